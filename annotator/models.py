@@ -1,0 +1,241 @@
+"""Pydantic models for everything that crosses a boundary: files in, files out, database rows.
+
+Offsets are Python string indices (code points) into the article text exactly as stored, end exclusive.
+Checks that need the article text (a span's `text` must equal `text[start:end]`) live in
+`check_span`, because a span alone does not carry the article it belongs to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any, Self
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+def utc_now() -> str:
+    """Timestamps are ISO 8601 strings in UTC with a Z, as in the native JSONL record."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def content_hash(text: str) -> str:
+    """Stable article id when the source gives none: the same text always gets the same id."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+class Label(StrEnum):
+    ACTOR = "ACTOR"
+    LOCATION = "LOCATION"
+    FIGURE = "FIGURE"
+    QUOTE = "QUOTE"
+
+    @property
+    def layer(self) -> str:
+        """Entity spans may not overlap each other; quotes live on a layer of their own."""
+        return "quote" if self is Label.QUOTE else "entity"
+
+
+ENTITY_LABELS = (Label.ACTOR, Label.LOCATION, Label.FIGURE)
+
+
+class Status(StrEnum):
+    TODO = "todo"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    SKIPPED = "skipped"
+    FLAGGED = "flagged"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Offsets(Strict):
+    """A character range; a QUOTE's speaker is the ACTOR span at these offsets."""
+
+    start: int = Field(ge=0)
+    end: int = Field(gt=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.end <= self.start:
+            raise ValueError(f"end ({self.end}) must be greater than start ({self.start})")
+        return self
+
+
+class Span(Offsets):
+    label: Label
+    text: str
+    speaker: Offsets | None = None
+
+    @model_validator(mode="after")
+    def _speaker_only_on_quotes(self) -> Self:
+        if self.speaker is not None and self.label is not Label.QUOTE:
+            raise ValueError(f"only a QUOTE may have a speaker, not {self.label.value}")
+        return self
+
+    @property
+    def offsets(self) -> Offsets:
+        return Offsets(start=self.start, end=self.end)
+
+    def overlaps(self, other: Offsets) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+class Suggestion(Span):
+    """A model's proposal; `suggester` is a versioned name ("spacy-ner.v1") so results say what made them."""
+
+    suggester: str
+    score: float | None = None
+
+
+class SpanError(ValueError):
+    """A span that does not fit its article; `field` names the offending field for error messages."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def check_span(span: Span, text: str) -> None:
+    """Raise SpanError unless the span lies inside `text`, quotes it exactly and has no outer white space."""
+    if span.end > len(text):
+        raise SpanError("end", f"end {span.end} is beyond the article's {len(text)} characters")
+    actual = text[span.start : span.end]
+    if actual != span.text:
+        raise SpanError("text", f"text {span.text!r} does not match the article at {span.start}:{span.end} ({actual!r})")
+    if actual != actual.strip():
+        raise SpanError("start", f"span {span.start}:{span.end} starts or ends with white space")
+
+
+def check_spans(spans: list[Span], text: str) -> None:
+    """Check every span, that entity spans do not overlap, and that each speaker is an ACTOR span."""
+    for index, span in enumerate(spans):
+        try:
+            check_span(span, text)
+        except SpanError as error:
+            raise SpanError(f"spans[{index}].{error.field}", str(error)) from None
+    entities = sorted((s for s in spans if s.label is not Label.QUOTE), key=lambda s: s.start)
+    for before, after in zip(entities, entities[1:], strict=False):
+        if before.overlaps(after):
+            raise SpanError("spans", f"entity spans {before.start}:{before.end} and {after.start}:{after.end} overlap")
+    actors = {(s.start, s.end) for s in spans if s.label is Label.ACTOR}
+    for index, span in enumerate(spans):
+        if span.speaker and (span.speaker.start, span.speaker.end) not in actors:
+            raise SpanError(
+                f"spans[{index}].speaker",
+                f"speaker {span.speaker.start}:{span.speaker.end} is not an ACTOR span of this record",
+            )
+
+
+class ArticleIn(Strict):
+    """An article as read from a file, before it is stored."""
+
+    text: str = Field(min_length=1)
+    id: str | None = Field(default=None, min_length=1)
+    title: str = ""
+    meta: dict[str, Any] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _not_blank(self) -> Self:
+        if not self.text.strip():
+            raise ValueError("text is empty")
+        return self
+
+    @property
+    def article_id(self) -> str:
+        return self.id or content_hash(self.text)
+
+
+class Article(Strict):
+    id: str
+    text: str
+    title: str
+    meta: dict[str, Any]
+    content_hash: str
+    ingested_at: str
+
+
+class Token(Strict):
+    start: int
+    end: int
+
+
+class AnnotationSpan(Span):
+    """A span an annotator settled on, as stored: `id` is stable, `suggestion_id` says where it came from."""
+
+    id: int
+    suggestion_id: int | None = None
+
+
+class PendingSuggestion(Suggestion):
+    id: int
+
+
+class ArticleSummary(Strict):
+    """One row of the article list, for one annotator."""
+
+    id: str
+    title: str
+    chars: int
+    status: Status
+    spans: int
+    pending: int
+
+
+class ArticleState(Strict):
+    """Everything the annotate screen needs for one article and one annotator."""
+
+    article: Article
+    tokens: list[Token]
+    spans: list[AnnotationSpan]
+    pending: list[PendingSuggestion]
+    status: Status
+    cursor: int = 0
+
+
+class Event(Strict):
+    """One row of the append-only event log; `before`/`after` hold the rows an action replaced."""
+
+    id: int
+    article_id: str
+    annotator: str
+    action: str
+    before: dict[str, Any]
+    after: dict[str, Any]
+    target: int | None = None
+    at: str
+
+
+class NativeRecord(Strict):
+    """The native JSONL record: one line per article and annotator (see schemas/native_record.json)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, title="NativeRecord")
+
+    article_id: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+    title: str = ""
+    meta: dict[str, Any] = Field(default_factory=dict)
+    annotator: str = Field(min_length=1)
+    status: Status = Status.DONE
+    spans: list[Span] = Field(default_factory=list)
+    updated_at: str | None = None
+
+    @model_validator(mode="after")
+    def _spans_fit_text(self) -> Self:
+        try:
+            check_spans(self.spans, self.text)
+        except SpanError as error:
+            raise ValueError(f"{error.field}: {error}") from None
+        return self
+
+
+#: The records people exchange, written to schemas/ by `annotator.schemas`.
+EXCHANGED_MODELS: dict[str, type[BaseModel]] = {
+    "native_record": NativeRecord,
+    "article_in": ArticleIn,
+    "span": Span,
+    "suggestion": Suggestion,
+}
