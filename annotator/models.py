@@ -99,6 +99,16 @@ class SpanError(ValueError):
         self.field = field
 
 
+def check_text(text: str) -> None:
+    """Article text must be non-blank and storable as UTF-8 (no lone surrogates)."""
+    if not text.strip():
+        raise ValueError("text is empty")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ValueError(f"text has a lone surrogate at character {error.start}") from None
+
+
 def check_span(span: Span, text: str) -> None:
     """Raise SpanError unless the span lies inside `text`, quotes it exactly and has no outer white space."""
     if span.end > len(text):
@@ -140,8 +150,7 @@ class ArticleIn(Strict):
 
     @model_validator(mode="after")
     def _not_blank(self) -> Self:
-        if not self.text.strip():
-            raise ValueError("text is empty")
+        check_text(self.text)
         return self
 
     @property
@@ -225,6 +234,7 @@ class NativeRecord(Strict):
 
     @model_validator(mode="after")
     def _spans_fit_text(self) -> Self:
+        check_text(self.text)
         try:
             check_spans(self.spans, self.text)
         except SpanError as error:
@@ -239,3 +249,19 @@ EXCHANGED_MODELS: dict[str, type[BaseModel]] = {
     "span": Span,
     "suggestion": Suggestion,
 }
+
+
+class Edit(Strict):
+    """What one committed action changed, so a screen can update without reloading the article.
+
+    `spans` are the spans written (new or changed), `removed` the ids of spans deleted, `decided` the
+    suggestions whose decision changed (None: pending again, after an undo).
+    """
+
+    event_id: int
+    action: str
+    spans: list[AnnotationSpan] = Field(default_factory=list)
+    removed: list[int] = Field(default_factory=list)
+    decided: dict[int, str | None] = Field(default_factory=dict)
+    status: Status | None = None
+    message: str = ""

@@ -1,0 +1,228 @@
+"""The `annotator` command: a thin layer over the core. Each command's docstring is its help."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from annotator.errors import AnnotatorError
+from annotator.store import DEFAULT_DB, Store
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help="Annotate news articles: actors, locations, figures and quotes, into gold data.",
+)
+
+DbOption = Annotated[Path, typer.Option("--db", help="The SQLite database file.", dir_okay=False)]
+AnnotatorOption = Annotated[str | None, typer.Option("--annotator", help="Your name (default: your login name).")]
+ModelOption = Annotated[
+    str | None,
+    typer.Option("--model", help="An installed spaCy pipeline name or path (default: en_core_web_sm, else its mirror)."),
+]
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def fail(message: str) -> typer.Exit:
+    typer.echo(f"annotator: error: {message}", err=True)
+    return typer.Exit(1)
+
+
+@contextmanager
+def errors_as_lines() -> Iterator[None]:
+    """Every error the user can fix becomes one line on stderr and exit status 1."""
+    try:
+        yield
+    except AnnotatorError as error:
+        raise fail(str(error)) from None
+    except KeyboardInterrupt:
+        raise fail("interrupted; nothing from this command was written") from None
+
+
+def default_annotator(name: str | None) -> str:
+    return name or getpass.getuser() or "annotator"
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A Rich progress bar on a terminal; silence when output is piped or in CI."""
+    if not sys.stderr.isatty():
+        yield lambda done, total: None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=None, transient=True) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
+def open_store(db: Path) -> Store:
+    with errors_as_lines():
+        return Store.open(db)
+
+
+@app.callback(invoke_without_command=True)
+def main_callback(
+    ctx: typer.Context,
+    db: DbOption = Path(DEFAULT_DB),
+    annotator: AnnotatorOption = None,
+) -> None:
+    """Without a command: open the annotation screen (`annotator annotate`)."""
+    if ctx.invoked_subcommand is None:
+        annotate(db=db, annotator=annotator)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help=".txt files, folders of them, or .jsonl files with a 'text' field.")],
+    db: DbOption = Path(DEFAULT_DB),
+    no_suggest: Annotated[bool, typer.Option("--no-suggest", help="Store the articles without model suggestions.")] = False,
+    model: ModelOption = None,
+    batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.")] = 32,
+) -> None:
+    """Store articles and the model's suggestions for them.
+
+    Example: annotator ingest seeds/ articles.jsonl --db annotations.db
+    """
+    from annotator.ingest import ingest as ingest_articles
+    from annotator.ingest import read_articles
+
+    with errors_as_lines():
+        articles = read_articles(paths)
+        with open_store(db) as store, progress_bar("Suggesting") as progress:
+            report = ingest_articles(
+                store, articles, suggest=not no_suggest, model=model, batch_size=batch_size, progress=progress
+            )
+    typer.echo(
+        f"{len(report.added)} article(s) added, {len(report.skipped)} already stored, "
+        f"{report.suggestions} suggestion(s) -> {db}"
+    )
+
+
+@app.command()
+def suggest(
+    db: DbOption = Path(DEFAULT_DB),
+    model: ModelOption = None,
+    everything: Annotated[bool, typer.Option("--all", help="Recompute for every article.")] = False,
+) -> None:
+    """(Re)compute suggestions for articles that lack them or have an older suggester version.
+
+    Example: annotator suggest --db annotations.db
+    """
+    from annotator.ingest import resuggest
+
+    with errors_as_lines(), open_store(db) as store, progress_bar("Suggesting") as progress:
+        articles, suggestions = resuggest(store, model=model, everything=everything, progress=progress)
+    typer.echo(f"{suggestions} suggestion(s) for {articles} article(s)")
+
+
+@app.command()
+def export(
+    db: DbOption = Path(DEFAULT_DB),
+    annotator: AnnotatorOption = None,
+    gold: Annotated[bool, typer.Option("--gold", help="Export the adjudicated gold annotations.")] = False,
+    suggestions: Annotated[bool, typer.Option("--suggestions", help="Export the model's suggestions.")] = False,
+    format: Annotated[str, typer.Option("--format", help="Output format.")] = "jsonl",
+    output: Annotated[
+        str | None, typer.Option("-o", "--output", help="Output file, or - for standard output (default: exports/).")
+    ] = None,
+) -> None:
+    """Write annotations as native JSONL records, one line per article.
+
+    Example: annotator export --annotator alice -o exports/alice.jsonl
+    """
+    from annotator.exchange import GOLD, annotator_records, suggestion_records
+    from annotator.formats.jsonl import write_records
+
+    if format != "jsonl":
+        raise fail(f"unknown format {format!r} (known: jsonl)")
+    if gold and suggestions:
+        raise fail("choose one of --gold and --suggestions")
+    with errors_as_lines(), open_store(db) as store:
+        who = GOLD if gold else default_annotator(annotator)
+        records = suggestion_records(store) if suggestions else annotator_records(store, who)
+        name = "suggestions" if suggestions else who
+        if output == "-":
+            count = write_records(records, sys.stdout)
+            typer.echo(f"{count} record(s) written", err=True)
+            return
+        path = Path(output) if output else Path("exports") / f"{name}.jsonl"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(path.name + ".partial")
+        with temporary.open("w", encoding="utf-8") as out:
+            count = write_records(records, out)
+        temporary.replace(path)
+    typer.echo(f"{count} record(s) -> {path}")
+
+
+@app.command(name="import")
+def import_(
+    path: Annotated[Path, typer.Argument(help="A native JSONL file (as written by `annotator export`).")],
+    db: DbOption = Path(DEFAULT_DB),
+    annotator: Annotated[
+        str | None, typer.Option("--annotator", help="Store the records as this annotator (default: as in each record).")
+    ] = None,
+    format: Annotated[str, typer.Option("--format", help="Input format.")] = "jsonl",
+) -> None:
+    """Read annotations back, validating every record; one bad record and nothing is written.
+
+    Example: annotator import exports/alice.jsonl --annotator alice
+    """
+    from annotator.exchange import import_records
+    from annotator.formats.jsonl import read_records
+
+    if format != "jsonl":
+        raise fail(f"unknown format {format!r} (known: jsonl)")
+    with errors_as_lines():
+        records = [(str(path), line, record) for line, record in read_records(path)]
+        with open_store(db) as store:
+            count, new = import_records(store, records, annotator)
+    typer.echo(f"{count} record(s) imported ({new} new article(s)) -> {db}")
+
+
+@app.command()
+def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
+    """Print what the database holds: articles, suggestions, and annotations by annotator and status.
+
+    Example: annotator stats --db annotations.db
+    """
+    with errors_as_lines(), open_store(db) as store:
+        figures = store.stats()
+    typer.echo(f"database     {db}")
+    typer.echo(f"articles     {figures['articles']}")
+    typer.echo(f"suggestions  {figures['suggestions']}")
+    for row in figures["suggestions_by_label"]:
+        typer.echo(f"  {row['suggester']:<14} {row['label']:<9} {row['suggestions']}")
+    typer.echo(f"spans        {figures['spans']}")
+    typer.echo(f"events       {figures['events']}")
+    typer.echo("annotations" + ("" if figures["annotations"] else "  none yet"))
+    for row in figures["annotations"]:
+        typer.echo(f"  {row['annotator']:<14} {row['status']:<12} {row['articles']}")
+
+
+@app.command()
+def annotate(db: DbOption = Path(DEFAULT_DB), annotator: AnnotatorOption = None) -> None:
+    """Open the annotation screen (ingests the seed articles into an empty database first).
+
+    Example: annotator annotate --db annotations.db --annotator alice
+    """
+    with errors_as_lines(), open_store(db) as store:
+        if not store.count("articles") and SEEDS.is_dir():
+            from annotator.ingest import ingest as ingest_articles
+            from annotator.ingest import read_articles
+
+            report = ingest_articles(store, read_articles([SEEDS]))
+            typer.echo(f"ingested {len(report.added)} seed article(s) with {report.suggestions} suggestion(s)")
+    stats(db=db)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,38 @@
+"""Errors the user sees as one line: the CLI and the TUI print `str(error)`, never a traceback."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+
+class AnnotatorError(Exception):
+    """Base of every error that is the user's to fix, not a bug."""
+
+
+class InputError(AnnotatorError):
+    """Bad input, located as precisely as we can: file, line and field."""
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None, field: str | None = None):
+        self.path, self.line, self.field, self.reason = path, line, field, message
+        where = ":".join(str(part) for part in (path, line) if part is not None)
+        parts = [where] if where else []
+        if field:
+            parts.append(f"field '{field}'")
+        parts.append(message)
+        super().__init__(": ".join(parts))
+
+
+class Refused(AnnotatorError):
+    """An edit that would break the annotation rules (overlap, off-token boundary): nothing was written."""
+
+
+class NotFound(AnnotatorError):
+    pass
+
+
+def describe_validation_error(error: ValidationError) -> tuple[str, str]:
+    """The first problem of a pydantic error as (field, message), short enough for one line."""
+    first = error.errors()[0]
+    field = ".".join(str(part) for part in first["loc"]) or "record"
+    message = first["msg"].removeprefix("Value error, ")
+    return field, message

@@ -1,0 +1,1 @@
+"""File formats, one module each: reading and writing records, nothing else (no database)."""

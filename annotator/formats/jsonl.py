@@ -1,0 +1,48 @@
+"""The native JSONL record (schemas/native_record.json): one line per article and annotator."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TextIO
+
+from pydantic import ValidationError
+
+from annotator.errors import InputError, describe_validation_error
+from annotator.ingest import decode, read_bytes
+from annotator.models import NativeRecord
+
+
+def dumps(record: NativeRecord) -> str:
+    return json.dumps(record.model_dump(mode="json", exclude_none=True), ensure_ascii=False)
+
+
+def write_records(records: Iterable[NativeRecord], out: TextIO) -> int:
+    count = 0
+    for record in records:
+        out.write(dumps(record) + "\n")
+        count += 1
+    return count
+
+
+def read_records(path: str | Path) -> Iterator[tuple[int, NativeRecord]]:
+    """(line number, record) for every line; the first bad line raises InputError naming line and field."""
+    path = Path(path)
+    text = decode(read_bytes(path), path)
+    if text.lstrip().startswith("["):
+        raise InputError("this is a JSON array; expected JSONL, one JSON object a line", path=str(path), line=1)
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise InputError(f"not valid JSON ({error.msg}, column {error.colno})", path=str(path), line=number) from None
+        if not isinstance(data, dict):
+            raise InputError(f"expected a JSON object, got {type(data).__name__}", path=str(path), line=number)
+        try:
+            yield number, NativeRecord.model_validate(data)
+        except ValidationError as error:
+            field, message = describe_validation_error(error)
+            raise InputError(message, path=str(path), line=number, field=field) from None

@@ -1,0 +1,200 @@
+"""Reading articles from .txt files, folders and .jsonl, and storing them with tokens and suggestions.
+
+Everything is read and validated before anything is written, and the write is one transaction: a bad line
+anywhere means nothing from the command is stored.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from annotator.errors import InputError, describe_validation_error
+from annotator.models import ArticleIn, Suggestion, Token
+from annotator.store import Store
+
+#: Called with (done, total) as work advances; the CLI turns it into a progress bar.
+Progress = Callable[[int, int], None]
+
+ARTICLE_FIELDS = {"id", "title", "text", "meta"}
+TITLE_LENGTH = 100
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    added: list[str]
+    skipped: list[str]
+    suggestions: int
+
+
+def decode(data: bytes, path: Path) -> str:
+    """UTF-8 (a byte-order mark is dropped), or an error naming the line of the first bad byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise InputError(f"not UTF-8 (byte 0x{data[error.start]:02x})", path=str(path), line=line) from None
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}", path=str(path)) from None
+
+
+def title_from(text: str) -> str:
+    first = text.strip().splitlines()[0].strip()
+    return first if len(first) <= TITLE_LENGTH else first[: TITLE_LENGTH - 1].rstrip() + "…"
+
+
+def read_text_file(path: Path) -> ArticleIn:
+    text = decode(read_bytes(path), path)
+    if not text.strip():
+        raise InputError("the file has no text", path=str(path), line=1)
+    try:
+        return ArticleIn(text=text, title=title_from(text), meta={"source": str(path)})
+    except ValidationError as error:
+        field, message = describe_validation_error(error)
+        raise InputError(message, path=str(path), line=1, field=field) from None
+
+
+def article_from_json(record: Any, path: Path, line: int) -> ArticleIn:
+    """A JSONL line: `text` required, `id`, `title`, `meta` optional; other fields are kept in meta."""
+    if not isinstance(record, dict):
+        raise InputError(f"expected a JSON object, got {type(record).__name__}", path=str(path), line=line)
+    if "text" not in record:
+        raise InputError("missing", path=str(path), line=line, field="text")
+    extra = {k: v for k, v in record.items() if k not in ARTICLE_FIELDS}
+    meta = record.get("meta", {})
+    if not isinstance(meta, dict):
+        raise InputError("must be a JSON object", path=str(path), line=line, field="meta")
+    fields = {k: v for k, v in record.items() if k in ARTICLE_FIELDS}
+    if fields.get("id") is not None and not isinstance(fields["id"], str):
+        fields["id"] = str(fields["id"])
+    fields["meta"] = {**extra, **meta, "source": f"{path}:{line}"}
+    try:
+        article = ArticleIn(**fields)
+    except ValidationError as error:
+        field, message = describe_validation_error(error)
+        raise InputError(message, path=str(path), line=line, field=field) from None
+    if not article.title:
+        article = article.model_copy(update={"title": title_from(article.text)})
+    return article
+
+
+def read_jsonl(path: Path) -> Iterator[ArticleIn]:
+    text = decode(read_bytes(path), path)
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise InputError(f"not valid JSON ({error.msg}, column {error.colno})", path=str(path), line=number) from None
+        yield article_from_json(record, path, number)
+
+
+def read_path(path: Path) -> Iterator[ArticleIn]:
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in {".txt", ".jsonl"} and p.is_file())
+        if not files:
+            raise InputError("no .txt or .jsonl files in this folder", path=str(path))
+        for file in files:
+            yield from read_path(file)
+    elif not path.exists():
+        raise InputError("no such file or folder", path=str(path))
+    elif path.suffix.lower() == ".jsonl":
+        yield from read_jsonl(path)
+    elif path.suffix.lower() == ".txt":
+        yield read_text_file(path)
+    else:
+        raise InputError("expected a .txt or .jsonl file, or a folder of them", path=str(path))
+
+
+def read_articles(paths: Iterable[str | Path]) -> list[ArticleIn]:
+    """Every article in these paths, validated; the first bad one raises InputError."""
+    articles: list[ArticleIn] = []
+    seen: dict[str, str] = {}
+    for path in paths:
+        for article in read_path(Path(path)):
+            source = str(article.meta.get("source", path))
+            if article.id is not None and article.id in seen and seen[article.id] != article.text:
+                raise InputError(f"id {article.id!r} is used for two different texts", path=source, field="id")
+            seen.setdefault(article.article_id, article.text)
+            articles.append(article)
+    return articles
+
+
+def tokenize(texts: list[str], nlp: Any = None) -> list[list[Token]]:
+    """Token offsets without the statistical model: spaCy's English tokenizer alone is fast."""
+    import spacy
+
+    tokenizer = (nlp or spacy.blank("en")).tokenizer
+    return [
+        [Token(start=t.idx, end=t.idx + len(t.text)) for t in tokenizer(text) if not t.is_space] for text in texts
+    ]
+
+
+def ingest(
+    store: Store,
+    articles: list[ArticleIn],
+    *,
+    suggest: bool = True,
+    model: str | None = None,
+    batch_size: int = 32,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Store new articles with their tokens and (unless `suggest` is False) model suggestions."""
+    new: list[ArticleIn] = []
+    skipped: list[str] = []
+    hashes: set[str] = set()
+    for article in articles:
+        existing = store.has_article(article)
+        if existing is not None or article.article_id in hashes:
+            skipped.append(existing or article.article_id)
+            continue
+        hashes.add(article.article_id)
+        new.append(article)
+    rows: list[tuple[ArticleIn, list[Token] | None, list[Suggestion]]] = []
+    if suggest and new:
+        from annotator.suggest import load_pipeline, suggest_texts
+
+        nlp = load_pipeline(model)
+        results = suggest_texts((a.text for a in new), nlp, batch_size=batch_size)
+        for done, (article, (tokens, suggestions)) in enumerate(zip(new, results, strict=True), start=1):
+            rows.append((article, tokens, suggestions))
+            if progress:
+                progress(done, len(new))
+    elif new:
+        for article, tokens in zip(new, tokenize([a.text for a in new]), strict=True):
+            rows.append((article, tokens, []))
+    added, also_skipped = store.add_articles(rows)
+    return IngestReport(added=added, skipped=skipped + also_skipped, suggestions=sum(len(r[2]) for r in rows))
+
+
+def resuggest(
+    store: Store, *, model: str | None = None, everything: bool = False, progress: Progress | None = None
+) -> tuple[int, int]:
+    """(Re)compute suggestions for articles that lack the current suggester versions; (articles, suggestions)."""
+    from annotator.suggest import SUGGESTER_NAMES, load_pipeline, suggest_texts
+
+    ids = store.article_ids() if everything else store.articles_without_suggestions(SUGGESTER_NAMES)
+    if not ids:
+        return 0, 0
+    nlp = load_pipeline(model)
+    texts = [store.article(article_id).text for article_id in ids]
+    count = 0
+    for done, (article_id, (tokens, suggestions)) in enumerate(
+        zip(ids, suggest_texts(texts, nlp), strict=True), start=1
+    ):
+        store.replace_suggestions(article_id, tokens, suggestions)
+        count += len(suggestions)
+        if progress:
+            progress(done, len(ids))
+    return len(ids), count

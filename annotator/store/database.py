@@ -1,0 +1,382 @@
+"""Opening the database and reading from it: articles, suggestions and each annotator's current state."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from annotator.errors import AnnotatorError, NotFound
+from annotator.models import (
+    Article,
+    ArticleIn,
+    ArticleState,
+    ArticleSummary,
+    AnnotationSpan,
+    Event,
+    Offsets,
+    PendingSuggestion,
+    Span,
+    Status,
+    Suggestion,
+    Token,
+    content_hash,
+    utc_now,
+)
+from annotator.store.schema import SCHEMA_VERSION, migrate
+
+DEFAULT_DB = "annotations.db"
+BUSY_TIMEOUT_MS = 10_000
+
+
+class DatabaseError(AnnotatorError):
+    pass
+
+
+def open_database(path: str | Path) -> Database:
+    """A connection set up for safety: WAL, full sync, waits for other writers instead of failing."""
+    path = Path(path)
+    new = not path.exists()
+    try:
+        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        db = Database(connection)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise DatabaseError(
+                f"{path}: made by a newer release of annotator (schema {version}, this one knows {SCHEMA_VERSION})"
+            )
+        if not new and version == 0 and db.table_names() and "articles" not in db.table_names():
+            raise DatabaseError(f"{path}: not an annotator database (it has other tables)")
+        db.enable_wal()
+        db.execute("PRAGMA synchronous = FULL")
+        migrate(db)
+    except sqlite3.DatabaseError as error:
+        raise DatabaseError(f"{path}: cannot open the database: {error}") from None
+    if new:
+        os.chmod(path, 0o600 | 0o040)
+    return db
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _speaker(row: dict[str, Any]) -> Offsets | None:
+    if row.get("speaker_start") is None:
+        return None
+    return Offsets(start=row["speaker_start"], end=row["speaker_end"])
+
+
+def span_row(span: Span) -> dict[str, Any]:
+    """The columns a span shares with every span-like table."""
+    return {
+        "start": span.start,
+        "end": span.end,
+        "label": span.label.value,
+        "text": span.text,
+        "speaker_start": span.speaker.start if span.speaker else None,
+        "speaker_end": span.speaker.end if span.speaker else None,
+    }
+
+
+def annotation_span(row: dict[str, Any]) -> AnnotationSpan:
+    return AnnotationSpan(
+        id=row["id"],
+        start=row["start"],
+        end=row["end"],
+        label=row["label"],
+        text=row["text"],
+        speaker=_speaker(row),
+        suggestion_id=row.get("suggestion_id"),
+    )
+
+
+def pending_suggestion(row: dict[str, Any]) -> PendingSuggestion:
+    return PendingSuggestion(
+        id=row["id"],
+        start=row["start"],
+        end=row["end"],
+        label=row["label"],
+        text=row["text"],
+        speaker=_speaker(row),
+        suggester=row["suggester"],
+        score=row["score"],
+    )
+
+
+class Reader:
+    """Queries over one database; the editing operations live in `annotator.store.edits.Store`."""
+
+    def __init__(self, db: Database, path: str | Path | None = None) -> None:
+        self.db = db
+        self.path = Path(path) if path else None
+
+    @classmethod
+    def open(cls, path: str | Path = DEFAULT_DB):  # noqa: ANN206 - returns the subclass it is called on
+        return cls(open_database(path), path)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self):  # noqa: ANN204
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """One IMMEDIATE transaction: takes the write lock first, so reads inside it cannot go stale."""
+        if self.db.conn.in_transaction:  # joined by an outer write(): that one commits or rolls back
+            yield
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
+        cursor = self.db.execute(sql, list(params))
+        names = [d[0] for d in cursor.description]
+        for values in cursor:
+            yield dict(zip(names, values, strict=True))
+
+    # -- articles -------------------------------------------------------------------------------------------
+
+    def article_ids(self) -> list[str]:
+        return [r["id"] for r in self._rows("SELECT id FROM articles ORDER BY rowid")]
+
+    def count(self, table: str) -> int:
+        return self.db.table(table).count
+
+    def has_article(self, article: ArticleIn) -> str | None:
+        """The stored id of this article (same id or same text), or None when it is new."""
+        for row in self._rows(
+            "SELECT id FROM articles WHERE id = ? OR content_hash = ?", [article.article_id, content_hash(article.text)]
+        ):
+            return row["id"]
+        return None
+
+    def article(self, article_id: str) -> Article:
+        for row in self._rows("SELECT * FROM articles WHERE id = ?", [article_id]):
+            return Article(
+                id=row["id"],
+                text=row["text"],
+                title=row["title"],
+                meta=json.loads(row["meta"]),
+                content_hash=row["content_hash"],
+                ingested_at=row["ingested_at"],
+            )
+        raise NotFound(f"no article with id {article_id!r}")
+
+    def tokens(self, article_id: str) -> list[Token]:
+        for row in self._rows("SELECT tokens FROM articles WHERE id = ?", [article_id]):
+            pairs = json.loads(row["tokens"]) if row["tokens"] else []
+            return [Token(start=start, end=end) for start, end in pairs]
+        raise NotFound(f"no article with id {article_id!r}")
+
+    def articles_without_suggestions(self, suggesters: Iterable[str]) -> list[str]:
+        """Articles lacking a suggestion from one of these suggester versions (never suggested, or older)."""
+        names = list(suggesters)
+        marks = ",".join("?" * len(names))
+        sql = f"""SELECT id FROM articles a WHERE NOT EXISTS (
+                      SELECT 1 FROM suggestions s WHERE s.article_id = a.id AND s.suggester IN ({marks}))
+                  ORDER BY rowid"""
+        return [r["id"] for r in self._rows(sql, names)]
+
+    def summaries(self, annotator: str) -> list[ArticleSummary]:
+        sql = """
+            SELECT a.id, a.title, a.chars, COALESCE(n.status, 'todo') AS status,
+                (SELECT COUNT(*) FROM spans s WHERE s.article_id = a.id AND s.annotator = :who) AS spans,
+                (SELECT COUNT(*) FROM suggestions g WHERE g.article_id = a.id AND NOT EXISTS (
+                    SELECT 1 FROM decisions d WHERE d.suggestion_id = g.id AND d.annotator = :who)) AS pending
+            FROM articles a LEFT JOIN annotations n ON n.article_id = a.id AND n.annotator = :who
+            ORDER BY a.rowid"""
+        cursor = self.db.execute(sql, {"who": annotator})
+        return [
+            ArticleSummary(id=i, title=t, chars=c, status=s, spans=n, pending=p) for i, t, c, s, n, p in cursor
+        ]
+
+    def last_opened(self, annotator: str) -> str | None:
+        """The article this annotator had open last, to resume where they left off."""
+        sql = """SELECT article_id FROM annotations WHERE annotator = ? AND opened_at IS NOT NULL
+                 ORDER BY opened_at DESC LIMIT 1"""
+        for row in self._rows(sql, [annotator]):
+            return row["article_id"]
+        return None
+
+    # -- one annotator's state --------------------------------------------------------------------------------
+
+    def status(self, article_id: str, annotator: str) -> Status:
+        for row in self._rows(
+            "SELECT status FROM annotations WHERE article_id = ? AND annotator = ?", [article_id, annotator]
+        ):
+            return Status(row["status"])
+        return Status.TODO
+
+    def spans(self, article_id: str, annotator: str) -> list[AnnotationSpan]:
+        sql = 'SELECT * FROM spans WHERE article_id = ? AND annotator = ? ORDER BY start, "end", id'
+        return [annotation_span(row) for row in self._rows(sql, [article_id, annotator])]
+
+    def suggestions(self, article_id: str) -> list[PendingSuggestion]:
+        sql = 'SELECT * FROM suggestions WHERE article_id = ? ORDER BY start, "end", id'
+        return [pending_suggestion(row) for row in self._rows(sql, [article_id])]
+
+    def pending(self, article_id: str, annotator: str) -> list[PendingSuggestion]:
+        """Suggestions this annotator has not decided on, minus those that repeat a span they already have."""
+        sql = """SELECT g.* FROM suggestions g WHERE g.article_id = ? AND NOT EXISTS (
+                     SELECT 1 FROM decisions d WHERE d.suggestion_id = g.id AND d.annotator = ?)
+                 ORDER BY g.start, g."end", g.id"""
+        have = {(s.start, s.end, s.label) for s in self.spans(article_id, annotator)}
+        rows = (pending_suggestion(row) for row in self._rows(sql, [article_id, annotator]))
+        return [s for s in rows if (s.start, s.end, s.label) not in have]
+
+    def state(self, article_id: str, annotator: str) -> ArticleState:
+        cursor = 0
+        for row in self._rows(
+            "SELECT cursor FROM annotations WHERE article_id = ? AND annotator = ?", [article_id, annotator]
+        ):
+            cursor = row["cursor"]
+        return ArticleState(
+            article=self.article(article_id),
+            tokens=self.tokens(article_id),
+            spans=self.spans(article_id, annotator),
+            pending=self.pending(article_id, annotator),
+            status=self.status(article_id, annotator),
+            cursor=cursor,
+        )
+
+    def annotators(self) -> list[str]:
+        return [r["annotator"] for r in self._rows("SELECT DISTINCT annotator FROM annotations ORDER BY annotator")]
+
+    def events(self, article_id: str | None = None, annotator: str | None = None) -> list[Event]:
+        clauses, params = [], []
+        if article_id is not None:
+            clauses.append("article_id = ?")
+            params.append(article_id)
+        if annotator is not None:
+            clauses.append("annotator = ?")
+            params.append(annotator)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        return [
+            Event(**{**row, "before": json.loads(row["before"]), "after": json.loads(row["after"])})
+            for row in self._rows(f"SELECT * FROM events {where} ORDER BY id", params)
+        ]
+
+    def stats(self) -> dict[str, Any]:
+        by_status = list(
+            self._rows(
+                "SELECT annotator, status, COUNT(*) AS articles FROM annotations "
+                "GROUP BY annotator, status ORDER BY annotator, status"
+            )
+        )
+        by_suggester = list(
+            self._rows(
+                "SELECT suggester, label, COUNT(*) AS suggestions FROM suggestions "
+                "GROUP BY suggester, label ORDER BY suggester, label"
+            )
+        )
+        return {
+            "articles": self.count("articles"),
+            "suggestions": self.count("suggestions"),
+            "spans": self.count("spans"),
+            "events": self.count("events"),
+            "suggestions_by_label": by_suggester,
+            "annotations": by_status,
+        }
+
+    # -- writes that are not annotation edits ---------------------------------------------------------------
+
+    def add_articles(
+        self, articles: Iterable[tuple[ArticleIn, list[Token] | None, list[Suggestion]]]
+    ) -> tuple[list[str], list[str]]:
+        """Store new articles with their tokens and suggestions in one transaction: all or nothing.
+
+        Returns (added ids, ids skipped because the same article is already stored).
+        """
+        added: list[str] = []
+        skipped: list[str] = []
+        with self.write():
+            for article, tokens, suggestions in articles:
+                existing = self.has_article(article)
+                if existing is not None:
+                    skipped.append(existing)
+                    continue
+                self.insert_article(article, tokens, suggestions)
+                added.append(article.article_id)
+        return added, skipped
+
+    def insert_article(self, article: ArticleIn, tokens: list[Token] | None, suggestions: list[Suggestion]) -> None:
+        """Insert one new article; the caller holds the transaction."""
+        now = utc_now()
+        self.db.execute(
+            "INSERT INTO articles (id, title, text, meta, content_hash, chars, tokens, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                article.article_id,
+                article.title,
+                article.text,
+                _json(article.meta),
+                content_hash(article.text),
+                len(article.text),
+                _json([[t.start, t.end] for t in tokens]) if tokens is not None else None,
+                now,
+            ],
+        )
+        self._insert_suggestions(article.article_id, suggestions, now)
+
+    def _insert_suggestions(self, article_id: str, suggestions: list[Suggestion], now: str) -> None:
+        self.db.conn.executemany(
+            'INSERT INTO suggestions (article_id, start, "end", label, text, speaker_start, speaker_end, '
+            "suggester, score, created_at) VALUES (:article_id, :start, :end, :label, :text, :speaker_start, "
+            ":speaker_end, :suggester, :score, :created_at)",
+            [
+                {**span_row(s), "article_id": article_id, "suggester": s.suggester, "score": s.score, "created_at": now}
+                for s in suggestions
+            ],
+        )
+
+    def replace_suggestions(self, article_id: str, tokens: list[Token], suggestions: list[Suggestion]) -> None:
+        """New suggestions for an article; old ones that an annotator decided on stay, for the record."""
+        with self.write():
+            self.db.execute(
+                "DELETE FROM suggestions WHERE article_id = ? AND id NOT IN (SELECT suggestion_id FROM decisions) "
+                "AND id NOT IN (SELECT suggestion_id FROM spans WHERE suggestion_id IS NOT NULL)",
+                [article_id],
+            )
+            self.db.execute(
+                "UPDATE articles SET tokens = ? WHERE id = ?", [_json([[t.start, t.end] for t in tokens]), article_id]
+            )
+            self._insert_suggestions(article_id, suggestions, utc_now())
+
+    def save_cursor(self, article_id: str, annotator: str, cursor: int) -> None:
+        """Remember where the annotator is in an article (view state: no event)."""
+        self.db.execute(
+            "INSERT INTO annotations (article_id, annotator, cursor, opened_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (article_id, annotator) DO UPDATE SET cursor = excluded.cursor, opened_at = excluded.opened_at",
+            [article_id, annotator, cursor, utc_now()],
+        )
+        self.db.conn.commit()
+
+    def annotated_articles(self, annotator: str) -> list[tuple[str, Status, str | None]]:
+        """(article id, status, updated_at) of every article this annotator has touched, in ingest order."""
+        sql = """SELECT n.article_id, n.status, n.updated_at FROM annotations n JOIN articles a ON a.id = n.article_id
+                 WHERE n.annotator = ? AND (n.status != 'todo' OR EXISTS (
+                     SELECT 1 FROM spans s WHERE s.article_id = n.article_id AND s.annotator = n.annotator))
+                 ORDER BY a.rowid"""
+        return [(r["article_id"], Status(r["status"]), r["updated_at"]) for r in self._rows(sql, [annotator])]
+
+    def suggesters(self, article_id: str | None = None) -> list[str]:
+        where, params = ("WHERE article_id = ?", [article_id]) if article_id else ("", [])
+        return [r["suggester"] for r in self._rows(f"SELECT DISTINCT suggester FROM suggestions {where} ORDER BY 1", params)]

@@ -1,0 +1,123 @@
+"""The database schema, created and evolved through ordered, recorded migrations.
+
+Each migration runs in a transaction with the record of it having been applied, so a database is always
+at one known version. Names are plain so the tables read well in sqlite-utils or Datasette.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+MIGRATION_SET = "annotator"
+migrations = Migrations(MIGRATION_SET)
+
+LABELS_CHECK = "label IN ('ACTOR', 'LOCATION', 'FIGURE', 'QUOTE')"
+STATUS_CHECK = "status IN ('todo', 'in_progress', 'done', 'skipped', 'flagged')"
+
+
+@migrations(name="0001_initial")
+def initial(db: Database) -> None:
+    for statement in _statements(
+        f"""
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL,
+            meta TEXT NOT NULL DEFAULT '{{}}',
+            content_hash TEXT NOT NULL UNIQUE,
+            chars INTEGER NOT NULL,
+            tokens TEXT,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE TABLE suggestions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            label TEXT NOT NULL CHECK ({LABELS_CHECK}),
+            text TEXT NOT NULL,
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            suggester TEXT NOT NULL,
+            score REAL,
+            created_at TEXT NOT NULL,
+            CHECK (start >= 0 AND "end" > start)
+        );
+        CREATE INDEX suggestions_by_article ON suggestions(article_id);
+        CREATE TABLE annotations (
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            annotator TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'todo' CHECK ({STATUS_CHECK}),
+            cursor INTEGER NOT NULL DEFAULT 0,
+            started_at TEXT,
+            updated_at TEXT,
+            opened_at TEXT,
+            PRIMARY KEY (article_id, annotator)
+        );
+        CREATE TABLE spans (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            annotator TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            label TEXT NOT NULL CHECK ({LABELS_CHECK}),
+            text TEXT NOT NULL,
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            suggestion_id INTEGER REFERENCES suggestions(id),
+            CHECK (start >= 0 AND "end" > start)
+        );
+        CREATE INDEX spans_by_article ON spans(article_id, annotator);
+        CREATE TABLE decisions (
+            suggestion_id INTEGER NOT NULL REFERENCES suggestions(id),
+            annotator TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            decision TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected')),
+            PRIMARY KEY (suggestion_id, annotator)
+        );
+        CREATE INDEX decisions_by_article ON decisions(article_id, annotator);
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            annotator TEXT NOT NULL,
+            action TEXT NOT NULL,
+            before TEXT NOT NULL,
+            after TEXT NOT NULL,
+            target INTEGER REFERENCES events(id),
+            at TEXT NOT NULL
+        );
+        CREATE INDEX events_by_article ON events(article_id, annotator);
+        CREATE TRIGGER events_are_append_only_update BEFORE UPDATE ON events
+            BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+        CREATE TRIGGER events_are_append_only_delete BEFORE DELETE ON events
+            BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+        CREATE VIEW current_annotations AS
+            SELECT a.title AS article_title, s.article_id, s.annotator, n.status, s.label, s.start, s."end",
+                   s.text, s.speaker_start, s.speaker_end, s.suggestion_id, n.updated_at
+            FROM spans s
+            JOIN articles a ON a.id = s.article_id
+            LEFT JOIN annotations n ON n.article_id = s.article_id AND n.annotator = s.annotator
+            ORDER BY s.article_id, s.annotator, s.start, s."end";
+        """
+    ):
+        db.execute(statement)
+
+
+def _statements(script: str) -> list[str]:
+    """Split a script into statements: executescript() would commit the migration's transaction."""
+    statements, current = [], ""
+    for line in script.strip().splitlines():
+        current += line + "\n"
+        if line.rstrip().endswith(";") and ("BEGIN" not in current or line.rstrip().endswith("END;")):
+            statements.append(current.strip())
+            current = ""
+    return statements
+
+
+#: Bumped with every migration; recorded in `PRAGMA user_version` so other tools can read it cheaply.
+SCHEMA_VERSION = len(migrations._migrations)
+
+
+def migrate(db: Database) -> None:
+    migrations.apply(db)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
