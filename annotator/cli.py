@@ -26,7 +26,9 @@ DbOption = Annotated[Path, typer.Option("--db", help="The SQLite database file."
 AnnotatorOption = Annotated[str | None, typer.Option("--annotator", help="Your name (default: your login name).")]
 ModelOption = Annotated[
     str | None,
-    typer.Option("--model", help="An installed spaCy pipeline name or path (default: en_core_web_sm, else its mirror)."),
+    typer.Option(
+        "--model", help="An installed spaCy pipeline name or path (default: en_core_web_sm, else its mirror)."
+    ),
 ]
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -82,9 +84,13 @@ def main_callback(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help=".txt files, folders of them, or .jsonl files with a 'text' field.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help=".txt files, folders of them, or .jsonl files with a 'text' field.")
+    ],
     db: DbOption = Path(DEFAULT_DB),
-    no_suggest: Annotated[bool, typer.Option("--no-suggest", help="Store the articles without model suggestions.")] = False,
+    no_suggest: Annotated[
+        bool, typer.Option("--no-suggest", help="Store the articles without model suggestions.")
+    ] = False,
     model: ModelOption = None,
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.")] = 32,
 ) -> None:
@@ -168,7 +174,8 @@ def import_(
     path: Annotated[Path, typer.Argument(help="A native JSONL file (as written by `annotator export`).")],
     db: DbOption = Path(DEFAULT_DB),
     annotator: Annotated[
-        str | None, typer.Option("--annotator", help="Store the records as this annotator (default: as in each record).")
+        str | None,
+        typer.Option("--annotator", help="Store the records as this annotator (default: as in each record)."),
     ] = None,
     format: Annotated[str, typer.Option("--format", help="Input format.")] = "jsonl",
 ) -> None:

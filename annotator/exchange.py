@@ -100,5 +100,7 @@ def import_records(
         for _, _, record in records:
             article_id = store.has_article(ArticleIn(id=record.article_id, text=record.text))
             assert article_id is not None
-            store.replace_annotation(article_id, annotator or record.annotator, record.spans, record.status, record.updated_at)
+            store.replace_annotation(
+                article_id, annotator or record.annotator, record.spans, record.status, record.updated_at
+            )
     return len(records), len(fresh)

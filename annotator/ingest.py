@@ -96,7 +96,9 @@ def read_jsonl(path: Path) -> Iterator[ArticleIn]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            raise InputError(f"not valid JSON ({error.msg}, column {error.colno})", path=str(path), line=number) from None
+            raise InputError(
+                f"not valid JSON ({error.msg}, column {error.colno})", path=str(path), line=number
+            ) from None
         yield article_from_json(record, path, number)
 
 
@@ -136,9 +138,7 @@ def tokenize(texts: list[str], nlp: Any = None) -> list[list[Token]]:
     import spacy
 
     tokenizer = (nlp or spacy.blank("en")).tokenizer
-    return [
-        [Token(start=t.idx, end=t.idx + len(t.text)) for t in tokenizer(text) if not t.is_space] for text in texts
-    ]
+    return [[Token(start=t.idx, end=t.idx + len(t.text)) for t in tokenizer(text) if not t.is_space] for text in texts]
 
 
 def ingest(

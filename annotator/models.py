@@ -8,6 +8,7 @@ Checks that need the article text (a span's `text` must equal `text[start:end]`)
 from __future__ import annotations
 
 import hashlib
+import itertools
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, Self
@@ -115,7 +116,9 @@ def check_span(span: Span, text: str) -> None:
         raise SpanError("end", f"end {span.end} is beyond the article's {len(text)} characters")
     actual = text[span.start : span.end]
     if actual != span.text:
-        raise SpanError("text", f"text {span.text!r} does not match the article at {span.start}:{span.end} ({actual!r})")
+        raise SpanError(
+            "text", f"text {span.text!r} does not match the article at {span.start}:{span.end} ({actual!r})"
+        )
     if actual != actual.strip():
         raise SpanError("start", f"span {span.start}:{span.end} starts or ends with white space")
 
@@ -128,7 +131,7 @@ def check_spans(spans: list[Span], text: str) -> None:
         except SpanError as error:
             raise SpanError(f"spans[{index}].{error.field}", str(error)) from None
     entities = sorted((s for s in spans if s.label is not Label.QUOTE), key=lambda s: s.start)
-    for before, after in zip(entities, entities[1:], strict=False):
+    for before, after in itertools.pairwise(entities):
         if before.overlaps(after):
             raise SpanError("spans", f"entity spans {before.start}:{before.end} and {after.start}:{after.end} overlap")
     actors = {(s.start, s.end) for s in spans if s.label is Label.ACTOR}

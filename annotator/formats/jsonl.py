@@ -38,7 +38,9 @@ def read_records(path: str | Path) -> Iterator[tuple[int, NativeRecord]]:
         try:
             data = json.loads(line)
         except json.JSONDecodeError as error:
-            raise InputError(f"not valid JSON ({error.msg}, column {error.colno})", path=str(path), line=number) from None
+            raise InputError(
+                f"not valid JSON ({error.msg}, column {error.colno})", path=str(path), line=number
+            ) from None
         if not isinstance(data, dict):
             raise InputError(f"expected a JSON object, got {type(data).__name__}", path=str(path), line=number)
         try:

@@ -14,11 +14,11 @@ from sqlite_utils import Database
 
 from annotator.errors import AnnotatorError, NotFound
 from annotator.models import (
+    AnnotationSpan,
     Article,
     ArticleIn,
     ArticleState,
     ArticleSummary,
-    AnnotationSpan,
     Event,
     Offsets,
     PendingSuggestion,
@@ -120,13 +120,13 @@ class Reader:
         self.path = Path(path) if path else None
 
     @classmethod
-    def open(cls, path: str | Path = DEFAULT_DB):  # noqa: ANN206 - returns the subclass it is called on
+    def open(cls, path: str | Path = DEFAULT_DB):
         return cls(open_database(path), path)
 
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self):  # noqa: ANN204
+    def __enter__(self):
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -204,9 +204,7 @@ class Reader:
             FROM articles a LEFT JOIN annotations n ON n.article_id = a.id AND n.annotator = :who
             ORDER BY a.rowid"""
         cursor = self.db.execute(sql, {"who": annotator})
-        return [
-            ArticleSummary(id=i, title=t, chars=c, status=s, spans=n, pending=p) for i, t, c, s, n, p in cursor
-        ]
+        return [ArticleSummary(id=i, title=t, chars=c, status=s, spans=n, pending=p) for i, t, c, s, n, p in cursor]
 
     def last_opened(self, annotator: str) -> str | None:
         """The article this annotator had open last, to resume where they left off."""
@@ -379,4 +377,6 @@ class Reader:
 
     def suggesters(self, article_id: str | None = None) -> list[str]:
         where, params = ("WHERE article_id = ?", [article_id]) if article_id else ("", [])
-        return [r["suggester"] for r in self._rows(f"SELECT DISTINCT suggester FROM suggestions {where} ORDER BY 1", params)]
+        return [
+            r["suggester"] for r in self._rows(f"SELECT DISTINCT suggester FROM suggestions {where} ORDER BY 1", params)
+        ]

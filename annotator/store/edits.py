@@ -37,7 +37,9 @@ class Store(Reader):
 
     # -- plumbing -------------------------------------------------------------------------------------------
 
-    def _span_rows(self, article_id: str, annotator: str, where: str = "1", params: list[Any] | None = None) -> list[Row]:
+    def _span_rows(
+        self, article_id: str, annotator: str, where: str = "1", params: list[Any] | None = None
+    ) -> list[Row]:
         sql = f"{SPAN_SELECT} WHERE article_id = ? AND annotator = ? AND {where}"
         return list(self._rows(sql, [article_id, annotator, *(params or [])]))
 
@@ -48,7 +50,9 @@ class Store(Reader):
         return rows[0]
 
     def _suggestion(self, article_id: str, suggestion_id: int) -> Row:
-        rows = list(self._rows("SELECT * FROM suggestions WHERE id = ? AND article_id = ?", [suggestion_id, article_id]))
+        rows = list(
+            self._rows("SELECT * FROM suggestions WHERE id = ? AND article_id = ?", [suggestion_id, article_id])
+        )
         if not rows:
             raise NotFound(f"no suggestion {suggestion_id} in article {article_id}")
         return rows[0]
@@ -63,7 +67,9 @@ class Store(Reader):
         return rows[0] if rows else None
 
     def _text(self, article_id: str, start: int, end: int) -> str:
-        row = self.db.execute("SELECT substr(text, ?, ?), chars FROM articles WHERE id = ?", [start + 1, end - start, article_id]).fetchone()
+        row = self.db.execute(
+            "SELECT substr(text, ?, ?), chars FROM articles WHERE id = ?", [start + 1, end - start, article_id]
+        ).fetchone()
         if row is None:
             raise NotFound(f"no article with id {article_id!r}")
         if end > row[1]:
@@ -79,7 +85,9 @@ class Store(Reader):
         if start not in starts or end not in ends:
             raise Refused(f"{start}:{end} does not fall on token boundaries")
 
-    def _check_free(self, article_id: str, annotator: str, label: str, start: int, end: int, ignore: int | None = None) -> None:
+    def _check_free(
+        self, article_id: str, annotator: str, label: str, start: int, end: int, ignore: int | None = None
+    ) -> None:
         """Entity spans may not overlap each other, nor quotes each other."""
         layer = "label = 'QUOTE'" if label == Label.QUOTE else "label != 'QUOTE'"
         clash = self._span_rows(
@@ -140,7 +148,14 @@ class Store(Reader):
         )
 
     def _commit(
-        self, article_id: str, annotator: str, action: str, old: Row, new: Row, target: int | None = None, message: str = ""
+        self,
+        article_id: str,
+        annotator: str,
+        action: str,
+        old: Row,
+        new: Row,
+        target: int | None = None,
+        message: str = "",
     ) -> Edit:
         """Apply and log one change; called inside `write()`. A first edit moves the article to in progress."""
         if "status" not in new and self._status_row(article_id, annotator) == Status.TODO.value:
@@ -170,7 +185,10 @@ class Store(Reader):
 
     def _quotes_citing(self, article_id: str, annotator: str, actor: Row) -> list[Row]:
         return self._span_rows(
-            article_id, annotator, "label = 'QUOTE' AND speaker_start = ? AND speaker_end = ?", [actor["start"], actor["end"]]
+            article_id,
+            annotator,
+            "label = 'QUOTE' AND speaker_start = ? AND speaker_end = ?",
+            [actor["start"], actor["end"]],
         )
 
     # -- the operations -------------------------------------------------------------------------------------
@@ -181,7 +199,9 @@ class Store(Reader):
             old, new, message = self._accept(article_id, annotator, suggestion_id)
             return self._commit(article_id, annotator, "accept", old, new, message=message)
 
-    def _accept(self, article_id: str, annotator: str, suggestion_id: int, next_id: int | None = None) -> tuple[Row, Row, str]:
+    def _accept(
+        self, article_id: str, annotator: str, suggestion_id: int, next_id: int | None = None
+    ) -> tuple[Row, Row, str]:
         suggestion = self._suggestion(article_id, suggestion_id)
         if self._decision(annotator, suggestion_id):
             raise Refused(f"suggestion {_describe(suggestion)} was already decided")
@@ -195,7 +215,9 @@ class Store(Reader):
         message = f"accepted {_describe(suggestion)}"
         if suggestion["speaker_start"] is not None:
             speaker = (suggestion["speaker_start"], suggestion["speaker_end"])
-            actors = self._span_rows(article_id, annotator, "label = 'ACTOR' AND start = ? AND \"end\" = ?", list(speaker))
+            actors = self._span_rows(
+                article_id, annotator, "label = 'ACTOR' AND start = ? AND \"end\" = ?", list(speaker)
+            )
             if not actors:
                 candidates = list(
                     self._rows(
@@ -222,7 +244,9 @@ class Store(Reader):
             if self._decision(annotator, suggestion_id):
                 raise Refused(f"suggestion {_describe(suggestion)} was already decided")
             new = {"decisions": [{"suggestion_id": suggestion_id, "decision": "rejected"}]}
-            return self._commit(article_id, annotator, "reject", {"decisions": []}, new, message=f"rejected {_describe(suggestion)}")
+            return self._commit(
+                article_id, annotator, "reject", {"decisions": []}, new, message=f"rejected {_describe(suggestion)}"
+            )
 
     def add_span(self, article_id: str, annotator: str, start: int, end: int, label: Label | str) -> Edit:
         """A span the annotator marked: on token boundaries, and not overlapping its own layer."""
@@ -237,7 +261,9 @@ class Store(Reader):
             self._check_free(article_id, annotator, label, start, end)
             row = {"id": self._next_span_id(), "start": start, "end": end, "label": label.value, "text": text,
                    "speaker_start": None, "speaker_end": None, "suggestion_id": None}  # fmt: skip
-            return self._commit(article_id, annotator, "add", {"spans": []}, {"spans": [row]}, message=f"added {_describe(row)}")
+            return self._commit(
+                article_id, annotator, "add", {"spans": []}, {"spans": [row]}, message=f"added {_describe(row)}"
+            )
 
     def remove_span(self, article_id: str, annotator: str, span_id: int) -> Edit:
         """Remove a span; a removed suggestion counts as rejected, and quotes it spoke lose their speaker."""
@@ -271,7 +297,9 @@ class Store(Reader):
                 for quote in self._quotes_citing(article_id, annotator, span):
                     old["spans"].append(quote)
                     new["spans"].append({**quote, "speaker_start": None, "speaker_end": None})
-            return self._commit(article_id, annotator, "relabel", old, new, message=f"{_describe(span)} is now {label.value}")
+            return self._commit(
+                article_id, annotator, "relabel", old, new, message=f"{_describe(span)} is now {label.value}"
+            )
 
     def resize_span(self, article_id: str, annotator: str, span_id: int, start: int, end: int) -> Edit:
         """Move either boundary; quotes that this ACTOR speaks follow it."""
@@ -289,7 +317,9 @@ class Store(Reader):
                 for quote in self._quotes_citing(article_id, annotator, span):
                     old["spans"].append(quote)
                     new["spans"].append({**quote, "speaker_start": start, "speaker_end": end})
-            return self._commit(article_id, annotator, "resize", old, new, message=f"{span['label']} {text!r} at {start}:{end}")
+            return self._commit(
+                article_id, annotator, "resize", old, new, message=f"{span['label']} {text!r} at {start}:{end}"
+            )
 
     def set_speaker(self, article_id: str, annotator: str, quote_id: int, actor_id: int | None) -> Edit:
         """Link a QUOTE to the ACTOR span that said it, or clear the link with None."""
@@ -305,7 +335,9 @@ class Store(Reader):
                     raise Refused(f"a speaker must be an ACTOR span, not {_describe(actor)}")
                 changed = {**quote, "speaker_start": actor["start"], "speaker_end": actor["end"]}
                 message = f"speaker: {actor['text']!r}"
-            return self._commit(article_id, annotator, "speaker", {"spans": [quote]}, {"spans": [changed]}, message=message)
+            return self._commit(
+                article_id, annotator, "speaker", {"spans": [quote]}, {"spans": [changed]}, message=message
+            )
 
     def accept_all(self, article_id: str, annotator: str) -> Edit:
         """Accept every pending suggestion that fits; those that would overlap are left pending and counted."""
@@ -339,7 +371,12 @@ class Store(Reader):
             self.article(article_id)
             current = self._status_row(article_id, annotator)
             return self._commit(
-                article_id, annotator, "status", {"status": current}, {"status": status.value}, message=f"marked {status.value}"
+                article_id,
+                annotator,
+                "status",
+                {"status": current},
+                {"status": status.value},
+                message=f"marked {status.value}",
             )
 
     # -- undo and redo --------------------------------------------------------------------------------------
@@ -348,7 +385,7 @@ class Store(Reader):
         """(undoable event ids, redoable event ids), rebuilt from the log so they survive restarts."""
         done: list[int] = []
         undone: list[int] = []
-        for event_id, action, target in self.db.execute(
+        for event_id, action, _target in self.db.execute(
             "SELECT id, action, target FROM events WHERE article_id = ? AND annotator = ? ORDER BY id",
             [article_id, annotator],
         ):
@@ -376,7 +413,9 @@ class Store(Reader):
             if not done:
                 raise Refused("nothing to undo")
             action, before, after = self._event_change(done[-1])
-            return self._commit(article_id, annotator, "undo", after, before, target=done[-1], message=f"undid {action}")
+            return self._commit(
+                article_id, annotator, "undo", after, before, target=done[-1], message=f"undid {action}"
+            )
 
     def redo(self, article_id: str, annotator: str) -> Edit:
         with self.write():
@@ -384,7 +423,9 @@ class Store(Reader):
             if not undone:
                 raise Refused("nothing to redo")
             action, before, after = self._event_change(undone[-1])
-            return self._commit(article_id, annotator, "redo", before, after, target=undone[-1], message=f"redid {action}")
+            return self._commit(
+                article_id, annotator, "redo", before, after, target=undone[-1], message=f"redid {action}"
+            )
 
     def can_undo(self, article_id: str, annotator: str) -> tuple[bool, bool]:
         done, undone = self._stacks(article_id, annotator)
