@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 def utc_now() -> str:
@@ -151,10 +151,11 @@ class ArticleIn(Strict):
     title: str = ""
     meta: dict[str, Any] = Field(default_factory=dict)
 
-    @model_validator(mode="after")
-    def _not_blank(self) -> Self:
-        check_text(self.text)
-        return self
+    @field_validator("text")
+    @classmethod
+    def _storable(cls, text: str) -> str:
+        check_text(text)
+        return text
 
     @property
     def article_id(self) -> str:

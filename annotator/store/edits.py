@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from annotator.errors import NotFound, Refused
-from annotator.models import Edit, Label, Span, Status, utc_now
+from annotator.models import Edit, Event, Label, Span, Status, utc_now
 from annotator.store.database import Reader, _json, annotation_span, span_row
 
 Row = dict[str, Any]
@@ -453,3 +453,22 @@ class Store(Reader):
                 [updated_at, article_id, annotator],
             )
         return edit
+
+
+def replay(events: list[Event]) -> tuple[dict[int, Row], dict[int, str], str]:
+    """Rebuild one annotator's state for one article from its events alone: (spans by id, decisions, status).
+
+    It must always equal what the tables hold; the reliability tests check that after crashes.
+    """
+    spans: dict[int, Row] = {}
+    decisions: dict[int, str] = {}
+    status = Status.TODO.value
+    for event in events:
+        for row in event.before.get("spans", []):
+            spans.pop(row["id"], None)
+        spans.update({row["id"]: row for row in event.after.get("spans", [])})
+        for row in event.before.get("decisions", []):
+            decisions.pop(row["suggestion_id"], None)
+        decisions.update({row["suggestion_id"]: row["decision"] for row in event.after.get("decisions", [])})
+        status = event.after.get("status", status)
+    return spans, decisions, status

@@ -1,0 +1,19 @@
+"""Helpers for tests: hand-made tokens and spans over small texts."""
+
+from __future__ import annotations
+
+import re
+
+from annotator.models import Token
+
+SMALL_TEXT = 'Washington said "talks failed" in Gaza, where at least 35 died.'
+
+
+def word_tokens(text: str) -> list[Token]:
+    """Tokens for hand-written test texts: words, and each punctuation mark alone."""
+    return [Token(start=m.start(), end=m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]
+
+
+def find(text: str, part: str, label: str, **extra: object) -> dict[str, object]:
+    start = text.index(part)
+    return {"start": start, "end": start + len(part), "label": label, "text": part, **extra}

@@ -1,0 +1,97 @@
+"""The command line: thin over the core, one-line errors, non-zero exits, nothing written on failure."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from annotator.cli import app
+from annotator.store import Store
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_ingest_reports_what_it_stored(db_path: Path) -> None:
+    code, out, _ = run("ingest", str(SEEDS), "--db", str(db_path), "--no-suggest")
+    assert (code, out) == (0, f"1 article(s) added, 0 already stored, 0 suggestion(s) -> {db_path}\n")
+
+
+def test_bad_input_is_one_line_on_stderr_and_writes_nothing(tmp_path: Path, db_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("A good article.", encoding="utf-8")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "fine"}\n{"id": 3}\n', encoding="utf-8")
+    code, _, err = run("ingest", str(good), str(bad), "--db", str(db_path), "--no-suggest")
+    assert (code, err) == (1, f"annotator: error: {bad}:2: field 'text': missing\n")
+    with Store.open(db_path) as store:
+        assert store.count("articles") == 0
+
+
+def test_export_and_import_round_trip(tmp_path: Path, db_path: Path, store: Store, small_article: str) -> None:
+    store.accept_all(small_article, "alice")
+    out = tmp_path / "alice.jsonl"
+    assert run("export", "--db", str(db_path), "--annotator", "alice", "-o", str(out))[0] == 0
+    fresh = tmp_path / "fresh.db"
+    code, message, _ = run("import", str(out), "--db", str(fresh))
+    assert (code, message) == (0, f"1 record(s) imported (1 new article(s)) -> {fresh}\n")
+    again = tmp_path / "again.jsonl"
+    run("export", "--db", str(fresh), "--annotator", "alice", "-o", str(again))
+    assert again.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
+
+
+def test_export_to_standard_output(db_path: Path, store: Store, small_article: str) -> None:
+    code, out, _ = run("export", "--db", str(db_path), "--suggestions", "-o", "-")
+    assert code == 0
+    assert json.loads(out)["annotator"] == "model:entities.v1+quotes.v1"
+
+
+def test_export_defaults_to_the_exports_folder(
+    tmp_path: Path, db_path: Path, store: Store, small_article: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.accept_all(small_article, "alice")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("export", "--db", str(db_path), "--annotator", "alice")
+    assert (code, out) == (0, "1 record(s) -> exports/alice.jsonl\n")
+    assert (tmp_path / "exports" / "alice.jsonl").exists()
+
+
+def test_stats_counts_by_annotator_and_status(db_path: Path, store: Store, small_article: str) -> None:
+    store.accept_all(small_article, "alice")
+    store.set_status(small_article, "bob", "done")
+    code, out, _ = run("stats", "--db", str(db_path))
+    assert code == 0
+    assert "articles     1\n" in out
+    assert "  alice          in_progress  1\n" in out
+    assert "  bob            done         1\n" in out
+
+
+def test_a_file_that_is_not_a_database_is_a_one_line_error(tmp_path: Path) -> None:
+    not_db = tmp_path / "notes.db"
+    not_db.write_text("not a database" * 200, encoding="utf-8")
+    code, _, err = run("stats", "--db", str(not_db))
+    assert (code, err.count("\n")) == (1, 1)
+    assert err.startswith(f"annotator: error: {not_db}: cannot open the database")
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    for command in ("ingest", "suggest", "export", "import", "stats", "annotate"):
+        code, out, _ = run(command, "--help")
+        assert (command, code, "Example: annotator" in out) == (command, 0, True)
+
+
+def test_the_console_script_is_installed(tmp_path: Path) -> None:
+    script = Path(sys.executable).parent / "annotator"
+    result = subprocess.run([str(script), "--help"], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0
+    assert "ingest" in result.stdout

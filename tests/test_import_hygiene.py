@@ -1,0 +1,29 @@
+"""The core never imports Textual or Rich, and nothing imports spaCy until suggestions are computed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+CORE = [
+    "annotator.models",
+    "annotator.store",
+    "annotator.ingest",
+    "annotator.exchange",
+    "annotator.formats.jsonl",
+    "annotator.schemas",
+    "annotator.suggest",
+]
+
+
+def loaded_after_import(module: str) -> set[str]:
+    code = f"import sys, {module}; print(' '.join(sorted(m.split('.')[0] for m in sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(result.stdout.split())
+
+
+@pytest.mark.parametrize("module", CORE)
+def test_core_module_imports_neither_textual_nor_rich_nor_spacy(module: str) -> None:
+    assert loaded_after_import(module) & {"textual", "rich", "spacy"} == set()
