@@ -147,10 +147,14 @@ def ingest(
     *,
     suggest: bool = True,
     model: str | None = None,
+    nlp: Any = None,
     batch_size: int = 32,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Store new articles with their tokens and (unless `suggest` is False) model suggestions."""
+    """Store new articles with their tokens and (unless `suggest` is False) model suggestions.
+
+    `nlp` is an already loaded pipeline (else `model` is loaded), so callers that ingest often load it once.
+    """
     new: list[ArticleIn] = []
     skipped: list[str] = []
     hashes: set[str] = set()
@@ -165,8 +169,7 @@ def ingest(
     if suggest and new:
         from annotator.suggest import load_pipeline, suggest_texts
 
-        nlp = load_pipeline(model)
-        results = suggest_texts((a.text for a in new), nlp, batch_size=batch_size)
+        results = suggest_texts((a.text for a in new), nlp or load_pipeline(model), batch_size=batch_size)
         for done, (article, (tokens, suggestions)) in enumerate(zip(new, results, strict=True), start=1):
             rows.append((article, tokens, suggestions))
             if progress:

@@ -33,6 +33,7 @@ from annotator.store.schema import SCHEMA_VERSION, migrate
 
 DEFAULT_DB = "annotations.db"
 BUSY_TIMEOUT_MS = 10_000
+TEXT_CACHE_SIZE = 8
 
 
 class DatabaseError(AnnotatorError):
@@ -118,6 +119,7 @@ class Reader:
     def __init__(self, db: Database, path: str | Path | None = None) -> None:
         self.db = db
         self.path = Path(path) if path else None
+        self._texts: dict[str, str] = {}
 
     @classmethod
     def open(cls, path: str | Path = DEFAULT_DB):
@@ -179,6 +181,17 @@ class Reader:
                 ingested_at=row["ingested_at"],
             )
         raise NotFound(f"no article with id {article_id!r}")
+
+    def article_text(self, article_id: str) -> str:
+        """Article texts never change once stored, so they are cached (a few, for the articles being edited)."""
+        if article_id not in self._texts:
+            row = self.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+            if row is None:
+                raise NotFound(f"no article with id {article_id!r}")
+            if len(self._texts) >= TEXT_CACHE_SIZE:
+                self._texts.pop(next(iter(self._texts)))
+            self._texts[article_id] = row[0]
+        return self._texts[article_id]
 
     def tokens(self, article_id: str) -> list[Token]:
         for row in self._rows("SELECT tokens FROM articles WHERE id = ?", [article_id]):
