@@ -201,8 +201,11 @@ def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
 
     Example: annotator stats --db annotations.db
     """
+    from annotator.activity import time_spent
+
     with errors_as_lines(), open_store(db) as store:
         figures = store.stats()
+        minutes = {who: time_spent(store.events(annotator=who)) / 60 for who in store.annotators()}
     typer.echo(f"database     {db}")
     typer.echo(f"articles     {figures['articles']}")
     typer.echo(f"suggestions  {figures['suggestions']}")
@@ -213,6 +216,8 @@ def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
     typer.echo("annotations" + ("" if figures["annotations"] else "  none yet"))
     for row in figures["annotations"]:
         typer.echo(f"  {row['annotator']:<14} {row['status']:<12} {row['articles']}")
+    for who, spent in minutes.items():
+        typer.echo(f"  {who:<14} {'time spent':<12} {spent:.1f} min")
 
 
 @app.command()
