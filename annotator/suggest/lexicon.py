@@ -1,0 +1,72 @@
+"""Word lists the rules rely on, kept apart so the rules read as rules and the lists can grow on their own."""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as running text, one entry a word."""
+    return frozenset(text.split())
+
+
+#: Verbs that introduce what someone said or wrote; their subject is the speaker of a nearby quote.
+SPEECH_VERBS = _words(
+    """say tell add state claim report announce confirm reveal describe estimate allege warn believe accuse insist
+    deny write tweet post explain note argue agree vow urge call characterise characterize voice declare reply
+    respond comment acknowledge admit promise pledge suggest stress emphasise emphasize caution predict recall
+    testify quote cite demand condemn praise criticise criticize blame label brand dub term"""
+)
+
+#: Nouns whose possessor or modifier acts: "Israel's forces", "a US peace envoy", "top ally the United States".
+AGENT_NOUNS = _words(
+    """force army military troop soldier government bombardment attack strike airstrike offensive advisor adviser
+    minister president leader official police navy ambassador envoy spokesman spokeswoman spokesperson office
+    cabinet parliament mediator negotiator ally diplomat authority regime administration chief commander tank
+    jet missile raid invasion operation campaign decision policy team delegation embassy agency ministry
+    intelligence coalition warplane drone shelling"""
+)
+
+#: Words that are titles, not part of a person's name.
+TITLES = _words(
+    """president prime minister mr mr. mrs mrs. ms ms. dr dr. sir chief superintendent secretary general pope king
+    queen prince princess governor mayor senator sen. rep. representative admiral captain sheriff commandant
+    commander colonel col. lieutenant lt. sergeant major judge justice chancellor speaker chairman chairwoman
+    director inspector officer spokesman spokesperson spokeswoman ambassador envoy deputy vice foreign interior
+    defence defense home health finance first regional national security advisor adviser bishop cardinal
+    archbishop father rabbi imam sheikh emir sultan mp premier lord lady dame"""
+)
+
+#: Nouns naming a place, so a name modifying or modified by them is a LOCATION ("Sulu region").
+PLACE_NOUNS = _words(
+    """area province region district city town village capital state country territory border coast island street
+    road neighbourhood neighborhood suburb county municipality valley river camp port"""
+)
+
+#: Words that make a named organisation a building or site, hence a LOCATION ("Hotel Arpit Palace").
+FACILITY_WORDS = _words(
+    """hotel palace cathedral church mosque temple synagogue airport hospital stadium station bridge square park
+    tower museum school university campus prison market mall"""
+)
+
+#: Heads of nationality or religion adjectives that are places or abstractions, not participants.
+NON_AGENT_HEADS = _words(
+    """state nation capital city town village cathedral church mosque majority population territory border
+    coast language law culture history cuisine"""
+)
+
+#: Statement sources that are documents, not actors ("the report said").
+INANIMATE_SOURCES = _words(
+    """report statement study data figure tally survey website document letter video footage poll analysis
+    paper article record study law bill order"""
+)
+
+#: Qualifiers before a number that change its meaning: they belong to the FIGURE.
+QUALIFIERS_1 = _words("nearly almost about around over roughly approximately some under just")
+QUALIFIERS_2 = frozenset({("up", "to"), ("at", "least"), ("at", "most"), ("more", "than"), ("less", "than"),
+                          ("fewer", "than"), ("as", "many")})
+
+#: Names the small model often mislabels that are events, not actors or places.
+NOT_ENTITIES = frozenset({"brexit", "anti-brexit"})
+
+#: Pronouns that stand for one person, and those that stand for a group or an organisation.
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "it", "we", "them"})
