@@ -43,13 +43,15 @@ class Candidate:
     end: int
     label: Label
     kind: str
+    subject: bool = False
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop a leading article, a trailing possessive and punctuation at either end."""
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'"} or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'"} or doc[end - 1].is_space
+                           or (doc[end - 1].is_punct and doc[end - 1].text != "%")):
         end -= 1
     return start, end
 
@@ -65,9 +67,8 @@ def _person_bounds(doc: Doc, start: int, end: int, taken: set[int]) -> tuple[int
     while end < len(doc) and doc[end].pos_ == "PROPN" and end not in taken and not _is_title(doc[end]) \
             and doc[end].is_title and doc[end].ent_type_ in ("", "PERSON"):
         end += 1
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and (start - 1) not in taken \
-            and not _is_title(doc[start - 1]) and doc[start - 1].is_title and doc[start - 1].ent_type_ == "" \
-            and not doc[start - 1].is_sent_start:
+    while start > 0 and doc[start - 1].tag_ == "NNP" and (start - 1) not in taken \
+            and not _is_title(doc[start - 1]) and doc[start - 1].is_title and doc[start - 1].ent_type_ == "":
         start -= 1
     return start, end
 
@@ -84,12 +85,15 @@ def _acts(root: Token) -> bool:
         return True
     if dep == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
         return True
+    if dep == "poss" and head.ent_type_ == "PERSON":
+        return True  # "Israel's National Security Advisor Tzachi Hanegbi"
     return any(c.lemma_.lower() in AGENT_NOUNS for c in root.conjuncts)
 
 
 def _place_context(root: Token) -> bool:
-    """A name the model called a person or organisation but the sentence treats as a place."""
-    if root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "at", "outside") and root.head.head.pos_ != "NOUN":
+    """A name the model called a person or organisation but the sentence treats as a place; acronyms ("in the
+    EU") are left to be organisations."""
+    if root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "outside") and not root.text.isupper():
         return True
     return root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_NOUNS
 
@@ -118,7 +122,8 @@ def _map_entity(doc: Doc, ent: Span, taken: set[int]) -> list[Candidate]:
     words = [t.text for t in doc[start:end]]
     if "(" in words and ")" not in words:
         cut = start + words.index("(")
-        out = _map_entity(doc, doc[start:cut], taken) if cut > start else []
+        out = _map_entity(doc, doc.char_span(doc[start].idx, doc[cut - 1].idx + len(doc[cut - 1]), label=label),
+                          taken) if cut > start else []
         if cut + 1 < end:
             out.append(Candidate(cut + 1, end, Label.ACTOR, "group"))
         return out
@@ -133,7 +138,8 @@ def _map_entity(doc: Doc, ent: Span, taken: set[int]) -> list[Candidate]:
             return []  # part of a name: "Channel 13", "Article 50"
         start, end = _figure_bounds(doc, start, end)
         return [Candidate(start, end, Label.FIGURE, "other")] if end > start else []
-    if label == "ORG" and (doc[end - 1].lower_ in TITLES or (end < len(doc) and _is_title(doc[end]))):
+    if label == "ORG" and (_is_title(doc[end - 1]) or (end < len(doc) and _is_title(doc[end])
+                                                       and all(_is_title(t) for t in span))):
         return []  # "National Security Advisor", "Interior (Minister)": a title, not an organisation
     if label == "PERSON" or (label == "ORG" and len(span) >= 3 and start > 1 and doc[start - 1].lower_ == "of"
                              and _is_title(doc[start - 2])):
@@ -156,6 +162,8 @@ def _map_entity(doc: Doc, ent: Span, taken: set[int]) -> list[Candidate]:
             return []
         if end < len(doc) and doc[end].text == "-":
             return []  # "Muslim-majority"
+        if root.head.ent_type_ in ("GPE", "LOC", "FAC", "ORG") and root.head.i not in range(start, end):
+            return []  # "Muslim Mindanao": part of a place's description
         return [Candidate(start, end, Label.ACTOR, "group")]
     if label in PLACE_LABELS:
         if label != "FAC" and _acts(root):
@@ -172,8 +180,10 @@ def noun_phrase(doc: Doc, head: Token) -> tuple[int, int] | None:
         if pobj and pobj[0].pos_ == "NOUN":
             return head.i, pobj[0].i + 1
         return None
-    if head.pos_ != "NOUN" or head.lemma_.lower() in INANIMATE_SOURCES:
+    if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in INANIMATE_SOURCES:
         return None
+    if head.pos_ == "PROPN" and _is_title(head) and any(c.dep_ == "prep" for c in head.children):
+        return None  # "Mayor of Koszalin Piotr Jedlinski declared": the name is found as an entity
     start = head.i
     while start > head.left_edge.i and doc[start - 1].dep_ in ("det", "amod", "compound", "nummod", "poss") \
             and doc[start - 1].head.i in range(start, head.i + 1):
@@ -189,11 +199,13 @@ def source_phrases(doc: Doc) -> list[tuple[int, int]]:
             objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
         elif token.pos_ == "VERB" and token.lemma_ in SPEECH_VERBS:
             objects = [c for c in token.children if c.dep_ == "nsubj"]
+            if token.dep_ == "acl" and token.head.pos_ == "NOUN":
+                objects.append(token.head)  # "officials reporting ..."
         else:
             continue
         for subject in objects:
-            if subject.ent_type_:
-                continue
+            if subject.ent_type_ or any(c.dep_ == "appos" and c.ent_type_ for c in subject.children):
+                continue  # named already, or "The mayor of London, Sadiq Khan, said"
             bounds = noun_phrase(doc, subject)
             if bounds:
                 found.append(bounds)
@@ -207,9 +219,13 @@ def entity_candidates(doc: Doc) -> list[Candidate]:
     for ent in doc.ents:
         candidates.extend(c for c in _map_entity(doc, ent, taken) if c.end > c.start)
     for start, end in source_phrases(doc):
-        kind = "person" if doc[end - 1].tag_ == "NN" else "group"
+        kind = "person" if doc[end - 1].tag_ in ("NN", "NNP") else "group"
         candidates.append(Candidate(start, end, Label.ACTOR, kind))
-    return resolve_overlaps(candidates)
+    kept = resolve_overlaps(candidates)
+    for candidate in kept:
+        root = doc[candidate.start : candidate.end].root
+        candidate.subject = root.dep_ == "nsubj" or (root.dep_ == "appos" and root.head.dep_ == "nsubj")
+    return kept
 
 
 def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:

@@ -31,7 +31,7 @@ TITLES = _words(
     queen prince princess governor mayor senator sen. rep. representative admiral captain sheriff commandant
     commander colonel col. lieutenant lt. sergeant major judge justice chancellor speaker chairman chairwoman
     director inspector officer spokesman spokesperson spokeswoman ambassador envoy deputy vice foreign interior
-    defence defense home health finance first regional national security advisor adviser bishop cardinal
+    defence defense home health finance first regional advisor adviser bishop cardinal
     archbishop father rabbi imam sheikh emir sultan mp premier lord lady dame"""
 )
 

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -104,7 +105,7 @@ def _subject(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ == "nsubj":
                 return child
-        if verb.dep_ in ("conj", "advcl", "xcomp", "ccomp") and verb.head is not verb:
+        if verb.dep_ in ("conj", "advcl", "xcomp", "ccomp", "csubj") and verb.head is not verb:
             verb = verb.head
         else:
             return None
@@ -115,40 +116,44 @@ def _is_speech_verb(token: Token) -> bool:
     return token.pos_ == "VERB" and token.lemma_ in SPEECH_VERBS
 
 
-def _reporting_verb(doc: Doc, first: int, last: int, inside: list[bool]) -> Token | None:
-    """The verb that reports the quote at tokens [first, last): right after it, then before it, then later on."""
+def _reporting_verbs(doc: Doc, first: int, last: int, inside: list[bool]) -> Iterator[Token]:
+    """Verbs that may report the quote at tokens [first, last), most likely first: right after it, then before
+    it in its sentence (nearest first), then later in the sentence."""
     index, steps = last, 0
     while index < len(doc) and steps < AFTER_WINDOW and "\n" not in doc[index].text:
         if not inside[index]:
             if _is_speech_verb(doc[index]):
-                return doc[index]
-            if doc[index].text in (".", "!", "?") and steps:
-                break
+                yield doc[index]
+            if doc[index].text in (".", "!", "?", ";") or doc[index].pos_ in ("CCONJ", "SCONJ"):
+                break  # "... tragedy" while X wrote: the next clause reports something else
             steps += 1
         index += 1
     sentence_start = doc[max(first - 1, 0)].sent.start
     index = first - 1
     while index >= sentence_start and "\n" not in doc[index].text:
         if not inside[index] and _is_speech_verb(doc[index]):
-            return doc[index]
+            yield doc[index]
         index -= 1
     sentence_end = doc[min(last, len(doc) - 1)].sent.end
     for index in range(last, sentence_end):
         if "\n" in doc[index].text:
             break
         if not inside[index] and _is_speech_verb(doc[index]):
-            return doc[index]
-    return None
+            yield doc[index]
 
 
 def _nearest_before(candidates: list[Candidate], position: int, kinds: tuple[str, ...]) -> Candidate | None:
-    best = None
+    """What a pronoun stands for: the nearest earlier fitting ACTOR that is a clause subject, else the nearest
+    earlier fitting ACTOR at all (subjects are the usual antecedents of a reporting "he")."""
+    nearest = subject = None
     for candidate in candidates:
         if candidate.end > position:
             break
         if candidate.label is Label.ACTOR and candidate.kind in kinds:
-            best = candidate
-    return best
+            nearest = candidate
+            if candidate.subject:
+                subject = candidate
+    return subject or nearest
 
 
 def _speaker_for(doc: Doc, subject: Token, candidates: list[Candidate], by_token: dict[int, Candidate],
@@ -201,10 +206,12 @@ def attribute_speakers(doc: Doc, quotes: list[Quote], candidates: list[Candidate
     for quote, (first, last) in zip(quotes, token_ranges, strict=True):
         if last <= first:
             continue
-        verb = _reporting_verb(doc, first, last, inside)
-        subject = _subject(verb) if verb is not None else None
-        if subject is not None:
-            quote.speaker = _speaker_for(doc, subject, candidates, by_token, added)
+        for verb in _reporting_verbs(doc, first, last, inside):
+            subject = _subject(verb)
+            if subject is not None:
+                quote.speaker = _speaker_for(doc, subject, candidates, by_token, added)
+            if quote.speaker is not None:
+                break
         if quote.speaker is not None:
             chain_speakers.setdefault(quote.chain, quote.speaker)
     for quote in quotes:

@@ -1,0 +1,161 @@
+"""Scoring spans (suggestions, or any annotator) against gold: pure functions over `Span` lists.
+
+Per label and micro over all labels: precision, recall and F1 under two matching rules,
+- exact: same label, same start and end;
+- overlap: same label and at least one shared character, matched one-to-one greedily (pairs with more shared
+  characters first, then by gold start and predicted start), so one long span cannot match two short ones.
+
+Speaker accuracy: the share of gold QUOTE spans that an overlap-matched predicted QUOTE attributes correctly:
+its speaker overlaps the gold speaker, or both have no speaker. Unmatched gold quotes count as wrong; the
+denominator is every gold QUOTE. No spaCy or Textual here: the CLI and the benchmarks call these functions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from pydantic import BaseModel, ConfigDict, computed_field
+
+from annotator.models import Label, Offsets, Span
+
+LABELS: tuple[Label, ...] = tuple(Label)
+
+
+class PRF(BaseModel):
+    """True/false positive and false negative counts with the ratios derived from them (0.0 when undefined)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: PRF) -> PRF:
+        return PRF(tp=self.tp + other.tp, fp=self.fp + other.fp, fn=self.fn + other.fn)
+
+
+class LabelScores(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    exact: PRF = PRF()
+    overlap: PRF = PRF()
+
+    def __add__(self, other: LabelScores) -> LabelScores:
+        return LabelScores(exact=self.exact + other.exact, overlap=self.overlap + other.overlap)
+
+
+class SpeakerScore(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    gold_quotes: int = 0
+    correct: int = 0
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.gold_quotes if self.gold_quotes else 0.0
+
+    def __add__(self, other: SpeakerScore) -> SpeakerScore:
+        return SpeakerScore(gold_quotes=self.gold_quotes + other.gold_quotes, correct=self.correct + other.correct)
+
+
+class Evaluation(BaseModel):
+    """Scores over a set of articles: `labels` per label, `micro` pooled over all labels."""
+
+    model_config = ConfigDict(frozen=True)
+
+    articles: int
+    labels: dict[Label, LabelScores]
+    micro: LabelScores
+    speakers: SpeakerScore
+
+
+def exact_matches(gold: Sequence[Span], predicted: Sequence[Span]) -> int:
+    """How many spans agree on label, start and end (duplicates count once each side)."""
+    keys = Counter((s.label, s.start, s.end) for s in gold)
+    found = Counter((s.label, s.start, s.end) for s in predicted)
+    return sum((keys & found).values())
+
+
+def shared_chars(a: Offsets, b: Offsets) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def overlap_pairs(gold: Sequence[Span], predicted: Sequence[Span]) -> list[tuple[int, int]]:
+    """One-to-one (gold index, predicted index) pairs of same-label spans sharing characters, chosen greedily."""
+    candidates = [
+        (-shared_chars(g, p), g.start, p.start, gi, pi)
+        for gi, g in enumerate(gold)
+        for pi, p in enumerate(predicted)
+        if g.label is p.label and g.overlaps(p)
+    ]
+    candidates.sort()
+    used_gold: set[int] = set()
+    used_predicted: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    for _, _, _, gi, pi in candidates:
+        if gi in used_gold or pi in used_predicted:
+            continue
+        used_gold.add(gi)
+        used_predicted.add(pi)
+        pairs.append((gi, pi))
+    return sorted(pairs)
+
+
+def _prf(matched: int, gold: int, predicted: int) -> PRF:
+    return PRF(tp=matched, fp=predicted - matched, fn=gold - matched)
+
+
+def score_label(gold: Sequence[Span], predicted: Sequence[Span]) -> LabelScores:
+    """Exact and overlap counts for spans that all carry one label."""
+    return LabelScores(
+        exact=_prf(exact_matches(gold, predicted), len(gold), len(predicted)),
+        overlap=_prf(len(overlap_pairs(gold, predicted)), len(gold), len(predicted)),
+    )
+
+
+def speaker_score(gold: Sequence[Span], predicted: Sequence[Span]) -> SpeakerScore:
+    """Speaker attribution of one article's quotes (see the module docstring for the definition)."""
+    gold_quotes = [s for s in gold if s.label is Label.QUOTE]
+    predicted_quotes = [s for s in predicted if s.label is Label.QUOTE]
+    correct = 0
+    for gi, pi in overlap_pairs(gold_quotes, predicted_quotes):
+        want, got = gold_quotes[gi].speaker, predicted_quotes[pi].speaker
+        if (want is None and got is None) or (want is not None and got is not None and shared_chars(want, got)):
+            correct += 1
+    return SpeakerScore(gold_quotes=len(gold_quotes), correct=correct)
+
+
+def evaluate(articles: Iterable[tuple[Sequence[Span], Sequence[Span]]]) -> Evaluation:
+    """Score (gold spans, predicted spans) pairs, one pair per article; spans only meet within their article."""
+    per_label = {label: LabelScores() for label in LABELS}
+    speakers = SpeakerScore()
+    count = 0
+    for gold, predicted in articles:
+        count += 1
+        for label in LABELS:
+            per_label[label] += score_label(
+                [s for s in gold if s.label is label], [s for s in predicted if s.label is label]
+            )
+        speakers += speaker_score(gold, predicted)
+    micro = LabelScores()
+    for scores in per_label.values():
+        micro += scores
+    return Evaluation(articles=count, labels=per_label, micro=micro, speakers=speakers)
