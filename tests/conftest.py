@@ -38,3 +38,11 @@ def small_article(store: Store) -> str:
     ]
     added, _ = store.add_articles([(ArticleIn(text=text, title="Small"), word_tokens(text), suggestions)])
     return added[0]
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The real English pipeline, loaded once per test session (suggestion tests need the parse)."""
+    from annotator.suggest import load_pipeline
+
+    return load_pipeline()
