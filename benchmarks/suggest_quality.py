@@ -18,9 +18,16 @@ from annotator.models import Label, NativeRecord, Span
 from annotator.suggest import load_pipeline, suggest_doc
 
 NAIVE = {
-    "PERSON": Label.ACTOR, "ORG": Label.ACTOR, "NORP": Label.ACTOR,
-    "GPE": Label.LOCATION, "LOC": Label.LOCATION, "FAC": Label.LOCATION,
-    "CARDINAL": Label.FIGURE, "QUANTITY": Label.FIGURE, "PERCENT": Label.FIGURE, "MONEY": Label.FIGURE,
+    "PERSON": Label.ACTOR,
+    "ORG": Label.ACTOR,
+    "NORP": Label.ACTOR,
+    "GPE": Label.LOCATION,
+    "LOC": Label.LOCATION,
+    "FAC": Label.LOCATION,
+    "CARDINAL": Label.FIGURE,
+    "QUANTITY": Label.FIGURE,
+    "PERCENT": Label.FIGURE,
+    "MONEY": Label.FIGURE,
 }
 DEFAULT_GOLD = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "dev_gold.jsonl"
 
@@ -39,8 +46,10 @@ def print_table(name: str, result: Evaluation) -> None:
     rows = [(label.value, scores) for label, scores in result.labels.items()] + [("micro", result.micro)]
     for label, scores in rows:
         e, o = scores.exact, scores.overlap
-        print(f"{label:<10}{e.precision:>9.2f}{e.recall:>9.2f}{e.f1:>10.2f}{o.precision:>8.2f}{o.recall:>8.2f}"
-              f"{o.f1:>8.2f}{e.tp + e.fn:>6}")
+        print(
+            f"{label:<10}{e.precision:>9.2f}{e.recall:>9.2f}{e.f1:>10.2f}{o.precision:>8.2f}{o.recall:>8.2f}"
+            f"{o.f1:>8.2f}{e.tp + e.fn:>6}"
+        )
     s = result.speakers
     print(f"speaker accuracy {s.accuracy:.2f} ({s.correct}/{s.gold_quotes} gold quotes)")
 

@@ -68,7 +68,12 @@ def test_six_quotes_without_their_marks(suggestions: list[Suggestion]) -> None:
 def test_quote_speakers(suggestions: list[Suggestion], text: str) -> None:
     quotes = [s for s in suggestions if s.label is Label.QUOTE]
     assert [speaker_text(text, q) for q in quotes] == [
-        "one resident", "one resident", "Israel", "Netanyahu", "his office", "Tzachi Hanegbi",
+        "one resident",
+        "one resident",
+        "Israel",
+        "Netanyahu",
+        "his office",
+        "Tzachi Hanegbi",
     ]
 
 
@@ -88,8 +93,17 @@ def test_speakers_point_at_actor_suggestions(suggestions: list[Suggestion]) -> N
 
 def test_figures_keep_their_qualifiers(suggestions: list[Suggestion]) -> None:
     assert labelled(suggestions, Label.FIGURE) == [
-        "at least 35", "three", "three", "three", "1.4 million", "more than 800,000", "more than 1,170", "252",
-        "128", "at least 37", "more than 35,709",
+        "at least 35",
+        "three",
+        "three",
+        "three",
+        "1.4 million",
+        "more than 800,000",
+        "more than 1,170",
+        "252",
+        "128",
+        "at least 37",
+        "more than 35,709",
     ]
 
 
@@ -117,8 +131,9 @@ def test_one_resident_is_an_actor_not_a_figure(suggestions: list[Suggestion], te
         ("the army says", "the army", Label.ACTOR),  # an unnamed source keeps its article, as in the guide
     ],
 )
-def test_role_decides_the_label(suggestions: list[Suggestion], text: str, context: str, needle: str,
-                                label: Label) -> None:
+def test_role_decides_the_label(
+    suggestions: list[Suggestion], text: str, context: str, needle: str, label: Label
+) -> None:
     start = at(text, context) + context.index(needle)
     found = [(s.label, s.text) for s in suggestions if s.start == start and s.label is not Label.QUOTE]
     assert found == [(label, needle)]

@@ -50,8 +50,11 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop a leading article, a trailing possessive and punctuation at either end."""
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'"} or doc[end - 1].is_space
-                           or (doc[end - 1].is_punct and doc[end - 1].text != "%")):
+    while end > start and (
+        doc[end - 1].lower_ in {"'s", "’s", "'"}
+        or doc[end - 1].is_space
+        or (doc[end - 1].is_punct and doc[end - 1].text != "%")
+    ):
         end -= 1
     return start, end
 
@@ -64,11 +67,23 @@ def _person_bounds(doc: Doc, start: int, end: int, taken: set[int]) -> tuple[int
     """Strip titles; grow over adjacent proper nouns the model left out ("Sadiq" before "Khan")."""
     while start < end - 1 and _is_title(doc[start]):
         start += 1
-    while end < len(doc) and doc[end].pos_ == "PROPN" and end not in taken and not _is_title(doc[end]) \
-            and doc[end].is_title and doc[end].ent_type_ in ("", "PERSON"):
+    while (
+        end < len(doc)
+        and doc[end].pos_ == "PROPN"
+        and end not in taken
+        and not _is_title(doc[end])
+        and doc[end].is_title
+        and doc[end].ent_type_ in ("", "PERSON")
+    ):
         end += 1
-    while start > 0 and doc[start - 1].tag_ == "NNP" and (start - 1) not in taken \
-            and not _is_title(doc[start - 1]) and doc[start - 1].is_title and doc[start - 1].ent_type_ == "":
+    while (
+        start > 0
+        and doc[start - 1].tag_ == "NNP"
+        and (start - 1) not in taken
+        and not _is_title(doc[start - 1])
+        and doc[start - 1].is_title
+        and doc[start - 1].ent_type_ == ""
+    ):
         start -= 1
     return start, end
 
@@ -106,8 +121,11 @@ def _figure_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
         start -= 1
     for index in range(start, end):
         token = doc[index]
-        if token.pos_ == "NOUN" and not token.like_num and token.lower_ not in ("dozens", "hundreds", "thousands",
-                                                                                "millions", "half", "%"):
+        if (
+            token.pos_ == "NOUN"
+            and not token.like_num
+            and token.lower_ not in ("dozens", "hundreds", "thousands", "millions", "half", "%")
+        ):
             return start, index
     return start, end
 
@@ -122,8 +140,11 @@ def _map_entity(doc: Doc, ent: Span, taken: set[int]) -> list[Candidate]:
     words = [t.text for t in doc[start:end]]
     if "(" in words and ")" not in words:
         cut = start + words.index("(")
-        out = _map_entity(doc, doc.char_span(doc[start].idx, doc[cut - 1].idx + len(doc[cut - 1]), label=label),
-                          taken) if cut > start else []
+        out = (
+            _map_entity(doc, doc.char_span(doc[start].idx, doc[cut - 1].idx + len(doc[cut - 1]), label=label), taken)
+            if cut > start
+            else []
+        )
         if cut + 1 < end:
             out.append(Candidate(cut + 1, end, Label.ACTOR, "group"))
         return out
@@ -138,11 +159,13 @@ def _map_entity(doc: Doc, ent: Span, taken: set[int]) -> list[Candidate]:
             return []  # part of a name: "Channel 13", "Article 50"
         start, end = _figure_bounds(doc, start, end)
         return [Candidate(start, end, Label.FIGURE, "other")] if end > start else []
-    if label == "ORG" and (_is_title(doc[end - 1]) or (end < len(doc) and _is_title(doc[end])
-                                                       and all(_is_title(t) for t in span))):
+    if label == "ORG" and (
+        _is_title(doc[end - 1]) or (end < len(doc) and _is_title(doc[end]) and all(_is_title(t) for t in span))
+    ):
         return []  # "National Security Advisor", "Interior (Minister)": a title, not an organisation
-    if label == "PERSON" or (label == "ORG" and len(span) >= 3 and start > 1 and doc[start - 1].lower_ == "of"
-                             and _is_title(doc[start - 2])):
+    if label == "PERSON" or (
+        label == "ORG" and len(span) >= 3 and start > 1 and doc[start - 1].lower_ == "of" and _is_title(doc[start - 2])
+    ):
         if start > 1 and doc[start - 1].lower_ == "of" and _is_title(doc[start - 2]) and len(span) >= 3:
             # "Mayor of Koszalin Piotr Jedlinski": the place closes the title, the person follows.
             place = Candidate(start, start + 1, Label.LOCATION, "other")
@@ -185,8 +208,11 @@ def noun_phrase(doc: Doc, head: Token) -> tuple[int, int] | None:
     if head.pos_ == "PROPN" and _is_title(head) and any(c.dep_ == "prep" for c in head.children):
         return None  # "Mayor of Koszalin Piotr Jedlinski declared": the name is found as an entity
     start = head.i
-    while start > head.left_edge.i and doc[start - 1].dep_ in ("det", "amod", "compound", "nummod", "poss") \
-            and doc[start - 1].head.i in range(start, head.i + 1):
+    while (
+        start > head.left_edge.i
+        and doc[start - 1].dep_ in ("det", "amod", "compound", "nummod", "poss")
+        and doc[start - 1].head.i in range(start, head.i + 1)
+    ):
         start -= 1
     return start, head.i + 1
 

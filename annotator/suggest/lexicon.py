@@ -61,8 +61,17 @@ INANIMATE_SOURCES = _words(
 
 #: Qualifiers before a number that change its meaning: they belong to the FIGURE.
 QUALIFIERS_1 = _words("nearly almost about around over roughly approximately some under just")
-QUALIFIERS_2 = frozenset({("up", "to"), ("at", "least"), ("at", "most"), ("more", "than"), ("less", "than"),
-                          ("fewer", "than"), ("as", "many")})
+QUALIFIERS_2 = frozenset(
+    {
+        ("up", "to"),
+        ("at", "least"),
+        ("at", "most"),
+        ("more", "than"),
+        ("less", "than"),
+        ("fewer", "than"),
+        ("as", "many"),
+    }
+)
 
 #: Names the small model often mislabels that are events, not actors or places.
 NOT_ENTITIES = frozenset({"brexit", "anti-brexit"})

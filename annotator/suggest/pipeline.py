@@ -62,8 +62,9 @@ def suggest_doc(doc: Doc) -> list[Suggestion]:
         start, end = _char_offsets(doc, candidate)
         if candidate.label is Label.ACTOR:
             actor_offsets.add((start, end))
-        suggestions.append(Suggestion(start=start, end=end, label=candidate.label, text=text[start:end],
-                                      suggester=ENTITIES_SUGGESTER))
+        suggestions.append(
+            Suggestion(start=start, end=end, label=candidate.label, text=text[start:end], suggester=ENTITIES_SUGGESTER)
+        )
     for quote in quotes:
         if is_scare_quote(text, quote):
             continue
@@ -72,9 +73,16 @@ def suggest_doc(doc: Doc) -> list[Suggestion]:
             offsets = _char_offsets(doc, quote.speaker)
             if offsets in actor_offsets:
                 speaker = Offsets(start=offsets[0], end=offsets[1])
-        suggestions.append(Suggestion(start=quote.start, end=quote.end, label=Label.QUOTE,
-                                      text=text[quote.start : quote.end], speaker=speaker,
-                                      suggester=QUOTES_SUGGESTER))
+        suggestions.append(
+            Suggestion(
+                start=quote.start,
+                end=quote.end,
+                label=Label.QUOTE,
+                text=text[quote.start : quote.end],
+                speaker=speaker,
+                suggester=QUOTES_SUGGESTER,
+            )
+        )
     suggestions.sort(key=lambda s: (s.start, s.end))
     return suggestions
 
@@ -84,8 +92,9 @@ def tokens_of(doc: Doc) -> list[Token]:
     return [Token(start=t.idx, end=t.idx + len(t.text)) for t in doc if not t.is_space]
 
 
-def suggest_texts(texts: Iterable[str], nlp: spacy.Language, batch_size: int = 32
-                  ) -> Iterator[tuple[list[Token], list[Suggestion]]]:
+def suggest_texts(
+    texts: Iterable[str], nlp: spacy.Language, batch_size: int = 32
+) -> Iterator[tuple[list[Token], list[Suggestion]]]:
     """Parse texts in batches (one `nlp.pipe` pass) and yield (tokens, suggestions) per text, in order."""
     for doc in nlp.pipe(texts, batch_size=batch_size):
         yield tokens_of(doc), suggest_doc(doc)

@@ -156,8 +156,9 @@ def _nearest_before(candidates: list[Candidate], position: int, kinds: tuple[str
     return subject or nearest
 
 
-def _speaker_for(doc: Doc, subject: Token, candidates: list[Candidate], by_token: dict[int, Candidate],
-                 added: list[Candidate]) -> Candidate | None:
+def _speaker_for(
+    doc: Doc, subject: Token, candidates: list[Candidate], by_token: dict[int, Candidate], added: list[Candidate]
+) -> Candidate | None:
     """Turn the subject of a reporting verb into an ACTOR candidate (existing, resolved or new)."""
     for child in subject.children:
         if child.dep_ == "appos" and child.i in by_token and by_token[child.i].label is Label.ACTOR:
