@@ -96,3 +96,7 @@ def test_paragraph_chain_shares_its_speaker(nlp) -> None:
 
 def test_short_quote_with_no_speaker_is_a_scare_quote(nlp) -> None:
     assert speakers(nlp, 'The so-called "peace plan" was published on Monday.') == []
+
+
+def test_title_case_quote_with_no_speaker_is_a_title(nlp) -> None:
+    assert speakers(nlp, 'The site ran a page called "The Internet Explorer Six Countdown" last year.') == []

@@ -47,7 +47,11 @@ class Candidate:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading article, a trailing possessive and punctuation at either end."""
+    """Drop a leading article, a trailing possessive and punctuation at either end; never cross a line break."""
+    for index in range(start, end):
+        if "\n" in doc[index].text:
+            end = index
+            break
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (

@@ -25,6 +25,8 @@ OPENERS_BEFORE = frozenset(" \t\n([{—–-:")
 #: A quote this short with no speaker is taken for a scare quote or a title.
 SCARE_MAX_WORDS = 3
 AFTER_WINDOW = 6
+#: Small words a title-case title leaves in lower case ("Scientology vs. the Internet").
+TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "on", "in", "to", "for", "at", "by", "vs."})
 
 
 @dataclass
@@ -222,5 +224,12 @@ def attribute_speakers(doc: Doc, quotes: list[Quote], candidates: list[Candidate
 
 
 def is_scare_quote(text: str, quote: Quote) -> bool:
-    """A short quote nobody is reported as saying: a term in scare quotes or a title."""
-    return quote.speaker is None and len(text[quote.start : quote.end].split()) <= SCARE_MAX_WORDS
+    """A quote nobody is reported as saying that is short (a term in scare quotes) or in title case (the
+    title of a work or an article)."""
+    if quote.speaker is not None:
+        return False
+    words = [w for w in text[quote.start : quote.end].split() if w[:1].isalpha()]
+    if len(words) <= SCARE_MAX_WORDS:
+        return True
+    capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in TITLE_SMALL_WORDS)
+    return capitalised == len(words)
