@@ -134,6 +134,11 @@ def _figure_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _closes_a_title(doc: Doc, start: int, end: int) -> bool:
+    """A name of three or more words right after "<title> of", whose first word is the title's place."""
+    return end - start >= 3 and start > 1 and doc[start - 1].lower_ == "of" and _is_title(doc[start - 2])
+
+
 def _map_entity(doc: Doc, ent: Span, taken: set[int]) -> list[Candidate]:
     """One model entity -> zero, one or two candidates under the guide's rules."""
     label = ent.label_
@@ -167,19 +172,18 @@ def _map_entity(doc: Doc, ent: Span, taken: set[int]) -> list[Candidate]:
         _is_title(doc[end - 1]) or (end < len(doc) and _is_title(doc[end]) and all(_is_title(t) for t in span))
     ):
         return []  # "National Security Advisor", "Interior (Minister)": a title, not an organisation
-    if label == "PERSON" or (
-        label == "ORG" and len(span) >= 3 and start > 1 and doc[start - 1].lower_ == "of" and _is_title(doc[start - 2])
-    ):
-        if start > 1 and doc[start - 1].lower_ == "of" and _is_title(doc[start - 2]) and len(span) >= 3:
-            # "Mayor of Koszalin Piotr Jedlinski": the place closes the title, the person follows.
-            place = Candidate(start, start + 1, Label.LOCATION, "other")
-            person_start, person_end = _person_bounds(doc, start + 1, end, taken)
-            return [place, Candidate(person_start, person_end, Label.ACTOR, "person")]
+    if label in ("PERSON", "ORG") and _closes_a_title(doc, start, end):
+        # "Mayor of Koszalin Piotr Jedlinski": the place closes the title, the person follows.
+        person_start, person_end = _person_bounds(doc, start + 1, end, taken)
+        return [
+            Candidate(start, start + 1, Label.LOCATION, "other"),
+            Candidate(person_start, person_end, Label.ACTOR, "person"),
+        ]
+    if label == "PERSON":
         if _place_context(root):
             return [Candidate(start, end, Label.LOCATION, "other")]
-        if label == "PERSON":
-            start, end = _person_bounds(doc, start, end, taken)
-            return [Candidate(start, end, Label.ACTOR, "person")]
+        start, end = _person_bounds(doc, start, end, taken)
+        return [Candidate(start, end, Label.ACTOR, "person")]
     if label == "ORG":
         if any(t.lower_ in FACILITY_WORDS for t in span) or _place_context(root):
             return [Candidate(start, end, Label.LOCATION, "other")]
