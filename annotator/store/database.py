@@ -388,6 +388,35 @@ class Reader:
                  ORDER BY a.rowid"""
         return [(r["article_id"], Status(r["status"]), r["updated_at"]) for r in self._rows(sql, [annotator])]
 
+    # -- bulk reads for agreement and adjudication ------------------------------------------------------------
+
+    def articles_annotated_by(self, annotators: list[str], statuses: list[Status]) -> list[str]:
+        """Articles that every one of these annotators has in one of these statuses, in ingest order."""
+        who, which = ",".join("?" * len(annotators)), ",".join("?" * len(statuses))
+        sql = f"""SELECT n.article_id FROM annotations n JOIN articles a ON a.id = n.article_id
+                  WHERE n.annotator IN ({who}) AND n.status IN ({which})
+                  GROUP BY n.article_id HAVING COUNT(DISTINCT n.annotator) = ? ORDER BY MIN(a.rowid)"""
+        params = [*annotators, *(Status(s).value for s in statuses), len(set(annotators))]
+        return [r["article_id"] for r in self._rows(sql, params)]
+
+    def spans_by_article(self, annotators: list[str]) -> dict[tuple[str, str], list[AnnotationSpan]]:
+        """Every current span of these annotators, keyed by (article id, annotator), in text order."""
+        who = ",".join("?" * len(annotators))
+        sql = f'SELECT * FROM spans WHERE annotator IN ({who}) ORDER BY article_id, annotator, start, "end", id'
+        found: dict[tuple[str, str], list[AnnotationSpan]] = {}
+        for row in self._rows(sql, annotators):
+            found.setdefault((row["article_id"], row["annotator"]), []).append(annotation_span(row))
+        return found
+
+    def token_offsets(self, article_ids: Iterable[str]) -> dict[str, list[list[int]]]:
+        """Stored [start, end] token pairs of these articles, unparsed into models: bulk figures need arrays."""
+        wanted = set(article_ids)
+        return {
+            r["id"]: json.loads(r["tokens"]) if r["tokens"] else []
+            for r in self._rows("SELECT id, tokens FROM articles")
+            if r["id"] in wanted
+        }
+
     def suggesters(self, article_id: str | None = None) -> list[str]:
         where, params = ("WHERE article_id = ?", [article_id]) if article_id else ("", [])
         return [

@@ -1,0 +1,121 @@
+"""Where annotators agree and where they differ, for one article: the spans all of them have, and the rest
+grouped into disagreements (who has what). Pure functions over spans; adjudication and reports build on them.
+
+A span is *agreed* when every annotator has a span with the same start, end and label (and, for a QUOTE, the
+same speaker offsets). Every other span is part of a *disagreement*: the spans of one layer (entities, or
+quotes) that overlap each other, directly or through a chain of overlaps, form one disagreement, and each
+annotator's version is their spans in it (possibly none).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from annotator.models import Label, Span
+
+
+class Kind(StrEnum):
+    """What a disagreement is about, for people reading a report."""
+
+    MISSING = "missing"  # some annotator has nothing there
+    LABEL = "label"  # same offsets, different labels
+    SPEAKER = "speaker"  # same quote, different speakers
+    BOUNDARY = "boundary"  # everything else: spans that overlap but end or start elsewhere
+
+
+class Disagreement(BaseModel):
+    """One region of one layer where the annotators differ; `versions` has every annotator, maybe with []."""
+
+    model_config = ConfigDict(frozen=True)
+
+    layer: str
+    start: int
+    end: int
+    kind: Kind
+    versions: dict[str, list[Span]]
+
+
+class Consensus(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    agreed: list[Span]
+    disagreements: list[Disagreement]
+
+
+def span_key(span: Span) -> tuple[int, int, str, tuple[int, int] | None]:
+    speaker = (span.speaker.start, span.speaker.end) if span.speaker else None
+    return span.start, span.end, span.label.value, speaker
+
+
+def _plain(span: Span) -> Span:
+    """Stored spans carry ids; reports and gold need the span alone."""
+    return Span(start=span.start, end=span.end, label=span.label, text=span.text, speaker=span.speaker)
+
+
+def _kind(versions: dict[str, list[Span]]) -> Kind:
+    if any(not spans for spans in versions.values()):
+        return Kind.MISSING
+    offsets = {tuple((s.start, s.end) for s in spans) for spans in versions.values()}
+    if len(offsets) > 1:
+        return Kind.BOUNDARY
+    labels = {tuple(s.label for s in spans) for spans in versions.values()}
+    return Kind.LABEL if len(labels) > 1 else Kind.SPEAKER
+
+
+def consensus(spans: Mapping[str, Sequence[Span]], annotators: Sequence[str] | None = None) -> Consensus:
+    """Agreed spans (sorted) and disagreements (in text order) among these annotators' spans for one article.
+
+    With one annotator everything is agreed; with none, nothing is.
+    """
+    names = list(annotators if annotators is not None else spans)
+    if not names:
+        return Consensus(agreed=[], disagreements=[])
+    counts = [Counter(span_key(s) for s in spans.get(name, ())) for name in names]
+    common = counts[0].copy()
+    for count in counts[1:]:
+        common &= count
+    agreed: list[Span] = []
+    rest: list[tuple[str, Span]] = []
+    for name in names:
+        left = common.copy()
+        for span in spans.get(name, ()):
+            key = span_key(span)
+            if left[key] > 0:
+                left[key] -= 1
+                if name == names[0]:
+                    agreed.append(_plain(span))
+            else:
+                rest.append((name, span))
+    disagreements: list[Disagreement] = []
+    for layer in ("entity", "quote"):
+        members = sorted((item for item in rest if item[1].label.layer == layer), key=lambda i: (i[1].start, i[1].end))
+        group: list[tuple[str, Span]] = []
+        group_end = 0
+        for name, span in members:
+            if group and span.start >= group_end:
+                disagreements.append(_disagreement(layer, group, names))
+                group = []
+            group_end = max(group_end, span.end) if group else span.end
+            group.append((name, span))
+        if group:
+            disagreements.append(_disagreement(layer, group, names))
+    disagreements.sort(key=lambda d: (d.start, d.end, d.layer))
+    agreed.sort(key=lambda s: (s.start, s.end, s.label is Label.QUOTE))
+    return Consensus(agreed=agreed, disagreements=disagreements)
+
+
+def _disagreement(layer: str, group: list[tuple[str, Span]], names: list[str]) -> Disagreement:
+    versions: dict[str, list[Span]] = {name: [] for name in names}
+    for name, span in group:
+        versions[name].append(_plain(span))
+    return Disagreement(
+        layer=layer,
+        start=min(s.start for _, s in group),
+        end=max(s.end for _, s in group),
+        kind=_kind(versions),
+        versions=versions,
+    )

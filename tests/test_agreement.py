@@ -1,0 +1,237 @@
+"""Agreement figures: against scikit-learn and the krippendorff package on the same data, and by hand."""
+
+from __future__ import annotations
+
+import random
+import re
+import warnings
+
+import krippendorff
+import numpy as np
+import pytest
+from sklearn.metrics import cohen_kappa_score
+
+from annotator.agreement import PRF, ArticleAnnotations, agreement, cohen_kappa, krippendorff_alpha, load
+from annotator.models import ArticleIn, Span, Status, Token
+from annotator.store import Store
+
+TEXT = 'Israel said Hamas fired 20 rockets at Tel Aviv . The army said it was " ready " to respond .'
+
+
+def words(text: str) -> list[Token]:
+    return [Token(start=m.start(), end=m.end()) for m in re.finditer(r"\S+", text)]
+
+
+def mark(text: str, part: str, label: str, nth: int = 0, speaker: Span | None = None) -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(part, start + 1)
+    offsets = {"start": speaker.start, "end": speaker.end} if speaker else None
+    return Span(start=start, end=start + len(part), label=label, text=part, speaker=offsets)
+
+
+def article(spans: dict[str, list[Span]], text: str = TEXT, article_id: str = "a1") -> ArticleAnnotations:
+    return ArticleAnnotations(article_id=article_id, tokens=[(t.start, t.end) for t in words(text)], spans=spans)
+
+
+def token_values(text: str, spans: list[Span], labels: set[str]) -> list[str]:
+    """Each word's label among `labels` (O for none), the slow obvious way."""
+    values = []
+    for token in words(text):
+        found = [
+            s.label.value for s in spans if s.label.value in labels and s.start < token.end and token.start < s.end
+        ]
+        values.append(found[0] if found else "O")
+    return values
+
+
+@pytest.fixture
+def db(tmp_path):
+    with Store.open(tmp_path / "annotations.db") as opened:
+        yield opened
+
+
+def row(report, a: str, b: str, label: str):
+    return next(p for p in report.pairs if (p.a, p.b, p.label) == (a, b, label))
+
+
+ISRAEL = mark(TEXT, "Israel", "ACTOR")
+ARMY = mark(TEXT, "The army", "ACTOR")
+ALICE = [
+    ISRAEL,
+    mark(TEXT, "Hamas", "ACTOR"),
+    mark(TEXT, "20 rockets", "FIGURE"),
+    mark(TEXT, "Tel Aviv", "LOCATION"),
+    ARMY,
+    mark(TEXT, "ready", "QUOTE", speaker=ARMY),
+]
+BOB = [
+    ISRAEL,
+    mark(TEXT, "Hamas", "LOCATION"),  # relabelled
+    mark(TEXT, "20", "FIGURE"),  # shorter
+    mark(TEXT, "Tel Aviv", "LOCATION"),
+    mark(TEXT, "army", "ACTOR"),  # shorter
+    mark(TEXT, "ready", "QUOTE", speaker=ISRAEL),  # other speaker
+]
+
+
+def test_span_figures_by_hand():
+    report = agreement([article({"alice": ALICE, "bob": BOB})], ["alice", "bob"])
+    # ACTOR: alice 3, bob 2; exact: Israel; overlap: Israel, army/The army.
+    actor = row(report, "alice", "bob", "ACTOR")
+    assert actor.exact == PRF(p=1 / 2, r=1 / 3, f1=2 * 1 / 5)
+    assert actor.partial == PRF(p=2 / 2, r=2 / 3, f1=2 * 2 / 5)
+    figure = row(report, "alice", "bob", "FIGURE")
+    assert figure.exact == PRF(p=0.0, r=0.0, f1=0.0)
+    assert figure.partial == PRF(p=1.0, r=1.0, f1=1.0)
+    overall = row(report, "alice", "bob", "ALL")
+    assert (overall.a_spans, overall.b_spans, overall.exact_matches, overall.partial_matches) == (6, 6, 3, 5)
+    assert overall.exact == PRF(p=0.5, r=0.5, f1=0.5)
+    assert report.speaker_agreement == 0.0  # the one jointly found quote has two speakers
+    assert report.articles == 1 and report.annotators == ["alice", "bob"]
+
+
+def test_kappa_equals_scikit_learn_on_the_same_tokens():
+    report = agreement([article({"alice": ALICE, "bob": BOB})], ["alice", "bob"])
+    entity = {"ACTOR", "LOCATION", "FIGURE"}
+    a, b = token_values(TEXT, ALICE, entity), token_values(TEXT, BOB, entity)
+    assert row(report, "alice", "bob", "ALL").cohen_kappa == pytest.approx(cohen_kappa_score(a, b), abs=1e-12)
+    for label in ("ACTOR", "LOCATION", "FIGURE"):
+        expected = cohen_kappa_score([v == label for v in a], [v == label for v in b])
+        assert row(report, "alice", "bob", label).cohen_kappa == pytest.approx(expected, abs=1e-12)
+    quotes_a, quotes_b = token_values(TEXT, ALICE, {"QUOTE"}), token_values(TEXT, BOB, {"QUOTE"})
+    assert quotes_a == quotes_b
+    assert row(report, "alice", "bob", "QUOTE").cohen_kappa == 1.0
+
+
+def test_alpha_equals_the_krippendorff_package_on_raw_tokens():
+    carol = [ISRAEL, mark(TEXT, "Hamas", "ACTOR"), mark(TEXT, "Tel Aviv", "LOCATION")]
+    spans = {"alice": ALICE, "bob": BOB, "carol": carol}
+    report = agreement([article(spans)], list(spans))
+    codes = {"O": 0, "ACTOR": 1, "LOCATION": 2, "FIGURE": 3}
+    entity = {"ACTOR", "LOCATION", "FIGURE"}
+    data = np.array([[codes[v] for v in token_values(TEXT, s, entity)] for s in spans.values()])
+    expected = krippendorff.alpha(reliability_data=data, level_of_measurement="nominal")
+    assert report.krippendorff_alpha["ALL"] == pytest.approx(expected, abs=1e-12)
+    for label, code in (("ACTOR", 1), ("LOCATION", 2), ("FIGURE", 3)):
+        binary = (data == code).astype(int)
+        expected = krippendorff.alpha(reliability_data=binary, level_of_measurement="nominal")
+        assert report.krippendorff_alpha[label] == pytest.approx(expected, abs=1e-12)
+
+
+def test_random_codings_match_both_references():
+    rng = random.Random(7)
+    for _ in range(200):
+        values = rng.choice([2, 4])
+        units = rng.randint(1, 40)
+        coders = rng.randint(2, 4)
+        skew = rng.random()
+        codings = [
+            np.array([0 if rng.random() < skew else rng.randrange(values) for _ in range(units)]) for _ in range(coders)
+        ]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            kappa = cohen_kappa_score(codings[0], codings[1], labels=list(range(values)))
+            try:
+                alpha = krippendorff.alpha(
+                    reliability_data=np.array(codings), value_domain=list(range(values)), level_of_measurement="nominal"
+                )
+            except ValueError:  # too few values in the data for the package: no figure
+                alpha = float("nan")
+        ours = cohen_kappa(codings[0], codings[1], values)
+        assert (ours is None) == bool(np.isnan(kappa))
+        if ours is not None:
+            assert ours == pytest.approx(kappa, abs=1e-12)
+        ours = krippendorff_alpha(codings, values)
+        assert (ours is None) == bool(np.isnan(alpha))
+        if ours is not None:
+            assert ours == pytest.approx(alpha, abs=1e-12)
+
+
+def test_identical_annotations_agree_perfectly():
+    report = agreement([article({"alice": ALICE, "bob": ALICE})], ["alice", "bob"])
+    overall = row(report, "alice", "bob", "ALL")
+    assert overall.exact == PRF(p=1.0, r=1.0, f1=1.0)
+    assert overall.cohen_kappa == 1.0
+    assert report.krippendorff_alpha == {"ALL": 1.0, "ACTOR": 1.0, "LOCATION": 1.0, "FIGURE": 1.0, "QUOTE": 1.0}
+    assert report.speaker_agreement == 1.0
+
+
+def test_no_spans_at_all_leaves_every_figure_undefined():
+    report = agreement([article({"alice": [], "bob": []})], ["alice", "bob"])
+    overall = row(report, "alice", "bob", "ALL")
+    assert overall.exact == PRF(p=None, r=None, f1=None)
+    assert overall.cohen_kappa is None  # one value everywhere: scikit-learn gives nan
+    assert set(report.krippendorff_alpha.values()) == {None}
+    assert report.speaker_agreement is None
+
+
+def test_one_annotator_with_no_spans():
+    report = agreement([article({"alice": ALICE, "bob": []})], ["alice", "bob"])
+    overall = row(report, "alice", "bob", "ALL")
+    assert overall.exact == PRF(p=None, r=0.0, f1=0.0)
+    assert overall.cohen_kappa == 0.0  # bob is constant: agreement is exactly chance (scikit-learn: 0.0)
+    entity = {"ACTOR", "LOCATION", "FIGURE"}
+    codes = {"O": 0, "ACTOR": 1, "LOCATION": 2, "FIGURE": 3}
+    data = np.array([[codes[v] for v in token_values(TEXT, s, entity)] for s in (ALICE, [])])
+    expected = krippendorff.alpha(reliability_data=data, level_of_measurement="nominal")
+    assert report.krippendorff_alpha["ALL"] == pytest.approx(expected, abs=1e-12)
+
+
+def test_a_label_absent_from_one_side():
+    alice = [ISRAEL, mark(TEXT, "Tel Aviv", "LOCATION")]
+    bob = [ISRAEL]
+    report = agreement([article({"alice": alice, "bob": bob})], ["alice", "bob"])
+    location = row(report, "alice", "bob", "LOCATION")
+    assert location.exact == PRF(p=None, r=0.0, f1=0.0)
+    assert location.cohen_kappa == 0.0
+    assert row(report, "alice", "bob", "FIGURE").cohen_kappa is None  # absent from both: undefined
+    assert report.krippendorff_alpha["FIGURE"] is None
+
+
+def test_no_articles():
+    report = agreement([], ["alice", "bob"])
+    assert report.articles == 0 and report.tokens == 0
+    assert set(report.krippendorff_alpha.values()) == {None}
+
+
+def test_json_has_exactly_the_documented_shape():
+    report = agreement([article({"alice": ALICE, "bob": BOB})], ["alice", "bob"])
+    data = report.model_dump(mode="json")
+    assert list(data) == ["articles", "annotators", "pairs", "krippendorff_alpha", "speaker_agreement"]
+    assert list(data["pairs"][0]) == ["a", "b", "label", "exact", "partial", "cohen_kappa"]
+    assert list(data["pairs"][0]["exact"]) == ["p", "r", "f1"]
+    assert [p["label"] for p in data["pairs"]] == ["ALL", "ACTOR", "LOCATION", "FIGURE", "QUOTE"]
+    assert list(data["krippendorff_alpha"]) == ["ALL", "ACTOR", "LOCATION", "FIGURE", "QUOTE"]
+
+
+def test_tokens_pool_over_articles():
+    other = "Paris is calm ."
+    one = article({"alice": ALICE, "bob": BOB})
+    two = article({"alice": [mark(other, "Paris", "LOCATION")], "bob": []}, text=other, article_id="a2")
+    report = agreement([one, two], ["alice", "bob"])
+    entity = {"ACTOR", "LOCATION", "FIGURE"}
+    a = token_values(TEXT, ALICE, entity) + token_values(other, [mark(other, "Paris", "LOCATION")], entity)
+    b = token_values(TEXT, BOB, entity) + token_values(other, [], entity)
+    assert report.tokens == len(a)
+    assert row(report, "alice", "bob", "ALL").cohen_kappa == pytest.approx(cohen_kappa_score(a, b), abs=1e-12)
+    assert row(report, "alice", "bob", "LOCATION").a_spans == 2
+
+
+def test_load_takes_articles_every_annotator_marked_done(db: Store):
+    store = db
+    texts = [TEXT, "Paris is calm .", "Rome is calm ."]
+    added, _ = store.add_articles([(ArticleIn(text=t), words(t), []) for t in texts])
+    for article_id, text in zip(added, texts, strict=True):
+        for name in ("alice", "bob"):
+            store.replace_annotation(
+                article_id, name, [mark(text, "is" if text != TEXT else "Israel", "ACTOR")], "done"
+            )
+    store.set_status(added[1], "bob", Status.IN_PROGRESS)
+    store.set_status(added[2], "carol", Status.DONE)
+    assert [a.article_id for a in load(store, ["alice", "bob"])] == [added[0], added[2]]
+    assert [a.article_id for a in load(store, ["alice", "bob"], include_in_progress=True)] == added
+    assert load(store, ["alice", "carol"])[0].spans["carol"] == []
+    loaded = load(store, ["alice", "bob"])[0]
+    assert [(s.start, s.end, s.label.value) for s in loaded.spans["alice"]] == [(0, 6, "ACTOR")]
+    assert list(map(tuple, loaded.tokens)) == [(t.start, t.end) for t in words(TEXT)]
