@@ -24,16 +24,15 @@ annotations with some variation give 1.0 in both; no tokens at all give None.
 from __future__ import annotations
 
 import itertools
-import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import krippendorff
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
-from annotator.matching import LABEL_CODE, LABELS, SpanColumns, match, speakers_agree
+from annotator.matching import LABEL_CODE, LABELS, NO_SPEAKER, SpanColumns, match_both, speakers_agree
 from annotator.models import ENTITY_LABELS, Label, Span, Status
+from annotator.reliability import Patterns
 from annotator.store import Reader
 
 ALL = "ALL"
@@ -51,6 +50,36 @@ class ArticleAnnotations:
     article_id: str
     tokens: np.ndarray | Sequence[tuple[int, int]]
     spans: Mapping[str, Sequence[Span]]
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The columnar input of `agreement()`: token offsets of every article end to end, each annotator's spans.
+
+    `token_counts[i]` tokens belong to article i, in order, with article-local offsets; span columns refer to
+    articles by index. Built by `load()` straight from the database, or from `ArticleAnnotations`.
+    """
+
+    article_ids: list[str]
+    token_starts: np.ndarray
+    token_ends: np.ndarray
+    token_counts: np.ndarray
+    spans: dict[str, SpanColumns]
+
+    @classmethod
+    def from_articles(cls, articles: Sequence[ArticleAnnotations], annotators: Sequence[str]) -> Corpus:
+        tokens = [np.asarray(a.tokens, dtype=np.int64).reshape(-1, 2) for a in articles]
+        stacked = np.concatenate(tokens) if tokens else np.zeros((0, 2), dtype=np.int64)
+        return cls(
+            article_ids=[a.article_id for a in articles],
+            token_starts=np.ascontiguousarray(stacked[:, 0]),
+            token_ends=np.ascontiguousarray(stacked[:, 1]),
+            token_counts=np.array([len(t) for t in tokens], dtype=np.int64),
+            spans={
+                name: SpanColumns.from_spans((i, a.spans.get(name, ())) for i, a in enumerate(articles))
+                for name in annotators
+            },
+        )
 
 
 class PRF(BaseModel):
@@ -90,6 +119,7 @@ class AgreementReport(BaseModel):
     speaker_agreement: float | None
     tokens: int = Field(exclude=True)
     matched_quotes: int = Field(exclude=True)
+    disputed_articles: int = Field(exclude=True)
 
 
 def prf(matched: int, a_count: int, b_count: int) -> PRF:
@@ -100,113 +130,118 @@ def prf(matched: int, a_count: int, b_count: int) -> PRF:
     )
 
 
-def cohen_kappa(x: np.ndarray, y: np.ndarray, values: int) -> float | None:
-    """Cohen's kappa of two codings of the same units (integers below `values`); None when undefined."""
-    if not len(x):
+def _cover(first: np.ndarray, after: np.ndarray, size: int, weights: np.ndarray) -> np.ndarray:
+    """Per token, the sum of the weights of the spans covering it (spans cover tokens first..after-1)."""
+    change = np.zeros(size + 1, dtype=np.int32)
+    np.add.at(change, first, weights)
+    np.subtract.at(change, after, weights)
+    return np.cumsum(change[:size], dtype=np.int32)
+
+
+def _fill(first: np.ndarray, after: np.ndarray, size: int, values: np.ndarray) -> np.ndarray | None:
+    """Per token, the value of the range covering it (0 where none); None when two ranges share a token."""
+    order = np.argsort(first, kind="stable")
+    first, after, values = first[order], after[order], values[order]
+    previous_end = np.concatenate([[0], after[:-1]])
+    if np.any(first < previous_end):
         return None
-    confusion = np.bincount(x * values + y, minlength=values * values).reshape(values, values).astype(np.float64)
-    total = confusion.sum()
-    observed = np.trace(confusion) / total
-    expected = float(confusion.sum(axis=1) @ confusion.sum(axis=0)) / (total * total)
-    if expected >= 1.0:
-        return None
-    return float((observed - expected) / (1.0 - expected))
+    lengths = np.empty(2 * len(first) + 1, dtype=np.int64)
+    lengths[0:-1:2] = first - previous_end
+    lengths[1::2] = after - first
+    lengths[-1] = size - (after[-1] if len(after) else 0)
+    filled = np.zeros(2 * len(first) + 1, dtype=np.int32)
+    filled[1::2] = values
+    return np.repeat(filled, lengths)
 
 
-def krippendorff_alpha(codings: Sequence[np.ndarray], values: int) -> float | None:
-    """Nominal alpha of several complete codings of the same units, by the `krippendorff` package.
+def _token_codings(corpus: Corpus) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Per annotator, each token's entity value (0 = O, 1 + label code) and quote value (0 or 1).
 
-    Units on which every coder gives the same value only add to the diagonal of the coincidence matrix (each
-    adds the number of coders to its value's cell). One unit with that value from k * m coders adds exactly
-    k * m, so the k unanimous units of each value are passed as one such unit: same alpha, and the package
-    only sees the units that differ (its cost is units x values^2 memory).
+    Articles are laid end to end (each shifted past the previous one's last token and span), so one
+    searchsorted finds the tokens of every span: those sharing a character with it.
     """
-    coders = len(codings)
-    units = len(codings[0]) if coders else 0
-    if coders < 2 or not units:
-        return None
-    flat = np.zeros(units * values, dtype=np.int64)
-    offsets = np.arange(units, dtype=np.int64) * values
-    for coding in codings:
-        flat += np.bincount(offsets + coding, minlength=units * values)
-    counts = flat.reshape(units, values)
-    unanimous = counts.max(axis=1) == coders
-    merged = np.bincount(codings[0][unanimous], minlength=values) * coders
-    rows = np.concatenate([counts[~unanimous].astype(np.float64), np.diag(merged.astype(np.float64))[merged > 0]])
-    with warnings.catch_warnings(), np.errstate(divide="ignore", invalid="ignore"):
-        warnings.simplefilter("ignore", RuntimeWarning)
-        value = krippendorff.alpha(value_counts=rows, value_domain=np.arange(values), level_of_measurement="nominal")
-    return None if np.isnan(value) else float(value)
+    size = len(corpus.token_starts)
+    count = len(corpus.article_ids)
+    last = np.zeros(count, dtype=np.int64)
+    ends_at = np.cumsum(corpus.token_counts) - 1
+    has_tokens = corpus.token_counts > 0
+    last[has_tokens] = corpus.token_ends[ends_at[has_tokens]]
+    for spans in corpus.spans.values():
+        if len(spans):
+            np.maximum.at(last, spans.article, spans.end)
+    base = (np.cumsum(last + 1) - (last + 1)).astype(np.int64)
+    shift = np.repeat(base, corpus.token_counts)
+    starts, ends = corpus.token_starts + shift, corpus.token_ends + shift
+    entity_codes, quote_codes = [], []
+    for spans in corpus.spans.values():
+        first = np.searchsorted(ends, spans.start + base[spans.article], side="right")
+        after = np.searchsorted(starts, spans.end + base[spans.article], side="left")
+        entity = spans.label != LABEL_CODE[Label.QUOTE]
+
+        ones = np.ones(len(spans), dtype=np.int32)
+        code = _fill(first[entity], after[entity], size, (spans.label[entity] + 1).astype(np.int32))
+        if code is None:  # invalid data: where entity spans overlap, the first label wins
+            code = np.zeros(size, dtype=np.int32)
+            for label in reversed(ENTITY_LABELS):
+                mine = spans.label == LABEL_CODE[label]
+                code[_cover(first[mine], after[mine], size, ones[mine]) > 0] = 1 + LABEL_CODE[label]
+        entity_codes.append(code)
+        quote = _fill(first[~entity], after[~entity], size, ones[~entity])
+        if quote is None:  # overlapping quotes (invalid data)
+            quote = (_cover(first[~entity], after[~entity], size, ones[~entity]) > 0).astype(np.int32)
+        quote_codes.append(quote)
+    return entity_codes, quote_codes
 
 
-class _TokenLayers:
-    """Per annotator, each token's entity value (0 = O, 1 + label code) and quote value (0/1), all articles."""
-
-    def __init__(self, articles: Sequence[ArticleAnnotations], columns: dict[str, SpanColumns]) -> None:
-        tokens = [np.asarray(a.tokens, dtype=np.int64).reshape(-1, 2) for a in articles]
-        reach = np.array([int(t[:, 1].max()) if len(t) else 0 for t in tokens], dtype=np.int64)
-        for spans in columns.values():
-            if len(spans):
-                np.maximum.at(reach, spans.article, spans.end)
-        base = np.concatenate([[0], np.cumsum(reach + 1)[:-1]]) if len(articles) else np.zeros(0, np.int64)
-        sizes = np.array([len(t) for t in tokens], dtype=np.int64)
-        stacked = np.concatenate(tokens) if tokens else np.zeros((0, 2), np.int64)
-        shift = np.repeat(base, sizes)
-        self.starts = stacked[:, 0] + shift
-        self.ends = stacked[:, 1] + shift
-        self.size = len(self.starts)
-        self.entity: dict[str, np.ndarray] = {}
-        self.quote: dict[str, np.ndarray] = {}
-        for name, spans in columns.items():
-            first = np.searchsorted(self.ends, spans.start + base[spans.article], side="right")
-            last = np.searchsorted(self.starts, spans.end + base[spans.article], side="left")
-            entity = np.zeros(self.size, dtype=np.int64)
-            for label in reversed(ENTITY_LABELS):  # overlapping entity spans (invalid) resolve to the first label
-                entity[self._covered(first, last, spans.label == LABEL_CODE[label])] = 1 + LABEL_CODE[label]
-            self.entity[name] = entity
-            self.quote[name] = self._covered(first, last, spans.label == LABEL_CODE[Label.QUOTE]).astype(np.int64)
-
-    def _covered(self, first: np.ndarray, last: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        depth = np.bincount(first[mask], minlength=self.size + 1) - np.bincount(last[mask], minlength=self.size + 1)
-        return np.cumsum(depth[: self.size]) > 0
-
-    def variable(self, name: str, row: str) -> tuple[np.ndarray, int]:
-        """The token variable behind a report row: (values per token, number of values)."""
-        if row == ALL:
-            return self.entity[name], 1 + len(ENTITY_LABELS)
-        if row == Label.QUOTE:
-            return self.quote[name], 2
-        return (self.entity[name] == 1 + LABEL_CODE[Label(row)]).astype(np.int64), 2
+def _disputed(corpus: Corpus, matched: list[tuple[str, str, np.ndarray, np.ndarray]]) -> int:
+    """Articles where some pair differs: a span without an exact partner, or a quote with another speaker."""
+    disputed = np.zeros(len(corpus.article_ids), dtype=bool)
+    for a_name, b_name, a_index, b_index in matched:
+        a, b = corpus.spans[a_name], corpus.spans[b_name]
+        lone_a = np.ones(len(a), dtype=bool)
+        lone_a[a_index] = False
+        lone_b = np.ones(len(b), dtype=bool)
+        lone_b[b_index] = False
+        disputed[a.article[lone_a]] = True
+        disputed[b.article[lone_b]] = True
+        other = (a.speaker_start[a_index] != b.speaker_start[b_index]) | (
+            a.speaker_end[a_index] != b.speaker_end[b_index]
+        )
+        disputed[a.article[a_index[other]]] = True
+    return int(disputed.sum())
 
 
-def agreement(articles: Sequence[ArticleAnnotations], annotators: Sequence[str]) -> AgreementReport:
-    """Every figure of the report over these articles (each must have spans, maybe none, for every annotator)."""
-    names = list(annotators)
-    columns = {
-        name: SpanColumns.from_spans((i, a.spans.get(name, ())) for i, a in enumerate(articles)) for name in names
-    }
-    layers = _TokenLayers(articles, columns)
+def agreement(
+    corpus: Corpus | Sequence[ArticleAnnotations], annotators: Sequence[str] | None = None
+) -> AgreementReport:
+    """Every figure of the report (see the module docstring) over a corpus, or over articles and annotators."""
+    if not isinstance(corpus, Corpus):
+        corpus = Corpus.from_articles(corpus, annotators or [])
+    names = list(corpus.spans)
+    entity_codes, quote_codes = _token_codings(corpus)
+    entity = Patterns(entity_codes, 1 + len(ENTITY_LABELS))
+    variables = {ALL: entity, Label.QUOTE.value: Patterns(quote_codes, 2)}
+    for label in ENTITY_LABELS:
+        variables[label.value] = entity.recoded((np.arange(entity.values) == 1 + LABEL_CODE[label]).astype(np.int64))
     pairs: list[PairScores] = []
+    exact_matches: list[tuple[str, str, np.ndarray, np.ndarray]] = []
     matched_quotes = agreeing_speakers = 0
-    quote = LABEL_CODE[Label.QUOTE]
-    for a_name, b_name in itertools.combinations(names, 2):
-        a, b = columns[a_name], columns[b_name]
-        exact_a, _ = match(a, b, overlap=False)
-        partial_a, partial_b = match(a, b, overlap=True)
+    for (i, a_name), (j, b_name) in itertools.combinations(enumerate(names), 2):
+        a, b = corpus.spans[a_name], corpus.spans[b_name]
+        (exact_a, exact_b), (partial_a, partial_b) = match_both(a, b)
+        exact_matches.append((a_name, b_name, exact_a, exact_b))
         counts = {
             "a": np.bincount(a.label, minlength=len(LABELS)),
             "b": np.bincount(b.label, minlength=len(LABELS)),
             "exact": np.bincount(a.label[exact_a], minlength=len(LABELS)),
             "partial": np.bincount(a.label[partial_a], minlength=len(LABELS)),
         }
-        quotes = a.label[partial_a] == quote
+        quotes = a.label[partial_a] == LABEL_CODE[Label.QUOTE]
         matched_quotes += int(quotes.sum())
         agreeing_speakers += int(speakers_agree(a, b, partial_a[quotes], partial_b[quotes]).sum())
         for row in ROWS:
             pick = slice(None) if row == ALL else LABEL_CODE[Label(row)]
             n = {key: int(np.sum(value[pick])) for key, value in counts.items()}
-            x, values = layers.variable(a_name, row)
-            y, _ = layers.variable(b_name, row)
             pairs.append(
                 PairScores(
                     a=a_name,
@@ -214,35 +249,43 @@ def agreement(articles: Sequence[ArticleAnnotations], annotators: Sequence[str])
                     label=row,
                     exact=prf(n["exact"], n["a"], n["b"]),
                     partial=prf(n["partial"], n["a"], n["b"]),
-                    cohen_kappa=cohen_kappa(x, y, values),
+                    cohen_kappa=variables[row].kappa(i, j),
                     a_spans=n["a"],
                     b_spans=n["b"],
                     exact_matches=n["exact"],
                     partial_matches=n["partial"],
                 )
             )
-    alpha: dict[str, float | None] = {}
-    for row in ROWS:
-        codings = [layers.variable(name, row) for name in names]
-        alpha[row] = krippendorff_alpha([c for c, _ in codings], codings[0][1]) if codings else None
     return AgreementReport(
-        articles=len(articles),
+        articles=len(corpus.article_ids),
         annotators=names,
         pairs=pairs,
-        krippendorff_alpha=alpha,
+        krippendorff_alpha={row: variables[row].alpha() for row in ROWS},
         speaker_agreement=agreeing_speakers / matched_quotes if matched_quotes else None,
-        tokens=layers.size,
+        tokens=len(corpus.token_starts),
         matched_quotes=matched_quotes,
+        disputed_articles=_disputed(corpus, exact_matches),
     )
 
 
-def load(store: Reader, annotators: Sequence[str], include_in_progress: bool = False) -> list[ArticleAnnotations]:
-    """The articles every annotator marked done (or, optionally, still has in progress), with their spans."""
+def load(store: Reader, annotators: Sequence[str], include_in_progress: bool = False) -> Corpus:
+    """The articles every annotator marked done (or, optionally, still has in progress), as a `Corpus`."""
     names = list(annotators)
     statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
     ids = store.articles_annotated_by(names, statuses)
-    spans = store.spans_by_article(names)
+    index = {article_id: i for i, article_id in enumerate(ids)}
     tokens = store.token_offsets(ids)
-    return [
-        ArticleAnnotations(article_id=i, tokens=tokens[i], spans={n: spans.get((i, n), []) for n in names}) for i in ids
-    ]
+    token_lists = [np.asarray(tokens[i], dtype=np.int64).reshape(-1, 2) for i in ids]
+    stacked = np.concatenate(token_lists) if token_lists else np.zeros((0, 2), dtype=np.int64)
+    rows: dict[str, list[tuple[int, ...]]] = {name: [] for name in names}
+    for article_id, annotator, start, end, label, speaker_start, speaker_end in store.span_rows(names):
+        if article_id in index:
+            speaker = (NO_SPEAKER, NO_SPEAKER) if speaker_start is None else (speaker_start, speaker_end)
+            rows[annotator].append((index[article_id], start, end, LABEL_CODE[Label(label)], *speaker))
+    return Corpus(
+        article_ids=ids,
+        token_starts=np.ascontiguousarray(stacked[:, 0]),
+        token_ends=np.ascontiguousarray(stacked[:, 1]),
+        token_counts=np.array([len(t) for t in token_lists], dtype=np.int64),
+        spans={name: SpanColumns.from_rows(rows[name]) for name in names},
+    )

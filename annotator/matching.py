@@ -56,6 +56,11 @@ class SpanColumns:
             for article, spans in groups
             for s in spans
         ]
+        return cls.from_rows(rows)
+
+    @classmethod
+    def from_rows(cls, rows: Sequence[tuple[int, ...]]) -> SpanColumns:
+        """Columns from (article, start, end, label code, speaker start, speaker end) tuples."""
         table = np.array(rows, dtype=np.int64).reshape(-1, 6)
         return cls(*(np.ascontiguousarray(table[:, i]) for i in range(6)))
 
@@ -70,15 +75,14 @@ class SpanColumns:
         )
 
 
-def _candidates(a: SpanColumns, b: SpanColumns, overlap: bool) -> tuple[np.ndarray, np.ndarray]:
-    """Every (a index, b index) of same article and label that share a character (or, exact: same offsets)."""
+def _candidates(a: SpanColumns, b: SpanColumns) -> tuple[np.ndarray, np.ndarray]:
+    """Every (a index, b index) of the same article and label sharing at least one character."""
     if not len(a) or not len(b):
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
     longest = int((b.end - b.start).max())
     stride = int(max(a.end.max(), b.end.max())) + longest + 1  # groups never reach into each other
-    b_group = b.article * len(LABELS) + b.label
-    b_position = b_group * stride + b.start
+    b_position = (b.article * len(LABELS) + b.label) * stride + b.start
     order = np.argsort(b_position, kind="stable")
     b_sorted = b_position[order]
     a_base = (a.article * len(LABELS) + a.label) * stride
@@ -89,17 +93,20 @@ def _candidates(a: SpanColumns, b: SpanColumns, overlap: bool) -> tuple[np.ndarr
     a_index = np.repeat(np.arange(len(a)), counts)
     first = np.repeat(low - np.cumsum(counts) + counts, counts)
     b_index = order[first + np.arange(len(a_index))]
-    if overlap:
-        keep = (b.end[b_index] > a.start[a_index]) & (b.start[b_index] < a.end[a_index])
-    else:
-        keep = (b.start[b_index] == a.start[a_index]) & (b.end[b_index] == a.end[a_index])
-    keep &= (b.article[b_index] == a.article[a_index]) & (b.label[b_index] == a.label[a_index])
+    keep = (b.end[b_index] > a.start[a_index]) & (b.article[b_index] == a.article[a_index])
+    keep &= b.label[b_index] == a.label[a_index]
     return a_index[keep], b_index[keep]
 
 
-def match(a: SpanColumns, b: SpanColumns, *, overlap: bool) -> tuple[np.ndarray, np.ndarray]:
-    """Matched pairs as (indices into a, indices into b), sorted by a's index; see the module docstring."""
-    a_index, b_index = _candidates(a, b, overlap)
+def _each_once(index: np.ndarray, size: int) -> bool:
+    return not len(index) or int(np.bincount(index, minlength=size).max()) <= 1
+
+
+def _greedy(a: SpanColumns, b: SpanColumns, a_index: np.ndarray, b_index: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The one-to-one greedy choice among candidate pairs, in rounds (see the module docstring)."""
+    if _each_once(a_index, len(a)) and _each_once(b_index, len(b)):  # no span has two candidates: all match
+        order = np.argsort(a_index, kind="stable")
+        return a_index[order], b_index[order]
     shared = np.minimum(a.end[a_index], b.end[b_index]) - np.maximum(a.start[a_index], b.start[b_index])
     order = np.lexsort((b_index, a_index, b.start[b_index], a.start[a_index], -shared))
     a_index, b_index = a_index[order], b_index[order]
@@ -121,12 +128,25 @@ def match(a: SpanColumns, b: SpanColumns, *, overlap: bool) -> tuple[np.ndarray,
         used_b[b_index[first]] = True
         alive = ~(used_a[a_index] | used_b[b_index])
         a_index, b_index, rank = a_index[alive], b_index[alive], rank[alive]
-    if not taken_a:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty
     matched_a, matched_b = np.concatenate(taken_a), np.concatenate(taken_b)
     order = np.argsort(matched_a, kind="stable")
     return matched_a[order], matched_b[order]
+
+
+Pairs = tuple[np.ndarray, np.ndarray]
+
+
+def match_both(a: SpanColumns, b: SpanColumns) -> tuple[Pairs, Pairs]:
+    """(exact pairs, overlap pairs), each as (indices into a, indices into b) sorted by a's index."""
+    a_index, b_index = _candidates(a, b)
+    same = (a.start[a_index] == b.start[b_index]) & (a.end[a_index] == b.end[b_index])
+    return _greedy(a, b, a_index[same], b_index[same]), _greedy(a, b, a_index, b_index)
+
+
+def match(a: SpanColumns, b: SpanColumns, *, overlap: bool) -> Pairs:
+    """Matched pairs as (indices into a, indices into b), sorted by a's index; see the module docstring."""
+    exact, overlapping = match_both(a, b)
+    return overlapping if overlap else exact
 
 
 def overlap_pairs(a: Sequence[Span], b: Sequence[Span]) -> list[tuple[int, int]]:

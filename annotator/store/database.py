@@ -399,14 +399,15 @@ class Reader:
         params = [*annotators, *(Status(s).value for s in statuses), len(set(annotators))]
         return [r["article_id"] for r in self._rows(sql, params)]
 
-    def spans_by_article(self, annotators: list[str]) -> dict[tuple[str, str], list[AnnotationSpan]]:
-        """Every current span of these annotators, keyed by (article id, annotator), in text order."""
+    def span_rows(self, annotators: list[str]) -> Iterator[tuple[str, str, int, int, str, int | None, int | None]]:
+        """(article id, annotator, start, end, label, speaker start, speaker end) of every current span of these
+        annotators: plain tuples, as bulk figures turn them into arrays without a model per span."""
         who = ",".join("?" * len(annotators))
-        sql = f'SELECT * FROM spans WHERE annotator IN ({who}) ORDER BY article_id, annotator, start, "end", id'
-        found: dict[tuple[str, str], list[AnnotationSpan]] = {}
-        for row in self._rows(sql, annotators):
-            found.setdefault((row["article_id"], row["annotator"]), []).append(annotation_span(row))
-        return found
+        yield from self.db.execute(
+            f'SELECT article_id, annotator, start, "end", label, speaker_start, speaker_end FROM spans '
+            f'WHERE annotator IN ({who}) ORDER BY article_id, annotator, start, "end", id',
+            annotators,
+        )
 
     def token_offsets(self, article_ids: Iterable[str]) -> dict[str, list[list[int]]]:
         """Stored [start, end] token pairs of these articles, unparsed into models: bulk figures need arrays."""

@@ -451,6 +451,71 @@ class Store(Reader):
             )
         return edit
 
+    # -- adjudication -----------------------------------------------------------------------------------------
+
+    def adjudicate(
+        self,
+        article_id: str,
+        annotator: str,
+        spans: list[Span],
+        *,
+        source: str,
+        reviewer: str,
+        region: tuple[str, int, int] | None = None,
+    ) -> Edit | None:
+        """Write decided spans into an adjudicated annotation (gold) as one "adjudicate" event.
+
+        The event's `after` names `source` (whose version was taken: an annotator, or "all" for spans everyone
+        agreed on) and `reviewer`. `region` (layer, start, end) replaces the spans of that layer overlapping it
+        (picking a version, or changing one's mind; an empty `spans` clears it). Spans already there are left
+        alone; a quote keeps its speaker only if that ACTOR span is in the result. None when nothing changes.
+        """
+        with self.write():
+            self.article(article_id)
+            current = self._span_rows(article_id, annotator)
+            replaced = []
+            if region is not None:
+                layer, start, end = region
+                replaced = [
+                    r for r in current
+                    if Label(r["label"]).layer == layer and r["start"] < end and start < r["end"]
+                ]  # fmt: skip
+            kept = [r for r in current if r not in replaced]
+            have = {(r["start"], r["end"], r["label"], r["speaker_start"], r["speaker_end"]) for r in kept}
+            next_id = self._next_span_id()
+            added: list[Row] = []
+            for span in spans:
+                row = span_row(span)
+                if (row["start"], row["end"], row["label"], row["speaker_start"], row["speaker_end"]) in have:
+                    continue
+                for other in kept + added:
+                    if (
+                        Label(other["label"]).layer == span.label.layer
+                        and other["start"] < span.end
+                        and span.start < other["end"]
+                    ):
+                        raise Refused(f"{_describe(row)} would overlap {_describe(other)} in {annotator}")
+                added.append({**row, "id": next_id + len(added), "suggestion_id": None})
+            actors = {(r["start"], r["end"]) for r in kept + added if r["label"] == Label.ACTOR}
+            orphans = [
+                r for r in kept
+                if r["speaker_start"] is not None and (r["speaker_start"], r["speaker_end"]) not in actors
+            ]  # fmt: skip
+            dropped = len(orphans)
+            for row in added:
+                if row["speaker_start"] is not None and (row["speaker_start"], row["speaker_end"]) not in actors:
+                    row.update(speaker_start=None, speaker_end=None)
+                    dropped += 1
+            if not added and not replaced:
+                return None
+            message = f"{len(added)} span(s) from {source}" + (f", {len(replaced)} replaced" if replaced else "")
+            if dropped:
+                message += f"; {dropped} quote(s) without their speaker, who is not decided yet"
+            old: Row = {"spans": replaced + orphans}
+            unlinked = [{**r, "speaker_start": None, "speaker_end": None} for r in orphans]
+            new: Row = {"spans": added + unlinked, "source": source, "reviewer": reviewer}
+            return self._commit(article_id, annotator, "adjudicate", old, new, message=message)
+
 
 def replay(events: list[Event]) -> tuple[dict[int, Row], dict[int, str], str]:
     """Rebuild one annotator's state for one article from its events alone: (spans by id, decisions, status).

@@ -1,0 +1,116 @@
+"""Settling annotators' differences into gold: the operations a review screen (or `annotator adjudicate`) calls.
+
+Gold is the annotation of the annotator named "gold" (`annotator.exchange.GOLD`), so it exports, undoes and
+edits like any other. Each decision is one "adjudicate" event whose `after` names its `source` (the
+annotator whose version was taken, or "all" for spans everyone agreed on) and the `reviewer`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pydantic import BaseModel, ConfigDict
+
+from annotator.consensus import Consensus, Disagreement, consensus
+from annotator.errors import Refused
+from annotator.exchange import GOLD
+from annotator.models import Edit, Span, Status
+from annotator.store import Store
+
+AGREED = "all"
+
+
+class GoldDecision(BaseModel):
+    """One adjudication event, read back: who decided, whose version, which spans."""
+
+    model_config = ConfigDict(frozen=True)
+
+    event_id: int
+    reviewer: str
+    source: str
+    spans: list[Span]
+    replaced: list[Span]
+    at: str
+
+
+class AutoReport(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    articles: int
+    spans: int
+    settled: int
+    disagreements: int
+    refused: list[str]
+
+
+def article_consensus(store: Store, article_id: str, annotators: Sequence[str]) -> Consensus:
+    """Agreed spans and disagreements of these annotators on one article, from their current spans."""
+    return consensus({name: store.spans(article_id, name) for name in annotators}, annotators)
+
+
+def accept_agreed(store: Store, article_id: str, annotators: Sequence[str], reviewer: str) -> Edit | None:
+    """Put every span all annotators agree on into gold (one event; undo with `store.undo(article_id, GOLD)`)."""
+    agreed = article_consensus(store, article_id, annotators).agreed
+    return store.adjudicate(article_id, GOLD, agreed, source=AGREED, reviewer=reviewer)
+
+
+def pick_version(
+    store: Store, article_id: str, disagreement: Disagreement, annotator: str, reviewer: str
+) -> Edit | None:
+    """Settle a disagreement with one annotator's version (which may be "nothing here")."""
+    if annotator not in disagreement.versions:
+        raise Refused(f"{annotator} is not one of the annotators of this disagreement")
+    region = (disagreement.layer, disagreement.start, disagreement.end)
+    return store.adjudicate(
+        article_id, GOLD, disagreement.versions[annotator], source=annotator, reviewer=reviewer, region=region
+    )
+
+
+def auto_adjudicate(
+    store: Store, annotators: Sequence[str], reviewer: str, include_in_progress: bool = False
+) -> AutoReport:
+    """Agreed spans into gold for every article all annotators finished whose gold is not done yet; articles
+    without disagreements are then marked done in gold. An article whose gold would clash is skipped."""
+    statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
+    ids = store.articles_annotated_by(list(annotators), statuses)
+    spans = settled = disagreements = 0
+    refused: list[str] = []
+    for article_id in ids:
+        if store.status(article_id, GOLD) == Status.DONE:
+            continue  # a reviewer finished this one; what they removed stays removed
+        found = article_consensus(store, article_id, annotators)
+        try:
+            edit = store.adjudicate(article_id, GOLD, found.agreed, source=AGREED, reviewer=reviewer)
+        except Refused:
+            refused.append(article_id)
+            continue
+        spans += len(edit.spans) if edit else 0
+        disagreements += len(found.disagreements)
+        if not found.disagreements:
+            store.set_status(article_id, GOLD, Status.DONE)
+            settled += 1
+    return AutoReport(articles=len(ids), spans=spans, settled=settled, disagreements=disagreements, refused=refused)
+
+
+def decisions(store: Store, article_id: str) -> list[GoldDecision]:
+    """Every adjudication of this article's gold, oldest first (undone ones included: the log is the record)."""
+    found = []
+    for event in store.events(article_id, GOLD):
+        if event.action != "adjudicate":
+            continue
+        found.append(
+            GoldDecision(
+                event_id=event.id,
+                reviewer=event.after["reviewer"],
+                source=event.after["source"],
+                spans=[_span(row) for row in event.after["spans"]],
+                replaced=[_span(row) for row in event.before["spans"]],
+                at=event.at,
+            )
+        )
+    return found
+
+
+def _span(row: dict) -> Span:
+    speaker = None if row.get("speaker_start") is None else {"start": row["speaker_start"], "end": row["speaker_end"]}
+    return Span(start=row["start"], end=row["end"], label=row["label"], text=row["text"], speaker=speaker)
