@@ -220,6 +220,105 @@ def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
         typer.echo(f"  {who:<14} {'time spent':<12} {spent:.1f} min")
 
 
+def chosen_annotators(store: Store, names: str | None) -> list[str]:
+    """--annotators A,B,... or everyone who has annotated (gold excluded); at least two."""
+    from annotator.exchange import GOLD
+
+    chosen = (
+        [n.strip() for n in names.split(",") if n.strip()] if names else [n for n in store.annotators() if n != GOLD]
+    )
+    if len(set(chosen)) != len(chosen):
+        raise fail("an annotator is named twice in --annotators")
+    if len(chosen) < 2:
+        found = ", ".join(store.annotators()) or "none"
+        raise fail(f"agreement needs two or more annotators (in the database: {found})")
+    return chosen
+
+
+AnnotatorsOption = Annotated[
+    str | None, typer.Option("--annotators", help="Comma-separated annotators (default: all but gold).")
+]
+InProgressOption = Annotated[
+    bool, typer.Option("--include-in-progress", help="Also compare articles still in progress.")
+]
+
+
+@app.command()
+def agreement(
+    db: DbOption = Path(DEFAULT_DB),
+    annotators: AnnotatorsOption = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    html: Annotated[Path | None, typer.Option("--html", help="Also write a self-contained HTML report here.")] = None,
+    include_in_progress: InProgressOption = False,
+    limit: Annotated[int, typer.Option(help="Articles with disagreements listed in the HTML report.")] = 100,
+) -> None:
+    """How far annotators agree, over the articles all of them marked done: per pair and label.
+
+    Example: annotator agreement --annotators alice,bob --html agreement.html
+    """
+    from annotator.adjudicate import article_consensus
+    from annotator.agreement import agreement as compute
+    from annotator.agreement import load
+    from annotator.report import ArticleDisputes, html_page, text_lines
+
+    with errors_as_lines(), open_store(db) as store:
+        names = chosen_annotators(store, annotators)
+        corpus = load(store, names, include_in_progress)
+        if not corpus.article_ids:
+            state = "done or in progress" if include_in_progress else "done (see --include-in-progress)"
+            raise fail(f"no article is marked {state} by all of {', '.join(names)}")
+        report = compute(corpus)
+        if html is not None:
+            disputes: list[ArticleDisputes] = []
+            for article_id in corpus.article_ids:
+                if len(disputes) >= limit:
+                    break
+                found = article_consensus(store, article_id, names).disagreements
+                if found:
+                    article = store.article(article_id)
+                    disputes.append(ArticleDisputes(article_id=article_id, title=article.title, text=article.text,
+                                                    disagreements=found))  # fmt: skip
+            html.parent.mkdir(parents=True, exist_ok=True)
+            partial = html.with_name(html.name + ".partial")
+            partial.write_text(html_page(report, disputes, limit), encoding="utf-8")
+            partial.replace(html)
+    if json_output:
+        typer.echo(report.model_dump_json(indent=2))
+    else:
+        for line in text_lines(report):
+            typer.echo(line)
+    if html is not None:
+        typer.echo(f"HTML report -> {html}", err=True)
+
+
+@app.command()
+def adjudicate(
+    db: DbOption = Path(DEFAULT_DB),
+    annotators: AnnotatorsOption = None,
+    auto: Annotated[bool, typer.Option("--auto", help="Put every span all annotators agree on into gold.")] = False,
+    reviewer: Annotated[str | None, typer.Option("--reviewer", help="Who decides (default: your login name).")] = None,
+    include_in_progress: InProgressOption = False,
+) -> None:
+    """Settle agreement into gold: --auto takes the spans all annotators agree on (each article one event).
+
+    Articles without any disagreement are marked done in gold; the rest wait for `annotator review`.
+    Example: annotator adjudicate --auto --annotators alice,bob
+    """
+    from annotator.adjudicate import auto_adjudicate
+
+    if not auto:
+        raise fail("only --auto is available from the command line; disagreements are settled in `annotator review`")
+    with errors_as_lines(), open_store(db) as store:
+        names = chosen_annotators(store, annotators)
+        report = auto_adjudicate(store, names, default_annotator(reviewer), include_in_progress)
+    typer.echo(
+        f"{report.articles} article(s) compared: {report.spans} agreed span(s) into gold, "
+        f"{report.settled} article(s) settled, {report.disagreements} disagreement(s) left for review"
+    )
+    if report.refused:
+        typer.echo(f"skipped (gold already has clashing spans): {', '.join(report.refused)}", err=True)
+
+
 @app.command()
 def annotate(db: DbOption = Path(DEFAULT_DB), annotator: AnnotatorOption = None) -> None:
     """Open the annotation screen (ingests the seed articles into an empty database first).

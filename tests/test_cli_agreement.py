@@ -1,0 +1,78 @@
+"""`annotator agreement` and `annotator adjudicate --auto` on a real database file."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from annotator.cli import app
+from annotator.models import ArticleIn, Span, Status, Token
+from annotator.store import Store
+
+TEXT = 'Israel said <b>Hamas</b> fired 20 rockets . The army said " ready " .'
+
+
+def words(text: str) -> list[Token]:
+    return [Token(start=m.start(), end=m.end()) for m in re.finditer(r"\S+", text)]
+
+
+def mark(part: str, label: str) -> Span:
+    start = TEXT.index(part)
+    return Span(start=start, end=start + len(part), label=label, text=part)
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "annotations.db"
+    with Store.open(path) as store:
+        added, _ = store.add_articles([(ArticleIn(text=TEXT, title="Rockets & <script>"), words(TEXT), [])])
+        store.replace_annotation(
+            added[0], "alice", [mark("Israel", "ACTOR"), mark("<b>Hamas</b>", "ACTOR")], Status.DONE
+        )
+        store.replace_annotation(added[0], "bob", [mark("Israel", "ACTOR"), mark("20", "FIGURE")], Status.DONE)
+    return path
+
+
+def test_json_report(db):
+    result = CliRunner().invoke(app, ["agreement", "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["articles"] == 1 and data["annotators"] == ["alice", "bob"]
+    overall = data["pairs"][0]
+    assert (overall["label"], overall["exact"]) == ("ALL", {"p": 0.5, "r": 0.5, "f1": 0.5})
+    assert data["speaker_agreement"] is None
+
+
+def test_text_report_and_html_escape_article_text(db, tmp_path):
+    page = tmp_path / "report.html"
+    result = CliRunner().invoke(app, ["agreement", "--db", str(db), "--html", str(page)])
+    assert result.exit_code == 0, result.output
+    assert "articles compared  1 (done by all of alice, bob)" in result.stdout
+    html = page.read_text(encoding="utf-8")
+    assert "&lt;b&gt;Hamas&lt;/b&gt;" in html and "<b>Hamas</b>" not in html
+    assert "Rockets &amp; &lt;script&gt;" in html
+    assert "http" not in html  # no external assets
+
+
+def test_one_annotator_is_an_error(db):
+    result = CliRunner().invoke(app, ["agreement", "--db", str(db), "--annotators", "alice"])
+    assert result.exit_code == 1
+    assert "agreement needs two or more annotators" in result.stderr
+
+
+def test_no_article_done_by_all_is_an_error(db):
+    result = CliRunner().invoke(app, ["agreement", "--db", str(db), "--annotators", "alice,carol"])
+    assert result.exit_code == 1
+    assert "no article is marked done (see --include-in-progress) by all of alice, carol" in result.stderr
+
+
+def test_auto_adjudication_puts_agreed_spans_into_gold(db):
+    result = CliRunner().invoke(app, ["adjudicate", "--auto", "--db", str(db), "--reviewer", "carol"])
+    assert result.exit_code == 0, result.output
+    assert "1 agreed span(s) into gold, 0 article(s) settled, 2 disagreement(s) left for review" in result.stdout
+    with Store.open(db) as store:
+        [article_id] = store.article_ids()
+        assert [s.text for s in store.spans(article_id, "gold")] == ["Israel"]
