@@ -125,17 +125,22 @@ def label_bars(report: AgreementReport) -> str:
     return "".join(parts)
 
 
-def _version(spans: list) -> str:
+def _version(spans: list, text: str) -> str:
     if not spans:
         return '<span class="none">nothing</span>'
     shown = []
     for span in spans:
-        speaker = f" (speaker {span.speaker.start}:{span.speaker.end})" if span.speaker else ""
+        speaker = f" said by {text[span.speaker.start : span.speaker.end]}" if span.speaker else ""
         shown.append(
             f'<span class="tag" style="border-color:{COLOURS[span.label.value]}">'
             f"<b>{span.label.value}</b> {escape(span.text)}</span>{escape(speaker)}"
         )
     return " ".join(shown)
+
+
+def _one_line(text: str) -> str:
+    """Context around a disagreement on one line: paragraph breaks shown as a pilcrow."""
+    return text.replace("\n", " ¶ ")
 
 
 def disputes_html(disputes: Sequence[ArticleDisputes]) -> str:
@@ -145,14 +150,14 @@ def disputes_html(disputes: Sequence[ArticleDisputes]) -> str:
             f"<h3>{escape(article.title or article.article_id)} <small>{escape(article.article_id)}</small></h3><ol>"
         )
         for item in article.disagreements:
-            before = article.text[max(0, item.start - CONTEXT) : item.start]
-            after = article.text[item.end : item.end + CONTEXT]
+            before = _one_line(article.text[max(0, item.start - CONTEXT) : item.start])
+            after = _one_line(article.text[item.end : item.end + CONTEXT])
             context = f"…{escape(before)}<mark>{escape(article.text[item.start : item.end])}</mark>{escape(after)}…"
             parts.append(
                 f'<li><span class="kind">{item.kind.value}</span> <span class="context">{context}</span><table>'
             )
             for name, spans in item.versions.items():
-                parts.append(f"<tr><th>{escape(name)}</th><td>{_version(spans)}</td></tr>")
+                parts.append(f"<tr><th>{escape(name)}</th><td>{_version(spans, article.text)}</td></tr>")
             parts.append("</table></li>")
         parts.append("</ol>")
     return "".join(parts)
@@ -163,12 +168,12 @@ body { font: 14px/1.45 system-ui, sans-serif; margin: 24px 40px; color: #222; ma
 h1 { font-size: 22px; } h2 { font-size: 17px; margin-top: 28px; border-bottom: 1px solid #ddd; }
 table.figures { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 table.figures td, table.figures th { padding: 2px 10px; border-bottom: 1px solid #eee; text-align: right; }
-table.figures th { background: #f6f6f6; } td.left, th.left { text-align: left; }
+table.figures th { background: #f6f6f6; } table.figures .left { text-align: left; }
 svg text { font: 12px system-ui, sans-serif; } svg text.small { font-size: 11px; fill: #444; }
 .summary span { display: inline-block; margin-right: 24px; } .summary b { font-size: 18px; }
 .kind { display: inline-block; min-width: 64px; font-size: 11px; text-transform: uppercase; color: #fff;
         background: #777; border-radius: 3px; padding: 0 5px; text-align: center; }
-.context { color: #555; white-space: pre-wrap; } mark { background: #ffe58a; color: #000; }
+.context { color: #555; } mark { background: #ffe58a; color: #000; }
 li { margin-bottom: 10px; } li table th { text-align: left; padding-right: 10px; font-weight: 600; }
 .tag { border-left: 4px solid; padding: 0 5px; background: #f5f5f5; } .none { color: #999; font-style: italic; }
 .flex { display: flex; gap: 40px; flex-wrap: wrap; align-items: flex-start; } small { color: #888; font-weight: normal; }
