@@ -12,11 +12,12 @@ denominator is every gold QUOTE. No spaCy or Textual here: the CLI and the bench
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
+from annotator import matching
+from annotator.matching import exact_pairs
 from annotator.models import Label, Offsets, Span
 
 LABELS: tuple[Label, ...] = tuple(Label)
@@ -88,10 +89,8 @@ class Evaluation(BaseModel):
 
 
 def exact_matches(gold: Sequence[Span], predicted: Sequence[Span]) -> int:
-    """How many spans agree on label, start and end (duplicates count once each side)."""
-    keys = Counter((s.label, s.start, s.end) for s in gold)
-    found = Counter((s.label, s.start, s.end) for s in predicted)
-    return sum((keys & found).values())
+    """How many spans agree on label, start and end (one-to-one: duplicates count once each side)."""
+    return len(exact_pairs(gold, predicted))
 
 
 def shared_chars(a: Offsets, b: Offsets) -> int:
@@ -99,24 +98,9 @@ def shared_chars(a: Offsets, b: Offsets) -> int:
 
 
 def overlap_pairs(gold: Sequence[Span], predicted: Sequence[Span]) -> list[tuple[int, int]]:
-    """One-to-one (gold index, predicted index) pairs of same-label spans sharing characters, chosen greedily."""
-    candidates = [
-        (-shared_chars(g, p), g.start, p.start, gi, pi)
-        for gi, g in enumerate(gold)
-        for pi, p in enumerate(predicted)
-        if g.label is p.label and g.overlaps(p)
-    ]
-    candidates.sort()
-    used_gold: set[int] = set()
-    used_predicted: set[int] = set()
-    pairs: list[tuple[int, int]] = []
-    for _, _, _, gi, pi in candidates:
-        if gi in used_gold or pi in used_predicted:
-            continue
-        used_gold.add(gi)
-        used_predicted.add(pi)
-        pairs.append((gi, pi))
-    return sorted(pairs)
+    """One-to-one (gold index, predicted index) pairs of same-label spans sharing characters, chosen greedily
+    by the project's one matching rule (`annotator.matching`, gold as side a)."""
+    return matching.overlap_pairs(gold, predicted)
 
 
 def _prf(matched: int, gold: int, predicted: int) -> PRF:
