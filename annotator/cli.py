@@ -323,6 +323,8 @@ def adjudicate(
 def annotate(db: DbOption = Path(DEFAULT_DB), annotator: AnnotatorOption = None) -> None:
     """Open the annotation screen (ingests the seed articles into an empty database first).
 
+    Keys can be remapped in a TOML file ($ANNOTATOR_KEYMAP or ~/.config/annotator/keymap.toml).
+
     Example: annotator annotate --db annotations.db --annotator alice
     """
     with errors_as_lines(), open_store(db) as store:
@@ -332,7 +334,11 @@ def annotate(db: DbOption = Path(DEFAULT_DB), annotator: AnnotatorOption = None)
 
             report = ingest_articles(store, read_articles([SEEDS]))
             typer.echo(f"ingested {len(report.added)} seed article(s) with {report.suggestions} suggestion(s)")
-    stats(db=db)
+    from annotator.tui.app import make_app
+
+    with errors_as_lines():
+        tui = make_app(db, default_annotator(annotator))
+    tui.run()
 
 
 def main() -> None:

@@ -253,6 +253,11 @@ class Reader:
         rows = (pending_suggestion(row) for row in self._rows(sql, [article_id, annotator]))
         return [s for s in rows if (s.start, s.end, s.label) not in have]
 
+    def decisions(self, article_id: str, annotator: str) -> dict[int, str]:
+        """Suggestion id -> "accepted" or "rejected", for the suggestions this annotator decided on."""
+        sql = "SELECT suggestion_id, decision FROM decisions WHERE article_id = ? AND annotator = ?"
+        return {r["suggestion_id"]: r["decision"] for r in self._rows(sql, [article_id, annotator])}
+
     def state(self, article_id: str, annotator: str) -> ArticleState:
         cursor = 0
         for row in self._rows(

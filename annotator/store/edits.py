@@ -235,6 +235,45 @@ class Store(Reader):
                     message += " (its suggested speaker is not an accepted ACTOR, so it has none)"
         return old, new, message
 
+    def accept_corrected(
+        self,
+        article_id: str,
+        annotator: str,
+        suggestion_id: int,
+        *,
+        label: Label | str | None = None,
+        start: int | None = None,
+        end: int | None = None,
+    ) -> Edit:
+        """Accept a suggestion with another label or other boundaries, as one action (one undo).
+
+        A quote keeps its suggested speaker only when that ACTOR is already one of the annotator's spans.
+        """
+        with self.write():
+            suggestion = self._suggestion(article_id, suggestion_id)
+            if self._decision(annotator, suggestion_id):
+                raise Refused(f"suggestion {_describe(suggestion)} was already decided")
+            label = Label(label or suggestion["label"])
+            start = suggestion["start"] if start is None else start
+            end = suggestion["end"] if end is None else end
+            if end <= start:
+                raise Refused("a span needs at least one character")
+            text = self._text(article_id, start, end)
+            self._check_tokens(article_id, start, end)
+            if text != text.strip():
+                raise Refused("a span may not start or end with white space")
+            self._check_free(article_id, annotator, label, start, end)
+            speaker = (suggestion["speaker_start"], suggestion["speaker_end"])
+            if label is not Label.QUOTE or not self._span_rows(
+                article_id, annotator, "label = 'ACTOR' AND start = ? AND \"end\" = ?", list(speaker)
+            ):
+                speaker = (None, None)
+            row = {"id": self._next_span_id(), "start": start, "end": end, "label": label.value, "text": text,
+                   "speaker_start": speaker[0], "speaker_end": speaker[1], "suggestion_id": suggestion_id}  # fmt: skip
+            new = {"spans": [row], "decisions": [{"suggestion_id": suggestion_id, "decision": "accepted"}]}
+            message = f"accepted {_describe(suggestion)} as {_describe(row)}"
+            return self._commit(article_id, annotator, "accept", {"spans": [], "decisions": []}, new, message=message)
+
     def reject_suggestion(self, article_id: str, annotator: str, suggestion_id: int) -> Edit:
         with self.write():
             suggestion = self._suggestion(article_id, suggestion_id)

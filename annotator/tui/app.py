@@ -1,0 +1,71 @@
+"""The Textual application and its factory, used by the CLI and the tests alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+
+from annotator.store import Store
+from annotator.tui.keymap import default_path, load_keymap
+from annotator.tui.screens.annotate import AnnotateScreen
+from annotator.tui.screens.article_list import ArticleListScreen
+
+
+class AnnotatorApp(App[None]):
+    """Annotate articles as one annotator; the list screen is the base, an article opens over it."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "annotator"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-narrow"), (110, "-wide")]
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(self, store: Store, annotator: str, keymap: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.annotator = annotator
+        self.keymap = keymap or {}
+        self.sub_title = annotator
+
+    def on_mount(self) -> None:
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        self.push_screen(ArticleListScreen())
+        article_id = self.store.last_opened(self.annotator)
+        ids = self.store.article_ids()
+        if article_id is None and ids:
+            article_id = ids[0]
+        if article_id is not None:
+            self.open_article(article_id)
+
+    def open_article(self, article_id: str) -> None:
+        if isinstance(self.screen, AnnotateScreen):
+            self.screen.load(article_id)
+        else:
+            self.push_screen(AnnotateScreen(article_id))
+
+    def next_article(self, article_id: str, step: int, skip_done: bool = False) -> str | None:
+        """The article after (or before) this one in list order, wrapping; optionally not a done one."""
+        summaries = self.store.summaries(self.annotator) if skip_done else None
+        ids = [s.id for s in summaries] if summaries else self.store.article_ids()
+        if article_id not in ids:
+            return ids[0] if ids else None
+        here = ids.index(article_id)
+        for distance in range(1, len(ids) + 1):
+            candidate = ids[(here + step * distance) % len(ids)]
+            if not skip_done or summaries is None:
+                return candidate
+            if next(s for s in summaries if s.id == candidate).status.value != "done":
+                return candidate
+        return None
+
+    def on_unmount(self) -> None:
+        self.store.close()
+
+
+def make_app(db_path: str | Path, annotator: str, *, keymap_path: Path | bool | None = True) -> AnnotatorApp:
+    """Open the database and build the app; `keymap_path` True looks the keymap up, False or None uses none."""
+    path = default_path() if keymap_path is True else (keymap_path or None)
+    keymap = load_keymap(path)
+    return AnnotatorApp(Store.open(db_path), annotator, keymap)

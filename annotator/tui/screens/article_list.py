@@ -1,0 +1,105 @@
+"""The article list: every article with its status for this annotator, overall progress, a status filter."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
+
+from annotator.models import ArticleSummary, Status
+from annotator.tui.layout import display
+
+if TYPE_CHECKING:
+    from annotator.tui.app import AnnotatorApp
+
+FILTERS: list[Status | None] = [None, *Status]
+STATUS_NAMES = {Status.TODO: "to do", Status.IN_PROGRESS: "in progress", Status.DONE: "done",
+                Status.SKIPPED: "skipped", Status.FLAGGED: "flagged"}  # fmt: skip
+
+
+class ArticleListScreen(Screen):
+    """Pick an article; enter opens it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f", "filter", "Filter status", id="filter_status"),
+        Binding("question_mark", "help", "Help", id="list_help"),
+        Binding("q", "quit", "Quit", id="list_quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filter_index = 0
+        self.summaries: list[ArticleSummary] = []
+
+    @property
+    def annotator_app(self) -> AnnotatorApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="progress-label")
+        yield ProgressBar(id="progress", show_eta=False)
+        yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("Status", key="status", width=12)
+        table.add_column("Title", key="title")
+        table.add_column("Chars", key="chars")
+        table.add_column("Spans", key="spans")
+        table.add_column("Pending", key="pending")
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.app.sub_title = f"{self.annotator_app.annotator} · articles"
+        if self.is_mounted:
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the summaries again (an article may have changed while it was open)."""
+        app = self.annotator_app
+        self.summaries = app.store.summaries(app.annotator)
+        done = sum(1 for s in self.summaries if s.status is Status.DONE)
+        bar = self.query_one(ProgressBar)
+        bar.update(total=max(len(self.summaries), 1), progress=done)
+        wanted = FILTERS[self.filter_index]
+        shown = STATUS_NAMES[wanted] if wanted else "all"
+        self.query_one("#progress-label", Static).update(
+            Text(f"{done} of {len(self.summaries)} articles done · showing: {shown} (f to change)")
+        )
+        table = self.query_one(DataTable)
+        selected = table.cursor_row
+        table.clear()
+        for summary in self.summaries:
+            if wanted is None or summary.status is wanted:
+                table.add_row(
+                    STATUS_NAMES[summary.status],
+                    Text(display(summary.title), no_wrap=True, overflow="ellipsis"),
+                    str(summary.chars),
+                    str(summary.spans),
+                    str(summary.pending),
+                    key=summary.id,
+                )
+        if table.row_count:
+            table.move_cursor(row=min(selected, table.row_count - 1))
+
+    def action_filter(self) -> None:
+        self.filter_index = (self.filter_index + 1) % len(FILTERS)
+        self.reload()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self.annotator_app.open_article(event.row_key.value)
+
+    def action_help(self) -> None:
+        from annotator.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def action_quit(self) -> None:
+        self.app.exit()

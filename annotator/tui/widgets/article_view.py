@@ -1,0 +1,237 @@
+"""The article, drawn with Textual's Line API: only visible lines are rendered, each one cached.
+
+The wrapped layout is computed once per width (`Layout`); an edit or a cursor move re-styles only the lines
+its character ranges touch (`refresh_ranges`). Text is turned into Segments directly from the stored
+characters (through `layout.display`), so nothing in an article is ever read as markup or escape codes.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from annotator.tui import styles
+from annotator.tui.layout import Layout, Line, display
+from annotator.tui.model import ArticleModel, Item
+
+GUTTER = 2
+
+
+@dataclass
+class Marks:
+    """What is highlighted beyond the spans themselves: all character ranges, end exclusive."""
+
+    current: tuple[int, int] | None = None
+    cursor: tuple[int, int] | None = None
+    selection: tuple[int, int] | None = None
+    speakers: list[tuple[int, int]] = field(default_factory=list)
+
+    def ranges(self) -> list[tuple[int, int]]:
+        return [r for r in (self.current, self.cursor, self.selection, *self.speakers) if r is not None]
+
+
+class ArticleView(ScrollView, can_focus=False):
+    """The article text with its spans; keys are handled by the screen, mouse here."""
+
+    ALLOW_SELECT = False
+
+    class Pointed(Message):
+        """The mouse pressed (`drag` False) or dragged over (`drag` True) character `offset`."""
+
+        def __init__(self, offset: int, drag: bool) -> None:
+            super().__init__()
+            self.offset = offset
+            self.drag = drag
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.model: ArticleModel | None = None
+        self.layout_: Layout | None = None
+        self.marks = Marks()
+        self._strips: dict[int, Strip] = {}
+        self._dragging = False
+        self.renders = 0  # lines rendered (not served from the cache): for the benchmark
+
+    # -- content ----------------------------------------------------------------------------------------------
+
+    def show(self, model: ArticleModel, marks: Marks) -> None:
+        """Show another article (or the same one afresh)."""
+        self.model = model
+        self.marks = marks
+        self.layout_ = None
+        self._relayout()
+        self.scroll_to(0, 0, animate=False, immediate=True)
+
+    def _text_width(self) -> int:
+        return max(self.scrollable_content_region.width - GUTTER - 1, 8)
+
+    def _relayout(self) -> None:
+        if self.model is None:
+            return
+        width = self._text_width()
+        if self.layout_ is None or self.layout_.width != width:
+            self.layout_ = Layout(self.model.text, width)
+        self._strips.clear()
+        self.virtual_size = Size(width + GUTTER + 1, len(self.layout_))
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.model is not None and self.layout_ is not None and self.layout_.width != self._text_width():
+            self._relayout()
+            if self.marks.cursor:
+                self.follow(self.marks.cursor[0])
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def set_marks(self, marks: Marks) -> None:
+        """Change the highlights; only lines showing the old or new ones are redrawn."""
+        old = self.marks.ranges()
+        self.marks = marks
+        self.refresh_ranges(old + marks.ranges())
+
+    def refresh_ranges(self, ranges: list[tuple[int, int]]) -> None:
+        layout = self.layout_
+        if layout is None:
+            return
+        lines: set[int] = set()
+        for start, end in ranges:
+            lines.update(layout.lines_between(start, end))
+        scroll_y = int(self.scroll_offset.y)
+        height = self.size.height
+        for y in lines:
+            self._strips.pop(y, None)
+            if scroll_y <= y < scroll_y + height:
+                self.refresh_line(y)
+
+    def follow(self, offset: int) -> None:
+        """Scroll (without animation) so that character `offset` is in view, with a little context."""
+        if self.layout_ is None:
+            return
+        y = self.layout_.line_of(offset)
+        top = int(self.scroll_offset.y)
+        height = max(self.size.height, 1)
+        margin = min(2, height // 4)
+        if y < top + margin or y >= top + height - margin:
+            self.scroll_to(y=max(y - height // 3, 0), animate=False, immediate=True)
+
+    # -- drawing ----------------------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.size.width
+        base = self.rich_style
+        strip = self._strips.get(index)
+        if strip is None:
+            if self.layout_ is None or index >= len(self.layout_):
+                return Strip.blank(width, base)
+            strip = self._render(index, base)
+            self._strips[index] = strip
+        return strip.crop_extend(scroll_x, scroll_x + width, base)
+
+    def _render(self, index: int, base: Style) -> Strip:
+        assert self.layout_ is not None and self.model is not None
+        self.renders += 1
+        line = self.layout_.lines[index]
+        entities, quotes = self.model.overlapping(line.start, max(line.end, line.start + 1))
+        marks = self.marks
+        cuts = {line.start, line.end}
+        for start, end in [(i.start, i.end) for i in entities + quotes] + marks.ranges():
+            if start > line.start and start < line.end:
+                cuts.add(start)
+            if end > line.start and end < line.end:
+                cuts.add(end)
+        points = sorted(cuts)
+        segments = [self._gutter(index, line, quotes, base)]
+        text = self.model.text
+        for a, b in itertools.pairwise(points):
+            style = base + self._style_at(a, entities, quotes)
+            segments.append(Segment(display(text[a:b]), style))
+        return Strip(segments, GUTTER + line.cells)
+
+    def _gutter(self, index: int, line: Line, quotes: list[Item], base: Style) -> Segment:
+        cursor = self.marks.cursor
+        here = cursor is not None and self.layout_ is not None and self.layout_.line_of(cursor[0]) == index
+        bar = " "
+        if quotes:
+            quote = min(quotes, key=lambda q: q.kind != "span")
+            bar = styles.QUOTE_BAR[quote.kind]
+            return Segment(("›" if here else " ") + bar, base + styles.quote_style(quote.pending))
+        return Segment(("›" if here else " ") + bar, base)
+
+    def _style_at(self, offset: int, entities: list[Item], quotes: list[Item]) -> Style:
+        """The style of the character at `offset`: quote layer, then entity layer, then marks on top."""
+        style = Style()
+        quote = _covering(quotes, offset)
+        if quote is not None:
+            style += styles.quote_style(quote.pending)
+        entity = _covering(entities, offset)
+        if entity is not None:
+            style += styles.entity_style(entity.label, entity.pending)
+        marks = self.marks
+        if marks.selection and marks.selection[0] <= offset < marks.selection[1]:
+            return style + styles.SELECTION
+        if any(s <= offset < e for s, e in marks.speakers):
+            style += styles.SPEAKER
+        if marks.current and marks.current[0] <= offset < marks.current[1]:
+            style += styles.CURRENT
+        elif marks.cursor and marks.cursor[0] <= offset < marks.cursor[1]:
+            style += styles.CURSOR
+        return style
+
+    # -- mouse ------------------------------------------------------------------------------------------------
+
+    def _offset_at(self, event: events.MouseEvent) -> int | None:
+        if self.layout_ is None or not len(self.layout_):
+            return None
+        y = int(self.scroll_offset.y) + event.y
+        if y >= len(self.layout_):
+            return None
+        return self.layout_.lines[y].offset_at(event.x + int(self.scroll_offset.x) - GUTTER)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        offset = self._offset_at(event)
+        if offset is not None:
+            self._dragging = True
+            self.capture_mouse()
+            self.post_message(self.Pointed(offset, drag=False))
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._dragging and event.button:
+            offset = self._offset_at(event)
+            if offset is not None:
+                self.post_message(self.Pointed(offset, drag=True))
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._dragging:
+            self._dragging = False
+            self.release_mouse()
+
+    def region_of(self, offset: int) -> Region | None:
+        """Where character `offset` is on screen, relative to this widget (for tests and tooltips)."""
+        if self.layout_ is None:
+            return None
+        y = self.layout_.line_of(offset) - int(self.scroll_offset.y)
+        x = self.layout_.lines[self.layout_.line_of(offset)].column(offset) + GUTTER
+        return Region(x, y, 1, 1)
+
+
+def _covering(items: list[Item], offset: int) -> Item | None:
+    """The item covering `offset`, an accepted span before a pending suggestion."""
+    found = None
+    for item in items:
+        if item.start <= offset < item.end:
+            if item.kind == "span":
+                return item
+            found = found or item
+    return found

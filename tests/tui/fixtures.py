@@ -1,0 +1,90 @@
+"""Test data for the TUI: the seed article with hand-made suggestions, and awkward articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.models import ArticleIn, Suggestion, Token
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_5fda543fc562549a.txt"
+
+#: (text, label, occurrence) suggestions for the seed article, the way the suggesters would make them.
+SEED_SUGGESTIONS = [
+    ("Israel", "ACTOR", 0),
+    ("Gaza Strip", "LOCATION", 0),
+    ("at least 35", "FIGURE", 0),
+    ("Palestinians", "ACTOR", 0),
+    ("Tel Aviv", "ACTOR", 0),
+    ("Israeli", "ACTOR", 0),
+    ("Rafah", "LOCATION", 0),
+    ("Yibna", "LOCATION", 0),
+    ("three", "FIGURE", 0),
+    ("residents", "ACTOR", 0),
+    ("one resident", "ACTOR", 0),
+    ("Reuters", "ACTOR", 0),
+    ("Benjamin Netanyahu", "ACTOR", 0),
+]
+
+
+def seed_tokens(text: str) -> list[Token]:
+    """spaCy's English tokenizer without the model: the same boundaries `ingest` stores."""
+    import spacy
+
+    return [Token(start=t.idx, end=t.idx + len(t.text)) for t in spacy.blank("en")(text) if not t.is_space]
+
+
+def nth(text: str, part: str, occurrence: int) -> int:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(part, start + 1)
+    return start
+
+
+def seed_suggestions(text: str) -> list[Suggestion]:
+    suggestions = []
+    for part, label, occurrence in SEED_SUGGESTIONS:
+        start = nth(text, part, occurrence)
+        suggestions.append(Suggestion(start=start, end=start + len(part), label=label, text=part, suggester="test.v1"))
+    quote = "The occupation (Israeli forces) is trying to move further to the west, they are on the edge of Yibna, which is densely populated. They didn't invade it yet,"
+    start = text.index(quote)
+    speaker = nth(text, "one resident", 0)
+    suggestions.append(
+        Suggestion(
+            start=start,
+            end=start + len(quote),
+            label="QUOTE",
+            text=quote,
+            speaker={"start": speaker, "end": speaker + len("one resident")},
+            suggester="test.v1",
+        )
+    )
+    start = text.index("disgust")
+    suggestions.append(Suggestion(start=start, end=start + 7, label="QUOTE", text="disgust", suggester="test.v1"))
+    return suggestions
+
+
+def seed_article() -> tuple[ArticleIn, list[Token], list[Suggestion]]:
+    text = SEED.read_text(encoding="utf-8")
+    article = ArticleIn(text=text, title=text.splitlines()[0][:60], id="seed")
+    return article, seed_tokens(text), seed_suggestions(text)
+
+
+#: Text that must be shown literally: markup, escape sequences, tabs, other control characters.
+HOSTILE_TEXT = (
+    "[bold]Not bold[/] and [red]not red[/red] [link=http://x]x[/link]\n"
+    "Escape \x1b[31mred\x1b[0m and bell \x07 and tab\there.\n"
+    "Carriage\rreturn and \u202eoverride\u202c done; wide 漢字 ok.\n" + "long" * 200
+)
+
+
+def word_tokens(text: str) -> list[Token]:
+    import re
+
+    return [Token(start=m.start(), end=m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]
+
+
+def hostile_article() -> tuple[ArticleIn, list[Token], list[Suggestion]]:
+    text = HOSTILE_TEXT
+    start = text.index("Not bold")
+    suggestion = Suggestion(start=start, end=start + 8, label="ACTOR", text="Not bold", suggester="test.v1")
+    return ArticleIn(text=text, title="[bold]Hostile[/] \x1b[31m", id="hostile"), word_tokens(text), [suggestion]
