@@ -207,7 +207,7 @@ class ArticleView(ScrollView, can_focus=False):
             self.post_message(self.Pointed(offset, drag=False))
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        if self._dragging and event.button:
+        if self._dragging:
             offset = self._offset_at(event)
             if offset is not None:
                 self.post_message(self.Pointed(offset, drag=True))
