@@ -1,0 +1,117 @@
+"""Restarts, the article list, keymaps, safety of article text, and what is imported at start-up."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from annotator.errors import InputError
+from annotator.tui.app import make_app
+from annotator.tui.screens.annotate import AnnotateScreen
+from annotator.tui.screens.article_list import ArticleListScreen
+from tests.tui.conftest import WHO
+
+
+async def test_resumes_the_article_and_cursor_after_a_restart(running):
+    async with running() as (app, pilot):
+        await pilot.press("n", "right", "right", "q")
+    async with running() as (app, pilot):
+        assert app.screen.article_id == "hostile"
+        assert app.screen.model.tokens[app.screen.cursor].start == 5  # the third token, "]"
+
+
+async def test_undo_and_redo_survive_a_restart(running, read_store):
+    async with running() as (_, pilot):
+        await pilot.press("tab", "enter", "tab", "enter", "q")
+    async with running() as (_, pilot):
+        await pilot.press("u")
+    with read_store() as store:
+        assert [s.text for s in store.spans("seed", WHO)] == ["Israel"]
+    async with running() as (_, pilot):
+        await pilot.press("U")
+    with read_store() as store:
+        assert [s.text for s in store.spans("seed", WHO)] == ["Israel", "Gaza Strip"]
+
+
+async def test_list_shows_status_filters_and_opens_with_enter(running, read_store):
+    async with running() as (app, pilot):
+        await pilot.press("d", "l")  # seed done, hostile open; back to the list
+        assert isinstance(app.screen, ArticleListScreen)
+        table = app.screen.query_one("#articles")
+        assert [table.get_row_at(i)[0] for i in range(table.row_count)] == ["done", "to do"]
+        await pilot.press("f")  # to do only
+        assert table.row_count == 1
+        await pilot.press("f", "f")  # in progress, then done
+        assert [table.get_row_at(i)[0] for i in range(table.row_count)] == ["done"]
+        await pilot.press("enter")
+        assert isinstance(app.screen, AnnotateScreen)
+        assert app.screen.article_id == "seed"
+    with read_store() as store:
+        assert store.last_opened(WHO) == "seed"
+
+
+def visible_text(app) -> list[str]:
+    view = app.screen.query_one("#article")
+    return ["".join(segment.text for segment in view.render_line(y)).rstrip() for y in range(view.size.height)]
+
+
+async def test_markup_escape_codes_and_control_characters_are_shown_literally(running):
+    async with running(size=(120, 24)) as (app, pilot):
+        await pilot.press("n")
+        lines = visible_text(app)
+        width = app.screen.query_one("#article").size.width
+    assert lines[0] == "› [bold]Not bold[/] and [red]not red[/red] [link=http://x]x[/link]"
+    assert lines[1] == "  Escape ␛[31mred␛[0m and bell ␇ and tab    here."
+    assert lines[2] == "  Carriage␍return and \ufffdoverride\ufffd done; wide 漢字 ok."
+    assert lines[3].startswith("  longlong") and len(lines[3]) == width - 2  # cut before the margin and scrollbar
+    assert not any("\x1b" in line or "\t" in line or "\r" in line for line in lines)
+
+
+async def test_highlight_columns_stay_right_after_wide_and_control_characters(running, read_store):
+    async with running(size=(120, 24)) as (app, pilot):
+        await pilot.press("n")
+        view = app.screen.query_one("#article")
+        text = app.screen.model.text
+        region = view.region_of(text.index("ok."))
+        assert region.x == 2 + len("Carriage␍return and ␦override␦ done; wide ") + 4 + 1  # 漢字 take 4 cells
+        await pilot.click(view, offset=(region.x, region.y))
+        await pilot.press("1")
+    with read_store() as store:
+        assert [s.text for s in store.spans("hostile", WHO)] == ["ok"]
+
+
+async def test_keymap_file_remaps_a_binding(running, read_store, tmp_path: Path):
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text('accept = "a"\nnext_span = ["j", "tab"]\n')
+    async with running(keymap_path=keymap) as (_, pilot):
+        await pilot.press("j", "a")
+    with read_store() as store:
+        assert [s.text for s in store.spans("seed", WHO)] == ["Israel"]
+
+
+def test_keymap_with_an_unknown_binding_is_one_line_error(tui_db: Path, tmp_path: Path):
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text('acept = "a"\n')
+    with pytest.raises(InputError, match=r"keymap.toml: field 'acept': unknown binding id"):
+        make_app(tui_db, WHO, keymap_path=keymap)
+
+
+def test_start_up_does_not_import_spacy(tui_db: Path):
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from annotator.tui.app import make_app
+        app = make_app({str(tui_db)!r}, "alice", keymap_path=False)
+        async def ready(pilot):
+            await pilot.pause()
+            print(type(app.screen).__name__, "spacy" in sys.modules, "thinc" in sys.modules)
+            app.exit()
+        app.run(headless=True, auto_pilot=ready)
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    assert result.stdout.split() == ["AnnotateScreen", "False", "False"]
