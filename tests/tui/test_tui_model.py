@@ -27,7 +27,7 @@ def test_model_mirrors_the_store_through_every_kind_of_edit(tui_db):
             store.reject_suggestion("seed", WHO, pending[1]),
             store.accept_corrected("seed", WHO, pending[2], label=Label.ACTOR),
             store.undo("seed", WHO),
-            store.add_span("seed", WHO, 7, 10, Label.FIGURE),
+            store.add_span("seed", WHO, 9, 15, Label.FIGURE),
             store.accept_all("seed", WHO),
         ]
         first_span = min(s.id for s in store.spans("seed", WHO))
