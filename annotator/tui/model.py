@@ -100,10 +100,15 @@ class ArticleModel:
         self.tokens: list[Token] = state.tokens or _fallback_tokens(self.text)
         self.token_starts = [t.start for t in self.tokens]
         self.suggestions = {s.id: s for s in suggestions}
+        self.suggestions_at: dict[tuple[int, int, str], list[int]] = {}
+        for suggestion in suggestions:
+            key = (suggestion.start, suggestion.end, suggestion.label.value)
+            self.suggestions_at.setdefault(key, []).append(suggestion.id)
         pending_ids = {s.id for s in state.pending}
         # Undecided suggestions: pending ones, plus (when known) those hidden only because a span repeats them.
         self.undecided = set(pending_ids) if decided is None else set(self.suggestions) - decided
         self.items: dict[ItemKey, Item] = {}
+        self._pending = 0
         self.order: list[tuple[tuple[int, int, int, int, int], ItemKey]] = []
         self.entities = IntervalIndex()
         self.quotes = IntervalIndex()
@@ -121,6 +126,7 @@ class ArticleModel:
 
     def _add(self, item: Item) -> None:
         self.items[item.key] = item
+        self._pending += item.pending
         insort(self.order, (item.order, item.key))
         self._layer(item).add(item)
         if item.kind == "span":
@@ -130,6 +136,7 @@ class ArticleModel:
         item = self.items.pop(key, None)
         if item is None:
             return None
+        self._pending -= item.pending
         index = bisect_left(self.order, (item.order, item.key))
         if index < len(self.order) and self.order[index][1] == key:
             del self.order[index]
@@ -165,8 +172,8 @@ class ArticleModel:
             else:
                 self.undecided.discard(suggestion_id)
         candidates = set(edit.decided)
-        if touched:
-            candidates |= {s.id for s in self.suggestions.values() if (s.start, s.end, s.label.value) in touched}
+        for key in touched:
+            candidates.update(self.suggestions_at.get(key, ()))
         for suggestion_id in candidates:
             if suggestion_id not in self.suggestions:
                 continue
@@ -187,11 +194,11 @@ class ArticleModel:
 
     @property
     def pending_count(self) -> int:
-        return sum(1 for kind, _ in self.items if kind == "pending")
+        return self._pending
 
     @property
     def span_count(self) -> int:
-        return len(self.items) - self.pending_count
+        return len(self.items) - self._pending
 
     def get(self, key: ItemKey | None) -> Item | None:
         return self.items.get(key) if key is not None else None

@@ -175,7 +175,7 @@ class AnnotateScreen(Screen):
             return
         item = self.model.get(self.current)
         if item is not None:
-            line = describe(item, self.model, width=200)
+            line = describe(item, self.model)
             line.append("  (pending: enter accept, x reject)" if item.pending else "", "dim")
             self.status_line.say(line)
         elif self.anchor is not None:
@@ -223,7 +223,9 @@ class AnnotateScreen(Screen):
         item = self.model.get(self.current)
         if item is not None:
             self.cursor = self.model.token_index(item.start)
-        self._redraw()
+        self.view.set_marks(self._marks())
+        self.view.follow(self._offset())
+        self.panel.point(self.model, self.current, self._offset())
         self.status_line.say(Text(edit.message, style="green", no_wrap=True))
 
     # -- actions --------------------------------------------------------------------------------------------

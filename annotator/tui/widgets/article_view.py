@@ -21,6 +21,7 @@ from textual.strip import Strip
 from annotator.tui import styles
 from annotator.tui.layout import Layout, Line, display
 from annotator.tui.model import ArticleModel, Item
+from annotator.tui.widgets.lines import BaseStyle
 
 GUTTER = 2
 
@@ -38,7 +39,7 @@ class Marks:
         return [r for r in (self.current, self.cursor, self.selection, *self.speakers) if r is not None]
 
 
-class ArticleView(ScrollView, can_focus=False):
+class ArticleView(BaseStyle, ScrollView, can_focus=False):
     """The article text with its spans; keys are handled by the screen, mouse here."""
 
     ALLOW_SELECT = False
@@ -130,7 +131,7 @@ class ArticleView(ScrollView, can_focus=False):
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         width = self.size.width
-        base = self.rich_style
+        base = self.base_style
         strip = self._strips.get(index)
         if strip is None:
             if self.layout_ is None or index >= len(self.layout_):

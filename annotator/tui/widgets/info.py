@@ -2,41 +2,67 @@
 
 from __future__ import annotations
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widget import Widget
 
 from annotator.models import Label
 from annotator.tui import styles
 from annotator.tui.model import ArticleModel
+from annotator.tui.widgets.lines import BaseStyle
 
 
-class Legend(Widget, can_focus=False):
-    """The four labels in their accepted and pending looks, and how far the article is."""
+class Legend(BaseStyle, Widget, can_focus=False):
+    """The four labels in their accepted and pending looks, and how far the article is (Line API)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.model: ArticleModel | None = None
+        self._key: tuple[int, Style] | None = None
+        self._lines: list[Strip] = []
 
     def show(self, model: ArticleModel) -> None:
         self.model = model
-        self.refresh()
+        if self._lines:
+            self.refresh(Region(0, 4, self.size.width, 1))
+        else:
+            self.refresh()
 
-    def render(self) -> Text:
-        legend = Text(no_wrap=True, overflow="ellipsis")
-        short = self.size.width < 34
-        for pending in (False, True):
-            for label in Label:
-                name = styles.SHORT[label] if short else label.value
-                legend.append(f" {name.lower() if pending else name} ", styles.label_style(label, pending))
-            legend.append("\n")
-        legend.append("solid: accepted  plain: pending\n", "dim")
-        legend.append("┃ quote ┆ pending ", "dim")
-        legend.append(" speaker ", styles.SPEAKER)
+    def _static_lines(self, width: int, base: Style) -> list[Strip]:
+        if self._key != (width, base):
+            short = width < 34
+            lines = []
+            for pending in (False, True):
+                segments = []
+                for label in Label:
+                    name = styles.SHORT[label] if short else label.value
+                    segments.append(
+                        Segment(f" {name.lower() if pending else name} ", base + styles.label_style(label, pending))
+                    )
+                lines.append(segments)
+            dim = base + Style(dim=True)
+            lines.append([Segment("solid: accepted  plain: pending", dim)])
+            lines.append([Segment("┃ quote ┆ pending ", dim), Segment(" speaker ", base + styles.SPEAKER)])
+            self._lines = [Strip(line).crop_extend(0, width, base) for line in lines]
+            self._key = (width, base)
+        return self._lines
+
+    def render_line(self, y: int) -> Strip:
+        width, base = self.size.width, self.base_style
+        if y < 4:
+            return self._static_lines(width, base)[y]
         model = self.model
-        if model is not None:
-            legend.append(f"\n{model.pending_count} pending · {model.span_count} spans · ")
-            legend.append(model.status.value.replace("_", " "), "bold")
-        return legend
+        if y > 4 or model is None:
+            return Strip.blank(width, base)
+        status = model.status.value.replace("_", " ")
+        segments = [
+            Segment(f"{model.pending_count} pending · {model.span_count} spans · ", base),
+            Segment(status, base + Style(bold=True)),
+        ]
+        return Strip(segments).crop_extend(0, width, base)
 
 
 class StatusLine(Widget, can_focus=False):

@@ -1,34 +1,43 @@
 """The side panel: the article's spans and suggestions in reading order, following the current one.
 
-Only the rows that fit are built on each refresh, so its cost does not grow with the article.
+A Line API widget: each row is a Strip built from Segments and cached per item, so a keystroke only builds
+the rows of items that changed, whatever the article's length.
 """
 
 from __future__ import annotations
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual.strip import Strip
 from textual.widget import Widget
 
 from annotator.models import Label
 from annotator.tui import styles
 from annotator.tui.layout import display
 from annotator.tui.model import ArticleModel, Item, ItemKey
+from annotator.tui.widgets.lines import BaseStyle
+
+SNIPPET = 200
 
 
-def describe(item: Item, model: ArticleModel, width: int = 60) -> Text:
-    """One line about an item: state, label, (for a quote) its speaker, and its text; never markup."""
-    row = Text(no_wrap=True, overflow="ellipsis")
+def row_segments(item: Item, model: ArticleModel) -> list[Segment]:
+    """State, label, (for a quote) its speaker, and its text, as Segments; article text is never markup."""
     style = styles.label_style(item.label, item.pending)
-    row.append(f"{styles.STATE_MARK[item.kind]} {styles.SHORT[item.label]}", style)
-    row.append(" ")
+    segments = [Segment(f"{styles.STATE_MARK[item.kind]} {styles.SHORT[item.label]}", style), Segment(" ")]
     if item.label is Label.QUOTE:
         speaker = model.text[item.speaker[0] : item.speaker[1]] if item.speaker else None
-        row.append(f"{display(speaker)}: " if speaker else "(no speaker): ", styles.SPEAKER_TEXT)
-    snippet = display(item.text.replace("\n", " "))
-    row.append(snippet if len(snippet) <= width else snippet[: width - 1] + "…")
-    return row
+        segments.append(Segment(f"{display(speaker)}: " if speaker else "(no speaker): ", styles.SPEAKER_TEXT))
+    segments.append(Segment(display(item.text[:SNIPPET].replace("\n", " "))))
+    return segments
 
 
-class SpanPanel(Widget, can_focus=False):
+def describe(item: Item, model: ArticleModel) -> Text:
+    """The same line as rich Text, for the status line."""
+    return Text.assemble(*((s.text, s.style) for s in row_segments(item, model)), no_wrap=True, overflow="ellipsis")
+
+
+class SpanPanel(BaseStyle, Widget, can_focus=False):
     """Rows of spans around the current one; the current row is marked with ▶."""
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -36,32 +45,58 @@ class SpanPanel(Widget, can_focus=False):
         self.model: ArticleModel | None = None
         self.current: ItemKey | None = None
         self.anchor_offset = 0
+        self._first = 0
+        self._rows: dict[tuple[ItemKey, Item, bool, int], Strip] = {}
 
     def point(self, model: ArticleModel, current: ItemKey | None, offset: int) -> None:
+        if model is not self.model:
+            self._rows.clear()
         self.model, self.current, self.anchor_offset = model, current, offset
+        if len(self._rows) > 4096:
+            self._rows.clear()
+        self._first = self._window_start()
         self.refresh()
 
-    def render(self) -> Text:
+    def _window_start(self) -> int:
         model = self.model
-        if model is None:
-            return Text()
-        if not model.order:
-            return Text("No spans yet: move with ← →, select with shift, press 1-4.", style="dim")
+        if model is None or not model.order:
+            return 0
         height = max(self.size.height, 1)
         if self.current is not None and self.current in model.items:
             focus = model.index_of(self.current)
         else:
             nearest = model.next_item(None, self.anchor_offset, 1)
             focus = model.index_of(nearest.key) if nearest else 0
-        first = max(0, min(focus - height // 3, len(model.order) - height))
-        rows = Text(no_wrap=True, overflow="ellipsis")
-        for index in range(first, min(first + height, len(model.order))):
-            key = model.order[index][1]
-            item = model.items[key]
-            row = Text("▶ " if key == self.current else "  ", style="bold", no_wrap=True)
-            row.append_text(describe(item, model, width=self.size.width))
-            row.truncate(self.size.width, overflow="ellipsis")
-            rows.append_text(row)
-            rows.append("\n")
-        rows.rstrip()
-        return rows
+        return max(0, min(focus - height // 3, len(model.order) - height))
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._rows.clear()
+
+    def on_resize(self) -> None:
+        self._first = self._window_start()
+
+    def render_line(self, y: int) -> Strip:
+        width, base = self.size.width, self.base_style
+        model = self.model
+        if model is None:
+            return Strip.blank(width, base)
+        if not model.order:
+            hint = "No spans yet: move with ← →, select with shift, press 1-4." if y == 0 else ""
+            return Strip([Segment(hint, base + Style(dim=True))]).crop_extend(0, width, base)
+        index = self._first + y
+        if index >= len(model.order):
+            return Strip.blank(width, base)
+        key = model.order[index][1]
+        item = model.items[key]
+        cache_key = (key, item, key == self.current, width)
+        strip = self._rows.get(cache_key)
+        if strip is None:
+            marker = Segment("▶ " if key == self.current else "  ", base + Style(bold=True))
+            segments = [
+                marker,
+                *(Segment(s.text, base + s.style if s.style else base) for s in row_segments(item, model)),
+            ]
+            strip = Strip(segments).crop_extend(0, width, base)
+            self._rows[cache_key] = strip
+        return strip

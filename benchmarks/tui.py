@@ -1,0 +1,230 @@
+"""TUI speed: cold start against a bare Textual app, and per-action latency on a ~20k-word article.
+
+    .venv/bin/python benchmarks/tui.py [--runs 7] [--iterations 100]
+
+(a) Cold start: a fresh interpreter opens the seed article (with stored suggestions) headless and reports
+    the moment its first frame showing the article has been drawn; the same for a bare Textual app (one
+    Static) in the same run. Time is from spawning the process to that moment; medians of several runs.
+(b) Latency: the longest article of ../shared/corpus/news.jsonl is ingested with suggestions into a
+    temporary database on the working directory's disk (real fsyncs), then keys are sent through Pilot's
+    driver. Each figure is the time from sending the key until the action has committed and the screen's
+    compositor has redrawn what changed. Textual's 60 fps frame pacing (up to 16.7 ms before a real
+    terminal is written) and Pilot's idle-waiting sleeps are not included; they are not work.
+Prints figures; never run as a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl"
+sys.path.insert(0, str(ROOT))
+
+BARE = """
+import sys, time
+from textual.app import App
+from textual.widgets import Static
+class Bare(App):
+    def compose(self):
+        yield Static("hello")
+async def ready(pilot):
+    print(time.time(), flush=True)
+    pilot.app.exit()
+Bare().run(headless=True, size=(120, 40), auto_pilot=ready)
+"""
+
+OURS = """
+import asyncio, sys, time
+from annotator.tui.app import make_app
+app = make_app(sys.argv[1], "bench", keymap_path=False)
+async def ready(pilot):
+    while type(app.screen).__name__ != "AnnotateScreen" or not app.screen.query_one("#article").renders:
+        await asyncio.sleep(0.001)
+    print(time.time(), "spacy" in sys.modules, flush=True)
+    app.exit()
+app.run(headless=True, size=(120, 40), auto_pilot=ready)
+"""
+
+
+def suggestions_for(texts: list[str]):
+    """(tokens, suggestions) per text: the real suggesters when they are installed, else simple rules."""
+    try:
+        from annotator.suggest import load_pipeline, suggest_texts
+    except ImportError:
+        return [rule_suggestions(text) for text in texts], "rules (annotator.suggest not on this branch yet)"
+    return list(suggest_texts(texts, load_pipeline(None))), "annotator.suggest"
+
+
+def rule_suggestions(text: str):
+    """Stand-in suggestions: capitalised tokens as ACTOR/LOCATION, numbers as FIGURE, "..." as QUOTE."""
+    import re
+
+    from annotator.ingest import tokenize
+    from annotator.models import Suggestion
+
+    tokens = tokenize([text])[0]
+    suggestions = []
+    for index, token in enumerate(tokens):
+        word = text[token.start : token.end]
+        label = None
+        if word[:1].isupper() and index and text[tokens[index - 1].start] not in ".\n\"“":
+            label = "ACTOR" if index % 3 else "LOCATION"
+        elif word[:1].isdigit():
+            label = "FIGURE"
+        if label:
+            suggestions.append(Suggestion(start=token.start, end=token.end, label=label, text=word, suggester="rules"))
+    for match in re.finditer(r"[\"“]([^\"”\n]{3,}?)[\"”]", text):
+        part = match.group(1)
+        if part == part.strip():
+            suggestions.append(
+                Suggestion(start=match.start(1), end=match.end(1), label="QUOTE", text=part, suggester="rules")
+            )
+    return tokens, suggestions
+
+
+def build_db(path: Path, articles) -> str:
+    from annotator.store import Store
+
+    texts = [a.text for a in articles]
+    results, source = suggestions_for(texts)
+    with Store.open(path) as store:
+        store.add_articles((article, tokens, found) for article, (tokens, found) in zip(articles, results, strict=True))
+    return source
+
+
+def cold_start(runs: int, workdir: Path) -> None:
+    from annotator.ingest import read_articles
+
+    db = workdir / "seed.db"
+    source = build_db(db, read_articles([ROOT / "seeds"]))
+
+    def once(script: str, *args: str) -> tuple[float, list[str]]:
+        started = time.time()
+        out = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+        fields = out.stdout.split()
+        return float(fields[0]) - started, fields[1:]
+
+    once(BARE), once(OURS, str(db))  # warm the file cache for both
+    bare, ours, spacy = [], [], set()
+    for _ in range(runs):
+        bare.append(once(BARE)[0])
+        seconds, extra = once(OURS, str(db))
+        ours.append(seconds)
+        spacy.update(extra)
+    b, o = statistics.median(bare), statistics.median(ours)
+    print(f"cold start to first frame (seed article, suggestions from {source}; {runs} runs each, medians)")
+    print(f"  bare Textual app   {b * 1000:7.0f} ms")
+    print(f"  annotator          {o * 1000:7.0f} ms   ratio {o / b:.2f}x (target <= 1.3x)")
+    print(f"  spaCy imported at start-up: {'yes' if 'True' in spacy else 'no'}")
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+async def latency(iterations: int, workdir: Path) -> None:
+    from annotator.models import ArticleIn
+    from annotator.tui.app import make_app
+    from annotator.tui.screens.annotate import AnnotateScreen
+
+    records = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    longest = max(records, key=lambda r: len(r["text"]))
+    article = ArticleIn(text=longest["text"], title=longest.get("title", ""), id="longest")
+    db = workdir / "longest.db"
+    source = build_db(db, [article])
+    done = {"count": 0}
+    for name in ("action_accept", "action_reject", "action_label", "action_boundary", "action_undo", "action_next_span"):
+        original = getattr(AnnotateScreen, name)
+
+        def wrapped(self, *args, _original=original):
+            _original(self, *args)
+            done["count"] += 1
+
+        setattr(AnnotateScreen, name, wrapped)
+
+    app = make_app(db, "bench", keymap_path=False)
+    timings: dict[str, list[float]] = {}
+    refused: dict[str, int] = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        model = screen.model
+        words = len(article.text.split())
+        print(
+            f"\nlatency on {longest['id'][:60]} ({len(article.text)} chars, {words} words, {len(model.tokens)} tokens, "
+            f"{model.pending_count} suggestions from {source}; {len(screen.view.layout_)} wrapped lines)"
+        )
+
+        async def press(key: str, name: str | None) -> None:
+            before = done["count"]
+            messages = len(app._notifications)
+            started = time.perf_counter()
+            app._driver.send_message(_key_event(key))
+            while done["count"] == before:
+                if not app.is_running or time.perf_counter() - started > 10:
+                    raise RuntimeError(f"no action after {key!r}: the app stopped or the key is unbound")
+                await asyncio.sleep(0)
+            app.screen._on_timer_update()  # draw now what the action changed
+            elapsed = time.perf_counter() - started
+            if name:
+                timings.setdefault(name, []).append(elapsed)
+                if len(app._notifications) > messages:
+                    refused[name] = refused.get(name, 0) + 1
+
+        renders_before = screen.view.renders
+        for _ in range(iterations):
+            await press("tab", "next span (navigation)")
+            item = screen.model.get(screen.current)
+            if item is None or not item.pending or item.is_quote:
+                continue
+            await press("enter", "accept")
+            await press("1" if screen.model.get(screen.current).label.value != "ACTOR" else "2", "relabel")
+            await press("right_curly_bracket", "boundary move")
+            await press("u", "undo")
+            await press("tab", None)
+            if screen.model.get(screen.current) and screen.model.get(screen.current).pending:
+                await press("x", "reject")
+        lines = screen.view.renders - renders_before
+        samples = sum(len(v) for v in timings.values())
+    print(f"  {'action':<24}{'n':>5}{'median':>10}{'p99':>10}   (targets: median <= 16 ms, p99 <= 50 ms)")
+    for name, values in timings.items():
+        note = f"   {refused[name]} refused" if refused.get(name) else ""
+        print(
+            f"  {name:<24}{len(values):>5}{statistics.median(values) * 1000:>8.1f}ms"
+            f"{percentile(values, 0.99) * 1000:>8.1f}ms{note}"
+        )
+    print(f"  lines drawn per action on average: {lines / max(samples, 1):.1f}")
+
+
+def _key_event(key: str):
+    from textual import events
+
+    char = {"enter": "\r", "tab": "\t", "right_curly_bracket": "}"}.get(key, key if len(key) == 1 else None)
+    return events.Key(key, char)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--iterations", type=int, default=100)
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory(dir=Path.cwd(), prefix=".bench-tui-") as folder:
+        cold_start(options.runs, Path(folder))
+        if CORPUS.exists():
+            asyncio.run(latency(options.iterations, Path(folder)))
+        else:
+            print(f"\n{CORPUS} not found: latency not measured")
+
+
+if __name__ == "__main__":
+    main()
