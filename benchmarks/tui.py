@@ -76,7 +76,7 @@ def rule_suggestions(text: str):
     for index, token in enumerate(tokens):
         word = text[token.start : token.end]
         label = None
-        if word[:1].isupper() and index and text[tokens[index - 1].start] not in ".\n\"“":
+        if word[:1].isupper() and index and text[tokens[index - 1].start] not in '.\n"“':
             label = "ACTOR" if index % 3 else "LOCATION"
         elif word[:1].isdigit():
             label = "FIGURE"
@@ -143,7 +143,14 @@ async def latency(iterations: int, workdir: Path) -> None:
     db = workdir / "longest.db"
     source = build_db(db, [article])
     done = {"count": 0}
-    for name in ("action_accept", "action_reject", "action_label", "action_boundary", "action_undo", "action_next_span"):
+    for name in (
+        "action_accept",
+        "action_reject",
+        "action_label",
+        "action_boundary",
+        "action_undo",
+        "action_next_span",
+    ):
         original = getattr(AnnotateScreen, name)
 
         def wrapped(self, *args, _original=original):

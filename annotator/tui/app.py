@@ -10,7 +10,6 @@ from textual.app import App
 from annotator.store import Store
 from annotator.tui.keymap import default_path, load_keymap
 from annotator.tui.screens.annotate import AnnotateScreen
-from annotator.tui.screens.article_list import ArticleListScreen
 
 
 class AnnotatorApp(App[None]):
@@ -31,19 +30,30 @@ class AnnotatorApp(App[None]):
     def on_mount(self) -> None:
         if self.keymap:
             self.set_keymap(self.keymap)
-        self.push_screen(ArticleListScreen())
         article_id = self.store.last_opened(self.annotator)
         ids = self.store.article_ids()
         if article_id is None and ids:
             article_id = ids[0]
-        if article_id is not None:
+        if article_id is None:
+            self.show_articles()
+        else:
             self.open_article(article_id)
 
+    def show_articles(self) -> None:
+        """The article list, over the article (imported only now: start-up does not need it)."""
+        from annotator.tui.screens.article_list import ArticleListScreen
+
+        self.push_screen(ArticleListScreen())
+
     def open_article(self, article_id: str) -> None:
-        if isinstance(self.screen, AnnotateScreen):
-            self.screen.load(article_id)
-        else:
+        """Open an article in the annotate screen, leaving the list if it is showing."""
+        annotate = next((s for s in self.screen_stack if isinstance(s, AnnotateScreen)), None)
+        while annotate is not None and self.screen is not annotate:
+            self.pop_screen()
+        if annotate is None:
             self.push_screen(AnnotateScreen(article_id))
+        else:
+            annotate.load(article_id)
 
     def next_article(self, article_id: str, step: int, skip_done: bool = False) -> str | None:
         """The article after (or before) this one in list order, wrapping; optionally not a done one."""

@@ -405,7 +405,7 @@ class AnnotateScreen(Screen):
 
     def action_articles(self) -> None:
         self.save_cursor()
-        self.app.pop_screen()
+        self.annotator_app.show_articles()
 
     def action_help(self) -> None:
         from annotator.tui.screens.help import HelpScreen

@@ -1,0 +1,24 @@
+"""Snapshots of the three screens (pytest-textual-snapshot; Textual is pinned exactly).
+
+Update with `pytest tests/tui/test_tui_snapshots.py --snapshot-update`, after looking at the new SVGs.
+"""
+
+from __future__ import annotations
+
+from annotator.tui.app import make_app
+from tests.tui.conftest import WHO
+
+
+def test_annotate_screen(snap_compare, tui_db):
+    app = make_app(tui_db, WHO, keymap_path=False)
+    assert snap_compare(app, press=["tab", "enter", "tab", "tab", "tab", "2", *["tab"] * 7], terminal_size=(110, 32))
+
+
+def test_article_list_screen(snap_compare, tui_db):
+    app = make_app(tui_db, WHO, keymap_path=False)
+    assert snap_compare(app, press=["d", "l"], terminal_size=(100, 16))
+
+
+def test_help_screen(snap_compare, tui_db):
+    app = make_app(tui_db, WHO, keymap_path=False)
+    assert snap_compare(app, press=["question_mark"], terminal_size=(100, 40))
