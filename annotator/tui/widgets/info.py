@@ -44,8 +44,15 @@ class Legend(BaseStyle, Widget, can_focus=False):
                     )
                 lines.append(segments)
             dim = base + Style(dim=True)
-            lines.append([Segment("solid: accepted  plain: pending", dim)])
-            lines.append([Segment("┃ quote ┆ pending ", dim), Segment(" speaker ", base + styles.SPEAKER)])
+            lines.append(
+                [Segment("solid ✓ accepted  plain ? pending" if not short else "solid ✓  plain ? pending", dim)]
+            )
+            lines.append(
+                [
+                    Segment("┃ quote ┆ pending " if not short else "┃ ┆ quote ", dim),
+                    Segment(" speaker ", base + styles.SPEAKER),
+                ]
+            )
             self._lines = [Strip(line).crop_extend(0, width, base) for line in lines]
             self._key = (width, base)
         return self._lines
@@ -58,8 +65,11 @@ class Legend(BaseStyle, Widget, can_focus=False):
         if y > 4 or model is None:
             return Strip.blank(width, base)
         status = model.status.value.replace("_", " ")
+        counts = f"{model.pending_count} pending · {model.span_count} spans · "
+        if width < 34:
+            counts = f"{model.pending_count}? {model.span_count}✓ "
         segments = [
-            Segment(f"{model.pending_count} pending · {model.span_count} spans · ", base),
+            Segment(counts, base),
             Segment(status, base + Style(bold=True)),
         ]
         return Strip(segments).crop_extend(0, width, base)
