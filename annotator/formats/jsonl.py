@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import IO, TextIO
 
 from pydantic import ValidationError
 
 from annotator.errors import InputError, describe_validation_error
+from annotator.formats.common import ImportedRecord, ReadOptions, TokensOf, Where
 from annotator.ingest import decode, read_bytes
 from annotator.models import NativeRecord
 
@@ -48,3 +49,22 @@ def read_records(path: str | Path) -> Iterator[tuple[int, NativeRecord]]:
         except ValidationError as error:
             field, message = describe_validation_error(error)
             raise InputError(message, path=str(path), line=number, field=field) from None
+
+
+# -- the registry's interface (annotator.formats) -----------------------------------------------------------
+
+SUFFIX = ".jsonl"
+CANNOT_CARRY: tuple[str, ...] = ()
+
+
+def read(path: Path, options: ReadOptions) -> Iterator[ImportedRecord]:
+    for line, record in read_records(path):
+        if options.annotator:
+            record = record.model_copy(update={"annotator": options.annotator})
+        yield ImportedRecord(Where(str(path), line=line), record)
+
+
+def write(records: Iterable[NativeRecord], out: IO[bytes], tokens_of: TokensOf | None = None) -> int:
+    from annotator.formats import write_text_lines
+
+    return write_text_lines((dumps(record) + "\n" for record in records), out)
