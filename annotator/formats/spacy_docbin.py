@@ -5,7 +5,7 @@
 - Entity spans are `doc.ents` (every other token is O, as gold NER data needs); quotes are the span group
   `doc.spans["quotes"]`.
 - What spaCy has no slot for lives in `doc.user_data` (the DocBin is written with `store_user_data=True`):
-  `annotator.record` holds article_id, title, meta, annotator, status and updated_at, and `annotator.speakers`
+  `annotator.record` holds (as a JSON string: msgpack would turn meta's lists into tuples) article_id, title, meta, annotator, status and updated_at, and `annotator.speakers`
   a list of [quote start, quote end, speaker start, speaker end] character offsets. We chose user_data over
   span extension attributes because it needs no `Span.set_extension` in the reading process.
 On import, Docs without that user data take the content hash as article id and need --annotator.
@@ -13,6 +13,7 @@ On import, Docs without that user data take the content hash as article id and n
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -25,6 +26,7 @@ from annotator.formats.common import (
     Where,
     annotator_of,
     checked_span,
+    dumps,
     label_of,
     native_record,
     status_of,
@@ -76,14 +78,16 @@ def to_doc(record: NativeRecord, tokens: list[Token], vocab: Any) -> Any:
         (quotes if span.label is Label.QUOTE else entities).append(made)
     doc.ents = entities
     doc.spans[QUOTES] = quotes
-    doc.user_data[RECORD_KEY] = {
-        "article_id": record.article_id,
-        "title": record.title,
-        "meta": record.meta,
-        "annotator": record.annotator,
-        "status": record.status.value,
-        "updated_at": record.updated_at,
-    }
+    doc.user_data[RECORD_KEY] = dumps(
+        {
+            "article_id": record.article_id,
+            "title": record.title,
+            "meta": record.meta,
+            "annotator": record.annotator,
+            "status": record.status.value,
+            "updated_at": record.updated_at,
+        }
+    )
     doc.user_data[SPEAKERS_KEY] = [[s.start, s.end, s.speaker.start, s.speaker.end] for s in record.spans if s.speaker]
     return doc
 
@@ -104,7 +108,7 @@ def write(records: Iterable[NativeRecord], out: IO[bytes], tokens_of: TokensOf) 
 
 def record_from_doc(doc: Any, options: ReadOptions, where: Where) -> ImportedRecord:
     text = doc.text
-    stored = doc.user_data.get(RECORD_KEY) or {}
+    stored = json.loads(doc.user_data.get(RECORD_KEY) or "{}")
     spans: dict[tuple[int, int], Span] = {}
     groups = [("ents", list(doc.ents))]
     if QUOTES in doc.spans:
