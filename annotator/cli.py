@@ -206,6 +206,39 @@ def import_(
 
 
 @app.command()
+def merge(
+    others: Annotated[list[Path], typer.Argument(help="Other annotator databases to bring into this one.")],
+    db: DbOption = Path(DEFAULT_DB),
+    prefer: Annotated[
+        str | None,
+        typer.Option("--prefer", help="Who wins when an annotator's work differs: this or other (default: report)."),
+    ] = None,
+) -> None:
+    """Bring other databases' articles, annotations and events into this one; merging twice changes nothing.
+
+    Example: annotator merge alice.db bob.db --db review.db
+    """
+    from annotator.merge import merge as merge_databases
+
+    if prefer not in (None, "this", "other"):
+        raise fail(f"--prefer must be this or other, not {prefer!r}")
+    with errors_as_lines(), open_store(db) as store, progress_bar("Merging") as progress:
+        report = merge_databases(store, others, prefer, progress)  # type: ignore[arg-type]
+    typer.echo(
+        f"{report.articles_added} article(s), {report.annotations_added} annotation(s) and "
+        f"{report.events_copied} event(s) added; {report.unchanged} unchanged; "
+        f"{len(report.conflicts)} conflict(s) -> {db}"
+    )
+    for conflict in report.conflicts:
+        how = "took the other's" if conflict.kept == "other" else "kept this database's"
+        hint = "" if prefer else " (--prefer other takes theirs)"
+        typer.echo(
+            f"conflict: {conflict.annotator} on {conflict.article_id} {conflict.title!r} differs in "
+            f"{conflict.source}: {how}{hint}"
+        )
+
+
+@app.command()
 def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
     """Print what the database holds: articles, suggestions, and annotations by annotator and status.
 

@@ -79,8 +79,7 @@ def test_unknown_label_names_the_field_and_the_option(db: Path, tmp_path: Path) 
     path = tmp_path / "doccano.jsonl"
     path.write_text(doccano_line([[0, 10, "PERSON"]]), encoding="utf-8")
     assert refused(db, path, "--format", "doccano") == (
-        f"annotator: error: {path}:1: field 'label[0]': unknown label 'PERSON' "
-        "(map it with --label-map PERSON=ACTOR)"
+        f"annotator: error: {path}:1: field 'label[0]': unknown label 'PERSON' (map it with --label-map PERSON=ACTOR)"
     )
 
 
