@@ -17,6 +17,7 @@ from annotator.errors import InputError
 from annotator.formats.common import ImportedRecord, ReadOptions, Where
 from annotator.models import ArticleIn, Label, NativeRecord, Offsets, Span, Status, Token, check_spans, content_hash
 from annotator.store import Store
+from annotator.store.streams import annotation_stream
 
 GOLD = "gold"
 M = TypeVar("M", bound=BaseModel)
@@ -58,7 +59,7 @@ def annotator_records(store: Store, annotator: str) -> Iterator[NativeRecord]:
     the rest of the export together (see benchmarks/export.py).
     """
     labels = {label.value: label for label in Label}
-    for (article_id, text, title, meta, status, updated_at), rows in store.annotation_stream(annotator):
+    for (article_id, text, title, meta, status, updated_at), rows in annotation_stream(store, annotator):
         spans = [
             _trusted(Span, {"start": start, "end": end, "label": labels[label], "text": span_text,
                             "speaker": None if s_start is None else _trusted(Offsets, {"start": s_start, "end": s_end})})
