@@ -187,3 +187,15 @@ def test_failed_import_into_a_new_database_creates_nothing(tmp_path: Path) -> No
     code, _, _ = run("import", str(path), "--db", str(tmp_path / "new.db"), "--format", "doccano")
     assert code == 1
     assert not (tmp_path / "new.db").exists()
+
+
+def test_relation_to_an_entity_that_is_not_there(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "rel.jsonl"
+    entities = [{"id": 1, "label": "QUOTE", "start_offset": 17, "end_offset": 33}]
+    relations = [{"id": 1, "from_id": 1, "to_id": 9, "type": "SPEAKER"}]
+    path.write_text(
+        json.dumps({"text": SMALL, "entities": entities, "relations": relations, "annotator": "bob"}) + "\n"
+    )
+    assert refused(db, path, "--format", "doccano-relations") == (
+        f"annotator: error: {path}:1: field 'relations[0]': the relation names a span the record does not have"
+    )

@@ -121,6 +121,18 @@ def with_speaker(span: Span, speaker: Span | None) -> Span:
     return span.model_copy(update={"speaker": Offsets(start=speaker.start, end=speaker.end)})
 
 
+def link_speaker(spans: dict[Any, Span], first: Any, second: Any, label: Any, where: Where, field: str) -> None:
+    """Set the speaker a SPEAKER relation gives, whichever way round it joins the QUOTE and the ACTOR."""
+    if label != SPEAKER_RELATION:
+        raise where.error(f"unknown relation {label!r} (only {SPEAKER_RELATION} is known)", field)
+    if first not in spans or second not in spans:
+        raise where.error("the relation names a span the record does not have", field)
+    quote, actor = (first, second) if spans[first].label is Label.QUOTE else (second, first)
+    if spans[quote].label is not Label.QUOTE or spans[actor].label is not Label.ACTOR:
+        raise where.error("a SPEAKER relation joins a QUOTE and an ACTOR", field)
+    spans[quote] = with_speaker(spans[quote], spans[actor])
+
+
 def native_record(where: Where, **fields: Any) -> NativeRecord:
     """Build a NativeRecord, turning what its validators reject (overlaps, speakers) into a located error."""
     text = fields.get("text", "")

@@ -26,10 +26,10 @@ from annotator.formats.common import (
     dumps,
     jsonl_objects,
     label_of,
+    link_speaker,
     native_record,
     status_of,
     validated,
-    with_speaker,
 )
 from annotator.models import Label, NativeRecord, Span, Status
 
@@ -129,29 +129,21 @@ def write(records: Iterable[NativeRecord], out: IO[bytes], tokens_of: TokensOf |
 
 def record_from(data: DoccanoRecord, options: ReadOptions, where: Where) -> NativeRecord:
     text = data.text
-    spans: list[Span] = []
-    by_id: dict[int, int] = {}
+    spans: dict[Any, Span] = {}  # label triples by ("label", index), entities by their id
     triples = data.label if data.label is not None else data.labels
     name = "label" if data.label is not None else "labels"
     for index, (start, end, label) in enumerate(triples or []):
         field = f"{name}[{index}]"
-        spans.append(checked_span(text, start, end, label_of(label, options, where, field), None, where, field))
+        spans[(name, index)] = checked_span(
+            text, start, end, label_of(label, options, where, field), None, where, field
+        )
     for index, entity in enumerate(data.entities or []):
         field = f"entities[{index}]"
         label = label_of(entity.label, options, where, f"{field}.label")
-        by_id[entity.id] = len(spans)
-        spans.append(checked_span(text, entity.start_offset, entity.end_offset, label, None, where, field))
+        spans[entity.id] = checked_span(text, entity.start_offset, entity.end_offset, label, None, where, field)
     for index, relation in enumerate(data.relations):
         field = f"relations[{index}]"
-        if relation.type != SPEAKER_RELATION:
-            raise where.error(f"unknown relation {relation.type!r} (only {SPEAKER_RELATION} is known)", f"{field}.type")
-        if relation.from_id not in by_id or relation.to_id not in by_id:
-            raise where.error("the relation names an entity id that is not in `entities`", field)
-        ends = sorted((by_id[relation.from_id], by_id[relation.to_id]), key=lambda i: spans[i].label is not Label.QUOTE)
-        quote, actor = spans[ends[0]], spans[ends[1]]
-        if quote.label is not Label.QUOTE or actor.label is not Label.ACTOR:
-            raise where.error("a SPEAKER relation joins a QUOTE and an ACTOR", field)
-        spans[ends[0]] = with_speaker(quote, actor)
+        link_speaker(spans, relation.from_id, relation.to_id, relation.type, where, field)
     extra = {k: v for k, v in (data.model_extra or {}).items() if k not in OURS}
     return native_record(
         where,
@@ -161,7 +153,7 @@ def record_from(data: DoccanoRecord, options: ReadOptions, where: Where) -> Nati
         meta={**extra, **data.meta},
         annotator=annotator_of(data.annotator, options, where, "annotator"),
         status=status_of(data.status, Status.DONE, where, "status"),
-        spans=spans,
+        spans=list(spans.values()),
         updated_at=data.updated_at,
     )
 

@@ -27,11 +27,11 @@ from annotator.formats.common import (
     dumps,
     json_array,
     label_of,
+    link_speaker,
     native_record,
     short_id,
     status_of,
     validated,
-    with_speaker,
 )
 from annotator.models import Label, NativeRecord, Span, Status
 
@@ -161,14 +161,8 @@ def _record(task: LSTask, index: int, annotation: LSAnnotation, options: ReadOpt
         if item.type != "relation":
             continue
         field = f"annotations[{index}].result[{number}]"
-        if item.labels != [SPEAKER_RELATION]:
-            raise where.error(f"unknown relation {item.labels!r} (only [{SPEAKER_RELATION!r}])", f"{field}.labels")
-        if item.from_id not in spans or item.to_id not in spans:
-            raise where.error("the relation names a region id that is not in the result", field)
-        ends = sorted((item.from_id, item.to_id), key=lambda key: spans[key].label is not Label.QUOTE)
-        if spans[ends[0]].label is not Label.QUOTE or spans[ends[1]].label is not Label.ACTOR:
-            raise where.error("a SPEAKER relation joins a QUOTE and an ACTOR", field)
-        spans[ends[0]] = with_speaker(spans[ends[0]], spans[ends[1]])
+        label = item.labels[0] if len(item.labels) == 1 else item.labels
+        link_speaker(spans, item.from_id, item.to_id, label, where, field)
     default = Status.SKIPPED if annotation.was_cancelled else Status.DONE
     return native_record(
         where,

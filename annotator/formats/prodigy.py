@@ -36,11 +36,11 @@ from annotator.formats.common import (
     hash32,
     jsonl_objects,
     label_of,
+    link_speaker,
     native_record,
     status_of,
     token_index,
     validated,
-    with_speaker,
 )
 from annotator.models import Label, NativeRecord, Span, Status, Token
 
@@ -224,17 +224,8 @@ def record_from_task(task: ProdigyTask, options: ReadOptions, where: Where) -> I
         spans[(item.start, item.end)] = checked_span(task.text, item.start, item.end, label, item.text, where, field)
     for index, relation in enumerate(task.relations):
         field = f"relations[{index}]"
-        if relation.label != SPEAKER_RELATION:
-            raise where.error(
-                f"unknown relation {relation.label!r} (only {SPEAKER_RELATION} is known)", f"{field}.label"
-            )
-        ends = [spans.get((s.start, s.end)) for s in (relation.head_span, relation.child_span)]
-        if None in ends:
-            raise where.error("the relation joins a span that is not in `spans`", field)
-        quote, actor = sorted(ends, key=lambda s: s.label is not Label.QUOTE)  # type: ignore[arg-type,union-attr]
-        if quote.label is not Label.QUOTE or actor.label is not Label.ACTOR:
-            raise where.error("a SPEAKER relation joins a QUOTE and an ACTOR", field)
-        spans[(quote.start, quote.end)] = with_speaker(quote, actor)
+        head, child = relation.head_span, relation.child_span
+        link_speaker(spans, (head.start, head.end), (child.start, child.end), relation.label, where, field)
     meta = dict(task.meta)
     article_id, title = meta.pop("article_id", None), meta.pop("title", "")
     updated = task.updated_at
