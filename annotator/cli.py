@@ -130,69 +130,112 @@ def suggest(
     typer.echo(f"{suggestions} suggestion(s) for {articles} article(s)")
 
 
+FormatOption = Annotated[
+    str,
+    typer.Option("--format", help="jsonl (native), prodigy, doccano, doccano-relations, spacy, conll or labelstudio."),
+]
+
+
 @app.command()
 def export(
     db: DbOption = Path(DEFAULT_DB),
     annotator: AnnotatorOption = None,
     gold: Annotated[bool, typer.Option("--gold", help="Export the adjudicated gold annotations.")] = False,
     suggestions: Annotated[bool, typer.Option("--suggestions", help="Export the model's suggestions.")] = False,
-    format: Annotated[str, typer.Option("--format", help="Output format.")] = "jsonl",
+    format: FormatOption = "jsonl",
     output: Annotated[
         str | None, typer.Option("-o", "--output", help="Output file, or - for standard output (default: exports/).")
     ] = None,
 ) -> None:
-    """Write annotations as native JSONL records, one line per article.
+    """Write annotations in a format, one record per article (native JSONL unless --format says otherwise).
 
-    Example: annotator export --annotator alice -o exports/alice.jsonl
+    Example: annotator export --annotator alice --format prodigy -o exports/alice.prodigy.jsonl
     """
-    from annotator.exchange import GOLD, annotator_records, suggestion_records
-    from annotator.formats.jsonl import write_records
+    from annotator.exchange import GOLD, export_to_path
+    from annotator.exchange import export as export_records
+    from annotator.formats import get_format
 
-    if format != "jsonl":
-        raise fail(f"unknown format {format!r} (known: jsonl)")
     if gold and suggestions:
         raise fail("choose one of --gold and --suggestions")
     with errors_as_lines(), open_store(db) as store:
-        who = GOLD if gold else default_annotator(annotator)
-        records = suggestion_records(store) if suggestions else annotator_records(store, who)
-        name = "suggestions" if suggestions else who
+        chosen = get_format(format)
+        who = None if suggestions else GOLD if gold else default_annotator(annotator)
         if output == "-":
-            count = write_records(records, sys.stdout)
+            count = export_records(store, format, sys.stdout.buffer, who)
+            sys.stdout.flush()
             typer.echo(f"{count} record(s) written", err=True)
             return
-        path = Path(output) if output else Path("exports") / f"{name}.jsonl"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(path.name + ".partial")
-        with temporary.open("w", encoding="utf-8") as out:
-            count = write_records(records, out)
-        temporary.replace(path)
+        name = who or "suggestions"
+        kind = "" if chosen.suffix == f".{format}" else f".{format}"  # alice.jsonl, alice.prodigy.jsonl, alice.spacy
+        path = Path(output) if output else Path("exports") / f"{name}{kind}{chosen.suffix}"
+        with progress_bar("Exporting") as progress:
+            count = export_to_path(store, format, path, who, progress)
     typer.echo(f"{count} record(s) -> {path}")
 
 
 @app.command(name="import")
 def import_(
-    path: Annotated[Path, typer.Argument(help="A native JSONL file (as written by `annotator export`).")],
+    path: Annotated[Path, typer.Argument(help="A file in the --format given (native JSONL by default).")],
     db: DbOption = Path(DEFAULT_DB),
     annotator: Annotated[
         str | None,
         typer.Option("--annotator", help="Store the records as this annotator (default: as in each record)."),
     ] = None,
-    format: Annotated[str, typer.Option("--format", help="Input format.")] = "jsonl",
+    format: FormatOption = "jsonl",
+    snap: Annotated[
+        bool, typer.Option("--snap", help="Move spans off token boundaries outward to the tokens they touch.")
+    ] = False,
+    label_map: Annotated[
+        str | None, typer.Option("--label-map", help="Map foreign labels, e.g. PERSON=ACTOR,GPE=LOCATION.")
+    ] = None,
 ) -> None:
     """Read annotations back, validating every record; one bad record and nothing is written.
 
-    Example: annotator import exports/alice.jsonl --annotator alice
+    Example: annotator import tasks.jsonl --format prodigy --label-map PERSON=ACTOR,GPE=LOCATION
     """
-    from annotator.exchange import import_records
-    from annotator.formats.jsonl import read_records
+    from annotator.exchange import read_file, store_records
+    from annotator.formats.common import ReadOptions, parse_label_map
 
-    if format != "jsonl":
-        raise fail(f"unknown format {format!r} (known: jsonl)")
     with errors_as_lines():
-        records = [(str(path), line, record) for line, record in read_records(path)]
-        with open_store(db) as store:
-            count, new = import_records(store, records, annotator)
-    typer.echo(f"{count} record(s) imported ({new} new article(s)) -> {db}")
+        options = ReadOptions(annotator=annotator, label_map=parse_label_map(label_map))
+        records = read_file(path, format, options)  # read and check everything before opening the database
+        with open_store(db) as store, progress_bar("Importing") as progress:
+            report = store_records(store, records, snap=snap, progress=progress)
+    moved = f", {report.snapped} span(s) snapped to token boundaries" if snap else ""
+    typer.echo(f"{report.records} record(s) imported ({report.new_articles} new article(s){moved}) -> {db}")
+
+
+@app.command()
+def merge(
+    others: Annotated[list[Path], typer.Argument(help="Other annotator databases to bring into this one.")],
+    db: DbOption = Path(DEFAULT_DB),
+    prefer: Annotated[
+        str | None,
+        typer.Option("--prefer", help="Who wins when an annotator's work differs: this or other (default: report)."),
+    ] = None,
+) -> None:
+    """Bring other databases' articles, annotations and events into this one; merging twice changes nothing.
+
+    Example: annotator merge alice.db bob.db --db review.db
+    """
+    from annotator.merge import merge as merge_databases
+
+    if prefer not in (None, "this", "other"):
+        raise fail(f"--prefer must be this or other, not {prefer!r}")
+    with errors_as_lines(), open_store(db) as store, progress_bar("Merging") as progress:
+        report = merge_databases(store, others, prefer, progress)  # type: ignore[arg-type]
+    typer.echo(
+        f"{report.articles_added} article(s), {report.annotations_added} annotation(s) and "
+        f"{report.events_copied} event(s) added; {report.unchanged} unchanged; "
+        f"{len(report.conflicts)} conflict(s) -> {db}"
+    )
+    for conflict in report.conflicts:
+        how = "took the other's" if conflict.kept == "other" else "kept this database's"
+        hint = "" if prefer else " (--prefer other takes theirs)"
+        typer.echo(
+            f"conflict: {conflict.annotator} on {conflict.article_id} {conflict.title!r} differs in "
+            f"{conflict.source}: {how}{hint}"
+        )
 
 
 @app.command()

@@ -12,10 +12,21 @@ class AnnotatorError(Exception):
 class InputError(AnnotatorError):
     """Bad input, located as precisely as we can: file, line and field."""
 
-    def __init__(self, message: str, *, path: str | None = None, line: int | None = None, field: str | None = None):
-        self.path, self.line, self.field, self.reason = path, line, field, message
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        field: str | None = None,
+        record: int | None = None,
+    ):
+        """`record` locates an entry of a file that is not one record a line (a JSON array, a DocBin)."""
+        self.path, self.line, self.field, self.reason, self.record = path, line, field, message, record
         where = ":".join(str(part) for part in (path, line) if part is not None)
         parts = [where] if where else []
+        if record is not None:
+            parts.append(f"record {record}")
         if field:
             parts.append(f"field '{field}'")
         parts.append(message)

@@ -1,14 +1,29 @@
-"""Annotations in and out as native records: export for one annotator, gold or the model; import, all or nothing."""
+"""Annotations in and out: native records from the database (export) and into it (import, all or nothing).
+
+File formats live in annotator.formats and only convert their records to and from `NativeRecord`; this module
+is the database side: which records to export, and storing imported ones after every check has passed.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+from pydantic import BaseModel
 
 from annotator.errors import InputError
-from annotator.models import ArticleIn, NativeRecord, Span, Status, Token, content_hash
+from annotator.formats.common import ImportedRecord, ReadOptions, Where
+from annotator.models import ArticleIn, Label, NativeRecord, Offsets, Span, Status, Token, check_spans, content_hash
 from annotator.store import Store
+from annotator.store.streams import annotation_stream
 
 GOLD = "gold"
+M = TypeVar("M", bound=BaseModel)
+
+#: Called with (done, total) as work advances; the CLI turns it into a progress bar.
+Progress = Callable[[int, int], None]
 
 
 def model_name(suggesters: list[str]) -> str:
@@ -20,19 +35,47 @@ def _plain(span: Span) -> Span:
     return Span(start=span.start, end=span.end, label=span.label, text=span.text, speaker=span.speaker)
 
 
+_SET = object.__setattr__
+
+
+def _trusted(model: type[M], values: dict[str, Any], fields: set[str] | None = None) -> M:
+    """A model from values already validated, like `model_construct` but a tenth of its cost.
+
+    `model_construct` runs Python code per call (defaults, aliases, fields set) that dominates an export of
+    many small spans; rows from our own store have every field, so setting the instance's state directly is
+    enough. Equality, attribute access, copies and serialisation behave as for a validated instance (a test
+    checks). `fields` may be shared between instances: frozen models never add to it, copies copy it.
+    """
+    instance = model.__new__(model)
+    _SET(instance, "__dict__", values)
+    _SET(instance, "__pydantic_fields_set__", set(values) if fields is None else fields)
+    _SET(instance, "__pydantic_extra__", None)
+    _SET(instance, "__pydantic_private__", None)
+    return instance
+
+
 def annotator_records(store: Store, annotator: str) -> Iterator[NativeRecord]:
-    for article_id, status, updated_at in store.annotated_articles(annotator):
-        article = store.article(article_id)
-        yield NativeRecord(
-            article_id=article.id,
-            text=article.text,
-            title=article.title,
-            meta=article.meta,
-            annotator=annotator,
-            status=status,
-            spans=[_plain(s) for s in store.spans(article_id, annotator)],
-            updated_at=updated_at,
-        )
+    """One annotator's records, in ingest order, streamed (see `annotation_stream`).
+
+    Rows become models without validation (`_trusted`): every span in the store was checked against its
+    article when it was written (by the edit operations or by `store_records`), and the schema's CHECK
+    constraints guard labels, statuses and offsets. Validating again on the way out would cost more than
+    the rest of the export together (see benchmarks/export.py).
+    """
+    labels = {label.value: label for label in Label}
+    span_fields, offset_fields = set(Span.model_fields), set(Offsets.model_fields)
+    for (article_id, text, title, meta, status, updated_at), rows in annotation_stream(store, annotator):
+        spans = [
+            _trusted(Span, {"start": start, "end": end, "label": labels[label], "text": span_text, "speaker": None
+                            if s_start is None else _trusted(Offsets, {"start": s_start, "end": s_end}, offset_fields)},
+                     span_fields)
+            for _, start, end, label, span_text, s_start, s_end in rows
+        ]  # fmt: skip
+        yield _trusted(
+            NativeRecord,
+            {"article_id": article_id, "text": text, "title": title, "meta": json.loads(meta), "annotator": annotator,
+             "status": Status(status), "spans": spans, "updated_at": updated_at},
+        )  # fmt: skip
 
 
 def suggestion_records(store: Store) -> Iterator[NativeRecord]:
@@ -52,17 +95,93 @@ def suggestion_records(store: Store) -> Iterator[NativeRecord]:
         )
 
 
-def _check_tokens(record: NativeRecord, tokens: list[Token], where: tuple[str, int]) -> None:
-    starts = {t.start for t in tokens}
-    ends = {t.end for t in tokens}
-    for index, span in enumerate(record.spans):
-        if span.start not in starts or span.end not in ends:
-            raise InputError(
-                f"span {span.start}:{span.end} {span.text!r} does not fall on token boundaries",
-                path=where[0],
-                line=where[1],
-                field=f"spans[{index}]",
-            )
+def count_records(store: Store, annotator: str | None) -> int:
+    """How many records an export will write (for the progress bar's total)."""
+    return store.count("articles") if annotator is None else len(store.annotated_articles(annotator))
+
+
+def stored_tokens(store: Store) -> Callable[[NativeRecord], list[Token]]:
+    """Token offsets for a record being exported: the stored ones, or spaCy's tokenizer when none were stored."""
+
+    def tokens_of(record: NativeRecord) -> list[Token]:
+        from annotator.ingest import tokenize
+
+        return store.tokens(record.article_id) or tokenize([record.text])[0]
+
+    return tokens_of
+
+
+def export(
+    store: Store,
+    format_name: str,
+    out: IO[bytes],
+    annotator: str | None,
+    progress: Progress | None = None,
+) -> int:
+    """Write one annotator's records (or, with annotator None, the model's suggestions) in a format."""
+    from annotator.formats import get_format
+
+    chosen = get_format(format_name)
+    total = count_records(store, annotator) if progress else 0
+    records: Iterable[NativeRecord] = annotator_records(store, annotator) if annotator else suggestion_records(store)
+    if progress:
+        records = _reporting(records, total, progress)
+    return chosen.write(records, out, stored_tokens(store))
+
+
+def export_to_path(
+    store: Store, format_name: str, path: Path, annotator: str | None, progress: Progress | None = None
+) -> int:
+    """Export into `path` through a `.partial` file renamed at the end: a failed export leaves nothing."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".partial")
+    try:
+        with temporary.open("wb") as out:
+            count = export(store, format_name, out, annotator, progress)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    temporary.replace(path)
+    return count
+
+
+def _reporting(items: Iterable[NativeRecord], total: int, progress: Progress) -> Iterator[NativeRecord]:
+    for done, item in enumerate(items, start=1):
+        yield item
+        if done % 100 == 0 or done == total:
+            progress(done, total)
+
+
+# -- import -------------------------------------------------------------------------------------------------
+
+
+class ImportReport(BaseModel):
+    records: int
+    new_articles: int
+    snapped: int = 0
+
+
+def read_file(path: Path, format_name: str, options: ReadOptions) -> list[ImportedRecord]:
+    """Every record of a file, validated; the first bad one raises InputError naming file, line and field."""
+    from annotator.formats import get_format
+
+    if not path.exists():
+        raise InputError("no such file", path=str(path))
+    return list(get_format(format_name).read(path, options))
+
+
+def import_file(
+    store: Store,
+    path: Path,
+    format_name: str,
+    options: ReadOptions | None = None,
+    *,
+    snap: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Read a file in any known format and store its records: all of them, or (on any error) none."""
+    records = read_file(path, format_name, options or ReadOptions())
+    return store_records(store, records, snap=snap, progress=progress)
 
 
 def import_records(
@@ -70,37 +189,120 @@ def import_records(
 ) -> tuple[int, int]:
     """Store (path, line, record) triples in one transaction; returns (records, new articles).
 
-    `annotator` overrides the records' own. An article id already stored with another text is an error.
+    `annotator` overrides the records' own. Kept for callers of the native format; see `store_records`.
+    """
+    located = [
+        ImportedRecord(
+            Where(path, line=line), record.model_copy(update={"annotator": annotator}) if annotator else record
+        )
+        for path, line, record in records
+    ]
+    report = store_records(store, located)
+    return report.records, report.new_articles
+
+
+def snap_span(span: Span, tokens: list[Token]) -> tuple[int, int]:
+    """Snap outward: the start to the start of the token it falls in, the end to the end of its token.
+
+    So a snapped span covers every token it touched; offsets already on boundaries do not move.
+    """
+    start, end = span.start, span.end
+    for token in tokens:
+        if token.start <= start < token.end:
+            start = token.start
+        if token.start < end <= token.end:
+            end = token.end
+    return start, end
+
+
+def _on_tokens(item: ImportedRecord, tokens: list[Token], snap: bool) -> tuple[NativeRecord, int]:
+    """The record with every span on token boundaries (snapped when allowed), and how many spans moved."""
+    record = item.record
+    starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
+    moved: dict[tuple[int, int], tuple[int, int]] = {}
+    for index, span in enumerate(record.spans):
+        if span.start in starts and span.end in ends:
+            continue
+        if not snap:
+            raise item.where.error(
+                f"span {span.start}:{span.end} {span.text!r} does not fall on token boundaries (--snap moves it)",
+                f"spans[{index}]",
+            )
+        moved[(span.start, span.end)] = snap_span(span, tokens)
+    if not moved:
+        return record, 0
+    spans = []
+    for span in record.spans:
+        start, end = moved.get((span.start, span.end), (span.start, span.end))
+        speaker = span.speaker
+        if speaker is not None and (speaker.start, speaker.end) in moved:
+            s_start, s_end = moved[(speaker.start, speaker.end)]
+            speaker = Offsets(start=s_start, end=s_end)
+        spans.append(Span(start=start, end=end, label=span.label, text=record.text[start:end], speaker=speaker))
+    try:
+        check_spans(spans, record.text)
+    except ValueError as error:
+        raise item.where.error(f"after snapping to tokens: {error}", "spans") from None
+    return record.model_copy(update={"spans": spans}), sum(
+        1 for span in record.spans if (span.start, span.end) in moved
+    )
+
+
+def store_records(
+    store: Store, items: Sequence[ImportedRecord], *, snap: bool = False, progress: Progress | None = None
+) -> ImportReport:
+    """Check every record against the database, then store them all in one transaction.
+
+    Checks: an article id stored (or read earlier) with another text; the same article and annotator twice;
+    spans off token boundaries (snapped outward with `snap`, else an error). New articles keep the tokens
+    the file gave (CoNLL, Prodigy, DocBin), else get spaCy's tokenizer's.
     """
     from annotator.ingest import tokenize
 
-    new_articles: dict[str, NativeRecord] = {}
-    for path, line, record in records:
+    texts: dict[str, tuple[str, Where]] = {}
+    seen: dict[tuple[str, str], Where] = {}
+    stored_ids: list[str | None] = []
+    for item in items:
+        record, where = item.record, item.where
+        if record.article_id in texts and texts[record.article_id][0] != record.text:
+            raise where.error(f"article {record.article_id!r} appears earlier with a different text", "text")
+        texts.setdefault(record.article_id, (record.text, where))
         existing = store.has_article(ArticleIn(id=record.article_id, text=record.text))
-        if existing is not None:
-            if store.article(existing).content_hash != content_hash(record.text):
-                raise InputError(
-                    f"article {record.article_id!r} is stored with a different text", path=path, line=line, field="text"
-                )
-        else:
-            new_articles.setdefault(record.article_id, record)
-    fresh = list(new_articles.values())
-    token_lists = dict(zip(new_articles, tokenize([r.text for r in fresh]), strict=True)) if fresh else {}
-    for path, line, record in records:
-        article_id = store.has_article(ArticleIn(id=record.article_id, text=record.text)) or record.article_id
-        tokens = token_lists.get(record.article_id) or store.tokens(article_id)
-        _check_tokens(record, tokens, (path, line))
+        if existing is not None and store.article(existing).content_hash != content_hash(record.text):
+            raise where.error(f"article {record.article_id!r} is stored with a different text", "text")
+        key = (existing or record.article_id, record.annotator)
+        if key in seen:
+            first = seen[key]
+            at = f"line {first.line}" if first.line is not None else f"record {first.record}"
+            raise where.error(f"duplicate record: article {key[0]!r} by {key[1]!r} is already at {at}")
+        seen[key] = where
+        stored_ids.append(existing)
+    fresh: dict[str, ImportedRecord] = {}
+    for item, existing in zip(items, stored_ids, strict=True):
+        if existing is None:
+            fresh.setdefault(item.record.article_id, item)
+    untokenized = [i for i in fresh.values() if i.tokens is None]
+    token_lists = {i.record.article_id: i.tokens for i in fresh.values() if i.tokens is not None}
+    token_lists.update(
+        zip((i.record.article_id for i in untokenized), tokenize([i.record.text for i in untokenized]), strict=True)
+    )
+    ready: list[tuple[str, NativeRecord]] = []
+    snapped = 0
+    for item, existing in zip(items, stored_ids, strict=True):
+        tokens = store.tokens(existing) if existing is not None else token_lists[item.record.article_id]
+        record, moved = _on_tokens(item, tokens, snap)
+        snapped += moved
+        ready.append((existing or record.article_id, record))
     with store.write():
-        for record in fresh:
+        for item in fresh.values():
+            record = item.record
             store.insert_article(
                 ArticleIn(id=record.article_id, text=record.text, title=record.title, meta=record.meta),
                 token_lists[record.article_id],
                 [],
             )
-        for _, _, record in records:
-            article_id = store.has_article(ArticleIn(id=record.article_id, text=record.text))
-            assert article_id is not None
-            store.replace_annotation(
-                article_id, annotator or record.annotator, record.spans, record.status, record.updated_at
-            )
-    return len(records), len(fresh)
+        for done, (article_id, record) in enumerate(ready, start=1):
+            store.replace_annotation(article_id, record.annotator, record.spans, record.status, record.updated_at)
+            if progress and (done % 100 == 0 or done == len(ready)):
+                progress(done, len(ready))
+    return ImportReport(records=len(ready), new_articles=len(fresh), snapped=snapped)

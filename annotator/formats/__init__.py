@@ -1,1 +1,68 @@
-"""File formats, one module each: reading and writing records, nothing else (no database)."""
+"""File formats, one module each: converting file records to and from `NativeRecord`, nothing else (no database).
+
+Each format module offers `read(path, options) -> Iterator[ImportedRecord]` and
+`write(records, out, tokens_of) -> int` (to a binary stream), plus `SUFFIX` and `CANNOT_CARRY`, what of a
+native record the format loses. Modules are imported when asked for: spaCy loads only for formats needing it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from annotator.errors import AnnotatorError
+from annotator.formats.common import ImportedRecord, ReadOptions, TokensOf
+from annotator.models import NativeRecord
+
+#: Format name -> module under annotator.formats.
+FORMATS: dict[str, str] = {
+    "jsonl": "jsonl",
+    "prodigy": "prodigy",
+    "doccano": "doccano",
+    "doccano-relations": "doccano_relations",
+    "spacy": "spacy_docbin",
+    "conll": "conll",
+    "labelstudio": "labelstudio",
+}
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    suffix: str
+    cannot_carry: tuple[str, ...]
+    needs_tokens: bool
+    read: Callable[[Path, ReadOptions], Iterator[ImportedRecord]]
+    write: Callable[[Iterable[NativeRecord], IO[bytes], TokensOf], int]
+
+
+def get_format(name: str) -> Format:
+    if name not in FORMATS:
+        raise AnnotatorError(f"unknown format {name!r} (known: {', '.join(FORMATS)})")
+    module = importlib.import_module(f"annotator.formats.{FORMATS[name]}")
+    return Format(
+        name=name,
+        suffix=module.SUFFIX,
+        cannot_carry=tuple(module.CANNOT_CARRY),
+        needs_tokens=getattr(module, "NEEDS_TOKENS", False),
+        read=module.read,
+        write=module.write,
+    )
+
+
+def write_text_lines(lines: Iterable[str], out: IO[bytes]) -> int:
+    """Text formats write UTF-8 lines to the binary stream every format gets; returns the lines written."""
+    wrapper = io.TextIOWrapper(out, encoding="utf-8", newline="\n", write_through=False)
+    count = 0
+    try:
+        for line in lines:
+            wrapper.write(line)
+            count += 1
+        wrapper.flush()
+    finally:
+        wrapper.detach()
+    return count

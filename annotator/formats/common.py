@@ -1,0 +1,215 @@
+"""What every format module shares: reading options, label maps, JSON(L) reading and span checks.
+
+Format modules convert between their own (pydantic-validated) file records and `NativeRecord`; they never
+touch the database. Errors name the file, the line (or record number in a JSON array) and the field.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from annotator.errors import InputError, describe_validation_error
+from annotator.ingest import decode, read_bytes
+from annotator.models import Label, NativeRecord, Offsets, Span, SpanError, Status, Token, check_span, content_hash
+
+#: Given a record about to be written, the token offsets of its article (stored ones, or a tokenizer's).
+TokensOf = Callable[[NativeRecord], list[Token]]
+
+#: The relation label quotes and their speakers carry in formats with relations.
+SPEAKER_RELATION = "SPEAKER"
+
+
+def parse_label_map(text: str | None) -> dict[str, Label]:
+    """`PERSON=ACTOR,GPE=LOCATION` -> {"PERSON": ACTOR, "GPE": LOCATION}; a bad entry is a one-line error."""
+    mapping: dict[str, Label] = {}
+    for item in (text or "").split(","):
+        if not item.strip():
+            continue
+        foreign, _, ours = item.partition("=")
+        if not foreign.strip() or not ours.strip():
+            raise InputError(f"expected FOREIGN=LABEL, got {item.strip()!r}", field="--label-map")
+        try:
+            mapping[foreign.strip()] = Label(ours.strip())
+        except ValueError:
+            known = ", ".join(label.value for label in Label)
+            raise InputError(f"{ours.strip()!r} is not a label (known: {known})", field="--label-map") from None
+    return mapping
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """What an importer needs beyond the file: whose work it is and how to read foreign labels."""
+
+    annotator: str | None = None
+    label_map: dict[str, Label] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in an input file: the line of a JSONL record, or the index of a record in an array or DocBin."""
+
+    path: str
+    line: int | None = None
+    record: int | None = None
+
+    def error(self, message: str, field: str | None = None) -> InputError:
+        return InputError(message, path=self.path, line=self.line, field=field, record=self.record)
+
+
+@dataclass(frozen=True)
+class ImportedRecord:
+    """A record read from a file, where it was, and the tokens the file gave for its text (if any)."""
+
+    where: Where
+    record: NativeRecord
+    tokens: list[Token] | None = None
+
+
+def label_of(name: Any, options: ReadOptions, where: Where, field: str) -> Label:
+    """Our label for a file's label: mapped by --label-map, else ours by name, else a one-line error."""
+    if not isinstance(name, str):
+        raise where.error(f"expected a label name, got {name!r}", field)
+    if name in options.label_map:
+        return options.label_map[name]
+    try:
+        return Label(name)
+    except ValueError:
+        raise where.error(f"unknown label {name!r} (map it with --label-map {name}=ACTOR)", field) from None
+
+
+def annotator_of(found: Any, options: ReadOptions, where: Where, field: str) -> str:
+    """--annotator wins; else the file's own; else an error (never guess whose work it is)."""
+    if options.annotator:
+        return options.annotator
+    if isinstance(found, str) and found:
+        return found
+    raise where.error("the record names no annotator; give --annotator", field)
+
+
+def status_of(found: Any, default: Status, where: Where, field: str) -> Status:
+    if found is None:
+        return default
+    try:
+        return Status(found)
+    except ValueError:
+        raise where.error(f"unknown status {found!r}", field) from None
+
+
+def checked_span(text: str, start: int, end: int, label: Label, given: str | None, where: Where, field: str) -> Span:
+    """A span checked against its article: inside it, quoting it exactly (when the file says what it quotes)."""
+    if start < 0 or end <= start:
+        raise where.error(f"bad offsets {start}:{end}", field)
+    quoted = text[start:end] if given is None else given
+    try:
+        span = Span(start=start, end=end, label=label, text=quoted)
+        check_span(span, text)
+    except SpanError as error:
+        raise where.error(str(error), f"{field}.{error.field}") from None
+    return span
+
+
+def with_speaker(span: Span, speaker: Span | None) -> Span:
+    if speaker is None:
+        return span
+    return span.model_copy(update={"speaker": Offsets(start=speaker.start, end=speaker.end)})
+
+
+def link_speaker(spans: dict[Any, Span], first: Any, second: Any, label: Any, where: Where, field: str) -> None:
+    """Set the speaker a SPEAKER relation gives, whichever way round it joins the QUOTE and the ACTOR."""
+    if label != SPEAKER_RELATION:
+        raise where.error(f"unknown relation {label!r} (only {SPEAKER_RELATION} is known)", field)
+    if first not in spans or second not in spans:
+        raise where.error("the relation names a span the record does not have", field)
+    quote, actor = (first, second) if spans[first].label is Label.QUOTE else (second, first)
+    if spans[quote].label is not Label.QUOTE or spans[actor].label is not Label.ACTOR:
+        raise where.error("a SPEAKER relation joins a QUOTE and an ACTOR", field)
+    spans[quote] = with_speaker(spans[quote], spans[actor])
+
+
+def native_record(where: Where, **fields: Any) -> NativeRecord:
+    """Build a NativeRecord, turning what its validators reject (overlaps, speakers) into a located error."""
+    text = fields.get("text", "")
+    fields.setdefault("article_id", content_hash(text) if isinstance(text, str) and text else "")
+    try:
+        return NativeRecord(**fields)
+    except ValidationError as error:
+        name, message = describe_validation_error(error)
+        raise where.error(message, name) from None
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validated(model: type[M], data: Any, where: Where) -> M:
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        name, message = describe_validation_error(error)
+        raise where.error(message, name) from None
+
+
+def read_text(path: str | Path) -> tuple[Path, str]:
+    path = Path(path)
+    return path, decode(read_bytes(path), path)
+
+
+def jsonl_objects(path: str | Path) -> Iterator[tuple[Where, dict[str, Any]]]:
+    """Every non-blank line of a JSONL file as an object; an array, bad JSON or a non-object is an error."""
+    path, text = read_text(path)
+    if text.lstrip().startswith("["):
+        raise InputError("this is a JSON array; expected JSONL, one JSON object a line", path=str(path), line=1)
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = Where(str(path), line=number)
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise where.error(f"not valid JSON ({error.msg}, column {error.colno}); is the file truncated?") from None
+        if not isinstance(data, dict):
+            raise where.error(f"expected a JSON object, got {type(data).__name__}")
+        yield where, data
+
+
+def json_array(path: str | Path) -> tuple[Path, list[Any]]:
+    """A whole-file JSON array (Label Studio); JSONL or a truncated file is a one-line error."""
+    path, text = read_text(path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        hint = "; this looks like JSONL, expected one JSON array" if text.lstrip().startswith("{") else ""
+        raise InputError(
+            f"not valid JSON ({error.msg}, column {error.colno}){hint or '; is the file truncated?'}",
+            path=str(path),
+            line=error.lineno,
+        ) from None
+    if not isinstance(data, list):
+        raise InputError(f"expected a JSON array of tasks, got {type(data).__name__}", path=str(path), line=1)
+    return path, data
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False)
+
+
+def hash32(*parts: Any) -> int:
+    """A deterministic signed 32-bit hash (Prodigy's hashes are signed 32-bit ints): sha256 of the JSON parts."""
+    digest = hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode("utf-8")).digest()
+    return int.from_bytes(digest[:4], "big", signed=True)
+
+
+def short_id(*parts: Any) -> str:
+    """A deterministic region id (Label Studio uses short random strings; ours repeat on every export)."""
+    return hashlib.sha1(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()[:10]
+
+
+def token_index(tokens: list[Token]) -> tuple[dict[int, int], dict[int, int]]:
+    """(start offset -> token index, end offset -> token index)."""
+    return {t.start: i for i, t in enumerate(tokens)}, {t.end: i for i, t in enumerate(tokens)}

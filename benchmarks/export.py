@@ -1,0 +1,167 @@
+"""Export throughput: 100k annotation records through our exporter against a plain sqlite3 + json.dumps loop.
+
+Setup builds the database directly with SQL (no edit operations, no spaCy per copy): each corpus article is
+cut to its first ~1,500 characters (whole lines), tokenized once, and copied with a marker line so each copy
+is its own article; each copy gets the article's entity spans (every other capitalised token as ACTOR or LOCATION,
+numbers as FIGURE; about 20 spans a copy, one QUOTE with a speaker) with a seeded random tenth of them dropped. Both exporters then
+write the same 100k records (one annotator, in ingest order) to a file, a few runs each, alternating;
+the script prints the medians, records/s and our ratio to the plain loop (target >= 0.7).
+
+Run: .venv/bin/python benchmarks/export.py [--records N] [--runs R]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from annotator.exchange import export_to_path  # noqa: E402
+from annotator.ingest import tokenize  # noqa: E402
+from annotator.models import content_hash  # noqa: E402
+from annotator.store import Store  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl"
+WHO = "bench"
+CUT = 1500
+
+
+def corpus_articles() -> list[dict]:
+    if not CORPUS.exists():
+        sys.exit(f"no corpus at {CORPUS}")
+    articles = []
+    for line in CORPUS.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        text, cut = record["text"], record["text"][:CUT]
+        if len(text) > CUT and "\n" in cut:
+            cut = cut[: cut.rindex("\n")]
+        articles.append({"title": record["title"], "text": cut.strip(), "id": record["id"]})
+    return articles
+
+
+def spans_for(text: str, tokens: list[tuple[int, int]]) -> list[tuple]:
+    """(start, end, label, text, speaker_start, speaker_end) rows for a text: cheap, deterministic rules."""
+    spans = []
+    for index, (start, end) in enumerate(tokens[1:], start=1):
+        word = text[start:end]
+        if word[0].isupper() and word.isalpha() and index % 2:
+            spans.append((start, end, "ACTOR" if index % 3 else "LOCATION", word, None, None))
+        elif word.isdigit():
+            spans.append((start, end, "FIGURE", word, None, None))
+    actor = next((s for s in spans if s[2] == "ACTOR"), None)
+    if len(tokens) > 12 and actor is not None:
+        start, end = tokens[3][0], tokens[12][1]
+        spans.append((start, end, "QUOTE", text[start:end], actor[0], actor[1]))
+    return spans
+
+
+def build(path: Path, records: int) -> None:
+    Store.open(path).close()  # the schema, through the migrations
+    articles = corpus_articles()
+    token_lists = [[(t.start, t.end) for t in tokens] for tokens in tokenize([a["text"] for a in articles])]
+    base_spans = [spans_for(a["text"], t) for a, t in zip(articles, token_lists, strict=True)]
+    random_ = random.Random(5)
+    connection = sqlite3.connect(path)
+    article_rows, span_rows, annotation_rows = [], [], []
+    now = "2026-11-25T00:00:00.000000Z"
+    for number in range(records):
+        index = number % len(articles)
+        article = articles[index]
+        text = f"{article['text']}\n[copy {number // len(articles)}]"
+        article_id = f"{article['id']}-{number}"
+        tokens_json = json.dumps(token_lists[index], separators=(",", ":"))
+        article_rows.append((article_id, article["title"], text, json.dumps({"copy": number}), content_hash(text),
+                             len(text), tokens_json, now))  # fmt: skip
+        kept = [s for s in base_spans[index] if s[2] == "QUOTE" or random_.random() > 0.1]
+        actors = {(s[0], s[1]) for s in kept if s[2] == "ACTOR"}
+        for start, end, label, span_text, s_start, s_end in kept:
+            speaker = (s_start, s_end) if (s_start, s_end) in actors else (None, None)
+            span_rows.append((article_id, WHO, start, end, label, span_text, *speaker))
+        annotation_rows.append((article_id, WHO, "done", now, now))
+    with connection:
+        connection.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)", article_rows)
+        connection.executemany(
+            'INSERT INTO spans (article_id, annotator, start, "end", label, text, speaker_start, speaker_end) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            span_rows,
+        )
+        connection.executemany(
+            "INSERT INTO annotations (article_id, annotator, status, started_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+            annotation_rows,
+        )
+    connection.close()
+    print(f"setup: {records} records, {len(span_rows)} spans, {path.stat().st_size / 1e6:.0f} MB")
+
+
+def plain_loop(db: Path, out: Path) -> int:
+    """The baseline: what anyone would write with sqlite3 and json.dumps, one spans query per article."""
+    connection = sqlite3.connect(db)
+    count = 0
+    with out.open("w", encoding="utf-8") as file:
+        rows = connection.execute(
+            "SELECT a.id, a.text, a.title, a.meta, n.status, n.updated_at FROM annotations n "
+            "JOIN articles a ON a.id = n.article_id WHERE n.annotator = ? ORDER BY a.rowid",
+            [WHO],
+        )
+        for article_id, text, title, meta, status, updated_at in rows:
+            spans = []
+            for start, end, label, span_text, s_start, s_end in connection.execute(
+                'SELECT start, "end", label, text, speaker_start, speaker_end FROM spans '
+                'WHERE article_id = ? AND annotator = ? ORDER BY start, "end", id',
+                [article_id, WHO],
+            ):
+                span = {"start": start, "end": end, "label": label, "text": span_text}
+                if s_start is not None:
+                    span["speaker"] = {"start": s_start, "end": s_end}
+                spans.append(span)
+            record = {"article_id": article_id, "text": text, "title": title, "meta": json.loads(meta),
+                      "annotator": WHO, "status": status, "spans": spans, "updated_at": updated_at}  # fmt: skip
+            file.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+    connection.close()
+    return count
+
+
+def ours(db: Path, out: Path) -> int:
+    with Store.open(db) as store:
+        return export_to_path(store, "jsonl", out, WHO)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "bench.db"
+        build(db, args.records)
+        times: dict[str, list[float]] = {"plain sqlite3 + json.dumps": [], "annotator export": []}
+        outputs = {}
+        for _ in range(args.runs):
+            for name, run in (("plain sqlite3 + json.dumps", plain_loop), ("annotator export", ours)):
+                out = Path(folder) / f"{name.split()[0]}.jsonl"
+                began = time.perf_counter()
+                count = run(db, out)
+                times[name].append(time.perf_counter() - began)
+                assert count == args.records, (name, count)
+                outputs[name] = out
+        same = outputs["plain sqlite3 + json.dumps"].read_bytes() == outputs["annotator export"].read_bytes()
+        for name, seconds in times.items():
+            median = statistics.median(seconds)
+            runs = ", ".join(f"{s:.2f}" for s in seconds)
+            print(f"{name:<28} median {median:6.2f} s  {args.records / median:>9,.0f} records/s  (runs: {runs})")
+        ratio = statistics.median(times["plain sqlite3 + json.dumps"]) / statistics.median(times["annotator export"])
+        print(f"ratio (ours / plain, throughput): {ratio:.2f}  (target >= 0.70)  identical output: {same}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,50 @@
+"""Databases with real annotations for the exchange tests: built through the store's own edit operations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.ingest import tokenize
+from annotator.models import ArticleIn, Suggestion
+from annotator.store import Store
+
+SEED = next((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+SMALL = (
+    'Washington said "the talks failed" on Monday. At least 35 people died in Gaza, officials said.\n\n'
+    "Mr. Smith's office in New York did not reply."
+)
+
+
+def find(text: str, part: str, occurrence: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(part, start + 1)
+    return start, start + len(part)
+
+
+def add(store: Store, article_id: str, who: str, text: str, part: str, label: str, occurrence: int = 0) -> int:
+    start, end = find(text, part, occurrence)
+    return store.add_span(article_id, who, start, end, label).spans[0].id
+
+
+def build(path: Path) -> Store:
+    """Two articles; alice annotated both (entities, a quote with its speaker, statuses done and flagged)."""
+    store = Store.open(path)
+    seed = SEED.read_text(encoding="utf-8")
+    articles = [ArticleIn(text=SMALL, title="Small", meta={"source": "test"}), ArticleIn(text=seed, title="Seed")]
+    tokens = tokenize([a.text for a in articles])
+    suggestion = Suggestion(start=0, end=10, label="ACTOR", text="Washington", suggester="entities.v1")
+    added, _ = store.add_articles([(articles[0], tokens[0], [suggestion]), (articles[1], tokens[1], [])])
+    small, big = added
+    store.accept_suggestion(small, "alice", store.suggestions(small)[0].id)
+    quote = add(store, small, "alice", SMALL, "the talks failed", "QUOTE")
+    store.set_speaker(small, "alice", quote, store.spans(small, "alice")[0].id)
+    add(store, small, "alice", SMALL, "At least 35", "FIGURE")
+    add(store, small, "alice", SMALL, "Gaza", "LOCATION")
+    add(store, small, "alice", SMALL, "New York", "LOCATION")
+    store.set_status(small, "alice", "done")
+    add(store, big, "alice", seed, "Israel", "ACTOR")
+    add(store, big, "alice", seed, "Gaza Strip", "LOCATION")
+    add(store, big, "alice", seed, "at least 35", "FIGURE")
+    store.set_status(big, "alice", "flagged")
+    return store

@@ -1,0 +1,201 @@
+"""Bad input to `annotator import`: one line on stderr naming file and line, exit status 1, database unchanged."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from exchange_support import SMALL, build
+from typer.testing import CliRunner
+
+from annotator.cli import app
+from annotator.exchange import export_to_path
+from annotator.store import Store
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    build(tmp_path / "annotations.db").close()
+    return tmp_path / "annotations.db"
+
+
+def digest(db: Path) -> str:
+    """The database's content (not its bytes: WAL checkpoints move bytes around)."""
+    with Store.open(db) as store:
+        rows = [list(store.db.execute(f"SELECT * FROM {t} ORDER BY 1")) for t in ("articles", "spans", "annotations", "events")]  # fmt: skip
+    return hashlib.sha256(repr(rows).encode()).hexdigest()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def refused(db: Path, path: Path, *options: str) -> str:
+    before = digest(db)
+    code, out, err = run("import", str(path), "--db", str(db), *options)
+    assert code == 1, out
+    assert digest(db) == before
+    assert len(err.strip().splitlines()) == 1
+    return err.strip()
+
+
+def doccano_line(spans: list[list], text: str = SMALL, **extra) -> str:
+    return json.dumps({"text": text, "label": spans, "annotator": "bob", **extra}, ensure_ascii=False) + "\n"
+
+
+def test_truncated_jsonl(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "alice.jsonl"
+    export_to_path(Store.open(db), "jsonl", path, "alice")
+    path.write_bytes(path.read_bytes()[:-40])
+    assert refused(db, path).startswith(f"annotator: error: {path}:2: not valid JSON (Unterminated string")
+
+
+def test_wrong_encoding(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "latin1.jsonl"
+    path.write_bytes(
+        doccano_line([[0, 10, "ACTOR"]]).encode() + doccano_line([], text="Café São Paulo").encode("latin-1")
+    )
+    assert refused(db, path, "--format", "doccano") == f"annotator: error: {path}:2: not UTF-8 (byte 0xe9)"
+
+
+def test_json_array_where_jsonl_is_expected(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "array.jsonl"
+    export_to_path(Store.open(db), "labelstudio", path, "alice")
+    assert refused(db, path, "--format", "prodigy") == (
+        f"annotator: error: {path}:1: this is a JSON array; expected JSONL, one JSON object a line"
+    )
+
+
+def test_jsonl_where_a_json_array_is_expected(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "tasks.json"
+    path.write_text(doccano_line([]) + doccano_line([]), encoding="utf-8")
+    assert refused(db, path, "--format", "labelstudio").startswith(f"annotator: error: {path}:2: not valid JSON")
+
+
+def test_unknown_label_names_the_field_and_the_option(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "doccano.jsonl"
+    path.write_text(doccano_line([[0, 10, "PERSON"]]), encoding="utf-8")
+    assert refused(db, path, "--format", "doccano") == (
+        f"annotator: error: {path}:1: field 'label[0]': unknown label 'PERSON' (map it with --label-map PERSON=ACTOR)"
+    )
+
+
+def test_label_map_maps_foreign_labels(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "doccano.jsonl"
+    path.write_text(doccano_line([[0, 10, "PERSON"], [73, 77, "GPE"]]), encoding="utf-8")
+    code, out, _ = run("import", str(path), "--db", str(db), "--format", "doccano", "--label-map", "PERSON=ACTOR,GPE=LOCATION")  # fmt: skip
+    assert code == 0
+    assert out.strip() == f"1 record(s) imported (0 new article(s)) -> {db}"
+    with Store.open(db) as store:
+        [small, _] = store.article_ids()
+        assert [(s.label.value, s.text) for s in store.spans(small, "bob")] == [("ACTOR", "Washington"), ("LOCATION", "Gaza")]  # fmt: skip
+
+
+def test_label_map_to_an_unknown_label(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "doccano.jsonl"
+    path.write_text(doccano_line([]), encoding="utf-8")
+    assert refused(db, path, "--format", "doccano", "--label-map", "PERSON=PEOPLE") == (
+        "annotator: error: field '--label-map': 'PEOPLE' is not a label (known: ACTOR, LOCATION, FIGURE, QUOTE)"
+    )
+
+
+def test_duplicate_records(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "doccano.jsonl"
+    path.write_text(doccano_line([[0, 10, "ACTOR"]]) + "\n" + doccano_line([]), encoding="utf-8")
+    assert refused(db, path, "--format", "doccano") == (
+        f"annotator: error: {path}:3: duplicate record: article '5610fea47dd45fc7' by 'bob' is already at line 1"
+    )
+
+
+def test_span_out_of_range(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "doccano.jsonl"
+    path.write_text(doccano_line([[0, 10, "ACTOR"], [120, 999, "ACTOR"]]), encoding="utf-8")
+    assert refused(db, path, "--format", "doccano") == (
+        f"annotator: error: {path}:1: field 'label[1].end': end 999 is beyond the article's 141 characters"
+    )
+
+
+def test_span_text_that_does_not_match(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "ls.json"
+    task = {"data": {"text": SMALL}, "annotations": [{"completed_by": "bob", "result": [
+        {"id": "r1", "type": "labels", "value": {"start": 0, "end": 10, "text": "Washingtom", "labels": ["ACTOR"]}}]}]}  # fmt: skip
+    path.write_text(json.dumps([task]), encoding="utf-8")
+    assert refused(db, path, "--format", "labelstudio") == (
+        f"annotator: error: {path}: record 0: field 'annotations[0].result[0].value.text': text 'Washingtom' "
+        "does not match the article at 0:10 ('Washington')"
+    )
+
+
+def test_span_off_token_boundaries_is_refused_without_snap(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "doccano.jsonl"
+    path.write_text(doccano_line([[0, 7, "ACTOR"]]), encoding="utf-8")
+    assert refused(db, path, "--format", "doccano") == (
+        f"annotator: error: {path}:1: field 'spans[0]': span 0:7 'Washing' does not fall on token boundaries "
+        "(--snap moves it)"
+    )
+
+
+def test_snap_moves_spans_outward_and_reports_them(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "doccano.jsonl"
+    path.write_text(doccano_line([[2, 7, "ACTOR"], [47, 57, "FIGURE"], [73, 77, "LOCATION"]]), encoding="utf-8")
+    code, out, _ = run("import", str(path), "--db", str(db), "--format", "doccano", "--snap")
+    assert code == 0
+    assert out.strip() == f"1 record(s) imported (0 new article(s), 2 span(s) snapped to token boundaries) -> {db}"
+    with Store.open(db) as store:
+        [small, _] = store.article_ids()
+        assert [s.text for s in store.spans(small, "bob")] == ["Washington", "At least 35", "Gaza"]
+
+
+def test_damaged_docbin(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "alice.spacy"
+    export_to_path(Store.open(db), "spacy", path, "alice")
+    path.write_bytes(path.read_bytes()[:100])
+    assert refused(db, path, "--format", "spacy").startswith(f"annotator: error: {path}: not a spaCy DocBin")
+
+
+def test_unknown_format(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_text(doccano_line([]), encoding="utf-8")
+    assert refused(db, path, "--format", "brat") == (
+        "annotator: error: unknown format 'brat' (known: jsonl, prodigy, doccano, doccano-relations, spacy, conll, "
+        "labelstudio)"
+    )
+
+
+def test_conll_without_annotator(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "a.conll"
+    path.write_text("-DOCSTART- -X- -X- O\n\nAna B-ACTOR\nspoke O\n", encoding="utf-8")
+    assert refused(db, path, "--format", "conll") == (
+        f"annotator: error: {path}:1: field 'annotator': the record names no annotator; give --annotator"
+    )
+
+
+def test_conll_bad_tag(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "a.conll"
+    path.write_text("Ana B-ACTOR\nspoke X-Y\n", encoding="utf-8")
+    assert refused(db, path, "--format", "conll", "--annotator", "bob") == (
+        f"annotator: error: {path}:2: field 'tag': expected O, B-LABEL or I-LABEL, got 'X-Y'"
+    )
+
+
+def test_failed_import_into_a_new_database_creates_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "doccano.jsonl"
+    path.write_text(doccano_line([[0, 10, "PERSON"]]), encoding="utf-8")
+    code, _, _ = run("import", str(path), "--db", str(tmp_path / "new.db"), "--format", "doccano")
+    assert code == 1
+    assert not (tmp_path / "new.db").exists()
+
+
+def test_relation_to_an_entity_that_is_not_there(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "rel.jsonl"
+    entities = [{"id": 1, "label": "QUOTE", "start_offset": 17, "end_offset": 33}]
+    relations = [{"id": 1, "from_id": 1, "to_id": 9, "type": "SPEAKER"}]
+    path.write_text(
+        json.dumps({"text": SMALL, "entities": entities, "relations": relations, "annotator": "bob"}) + "\n"
+    )
+    assert refused(db, path, "--format", "doccano-relations") == (
+        f"annotator: error: {path}:1: field 'relations[0]': the relation names a span the record does not have"
+    )

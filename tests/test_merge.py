@@ -1,0 +1,147 @@
+"""`annotator merge`: articles by content hash, annotations and events copied, conflicts reported, idempotent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from exchange_support import SEED, SMALL, add, build
+from typer.testing import CliRunner
+
+from annotator.cli import app
+from annotator.exchange import annotator_records
+from annotator.ingest import tokenize
+from annotator.merge import merge
+from annotator.models import ArticleIn, Suggestion
+from annotator.store import Store
+
+
+def counts(store: Store) -> dict[str, int]:
+    return {t: store.count(t) for t in ("articles", "suggestions", "spans", "decisions", "annotations", "events")}
+
+
+def state(store: Store, who: str) -> list:
+    """An annotator's records, whatever the article ids and ingest order of the database."""
+    records = [r.model_dump(exclude={"updated_at", "article_id"}) for r in annotator_records(store, who)]
+    return sorted(records, key=lambda r: r["text"])
+
+
+@pytest.fixture
+def alice(tmp_path: Path) -> Path:
+    build(tmp_path / "alice.db").close()
+    return tmp_path / "alice.db"
+
+
+@pytest.fixture
+def bob(tmp_path: Path) -> Path:
+    """The same two articles, stored the other way round and with another id for the seed; bob's own work."""
+    with Store.open(tmp_path / "bob.db") as store:
+        seed = SEED.read_text(encoding="utf-8")
+        articles = [
+            ArticleIn(text=seed, id="seed-article", title="Seed"),
+            ArticleIn(text=SMALL, title="Small", meta={"source": "test"}),
+        ]
+        tokens = tokenize([a.text for a in articles])
+        suggestion = Suggestion(start=0, end=10, label="ACTOR", text="Washington", suggester="entities.v1")
+        (big, small), _ = store.add_articles([(articles[0], tokens[0], []), (articles[1], tokens[1], [suggestion])])
+        store.reject_suggestion(small, "bob", store.suggestions(small)[0].id)
+        add(store, small, "bob", SMALL, "Gaza", "LOCATION")
+        add(store, big, "bob", seed, "Tel Aviv", "ACTOR")
+        store.set_status(big, "bob", "done")
+    return tmp_path / "bob.db"
+
+
+@pytest.fixture
+def review(tmp_path: Path):
+    with Store.open(tmp_path / "review.db") as store:
+        yield store
+
+
+def test_merge_brings_articles_annotations_and_events(review: Store, alice: Path, bob: Path) -> None:
+    report = merge(review, [alice, bob])
+    assert (report.articles_added, report.annotations_added, report.unchanged, report.conflicts) == (2, 4, 0, [])
+    with Store.open(alice) as source:
+        assert state(review, "alice") == state(source, "alice")
+        assert len(review.events(annotator="alice")) == len(source.events(annotator="alice")) == 11
+    with Store.open(bob) as source:
+        assert state(review, "bob") == state(source, "bob")
+    assert report.events_copied == 11 + 4  # bob: reject, two adds, status
+    assert review.stats()["suggestions"] == 1  # bob's copy of the same suggestion matched alice's
+
+
+def test_merging_twice_changes_nothing(review: Store, alice: Path, bob: Path) -> None:
+    merge(review, [alice, bob])
+    before = counts(review)
+    report = merge(review, [alice, bob])
+    assert (report.articles_added, report.annotations_added, report.events_copied, report.unchanged) == (0, 0, 0, 4)
+    assert counts(review) == before
+
+
+def test_undo_after_merge_walks_the_copied_history(review: Store, alice: Path) -> None:
+    merge(review, [alice])
+    with Store.open(alice) as source:
+        [small, _] = source.article_ids()
+        source.undo(small, "alice")
+        source.undo(small, "alice")
+        expected = [s.model_dump(exclude={"id"}) for s in source.spans(small, "alice")]
+    review.undo(small, "alice")
+    review.undo(small, "alice")
+    assert [s.model_dump(exclude={"id"}) for s in review.spans(small, "alice")] == expected
+    new = review.add_span(small, "alice", *SMALL_SPAN, "ACTOR").spans[0].id
+    history = {
+        r["id"]
+        for e in review.events(small, "alice")[:-1]
+        for side in (e.before, e.after)
+        for r in side.get("spans", [])
+    }
+    assert new > max(history)  # a new span id never reuses one the copied history names
+
+
+SMALL_SPAN = (SMALL.index("officials"), SMALL.index("officials") + len("officials"))
+
+
+def conflicting(review: Store, alice: Path) -> str:
+    """Review already holds alice's small article with other work."""
+    merge(review, [alice])
+    [small, _] = review.article_ids()
+    review.remove_span(small, "alice", review.spans(small, "alice")[-1].id)
+    return small
+
+
+def test_different_work_is_reported_and_kept(tmp_path: Path, review: Store, alice: Path) -> None:
+    small = conflicting(review, alice)
+    mine = state(review, "alice")
+    report = merge(review, [alice])
+    assert [(c.article_id, c.annotator, c.kept) for c in report.conflicts] == [(small, "alice", "this")]
+    assert state(review, "alice") == mine
+
+
+def test_prefer_other_takes_their_work_as_one_undoable_event(review: Store, alice: Path) -> None:
+    small = conflicting(review, alice)
+    mine = state(review, "alice")
+    report = merge(review, [alice], prefer="other")
+    assert report.overwritten == 1
+    with Store.open(alice) as source:
+        assert state(review, "alice") == state(source, "alice")
+    assert review.events(small, "alice")[-1].action == "merge"
+    assert merge(review, [alice], prefer="other").conflicts == []
+    review.undo(small, "alice")
+    assert state(review, "alice") == mine
+
+
+def test_cli_merge_reports_conflicts(tmp_path: Path, review: Store, alice: Path) -> None:
+    small = conflicting(review, alice)
+    review.close()
+    result = CliRunner().invoke(app, ["merge", str(alice), "--db", str(tmp_path / "review.db")])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        f"0 article(s), 0 annotation(s) and 0 event(s) added; 1 unchanged; 1 conflict(s) -> {tmp_path / 'review.db'}",
+        f"conflict: alice on {small} 'Small' differs in {alice}: kept this database's (--prefer other takes theirs)",
+    ]
+
+
+def test_cli_merge_of_a_file_that_is_not_a_database(tmp_path: Path, alice: Path) -> None:
+    (tmp_path / "notes.db").write_text("hello", encoding="utf-8")
+    result = CliRunner().invoke(app, ["merge", str(tmp_path / "notes.db"), "--db", str(alice)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"annotator: error: {tmp_path / 'notes.db'}: ")
