@@ -262,6 +262,8 @@ def store_records(
     texts: dict[str, tuple[str, Where]] = {}
     seen: dict[tuple[str, str], Where] = {}
     stored_ids: list[str | None] = []
+    targets: list[str] = []  # the article each record goes to
+    new_by_text: dict[str, str] = {}  # one new article per text, even when records give it two ids
     for item in items:
         record, where = item.record, item.where
         if record.article_id in texts and texts[record.article_id][0] != record.text:
@@ -270,17 +272,19 @@ def store_records(
         existing = store.has_article(ArticleIn(id=record.article_id, text=record.text))
         if existing is not None and store.article(existing).content_hash != content_hash(record.text):
             raise where.error(f"article {record.article_id!r} is stored with a different text", "text")
-        key = (existing or record.article_id, record.annotator)
+        target = existing or new_by_text.setdefault(content_hash(record.text), record.article_id)
+        key = (target, record.annotator)
         if key in seen:
             first = seen[key]
             at = f"line {first.line}" if first.line is not None else f"record {first.record}"
             raise where.error(f"duplicate record: article {key[0]!r} by {key[1]!r} is already at {at}")
         seen[key] = where
         stored_ids.append(existing)
+        targets.append(target)
     fresh: dict[str, ImportedRecord] = {}
-    for item, existing in zip(items, stored_ids, strict=True):
-        if existing is None:
-            fresh.setdefault(item.record.article_id, item)
+    for item, existing, target in zip(items, stored_ids, targets, strict=True):
+        if existing is None and target == item.record.article_id:
+            fresh.setdefault(target, item)
     untokenized = [i for i in fresh.values() if i.tokens is None]
     token_lists = {i.record.article_id: i.tokens for i in fresh.values() if i.tokens is not None}
     token_lists.update(
@@ -288,11 +292,11 @@ def store_records(
     )
     ready: list[tuple[str, NativeRecord]] = []
     snapped = 0
-    for item, existing in zip(items, stored_ids, strict=True):
-        tokens = store.tokens(existing) if existing is not None else token_lists[item.record.article_id]
+    for item, existing, target in zip(items, stored_ids, targets, strict=True):
+        tokens = store.tokens(existing) if existing is not None else token_lists[target]
         record, moved = _on_tokens(item, tokens, snap)
         snapped += moved
-        ready.append((existing or record.article_id, record))
+        ready.append((target, record))
     with store.write():
         for item in fresh.values():
             record = item.record

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -88,18 +89,25 @@ def article_from_json(record: Any, path: Path, line: int) -> ArticleIn:
     return article
 
 
+def parse_json_line(line: str, path: Path, number: int) -> Any:
+    """One line of JSON, or an InputError naming the line: also for nesting or numbers too big to read."""
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as error:
+        reason = f"{error.msg}, column {error.colno}"
+    except RecursionError:
+        reason = "nested too deeply"
+    except ValueError:  # an integer of more digits than Python converts (sys.get_int_max_str_digits)
+        reason = "a number too long to read"
+    raise InputError(f"not valid JSON ({reason})", path=str(path), line=number)
+
+
 def read_jsonl(path: Path) -> Iterator[ArticleIn]:
     text = decode(read_bytes(path), path)
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(
-                f"not valid JSON ({error.msg}, column {error.colno})", path=str(path), line=number
-            ) from None
-        yield article_from_json(record, path, number)
+        yield article_from_json(parse_json_line(line, path, number), path, number)
 
 
 def read_path(path: Path) -> Iterator[ArticleIn]:
@@ -133,11 +141,17 @@ def read_articles(paths: Iterable[str | Path]) -> list[ArticleIn]:
     return articles
 
 
-def tokenize(texts: list[str], nlp: Any = None) -> list[list[Token]]:
-    """Token offsets without the statistical model: spaCy's English tokenizer alone is fast."""
+@lru_cache(maxsize=1)
+def blank_english() -> Any:
+    """spaCy's blank English pipeline, built once: building it takes about half a second."""
     import spacy
 
-    tokenizer = (nlp or spacy.blank("en")).tokenizer
+    return spacy.blank("en")
+
+
+def tokenize(texts: list[str], nlp: Any = None) -> list[list[Token]]:
+    """Token offsets without the statistical model: spaCy's English tokenizer alone is fast."""
+    tokenizer = (nlp or blank_english()).tokenizer
     return [[Token(start=t.idx, end=t.idx + len(t.text)) for t in tokenizer(text) if not t.is_space] for text in texts]
 
 

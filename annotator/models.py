@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 
 def utc_now() -> str:
@@ -110,6 +110,34 @@ def check_text(text: str) -> None:
         raise ValueError(f"text has a lone surrogate at character {error.start}") from None
 
 
+def unstorable(value: Any, field: str) -> str | None:
+    """Where in a JSON-like value a lone surrogate hides (SQLite stores UTF-8 and cannot take one), or None."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            return f"{field} has a lone surrogate at character {error.start}"
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            problem = unstorable(key, f"a key of {field}") or unstorable(item, f"{field}.{key}")
+            if problem:
+                return problem
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            problem = unstorable(item, f"{field}[{index}]")
+            if problem:
+                return problem
+    return None
+
+
+def check_storable(value: Any, info: ValidationInfo) -> Any:
+    """A field validator: the value can be stored as UTF-8."""
+    problem = unstorable(value, info.field_name or "value")
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
 def check_span(span: Span, text: str) -> None:
     """Raise SpanError unless the span lies inside `text`, quotes it exactly and has no outer white space."""
     if span.end > len(text):
@@ -156,6 +184,8 @@ class ArticleIn(Strict):
     def _storable(cls, text: str) -> str:
         check_text(text)
         return text
+
+    _storable_fields = field_validator("title", "meta")(check_storable)
 
     @property
     def article_id(self) -> str:
@@ -235,6 +265,8 @@ class NativeRecord(Strict):
     status: Status = Status.DONE
     spans: list[Span] = Field(default_factory=list)
     updated_at: str | None = None
+
+    _storable_fields = field_validator("title", "meta", "updated_at")(check_storable)
 
     @model_validator(mode="after")
     def _spans_fit_text(self) -> Self:

@@ -173,6 +173,10 @@ def jsonl_objects(path: str | Path) -> Iterator[tuple[Where, dict[str, Any]]]:
             data = json.loads(line)
         except json.JSONDecodeError as error:
             raise where.error(f"not valid JSON ({error.msg}, column {error.colno}); is the file truncated?") from None
+        except RecursionError:
+            raise where.error("not valid JSON (nested too deeply)") from None
+        except ValueError:  # an integer of more digits than Python converts
+            raise where.error("not valid JSON (a number too long to read)") from None
         if not isinstance(data, dict):
             raise where.error(f"expected a JSON object, got {type(data).__name__}")
         yield where, data
@@ -190,6 +194,9 @@ def json_array(path: str | Path) -> tuple[Path, list[Any]]:
             path=str(path),
             line=error.lineno,
         ) from None
+    except (RecursionError, ValueError) as error:
+        reason = "nested too deeply" if isinstance(error, RecursionError) else "a number too long to read"
+        raise InputError(f"not valid JSON ({reason})", path=str(path), line=1) from None
     if not isinstance(data, list):
         raise InputError(f"expected a JSON array of tasks, got {type(data).__name__}", path=str(path), line=1)
     return path, data

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from annotator.errors import InputError, describe_validation_error
 from annotator.formats.common import ImportedRecord, ReadOptions, TokensOf, Where
-from annotator.ingest import decode, read_bytes
+from annotator.ingest import decode, parse_json_line, read_bytes
 from annotator.models import NativeRecord
 
 
@@ -51,12 +51,7 @@ def read_records(path: str | Path) -> Iterator[tuple[int, NativeRecord]]:
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(
-                f"not valid JSON ({error.msg}, column {error.colno})", path=str(path), line=number
-            ) from None
+        data = parse_json_line(line, path, number)
         if not isinstance(data, dict):
             raise InputError(f"expected a JSON object, got {type(data).__name__}", path=str(path), line=number)
         try:
