@@ -37,6 +37,10 @@ class Refused(AnnotatorError):
     """An edit that would break the annotation rules (overlap, off-token boundary): nothing was written."""
 
 
+class Conflict(Refused):
+    """The same annotation was changed elsewhere (another window) since this one read it: reload, then edit."""
+
+
 class NotFound(AnnotatorError):
     pass
 

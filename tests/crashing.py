@@ -62,7 +62,7 @@ def made_up_suggestions(text: str) -> list[Suggestion]:
 def prepare(db: Path) -> list[str]:
     """A database with the seed article and two smaller pieces of it, each with made-up suggestions."""
     seed = SEED.read_text(encoding="utf-8")
-    texts = [seed, *seed.split("\n\n")[:2]]
+    texts = [seed, *[line for line in seed.splitlines() if len(line) > 150][:2]]
     with Store.open(db) as store:
         rows = [(ArticleIn(text=t), word_tokens(t), made_up_suggestions(t)) for t in texts]
         store.add_articles(rows)

@@ -12,7 +12,7 @@ if "numpy" not in sys.modules:
     finally:
         del sys.modules["numpy"]
 
-from annotator.store.database import DEFAULT_DB, DatabaseError, Reader, open_database
+from annotator.store.database import DEFAULT_DB, DatabaseError, Reader, WriteFailed, open_database
 from annotator.store.edits import Store, replay
 
-__all__ = ["DEFAULT_DB", "DatabaseError", "Reader", "Store", "open_database", "replay"]
+__all__ = ["DEFAULT_DB", "DatabaseError", "Reader", "Store", "WriteFailed", "open_database", "replay"]

@@ -6,7 +6,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -40,30 +40,94 @@ class DatabaseError(AnnotatorError):
     pass
 
 
-def open_database(path: str | Path) -> Database:
-    """A connection set up for safety: WAL, full sync, waits for other writers instead of failing."""
+class WriteFailed(DatabaseError):
+    """A change that could not be saved (read-only file, disk full, I/O error): it was rolled back whole."""
+
+
+#: Created files get these permissions (before the umask): never writable by others, nor readable by them.
+NEW_FILE_MODE = 0o640
+
+
+def is_writable(path: Path) -> bool:
+    """Whether this process may write the database: the file, and the folder for SQLite's -wal and -shm files."""
+    if not os.access(path, os.W_OK):
+        return False
+    companions = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    if all(c.exists() for c in companions):
+        return all(os.access(c, os.W_OK) for c in companions)
+    return os.access(path.parent, os.W_OK)
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    if not read_only:
+        return sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    # Read-only: SQLite must not create -wal/-shm in a folder it cannot write, so such a file is opened as
+    # immutable (nobody can be writing it through this folder's files anyway).
+    immutable = not os.access(path.parent, os.W_OK) and not path.with_name(path.name + "-shm").exists()
+    uri = f"{path.resolve().as_uri()}?{'immutable=1' if immutable else 'mode=ro'}"
+    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+
+
+def open_database(path: str | Path, read_only: bool = False) -> Database:
+    """A connection set up for safety: WAL, full sync, waits for other writers instead of failing.
+
+    Refuses (changing nothing) a file from a newer release, another application's database and a damaged
+    file; a new file is created private to its owner and group. `read_only` opens for viewing only.
+    """
     path = Path(path)
-    new = not path.exists()
-    try:
-        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-        db = Database(connection)
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        db.execute("PRAGMA foreign_keys = ON")
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise DatabaseError(
-                f"{path}: made by a newer release of annotator (schema {version}, this one knows {SCHEMA_VERSION})"
-            )
-        if not new and version == 0 and db.table_names() and "articles" not in db.table_names():
-            raise DatabaseError(f"{path}: not an annotator database (it has other tables)")
-        db.enable_wal()
-        db.execute("PRAGMA synchronous = FULL")
-        migrate(db)
-    except sqlite3.DatabaseError as error:
-        raise DatabaseError(f"{path}: cannot open the database: {error}") from None
+    new = not path.exists() or path.stat().st_size == 0  # an empty file holds nothing to lose
+    if new and read_only:
+        raise DatabaseError(f"{path}: no such database")
     if new:
-        os.chmod(path, 0o600 | 0o040)
+        with suppress(FileExistsError):
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, NEW_FILE_MODE))
+    try:
+        connection = _connect(path, read_only)
+    except sqlite3.Error as error:
+        raise DatabaseError(f"{path}: cannot open the database: {error}") from None
+    try:
+        return _prepare(Database(connection), path, new, read_only)
+    except BaseException as error:
+        connection.close()
+        if isinstance(error, sqlite3.DatabaseError):
+            raise DatabaseError(f"{path}: cannot open the database: {error}") from None
+        raise
+
+
+def _prepare(db: Database, path: Path, new: bool, read_only: bool) -> Database:
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"{path}: made by a newer release of annotator (schema {version}, this one knows {SCHEMA_VERSION})"
+        )
+    if not new and version == 0 and db.table_names() and "articles" not in db.table_names():
+        raise DatabaseError(f"{path}: not an annotator database (it has other tables)")
+    damage = [row[0] for row in db.execute("PRAGMA quick_check(3)").fetchall()]
+    if damage != ["ok"]:
+        raise DatabaseError(
+            f"{path}: the database is damaged ({'; '.join(damage)}); it was left as it is: restore a backup "
+            f"or try `sqlite3 {path} .recover`"
+        )
+    if read_only:
+        if version < SCHEMA_VERSION:
+            raise DatabaseError(f"{path}: read-only, and made by an older release: it needs write access once")
+        return db
+    db.enable_wal()
+    db.execute("PRAGMA synchronous = FULL")
+    migrate(db)
     return db
+
+
+def _write_failed(path: Path | None, error: sqlite3.Error) -> WriteFailed:
+    reason = str(error)
+    reason = {
+        "database or disk is full": "the disk is full",
+        "attempt to write a readonly database": "the database is read-only",
+        "database is locked": f"another process kept the database locked for over {BUSY_TIMEOUT_MS // 1000} s",
+    }.get(reason, reason)
+    return WriteFailed(f"not saved: {reason} ({path}); nothing of this change was written")
 
 
 def _json(value: Any) -> str:
@@ -116,14 +180,28 @@ def pending_suggestion(row: dict[str, Any]) -> PendingSuggestion:
 class Reader:
     """Queries over one database; the editing operations live in `annotator.store.edits.Store`."""
 
-    def __init__(self, db: Database, path: str | Path | None = None) -> None:
+    def __init__(self, db: Database, path: str | Path | None = None, read_only: bool = False) -> None:
         self.db = db
         self.path = Path(path) if path else None
+        self.read_only = read_only
         self._texts: dict[str, str] = {}
+        self._seen: dict[tuple[str, str], int] = {}  # (article, annotator) -> the version last shown
+        self._seen_pending: dict[tuple[str, str], int] = {}  # versions written by the open transaction
 
     @classmethod
-    def open(cls, path: str | Path = DEFAULT_DB):
-        return cls(open_database(path), path)
+    def open(cls, path: str | Path = DEFAULT_DB, read_only: bool | None = None):
+        """Open (creating) a database; with `read_only` None, read-only exactly when this process cannot write it."""
+        path = Path(path)
+        if read_only is None:
+            read_only = path.exists() and path.stat().st_size > 0 and not is_writable(path)
+        return cls(open_database(path, read_only), path, read_only)
+
+    @property
+    def notice(self) -> str:
+        """One line to show while the database cannot be changed; empty when it can."""
+        if not self.read_only:
+            return ""
+        return f"{self.path or 'the database'} is read-only: open for viewing, changes cannot be saved"
 
     def close(self) -> None:
         self.db.close()
@@ -136,17 +214,50 @@ class Reader:
 
     @contextmanager
     def write(self) -> Iterator[None]:
-        """One IMMEDIATE transaction: takes the write lock first, so reads inside it cannot go stale."""
+        """One IMMEDIATE transaction: takes the write lock first, so reads inside it cannot go stale.
+
+        Any failure rolls the whole transaction back; SQLite's (disk full, read-only, locked for longer than
+        the busy timeout) become `WriteFailed`, one line saying nothing was saved.
+        """
+        if self.read_only:
+            raise WriteFailed(f"not saved: {self.path} is read-only")
         if self.db.conn.in_transaction:  # joined by an outer write(): that one commits or rolls back
             yield
             return
-        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise _write_failed(self.path, error) from None
         try:
             yield
-        except BaseException:
-            self.db.execute("ROLLBACK")
+            self.db.execute("COMMIT")
+        except BaseException as error:
+            self._seen_pending.clear()
+            if self.db.conn.in_transaction:
+                with suppress(sqlite3.Error):
+                    self.db.execute("ROLLBACK")
+            if type(error) in (sqlite3.OperationalError, sqlite3.DatabaseError):
+                raise _write_failed(self.path, error) from None
             raise
-        self.db.execute("COMMIT")
+        self._seen.update(self._seen_pending)
+        self._seen_pending.clear()
+
+    def version(self, article_id: str, annotator: str) -> int:
+        """The id of the newest event in this annotator's annotation of an article (0 before any edit)."""
+        row = self.db.execute(
+            "SELECT MAX(id) FROM events WHERE article_id = ? AND annotator = ?", [article_id, annotator]
+        ).fetchone()
+        return row[0] or 0
+
+    def watch(self, article_id: str, annotator: str) -> int:
+        """Remember the version now shown to the user; `state()` does this.
+
+        Until the article is read again, an edit through this Store is refused with `Conflict` when another
+        process (another window of the same annotator) has changed this annotation since.
+        """
+        version = self.version(article_id, annotator)
+        self._seen[(article_id, annotator)] = version
+        return version
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
         cursor = self.db.execute(sql, list(params))
@@ -259,6 +370,8 @@ class Reader:
         return {r["suggestion_id"]: r["decision"] for r in self._rows(sql, [article_id, annotator])}
 
     def state(self, article_id: str, annotator: str) -> ArticleState:
+        """Everything a screen shows of one article for one annotator; from now on, edits are checked against it."""
+        self.watch(article_id, annotator)
         cursor = 0
         for row in self._rows(
             "SELECT cursor FROM annotations WHERE article_id = ? AND annotator = ?", [article_id, annotator]
@@ -378,12 +491,15 @@ class Reader:
 
     def save_cursor(self, article_id: str, annotator: str, cursor: int) -> None:
         """Remember where the annotator is in an article (view state: no event)."""
-        self.db.execute(
-            "INSERT INTO annotations (article_id, annotator, cursor, opened_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (article_id, annotator) DO UPDATE SET cursor = excluded.cursor, opened_at = excluded.opened_at",
-            [article_id, annotator, cursor, utc_now()],
-        )
-        self.db.conn.commit()
+        if self.read_only:
+            return
+        with self.write():
+            self.db.execute(
+                "INSERT INTO annotations (article_id, annotator, cursor, opened_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (article_id, annotator) DO UPDATE SET cursor = excluded.cursor, "
+                "opened_at = excluded.opened_at",
+                [article_id, annotator, cursor, utc_now()],
+            )
 
     def annotated_articles(self, annotator: str) -> list[tuple[str, Status, str | None]]:
         """(article id, status, updated_at) of every article this annotator has touched, in ingest order."""

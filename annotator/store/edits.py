@@ -8,10 +8,12 @@ it from the start rebuilds the current state (`replay`).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
-from annotator.errors import NotFound, Refused
+from annotator.errors import Conflict, NotFound, Refused
 from annotator.models import Edit, Event, Label, Span, Status, utc_now
 from annotator.store.database import Reader, _json, annotation_span, span_row
 
@@ -107,6 +109,23 @@ class Store(Reader):
         ).fetchone()
         return row[0] if row else Status.TODO.value
 
+    @contextmanager
+    def _editing(self, article_id: str, annotator: str) -> Iterator[None]:
+        """`write()` for an edit of one annotation, refused at once if another window changed it meanwhile."""
+        with self.write():
+            self._check_unchanged(article_id, annotator)
+            yield
+
+    def _check_unchanged(self, article_id: str, annotator: str) -> None:
+        """Raise `Conflict` if the annotation changed since this Store last showed (`state`) or wrote it."""
+        key = (article_id, annotator)
+        seen = self._seen_pending.get(key, self._seen.get(key))
+        if seen is not None and self.version(article_id, annotator) != seen:
+            raise Conflict(
+                f"{annotator}'s annotation of this article was changed in another window since it was shown here; "
+                "reload the article to see those changes (nothing was written)"
+            )
+
     # -- applying changes -----------------------------------------------------------------------------------
 
     def _apply(self, article_id: str, annotator: str, old: Row, new: Row) -> None:
@@ -154,7 +173,12 @@ class Store(Reader):
         target: int | None = None,
         message: str = "",
     ) -> Edit:
-        """Apply and log one change; called inside `write()`. A first edit moves the article to in progress."""
+        """Apply and log one change; called inside `write()`. A first edit moves the article to in progress.
+
+        Refused with `Conflict` when another writer changed this annotation since this Store last read it.
+        """
+        if action != "import":
+            self._check_unchanged(article_id, annotator)
         if "status" not in new and self._status_row(article_id, annotator) == Status.TODO.value:
             old, new = {**old, "status": Status.TODO.value}, {**new, "status": Status.IN_PROGRESS.value}
         self._apply(article_id, annotator, old, new)
@@ -166,6 +190,7 @@ class Store(Reader):
             "INSERT INTO events (article_id, annotator, action, before, after, target, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [article_id, annotator, action, _json(old), _json(new), target, now],
         )
+        self._seen_pending[(article_id, annotator)] = cursor.lastrowid
         kept = {r["id"] for r in new.get("spans", [])}
         return Edit(
             event_id=cursor.lastrowid,
@@ -192,7 +217,7 @@ class Store(Reader):
 
     def accept_suggestion(self, article_id: str, annotator: str, suggestion_id: int) -> Edit:
         """Make a suggestion one of the annotator's spans; a quote brings its speaker along."""
-        with self.write():
+        with self._editing(article_id, annotator):
             old, new, message = self._accept(article_id, annotator, suggestion_id)
             return self._commit(article_id, annotator, "accept", old, new, message=message)
 
@@ -275,7 +300,7 @@ class Store(Reader):
             return self._commit(article_id, annotator, "accept", {"spans": [], "decisions": []}, new, message=message)
 
     def reject_suggestion(self, article_id: str, annotator: str, suggestion_id: int) -> Edit:
-        with self.write():
+        with self._editing(article_id, annotator):
             suggestion = self._suggestion(article_id, suggestion_id)
             if self._decision(annotator, suggestion_id):
                 raise Refused(f"suggestion {_describe(suggestion)} was already decided")
@@ -289,7 +314,7 @@ class Store(Reader):
         label = Label(label)
         if end <= start:
             raise Refused("a span needs at least one character")
-        with self.write():
+        with self._editing(article_id, annotator):
             text = self._text(article_id, start, end)
             self._check_tokens(article_id, start, end)
             if text != text.strip():
@@ -303,7 +328,7 @@ class Store(Reader):
 
     def remove_span(self, article_id: str, annotator: str, span_id: int) -> Edit:
         """Remove a span; a removed suggestion counts as rejected, and quotes it spoke lose their speaker."""
-        with self.write():
+        with self._editing(article_id, annotator):
             span = self._span(article_id, annotator, span_id)
             old: Row = {"spans": [span], "decisions": []}
             new: Row = {"spans": [], "decisions": []}
@@ -320,7 +345,7 @@ class Store(Reader):
 
     def relabel_span(self, article_id: str, annotator: str, span_id: int, label: Label | str) -> Edit:
         label = Label(label)
-        with self.write():
+        with self._editing(article_id, annotator):
             span = self._span(article_id, annotator, span_id)
             if span["label"] == label:
                 raise Refused(f"it is already {label.value}")
@@ -341,7 +366,7 @@ class Store(Reader):
         """Move either boundary; quotes that this ACTOR speaks follow it."""
         if end <= start:
             raise Refused("a span needs at least one character")
-        with self.write():
+        with self._editing(article_id, annotator):
             span = self._span(article_id, annotator, span_id)
             text = self._text(article_id, start, end)
             self._check_tokens(article_id, start, end)
@@ -359,7 +384,7 @@ class Store(Reader):
 
     def set_speaker(self, article_id: str, annotator: str, quote_id: int, actor_id: int | None) -> Edit:
         """Link a QUOTE to the ACTOR span that said it, or clear the link with None."""
-        with self.write():
+        with self._editing(article_id, annotator):
             quote = self._span(article_id, annotator, quote_id)
             if quote["label"] != Label.QUOTE:
                 raise Refused(f"only a QUOTE has a speaker, not {_describe(quote)}")
@@ -377,7 +402,7 @@ class Store(Reader):
 
     def accept_all(self, article_id: str, annotator: str) -> Edit:
         """Accept every pending suggestion that fits; those that would overlap are left pending and counted."""
-        with self.write():
+        with self._editing(article_id, annotator):
             old: Row = {"spans": [], "decisions": []}
             new: Row = {"spans": [], "decisions": []}
             next_id, accepted, refused = self._next_span_id(), 0, 0
@@ -403,7 +428,7 @@ class Store(Reader):
 
     def set_status(self, article_id: str, annotator: str, status: Status | str) -> Edit:
         status = Status(status)
-        with self.write():
+        with self._editing(article_id, annotator):
             self.article(article_id)
             current = self._status_row(article_id, annotator)
             return self._commit(
@@ -444,7 +469,7 @@ class Store(Reader):
         return action, json.loads(before), json.loads(after)
 
     def undo(self, article_id: str, annotator: str) -> Edit:
-        with self.write():
+        with self._editing(article_id, annotator):
             done, _ = self._stacks(article_id, annotator)
             if not done:
                 raise Refused("nothing to undo")
@@ -454,7 +479,7 @@ class Store(Reader):
             )
 
     def redo(self, article_id: str, annotator: str) -> Edit:
-        with self.write():
+        with self._editing(article_id, annotator):
             _, undone = self._stacks(article_id, annotator)
             if not undone:
                 raise Refused("nothing to redo")
