@@ -104,7 +104,7 @@ def _prepare(db: Database, path: Path, new: bool, read_only: bool) -> Database:
         )
     if not new and version == 0 and db.table_names() and "articles" not in db.table_names():
         raise DatabaseError(f"{path}: not an annotator database (it has other tables)")
-    damage = [row[0] for row in db.execute("PRAGMA quick_check(3)").fetchall()]
+    damage = [" ".join(row[0].split()) for row in db.execute("PRAGMA quick_check(3)").fetchall()]
     if damage != ["ok"]:
         raise DatabaseError(
             f"{path}: the database is damaged ({'; '.join(damage)}); it was left as it is: restore a backup "

@@ -118,6 +118,19 @@ def _statements(script: str) -> list[str]:
 SCHEMA_VERSION = len(migrations._migrations)
 
 
-def migrate(db: Database) -> None:
-    migrations.apply(db)
-    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+def migrate(db: Database, migration_set: Migrations = migrations) -> None:
+    """Bring the database to the newest schema: every pending migration and the new version, one transaction.
+
+    Nothing is written when nothing is pending; a failing migration leaves the database as it was.
+    """
+    version = len(migration_set._migrations)
+    if not migration_set.pending(db) and db.execute("PRAGMA user_version").fetchone()[0] == version:
+        return
+    db.execute("BEGIN IMMEDIATE")  # a second process opening the file at once waits, then finds nothing pending
+    try:
+        migration_set.apply(db)  # each migration is a savepoint inside this transaction
+        db.execute(f"PRAGMA user_version = {version}")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
