@@ -363,6 +363,23 @@ def adjudicate(
 
 
 @app.command()
+def check(db: DbOption = Path(DEFAULT_DB)) -> None:
+    """Check the database without changing it: SQLite's integrity check, and that replaying each annotator's
+    event log gives exactly the spans, decisions and status stored.
+
+    Example: annotator check --db annotations.db
+    """
+    from annotator.store.verify import check as problems_in
+
+    with errors_as_lines(), Store.open(db, read_only=True) as store:
+        problems = problems_in(store)
+        events = store.count("events")
+    if problems:
+        raise fail(f"{db}: {len(problems)} problem(s); the first: {problems[0]}")
+    typer.echo(f"{db}: ok (integrity check passed; {events} event(s) replay to the stored annotations)")
+
+
+@app.command()
 def annotate(db: DbOption = Path(DEFAULT_DB), annotator: AnnotatorOption = None) -> None:
     """Open the annotation screen (ingests the seed articles into an empty database first).
 
