@@ -146,3 +146,11 @@ def test_a_lock_held_past_the_busy_timeout_is_one_clear_error(db_path: Path, sma
         with holder.write(), pytest.raises(WriteFailed, match=r"^not saved: another process kept the database locked"):
             waiter.set_status(small_article, "alice", "done")
         assert waiter.events(small_article) == []
+
+
+def test_a_cursor_that_cannot_be_saved_is_not_an_error(db_path: Path, small_article: str) -> None:
+    with Store.open(db_path) as holder, Store.open(db_path) as waiter:
+        waiter.db.execute("PRAGMA busy_timeout = 50")
+        with holder.write():
+            assert waiter.save_cursor(small_article, "alice", 12) is False
+        assert waiter.save_cursor(small_article, "alice", 12) is True

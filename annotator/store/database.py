@@ -489,17 +489,25 @@ class Reader:
             )
             self._insert_suggestions(article_id, suggestions, utc_now())
 
-    def save_cursor(self, article_id: str, annotator: str, cursor: int) -> None:
-        """Remember where the annotator is in an article (view state: no event)."""
+    def save_cursor(self, article_id: str, annotator: str, cursor: int) -> bool:
+        """Remember where the annotator is in an article (view state: no event); whether it was saved.
+
+        Never raises for a read-only file or a failed write: losing a cursor position must not stop the
+        screen, and the next real edit reports the problem.
+        """
         if self.read_only:
-            return
-        with self.write():
-            self.db.execute(
-                "INSERT INTO annotations (article_id, annotator, cursor, opened_at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (article_id, annotator) DO UPDATE SET cursor = excluded.cursor, "
-                "opened_at = excluded.opened_at",
-                [article_id, annotator, cursor, utc_now()],
-            )
+            return False
+        try:
+            with self.write():
+                self.db.execute(
+                    "INSERT INTO annotations (article_id, annotator, cursor, opened_at) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (article_id, annotator) DO UPDATE SET cursor = excluded.cursor, "
+                    "opened_at = excluded.opened_at",
+                    [article_id, annotator, cursor, utc_now()],
+                )
+        except WriteFailed:
+            return False
+        return True
 
     def annotated_articles(self, annotator: str) -> list[tuple[str, Status, str | None]]:
         """(article id, status, updated_at) of every article this annotator has touched, in ingest order."""
