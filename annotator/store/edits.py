@@ -274,7 +274,7 @@ class Store(Reader):
 
         A quote keeps its suggested speaker only when that ACTOR is already one of the annotator's spans.
         """
-        with self.write():
+        with self._editing(article_id, annotator):
             suggestion = self._suggestion(article_id, suggestion_id)
             if self._decision(annotator, suggestion_id):
                 raise Refused(f"suggestion {_describe(suggestion)} was already decided")

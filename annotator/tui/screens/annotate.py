@@ -20,6 +20,7 @@ from textual.widgets import Footer, Header
 
 from annotator.errors import AnnotatorError
 from annotator.models import Edit, Label, Status
+from annotator.tui.layout import display
 from annotator.tui.model import ArticleModel, Item, ItemKey
 from annotator.tui.widgets.article_view import ArticleView, Marks
 from annotator.tui.widgets.info import Legend, StatusLine
@@ -121,7 +122,7 @@ class AnnotateScreen(Screen):
         self.model = ArticleModel(state, store.suggestions(article_id), set(store.decisions(article_id, who)))
         self.cursor = self.model.token_index(state.cursor) if self.model.tokens else 0
         self.anchor, self.current, self.choosing = None, None, None
-        self.sub_title = f"{who} · {state.article.title}"
+        self.sub_title = f"{who} · {display(state.article.title)}"  # the header must not send its escapes
         self.view.show(self.model, self._marks())
         self.view.follow(self._offset())
         self.legend.show(self.model)

@@ -1,0 +1,152 @@
+"""The TUI under hostile text, a huge article, a read-only or full database and a second window.
+
+Self-contained (no pytest-asyncio needed: each test runs its Pilot session with asyncio.run); skipped
+where the TUI is not installed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("annotator.tui.app")
+
+from annotator.models import ArticleIn, Suggestion, Token
+from annotator.store import Store, WriteFailed
+from annotator.tui.app import AnnotatorApp
+
+WHO = "alice"
+HOSTILE = (
+    "Title \x1b]0;pwned\x07 clipboard \x1b]52;c;cHduZWQ=\x07 csi \x9b31m dcs \x1bP1$r\x1b\\ "
+    "osc8 \x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\ bell \x07 [b]markup[/b] [link=http://x]x[/link]\n"
+    "bidi \u202eevil\u202c \u2066iso\u2069 zero\u200bwidth\u2060join\ufeffbom tab\there nel\x85 ls\u2028ps\u2029 ok."
+)
+UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def word_tokens(text: str) -> list[Token]:
+    return [Token(start=m.start(), end=m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]
+
+
+def database(path: Path, text: str, title: str = "", suggestions: list[Suggestion] | None = None) -> Path:
+    with Store.open(path) as store:
+        store.add_articles(
+            [(ArticleIn(text=text, id="a", title=title or "Article"), word_tokens(text), suggestions or [])]
+        )
+    return path
+
+
+def run(app: AnnotatorApp, scenario, size: tuple[int, int] = (120, 30)):
+    """Run `scenario(app, pilot)` in a Pilot session and return what it returns."""
+
+    async def session():
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            return await scenario(app, pilot)
+
+    return asyncio.run(session())
+
+
+def visible_lines(app: AnnotatorApp) -> list[str]:
+    view = app.screen.query_one("#article")
+    return ["".join(segment.text for segment in view.render_line(y)).rstrip() for y in range(view.size.height)]
+
+
+def status(app: AnnotatorApp) -> str:
+    return app.screen.status_line.text.plain
+
+
+def test_escape_sequences_bidi_and_markup_in_text_and_title_are_never_sent_raw(tmp_path: Path) -> None:
+    db = database(tmp_path / "h.db", HOSTILE, title="[bold]T[/] \x1b]0;pwned\x07\u202e")
+
+    async def scenario(app, pilot):
+        await pilot.press("tab")
+        return visible_lines(app), app.sub_title + app.title, app.screen.sub_title
+
+    lines, _titles, sub_title = run(AnnotatorApp(Store.open(db), WHO), scenario)
+    shown = "\n".join(lines)
+    assert UNSAFE.search(shown) is None
+    assert "[b]markup[/b] [link=http://x]x[/link]" in shown
+    assert "␛]52;c;cHduZWQ=␇" in shown and "␛]0;pwned␇" in shown
+    assert "[bold]T[/]" in sub_title
+    assert UNSAFE.search(sub_title) is None  # the header shows the title: an OSC in it would set the terminal's
+
+
+def test_a_one_megabyte_paragraph_opens_and_takes_edits(tmp_path: Path) -> None:
+    text = "Gaza said " + " ".join(f"word{n}" for n in range(120_000))  # about 1 MB, one paragraph
+    assert len(text.encode()) > 1_000_000
+    db = database(tmp_path / "big.db", text)
+
+    async def scenario(app, pilot):
+        await pilot.press("right", "1")  # a one-token span on "said"
+        await pilot.press("end", "pagedown", "pagedown", "u")
+        return status(app)
+
+    message = run(AnnotatorApp(Store.open(db), WHO), scenario)
+    assert message.startswith("undid add")
+    with Store.open(db) as store:
+        assert [e.action for e in store.events("a", WHO)] == ["add", "undo"]
+
+
+def test_a_read_only_database_opens_and_edits_are_not_done(tmp_path: Path) -> None:
+    text = "Washington said it."
+    db = database(
+        tmp_path / "ro.db",
+        text,
+        suggestions=[Suggestion(start=0, end=10, label="ACTOR", text="Washington", suggester="t.v1")],
+    )
+
+    async def scenario(app, pilot):
+        await pilot.press("tab", "enter")
+        return status(app), visible_lines(app)
+
+    message, _ = run(AnnotatorApp(Store.open(db, read_only=True), WHO), scenario)
+    assert message == f"Not done: not saved: {db} is read-only"
+    with Store.open(db) as store:
+        assert store.events() == []
+
+
+def test_a_write_that_fails_is_reported_and_not_shown_as_done(tmp_path: Path) -> None:
+    text = "Washington said it."
+    suggestions = [Suggestion(start=0, end=10, label="ACTOR", text="Washington", suggester="t.v1")]
+    db = database(tmp_path / "full.db", text, suggestions=suggestions)
+    store = Store.open(db)
+
+    async def scenario(app, pilot):
+        pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+        store.db.execute(f"PRAGMA max_page_count = {pages}")  # the disk fills up: another annotator uses it
+        with pytest.raises(WriteFailed):
+            for number in range(2000):
+                store.set_status("a", "filler", ("done", "flagged")[number % 2])
+        await pilot.press("tab", "enter")
+        return status(app), [item.pending for item in app.screen.model.items.values()]
+
+    message, shown_pending = run(AnnotatorApp(store, WHO), scenario)
+    assert message == f"Not done: not saved: the disk is full ({db}); nothing of this change was written"
+    assert shown_pending == [True]  # the screen still shows the suggestion as pending, not accepted
+    with Store.open(db) as reopened:
+        assert (reopened.events("a", WHO), reopened.spans("a", WHO)) == ([], [])
+
+
+def test_an_edit_after_another_window_changed_the_article_says_so(tmp_path: Path) -> None:
+    text = "Washington said it in Gaza."
+    suggestions = [
+        Suggestion(start=0, end=10, label="ACTOR", text="Washington", suggester="t.v1"),
+        Suggestion(start=22, end=26, label="LOCATION", text="Gaza", suggester="t.v1"),
+    ]
+    db = database(tmp_path / "two.db", text, suggestions=suggestions)
+
+    async def scenario(app, pilot):
+        with Store.open(db) as other_window:
+            other_window.state("a", WHO)
+            other_window.set_status("a", WHO, "flagged")
+        await pilot.press("tab", "enter")
+        return status(app)
+
+    message = run(AnnotatorApp(Store.open(db), WHO), scenario)
+    assert message.startswith(f"Not done: {WHO}'s annotation of this article was changed in another window")
+    with Store.open(db) as store:
+        assert [e.action for e in store.events("a", WHO)] == ["status"]
