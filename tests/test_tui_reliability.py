@@ -109,6 +109,16 @@ def test_a_read_only_database_opens_and_edits_are_not_done(tmp_path: Path) -> No
         assert store.events() == []
 
 
+def test_a_read_only_database_is_announced_when_the_tui_opens(tmp_path: Path) -> None:
+    db = database(tmp_path / "ro.db", "Washington said it.")
+
+    async def scenario(app, pilot):
+        return [(n.title, n.message) for n in app._notifications]
+
+    shown = run(AnnotatorApp(Store.open(db, read_only=True), WHO), scenario)
+    assert shown == [("Read-only", f"{db} is read-only: open for viewing, changes cannot be saved")]
+
+
 def test_a_write_that_fails_is_reported_and_not_shown_as_done(tmp_path: Path) -> None:
     text = "Washington said it."
     suggestions = [Suggestion(start=0, end=10, label="ACTOR", text="Washington", suggester="t.v1")]
@@ -144,9 +154,13 @@ def test_an_edit_after_another_window_changed_the_article_says_so(tmp_path: Path
             other_window.state("a", WHO)
             other_window.set_status("a", WHO, "flagged")
         await pilot.press("tab", "enter")
-        return status(app)
+        refused = status(app)
+        await pilot.press("tab", "enter")  # reloaded: the same key now works
+        return refused, status(app)
 
-    message = run(AnnotatorApp(Store.open(db), WHO), scenario)
-    assert message.startswith(f"Not done: {WHO}'s annotation of this article was changed in another window")
+    refused, accepted = run(AnnotatorApp(Store.open(db), WHO), scenario)
+    assert refused.startswith(f"Not done: {WHO}'s annotation of this article was changed in another window")
+    assert refused.endswith("(reloaded)")
+    assert accepted == "accepted ACTOR 'Washington' at 0:10"
     with Store.open(db) as store:
-        assert [e.action for e in store.events("a", WHO)] == ["status"]
+        assert [e.action for e in store.events("a", WHO)] == ["status", "accept"]

@@ -30,6 +30,8 @@ class AnnotatorApp(App[None]):
     def on_mount(self) -> None:
         if self.keymap:
             self.set_keymap(self.keymap)
+        if self.store.notice:  # a database this user may not write: viewing only, and every edit says so
+            self.notify(self.store.notice, title="Read-only", severity="warning", timeout=30)
         article_id = self.store.last_opened(self.annotator)
         ids = self.store.article_ids()
         if article_id is None and ids:

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, Conflict
 from annotator.models import Edit, Label, Status
 from annotator.tui.layout import display
 from annotator.tui.model import ArticleModel, Item, ItemKey
@@ -208,8 +208,12 @@ class AnnotateScreen(Screen):
         try:
             edit = operation(self.article_id, self.annotator_app.annotator, *args, **kwargs)
         except AnnotatorError as error:
+            reloaded = ""
+            if isinstance(error, Conflict):  # another window changed this annotation: show its changes now
+                self.load(self.article_id)
+                reloaded = " (reloaded)"
             self.notify(str(error), title="Not done", severity="warning", timeout=4)
-            self.status_line.say(Text(f"Not done: {error}", style="bold red", no_wrap=True))
+            self.status_line.say(Text(f"Not done: {error}{reloaded}", style="bold red", no_wrap=True))
             return None
         changed = self.model.apply(edit)
         self.view.refresh_ranges(changed)
