@@ -12,7 +12,8 @@ if "numpy" not in sys.modules:
     finally:
         del sys.modules["numpy"]
 
-from annotator.store.database import DEFAULT_DB, DatabaseError, Reader, WriteFailed, open_database
+from annotator.store.database import DEFAULT_DB, Reader
 from annotator.store.edits import Store, replay
+from annotator.store.opening import DatabaseError, WriteFailed, open_database
 
 __all__ = ["DEFAULT_DB", "DatabaseError", "Reader", "Store", "WriteFailed", "open_database", "replay"]
