@@ -21,6 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from support import word_tokens
+
 from annotator.errors import Refused
 from annotator.models import ArticleIn, Edit, Label, Status, Suggestion, Token
 from annotator.store import Store
@@ -30,10 +32,6 @@ HERE = Path(__file__).resolve().parent
 SEED = HERE.parent / "seeds" / "000_5fda543fc562549a.txt"
 ANNOTATORS = ("alice", "bob")
 LABELS = [label.value for label in Label]
-
-
-def word_tokens(text: str) -> list[Token]:
-    return [Token(start=m.start(), end=m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]
 
 
 def made_up_suggestions(text: str) -> list[Suggestion]:

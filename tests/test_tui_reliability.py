@@ -14,7 +14,9 @@ import pytest
 
 pytest.importorskip("annotator.tui.app")
 
-from annotator.models import ArticleIn, Suggestion, Token
+from support import word_tokens
+
+from annotator.models import ArticleIn, Suggestion
 from annotator.store import Store, WriteFailed
 from annotator.tui.app import AnnotatorApp
 
@@ -25,10 +27,6 @@ HOSTILE = (
     "bidi \u202eevil\u202c \u2066iso\u2069 zero\u200bwidth\u2060join\ufeffbom tab\there nel\x85 ls\u2028ps\u2029 ok."
 )
 UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def word_tokens(text: str) -> list[Token]:
-    return [Token(start=m.start(), end=m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]
 
 
 def database(path: Path, text: str, title: str = "", suggestions: list[Suggestion] | None = None) -> Path:

@@ -29,7 +29,7 @@ from annotator.models import (
     utc_now,
 )
 from annotator.store.opening import DatabaseError as DatabaseError  # re-exported: callers import it from here
-from annotator.store.opening import WriteFailed, _write_failed, is_writable, open_database
+from annotator.store.opening import WriteFailed, is_writable, open_database, write_failed
 
 DEFAULT_DB = "annotations.db"
 TEXT_CACHE_SIZE = 8
@@ -132,7 +132,7 @@ class Reader:
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
-            raise _write_failed(self.path, error) from None
+            raise write_failed(self.path, error) from None
         try:
             yield
             self.db.execute("COMMIT")
@@ -142,7 +142,7 @@ class Reader:
                 with suppress(sqlite3.Error):
                     self.db.execute("ROLLBACK")
             if type(error) in (sqlite3.OperationalError, sqlite3.DatabaseError):
-                raise _write_failed(self.path, error) from None
+                raise write_failed(self.path, error) from None
             raise
         self._seen.update(self._seen_pending)
         self._seen_pending.clear()

@@ -101,7 +101,7 @@ def _prepare(db: Database, path: Path, new: bool, read_only: bool) -> Database:
     return db
 
 
-def _write_failed(path: Path | None, error: sqlite3.Error) -> WriteFailed:
+def write_failed(path: Path | None, error: sqlite3.Error) -> WriteFailed:
     reason = str(error)
     reason = {
         "database or disk is full": "the disk is full",
