@@ -139,7 +139,7 @@ def _merge_source(store: Store, source: sql.MergeSource, prefer: Prefer | None, 
         theirs_id, who = annotation["article_id"], annotation["annotator"]
         here = ours[theirs_id]
         theirs = sql.work(source.connection, theirs_id, who)
-        mine = sql.work(store.db.conn, here, who)
+        mine = sql.work(store.conn, here, who)
         ids = _Ids(store, source, theirs_id, here)
         if _empty(theirs) or theirs == mine:
             report.unchanged += not _empty(theirs)

@@ -311,3 +311,19 @@ def test_spans_over_text_with_nul_and_emoji_use_python_offsets(store: Store) -> 
     start = text.index("Gaza")
     store.add_span(article_id, "alice", start, start + 4, "ACTOR")
     assert spans_of(store, article_id) == [("ACTOR", "Gaza", None)]
+
+
+def test_schema_version_counts_the_migrations() -> None:
+    from annotator.store.schema import SCHEMA_VERSION, migrations
+
+    assert len(migrations()._migrations) == SCHEMA_VERSION
+
+
+def test_opening_a_current_database_does_not_import_sqlite_utils(db_path: Path, store: Store) -> None:
+    import subprocess
+    import sys
+
+    store.close()
+    code = f"import sys; from annotator.store import Store; Store.open({str(db_path)!r}); print('sqlite_utils' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout == "False\n"

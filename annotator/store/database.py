@@ -6,10 +6,9 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from annotator.errors import NotFound
 from annotator.models import (
@@ -31,6 +30,10 @@ from annotator.models import (
 from annotator.store.opening import DatabaseError as DatabaseError  # re-exported: callers import it from here
 from annotator.store.opening import WriteFailed, is_writable, open_database, write_failed
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+COUNTED_TABLES = frozenset({"articles", "suggestions", "spans", "decisions", "annotations", "events"})
 DEFAULT_DB = "annotations.db"
 TEXT_CACHE_SIZE = 8
 
@@ -85,8 +88,8 @@ def pending_suggestion(row: dict[str, Any]) -> PendingSuggestion:
 class Reader:
     """Queries over one database; the editing operations live in `annotator.store.edits.Store`."""
 
-    def __init__(self, db: Database, path: str | Path | None = None, read_only: bool = False) -> None:
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: str | Path | None = None, read_only: bool = False) -> None:
+        self.conn = conn
         self.path = Path(path) if path else None
         self.read_only = read_only
         self._texts: dict[str, str] = {}
@@ -108,8 +111,15 @@ class Reader:
             return ""
         return f"{self.path or 'the database'} is read-only: open for viewing, changes cannot be saved"
 
+    @cached_property
+    def db(self) -> Database:
+        """The same connection as a sqlite-utils Database, for table-level helpers (imported when first used)."""
+        from sqlite_utils import Database
+
+        return Database(self.conn)
+
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def __enter__(self):
         return self
@@ -126,21 +136,21 @@ class Reader:
         """
         if self.read_only:
             raise WriteFailed(f"not saved: {self.path} is read-only")
-        if self.db.conn.in_transaction:  # joined by an outer write(): that one commits or rolls back
+        if self.conn.in_transaction:  # joined by an outer write(): that one commits or rolls back
             yield
             return
         try:
-            self.db.execute("BEGIN IMMEDIATE")
+            self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
             raise write_failed(self.path, error) from None
         try:
             yield
-            self.db.execute("COMMIT")
+            self.conn.execute("COMMIT")
         except BaseException as error:
             self._seen_pending.clear()
-            if self.db.conn.in_transaction:
+            if self.conn.in_transaction:
                 with suppress(sqlite3.Error):
-                    self.db.execute("ROLLBACK")
+                    self.conn.execute("ROLLBACK")
             if type(error) in (sqlite3.OperationalError, sqlite3.DatabaseError):
                 raise write_failed(self.path, error) from None
             raise
@@ -149,7 +159,7 @@ class Reader:
 
     def version(self, article_id: str, annotator: str) -> int:
         """The id of the newest event in this annotator's annotation of an article (0 before any edit)."""
-        row = self.db.execute(
+        row = self.conn.execute(
             "SELECT MAX(id) FROM events WHERE article_id = ? AND annotator = ?", [article_id, annotator]
         ).fetchone()
         return row[0] or 0
@@ -165,7 +175,7 @@ class Reader:
         return version
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
-        cursor = self.db.execute(sql, list(params))
+        cursor = self.conn.execute(sql, list(params))
         names = [d[0] for d in cursor.description]
         for values in cursor:
             yield dict(zip(names, values, strict=True))
@@ -176,7 +186,9 @@ class Reader:
         return [r["id"] for r in self._rows("SELECT id FROM articles ORDER BY rowid")]
 
     def count(self, table: str) -> int:
-        return self.db.table(table).count
+        if table not in COUNTED_TABLES:
+            raise ValueError(f"not a table of the store: {table}")
+        return self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
     def has_article(self, article: ArticleIn) -> str | None:
         """The stored id of this article (same id or same text), or None when it is new."""
@@ -201,7 +213,7 @@ class Reader:
     def article_text(self, article_id: str) -> str:
         """Article texts never change once stored, so they are cached (a few, for the articles being edited)."""
         if article_id not in self._texts:
-            row = self.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+            row = self.conn.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
             if row is None:
                 raise NotFound(f"no article with id {article_id!r}")
             if len(self._texts) >= TEXT_CACHE_SIZE:
@@ -232,7 +244,7 @@ class Reader:
                     SELECT 1 FROM decisions d WHERE d.suggestion_id = g.id AND d.annotator = :who)) AS pending
             FROM articles a LEFT JOIN annotations n ON n.article_id = a.id AND n.annotator = :who
             ORDER BY a.rowid"""
-        cursor = self.db.execute(sql, {"who": annotator})
+        cursor = self.conn.execute(sql, {"who": annotator})
         return [ArticleSummary(id=i, title=t, chars=c, status=s, spans=n, pending=p) for i, t, c, s, n, p in cursor]
 
     def last_opened(self, annotator: str) -> str | None:
@@ -354,7 +366,7 @@ class Reader:
     def insert_article(self, article: ArticleIn, tokens: list[Token] | None, suggestions: list[Suggestion]) -> None:
         """Insert one new article; the caller holds the transaction."""
         now = utc_now()
-        self.db.execute(
+        self.conn.execute(
             "INSERT INTO articles (id, title, text, meta, content_hash, chars, tokens, ingested_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -371,7 +383,7 @@ class Reader:
         self._insert_suggestions(article.article_id, suggestions, now)
 
     def _insert_suggestions(self, article_id: str, suggestions: list[Suggestion], now: str) -> None:
-        self.db.conn.executemany(
+        self.conn.executemany(
             'INSERT INTO suggestions (article_id, start, "end", label, text, speaker_start, speaker_end, '
             "suggester, score, created_at) VALUES (:article_id, :start, :end, :label, :text, :speaker_start, "
             ":speaker_end, :suggester, :score, :created_at)",
@@ -384,12 +396,12 @@ class Reader:
     def replace_suggestions(self, article_id: str, tokens: list[Token], suggestions: list[Suggestion]) -> None:
         """New suggestions for an article; old ones that an annotator decided on stay, for the record."""
         with self.write():
-            self.db.execute(
+            self.conn.execute(
                 "DELETE FROM suggestions WHERE article_id = ? AND id NOT IN (SELECT suggestion_id FROM decisions) "
                 "AND id NOT IN (SELECT suggestion_id FROM spans WHERE suggestion_id IS NOT NULL)",
                 [article_id],
             )
-            self.db.execute(
+            self.conn.execute(
                 "UPDATE articles SET tokens = ? WHERE id = ?", [_json([[t.start, t.end] for t in tokens]), article_id]
             )
             self._insert_suggestions(article_id, suggestions, utc_now())
@@ -404,7 +416,7 @@ class Reader:
             return False
         try:
             with self.write():
-                self.db.execute(
+                self.conn.execute(
                     "INSERT INTO annotations (article_id, annotator, cursor, opened_at) VALUES (?, ?, ?, ?) "
                     "ON CONFLICT (article_id, annotator) DO UPDATE SET cursor = excluded.cursor, "
                     "opened_at = excluded.opened_at",
@@ -437,7 +449,7 @@ class Reader:
         """(article id, annotator, start, end, label, speaker start, speaker end) of every current span of these
         annotators: plain tuples, as bulk figures turn them into arrays without a model per span."""
         who = ",".join("?" * len(annotators))
-        yield from self.db.execute(
+        yield from self.conn.execute(
             f'SELECT article_id, annotator, start, "end", label, speaker_start, speaker_end FROM spans '
             f'WHERE annotator IN ({who}) ORDER BY article_id, annotator, start, "end", id',
             annotators,

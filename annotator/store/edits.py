@@ -76,7 +76,7 @@ class Store(Reader):
         return text[start:end]
 
     def _check_tokens(self, article_id: str, start: int, end: int) -> None:
-        row = self.db.execute("SELECT tokens FROM articles WHERE id = ?", [article_id]).fetchone()
+        row = self.conn.execute("SELECT tokens FROM articles WHERE id = ?", [article_id]).fetchone()
         bounds = _boundaries(row[0] if row else None)
         if bounds is None:
             return
@@ -97,14 +97,14 @@ class Store(Reader):
             raise Refused(f"it would overlap the {what} {_describe(clash[0])}")
 
     def _next_span_id(self) -> int:
-        row = self.db.execute(
+        row = self.conn.execute(
             "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'spans'), 0), "
             "COALESCE((SELECT MAX(id) FROM spans), 0))"
         ).fetchone()
         return int(row[0]) + 1
 
     def _status_row(self, article_id: str, annotator: str) -> str:
-        row = self.db.execute(
+        row = self.conn.execute(
             "SELECT status FROM annotations WHERE article_id = ? AND annotator = ?", [article_id, annotator]
         ).fetchone()
         return row[0] if row else Status.TODO.value
@@ -133,9 +133,9 @@ class Store(Reader):
         keep = {r["id"] for r in new.get("spans", [])}
         for row in old.get("spans", []):
             if row["id"] not in keep:
-                self.db.execute("DELETE FROM spans WHERE id = ?", [row["id"]])
+                self.conn.execute("DELETE FROM spans WHERE id = ?", [row["id"]])
         for row in new.get("spans", []):
-            self.db.execute(
+            self.conn.execute(
                 'INSERT OR REPLACE INTO spans (id, article_id, annotator, start, "end", label, text, speaker_start, '
                 "speaker_end, suggestion_id) VALUES (:id, :article_id, :annotator, :start, :end, :label, :text, "
                 ":speaker_start, :speaker_end, :suggestion_id)",
@@ -144,11 +144,11 @@ class Store(Reader):
         decided = {d["suggestion_id"] for d in new.get("decisions", [])}
         for row in old.get("decisions", []):
             if row["suggestion_id"] not in decided:
-                self.db.execute(
+                self.conn.execute(
                     "DELETE FROM decisions WHERE suggestion_id = ? AND annotator = ?", [row["suggestion_id"], annotator]
                 )
         for row in new.get("decisions", []):
-            self.db.execute(
+            self.conn.execute(
                 "INSERT OR REPLACE INTO decisions (suggestion_id, annotator, article_id, decision) VALUES (?, ?, ?, ?)",
                 [row["suggestion_id"], annotator, article_id, row["decision"]],
             )
@@ -157,7 +157,7 @@ class Store(Reader):
 
     def _set_status_row(self, article_id: str, annotator: str, status: str) -> None:
         now = utc_now()
-        self.db.execute(
+        self.conn.execute(
             "INSERT INTO annotations (article_id, annotator, status, started_at, updated_at) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (article_id, annotator) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at",
             [article_id, annotator, status, now, now],
@@ -183,10 +183,10 @@ class Store(Reader):
             old, new = {**old, "status": Status.TODO.value}, {**new, "status": Status.IN_PROGRESS.value}
         self._apply(article_id, annotator, old, new)
         now = utc_now()
-        self.db.execute(
+        self.conn.execute(
             "UPDATE annotations SET updated_at = ? WHERE article_id = ? AND annotator = ?", [now, article_id, annotator]
         )
-        cursor = self.db.execute(
+        cursor = self.conn.execute(
             "INSERT INTO events (article_id, annotator, action, before, after, target, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [article_id, annotator, action, _json(old), _json(new), target, now],
         )
@@ -446,7 +446,7 @@ class Store(Reader):
         """(undoable event ids, redoable event ids), rebuilt from the log so they survive restarts."""
         done: list[int] = []
         undone: list[int] = []
-        for event_id, action, _target in self.db.execute(
+        for event_id, action, _target in self.conn.execute(
             "SELECT id, action, target FROM events WHERE article_id = ? AND annotator = ? ORDER BY id",
             [article_id, annotator],
         ):
@@ -463,7 +463,7 @@ class Store(Reader):
         return done, undone
 
     def _event_change(self, event_id: int) -> tuple[str, Row, Row]:
-        action, before, after = self.db.execute(
+        action, before, after = self.conn.execute(
             "SELECT action, before, after FROM events WHERE id = ?", [event_id]
         ).fetchone()
         return action, json.loads(before), json.loads(after)
@@ -501,19 +501,23 @@ class Store(Reader):
 
         Call inside `write()` to make several articles one transaction. Undo does not cross an import.
         """
-        old: Row = {"spans": self._span_rows(article_id, annotator), "status": self._status_row(article_id, annotator)}
-        next_id = self._next_span_id()
-        new: Row = {
-            "spans": [{**span_row(s), "id": next_id + i, "suggestion_id": None} for i, s in enumerate(spans)],
-            "status": Status(status).value,
-        }
-        edit = self._commit(article_id, annotator, "import", old, new, message=f"imported {len(spans)} spans")
-        if updated_at:
-            self.db.execute(
-                "UPDATE annotations SET updated_at = ? WHERE article_id = ? AND annotator = ?",
-                [updated_at, article_id, annotator],
-            )
-        return edit
+        with self.write():
+            old: Row = {
+                "spans": self._span_rows(article_id, annotator),
+                "status": self._status_row(article_id, annotator),
+            }
+            next_id = self._next_span_id()
+            new: Row = {
+                "spans": [{**span_row(s), "id": next_id + i, "suggestion_id": None} for i, s in enumerate(spans)],
+                "status": Status(status).value,
+            }
+            edit = self._commit(article_id, annotator, "import", old, new, message=f"imported {len(spans)} spans")
+            if updated_at:
+                self.conn.execute(
+                    "UPDATE annotations SET updated_at = ? WHERE article_id = ? AND annotator = ?",
+                    [updated_at, article_id, annotator],
+                )
+            return edit
 
     # -- adjudication -----------------------------------------------------------------------------------------
 

@@ -122,7 +122,7 @@ def insert_article_row(store: Store, row: Row) -> None:
 
 def suggestion_ids(store: Store, article_id: str) -> dict[tuple, int]:
     """This database's suggestions of an article by content key."""
-    rows = _rows(store.db.conn, "SELECT * FROM suggestions WHERE article_id = ?", [article_id])
+    rows = _rows(store.conn, "SELECT * FROM suggestions WHERE article_id = ?", [article_id])
     return {tuple(row[k] for k in SUGGESTION_KEY): row["id"] for row in rows}
 
 
@@ -189,7 +189,7 @@ def replace_work(
         "spans": store._span_rows(article_id, annotator),
         "decisions": list(
             _rows(
-                store.db.conn,
+                store.conn,
                 "SELECT suggestion_id, decision FROM decisions WHERE article_id = ? AND annotator = ?",
                 [article_id, annotator],
             )

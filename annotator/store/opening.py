@@ -9,8 +9,6 @@ import sqlite3
 from contextlib import suppress
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from annotator.errors import AnnotatorError
 from annotator.store.schema import SCHEMA_VERSION, migrate
 
@@ -49,7 +47,7 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
 
 
-def open_database(path: str | Path, read_only: bool = False) -> Database:
+def open_database(path: str | Path, read_only: bool = False) -> sqlite3.Connection:
     """A connection set up for safety: WAL, full sync, waits for other writers instead of failing.
 
     Refuses (changing nothing) a file from a newer release, another application's database and a damaged
@@ -67,7 +65,7 @@ def open_database(path: str | Path, read_only: bool = False) -> Database:
     except sqlite3.Error as error:
         raise DatabaseError(f"{path}: cannot open the database: {error}") from None
     try:
-        return _prepare(Database(connection), path, new, read_only)
+        return _prepare(connection, path, new, read_only)
     except BaseException as error:
         connection.close()
         if isinstance(error, sqlite3.DatabaseError):
@@ -75,7 +73,7 @@ def open_database(path: str | Path, read_only: bool = False) -> Database:
         raise
 
 
-def _prepare(db: Database, path: Path, new: bool, read_only: bool) -> Database:
+def _prepare(db: sqlite3.Connection, path: Path, new: bool, read_only: bool) -> sqlite3.Connection:
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
     version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -83,7 +81,8 @@ def _prepare(db: Database, path: Path, new: bool, read_only: bool) -> Database:
         raise DatabaseError(
             f"{path}: made by a newer release of annotator (schema {version}, this one knows {SCHEMA_VERSION})"
         )
-    if not new and version == 0 and db.table_names() and "articles" not in db.table_names():
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not new and version == 0 and tables and "articles" not in tables:
         raise DatabaseError(f"{path}: not an annotator database (it has other tables)")
     damage = [" ".join(row[0].split()) for row in db.execute("PRAGMA quick_check(3)").fetchall()]
     if damage != ["ok"]:
@@ -95,7 +94,8 @@ def _prepare(db: Database, path: Path, new: bool, read_only: bool) -> Database:
         if version < SCHEMA_VERSION:
             raise DatabaseError(f"{path}: read-only, and made by an older release: it needs write access once")
         return db
-    db.enable_wal()
+    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        db.execute("PRAGMA journal_mode = wal")
     db.execute("PRAGMA synchronous = FULL")
     migrate(db)
     return db

@@ -6,16 +6,21 @@ at one known version. Names are plain so the tables read well in sqlite-utils or
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+import sqlite3
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # sqlite-utils is imported only when a migration is pending: opening stays quick
+    from sqlite_utils import Database, Migrations
 
 MIGRATION_SET = "annotator"
-migrations = Migrations(MIGRATION_SET)
+#: The number of migrations below, recorded in `PRAGMA user_version` (a test keeps the two equal).
+SCHEMA_VERSION = 1
 
 LABELS_CHECK = "label IN ('ACTOR', 'LOCATION', 'FIGURE', 'QUOTE')"
 STATUS_CHECK = "status IN ('todo', 'in_progress', 'done', 'skipped', 'flagged')"
 
 
-@migrations(name="0001_initial")
 def initial(db: Database) -> None:
     for statement in _statements(
         f"""
@@ -114,15 +119,29 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
-#: Bumped with every migration; recorded in `PRAGMA user_version` so other tools can read it cheaply.
-SCHEMA_VERSION = len(migrations._migrations)
+@cache
+def migrations() -> Migrations:
+    """The ordered migrations; add a new one at the end and bump SCHEMA_VERSION."""
+    from sqlite_utils import Migrations
+
+    ordered = Migrations(MIGRATION_SET)
+    ordered(name="0001_initial")(initial)
+    return ordered
 
 
-def migrate(db: Database, migration_set: Migrations = migrations) -> None:
+def migrate(db: Database | sqlite3.Connection, migration_set: Migrations | None = None) -> None:
     """Bring the database to the newest schema: every pending migration and the new version, one transaction.
 
     Nothing is written when nothing is pending; a failing migration leaves the database as it was.
     """
+    if migration_set is None:
+        if db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+            return  # user_version is set in the transaction that applies the last migration
+        migration_set = migrations()
+    if isinstance(db, sqlite3.Connection):
+        from sqlite_utils import Database
+
+        db = Database(db)
     version = len(migration_set._migrations)
     if not migration_set.pending(db) and db.execute("PRAGMA user_version").fetchone()[0] == version:
         return
