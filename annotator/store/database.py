@@ -253,6 +253,11 @@ class Reader:
         rows = (pending_suggestion(row) for row in self._rows(sql, [article_id, annotator]))
         return [s for s in rows if (s.start, s.end, s.label) not in have]
 
+    def decisions(self, article_id: str, annotator: str) -> dict[int, str]:
+        """Suggestion id -> "accepted" or "rejected", for the suggestions this annotator decided on."""
+        sql = "SELECT suggestion_id, decision FROM decisions WHERE article_id = ? AND annotator = ?"
+        return {r["suggestion_id"]: r["decision"] for r in self._rows(sql, [article_id, annotator])}
+
     def state(self, article_id: str, annotator: str) -> ArticleState:
         cursor = 0
         for row in self._rows(
@@ -423,3 +428,12 @@ class Reader:
         return [
             r["suggester"] for r in self._rows(f"SELECT DISTINCT suggester FROM suggestions {where} ORDER BY 1", params)
         ]
+
+    def latest_suggestions(self, article_id: str) -> list[PendingSuggestion]:
+        """Each suggester's newest batch for this article: older batches stay only because someone decided on
+        them (see `replace_suggestions`), so they are not what the model suggests now."""
+        sql = """SELECT g.* FROM suggestions g WHERE g.article_id = ? AND g.created_at = (
+                     SELECT MAX(h.created_at) FROM suggestions h WHERE h.article_id = g.article_id
+                     AND h.suggester = g.suggester)
+                 ORDER BY g.start, g."end", g.id"""
+        return [pending_suggestion(row) for row in self._rows(sql, [article_id])]
