@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import numpy as np
 from pydantic import BaseModel, ConfigDict, computed_field
 
 from annotator import matching
-from annotator.matching import exact_pairs
+from annotator.matching import LABEL_CODE, SpanColumns, exact_pairs, match_both, speakers_agree
 from annotator.models import Label, Offsets, Span
 
 LABELS: tuple[Label, ...] = tuple(Label)
@@ -129,17 +130,36 @@ def speaker_score(gold: Sequence[Span], predicted: Sequence[Span]) -> SpeakerSco
 
 def evaluate(articles: Iterable[tuple[Sequence[Span], Sequence[Span]]]) -> Evaluation:
     """Score (gold spans, predicted spans) pairs, one pair per article; spans only meet within their article."""
-    per_label = {label: LabelScores() for label in LABELS}
-    speakers = SpeakerScore()
-    count = 0
-    for gold, predicted in articles:
-        count += 1
-        for label in LABELS:
-            per_label[label] += score_label(
-                [s for s in gold if s.label is label], [s for s in predicted if s.label is label]
-            )
-        speakers += speaker_score(gold, predicted)
+    gold: list[tuple[int, Sequence[Span]]] = []
+    predicted: list[tuple[int, Sequence[Span]]] = []
+    for index, (gold_spans, predicted_spans) in enumerate(articles):
+        gold.append((index, gold_spans))
+        predicted.append((index, predicted_spans))
+    return evaluate_columns(SpanColumns.from_spans(gold), SpanColumns.from_spans(predicted), len(gold))
+
+
+def evaluate_columns(gold: SpanColumns, predicted: SpanColumns, articles: int) -> Evaluation:
+    """The same scores from span columns of many articles at once: one matching pass, no loop per article."""
+    (exact_gold, _), (overlap_gold, overlap_predicted) = match_both(gold, predicted)
+    size = len(LABELS)
+    counts = {
+        "gold": np.bincount(gold.label, minlength=size),
+        "predicted": np.bincount(predicted.label, minlength=size),
+        "exact": np.bincount(gold.label[exact_gold], minlength=size),
+        "overlap": np.bincount(gold.label[overlap_gold], minlength=size),
+    }
+    per_label = {
+        label: LabelScores(
+            exact=_prf(int(counts["exact"][code]), int(counts["gold"][code]), int(counts["predicted"][code])),
+            overlap=_prf(int(counts["overlap"][code]), int(counts["gold"][code]), int(counts["predicted"][code])),
+        )
+        for code, label in enumerate(LABELS)
+    }
     micro = LabelScores()
     for scores in per_label.values():
         micro += scores
-    return Evaluation(articles=count, labels=per_label, micro=micro, speakers=speakers)
+    quote = LABEL_CODE[Label.QUOTE]
+    quotes = gold.label[overlap_gold] == quote
+    correct = speakers_agree(gold, predicted, overlap_gold[quotes], overlap_predicted[quotes])
+    speakers = SpeakerScore(gold_quotes=int(counts["gold"][quote]), correct=int(correct.sum()))
+    return Evaluation(articles=articles, labels=per_label, micro=micro, speakers=speakers)

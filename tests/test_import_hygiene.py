@@ -15,6 +15,7 @@ CORE = [
     "annotator.formats.jsonl",
     "annotator.schemas",
     "annotator.suggest",
+    "annotator.score",
 ]
 
 

@@ -469,3 +469,12 @@ class Reader:
         return [
             r["suggester"] for r in self._rows(f"SELECT DISTINCT suggester FROM suggestions {where} ORDER BY 1", params)
         ]
+
+    def latest_suggestions(self, article_id: str) -> list[PendingSuggestion]:
+        """Each suggester's newest batch for this article: older batches stay only because someone decided on
+        them (see `replace_suggestions`), so they are not what the model suggests now."""
+        sql = """SELECT g.* FROM suggestions g WHERE g.article_id = ? AND g.created_at = (
+                     SELECT MAX(h.created_at) FROM suggestions h WHERE h.article_id = g.article_id
+                     AND h.suggester = g.suggester)
+                 ORDER BY g.start, g."end", g.id"""
+        return [pending_suggestion(row) for row in self._rows(sql, [article_id])]

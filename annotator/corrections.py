@@ -1,0 +1,156 @@
+"""Correction telemetry: what annotators did with the model's suggestions, per suggester version and label.
+
+Each suggestion an annotator saw (in an article they marked done) ends in one outcome:
+- accepted: their span linked to it (`spans.suggestion_id`) has the suggested label and offsets;
+- moved: the linked span has the suggested label but another start or end (a boundary move);
+- relabelled: the linked span has another label (whatever its offsets);
+- rejected: they rejected it, or accepted it and removed the span later (the store then records "rejected"),
+  or its accepted span is gone;
+- pending: never decided, and no span of theirs repeats it (a span marked by hand with the suggestion's exact
+  offsets and label counts as accepting it, as the store then stops offering the suggestion).
+Spans the annotator has that neither link to a suggestion nor repeat one are *added*: what the model missed.
+
+The linked span is what counts, so a suggestion accepted and then resized or relabelled is "moved" or
+"relabelled". An import replaces an annotator's spans with unlinked ones; after it, accepted suggestions are
+recognised only when a span repeats them exactly. Pure functions over models; `load` reads the store.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, computed_field
+
+from annotator.models import AnnotationSpan, Label, PendingSuggestion, Status
+from annotator.store import Reader
+
+
+class Outcome(StrEnum):
+    ACCEPTED = "accepted"
+    MOVED = "moved"
+    RELABELLED = "relabelled"
+    REJECTED = "rejected"
+    PENDING = "pending"
+
+
+class AnnotatedArticle(BaseModel):
+    """One annotator's finished article: the suggestions it had, their spans and their decisions."""
+
+    model_config = ConfigDict(frozen=True)
+
+    suggestions: list[PendingSuggestion]
+    spans: list[AnnotationSpan]
+    decisions: dict[int, str]
+
+
+class CorrectionRow(BaseModel):
+    """Outcome counts of one suggester version's suggestions of one label; shares are of `suggested`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    suggester: str
+    label: Label
+    accepted: int = 0
+    moved: int = 0
+    relabelled: int = 0
+    rejected: int = 0
+    pending: int = 0
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def suggested(self) -> int:
+        return self.accepted + self.moved + self.relabelled + self.rejected + self.pending
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def shares(self) -> dict[str, float | None]:
+        total = self.suggested
+        return {o.value: (getattr(self, o.value) / total if total else None) for o in Outcome}
+
+
+class Corrections(BaseModel):
+    """Telemetry over `annotations` (article, annotator) pairs; `added` counts spans no suggestion had."""
+
+    model_config = ConfigDict(frozen=True)
+
+    annotators: list[str]
+    annotations: int
+    rows: list[CorrectionRow]
+    added: dict[Label, int]
+
+
+def _key(span: AnnotationSpan | PendingSuggestion) -> tuple[int, int, Label]:
+    return span.start, span.end, span.label
+
+
+def outcomes(article: AnnotatedArticle) -> tuple[list[tuple[PendingSuggestion, Outcome]], list[AnnotationSpan]]:
+    """Each suggestion's outcome, and the spans added without a suggestion (see the module docstring)."""
+    linked = {span.suggestion_id: span for span in article.spans if span.suggestion_id is not None}
+    unlinked = [span for span in article.spans if span.suggestion_id is None]
+    repeats = Counter(_key(span) for span in unlinked)
+    found: list[tuple[PendingSuggestion, Outcome]] = []
+    for suggestion in article.suggestions:
+        span = linked.get(suggestion.id)
+        decision = article.decisions.get(suggestion.id)
+        if span is not None:
+            if span.label is not suggestion.label:
+                outcome = Outcome.RELABELLED
+            elif (span.start, span.end) != (suggestion.start, suggestion.end):
+                outcome = Outcome.MOVED
+            else:
+                outcome = Outcome.ACCEPTED
+        elif decision != "rejected" and repeats[_key(suggestion)] > 0:
+            repeats[_key(suggestion)] -= 1
+            outcome = Outcome.ACCEPTED
+        elif decision is None:
+            outcome = Outcome.PENDING
+        else:
+            outcome = Outcome.REJECTED
+        found.append((suggestion, outcome))
+    added = []
+    for span in unlinked:
+        if repeats[_key(span)] > 0:
+            repeats[_key(span)] -= 1
+            added.append(span)
+    return found, added
+
+
+def corrections(articles: Iterable[AnnotatedArticle], annotators: Sequence[str] = ()) -> Corrections:
+    """Outcome counts per (suggester, label), sorted by suggester then label, and added spans per label."""
+    counts: dict[tuple[str, Label], Counter[Outcome]] = {}
+    added: Counter[Label] = Counter()
+    annotations = 0
+    for article in articles:
+        annotations += 1
+        found, extra = outcomes(article)
+        for suggestion, outcome in found:
+            counts.setdefault((suggestion.suggester, suggestion.label), Counter())[outcome] += 1
+        added.update(span.label for span in extra)
+    order = {label: index for index, label in enumerate(Label)}
+    rows = [
+        CorrectionRow(suggester=suggester, label=label, **{o.value: n for o, n in counter.items()})
+        for (suggester, label), counter in sorted(counts.items(), key=lambda item: (item[0][0], order[item[0][1]]))
+    ]
+    return Corrections(
+        annotators=list(annotators),
+        annotations=annotations,
+        rows=rows,
+        added={label: added[label] for label in Label},
+    )
+
+
+def load(store: Reader, annotators: Sequence[str], statuses: Sequence[Status] = (Status.DONE,)) -> Corrections:
+    """Telemetry of these annotators over the articles each of them has in one of these statuses."""
+
+    def articles() -> Iterable[AnnotatedArticle]:
+        for name in annotators:
+            for article_id in store.articles_annotated_by([name], list(statuses)):
+                yield AnnotatedArticle(
+                    suggestions=store.suggestions(article_id),
+                    spans=store.spans(article_id, name),
+                    decisions=store.decisions(article_id, name),
+                )
+
+    return corrections(articles(), annotators)

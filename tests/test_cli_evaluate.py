@@ -1,0 +1,84 @@
+"""`annotator evaluate` on real database files, and a newcomer's whole path from seeds to a score."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from support import SMALL_TEXT, find
+from typer.testing import CliRunner
+
+from annotator.cli import app
+from annotator.exchange import GOLD
+from annotator.models import Label, Span, Status
+from annotator.store import Store
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+def test_text_report(db_path: Path, store: Store, small_article: str) -> None:
+    gold = [Span(**find(SMALL_TEXT, "Gaza", "LOCATION")), Span(**find(SMALL_TEXT, "35", "FIGURE"))]
+    store.replace_annotation(small_article, GOLD, gold, Status.DONE)
+    gaza = next(s.id for s in store.suggestions(small_article) if s.text == "Gaza")
+    store.accept_suggestion(small_article, "alice", gaza)
+    store.set_status(small_article, "alice", Status.DONE)
+    result = run("evaluate", "--db", str(db_path))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "model:entities.v1+quotes.v1 against gold: 1 article(s) gold has marked done",
+        "",
+        "label       ref  pred  exact P/R/F1         overlap P/R/F1     ",
+        "ACTOR         0     1  0.000/0.000/0.000    0.000/0.000/0.000  ",
+        "LOCATION      1     1  1.000/1.000/1.000    1.000/1.000/1.000  ",
+        "FIGURE        1     1  0.000/0.000/0.000    1.000/1.000/1.000  ",
+        "QUOTE         0     1  0.000/0.000/0.000    0.000/0.000/0.000  ",
+        "ALL           2     4  0.250/0.500/0.333    0.500/1.000/0.667  ",
+        "",
+        "speaker accuracy n/a (0 of 0 reference quotes)",
+        "",
+        "corrections of the suggestions by alice (1 article annotation(s))",
+        "suggester      label      suggested   accepted      moved relabelled   rejected    pending",
+        "entities.v1    ACTOR              1       0.0%       0.0%       0.0%       0.0%     100.0%",
+        "entities.v1    LOCATION           1     100.0%       0.0%       0.0%       0.0%       0.0%",
+        "entities.v1    FIGURE             1       0.0%       0.0%       0.0%       0.0%     100.0%",
+        "quotes.v1      QUOTE              1       0.0%       0.0%       0.0%       0.0%     100.0%",
+        "spans added with no suggestion: ACTOR 0, LOCATION 0, FIGURE 0, QUOTE 0",
+    ]
+
+
+def test_no_gold_is_one_line_on_stderr(db_path: Path, store: Store, small_article: str) -> None:
+    result = run("evaluate", "--db", str(db_path))
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "annotator: error: nothing to evaluate against: gold has no article marked done "
+        "(adjudicate first: `annotator adjudicate --auto`, `annotator review`)\n",
+    )
+
+
+def test_newcomer_path_from_seeds_to_model_against_gold(tmp_path: Path) -> None:
+    """Ingest the seed with the real model, import two annotators (one dropped a figure), adjudicate, evaluate."""
+    db = str(tmp_path / "annotations.db")
+    assert run("ingest", str(SEEDS), "--db", db).exit_code == 0
+    exported = run("export", "--suggestions", "--db", db, "-o", "-").stdout
+    record = json.loads(exported)
+    suggested = len(record["spans"])
+    figure = next(i for i, s in enumerate(record["spans"]) if s["label"] == "FIGURE")
+    for who, spans in (("alice", record["spans"]), ("bob", record["spans"][:figure] + record["spans"][figure + 1 :])):
+        path = tmp_path / f"{who}.jsonl"
+        path.write_text(json.dumps({**record, "annotator": who, "status": "done", "spans": spans}) + "\n")
+        assert run("import", str(path), "--db", db).exit_code == 0
+    adjudicated = run("adjudicate", "--auto", "--db", db, "--reviewer", "carol")
+    assert "1 disagreement(s) left for review" in adjudicated.stdout
+    result = run("evaluate", "--db", db, "--include-in-progress", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["articles"], data["reference"], data["predicted"]) == (1, "gold", "model:entities.v1+quotes.v1")
+    exact = data["labels"]["ALL"]["exact"]
+    assert (exact["tp"], exact["fp"], exact["fn"], exact["recall"]) == (suggested - 1, 1, 0, 1.0)
+    assert data["labels"][Label.FIGURE.value]["exact"]["fp"] == 1
+    assert data["corrections"]["annotators"] == ["alice", "bob"]
+    assert data["corrections"]["added"] == {"ACTOR": 0, "LOCATION": 0, "FIGURE": 0, "QUOTE": 0}
