@@ -214,7 +214,9 @@ def text_lines(report: ScoreReport) -> list[str]:
     telemetry = report.corrections
     who = ", ".join(telemetry.annotators) or "nobody"
     lines += ["", f"corrections of the suggestions by {who} ({telemetry.annotations} article annotation(s))"]
-    if not telemetry.rows:
+    if not telemetry.annotations:
+        lines.append("  none yet: only articles marked done count (--include-in-progress for the others)")
+    elif not telemetry.rows:
         lines.append("  no suggestions in those articles")
     else:
         heads = ("suggested", "accepted", "moved", "relabelled", "rejected", "pending")
