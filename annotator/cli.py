@@ -378,6 +378,37 @@ def check(db: DbOption = Path(DEFAULT_DB)) -> None:
         raise fail(f"{db}: {len(problems)} problem(s); the first: {problems[0]}")
     typer.echo(f"{db}: ok (integrity check passed; {events} event(s) replay to the stored annotations)")
 
+def evaluate(
+    db: DbOption = Path(DEFAULT_DB),
+    annotator: Annotated[
+        str | None, typer.Option("--annotator", help="Score this annotator (default: the model's suggestions).")
+    ] = None,
+    gold_from: Annotated[
+        str | None,
+        typer.Option("--gold-from", help="The reference: an annotator, or a native JSONL file (default: gold)."),
+    ] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    include_in_progress: Annotated[
+        bool, typer.Option("--include-in-progress", help="Also reference articles still in progress.")
+    ] = False,
+) -> None:
+    """Score the model's suggestions (or an annotator) against gold, over the articles gold marks done.
+
+    Prints exact and overlap P/R/F1 per label, speaker accuracy, and how annotators corrected the
+    suggestions (accepted, moved, relabelled, rejected, and spans added), per suggester version and label.
+    Example: annotator evaluate --gold-from exports/gold.jsonl --json
+    """
+    from annotator.score import choose_reference, score, text_lines
+
+    with errors_as_lines(), open_store(db) as store:
+        reference = choose_reference(store, gold_from, include_in_progress)
+        report = score(store, reference, annotator, include_in_progress)
+    if json_output:
+        typer.echo(report.model_dump_json(indent=2))
+    else:
+        for line in text_lines(report):
+            typer.echo(line)
+
 
 @app.command()
 def evaluate(
