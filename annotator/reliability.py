@@ -64,7 +64,8 @@ def alpha_from_value_counts(counts: np.ndarray, multiplicity: np.ndarray) -> flo
 class Patterns:
     """How many units show each combination of the coders' values (codings: one int array per coder)."""
 
-    def __init__(self, codings: Sequence[np.ndarray], values: int) -> None:
+    def __init__(self, codings: Sequence[np.ndarray], values: int, blank: int = 0) -> None:
+        """`blank`: more units, not in the codings, to which every coder gives value 0."""
         self.values = values
         self.coders = len(codings)
         units = len(codings[0]) if codings else 0
@@ -75,14 +76,19 @@ class Patterns:
             code += coding
         if space <= 1 << 20:
             multiplicity = np.bincount(code, minlength=space)
+            multiplicity[0] += blank
             found = np.flatnonzero(multiplicity)
             multiplicity = multiplicity[found]
         else:
-            found, multiplicity = np.unique(code, return_counts=True)
+            found, multiplicity = np.unique(
+                np.concatenate([code, np.zeros(min(blank, 1), dtype=code.dtype)]), return_counts=True
+            )
+            if blank:
+                multiplicity[0] += blank - 1
         #: (patterns, coders): each coder's value in each pattern present; `multiplicity`: units showing it.
         self.table = (found[:, None] // values ** np.arange(self.coders)[None, :]) % values
         self.multiplicity = multiplicity.astype(np.int64)
-        self.units = units
+        self.units = units + blank
 
     def recoded(self, mapping: np.ndarray) -> Patterns:
         """The same units under a coarser variable: value v becomes mapping[v] (e.g. "this label or not")."""
