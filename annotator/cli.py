@@ -378,6 +378,8 @@ def check(db: DbOption = Path(DEFAULT_DB)) -> None:
         raise fail(f"{db}: {len(problems)} problem(s); the first: {problems[0]}")
     typer.echo(f"{db}: ok (integrity check passed; {events} event(s) replay to the stored annotations)")
 
+
+@app.command()
 def evaluate(
     db: DbOption = Path(DEFAULT_DB),
     annotator: Annotated[
