@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from annotator.consensus import Consensus, Disagreement, consensus
 from annotator.errors import Refused
 from annotator.exchange import GOLD
-from annotator.models import Edit, Span, Status
+from annotator.models import Edit, Label, Span, Status
 from annotator.store import Store
 
 AGREED = "all"
@@ -114,3 +114,71 @@ def decisions(store: Store, article_id: str) -> list[GoldDecision]:
 def _span(row: dict) -> Span:
     speaker = None if row.get("speaker_start") is None else {"start": row["speaker_start"], "end": row["speaker_end"]}
     return Span(start=row["start"], end=row["end"], label=row["label"], text=row["text"], speaker=speaker)
+
+
+# -- the review screen's questions ----------------------------------------------------------------------------
+
+HAND = "reviewer"
+
+
+class ReviewState(BaseModel):
+    """One article under review: its disagreements, who settled each (an annotator whose version was picked,
+    "reviewer" for gold edited by hand, None while open), and the agreed-spans event in effect, if any."""
+
+    model_config = ConfigDict(frozen=True)
+
+    agreed: list[Span]
+    disagreements: list[Disagreement]
+    settled_by: list[str | None]
+    agreed_event: int | None
+
+    @property
+    def open(self) -> list[int]:
+        return [i for i, who in enumerate(self.settled_by) if who is None]
+
+
+def _touched(event_after: dict, event_before: dict) -> list[tuple[str, int, int]]:
+    """(layer, start, end) of what a gold event decided or changed."""
+    if "region" in event_after:
+        layer, start, end = event_after["region"]
+        return [(layer, start, end)]
+    rows = event_before.get("spans", []) + event_after.get("spans", [])
+    return [(Label(r["label"]).layer, r["start"], r["end"]) for r in rows]
+
+
+def review_state(store: Store, article_id: str, annotators: Sequence[str]) -> ReviewState:
+    """Where the review of this article stands, from the annotators' spans and gold's events in effect."""
+    found = article_consensus(store, article_id, annotators)
+    settled_by: list[str | None] = [None] * len(found.disagreements)
+    agreed_event = None
+    events = {event.id: event for event in store.events(article_id, GOLD)}
+    for event_id in store.applied_events(article_id, GOLD):
+        event = events[event_id]
+        if event.action == "adjudicate" and event.after.get("source") == AGREED:
+            agreed_event = event_id
+            continue
+        who = event.after["source"] if event.action == "adjudicate" else HAND
+        for layer, start, end in _touched(event.after, event.before):
+            for index, disagreement in enumerate(found.disagreements):
+                if disagreement.layer == layer and start < disagreement.end and disagreement.start < end:
+                    settled_by[index] = who
+    return ReviewState(
+        agreed=found.agreed, disagreements=found.disagreements, settled_by=settled_by, agreed_event=agreed_event
+    )
+
+
+def open_for_review(store: Store, article_id: str, annotators: Sequence[str], reviewer: str) -> Edit | None:
+    """On first opening an article whose gold is not done, its agreed spans go into gold (one event). Once
+    taken back (`take_back_agreed`), reopening does not bring them again."""
+    if store.status(article_id, GOLD) == Status.DONE or any(d.source == AGREED for d in decisions(store, article_id)):
+        return None
+    return accept_agreed(store, article_id, annotators, reviewer)
+
+
+def take_back_agreed(store: Store, article_id: str) -> Edit:
+    """Undo the agreed-spans event, when it is the last change in effect (later ones would depend on it)."""
+    applied = store.applied_events(article_id, GOLD)
+    event = next((e for e in store.events(article_id, GOLD) if applied and e.id == applied[-1]), None)
+    if event is None or event.action != "adjudicate" or event.after.get("source") != AGREED:
+        raise Refused("the agreed spans are not the last change to gold: undo the later ones first (u)")
+    return store.undo(article_id, GOLD)

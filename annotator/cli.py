@@ -413,36 +413,29 @@ def evaluate(
 
 
 @app.command()
-def evaluate(
+def review(
     db: DbOption = Path(DEFAULT_DB),
-    annotator: Annotated[
-        str | None, typer.Option("--annotator", help="Score this annotator (default: the model's suggestions).")
-    ] = None,
-    gold_from: Annotated[
-        str | None,
-        typer.Option("--gold-from", help="The reference: an annotator, or a native JSONL file (default: gold)."),
-    ] = None,
-    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
-    include_in_progress: Annotated[
-        bool, typer.Option("--include-in-progress", help="Also reference articles still in progress.")
-    ] = False,
+    annotators: AnnotatorsOption = None,
+    reviewer: Annotated[str | None, typer.Option("--reviewer", help="Who decides (default: your login name).")] = None,
 ) -> None:
-    """Score the model's suggestions (or an annotator) against gold, over the articles gold marks done.
+    """Settle disagreements into gold, article by article (the TUI), over articles all annotators marked done.
 
-    Prints exact and overlap P/R/F1 per label, speaker accuracy, and how annotators corrected the
-    suggestions (accepted, moved, relabelled, rejected, and spans added), per suggester version and label.
-    Example: annotator evaluate --gold-from exports/gold.jsonl --json
+    Spans all annotators agree on go into gold when an article opens (g takes them back); a, b, c ... pick
+    annotator 1, 2, 3 ...'s version of the current disagreement; j / k move between disagreements; the usual
+    annotation keys edit gold; d marks gold done. Every decision is an event naming the reviewer.
+    Example: annotator review --annotators alice,bob --reviewer carol
     """
-    from annotator.score import choose_reference, score, text_lines
+    from annotator.models import Status
 
     with errors_as_lines(), open_store(db) as store:
-        reference = choose_reference(store, gold_from, include_in_progress)
-        report = score(store, reference, annotator, include_in_progress)
-    if json_output:
-        typer.echo(report.model_dump_json(indent=2))
-    else:
-        for line in text_lines(report):
-            typer.echo(line)
+        names = chosen_annotators(store, annotators)
+        if not store.articles_annotated_by(names, [Status.DONE]):
+            raise fail(f"no article is marked done by all of {', '.join(names)}")
+    from annotator.tui.review import make_review_app
+
+    with errors_as_lines():
+        tui = make_review_app(db, default_annotator(reviewer), names)
+    tui.run()
 
 
 @app.command()

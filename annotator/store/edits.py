@@ -488,6 +488,10 @@ class Store(Reader):
                 article_id, annotator, "redo", before, after, target=undone[-1], message=f"redid {action}"
             )
 
+    def applied_events(self, article_id: str, annotator: str) -> list[int]:
+        """Ids of the events whose change is in effect now (not undone), oldest first, since the last import."""
+        return self._stacks(article_id, annotator)[0]
+
     def can_undo(self, article_id: str, annotator: str) -> tuple[bool, bool]:
         done, undone = self._stacks(article_id, annotator)
         return bool(done), bool(undone)
@@ -536,7 +540,8 @@ class Store(Reader):
         The event's `after` names `source` (whose version was taken: an annotator, or "all" for spans everyone
         agreed on) and `reviewer`. `region` (layer, start, end) replaces the spans of that layer overlapping it
         (picking a version, or changing one's mind; an empty `spans` clears it). Spans already there are left
-        alone; a quote keeps its speaker only if that ACTOR span is in the result. None when nothing changes.
+        alone; a quote keeps its speaker only if that ACTOR span is in the result. None when nothing changes and no
+        region was decided; a decided region is recorded in the event's `after` even when it changes nothing.
         """
         with self.write():
             self.article(article_id)
@@ -574,7 +579,7 @@ class Store(Reader):
                 if row["speaker_start"] is not None and (row["speaker_start"], row["speaker_end"]) not in actors:
                     row.update(speaker_start=None, speaker_end=None)
                     dropped += 1
-            if not added and not replaced:
+            if not added and not replaced and region is None:
                 return None
             message = f"{len(added)} span(s) from {source}" + (f", {len(replaced)} replaced" if replaced else "")
             if dropped:
@@ -582,6 +587,8 @@ class Store(Reader):
             old: Row = {"spans": replaced + orphans}
             unlinked = [{**r, "speaker_start": None, "speaker_end": None} for r in orphans]
             new: Row = {"spans": added + unlinked, "source": source, "reviewer": reviewer}
+            if region is not None:  # the decision is recorded even when it changes nothing (picking "none")
+                new["region"] = list(region)
             return self._commit(article_id, annotator, "adjudicate", old, new, message=message)
 
 

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from annotator.errors import AnnotatorError, Conflict
-from annotator.models import Edit, Label, Status
+from annotator.models import ArticleState, Edit, Label, Status
 from annotator.tui.layout import display
 from annotator.tui.model import ArticleModel, Item, ItemKey
 from annotator.tui.widgets.article_view import ArticleView, Marks
@@ -119,7 +119,7 @@ class AnnotateScreen(Screen):
             self.save_cursor()
         state = store.state(article_id, who)
         self.article_id = article_id
-        self.model = ArticleModel(state, store.suggestions(article_id), set(store.decisions(article_id, who)))
+        self.model = self.article_model(state)
         self.cursor = self.model.token_index(state.cursor) if self.model.tokens else 0
         self.anchor, self.current, self.choosing = None, None, None
         self.sub_title = f"{who} · {display(state.article.title)}"  # the header must not send its escapes
@@ -129,6 +129,12 @@ class AnnotateScreen(Screen):
         store.save_cursor(article_id, who, self._offset())
         self._cursor_saved = self._offset()
         self._update_side()
+
+    def article_model(self, state: ArticleState) -> ArticleModel:
+        """The model of the article being opened: spans and suggestions (the review screen shows no suggestions)."""
+        store, who = self.annotator_app.store, self.annotator_app.annotator
+        article_id = state.article.id
+        return ArticleModel(state, store.suggestions(article_id), set(store.decisions(article_id, who)))
 
     def save_cursor(self) -> None:
         offset = self._offset()

@@ -33,7 +33,8 @@ class HelpScreen(ModalScreen[None]):
         keys = Text("Keys", style="bold")
         keys.append("  (remap them in a keymap file: see the README)\n", style="dim")
         keymap = getattr(self.app, "keymap", {})  # keys from the keymap file replace the defaults
-        for binding in AnnotateScreen.BINDINGS:
+        below = next((s for s in reversed(self.app.screen_stack) if isinstance(s, AnnotateScreen)), None)
+        for binding in type(below).BINDINGS if below is not None else AnnotateScreen.BINDINGS:  # review adds keys
             assert isinstance(binding, Binding)
             shown = keymap.get(binding.id or "", binding.key)
             names = ", ".join(self.app.get_key_display(Binding(k.strip(), "")) for k in shown.split(","))

@@ -1,0 +1,72 @@
+"""The review application (`annotator review`): the annotator app on gold, over the articles to adjudicate."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from textual import events
+
+from annotator.exchange import GOLD
+from annotator.models import Status
+from annotator.store import Store
+from annotator.tui.app import AnnotatorApp
+from annotator.tui.keymap import default_path, load_keymap
+from annotator.tui.screens.review import ReviewScreen
+
+
+class ReviewApp(AnnotatorApp):
+    """Article by article, settle what the annotators disagree on into gold, as `reviewer`."""
+
+    def __init__(
+        self, store: Store, reviewer: str, annotators: Sequence[str], keymap: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(store, GOLD, keymap)
+        self.reviewer = reviewer
+        self.annotators = list(annotators)
+        self.sub_title = f"review by {reviewer}"
+
+    def review_ids(self) -> list[str]:
+        """The articles every annotator marked done, in ingest order."""
+        return self.store.articles_annotated_by(self.annotators, [Status.DONE])
+
+    def on_mount(self, event: events.Mount) -> None:
+        event.prevent_default()  # the annotator app's own on_mount would open gold's last article too
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        ids = self.review_ids()
+        if not ids:
+            self.notify("No article is marked done by all the annotators.", severity="warning")
+            self.show_articles()
+            return
+        waiting = [i for i in ids if self.store.status(i, GOLD) != Status.DONE]
+        self.open_article(waiting[0] if waiting else ids[0])
+
+    def open_article(self, article_id: str) -> None:
+        review = next((s for s in self.screen_stack if isinstance(s, ReviewScreen)), None)
+        while review is not None and self.screen is not review:
+            self.pop_screen()
+        if review is None:
+            self.push_screen(ReviewScreen(article_id))
+        else:
+            review.load(article_id)
+
+    def next_article(self, article_id: str, step: int, skip_done: bool = False) -> str | None:
+        """The next (or previous) article to review, wrapping; optionally one whose gold is not done."""
+        ids = self.review_ids()
+        if article_id not in ids:
+            return ids[0] if ids else None
+        here = ids.index(article_id)
+        for distance in range(1, len(ids) + 1):
+            candidate = ids[(here + step * distance) % len(ids)]
+            if not skip_done or self.store.status(candidate, GOLD) != Status.DONE:
+                return candidate
+        return None
+
+
+def make_review_app(
+    db_path: str | Path, reviewer: str, annotators: Sequence[str], *, keymap_path: Path | bool | None = True
+) -> ReviewApp:
+    """Open the database and build the review app (the annotate keymap file applies here too)."""
+    path = default_path() if keymap_path is True else (keymap_path or None)
+    return ReviewApp(Store.open(db_path), reviewer, annotators, load_keymap(path))

@@ -1,0 +1,201 @@
+"""The review screen: the annotate screen on gold, plus the annotators' disagreements and keys to settle them.
+
+On opening an article whose gold is not done, the spans all annotators agree on go into gold as one event
+(g takes them back, or puts them back). Each disagreement shows who has what; a key (a, b, c, ...) picks that
+annotator's version into gold as an event naming the annotator and the reviewer; or the reviewer edits gold
+with the usual annotation keys. j / k move between disagreements; d marks gold done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Header
+
+from annotator.adjudicate import (
+    ReviewState,
+    accept_agreed,
+    open_for_review,
+    pick_version,
+    review_state,
+    take_back_agreed,
+)
+from annotator.errors import AnnotatorError, Refused
+from annotator.models import ArticleState, Edit, Status
+from annotator.tui.model import ArticleModel
+from annotator.tui.screens.annotate import AnnotateScreen
+from annotator.tui.widgets.article_view import ArticleView, Marks
+from annotator.tui.widgets.disagreements import DisagreementPanel
+from annotator.tui.widgets.info import Legend, StatusLine
+from annotator.tui.widgets.span_panel import SpanPanel
+
+if TYPE_CHECKING:
+    from annotator.tui.review import ReviewApp
+
+#: Pick keys for annotators 1..9: letters the annotate screen leaves free (d is done, g agreed, j/k move).
+PICK_KEYS = "abcefhimo"
+
+REVIEW_BINDINGS: list[BindingType] = [
+    *(
+        Binding(key, f"pick({index})", f"Pick annotator {index + 1}", show=False, id=f"pick_{index + 1}")
+        for index, key in enumerate(PICK_KEYS)
+    ),
+    Binding("j", "disagreement(1)", "Next disagreement", id="next_disagreement"),
+    Binding("k", "disagreement(-1)", "Previous disagreement", show=False, id="previous_disagreement"),
+    Binding("g", "agreed", "Agreed in/out", id="agreed"),
+]
+
+
+class ReviewScreen(AnnotateScreen):
+    """Settle one article's disagreements into gold; the reviewer edits annotator "gold" with the usual keys."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*REVIEW_BINDINGS, *AnnotateScreen.BINDINGS]
+
+    def __init__(self, article_id: str) -> None:
+        super().__init__(article_id)
+        self.review: ReviewState | None = None
+        self.index: int | None = None
+
+    @property
+    def review_app(self) -> ReviewApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="body"):
+            yield ArticleView(id="article")
+            with Vertical(id="side"):
+                yield Legend(id="legend")
+                yield DisagreementPanel(id="disputes")
+                yield SpanPanel(id="spans")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Runs before the annotate screen's own `on_mount` (Textual calls both), which loads the article."""
+        self.disputes = self.query_one(DisagreementPanel)
+
+    # -- loading ----------------------------------------------------------------------------------------------
+
+    def load(self, article_id: str) -> None:
+        app = self.review_app
+        message = ""
+        try:
+            edit = open_for_review(app.store, article_id, app.annotators, app.reviewer)
+            message = f"Agreed spans into gold: {edit.message}" if edit else ""
+        except AnnotatorError as error:
+            message = f"Agreed spans not taken: {error}"
+        self.review, self.index = None, None
+        super().load(article_id)
+        self.sub_title = self.app.sub_title = f"gold, reviewed by {app.reviewer} · {self.sub_title.split(' · ', 1)[-1]}"
+        self._refresh_review()
+        state = self.review
+        self.index = state.open[0] if state and state.open else (0 if state and state.disagreements else None)
+        self._show_disagreement()
+        if message:
+            self.status_line.say(message, "green")
+
+    def article_model(self, state: ArticleState) -> ArticleModel:
+        """Gold without the model's suggestions: the versions to choose from are the annotators'."""
+        return ArticleModel(state.model_copy(update={"pending": []}), [], set())
+
+    def _refresh_review(self) -> None:
+        app = self.review_app
+        self.review = review_state(app.store, self.article_id, app.annotators)
+        self._show_panel()
+
+    def _show_panel(self) -> None:
+        if self.review is None:
+            return
+        done = self.model.status is Status.DONE
+        annotators = self.review_app.annotators
+        self.disputes.show(self.review, self.index, annotators, PICK_KEYS, self.model.text, done)
+
+    def _show_disagreement(self) -> None:
+        """Point at the current disagreement: its region highlighted and in view, the panel showing it."""
+        self.current, self.anchor = None, None
+        if self.review is not None and self.index is not None and self.review.disagreements:
+            disagreement = self.review.disagreements[self.index]
+            self.cursor = self.model.token_index(disagreement.start)
+        self._show_panel()
+        self._redraw()
+
+    def _marks(self) -> Marks:
+        marks = super()._marks()
+        if self.current is None and self.anchor is None and self.review and self.index is not None:
+            disagreement = self.review.disagreements[self.index]
+            marks.current = (disagreement.start, disagreement.end)
+        return marks
+
+    # -- committing -------------------------------------------------------------------------------------------
+
+    def _commit(self, operation: Callable[..., Edit], *args: object, **kwargs: object) -> Edit | None:
+        """Every change to gold (a pick, or an edit by hand) also updates the review's progress."""
+        edit = super()._commit(operation, *args, **kwargs)
+        if edit is not None:
+            self._refresh_review()
+        return edit
+
+    def action_pick(self, index: int) -> None:
+        app, review = self.review_app, self.review
+        if review is None or self.index is None or not review.disagreements:
+            self.status_line.say("No disagreement here to settle", "yellow")
+            return
+        if index >= len(app.annotators):
+            self.status_line.say(f"There are {len(app.annotators)} annotators: keys {PICK_KEYS[: len(app.annotators)]}")
+            return
+        disagreement, name = review.disagreements[self.index], app.annotators[index]
+
+        def pick(article_id: str, _gold: str) -> Edit:
+            edit = pick_version(app.store, article_id, disagreement, name, app.reviewer)
+            if edit is None:
+                raise Refused("nothing changed")
+            return edit
+
+        edit = self._commit(pick)
+        if edit is None:
+            return
+        self._next_open()
+        self.status_line.say(f"{name}'s version into gold: {edit.message}", "green")
+
+    def _next_open(self) -> None:
+        """After a decision, the next disagreement still open (after this one, wrapping), or stay."""
+        review = self.review
+        if review is None or not review.open:
+            self._show_disagreement()
+            return
+        here = self.index or 0
+        later = [i for i in review.open if i > here]
+        self.index = later[0] if later else review.open[0]
+        self._show_disagreement()
+
+    def action_disagreement(self, step: int) -> None:
+        review = self.review
+        if review is None or not review.disagreements:
+            self.status_line.say("No disagreements in this article", "yellow")
+            return
+        self.index = ((self.index or 0) + step) % len(review.disagreements) if self.index is not None else 0
+        self._show_disagreement()
+
+    def action_agreed(self) -> None:
+        app, review = self.review_app, self.review
+        if review is None:
+            return
+
+        def toggle(article_id: str, _gold: str) -> Edit:
+            if review.agreed_event is not None:
+                return take_back_agreed(app.store, article_id)
+            edit = accept_agreed(app.store, article_id, app.annotators, app.reviewer)
+            if edit is None:
+                raise Refused("no agreed spans to put into gold (or they are there already)")
+            return edit
+
+        edit = self._commit(toggle)
+        if edit is not None:
+            self._show_disagreement()
+            taken = self.review is not None and self.review.agreed_event is None
+            self.status_line.say("Agreed spans taken out of gold" if taken else f"Agreed: {edit.message}", "green")

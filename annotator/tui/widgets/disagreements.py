@@ -1,0 +1,81 @@
+"""The review panel: the current disagreement with every annotator's version and the key that picks it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.widget import Widget
+
+from annotator.adjudicate import ReviewState
+from annotator.consensus import Disagreement
+from annotator.models import Label, Span
+from annotator.tui import styles
+from annotator.tui.layout import display
+
+SNIPPET = 60
+
+
+def _span_text(span: Span, text: str) -> Text:
+    """One span of a version: short label (in its look) and its text; article text is never markup."""
+    line = Text()
+    line.append(styles.SHORT[span.label], styles.label_style(span.label))
+    words = display(span.text[:SNIPPET].replace("\n", " "))
+    if span.label is Label.QUOTE:
+        speaker = display(text[span.speaker.start : span.speaker.end]) if span.speaker else "no speaker"
+        line.append(f" {speaker}:", "bold")
+    line.append(f" {words}")
+    return line
+
+
+class DisagreementPanel(Widget, can_focus=False):
+    """Progress through the article's disagreements, then the current one: who has what, and pick keys."""
+
+    DEFAULT_CSS = """
+    DisagreementPanel {
+        height: auto;
+        max-height: 14;
+        margin-bottom: 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.content = Text()
+
+    def show(
+        self, state: ReviewState, index: int | None, annotators: Sequence[str], keys: str, text: str, done: bool
+    ) -> None:
+        lines: list[Text] = []
+        total, left = len(state.disagreements), len(state.open)
+        agreed = "in gold" if state.agreed_event is not None else "not in gold (g puts them back)"
+        lines.append(Text(f"{len(state.agreed)} agreed span(s) {agreed}", "dim"))
+        if not total:
+            lines.append(Text("No disagreements: d marks gold done", "bold green" if not done else "green"))
+        else:
+            summary = f"Disagreement {index + 1 if index is not None else '-'}/{total} · {left} open"
+            lines.append(Text(summary, "bold"))
+        if index is not None and total:
+            disagreement: Disagreement = state.disagreements[index]
+            settled = state.settled_by[index]
+            lines.append(Text(f"{disagreement.kind.value} · " + (f"settled: {settled}" if settled else "open"),
+                              "green" if settled else "yellow"))  # fmt: skip
+            for key, name in zip(keys, annotators, strict=False):
+                spans = disagreement.versions.get(name, [])
+                head = Text(f"{key} ", "bold reverse" if settled == name else "bold")
+                head.append(f"{display(name)} ")
+                if not spans:
+                    head.append("(nothing)", "dim")
+                lines.append(head)
+                lines.extend(Text("  ").append_text(_span_text(span, text)) for span in spans)
+        if left == 0 and total and not done:
+            lines.append(Text("All settled: d marks gold done", "bold green"))
+        self.content = Text("\n").join(lines)
+        self.content.no_wrap = True
+        self.content.overflow = "ellipsis"
+        self.refresh(layout=True)
+
+    def render(self) -> Text:
+        return self.content

@@ -1,0 +1,74 @@
+"""The review screen's core questions: what opening does, who settled what, taking agreed spans back."""
+
+from __future__ import annotations
+
+import pytest
+from review_db import make_review_db
+
+from annotator.adjudicate import decisions, open_for_review, pick_version, review_state, take_back_agreed
+from annotator.errors import Refused
+from annotator.exchange import GOLD
+from annotator.models import Label, Status
+from annotator.store import Store
+
+WHO = ["alice", "bob"]
+
+
+@pytest.fixture
+def article(db_path) -> str:
+    return make_review_db(db_path)
+
+
+def gold(store: Store, article_id: str) -> list[tuple[str, str]]:
+    return [(s.label.value, s.text) for s in store.spans(article_id, GOLD)]
+
+
+def test_opening_puts_agreed_spans_into_gold_once(store: Store, article: str) -> None:
+    assert open_for_review(store, article, WHO, "carol") is not None
+    assert gold(store, article) == [("ACTOR", "Israel"), ("LOCATION", "Sderot")]
+    take_back_agreed(store, article)
+    assert open_for_review(store, article, WHO, "carol") is None  # taken back on purpose: not again
+    assert gold(store, article) == []
+
+
+def test_disagreements_start_open_and_a_pick_settles_one(store: Store, article: str) -> None:
+    open_for_review(store, article, WHO, "carol")
+    state = review_state(store, article, WHO)
+    assert [(d.layer, d.kind.value) for d in state.disagreements] == [
+        ("entity", "missing"), ("entity", "boundary"), ("quote", "missing"), ("entity", "missing")
+    ]  # fmt: skip
+    assert (state.settled_by, state.agreed_event is not None) == ([None, None, None, None], True)
+    pick_version(store, article, state.disagreements[1], "bob", "carol")
+    assert review_state(store, article, WHO).settled_by == [None, "bob", None, None]
+    assert gold(store, article) == [("ACTOR", "Israel"), ("FIGURE", "20"), ("LOCATION", "Sderot")]
+
+
+def test_picking_nothing_is_recorded_and_undo_reopens_it(store: Store, article: str) -> None:
+    open_for_review(store, article, WHO, "carol")
+    hamas = review_state(store, article, WHO).disagreements[0]
+    edit = pick_version(store, article, hamas, "bob", "carol")
+    assert edit is not None and edit.spans == []
+    assert [(d.source, d.reviewer) for d in decisions(store, article)] == [("all", "carol"), ("bob", "carol")]
+    assert review_state(store, article, WHO).settled_by[0] == "bob"
+    store.undo(article, GOLD)
+    assert review_state(store, article, WHO).settled_by[0] is None
+
+
+def test_a_hand_edit_of_gold_settles_what_it_touches(store: Store, article: str) -> None:
+    open_for_review(store, article, WHO, "carol")
+    start = store.article_text(article).index("Hamas")
+    store.add_span(article, GOLD, start, start + 5, Label.ACTOR)
+    assert review_state(store, article, WHO).settled_by == ["reviewer", None, None, None]
+
+
+def test_agreed_spans_come_back_only_when_they_are_the_last_change(store: Store, article: str) -> None:
+    open_for_review(store, article, WHO, "carol")
+    pick_version(store, article, review_state(store, article, WHO).disagreements[0], "alice", "carol")
+    with pytest.raises(Refused, match="undo the later ones first"):
+        take_back_agreed(store, article)
+
+
+def test_a_done_gold_is_left_alone_on_opening(store: Store, article: str) -> None:
+    store.set_status(article, GOLD, Status.DONE)
+    assert open_for_review(store, article, WHO, "carol") is None
+    assert gold(store, article) == []
