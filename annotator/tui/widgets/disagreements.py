@@ -65,9 +65,9 @@ class DisagreementPanel(Widget, can_focus=False):
             for key, name in zip(keys, annotators, strict=False):
                 spans = disagreement.versions.get(name, [])
                 head = Text(f"{key} ", "bold reverse" if settled == name else "bold")
-                head.append(f"{display(name)} ")
+                head.append(display(name))
                 if not spans:
-                    head.append("(nothing)", "dim")
+                    head.append(" (nothing)", "dim")
                 lines.append(head)
                 lines.extend(Text("  ").append_text(_span_text(span, text)) for span in spans)
         if left == 0 and total and not done:
