@@ -171,7 +171,13 @@ def run_and_kill(db: Path, seed: int, after_acks: int, rng: random.Random) -> tu
     acks: list[dict] = []
     assert process.stdout is not None
     for line in process.stdout:
-        message = json.loads(line)
+        if not line.endswith("\n"):  # the child's output ended mid-line: it died by itself (reported below)
+            break
+        try:
+            message = json.loads(line)
+        except json.JSONDecodeError:
+            process.kill()
+            raise RuntimeError(f"the child wrote {line!r}: {process.communicate()[1].strip()[-500:]}") from None
         if "event" in message:
             acks.append(message)
         if len(acks) >= after_acks:
