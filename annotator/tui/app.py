@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import ClassVar
 
@@ -26,6 +27,13 @@ class AnnotatorApp(App[None]):
         self.annotator = annotator
         self.keymap = keymap or {}
         self.sub_title = annotator
+        self._collecting = False
+
+    def on_load(self) -> None:
+        # Start-up allocates many long-lived objects (styles, widgets, the article's rows); the cyclic garbage
+        # collector would walk them several times before the first frame for nothing. It is back on after it.
+        self._collecting = gc.isenabled()
+        gc.disable()
 
     def on_mount(self) -> None:
         if self.keymap:
@@ -40,6 +48,13 @@ class AnnotatorApp(App[None]):
             self.show_articles()
         else:
             self.open_article(article_id)
+        self.call_after_refresh(self._started)
+
+    def _started(self) -> None:
+        """The first frame is drawn: collect garbage again."""
+        if self._collecting:
+            self._collecting = False
+            gc.enable()
 
     def show_articles(self) -> None:
         """The article list, over the article (imported only now: start-up does not need it)."""
@@ -73,6 +88,7 @@ class AnnotatorApp(App[None]):
         return None
 
     def on_unmount(self) -> None:
+        self._started()
         self.store.close()
 
 

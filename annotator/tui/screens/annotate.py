@@ -16,13 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header
 
 from annotator.errors import AnnotatorError, Conflict
 from annotator.models import ArticleState, Edit, Label, Status
 from annotator.tui.layout import display
 from annotator.tui.model import ArticleModel, Item, ItemKey
 from annotator.tui.widgets.article_view import ArticleView, Marks
+from annotator.tui.widgets.bars import KeyBar, TitleBar
 from annotator.tui.widgets.info import Legend, StatusLine
 from annotator.tui.widgets.span_panel import SpanPanel, describe
 
@@ -93,14 +93,14 @@ class AnnotateScreen(Screen):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="body"):
             yield ArticleView(id="article")
             with Vertical(id="side"):
                 yield Legend(id="legend")
                 yield SpanPanel(id="spans")
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.view = self.query_one(ArticleView)

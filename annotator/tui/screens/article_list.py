@@ -8,10 +8,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
+from textual.widgets import DataTable, ProgressBar, Static
 
 from annotator.models import ArticleSummary, Status
 from annotator.tui.layout import display
+from annotator.tui.widgets.bars import KeyBar, TitleBar
 
 if TYPE_CHECKING:
     from annotator.tui.app import AnnotatorApp
@@ -40,11 +41,11 @@ class ArticleListScreen(Screen):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(id="progress-label")
         yield ProgressBar(id="progress", show_eta=False)
         yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

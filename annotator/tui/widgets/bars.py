@@ -1,0 +1,99 @@
+"""The title line and the key line: one widget each, drawn as one line of text.
+
+They replace Textual's Header and Footer, which build a widget per key (and a clock) with their own CSS; at
+start-up that styling cost more than drawing the article. They look the same: the app title and the screen's
+sub-title centred on top; the shown bindings at the bottom, with their (remappable) keys, dimmed while an
+action is disabled, and a click on a key presses it.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.color import Color
+from textual.content import Content
+from textual.widget import Widget
+
+
+class TitleBar(Widget, can_focus=False):
+    """`annotator — who · article title`, centred; follows the app's and the screen's sub-title."""
+
+    DEFAULT_CSS = """
+    TitleBar {
+        dock: top;
+        width: 100%;
+        height: 1;
+        background: $panel;
+        color: $foreground;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        content-align: center middle;
+    }
+    """
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "sub_title", self._changed, init=False)
+        self.watch(self.screen, "sub_title", self._changed, init=False)
+
+    def _changed(self, _value: object = None) -> None:
+        self.refresh()
+
+    def render(self) -> Content:
+        sub_title = self.screen.sub_title if self.screen.sub_title is not None else self.app.sub_title
+        # Article titles reach here already made safe (layout.display); Content never reads markup.
+        return self.app.format_title(self.app.title, sub_title)
+
+
+class KeyBar(Widget, can_focus=False):
+    """The screen's shown bindings as ` key Description `; the keys follow the keymap file."""
+
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        width: 100%;
+        height: 1;
+        background: $footer-background;
+        color: $footer-description-foreground;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._keys: list[tuple[int, int, str, bool]] = []  # (first column, end column, key, enabled)
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _changed(self, _screen: object = None) -> None:
+        self.refresh()
+
+    def render(self) -> Text:
+        colour = self.app.theme_variables.get("footer-key-foreground")
+        key_style = Style(bold=True, color=Color.parse(colour).rich_color if colour else None)
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        self._keys = []
+        seen: set[str] = set()
+        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            if not binding.show or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            start = len(text)
+            text.append(f" {self.app.get_key_display(binding)} ", key_style)
+            text.append(f"{binding.description} ")
+            if not enabled:
+                text.stylize(Style(dim=True), start)
+            self._keys.append((start, len(text), binding.key, enabled))
+        return text
+
+    def on_click(self, event: events.Click) -> None:
+        for start, end, key, enabled in self._keys:
+            if start <= event.x < end:
+                if enabled:
+                    self.app.simulate_key(key)
+                else:
+                    self.app.bell()
+                return
