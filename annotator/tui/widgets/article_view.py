@@ -75,7 +75,7 @@ class ArticleView(BaseStyle, ScrollView, can_focus=False):
         return max(self.scrollable_content_region.width - GUTTER - 1, 8)
 
     def _relayout(self) -> None:
-        if self.model is None or not self.size.width:  # not laid out yet: the first resize wraps the text
+        if self.model is None:
             return
         width = self._text_width()
         if self.layout_ is None or self.layout_.width != width:
@@ -85,7 +85,7 @@ class ArticleView(BaseStyle, ScrollView, can_focus=False):
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
-        if self.model is not None and (self.layout_ is None or self.layout_.width != self._text_width()):
+        if self.model is not None and self.layout_ is not None and self.layout_.width != self._text_width():
             self._relayout()
             if self.marks.cursor:
                 self.follow(self.marks.cursor[0])
