@@ -59,6 +59,7 @@ class ArticleView(BaseStyle, ScrollView, can_focus=False):
         self.marks = Marks()
         self._strips: dict[int, Strip] = {}
         self._dragging = False
+        self._pending_follow: int | None = None
         self.renders = 0  # lines rendered (not served from the cache): for the benchmark
 
     # -- content ----------------------------------------------------------------------------------------------
@@ -68,6 +69,7 @@ class ArticleView(BaseStyle, ScrollView, can_focus=False):
         self.model = model
         self.marks = marks
         self.layout_ = None
+        self._strips.clear()
         self._relayout()
         self.scroll_to(0, 0, animate=False, immediate=True)
 
@@ -75,7 +77,9 @@ class ArticleView(BaseStyle, ScrollView, can_focus=False):
         return max(self.scrollable_content_region.width - GUTTER - 1, 8)
 
     def _relayout(self) -> None:
-        if self.model is None:
+        """Wrap the text at the current width; before the widget has a size there is nothing to wrap it to
+        (the first frame wraps it, in `render_line`, so that it never shows the text wrapped at a guess)."""
+        if self.model is None or not self.size.width:
             return
         width = self._text_width()
         if self.layout_ is None or self.layout_.width != width:
@@ -85,10 +89,17 @@ class ArticleView(BaseStyle, ScrollView, can_focus=False):
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
-        if self.model is not None and self.layout_ is not None and self.layout_.width != self._text_width():
+        if self.model is None:
+            return
+        if self.layout_ is None or self.layout_.width != self._text_width():
             self._relayout()
-            if self.marks.cursor:
-                self.follow(self.marks.cursor[0])
+            self._pending_follow = self._pending_follow if self._pending_follow is not None else self._cursor()
+        if self._pending_follow is not None and self.layout_ is not None:
+            offset, self._pending_follow = self._pending_follow, None
+            self.follow(offset)
+
+    def _cursor(self) -> int | None:
+        return self.marks.cursor[0] if self.marks.cursor else None
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -116,7 +127,8 @@ class ArticleView(BaseStyle, ScrollView, can_focus=False):
 
     def follow(self, offset: int) -> None:
         """Scroll (without animation) so that character `offset` is in view, with a little context."""
-        if self.layout_ is None:
+        if self.layout_ is None:  # not wrapped yet: follow once it is
+            self._pending_follow = offset
             return
         y = self.layout_.line_of(offset)
         top = int(self.scroll_offset.y)
@@ -134,6 +146,8 @@ class ArticleView(BaseStyle, ScrollView, can_focus=False):
         base = self.base_style
         strip = self._strips.get(index)
         if strip is None:
+            if self.layout_ is None:
+                self._relayout()
             if self.layout_ is None or index >= len(self.layout_):
                 return Strip.blank(width, base)
             strip = self._render(index, base)
