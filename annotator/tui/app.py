@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
-from typing import ClassVar
 
 from textual.app import App
 
@@ -18,7 +17,6 @@ class AnnotatorApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "annotator"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-narrow"), (110, "-wide")]
     ENABLE_COMMAND_PALETTE = False
 
     def __init__(self, store: Store, annotator: str, keymap: dict[str, str] | None = None) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 LABEL_KEYS = {"1": Label.ACTOR, "2": Label.LOCATION, "3": Label.FIGURE, "4": Label.QUOTE}
 SPEAKER_ACTIONS = {"next_span", "previous_span", "accept", "reject", "cancel", "help", "quit"}
 CURSOR_SAVE_SECONDS = 2.0
+WIDE_SCREEN = 110  # columns from which the side panel is wide
+SIDE_WIDTHS = (28, 40)  # narrow, wide
 
 
 @dataclass
@@ -96,11 +99,20 @@ class AnnotateScreen(Screen):
         yield TitleBar()
         with Horizontal(id="body"):
             yield ArticleView(id="article")
-            with Vertical(id="side"):
+            self.side = Vertical(id="side")
+            self._fit_side(self.app.size.width)
+            with self.side:
                 yield Legend(id="legend")
                 yield SpanPanel(id="spans")
         yield StatusLine(id="status")
         yield KeyBar()
+
+    def _fit_side(self, width: int) -> None:
+        """The side panel's width for this screen width (set directly: a breakpoint class restyles every widget)."""
+        self.side.styles.width = SIDE_WIDTHS[width >= WIDE_SCREEN]
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_side(event.size.width)
 
     def on_mount(self) -> None:
         self.view = self.query_one(ArticleView)
