@@ -46,10 +46,12 @@ class AnnotatorApp(App[None]):
             self.show_articles()
         else:
             self.open_article(article_id)
-        self.call_after_refresh(self._started)
+
+    def on_ready(self) -> None:
+        self._started()
 
     def _started(self) -> None:
-        """The first frame is drawn: collect garbage again."""
+        """The first frame is drawn (Textual's Ready): collect garbage again."""
         if self._collecting:
             self._collecting = False
             gc.enable()

@@ -99,9 +99,7 @@ class AnnotateScreen(Screen):
         yield TitleBar()
         with Horizontal(id="body"):
             yield ArticleView(id="article")
-            self.side = Vertical(id="side")
-            self._fit_side(self.app.size.width)
-            with self.side:
+            with Vertical(id="side"):
                 yield Legend(id="legend")
                 yield SpanPanel(id="spans")
         yield StatusLine(id="status")
@@ -115,6 +113,8 @@ class AnnotateScreen(Screen):
         self._fit_side(event.size.width)
 
     def on_mount(self) -> None:
+        self.side = self.query_one("#side")
+        self._fit_side(self.app.size.width)
         self.view = self.query_one(ArticleView)
         self.panel = self.query_one(SpanPanel)
         self.legend = self.query_one(Legend)

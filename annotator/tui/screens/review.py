@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header
 
 from annotator.adjudicate import (
     ReviewState,
@@ -29,6 +28,7 @@ from annotator.models import ArticleState, Edit, Status
 from annotator.tui.model import ArticleModel
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.widgets.article_view import ArticleView, Marks
+from annotator.tui.widgets.bars import KeyBar, TitleBar
 from annotator.tui.widgets.disagreements import DisagreementPanel
 from annotator.tui.widgets.info import Legend, StatusLine
 from annotator.tui.widgets.span_panel import SpanPanel
@@ -65,7 +65,7 @@ class ReviewScreen(AnnotateScreen):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="body"):
             yield ArticleView(id="article")
             with Vertical(id="side"):
@@ -73,7 +73,7 @@ class ReviewScreen(AnnotateScreen):
                 yield DisagreementPanel(id="disputes")
                 yield SpanPanel(id="spans")
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Runs before the annotate screen's own `on_mount` (Textual calls both), which loads the article."""
