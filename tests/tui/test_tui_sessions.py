@@ -13,6 +13,7 @@ from annotator.errors import InputError
 from annotator.tui.app import make_app
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.screens.article_list import ArticleListScreen
+from annotator.tui.widgets.bars import KeyBar
 from tests.tui.conftest import WHO
 
 
@@ -89,6 +90,25 @@ async def test_keymap_file_remaps_a_binding(running, read_store, tmp_path: Path)
     keymap.write_text('accept = "a"\nnext_span = ["j", "tab"]\n')
     async with running(keymap_path=keymap) as (_, pilot):
         await pilot.press("j", "a")
+    with read_store() as store:
+        assert [s.text for s in store.spans("seed", WHO)] == ["Israel"]
+
+
+async def test_key_line_shows_remapped_keys(running, tmp_path: Path):
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text('accept = "a"\n')
+    async with running(keymap_path=keymap) as (app, _):
+        line = str(app.screen.query_one(KeyBar).render())
+    # the order of the screen's active bindings, as Textual's Footer had it: a remapped key comes last
+    assert line == " tab Next  x Reject  s Speaker  u Undo  d Done  ? Help  q Quit  a Accept "
+
+
+async def test_clicking_a_key_in_the_key_line_presses_it(running, read_store):
+    async with running() as (app, pilot):
+        line = str(app.screen.query_one(KeyBar).render())
+        for shown in (" tab Next", " ⏎ Accept"):
+            await pilot.click(KeyBar, offset=(line.index(shown) + 1, 0))
+            await pilot.pause()
     with read_store() as store:
         assert [s.text for s in store.spans("seed", WHO)] == ["Israel"]
 
