@@ -187,9 +187,12 @@ def run_and_kill(db: Path, seed: int, after_acks: int, rng: random.Random) -> tu
     rest, errors = process.communicate()
     working = False
     for line in rest.splitlines(keepends=True):
-        if not line.endswith("\n"):  # a line cut off by the kill was never acknowledged
+        if not line.endswith("\n") or not line.strip():  # a line cut off by the kill was never acknowledged
             continue
-        message = json.loads(line)
+        try:
+            message = json.loads(line)
+        except json.JSONDecodeError:  # the kill split a write: not an acknowledgement
+            continue
         working = "event" not in message
         if not working:
             acks.append(message)
