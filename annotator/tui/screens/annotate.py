@@ -100,10 +100,14 @@ class AnnotateScreen(Screen):
         with Horizontal(id="body"):
             yield ArticleView(id="article")
             with Vertical(id="side"):
-                yield Legend(id="legend")
-                yield SpanPanel(id="spans")
+                yield from self.side_widgets()
         yield StatusLine(id="status")
         yield KeyBar()
+
+    def side_widgets(self) -> ComposeResult:
+        """What the side panel holds; the review screen adds its disagreements."""
+        yield Legend(id="legend")
+        yield SpanPanel(id="spans")
 
     def _fit_side(self, width: int) -> None:
         """The side panel's width for this screen width (set directly: a breakpoint class restyles every widget)."""

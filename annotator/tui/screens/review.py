@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
 
 from annotator.adjudicate import (
     ReviewState,
@@ -27,10 +26,9 @@ from annotator.errors import AnnotatorError, Refused
 from annotator.models import ArticleState, Edit, Status
 from annotator.tui.model import ArticleModel
 from annotator.tui.screens.annotate import AnnotateScreen
-from annotator.tui.widgets.article_view import ArticleView, Marks
-from annotator.tui.widgets.bars import KeyBar, TitleBar
+from annotator.tui.widgets.article_view import Marks
 from annotator.tui.widgets.disagreements import DisagreementPanel
-from annotator.tui.widgets.info import Legend, StatusLine
+from annotator.tui.widgets.info import Legend
 from annotator.tui.widgets.span_panel import SpanPanel
 
 if TYPE_CHECKING:
@@ -64,16 +62,10 @@ class ReviewScreen(AnnotateScreen):
     def review_app(self) -> ReviewApp:
         return self.app  # type: ignore[return-value]
 
-    def compose(self) -> ComposeResult:
-        yield TitleBar()
-        with Horizontal(id="body"):
-            yield ArticleView(id="article")
-            with Vertical(id="side"):
-                yield Legend(id="legend")
-                yield DisagreementPanel(id="disputes")
-                yield SpanPanel(id="spans")
-        yield StatusLine(id="status")
-        yield KeyBar()
+    def side_widgets(self) -> ComposeResult:
+        yield Legend(id="legend")
+        yield DisagreementPanel(id="disputes")
+        yield SpanPanel(id="spans")
 
     def on_mount(self) -> None:
         """Runs before the annotate screen's own `on_mount` (Textual calls both), which loads the article."""
