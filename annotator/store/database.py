@@ -60,29 +60,23 @@ def span_row(span: Span) -> dict[str, Any]:
     }
 
 
+def _span_fields(row: dict[str, Any]) -> dict[str, Any]:
+    """The fields every span-like row shares, as model arguments."""
+    return {
+        "start": row["start"],
+        "end": row["end"],
+        "label": row["label"],
+        "text": row["text"],
+        "speaker": _speaker(row),
+    }
+
+
 def annotation_span(row: dict[str, Any]) -> AnnotationSpan:
-    return AnnotationSpan(
-        id=row["id"],
-        start=row["start"],
-        end=row["end"],
-        label=row["label"],
-        text=row["text"],
-        speaker=_speaker(row),
-        suggestion_id=row.get("suggestion_id"),
-    )
+    return AnnotationSpan(id=row["id"], suggestion_id=row.get("suggestion_id"), **_span_fields(row))
 
 
 def pending_suggestion(row: dict[str, Any]) -> PendingSuggestion:
-    return PendingSuggestion(
-        id=row["id"],
-        start=row["start"],
-        end=row["end"],
-        label=row["label"],
-        text=row["text"],
-        speaker=_speaker(row),
-        suggester=row["suggester"],
-        score=row["score"],
-    )
+    return PendingSuggestion(id=row["id"], suggester=row["suggester"], score=row["score"], **_span_fields(row))
 
 
 class Reader:
