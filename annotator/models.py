@@ -7,46 +7,16 @@ Checks that need the article text (a span's `text` must equal `text[start:end]`)
 
 from __future__ import annotations
 
-import hashlib
 import itertools
-from datetime import UTC, datetime
-from enum import StrEnum
 from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-
-def utc_now() -> str:
-    """Timestamps are ISO 8601 strings in UTC with a Z, as in the native JSONL record."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def content_hash(text: str) -> str:
-    """Stable article id when the source gives none: the same text always gets the same id."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-class Label(StrEnum):
-    ACTOR = "ACTOR"
-    LOCATION = "LOCATION"
-    FIGURE = "FIGURE"
-    QUOTE = "QUOTE"
-
-    @property
-    def layer(self) -> str:
-        """Entity spans may not overlap each other; quotes live on a layer of their own."""
-        return "quote" if self is Label.QUOTE else "entity"
-
-
-ENTITY_LABELS = (Label.ACTOR, Label.LOCATION, Label.FIGURE)
-
-
-class Status(StrEnum):
-    TODO = "todo"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    SKIPPED = "skipped"
-    FLAGGED = "flagged"
+from annotator.vocabulary import ENTITY_LABELS as ENTITY_LABELS
+from annotator.vocabulary import Label as Label
+from annotator.vocabulary import Status as Status
+from annotator.vocabulary import content_hash as content_hash
+from annotator.vocabulary import utc_now as utc_now
 
 
 class Strict(BaseModel):

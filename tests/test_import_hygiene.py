@@ -28,3 +28,20 @@ def loaded_after_import(module: str) -> set[str]:
 @pytest.mark.parametrize("module", CORE)
 def test_core_module_imports_neither_textual_nor_rich_nor_spacy(module: str) -> None:
     assert loaded_after_import(module) & {"textual", "rich", "spacy"} == set()
+
+
+def test_opening_an_article_for_the_screen_does_not_import_pydantic(tmp_path) -> None:
+    """The TUI's start-up path (its modules, the store, `view`) leaves pydantic for after the first frame."""
+    from annotator.models import ArticleIn
+    from annotator.store import Store
+
+    db = tmp_path / "a.db"
+    with Store.open(db) as store:
+        store.add_articles([(ArticleIn(id="a", text="Gaza said so."), None, [])])
+    code = (
+        "import sys, annotator.tui.app, annotator.tui.screens.annotate\n"
+        "from annotator.store import Store\n"
+        f"print(Store.open({str(db)!r}).view('a', 'alice').text, 'pydantic' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["Gaza", "said", "so.", "False"]

@@ -327,3 +327,28 @@ def test_opening_a_current_database_does_not_import_sqlite_utils(db_path: Path, 
     code = f"import sys; from annotator.store import Store; Store.open({str(db_path)!r}); print('sqlite_utils' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout == "False\n"
+
+
+def test_view_holds_what_state_holds_in_plain_rows(store: Store, small_article: str) -> None:
+    store.accept_suggestion(small_article, "alice", suggestion_id(store, small_article, "talks failed"))
+    store.reject_suggestion(small_article, "alice", suggestion_id(store, small_article, "Gaza"))
+    store.save_cursor(small_article, "alice", 17)
+    state, view = store.state(small_article, "alice"), store.view(small_article, "alice")
+    assert (view.id, view.title, view.text, view.status, view.cursor) == (
+        state.article.id, state.article.title, state.article.text, state.status, state.cursor
+    )  # fmt: skip
+    assert [(t.start, t.end) for t in view.tokens] == [(t.start, t.end) for t in state.tokens]
+    assert [(s.id, s.start, s.end, s.label, s.text, s.speaker) for s in view.spans] == [
+        (s.id, s.start, s.end, s.label, s.text, (s.speaker.start, s.speaker.end) if s.speaker else None)
+        for s in state.spans
+    ]
+    repeated = {(s.start, s.end, s.label) for s in view.spans}
+    shown = [s.id for s in view.suggestions if s.id not in view.decided and (s.start, s.end, s.label) not in repeated]
+    assert shown == [s.id for s in state.pending]
+
+
+def test_view_of_an_unknown_article_is_not_found(store: Store) -> None:
+    from annotator.errors import NotFound
+
+    with pytest.raises(NotFound, match="no article with id 'nope'"):
+        store.view("nope", "alice")

@@ -11,27 +11,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.errors import NotFound
-from annotator.models import (
-    AnnotationSpan,
-    Article,
-    ArticleIn,
-    ArticleState,
-    ArticleSummary,
-    Event,
-    Offsets,
-    PendingSuggestion,
-    Span,
-    Status,
-    Suggestion,
-    Token,
-    content_hash,
-    utc_now,
-)
 from annotator.store.opening import DatabaseError as DatabaseError  # re-exported: callers import it from here
 from annotator.store.opening import WriteFailed, is_writable, open_database, write_failed
+from annotator.store.view import ArticleView, read_view
+from annotator.vocabulary import Status, content_hash, utc_now
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from annotator.models import (
+        AnnotationSpan,
+        Article,
+        ArticleIn,
+        ArticleState,
+        ArticleSummary,
+        Event,
+        Offsets,
+        PendingSuggestion,
+        Span,
+        Suggestion,
+        Token,
+    )
+
+# The models are imported inside the functions that build them: opening a store and `view()` must not load
+# pydantic (see `annotator.store.view`).
 
 COUNTED_TABLES = frozenset({"articles", "suggestions", "spans", "decisions", "annotations", "events"})
 DEFAULT_DB = "annotations.db"
@@ -43,6 +46,8 @@ def _json(value: Any) -> str:
 
 
 def _speaker(row: dict[str, Any]) -> Offsets | None:
+    from annotator.models import Offsets
+
     if row.get("speaker_start") is None:
         return None
     return Offsets(start=row["speaker_start"], end=row["speaker_end"])
@@ -72,10 +77,14 @@ def _span_fields(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def annotation_span(row: dict[str, Any]) -> AnnotationSpan:
+    from annotator.models import AnnotationSpan
+
     return AnnotationSpan(id=row["id"], suggestion_id=row.get("suggestion_id"), **_span_fields(row))
 
 
 def pending_suggestion(row: dict[str, Any]) -> PendingSuggestion:
+    from annotator.models import PendingSuggestion
+
     return PendingSuggestion(id=row["id"], suggester=row["suggester"], score=row["score"], **_span_fields(row))
 
 
@@ -193,6 +202,8 @@ class Reader:
         return None
 
     def article(self, article_id: str) -> Article:
+        from annotator.models import Article
+
         for row in self._rows("SELECT * FROM articles WHERE id = ?", [article_id]):
             return Article(
                 id=row["id"],
@@ -216,6 +227,8 @@ class Reader:
         return self._texts[article_id]
 
     def tokens(self, article_id: str) -> list[Token]:
+        from annotator.models import Token
+
         for row in self._rows("SELECT tokens FROM articles WHERE id = ?", [article_id]):
             pairs = json.loads(row["tokens"]) if row["tokens"] else []
             return [Token(start=start, end=end) for start, end in pairs]
@@ -231,6 +244,8 @@ class Reader:
         return [r["id"] for r in self._rows(sql, names)]
 
     def summaries(self, annotator: str) -> list[ArticleSummary]:
+        from annotator.models import ArticleSummary
+
         sql = """
             SELECT a.id, a.title, a.chars, COALESCE(n.status, 'todo') AS status,
                 (SELECT COUNT(*) FROM spans s WHERE s.article_id = a.id AND s.annotator = :who) AS spans,
@@ -281,7 +296,9 @@ class Reader:
         return {r["suggestion_id"]: r["decision"] for r in self._rows(sql, [article_id, annotator])}
 
     def state(self, article_id: str, annotator: str) -> ArticleState:
-        """Everything a screen shows of one article for one annotator; from now on, edits are checked against it."""
+        """One article for one annotator, validated; from now on, edits are checked against it (as after `view()`)."""
+        from annotator.models import ArticleState
+
         self.watch(article_id, annotator)
         cursor = 0
         for row in self._rows(
@@ -297,10 +314,20 @@ class Reader:
             cursor=cursor,
         )
 
+    def view(self, article_id: str, annotator: str) -> ArticleView:
+        """What `state()` holds, as plain rows for a screen and without pydantic (see `annotator.store.view`).
+
+        It lists every suggestion and the ids this annotator decided on, so a screen can show a suggestion
+        again when an undo makes it pending."""
+        self.watch(article_id, annotator)
+        return read_view(self.conn, article_id, annotator)
+
     def annotators(self) -> list[str]:
         return [r["annotator"] for r in self._rows("SELECT DISTINCT annotator FROM annotations ORDER BY annotator")]
 
     def events(self, article_id: str | None = None, annotator: str | None = None) -> list[Event]:
+        from annotator.models import Event
+
         clauses, params = [], []
         if article_id is not None:
             clauses.append("article_id = ?")

@@ -11,11 +11,14 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator.errors import Conflict, NotFound, Refused
-from annotator.models import Edit, Event, Label, Span, Status, utc_now
 from annotator.store.database import Reader, _json, annotation_span, span_row
+from annotator.vocabulary import Label, Status, utc_now
+
+if TYPE_CHECKING:
+    from annotator.models import Edit, Event, Span
 
 Row = dict[str, Any]
 SPAN_COLUMNS = ("id", "start", "end", "label", "text", "speaker_start", "speaker_end", "suggestion_id")
@@ -177,6 +180,8 @@ class Store(Reader):
 
         Refused with `Conflict` when another writer changed this annotation since this Store last read it.
         """
+        from annotator.models import Edit  # not at import time: see `annotator.store.database`
+
         if action != "import":
             self._check_unchanged(article_id, annotator)
         if "status" not in new and self._status_row(article_id, annotator) == Status.TODO.value:
@@ -590,6 +595,18 @@ class Store(Reader):
             if region is not None:  # the decision is recorded even when it changes nothing (picking "none")
                 new["region"] = list(region)
             return self._commit(article_id, annotator, "adjudicate", old, new, message=message)
+
+
+def prepare_edits() -> None:
+    """Import the models and build the validators of an edit's result, ahead of the first edit.
+
+    Opening an article skips them (see `annotator.store.view`); a screen calls this in a thread once it has
+    drawn, so the first keystroke does not pay for pydantic.
+    """
+    from annotator.models import AnnotationSpan, Edit, Offsets
+
+    for model in (Offsets, AnnotationSpan, Edit):
+        model.model_rebuild(force=True)
 
 
 def replay(events: list[Event]) -> tuple[dict[int, Row], dict[int, str], str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.app import App
 
-from annotator.store import Store
+from annotator.store import Store, prepare_edits
 from annotator.tui.keymap import default_path, load_keymap
 from annotator.tui.screens.annotate import AnnotateScreen
 
@@ -49,6 +49,8 @@ class AnnotatorApp(App[None]):
 
     def on_ready(self) -> None:
         self._started()
+        # The first frame is up without pydantic; load it now, beside the event loop, before the first edit.
+        self.run_worker(prepare_edits, thread=True, name="prepare edits", exit_on_error=False)
 
     def _started(self) -> None:
         """The first frame is drawn (Textual's Ready): collect garbage again."""

@@ -9,7 +9,6 @@ Looked up at $ANNOTATOR_KEYMAP, else ~/.config/annotator/keymap.toml. Example:
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 
 from annotator.errors import InputError
@@ -42,6 +41,8 @@ def load_keymap(path: Path | None) -> dict[str, str]:
     """The keymap in `path` (nothing when None), checked: one-line errors name the file and the id."""
     if path is None:
         return {}
+    import tomllib  # only with a keymap: most start-ups have none
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:

@@ -10,9 +10,13 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from annotator.models import AnnotationSpan, ArticleState, Edit, Label, PendingSuggestion, Token
+from annotator.store.view import ArticleView, SpanRow, TokenBounds
+from annotator.vocabulary import Label
+
+if TYPE_CHECKING:
+    from annotator.models import AnnotationSpan, Edit
 
 Kind = Literal["span", "pending"]
 ItemKey = tuple[Kind, int]
@@ -48,16 +52,14 @@ class Item:
         return (self.start, 0 if self.is_quote else 1, -self.end, 0 if self.kind == "span" else 1, self.id)
 
     @classmethod
-    def of_span(cls, span: AnnotationSpan) -> Item:
-        speaker = (span.speaker.start, span.speaker.end) if span.speaker else None
-        return cls("span", span.id, span.start, span.end, span.label, span.text, speaker)
+    def of_row(cls, kind: Kind, row: SpanRow) -> Item:
+        return cls(kind, row.id, row.start, row.end, row.label, row.text, row.speaker)
 
     @classmethod
-    def of_suggestion(cls, suggestion: PendingSuggestion) -> Item:
-        speaker = (suggestion.speaker.start, suggestion.speaker.end) if suggestion.speaker else None
-        return cls(
-            "pending", suggestion.id, suggestion.start, suggestion.end, suggestion.label, suggestion.text, speaker
-        )
+    def of_span(cls, span: AnnotationSpan) -> Item:
+        """A span an edit wrote."""
+        speaker = (span.speaker.start, span.speaker.end) if span.speaker else None
+        return cls("span", span.id, span.start, span.end, span.label, span.text, speaker)
 
 
 class IntervalIndex:
@@ -91,33 +93,31 @@ class IntervalIndex:
 class ArticleModel:
     """The spans and pending suggestions of one article for one annotator, and its tokens."""
 
-    def __init__(
-        self, state: ArticleState, suggestions: list[PendingSuggestion], decided: set[int] | None = None
-    ) -> None:
-        self.article = state.article
-        self.text = state.article.text
-        self.status = state.status
-        self.tokens: list[Token] = state.tokens or _fallback_tokens(self.text)
+    def __init__(self, view: ArticleView) -> None:
+        self.article_id = view.id
+        self.title = view.title
+        self.text = view.text
+        self.status = view.status
+        self.tokens: list[TokenBounds] = view.tokens or _fallback_tokens(self.text)
         self.token_starts = [t.start for t in self.tokens]
-        self.suggestions = {s.id: s for s in suggestions}
+        self.suggestions = {s.id: s for s in view.suggestions}
         self.suggestions_at: dict[tuple[int, int, str], list[int]] = {}
-        for suggestion in suggestions:
+        for suggestion in view.suggestions:
             key = (suggestion.start, suggestion.end, suggestion.label.value)
             self.suggestions_at.setdefault(key, []).append(suggestion.id)
-        pending_ids = {s.id for s in state.pending}
-        # Undecided suggestions: pending ones, plus (when known) those hidden only because a span repeats them.
-        self.undecided = set(pending_ids) if decided is None else set(self.suggestions) - decided
+        # Undecided suggestions: pending ones, and those hidden only because a span repeats them.
+        self.undecided = set(self.suggestions) - view.decided
         self.items: dict[ItemKey, Item] = {}
         self._pending = 0
         self.order: list[tuple[tuple[int, int, int, int, int], ItemKey]] = []
         self.entities = IntervalIndex()
         self.quotes = IntervalIndex()
         self.span_keys: Counter[tuple[int, int, str]] = Counter()
-        for span in state.spans:
-            self._add(Item.of_span(span))
-        for suggestion in suggestions:
+        for span in view.spans:
+            self._add(Item.of_row("span", span))
+        for suggestion in view.suggestions:
             if self._visible(suggestion.id):
-                self._add(Item.of_suggestion(suggestion))
+                self._add(Item.of_row("pending", suggestion))
 
     # -- keeping the indexes -------------------------------------------------------------------------------
 
@@ -182,7 +182,7 @@ class ArticleModel:
             if visible != shown:
                 suggestion = self.suggestions[suggestion_id]
                 if visible:
-                    self._add(Item.of_suggestion(suggestion))
+                    self._add(Item.of_row("pending", suggestion))
                 else:
                     self._remove(("pending", suggestion_id))
                 changed.append((suggestion.start, suggestion.end))
@@ -258,8 +258,8 @@ class ArticleModel:
         return self.tokens[low].start, self.tokens[high].end
 
 
-def _fallback_tokens(text: str) -> list[Token]:
+def _fallback_tokens(text: str) -> list[TokenBounds]:
     """Articles stored without tokens (never by `ingest`): words and single punctuation marks."""
     import re
 
-    return [Token(start=m.start(), end=m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]
+    return [TokenBounds(m.start(), m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]

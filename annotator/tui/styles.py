@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from rich.style import Style
 
-from annotator.models import Label
+from annotator.vocabulary import Label
 
 COLOURS = {
     Label.ACTOR: "#5c9cf5",

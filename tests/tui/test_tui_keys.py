@@ -7,6 +7,8 @@ residents (ACTOR), the "The occupation ..." QUOTE (speaker: one resident), one r
 
 from __future__ import annotations
 
+import pytest
+
 from annotator.models import Status
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.screens.help import HelpScreen
@@ -161,6 +163,23 @@ async def test_d_marks_done_and_opens_the_next_article(running, read_store):
     with read_store() as store:
         assert store.status("seed", WHO) is Status.DONE
         assert store.last_opened(WHO) == "hostile"
+
+
+@pytest.mark.parametrize(("key", "status"), [("S", Status.SKIPPED), ("F", Status.FLAGGED)])
+async def test_skip_and_flag_mark_the_article_and_open_the_next(running, read_store, key, status):
+    async with running() as (app, pilot):
+        await pilot.press(key)
+        assert app.screen.article_id == "hostile"
+    with read_store() as store:
+        assert store.status("seed", WHO) is status
+
+
+async def test_skipping_the_last_article_not_done_shows_the_list(running, read_store):
+    async with running() as (app, pilot):
+        await pilot.press("d", "S")
+        assert type(app.screen).__name__ == "ArticleListScreen"
+    with read_store() as store:
+        assert [store.status(a, WHO) for a in ("seed", "hostile")] == [Status.DONE, Status.SKIPPED]
 
 
 async def test_n_and_p_move_between_articles(running, read_store):

@@ -10,7 +10,7 @@ from tests.tui.conftest import WHO
 
 
 def fresh(store: Store) -> ArticleModel:
-    return ArticleModel(store.state("seed", WHO), store.suggestions("seed"), set(store.decisions("seed", WHO)))
+    return ArticleModel(store.view("seed", WHO))
 
 
 def snapshot(model: ArticleModel) -> list[tuple]:

@@ -19,15 +19,17 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 
 from annotator.errors import AnnotatorError, Conflict
-from annotator.models import ArticleState, Edit, Label, Status
 from annotator.tui.layout import display
 from annotator.tui.model import ArticleModel, Item, ItemKey
 from annotator.tui.widgets.article_view import ArticleView, Marks
 from annotator.tui.widgets.bars import KeyBar, TitleBar
 from annotator.tui.widgets.info import Legend, StatusLine
 from annotator.tui.widgets.span_panel import SpanPanel, describe
+from annotator.vocabulary import Label, Status
 
 if TYPE_CHECKING:
+    from annotator.models import Edit
+    from annotator.store.view import ArticleView
     from annotator.tui.app import AnnotatorApp
 
 LABEL_KEYS = {"1": Label.ACTOR, "2": Label.LOCATION, "3": Label.FIGURE, "4": Label.QUOTE}
@@ -72,7 +74,9 @@ class AnnotateScreen(Screen):
         Binding("A", "accept_all", "Accept all", show=False, id="accept_all"),
         Binding("u", "undo", "Undo", id="undo"),
         Binding("ctrl+r,U", "redo", "Redo", show=False, id="redo"),
-        Binding("d", "done", "Done", id="done"),
+        Binding("d", "finish('done')", "Done", id="done"),
+        Binding("S", "finish('skipped')", "Skip article", show=False, id="skip"),
+        Binding("F", "finish('flagged')", "Flag article", show=False, id="flag"),
         Binding("n", "article(1)", "Next article", show=False, id="next_article"),
         Binding("p", "article(-1)", "Previous article", show=False, id="previous_article"),
         Binding("l", "articles", "Article list", show=False, id="articles"),
@@ -133,12 +137,12 @@ class AnnotateScreen(Screen):
         store, who = self.annotator_app.store, self.annotator_app.annotator
         if hasattr(self, "model"):
             self.save_cursor()
-        state = store.state(article_id, who)
+        view = store.view(article_id, who)
         self.article_id = article_id
-        self.model = self.article_model(state)
-        self.cursor = self.model.token_index(state.cursor) if self.model.tokens else 0
+        self.model = self.article_model(view)
+        self.cursor = self.model.token_index(view.cursor) if self.model.tokens else 0
         self.anchor, self.current, self.choosing = None, None, None
-        self.sub_title = f"{who} · {display(state.article.title)}"  # the header must not send its escapes
+        self.sub_title = f"{who} · {display(view.title)}"  # the header must not send its escapes
         self.view.show(self.model, self._marks())
         self.view.follow(self._offset())
         self.legend.show(self.model)
@@ -146,11 +150,9 @@ class AnnotateScreen(Screen):
         self._cursor_saved = self._offset()
         self._update_side()
 
-    def article_model(self, state: ArticleState) -> ArticleModel:
+    def article_model(self, view: ArticleView) -> ArticleModel:
         """The model of the article being opened: spans and suggestions (the review screen shows no suggestions)."""
-        store, who = self.annotator_app.store, self.annotator_app.annotator
-        article_id = state.article.id
-        return ArticleModel(state, store.suggestions(article_id), set(store.decisions(article_id, who)))
+        return ArticleModel(view)
 
     def save_cursor(self) -> None:
         offset = self._offset()
@@ -415,15 +417,18 @@ class AnnotateScreen(Screen):
             pending = [("pending", i) for i, decision in edit.decided.items() if decision is None]
             self._after(edit, pending[0] if pending else None)
 
-    def action_done(self) -> None:
-        if self._commit(self.annotator_app.store.set_status, Status.DONE) is None:
+    def action_finish(self, status: str) -> None:
+        """Mark the article done, skipped or flagged, and open the next one not done."""
+        title = display(self.model.title) or self.article_id
+        if self._commit(self.annotator_app.store.set_status, Status(status)) is None:
             return
         next_id = self.annotator_app.next_article(self.article_id, 1, skip_done=True)
-        if next_id is None:
-            self.notify("Every article is done.", title="All done")
+        if next_id is None or next_id == self.article_id:
+            self.notify("Every article is done." if next_id is None else "Every other article is done.", title="Done")
             self.action_articles()
             return
         self.load(next_id)
+        self.status_line.say(Text(f"Marked {status.replace('_', ' ')}: {title}", style="green", no_wrap=True))
 
     def action_article(self, step: int) -> None:
         next_id = self.annotator_app.next_article(self.article_id, step)

@@ -9,6 +9,7 @@ with the usual annotation keys. j / k move between disagreements; d marks gold d
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -23,7 +24,8 @@ from annotator.adjudicate import (
     take_back_agreed,
 )
 from annotator.errors import AnnotatorError, Refused
-from annotator.models import ArticleState, Edit, Status
+from annotator.models import Edit, Status
+from annotator.store.view import ArticleView
 from annotator.tui.model import ArticleModel
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.widgets.article_view import Marks
@@ -91,9 +93,9 @@ class ReviewScreen(AnnotateScreen):
         if message:
             self.status_line.say(message, "green")
 
-    def article_model(self, state: ArticleState) -> ArticleModel:
+    def article_model(self, view: ArticleView) -> ArticleModel:
         """Gold without the model's suggestions: the versions to choose from are the annotators'."""
-        return ArticleModel(state.model_copy(update={"pending": []}), [], set())
+        return ArticleModel(replace(view, suggestions=[]))
 
     def _refresh_review(self) -> None:
         app = self.review_app

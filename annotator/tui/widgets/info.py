@@ -9,10 +9,10 @@ from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
-from annotator.models import Label
 from annotator.tui import styles
 from annotator.tui.model import ArticleModel
 from annotator.tui.widgets.lines import BaseStyle
+from annotator.vocabulary import Label
 
 
 class Legend(BaseStyle, Widget, can_focus=False):

@@ -12,11 +12,11 @@ from rich.text import Text
 from textual.strip import Strip
 from textual.widget import Widget
 
-from annotator.models import Label
 from annotator.tui import styles
 from annotator.tui.layout import display
 from annotator.tui.model import ArticleModel, Item, ItemKey
 from annotator.tui.widgets.lines import BaseStyle
+from annotator.vocabulary import Label
 
 SNIPPET = 200
 

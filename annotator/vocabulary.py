@@ -1,0 +1,46 @@
+"""The terms every layer shares: labels, statuses, and the formats of timestamps and article ids.
+
+They live apart from `annotator.models` so that opening a store and showing an article need no pydantic:
+importing it and building its validators is about 40% of the TUI's start-up. `annotator.models` re-exports
+them, so code that uses the models imports everything from one place.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+
+
+def utc_now() -> str:
+    """Timestamps are ISO 8601 strings in UTC with a Z, as in the native JSONL record."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def content_hash(text: str) -> str:
+    """Stable article id when the source gives none: the same text always gets the same id."""
+    import hashlib  # not needed to open the TUI: imported on the first ingest
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+class Label(StrEnum):
+    ACTOR = "ACTOR"
+    LOCATION = "LOCATION"
+    FIGURE = "FIGURE"
+    QUOTE = "QUOTE"
+
+    @property
+    def layer(self) -> str:
+        """Entity spans may not overlap each other; quotes live on a layer of their own."""
+        return "quote" if self is Label.QUOTE else "entity"
+
+
+ENTITY_LABELS = (Label.ACTOR, Label.LOCATION, Label.FIGURE)
+
+
+class Status(StrEnum):
+    TODO = "todo"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    SKIPPED = "skipped"
+    FLAGGED = "flagged"
