@@ -603,10 +603,16 @@ def prepare_edits() -> None:
     Opening an article skips them (see `annotator.store.view`); a screen calls this in a thread once it has
     drawn, so the first keystroke does not pay for pydantic.
     """
-    from annotator.models import AnnotationSpan, Edit, Offsets
+    from annotator.models import AnnotationSpan, Edit, Label, Offsets
 
-    for model in (Offsets, AnnotationSpan, Edit):
-        model.model_rebuild(force=True)
+    # Validators are built on first use (`defer_build`): one small instance of each builds them, or costs
+    # nothing when they are built already.
+    speaker = Offsets(start=0, end=1)
+    Edit(
+        event_id=0,
+        action="",
+        spans=[AnnotationSpan(id=0, start=2, end=3, label=Label.QUOTE, text="q", speaker=speaker)],
+    )
 
 
 def replay(events: list[Event]) -> tuple[dict[int, Row], dict[int, str], str]:
