@@ -8,6 +8,7 @@ residents (ACTOR), the "The occupation ..." QUOTE (speaker: one resident), one r
 from __future__ import annotations
 
 import pytest
+from textual import events
 
 from annotator.models import Status
 from annotator.tui.screens.annotate import AnnotateScreen
@@ -40,6 +41,15 @@ async def test_tab_and_enter_accept_the_first_suggestion(running, read_store):
     async with running() as (_, pilot):
         await pilot.press("tab", "enter")
     assert spans(read_store()) == [("ACTOR", "Israel", None)]
+
+
+async def test_keys_typed_ahead_act_in_the_order_typed(running, read_store):
+    """A burst (fast typing, a slow SSH link) reaches the app before any key is handled; none may overtake."""
+    async with running() as (app, pilot):
+        for key, character in [("tab", "\t"), ("enter", "\r"), ("tab", "\t"), ("tab", "\t"), ("3", "3")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+    assert spans(read_store()) == [("ACTOR", "Israel", None), ("FIGURE", "at least 35", None)]
 
 
 async def test_shift_tab_goes_back(running, read_store):

@@ -52,8 +52,8 @@ class AnnotateScreen(Screen):
     """Read one article and accept or correct every highlight by keyboard (or mouse)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "next_span", "Next", id="next_span", priority=True),
-        Binding("shift+tab", "previous_span", "Previous", show=False, id="previous_span", priority=True),
+        Binding("tab", "next_span", "Next", id="next_span"),
+        Binding("shift+tab", "previous_span", "Previous", show=False, id="previous_span"),
         Binding("enter", "accept", "Accept", id="accept"),
         Binding("x,delete", "reject", "Reject", id="reject"),
         *(
