@@ -40,6 +40,10 @@ def _boundaries(tokens_json: str | None) -> tuple[frozenset[int], frozenset[int]
 class Store(Reader):
     """The annotation database: reads (from `Reader`) and every editing operation the TUI offers."""
 
+    #: Who is editing through this store on someone's behalf (the review app sets it for gold): every event it
+    #: writes then names them as `reviewer`, as adjudication events always do.
+    reviewer: str | None = None
+
     # -- plumbing -------------------------------------------------------------------------------------------
 
     def _span_rows(
@@ -186,6 +190,8 @@ class Store(Reader):
             self._check_unchanged(article_id, annotator)
         if "status" not in new and self._status_row(article_id, annotator) == Status.TODO.value:
             old, new = {**old, "status": Status.TODO.value}, {**new, "status": Status.IN_PROGRESS.value}
+        if self.reviewer and "reviewer" not in new:
+            new = {**new, "reviewer": self.reviewer}
         self._apply(article_id, annotator, old, new)
         now = utc_now()
         self.conn.execute(

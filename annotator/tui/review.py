@@ -22,7 +22,7 @@ class ReviewApp(AnnotatorApp):
         self, store: Store, reviewer: str, annotators: Sequence[str], keymap: dict[str, str] | None = None
     ) -> None:
         super().__init__(store, GOLD, keymap)
-        self.reviewer = reviewer
+        self.reviewer = store.reviewer = reviewer  # gold edited by hand names its reviewer too
         self.annotators = list(annotators)
         self.sub_title = f"review by {reviewer}"
 

@@ -103,3 +103,14 @@ def test_review_screen_snapshot(snap_compare, review_db) -> None:
     path, _ = review_db
     app = make_review_app(path, "carol", WHO, keymap_path=False)
     assert snap_compare(app, press=["a"], terminal_size=(80, 24))
+
+
+async def test_gold_edited_by_hand_names_the_reviewer(review_db) -> None:
+    path, article_id = review_db
+    app = make_review_app(path, "carol", WHO, keymap_path=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("tab", "x")
+    with Store.open(path) as store:
+        removed = store.events(article_id, GOLD)[-1]
+    assert (removed.action, removed.after["reviewer"]) == ("remove", "carol")
