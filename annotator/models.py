@@ -198,17 +198,6 @@ class ArticleSummary(Strict):
     pending: int
 
 
-class ArticleState(Strict):
-    """Everything the annotate screen needs for one article and one annotator."""
-
-    article: Article
-    tokens: list[Token]
-    spans: list[AnnotationSpan]
-    pending: list[PendingSuggestion]
-    status: Status
-    cursor: int = 0
-
-
 class Event(Strict):
     """One row of the append-only event log; `before`/`after` hold the rows an action replaced."""
 

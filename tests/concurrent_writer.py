@@ -26,7 +26,7 @@ def main(db: str, seed: int, actions: int, who: str, article: str, start_file: s
     with Store.open(db) as store:
         articles = store.article_ids() if article == "any" else [article]
         for article_id in articles:
-            store.state(article_id, who)
+            store.view(article_id, who)
         print(json.dumps({"ready": True}), flush=True)
         while not Path(start_file).exists():
             time.sleep(0.001)
@@ -37,7 +37,7 @@ def main(db: str, seed: int, actions: int, who: str, article: str, start_file: s
                 edit = one_action(store, rng, article_id, who)
             except Conflict:
                 conflicts += 1
-                store.state(article_id, who)  # the window reloads the article, as the message asks
+                store.view(article_id, who)  # the window reloads the article, as the message asks
                 continue
             except Refused:
                 continue

@@ -157,7 +157,7 @@ def test_a_read_only_database_opens_for_viewing_with_a_notice(old_db: Path) -> N
             True,
             f"{old_db} is read-only: open for viewing, changes cannot be saved",
         )
-        assert len(store.state("small", "alice").spans) == 2
+        assert len(store.view("small", "alice").spans) == 2
         with pytest.raises(WriteFailed, match=rf"^not saved: {old_db} is read-only$"):
             store.set_status("small", "alice", "flagged")
         assert store.save_cursor("small", "alice", 5) is False  # where the reader was: not saved, no error

@@ -251,7 +251,7 @@ def test_cursor_and_last_article_are_remembered(db_path: Path, store: Store, sma
     store.close()
     with Store.open(db_path) as reopened:
         assert reopened.last_opened("alice") == small_article
-        assert reopened.state(small_article, "alice").cursor == 17
+        assert reopened.view(small_article, "alice").cursor == 17
 
 
 def test_a_database_from_a_newer_release_is_refused(db_path: Path) -> None:
@@ -329,22 +329,20 @@ def test_opening_a_current_database_does_not_import_sqlite_utils(db_path: Path, 
     assert result.stdout == "False\n"
 
 
-def test_view_holds_what_state_holds_in_plain_rows(store: Store, small_article: str) -> None:
+def test_view_shows_spans_every_suggestion_and_the_decisions(store: Store, small_article: str) -> None:
     store.accept_suggestion(small_article, "alice", suggestion_id(store, small_article, "talks failed"))
     store.reject_suggestion(small_article, "alice", suggestion_id(store, small_article, "Gaza"))
     store.save_cursor(small_article, "alice", 17)
-    state, view = store.state(small_article, "alice"), store.view(small_article, "alice")
-    assert (view.id, view.title, view.text, view.status, view.cursor) == (
-        state.article.id, state.article.title, state.article.text, state.status, state.cursor
-    )  # fmt: skip
-    assert [(t.start, t.end) for t in view.tokens] == [(t.start, t.end) for t in state.tokens]
-    assert [(s.id, s.start, s.end, s.label, s.text, s.speaker) for s in view.spans] == [
-        (s.id, s.start, s.end, s.label, s.text, (s.speaker.start, s.speaker.end) if s.speaker else None)
-        for s in state.spans
+    view = store.view(small_article, "alice")
+    assert (view.title, view.text, view.status, view.cursor) == ("Small", SMALL_TEXT, Status.IN_PROGRESS, 17)
+    assert [(s.label, s.text, s.speaker) for s in view.spans] == [
+        (Label.ACTOR, "Washington", None),
+        (Label.QUOTE, "talks failed", (0, 10)),
     ]
-    repeated = {(s.start, s.end, s.label) for s in view.spans}
-    shown = [s.id for s in view.suggestions if s.id not in view.decided and (s.start, s.end, s.label) not in repeated]
-    assert shown == [s.id for s in state.pending]
+    assert [s.text for s in view.suggestions] == ["Washington", "talks failed", "Gaza", "at least 35"]
+    decided = {s.text for s in view.suggestions if s.id in view.decided}
+    assert decided == {"Washington", "talks failed", "Gaza"}  # the quote's speaker was accepted with it
+    assert [(t.start, t.end) for t in view.tokens][:3] == [(0, 10), (11, 15), (16, 17)]
 
 
 def test_view_of_an_unknown_article_is_not_found(store: Store) -> None:

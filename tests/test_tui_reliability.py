@@ -149,7 +149,7 @@ def test_an_edit_after_another_window_changed_the_article_says_so(tmp_path: Path
 
     async def scenario(app, pilot):
         with Store.open(db) as other_window:
-            other_window.state("a", WHO)
+            other_window.view("a", WHO)
             other_window.set_status("a", WHO, "flagged")
         await pilot.press("tab", "enter")
         refused = status(app)

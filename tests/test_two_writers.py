@@ -78,16 +78,16 @@ def test_one_annotator_in_two_windows_on_one_article_is_told_not_overwritten(tmp
 
 def test_the_second_window_sees_the_first_ones_change_when_it_reloads(db_path: Path, small_article: str) -> None:
     with Store.open(db_path) as first, Store.open(db_path) as second:
-        second.state(small_article, "alice")
-        first.state(small_article, "alice")
+        second.view(small_article, "alice")
+        first.view(small_article, "alice")
         first.accept_all(small_article, "alice")
-        assert len(second.state(small_article, "alice").spans) == 4
+        assert len(second.view(small_article, "alice").spans) == 4
 
 
 def test_an_edit_after_another_window_changed_the_annotation_is_refused(db_path: Path, small_article: str) -> None:
     with Store.open(db_path) as first, Store.open(db_path) as second:
-        first.state(small_article, "alice")
-        second.state(small_article, "alice")
+        first.view(small_article, "alice")
+        second.view(small_article, "alice")
         first.set_status(small_article, "alice", "done")
         events = len(second.events(small_article))
         with pytest.raises(Conflict, match=r"changed in another window since it was shown here; reload"):
@@ -97,16 +97,16 @@ def test_an_edit_after_another_window_changed_the_annotation_is_refused(db_path:
 
 def test_after_reloading_the_second_window_may_edit(db_path: Path, small_article: str) -> None:
     with Store.open(db_path) as first, Store.open(db_path) as second:
-        first.state(small_article, "alice")
-        second.state(small_article, "alice")
+        first.view(small_article, "alice")
+        second.view(small_article, "alice")
         first.set_status(small_article, "alice", "done")
-        second.state(small_article, "alice")
+        second.view(small_article, "alice")
         second.undo(small_article, "alice")
         assert first.status(small_article, "alice").value == "todo"
 
 
 def test_a_window_keeps_editing_after_its_own_edits(store: Store, small_article: str) -> None:
-    store.state(small_article, "alice")
+    store.view(small_article, "alice")
     store.accept_all(small_article, "alice")
     store.undo(small_article, "alice")
     store.redo(small_article, "alice")
@@ -115,8 +115,8 @@ def test_a_window_keeps_editing_after_its_own_edits(store: Store, small_article:
 
 def test_other_annotators_do_not_conflict(db_path: Path, small_article: str) -> None:
     with Store.open(db_path) as alice, Store.open(db_path) as bob:
-        alice.state(small_article, "alice")
-        bob.state(small_article, "bob")
+        alice.view(small_article, "alice")
+        bob.view(small_article, "bob")
         bob.accept_all(small_article, "bob")
         alice.accept_all(small_article, "alice")
         assert (len(alice.spans(small_article, "alice")), len(alice.spans(small_article, "bob"))) == (4, 4)

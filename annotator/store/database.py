@@ -23,7 +23,6 @@ if TYPE_CHECKING:
         AnnotationSpan,
         Article,
         ArticleIn,
-        ArticleState,
         ArticleSummary,
         Event,
         Offsets,
@@ -295,30 +294,11 @@ class Reader:
         sql = "SELECT suggestion_id, decision FROM decisions WHERE article_id = ? AND annotator = ?"
         return {r["suggestion_id"]: r["decision"] for r in self._rows(sql, [article_id, annotator])}
 
-    def state(self, article_id: str, annotator: str) -> ArticleState:
-        """One article for one annotator, validated; from now on, edits are checked against it (as after `view()`)."""
-        from annotator.models import ArticleState
-
-        self.watch(article_id, annotator)
-        cursor = 0
-        for row in self._rows(
-            "SELECT cursor FROM annotations WHERE article_id = ? AND annotator = ?", [article_id, annotator]
-        ):
-            cursor = row["cursor"]
-        return ArticleState(
-            article=self.article(article_id),
-            tokens=self.tokens(article_id),
-            spans=self.spans(article_id, annotator),
-            pending=self.pending(article_id, annotator),
-            status=self.status(article_id, annotator),
-            cursor=cursor,
-        )
-
     def view(self, article_id: str, annotator: str) -> ArticleView:
-        """What `state()` holds, as plain rows for a screen and without pydantic (see `annotator.store.view`).
+        """Everything a screen shows of one article for one annotator; from now on, edits are checked against it.
 
-        It lists every suggestion and the ids this annotator decided on, so a screen can show a suggestion
-        again when an undo makes it pending."""
+        Plain rows, without pydantic (see `annotator.store.view`). It lists every suggestion and the ids this
+        annotator decided on, so a screen can show a suggestion again when an undo makes it pending."""
         self.watch(article_id, annotator)
         return read_view(self.conn, article_id, annotator)
 

@@ -217,7 +217,7 @@ async def test_q_quits_and_saves_the_cursor(running, read_store):
         await pilot.press("right", "right", "right", "q")
         assert app.return_code == 0
     with read_store() as store:
-        assert store.state("seed", WHO).cursor == 16  # "ground"
+        assert store.view("seed", WHO).cursor == 16  # "ground"
 
 
 async def test_mouse_click_selects_a_span_and_drag_selects_tokens(running, read_store):
