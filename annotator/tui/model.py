@@ -23,16 +23,10 @@ ItemKey = tuple[Kind, int]
 
 
 @dataclass(frozen=True, slots=True)
-class Item:
+class Item(SpanRow):
     """An accepted span (`kind` "span") or a pending suggestion, as drawn and navigated."""
 
-    kind: Kind
-    id: int
-    start: int
-    end: int
-    label: Label
-    text: str
-    speaker: tuple[int, int] | None = None
+    kind: Kind = "span"
 
     @property
     def key(self) -> ItemKey:
@@ -53,13 +47,13 @@ class Item:
 
     @classmethod
     def of_row(cls, kind: Kind, row: SpanRow) -> Item:
-        return cls(kind, row.id, row.start, row.end, row.label, row.text, row.speaker)
+        return cls(row.id, row.start, row.end, row.label, row.text, row.speaker, kind)
 
     @classmethod
     def of_span(cls, span: AnnotationSpan) -> Item:
         """A span an edit wrote."""
         speaker = (span.speaker.start, span.speaker.end) if span.speaker else None
-        return cls("span", span.id, span.start, span.end, span.label, span.text, speaker)
+        return cls(span.id, span.start, span.end, span.label, span.text, speaker)
 
 
 class IntervalIndex:
