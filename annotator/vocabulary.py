@@ -44,3 +44,8 @@ class Status(StrEnum):
     DONE = "done"
     SKIPPED = "skipped"
     FLAGGED = "flagged"
+
+    @property
+    def to_do(self) -> bool:
+        """Still to annotate: skipped and flagged articles were put aside on purpose."""
+        return self in (Status.TODO, Status.IN_PROGRESS)

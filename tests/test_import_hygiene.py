@@ -30,18 +30,13 @@ def test_core_module_imports_neither_textual_nor_rich_nor_spacy(module: str) -> 
     assert loaded_after_import(module) & {"textual", "rich", "spacy"} == set()
 
 
-def test_opening_an_article_for_the_screen_does_not_import_pydantic(tmp_path) -> None:
-    """The TUI's start-up path (its modules, the store, `view`) leaves pydantic for after the first frame."""
-    from annotator.models import ArticleIn
-    from annotator.store import Store
-
-    db = tmp_path / "a.db"
-    with Store.open(db) as store:
-        store.add_articles([(ArticleIn(id="a", text="Gaza said so."), None, [])])
+def test_prepare_edits_builds_the_validators_the_first_edit_needs() -> None:
+    """The TUI runs it in a thread after the first frame; the models build their validators on first use."""
     code = (
-        "import sys, annotator.tui.app, annotator.tui.screens.annotate\n"
-        "from annotator.store import Store\n"
-        f"print(Store.open({str(db)!r}).view('a', 'alice').text, 'pydantic' in sys.modules)"
+        "from annotator.models import AnnotationSpan, Edit, Offsets\n"
+        "from annotator.store import prepare_edits\n"
+        "models = (Offsets, AnnotationSpan, Edit)\n"
+        "print(*(m.__pydantic_complete__ for m in models)); prepare_edits(); print(*(m.__pydantic_complete__ for m in models))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.split() == ["Gaza", "said", "so.", "False"]
+    assert result.stdout.split() == ["False"] * 3 + ["True"] * 3

@@ -61,6 +61,20 @@ def test_a_hand_edit_of_gold_settles_what_it_touches(store: Store, article: str)
     assert review_state(store, article, WHO).settled_by == ["reviewer", None, None, None]
 
 
+def test_each_gold_event_names_the_reviewer_who_made_it_even_an_undo_or_redo(store: Store, article: str) -> None:
+    start = store.article_text(article).index("Hamas")
+    store.reviewer = "carol"
+    store.add_span(article, GOLD, start, start + 5, Label.ACTOR)
+    store.undo(article, GOLD)
+    store.reviewer = "dave"
+    store.redo(article, GOLD)
+    assert [(e.action, e.after["reviewer"]) for e in store.events(article, GOLD)] == [
+        ("add", "carol"),
+        ("undo", "carol"),
+        ("redo", "dave"),
+    ]
+
+
 def test_agreed_spans_come_back_only_when_they_are_the_last_change(store: Store, article: str) -> None:
     open_for_review(store, article, WHO, "carol")
     pick_version(store, article, review_state(store, article, WHO).disagreements[0], "alice", "carol")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.errors import NotFound
 from annotator.store.opening import DatabaseError as DatabaseError  # re-exported: callers import it from here
 from annotator.store.opening import WriteFailed, is_writable, open_database, write_failed
-from annotator.store.view import ArticleView, read_view
+from annotator.store.view import ArticleRows, read_view
 from annotator.vocabulary import Status, content_hash, utc_now
 
 if TYPE_CHECKING:
@@ -294,7 +294,7 @@ class Reader:
         sql = "SELECT suggestion_id, decision FROM decisions WHERE article_id = ? AND annotator = ?"
         return {r["suggestion_id"]: r["decision"] for r in self._rows(sql, [article_id, annotator])}
 
-    def view(self, article_id: str, annotator: str) -> ArticleView:
+    def view(self, article_id: str, annotator: str) -> ArticleRows:
         """Everything a screen shows of one article for one annotator; from now on, edits are checked against it.
 
         Plain rows, without pydantic (see `annotator.store.view`). It lists every suggestion and the ids this

@@ -190,7 +190,7 @@ class Store(Reader):
             self._check_unchanged(article_id, annotator)
         if "status" not in new and self._status_row(article_id, annotator) == Status.TODO.value:
             old, new = {**old, "status": Status.TODO.value}, {**new, "status": Status.IN_PROGRESS.value}
-        if self.reviewer and "reviewer" not in new:
+        if self.reviewer:  # also on an undo or redo: who pressed it, not who made the edit it repeats
             new = {**new, "reviewer": self.reviewer}
         self._apply(article_id, annotator, old, new)
         now = utc_now()

@@ -35,7 +35,7 @@ class SpanRow:
 
 
 @dataclass(frozen=True, slots=True)
-class ArticleView:
+class ArticleRows:
     """One article for one annotator: their spans, every suggestion, and which suggestions they decided on."""
 
     id: str
@@ -58,7 +58,7 @@ def _span_row(row: tuple[Any, ...]) -> SpanRow:
     return SpanRow(span_id, start, end, Label(label), text, speaker)
 
 
-def read_view(conn: sqlite3.Connection, article_id: str, annotator: str) -> ArticleView:
+def read_view(conn: sqlite3.Connection, article_id: str, annotator: str) -> ArticleRows:
     article = conn.execute("SELECT title, text, tokens FROM articles WHERE id = ?", [article_id]).fetchone()
     if article is None:
         raise NotFound(f"no article with id {article_id!r}")
@@ -77,12 +77,12 @@ def read_view(conn: sqlite3.Connection, article_id: str, annotator: str) -> Arti
     decided = conn.execute(
         "SELECT suggestion_id FROM decisions WHERE article_id = ? AND annotator = ?", [article_id, annotator]
     )
-    return ArticleView(
+    return ArticleRows(
         id=article_id,
         title=title,
         text=text,
         status=Status(status),
-        cursor=cursor or 0,
+        cursor=cursor,
         tokens=[TokenBounds(start, end) for start, end in json.loads(tokens)] if tokens else [],
         spans=[_span_row(row) for row in spans],
         suggestions=[_span_row(row) for row in suggestions],

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from annotator.store.view import ArticleView, SpanRow, TokenBounds
+from annotator.store.view import ArticleRows, SpanRow, TokenBounds
 from annotator.vocabulary import Label
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ class IntervalIndex:
 class ArticleModel:
     """The spans and pending suggestions of one article for one annotator, and its tokens."""
 
-    def __init__(self, view: ArticleView) -> None:
+    def __init__(self, view: ArticleRows) -> None:
         self.article_id = view.id
         self.title = view.title
         self.text = view.text

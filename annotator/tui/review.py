@@ -26,7 +26,7 @@ class ReviewApp(AnnotatorApp):
         self.annotators = list(annotators)
         self.sub_title = f"review by {reviewer}"
 
-    def review_ids(self) -> list[str]:
+    def article_order(self) -> list[str]:
         """The articles every annotator marked done, in ingest order."""
         return self.store.articles_annotated_by(self.annotators, [Status.DONE])
 
@@ -34,7 +34,7 @@ class ReviewApp(AnnotatorApp):
         event.prevent_default()  # the annotator app's own on_mount would open gold's last article too
         if self.keymap:
             self.set_keymap(self.keymap)
-        ids = self.review_ids()
+        ids = self.article_order()
         if not ids:
             self.notify("No article is marked done by all the annotators.", severity="warning")
             self.show_articles()
@@ -50,18 +50,6 @@ class ReviewApp(AnnotatorApp):
             self.push_screen(ReviewScreen(article_id))
         else:
             review.load(article_id)
-
-    def next_article(self, article_id: str, step: int, skip_done: bool = False) -> str | None:
-        """The next (or previous) article to review, wrapping; optionally one whose gold is not done."""
-        ids = self.review_ids()
-        if article_id not in ids:
-            return ids[0] if ids else None
-        here = ids.index(article_id)
-        for distance in range(1, len(ids) + 1):
-            candidate = ids[(here + step * distance) % len(ids)]
-            if not skip_done or self.store.status(candidate, GOLD) != Status.DONE:
-                return candidate
-        return None
 
 
 def make_review_app(

@@ -114,3 +114,14 @@ async def test_gold_edited_by_hand_names_the_reviewer(review_db) -> None:
     with Store.open(path) as store:
         removed = store.events(article_id, GOLD)[-1]
     assert (removed.action, removed.after["reviewer"]) == ("remove", "carol")
+
+
+async def test_skip_and_flag_keys_are_not_review_keys(review_db) -> None:
+    path, article_id = review_db
+    app = make_review_app(path, "carol", WHO, keymap_path=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("S", "F")
+        assert app.screen.article_id == article_id
+    with Store.open(path) as store:
+        assert store.status(article_id, GOLD) is Status.IN_PROGRESS

@@ -29,7 +29,7 @@ from annotator.vocabulary import Label, Status
 
 if TYPE_CHECKING:
     from annotator.models import Edit
-    from annotator.store.view import ArticleView
+    from annotator.store.view import ArticleRows
     from annotator.tui.app import AnnotatorApp
 
 LABEL_KEYS = {"1": Label.ACTOR, "2": Label.LOCATION, "3": Label.FIGURE, "4": Label.QUOTE}
@@ -150,7 +150,7 @@ class AnnotateScreen(Screen):
         self._cursor_saved = self._offset()
         self._update_side()
 
-    def article_model(self, view: ArticleView) -> ArticleModel:
+    def article_model(self, view: ArticleRows) -> ArticleModel:
         """The model of the article being opened: spans and suggestions (the review screen shows no suggestions)."""
         return ArticleModel(view)
 
@@ -418,17 +418,17 @@ class AnnotateScreen(Screen):
             self._after(edit, pending[0] if pending else None)
 
     def action_finish(self, status: str) -> None:
-        """Mark the article done, skipped or flagged, and open the next one not done."""
+        """Mark the article done, skipped or flagged, and open the next one still to do."""
         title = display(self.model.title) or self.article_id
         if self._commit(self.annotator_app.store.set_status, Status(status)) is None:
             return
-        next_id = self.annotator_app.next_article(self.article_id, 1, skip_done=True)
-        if next_id is None or next_id == self.article_id:
-            self.notify("Every article is done." if next_id is None else "Every other article is done.", title="Done")
+        self.notify(f"{title}: {status}", title="Marked", timeout=3)
+        next_id = self.annotator_app.next_article(self.article_id, 1, to_do=True)
+        if next_id is None:
+            self.notify("No article is left to do.", title="All done")
             self.action_articles()
             return
         self.load(next_id)
-        self.status_line.say(Text(f"Marked {status.replace('_', ' ')}: {title}", style="green", no_wrap=True))
 
     def action_article(self, step: int) -> None:
         next_id = self.annotator_app.next_article(self.article_id, step)

@@ -10,11 +10,12 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, ProgressBar, Static
 
-from annotator.models import ArticleSummary, Status
 from annotator.tui.layout import display
 from annotator.tui.widgets.bars import KeyBar, TitleBar
+from annotator.vocabulary import Status
 
 if TYPE_CHECKING:
+    from annotator.models import ArticleSummary
     from annotator.tui.app import AnnotatorApp
 
 FILTERS: list[Status | None] = [None, *Status]

@@ -25,7 +25,7 @@ from annotator.adjudicate import (
 )
 from annotator.errors import AnnotatorError, Refused
 from annotator.models import Edit, Status
-from annotator.store.view import ArticleView
+from annotator.store.view import ArticleRows
 from annotator.tui.model import ArticleModel
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.widgets.article_view import Marks
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 #: Pick keys for annotators 1..9: letters the annotate screen leaves free (d is done, g agreed, j/k move).
 PICK_KEYS = "abcefhimo"
 
+PUT_ASIDE = {"skip", "flag"}  # an annotator's keys: gold is settled, not put aside (and F sits by f, a pick)
 REVIEW_BINDINGS: list[BindingType] = [
     *(
         Binding(key, f"pick({index})", f"Pick annotator {index + 1}", show=False, id=f"pick_{index + 1}")
@@ -50,10 +51,13 @@ REVIEW_BINDINGS: list[BindingType] = [
 ]
 
 
-class ReviewScreen(AnnotateScreen):
+class ReviewScreen(AnnotateScreen, inherit_bindings=False):  # its keys are listed below
     """Settle one article's disagreements into gold; the reviewer edits annotator "gold" with the usual keys."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [*REVIEW_BINDINGS, *AnnotateScreen.BINDINGS]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(b for b in AnnotateScreen.BINDINGS if getattr(b, "id", None) not in PUT_ASIDE),
+        *REVIEW_BINDINGS,
+    ]
 
     def __init__(self, article_id: str) -> None:
         super().__init__(article_id)
@@ -93,7 +97,7 @@ class ReviewScreen(AnnotateScreen):
         if message:
             self.status_line.say(message, "green")
 
-    def article_model(self, view: ArticleView) -> ArticleModel:
+    def article_model(self, view: ArticleRows) -> ArticleModel:
         """Gold without the model's suggestions: the versions to choose from are the annotators'."""
         return ArticleModel(replace(view, suggestions=[]))
 
