@@ -6,6 +6,8 @@
     the moment its first frame showing the article has been drawn; the same for a bare Textual app (one
     Static) in the same run, up to the moment its Static has been drawn. Time is from spawning the process
     to that moment; medians of several runs. annotator's modules are byte-compiled first, as an install does.
+    Both build their App in Python; the console script (`annotator --db ...`) is timed too, as a user starts
+    it: typer's import and command tree come first there (about 45 ms on the development machine).
 (b) Latency: the longest article of ../shared/corpus/news.jsonl is ingested with suggestions into a
     temporary database on the working directory's disk (real fsyncs), then keys are sent through Pilot's
     driver. Each figure is the time from sending the key until the action has committed and the screen's
