@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Annotated
 
@@ -66,20 +66,43 @@ def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
         yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
-def open_store(db: Path) -> Store:
+def open_store(db: Path, *, create: bool = False) -> Store:
+    """The command's database; only commands that add to it create it, so a mistyped --db is an error."""
     with errors_as_lines():
-        return Store.open(db)
+        return Store.open(db, create=create)
+
+
+@contextmanager
+def store_to_fill(db: Path) -> Iterator[Store]:
+    """Open the database, creating it; a command that fails leaves no database file it created behind."""
+    created = not db.exists()
+    store = open_store(db, create=True)
+    try:
+        with store:
+            yield store
+    except BaseException:
+        if created:
+            for path in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+                with suppress(OSError):
+                    path.unlink()
+        raise
 
 
 @app.callback(invoke_without_command=True)
 def main_callback(
     ctx: typer.Context,
-    db: DbOption = Path(DEFAULT_DB),
+    db: Annotated[
+        Path | None, typer.Option("--db", help="The SQLite database file (for any command).", dir_okay=False)
+    ] = None,
     annotator: AnnotatorOption = None,
 ) -> None:
     """Without a command: open the annotation screen (`annotator annotate`)."""
     if ctx.invoked_subcommand is None:
-        annotate(db=db, annotator=annotator)
+        annotate(db=db or Path(DEFAULT_DB), annotator=annotator)
+        return
+    given = {name: value for name, value in (("db", db), ("annotator", annotator)) if value is not None}
+    if given:  # `annotator --db x.db stats` means `annotator stats --db x.db`: the command's own option wins
+        ctx.default_map = {name: given for name in ctx.command.commands}  # type: ignore[attr-defined]
 
 
 @app.command()
@@ -103,7 +126,7 @@ def ingest(
 
     with errors_as_lines():
         articles = read_articles(paths)
-        with open_store(db) as store, progress_bar("Suggesting") as progress:
+        with store_to_fill(db) as store, progress_bar("Suggesting") as progress:
             report = ingest_articles(
                 store, articles, suggest=not no_suggest, model=model, batch_size=batch_size, progress=progress
             )
@@ -199,7 +222,7 @@ def import_(
     with errors_as_lines():
         options = ReadOptions(annotator=annotator, label_map=parse_label_map(label_map))
         records = read_file(path, format, options)  # read and check everything before opening the database
-        with open_store(db) as store, progress_bar("Importing") as progress:
+        with store_to_fill(db) as store, progress_bar("Importing") as progress:
             report = store_records(store, records, snap=snap, progress=progress)
     moved = f", {report.snapped} span(s) snapped to token boundaries" if snap else ""
     typer.echo(f"{report.records} record(s) imported ({report.new_articles} new article(s){moved}) -> {db}")
@@ -222,7 +245,7 @@ def merge(
 
     if prefer not in (None, "this", "other"):
         raise fail(f"--prefer must be this or other, not {prefer!r}")
-    with errors_as_lines(), open_store(db) as store, progress_bar("Merging") as progress:
+    with errors_as_lines(), store_to_fill(db) as store, progress_bar("Merging") as progress:
         report = merge_databases(store, others, prefer, progress)  # type: ignore[arg-type]
     typer.echo(
         f"{report.articles_added} article(s), {report.annotations_added} annotation(s) and "
@@ -446,7 +469,7 @@ def annotate(db: DbOption = Path(DEFAULT_DB), annotator: AnnotatorOption = None)
 
     Example: annotator annotate --db annotations.db --annotator alice
     """
-    with errors_as_lines(), open_store(db) as store:
+    with errors_as_lines(), open_store(db, create=True) as store:
         if not store.count("articles") and SEEDS.is_dir():
             from annotator.ingest import ingest as ingest_articles
             from annotator.ingest import read_articles

@@ -3,7 +3,7 @@
     python tests/concurrent_writer.py DB SEED ACTIONS ANNOTATOR ARTICLE|any START_FILE
 
 Says it is ready, then waits for START_FILE (so both start together), then makes ACTIONS edits like a TUI window: it reads the
-article (`state`), edits, and on `Conflict` (the same annotation changed in another window) reloads and goes
+article (`view`), edits, and on `Conflict` (the same annotation changed in another window) reloads and goes
 on. Prints one JSON line per acknowledged edit and a last line with its count of conflicts.
 """
 

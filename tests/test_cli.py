@@ -118,3 +118,35 @@ def test_a_missing_model_is_a_one_line_error_saying_how_to_install(db_path: Path
     assert code == 1
     assert err.count("\n") == 1
     assert "'no_such_pipeline_xyz' is not installed" in err
+
+
+def test_db_before_the_command_is_the_commands_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # where annotations.db would go if the option were dropped
+    named = tmp_path / "named.db"
+    code, out, _ = run("--db", str(named), "ingest", str(SEEDS), "--no-suggest")
+    assert (code, out) == (0, f"1 article(s) added, 0 already stored, 0 suggestion(s) -> {named}\n")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".db") == ["named.db"]
+
+
+def test_a_command_that_only_reads_does_not_create_a_mistyped_database(tmp_path: Path) -> None:
+    missing = tmp_path / "mistyped.db"
+    code, _, err = run("stats", "--db", str(missing))
+    assert (code, err) == (1, f"annotator: error: {missing}: no such database\n")
+    assert not missing.exists()
+
+
+def test_a_database_in_a_missing_folder_is_a_one_line_error(tmp_path: Path) -> None:
+    target = tmp_path / "no-such-folder" / "a.db"
+    code, _, err = run("ingest", str(SEEDS), "--db", str(target), "--no-suggest")
+    assert (code, err) == (1, f"annotator: error: {target}: cannot create the database: No such file or directory\n")
+
+
+def test_a_failed_import_leaves_no_new_database_behind(tmp_path: Path) -> None:
+    record = {"article_id": "a", "text": "Gaza said so.", "annotator": "x",
+              "spans": [{"start": 0, "end": 3, "label": "ACTOR", "text": "Gaz"}]}  # fmt: skip
+    source = tmp_path / "off-token.jsonl"
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    fresh = tmp_path / "fresh.db"
+    code, _, err = run("import", str(source), "--db", str(fresh))
+    assert code == 1 and "does not fall on token boundaries" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["off-token.jsonl"]

@@ -350,3 +350,10 @@ def test_view_of_an_unknown_article_is_not_found(store: Store) -> None:
 
     with pytest.raises(NotFound, match="no article with id 'nope'"):
         store.view("nope", "alice")
+
+
+def test_opening_an_article_does_not_make_an_annotator(store: Store, small_article: str) -> None:
+    store.view(small_article, "visitor")
+    store.save_cursor(small_article, "visitor", 5)
+    store.accept_suggestion(small_article, "alice", suggestion_id(store, small_article, "Gaza"))
+    assert store.annotators() == ["alice"]

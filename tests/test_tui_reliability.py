@@ -158,7 +158,7 @@ def test_an_edit_after_another_window_changed_the_article_says_so(tmp_path: Path
 
     refused, accepted = run(AnnotatorApp(Store.open(db), WHO), scenario)
     assert refused.startswith(f"Not done: {WHO}'s annotation of this article was changed in another window")
-    assert refused.endswith("(reloaded)")
+    assert refused.endswith("it is reloaded with those changes: try again")
     assert accepted == "accepted ACTOR 'Washington' at 0:10"
     with Store.open(db) as store:
         assert [e.action for e in store.events("a", WHO)] == ["status", "accept"]

@@ -90,7 +90,9 @@ def test_an_edit_after_another_window_changed_the_annotation_is_refused(db_path:
         second.view(small_article, "alice")
         first.set_status(small_article, "alice", "done")
         events = len(second.events(small_article))
-        with pytest.raises(Conflict, match=r"changed in another window since it was shown here; reload"):
+        with pytest.raises(
+            Conflict, match=r"changed in another window since it was shown here, so nothing was written"
+        ):
             second.set_status(small_article, "alice", "flagged")
         assert (len(second.events(small_article)), second.status(small_article, "alice").value) == (events, "done")
 

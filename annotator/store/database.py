@@ -99,12 +99,13 @@ class Reader:
         self._seen_pending: dict[tuple[str, str], int] = {}  # versions written by the open transaction
 
     @classmethod
-    def open(cls, path: str | Path = DEFAULT_DB, read_only: bool | None = None):
-        """Open (creating) a database; with `read_only` None, read-only exactly when this process cannot write it."""
+    def open(cls, path: str | Path = DEFAULT_DB, read_only: bool | None = None, create: bool = True):
+        """Open (creating, unless `create` is False) a database; with `read_only` None, read-only exactly when
+        this process cannot write it."""
         path = Path(path)
         if read_only is None:
             read_only = path.exists() and path.stat().st_size > 0 and not is_writable(path)
-        return cls(open_database(path, read_only), path, read_only)
+        return cls(open_database(path, read_only, create), path, read_only)
 
     @property
     def notice(self) -> str:
@@ -167,7 +168,7 @@ class Reader:
         return row[0] or 0
 
     def watch(self, article_id: str, annotator: str) -> int:
-        """Remember the version now shown to the user; `state()` does this.
+        """Remember the version now shown to the user; `view()` does this.
 
         Until the article is read again, an edit through this Store is refused with `Conflict` when another
         process (another window of the same annotator) has changed this annotation since.
@@ -303,7 +304,9 @@ class Reader:
         return read_view(self.conn, article_id, annotator)
 
     def annotators(self) -> list[str]:
-        return [r["annotator"] for r in self._rows("SELECT DISTINCT annotator FROM annotations ORDER BY annotator")]
+        """Everyone with an edit that stands (opening an article alone leaves a row in `to do`)."""
+        sql = "SELECT DISTINCT annotator FROM annotations WHERE status != 'todo' ORDER BY annotator"
+        return [r["annotator"] for r in self._rows(sql)]
 
     def events(self, article_id: str | None = None, annotator: str | None = None) -> list[Event]:
         from annotator.models import Event

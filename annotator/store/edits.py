@@ -124,13 +124,13 @@ class Store(Reader):
             yield
 
     def _check_unchanged(self, article_id: str, annotator: str) -> None:
-        """Raise `Conflict` if the annotation changed since this Store last showed (`state`) or wrote it."""
+        """Raise `Conflict` if the annotation changed since this Store last showed (`view`) or wrote it."""
         key = (article_id, annotator)
         seen = self._seen_pending.get(key, self._seen.get(key))
         if seen is not None and self.version(article_id, annotator) != seen:
             raise Conflict(
-                f"{annotator}'s annotation of this article was changed in another window since it was shown here; "
-                "reload the article to see those changes (nothing was written)"
+                f"{annotator}'s annotation of this article was changed in another window since it was shown here, "
+                "so nothing was written"
             )
 
     # -- applying changes -----------------------------------------------------------------------------------
@@ -485,9 +485,8 @@ class Store(Reader):
             if not done:
                 raise Refused("nothing to undo")
             action, before, after = self._event_change(done[-1])
-            return self._commit(
-                article_id, annotator, "undo", after, before, target=done[-1], message=f"undid {action}"
-            )
+            message = f"undid {action.replace('_', ' ')}"  # "undid accept all"
+            return self._commit(article_id, annotator, "undo", after, before, target=done[-1], message=message)
 
     def redo(self, article_id: str, annotator: str) -> Edit:
         with self._editing(article_id, annotator):
@@ -495,9 +494,8 @@ class Store(Reader):
             if not undone:
                 raise Refused("nothing to redo")
             action, before, after = self._event_change(undone[-1])
-            return self._commit(
-                article_id, annotator, "redo", before, after, target=undone[-1], message=f"redid {action}"
-            )
+            message = f"redid {action.replace('_', ' ')}"  # "undid accept all"
+            return self._commit(article_id, annotator, "redo", before, after, target=undone[-1], message=message)
 
     def applied_events(self, article_id: str, annotator: str) -> list[int]:
         """Ids of the events whose change is in effect now (not undone), oldest first, since the last import."""

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from contextlib import suppress
 from pathlib import Path
 
 from annotator.errors import AnnotatorError
@@ -47,19 +46,24 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
 
 
-def open_database(path: str | Path, read_only: bool = False) -> sqlite3.Connection:
+def open_database(path: str | Path, read_only: bool = False, create: bool = True) -> sqlite3.Connection:
     """A connection set up for safety: WAL, full sync, waits for other writers instead of failing.
 
     Refuses (changing nothing) a file from a newer release, another application's database and a damaged
-    file; a new file is created private to its owner and group. `read_only` opens for viewing only.
+    file; a new file is created private to its owner and group, unless `create` is False (commands that only
+    read). `read_only` opens for viewing only.
     """
     path = Path(path)
     new = not path.exists() or path.stat().st_size == 0  # an empty file holds nothing to lose
-    if new and read_only:
+    if new and (read_only or not create):
         raise DatabaseError(f"{path}: no such database")
     if new:
-        with suppress(FileExistsError):
+        try:
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, NEW_FILE_MODE))
+        except FileExistsError:
+            pass
+        except OSError as error:
+            raise DatabaseError(f"{path}: cannot create the database: {error.strerror}") from None
     try:
         connection = _connect(path, read_only)
     except sqlite3.Error as error:

@@ -235,7 +235,7 @@ class AnnotateScreen(Screen):
             reloaded = ""
             if isinstance(error, Conflict):  # another window changed this annotation: show its changes now
                 self.load(self.article_id)
-                reloaded = " (reloaded)"
+                reloaded = "; it is reloaded with those changes: try again"
             self.notify(str(error), title="Not done", severity="warning", timeout=4)
             self.status_line.say(Text(f"Not done: {error}{reloaded}", style="bold red", no_wrap=True))
             return None
