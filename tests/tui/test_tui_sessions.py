@@ -55,6 +55,15 @@ async def test_list_shows_status_filters_and_opens_with_enter(running, read_stor
         assert store.last_opened(WHO) == "seed"
 
 
+async def test_list_starts_on_the_open_article_and_escape_goes_back_to_it(running):
+    async with running() as (app, pilot):
+        await pilot.press("n", "l")  # hostile open
+        await pilot.press("escape")
+        assert (type(app.screen), app.screen.article_id) == (AnnotateScreen, "hostile")
+        await pilot.press("l", "enter")
+        assert (type(app.screen), app.screen.article_id) == (AnnotateScreen, "hostile")
+
+
 def visible_text(app) -> list[str]:
     view = app.screen.query_one("#article")
     return ["".join(segment.text for segment in view.render_line(y)).rstrip() for y in range(view.size.height)]

@@ -24,9 +24,10 @@ STATUS_NAMES = {Status.TODO: "to do", Status.IN_PROGRESS: "in progress", Status.
 
 
 class ArticleListScreen(Screen):
-    """Pick an article; enter opens it."""
+    """Pick an article; enter opens it, escape goes back to the one that was open."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", show=False, id="list_back"),
         Binding("f", "filter", "Filter status", id="filter_status"),
         Binding("question_mark", "help", "Help", id="list_help"),
         Binding("q", "quit", "Quit", id="list_quit"),
@@ -56,6 +57,16 @@ class ArticleListScreen(Screen):
         table.add_column("Spans", key="spans")
         table.add_column("Pending", key="pending")
         self.reload()
+        open_now = self._open_article()
+        ids = [row.key.value for row in table.ordered_rows]
+        if open_now in ids:
+            table.move_cursor(row=ids.index(open_now))
+
+    def _open_article(self) -> str | None:
+        """The article the annotate screen under this list shows, if any."""
+        from annotator.tui.screens.annotate import AnnotateScreen
+
+        return next((s.article_id for s in self.app.screen_stack if isinstance(s, AnnotateScreen)), None)
 
     def on_screen_resume(self) -> None:
         self.app.sub_title = f"{self.annotator_app.annotator} · articles"
@@ -94,9 +105,14 @@ class ArticleListScreen(Screen):
         self.filter_index = (self.filter_index + 1) % len(FILTERS)
         self.reload()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:  # enter, or a click
         if event.row_key.value is not None:
             self.annotator_app.open_article(event.row_key.value)
+
+    def action_back(self) -> None:
+        open_now = self._open_article()
+        if open_now is not None:
+            self.annotator_app.open_article(open_now)
 
     def action_help(self) -> None:
         from annotator.tui.screens.help import HelpScreen
