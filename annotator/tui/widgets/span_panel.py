@@ -97,6 +97,9 @@ class SpanPanel(BaseStyle, Widget, can_focus=False):
                 marker,
                 *(Segment(s.text, base + s.style if s.style else base) for s in row_segments(item, model)),
             ]
-            strip = Strip(segments).crop_extend(0, width, base)
+            strip = Strip(segments)
+            if strip.cell_length > width:  # cut text says so
+                strip = Strip([*strip.crop(0, width - 1), Segment("…", base)])
+            strip = strip.crop_extend(0, width, base)
             self._rows[cache_key] = strip
         return strip
