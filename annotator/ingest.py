@@ -112,7 +112,10 @@ def read_jsonl(path: Path) -> Iterator[ArticleIn]:
 
 def read_path(path: Path) -> Iterator[ArticleIn]:
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in {".txt", ".jsonl"} and p.is_file())
+        try:
+            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in {".txt", ".jsonl"} and p.is_file())
+        except OSError as error:  # unreadable, or changed while it was read
+            raise InputError(f"cannot read the folder: {error.strerror}", path=error.filename or str(path)) from None
         if not files:
             raise InputError("no .txt or .jsonl files in this folder", path=str(path))
         for file in files:

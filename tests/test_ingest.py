@@ -37,6 +37,20 @@ def test_a_folder_gives_its_text_files_in_name_order(tmp_path: Path) -> None:
     assert [a.text for a in read_articles([tmp_path])] == ["Ay.", "Bee."]
 
 
+def test_a_folder_that_changes_while_it_is_read_is_a_one_line_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gone = tmp_path / "gone"
+
+    def vanishing(self: Path, pattern: str):  # a subfolder deleted between listing and reading it
+        raise FileNotFoundError(2, "No such file or directory", str(gone))
+        yield
+
+    monkeypatch.setattr(Path, "rglob", vanishing)
+    with pytest.raises(InputError, match=f"^{gone}: cannot read the folder: No such file or directory$"):
+        read_articles([tmp_path])
+
+
 def test_jsonl_keeps_id_title_and_extra_fields_in_meta(tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "a.jsonl", {"id": "x1", "title": "T", "text": "Body.", "url": "http://e.org"})
     [article] = read_articles([path])
