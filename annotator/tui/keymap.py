@@ -23,18 +23,31 @@ def default_path() -> Path | None:
     return path if path.is_file() else None
 
 
-def binding_ids() -> dict[str, str]:
-    """Every remappable binding id and its description."""
+def _screens() -> tuple[type, ...]:
     from annotator.tui.screens.annotate import AnnotateScreen
     from annotator.tui.screens.article_list import ArticleListScreen
     from annotator.tui.screens.help import HelpScreen
 
-    ids: dict[str, str] = {}
-    for screen in (AnnotateScreen, ArticleListScreen, HelpScreen):
+    return (AnnotateScreen, ArticleListScreen, HelpScreen)
+
+
+def binding_ids() -> dict[str, str]:
+    """Every remappable binding id and its description."""
+    return {b.id: b.description for screen in _screens() for b in screen.BINDINGS if getattr(b, "id", None)}
+
+
+def clash(keymap: dict[str, str]) -> tuple[str, str, str] | None:
+    """(key, binding id, other binding id) when, after remapping, one key would do two things on a screen."""
+    for screen in _screens():
+        owner: dict[str, str] = {}
         for binding in screen.BINDINGS:
-            if getattr(binding, "id", None):
-                ids[binding.id] = binding.description  # type: ignore[union-attr]
-    return ids
+            binding_id = getattr(binding, "id", None) or binding.action
+            for key in (k.strip() for k in keymap.get(binding_id, binding.key).split(",")):
+                if owner.get(key, binding_id) != binding_id:
+                    first, second = owner[key], binding_id
+                    return (key, second, first) if second in keymap else (key, first, second)
+                owner[key] = binding_id
+    return None
 
 
 def load_keymap(path: Path | None) -> dict[str, str]:
@@ -61,4 +74,8 @@ def load_keymap(path: Path | None) -> dict[str, str]:
         if not isinstance(keys, str) or not keys.strip():
             raise InputError("expected keys as a string or a list of strings", path=str(path), field=binding_id)
         keymap[binding_id] = keys
+    found = clash(keymap)
+    if found:
+        key, remapped, other = found
+        raise InputError(f"key {key!r} is also {other}'s: remap {other} too", path=str(path), field=remapped)
     return keymap

@@ -122,6 +122,21 @@ async def test_clicking_a_key_in_the_key_line_presses_it(running, read_store):
         assert [s.text for s in store.spans("seed", WHO)] == ["Israel"]
 
 
+def test_keymap_giving_a_key_two_bindings_is_one_line_error(tui_db: Path, tmp_path: Path):
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text('next_span = "q"\n')
+    with pytest.raises(InputError, match=r"keymap.toml: field 'next_span': key 'q' is also quit's: remap quit too"):
+        make_app(tui_db, WHO, keymap_path=keymap)
+
+
+def test_keymap_moving_both_keys_is_fine(tui_db: Path, tmp_path: Path):
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text('next_span = "q"\nquit = "ctrl+x"\n')
+    app = make_app(tui_db, WHO, keymap_path=keymap)
+    app.store.close()
+    assert app.keymap == {"next_span": "q", "quit": "ctrl+x"}
+
+
 def test_keymap_with_an_unknown_binding_is_one_line_error(tui_db: Path, tmp_path: Path):
     keymap = tmp_path / "keymap.toml"
     keymap.write_text('acept = "a"\n')
