@@ -183,6 +183,9 @@ def export(
     with errors_as_lines(), open_store(db) as store:
         chosen = get_format(format)
         who = None if suggestions else GOLD if gold else default_annotator(annotator)
+        if who is not None and who not in store.annotators():
+            found = ", ".join(store.annotators()) or "none"
+            raise fail(f"no annotations by {who!r} to export (in the database: {found})")
         if output == "-":
             count = export_records(store, format, sys.stdout.buffer, who)
             sys.stdout.flush()

@@ -150,3 +150,11 @@ def test_a_failed_import_leaves_no_new_database_behind(tmp_path: Path) -> None:
     code, _, err = run("import", str(source), "--db", str(fresh))
     assert code == 1 and "does not fall on token boundaries" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["off-token.jsonl"]
+
+
+def test_exporting_someone_without_annotations_says_who_has_some(
+    db_path: Path, store: Store, small_article: str
+) -> None:
+    store.accept_all(small_article, "alice")
+    code, _, err = run("export", "--db", str(db_path), "--annotator", "nobody", "-o", "-")
+    assert (code, err) == (1, "annotator: error: no annotations by 'nobody' to export (in the database: alice)\n")
