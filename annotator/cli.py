@@ -252,7 +252,8 @@ def merge(
         report = merge_databases(store, others, prefer, progress)  # type: ignore[arg-type]
     typer.echo(
         f"{report.articles_added} article(s), {report.annotations_added} annotation(s) and "
-        f"{report.events_copied} event(s) added; {report.unchanged} unchanged; "
+        f"{report.events_copied} event(s) added; {report.overwritten} annotation(s) replaced by the other's; "
+        f"{report.unchanged} unchanged; "
         f"{len(report.conflicts)} conflict(s) -> {db}"
     )
     for conflict in report.conflicts:

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from annotator.cli import app
 from annotator.exchange import export_to_path
+from annotator.models import Offsets
 from annotator.store import Store
 
 
@@ -92,6 +93,42 @@ def test_label_map_maps_foreign_labels(db: Path, tmp_path: Path) -> None:
     with Store.open(db) as store:
         [small, _] = store.article_ids()
         assert [(s.label.value, s.text) for s in store.spans(small, "bob")] == [("ACTOR", "Washington"), ("LOCATION", "Gaza")]  # fmt: skip
+
+
+def native_line(spans: list[dict], **extra) -> str:
+    record = {"article_id": "small", "text": SMALL, "annotator": "eve", "spans": spans, **extra}
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def test_label_map_maps_labels_of_native_records(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "labels.jsonl"
+    speaker = {"start": 0, "end": 10}
+    spans = [
+        {"start": 0, "end": 10, "label": "PERSON", "text": "Washington"},
+        {"start": 17, "end": 33, "label": "QUOTE", "text": "the talks failed", "speaker": speaker},
+        {"start": 73, "end": 77, "label": "GPE", "text": "Gaza"},
+    ]
+    path.write_text(native_line(spans), encoding="utf-8")
+    code, out, _ = run("import", str(path), "--db", str(db), "--label-map", "PERSON=ACTOR,GPE=LOCATION")
+    assert code == 0
+    assert out.strip() == f"1 record(s) imported (0 new article(s)) -> {db}"
+    with Store.open(db) as store:
+        [small, _] = store.article_ids()
+        assert [(s.label.value, s.text, s.speaker) for s in store.spans(small, "eve")] == [
+            ("ACTOR", "Washington", None),
+            ("QUOTE", "the talks failed", Offsets(start=0, end=10)),
+            ("LOCATION", "Gaza", None),
+        ]
+
+
+def test_a_native_label_the_map_leaves_unknown_names_file_line_and_field(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "labels.jsonl"
+    washington = {"start": 0, "end": 10, "label": "PERSON", "text": "Washington"}
+    gaza = {"start": 73, "end": 77, "label": "GPE", "text": "Gaza"}
+    path.write_text(native_line([washington]) + native_line([washington, gaza], annotator="fay"), encoding="utf-8")
+    assert refused(db, path, "--label-map", "PERSON=ACTOR") == (
+        f"annotator: error: {path}:2: field 'spans.1.label': Input should be 'ACTOR', 'LOCATION', 'FIGURE' or 'QUOTE'"
+    )
 
 
 def test_label_map_to_an_unknown_label(db: Path, tmp_path: Path) -> None:

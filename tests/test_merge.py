@@ -14,6 +14,9 @@ from annotator.ingest import tokenize
 from annotator.merge import merge
 from annotator.models import ArticleIn, Suggestion
 from annotator.store import Store
+from annotator.store.edits import SPAN_COLUMNS
+from annotator.store.merge import replace_work
+from annotator.store.verify import check
 
 
 def counts(store: Store) -> dict[str, int]:
@@ -129,13 +132,48 @@ def test_prefer_other_takes_their_work_as_one_undoable_event(review: Store, alic
     assert state(review, "alice") == mine
 
 
+def test_prefer_other_leaves_a_log_that_replays_to_the_tables(review: Store, alice: Path) -> None:
+    small = conflicting(review, alice)
+    merge(review, [alice], prefer="other")
+    event = review.events(small, "alice")[-1]
+    assert [sorted(row) for row in event.after["spans"]] == [sorted(SPAN_COLUMNS)] * 5
+    assert check(review) == []
+    review.undo(small, "alice")
+    assert check(review) == []
+
+
+def test_a_merge_event_whose_spans_name_article_and_annotator_still_checks(review: Store, alice: Path) -> None:
+    """Earlier versions stored the other's span rows whole in the merge event; such files must check clean."""
+    small = conflicting(review, alice)
+    with Store.open(alice) as source:
+        spans = [{**row, "article_id": small, "annotator": "alice"} for row in source._span_rows(small, "alice")]
+    with review.write():
+        replace_work(review, small, "alice", spans, [], "done", "merged the old way")
+    assert check(review) == []
+
+
+def test_cli_merge_prefer_other_counts_replaced_work_and_checks(tmp_path: Path, review: Store, alice: Path) -> None:
+    small = conflicting(review, alice)
+    review.close()
+    db = tmp_path / "review.db"
+    result = CliRunner().invoke(app, ["merge", str(alice), "--db", str(db), "--prefer", "other"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        f"0 article(s), 0 annotation(s) and 0 event(s) added; 1 annotation(s) replaced by the other's; 1 unchanged; "
+        f"1 conflict(s) -> {db}",
+        f"conflict: alice on {small} 'Small' differs in {alice}: took the other's",
+    ]
+    result = CliRunner().invoke(app, ["check", "--db", str(db)])
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
 def test_cli_merge_reports_conflicts(tmp_path: Path, review: Store, alice: Path) -> None:
     small = conflicting(review, alice)
     review.close()
     result = CliRunner().invoke(app, ["merge", str(alice), "--db", str(tmp_path / "review.db")])
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        f"0 article(s), 0 annotation(s) and 0 event(s) added; 1 unchanged; 1 conflict(s) -> {tmp_path / 'review.db'}",
+        f"0 article(s), 0 annotation(s) and 0 event(s) added; 0 annotation(s) replaced by the other's; 1 unchanged; 1 conflict(s) -> {tmp_path / 'review.db'}",
         f"conflict: alice on {small} 'Small' differs in {alice}: kept this database's (--prefer other takes theirs)",
     ]
 

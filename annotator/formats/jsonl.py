@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, TextIO
 
@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from annotator.errors import InputError, describe_validation_error
 from annotator.formats.common import ImportedRecord, ReadOptions, TokensOf, Where
 from annotator.ingest import decode, parse_json_line, read_bytes
-from annotator.models import NativeRecord
+from annotator.models import Label, NativeRecord
 
 
 def record_dict(record: NativeRecord) -> dict[str, Any]:
@@ -42,7 +42,22 @@ def write_records(records: Iterable[NativeRecord], out: TextIO) -> int:
     return count
 
 
-def read_records(path: str | Path) -> Iterator[tuple[int, NativeRecord]]:
+def map_labels(data: dict[str, Any], label_map: Mapping[str, Label]) -> dict[str, Any]:
+    """The record's span labels renamed by --label-map, before validation: a label still unknown is then
+    reported by the validator like any other bad field. Like `formats.common.label_of`, the map wins."""
+    spans = data.get("spans")
+    if not label_map or not isinstance(spans, list):
+        return data
+    renamed = [
+        {**span, "label": label_map[span["label"]].value}
+        if isinstance(span, dict) and isinstance(span.get("label"), str) and span["label"] in label_map
+        else span
+        for span in spans
+    ]
+    return {**data, "spans": renamed}
+
+
+def read_records(path: str | Path, label_map: Mapping[str, Label] | None = None) -> Iterator[tuple[int, NativeRecord]]:
     """(line number, record) for every line; the first bad line raises InputError naming line and field."""
     path = Path(path)
     text = decode(read_bytes(path), path)
@@ -55,7 +70,7 @@ def read_records(path: str | Path) -> Iterator[tuple[int, NativeRecord]]:
         if not isinstance(data, dict):
             raise InputError(f"expected a JSON object, got {type(data).__name__}", path=str(path), line=number)
         try:
-            yield number, NativeRecord.model_validate(data)
+            yield number, NativeRecord.model_validate(map_labels(data, label_map or {}))
         except ValidationError as error:
             field, message = describe_validation_error(error)
             raise InputError(message, path=str(path), line=number, field=field) from None
@@ -68,7 +83,7 @@ CANNOT_CARRY: tuple[str, ...] = ()
 
 
 def read(path: Path, options: ReadOptions) -> Iterator[ImportedRecord]:
-    for line, record in read_records(path):
+    for line, record in read_records(path, options.label_map):
         if options.annotator:
             record = record.model_copy(update={"annotator": options.annotator})
         yield ImportedRecord(Where(str(path), line=line), record)

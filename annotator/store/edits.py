@@ -622,7 +622,8 @@ def prepare_edits() -> None:
 def replay(events: list[Event]) -> tuple[dict[int, Row], dict[int, str], str]:
     """Rebuild one annotator's state for one article from its events alone: (spans by id, decisions, status).
 
-    It must always equal what the tables hold; the reliability tests check that after crashes.
+    It must always equal what the tables hold; the reliability tests check that after crashes. Only a span's
+    `SPAN_COLUMNS` count: `merge --prefer other` events of earlier versions also named its article and annotator.
     """
     spans: dict[int, Row] = {}
     decisions: dict[int, str] = {}
@@ -630,7 +631,7 @@ def replay(events: list[Event]) -> tuple[dict[int, Row], dict[int, str], str]:
     for event in events:
         for row in event.before.get("spans", []):
             spans.pop(row["id"], None)
-        spans.update({row["id"]: row for row in event.after.get("spans", [])})
+        spans.update({row["id"]: {c: row.get(c) for c in SPAN_COLUMNS} for row in event.after.get("spans", [])})
         for row in event.before.get("decisions", []):
             decisions.pop(row["suggestion_id"], None)
         decisions.update({row["suggestion_id"]: row["decision"] for row in event.after.get("decisions", [])})

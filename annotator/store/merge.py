@@ -13,7 +13,7 @@ from typing import Any
 
 from annotator.models import Edit
 from annotator.store.database import DatabaseError, _json
-from annotator.store.edits import SPAN_COLUMNS, Store
+from annotator.store.edits import SPAN_COLUMNS, SPAN_SELECT, Store
 from annotator.store.schema import SCHEMA_VERSION
 
 Row = dict[str, Any]
@@ -91,7 +91,8 @@ class MergeSource:
         return list(_rows(self.connection, sql))
 
     def spans(self, article_id: str, annotator: str) -> list[Row]:
-        sql = "SELECT * FROM spans WHERE article_id = ? AND annotator = ? ORDER BY id"
+        """Span rows as events hold them (`SPAN_COLUMNS`): a `merge` event stores them as they are."""
+        sql = f"{SPAN_SELECT} WHERE article_id = ? AND annotator = ? ORDER BY id"
         return list(_rows(self.connection, sql, [article_id, annotator]))
 
     def decisions(self, article_id: str, annotator: str) -> list[Row]:
