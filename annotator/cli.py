@@ -92,7 +92,10 @@ def store_to_fill(db: Path) -> Iterator[Store]:
 def main_callback(
     ctx: typer.Context,
     db: Annotated[
-        Path | None, typer.Option("--db", help="The SQLite database file (for any command).", dir_okay=False)
+        Path | None,
+        typer.Option(
+            "--db", help=f"The SQLite database file (default: {DEFAULT_DB}; for any command).", dir_okay=False
+        ),
     ] = None,
     annotator: AnnotatorOption = None,
 ) -> None:
