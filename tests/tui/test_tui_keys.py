@@ -184,20 +184,17 @@ async def test_skip_and_flag_mark_the_article_and_open_the_next(running, read_st
         assert store.status("seed", WHO) is status
 
 
-async def test_done_after_a_skip_does_not_go_back_to_the_skipped_article(running, read_store):
+@pytest.mark.parametrize(
+    ("keys", "statuses"),
+    [(("d", "S"), [Status.DONE, Status.SKIPPED]), (("S", "d"), [Status.SKIPPED, Status.DONE])],
+    ids=["skipping the last one", "done after a skip does not go back to it"],
+)
+async def test_when_no_article_is_left_to_do_the_list_shows(running, read_store, keys, statuses):
     async with running() as (app, pilot):
-        await pilot.press("S", "d")
+        await pilot.press(*keys)
         assert type(app.screen).__name__ == "ArticleListScreen"
     with read_store() as store:
-        assert [store.status(a, WHO) for a in ("seed", "hostile")] == [Status.SKIPPED, Status.DONE]
-
-
-async def test_skipping_the_last_article_not_done_shows_the_list(running, read_store):
-    async with running() as (app, pilot):
-        await pilot.press("d", "S")
-        assert type(app.screen).__name__ == "ArticleListScreen"
-    with read_store() as store:
-        assert [store.status(a, WHO) for a in ("seed", "hostile")] == [Status.DONE, Status.SKIPPED]
+        assert [store.status(a, WHO) for a in ("seed", "hostile")] == statuses
 
 
 async def test_n_and_p_move_between_articles(running, read_store):
