@@ -104,8 +104,12 @@ def main_callback(
         annotate(db=db or Path(DEFAULT_DB), annotator=annotator)
         return
     given = {name: value for name, value in (("db", db), ("annotator", annotator)) if value is not None}
+    command = ctx.command.commands[ctx.invoked_subcommand]  # type: ignore[attr-defined]
+    unused = [f"--{name}" for name in given if name not in {p.name for p in command.params}]
+    if unused:
+        raise fail(f"{' and '.join(unused)} does not apply to `annotator {ctx.invoked_subcommand}`")
     if given:  # `annotator --db x.db stats` means `annotator stats --db x.db`: the command's own option wins
-        ctx.default_map = {name: given for name in ctx.command.commands}  # type: ignore[attr-defined]
+        ctx.default_map = {ctx.invoked_subcommand: given}
 
 
 @app.command()

@@ -7,6 +7,7 @@ anywhere means nothing from the command is stored.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -110,12 +111,25 @@ def read_jsonl(path: Path) -> Iterator[ArticleIn]:
         yield article_from_json(parse_json_line(line, path, number), path, number)
 
 
+def _files_in(folder: Path) -> list[Path]:
+    """The .txt and .jsonl files below a folder; one that cannot be read (or vanishes meanwhile) is an error,
+    not a silent gap in what is ingested."""
+
+    def unreadable(error: OSError) -> None:
+        raise InputError(f"cannot read the folder: {error.strerror}", path=error.filename or str(folder))
+
+    found = [
+        Path(root) / name
+        for root, _, names in os.walk(folder, onerror=unreadable)
+        for name in names
+        if Path(name).suffix.lower() in {".txt", ".jsonl"}
+    ]
+    return sorted(p for p in found if p.is_file())
+
+
 def read_path(path: Path) -> Iterator[ArticleIn]:
     if path.is_dir():
-        try:
-            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in {".txt", ".jsonl"} and p.is_file())
-        except OSError as error:  # unreadable, or changed while it was read
-            raise InputError(f"cannot read the folder: {error.strerror}", path=error.filename or str(path)) from None
+        files = _files_in(path)
         if not files:
             raise InputError("no .txt or .jsonl files in this folder", path=str(path))
         for file in files:

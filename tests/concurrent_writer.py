@@ -37,7 +37,7 @@ def main(db: str, seed: int, actions: int, who: str, article: str, start_file: s
                 edit = one_action(store, rng, article_id, who)
             except Conflict:
                 conflicts += 1
-                store.view(article_id, who)  # the window reloads the article, as the message asks
+                store.view(article_id, who)  # the window reloads the article, as the TUI does
                 continue
             except Refused:
                 continue

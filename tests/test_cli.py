@@ -160,3 +160,8 @@ def test_exporting_someone_without_annotations_says_who_has_some(
     store.accept_all(small_article, "alice")
     code, _, err = run("export", "--db", str(db_path), "--annotator", "nobody", "-o", "-")
     assert (code, err) == (1, "annotator: error: no annotations by 'nobody' to export (in the database: alice)\n")
+
+
+def test_a_top_level_option_the_command_does_not_take_is_an_error(db_path: Path, store: Store) -> None:
+    code, _, err = run("--annotator", "carol", "stats", "--db", str(db_path))
+    assert (code, err) == (1, "annotator: error: --annotator does not apply to `annotator stats`\n")

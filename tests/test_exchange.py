@@ -83,7 +83,10 @@ def test_an_unknown_label_names_the_field(tmp_path: Path, store: Store, annotate
     path = bad_record_file(
         tmp_path, store, {"spans": [{"start": 0, "end": 10, "label": "PERSON", "text": "Washington"}]}
     )
-    with pytest.raises(InputError, match=r"in.jsonl:2: field 'spans.0.label': Input should be 'ACTOR'"):
+    with pytest.raises(
+        InputError,
+        match=r"in.jsonl:2: field 'spans.0.label': unknown label 'PERSON' \(map it with --label-map PERSON=ACTOR\)",
+    ):
         list(read_records(path))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -37,17 +38,19 @@ def test_a_folder_gives_its_text_files_in_name_order(tmp_path: Path) -> None:
     assert [a.text for a in read_articles([tmp_path])] == ["Ay.", "Bee."]
 
 
-def test_a_folder_that_changes_while_it_is_read_is_a_one_line_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    gone = tmp_path / "gone"
+def test_a_subfolder_that_cannot_be_read_is_a_one_line_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.txt").write_text("Readable.", encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_scandir = os.scandir
 
-    def vanishing(self: Path, pattern: str):  # a subfolder deleted between listing and reading it
-        raise FileNotFoundError(2, "No such file or directory", str(gone))
-        yield
+    def scandir(path):  # what the OS says to a user without the right to list `locked` (root may list anything)
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real_scandir(path)
 
-    monkeypatch.setattr(Path, "rglob", vanishing)
-    with pytest.raises(InputError, match=f"^{gone}: cannot read the folder: No such file or directory$"):
+    monkeypatch.setattr(os, "scandir", scandir)
+    with pytest.raises(InputError, match=f"^{locked}: cannot read the folder: Permission denied$"):
         read_articles([tmp_path])
 
 

@@ -357,3 +357,13 @@ def test_opening_an_article_does_not_make_an_annotator(store: Store, small_artic
     store.save_cursor(small_article, "visitor", 5)
     store.accept_suggestion(small_article, "alice", suggestion_id(store, small_article, "Gaza"))
     assert store.annotators() == ["alice"]
+
+
+def test_spans_imported_as_to_do_make_an_annotator(store: Store, small_article: str) -> None:
+    from annotator.models import Span
+
+    with store.write():
+        store.replace_annotation(
+            small_article, "imported", [Span(start=0, end=10, label="ACTOR", text="Washington")], "todo"
+        )
+    assert store.annotators() == ["imported"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, TextIO
@@ -73,7 +74,16 @@ def read_records(path: str | Path, label_map: Mapping[str, Label] | None = None)
             yield number, NativeRecord.model_validate(map_labels(data, label_map or {}))
         except ValidationError as error:
             field, message = describe_validation_error(error)
-            raise InputError(message, path=str(path), line=number, field=field) from None
+            raise InputError(_label_hint(data, field) or message, path=str(path), line=number, field=field) from None
+
+
+def _label_hint(data: dict[str, Any], field: str) -> str | None:
+    """For a span label we do not know, the message the other formats give: how to map it."""
+    match = re.fullmatch(r"spans\.(\d+)\.label", field)
+    if match is None:
+        return None
+    label = data["spans"][int(match.group(1))].get("label")
+    return f"unknown label {label!r} (map it with --label-map {label}=ACTOR)" if isinstance(label, str) else None
 
 
 # -- the registry's interface (annotator.formats) -----------------------------------------------------------

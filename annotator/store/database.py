@@ -304,8 +304,10 @@ class Reader:
         return read_view(self.conn, article_id, annotator)
 
     def annotators(self) -> list[str]:
-        """Everyone with an edit that stands (opening an article alone leaves a row in `to do`)."""
-        sql = "SELECT DISTINCT annotator FROM annotations WHERE status != 'todo' ORDER BY annotator"
+        """Everyone with work that stands: a status beyond `to do`, or spans (opening an article alone is neither)."""
+        sql = """SELECT DISTINCT annotator FROM annotations n WHERE status != 'todo' OR EXISTS (
+                     SELECT 1 FROM spans s WHERE s.article_id = n.article_id AND s.annotator = n.annotator)
+                 ORDER BY annotator"""
         return [r["annotator"] for r in self._rows(sql)]
 
     def events(self, article_id: str | None = None, annotator: str | None = None) -> list[Event]:

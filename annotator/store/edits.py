@@ -494,7 +494,7 @@ class Store(Reader):
             if not undone:
                 raise Refused("nothing to redo")
             action, before, after = self._event_change(undone[-1])
-            message = f"redid {action.replace('_', ' ')}"  # "undid accept all"
+            message = f"redid {action.replace('_', ' ')}"
             return self._commit(article_id, annotator, "redo", before, after, target=undone[-1], message=message)
 
     def applied_events(self, article_id: str, annotator: str) -> list[int]:

@@ -23,22 +23,25 @@ def default_path() -> Path | None:
     return path if path.is_file() else None
 
 
-def _screens() -> tuple[type, ...]:
+def _screens(review: bool) -> tuple[type, ...]:
+    """The screens of the annotate app, or of the review app: both read the same keymap file."""
     from annotator.tui.screens.annotate import AnnotateScreen
     from annotator.tui.screens.article_list import ArticleListScreen
     from annotator.tui.screens.help import HelpScreen
+    from annotator.tui.screens.review import ReviewScreen
 
-    return (AnnotateScreen, ArticleListScreen, HelpScreen)
+    return (ReviewScreen if review else AnnotateScreen, ArticleListScreen, HelpScreen)
 
 
 def binding_ids() -> dict[str, str]:
-    """Every remappable binding id and its description."""
-    return {b.id: b.description for screen in _screens() for b in screen.BINDINGS if getattr(b, "id", None)}
+    """Every remappable binding id, in either app, and its description."""
+    screens = {*_screens(review=False), *_screens(review=True)}
+    return {b.id: b.description for screen in screens for b in screen.BINDINGS if getattr(b, "id", None)}
 
 
-def clash(keymap: dict[str, str]) -> tuple[str, str, str] | None:
+def clash(keymap: dict[str, str], review: bool = False) -> tuple[str, str, str] | None:
     """(key, binding id, other binding id) when, after remapping, one key would do two things on a screen."""
-    for screen in _screens():
+    for screen in _screens(review):
         owner: dict[str, str] = {}
         for binding in screen.BINDINGS:
             binding_id = getattr(binding, "id", None) or binding.action
@@ -50,8 +53,9 @@ def clash(keymap: dict[str, str]) -> tuple[str, str, str] | None:
     return None
 
 
-def load_keymap(path: Path | None) -> dict[str, str]:
-    """The keymap in `path` (nothing when None), checked: one-line errors name the file and the id."""
+def load_keymap(path: Path | None, *, review: bool = False) -> dict[str, str]:
+    """The keymap in `path` (nothing when None), checked for the annotate app's screens or the review app's:
+    one-line errors name the file and the id."""
     if path is None:
         return {}
     import tomllib  # only with a keymap: most start-ups have none
@@ -74,8 +78,9 @@ def load_keymap(path: Path | None) -> dict[str, str]:
         if not isinstance(keys, str) or not keys.strip():
             raise InputError("expected keys as a string or a list of strings", path=str(path), field=binding_id)
         keymap[binding_id] = keys
-    found = clash(keymap)
+    found = clash(keymap, review)
     if found:
         key, remapped, other = found
-        raise InputError(f"key {key!r} is also {other}'s: remap {other} too", path=str(path), field=remapped)
+        advice = "" if other in keymap else f": remap {other} too"
+        raise InputError(f"key {key!r} is also {other}'s{advice}", path=str(path), field=remapped)
     return keymap

@@ -57,4 +57,5 @@ def make_review_app(
 ) -> ReviewApp:
     """Open the database and build the review app (the annotate keymap file applies here too)."""
     path = default_path() if keymap_path is True else (keymap_path or None)
-    return ReviewApp(Store.open(db_path), reviewer, annotators, load_keymap(path))
+    keymap = load_keymap(path, review=True)
+    return ReviewApp(Store.open(db_path), reviewer, annotators, keymap)

@@ -12,6 +12,7 @@ import pytest
 from review_db import make_review_db
 
 from annotator.adjudicate import decisions, review_state
+from annotator.errors import InputError
 from annotator.exchange import GOLD
 from annotator.models import Status
 from annotator.store import Store
@@ -125,3 +126,10 @@ async def test_skip_and_flag_keys_are_not_review_keys(review_db) -> None:
         assert app.screen.article_id == article_id
     with Store.open(path) as store:
         assert store.status(article_id, GOLD) is Status.IN_PROGRESS
+
+
+def test_a_keymap_that_takes_a_pick_key_is_refused_for_review(review_db, tmp_path: Path) -> None:
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text('accept = "a"\n')  # fine for annotating, where a picks nothing
+    with pytest.raises(InputError, match=r"field 'accept': key 'a' is also pick_1's: remap pick_1 too"):
+        make_review_app(review_db[0], "carol", WHO, keymap_path=keymap)

@@ -425,7 +425,7 @@ class AnnotateScreen(Screen):
         self.notify(f"{title}: {status}", title="Marked", timeout=3)
         next_id = self.annotator_app.next_article(self.article_id, 1, to_do=True)
         if next_id is None:
-            self.notify("No article is left to do.", title="All done")
+            self.notify("No article is left to do (see the list's statuses).", title="Nothing left")
             self.action_articles()
             return
         self.load(next_id)

@@ -15,16 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 
-from annotator.adjudicate import (
-    ReviewState,
-    accept_agreed,
-    open_for_review,
-    pick_version,
-    review_state,
-    take_back_agreed,
-)
 from annotator.errors import AnnotatorError, Refused
-from annotator.models import Edit, Status
 from annotator.store.view import ArticleRows
 from annotator.tui.model import ArticleModel
 from annotator.tui.screens.annotate import AnnotateScreen
@@ -32,14 +23,20 @@ from annotator.tui.widgets.article_view import Marks
 from annotator.tui.widgets.disagreements import DisagreementPanel
 from annotator.tui.widgets.info import Legend
 from annotator.tui.widgets.span_panel import SpanPanel
+from annotator.vocabulary import Status
 
 if TYPE_CHECKING:
+    from annotator.adjudicate import ReviewState
+    from annotator.models import Edit
     from annotator.tui.review import ReviewApp
+
+# The adjudication functions (and pydantic with them) are imported where used: the keymap check reads this
+# screen's keys at start-up.
 
 #: Pick keys for annotators 1..9: letters the annotate screen leaves free (d is done, g agreed, j/k move).
 PICK_KEYS = "abcefhimo"
 
-PUT_ASIDE = {"skip", "flag"}  # an annotator's keys: gold is settled, not put aside (and F sits by f, a pick)
+PUT_ASIDE = {"skip", "flag"}
 REVIEW_BINDINGS: list[BindingType] = [
     *(
         Binding(key, f"pick({index})", f"Pick annotator {index + 1}", show=False, id=f"pick_{index + 1}")
@@ -51,13 +48,19 @@ REVIEW_BINDINGS: list[BindingType] = [
 ]
 
 
-class ReviewScreen(AnnotateScreen, inherit_bindings=False):  # its keys are listed below
+class ReviewScreen(AnnotateScreen):
     """Settle one article's disagreements into gold; the reviewer edits annotator "gold" with the usual keys."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *(b for b in AnnotateScreen.BINDINGS if getattr(b, "id", None) not in PUT_ASIDE),
         *REVIEW_BINDINGS,
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Skip and flag are an annotator's keys: gold is settled, not put aside (and F sits by f, a pick)."""
+        if action == "finish" and parameters != ("done",):
+            return False
+        return super().check_action(action, parameters)
 
     def __init__(self, article_id: str) -> None:
         super().__init__(article_id)
@@ -80,6 +83,8 @@ class ReviewScreen(AnnotateScreen, inherit_bindings=False):  # its keys are list
     # -- loading ----------------------------------------------------------------------------------------------
 
     def load(self, article_id: str) -> None:
+        from annotator.adjudicate import open_for_review
+
         app = self.review_app
         message = ""
         try:
@@ -102,6 +107,8 @@ class ReviewScreen(AnnotateScreen, inherit_bindings=False):  # its keys are list
         return ArticleModel(replace(view, suggestions=[]))
 
     def _refresh_review(self) -> None:
+        from annotator.adjudicate import review_state
+
         app = self.review_app
         self.review = review_state(app.store, self.article_id, app.annotators)
         self._show_panel()
@@ -149,6 +156,8 @@ class ReviewScreen(AnnotateScreen, inherit_bindings=False):  # its keys are list
         disagreement, name = review.disagreements[self.index], app.annotators[index]
 
         def pick(article_id: str, _gold: str) -> Edit:
+            from annotator.adjudicate import pick_version
+
             edit = pick_version(app.store, article_id, disagreement, name, app.reviewer)
             if edit is None:
                 raise Refused("nothing changed")
@@ -185,6 +194,8 @@ class ReviewScreen(AnnotateScreen, inherit_bindings=False):  # its keys are list
             return
 
         def toggle(article_id: str, _gold: str) -> Edit:
+            from annotator.adjudicate import accept_agreed, take_back_agreed
+
             if review.agreed_event is not None:
                 return take_back_agreed(app.store, article_id)
             edit = accept_agreed(app.store, article_id, app.annotators, app.reviewer)

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widget import Widget
 
-from annotator.adjudicate import ReviewState
-from annotator.consensus import Disagreement
-from annotator.models import Label, Span
 from annotator.tui import styles
 from annotator.tui.layout import display
+from annotator.vocabulary import Label
+
+if TYPE_CHECKING:
+    from annotator.adjudicate import ReviewState
+    from annotator.consensus import Disagreement
+    from annotator.models import Span
 
 SNIPPET = 60
 
