@@ -87,29 +87,29 @@ class IntervalIndex:
 class ArticleModel:
     """The spans and pending suggestions of one article for one annotator, and its tokens."""
 
-    def __init__(self, view: ArticleRows) -> None:
-        self.article_id = view.id
-        self.title = view.title
-        self.text = view.text
-        self.status = view.status
-        self.tokens: list[TokenBounds] = view.tokens or _fallback_tokens(self.text)
+    def __init__(self, rows: ArticleRows) -> None:
+        self.article_id = rows.id
+        self.title = rows.title
+        self.text = rows.text
+        self.status = rows.status
+        self.tokens: list[TokenBounds] = rows.tokens or _fallback_tokens(self.text)
         self.token_starts = [t.start for t in self.tokens]
-        self.suggestions = {s.id: s for s in view.suggestions}
+        self.suggestions = {s.id: s for s in rows.suggestions}
         self.suggestions_at: dict[tuple[int, int, str], list[int]] = {}
-        for suggestion in view.suggestions:
+        for suggestion in rows.suggestions:
             key = (suggestion.start, suggestion.end, suggestion.label.value)
             self.suggestions_at.setdefault(key, []).append(suggestion.id)
         # Undecided suggestions: pending ones, and those hidden only because a span repeats them.
-        self.undecided = set(self.suggestions) - view.decided
+        self.undecided = set(self.suggestions) - rows.decided
         self.items: dict[ItemKey, Item] = {}
         self._pending = 0
         self.order: list[tuple[tuple[int, int, int, int, int], ItemKey]] = []
         self.entities = IntervalIndex()
         self.quotes = IntervalIndex()
         self.span_keys: Counter[tuple[int, int, str]] = Counter()
-        for span in view.spans:
+        for span in rows.spans:
             self._add(Item.of_row("span", span))
-        for suggestion in view.suggestions:
+        for suggestion in rows.suggestions:
             if self._visible(suggestion.id):
                 self._add(Item.of_row("pending", suggestion))
 

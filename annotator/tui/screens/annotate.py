@@ -137,12 +137,12 @@ class AnnotateScreen(Screen):
         store, who = self.annotator_app.store, self.annotator_app.annotator
         if hasattr(self, "model"):
             self.save_cursor()
-        view = store.view(article_id, who)
+        rows = store.view(article_id, who)
         self.article_id = article_id
-        self.model = self.article_model(view)
-        self.cursor = self.model.token_index(view.cursor) if self.model.tokens else 0
+        self.model = self.article_model(rows)
+        self.cursor = self.model.token_index(rows.cursor) if self.model.tokens else 0
         self.anchor, self.current, self.choosing = None, None, None
-        self.sub_title = f"{who} · {display(view.title)}"  # the header must not send its escapes
+        self.sub_title = f"{who} · {display(rows.title)}"  # the header must not send its escapes
         self.view.show(self.model, self._marks())
         self.view.follow(self._offset())
         self.legend.show(self.model)
@@ -150,9 +150,9 @@ class AnnotateScreen(Screen):
         self._cursor_saved = self._offset()
         self._update_side()
 
-    def article_model(self, view: ArticleRows) -> ArticleModel:
+    def article_model(self, rows: ArticleRows) -> ArticleModel:
         """The model of the article being opened: spans and suggestions (the review screen shows no suggestions)."""
-        return ArticleModel(view)
+        return ArticleModel(rows)
 
     def save_cursor(self) -> None:
         offset = self._offset()

@@ -102,9 +102,9 @@ class ReviewScreen(AnnotateScreen):
         if message:
             self.status_line.say(message, "green")
 
-    def article_model(self, view: ArticleRows) -> ArticleModel:
+    def article_model(self, rows: ArticleRows) -> ArticleModel:
         """Gold without the model's suggestions: the versions to choose from are the annotators'."""
-        return ArticleModel(replace(view, suggestions=[]))
+        return ArticleModel(replace(rows, suggestions=[]))
 
     def _refresh_review(self) -> None:
         from annotator.adjudicate import review_state
