@@ -6,17 +6,20 @@ bob's "the army" (see tests/review_db.py).
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
 from review_db import make_review_db
+from textual.pilot import Pilot
 
 from annotator.adjudicate import decisions, review_state
 from annotator.errors import InputError
 from annotator.exchange import GOLD
 from annotator.models import Status
 from annotator.store import Store
-from annotator.tui.review import make_review_app
+from annotator.tui.review import ReviewApp, make_review_app
 from annotator.tui.screens.review import ReviewScreen
 
 WHO = ["alice", "bob"]
@@ -26,6 +29,15 @@ WHO = ["alice", "bob"]
 def review_db(tmp_path: Path) -> tuple[Path, str]:
     path = tmp_path / "review.db"
     return path, make_review_db(path)
+
+
+@asynccontextmanager
+async def reviewing(path: Path) -> AsyncIterator[tuple[ReviewApp, Pilot]]:
+    """The review app on `path` as carol, at 100x32, once its first article is open."""
+    app = make_review_app(path, "carol", WHO, keymap_path=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        yield app, pilot
 
 
 def gold(path: Path, article_id: str) -> list[tuple[str, str, str | None]]:
@@ -39,9 +51,7 @@ def gold(path: Path, article_id: str) -> list[tuple[str, str, str | None]]:
 
 async def test_two_annotators_become_gold(review_db) -> None:
     path, article_id = review_db
-    app = make_review_app(path, "carol", WHO, keymap_path=False)
-    async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
+    async with reviewing(path) as (app, pilot):
         assert isinstance(app.screen, ReviewScreen)
         await pilot.press("a", "b", "j", "b", "b", "d")
     assert gold(path, article_id) == [
@@ -66,9 +76,7 @@ async def test_two_annotators_become_gold(review_db) -> None:
 
 async def test_g_takes_the_agreed_spans_back_and_puts_them_back(review_db) -> None:
     path, article_id = review_db
-    app = make_review_app(path, "carol", WHO, keymap_path=False)
-    async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
+    async with reviewing(path) as (_, pilot):
         await pilot.press("g")
         await pilot.pause()
         assert gold(path, article_id) == []
@@ -79,9 +87,7 @@ async def test_g_takes_the_agreed_spans_back_and_puts_them_back(review_db) -> No
 async def test_the_reviewer_edits_gold_with_the_annotation_keys(review_db) -> None:
     """At the first disagreement the cursor is on "Hamas": 1 marks it ACTOR in gold, settled by the reviewer."""
     path, article_id = review_db
-    app = make_review_app(path, "carol", WHO, keymap_path=False)
-    async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
+    async with reviewing(path) as (_, pilot):
         await pilot.press("1")
     assert [text for _, text, _ in gold(path, article_id)] == ["Israel", "Hamas", "Sderot"]
     with Store.open(path) as store:
@@ -90,9 +96,7 @@ async def test_the_reviewer_edits_gold_with_the_annotation_keys(review_db) -> No
 
 async def test_progress_is_shown(review_db) -> None:
     path, _ = review_db
-    app = make_review_app(path, "carol", WHO, keymap_path=False)
-    async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
+    async with reviewing(path) as (app, pilot):
         await pilot.press("a")
         await pilot.pause()
         shown = str(app.screen.query_one("#disputes").render())
@@ -108,9 +112,7 @@ def test_review_screen_snapshot(snap_compare, review_db) -> None:
 
 async def test_gold_edited_by_hand_names_the_reviewer(review_db) -> None:
     path, article_id = review_db
-    app = make_review_app(path, "carol", WHO, keymap_path=False)
-    async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
+    async with reviewing(path) as (_, pilot):
         await pilot.press("tab", "x")
     with Store.open(path) as store:
         removed = store.events(article_id, GOLD)[-1]
@@ -119,9 +121,7 @@ async def test_gold_edited_by_hand_names_the_reviewer(review_db) -> None:
 
 async def test_skip_and_flag_keys_are_not_review_keys(review_db) -> None:
     path, article_id = review_db
-    app = make_review_app(path, "carol", WHO, keymap_path=False)
-    async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
+    async with reviewing(path) as (app, pilot):
         await pilot.press("S", "F")
         assert app.screen.article_id == article_id
     with Store.open(path) as store:
