@@ -1,4 +1,5 @@
-# Two commands: `make run` (set up, open the annotator on the seed article) and `make test` (set up, run every test).
+# Two commands: `make run` (set up, open the annotator on the seed article) and `make test` (set up, run every check
+# and every test). `make test` is what CI runs: ruff (lint and format), then pytest on both cores.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -16,7 +17,8 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest -n 2 --dist worksteal
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
