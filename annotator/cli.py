@@ -30,7 +30,6 @@ ModelOption = Annotated[
         "--model", help="An installed spaCy pipeline name or path (default: en_core_web_sm, else its mirror)."
     ),
 ]
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def fail(message: str) -> typer.Exit:
@@ -128,8 +127,8 @@ def ingest(
 
     Example: annotator ingest seeds/ articles.jsonl --db annotations.db
     """
-    from annotator.ingest import ingest as ingest_articles
-    from annotator.ingest import read_articles
+    from annotator.exchange.ingest import ingest as ingest_articles
+    from annotator.exchange.ingest import read_articles
 
     with errors_as_lines():
         articles = read_articles(paths)
@@ -153,7 +152,7 @@ def suggest(
 
     Example: annotator suggest --db annotations.db
     """
-    from annotator.ingest import resuggest
+    from annotator.exchange.ingest import resuggest
 
     with errors_as_lines(), open_store(db) as store, progress_bar("Suggesting") as progress:
         articles, suggestions = resuggest(store, model=model, everything=everything, progress=progress)
@@ -181,9 +180,10 @@ def export(
 
     Example: annotator export --annotator alice --format prodigy -o exports/alice.prodigy.jsonl
     """
-    from annotator.exchange import GOLD, export_to_path
-    from annotator.exchange import export as export_records
-    from annotator.formats import get_format
+    from annotator.exchange.formats import get_format
+    from annotator.exchange.records import export as export_records
+    from annotator.exchange.records import export_to_path
+    from annotator.vocabulary import GOLD
 
     if gold and suggestions:
         raise fail("choose one of --gold and --suggestions")
@@ -226,8 +226,8 @@ def import_(
 
     Example: annotator import tasks.jsonl --format prodigy --label-map PERSON=ACTOR,GPE=LOCATION
     """
-    from annotator.exchange import read_file, store_records
-    from annotator.formats.common import ReadOptions, parse_label_map
+    from annotator.exchange.formats.common import ReadOptions, parse_label_map
+    from annotator.exchange.records import read_file, store_records
 
     with errors_as_lines():
         options = ReadOptions(annotator=annotator, label_map=parse_label_map(label_map))
@@ -251,7 +251,7 @@ def merge(
 
     Example: annotator merge alice.db bob.db --db review.db
     """
-    from annotator.merge import merge as merge_databases
+    from annotator.store.merge import merge as merge_databases
 
     if prefer not in (None, "this", "other"):
         raise fail(f"--prefer must be this or other, not {prefer!r}")
@@ -278,7 +278,7 @@ def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
 
     Example: annotator stats --db annotations.db
     """
-    from annotator.activity import time_spent
+    from annotator.metrics.activity import time_spent
 
     with errors_as_lines(), open_store(db) as store:
         figures = store.stats()
@@ -299,7 +299,7 @@ def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
 
 def chosen_annotators(store: Store, names: str | None) -> list[str]:
     """--annotators A,B,... or everyone who has annotated (gold excluded); at least two."""
-    from annotator.exchange import GOLD
+    from annotator.vocabulary import GOLD
 
     chosen = (
         [n.strip() for n in names.split(",") if n.strip()] if names else [n for n in store.annotators() if n != GOLD]
@@ -333,10 +333,10 @@ def agreement(
 
     Example: annotator agreement --annotators alice,bob --html agreement.html
     """
-    from annotator.adjudicate import article_consensus
-    from annotator.agreement import agreement as compute
-    from annotator.agreement import load
-    from annotator.report import ArticleDisputes, html_page, text_lines
+    from annotator.exchange.files import written_atomically
+    from annotator.gold import article_consensus
+    from annotator.metrics.agreement import agreement as compute
+    from annotator.reports.agreement import ArticleDisputes, html_page, load, text_lines
 
     with errors_as_lines(), open_store(db) as store:
         names = chosen_annotators(store, annotators)
@@ -355,10 +355,8 @@ def agreement(
                     article = store.article(article_id)
                     disputes.append(ArticleDisputes(article_id=article_id, title=article.title, text=article.text,
                                                     disagreements=found))  # fmt: skip
-            html.parent.mkdir(parents=True, exist_ok=True)
-            partial = html.with_name(html.name + ".partial")
-            partial.write_text(html_page(report, disputes, limit), encoding="utf-8")
-            partial.replace(html)
+            with written_atomically(html) as out:
+                out.write(html_page(report, disputes, limit).encode("utf-8"))
     if json_output:
         typer.echo(report.model_dump_json(indent=2))
     else:
@@ -381,7 +379,7 @@ def adjudicate(
     Articles without any disagreement are marked done in gold; the rest wait for `annotator review`.
     Example: annotator adjudicate --auto --annotators alice,bob
     """
-    from annotator.adjudicate import auto_adjudicate
+    from annotator.gold import auto_adjudicate
 
     if not auto:
         raise fail("only --auto is available from the command line; disagreements are settled in `annotator review`")
@@ -434,7 +432,7 @@ def evaluate(
     suggestions (accepted, moved, relabelled, rejected, and spans added), per suggester version and label.
     Example: annotator evaluate --gold-from exports/gold.jsonl --json
     """
-    from annotator.score import choose_reference, score, text_lines
+    from annotator.reports.evaluation import choose_reference, score, text_lines
 
     with errors_as_lines(), open_store(db) as store:
         reference = choose_reference(store, gold_from, include_in_progress)
@@ -481,11 +479,11 @@ def annotate(db: DbOption = Path(DEFAULT_DB), annotator: AnnotatorOption = None)
     Example: annotator annotate --db annotations.db --annotator alice
     """
     with errors_as_lines(), open_store(db, create=True) as store:
-        if not store.count("articles") and SEEDS.is_dir():
-            from annotator.ingest import ingest as ingest_articles
-            from annotator.ingest import read_articles
+        if not store.count("articles"):
+            from annotator.exchange.ingest import ingest as ingest_articles
+            from annotator.exchange.ingest import seed_articles
 
-            report = ingest_articles(store, read_articles([SEEDS]))
+            report = ingest_articles(store, seed_articles())
             typer.echo(f"ingested {len(report.added)} seed article(s) with {report.suggestions} suggestion(s)")
     from annotator.tui.app import make_app
 

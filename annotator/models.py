@@ -237,7 +237,7 @@ class NativeRecord(Strict):
         return self
 
 
-#: The records people exchange, written to schemas/ by `annotator.schemas`.
+#: The records people exchange, written to schemas/ by `annotator.exchange.schemas`.
 EXCHANGED_MODELS: dict[str, type[BaseModel]] = {
     "native_record": NativeRecord,
     "article_in": ArticleIn,

@@ -23,6 +23,10 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+#: The annotator whose annotation is the adjudicated gold: it exports, undoes and edits like any other.
+GOLD = "gold"
+
+
 class Label(StrEnum):
     ACTOR = "ACTOR"
     LOCATION = "LOCATION"

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from annotator.agreement import ArticleAnnotations, Corpus, agreement
+from annotator.metrics.agreement import ArticleAnnotations, Corpus, agreement
 from annotator.models import Label, Offsets, Span
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "gum_gold.jsonl"

@@ -25,10 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from annotator.exchange import export_to_path  # noqa: E402
-from annotator.ingest import tokenize  # noqa: E402
+from annotator.exchange.records import export_to_path  # noqa: E402
 from annotator.models import content_hash  # noqa: E402
 from annotator.store import Store  # noqa: E402
+from annotator.suggest.tokens import tokenize  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl"
 WHO = "bench"

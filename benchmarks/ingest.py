@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from annotator.ingest import ingest, read_articles
+from annotator.exchange.ingest import ingest, read_articles
 from annotator.store import Store
 from annotator.suggest import load_pipeline
 

@@ -13,7 +13,7 @@ import argparse
 import time
 from pathlib import Path
 
-from annotator.evaluate import Evaluation, evaluate
+from annotator.metrics.evaluation import Evaluation, evaluate
 from annotator.models import Label, NativeRecord, Span
 from annotator.suggest import load_pipeline, suggest_doc
 

@@ -100,8 +100,8 @@ def rule_suggestions(text: str):
     """Stand-in suggestions: capitalised tokens as ACTOR/LOCATION, numbers as FIGURE, "..." as QUOTE."""
     import re
 
-    from annotator.ingest import tokenize
     from annotator.models import Suggestion
+    from annotator.suggest.tokens import tokenize
 
     tokens = tokenize([text])[0]
     suggestions = []
@@ -134,7 +134,7 @@ def build_db(path: Path, articles) -> str:
 
 
 def cold_start(runs: int, workdir: Path) -> None:
-    from annotator.ingest import read_articles
+    from annotator.exchange.ingest import read_articles
 
     db = workdir / "seed.db"
     source = build_db(db, read_articles([ROOT / "seeds"]))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.ingest import tokenize
 from annotator.models import ArticleIn, Suggestion
 from annotator.store import Store
+from annotator.suggest.tokens import tokenize
 
 SEED = next((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 SMALL = (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annotator.activity import time_spent
+from annotator.metrics.activity import time_spent
 from annotator.models import Event
 
 

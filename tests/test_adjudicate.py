@@ -6,11 +6,12 @@ import re
 
 import pytest
 
-from annotator.adjudicate import accept_agreed, article_consensus, auto_adjudicate, decisions, pick_version
-from annotator.consensus import Kind, consensus
-from annotator.exchange import GOLD, annotator_records
+from annotator.exchange.records import annotator_records
+from annotator.gold import accept_agreed, article_consensus, auto_adjudicate, decisions, pick_version
+from annotator.metrics.consensus import Kind, consensus
 from annotator.models import ArticleIn, Span, Status, Token
 from annotator.store import Store
+from annotator.vocabulary import GOLD
 
 TEXT = 'Israel said Hamas fired 20 rockets at Tel Aviv . The army said it was " ready " to respond .'
 

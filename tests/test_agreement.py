@@ -11,9 +11,10 @@ import numpy as np
 import pytest
 from sklearn.metrics import cohen_kappa_score
 
-from annotator.agreement import PRF, ArticleAnnotations, agreement, load
+from annotator.metrics.agreement import PRF, ArticleAnnotations, agreement
+from annotator.metrics.reliability import Patterns, cohen_kappa
 from annotator.models import ArticleIn, Span, Status, Token
-from annotator.reliability import Patterns, cohen_kappa
+from annotator.reports.agreement import load
 from annotator.store import Store
 
 TEXT = 'Israel said Hamas fired 20 rockets at Tel Aviv . The army said it was " ready " to respond .'

@@ -9,9 +9,9 @@ from support import SMALL_TEXT, find
 from typer.testing import CliRunner
 
 from annotator.cli import app
-from annotator.exchange import GOLD
 from annotator.models import Label, Span, Status
 from annotator.store import Store
+from annotator.vocabulary import GOLD
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from support import SMALL_TEXT
 
-from annotator.corrections import AnnotatedArticle, Outcome, load, outcomes
+from annotator.metrics.corrections import AnnotatedArticle, Outcome, outcomes
 from annotator.models import AnnotationSpan, Label, PendingSuggestion, Status
+from annotator.reports.evaluation import load_corrections
 from annotator.store import Store
 
 
@@ -38,7 +39,7 @@ def test_each_kind_of_correction_is_counted_per_suggester_and_label(store: Store
     store.add_span(a, "alice", SMALL_TEXT.index("Gaza"), SMALL_TEXT.index("Gaza") + 4, Label.ACTOR)
     store.set_status(a, "alice", Status.DONE)
 
-    report = load(store, ["alice"])
+    report = load_corrections(store, ["alice"])
 
     assert (report.annotators, report.annotations) == (["alice"], 1)
     assert counts(report) == {
@@ -55,7 +56,7 @@ def test_shares_are_of_every_suggestion_including_pending(store: Store, small_ar
     store.accept_suggestion(a, "bob", suggestion_id(store, a, "Gaza"))
     store.reject_suggestion(a, "bob", suggestion_id(store, a, "at least 35"))
     store.set_status(a, "bob", Status.DONE)
-    rows = load(store, ["bob"]).rows
+    rows = load_corrections(store, ["bob"]).rows
     entities = {r.label: r for r in rows if r.suggester == "entities.v1"}
     assert entities[Label.LOCATION].shares == {
         "accepted": 1.0, "moved": 0.0, "relabelled": 0.0, "rejected": 0.0, "pending": 0.0
@@ -72,15 +73,15 @@ def test_a_span_marked_by_hand_where_a_suggestion_was_counts_as_accepting_it(sto
     start = SMALL_TEXT.index("Gaza")
     store.add_span(a, "bob", start, start + 4, Label.LOCATION)
     store.set_status(a, "bob", Status.DONE)
-    report = load(store, ["bob"])
+    report = load_corrections(store, ["bob"])
     assert counts(report)[("entities.v1", "LOCATION")] == (1, 0, 0, 0, 0)
     assert sum(report.added.values()) == 0
 
 
 def test_only_articles_marked_done_count_unless_asked(store: Store, small_article: str) -> None:
     store.accept_suggestion(small_article, "alice", suggestion_id(store, small_article, "Gaza"))
-    assert load(store, ["alice"]).annotations == 0
-    report = load(store, ["alice"], [Status.DONE, Status.IN_PROGRESS])
+    assert load_corrections(store, ["alice"]).annotations == 0
+    report = load_corrections(store, ["alice"], [Status.DONE, Status.IN_PROGRESS])
     assert (report.annotations, counts(report)[("entities.v1", "LOCATION")]) == (1, (1, 0, 0, 0, 0))
 
 

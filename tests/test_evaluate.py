@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.evaluate import PRF, evaluate, exact_matches, overlap_pairs, speaker_score
+from annotator.metrics.evaluation import PRF, evaluate, exact_matches, overlap_pairs, speaker_score
 from annotator.models import Label, Offsets, Span
 
 

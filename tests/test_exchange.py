@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from annotator.errors import InputError
-from annotator.exchange import annotator_records, import_records, suggestion_records
-from annotator.formats.jsonl import read_records, write_records
+from annotator.exchange.formats.jsonl import read_records, write_records
+from annotator.exchange.records import annotator_records, import_records, suggestion_records
 from annotator.store import Store
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from exchange_support import build
 
-from annotator.exchange import annotator_records, export, import_file
-from annotator.formats.jsonl import dumps
+from annotator.exchange.formats.jsonl import dumps
+from annotator.exchange.records import annotator_records, export, import_file
 from annotator.models import NativeRecord
 
 

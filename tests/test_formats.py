@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from exchange_support import SMALL, build
 
-from annotator.exchange import annotator_records, export, export_to_path, import_file
-from annotator.formats.common import ReadOptions
+from annotator.exchange.formats.common import ReadOptions
+from annotator.exchange.records import annotator_records, export, export_to_path, import_file
 from annotator.models import Label, NativeRecord
 from annotator.store import Store
 

@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from annotator.cli import app
-from annotator.ingest import tokenize
 from annotator.models import ArticleIn, Label, NativeRecord, Span
 from annotator.store import Store
+from annotator.suggest.tokens import tokenize
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "100"))
 fuzz = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])

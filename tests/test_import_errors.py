@@ -11,7 +11,7 @@ from exchange_support import SMALL, build
 from typer.testing import CliRunner
 
 from annotator.cli import app
-from annotator.exchange import export_to_path
+from annotator.exchange.records import export_to_path
 from annotator.models import Offsets
 from annotator.store import Store
 

@@ -10,12 +10,12 @@ import pytest
 CORE = [
     "annotator.models",
     "annotator.store",
-    "annotator.ingest",
-    "annotator.exchange",
-    "annotator.formats.jsonl",
-    "annotator.schemas",
+    "annotator.exchange.ingest",
+    "annotator.exchange.records",
+    "annotator.exchange.formats.jsonl",
+    "annotator.exchange.schemas",
     "annotator.suggest",
-    "annotator.score",
+    "annotator.reports.evaluation",
 ]
 
 

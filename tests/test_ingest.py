@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from annotator.errors import InputError
-from annotator.ingest import ingest, read_articles
+from annotator.exchange.ingest import ingest, read_articles
 from annotator.models import content_hash
 from annotator.store import Store
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.matching import SpanColumns, exact_pairs, match, overlap_pairs
+from annotator.metrics.matching import SpanColumns, exact_pairs, match, overlap_pairs
 from annotator.models import Label, Span
 
 

@@ -9,14 +9,13 @@ from exchange_support import SEED, SMALL, add, build
 from typer.testing import CliRunner
 
 from annotator.cli import app
-from annotator.exchange import annotator_records
-from annotator.ingest import tokenize
-from annotator.merge import merge
+from annotator.exchange.records import annotator_records
 from annotator.models import ArticleIn, Suggestion
 from annotator.store import Store
 from annotator.store.edits import SPAN_COLUMNS
-from annotator.store.merge import replace_work
+from annotator.store.merge import merge, replace_work
 from annotator.store.verify import check
+from annotator.suggest.tokens import tokenize
 
 
 def counts(store: Store) -> dict[str, int]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from review_db import make_review_db
 
-from annotator.adjudicate import decisions, open_for_review, pick_version, review_state, take_back_agreed
 from annotator.errors import Refused
-from annotator.exchange import GOLD
+from annotator.gold import decisions, open_for_review, pick_version, review_state, take_back_agreed
 from annotator.models import Label, Status
 from annotator.store import Store
+from annotator.vocabulary import GOLD
 
 WHO = ["alice", "bob"]
 

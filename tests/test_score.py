@@ -1,4 +1,4 @@
-"""`annotator.score`: the model or an annotator against gold, a named annotator or a file, on small databases."""
+"""`annotator.reports.evaluation`: the model or an annotator against gold, a named annotator or a file, on small databases."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ import pytest
 from support import SMALL_TEXT, find, word_tokens
 
 from annotator.errors import AnnotatorError, InputError
-from annotator.evaluate import PRF
-from annotator.exchange import GOLD
-from annotator.formats.jsonl import dumps
+from annotator.exchange.formats.jsonl import dumps
+from annotator.metrics.evaluation import PRF
 from annotator.models import NativeRecord, Span, Status, Suggestion
-from annotator.score import choose_reference, score, text_lines
+from annotator.reports.evaluation import choose_reference, score, text_lines
 from annotator.store import Store
+from annotator.vocabulary import GOLD
 
 
 def gold_spans() -> list[Span]:

@@ -5,8 +5,9 @@ wanted, and the rule modules only receive parsed docs.
 """
 
 from annotator.suggest.entities import ENTITIES_SUGGESTER
-from annotator.suggest.pipeline import ModelNotFound, load_pipeline, suggest_doc, suggest_texts, tokens_of
+from annotator.suggest.pipeline import ModelNotFound, load_pipeline, suggest_doc, suggest_texts
 from annotator.suggest.quotes import QUOTES_SUGGESTER
+from annotator.suggest.tokens import tokens_of
 
 SUGGESTER_NAMES: tuple[str, ...] = (ENTITIES_SUGGESTER, QUOTES_SUGGESTER)
 

@@ -13,6 +13,7 @@ from annotator.errors import AnnotatorError
 from annotator.models import Label, Offsets, Suggestion, Token
 from annotator.suggest.entities import ENTITIES_SUGGESTER, Candidate, entity_candidates, resolve_overlaps
 from annotator.suggest.quotes import QUOTES_SUGGESTER, attribute_speakers, find_quotes, is_scare_quote
+from annotator.suggest.tokens import tokens_of
 
 if TYPE_CHECKING:
     import spacy
@@ -90,11 +91,6 @@ def suggest_doc(doc: Doc) -> list[Suggestion]:
         )
     suggestions.sort(key=lambda s: (s.start, s.end))
     return suggestions
-
-
-def tokens_of(doc: Doc) -> list[Token]:
-    """Token offsets for the editor's cursor; white-space tokens are not places to stop."""
-    return [Token(start=t.idx, end=t.idx + len(t.text)) for t in doc if not t.is_space]
 
 
 def suggest_texts(

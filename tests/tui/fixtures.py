@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.models import ArticleIn, Suggestion, Token
+from annotator.suggest.tokens import tokenize
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_5fda543fc562549a.txt"
 
@@ -28,9 +29,7 @@ SEED_SUGGESTIONS = [
 
 def seed_tokens(text: str) -> list[Token]:
     """spaCy's English tokenizer without the model: the same boundaries `ingest` stores."""
-    import spacy
-
-    return [Token(start=t.idx, end=t.idx + len(t.text)) for t in spacy.blank("en")(text) if not t.is_space]
+    return tokenize([text])[0]
 
 
 def nth(text: str, part: str, occurrence: int) -> int:

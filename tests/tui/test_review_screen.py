@@ -14,13 +14,13 @@ import pytest
 from review_db import make_review_db
 from textual.pilot import Pilot
 
-from annotator.adjudicate import decisions, review_state
 from annotator.errors import InputError
-from annotator.exchange import GOLD
+from annotator.gold import decisions, review_state
 from annotator.models import Status
 from annotator.store import Store
 from annotator.tui.review import ReviewApp, make_review_app
 from annotator.tui.screens.review import ReviewScreen
+from annotator.vocabulary import GOLD
 
 WHO = ["alice", "bob"]
 

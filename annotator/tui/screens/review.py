@@ -26,7 +26,7 @@ from annotator.tui.widgets.span_panel import SpanPanel
 from annotator.vocabulary import Status
 
 if TYPE_CHECKING:
-    from annotator.adjudicate import ReviewState
+    from annotator.gold import ReviewState
     from annotator.models import Edit
     from annotator.tui.review import ReviewApp
 
@@ -83,7 +83,7 @@ class ReviewScreen(AnnotateScreen):
     # -- loading ----------------------------------------------------------------------------------------------
 
     def load(self, article_id: str) -> None:
-        from annotator.adjudicate import open_for_review
+        from annotator.gold import open_for_review
 
         app = self.review_app
         message = ""
@@ -107,7 +107,7 @@ class ReviewScreen(AnnotateScreen):
         return ArticleModel(replace(rows, suggestions=[]))
 
     def _refresh_review(self) -> None:
-        from annotator.adjudicate import review_state
+        from annotator.gold import review_state
 
         app = self.review_app
         self.review = review_state(app.store, self.article_id, app.annotators)
@@ -156,7 +156,7 @@ class ReviewScreen(AnnotateScreen):
         disagreement, name = review.disagreements[self.index], app.annotators[index]
 
         def pick(article_id: str, _gold: str) -> Edit:
-            from annotator.adjudicate import pick_version
+            from annotator.gold import pick_version
 
             edit = pick_version(app.store, article_id, disagreement, name, app.reviewer)
             if edit is None:
@@ -194,7 +194,7 @@ class ReviewScreen(AnnotateScreen):
             return
 
         def toggle(article_id: str, _gold: str) -> Edit:
-            from annotator.adjudicate import accept_agreed, take_back_agreed
+            from annotator.gold import accept_agreed, take_back_agreed
 
             if review.agreed_event is not None:
                 return take_back_agreed(app.store, article_id)

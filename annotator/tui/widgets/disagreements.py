@@ -13,8 +13,8 @@ from annotator.tui.layout import display
 from annotator.vocabulary import Label
 
 if TYPE_CHECKING:
-    from annotator.adjudicate import ReviewState
-    from annotator.consensus import Disagreement
+    from annotator.gold import ReviewState
+    from annotator.metrics.consensus import Disagreement
     from annotator.models import Span
 
 SNIPPET = 60

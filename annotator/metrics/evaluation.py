@@ -17,8 +17,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from pydantic import BaseModel, ConfigDict, computed_field
 
-from annotator import matching
-from annotator.matching import LABEL_CODE, SpanColumns, exact_pairs, match_both, speakers_agree
+from annotator.metrics import matching
+from annotator.metrics.matching import LABEL_CODE, SpanColumns, exact_pairs, match_both, speakers_agree
 from annotator.models import Label, Offsets, Span
 
 LABELS: tuple[Label, ...] = tuple(Label)
@@ -100,7 +100,7 @@ def shared_chars(a: Offsets, b: Offsets) -> int:
 
 def overlap_pairs(gold: Sequence[Span], predicted: Sequence[Span]) -> list[tuple[int, int]]:
     """One-to-one (gold index, predicted index) pairs of same-label spans sharing characters, chosen greedily
-    by the project's one matching rule (`annotator.matching`, gold as side a)."""
+    by the project's one matching rule (`annotator.metrics.matching`, gold as side a)."""
     return matching.overlap_pairs(gold, predicted)
 
 

@@ -15,16 +15,15 @@ from typing import IO, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from annotator.formats.common import (
+from annotator.exchange.files import Where, jsonl_objects, write_text_lines
+from annotator.exchange.formats.common import (
     SPEAKER_RELATION,
     ImportedRecord,
     ReadOptions,
     TokensOf,
-    Where,
     annotator_of,
     checked_span,
     dumps,
-    jsonl_objects,
     label_of,
     link_speaker,
     native_record,
@@ -122,8 +121,6 @@ def with_relations(record: NativeRecord) -> dict[str, Any]:
 
 
 def write(records: Iterable[NativeRecord], out: IO[bytes], tokens_of: TokensOf | None = None) -> int:
-    from annotator.formats import write_text_lines
-
     return write_text_lines((dumps(plain(r)) + "\n" for r in records), out)
 
 

@@ -6,19 +6,20 @@ anywhere means nothing from the command is stored.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from annotator.errors import InputError, describe_validation_error
+from annotator.exchange.files import jsonl_objects, read_text
 from annotator.models import ArticleIn, Suggestion, Token
 from annotator.store import Store
+from annotator.suggest.tokens import tokenize
 
 #: Called with (done, total) as work advances; the CLI turns it into a progress bar.
 Progress = Callable[[int, int], None]
@@ -34,29 +35,13 @@ class IngestReport:
     suggestions: int
 
 
-def decode(data: bytes, path: Path) -> str:
-    """UTF-8 (a byte-order mark is dropped), or an error naming the line of the first bad byte."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise InputError(f"not UTF-8 (byte 0x{data[error.start]:02x})", path=str(path), line=line) from None
-
-
-def read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror}", path=str(path)) from None
-
-
 def title_from(text: str) -> str:
     first = text.strip().splitlines()[0].strip()
     return first if len(first) <= TITLE_LENGTH else first[: TITLE_LENGTH - 1].rstrip() + "…"
 
 
 def read_text_file(path: Path) -> ArticleIn:
-    text = decode(read_bytes(path), path)
+    path, text = read_text(path)
     if not text.strip():
         raise InputError("the file has no text", path=str(path), line=1)
     try:
@@ -66,10 +51,8 @@ def read_text_file(path: Path) -> ArticleIn:
         raise InputError(message, path=str(path), line=1, field=field) from None
 
 
-def article_from_json(record: Any, path: Path, line: int) -> ArticleIn:
+def article_from_json(record: dict[str, Any], path: Path, line: int) -> ArticleIn:
     """A JSONL line: `text` required, `id`, `title`, `meta` optional; other fields are kept in meta."""
-    if not isinstance(record, dict):
-        raise InputError(f"expected a JSON object, got {type(record).__name__}", path=str(path), line=line)
     if "text" not in record:
         raise InputError("missing", path=str(path), line=line, field="text")
     extra = {k: v for k, v in record.items() if k not in ARTICLE_FIELDS}
@@ -90,25 +73,15 @@ def article_from_json(record: Any, path: Path, line: int) -> ArticleIn:
     return article
 
 
-def parse_json_line(line: str, path: Path, number: int) -> Any:
-    """One line of JSON, or an InputError naming the line: also for nesting or numbers too big to read."""
-    try:
-        return json.loads(line)
-    except json.JSONDecodeError as error:
-        reason = f"{error.msg}, column {error.colno}"
-    except RecursionError:
-        reason = "nested too deeply"
-    except ValueError:  # an integer of more digits than Python converts (sys.get_int_max_str_digits)
-        reason = "a number too long to read"
-    raise InputError(f"not valid JSON ({reason})", path=str(path), line=number)
-
-
 def read_jsonl(path: Path) -> Iterator[ArticleIn]:
-    text = decode(read_bytes(path), path)
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        yield article_from_json(parse_json_line(line, path, number), path, number)
+    for where, record in jsonl_objects(path):
+        yield article_from_json(record, path, where.line or 0)
+
+
+def seed_articles() -> list[ArticleIn]:
+    """The seed articles shipped as package data (`annotator/data/seeds/`): what an empty database opens on."""
+    with as_file(files("annotator").joinpath("data", "seeds")) as folder:
+        return read_articles([folder])
 
 
 def _files_in(folder: Path) -> list[Path]:
@@ -156,20 +129,6 @@ def read_articles(paths: Iterable[str | Path]) -> list[ArticleIn]:
             seen.setdefault(article.article_id, article.text)
             articles.append(article)
     return articles
-
-
-@lru_cache(maxsize=1)
-def blank_english() -> Any:
-    """spaCy's blank English pipeline, built once: building it takes about half a second."""
-    import spacy
-
-    return spacy.blank("en")
-
-
-def tokenize(texts: list[str], nlp: Any = None) -> list[list[Token]]:
-    """Token offsets without the statistical model: spaCy's English tokenizer alone is fast."""
-    tokenizer = (nlp or blank_english()).tokenizer
-    return [[Token(start=t.idx, end=t.idx + len(t.text)) for t in tokenizer(text) if not t.is_space] for text in texts]
 
 
 def ingest(

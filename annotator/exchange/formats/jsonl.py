@@ -10,9 +10,9 @@ from typing import IO, Any, TextIO
 
 from pydantic import ValidationError
 
-from annotator.errors import InputError, describe_validation_error
-from annotator.formats.common import ImportedRecord, ReadOptions, TokensOf, Where
-from annotator.ingest import decode, parse_json_line, read_bytes
+from annotator.errors import describe_validation_error
+from annotator.exchange.files import jsonl_objects, write_text_lines
+from annotator.exchange.formats.common import ImportedRecord, ReadOptions, TokensOf, Where
 from annotator.models import Label, NativeRecord
 
 
@@ -60,21 +60,12 @@ def map_labels(data: dict[str, Any], label_map: Mapping[str, Label]) -> dict[str
 
 def read_records(path: str | Path, label_map: Mapping[str, Label] | None = None) -> Iterator[tuple[int, NativeRecord]]:
     """(line number, record) for every line; the first bad line raises InputError naming line and field."""
-    path = Path(path)
-    text = decode(read_bytes(path), path)
-    if text.lstrip().startswith("["):
-        raise InputError("this is a JSON array; expected JSONL, one JSON object a line", path=str(path), line=1)
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        data = parse_json_line(line, path, number)
-        if not isinstance(data, dict):
-            raise InputError(f"expected a JSON object, got {type(data).__name__}", path=str(path), line=number)
+    for where, data in jsonl_objects(path):
         try:
-            yield number, NativeRecord.model_validate(map_labels(data, label_map or {}))
+            yield where.line or 0, NativeRecord.model_validate(map_labels(data, label_map or {}))
         except ValidationError as error:
             field, message = describe_validation_error(error)
-            raise InputError(_label_hint(data, field) or message, path=str(path), line=number, field=field) from None
+            raise where.error(_label_hint(data, field) or message, field) from None
 
 
 def _label_hint(data: dict[str, Any], field: str) -> str | None:
@@ -86,7 +77,7 @@ def _label_hint(data: dict[str, Any], field: str) -> str | None:
     return f"unknown label {label!r} (map it with --label-map {label}=ACTOR)" if isinstance(label, str) else None
 
 
-# -- the registry's interface (annotator.formats) -----------------------------------------------------------
+# -- the registry's interface (annotator.exchange.formats) -----------------------------------------------------------
 
 SUFFIX = ".jsonl"
 CANNOT_CARRY: tuple[str, ...] = ()
@@ -100,6 +91,4 @@ def read(path: Path, options: ReadOptions) -> Iterator[ImportedRecord]:
 
 
 def write(records: Iterable[NativeRecord], out: IO[bytes], tokens_of: TokensOf | None = None) -> int:
-    from annotator.formats import write_text_lines
-
     return write_text_lines((dumps(record) + "\n" for record in records), out)

@@ -1,6 +1,6 @@
 """Annotations in and out: native records from the database (export) and into it (import, all or nothing).
 
-File formats live in annotator.formats and only convert their records to and from `NativeRecord`; this module
+File formats live in annotator.exchange.formats and only convert their records to and from `NativeRecord`; this module
 is the database side: which records to export, and storing imported ones after every check has passed.
 """
 
@@ -14,12 +14,13 @@ from typing import IO, Any, TypeVar
 from pydantic import BaseModel
 
 from annotator.errors import InputError
-from annotator.formats.common import ImportedRecord, ReadOptions, Where
+from annotator.exchange.files import Where, written_atomically
+from annotator.exchange.formats.common import ImportedRecord, ReadOptions
 from annotator.models import ArticleIn, Label, NativeRecord, Offsets, Span, Status, Token, check_spans, content_hash
 from annotator.store import Store
 from annotator.store.streams import annotation_stream
+from annotator.suggest.tokens import tokenize
 
-GOLD = "gold"
 M = TypeVar("M", bound=BaseModel)
 
 #: Called with (done, total) as work advances; the CLI turns it into a progress bar.
@@ -104,8 +105,6 @@ def stored_tokens(store: Store) -> Callable[[NativeRecord], list[Token]]:
     """Token offsets for a record being exported: the stored ones, or spaCy's tokenizer when none were stored."""
 
     def tokens_of(record: NativeRecord) -> list[Token]:
-        from annotator.ingest import tokenize
-
         return store.tokens(record.article_id) or tokenize([record.text])[0]
 
     return tokens_of
@@ -119,7 +118,7 @@ def export(
     progress: Progress | None = None,
 ) -> int:
     """Write one annotator's records (or, with annotator None, the model's suggestions) in a format."""
-    from annotator.formats import get_format
+    from annotator.exchange.formats import get_format
 
     chosen = get_format(format_name)
     total = count_records(store, annotator) if progress else 0
@@ -133,16 +132,8 @@ def export_to_path(
     store: Store, format_name: str, path: Path, annotator: str | None, progress: Progress | None = None
 ) -> int:
     """Export into `path` through a `.partial` file renamed at the end: a failed export leaves nothing."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".partial")
-    try:
-        with temporary.open("wb") as out:
-            count = export(store, format_name, out, annotator, progress)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    temporary.replace(path)
-    return count
+    with written_atomically(path) as out:
+        return export(store, format_name, out, annotator, progress)
 
 
 def _reporting(items: Iterable[NativeRecord], total: int, progress: Progress) -> Iterator[NativeRecord]:
@@ -163,7 +154,7 @@ class ImportReport(BaseModel):
 
 def read_file(path: Path, format_name: str, options: ReadOptions) -> list[ImportedRecord]:
     """Every record of a file, validated; the first bad one raises InputError naming file, line and field."""
-    from annotator.formats import get_format
+    from annotator.exchange.formats import get_format
 
     if not path.exists():
         raise InputError("no such file", path=str(path))
@@ -257,8 +248,6 @@ def store_records(
     spans off token boundaries (snapped outward with `snap`, else an error). New articles keep the tokens
     the file gave (CoNLL, Prodigy, DocBin), else get spaCy's tokenizer's.
     """
-    from annotator.ingest import tokenize
-
     texts: dict[str, tuple[str, Where]] = {}
     seen: dict[tuple[str, str], Where] = {}
     stored_ids: list[str | None] = []

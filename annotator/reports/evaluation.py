@@ -4,25 +4,25 @@ articles the reference has finished.
 The reference is gold (annotator "gold"), another annotator, or a native JSONL file; its articles are those
 it marks done (optionally also in progress). The predicted side is an annotator's current spans, or the
 model: each suggester's newest suggestions for the article (`Reader.latest_suggestions`). Scoring is
-`annotator.evaluate` (exact and overlap P/R/F1 per label, speaker accuracy); correction telemetry is
-`annotator.corrections`. No SQL here (the store answers), no Rich or Textual (the CLI prints).
+`annotator.metrics.evaluation` (exact and overlap P/R/F1 per label, speaker accuracy); correction telemetry is
+`annotator.metrics.corrections`. No SQL here (the store answers), no Rich or Textual (the CLI prints).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from annotator.corrections import Corrections
-from annotator.corrections import load as load_corrections
 from annotator.errors import AnnotatorError, InputError
-from annotator.evaluate import LabelScores, SpeakerScore, evaluate_columns
-from annotator.exchange import GOLD, model_name
-from annotator.matching import SpanColumns
+from annotator.exchange.records import model_name
+from annotator.metrics.corrections import AnnotatedArticle, Corrections, corrections
+from annotator.metrics.evaluation import LabelScores, SpeakerScore, evaluate_columns
+from annotator.metrics.matching import SpanColumns
 from annotator.models import ArticleIn, Span, Status, content_hash
 from annotator.store import Reader
+from annotator.vocabulary import GOLD
 
 ALL = "ALL"
 MODEL = "model"
@@ -53,6 +53,23 @@ class ScoreReport(BaseModel):
     corrections: Corrections
 
 
+def load_corrections(
+    store: Reader, annotators: Sequence[str], statuses: Sequence[Status] = (Status.DONE,)
+) -> Corrections:
+    """Correction telemetry of these annotators over the articles each of them has in one of these statuses."""
+
+    def articles() -> Iterable[AnnotatedArticle]:
+        for name in annotators:
+            for article_id in store.articles_annotated_by([name], list(statuses)):
+                yield AnnotatedArticle(
+                    suggestions=store.suggestions(article_id),
+                    spans=store.spans(article_id, name),
+                    decisions=store.decisions(article_id, name),
+                )
+
+    return corrections(articles(), annotators)
+
+
 def _statuses(include_in_progress: bool) -> list[Status]:
     return [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
 
@@ -74,7 +91,7 @@ def annotator_reference(store: Reader, name: str, include_in_progress: bool = Fa
 
 def file_reference(store: Reader, path: str | Path, include_in_progress: bool = False) -> Reference:
     """Native JSONL records as the reference; each record's article must be in the database with that text."""
-    from annotator.formats.jsonl import read_records
+    from annotator.exchange.formats.jsonl import read_records
 
     wanted = set(_statuses(include_in_progress))
     spans: dict[str, list[Span]] = {}

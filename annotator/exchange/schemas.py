@@ -1,17 +1,29 @@
 """JSON Schema files for the records people exchange, generated from the pydantic models.
 
-Run `python -m annotator.schemas` after changing a model; a test fails while schemas/ is out of date.
+They are package data (`annotator/data/schemas/`, also reachable as `schemas/` at the top of the repository), so
+an installed annotator has them: `schema(name)` reads one with importlib.resources. Run
+`python -m annotator.exchange.schemas` after changing a model; a test fails while the files are out of date.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from annotator.models import EXCHANGED_MODELS
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+#: Where `write_schemas` writes in a source tree (an installed package reads them with `schema`).
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schemas"
+
+
+def schema(name: str) -> dict[str, Any]:
+    """The shipped JSON Schema of an exchanged record (`native_record`, `article_in`, `span`, `suggestion`)."""
+    text = files("annotator").joinpath("data", "schemas", f"{name}.json").read_text(encoding="utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
 
 
 def render_schemas() -> dict[str, str]:

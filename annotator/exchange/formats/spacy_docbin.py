@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.errors import AnnotatorError, InputError
-from annotator.formats.common import (
+from annotator.exchange.files import Where, read_bytes
+from annotator.exchange.formats.common import (
     ImportedRecord,
     ReadOptions,
     TokensOf,
-    Where,
     annotator_of,
     checked_span,
     dumps,
@@ -32,8 +32,8 @@ from annotator.formats.common import (
     status_of,
     with_speaker,
 )
-from annotator.ingest import read_bytes
 from annotator.models import Label, NativeRecord, Span, Status, Token
+from annotator.suggest.tokens import tokens_of as doc_tokens
 
 SUFFIX = ".spacy"
 NEEDS_TOKENS = True
@@ -135,8 +135,7 @@ def record_from_doc(doc: Any, options: ReadOptions, where: Where) -> ImportedRec
         spans=list(spans.values()),
         updated_at=stored.get("updated_at"),
     )
-    tokens = [Token(start=t.idx, end=t.idx + len(t.text)) for t in doc if not t.is_space]
-    return ImportedRecord(where, record, tokens)
+    return ImportedRecord(where, record, doc_tokens(doc))
 
 
 def read(path: Path, options: ReadOptions) -> Iterator[ImportedRecord]:

@@ -12,7 +12,7 @@ Spans the annotator has that neither link to a suggestion nor repeat one are *ad
 
 The linked span is what counts, so a suggestion accepted and then resized or relabelled is "moved" or
 "relabelled". An import replaces an annotator's spans with unlinked ones; after it, accepted suggestions are
-recognised only when a span repeats them exactly. Pure functions over models; `load` reads the store.
+recognised only when a span repeats them exactly. Pure functions over spans; `annotator.reports.evaluation` reads them from the store.
 """
 
 from __future__ import annotations
@@ -23,8 +23,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
-from annotator.models import AnnotationSpan, Label, PendingSuggestion, Status
-from annotator.store import Reader
+from annotator.models import AnnotationSpan, Label, PendingSuggestion
 
 
 class Outcome(StrEnum):
@@ -139,18 +138,3 @@ def corrections(articles: Iterable[AnnotatedArticle], annotators: Sequence[str] 
         rows=rows,
         added={label: added[label] for label in Label},
     )
-
-
-def load(store: Reader, annotators: Sequence[str], statuses: Sequence[Status] = (Status.DONE,)) -> Corrections:
-    """Telemetry of these annotators over the articles each of them has in one of these statuses."""
-
-    def articles() -> Iterable[AnnotatedArticle]:
-        for name in annotators:
-            for article_id in store.articles_annotated_by([name], list(statuses)):
-                yield AnnotatedArticle(
-                    suggestions=store.suggestions(article_id),
-                    spans=store.spans(article_id, name),
-                    decisions=store.decisions(article_id, name),
-                )
-
-    return corrections(articles(), annotators)

@@ -8,17 +8,16 @@ native record the format loses. Modules are imported when asked for: spaCy loads
 from __future__ import annotations
 
 import importlib
-import io
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from annotator.errors import AnnotatorError
-from annotator.formats.common import ImportedRecord, ReadOptions, TokensOf
+from annotator.exchange.formats.common import ImportedRecord, ReadOptions, TokensOf
 from annotator.models import NativeRecord
 
-#: Format name -> module under annotator.formats.
+#: Format name -> module under annotator.exchange.formats.
 FORMATS: dict[str, str] = {
     "jsonl": "jsonl",
     "prodigy": "prodigy",
@@ -43,7 +42,7 @@ class Format:
 def get_format(name: str) -> Format:
     if name not in FORMATS:
         raise AnnotatorError(f"unknown format {name!r} (known: {', '.join(FORMATS)})")
-    module = importlib.import_module(f"annotator.formats.{FORMATS[name]}")
+    module = importlib.import_module(f"annotator.exchange.formats.{FORMATS[name]}")
     return Format(
         name=name,
         suffix=module.SUFFIX,
@@ -52,17 +51,3 @@ def get_format(name: str) -> Format:
         read=module.read,
         write=module.write,
     )
-
-
-def write_text_lines(lines: Iterable[str], out: IO[bytes]) -> int:
-    """Text formats write UTF-8 lines to the binary stream every format gets; returns the lines written."""
-    wrapper = io.TextIOWrapper(out, encoding="utf-8", newline="\n", write_through=False)
-    count = 0
-    try:
-        for line in lines:
-            wrapper.write(line)
-            count += 1
-        wrapper.flush()
-    finally:
-        wrapper.detach()
-    return count

@@ -2,7 +2,7 @@
 
 Figures, for the chosen annotators over the articles given (the loader picks those all of them marked done):
 - per pair and per label, and "ALL" (every span of every label, pooled): precision, recall and F1 with exact
-  and with overlap ("partial") matching, one-to-one and greedy (`annotator.matching` says how ties break).
+  and with overlap ("partial") matching, one-to-one and greedy (`annotator.metrics.matching` says how ties break).
   The first annotator of a pair is the reference: p = matched / b's spans, r = matched / a's spans,
   F1 = 2 matched / (a's spans + b's spans). A ratio with nothing to divide by is None (printed "n/a"): p when
   b has no span of the label, r when a has none, F1 when neither has any. One side empty and the other not
@@ -13,7 +13,7 @@ Figures, for the chosen annotators over the articles given (the loader picks tho
 - over all annotators: Krippendorff's alpha (nominal, tokens as units) on the same variables, computed by the
   `krippendorff` package.
 - speaker agreement: of the QUOTE pairs matched by overlap (pooled over all pairs), the share whose speakers
-  agree (both none, or speaker spans sharing a character: the rule of `annotator.evaluate`).
+  agree (both none, or speaker spans sharing a character: the rule of `annotator.metrics.evaluation`).
 
 Undefined chance-corrected figures are None, as the reference implementations have no number for them:
 scikit-learn's `cohen_kappa_score` returns nan when both annotators give every token the same single value
@@ -30,10 +30,9 @@ from dataclasses import dataclass
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
-from annotator.matching import LABEL_CODE, LABELS, NO_SPEAKER, SpanColumns, match_both, speakers_agree
-from annotator.models import ENTITY_LABELS, Label, Span, Status
-from annotator.reliability import Patterns
-from annotator.store import Reader
+from annotator.metrics.matching import LABEL_CODE, LABELS, SpanColumns, match_both, speakers_agree
+from annotator.metrics.reliability import Patterns
+from annotator.models import ENTITY_LABELS, Label, Span
 
 ALL = "ALL"
 ROWS: tuple[str, ...] = (ALL, *(label.value for label in LABELS))
@@ -302,27 +301,4 @@ def agreement(
         tokens=len(corpus.token_starts),
         matched_quotes=matched_quotes,
         disputed_articles=_disputed(corpus, exact_matches),
-    )
-
-
-def load(store: Reader, annotators: Sequence[str], include_in_progress: bool = False) -> Corpus:
-    """The articles every annotator marked done (or, optionally, still has in progress), as a `Corpus`."""
-    names = list(annotators)
-    statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
-    ids = store.articles_annotated_by(names, statuses)
-    index = {article_id: i for i, article_id in enumerate(ids)}
-    tokens = store.token_offsets(ids)
-    token_lists = [np.asarray(tokens[i], dtype=np.int64).reshape(-1, 2) for i in ids]
-    stacked = np.concatenate(token_lists) if token_lists else np.zeros((0, 2), dtype=np.int64)
-    rows: dict[str, list[tuple[int, ...]]] = {name: [] for name in names}
-    for article_id, annotator, start, end, label, speaker_start, speaker_end in store.span_rows(names):
-        if article_id in index:
-            speaker = (NO_SPEAKER, NO_SPEAKER) if speaker_start is None else (speaker_start, speaker_end)
-            rows[annotator].append((index[article_id], start, end, LABEL_CODE[Label(label)], *speaker))
-    return Corpus(
-        article_ids=ids,
-        token_starts=np.ascontiguousarray(stacked[:, 0]),
-        token_ends=np.ascontiguousarray(stacked[:, 1]),
-        token_counts=np.array([len(t) for t in token_lists], dtype=np.int64),
-        spans={name: SpanColumns.from_rows(rows[name]) for name in names},
     )

@@ -24,17 +24,16 @@ from typing import IO, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from annotator.errors import AnnotatorError
-from annotator.formats.common import (
+from annotator.exchange.files import Where, jsonl_objects, write_text_lines
+from annotator.exchange.formats.common import (
     SPEAKER_RELATION,
     ImportedRecord,
     ReadOptions,
     TokensOf,
-    Where,
     annotator_of,
     checked_span,
     dumps,
     hash32,
-    jsonl_objects,
     label_of,
     link_speaker,
     native_record,
@@ -184,8 +183,6 @@ def _seconds(iso: str) -> int | None:
 
 
 def write(records: Iterable[NativeRecord], out: IO[bytes], tokens_of: TokensOf) -> int:
-    from annotator.formats import write_text_lines
-
     return write_text_lines((dumps(task(r, tokens_of(r))) + "\n" for r in records), out)
 
 

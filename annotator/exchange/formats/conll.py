@@ -16,16 +16,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
-from annotator.formats.common import (
+from annotator.exchange.files import Where, read_text, write_text_lines
+from annotator.exchange.formats.common import (
     ImportedRecord,
     ReadOptions,
     TokensOf,
-    Where,
     annotator_of,
     checked_span,
     label_of,
     native_record,
-    read_text,
 )
 from annotator.models import Label, NativeRecord, Span, Status, Token
 
@@ -70,8 +69,6 @@ def lines(record: NativeRecord, tokens: list[Token]) -> Iterator[str]:
 
 
 def write(records: Iterable[NativeRecord], out: IO[bytes], tokens_of: TokensOf) -> int:
-    from annotator.formats import write_text_lines
-
     count = 0
 
     def every_line() -> Iterator[str]:

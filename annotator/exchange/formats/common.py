@@ -1,4 +1,4 @@
-"""What every format module shares: reading options, label maps, JSON(L) reading and span checks.
+"""What every format module shares: reading options, label maps, span checks (files: `annotator.exchange.files`).
 
 Format modules convert between their own (pydantic-validated) file records and `NativeRecord`; they never
 touch the database. Errors name the file, the line (or record number in a JSON array) and the field.
@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from annotator.errors import InputError, describe_validation_error
-from annotator.ingest import decode, read_bytes
+from annotator.exchange.files import Where
 from annotator.models import Label, NativeRecord, Offsets, Span, SpanError, Status, Token, check_span, content_hash
 
 #: Given a record about to be written, the token offsets of its article (stored ones, or a tokenizer's).
@@ -49,18 +48,6 @@ class ReadOptions:
 
     annotator: str | None = None
     label_map: dict[str, Label] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Where:
-    """A place in an input file: the line of a JSONL record, or the index of a record in an array or DocBin."""
-
-    path: str
-    line: int | None = None
-    record: int | None = None
-
-    def error(self, message: str, field: str | None = None) -> InputError:
-        return InputError(message, path=self.path, line=self.line, field=field, record=self.record)
 
 
 @dataclass(frozen=True)
@@ -153,53 +140,6 @@ def validated(model: type[M], data: Any, where: Where) -> M:
     except ValidationError as error:
         name, message = describe_validation_error(error)
         raise where.error(message, name) from None
-
-
-def read_text(path: str | Path) -> tuple[Path, str]:
-    path = Path(path)
-    return path, decode(read_bytes(path), path)
-
-
-def jsonl_objects(path: str | Path) -> Iterator[tuple[Where, dict[str, Any]]]:
-    """Every non-blank line of a JSONL file as an object; an array, bad JSON or a non-object is an error."""
-    path, text = read_text(path)
-    if text.lstrip().startswith("["):
-        raise InputError("this is a JSON array; expected JSONL, one JSON object a line", path=str(path), line=1)
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        where = Where(str(path), line=number)
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise where.error(f"not valid JSON ({error.msg}, column {error.colno}); is the file truncated?") from None
-        except RecursionError:
-            raise where.error("not valid JSON (nested too deeply)") from None
-        except ValueError:  # an integer of more digits than Python converts
-            raise where.error("not valid JSON (a number too long to read)") from None
-        if not isinstance(data, dict):
-            raise where.error(f"expected a JSON object, got {type(data).__name__}")
-        yield where, data
-
-
-def json_array(path: str | Path) -> tuple[Path, list[Any]]:
-    """A whole-file JSON array (Label Studio); JSONL or a truncated file is a one-line error."""
-    path, text = read_text(path)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        hint = "; this looks like JSONL, expected one JSON array" if text.lstrip().startswith("{") else ""
-        raise InputError(
-            f"not valid JSON ({error.msg}, column {error.colno}){hint or '; is the file truncated?'}",
-            path=str(path),
-            line=error.lineno,
-        ) from None
-    except (RecursionError, ValueError) as error:
-        reason = "nested too deeply" if isinstance(error, RecursionError) else "a number too long to read"
-        raise InputError(f"not valid JSON ({reason})", path=str(path), line=1) from None
-    if not isinstance(data, list):
-        raise InputError(f"expected a JSON array of tasks, got {type(data).__name__}", path=str(path), line=1)
-    return path, data
 
 
 def dumps(data: Any) -> str:

@@ -1,4 +1,5 @@
-"""The agreement report for people: plain text for the terminal, and one self-contained HTML page.
+"""The agreement report: the store's spans read into a `Corpus`, the figures of `annotator.metrics.agreement`,
+and the report for people: plain text for the terminal, and one self-contained HTML page.
 
 No Rich here (the CLI prints the lines); the HTML has inline CSS and SVG and no external assets, and every
 piece of article text or name in it goes through `html.escape`.
@@ -9,13 +10,40 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from annotator.agreement import ROWS, AgreementReport, PairScores
-from annotator.consensus import Disagreement
+from annotator.metrics.agreement import ROWS, AgreementReport, Corpus, PairScores
+from annotator.metrics.consensus import Disagreement
+from annotator.metrics.matching import LABEL_CODE, NO_SPEAKER, SpanColumns
+from annotator.store import Reader
+from annotator.vocabulary import Label, Status
 
 COLOURS = {"ACTOR": "#3b6fb6", "LOCATION": "#2f8f5b", "FIGURE": "#b7791f", "QUOTE": "#8a4baf", "ALL": "#555"}
 CONTEXT = 60
+
+
+def load(store: Reader, annotators: Sequence[str], include_in_progress: bool = False) -> Corpus:
+    """The articles every annotator marked done (or, optionally, still has in progress), as a `Corpus`."""
+    names = list(annotators)
+    statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
+    ids = store.articles_annotated_by(names, statuses)
+    index = {article_id: i for i, article_id in enumerate(ids)}
+    tokens = store.token_offsets(ids)
+    token_lists = [np.asarray(tokens[i], dtype=np.int64).reshape(-1, 2) for i in ids]
+    stacked = np.concatenate(token_lists) if token_lists else np.zeros((0, 2), dtype=np.int64)
+    rows: dict[str, list[tuple[int, ...]]] = {name: [] for name in names}
+    for article_id, annotator, start, end, label, speaker_start, speaker_end in store.span_rows(names):
+        if article_id in index:
+            speaker = (NO_SPEAKER, NO_SPEAKER) if speaker_start is None else (speaker_start, speaker_end)
+            rows[annotator].append((index[article_id], start, end, LABEL_CODE[Label(label)], *speaker))
+    return Corpus(
+        article_ids=ids,
+        token_starts=np.ascontiguousarray(stacked[:, 0]),
+        token_ends=np.ascontiguousarray(stacked[:, 1]),
+        token_counts=np.array([len(t) for t in token_lists], dtype=np.int64),
+        spans={name: SpanColumns.from_rows(rows[name]) for name in names},
+    )
 
 
 class ArticleDisputes(BaseModel):

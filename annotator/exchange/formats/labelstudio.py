@@ -16,16 +16,15 @@ from typing import IO, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from annotator.formats.common import (
+from annotator.exchange.files import Where, json_array, write_text_lines
+from annotator.exchange.formats.common import (
     SPEAKER_RELATION,
     ImportedRecord,
     ReadOptions,
     TokensOf,
-    Where,
     annotator_of,
     checked_span,
     dumps,
-    json_array,
     label_of,
     link_speaker,
     native_record,
@@ -117,8 +116,6 @@ def task(record: NativeRecord, number: int) -> dict[str, Any]:
 
 
 def write(records: Iterable[NativeRecord], out: IO[bytes], tokens_of: TokensOf | None = None) -> int:
-    from annotator.formats import write_text_lines
-
     count = 0
 
     def parts() -> Iterator[str]:

@@ -1,12 +1,13 @@
-"""doccano's relation variant (`entities`, `relations`): see annotator.formats.doccano for both shapes."""
+"""doccano's relation variant (`entities`, `relations`): see annotator.exchange.formats.doccano for both shapes."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import IO
 
-from annotator.formats.common import TokensOf, dumps
-from annotator.formats.doccano import read, with_relations
+from annotator.exchange.files import write_text_lines
+from annotator.exchange.formats.common import TokensOf, dumps
+from annotator.exchange.formats.doccano import read, with_relations
 from annotator.models import NativeRecord
 
 SUFFIX = ".jsonl"
@@ -16,6 +17,4 @@ __all__ = ["CANNOT_CARRY", "SUFFIX", "read", "write"]
 
 
 def write(records: Iterable[NativeRecord], out: IO[bytes], tokens_of: TokensOf | None = None) -> int:
-    from annotator.formats import write_text_lines
-
     return write_text_lines((dumps(with_relations(r)) + "\n" for r in records), out)

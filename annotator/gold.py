@@ -11,11 +11,11 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict
 
-from annotator.consensus import Consensus, Disagreement, consensus
 from annotator.errors import Refused
-from annotator.exchange import GOLD
+from annotator.metrics.consensus import Consensus, Disagreement, consensus
 from annotator.models import Edit, Label, Span, Status
 from annotator.store import Store
+from annotator.vocabulary import GOLD
 
 AGREED = "all"
 

@@ -1,0 +1,145 @@
+"""Reading and writing files, for every reader and writer in `annotator.exchange`: bytes as UTF-8 text, the one
+JSONL reader (with the one mapping of JSON errors to located one-line errors), whole-file JSON arrays, text
+lines to a binary stream, and writes that leave nothing half-written.
+
+Nothing here knows a record's shape or the database: errors name the file, the line (or the record of an
+array) and, where the caller knows it, the field.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from annotator.errors import InputError
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in an input file: the line of a JSONL record, or the index of a record in an array or DocBin."""
+
+    path: str
+    line: int | None = None
+    record: int | None = None
+
+    def error(self, message: str, field: str | None = None) -> InputError:
+        return InputError(message, path=self.path, line=self.line, field=field, record=self.record)
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}", path=str(path)) from None
+
+
+def decode(data: bytes, path: Path) -> str:
+    """UTF-8 (a byte-order mark is dropped), or an error naming the line of the first bad byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise InputError(f"not UTF-8 (byte 0x{data[error.start]:02x})", path=str(path), line=line) from None
+
+
+def read_text(path: str | Path) -> tuple[Path, str]:
+    path = Path(path)
+    return path, decode(read_bytes(path), path)
+
+
+def parse_json(text: str, where: Where, *, last: bool = True) -> Any:
+    """One JSON value, or a located error: also for nesting, or numbers, too big to read. `last` says the text
+    ends the file, where a syntax error most likely means the file was cut short."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        hint = "; is the file truncated?" if last else ""
+        reason = f"{error.msg}, column {error.colno}){hint}"
+    except RecursionError:
+        reason = "nested too deeply)"
+    except ValueError:  # an integer of more digits than Python converts (sys.get_int_max_str_digits)
+        reason = "a number too long to read)"
+    raise where.error(f"not valid JSON ({reason}")
+
+
+def _opens_an_array_of_objects(text: str) -> bool:
+    """A JSON array (of records) where JSONL is expected: the first line opens an array spanning lines, or is
+    an array holding objects. (A one-line array of other values is reported as "expected a JSON object".)"""
+    first = text.lstrip().split("\n", 1)[0]
+    if not first.startswith("["):
+        return False
+    try:
+        value = json.loads(first)
+    except (ValueError, RecursionError):
+        return True
+    return isinstance(value, list) and any(isinstance(item, dict) for item in value)
+
+
+def jsonl_objects(path: str | Path) -> Iterator[tuple[Where, dict[str, Any]]]:
+    """Every non-blank line of a JSONL file as an object; an array, bad JSON or a non-object is an error."""
+    path, text = read_text(path)
+    if _opens_an_array_of_objects(text):
+        raise InputError("this is a JSON array; expected JSONL, one JSON object a line", path=str(path), line=1)
+    lines = text.split("\n")
+    last = max((n for n, line in enumerate(lines, start=1) if line.strip()), default=0)
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = Where(str(path), line=number)
+        data = parse_json(line, where, last=number == last)
+        if not isinstance(data, dict):
+            raise where.error(f"expected a JSON object, got {type(data).__name__}")
+        yield where, data
+
+
+def json_array(path: str | Path) -> tuple[Path, list[Any]]:
+    """A whole-file JSON array (Label Studio); JSONL or a truncated file is a one-line error."""
+    path, text = read_text(path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        hint = "; this looks like JSONL, expected one JSON array" if text.lstrip().startswith("{") else ""
+        raise InputError(
+            f"not valid JSON ({error.msg}, column {error.colno}){hint or '; is the file truncated?'}",
+            path=str(path),
+            line=error.lineno,
+        ) from None
+    except (RecursionError, ValueError):
+        data = parse_json(text, Where(str(path), line=1))  # raises the located error for these too
+    if not isinstance(data, list):
+        raise InputError(f"expected a JSON array of tasks, got {type(data).__name__}", path=str(path), line=1)
+    return path, data
+
+
+def write_text_lines(lines: Iterable[str], out: IO[bytes]) -> int:
+    """Text formats write UTF-8 lines to the binary stream every format gets; returns the lines written."""
+    wrapper = io.TextIOWrapper(out, encoding="utf-8", newline="\n", write_through=False)
+    count = 0
+    try:
+        for line in lines:
+            wrapper.write(line)
+            count += 1
+        wrapper.flush()
+    finally:
+        wrapper.detach()
+    return count
+
+
+@contextmanager
+def written_atomically(path: Path) -> Iterator[IO[bytes]]:
+    """A binary file at `path`, written through `<path>.partial` renamed at the end: a failure leaves nothing
+    (and an older file at `path` as it was)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".partial")
+    try:
+        with temporary.open("wb") as out:
+            yield out
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    temporary.replace(path)
