@@ -9,7 +9,11 @@ import pytest
 
 CORE = [
     "annotator.models",
+    "annotator.metrics.agreement",
+    "annotator.metrics.evaluation",
     "annotator.store",
+    "annotator.gold",
+    "annotator.reports.agreement",
     "annotator.exchange.ingest",
     "annotator.exchange.records",
     "annotator.exchange.formats.jsonl",
