@@ -457,7 +457,7 @@ def review(
     annotation keys edit gold; d marks gold done. Every decision is an event naming the reviewer.
     Example: annotator review --annotators alice,bob --reviewer carol
     """
-    from annotator.models import Status
+    from annotator.vocabulary import Status
 
     with errors_as_lines(), open_store(db) as store:
         names = chosen_annotators(store, annotators)

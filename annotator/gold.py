@@ -1,6 +1,6 @@
 """Settling annotators' differences into gold: the operations a review screen (or `annotator adjudicate`) calls.
 
-Gold is the annotation of the annotator named "gold" (`annotator.exchange.GOLD`), so it exports, undoes and
+Gold is the annotation of the annotator named "gold" (`annotator.vocabulary.GOLD`), so it exports, undoes and
 edits like any other. Each decision is one "adjudicate" event whose `after` names its `source` (the
 annotator whose version was taken, or "all" for spans everyone agreed on) and the `reviewer`.
 """
@@ -8,34 +8,33 @@ annotator whose version was taken, or "all" for spans everyone agreed on) and th
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from pydantic import BaseModel, ConfigDict
+from dataclasses import dataclass
+from typing import Any
 
 from annotator.errors import Refused
 from annotator.metrics.consensus import Consensus, Disagreement, consensus
-from annotator.models import Edit, Label, Span, Status
+from annotator.rows import Edit, SpanRow
 from annotator.store import Store
-from annotator.vocabulary import GOLD
+from annotator.store.database import annotation_span
+from annotator.vocabulary import GOLD, Label, Status
 
 AGREED = "all"
 
 
-class GoldDecision(BaseModel):
+@dataclass(frozen=True)
+class GoldDecision:
     """One adjudication event, read back: who decided, whose version, which spans."""
-
-    model_config = ConfigDict(frozen=True)
 
     event_id: int
     reviewer: str
     source: str
-    spans: list[Span]
-    replaced: list[Span]
+    spans: list[SpanRow]
+    replaced: list[SpanRow]
     at: str
 
 
-class AutoReport(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(frozen=True)
+class AutoReport:
     articles: int
     spans: int
     settled: int
@@ -43,7 +42,7 @@ class AutoReport(BaseModel):
     refused: list[str]
 
 
-def article_consensus(store: Store, article_id: str, annotators: Sequence[str]) -> Consensus:
+def article_consensus(store: Store, article_id: str, annotators: Sequence[str]) -> Consensus[SpanRow]:
     """Agreed spans and disagreements of these annotators on one article, from their current spans."""
     return consensus({name: store.spans(article_id, name) for name in annotators}, annotators)
 
@@ -55,7 +54,7 @@ def accept_agreed(store: Store, article_id: str, annotators: Sequence[str], revi
 
 
 def pick_version(
-    store: Store, article_id: str, disagreement: Disagreement, annotator: str, reviewer: str
+    store: Store, article_id: str, disagreement: Disagreement[SpanRow], annotator: str, reviewer: str
 ) -> Edit | None:
     """Settle a disagreement with one annotator's version (which may be "nothing here")."""
     if annotator not in disagreement.versions:
@@ -103,17 +102,12 @@ def decisions(store: Store, article_id: str) -> list[GoldDecision]:
                 event_id=event.id,
                 reviewer=event.after["reviewer"],
                 source=event.after["source"],
-                spans=[_span(row) for row in event.after["spans"]],
-                replaced=[_span(row) for row in event.before["spans"]],
+                spans=[annotation_span(row) for row in event.after["spans"]],
+                replaced=[annotation_span(row) for row in event.before["spans"]],
                 at=event.at,
             )
         )
     return found
-
-
-def _span(row: dict) -> Span:
-    speaker = None if row.get("speaker_start") is None else {"start": row["speaker_start"], "end": row["speaker_end"]}
-    return Span(start=row["start"], end=row["end"], label=row["label"], text=row["text"], speaker=speaker)
 
 
 # -- the review screen's questions ----------------------------------------------------------------------------
@@ -121,14 +115,13 @@ def _span(row: dict) -> Span:
 HAND = "reviewer"
 
 
-class ReviewState(BaseModel):
+@dataclass(frozen=True)
+class ReviewState:
     """One article under review: its disagreements, who settled each (an annotator whose version was picked,
     "reviewer" for gold edited by hand, None while open), and the agreed-spans event in effect, if any."""
 
-    model_config = ConfigDict(frozen=True)
-
-    agreed: list[Span]
-    disagreements: list[Disagreement]
+    agreed: list[SpanRow]
+    disagreements: list[Disagreement[SpanRow]]
     settled_by: list[str | None]
     agreed_event: int | None
 
@@ -137,7 +130,7 @@ class ReviewState(BaseModel):
         return [i for i, who in enumerate(self.settled_by) if who is None]
 
 
-def _touched(event_after: dict, event_before: dict) -> list[tuple[str, int, int]]:
+def _touched(event_after: dict[str, Any], event_before: dict[str, Any]) -> list[tuple[str, int, int]]:
     """(layer, start, end) of what a gold event decided or changed."""
     if "region" in event_after:
         layer, start, end = event_after["region"]

@@ -1,4 +1,6 @@
-"""Pydantic models for everything that crosses a boundary: files in, files out, database rows.
+"""Pydantic models for the records that cross a file's border: articles and annotations read from files, the
+native record, and the JSON Schemas written from them (`annotator.exchange.schemas`). Inside the process, the
+store hands out the plain rows of `annotator.rows`.
 
 Offsets are Python string indices (code points) into the article text exactly as stored, end exclusive.
 Checks that need the article text (a span's `text` must equal `text[start:end]`) live in
@@ -20,7 +22,7 @@ from annotator.vocabulary import utc_now as utc_now
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Offsets(Strict):
@@ -162,55 +164,6 @@ class ArticleIn(Strict):
         return self.id or content_hash(self.text)
 
 
-class Article(Strict):
-    id: str
-    text: str
-    title: str
-    meta: dict[str, Any]
-    content_hash: str
-    ingested_at: str
-
-
-class Token(Strict):
-    start: int
-    end: int
-
-
-class AnnotationSpan(Span):
-    """A span an annotator settled on, as stored: `id` is stable, `suggestion_id` says where it came from."""
-
-    id: int
-    suggestion_id: int | None = None
-
-
-class PendingSuggestion(Suggestion):
-    id: int
-
-
-class ArticleSummary(Strict):
-    """One row of the article list, for one annotator."""
-
-    id: str
-    title: str
-    chars: int
-    status: Status
-    spans: int
-    pending: int
-
-
-class Event(Strict):
-    """One row of the append-only event log; `before`/`after` hold the rows an action replaced."""
-
-    id: int
-    article_id: str
-    annotator: str
-    action: str
-    before: dict[str, Any]
-    after: dict[str, Any]
-    target: int | None = None
-    at: str
-
-
 class NativeRecord(Strict):
     """The native JSONL record: one line per article and annotator (see schemas/native_record.json)."""
 
@@ -244,19 +197,3 @@ EXCHANGED_MODELS: dict[str, type[BaseModel]] = {
     "span": Span,
     "suggestion": Suggestion,
 }
-
-
-class Edit(Strict):
-    """What one committed action changed, so a screen can update without reloading the article.
-
-    `spans` are the spans written (new or changed), `removed` the ids of spans deleted, `decided` the
-    suggestions whose decision changed (None: pending again, after an undo).
-    """
-
-    event_id: int
-    action: str
-    spans: list[AnnotationSpan] = Field(default_factory=list)
-    removed: list[int] = Field(default_factory=list)
-    decided: dict[int, str | None] = Field(default_factory=dict)
-    status: Status | None = None
-    message: str = ""

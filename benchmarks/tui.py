@@ -165,9 +165,7 @@ def cold_start(runs: int, workdir: Path) -> None:
     c = statistics.median(cli)
     print(f"  via the console script {c * 1000:4.0f} ms   ratio {c / b:.2f}x (typer parses the command line first)")
     print(f"  spaCy imported at start-up: {'yes' if 'True' in spacy else 'no'}")
-    print(
-        f"  pydantic imported before the first frame: {'yes' if 'True' in pydantic else 'no (a thread loads it after)'}"
-    )
+    print(f"  pydantic imported before the first frame: {'yes' if 'True' in pydantic else 'no'}")
 
 
 def percentile(values: list[float], q: float) -> float:

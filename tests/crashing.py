@@ -24,7 +24,8 @@ from pathlib import Path
 from support import word_tokens
 
 from annotator.errors import Refused
-from annotator.models import ArticleIn, Edit, Label, Status, Suggestion, Token
+from annotator.models import ArticleIn, Label, Status, Suggestion
+from annotator.rows import Edit, Token
 from annotator.store import Store
 from annotator.store.verify import check
 
@@ -202,7 +203,7 @@ def run_and_kill(db: Path, seed: int, after_acks: int, rng: random.Random) -> tu
 
 
 def _state(store: Store, article: str, who: str) -> tuple:
-    spans = tuple(s.model_dump_json() for s in store.spans(article, who))
+    spans = tuple(store.spans(article, who))
     decisions = tuple(
         store.db.execute(
             "SELECT suggestion_id, decision FROM decisions WHERE article_id = ? AND annotator = ? ORDER BY 1",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from annotator.models import Token
+from annotator.rows import Token
 
 SMALL_TEXT = 'Washington said "talks failed" in Gaza, where at least 35 died.'
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from annotator.metrics.activity import time_spent
-from annotator.models import Event
+from annotator.rows import Event
 
 
 def event(at: str) -> Event:

@@ -9,7 +9,8 @@ import pytest
 from annotator.exchange.records import annotator_records
 from annotator.gold import accept_agreed, article_consensus, auto_adjudicate, decisions, pick_version
 from annotator.metrics.consensus import Kind, consensus
-from annotator.models import ArticleIn, Span, Status, Token
+from annotator.models import ArticleIn, Span, Status
+from annotator.rows import Token
 from annotator.store import Store
 from annotator.vocabulary import GOLD
 

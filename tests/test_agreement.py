@@ -13,8 +13,9 @@ from sklearn.metrics import cohen_kappa_score
 
 from annotator.metrics.agreement import PRF, ArticleAnnotations, agreement
 from annotator.metrics.reliability import Patterns, cohen_kappa
-from annotator.models import ArticleIn, Span, Status, Token
+from annotator.models import ArticleIn, Span, Status
 from annotator.reports.agreement import load
+from annotator.rows import Token
 from annotator.store import Store
 
 TEXT = 'Israel said Hamas fired 20 rockets at Tel Aviv . The army said it was " ready " to respond .'

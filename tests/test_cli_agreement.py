@@ -9,7 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from annotator.cli import app
-from annotator.models import ArticleIn, Span, Status, Token
+from annotator.models import ArticleIn, Span, Status
+from annotator.rows import Token
 from annotator.store import Store
 
 TEXT = 'Israel said <b>Hamas</b> fired 20 rockets . The army said " ready " .'

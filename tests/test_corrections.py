@@ -5,8 +5,9 @@ from __future__ import annotations
 from support import SMALL_TEXT
 
 from annotator.metrics.corrections import AnnotatedArticle, Outcome, outcomes
-from annotator.models import AnnotationSpan, Label, PendingSuggestion, Status
+from annotator.models import Label, Status
 from annotator.reports.evaluation import load_corrections
+from annotator.rows import SpanRow, SuggestionRow
 from annotator.store import Store
 
 
@@ -88,12 +89,12 @@ def test_only_articles_marked_done_count_unless_asked(store: Store, small_articl
 def test_accepted_suggestion_whose_span_is_gone_after_an_import_is_rejected() -> None:
     """An import replaces spans with unlinked ones: an exact repeat is still recognised, a changed one is not."""
     suggestions = [
-        PendingSuggestion(id=1, start=0, end=5, label="ACTOR", text="Alpha", suggester="entities.v1"),
-        PendingSuggestion(id=2, start=10, end=15, label="ACTOR", text="Gamma", suggester="entities.v1"),
+        SuggestionRow(id=1, start=0, end=5, label=Label.ACTOR, text="Alpha", suggester="entities.v1"),
+        SuggestionRow(id=2, start=10, end=15, label=Label.ACTOR, text="Gamma", suggester="entities.v1"),
     ]
     spans = [
-        AnnotationSpan(id=7, start=0, end=5, label="ACTOR", text="Alpha"),
-        AnnotationSpan(id=8, start=10, end=12, label="ACTOR", text="Ga"),
+        SpanRow(id=7, start=0, end=5, label=Label.ACTOR, text="Alpha"),
+        SpanRow(id=8, start=10, end=12, label=Label.ACTOR, text="Ga"),
     ]
     found, added = outcomes(
         AnnotatedArticle(suggestions=suggestions, spans=spans, decisions={1: "accepted", 2: "accepted"})

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from annotator.cli import app
 from annotator.exchange.records import export_to_path
-from annotator.models import Offsets
+from annotator.rows import Offsets
 from annotator.store import Store
 
 

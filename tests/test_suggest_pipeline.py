@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator.models import Label, NativeRecord, Token
+from annotator.models import Label, NativeRecord
+from annotator.rows import Token
 from annotator.suggest import ModelNotFound, load_pipeline, suggest_texts, tokens_of
 
 DEV_GOLD = Path(__file__).parent / "fixtures" / "dev_gold.jsonl"

@@ -17,7 +17,8 @@ from pydantic import ValidationError
 
 from annotator.errors import InputError, describe_validation_error
 from annotator.exchange.files import jsonl_objects, read_text
-from annotator.models import ArticleIn, Suggestion, Token
+from annotator.models import ArticleIn, Suggestion
+from annotator.rows import Token
 from annotator.store import Store
 from annotator.suggest.tokens import tokenize
 

@@ -9,19 +9,19 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO
 
 from pydantic import BaseModel
 
 from annotator.errors import InputError
 from annotator.exchange.files import Where, written_atomically
-from annotator.exchange.formats.common import ImportedRecord, ReadOptions
-from annotator.models import ArticleIn, Label, NativeRecord, Offsets, Span, Status, Token, check_spans, content_hash
+from annotator.exchange.formats.common import ImportedRecord, ReadOptions, Record, RecordLike, RecordSpan, TokensOf
+from annotator.models import ArticleIn, Label, NativeRecord, Offsets, Span, Status, check_spans, content_hash
+from annotator.rows import Offsets as StoredOffsets
+from annotator.rows import Token
 from annotator.store import Store
 from annotator.store.streams import annotation_stream
 from annotator.suggest.tokens import tokenize
-
-M = TypeVar("M", bound=BaseModel)
 
 #: Called with (done, total) as work advances; the CLI turns it into a progress bar.
 Progress = Callable[[int, int], None]
@@ -31,68 +31,32 @@ def model_name(suggesters: list[str]) -> str:
     return "model:" + "+".join(suggesters)
 
 
-def _plain(span: Span) -> Span:
-    """A stored span as exchanged: without database ids."""
-    return Span(start=span.start, end=span.end, label=span.label, text=span.text, speaker=span.speaker)
-
-
-_SET = object.__setattr__
-
-
-def _trusted(model: type[M], values: dict[str, Any], fields: set[str] | None = None) -> M:
-    """A model from values already validated, like `model_construct` but a tenth of its cost.
-
-    `model_construct` runs Python code per call (defaults, aliases, fields set) that dominates an export of
-    many small spans; rows from our own store have every field, so setting the instance's state directly is
-    enough. Equality, attribute access, copies and serialisation behave as for a validated instance (a test
-    checks). `fields` may be shared between instances: frozen models never add to it, copies copy it.
-    """
-    instance = model.__new__(model)
-    _SET(instance, "__dict__", values)
-    _SET(instance, "__pydantic_fields_set__", set(values) if fields is None else fields)
-    _SET(instance, "__pydantic_extra__", None)
-    _SET(instance, "__pydantic_private__", None)
-    return instance
-
-
-def annotator_records(store: Store, annotator: str) -> Iterator[NativeRecord]:
+def annotator_records(store: Store, annotator: str) -> Iterator[Record]:
     """One annotator's records, in ingest order, streamed (see `annotation_stream`).
 
-    Rows become models without validation (`_trusted`): every span in the store was checked against its
+    Plain records of stored rows, not validated again: every span in the store was checked against its
     article when it was written (by the edit operations or by `store_records`), and the schema's CHECK
-    constraints guard labels, statuses and offsets. Validating again on the way out would cost more than
-    the rest of the export together (see benchmarks/export.py).
+    constraints guard labels, statuses and offsets. Validating on the way out would cost more than the rest
+    of the export together (see benchmarks/export.py).
     """
     labels = {label.value: label for label in Label}
-    span_fields, offset_fields = set(Span.model_fields), set(Offsets.model_fields)
     for (article_id, text, title, meta, status, updated_at), rows in annotation_stream(store, annotator):
         spans = [
-            _trusted(Span, {"start": start, "end": end, "label": labels[label], "text": span_text, "speaker": None
-                            if s_start is None else _trusted(Offsets, {"start": s_start, "end": s_end}, offset_fields)},
-                     span_fields)
+            RecordSpan(start, end, labels[label], span_text, None if s_start is None else StoredOffsets(s_start, s_end))
             for _, start, end, label, span_text, s_start, s_end in rows
-        ]  # fmt: skip
-        yield _trusted(
-            NativeRecord,
-            {"article_id": article_id, "text": text, "title": title, "meta": json.loads(meta), "annotator": annotator,
-             "status": Status(status), "spans": spans, "updated_at": updated_at},
-        )  # fmt: skip
+        ]
+        yield Record(article_id, text, title, json.loads(meta), annotator, Status(status), spans, updated_at)
 
 
-def suggestion_records(store: Store) -> Iterator[NativeRecord]:
+def suggestion_records(store: Store) -> Iterator[Record]:
     """Every article with the model's suggestions, as if the model were an annotator."""
     for article_id in store.article_ids():
         article = store.article(article_id)
         suggestions = store.suggestions(article_id)
-        yield NativeRecord(
-            article_id=article.id,
-            text=article.text,
-            title=article.title,
-            meta=article.meta,
-            annotator=model_name(sorted({s.suggester for s in suggestions})),
-            status=Status.TODO,
-            spans=[_plain(s) for s in suggestions],
-            updated_at=article.ingested_at,
+        annotator = model_name(sorted({s.suggester for s in suggestions}))
+        spans = [RecordSpan(s.start, s.end, s.label, s.text, s.speaker) for s in suggestions]
+        yield Record(
+            article.id, article.text, article.title, article.meta, annotator, Status.TODO, spans, article.ingested_at
         )
 
 
@@ -101,10 +65,10 @@ def count_records(store: Store, annotator: str | None) -> int:
     return store.count("articles") if annotator is None else len(store.annotated_articles(annotator))
 
 
-def stored_tokens(store: Store) -> Callable[[NativeRecord], list[Token]]:
+def stored_tokens(store: Store) -> TokensOf:
     """Token offsets for a record being exported: the stored ones, or spaCy's tokenizer when none were stored."""
 
-    def tokens_of(record: NativeRecord) -> list[Token]:
+    def tokens_of(record: RecordLike) -> list[Token]:
         return store.tokens(record.article_id) or tokenize([record.text])[0]
 
     return tokens_of
@@ -122,7 +86,7 @@ def export(
 
     chosen = get_format(format_name)
     total = count_records(store, annotator) if progress else 0
-    records: Iterable[NativeRecord] = annotator_records(store, annotator) if annotator else suggestion_records(store)
+    records: Iterable[Record] = annotator_records(store, annotator) if annotator else suggestion_records(store)
     if progress:
         records = _reporting(records, total, progress)
     return chosen.write(records, out, stored_tokens(store))
@@ -136,7 +100,7 @@ def export_to_path(
         return export(store, format_name, out, annotator, progress)
 
 
-def _reporting(items: Iterable[NativeRecord], total: int, progress: Progress) -> Iterator[NativeRecord]:
+def _reporting(items: Iterable[Record], total: int, progress: Progress) -> Iterator[Record]:
     for done, item in enumerate(items, start=1):
         yield item
         if done % 100 == 0 or done == total:

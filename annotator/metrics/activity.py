@@ -6,7 +6,7 @@ import itertools
 from collections.abc import Iterable
 from datetime import datetime
 
-from annotator.models import Event
+from annotator.rows import Event
 
 #: A pause longer than this between two actions is a break, not work.
 IDLE_SECONDS = 300.0

@@ -32,7 +32,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from annotator.metrics.matching import LABEL_CODE, LABELS, SpanColumns, match_both, speakers_agree
 from annotator.metrics.reliability import Patterns
-from annotator.models import ENTITY_LABELS, Label, Span
+from annotator.rows import SpanLike
+from annotator.vocabulary import ENTITY_LABELS, Label
 
 ALL = "ALL"
 ROWS: tuple[str, ...] = (ALL, *(label.value for label in LABELS))
@@ -48,7 +49,7 @@ class ArticleAnnotations:
 
     article_id: str
     tokens: np.ndarray | Sequence[tuple[int, int]]
-    spans: Mapping[str, Sequence[Span]]
+    spans: Mapping[str, Sequence[SpanLike]]
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """Where annotators agree and where they differ, for one article: the spans all of them have, and the rest
-grouped into disagreements (who has what). Pure functions over spans; adjudication and reports build on them.
+grouped into disagreements (who has what). Pure functions over spans (any `SpanLike`: the spans given come back as they are); adjudication and
+reports build on them.
 
 A span is *agreed* when every annotator has a span with the same start, end and label (and, for a QUOTE, the
 same speaker offsets). Every other span is part of a *disagreement*: the spans of one layer (entities, or
@@ -11,11 +12,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from annotator.rows import SpanLike
+from annotator.vocabulary import Label
 
-from annotator.models import Label, Span
+#: The spans given, handed back as they are: stored rows (with ids) from the store, a file's spans from a file.
+S = TypeVar("S", bound=SpanLike)
 
 
 class Kind(StrEnum):
@@ -27,36 +32,29 @@ class Kind(StrEnum):
     BOUNDARY = "boundary"  # everything else: spans that overlap but end or start elsewhere
 
 
-class Disagreement(BaseModel):
+@dataclass(frozen=True)
+class Disagreement(Generic[S]):
     """One region of one layer where the annotators differ; `versions` has every annotator, maybe with []."""
-
-    model_config = ConfigDict(frozen=True)
 
     layer: str
     start: int
     end: int
     kind: Kind
-    versions: dict[str, list[Span]]
+    versions: dict[str, list[S]]
 
 
-class Consensus(BaseModel):
-    model_config = ConfigDict(frozen=True)
+@dataclass(frozen=True)
+class Consensus(Generic[S]):
+    agreed: list[S]
+    disagreements: list[Disagreement[S]]
 
-    agreed: list[Span]
-    disagreements: list[Disagreement]
 
-
-def span_key(span: Span) -> tuple[int, int, str, tuple[int, int] | None]:
+def span_key(span: SpanLike) -> tuple[int, int, str, tuple[int, int] | None]:
     speaker = (span.speaker.start, span.speaker.end) if span.speaker else None
     return span.start, span.end, span.label.value, speaker
 
 
-def _plain(span: Span) -> Span:
-    """Stored spans carry ids; reports and gold need the span alone."""
-    return Span(start=span.start, end=span.end, label=span.label, text=span.text, speaker=span.speaker)
-
-
-def _kind(versions: dict[str, list[Span]]) -> Kind:
+def _kind(versions: dict[str, list[S]]) -> Kind:
     if any(not spans for spans in versions.values()):
         return Kind.MISSING
     offsets = {tuple((s.start, s.end) for s in spans) for spans in versions.values()}
@@ -66,7 +64,7 @@ def _kind(versions: dict[str, list[Span]]) -> Kind:
     return Kind.LABEL if len(labels) > 1 else Kind.SPEAKER
 
 
-def consensus(spans: Mapping[str, Sequence[Span]], annotators: Sequence[str] | None = None) -> Consensus:
+def consensus(spans: Mapping[str, Sequence[S]], annotators: Sequence[str] | None = None) -> Consensus[S]:
     """Agreed spans (sorted) and disagreements (in text order) among these annotators' spans for one article.
 
     With one annotator everything is agreed; with none, nothing is.
@@ -78,8 +76,8 @@ def consensus(spans: Mapping[str, Sequence[Span]], annotators: Sequence[str] | N
     common = counts[0].copy()
     for count in counts[1:]:
         common &= count
-    agreed: list[Span] = []
-    rest: list[tuple[str, Span]] = []
+    agreed: list[S] = []
+    rest: list[tuple[str, S]] = []
     for name in names:
         left = common.copy()
         for span in spans.get(name, ()):
@@ -87,13 +85,13 @@ def consensus(spans: Mapping[str, Sequence[Span]], annotators: Sequence[str] | N
             if left[key] > 0:
                 left[key] -= 1
                 if name == names[0]:
-                    agreed.append(_plain(span))
+                    agreed.append(span)
             else:
                 rest.append((name, span))
-    disagreements: list[Disagreement] = []
+    disagreements: list[Disagreement[S]] = []
     for layer in ("entity", "quote"):
         members = sorted((item for item in rest if item[1].label.layer == layer), key=lambda i: (i[1].start, i[1].end))
-        group: list[tuple[str, Span]] = []
+        group: list[tuple[str, S]] = []
         group_end = 0
         for name, span in members:
             if group and span.start >= group_end:
@@ -108,10 +106,10 @@ def consensus(spans: Mapping[str, Sequence[Span]], annotators: Sequence[str] | N
     return Consensus(agreed=agreed, disagreements=disagreements)
 
 
-def _disagreement(layer: str, group: list[tuple[str, Span]], names: list[str]) -> Disagreement:
-    versions: dict[str, list[Span]] = {name: [] for name in names}
+def _disagreement(layer: str, group: list[tuple[str, S]], names: list[str]) -> Disagreement[S]:
+    versions: dict[str, list[S]] = {name: [] for name in names}
     for name, span in group:
-        versions[name].append(_plain(span))
+        versions[name].append(span)
     return Disagreement(
         layer=layer,
         start=min(s.start for _, s in group),

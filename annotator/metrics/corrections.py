@@ -19,11 +19,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
-from annotator.models import AnnotationSpan, Label, PendingSuggestion
+from annotator.rows import SpanRow, SuggestionRow
+from annotator.vocabulary import Label
 
 
 class Outcome(StrEnum):
@@ -34,13 +36,12 @@ class Outcome(StrEnum):
     PENDING = "pending"
 
 
-class AnnotatedArticle(BaseModel):
+@dataclass(frozen=True)
+class AnnotatedArticle:
     """One annotator's finished article: the suggestions it had, their spans and their decisions."""
 
-    model_config = ConfigDict(frozen=True)
-
-    suggestions: list[PendingSuggestion]
-    spans: list[AnnotationSpan]
+    suggestions: list[SuggestionRow]
+    spans: list[SpanRow]
     decisions: dict[int, str]
 
 
@@ -80,16 +81,16 @@ class Corrections(BaseModel):
     added: dict[Label, int]
 
 
-def _key(span: AnnotationSpan | PendingSuggestion) -> tuple[int, int, Label]:
+def _key(span: SpanRow) -> tuple[int, int, Label]:
     return span.start, span.end, span.label
 
 
-def outcomes(article: AnnotatedArticle) -> tuple[list[tuple[PendingSuggestion, Outcome]], list[AnnotationSpan]]:
+def outcomes(article: AnnotatedArticle) -> tuple[list[tuple[SuggestionRow, Outcome]], list[SpanRow]]:
     """Each suggestion's outcome, and the spans added without a suggestion (see the module docstring)."""
     linked = {span.suggestion_id: span for span in article.spans if span.suggestion_id is not None}
     unlinked = [span for span in article.spans if span.suggestion_id is None]
     repeats = Counter(_key(span) for span in unlinked)
-    found: list[tuple[PendingSuggestion, Outcome]] = []
+    found: list[tuple[SuggestionRow, Outcome]] = []
     for suggestion in article.suggestions:
         span = linked.get(suggestion.id)
         decision = article.decisions.get(suggestion.id)

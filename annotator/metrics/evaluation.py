@@ -1,4 +1,4 @@
-"""Scoring spans (suggestions, or any annotator) against gold: pure functions over `Span` lists.
+"""Scoring spans (suggestions, or any annotator) against gold: pure functions over lists of spans.
 
 Per label and micro over all labels: precision, recall and F1 under two matching rules,
 - exact: same label, same start and end;
@@ -19,7 +19,8 @@ from pydantic import BaseModel, ConfigDict, computed_field
 
 from annotator.metrics import matching
 from annotator.metrics.matching import LABEL_CODE, SpanColumns, exact_pairs, match_both, speakers_agree
-from annotator.models import Label, Offsets, Span
+from annotator.rows import Range, SpanLike
+from annotator.vocabulary import Label
 
 LABELS: tuple[Label, ...] = tuple(Label)
 
@@ -89,16 +90,16 @@ class Evaluation(BaseModel):
     speakers: SpeakerScore
 
 
-def exact_matches(gold: Sequence[Span], predicted: Sequence[Span]) -> int:
+def exact_matches(gold: Sequence[SpanLike], predicted: Sequence[SpanLike]) -> int:
     """How many spans agree on label, start and end (one-to-one: duplicates count once each side)."""
     return len(exact_pairs(gold, predicted))
 
 
-def shared_chars(a: Offsets, b: Offsets) -> int:
+def shared_chars(a: Range, b: Range) -> int:
     return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
-def overlap_pairs(gold: Sequence[Span], predicted: Sequence[Span]) -> list[tuple[int, int]]:
+def overlap_pairs(gold: Sequence[SpanLike], predicted: Sequence[SpanLike]) -> list[tuple[int, int]]:
     """One-to-one (gold index, predicted index) pairs of same-label spans sharing characters, chosen greedily
     by the project's one matching rule (`annotator.metrics.matching`, gold as side a)."""
     return matching.overlap_pairs(gold, predicted)
@@ -108,7 +109,7 @@ def _prf(matched: int, gold: int, predicted: int) -> PRF:
     return PRF(tp=matched, fp=predicted - matched, fn=gold - matched)
 
 
-def score_label(gold: Sequence[Span], predicted: Sequence[Span]) -> LabelScores:
+def score_label(gold: Sequence[SpanLike], predicted: Sequence[SpanLike]) -> LabelScores:
     """Exact and overlap counts for spans that all carry one label."""
     return LabelScores(
         exact=_prf(exact_matches(gold, predicted), len(gold), len(predicted)),
@@ -116,7 +117,7 @@ def score_label(gold: Sequence[Span], predicted: Sequence[Span]) -> LabelScores:
     )
 
 
-def speaker_score(gold: Sequence[Span], predicted: Sequence[Span]) -> SpeakerScore:
+def speaker_score(gold: Sequence[SpanLike], predicted: Sequence[SpanLike]) -> SpeakerScore:
     """Speaker attribution of one article's quotes (see the module docstring for the definition)."""
     gold_quotes = [s for s in gold if s.label is Label.QUOTE]
     predicted_quotes = [s for s in predicted if s.label is Label.QUOTE]
@@ -128,10 +129,10 @@ def speaker_score(gold: Sequence[Span], predicted: Sequence[Span]) -> SpeakerSco
     return SpeakerScore(gold_quotes=len(gold_quotes), correct=correct)
 
 
-def evaluate(articles: Iterable[tuple[Sequence[Span], Sequence[Span]]]) -> Evaluation:
+def evaluate(articles: Iterable[tuple[Sequence[SpanLike], Sequence[SpanLike]]]) -> Evaluation:
     """Score (gold spans, predicted spans) pairs, one pair per article; spans only meet within their article."""
-    gold: list[tuple[int, Sequence[Span]]] = []
-    predicted: list[tuple[int, Sequence[Span]]] = []
+    gold: list[tuple[int, Sequence[SpanLike]]] = []
+    predicted: list[tuple[int, Sequence[SpanLike]]] = []
     for index, (gold_spans, predicted_spans) in enumerate(articles):
         gold.append((index, gold_spans))
         predicted.append((index, predicted_spans))

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from annotator.models import Label, Span
+from annotator.rows import SpanLike
+from annotator.vocabulary import Label
 
 LABELS: tuple[Label, ...] = tuple(Label)
 LABEL_CODE: dict[Label, int] = {label: code for code, label in enumerate(LABELS)}
@@ -42,7 +43,7 @@ class SpanColumns:
         return len(self.start)
 
     @classmethod
-    def from_spans(cls, groups: Iterable[tuple[int, Sequence[Span]]]) -> SpanColumns:
+    def from_spans(cls, groups: Iterable[tuple[int, Sequence[SpanLike]]]) -> SpanColumns:
         """Columns from (article index, spans of that article) pairs."""
         rows = [
             (
@@ -149,13 +150,13 @@ def match(a: SpanColumns, b: SpanColumns, *, overlap: bool) -> Pairs:
     return overlapping if overlap else exact
 
 
-def overlap_pairs(a: Sequence[Span], b: Sequence[Span]) -> list[tuple[int, int]]:
+def overlap_pairs(a: Sequence[SpanLike], b: Sequence[SpanLike]) -> list[tuple[int, int]]:
     """One article: (index in a, index in b) of the overlap matching, sorted."""
     found_a, found_b = match(SpanColumns.from_spans([(0, a)]), SpanColumns.from_spans([(0, b)]), overlap=True)
     return sorted(zip(found_a.tolist(), found_b.tolist(), strict=True))
 
 
-def exact_pairs(a: Sequence[Span], b: Sequence[Span]) -> list[tuple[int, int]]:
+def exact_pairs(a: Sequence[SpanLike], b: Sequence[SpanLike]) -> list[tuple[int, int]]:
     """One article: (index in a, index in b) of the exact matching, sorted."""
     found_a, found_b = match(SpanColumns.from_spans([(0, a)]), SpanColumns.from_spans([(0, b)]), overlap=False)
     return sorted(zip(found_a.tolist(), found_b.tolist(), strict=True))

@@ -8,14 +8,16 @@ piece of article text or name in it goes through `html.escape`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from html import escape
+from typing import Any
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict
 
 from annotator.metrics.agreement import ROWS, AgreementReport, Corpus, PairScores
 from annotator.metrics.consensus import Disagreement
 from annotator.metrics.matching import LABEL_CODE, NO_SPEAKER, SpanColumns
+from annotator.rows import SpanLike
 from annotator.store import Reader
 from annotator.vocabulary import Label, Status
 
@@ -46,15 +48,14 @@ def load(store: Reader, annotators: Sequence[str], include_in_progress: bool = F
     )
 
 
-class ArticleDisputes(BaseModel):
+@dataclass(frozen=True)
+class ArticleDisputes:
     """One article's disagreements with what the report needs to show them in context."""
-
-    model_config = ConfigDict(frozen=True)
 
     article_id: str
     title: str
     text: str
-    disagreements: list[Disagreement]
+    disagreements: Sequence[Disagreement[Any]]
 
 
 def figure(value: float | None) -> str:
@@ -153,7 +154,7 @@ def label_bars(report: AgreementReport) -> str:
     return "".join(parts)
 
 
-def _version(spans: list, text: str) -> str:
+def _version(spans: Sequence[SpanLike], text: str) -> str:
     if not spans:
         return '<span class="none">nothing</span>'
     shown = []

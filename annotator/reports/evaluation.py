@@ -11,6 +11,7 @@ model: each suggester's newest suggestions for the article (`Reader.latest_sugge
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -20,22 +21,22 @@ from annotator.exchange.records import model_name
 from annotator.metrics.corrections import AnnotatedArticle, Corrections, corrections
 from annotator.metrics.evaluation import LabelScores, SpeakerScore, evaluate_columns
 from annotator.metrics.matching import SpanColumns
-from annotator.models import ArticleIn, Span, Status, content_hash
+from annotator.models import ArticleIn
+from annotator.rows import SpanLike
 from annotator.store import Reader
-from annotator.vocabulary import GOLD
+from annotator.vocabulary import GOLD, Status, content_hash
 
 ALL = "ALL"
 MODEL = "model"
 
 
-class Reference(BaseModel):
+@dataclass(frozen=True)
+class Reference:
     """The reference side: its name, the rule that chose its articles, and its spans per article id."""
-
-    model_config = ConfigDict(frozen=True)
 
     name: str
     articles_rule: str
-    spans: dict[str, list[Span]]
+    spans: dict[str, list[SpanLike]]
 
 
 class ScoreReport(BaseModel):
@@ -94,7 +95,7 @@ def file_reference(store: Reader, path: str | Path, include_in_progress: bool = 
     from annotator.exchange.formats.jsonl import read_records
 
     wanted = set(_statuses(include_in_progress))
-    spans: dict[str, list[Span]] = {}
+    spans: dict[str, list[SpanLike]] = {}
     lines: dict[str, int] = {}
     for line, record in read_records(path):
         if record.status not in wanted:
@@ -170,14 +171,14 @@ def score(
             f"nothing to evaluate against: {reference.name} has no article {reference.articles_rule}{_hint(store, reference)}"
         )
     ids = list(reference.spans)
-    predicted: list[tuple[int, list[Span]]] = []
+    predicted: list[tuple[int, list[SpanLike]]] = []
     suggesters: set[str] = set()
     missing = 0
     for index, article_id in enumerate(ids):
         if annotator is None:
             suggestions = store.latest_suggestions(article_id)
             suggesters.update(s.suggester for s in suggestions)
-            spans: list[Span] = list(suggestions)
+            spans: list[SpanLike] = list(suggestions)
             missing += not spans
         else:
             spans = list(store.spans(article_id, annotator))

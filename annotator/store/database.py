@@ -11,29 +11,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.errors import NotFound
+from annotator.rows import Article, ArticleRows, ArticleSummary, Event, Offsets, SpanLike, SpanRow, SuggestionRow, Token
 from annotator.store.opening import DatabaseError as DatabaseError  # re-exported: callers import it from here
 from annotator.store.opening import WriteFailed, is_writable, open_database, write_failed
-from annotator.store.view import ArticleRows, read_view
-from annotator.vocabulary import Status, content_hash, utc_now
+from annotator.store.view import read_view
+from annotator.vocabulary import Label, Status, content_hash, utc_now
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from annotator.models import (
-        AnnotationSpan,
-        Article,
-        ArticleIn,
-        ArticleSummary,
-        Event,
-        Offsets,
-        PendingSuggestion,
-        Span,
-        Suggestion,
-        Token,
-    )
+    from annotator.models import ArticleIn, Suggestion
 
-# The models are imported inside the functions that build them: opening a store and `view()` must not load
-# pydantic (see `annotator.store.view`).
+# The store reads and hands out the plain rows of `annotator.rows`; it takes pydantic records (ArticleIn,
+# Suggestion) only as values to store, so opening a store, `view()` and every edit load no pydantic.
 
 COUNTED_TABLES = frozenset({"articles", "suggestions", "spans", "decisions", "annotations", "events"})
 DEFAULT_DB = "annotations.db"
@@ -45,14 +35,12 @@ def _json(value: Any) -> str:
 
 
 def _speaker(row: dict[str, Any]) -> Offsets | None:
-    from annotator.models import Offsets
-
     if row.get("speaker_start") is None:
         return None
-    return Offsets(start=row["speaker_start"], end=row["speaker_end"])
+    return Offsets(row["speaker_start"], row["speaker_end"])
 
 
-def span_row(span: Span) -> dict[str, Any]:
+def span_row(span: SpanLike) -> dict[str, Any]:
     """The columns a span shares with every span-like table."""
     return {
         "start": span.start,
@@ -64,27 +52,20 @@ def span_row(span: Span) -> dict[str, Any]:
     }
 
 
-def _span_fields(row: dict[str, Any]) -> dict[str, Any]:
-    """The fields every span-like row shares, as model arguments."""
-    return {
-        "start": row["start"],
-        "end": row["end"],
-        "label": row["label"],
-        "text": row["text"],
-        "speaker": _speaker(row),
-    }
+def annotation_span(row: dict[str, Any]) -> SpanRow:
+    """An annotator's span from its row (a table's, or an event's)."""
+    speaker = _speaker(row)
+    return SpanRow(
+        row["id"], row["start"], row["end"], Label(row["label"]), row["text"], speaker, row.get("suggestion_id")
+    )
 
 
-def annotation_span(row: dict[str, Any]) -> AnnotationSpan:
-    from annotator.models import AnnotationSpan
-
-    return AnnotationSpan(id=row["id"], suggestion_id=row.get("suggestion_id"), **_span_fields(row))
-
-
-def pending_suggestion(row: dict[str, Any]) -> PendingSuggestion:
-    from annotator.models import PendingSuggestion
-
-    return PendingSuggestion(id=row["id"], suggester=row["suggester"], score=row["score"], **_span_fields(row))
+def pending_suggestion(row: dict[str, Any]) -> SuggestionRow:
+    speaker = _speaker(row)
+    label = Label(row["label"])
+    return SuggestionRow(
+        row["id"], row["start"], row["end"], label, row["text"], speaker, None, row["suggester"], row["score"]
+    )
 
 
 class Reader:
@@ -202,8 +183,6 @@ class Reader:
         return None
 
     def article(self, article_id: str) -> Article:
-        from annotator.models import Article
-
         for row in self._rows("SELECT * FROM articles WHERE id = ?", [article_id]):
             return Article(
                 id=row["id"],
@@ -227,11 +206,9 @@ class Reader:
         return self._texts[article_id]
 
     def tokens(self, article_id: str) -> list[Token]:
-        from annotator.models import Token
-
         for row in self._rows("SELECT tokens FROM articles WHERE id = ?", [article_id]):
             pairs = json.loads(row["tokens"]) if row["tokens"] else []
-            return [Token(start=start, end=end) for start, end in pairs]
+            return [Token(start, end) for start, end in pairs]
         raise NotFound(f"no article with id {article_id!r}")
 
     def articles_without_suggestions(self, suggesters: Iterable[str]) -> list[str]:
@@ -244,8 +221,6 @@ class Reader:
         return [r["id"] for r in self._rows(sql, names)]
 
     def summaries(self, annotator: str) -> list[ArticleSummary]:
-        from annotator.models import ArticleSummary
-
         sql = """
             SELECT a.id, a.title, a.chars, COALESCE(n.status, 'todo') AS status,
                 (SELECT COUNT(*) FROM spans s WHERE s.article_id = a.id AND s.annotator = :who) AS spans,
@@ -254,7 +229,7 @@ class Reader:
             FROM articles a LEFT JOIN annotations n ON n.article_id = a.id AND n.annotator = :who
             ORDER BY a.rowid"""
         cursor = self.conn.execute(sql, {"who": annotator})
-        return [ArticleSummary(id=i, title=t, chars=c, status=s, spans=n, pending=p) for i, t, c, s, n, p in cursor]
+        return [ArticleSummary(i, t, c, Status(s), n, p) for i, t, c, s, n, p in cursor]
 
     def last_opened(self, annotator: str) -> str | None:
         """The article this annotator had open last, to resume where they left off."""
@@ -273,15 +248,15 @@ class Reader:
             return Status(row["status"])
         return Status.TODO
 
-    def spans(self, article_id: str, annotator: str) -> list[AnnotationSpan]:
+    def spans(self, article_id: str, annotator: str) -> list[SpanRow]:
         sql = 'SELECT * FROM spans WHERE article_id = ? AND annotator = ? ORDER BY start, "end", id'
         return [annotation_span(row) for row in self._rows(sql, [article_id, annotator])]
 
-    def suggestions(self, article_id: str) -> list[PendingSuggestion]:
+    def suggestions(self, article_id: str) -> list[SuggestionRow]:
         sql = 'SELECT * FROM suggestions WHERE article_id = ? ORDER BY start, "end", id'
         return [pending_suggestion(row) for row in self._rows(sql, [article_id])]
 
-    def pending(self, article_id: str, annotator: str) -> list[PendingSuggestion]:
+    def pending(self, article_id: str, annotator: str) -> list[SuggestionRow]:
         """Suggestions this annotator has not decided on, minus those that repeat a span they already have."""
         sql = """SELECT g.* FROM suggestions g WHERE g.article_id = ? AND NOT EXISTS (
                      SELECT 1 FROM decisions d WHERE d.suggestion_id = g.id AND d.annotator = ?)
@@ -298,7 +273,7 @@ class Reader:
     def view(self, article_id: str, annotator: str) -> ArticleRows:
         """Everything a screen shows of one article for one annotator; from now on, edits are checked against it.
 
-        Plain rows, without pydantic (see `annotator.store.view`). It lists every suggestion and the ids this
+        Plain rows (see `annotator.store.view`). It lists every suggestion and the ids this
         annotator decided on, so a screen can show a suggestion again when an undo makes it pending."""
         self.watch(article_id, annotator)
         return read_view(self.conn, article_id, annotator)
@@ -311,8 +286,6 @@ class Reader:
         return [r["annotator"] for r in self._rows(sql)]
 
     def events(self, article_id: str | None = None, annotator: str | None = None) -> list[Event]:
-        from annotator.models import Event
-
         clauses, params = [], []
         if article_id is not None:
             clauses.append("article_id = ?")
@@ -476,7 +449,7 @@ class Reader:
             r["suggester"] for r in self._rows(f"SELECT DISTINCT suggester FROM suggestions {where} ORDER BY 1", params)
         ]
 
-    def latest_suggestions(self, article_id: str) -> list[PendingSuggestion]:
+    def latest_suggestions(self, article_id: str) -> list[SuggestionRow]:
         """Each suggester's newest batch for this article: older batches stay only because someone decided on
         them (see `replace_suggestions`), so they are not what the model suggests now."""
         sql = """SELECT g.* FROM suggestions g WHERE g.article_id = ? AND g.created_at = (

@@ -8,17 +8,15 @@ it from the start rebuilds the current state (`replay`).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from annotator.errors import Conflict, NotFound, Refused
+from annotator.rows import Edit, Event, SpanLike
 from annotator.store.database import Reader, _json, annotation_span, span_row
 from annotator.vocabulary import Label, Status, utc_now
-
-if TYPE_CHECKING:
-    from annotator.models import Edit, Event, Span
 
 Row = dict[str, Any]
 SPAN_COLUMNS = ("id", "start", "end", "label", "text", "speaker_start", "speaker_end", "suggestion_id")
@@ -184,8 +182,6 @@ class Store(Reader):
 
         Refused with `Conflict` when another writer changed this annotation since this Store last read it.
         """
-        from annotator.models import Edit  # not at import time: see `annotator.store.database`
-
         if action != "import":
             self._check_unchanged(article_id, annotator)
         if "status" not in new and self._status_row(article_id, annotator) == Status.TODO.value:
@@ -201,10 +197,11 @@ class Store(Reader):
             "INSERT INTO events (article_id, annotator, action, before, after, target, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [article_id, annotator, action, _json(old), _json(new), target, now],
         )
-        self._seen_pending[(article_id, annotator)] = cursor.lastrowid
+        event_id = int(cursor.lastrowid or 0)
+        self._seen_pending[(article_id, annotator)] = event_id
         kept = {r["id"] for r in new.get("spans", [])}
         return Edit(
-            event_id=cursor.lastrowid,
+            event_id=event_id,
             action=action,
             spans=[annotation_span(r) for r in new.get("spans", [])],
             removed=[r["id"] for r in old.get("spans", []) if r["id"] not in kept],
@@ -212,7 +209,7 @@ class Store(Reader):
                 **{d["suggestion_id"]: None for d in old.get("decisions", [])},
                 **{d["suggestion_id"]: d["decision"] for d in new.get("decisions", [])},
             },
-            status=new.get("status"),
+            status=Status(new["status"]) if "status" in new else None,
             message=message,
         )
 
@@ -508,7 +505,12 @@ class Store(Reader):
     # -- whole annotations (import, adjudication) -----------------------------------------------------------
 
     def replace_annotation(
-        self, article_id: str, annotator: str, spans: list[Span], status: Status | str, updated_at: str | None = None
+        self,
+        article_id: str,
+        annotator: str,
+        spans: Sequence[SpanLike],
+        status: Status | str,
+        updated_at: str | None = None,
     ) -> Edit:
         """Set an annotator's spans and status for an article wholesale, as one "import" event.
 
@@ -538,7 +540,7 @@ class Store(Reader):
         self,
         article_id: str,
         annotator: str,
-        spans: list[Span],
+        spans: Sequence[SpanLike],
         *,
         source: str,
         reviewer: str,
@@ -599,24 +601,6 @@ class Store(Reader):
             if region is not None:  # the decision is recorded even when it changes nothing (picking "none")
                 new["region"] = list(region)
             return self._commit(article_id, annotator, "adjudicate", old, new, message=message)
-
-
-def prepare_edits() -> None:
-    """Import the models and build the validators of an edit's result, ahead of the first edit.
-
-    Opening an article skips them (see `annotator.store.view`); a screen calls this in a thread once it has
-    drawn, so the first keystroke does not pay for pydantic.
-    """
-    from annotator.models import AnnotationSpan, Edit, Label, Offsets
-
-    # Validators are built on first use (`defer_build`): one small instance of each builds them, or costs
-    # nothing when they are built already.
-    speaker = Offsets(start=0, end=1)
-    Edit(
-        event_id=0,
-        action="",
-        spans=[AnnotationSpan(id=0, start=2, end=3, label=Label.QUOTE, text="q", speaker=speaker)],
-    )
 
 
 def replay(events: list[Event]) -> tuple[dict[int, Row], dict[int, str], str]:

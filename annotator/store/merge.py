@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from annotator.errors import AnnotatorError
-from annotator.models import Edit
+from annotator.rows import Edit
 from annotator.store.database import DatabaseError, _json
 from annotator.store.edits import SPAN_COLUMNS, SPAN_SELECT, Store
 from annotator.store.schema import SCHEMA_VERSION

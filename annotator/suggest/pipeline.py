@@ -10,7 +10,8 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from annotator.errors import AnnotatorError
-from annotator.models import Label, Offsets, Suggestion, Token
+from annotator.models import Label, Offsets, Suggestion
+from annotator.rows import Token
 from annotator.suggest.entities import ENTITIES_SUGGESTER, Candidate, entity_candidates, resolve_overlaps
 from annotator.suggest.quotes import QUOTES_SUGGESTER, attribute_speakers, find_quotes, is_scare_quote
 from annotator.suggest.tokens import tokens_of

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from annotator.models import Token
+from annotator.rows import Token
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.app import App
 
-from annotator.store import Store, prepare_edits
+from annotator.store import Store
 from annotator.tui.keymap import default_path, load_keymap
 from annotator.tui.screens.annotate import AnnotateScreen
 
@@ -49,12 +49,6 @@ class AnnotatorApp(App[None]):
 
     def on_ready(self) -> None:
         self._started()
-        self.run_worker(self._prepare_edits, thread=True, name="prepare edits", exit_on_error=False)
-
-    def _prepare_edits(self) -> None:
-        """The first frame is up without pydantic: load it now, beside the event loop, before the first edit."""
-        prepare_edits()
-        gc.freeze()
 
     def _started(self) -> None:
         """The first frame is drawn (Textual's Ready): collect garbage again, but never scan what start-up built.

@@ -10,13 +10,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-from annotator.store.view import ArticleRows, SpanRow, TokenBounds
+from annotator.rows import ArticleRows, Edit, SpanRow, Token
 from annotator.vocabulary import Label
-
-if TYPE_CHECKING:
-    from annotator.models import AnnotationSpan, Edit
 
 Kind = Literal["span", "pending"]
 ItemKey = tuple[Kind, int]
@@ -47,13 +44,8 @@ class Item(SpanRow):
 
     @classmethod
     def of_row(cls, kind: Kind, row: SpanRow) -> Item:
-        return cls(row.id, row.start, row.end, row.label, row.text, row.speaker, kind)
-
-    @classmethod
-    def of_span(cls, span: AnnotationSpan) -> Item:
-        """A span an edit wrote."""
-        speaker = (span.speaker.start, span.speaker.end) if span.speaker else None
-        return cls(span.id, span.start, span.end, span.label, span.text, speaker)
+        """A stored span (as read, or as an edit wrote it) or a suggestion, as drawn."""
+        return cls(row.id, row.start, row.end, row.label, row.text, row.speaker, row.suggestion_id, kind)
 
 
 class IntervalIndex:
@@ -92,7 +84,7 @@ class ArticleModel:
         self.title = rows.title
         self.text = rows.text
         self.status = rows.status
-        self.tokens: list[TokenBounds] = rows.tokens or _fallback_tokens(self.text)
+        self.tokens: list[Token] = rows.tokens or _fallback_tokens(self.text)
         self.token_starts = [t.start for t in self.tokens]
         self.suggestions = {s.id: s for s in rows.suggestions}
         self.suggestions_at: dict[tuple[int, int, str], list[int]] = {}
@@ -156,7 +148,7 @@ class ArticleModel:
                 changed.append((old.start, old.end))
                 touched.add((old.start, old.end, old.label.value))
         for span in edit.spans:
-            item = Item.of_span(span)
+            item = Item.of_row("span", span)
             self._add(item)
             changed.append((item.start, item.end))
             touched.add((item.start, item.end, item.label.value))
@@ -252,8 +244,8 @@ class ArticleModel:
         return self.tokens[low].start, self.tokens[high].end
 
 
-def _fallback_tokens(text: str) -> list[TokenBounds]:
+def _fallback_tokens(text: str) -> list[Token]:
     """Articles stored without tokens (never by `ingest`): words and single punctuation marks."""
     import re
 
-    return [TokenBounds(m.start(), m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]
+    return [Token(m.start(), m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]

@@ -7,12 +7,11 @@ from pathlib import Path
 
 from textual import events
 
-from annotator.models import Status
 from annotator.store import Store
 from annotator.tui.app import AnnotatorApp
 from annotator.tui.keymap import default_path, load_keymap
 from annotator.tui.screens.review import ReviewScreen
-from annotator.vocabulary import GOLD
+from annotator.vocabulary import GOLD, Status
 
 
 class ReviewApp(AnnotatorApp):

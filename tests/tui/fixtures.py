@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.models import ArticleIn, Suggestion, Token
+from annotator.models import ArticleIn, Suggestion
+from annotator.rows import Token
 from annotator.suggest.tokens import tokenize
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_5fda543fc562549a.txt"

@@ -144,13 +144,11 @@ def test_keymap_with_an_unknown_binding_is_one_line_error(tui_db: Path, tmp_path
         make_app(tui_db, WHO, keymap_path=keymap)
 
 
-# The first frame, reached the two ways a user starts the TUI. The thread that loads pydantic once the
-# frame is drawn is turned off, so whatever else loads pydantic or spaCy on the way shows up.
+# The first frame, reached the two ways a user starts the TUI: whatever loads pydantic or spaCy on the way shows up.
 START_UP = """
 import asyncio, sys
 import annotator.tui.app
 from textual.app import App
-annotator.tui.app.prepare_edits = lambda: None
 run = App.run
 def first_frame(app, **options):
     async def report(pilot):

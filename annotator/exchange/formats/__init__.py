@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import IO
 
 from annotator.errors import AnnotatorError
-from annotator.exchange.formats.common import ImportedRecord, ReadOptions, TokensOf
-from annotator.models import NativeRecord
+from annotator.exchange.formats.common import ImportedRecord, ReadOptions, RecordLike, TokensOf
 
 #: Format name -> module under annotator.exchange.formats.
 FORMATS: dict[str, str] = {
@@ -36,7 +35,7 @@ class Format:
     cannot_carry: tuple[str, ...]
     needs_tokens: bool
     read: Callable[[Path, ReadOptions], Iterator[ImportedRecord]]
-    write: Callable[[Iterable[NativeRecord], IO[bytes], TokensOf], int]
+    write: Callable[[Iterable[RecordLike], IO[bytes], TokensOf], int]
 
 
 def get_format(name: str) -> Format:

@@ -8,18 +8,50 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from annotator import models
 from annotator.errors import InputError, describe_validation_error
 from annotator.exchange.files import Where
-from annotator.models import Label, NativeRecord, Offsets, Span, SpanError, Status, Token, check_span, content_hash
+from annotator.models import Label, NativeRecord, Span, SpanError, Status, check_span, content_hash
+from annotator.rows import Offsets, Token
+
+
+@dataclass(frozen=True, slots=True)
+class RecordSpan:
+    """A span of a record on its way out: the span alone, without the database's ids."""
+
+    start: int
+    end: int
+    label: Label
+    text: str
+    speaker: Offsets | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """A native record on its way out: plain values from the store, in the shape of `NativeRecord` (which
+    checks records on their way in, and whose JSON Schema describes both)."""
+
+    article_id: str
+    text: str
+    title: str
+    meta: dict[str, Any]
+    annotator: str
+    status: Status
+    spans: Sequence[RecordSpan]
+    updated_at: str | None = None
+
+
+#: What a format writes: records exported from the store, or records read from a file (converting formats).
+RecordLike = Record | NativeRecord
 
 #: Given a record about to be written, the token offsets of its article (stored ones, or a tokenizer's).
-TokensOf = Callable[[NativeRecord], list[Token]]
+TokensOf = Callable[[RecordLike], list[Token]]
 
 #: The relation label quotes and their speakers carry in formats with relations.
 SPEAKER_RELATION = "SPEAKER"
@@ -105,7 +137,7 @@ def checked_span(text: str, start: int, end: int, label: Label, given: str | Non
 def with_speaker(span: Span, speaker: Span | None) -> Span:
     if speaker is None:
         return span
-    return span.model_copy(update={"speaker": Offsets(start=speaker.start, end=speaker.end)})
+    return span.model_copy(update={"speaker": models.Offsets(start=speaker.start, end=speaker.end)})
 
 
 def link_speaker(spans: dict[Any, Span], first: Any, second: Any, label: Any, where: Where, field: str) -> None:

@@ -12,7 +12,7 @@ hash of that text, and --annotator says whose work it is.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -20,13 +20,15 @@ from annotator.exchange.files import Where, read_text, write_text_lines
 from annotator.exchange.formats.common import (
     ImportedRecord,
     ReadOptions,
+    RecordLike,
     TokensOf,
     annotator_of,
     checked_span,
     label_of,
     native_record,
 )
-from annotator.models import Label, NativeRecord, Span, Status, Token
+from annotator.models import Label, Status
+from annotator.rows import SpanLike, Token
 
 SUFFIX = ".conll"
 NEEDS_TOKENS = True
@@ -36,7 +38,7 @@ ENDINGS = {".", "!", "?"}
 OPENERS = {'"', "'", "“", "‘", "(", "["}
 
 
-def sentences(text: str, tokens: list[Token], entities: list[Span]) -> list[list[Token]]:
+def sentences(text: str, tokens: list[Token], entities: Sequence[SpanLike]) -> list[list[Token]]:
     """Split tokens into sentences by the rule above: punctuation plus capital, or a line break."""
     inside = {offset for s in entities for offset in range(s.start + 1, s.end)}
     result: list[list[Token]] = [[]]
@@ -54,7 +56,7 @@ def sentences(text: str, tokens: list[Token], entities: list[Span]) -> list[list
     return [s for s in result if s]
 
 
-def lines(record: NativeRecord, tokens: list[Token]) -> Iterator[str]:
+def lines(record: RecordLike, tokens: list[Token]) -> Iterator[str]:
     entities = sorted((s for s in record.spans if s.label is not Label.QUOTE), key=lambda s: s.start)
     tags: dict[int, str] = {}
     for span in entities:
@@ -68,7 +70,7 @@ def lines(record: NativeRecord, tokens: list[Token]) -> Iterator[str]:
         yield "\n"
 
 
-def write(records: Iterable[NativeRecord], out: IO[bytes], tokens_of: TokensOf) -> int:
+def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf) -> int:
     count = 0
 
     def every_line() -> Iterator[str]:

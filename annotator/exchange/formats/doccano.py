@@ -20,6 +20,7 @@ from annotator.exchange.formats.common import (
     SPEAKER_RELATION,
     ImportedRecord,
     ReadOptions,
+    RecordLike,
     TokensOf,
     annotator_of,
     checked_span,
@@ -31,6 +32,7 @@ from annotator.exchange.formats.common import (
     validated,
 )
 from annotator.models import Label, NativeRecord, Span, Status
+from annotator.rows import SpanLike
 
 SUFFIX = ".jsonl"
 CANNOT_CARRY = ("speaker links (use doccano-relations)",)
@@ -80,7 +82,7 @@ class DoccanoRecord(BaseModel):
     updated_at: str | None = None
 
 
-def _header(record: NativeRecord) -> dict[str, Any]:
+def _header(record: RecordLike) -> dict[str, Any]:
     return {
         "article_id": record.article_id,
         "text": record.text,
@@ -92,15 +94,15 @@ def _header(record: NativeRecord) -> dict[str, Any]:
     }
 
 
-def _ordered(record: NativeRecord) -> list[Span]:
+def _ordered(record: RecordLike) -> list[SpanLike]:
     return sorted(record.spans, key=lambda s: (s.start, s.end, s.label.value))
 
 
-def plain(record: NativeRecord) -> dict[str, Any]:
+def plain(record: RecordLike) -> dict[str, Any]:
     return {**_header(record), "label": [[s.start, s.end, s.label.value] for s in _ordered(record)]}
 
 
-def with_relations(record: NativeRecord) -> dict[str, Any]:
+def with_relations(record: RecordLike) -> dict[str, Any]:
     spans = _ordered(record)
     ids = {(s.start, s.end, s.label): number for number, s in enumerate(spans, start=1)}
     entities = [
@@ -120,7 +122,7 @@ def with_relations(record: NativeRecord) -> dict[str, Any]:
     return {**_header(record), "entities": entities, "relations": relations}
 
 
-def write(records: Iterable[NativeRecord], out: IO[bytes], tokens_of: TokensOf | None = None) -> int:
+def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf | None = None) -> int:
     return write_text_lines((dumps(plain(r)) + "\n" for r in records), out)
 
 

@@ -6,9 +6,8 @@ from collections.abc import Iterable
 from typing import IO
 
 from annotator.exchange.files import write_text_lines
-from annotator.exchange.formats.common import TokensOf, dumps
+from annotator.exchange.formats.common import RecordLike, TokensOf, dumps
 from annotator.exchange.formats.doccano import read, with_relations
-from annotator.models import NativeRecord
 
 SUFFIX = ".jsonl"
 CANNOT_CARRY: tuple[str, ...] = ()
@@ -16,5 +15,5 @@ CANNOT_CARRY: tuple[str, ...] = ()
 __all__ = ["CANNOT_CARRY", "SUFFIX", "read", "write"]
 
 
-def write(records: Iterable[NativeRecord], out: IO[bytes], tokens_of: TokensOf | None = None) -> int:
+def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf | None = None) -> int:
     return write_text_lines((dumps(with_relations(r)) + "\n" for r in records), out)

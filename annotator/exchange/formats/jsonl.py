@@ -12,11 +12,11 @@ from pydantic import ValidationError
 
 from annotator.errors import describe_validation_error
 from annotator.exchange.files import jsonl_objects, write_text_lines
-from annotator.exchange.formats.common import ImportedRecord, ReadOptions, TokensOf, Where
+from annotator.exchange.formats.common import ImportedRecord, ReadOptions, RecordLike, TokensOf, Where
 from annotator.models import Label, NativeRecord
 
 
-def record_dict(record: NativeRecord) -> dict[str, Any]:
+def record_dict(record: RecordLike) -> dict[str, Any]:
     """The record as `model_dump(mode="json", exclude_none=True)` gives it, built by hand: 5x faster on exports."""
     spans = []
     for span in record.spans:
@@ -31,11 +31,11 @@ def record_dict(record: NativeRecord) -> dict[str, Any]:
     return data
 
 
-def dumps(record: NativeRecord) -> str:
+def dumps(record: RecordLike) -> str:
     return json.dumps(record_dict(record), ensure_ascii=False)
 
 
-def write_records(records: Iterable[NativeRecord], out: TextIO) -> int:
+def write_records(records: Iterable[RecordLike], out: TextIO) -> int:
     count = 0
     for record in records:
         out.write(dumps(record) + "\n")
@@ -90,5 +90,5 @@ def read(path: Path, options: ReadOptions) -> Iterator[ImportedRecord]:
         yield ImportedRecord(Where(str(path), line=line), record)
 
 
-def write(records: Iterable[NativeRecord], out: IO[bytes], tokens_of: TokensOf | None = None) -> int:
+def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf | None = None) -> int:
     return write_text_lines((dumps(record) + "\n" for record in records), out)

@@ -21,6 +21,7 @@ from annotator.exchange.formats.common import (
     SPEAKER_RELATION,
     ImportedRecord,
     ReadOptions,
+    RecordLike,
     TokensOf,
     annotator_of,
     checked_span,
@@ -79,7 +80,7 @@ class LSTask(Loose):
     annotations: list[LSAnnotation] = Field(default_factory=list)
 
 
-def task(record: NativeRecord, number: int) -> dict[str, Any]:
+def task(record: RecordLike, number: int) -> dict[str, Any]:
     spans = sorted(record.spans, key=lambda s: (s.start, s.end, s.label.value))
     ids = {(s.start, s.end, s.label): short_id(record.article_id, s.start, s.end, s.label.value) for s in spans}
     result: list[dict[str, Any]] = [
@@ -115,7 +116,7 @@ def task(record: NativeRecord, number: int) -> dict[str, Any]:
     return {"id": number, "data": data, "annotations": [annotation]}
 
 
-def write(records: Iterable[NativeRecord], out: IO[bytes], tokens_of: TokensOf | None = None) -> int:
+def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf | None = None) -> int:
     count = 0
 
     def parts() -> Iterator[str]:

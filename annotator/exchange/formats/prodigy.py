@@ -29,6 +29,7 @@ from annotator.exchange.formats.common import (
     SPEAKER_RELATION,
     ImportedRecord,
     ReadOptions,
+    RecordLike,
     TokensOf,
     annotator_of,
     checked_span,
@@ -41,7 +42,8 @@ from annotator.exchange.formats.common import (
     token_index,
     validated,
 )
-from annotator.models import Label, NativeRecord, Span, Status, Token
+from annotator.models import Label, Span, Status
+from annotator.rows import SpanLike, Token
 
 SUFFIX = ".jsonl"
 NEEDS_TOKENS = True
@@ -102,7 +104,7 @@ class ProdigyTask(Loose):
 # -- export -------------------------------------------------------------------------------------------------
 
 
-def _span(span: Span, starts: dict[int, int], ends: dict[int, int], record: NativeRecord) -> dict[str, Any]:
+def _span(span: SpanLike, starts: dict[int, int], ends: dict[int, int], record: RecordLike) -> dict[str, Any]:
     if span.start not in starts or span.end not in ends:
         raise AnnotatorError(
             f"article {record.article_id}: span {span.start}:{span.end} {span.text!r} is not on its token boundaries"
@@ -117,7 +119,7 @@ def _span(span: Span, starts: dict[int, int], ends: dict[int, int], record: Nati
     }
 
 
-def task(record: NativeRecord, tokens: list[Token]) -> dict[str, Any]:
+def task(record: RecordLike, tokens: list[Token]) -> dict[str, Any]:
     """One native record as a Prodigy task (a plain dict, ready for json.dumps)."""
     starts, ends = token_index(tokens)
     spans = [_span(s, starts, ends, record) for s in sorted(record.spans, key=lambda s: (s.start, s.end))]
@@ -182,7 +184,7 @@ def _seconds(iso: str) -> int | None:
         return None
 
 
-def write(records: Iterable[NativeRecord], out: IO[bytes], tokens_of: TokensOf) -> int:
+def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf) -> int:
     return write_text_lines((dumps(task(r, tokens_of(r))) + "\n" for r in records), out)
 
 

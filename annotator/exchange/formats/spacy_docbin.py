@@ -23,6 +23,7 @@ from annotator.exchange.files import Where, read_bytes
 from annotator.exchange.formats.common import (
     ImportedRecord,
     ReadOptions,
+    RecordLike,
     TokensOf,
     annotator_of,
     checked_span,
@@ -32,7 +33,8 @@ from annotator.exchange.formats.common import (
     status_of,
     with_speaker,
 )
-from annotator.models import Label, NativeRecord, Span, Status, Token
+from annotator.models import Label, Span, Status
+from annotator.rows import Token
 from annotator.suggest.tokens import tokens_of as doc_tokens
 
 SUFFIX = ".spacy"
@@ -63,7 +65,7 @@ def words_and_spaces(text: str, tokens: list[Token]) -> tuple[list[str], list[bo
     return words, spaces
 
 
-def to_doc(record: NativeRecord, tokens: list[Token], vocab: Any) -> Any:
+def to_doc(record: RecordLike, tokens: list[Token], vocab: Any) -> Any:
     from spacy.tokens import Doc
 
     words, spaces = words_and_spaces(record.text, tokens)
@@ -92,7 +94,7 @@ def to_doc(record: NativeRecord, tokens: list[Token], vocab: Any) -> Any:
     return doc
 
 
-def write(records: Iterable[NativeRecord], out: IO[bytes], tokens_of: TokensOf) -> int:
+def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf) -> int:
     import spacy
     from spacy.tokens import DocBin
 

@@ -28,8 +28,7 @@ from annotator.tui.widgets.span_panel import SpanPanel, describe
 from annotator.vocabulary import Label, Status
 
 if TYPE_CHECKING:
-    from annotator.models import Edit
-    from annotator.store.view import ArticleRows
+    from annotator.rows import ArticleRows, Edit
     from annotator.tui.app import AnnotatorApp
 
 LABEL_KEYS = {"1": Label.ACTOR, "2": Label.LOCATION, "3": Label.FIGURE, "4": Label.QUOTE}

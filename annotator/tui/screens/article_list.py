@@ -15,7 +15,7 @@ from annotator.tui.widgets.bars import KeyBar, TitleBar
 from annotator.vocabulary import Status
 
 if TYPE_CHECKING:
-    from annotator.models import ArticleSummary
+    from annotator.rows import ArticleSummary
     from annotator.tui.app import AnnotatorApp
 
 FILTERS: list[Status | None] = [None, *Status]

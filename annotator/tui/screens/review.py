@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 
 from annotator.errors import AnnotatorError, Refused
-from annotator.store.view import ArticleRows
+from annotator.rows import ArticleRows
 from annotator.tui.model import ArticleModel
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.widgets.article_view import Marks
@@ -27,7 +27,7 @@ from annotator.vocabulary import Status
 
 if TYPE_CHECKING:
     from annotator.gold import ReviewState
-    from annotator.models import Edit
+    from annotator.rows import Edit
     from annotator.tui.review import ReviewApp
 
 # The adjudication functions (and pydantic with them) are imported where used: the keymap check reads this

@@ -15,12 +15,12 @@ from annotator.vocabulary import Label
 if TYPE_CHECKING:
     from annotator.gold import ReviewState
     from annotator.metrics.consensus import Disagreement
-    from annotator.models import Span
+    from annotator.rows import SpanLike
 
 SNIPPET = 60
 
 
-def _span_text(span: Span, text: str) -> Text:
+def _span_text(span: SpanLike, text: str) -> Text:
     """One span of a version: short label (in its look) and its text; article text is never markup."""
     line = Text()
     line.append(styles.SHORT[span.label], styles.label_style(span.label))
