@@ -1,5 +1,6 @@
 # Two commands: `make run` (set up, open the annotator on the seed article) and `make test` (set up, run every check
-# and every test). `make test` is what CI runs: ruff (lint and format), the import contracts, then pytest on both cores.
+# and every test). `make test` is what CI runs: ruff (lint and format), the import
+# contracts, mypy, then pytest on both cores.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -19,6 +20,7 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -n 2 --dist worksteal
 
 lint: $(STAMP)

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from sklearn.metrics import cohen_kappa_score
 
-from annotator.metrics.agreement import PRF, ArticleAnnotations, agreement
+from annotator.metrics.agreement import ArticleAnnotations, PairRatios, agreement
 from annotator.metrics.reliability import Patterns, cohen_kappa
 from annotator.models import ArticleIn, Span, Status
 from annotator.reports.agreement import load
@@ -82,14 +82,14 @@ def test_span_figures_by_hand():
     report = agreement([article({"alice": ALICE, "bob": BOB})], ["alice", "bob"])
     # ACTOR: alice 3, bob 2; exact: Israel; overlap: Israel, army/The army.
     actor = row(report, "alice", "bob", "ACTOR")
-    assert actor.exact == PRF(p=1 / 2, r=1 / 3, f1=2 * 1 / 5)
-    assert actor.partial == PRF(p=2 / 2, r=2 / 3, f1=2 * 2 / 5)
+    assert actor.exact == PairRatios(p=1 / 2, r=1 / 3, f1=2 * 1 / 5)
+    assert actor.partial == PairRatios(p=2 / 2, r=2 / 3, f1=2 * 2 / 5)
     figure = row(report, "alice", "bob", "FIGURE")
-    assert figure.exact == PRF(p=0.0, r=0.0, f1=0.0)
-    assert figure.partial == PRF(p=1.0, r=1.0, f1=1.0)
+    assert figure.exact == PairRatios(p=0.0, r=0.0, f1=0.0)
+    assert figure.partial == PairRatios(p=1.0, r=1.0, f1=1.0)
     overall = row(report, "alice", "bob", "ALL")
     assert (overall.a_spans, overall.b_spans, overall.exact_matches, overall.partial_matches) == (6, 6, 3, 5)
-    assert overall.exact == PRF(p=0.5, r=0.5, f1=0.5)
+    assert overall.exact == PairRatios(p=0.5, r=0.5, f1=0.5)
     assert report.speaker_agreement == 0.0  # the one jointly found quote has two speakers
     assert report.articles == 1 and report.annotators == ["alice", "bob"]
 
@@ -156,7 +156,7 @@ def test_random_codings_match_both_references():
 def test_identical_annotations_agree_perfectly():
     report = agreement([article({"alice": ALICE, "bob": ALICE})], ["alice", "bob"])
     overall = row(report, "alice", "bob", "ALL")
-    assert overall.exact == PRF(p=1.0, r=1.0, f1=1.0)
+    assert overall.exact == PairRatios(p=1.0, r=1.0, f1=1.0)
     assert overall.cohen_kappa == 1.0
     assert report.krippendorff_alpha == {"ALL": 1.0, "ACTOR": 1.0, "LOCATION": 1.0, "FIGURE": 1.0, "QUOTE": 1.0}
     assert report.speaker_agreement == 1.0
@@ -165,7 +165,7 @@ def test_identical_annotations_agree_perfectly():
 def test_no_spans_at_all_leaves_every_figure_undefined():
     report = agreement([article({"alice": [], "bob": []})], ["alice", "bob"])
     overall = row(report, "alice", "bob", "ALL")
-    assert overall.exact == PRF(p=None, r=None, f1=None)
+    assert overall.exact == PairRatios(p=None, r=None, f1=None)
     assert overall.cohen_kappa is None  # one value everywhere: scikit-learn gives nan
     assert set(report.krippendorff_alpha.values()) == {None}
     assert report.speaker_agreement is None
@@ -174,7 +174,7 @@ def test_no_spans_at_all_leaves_every_figure_undefined():
 def test_one_annotator_with_no_spans():
     report = agreement([article({"alice": ALICE, "bob": []})], ["alice", "bob"])
     overall = row(report, "alice", "bob", "ALL")
-    assert overall.exact == PRF(p=None, r=0.0, f1=0.0)
+    assert overall.exact == PairRatios(p=None, r=0.0, f1=0.0)
     assert overall.cohen_kappa == 0.0  # bob is constant: agreement is exactly chance (scikit-learn: 0.0)
     entity = {"ACTOR", "LOCATION", "FIGURE"}
     codes = {"O": 0, "ACTOR": 1, "LOCATION": 2, "FIGURE": 3}
@@ -188,7 +188,7 @@ def test_a_label_absent_from_one_side():
     bob = [ISRAEL]
     report = agreement([article({"alice": alice, "bob": bob})], ["alice", "bob"])
     location = row(report, "alice", "bob", "LOCATION")
-    assert location.exact == PRF(p=None, r=0.0, f1=0.0)
+    assert location.exact == PairRatios(p=None, r=0.0, f1=0.0)
     assert location.cohen_kappa == 0.0
     assert row(report, "alice", "bob", "FIGURE").cohen_kappa is None  # absent from both: undefined
     assert report.krippendorff_alpha["FIGURE"] is None

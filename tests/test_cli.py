@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from annotator.cli import app
+from annotator.cli import COMMANDS, app
 from annotator.store import Store
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -85,9 +85,15 @@ def test_a_file_that_is_not_a_database_is_a_one_line_error(tmp_path: Path) -> No
 
 
 def test_every_command_has_help_with_an_example() -> None:
-    for command in ("ingest", "suggest", "export", "import", "stats", "annotate", "evaluate", "review"):
+    assert len(COMMANDS) == 12
+    for command in COMMANDS:
         code, out, _ = run(command, "--help")
         assert (command, code, "Example: annotator" in out) == (command, 0, True)
+
+
+def test_every_command_is_in_the_readme() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert [command for command in COMMANDS if f"annotator {command}" not in readme] == []
 
 
 def test_the_console_script_is_installed(tmp_path: Path) -> None:

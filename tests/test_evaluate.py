@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.metrics.evaluation import PRF, evaluate, exact_matches, overlap_pairs, speaker_score
+from annotator.metrics.evaluation import MatchCounts, evaluate, exact_matches, overlap_pairs, speaker_score
 from annotator.models import Label, Offsets, Span
 
 
@@ -14,13 +14,13 @@ def span(start: int, end: int, label: str = "ACTOR", speaker: tuple[int, int] | 
 
 
 def test_prf_from_counts() -> None:
-    scores = PRF(tp=2, fp=1, fn=2)
+    scores = MatchCounts(tp=2, fp=1, fn=2)
     assert (scores.precision, scores.recall) == (2 / 3, 0.5)
     assert scores.f1 == pytest.approx(4 / 7)
 
 
 def test_prf_without_spans_is_zero() -> None:
-    assert (PRF().precision, PRF().recall, PRF().f1) == (0.0, 0.0, 0.0)
+    assert (MatchCounts().precision, MatchCounts().recall, MatchCounts().f1) == (0.0, 0.0, 0.0)
 
 
 def test_exact_match_needs_same_label_and_offsets() -> None:
@@ -63,15 +63,15 @@ def test_evaluate_per_label_and_micro() -> None:
     predicted_b: list[Span] = []
     result = evaluate([(gold_a, predicted_a), (gold_b, predicted_b)])
     assert result.articles == 2
-    assert result.labels[Label.ACTOR].exact == PRF(tp=1, fp=0, fn=1)
-    assert result.labels[Label.LOCATION].exact == PRF(tp=0, fp=1, fn=1)
-    assert result.labels[Label.LOCATION].overlap == PRF(tp=1, fp=0, fn=0)
-    assert result.labels[Label.FIGURE].overlap == PRF(tp=0, fp=1, fn=1)
-    assert result.micro.exact == PRF(tp=1, fp=2, fn=3)
-    assert result.micro.overlap == PRF(tp=2, fp=1, fn=2)
+    assert result.labels[Label.ACTOR].exact == MatchCounts(tp=1, fp=0, fn=1)
+    assert result.labels[Label.LOCATION].exact == MatchCounts(tp=0, fp=1, fn=1)
+    assert result.labels[Label.LOCATION].overlap == MatchCounts(tp=1, fp=0, fn=0)
+    assert result.labels[Label.FIGURE].overlap == MatchCounts(tp=0, fp=1, fn=1)
+    assert result.micro.exact == MatchCounts(tp=1, fp=2, fn=3)
+    assert result.micro.overlap == MatchCounts(tp=2, fp=1, fn=2)
     assert result.micro.overlap.f1 == pytest.approx(4 / 7)
 
 
 def test_spans_of_different_articles_never_match() -> None:
     result = evaluate([([span(0, 5)], []), ([], [span(0, 5)])])
-    assert result.micro.exact == PRF(tp=0, fp=1, fn=1)
+    assert result.micro.exact == MatchCounts(tp=0, fp=1, fn=1)

@@ -9,7 +9,7 @@ from support import SMALL_TEXT, find, word_tokens
 
 from annotator.errors import AnnotatorError, InputError
 from annotator.exchange.formats.jsonl import dumps
-from annotator.metrics.evaluation import PRF
+from annotator.metrics.evaluation import MatchCounts
 from annotator.models import NativeRecord, Span, Status, Suggestion
 from annotator.reports.evaluation import choose_reference, score, text_lines
 from annotator.store import Store
@@ -35,11 +35,11 @@ def with_gold(store: Store, small_article: str) -> str:
 def test_model_against_gold_per_label(store: Store, with_gold: str) -> None:
     report = score(store, choose_reference(store, None))
     assert (report.predicted, report.reference, report.articles) == ("model:entities.v1+quotes.v1", "gold", 1)
-    assert report.labels["ACTOR"].exact == PRF(tp=1, fp=0, fn=0)
-    assert report.labels["FIGURE"].exact == PRF(tp=0, fp=1, fn=1)
-    assert report.labels["FIGURE"].overlap == PRF(tp=1, fp=0, fn=0)
-    assert report.labels["ALL"].exact == PRF(tp=3, fp=1, fn=1)
-    assert report.labels["ALL"].overlap == PRF(tp=4, fp=0, fn=0)
+    assert report.labels["ACTOR"].exact == MatchCounts(tp=1, fp=0, fn=0)
+    assert report.labels["FIGURE"].exact == MatchCounts(tp=0, fp=1, fn=1)
+    assert report.labels["FIGURE"].overlap == MatchCounts(tp=1, fp=0, fn=0)
+    assert report.labels["ALL"].exact == MatchCounts(tp=3, fp=1, fn=1)
+    assert report.labels["ALL"].overlap == MatchCounts(tp=4, fp=0, fn=0)
     assert (report.speakers.gold_quotes, report.speakers.correct) == (1, 1)
 
 
@@ -54,9 +54,9 @@ def test_only_gold_articles_marked_done_count_unless_asked(store: Store, small_a
 def test_an_annotator_against_gold_and_gold_from_an_annotator(store: Store, with_gold: str) -> None:
     store.replace_annotation(with_gold, "alice", gold_spans()[:2], Status.DONE)
     report = score(store, choose_reference(store, None), annotator="alice")
-    assert (report.predicted, report.labels["ALL"].exact) == ("alice", PRF(tp=2, fp=0, fn=2))
+    assert (report.predicted, report.labels["ALL"].exact) == ("alice", MatchCounts(tp=2, fp=0, fn=2))
     reverse = score(store, choose_reference(store, "alice"), annotator=GOLD)
-    assert (reverse.reference, reverse.labels["ALL"].exact) == ("alice", PRF(tp=2, fp=2, fn=0))
+    assert (reverse.reference, reverse.labels["ALL"].exact) == ("alice", MatchCounts(tp=2, fp=2, fn=0))
 
 
 def test_the_model_is_each_suggesters_newest_batch(store: Store, with_gold: str) -> None:
@@ -70,8 +70,8 @@ def test_the_model_is_each_suggesters_newest_batch(store: Store, with_gold: str)
     store.replace_suggestions(with_gold, word_tokens(SMALL_TEXT), newer)
     assert len(store.suggestions(with_gold)) == 3
     report = score(store, choose_reference(store, None))
-    assert report.labels["FIGURE"].exact == PRF(tp=1, fp=0, fn=0)
-    assert report.labels["ALL"].exact == PRF(tp=2, fp=0, fn=2)
+    assert report.labels["FIGURE"].exact == MatchCounts(tp=1, fp=0, fn=0)
+    assert report.labels["ALL"].exact == MatchCounts(tp=2, fp=0, fn=2)
 
 
 def test_gold_from_a_native_file(store: Store, small_article: str, tmp_path: Path) -> None:
@@ -79,7 +79,11 @@ def test_gold_from_a_native_file(store: Store, small_article: str, tmp_path: Pat
     record = NativeRecord(article_id=small_article, text=SMALL_TEXT, annotator="ref", spans=gold_spans()[2:])
     path.write_text(dumps(record) + "\n", encoding="utf-8")
     report = score(store, choose_reference(store, str(path)))
-    assert (report.reference, report.articles, report.labels["ALL"].exact) == (str(path), 1, PRF(tp=1, fp=3, fn=1))
+    assert (report.reference, report.articles, report.labels["ALL"].exact) == (
+        str(path),
+        1,
+        MatchCounts(tp=1, fp=3, fn=1),
+    )
 
 
 def test_a_file_article_missing_from_the_database_is_a_located_error(store: Store, tmp_path: Path) -> None:

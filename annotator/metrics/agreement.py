@@ -82,7 +82,10 @@ class Corpus:
         )
 
 
-class PRF(BaseModel):
+class PairRatios(BaseModel):
+    """Precision, recall and F1 of one pair: None where there is nothing to divide by (see the module docstring;
+    the evaluation's `MatchCounts` give 0.0 there instead)."""
+
     model_config = ConfigDict(frozen=True)
 
     p: float | None
@@ -98,8 +101,8 @@ class PairScores(BaseModel):
     a: str
     b: str
     label: str
-    exact: PRF
-    partial: PRF
+    exact: PairRatios
+    partial: PairRatios
     cohen_kappa: float | None
     a_spans: int = Field(exclude=True)
     b_spans: int = Field(exclude=True)
@@ -122,8 +125,8 @@ class AgreementReport(BaseModel):
     disputed_articles: int = Field(exclude=True)
 
 
-def prf(matched: int, a_count: int, b_count: int) -> PRF:
-    return PRF(
+def prf(matched: int, a_count: int, b_count: int) -> PairRatios:
+    return PairRatios(
         p=matched / b_count if b_count else None,
         r=matched / a_count if a_count else None,
         f1=2 * matched / (a_count + b_count) if a_count + b_count else None,

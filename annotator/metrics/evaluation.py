@@ -25,8 +25,10 @@ from annotator.vocabulary import Label
 LABELS: tuple[Label, ...] = tuple(Label)
 
 
-class PRF(BaseModel):
-    """True/false positive and false negative counts with the ratios derived from them (0.0 when undefined)."""
+class MatchCounts(BaseModel):
+    """True/false positive and false negative counts with the ratios derived from them: 0.0 when undefined, as
+    scikit-learn's `zero_division=0` (the agreement report's `PairRatios` say None instead: nothing to compare
+    is no disagreement there, while a model that finds nothing scores 0 here)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -34,6 +36,7 @@ class PRF(BaseModel):
     fp: int = 0
     fn: int = 0
 
+    # pydantic's computed fields are properties mypy cannot see through: its documented ignore, checked as needed.
     @computed_field  # type: ignore[prop-decorator]
     @property
     def precision(self) -> float:
@@ -50,15 +53,15 @@ class PRF(BaseModel):
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def __add__(self, other: PRF) -> PRF:
-        return PRF(tp=self.tp + other.tp, fp=self.fp + other.fp, fn=self.fn + other.fn)
+    def __add__(self, other: MatchCounts) -> MatchCounts:
+        return MatchCounts(tp=self.tp + other.tp, fp=self.fp + other.fp, fn=self.fn + other.fn)
 
 
 class LabelScores(BaseModel):
     model_config = ConfigDict(frozen=True)
 
-    exact: PRF = PRF()
-    overlap: PRF = PRF()
+    exact: MatchCounts = MatchCounts()
+    overlap: MatchCounts = MatchCounts()
 
     def __add__(self, other: LabelScores) -> LabelScores:
         return LabelScores(exact=self.exact + other.exact, overlap=self.overlap + other.overlap)
@@ -105,8 +108,8 @@ def overlap_pairs(gold: Sequence[SpanLike], predicted: Sequence[SpanLike]) -> li
     return matching.overlap_pairs(gold, predicted)
 
 
-def _prf(matched: int, gold: int, predicted: int) -> PRF:
-    return PRF(tp=matched, fp=predicted - matched, fn=gold - matched)
+def _prf(matched: int, gold: int, predicted: int) -> MatchCounts:
+    return MatchCounts(tp=matched, fp=predicted - matched, fn=gold - matched)
 
 
 def score_label(gold: Sequence[SpanLike], predicted: Sequence[SpanLike]) -> LabelScores:

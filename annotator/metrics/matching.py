@@ -167,4 +167,5 @@ def speakers_agree(a: SpanColumns, b: SpanColumns, a_index: np.ndarray, b_index:
     a_none = a.speaker_start[a_index] == NO_SPEAKER
     b_none = b.speaker_start[b_index] == NO_SPEAKER
     shared = (a.speaker_start[a_index] < b.speaker_end[b_index]) & (b.speaker_start[b_index] < a.speaker_end[a_index])
-    return (a_none & b_none) | (~a_none & ~b_none & shared)
+    agree: np.ndarray = (a_none & b_none) | (~a_none & ~b_none & shared)
+    return agree

@@ -70,7 +70,7 @@ class Patterns:
         self.coders = len(codings)
         units = len(codings[0]) if codings else 0
         space = values**self.coders
-        code = np.zeros(units, dtype=np.int32 if space < 1 << 31 else np.int64)
+        code: np.ndarray = np.zeros(units, dtype=np.int32 if space < 1 << 31 else np.int64)
         for coding in reversed(codings):
             code *= values
             code += coding

@@ -7,7 +7,7 @@ piece of article text or name in it goes through `html.escape`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import Any
@@ -37,7 +37,11 @@ def load(store: Reader, annotators: Sequence[str], include_in_progress: bool = F
     rows: dict[str, list[tuple[int, ...]]] = {name: [] for name in names}
     for article_id, annotator, start, end, label, speaker_start, speaker_end in store.span_rows(names):
         if article_id in index:
-            speaker = (NO_SPEAKER, NO_SPEAKER) if speaker_start is None else (speaker_start, speaker_end)
+            speaker = (
+                (NO_SPEAKER, NO_SPEAKER)
+                if speaker_start is None or speaker_end is None
+                else (speaker_start, speaker_end)
+            )
             rows[annotator].append((index[article_id], start, end, LABEL_CODE[Label(label)], *speaker))
     return Corpus(
         article_ids=ids,
@@ -128,7 +132,7 @@ def _mean(values: Sequence[float | None]) -> float | None:
 
 def label_bars(report: AgreementReport) -> str:
     """Per label: alpha, mean pairwise exact F1 and mean pairwise overlap F1, as horizontal SVG bars."""
-    measures = [
+    measures: list[tuple[str, Callable[[str, list[PairScores]], float | None]]] = [
         ("alpha", lambda row, pairs: report.krippendorff_alpha.get(row)),
         ("exact F1", lambda row, pairs: _mean([p.exact.f1 for p in pairs])),
         ("overlap F1", lambda row, pairs: _mean([p.partial.f1 for p in pairs])),

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 from annotator.errors import NotFound
 from annotator.rows import Article, ArticleRows, ArticleSummary, Event, Offsets, SpanLike, SpanRow, SuggestionRow, Token
@@ -80,7 +80,7 @@ class Reader:
         self._seen_pending: dict[tuple[str, str], int] = {}  # versions written by the open transaction
 
     @classmethod
-    def open(cls, path: str | Path = DEFAULT_DB, read_only: bool | None = None, create: bool = True):
+    def open(cls, path: str | Path = DEFAULT_DB, read_only: bool | None = None, create: bool = True) -> Self:
         """Open (creating, unless `create` is False) a database; with `read_only` None, read-only exactly when
         this process cannot write it."""
         path = Path(path)
@@ -105,7 +105,7 @@ class Reader:
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self):
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -120,7 +120,7 @@ class Reader:
         """
         if self.read_only:
             raise WriteFailed(f"not saved: {self.path} is read-only")
-        if self.conn.in_transaction:  # joined by an outer write(): that one commits or rolls back
+        if self.in_transaction():  # joined by an outer write(): that one commits or rolls back
             yield
             return
         try:
@@ -132,14 +132,17 @@ class Reader:
             self.conn.execute("COMMIT")
         except BaseException as error:
             self._seen_pending.clear()
-            if self.conn.in_transaction:
+            if self.in_transaction():
                 with suppress(sqlite3.Error):
                     self.conn.execute("ROLLBACK")
-            if type(error) in (sqlite3.OperationalError, sqlite3.DatabaseError):
+            if isinstance(error, sqlite3.Error) and type(error) in (sqlite3.OperationalError, sqlite3.DatabaseError):
                 raise write_failed(self.path, error) from None
             raise
         self._seen.update(self._seen_pending)
         self._seen_pending.clear()
+
+    def in_transaction(self) -> bool:
+        return self.conn.in_transaction
 
     def version(self, article_id: str, annotator: str) -> int:
         """The id of the newest event in this annotator's annotation of an article (0 before any edit)."""
@@ -172,14 +175,14 @@ class Reader:
     def count(self, table: str) -> int:
         if table not in COUNTED_TABLES:
             raise ValueError(f"not a table of the store: {table}")
-        return self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
     def has_article(self, article: ArticleIn) -> str | None:
         """The stored id of this article (same id or same text), or None when it is new."""
         for row in self._rows(
             "SELECT id FROM articles WHERE id = ? OR content_hash = ?", [article.article_id, content_hash(article.text)]
         ):
-            return row["id"]
+            return str(row["id"])
         return None
 
     def article(self, article_id: str) -> Article:
@@ -236,7 +239,7 @@ class Reader:
         sql = """SELECT article_id FROM annotations WHERE annotator = ? AND opened_at IS NOT NULL
                  ORDER BY opened_at DESC LIMIT 1"""
         for row in self._rows(sql, [annotator]):
-            return row["article_id"]
+            return str(row["article_id"])
         return None
 
     # -- one annotator's state --------------------------------------------------------------------------------

@@ -22,8 +22,9 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from annotator.errors import AnnotatorError
 from annotator.rows import Edit
@@ -32,6 +33,8 @@ from annotator.store.edits import SPAN_COLUMNS, SPAN_SELECT, Store
 from annotator.store.schema import SCHEMA_VERSION
 
 Row = dict[str, Any]
+#: An annotator's work on an article, comparable across databases: (status, spans, decisions by content).
+Work = tuple[str, frozenset[tuple[Any, ...]], frozenset[tuple[Any, ...]]]
 SUGGESTION_KEY = ("start", "end", "label", "suggester", "speaker_start", "speaker_end")
 SPAN_KEY = ("start", "end", "label", "text", "speaker_start", "speaker_end")
 
@@ -43,7 +46,7 @@ def _rows(connection: sqlite3.Connection, sql: str, params: list[Any] | tuple[An
         yield dict(zip(names, values, strict=True))
 
 
-def work(connection: sqlite3.Connection, article_id: str, annotator: str) -> tuple[str, frozenset, frozenset]:
+def work(connection: sqlite3.Connection, article_id: str, annotator: str) -> Work:
     """An annotator's work on an article, comparable across databases: (status, spans, decisions by content)."""
     status = connection.execute(
         "SELECT status FROM annotations WHERE article_id = ? AND annotator = ?", [article_id, annotator]
@@ -136,7 +139,7 @@ def insert_article_row(store: Store, row: Row) -> None:
     )
 
 
-def suggestion_ids(store: Store, article_id: str) -> dict[tuple, int]:
+def suggestion_ids(store: Store, article_id: str) -> dict[tuple[Any, ...], int]:
     """This database's suggestions of an article by content key."""
     rows = _rows(store.conn, "SELECT * FROM suggestions WHERE article_id = ?", [article_id])
     return {tuple(row[k] for k in SUGGESTION_KEY): row["id"] for row in rows}
@@ -218,7 +221,14 @@ def replace_work(
 
 # -- merging ------------------------------------------------------------------------------------------------
 
-Prefer = Literal["this", "other"]
+
+class Prefer(StrEnum):
+    """Whose work wins when an annotator's work on an article differs in the two files."""
+
+    THIS = "this"
+    OTHER = "other"
+
+
 Progress = Callable[[int, int], None]
 
 
@@ -291,7 +301,7 @@ class _Ids:
         return mapped
 
 
-def _empty(work: tuple[str, frozenset, frozenset]) -> bool:
+def _empty(work: Work) -> bool:
     return work[0] == "todo" and not work[1] and not work[2]
 
 
@@ -345,8 +355,8 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
         else:
             title = store.article(here).title
             report.conflicts.append(MergeConflict(source=str(source.path), article_id=here, title=title, annotator=who,
-                                             kept=prefer or "this"))  # fmt: skip
-            if prefer == "other":
+                                             kept=prefer or Prefer.THIS))  # fmt: skip
+            if prefer == Prefer.OTHER:
                 spans = [ids.span_row(r) for r in source.spans(theirs_id, who)]
                 decisions = [ids.decision(r) for r in source.decisions(theirs_id, who)]
                 replace_work(store, here, who, spans, decisions, theirs[0], f"merged from {source.path}")

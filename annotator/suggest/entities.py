@@ -149,11 +149,8 @@ def _map_entity(doc: Doc, ent: Span, taken: set[int]) -> list[Candidate]:
     words = [t.text for t in doc[start:end]]
     if "(" in words and ")" not in words:
         cut = start + words.index("(")
-        out = (
-            _map_entity(doc, doc.char_span(doc[start].idx, doc[cut - 1].idx + len(doc[cut - 1]), label=label), taken)
-            if cut > start
-            else []
-        )
+        head = doc.char_span(doc[start].idx, doc[cut - 1].idx + len(doc[cut - 1]), label=label) if cut > start else None
+        out = _map_entity(doc, head, taken) if head is not None else []
         if cut + 1 < end:
             out.append(Candidate(cut + 1, end, Label.ACTOR, "group"))
         return out

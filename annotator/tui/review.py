@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from textual import events
-
 from annotator.store import Store
 from annotator.tui.app import AnnotatorApp
 from annotator.tui.keymap import default_path, load_keymap
@@ -29,10 +27,8 @@ class ReviewApp(AnnotatorApp):
         """The articles every annotator marked done, in ingest order."""
         return self.store.articles_annotated_by(self.annotators, [Status.DONE])
 
-    def on_mount(self, event: events.Mount) -> None:
-        event.prevent_default()  # the annotator app's own on_mount would open gold's last article too
-        if self.keymap:
-            self.set_keymap(self.keymap)
+    def open_first_article(self) -> None:
+        """The first article whose gold is not done yet (else the first one): not gold's last opened."""
         ids = self.article_order()
         if not ids:
             self.notify("No article is marked done by all the annotators.", severity="warning")

@@ -11,10 +11,12 @@ import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from annotator.errors import AnnotatorError
-from annotator.exchange.formats.common import ImportedRecord, ReadOptions, RecordLike, TokensOf
+
+if TYPE_CHECKING:  # the registry's names load nothing else: the CLI lists them in its help at start-up
+    from annotator.exchange.formats.common import ImportedRecord, ReadOptions, RecordLike, TokensOf
 
 #: Format name -> module under annotator.exchange.formats.
 FORMATS: dict[str, str] = {

@@ -10,7 +10,7 @@ import hashlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -18,7 +18,7 @@ from annotator import models
 from annotator.errors import InputError, describe_validation_error
 from annotator.exchange.files import Where
 from annotator.models import Label, NativeRecord, Span, SpanError, Status, check_span, content_hash
-from annotator.rows import Offsets, Token
+from annotator.rows import Offsets, SpanLike, Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +47,26 @@ class Record:
     updated_at: str | None = None
 
 
-#: What a format writes: records exported from the store, or records read from a file (converting formats).
-RecordLike = Record | NativeRecord
+class RecordLike(Protocol):
+    """What a format writes: records exported from the store (`Record`), or records read from a file."""
+
+    @property
+    def article_id(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def meta(self) -> dict[str, Any]: ...
+    @property
+    def annotator(self) -> str: ...
+    @property
+    def status(self) -> Status: ...
+    @property
+    def spans(self) -> Sequence[SpanLike]: ...
+    @property
+    def updated_at(self) -> str | None: ...
+
 
 #: Given a record about to be written, the token offsets of its article (stored ones, or a tokenizer's).
 TokensOf = Callable[[RecordLike], list[Token]]

@@ -11,8 +11,8 @@ from typing import IO, Any, TextIO
 from pydantic import ValidationError
 
 from annotator.errors import describe_validation_error
-from annotator.exchange.files import jsonl_objects, write_text_lines
-from annotator.exchange.formats.common import ImportedRecord, ReadOptions, RecordLike, TokensOf, Where
+from annotator.exchange.files import Where, jsonl_objects, write_text_lines
+from annotator.exchange.formats.common import ImportedRecord, ReadOptions, RecordLike, TokensOf
 from annotator.models import Label, NativeRecord
 
 

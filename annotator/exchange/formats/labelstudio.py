@@ -136,8 +136,8 @@ def _who(completed_by: Any) -> str | None:
         return f"labelstudio-user-{completed_by}"
     if isinstance(completed_by, dict):
         found = completed_by.get("email") or completed_by.get("id")
-        return _who(found) if isinstance(found, int) else found
-    return completed_by
+        return _who(found) if isinstance(found, int) else found if isinstance(found, str) else None
+    return completed_by if isinstance(completed_by, str) else None
 
 
 def _record(task: LSTask, index: int, annotation: LSAnnotation, options: ReadOptions, where: Where) -> NativeRecord:
@@ -159,8 +159,8 @@ def _record(task: LSTask, index: int, annotation: LSAnnotation, options: ReadOpt
         if item.type != "relation":
             continue
         field = f"annotations[{index}].result[{number}]"
-        label = item.labels[0] if len(item.labels) == 1 else item.labels
-        link_speaker(spans, item.from_id, item.to_id, label, where, field)
+        relation = item.labels[0] if len(item.labels) == 1 else item.labels
+        link_speaker(spans, item.from_id, item.to_id, relation, where, field)
     default = Status.SKIPPED if annotation.was_cancelled else Status.DONE
     return native_record(
         where,

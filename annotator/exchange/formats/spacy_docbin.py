@@ -70,7 +70,8 @@ def to_doc(record: RecordLike, tokens: list[Token], vocab: Any) -> Any:
 
     words, spaces = words_and_spaces(record.text, tokens)
     doc = Doc(vocab, words=words, spaces=spaces)
-    entities, quotes = [], []
+    entities: list[Any] = []
+    quotes: list[Any] = []
     for span in sorted(record.spans, key=lambda s: (s.start, s.end)):
         made = doc.char_span(span.start, span.end, label=span.label.value, alignment_mode="strict")
         if made is None:

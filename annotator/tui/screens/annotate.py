@@ -47,7 +47,7 @@ class SpeakerChoice:
     index: int
 
 
-class AnnotateScreen(Screen):
+class AnnotateScreen(Screen[None]):
     """Read one article and accept or correct every highlight by keyboard (or mouse)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -89,14 +89,18 @@ class AnnotateScreen(Screen):
         self.article_id = article_id
         self.model: ArticleModel
         self.cursor = 0  # token index
-        self.anchor: int | None = None  # token index where a selection started
+        self.selection_start: int | None = None  # token index where a selection started (not `anchor`: a Widget method)
         self.current: ItemKey | None = None
         self.choosing: SpeakerChoice | None = None
         self._cursor_saved = -1
 
     @property
     def annotator_app(self) -> AnnotatorApp:
-        return self.app  # type: ignore[return-value]
+        from annotator.tui.app import AnnotatorApp  # imported by now: the app module imports this screen
+
+        app = self.app
+        assert isinstance(app, AnnotatorApp)
+        return app
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -140,7 +144,7 @@ class AnnotateScreen(Screen):
         self.article_id = article_id
         self.model = self.article_model(rows)
         self.cursor = self.model.token_index(rows.cursor) if self.model.tokens else 0
-        self.anchor, self.current, self.choosing = None, None, None
+        self.selection_start, self.current, self.choosing = None, None, None
         self.sub_title = f"{who} · {display(rows.title)}"  # the header must not send its escapes
         self.view.show(self.model, self._marks())
         self.view.follow(self._offset())
@@ -160,7 +164,7 @@ class AnnotateScreen(Screen):
             self._cursor_saved = offset
 
     def on_screen_resume(self) -> None:
-        self.app.sub_title = self.sub_title
+        self.app.sub_title = self.sub_title or ""
 
     # -- the cursor, the selection and the current span ------------------------------------------------------
 
@@ -169,9 +173,9 @@ class AnnotateScreen(Screen):
         return tokens[min(self.cursor, len(tokens) - 1)].start if tokens else 0
 
     def _selection(self) -> tuple[int, int] | None:
-        if self.anchor is None or not self.model.tokens:
+        if self.selection_start is None or not self.model.tokens:
             return None
-        return self.model.token_range(self.anchor, self.cursor)
+        return self.model.token_range(self.selection_start, self.cursor)
 
     def _marks(self) -> Marks:
         model, item = self.model, self.model.get(self.current)
@@ -202,7 +206,7 @@ class AnnotateScreen(Screen):
             line = describe(item, self.model)
             line.append("  (pending: enter accept, x reject)" if item.pending else "", "dim")
             self.status_line.say(line)
-        elif self.anchor is not None:
+        elif self.selection_start is not None:
             self.status_line.say("Selection: press 1-4 to add a span with that label, escape to clear", "dim")
         else:
             self.status_line.say("tab: next span · ← →: move · shift+← →: select · ?: help", "dim")
@@ -218,7 +222,7 @@ class AnnotateScreen(Screen):
             return
         self.current = item.key
         self.cursor = self.model.token_index(item.start)
-        self.anchor = None
+        self.selection_start = None
         self._redraw()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -247,7 +251,7 @@ class AnnotateScreen(Screen):
         if edit is None:
             return
         self.current = current if current in self.model.items else None
-        self.anchor = None
+        self.selection_start = None
         item = self.model.get(self.current)
         if item is not None:
             self.cursor = self.model.token_index(item.start)
@@ -287,7 +291,7 @@ class AnnotateScreen(Screen):
         if not self.model.tokens:
             return
         self.cursor = min(max(token, 0), len(self.model.tokens) - 1)
-        self.anchor = None
+        self.selection_start = None
         item = self.model.item_at(self._offset(), quotes=False)
         self.current = item.key if item else None
         self._redraw()
@@ -295,8 +299,8 @@ class AnnotateScreen(Screen):
     def action_extend(self, step: int) -> None:
         if not self.model.tokens:
             return
-        if self.anchor is None:
-            self.anchor = self.cursor
+        if self.selection_start is None:
+            self.selection_start = self.cursor
         self.cursor = min(max(self.cursor + step, 0), len(self.model.tokens) - 1)
         self.current = None
         self._redraw()
@@ -306,8 +310,8 @@ class AnnotateScreen(Screen):
             self.choosing = None
             self.status_line.say("Speaker unchanged", "dim")
             self._redraw()
-        elif self.anchor is not None:
-            self.anchor = None
+        elif self.selection_start is not None:
+            self.selection_start = None
             self._redraw()
 
     def action_accept(self) -> None:
@@ -340,7 +344,7 @@ class AnnotateScreen(Screen):
     def action_label(self, label: str) -> None:
         store, new = self.annotator_app.store, Label(label)
         item = self.model.get(self.current)
-        if self.anchor is None and item is not None:
+        if self.selection_start is None and item is not None:
             if item.pending and item.label is new:
                 edit = self._commit(store.accept_suggestion, item.id)
             elif item.pending:
@@ -413,7 +417,7 @@ class AnnotateScreen(Screen):
         if edit.spans:
             self._after(edit, ("span", edit.spans[0].id))
         else:
-            pending = [("pending", i) for i, decision in edit.decided.items() if decision is None]
+            pending: list[ItemKey] = [("pending", i) for i, decision in edit.decided.items() if decision is None]
             self._after(edit, pending[0] if pending else None)
 
     def action_finish(self, status: str) -> None:
@@ -454,13 +458,13 @@ class AnnotateScreen(Screen):
             return
         token = self.model.token_index(message.offset)
         if message.drag:
-            if token == self.cursor and self.anchor is None:
+            if token == self.cursor and self.selection_start is None:
                 return
-            if self.anchor is None:
-                self.anchor = self.cursor
+            if self.selection_start is None:
+                self.selection_start = self.cursor
             self.cursor, self.current = token, None
         else:
-            self.cursor, self.anchor = token, None
+            self.cursor, self.selection_start = token, None
             item = self.model.item_at(message.offset)
             self.current = item.key if item else None
         self._redraw(follow=False)

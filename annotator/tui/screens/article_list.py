@@ -23,7 +23,7 @@ STATUS_NAMES = {Status.TODO: "to do", Status.IN_PROGRESS: "in progress", Status.
                 Status.SKIPPED: "skipped", Status.FLAGGED: "flagged"}  # fmt: skip
 
 
-class ArticleListScreen(Screen):
+class ArticleListScreen(Screen[None]):
     """Pick an article; enter opens it, escape goes back to the one that was open."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -40,7 +40,11 @@ class ArticleListScreen(Screen):
 
     @property
     def annotator_app(self) -> AnnotatorApp:
-        return self.app  # type: ignore[return-value]
+        from annotator.tui.app import AnnotatorApp  # imported by now: the app module imports this screen
+
+        app = self.app
+        assert isinstance(app, AnnotatorApp)
+        return app
 
     def compose(self) -> ComposeResult:
         yield TitleBar()

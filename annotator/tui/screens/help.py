@@ -18,7 +18,7 @@ def guide_text() -> str:
 
 
 class HelpScreen(ModalScreen[None]):
-    """Keys and guide; escape, q or ? closes it."""
+    """Keys and guide; escape, q or ? closes it (Textual's own `dismiss` action, with no result)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,question_mark", "dismiss", "Close", id="close_help")]
 
@@ -41,6 +41,3 @@ class HelpScreen(ModalScreen[None]):
             keys.append(f"{names:>18}  ", style="bold")
             keys.append(f"{binding.description}\n")
         return keys
-
-    def action_dismiss(self) -> None:  # type: ignore[override]
-        self.dismiss(None)

@@ -69,7 +69,11 @@ class ReviewScreen(AnnotateScreen):
 
     @property
     def review_app(self) -> ReviewApp:
-        return self.app  # type: ignore[return-value]
+        from annotator.tui.review import ReviewApp
+
+        app = self.app
+        assert isinstance(app, ReviewApp)
+        return app
 
     def side_widgets(self) -> ComposeResult:
         yield Legend(id="legend")
@@ -94,10 +98,11 @@ class ReviewScreen(AnnotateScreen):
             message = f"Agreed spans not taken: {error}"
         self.review, self.index = None, None
         super().load(article_id)
-        self.sub_title = self.app.sub_title = f"gold, reviewed by {app.reviewer} · {self.sub_title.split(' · ', 1)[-1]}"
-        self._refresh_review()
-        state = self.review
-        self.index = state.open[0] if state and state.open else (0 if state and state.disagreements else None)
+        self.sub_title = self.app.sub_title = (
+            f"gold, reviewed by {app.reviewer} · {(self.sub_title or '').split(' · ', 1)[-1]}"
+        )
+        state = self._refresh_review()
+        self.index = state.open[0] if state.open else (0 if state.disagreements else None)
         self._show_disagreement()
         if message:
             self.status_line.say(message, "green")
@@ -106,12 +111,13 @@ class ReviewScreen(AnnotateScreen):
         """Gold without the model's suggestions: the versions to choose from are the annotators'."""
         return ArticleModel(replace(rows, suggestions=[]))
 
-    def _refresh_review(self) -> None:
+    def _refresh_review(self) -> ReviewState:
         from annotator.gold import review_state
 
         app = self.review_app
-        self.review = review_state(app.store, self.article_id, app.annotators)
+        self.review = state = review_state(app.store, self.article_id, app.annotators)
         self._show_panel()
+        return state
 
     def _show_panel(self) -> None:
         if self.review is None:
@@ -122,7 +128,7 @@ class ReviewScreen(AnnotateScreen):
 
     def _show_disagreement(self) -> None:
         """Point at the current disagreement: its region highlighted and in view, the panel showing it."""
-        self.current, self.anchor = None, None
+        self.current, self.selection_start = None, None
         if self.review is not None and self.index is not None and self.review.disagreements:
             disagreement = self.review.disagreements[self.index]
             self.cursor = self.model.token_index(disagreement.start)
@@ -131,7 +137,7 @@ class ReviewScreen(AnnotateScreen):
 
     def _marks(self) -> Marks:
         marks = super()._marks()
-        if self.current is None and self.anchor is None and self.review and self.index is not None:
+        if self.current is None and self.selection_start is None and self.review and self.index is not None:
             disagreement = self.review.disagreements[self.index]
             marks.current = (disagreement.start, disagreement.end)
         return marks

@@ -150,11 +150,12 @@ class ArticleView(BaseStyle, ScrollView, can_focus=False):
                 self._relayout()
             if self.layout_ is None or index >= len(self.layout_):
                 return Strip.blank(width, base)
-            strip = self._render(index, base)
+            strip = self._draw_line(index, base)
             self._strips[index] = strip
         return strip.crop_extend(scroll_x, scroll_x + width, base)
 
-    def _render(self, index: int, base: Style) -> Strip:
+    def _draw_line(self, index: int, base: Style) -> Strip:
+        """One screen line as a Strip (not `_render`: that name is Textual's own, on every Widget)."""
         assert self.layout_ is not None and self.model is not None
         self.renders += 1
         line = self.layout_.lines[index]

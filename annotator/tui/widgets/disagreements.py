@@ -15,7 +15,7 @@ from annotator.vocabulary import Label
 if TYPE_CHECKING:
     from annotator.gold import ReviewState
     from annotator.metrics.consensus import Disagreement
-    from annotator.rows import SpanLike
+    from annotator.rows import SpanLike, SpanRow
 
 SNIPPET = 60
 
@@ -62,7 +62,7 @@ class DisagreementPanel(Widget, can_focus=False):
             summary = f"Disagreement {index + 1 if index is not None else '-'}/{total} · {left} open"
             lines.append(Text(summary, "bold"))
         if index is not None and total:
-            disagreement: Disagreement = state.disagreements[index]
+            disagreement: Disagreement[SpanRow] = state.disagreements[index]
             settled = state.settled_by[index]
             lines.append(Text(f"{disagreement.kind.value} · " + (f"settled: {settled}" if settled else "open"),
                               "green" if settled else "yellow"))  # fmt: skip

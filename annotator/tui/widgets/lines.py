@@ -9,17 +9,17 @@ from rich.style import Style
 from textual.widget import Widget
 
 
-class BaseStyle:
-    """Mixin for Widgets: `base_style` is `rich_style`, cached until the styles change."""
+class BaseStyle(Widget):
+    """A base for Widgets (first among their bases): `base_style` is `rich_style`, cached until the styles change."""
 
     _base_style: Style | None = None
 
     @property
     def base_style(self) -> Style:
         if self._base_style is None:
-            self._base_style = Widget.rich_style.fget(self)  # type: ignore[attr-defined]
+            self._base_style = self.rich_style
         return self._base_style
 
     def notify_style_update(self) -> None:
         self._base_style = None
-        super().notify_style_update()  # type: ignore[misc]
+        super().notify_style_update()

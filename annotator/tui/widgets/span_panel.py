@@ -34,7 +34,9 @@ def row_segments(item: Item, model: ArticleModel) -> list[Segment]:
 
 def describe(item: Item, model: ArticleModel) -> Text:
     """The same line as rich Text, for the status line."""
-    return Text.assemble(*((s.text, s.style) for s in row_segments(item, model)), no_wrap=True, overflow="ellipsis")
+    return Text.assemble(
+        *((s.text, s.style or "") for s in row_segments(item, model)), no_wrap=True, overflow="ellipsis"
+    )
 
 
 class SpanPanel(BaseStyle, Widget, can_focus=False):

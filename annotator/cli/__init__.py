@@ -1,0 +1,62 @@
+"""The `annotator` command: a thin layer over the core. Each command's docstring is its help.
+
+The commands live by topic (`data`, `quality`, `screens`); this module registers them, in the order the help
+lists them, and holds the top-level options.
+"""
+
+import inspect
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from annotator.cli import data, quality, screens
+from annotator.cli.common import AnnotatorOption, app, fail
+from annotator.store import DEFAULT_DB
+
+#: Every command, in the order `annotator --help` lists them.
+COMMANDS: dict[str, Callable[..., None]] = {
+    "ingest": data.ingest,
+    "suggest": data.suggest,
+    "export": data.export,
+    "import": data.import_,
+    "merge": data.merge,
+    "stats": data.stats,
+    "agreement": quality.agreement,
+    "adjudicate": quality.adjudicate,
+    "check": data.check,
+    "evaluate": quality.evaluate,
+    "review": screens.review,
+    "annotate": screens.annotate,
+}
+for name, command in COMMANDS.items():
+    app.command(name=name)(command)
+
+
+@app.callback(invoke_without_command=True)
+def main_callback(
+    ctx: typer.Context,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db", help=f"The SQLite database file (default: {DEFAULT_DB}; for any command).", dir_okay=False
+        ),
+    ] = None,
+    annotator: AnnotatorOption = None,
+) -> None:
+    """Without a command: open the annotation screen (`annotator annotate`)."""
+    if ctx.invoked_subcommand is None:
+        screens.annotate(db=db or Path(DEFAULT_DB), annotator=annotator)
+        return
+    given = {name: value for name, value in (("db", db), ("annotator", annotator)) if value is not None}
+    takes = inspect.signature(COMMANDS[ctx.invoked_subcommand]).parameters
+    unused = [f"--{name}" for name in given if name not in takes]
+    if unused:
+        raise fail(f"{' and '.join(unused)} does not apply to `annotator {ctx.invoked_subcommand}`")
+    if given:  # `annotator --db x.db stats` means `annotator stats --db x.db`: the command's own option wins
+        ctx.default_map = {ctx.invoked_subcommand: given}
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,122 @@
+"""Commands about quality: agreement between annotators, settling it into gold, and scoring against gold."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from annotator.cli.common import (
+    AnnotatorsOption,
+    DbOption,
+    InProgressOption,
+    chosen_annotators,
+    default_annotator,
+    errors_as_lines,
+    fail,
+    open_store,
+)
+from annotator.store import DEFAULT_DB
+
+
+def agreement(
+    db: DbOption = Path(DEFAULT_DB),
+    annotators: AnnotatorsOption = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    html: Annotated[Path | None, typer.Option("--html", help="Also write a self-contained HTML report here.")] = None,
+    include_in_progress: InProgressOption = False,
+    limit: Annotated[int, typer.Option(help="Articles with disagreements listed in the HTML report.")] = 100,
+) -> None:
+    """How far annotators agree, over the articles all of them marked done: per pair and label.
+
+    Example: annotator agreement --annotators alice,bob --html agreement.html
+    """
+    from annotator.exchange.files import written_atomically
+    from annotator.gold import article_consensus
+    from annotator.metrics.agreement import agreement as compute
+    from annotator.reports.agreement import ArticleDisputes, html_page, load, text_lines
+
+    with errors_as_lines(), open_store(db) as store:
+        names = chosen_annotators(store, annotators)
+        corpus = load(store, names, include_in_progress)
+        if not corpus.article_ids:
+            state = "done or in progress" if include_in_progress else "done (see --include-in-progress)"
+            raise fail(f"no article is marked {state} by all of {', '.join(names)}")
+        report = compute(corpus)
+        if html is not None:
+            disputes: list[ArticleDisputes] = []
+            for article_id in corpus.article_ids:
+                if len(disputes) >= limit:
+                    break
+                found = article_consensus(store, article_id, names).disagreements
+                if found:
+                    article = store.article(article_id)
+                    disputes.append(ArticleDisputes(article_id=article_id, title=article.title, text=article.text,
+                                                    disagreements=found))  # fmt: skip
+            with written_atomically(html) as out:
+                out.write(html_page(report, disputes, limit).encode("utf-8"))
+    if json_output:
+        typer.echo(report.model_dump_json(indent=2))
+    else:
+        for line in text_lines(report):
+            typer.echo(line)
+    if html is not None:
+        typer.echo(f"HTML report -> {html}", err=True)
+
+
+def adjudicate(
+    db: DbOption = Path(DEFAULT_DB),
+    annotators: AnnotatorsOption = None,
+    auto: Annotated[bool, typer.Option("--auto", help="Put every span all annotators agree on into gold.")] = False,
+    reviewer: Annotated[str | None, typer.Option("--reviewer", help="Who decides (default: your login name).")] = None,
+    include_in_progress: InProgressOption = False,
+) -> None:
+    """Settle agreement into gold: --auto takes the spans all annotators agree on (each article one event).
+
+    Articles without any disagreement are marked done in gold; the rest wait for `annotator review`.
+    Example: annotator adjudicate --auto --annotators alice,bob
+    """
+    from annotator.gold import auto_adjudicate
+
+    if not auto:
+        raise fail("only --auto is available from the command line; disagreements are settled in `annotator review`")
+    with errors_as_lines(), open_store(db) as store:
+        names = chosen_annotators(store, annotators)
+        report = auto_adjudicate(store, names, default_annotator(reviewer), include_in_progress)
+    typer.echo(
+        f"{report.articles} article(s) compared: {report.spans} agreed span(s) into gold, "
+        f"{report.settled} article(s) settled, {report.disagreements} disagreement(s) left for review"
+    )
+    if report.refused:
+        typer.echo(f"skipped (gold already has clashing spans): {', '.join(report.refused)}", err=True)
+
+
+def evaluate(
+    db: DbOption = Path(DEFAULT_DB),
+    annotator: Annotated[
+        str | None, typer.Option("--annotator", help="Score this annotator (default: the model's suggestions).")
+    ] = None,
+    gold_from: Annotated[
+        str | None,
+        typer.Option("--gold-from", help="The reference: an annotator, or a native JSONL file (default: gold)."),
+    ] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    include_in_progress: Annotated[
+        bool, typer.Option("--include-in-progress", help="Also reference articles still in progress.")
+    ] = False,
+) -> None:
+    """Score the model's suggestions (or an annotator) against gold, over the articles gold marks done.
+
+    Prints exact and overlap P/R/F1 per label, speaker accuracy, and how annotators corrected the
+    suggestions (accepted, moved, relabelled, rejected, and spans added), per suggester version and label.
+    Example: annotator evaluate --gold-from exports/gold.jsonl --json
+    """
+    from annotator.reports.evaluation import choose_reference, score, text_lines
+
+    with errors_as_lines(), open_store(db) as store:
+        reference = choose_reference(store, gold_from, include_in_progress)
+        report = score(store, reference, annotator, include_in_progress)
+    if json_output:
+        typer.echo(report.model_dump_json(indent=2))
+    else:
+        for line in text_lines(report):
+            typer.echo(line)

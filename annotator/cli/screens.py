@@ -1,0 +1,64 @@
+"""Commands that open the terminal interface: annotating, and reviewing into gold."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from annotator.cli.common import (
+    AnnotatorOption,
+    AnnotatorsOption,
+    DbOption,
+    chosen_annotators,
+    default_annotator,
+    errors_as_lines,
+    fail,
+    open_store,
+)
+from annotator.store import DEFAULT_DB
+
+
+def review(
+    db: DbOption = Path(DEFAULT_DB),
+    annotators: AnnotatorsOption = None,
+    reviewer: Annotated[str | None, typer.Option("--reviewer", help="Who decides (default: your login name).")] = None,
+) -> None:
+    """Settle disagreements into gold, article by article (the TUI), over articles all annotators marked done.
+
+    Spans all annotators agree on go into gold when an article opens (g takes them back); a, b, c ... pick
+    annotator 1, 2, 3 ...'s version of the current disagreement; j / k move between disagreements; the usual
+    annotation keys edit gold; d marks gold done. Every decision is an event naming the reviewer.
+    Example: annotator review --annotators alice,bob --reviewer carol
+    """
+    from annotator.vocabulary import Status
+
+    with errors_as_lines(), open_store(db) as store:
+        names = chosen_annotators(store, annotators)
+        if not store.articles_annotated_by(names, [Status.DONE]):
+            raise fail(f"no article is marked done by all of {', '.join(names)}")
+    from annotator.tui.review import make_review_app
+
+    with errors_as_lines():
+        tui = make_review_app(db, default_annotator(reviewer), names)
+    tui.run()
+
+
+def annotate(db: DbOption = Path(DEFAULT_DB), annotator: AnnotatorOption = None) -> None:
+    """Open the annotation screen (ingests the seed articles into an empty database first).
+
+    Keys can be remapped in a TOML file ($ANNOTATOR_KEYMAP or ~/.config/annotator/keymap.toml).
+
+    Example: annotator annotate --db annotations.db --annotator alice
+    """
+    with errors_as_lines(), open_store(db, create=True) as store:
+        if not store.count("articles"):
+            from annotator.exchange.ingest import ingest as ingest_articles
+            from annotator.exchange.ingest import seed_articles
+
+            report = ingest_articles(store, seed_articles())
+            typer.echo(f"ingested {len(report.added)} seed article(s) with {report.suggestions} suggestion(s)")
+    from annotator.tui.app import make_app
+
+    with errors_as_lines():
+        tui = make_app(db, default_annotator(annotator))
+    tui.run()
