@@ -1,4 +1,5 @@
-"""Settling annotators' differences into gold: the operations a review screen (or `annotator adjudicate`) calls.
+"""Settling annotators' differences into gold: the operations a review screen (or `annotator adjudicate`) calls,
+and the rules of writing gold (`adjudicate` works out the change; the store commits it as one event).
 
 Gold is the annotation of the annotator named "gold" (`annotator.vocabulary.GOLD`), so it exports, undoes and
 edits like any other. Each decision is one "adjudicate" event whose `after` names its `source` (the
@@ -13,9 +14,10 @@ from typing import Any
 
 from annotator.errors import Refused
 from annotator.metrics.consensus import Consensus, Disagreement, consensus
-from annotator.rows import Edit, SpanRow
+from annotator.rows import Edit, SpanLike, SpanRow
 from annotator.store import Store
-from annotator.store.database import annotation_span
+from annotator.store.changes import describe
+from annotator.store.connection import Row, annotation_span, span_row
 from annotator.vocabulary import GOLD, Label, Status
 
 AGREED = "all"
@@ -50,7 +52,7 @@ def article_consensus(store: Store, article_id: str, annotators: Sequence[str]) 
 def accept_agreed(store: Store, article_id: str, annotators: Sequence[str], reviewer: str) -> Edit | None:
     """Put every span all annotators agree on into gold (one event; undo with `store.undo(article_id, GOLD)`)."""
     agreed = article_consensus(store, article_id, annotators).agreed
-    return store.adjudicate(article_id, GOLD, agreed, source=AGREED, reviewer=reviewer)
+    return adjudicate(store, article_id, agreed, source=AGREED, reviewer=reviewer)
 
 
 def pick_version(
@@ -60,8 +62,8 @@ def pick_version(
     if annotator not in disagreement.versions:
         raise Refused(f"{annotator} is not one of the annotators of this disagreement")
     region = (disagreement.layer, disagreement.start, disagreement.end)
-    return store.adjudicate(
-        article_id, GOLD, disagreement.versions[annotator], source=annotator, reviewer=reviewer, region=region
+    return adjudicate(
+        store, article_id, disagreement.versions[annotator], source=annotator, reviewer=reviewer, region=region
     )
 
 
@@ -79,7 +81,7 @@ def auto_adjudicate(
             continue  # a reviewer finished this one; what they removed stays removed
         found = article_consensus(store, article_id, annotators)
         try:
-            edit = store.adjudicate(article_id, GOLD, found.agreed, source=AGREED, reviewer=reviewer)
+            edit = adjudicate(store, article_id, found.agreed, source=AGREED, reviewer=reviewer)
         except Refused:
             refused.append(article_id)
             continue
@@ -175,3 +177,73 @@ def take_back_agreed(store: Store, article_id: str) -> Edit:
     if event is None or event.action != "adjudicate" or event.after.get("source") != AGREED:
         raise Refused("the agreed spans are not the last change to gold: undo the later ones first (u)")
     return store.undo(article_id, GOLD)
+
+
+# -- writing gold: the rules of an adjudication, committed by the store ------------------------------------------
+
+
+def adjudicate(
+    store: Store,
+    article_id: str,
+    spans: Sequence[SpanLike],
+    *,
+    source: str,
+    reviewer: str,
+    region: tuple[str, int, int] | None = None,
+    annotator: str = GOLD,
+) -> Edit | None:
+    """Write decided spans into an adjudicated annotation (gold) as one "adjudicate" event.
+
+    The event's `after` names `source` (whose version was taken: an annotator, or "all" for spans everyone
+    agreed on) and `reviewer`. `region` (layer, start, end) replaces the spans of that layer overlapping it
+    (picking a version, or changing one's mind; an empty `spans` clears it). Spans already there are left
+    alone; a quote keeps its speaker only if that ACTOR span is in the result. None when nothing changes and no
+    region was decided; a decided region is recorded in the event's `after` even when it changes nothing.
+    """
+
+    def decided(current: list[Row], next_id: int) -> tuple[Row, Row, str] | None:
+        replaced: list[Row] = []
+        if region is not None:
+            layer, start, end = region
+            replaced = [
+                r for r in current
+                if Label(r["label"]).layer == layer and r["start"] < end and start < r["end"]
+            ]  # fmt: skip
+        kept = [r for r in current if r not in replaced]
+        have = {(r["start"], r["end"], r["label"], r["speaker_start"], r["speaker_end"]) for r in kept}
+        added: list[Row] = []
+        for span in spans:
+            row = span_row(span)
+            if (row["start"], row["end"], row["label"], row["speaker_start"], row["speaker_end"]) in have:
+                continue
+            for other in kept + added:
+                if (
+                    Label(other["label"]).layer == span.label.layer
+                    and other["start"] < span.end
+                    and span.start < other["end"]
+                ):
+                    raise Refused(f"{describe(row)} would overlap {describe(other)} in {annotator}")
+            added.append({**row, "id": next_id + len(added), "suggestion_id": None})
+        actors = {(r["start"], r["end"]) for r in kept + added if r["label"] == Label.ACTOR}
+        orphans = [
+            r for r in kept
+            if r["speaker_start"] is not None and (r["speaker_start"], r["speaker_end"]) not in actors
+        ]  # fmt: skip
+        dropped = len(orphans)
+        for row in added:
+            if row["speaker_start"] is not None and (row["speaker_start"], row["speaker_end"]) not in actors:
+                row.update(speaker_start=None, speaker_end=None)
+                dropped += 1
+        if not added and not replaced and region is None:
+            return None
+        message = f"{len(added)} span(s) from {source}" + (f", {len(replaced)} replaced" if replaced else "")
+        if dropped:
+            message += f"; {dropped} quote(s) without their speaker, who is not decided yet"
+        old: Row = {"spans": replaced + orphans}
+        unlinked = [{**r, "speaker_start": None, "speaker_end": None} for r in orphans]
+        new: Row = {"spans": added + unlinked, "source": source, "reviewer": reviewer}
+        if region is not None:  # the decision is recorded even when it changes nothing (picking "none")
+            new["region"] = list(region)
+        return old, new, message
+
+    return store.change(article_id, annotator, "adjudicate", decided)

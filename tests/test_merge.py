@@ -14,7 +14,7 @@ from annotator.exchange.formats.jsonl import record_dict
 from annotator.exchange.records import annotator_records
 from annotator.models import ArticleIn, Suggestion
 from annotator.store import Store
-from annotator.store.edits import SPAN_COLUMNS
+from annotator.store.connection import SPAN_COLUMNS
 from annotator.store.merge import merge, replace_work
 from annotator.store.verify import check
 from annotator.suggest.tokens import tokenize

@@ -1,7 +1,14 @@
-"""The only package with SQL: one SQLite file through sqlite-utils, every edit a transaction with its event."""
+"""The only package with SQL: one SQLite file through sqlite-utils, every edit a transaction with its event.
 
-from annotator.store.database import DEFAULT_DB, Reader
-from annotator.store.edits import Store, replay
+Connection (open, transactions) < Reader (queries) < ArticleWriter (articles, suggestions, cursors) < Changes
+(committing an edit with its event) < History (undo, redo) < Store (the edit operations): one class per module,
+each adding one concern; callers use `Store`, or `Reader` where they only read.
+"""
+
+from annotator.store.connection import DEFAULT_DB
+from annotator.store.edits import Store
+from annotator.store.history import replay
 from annotator.store.opening import DatabaseError, WriteFailed, open_database
+from annotator.store.reads import Reader
 
 __all__ = ["DEFAULT_DB", "DatabaseError", "Reader", "Store", "WriteFailed", "open_database", "replay"]

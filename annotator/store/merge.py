@@ -28,11 +28,11 @@ from typing import Any
 
 from annotator.errors import AnnotatorError
 from annotator.rows import Edit
-from annotator.store.database import DatabaseError, _json
-from annotator.store.edits import SPAN_COLUMNS, SPAN_SELECT, Store
+from annotator.store.connection import SPAN_COLUMNS, SPAN_SELECT, Row, _json
+from annotator.store.edits import Store
+from annotator.store.opening import DatabaseError
 from annotator.store.schema import SCHEMA_VERSION
 
-Row = dict[str, Any]
 #: An annotator's work on an article, comparable across databases: (status, spans, decisions by content).
 Work = tuple[str, frozenset[tuple[Any, ...]], frozenset[tuple[Any, ...]]]
 SUGGESTION_KEY = ("start", "end", "label", "suggester", "speaker_start", "speaker_end")
@@ -155,10 +155,6 @@ def insert_suggestion_row(store: Store, article_id: str, row: Row) -> int:
     return int(cursor.lastrowid or 0)
 
 
-def next_span_id(store: Store) -> int:
-    return store._next_span_id()
-
-
 def reserve_span_ids(store: Store, highest: int) -> None:
     """Span ids that copied events mention must never be handed out again, as AUTOINCREMENT guarantees."""
     updated = store.db.execute("UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'spans'", [highest])
@@ -204,19 +200,19 @@ def replace_work(
     store: Store, article_id: str, annotator: str, spans: list[Row], decisions: list[Row], status: str, note: str
 ) -> Edit:
     """Replace this database's work with another's as one undoable "merge" event (before: ours, after: theirs)."""
-    old: Row = {
-        "spans": store._span_rows(article_id, annotator),
-        "decisions": list(
-            _rows(
-                store.conn,
-                "SELECT suggestion_id, decision FROM decisions WHERE article_id = ? AND annotator = ?",
-                [article_id, annotator],
-            )
-        ),
-        "status": store._status_row(article_id, annotator),
-    }
-    new: Row = {"spans": spans, "decisions": decisions, "status": status}
-    return store._commit(article_id, annotator, "merge", old, new, message=note)
+
+    def theirs(ours: list[Row], _next_id: int) -> tuple[Row, Row, str]:
+        decided = store.decisions(article_id, annotator).items()
+        old: Row = {
+            "spans": ours,
+            "decisions": [{"suggestion_id": suggestion, "decision": decision} for suggestion, decision in decided],
+            "status": store.status(article_id, annotator).value,
+        }
+        return old, {"spans": spans, "decisions": decisions, "status": status}, note
+
+    edit = store.change(article_id, annotator, "merge", theirs)
+    assert edit is not None  # `theirs` always returns a change
+    return edit
 
 
 # -- merging ------------------------------------------------------------------------------------------------
@@ -261,7 +257,7 @@ class _Ids:
         self.store, self.source, self.our_article = store, source, our_article
         self.their_article = their_article
         self.spans: dict[int, int] = {}
-        self.next_span = next_span_id(store)
+        self.next_span = store.next_span_id()
         self.events: dict[int, int] = {}
         self.copied_suggestions = 0
 

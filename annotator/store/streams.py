@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from annotator.store.database import Reader
+from annotator.store.reads import Reader
 
 #: Articles whose spans one query fetches: small enough for the index to serve it without a big sort.
 BATCH = 500

@@ -6,8 +6,9 @@ each annotator's events rebuilds exactly the spans, decisions and status the tab
 
 from __future__ import annotations
 
-from annotator.store.database import Reader
-from annotator.store.edits import SPAN_SELECT, replay
+from annotator.store.connection import SPAN_SELECT
+from annotator.store.history import replay
+from annotator.store.reads import Reader
 
 
 def integrity_problems(reader: Reader, quick: bool = False) -> list[str]:

@@ -1,0 +1,102 @@
+"""Writing what is not an annotation: new articles with their tokens and suggestions, new suggestions, and
+where an annotator's cursor is. No event is logged for these (they are not anyone's edit)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from annotator.rows import Token
+from annotator.store.connection import _json, span_row
+from annotator.store.opening import WriteFailed
+from annotator.store.reads import Reader
+from annotator.vocabulary import content_hash, utc_now
+
+if TYPE_CHECKING:
+    from annotator.models import ArticleIn, Suggestion
+
+
+class ArticleWriter(Reader):
+    """Adds articles and suggestions, and remembers cursors; the annotation edits are `Store`'s."""
+
+    def add_articles(
+        self, articles: Iterable[tuple[ArticleIn, list[Token] | None, list[Suggestion]]]
+    ) -> tuple[list[str], list[str]]:
+        """Store new articles with their tokens and suggestions in one transaction: all or nothing.
+
+        Returns (added ids, ids skipped because the same article is already stored).
+        """
+        added: list[str] = []
+        skipped: list[str] = []
+        with self.write():
+            for article, tokens, suggestions in articles:
+                existing = self.has_article(article)
+                if existing is not None:
+                    skipped.append(existing)
+                    continue
+                self.insert_article(article, tokens, suggestions)
+                added.append(article.article_id)
+        return added, skipped
+
+    def insert_article(self, article: ArticleIn, tokens: list[Token] | None, suggestions: list[Suggestion]) -> None:
+        """Insert one new article; the caller holds the transaction."""
+        now = utc_now()
+        self.conn.execute(
+            "INSERT INTO articles (id, title, text, meta, content_hash, chars, tokens, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                article.article_id,
+                article.title,
+                article.text,
+                _json(article.meta),
+                content_hash(article.text),
+                len(article.text),
+                _json([[t.start, t.end] for t in tokens]) if tokens is not None else None,
+                now,
+            ],
+        )
+        self._insert_suggestions(article.article_id, suggestions, now)
+
+    def _insert_suggestions(self, article_id: str, suggestions: list[Suggestion], now: str) -> None:
+        self.conn.executemany(
+            'INSERT INTO suggestions (article_id, start, "end", label, text, speaker_start, speaker_end, '
+            "suggester, score, created_at) VALUES (:article_id, :start, :end, :label, :text, :speaker_start, "
+            ":speaker_end, :suggester, :score, :created_at)",
+            [
+                {**span_row(s), "article_id": article_id, "suggester": s.suggester, "score": s.score, "created_at": now}
+                for s in suggestions
+            ],
+        )
+
+    def replace_suggestions(self, article_id: str, tokens: list[Token], suggestions: list[Suggestion]) -> None:
+        """New suggestions for an article; old ones that an annotator decided on stay, for the record."""
+        with self.write():
+            self.conn.execute(
+                "DELETE FROM suggestions WHERE article_id = ? AND id NOT IN (SELECT suggestion_id FROM decisions) "
+                "AND id NOT IN (SELECT suggestion_id FROM spans WHERE suggestion_id IS NOT NULL)",
+                [article_id],
+            )
+            self.conn.execute(
+                "UPDATE articles SET tokens = ? WHERE id = ?", [_json([[t.start, t.end] for t in tokens]), article_id]
+            )
+            self._insert_suggestions(article_id, suggestions, utc_now())
+
+    def save_cursor(self, article_id: str, annotator: str, cursor: int) -> bool:
+        """Remember where the annotator is in an article (view state: no event); whether it was saved.
+
+        Never raises for a read-only file or a failed write: losing a cursor position must not stop the
+        screen, and the next real edit reports the problem.
+        """
+        if self.read_only:
+            return False
+        try:
+            with self.write():
+                self.conn.execute(
+                    "INSERT INTO annotations (article_id, annotator, cursor, opened_at) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (article_id, annotator) DO UPDATE SET cursor = excluded.cursor, "
+                    "opened_at = excluded.opened_at",
+                    [article_id, annotator, cursor, utc_now()],
+                )
+        except WriteFailed:
+            return False
+        return True

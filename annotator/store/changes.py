@@ -1,0 +1,238 @@
+"""Committing one change to an annotation: the rows it replaces and writes, checked against the annotation
+rules, applied and logged as one event in one transaction.
+
+Every event stores the rows it replaced (`before`) and the rows it wrote (`after`), so undo, redo and replay
+(`annotator.store.history`) need nothing else. The edit operations themselves are `Store`'s
+(`annotator.store.edits`); gold and merges work out their changes elsewhere and commit them with `change()`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from typing import Any
+
+from annotator.errors import Conflict, NotFound, Refused
+from annotator.rows import Edit
+from annotator.store.articles import ArticleWriter
+from annotator.store.connection import SPAN_SELECT, Row, _json, annotation_span
+from annotator.vocabulary import Label, Status, utc_now
+
+#: Works out a change from the annotation's current span rows and the next free span id: (before, after,
+#: message), or None for no change.
+Compute = Callable[[list[Row], int], tuple[Row, Row, str] | None]
+
+
+def describe(row: Row) -> str:
+    return f"{row['label']} {row['text']!r} at {row['start']}:{row['end']}"
+
+
+@lru_cache(maxsize=64)
+def _boundaries(tokens_json: str | None) -> tuple[frozenset[int], frozenset[int]] | None:
+    if not tokens_json:
+        return None
+    pairs = json.loads(tokens_json)
+    return frozenset(p[0] for p in pairs), frozenset(p[1] for p in pairs)
+
+
+class Changes(ArticleWriter):
+    """The plumbing of every edit: reading the rows an edit replaces, checking it, committing it with its event."""
+
+    #: Who is editing through this store on someone's behalf (the review app sets it for gold): every event it
+    #: writes then names them as `reviewer`, as adjudication events always do.
+    reviewer: str | None = None
+
+    def _span_rows(
+        self, article_id: str, annotator: str, where: str = "1", params: list[Any] | None = None
+    ) -> list[Row]:
+        sql = f"{SPAN_SELECT} WHERE article_id = ? AND annotator = ? AND {where}"
+        return list(self._rows(sql, [article_id, annotator, *(params or [])]))
+
+    def _span(self, article_id: str, annotator: str, span_id: int) -> Row:
+        rows = self._span_rows(article_id, annotator, "id = ?", [span_id])
+        if not rows:
+            raise NotFound(f"no span {span_id} for {annotator} in article {article_id}")
+        return rows[0]
+
+    def _suggestion(self, article_id: str, suggestion_id: int) -> Row:
+        rows = list(
+            self._rows("SELECT * FROM suggestions WHERE id = ? AND article_id = ?", [suggestion_id, article_id])
+        )
+        if not rows:
+            raise NotFound(f"no suggestion {suggestion_id} in article {article_id}")
+        return rows[0]
+
+    def _decision(self, annotator: str, suggestion_id: int) -> Row | None:
+        rows = list(
+            self._rows(
+                "SELECT suggestion_id, decision FROM decisions WHERE annotator = ? AND suggestion_id = ?",
+                [annotator, suggestion_id],
+            )
+        )
+        return rows[0] if rows else None
+
+    def _span_text(self, article_id: str, start: int, end: int) -> str:
+        """The text a span at these offsets would have: the one check of new offsets (at least one character,
+        inside the article, on token boundaries, no white space at either end). Sliced in Python: SQLite's
+        substr() stops at a NUL."""
+        if end <= start:
+            raise Refused("a span needs at least one character")
+        text = self.article_text(article_id)
+        if end > len(text):
+            raise Refused(f"{start}:{end} is beyond the article's {len(text)} characters")
+        row = self.conn.execute("SELECT tokens FROM articles WHERE id = ?", [article_id]).fetchone()
+        bounds = _boundaries(row[0] if row else None)
+        if bounds is not None and (start not in bounds[0] or end not in bounds[1]):
+            raise Refused(f"{start}:{end} does not fall on token boundaries")
+        if text[start:end] != text[start:end].strip():
+            raise Refused("a span may not start or end with white space")
+        return text[start:end]
+
+    def _check_free(
+        self, article_id: str, annotator: str, label: str, start: int, end: int, ignore: int | None = None
+    ) -> None:
+        """Entity spans may not overlap each other, nor quotes each other."""
+        layer = "label = 'QUOTE'" if label == Label.QUOTE else "label != 'QUOTE'"
+        clash = self._span_rows(
+            article_id, annotator, f'{layer} AND start < ? AND "end" > ? AND id IS NOT ?', [end, start, ignore]
+        )
+        if clash:
+            what = "quote" if label == Label.QUOTE else "entity span"
+            raise Refused(f"it would overlap the {what} {describe(clash[0])}")
+
+    def next_span_id(self) -> int:
+        """The id the next new span gets (never one an event mentions, as AUTOINCREMENT guarantees)."""
+        row = self.conn.execute(
+            "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'spans'), 0), "
+            "COALESCE((SELECT MAX(id) FROM spans), 0))"
+        ).fetchone()
+        return int(row[0]) + 1
+
+    def _status_row(self, article_id: str, annotator: str) -> str:
+        row = self.conn.execute(
+            "SELECT status FROM annotations WHERE article_id = ? AND annotator = ?", [article_id, annotator]
+        ).fetchone()
+        return row[0] if row else Status.TODO.value
+
+    @contextmanager
+    def _editing(self, article_id: str, annotator: str) -> Iterator[None]:
+        """`write()` for an edit of one annotation, refused at once if another window changed it meanwhile."""
+        with self.write():
+            self._check_unchanged(article_id, annotator)
+            yield
+
+    def _check_unchanged(self, article_id: str, annotator: str) -> None:
+        """Raise `Conflict` if the annotation changed since this Store last showed (`view`) or wrote it."""
+        key = (article_id, annotator)
+        seen = self._seen_pending.get(key, self._seen.get(key))
+        if seen is not None and self.version(article_id, annotator) != seen:
+            raise Conflict(
+                f"{annotator}'s annotation of this article was changed in another window since it was shown here, "
+                "so nothing was written"
+            )
+
+    def _apply(self, article_id: str, annotator: str, old: Row, new: Row) -> None:
+        """Turn the rows in `old` into the rows in `new`: delete what `new` lacks, upsert the rest."""
+        keep = {r["id"] for r in new.get("spans", [])}
+        for row in old.get("spans", []):
+            if row["id"] not in keep:
+                self.conn.execute("DELETE FROM spans WHERE id = ?", [row["id"]])
+        for row in new.get("spans", []):
+            self.conn.execute(
+                'INSERT OR REPLACE INTO spans (id, article_id, annotator, start, "end", label, text, speaker_start, '
+                "speaker_end, suggestion_id) VALUES (:id, :article_id, :annotator, :start, :end, :label, :text, "
+                ":speaker_start, :speaker_end, :suggestion_id)",
+                {**row, "article_id": article_id, "annotator": annotator},
+            )
+        decided = {d["suggestion_id"] for d in new.get("decisions", [])}
+        for row in old.get("decisions", []):
+            if row["suggestion_id"] not in decided:
+                self.conn.execute(
+                    "DELETE FROM decisions WHERE suggestion_id = ? AND annotator = ?", [row["suggestion_id"], annotator]
+                )
+        for row in new.get("decisions", []):
+            self.conn.execute(
+                "INSERT OR REPLACE INTO decisions (suggestion_id, annotator, article_id, decision) VALUES (?, ?, ?, ?)",
+                [row["suggestion_id"], annotator, article_id, row["decision"]],
+            )
+        if "status" in new:
+            self._set_status_row(article_id, annotator, new["status"])
+
+    def _set_status_row(self, article_id: str, annotator: str, status: str) -> None:
+        now = utc_now()
+        self.conn.execute(
+            "INSERT INTO annotations (article_id, annotator, status, started_at, updated_at) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (article_id, annotator) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at",
+            [article_id, annotator, status, now, now],
+        )
+
+    def _commit(
+        self,
+        article_id: str,
+        annotator: str,
+        action: str,
+        old: Row,
+        new: Row,
+        target: int | None = None,
+        message: str = "",
+        applied: bool = False,
+    ) -> Edit:
+        """Apply and log one change; called inside `write()` (`_editing()` for an edit, which checks that no other
+        window changed the annotation). A first edit moves the article to in progress. `applied`: the rows are
+        written already (`accept_all` writes them as it goes), so only a status change is left to write.
+        """
+        if "status" not in new and self._status_row(article_id, annotator) == Status.TODO.value:
+            old, new = {**old, "status": Status.TODO.value}, {**new, "status": Status.IN_PROGRESS.value}
+        if self.reviewer:  # also on an undo or redo: who pressed it, not who made the edit it repeats
+            new = {**new, "reviewer": self.reviewer}
+        if applied:
+            self._apply(article_id, annotator, {}, {"status": new["status"]} if "status" in new else {})
+        else:
+            self._apply(article_id, annotator, old, new)
+        now = utc_now()
+        self.conn.execute(
+            "UPDATE annotations SET updated_at = ? WHERE article_id = ? AND annotator = ?", [now, article_id, annotator]
+        )
+        cursor = self.conn.execute(
+            "INSERT INTO events (article_id, annotator, action, before, after, target, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [article_id, annotator, action, _json(old), _json(new), target, now],
+        )
+        event_id = int(cursor.lastrowid or 0)
+        self._seen_pending[(article_id, annotator)] = event_id
+        kept = {r["id"] for r in new.get("spans", [])}
+        return Edit(
+            event_id=event_id,
+            action=action,
+            spans=[annotation_span(r) for r in new.get("spans", [])],
+            removed=[r["id"] for r in old.get("spans", []) if r["id"] not in kept],
+            decided={
+                **{d["suggestion_id"]: None for d in old.get("decisions", [])},
+                **{d["suggestion_id"]: d["decision"] for d in new.get("decisions", [])},
+            },
+            status=Status(new["status"]) if "status" in new else None,
+            message=message,
+        )
+
+    def _quotes_citing(self, article_id: str, annotator: str, actor: Row) -> list[Row]:
+        return self._span_rows(
+            article_id,
+            annotator,
+            "label = 'QUOTE' AND speaker_start = ? AND speaker_end = ?",
+            [actor["start"], actor["end"]],
+        )
+
+    def change(self, article_id: str, annotator: str, action: str, compute: Compute) -> Edit | None:
+        """Commit a change that another module works out (gold's adjudication, a merge), as one event.
+
+        `compute(current span rows, next free span id)` runs inside the transaction and returns (before, after,
+        message), or None when there is nothing to change.
+        """
+        with self._editing(article_id, annotator):
+            self.article(article_id)
+            found = compute(self._span_rows(article_id, annotator), self.next_span_id())
+            if found is None:
+                return None
+            old, new, message = found
+            return self._commit(article_id, annotator, action, old, new, message=message)

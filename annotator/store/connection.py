@@ -1,0 +1,170 @@
+"""One open database: the connection, its transactions, and who last saw which version of an annotation.
+
+`Connection.open` opens the file safely (`annotator.store.opening`); `write()` is one IMMEDIATE transaction
+whose failures become one-line `WriteFailed` errors. The store's other classes build on it: `Reader` (queries),
+`ArticleWriter` (articles, suggestions, cursors), `Changes` (committing an edit with its event), `History`
+(undo, redo) and `Store` (the edit operations). Rows go in and out as the plain values of `annotator.rows`.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Self
+
+from annotator.rows import Offsets, SpanLike, SpanRow, SuggestionRow
+from annotator.store.opening import WriteFailed, is_writable, open_database, write_failed
+from annotator.vocabulary import Label
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+DEFAULT_DB = "annotations.db"
+
+#: A row as a dict of column -> value (as tables, events' before/after and merges hold them).
+Row = dict[str, Any]
+#: The columns of a span that events record (its article and annotator are the event's own).
+SPAN_COLUMNS = ("id", "start", "end", "label", "text", "speaker_start", "speaker_end", "suggestion_id")
+SPAN_SELECT = "SELECT " + ", ".join(f'"{column}"' for column in SPAN_COLUMNS) + " FROM spans"
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _speaker(row: Row) -> Offsets | None:
+    if row.get("speaker_start") is None:
+        return None
+    return Offsets(row["speaker_start"], row["speaker_end"])
+
+
+def span_row(span: SpanLike) -> dict[str, Any]:
+    """The columns a span shares with every span-like table."""
+    return {
+        "start": span.start,
+        "end": span.end,
+        "label": span.label.value,
+        "text": span.text,
+        "speaker_start": span.speaker.start if span.speaker else None,
+        "speaker_end": span.speaker.end if span.speaker else None,
+    }
+
+
+def annotation_span(row: Row) -> SpanRow:
+    """An annotator's span from its row (a table's, or an event's)."""
+    speaker = _speaker(row)
+    return SpanRow(
+        row["id"], row["start"], row["end"], Label(row["label"]), row["text"], speaker, row.get("suggestion_id")
+    )
+
+
+def pending_suggestion(row: Row) -> SuggestionRow:
+    speaker = _speaker(row)
+    label = Label(row["label"])
+    return SuggestionRow(
+        row["id"], row["start"], row["end"], label, row["text"], speaker, None, row["suggester"], row["score"]
+    )
+
+
+class Connection:
+    """One database file, open for reading and (unless read-only) writing."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str | Path | None = None, read_only: bool = False) -> None:
+        self.conn = conn
+        self.path = Path(path) if path else None
+        self.read_only = read_only
+        self._texts: dict[str, str] = {}
+        self._seen: dict[tuple[str, str], int] = {}  # (article, annotator) -> the version last shown
+        self._seen_pending: dict[tuple[str, str], int] = {}  # versions written by the open transaction
+
+    @classmethod
+    def open(cls, path: str | Path = DEFAULT_DB, read_only: bool | None = None, create: bool = True) -> Self:
+        """Open (creating, unless `create` is False) a database; with `read_only` None, read-only exactly when
+        this process cannot write it."""
+        path = Path(path)
+        if read_only is None:
+            read_only = path.exists() and path.stat().st_size > 0 and not is_writable(path)
+        return cls(open_database(path, read_only, create), path, read_only)
+
+    @property
+    def notice(self) -> str:
+        """One line to show while the database cannot be changed; empty when it can."""
+        if not self.read_only:
+            return ""
+        return f"{self.path or 'the database'} is read-only: open for viewing, changes cannot be saved"
+
+    @cached_property
+    def db(self) -> Database:
+        """The same connection as a sqlite-utils Database, for table-level helpers (imported when first used)."""
+        from sqlite_utils import Database
+
+        return Database(self.conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """One IMMEDIATE transaction: takes the write lock first, so reads inside it cannot go stale.
+
+        Any failure rolls the whole transaction back; SQLite's (disk full, read-only, locked for longer than
+        the busy timeout) become `WriteFailed`, one line saying nothing was saved.
+        """
+        if self.read_only:
+            raise WriteFailed(f"not saved: {self.path} is read-only")
+        if self.in_transaction():  # joined by an outer write(): that one commits or rolls back
+            yield
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise write_failed(self.path, error) from None
+        try:
+            yield
+            self.conn.execute("COMMIT")
+        except BaseException as error:
+            self._seen_pending.clear()
+            if self.in_transaction():
+                with suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
+            if isinstance(error, sqlite3.Error) and type(error) in (sqlite3.OperationalError, sqlite3.DatabaseError):
+                raise write_failed(self.path, error) from None
+            raise
+        self._seen.update(self._seen_pending)
+        self._seen_pending.clear()
+
+    def in_transaction(self) -> bool:
+        return self.conn.in_transaction
+
+    def version(self, article_id: str, annotator: str) -> int:
+        """The id of the newest event in this annotator's annotation of an article (0 before any edit)."""
+        row = self.conn.execute(
+            "SELECT MAX(id) FROM events WHERE article_id = ? AND annotator = ?", [article_id, annotator]
+        ).fetchone()
+        return row[0] or 0
+
+    def watch(self, article_id: str, annotator: str) -> int:
+        """Remember the version now shown to the user; `view()` does this.
+
+        Until the article is read again, an edit through this Store is refused with `Conflict` when another
+        process (another window of the same annotator) has changed this annotation since.
+        """
+        version = self.version(article_id, annotator)
+        self._seen[(article_id, annotator)] = version
+        return version
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
+        cursor = self.conn.execute(sql, list(params))
+        names = [d[0] for d in cursor.description]
+        for values in cursor:
+            yield dict(zip(names, values, strict=True))

@@ -1,0 +1,90 @@
+"""Undo, redo and replay, all from the event log: an undo applies an event's `before` again and a redo its
+`after`; both are events themselves, so the log stays append-only, the stacks survive restarts, and replaying
+the log from the start rebuilds the current state (`replay`, which `annotator check` compares with the tables).
+"""
+
+from __future__ import annotations
+
+import json
+
+from annotator.errors import Refused
+from annotator.rows import Edit, Event
+from annotator.store.changes import Changes
+from annotator.store.connection import SPAN_COLUMNS, Row
+from annotator.vocabulary import Status
+
+
+class History(Changes):
+    """Undo and redo of one annotator's edits on one article."""
+
+    def _stacks(self, article_id: str, annotator: str) -> tuple[list[int], list[int]]:
+        """(undoable event ids, redoable event ids), rebuilt from the log so they survive restarts."""
+        done: list[int] = []
+        undone: list[int] = []
+        for event_id, action, _target in self.conn.execute(
+            "SELECT id, action, target FROM events WHERE article_id = ? AND annotator = ? ORDER BY id",
+            [article_id, annotator],
+        ):
+            if action == "undo":
+                undone.append(done.pop())
+            elif action == "redo":
+                done.append(undone.pop())
+            elif action != "import":
+                done.append(event_id)
+                undone.clear()
+            else:
+                done.clear()
+                undone.clear()
+        return done, undone
+
+    def _event_change(self, event_id: int) -> tuple[str, Row, Row]:
+        action, before, after = self.conn.execute(
+            "SELECT action, before, after FROM events WHERE id = ?", [event_id]
+        ).fetchone()
+        return action, json.loads(before), json.loads(after)
+
+    def undo(self, article_id: str, annotator: str) -> Edit:
+        with self._editing(article_id, annotator):
+            done, _ = self._stacks(article_id, annotator)
+            if not done:
+                raise Refused("nothing to undo")
+            action, before, after = self._event_change(done[-1])
+            message = f"undid {action.replace('_', ' ')}"  # "undid accept all"
+            return self._commit(article_id, annotator, "undo", after, before, target=done[-1], message=message)
+
+    def redo(self, article_id: str, annotator: str) -> Edit:
+        with self._editing(article_id, annotator):
+            _, undone = self._stacks(article_id, annotator)
+            if not undone:
+                raise Refused("nothing to redo")
+            action, before, after = self._event_change(undone[-1])
+            message = f"redid {action.replace('_', ' ')}"
+            return self._commit(article_id, annotator, "redo", before, after, target=undone[-1], message=message)
+
+    def applied_events(self, article_id: str, annotator: str) -> list[int]:
+        """Ids of the events whose change is in effect now (not undone), oldest first, since the last import."""
+        return self._stacks(article_id, annotator)[0]
+
+    def can_undo(self, article_id: str, annotator: str) -> tuple[bool, bool]:
+        done, undone = self._stacks(article_id, annotator)
+        return bool(done), bool(undone)
+
+
+def replay(events: list[Event]) -> tuple[dict[int, Row], dict[int, str], str]:
+    """Rebuild one annotator's state for one article from its events alone: (spans by id, decisions, status).
+
+    It must always equal what the tables hold; the reliability tests check that after crashes. Only a span's
+    `SPAN_COLUMNS` count: `merge --prefer other` events of earlier versions also named its article and annotator.
+    """
+    spans: dict[int, Row] = {}
+    decisions: dict[int, str] = {}
+    status = Status.TODO.value
+    for event in events:
+        for row in event.before.get("spans", []):
+            spans.pop(row["id"], None)
+        spans.update({row["id"]: {c: row.get(c) for c in SPAN_COLUMNS} for row in event.after.get("spans", [])})
+        for row in event.before.get("decisions", []):
+            decisions.pop(row["suggestion_id"], None)
+        decisions.update({row["suggestion_id"]: row["decision"] for row in event.after.get("decisions", [])})
+        status = event.after.get("status", status)
+    return spans, decisions, status
