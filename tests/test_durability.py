@@ -20,7 +20,6 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 RELEASES = {
     "release-0.1.0.db": {"articles": 2, "suggestions": 4, "spans": 8, "decisions": 7, "events": 8, "annotations": 4},
 }
-ROOT = os.geteuid() == 0
 
 
 @pytest.fixture
@@ -168,23 +167,36 @@ def test_a_writable_database_has_no_notice(store: Store) -> None:
     assert (store.read_only, store.notice) == (False, "")
 
 
-@pytest.mark.skipif(ROOT, reason="root may write a file whatever its mode")
-def test_a_file_this_user_may_not_write_opens_read_only(old_db: Path) -> None:
-    old_db.chmod(0o444)
+def not_writable(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:
+    """This process may not write these paths, as `os.access` says (a chmod would not stop root, who runs CI)."""
+    access = os.access
+    refused = {path.resolve() for path in paths}
+
+    def checked(path: str | os.PathLike[str], mode: int, **options: object) -> bool:
+        if mode & os.W_OK and Path(path).resolve() in refused:
+            return False
+        return access(path, mode, **options)
+
+    monkeypatch.setattr(os, "access", checked)
+
+
+def test_a_file_this_user_may_not_write_opens_read_only(old_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    not_writable(monkeypatch, old_db)
+    before = old_db.read_bytes()
     with Store.open(old_db) as store:
         assert store.read_only
         assert store.count("spans") == 8
+    assert old_db.read_bytes() == before
 
 
-@pytest.mark.skipif(ROOT, reason="root may write a folder whatever its mode")
-def test_a_database_in_a_folder_this_user_may_not_write_opens_read_only(old_db: Path) -> None:
-    old_db.parent.chmod(0o555)
-    try:
-        with Store.open(old_db) as store:
-            assert store.read_only
-            assert store.count("spans") == 8
-    finally:
-        old_db.parent.chmod(0o755)
+def test_a_database_in_a_folder_this_user_may_not_write_opens_read_only(
+    old_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    not_writable(monkeypatch, old_db.parent)
+    with Store.open(old_db) as store:
+        assert store.read_only
+        assert store.count("spans") == 8
+    assert sorted(p.name for p in old_db.parent.iterdir() if p.name.startswith(old_db.name)) == [old_db.name]
 
 
 def test_a_write_on_a_full_disk_is_refused_whole(old_db: Path) -> None:

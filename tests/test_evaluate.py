@@ -1,10 +1,11 @@
-"""Scoring against gold, with small hand-computed cases."""
+"""Scoring against gold, with small hand-computed cases, all through `evaluate` (the columns path the
+`annotator evaluate` command takes)."""
 
 from __future__ import annotations
 
 import pytest
 
-from annotator.metrics.evaluation import MatchCounts, evaluate, exact_matches, overlap_pairs, speaker_score
+from annotator.metrics.evaluation import MatchCounts, evaluate
 from annotator.models import Label, Offsets, Span
 
 
@@ -26,18 +27,19 @@ def test_prf_without_spans_is_zero() -> None:
 def test_exact_match_needs_same_label_and_offsets() -> None:
     gold = [span(0, 5), span(10, 15, "LOCATION")]
     predicted = [span(0, 5), span(10, 15, "ACTOR"), span(10, 14, "LOCATION")]
-    assert exact_matches(gold, predicted) == 1
+    assert evaluate([(gold, predicted)]).micro.exact.tp == 1
 
 
 def test_overlap_matching_is_one_to_one() -> None:
-    """One long predicted span over two gold spans matches only the one it shares more characters with."""
+    """One long predicted span over two gold spans matches only one of them (the one sharing more characters:
+    `test_matching` checks which)."""
     gold = [span(0, 4), span(5, 20)]
     predicted = [span(2, 20)]
-    assert overlap_pairs(gold, predicted) == [(1, 0)]
+    assert evaluate([(gold, predicted)]).micro.overlap == MatchCounts(tp=1, fp=0, fn=1)
 
 
 def test_overlap_ignores_other_labels() -> None:
-    assert overlap_pairs([span(0, 5)], [span(0, 5, "LOCATION")]) == []
+    assert evaluate([([span(0, 5)], [span(0, 5, "LOCATION")])]).micro.overlap.tp == 0
 
 
 def test_speaker_accuracy_counts_overlapping_speakers() -> None:
@@ -48,12 +50,12 @@ def test_speaker_accuracy_counts_overlapping_speakers() -> None:
         span(40, 50, "QUOTE", (8, 9)),  # wrong speaker
         span(60, 70, "QUOTE"),  # right: neither has a speaker
     ]
-    result = speaker_score(gold, predicted)
+    result = evaluate([(gold, predicted)]).speakers
     assert (result.gold_quotes, result.correct) == (3, 2)
 
 
 def test_unmatched_gold_quote_counts_as_wrong_speaker() -> None:
-    assert speaker_score([span(20, 30, "QUOTE", (0, 5))], []).correct == 0
+    assert evaluate([([span(20, 30, "QUOTE", (0, 5))], [])]).speakers.correct == 0
 
 
 def test_evaluate_per_label_and_micro() -> None:

@@ -9,19 +9,23 @@ from pathlib import Path
 import pytest
 
 from annotator.errors import InputError
-from annotator.exchange.formats.jsonl import read_records, write_records
-from annotator.exchange.records import annotator_records, import_records, suggestion_records
+from annotator.exchange.formats.common import ReadOptions
+from annotator.exchange.formats.jsonl import read_records
+from annotator.exchange.records import export, read_file, store_records, suggestion_records
 from annotator.store import Store
 
 
 def exported(store: Store, who: str) -> str:
-    out = io.StringIO()
-    write_records(annotator_records(store, who), out)
-    return out.getvalue()
+    """What `annotator export --annotator who` writes."""
+    out = io.BytesIO()
+    export(store, "jsonl", out, who)
+    return out.getvalue().decode("utf-8")
 
 
 def load(store: Store, path: Path, who: str | None = None) -> tuple[int, int]:
-    return import_records(store, [(str(path), line, record) for line, record in read_records(path)], who)
+    """What `annotator import path [--annotator who]` stores: (records, new articles)."""
+    report = store_records(store, read_file(path, "jsonl", ReadOptions(annotator=who)))
+    return report.records, report.new_articles
 
 
 @pytest.fixture

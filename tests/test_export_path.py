@@ -10,9 +10,9 @@ from pathlib import Path
 
 from exchange_support import build
 
-from annotator.exchange.formats.common import Record
+from annotator.exchange.formats.common import ReadOptions, Record
 from annotator.exchange.formats.jsonl import dumps, record_dict
-from annotator.exchange.records import annotator_records, export, import_file
+from annotator.exchange.records import annotator_records, export, read_file, store_records
 from annotator.models import NativeRecord
 
 
@@ -47,5 +47,6 @@ def test_export_and_import_report_progress(tmp_path: Path) -> None:
     from annotator.store import Store
 
     with Store.open(tmp_path / "b.db") as fresh:
-        import_file(fresh, tmp_path / "alice.jsonl", "prodigy", progress=lambda done, total: seen.append((done, total)))
+        records = read_file(tmp_path / "alice.jsonl", "prodigy", ReadOptions())
+        store_records(fresh, records, progress=lambda done, total: seen.append((done, total)))
     assert seen == [(2, 2), (2, 2)]

@@ -10,7 +10,7 @@ import pytest
 from exchange_support import SMALL, build
 
 from annotator.exchange.formats.common import ReadOptions, Record
-from annotator.exchange.records import annotator_records, export, export_to_path, import_file
+from annotator.exchange.records import annotator_records, export, export_to_path, read_file, store_records
 from annotator.models import Label
 from annotator.store import Store
 
@@ -28,7 +28,7 @@ def round_trip(store: Store, tmp_path: Path, name: str, annotator: str | None = 
     path = tmp_path / f"first.{name}"
     export_to_path(store, name, path, "alice")
     fresh = Store.open(tmp_path / "second.db")
-    report = import_file(fresh, path, name, ReadOptions(annotator=annotator))
+    report = store_records(fresh, read_file(path, name, ReadOptions(annotator=annotator)))
     assert (report.records, report.new_articles) == (2, 2)
     again = io.BytesIO()
     export(fresh, name, again, "alice")
@@ -130,7 +130,7 @@ def test_label_studio_reads_several_annotators_and_maps_labels(tmp_path: Path) -
         encoding="utf-8",
     )
     with Store.open(tmp_path / "db.db") as store:
-        import_file(store, path, "labelstudio", ReadOptions(label_map={"PERSON": Label.ACTOR}))
+        store_records(store, read_file(path, "labelstudio", ReadOptions(label_map={"PERSON": Label.ACTOR})))
         [article_id] = store.article_ids()
         assert store.article(article_id).text == text
         assert [(s.label, s.text) for s in store.spans(article_id, "labelstudio-user-3")] == [(Label.ACTOR, "Ana Lima")]

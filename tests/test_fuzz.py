@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 from annotator.cli import app
 from annotator.models import ArticleIn, Label, NativeRecord, Span
 from annotator.store import Store
+from annotator.store.verify import check
 from annotator.suggest.tokens import tokenize
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "100"))
@@ -67,11 +68,24 @@ json_value = st.recursive(
 ARTICLE_FIELDS = ("text", "id", "title", "meta", "extra")
 
 
-def cli(*args: str) -> tuple[int, str]:
-    """Exit code and stderr; any exception other than an exit is a crash and fails the test."""
+def run(*args: str) -> tuple[int, str, str]:
+    """Exit code, stdout and stderr; any exception other than an exit is a crash and fails the test."""
     result = runner.invoke(app, list(args))
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    return result.exit_code, result.stderr
+    return result.exit_code, result.stdout, result.stderr
+
+
+def cli(*args: str) -> tuple[int, str]:
+    """Exit code and stderr."""
+    code, _, err = run(*args)
+    return code, err
+
+
+def reported(pattern: str, out: str) -> tuple[int, ...]:
+    """The numbers of a command's summary line."""
+    match = re.match(pattern, out)
+    assert match, out
+    return tuple(int(n) for n in match.groups())
 
 
 def assert_one_located_line(code: int, err: str, path: Path) -> None:
@@ -134,10 +148,15 @@ def test_fuzzed_jsonl_ingest(lines: list[str]) -> None:
     with database_with_one_article() as (folder, db):
         path = folder / "articles.jsonl"
         path.write_bytes(b"\n".join(encode_line(line) for line in lines))
-        code, err = cli("ingest", str(path), "--db", str(db), "--no-suggest")
+        code, out, err = run("ingest", str(path), "--db", str(db), "--no-suggest")
         assert_one_located_line(code, err, path)
         articles, _ = counts(db)
-        assert articles == 1 if code else articles >= 1
+        if code:
+            assert articles == 1
+        else:  # every non-blank line is an article, added or found stored already
+            added, stored, _ = reported(r"(\d+) article\(s\) added, (\d+) already stored, (\d+) suggestion", out)
+            lines = path.read_bytes().decode("utf-8-sig").split("\n")
+            assert (articles, added + stored) == (1 + added, sum(1 for line in lines if line.strip()))
 
 
 @fuzz
@@ -199,10 +218,15 @@ def test_fuzzed_import(lines: list[str]) -> None:
         path = folder / "records.jsonl"
         path.write_bytes(b"\n".join(encode_line(line) for line in lines))
         before = counts(db)
-        code, err = cli("import", str(path), "--db", str(db))
+        code, out, err = run("import", str(path), "--db", str(db))
         assert_one_located_line(code, err, path)
         if code:
             assert counts(db) == before
+        else:  # one import event per record, new articles stored, and the log explains the tables
+            records, new = reported(r"(\d+) record\(s\) imported \((\d+) new article", out)
+            assert counts(db) == (before[0] + new, before[1] + records)
+            with Store.open(db) as store:
+                assert check(store) == []
 
 
 @st.composite

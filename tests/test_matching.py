@@ -5,8 +5,22 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.metrics.matching import SpanColumns, exact_pairs, match, overlap_pairs
+from annotator.metrics.matching import SpanColumns, match
 from annotator.models import Label, Span
+
+
+def pairs(a: list[Span], b: list[Span], *, overlap: bool) -> list[tuple[int, int]]:
+    """One article's matching as (index in a, index in b), sorted."""
+    found_a, found_b = match(SpanColumns.from_spans([(0, a)]), SpanColumns.from_spans([(0, b)]), overlap=overlap)
+    return sorted(zip(found_a.tolist(), found_b.tolist(), strict=True))
+
+
+def exact_pairs(a: list[Span], b: list[Span]) -> list[tuple[int, int]]:
+    return pairs(a, b, overlap=False)
+
+
+def overlap_pairs(a: list[Span], b: list[Span]) -> list[tuple[int, int]]:
+    return pairs(a, b, overlap=True)
 
 
 def span(start: int, end: int, label: str = "ACTOR") -> Span:

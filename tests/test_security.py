@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -35,11 +37,24 @@ def cli_without_network(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 
 def test_export_paths_are_taken_literally(db_path: Path, store: Store, small_article: str, tmp_path: Path) -> None:
+    """The real command, given a path a shell, `~`, `$VAR` or glob expansion would each change: it writes there."""
     store.accept_all(small_article, "alice")
-    name = "out; touch pwned $(touch pwned2) `touch pwned3` | x.jsonl"
-    result = runner.invoke(app, ["export", "--db", str(db_path), "--annotator", "alice", "-o", str(tmp_path / name)])
-    assert result.exit_code == 0
-    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("annotations.db")) == [name]
+    work, home = tmp_path / "work", tmp_path / "home"
+    work.mkdir()
+    home.mkdir()
+    path = "~/$HOME/*?[a] out; touch pwned $(touch pwned2) `touch pwned3` | x.jsonl"
+    script = Path(sys.executable).parent / "annotator"
+    result = subprocess.run(
+        [str(script), "export", "--db", str(db_path), "--annotator", "alice", "-o", path],
+        capture_output=True,
+        text=True,
+        cwd=work,
+        env={**os.environ, "HOME": str(home)},
+    )
+    assert (result.returncode, result.stdout) == (0, f"1 record(s) -> {path}\n")
+    written = [p.relative_to(work).as_posix() for p in work.rglob("*") if p.is_file()]
+    assert (written, list(home.iterdir())) == ([path], [])
+    assert json.loads((work / path).read_text(encoding="utf-8"))["annotator"] == "alice"
 
 
 def test_nothing_is_fetched_over_the_network(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """The real TUI in tmux: killed mid-session it loses nothing it showed as done; hostile text stays inert.
 
-Skipped without tmux or without the TUI. The long run is benchmarks/tui_crash.py.
+Skipped without tmux. The long run is benchmarks/tui_crash.py.
 """
 
 from __future__ import annotations
@@ -8,9 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-pytest.importorskip("annotator.tui.app")
-
 from crashing import prepare
 from tmux_tui import HAVE_TMUX, Session, spans_shown, tmux, tui_crash_run
 

@@ -1,7 +1,6 @@
 """The TUI under hostile text, a huge article, a read-only or full database and a second window.
 
-Self-contained (no pytest-asyncio needed: each test runs its Pilot session with asyncio.run); skipped
-where the TUI is not installed.
+Self-contained (no pytest-asyncio needed: each test runs its Pilot session with asyncio.run).
 """
 
 from __future__ import annotations
@@ -11,9 +10,6 @@ import re
 from pathlib import Path
 
 import pytest
-
-pytest.importorskip("annotator.tui.app")
-
 from support import word_tokens
 
 from annotator.models import ArticleIn, Suggestion

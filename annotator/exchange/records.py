@@ -125,37 +125,6 @@ def read_file(path: Path, format_name: str, options: ReadOptions) -> list[Import
     return list(get_format(format_name).read(path, options))
 
 
-def import_file(
-    store: Store,
-    path: Path,
-    format_name: str,
-    options: ReadOptions | None = None,
-    *,
-    snap: bool = False,
-    progress: Progress | None = None,
-) -> ImportReport:
-    """Read a file in any known format and store its records: all of them, or (on any error) none."""
-    records = read_file(path, format_name, options or ReadOptions())
-    return store_records(store, records, snap=snap, progress=progress)
-
-
-def import_records(
-    store: Store, records: list[tuple[str, int, NativeRecord]], annotator: str | None = None
-) -> tuple[int, int]:
-    """Store (path, line, record) triples in one transaction; returns (records, new articles).
-
-    `annotator` overrides the records' own. Kept for callers of the native format; see `store_records`.
-    """
-    located = [
-        ImportedRecord(
-            Where(path, line=line), record.model_copy(update={"annotator": annotator}) if annotator else record
-        )
-        for path, line, record in records
-    ]
-    report = store_records(store, located)
-    return report.records, report.new_articles
-
-
 def snap_span(span: Span, tokens: list[Token]) -> tuple[int, int]:
     """Snap outward: the start to the start of the token it falls in, the end to the end of its token.
 

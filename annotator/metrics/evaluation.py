@@ -17,9 +17,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from pydantic import BaseModel, ConfigDict, computed_field
 
-from annotator.metrics import matching
-from annotator.metrics.matching import LABEL_CODE, SpanColumns, exact_pairs, match_both, speakers_agree
-from annotator.rows import Range, SpanLike
+from annotator.metrics.matching import LABEL_CODE, SpanColumns, match_both, speakers_agree
+from annotator.rows import SpanLike
 from annotator.vocabulary import Label
 
 LABELS: tuple[Label, ...] = tuple(Label)
@@ -93,43 +92,8 @@ class Evaluation(BaseModel):
     speakers: SpeakerScore
 
 
-def exact_matches(gold: Sequence[SpanLike], predicted: Sequence[SpanLike]) -> int:
-    """How many spans agree on label, start and end (one-to-one: duplicates count once each side)."""
-    return len(exact_pairs(gold, predicted))
-
-
-def shared_chars(a: Range, b: Range) -> int:
-    return max(0, min(a.end, b.end) - max(a.start, b.start))
-
-
-def overlap_pairs(gold: Sequence[SpanLike], predicted: Sequence[SpanLike]) -> list[tuple[int, int]]:
-    """One-to-one (gold index, predicted index) pairs of same-label spans sharing characters, chosen greedily
-    by the project's one matching rule (`annotator.metrics.matching`, gold as side a)."""
-    return matching.overlap_pairs(gold, predicted)
-
-
 def _prf(matched: int, gold: int, predicted: int) -> MatchCounts:
     return MatchCounts(tp=matched, fp=predicted - matched, fn=gold - matched)
-
-
-def score_label(gold: Sequence[SpanLike], predicted: Sequence[SpanLike]) -> LabelScores:
-    """Exact and overlap counts for spans that all carry one label."""
-    return LabelScores(
-        exact=_prf(exact_matches(gold, predicted), len(gold), len(predicted)),
-        overlap=_prf(len(overlap_pairs(gold, predicted)), len(gold), len(predicted)),
-    )
-
-
-def speaker_score(gold: Sequence[SpanLike], predicted: Sequence[SpanLike]) -> SpeakerScore:
-    """Speaker attribution of one article's quotes (see the module docstring for the definition)."""
-    gold_quotes = [s for s in gold if s.label is Label.QUOTE]
-    predicted_quotes = [s for s in predicted if s.label is Label.QUOTE]
-    correct = 0
-    for gi, pi in overlap_pairs(gold_quotes, predicted_quotes):
-        want, got = gold_quotes[gi].speaker, predicted_quotes[pi].speaker
-        if (want is None and got is None) or (want is not None and got is not None and shared_chars(want, got)):
-            correct += 1
-    return SpeakerScore(gold_quotes=len(gold_quotes), correct=correct)
 
 
 def evaluate(articles: Iterable[tuple[Sequence[SpanLike], Sequence[SpanLike]]]) -> Evaluation:

@@ -150,18 +150,6 @@ def match(a: SpanColumns, b: SpanColumns, *, overlap: bool) -> Pairs:
     return overlapping if overlap else exact
 
 
-def overlap_pairs(a: Sequence[SpanLike], b: Sequence[SpanLike]) -> list[tuple[int, int]]:
-    """One article: (index in a, index in b) of the overlap matching, sorted."""
-    found_a, found_b = match(SpanColumns.from_spans([(0, a)]), SpanColumns.from_spans([(0, b)]), overlap=True)
-    return sorted(zip(found_a.tolist(), found_b.tolist(), strict=True))
-
-
-def exact_pairs(a: Sequence[SpanLike], b: Sequence[SpanLike]) -> list[tuple[int, int]]:
-    """One article: (index in a, index in b) of the exact matching, sorted."""
-    found_a, found_b = match(SpanColumns.from_spans([(0, a)]), SpanColumns.from_spans([(0, b)]), overlap=False)
-    return sorted(zip(found_a.tolist(), found_b.tolist(), strict=True))
-
-
 def speakers_agree(a: SpanColumns, b: SpanColumns, a_index: np.ndarray, b_index: np.ndarray) -> np.ndarray:
     """For matched quote pairs: both without a speaker, or both with speakers that share a character."""
     a_none = a.speaker_start[a_index] == NO_SPEAKER

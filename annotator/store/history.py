@@ -65,10 +65,6 @@ class History(Changes):
         """Ids of the events whose change is in effect now (not undone), oldest first, since the last import."""
         return self._stacks(article_id, annotator)[0]
 
-    def can_undo(self, article_id: str, annotator: str) -> tuple[bool, bool]:
-        done, undone = self._stacks(article_id, annotator)
-        return bool(done), bool(undone)
-
 
 def replay(events: list[Event]) -> tuple[dict[int, Row], dict[int, str], str]:
     """Rebuild one annotator's state for one article from its events alone: (spans by id, decisions, status).

@@ -189,13 +189,6 @@ class ArticleModel:
     def get(self, key: ItemKey | None) -> Item | None:
         return self.items.get(key) if key is not None else None
 
-    def find_span(self, start: int, end: int, label: Label) -> Item | None:
-        for key in self._layer_for(label).overlapping(start, end):
-            item = self.items[key]
-            if item.kind == "span" and item.start == start and item.end == end and item.label is label:
-                return item
-        return None
-
     def _layer_for(self, label: Label) -> IntervalIndex:
         return self.quotes if label is Label.QUOTE else self.entities
 

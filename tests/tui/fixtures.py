@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.geometry import Region
+
 from annotator.models import ArticleIn, Suggestion
 from annotator.rows import Token
 from annotator.suggest.tokens import tokenize
+from annotator.tui.widgets.article_view import GUTTER, ArticleView
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_5fda543fc562549a.txt"
 
@@ -88,3 +91,10 @@ def hostile_article() -> tuple[ArticleIn, list[Token], list[Suggestion]]:
     start = text.index("Not bold")
     suggestion = Suggestion(start=start, end=start + 8, label="ACTOR", text="Not bold", suggester="test.v1")
     return ArticleIn(text=text, title="[bold]Hostile[/] \x1b[31m", id="hostile"), word_tokens(text), [suggestion]
+
+
+def region_of(view: ArticleView, offset: int) -> Region:
+    """Where character `offset` is on screen, relative to the article view: where a test clicks."""
+    assert view.layout_ is not None
+    line = view.layout_.line_of(offset)
+    return Region(view.layout_.lines[line].column(offset) + GUTTER, line - int(view.scroll_offset.y), 1, 1)

@@ -14,6 +14,7 @@ from annotator.models import Status
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.screens.help import HelpScreen
 from tests.tui.conftest import WHO
+from tests.tui.fixtures import region_of
 
 
 def spans(store) -> list[tuple[str, str, object]]:
@@ -229,13 +230,13 @@ async def test_mouse_click_selects_a_span_and_drag_selects_tokens(running, read_
     async with running() as (app, pilot):
         view = app.screen.query_one("#article")
         gaza = app.screen.model.text.index("Gaza")
-        region = view.region_of(gaza)
+        region = region_of(view, gaza)
         await pilot.click(view, offset=(region.x, region.y))
         await pilot.press("enter")
         assert spans(read_store()) == [("LOCATION", "Gaza Strip", None)]
         start, end = (
-            view.region_of(app.screen.model.text.index("aerial")),
-            view.region_of(app.screen.model.text.index("ground")),
+            region_of(view, app.screen.model.text.index("aerial")),
+            region_of(view, app.screen.model.text.index("ground")),
         )
         await pilot.mouse_down(view, offset=(start.x, start.y))
         await pilot.hover(view, offset=(end.x + 2, end.y))

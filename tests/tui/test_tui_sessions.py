@@ -15,6 +15,7 @@ from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.screens.article_list import ArticleListScreen
 from annotator.tui.widgets.bars import KeyBar
 from tests.tui.conftest import WHO
+from tests.tui.fixtures import region_of
 
 
 async def test_resumes_the_article_and_cursor_after_a_restart(running):
@@ -86,7 +87,7 @@ async def test_highlight_columns_stay_right_after_wide_and_control_characters(ru
         await pilot.press("n")
         view = app.screen.query_one("#article")
         text = app.screen.model.text
-        region = view.region_of(text.index("ok."))
+        region = region_of(view, text.index("ok."))
         assert region.x == 2 + len("Carriage␍return and ␦override␦ done; wide ") + 4 + 1  # 漢字 take 4 cells
         await pilot.click(view, offset=(region.x, region.y))
         await pilot.press("1")

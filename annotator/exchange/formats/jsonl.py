@@ -6,7 +6,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any, TextIO
+from typing import IO, Any
 
 from pydantic import ValidationError
 
@@ -33,14 +33,6 @@ def record_dict(record: RecordLike) -> dict[str, Any]:
 
 def dumps(record: RecordLike) -> str:
     return json.dumps(record_dict(record), ensure_ascii=False)
-
-
-def write_records(records: Iterable[RecordLike], out: TextIO) -> int:
-    count = 0
-    for record in records:
-        out.write(dumps(record) + "\n")
-        count += 1
-    return count
 
 
 def map_labels(data: dict[str, Any], label_map: Mapping[str, Label]) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -232,14 +232,6 @@ class ArticleView(BaseStyle, ScrollView, can_focus=False):
         if self._dragging:
             self._dragging = False
             self.release_mouse()
-
-    def region_of(self, offset: int) -> Region | None:
-        """Where character `offset` is on screen, relative to this widget (for tests and tooltips)."""
-        if self.layout_ is None:
-            return None
-        y = self.layout_.line_of(offset) - int(self.scroll_offset.y)
-        x = self.layout_.lines[self.layout_.line_of(offset)].column(offset) + GUTTER
-        return Region(x, y, 1, 1)
 
 
 def _covering(items: list[Item], offset: int) -> Item | None:
