@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from support import nth
+
 from annotator.models import ArticleIn, Suggestion
 from annotator.store import Store
 from annotator.suggest.tokens import tokenize
@@ -16,9 +18,7 @@ SMALL = (
 
 
 def find(text: str, part: str, occurrence: int = 0) -> tuple[int, int]:
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(part, start + 1)
+    start = nth(text, part, occurrence)
     return start, start + len(part)
 
 

@@ -14,6 +14,14 @@ def word_tokens(text: str) -> list[Token]:
     return [Token(start=m.start(), end=m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]
 
 
+def nth(text: str, part: str, occurrence: int = 0) -> int:
+    """Where the `occurrence`-th (from 0) appearance of `part` starts in `text`."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(part, start + 1)
+    return start
+
+
 def find(text: str, part: str, label: str, **extra: object) -> dict[str, object]:
-    start = text.index(part)
+    start = nth(text, part)
     return {"start": start, "end": start + len(part), "label": label, "text": part, **extra}

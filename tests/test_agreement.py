@@ -10,6 +10,7 @@ import krippendorff
 import numpy as np
 import pytest
 from sklearn.metrics import cohen_kappa_score
+from support import nth as nth_start
 
 from annotator.metrics.agreement import ArticleAnnotations, PairRatios, agreement
 from annotator.metrics.reliability import Patterns, cohen_kappa
@@ -26,9 +27,7 @@ def words(text: str) -> list[Token]:
 
 
 def mark(text: str, part: str, label: str, nth: int = 0, speaker: Span | None = None) -> Span:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(part, start + 1)
+    start = nth_start(text, part, nth)
     offsets = {"start": speaker.start, "end": speaker.end} if speaker else None
     return Span(start=start, end=start + len(part), label=label, text=part, speaker=offsets)
 

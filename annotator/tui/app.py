@@ -71,15 +71,19 @@ class AnnotatorApp(App[None]):
 
         self.push_screen(ArticleListScreen())
 
+    def article_screen(self, article_id: str) -> AnnotateScreen:
+        """The screen an article opens in (the review app's is the review screen)."""
+        return AnnotateScreen(article_id)
+
     def open_article(self, article_id: str) -> None:
-        """Open an article in the annotate screen, leaving the list if it is showing."""
-        annotate = next((s for s in self.screen_stack if isinstance(s, AnnotateScreen)), None)
-        while annotate is not None and self.screen is not annotate:
+        """Open an article in the article screen, leaving the list (or any screen over it) if it is showing."""
+        screen = next((s for s in self.screen_stack if isinstance(s, AnnotateScreen)), None)
+        while screen is not None and self.screen is not screen:
             self.pop_screen()
-        if annotate is None:
-            self.push_screen(AnnotateScreen(article_id))
+        if screen is None:
+            self.push_screen(self.article_screen(article_id))
         else:
-            annotate.load(article_id)
+            screen.load(article_id)
 
     def article_order(self) -> list[str]:
         """The articles n, p and d move through, in this order."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
 
@@ -29,17 +29,18 @@ def default_path() -> Path | None:
     return path if path.is_file() else None
 
 
-def _screens(review: bool) -> tuple[type[Screen[None]], ...]:
+def _screens(review: bool) -> tuple[type[Screen[Any]], ...]:
     """The screens of the annotate app, or of the review app: both read the same keymap file."""
     from annotator.tui.screens.annotate import AnnotateScreen
     from annotator.tui.screens.article_list import ArticleListScreen
     from annotator.tui.screens.help import HelpScreen
     from annotator.tui.screens.review import ReviewScreen
+    from annotator.tui.screens.speaker import SpeakerScreen
 
-    return (ReviewScreen if review else AnnotateScreen, ArticleListScreen, HelpScreen)
+    return (ReviewScreen if review else AnnotateScreen, SpeakerScreen, ArticleListScreen, HelpScreen)
 
 
-def _bindings(screen: type[Screen[None]]) -> list[Binding]:
+def _bindings(screen: type[Screen[Any]]) -> list[Binding]:
     """A screen's bindings (ours are all `Binding`s, never Textual's tuple shorthand)."""
     return [binding for binding in screen.BINDINGS if isinstance(binding, Binding)]
 

@@ -37,14 +37,8 @@ class ReviewApp(AnnotatorApp):
         waiting = [i for i in ids if self.store.status(i, GOLD) != Status.DONE]
         self.open_article(waiting[0] if waiting else ids[0])
 
-    def open_article(self, article_id: str) -> None:
-        review = next((s for s in self.screen_stack if isinstance(s, ReviewScreen)), None)
-        while review is not None and self.screen is not review:
-            self.pop_screen()
-        if review is None:
-            self.push_screen(ReviewScreen(article_id))
-        else:
-            review.load(article_id)
+    def article_screen(self, article_id: str) -> ReviewScreen:
+        return ReviewScreen(article_id)
 
 
 def make_review_app(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from support import nth, word_tokens
 from textual.geometry import Region
 
 from annotator.models import ArticleIn, Suggestion
@@ -34,13 +35,6 @@ SEED_SUGGESTIONS = [
 def seed_tokens(text: str) -> list[Token]:
     """spaCy's English tokenizer without the model: the same boundaries `ingest` stores."""
     return tokenize([text])[0]
-
-
-def nth(text: str, part: str, occurrence: int) -> int:
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(part, start + 1)
-    return start
 
 
 def seed_suggestions(text: str) -> list[Suggestion]:
@@ -78,12 +72,6 @@ HOSTILE_TEXT = (
     "Escape \x1b[31mred\x1b[0m and bell \x07 and tab\there.\n"
     "Carriage\rreturn and \u202eoverride\u202c done; wide 漢字 ok.\n" + "long" * 200
 )
-
-
-def word_tokens(text: str) -> list[Token]:
-    import re
-
-    return [Token(start=m.start(), end=m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]
 
 
 def hostile_article() -> tuple[ArticleIn, list[Token], list[Suggestion]]:
