@@ -40,6 +40,7 @@ FormatOption = Annotated[
 AnnotatorsOption = Annotated[
     str | None, typer.Option("--annotators", help="Comma-separated annotators (default: all but gold).")
 ]
+ReviewerOption = Annotated[str | None, typer.Option("--reviewer", help="Who decides (default: your login name).")]
 InProgressOption = Annotated[
     bool, typer.Option("--include-in-progress", help="Also compare articles still in progress.")
 ]

@@ -9,6 +9,7 @@ from annotator.cli.common import (
     AnnotatorsOption,
     DbOption,
     InProgressOption,
+    ReviewerOption,
     chosen_annotators,
     default_annotator,
     errors_as_lines,
@@ -67,7 +68,7 @@ def adjudicate(
     db: DbOption = Path(DEFAULT_DB),
     annotators: AnnotatorsOption = None,
     auto: Annotated[bool, typer.Option("--auto", help="Put every span all annotators agree on into gold.")] = False,
-    reviewer: Annotated[str | None, typer.Option("--reviewer", help="Who decides (default: your login name).")] = None,
+    reviewer: ReviewerOption = None,
     include_in_progress: InProgressOption = False,
 ) -> None:
     """Settle agreement into gold: --auto takes the spans all annotators agree on (each article one event).

@@ -1,7 +1,6 @@
 """Commands that open the terminal interface: annotating, and reviewing into gold."""
 
 from pathlib import Path
-from typing import Annotated
 
 import typer
 
@@ -9,6 +8,7 @@ from annotator.cli.common import (
     AnnotatorOption,
     AnnotatorsOption,
     DbOption,
+    ReviewerOption,
     chosen_annotators,
     default_annotator,
     errors_as_lines,
@@ -21,7 +21,7 @@ from annotator.store import DEFAULT_DB
 def review(
     db: DbOption = Path(DEFAULT_DB),
     annotators: AnnotatorsOption = None,
-    reviewer: Annotated[str | None, typer.Option("--reviewer", help="Who decides (default: your login name).")] = None,
+    reviewer: ReviewerOption = None,
 ) -> None:
     """Settle disagreements into gold, article by article (the TUI), over articles all annotators marked done.
 

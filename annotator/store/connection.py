@@ -36,6 +36,14 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def rows_of(connection: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> Iterator[Row]:
+    """A query's rows as dicts of column -> value."""
+    cursor = connection.execute(sql, list(params))
+    names = [d[0] for d in cursor.description]
+    for values in cursor:
+        yield dict(zip(names, values, strict=True))
+
+
 def _speaker(row: Row) -> Offsets | None:
     if row.get("speaker_start") is None:
         return None
@@ -163,8 +171,5 @@ class Connection:
         self._seen[(article_id, annotator)] = version
         return version
 
-    def _rows(self, sql: str, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
-        cursor = self.conn.execute(sql, list(params))
-        names = [d[0] for d in cursor.description]
-        for values in cursor:
-            yield dict(zip(names, values, strict=True))
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> Iterator[Row]:
+        return rows_of(self.conn, sql, params)

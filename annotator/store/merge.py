@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -28,7 +28,7 @@ from typing import Any
 
 from annotator.errors import AnnotatorError
 from annotator.rows import Edit
-from annotator.store.connection import SPAN_COLUMNS, SPAN_SELECT, Row, _json
+from annotator.store.connection import SPAN_COLUMNS, SPAN_SELECT, Row, _json, rows_of
 from annotator.store.edits import Store
 from annotator.store.opening import DatabaseError
 from annotator.store.schema import SCHEMA_VERSION
@@ -39,13 +39,6 @@ SUGGESTION_KEY = ("start", "end", "label", "suggester", "speaker_start", "speake
 SPAN_KEY = ("start", "end", "label", "text", "speaker_start", "speaker_end")
 
 
-def _rows(connection: sqlite3.Connection, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> Iterator[Row]:
-    cursor = connection.execute(sql, list(params))
-    names = [d[0] for d in cursor.description]
-    for values in cursor:
-        yield dict(zip(names, values, strict=True))
-
-
 def work(connection: sqlite3.Connection, article_id: str, annotator: str) -> Work:
     """An annotator's work on an article, comparable across databases: (status, spans, decisions by content)."""
     status = connection.execute(
@@ -53,13 +46,13 @@ def work(connection: sqlite3.Connection, article_id: str, annotator: str) -> Wor
     ).fetchone()
     spans = frozenset(
         tuple(row[k] for k in SPAN_KEY)
-        for row in _rows(
+        for row in rows_of(
             connection, "SELECT * FROM spans WHERE article_id = ? AND annotator = ?", [article_id, annotator]
         )
     )
     decisions = frozenset(
         (*(row[k] for k in SUGGESTION_KEY), row["decision"])
-        for row in _rows(
+        for row in rows_of(
             connection,
             "SELECT g.*, d.decision FROM decisions d JOIN suggestions g ON g.id = d.suggestion_id "
             "WHERE d.article_id = ? AND d.annotator = ?",
@@ -96,30 +89,32 @@ class MergeSource:
         self.close()
 
     def articles(self) -> list[Row]:
-        return list(_rows(self.connection, "SELECT * FROM articles ORDER BY rowid"))
+        return list(rows_of(self.connection, "SELECT * FROM articles ORDER BY rowid"))
 
     def suggestions(self, article_id: str) -> list[Row]:
-        return list(_rows(self.connection, "SELECT * FROM suggestions WHERE article_id = ? ORDER BY id", [article_id]))
+        return list(
+            rows_of(self.connection, "SELECT * FROM suggestions WHERE article_id = ? ORDER BY id", [article_id])
+        )
 
     def suggestion(self, suggestion_id: int) -> Row | None:
-        return next(_rows(self.connection, "SELECT * FROM suggestions WHERE id = ?", [suggestion_id]), None)
+        return next(rows_of(self.connection, "SELECT * FROM suggestions WHERE id = ?", [suggestion_id]), None)
 
     def annotations(self) -> list[Row]:
         sql = "SELECT n.* FROM annotations n JOIN articles a ON a.id = n.article_id ORDER BY a.rowid, n.annotator"
-        return list(_rows(self.connection, sql))
+        return list(rows_of(self.connection, sql))
 
     def spans(self, article_id: str, annotator: str) -> list[Row]:
         """Span rows as events hold them (`SPAN_COLUMNS`): a `merge` event stores them as they are."""
         sql = f"{SPAN_SELECT} WHERE article_id = ? AND annotator = ? ORDER BY id"
-        return list(_rows(self.connection, sql, [article_id, annotator]))
+        return list(rows_of(self.connection, sql, [article_id, annotator]))
 
     def decisions(self, article_id: str, annotator: str) -> list[Row]:
         sql = "SELECT suggestion_id, decision FROM decisions WHERE article_id = ? AND annotator = ?"
-        return list(_rows(self.connection, sql, [article_id, annotator]))
+        return list(rows_of(self.connection, sql, [article_id, annotator]))
 
     def events(self, article_id: str, annotator: str) -> list[Row]:
         sql = "SELECT * FROM events WHERE article_id = ? AND annotator = ? ORDER BY id"
-        return list(_rows(self.connection, sql, [article_id, annotator]))
+        return list(rows_of(self.connection, sql, [article_id, annotator]))
 
 
 # -- this database's side -----------------------------------------------------------------------------------
@@ -141,7 +136,7 @@ def insert_article_row(store: Store, row: Row) -> None:
 
 def suggestion_ids(store: Store, article_id: str) -> dict[tuple[Any, ...], int]:
     """This database's suggestions of an article by content key."""
-    rows = _rows(store.conn, "SELECT * FROM suggestions WHERE article_id = ?", [article_id])
+    rows = rows_of(store.conn, "SELECT * FROM suggestions WHERE article_id = ?", [article_id])
     return {tuple(row[k] for k in SUGGESTION_KEY): row["id"] for row in rows}
 
 

@@ -14,6 +14,7 @@ from textual.screen import Screen
 
 from annotator.tui.layout import display
 from annotator.tui.model import ArticleModel, Item, ItemKey
+from annotator.tui.screens import app_as
 from annotator.tui.widgets.article_view import ArticleView, Marks
 from annotator.tui.widgets.bars import KeyBar, TitleBar
 from annotator.tui.widgets.info import Legend, StatusLine
@@ -43,11 +44,9 @@ class ArticleScreen(Screen[None]):
 
     @property
     def annotator_app(self) -> AnnotatorApp:
-        from annotator.tui.app import AnnotatorApp  # imported by now: the app module imports this screen
+        from annotator.tui.app import AnnotatorApp  # loaded by now: that module imports this screen
 
-        app = self.app
-        assert isinstance(app, AnnotatorApp)
-        return app
+        return app_as(self, AnnotatorApp)
 
     def compose(self) -> ComposeResult:
         yield TitleBar()

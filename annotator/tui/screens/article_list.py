@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, ProgressBar, Static
 
 from annotator.tui.layout import display
+from annotator.tui.screens import app_as
 from annotator.tui.widgets.bars import KeyBar, TitleBar
 from annotator.vocabulary import Status
 
@@ -40,11 +41,9 @@ class ArticleListScreen(Screen[None]):
 
     @property
     def annotator_app(self) -> AnnotatorApp:
-        from annotator.tui.app import AnnotatorApp  # imported by now: the app module imports this screen
+        from annotator.tui.app import AnnotatorApp  # loaded by now: that module imports this screen
 
-        app = self.app
-        assert isinstance(app, AnnotatorApp)
-        return app
+        return app_as(self, AnnotatorApp)
 
     def compose(self) -> ComposeResult:
         yield TitleBar()

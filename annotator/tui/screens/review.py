@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from annotator.errors import AnnotatorError, Refused
 from annotator.rows import ArticleRows
 from annotator.tui.model import ArticleModel
+from annotator.tui.screens import app_as
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.widgets.article_view import Marks
 from annotator.tui.widgets.disagreements import DisagreementPanel
@@ -69,11 +70,9 @@ class ReviewScreen(AnnotateScreen):
 
     @property
     def review_app(self) -> ReviewApp:
-        from annotator.tui.review import ReviewApp
+        from annotator.tui.review import ReviewApp  # loaded by now: that module imports this screen
 
-        app = self.app
-        assert isinstance(app, ReviewApp)
-        return app
+        return app_as(self, ReviewApp)
 
     def side_widgets(self) -> ComposeResult:
         yield Legend(id="legend")
