@@ -1,4 +1,4 @@
-"""Token offsets from spaCy: the one way a parsed Doc becomes tokens, and the blank English tokenizer.
+"""Token offsets and spaCy Docs: the one way a Doc becomes tokens and tokens a Doc, and the blank English tokenizer.
 
 White-space tokens are not places a span may start or end, so they are left out everywhere.
 """
@@ -31,3 +31,32 @@ def tokenize(texts: list[str], nlp: Any = None) -> list[list[Token]]:
     """Token offsets without the statistical model: spaCy's English tokenizer alone is fast."""
     tokenizer = (nlp or blank_english()).tokenizer
     return [tokens_of(tokenizer(text)) for text in texts]
+
+
+def words_and_spaces(text: str, tokens: list[Token]) -> tuple[list[str], list[bool]]:
+    """Tokens plus the white space between them, as spaCy's (words, spaces) whose concatenation is `text`."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    position = 0
+    for start, end in [(t.start, t.end) for t in tokens] + [(len(text), len(text))]:
+        gap = text[position:start]
+        if gap:
+            if words and gap[0] == " " and not spaces[-1]:
+                spaces[-1], gap = True, gap[1:]
+            if gap:
+                words.append(gap)
+                spaces.append(False)
+        if end > start:
+            words.append(text[start:end])
+            spaces.append(False)
+        position = end
+    return words, spaces
+
+
+def doc_of(text: str, tokens: list[Token], vocab: Any = None) -> Doc:
+    """A spaCy Doc of `text` with exactly these tokens (the white space between them as space tokens), so that
+    every span on token boundaries aligns with it. `vocab`: the blank English pipeline's by default."""
+    from spacy.tokens import Doc
+
+    words, spaces = words_and_spaces(text, tokens)
+    return Doc(vocab or blank_english().vocab, words=words, spaces=spaces)

@@ -2,7 +2,8 @@
 line (`word _ _ TAG`, four columns; readers use the first and the last), a blank line between sentences.
 
 Tags are IOB2 (every entity starts with B-); on import, an I- after O or after another label starts an
-entity too (IOB1 files read the same). Sentences end after `.`, `!` or `?` when the next token starts with
+entity too (IOB1 files read the same). The conversions are spaCy's (`offsets_to_biluo_tags` and
+`biluo_to_iob` out, `iob_to_biluo` and `biluo_tags_to_offsets` in). Sentences end after `.`, `!` or `?` when the next token starts with
 a capital, a digit or an opening quote, and wherever the text has a line break; never inside an entity.
 
 The format has no place for quotes, speakers, titles, meta, status, timestamps, article ids or the article's
@@ -12,6 +13,8 @@ hash of that text, and --annotator says whose work it is.
 
 from __future__ import annotations
 
+import itertools
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
@@ -29,6 +32,7 @@ from annotator.exchange.formats.common import (
 )
 from annotator.models import Label, Status
 from annotator.rows import SpanLike, Token
+from annotator.suggest.tokens import blank_english, doc_of
 
 SUFFIX = ".conll"
 NEEDS_TOKENS = True
@@ -56,17 +60,27 @@ def sentences(text: str, tokens: list[Token], entities: Sequence[SpanLike]) -> l
     return [s for s in result if s]
 
 
+def tags(record: RecordLike, tokens: list[Token]) -> list[str]:
+    """Each token's IOB2 tag: spaCy's BILUO tags of the entity spans, as IOB. (A span off the tokens, possible
+    only for an article stored without tokens, is left out: O.)"""
+    from spacy.training import biluo_to_iob, offsets_to_biluo_tags
+
+    doc = doc_of(record.text, tokens)
+    entities = [(s.start, s.end, s.label.value) for s in record.spans if s.label is not Label.QUOTE]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # spaCy's warning about a span off the tokens
+        iob = biluo_to_iob(offsets_to_biluo_tags(doc, entities))
+    by_start = {token.idx: tag for token, tag in zip(doc, iob, strict=True)}
+    return [by_start[token.start] if by_start[token.start] != "-" else "O" for token in tokens]
+
+
 def lines(record: RecordLike, tokens: list[Token]) -> Iterator[str]:
     entities = sorted((s for s in record.spans if s.label is not Label.QUOTE), key=lambda s: s.start)
-    tags: dict[int, str] = {}
-    for span in entities:
-        for token in tokens:
-            if span.start <= token.start and token.end <= span.end:
-                tags[token.start] = ("B-" if token.start == span.start else "I-") + span.label.value
+    tag_of = dict(zip((t.start for t in tokens), tags(record, tokens), strict=True))
     yield DOCSTART + "\n\n"
     for sentence in sentences(record.text, tokens, entities):
         for token in sentence:
-            yield f"{record.text[token.start : token.end]} _ _ {tags.get(token.start, 'O')}\n"
+            yield f"{record.text[token.start : token.end]} _ _ {tag_of[token.start]}\n"
         yield "\n"
 
 
@@ -86,47 +100,39 @@ def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf) ->
 Row = tuple[int, str, str]  # line number, word, tag
 
 
+def _iob(tag: str, options: ReadOptions, here: Where) -> str:
+    """A file's tag with our label (mapped by --label-map), or a located error."""
+    if tag == "O":
+        return tag
+    prefix, _, name = tag.partition("-")
+    if prefix not in {"B", "I"} or not name:
+        raise here.error(f"expected O, B-LABEL or I-LABEL, got {tag!r}", "tag")
+    return f"{prefix}-{label_of(name, options, here, 'tag').value}"
+
+
 def _record(document: list[list[Row]], options: ReadOptions, where: Where) -> ImportedRecord:
-    text_parts: list[str] = []
+    """One article: its sentences' tokens joined by spaces and line breaks; entities from spaCy's IOB -> BILUO ->
+    offsets, sentence by sentence (an entity never runs on into the next sentence)."""
+    from spacy.tokens import Doc
+    from spacy.training import biluo_tags_to_offsets, iob_to_biluo
+
+    vocab = blank_english().vocab
+    text = "\n".join(" ".join(word for _, word, _ in sentence) for sentence in document)
     tokens: list[Token] = []
     found: list[tuple[int, int, Label, int]] = []  # start, end, label, line of its first token
-    open_entity: tuple[int, Label, int] | None = None  # start offset, label, line
     position = 0
-
-    def close(end: int) -> None:
-        nonlocal open_entity
-        if open_entity is not None:
-            start, label, line = open_entity
-            found.append((start, end, label, line))
-            open_entity = None
-
-    last_end = 0
-    for number, sentence in enumerate(document):
-        if number:
-            close(last_end)
-            text_parts.append("\n")
-            position += 1
-        for index, (line, word, tag) in enumerate(sentence):
-            if index:
-                text_parts.append(" ")
-                position += 1
-            start, end = position, position + len(word)
-            text_parts.append(word)
-            tokens.append(Token(start=start, end=end))
-            position = last_end = end
-            here = Where(where.path, line=line)
-            if tag == "O":
-                close(tokens[-2].end if len(tokens) > 1 else 0)
-                continue
-            prefix, _, name = tag.partition("-")
-            if prefix not in {"B", "I"} or not name:
-                raise here.error(f"expected O, B-LABEL or I-LABEL, got {tag!r}", "tag")
-            label = label_of(name, options, here, "tag")
-            if prefix == "B" or open_entity is None or open_entity[1] is not label:
-                close(tokens[-2].end if len(tokens) > 1 else 0)
-                open_entity = (start, label, line)
-    close(last_end)
-    text = "".join(text_parts)
+    for sentence in document:
+        words = [word for _, word, _ in sentence]
+        iob = [_iob(tag, options, Where(where.path, line=line)) for line, _, tag in sentence]
+        line_at: dict[int, int] = {}
+        starts = itertools.accumulate((len(word) + 1 for word in words[:-1]), initial=0)
+        for (line, word, _), start in zip(sentence, starts, strict=True):
+            tokens.append(Token(position + start, position + start + len(word)))
+            line_at[start] = line
+        doc = Doc(vocab, words=words, spaces=[True] * (len(words) - 1) + [False])
+        for start, end, label in biluo_tags_to_offsets(doc, iob_to_biluo(iob)):
+            found.append((position + start, position + end, Label(str(label)), line_at[start]))
+        position += len(doc.text) + 1
     checked = [
         checked_span(text, start, end, label, None, Where(where.path, line=line), "tag")
         for start, end, label, line in found

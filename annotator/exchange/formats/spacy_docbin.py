@@ -35,6 +35,7 @@ from annotator.exchange.formats.common import (
 )
 from annotator.models import Label, Span, Status
 from annotator.rows import Token
+from annotator.suggest.tokens import doc_of
 from annotator.suggest.tokens import tokens_of as doc_tokens
 
 SUFFIX = ".spacy"
@@ -45,31 +46,8 @@ SPEAKERS_KEY = "annotator.speakers"
 QUOTES = "quotes"
 
 
-def words_and_spaces(text: str, tokens: list[Token]) -> tuple[list[str], list[bool]]:
-    """Tokens plus the white space between them, as spaCy's (words, spaces) whose concatenation is `text`."""
-    words: list[str] = []
-    spaces: list[bool] = []
-    position = 0
-    for start, end in [(t.start, t.end) for t in tokens] + [(len(text), len(text))]:
-        gap = text[position:start]
-        if gap:
-            if words and gap[0] == " " and not spaces[-1]:
-                spaces[-1], gap = True, gap[1:]
-            if gap:
-                words.append(gap)
-                spaces.append(False)
-        if end > start:
-            words.append(text[start:end])
-            spaces.append(False)
-        position = end
-    return words, spaces
-
-
 def to_doc(record: RecordLike, tokens: list[Token], vocab: Any) -> Any:
-    from spacy.tokens import Doc
-
-    words, spaces = words_and_spaces(record.text, tokens)
-    doc = Doc(vocab, words=words, spaces=spaces)
+    doc = doc_of(record.text, tokens, vocab)
     entities: list[Any] = []
     quotes: list[Any] = []
     for span in sorted(record.spans, key=lambda s: (s.start, s.end)):
