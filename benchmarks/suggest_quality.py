@@ -1,6 +1,6 @@
 """Suggestion quality on the development gold: the suggesters against a naive label mapping.
 
-    python benchmarks/suggest_quality.py [--gold tests/fixtures/dev_gold.jsonl] [--model NAME] [--details]
+    python benchmarks/suggest_quality.py [--gold tests/fixtures/gold/dev.jsonl] [--model NAME] [--details]
 
 Prints per-label and micro precision/recall/F1 (exact and overlap match) and speaker accuracy for both, so
 the effect of the rules is visible. The naive baseline maps spaCy's labels (PERSON/ORG/NORP -> ACTOR,
@@ -29,7 +29,7 @@ NAIVE = {
     "PERCENT": Label.FIGURE,
     "MONEY": Label.FIGURE,
 }
-DEFAULT_GOLD = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "dev_gold.jsonl"
+DEFAULT_GOLD = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "gold" / "dev.jsonl"
 
 
 def naive_spans(doc) -> list[Span]:

@@ -1,4 +1,4 @@
-"""The public interface around the rules: loading, batching, tokens, and the dev gold fixture's shape."""
+"""The public interface around the rules: loading, batching, tokens, and the gold fixtures' shape."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from annotator.models import Label, NativeRecord
 from annotator.rows import Token
 from annotator.suggest import ModelNotFound, load_pipeline, suggest_texts, tokens_of
 
-DEV_GOLD = Path(__file__).parent / "fixtures" / "dev_gold.jsonl"
+GOLD = Path(__file__).parent / "fixtures" / "gold"
 
 
 def test_missing_model_raises_a_one_line_message() -> None:
@@ -33,8 +33,19 @@ def test_suggest_texts_yields_one_result_per_text_in_order(nlp) -> None:
     assert results[2][1][0].label is Label.LOCATION
 
 
-def test_dev_gold_records_are_valid_native_records() -> None:
-    records = [NativeRecord.model_validate_json(line) for line in DEV_GOLD.read_text("utf-8").splitlines()]
-    assert len(records) == 6
+@pytest.mark.parametrize(("name", "articles", "spans"), [("dev.jsonl", 18, 770), ("test.jsonl", 18, 639)])
+def test_gold_splits_are_valid_native_records(name: str, articles: int, spans: int) -> None:
+    records = [NativeRecord.model_validate_json(line) for line in (GOLD / name).read_text("utf-8").splitlines()]
+    assert (len(records), sum(len(r.spans) for r in records)) == (articles, spans)
     assert {r.annotator for r in records} == {"gold"}
-    assert all(r.meta["licence"] == "CC BY 2.5, Wikinews contributors" for r in records[1:])
+    assert all(r.meta["licence"] == "CC BY 2.5, Wikinews contributors" for r in records if r.meta.get("url"))
+
+
+def test_gold_splits_share_no_article() -> None:
+    ids = {
+        name: {
+            NativeRecord.model_validate_json(line).article_id for line in (GOLD / name).read_text("utf-8").splitlines()
+        }
+        for name in ("dev.jsonl", "test.jsonl")
+    }
+    assert ids["dev.jsonl"].isdisjoint(ids["test.jsonl"])
