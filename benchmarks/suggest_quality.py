@@ -1,10 +1,17 @@
-"""Suggestion quality on the development gold: the suggesters against a naive label mapping.
+"""Suggestion quality on the gold splits: the new suggesters, the v1 rules and a naive label mapping, side by side.
 
-    python benchmarks/suggest_quality.py [--gold tests/fixtures/gold/dev.jsonl] [--model NAME] [--details]
+    python benchmarks/suggest_quality.py [--splits dev,test] [--model NAME] [--column NAME=ENTITIES+QUOTES ...]
+    python benchmarks/suggest_quality.py --details            # dev only: every span that does not match
 
-Prints per-label and micro precision/recall/F1 (exact and overlap match) and speaker accuracy for both, so
-the effect of the rules is visible. The naive baseline maps spaCy's labels (PERSON/ORG/NORP -> ACTOR,
-GPE/LOC/FAC -> LOCATION, CARDINAL/QUANTITY/PERCENT/MONEY -> FIGURE) with no rules and finds no quotes.
+Prints, per split (dev and test of tests/fixtures/gold/) and per suggester column, exact and overlap F1 per
+label, micro precision/recall/F1 and speaker accuracy. Columns by default:
+- `naive`: spaCy's labels mapped with no rules (PERSON/ORG/NORP -> ACTOR, GPE/LOC/FAC -> LOCATION,
+  CARDINAL/QUANTITY/PERCENT/MONEY -> FIGURE), no quotes;
+- `v1`: the rules as first shipped (entities.v1 + quotes.v1);
+- `new`: what `annotator ingest` records now (annotator.suggest.DEFAULT_SUGGESTERS).
+
+The test split is for reporting only: nobody tunes anything against it, so `--details` (which shows texts)
+refuses it. Develop on dev.
 """
 
 from __future__ import annotations
@@ -14,8 +21,8 @@ import time
 from pathlib import Path
 
 from annotator.metrics.evaluation import Evaluation, evaluate
-from annotator.models import Label, NativeRecord, Span
-from annotator.suggest import load_pipeline, suggest_doc
+from annotator.models import Label, NativeRecord, Span, Suggestion
+from annotator.suggest import DEFAULT_SUGGESTERS, RULES_V1, Suggesters, load_pipeline, suggest_doc
 
 NAIVE = {
     "PERSON": Label.ACTOR,
@@ -29,64 +36,131 @@ NAIVE = {
     "PERCENT": Label.FIGURE,
     "MONEY": Label.FIGURE,
 }
-DEFAULT_GOLD = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "gold" / "dev.jsonl"
+GOLD_DIR = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "gold"
+CELL = 11
 
 
 def naive_spans(doc) -> list[Span]:
+    """The small model's entities under the naive label mapping (the small model's own ents, even when a
+    pipeline adds a learned layer)."""
+    ents = doc.spans.get("small_ents", doc.ents)
     return [
-        Span(start=e.start_char, end=e.end_char, label=NAIVE[e.label_], text=e.text)
-        for e in doc.ents
-        if e.label_ in NAIVE
+        Span(start=e.start_char, end=e.end_char, label=NAIVE[e.label_], text=e.text) for e in ents if e.label_ in NAIVE
     ]
 
 
-def print_table(name: str, result: Evaluation) -> None:
-    print(f"\n{name} ({result.articles} articles)")
-    print(f"{'label':<10}{'P exact':>9}{'R exact':>9}{'F1 exact':>10}{'P ovl':>8}{'R ovl':>8}{'F1 ovl':>8}{'gold':>6}")
-    rows = [(label.value, scores) for label, scores in result.labels.items()] + [("micro", result.micro)]
-    for label, scores in rows:
-        e, o = scores.exact, scores.overlap
-        print(
-            f"{label:<10}{e.precision:>9.2f}{e.recall:>9.2f}{e.f1:>10.2f}{o.precision:>8.2f}{o.recall:>8.2f}"
-            f"{o.f1:>8.2f}{e.tp + e.fn:>6}"
+def read_gold(split: str) -> list[NativeRecord]:
+    path = GOLD_DIR / f"{split}.jsonl"
+    return [NativeRecord.model_validate_json(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def parse_column(spec: str) -> tuple[str, Suggesters]:
+    name, _, names = spec.partition("=")
+    entities, _, quotes = names.partition("+")
+    if not (name and entities and quotes):
+        raise SystemExit(f"--column {spec!r}: expected NAME=ENTITIES+QUOTES, e.g. try=entities.v1+quotes.v2")
+    return name, Suggesters(entities, quotes)
+
+
+def cells(results: list[Evaluation], value) -> str:
+    return "".join(f"{value(r):>{CELL}}" for r in results)
+
+
+def print_side_by_side(columns: list[str], splits: dict[str, list[Evaluation]]) -> None:
+    """One row per figure; for each split, one cell per column."""
+    width = CELL * len(columns)
+    header = f"{'':<17}" + "   ".join(
+        f"{f'{split} ({results[0].articles} articles)':-^{width}}" for split, results in splits.items()
+    )
+    print(header)
+    print(f"{'':<17}" + "   ".join("".join(f"{c:>{CELL}}" for c in columns) for _ in splits))
+    rows: list[tuple[str, object]] = []
+    for label in Label:
+        rows.append(
+            (
+                f"{label.value} F1 ex/ov",
+                lambda r, label=label: _pair(r.labels[label].exact.f1, r.labels[label].overlap.f1),
+            )
         )
-    s = result.speakers
-    print(f"speaker accuracy {s.accuracy:.2f} ({s.correct}/{s.gold_quotes} gold quotes)")
+    rows += [
+        ("micro F1 ex/ov", lambda r: _pair(r.micro.exact.f1, r.micro.overlap.f1)),
+        ("micro P ex/ov", lambda r: _pair(r.micro.exact.precision, r.micro.overlap.precision)),
+        ("micro R ex/ov", lambda r: _pair(r.micro.exact.recall, r.micro.overlap.recall)),
+        ("speaker accuracy", lambda r: f"{r.speakers.accuracy:.2f}"),
+    ]
+    for name, value in rows:
+        print(f"{name:<17}" + "   ".join(cells(results, value) for results in splits.values()))
+    for split, results in splits.items():
+        gold = results[0]
+        counts = ", ".join(f"{label.value} {s.exact.tp + s.exact.fn}" for label, s in gold.labels.items())
+        print(f"{split} gold spans: {counts}; quotes with a speaker scored: {gold.speakers.gold_quotes}")
 
 
-def print_details(record: NativeRecord, predicted: list[Span]) -> None:
-    """Spans only one side has (exact), to see what the rules miss or invent."""
+def _pair(exact: float, overlap: float) -> str:
+    return f"{exact:.2f}/{overlap:.2f}"
+
+
+def print_details(record: NativeRecord, predicted: list[Suggestion] | list[Span]) -> None:
+    """Spans only one side has (exact), and quotes whose speaker differs: what the rules miss or invent."""
+    text = record.text
     gold_keys = {(s.start, s.end, s.label) for s in record.spans}
     pred_keys = {(s.start, s.end, s.label) for s in predicted}
-    print(f"\n== {record.article_id}")
+    print(f"\n== {record.title or record.article_id}")
     for s in record.spans:
         if (s.start, s.end, s.label) not in pred_keys:
             print(f"  missed  {s.label.value:<8} {s.text[:60]!r}")
     for s in predicted:
         if (s.start, s.end, s.label) not in gold_keys:
             print(f"  extra   {s.label.value:<8} {s.text[:60]!r}")
+    found = {(s.start, s.end): s for s in predicted if s.label is Label.QUOTE}
+    for quote in (s for s in record.spans if s.label is Label.QUOTE):
+        guess = found.get((quote.start, quote.end))
+        want = text[quote.speaker.start : quote.speaker.end] if quote.speaker else None
+        got = text[guess.speaker.start : guess.speaker.end] if guess is not None and guess.speaker else None
+        if guess is not None and want != got:
+            print(f"  speaker {quote.text[:40]!r}: gold {want!r}, suggested {got!r}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
-    parser.add_argument("--model", default=None)
-    parser.add_argument("--details", action="store_true", help="list every span that does not match exactly")
+    parser.add_argument("--splits", default=None, help="comma-separated: dev, test (default both; dev with --details)")
+    parser.add_argument("--model", default=None, help="a spaCy pipeline name or path (default: the shipped one)")
+    parser.add_argument(
+        "--column", action="append", default=[], metavar="NAME=ENTITIES+QUOTES", help="an extra suggester column"
+    )
+    parser.add_argument("--details", action="store_true", help="dev only: every span of `new` that does not match")
     args = parser.parse_args()
-    records = [NativeRecord.model_validate_json(line) for line in args.gold.read_text("utf-8").splitlines() if line]
+    default = "dev" if args.details else "dev,test"
+    splits = [s.strip() for s in (args.splits or default).split(",") if s.strip()]
+    if args.details and splits != ["dev"]:
+        raise SystemExit("--details shows texts: it works on dev only (the test split is never inspected)")
+    columns: dict[str, Suggesters | None] = {"naive": None, "v1": RULES_V1, "new": DEFAULT_SUGGESTERS}
+    columns.update(parse_column(spec) for spec in args.column)
     nlp = load_pipeline(args.model)
-    started = time.perf_counter()
-    docs = list(nlp.pipe([r.text for r in records]))
-    parsed = time.perf_counter()
-    ours = [suggest_doc(doc) for doc in docs]
-    ruled = time.perf_counter()
-    naive = [naive_spans(doc) for doc in docs]
-    print_table("suggesters (entities.v1 + quotes.v1)", evaluate(zip([r.spans for r in records], ours, strict=True)))
-    print_table("naive label mapping", evaluate(zip([r.spans for r in records], naive, strict=True)))
-    print(f"\nparse {parsed - started:.2f}s, rules {ruled - parsed:.3f}s for {len(records)} articles")
-    if args.details:
-        for record, predicted in zip(records, ours, strict=True):
-            print_details(record, predicted)
+    results: dict[str, list[Evaluation]] = {}
+    timings = []
+    for split in splits:
+        records = read_gold(split)
+        started = time.perf_counter()
+        docs = list(nlp.pipe([r.text for r in records]))
+        parsed = time.perf_counter() - started
+        results[split] = []
+        for name, suggesters in columns.items():
+            started = time.perf_counter()
+            predicted = [naive_spans(d) if suggesters is None else suggest_doc(d, suggesters) for d in docs]
+            if name == "new":
+                timings.append(f"{split}: parse {parsed:.2f}s, new rules {time.perf_counter() - started:.3f}s")
+            results[split].append(evaluate(zip([r.spans for r in records], predicted, strict=True)))
+            if args.details and name == "new":
+                for record, spans in zip(records, predicted, strict=True):
+                    print_details(record, spans)
+    print()
+    for name, suggesters in columns.items():
+        print(
+            f"{name:>6}: {'naive label mapping of ' + nlp.meta['name'] if suggesters is None else ' + '.join(suggesters.names)}"
+        )
+    print_side_by_side(list(columns), results)
+    print("; ".join(timings))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from annotator.cli import COMMANDS, app
 from annotator.store import Store
+from annotator.suggest import SUGGESTER_NAMES
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 runner = CliRunner()
@@ -106,7 +107,7 @@ def test_the_console_script_is_installed(tmp_path: Path) -> None:
 def test_ingest_with_suggestions_stores_them_under_versioned_names(db_path: Path) -> None:
     assert run("ingest", str(SEEDS), "--db", str(db_path))[0] == 0
     with Store.open(db_path) as store:
-        assert store.suggesters() == ["entities.v1", "quotes.v1"]
+        assert store.suggesters() == sorted(SUGGESTER_NAMES)
         [article_id] = store.article_ids()
         assert len([s for s in store.suggestions(article_id) if s.label.value == "QUOTE"]) == 6
 

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from annotator.cli import app
 from annotator.models import Label, Span, Status
 from annotator.store import Store
+from annotator.suggest import SUGGESTER_NAMES
 from annotator.vocabulary import GOLD
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -76,7 +77,7 @@ def test_newcomer_path_from_seeds_to_model_against_gold(tmp_path: Path) -> None:
     result = run("evaluate", "--db", db, "--include-in-progress", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert (data["articles"], data["reference"], data["predicted"]) == (1, "gold", "model:entities.v1+quotes.v1")
+    assert (data["articles"], data["reference"], data["predicted"]) == (1, "gold", "model:" + "+".join(SUGGESTER_NAMES))
     exact = data["labels"]["ALL"]["exact"]
     assert (exact["tp"], exact["fp"], exact["fn"], exact["recall"]) == (suggested - 1, 1, 0, 1.0)
     assert data["labels"][Label.FIGURE.value]["exact"]["fp"] == 1

@@ -4,11 +4,32 @@ Importing this package does not import spaCy: the model is loaded by `load_pipel
 wanted, and the rule modules only receive parsed docs.
 """
 
-from annotator.suggest.entities import ENTITIES_SUGGESTER
-from annotator.suggest.pipeline import ModelNotFound, load_pipeline, suggest_doc, suggest_texts
-from annotator.suggest.quotes import QUOTES_SUGGESTER
+from annotator.suggest.pipeline import (
+    DEFAULT_SUGGESTERS,
+    ENTITY_SUGGESTERS,
+    QUOTE_SUGGESTERS,
+    RULES_V1,
+    ModelNotFound,
+    Suggesters,
+    load_pipeline,
+    suggest_doc,
+    suggest_texts,
+)
 from annotator.suggest.tokens import tokens_of
 
-SUGGESTER_NAMES: tuple[str, ...] = (ENTITIES_SUGGESTER, QUOTES_SUGGESTER)
+#: The suggester versions `ingest` and `suggest` record now.
+SUGGESTER_NAMES: tuple[str, ...] = DEFAULT_SUGGESTERS.names
 
-__all__ = ["SUGGESTER_NAMES", "ModelNotFound", "load_pipeline", "suggest_doc", "suggest_texts", "tokens_of"]
+__all__ = [
+    "DEFAULT_SUGGESTERS",
+    "ENTITY_SUGGESTERS",
+    "QUOTE_SUGGESTERS",
+    "RULES_V1",
+    "SUGGESTER_NAMES",
+    "ModelNotFound",
+    "Suggesters",
+    "load_pipeline",
+    "suggest_doc",
+    "suggest_texts",
+    "tokens_of",
+]

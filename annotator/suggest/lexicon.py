@@ -79,3 +79,27 @@ NOT_ENTITIES = frozenset({"brexit", "anti-brexit"})
 #: Pronouns that stand for one person, and those that stand for a group or an organisation.
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "it", "we", "them"})
+
+#: Nouns of saying whose owner or agent is a speaker: "a statement by", "the family's statement" (quotes.v2).
+SPEECH_NOUNS = _words(
+    """statement word remark comment message tweet post letter order email e-mail interview speech announcement
+    release note"""
+)
+
+#: Things that speak for their owner, and for themselves when no owner is named ("an official Twitter
+#: account", "The account for The Show").
+PROXY_NOUNS = _words("account feed channel")
+
+#: Verbs beyond SPEECH_VERBS that report words verbatim ("referred to X as ...", "read: ...") (quotes.v2).
+EXTRA_SPEECH_VERBS = _words("refer read speak remark concede answer conclude continue exclaim joke mourn shout whisper")
+
+#: Nouns for organisations and bodies: "it" or "they" may stand for them, "he" or "she" not (quotes.v2).
+BODY_NOUNS = _words(
+    """government ministry department agency police army military navy company firm council committee court party
+    union office service authority authorities administration organisation organization group team board
+    commission parliament cabinet church family airline university school hospital embassy force forces bank
+    coalition"""
+)
+
+#: Possessive pronouns and the pronoun whose antecedents they share ("its press release" -> it).
+POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we"}

@@ -6,14 +6,16 @@ open without it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from annotator.errors import AnnotatorError
 from annotator.models import Label, Offsets, Suggestion
 from annotator.rows import Token
 from annotator.suggest.entities import ENTITIES_SUGGESTER, Candidate, entity_candidates, resolve_overlaps
-from annotator.suggest.quotes import QUOTES_SUGGESTER, attribute_speakers, find_quotes, is_scare_quote
+from annotator.suggest.quotes import QUOTES_SUGGESTER, Quote, attribute_speakers, find_quotes, is_scare_quote
+from annotator.suggest.speakers import QUOTES_V2, attribute_speakers_v2
 from annotator.suggest.tokens import tokens_of
 
 if TYPE_CHECKING:
@@ -54,12 +56,39 @@ def _char_offsets(doc: Doc, candidate: Candidate) -> tuple[int, int]:
     return doc[candidate.start].idx, last.idx + len(last.text)
 
 
-def suggest_doc(doc: Doc) -> list[Suggestion]:
+#: Entity-layer suggesters by versioned name: a parsed Doc -> flat ACTOR/LOCATION/FIGURE candidates.
+ENTITY_SUGGESTERS: dict[str, Callable[[Doc], list[Candidate]]] = {ENTITIES_SUGGESTER: entity_candidates}
+#: Speaker attribution by versioned name: fills each quote's speaker, returns ACTORs it had to add.
+QUOTE_SUGGESTERS: dict[str, Callable[[Doc, list[Quote], list[Candidate]], list[Candidate]]] = {
+    QUOTES_SUGGESTER: attribute_speakers,
+    QUOTES_V2: attribute_speakers_v2,
+}
+
+
+@dataclass(frozen=True)
+class Suggesters:
+    """Which entity and which quote suggester make a doc's suggestions (each a versioned name)."""
+
+    entities: str
+    quotes: str
+
+    @property
+    def names(self) -> tuple[str, str]:
+        return self.entities, self.quotes
+
+
+#: What `ingest` and `suggest` record now; older names stay on what they made.
+DEFAULT_SUGGESTERS = Suggesters(ENTITIES_SUGGESTER, QUOTES_V2)
+#: The rules as they were before the learned layer and the new speakers (for comparisons).
+RULES_V1 = Suggesters(ENTITIES_SUGGESTER, QUOTES_SUGGESTER)
+
+
+def suggest_doc(doc: Doc, suggesters: Suggesters = DEFAULT_SUGGESTERS) -> list[Suggestion]:
     """All suggestions for one parsed doc, sorted by (start, end): a flat entity layer and quotes whose
     speakers point at ACTOR suggestions of the same list."""
-    candidates = entity_candidates(doc)
+    candidates = ENTITY_SUGGESTERS[suggesters.entities](doc)
     quotes = find_quotes(doc.text)
-    added = attribute_speakers(doc, quotes, candidates)
+    added = QUOTE_SUGGESTERS[suggesters.quotes](doc, quotes, candidates)
     if added:
         candidates = resolve_overlaps(candidates + added)
     text = doc.text
@@ -70,7 +99,7 @@ def suggest_doc(doc: Doc) -> list[Suggestion]:
         if candidate.label is Label.ACTOR:
             actor_offsets.add((start, end))
         suggestions.append(
-            Suggestion(start=start, end=end, label=candidate.label, text=text[start:end], suggester=ENTITIES_SUGGESTER)
+            Suggestion(start=start, end=end, label=candidate.label, text=text[start:end], suggester=suggesters.entities)
         )
     for quote in quotes:
         if is_scare_quote(text, quote):
@@ -87,7 +116,7 @@ def suggest_doc(doc: Doc) -> list[Suggestion]:
                 label=Label.QUOTE,
                 text=text[quote.start : quote.end],
                 speaker=speaker,
-                suggester=QUOTES_SUGGESTER,
+                suggester=suggesters.quotes,
             )
         )
     suggestions.sort(key=lambda s: (s.start, s.end))
@@ -95,8 +124,8 @@ def suggest_doc(doc: Doc) -> list[Suggestion]:
 
 
 def suggest_texts(
-    texts: Iterable[str], nlp: Language, batch_size: int = 32
+    texts: Iterable[str], nlp: Language, batch_size: int = 32, suggesters: Suggesters = DEFAULT_SUGGESTERS
 ) -> Iterator[tuple[list[Token], list[Suggestion]]]:
     """Parse texts in batches (one `nlp.pipe` pass) and yield (tokens, suggestions) per text, in order."""
     for doc in nlp.pipe(texts, batch_size=batch_size):
-        yield tokens_of(doc), suggest_doc(doc)
+        yield tokens_of(doc), suggest_doc(doc, suggesters)
