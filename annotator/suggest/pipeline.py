@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 from annotator.errors import AnnotatorError
 from annotator.models import Label, Offsets, Suggestion
 from annotator.rows import Token
+from annotator.spans import fit
 from annotator.suggest.entities import ENTITIES_SUGGESTER, Candidate, entity_candidates, resolve_overlaps
+from annotator.suggest.pieces import pieces
 from annotator.suggest.quotes import QUOTES_SUGGESTER, Quote, attribute_speakers, find_quotes, is_scare_quote
 from annotator.suggest.speakers import QUOTES_V2, attribute_speakers_v2
 from annotator.suggest.tokens import tokens_of
@@ -85,7 +87,9 @@ RULES_V1 = Suggesters(ENTITIES_SUGGESTER, QUOTES_SUGGESTER)
 
 def suggest_doc(doc: Doc, suggesters: Suggesters = DEFAULT_SUGGESTERS) -> list[Suggestion]:
     """All suggestions for one parsed doc, sorted by (start, end): a flat entity layer and quotes whose
-    speakers point at ACTOR suggestions of the same list."""
+    speakers point at ACTOR suggestions of the same list. Every span is trimmed by the project's one edge
+    rule (`annotator.spans.fit`: no white space, a no-break space included, or stray punctuation at its
+    edges); a span with nothing left is dropped, and so is a speaker link to it."""
     candidates = ENTITY_SUGGESTERS[suggesters.entities](doc)
     quotes = find_quotes(doc.text)
     added = QUOTE_SUGGESTERS[suggesters.quotes](doc, quotes, candidates)
@@ -93,28 +97,38 @@ def suggest_doc(doc: Doc, suggesters: Suggesters = DEFAULT_SUGGESTERS) -> list[S
         candidates = resolve_overlaps(candidates + added)
     text = doc.text
     suggestions: list[Suggestion] = []
-    actor_offsets: set[tuple[int, int]] = set()
+    actors: dict[tuple[int, int], tuple[int, int]] = {}
     for candidate in candidates:
         start, end = _char_offsets(doc, candidate)
+        fitted = fit(text, start, end, candidate.label)
+        if fitted is None:
+            continue
         if candidate.label is Label.ACTOR:
-            actor_offsets.add((start, end))
+            actors[(start, end)] = fitted
         suggestions.append(
-            Suggestion(start=start, end=end, label=candidate.label, text=text[start:end], suggester=suggesters.entities)
+            Suggestion(
+                start=fitted[0],
+                end=fitted[1],
+                label=candidate.label,
+                text=text[fitted[0] : fitted[1]],
+                suggester=suggesters.entities,
+            )
         )
     for quote in quotes:
-        if is_scare_quote(text, quote):
+        fitted = fit(text, quote.start, quote.end, Label.QUOTE)
+        if fitted is None or is_scare_quote(text, quote):
             continue
         speaker = None
         if quote.speaker is not None:
-            offsets = _char_offsets(doc, quote.speaker)
-            if offsets in actor_offsets:
-                speaker = Offsets(start=offsets[0], end=offsets[1])
+            found = actors.get(_char_offsets(doc, quote.speaker))
+            if found is not None:
+                speaker = Offsets(start=found[0], end=found[1])
         suggestions.append(
             Suggestion(
-                start=quote.start,
-                end=quote.end,
+                start=fitted[0],
+                end=fitted[1],
                 label=Label.QUOTE,
-                text=text[quote.start : quote.end],
+                text=text[fitted[0] : fitted[1]],
                 speaker=speaker,
                 suggester=suggesters.quotes,
             )
@@ -123,9 +137,39 @@ def suggest_doc(doc: Doc, suggesters: Suggesters = DEFAULT_SUGGESTERS) -> list[S
     return suggestions
 
 
+def _shifted(suggestion: Suggestion, offset: int) -> Suggestion:
+    speaker = suggestion.speaker
+    return suggestion.model_copy(
+        update={
+            "start": suggestion.start + offset,
+            "end": suggestion.end + offset,
+            "speaker": None if speaker is None else Offsets(start=speaker.start + offset, end=speaker.end + offset),
+        }
+    )
+
+
 def suggest_texts(
     texts: Iterable[str], nlp: Language, batch_size: int = 32, suggesters: Suggesters = DEFAULT_SUGGESTERS
 ) -> Iterator[tuple[list[Token], list[Suggestion]]]:
-    """Parse texts in batches (one `nlp.pipe` pass) and yield (tokens, suggestions) per text, in order."""
-    for doc in nlp.pipe(texts, batch_size=batch_size):
-        yield tokens_of(doc), suggest_doc(doc, suggesters)
+    """Parse texts in batches (one `nlp.pipe` pass) and yield (tokens, suggestions) per text, in order.
+
+    A text longer than the pipeline's `max_length` is parsed in pieces cut at paragraph breaks
+    (`suggest.pieces`), with every offset put back into the whole text."""
+
+    def stream() -> Iterator[tuple[str, tuple[int, int, bool]]]:
+        for index, text in enumerate(texts):
+            parts = list(pieces(text, nlp.max_length))
+            for number, (offset, part) in enumerate(parts):
+                yield part, (index, offset, number == len(parts) - 1)
+
+    tokens: list[Token] = []
+    suggestions: list[Suggestion] = []
+    for doc, (_, offset, last) in nlp.pipe(stream(), batch_size=batch_size, as_tuples=True):
+        if offset:
+            tokens += [Token(start=t.start + offset, end=t.end + offset) for t in tokens_of(doc)]
+            suggestions += [_shifted(s, offset) for s in suggest_doc(doc, suggesters)]
+        else:
+            tokens, suggestions = tokens_of(doc), suggest_doc(doc, suggesters)
+        if last:
+            yield tokens, suggestions
+            tokens, suggestions = [], []
