@@ -42,6 +42,17 @@ class Label(StrEnum):
 ENTITY_LABELS = (Label.ACTOR, Label.LOCATION, Label.FIGURE)
 
 
+def suggester_labels(name: str) -> tuple[Label, ...]:
+    """The labels a suggester version makes, by its kind (the name before the first dot): `entities.*` the
+    entity layer, `quotes.*` quotes; any other kind, every label."""
+    kind = name.split(".", 1)[0]
+    if kind == "entities":
+        return ENTITY_LABELS
+    if kind == "quotes":
+        return (Label.QUOTE,)
+    return tuple(Label)
+
+
 class Status(StrEnum):
     TODO = "todo"
     IN_PROGRESS = "in_progress"

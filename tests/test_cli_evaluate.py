@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from support import SMALL_TEXT, find
+import pytest
+from support import SMALL_TEXT, find, word_tokens
 from typer.testing import CliRunner
 
 from annotator.cli import app
-from annotator.models import Label, Span, Status
+from annotator.models import ArticleIn, Label, Span, Status, Suggestion
 from annotator.store import Store
 from annotator.suggest import SUGGESTER_NAMES
 from annotator.vocabulary import GOLD
@@ -83,3 +84,70 @@ def test_newcomer_path_from_seeds_to_model_against_gold(tmp_path: Path) -> None:
     assert data["labels"][Label.FIGURE.value]["exact"]["fp"] == 1
     assert data["corrections"]["annotators"] == ["alice", "bob"]
     assert data["corrections"]["added"] == {"ACTOR": 0, "LOCATION": 0, "FIGURE": 0, "QUOTE": 0}
+
+
+def seed_gold(tmp_path: Path) -> str:
+    """The seed article's record of the dev gold, as a native JSONL file."""
+    dev = Path(__file__).parent / "fixtures" / "gold" / "dev.jsonl"
+    [line] = [line for line in dev.read_text("utf-8").splitlines() if '"5fda543fc562549a"' in line]
+    path = tmp_path / "seed_gold.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    return str(path)
+
+
+def test_suggester_versions_compared_on_the_same_gold(tmp_path: Path) -> None:
+    """--suggester names versions: this release's own are run now, each scored on the labels it makes."""
+    db = str(tmp_path / "annotations.db")
+    assert run("ingest", str(SEEDS), "--db", db).exit_code == 0
+    gold = seed_gold(tmp_path)
+
+    def scored(*names: str) -> dict:
+        result = run("evaluate", "--db", db, "--gold-from", gold, "--json", *[f"--suggester={n}" for n in names])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    entities = scored("entities.v1")
+    assert entities["predicted"] == "model:entities.v1 (run now)"
+    assert list(entities["labels"]) == ["ACTOR", "LOCATION", "FIGURE", "ALL"]
+    assert entities["speakers"]["gold_quotes"] == 0
+    assert entities["labels"]["FIGURE"]["exact"] == scored("entities.v1,quotes.v1")["labels"]["FIGURE"]["exact"]
+    old, new = scored("quotes.v1"), scored("quotes.v2")
+    assert list(old["labels"]) == list(new["labels"]) == ["QUOTE", "ALL"]
+    assert (old["speakers"]["gold_quotes"], old["speakers"]["correct"]) == (6, 6)
+    assert (new["speakers"]["gold_quotes"], new["speakers"]["correct"]) == (6, 6)
+    everything = scored()
+    assert everything["predicted"] == "model:" + "+".join(SUGGESTER_NAMES)
+    assert list(everything["labels"]) == ["ACTOR", "LOCATION", "FIGURE", "QUOTE", "ALL"]
+
+
+def test_a_version_not_built_in_is_read_as_stored(db_path: Path, store: Store) -> None:
+    """A trained pipeline's version (not this release's) is scored from its stored suggestions."""
+    suggestions = [
+        Suggestion(**find(SMALL_TEXT, "Gaza", "LOCATION"), suggester="entities.v2+0123abcd"),
+        Suggestion(**find(SMALL_TEXT, "Washington", "LOCATION"), suggester="entities.v2+0123abcd"),
+    ]
+    [article] = store.add_articles([(ArticleIn(text=SMALL_TEXT), word_tokens(SMALL_TEXT), suggestions)])[0]
+    gold = [Span(**find(SMALL_TEXT, "Gaza", "LOCATION")), Span(**find(SMALL_TEXT, "Washington", "ACTOR"))]
+    store.replace_annotation(article, GOLD, gold, Status.DONE)
+    result = run("evaluate", "--db", str(db_path), "--suggester", "entities.v2+0123abcd", "--json")
+    data = json.loads(result.stdout)
+    assert data["predicted"] == "model:entities.v2+0123abcd"
+    exact = data["labels"]["ALL"]["exact"]
+    assert (exact["tp"], exact["fp"], exact["fn"]) == (1, 1, 1)
+    assert data["labels"]["LOCATION"]["exact"]["tp"] == 1
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--suggester", "entities.v9"], "no suggester 'entities.v9' (stored or built in: "),
+        (["--suggester", "entities.v1,entities.v1"], "one suggester of a kind at a time: 'entities.v1' and"),
+        (["--suggester", "entities.v1", "--annotator", "gold"], "choose --annotator or --suggester, not both"),
+    ],
+)
+def test_suggester_errors_are_one_line(db_path: Path, store: Store, small_article: str, options, message) -> None:
+    store.replace_annotation(small_article, GOLD, [Span(**find(SMALL_TEXT, "Gaza", "LOCATION"))], Status.DONE)
+    result = run("evaluate", "--db", str(db_path), *options)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("annotator: error: " + message)
+    assert result.stderr.count("\n") == 1

@@ -9,6 +9,7 @@ from annotator.cli.common import (
     AnnotatorsOption,
     DbOption,
     InProgressOption,
+    ModelOption,
     ReviewerOption,
     chosen_annotators,
     default_annotator,
@@ -104,18 +105,29 @@ def evaluate(
     include_in_progress: Annotated[
         bool, typer.Option("--include-in-progress", help="Also reference articles still in progress.")
     ] = False,
+    model: ModelOption = None,
+    suggester: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--suggester",
+            help="Score these suggester versions (repeat it, or separate names by commas), on the labels they make.",
+        ),
+    ] = None,
 ) -> None:
     """Score the model's suggestions (or an annotator) against gold, over the articles gold marks done.
 
     Prints exact and overlap P/R/F1 per label, speaker accuracy, and how annotators corrected the
     suggestions (accepted, moved, relabelled, rejected, and spans added), per suggester version and label.
-    Example: annotator evaluate --gold-from exports/gold.jsonl --json
+    The model is its current suggestions, or with --suggester the versions named (entities.v1, quotes.v2, ...):
+    this release's own versions are run now (with --model's pipeline), others read as stored.
+    Example: annotator evaluate --suggester entities.v1 --gold-from exports/gold.jsonl --json
     """
     from annotator.reports.evaluation import choose_reference, score, text_lines
 
+    names = [name.strip() for value in suggester or [] for name in value.split(",") if name.strip()]
     with errors_as_lines(), open_store(db) as store:
         reference = choose_reference(store, gold_from, include_in_progress)
-        report = score(store, reference, annotator, include_in_progress)
+        report = score(store, reference, annotator, include_in_progress, suggesters=names or None, model=model)
     if json_output:
         typer.echo(report.model_dump_json(indent=2))
     else:

@@ -49,10 +49,11 @@ def annotator_records(store: Store, annotator: str) -> Iterator[Record]:
 
 
 def suggestion_records(store: Store) -> Iterator[Record]:
-    """Every article with the model's suggestions, as if the model were an annotator."""
+    """Every article with the model's current suggestions (`Reader.current_suggestions`), as if the model were
+    an annotator."""
     for article_id in store.article_ids():
         article = store.article(article_id)
-        suggestions = store.suggestions(article_id)
+        suggestions = store.current_suggestions(article_id)
         annotator = model_name(sorted({s.suggester for s in suggestions}))
         spans = [RecordSpan(s.start, s.end, s.label, s.text, s.speaker) for s in suggestions]
         yield Record(

@@ -3,7 +3,9 @@ articles the reference has finished.
 
 The reference is gold (annotator "gold"), another annotator, or a native JSONL file; its articles are those
 it marks done (optionally also in progress). The predicted side is an annotator's current spans, or the
-model: each suggester's newest suggestions for the article (`Reader.latest_suggestions`). Scoring is
+model: its current suggestions for the article (`Reader.current_suggestions`: per kind, entities and quotes,
+the newest version's), or the suggester versions chosen by name, each scored on the labels it makes, so two
+versions can be compared on the same gold. Scoring is
 `annotator.metrics.evaluation` (exact and overlap P/R/F1 per label, speaker accuracy); correction telemetry is
 `annotator.metrics.corrections`. No SQL here (the store answers), no Rich or Textual (the CLI prints).
 """
@@ -24,7 +26,7 @@ from annotator.metrics.matching import SpanColumns
 from annotator.models import ArticleIn
 from annotator.rows import SpanLike
 from annotator.store import Reader
-from annotator.vocabulary import GOLD, Status, content_hash
+from annotator.vocabulary import GOLD, Label, Status, content_hash, suggester_labels
 
 ALL = "ALL"
 MODEL = "model"
@@ -150,20 +152,90 @@ def _names(store: Reader) -> str:
     return ", ".join(store.annotators()) or "none"
 
 
+def _chosen_labels(store: Reader, suggesters: Sequence[str] | None, annotator: str | None) -> set[Label]:
+    """The labels scored: all of them, or those the chosen suggester versions make. Each must be stored, or
+    be one of this release's suggesters (run now); at most one version of a kind."""
+    if not suggesters:
+        return set(Label)
+    if annotator is not None:
+        raise AnnotatorError("choose --annotator or --suggester, not both")
+    from annotator.suggest import builtin_suggesters
+
+    known = sorted(set(store.suggesters()) | set(builtin_suggesters()))
+    kinds: dict[str, str] = {}
+    for name in suggesters:
+        if name not in known:
+            raise AnnotatorError(f"no suggester {name!r} (stored or built in: {', '.join(known)})")
+        kind = name.split(".", 1)[0]
+        if kind in kinds:
+            raise AnnotatorError(f"one suggester of a kind at a time: {kinds[kind]!r} and {name!r}")
+        kinds[kind] = name
+    return {label for name in suggesters for label in suggester_labels(name)}
+
+
+def _run_now(store: Reader, ids: list[str], names: Sequence[str], model: str | None) -> dict[str, list[SpanLike]]:
+    """This release's suggesters `names` run on the articles now (nothing stored): per article id, their spans.
+    A kind not named is filled with the default version, whose spans are left out."""
+    from annotator.suggest import DEFAULT_SUGGESTERS, Suggesters, builtin_suggesters, load_pipeline, suggest_texts
+
+    entities = next((n for n in names if builtin_suggesters().get(n) == "entities"), DEFAULT_SUGGESTERS.entities)
+    quotes = next((n for n in names if builtin_suggesters().get(n) == "quotes"), DEFAULT_SUGGESTERS.quotes)
+    texts = [store.article(article_id).text for article_id in ids]
+    results = suggest_texts(texts, load_pipeline(model), suggesters=Suggesters(entities, quotes))
+    return {
+        article_id: [s for s in suggestions if s.suggester in names]
+        for article_id, (_, suggestions) in zip(ids, results, strict=True)
+    }
+
+
+def _model_spans(
+    store: Reader, ids: list[str], suggesters: Sequence[str] | None, model: str | None
+) -> tuple[list[list[SpanLike]], str]:
+    """The model's spans per article and its name: the current suggestions, or the chosen versions (this
+    release's run now, others as stored)."""
+    from annotator.suggest import builtin_suggesters
+
+    chosen = list(suggesters or [])
+    now = [name for name in chosen if name in builtin_suggesters()]
+    computed = _run_now(store, ids, now, model) if now else {}
+    spans: list[list[SpanLike]] = []
+    used: set[str] = set(chosen)
+    for article_id in ids:
+        if chosen:
+            stored = [
+                s for s in store.latest_suggestions(article_id) if s.suggester in chosen and s.suggester not in now
+            ]
+            found: list[SpanLike] = [*stored, *computed.get(article_id, [])]
+        else:
+            current = store.current_suggestions(article_id)
+            used.update(s.suggester for s in current)
+            found = list(current)
+        spans.append(found)
+    name = model_name(sorted(used)) if used else MODEL
+    return spans, name + (" (run now)" if now else "")
+
+
 def score(
     store: Reader,
     reference: Reference,
     annotator: str | None = None,
     include_in_progress: bool = False,
     telemetry_from: Sequence[str] | None = None,
+    suggesters: Sequence[str] | None = None,
+    model: str | None = None,
 ) -> ScoreReport:
     """Score `annotator` (None: the model's suggestions) against the reference over the reference's articles.
 
-    Telemetry covers `telemetry_from` (default: the scored annotator, or everyone but gold when scoring the
-    model) over the articles each marked done (or in progress too).
+    `suggesters` chooses suggester versions by name instead of the current ones: only the labels they make
+    are scored (the reference's other labels are left out), so `entities.v1` and `entities.v2` compare
+    alike. A version this release has built in is run now on the reference's articles (with the spaCy
+    pipeline `model`), so any two can be compared whatever the database stores; another (a trained
+    pipeline's) is read as stored. Telemetry covers `telemetry_from` (default: the scored annotator, or everyone but gold when
+    scoring the model) over the articles each marked done (or in progress too).
     """
     if annotator is not None and annotator not in store.annotators():
         raise AnnotatorError(f"no annotations by {annotator!r} (in the database: {_names(store)})")
+    labels = _chosen_labels(store, suggesters, annotator)
     if annotator == reference.name:
         raise AnnotatorError(f"{annotator!r} is the reference itself; choose another with --gold-from")
     if not reference.spans:
@@ -172,30 +244,36 @@ def score(
         )
     ids = list(reference.spans)
     predicted: list[tuple[int, list[SpanLike]]] = []
-    suggesters: set[str] = set()
     missing = 0
-    for index, article_id in enumerate(ids):
-        if annotator is None:
-            suggestions = store.latest_suggestions(article_id)
-            suggesters.update(s.suggester for s in suggestions)
-            spans: list[SpanLike] = list(suggestions)
-            missing += not spans
-        else:
-            spans = list(store.spans(article_id, annotator))
+    if annotator is None:
+        model_spans, predicted_name = _model_spans(store, ids, suggesters, model)
+        predicted = list(enumerate(model_spans))
+        missing = sum(not spans for spans in model_spans)
+    else:
+        predicted_name = annotator
+        for index, article_id in enumerate(ids):
+            spans: list[SpanLike] = list(store.spans(article_id, annotator))
             missing += not spans and store.status(article_id, annotator) == Status.TODO
-        predicted.append((index, spans))
-    gold = SpanColumns.from_spans(enumerate(reference.spans.values()))
+            predicted.append((index, spans))
+    if labels != set(Label):
+        predicted = [(index, [s for s in spans if s.label in labels]) for index, spans in predicted]
+    gold = SpanColumns.from_spans(
+        (index, [s for s in spans if s.label in labels]) for index, spans in enumerate(reference.spans.values())
+    )
     result = evaluate_columns(gold, SpanColumns.from_spans(predicted), len(ids))
     humans = telemetry_from
     if humans is None:
         humans = [annotator] if annotator is not None else [n for n in store.annotators() if n != GOLD]
     return ScoreReport(
-        predicted=annotator if annotator is not None else model_name(sorted(suggesters)) if suggesters else MODEL,
+        predicted=predicted_name,
         reference=reference.name,
         articles=len(ids),
         articles_rule=reference.articles_rule,
         predicted_missing=missing,
-        labels={**{label.value: scores for label, scores in result.labels.items()}, ALL: result.micro},
+        labels={
+            **{label.value: scores for label, scores in result.labels.items() if label in labels},
+            ALL: result.micro,
+        },
         speakers=result.speakers,
         corrections=load_corrections(store, humans, _statuses(include_in_progress)),
     )

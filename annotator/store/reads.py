@@ -217,6 +217,19 @@ class Reader(Connection):
             r["suggester"] for r in self._rows(f"SELECT DISTINCT suggester FROM suggestions {where} ORDER BY 1", params)
         ]
 
+    def current_suggestions(self, article_id: str) -> list[SuggestionRow]:
+        """What the model suggests now: for each kind of suggester (the name before its first dot: entities,
+        quotes), the newest batch of the suggester that wrote last. An older version's rows stay only because
+        someone decided on them (`annotator suggest` replaced the rest), so they are not current."""
+        rows = self.latest_suggestions(article_id)
+        newest: dict[str, tuple[int, str]] = {}
+        for row in rows:
+            kind = row.suggester.split(".", 1)[0]
+            if row.id > newest.get(kind, (-1, ""))[0]:
+                newest[kind] = (row.id, row.suggester)
+        current = {name for _, name in newest.values()}
+        return [row for row in rows if row.suggester in current]
+
     def latest_suggestions(self, article_id: str) -> list[SuggestionRow]:
         """Each suggester's newest batch for this article: older batches stay only because someone decided on
         them (see `replace_suggestions`), so they are not what the model suggests now."""

@@ -67,6 +67,11 @@ QUOTE_SUGGESTERS: dict[str, Callable[[Doc, list[Quote], list[Candidate]], list[C
 }
 
 
+def builtin_suggesters() -> dict[str, str]:
+    """This release's suggester versions and their kind (entities, quotes)."""
+    return {**dict.fromkeys(ENTITY_SUGGESTERS, "entities"), **dict.fromkeys(QUOTE_SUGGESTERS, "quotes")}
+
+
 @dataclass(frozen=True)
 class Suggesters:
     """Which entity and which quote suggester make a doc's suggestions (each a versioned name)."""
