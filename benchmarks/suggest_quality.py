@@ -8,7 +8,7 @@ label, micro precision/recall/F1 and speaker accuracy. Columns by default:
 - `naive`: spaCy's labels mapped with no rules (PERSON/ORG/NORP -> ACTOR, GPE/LOC/FAC -> LOCATION,
   CARDINAL/QUANTITY/PERCENT/MONEY -> FIGURE), no quotes;
 - `v1`: the rules as first shipped (entities.v1 + quotes.v1);
-- `new`: what `annotator ingest` records now (annotator.suggest.DEFAULT_SUGGESTERS).
+- `new`: what `annotator ingest` records now with that pipeline (`annotator.suggest.suggesters_of`).
 
 The test split is for reporting only: nobody tunes anything against it, so `--details` (which shows texts)
 refuses it. Develop on dev.
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from annotator.metrics.evaluation import Evaluation, evaluate
 from annotator.models import Label, NativeRecord, Span, Suggestion
-from annotator.suggest import DEFAULT_SUGGESTERS, RULES_V1, Suggesters, load_pipeline, suggest_doc
+from annotator.suggest import RULES_V1, Suggesters, load_pipeline, suggest_doc, suggesters_of
 
 NAIVE = {
     "PERSON": Label.ACTOR,
@@ -134,9 +134,9 @@ def main() -> None:
     splits = [s.strip() for s in (args.splits or default).split(",") if s.strip()]
     if args.details and splits != ["dev"]:
         raise SystemExit("--details shows texts: it works on dev only (the test split is never inspected)")
-    columns: dict[str, Suggesters | None] = {"naive": None, "v1": RULES_V1, "new": DEFAULT_SUGGESTERS}
-    columns.update(parse_column(spec) for spec in args.column)
     nlp = load_pipeline(args.model)
+    columns: dict[str, Suggesters | None] = {"naive": None, "v1": RULES_V1, "new": suggesters_of(nlp)}
+    columns.update(parse_column(spec) for spec in args.column)
     results: dict[str, list[Evaluation]] = {}
     timings = []
     for split in splits:

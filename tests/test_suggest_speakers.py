@@ -7,11 +7,13 @@ from __future__ import annotations
 import pytest
 
 from annotator.models import Label, check_spans
-from annotator.suggest import DEFAULT_SUGGESTERS, RULES_V1, Suggesters, suggest_doc
+from annotator.suggest import RULES_V1, Suggesters, suggest_doc, suggesters_of
 
 
-def speakers(nlp, text: str, suggesters: Suggesters = DEFAULT_SUGGESTERS) -> list[tuple[str, str | None]]:
-    """(quote, speaker) pairs; the speaker is always one of the suggested ACTOR spans."""
+def speakers(nlp, text: str, suggesters: Suggesters | None = None) -> list[tuple[str, str | None]]:
+    """(quote, speaker) pairs with the pipeline's own suggesters (or those given); the speaker is always one
+    of the suggested ACTOR spans."""
+    suggesters = suggesters or suggesters_of(nlp)
     suggestions = suggest_doc(nlp(text), suggesters)
     check_spans(list(suggestions), text)
     actors = {(s.start, s.end) for s in suggestions if s.label is Label.ACTOR}

@@ -27,6 +27,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "adjudicate": quality.adjudicate,
     "check": data.check,
     "evaluate": quality.evaluate,
+    "train": quality.train,
     "review": screens.review,
     "annotate": screens.annotate,
 }

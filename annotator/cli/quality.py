@@ -16,8 +16,10 @@ from annotator.cli.common import (
     errors_as_lines,
     fail,
     open_store,
+    progress_bar,
 )
 from annotator.store import DEFAULT_DB
+from annotator.vocabulary import GOLD
 
 
 def agreement(
@@ -133,3 +135,59 @@ def evaluate(
     else:
         for line in text_lines(report):
             typer.echo(line)
+
+
+def train(
+    db: DbOption = Path(DEFAULT_DB),
+    annotator: Annotated[
+        str | None, typer.Option("--annotator", help="Learn from this annotator's done articles (default: gold).")
+    ] = None,
+    from_files: Annotated[
+        list[Path] | None,
+        typer.Option("--from", help="Learn from native JSONL files (their records marked done) instead of --db."),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="The new pipeline folder (default: models/trained-<date-time>).")
+    ] = None,
+    curve: Annotated[
+        bool, typer.Option("--curve", help="Train on 25/50/75/100% of the articles and print the F1 of each.")
+    ] = False,
+    epochs: Annotated[int, typer.Option(min=1, help="Passes over the training articles.")] = 8,
+    seed: Annotated[int, typer.Option(help="Seeds the held-out split and the training order.")] = 0,
+    include_in_progress: Annotated[
+        bool, typer.Option("--include-in-progress", help="Also learn from articles still in progress.")
+    ] = False,
+) -> None:
+    """Fine-tune the suggestions' learned entity layer on the team's gold, holding a fifth of it out.
+
+    Prints per-label P/R/F1 on the held-out articles before and after, and writes a pipeline folder for
+    `annotator suggest --model FOLDER`. --curve trains on 25/50/75/100% instead and prints the F1 at each.
+    Example: annotator train --out models/ours && annotator suggest --model models/ours
+    """
+    from datetime import UTC, datetime
+
+    from annotator.exchange.training import Source, train_curve, train_model
+    from annotator.reports.training import curve_lines, report_lines
+
+    source = Source(annotator or GOLD, tuple(from_files or ()), include_in_progress)
+    if annotator and from_files:
+        raise fail("choose --annotator or --from, not both")
+    folder = out or Path("models") / datetime.now(UTC).strftime("trained-%Y%m%d-%H%M%S")
+    if out is None and not curve:
+        folder.parent.mkdir(exist_ok=True)
+    with errors_as_lines(), progress_bar("Training") as progress:
+        if from_files:
+            report = (
+                train_curve(None, source, epochs=epochs, seed=seed, progress=progress)
+                if curve
+                else train_model(None, source, folder, epochs=epochs, seed=seed, progress=progress)
+            )
+        else:
+            with open_store(db) as store:
+                report = (
+                    train_curve(store, source, epochs=epochs, seed=seed, progress=progress)
+                    if curve
+                    else train_model(store, source, folder, epochs=epochs, seed=seed, progress=progress)
+                )
+    for line in curve_lines(report) if curve else report_lines(report):
+        typer.echo(line)

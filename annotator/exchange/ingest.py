@@ -172,13 +172,33 @@ def ingest(
     return IngestReport(added=added, skipped=skipped + also_skipped, suggestions=sum(len(r[2]) for r in rows))
 
 
+def outdated(stored: dict[str, set[str]], names: tuple[str, ...]) -> list[str]:
+    """Articles to (re)suggest for these suggester versions: those with no suggestion at all, and those with
+    another version of a kind (entities, quotes: the name before its first dot) but not this one. An article
+    that simply has no quote keeps its entity suggestions."""
+
+    def kind(name: str) -> str:
+        return name.split(".", 1)[0]
+
+    targets = {kind(name): name for name in names}
+    return [
+        article_id
+        for article_id, have in stored.items()
+        if not have or any(kind(name) in targets and targets[kind(name)] not in have for name in have)
+    ]
+
+
 def resuggest(
     store: Store, *, model: str | None = None, everything: bool = False, progress: Progress | None = None
 ) -> tuple[int, int]:
     """(Re)compute suggestions for articles that lack the current suggester versions; (articles, suggestions)."""
-    from annotator.suggest import SUGGESTER_NAMES, load_pipeline, suggest_texts
+    from annotator.suggest import load_pipeline, suggest_texts, suggesters_for_model
 
-    ids = store.article_ids() if everything else store.articles_without_suggestions(SUGGESTER_NAMES)
+    ids = (
+        store.article_ids()
+        if everything
+        else outdated(store.suggesters_by_article(), suggesters_for_model(model).names)
+    )
     if not ids:
         return 0, 0
     nlp = load_pipeline(model)

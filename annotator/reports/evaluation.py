@@ -175,13 +175,15 @@ def _chosen_labels(store: Reader, suggesters: Sequence[str] | None, annotator: s
 
 def _run_now(store: Reader, ids: list[str], names: Sequence[str], model: str | None) -> dict[str, list[SpanLike]]:
     """This release's suggesters `names` run on the articles now (nothing stored): per article id, their spans.
-    A kind not named is filled with the default version, whose spans are left out."""
-    from annotator.suggest import DEFAULT_SUGGESTERS, Suggesters, builtin_suggesters, load_pipeline, suggest_texts
+    A kind not named is filled with the pipeline's own version, whose spans are left out."""
+    from annotator.suggest import Suggesters, builtin_suggesters, load_pipeline, suggest_texts, suggesters_of
 
-    entities = next((n for n in names if builtin_suggesters().get(n) == "entities"), DEFAULT_SUGGESTERS.entities)
-    quotes = next((n for n in names if builtin_suggesters().get(n) == "quotes"), DEFAULT_SUGGESTERS.quotes)
+    nlp = load_pipeline(model)
+    own = suggesters_of(nlp)
+    entities = next((n for n in names if builtin_suggesters().get(n) == "entities"), own.entities)
+    quotes = next((n for n in names if builtin_suggesters().get(n) == "quotes"), own.quotes)
     texts = [store.article(article_id).text for article_id in ids]
-    results = suggest_texts(texts, load_pipeline(model), suggesters=Suggesters(entities, quotes))
+    results = suggest_texts(texts, nlp, suggesters=Suggesters(entities, quotes))
     return {
         article_id: [s for s in suggestions if s.suggester in names]
         for article_id, (_, suggestions) in zip(ids, results, strict=True)

@@ -76,6 +76,13 @@ class Reader(Connection):
                   ORDER BY rowid"""
         return [r["id"] for r in self._rows(sql, names)]
 
+    def suggesters_by_article(self) -> dict[str, set[str]]:
+        """Every article's stored suggester versions (an article without suggestions maps to an empty set)."""
+        found: dict[str, set[str]] = {r["id"]: set() for r in self._rows("SELECT id FROM articles ORDER BY rowid", [])}
+        for row in self._rows("SELECT DISTINCT article_id, suggester FROM suggestions", []):
+            found.setdefault(row["article_id"], set()).add(row["suggester"])
+        return found
+
     def summaries(self, annotator: str) -> list[ArticleSummary]:
         sql = """
             SELECT a.id, a.title, a.chars, COALESCE(n.status, 'todo') AS status,

@@ -4,22 +4,22 @@ Importing this package does not import spaCy: the model is loaded by `load_pipel
 wanted, and the rule modules only receive parsed docs.
 """
 
+from annotator.suggest.loading import ModelNotFound, load_pipeline, suggesters_for_model, suggesters_of
 from annotator.suggest.pipeline import (
     DEFAULT_SUGGESTERS,
     ENTITY_SUGGESTERS,
     QUOTE_SUGGESTERS,
     RULES_V1,
-    ModelNotFound,
     Suggesters,
     builtin_suggesters,
-    load_pipeline,
     suggest_doc,
     suggest_texts,
 )
 from annotator.suggest.tokens import tokens_of
 
-#: The suggester versions `ingest` and `suggest` record now.
-SUGGESTER_NAMES: tuple[str, ...] = DEFAULT_SUGGESTERS.names
+#: The suggester versions `ingest` and `suggest` record with the default pipeline (entities.v1 where an
+#: installation lacks the shipped guide component).
+SUGGESTER_NAMES: tuple[str, ...] = suggesters_for_model(None).names
 
 __all__ = [
     "DEFAULT_SUGGESTERS",
@@ -33,5 +33,7 @@ __all__ = [
     "load_pipeline",
     "suggest_doc",
     "suggest_texts",
+    "suggesters_for_model",
+    "suggesters_of",
     "tokens_of",
 ]

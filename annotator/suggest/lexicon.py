@@ -103,3 +103,39 @@ BODY_NOUNS = _words(
 
 #: Possessive pronouns and the pronoun whose antecedents they share ("its press release" -> it).
 POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we"}
+
+#: Titles and honorifics of general English, not part of a person's name (entities.v2's general rules).
+GENERAL_TITLES = _words(
+    """president vice prime minister mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir dame lord lady king
+    queen prince princess pope father rabbi imam sheikh reverend rev rev. bishop archbishop cardinal chief
+    secretary general governor gov. mayor senator sen. rep. representative congressman congresswoman
+    councillor councilor commissioner superintendent inspector sergeant sgt. officer detective constable
+    captain capt. commander colonel col. lieutenant lt. major admiral marshal judge justice chancellor
+    speaker chairman chairwoman director ambassador envoy deputy foreign interior defence defense home
+    health finance attorney spokesman spokeswoman spokesperson mp premier sultan emir"""
+)
+
+#: Qualifiers of a figure, one, two and three words before it (entities.v2): "nearly 24", "at least 35",
+#: "as many as 32", "all 33", "~23".
+FIGURE_QUALIFIERS_1 = _words("about around approximately roughly nearly almost over under some just ~ all only")
+FIGURE_QUALIFIERS_2 = frozenset(
+    {
+        ("at", "least"),
+        ("at", "most"),
+        ("more", "than"),
+        ("less", "than"),
+        ("fewer", "than"),
+        ("up", "to"),
+        ("as", "many"),
+        ("as", "much"),
+        ("close", "to"),
+        ("well", "over"),
+    }
+)
+FIGURE_QUALIFIERS_3 = frozenset({("as", "many", "as"), ("as", "much", "as"), ("as", "few", "as")})
+
+#: Quantity words a figure keeps its article with: "a dozen", "a quarter".
+A_QUANTITIES = _words("dozen quarter half third")
+
+#: Prepositions after which a place name is where something is or happens.
+PLACE_PREPOSITIONS = _words("in at near across throughout around inside outside within")

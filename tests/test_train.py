@@ -1,0 +1,118 @@
+"""`annotator train` on real files: a few dev-gold articles in, a pipeline folder out that `annotator suggest
+--model` records under its content hash; the learning curve; the one-line errors."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from annotator.cli import app
+from annotator.store import Store
+from annotator.suggest.loading import folder_hash
+
+DEV = Path(__file__).parent / "fixtures" / "gold" / "dev.jsonl"
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+@pytest.fixture(scope="module")
+def three(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three short dev-gold articles as a native JSONL file."""
+    records = [json.loads(line) for line in DEV.read_text("utf-8").splitlines()]
+    shortest = sorted(records, key=lambda r: len(r["text"]))[:3]
+    path = tmp_path_factory.mktemp("gold") / "three.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in shortest), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def trained(three: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    out = tmp_path_factory.mktemp("models") / "ours"
+    result = run("train", "--from", str(three), "--out", str(out), "--epochs", "1")
+    assert result.exit_code == 0, result.output
+    return out, result.stdout.splitlines()
+
+
+def test_train_prints_before_and_after_and_writes_a_pipeline(trained: tuple[Path, list[str]], three: Path) -> None:
+    out, lines = trained
+    assert lines[0] == f"trained on {three}: 2 article(s); scored on 1 held-out article(s)"
+    assert [line.split()[0] for line in lines[3:7]] == ["ACTOR", "LOCATION", "FIGURE", "ALL"]
+    assert all(re.fullmatch(r"\S+ +\d+  (\d\.\d{3}/){2}\d\.\d{3} +\d\.\d{3}  (\d\.\d{3}/){2}\d\.\d{3} +\d\.\d{3}", line)
+               for line in lines[3:7])  # fmt: skip
+    name = f"entities.v2@{folder_hash(out)}"
+    assert lines[-2:] == [
+        f"pipeline -> {out} (its suggestions are named {name})",
+        f"use it: annotator suggest --model {out}",
+    ]
+    about = json.loads((out / "meta.json").read_text("utf-8"))["annotator"]
+    assert (len(about["articles"]), len(about["held_out"]), about["epochs"], about["seed"]) == (2, 1, 1, 0)
+
+
+def test_suggest_with_the_trained_pipeline_records_its_hash(trained: tuple[Path, list[str]], tmp_path: Path) -> None:
+    out, _ = trained
+    db = str(tmp_path / "a.db")
+    assert run("ingest", str(SEEDS), "--db", db).exit_code == 0
+    result = run("suggest", "--db", db, "--model", str(out))
+    assert result.exit_code == 0, result.output
+    with Store.open(Path(db)) as store:
+        [article] = store.article_ids()
+        current = {s.suggester for s in store.current_suggestions(article)}
+    assert current == {f"entities.v2@{folder_hash(out)}", "quotes.v2"}
+    again = run("suggest", "--db", db, "--model", str(out))
+    assert again.stdout == "0 suggestion(s) for 0 article(s)\n"  # nothing outdated for that pipeline
+
+
+def test_curve_prints_four_points(three: Path) -> None:
+    result = run("train", "--from", str(three), "--curve", "--epochs", "1")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert [line.split()[0] for line in lines[2:]] == ["start", "25%", "50%", "75%", "100%"]
+    assert [int(line.split()[1]) for line in lines[2:]] == [0, 1, 1, 2, 2]
+
+
+def test_train_from_the_database_gold(three: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "g.db")
+    imported = run("import", str(three), "--db", db)
+    assert imported.exit_code == 0, imported.output
+    result = run("train", "--db", db, "--curve", "--epochs", "1")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("learning curve on gold: up to 2 article(s) to learn from, 1 held out;")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--annotator", "nobody"], "no annotations by 'nobody' (in the database: gold)"),
+        (["--out", "{existing}"], "exists and is not an empty folder: choose a new --out"),
+        (
+            ["--include-in-progress", "--annotator", "gold", "--from", "{three}"],
+            "choose --annotator or --from, not both",
+        ),
+    ],
+)
+def test_train_errors_are_one_line(three: Path, tmp_path: Path, args: list[str], message: str) -> None:
+    db = str(tmp_path / "g.db")
+    assert run("import", str(three), "--db", db).exit_code == 0
+    existing = tmp_path / "existing"
+    existing.mkdir()
+    (existing / "mine.txt").write_text("not ours")
+    args = [a.format(existing=existing, three=three) for a in args]
+    result = run("train", "--db", db, *args)
+    assert result.exit_code == 1
+    assert message in result.stderr and result.stderr.count("\n") == 1
+    assert (existing / "mine.txt").read_text() == "not ours"
+
+
+def test_one_article_is_not_enough(three: Path, tmp_path: Path) -> None:
+    one = tmp_path / "one.jsonl"
+    one.write_text(three.read_text("utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    result = run("train", "--from", str(one), "--curve")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("annotator: error: training needs at least 2 finished articles")
