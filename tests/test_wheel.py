@@ -59,9 +59,10 @@ def test_the_wheel_ships_the_package_data_and_the_installed_package_opens_the_se
         "annotator/tui/guide.md",
         "annotator/data/seeds/000_5fda543fc562549a.txt",
         *(f"annotator/data/schemas/{name}.json" for name in ("native_record", "article_in", "span", "suggestion")),
+        *(f"annotator/data/guide/{name}" for name in ("config.cfg", "meta.json", "ner/cfg", "ner/model", "ner/moves")),
     }
     assert shipped - names == set()
-    assert [name for name in names if name.startswith(("tests/", "benchmarks/"))] == []
+    assert [name for name in names if name.startswith(("tests/", "benchmarks/", "training/"))] == []
     [entry_points] = [name for name in names if name.endswith(".dist-info/entry_points.txt")]
     assert "annotator = annotator.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 

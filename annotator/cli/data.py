@@ -186,8 +186,9 @@ def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
     typer.echo(f"database     {db}")
     typer.echo(f"articles     {figures['articles']}")
     typer.echo(f"suggestions  {figures['suggestions']}")
+    width = max([14, *(len(row["suggester"]) for row in figures["suggestions_by_label"])])
     for row in figures["suggestions_by_label"]:
-        typer.echo(f"  {row['suggester']:<14} {row['label']:<9} {row['suggestions']}")
+        typer.echo(f"  {row['suggester']:<{width}} {row['label']:<9} {row['suggestions']}")
     typer.echo(f"spans        {figures['spans']}")
     typer.echo(f"events       {figures['events']}")
     typer.echo("annotations" + ("" if figures["annotations"] else "  none yet"))

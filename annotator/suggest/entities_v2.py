@@ -82,7 +82,7 @@ def entity_candidates_v2(doc: Doc) -> list[Candidate]:
     names = [c for c in general.apply(doc, _small(doc, FIRST)) if c.label in (Label.ACTOR, Label.LOCATION)]
     guide = general.apply(doc, _guide(doc))
     organisations = [c for c in general.apply(doc, _small(doc, LAST)) if c.label is Label.ACTOR]
-    kept = combine([names, guide, organisations])
+    kept = general.document_rules(doc, combine([names, guide, organisations]))
     for candidate in kept:
         root = doc[candidate.start : candidate.end].root
         candidate.subject = root.dep_ == "nsubj" or (root.dep_ == "appos" and root.head.dep_ == "nsubj")

@@ -24,11 +24,12 @@ from annotator.suggest.lexicon import (
     FIGURE_QUALIFIERS_2,
     FIGURE_QUALIFIERS_3,
     GENERAL_TITLES,
+    PLACE_NOUNS,
     PLACE_PREPOSITIONS,
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 KEPT_SIGNS = frozenset({"$", "£", "€", "~"})
@@ -117,23 +118,29 @@ def not_a_figure(doc: Doc, span: Candidate) -> bool:
     return text.lower() in ("one", "1")
 
 
+def _subject_acts(root: Token) -> bool:
+    """The subject (or a conjoined subject) of a verb other than be or have."""
+    if root.dep_ == "conj" and root.head.dep_ == "nsubj":
+        root = root.head
+    head = root.head
+    return root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.lemma_ not in ("be", "have")
+
+
 def by_role(doc: Doc, span: Candidate) -> Candidate:
-    """A place that acts (the subject of a verb other than be/have, or the source in "according to") is an
-    ACTOR; a name the small model calls a place, after a locative preposition, is a LOCATION."""
+    """A place that acts is an ACTOR (the subject, or one of the joined subjects, of a verb other than be or
+    have; the source in "according to"); a proper name after a locative preposition ("in", "at", "near", ...)
+    or before a place noun ("Maidan Wardak province") is a LOCATION."""
     root = doc[span.start : span.end].root
     head = root.head
     if span.label is Label.LOCATION:
-        acts = root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.lemma_ not in ("be", "have")
         source = root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
-        if acts or source:
+        if _subject_acts(root) or source:
             return Candidate(span.start, span.end, Label.ACTOR, "group")
-    elif (
-        span.label is Label.ACTOR
-        and root.ent_type_ in PLACE_ENTS
-        and root.dep_ == "pobj"
-        and head.lower_ in PLACE_PREPOSITIONS
-    ):
-        return Candidate(span.start, span.end, Label.LOCATION, "other")
+    elif span.label is Label.ACTOR and (root.ent_type_ in PLACE_ENTS or root.pos_ == "PROPN"):
+        where = root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS
+        named_place = root.dep_ == "compound" and head.lemma_.lower() in PLACE_NOUNS
+        if where or named_place:
+            return Candidate(span.start, span.end, Label.LOCATION, "other")
     return span
 
 
@@ -186,3 +193,70 @@ def apply(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
         out.extend(split_titles(doc, by_role(doc, kept)))
     taken = {i for s in out for i in range(s.start, s.end)}
     return [qualified(doc, s, taken - set(range(s.start, s.end))) for s in out]
+
+
+#: The small model's entity types that are things, not participants or places: events, laws, works,
+#: products (platforms, vessels), languages, times (time zones).
+THING_ENTS = frozenset({"EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE", "TIME", "DATE"})
+
+
+def is_thing(doc: Doc, span: Candidate) -> bool:
+    """An ACTOR or LOCATION the small model types as a thing (its root's type, and no person, organisation or
+    place type inside): "COVID-19" as an event, "Central European Time", "Game of Life" as a work."""
+    if span.label is Label.FIGURE:
+        return False
+    types = {t.ent_type_ for t in doc[span.start : span.end]}
+    return doc[span.start : span.end].root.ent_type_ in THING_ENTS and not types & {
+        "PERSON",
+        "ORG",
+        "NORP",
+        *PLACE_ENTS,
+    }
+
+
+def surname_people(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """A one-word LOCATION that is the surname of a person named in full in the article is that person
+    ("John Horton Conway ... Conway's death"): an ACTOR."""
+    names = {
+        doc[span.end - 1].lower_
+        for span in spans
+        if span.label is Label.ACTOR and doc[span.end - 1].ent_type_ == "PERSON" and span.end - span.start > 1
+    }
+    out = []
+    for span in spans:
+        if span.label is Label.LOCATION and span.end - span.start == 1 and doc[span.start].lower_ in names:
+            span = Candidate(span.start, span.end, Label.ACTOR, "person")
+        out.append(span)
+    return out
+
+
+def _person_follows(doc: Doc, end: int) -> bool:
+    """A person's name right after `end` (or after a comma: an apposition)."""
+    index = end + 1 if end < len(doc) and doc[end].text == "," else end
+    return index < len(doc) and doc[index].ent_type_ == "PERSON"
+
+
+def title_before_name(doc: Doc, span: Candidate) -> Candidate | None:
+    """An ACTOR that is a title or a description of the named person right after it is not marked ("National
+    Security Advisor Tzachi Hanegbi", "The mayor of London, Sadiq Khan"); an organisation before the title
+    stays ("Coast Guard Commandant Elson Hermogino" -> "Coast Guard")."""
+    if span.label is not Label.ACTOR or not _person_follows(doc, span.end):
+        return span
+    if doc[span.end - 1].ent_type_ == "PERSON":
+        return span
+    end = span.end
+    while end > span.start and _is_title(doc, end - 1):
+        end -= 1
+    if end == span.end:
+        return span if doc[span.end - 1].pos_ == "PROPN" else None  # a description: "a fire service spokesman"
+    if end > span.start and doc[end - 1].pos_ == "PROPN":
+        return Candidate(span.start, end, span.label, "group")
+    return None
+
+
+def document_rules(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """Rules over the combined layer: things are no ACTOR or LOCATION, a person's surname is the person, a title
+    or description before a person's name is not marked."""
+    kept = [span for span in spans if not is_thing(doc, span)]
+    titled = [title_before_name(doc, span) for span in surname_people(doc, kept)]
+    return [span for span in titled if span is not None]

@@ -186,9 +186,13 @@ def owner(ctx: Mentions, noun: Token) -> Candidate | None:
         if child.lower_ in ("by", "from", "of", "for"):
             for obj in child.children:
                 if obj.dep_ == "pobj":
-                    named = [ctx.by_token[t.i] for t in obj.subtree if t.i in ctx.by_token]
-                    people = [c for c in named if c.label is Label.ACTOR]
-                    return people[0] if people else phrase_speaker(ctx, obj)
+                    phrase = range(obj.left_edge.i, obj.i + 1)  # the noun phrase, not its relative clauses
+                    actors = [ctx.by_token[i] for i in phrase if i in ctx.by_token]
+                    actors = [c for c in actors if c.label is Label.ACTOR]
+                    people = [c for c in actors if ctx.doc[c.end - 1].ent_type_ == "PERSON"]
+                    if people or actors:
+                        return (people or actors)[-1]  # "an order by Coast Guard Commandant Admiral E. H."
+                    return phrase_speaker(ctx, obj)
     return None
 
 
@@ -208,8 +212,11 @@ def phrase_speaker(ctx: Mentions, head: Token) -> Candidate | None:
     for child in head.children:
         if child.dep_ == "appos" and child.i in ctx.by_token:
             named = ctx.actor_at(child.i)
-            if named is not None and (own is None or ctx.doc[named.end - 1].ent_type_ == "PERSON"):
-                return named  # "A spokesman, John Doe, said"
+            if named is None:
+                continue
+            name = ctx.doc[named.end - 1]
+            if name.ent_type_ == "PERSON" or (own is None and (head.pos_ != "PROPN" or name.pos_ == "PROPN")):
+                return named  # "A spokesman, John Doe, said"; not "Cattelan, the artist" for an unmarked name
     if own is not None:
         return own
     if of_words(head) and head.lemma_.lower() not in PROXY_NOUNS:
