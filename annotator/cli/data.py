@@ -19,7 +19,7 @@ from annotator.cli.common import (
     progress_bar,
     store_to_fill,
 )
-from annotator.store import DEFAULT_DB, Store
+from annotator.store import DEFAULT_DB
 from annotator.vocabulary import GOLD
 
 
@@ -89,7 +89,7 @@ def export(
 
     if gold and suggestions:
         raise fail("choose one of --gold and --suggestions")
-    with errors_as_lines(), open_store(db) as store:
+    with errors_as_lines(), open_store(db, read_only=True) as store:
         chosen = get_format(format)
         who = None if suggestions else GOLD if gold else default_annotator(annotator)
         if who is not None and who not in store.annotators():
@@ -180,7 +180,7 @@ def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
     """
     from annotator.metrics.activity import time_spent
 
-    with errors_as_lines(), open_store(db) as store:
+    with errors_as_lines(), open_store(db, read_only=True) as store:
         figures = store.stats()
         minutes = {who: time_spent(store.events(annotator=who)) / 60 for who in store.annotators()}
     typer.echo(f"database     {db}")
@@ -205,7 +205,7 @@ def check(db: DbOption = Path(DEFAULT_DB)) -> None:
     """
     from annotator.store.verify import check as problems_in
 
-    with errors_as_lines(), Store.open(db, read_only=True) as store:
+    with errors_as_lines(), open_store(db, read_only=True) as store:
         problems = problems_in(store)
         events = store.count("events")
     if problems:

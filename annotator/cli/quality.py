@@ -36,7 +36,7 @@ def agreement(
     from annotator.metrics.agreement import agreement as compute
     from annotator.reports.agreement import ArticleDisputes, html_page, load, text_lines
 
-    with errors_as_lines(), open_store(db) as store:
+    with errors_as_lines(), open_store(db, read_only=True) as store:
         names = chosen_annotators(store, annotators)
         corpus = load(store, names, include_in_progress)
         if not corpus.article_ids:
@@ -113,7 +113,7 @@ def evaluate(
     """
     from annotator.reports.evaluation import choose_reference, score, text_lines
 
-    with errors_as_lines(), open_store(db) as store:
+    with errors_as_lines(), open_store(db, read_only=True) as store:
         reference = choose_reference(store, gold_from, include_in_progress)
         report = score(store, reference, annotator, include_in_progress)
     if json_output:
