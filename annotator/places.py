@@ -16,11 +16,14 @@ import fcntl
 import os
 import secrets
 import stat
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from annotator.errors import AnnotatorError
 
+#: An empty temporary this recent may be one another run has just created and not locked yet: left alone.
+JUST_MADE_S = 60
 #: Files this tool creates get these permissions (before the umask): never writable by others, nor readable.
 PRIVATE_MODE = 0o640
 
@@ -158,12 +161,13 @@ def remove_stale(target: Path, kind: str, ours: Callable[[Path], bool]) -> list[
         except OSError:
             continue
         try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                continue
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 continue  # a live run is writing it
+            found = os.fstat(fd)
+            if not stat.S_ISREG(found.st_mode) or (found.st_size == 0 and time.time() - found.st_mtime < JUST_MADE_S):
+                continue  # or a run created it a moment ago and is about to lock it
             if not ours(path):
                 continue
             for leftover in (path, *(path.with_name(name + s) for s in ("-wal", "-shm", "-journal"))):

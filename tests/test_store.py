@@ -265,7 +265,9 @@ def test_a_database_from_a_newer_release_is_refused(db_path: Path) -> None:
 
 def test_a_file_that_is_not_a_database_is_refused(db_path: Path) -> None:
     db_path.write_text("hello, I am a text file\n" * 100)
-    with pytest.raises(DatabaseError, match=r"not a SQLite database \(another kind of file, or its header is damaged\)"):
+    with pytest.raises(
+        DatabaseError, match=r"not a SQLite database \(another kind of file, or its header is damaged\)"
+    ):
         Store.open(db_path)
     assert db_path.read_text().startswith("hello")
 

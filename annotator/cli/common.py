@@ -92,7 +92,7 @@ def store_to_fill(db: Path) -> Iterator[Store]:
     succeeds, so a failed command leaves no database it created behind, and never deletes one."""
     from annotator.store.creating import filling
 
-    with errors_as_lines(), filling(db) as store:
+    with errors_as_lines(), filling(db, note=lambda line: typer.echo(f"annotator: note: {line}", err=True)) as store:
         yield store
 
 

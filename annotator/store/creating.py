@@ -10,7 +10,7 @@ the file, and writes nothing there.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -21,9 +21,10 @@ from annotator.store.opening import DatabaseError, new_database
 
 
 @contextmanager
-def filling(path: str | Path) -> Iterator[Store]:
+def filling(path: str | Path, note: Callable[[str], None] | None = None) -> Iterator[Store]:
     """The database at `path` to add to: opened when it exists, else built beside it and put in place when the
-    block ends without an error (see the module's docstring)."""
+    block ends without an error (see the module's docstring). `note` hears of a merge into a file that another
+    process created meanwhile."""
     path = Path(path)
     try:
         target, found = regular_target(path)
@@ -45,6 +46,10 @@ def filling(path: str | Path) -> Iterator[Store]:
             raise DatabaseError(f"{path}: cannot create the database: {error.strerror}") from None
         if not placed:
             _merge_into(path, temporary.path)
+            if note:
+                note(
+                    f"{path} was created by another process while this command ran: this command's work was merged into it"
+                )
     finally:
         temporary.discard()
         temporary.close()

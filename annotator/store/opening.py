@@ -74,27 +74,33 @@ def _retrying(db: sqlite3.Connection, sql: str) -> Any:
 
 
 def initialise(db: sqlite3.Connection) -> None:
-    """Our mark, WAL, full sync and the schema, on a connection that may write (a new file, or one of ours)."""
+    """Our mark, WAL, full sync and the schema, on a connection that may write (a new file, or one of ours).
+
+    The mark comes first: a new file's first page carries it from its first write, so a creation killed at
+    any later point leaves a file that says it is ours (see `is_ours_by_header`)."""
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
-    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        _retrying(db, "PRAGMA journal_mode = wal")
-    db.execute("PRAGMA synchronous = FULL")
-    migrate(db)
     if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
         _retrying(db, "BEGIN IMMEDIATE")
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute("COMMIT")
+    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        _retrying(db, "PRAGMA journal_mode = wal")
+    db.execute("PRAGMA synchronous = FULL")
+    migrate(db)
 
 
 def is_ours_by_header(path: Path) -> bool:
-    """An empty file or one with our mark: what a stale temporary of ours looks like."""
+    """What a temporary of ours that a killed creation left looks like: a SQLite file with our mark, or a file
+    too short to be anyone's database (created, killed before its first page was written)."""
     try:
         with open(path, "rb") as file:
             header = file.read(100)
     except OSError:
         return False
-    return not header or (header.startswith(SQLITE_HEADER) and int.from_bytes(header[68:72], "big") == APPLICATION_ID)
+    if len(header) < 100:
+        return True
+    return header.startswith(SQLITE_HEADER) and int.from_bytes(header[68:72], "big") == APPLICATION_ID
 
 
 def new_database(target: Path) -> Temporary:
