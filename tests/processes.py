@@ -109,3 +109,31 @@ def world_readable_folder() -> Iterator[Path]:
             if path.is_dir():
                 path.chmod(0o755)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def full_disk(size_kib: int = 256, keep: dict[str, bytes] | None = None) -> Iterator[Path]:
+    """A folder on a small tmpfs holding the `keep` files, then filled to the last byte (needs root to mount; the
+    test is skipped otherwise)."""
+    import pytest
+
+    folder = Path(tempfile.mkdtemp(prefix="annotator-full-"))
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kib}k", "tmpfs", str(folder)],
+                             capture_output=True, text=True)  # fmt: skip
+    if mounted.returncode != 0:
+        folder.rmdir()
+        pytest.skip(f"cannot mount a small tmpfs to fill ({mounted.stderr.strip()})")
+    try:
+        for name, data in (keep or {}).items():
+            (folder / name).write_bytes(data)
+        with open(folder / "filler", "wb", buffering=0) as filler:
+            try:
+                while True:
+                    filler.write(b"\0" * 4096)
+                    filler.flush()
+            except OSError:
+                pass
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=False)
+        folder.rmdir()

@@ -2,8 +2,9 @@
 and what a database holds."""
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, BinaryIO
 
 import typer
 
@@ -96,16 +97,31 @@ def export(
             found = ", ".join(store.annotators()) or "none"
             raise fail(f"no annotations by {who!r} to export (in the database: {found})")
         if output == "-":
-            count = export_records(store, format, sys.stdout.buffer, who)
-            sys.stdout.flush()
+            count = _to_standard_output(lambda out: export_records(store, format, out, who))
             typer.echo(f"{count} record(s) written", err=True)
             return
         name = who or "suggestions"
         kind = "" if chosen.suffix == f".{format}" else f".{format}"  # alice.jsonl, alice.prodigy.jsonl, alice.spacy
         path = Path(output) if output else Path("exports") / f"{name}{kind}{chosen.suffix}"
         with progress_bar("Exporting") as progress:
-            count = export_to_path(store, format, path, who, progress)
+            count = export_to_path(store, format, path, who, progress, make_folder=output is None)
     typer.echo(f"{count} record(s) -> {path}")
+
+
+def _to_standard_output(write: Callable[[BinaryIO], int]) -> int:
+    """Write to standard output; a full disk or a closed pipe is one line (or, for `| head`, silence)."""
+    import os
+
+    try:
+        count = write(sys.stdout.buffer)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        raise typer.Exit(1) from None
+    except OSError as error:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise fail(f"cannot write to standard output: {error.strerror}") from None
+    return count
 
 
 def import_(

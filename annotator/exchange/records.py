@@ -9,14 +9,24 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from pydantic import BaseModel
 
-from annotator.errors import InputError
+from annotator.errors import AnnotatorError, InputError
 from annotator.exchange.files import Where, written_atomically
 from annotator.exchange.formats.common import ImportedRecord, ReadOptions, Record, RecordLike, RecordSpan, TokensOf
-from annotator.models import ArticleIn, Label, NativeRecord, Offsets, Span, Status, check_spans, content_hash
+from annotator.models import (
+    ArticleIn,
+    Label,
+    NativeRecord,
+    Offsets,
+    Span,
+    Status,
+    check_spans,
+    content_hash,
+    unstorable,
+)
 from annotator.rows import Offsets as StoredOffsets
 from annotator.rows import Token
 from annotator.store import Store
@@ -45,13 +55,31 @@ def annotator_records(store: Store, annotator: str) -> Iterator[Record]:
             RecordSpan(start, end, labels[label], span_text, None if s_start is None else StoredOffsets(s_start, s_end))
             for _, start, end, label, span_text, s_start, s_end in rows
         ]
-        yield Record(article_id, text, title, json.loads(meta), annotator, Status(status), spans, updated_at)
+        yield Record(article_id, text, title, _meta(article_id, meta), annotator, Status(status), spans, updated_at)
+
+
+def _not_json(article_id: str) -> Callable[[str], Any]:
+    def refuse(constant: str) -> Any:
+        raise AnnotatorError(
+            f"article {article_id!r}: its meta holds {constant}, which is not standard JSON (an older release "
+            "stored it); nothing was written"
+        )
+
+    return refuse
+
+
+def _meta(article_id: str, stored: str) -> dict[str, Any]:
+    """An article's stored meta; a NaN or infinity an older release let in is an error, never non-standard JSON."""
+    meta: dict[str, Any] = json.loads(stored, parse_constant=_not_json(article_id))
+    return meta
 
 
 def suggestion_records(store: Store) -> Iterator[Record]:
     """Every article with the model's suggestions, as if the model were an annotator."""
     for article_id in store.article_ids():
         article = store.article(article_id)
+        if unstorable(article.meta, "meta"):
+            _not_json(article_id)("NaN or Infinity")
         suggestions = store.suggestions(article_id)
         annotator = model_name(sorted({s.suggester for s in suggestions}))
         spans = [RecordSpan(s.start, s.end, s.label, s.text, s.speaker) for s in suggestions]
@@ -93,10 +121,17 @@ def export(
 
 
 def export_to_path(
-    store: Store, format_name: str, path: Path, annotator: str | None, progress: Progress | None = None
+    store: Store,
+    format_name: str,
+    path: Path,
+    annotator: str | None,
+    progress: Progress | None = None,
+    *,
+    make_folder: bool = False,
 ) -> int:
-    """Export into `path` through a `.partial` file renamed at the end: a failed export leaves nothing."""
-    with written_atomically(path) as out:
+    """Export into `path` through a temporary renamed at the end (`files.written_atomically`): a failed export
+    leaves nothing, and never replaces a folder, FIFO or device."""
+    with written_atomically(path, make_folder=make_folder) as out:
         return export(store, format_name, out, annotator, progress)
 
 

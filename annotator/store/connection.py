@@ -33,7 +33,7 @@ SPAN_SELECT = "SELECT " + ", ".join(f'"{column}"' for column in SPAN_COLUMNS) + 
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def rows_of(connection: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> Iterator[Row]:
