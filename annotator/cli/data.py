@@ -34,22 +34,39 @@ def ingest(
     ] = False,
     model: ModelOption = None,
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.")] = 32,
+    changed_text: Annotated[
+        str | None,
+        typer.Option(
+            "--changed-text",
+            help="An id stored with another text: 'new' adds it as a new article (id~hash), 'replace' replaces "
+            "the stored text if nobody has opened that article (default: an error).",
+        ),
+    ] = None,
 ) -> None:
     """Store articles and the model's suggestions for them.
 
     Example: annotator ingest seeds/ articles.jsonl --db annotations.db
     """
+    from annotator.exchange.ingest import ChangedText, read_articles
     from annotator.exchange.ingest import ingest as ingest_articles
-    from annotator.exchange.ingest import read_articles
 
+    if changed_text is not None and changed_text not in set(ChangedText):
+        raise fail(f"--changed-text must be {' or '.join(ChangedText)}, not {changed_text!r}")
     with errors_as_lines():
         articles = read_articles(paths)
         with store_to_fill(db) as store, progress_bar("Suggesting") as progress:
             report = ingest_articles(
-                store, articles, suggest=not no_suggest, model=model, batch_size=batch_size, progress=progress
+                store,
+                articles,
+                suggest=not no_suggest,
+                model=model,
+                batch_size=batch_size,
+                progress=progress,
+                changed=ChangedText(changed_text) if changed_text else None,
             )
+    replaced = f", {len(report.replaced)} replaced" if report.replaced else ""
     typer.echo(
-        f"{len(report.added)} article(s) added, {len(report.skipped)} already stored, "
+        f"{len(report.added)} article(s) added, {len(report.skipped)} already stored{replaced}, "
         f"{report.suggestions} suggestion(s) -> {db}"
     )
 
@@ -138,9 +155,14 @@ def import_(
     label_map: Annotated[
         str | None, typer.Option("--label-map", help="Map foreign labels, e.g. PERSON=ACTOR,GPE=LOCATION.")
     ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Replace stored work that differs even when it is newer (undoable).")
+    ] = False,
 ) -> None:
     """Read annotations back, validating every record; one bad record and nothing is written.
 
+    A record that differs from newer work stored for its annotator is a conflict, reported and left as stored
+    (--replace takes the file's); every replacement is an undoable event.
     Example: annotator import tasks.jsonl --format prodigy --label-map PERSON=ACTOR,GPE=LOCATION
     """
     from annotator.exchange.formats.common import ReadOptions, parse_label_map
@@ -150,9 +172,18 @@ def import_(
         options = ReadOptions(annotator=annotator, label_map=parse_label_map(label_map))
         records = read_file(path, format, options)  # read and check everything before opening the database
         with store_to_fill(db) as store, progress_bar("Importing") as progress:
-            report = store_records(store, records, snap=snap, progress=progress)
+            report = store_records(store, records, snap=snap, replace=replace, progress=progress)
     moved = f", {report.snapped} span(s) snapped to token boundaries" if snap else ""
-    typer.echo(f"{report.records} record(s) imported ({report.new_articles} new article(s){moved}) -> {db}")
+    counts = f"; {report.replaced} replaced older work" if report.replaced else ""
+    counts += f"; {report.unchanged} unchanged" if report.unchanged else ""
+    counts += f"; {len(report.conflicts)} conflict(s)" if report.conflicts else ""
+    typer.echo(f"{report.records} record(s) imported ({report.new_articles} new article(s){moved}){counts} -> {db}")
+    for conflict in report.conflicts:
+        at = conflict.where.line if conflict.where.line is not None else f"record {conflict.where.record}"
+        typer.echo(
+            f"conflict: {conflict.annotator} on {conflict.article_id} {conflict.title!r} ({conflict.where.path}:{at}) "
+            "differs from newer work stored here: kept this database's (--replace takes the file's)"
+        )
 
 
 def merge(

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.errors import InputError
-from annotator.places import PlaceError, Temporary, regular_target, remove_stale
+from annotator.places import PlaceError, Temporary, kind_of, regular_target, remove_stale
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,11 @@ class Where:
 
 
 def read_bytes(path: Path) -> bytes:
+    """A regular file's bytes: a FIFO, device or folder is refused at once (reading one could wait forever)."""
     try:
+        found = os.stat(path)
+        if not stat.S_ISREG(found.st_mode):
+            raise InputError(f"{kind_of(found.st_mode)}, not a regular file", path=str(path))
         return path.read_bytes()
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror}", path=str(path)) from None
