@@ -14,6 +14,7 @@ import typer
 
 from annotator.errors import AnnotatorError
 from annotator.exchange.formats import FORMATS
+from annotator.literal import literal_json, literal_lines
 from annotator.store import Store
 from annotator.vocabulary import GOLD
 
@@ -46,8 +47,19 @@ InProgressOption = Annotated[
 ]
 
 
+def say(text: str, *, err: bool = False) -> None:
+    """Print what a command has to say; stored strings in it (names, titles, ids) are shown literally, so
+    none can send a control sequence to the terminal (`annotator.literal`)."""
+    typer.echo(literal_lines(text), err=err)
+
+
+def say_json(text: str) -> None:
+    """Print JSON, its strings' control characters written as \\u escapes (the same JSON value)."""
+    typer.echo(literal_json(text))
+
+
 def fail(message: str) -> typer.Exit:
-    typer.echo(f"annotator: error: {message}", err=True)
+    say(f"annotator: error: {message}", err=True)
     return typer.Exit(1)
 
 
@@ -92,7 +104,7 @@ def store_to_fill(db: Path) -> Iterator[Store]:
     succeeds, so a failed command leaves no database it created behind, and never deletes one."""
     from annotator.store.creating import filling
 
-    with errors_as_lines(), filling(db, note=lambda line: typer.echo(f"annotator: note: {line}", err=True)) as store:
+    with errors_as_lines(), filling(db, note=lambda line: say(f"annotator: note: {line}", err=True)) as store:
         yield store
 
 

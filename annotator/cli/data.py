@@ -18,8 +18,10 @@ from annotator.cli.common import (
     fail,
     open_store,
     progress_bar,
+    say,
     store_to_fill,
 )
+from annotator.literal import literal
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import GOLD
 
@@ -65,7 +67,7 @@ def ingest(
                 changed=ChangedText(changed_text) if changed_text else None,
             )
     replaced = f", {len(report.replaced)} replaced" if report.replaced else ""
-    typer.echo(
+    say(
         f"{len(report.added)} article(s) added, {len(report.skipped)} already stored{replaced}, "
         f"{report.suggestions} suggestion(s) -> {db}"
     )
@@ -84,7 +86,7 @@ def suggest(
 
     with errors_as_lines(), open_store(db) as store, progress_bar("Suggesting") as progress:
         articles, suggestions = resuggest(store, model=model, everything=everything, progress=progress)
-    typer.echo(f"{suggestions} suggestion(s) for {articles} article(s)")
+    say(f"{suggestions} suggestion(s) for {articles} article(s)")
 
 
 def export(
@@ -115,14 +117,14 @@ def export(
             raise fail(f"no annotations by {who!r} to export (in the database: {found})")
         if output == "-":
             count = _to_standard_output(lambda out: export_records(store, format, out, who))
-            typer.echo(f"{count} record(s) written", err=True)
+            say(f"{count} record(s) written", err=True)
             return
         name = who or "suggestions"
         kind = "" if chosen.suffix == f".{format}" else f".{format}"  # alice.jsonl, alice.prodigy.jsonl, alice.spacy
         path = Path(output) if output else Path("exports") / f"{name}{kind}{chosen.suffix}"
         with progress_bar("Exporting") as progress:
             count = export_to_path(store, format, path, who, progress, make_folder=output is None)
-    typer.echo(f"{count} record(s) -> {path}")
+    say(f"{count} record(s) -> {path}")
 
 
 def _to_standard_output(write: Callable[[BinaryIO], int]) -> int:
@@ -177,11 +179,12 @@ def import_(
     counts = f"; {report.replaced} replaced older work" if report.replaced else ""
     counts += f"; {report.unchanged} unchanged" if report.unchanged else ""
     counts += f"; {len(report.conflicts)} conflict(s)" if report.conflicts else ""
-    typer.echo(f"{report.records} record(s) imported ({report.new_articles} new article(s){moved}){counts} -> {db}")
+    say(f"{report.records} record(s) imported ({report.new_articles} new article(s){moved}){counts} -> {db}")
     for conflict in report.conflicts:
         at = conflict.where.line if conflict.where.line is not None else f"record {conflict.where.record}"
-        typer.echo(
-            f"conflict: {conflict.annotator} on {conflict.article_id} {conflict.title!r} ({conflict.where.path}:{at}) "
+        say(
+            f"conflict: {literal(conflict.annotator)} on {literal(conflict.article_id)} {conflict.title!r} "
+            f"({conflict.where.path}:{at}) "
             "differs from newer work stored here: kept this database's (--replace takes the file's)"
         )
 
@@ -205,7 +208,7 @@ def merge(
         raise fail(f"--prefer must be {' or '.join(Prefer)}, not {prefer!r}")
     with errors_as_lines(), store_to_fill(db) as store, progress_bar("Merging") as progress:
         report = merge_databases(store, others, Prefer(prefer) if prefer else None, progress)
-    typer.echo(
+    say(
         f"{report.articles_added} article(s), {report.annotations_added} annotation(s) and "
         f"{report.events_copied} event(s) added; {report.overwritten} annotation(s) replaced by the other's; "
         f"{report.unchanged} unchanged; "
@@ -214,8 +217,8 @@ def merge(
     for conflict in report.conflicts:
         how = "took the other's" if conflict.kept == "other" else "kept this database's"
         hint = "" if prefer else " (--prefer other takes theirs)"
-        typer.echo(
-            f"conflict: {conflict.annotator} on {conflict.article_id} {conflict.title!r} differs in "
+        say(
+            f"conflict: {literal(conflict.annotator)} on {literal(conflict.article_id)} {conflict.title!r} differs in "
             f"{conflict.source}: {how}{hint}"
         )
 
@@ -230,18 +233,18 @@ def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
     with errors_as_lines(), open_store(db, read_only=True) as store:
         figures = store.stats()
         minutes = {who: time_spent(store.events(annotator=who)) / 60 for who in store.annotators()}
-    typer.echo(f"database     {db}")
-    typer.echo(f"articles     {figures['articles']}")
-    typer.echo(f"suggestions  {figures['suggestions']}")
+    say(f"database     {db}")
+    say(f"articles     {figures['articles']}")
+    say(f"suggestions  {figures['suggestions']}")
     for row in figures["suggestions_by_label"]:
-        typer.echo(f"  {row['suggester']:<14} {row['label']:<9} {row['suggestions']}")
-    typer.echo(f"spans        {figures['spans']}")
-    typer.echo(f"events       {figures['events']}")
-    typer.echo("annotations" + ("" if figures["annotations"] else "  none yet"))
+        say(f"  {literal(row['suggester']):<14} {row['label']:<9} {row['suggestions']}")
+    say(f"spans        {figures['spans']}")
+    say(f"events       {figures['events']}")
+    say("annotations" + ("" if figures["annotations"] else "  none yet"))
     for row in figures["annotations"]:
-        typer.echo(f"  {row['annotator']:<14} {row['status']:<12} {row['articles']}")
+        say(f"  {literal(row['annotator']):<14} {row['status']:<12} {row['articles']}")
     for who, spent in minutes.items():
-        typer.echo(f"  {who:<14} {'time spent':<12} {spent:.1f} min")
+        say(f"  {literal(who):<14} {'time spent':<12} {spent:.1f} min")
 
 
 def check(db: DbOption = Path(DEFAULT_DB)) -> None:
@@ -257,4 +260,4 @@ def check(db: DbOption = Path(DEFAULT_DB)) -> None:
         events = store.count("events")
     if problems:
         raise fail(f"{db}: {len(problems)} problem(s); the first: {problems[0]}")
-    typer.echo(f"{db}: ok (integrity check passed; {events} event(s) replay to the stored annotations)")
+    say(f"{db}: ok (integrity check passed; {events} event(s) replay to the stored annotations)")

@@ -2,8 +2,6 @@
 
 from pathlib import Path
 
-import typer
-
 from annotator.cli.common import (
     AnnotatorOption,
     AnnotatorsOption,
@@ -14,6 +12,7 @@ from annotator.cli.common import (
     errors_as_lines,
     fail,
     open_store,
+    say,
     store_to_fill,
 )
 from annotator.store import DEFAULT_DB
@@ -57,7 +56,7 @@ def annotate(db: DbOption = Path(DEFAULT_DB), annotator: AnnotatorOption = None)
             from annotator.exchange.ingest import seed_articles
 
             report = ingest_articles(store, seed_articles())
-            typer.echo(f"ingested {len(report.added)} seed article(s) with {report.suggestions} suggestion(s)")
+            say(f"ingested {len(report.added)} seed article(s) with {report.suggestions} suggestion(s)")
     from annotator.tui.app import make_app
 
     with errors_as_lines():
