@@ -255,6 +255,7 @@ def test_cursor_and_last_article_are_remembered(db_path: Path, store: Store, sma
 
 
 def test_a_database_from_a_newer_release_is_refused(db_path: Path) -> None:
+    Store.open(db_path).close()
     connection = sqlite3.connect(db_path)
     connection.execute("PRAGMA user_version = 99")
     connection.close()
@@ -264,7 +265,9 @@ def test_a_database_from_a_newer_release_is_refused(db_path: Path) -> None:
 
 def test_a_file_that_is_not_a_database_is_refused(db_path: Path) -> None:
     db_path.write_text("hello, I am a text file\n" * 100)
-    with pytest.raises(DatabaseError, match=r"cannot open the database"):
+    with pytest.raises(
+        DatabaseError, match=r"not a SQLite database \(another kind of file, or its header is damaged\)"
+    ):
         Store.open(db_path)
     assert db_path.read_text().startswith("hello")
 

@@ -2,8 +2,6 @@
 
 from pathlib import Path
 
-import typer
-
 from annotator.cli.common import (
     AnnotatorOption,
     AnnotatorsOption,
@@ -14,6 +12,8 @@ from annotator.cli.common import (
     errors_as_lines,
     fail,
     open_store,
+    say,
+    store_to_fill,
 )
 from annotator.store import DEFAULT_DB
 
@@ -32,7 +32,7 @@ def review(
     """
     from annotator.vocabulary import Status
 
-    with errors_as_lines(), open_store(db) as store:
+    with errors_as_lines(), open_store(db, read_only=True) as store:
         names = chosen_annotators(store, annotators)
         if not store.articles_annotated_by(names, [Status.DONE]):
             raise fail(f"no article is marked done by all of {', '.join(names)}")
@@ -50,13 +50,13 @@ def annotate(db: DbOption = Path(DEFAULT_DB), annotator: AnnotatorOption = None)
 
     Example: annotator annotate --db annotations.db --annotator alice
     """
-    with errors_as_lines(), open_store(db, create=True) as store:
+    with errors_as_lines(), store_to_fill(db) as store:
         if not store.count("articles"):
             from annotator.exchange.ingest import ingest as ingest_articles
             from annotator.exchange.ingest import seed_articles
 
             report = ingest_articles(store, seed_articles())
-            typer.echo(f"ingested {len(report.added)} seed article(s) with {report.suggestions} suggestion(s)")
+            say(f"ingested {len(report.added)} seed article(s) with {report.suggestions} suggestion(s)")
     from annotator.tui.app import make_app
 
     with errors_as_lines():

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from annotator.rows import Offsets, SpanLike, SpanRow, SuggestionRow
-from annotator.store.opening import WriteFailed, is_writable, open_database, write_failed
+from annotator.store.opening import Snapshot, WriteFailed, is_writable, open_database, write_failed
 from annotator.vocabulary import Label
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ SPAN_SELECT = "SELECT " + ", ".join(f'"{column}"' for column in SPAN_COLUMNS) + 
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def rows_of(connection: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> Iterator[Row]:
@@ -103,7 +103,13 @@ class Connection:
         """One line to show while the database cannot be changed; empty when it can."""
         if not self.read_only:
             return ""
-        return f"{self.path or 'the database'} is read-only: open for viewing, changes cannot be saved"
+        name = self.path or "the database"
+        if isinstance(self.conn, Snapshot):
+            return (
+                f"{name} is in a folder you cannot write, with work still in its -wal file: showing a copy of both, "
+                "read-only; changes cannot be saved"
+            )
+        return f"{name} is read-only: open for viewing, changes cannot be saved"
 
     @cached_property
     def db(self) -> Database:

@@ -30,7 +30,7 @@ from annotator.errors import AnnotatorError
 from annotator.rows import Edit
 from annotator.store.connection import SPAN_COLUMNS, SPAN_SELECT, Row, _json, rows_of
 from annotator.store.edits import Store
-from annotator.store.opening import DatabaseError
+from annotator.store.opening import DatabaseError, open_database
 from annotator.store.schema import SCHEMA_VERSION
 
 #: An annotator's work on an article, comparable across databases: (status, spans, decisions by content).
@@ -67,15 +67,10 @@ class MergeSource:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        if not self.path.is_file():
-            raise DatabaseError(f"{path}: no such database")
-        try:
-            self.connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
-            version = self.connection.execute("PRAGMA user_version").fetchone()[0]
-            tables = {r[0] for r in self.connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        except sqlite3.DatabaseError as error:
-            raise DatabaseError(f"{path}: cannot open the database: {error}") from None
-        if "articles" not in tables or version != SCHEMA_VERSION:
+        # Examined like every database before it is read (ours, sound, this schema), read-only, path quoted.
+        self.connection = open_database(self.path, read_only=True, create=False)
+        version = self.connection.execute("PRAGMA user_version").fetchone()[0]
+        if version != SCHEMA_VERSION:
             self.connection.close()
             raise DatabaseError(f"{path}: not an annotator database of schema {SCHEMA_VERSION} (found {version})")
 

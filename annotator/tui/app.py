@@ -6,9 +6,11 @@ import gc
 from pathlib import Path
 
 from textual.app import App
+from textual.notifications import SeverityLevel
 
 from annotator.store import Store
 from annotator.tui.keymap import default_path, load_keymap
+from annotator.tui.layout import display
 from annotator.tui.screens.annotate import AnnotateScreen
 
 
@@ -26,6 +28,22 @@ class AnnotatorApp(App[None]):
         self.keymap = keymap or {}
         self.sub_title = annotator
         self._collecting = False
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast of the app (screens' and widgets' `notify` come here): message and title shown literally.
+
+        They carry stored text (titles, span texts, errors quoting both), so they are never read as markup
+        (`[/x]` would raise, `[Update]` would vanish) and their control characters are made visible.
+        """
+        super().notify(display(message), title=display(title), severity=severity, timeout=timeout, markup=False)
 
     def on_load(self) -> None:
         # Start-up allocates many long-lived objects (styles, widgets, the article's rows); the cyclic garbage
