@@ -80,6 +80,7 @@ def serve(
     Without --annotator, each session first asks who is annotating (offering the names with assignments).
     Only this machine can connect unless --host names another address, which needs --public: textual-serve
     has no authentication. From elsewhere, use an SSH tunnel: ssh -L 8000:127.0.0.1:8000 host.
+
     Example: annotator serve --db team.db --port 8000
     """
     from annotator.tui.serving import LOCAL_HOSTS, serve_command
