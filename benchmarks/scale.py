@@ -7,9 +7,11 @@ One annotator has a status on a seeded random fifth of them (done, in progress, 
 assignments of the first 2,000.
 
 Then, in a fresh process each run (the real app, headless, 120x40): the time from the `l` key on the
-article screen to the list drawn with its rows and counts; a status filter (`f`) and a title search (`/`,
-a word, enter) from key to the list redrawn; the process's peak memory (max RSS) after all that. Prints the
-medians of --runs runs, with the targets (<= 0.3 s, <= 0.1 s, < 100 MB) and the load average.
+article screen to the list drawn with its rows and counts; a status filter (`f`, the first one: to do) and
+a title search (`/`, then a word typed key by key: the list answers each key; the slowest key counts) from
+key to the list redrawn; the process's peak memory (max RSS) after all that. Prints the
+medians of --runs runs, wall time and the process's CPU time over the same interval (on a loaded machine the
+wall time includes waiting for a core), with the targets (<= 0.3 s, <= 0.1 s, < 100 MB) and the load average.
 
 Run: nice -n 10 .venv/bin/python benchmarks/scale.py [--articles 100000] [--runs 3]
 """
@@ -90,13 +92,14 @@ def list_screen():
     return app.screen if isinstance(app.screen, ArticleListScreen) else None
 
 async def timed(pilot, name, *keys):
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for key in keys:
         await pilot.press(key)
     await pilot.pause()
     while list_screen() is None or not list_screen().drawn():
         await asyncio.sleep(0.0005)
     figures[name] = time.perf_counter() - start
+    figures[name + "_cpu"] = time.process_time() - cpu
 
 async def run(pilot):
     while type(app.screen).__name__ != "AnnotateScreen":
@@ -106,7 +109,12 @@ async def run(pilot):
     figures["shown"] = list_screen().summary()
     await timed(pilot, "filter", "f")
     figures["filtered"] = list_screen().summary()
-    await timed(pilot, "search", "slash", *sys.argv[2], "enter")
+    await pilot.press("slash")
+    keys = []
+    for index, key in enumerate(sys.argv[2]):  # the search answers each key: the slowest is reported
+        await timed(pilot, f"key{index}", key)
+        keys.append((figures.pop(f"key{index}"), figures.pop(f"key{index}_cpu")))
+    figures["search"], figures["search_cpu"] = max(keys)
     figures["searched"] = list_screen().summary()
     figures["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     app.exit()
@@ -148,7 +156,8 @@ def main() -> None:
         ("search", "title search (/)", 0.1),
     ):
         value = statistics.median(r[name] for r in runs)
-        print(f"{label:<20} {value * 1000:7.1f} ms  (target <= {target * 1000:.0f} ms)")
+        cpu = statistics.median(r[name + "_cpu"] for r in runs)
+        print(f"{label:<20} {value * 1000:7.1f} ms  (CPU {cpu * 1000:6.1f} ms; target <= {target * 1000:.0f} ms)")
     rss = statistics.median(r["rss_mb"] for r in runs)
     print(f"{'peak memory':<20} {rss:7.1f} MB  (target < 100 MB)")
 

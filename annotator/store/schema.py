@@ -127,7 +127,7 @@ def assignments(db: Database) -> None:
         );
         CREATE INDEX assignments_by_annotator ON assignments(annotator, position);
         CREATE INDEX articles_by_title ON articles(title);
-        CREATE INDEX annotations_by_annotator ON annotations(annotator, status);
+        CREATE INDEX annotations_by_annotator ON annotations(annotator, status, article_id);
         """
     ):
         db.execute(statement)

@@ -15,7 +15,7 @@ from annotator.tui.screens.annotate import AnnotateScreen
 
 if TYPE_CHECKING:
     from annotator.rows import ArticleSummary
-    from annotator.store.listing import Counts, ListFilter
+    from annotator.store.listing import ArticleKeys, Counts, ListFilter
 
 
 class AnnotatorApp(App[None]):
@@ -32,6 +32,7 @@ class AnnotatorApp(App[None]):
         self.keymap = keymap or {}
         self.sub_title = annotator
         self._collecting = False
+        self._keys: ArticleKeys | None = None
 
     def on_load(self) -> None:
         # Start-up allocates many long-lived objects (styles, widgets, the article's rows); the cyclic garbage
@@ -90,10 +91,20 @@ class AnnotatorApp(App[None]):
 
     list_pending_column = True
 
-    def list_keys(self, wanted: ListFilter) -> list[int]:
-        from annotator.store.listing import row_keys
+    def list_keys(self, wanted: ListFilter, refresh: bool = False) -> list[int]:
+        """The row keys the list shows; `refresh` after the annotator changed something (statuses)."""
+        from annotator.store.listing import ArticleKeys
 
-        return row_keys(self.store, self.annotator, wanted)
+        if self._keys is None or self._keys.annotator != self.annotator:
+            self._keys = ArticleKeys(self.store, self.annotator)
+        elif refresh:
+            self._keys.refresh()
+        return self._keys.keys(wanted)
+
+    def list_prefetch(self) -> None:
+        """Read, in a worker thread, what the list's status filter will need (the list is drawn by then)."""
+        if self._keys is not None:
+            self._keys.prefetch()
 
     def list_rows(self, keys: Sequence[int]) -> dict[int, ArticleSummary]:
         from annotator.store.listing import rows

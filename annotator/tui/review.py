@@ -52,9 +52,12 @@ class ReviewApp(AnnotatorApp):
 
     list_pending_column = False
 
-    def list_keys(self, wanted: ListFilter) -> list[int]:
+    def list_keys(self, wanted: ListFilter, refresh: bool = False) -> list[int]:
         """The articles up for review (gold's status), not every article."""
         return row_keys_among(self.store, GOLD, self.article_order(), wanted)
+
+    def list_prefetch(self) -> None:
+        """Nothing to read ahead: the articles up for review are few."""
 
     def list_counts(self) -> Counts:
         return counts_among(self.store, GOLD, self.article_order())

@@ -16,7 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Input, ProgressBar, Static
+from textual.widgets import Input, Static
 
 from annotator.store.listing import ListFilter
 from annotator.tui.screens import app_as
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from annotator.tui.app import AnnotatorApp
 
 FILTERS: list[Status | None] = [None, *Status]
+BAR_WIDTH = 40
 
 
 class ArticleListScreen(Screen[None]):
@@ -57,7 +58,7 @@ class ArticleListScreen(Screen[None]):
         app = self.annotator_app
         yield TitleBar()
         yield Static(id="progress-label")
-        yield ProgressBar(id="progress", show_eta=False)
+        yield Static(id="progress")
         yield Input(placeholder="title contains … (enter: to the list, escape: clear)", id="search")
         yield Static(id="list-heading")
         yield ArticleRows(app.list_rows, pending_column=app.list_pending_column, id="articles")
@@ -69,8 +70,9 @@ class ArticleListScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#search", Input).display = False
-        self.reload(cursor_on=self._open_article())
+        self.reload(cursor_on=self._open_article(), refresh=True)
         self.rows.focus()
+        self.call_after_refresh(lambda: self.run_worker(self.annotator_app.list_prefetch, thread=True))
 
     def _open_article(self) -> str | None:
         """The article the annotate screen under this list shows, if any."""
@@ -81,15 +83,16 @@ class ArticleListScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.app.sub_title = f"{self.annotator_app.annotator} · articles"
         if self.is_mounted:
-            self.reload()
+            self.reload(refresh=True)
 
     def wanted(self) -> ListFilter:
         return ListFilter(status=FILTERS[self.filter_index], title=self.title_search)
 
-    def reload(self, cursor_on: str | None = None) -> None:
-        """Query the filter's rows and the counts again (an article may have changed while it was open)."""
+    def reload(self, cursor_on: str | None = None, refresh: bool = False) -> None:
+        """Show the filter's rows and the counts; `refresh`: read the statuses again (an article may have
+        changed while it was open)."""
         app = self.annotator_app
-        keys = app.list_keys(self.wanted())
+        keys = app.list_keys(self.wanted(), refresh)
         cursor_key = None
         if cursor_on is not None:
             from annotator.store.listing import rowid_of
@@ -97,12 +100,18 @@ class ArticleListScreen(Screen[None]):
             cursor_key = rowid_of(app.store, cursor_on)
         self.rows.show(keys, cursor_key)
         self._show_counts(len(keys))
-        self.query_one("#list-heading", Static).update(Text(self.rows.heading(self.rows.size.width or 80).plain))
+
+    def on_article_rows_resized(self, event: ArticleRows.Resized) -> None:
+        self.query_one("#list-heading", Static).update(self.rows.heading(event.width))
 
     def _show_counts(self, shown: int) -> None:
         counts = self.annotator_app.list_counts()
-        bar = self.query_one(ProgressBar)
-        bar.update(total=max(counts.total, 1), progress=counts.done)
+        share = counts.done / counts.total if counts.total else 0.0
+        filled = round(BAR_WIDTH * share)
+        bar = Text("━" * filled, style="green")
+        bar.append("━" * (BAR_WIDTH - filled), style="dim")
+        bar.append(f" {share:4.0%}")
+        self.query_one("#progress", Static).update(bar)
         over = self.annotator_app.list_scope(counts)
         wanted = FILTERS[self.filter_index]
         showing = STATUS_NAMES[wanted] if wanted else "all"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -51,6 +52,13 @@ class ArticleRows(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     ArticleRows { background: $surface; }
     """
+
+    class Resized(Message):
+        """The rows' width changed: the column headings must follow."""
+
+        def __init__(self, width: int) -> None:
+            super().__init__()
+            self.width = width
 
     class Chosen(Message):
         def __init__(self, article_id: str) -> None:
@@ -129,30 +137,23 @@ class ArticleRows(ScrollView, can_focus=True):
         index = int(self.scroll_offset.y) + y
         if index >= len(self.keys):
             return Strip.blank(width, self.rich_style)
-        summary = self._row(index)
-        line = self._line(summary, width)
         style = self.rich_style
         if index == self.cursor:
             style += Style(reverse=True, bold=self.has_focus)
-        segments = [Segment(text, style + (segment_style or Style())) for text, segment_style in self._parts(line)]
-        return Strip(segments).adjust_cell_length(width, style)
+        return Strip([Segment(self.line(self._row(index), width), style)], width)
 
-    def _line(self, summary: ArticleSummary | None, width: int) -> Text:
+    def line(self, summary: ArticleSummary | None, width: int) -> str:
+        """One row as plain text exactly `width` cells wide: columns padded, the title cut with an ellipsis."""
         title_width, _ = self.widths(width)
         if summary is None:
-            return Text(" (gone)", style="dim")
-        status = STATUS_NAMES[summary.status]
-        line = Text(f" {status:<{STATUS_COLUMN[1]}} ", no_wrap=True)
-        title = Text(display(summary.title) or summary.id, no_wrap=True)
-        title.truncate(title_width, overflow="ellipsis", pad=True)
-        line.append_text(title)
+            return set_cell_size(" (gone)", width)
+        title = display(summary.title) or summary.id
+        if cell_len(title) > title_width:
+            title = set_cell_size(title, title_width - 1) + "…"
         values = [summary.chars, summary.spans, summary.pending][: len(self._numbers())]
-        for (_, size, _), value in zip(self._numbers(), values, strict=True):
-            line.append(f" {value:>{size}}")
-        return line
-
-    def _parts(self, line: Text) -> list[tuple[str, Style | None]]:
-        return [(segment.text, segment.style) for segment in line.render(self.app.console)]
+        numbers = "".join(f" {value:>{size}}" for (_, size, _), value in zip(self._numbers(), values, strict=True))
+        status = STATUS_NAMES[summary.status]
+        return set_cell_size(f" {status:<{STATUS_COLUMN[1]}} {set_cell_size(title, title_width)}{numbers}", width)
 
     # -- moving -----------------------------------------------------------------------------------------------
 
@@ -197,3 +198,4 @@ class ArticleRows(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(event.size.width, len(self.keys))
+        self.post_message(self.Resized(self.scrollable_content_region.width))
