@@ -34,6 +34,14 @@ class WhoScreen(ModalScreen[str]):
                 yield OptionList(*(Option(Text(display(name)), id=name) for name in self.names), id="who-names")
             yield Input(placeholder="your name, then enter", id="who-name")
 
+    def on_mount(self) -> None:
+        if self.names:
+            names = self.query_one(OptionList)
+            names.highlighted = 0
+            names.focus()
+        else:
+            self.query_one(Input).focus()
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
             self.dismiss(event.option.id)
