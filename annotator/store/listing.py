@@ -1,17 +1,16 @@
 """The article list and the order an annotator goes through articles, as SQL that reads only what is shown.
 
 An annotator's order: their assigned articles first (in queue order), then every other article in ingest
-order. The list screen asks for the row keys of a filter once (`row_keys`: rowids, 8 bytes an article) and
-the rows it draws page by page (`rows`); counts come from SQL too (`counts`). Nothing here holds the texts.
-With 100,000 articles a title search reads an index, never the articles' pages (`articles_by_title` covers
-the title); the statuses come through `annotations_by_annotator`.
+order. The list screen asks for the row keys of a filter (`annotator.store.rowkeys`: a sequence of rowids that
+is mostly computed, not stored) and the rows it draws page by page (`rows`); counts come from SQL too
+(`counts`). Nothing here holds the texts. With 100,000 articles a title search reads an index, never the
+articles' pages (`articles_by_title` covers the title); the statuses come through `annotations_by_annotator`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import repeat
 
 from annotator.rows import ArticleSummary
 from annotator.store.reads import Reader
@@ -58,91 +57,10 @@ def counts(reader: Reader, annotator: str) -> Counts:
     return Counts(total, found, 0)
 
 
-class ArticleKeys:
-    """The row keys (rowids) of one annotator's list, for any filter, in their order: assigned articles first
-    (queue order), then the rest in ingest order.
+def row_keys(reader: Reader, annotator: str, wanted: ListFilter) -> Sequence[int]:
+    """The rowids of the articles the list shows, in the annotator's order (`annotator.store.rowkeys`)."""
+    from annotator.store.rowkeys import ArticleKeys
 
-    Every article's rowid is read once (one string from SQLite, about 1 MB for 100,000 articles), the
-    annotator's statuses when a status filter first needs them, each title search once (a scan of the title
-    index); a filter is then a pass over ints in Python. `refresh()` after the annotator changed something.
-    """
-
-    def __init__(self, reader: Reader, annotator: str) -> None:
-        self.reader, self.annotator = reader, annotator
-        self._all: list[int] | None = None
-        self._total = -1
-        self._assigned: list[tuple[int, str]] | None = None
-        self._statuses: dict[int, str] | None = None
-        self._titles: dict[str, set[int]] = {}
-
-    def refresh(self) -> None:
-        self._assigned = self._statuses = None
-
-    def _all_rowids(self) -> list[int]:
-        total = self.reader.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-        if self._all is None or total != self._total:
-            joined = self.reader.conn.execute("SELECT group_concat(rowid) FROM articles").fetchone()[0]
-            self._all = sorted(map(int, joined.split(","))) if joined else []
-            self._total, self._titles = total, {}
-        return self._all
-
-    def _assigned_rows(self) -> list[tuple[int, str]]:
-        if self._assigned is None:
-            sql = """SELECT a.rowid, COALESCE(n.status, 'todo') FROM assignments s JOIN articles a ON a.id = s.article_id
-                     LEFT JOIN annotations n ON n.article_id = s.article_id AND n.annotator = s.annotator
-                     WHERE s.annotator = ? ORDER BY s.position, a.rowid"""
-            self._assigned = list(self.reader.conn.execute(sql, [self.annotator]))
-        return self._assigned
-
-    def _status_of(self) -> dict[int, str]:
-        """rowid -> status, for the articles whose status is not to do."""
-        if self._statuses is None:
-            sql = """SELECT n.status, group_concat(a.rowid) FROM annotations n JOIN articles a ON a.id = n.article_id
-                     WHERE n.annotator = ? AND n.status != 'todo' GROUP BY n.status"""
-            found: dict[int, str] = {}
-            for status, joined in self.reader.conn.execute(sql, [self.annotator]):
-                found.update(zip(map(int, joined.split(",")), repeat(status)))
-            self._statuses = found
-        return self._statuses
-
-    def prefetch(self) -> None:
-        """Read what a status filter needs before it is asked for (the list calls it once it is drawn)."""
-        self._status_of()
-
-    def _title_matches(self, needle: str) -> set[int]:
-        if needle not in self._titles:
-            pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            sql = "SELECT group_concat(rowid) FROM articles WHERE title LIKE ? ESCAPE '\\'"
-            joined = self.reader.conn.execute(sql, [pattern]).fetchone()[0]
-            self._titles[needle] = set(map(int, joined.split(","))) if joined else set()
-        return self._titles[needle]
-
-    def keys(self, wanted: ListFilter) -> list[int]:
-        rest = self._all_rowids()
-        assigned = self._assigned_rows()
-        first = [rowid for rowid, status in assigned if wanted.status is None or status == wanted.status.value]
-        if wanted.title:
-            matches = self._title_matches(wanted.title)
-            first = [rowid for rowid in first if rowid in matches]
-        if wanted.assigned_only:
-            return first
-        mine = {rowid for rowid, _ in assigned}
-        if wanted.title:
-            rest = sorted(self._title_matches(wanted.title))
-        if wanted.status is None:
-            found = [rowid for rowid in rest if rowid not in mine] if mine else list(rest)
-        elif wanted.status is Status.TODO:
-            done = self._status_of()
-            found = [rowid for rowid in rest if rowid not in mine and rowid not in done]
-        else:
-            value = wanted.status.value
-            statuses = self._status_of()
-            found = [rowid for rowid in rest if statuses.get(rowid) == value and rowid not in mine]
-        return first + found
-
-
-def row_keys(reader: Reader, annotator: str, wanted: ListFilter) -> list[int]:
-    """The rowids of the articles the list shows, in the annotator's order (see `ArticleKeys`)."""
     return ArticleKeys(reader, annotator).keys(wanted)
 
 

@@ -15,7 +15,8 @@ from annotator.tui.screens.annotate import AnnotateScreen
 
 if TYPE_CHECKING:
     from annotator.rows import ArticleSummary
-    from annotator.store.listing import ArticleKeys, Counts, ListFilter
+    from annotator.store.listing import Counts, ListFilter
+    from annotator.store.rowkeys import ArticleKeys
 
 
 class AnnotatorApp(App[None]):
@@ -91,9 +92,9 @@ class AnnotatorApp(App[None]):
 
     list_pending_column = True
 
-    def list_keys(self, wanted: ListFilter, refresh: bool = False) -> list[int]:
+    def list_keys(self, wanted: ListFilter, refresh: bool = False) -> Sequence[int]:
         """The row keys the list shows; `refresh` after the annotator changed something (statuses)."""
-        from annotator.store.listing import ArticleKeys
+        from annotator.store.rowkeys import ArticleKeys
 
         if self._keys is None or self._keys.annotator != self.annotator:
             self._keys = ArticleKeys(self.store, self.annotator)

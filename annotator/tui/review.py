@@ -52,7 +52,7 @@ class ReviewApp(AnnotatorApp):
 
     list_pending_column = False
 
-    def list_keys(self, wanted: ListFilter, refresh: bool = False) -> list[int]:
+    def list_keys(self, wanted: ListFilter, refresh: bool = False) -> Sequence[int]:
         """The articles up for review (gold's status), not every article."""
         return row_keys_among(self.store, GOLD, self.article_order(), wanted)
 

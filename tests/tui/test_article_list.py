@@ -11,7 +11,8 @@ from support import word_tokens
 from annotator.models import ArticleIn
 from annotator.store import Store
 from annotator.store.assignments import assign
-from annotator.store.listing import ArticleKeys, ListFilter, counts, first_article, next_article
+from annotator.store.listing import ListFilter, counts, first_article, next_article
+from annotator.store.rowkeys import ArticleKeys, Gaps
 from annotator.tui.app import make_app
 from annotator.tui.review import make_review_app
 from annotator.tui.screens.annotate import AnnotateScreen
@@ -128,11 +129,23 @@ def test_keys_filter_and_counts_from_sql(tmp_path: Path) -> None:
         store.set_status(ids[0], "bob", Status.FLAGGED)
         keys = ArticleKeys(store, "bob")
         rowid = {article_id: i + 1 for i, article_id in enumerate(ids)}
-        assert keys.keys(ListFilter(status=Status.TODO)) == [rowid[ids[3]], rowid[ids[1]], rowid[ids[2]], rowid[ids[5]]]
-        assert keys.keys(ListFilter(status=Status.DONE)) == [rowid[ids[4]]]
-        assert keys.keys(ListFilter(status=Status.FLAGGED, title="storm")) == [rowid[ids[0]]]
-        assert keys.keys(ListFilter(title="STORM")) == [rowid[ids[0]], rowid[ids[2]]]
-        assert keys.keys(ListFilter(title="50%")) == []  # LIKE's wildcards are taken literally
+        assert list(keys.keys(ListFilter(status=Status.TODO))) == [
+            rowid[ids[3]],
+            rowid[ids[1]],
+            rowid[ids[2]],
+            rowid[ids[5]],
+        ]
+        assert list(keys.keys(ListFilter(status=Status.DONE))) == [rowid[ids[4]]]
+        assert list(keys.keys(ListFilter(status=Status.FLAGGED, title="storm"))) == [rowid[ids[0]]]
+        assert list(keys.keys(ListFilter(title="STORM"))) == [rowid[ids[0]], rowid[ids[2]]]
+        assert list(keys.keys(ListFilter(title="50%"))) == []
+        # "o" is in more titles than not: the list is every rowid but the non-matching ones
+        assert list(keys.keys(ListFilter(title="o"))) == [
+            rowid[ids[3]],
+            rowid[ids[0]],
+            rowid[ids[2]],
+            rowid[ids[5]],
+        ]  # LIKE's wildcards are taken literally
         found = counts(store, "bob")
         assert (found.total, found.done, found.assigned) == (3, 1, 3)
         assert (counts(store, "carol").total, counts(store, "carol").by_status) == (6, {Status.TODO: 6})
@@ -166,3 +179,11 @@ async def test_the_review_list_shows_only_articles_up_for_review_without_pending
         assert str(screen.query_one("#list-heading").render()).rstrip().endswith("Chars Spans")
     with Store.open(path) as store:
         assert store.status(ids[0], GOLD) is Status.DONE
+
+
+def test_gaps_is_the_range_without_the_excluded() -> None:
+    gaps = Gaps(12, [3, 4, 9, 12, 40])
+    plain = [x for x in range(1, 13) if x not in (3, 4, 9, 12)]
+    assert len(gaps) == len(plain) and list(gaps) == plain and gaps[:] == plain and gaps[-1] == 11
+    assert [gaps.index(x) for x in plain] == list(range(len(plain)))
+    assert (3 in gaps, 5 in gaps, 13 in gaps, 0 in gaps) == (False, True, False, False)

@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from annotator.store.listing import ListFilter
+from annotator.store.listing import Counts, ListFilter
 from annotator.tui.screens import app_as
 from annotator.tui.widgets.article_rows import STATUS_NAMES, ArticleRows
 from annotator.tui.widgets.bars import KeyBar, TitleBar
@@ -47,6 +47,8 @@ class ArticleListScreen(Screen[None]):
         super().__init__()
         self.filter_index = 0
         self.title_search = ""
+        self._resumed = False
+        self._counts: Counts | None = None
 
     @property
     def annotator_app(self) -> AnnotatorApp:
@@ -82,8 +84,9 @@ class ArticleListScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.app.sub_title = f"{self.annotator_app.annotator} · articles"
-        if self.is_mounted:
+        if self._resumed:  # back from help: an article may have changed meanwhile (not on first showing)
             self.reload(refresh=True)
+        self._resumed = True
 
     def wanted(self) -> ListFilter:
         return ListFilter(status=FILTERS[self.filter_index], title=self.title_search)
@@ -99,19 +102,23 @@ class ArticleListScreen(Screen[None]):
 
             cursor_key = rowid_of(app.store, cursor_on)
         self.rows.show(keys, cursor_key)
-        self._show_counts(len(keys))
+        if refresh or self._counts is None:
+            self._counts = app.list_counts()
+            self._show_bar(self._counts)
+        self._show_counts(self._counts, len(keys))
 
     def on_article_rows_resized(self, event: ArticleRows.Resized) -> None:
         self.query_one("#list-heading", Static).update(self.rows.heading(event.width))
 
-    def _show_counts(self, shown: int) -> None:
-        counts = self.annotator_app.list_counts()
+    def _show_bar(self, counts: Counts) -> None:
         share = counts.done / counts.total if counts.total else 0.0
         filled = round(BAR_WIDTH * share)
         bar = Text("━" * filled, style="green")
         bar.append("━" * (BAR_WIDTH - filled), style="dim")
         bar.append(f" {share:4.0%}")
         self.query_one("#progress", Static).update(bar)
+
+    def _show_counts(self, counts: Counts, shown: int) -> None:
         over = self.annotator_app.list_scope(counts)
         wanted = FILTERS[self.filter_index]
         showing = STATUS_NAMES[wanted] if wanted else "all"

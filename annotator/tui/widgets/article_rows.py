@@ -69,14 +69,14 @@ class ArticleRows(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.fetch = fetch
         self.pending_column = pending_column
-        self.keys: list[int] = []
+        self.keys: Sequence[int] = []
         self.cursor = 0
         self._rows: dict[int, ArticleSummary] = {}
         self.fetches = 0  # queries made (for tests and the benchmark)
 
     # -- content ----------------------------------------------------------------------------------------------
 
-    def show(self, keys: list[int], cursor_key: int | None = None) -> None:
+    def show(self, keys: Sequence[int], cursor_key: int | None = None) -> None:
         """Show these rows (row keys in order), the cursor on `cursor_key` if shown, else where it was."""
         self.keys = keys
         self._rows = {}
@@ -110,7 +110,7 @@ class ArticleRows(ScrollView, can_focus=True):
             wanted = [k for k in self.keys[first:last] if k not in self._rows]
             if len(self._rows) > 10 * (last - first + 1):  # keep only a few pages
                 self._rows = {}
-                wanted = self.keys[first:last]
+                wanted = list(self.keys[first:last])
             self.fetches += 1
             self._rows.update(self.fetch(wanted))
         return self._rows.get(key)
