@@ -32,8 +32,11 @@ SPAN_COLUMNS = ("id", "start", "end", "label", "text", "speaker_start", "speaker
 SPAN_SELECT = "SELECT " + ", ".join(f'"{column}"' for column in SPAN_COLUMNS) + " FROM spans"
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(value)
 
 
 def rows_of(connection: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> Iterator[Row]:

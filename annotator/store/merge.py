@@ -46,17 +46,16 @@ def work(connection: sqlite3.Connection, article_id: str, annotator: str) -> Wor
     status = connection.execute(
         "SELECT status FROM annotations WHERE article_id = ? AND annotator = ?", [article_id, annotator]
     ).fetchone()
+    span_columns = ", ".join(f'"{k}"' for k in SPAN_KEY)
     spans = frozenset(
-        tuple(row[k] for k in SPAN_KEY)
-        for row in rows_of(
-            connection, "SELECT * FROM spans WHERE article_id = ? AND annotator = ?", [article_id, annotator]
+        connection.execute(
+            f"SELECT {span_columns} FROM spans WHERE article_id = ? AND annotator = ?", [article_id, annotator]
         )
     )
+    key_columns = ", ".join(f'g."{k}"' for k in SUGGESTION_KEY)
     decisions = frozenset(
-        (*(row[k] for k in SUGGESTION_KEY), row["decision"])
-        for row in rows_of(
-            connection,
-            "SELECT g.*, d.decision FROM decisions d JOIN suggestions g ON g.id = d.suggestion_id "
+        connection.execute(
+            f"SELECT {key_columns}, d.decision FROM decisions d JOIN suggestions g ON g.id = d.suggestion_id "
             "WHERE d.article_id = ? AND d.annotator = ?",
             [article_id, annotator],
         )
@@ -156,18 +155,16 @@ def reserve_span_ids(store: Store, highest: int) -> None:
 def insert_pair(store: Store, article_id: str, annotation: Row, spans: list[Row], decisions: list[Row]) -> None:
     """An annotator's current state on an article, as copied (ids already mapped to this database's)."""
     annotator = annotation["annotator"]
-    for row in spans:
-        store.conn.execute(
-            'INSERT INTO spans (id, article_id, annotator, start, "end", label, text, speaker_start, speaker_end, '
-            "suggestion_id) VALUES (:id, :article_id, :annotator, :start, :end, :label, :text, :speaker_start, "
-            ":speaker_end, :suggestion_id)",
-            {**{c: row[c] for c in SPAN_COLUMNS}, "article_id": article_id, "annotator": annotator},
-        )
-    for row in decisions:
-        store.conn.execute(
-            "INSERT OR REPLACE INTO decisions (suggestion_id, annotator, article_id, decision) VALUES (?, ?, ?, ?)",
-            [row["suggestion_id"], annotator, article_id, row["decision"]],
-        )
+    store.conn.executemany(
+        'INSERT INTO spans (id, article_id, annotator, start, "end", label, text, speaker_start, speaker_end, '
+        "suggestion_id) VALUES (:id, :article_id, :annotator, :start, :end, :label, :text, :speaker_start, "
+        ":speaker_end, :suggestion_id)",
+        [{**{c: row[c] for c in SPAN_COLUMNS}, "article_id": article_id, "annotator": annotator} for row in spans],
+    )
+    store.conn.executemany(
+        "INSERT OR REPLACE INTO decisions (suggestion_id, annotator, article_id, decision) VALUES (?, ?, ?, ?)",
+        [[row["suggestion_id"], annotator, article_id, row["decision"]] for row in decisions],
+    )
     store.conn.execute(
         "INSERT INTO annotations (article_id, annotator, status, cursor, started_at, updated_at, opened_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, annotator) DO UPDATE SET status = excluded.status, "
