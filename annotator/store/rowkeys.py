@@ -22,6 +22,12 @@ if TYPE_CHECKING:
     from annotator.store.reads import Reader
 
 
+#: Typing on narrows the earlier matches (instead of scanning every title) when they are at most this many.
+NARROW = 5000
+#: Titles sampled (the first ones) to guess whether most titles contain a needle.
+SAMPLE = 2000
+
+
 class Gaps(Sequence[int]):
     """The ints 1..top in order, without those in `excluded`; the k-th found by a bisection, not a scan."""
 
@@ -155,19 +161,38 @@ class ArticleKeys:
         self._status_of()
 
     def _title(self, needle: str) -> tuple[bool, set[int]]:
-        """(True, the rowids whose title contains `needle`) or (False, those whose title does not), whichever
-        set is smaller. Case-insensitive for ASCII letters (SQLite's LIKE); % and _ are taken literally."""
+        """(True, the rowids whose title contains `needle`) or (False, those whose title does not). Case-
+        insensitive for ASCII letters (SQLite's LIKE); % and _ are taken literally.
+
+        One scan of the title index reads the matching titles' rowids, or the others' when the first titles
+        say most will match (a needle of a letter or two), so the set held is the smaller one as a rule.
+        Typing on (a needle containing an earlier one) narrows the earlier matches when they were few,
+        without a scan."""
         if needle not in self._titles:
             pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            like = "title LIKE :pattern ESCAPE '\\'"
-            matching, other = self.reader.conn.execute(  # one scan of the title index gives both
-                f"SELECT group_concat(rowid) FILTER (WHERE {like}), group_concat(rowid) FILTER (WHERE NOT {like}) "
-                "FROM articles",
-                {"pattern": pattern},
-            ).fetchone()
-            keep = len(matching or "") <= len(other or "")
-            joined = matching if keep else other
-            self._titles[needle] = (keep, set(map(int, joined.split(","))) if joined else set())
+            like = "title LIKE ? ESCAPE '\\'"
+            earlier = [
+                found
+                for before, (keep, found) in self._titles.items()
+                if keep and before in needle and len(found) <= NARROW
+            ]
+            if earlier:
+                candidates = sorted(min(earlier, key=len))
+                found: set[int] = set()
+                for start in range(0, len(candidates), 500):
+                    part = candidates[start : start + 500]
+                    sql = f"SELECT rowid FROM articles WHERE rowid IN ({','.join('?' * len(part))}) AND {like}"
+                    found.update(row[0] for row in self.reader.conn.execute(sql, [*part, pattern]))
+                self._titles[needle] = (True, found)
+            else:  # whichever are fewer, going by the first titles: the matches, or the titles without it
+                sample = self.reader.conn.execute(
+                    f"SELECT COUNT(*), COALESCE(SUM({like}), 0) FROM (SELECT title FROM articles LIMIT {SAMPLE})",
+                    [pattern],
+                ).fetchone()
+                keep = sample[1] * 2 <= sample[0]
+                sql = f"SELECT group_concat(rowid) FROM articles WHERE {'' if keep else 'NOT '}{like}"
+                joined = self.reader.conn.execute(sql, [pattern]).fetchone()[0]
+                self._titles[needle] = (keep, set(map(int, joined.split(","))) if joined else set())
         return self._titles[needle]
 
     def keys(self, wanted: ListFilter) -> Sequence[int]:
