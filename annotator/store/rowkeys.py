@@ -177,7 +177,7 @@ class ArticleKeys:
                 if keep and before in needle and len(found) <= NARROW
             ]
             if earlier:
-                candidates = sorted(min(earlier, key=len))
+                candidates = sorted(min(earlier, key=lambda found: len(found)))
                 found: set[int] = set()
                 for start in range(0, len(candidates), 500):
                     part = candidates[start : start + 500]
