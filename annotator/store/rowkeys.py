@@ -171,19 +171,19 @@ class ArticleKeys:
         if needle not in self._titles:
             pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             like = "title LIKE ? ESCAPE '\\'"
-            earlier = [
-                found
-                for before, (keep, found) in self._titles.items()
-                if keep and before in needle and len(found) <= NARROW
+            earlier: list[set[int]] = [
+                rowids
+                for before, (keep, rowids) in self._titles.items()
+                if keep and before in needle and len(rowids) <= NARROW
             ]
             if earlier:
-                candidates = sorted(min(earlier, key=lambda found: len(found)))
-                found: set[int] = set()
+                candidates = sorted(min(earlier, key=len))
+                narrowed: set[int] = set()
                 for start in range(0, len(candidates), 500):
                     part = candidates[start : start + 500]
                     sql = f"SELECT rowid FROM articles WHERE rowid IN ({','.join('?' * len(part))}) AND {like}"
-                    found.update(row[0] for row in self.reader.conn.execute(sql, [*part, pattern]))
-                self._titles[needle] = (True, found)
+                    narrowed.update(row[0] for row in self.reader.conn.execute(sql, [*part, pattern]))
+                self._titles[needle] = (True, narrowed)
             else:  # whichever are fewer, going by the first titles: the matches, or the titles without it
                 sample = self.reader.conn.execute(
                     f"SELECT COUNT(*), COALESCE(SUM({like}), 0) FROM (SELECT title FROM articles LIMIT {SAMPLE})",
