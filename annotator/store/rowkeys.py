@@ -177,7 +177,7 @@ class ArticleKeys:
                 if keep and before in needle and len(rowids) <= NARROW
             ]
             if earlier:
-                candidates = sorted(min(earlier, key=len))
+                candidates = sorted(sorted(earlier, key=len)[0])
                 narrowed: set[int] = set()
                 for start in range(0, len(candidates), 500):
                     part = candidates[start : start + 500]
