@@ -96,4 +96,8 @@ def serve(
             f"{host}:{port} can read and change {db}",
             err=True,
         )
+        if url is None and host in ("0.0.0.0", "::"):
+            typer.echo(
+                f"note: pages load from other machines only with --url http://<this host's name>:{port}", err=True
+            )
     serve_command(db, host, port, annotator, url)
