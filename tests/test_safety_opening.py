@@ -19,6 +19,7 @@ from processes import (
 )
 
 from annotator.store import Store
+from annotator.store.schema import SCHEMA_VERSION
 
 #: The mark `PRAGMA application_id` puts on our files ("ANNO").
 APPLICATION_ID = 0x414E4E4F
@@ -144,7 +145,7 @@ def test_commands_that_only_read_never_write_not_even_to_mark_or_upgrade(tmp_pat
     assert annotator("ingest", "old.db", "--db", "old.db", cwd=tmp_path).returncode == 1  # (not a .txt)
     (tmp_path / "new.txt").write_text("A new article about Rome.", encoding="utf-8")
     assert annotator("ingest", "new.txt", "--no-suggest", "--db", "old.db", cwd=tmp_path).returncode == 0
-    assert header_of(old)[1:] == (1, APPLICATION_ID)  # a writing command marks it as ours
+    assert header_of(old)[1:] == (SCHEMA_VERSION, APPLICATION_ID)  # a writing command marks and upgrades it
 
 
 # -- item 11: damage quick_check misses ---------------------------------------------------------------------

@@ -11,6 +11,7 @@ from support import SMALL_TEXT
 from annotator.errors import Refused
 from annotator.models import Label, Status
 from annotator.store import DatabaseError, Store, replay
+from annotator.store.schema import SCHEMA_VERSION
 
 
 def spans_of(store: Store, article_id: str, who: str = "alice") -> list[tuple[str, str, object]]:
@@ -31,7 +32,7 @@ def suggestion_id(store: Store, article_id: str, text: str) -> int:
 def test_new_database_is_wal_with_schema_version(db_path: Path, store: Store) -> None:
     connection = sqlite3.connect(db_path)
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_tables_have_plain_names(store: Store) -> None:

@@ -214,6 +214,8 @@ def merge(
         f"{report.unchanged} unchanged; "
         f"{len(report.conflicts)} conflict(s) -> {db}"
     )
+    if report.assignments_added:
+        say(f"{report.assignments_added} assignment(s) added")
     for conflict in report.conflicts:
         how = "took the other's" if conflict.kept == "other" else "kept this database's"
         hint = "" if prefer else " (--prefer other takes theirs)"
@@ -224,16 +226,23 @@ def merge(
 
 
 def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
-    """Print what the database holds: articles, suggestions, and annotations by annotator and status.
+    """Print what the database holds: articles, suggestions, annotations by annotator and status, and each
+    annotator's assigned articles: how many are assigned, to do, in progress, done, and put aside.
 
     Example: annotator stats --db annotations.db
     """
     from annotator.metrics.activity import time_spent
+    from annotator.store.assignments import progress
+    from annotator.store.history import NOT_EDITS
 
     with errors_as_lines(), open_store(db, read_only=True) as store:
         figures = store.stats()
-        minutes = {who: time_spent(store.events(annotator=who)) / 60 for who in store.annotators()}
-    say(f"database     {db}")
+        minutes = {
+            who: time_spent(e for e in store.events(annotator=who) if e.action not in NOT_EDITS) / 60
+            for who in store.annotators()
+        }
+        assignments = progress(store)
+    say(f"database     {literal(str(db))}")
     say(f"articles     {figures['articles']}")
     say(f"suggestions  {figures['suggestions']}")
     for row in figures["suggestions_by_label"]:
@@ -245,6 +254,11 @@ def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
         say(f"  {literal(row['annotator']):<14} {row['status']:<12} {row['articles']}")
     for who, spent in minutes.items():
         say(f"  {literal(who):<14} {'time spent':<12} {spent:.1f} min")
+    if assignments:
+        say(f"assignments  {'assigned':>8} {'to do':>6} {'in progress':>11} {'done':>6} {'skipped/flagged':>15}")
+        for name, *counts in assignments:
+            assigned, todo, in_progress, done, aside = counts
+            say(f"  {literal(name):<10} {assigned:>8} {todo:>6} {in_progress:>11} {done:>6} {aside:>15}")
 
 
 def check(db: DbOption = Path(DEFAULT_DB)) -> None:

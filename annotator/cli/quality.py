@@ -37,7 +37,7 @@ def agreement(
     from annotator.exchange.files import written_atomically
     from annotator.gold import article_consensus
     from annotator.metrics.agreement import agreement as compute
-    from annotator.reports.agreement import ArticleDisputes, html_page, load, text_lines
+    from annotator.reports.agreement import ArticleDisputes, annotators_of, html_page, load, text_lines
 
     with errors_as_lines(), open_store(db, read_only=True) as store:
         names = chosen_annotators(store, annotators)
@@ -48,10 +48,10 @@ def agreement(
         report = compute(corpus)
         if html is not None:
             disputes: list[ArticleDisputes] = []
-            for article_id in corpus.article_ids:
+            for index, article_id in enumerate(corpus.article_ids):
                 if len(disputes) >= limit:
                     break
-                found = article_consensus(store, article_id, names).disagreements
+                found = article_consensus(store, article_id, annotators_of(corpus, index)).disagreements
                 if found:
                     article = store.article(article_id)
                     disputes.append(ArticleDisputes(article_id=article_id, title=article.title, text=article.text,

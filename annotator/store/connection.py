@@ -32,8 +32,11 @@ SPAN_COLUMNS = ("id", "start", "end", "label", "text", "speaker_start", "speaker
 SPAN_SELECT = "SELECT " + ", ".join(f'"{column}"' for column in SPAN_COLUMNS) + " FROM spans"
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return _ENCODER.encode(value)
 
 
 def rows_of(connection: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> Iterator[Row]:
@@ -163,7 +166,8 @@ class Connection:
     def version(self, article_id: str, annotator: str) -> int:
         """The id of the newest event in this annotator's annotation of an article (0 before any edit)."""
         row = self.conn.execute(
-            "SELECT MAX(id) FROM events WHERE article_id = ? AND annotator = ?", [article_id, annotator]
+            "SELECT MAX(id) FROM events WHERE article_id = ? AND annotator = ? AND action NOT IN ('assign', 'unassign')",
+            [article_id, annotator],
         ).fetchone()
         return row[0] or 0
 

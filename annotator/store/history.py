@@ -13,6 +13,9 @@ from annotator.store.changes import Changes
 from annotator.store.connection import SPAN_COLUMNS, Row
 from annotator.vocabulary import Status
 
+#: Events in an annotator's log that record something about it rather than edit it (`annotator assign`'s).
+NOT_EDITS = frozenset({"assign", "unassign"})
+
 
 class History(Changes):
     """Undo and redo of one annotator's edits on one article."""
@@ -25,6 +28,8 @@ class History(Changes):
             "SELECT id, action, target FROM events WHERE article_id = ? AND annotator = ? ORDER BY id",
             [article_id, annotator],
         ):
+            if action in NOT_EDITS:
+                continue
             if action == "undo":
                 undone.append(done.pop())
             elif action == "redo":
