@@ -10,6 +10,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from annotator.tui import styles
+from annotator.tui.layout import display
 from annotator.tui.model import ArticleModel
 from annotator.tui.widgets.lines import BaseStyle
 from annotator.vocabulary import Label
@@ -83,7 +84,10 @@ class StatusLine(Widget, can_focus=False):
         self.text = Text()
 
     def say(self, text: Text | str, style: str = "") -> None:
-        self.text = text if isinstance(text, Text) else Text(text, style=style, no_wrap=True)
+        """Show one line; stored text in it (span texts, titles, errors quoting them) is shown literally."""
+        if isinstance(text, Text):
+            text = Text(display(text.plain), style=text.style, no_wrap=True)
+        self.text = Text(display(text), style=style, no_wrap=True) if isinstance(text, str) else text
         self.refresh()
 
     def render(self) -> Text:
