@@ -34,7 +34,7 @@ def three(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def trained(three: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
-    out = tmp_path_factory.mktemp("models") / "ours"
+    out = tmp_path_factory.mktemp("work") / "models" / "ours"  # models/ does not exist yet
     result = run("train", "--from", str(three), "--out", str(out), "--epochs", "1")
     assert result.exit_code == 0, result.output
     return out, result.stdout.splitlines()
@@ -69,6 +69,16 @@ def test_suggest_with_the_trained_pipeline_records_its_hash(trained: tuple[Path,
     assert again.stdout == "0 suggestion(s) for 0 article(s)\n"  # nothing outdated for that pipeline
 
 
+def test_train_starts_from_an_earlier_pipeline(trained: tuple[Path, list[str]], three: Path, tmp_path: Path) -> None:
+    out, _ = trained
+    again = tmp_path / "again"
+    result = run("train", "--from", str(three), "--base", str(out), "--out", str(again), "--epochs", "1")
+    assert result.exit_code == 0, result.output
+    about = json.loads((again / "meta.json").read_text("utf-8"))["annotator"]
+    assert about["started_from"] == f"{out} (entities.v2@{folder_hash(out)})"
+    assert folder_hash(again) != folder_hash(out)
+
+
 def test_curve_prints_four_points(three: Path) -> None:
     result = run("train", "--from", str(three), "--curve", "--epochs", "1")
     assert result.exit_code == 0, result.output
@@ -91,6 +101,8 @@ def test_train_from_the_database_gold(three: Path, tmp_path: Path) -> None:
     [
         (["--annotator", "nobody"], "no annotations by 'nobody' (in the database: gold)"),
         (["--out", "{existing}"], "exists and is not an empty folder: choose a new --out"),
+        (["--out", "{existing}/mine.txt/ours"], "mine.txt: not a folder"),
+        (["--base", "{existing}"], "existing: not a pipeline folder written by `annotator train`"),
         (
             ["--include-in-progress", "--annotator", "gold", "--from", "{three}"],
             "choose --annotator or --from, not both",

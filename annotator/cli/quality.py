@@ -157,6 +157,10 @@ def train(
     ] = False,
     epochs: Annotated[int, typer.Option(min=1, help="Passes over the training articles.")] = 8,
     seed: Annotated[int, typer.Option(help="Seeds the held-out split and the training order.")] = 0,
+    base: Annotated[
+        Path | None,
+        typer.Option("--base", help="Start from a pipeline folder `annotator train` wrote (default: the shipped one)."),
+    ] = None,
     include_in_progress: Annotated[
         bool, typer.Option("--include-in-progress", help="Also learn from articles still in progress.")
     ] = False,
@@ -176,21 +180,19 @@ def train(
     if annotator and from_files:
         raise fail("choose --annotator or --from, not both")
     folder = out or Path("models") / datetime.now(UTC).strftime("trained-%Y%m%d-%H%M%S")
-    if out is None and not curve:
-        folder.parent.mkdir(exist_ok=True)
     with errors_as_lines(), progress_bar("Training") as progress:
         if from_files:
             report = (
-                train_curve(None, source, epochs=epochs, seed=seed, progress=progress)
+                train_curve(None, source, epochs=epochs, seed=seed, base=base, progress=progress)
                 if curve
-                else train_model(None, source, folder, epochs=epochs, seed=seed, progress=progress)
+                else train_model(None, source, folder, epochs=epochs, seed=seed, base=base, progress=progress)
             )
         else:
             with open_store(db, read_only=True) as store:
                 report = (
-                    train_curve(store, source, epochs=epochs, seed=seed, progress=progress)
+                    train_curve(store, source, epochs=epochs, seed=seed, base=base, progress=progress)
                     if curve
-                    else train_model(store, source, folder, epochs=epochs, seed=seed, progress=progress)
+                    else train_model(store, source, folder, epochs=epochs, seed=seed, base=base, progress=progress)
                 )
     for line in curve_lines(report) if curve else report_lines(report):
         say(literal(line))

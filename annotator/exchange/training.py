@@ -3,7 +3,7 @@
 Articles come from the database (gold by default, or one annotator's) or from native JSONL files, those marked
 done (optionally also in progress). They are shuffled with a seed and split once: a held-out part (a fifth,
 at least one article) that training never sees, and the rest to train on. The held-out articles are scored
-before training (the shipped pipeline) and after it, per label, exact and overlap, on the suggestions the
+before training (the shipped pipeline, or the `base` folder an earlier run wrote) and after it, per label, exact and overlap, on the suggestions the
 pipeline makes (entities.v2: the learned component with the small model's names and the general rules).
 `curve` trains from the same start on 25, 50, 75 and 100% of the training part and scores each on the same
 held-out articles, so a team sees whether more gold still helps.
@@ -117,10 +117,12 @@ def score(nlp: Any, articles: Sequence[Article]) -> Evaluation:
 
 
 def _new_folder(out: Path) -> None:
+    """`out` may be new (its missing parent folders are made when the pipeline is written) or an empty folder."""
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise AnnotatorError(f"{out} exists and is not an empty folder: choose a new --out")
-    if not out.parent.is_dir():
-        raise InputError("no such folder", path=str(out.parent))
+    above = next((folder for folder in out.parents if folder.exists()), None)
+    if above is not None and not above.is_dir():
+        raise InputError("not a folder", path=str(above))
 
 
 def train_model(
@@ -130,18 +132,20 @@ def train_model(
     *,
     epochs: int = 8,
     seed: int = 0,
+    base: Path | None = None,
     progress: Progress | None = None,
 ) -> TrainReport:
     """Fine-tune on the source's articles but a held-out part; write the pipeline to `out` (a new folder)."""
     from annotator.suggest import suggesters_for_model
-    from annotator.suggest.learn import base_pipeline, save, shipped_description, train
+    from annotator.suggest.learn import base_pipeline, save, start_description, train
 
     _new_folder(out)
     train_part, held = split(gather(store, source), seed)
-    nlp = base_pipeline(train_part)
+    nlp = base_pipeline(train_part, base)
     report = TrainReport(source.description, len(train_part), len(held), before=score(nlp, held))
     train(nlp, train_part, epochs=epochs, seed=seed, progress=progress)
     report.after = score(nlp, held)
+    out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.parent / f".{out.name}.partial-{os.getpid()}"
     try:
         save(
@@ -153,7 +157,7 @@ def train_model(
                 "held_out": [a.id for a in held],
                 "epochs": epochs,
                 "seed": seed,
-                "started_from": shipped_description(),
+                "started_from": start_description(base),
             },
         )
         if out.exists():
@@ -168,13 +172,21 @@ def train_model(
 
 
 def train_curve(
-    store: Reader | None, source: Source, *, epochs: int = 8, seed: int = 0, progress: Progress | None = None
+    store: Reader | None,
+    source: Source,
+    *,
+    epochs: int = 8,
+    seed: int = 0,
+    base: Path | None = None,
+    progress: Progress | None = None,
 ) -> TrainReport:
     """Train from the same start on 25/50/75/100% of the training part; score each on the held-out part."""
     from annotator.suggest.learn import base_pipeline, train
 
     train_part, held = split(gather(store, source), seed)
-    report = TrainReport(source.description, len(train_part), len(held), before=score(base_pipeline(train_part), held))
+    report = TrainReport(
+        source.description, len(train_part), len(held), before=score(base_pipeline(train_part, base), held)
+    )
     sizes = [max(1, math.ceil(len(train_part) * share)) for share in CURVE]
     total = sum(sizes)
     done = 0
@@ -184,7 +196,8 @@ def train_curve(
             if progress:
                 progress(start + round(size * batches / of), total)
 
-        nlp = train(base_pipeline(train_part[:size]), train_part[:size], epochs=epochs, seed=seed, progress=step)
+        start = base_pipeline(train_part[:size], base)
+        nlp = train(start, train_part[:size], epochs=epochs, seed=seed, progress=step)
         report.curve.append((share, size, score(nlp, held)))
         done += size
     return report

@@ -21,9 +21,17 @@ from spacy.language import Language
 from spacy.training import Example
 from thinc.api import fix_random_seed
 
+from annotator.errors import AnnotatorError
 from annotator.rows import SpanLike
 from annotator.suggest.guide import GUIDE_COMPONENT, add_guide
-from annotator.suggest.loading import META_KEY, SUGGESTERS_KEY, load_pipeline, shipped_guide
+from annotator.suggest.loading import (
+    META_KEY,
+    SUGGESTERS_KEY,
+    load_pipeline,
+    shipped_guide,
+    suggesters_for_model,
+    trained_meta,
+)
 from annotator.vocabulary import ENTITY_LABELS
 
 #: Called with (done, total) batches as training advances.
@@ -40,10 +48,14 @@ class Article:
     spans: Sequence[SpanLike]
 
 
-def base_pipeline(articles: Sequence[Article]) -> Language:
-    """The pipeline training starts from: the default one (small model + shipped guide component), or the
-    small model with a new guide component taking en_core_web_sm's NER weights where none is shipped (set up
-    on `articles`)."""
+def base_pipeline(articles: Sequence[Article], base: Path | None = None) -> Language:
+    """The pipeline training starts from: `base` (a folder `annotator train` wrote), else the default one
+    (small model + shipped guide component), or the small model with a new guide component taking
+    en_core_web_sm's NER weights where none is shipped (set up on `articles`)."""
+    if base is not None:
+        if trained_meta(base) is None:
+            raise AnnotatorError(f"{base}: not a pipeline folder written by `annotator train`")
+        return load_pipeline(str(base))
     nlp = load_pipeline()
     if GUIDE_COMPONENT in nlp.pipe_names:
         return nlp
@@ -115,5 +127,8 @@ def save(nlp: Language, folder: Path, about: dict[str, Any]) -> None:
     nlp.to_disk(folder)
 
 
-def shipped_description() -> str:
+def start_description(base: Path | None = None) -> str:
+    """What training started from, for the new pipeline's meta.json."""
+    if base is not None:
+        return f"{base} ({suggesters_for_model(str(base)).entities})"
     return "the guide component shipped with annotator" if shipped_guide() else "en_core_web_sm's NER weights"
