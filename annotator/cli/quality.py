@@ -22,6 +22,7 @@ from annotator.cli.common import (
 )
 from annotator.literal import literal
 from annotator.store import DEFAULT_DB
+from annotator.suggest.loading import EPOCHS
 from annotator.vocabulary import GOLD
 
 
@@ -155,7 +156,7 @@ def train(
     curve: Annotated[
         bool, typer.Option("--curve", help="Train on 25/50/75/100% of the articles and print the F1 of each.")
     ] = False,
-    epochs: Annotated[int, typer.Option(min=1, help="Passes over the training articles.")] = 8,
+    epochs: Annotated[int, typer.Option(min=1, help="Passes over the training articles.")] = EPOCHS,
     seed: Annotated[int, typer.Option(help="Seeds the held-out split and the training order.")] = 0,
     base: Annotated[
         Path | None,

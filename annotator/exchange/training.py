@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.errors import AnnotatorError, InputError
 from annotator.metrics.evaluation import Evaluation, evaluate
 from annotator.store import Reader
+from annotator.suggest.loading import EPOCHS
 from annotator.vocabulary import ENTITY_LABELS, GOLD, Status, content_hash
 
 if TYPE_CHECKING:
@@ -130,7 +131,7 @@ def train_model(
     source: Source,
     out: Path,
     *,
-    epochs: int = 8,
+    epochs: int = EPOCHS,
     seed: int = 0,
     base: Path | None = None,
     progress: Progress | None = None,
@@ -175,7 +176,7 @@ def train_curve(
     store: Reader | None,
     source: Source,
     *,
-    epochs: int = 8,
+    epochs: int = EPOCHS,
     seed: int = 0,
     base: Path | None = None,
     progress: Progress | None = None,

@@ -25,6 +25,7 @@ from annotator.errors import AnnotatorError
 from annotator.rows import SpanLike
 from annotator.suggest.guide import GUIDE_COMPONENT, add_guide
 from annotator.suggest.loading import (
+    EPOCHS,
     META_KEY,
     SUGGESTERS_KEY,
     load_pipeline,
@@ -36,7 +37,8 @@ from annotator.vocabulary import ENTITY_LABELS
 
 #: Called with (done, total) batches as training advances.
 Progress = Callable[[int, int], None]
-BATCH_ARTICLES = 8
+#: Articles per update (with `EPOCHS` passes: see `suggest.loading.EPOCHS`).
+BATCH_ARTICLES = 4
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,7 @@ def train(
     nlp: Language,
     articles: Sequence[Article],
     *,
-    epochs: int = 8,
+    epochs: int = EPOCHS,
     seed: int = 0,
     dropout: float = 0.2,
     progress: Progress | None = None,
