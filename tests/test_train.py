@@ -103,6 +103,7 @@ def test_train_from_the_database_gold(three: Path, tmp_path: Path) -> None:
         (["--out", "{existing}"], "exists and is not an empty folder: choose a new --out"),
         (["--out", "{existing}/mine.txt/ours"], "mine.txt: not a folder"),
         (["--base", "{existing}"], "existing: not a pipeline folder written by `annotator train`"),
+        (["--curve", "--out", "{existing}/new"], "--curve writes no pipeline: leave out --out"),
         (
             ["--include-in-progress", "--annotator", "gold", "--from", "{three}"],
             "choose --annotator or --from, not both",
@@ -120,6 +121,15 @@ def test_train_errors_are_one_line(three: Path, tmp_path: Path, args: list[str],
     assert result.exit_code == 1
     assert message in result.stderr and result.stderr.count("\n") == 1
     assert (existing / "mine.txt").read_text() == "not ours"
+
+
+def test_the_help_states_the_default_passes() -> None:
+    from annotator.suggest.learn import BATCH_ARTICLES
+    from annotator.suggest.loading import EPOCHS
+
+    assert f"(default: {EPOCHS}, {BATCH_ARTICLES} articles an update)" in " ".join(
+        run("train", "--help").stdout.split()
+    )
 
 
 def test_one_article_is_not_enough(three: Path, tmp_path: Path) -> None:

@@ -22,7 +22,6 @@ from annotator.cli.common import (
 )
 from annotator.literal import literal
 from annotator.store import DEFAULT_DB
-from annotator.suggest.loading import EPOCHS
 from annotator.vocabulary import GOLD
 
 
@@ -156,7 +155,9 @@ def train(
     curve: Annotated[
         bool, typer.Option("--curve", help="Train on 25/50/75/100% of the articles and print the F1 of each.")
     ] = False,
-    epochs: Annotated[int, typer.Option(min=1, help="Passes over the training articles.")] = EPOCHS,
+    epochs: Annotated[
+        int | None, typer.Option(min=1, help="Passes over the training articles (default: 12, 4 articles an update).")
+    ] = None,
     seed: Annotated[int, typer.Option(help="Seeds the held-out split and the training order.")] = 0,
     base: Annotated[
         Path | None,
@@ -180,6 +181,8 @@ def train(
     source = Source(annotator or GOLD, tuple(from_files or ()), include_in_progress)
     if annotator and from_files:
         raise fail("choose --annotator or --from, not both")
+    if curve and out is not None:
+        raise fail("--curve writes no pipeline: leave out --out")
     folder = out or Path("models") / datetime.now(UTC).strftime("trained-%Y%m%d-%H%M%S")
     with errors_as_lines(), progress_bar("Training") as progress:
         if from_files:

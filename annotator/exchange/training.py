@@ -131,12 +131,14 @@ def train_model(
     source: Source,
     out: Path,
     *,
-    epochs: int = EPOCHS,
+    epochs: int | None = None,
     seed: int = 0,
     base: Path | None = None,
     progress: Progress | None = None,
 ) -> TrainReport:
-    """Fine-tune on the source's articles but a held-out part; write the pipeline to `out` (a new folder)."""
+    """Fine-tune on the source's articles but a held-out part; write the pipeline to `out` (a new folder).
+    `epochs` None: the default (`suggest.loading.EPOCHS`)."""
+    epochs = epochs or EPOCHS
     from annotator.suggest import suggesters_for_model
     from annotator.suggest.learn import base_pipeline, save, start_description, train
 
@@ -176,12 +178,13 @@ def train_curve(
     store: Reader | None,
     source: Source,
     *,
-    epochs: int = EPOCHS,
+    epochs: int | None = None,
     seed: int = 0,
     base: Path | None = None,
     progress: Progress | None = None,
 ) -> TrainReport:
     """Train from the same start on 25/50/75/100% of the training part; score each on the held-out part."""
+    epochs = epochs or EPOCHS
     from annotator.suggest.learn import base_pipeline, train
 
     train_part, held = split(gather(store, source), seed)
