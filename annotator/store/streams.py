@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from annotator.store.reads import Reader
@@ -12,21 +12,26 @@ from annotator.store.reads import Reader
 BATCH = 500
 
 
-def annotation_stream(reader: Reader, annotator: str) -> Iterator[tuple[tuple[Any, ...], list[Any]]]:
-    """What `annotated_articles` lists, with each article's row and spans, in ingest order.
+def annotation_stream(
+    reader: Reader, annotator: str, statuses: Collection[str] | None = None
+) -> Iterator[tuple[tuple[Any, ...], list[Any]]]:
+    """What `annotated_articles` lists (of those, the annotations whose status is in `statuses`, when given),
+    with each article's row and spans, in ingest order.
 
     Yields ((id, text, title, meta, status, updated_at), [(article id, start, end, label, text,
     speaker_start, speaker_end), ...]). Spans come one query per batch of articles, through the
     (article_id, annotator) index: one query per article costs a round trip each, and one query for all of
     them sorts every span of the annotator in a temporary file first.
     """
+    chosen = sorted(statuses) if statuses is not None else None
+    among = f"AND n.status IN ({','.join('?' * len(chosen))})" if chosen is not None else ""
     articles = reader.db.execute(
-        """SELECT a.id, a.text, a.title, a.meta, n.status, n.updated_at FROM annotations n
+        f"""SELECT a.id, a.text, a.title, a.meta, n.status, n.updated_at FROM annotations n
            JOIN articles a ON a.id = n.article_id
-           WHERE n.annotator = ? AND (n.status != 'todo' OR EXISTS (
+           WHERE n.annotator = ? {among} AND (n.status != 'todo' OR EXISTS (
                SELECT 1 FROM spans s WHERE s.article_id = n.article_id AND s.annotator = n.annotator))
            ORDER BY a.rowid""",
-        [annotator],
+        [annotator, *(chosen or [])],
     )
     while rows := articles.fetchmany(BATCH):
         marks = ",".join("?" * len(rows))

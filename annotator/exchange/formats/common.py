@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from annotator import models
 from annotator.errors import InputError, describe_validation_error
-from annotator.exchange.files import Where
-from annotator.models import Label, NativeRecord, Span, SpanError, Status, check_span, content_hash
+from annotator.exchange.files import Where, jsonl_lines
+from annotator.models import Label, NativeRecord, Span, SpanError, Status, Suggestion, check_span, content_hash
 from annotator.rows import Offsets, SpanLike, Token
 
 
@@ -75,50 +78,216 @@ TokensOf = Callable[[RecordLike], list[Token]]
 SPEAKER_RELATION = "SPEAKER"
 
 
-def parse_label_map(text: str | None) -> dict[str, Label]:
-    """`PERSON=ACTOR,GPE=LOCATION` -> {"PERSON": ACTOR, "GPE": LOCATION}; a bad entry is a one-line error."""
-    mapping: dict[str, Label] = {}
+def _pairs(text: str | None, option: str, expected: str) -> Iterator[tuple[str, str]]:
     for item in (text or "").split(","):
         if not item.strip():
             continue
-        foreign, _, ours = item.partition("=")
-        if not foreign.strip() or not ours.strip():
-            raise InputError(f"expected FOREIGN=LABEL, got {item.strip()!r}", field="--label-map")
+        foreign, equals, ours = item.partition("=")
+        if not foreign.strip() or not equals:
+            raise InputError(f"expected {expected}, got {item.strip()!r}", field=option)
+        yield foreign.strip(), ours.strip()
+
+
+def parse_label_map(text: str | None) -> dict[str, Label | None]:
+    """`PERSON=ACTOR,GPE=LOCATION,DATE=` -> {"PERSON": ACTOR, "GPE": LOCATION, "DATE": None}: an empty right-hand
+    side drops that label's spans. A bad entry is a one-line error."""
+    mapping: dict[str, Label | None] = {}
+    for foreign, ours in _pairs(text, "--label-map", "FOREIGN=LABEL (or FOREIGN= to drop it)"):
+        if not ours:
+            mapping[foreign] = None
+            continue
         try:
-            mapping[foreign.strip()] = Label(ours.strip())
+            mapping[foreign] = Label(ours)
         except ValueError:
             known = ", ".join(label.value for label in Label)
-            raise InputError(f"{ours.strip()!r} is not a label (known: {known})", field="--label-map") from None
+            raise InputError(f"{ours!r} is not a label (known: {known})", field="--label-map") from None
     return mapping
+
+
+def parse_relation_map(text: str | None) -> dict[str, str | None]:
+    """`said=SPEAKER,foundedBy=` -> {"said": SPEAKER, "foundedBy": None}: a relation becomes a speaker link or is
+    dropped; SPEAKER is the only relation we have."""
+    mapping: dict[str, str | None] = {}
+    for foreign, ours in _pairs(text, "--relation-map", f"NAME={SPEAKER_RELATION} (or NAME= to drop it)"):
+        if ours and ours != SPEAKER_RELATION:
+            raise InputError(f"{ours!r} is not a relation (the only one is {SPEAKER_RELATION})", field="--relation-map")
+        mapping[foreign] = ours or None
+    return mapping
+
+
+def parse_statuses(text: str) -> frozenset[Status]:
+    """`done`, `done,in_progress` or `all` -> the statuses an export takes; a bad name is a one-line error."""
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    if names == ["all"]:
+        return frozenset(Status)
+    try:
+        chosen = frozenset(Status(name) for name in names)
+    except ValueError as error:
+        known = ", ".join([*(s.value for s in Status), "all"])
+        raise InputError(f"{str(error).split()[0]} is not a status (known: {known})", field="--status") from None
+    if not chosen:
+        raise InputError("name at least one status, or all", field="--status")
+    return chosen
+
+
+def parse_labels(text: str | None) -> frozenset[Label]:
+    """`ACTOR,LOCATION` -> the labels an export keeps (all of them when not given)."""
+    if text is None:
+        return frozenset(Label)
+    try:
+        chosen = frozenset(Label(name.strip()) for name in text.split(",") if name.strip())
+    except ValueError as error:
+        known = ", ".join(label.value for label in Label)
+        raise InputError(f"{str(error).split()[0]} is not a label (known: {known})", field="--labels") from None
+    if not chosen:
+        raise InputError("name at least one label", field="--labels")
+    return chosen
+
+
+#: The span group a DocBin keeps quotes in, unless --spans-key says otherwise.
+QUOTES_KEY = "quotes"
 
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """What an importer needs beyond the file: whose work it is and how to read foreign labels."""
+    """What an importer needs beyond the file: whose work it is, how to read foreign labels and relations, and
+    whether a bad record stops the import (the default) or is skipped and listed."""
 
     annotator: str | None = None
-    label_map: dict[str, Label] = field(default_factory=dict)
+    label_map: dict[str, Label | None] = field(default_factory=dict)
+    relation_map: dict[str, str | None] = field(default_factory=dict)
+    skip_invalid: bool = False
+    spans_key: str = QUOTES_KEY
+
+
+@dataclass
+class Written:
+    """What a writer found on its way, for the user (`notes`: what the target tool will not take as written) and
+    for a training config (how many entity spans, how long the quotes are in tokens)."""
+
+    notes: Counter[str] = field(default_factory=Counter)
+    entity_spans: int = 0
+    quote_tokens: list[int] = field(default_factory=list)
+
+
+#: The statuses an export takes unless told otherwise: finished work only.
+DONE_ONLY = frozenset({Status.DONE})
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Which records and spans an export takes (by status, by label), where a DocBin keeps quotes, and what the
+    writer found (`written`)."""
+
+    statuses: frozenset[Status] = DONE_ONLY
+    labels: frozenset[Label] = frozenset(Label)
+    spans_key: str = QUOTES_KEY
+    written: Written = field(default_factory=Written)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A record left out of an import, and why: invalid (with --skip-invalid), a repeat, or nothing to store."""
+
+    where: Where
+    reason: str
+
+    def __str__(self) -> str:
+        return str(self.where.error(self.reason))
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """Something a file holds that an import leaves out on purpose, counted by kind (a task nobody annotated)."""
+
+    what: str
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class Question:
+    """A binary answer (Prodigy's ner.teach): a suggested span and whether the annotator accepted it, rejected it
+    or gave no answer (None)."""
+
+    suggestion: Suggestion
+    answer: str | None
 
 
 @dataclass(frozen=True)
 class ImportedRecord:
-    """A record read from a file, where it was, and the tokens the file gave for its text (if any)."""
+    """A record read from a file, where it was, the tokens the file gave for its text (if any), what of it was
+    dropped on purpose (by --label-map, --relation-map, or because we have no place for it), and the binary
+    answers it holds (the accepted ones are also the record's spans)."""
 
     where: Where
     record: NativeRecord
     tokens: list[Token] | None = None
+    dropped: Counter[str] = field(default_factory=Counter)
+    questions: tuple[Question, ...] = ()
 
 
-def label_of(name: Any, options: ReadOptions, where: Where, field: str) -> Label:
-    """Our label for a file's label: mapped by --label-map, else ours by name, else a one-line error."""
+#: What a reader yields: a record, a record it left out (listed), or something it left out on purpose (counted).
+Read = ImportedRecord | Skipped | Dropped
+
+
+def guarded(options: ReadOptions, where: Where, build: Callable[[], Read]) -> Read:
+    """`build()`, or, with --skip-invalid, the error it raised as a `Skipped` record (else the error stands)."""
+    try:
+        return build()
+    except InputError as error:
+        if not options.skip_invalid:
+            raise
+        return Skipped(where, _reason(error))
+
+
+def guarded_items(options: ReadOptions, where: Where, items: Callable[[], Iterable[Read]]) -> list[Read]:
+    """Everything `items()` gives for one record of a file, or, with --skip-invalid, the error it raised as one
+    `Skipped` record (else the error stands)."""
+    try:
+        return list(items())
+    except InputError as error:
+        if not options.skip_invalid:
+            raise
+        return [Skipped(where, _reason(error))]
+
+
+def jsonl_records(
+    path: Path, options: ReadOptions, build: Callable[[Where, dict[str, Any]], Iterable[Read]]
+) -> Iterator[Read]:
+    """What `build(where, line's object)` makes of every line of a JSONL file; a bad line (bad JSON, or a record
+    `build` refuses) stops the reading, or, with --skip-invalid, is skipped and listed."""
+    for where, data in jsonl_lines(path):
+        if isinstance(data, InputError):
+            if not options.skip_invalid:
+                raise data
+            yield Skipped(where, _reason(data))
+        else:
+            yield from guarded_items(options, where, partial(build, where, data))
+
+
+def _reason(error: InputError) -> str:
+    return f"field {error.field!r}: {error.reason}" if error.field else error.reason
+
+
+def label_of(
+    name: Any, options: ReadOptions, where: Where, field: str, dropped: Counter[str] | None = None
+) -> Label | None:
+    """Our label for a file's label: mapped by --label-map (None: dropped, and counted in `dropped`), else ours by
+    name, else a one-line error."""
     if not isinstance(name, str):
         raise where.error(f"expected a label name, got {name!r}", field)
     if name in options.label_map:
-        return options.label_map[name]
+        mapped = options.label_map[name]
+        if mapped is None and dropped is not None:
+            dropped[f"span(s) labelled {name!r} (--label-map {name}=)"] += 1
+        return mapped
     try:
         return Label(name)
     except ValueError:
-        raise where.error(f"unknown label {name!r} (map it with --label-map {name}=ACTOR)", field) from None
+        raise where.error(
+            f"unknown label {name!r} (map it with --label-map {name}=ACTOR, or drop it with --label-map {name}=)",
+            field,
+        ) from None
 
 
 def annotator_of(found: Any, options: ReadOptions, where: Where, field: str) -> str:
@@ -158,16 +327,52 @@ def with_speaker(span: Span, speaker: Span | None) -> Span:
     return span.model_copy(update={"speaker": models.Offsets(start=speaker.start, end=speaker.end)})
 
 
-def link_speaker(spans: dict[Any, Span], first: Any, second: Any, label: Any, where: Where, field: str) -> None:
-    """Set the speaker a SPEAKER relation gives, whichever way round it joins the QUOTE and the ACTOR."""
-    if label != SPEAKER_RELATION:
-        raise where.error(f"unknown relation {label!r} (only {SPEAKER_RELATION} is known)", field)
+def link_speaker(
+    spans: dict[Any, Span | None],
+    ends: tuple[Any, Any],
+    name: Any,
+    options: ReadOptions,
+    where: Where,
+    field: str,
+    dropped: Counter[str],
+) -> None:
+    """Set the speaker a relation gives, whichever way round it joins the QUOTE and the ACTOR.
+
+    `spans` holds the record's spans by the keys its relations use, None for a span --label-map dropped (a
+    relation touching one is dropped too). The relation's name is mapped by --relation-map (to SPEAKER, or to
+    nothing: dropped and counted); SPEAKER is ours; any other name is a one-line error saying how to map it.
+    """
+    mapped = options.relation_map.get(name, name) if isinstance(name, str) else name
+    if mapped is None:
+        dropped[f"relation(s) {name!r} (--relation-map {name}=)"] += 1
+        return
+    if mapped != SPEAKER_RELATION:
+        hint = f" (map it with --relation-map {name}={SPEAKER_RELATION}, or drop it with --relation-map {name}=)"
+        raise where.error(f"unknown relation {name!r}{hint if isinstance(name, str) else ''}", field)
+    first, second = ends
     if first not in spans or second not in spans:
         raise where.error("the relation names a span the record does not have", field)
-    quote, actor = (first, second) if spans[first].label is Label.QUOTE else (second, first)
-    if spans[quote].label is not Label.QUOTE or spans[actor].label is not Label.ACTOR:
-        raise where.error("a SPEAKER relation joins a QUOTE and an ACTOR", field)
-    spans[quote] = with_speaker(spans[quote], spans[actor])
+    one, other = spans[first], spans[second]
+    if one is None or other is None:
+        dropped["relation(s) to a dropped span"] += 1
+        return
+    quote, actor = (first, second) if one.label is Label.QUOTE else (second, first)
+    found_quote, found_actor = spans[quote], spans[actor]
+    if found_quote is None or found_actor is None:  # for the type checker: both are spans here
+        return
+    if found_quote.label is not Label.QUOTE or found_actor.label is not Label.ACTOR:
+        raise where.error(f"a {SPEAKER_RELATION} relation joins a QUOTE and an ACTOR", field)
+    spans[quote] = with_speaker(found_quote, found_actor)
+
+
+def kept(spans: dict[Any, Span | None]) -> list[Span]:
+    """The spans of a record that were not dropped, in the file's order."""
+    return [span for span in spans.values() if span is not None]
+
+
+def blank(text: Any) -> bool:
+    """A text with nothing to annotate (empty or white space only): such a task is skipped, not an error."""
+    return isinstance(text, str) and not text.strip()
 
 
 def native_record(where: Where, **fields: Any) -> NativeRecord:
