@@ -163,7 +163,12 @@ def import_(
     ] = None,
     format: FormatOption = NATIVE,
     snap: Annotated[
-        bool, typer.Option("--snap", help="Move spans off token boundaries outward to the tokens they touch.")
+        bool,
+        typer.Option(
+            "--snap",
+            help="Move spans off token boundaries outward to the tokens they touch; trim stray punctuation or "
+            "white space at their edges.",
+        ),
     ] = False,
     label_map: Annotated[
         str | None,
@@ -195,11 +200,13 @@ def import_(
             relation_map=parse_relation_map(relation_map),
             skip_invalid=skip_invalid,
             spans_key=spans_key,
+            snap=snap,
         )
         records = read_file(path, format.value, options)  # read and check everything before opening the database
         with store_to_fill(db) as store, progress_bar("Importing") as progress:
             report = store_records(store, records, snap=snap, skip_invalid=skip_invalid, progress=progress)
     moved = f", {report.snapped} span(s) snapped to token boundaries" if snap else ""
+    moved += f", {report.trimmed} span(s) trimmed to the span rules" if report.trimmed else ""
     decided = f", {report.decisions} decision(s) on suggestions" if report.decisions else ""
     typer.echo(f"{report.records} record(s) imported ({report.new_articles} new article(s){moved}{decided}) -> {db}")
     if report.skipped:

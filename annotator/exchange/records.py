@@ -17,6 +17,7 @@ from annotator.errors import InputError
 from annotator.exchange.files import written_atomically
 from annotator.exchange.formats.common import (
     DONE_ONLY,
+    TRIMMED,
     Dropped,
     ExportOptions,
     ImportedRecord,
@@ -163,6 +164,7 @@ class ImportReport:
     records: int
     new_articles: int
     snapped: int = 0
+    trimmed: int = 0
     decisions: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     dropped: Counter[str] = field(default_factory=Counter)
@@ -320,7 +322,8 @@ def store_records(
             skip(item, error)
             continue
         report.snapped += moved
-        report.dropped.update(item.dropped)
+        report.trimmed += item.dropped[TRIMMED]
+        report.dropped.update({what: n for what, n in item.dropped.items() if what != TRIMMED})
         ready.append((target, on_tokens))
     needed = {target for target, _ in ready}
     with store.write():

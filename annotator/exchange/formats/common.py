@@ -22,6 +22,7 @@ from annotator.errors import InputError, describe_validation_error
 from annotator.exchange.files import Where, jsonl_lines
 from annotator.models import Label, NativeRecord, Span, SpanError, Status, Suggestion, check_span, content_hash
 from annotator.rows import Offsets, SpanLike, Token
+from annotator.spans import edge_problem, fit
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +159,11 @@ class ReadOptions:
     relation_map: dict[str, str | None] = field(default_factory=dict)
     skip_invalid: bool = False
     spans_key: str = QUOTES_KEY
+    snap: bool = False
+
+    def trim(self, dropped: Counter[str]) -> Counter[str] | None:
+        """Where `checked_span` counts trimmed spans: only with --snap does it trim them."""
+        return dropped if self.snap else None
 
 
 @dataclass
@@ -308,11 +314,32 @@ def status_of(found: Any, default: Status, where: Where, field: str) -> Status:
         raise where.error(f"unknown status {found!r}", field) from None
 
 
-def checked_span(text: str, start: int, end: int, label: Label, given: str | None, where: Where, field: str) -> Span:
-    """A span checked against its article: inside it, quoting it exactly (when the file says what it quotes)."""
+#: The key under which `checked_span` counts the spans it trimmed (reported apart from what was left out).
+TRIMMED = "span(s) trimmed to the span rules (--snap)"
+
+
+def checked_span(
+    text: str,
+    start: int,
+    end: int,
+    label: Label,
+    given: str | None,
+    where: Where,
+    field: str,
+    trimmed: Counter[str] | None = None,
+) -> Span:
+    """A span checked against its article: inside it, quoting it exactly (when the file says what it quotes),
+    obeying the span rules (`annotator.spans`). With `trimmed` (--snap), a span whose edges break the rules
+    (a stray ":" or "." another tool's tokens left on it) becomes the range inside that keeps them, counted."""
     if start < 0 or end <= start:
         raise where.error(f"bad offsets {start}:{end}", field)
     quoted = text[start:end] if given is None else given
+    if trimmed is not None and quoted == text[start:end] and edge_problem(text, start, end, label):
+        fitted = fit(text, start, end, label)
+        if fitted is not None:
+            start, end = fitted
+            quoted = text[start:end]
+            trimmed[TRIMMED] += 1
     try:
         span = Span(start=start, end=end, label=label, text=quoted)
         check_span(span, text)

@@ -49,7 +49,7 @@ from annotator.exchange.formats.common import (
 )
 from annotator.models import Label, Status
 from annotator.rows import SpanLike, Token
-from annotator.suggest.tokens import blank_english, doc_of
+from annotator.suggest.tokens import blank_english, doc_of, tokenize
 
 SUFFIX = ".conll"
 NEEDS_TOKENS = True
@@ -163,8 +163,9 @@ def _record(document: list[list[Row]], options: ReadOptions, where: Where) -> Im
         for start, end, label in biluo_tags_to_offsets(doc, iob_to_biluo(iob)):
             found.append((position + start, position + end, Label(str(label)), line_at[start]))
         position += len(doc.text) + 1
+    tokens = refined(text, tokens)
     checked = [
-        checked_span(text, start, end, label, None, Where(where.path, line=line), "tag")
+        checked_span(text, start, end, label, None, Where(where.path, line=line), "tag", options.trim(dropped))
         for start, end, label, line in found
     ]
     record = native_record(
@@ -175,6 +176,18 @@ def _record(document: list[list[Row]], options: ReadOptions, where: Where) -> Im
         spans=checked,
     )
     return ImportedRecord(where, record, tokens, dropped)
+
+
+def refined(text: str, tokens: list[Token]) -> list[Token]:
+    """The file's tokens, each cut where spaCy's tokenizer cuts it too ("boats." -> "boats", "."): a tool that
+    leaves punctuation on its tokens still gives articles whose spans, trimmed to the span rules (--snap), fall
+    on tokens; every boundary of the file stays a boundary."""
+    cuts = {offset for token in tokenize([text])[0] for offset in (token.start, token.end)}
+    result: list[Token] = []
+    for token in tokens:
+        points = sorted({token.start, token.end} | {c for c in cuts if token.start < c < token.end})
+        result.extend(Token(start, end) for start, end in itertools.pairwise(points))
+    return result
 
 
 def _tagged(item: str) -> bool:

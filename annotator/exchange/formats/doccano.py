@@ -174,14 +174,18 @@ def record_from(data: DoccanoRecord, options: ReadOptions, where: Where) -> Impo
             continue
         seen.add((start, end, label))
         ours = label_of(label, options, where, field, dropped)
-        spans[(name, index)] = None if ours is None else checked_span(text, start, end, ours, None, where, field)
+        spans[(name, index)] = (
+            None if ours is None else checked_span(text, start, end, ours, None, where, field, options.trim(dropped))
+        )
     for index, entity in enumerate(data.entities or []):
         field = f"entities[{index}]"
         ours = label_of(entity.label, options, where, f"{field}.label", dropped)
         spans[entity.id] = (
             None
             if ours is None
-            else checked_span(text, entity.start_offset, entity.end_offset, ours, None, where, field)
+            else checked_span(
+                text, entity.start_offset, entity.end_offset, ours, None, where, field, options.trim(dropped)
+            )
         )
     for index, relation in enumerate(data.relations):
         ends = (relation.from_id, relation.to_id)

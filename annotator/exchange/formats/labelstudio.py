@@ -190,7 +190,9 @@ def _spans(
             checked = (
                 None
                 if label is None
-                else checked_span(text, span.start, span.end, label, span.text, where, f"{here}.value")
+                else checked_span(
+                    text, span.start, span.end, label, span.text, where, f"{here}.value", options.trim(dropped)
+                )
             )
             spans[region.id if region.id is not None else f"#{number}"] = checked
         elif kind == "relation":

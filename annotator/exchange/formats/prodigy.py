@@ -261,7 +261,11 @@ def record_from_task(task: ProdigyTask, options: ReadOptions, where: Where) -> I
         check_token_indices(item, task, where, field)
         label = label_of(item.label, options, where, f"{field}.label", dropped)
         offsets = (item.start, item.end)
-        spans[offsets] = None if label is None else checked_span(task.text, *offsets, label, item.text, where, field)
+        spans[offsets] = (
+            None
+            if label is None
+            else checked_span(task.text, *offsets, label, item.text, where, field, options.trim(dropped))
+        )
     for index, relation in enumerate(task.relations):
         ends = (
             (relation.head_span.start, relation.head_span.end),

@@ -94,7 +94,9 @@ class Questions:
             label = label_of(item.label, options, where, f"{where_field}.label", dropped)
             if label is None:
                 continue
-            span = checked_span(task.text, item.start, item.end, label, item.text, where, where_field)
+            span = checked_span(
+                task.text, item.start, item.end, label, item.text, where, where_field, options.trim(dropped)
+            )
             suggester = f"prodigy:{item.source}" if item.source else "prodigy"
             decision = DECISIONS[item.answer or task.answer]
             found.append(((item.start, item.end, label), Answer(span, suggester, item.score, decision, where)))

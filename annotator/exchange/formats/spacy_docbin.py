@@ -120,7 +120,9 @@ def record_from_doc(doc: Any, options: ReadOptions, where: Where) -> ImportedRec
             label = label_of(item.label_, options, where, f"{field}.label", dropped)
             start, end = item.start_char, item.end_char
             if label is not None:
-                spans[(start, end, label.layer)] = checked_span(text, start, end, label, None, where, field)
+                spans[(start, end, label.layer)] = checked_span(
+                    text, start, end, label, None, where, field, options.trim(dropped)
+                )
     by_offsets = {(s.start, s.end, s.label): s for s in kept(spans)}
     for index, link in enumerate(doc.user_data.get(SPEAKERS_KEY) or []):
         quote, actor = by_offsets.get((link[0], link[1], Label.QUOTE)), by_offsets.get((link[2], link[3], Label.ACTOR))
