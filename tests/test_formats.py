@@ -48,7 +48,7 @@ def test_doccano_plain_round_trips_all_but_speakers(store: Store, tmp_path: Path
     assert second == first
 
     def without_speakers(record: Record) -> Record:
-        return replace(record, spans=[replace(s, speaker=None) for s in record.spans])
+        return replace(record, spans=[s._replace(speaker=None) for s in record.spans])
 
     assert list(annotator_records(fresh, "alice", None)) == [
         without_speakers(r) for r in annotator_records(store, "alice", None)

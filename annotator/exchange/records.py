@@ -59,10 +59,14 @@ def annotator_records(
     labels = {label.value: label for label in Label}
     status_of = {status.value: status for status in Status}
     chosen = None if statuses is None else [Status(s).value for s in statuses]
+    new = tuple.__new__  # RecordSpan(...) through its Python-level __new__ costs twice as much, per span
     for (article_id, text, title, meta, status, updated_at), rows in annotation_stream(store, annotator, chosen):
         spans = [
-            RecordSpan(start, end, labels[label], span_text, None if s_start is None else StoredOffsets(s_start, s_end))
-            for _, start, end, label, span_text, s_start, s_end in rows
+            new(
+                RecordSpan,
+                (start, end, labels[label], span_text, None if s_start is None else StoredOffsets(s_start, s_end)),
+            )
+            for start, end, label, span_text, s_start, s_end in rows
         ]
         yield Record(article_id, text, title, json.loads(meta), annotator, status_of[status], spans, updated_at)
 
@@ -85,7 +89,7 @@ def only_labels(records: Iterable[Record], labels: frozenset[Label]) -> Iterator
         spans = [s for s in record.spans if s.label in labels]
         actors = {(s.start, s.end) for s in spans if s.label is Label.ACTOR}
         spans = [
-            replace(s, speaker=None) if s.speaker is not None and (s.speaker.start, s.speaker.end) not in actors else s
+            s._replace(speaker=None) if s.speaker is not None and (s.speaker.start, s.speaker.end) not in actors else s
             for s in spans
         ]
         yield replace(record, spans=spans)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -25,9 +25,9 @@ from annotator.rows import Offsets, SpanLike, Token
 from annotator.spans import edge_problem, fit
 
 
-@dataclass(frozen=True, slots=True)
-class RecordSpan:
-    """A span of a record on its way out: the span alone, without the database's ids."""
+class RecordSpan(NamedTuple):
+    """A span of a record on its way out: the span alone, without the database's ids. A named tuple: an export
+    makes one for every stored span, and a tuple is made three times faster than a frozen dataclass."""
 
     start: int
     end: int
@@ -424,8 +424,9 @@ def validated(model: type[M], data: Any, where: Where) -> M:
         raise where.error(message, name) from None
 
 
-def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False)
+#: json.dumps(data, ensure_ascii=False) without building an encoder per call (and without the check for
+#: circular references, which values read from JSON and from the database cannot have).
+dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 
 
 def hash32(*parts: Any) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -22,26 +21,28 @@ from annotator.exchange.formats.common import (
     TokensOf,
     jsonl_records,
 )
+from annotator.exchange.formats.common import dumps as encode
 from annotator.models import Label, NativeRecord
 
 
 def record_dict(record: RecordLike) -> dict[str, Any]:
-    """The record as `model_dump(mode="json", exclude_none=True)` gives it, built by hand: 5x faster on exports."""
+    """The record as `model_dump(mode="json", exclude_none=True)` gives it, built by hand: 5x faster on exports.
+    (Labels and statuses are StrEnums: JSON writes them as their strings, and they equal them.)"""
     spans = []
     for span in record.spans:
-        item: dict[str, Any] = {"start": span.start, "end": span.end, "label": span.label.value, "text": span.text}
+        item: dict[str, Any] = {"start": span.start, "end": span.end, "label": span.label, "text": span.text}
         if span.speaker is not None:
             item["speaker"] = {"start": span.speaker.start, "end": span.speaker.end}
         spans.append(item)
     data = {"article_id": record.article_id, "text": record.text, "title": record.title, "meta": record.meta,
-            "annotator": record.annotator, "status": record.status.value, "spans": spans}  # fmt: skip
+            "annotator": record.annotator, "status": record.status, "spans": spans}  # fmt: skip
     if record.updated_at is not None:
         data["updated_at"] = record.updated_at
     return data
 
 
 def dumps(record: RecordLike) -> str:
-    return json.dumps(record_dict(record), ensure_ascii=False)
+    return encode(record_dict(record))
 
 
 def map_labels(data: dict[str, Any], label_map: Mapping[str, Label | None], dropped: Counter[str]) -> dict[str, Any]:
