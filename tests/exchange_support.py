@@ -6,7 +6,7 @@ from pathlib import Path
 
 from support import nth
 
-from annotator.exchange.formats.common import ExportOptions
+from annotator.exchange.formats.options import ExportOptions
 from annotator.models import ArticleIn, Status, Suggestion
 from annotator.store import Store
 from annotator.suggest.tokens import tokenize

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from annotator.errors import InputError
-from annotator.exchange.formats.common import ReadOptions
 from annotator.exchange.formats.jsonl import read_records
+from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.records import export, read_file, store_records, suggestion_records
 from annotator.store import Store
 

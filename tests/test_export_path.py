@@ -10,8 +10,9 @@ from pathlib import Path
 
 from exchange_support import build, every_status
 
-from annotator.exchange.formats.common import ReadOptions, Record
+from annotator.exchange.formats.common import Record
 from annotator.exchange.formats.jsonl import dumps, record_dict
+from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.records import annotator_records, export, read_file, store_records
 from annotator.models import NativeRecord
 

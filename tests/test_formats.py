@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from exchange_support import SMALL, build, every_status
 
-from annotator.exchange.formats.common import ReadOptions, Record
+from annotator.exchange.formats.common import Record
+from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.records import annotator_records, export, export_to_path, read_file, store_records
 from annotator.models import Label
 from annotator.store import Store

@@ -24,9 +24,9 @@ from annotator.store import DEFAULT_DB, Store
 from annotator.vocabulary import GOLD
 
 if TYPE_CHECKING:
-    from annotator.exchange.formats.common import ExportOptions
+    from annotator.exchange.formats.options import ExportOptions
 
-QUOTES_KEY = "quotes"  # as annotator.exchange.formats.common.QUOTES_KEY (not imported before a command runs)
+QUOTES_KEY = "quotes"  # as annotator.exchange.formats.options.QUOTES_KEY (not imported before a command runs)
 
 
 def ingest(
@@ -106,7 +106,7 @@ def export(
     Example: annotator export --annotator alice --format prodigy -o exports/alice.prodigy.jsonl
     """
     from annotator.exchange.formats import get_format
-    from annotator.exchange.formats.common import ExportOptions, parse_labels, parse_statuses
+    from annotator.exchange.formats.options import ExportOptions, parse_labels, parse_statuses
     from annotator.exchange.records import export as export_records
     from annotator.exchange.records import export_to_path
 
@@ -190,7 +190,7 @@ def import_(
 
     Example: annotator import tasks.jsonl --format prodigy --label-map PERSON=ACTOR,GPE=LOCATION
     """
-    from annotator.exchange.formats.common import ReadOptions, parse_label_map, parse_relation_map
+    from annotator.exchange.formats.options import ReadOptions, parse_label_map, parse_relation_map
     from annotator.exchange.records import read_file, store_records
 
     with errors_as_lines():

@@ -16,20 +16,18 @@ from typing import IO
 from annotator.errors import InputError
 from annotator.exchange.files import written_atomically
 from annotator.exchange.formats.common import (
-    DONE_ONLY,
     TRIMMED,
     Dropped,
-    ExportOptions,
     ImportedRecord,
     Question,
     Read,
-    ReadOptions,
     Record,
     RecordLike,
     RecordSpan,
     Skipped,
     TokensOf,
 )
+from annotator.exchange.formats.options import DONE_ONLY, ExportOptions, ReadOptions
 from annotator.models import ArticleIn, Label, Offsets, Span, Status, check_spans, content_hash
 from annotator.rows import Offsets as StoredOffsets
 from annotator.rows import Token

@@ -16,7 +16,8 @@ from typing import IO, TYPE_CHECKING
 from annotator.errors import AnnotatorError
 
 if TYPE_CHECKING:  # the registry's names load nothing else: the CLI lists them in its help at start-up
-    from annotator.exchange.formats.common import ExportOptions, Read, ReadOptions, RecordLike, TokensOf
+    from annotator.exchange.formats.common import Read, RecordLike, TokensOf
+    from annotator.exchange.formats.options import ExportOptions, ReadOptions
 
 #: Format name -> module under annotator.exchange.formats.
 FORMATS: dict[str, str] = {

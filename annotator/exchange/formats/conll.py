@@ -35,10 +35,8 @@ from typing import IO
 from annotator.errors import InputError
 from annotator.exchange.files import Where, read_text, write_text_lines
 from annotator.exchange.formats.common import (
-    ExportOptions,
     ImportedRecord,
     Read,
-    ReadOptions,
     RecordLike,
     TokensOf,
     annotator_of,
@@ -47,6 +45,7 @@ from annotator.exchange.formats.common import (
     label_of,
     native_record,
 )
+from annotator.exchange.formats.options import ExportOptions, ReadOptions
 from annotator.models import Label, Status
 from annotator.rows import SpanLike, Token
 from annotator.suggest.tokens import blank_english, doc_of, tokenize

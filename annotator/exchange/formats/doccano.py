@@ -25,15 +25,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from annotator.exchange.files import Where, write_text_lines
 from annotator.exchange.formats.common import (
-    SPEAKER_RELATION,
-    ExportOptions,
     ImportedRecord,
     Read,
-    ReadOptions,
     RecordLike,
     Skipped,
     TokensOf,
-    Written,
     annotator_of,
     blank,
     checked_span,
@@ -46,6 +42,7 @@ from annotator.exchange.formats.common import (
     status_of,
     validated,
 )
+from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, ReadOptions, Written
 from annotator.models import Label, Span, Status
 from annotator.rows import SpanLike
 

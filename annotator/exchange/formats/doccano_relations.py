@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from typing import IO
 
 from annotator.exchange.files import write_text_lines
-from annotator.exchange.formats.common import ExportOptions, RecordLike, TokensOf, dumps
+from annotator.exchange.formats.common import RecordLike, TokensOf, dumps
 from annotator.exchange.formats.doccano import note_overlaps, read, with_relations
+from annotator.exchange.formats.options import ExportOptions
 
 SUFFIX = ".jsonl"
 CANNOT_CARRY: tuple[str, ...] = ()

@@ -12,16 +12,9 @@ from pydantic import ValidationError
 
 from annotator.errors import describe_validation_error
 from annotator.exchange.files import Where, jsonl_objects, write_text_lines
-from annotator.exchange.formats.common import (
-    ExportOptions,
-    ImportedRecord,
-    Read,
-    ReadOptions,
-    RecordLike,
-    TokensOf,
-    jsonl_records,
-)
+from annotator.exchange.formats.common import ImportedRecord, Read, RecordLike, TokensOf, jsonl_records
 from annotator.exchange.formats.common import dumps as encode
+from annotator.exchange.formats.options import ExportOptions, ReadOptions
 from annotator.models import Label, NativeRecord
 
 

@@ -32,12 +32,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from annotator.exchange.files import Where, json_array, write_text_lines
 from annotator.exchange.formats.common import (
-    SPEAKER_RELATION,
     Dropped,
-    ExportOptions,
     ImportedRecord,
     Read,
-    ReadOptions,
     RecordLike,
     Skipped,
     TokensOf,
@@ -55,6 +52,7 @@ from annotator.exchange.formats.common import (
     status_of,
     validated,
 )
+from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, ReadOptions
 from annotator.models import Label, Span, Status
 
 SUFFIX = ".json"

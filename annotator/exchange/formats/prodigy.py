@@ -35,11 +35,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from annotator.errors import AnnotatorError
 from annotator.exchange.files import Where, write_text_lines
 from annotator.exchange.formats.common import (
-    SPEAKER_RELATION,
-    ExportOptions,
     ImportedRecord,
     Read,
-    ReadOptions,
     RecordLike,
     Skipped,
     TokensOf,
@@ -55,6 +52,7 @@ from annotator.exchange.formats.common import (
     status_of,
     validated,
 )
+from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, ReadOptions
 from annotator.exchange.formats.prodigy_hashes import input_hash, task_hash
 from annotator.models import Label, NativeRecord, Span, Status
 from annotator.rows import SpanLike, Token

@@ -27,7 +27,6 @@ from annotator.exchange.formats.common import (
     ImportedRecord,
     Question,
     Read,
-    ReadOptions,
     Skipped,
     annotator_of,
     checked_span,
@@ -35,6 +34,7 @@ from annotator.exchange.formats.common import (
     label_of,
     native_record,
 )
+from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.formats.prodigy import (
     ProdigyTask,
     article_fields,

@@ -20,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.errors import AnnotatorError
-from annotator.exchange.formats.common import Written
+from annotator.exchange.formats.options import Written
 
 
 def training_config(docbin: Path, spans_key: str, written: Written) -> str:

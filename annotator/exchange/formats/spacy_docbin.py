@@ -26,10 +26,8 @@ from typing import IO, Any
 from annotator.errors import AnnotatorError, InputError
 from annotator.exchange.files import Where, read_bytes
 from annotator.exchange.formats.common import (
-    ExportOptions,
     ImportedRecord,
     Read,
-    ReadOptions,
     RecordLike,
     TokensOf,
     annotator_of,
@@ -42,6 +40,7 @@ from annotator.exchange.formats.common import (
     status_of,
     with_speaker,
 )
+from annotator.exchange.formats.options import ExportOptions, ReadOptions
 from annotator.models import Label, Span, Status
 from annotator.rows import Token
 from annotator.suggest.tokens import doc_of
