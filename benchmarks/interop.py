@@ -12,9 +12,9 @@ What it does:
 2. exports it (`--status all`) as Label Studio JSON, imports that into a fresh Label Studio project through the
    API and prints what the server accepted; exports the project back (JSON, JSON_MIN, CONLL2003) and imports
    the server's JSON into annotator again, comparing every record with the original;
-3. exports it as doccano JSONL with relations, imports it with doccano's own pipeline into a project with and
-   without "Allow overlapping entity", prints what doccano stored, exports it with doccano's exporter and
-   imports that back, comparing again.
+3. exports it as doccano JSONL, plain and with relations, imports each with doccano's own pipeline into a
+   project with and without "Allow overlapping entity", prints what doccano stored, exports the relation
+   project with doccano's exporter and imports that back, comparing again.
 
 Run: .venv/bin/python benchmarks/interop.py [--only labelstudio|doccano] [--save DIR]
      (--save keeps the tools' files: tests/fixtures/real/ holds the ones the tests read)
@@ -210,7 +210,7 @@ def _healthy(base: str) -> bool:
         return False
 
 
-def drive_doccano(our_file: Path, out: Path) -> None:
+def drive_doccano(plain_file: Path, relations_file: Path, out: Path) -> None:
     import warnings
 
     warnings.filterwarnings("ignore")
@@ -242,24 +242,27 @@ def drive_doccano(our_file: Path, out: Path) -> None:
         from roles.models import Role
 
         user = get_user_model().objects.create_superuser("interop", "interop@example.com", secrets.token_hex(8))
-        for overlapping in (False, True):
+        runs = [(plain_file, False, False), (plain_file, False, True), (relations_file, True, False),
+                (relations_file, True, True)]  # fmt: skip
+        for our_file, relations, overlapping in runs:
             project = SequenceLabelingProject.objects.create(
-                name=f"interop-{overlapping}", description="", project_type=ProjectType.SEQUENCE_LABELING,
-                created_by=user, allow_overlapping=overlapping, use_relation=True,
+                name=f"interop-{relations}-{overlapping}", description="", project_type=ProjectType.SEQUENCE_LABELING,
+                created_by=user, allow_overlapping=overlapping, use_relation=relations,
             )  # fmt: skip
             Member.objects.create(user=user, project=project, role=Role.objects.get(name="project_admin"))
             name = FileName(full_path=str(our_file), generated_name=our_file.name, upload_name=our_file.name)
-            dataset = load_dataset("RelationExtraction", create_file_format("JSONL"), [name], project)
+            task = "RelationExtraction" if relations else ProjectType.SEQUENCE_LABELING
+            dataset = load_dataset(task, create_file_format("JSONL"), [name], project)
             try:
                 dataset.save(user, batch_size=1000)
                 errors = [e.dict() for e in dataset.errors]
             except Exception as error:  # doccano's import fails whole on some inputs: that is the finding
                 errors = [f"{type(error).__name__}: {error}"]
             spans = Span.objects.filter(example__project=project).count()
-            relations = Relation.objects.filter(example__project=project).count()
-            print(f"  doccano 1.8.4, allow overlapping {'on' if overlapping else 'off'}: {spans} span(s), "
-                  f"{relations} relation(s) stored; errors {json.dumps(errors)[:300]}")  # fmt: skip
-            if overlapping:
+            stored = Relation.objects.filter(example__project=project).count()
+            print(f"  doccano 1.8.4, {our_file.name}, allow overlapping {'on' if overlapping else 'off'}: {spans} "
+                  f"span(s), {stored} relation(s) stored; errors {json.dumps(errors)[:300]}")  # fmt: skip
+            if overlapping and relations:
                 archive = export_dataset(project.id, "JSONL", confirmed_only=False)
                 unpacked = home / "export"
                 shutil.unpack_archive(archive, unpacked)
@@ -307,12 +310,18 @@ def main() -> None:
                     f"  back into annotator: {annotator('import', str(back), '--format', 'labelstudio', '--db', str(work / 'ls.db'))}"
                 )
                 compare(original, records(work / "ls.db"), carried)
+            for name, form in (("labelstudio_export.min.json", "labelstudio"), ("labelstudio_export.conll", "conll")):
+                if (out / name).exists():
+                    said = annotator("import", str(out / name), "--format", form, "--db", str(work / f"{name}.db"),
+                                     "--annotator", "alice", "--snap", "--skip-invalid")  # fmt: skip
+                    print(f"  its {name.split('.', 1)[1]} into annotator: " + said.replace("\n", "; "))
         if args.only in (None, "doccano"):
-            ours = work / "alice.doccano.jsonl"
-            annotator("export", "--db", str(db), "--annotator", "alice", "--format", "doccano-relations", "--status",
-                      "all", "-o", str(ours))  # fmt: skip
-            print("doccano: importing our doccano-relations export with doccano's own code")
-            drive(tool_python("doccano", DOCCANO, args.doccano_python), "doccano", ours, out)
+            plain, relations = work / "alice.doccano.jsonl", work / "alice.doccano-relations.jsonl"
+            for name, path in (("doccano", plain), ("doccano-relations", relations)):
+                annotator("export", "--db", str(db), "--annotator", "alice", "--format", name, "--status", "all",
+                          "-o", str(path))  # fmt: skip
+            print("doccano: importing our doccano and doccano-relations exports with doccano's own code")
+            drive(tool_python("doccano", DOCCANO, args.doccano_python), "doccano", plain, relations, out)
             back = out / "doccano_export.jsonl"
             if back.exists():
                 print(
