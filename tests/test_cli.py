@@ -40,6 +40,7 @@ def test_bad_input_is_one_line_on_stderr_and_writes_nothing(tmp_path: Path, db_p
 
 def test_export_and_import_round_trip(tmp_path: Path, db_path: Path, store: Store, small_article: str) -> None:
     store.accept_all(small_article, "alice")
+    store.set_status(small_article, "alice", "done")
     out = tmp_path / "alice.jsonl"
     assert run("export", "--db", str(db_path), "--annotator", "alice", "-o", str(out))[0] == 0
     fresh = tmp_path / "fresh.db"
@@ -61,6 +62,9 @@ def test_export_defaults_to_the_exports_folder(
 ) -> None:
     store.accept_all(small_article, "alice")
     monkeypatch.chdir(tmp_path)
+    code, out, _ = run("export", "--db", str(db_path), "--annotator", "alice")
+    assert (code, out) == (0, "0 record(s) -> exports/alice.jsonl\n")  # in progress: not finished work
+    store.set_status(small_article, "alice", "done")
     code, out, _ = run("export", "--db", str(db_path), "--annotator", "alice")
     assert (code, out) == (0, "1 record(s) -> exports/alice.jsonl\n")
     assert (tmp_path / "exports" / "alice.jsonl").exists()

@@ -4,11 +4,12 @@ and what a database holds."""
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, BinaryIO
+from typing import TYPE_CHECKING, Annotated, BinaryIO
 
 import typer
 
 from annotator.cli.common import (
+    NATIVE,
     AnnotatorOption,
     DbOption,
     FormatOption,
@@ -24,6 +25,11 @@ from annotator.cli.common import (
 from annotator.literal import literal
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import GOLD
+
+if TYPE_CHECKING:
+    from annotator.exchange.formats.options import ExportOptions
+
+QUOTES_KEY = "quotes"  # as annotator.exchange.formats.options.QUOTES_KEY (not imported before a command runs)
 
 
 def ingest(
@@ -94,9 +100,25 @@ def export(
     annotator: AnnotatorOption = None,
     gold: Annotated[bool, typer.Option("--gold", help="Export the adjudicated gold annotations.")] = False,
     suggestions: Annotated[bool, typer.Option("--suggestions", help="Export the model's suggestions.")] = False,
-    format: FormatOption = "jsonl",
+    format: FormatOption = NATIVE,
     output: Annotated[
         str | None, typer.Option("-o", "--output", help="Output file, or - for standard output (default: exports/).")
+    ] = None,
+    status: Annotated[
+        str,
+        typer.Option(
+            "--status", help="Which annotations: statuses, comma-separated (done, in_progress, skipped, ...), or all."
+        ),
+    ] = "done",
+    labels: Annotated[
+        str | None, typer.Option("--labels", help="Only spans of these labels, e.g. ACTOR,LOCATION,FIGURE.")
+    ] = None,
+    spans_key: Annotated[
+        str, typer.Option("--spans-key", help="spacy: the doc.spans key that holds the quotes.")
+    ] = QUOTES_KEY,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="spacy: also write a `spacy train` config for the DocBin here.", dir_okay=False),
     ] = None,
 ) -> None:
     """Write annotations in a format, one record per article (native JSONL unless --format says otherwise).
@@ -104,27 +126,51 @@ def export(
     Example: annotator export --annotator alice --format prodigy -o exports/alice.prodigy.jsonl
     """
     from annotator.exchange.formats import get_format
+    from annotator.exchange.formats.options import ExportOptions, parse_labels, parse_statuses
     from annotator.exchange.records import export as export_records
     from annotator.exchange.records import export_to_path
 
+    name = format.value
     if gold and suggestions:
         raise fail("choose one of --gold and --suggestions")
+    if config is not None and name != "spacy":
+        raise fail("--config writes a spaCy training config: it goes with --format spacy")
+    if config is not None and output == "-":
+        raise fail("--config needs the DocBin in a file (-o PATH), not standard output")
     with errors_as_lines(), open_store(db, read_only=True) as store:
-        chosen = get_format(format)
+        options = ExportOptions(statuses=parse_statuses(status), labels=parse_labels(labels), spans_key=spans_key)
+        chosen = get_format(name)
         who = None if suggestions else GOLD if gold else default_annotator(annotator)
         if who is not None and who not in store.annotators():
             found = ", ".join(store.annotators()) or "none"
             raise fail(f"no annotations by {who!r} to export (in the database: {found})")
         if output == "-":
-            count = _to_standard_output(lambda out: export_records(store, format, out, who))
+            count = _to_standard_output(lambda out: export_records(store, name, out, who, options=options))
             say(f"{count} record(s) written", err=True)
+            tell_notes(options)
             return
-        name = who or "suggestions"
-        kind = "" if chosen.suffix == f".{format}" else f".{format}"  # alice.jsonl, alice.prodigy.jsonl, alice.spacy
-        path = Path(output) if output else Path("exports") / f"{name}{kind}{chosen.suffix}"
+        kind = "" if chosen.suffix == f".{name}" else f".{name}"  # alice.jsonl, alice.prodigy.jsonl, alice.spacy
+        path = Path(output) if output else Path("exports") / f"{who or 'suggestions'}{kind}{chosen.suffix}"
         with progress_bar("Exporting") as progress:
-            count = export_to_path(store, format, path, who, progress, make_folder=output is None)
-    say(f"{count} record(s) -> {path}")
+            count = export_to_path(store, name, path, who, progress, options, make_folder=output is None)
+        if config is not None:
+            write_training_config(config, path, options)
+    say(f"{count} record(s) -> {path}" + (f"; spaCy training config -> {config}" if config else ""))
+    tell_notes(options)
+
+
+def tell_notes(options: "ExportOptions") -> None:
+    for note, count in options.written.notes.items():
+        say(f"note: {count} {note}", err=True)
+
+
+def write_training_config(config: Path, docbin: Path, options: "ExportOptions") -> None:
+    from annotator.exchange.files import written_atomically
+    from annotator.exchange.formats.spacy_config import training_config
+
+    text = training_config(docbin, options.spans_key, options.written)
+    with written_atomically(config) as out:
+        out.write(text.encode("utf-8"))
 
 
 def _to_standard_output(write: Callable[[BinaryIO], int]) -> int:
@@ -150,16 +196,33 @@ def import_(
         str | None,
         typer.Option("--annotator", help="Store the records as this annotator (default: as in each record)."),
     ] = None,
-    format: FormatOption = "jsonl",
+    format: FormatOption = NATIVE,
     snap: Annotated[
-        bool, typer.Option("--snap", help="Move spans off token boundaries outward to the tokens they touch.")
+        bool,
+        typer.Option(
+            "--snap",
+            help="Move spans off token boundaries outward to the tokens they touch; trim stray punctuation or "
+            "white space at their edges.",
+        ),
     ] = False,
     label_map: Annotated[
-        str | None, typer.Option("--label-map", help="Map foreign labels, e.g. PERSON=ACTOR,GPE=LOCATION.")
+        str | None,
+        typer.Option("--label-map", help="Map foreign labels, e.g. PERSON=ACTOR,GPE=LOCATION; DATE= drops DATE spans."),
     ] = None,
     replace: Annotated[
         bool, typer.Option("--replace", help="Replace stored work that differs even when it is newer (undoable).")
     ] = False,
+    relation_map: Annotated[
+        str | None,
+        typer.Option("--relation-map", help="Map relation names to SPEAKER, e.g. said_by=SPEAKER; other= drops them."),
+    ] = None,
+    skip_invalid: Annotated[
+        bool,
+        typer.Option("--skip-invalid", help="Skip bad records, listing each (file, line, why), and import the rest."),
+    ] = False,
+    spans_key: Annotated[
+        str, typer.Option("--spans-key", help="spacy: the doc.spans key to read spans from (besides doc.ents).")
+    ] = QUOTES_KEY,
 ) -> None:
     """Read annotations back, validating every record; one bad record and nothing is written.
 
@@ -167,19 +230,36 @@ def import_(
     (--replace takes the file's); every replacement is an undoable event.
     Example: annotator import tasks.jsonl --format prodigy --label-map PERSON=ACTOR,GPE=LOCATION
     """
-    from annotator.exchange.formats.common import ReadOptions, parse_label_map
-    from annotator.exchange.records import read_file, store_records
+    from annotator.exchange.formats.options import ReadOptions, parse_label_map, parse_relation_map
+    from annotator.exchange.importing import read_file, store_records
 
     with errors_as_lines():
-        options = ReadOptions(annotator=annotator, label_map=parse_label_map(label_map))
-        records = read_file(path, format, options)  # read and check everything before opening the database
+        options = ReadOptions(
+            annotator=annotator,
+            label_map=parse_label_map(label_map),
+            relation_map=parse_relation_map(relation_map),
+            skip_invalid=skip_invalid,
+            spans_key=spans_key,
+            snap=snap,
+        )
+        records = read_file(path, format.value, options)  # read and check everything before opening the database
         with store_to_fill(db) as store, progress_bar("Importing") as progress:
-            report = store_records(store, records, snap=snap, replace=replace, progress=progress)
+            report = store_records(
+                store, records, snap=snap, replace=replace, skip_invalid=skip_invalid, progress=progress
+            )
     moved = f", {report.snapped} span(s) snapped to token boundaries" if snap else ""
+    moved += f", {report.trimmed} span(s) trimmed to the span rules" if report.trimmed else ""
+    decided = f", {report.decisions} decision(s) on suggestions" if report.decisions else ""
     counts = f"; {report.replaced} replaced older work" if report.replaced else ""
     counts += f"; {report.unchanged} unchanged" if report.unchanged else ""
     counts += f"; {len(report.conflicts)} conflict(s)" if report.conflicts else ""
-    say(f"{report.records} record(s) imported ({report.new_articles} new article(s){moved}){counts} -> {db}")
+    say(f"{report.records} record(s) imported ({report.new_articles} new article(s){moved}{decided}){counts} -> {db}")
+    if report.skipped:
+        say(f"skipped {len(report.skipped)} record(s):")
+        for skipped in report.skipped:
+            say(f"  {skipped}")
+    for what, count in report.dropped.items():
+        say(f"left out: {count} {what}")
     for conflict in report.conflicts:
         at = conflict.where.line if conflict.where.line is not None else f"record {conflict.where.record}"
         say(

@@ -87,20 +87,49 @@ def _opens_an_array_of_objects(text: str) -> bool:
     return isinstance(value, list) and any(isinstance(item, dict) for item in value)
 
 
-def jsonl_objects(path: str | Path) -> Iterator[tuple[Where, dict[str, Any]]]:
-    """Every non-blank line of a JSONL file as an object; an array, bad JSON or a non-object is an error."""
+def _one_object_over_lines(text: str) -> bool:
+    """A pretty-printed JSON object where JSONL is expected: the first line opens it, the whole text is it."""
+    if text.lstrip().split("\n", 1)[0].strip() != "{":
+        return False
+    try:
+        return isinstance(json.loads(text), dict)
+    except (ValueError, RecursionError):
+        return False
+
+
+def jsonl_lines(path: str | Path) -> Iterator[tuple[Where, dict[str, Any] | InputError]]:
+    """Every non-blank line of a JSONL file as an object, or as the located error that line is (bad JSON, not an
+    object), for a reader that may skip bad lines; a JSON array or a pretty-printed object where JSONL is
+    expected is an error at once."""
     path, text = read_text(path)
     if _opens_an_array_of_objects(text):
         raise InputError("this is a JSON array; expected JSONL, one JSON object a line", path=str(path), line=1)
+    if _one_object_over_lines(text):
+        raise InputError(
+            "this is one JSON object over several lines; expected JSONL, one JSON object a line", path=str(path), line=1
+        )
     lines = text.split("\n")
     last = max((n for n, line in enumerate(lines, start=1) if line.strip()), default=0)
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = Where(str(path), line=number)
-        data = parse_json(line, where, last=number == last)
-        if not isinstance(data, dict):
-            raise where.error(f"expected a JSON object, got {type(data).__name__}")
+        try:
+            data = parse_json(line, where, last=number == last)
+        except InputError as error:
+            yield where, error
+            continue
+        yield (
+            where,
+            data if isinstance(data, dict) else where.error(f"expected a JSON object, got {type(data).__name__}"),
+        )
+
+
+def jsonl_objects(path: str | Path) -> Iterator[tuple[Where, dict[str, Any]]]:
+    """Every non-blank line of a JSONL file as an object; an array, bad JSON or a non-object is an error."""
+    for where, data in jsonl_lines(path):
+        if isinstance(data, InputError):
+            raise data
         yield where, data
 
 
