@@ -33,6 +33,12 @@ ModelOption = Annotated[
         "--model", help="An installed spaCy pipeline name or path (default: en_core_web_sm, else its mirror)."
     ),
 ]
+WorkersOption = Annotated[
+    int,
+    typer.Option(
+        "--workers", min=1, help="Processes that parse and suggest (spaCy's multiprocessing); same results with any."
+    ),
+]
 FormatOption = Annotated[
     str,
     typer.Option("--format", help=f"{', '.join(FORMATS)} (jsonl is the native record)."),

@@ -12,6 +12,7 @@ from annotator.cli.common import (
     DbOption,
     FormatOption,
     ModelOption,
+    WorkersOption,
     default_annotator,
     errors_as_lines,
     fail,
@@ -33,6 +34,7 @@ def ingest(
     ] = False,
     model: ModelOption = None,
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.")] = 32,
+    workers: WorkersOption = 1,
 ) -> None:
     """Store articles and the model's suggestions for them.
 
@@ -45,7 +47,13 @@ def ingest(
         articles = read_articles(paths)
         with store_to_fill(db) as store, progress_bar("Suggesting") as progress:
             report = ingest_articles(
-                store, articles, suggest=not no_suggest, model=model, batch_size=batch_size, progress=progress
+                store,
+                articles,
+                suggest=not no_suggest,
+                model=model,
+                batch_size=batch_size,
+                workers=workers,
+                progress=progress,
             )
     typer.echo(
         f"{len(report.added)} article(s) added, {len(report.skipped)} already stored, "
@@ -57,6 +65,7 @@ def suggest(
     db: DbOption = Path(DEFAULT_DB),
     model: ModelOption = None,
     everything: Annotated[bool, typer.Option("--all", help="Recompute for every article.")] = False,
+    workers: WorkersOption = 1,
 ) -> None:
     """(Re)compute suggestions for articles that lack them or have an older suggester version.
 
@@ -65,7 +74,7 @@ def suggest(
     from annotator.exchange.ingest import resuggest
 
     with errors_as_lines(), open_store(db) as store, progress_bar("Suggesting") as progress:
-        articles, suggestions = resuggest(store, model=model, everything=everything, progress=progress)
+        articles, suggestions = resuggest(store, model=model, everything=everything, workers=workers, progress=progress)
     typer.echo(f"{suggestions} suggestion(s) for {articles} article(s)")
 
 

@@ -140,11 +140,13 @@ def ingest(
     model: str | None = None,
     nlp: Any = None,
     batch_size: int = 32,
+    workers: int = 1,
     progress: Progress | None = None,
 ) -> IngestReport:
     """Store new articles with their tokens and (unless `suggest` is False) model suggestions.
 
     `nlp` is an already loaded pipeline (else `model` is loaded), so callers that ingest often load it once.
+    `workers` > 1 parses and suggests in that many processes (spaCy's multiprocessing); the rows are the same.
     """
     new: list[ArticleIn] = []
     skipped: list[str] = []
@@ -160,7 +162,9 @@ def ingest(
     if suggest and new:
         from annotator.suggest import load_pipeline, suggest_texts
 
-        results = suggest_texts((a.text for a in new), nlp or load_pipeline(model), batch_size=batch_size)
+        results = suggest_texts(
+            (a.text for a in new), nlp or load_pipeline(model), batch_size=batch_size, n_process=workers
+        )
         for done, (article, (tokens, suggestions)) in enumerate(zip(new, results, strict=True), start=1):
             rows.append((article, tokens, suggestions))
             if progress:
@@ -173,9 +177,17 @@ def ingest(
 
 
 def resuggest(
-    store: Store, *, model: str | None = None, everything: bool = False, progress: Progress | None = None
+    store: Store,
+    *,
+    model: str | None = None,
+    everything: bool = False,
+    workers: int = 1,
+    progress: Progress | None = None,
 ) -> tuple[int, int]:
-    """(Re)compute suggestions for articles that lack the current suggester versions; (articles, suggestions)."""
+    """(Re)compute suggestions for articles that lack the current suggester versions; (articles, suggestions).
+
+    `workers` > 1 parses and suggests in that many processes (spaCy's multiprocessing); the rows are the same.
+    """
     from annotator.suggest import SUGGESTER_NAMES, load_pipeline, suggest_texts
 
     ids = store.article_ids() if everything else store.articles_without_suggestions(SUGGESTER_NAMES)
@@ -185,7 +197,7 @@ def resuggest(
     texts = [store.article(article_id).text for article_id in ids]
     count = 0
     for done, (article_id, (tokens, suggestions)) in enumerate(
-        zip(ids, suggest_texts(texts, nlp), strict=True), start=1
+        zip(ids, suggest_texts(texts, nlp, n_process=workers), strict=True), start=1
     ):
         store.replace_suggestions(article_id, tokens, suggestions)
         count += len(suggestions)
