@@ -9,11 +9,11 @@ Checks that need the article text (a span's `text` must equal `text[start:end]`)
 
 from __future__ import annotations
 
-import itertools
 from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from annotator.spans import edge_problem, layer_problem
 from annotator.vocabulary import ENTITY_LABELS as ENTITY_LABELS
 from annotator.vocabulary import Label as Label
 from annotator.vocabulary import Status as Status
@@ -111,7 +111,8 @@ def check_storable(value: Any, info: ValidationInfo) -> Any:
 
 
 def check_span(span: Span, text: str) -> None:
-    """Raise SpanError unless the span lies inside `text`, quotes it exactly and has no outer white space."""
+    """Raise SpanError unless the span lies inside `text`, quotes it exactly and obeys the span rules
+    (`annotator.spans`: no line break inside, no white space or stray punctuation at its edges)."""
     if span.end > len(text):
         raise SpanError("end", f"end {span.end} is beyond the article's {len(text)} characters")
     actual = text[span.start : span.end]
@@ -119,28 +120,23 @@ def check_span(span: Span, text: str) -> None:
         raise SpanError(
             "text", f"text {span.text!r} does not match the article at {span.start}:{span.end} ({actual!r})"
         )
-    if actual != actual.strip():
-        raise SpanError("start", f"span {span.start}:{span.end} starts or ends with white space")
+    problem = edge_problem(text, span.start, span.end, span.label)
+    if problem:
+        raise SpanError("start", f"span {span.start}:{span.end} {actual!r}: {problem}")
 
 
 def check_spans(spans: list[Span], text: str) -> None:
-    """Check every span, that entity spans do not overlap, and that each speaker is an ACTOR span."""
+    """Check every span, then the rules of one annotation (no overlap within a layer, speakers are ACTORs)."""
     for index, span in enumerate(spans):
         try:
             check_span(span, text)
         except SpanError as error:
             raise SpanError(f"spans[{index}].{error.field}", str(error)) from None
-    entities = sorted((s for s in spans if s.label is not Label.QUOTE), key=lambda s: s.start)
-    for before, after in itertools.pairwise(entities):
-        if before.overlaps(after):
-            raise SpanError("spans", f"entity spans {before.start}:{before.end} and {after.start}:{after.end} overlap")
-    actors = {(s.start, s.end) for s in spans if s.label is Label.ACTOR}
-    for index, span in enumerate(spans):
-        if span.speaker and (span.speaker.start, span.speaker.end) not in actors:
-            raise SpanError(
-                f"spans[{index}].speaker",
-                f"speaker {span.speaker.start}:{span.speaker.end} is not an ACTOR span of this record",
-            )
+    clash = layer_problem(spans)
+    if clash:
+        index, problem = clash
+        field = f"spans[{index}].speaker" if "speaker" in problem else "spans"
+        raise SpanError(field, problem)
 
 
 class ArticleIn(Strict):

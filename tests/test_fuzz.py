@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 
 from annotator.cli import app
 from annotator.models import ArticleIn, Label, NativeRecord, Span
+from annotator.spans import edge_problem
 from annotator.store import Store
 from annotator.store.verify import check
 from annotator.suggest.tokens import tokenize
@@ -234,7 +235,7 @@ def valid_record(draw: st.DrawFn) -> NativeRecord:
     """A record that must import: exotic text, spans on token boundaries, a quote with its speaker."""
     text = draw(storable_text)
     assume(text.strip())
-    tokens = [t for t in tokenize([text])[0] if text[t.start : t.end].strip() == text[t.start : t.end]]
+    tokens = [t for t in tokenize([text])[0] if edge_problem(text, t.start, t.end, Label.ACTOR) is None]
     chosen = sorted(draw(st.sets(st.integers(0, max(len(tokens) - 1, 0)), max_size=4))) if tokens else []
     spans = [
         Span(
@@ -246,7 +247,11 @@ def valid_record(draw: st.DrawFn) -> NativeRecord:
         for i in chosen
     ]
     actors = [s for s in spans if s.label is Label.ACTOR]
-    if len(tokens) >= 2 and draw(st.booleans()):
+    if (
+        len(tokens) >= 2
+        and edge_problem(text, tokens[0].start, tokens[-1].end, Label.QUOTE) is None
+        and draw(st.booleans())
+    ):
         start, end = tokens[0].start, tokens[-1].end
         speaker = {"start": actors[0].start, "end": actors[0].end} if actors else None
         spans.append(Span(start=start, end=end, label=Label.QUOTE, text=text[start:end], speaker=speaker))

@@ -16,6 +16,7 @@ from typing import Any
 
 from annotator.errors import Conflict, NotFound, Refused
 from annotator.rows import Edit
+from annotator.spans import edge_problem
 from annotator.store.articles import ArticleWriter
 from annotator.store.connection import SPAN_SELECT, Row, _json, annotation_span
 from annotator.vocabulary import Label, Status, utc_now
@@ -73,21 +74,18 @@ class Changes(ArticleWriter):
         )
         return rows[0] if rows else None
 
-    def _span_text(self, article_id: str, start: int, end: int) -> str:
-        """The text a span at these offsets would have: the one check of new offsets (at least one character,
-        inside the article, on token boundaries, no white space at either end). Sliced in Python: SQLite's
-        substr() stops at a NUL."""
-        if end <= start:
-            raise Refused("a span needs at least one character")
+    def _span_text(self, article_id: str, start: int, end: int, label: Label | str) -> str:
+        """The text a span at these offsets would have: the one check of new offsets (on token boundaries, and
+        the span rules of `annotator.spans`: inside the article, no line break, clean edges). Sliced in
+        Python: SQLite's substr() stops at a NUL."""
         text = self.article_text(article_id)
-        if end > len(text):
-            raise Refused(f"{start}:{end} is beyond the article's {len(text)} characters")
+        problem = edge_problem(text, start, end, label)
+        if problem:
+            raise Refused(problem)
         row = self.conn.execute("SELECT tokens FROM articles WHERE id = ?", [article_id]).fetchone()
         bounds = _boundaries(row[0] if row else None)
         if bounds is not None and (start not in bounds[0] or end not in bounds[1]):
             raise Refused(f"{start}:{end} does not fall on token boundaries")
-        if text[start:end] != text[start:end].strip():
-            raise Refused("a span may not start or end with white space")
         return text[start:end]
 
     def _check_free(

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from annotator.errors import Refused
 from annotator.rows import Edit, SpanLike
+from annotator.spans import edge_problem, fit
 from annotator.store.changes import describe
 from annotator.store.connection import SPAN_COLUMNS, Row, span_row
 from annotator.store.history import History
@@ -28,11 +29,19 @@ class Store(History):
         suggestion = self._suggestion(article_id, suggestion_id)
         if self._decision(annotator, suggestion_id):
             raise Refused(f"suggestion {describe(suggestion)} was already decided")
-        self._check_free(article_id, annotator, suggestion["label"], suggestion["start"], suggestion["end"])
+        # A suggestion stored by an older suggester may have edges today's span rules trim (a no-break space).
+        text = self.article_text(article_id)
+        fitted = fit(text, suggestion["start"], suggestion["end"], suggestion["label"])
+        if fitted is None:
+            problem = edge_problem(text, suggestion["start"], suggestion["end"], suggestion["label"])
+            raise Refused(f"suggestion {describe(suggestion)} cannot be accepted: {problem}")
+        start, end = fitted
+        self._check_free(article_id, annotator, suggestion["label"], start, end)
         span_id = next_id or self.next_span_id()
         old: Row = {"spans": [], "decisions": []}
+        row = {c: suggestion.get(c) for c in SPAN_COLUMNS} | {"start": start, "end": end, "text": text[start:end]}
         new: Row = {
-            "spans": [{**{c: suggestion.get(c) for c in SPAN_COLUMNS}, "id": span_id, "suggestion_id": suggestion_id}],
+            "spans": [{**row, "id": span_id, "suggestion_id": suggestion_id}],
             "decisions": [{"suggestion_id": suggestion_id, "decision": "accepted"}],
         }
         message = f"accepted {describe(suggestion)}"
@@ -82,7 +91,7 @@ class Store(History):
             label = Label(label or suggestion["label"])
             start = suggestion["start"] if start is None else start
             end = suggestion["end"] if end is None else end
-            text = self._span_text(article_id, start, end)
+            text = self._span_text(article_id, start, end, label)
             self._check_free(article_id, annotator, label, start, end)
             speaker = (suggestion["speaker_start"], suggestion["speaker_end"])
             if label is not Label.QUOTE or not self._span_rows(
@@ -111,7 +120,7 @@ class Store(History):
         if end <= start:
             raise Refused("a span needs at least one character")
         with self._editing(article_id, annotator):
-            text = self._span_text(article_id, start, end)
+            text = self._span_text(article_id, start, end, label)
             self._check_free(article_id, annotator, label, start, end)
             row = {"id": self.next_span_id(), "start": start, "end": end, "label": label.value, "text": text,
                    "speaker_start": None, "speaker_end": None, "suggestion_id": None}  # fmt: skip
@@ -161,7 +170,7 @@ class Store(History):
             raise Refused("a span needs at least one character")
         with self._editing(article_id, annotator):
             span = self._span(article_id, annotator, span_id)
-            text = self._span_text(article_id, start, end)
+            text = self._span_text(article_id, start, end, span["label"])
             self._check_free(article_id, annotator, span["label"], start, end, ignore=span_id)
             old, new = {"spans": [span]}, {"spans": [{**span, "start": start, "end": end, "text": text}]}
             if span["label"] == Label.ACTOR:

@@ -1,0 +1,178 @@
+"""The one set of rules every span obeys, wherever it comes from: the editor, an import, a suggester.
+
+A span is at least one character of its article and never crosses a line break. Its edges are its words:
+no white space at either end (Unicode white space, a no-break space included, and the zero-width format
+characters), and for the entity layer (ACTOR, LOCATION, FIGURE) no punctuation either, except what belongs
+to the word it edges: a leading @ or # (handles, tags), a trailing % (figures), a trailing "." that ends an
+abbreviation ("U.S.", "Inc."), a closing bracket whose opening one is inside the span. A QUOTE is the words
+between the quotation marks, so it may end with the sentence's own punctuation but never with a double
+quotation mark. Within one annotation, entity spans do not overlap each other, quotes do not overlap each
+other, and a speaker is one of the annotation's ACTOR spans.
+
+Plain functions over plain values, so the TUI, the store, imports and suggesters all call the same ones.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import Protocol
+
+from annotator.vocabulary import Label
+
+#: The characters str.splitlines() breaks at: a span never contains one.
+LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+#: Invisible characters that are not white space to str.isspace() but are never a span's edge either.
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+#: Quotation marks that open or close a quotation (single ones may end a quote within the quote).
+DOUBLE_QUOTES = frozenset('"“”„‟«»〝〞＂')
+LEADING_SIGNS = frozenset("@#")
+TRAILING_SIGNS = frozenset("%‰")
+CLOSERS = {")": "(", "]": "[", "}": "{"}
+ABBREVIATIONS = frozenset(
+    [
+        "Inc",
+        "Jr",
+        "Sr",
+        "Co",
+        "Corp",
+        "Ltd",
+        "Bros",
+        "St",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Prof",
+        "Gen",
+        "Col",
+        "Lt",
+        "Sgt",
+        "Capt",
+        "Gov",
+        "Sen",
+        "Rep",
+        "Rev",
+        "No",
+        "vs",
+        "etc",
+    ]
+)
+_INITIALS = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]\.")
+
+
+def is_blank(char: str) -> bool:
+    """White space by Unicode (str.isspace: a no-break space too) or an invisible zero-width character."""
+    return char.isspace() or char in ZERO_WIDTH
+
+
+def _is_punctuation(char: str) -> bool:
+    return unicodedata.category(char).startswith("P")
+
+
+def _ends_abbreviation(words: str) -> bool:
+    """Whether the "." ending `words` belongs to an abbreviation ("U.S.", "D.C.", "Inc.", "J.")."""
+    last = re.split(r"\s", words)[-1]
+    return bool(_INITIALS.fullmatch(last)) or last[:-1] in ABBREVIATIONS
+
+
+def _bad_first(text: str, label: Label) -> bool:
+    char = text[0]
+    if is_blank(char):
+        return True
+    if label is Label.QUOTE:
+        return char in DOUBLE_QUOTES
+    return _is_punctuation(char) and char not in LEADING_SIGNS
+
+
+def _bad_last(text: str, label: Label) -> bool:
+    char = text[-1]
+    if is_blank(char):
+        return True
+    if label is Label.QUOTE:
+        return char in DOUBLE_QUOTES
+    if not _is_punctuation(char) or char in TRAILING_SIGNS:
+        return False
+    if char == ".":
+        return not _ends_abbreviation(text)
+    return not (char in CLOSERS and CLOSERS[char] in text[:-1])
+
+
+def edge_problem(text: str, start: int, end: int, label: Label | str) -> str | None:
+    """Why a span of `label` at start:end of the article `text` breaks the rules, in words, or None."""
+    label = Label(label)
+    if start < 0 or end <= start:
+        return "a span needs at least one character"
+    if end > len(text):
+        return f"{start}:{end} is beyond the article's {len(text)} characters"
+    words = text[start:end]
+    if any(char in LINE_BREAKS for char in words):
+        return "a span may not cross a line break"
+    if is_blank(words[0]) or is_blank(words[-1]):
+        return "a span may not start or end with white space"
+    if _bad_first(words, label) or _bad_last(words, label):
+        if label is Label.QUOTE:
+            return "a quote is the words between its quotation marks, without the marks"
+        return f"a {label.value} span may not start or end with punctuation ({words[0]!r} ... {words[-1]!r})"
+    return None
+
+
+def fit(text: str, start: int, end: int, label: Label | str) -> tuple[int, int] | None:
+    """The range inside start:end that obeys the edge rules, its edges trimmed; None if none is left or the
+    span crosses a line break (for suggesters, and for snapping an imported span)."""
+    label = Label(label)
+    start, end = max(start, 0), min(end, len(text))
+    while start < end and _bad_first(text[start:end], label):
+        start += 1
+    while start < end and _bad_last(text[start:end], label):
+        end -= 1
+    if start >= end or edge_problem(text, start, end, label):
+        return None
+    return start, end
+
+
+class _Range(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+class SpanShape(Protocol):
+    """What the layer rules read of a span: a stored row and a file's record alike."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def label(self) -> Label: ...
+
+    @property
+    def speaker(self) -> _Range | None: ...
+
+
+def layer_problem(spans: Sequence[SpanShape]) -> tuple[int, str] | None:
+    """The first span (by its index in `spans`) that clashes with another of the same annotation, and why."""
+    indexed = sorted(enumerate(spans), key=lambda pair: (pair[1].start, pair[1].end))
+    for layer in ("entity", "quote"):
+        same = [(i, s) for i, s in indexed if Label(s.label).layer == layer]
+        for (_, before), (index, after) in itertools.pairwise(same):
+            if after.start < before.end:
+                what = "quotes" if layer == "quote" else "entity spans"
+                return index, f"{what} {before.start}:{before.end} and {after.start}:{after.end} overlap"
+    actors = {(s.start, s.end) for s in spans if Label(s.label) is Label.ACTOR}
+    for index, span in enumerate(spans):
+        speaker = span.speaker
+        if speaker is None:
+            continue
+        if Label(span.label) is not Label.QUOTE:
+            return index, f"only a QUOTE may have a speaker, not {Label(span.label).value}"
+        if (speaker.start, speaker.end) not in actors:
+            return index, f"speaker {speaker.start}:{speaker.end} is not an ACTOR span of this annotation"
+    return None

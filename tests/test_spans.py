@@ -1,0 +1,106 @@
+"""The one set of span rules (annotator.spans), and that the editor and imports both apply it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from support import word_tokens
+
+from annotator.errors import Refused
+from annotator.models import ArticleIn, NativeRecord
+from annotator.rows import Offsets
+from annotator.spans import edge_problem, fit, layer_problem
+from annotator.store import Store
+from annotator.vocabulary import Label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("U.S.", Label.LOCATION),
+        ("Acme Inc.", Label.ACTOR),
+        ("12%", Label.FIGURE),
+        ("@peoplesvote_uk", Label.ACTOR),
+        ("Islamic State (IS)", Label.ACTOR),
+        ("~23", Label.FIGURE),
+        ("$4 billion", Label.FIGURE),
+        ("we will fight,", Label.QUOTE),
+        ("he said 'no'", Label.QUOTE),
+    ],
+)
+def test_words_at_the_edges_are_allowed(text: str, label: Label) -> None:
+    assert edge_problem(text, 0, len(text), label) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "problem"),
+    [
+        ("Paris.", Label.LOCATION, "a LOCATION span may not start or end with punctuation ('P' ... '.')"),
+        ("(Reuters", Label.ACTOR, "a ACTOR span may not start or end with punctuation ('(' ... 's')"),
+        ("about 1\xa0", Label.FIGURE, "a span may not start or end with white space"),
+        ("\u200bGaza", Label.LOCATION, "a span may not start or end with white space"),
+        (".\nWashington", Label.ACTOR, "a span may not cross a line break"),
+        ("one\u2029two", Label.QUOTE, "a span may not cross a line break"),
+        ('"We hear', Label.QUOTE, "a quote is the words between its quotation marks, without the marks"),
+        ("night”", Label.QUOTE, "a quote is the words between its quotation marks, without the marks"),
+    ],
+)
+def test_bad_edges_are_named(text: str, label: Label, problem: str) -> None:
+    assert edge_problem(text, 0, len(text), label) == problem
+
+
+def test_offsets_outside_the_text_are_refused() -> None:
+    assert edge_problem("Gaza", 2, 2, Label.LOCATION) == "a span needs at least one character"
+    assert edge_problem("Gaza", 0, 9, Label.LOCATION) == "0:9 is beyond the article's 4 characters"
+
+
+def test_fit_trims_edges_and_gives_up_on_line_breaks() -> None:
+    assert fit("about 1\xa0 people", 0, 8, Label.FIGURE) == (0, 7)
+    assert fit('said "We hear explosions." Then', 5, 26, Label.QUOTE) == (6, 25)
+    assert fit("(Reuters)", 0, 9, Label.ACTOR) == (1, 8)
+    assert fit("Rafah.\nGaza", 0, 11, Label.LOCATION) is None
+    assert fit(" , ", 0, 3, Label.ACTOR) is None
+
+
+def test_layer_rules_find_overlaps_and_speakers() -> None:
+    def span(start: int, end: int, label: Label, speaker: tuple[int, int] | None = None) -> NativeSpan:
+        return NativeSpan(start, end, label, Offsets(*speaker) if speaker else None)
+
+    assert layer_problem([span(0, 5, Label.ACTOR), span(3, 8, Label.LOCATION)]) == (
+        1,
+        "entity spans 0:5 and 3:8 overlap",
+    )
+    assert layer_problem([span(0, 9, Label.QUOTE), span(4, 12, Label.QUOTE)]) == (1, "quotes 0:9 and 4:12 overlap")
+    assert layer_problem([span(0, 5, Label.ACTOR), span(0, 9, Label.QUOTE, (0, 5))]) is None
+    assert layer_problem([span(0, 5, Label.LOCATION), span(6, 9, Label.QUOTE, (0, 5))]) == (
+        1,
+        "speaker 0:5 is not an ACTOR span of this annotation",
+    )
+
+
+class NativeSpan:
+    def __init__(self, start: int, end: int, label: Label, speaker: Offsets | None) -> None:
+        self.start, self.end, self.label, self.speaker = start, end, label, speaker
+
+
+def test_the_editor_refuses_a_span_across_a_paragraph_break(tmp_path: Path) -> None:
+    text = "Israel said so.\nWashington agreed."
+    with Store.open(tmp_path / "a.db") as store:
+        [article], _ = store.add_articles([(ArticleIn(text=text), word_tokens(text), [])])
+        with pytest.raises(Refused, match="a span may not cross a line break"):
+            store.add_span(article, "alice", 14, 26, Label.ACTOR)
+        with pytest.raises(Refused, match="may not start or end with punctuation"):
+            store.add_span(article, "alice", 7, 15, Label.ACTOR)
+        assert store.view(article, "alice").spans == []
+
+
+def test_an_import_obeys_the_same_rule() -> None:
+    record = {
+        "article_id": "a",
+        "text": "Israel said so.\nWashington agreed.",
+        "annotator": "alice",
+        "spans": [{"start": 14, "end": 26, "label": "ACTOR", "text": ".\nWashington"}],
+    }
+    with pytest.raises(ValueError, match=r"spans\[0\]\.start: span 14:26 '\.\\nWashington': a span may not cross"):
+        NativeRecord.model_validate(record)
