@@ -19,6 +19,7 @@ from annotator.store import DEFAULT_DB
 COMMANDS: dict[str, Callable[..., None]] = {
     "ingest": data.ingest,
     "suggest": data.suggest,
+    "predict": data.predict,
     "export": data.export,
     "import": data.import_,
     "merge": data.merge,

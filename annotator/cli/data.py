@@ -26,8 +26,9 @@ from annotator.vocabulary import GOLD
 
 def ingest(
     paths: Annotated[
-        list[Path], typer.Argument(help=".txt files, folders of them, or .jsonl files with a 'text' field.")
-    ],
+        list[Path] | None,
+        typer.Argument(help=".txt files, folders of them, or .jsonl files with a 'text' field.", show_default=False),
+    ] = None,
     db: DbOption = Path(DEFAULT_DB),
     no_suggest: Annotated[
         bool, typer.Option("--no-suggest", help="Store the articles without model suggestions.")
@@ -35,6 +36,14 @@ def ingest(
     model: ModelOption = None,
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.")] = 32,
     workers: WorkersOption = 1,
+    suggestions_from: Annotated[
+        Path | None,
+        typer.Option(
+            "--suggestions-from",
+            help="A folder `annotator predict` wrote: store its suggestions instead of running the pipeline "
+            "(without PATHs: its articles too).",
+        ),
+    ] = None,
 ) -> None:
     """Store articles and the model's suggestions for them.
 
@@ -43,8 +52,18 @@ def ingest(
     from annotator.exchange.ingest import ingest as ingest_articles
     from annotator.exchange.ingest import read_articles
 
+    if not paths and suggestions_from is None:
+        raise fail("give the articles to ingest (files or folders), or --suggestions-from a predict folder")
+    if no_suggest and suggestions_from is not None:
+        raise fail("choose one of --no-suggest and --suggestions-from")
     with errors_as_lines():
-        articles = read_articles(paths)
+        articles = read_articles(paths or [])
+        predicted = None
+        if suggestions_from is not None:
+            from annotator.exchange.predictions import read_predictions
+
+            predicted = read_predictions(suggestions_from, [a.article_id for a in articles] if paths else None)
+            articles = articles if paths else [p.article for p in predicted.by_article.values()]
         with store_to_fill(db) as store, progress_bar("Suggesting") as progress:
             report = ingest_articles(
                 store,
@@ -53,6 +72,7 @@ def ingest(
                 model=model,
                 batch_size=batch_size,
                 workers=workers,
+                predicted=predicted,
                 progress=progress,
             )
     typer.echo(
@@ -76,6 +96,57 @@ def suggest(
     with errors_as_lines(), open_store(db) as store, progress_bar("Suggesting") as progress:
         articles, suggestions = resuggest(store, model=model, everything=everything, workers=workers, progress=progress)
     typer.echo(f"{suggestions} suggestion(s) for {articles} article(s)")
+
+
+def predict(
+    inputs: Annotated[
+        list[Path], typer.Argument(help=".txt files, folders of them, or .jsonl files with a 'text' field.")
+    ],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Folder for the shards' records and manifest.json (resumable).")
+    ],
+    model: ModelOption = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Worker processes of a local Dask cluster (default: one per core)."),
+    ] = None,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Use an existing Dask scheduler instead, e.g. tcp://host:8786.")
+    ] = None,
+    shard_size: Annotated[int, typer.Option("--shard-size", min=1, help="Articles per shard (and file).")] = 100,
+    batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.")] = 32,
+) -> None:
+    """Suggest over a corpus on a Dask cluster: one JSONL file of suggestion records per shard of the input, and a
+    manifest; a rerun skips the shards already done. `ingest --suggestions-from` stores them.
+
+    Example: annotator predict archive.jsonl -o predictions/ --workers 2
+    """
+    from annotator.exchange.predict import predict as predict_corpus
+
+    if workers is not None and scheduler is not None:
+        raise fail("choose one of --workers (a local cluster) and --scheduler (an existing one)")
+    with errors_as_lines(), progress_bar("Predicting") as progress:
+        try:
+            report = predict_corpus(
+                inputs,
+                output,
+                model=model,
+                workers=workers,
+                scheduler=scheduler,
+                shard_size=shard_size,
+                batch_size=batch_size,
+                progress=progress,
+            )
+        except KeyboardInterrupt:
+            raise fail(
+                f"interrupted; the shards finished so far are kept in {output}: run the same command to go on"
+            ) from None
+    rate = f", {report.words_per_second:,.0f} words/s" if report.computed else ""
+    typer.echo(
+        f"{report.articles} article(s) in {report.shards} shard(s) ({report.computed} computed on "
+        f"{report.workers} worker(s){rate}, {report.shards - report.computed} already done), "
+        f"{report.suggestions} suggestion(s) -> {output}"
+    )
 
 
 def export(

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib.resources import as_file, files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -20,6 +20,9 @@ from annotator.exchange.files import jsonl_objects, read_text
 from annotator.models import ArticleIn, Suggestion
 from annotator.rows import Token
 from annotator.store import Store
+
+if TYPE_CHECKING:
+    from annotator.exchange.predictions import Predictions
 from annotator.suggest.tokens import tokenize
 
 #: Called with (done, total) as work advances; the CLI turns it into a progress bar.
@@ -141,12 +144,15 @@ def ingest(
     nlp: Any = None,
     batch_size: int = 32,
     workers: int = 1,
+    predicted: Predictions | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
     """Store new articles with their tokens and (unless `suggest` is False) model suggestions.
 
     `nlp` is an already loaded pipeline (else `model` is loaded), so callers that ingest often load it once.
     `workers` > 1 parses and suggests in that many processes (spaCy's multiprocessing); the rows are the same.
+    `predicted`: suggestions `annotator predict` computed (`exchange.predictions`), stored instead of running
+    the pipeline; only its tokenizer runs (`model`'s, else the one predict used).
     """
     new: list[ArticleIn] = []
     skipped: list[str] = []
@@ -159,7 +165,14 @@ def ingest(
         hashes.add(article.article_id)
         new.append(article)
     rows: list[tuple[ArticleIn, list[Token] | None, list[Suggestion]]] = []
-    if suggest and new:
+    if predicted is not None and new:
+        from annotator.exchange.predictions import matched, precomputed_rows
+        from annotator.suggest import load_pipeline
+
+        found = matched(predicted, new)  # every article has its record, of its text, before spaCy loads
+        tokenizer = nlp or load_pipeline(model or predicted.pipeline.get("model"))
+        rows = precomputed_rows(found, new, tokenize([a.text for a in new], tokenizer))
+    elif suggest and new:
         from annotator.suggest import load_pipeline, suggest_texts
 
         results = suggest_texts(

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from pydantic import BaseModel
 
@@ -18,7 +19,7 @@ from annotator.exchange.files import Where, written_atomically
 from annotator.exchange.formats.common import ImportedRecord, ReadOptions, Record, RecordLike, RecordSpan, TokensOf
 from annotator.models import ArticleIn, Label, NativeRecord, Offsets, Span, Status, check_spans, content_hash
 from annotator.rows import Offsets as StoredOffsets
-from annotator.rows import Token
+from annotator.rows import SpanLike, Token
 from annotator.store import Store
 from annotator.store.streams import annotation_stream
 from annotator.suggest.tokens import tokenize
@@ -48,16 +49,40 @@ def annotator_records(store: Store, annotator: str) -> Iterator[Record]:
         yield Record(article_id, text, title, json.loads(meta), annotator, Status(status), spans, updated_at)
 
 
+def suggestion_record(
+    article_id: str,
+    text: str,
+    title: str,
+    meta: dict[str, Any],
+    suggestions: Sequence[SpanLike],
+    suggesters: Iterable[str],
+) -> Record:
+    """One article's suggestions as a record, as if the model were an annotator; `suggesters` made them.
+
+    What `export --suggestions` writes for a stored article, and `annotator predict` for one it never stores
+    (without `updated_at`: nothing was stored). Spans in the store's order: by start and end, ties as given."""
+    spans = [
+        RecordSpan(
+            s.start,
+            s.end,
+            s.label,
+            s.text,
+            None if s.speaker is None else StoredOffsets(s.speaker.start, s.speaker.end),
+        )
+        for s in sorted(suggestions, key=lambda s: (s.start, s.end))
+    ]
+    return Record(article_id, text, title, meta, model_name(sorted(set(suggesters))), Status.TODO, spans)
+
+
 def suggestion_records(store: Store) -> Iterator[Record]:
     """Every article with the model's suggestions, as if the model were an annotator."""
     for article_id in store.article_ids():
         article = store.article(article_id)
         suggestions = store.suggestions(article_id)
-        annotator = model_name(sorted({s.suggester for s in suggestions}))
-        spans = [RecordSpan(s.start, s.end, s.label, s.text, s.speaker) for s in suggestions]
-        yield Record(
-            article.id, article.text, article.title, article.meta, annotator, Status.TODO, spans, article.ingested_at
+        record = suggestion_record(
+            article.id, article.text, article.title, article.meta, suggestions, (s.suggester for s in suggestions)
         )
+        yield replace(record, updated_at=article.ingested_at)
 
 
 def count_records(store: Store, annotator: str | None) -> int:
