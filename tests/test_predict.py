@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from annotator.errors import AnnotatorError
-from annotator.exchange.shards import Manifest, resumed
+from annotator.errors import AnnotatorError, InputError
+from annotator.exchange.shards import Manifest, resumed, shards_of
 
 GOLD_DEV = Path(__file__).parent / "fixtures" / "gold" / "dev.jsonl"
 ANNOTATOR = str(Path(sys.executable).parent / "annotator")
@@ -163,7 +163,7 @@ def test_an_existing_scheduler_is_used_when_given(tmp_path: Path) -> None:
     from distributed import LocalCluster
 
     write_articles(tmp_path / "news.jsonl", dev_articles(1))
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
         args = ("predict", "news.jsonl", "-o", "out", "--scheduler", cluster.scheduler_address)
         message = ok(*args, cwd=tmp_path)
     assert message.startswith("1 article(s) in 1 shard(s) (1 computed on 1 worker(s), ")
@@ -198,3 +198,26 @@ def test_predictions_of_another_pipeline_are_never_overwritten(tmp_path: Path) -
         1,
         f"annotator: error: {tmp_path} is not empty and holds no manifest.json: give a new or empty folder\n",
     )
+
+
+def test_a_model_the_workers_do_not_have_is_a_one_line_error(tmp_path: Path) -> None:
+    write_articles(tmp_path / "news.jsonl", dev_articles(1))
+    result = run("predict", "news.jsonl", "-o", "out", "--workers", "1", "--model", "no_such_pipeline_xx", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        "annotator: error: spaCy pipeline 'no_such_pipeline_xx' is neither installed nor a pipeline folder: pass an "
+        "installed pipeline's name or path, or leave --model out for the default English model\n"
+    )
+    assert not (tmp_path / "out" / "manifest.json").exists()
+
+
+def test_the_inputs_are_read_a_shard_at_a_time(tmp_path: Path) -> None:
+    """Streamed: the first shard is out before a bad byte further down the file is read."""
+    path = tmp_path / "big.jsonl"
+    path.write_bytes(b'{"text": "One."}\n\n{"text": "Two."}\n{"text": "Three."}\n{"text": "\xff"}\n')
+    shards = shards_of([path], 2)
+    first = next(shards)
+    assert [(a.text, a.meta["source"]) for a in first.articles] == [("One.", f"{path}:1"), ("Two.", f"{path}:3")]
+    with pytest.raises(InputError) as error:
+        next(shards)
+    assert str(error.value) == f"{path}:5: not UTF-8 (byte 0xff)"

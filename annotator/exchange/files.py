@@ -81,20 +81,40 @@ def _opens_an_array_of_objects(text: str) -> bool:
 
 
 def jsonl_objects(path: str | Path) -> Iterator[tuple[Where, dict[str, Any]]]:
-    """Every non-blank line of a JSONL file as an object; an array, bad JSON or a non-object is an error."""
-    path, text = read_text(path)
-    if _opens_an_array_of_objects(text):
+    """Every non-blank line of a JSONL file as an object; an array, bad JSON or a non-object is an error.
+
+    Streamed a line at a time, so a file of any size is read in constant memory (`annotator predict` reads
+    corpora far larger than memory this way)."""
+    path = Path(path)
+    lines = _nonblank_lines(path)
+    current = next(lines, None)
+    if current is not None and _opens_an_array_of_objects(current[1]):
         raise InputError("this is a JSON array; expected JSONL, one JSON object a line", path=str(path), line=1)
-    lines = text.split("\n")
-    last = max((n for n, line in enumerate(lines, start=1) if line.strip()), default=0)
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    while current is not None:
+        number, line = current
+        following = next(lines, None)
         where = Where(str(path), line=number)
-        data = parse_json(line, where, last=number == last)
+        data = parse_json(line, where, last=following is None)
         if not isinstance(data, dict):
             raise where.error(f"expected a JSON object, got {type(data).__name__}")
         yield where, data
+        current = following
+
+
+def _nonblank_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """(line number, text) of each line that is not blank, decoded as UTF-8 (a byte-order mark dropped)."""
+    try:
+        with path.open("rb") as stream:
+            for number, raw in enumerate(stream, start=1):
+                try:
+                    line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                except UnicodeDecodeError as error:
+                    bad = raw[error.start]
+                    raise InputError(f"not UTF-8 (byte 0x{bad:02x})", path=str(path), line=number) from None
+                if line.strip():
+                    yield number, line
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}", path=str(path)) from None
 
 
 def json_array(path: str | Path) -> tuple[Path, list[Any]]:

@@ -37,18 +37,20 @@ if TYPE_CHECKING:
 #: Called with (articles done, articles in the inputs) as shards finish; the CLI draws a progress bar.
 Progress = Callable[[int, int], None]
 
-PLUGIN = "annotator-pipeline"
+PLUGIN = "annotator-pipeline"  # and the model asked for: one plugin, and pipeline, per model on a worker
 IN_FLIGHT_PER_WORKER = 2  # shards sent ahead to each worker: it never waits, and this process holds few
 MANIFEST_EVERY = 2.0  # seconds between rewrites of the manifest while shards finish (and once at the end)
 
 
 class PipelineOnWorker(WorkerPlugin):
     """A Dask worker plugin that loads the pipeline once, in the worker's process, when the worker starts (or
-    joins the cluster later), and keeps it for every shard the worker is given."""
+    joins the cluster later), and keeps it for every shard the worker is given. Idempotent: on a long-lived
+    cluster, a second `predict` with the same model finds the pipeline loaded."""
 
-    name = PLUGIN
+    idempotent = True
 
     def __init__(self, model: str | None) -> None:
+        self.name = plugin_name(model)
         self.model = model
         self.nlp: Any = None
         self.loads = 0
@@ -60,18 +62,22 @@ class PipelineOnWorker(WorkerPlugin):
         self.loads += 1
 
 
-def _pipeline_here() -> Any:
-    """The plugin of the worker this task runs on."""
+def plugin_name(model: str | None) -> str:
+    return f"{PLUGIN}:{model or ''}"
+
+
+def _pipeline_here(model: str | None) -> Any:
+    """The plugin (with the loaded pipeline) of the worker this task runs on."""
     from distributed import get_worker
 
-    return get_worker().plugins[PLUGIN]
+    return get_worker().plugins[plugin_name(model)]
 
 
-def pipeline_on_worker() -> dict[str, Any]:
+def pipeline_on_worker(model: str | None) -> dict[str, Any]:
     """(A task) Which pipeline and suggester versions a worker runs: the manifest's record of what made it."""
     from annotator.suggest import SUGGESTER_NAMES
 
-    plugin = _pipeline_here()
+    plugin = _pipeline_here(model)
     meta = plugin.nlp.meta
     return {
         "model": plugin.model,
@@ -81,7 +87,9 @@ def pipeline_on_worker() -> dict[str, Any]:
     }
 
 
-def predict_shard(articles: Sequence[tuple[str, str, str, dict[str, Any]]], batch_size: int) -> dict[str, Any]:
+def predict_shard(
+    articles: Sequence[tuple[str, str, str, dict[str, Any]]], model: str | None, batch_size: int
+) -> dict[str, Any]:
     """(A task) Suggestion records for (id, title, text, meta) articles, as JSONL lines, with their counts."""
     from distributed import get_worker
 
@@ -89,7 +97,7 @@ def predict_shard(articles: Sequence[tuple[str, str, str, dict[str, Any]]], batc
     from annotator.exchange.records import suggestion_record
     from annotator.suggest import suggest_texts
 
-    plugin = _pipeline_here()
+    plugin = _pipeline_here(model)
     lines: list[str] = []
     made: dict[str, dict[str, int]] = {}
     words = suggested = 0
@@ -146,8 +154,8 @@ def dask_client(workers: int | None, scheduler: str | None) -> Iterator[Client]:
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
+            dashboard_address=":0",  # any free port: never a clash with another cluster's 8787
+            silence_logs=logging.CRITICAL,  # a worker's error reaches this process, and is told once, in one line
         ) as cluster,
         Client(cluster) as client,
     ):
@@ -179,9 +187,9 @@ def predict(
     total = count_articles(paths)
     with dask_client(workers, scheduler) as client:
         client.register_plugin(PipelineOnWorker(model))  # loads the pipeline on every worker; its error is ours
-        pipeline = client.submit(pipeline_on_worker, pure=False).result()
+        pipeline = client.submit(pipeline_on_worker, model, pure=False).result()
         manifest = resumed(out, pipeline, shard_size, [str(p) for p in paths])
-        return _run(client, paths, out, manifest, shard_size, batch_size, total, progress)
+        return _run(client, paths, out, manifest, model, shard_size, batch_size, total, progress)
 
 
 def _run(
@@ -189,6 +197,7 @@ def _run(
     paths: Sequence[Path],
     out: Path,
     manifest: Manifest,
+    model: str | None,
     shard_size: int,
     batch_size: int,
     total: int,
@@ -206,7 +215,7 @@ def _run(
             continue
         payload = [(a.article_id, a.title, a.text, a.meta) for a in shard.articles]
         future = client.submit(
-            predict_shard, payload, batch_size, key=f"annotator-{shard.name}-{shard.fingerprint}", pure=False
+            predict_shard, payload, model, batch_size, key=f"annotator-{shard.name}-{shard.fingerprint}", pure=False
         )
         run.started = run.started or time.perf_counter()
         run.sent[future.key] = shard

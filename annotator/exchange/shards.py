@@ -83,6 +83,8 @@ def count_articles(paths: Iterable[Path]) -> int:
     read_path finds every problem with them."""
     total = 0
     for path in paths:
+        if not path.is_dir():
+            next(iter(read_path(path)), None)  # before any cluster starts: a missing or unknown file is an error
         files = _files_in(path) if path.is_dir() else [path]
         for file in files:
             if file.suffix.lower() == ".jsonl" and file.is_file():
