@@ -6,9 +6,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -145,18 +147,28 @@ def test_an_article_without_predictions_is_a_one_line_error(predicted: tuple[Pat
     )
 
 
-def test_a_rerun_computes_only_the_shards_not_finished(predicted: tuple[Path, str], tmp_path: Path) -> None:
+def test_a_rerun_after_kill_9_computes_only_the_shards_not_finished(
+    predicted: tuple[Path, str], tmp_path: Path
+) -> None:
     folder, _ = predicted
-    out = tmp_path / "out"
-    shutil.copytree(folder / "out", out)
-    before = shard_records(out)
-    (out / "shards" / "shard-000001.jsonl").unlink()  # as if killed before this shard's file was renamed
-    (out / "shards" / "shard-000002.jsonl.partial").write_text('{"article_id": "half', encoding="utf-8")
     shutil.copy(folder / "news.jsonl", tmp_path / "news.jsonl")
-    message = ok("predict", "news.jsonl", "-o", "out", "--workers", "1", "--shard-size", "2", cwd=tmp_path)
-    assert "(1 computed on 1 worker(s), " in message
-    assert ", 2 already done), " in message
-    assert shard_records(out) == before
+    args = [ANNOTATOR, "predict", "news.jsonl", "-o", "out", "--workers", "1", "--shard-size", "1"]
+    process = subprocess.Popen(args, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    manifest = tmp_path / "out" / "manifest.json"
+    deadline = time.monotonic() + 300
+    while not (manifest.exists() and json.loads(manifest.read_text("utf-8"))["shards"]):
+        assert process.poll() is None and time.monotonic() < deadline, "predict ended before a shard was listed"
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    listed = json.loads(manifest.read_text("utf-8"))
+    assert not listed["complete"]
+    (tmp_path / "out" / "shards" / "shard-000004.jsonl.partial").write_text('{"article_id": "ha', encoding="utf-8")
+    message = ok(*args[1:], cwd=tmp_path)
+    done = len(listed["shards"])
+    assert f"({5 - done} computed on 1 worker(s), " in message
+    assert f", {done} already done), " in message
+    assert shard_records(tmp_path / "out") == shard_records(folder / "out")  # the records of one whole run
 
 
 def test_an_existing_scheduler_is_used_when_given(tmp_path: Path) -> None:

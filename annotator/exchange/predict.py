@@ -207,6 +207,7 @@ def _run(
 
     workers = len(client.scheduler_info(n_workers=-1)["workers"])
     run = _Run(out, manifest, total, progress)
+    run.advance(0)  # the bar shows its total from the start
     pending = as_completed()
     for shard in shards_of(paths, shard_size):
         run.planned.append(shard.file)
