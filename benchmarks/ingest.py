@@ -6,13 +6,17 @@ Prints words per second for plain `nlp.pipe` (one process), for ingest with each
 multiprocessing, `ingest --workers N`), the ratio ingest / plain (one worker; target >= 0.9x) and each worker
 count against one (target on 2 cores: 2 workers >= 1.6x). Runs alternate so that machine noise hits all alike;
 figures are medians; the load average is printed before and after, since other work on the machine shares the
-cores the workers need.
+cores the workers need. The CPU seconds (this process, spaCy's worker processes) and the cores they kept busy
+show what the load cannot change: how the work splits. On a shared Linux machine with autogroup scheduling
+(`/proc/sys/kernel/sched_autogroup_enabled`), one session's processes share one session's fair part of the
+CPUs, so 2 workers there get no more CPU than 1: compare the cores kept busy before reading the ratio.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import tempfile
 import time
@@ -32,12 +36,22 @@ def plain_pipe(nlp, texts: list[str], batch_size: int) -> float:
     return time.perf_counter() - started
 
 
-def full_ingest(nlp, articles, batch_size: int, workers: int = 1) -> float:
+def cpu_seconds() -> tuple[float, float]:
+    """CPU time (user + system) of this process, and of its finished child processes (spaCy's workers)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
+def full_ingest(nlp, articles, batch_size: int, workers: int = 1, cpu: list | None = None) -> float:
     with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "bench.db") as store:
+        before = cpu_seconds()
         started = time.perf_counter()
         report = ingest(store, articles, nlp=nlp, batch_size=batch_size, workers=workers)
         elapsed = time.perf_counter() - started
+        after = cpu_seconds()
         assert len(report.added) == len(articles), "every article should be new in a fresh database"
+    if cpu is not None:
+        cpu.append((after[0] - before[0], after[1] - before[1]))
     return elapsed
 
 
@@ -65,10 +79,11 @@ def main() -> None:
     plain: list[float] = []
     full: dict[int, list[float]] = {n: [] for n in counts}
     ratios: dict[int, list[float]] = {n: [] for n in counts}  # same-run ratio: n workers against the first
+    cpu: dict[int, list[tuple[float, float]]] = {n: [] for n in counts}  # (this process, worker processes)
     for run in range(1, args.runs + 1):
         plain.append(plain_pipe(nlp, texts, args.batch_size))
         for n in counts:
-            full[n].append(full_ingest(nlp, articles, args.batch_size, n))
+            full[n].append(full_ingest(nlp, articles, args.batch_size, n, cpu[n]))
             ratios[n].append(full[counts[0]][-1] / full[n][-1])
         rates = ", ".join(f"ingest {n} worker(s) {words / full[n][-1]:,.0f}" for n in counts)
         print(f"run {run}: plain nlp.pipe {words / plain[-1]:,.0f} words/s, {rates} words/s")
@@ -84,6 +99,14 @@ def main() -> None:
         print(
             f"ratio {n} workers / {counts[0]}: {statistics.median(ratios[n]):.2f}x "
             f"(median of same-run ratios; target for 2 on 2 cores >= 1.60x)"
+        )
+    for n in counts:  # what the machine's load cannot change: the work, and where it was done
+        own = statistics.median(c[0] for c in cpu[n])
+        workers = statistics.median(c[1] for c in cpu[n])
+        busy = (own + workers) / statistics.median(full[n])
+        print(
+            f"CPU seconds, {n} worker(s): {own:.1f} in this process + {workers:.1f} in worker processes; "
+            f"cores kept busy: {busy:.2f} (an idle 2-core machine gives 2 workers close to 2)"
         )
     print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
