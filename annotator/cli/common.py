@@ -77,6 +77,12 @@ ModelOption = Annotated[
 FormatName = StrEnum("FormatName", [(name.replace("-", "_"), name) for name in FORMATS])  # type: ignore[misc]
 NATIVE = FormatName("jsonl")
 FormatOption = Annotated[FormatName, typer.Option("--format", help="The file's format (jsonl is the native record).")]
+WorkersOption = Annotated[
+    int,
+    typer.Option(
+        "--workers", min=1, help="Processes that parse and suggest (spaCy's multiprocessing); same results with any."
+    ),
+]
 AnnotatorsOption = Annotated[
     str | None, typer.Option("--annotators", help="Comma-separated annotators (default: all but gold).")
 ]

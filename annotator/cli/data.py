@@ -14,6 +14,7 @@ from annotator.cli.common import (
     DbOption,
     FormatOption,
     ModelOption,
+    WorkersOption,
     default_annotator,
     errors_as_lines,
     fail,
@@ -34,8 +35,9 @@ QUOTES_KEY = "quotes"  # as annotator.exchange.formats.options.QUOTES_KEY (not i
 
 def ingest(
     paths: Annotated[
-        list[Path], typer.Argument(help=".txt files, folders of them, or .jsonl files with a 'text' field.")
-    ],
+        list[Path] | None,
+        typer.Argument(help=".txt files, folders of them, or .jsonl files with a 'text' field.", show_default=False),
+    ] = None,
     db: DbOption = Path(DEFAULT_DB),
     no_suggest: Annotated[
         bool, typer.Option("--no-suggest", help="Store the articles without model suggestions.")
@@ -50,6 +52,15 @@ def ingest(
             "the stored text if nobody has opened that article (default: an error).",
         ),
     ] = None,
+    workers: WorkersOption = 1,
+    suggestions_from: Annotated[
+        Path | None,
+        typer.Option(
+            "--suggestions-from",
+            help="A folder `annotator predict` wrote: store its suggestions instead of running the pipeline "
+            "(without PATHs: its articles too).",
+        ),
+    ] = None,
 ) -> None:
     """Store articles and the model's suggestions for them.
 
@@ -60,8 +71,18 @@ def ingest(
 
     if changed_text is not None and changed_text not in set(ChangedText):
         raise fail(f"--changed-text must be {' or '.join(ChangedText)}, not {changed_text!r}")
+    if not paths and suggestions_from is None:
+        raise fail("give the articles to ingest (files or folders), or --suggestions-from a predict folder")
+    if no_suggest and suggestions_from is not None:
+        raise fail("choose one of --no-suggest and --suggestions-from")
     with errors_as_lines():
-        articles = read_articles(paths)
+        articles = read_articles(paths or [])
+        predicted = None
+        if suggestions_from is not None:
+            from annotator.exchange.predictions import read_predictions
+
+            predicted = read_predictions(suggestions_from, [a.article_id for a in articles] if paths else None)
+            articles = articles if paths else [p.article for p in predicted.by_article.values()]
         with store_to_fill(db) as store, progress_bar("Suggesting") as progress:
             report = ingest_articles(
                 store,
@@ -69,6 +90,8 @@ def ingest(
                 suggest=not no_suggest,
                 model=model,
                 batch_size=batch_size,
+                workers=workers,
+                predicted=predicted,
                 progress=progress,
                 changed=ChangedText(changed_text) if changed_text else None,
             )
@@ -83,6 +106,7 @@ def suggest(
     db: DbOption = Path(DEFAULT_DB),
     model: ModelOption = None,
     everything: Annotated[bool, typer.Option("--all", help="Recompute for every article.")] = False,
+    workers: WorkersOption = 1,
 ) -> None:
     """(Re)compute suggestions for articles that lack them or have an older suggester version.
 
@@ -91,7 +115,7 @@ def suggest(
     from annotator.exchange.ingest import resuggest
 
     with errors_as_lines(), open_store(db) as store, progress_bar("Suggesting") as progress:
-        articles, suggestions = resuggest(store, model=model, everything=everything, progress=progress)
+        articles, suggestions = resuggest(store, model=model, everything=everything, workers=workers, progress=progress)
     say(f"{suggestions} suggestion(s) for {articles} article(s)")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -28,7 +28,7 @@ from annotator.models import (
     unstorable,
 )
 from annotator.rows import Offsets as StoredOffsets
-from annotator.rows import Token
+from annotator.rows import SpanLike, Token
 from annotator.spans import edge_problem, fit
 from annotator.store import Store
 from annotator.store.streams import annotation_stream
@@ -109,6 +109,32 @@ def _meta(article_id: str, stored: str) -> dict[str, Any]:
     return meta
 
 
+def suggestion_record(
+    article_id: str,
+    text: str,
+    title: str,
+    meta: dict[str, Any],
+    suggestions: Sequence[SpanLike],
+    suggesters: Iterable[str],
+) -> Record:
+    """One article's suggestions as a record, as if the model were an annotator; `suggesters` made them.
+
+    What `export --suggestions` writes for a stored article, and `annotator predict` for one it never stores
+    (without `updated_at`: nothing was stored). Spans in the store's order: by start and end, ties as given."""
+    spans = [
+        RecordSpan(
+            s.start,
+            s.end,
+            s.label,
+            s.text,
+            None if s.speaker is None else StoredOffsets(s.speaker.start, s.speaker.end),
+        )
+        for s in sorted(suggestions, key=lambda s: (s.start, s.end))
+    ]
+    spans = exported_spans(text, spans, keep_unfit=False)
+    return Record(article_id, text, title, meta, model_name(sorted(set(suggesters))), Status.TODO, spans)
+
+
 def suggestion_records(store: Store) -> Iterator[Record]:
     """Every article with the model's suggestions, as if the model were an annotator."""
     for article_id in store.article_ids():
@@ -116,12 +142,10 @@ def suggestion_records(store: Store) -> Iterator[Record]:
         if unstorable(article.meta, "meta"):
             _not_json(article_id)("NaN or Infinity")
         suggestions = store.suggestions(article_id)
-        annotator = model_name(sorted({s.suggester for s in suggestions}))
-        spans = [RecordSpan(s.start, s.end, s.label, s.text, s.speaker) for s in suggestions]
-        spans = exported_spans(article.text, spans, keep_unfit=False)
-        yield Record(
-            article.id, article.text, article.title, article.meta, annotator, Status.TODO, spans, article.ingested_at
+        record = suggestion_record(
+            article.id, article.text, article.title, article.meta, suggestions, (s.suggester for s in suggestions)
         )
+        yield dataclasses.replace(record, updated_at=article.ingested_at)
 
 
 def only_labels(records: Iterable[Record], labels: frozenset[Label]) -> Iterator[Record]:
