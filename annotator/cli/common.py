@@ -5,7 +5,7 @@ the command's database."""
 # every command before any command runs, about 15 ms more before the TUI opens.
 import getpass
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -135,6 +135,23 @@ def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
     with Progress(console=None, transient=True) as bar:
         task = bar.add_task(label, total=None)
         yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
+def render_tables(tables: Iterable[Any]) -> str:
+    """Rich renderables (tables) as plain text, one after another, as wide as the terminal (100 columns when
+    piped); no colour or escape sequence, so `say` can print it and scripts can read it."""
+    import io
+    import shutil
+
+    from rich.console import Console
+
+    out = io.StringIO()
+    width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
+    console = Console(file=out, width=width, color_system=None, force_terminal=False, highlight=False)
+    for table in tables:
+        console.print()
+        console.print(table)
+    return "\n".join(line.rstrip() for line in out.getvalue().strip("\n").split("\n"))
 
 
 def open_store(db: Path, *, create: bool = False, read_only: bool = False) -> Store:

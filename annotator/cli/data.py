@@ -4,7 +4,7 @@ and what a database holds."""
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, BinaryIO
+from typing import TYPE_CHECKING, Annotated, Any, BinaryIO
 
 import typer
 
@@ -20,14 +20,17 @@ from annotator.cli.common import (
     fail,
     open_store,
     progress_bar,
+    render_tables,
     say,
     store_to_fill,
 )
 from annotator.literal import literal
 from annotator.store import DEFAULT_DB
-from annotator.vocabulary import GOLD
+from annotator.vocabulary import GOLD, ChangedText, Prefer, Status
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from annotator.exchange.formats.options import ExportOptions
 
 QUOTES_KEY = "quotes"  # as annotator.exchange.formats.options.QUOTES_KEY (not imported before a command runs)
@@ -45,7 +48,7 @@ def ingest(
     model: ModelOption = None,
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.")] = 32,
     changed_text: Annotated[
-        str | None,
+        ChangedText | None,
         typer.Option(
             "--changed-text",
             help="An id stored with another text: 'new' adds it as a new article (id~hash), 'replace' replaces "
@@ -66,11 +69,9 @@ def ingest(
 
     Example: annotator ingest seeds/ articles.jsonl --db annotations.db
     """
-    from annotator.exchange.ingest import ChangedText, read_articles
     from annotator.exchange.ingest import ingest as ingest_articles
+    from annotator.exchange.ingest import read_articles
 
-    if changed_text is not None and changed_text not in set(ChangedText):
-        raise fail(f"--changed-text must be {' or '.join(ChangedText)}, not {changed_text!r}")
     if not paths and suggestions_from is None:
         raise fail("give the articles to ingest (files or folders), or --suggestions-from a predict folder")
     if no_suggest and suggestions_from is not None:
@@ -93,7 +94,7 @@ def ingest(
                 workers=workers,
                 predicted=predicted,
                 progress=progress,
-                changed=ChangedText(changed_text) if changed_text else None,
+                changed=changed_text,
             )
     replaced = f", {len(report.replaced)} replaced" if report.replaced else ""
     say(
@@ -297,7 +298,7 @@ def merge(
     others: Annotated[list[Path], typer.Argument(help="Other annotator databases to bring into this one.")],
     db: DbOption = Path(DEFAULT_DB),
     prefer: Annotated[
-        str | None,
+        Prefer | None,
         typer.Option("--prefer", help="Who wins when an annotator's work differs: this or other (default: report)."),
     ] = None,
 ) -> None:
@@ -305,13 +306,10 @@ def merge(
 
     Example: annotator merge alice.db bob.db --db review.db
     """
-    from annotator.store.merge import Prefer
     from annotator.store.merge import merge as merge_databases
 
-    if prefer is not None and prefer not in set(Prefer):
-        raise fail(f"--prefer must be {' or '.join(Prefer)}, not {prefer!r}")
     with errors_as_lines(), store_to_fill(db) as store, progress_bar("Merging") as progress:
-        report = merge_databases(store, others, Prefer(prefer) if prefer else None, progress)
+        report = merge_databases(store, others, prefer, progress)
     say(
         f"{report.articles_added} article(s), {report.annotations_added} annotation(s) and "
         f"{report.events_copied} event(s) added; {report.overwritten} annotation(s) replaced by the other's; "
@@ -330,8 +328,9 @@ def merge(
 
 
 def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
-    """Print what the database holds: articles, suggestions, annotations by annotator and status, and each
-    annotator's assigned articles: how many are assigned, to do, in progress, done, and put aside.
+    """Print what the database holds: articles, suggestions by suggester and label, each annotator's articles
+    by status and time spent, and each annotator's assigned articles (assigned, to do, in progress, done, put
+    aside).
 
     Example: annotator stats --db annotations.db
     """
@@ -346,23 +345,55 @@ def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
             for who in store.annotators()
         }
         assignments = progress(store)
-    say(f"database     {literal(str(db))}")
-    say(f"articles     {figures['articles']}")
-    say(f"suggestions  {figures['suggestions']}")
-    for row in figures["suggestions_by_label"]:
-        say(f"  {literal(row['suggester']):<14} {row['label']:<9} {row['suggestions']}")
-    say(f"spans        {figures['spans']}")
-    say(f"events       {figures['events']}")
-    say("annotations" + ("" if figures["annotations"] else "  none yet"))
+    say(render_tables(stats_tables(db, figures, minutes, assignments)))
+
+
+def stats_tables(
+    db: Path, figures: dict[str, Any], minutes: dict[str, float], assignments: list[tuple[str, int, int, int, int, int]]
+) -> list["Table"]:
+    """The tables `stats` prints: Rich tables, stored names shown literally (`literal`: Rich would drop control
+    characters silently) and as Text (never read as markup)."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    def table(*columns: str, title: str, names: int = 1) -> Table:
+        made = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", show_edge=False, pad_edge=False)
+        for index, column in enumerate(columns):
+            made.add_column(column, justify="left" if index < names else "right")
+        return made
+
+    summary = Table.grid(padding=(0, 2))
+    summary.add_column()
+    summary.add_column()
+    for name, value in [
+        ("database", str(db)),
+        *((k, str(figures[k])) for k in ("articles", "suggestions", "spans", "events")),
+    ]:
+        summary.add_row(name, Text(literal(value)))
+    tables = [summary]
+    if figures["suggestions_by_label"]:
+        by_label = table("suggester", "label", "suggestions", title="suggestions", names=2)
+        for row in figures["suggestions_by_label"]:
+            by_label.add_row(Text(literal(row["suggester"])), row["label"], str(row["suggestions"]))
+        tables.append(by_label)
+    statuses = [status.value for status in Status]
+    counts: dict[str, dict[str, int]] = {}
     for row in figures["annotations"]:
-        say(f"  {literal(row['annotator']):<14} {row['status']:<12} {row['articles']}")
-    for who, spent in minutes.items():
-        say(f"  {literal(who):<14} {'time spent':<12} {spent:.1f} min")
+        counts.setdefault(row["annotator"], {})[row["status"]] = row["articles"]
+    annotations = table("annotator", *statuses, "time spent", title="annotations" + ("" if counts else ": none yet"))
+    for who, by_status in counts.items():
+        spent = f"{minutes.get(who, 0.0):.1f} min"
+        annotations.add_row(Text(literal(who)), *(str(by_status.get(status, 0)) for status in statuses), spent)
+    tables.append(annotations)
     if assignments:
-        say(f"assignments  {'assigned':>8} {'to do':>6} {'in progress':>11} {'done':>6} {'skipped/flagged':>15}")
-        for name, *counts in assignments:
-            assigned, todo, in_progress, done, aside = counts
-            say(f"  {literal(name):<10} {assigned:>8} {todo:>6} {in_progress:>11} {done:>6} {aside:>15}")
+        assigned = table(
+            "annotator", "assigned", "to do", "in progress", "done", "skipped/flagged", title="assignments"
+        )
+        for name, *numbers in assignments:
+            assigned.add_row(Text(literal(name)), *(str(n) for n in numbers))
+        tables.append(assigned)
+    return tables
 
 
 def check(db: DbOption = Path(DEFAULT_DB)) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from enum import StrEnum
 from importlib.resources import as_file, files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +21,7 @@ from annotator.models import ArticleIn, Suggestion, content_hash
 from annotator.places import kind_of
 from annotator.rows import Token
 from annotator.store import Store
+from annotator.vocabulary import ChangedText
 
 if TYPE_CHECKING:
     from annotator.exchange.predictions import Predictions
@@ -40,13 +40,6 @@ class IngestReport:
     skipped: list[str]
     suggestions: int
     replaced: list[str] = field(default_factory=list)
-
-
-class ChangedText(StrEnum):
-    """What `ingest` does with an article whose id is stored with another text (by default: refuse it)."""
-
-    NEW = "new"  # add it as an article of its own, its id followed by "~" and the start of its text's hash
-    REPLACE = "replace"  # replace the stored text, if nobody has opened or annotated that article
 
 
 def _changed(store: Store, article: ArticleIn) -> bool:
