@@ -18,7 +18,6 @@ from annotator.suggest.entities_v2 import ENTITIES_V2, entity_candidates_v2
 from annotator.suggest.pieces import pieces
 from annotator.suggest.quotes import QUOTES_SUGGESTER, Quote, attribute_speakers, find_quotes, is_scare_quote
 from annotator.suggest.speakers import QUOTES_V2, attribute_speakers_v2
-from annotator.suggest.tokens import tokens_of
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -135,31 +134,40 @@ def _shifted(suggestion: Suggestion, offset: int) -> Suggestion:
 
 
 def suggest_texts(
-    texts: Iterable[str], nlp: Language, batch_size: int = 32, suggesters: Suggesters | None = None
+    texts: Iterable[str],
+    nlp: Language,
+    batch_size: int = 32,
+    suggesters: Suggesters | None = None,
+    n_process: int = 1,
 ) -> Iterator[tuple[list[Token], list[Suggestion]]]:
     """Parse texts in batches (one `nlp.pipe` pass) and yield (tokens, suggestions) per text, in order; the
     suggesters are those the pipeline was loaded for (`loading.suggesters_of`) unless given.
 
     A text longer than the pipeline's `max_length` is parsed in pieces cut at paragraph breaks
-    (`suggest.pieces`), with every offset put back into the whole text."""
+    (`suggest.pieces`), with every offset put back into the whole text. `n_process` > 1 parses and suggests in
+    that many of spaCy's worker processes (`suggest.dispatch`); the results are the same as with one."""
+    from annotator.suggest.dispatch import suggest_in_processes
+    from annotator.suggest.loading import suggesters_of
 
-    def stream() -> Iterator[tuple[str, tuple[int, int, bool]]]:
-        for index, text in enumerate(texts):
+    if n_process < 1:
+        raise ValueError(f"n_process must be 1 or more, not {n_process}")
+
+    def stream() -> Iterator[tuple[str, tuple[int, bool]]]:
+        for text in texts:
             parts = list(pieces(text, nlp.max_length))
             for number, (offset, part) in enumerate(parts):
-                yield part, (index, offset, number == len(parts) - 1)
-
-    from annotator.suggest.loading import suggesters_of
+                yield part, (offset, number == len(parts) - 1)
 
     chosen = suggesters or suggesters_of(nlp)
     tokens: list[Token] = []
     suggestions: list[Suggestion] = []
-    for doc, (_, offset, last) in nlp.pipe(stream(), batch_size=batch_size, as_tuples=True):
+    results = suggest_in_processes(stream(), nlp, chosen, batch_size=batch_size, n_process=n_process)
+    for (part_tokens, part_suggestions), (offset, last) in results:
         if offset:
-            tokens += [Token(start=t.start + offset, end=t.end + offset) for t in tokens_of(doc)]
-            suggestions += [_shifted(s, offset) for s in suggest_doc(doc, chosen)]
+            tokens += [Token(start=t.start + offset, end=t.end + offset) for t in part_tokens]
+            suggestions += [_shifted(s, offset) for s in part_suggestions]
         else:
-            tokens, suggestions = tokens_of(doc), suggest_doc(doc, chosen)
+            tokens, suggestions = part_tokens, part_suggestions
         if last:
             yield tokens, suggestions
             tokens, suggestions = [], []
