@@ -12,7 +12,7 @@ from sqlite_utils import Database, Migrations
 
 from annotator.models import Status
 from annotator.store import DatabaseError, Store, WriteFailed
-from annotator.store.schema import MIGRATION_SET, SCHEMA_VERSION, initial, migrate
+from annotator.store.schema import MIGRATION_SET, SCHEMA_VERSION, migrate, migrations
 from annotator.store.verify import check
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -28,6 +28,13 @@ def old_db(tmp_path: Path) -> Path:
     path = tmp_path / "old.db"
     shutil.copy(FIXTURES / "release-0.1.0.db", path)
     return path
+
+
+@pytest.fixture
+def current_db(old_db: Path) -> Path:
+    """The oldest release's database, opened once by this release (so at today's schema)."""
+    Store.open(old_db).close()
+    return old_db
 
 
 def counts(store: Store) -> dict[str, int]:
@@ -64,10 +71,11 @@ def test_the_oldest_release_keeps_its_spans_and_undo(old_db: Path) -> None:
 
 def later(extra) -> Migrations:
     """The migrations of a later release: today's, plus one more."""
-    migrations = Migrations(MIGRATION_SET)
-    migrations(name="0001_initial")(initial)
-    migrations(name="0002_later")(extra)
-    return migrations
+    later_ones = Migrations(MIGRATION_SET)
+    for migration in migrations()._migrations:
+        later_ones(name=migration.name)(migration.fn)
+    later_ones(name="9999_later")(extra)
+    return later_ones
 
 
 def test_a_later_migration_runs_with_no_row_lost(old_db: Path) -> None:
@@ -77,7 +85,7 @@ def test_a_later_migration_runs_with_no_row_lost(old_db: Path) -> None:
 
     db = Database(sqlite3.connect(old_db))
     migrate(db, later(add_note))
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
     assert db.execute("SELECT COUNT(*), MIN(note) FROM spans").fetchone() == (8, "migrated")
     assert [db.table(t).count for t in ("articles", "events", "decisions")] == [2, 8, 7]
     db.close()
@@ -103,7 +111,8 @@ def test_a_database_migrated_by_a_later_release_is_refused_unchanged(old_db: Pat
     migrate(db, later(lambda db: db.execute("CREATE TABLE notes (id INTEGER)")))
     db.close()
     before = files_in(old_db.parent)
-    with pytest.raises(DatabaseError, match=r"made by a newer release of annotator \(schema 2, this one knows 1\)"):
+    newer = rf"made by a newer release of annotator \(schema {SCHEMA_VERSION + 1}, this one knows {SCHEMA_VERSION}\)"
+    with pytest.raises(DatabaseError, match=newer):
         Store.open(old_db)
     assert files_in(old_db.parent) == before
 
@@ -149,18 +158,18 @@ def test_a_damaged_file_is_reported_and_left_as_it_is(old_db: Path, damage) -> N
 # -- read-only and full ---------------------------------------------------------------------------------------
 
 
-def test_a_read_only_database_opens_for_viewing_with_a_notice(old_db: Path) -> None:
-    before = old_db.read_bytes()
-    with Store.open(old_db, read_only=True) as store:
+def test_a_read_only_database_opens_for_viewing_with_a_notice(current_db: Path) -> None:
+    before = current_db.read_bytes()
+    with Store.open(current_db, read_only=True) as store:
         assert (store.read_only, store.notice) == (
             True,
-            f"{old_db} is read-only: open for viewing, changes cannot be saved",
+            f"{current_db} is read-only: open for viewing, changes cannot be saved",
         )
         assert len(store.view("small", "alice").spans) == 2
-        with pytest.raises(WriteFailed, match=rf"^not saved: {old_db} is read-only$"):
+        with pytest.raises(WriteFailed, match=rf"^not saved: {current_db} is read-only$"):
             store.set_status("small", "alice", "flagged")
         assert store.save_cursor("small", "alice", 5) is False  # where the reader was: not saved, no error
-    assert old_db.read_bytes() == before
+    assert current_db.read_bytes() == before
 
 
 def test_a_writable_database_has_no_notice(store: Store) -> None:
@@ -180,23 +189,25 @@ def not_writable(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:
     monkeypatch.setattr(os, "access", checked)
 
 
-def test_a_file_this_user_may_not_write_opens_read_only(old_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    not_writable(monkeypatch, old_db)
-    before = old_db.read_bytes()
-    with Store.open(old_db) as store:
+def test_a_file_this_user_may_not_write_opens_read_only(current_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    not_writable(monkeypatch, current_db)
+    before = current_db.read_bytes()
+    with Store.open(current_db) as store:
         assert store.read_only
         assert store.count("spans") == 8
-    assert old_db.read_bytes() == before
+    assert current_db.read_bytes() == before
 
 
 def test_a_database_in_a_folder_this_user_may_not_write_opens_read_only(
-    old_db: Path, monkeypatch: pytest.MonkeyPatch
+    current_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    not_writable(monkeypatch, old_db.parent)
-    with Store.open(old_db) as store:
+    not_writable(monkeypatch, current_db.parent)
+    with Store.open(current_db) as store:
         assert store.read_only
         assert store.count("spans") == 8
-    assert sorted(p.name for p in old_db.parent.iterdir() if p.name.startswith(old_db.name)) == [old_db.name]
+    assert sorted(p.name for p in current_db.parent.iterdir() if p.name.startswith(current_db.name)) == [
+        current_db.name
+    ]
 
 
 def test_a_write_on_a_full_disk_is_refused_whole(old_db: Path) -> None:

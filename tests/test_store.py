@@ -31,7 +31,7 @@ def suggestion_id(store: Store, article_id: str, text: str) -> int:
 def test_new_database_is_wal_with_schema_version(db_path: Path, store: Store) -> None:
     connection = sqlite3.connect(db_path)
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == 2  # 0001_initial, 0002_comments_and_flag_reasons
 
 
 def test_tables_have_plain_names(store: Store) -> None:

@@ -33,7 +33,7 @@ def review(
     from annotator.vocabulary import Status
 
     with errors_as_lines(), open_store(db) as store:
-        names = chosen_annotators(store, annotators)
+        names = chosen_annotators(store, annotators, "review")
         if not store.articles_annotated_by(names, [Status.DONE]):
             raise fail(f"no article is marked done by all of {', '.join(names)}")
     from annotator.tui.review import make_review_app
@@ -50,6 +50,7 @@ def annotate(db: DbOption = Path(DEFAULT_DB), annotator: AnnotatorOption = None)
 
     Example: annotator annotate --db annotations.db --annotator alice
     """
+    existed = db.exists()
     with errors_as_lines(), open_store(db, create=True) as store:
         if not store.count("articles"):
             from annotator.exchange.ingest import ingest as ingest_articles
@@ -60,5 +61,5 @@ def annotate(db: DbOption = Path(DEFAULT_DB), annotator: AnnotatorOption = None)
     from annotator.tui.app import make_app
 
     with errors_as_lines():
-        tui = make_app(db, default_annotator(annotator))
+        tui = make_app(db, default_annotator(annotator), created=not existed)
     tui.run()

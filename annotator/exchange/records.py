@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from annotator.errors import InputError
 from annotator.exchange.files import Where, written_atomically
 from annotator.exchange.formats.common import ImportedRecord, ReadOptions, Record, RecordLike, RecordSpan, TokensOf
-from annotator.models import ArticleIn, Label, NativeRecord, Offsets, Span, Status, check_spans, content_hash
+from annotator.models import ArticleIn, Comment, Label, NativeRecord, Offsets, Span, Status, check_spans, content_hash
 from annotator.rows import Offsets as StoredOffsets
 from annotator.rows import Token
 from annotator.store import Store
@@ -40,12 +40,15 @@ def annotator_records(store: Store, annotator: str) -> Iterator[Record]:
     of the export together (see benchmarks/export.py).
     """
     labels = {label.value: label for label in Label}
-    for (article_id, text, title, meta, status, updated_at), rows in annotation_stream(store, annotator):
+    comments = store.comments_by(annotator)
+    for (article_id, text, title, meta, status, updated_at, reason), rows in annotation_stream(store, annotator):
         spans = [
             RecordSpan(start, end, labels[label], span_text, None if s_start is None else StoredOffsets(s_start, s_end))
             for _, start, end, label, span_text, s_start, s_end in rows
         ]
-        yield Record(article_id, text, title, json.loads(meta), annotator, Status(status), spans, updated_at)
+        notes = [Comment(annotator=annotator, text=note, at=at) for note, at in comments.get(article_id, [])]
+        yield Record(article_id, text, title, json.loads(meta), annotator, Status(status), spans, updated_at, reason,
+                     notes)  # fmt: skip
 
 
 def suggestion_records(store: Store) -> Iterator[Record]:
@@ -228,7 +231,10 @@ def store_records(
                 [],
             )
         for done, (article_id, record) in enumerate(ready, start=1):
-            store.replace_annotation(article_id, record.annotator, record.spans, record.status, record.updated_at)
+            store.replace_annotation(article_id, record.annotator, record.spans, record.status, record.updated_at,
+                                     flag_reason=record.flag_reason)  # fmt: skip
+            for comment in record.comments or []:
+                store.keep_comment(article_id, comment.annotator, comment.text, comment.at)
             if progress and (done % 100 == 0 or done == len(ready)):
                 progress(done, len(ready))
     return ImportReport(records=len(ready), new_articles=len(fresh), snapped=snapped)

@@ -112,6 +112,10 @@ class MergeSource:
         sql = "SELECT suggestion_id, decision FROM decisions WHERE article_id = ? AND annotator = ?"
         return list(rows_of(self.connection, sql, [article_id, annotator]))
 
+    def comments(self, article_id: str) -> list[Row]:
+        sql = "SELECT annotator, text, at FROM comments WHERE article_id = ? ORDER BY id"
+        return list(rows_of(self.connection, sql, [article_id]))
+
     def events(self, article_id: str, annotator: str) -> list[Row]:
         sql = "SELECT * FROM events WHERE article_id = ? AND annotator = ? ORDER BY id"
         return list(rows_of(self.connection, sql, [article_id, annotator]))
@@ -173,12 +177,26 @@ def insert_pair(store: Store, article_id: str, annotation: Row, spans: list[Row]
             [row["suggestion_id"], annotator, article_id, row["decision"]],
         )
     store.db.execute(
-        "INSERT INTO annotations (article_id, annotator, status, cursor, started_at, updated_at, opened_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, annotator) DO UPDATE SET status = excluded.status, "
-        "cursor = excluded.cursor, started_at = excluded.started_at, updated_at = excluded.updated_at",
+        "INSERT INTO annotations (article_id, annotator, status, cursor, started_at, updated_at, opened_at, "
+        "flag_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, annotator) DO UPDATE SET "
+        "status = excluded.status, cursor = excluded.cursor, started_at = excluded.started_at, "
+        "updated_at = excluded.updated_at, flag_reason = excluded.flag_reason",
         [article_id, annotator, annotation["status"], annotation["cursor"], annotation["started_at"],
-         annotation["updated_at"], annotation["opened_at"]],
+         annotation["updated_at"], annotation["opened_at"], annotation.get("flag_reason")],
     )  # fmt: skip
+
+
+def copy_comments(store: Store, source: MergeSource, their_article: str, our_article: str) -> int:
+    """The other file's comments on an article that this one lacks (same author, time and text); how many."""
+    have = {(r[0], r[1], r[2]) for r in store.db.execute(
+        "SELECT annotator, text, at FROM comments WHERE article_id = ?", [our_article])}  # fmt: skip
+    copied = 0
+    for row in source.comments(their_article):
+        if (row["annotator"], row["text"], row["at"]) not in have:
+            store.db.execute("INSERT INTO comments (article_id, annotator, text, at) VALUES (?, ?, ?, ?)",
+                             [our_article, row["annotator"], row["text"], row["at"]])  # fmt: skip
+            copied += 1
+    return copied
 
 
 def insert_event_row(store: Store, article_id: str, row: Row) -> int:
@@ -331,6 +349,7 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
             report.articles_added += 1
             here = row["id"]
         ours[row["id"]] = here
+        copy_comments(store, source, row["id"], here)
     annotations = source.annotations()
     for done, annotation in enumerate(annotations, start=1):
         theirs_id, who = annotation["article_id"], annotation["annotator"]

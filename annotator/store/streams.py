@@ -15,13 +15,13 @@ BATCH = 500
 def annotation_stream(reader: Reader, annotator: str) -> Iterator[tuple[tuple[Any, ...], list[Any]]]:
     """What `annotated_articles` lists, with each article's row and spans, in ingest order.
 
-    Yields ((id, text, title, meta, status, updated_at), [(article id, start, end, label, text,
+    Yields ((id, text, title, meta, status, updated_at, flag_reason), [(article id, start, end, label, text,
     speaker_start, speaker_end), ...]). Spans come one query per batch of articles, through the
     (article_id, annotator) index: one query per article costs a round trip each, and one query for all of
     them sorts every span of the annotator in a temporary file first.
     """
     articles = reader.db.execute(
-        """SELECT a.id, a.text, a.title, a.meta, n.status, n.updated_at FROM annotations n
+        """SELECT a.id, a.text, a.title, a.meta, n.status, n.updated_at, n.flag_reason FROM annotations n
            JOIN articles a ON a.id = n.article_id
            WHERE n.annotator = ? AND (n.status != 'todo' OR EXISTS (
                SELECT 1 FROM spans s WHERE s.article_id = n.article_id AND s.annotator = n.annotator))

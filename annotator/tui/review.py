@@ -7,7 +7,7 @@ from pathlib import Path
 
 from annotator.store import Store
 from annotator.tui.app import AnnotatorApp
-from annotator.tui.keymap import default_path, load_keymap
+from annotator.tui.keymap import Settings, default_path, load_keymap
 from annotator.tui.screens.review import ReviewScreen
 from annotator.vocabulary import GOLD, Status
 
@@ -16,12 +16,16 @@ class ReviewApp(AnnotatorApp):
     """Article by article, settle what the annotators disagree on into gold, as `reviewer`."""
 
     def __init__(
-        self, store: Store, reviewer: str, annotators: Sequence[str], keymap: dict[str, str] | None = None
+        self, store: Store, reviewer: str, annotators: Sequence[str], settings: Settings | None = None
     ) -> None:
-        super().__init__(store, GOLD, keymap)
+        super().__init__(store, GOLD, settings)
         self.reviewer = store.reviewer = reviewer  # gold edited by hand names its reviewer too
         self.annotators = list(annotators)
         self.sub_title = f"review by {reviewer}"
+
+    @property
+    def who(self) -> str:
+        return f"gold, by {self.reviewer}"
 
     def article_order(self) -> list[str]:
         """The articles every annotator marked done, in ingest order."""

@@ -93,9 +93,14 @@ class ArticleListScreen(Screen[None]):
         table.clear()
         for summary in self.summaries:
             if wanted is None or summary.status is wanted:
+                title = Text(display(summary.title), no_wrap=True, overflow="ellipsis")
+                if summary.flag_reason:  # why it was flagged, and comments, after the title
+                    title.append(f"  [flagged: {display(summary.flag_reason)}]", "yellow")
+                if summary.comments:
+                    title.append(f"  [{summary.comments} comment{'s' * (summary.comments != 1)}]", "dim")
                 table.add_row(
                     STATUS_NAMES[summary.status],
-                    Text(display(summary.title), no_wrap=True, overflow="ellipsis"),
+                    title,
                     str(summary.chars),
                     str(summary.spans),
                     str(summary.pending),

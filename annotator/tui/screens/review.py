@@ -3,7 +3,8 @@
 On opening an article whose gold is not done, the spans all annotators agree on go into gold as one event
 (g takes them back, or puts them back). Each disagreement shows who has what; a key (a, b, c, ...) picks that
 annotator's version into gold as an event naming the annotator and the reviewer; or the reviewer edits gold
-with the usual annotation keys. j / k move between disagreements; d marks gold done.
+with the usual annotation keys. j / k move between disagreements, tab / shift+tab between the open ones; d
+marks gold done.
 """
 
 from __future__ import annotations
@@ -40,13 +41,17 @@ PICK_KEYS = "abcefhimo"
 PUT_ASIDE = {"skip", "flag"}
 REVIEW_BINDINGS: list[BindingType] = [
     *(
-        Binding(key, f"pick({index})", f"Pick annotator {index + 1}", show=False, id=f"pick_{index + 1}")
+        Binding(key, f"pick({index})", f"Pick annotator {index + 1}", show=False, id=f"pick_{index + 1}",
+                tooltip=f"pick annotator {index + 1}'s version of the current disagreement into gold")
         for index, key in enumerate(PICK_KEYS)
     ),
-    Binding("j", "disagreement(1)", "Next disagreement", id="next_disagreement"),
-    Binding("k", "disagreement(-1)", "Previous disagreement", show=False, id="previous_disagreement"),
-    Binding("g", "agreed", "Agreed in/out", id="agreed"),
-]
+    Binding("j", "disagreement(1)", "Next disagreement", id="next_disagreement",
+            tooltip="next disagreement, settled or not"),
+    Binding("k", "disagreement(-1)", "Previous disagreement", show=False, id="previous_disagreement",
+            tooltip="previous disagreement"),
+    Binding("g", "agreed", "Agreed in/out", id="agreed",
+            tooltip="take the agreed spans out of gold, or put them back"),
+]  # fmt: skip
 
 
 class ReviewScreen(AnnotateScreen):
@@ -55,6 +60,10 @@ class ReviewScreen(AnnotateScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         *(b for b in AnnotateScreen.BINDINGS if getattr(b, "id", None) not in PUT_ASIDE),
         *REVIEW_BINDINGS,
+    ]
+    #: Keys whose meaning differs here, for the help screen.
+    HELP_EXTRA: ClassVar[list[tuple[str, str]]] = [
+        ("tab, shift+tab", "next / previous disagreement still open (then what is left to decide)")
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -191,6 +200,22 @@ class ReviewScreen(AnnotateScreen):
             self.status_line.say("No disagreements in this article", "yellow")
             return
         self.index = ((self.index or 0) + step) % len(review.disagreements) if self.index is not None else 0
+        self._show_disagreement()
+
+    def action_next_needing(self, step: int) -> None:
+        """tab / shift+tab: the next (previous) disagreement still open; with none open, what the annotate screen
+        has left to decide (a quote without its speaker)."""
+        review = self.review
+        if review is None or not review.open:
+            super().action_next_needing(step)
+            return
+        here = self.index if self.index is not None else -1
+        if step > 0:
+            later = [i for i in review.open if i > here]
+            self.index = later[0] if later else review.open[0]
+        else:
+            earlier = [i for i in review.open if i < here]
+            self.index = earlier[-1] if earlier else review.open[-1]
         self._show_disagreement()
 
     def action_agreed(self) -> None:

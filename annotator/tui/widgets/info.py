@@ -40,7 +40,10 @@ class Legend(BaseStyle, Widget, can_focus=False):
                 for label in Label:
                     name = styles.SHORT[label] if short else label.value
                     segments.append(
-                        Segment(f" {name.lower() if pending else name} ", base + styles.label_style(label, pending))
+                        Segment(
+                            f" {name.lower() if pending else name} ",
+                            base + styles.label_style(label, "pending" if pending else "span", self.dark),
+                        )
                     )
                 lines.append(segments)
             dim = base + Style(dim=True)
@@ -76,15 +79,16 @@ class Legend(BaseStyle, Widget, can_focus=False):
 
 
 class StatusLine(Widget, can_focus=False):
-    """One line: the current span, or the outcome of the last action."""
+    """The current span, or the outcome of the last action: one line, wrapped onto more (never cut) when long."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.text = Text()
 
     def say(self, text: Text | str, style: str = "") -> None:
-        self.text = text if isinstance(text, Text) else Text(text, style=style, no_wrap=True)
-        self.refresh()
+        self.text = text if isinstance(text, Text) else Text(text, style=style)
+        self.text.no_wrap, self.text.overflow = False, "fold"
+        self.refresh(layout=True)
 
     def render(self) -> Text:
         return self.text
