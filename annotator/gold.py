@@ -16,6 +16,7 @@ from annotator.errors import Refused
 from annotator.metrics.consensus import Consensus, Disagreement, consensus
 from annotator.rows import Edit, SpanLike, SpanRow
 from annotator.store import Store
+from annotator.store.assignments import compared_articles
 from annotator.store.changes import describe
 from annotator.store.connection import Row, annotation_span, span_row
 from annotator.vocabulary import GOLD, Label, Status
@@ -71,15 +72,18 @@ def auto_adjudicate(
     store: Store, annotators: Sequence[str], reviewer: str, include_in_progress: bool = False
 ) -> AutoReport:
     """Agreed spans into gold for every article all annotators finished whose gold is not done yet; articles
-    without disagreements are then marked done in gold. An article whose gold would clash is skipped."""
+    without disagreements are then marked done in gold. An article whose gold would clash is skipped.
+
+    With assignments, an article's annotators are those it was assigned to (`compared_articles`)."""
     statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
-    ids = store.articles_annotated_by(list(annotators), statuses)
+    compared = compared_articles(store, list(annotators), statuses)
+    ids = [article_id for article_id, _ in compared]
     spans = settled = disagreements = 0
     refused: list[str] = []
-    for article_id in ids:
+    for article_id, names in compared:
         if store.status(article_id, GOLD) == Status.DONE:
             continue  # a reviewer finished this one; what they removed stays removed
-        found = article_consensus(store, article_id, annotators)
+        found = article_consensus(store, article_id, names)
         try:
             edit = adjudicate(store, article_id, found.agreed, source=AGREED, reviewer=reviewer)
         except Refused:

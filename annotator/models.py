@@ -9,6 +9,7 @@ Checks that need the article text (a span's `text` must equal `text[start:end]`)
 
 from __future__ import annotations
 
+import math
 from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
@@ -83,7 +84,14 @@ def check_text(text: str) -> None:
 
 
 def unstorable(value: Any, field: str) -> str | None:
-    """Where in a JSON-like value a lone surrogate hides (SQLite stores UTF-8 and cannot take one), or None."""
+    """Where in a JSON-like value a lone surrogate hides (SQLite stores UTF-8 and cannot take one), or a NaN or
+    infinity (Python's json reads `NaN` and `1e999`, but they are not standard JSON and no other tool reads
+    them back), or None."""
+    if isinstance(value, float) and not math.isfinite(value):
+        shown = (
+            "NaN" if math.isnan(value) else "-Infinity" if value < 0 else "Infinity (or a number too large, as 1e999)"
+        )
+        return f"{field} is {shown}, which is not standard JSON"
     if isinstance(value, str):
         try:
             value.encode("utf-8")
@@ -103,7 +111,7 @@ def unstorable(value: Any, field: str) -> str | None:
 
 
 def check_storable(value: Any, info: ValidationInfo) -> Any:
-    """A field validator: the value can be stored as UTF-8."""
+    """A field validator: the value can be stored as UTF-8 and written as standard JSON."""
     problem = unstorable(value, info.field_name or "value")
     if problem:
         raise ValueError(problem)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 import warnings
+from dataclasses import replace
 
 import krippendorff
 import numpy as np
@@ -12,7 +14,7 @@ import pytest
 from sklearn.metrics import cohen_kappa_score
 from support import nth as nth_start
 
-from annotator.metrics.agreement import ArticleAnnotations, PairRatios, agreement
+from annotator.metrics.agreement import ArticleAnnotations, Corpus, PairRatios, agreement
 from annotator.metrics.reliability import Patterns, cohen_kappa
 from annotator.models import ArticleIn, Span, Status
 from annotator.reports.agreement import load
@@ -152,6 +154,77 @@ def test_random_codings_match_both_references():
             assert ours == pytest.approx(alpha, abs=1e-12)
 
 
+def test_random_codings_with_missing_values_match_both_references():
+    """A coder who did not code a unit (not assigned the article): alpha as the package computes it with nan,
+    kappa as scikit-learn computes it over the units both coded."""
+    rng = random.Random(11)
+    checked = 0
+    for _ in range(200):
+        values, units, coders = rng.choice([2, 4]), rng.randint(2, 40), rng.randint(2, 4)
+        codings = [
+            np.array([rng.randrange(values + 1) for _ in range(units)]) for _ in range(coders)
+        ]  # values: missing
+        data = np.array(codings, dtype=float)
+        data[data == values] = np.nan
+        patterns = Patterns(codings, values)
+        both = (codings[0] < values) & (codings[1] < values)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            kappa = (
+                cohen_kappa_score(codings[0][both], codings[1][both], labels=list(range(values)))
+                if both.any()
+                else float("nan")  # no unit both coded: no figure
+            )
+            try:
+                alpha = krippendorff.alpha(
+                    reliability_data=data, value_domain=list(range(values)), level_of_measurement="nominal"
+                )
+            except (ValueError, ZeroDivisionError):
+                alpha = float("nan")
+        ours = patterns.kappa(0, 1)
+        assert (ours is None) == bool(np.isnan(kappa))
+        if ours is not None:
+            assert ours == pytest.approx(kappa, abs=1e-12)
+        ours = patterns.alpha()
+        assert (ours is None) == bool(np.isnan(alpha))
+        if ours is not None:
+            assert ours == pytest.approx(alpha, abs=1e-12)
+            checked += 1
+    assert checked > 100
+
+
+def test_with_assignments_each_pair_is_scored_on_the_articles_it_shares():
+    """Three annotators, overlap two: each pair's figures are those of its shared article alone, and alpha
+    counts each token's values from those who coded it."""
+    other, third = "Paris is calm .", "Rome is calm ."
+    paris, rome = mark(other, "Paris", "LOCATION"), mark(third, "Rome", "ACTOR")
+    articles = [
+        article({"alice": ALICE, "bob": BOB}),  # alice + bob
+        article({"bob": [paris], "carol": []}, text=other, article_id="a2"),  # bob + carol
+        article({"alice": [rome], "carol": [rome]}, text=third, article_id="a3"),  # alice + carol
+    ]
+    names = ["alice", "bob", "carol"]
+    corpus = Corpus.from_articles(articles, names)
+    coded = {"alice": [True, False, True], "bob": [True, True, False], "carol": [False, True, True]}
+    corpus = replace(corpus, coders={name: np.array(flags) for name, flags in coded.items()})
+    report = agreement(corpus)
+    alone = agreement([articles[0]], ["alice", "bob"])
+    for label in ("ALL", "ACTOR", "LOCATION", "FIGURE", "QUOTE"):
+        assert row(report, "alice", "bob", label) == row(alone, "alice", "bob", label)
+    assert row(report, "bob", "carol", "LOCATION").exact == PairRatios(p=None, r=0.0, f1=0.0)
+    assert row(report, "alice", "carol", "ALL").exact == PairRatios(p=1.0, r=1.0, f1=1.0)
+    assert [row(report, *pair, "ALL").articles for pair in itertools.combinations(names, 2)] == [1, 1, 1]
+    entity = {"ACTOR", "LOCATION", "FIGURE"}
+    codes = {"O": 0, "ACTOR": 1, "LOCATION": 2, "FIGURE": 3}
+    columns = []
+    for a, text in zip(articles, [TEXT, other, third], strict=True):
+        for token in range(len(words(text))):
+            columns.append([codes[token_values(text, list(a.spans[n]), entity)[token]] if n in a.spans else np.nan
+                            for n in names])  # fmt: skip
+    expected = krippendorff.alpha(reliability_data=np.array(columns).T, level_of_measurement="nominal")
+    assert report.krippendorff_alpha["ALL"] == pytest.approx(expected, abs=1e-12)
+
+
 def test_identical_annotations_agree_perfectly():
     report = agreement([article({"alice": ALICE, "bob": ALICE})], ["alice", "bob"])
     overall = row(report, "alice", "bob", "ALL")
@@ -203,7 +276,7 @@ def test_json_has_exactly_the_documented_shape():
     report = agreement([article({"alice": ALICE, "bob": BOB})], ["alice", "bob"])
     data = report.model_dump(mode="json")
     assert list(data) == ["articles", "annotators", "pairs", "krippendorff_alpha", "speaker_agreement"]
-    assert list(data["pairs"][0]) == ["a", "b", "label", "exact", "partial", "cohen_kappa"]
+    assert list(data["pairs"][0]) == ["a", "b", "label", "articles", "exact", "partial", "cohen_kappa"]
     assert list(data["pairs"][0]["exact"]) == ["p", "r", "f1"]
     assert [p["label"] for p in data["pairs"]] == ["ALL", "ACTOR", "LOCATION", "FIGURE", "QUOTE"]
     assert list(data["krippendorff_alpha"]) == ["ALL", "ACTOR", "LOCATION", "FIGURE", "QUOTE"]

@@ -81,11 +81,11 @@ def test_a_file_that_is_not_a_database_is_a_one_line_error(tmp_path: Path) -> No
     not_db.write_text("not a database" * 200, encoding="utf-8")
     code, _, err = run("stats", "--db", str(not_db))
     assert (code, err.count("\n")) == (1, 1)
-    assert err.startswith(f"annotator: error: {not_db}: cannot open the database")
+    assert err.startswith(f"annotator: error: {not_db}: not a SQLite database")
 
 
 def test_every_command_has_help_with_an_example() -> None:
-    assert len(COMMANDS) == 12
+    assert len(COMMANDS) == 15
     for command in COMMANDS:
         code, out, _ = run(command, "--help")
         assert (command, code, "Example: annotator" in out) == (command, 0, True)

@@ -185,3 +185,36 @@ def test_cli_merge_of_a_file_that_is_not_a_database(tmp_path: Path, alice: Path)
     result = CliRunner().invoke(app, ["merge", str(tmp_path / "notes.db"), "--db", str(alice)])
     assert result.exit_code == 1
     assert result.stderr.startswith(f"annotator: error: {tmp_path / 'notes.db'}: ")
+
+
+def test_merge_reads_each_articles_suggestions_once_however_long_the_history(tmp_path: Path, review: Store) -> None:
+    """What made merges of real databases take minutes: every suggestion an event named read all the article's
+    suggestions again. Now the statements a merge runs grow with the rows it copies, not with rows x suggestions."""
+    statements: dict[int, list[str]] = {}
+    for cycles in (5, 10):
+        path = tmp_path / f"long{cycles}.db"
+        with Store.open(path) as store:
+            text = SMALL
+            tokens = tokenize([text])[0]
+            found = [
+                Suggestion(start=t.start, end=t.end, label="ACTOR", text=text[t.start : t.end], suggester="entities.v1")
+                for t in tokens
+                if text[t.start].isupper()
+            ]
+            [article], _ = store.add_articles([(ArticleIn(text=text, title="Long"), tokens, found)])
+            for _ in range(cycles):  # accept all, undo, redo, undo: events naming every suggestion
+                store.accept_all(article, "alice")
+                store.undo(article, "alice")
+                store.redo(article, "alice")
+                store.undo(article, "alice")
+            store.set_status(article, "alice", "done")
+        with Store.open(tmp_path / f"target{cycles}.db") as target:
+            seen: list[str] = []
+            target.conn.set_trace_callback(seen.append)
+            merge(target, [path])
+            target.conn.set_trace_callback(None)
+            assert len(target.events(article, "alice")) == 4 * cycles + 1
+        statements[cycles] = seen
+    reads = [[s for s in seen if s.startswith("SELECT * FROM suggestions")] for seen in statements.values()]
+    assert [len(r) for r in reads] == [1, 1]  # this database's suggestions of the article, read once
+    assert len(statements[10]) - len(statements[5]) == 20  # one statement per event more: 20 events more

@@ -43,6 +43,7 @@ def test_export_paths_are_taken_literally(db_path: Path, store: Store, small_art
     work.mkdir()
     home.mkdir()
     path = "~/$HOME/*?[a] out; touch pwned $(touch pwned2) `touch pwned3` | x.jsonl"
+    (work / "~" / "$HOME").mkdir(parents=True)  # -o names a file in an existing folder (a missing one is an error)
     script = Path(sys.executable).parent / "annotator"
     result = subprocess.run(
         [str(script), "export", "--db", str(db_path), "--annotator", "alice", "-o", path],

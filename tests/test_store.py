@@ -11,6 +11,7 @@ from support import SMALL_TEXT
 from annotator.errors import Refused
 from annotator.models import Label, Status
 from annotator.store import DatabaseError, Store, replay
+from annotator.store.schema import SCHEMA_VERSION
 
 
 def spans_of(store: Store, article_id: str, who: str = "alice") -> list[tuple[str, str, object]]:
@@ -31,7 +32,7 @@ def suggestion_id(store: Store, article_id: str, text: str) -> int:
 def test_new_database_is_wal_with_schema_version(db_path: Path, store: Store) -> None:
     connection = sqlite3.connect(db_path)
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == 2  # 0001_initial, 0002_comments_and_flag_reasons
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_tables_have_plain_names(store: Store) -> None:
@@ -255,6 +256,7 @@ def test_cursor_and_last_article_are_remembered(db_path: Path, store: Store, sma
 
 
 def test_a_database_from_a_newer_release_is_refused(db_path: Path) -> None:
+    Store.open(db_path).close()
     connection = sqlite3.connect(db_path)
     connection.execute("PRAGMA user_version = 99")
     connection.close()
@@ -264,7 +266,9 @@ def test_a_database_from_a_newer_release_is_refused(db_path: Path) -> None:
 
 def test_a_file_that_is_not_a_database_is_refused(db_path: Path) -> None:
     db_path.write_text("hello, I am a text file\n" * 100)
-    with pytest.raises(DatabaseError, match=r"cannot open the database"):
+    with pytest.raises(
+        DatabaseError, match=r"not a SQLite database \(another kind of file, or its header is damaged\)"
+    ):
         Store.open(db_path)
     assert db_path.read_text().startswith("hello")
 

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from annotator.cli import data, quality, screens
+from annotator.cli import data, quality, screens, teams
 from annotator.cli.common import AnnotatorOption, app, fail
 from annotator.store import DEFAULT_DB
 
@@ -22,6 +22,8 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "export": data.export,
     "import": data.import_,
     "merge": data.merge,
+    "assign": teams.assign,
+    "pack": teams.pack,
     "stats": data.stats,
     "agreement": quality.agreement,
     "adjudicate": quality.adjudicate,
@@ -29,6 +31,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "evaluate": quality.evaluate,
     "review": screens.review,
     "annotate": screens.annotate,
+    "serve": teams.serve,
 }
 for name, command in COMMANDS.items():
     app.command(name=name)(command)

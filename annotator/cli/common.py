@@ -6,7 +6,7 @@ the command's database."""
 import getpass
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -14,6 +14,7 @@ import typer
 
 from annotator.errors import AnnotatorError
 from annotator.exchange.formats import FORMATS
+from annotator.literal import literal_json, literal_lines
 from annotator.store import Store
 from annotator.vocabulary import GOLD
 
@@ -48,8 +49,19 @@ InProgressOption = Annotated[
 ]
 
 
+def say(text: str, *, err: bool = False) -> None:
+    """Print what a command has to say; stored strings in it (names, titles, ids) are shown literally, so
+    none can send a control sequence to the terminal (`annotator.literal`)."""
+    typer.echo(literal_lines(text), err=err)
+
+
+def say_json(text: str) -> None:
+    """Print JSON, its strings' control characters written as \\u escapes (the same JSON value)."""
+    typer.echo(literal_json(text))
+
+
 def fail(message: str) -> typer.Exit:
-    typer.echo(f"annotator: error: {message}", err=True)
+    say(f"annotator: error: {message}", err=True)
     return typer.Exit(1)
 
 
@@ -81,26 +93,21 @@ def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
         yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
-def open_store(db: Path, *, create: bool = False) -> Store:
-    """The command's database; only commands that add to it create it, so a mistyped --db is an error."""
+def open_store(db: Path, *, create: bool = False, read_only: bool = False) -> Store:
+    """The command's database; only commands that add to it create it, so a mistyped --db is an error.
+    Commands that only read open it `read_only`: they never write to it, not even its journal mode."""
     with errors_as_lines():
-        return Store.open(db, create=create)
+        return Store.open(db, create=create, read_only=True if read_only else None)
 
 
 @contextmanager
 def store_to_fill(db: Path) -> Iterator[Store]:
-    """Open the database, creating it; a command that fails leaves no database file it created behind."""
-    created = not db.exists()
-    store = open_store(db, create=True)
-    try:
-        with store:
-            yield store
-    except BaseException:
-        if created:
-            for path in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
-                with suppress(OSError):
-                    path.unlink()
-        raise
+    """Open the database to add to it; a new one is built beside its name and put in place only when the command
+    succeeds, so a failed command leaves no database it created behind, and never deletes one."""
+    from annotator.store.creating import filling
+
+    with errors_as_lines(), filling(db, note=lambda line: say(f"annotator: note: {line}", err=True)) as store:
+        yield store
 
 
 def chosen_annotators(

@@ -15,7 +15,10 @@ from annotator.cli.common import (
     errors_as_lines,
     fail,
     open_store,
+    say,
+    say_json,
 )
+from annotator.literal import literal
 from annotator.store import DEFAULT_DB
 
 
@@ -34,9 +37,9 @@ def agreement(
     from annotator.exchange.files import written_atomically
     from annotator.gold import article_consensus
     from annotator.metrics.agreement import agreement as compute
-    from annotator.reports.agreement import ArticleDisputes, html_page, load, text_lines
+    from annotator.reports.agreement import ArticleDisputes, annotators_of, html_page, load, text_lines
 
-    with errors_as_lines(), open_store(db) as store:
+    with errors_as_lines(), open_store(db, read_only=True) as store:
         names = chosen_annotators(store, annotators, "agreement", include_in_progress)
         corpus = load(store, names, include_in_progress)
         if not corpus.article_ids:
@@ -45,10 +48,10 @@ def agreement(
         report = compute(corpus)
         if html is not None:
             disputes: list[ArticleDisputes] = []
-            for article_id in corpus.article_ids:
+            for index, article_id in enumerate(corpus.article_ids):
                 if len(disputes) >= limit:
                     break
-                found = article_consensus(store, article_id, names).disagreements
+                found = article_consensus(store, article_id, annotators_of(corpus, index)).disagreements
                 if found:
                     article = store.article(article_id)
                     disputes.append(ArticleDisputes(article_id=article_id, title=article.title, text=article.text,
@@ -56,12 +59,12 @@ def agreement(
             with written_atomically(html) as out:
                 out.write(html_page(report, disputes, limit).encode("utf-8"))
     if json_output:
-        typer.echo(report.model_dump_json(indent=2))
+        say_json(report.model_dump_json(indent=2))
     else:
         for line in text_lines(report):
-            typer.echo(line)
+            say(literal(line))  # one line each, whatever a name holds
     if html is not None:
-        typer.echo(f"HTML report -> {html}", err=True)
+        say(f"HTML report -> {html}", err=True)
 
 
 def adjudicate(
@@ -83,12 +86,12 @@ def adjudicate(
     with errors_as_lines(), open_store(db) as store:
         names = chosen_annotators(store, annotators, "adjudication", include_in_progress)
         report = auto_adjudicate(store, names, default_annotator(reviewer), include_in_progress)
-    typer.echo(
+    say(
         f"{report.articles} article(s) compared: {report.spans} agreed span(s) into gold, "
         f"{report.settled} article(s) settled, {report.disagreements} disagreement(s) left for review"
     )
     if report.refused:
-        typer.echo(f"skipped (gold already has clashing spans): {', '.join(report.refused)}", err=True)
+        say(f"skipped (gold already has clashing spans): {', '.join(report.refused)}", err=True)
 
 
 def evaluate(
@@ -113,11 +116,11 @@ def evaluate(
     """
     from annotator.reports.evaluation import choose_reference, score, text_lines
 
-    with errors_as_lines(), open_store(db) as store:
+    with errors_as_lines(), open_store(db, read_only=True) as store:
         reference = choose_reference(store, gold_from, include_in_progress)
         report = score(store, reference, annotator, include_in_progress)
     if json_output:
-        typer.echo(report.model_dump_json(indent=2))
+        say_json(report.model_dump_json(indent=2))
     else:
         for line in text_lines(report):
-            typer.echo(line)
+            say(literal(line))  # one line each, whatever a name holds

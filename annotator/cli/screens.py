@@ -1,6 +1,7 @@
 """Commands that open the terminal interface: annotating, and reviewing into gold."""
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -14,6 +15,8 @@ from annotator.cli.common import (
     errors_as_lines,
     fail,
     open_store,
+    say,
+    store_to_fill,
 )
 from annotator.store import DEFAULT_DB
 
@@ -30,11 +33,12 @@ def review(
     annotation keys edit gold; d marks gold done. Every decision is an event naming the reviewer.
     Example: annotator review --annotators alice,bob --reviewer carol
     """
+    from annotator.store.assignments import compared_articles
     from annotator.vocabulary import Status
 
-    with errors_as_lines(), open_store(db) as store:
+    with errors_as_lines(), open_store(db, read_only=True) as store:
         names = chosen_annotators(store, annotators, "review")
-        if not store.articles_annotated_by(names, [Status.DONE]):
+        if not compared_articles(store, names, [Status.DONE]):
             raise fail(f"no article is marked done by all of {', '.join(names)}")
     from annotator.tui.review import make_review_app
 
@@ -43,7 +47,13 @@ def review(
     tui.run()
 
 
-def annotate(db: DbOption = Path(DEFAULT_DB), annotator: AnnotatorOption = None) -> None:
+def annotate(
+    db: DbOption = Path(DEFAULT_DB),
+    annotator: AnnotatorOption = None,
+    ask_annotator: Annotated[
+        bool, typer.Option("--ask-annotator", hidden=True, help="Ask who is annotating first (`annotator serve`).")
+    ] = False,
+) -> None:
     """Open the annotation screen (ingests the seed articles into an empty database first).
 
     Keys can be remapped in a TOML file ($ANNOTATOR_KEYMAP or ~/.config/annotator/keymap.toml).
@@ -51,15 +61,16 @@ def annotate(db: DbOption = Path(DEFAULT_DB), annotator: AnnotatorOption = None)
     Example: annotator annotate --db annotations.db --annotator alice
     """
     existed = db.exists()
-    with errors_as_lines(), open_store(db, create=True) as store:
+    with errors_as_lines(), store_to_fill(db) as store:
         if not store.count("articles"):
             from annotator.exchange.ingest import ingest as ingest_articles
             from annotator.exchange.ingest import seed_articles
 
             report = ingest_articles(store, seed_articles())
-            typer.echo(f"ingested {len(report.added)} seed article(s) with {report.suggestions} suggestion(s)")
+            say(f"ingested {len(report.added)} seed article(s) with {report.suggestions} suggestion(s)")
     from annotator.tui.app import make_app
 
     with errors_as_lines():
-        tui = make_app(db, default_annotator(annotator), created=not existed)
+        who = "" if ask_annotator and not annotator else default_annotator(annotator)
+        tui = make_app(db, who, created=not existed)
     tui.run()

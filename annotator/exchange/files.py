@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,6 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.errors import InputError
+from annotator.places import PlaceError, Temporary, kind_of, regular_target, remove_stale
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,11 @@ class Where:
 
 
 def read_bytes(path: Path) -> bytes:
+    """A regular file's bytes: a FIFO, device or folder is refused at once (reading one could wait forever)."""
     try:
+        found = os.stat(path)
+        if not stat.S_ISREG(found.st_mode):
+            raise InputError(f"{kind_of(found.st_mode)}, not a regular file", path=str(path))
         return path.read_bytes()
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror}", path=str(path)) from None
@@ -130,16 +137,44 @@ def write_text_lines(lines: Iterable[str], out: IO[bytes]) -> int:
     return count
 
 
+#: Exports are written through `.<name>.partial-<random>` beside their target (see `annotator.places`).
+PARTIAL = "partial"
+
+
 @contextmanager
-def written_atomically(path: Path) -> Iterator[IO[bytes]]:
-    """A binary file at `path`, written through `<path>.partial` renamed at the end: a failure leaves nothing
-    (and an older file at `path` as it was)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".partial")
+def written_atomically(path: Path, *, make_folder: bool = False) -> Iterator[IO[bytes]]:
+    """A binary file at `path`, written through a locked temporary beside it renamed at the end: a failure
+    leaves nothing (and an older file at `path` as it was). A symlink is written through (the file it names is
+    replaced, the link stays); a folder, FIFO or device is refused, as is a missing folder unless `make_folder`
+    (the default exports/ folder). Every failure is one line naming the path, never a traceback. Temporaries
+    that killed exports left beside the same target are removed first."""
+    target, found = regular_target(path)
+    if not target.parent.is_dir():
+        if not make_folder:
+            raise PlaceError(f"{path}: no such folder {target.parent}; nothing was written")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise PlaceError(f"{path}: cannot make the folder {target.parent}: {error.strerror}") from None
+    remove_stale(target, PARTIAL, lambda _: True)
     try:
-        with temporary.open("wb") as out:
+        temporary = Temporary(target, PARTIAL, mode=0o666)  # as an ordinary new file: the umask decides
+    except OSError as error:
+        raise PlaceError(f"{path}: cannot write: {error.strerror}; nothing was written") from None
+    try:
+        if found is not None:
+            os.fchmod(temporary.fd, stat.S_IMODE(found.st_mode))  # replacing a file keeps its permissions
+        with os.fdopen(os.dup(temporary.fd), "wb") as out:
             yield out
+            out.flush()
+            os.fsync(out.fileno())
+        temporary.replace_target()
+    except OSError as error:
+        temporary.discard()
+        kept = " (the file there is as it was)" if found is not None else ""
+        raise PlaceError(f"{path}: cannot write: {error.strerror}; nothing was written{kept}") from None
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        temporary.discard()
         raise
-    temporary.replace(path)
+    finally:
+        temporary.close()

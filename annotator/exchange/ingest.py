@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import StrEnum
 from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from annotator.errors import InputError, describe_validation_error
+from annotator.errors import InputError, NotFound, describe_validation_error
 from annotator.exchange.files import jsonl_objects, read_text
-from annotator.models import ArticleIn, Suggestion
+from annotator.models import ArticleIn, Suggestion, content_hash
+from annotator.places import kind_of
 from annotator.rows import Token
 from annotator.store import Store
 from annotator.suggest.tokens import tokenize
@@ -34,6 +36,47 @@ class IngestReport:
     added: list[str]
     skipped: list[str]
     suggestions: int
+    replaced: list[str] = field(default_factory=list)
+
+
+class ChangedText(StrEnum):
+    """What `ingest` does with an article whose id is stored with another text (by default: refuse it)."""
+
+    NEW = "new"  # add it as an article of its own, its id followed by "~" and the start of its text's hash
+    REPLACE = "replace"  # replace the stored text, if nobody has opened or annotated that article
+
+
+def _changed(store: Store, article: ArticleIn) -> bool:
+    """Whether the article's id is stored with another text."""
+    if article.id is None:
+        return False
+    try:
+        return store.article(article.id).content_hash != content_hash(article.text)
+    except NotFound:
+        return False
+
+
+def _with_changed_text(store: Store, article: ArticleIn, changed: ChangedText | None) -> ArticleIn | None:
+    """The article to add in place of one whose id is stored with another text, or None to replace it."""
+    where = str(article.meta.get("source", ""))
+    if changed is None:
+        raise InputError(
+            f"article id {article.id!r} is stored with a different text (--changed-text new adds this one as a new "
+            "article, --changed-text replace replaces the stored one if nobody has opened it)",
+            path=where or None,
+            field="id",
+        )
+    if changed is ChangedText.NEW:
+        return article.model_copy(update={"id": f"{article.id}~{content_hash(article.text)[:8]}"})
+    users = store.article_users(article.article_id)
+    if users:
+        raise InputError(
+            f"article id {article.id!r} is stored with a different text that {', '.join(users)} opened or annotated: "
+            "it is not replaced (--changed-text new adds this one as a new article)",
+            path=where or None,
+            field="id",
+        )
+    return None
 
 
 def title_from(text: str) -> str:
@@ -98,6 +141,9 @@ def _files_in(folder: Path) -> list[Path]:
         for name in names
         if Path(name).suffix.lower() in {".txt", ".jsonl"}
     ]
+    for path in found:  # a FIFO named like an article would make the read wait forever: refused, not skipped
+        if path.exists() and not path.is_file():
+            raise InputError(f"{kind_of(path.stat().st_mode)}, not a regular file", path=str(path))
     return sorted(p for p in found if p.is_file())
 
 
@@ -141,15 +187,26 @@ def ingest(
     nlp: Any = None,
     batch_size: int = 32,
     progress: Progress | None = None,
+    changed: ChangedText | None = None,
 ) -> IngestReport:
     """Store new articles with their tokens and (unless `suggest` is False) model suggestions.
 
-    `nlp` is an already loaded pipeline (else `model` is loaded), so callers that ingest often load it once.
+    An article whose id is stored with another text is an error naming the id, unless `changed` says to add
+    it as a new article or to replace the stored text (of an article nobody has opened). `nlp` is an already
+    loaded pipeline (else `model` is loaded), so callers that ingest often load it once.
     """
     new: list[ArticleIn] = []
     skipped: list[str] = []
+    replacing: set[str] = set()
     hashes: set[str] = set()
     for article in articles:
+        if _changed(store, article):
+            renamed = _with_changed_text(store, article, changed)
+            if renamed is None:
+                replacing.add(article.article_id)
+                new.append(article)
+                continue
+            article = renamed
         existing = store.has_article(article)
         if existing is not None or article.article_id in hashes:
             skipped.append(existing or article.article_id)
@@ -168,8 +225,13 @@ def ingest(
     elif new:
         for article, tokens in zip(new, tokenize([a.text for a in new]), strict=True):
             rows.append((article, tokens, []))
-    added, also_skipped = store.add_articles(rows)
-    return IngestReport(added=added, skipped=skipped + also_skipped, suggestions=sum(len(r[2]) for r in rows))
+    with store.write():
+        added, also_skipped = store.add_articles([row for row in rows if row[0].article_id not in replacing])
+        for replacement, new_tokens, suggestions in rows:
+            if replacement.article_id in replacing:
+                store.replace_article(replacement, new_tokens or [], suggestions)
+    return IngestReport(added=added, skipped=skipped + also_skipped, suggestions=sum(len(r[2]) for r in rows),
+                        replaced=sorted(replacing))  # fmt: skip
 
 
 def resuggest(

@@ -36,6 +36,7 @@ from annotator.rows import SpanLike
 from annotator.vocabulary import ENTITY_LABELS, Label
 
 ALL = "ALL"
+MISSING = -1  # in blank patterns: the coder did not code these tokens
 ROWS: tuple[str, ...] = (ALL, *(label.value for label in LABELS))
 
 
@@ -65,6 +66,14 @@ class Corpus:
     token_ends: np.ndarray
     token_counts: np.ndarray
     spans: dict[str, SpanColumns]
+    #: Per annotator, which articles they coded (bool per article); None: every annotator coded every article.
+    #: With assignments, each article counts for the annotators it was assigned to (`annotator assign`).
+    coders: dict[str, np.ndarray] | None = None
+
+    def coded(self, name: str) -> np.ndarray:
+        if self.coders is None:
+            return np.ones(len(self.article_ids), dtype=bool)
+        return self.coders[name]
 
     @classmethod
     def from_articles(cls, articles: Sequence[ArticleAnnotations], annotators: Sequence[str]) -> Corpus:
@@ -101,6 +110,7 @@ class PairScores(BaseModel):
     a: str
     b: str
     label: str
+    articles: int  # the articles both coded (all compared, without assignments)
     exact: PairRatios
     partial: PairRatios
     cohen_kappa: float | None
@@ -178,21 +188,24 @@ def _token_ranges(corpus: Corpus) -> list[tuple[np.ndarray, np.ndarray]]:
     return ranges
 
 
-def _compact(ranges: list[tuple[np.ndarray, np.ndarray]]) -> tuple[list[tuple[np.ndarray, np.ndarray]], int]:
-    """The same ranges renumbered over only the tokens some span covers, and how many those are.
+def _compact(
+    ranges: list[tuple[np.ndarray, np.ndarray]], token_counts: np.ndarray
+) -> tuple[list[tuple[np.ndarray, np.ndarray]], int, np.ndarray]:
+    """The same ranges renumbered over only the tokens some span covers, how many those are, and the article
+    of each of them.
 
     Every other token is O and outside quotes for every annotator; `Patterns` counts those as `blank` units, so
     the token-level work is proportional to the annotated tokens (about a sixth of the news text), not all.
     """
     if not ranges:
-        return [], 0
+        return [], 0, np.zeros(0, dtype=np.int64)
     firsts = np.concatenate([first for first, _ in ranges])
     afters = np.concatenate([after for _, after in ranges])
     real = afters > firsts
     order = np.argsort(firsts[real], kind="stable")
     first_sorted, after_sorted = firsts[real][order], afters[real][order]
     if not len(first_sorted):
-        return [(np.zeros(len(first), dtype=np.int64),) * 2 for first, _ in ranges], 0
+        return [(np.zeros(len(first), dtype=np.int64),) * 2 for first, _ in ranges], 0, np.zeros(0, dtype=np.int64)
     reach = np.maximum.accumulate(after_sorted)
     opens = np.ones(len(first_sorted), dtype=bool)
     opens[1:] = first_sorted[1:] >= reach[:-1]  # a range starting past every earlier range's end
@@ -205,13 +218,15 @@ def _compact(ranges: list[tuple[np.ndarray, np.ndarray]]) -> tuple[list[tuple[np
         where = np.searchsorted(union_start, first, side="right") - 1
         new_first = np.where(after > first, base[np.maximum(where, 0)] + first - union_start[np.maximum(where, 0)], 0)
         compact.append((new_first, new_first + np.maximum(after - first, 0)))
-    return compact, int(lengths.sum())
+    articles = np.searchsorted(np.cumsum(token_counts), union_start, side="right")  # a union never spans two
+    return compact, int(lengths.sum()), np.repeat(articles, lengths)
 
 
-def _token_codings(corpus: Corpus) -> tuple[list[np.ndarray], list[np.ndarray], int]:
+def _token_codings(corpus: Corpus) -> tuple[list[np.ndarray], list[np.ndarray], dict[tuple[int, ...], int]]:
     """Per annotator, each covered token's entity value (0 = O, 1 + label code) and quote value (0 or 1), over
-    the tokens some span covers; and how many tokens no span covers (O and outside quotes for everyone)."""
-    compact, size = _compact(_token_ranges(corpus))
+    the tokens some span covers, or the value "missing" (one past the last) in articles the annotator did not
+    code; and how many tokens no span covers, by who coded them (O and outside quotes for those who did)."""
+    compact, size, token_article = _compact(_token_ranges(corpus), corpus.token_counts)
     entity_codes, quote_codes = [], []
     for spans, (first, after) in zip(corpus.spans.values(), compact, strict=True):
         entity = spans.label != LABEL_CODE[Label.QUOTE]
@@ -230,14 +245,26 @@ def _token_codings(corpus: Corpus) -> tuple[list[np.ndarray], list[np.ndarray], 
         if quote is None:  # overlapping quotes (invalid data)
             quote = (_cover(first[mine], after[mine], size, ones[mine]) > 0).astype(np.int32)
         quote_codes.append(quote)
-    return entity_codes, quote_codes, len(corpus.token_starts) - size
+    names = list(corpus.spans)
+    if corpus.coders is None:
+        return entity_codes, quote_codes, {(0,) * len(names): len(corpus.token_starts) - size}
+    coded = [corpus.coded(name) for name in names]
+    for index, is_coded in enumerate(coded):
+        entity_codes[index][~is_coded[token_article]] = 1 + len(ENTITY_LABELS)
+        quote_codes[index][~is_coded[token_article]] = 2
+    uncovered = corpus.token_counts - np.bincount(token_article, minlength=len(corpus.article_ids))
+    blanks: dict[tuple[int, ...], int] = {}
+    for article, count in enumerate(uncovered.tolist()):
+        if count:
+            pattern = tuple(0 if is_coded[article] else MISSING for is_coded in coded)
+            blanks[pattern] = blanks.get(pattern, 0) + count
+    return entity_codes, quote_codes, blanks
 
 
-def _disputed(corpus: Corpus, matched: list[tuple[str, str, np.ndarray, np.ndarray]]) -> int:
+def _disputed(corpus: Corpus, matched: list[tuple[SpanColumns, SpanColumns, np.ndarray, np.ndarray]]) -> int:
     """Articles where some pair differs: a span without an exact partner, or a quote with another speaker."""
     disputed = np.zeros(len(corpus.article_ids), dtype=bool)
-    for a_name, b_name, a_index, b_index in matched:
-        a, b = corpus.spans[a_name], corpus.spans[b_name]
+    for a, b, a_index, b_index in matched:
         lone_a = np.ones(len(a), dtype=bool)
         lone_a[a_index] = False
         lone_b = np.ones(len(b), dtype=bool)
@@ -258,18 +285,23 @@ def agreement(
     if not isinstance(corpus, Corpus):
         corpus = Corpus.from_articles(corpus, annotators or [])
     names = list(corpus.spans)
-    entity_codes, quote_codes, blank = _token_codings(corpus)
-    entity = Patterns(entity_codes, 1 + len(ENTITY_LABELS), blank)
-    variables = {ALL: entity, Label.QUOTE.value: Patterns(quote_codes, 2, blank)}
+    entity_codes, quote_codes, blanks = _token_codings(corpus)
+    entity_blanks = {tuple(1 + len(ENTITY_LABELS) if v == MISSING else v for v in p): n for p, n in blanks.items()}
+    quote_blanks = {tuple(2 if v == MISSING else v for v in p): n for p, n in blanks.items()}
+    entity = Patterns(entity_codes, 1 + len(ENTITY_LABELS), blanks=entity_blanks)
+    variables = {ALL: entity, Label.QUOTE.value: Patterns(quote_codes, 2, blanks=quote_blanks)}
     for label in ENTITY_LABELS:
         variables[label.value] = entity.recoded((np.arange(entity.values) == 1 + LABEL_CODE[label]).astype(np.int64))
     pairs: list[PairScores] = []
-    exact_matches: list[tuple[str, str, np.ndarray, np.ndarray]] = []
+    exact_matches: list[tuple[SpanColumns, SpanColumns, np.ndarray, np.ndarray]] = []
     matched_quotes = agreeing_speakers = 0
     for (i, a_name), (j, b_name) in itertools.combinations(enumerate(names), 2):
+        both = corpus.coded(a_name) & corpus.coded(b_name)  # the articles this pair overlaps on
         a, b = corpus.spans[a_name], corpus.spans[b_name]
+        if corpus.coders is not None:
+            a, b = a.select(both[a.article]), b.select(both[b.article])
         (exact_a, exact_b), (partial_a, partial_b) = match_both(a, b)
-        exact_matches.append((a_name, b_name, exact_a, exact_b))
+        exact_matches.append((a, b, exact_a, exact_b))
         counts = {
             "a": np.bincount(a.label, minlength=len(LABELS)),
             "b": np.bincount(b.label, minlength=len(LABELS)),
@@ -290,6 +322,7 @@ def agreement(
                     exact=prf(n["exact"], n["a"], n["b"]),
                     partial=prf(n["partial"], n["a"], n["b"]),
                     cohen_kappa=variables[row].kappa(i, j),
+                    articles=int(both.sum()),
                     a_spans=n["a"],
                     b_spans=n["b"],
                     exact_matches=n["exact"],

@@ -12,7 +12,7 @@ returns nan (no variation at all) or there is nothing to compare.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import krippendorff
 import numpy as np
@@ -62,46 +62,67 @@ def alpha_from_value_counts(counts: np.ndarray, multiplicity: np.ndarray) -> flo
 
 
 class Patterns:
-    """How many units show each combination of the coders' values (codings: one int array per coder)."""
+    """How many units show each combination of the coders' values (codings: one int array per coder).
 
-    def __init__(self, codings: Sequence[np.ndarray], values: int, blank: int = 0) -> None:
-        """`blank`: more units, not in the codings, to which every coder gives value 0."""
+    A coder who did not code a unit (an article not assigned to them) gives it the value `values` itself,
+    "missing": kappa then counts only the units both coders coded, and alpha the values actually given
+    (Krippendorff's alpha allows missing values; units with fewer than two values count for nothing).
+    """
+
+    def __init__(
+        self,
+        codings: Sequence[np.ndarray],
+        values: int,
+        blank: int = 0,
+        blanks: Mapping[tuple[int, ...], int] | None = None,
+    ) -> None:
+        """`blank`: more units, not in the codings, to which every coder gives value 0; `blanks`: more units not
+        in the codings by the values the coders give them (0, or `values` for missing)."""
         self.values = values
         self.coders = len(codings)
+        base = values + 1
         units = len(codings[0]) if codings else 0
-        space = values**self.coders
+        extra: dict[tuple[int, ...], int] = dict(blanks or {})
+        if blank:
+            zeros = (0,) * self.coders
+            extra[zeros] = extra.get(zeros, 0) + blank
+        space = base**self.coders
         code: np.ndarray = np.zeros(units, dtype=np.int32 if space < 1 << 31 else np.int64)
         for coding in reversed(codings):
-            code *= values
+            code *= base
             code += coding
+        weights = base ** np.arange(self.coders, dtype=np.int64)
+        extra_codes = np.array([int(np.dot(pattern, weights)) for pattern in extra], dtype=np.int64)
+        extra_counts = np.array(list(extra.values()), dtype=np.int64)
         if space <= 1 << 20:
-            multiplicity = np.bincount(code, minlength=space)
-            multiplicity[0] += blank
+            multiplicity = np.bincount(code, minlength=space).astype(np.int64)
+            np.add.at(multiplicity, extra_codes, extra_counts)
             found = np.flatnonzero(multiplicity)
             multiplicity = multiplicity[found]
         else:
-            found, multiplicity = np.unique(
-                np.concatenate([code, np.zeros(min(blank, 1), dtype=code.dtype)]), return_counts=True
-            )
-            if blank:
-                multiplicity[0] += blank - 1
+            found, inverse = np.unique(np.concatenate([code.astype(np.int64), extra_codes]), return_inverse=True)
+            multiplicity = np.bincount(
+                inverse, weights=np.concatenate([np.ones(units, dtype=np.int64), extra_counts]), minlength=len(found)
+            ).astype(np.int64)
         #: (patterns, coders): each coder's value in each pattern present; `multiplicity`: units showing it.
-        self.table = (found[:, None] // values ** np.arange(self.coders)[None, :]) % values
+        self.table = (found[:, None] // base ** np.arange(self.coders)[None, :]) % base
         self.multiplicity = multiplicity.astype(np.int64)
-        self.units = units + blank
+        self.units = units + int(extra_counts.sum())
 
     def recoded(self, mapping: np.ndarray) -> Patterns:
         """The same units under a coarser variable: value v becomes mapping[v] (e.g. "this label or not")."""
         new = Patterns.__new__(Patterns)
         new.values = int(mapping.max()) + 1
         new.coders, new.units = self.coders, self.units
-        new.table, new.multiplicity = mapping[self.table], self.multiplicity
+        full = np.concatenate([mapping, [new.values]])  # missing stays missing
+        new.table, new.multiplicity = full[self.table], self.multiplicity
         return new
 
     def kappa(self, a: int, b: int) -> float | None:
-        """Cohen's kappa between coder a and coder b."""
-        cells = self.table[:, a] * self.values + self.table[:, b]
-        confusion = np.bincount(cells, weights=self.multiplicity, minlength=self.values**2)
+        """Cohen's kappa between coder a and coder b, over the units both coded."""
+        both = (self.table[:, a] < self.values) & (self.table[:, b] < self.values)
+        cells = self.table[both, a] * self.values + self.table[both, b]
+        confusion = np.bincount(cells, weights=self.multiplicity[both], minlength=self.values**2)
         return kappa_from_confusion(confusion.reshape(self.values, self.values))
 
     def alpha(self) -> float | None:
@@ -110,5 +131,7 @@ class Patterns:
             return None
         counts = np.zeros((len(self.table), self.values), dtype=np.int64)
         for coder in range(self.coders):
-            counts[np.arange(len(self.table)), self.table[:, coder]] += 1
-        return alpha_from_value_counts(counts, self.multiplicity)
+            given = self.table[:, coder] < self.values
+            counts[np.flatnonzero(given), self.table[given, coder]] += 1
+        pairable = counts.sum(axis=1) >= 2
+        return alpha_from_value_counts(counts[pairable], self.multiplicity[pairable])

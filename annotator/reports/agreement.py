@@ -19,6 +19,7 @@ from annotator.metrics.consensus import Disagreement
 from annotator.metrics.matching import LABEL_CODE, NO_SPEAKER, SpanColumns
 from annotator.rows import SpanLike
 from annotator.store import Reader
+from annotator.store.assignments import compared_articles
 from annotator.vocabulary import Label, Status
 
 COLOURS = {"ACTOR": "#3b6fb6", "LOCATION": "#2f8f5b", "FIGURE": "#b7791f", "QUOTE": "#8a4baf", "ALL": "#555"}
@@ -26,17 +27,26 @@ CONTEXT = 60
 
 
 def load(store: Reader, annotators: Sequence[str], include_in_progress: bool = False) -> Corpus:
-    """The articles every annotator marked done (or, optionally, still has in progress), as a `Corpus`."""
+    """The articles every annotator marked done (or, optionally, still has in progress), as a `Corpus`.
+
+    With assignments (`annotator assign`), an article counts for the annotators it was assigned to, once all of
+    them (two or more) have finished it; each pair is then scored on the articles it shares.
+    """
     names = list(annotators)
     statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
-    ids = store.articles_annotated_by(names, statuses)
+    compared = compared_articles(store, names, statuses)
+    ids = [article_id for article_id, _ in compared]
+    coders: dict[str, np.ndarray] | None = None
+    if any(len(who) < len(names) for _, who in compared):
+        coders = {name: np.array([name in who for _, who in compared], dtype=bool) for name in names}
+    counted = {(article_id, name) for article_id, who in compared for name in who}
     index = {article_id: i for i, article_id in enumerate(ids)}
     tokens = store.token_offsets(ids)
     token_lists = [np.asarray(tokens[i], dtype=np.int64).reshape(-1, 2) for i in ids]
     stacked = np.concatenate(token_lists) if token_lists else np.zeros((0, 2), dtype=np.int64)
     rows: dict[str, list[tuple[int, ...]]] = {name: [] for name in names}
     for article_id, annotator, start, end, label, speaker_start, speaker_end in store.span_rows(names):
-        if article_id in index:
+        if (article_id, annotator) in counted:
             speaker = (
                 (NO_SPEAKER, NO_SPEAKER)
                 if speaker_start is None or speaker_end is None
@@ -49,7 +59,13 @@ def load(store: Reader, annotators: Sequence[str], include_in_progress: bool = F
         token_ends=np.ascontiguousarray(stacked[:, 1]),
         token_counts=np.array([len(t) for t in token_lists], dtype=np.int64),
         spans={name: SpanColumns.from_rows(rows[name]) for name in names},
+        coders=coders,
     )
+
+
+def annotators_of(corpus: Corpus, index: int) -> list[str]:
+    """Whose versions of the corpus's article `index` count (all its annotators, without assignments)."""
+    return [name for name in corpus.spans if corpus.coded(name)[index]]
 
 
 @dataclass(frozen=True)
@@ -68,14 +84,21 @@ def figure(value: float | None) -> str:
 
 def text_lines(report: AgreementReport) -> list[str]:
     """The readable report: what was compared, alpha per label, then each pair per label."""
+    overlaps = [pair for pair in report.pairs if pair.label == "ALL"]
+    who = f"done by all of {', '.join(report.annotators)}"
+    if any(pair.articles != report.articles for pair in overlaps):
+        who = f"each done by the annotators assigned it, of {', '.join(report.annotators)}"
     lines = [
-        f"articles compared  {report.articles} (done by all of {', '.join(report.annotators)})",
+        f"articles compared  {report.articles} ({who})",
         f"tokens             {report.tokens}",
         f"articles differing {report.disputed_articles}",
         f"speaker agreement  {figure(report.speaker_agreement)} ({report.matched_quotes} jointly found quote pairs)",
         "",
         "Krippendorff's alpha (nominal, tokens)",
     ]
+    if any(pair.articles != report.articles for pair in overlaps):
+        shared = ", ".join(f"{pair.a} ~ {pair.b} {pair.articles}" for pair in overlaps)
+        lines[4:4] = [f"pairs share        {shared} article(s)"]
     lines += [f"  {row:<9} {figure(value)}" for row, value in report.krippendorff_alpha.items()]
     lines += ["", f"{'pair':<24} {'label':<9} {'spans':>11}  {'exact P/R/F1':<20}  {'overlap P/R/F1':<20}  kappa"]
     for pair in report.pairs:

@@ -32,6 +32,8 @@ class ArticleWriter(Reader):
         with self.write():
             for article, tokens, suggestions in articles:
                 existing = self.has_article(article)
+                if existing == article.article_id and self.article(existing).content_hash != content_hash(article.text):
+                    raise Refused(f"article id {existing!r} is stored with a different text; nothing was added")
                 if existing is not None:
                     skipped.append(existing)
                     continue
@@ -68,6 +70,28 @@ class ArticleWriter(Reader):
                 for s in suggestions
             ],
         )
+
+    def replace_article(self, article: ArticleIn, tokens: list[Token], suggestions: list[Suggestion]) -> None:
+        """Give a stored article (by id) a new text, with its tokens and suggestions, if nobody has opened,
+        annotated or decided anything on it: offsets into the old text would point into the new one."""
+        article_id = article.article_id
+        with self.write():
+            users = self.article_users(article_id)
+            if users:
+                raise Refused(
+                    f"article {article_id!r} has been opened or annotated by {', '.join(users)}: its text is not "
+                    "replaced (--changed-text new adds the new text as an article of its own)"
+                )
+            now = utc_now()
+            self.conn.execute("DELETE FROM suggestions WHERE article_id = ?", [article_id])
+            self.conn.execute(
+                "UPDATE articles SET title = ?, text = ?, meta = ?, content_hash = ?, chars = ?, tokens = ?, "
+                "ingested_at = ? WHERE id = ?",
+                [article.title, article.text, _json(article.meta), content_hash(article.text), len(article.text),
+                 _json([[t.start, t.end] for t in tokens]), now, article_id],
+            )  # fmt: skip
+            self._insert_suggestions(article_id, suggestions, now)
+            self._texts.pop(article_id, None)
 
     def replace_suggestions(self, article_id: str, tokens: list[Token], suggestions: list[Suggestion]) -> None:
         """New suggestions for an article; old ones that an annotator decided on stay, for the record."""

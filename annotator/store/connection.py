@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from annotator.rows import Offsets, SpanLike, SpanRow, SuggestionRow
-from annotator.store.opening import WriteFailed, is_writable, open_database, write_failed
+from annotator.store.opening import Snapshot, WriteFailed, is_writable, open_database, write_failed
 from annotator.vocabulary import Label
 
 if TYPE_CHECKING:
@@ -32,8 +32,11 @@ SPAN_COLUMNS = ("id", "start", "end", "label", "text", "speaker_start", "speaker
 SPAN_SELECT = "SELECT " + ", ".join(f'"{column}"' for column in SPAN_COLUMNS) + " FROM spans"
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(value)
 
 
 def rows_of(connection: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> Iterator[Row]:
@@ -103,7 +106,13 @@ class Connection:
         """One line to show while the database cannot be changed; empty when it can."""
         if not self.read_only:
             return ""
-        return f"{self.path or 'the database'} is read-only: open for viewing, changes cannot be saved"
+        name = self.path or "the database"
+        if isinstance(self.conn, Snapshot):
+            return (
+                f"{name} is in a folder you cannot write, with work still in its -wal file: showing a copy of both, "
+                "read-only; changes cannot be saved"
+            )
+        return f"{name} is read-only: open for viewing, changes cannot be saved"
 
     @cached_property
     def db(self) -> Database:
@@ -157,7 +166,8 @@ class Connection:
     def version(self, article_id: str, annotator: str) -> int:
         """The id of the newest event in this annotator's annotation of an article (0 before any edit)."""
         row = self.conn.execute(
-            "SELECT MAX(id) FROM events WHERE article_id = ? AND annotator = ?", [article_id, annotator]
+            "SELECT MAX(id) FROM events WHERE article_id = ? AND annotator = ? AND action NOT IN ('assign', 'unassign')",
+            [article_id, annotator],
         ).fetchone()
         return row[0] or 0
 

@@ -336,7 +336,8 @@ class Store(History):
     ) -> Edit:
         """Set an annotator's spans and status for an article wholesale, as one "import" event.
 
-        Call inside `write()` to make several articles one transaction. Undo does not cross an import.
+        Call inside `write()` to make several articles one transaction. Undo takes the import back whole (its
+        event keeps the spans and status it replaced), then the edits before it.
         """
         with self.write():
             old: Row = {

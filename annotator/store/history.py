@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import json
 
-from annotator.errors import Refused
+from annotator.errors import NotFound, Refused
 from annotator.rows import Edit, Event
 from annotator.store.changes import Changes, describe
 from annotator.store.connection import SPAN_COLUMNS, Row
 from annotator.vocabulary import Status
+
+#: Events in an annotator's log that record something about it rather than edit it (`annotator assign`'s).
+NOT_EDITS = frozenset({"assign", "unassign"})
 
 
 class History(Changes):
@@ -25,15 +28,14 @@ class History(Changes):
             "SELECT id, action, target FROM events WHERE article_id = ? AND annotator = ? ORDER BY id",
             [article_id, annotator],
         ):
+            if action in NOT_EDITS:
+                continue
             if action == "undo":
                 undone.append(done.pop())
             elif action == "redo":
                 done.append(undone.pop())
-            elif action != "import":
+            else:  # an edit, an import or a merge that replaced the work: each undoable, and clears the redos
                 done.append(event_id)
-                undone.clear()
-            else:
-                done.clear()
                 undone.clear()
         return done, undone
 
@@ -43,13 +45,39 @@ class History(Changes):
         ).fetchone()
         return action, json.loads(before), json.loads(after)
 
+    def _without_gone_suggestions(self, change: Row) -> tuple[Row, str]:
+        """The rows an undo or redo puts back, less their links to suggestions that no longer exist (`annotator
+        suggest` replaces those nobody decided on, and an undone accept no longer decides one): spans stay, as
+        the annotator's own, and decisions on a vanished suggestion are skipped. Also a note saying so."""
+        named = {s["suggestion_id"] for s in change.get("spans", []) if s.get("suggestion_id") is not None}
+        named |= {d["suggestion_id"] for d in change.get("decisions", [])}
+        if not named:
+            return change, ""
+        marks = ",".join("?" * len(named))
+        present = {
+            row[0] for row in self.conn.execute(f"SELECT id FROM suggestions WHERE id IN ({marks})", list(named))
+        }
+        gone = named - present
+        if not gone:
+            return change, ""
+        kept = dict(change)
+        if "spans" in change:
+            kept["spans"] = [
+                {**s, "suggestion_id": None} if s.get("suggestion_id") in gone else s for s in change["spans"]
+            ]
+        if "decisions" in change:
+            kept["decisions"] = [d for d in change["decisions"] if d["suggestion_id"] not in gone]
+        return kept, "; the suggestion it named was replaced by a later `annotator suggest`, so that link was skipped"
+
     def undo(self, article_id: str, annotator: str) -> Edit:
         with self._editing(article_id, annotator):
             done, _ = self._stacks(article_id, annotator)
             if not done:
                 raise Refused("nothing to undo")
             action, before, after = self._event_change(done[-1])
-            message = f"undid {action.replace('_', ' ')}{self._what(article_id, before, after)}"
+            what = self._what(article_id, before, after)
+            before, note = self._without_gone_suggestions(before)
+            message = f"undid {action.replace('_', ' ')}{what}{note}"
             return self._commit(article_id, annotator, "undo", after, before, target=done[-1], message=message)
 
     def redo(self, article_id: str, annotator: str) -> Edit:
@@ -58,7 +86,9 @@ class History(Changes):
             if not undone:
                 raise Refused("nothing to redo")
             action, before, after = self._event_change(undone[-1])
-            message = f"redid {action.replace('_', ' ')}{self._what(article_id, before, after)}"
+            what = self._what(article_id, before, after)
+            after, note = self._without_gone_suggestions(after)
+            message = f"redid {action.replace('_', ' ')}{what}{note}"
             return self._commit(article_id, annotator, "redo", before, after, target=undone[-1], message=message)
 
     def _what(self, article_id: str, before: Row, after: Row) -> str:
@@ -74,13 +104,16 @@ class History(Changes):
         if spans:
             return f" of {describe(next(iter(spans.values())))}"
         if decided:
-            return f" of {describe(self._suggestion(article_id, next(iter(decided))))}"
+            try:
+                return f" of {describe(self._suggestion(article_id, next(iter(decided))))}"
+            except NotFound:  # replaced by a later `annotator suggest`
+                return " of a suggestion since replaced"
         if "status" in after:
             return f" ({before.get('status', 'todo')} -> {after['status']})"
         return ""
 
     def applied_events(self, article_id: str, annotator: str) -> list[int]:
-        """Ids of the events whose change is in effect now (not undone), oldest first, since the last import."""
+        """Ids of the events whose change is in effect now (not undone), oldest first."""
         return self._stacks(article_id, annotator)[0]
 
 

@@ -30,8 +30,10 @@ from annotator.errors import AnnotatorError
 from annotator.rows import Edit
 from annotator.store.connection import SPAN_COLUMNS, SPAN_SELECT, Row, _json, rows_of
 from annotator.store.edits import Store
-from annotator.store.opening import DatabaseError
+from annotator.store.history import NOT_EDITS
+from annotator.store.opening import DatabaseError, open_database
 from annotator.store.schema import SCHEMA_VERSION
+from annotator.vocabulary import utc_now
 
 #: An annotator's work on an article, comparable across databases: (status, spans, decisions by content).
 Work = tuple[str, frozenset[tuple[Any, ...]], frozenset[tuple[Any, ...]]]
@@ -44,17 +46,16 @@ def work(connection: sqlite3.Connection, article_id: str, annotator: str) -> Wor
     status = connection.execute(
         "SELECT status FROM annotations WHERE article_id = ? AND annotator = ?", [article_id, annotator]
     ).fetchone()
+    span_columns = ", ".join(f'"{k}"' for k in SPAN_KEY)
     spans = frozenset(
-        tuple(row[k] for k in SPAN_KEY)
-        for row in rows_of(
-            connection, "SELECT * FROM spans WHERE article_id = ? AND annotator = ?", [article_id, annotator]
+        connection.execute(
+            f"SELECT {span_columns} FROM spans WHERE article_id = ? AND annotator = ?", [article_id, annotator]
         )
     )
+    key_columns = ", ".join(f'g."{k}"' for k in SUGGESTION_KEY)
     decisions = frozenset(
-        (*(row[k] for k in SUGGESTION_KEY), row["decision"])
-        for row in rows_of(
-            connection,
-            "SELECT g.*, d.decision FROM decisions d JOIN suggestions g ON g.id = d.suggestion_id "
+        connection.execute(
+            f"SELECT {key_columns}, d.decision FROM decisions d JOIN suggestions g ON g.id = d.suggestion_id "
             "WHERE d.article_id = ? AND d.annotator = ?",
             [article_id, annotator],
         )
@@ -67,15 +68,10 @@ class MergeSource:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        if not self.path.is_file():
-            raise DatabaseError(f"{path}: no such database")
-        try:
-            self.connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
-            version = self.connection.execute("PRAGMA user_version").fetchone()[0]
-            tables = {r[0] for r in self.connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        except sqlite3.DatabaseError as error:
-            raise DatabaseError(f"{path}: cannot open the database: {error}") from None
-        if "articles" not in tables or version != SCHEMA_VERSION:
+        # Examined like every database before it is read (ours, sound, this schema), read-only, path quoted.
+        self.connection = open_database(self.path, read_only=True, create=False)
+        version = self.connection.execute("PRAGMA user_version").fetchone()[0]
+        if version != SCHEMA_VERSION:
             self.connection.close()
             raise DatabaseError(f"{path}: not an annotator database of schema {SCHEMA_VERSION} (found {version})")
 
@@ -112,9 +108,8 @@ class MergeSource:
         sql = "SELECT suggestion_id, decision FROM decisions WHERE article_id = ? AND annotator = ?"
         return list(rows_of(self.connection, sql, [article_id, annotator]))
 
-    def comments(self, article_id: str) -> list[Row]:
-        sql = "SELECT annotator, text, at FROM comments WHERE article_id = ? ORDER BY id"
-        return list(rows_of(self.connection, sql, [article_id]))
+    def comments(self) -> list[Row]:
+        return list(rows_of(self.connection, "SELECT article_id, annotator, text, at FROM comments ORDER BY id"))
 
     def events(self, article_id: str, annotator: str) -> list[Row]:
         sql = "SELECT * FROM events WHERE article_id = ? AND annotator = ? ORDER BY id"
@@ -125,27 +120,21 @@ class MergeSource:
 
 
 def article_by_hash(store: Store, digest: str) -> str | None:
-    row = store.db.execute("SELECT id FROM articles WHERE content_hash = ?", [digest]).fetchone()
+    row = store.conn.execute("SELECT id FROM articles WHERE content_hash = ?", [digest]).fetchone()
     return row[0] if row else None
 
 
 def insert_article_row(store: Store, row: Row) -> None:
     """An article exactly as the other database stored it (id, tokens, ingest time)."""
     columns = ("id", "title", "text", "meta", "content_hash", "chars", "tokens", "ingested_at")
-    store.db.execute(
+    store.conn.execute(
         f"INSERT INTO articles ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
         [row[c] for c in columns],
     )
 
 
-def suggestion_ids(store: Store, article_id: str) -> dict[tuple[Any, ...], int]:
-    """This database's suggestions of an article by content key."""
-    rows = rows_of(store.conn, "SELECT * FROM suggestions WHERE article_id = ?", [article_id])
-    return {tuple(row[k] for k in SUGGESTION_KEY): row["id"] for row in rows}
-
-
 def insert_suggestion_row(store: Store, article_id: str, row: Row) -> int:
-    cursor = store.db.execute(
+    cursor = store.conn.execute(
         'INSERT INTO suggestions (article_id, start, "end", label, text, speaker_start, speaker_end, suggester, '
         "score, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [article_id, *(row[c] for c in ("start", "end", "label", "text", "speaker_start", "speaker_end",
@@ -156,27 +145,25 @@ def insert_suggestion_row(store: Store, article_id: str, row: Row) -> int:
 
 def reserve_span_ids(store: Store, highest: int) -> None:
     """Span ids that copied events mention must never be handed out again, as AUTOINCREMENT guarantees."""
-    updated = store.db.execute("UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'spans'", [highest])
+    updated = store.conn.execute("UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'spans'", [highest])
     if not updated.rowcount:
-        store.db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('spans', ?)", [highest])
+        store.conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('spans', ?)", [highest])
 
 
 def insert_pair(store: Store, article_id: str, annotation: Row, spans: list[Row], decisions: list[Row]) -> None:
     """An annotator's current state on an article, as copied (ids already mapped to this database's)."""
     annotator = annotation["annotator"]
-    for row in spans:
-        store.db.execute(
-            'INSERT INTO spans (id, article_id, annotator, start, "end", label, text, speaker_start, speaker_end, '
-            "suggestion_id) VALUES (:id, :article_id, :annotator, :start, :end, :label, :text, :speaker_start, "
-            ":speaker_end, :suggestion_id)",
-            {**{c: row[c] for c in SPAN_COLUMNS}, "article_id": article_id, "annotator": annotator},
-        )
-    for row in decisions:
-        store.db.execute(
-            "INSERT OR REPLACE INTO decisions (suggestion_id, annotator, article_id, decision) VALUES (?, ?, ?, ?)",
-            [row["suggestion_id"], annotator, article_id, row["decision"]],
-        )
-    store.db.execute(
+    store.conn.executemany(
+        'INSERT INTO spans (id, article_id, annotator, start, "end", label, text, speaker_start, speaker_end, '
+        "suggestion_id) VALUES (:id, :article_id, :annotator, :start, :end, :label, :text, :speaker_start, "
+        ":speaker_end, :suggestion_id)",
+        [{**{c: row[c] for c in SPAN_COLUMNS}, "article_id": article_id, "annotator": annotator} for row in spans],
+    )
+    store.conn.executemany(
+        "INSERT OR REPLACE INTO decisions (suggestion_id, annotator, article_id, decision) VALUES (?, ?, ?, ?)",
+        [[row["suggestion_id"], annotator, article_id, row["decision"]] for row in decisions],
+    )
+    store.conn.execute(
         "INSERT INTO annotations (article_id, annotator, status, cursor, started_at, updated_at, opened_at, "
         "flag_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, annotator) DO UPDATE SET "
         "status = excluded.status, cursor = excluded.cursor, started_at = excluded.started_at, "
@@ -186,27 +173,40 @@ def insert_pair(store: Store, article_id: str, annotation: Row, spans: list[Row]
     )  # fmt: skip
 
 
-def copy_comments(store: Store, source: MergeSource, their_article: str, our_article: str) -> int:
-    """The other file's comments on an article that this one lacks (same author, time and text); how many."""
-    have = {(r[0], r[1], r[2]) for r in store.db.execute(
-        "SELECT annotator, text, at FROM comments WHERE article_id = ?", [our_article])}  # fmt: skip
-    copied = 0
-    for row in source.comments(their_article):
-        if (row["annotator"], row["text"], row["at"]) not in have:
-            store.db.execute("INSERT INTO comments (article_id, annotator, text, at) VALUES (?, ?, ?, ?)",
-                             [our_article, row["annotator"], row["text"], row["at"]])  # fmt: skip
-            copied += 1
-    return copied
+def copy_comments(store: Store, source: MergeSource, ours: dict[str, str]) -> int:
+    """The other file's comments (on articles by their id here) that this one lacks (same article, author, time
+    and text), in one read of each side and one statement; how many."""
+    have = set(store.conn.execute("SELECT article_id, annotator, text, at FROM comments"))
+    new = [
+        row
+        for row in dict.fromkeys(
+            (ours[r["article_id"]], r["annotator"], r["text"], r["at"])
+            for r in source.comments()
+            if r["article_id"] in ours
+        )
+        if row not in have
+    ]
+    store.conn.executemany("INSERT INTO comments (article_id, annotator, text, at) VALUES (?, ?, ?, ?)", new)
+    return len(new)
 
 
-def insert_event_row(store: Store, article_id: str, row: Row) -> int:
-    """Append a copied event (its before/after already remapped); it gets this log's next id."""
-    cursor = store.db.execute(
-        "INSERT INTO events (article_id, annotator, action, before, after, target, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [article_id, row["annotator"], row["action"], _json(row["before"]), _json(row["after"]), row["target"],
-         row["at"]],
+def next_event_id(store: Store) -> int:
+    """The id the next event gets (never one the log has used, as AUTOINCREMENT guarantees)."""
+    row = store.conn.execute(
+        "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0), "
+        "COALESCE((SELECT MAX(id) FROM events), 0))"
+    ).fetchone()
+    return int(row[0]) + 1
+
+
+def insert_event_rows(store: Store, article_id: str, rows: list[Row]) -> None:
+    """Append copied events (ids given, before/after already remapped), in one statement."""
+    store.conn.executemany(
+        "INSERT INTO events (id, article_id, annotator, action, before, after, target, at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [[row["id"], article_id, row["annotator"], row["action"], _json(row["before"]), _json(row["after"]),
+          row["target"], row["at"]] for row in rows],
     )  # fmt: skip
-    return int(cursor.lastrowid or 0)
 
 
 def replace_work(
@@ -260,19 +260,45 @@ class MergeReport:
     overwritten: int = 0
     events_copied: int = 0
     suggestions_copied: int = 0
+    assignments_added: int = 0
     conflicts: list[MergeConflict] = field(default_factory=list)
+
+
+class _Suggestions:
+    """Their suggestions of one article -> ours, matched by content; read once per article (a merge reads each
+    article's suggestions once, however many events name them: merge time stays linear in the rows merged)."""
+
+    def __init__(self, store: Store, source: MergeSource, their_article: str, our_article: str) -> None:
+        self.store, self.our_article = store, our_article
+        self.theirs = {row["id"]: row for row in source.suggestions(their_article)}
+        rows = rows_of(store.conn, "SELECT * FROM suggestions WHERE article_id = ?", [our_article])
+        self.ours = {tuple(row[k] for k in SUGGESTION_KEY): row["id"] for row in rows}
+        self.mapped: dict[int, int | None] = {}
+        self.copied = 0
+
+    def ours_of(self, their_id: int) -> int | None:
+        if their_id not in self.mapped:
+            row = self.theirs.get(their_id)
+            if row is None:  # re-suggested away after an undo: old events may still name it
+                self.mapped[their_id] = None
+            else:
+                key = tuple(row[k] for k in SUGGESTION_KEY)
+                if key not in self.ours:
+                    self.ours[key] = insert_suggestion_row(self.store, self.our_article, row)
+                    self.copied += 1
+                self.mapped[their_id] = self.ours[key]
+        return self.mapped[their_id]
 
 
 class _Ids:
     """Id maps for one (article, annotator) being copied: their ids -> ours."""
 
-    def __init__(self, store: Store, source: MergeSource, their_article: str, our_article: str) -> None:
-        self.store, self.source, self.our_article = store, source, our_article
+    def __init__(self, store: Store, suggestions: _Suggestions, their_article: str, our_article: str) -> None:
+        self.store, self.suggestions, self.our_article = store, suggestions, our_article
         self.their_article = their_article
         self.spans: dict[int, int] = {}
         self.next_span = store.next_span_id()
         self.events: dict[int, int] = {}
-        self.copied_suggestions = 0
 
     def span(self, their_id: int) -> int:
         if their_id not in self.spans:
@@ -282,17 +308,7 @@ class _Ids:
 
     def suggestion(self, their_id: int | None) -> int | None:
         """Our id of their suggestion, matched by content; copied here when we lack it."""
-        if their_id is None:
-            return None
-        row = self.source.suggestion(their_id)
-        if row is None:  # re-suggested away after an undo: old events may still name it
-            return None
-        key = tuple(row[k] for k in SUGGESTION_KEY)
-        ours = suggestion_ids(self.store, self.our_article)
-        if key not in ours:
-            self.copied_suggestions += 1
-            return insert_suggestion_row(self.store, self.our_article, row)
-        return ours[key]
+        return None if their_id is None else self.suggestions.ours_of(their_id)
 
     def span_row(self, row: dict[str, Any]) -> dict[str, Any]:
         return {**row, "id": self.span(row["id"]), "suggestion_id": self.suggestion(row.get("suggestion_id"))}
@@ -315,23 +331,49 @@ def _empty(work: Work) -> bool:
 
 
 def _copy_pair(store: Store, source: MergeSource, ids: _Ids, annotation: dict[str, Any]) -> int:
-    """Copy current state and every event of one annotator on one article; returns the events copied."""
+    """Copy current state and every edit event of one annotator on one article; returns the events copied.
+
+    Assignment events are not copied with the work: assignments merge on their own (`_merge_assignments`)."""
     who = annotation["annotator"]
     spans = [ids.span_row(r) for r in source.spans(ids.their_article, who)]
     decisions = [ids.decision(r) for r in source.decisions(ids.their_article, who)]
     insert_pair(store, ids.our_article, annotation, spans, decisions)
-    events = source.events(ids.their_article, who)
-    for event in events:
-        row = {
+    next_id = next_event_id(store)
+    rows = []
+    for event in source.events(ids.their_article, who):
+        if event["action"] in NOT_EDITS:
+            continue
+        ids.events[event["id"]] = next_id
+        rows.append({
             **event,
+            "id": next_id,
             "before": ids.change(json.loads(event["before"])),
             "after": ids.change(json.loads(event["after"])),
-        }
-        row["target"] = ids.events.get(event["target"]) if event["target"] is not None else None
-        ids.events[event["id"]] = insert_event_row(store, ids.our_article, row)
+            "target": ids.events.get(event["target"]) if event["target"] is not None else None,
+        })  # fmt: skip
+        next_id += 1
+    insert_event_rows(store, ids.our_article, rows)
     if ids.spans:
         reserve_span_ids(store, max(ids.spans.values()))
-    return len(events)
+    return len(rows)
+
+
+def _merge_assignments(store: Store, source: MergeSource, ours: dict[str, str], report: MergeReport) -> None:
+    """Their assignments that this database lacks (by article and annotator), each with an `assign` event here."""
+    have = set(store.conn.execute("SELECT article_id, annotator FROM assignments"))
+    now = utc_now()
+    for row in rows_of(source.connection, "SELECT * FROM assignments ORDER BY rowid"):
+        here = ours[row["article_id"]]
+        if (here, row["annotator"]) in have:
+            continue
+        store.conn.execute(
+            "INSERT INTO assignments (article_id, annotator, position, batch, assigned_at) VALUES (?, ?, ?, ?, ?)",
+            [here, row["annotator"], row["position"], row["batch"], row["assigned_at"]],
+        )
+        after = {"assignment": {"position": row["position"], "batch": row["batch"]}, "by": f"merge of {source.path}"}
+        insert_event_rows(store, here, [{"id": next_event_id(store), "annotator": row["annotator"], "action": "assign",
+                                         "before": {}, "after": after, "target": None, "at": now}])  # fmt: skip
+        report.assignments_added += 1
 
 
 def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, report: MergeReport,
@@ -340,7 +382,7 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
     for row in source.articles():
         here = article_by_hash(store, row["content_hash"])
         if here is None:
-            if store.db.execute("SELECT 1 FROM articles WHERE id = ?", [row["id"]]).fetchone():
+            if store.conn.execute("SELECT 1 FROM articles WHERE id = ?", [row["id"]]).fetchone():
                 raise AnnotatorError(f"{source.path}: article id {row['id']!r} is used here for another text")
             insert_article_row(store, row)
             for suggestion in source.suggestions(row["id"]):
@@ -349,14 +391,20 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
             report.articles_added += 1
             here = row["id"]
         ours[row["id"]] = here
-        copy_comments(store, source, row["id"], here)
+    _merge_assignments(store, source, ours, report)
+    copy_comments(store, source, ours)
     annotations = source.annotations()
+    suggestions: _Suggestions | None = None
     for done, annotation in enumerate(annotations, start=1):
         theirs_id, who = annotation["article_id"], annotation["annotator"]
         here = ours[theirs_id]
         theirs = work(source.connection, theirs_id, who)
         mine = work(store.conn, here, who)
-        ids = _Ids(store, source, theirs_id, here)
+        if suggestions is None or suggestions.our_article != here:  # annotations come article by article
+            if suggestions is not None:
+                report.suggestions_copied += suggestions.copied
+            suggestions = _Suggestions(store, source, theirs_id, here)
+        ids = _Ids(store, suggestions, theirs_id, here)
         if _empty(theirs) or theirs == mine:
             report.unchanged += not _empty(theirs)
         elif _empty(mine):
@@ -371,9 +419,10 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
                 decisions = [ids.decision(r) for r in source.decisions(theirs_id, who)]
                 replace_work(store, here, who, spans, decisions, theirs[0], f"merged from {source.path}")
                 report.overwritten += 1
-        report.suggestions_copied += ids.copied_suggestions
         if progress:
             progress(done, len(annotations))
+    if suggestions is not None:
+        report.suggestions_copied += suggestions.copied
 
 
 def merge(

@@ -1,107 +1,183 @@
-"""Opening the database file safely: private when new, read-only when it cannot be written, refused (and
-left untouched) when it is damaged, from a newer release or another program's; failed writes as one line.
+"""Opening the database file safely. A file is examined read-only before anything may write to it
+(`annotator.store.examining`): a regular file, a SQLite database, ours, of a schema this release knows, sound,
+and any `-wal` beside it its own. Only then does a writing connection open it, so a foreign, damaged or newer
+file, or one with a stray `-wal` beside it, is refused and left exactly as it was.
+
+What is checked, and when:
+- every opening: the header (SQLite's, our mark, the schema version) and `PRAGMA quick_check` (the b-trees'
+  pages and free lists, O(N));
+- every opening that may write (ingest, import, merge, suggest, adjudicate, the TUI): the full
+  `PRAGMA integrity_check` instead, which also checks that every index matches its table, so damage
+  quick_check misses (a flipped bit in an index page) is found before anything is written next to it;
+- `annotator check`: the full integrity check and the event log against the tables (`store.verify`).
+
+A new database is built under a temporary name beside its target (`annotator.places`) with our mark, WAL mode
+and the schema, and linked into place only when complete: an existing file is never replaced or removed, and
+a killed creation leaves only a temporary that the next creation removes.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import stat
+import time
 from pathlib import Path
+from typing import Any
 
-from annotator.errors import AnnotatorError
+from annotator.places import PRIVATE_MODE, PlaceError, Temporary, regular_target, remove_stale
+from annotator.store.examining import (
+    APPLICATION_ID,
+    BUSY_TIMEOUT_MS,
+    SQLITE_HEADER,
+    DatabaseError,
+    Snapshot,
+    companion,
+    connect,
+    examined,
+    sqlite_uri,
+)
 from annotator.store.schema import SCHEMA_VERSION, migrate
 
-BUSY_TIMEOUT_MS = 10_000
-
-
-class DatabaseError(AnnotatorError):
-    pass
+__all__ = ["DatabaseError", "Snapshot", "WriteFailed", "open_database", "sqlite_uri"]
+#: The temporaries a new database is built in: `.<name>.new-<random>` beside it.
+NEW = "new"
+#: Kept for callers that name the mode of created files.
+NEW_FILE_MODE = PRIVATE_MODE
 
 
 class WriteFailed(DatabaseError):
     """A change that could not be saved (read-only file, disk full, I/O error): it was rolled back whole."""
 
 
-#: Created files get these permissions (before the umask): never writable by others, nor readable by them.
-NEW_FILE_MODE = 0o640
-
-
 def is_writable(path: Path) -> bool:
     """Whether this process may write the database: the file, and the folder for SQLite's -wal and -shm files."""
     if not os.access(path, os.W_OK):
         return False
-    companions = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    companions = [companion(path, suffix) for suffix in ("-wal", "-shm")]
     if all(c.exists() for c in companions):
         return all(os.access(c, os.W_OK) for c in companions)
     return os.access(path.parent, os.W_OK)
 
 
-def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
-    if not read_only:
-        return sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-    # Read-only: SQLite must not create -wal/-shm in a folder it cannot write, so such a file is opened as
-    # immutable (nobody can be writing it through this folder's files anyway).
-    immutable = not os.access(path.parent, os.W_OK) and not path.with_name(path.name + "-shm").exists()
-    uri = f"{path.resolve().as_uri()}?{'immutable=1' if immutable else 'mode=ro'}"
-    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+def _retrying(db: sqlite3.Connection, sql: str) -> Any:
+    """A statement SQLite may refuse with "database is locked" without waiting (switching to WAL needs the file
+    to itself): retried until the busy timeout, as every other write waits."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return db.execute(sql).fetchone()
+        except sqlite3.OperationalError as error:
+            if ("locked" not in str(error) and "busy" not in str(error)) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
+def initialise(db: sqlite3.Connection) -> None:
+    """Our mark, WAL, full sync and the schema, on a connection that may write (a new file, or one of ours).
+
+    The mark comes first: a new file's first page carries it from its first write, so a creation killed at
+    any later point leaves a file that says it is ours (see `is_ours_by_header`)."""
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+    if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        _retrying(db, "BEGIN IMMEDIATE")
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        db.execute("COMMIT")
+    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        _retrying(db, "PRAGMA journal_mode = wal")
+    db.execute("PRAGMA synchronous = FULL")
+    migrate(db)
+
+
+def is_ours_by_header(path: Path) -> bool:
+    """What a temporary of ours that a killed creation left looks like: a SQLite file with our mark, or a file
+    too short to be anyone's database (created, killed before its first page was written)."""
+    try:
+        with open(path, "rb") as file:
+            header = file.read(100)
+    except OSError:
+        return False
+    if len(header) < 100:
+        return True
+    return header.startswith(SQLITE_HEADER) and int.from_bytes(header[68:72], "big") == APPLICATION_ID
+
+
+def new_database(target: Path) -> Temporary:
+    """An empty database of ours under a temporary name beside `target`, locked, closed and synced: the caller
+    fills it (or not) and links it into place (`Temporary.link_into_place`), or discards it."""
+    remove_stale(target, NEW, is_ours_by_header)
+    try:
+        temporary = Temporary(target, NEW)
+    except OSError as error:
+        raise DatabaseError(f"{target}: cannot create the database: {error.strerror}") from None
+    try:
+        db = sqlite3.connect(temporary.path, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            initialise(db)
+        finally:
+            db.close()  # the last connection: the WAL is checkpointed into the file and removed
+        temporary.sync()
+    except BaseException as error:
+        temporary.discard()
+        temporary.close()
+        if isinstance(error, sqlite3.Error | OSError):
+            raise DatabaseError(f"{target}: cannot create the database: {error}") from None
+        raise
+    return temporary
+
+
+def create_database(target: Path) -> None:
+    """A new, empty database at `target`, unless a file took the name meanwhile (then that one is opened)."""
+    temporary = new_database(target)
+    try:
+        temporary.link_into_place()
+    except OSError as error:
+        raise DatabaseError(f"{target}: cannot create the database: {error.strerror}") from None
+    finally:
+        temporary.discard()
+        temporary.close()
 
 
 def open_database(path: str | Path, read_only: bool = False, create: bool = True) -> sqlite3.Connection:
     """A connection set up for safety: WAL, full sync, waits for other writers instead of failing.
 
-    Refuses (changing nothing) a file from a newer release, another application's database and a damaged
-    file; a new file is created private to its owner and group, unless `create` is False (commands that only
-    read). `read_only` opens for viewing only.
+    Refuses (changing nothing) anything but a sound database of ours (see the module's docstring). A new file
+    is created private to its owner and group, unless `create` is False (commands that only read), or
+    `read_only`, which opens for viewing only and never writes.
     """
     path = Path(path)
-    new = not path.exists() or path.stat().st_size == 0  # an empty file holds nothing to lose
-    if new and (read_only or not create):
-        raise DatabaseError(f"{path}: no such database")
-    if new:
-        try:
-            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, NEW_FILE_MODE))
-        except FileExistsError:
-            pass
-        except OSError as error:
-            raise DatabaseError(f"{path}: cannot create the database: {error.strerror}") from None
     try:
-        connection = _connect(path, read_only)
-    except sqlite3.Error as error:
-        raise DatabaseError(f"{path}: cannot open the database: {error}") from None
-    try:
-        return _prepare(connection, path, new, read_only)
-    except BaseException as error:
-        connection.close()
-        if isinstance(error, sqlite3.DatabaseError):
-            raise DatabaseError(f"{path}: cannot open the database: {error}") from None
-        raise
-
-
-def _prepare(db: sqlite3.Connection, path: Path, new: bool, read_only: bool) -> sqlite3.Connection:
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    db.execute("PRAGMA foreign_keys = ON")
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise DatabaseError(
-            f"{path}: made by a newer release of annotator (schema {version}, this one knows {SCHEMA_VERSION})"
-        )
-    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if not new and version == 0 and tables and "articles" not in tables:
-        raise DatabaseError(f"{path}: not an annotator database (it has other tables)")
-    damage = [" ".join(row[0].split()) for row in db.execute("PRAGMA quick_check(3)").fetchall()]
-    if damage != ["ok"]:
-        raise DatabaseError(
-            f"{path}: the database is damaged ({'; '.join(damage)}); it was left as it is: restore a backup "
-            f"or try `sqlite3 {path} .recover`"
-        )
+        target, found = regular_target(path)
+    except PlaceError as error:
+        raise DatabaseError(str(error).replace("nothing was written to it", "it was left as it is")) from None
+    if found is None or found.st_size == 0:
+        if read_only or not create:
+            raise DatabaseError(f"{path}: no such database" if found is None else f"{path}: an empty file, no database")
+        create_database(target)
+    db = examined(target, path, thorough=not read_only)
     if read_only:
-        if version < SCHEMA_VERSION:
-            raise DatabaseError(f"{path}: read-only, and made by an older release: it needs write access once")
-        return db
-    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        db.execute("PRAGMA journal_mode = wal")
-    db.execute("PRAGMA synchronous = FULL")
-    migrate(db)
+        return _read_only(db, path)
+    db.close()
+    if not stat.S_ISREG(os.stat(target).st_mode):  # pragma: no cover - swapped for a special file meanwhile
+        raise DatabaseError(f"{path}: not a regular file")
+    writer = connect(target, path)
+    try:
+        initialise(writer)
+    except BaseException as error:
+        writer.close()
+        if isinstance(error, sqlite3.Error):
+            raise write_failed(path, error) from None
+        raise
+    return writer  # type: ignore[no-any-return]
+
+
+def _read_only(db: sqlite3.Connection, path: Path) -> sqlite3.Connection:
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version < SCHEMA_VERSION:
+        db.close()
+        raise DatabaseError(f"{path}: made by an older release: open it once with a command that writes to upgrade it")
+    db.execute("PRAGMA foreign_keys = ON")
     return db
 
 

@@ -123,6 +123,19 @@ class Reader(Connection):
             return Status(row["status"])
         return Status.TODO
 
+    def article_users(self, article_id: str) -> list[str]:
+        """Everyone who has opened, annotated or decided anything on this article."""
+        sql = """SELECT annotator FROM annotations WHERE article_id = :id UNION SELECT annotator FROM events
+                 WHERE article_id = :id UNION SELECT annotator FROM decisions WHERE article_id = :id ORDER BY 1"""
+        return [row[0] for row in self.conn.execute(sql, {"id": article_id})]
+
+    def updated_at(self, article_id: str, annotator: str) -> str | None:
+        """When this annotator's work on the article last changed (None before any)."""
+        row = self.conn.execute(
+            "SELECT updated_at FROM annotations WHERE article_id = ? AND annotator = ?", [article_id, annotator]
+        ).fetchone()
+        return row[0] if row else None
+
     def spans(self, article_id: str, annotator: str) -> list[SpanRow]:
         sql = 'SELECT * FROM spans WHERE article_id = ? AND annotator = ? ORDER BY start, "end", id'
         return [annotation_span(row) for row in self._rows(sql, [article_id, annotator])]

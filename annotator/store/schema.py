@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # sqlite-utils is imported only when a migration is pending: 
 
 MIGRATION_SET = "annotator"
 #: The number of migrations below, recorded in `PRAGMA user_version` (a test keeps the two equal).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 LABELS_CHECK = "label IN ('ACTOR', 'LOCATION', 'FIGURE', 'QUOTE')"
 STATUS_CHECK = "status IN ('todo', 'in_progress', 'done', 'skipped', 'flagged')"
@@ -108,6 +108,31 @@ def initial(db: Database) -> None:
         db.execute(statement)
 
 
+def assignments(db: Database) -> None:
+    """Who annotates which article (`annotator assign`): one row per article and annotator, with the place the
+    article takes in that annotator's queue and the assignment run (`batch`) that made it. Each row is also an
+    `assign` event of that annotator on that article (an `unassign` event when a reassignment takes it away).
+
+    Two indexes serve the article list of a large database (`annotator.store.listing`): titles (searched
+    without reading the articles' pages) and each annotator's statuses."""
+    for statement in _statements(
+        """
+        CREATE TABLE assignments (
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            annotator TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            batch INTEGER NOT NULL,
+            assigned_at TEXT NOT NULL,
+            PRIMARY KEY (article_id, annotator)
+        );
+        CREATE INDEX assignments_by_annotator ON assignments(annotator, position);
+        CREATE INDEX articles_by_title ON articles(title);
+        CREATE INDEX annotations_by_annotator ON annotations(annotator, status, article_id);
+        """
+    ):
+        db.execute(statement)
+
+
 def comments_and_flag_reasons(db: Database) -> None:
     """Why an article was flagged (with its status), and comments anyone leaves on an article."""
     for statement in _statements(
@@ -144,7 +169,8 @@ def migrations() -> Migrations:
 
     ordered = Migrations(MIGRATION_SET)
     ordered(name="0001_initial")(initial)
-    ordered(name="0002_comments_and_flag_reasons")(comments_and_flag_reasons)
+    ordered(name="0002_assignments")(assignments)
+    ordered(name="0003_comments_and_flag_reasons")(comments_and_flag_reasons)
     return ordered
 
 

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import gc
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
+from textual.notifications import SeverityLevel
 
 from annotator.store import Store
 from annotator.tui.keymap import THEMES, Settings, default_path, load_keymap
+from annotator.tui.layout import display
 from annotator.tui.screens.annotate import AnnotateScreen
+
+if TYPE_CHECKING:
+    from annotator.rows import ArticleSummary
+    from annotator.store.listing import Counts, ListFilter
+    from annotator.store.rowkeys import ArticleKeys
 
 MESSAGES_KEPT = 500
 
@@ -37,6 +46,23 @@ class AnnotatorApp(App[None]):
         self.showing_rejected = False
         self.messages: list[tuple[str, str]] = []  # (time, message), for the message log (M)
         self._collecting = False
+        self._keys: ArticleKeys | None = None
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast of the app (screens' and widgets' `notify` come here): message and title shown literally.
+
+        They carry stored text (titles, span texts, errors quoting both), so they are never read as markup
+        (`[/x]` would raise, `[Update]` would vanish) and their control characters are made visible.
+        """
+        super().notify(display(message), title=display(title), severity=severity, timeout=timeout, markup=False)
 
     @property
     def who(self) -> str:
@@ -57,10 +83,28 @@ class AnnotatorApp(App[None]):
     def on_mount(self) -> None:
         if self.keymap:
             self.set_keymap(self.keymap)
+        if self.annotator:
+            self.open_first_article()
+            return
+        from annotator.store.assignments import assignees
+        from annotator.tui.screens.who import WhoScreen
+
+        self.push_screen(WhoScreen(assignees(self.store)), self._annotator_chosen)
+
+    def _annotator_chosen(self, name: str | None) -> None:
+        """A served session's answer to "who is annotating?"."""
+        if not name:
+            self.exit()
+            return
+        self.annotator = name
+        self.sub_title = name
         self.open_first_article()
 
     def open_first_article(self) -> None:
-        """The article this annotator had open last (or the first one); the list when there is none."""
+        """The article this annotator had open last, else their first assigned article still to do, else the
+        first one; the list when there is none."""
+        from annotator.store.listing import first_article
+
         if self.store.notice:  # a database this user may not write: viewing only, and every edit says so
             self.notify(self.store.notice, title="Read-only", severity="warning", timeout=30)
         if self.created:  # a mistyped --db makes a new file: say so at once
@@ -68,10 +112,7 @@ class AnnotatorApp(App[None]):
                        "If you meant another file, quit (q) and give its name with --db.")  # fmt: skip
             self.log_message(message)
             self.notify(message, title="New database", severity="warning", timeout=30)
-        article_id = self.store.last_opened(self.annotator)
-        ids = self.store.article_ids()
-        if article_id is None and ids:
-            article_id = ids[0]
+        article_id = first_article(self.store, self.annotator)
         if article_id is None:
             self.show_articles()
         else:
@@ -90,6 +131,39 @@ class AnnotatorApp(App[None]):
             self._collecting = False
             gc.freeze()
             gc.enable()
+
+    # -- what the article list shows (the review app shows the articles up for review) ------------------------
+
+    list_pending_column = True
+
+    def list_keys(self, wanted: ListFilter, refresh: bool = False) -> Sequence[int]:
+        """The row keys the list shows; `refresh` after the annotator changed something (statuses)."""
+        from annotator.store.rowkeys import ArticleKeys
+
+        if self._keys is None or self._keys.annotator != self.annotator:
+            self._keys = ArticleKeys(self.store, self.annotator)
+        elif refresh:
+            self._keys.refresh()
+        return self._keys.keys(wanted)
+
+    def list_prefetch(self) -> None:
+        """Read, in a worker thread, what the list's status filter will need (the list is drawn by then)."""
+        if self._keys is not None:
+            self._keys.prefetch()
+
+    def list_rows(self, keys: Sequence[int]) -> dict[int, ArticleSummary]:
+        from annotator.store.listing import rows
+
+        return rows(self.store, self.annotator, keys)
+
+    def list_counts(self) -> Counts:
+        from annotator.store.listing import counts
+
+        return counts(self.store, self.annotator)
+
+    def list_scope(self, counts: Counts) -> str:
+        """What the list's progress counts: "assigned articles" or "articles"."""
+        return "assigned articles" if counts.assigned else "articles"
 
     def show_articles(self) -> None:
         """The article list, over the article (imported only now: start-up does not need it)."""
@@ -111,20 +185,23 @@ class AnnotatorApp(App[None]):
         else:
             screen.load(article_id)
 
-    def article_order(self) -> list[str]:
-        """The articles n, p and d move through, in this order."""
-        return self.store.article_ids()
-
     def next_article(self, article_id: str, step: int, to_do: bool = False) -> str | None:
-        """The article after (or before) this one, wrapping; with `to_do`, the next one still to annotate."""
-        ids = self.article_order()
-        if article_id not in ids:
-            return ids[0] if ids else None
-        here = ids.index(article_id)
-        candidates = [ids[(here + step * distance) % len(ids)] for distance in range(1, len(ids) + 1)]
-        if not to_do:
-            return candidates[0]
-        return next((c for c in candidates if self.store.status(c, self.annotator).to_do), None)
+        """The article after (or before) this one, wrapping; with `to_do`, the next one still to annotate. The
+        order: this annotator's assigned articles first, then the others in ingest order (SQL: a database of
+        100,000 articles costs a step no more than one of ten)."""
+        from annotator.store.listing import next_article
+
+        return next_article(self.store, self.annotator, article_id, step, to_do)
+
+    def article_place(self, article_id: str) -> str:
+        """Where this article stands in the order n, p and d go through, for the title bar."""
+        from annotator.store.listing import place
+
+        found = place(self.store, self.annotator, article_id)
+        if found is None:
+            return ""
+        number, total, assigned = found
+        return f"{'assigned ' if assigned else 'article '}{number} of {total}"
 
     def on_unmount(self) -> None:
         self._started()

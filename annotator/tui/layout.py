@@ -2,39 +2,65 @@
 
 Computed once per width and kept; edits never change it (highlights are styles, not characters), so an
 edit only re-styles the lines its spans touch. Article text is shown literally and safely: control
-characters become visible symbols (ESC is shown as U+241B), a tab becomes spaces, bidirectional overrides
-become U+FFFD. Each stored character maps to exactly one display glyph, so offsets never shift.
+characters become visible symbols (ESC is shown as U+241B, `annotator.literal`), a tab becomes spaces,
+bidirectional overrides become U+FFFD. Each stored character maps to exactly one display glyph, so offsets
+never shift, and a carriage return before a line feed is part of the line break (never shown).
+
+Every glyph has one width that Textual (which measures with Rich) and the terminal (wcwidth: East Asian wide
+characters two cells, combining marks none, the rest one) agree on, so highlights stay on their characters
+and no line draws past its region, whatever the script. Where they would disagree the character is shown
+as U+FFFD (one cell): spacing combining marks (Devanagari's vowel signs: none to Rich, one cell to a
+terminal), emoji skin-tone modifiers, code points Unicode has not assigned yet; and the joiners and
+variation selectors that make terminals draw an emoji sequence one way or another (ZWJ, VS15, VS16) are
+shown as a zero-width space, so each emoji of a sequence is drawn on its own.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rich.cells import get_character_cell_size
 
+from annotator.literal import BIDI_CONTROLS as BIDI_CONTROLS
+from annotator.literal import REPLACEMENT, shown_char
+
 TAB_CELLS = 4
-REPLACEMENT = "\ufffd"
-BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+#: Characters that change how a terminal draws the characters around them: shown as a zero-width space.
+SEQUENCE_MARKS = frozenset("\u200d\ufe0e\ufe0f")
+ZERO_WIDTH_SPACE = "\u200b"
 _SIMPLE = re.compile(r"[\x20-\x7e]*\Z")
 _CHUNKS = re.compile(r"\S+[^\S\n]*|[^\S\n]+")
+
+
+def terminal_width(char: str) -> int | None:
+    """The cells a terminal gives a printable character (wcwidth's rule), or None when it may not draw it."""
+    category = unicodedata.category(char)
+    if category in ("Cn", "Co", "Cs", "Zl", "Zp"):
+        return None
+    if char == "\u00ad":  # a soft hyphen is drawn
+        return 1
+    if category in ("Mn", "Me", "Cf") or 0x1160 <= ord(char) <= 0x11FF:
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
 @lru_cache(maxsize=4096)
 def glyph(char: str) -> tuple[str, int]:
     """The text shown for one stored character, and its width in cells."""
-    code = ord(char)
     if char == "\t":
         return " " * TAB_CELLS, TAB_CELLS
-    if code < 0x20:
-        return chr(0x2400 + code), 1
-    if code == 0x7F:
-        return "\u2421", 1
-    if 0x80 <= code < 0xA0 or char in BIDI_CONTROLS:
-        return REPLACEMENT, 1
+    shown = shown_char(char)
+    if shown != char:
+        return shown, 1
+    if char in SEQUENCE_MARKS:
+        return ZERO_WIDTH_SPACE, 0
     width = get_character_cell_size(char)
+    if ord(char) >= 0x300 and (width != terminal_width(char) or 0x1F3FB <= ord(char) <= 0x1F3FF):
+        return REPLACEMENT, 1
     return char, width
 
 
@@ -73,15 +99,19 @@ class Line:
 
 
 class Layout:
-    """Word-wrapped lines of `text` at `width` cells; paragraphs ("\\n") always start a line."""
+    """Word-wrapped lines of `text` at `width` cells; paragraphs ("\\n", or "\\r\\n") always start a line."""
 
     def __init__(self, text: str, width: int) -> None:
         self.text = text
         self.width = max(width, 8)
         self.lines: list[Line] = []
         position = 0
-        for paragraph in text.split("\n"):
-            self._wrap(position, position + len(paragraph))
+        paragraphs = text.split("\n")
+        for number, paragraph in enumerate(paragraphs, start=1):
+            shown = len(paragraph)
+            if paragraph.endswith("\r") and number < len(paragraphs):
+                shown -= 1  # CR LF is one line break: the CR is not drawn (its offset stays where it is)
+            self._wrap(position, position + shown)
             position += len(paragraph) + 1
         self.starts = [line.start for line in self.lines]
 

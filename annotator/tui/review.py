@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annotator.store import Store
+from annotator.store.assignments import compared_articles
+from annotator.store.listing import Counts, ListFilter, counts_among, row_keys_among
 from annotator.tui.app import AnnotatorApp
 from annotator.tui.keymap import Settings, default_path, load_keymap
 from annotator.tui.screens.review import ReviewScreen
@@ -21,6 +23,7 @@ class ReviewApp(AnnotatorApp):
         super().__init__(store, GOLD, settings)
         self.reviewer = store.reviewer = reviewer  # gold edited by hand names its reviewer too
         self.annotators = list(annotators)
+        self._compared: dict[str, list[str]] = {}
         self.sub_title = f"review by {reviewer}"
 
     @property
@@ -28,8 +31,48 @@ class ReviewApp(AnnotatorApp):
         return f"gold, by {self.reviewer}"
 
     def article_order(self) -> list[str]:
-        """The articles every annotator marked done, in ingest order."""
-        return self.store.articles_annotated_by(self.annotators, [Status.DONE])
+        """The articles every annotator marked done (with assignments: every annotator assigned it), in ingest
+        order."""
+        self._compared = dict(compared_articles(self.store, self.annotators, [Status.DONE]))
+        return list(self._compared)
+
+    def annotators_for(self, article_id: str) -> list[str]:
+        """Whose versions of this article are reviewed: with assignments, the annotators it was assigned to."""
+        if article_id not in self._compared:
+            self.article_order()
+        return self._compared.get(article_id, self.annotators)
+
+    def next_article(self, article_id: str, step: int, to_do: bool = False) -> str | None:
+        """The article after (or before) this one among those to review, wrapping; with `to_do`, the next one
+        whose gold is still to do."""
+        ids = self.article_order()
+        if article_id not in ids:
+            return ids[0] if ids else None
+        here = ids.index(article_id)
+        candidates = [ids[(here + step * distance) % len(ids)] for distance in range(1, len(ids) + 1)]
+        if not to_do:
+            return candidates[0]
+        return next((c for c in candidates if self.store.status(c, self.annotator).to_do), None)
+
+    def article_place(self, article_id: str) -> str:
+        """Where this article stands among those up for review."""
+        ids = self.article_order()
+        return f"article {ids.index(article_id) + 1} of {len(ids)} up for review" if article_id in ids else ""
+
+    list_pending_column = False
+
+    def list_keys(self, wanted: ListFilter, refresh: bool = False) -> Sequence[int]:
+        """The articles up for review (gold's status), not every article."""
+        return row_keys_among(self.store, GOLD, self.article_order(), wanted)
+
+    def list_prefetch(self) -> None:
+        """Nothing to read ahead: the articles up for review are few."""
+
+    def list_counts(self) -> Counts:
+        return counts_among(self.store, GOLD, self.article_order())
+
+    def list_scope(self, counts: Counts) -> str:
+        return "articles up for review"
 
     def open_first_article(self) -> None:
         """The first article whose gold is not done yet (else the first one): not gold's last opened."""

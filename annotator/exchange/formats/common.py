@@ -195,7 +195,7 @@ def validated(model: type[M], data: Any, where: Where) -> M:
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False)
+    return json.dumps(data, ensure_ascii=False, allow_nan=False)
 
 
 def hash32(*parts: Any) -> int:

@@ -38,7 +38,7 @@ def record_dict(record: RecordLike) -> dict[str, Any]:
 
 
 def dumps(record: RecordLike) -> str:
-    return json.dumps(record_dict(record), ensure_ascii=False)
+    return json.dumps(record_dict(record), ensure_ascii=False, allow_nan=False)
 
 
 def map_labels(data: dict[str, Any], label_map: Mapping[str, Label]) -> dict[str, Any]:

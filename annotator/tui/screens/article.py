@@ -51,6 +51,7 @@ class ArticleScreen(Screen[None]):
         self.header: tuple[str, str, str] | None = None  # the title bar's (left, middle, right)
         self._where_removed: list[tuple[int, int]] = []  # where the spans the last edit removed were
         self._cursor_saved = -1
+        self._place, self._placed = "", ""  # the title bar's place in the order, and for which article
 
     @property
     def annotator_app(self) -> AnnotatorApp:
@@ -132,8 +133,9 @@ class ArticleScreen(Screen[None]):
     def refresh_header(self) -> None:
         """The title bar: database file, this article's place in the order, what is left to decide."""
         app = self.annotator_app
-        order = app.article_order()
-        place = f"article {order.index(self.article_id) + 1} of {len(order)}" if self.article_id in order else ""
+        if self._placed != self.article_id:  # read once per article opened, not on every edit
+            self._place, self._placed = app.article_place(self.article_id), self.article_id
+        place = self._place
         pending = self.model.pending_count
         self.header = (f"{app.who} · {app.db_name}", display(self.model.title) or self.article_id,
                        " · ".join(p for p in (place, f"{pending} pending" if pending else "") if p))  # fmt: skip

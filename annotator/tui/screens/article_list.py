@@ -1,35 +1,44 @@
-"""The article list: every article with its status for this annotator, overall progress, a status filter."""
+"""The article list: this annotator's articles (assigned ones first) with their status, progress, a status
+filter and a title search.
+
+It reads only what it shows: the app gives the row keys of the filter (`annotator.store.listing.row_keys`,
+one int an article), the rows on screen are fetched a page at a time, and the counts come from SQL. So a
+database of 100,000 articles opens its list as fast as one of a hundred. In the review app the rows are the
+articles up for review, with gold's status and no pending column (gold takes no suggestions).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, ProgressBar, Static
+from textual.widgets import Input, Static
 
-from annotator.tui.layout import display
+from annotator.store.listing import Counts, ListFilter
 from annotator.tui.screens import app_as
+from annotator.tui.widgets.article_rows import STATUS_NAMES, ArticleRows
 from annotator.tui.widgets.bars import KeyBar, TitleBar
 from annotator.vocabulary import Status
 
 if TYPE_CHECKING:
-    from annotator.rows import ArticleSummary
     from annotator.tui.app import AnnotatorApp
 
 FILTERS: list[Status | None] = [None, *Status]
-STATUS_NAMES = {Status.TODO: "to do", Status.IN_PROGRESS: "in progress", Status.DONE: "done",
-                Status.SKIPPED: "skipped", Status.FLAGGED: "flagged"}  # fmt: skip
+BAR_WIDTH = 40
 
 
 class ArticleListScreen(Screen[None]):
     """Pick an article; enter opens it, escape goes back to the one that was open."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", show=False, id="list_back"),
+        Binding("enter", "open", "Open", id="list_open"),
+        Binding("escape", "back", "Back", id="list_back"),
         Binding("f", "filter", "Filter status", id="filter_status"),
+        Binding("slash", "search", "Search titles", id="list_search"),
         Binding("question_mark", "help", "Help", id="list_help"),
         Binding("q", "quit", "Quit", id="list_quit"),
     ]
@@ -37,7 +46,9 @@ class ArticleListScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.filter_index = 0
-        self.summaries: list[ArticleSummary] = []
+        self.title_search = ""
+        self._resumed = False
+        self._counts: Counts | None = None
 
     @property
     def annotator_app(self) -> AnnotatorApp:
@@ -46,24 +57,24 @@ class ArticleListScreen(Screen[None]):
         return app_as(self, AnnotatorApp)
 
     def compose(self) -> ComposeResult:
+        app = self.annotator_app
         yield TitleBar()
         yield Static(id="progress-label")
-        yield ProgressBar(id="progress", show_eta=False)
-        yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+        yield Static(id="progress")
+        yield Input(placeholder="title contains … (enter: to the list, escape: clear)", id="search")
+        yield Static(id="list-heading")
+        yield ArticleRows(app.list_rows, pending_column=app.list_pending_column, id="articles")
         yield KeyBar()
 
+    @property
+    def rows(self) -> ArticleRows:
+        return self.query_one(ArticleRows)
+
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column("Status", key="status", width=12)
-        table.add_column("Title", key="title")
-        table.add_column("Chars", key="chars")
-        table.add_column("Spans", key="spans")
-        table.add_column("Pending", key="pending")
-        self.reload()
-        open_now = self._open_article()
-        ids = [row.key.value for row in table.ordered_rows]
-        if open_now in ids:
-            table.move_cursor(row=ids.index(open_now))
+        self.query_one("#search", Input).display = False
+        self.reload(cursor_on=self._open_article(), refresh=True)
+        self.rows.focus()
+        self.call_after_refresh(lambda: self.run_worker(self.annotator_app.list_prefetch, thread=True))
 
     def _open_article(self) -> str | None:
         """The article the annotate screen under this list shows, if any."""
@@ -73,51 +84,98 @@ class ArticleListScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.app.sub_title = f"{self.annotator_app.annotator} · articles"
-        if self.is_mounted:
-            self.reload()
+        if self._resumed:  # back from help: an article may have changed meanwhile (not on first showing)
+            self.reload(refresh=True)
+        self._resumed = True
 
-    def reload(self) -> None:
-        """Read the summaries again (an article may have changed while it was open)."""
+    def wanted(self) -> ListFilter:
+        return ListFilter(status=FILTERS[self.filter_index], title=self.title_search)
+
+    def reload(self, cursor_on: str | None = None, refresh: bool = False) -> None:
+        """Show the filter's rows and the counts; `refresh`: read the statuses again (an article may have
+        changed while it was open)."""
         app = self.annotator_app
-        self.summaries = app.store.summaries(app.annotator)
-        done = sum(1 for s in self.summaries if s.status is Status.DONE)
-        bar = self.query_one(ProgressBar)
-        bar.update(total=max(len(self.summaries), 1), progress=done)
+        keys = app.list_keys(self.wanted(), refresh)
+        cursor_key = None
+        if cursor_on is not None:
+            from annotator.store.listing import rowid_of
+
+            cursor_key = rowid_of(app.store, cursor_on)
+        self.rows.show(keys, cursor_key)
+        if refresh or self._counts is None:
+            self._counts = app.list_counts()
+            self._show_bar(self._counts)
+        self._show_counts(self._counts, len(keys))
+
+    def on_article_rows_resized(self, event: ArticleRows.Resized) -> None:
+        self.query_one("#list-heading", Static).update(self.rows.heading(event.width))
+
+    def _show_bar(self, counts: Counts) -> None:
+        share = counts.done / counts.total if counts.total else 0.0
+        filled = round(BAR_WIDTH * share)
+        bar = Text("━" * filled, style="green")
+        bar.append("━" * (BAR_WIDTH - filled), style="dim")
+        bar.append(f" {share:4.0%}")
+        self.query_one("#progress", Static).update(bar)
+
+    def _show_counts(self, counts: Counts, shown: int) -> None:
+        over = self.annotator_app.list_scope(counts)
         wanted = FILTERS[self.filter_index]
-        shown = STATUS_NAMES[wanted] if wanted else "all"
+        showing = STATUS_NAMES[wanted] if wanted else "all"
+        if self.title_search:
+            showing += f", titles with {self.title_search!r}"
+        in_progress = counts.by_status.get(Status.IN_PROGRESS, 0)
         self.query_one("#progress-label", Static).update(
-            Text(f"{done} of {len(self.summaries)} articles done · showing: {shown} (f to change)")
+            Text(
+                f"{counts.done} of {counts.total} {over} done · {in_progress} in progress · "
+                f"showing {shown}: {showing} (f, /)",
+                no_wrap=True,
+                overflow="ellipsis",
+            )
         )
-        table = self.query_one(DataTable)
-        selected = table.cursor_row
-        table.clear()
-        for summary in self.summaries:
-            if wanted is None or summary.status is wanted:
-                title = Text(display(summary.title), no_wrap=True, overflow="ellipsis")
-                if summary.flag_reason:  # why it was flagged, and comments, after the title
-                    title.append(f"  [flagged: {display(summary.flag_reason)}]", "yellow")
-                if summary.comments:
-                    title.append(f"  [{summary.comments} comment{'s' * (summary.comments != 1)}]", "dim")
-                table.add_row(
-                    STATUS_NAMES[summary.status],
-                    title,
-                    str(summary.chars),
-                    str(summary.spans),
-                    str(summary.pending),
-                    key=summary.id,
-                )
-        if table.row_count:
-            table.move_cursor(row=min(selected, table.row_count - 1))
+
+    def drawn(self) -> bool:
+        """Whether the rows on screen are read (for the benchmark: the list is up)."""
+        return not self.rows.keys or self.rows.current is not None
+
+    def summary(self) -> str:
+        """One line saying what the list shows (for the benchmark and tests)."""
+        label = self.query_one("#progress-label", Static).render()
+        return str(label)
+
+    # -- keys ---------------------------------------------------------------------------------------------------
 
     def action_filter(self) -> None:
         self.filter_index = (self.filter_index + 1) % len(FILTERS)
         self.reload()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:  # enter, or a click
-        if event.row_key.value is not None:
-            self.annotator_app.open_article(event.row_key.value)
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.title_search = event.value.strip()
+        self.reload()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self.rows.focus()
+
+    def action_open(self) -> None:
+        self.rows.choose()
+
+    def on_article_rows_chosen(self, event: ArticleRows.Chosen) -> None:  # enter, or a click
+        self.annotator_app.open_article(event.article_id)
 
     def action_back(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.display:  # escape first closes the search (and shows every title again)
+            search.value = ""
+            search.display = False
+            self.rows.focus()
+            return
         open_now = self._open_article()
         if open_now is not None:
             self.annotator_app.open_article(open_now)

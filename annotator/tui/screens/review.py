@@ -100,7 +100,7 @@ class ReviewScreen(AnnotateScreen):
         app = self.review_app
         message = ""
         try:
-            edit = open_for_review(app.store, article_id, app.annotators, app.reviewer)
+            edit = open_for_review(app.store, article_id, app.annotators_for(article_id), app.reviewer)
             message = f"Agreed spans into gold: {edit.message}" if edit else ""
         except AnnotatorError as error:
             message = f"Agreed spans not taken: {error}"
@@ -123,7 +123,7 @@ class ReviewScreen(AnnotateScreen):
         from annotator.gold import review_state
 
         app = self.review_app
-        self.review = state = review_state(app.store, self.article_id, app.annotators)
+        self.review = state = review_state(app.store, self.article_id, app.annotators_for(self.article_id))
         self._show_panel()
         return state
 
@@ -131,7 +131,7 @@ class ReviewScreen(AnnotateScreen):
         if self.review is None:
             return
         done = self.model.status is Status.DONE
-        annotators = self.review_app.annotators
+        annotators = self.review_app.annotators_for(self.article_id)
         self.disputes.show(self.review, self.index, annotators, PICK_KEYS, self.model.text, done)
 
     def _show_disagreement(self) -> None:
@@ -164,10 +164,11 @@ class ReviewScreen(AnnotateScreen):
         if review is None or self.index is None or not review.disagreements:
             self.status_line.say("No disagreement here to settle", "yellow")
             return
-        if index >= len(app.annotators):
-            self.status_line.say(f"There are {len(app.annotators)} annotators: keys {PICK_KEYS[: len(app.annotators)]}")
+        annotators = app.annotators_for(self.article_id)
+        if index >= len(annotators):
+            self.status_line.say(f"There are {len(annotators)} annotators: keys {PICK_KEYS[: len(annotators)]}")
             return
-        disagreement, name = review.disagreements[self.index], app.annotators[index]
+        disagreement, name = review.disagreements[self.index], annotators[index]
 
         def pick(article_id: str, _gold: str) -> Edit:
             from annotator.gold import pick_version
@@ -228,7 +229,7 @@ class ReviewScreen(AnnotateScreen):
 
             if review.agreed_event is not None:
                 return take_back_agreed(app.store, article_id)
-            edit = accept_agreed(app.store, article_id, app.annotators, app.reviewer)
+            edit = accept_agreed(app.store, article_id, app.annotators_for(article_id), app.reviewer)
             if edit is None:
                 raise Refused("no agreed spans to put into gold (or they are there already)")
             return edit

@@ -10,6 +10,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from annotator.tui import styles
+from annotator.tui.layout import display
 from annotator.tui.model import ArticleModel
 from annotator.tui.widgets.lines import BaseStyle
 from annotator.vocabulary import Label
@@ -86,8 +87,15 @@ class StatusLine(Widget, can_focus=False):
         self.text = Text()
 
     def say(self, text: Text | str, style: str = "") -> None:
-        self.text = text if isinstance(text, Text) else Text(text, style=style)
-        self.text.no_wrap, self.text.overflow = False, "fold"
+        """Show a message, wrapped onto more lines (never cut) when long; stored text in it (span texts, titles,
+        errors quoting them) is shown literally, through the layout's glyphs."""
+        if isinstance(text, str):
+            text = Text(display(text), style=style)
+        else:
+            shown = display(text.plain)
+            text = text.copy() if shown == text.plain else Text(shown, style=text.style)
+        text.no_wrap, text.overflow = False, "fold"
+        self.text = text
         self.refresh(layout=True)
 
     def render(self) -> Text:

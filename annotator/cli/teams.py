@@ -1,0 +1,101 @@
+"""Commands for a team: assigning articles with overlap, packs for annotating offline, and the TUI in a browser."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from annotator.cli.common import DbOption, default_annotator, errors_as_lines, fail, open_store, say
+from annotator.store import DEFAULT_DB
+
+
+def assign(
+    annotators: Annotated[str, typer.Option("--annotators", help="Comma-separated annotators: the team.")],
+    overlap: Annotated[int, typer.Option("--overlap", help="How many annotators get each article.")] = 1,
+    limit: Annotated[
+        int | None, typer.Option("--limit", help="Only the first N articles, in ingest order (default: all).")
+    ] = None,
+    seed: Annotated[int, typer.Option("--seed", help="The same seed gives the same plan.")] = 0,
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Give every article (or the first --limit) to exactly --overlap of the annotators, balanced.
+
+    Reproducible: the same seed on the same database gives the same plan. Reassigning never touches work
+    already done: whoever has started an article keeps it. Stored in the `assignments` table, and as
+    `assign`/`unassign` events. `annotator stats` shows each annotator's progress.
+
+    Example: annotator assign --annotators alice,bob,carol --overlap 2 --seed 7
+    """
+    from annotator.store.assignments import assign as assign_articles
+
+    with errors_as_lines(), open_store(db) as store:
+        report = assign_articles(
+            store, annotators.split(","), overlap, limit=limit, seed=seed, by=default_annotator(None)
+        )
+    say(
+        f"{report.articles} article(s) to {overlap} annotator(s) each (seed {seed}): {report.added} assignment(s) "
+        f"added, {report.removed} taken back, {report.kept} kept because work had started -> {db}"
+    )
+    for name, count in report.per_annotator.items():
+        say(f"  {name:<14} {count} article(s)")
+
+
+def pack(
+    annotator: Annotated[str, typer.Option("--annotator", help="Whose assigned articles go into the pack.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The pack: a new database file.", dir_okay=False)],
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Write one annotator's assigned articles, with their suggestions, to a database of their own.
+
+    They annotate it anywhere (`annotator annotate --db bob.db --annotator bob`); `annotator merge bob.db`
+    brings the work back. Nobody else's work goes into a pack.
+    Example: annotator pack --annotator bob -o bob.db
+    """
+    from annotator.store.pack import pack as write_pack
+
+    with errors_as_lines(), open_store(db) as store:
+        report = write_pack(store, annotator, output)
+    say(f"{report.articles} article(s), {report.suggestions} suggestion(s) for {annotator} -> {output}")
+
+
+def serve(
+    db: DbOption = Path(DEFAULT_DB),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (default: this machine only).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    annotator: Annotated[
+        str | None, typer.Option("--annotator", help="Who annotates (default: each session asks).")
+    ] = None,
+    public: Annotated[
+        bool,
+        typer.Option("--public", help="Allow a --host other than this machine (anyone who reaches it can annotate)."),
+    ] = False,
+    url: Annotated[
+        str | None, typer.Option("--url", help="The address browsers use, if not http://HOST:PORT (a proxy).")
+    ] = None,
+) -> None:
+    """Serve the annotation screen to a web browser (textual-serve): every page load is a session.
+
+    Without --annotator, each session first asks who is annotating (offering the names with assignments).
+    Only this machine can connect unless --host names another address, which needs --public: textual-serve
+    has no authentication. From elsewhere, use an SSH tunnel: ssh -L 8000:127.0.0.1:8000 host.
+
+    Example: annotator serve --db team.db --port 8000
+    """
+    from annotator.tui.serving import LOCAL_HOSTS, serve_command
+
+    if host not in LOCAL_HOSTS and not public:
+        raise fail(f"--host {host} would let other machines connect, with no password: add --public to mean it")
+    with errors_as_lines(), open_store(db) as store:
+        if not store.count("articles"):
+            raise fail(f"{db}: no article to annotate yet (annotator ingest ... --db {db})")
+    if host not in LOCAL_HOSTS:
+        say(
+            f"warning: serving on {host}: textual-serve has no authentication, so anyone who can reach "
+            f"{host}:{port} can read and change {db}",
+            err=True,
+        )
+        if url is None and host in ("0.0.0.0", "::"):
+            say(f"note: pages load from other machines only with --url http://<this host's name>:{port}", err=True)
+    serve_command(db, host, port, annotator, url)

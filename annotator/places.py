@@ -1,0 +1,179 @@
+"""Where files go: a file is written under a temporary name beside its target and put in place only when it is
+complete, so a failed or killed command leaves the target as it was and never a half-written file.
+
+A temporary is `.<name>.<kind>-<random>` in the target's folder, created exclusively (never someone else's
+file), private to owner and group, and locked (`flock`) by the process writing it for as long as it lives. So
+a temporary whose lock nobody holds was left by a killed run: the next run that writes the same target
+removes it (`remove_stale`). Targets are taken as given: a symlink is followed to the file it names (that file
+is replaced, the link stays), and a folder, FIFO, device or socket is refused, never replaced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import secrets
+import stat
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from annotator.errors import AnnotatorError
+
+#: An empty temporary this recent may be one another run has just created and not locked yet: left alone.
+JUST_MADE_S = 60
+#: Files this tool creates get these permissions (before the umask): never writable by others, nor readable.
+PRIVATE_MODE = 0o640
+
+
+class PlaceError(AnnotatorError):
+    """A path that cannot be written as asked (a special file, a missing folder): one line naming it."""
+
+
+def kind_of(mode: int) -> str:
+    """What a non-regular file is, in words."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def regular_target(path: Path, shown: str | None = None) -> tuple[Path, os.stat_result | None]:
+    """The file a path names, symlinks followed, and its stat (None when it does not exist yet).
+
+    A folder, FIFO, device or socket is a `PlaceError`: such a file is never read as text nor replaced.
+    """
+    shown = shown or str(path)
+    target = Path(os.path.realpath(path))
+    try:
+        found = os.stat(target)
+    except FileNotFoundError:
+        return target, None
+    except OSError as error:
+        raise PlaceError(f"{shown}: {error.strerror}") from None
+    if not stat.S_ISREG(found.st_mode):
+        raise PlaceError(f"{shown}: {kind_of(found.st_mode)}, not a regular file; nothing was written to it")
+    return target, found
+
+
+class Temporary:
+    """A new, locked, empty file beside `target`; `close()` releases it (after `place()` or `discard()`)."""
+
+    def __init__(self, target: Path, kind: str, mode: int = PRIVATE_MODE) -> None:
+        self.target = target
+        for _ in range(100):
+            self.path = target.with_name(f".{target.name}.{kind}-{secrets.token_hex(4)}")
+            try:
+                self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, mode)
+            except FileExistsError:
+                continue
+            break
+        else:  # pragma: no cover - a hundred random names all taken
+            raise PlaceError(f"{target}: cannot find a free temporary name beside it")
+        fcntl.flock(self.fd, fcntl.LOCK_EX)
+
+    def companions(self) -> list[Path]:
+        return [self.path.with_name(self.path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+    def sync(self) -> None:
+        os.fsync(self.fd)
+
+    def link_into_place(self) -> bool:
+        """Give the complete file its target's name unless a file took that name meanwhile (then False, and this
+        file stays where it is). A zero-byte target holds nothing and is replaced; nothing else ever is."""
+        try:
+            os.link(self.path, self.target)
+        except FileExistsError:
+            try:
+                if os.lstat(self.target).st_size != 0:
+                    return False
+            except FileNotFoundError:
+                return self.link_into_place()
+            os.replace(self.path, self.target)
+            sync_folder(self.target.parent)
+            return True
+        except OSError as error:
+            if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK):
+                raise
+            # A file system without hard links: check, then rename (a narrow race, where links cannot be had).
+            if self.target.exists() and self.target.stat().st_size:
+                return False
+            os.replace(self.path, self.target)
+            sync_folder(self.target.parent)
+            return True
+        self.path.unlink()
+        sync_folder(self.target.parent)
+        return True
+
+    def replace_target(self) -> None:
+        """Rename this file over the target (an export replacing its previous output)."""
+        os.replace(self.path, self.target)
+        sync_folder(self.target.parent)
+
+    def discard(self) -> None:
+        """Remove this temporary and anything SQLite left beside it; the target is never touched."""
+        for path in (self.path, *self.companions()):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename or link in this folder durable (a power cut after it keeps the new name)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def remove_stale(target: Path, kind: str, ours: Callable[[Path], bool]) -> list[Path]:
+    """Remove the temporaries of `target` that killed runs left: nobody holds their lock, and `ours(path)` says
+    the content is this tool's (a foreign file that happens to have such a name is left alone)."""
+    removed: list[Path] = []
+    prefix = f".{target.name}.{kind}-"
+    try:
+        names = os.listdir(target.parent)
+    except OSError:
+        return removed
+    for name in names:
+        if not name.startswith(prefix) or len(name) != len(prefix) + 8:
+            continue
+        path = target.with_name(name)
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK)
+        except OSError:
+            continue
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                continue  # a live run is writing it
+            found = os.fstat(fd)
+            if not stat.S_ISREG(found.st_mode) or (found.st_size == 0 and time.time() - found.st_mtime < JUST_MADE_S):
+                continue  # or a run created it a moment ago and is about to lock it
+            if not ours(path):
+                continue
+            for leftover in (path, *(path.with_name(name + s) for s in ("-wal", "-shm", "-journal"))):
+                with contextlib.suppress(FileNotFoundError):
+                    leftover.unlink()
+            removed.append(path)
+        finally:
+            os.close(fd)
+    return removed

@@ -1,0 +1,217 @@
+"""Who annotates which article: `annotator assign` gives every chosen article to exactly `overlap` annotators.
+
+The plan is balanced and reproducible: articles are taken in ingest order, and each free place goes to the
+team member with the fewest articles so far, then the fewest articles shared with those already on this
+article (so pairs overlap evenly too), then a rank drawn from `random.Random(seed)`. The same seed on the same
+database gives the same plan; with no work started, every annotator gets the same number of articles, give or
+take one.
+
+Reassigning never touches work already done: an annotator who has started an article (a status beyond to do,
+or any span or decision) keeps it and counts towards its overlap; only unstarted assignments of the chosen
+articles are planned again. The result is the `assignments` table (readable in any SQLite tool) and one
+`assign` or `unassign` event per row added or taken away; those events are not edits (undo passes over
+them, and they never change an annotation's version).
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from annotator.errors import AnnotatorError
+from annotator.store.connection import _json
+from annotator.store.edits import Store
+from annotator.store.reads import Reader
+from annotator.vocabulary import GOLD, utc_now
+
+#: Work that stands (the store's `annotators()` rule): a status beyond to do, or spans, or decisions.
+STARTED = """(EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = {a} AND n.annotator = {w} AND n.status != 'todo')
+    OR EXISTS (SELECT 1 FROM spans s WHERE s.article_id = {a} AND s.annotator = {w})
+    OR EXISTS (SELECT 1 FROM decisions d WHERE d.article_id = {a} AND d.annotator = {w}))"""
+
+
+@dataclass
+class AssignReport:
+    articles: int = 0
+    added: int = 0
+    removed: int = 0
+    kept: int = 0  # assignments kept because their annotator has started the article
+    per_annotator: dict[str, int] = field(default_factory=dict)
+
+
+def check_team(annotators: Sequence[str], overlap: int) -> list[str]:
+    team = [name.strip() for name in annotators if name.strip()]
+    if not team:
+        raise AnnotatorError("--annotators names nobody")
+    if len(set(team)) != len(team):
+        raise AnnotatorError("an annotator is named twice in --annotators")
+    if GOLD in team:
+        raise AnnotatorError(f"{GOLD!r} is the adjudicated annotation, not an annotator to assign articles to")
+    if not 1 <= overlap <= len(team):
+        raise AnnotatorError(f"--overlap must be between 1 and the {len(team)} annotator(s) named, not {overlap}")
+    return team
+
+
+def plan(
+    articles: Sequence[str],
+    team: Sequence[str],
+    overlap: int,
+    seed: int,
+    kept: dict[str, set[str]] | None = None,
+    load: Counter[str] | None = None,
+) -> dict[str, list[str]]:
+    """Article -> the team members it goes to (in the team's order): `overlap` of them less those in `kept`.
+
+    `kept` are the annotators who keep an article (they started it); `load` what each already has elsewhere.
+    """
+    kept = kept or {}
+    load = Counter(load or {})
+    rank = {name: position for position, name in enumerate(random.Random(seed).sample(list(team), len(team)))}
+    together: Counter[tuple[str, str]] = Counter()
+    for names in kept.values():
+        load.update(name for name in names if name in rank)
+    chosen: dict[str, list[str]] = {}
+    for article in articles:
+        here = sorted(kept.get(article, set()))  # they count towards the overlap, in the team or not
+        new: list[str] = []
+        while len(here) + len(new) < overlap:
+            on = here + new
+            best = min(
+                (name for name in team if name not in on),
+                key=lambda name: (load[name], sum(together[pair(name, other)] for other in on), rank[name]),
+            )
+            new.append(best)
+            load[best] += 1
+        on = here + new
+        together.update(pair(a, b) for i, a in enumerate(on) for b in on[i + 1 :])
+        chosen[article] = sorted(new, key=list(team).index)
+    return chosen
+
+
+def pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+
+
+def assign(
+    store: Store, team: Sequence[str], overlap: int, *, limit: int | None = None, seed: int = 0, by: str = ""
+) -> AssignReport:
+    """(Re)assign the first `limit` articles (all by default, in ingest order) to `overlap` of `team` each."""
+    team = check_team(team, overlap)
+    if limit is not None and limit < 1:
+        raise AnnotatorError(f"--limit must be 1 or more, not {limit}")
+    report = AssignReport()
+    with store.write():
+        articles = [
+            row[0] for row in store.conn.execute("SELECT id FROM articles ORDER BY rowid LIMIT ?", [limit or -1])
+        ]
+        chosen = set(articles)
+        current: dict[str, dict[str, tuple[int, int]]] = {}
+        load: Counter[str] = Counter()
+        for article_id, who, position, batch in store.conn.execute(
+            "SELECT article_id, annotator, position, batch FROM assignments"
+        ):
+            if article_id in chosen:
+                current.setdefault(article_id, {})[who] = (position, batch)
+            else:
+                load[who] += 1
+        kept: dict[str, set[str]] = {}
+        worked = STARTED.format(a="g.article_id", w="g.annotator")
+        for article_id, who in store.conn.execute(f"SELECT article_id, annotator FROM assignments g WHERE {worked}"):
+            if article_id in chosen:
+                kept.setdefault(article_id, set()).add(who)
+        planned = plan(articles, team, overlap, seed, kept, load)
+        batch = (store.conn.execute("SELECT MAX(batch) FROM assignments").fetchone()[0] or 0) + 1
+        now = utc_now()
+        for position, article_id in enumerate(articles, start=1):
+            have = current.get(article_id, {})
+            want = set(planned[article_id]) | kept.get(article_id, set())
+            report.kept += len(kept.get(article_id, set()))
+            for who in sorted(set(have) - want):
+                store.conn.execute("DELETE FROM assignments WHERE article_id = ? AND annotator = ?", [article_id, who])
+                old = {"assignment": {"position": have[who][0], "batch": have[who][1]}}
+                _event(store, article_id, who, "unassign", old, {"by": by}, now)
+                report.removed += 1
+            for who in sorted(want - set(have), key=list(team).index):
+                store.conn.execute(
+                    "INSERT INTO assignments (article_id, annotator, position, batch, assigned_at) VALUES (?, ?, ?, ?, ?)",
+                    [article_id, who, position, batch, now],
+                )
+                new = {"assignment": {"position": position, "batch": batch}, "by": by}
+                _event(store, article_id, who, "assign", {}, new, now)
+                report.added += 1
+        report.articles = len(articles)
+        report.per_annotator = {
+            name: count
+            for name, count in store.conn.execute(
+                "SELECT annotator, COUNT(*) FROM assignments GROUP BY annotator ORDER BY annotator"
+            )
+        }
+    return report
+
+
+def _event(store: Store, article_id: str, annotator: str, action: str, before: Mapping[str, object],
+           after: Mapping[str, object], at: str) -> None:  # fmt: skip
+    store.conn.execute(
+        "INSERT INTO events (article_id, annotator, action, before, after, target, at) VALUES (?, ?, ?, ?, ?, NULL, ?)",
+        [article_id, annotator, action, _json(before), _json(after), at],
+    )
+
+
+def assigned(reader: Reader, annotator: str) -> list[str]:
+    """This annotator's assigned articles, in queue order."""
+    sql = "SELECT article_id FROM assignments WHERE annotator = ? ORDER BY position, article_id"
+    return [row[0] for row in reader.conn.execute(sql, [annotator])]
+
+
+def assignees(reader: Reader) -> list[str]:
+    """Everyone with an assignment, by name."""
+    return [row[0] for row in reader.conn.execute("SELECT DISTINCT annotator FROM assignments ORDER BY 1")]
+
+
+def progress(reader: Reader) -> list[tuple[str, int, int, int, int, int]]:
+    """Per annotator with assignments: (name, assigned, to do, in progress, done, put aside: skipped or flagged)."""
+    sql = """SELECT s.annotator, COUNT(*),
+                 SUM(COALESCE(n.status, 'todo') = 'todo'), SUM(n.status = 'in_progress'), SUM(n.status = 'done'),
+                 SUM(n.status IN ('skipped', 'flagged'))
+             FROM assignments s LEFT JOIN annotations n ON n.article_id = s.article_id AND n.annotator = s.annotator
+             GROUP BY s.annotator ORDER BY s.annotator"""
+    return [(name, *(int(v or 0) for v in values)) for name, *values in reader.conn.execute(sql)]
+
+
+def assigned_by_article(reader: Reader, annotators: Sequence[str]) -> dict[str, list[str]]:
+    """Article -> which of these annotators it is assigned to (articles assigned to none of them are absent)."""
+    found: dict[str, list[str]] = {}
+    who = ",".join("?" * len(annotators))
+    sql = f"SELECT article_id, annotator FROM assignments WHERE annotator IN ({who})"
+    for article_id, name in reader.conn.execute(sql, list(annotators)):
+        found.setdefault(article_id, []).append(name)
+    order = {name: i for i, name in enumerate(annotators)}
+    return {article: sorted(names, key=order.__getitem__) for article, names in found.items()}
+
+
+def compared_articles(
+    reader: Reader, annotators: Sequence[str], statuses: Sequence[str]
+) -> list[tuple[str, list[str]]]:
+    """The articles to compare (agreement) or review, each with the annotators whose versions count, in ingest order.
+
+    An article's annotators are those of `annotators` it is assigned to; an article assigned to none of them
+    (or a database without assignments) has all of them. It counts when two or more annotators have it and
+    each of them has it in one of `statuses`.
+    """
+    names = list(annotators)
+    assigned_to = assigned_by_article(reader, names)
+    who = ",".join("?" * len(names))
+    which = ",".join("?" * len(statuses))
+    have: dict[str, set[str]] = {}
+    sql = f"""SELECT n.article_id, n.annotator FROM annotations n JOIN articles a ON a.id = n.article_id
+              WHERE n.annotator IN ({who}) AND n.status IN ({which}) ORDER BY a.rowid"""
+    for article_id, name in reader.conn.execute(sql, [*names, *statuses]):
+        have.setdefault(article_id, set()).add(name)
+    found = []
+    for article_id, finished in have.items():  # ingest order: dicts keep the order of insertion
+        wanted = assigned_to.get(article_id, names)
+        if len(wanted) >= 2 and finished.issuperset(wanted):
+            found.append((article_id, list(wanted)))
+    return found

@@ -1,0 +1,69 @@
+"""A command that fills a database it creates (ingest, import, merge, the TUI's first start) does all its work in
+a new file under a temporary name beside the target, and links it into place only when the work is done.
+
+So an interrupted or failed command leaves no database behind, and never deletes one: the target name is
+only ever given to a complete file. If another process created the target meanwhile (two commands started
+on the same new name), this command's work is merged into that file in one transaction, as `annotator merge`
+would; work that differs from what the other process wrote is not forced on it: the command fails, naming
+the file, and writes nothing there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from annotator.errors import AnnotatorError
+from annotator.places import PlaceError, regular_target
+from annotator.store.edits import Store
+from annotator.store.opening import DatabaseError, new_database
+
+
+@contextmanager
+def filling(path: str | Path, note: Callable[[str], None] | None = None) -> Iterator[Store]:
+    """The database at `path` to add to: opened when it exists, else built beside it and put in place when the
+    block ends without an error (see the module's docstring). `note` hears of a merge into a file that another
+    process created meanwhile."""
+    path = Path(path)
+    try:
+        target, found = regular_target(path)
+    except PlaceError as error:
+        raise DatabaseError(str(error).replace("nothing was written to it", "it was left as it is")) from None
+    if found is not None and found.st_size:
+        with Store.open(path, create=False) as store:
+            yield store
+        return
+    temporary = new_database(target)
+    try:
+        with Store.open(temporary.path, create=False) as store:
+            store.path = path  # messages name the file the user gave
+            yield store
+        temporary.sync()
+        try:
+            placed = temporary.link_into_place()
+        except OSError as error:
+            raise DatabaseError(f"{path}: cannot create the database: {error.strerror}") from None
+        if not placed:
+            _merge_into(path, temporary.path)
+            if note:
+                note(
+                    f"{path} was created by another process while this command ran: this command's work was merged into it"
+                )
+    finally:
+        temporary.discard()
+        temporary.close()
+
+
+def _merge_into(path: Path, built: Path) -> None:
+    """Another process created `path` while this command built its own: bring this command's work into it."""
+    from annotator.store.merge import merge
+
+    with Store.open(path, create=False) as existing, existing.write():
+        report = merge(existing, [built])
+        if report.conflicts:
+            first = report.conflicts[0]
+            raise AnnotatorError(
+                f"{path} was created by another process while this command ran, and {first.annotator}'s work on "
+                f"article {first.article_id} differs there; nothing from this command was written"
+            )

@@ -1,0 +1,229 @@
+"""Examining a database file read-only, before anything may write to it: it must be a SQLite database, ours
+(`PRAGMA application_id`, or for files made before the mark, our migration record), of a schema this release
+knows, and sound; and a `-wal` beside it must be its own.
+
+Nothing here writes, and nothing here creates a file beside the database that was not there (see `reader`).
+`open_database` (`annotator.store.opening`) opens a writing connection only to a file that passed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import tempfile
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+from annotator.errors import AnnotatorError
+from annotator.store.schema import MIGRATION_SET, SCHEMA_VERSION
+
+BUSY_TIMEOUT_MS = 10_000
+#: `PRAGMA application_id` of every database this tool makes ("ANNO"): another program's file is told apart.
+APPLICATION_ID = 0x414E4E4F
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class DatabaseError(AnnotatorError):
+    pass
+
+
+class Snapshot(sqlite3.Connection):
+    """A read-only connection to a private copy of a database and its `-wal` (see `_reader`); the copy goes when
+    the connection closes."""
+
+    folder: str | None = None
+
+    def close(self) -> None:
+        super().close()
+        if self.folder:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
+
+
+def sqlite_uri(path: Path, **params: str) -> str:
+    """A `file:` URI for SQLite: the path percent-quoted, so `#`, `?` and `%` in a name stay part of the name."""
+    quoted = urllib.parse.quote(str(path.absolute()), safe="/")
+    query = "&".join(f"{key}={value}" for key, value in params.items())
+    return f"file:{quoted}" + (f"?{query}" if query else "")
+
+
+def companion(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _header(target: Path, shown: Path) -> bytes:
+    try:
+        with open(target, "rb") as file:
+            header = file.read(100)
+    except OSError as error:
+        raise DatabaseError(f"{shown}: cannot read the database: {error.strerror}") from None
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+        raise DatabaseError(f"{shown}: not a SQLite database (another kind of file, or its header is damaged); "
+                            "it was left as it is")  # fmt: skip
+    return header
+
+
+def _foreign(shown: Path, what: str) -> DatabaseError:
+    return DatabaseError(f"{shown}: not an annotator database ({what}); it was left as it is")
+
+
+def _damaged(shown: Path, problems: list[str], target: Path) -> DatabaseError:
+    hint = ""
+    if _size(companion(target, "-wal")):
+        hint = f" (if {shown}-wal beside it is not this database's own, move it away and try again)"
+    return DatabaseError(
+        f"{shown}: the database is damaged ({'; '.join(problems)}); it was left as it is{hint}: restore a backup "
+        f"or try `sqlite3 {shown} .recover`"
+    )
+
+
+def connect(target: Path, shown: Path, uri: str | None = None, factory: Any = sqlite3.Connection) -> Any:
+    try:
+        if uri is None:
+            return sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, factory=factory)
+    except sqlite3.Error as error:
+        raise DatabaseError(f"{shown}: cannot open the database: {error}") from None
+
+
+def _snapshot(target: Path, wal: Path, shown: Path) -> Snapshot:
+    """A read-only connection to a private copy of the file and its WAL (which SQLite reads through a -shm)."""
+    folder = tempfile.mkdtemp(prefix="annotator-")
+    copy = Path(folder) / "db"
+    try:
+        shutil.copyfile(target, copy)
+        shutil.copyfile(wal, companion(copy, "-wal"))
+        snapshot: Snapshot = connect(copy, shown, sqlite_uri(copy, mode="ro"), factory=Snapshot)
+    except BaseException as error:
+        shutil.rmtree(folder, ignore_errors=True)
+        if isinstance(error, OSError):
+            raise DatabaseError(f"{shown}: cannot read the database and its WAL: {error.strerror}") from None
+        raise
+    snapshot.folder = folder
+    return snapshot
+
+
+def reader(target: Path, shown: Path, application_id: int) -> sqlite3.Connection:
+    """A connection that cannot write and creates nothing the file did not have already, chosen by what is there:
+
+    - a `-wal` without its `-shm`: no process has the file open (a live one keeps both), and reading the WAL
+      in place would create the `-shm` (impossible in a read-only folder). The file and its WAL are copied to a
+      private folder and the copy is read, so work in the WAL is shown, never silently left out.
+    - no `-shm` and a folder this process cannot write, or a file not (yet) known to be ours: `immutable`,
+      reading the file alone (there is no WAL to miss), creating nothing.
+    - otherwise `mode=ro`, SQLite's ordinary read-only access, which sees the WAL as other readers do.
+    """
+    wal, shm = companion(target, "-wal"), companion(target, "-shm")
+    if _size(wal) and not shm.exists():
+        return _snapshot(target, wal, shown)
+    if not shm.exists() and (application_id != APPLICATION_ID or not os.access(target.parent, os.W_OK)):
+        return connect(target, shown, sqlite_uri(target, immutable="1"))  # type: ignore[no-any-return]
+    return connect(target, shown, sqlite_uri(target, mode="ro"))  # type: ignore[no-any-return]
+
+
+def _is_ours(db: sqlite3.Connection, shown: Path) -> int:
+    """The schema version of a file that is ours; a `DatabaseError` for anything else."""
+    application_id = db.execute("PRAGMA application_id").fetchone()[0]
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if application_id not in (0, APPLICATION_ID):
+        raise _foreign(shown, f"another program's, application id 0x{application_id & 0xFFFFFFFF:08x}")
+    if application_id == APPLICATION_ID:
+        return _known_version(version, shown)
+    tables = sorted(row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"))
+    if not tables:
+        raise _foreign(shown, "an empty SQLite database that annotator did not make")
+    # Files made before they carried the mark: the migration record says they are ours.
+    made_by_us = (
+        "_sqlite_migrations" in tables
+        and db.execute(
+            "SELECT 1 FROM _sqlite_migrations WHERE migration_set = ? AND name = '0001_initial'", [MIGRATION_SET]
+        ).fetchone()
+    )
+    if not made_by_us or version == 0:
+        listed = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+        raise _foreign(shown, f"another program's, with tables {listed}")
+    return _known_version(version, shown)
+
+
+def _known_version(version: int, shown: Path) -> int:
+    if version > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"{shown}: made by a newer release of annotator (schema {version}, this one knows {SCHEMA_VERSION})"
+        )
+    return version
+
+
+def _sound(db: sqlite3.Connection, shown: Path, target: Path, thorough: bool) -> None:
+    """Ours, of a known schema, and passing SQLite's check (the full one when `thorough`)."""
+    try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _is_ours(db, shown)
+        pragma = "integrity_check(5)" if thorough else "quick_check(5)"
+        problems = [" ".join(row[0].split()) for row in db.execute(f"PRAGMA {pragma}").fetchall()]
+    except sqlite3.DatabaseError as error:
+        raise _damaged(shown, [str(error)], target) from None
+    if problems != ["ok"]:
+        raise _damaged(shown, problems, target)
+
+
+def _kept(db: sqlite3.Connection, sql: str) -> set[tuple[Any, ...]]:
+    return set(db.execute(sql).fetchall())
+
+
+def _wal_is_its_own(target: Path, shown: Path, with_wal: sqlite3.Connection, thorough: bool) -> None:
+    """A WAL nobody has open only ever adds to its file: articles are never removed and the event log is
+    append-only. So a WAL under which the file alone would lose articles or events, or one that makes a sound
+    file unreadable, belongs to another database (or is damaged): refused, and neither file is touched."""
+    wal = companion(target, "-wal")
+    try:
+        alone = connect(target, shown, sqlite_uri(target, immutable="1"))
+    except DatabaseError:
+        return
+    try:
+        try:
+            _sound(alone, shown, target, thorough=False)
+        except DatabaseError:
+            return  # the file alone may be mid-checkpoint: only its WAL completes it
+        problem = None
+        try:
+            _sound(with_wal, shown, target, thorough)
+            for what, sql in (("articles", "SELECT id FROM articles"), ("events", "SELECT id, at FROM events")):
+                if not _kept(alone, sql) <= _kept(with_wal, sql):
+                    problem = f"with it, {what} the file holds would disappear"
+                    break
+        except DatabaseError as error:
+            problem = str(error).removeprefix(f"{shown}: ").split("; it was left")[0]
+        if problem:
+            raise DatabaseError(
+                f"{shown}: {wal.name} beside it does not belong to it ({problem}); both were left as they are: "
+                f"{shown} alone is sound, so move {wal.name} away if it is not this database's own"
+            )
+    finally:
+        alone.close()
+
+
+def examined(target: Path, shown: Path, thorough: bool) -> sqlite3.Connection:
+    """A read-only connection to a file known to be ours and sound (see the module's docstring); `thorough` runs
+    the full integrity check, as every opening that may write does."""
+    header = _header(target, shown)
+    application_id = int.from_bytes(header[68:72], "big")
+    if application_id not in (0, APPLICATION_ID):
+        raise _foreign(shown, f"another program's, application id 0x{application_id:08x}")
+    db = reader(target, shown, application_id)
+    try:
+        if isinstance(db, Snapshot):
+            _wal_is_its_own(target, shown, db, thorough)
+        _sound(db, shown, target, thorough)
+    except BaseException:
+        db.close()
+        raise
+    return db

@@ -1,0 +1,68 @@
+"""Offline packs: one annotator's assigned articles in a database of their own, to annotate anywhere.
+
+`pack(store, "bob", "bob.db")` writes a new database with bob's assigned articles, their suggestions, bob's
+assignments and whatever bob has already done on them (spans, decisions, status, events), and nothing of
+anyone else's work (annotators stay blind to each other). Rows keep their ids. Bob annotates the pack with the
+ordinary TUI; `annotator merge bob.db` brings the work back (articles match by content, so nothing is
+duplicated).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.errors import AnnotatorError
+from annotator.store.assignments import assigned, assignees
+from annotator.store.edits import Store
+from annotator.store.reads import Reader
+
+#: (table, rows of it that go into bob's pack); `:who` is the annotator, `mine` the pack's articles.
+MINE = "SELECT article_id FROM src.assignments WHERE annotator = :who"
+COPIED = (
+    ("articles", f"id IN ({MINE})"),
+    ("suggestions", f"article_id IN ({MINE})"),
+    ("assignments", "annotator = :who"),
+    ("annotations", f"annotator = :who AND article_id IN ({MINE})"),
+    ("spans", f"annotator = :who AND article_id IN ({MINE})"),
+    ("decisions", f"annotator = :who AND article_id IN ({MINE})"),
+    ("events", f"annotator = :who AND article_id IN ({MINE})"),
+)
+
+
+@dataclass(frozen=True)
+class PackReport:
+    articles: int
+    suggestions: int
+    events: int
+
+
+def pack(reader: Reader, annotator: str, out: str | Path) -> PackReport:
+    """Write `annotator`'s pack to `out`, a new file (an existing one is never touched)."""
+    out = Path(out)
+    if not assigned(reader, annotator):
+        names = ", ".join(assignees(reader)) or "nobody: run `annotator assign` first"
+        raise AnnotatorError(f"no article is assigned to {annotator!r} (assigned: {names})")
+    if out.exists():
+        raise AnnotatorError(f"{out}: already exists; a pack is always a new file (choose another name)")
+    if reader.path is None:
+        raise AnnotatorError("the database to pack has no file")
+    try:
+        with Store.open(out, create=True) as packed:
+            packed.conn.execute("ATTACH DATABASE ? AS src", [str(reader.path.resolve())])
+            with packed.write():
+                for table, where in COPIED:
+                    info = packed.conn.execute(f"PRAGMA main.table_info({table})")
+                    columns = ", ".join(f'"{row[1]}"' for row in info)
+                    packed.conn.execute(
+                        f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM src.{table} WHERE {where} "
+                        "ORDER BY rowid",
+                        {"who": annotator},
+                    )
+            packed.conn.execute("DETACH DATABASE src")
+            report = PackReport(packed.count("articles"), packed.count("suggestions"), packed.count("events"))
+    except BaseException:
+        for path in (out, out.with_name(out.name + "-wal"), out.with_name(out.name + "-shm")):
+            path.unlink(missing_ok=True)
+        raise
+    return report

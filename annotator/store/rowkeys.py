@@ -1,0 +1,225 @@
+"""The row keys of an annotator's article list: which articles (by rowid) a filter shows, in their order.
+
+The order: the annotator's assigned articles first (queue order), then the rest in ingest order (rowid). A
+list of 100,000 articles is never held as 100,000 ints when it need not be: the rest is "every rowid from 1 to
+the last, but these" (`Gaps`), so opening the list costs the annotator's assignments, a to-do filter their
+statuses, and a title search the titles that match or the ones that do not, whichever are fewer. Rowids are
+1..N with no gaps in a database made by ingest, import and merge (articles are never deleted); where some are
+missing, the rest is read as an explicit list instead.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import repeat
+from typing import TYPE_CHECKING, overload
+
+from annotator.vocabulary import Status
+
+if TYPE_CHECKING:
+    from annotator.store.listing import ListFilter
+    from annotator.store.reads import Reader
+
+
+#: Typing on narrows the earlier matches (instead of scanning every title) when they are at most this many.
+NARROW = 5000
+#: Titles sampled (the first ones) to guess whether most titles contain a needle.
+SAMPLE = 2000
+
+
+class Gaps(Sequence[int]):
+    """The ints 1..top in order, without those in `excluded`; the k-th found by a bisection, not a scan."""
+
+    def __init__(self, top: int, excluded: Iterable[int]) -> None:
+        self.top = top
+        self.excluded = sorted({x for x in excluded if 1 <= x <= top})
+        # before[j]: how many kept ints come before excluded[j]
+        self.before = [x - 1 - j for j, x in enumerate(self.excluded)]
+
+    def __len__(self) -> int:
+        return self.top - len(self.excluded)
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return index + 1 + bisect_right(self.before, index)
+
+    def __contains__(self, value: object) -> bool:
+        if not isinstance(value, int) or not 1 <= value <= self.top:
+            return False
+        at = bisect_left(self.excluded, value)
+        return at == len(self.excluded) or self.excluded[at] != value
+
+    def index(self, value: object, start: int = 0, stop: int | None = None) -> int:
+        if value not in self:
+            raise ValueError(f"{value} is not shown")
+        assert isinstance(value, int)
+        return value - 1 - bisect_left(self.excluded, value)
+
+    def __iter__(self) -> Iterator[int]:
+        skip = set(self.excluded)
+        return (x for x in range(1, self.top + 1) if x not in skip)
+
+
+class Joined(Sequence[int]):
+    """A short explicit list followed by a (possibly lazy) sequence: the assigned articles, then the rest."""
+
+    def __init__(self, first: list[int], rest: Sequence[int]) -> None:
+        self.first, self.rest = first, rest
+        self._where = {key: i for i, key in enumerate(first)}
+
+    def __len__(self) -> int:
+        return len(self.first) + len(self.rest)
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if index < len(self.first):
+            return self.first[index]
+        return self.rest[index - len(self.first)]
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._where or value in self.rest
+
+    def index(self, value: object, start: int = 0, stop: int | None = None) -> int:
+        if value in self._where:
+            return self._where[value]
+        return len(self.first) + self.rest.index(value)
+
+
+class ArticleKeys:
+    """One annotator's list keys for any filter (see the module docstring). `refresh()` after the annotator
+    changed something; `prefetch()` reads what a status filter needs ahead of time (in a worker)."""
+
+    def __init__(self, reader: Reader, annotator: str) -> None:
+        self.reader, self.annotator = reader, annotator
+        self._shape: tuple[int, int] | None = None  # (count, last rowid)
+        self._all: list[int] | None = None  # every rowid, only when some are missing
+        self._assigned: list[tuple[int, str]] | None = None
+        self._statuses: dict[int, str] | None = None
+        self._titles: dict[str, tuple[bool, set[int]]] = {}
+
+    def refresh(self) -> None:
+        self._assigned = self._statuses = None
+        self._shape = None
+
+    def _rest(self, excluded: set[int]) -> Sequence[int]:
+        """Every article's rowid in ingest order but the excluded ones."""
+        if self._shape is None:
+            count, top = self.reader.conn.execute("SELECT COUNT(*), COALESCE(MAX(rowid), 0) FROM articles").fetchone()
+            if (count, top) != getattr(self, "_seen_shape", None):
+                self._titles, self._all = {}, None
+                self._seen_shape = (count, top)
+            self._shape = (count, top)
+        count, top = self._shape
+        if count == top:
+            return Gaps(top, excluded)
+        if self._all is None:
+            joined = self.reader.conn.execute("SELECT group_concat(rowid) FROM articles").fetchone()[0]
+            self._all = sorted(map(int, joined.split(","))) if joined else []
+        return [rowid for rowid in self._all if rowid not in excluded]
+
+    def _assigned_rows(self) -> list[tuple[int, str]]:
+        if self._assigned is None:
+            sql = """SELECT a.rowid, COALESCE(n.status, 'todo') FROM assignments s JOIN articles a ON a.id = s.article_id
+                     LEFT JOIN annotations n ON n.article_id = s.article_id AND n.annotator = s.annotator
+                     WHERE s.annotator = ? ORDER BY s.position, a.rowid"""
+            self._assigned = list(self.reader.conn.execute(sql, [self.annotator]))
+        return self._assigned
+
+    def _status_of(self) -> dict[int, str]:
+        """rowid -> status, for the articles whose status is not to do."""
+        if self._statuses is None:
+            sql = """SELECT n.status, group_concat(a.rowid) FROM annotations n JOIN articles a ON a.id = n.article_id
+                     WHERE n.annotator = ? AND n.status != 'todo' GROUP BY n.status"""
+            found: dict[int, str] = {}
+            for status, joined in self.reader.conn.execute(sql, [self.annotator]):
+                found.update(zip(map(int, joined.split(",")), repeat(status)))
+            self._statuses = found
+        return self._statuses
+
+    def prefetch(self) -> None:
+        self._status_of()
+
+    def _title(self, needle: str) -> tuple[bool, set[int]]:
+        """(True, the rowids whose title contains `needle`) or (False, those whose title does not). Case-
+        insensitive for ASCII letters (SQLite's LIKE); % and _ are taken literally.
+
+        One scan of the title index reads the matching titles' rowids, or the others' when the first titles
+        say most will match (a needle of a letter or two), so the set held is the smaller one as a rule.
+        Typing on (a needle containing an earlier one) narrows the earlier matches when they were few,
+        without a scan."""
+        if needle not in self._titles:
+            pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            like = "title LIKE ? ESCAPE '\\'"
+            earlier: list[set[int]] = [
+                rowids
+                for before, (keep, rowids) in self._titles.items()
+                if keep and before in needle and len(rowids) <= NARROW
+            ]
+            if earlier:
+                candidates = sorted(sorted(earlier, key=len)[0])
+                narrowed: set[int] = set()
+                for start in range(0, len(candidates), 500):
+                    part = candidates[start : start + 500]
+                    sql = f"SELECT rowid FROM articles WHERE rowid IN ({','.join('?' * len(part))}) AND {like}"
+                    narrowed.update(row[0] for row in self.reader.conn.execute(sql, [*part, pattern]))
+                self._titles[needle] = (True, narrowed)
+            else:  # whichever are fewer, going by the first titles: the matches, or the titles without it
+                sample = self.reader.conn.execute(
+                    f"SELECT COUNT(*), COALESCE(SUM({like}), 0) FROM (SELECT title FROM articles LIMIT {SAMPLE})",
+                    [pattern],
+                ).fetchone()
+                keep = sample[1] * 2 <= sample[0]
+                sql = f"SELECT group_concat(rowid) FROM articles WHERE {'' if keep else 'NOT '}{like}"
+                joined = self.reader.conn.execute(sql, [pattern]).fetchone()[0]
+                self._titles[needle] = (keep, set(map(int, joined.split(","))) if joined else set())
+        return self._titles[needle]
+
+    def keys(self, wanted: ListFilter) -> Sequence[int]:
+        assigned = self._assigned_rows()
+        title = self._title(wanted.title) if wanted.title else None
+
+        def titled(rowid: int) -> bool:
+            return title is None or (rowid in title[1]) == title[0]
+
+        first = [
+            rowid
+            for rowid, status in assigned
+            if (wanted.status is None or status == wanted.status.value) and titled(rowid)
+        ]
+        if wanted.assigned_only:
+            return first
+        mine = {rowid for rowid, _ in assigned}
+        if wanted.status not in (None, Status.TODO):
+            assert wanted.status is not None
+            value = wanted.status.value
+            found = sorted(r for r, s in self._status_of().items() if s == value and r not in mine and titled(r))
+            return Joined(first, found)
+        excluded = set(mine)
+        if wanted.status is Status.TODO:
+            excluded.update(self._status_of())
+        if title is not None and title[0]:  # few titles match: an explicit list
+            return Joined(first, sorted(r for r in title[1] if r not in excluded))
+        if title is not None:
+            excluded.update(title[1])
+        return Joined(first, self._rest(excluded))

@@ -1,0 +1,56 @@
+"""Who is annotating? Asked first in a browser session (`annotator serve` without --annotator): the names
+with assignments are offered; any other name can be typed."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from annotator.tui.layout import display
+from annotator.vocabulary import GOLD
+
+
+class WhoScreen(ModalScreen[str]):
+    """Dismissed with the chosen annotator's name."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "app.quit", "Quit", show=False, id="who_quit")]
+
+    def __init__(self, names: list[str]) -> None:
+        super().__init__()
+        self.names = names
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="who"):
+            yield Static(Text("Who is annotating?", style="bold"))
+            if self.names:
+                yield Static(Text("Choose your name (↑ ↓, enter), or type it below:", style="dim"))
+                yield OptionList(*(Option(Text(display(name)), id=name) for name in self.names), id="who-names")
+            yield Input(placeholder="your name, then enter", id="who-name")
+
+    def on_mount(self) -> None:
+        if self.names:
+            names = self.query_one(OptionList)
+            names.highlighted = 0
+            names.focus()
+        else:
+            self.query_one(Input).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.dismiss(event.option.id)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        name = event.value.strip()
+        if not name:
+            self.notify("Type a name (or choose one above)", severity="warning")
+        elif name == GOLD:
+            self.notify(f"{GOLD!r} is the adjudicated annotation: `annotator review` edits it", severity="warning")
+        else:
+            self.dismiss(name)

@@ -1,0 +1,184 @@
+"""`annotator assign`: every chosen article to exactly `overlap` annotators, balanced, reproducible, recorded as
+rows and events; reassigning never takes an article from someone who has started it."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from support import word_tokens
+from typer.testing import CliRunner
+
+from annotator.cli import app
+from annotator.errors import AnnotatorError
+from annotator.models import ArticleIn
+from annotator.store import Store
+from annotator.store.assignments import assign, assigned, compared_articles, plan, progress
+from annotator.store.verify import check
+
+TEAM = ["alice", "bob", "carol"]
+
+
+def with_articles(store: Store, count: int) -> list[str]:
+    texts = [f"Article number {i} says Gaza is far from Washington." for i in range(count)]
+    added, _ = store.add_articles((ArticleIn(text=t, title=f"A{i}"), word_tokens(t), []) for i, t in enumerate(texts))
+    return added
+
+
+def table(store: Store) -> list[tuple[str, str, int, int]]:
+    return list(store.conn.execute("SELECT article_id, annotator, position, batch FROM assignments ORDER BY 1, 2"))
+
+
+def test_every_article_goes_to_exactly_overlap_annotators_balanced(store: Store) -> None:
+    ids = with_articles(store, 10)
+    report = assign(store, TEAM, 2, seed=3)
+    rows = table(store)
+    per_article = Counter(article for article, *_ in rows)
+    assert set(per_article) == set(ids) and set(per_article.values()) == {2}
+    assert sorted(Counter(who for _, who, *_ in rows).values()) == [6, 7, 7]  # 20 places over 3: balanced
+    pairs = Counter(tuple(sorted(who for a, who, *_ in rows if a == article)) for article in ids)
+    assert sorted(pairs.values()) == [3, 3, 4]  # each pair overlaps on 10 / 3 articles, give or take one
+    assert (report.articles, report.added, report.removed, report.kept) == (10, 20, 0, 0)
+    assert report.per_annotator == dict(Counter(who for _, who, *_ in rows))
+
+
+def test_the_same_seed_gives_the_same_plan_and_another_seed_another(tmp_path: Path) -> None:
+    tables = []
+    for name, seed in (("a", 5), ("b", 5), ("c", 6)):
+        with Store.open(tmp_path / f"{name}.db") as store:
+            with_articles(store, 9)
+            assign(store, TEAM, 2, seed=seed)
+            tables.append([(who, position) for _, who, position, _ in table(store)])
+    assert tables[0] == tables[1]
+    assert tables[0] != tables[2]
+
+
+def test_assigning_again_with_the_same_seed_changes_nothing(store: Store) -> None:
+    with_articles(store, 6)
+    assign(store, TEAM, 2, seed=1)
+    before, events = table(store), store.count("events")
+    report = assign(store, TEAM, 2, seed=1)
+    assert (report.added, report.removed) == (0, 0)
+    assert table(store) == before and store.count("events") == events
+
+
+def test_each_assignment_is_an_event_that_undo_passes_over(store: Store) -> None:
+    [first, *_] = with_articles(store, 3)
+    assign(store, ["alice"], 1, limit=1, by="lead")
+    [event] = store.events(first, "alice")
+    assert (event.action, event.before, event.after) == (
+        "assign",
+        {},
+        {"assignment": {"position": 1, "batch": 1}, "by": "lead"},
+    )
+    store.add_span(first, "alice", 0, 7, "ACTOR")
+    store.undo(first, "alice")
+    with pytest.raises(AnnotatorError, match="nothing to undo"):
+        store.undo(first, "alice")
+    assert check(store) == []
+
+
+def test_reassigning_never_touches_work_already_done(store: Store) -> None:
+    ids = with_articles(store, 6)
+    assign(store, ["alice", "bob"], 1, seed=0)
+    alices = assigned(store, "alice")
+    store.add_span(alices[0], "alice", 0, 7, "ACTOR")  # started
+    store.set_status(alices[1], "alice", "done")  # finished
+    report = assign(store, ["bob", "carol"], 1, seed=0)  # alice leaves the team
+    assert assigned(store, "alice") == alices[:2]
+    assert report.kept == 2
+    rows = table(store)
+    assert {a for a, who, *_ in rows if who in ("bob", "carol")} == set(ids) - set(alices[:2])
+    assert [e.action for e in store.events(alices[2], "alice")] == ["assign", "unassign"]
+    assert [s.text for s in store.spans(alices[0], "alice")] == ["Article"]
+
+
+def test_limit_takes_the_first_articles_in_ingest_order(store: Store) -> None:
+    ids = with_articles(store, 5)
+    assign(store, TEAM, 3, limit=2)
+    assert {article for article, *_ in table(store)} == set(ids[:2])
+    assert assigned(store, "bob") == ids[:2]
+
+
+@pytest.mark.parametrize(
+    ("team", "overlap", "message"),
+    [
+        (["alice", "bob"], 3, "--overlap must be between 1 and the 2 annotator"),
+        (["alice", "alice"], 1, "named twice"),
+        (["gold", "bob"], 1, "'gold' is the adjudicated annotation"),
+        (["alice"], 0, "--overlap must be between 1"),
+    ],
+)
+def test_bad_teams_are_refused(store: Store, team: list[str], overlap: int, message: str) -> None:
+    with_articles(store, 2)
+    with pytest.raises(AnnotatorError, match=message):
+        assign(store, team, overlap)
+    assert table(store) == []
+
+
+def test_plan_balances_load_carried_from_earlier_assignments() -> None:
+    chosen = plan(["x", "y", "z"], TEAM, 1, seed=0, load=Counter({"alice": 2, "bob": 1}))
+    assert sorted(itertools.chain.from_iterable(chosen.values())) == ["bob", "carol", "carol"]
+
+
+def test_progress_counts_assigned_to_do_in_progress_done_and_put_aside(store: Store) -> None:
+    with_articles(store, 4)
+    assign(store, ["alice"], 1)
+    [a, b, c, _] = assigned(store, "alice")
+    store.add_span(a, "alice", 0, 7, "ACTOR")
+    store.set_status(b, "alice", "done")
+    store.set_status(c, "alice", "flagged")
+    assert progress(store) == [("alice", 4, 1, 1, 1, 1)]
+
+
+def test_compared_articles_are_those_whose_assigned_annotators_all_finished(store: Store) -> None:
+    ids = with_articles(store, 3)
+    assign(store, TEAM, 2, seed=0)
+    for article in ids:
+        for who in TEAM:
+            if article in assigned(store, who):
+                store.set_status(article, who, "done")
+    found = compared_articles(store, TEAM, ["done"])
+    assert [article for article, _ in found] == ids
+    assert all(len(names) == 2 and names == [n for n in TEAM if n in names] for _, names in found)
+    store.set_status(ids[0], found[0][1][0], "in_progress")
+    assert [article for article, _ in compared_articles(store, TEAM, ["done"])] == ids[1:]
+
+
+def test_cli_assign_then_stats(tmp_path: Path) -> None:
+    db = tmp_path / "team.db"
+    with Store.open(db) as store:
+        with_articles(store, 5)
+    result = CliRunner().invoke(app, ["assign", "--annotators", "alice,bob,carol", "--overlap", "2", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f"5 article(s) to 2 annotator(s) each (seed 0): 10 assignment(s) added, 0 taken back, 0 kept because work "
+        f"had started -> {db}",
+        "  alice          3 article(s)",
+        "  bob            4 article(s)",
+        "  carol          3 article(s)",
+    ]
+    with Store.open(db) as store:
+        first = assigned(store, "carol")[0]
+        store.set_status(first, "carol", "done")
+    result = CliRunner().invoke(app, ["stats", "--db", str(db)])
+    lines = result.stdout.splitlines()
+    assert lines[lines.index(next(line for line in lines if line.startswith("assignments"))) :] == [
+        "assignments  assigned  to do in progress   done skipped/flagged",
+        "  alice             3      3           0      0               0",
+        "  bob               4      4           0      0               0",
+        "  carol             3      2           0      1               0",
+    ]
+
+
+def test_cli_assign_errors_are_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "team.db"
+    with Store.open(db) as store:
+        with_articles(store, 2)
+    result = CliRunner().invoke(app, ["assign", "--annotators", "alice", "--overlap", "2", "--db", str(db)])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "annotator: error: --overlap must be between 1 and the 1 annotator(s) named, not 2\n",
+    )

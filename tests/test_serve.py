@@ -1,0 +1,109 @@
+"""`annotator serve`: the real server, the real page in Debian's headless Chromium, the seed article on it.
+
+Needs the `chromium` package (.ci/run installs it); skipped, saying so, where it is missing. Set
+ANNOTATOR_SCREENSHOT=path.png to keep a screenshot of the page.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browser import Browser, chromium
+from typer.testing import CliRunner
+
+from annotator.cli import app
+from annotator.exchange.ingest import ingest, seed_articles
+from annotator.store import Store
+from annotator.store.assignments import assign
+from annotator.tui.serving import session_command
+
+needs_chromium = pytest.mark.skipif(chromium() is None, reason="needs Debian's chromium (apt-get install -y chromium)")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def seeded(tmp_path: Path) -> Path:
+    """The seed article (without model suggestions: the server test is about the page) and two assignments."""
+    path = tmp_path / "team.db"
+    with Store.open(path) as store:
+        ingest(store, seed_articles(), suggest=False)
+        assign(store, ["alice", "bob"], 2)
+    return path
+
+
+def serving(db: Path, *options: str) -> Iterator[str]:
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "annotator", "serve", "--db", str(db), "--port", str(port), *options],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        for _ in range(200):
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            if server.poll() is not None:
+                raise AssertionError(server.stdout.read().decode() if server.stdout else "the server stopped")
+            time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        os.killpg(server.pid, 15)  # the server and the sessions it started
+        server.wait(timeout=20)
+
+
+SEED_LINE = "Israel's aerial and ground bombardments across the Gaza Strip killed"
+
+
+@needs_chromium
+async def test_the_seed_article_is_on_the_page(seeded: Path, tmp_path: Path) -> None:
+    for url in serving(seeded, "--annotator", "alice"):
+        async with Browser() as page:
+            await page.open(url)
+            await page.wait_for(SEED_LINE)
+            shown = await page.wait_for("alice · team.db")  # the title bar: whose session
+            assert " tab Next  ⏎ Accept  x Reject " in shown  # and the key bar: the whole screen is there
+            await page.screenshot(Path(os.environ.get("ANNOTATOR_SCREENSHOT", tmp_path / "serve.png")))
+
+
+@needs_chromium
+async def test_a_session_without_annotator_asks_who_is_annotating(seeded: Path) -> None:
+    for url in serving(seeded):
+        async with Browser() as page:
+            await page.open(url)
+            shown = await page.wait_for("Who is annotating?")
+            assert "alice" in shown and "bob" in shown
+            await page.press("Enter", "Enter", 13)  # the first name offered: alice
+            await page.wait_for(SEED_LINE)
+            await page.wait_for("alice · team.db")
+    with Store.open(seeded) as store:
+        assert store.last_opened("alice") == store.article_ids()[0]
+
+
+def test_another_host_needs_public_and_warns(seeded: Path) -> None:
+    result = CliRunner().invoke(app, ["serve", "--db", str(seeded), "--host", "0.0.0.0"])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "annotator: error: --host 0.0.0.0 would let other machines connect, with no password: add --public to "
+        "mean it\n",
+    )
+
+
+def test_each_session_runs_this_annotator_on_the_database(seeded: Path) -> None:
+    assert session_command(seeded, None) == (
+        f"{sys.executable} -m annotator annotate --db {seeded.resolve()} --ask-annotator"
+    )
+    assert session_command(seeded, "bob").endswith("--annotator bob")
