@@ -115,7 +115,8 @@ class Store(History):
             row = {"id": self.next_span_id(), "start": start, "end": end, "label": label.value, "text": text,
                    "speaker_start": speaker[0], "speaker_end": speaker[1], "suggestion_id": suggestion_id}  # fmt: skip
             new = {"spans": [row], "decisions": [{"suggestion_id": suggestion_id, "decision": "accepted"}]}
-            message = f"accepted {describe(suggestion)} as {describe(row)}"
+            same_place = (start, end) == (suggestion["start"], suggestion["end"])
+            message = f"accepted {describe(suggestion)} as {label.value if same_place else describe(row)}"
             return self._commit(
                 article_id, annotator, "accept", {"spans": [], "decisions": replaced}, new, message=message
             )

@@ -93,7 +93,9 @@ class SpeakerScreen(ModalScreen[Choice]):
             below.view.follow(self.candidate.start)
         else:
             line.append("no ACTOR here", "yellow")
-        line.append(" · tab/shift+tab other ACTORs · arrows, v, shift+arrows then 1: a new ACTOR · x none · escape")
+        line.append(
+            " · tab/shift+tab other ACTORs · arrows, v, shift+arrows then 1: a new ACTOR · x none · escape cancels"
+        )
         below.status_line.say(line)
 
     def action_step(self, step: int) -> None:

@@ -85,6 +85,7 @@ class StatusLine(Widget, can_focus=False):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.text = Text()
+        self._lines = 1  # lines the text takes: a new layout only when that changes
 
     def say(self, text: Text | str, style: str = "") -> None:
         """Show a message, wrapped onto more lines (never cut) when long; stored text in it (span texts, titles,
@@ -96,7 +97,20 @@ class StatusLine(Widget, can_focus=False):
             text = text.copy() if shown == text.plain else Text(shown, style=text.style)
         text.no_wrap, text.overflow = False, "fold"
         self.text = text
-        self.refresh(layout=True)
+        lines = self._count_lines()
+        self.refresh(layout=lines != self._lines)  # a layout of the whole screen costs more than the action
+        self._lines = lines
+
+    def _count_lines(self) -> int:
+        width = self.content_region.width
+        text = self.text
+        return 1 if width <= 0 or text.cell_len <= width else len(text.wrap(self.app.console, width))
+
+    def on_resize(self) -> None:
+        lines = self._count_lines()
+        if lines != self._lines:
+            self._lines = lines
+            self.refresh(layout=True)
 
     def render(self) -> Text:
         return self.text
