@@ -50,6 +50,23 @@ QUALIFIERS = (("at", "least"), ("at", "most"), ("more", "than"), ("less", "than"
               ("around",), ("approximately",), ("roughly",), ("some",), ("over",), ("under",), ("only",),
               ("just",), ("all",), ("estimated",), ("an", "estimated"))  # fmt: skip
 RANGE_WORDS = frozenset({"to", "-", "–", "or", "and"})
+#: Words a noun group never takes in: prepositions, conjunctions, pronouns, auxiliaries, the verbs news reports
+#: use most, and adverbs; a noun group stops before them ("the army | says", "the war cabinet | had asked").
+FUNCTION_WORDS = frozenset({
+    "of", "in", "on", "at", "to", "for", "from", "by", "with", "into", "onto", "over", "under", "after", "before",
+    "about", "against", "between", "during", "without", "within", "through", "across", "near", "since", "until",
+    "as", "than", "like", "via", "per", "and", "or", "but", "nor", "so", "yet", "if", "because", "while", "when",
+    "where", "who", "whom", "whose", "which", "that", "what", "he", "she", "it", "they", "we", "you", "i", "him",
+    "them", "us", "me", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having",
+    "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "said", "says",
+    "say", "told", "tells", "tell", "added", "adds", "reported", "reports", "announced", "announces", "stated",
+    "states", "claimed", "claims", "confirmed", "confirms", "warned", "warns", "urged", "urges", "noted", "notes",
+    "explained", "according", "also", "not", "now", "still", "then", "there", "here", "very", "just", "only",
+    "even", "yesterday", "today", "tomorrow", "ago", "later", "earlier", "again"})  # fmt: skip
+DATES = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+                   "February", "March", "April", "June", "July", "August", "September", "October", "November",
+                   "December", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."})  # fmt: skip
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 
 def _word(text: str, tokens: Tokens, index: int) -> str:
@@ -93,8 +110,15 @@ def _qualified(text: str, tokens: Tokens, index: int) -> int | None:
 
 
 def _name_word(text: str, tokens: Tokens, index: int, titles: bool) -> bool:
+    """A word of the name the cursor is on: titles only when the cursor is on one, days and months never
+    ("35 Palestinians | Thursday")."""
     word = _word(text, tokens, index)
-    return _is_name_word(word) and word.lower() not in DETERMINERS and (titles or word.rstrip(".") not in TITLES)
+    return (
+        _is_name_word(word)
+        and word.lower() not in DETERMINERS
+        and word not in DATES
+        and (titles or word.rstrip(".") not in TITLES)
+    )
 
 
 def _name(text: str, tokens: Tokens, index: int, joiners: frozenset[str]) -> TokenRange:
@@ -175,23 +199,53 @@ def phrase_ladder(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
     elif word.lower() in DETERMINERS and index + 1 < len(tokens) and _joined(text, tokens, index, index + 1):
         following = phrase_ladder(text, tokens, index + 1)
         return [(index, following[0][1])] if following else [(index, index)]
+    elif _group_word(word):
+        return _ladder(text, tokens, index, [(index, index), (_group_start(text, tokens, index), index)])
     else:
         core = (index, index)
     return _ladder(text, tokens, index, [core])
 
 
+def _group_word(word: str) -> bool:
+    """A word a noun group takes in: a name word, or a lower-case word that is neither a function word, a
+    determiner nor a number ("the | Israeli negotiating team", "the | parliament's defense committee")."""
+    lower = word.lower()
+    return (
+        any(c.isalpha() for c in word)
+        and lower not in FUNCTION_WORDS
+        and lower not in DETERMINERS
+        and not _is_number(word)
+        and (word[:1].isalpha() or _is_name_word(word))
+    )
+
+
+def _group_start(text: str, tokens: Tokens, index: int) -> int:
+    """The first word of the noun group that ends at token `index`: its modifiers before it, and a common noun
+    or a title that owns it; not its determiner. A name that owns it is a span of its own ("Israel's army")."""
+    first = index
+    while first > 0 and _joined(text, tokens, first - 1, first):
+        before = _word(text, tokens, first - 1)
+        owner = _word(text, tokens, first - 2) if first > 1 else ""
+        if before in POSSESSIVES and _group_word(owner) and (owner.islower() or owner.rstrip(".") in TITLES):
+            first -= 2  # "the island's power authority", "the President's office"; not "Israel's | army"
+        elif _group_word(before):
+            first -= 1
+        else:
+            break
+    return first
+
+
 def _ladder(text: str, tokens: Tokens, index: int, cores: list[TokenRange]) -> list[TokenRange]:
-    """Each core, then the last core with the determiners before it; clean ranges only, once each."""
+    """Each core, then the last core with the determiner before it; clean ranges only, once each, each one
+    larger than the one before."""
     rungs = list(cores)
     first, last = cores[-1]
-    while first > 0 and _joined(text, tokens, first - 1, first):
-        if _word(text, tokens, first - 1).lower() not in DETERMINERS:
-            break
+    if first > 0 and _joined(text, tokens, first - 1, first) and _word(text, tokens, first - 1).lower() in DETERMINERS:
         first -= 1
     rungs.append((first, last))
     ladder: list[TokenRange] = []
     for rung in rungs:
-        if rung not in ladder and is_clean(text, tokens, rung):
+        if rung not in ladder and is_clean(text, tokens, rung) and (not ladder or rung[0] <= ladder[-1][0]):
             ladder.append(rung)
     return ladder
 
@@ -273,7 +327,12 @@ def at_cursor(text: str, tokens: Tokens, index: int, label: Label | str) -> Toke
         if found is not None:
             return found
     ladder = phrase_ladder(text, tokens, index)
-    return ladder[0] if ladder else (index, index)
+    if not ladder:
+        return (index, index)
+    word = _word(text, tokens, index)
+    if _group_word(word) and not _is_name_word(word):  # a common noun: its whole group ("the male victim")
+        return ladder[-1]
+    return ladder[0]
 
 
 def occurrences(text: str, tokens: Tokens, start: int, end: int) -> list[tuple[int, int]]:

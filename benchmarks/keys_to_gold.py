@@ -40,8 +40,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from keyplan.items import Span  # noqa: E402
 from keyplan.planner import ArticlePlan, plan_article  # noqa: E402
-from keyplan.screen import Span  # noqa: E402
 
 from annotator.models import ArticleIn, NativeRecord  # noqa: E402
 from annotator.store import Store  # noqa: E402

@@ -82,7 +82,7 @@ def test_an_unknown_annotator_name_is_the_same_error_everywhere(db, command):
     names = ["--annotators", "alice,bbo"] if command[-1] != "--annotator" else ["bbo"]
     result = CliRunner().invoke(app, [*command, *names, "--db", str(db)])
     assert result.exit_code == 1
-    assert result.stderr.strip().endswith("'bbo' (in the database: alice, bob)")
+    assert result.stderr == "annotator: error: no annotations by 'bbo' (in the database: alice, bob)\n"
 
 
 def test_by_default_only_annotators_who_finished_an_article_count(db):

@@ -3,6 +3,8 @@ and edge moves by the span rules (annotator.motion, annotator.phrases, annotator
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from support import word_tokens
 
@@ -65,7 +67,7 @@ def test_search_is_smart_case_and_wraps(tokens) -> None:
         ("At", 0, ["At least 35"]),
         ("Gaza", 0, ["Gaza Strip", "the Gaza Strip"]),  # then with its determiner
         ("people", 0, ["people"]),
-        ("army", 0, ["army"]),
+        ("army", 0, ["army"]),  # a common noun; a name that owns it stays out
     ],
 )
 def test_the_phrase_ladder(tokens, word: str, occurrence: int, ladder: list[str]) -> None:
@@ -132,3 +134,25 @@ def test_an_edge_move_skips_punctuation_and_never_crosses_a_line_break(tokens) -
     assert moved[0] >= said
     with pytest.raises(EdgeRefused, match="at least one token"):
         move_edge(TEXT, tokens, TEXT.index("army"), TEXT.index("army") + 4, "ACTOR", "start", 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "added"),
+    [
+        ("Police said the male victim was 34.", "victim", "the male victim"),
+        ("He met a Coast Guard spokesperson on Monday.", "spokesperson", "a Coast Guard spokesperson"),
+        ("Later the war cabinet had asked for more.", "cabinet", "the war cabinet"),
+        ("It said the island's power authority failed.", "authority", "the island's power authority"),
+        ("Hundreds of residents said so.", "residents", "residents"),  # "of" ends the group
+        ("Killed were 35 people in all.", "people", "people"),  # a figure is not part of it
+        ("Officials said that the army would stay.", "army", "the army"),  # one determiner, not "that the"
+        ("At least 35 Palestinians Thursday were hurt.", "Palestinians", "Palestinians"),  # no day in a name
+    ],
+)
+def test_a_label_key_on_a_common_noun_adds_its_noun_group(text: str, word: str, added: str) -> None:
+    tokens = word_tokens(text)
+    index = next(i for i, (s, e) in enumerate(tokens) if text[s:e] == word)
+    first, last = phrases.at_cursor(text, tokens, index, Label.ACTOR)
+    assert text[tokens[first][0] : tokens[last][1]] == added
+    ladder = phrases.phrase_ladder(text, tokens, index)
+    assert all(a[0] >= b[0] and a[1] <= b[1] and a != b for a, b in itertools.pairwise(ladder))  # larger each

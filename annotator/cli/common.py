@@ -122,7 +122,7 @@ def chosen_annotators(
         chosen = [n.strip() for n in names.split(",") if n.strip()]
         unknown = [n for n in chosen if n not in known]
         if unknown:
-            raise fail(f"no annotator named {unknown[0]!r} (in the database: {found})")
+            raise fail(f"no annotations by {unknown[0]!r} (in the database: {found})")  # as `evaluate` says
     else:
         chosen = [n for n in (known if include_in_progress else store.finished_annotators()) if n != GOLD]
     if len(set(chosen)) != len(chosen):

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from annotator.vocabulary import Label
 
 LABEL_KEYS = {"1": Label.ACTOR, "2": Label.LOCATION, "3": Label.FIGURE, "4": Label.QUOTE}
+PHRASE = "the phrase under the cursor (a name; a figure; a common noun with its modifiers and determiner)"
 
 
 def _key(keys: str, action: str, short: str, help_line: str, id: str, show: bool = False) -> Binding:
@@ -64,8 +65,8 @@ EDITING = [
     *(
         _key(key, f"label('{label.value}')", label.value.title(),
              f"{label.value}: relabel the current span (a suggestion is accepted with it), or add one over the "
-             f"selection, or else over {'the quotation around' if label is Label.QUOTE else 'the phrase under'} "
-             "the cursor", f"label_{label.value.lower()}")
+             f"selection, or else over {'the quotation around the cursor' if label is Label.QUOTE else PHRASE}",
+             f"label_{label.value.lower()}")
         for key, label in LABEL_KEYS.items()
     ),
     _key("left_square_bracket", "boundary('start', -1)", "Start left",

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from annotator import phrases
 from annotator.spans import EdgeRefused, fit, move_edge
-from keyplan.screen import ACTOR, LABEL_KEYS, QUOTE, ItemKey, NavState, Screen, Span
+from keyplan.items import ACTOR, LABEL_KEYS, QUOTE, ItemKey, NavState, Span
+from keyplan.screen import Screen
 
 EDGE_KEYS = {("start", -1): "left_square_bracket", ("start", 1): "right_square_bracket",
              ("end", -1): "left_curly_bracket", ("end", 1): "right_curly_bracket"}  # fmt: skip

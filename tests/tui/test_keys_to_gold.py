@@ -19,7 +19,7 @@ from tests.tui.fixtures import hostile_article, nth, seed_article
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
-from keyplan.screen import Span  # noqa: E402
+from keyplan.items import Span  # noqa: E402
 from keys_to_gold import Options, check, replay  # noqa: E402
 
 

@@ -63,8 +63,8 @@ async def test_paragraph_jumps_and_a_span_added_there(running, read_store):
         assert cursor_word(app) == '"'
         await pilot.press("ctrl+up")
         assert cursor_word(app) == "Israeli"
-        await pilot.press("ctrl+right", "1")  # "tanks" alone: not a name
-    assert added(read_store()) == ["tanks"]
+        await pilot.press("ctrl+right", "1")  # on "tanks": a common noun, with its modifier
+    assert added(read_store()) == ["Israeli tanks"]
 
 
 async def test_search_goes_to_the_next_match_and_escape_goes_back(running, read_store):
