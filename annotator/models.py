@@ -99,7 +99,8 @@ def unstorable(value: Any, field: str) -> str | None:
             return f"{field} has a lone surrogate at character {error.start}"
     elif isinstance(value, dict):
         for key, item in value.items():
-            problem = unstorable(key, f"a key of {field}") or unstorable(item, f"{field}.{key}")
+            step = f".{key}" if isinstance(key, str) and key.isidentifier() else f"[{key!r}]"  # "\n" shown as '\n'
+            problem = unstorable(key, f"a key of {field}") or unstorable(item, f"{field}{step}")
             if problem:
                 return problem
     elif isinstance(value, list):

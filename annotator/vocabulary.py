@@ -53,3 +53,17 @@ class Status(StrEnum):
     def to_do(self) -> bool:
         """Still to annotate: skipped and flagged articles were put aside on purpose."""
         return self in (Status.TODO, Status.IN_PROGRESS)
+
+
+class Prefer(StrEnum):
+    """Whose work wins when an annotator's work on an article differs in the two files (`merge --prefer`)."""
+
+    THIS = "this"
+    OTHER = "other"
+
+
+class ChangedText(StrEnum):
+    """What `ingest` does with an article whose id is stored with another text (by default: refuse it)."""
+
+    NEW = "new"  # add it as an article of its own, its id followed by "~" and the start of its text's hash
+    REPLACE = "replace"  # replace the stored text, if nobody has opened or annotated that article

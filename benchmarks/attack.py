@@ -101,7 +101,7 @@ def item_3(folder: Path) -> str:
             store.add_span(
                 article, "alice", text.index(f"Name{n} "), text.index(f"Name{n} ") + len(f"Name{n}"), "ACTOR"
             )
-    run("export", "--db", db, "--annotator", "alice", "-o", "old.jsonl", cwd=folder)
+    run("export", "--db", db, "--annotator", "alice", "--status", "all", "-o", "old.jsonl", cwd=folder)
     with Store.open(db) as store:
         for n in range(5, 25):
             store.add_span(

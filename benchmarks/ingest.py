@@ -1,14 +1,22 @@
-"""Ingest with suggestions against plain `nlp.pipe` over the same texts, in one process.
+"""Ingest with suggestions against plain `nlp.pipe` over the same texts, and ingest with 1 and with 2 workers.
 
-    python benchmarks/ingest.py [--corpus ../shared/corpus/news.jsonl] [--runs 3] [--limit N]
+    python benchmarks/ingest.py [--corpus ../shared/corpus/news.jsonl] [--runs 3] [--limit N] [--workers 1,2]
 
-Prints words per second for both and the ratio (target: ingest >= 0.9x the plain pipeline). Runs alternate
-so that machine noise hits both alike; figures are medians.
+Prints words per second for plain `nlp.pipe` (one process), for ingest with each number of workers (spaCy's
+multiprocessing, `ingest --workers N`), the ratio ingest / plain (one worker; target >= 0.9x) and each worker
+count against one (target on 2 cores: 2 workers >= 1.6x). Runs alternate so that machine noise hits all alike;
+figures are medians; the load average is printed before and after, since other work on the machine shares the
+cores the workers need. The CPU seconds (this process, spaCy's worker processes) and the cores they kept busy
+show what the load cannot change: how the work splits. On a shared Linux machine with autogroup scheduling
+(`/proc/sys/kernel/sched_autogroup_enabled`), one session's processes share one session's fair part of the
+CPUs, so 2 workers there get no more CPU than 1: compare the cores kept busy before reading the ratio.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import statistics
 import tempfile
 import time
@@ -28,12 +36,22 @@ def plain_pipe(nlp, texts: list[str], batch_size: int) -> float:
     return time.perf_counter() - started
 
 
-def full_ingest(nlp, articles, batch_size: int) -> float:
+def cpu_seconds() -> tuple[float, float]:
+    """CPU time (user + system) of this process, and of its finished child processes (spaCy's workers)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
+def full_ingest(nlp, articles, batch_size: int, workers: int = 1, cpu: list | None = None) -> float:
     with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "bench.db") as store:
+        before = cpu_seconds()
         started = time.perf_counter()
-        report = ingest(store, articles, nlp=nlp, batch_size=batch_size)
+        report = ingest(store, articles, nlp=nlp, batch_size=batch_size, workers=workers)
         elapsed = time.perf_counter() - started
+        after = cpu_seconds()
         assert len(report.added) == len(articles), "every article should be new in a fresh database"
+    if cpu is not None:
+        cpu.append((after[0] - before[0], after[1] - before[1]))
     return elapsed
 
 
@@ -43,7 +61,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
     parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--workers", default="1,2", help="comma-separated worker counts to compare (first: 1)")
     args = parser.parse_args()
+    counts = [int(n) for n in args.workers.split(",")]
 
     articles = read_articles([args.corpus])
     articles = list({a.article_id: a for a in articles}.values())
@@ -55,16 +75,40 @@ def main() -> None:
     print(f"{len(articles)} articles, {words:,} words, pipeline {nlp.meta['name']} {nlp.meta['version']}")
     plain_pipe(nlp, texts[:20], args.batch_size)  # warm up both paths once
 
-    plain, full = [], []
+    print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+    plain: list[float] = []
+    full: dict[int, list[float]] = {n: [] for n in counts}
+    ratios: dict[int, list[float]] = {n: [] for n in counts}  # same-run ratio: n workers against the first
+    cpu: dict[int, list[tuple[float, float]]] = {n: [] for n in counts}  # (this process, worker processes)
     for run in range(1, args.runs + 1):
         plain.append(plain_pipe(nlp, texts, args.batch_size))
-        full.append(full_ingest(nlp, articles, args.batch_size))
-        print(f"run {run}: plain nlp.pipe {words / plain[-1]:,.0f} words/s, ingest {words / full[-1]:,.0f} words/s")
+        for n in counts:
+            full[n].append(full_ingest(nlp, articles, args.batch_size, n, cpu[n]))
+            ratios[n].append(full[counts[0]][-1] / full[n][-1])
+        rates = ", ".join(f"ingest {n} worker(s) {words / full[n][-1]:,.0f}" for n in counts)
+        print(f"run {run}: plain nlp.pipe {words / plain[-1]:,.0f} words/s, {rates} words/s")
     plain_rate = words / statistics.median(plain)
-    ingest_rate = words / statistics.median(full)
     print(f"median plain nlp.pipe: {plain_rate:,.0f} words/s ({statistics.median(plain):.2f} s)")
-    print(f"median ingest + suggestions + SQLite: {ingest_rate:,.0f} words/s ({statistics.median(full):.2f} s)")
-    print(f"ratio ingest / plain: {ingest_rate / plain_rate:.2f}x (target >= 0.90x)")
+    for n in counts:
+        rate = words / statistics.median(full[n])
+        print(
+            f"median ingest + suggestions + SQLite, {n} worker(s): {rate:,.0f} words/s ({statistics.median(full[n]):.2f} s)"
+        )
+    print(f"ratio ingest ({counts[0]} worker) / plain: {words / statistics.median(full[counts[0]]) / plain_rate:.2f}x")
+    for n in counts[1:]:
+        print(
+            f"ratio {n} workers / {counts[0]}: {statistics.median(ratios[n]):.2f}x "
+            f"(median of same-run ratios; target for 2 on 2 cores >= 1.60x)"
+        )
+    for n in counts:  # what the machine's load cannot change: the work, and where it was done
+        own = statistics.median(c[0] for c in cpu[n])
+        workers = statistics.median(c[1] for c in cpu[n])
+        busy = (own + workers) / statistics.median(full[n])
+        print(
+            f"CPU seconds, {n} worker(s): {own:.1f} in this process + {workers:.1f} in worker processes; "
+            f"cores kept busy: {busy:.2f} (an idle 2-core machine gives 2 workers close to 2)"
+        )
+    print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
 
 if __name__ == "__main__":

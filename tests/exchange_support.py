@@ -6,7 +6,8 @@ from pathlib import Path
 
 from support import nth
 
-from annotator.models import ArticleIn, Suggestion
+from annotator.exchange.formats.options import ExportOptions
+from annotator.models import ArticleIn, Status, Suggestion
 from annotator.store import Store
 from annotator.suggest.tokens import tokenize
 
@@ -48,3 +49,8 @@ def build(path: Path) -> Store:
     add(store, big, "alice", seed, "at least 35", "FIGURE")
     store.set_status(big, "alice", "flagged")
     return store
+
+
+def every_status() -> ExportOptions:
+    """Export options taking every annotation, whatever its status (an export takes finished work only)."""
+    return ExportOptions(statuses=frozenset(Status))

@@ -165,11 +165,13 @@ def test_cli_assign_then_stats(tmp_path: Path) -> None:
         store.set_status(first, "carol", "done")
     result = CliRunner().invoke(app, ["stats", "--db", str(db)])
     lines = result.stdout.splitlines()
-    assert lines[lines.index(next(line for line in lines if line.startswith("assignments"))) :] == [
-        "assignments  assigned  to do in progress   done skipped/flagged",
-        "  alice             3      3           0      0               0",
-        "  bob               4      4           0      0               0",
-        "  carol             3      2           0      1               0",
+    assert lines[lines.index("assignments") :] == [
+        "assignments",
+        "annotator   assigned   to do   in progress   done   skipped/flagged",
+        "─" * 67,
+        "alice              3       3             0      0                 0",
+        "bob                4       4             0      0                 0",
+        "carol              3       2             0      1                 0",
     ]
 
 

@@ -40,6 +40,7 @@ def test_bad_input_is_one_line_on_stderr_and_writes_nothing(tmp_path: Path, db_p
 
 def test_export_and_import_round_trip(tmp_path: Path, db_path: Path, store: Store, small_article: str) -> None:
     store.accept_all(small_article, "alice")
+    store.set_status(small_article, "alice", "done")
     out = tmp_path / "alice.jsonl"
     assert run("export", "--db", str(db_path), "--annotator", "alice", "-o", str(out))[0] == 0
     fresh = tmp_path / "fresh.db"
@@ -62,6 +63,9 @@ def test_export_defaults_to_the_exports_folder(
     store.accept_all(small_article, "alice")
     monkeypatch.chdir(tmp_path)
     code, out, _ = run("export", "--db", str(db_path), "--annotator", "alice")
+    assert (code, out) == (0, "0 record(s) -> exports/alice.jsonl\n")  # in progress: not finished work
+    store.set_status(small_article, "alice", "done")
+    code, out, _ = run("export", "--db", str(db_path), "--annotator", "alice")
     assert (code, out) == (0, "1 record(s) -> exports/alice.jsonl\n")
     assert (tmp_path / "exports" / "alice.jsonl").exists()
 
@@ -71,9 +75,15 @@ def test_stats_counts_by_annotator_and_status(db_path: Path, store: Store, small
     store.set_status(small_article, "bob", "done")
     code, out, _ = run("stats", "--db", str(db_path))
     assert code == 0
-    assert "articles     1\n" in out
-    assert "  alice          in_progress  1\n" in out
-    assert "  bob            done         1\n" in out
+    lines = out.splitlines()
+    assert lines[1] == "articles     1"
+    assert lines[lines.index("annotations") :] == [
+        "annotations",
+        "annotator   todo   in_progress   done   skipped   flagged   time spent",
+        "─" * 70,
+        "alice          0             1      0         0         0      0.0 min",
+        "bob            0             0      1         0         0      0.0 min",
+    ]
 
 
 def test_a_file_that_is_not_a_database_is_a_one_line_error(tmp_path: Path) -> None:
@@ -85,7 +95,7 @@ def test_a_file_that_is_not_a_database_is_a_one_line_error(tmp_path: Path) -> No
 
 
 def test_every_command_has_help_with_an_example() -> None:
-    assert len(COMMANDS) == 15
+    assert len(COMMANDS) == 16
     for command in COMMANDS:
         code, out, _ = run(command, "--help")
         assert (command, code, "Example: annotator" in out) == (command, 0, True)
@@ -171,3 +181,22 @@ def test_exporting_someone_without_annotations_says_who_has_some(
 def test_a_top_level_option_the_command_does_not_take_is_an_error(db_path: Path, store: Store) -> None:
     code, _, err = run("--annotator", "carol", "stats", "--db", str(db_path))
     assert (code, err) == (1, "annotator: error: --annotator does not apply to `annotator stats`\n")
+
+
+def test_stats_shows_a_name_that_looks_like_markup_as_it_is(db_path: Path, store: Store, small_article: str) -> None:
+    store.set_status(small_article, "[bold]ann[/bold]", "done")
+    code, out, _ = run("stats", "--db", str(db_path))
+    assert (code, out.splitlines()[-1]) == (
+        0,
+        "[bold]ann[/bold]      0             0      1         0         0      0.0 min",
+    )
+
+
+def test_closed_choices_are_checked_before_the_command_runs(tmp_path: Path) -> None:
+    for args, message in (
+        (["merge", "other.db", "--prefer", "mine"], "Invalid value for '--prefer': 'mine' is not one of 'this', 'other'."),
+        (["ingest", "x.txt", "--changed-text", "keep"], "Invalid value for '--changed-text': 'keep' is not one of 'new', 'replace'."),
+    ):  # fmt: skip
+        code, _, err = run(*args, "--db", str(tmp_path / "x.db"))
+        assert (code, err) == (1, f"annotator: error: {message}\n")
+    assert not (tmp_path / "x.db").exists()

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from annotator.errors import InputError
-from annotator.exchange.formats.common import ReadOptions
 from annotator.exchange.formats.jsonl import read_records
-from annotator.exchange.records import export, read_file, store_records, suggestion_records
+from annotator.exchange.formats.options import ReadOptions
+from annotator.exchange.importing import read_file, store_records
+from annotator.exchange.records import export, suggestion_records
 from annotator.store import Store
 
 
@@ -89,7 +90,7 @@ def test_an_unknown_label_names_the_field(tmp_path: Path, store: Store, annotate
     )
     with pytest.raises(
         InputError,
-        match=r"in.jsonl:2: field 'spans.0.label': unknown label 'PERSON' \(map it with --label-map PERSON=ACTOR\)",
+        match=r"in.jsonl:2: field 'spans.0.label': unknown label 'PERSON' \(map it with --label-map PERSON=ACTOR, or drop it",
     ):
         list(read_records(path))
 

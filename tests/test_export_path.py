@@ -8,11 +8,13 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from exchange_support import build
+from exchange_support import build, every_status
 
-from annotator.exchange.formats.common import ReadOptions, Record
+from annotator.exchange.formats.common import Record
 from annotator.exchange.formats.jsonl import dumps, record_dict
-from annotator.exchange.records import annotator_records, export, read_file, store_records
+from annotator.exchange.formats.options import ReadOptions
+from annotator.exchange.importing import read_file, store_records
+from annotator.exchange.records import annotator_records, export
 from annotator.models import NativeRecord
 
 
@@ -22,14 +24,14 @@ def validated(record: Record) -> NativeRecord:
 
 def test_exported_records_equal_validated_ones(tmp_path: Path) -> None:
     with build(tmp_path / "a.db") as store:
-        records = list(annotator_records(store, "alice"))
+        records = list(annotator_records(store, "alice", None))
     assert [record_dict(validated(r)) for r in records] == [record_dict(r) for r in records]
     assert [replace(r, title="x").title for r in records] == ["x", "x"]
 
 
 def test_jsonl_lines_equal_pydantic_serialisation(tmp_path: Path) -> None:
     with build(tmp_path / "a.db") as store:
-        for record in annotator_records(store, "alice"):
+        for record in annotator_records(store, "alice", None):
             expected = json.dumps(validated(record).model_dump(mode="json", exclude_none=True), ensure_ascii=False)
             assert dumps(record) == expected
         record = replace(record, updated_at=None, meta={"a": None})
@@ -41,7 +43,8 @@ def test_export_and_import_report_progress(tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
     with build(tmp_path / "a.db") as store:
         out = io.BytesIO()
-        assert export(store, "prodigy", out, "alice", progress=lambda done, total: seen.append((done, total))) == 2
+        report = lambda done, total: seen.append((done, total))  # noqa: E731
+        assert export(store, "prodigy", out, "alice", report, every_status()) == 2
     assert seen == [(2, 2)]
     (tmp_path / "alice.jsonl").write_bytes(out.getvalue())
     from annotator.store import Store

@@ -7,10 +7,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from exchange_support import SMALL, build
+from exchange_support import SMALL, build, every_status
 
-from annotator.exchange.formats.common import ReadOptions, Record
-from annotator.exchange.records import annotator_records, export, export_to_path, read_file, store_records
+from annotator.exchange.formats.common import Record
+from annotator.exchange.formats.options import ReadOptions
+from annotator.exchange.importing import read_file, store_records
+from annotator.exchange.records import annotator_records, export, export_to_path
 from annotator.models import Label
 from annotator.store import Store
 
@@ -26,12 +28,12 @@ def store(tmp_path: Path):
 
 def round_trip(store: Store, tmp_path: Path, name: str, annotator: str | None = None) -> tuple[bytes, bytes, Store]:
     path = tmp_path / f"first.{name}"
-    export_to_path(store, name, path, "alice")
+    export_to_path(store, name, path, "alice", options=every_status())
     fresh = Store.open(tmp_path / "second.db")
     report = store_records(fresh, read_file(path, name, ReadOptions(annotator=annotator)))
     assert (report.records, report.new_articles) == (2, 2)
     again = io.BytesIO()
-    export(fresh, name, again, "alice")
+    export(fresh, name, again, "alice", options=every_status())
     return path.read_bytes(), again.getvalue(), fresh
 
 
@@ -39,7 +41,7 @@ def round_trip(store: Store, tmp_path: Path, name: str, annotator: str | None = 
 def test_lossless_formats_round_trip_to_identical_files_and_records(store: Store, tmp_path: Path, name: str) -> None:
     first, second, fresh = round_trip(store, tmp_path, name)
     assert second == first
-    assert list(annotator_records(fresh, "alice")) == list(annotator_records(store, "alice"))
+    assert list(annotator_records(fresh, "alice", None)) == list(annotator_records(store, "alice", None))
     fresh.close()
 
 
@@ -48,9 +50,11 @@ def test_doccano_plain_round_trips_all_but_speakers(store: Store, tmp_path: Path
     assert second == first
 
     def without_speakers(record: Record) -> Record:
-        return replace(record, spans=[replace(s, speaker=None) for s in record.spans])
+        return replace(record, spans=[s._replace(speaker=None) for s in record.spans])
 
-    assert list(annotator_records(fresh, "alice")) == [without_speakers(r) for r in annotator_records(store, "alice")]
+    assert list(annotator_records(fresh, "alice", None)) == [
+        without_speakers(r) for r in annotator_records(store, "alice", None)
+    ]
     fresh.close()
 
 
@@ -58,7 +62,7 @@ def test_conll_round_trips_the_entity_layer_only(store: Store, tmp_path: Path) -
     """CoNLL cannot carry quotes, speakers, titles, meta, status, timestamps, ids or the text's white space."""
     first, second, fresh = round_trip(store, tmp_path, "conll", annotator="alice")
     assert second == first
-    [small, _] = list(annotator_records(fresh, "alice"))
+    [small, _] = list(annotator_records(fresh, "alice", None))
     assert small.text.startswith('Washington said " the talks failed " on Monday .\nAt least 35')
     assert [(s.label.value, s.text) for s in small.spans] == [
         ("ACTOR", "Washington"),
@@ -74,7 +78,7 @@ def test_conll_round_trips_the_entity_layer_only(store: Store, tmp_path: Path) -
 
 def test_prodigy_task_shape(store: Store) -> None:
     out = io.BytesIO()
-    export(store, "prodigy", out, "alice")
+    export(store, "prodigy", out, "alice", options=every_status())
     import json
 
     task = json.loads(out.getvalue().decode().splitlines()[0])
@@ -92,7 +96,7 @@ def test_docbin_holds_entities_quotes_and_speakers(store: Store, tmp_path: Path)
     import spacy
     from spacy.tokens import DocBin
 
-    export_to_path(store, "spacy", tmp_path / "alice.spacy", "alice")
+    export_to_path(store, "spacy", tmp_path / "alice.spacy", "alice", options=every_status())
     doc = next(DocBin().from_disk(tmp_path / "alice.spacy").get_docs(spacy.blank("en").vocab))
     assert doc.text == SMALL
     assert [(e.text, e.label_) for e in doc.ents] == [("Washington", "ACTOR"), ("At least 35", "FIGURE"),
@@ -106,7 +110,7 @@ def test_docbin_trains_a_spacy_ner_pipeline(store: Store, tmp_path: Path) -> Non
     from spacy.cli.init_config import init_config
     from spacy.cli.train import train
 
-    export_to_path(store, "spacy", tmp_path / "train.spacy", "alice")
+    export_to_path(store, "spacy", tmp_path / "train.spacy", "alice", options=every_status())
     init_config(lang="en", pipeline=["ner"], optimize="efficiency").to_disk(tmp_path / "config.cfg")
     overrides = {"paths.train": str(tmp_path / "train.spacy"), "paths.dev": str(tmp_path / "train.spacy"),
                  "training.max_steps": 2, "training.eval_frequency": 1}  # fmt: skip

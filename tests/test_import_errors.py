@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from exchange_support import SMALL, build
+from exchange_support import SMALL, build, every_status
 from typer.testing import CliRunner
 
 from annotator.cli import app
@@ -49,7 +49,7 @@ def doccano_line(spans: list[list], text: str = SMALL, **extra) -> str:
 
 def test_truncated_jsonl(db: Path, tmp_path: Path) -> None:
     path = tmp_path / "alice.jsonl"
-    export_to_path(Store.open(db), "jsonl", path, "alice")
+    export_to_path(Store.open(db), "jsonl", path, "alice", options=every_status())
     path.write_bytes(path.read_bytes()[:-40])
     assert refused(db, path).startswith(f"annotator: error: {path}:2: not valid JSON (Unterminated string")
 
@@ -64,7 +64,7 @@ def test_wrong_encoding(db: Path, tmp_path: Path) -> None:
 
 def test_json_array_where_jsonl_is_expected(db: Path, tmp_path: Path) -> None:
     path = tmp_path / "array.jsonl"
-    export_to_path(Store.open(db), "labelstudio", path, "alice")
+    export_to_path(Store.open(db), "labelstudio", path, "alice", options=every_status())
     assert refused(db, path, "--format", "prodigy") == (
         f"annotator: error: {path}:1: this is a JSON array; expected JSONL, one JSON object a line"
     )
@@ -80,7 +80,7 @@ def test_unknown_label_names_the_field_and_the_option(db: Path, tmp_path: Path) 
     path = tmp_path / "doccano.jsonl"
     path.write_text(doccano_line([[0, 10, "PERSON"]]), encoding="utf-8")
     assert refused(db, path, "--format", "doccano") == (
-        f"annotator: error: {path}:1: field 'label[0]': unknown label 'PERSON' (map it with --label-map PERSON=ACTOR)"
+        f"annotator: error: {path}:1: field 'label[0]': unknown label 'PERSON' (map it with --label-map PERSON=ACTOR, or drop it with --label-map PERSON=)"
     )
 
 
@@ -127,7 +127,7 @@ def test_a_native_label_the_map_leaves_unknown_names_file_line_and_field(db: Pat
     gaza = {"start": 73, "end": 77, "label": "GPE", "text": "Gaza"}
     path.write_text(native_line([washington]) + native_line([washington, gaza], annotator="fay"), encoding="utf-8")
     assert refused(db, path, "--label-map", "PERSON=ACTOR") == (
-        f"annotator: error: {path}:2: field 'spans.1.label': unknown label 'GPE' (map it with --label-map GPE=ACTOR)"
+        f"annotator: error: {path}:2: field 'spans.1.label': unknown label 'GPE' (map it with --label-map GPE=ACTOR, or drop it with --label-map GPE=)"
     )
 
 
@@ -188,7 +188,7 @@ def test_snap_moves_spans_outward_and_reports_them(db: Path, tmp_path: Path) -> 
 
 def test_damaged_docbin(db: Path, tmp_path: Path) -> None:
     path = tmp_path / "alice.spacy"
-    export_to_path(Store.open(db), "spacy", path, "alice")
+    export_to_path(Store.open(db), "spacy", path, "alice", options=every_status())
     path.write_bytes(path.read_bytes()[:100])
     assert refused(db, path, "--format", "spacy").startswith(f"annotator: error: {path}: not a spaCy DocBin")
 
@@ -197,8 +197,8 @@ def test_unknown_format(db: Path, tmp_path: Path) -> None:
     path = tmp_path / "x.jsonl"
     path.write_text(doccano_line([]), encoding="utf-8")
     assert refused(db, path, "--format", "brat") == (
-        "annotator: error: unknown format 'brat' (known: jsonl, prodigy, doccano, doccano-relations, spacy, conll, "
-        "labelstudio)"
+        "annotator: error: Invalid value for '--format': 'brat' is not one of 'jsonl', 'prodigy', 'doccano', "
+        "'doccano-relations', 'spacy', 'conll', 'labelstudio'."
     )
 
 

@@ -48,7 +48,12 @@ def test_importing_an_older_export_over_newer_work_is_a_conflict_and_replace_is_
     article = article_db(db)
     with Store.open(db) as store:
         annotate_names(store, article, 5)
-    assert annotator("export", "--db", db, "--annotator", "alice", "-o", tmp_path / "old.jsonl").returncode == 0
+    assert (
+        annotator(
+            "export", "--db", db, "--annotator", "alice", "--status", "all", "-o", tmp_path / "old.jsonl"
+        ).returncode
+        == 0
+    )
     with Store.open(db) as store:
         annotate_names(store, article, 25, start_at=5)
         store.set_status(article, "alice", "done")
@@ -81,11 +86,21 @@ def test_a_newer_export_replaces_older_work_and_the_same_one_changes_nothing(tmp
     article = article_db(db)
     with Store.open(db) as store:
         annotate_names(store, article, 3)
-    assert annotator("export", "--db", db, "--annotator", "alice", "-o", tmp_path / "v1.jsonl").returncode == 0
+    assert (
+        annotator(
+            "export", "--db", db, "--annotator", "alice", "--status", "all", "-o", tmp_path / "v1.jsonl"
+        ).returncode
+        == 0
+    )
     assert annotator("import", tmp_path / "v1.jsonl", "--db", other).returncode == 0
     with Store.open(db) as store:
         annotate_names(store, article, 6, start_at=3)
-    assert annotator("export", "--db", db, "--annotator", "alice", "-o", tmp_path / "v2.jsonl").returncode == 0
+    assert (
+        annotator(
+            "export", "--db", db, "--annotator", "alice", "--status", "all", "-o", tmp_path / "v2.jsonl"
+        ).returncode
+        == 0
+    )
     result = annotator("import", tmp_path / "v2.jsonl", "--db", other)
     assert result.stdout == f"1 record(s) imported (0 new article(s)); 1 replaced older work -> {other}\n"
     events = Store.open(other, read_only=True).count("events")
@@ -206,14 +221,20 @@ def test_duplicate_or_overlapping_quotes_are_refused_and_a_missing_title_is_made
         assert line.startswith(f"{path}:1: field ") and line.endswith(
             f"quotes {start}:{quote[1]} and {spans[1][0]}:{spans[1][1]} overlap"
         ), line
-        path.write_text(json.dumps({"text": text, "label": [[s, e, "QUOTE"] for s, e in spans]}) + "\n")
-        line = one_error_line(
-            annotator("import", path, "--format", "doccano", "--annotator", "a", "--db", tmp_path / "q.db")
-        )
-        assert line.startswith(f"{path}:1: field ") and line.endswith(
-            f"quotes {start}:{quote[1]} and {spans[1][0]}:{spans[1][1]} overlap"
-        ), line
+    path.write_text(json.dumps({"text": text, "label": [[*quote, "QUOTE"], [*inner, "QUOTE"]]}) + "\n")
+    line = one_error_line(
+        annotator("import", path, "--format", "doccano", "--annotator", "a", "--db", tmp_path / "q.db")
+    )
+    assert line.startswith(f"{path}:1: field ") and line.endswith(
+        f"quotes {start}:{quote[1]} and {inner[0]}:{inner[1]} overlap"
+    ), line
     assert not (tmp_path / "q.db").exists()
+    # doccano's own files hold some spans twice: an exact repeat is one span, counted, never a second quote
+    path.write_text(json.dumps({"text": text, "label": [[*quote, "QUOTE"], [*quote, "QUOTE"]]}) + "\n")
+    result = annotator("import", path, "--format", "doccano", "--annotator", "a", "--db", tmp_path / "r.db")
+    assert (result.returncode, result.stdout.splitlines()[-1]) == (0, "left out: 1 repeated span(s) (kept once)")
+    with Store.open(tmp_path / "r.db", read_only=True) as store:
+        assert [(s.start, s.end) for s in store.spans(store.article_ids()[0], "a")] == [quote]
     path.write_text(json.dumps({"text": text, "label": [[*quote, "QUOTE"]]}) + "\n", encoding="utf-8")
     assert (
         annotator("import", path, "--format", "doccano", "--annotator", "a", "--db", tmp_path / "q.db").returncode == 0
@@ -247,7 +268,7 @@ def test_nan_and_infinity_are_refused_at_input_and_never_written(tmp_path: Path)
     with Store.open(db) as store:
         store.add_span(store.article_ids()[0], "alice", TEXT.index("Paris"), TEXT.index("Paris") + 5, "LOCATION")
     for who in (["--annotator", "alice"], ["--suggestions"]):
-        line = one_error_line(annotator("export", "--db", db, *who, "-o", tmp_path / "out.jsonl"))
+        line = one_error_line(annotator("export", "--db", db, *who, "--status", "all", "-o", tmp_path / "out.jsonl"))
         assert "its meta holds NaN" in line and line.endswith("which is not standard JSON (an older release stored it); "
                                                              "nothing was written"), line  # fmt: skip
         assert not (tmp_path / "out.jsonl").exists()

@@ -39,6 +39,7 @@ def cli_without_network(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 def test_export_paths_are_taken_literally(db_path: Path, store: Store, small_article: str, tmp_path: Path) -> None:
     """The real command, given a path a shell, `~`, `$VAR` or glob expansion would each change: it writes there."""
     store.accept_all(small_article, "alice")
+    store.set_status(small_article, "alice", "done")
     work, home = tmp_path / "work", tmp_path / "home"
     work.mkdir()
     home.mkdir()

@@ -1,6 +1,6 @@
 """The `annotator` command: a thin layer over the core. Each command's docstring is its help.
 
-The commands live by topic (`data`, `quality`, `screens`); this module registers them, in the order the help
+The commands live by topic (`data`, `corpus`, `teams`, `quality`, `screens`); this module registers them, in the order the help
 lists them, and holds the top-level options.
 """
 
@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from annotator.cli import data, quality, screens, teams
+from annotator.cli import corpus, data, quality, screens, teams
 from annotator.cli.common import AnnotatorOption, app, fail
 from annotator.store import DEFAULT_DB
 
@@ -19,6 +19,7 @@ from annotator.store import DEFAULT_DB
 COMMANDS: dict[str, Callable[..., None]] = {
     "ingest": data.ingest,
     "suggest": data.suggest,
+    "predict": corpus.predict,
     "export": data.export,
     "import": data.import_,
     "merge": data.merge,

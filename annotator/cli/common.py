@@ -5,20 +5,59 @@ the command's database."""
 # every command before any command runs, about 15 ms more before the TUI opens.
 import getpass
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import IO, Annotated, Any
 
 import typer
+from typer._click import Context, echo  # typer 0.28 ships its own click: its errors are these classes
+from typer._click.exceptions import ClickException, UsageError
+from typer.core import TyperGroup
 
 from annotator.errors import AnnotatorError
 from annotator.exchange.formats import FORMATS
-from annotator.literal import literal_json, literal_lines
+from annotator.literal import literal, literal_json, literal_lines
 from annotator.store import Store
 from annotator.vocabulary import GOLD
 
+
+class UsageLine(ClickException):
+    """A usage error (an unknown option, a value outside a closed set) shown as every other error: one line,
+    `annotator: error: ...`, exit status 1."""
+
+    exit_code = 1
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        echo(f"annotator: error: {self.format_message()}", err=True)
+
+
+@contextmanager
+def usage_errors_as_lines() -> Iterator[None]:
+    try:
+        yield
+    except UsageError as error:
+        raise UsageLine(error.format_message().replace("\n", " ")) from None
+
+
+class Commands(TyperGroup):
+    """The command group: click parses and checks the options (closed sets as Enums, which typer makes click
+    Choices), and its usage errors keep the project's one-line form."""
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: Context | None = None, **extra: Any
+    ) -> Context:
+        with usage_errors_as_lines():
+            return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx: Context) -> Any:
+        with usage_errors_as_lines():
+            return super().invoke(ctx)
+
+
 app = typer.Typer(
+    cls=Commands,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=False,
@@ -35,9 +74,15 @@ ModelOption = Annotated[
         "--model", help="An installed spaCy pipeline name or path (default: en_core_web_sm, else its mirror)."
     ),
 ]
-FormatOption = Annotated[
-    str,
-    typer.Option("--format", help=f"{', '.join(FORMATS)} (jsonl is the native record)."),
+#: The format names as a closed set (typer turns an Enum into a choice, checked before the command runs).
+FormatName = StrEnum("FormatName", [(name.replace("-", "_"), name) for name in FORMATS])  # type: ignore[misc]
+NATIVE = FormatName("jsonl")
+FormatOption = Annotated[FormatName, typer.Option("--format", help="The file's format (jsonl is the native record).")]
+WorkersOption = Annotated[
+    int,
+    typer.Option(
+        "--workers", min=1, help="Processes that parse and suggest (spaCy's multiprocessing); same results with any."
+    ),
 ]
 AnnotatorsOption = Annotated[
     str | None,
@@ -61,7 +106,8 @@ def say_json(text: str) -> None:
 
 
 def fail(message: str) -> typer.Exit:
-    say(f"annotator: error: {message}", err=True)
+    """An error is one line, whatever stored text it quotes (a line break in it is shown, not printed)."""
+    say(literal(f"annotator: error: {message}"), err=True)
     return typer.Exit(1)
 
 
@@ -91,6 +137,23 @@ def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
     with Progress(console=None, transient=True) as bar:
         task = bar.add_task(label, total=None)
         yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
+def render_tables(tables: Iterable[Any]) -> str:
+    """Rich renderables (tables) as plain text, one after another, as wide as the terminal (100 columns when
+    piped); no colour or escape sequence, so `say` can print it and scripts can read it."""
+    import io
+    import shutil
+
+    from rich.console import Console
+
+    out = io.StringIO()
+    width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
+    console = Console(file=out, width=width, color_system=None, force_terminal=False, highlight=False)
+    for table in tables:
+        console.print()
+        console.print(table)
+    return "\n".join(line.rstrip() for line in out.getvalue().strip("\n").split("\n"))
 
 
 def open_store(db: Path, *, create: bool = False, read_only: bool = False) -> Store:

@@ -4,32 +4,43 @@ and what a database holds."""
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, BinaryIO
+from typing import TYPE_CHECKING, Annotated, Any, BinaryIO
 
 import typer
 
 from annotator.cli.common import (
+    NATIVE,
     AnnotatorOption,
     DbOption,
     FormatOption,
     ModelOption,
+    WorkersOption,
     default_annotator,
     errors_as_lines,
     fail,
     open_store,
     progress_bar,
+    render_tables,
     say,
     store_to_fill,
 )
 from annotator.literal import literal
 from annotator.store import DEFAULT_DB
-from annotator.vocabulary import GOLD
+from annotator.vocabulary import GOLD, ChangedText, Prefer, Status
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from annotator.exchange.formats.options import ExportOptions
+
+QUOTES_KEY = "quotes"  # as annotator.exchange.formats.options.QUOTES_KEY (not imported before a command runs)
 
 
 def ingest(
     paths: Annotated[
-        list[Path], typer.Argument(help=".txt files, folders of them, or .jsonl files with a 'text' field.")
-    ],
+        list[Path] | None,
+        typer.Argument(help=".txt files, folders of them, or .jsonl files with a 'text' field.", show_default=False),
+    ] = None,
     db: DbOption = Path(DEFAULT_DB),
     no_suggest: Annotated[
         bool, typer.Option("--no-suggest", help="Store the articles without model suggestions.")
@@ -37,11 +48,20 @@ def ingest(
     model: ModelOption = None,
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.")] = 32,
     changed_text: Annotated[
-        str | None,
+        ChangedText | None,
         typer.Option(
             "--changed-text",
             help="An id stored with another text: 'new' adds it as a new article (id~hash), 'replace' replaces "
             "the stored text if nobody has opened that article (default: an error).",
+        ),
+    ] = None,
+    workers: WorkersOption = 1,
+    suggestions_from: Annotated[
+        Path | None,
+        typer.Option(
+            "--suggestions-from",
+            help="A folder `annotator predict` wrote: store its suggestions instead of running the pipeline "
+            "(without PATHs: its articles too).",
         ),
     ] = None,
 ) -> None:
@@ -49,13 +69,21 @@ def ingest(
 
     Example: annotator ingest seeds/ articles.jsonl --db annotations.db
     """
-    from annotator.exchange.ingest import ChangedText, read_articles
     from annotator.exchange.ingest import ingest as ingest_articles
+    from annotator.exchange.ingest import read_articles
 
-    if changed_text is not None and changed_text not in set(ChangedText):
-        raise fail(f"--changed-text must be {' or '.join(ChangedText)}, not {changed_text!r}")
+    if not paths and suggestions_from is None:
+        raise fail("give the articles to ingest (files or folders), or --suggestions-from a predict folder")
+    if no_suggest and suggestions_from is not None:
+        raise fail("choose one of --no-suggest and --suggestions-from")
     with errors_as_lines():
-        articles = read_articles(paths)
+        articles = read_articles(paths or [])
+        predicted = None
+        if suggestions_from is not None:
+            from annotator.exchange.predictions import read_predictions
+
+            predicted = read_predictions(suggestions_from, [a.article_id for a in articles] if paths else None)
+            articles = articles if paths else [p.article for p in predicted.by_article.values()]
         with store_to_fill(db) as store, progress_bar("Suggesting") as progress:
             report = ingest_articles(
                 store,
@@ -63,8 +91,10 @@ def ingest(
                 suggest=not no_suggest,
                 model=model,
                 batch_size=batch_size,
+                workers=workers,
+                predicted=predicted,
                 progress=progress,
-                changed=ChangedText(changed_text) if changed_text else None,
+                changed=changed_text,
             )
     replaced = f", {len(report.replaced)} replaced" if report.replaced else ""
     say(
@@ -77,6 +107,7 @@ def suggest(
     db: DbOption = Path(DEFAULT_DB),
     model: ModelOption = None,
     everything: Annotated[bool, typer.Option("--all", help="Recompute for every article.")] = False,
+    workers: WorkersOption = 1,
 ) -> None:
     """(Re)compute suggestions for articles that lack them or have an older suggester version.
 
@@ -85,7 +116,7 @@ def suggest(
     from annotator.exchange.ingest import resuggest
 
     with errors_as_lines(), open_store(db) as store, progress_bar("Suggesting") as progress:
-        articles, suggestions = resuggest(store, model=model, everything=everything, progress=progress)
+        articles, suggestions = resuggest(store, model=model, everything=everything, workers=workers, progress=progress)
     say(f"{suggestions} suggestion(s) for {articles} article(s)")
 
 
@@ -94,9 +125,25 @@ def export(
     annotator: AnnotatorOption = None,
     gold: Annotated[bool, typer.Option("--gold", help="Export the adjudicated gold annotations.")] = False,
     suggestions: Annotated[bool, typer.Option("--suggestions", help="Export the model's suggestions.")] = False,
-    format: FormatOption = "jsonl",
+    format: FormatOption = NATIVE,
     output: Annotated[
         str | None, typer.Option("-o", "--output", help="Output file, or - for standard output (default: exports/).")
+    ] = None,
+    status: Annotated[
+        str,
+        typer.Option(
+            "--status", help="Which annotations: statuses, comma-separated (done, in_progress, skipped, ...), or all."
+        ),
+    ] = "done",
+    labels: Annotated[
+        str | None, typer.Option("--labels", help="Only spans of these labels, e.g. ACTOR,LOCATION,FIGURE.")
+    ] = None,
+    spans_key: Annotated[
+        str, typer.Option("--spans-key", help="spacy: the doc.spans key that holds the quotes.")
+    ] = QUOTES_KEY,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="spacy: also write a `spacy train` config for the DocBin here.", dir_okay=False),
     ] = None,
 ) -> None:
     """Write annotations in a format, one record per article (native JSONL unless --format says otherwise).
@@ -104,27 +151,51 @@ def export(
     Example: annotator export --annotator alice --format prodigy -o exports/alice.prodigy.jsonl
     """
     from annotator.exchange.formats import get_format
+    from annotator.exchange.formats.options import ExportOptions, parse_labels, parse_statuses
     from annotator.exchange.records import export as export_records
     from annotator.exchange.records import export_to_path
 
+    name = format.value
     if gold and suggestions:
         raise fail("choose one of --gold and --suggestions")
+    if config is not None and name != "spacy":
+        raise fail("--config writes a spaCy training config: it goes with --format spacy")
+    if config is not None and output == "-":
+        raise fail("--config needs the DocBin in a file (-o PATH), not standard output")
     with errors_as_lines(), open_store(db, read_only=True) as store:
-        chosen = get_format(format)
+        options = ExportOptions(statuses=parse_statuses(status), labels=parse_labels(labels), spans_key=spans_key)
+        chosen = get_format(name)
         who = None if suggestions else GOLD if gold else default_annotator(annotator)
         if who is not None and who not in store.annotators():
             found = ", ".join(store.annotators()) or "none"
             raise fail(f"no annotations by {who!r} to export (in the database: {found})")
         if output == "-":
-            count = _to_standard_output(lambda out: export_records(store, format, out, who))
+            count = _to_standard_output(lambda out: export_records(store, name, out, who, options=options))
             say(f"{count} record(s) written", err=True)
+            tell_notes(options)
             return
-        name = who or "suggestions"
-        kind = "" if chosen.suffix == f".{format}" else f".{format}"  # alice.jsonl, alice.prodigy.jsonl, alice.spacy
-        path = Path(output) if output else Path("exports") / f"{name}{kind}{chosen.suffix}"
+        kind = "" if chosen.suffix == f".{name}" else f".{name}"  # alice.jsonl, alice.prodigy.jsonl, alice.spacy
+        path = Path(output) if output else Path("exports") / f"{who or 'suggestions'}{kind}{chosen.suffix}"
         with progress_bar("Exporting") as progress:
-            count = export_to_path(store, format, path, who, progress, make_folder=output is None)
-    say(f"{count} record(s) -> {path}")
+            count = export_to_path(store, name, path, who, progress, options, make_folder=output is None)
+        if config is not None:
+            write_training_config(config, path, options)
+    say(f"{count} record(s) -> {path}" + (f"; spaCy training config -> {config}" if config else ""))
+    tell_notes(options)
+
+
+def tell_notes(options: "ExportOptions") -> None:
+    for note, count in options.written.notes.items():
+        say(f"note: {count} {note}", err=True)
+
+
+def write_training_config(config: Path, docbin: Path, options: "ExportOptions") -> None:
+    from annotator.exchange.files import written_atomically
+    from annotator.exchange.formats.spacy_config import training_config
+
+    text = training_config(docbin, options.spans_key, options.written)
+    with written_atomically(config) as out:
+        out.write(text.encode("utf-8"))
 
 
 def _to_standard_output(write: Callable[[BinaryIO], int]) -> int:
@@ -150,16 +221,33 @@ def import_(
         str | None,
         typer.Option("--annotator", help="Store the records as this annotator (default: as in each record)."),
     ] = None,
-    format: FormatOption = "jsonl",
+    format: FormatOption = NATIVE,
     snap: Annotated[
-        bool, typer.Option("--snap", help="Move spans off token boundaries outward to the tokens they touch.")
+        bool,
+        typer.Option(
+            "--snap",
+            help="Move spans off token boundaries outward to the tokens they touch; trim stray punctuation or "
+            "white space at their edges.",
+        ),
     ] = False,
     label_map: Annotated[
-        str | None, typer.Option("--label-map", help="Map foreign labels, e.g. PERSON=ACTOR,GPE=LOCATION.")
+        str | None,
+        typer.Option("--label-map", help="Map foreign labels, e.g. PERSON=ACTOR,GPE=LOCATION; DATE= drops DATE spans."),
     ] = None,
     replace: Annotated[
         bool, typer.Option("--replace", help="Replace stored work that differs even when it is newer (undoable).")
     ] = False,
+    relation_map: Annotated[
+        str | None,
+        typer.Option("--relation-map", help="Map relation names to SPEAKER, e.g. said_by=SPEAKER; other= drops them."),
+    ] = None,
+    skip_invalid: Annotated[
+        bool,
+        typer.Option("--skip-invalid", help="Skip bad records, listing each (file, line, why), and import the rest."),
+    ] = False,
+    spans_key: Annotated[
+        str, typer.Option("--spans-key", help="spacy: the doc.spans key to read spans from (besides doc.ents).")
+    ] = QUOTES_KEY,
 ) -> None:
     """Read annotations back, validating every record; one bad record and nothing is written.
 
@@ -167,19 +255,36 @@ def import_(
     (--replace takes the file's); every replacement is an undoable event.
     Example: annotator import tasks.jsonl --format prodigy --label-map PERSON=ACTOR,GPE=LOCATION
     """
-    from annotator.exchange.formats.common import ReadOptions, parse_label_map
-    from annotator.exchange.records import read_file, store_records
+    from annotator.exchange.formats.options import ReadOptions, parse_label_map, parse_relation_map
+    from annotator.exchange.importing import read_file, store_records
 
     with errors_as_lines():
-        options = ReadOptions(annotator=annotator, label_map=parse_label_map(label_map))
-        records = read_file(path, format, options)  # read and check everything before opening the database
+        options = ReadOptions(
+            annotator=annotator,
+            label_map=parse_label_map(label_map),
+            relation_map=parse_relation_map(relation_map),
+            skip_invalid=skip_invalid,
+            spans_key=spans_key,
+            snap=snap,
+        )
+        records = read_file(path, format.value, options)  # read and check everything before opening the database
         with store_to_fill(db) as store, progress_bar("Importing") as progress:
-            report = store_records(store, records, snap=snap, replace=replace, progress=progress)
+            report = store_records(
+                store, records, snap=snap, replace=replace, skip_invalid=skip_invalid, progress=progress
+            )
     moved = f", {report.snapped} span(s) snapped to token boundaries" if snap else ""
+    moved += f", {report.trimmed} span(s) trimmed to the span rules" if report.trimmed else ""
+    decided = f", {report.decisions} decision(s) on suggestions" if report.decisions else ""
     counts = f"; {report.replaced} replaced older work" if report.replaced else ""
     counts += f"; {report.unchanged} unchanged" if report.unchanged else ""
     counts += f"; {len(report.conflicts)} conflict(s)" if report.conflicts else ""
-    say(f"{report.records} record(s) imported ({report.new_articles} new article(s){moved}){counts} -> {db}")
+    say(f"{report.records} record(s) imported ({report.new_articles} new article(s){moved}{decided}){counts} -> {db}")
+    if report.skipped:
+        say(f"skipped {len(report.skipped)} record(s):")
+        for skipped in report.skipped:
+            say(f"  {skipped}")
+    for what, count in report.dropped.items():
+        say(f"left out: {count} {what}")
     for conflict in report.conflicts:
         at = conflict.where.line if conflict.where.line is not None else f"record {conflict.where.record}"
         say(
@@ -193,7 +298,7 @@ def merge(
     others: Annotated[list[Path], typer.Argument(help="Other annotator databases to bring into this one.")],
     db: DbOption = Path(DEFAULT_DB),
     prefer: Annotated[
-        str | None,
+        Prefer | None,
         typer.Option("--prefer", help="Who wins when an annotator's work differs: this or other (default: report)."),
     ] = None,
 ) -> None:
@@ -201,13 +306,10 @@ def merge(
 
     Example: annotator merge alice.db bob.db --db review.db
     """
-    from annotator.store.merge import Prefer
     from annotator.store.merge import merge as merge_databases
 
-    if prefer is not None and prefer not in set(Prefer):
-        raise fail(f"--prefer must be {' or '.join(Prefer)}, not {prefer!r}")
     with errors_as_lines(), store_to_fill(db) as store, progress_bar("Merging") as progress:
-        report = merge_databases(store, others, Prefer(prefer) if prefer else None, progress)
+        report = merge_databases(store, others, prefer, progress)
     say(
         f"{report.articles_added} article(s), {report.annotations_added} annotation(s) and "
         f"{report.events_copied} event(s) added; {report.overwritten} annotation(s) replaced by the other's; "
@@ -226,8 +328,9 @@ def merge(
 
 
 def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
-    """Print what the database holds: articles, suggestions, annotations by annotator and status, and each
-    annotator's assigned articles: how many are assigned, to do, in progress, done, and put aside.
+    """Print what the database holds: articles, suggestions by suggester and label, each annotator's articles
+    by status and time spent, and each annotator's assigned articles (assigned, to do, in progress, done, put
+    aside).
 
     Example: annotator stats --db annotations.db
     """
@@ -242,23 +345,55 @@ def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
             for who in store.annotators()
         }
         assignments = progress(store)
-    say(f"database     {literal(str(db))}")
-    say(f"articles     {figures['articles']}")
-    say(f"suggestions  {figures['suggestions']}")
-    for row in figures["suggestions_by_label"]:
-        say(f"  {literal(row['suggester']):<14} {row['label']:<9} {row['suggestions']}")
-    say(f"spans        {figures['spans']}")
-    say(f"events       {figures['events']}")
-    say("annotations" + ("" if figures["annotations"] else "  none yet"))
+    say(render_tables(stats_tables(db, figures, minutes, assignments)))
+
+
+def stats_tables(
+    db: Path, figures: dict[str, Any], minutes: dict[str, float], assignments: list[tuple[str, int, int, int, int, int]]
+) -> list["Table"]:
+    """The tables `stats` prints: Rich tables, stored names shown literally (`literal`: Rich would drop control
+    characters silently) and as Text (never read as markup)."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    def table(*columns: str, title: str, names: int = 1) -> Table:
+        made = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", show_edge=False, pad_edge=False)
+        for index, column in enumerate(columns):
+            made.add_column(column, justify="left" if index < names else "right")
+        return made
+
+    summary = Table.grid(padding=(0, 2))
+    summary.add_column()
+    summary.add_column()
+    for name, value in [
+        ("database", str(db)),
+        *((k, str(figures[k])) for k in ("articles", "suggestions", "spans", "events")),
+    ]:
+        summary.add_row(name, Text(literal(value)))
+    tables = [summary]
+    if figures["suggestions_by_label"]:
+        by_label = table("suggester", "label", "suggestions", title="suggestions", names=2)
+        for row in figures["suggestions_by_label"]:
+            by_label.add_row(Text(literal(row["suggester"])), row["label"], str(row["suggestions"]))
+        tables.append(by_label)
+    statuses = [status.value for status in Status]
+    counts: dict[str, dict[str, int]] = {}
     for row in figures["annotations"]:
-        say(f"  {literal(row['annotator']):<14} {row['status']:<12} {row['articles']}")
-    for who, spent in minutes.items():
-        say(f"  {literal(who):<14} {'time spent':<12} {spent:.1f} min")
+        counts.setdefault(row["annotator"], {})[row["status"]] = row["articles"]
+    annotations = table("annotator", *statuses, "time spent", title="annotations" + ("" if counts else ": none yet"))
+    for who, by_status in counts.items():
+        spent = f"{minutes.get(who, 0.0):.1f} min"
+        annotations.add_row(Text(literal(who)), *(str(by_status.get(status, 0)) for status in statuses), spent)
+    tables.append(annotations)
     if assignments:
-        say(f"assignments  {'assigned':>8} {'to do':>6} {'in progress':>11} {'done':>6} {'skipped/flagged':>15}")
-        for name, *counts in assignments:
-            assigned, todo, in_progress, done, aside = counts
-            say(f"  {literal(name):<10} {assigned:>8} {todo:>6} {in_progress:>11} {done:>6} {aside:>15}")
+        assigned = table(
+            "annotator", "assigned", "to do", "in progress", "done", "skipped/flagged", title="assignments"
+        )
+        for name, *numbers in assignments:
+            assigned.add_row(Text(literal(name)), *(str(n) for n in numbers))
+        tables.append(assigned)
+    return tables
 
 
 def check(db: DbOption = Path(DEFAULT_DB)) -> None:

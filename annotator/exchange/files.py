@@ -87,21 +87,74 @@ def _opens_an_array_of_objects(text: str) -> bool:
     return isinstance(value, list) and any(isinstance(item, dict) for item in value)
 
 
-def jsonl_objects(path: str | Path) -> Iterator[tuple[Where, dict[str, Any]]]:
-    """Every non-blank line of a JSONL file as an object; an array, bad JSON or a non-object is an error."""
-    path, text = read_text(path)
-    if _opens_an_array_of_objects(text):
+def _one_object_over_lines(path: Path) -> bool:
+    """A pretty-printed JSON object where JSONL is expected: the first line opens it, the whole text is it.
+    (Read whole only when the first line is a lone `{`, which no JSONL file has.)"""
+    try:
+        return isinstance(json.loads(read_text(path)[1]), dict)
+    except (InputError, ValueError, RecursionError):
+        return False
+
+
+def jsonl_lines(path: str | Path) -> Iterator[tuple[Where, dict[str, Any] | InputError]]:
+    """Every non-blank line of a JSONL file as an object, or as the located error that line is (bad JSON, not an
+    object), for a reader that may skip bad lines; a JSON array or a pretty-printed object where JSONL is
+    expected is an error at once.
+
+    Streamed a line at a time, so a file of any size is read in constant memory (`annotator predict` reads
+    corpora far larger than memory this way)."""
+    path = Path(path)
+    lines = _nonblank_lines(path)
+    current = next(lines, None)
+    if current is not None and _opens_an_array_of_objects(current[1]):
         raise InputError("this is a JSON array; expected JSONL, one JSON object a line", path=str(path), line=1)
-    lines = text.split("\n")
-    last = max((n for n, line in enumerate(lines, start=1) if line.strip()), default=0)
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    if current is not None and current[1].strip() == "{" and _one_object_over_lines(path):
+        raise InputError(
+            "this is one JSON object over several lines; expected JSONL, one JSON object a line", path=str(path), line=1
+        )
+    while current is not None:
+        number, line = current
+        following = next(lines, None)
         where = Where(str(path), line=number)
-        data = parse_json(line, where, last=number == last)
-        if not isinstance(data, dict):
-            raise where.error(f"expected a JSON object, got {type(data).__name__}")
+        try:
+            data = parse_json(line, where, last=following is None)
+        except InputError as error:
+            yield where, error
+        else:
+            yield (
+                where,
+                data if isinstance(data, dict) else where.error(f"expected a JSON object, got {type(data).__name__}"),
+            )
+        current = following
+
+
+def jsonl_objects(path: str | Path) -> Iterator[tuple[Where, dict[str, Any]]]:
+    """Every non-blank line of a JSONL file as an object (streamed); an array, bad JSON or a non-object is an
+    error."""
+    for where, data in jsonl_lines(path):
+        if isinstance(data, InputError):
+            raise data
         yield where, data
+
+
+def _nonblank_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """(line number, text) of each line that is not blank, decoded as UTF-8 (a byte-order mark dropped); a
+    FIFO, device or folder is refused before it is opened (reading one could wait forever)."""
+    try:
+        found = os.stat(path)
+        if not stat.S_ISREG(found.st_mode):
+            raise InputError(f"{kind_of(found.st_mode)}, not a regular file", path=str(path))
+        with path.open("rb") as stream:
+            for number, raw in enumerate(stream, start=1):
+                try:
+                    line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                except UnicodeDecodeError as error:
+                    bad = raw[error.start]
+                    raise InputError(f"not UTF-8 (byte 0x{bad:02x})", path=str(path), line=number) from None
+                if line.strip():
+                    yield number, line.removesuffix("\n")  # as text.split("\n") gives it: columns on this line
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}", path=str(path)) from None
 
 
 def json_array(path: str | Path) -> tuple[Path, list[Any]]:

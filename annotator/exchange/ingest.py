@@ -9,10 +9,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from enum import StrEnum
 from importlib.resources import as_file, files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -22,6 +21,10 @@ from annotator.models import ArticleIn, Suggestion, content_hash
 from annotator.places import kind_of
 from annotator.rows import Token
 from annotator.store import Store
+from annotator.vocabulary import ChangedText
+
+if TYPE_CHECKING:
+    from annotator.exchange.predictions import Predictions
 from annotator.suggest.tokens import tokenize
 
 #: Called with (done, total) as work advances; the CLI turns it into a progress bar.
@@ -37,13 +40,6 @@ class IngestReport:
     skipped: list[str]
     suggestions: int
     replaced: list[str] = field(default_factory=list)
-
-
-class ChangedText(StrEnum):
-    """What `ingest` does with an article whose id is stored with another text (by default: refuse it)."""
-
-    NEW = "new"  # add it as an article of its own, its id followed by "~" and the start of its text's hash
-    REPLACE = "replace"  # replace the stored text, if nobody has opened or annotated that article
 
 
 def _changed(store: Store, article: ArticleIn) -> bool:
@@ -186,6 +182,8 @@ def ingest(
     model: str | None = None,
     nlp: Any = None,
     batch_size: int = 32,
+    workers: int = 1,
+    predicted: Predictions | None = None,
     progress: Progress | None = None,
     changed: ChangedText | None = None,
 ) -> IngestReport:
@@ -194,6 +192,9 @@ def ingest(
     An article whose id is stored with another text is an error naming the id, unless `changed` says to add
     it as a new article or to replace the stored text (of an article nobody has opened). `nlp` is an already
     loaded pipeline (else `model` is loaded), so callers that ingest often load it once.
+    `workers` > 1 parses and suggests in that many processes (spaCy's multiprocessing); the rows are the same.
+    `predicted`: suggestions `annotator predict` computed (`exchange.predictions`), stored instead of running
+    the pipeline; only its tokenizer runs (`model`'s, else the one predict used).
     """
     new: list[ArticleIn] = []
     skipped: list[str] = []
@@ -214,10 +215,19 @@ def ingest(
         hashes.add(article.article_id)
         new.append(article)
     rows: list[tuple[ArticleIn, list[Token] | None, list[Suggestion]]] = []
-    if suggest and new:
+    if predicted is not None and new:
+        from annotator.exchange.predictions import matched, precomputed_rows
+        from annotator.suggest import load_pipeline
+
+        found = matched(predicted, new)  # every article has its record, of its text, before spaCy loads
+        tokenizer = nlp or load_pipeline(model or predicted.pipeline.get("model"))
+        rows = precomputed_rows(found, new, tokenize([a.text for a in new], tokenizer))
+    elif suggest and new:
         from annotator.suggest import load_pipeline, suggest_texts
 
-        results = suggest_texts((a.text for a in new), nlp or load_pipeline(model), batch_size=batch_size)
+        results = suggest_texts(
+            (a.text for a in new), nlp or load_pipeline(model), batch_size=batch_size, n_process=workers
+        )
         for done, (article, (tokens, suggestions)) in enumerate(zip(new, results, strict=True), start=1):
             rows.append((article, tokens, suggestions))
             if progress:
@@ -235,9 +245,17 @@ def ingest(
 
 
 def resuggest(
-    store: Store, *, model: str | None = None, everything: bool = False, progress: Progress | None = None
+    store: Store,
+    *,
+    model: str | None = None,
+    everything: bool = False,
+    workers: int = 1,
+    progress: Progress | None = None,
 ) -> tuple[int, int]:
-    """(Re)compute suggestions for articles that lack the current suggester versions; (articles, suggestions)."""
+    """(Re)compute suggestions for articles that lack the current suggester versions; (articles, suggestions).
+
+    `workers` > 1 parses and suggests in that many processes (spaCy's multiprocessing); the rows are the same.
+    """
     from annotator.suggest import SUGGESTER_NAMES, load_pipeline, suggest_texts
 
     ids = store.article_ids() if everything else store.articles_without_suggestions(SUGGESTER_NAMES)
@@ -247,7 +265,7 @@ def resuggest(
     texts = [store.article(article_id).text for article_id in ids]
     count = 0
     for done, (article_id, (tokens, suggestions)) in enumerate(
-        zip(ids, suggest_texts(texts, nlp), strict=True), start=1
+        zip(ids, suggest_texts(texts, nlp, n_process=workers), strict=True), start=1
     ):
         store.replace_suggestions(article_id, tokens, suggestions)
         count += len(suggestions)

@@ -93,6 +93,26 @@ class ArticleWriter(Reader):
             self._insert_suggestions(article_id, suggestions, now)
             self._texts.pop(article_id, None)
 
+    def keep_suggestions(self, article_id: str, suggestions: list[Suggestion]) -> dict[tuple[int, int, str, str], int]:
+        """Store suggestions an import brings (binary answers are answers to suggestions) unless the article has
+        the same one already (offsets, label and suggester), and return every one's id by that key. The caller
+        holds the transaction."""
+
+        def key(row: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
+            return (int(row[0]), int(row[1]), str(row[2]), str(row[3]))
+
+        sql = 'SELECT start, "end", label, suggester, id FROM suggestions WHERE article_id = ?'
+        known = {key(row[:4]): int(row[4]) for row in self.conn.execute(sql, [article_id])}
+        missing = {
+            (s.start, s.end, s.label.value, s.suggester): s
+            for s in suggestions
+            if (s.start, s.end, s.label.value, s.suggester) not in known
+        }
+        if missing:
+            self._insert_suggestions(article_id, list(missing.values()), utc_now())
+            known = {key(row[:4]): int(row[4]) for row in self.conn.execute(sql, [article_id])}
+        return known
+
     def replace_suggestions(self, article_id: str, tokens: list[Token], suggestions: list[Suggestion]) -> None:
         """New suggestions for an article; old ones that an annotator decided on stay, for the record."""
         with self.write():

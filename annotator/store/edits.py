@@ -3,7 +3,7 @@ together (`Changes._commit`), refused whole when it would break the annotation r
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from annotator.errors import Refused
 from annotator.phrases import occurrences
@@ -333,13 +333,20 @@ class Store(History):
         spans: Sequence[SpanLike],
         status: Status | str,
         updated_at: str | None = None,
+        decisions: Mapping[int, str] | None = None,
+        suggestion_of: Mapping[tuple[int, int, str], int] | None = None,
+        *,
         flag_reason: str | None = None,
     ) -> Edit:
         """Set an annotator's spans and status for an article wholesale, as one "import" event.
 
-        Call inside `write()` to make several articles one transaction. Undo takes the import back whole (its
-        event keeps the spans and status it replaced), then the edits before it.
+        `decisions` (suggestion id -> accepted or rejected), when given, replace the annotator's decisions on the
+        article too (binary answers); `suggestion_of` links spans to the suggestion they accept, by (start, end,
+        label); `flag_reason`, why a flagged article was flagged. Call inside `write()` to make several articles
+        one transaction. Undo takes the import back whole (its event keeps the spans, status and decisions it
+        replaced), then the edits before it.
         """
+        links = suggestion_of or {}
         with self.write():
             old: Row = {
                 "spans": self._span_rows(article_id, annotator),
@@ -348,10 +355,19 @@ class Store(History):
             }
             next_id = self.next_span_id()
             new: Row = {
-                "spans": [{**span_row(s), "id": next_id + i, "suggestion_id": None} for i, s in enumerate(spans)],
+                "spans": [
+                    {**span_row(s), "id": next_id + i, "suggestion_id": links.get((s.start, s.end, s.label.value))}
+                    for i, s in enumerate(spans)
+                ],
                 "status": Status(status).value,
                 "flag_reason": flag_reason if Status(status) is Status.FLAGGED else None,
             }
+            if decisions is not None:
+                old["decisions"] = [
+                    {"suggestion_id": key, "decision": value}
+                    for key, value in self.decisions(article_id, annotator).items()
+                ]
+                new["decisions"] = [{"suggestion_id": key, "decision": value} for key, value in decisions.items()]
             edit = self._commit(article_id, annotator, "import", old, new, message=f"imported {len(spans)} spans")
             if updated_at:
                 self.conn.execute(

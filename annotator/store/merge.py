@@ -22,7 +22,6 @@ import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +32,7 @@ from annotator.store.edits import Store
 from annotator.store.history import NOT_EDITS
 from annotator.store.opening import DatabaseError, open_database
 from annotator.store.schema import SCHEMA_VERSION
-from annotator.vocabulary import utc_now
+from annotator.vocabulary import Prefer, utc_now
 
 #: An annotator's work on an article, comparable across databases: (status, spans, decisions by content).
 Work = tuple[str, frozenset[tuple[Any, ...]], frozenset[tuple[Any, ...]]]
@@ -229,13 +228,6 @@ def replace_work(
 
 
 # -- merging ------------------------------------------------------------------------------------------------
-
-
-class Prefer(StrEnum):
-    """Whose work wins when an annotator's work on an article differs in the two files."""
-
-    THIS = "this"
-    OTHER = "other"
 
 
 Progress = Callable[[int, int], None]

@@ -2,40 +2,42 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from annotator.store.reads import Reader
 
-#: Articles whose spans one query fetches: small enough for the index to serve it without a big sort.
+#: Articles read at a time.
 BATCH = 500
 
 
-def annotation_stream(reader: Reader, annotator: str) -> Iterator[tuple[tuple[Any, ...], list[Any]]]:
-    """What `annotated_articles` lists, with each article's row and spans, in ingest order.
+def annotation_stream(
+    reader: Reader, annotator: str, statuses: Collection[str] | None = None
+) -> Iterator[tuple[tuple[Any, ...], list[Any]]]:
+    """What `annotated_articles` lists (of those, the annotations whose status is in `statuses`, when given),
+    with each article's row and spans, in ingest order.
 
-    Yields ((id, text, title, meta, status, updated_at, flag_reason), [(article id, start, end, label, text,
-    speaker_start, speaker_end), ...]). Spans come one query per batch of articles, through the
-    (article_id, annotator) index: one query per article costs a round trip each, and one query for all of
-    them sorts every span of the annotator in a temporary file first.
+    Yields ((id, text, title, meta, status, updated_at, flag_reason), [(start, end, label, text, speaker_start,
+    speaker_end), ...]). Articles come a batch at a time; each article's spans come from one query through
+    the (article_id, annotator) index, already in order. Measured on 30,000 articles (benchmarks/export.py):
+    that is about twice as fast as one query for a whole batch's spans, which SQLite must sort in a temporary
+    B-tree before it returns the first row.
     """
-    articles = reader.db.execute(
-        """SELECT a.id, a.text, a.title, a.meta, n.status, n.updated_at, n.flag_reason FROM annotations n
+    chosen = sorted(statuses) if statuses is not None else None
+    among = f"AND n.status IN ({','.join('?' * len(chosen))})" if chosen is not None else ""
+    articles = reader.conn.execute(
+        f"""SELECT a.id, a.text, a.title, a.meta, n.status, n.updated_at, n.flag_reason FROM annotations n
            JOIN articles a ON a.id = n.article_id
-           WHERE n.annotator = ? AND (n.status != 'todo' OR EXISTS (
+           WHERE n.annotator = ? {among} AND (n.status != 'todo' OR EXISTS (
                SELECT 1 FROM spans s WHERE s.article_id = n.article_id AND s.annotator = n.annotator))
            ORDER BY a.rowid""",
-        [annotator],
+        [annotator, *(chosen or [])],
     )
+    spans_of = (
+        'SELECT start, "end", label, text, speaker_start, speaker_end FROM spans '
+        'WHERE article_id = ? AND annotator = ? ORDER BY start, "end", id'
+    )
+    execute = reader.conn.execute
     while rows := articles.fetchmany(BATCH):
-        marks = ",".join("?" * len(rows))
-        spans: dict[str, list[Any]] = defaultdict(list)
-        for span in reader.db.execute(
-            f'SELECT article_id, start, "end", label, text, speaker_start, speaker_end FROM spans '
-            f'WHERE annotator = ? AND article_id IN ({marks}) ORDER BY article_id, start, "end", id',
-            [annotator, *(row[0] for row in rows)],
-        ):
-            spans[span[0]].append(span)
         for row in rows:
-            yield row, spans.get(row[0], [])
+            yield row, execute(spans_of, (row[0], annotator)).fetchall()

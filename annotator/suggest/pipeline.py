@@ -14,7 +14,6 @@ from annotator.models import Label, Offsets, Suggestion
 from annotator.rows import Token
 from annotator.suggest.entities import ENTITIES_SUGGESTER, Candidate, entity_candidates, resolve_overlaps
 from annotator.suggest.quotes import QUOTES_SUGGESTER, attribute_speakers, find_quotes, is_scare_quote
-from annotator.suggest.tokens import tokens_of
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -95,8 +94,12 @@ def suggest_doc(doc: Doc) -> list[Suggestion]:
 
 
 def suggest_texts(
-    texts: Iterable[str], nlp: Language, batch_size: int = 32
+    texts: Iterable[str], nlp: Language, batch_size: int = 32, n_process: int = 1
 ) -> Iterator[tuple[list[Token], list[Suggestion]]]:
-    """Parse texts in batches (one `nlp.pipe` pass) and yield (tokens, suggestions) per text, in order."""
-    for doc in nlp.pipe(texts, batch_size=batch_size):
-        yield tokens_of(doc), suggest_doc(doc)
+    """Parse texts in batches (one `nlp.pipe` pass) and yield (tokens, suggestions) per text, in order.
+
+    `n_process` > 1 parses and suggests in that many of spaCy's worker processes (`suggest.dispatch`); the
+    results are the same as with one."""
+    from annotator.suggest.dispatch import suggest_in_processes
+
+    yield from suggest_in_processes(texts, nlp, batch_size=batch_size, n_process=n_process)

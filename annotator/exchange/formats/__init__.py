@@ -1,8 +1,8 @@
 """File formats, one module each: converting file records to and from `NativeRecord`, nothing else (no database).
 
-Each format module offers `read(path, options) -> Iterator[ImportedRecord]` and
-`write(records, out, tokens_of) -> int` (to a binary stream), plus `SUFFIX` and `CANNOT_CARRY`, what of a
-native record the format loses. Modules are imported when asked for: spaCy loads only for formats needing it.
+Each format module offers `read(path, options) -> Iterator[ImportedRecord | Skipped]` and
+`write(records, out, tokens_of, options) -> int` (to a binary stream), plus `SUFFIX` and `CANNOT_CARRY`, what
+of a native record the format loses. Modules are imported when asked for: spaCy loads only for formats needing it.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from typing import IO, TYPE_CHECKING
 from annotator.errors import AnnotatorError
 
 if TYPE_CHECKING:  # the registry's names load nothing else: the CLI lists them in its help at start-up
-    from annotator.exchange.formats.common import ImportedRecord, ReadOptions, RecordLike, TokensOf
+    from annotator.exchange.formats.common import Read, RecordLike, TokensOf
+    from annotator.exchange.formats.options import ExportOptions, ReadOptions
 
 #: Format name -> module under annotator.exchange.formats.
 FORMATS: dict[str, str] = {
@@ -36,8 +37,8 @@ class Format:
     suffix: str
     cannot_carry: tuple[str, ...]
     needs_tokens: bool
-    read: Callable[[Path, ReadOptions], Iterator[ImportedRecord]]
-    write: Callable[[Iterable[RecordLike], IO[bytes], TokensOf], int]
+    read: Callable[[Path, ReadOptions], Iterator[Read]]
+    write: Callable[[Iterable[RecordLike], IO[bytes], TokensOf, ExportOptions], int]
 
 
 def get_format(name: str) -> Format:

@@ -1,4 +1,5 @@
-"""What every format module shares: reading options, label maps, span checks (files: `annotator.exchange.files`).
+"""What every format module shares: the records going out and coming in, skipping a bad record (--skip-invalid),
+labels and relations through the maps, span checks (options: `formats.options`; files: `annotator.exchange.files`).
 
 Format modules convert between their own (pydantic-validated) file records and `NativeRecord`; they never
 touch the database. Errors name the file, the line (or record number in a JSON array) and the field.
@@ -8,22 +9,27 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar
+from functools import partial
+from pathlib import Path
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from annotator import models
 from annotator.errors import InputError, describe_validation_error
-from annotator.exchange.files import Where
-from annotator.models import Label, NativeRecord, Span, SpanError, Status, check_span, content_hash
+from annotator.exchange.files import Where, jsonl_lines
+from annotator.exchange.formats.options import SPEAKER_RELATION, ReadOptions
+from annotator.models import Label, NativeRecord, Span, SpanError, Status, Suggestion, check_span, content_hash
 from annotator.rows import Offsets, SpanLike, Token
+from annotator.spans import edge_problem, fit
 
 
-@dataclass(frozen=True, slots=True)
-class RecordSpan:
-    """A span of a record on its way out: the span alone, without the database's ids."""
+class RecordSpan(NamedTuple):
+    """A span of a record on its way out: the span alone, without the database's ids. A named tuple: an export
+    makes one for every stored span, and a tuple is made three times faster than a frozen dataclass."""
 
     start: int
     end: int
@@ -73,54 +79,110 @@ class RecordLike(Protocol):
 #: Given a record about to be written, the token offsets of its article (stored ones, or a tokenizer's).
 TokensOf = Callable[[RecordLike], list[Token]]
 
-#: The relation label quotes and their speakers carry in formats with relations.
-SPEAKER_RELATION = "SPEAKER"
 
+@dataclass(frozen=True)
+class Skipped:
+    """A record left out of an import, and why: invalid (with --skip-invalid), a repeat, or nothing to store."""
 
-def parse_label_map(text: str | None) -> dict[str, Label]:
-    """`PERSON=ACTOR,GPE=LOCATION` -> {"PERSON": ACTOR, "GPE": LOCATION}; a bad entry is a one-line error."""
-    mapping: dict[str, Label] = {}
-    for item in (text or "").split(","):
-        if not item.strip():
-            continue
-        foreign, _, ours = item.partition("=")
-        if not foreign.strip() or not ours.strip():
-            raise InputError(f"expected FOREIGN=LABEL, got {item.strip()!r}", field="--label-map")
-        try:
-            mapping[foreign.strip()] = Label(ours.strip())
-        except ValueError:
-            known = ", ".join(label.value for label in Label)
-            raise InputError(f"{ours.strip()!r} is not a label (known: {known})", field="--label-map") from None
-    return mapping
+    where: Where
+    reason: str
+
+    def __str__(self) -> str:
+        return str(self.where.error(self.reason))
 
 
 @dataclass(frozen=True)
-class ReadOptions:
-    """What an importer needs beyond the file: whose work it is and how to read foreign labels."""
+class Dropped:
+    """Something a file holds that an import leaves out on purpose, counted by kind (a task nobody annotated)."""
 
-    annotator: str | None = None
-    label_map: dict[str, Label] = field(default_factory=dict)
+    what: str
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class Question:
+    """A binary answer (Prodigy's ner.teach): a suggested span and whether the annotator accepted it, rejected it
+    or gave no answer (None)."""
+
+    suggestion: Suggestion
+    answer: str | None
 
 
 @dataclass(frozen=True)
 class ImportedRecord:
-    """A record read from a file, where it was, and the tokens the file gave for its text (if any)."""
+    """A record read from a file, where it was, the tokens the file gave for its text (if any), what of it was
+    dropped on purpose (by --label-map, --relation-map, or because we have no place for it), and the binary
+    answers it holds (the accepted ones are also the record's spans)."""
 
     where: Where
     record: NativeRecord
     tokens: list[Token] | None = None
+    dropped: Counter[str] = field(default_factory=Counter)
+    questions: tuple[Question, ...] = ()
 
 
-def label_of(name: Any, options: ReadOptions, where: Where, field: str) -> Label:
-    """Our label for a file's label: mapped by --label-map, else ours by name, else a one-line error."""
+#: What a reader yields: a record, a record it left out (listed), or something it left out on purpose (counted).
+Read = ImportedRecord | Skipped | Dropped
+
+
+def guarded(options: ReadOptions, where: Where, build: Callable[[], Read]) -> Read:
+    """`build()`, or, with --skip-invalid, the error it raised as a `Skipped` record (else the error stands)."""
+    try:
+        return build()
+    except InputError as error:
+        if not options.skip_invalid:
+            raise
+        return Skipped(where, _reason(error))
+
+
+def guarded_items(options: ReadOptions, where: Where, items: Callable[[], Iterable[Read]]) -> list[Read]:
+    """Everything `items()` gives for one record of a file, or, with --skip-invalid, the error it raised as one
+    `Skipped` record (else the error stands)."""
+    try:
+        return list(items())
+    except InputError as error:
+        if not options.skip_invalid:
+            raise
+        return [Skipped(where, _reason(error))]
+
+
+def jsonl_records(
+    path: Path, options: ReadOptions, build: Callable[[Where, dict[str, Any]], Iterable[Read]]
+) -> Iterator[Read]:
+    """What `build(where, line's object)` makes of every line of a JSONL file; a bad line (bad JSON, or a record
+    `build` refuses) stops the reading, or, with --skip-invalid, is skipped and listed."""
+    for where, data in jsonl_lines(path):
+        if isinstance(data, InputError):
+            if not options.skip_invalid:
+                raise data
+            yield Skipped(where, _reason(data))
+        else:
+            yield from guarded_items(options, where, partial(build, where, data))
+
+
+def _reason(error: InputError) -> str:
+    return f"field {error.field!r}: {error.reason}" if error.field else error.reason
+
+
+def label_of(
+    name: Any, options: ReadOptions, where: Where, field: str, dropped: Counter[str] | None = None
+) -> Label | None:
+    """Our label for a file's label: mapped by --label-map (None: dropped, and counted in `dropped`), else ours by
+    name, else a one-line error."""
     if not isinstance(name, str):
         raise where.error(f"expected a label name, got {name!r}", field)
     if name in options.label_map:
-        return options.label_map[name]
+        mapped = options.label_map[name]
+        if mapped is None and dropped is not None:
+            dropped[f"span(s) labelled {name!r} (--label-map {name}=)"] += 1
+        return mapped
     try:
         return Label(name)
     except ValueError:
-        raise where.error(f"unknown label {name!r} (map it with --label-map {name}=ACTOR)", field) from None
+        raise where.error(
+            f"unknown label {name!r} (map it with --label-map {name}=ACTOR, or drop it with --label-map {name}=)",
+            field,
+        ) from None
 
 
 def annotator_of(found: Any, options: ReadOptions, where: Where, field: str) -> str:
@@ -141,11 +203,32 @@ def status_of(found: Any, default: Status, where: Where, field: str) -> Status:
         raise where.error(f"unknown status {found!r}", field) from None
 
 
-def checked_span(text: str, start: int, end: int, label: Label, given: str | None, where: Where, field: str) -> Span:
-    """A span checked against its article: inside it, quoting it exactly (when the file says what it quotes)."""
+#: The key under which `checked_span` counts the spans it trimmed (reported apart from what was left out).
+TRIMMED = "span(s) trimmed to the span rules (--snap)"
+
+
+def checked_span(
+    text: str,
+    start: int,
+    end: int,
+    label: Label,
+    given: str | None,
+    where: Where,
+    field: str,
+    trimmed: Counter[str] | None = None,
+) -> Span:
+    """A span checked against its article: inside it, quoting it exactly (when the file says what it quotes),
+    obeying the span rules (`annotator.spans`). With `trimmed` (--snap), a span whose edges break the rules
+    (a stray ":" or "." another tool's tokens left on it) becomes the range inside that keeps them, counted."""
     if start < 0 or end <= start:
         raise where.error(f"bad offsets {start}:{end}", field)
     quoted = text[start:end] if given is None else given
+    if trimmed is not None and quoted == text[start:end] and edge_problem(text, start, end, label):
+        fitted = fit(text, start, end, label)
+        if fitted is not None:
+            start, end = fitted
+            quoted = text[start:end]
+            trimmed[TRIMMED] += 1
     try:
         span = Span(start=start, end=end, label=label, text=quoted)
         check_span(span, text)
@@ -160,16 +243,52 @@ def with_speaker(span: Span, speaker: Span | None) -> Span:
     return span.model_copy(update={"speaker": models.Offsets(start=speaker.start, end=speaker.end)})
 
 
-def link_speaker(spans: dict[Any, Span], first: Any, second: Any, label: Any, where: Where, field: str) -> None:
-    """Set the speaker a SPEAKER relation gives, whichever way round it joins the QUOTE and the ACTOR."""
-    if label != SPEAKER_RELATION:
-        raise where.error(f"unknown relation {label!r} (only {SPEAKER_RELATION} is known)", field)
+def link_speaker(
+    spans: dict[Any, Span | None],
+    ends: tuple[Any, Any],
+    name: Any,
+    options: ReadOptions,
+    where: Where,
+    field: str,
+    dropped: Counter[str],
+) -> None:
+    """Set the speaker a relation gives, whichever way round it joins the QUOTE and the ACTOR.
+
+    `spans` holds the record's spans by the keys its relations use, None for a span --label-map dropped (a
+    relation touching one is dropped too). The relation's name is mapped by --relation-map (to SPEAKER, or to
+    nothing: dropped and counted); SPEAKER is ours; any other name is a one-line error saying how to map it.
+    """
+    mapped = options.relation_map.get(name, name) if isinstance(name, str) else name
+    if mapped is None:
+        dropped[f"relation(s) {name!r} (--relation-map {name}=)"] += 1
+        return
+    if mapped != SPEAKER_RELATION:
+        hint = f" (map it with --relation-map {name}={SPEAKER_RELATION}, or drop it with --relation-map {name}=)"
+        raise where.error(f"unknown relation {name!r}{hint if isinstance(name, str) else ''}", field)
+    first, second = ends
     if first not in spans or second not in spans:
         raise where.error("the relation names a span the record does not have", field)
-    quote, actor = (first, second) if spans[first].label is Label.QUOTE else (second, first)
-    if spans[quote].label is not Label.QUOTE or spans[actor].label is not Label.ACTOR:
-        raise where.error("a SPEAKER relation joins a QUOTE and an ACTOR", field)
-    spans[quote] = with_speaker(spans[quote], spans[actor])
+    one, other = spans[first], spans[second]
+    if one is None or other is None:
+        dropped["relation(s) to a dropped span"] += 1
+        return
+    quote, actor = (first, second) if one.label is Label.QUOTE else (second, first)
+    found_quote, found_actor = spans[quote], spans[actor]
+    if found_quote is None or found_actor is None:  # for the type checker: both are spans here
+        return
+    if found_quote.label is not Label.QUOTE or found_actor.label is not Label.ACTOR:
+        raise where.error(f"a {SPEAKER_RELATION} relation joins a QUOTE and an ACTOR", field)
+    spans[quote] = with_speaker(found_quote, found_actor)
+
+
+def kept(spans: dict[Any, Span | None]) -> list[Span]:
+    """The spans of a record that were not dropped, in the file's order."""
+    return [span for span in spans.values() if span is not None]
+
+
+def blank(text: Any) -> bool:
+    """A text with nothing to annotate (empty or white space only): such a task is skipped, not an error."""
+    return isinstance(text, str) and not text.strip()
 
 
 def native_record(where: Where, **fields: Any) -> NativeRecord:
@@ -194,21 +313,12 @@ def validated(model: type[M], data: Any, where: Where) -> M:
         raise where.error(message, name) from None
 
 
-def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, allow_nan=False)
-
-
-def hash32(*parts: Any) -> int:
-    """A deterministic signed 32-bit hash (Prodigy's hashes are signed 32-bit ints): sha256 of the JSON parts."""
-    digest = hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode("utf-8")).digest()
-    return int.from_bytes(digest[:4], "big", signed=True)
+#: json.dumps(data, ensure_ascii=False, allow_nan=False) without building an encoder per call (and without the
+#: check for circular references, which values read from JSON and from the database cannot have). NaN and
+#: infinities raise: no export writes non-standard JSON.
+dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False, allow_nan=False).encode
 
 
 def short_id(*parts: Any) -> str:
     """A deterministic region id (Label Studio uses short random strings; ours repeat on every export)."""
     return hashlib.sha1(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()[:10]
-
-
-def token_index(tokens: list[Token]) -> tuple[dict[int, int], dict[int, int]]:
-    """(start offset -> token index, end offset -> token index)."""
-    return {t.start: i for i, t in enumerate(tokens)}, {t.end: i for i, t in enumerate(tokens)}

@@ -1,43 +1,60 @@
-"""CoNLL-2003-style IOB for the entity layer: `-DOCSTART- -X- -X- O` before each article, then one token a
-line (`word _ _ TAG`, four columns; readers use the first and the last), a blank line between sentences.
+"""CoNLL-2003-style IOB for the entity layer: `-DOCSTART- -X- O O` before each article (the exact line `spacy
+convert` splits documents on), then one token a line (`word _ _ TAG`, four columns; readers use the first and
+the last), a blank line between sentences.
 
 Tags are IOB2 (every entity starts with B-); on import, an I- after O or after another label starts an
 entity too (IOB1 files read the same). The conversions are spaCy's (`offsets_to_biluo_tags` and
-`biluo_to_iob` out, `iob_to_biluo` and `biluo_tags_to_offsets` in). Sentences end after `.`, `!` or `?` when the next token starts with
-a capital, a digit or an opening quote, and wherever the text has a line break; never inside an entity.
+`biluo_to_iob` out, `iob_to_biluo` and `biluo_tags_to_offsets` in). Sentences end after `.`, `!` or `?` when
+the next token starts with a capital, a digit or an opening quote, and wherever the text has a line break;
+never inside an entity.
 
-The format has no place for quotes, speakers, titles, meta, status, timestamps, article ids or the article's
-white space: on import the text is the tokens joined by spaces and the sentences by line breaks, its id the
-hash of that text, and --annotator says whose work it is.
+On import, documents are found as the tools that write them mean them:
+- CoNLL-2003 layout (ours, spaCy's): a `-DOCSTART-` line starts a document, blank lines end sentences; a file
+  without any is one document.
+- Label Studio's CONLL2003 export starts with the one line `-DOCSTART- -X- O` and then writes each task as a
+  block of lines ended by a blank line (`TOKEN -X- _ TAG`): there, each block is a document.
+- spaCy's sentence-per-line `.iob` (`word|TAG` or `word|POS|TAG` items, a sentence a line): each line is a
+  document, as `spacy convert` makes them, unless `-DOCSTART-` lines group the lines between them.
+
+The format has no place for speakers, titles, meta, status, timestamps, article ids or the article's white
+space, nor, on export, for quotes (an entity may sit inside one, and a token has one tag): on import the text
+is the tokens joined by spaces and the sentences by line breaks, its id the hash of that text, and
+--annotator says whose work it is.
 """
 
 from __future__ import annotations
 
 import itertools
 import warnings
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import IO
 
+from annotator.errors import InputError
 from annotator.exchange.files import Where, read_text, write_text_lines
 from annotator.exchange.formats.common import (
     ImportedRecord,
-    ReadOptions,
+    Read,
     RecordLike,
     TokensOf,
     annotator_of,
     checked_span,
+    guarded_items,
     label_of,
     native_record,
 )
+from annotator.exchange.formats.options import ExportOptions, ReadOptions
 from annotator.models import Label, Status
 from annotator.rows import SpanLike, Token
-from annotator.suggest.tokens import blank_english, doc_of
+from annotator.suggest.tokens import blank_english, doc_of, tokenize
 
 SUFFIX = ".conll"
 NEEDS_TOKENS = True
 CANNOT_CARRY = ("quotes", "speakers", "title", "meta", "status", "updated_at", "article_id", "white space")
-DOCSTART = "-DOCSTART- -X- -X- O"
+DOCSTART = "-DOCSTART- -X- O O"
+LABEL_STUDIO_DOCSTART = "-DOCSTART- -X- O"
 ENDINGS = {".", "!", "?"}
 OPENERS = {'"', "'", "“", "‘", "(", "["}
 
@@ -84,7 +101,7 @@ def lines(record: RecordLike, tokens: list[Token]) -> Iterator[str]:
         yield "\n"
 
 
-def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf) -> int:
+def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf, options: ExportOptions) -> int:
     count = 0
 
     def every_line() -> Iterator[str]:
@@ -100,14 +117,25 @@ def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf) ->
 Row = tuple[int, str, str]  # line number, word, tag
 
 
-def _iob(tag: str, options: ReadOptions, here: Where) -> str:
-    """A file's tag with our label (mapped by --label-map), or a located error."""
-    if tag == "O":
-        return tag
-    prefix, _, name = tag.partition("-")
-    if prefix not in {"B", "I"} or not name:
-        raise here.error(f"expected O, B-LABEL or I-LABEL, got {tag!r}", "tag")
-    return f"{prefix}-{label_of(name, options, here, 'tag').value}"
+def _iob(tags: list[tuple[int, str]], options: ReadOptions, where: Where, dropped: Counter[str]) -> list[str]:
+    """A sentence's tags with our labels (mapped by --label-map; a label mapped to nothing becomes O, its
+    entities counted), or a located error."""
+    result = []
+    previous = "O"
+    for line, tag in tags:
+        here = Where(where.path, line=line)
+        if tag == "O":
+            result.append(tag)
+            previous = tag
+            continue
+        prefix, _, name = tag.partition("-")
+        if prefix not in {"B", "I"} or not name:
+            raise here.error(f"expected O, B-LABEL or I-LABEL, got {tag!r}", "tag")
+        starts = prefix == "B" or previous.partition("-")[2] != name
+        previous = tag
+        label = label_of(name, options, here, "tag", dropped if starts else None)
+        result.append("O" if label is None else f"{prefix}-{label.value}")
+    return result
 
 
 def _record(document: list[list[Row]], options: ReadOptions, where: Where) -> ImportedRecord:
@@ -117,13 +145,14 @@ def _record(document: list[list[Row]], options: ReadOptions, where: Where) -> Im
     from spacy.training import biluo_tags_to_offsets, iob_to_biluo
 
     vocab = blank_english().vocab
+    dropped: Counter[str] = Counter()
     text = "\n".join(" ".join(word for _, word, _ in sentence) for sentence in document)
     tokens: list[Token] = []
     found: list[tuple[int, int, Label, int]] = []  # start, end, label, line of its first token
     position = 0
     for sentence in document:
         words = [word for _, word, _ in sentence]
-        iob = [_iob(tag, options, Where(where.path, line=line)) for line, _, tag in sentence]
+        iob = _iob([(line, tag) for line, _, tag in sentence], options, where, dropped)
         line_at: dict[int, int] = {}
         starts = itertools.accumulate((len(word) + 1 for word in words[:-1]), initial=0)
         for (line, word, _), start in zip(sentence, starts, strict=True):
@@ -133,8 +162,9 @@ def _record(document: list[list[Row]], options: ReadOptions, where: Where) -> Im
         for start, end, label in biluo_tags_to_offsets(doc, iob_to_biluo(iob)):
             found.append((position + start, position + end, Label(str(label)), line_at[start]))
         position += len(doc.text) + 1
+    tokens = refined(text, tokens)
     checked = [
-        checked_span(text, start, end, label, None, Where(where.path, line=line), "tag")
+        checked_span(text, start, end, label, None, Where(where.path, line=line), "tag", options.trim(dropped))
         for start, end, label, line in found
     ]
     record = native_record(
@@ -144,24 +174,45 @@ def _record(document: list[list[Row]], options: ReadOptions, where: Where) -> Im
         status=Status.DONE,
         spans=checked,
     )
-    return ImportedRecord(where, record, tokens)
+    return ImportedRecord(where, record, tokens, dropped)
 
 
-def read(path: Path, options: ReadOptions) -> Iterator[ImportedRecord]:
-    path, content = read_text(path)
+def refined(text: str, tokens: list[Token]) -> list[Token]:
+    """The file's tokens, each cut where spaCy's tokenizer cuts it too ("boats." -> "boats", "."): a tool that
+    leaves punctuation on its tokens still gives articles whose spans, trimmed to the span rules (--snap), fall
+    on tokens; every boundary of the file stays a boundary."""
+    cuts = {offset for token in tokenize([text])[0] for offset in (token.start, token.end)}
+    result: list[Token] = []
+    for token in tokens:
+        points = sorted({token.start, token.end} | {c for c in cuts if token.start < c < token.end})
+        result.extend(Token(start, end) for start, end in itertools.pairwise(points))
+    return result
+
+
+def _tagged(item: str) -> bool:
+    """`word|TAG` or `word|POS|TAG`: a token of spaCy's sentence-per-line .iob files."""
+    parts = item.split("|")
+    return len(parts) in (2, 3) and all(parts) and (parts[-1] == "O" or parts[-1][:2] in ("B-", "I-"))
+
+
+def documents(content: str) -> Iterator[tuple[int, list[list[Row]]]]:
+    """(first line, sentences) of every document in a CoNLL or .iob file, by the rules in the module's docstring."""
+    lines = [(number, raw.strip()) for number, raw in enumerate(content.split("\n"), start=1)]
+    data = [(n, line) for n, line in lines if line and not line.startswith("-DOCSTART-")]
+    has_docstart = any(line.startswith("-DOCSTART-") for _, line in lines)
+    if data and all(_tagged(item) for item in data[0][1].split()):  # sentence per line
+        yield from _line_documents(lines, has_docstart)
+        return
+    first = next((line for _, line in lines if line), "")
+    blocks_are_documents = first.split() == LABEL_STUDIO_DOCSTART.split()
     document: list[list[Row]] = [[]]
-    start_line = 1
-
-    def finish() -> Iterator[ImportedRecord]:
-        sentences_ = [s for s in document if s]
-        if sentences_:
-            yield _record(sentences_, options, Where(str(path), line=start_line))
-
-    for number, raw in enumerate(content.split("\n"), start=1):
-        line = raw.strip()
-        if line.startswith("-DOCSTART-"):
-            yield from finish()
-            document, start_line = [[]], number
+    start: int | None = None  # the line the document starts at: its -DOCSTART- line, or its first token
+    for number, line in lines:
+        ends = line.startswith("-DOCSTART-") or (blocks_are_documents and not line)
+        if ends and any(document):
+            yield start or number, [s for s in document if s]
+        if ends:
+            document, start = [[]], None if blocks_are_documents or not line else number
             continue
         if not line:
             if document[-1]:
@@ -169,6 +220,48 @@ def read(path: Path, options: ReadOptions) -> Iterator[ImportedRecord]:
             continue
         columns = line.split()
         if len(columns) < 2:
-            raise Where(str(path), line=number).error("expected a token and its tag, separated by white space")
+            raise Where("", line=number).error("expected a token and its tag, separated by white space")
+        start = start or number
         document[-1].append((number, columns[0], columns[-1]))
-    yield from finish()
+    if any(document):
+        yield start or 1, [s for s in document if s]
+
+
+def _line_documents(lines: list[tuple[int, str]], has_docstart: bool) -> Iterator[tuple[int, list[list[Row]]]]:
+    """Sentence per line: each line a document, as `spacy convert` makes them, unless -DOCSTART- lines group
+    the lines between them into one."""
+    document: list[list[Row]] = []
+    start_line = 1
+    for number, line in lines:
+        if line.startswith("-DOCSTART-") or (not has_docstart and line):
+            if document:
+                yield start_line, document
+            document, start_line = [], number
+            if line.startswith("-DOCSTART-"):
+                continue
+        if not line:
+            continue
+        sentence = []
+        for item in line.split():
+            if not _tagged(item):
+                raise Where("", line=number).error(f"expected word|TAG or word|POS|TAG, got {item!r}")
+            parts = item.split("|")
+            sentence.append((number, parts[0], parts[-1]))
+        document.append(sentence)
+    if document:
+        yield start_line, document
+
+
+def read(path: Path, options: ReadOptions) -> Iterator[Read]:
+    path, content = read_text(path)
+    try:
+        found = list(documents(content))
+    except InputError as error:
+        raise InputError(error.reason, path=str(path), line=error.line, field=error.field) from None
+    for line, document in found:
+        where = Where(str(path), line=line)
+        yield from guarded_items(options, where, partial(_records, document, options, where))
+
+
+def _records(document: list[list[Row]], options: ReadOptions, where: Where) -> list[Read]:
+    return [_record(document, options, where)]

@@ -4,34 +4,46 @@
 `doccano` writes the plain shape (quotes are QUOTE spans; speakers are lost), `doccano-relations` the relation
 variant, where a speaker is a relation of type SPEAKER from the QUOTE to the ACTOR. Both readers accept both
 shapes. We also write `article_id`, `title`, `meta`, `annotator`, `status` and `updated_at` as top-level keys
-(doccano keeps unknown keys as metadata); on import, other unknown keys go into the article's meta.
+(doccano keeps unknown keys as metadata and exports them again; every line has the same keys, as doccano's
+import needs); on import, other unknown keys go into the article's meta, and relation types other than SPEAKER
+need --relation-map. doccano's exporter adds `id` (its example id) and `Comments` to every line: both are
+left out.
+
+A doccano project without "Allow overlapping entity" drops, without a word, every span that overlaps one
+before it: the entities inside our quotes. The export counts such records and says so.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import IO, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from annotator.exchange.files import Where, jsonl_objects, write_text_lines
+from annotator.exchange.files import Where, write_text_lines
 from annotator.exchange.formats.common import (
-    SPEAKER_RELATION,
     ImportedRecord,
-    ReadOptions,
+    Read,
     RecordLike,
+    Skipped,
     TokensOf,
     annotator_of,
+    blank,
     checked_span,
     dumps,
+    jsonl_records,
+    kept,
     label_of,
     link_speaker,
     native_record,
     status_of,
     validated,
 )
-from annotator.models import Label, NativeRecord, Span, Status
+from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, ReadOptions, Written
+from annotator.models import Label, Span, Status
 from annotator.rows import SpanLike
 
 SUFFIX = ".jsonl"
@@ -49,6 +61,8 @@ OURS = {
     "status",
     "updated_at",
 }
+#: Keys doccano's exporter adds to every line: its own example id and the example's comments.
+DOCCANO_KEYS = {"id", "Comments"}
 
 
 class DoccanoEntity(BaseModel):
@@ -69,7 +83,7 @@ class DoccanoRelation(BaseModel):
 
 class DoccanoRecord(BaseModel):
     model_config = ConfigDict(extra="allow")
-    text: str = Field(min_length=1)
+    text: str
     label: list[tuple[int, int, str]] | None = None
     labels: list[tuple[int, int, str]] | None = None  # older doccano releases
     entities: list[DoccanoEntity] | None = None
@@ -122,29 +136,59 @@ def with_relations(record: RecordLike) -> dict[str, Any]:
     return {**_header(record), "entities": entities, "relations": relations}
 
 
-def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf | None = None) -> int:
-    return write_text_lines((dumps(plain(r)) + "\n" for r in records), out)
+def note_overlaps(records: Iterable[RecordLike], written: Written) -> Iterator[RecordLike]:
+    """Pass the records on, counting those whose spans overlap (entities inside quotes): a doccano project keeps
+    them only with "Allow overlapping entity" on; without it, its import drops them without a word."""
+    for record in records:
+        ordered = sorted(record.spans, key=lambda s: (s.start, s.end))
+        if any(before.end > after.start for before, after in pairwise(ordered)):
+            written.notes[OVERLAP_NOTE] += 1
+        yield record
 
 
-def record_from(data: DoccanoRecord, options: ReadOptions, where: Where) -> NativeRecord:
+OVERLAP_NOTE = (
+    'record(s) with overlapping spans (entities inside quotes): turn on "Allow overlapping entity" in the '
+    "doccano project before importing, or doccano drops them without a word; --labels ACTOR,LOCATION,FIGURE "
+    "exports the entities alone"
+)
+
+
+def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf | None, options: ExportOptions) -> int:
+    return write_text_lines((dumps(plain(r)) + "\n" for r in note_overlaps(records, options.written)), out)
+
+
+def record_from(data: DoccanoRecord, options: ReadOptions, where: Where) -> ImportedRecord:
     text = data.text
-    spans: dict[Any, Span] = {}  # label triples by ("label", index), entities by their id
+    dropped: Counter[str] = Counter()
+    spans: dict[Any, Span | None] = {}  # label triples by ("label", index), entities by their id
     triples = data.label if data.label is not None else data.labels
     name = "label" if data.label is not None else "labels"
+    seen: set[tuple[int, int, str]] = set()
     for index, (start, end, label) in enumerate(triples or []):
         field = f"{name}[{index}]"
-        spans[(name, index)] = checked_span(
-            text, start, end, label_of(label, options, where, field), None, where, field
+        if (start, end, label) in seen:  # doccano stores the same span twice; it is one span
+            dropped["repeated span(s) (kept once)"] += 1
+            continue
+        seen.add((start, end, label))
+        ours = label_of(label, options, where, field, dropped)
+        spans[(name, index)] = (
+            None if ours is None else checked_span(text, start, end, ours, None, where, field, options.trim(dropped))
         )
     for index, entity in enumerate(data.entities or []):
         field = f"entities[{index}]"
-        label = label_of(entity.label, options, where, f"{field}.label")
-        spans[entity.id] = checked_span(text, entity.start_offset, entity.end_offset, label, None, where, field)
+        ours = label_of(entity.label, options, where, f"{field}.label", dropped)
+        spans[entity.id] = (
+            None
+            if ours is None
+            else checked_span(
+                text, entity.start_offset, entity.end_offset, ours, None, where, field, options.trim(dropped)
+            )
+        )
     for index, relation in enumerate(data.relations):
-        field = f"relations[{index}]"
-        link_speaker(spans, relation.from_id, relation.to_id, relation.type, where, field)
-    extra = {k: v for k, v in (data.model_extra or {}).items() if k not in OURS}
-    return native_record(
+        ends = (relation.from_id, relation.to_id)
+        link_speaker(spans, ends, relation.type, options, where, f"relations[{index}]", dropped)
+    extra = {k: v for k, v in (data.model_extra or {}).items() if k not in OURS | DOCCANO_KEYS}
+    record = native_record(
         where,
         **({"article_id": data.article_id} if data.article_id else {}),
         text=text,
@@ -152,11 +196,17 @@ def record_from(data: DoccanoRecord, options: ReadOptions, where: Where) -> Nati
         meta={**extra, **data.meta},
         annotator=annotator_of(data.annotator, options, where, "annotator"),
         status=status_of(data.status, Status.DONE, where, "status"),
-        spans=list(spans.values()),
+        spans=kept(spans),
         updated_at=data.updated_at,
     )
+    return ImportedRecord(where, record, dropped=dropped)
 
 
-def read(path: Path, options: ReadOptions) -> Iterator[ImportedRecord]:
-    for where, data in jsonl_objects(path):
-        yield ImportedRecord(where, record_from(validated(DoccanoRecord, data, where), options, where))
+def read(path: Path, options: ReadOptions) -> Iterator[Read]:
+    def one(where: Where, data: dict[str, Any]) -> Iterator[Read]:
+        if blank(data.get("text")):
+            yield Skipped(where, "the text is blank: nothing to annotate")
+        else:
+            yield record_from(validated(DoccanoRecord, data, where), options, where)
+
+    return jsonl_records(path, options, one)

@@ -7,7 +7,8 @@ from typing import IO
 
 from annotator.exchange.files import write_text_lines
 from annotator.exchange.formats.common import RecordLike, TokensOf, dumps
-from annotator.exchange.formats.doccano import read, with_relations
+from annotator.exchange.formats.doccano import note_overlaps, read, with_relations
+from annotator.exchange.formats.options import ExportOptions
 
 SUFFIX = ".jsonl"
 CANNOT_CARRY: tuple[str, ...] = ()
@@ -15,5 +16,5 @@ CANNOT_CARRY: tuple[str, ...] = ()
 __all__ = ["CANNOT_CARRY", "SUFFIX", "read", "write"]
 
 
-def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf | None = None) -> int:
-    return write_text_lines((dumps(with_relations(r)) + "\n" for r in records), out)
+def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf | None, options: ExportOptions) -> int:
+    return write_text_lines((dumps(with_relations(r)) + "\n" for r in note_overlaps(records, options.written)), out)

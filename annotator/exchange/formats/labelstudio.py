@@ -1,16 +1,30 @@
-"""Label Studio's JSON export for text labels: one JSON array of tasks, each with `data.text` and
-`annotations`, whose `result` holds `labels` regions (`value.start/end/text/labels`) and `relation`s.
+"""Label Studio's JSON for text labels: one JSON array of tasks, each with `data.text` and `annotations`, whose
+`result` holds `labels` regions (`value.start/end/text/labels`) and `relation`s.
 
-A task may hold several annotations (one per annotator): each becomes one record. `completed_by` is the
-annotator: a name as we write it, a Label Studio user id (read as `labelstudio-user-<id>`) or an object with
-an `email`. A cancelled annotation is read as skipped. A quote's speaker is a relation labelled SPEAKER
-`from_id` the QUOTE region `to_id` the ACTOR region. We write one task per record, with `article_id`,
-`title` and `meta` in `data`, and `status` and `updated_at` on the annotation; region ids are deterministic.
+We write what a Label Studio server imports (checked against Label Studio 1.23.2, `benchmarks/interop.py`):
+one task per record with `text`, `article_id`, `title` and `meta` in `data`, the annotation's `result`
+(`was_cancelled` for skipped work), and our annotator, status and timestamp in the task's `meta`, which the
+server keeps and exports again. We write no `completed_by`: the server takes only its own user ids or members'
+emails there, refuses the whole file for anything else, and sets the importing user when it is missing. No
+task or annotation ids either (the server gives its own); region ids are deterministic.
+
+On import, each annotation of a task becomes one record. Whose it is: --annotator; else the task's `meta`
+annotator when the task has one annotation (our own export, back from the server); else `completed_by`: a
+user id (read as `labelstudio-user-<id>`), an object with an `email`, or a name. A cancelled annotation is
+read as skipped. A quote's speaker is a relation labelled SPEAKER `from_id` the QUOTE region `to_id` the
+ACTOR region (other labels: --relation-map). Results that are not text labels (`choices`, `rating`, ...)
+have no place here: they are left out and counted. Tasks nobody annotated are counted, not imported.
+
+Label Studio's JSON_MIN export (one flat record per annotation, no `data`, no relations, so no speakers) is
+read too: the keys before `id` are the task's data, those between `id` and `annotator` its results. Its
+CONLL2003 export is read by the `conll` format.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
@@ -18,14 +32,19 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from annotator.exchange.files import Where, json_array, write_text_lines
 from annotator.exchange.formats.common import (
-    SPEAKER_RELATION,
+    Dropped,
     ImportedRecord,
-    ReadOptions,
+    Read,
     RecordLike,
+    Skipped,
     TokensOf,
     annotator_of,
+    blank,
     checked_span,
     dumps,
+    guarded,
+    guarded_items,
+    kept,
     label_of,
     link_speaker,
     native_record,
@@ -33,11 +52,15 @@ from annotator.exchange.formats.common import (
     status_of,
     validated,
 )
-from annotator.models import Label, NativeRecord, Span, Status
+from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, ReadOptions
+from annotator.models import Label, Span, Status
 
 SUFFIX = ".json"
 CANNOT_CARRY: tuple[str, ...] = ()
 FROM_NAME, TO_NAME = "label", "text"
+#: The keys of a JSON_MIN record that are Label Studio's own, not the task's data nor a result.
+MIN_KEYS = {"id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time", "agreement"}
+NO_ANNOTATION = "task(s) without an annotation"
 
 
 class Loose(BaseModel):
@@ -51,17 +74,19 @@ class RegionValue(Loose):
     labels: list[str] = Field(min_length=1, max_length=1)
 
 
-class Result(Loose):
-    type: str
+class Region(Loose):
     id: str | None = None
-    value: RegionValue | None = None
-    from_id: str | None = None
-    to_id: str | None = None
+    value: RegionValue
+
+
+class Relation(Loose):
+    from_id: str
+    to_id: str
     labels: list[str] = Field(default_factory=list)
 
 
 class LSAnnotation(Loose):
-    result: list[Result] = Field(default_factory=list)
+    result: list[dict[str, Any]] = Field(default_factory=list)
     completed_by: str | int | dict[str, Any] | None = None
     was_cancelled: bool = False
     status: str | None = None
@@ -69,7 +94,7 @@ class LSAnnotation(Loose):
 
 
 class LSData(Loose):
-    text: str = Field(min_length=1)
+    text: str
     article_id: str | None = None
     title: str = ""
     meta: dict[str, Any] = Field(default_factory=dict)
@@ -78,9 +103,14 @@ class LSData(Loose):
 class LSTask(Loose):
     data: LSData
     annotations: list[LSAnnotation] = Field(default_factory=list)
+    predictions: list[Any] = Field(default_factory=list)
+    meta: dict[str, Any] = Field(default_factory=dict)
 
 
-def task(record: RecordLike, number: int) -> dict[str, Any]:
+# -- export -------------------------------------------------------------------------------------------------
+
+
+def task(record: RecordLike) -> dict[str, Any]:
     spans = sorted(record.spans, key=lambda s: (s.start, s.end, s.label.value))
     ids = {(s.start, s.end, s.label): short_id(record.article_id, s.start, s.end, s.label.value) for s in spans}
     result: list[dict[str, Any]] = [
@@ -104,19 +134,13 @@ def task(record: RecordLike, number: int) -> dict[str, Any]:
         for s in spans
         if s.speaker is not None
     ]
-    annotation = {
-        "id": number,
-        "completed_by": record.annotator,
-        "was_cancelled": record.status is Status.SKIPPED,
-        "status": record.status.value,
-        "updated_at": record.updated_at,
-        "result": result,
-    }
     data = {"text": record.text, "article_id": record.article_id, "title": record.title, "meta": record.meta}
-    return {"id": number, "data": data, "annotations": [annotation]}
+    ours = {"annotator": record.annotator, "status": record.status.value, "updated_at": record.updated_at}
+    annotation = {"was_cancelled": record.status is Status.SKIPPED, "result": result}
+    return {"data": data, "meta": ours, "annotations": [annotation]}
 
 
-def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf | None = None) -> int:
+def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf | None, options: ExportOptions) -> int:
     count = 0
 
     def parts() -> Iterator[str]:
@@ -124,11 +148,14 @@ def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf | N
         yield "["
         for number, record in enumerate(records, start=1):
             count = number
-            yield ("," if number > 1 else "") + "\n" + dumps(task(record, number))
+            yield ("," if number > 1 else "") + "\n" + dumps(task(record))
         yield "\n]\n"
 
     write_text_lines(parts(), out)
     return count
+
+
+# -- import -------------------------------------------------------------------------------------------------
 
 
 def _who(completed_by: Any) -> str | None:
@@ -140,47 +167,136 @@ def _who(completed_by: Any) -> str | None:
     return completed_by if isinstance(completed_by, str) else None
 
 
-def _record(task: LSTask, index: int, annotation: LSAnnotation, options: ReadOptions, where: Where) -> NativeRecord:
-    text = task.data.text
-    spans: dict[str, Span] = {}
-    order: list[str] = []
-    for number, item in enumerate(annotation.result):
-        field = f"annotations[{index}].result[{number}]"
-        if item.type == "labels" and item.value is not None:
-            label = label_of(item.value.labels[0], options, where, f"{field}.value.labels")
-            key = item.id or f"#{number}"
-            spans[key] = checked_span(
-                text, item.value.start, item.value.end, label, item.value.text, where, f"{field}.value"
+def _spans(
+    text: str,
+    result: list[dict[str, Any]],
+    field: str,
+    options: ReadOptions,
+    where: Where,
+    dropped: Counter[str],
+) -> list[Span]:
+    """An annotation's label regions as spans, its SPEAKER relations as speakers; other results counted."""
+    spans: dict[Any, Span | None] = {}
+    relations: list[tuple[int, Relation]] = []
+    for number, item in enumerate(result):
+        here = f"{field}[{number}]"
+        kind = item.get("type")
+        if kind == "labels":
+            region = validated(Region, item, where)
+            label = label_of(region.value.labels[0], options, where, f"{here}.value.labels", dropped)
+            span = region.value
+            checked = (
+                None
+                if label is None
+                else checked_span(
+                    text, span.start, span.end, label, span.text, where, f"{here}.value", options.trim(dropped)
+                )
             )
-            order.append(key)
-        elif item.type != "relation":
-            raise where.error(f"unsupported result type {item.type!r} (expected labels or relation)", f"{field}.type")
-    for number, item in enumerate(annotation.result):
-        if item.type != "relation":
-            continue
-        field = f"annotations[{index}].result[{number}]"
-        relation = item.labels[0] if len(item.labels) == 1 else item.labels
-        link_speaker(spans, item.from_id, item.to_id, relation, where, field)
-    default = Status.SKIPPED if annotation.was_cancelled else Status.DONE
-    return native_record(
+            spans[region.id if region.id is not None else f"#{number}"] = checked
+        elif kind == "relation":
+            relations.append((number, validated(Relation, item, where)))
+        else:
+            dropped[f"Label Studio {kind!r} result(s) (only labels and relations are read)"] += 1
+    for number, relation in relations:
+        name: Any = relation.labels[0] if len(relation.labels) == 1 else relation.labels
+        link_speaker(spans, (relation.from_id, relation.to_id), name, options, where, f"{field}[{number}]", dropped)
+    return kept(spans)
+
+
+def _task_records(parsed: LSTask, options: ReadOptions, where: Where) -> Iterator[Read]:
+    text = parsed.data.text
+    single = len(parsed.annotations) == 1
+    ours = parsed.meta if single else {}  # our own export's annotator and status, back from a server
+    article = {
+        **({"article_id": parsed.data.article_id} if parsed.data.article_id else {}),
+        "text": text,
+        "title": parsed.data.title,
+        "meta": {**(parsed.data.model_extra or {}), **parsed.data.meta},
+    }
+    if not parsed.annotations:
+        yield Dropped(NO_ANNOTATION)
+    if parsed.predictions:
+        yield Dropped("Label Studio prediction(s) (not read)", len(parsed.predictions))
+    for index, annotation in enumerate(parsed.annotations):
+        field = f"annotations[{index}]"
+
+        def build(index: int = index, annotation: LSAnnotation = annotation, field: str = field) -> Read:
+            dropped: Counter[str] = Counter()
+            spans = _spans(text, annotation.result, f"{field}.result", options, where, dropped)
+            default = Status.SKIPPED if annotation.was_cancelled else Status.DONE
+            found = ours.get("annotator") if isinstance(ours.get("annotator"), str) else _who(annotation.completed_by)
+            record = native_record(
+                where,
+                **article,
+                annotator=annotator_of(found, options, where, f"{field}.completed_by"),
+                status=status_of(ours.get("status", annotation.status), default, where, f"{field}.status"),
+                spans=spans,
+                updated_at=ours.get("updated_at", annotation.updated_at),
+            )
+            return ImportedRecord(where, record, dropped=dropped)
+
+        yield guarded(options, where, build)
+
+
+def _min_record(data: dict[str, Any], options: ReadOptions, where: Where) -> Read:
+    """One JSON_MIN record: the task's data keys, then `id`, then one key per result, then `annotator` ..."""
+    keys = list(data)
+    after_id = keys.index("id") + 1 if "id" in keys else 0
+    before = keys.index("annotator") if "annotator" in keys else len(keys)
+    results = {k: data[k] for k in keys[after_id:before] if k not in MIN_KEYS}
+    task_data = {k: data[k] for k in keys[: after_id - 1 if after_id else len(keys)] if k not in MIN_KEYS}
+    if not after_id:  # no `id` to tell data from results: lists of regions are results
+        results = {k: v for k, v in task_data.items() if _regions(v)}
+        task_data = {k: v for k, v in task_data.items() if k not in results}
+    if data.get("annotator") is None and data.get("annotation_id") is None:
+        return Dropped(NO_ANNOTATION)
+    dropped: Counter[str] = Counter()
+    parsed = validated(LSData, task_data, where)
+    result: list[dict[str, Any]] = []
+    for name, value in results.items():
+        if _regions(value):
+            result += [{"type": "labels", "value": region} for region in value]
+        else:
+            dropped[f"Label Studio {name!r} result(s) (only labels are read)"] += 1
+    spans = _spans(parsed.text, result, "label", options, where, dropped)
+    record = native_record(
         where,
-        **({"article_id": task.data.article_id} if task.data.article_id else {}),
-        text=text,
-        title=task.data.title,
-        meta={**(task.data.model_extra or {}), **task.data.meta},
-        annotator=annotator_of(_who(annotation.completed_by), options, where, f"annotations[{index}].completed_by"),
-        status=status_of(annotation.status, default, where, f"annotations[{index}].status"),
-        spans=[spans[key] for key in order],
-        updated_at=annotation.updated_at,
+        **({"article_id": parsed.article_id} if parsed.article_id else {}),
+        text=parsed.text,
+        title=parsed.title,
+        meta={**(parsed.model_extra or {}), **parsed.meta},
+        annotator=annotator_of(_who(data.get("annotator")), options, where, "annotator"),
+        status=Status.DONE,
+        spans=spans,
+        updated_at=data.get("updated_at"),
+    )
+    return ImportedRecord(where, record, dropped=dropped)
+
+
+def _regions(value: Any) -> bool:
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(v, dict) and {"start", "end", "labels"} <= set(v) for v in value)
     )
 
 
-def read(path: Path, options: ReadOptions) -> Iterator[ImportedRecord]:
+def _items(data: Any, options: ReadOptions, where: Where) -> Iterator[Read]:
+    if not isinstance(data, dict):
+        raise where.error(f"expected a task object, got {type(data).__name__}")
+    text = data["data"].get("text") if isinstance(data.get("data"), dict) else data.get("text")
+    if blank(text):
+        yield Skipped(where, "the text is blank: nothing to annotate")
+    elif "data" in data:
+        yield from _task_records(validated(LSTask, data, where), options, where)
+    elif "text" in data:
+        yield _min_record(data, options, where)
+    else:
+        raise where.error("expected a task with 'data' (JSON export) or a record with 'text' (JSON_MIN export)")
+
+
+def read(path: Path, options: ReadOptions) -> Iterator[Read]:
     path, tasks = json_array(path)
     for number, data in enumerate(tasks):
         where = Where(str(path), record=number)
-        if not isinstance(data, dict):
-            raise where.error(f"expected a task object, got {type(data).__name__}")
-        parsed = validated(LSTask, data, where)
-        for index, annotation in enumerate(parsed.annotations):
-            yield ImportedRecord(where, _record(parsed, index, annotation, options, where))
+        yield from guarded_items(options, where, partial(_items, data, options, where))

@@ -1,21 +1,30 @@
-"""Prodigy-style tasks (JSONL): `text`, `meta`, `tokens`, `spans` with token indices, `relations`, `answer`,
-and the underscore keys Prodigy stores with every answer.
+"""Prodigy tasks (JSONL): `text`, `meta`, `tokens`, `spans` with token indices, `relations`, `answer`, and the
+underscore keys Prodigy stores with every answer.
 
-- `_input_hash` is `hash32("input", text)` and `_task_hash` is `hash32("task", _input_hash, spans, relations,
-  _view_id)` (see `common.hash32`: the first 4 bytes of a SHA-256 over the JSON of the parts, as a signed
-  32-bit int like Prodigy's). Both depend only on the content, so exporting twice gives the same hashes; they
-  do not include the annotator (Prodigy's do not either).
+- Tokens are spaCy's, white space included: a token's `ws` says one space follows it, and any other white space
+  (a second space, a line break) is a token of its own, as in the files Prodigy writes. So the text can be
+  rebuilt from `tokens` and `ws`, and token indices count those tokens.
+- `_input_hash` and `_task_hash` are made as Prodigy makes them (`prodigy_hashes`). Prodigy sets the task hash
+  before a task is annotated, so a file's hashes are kept: when one differs from what we would write, the
+  article's meta keeps it (keys `_input_hash`, `_task_hash`) and later exports write it again.
 - `_annotator_id` and `_session_id` are the annotator's name. `_view_id` is `ner_manual` for entities only,
   `spans_manual` once there are quotes (they overlap entities), `relations` once a quote has a speaker.
 - A quote's speaker is a relation labelled SPEAKER whose `head_span` is the QUOTE and `child_span` the ACTOR;
-  `head`/`child` are the last token (`token_end`) of each. Either direction is accepted on import.
-- `answer` is accept (done, in progress), ignore (skipped) or reject (flagged); our exact status travels in
-  `status` and the timestamp in `updated_at` (with `_timestamp` in seconds), keys Prodigy keeps untouched.
+  `head`/`child` are the last token (`token_end`) of each. Either direction is accepted on import; other
+  relation labels need --relation-map.
+- `answer` is accept for done work, reject for flagged, and ignore for skipped work and for work not finished
+  (in progress, to do), so that Prodigy never trains on it; our exact status travels in `status` and the
+  timestamp in `updated_at` (with `_timestamp` in seconds), keys Prodigy keeps untouched.
 - `meta` holds the article's meta plus `article_id` and `title`.
+
+On import, binary tasks (ner.teach: `_view_id` "ner", `_is_binary`, or spans with their own `answer`) are
+answers about suggestions, read by `prodigy_binary`. A task whose text is blank, or that classifies the whole
+text (a `label` and no spans), is skipped and listed: it holds nothing we can store.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,33 +33,38 @@ from typing import IO, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from annotator.errors import AnnotatorError
-from annotator.exchange.files import Where, jsonl_objects, write_text_lines
+from annotator.exchange.files import Where, write_text_lines
 from annotator.exchange.formats.common import (
-    SPEAKER_RELATION,
     ImportedRecord,
-    ReadOptions,
+    Read,
     RecordLike,
+    Skipped,
     TokensOf,
     annotator_of,
+    blank,
     checked_span,
     dumps,
-    hash32,
+    jsonl_records,
+    kept,
     label_of,
     link_speaker,
     native_record,
     status_of,
-    token_index,
     validated,
 )
-from annotator.models import Label, Span, Status
+from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, ReadOptions
+from annotator.exchange.formats.prodigy_hashes import input_hash, task_hash
+from annotator.models import Label, NativeRecord, Span, Status
 from annotator.rows import SpanLike, Token
+from annotator.suggest.tokens import words_and_spaces
 
 SUFFIX = ".jsonl"
 NEEDS_TOKENS = True
 CANNOT_CARRY = ("meta keys named article_id or title (they carry the record's own)",)
 
-ANSWERS = {Status.SKIPPED: "ignore", Status.FLAGGED: "reject"}
+ANSWERS = {Status.DONE: "accept", Status.FLAGGED: "reject"}  # any other status: ignore
 STATUS_OF_ANSWER = {"accept": Status.DONE, "ignore": Status.SKIPPED, "reject": Status.FLAGGED}
+HASH_KEYS = ("_input_hash", "_task_hash")
 
 
 class Loose(BaseModel):
@@ -74,6 +88,9 @@ class ProdigySpan(Loose):
     token_start: int | None = None
     token_end: int | None = None
     text: str | None = None
+    answer: Literal["accept", "reject", "ignore"] | None = None
+    score: float | None = None
+    source: str | None = None
 
 
 class ProdigyRelation(Loose):
@@ -85,11 +102,12 @@ class ProdigyRelation(Loose):
 
 
 class ProdigyTask(Loose):
-    text: str = Field(min_length=1)
+    text: str
     meta: dict[str, Any] = Field(default_factory=dict)
     tokens: list[ProdigyToken] = Field(default_factory=list)
     spans: list[ProdigySpan] = Field(default_factory=list)
     relations: list[ProdigyRelation] = Field(default_factory=list)
+    label: str | None = None
     answer: Literal["accept", "reject", "ignore"] = "accept"
     status: str | None = None
     updated_at: str | None = None
@@ -98,10 +116,27 @@ class ProdigyTask(Loose):
     annotator_id: str | None = Field(default=None, alias="_annotator_id")
     session_id: str | None = Field(default=None, alias="_session_id")
     view_id: str | None = Field(default=None, alias="_view_id")
+    is_binary: bool = Field(default=False, alias="_is_binary")
     timestamp: int | None = Field(default=None, alias="_timestamp")
+
+    @property
+    def binary(self) -> bool:
+        """A question about suggested spans (ner.teach), not a whole annotation of the text."""
+        return self.view_id == "ner" or self.is_binary or any(span.answer is not None for span in self.spans)
 
 
 # -- export -------------------------------------------------------------------------------------------------
+
+
+def prodigy_tokens(text: str, tokens: list[Token]) -> list[dict[str, Any]]:
+    """The article's tokens as Prodigy writes them: spaCy's, with white space other than one trailing space as
+    tokens of their own, so that joining `text` (+ a space where `ws`) rebuilds the text exactly."""
+    words, spaces = words_and_spaces(text, tokens)
+    result, position = [], 0
+    for index, (word, space) in enumerate(zip(words, spaces, strict=True)):
+        result.append({"text": word, "start": position, "end": position + len(word), "id": index, "ws": space})
+        position += len(word) + space
+    return result
 
 
 def _span(span: SpanLike, starts: dict[int, int], ends: dict[int, int], record: RecordLike) -> dict[str, Any]:
@@ -121,7 +156,10 @@ def _span(span: SpanLike, starts: dict[int, int], ends: dict[int, int], record: 
 
 def task(record: RecordLike, tokens: list[Token]) -> dict[str, Any]:
     """One native record as a Prodigy task (a plain dict, ready for json.dumps)."""
-    starts, ends = token_index(tokens)
+    text = record.text
+    written_tokens = prodigy_tokens(text, tokens)
+    starts = {t["start"]: t["id"] for t in written_tokens}
+    ends = {t["end"]: t["id"] for t in written_tokens}
     spans = [_span(s, starts, ends, record) for s in sorted(record.spans, key=lambda s: (s.start, s.end))]
     by_offsets = {(s["start"], s["end"]): s for s in spans}
     relations = []
@@ -144,33 +182,20 @@ def task(record: RecordLike, tokens: list[Token]) -> dict[str, Any]:
         if any(s.label is Label.QUOTE for s in record.spans)
         else "ner_manual"
     )
-    input_hash = hash32("input", record.text)
-    relation_keys = [(r["head_span"]["start"], r["child_span"]["start"], r["label"]) for r in relations]
-    span_keys = [(s["start"], s["end"], s["label"]) for s in spans]
-    text = record.text
+    meta = {key: value for key, value in record.meta.items() if key not in HASH_KEYS}
     data: dict[str, Any] = {
         "text": text,
-        "meta": {**record.meta, "article_id": record.article_id, "title": record.title},
-        "tokens": [
-            {
-                "text": text[t.start : t.end],
-                "start": t.start,
-                "end": t.end,
-                "id": i,
-                "ws": t.end < len(text) and text[t.end].isspace(),
-            }
-            for i, t in enumerate(tokens)
-        ],
+        "meta": {**meta, "article_id": record.article_id, "title": record.title},
+        "tokens": written_tokens,
         "spans": spans,
         "relations": relations,
-        "answer": ANSWERS.get(record.status, "accept"),
+        "answer": ANSWERS.get(record.status, "ignore"),
         "status": record.status.value,
-        "_input_hash": input_hash,
-        "_task_hash": hash32("task", input_hash, span_keys, relation_keys, view),
-        "_annotator_id": record.annotator,
-        "_session_id": record.annotator,
-        "_view_id": view,
     }
+    kept_input, kept_task = (record.meta.get(key) for key in HASH_KEYS)
+    data["_input_hash"] = kept_input if isinstance(kept_input, int) else input_hash(data)
+    data["_task_hash"] = kept_task if isinstance(kept_task, int) else task_hash(data, data["_input_hash"])
+    data.update({"_annotator_id": record.annotator, "_session_id": record.annotator, "_view_id": view})
     if record.updated_at:
         data["updated_at"] = record.updated_at
         data["_timestamp"] = _seconds(record.updated_at)
@@ -184,14 +209,15 @@ def _seconds(iso: str) -> int | None:
         return None
 
 
-def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf) -> int:
+def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf, options: ExportOptions) -> int:
     return write_text_lines((dumps(task(r, tokens_of(r))) + "\n" for r in records), out)
 
 
 # -- import -------------------------------------------------------------------------------------------------
 
 
-def _tokens(task: ProdigyTask, where: Where) -> list[Token]:
+def file_tokens(task: ProdigyTask, where: Where) -> list[Token]:
+    """The task's tokens that are places a span may start and end (white-space tokens are not)."""
     tokens = []
     for index, token in enumerate(task.tokens):
         if task.text[token.start : token.end] != token.text:
@@ -203,7 +229,7 @@ def _tokens(task: ProdigyTask, where: Where) -> list[Token]:
     return tokens
 
 
-def _check_token_indices(span: ProdigySpan, task: ProdigyTask, where: Where, field: str) -> None:
+def check_token_indices(span: ProdigySpan, task: ProdigyTask, where: Where, field: str) -> None:
     for name, index, offset, side in (
         ("token_start", span.token_start, span.start, "start"),
         ("token_end", span.token_end, span.end, "end"),
@@ -214,36 +240,90 @@ def _check_token_indices(span: ProdigySpan, task: ProdigyTask, where: Where, fie
             raise where.error(f"token {index} does not {side} at {offset}", f"{field}.{name}")
 
 
-def record_from_task(task: ProdigyTask, options: ReadOptions, where: Where) -> ImportedRecord:
-    spans: dict[tuple[int, int], Span] = {}
-    for index, item in enumerate(task.spans):
-        field = f"spans[{index}]"
-        _check_token_indices(item, task, where, field)
-        label = label_of(item.label, options, where, f"{field}.label")
-        spans[(item.start, item.end)] = checked_span(task.text, item.start, item.end, label, item.text, where, field)
-    for index, relation in enumerate(task.relations):
-        field = f"relations[{index}]"
-        head, child = relation.head_span, relation.child_span
-        link_speaker(spans, (head.start, head.end), (child.start, child.end), relation.label, where, field)
+def article_fields(task: ProdigyTask) -> dict[str, Any]:
+    """article_id (when the task's meta names one), title and meta for a record of this task."""
     meta = dict(task.meta)
     article_id, title = meta.pop("article_id", None), meta.pop("title", "")
+    fields: dict[str, Any] = {"text": task.text, "title": str(title or ""), "meta": meta}
+    if article_id:
+        fields["article_id"] = str(article_id)
+    return fields
+
+
+def record_from_task(task: ProdigyTask, options: ReadOptions, where: Where) -> ImportedRecord:
+    """A manual task (ner.manual, spans.manual, rel.manual): the annotator's whole annotation of the text."""
+    dropped: Counter[str] = Counter()
+    spans: dict[tuple[int, int], Span | None] = {}
+    for index, item in enumerate(task.spans):
+        field = f"spans[{index}]"
+        check_token_indices(item, task, where, field)
+        label = label_of(item.label, options, where, f"{field}.label", dropped)
+        offsets = (item.start, item.end)
+        spans[offsets] = (
+            None
+            if label is None
+            else checked_span(task.text, *offsets, label, item.text, where, field, options.trim(dropped))
+        )
+    for index, relation in enumerate(task.relations):
+        ends = (
+            (relation.head_span.start, relation.head_span.end),
+            (relation.child_span.start, relation.child_span.end),
+        )
+        link_speaker(spans, ends, relation.label, options, where, f"relations[{index}]", dropped)
     updated = task.updated_at
     if updated is None and task.timestamp is not None:
         updated = datetime.fromtimestamp(task.timestamp, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     record = native_record(
         where,
-        **({"article_id": str(article_id)} if article_id else {}),
-        text=task.text,
-        title=str(title or ""),
-        meta=meta,
+        **article_fields(task),
         annotator=annotator_of(task.annotator_id or task.session_id, options, where, "_annotator_id"),
         status=status_of(task.status, STATUS_OF_ANSWER[task.answer], where, "status"),
-        spans=list(spans.values()),
+        spans=kept(spans),
         updated_at=updated,
     )
-    return ImportedRecord(where, record, _tokens(task, where) or None)
+    tokens = file_tokens(task, where) or None
+    return ImportedRecord(where, keep_hashes(record, task, tokens), tokens, dropped)
 
 
-def read(path: Path, options: ReadOptions) -> Iterator[ImportedRecord]:
-    for where, data in jsonl_objects(path):
-        yield record_from_task(validated(ProdigyTask, data, where), options, where)
+def keep_hashes(record: NativeRecord, given: ProdigyTask, tokens: list[Token] | None) -> NativeRecord:
+    """The record, its meta keeping the file's hashes where they differ from those we would write for it."""
+    if given.input_hash is None and given.task_hash is None:
+        return record
+    from annotator.suggest.tokens import tokenize
+
+    ours = task(record, tokens if tokens is not None else tokenize([record.text])[0])
+    different = {
+        key: value
+        for key, value in zip(HASH_KEYS, (given.input_hash, given.task_hash), strict=True)
+        if value is not None and value != ours[key]
+    }
+    return record.model_copy(update={"meta": {**record.meta, **different}}) if different else record
+
+
+def skip_reason(data: dict[str, Any]) -> str | None:
+    """Why a task holds nothing we can store, or None."""
+    if blank(data.get("text")):
+        return "the text is blank: nothing to annotate"
+    if not data.get("spans") and ("label" in data or "options" in data) and data.get("_view_id") != "ner_manual":
+        return f"a task classifying the whole text (label {data.get('label')!r}), not spans"
+    return None
+
+
+def read(path: Path, options: ReadOptions) -> Iterator[Read]:
+    from annotator.exchange.formats.prodigy_binary import Questions
+
+    questions = Questions(options)
+
+    def one(where: Where, data: dict[str, Any]) -> Iterator[Read]:
+        reason = skip_reason(data)
+        if reason:
+            yield Skipped(where, reason)
+            return
+        given = validated(ProdigyTask, data, where)
+        if given.binary:
+            questions.add(given, where)  # its answers come with the other answers about that text, at the end
+            return
+        yield record_from_task(given, options, where)
+
+    yield from jsonl_records(path, options, one)
+    yield from questions.records()

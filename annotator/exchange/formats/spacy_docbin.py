@@ -3,18 +3,23 @@
 - Tokens are the article's stored tokens (white space between them becomes spaCy's space tokens), so every
   stored span aligns exactly.
 - Entity spans are `doc.ents` (every other token is O, as gold NER data needs); quotes are the span group
-  `doc.spans["quotes"]`.
+  `doc.spans["quotes"]` (another key with --spans-key). `--config PATH` also writes a `spacy train` config
+  for the DocBin (`spacy_config`).
 - What spaCy has no slot for lives in `doc.user_data` (the DocBin is written with `store_user_data=True`):
   `annotator.record` holds (as a JSON string: msgpack would turn meta's lists into tuples) article_id, title, meta, annotator, status and updated_at, and `annotator.speakers`
   a list of [quote start, quote end, speaker start, speaker end] character offsets. We chose user_data over
   span extension attributes because it needs no `Span.set_extension` in the reading process.
-On import, Docs without that user data take the content hash as article id and need --annotator.
+On import, Docs without that user data take the content hash as article id and need --annotator. Spans are
+read from `doc.ents` and the span group --spans-key names (default "quotes"); a Doc holding spans under
+another key (spancat's "sc") is an error that names the key, never a silent import without them.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
@@ -22,17 +27,20 @@ from annotator.errors import AnnotatorError, InputError
 from annotator.exchange.files import Where, read_bytes
 from annotator.exchange.formats.common import (
     ImportedRecord,
-    ReadOptions,
+    Read,
     RecordLike,
     TokensOf,
     annotator_of,
     checked_span,
     dumps,
+    guarded_items,
+    kept,
     label_of,
     native_record,
     status_of,
     with_speaker,
 )
+from annotator.exchange.formats.options import ExportOptions, ReadOptions
 from annotator.models import Label, Span, Status
 from annotator.rows import Token
 from annotator.suggest.tokens import doc_of
@@ -43,10 +51,9 @@ NEEDS_TOKENS = True
 CANNOT_CARRY: tuple[str, ...] = ()
 RECORD_KEY = "annotator.record"
 SPEAKERS_KEY = "annotator.speakers"
-QUOTES = "quotes"
 
 
-def to_doc(record: RecordLike, tokens: list[Token], vocab: Any) -> Any:
+def to_doc(record: RecordLike, tokens: list[Token], vocab: Any, options: ExportOptions) -> Any:
     doc = doc_of(record.text, tokens, vocab)
     entities: list[Any] = []
     quotes: list[Any] = []
@@ -58,7 +65,9 @@ def to_doc(record: RecordLike, tokens: list[Token], vocab: Any) -> Any:
             )
         (quotes if span.label is Label.QUOTE else entities).append(made)
     doc.ents = entities
-    doc.spans[QUOTES] = quotes
+    doc.spans[options.spans_key] = quotes
+    options.written.entity_spans += len(entities)
+    options.written.quote_tokens.extend(len(quote) for quote in quotes)
     doc.user_data[RECORD_KEY] = dumps(
         {
             "article_id": record.article_id,
@@ -73,7 +82,7 @@ def to_doc(record: RecordLike, tokens: list[Token], vocab: Any) -> Any:
     return doc
 
 
-def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf) -> int:
+def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf, options: ExportOptions) -> int:
     import spacy
     from spacy.tokens import DocBin
 
@@ -81,7 +90,7 @@ def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf) ->
     docbin = DocBin(store_user_data=True)
     count = 0
     for record in records:
-        docbin.add(to_doc(record, tokens_of(record), vocab))
+        docbin.add(to_doc(record, tokens_of(record), vocab, options))
         count += 1
     out.write(docbin.to_bytes())
     return count
@@ -90,21 +99,38 @@ def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf) ->
 def record_from_doc(doc: Any, options: ReadOptions, where: Where) -> ImportedRecord:
     text = doc.text
     stored = json.loads(doc.user_data.get(RECORD_KEY) or "{}")
-    spans: dict[tuple[int, int], Span] = {}
+    key = options.spans_key
+    unread = {name: len(group) for name, group in doc.spans.items() if name != key and len(group)}
+    if unread:
+        name, count = next(iter(unread.items()))
+        raise where.error(
+            f"the Doc keeps {count} span(s) under {name!r}, which are not read (give --spans-key {name}; "
+            f"the spans read are doc.ents and doc.spans[{key!r}])",
+            "spans",
+        )
+    dropped: Counter[str] = Counter()
+    spans: dict[tuple[int, int, str], Span | None] = {}
     groups = [("ents", list(doc.ents))]
-    if QUOTES in doc.spans:
-        groups.append((f"spans[{QUOTES!r}]", list(doc.spans[QUOTES])))
+    if key in doc.spans:
+        groups.append((f"spans[{key!r}]", list(doc.spans[key])))
     for group, items in groups:
         for index, item in enumerate(items):
             field = f"{group}[{index}]"
-            label = label_of(item.label_, options, where, f"{field}.label")
+            label = label_of(item.label_, options, where, f"{field}.label", dropped)
             start, end = item.start_char, item.end_char
-            spans[(start, end)] = checked_span(text, start, end, label, None, where, field)
+            if label is not None:
+                spans[(start, end, label.layer)] = checked_span(
+                    text, start, end, label, None, where, field, options.trim(dropped)
+                )
+    by_offsets = {(s.start, s.end, s.label): s for s in kept(spans)}
     for index, link in enumerate(doc.user_data.get(SPEAKERS_KEY) or []):
-        quote, actor = spans.get((link[0], link[1])), spans.get((link[2], link[3]))
+        quote, actor = by_offsets.get((link[0], link[1], Label.QUOTE)), by_offsets.get((link[2], link[3], Label.ACTOR))
         if quote is None or actor is None:
+            if options.label_map:  # a span the map dropped: the link goes with it
+                dropped["speaker link(s) to a dropped span"] += 1
+                continue
             raise where.error("a speaker link names a span the Doc does not have", f"user_data.speakers[{index}]")
-        spans[(quote.start, quote.end)] = with_speaker(quote, actor)
+        spans[(quote.start, quote.end, "quote")] = with_speaker(quote, actor)
     record = native_record(
         where,
         **({"article_id": stored["article_id"]} if stored.get("article_id") else {}),
@@ -113,13 +139,13 @@ def record_from_doc(doc: Any, options: ReadOptions, where: Where) -> ImportedRec
         meta=stored.get("meta", {}),
         annotator=annotator_of(stored.get("annotator"), options, where, "user_data.annotator"),
         status=status_of(stored.get("status"), Status.DONE, where, "user_data.status"),
-        spans=list(spans.values()),
+        spans=kept(spans),
         updated_at=stored.get("updated_at"),
     )
-    return ImportedRecord(where, record, doc_tokens(doc))
+    return ImportedRecord(where, record, doc_tokens(doc), dropped)
 
 
-def read(path: Path, options: ReadOptions) -> Iterator[ImportedRecord]:
+def read(path: Path, options: ReadOptions) -> Iterator[Read]:
     import spacy
     from spacy.tokens import DocBin
 
@@ -130,4 +156,9 @@ def read(path: Path, options: ReadOptions) -> Iterator[ImportedRecord]:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise InputError(f"not a spaCy DocBin, or a damaged one ({reason})", path=str(path)) from None
     for index, doc in enumerate(docs):
-        yield record_from_doc(doc, options, Where(str(path), record=index))
+        where = Where(str(path), record=index)
+        yield from guarded_items(options, where, partial(_records, doc, options, where))
+
+
+def _records(doc: Any, options: ReadOptions, where: Where) -> list[Read]:
+    return [record_from_doc(doc, options, where)]

@@ -1,0 +1,59 @@
+"""A corpus too large for an annotation database: suggestions computed on a Dask cluster, written as files."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from annotator.cli.common import ModelOption, errors_as_lines, fail, progress_bar, say
+
+
+def predict(
+    inputs: Annotated[
+        list[Path], typer.Argument(help=".txt files, folders of them, or .jsonl files with a 'text' field.")
+    ],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Folder for the shards' records and manifest.json (resumable).")
+    ],
+    model: ModelOption = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Worker processes of a local Dask cluster (default: one per core)."),
+    ] = None,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Use an existing Dask scheduler instead, e.g. tcp://host:8786.")
+    ] = None,
+    shard_size: Annotated[int, typer.Option("--shard-size", min=1, help="Articles per shard (and file).")] = 100,
+    batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.")] = 32,
+) -> None:
+    """Suggest over a corpus on a Dask cluster: one JSONL file of suggestion records per shard of the input, and a
+    manifest; a rerun skips the shards already done. `ingest --suggestions-from` stores them.
+
+    Example: annotator predict archive.jsonl -o predictions/ --workers 2
+    """
+    from annotator.exchange.predict import predict as predict_corpus
+
+    if workers is not None and scheduler is not None:
+        raise fail("choose one of --workers (a local cluster) and --scheduler (an existing one)")
+    with errors_as_lines(), progress_bar("Predicting") as progress:
+        try:
+            report = predict_corpus(
+                inputs,
+                output,
+                model=model,
+                workers=workers,
+                scheduler=scheduler,
+                shard_size=shard_size,
+                batch_size=batch_size,
+                progress=progress,
+            )
+        except KeyboardInterrupt:
+            raise fail(
+                f"interrupted; the shards finished so far are kept in {output}: run the same command to go on"
+            ) from None
+    rate = f", {report.words_per_second:,.0f} words/s" if report.computed else ""
+    say(
+        f"{report.articles} article(s) in {report.shards} shard(s) ({report.computed} computed on "
+        f"{report.workers} worker(s){rate}, {report.shards - report.computed} already done), "
+        f"{report.suggestions} suggestion(s) -> {output}"
+    )

@@ -1,0 +1,130 @@
+"""What an import or an export is asked to do: the options every format shares, parsed from the command line.
+
+Import: whose work it is, --label-map (FOREIGN=LABEL, or FOREIGN= to drop), --relation-map (NAME=SPEAKER, or
+NAME= to drop), --skip-invalid, --snap, --spans-key. Export: --status, --labels, --spans-key, and what the
+writer found on its way (`Written`). A bad value is a one-line error naming the option.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from annotator.errors import InputError
+from annotator.vocabulary import Label, Status
+
+#: The relation label quotes and their speakers carry in formats with relations.
+SPEAKER_RELATION = "SPEAKER"
+
+
+def _pairs(text: str | None, option: str, expected: str) -> Iterator[tuple[str, str]]:
+    for item in (text or "").split(","):
+        if not item.strip():
+            continue
+        foreign, equals, ours = item.partition("=")
+        if not foreign.strip() or not equals:
+            raise InputError(f"expected {expected}, got {item.strip()!r}", field=option)
+        yield foreign.strip(), ours.strip()
+
+
+def parse_label_map(text: str | None) -> dict[str, Label | None]:
+    """`PERSON=ACTOR,GPE=LOCATION,DATE=` -> {"PERSON": ACTOR, "GPE": LOCATION, "DATE": None}: an empty right-hand
+    side drops that label's spans. A bad entry is a one-line error."""
+    mapping: dict[str, Label | None] = {}
+    for foreign, ours in _pairs(text, "--label-map", "FOREIGN=LABEL (or FOREIGN= to drop it)"):
+        if not ours:
+            mapping[foreign] = None
+            continue
+        try:
+            mapping[foreign] = Label(ours)
+        except ValueError:
+            known = ", ".join(label.value for label in Label)
+            raise InputError(f"{ours!r} is not a label (known: {known})", field="--label-map") from None
+    return mapping
+
+
+def parse_relation_map(text: str | None) -> dict[str, str | None]:
+    """`said=SPEAKER,foundedBy=` -> {"said": SPEAKER, "foundedBy": None}: a relation becomes a speaker link or is
+    dropped; SPEAKER is the only relation we have."""
+    mapping: dict[str, str | None] = {}
+    for foreign, ours in _pairs(text, "--relation-map", f"NAME={SPEAKER_RELATION} (or NAME= to drop it)"):
+        if ours and ours != SPEAKER_RELATION:
+            raise InputError(f"{ours!r} is not a relation (the only one is {SPEAKER_RELATION})", field="--relation-map")
+        mapping[foreign] = ours or None
+    return mapping
+
+
+def parse_statuses(text: str) -> frozenset[Status]:
+    """`done`, `done,in_progress` or `all` -> the statuses an export takes; a bad name is a one-line error."""
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    if names == ["all"]:
+        return frozenset(Status)
+    try:
+        chosen = frozenset(Status(name) for name in names)
+    except ValueError as error:
+        known = ", ".join([*(s.value for s in Status), "all"])
+        raise InputError(f"{str(error).split()[0]} is not a status (known: {known})", field="--status") from None
+    if not chosen:
+        raise InputError("name at least one status, or all", field="--status")
+    return chosen
+
+
+def parse_labels(text: str | None) -> frozenset[Label]:
+    """`ACTOR,LOCATION` -> the labels an export keeps (all of them when not given)."""
+    if text is None:
+        return frozenset(Label)
+    try:
+        chosen = frozenset(Label(name.strip()) for name in text.split(",") if name.strip())
+    except ValueError as error:
+        known = ", ".join(label.value for label in Label)
+        raise InputError(f"{str(error).split()[0]} is not a label (known: {known})", field="--labels") from None
+    if not chosen:
+        raise InputError("name at least one label", field="--labels")
+    return chosen
+
+
+#: The span group a DocBin keeps quotes in, unless --spans-key says otherwise.
+QUOTES_KEY = "quotes"
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """What an importer needs beyond the file: whose work it is, how to read foreign labels and relations, and
+    whether a bad record stops the import (the default) or is skipped and listed."""
+
+    annotator: str | None = None
+    label_map: dict[str, Label | None] = field(default_factory=dict)
+    relation_map: dict[str, str | None] = field(default_factory=dict)
+    skip_invalid: bool = False
+    spans_key: str = QUOTES_KEY
+    snap: bool = False
+
+    def trim(self, dropped: Counter[str]) -> Counter[str] | None:
+        """Where `checked_span` counts trimmed spans: only with --snap does it trim them."""
+        return dropped if self.snap else None
+
+
+@dataclass
+class Written:
+    """What a writer found on its way, for the user (`notes`: what the target tool will not take as written) and
+    for a training config (how many entity spans, how long the quotes are in tokens)."""
+
+    notes: Counter[str] = field(default_factory=Counter)
+    entity_spans: int = 0
+    quote_tokens: list[int] = field(default_factory=list)
+
+
+#: The statuses an export takes unless told otherwise: finished work only.
+DONE_ONLY = frozenset({Status.DONE})
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Which records and spans an export takes (by status, by label), where a DocBin keeps quotes, and what the
+    writer found (`written`)."""
+
+    statuses: frozenset[Status] = DONE_ONLY
+    labels: frozenset[Label] = frozenset(Label)
+    spans_key: str = QUOTES_KEY
+    written: Written = field(default_factory=Written)

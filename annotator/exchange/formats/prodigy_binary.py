@@ -1,0 +1,145 @@
+"""Prodigy's binary answers (ner.teach and the like) as decisions about suggestions.
+
+A binary task asks one question about a suggested span (files from 2017 repeat earlier spans of the same text,
+each with its own `answer`): accept means the span is right, reject means that suggestion is wrong (the text
+there may still be something else), ignore says nothing. Unlabelled text is unknown, not "no entity". So:
+
+- every task about one text, by one annotator, makes one record of that article, however many tasks there
+  are and however their spans overlap;
+- each answered span becomes a suggestion (suggester `prodigy`, or `prodigy:<source>` from the span's
+  `source`, with its `score`) and the annotator's decision on it: accepted or rejected; ignored ones stay
+  pending. Accepted spans are also the annotator's spans; a rejected span never is. A later answer about the
+  same span replaces an earlier one;
+- the annotation's status is in progress: answering questions about a text is not annotating all of it.
+
+Two accepted entity spans that overlap cannot both be the annotator's spans: that is an error naming both lines.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from annotator.exchange.files import Where
+from annotator.exchange.formats.common import (
+    ImportedRecord,
+    Question,
+    Read,
+    Skipped,
+    annotator_of,
+    checked_span,
+    guarded,
+    label_of,
+    native_record,
+)
+from annotator.exchange.formats.options import ReadOptions
+from annotator.exchange.formats.prodigy import (
+    ProdigyTask,
+    article_fields,
+    check_token_indices,
+    file_tokens,
+    keep_hashes,
+)
+from annotator.models import Label, Span, Status, Suggestion
+from annotator.rows import Token
+
+DECISIONS = {"accept": "accepted", "reject": "rejected", "ignore": None}
+
+
+@dataclass
+class Answer:
+    span: Span
+    suggester: str
+    score: float | None
+    decision: str | None
+    where: Where
+
+
+@dataclass
+class Text:
+    """Every answer one annotator gave about one text."""
+
+    first: ProdigyTask
+    where: Where
+    annotator: str
+    tokens: list[Token] | None = None
+    answers: dict[tuple[int, int, Label], Answer] = field(default_factory=dict)
+    dropped: Counter[str] = field(default_factory=Counter)
+    latest: int | None = None
+
+
+class Questions:
+    """Binary tasks gathered over a file, then given out as one record per text and annotator."""
+
+    def __init__(self, options: ReadOptions) -> None:
+        self.options = options
+        self.texts: dict[tuple[str, str], Text] = {}
+
+    def add(self, task: ProdigyTask, where: Where) -> None:
+        """Take in one binary task, checking it now (so that an error names its line)."""
+        options = self.options
+        annotator = annotator_of(task.annotator_id or task.session_id, options, where, "_annotator_id")
+        text = self.texts.setdefault((task.text, annotator), Text(task, where, annotator))
+        if text.tokens is None and task.tokens:
+            text.tokens = file_tokens(task, where)
+        if task.timestamp is not None:
+            text.latest = max(text.latest or task.timestamp, task.timestamp)
+        found: list[tuple[tuple[int, int, Label], Answer]] = []
+        dropped: Counter[str] = Counter()
+        for index, item in enumerate(task.spans):
+            where_field = f"spans[{index}]"
+            check_token_indices(item, task, where, where_field)
+            label = label_of(item.label, options, where, f"{where_field}.label", dropped)
+            if label is None:
+                continue
+            span = checked_span(
+                task.text, item.start, item.end, label, item.text, where, where_field, options.trim(dropped)
+            )
+            suggester = f"prodigy:{item.source}" if item.source else "prodigy"
+            decision = DECISIONS[item.answer or task.answer]
+            found.append(((item.start, item.end, label), Answer(span, suggester, item.score, decision, where)))
+        text.answers.update(found)  # only once the whole task is read: a bad task adds nothing
+        text.dropped.update(dropped)
+
+    def records(self) -> Iterator[Read]:
+        for text in self.texts.values():
+            yield guarded(self.options, text.where, lambda text=text: _record(text))  # type: ignore[misc]
+
+
+def _overlap(one: Answer, other: Answer) -> bool:
+    same_layer = (one.span.label is Label.QUOTE) == (other.span.label is Label.QUOTE)
+    return same_layer and one.span.start < other.span.end and other.span.start < one.span.end
+
+
+def _record(text: Text) -> Read:
+    if not text.answers:
+        return Skipped(text.where, "no answer left to import (--label-map dropped every span)")
+    accepted = sorted((a for a in text.answers.values() if a.decision == "accepted"), key=lambda a: a.span.start)
+    for index, one in enumerate(accepted):
+        for other in accepted[index + 1 :]:
+            if _overlap(one, other):
+                at = f"line {one.where.line}" if one.where.line is not None else f"record {one.where.record}"
+                raise other.where.error(
+                    f"accepted span {other.span.start}:{other.span.end} overlaps the accepted span "
+                    f"{one.span.start}:{one.span.end} at {at}: one of them must go",
+                    "spans",
+                )
+    updated = None
+    if text.latest is not None:
+        updated = datetime.fromtimestamp(text.latest, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    record = native_record(
+        text.where,
+        **article_fields(text.first),
+        annotator=text.annotator,
+        status=Status.IN_PROGRESS,
+        spans=[a.span for a in accepted],
+        updated_at=updated,
+    )
+    questions = tuple(
+        Question(Suggestion(**a.span.model_dump(), suggester=a.suggester, score=a.score), a.decision)
+        for a in text.answers.values()
+    )
+    record = keep_hashes(record, text.first.model_copy(update={"task_hash": None}), text.tokens)
+    return ImportedRecord(text.where, record, text.tokens, text.dropped, questions)

@@ -1,0 +1,300 @@
+"""Imports, the database side: every record checked against the database (texts, duplicates, token
+boundaries, newer stored work), then all stored in one transaction, or, with --skip-invalid, the bad ones
+listed and the rest stored. Formats (annotator.exchange.formats) only turn files into records."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.errors import InputError
+from annotator.exchange.files import Where
+from annotator.exchange.formats.common import TRIMMED, Dropped, ImportedRecord, Question, Read, RecordSpan, Skipped
+from annotator.exchange.formats.options import ReadOptions
+from annotator.exchange.ingest import title_from
+from annotator.exchange.records import Progress, exported_spans
+from annotator.models import ArticleIn, NativeRecord, Offsets, Span, Status, check_spans, content_hash
+from annotator.rows import SpanLike, Token
+from annotator.store import Store
+from annotator.suggest.tokens import tokenize
+
+
+@dataclass(frozen=True)
+class ImportConflict:
+    """A record that would replace different, newer work of its annotator: kept as stored unless `replace`."""
+
+    where: Where
+    article_id: str
+    title: str
+    annotator: str
+
+
+@dataclass
+class ImportReport:
+    """What an import stored, and what it left out: records skipped (each with file, line and why), parts of
+    records dropped on purpose (counted by kind), records equal to the stored work, and conflicts with newer
+    stored work (kept as stored)."""
+
+    records: int
+    new_articles: int
+    snapped: int = 0
+    trimmed: int = 0
+    decisions: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    conflicts: list[ImportConflict] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    dropped: Counter[str] = field(default_factory=Counter)
+
+
+def _work(status: Status | str, spans: Iterable[SpanLike]) -> tuple[str, frozenset[tuple[object, ...]]]:
+    return Status(status).value, frozenset(
+        (s.start, s.end, s.label, s.text, (s.speaker.start, s.speaker.end) if s.speaker else None) for s in spans
+    )
+
+
+def _verdict(store: Store, article_id: str, record: NativeRecord, force: bool) -> str:
+    """What importing `record` does to the stored work of its annotator: "new" (there is none), "same" (as
+    an export of it would write it), "replace" (it differs, and the record is newer or `force` says so) or
+    "conflict" (it differs, and the stored work is newer, or nothing says which is)."""
+    who = record.annotator
+    stored_spans = store.spans(article_id, who)
+    status = store.status(article_id, who)
+    if status is Status.TODO and not stored_spans:
+        return "new"
+    text = store.article_text(article_id)
+    stored = exported_spans(text, [RecordSpan(s.start, s.end, s.label, s.text, s.speaker) for s in stored_spans])
+    if _work(status, stored) == _work(record.status, record.spans):
+        return "same"
+    stored_at = store.updated_at(article_id, who)
+    if force or (record.updated_at and stored_at and record.updated_at > stored_at):
+        return "replace"
+    return "conflict"
+
+
+def read_file(path: Path, format_name: str, options: ReadOptions) -> list[Read]:
+    """Every record of a file, validated; the first bad one raises InputError naming file, line and field (with
+    `options.skip_invalid`, it is returned as `Skipped` instead, and reading goes on)."""
+    from annotator.exchange.formats import get_format
+
+    if not path.exists():
+        raise InputError("no such file", path=str(path))
+    return list(get_format(format_name).read(path, options))
+
+
+def snap_span(span: Offsets, tokens: list[Token]) -> tuple[int, int]:
+    """Snap outward: the start to the start of the token it falls in, the end to the end of its token.
+
+    So a snapped span covers every token it touched; offsets already on boundaries do not move.
+    """
+    start, end = span.start, span.end
+    for token in tokens:
+        if token.start <= start < token.end:
+            start = token.start
+        if token.start < end <= token.end:
+            end = token.end
+    return start, end
+
+
+def _on_tokens(item: ImportedRecord, tokens: list[Token], snap: bool) -> tuple[ImportedRecord, int]:
+    """The record (and its binary answers) with every span on token boundaries, snapped when allowed, and how
+    many spans moved."""
+    record = item.record
+    starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
+    moved: dict[tuple[int, int], tuple[int, int]] = {}
+    places = [(f"spans[{i}]", s) for i, s in enumerate(record.spans)]
+    places += [(f"questions[{i}]", q.suggestion) for i, q in enumerate(item.questions)]
+    for field_name, span in places:
+        if span.start in starts and span.end in ends:
+            continue
+        if not snap:
+            raise item.where.error(
+                f"span {span.start}:{span.end} {span.text!r} does not fall on token boundaries (--snap moves it)",
+                field_name,
+            )
+        moved[(span.start, span.end)] = snap_span(span, tokens)
+    if not moved:
+        return item, 0
+
+    def snapped(span: Span) -> dict[str, object]:
+        start, end = moved.get((span.start, span.end), (span.start, span.end))
+        speaker = span.speaker
+        if speaker is not None and (speaker.start, speaker.end) in moved:
+            s_start, s_end = moved[(speaker.start, speaker.end)]
+            speaker = Offsets(start=s_start, end=s_end)
+        return {"start": start, "end": end, "text": record.text[start:end], "speaker": speaker}
+
+    spans = [Span(**{**span.model_dump(), **snapped(span)}) for span in record.spans]
+    try:
+        check_spans(spans, record.text)
+    except ValueError as error:
+        raise item.where.error(f"after snapping to tokens: {error}", "spans") from None
+    questions = tuple(
+        dataclasses.replace(q, suggestion=q.suggestion.model_copy(update=snapped(q.suggestion))) for q in item.questions
+    )
+    count = sum(1 for _, span in places if (span.start, span.end) in moved)
+    return dataclasses.replace(item, record=record.model_copy(update={"spans": spans}), questions=questions), count
+
+
+def _same(one: ImportedRecord, other: ImportedRecord) -> bool:
+    """Two records that say the same, but perhaps when (a task a file holds twice): the second is a repeat, not
+    a conflict."""
+    stamped = {"updated_at": None}
+    return (
+        one.record.model_copy(update=stamped) == other.record.model_copy(update=stamped)
+        and one.questions == other.questions
+    )
+
+
+def store_records(
+    store: Store,
+    items: Sequence[Read],
+    *,
+    snap: bool = False,
+    replace: bool = False,
+    skip_invalid: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Check every record against the database, then store them all in one transaction.
+
+    Checks: an article id stored (or read earlier) with another text; the same article and annotator twice (a
+    record saying exactly what an earlier one said is skipped as a repeat); spans off token boundaries (snapped
+    outward with `snap`, else an error). A failed check stops the import, or, with `skip_invalid`, skips that
+    record (listed in the report). New articles keep the tokens the file gave (CoNLL, Prodigy, DocBin), else get
+    spaCy's tokenizer's, and, without a title, the title ingest would give them. Binary answers store their
+    suggestions and the annotator's decisions on them. A record equal to the stored work changes nothing; one
+    that differs from it replaces it only when the record is newer (its `updated_at`) or `replace` says so, else
+    it is a reported conflict and the stored work stays. Each replacement is one undoable "import" event.
+    """
+    report = ImportReport(records=0, new_articles=0)
+    texts: dict[str, str] = {}
+    seen: dict[tuple[str, str], ImportedRecord] = {}
+    new_by_text: dict[str, str] = {}  # one new article per text, even when records give it two ids
+    placed: list[tuple[ImportedRecord, str | None, str]] = []  # record, stored article id, its article
+
+    def skip(item: ImportedRecord, error: InputError) -> None:
+        if not skip_invalid:
+            raise error
+        report.skipped.append(
+            Skipped(item.where, f"field {error.field!r}: {error.reason}" if error.field else error.reason)
+        )
+
+    for item in items:
+        if isinstance(item, Skipped):
+            report.skipped.append(item)
+            continue
+        if isinstance(item, Dropped):
+            report.dropped[item.what] += item.count
+            continue
+        record, where = item.record, item.where
+        try:
+            if record.article_id in texts and texts[record.article_id] != record.text:
+                raise where.error(f"article {record.article_id!r} appears earlier with a different text", "text")
+            existing = store.has_article(ArticleIn(id=record.article_id, text=record.text))
+            if existing is not None and store.article(existing).content_hash != content_hash(record.text):
+                raise where.error(f"article {record.article_id!r} is stored with a different text", "text")
+        except InputError as error:
+            skip(item, error)
+            continue
+        target = existing or new_by_text.get(content_hash(record.text), record.article_id)
+        key = (target, record.annotator)
+        if key in seen:
+            first = seen[key].where
+            at = f"line {first.line}" if first.line is not None else f"record {first.record}"
+            if _same(seen[key], item):
+                report.skipped.append(Skipped(where, f"repeats the record at {at}"))
+                continue
+            skip(item, where.error(f"duplicate record: article {key[0]!r} by {key[1]!r} is already at {at}"))
+            continue
+        texts.setdefault(record.article_id, record.text)
+        new_by_text.setdefault(content_hash(record.text), record.article_id)
+        seen[key] = item
+        placed.append((item, existing, target))
+    fresh: dict[str, ImportedRecord] = {}
+    for item, existing, target in placed:
+        if existing is None and target == item.record.article_id:
+            fresh.setdefault(target, item)
+    untokenized = [i for i in fresh.values() if i.tokens is None]
+    token_lists = {i.record.article_id: i.tokens for i in fresh.values() if i.tokens is not None}
+    token_lists.update(
+        zip((i.record.article_id for i in untokenized), tokenize([i.record.text for i in untokenized]), strict=True)
+    )
+    ready: list[tuple[str, ImportedRecord]] = []
+    for item, existing, target in placed:
+        tokens = store.tokens(existing) if existing is not None else token_lists[target]
+        try:
+            on_tokens, moved = _on_tokens(item, tokens, snap)
+        except InputError as error:
+            skip(item, error)
+            continue
+        report.snapped += moved
+        report.trimmed += item.dropped[TRIMMED]
+        report.dropped.update({what: n for what, n in item.dropped.items() if what != TRIMMED})
+        ready.append((target, on_tokens))
+    needed = {target for target, _ in ready}
+    with store.write():  # the stored work is compared inside the transaction that replaces it
+        for target, item in fresh.items():
+            if target not in needed:  # every record for it was skipped
+                continue
+            record = item.record
+            title = record.title or title_from(record.text)
+            store.insert_article(
+                ArticleIn(id=record.article_id, text=record.text, title=title, meta=record.meta),
+                token_lists[record.article_id],
+                [],
+            )
+            report.new_articles += 1
+        for done, (article_id, item) in enumerate(ready, start=1):
+            record = item.record
+            verdict = _verdict(store, article_id, record, replace)
+            if verdict == "same":
+                report.unchanged += 1
+                for comment in item.record.comments or []:  # a comment that came with it is still kept
+                    store.keep_comment(article_id, comment.annotator, comment.text, comment.at)
+            elif verdict == "conflict":
+                title = store.article(article_id).title
+                report.conflicts.append(ImportConflict(item.where, article_id, title, record.annotator))
+            else:
+                _store_one(store, article_id, item, report)
+                report.records += 1
+                report.replaced += verdict == "replace"
+            if progress and (done % 100 == 0 or done == len(ready)):
+                progress(done, len(ready))
+    report.skipped.sort(key=lambda skipped: (skipped.where.line or 0, skipped.where.record or 0))
+    return report
+
+
+def _store_one(store: Store, article_id: str, item: ImportedRecord, report: ImportReport) -> None:
+    record = item.record
+    for comment in record.comments or []:  # comments only add: one already stored (author, time, text) stays once
+        store.keep_comment(article_id, comment.annotator, comment.text, comment.at)
+    if not item.questions:
+        store.replace_annotation(article_id, record.annotator, record.spans, record.status, record.updated_at,
+                                 flag_reason=record.flag_reason)  # fmt: skip
+        return
+    ids = store.keep_suggestions(article_id, [q.suggestion for q in item.questions])
+
+    def id_of(question: Question) -> int:
+        s = question.suggestion
+        return ids[(s.start, s.end, s.label.value, s.suggester)]
+
+    decisions = {id_of(q): q.answer for q in item.questions if q.answer is not None}
+    accepted = {
+        (q.suggestion.start, q.suggestion.end, q.suggestion.label.value): id_of(q)
+        for q in item.questions
+        if q.answer == "accepted"
+    }
+    store.replace_annotation(
+        article_id,
+        record.annotator,
+        record.spans,
+        record.status,
+        record.updated_at,
+        decisions,
+        accepted,
+        flag_reason=record.flag_reason,
+    )
+    report.decisions += len(decisions)

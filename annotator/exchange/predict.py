@@ -1,0 +1,316 @@
+"""`annotator predict`: the suggesters over a corpus far larger than an annotation database should hold, on Dask.
+
+The inputs are cut into shards (`exchange.shards`); Dask's distributed scheduler spreads them over its workers,
+a `LocalCluster` of worker processes on this machine by default, or the workers of an existing scheduler. A
+worker plugin loads the spaCy pipeline once per worker process, when the worker starts or joins; every
+shard on that worker then goes through the suggesters' public entry point (`suggest_texts`) with it.
+
+This process reads the inputs (workers need no access to them), sends each shard's articles to the cluster,
+keeps a few shards per worker in flight, and writes each returned shard as one JSONL file of native suggestion
+records, the records `export --suggestions` writes, through a `.partial` file that is synced and then
+renamed; `manifest.json` is rewritten the same way every two seconds while shards finish, and at the end. A
+crash or an interruption therefore leaves only whole shard files and a manifest naming finished ones; a rerun
+of the same command skips every shard the manifest lists with the same fingerprint and computes the rest (a
+shard finished in the last two seconds before a crash, and so not yet listed, is computed again).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from distributed import WorkerPlugin
+
+from annotator.errors import AnnotatorError
+from annotator.exchange.files import written_atomically
+from annotator.exchange.shards import MANIFEST, Manifest, Shard, count_articles, read_manifest, resumed, shards_of
+
+if TYPE_CHECKING:
+    from distributed import Client, Future, Worker
+
+#: Called with (articles done, articles in the inputs) as shards finish; the CLI draws a progress bar.
+Progress = Callable[[int, int], None]
+
+PLUGIN = "annotator-pipeline"  # and the model asked for: one plugin, and pipeline, per model on a worker
+IN_FLIGHT_PER_WORKER = 2  # shards sent ahead to each worker: it never waits, and this process holds few
+MANIFEST_EVERY = 2.0  # seconds between rewrites of the manifest while shards finish (and once at the end)
+
+
+class PipelineOnWorker(WorkerPlugin):
+    """A Dask worker plugin that loads the pipeline once, in the worker's process, when the worker starts (or
+    joins the cluster later), and keeps it for every shard the worker is given. Idempotent: on a long-lived
+    cluster, a second `predict` with the same model finds the pipeline loaded."""
+
+    idempotent = True
+
+    def __init__(self, model: str | None) -> None:
+        self.name = plugin_name(model)
+        self.model = model
+        self.nlp: Any = None
+        self.loads = 0
+
+    def setup(self, worker: Worker) -> None:
+        from annotator.suggest import load_pipeline
+
+        self.nlp = load_pipeline(self.model)
+        self.loads += 1
+
+
+def plugin_name(model: str | None) -> str:
+    return f"{PLUGIN}:{model or ''}"
+
+
+def _pipeline_here(model: str | None) -> Any:
+    """The plugin (with the loaded pipeline) of the worker this task runs on."""
+    from distributed import get_worker
+
+    return get_worker().plugins[plugin_name(model)]
+
+
+def pipeline_on_worker(model: str | None) -> dict[str, Any]:
+    """(A task) Which pipeline and suggester versions a worker runs: the manifest's record of what made it."""
+    from annotator.suggest import SUGGESTER_NAMES
+
+    plugin = _pipeline_here(model)
+    meta = plugin.nlp.meta
+    return {
+        "model": plugin.model,
+        "name": f"{meta['lang']}_{meta['name']}",
+        "version": meta["version"],
+        "suggesters": list(SUGGESTER_NAMES),
+    }
+
+
+def predict_shard(
+    articles: Sequence[tuple[str, str, str, dict[str, Any]]], model: str | None, batch_size: int
+) -> dict[str, Any]:
+    """(A task) Suggestion records for (id, title, text, meta) articles, as JSONL lines, with their counts."""
+    from distributed import get_worker
+
+    from annotator.exchange.formats.jsonl import dumps
+    from annotator.exchange.records import suggestion_record
+    from annotator.suggest import suggest_texts
+
+    plugin = _pipeline_here(model)
+    lines: list[str] = []
+    made: dict[str, dict[str, int]] = {}
+    words = suggested = 0
+    results = suggest_texts((text for _, _, text, _ in articles), plugin.nlp, batch_size=batch_size)
+    for (article_id, title, text, meta), (_, suggestions) in zip(articles, results, strict=True):
+        record = suggestion_record(article_id, text, title, meta, suggestions, (s.suggester for s in suggestions))
+        lines.append(dumps(record) + "\n")
+        for s in suggestions:
+            labels = made.setdefault(s.suggester, {})
+            labels[s.label.value] = labels.get(s.label.value, 0) + 1
+        words += len(text.split())
+        suggested += len(suggestions)
+    return {
+        "lines": lines,
+        "made": made,
+        "words": words,
+        "suggestions": suggested,
+        "worker": get_worker().address,
+        "pipeline_loads": plugin.loads,
+    }
+
+
+@dataclass(frozen=True)
+class PredictReport:
+    shards: int
+    computed: int  # shards computed by this run (the others were finished before)
+    articles: int
+    words_computed: int
+    suggestions: int
+    seconds: float  # from the first shard sent to the last one written
+    workers: int
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words_computed / self.seconds if self.seconds else 0.0
+
+
+@contextmanager
+def dask_client(workers: int | None, scheduler: str | None) -> Iterator[Client]:
+    """A client of an existing scheduler, or of a new LocalCluster of `workers` single-threaded worker
+    processes (default: one per core), closed on the way out."""
+    from distributed import Client, LocalCluster
+
+    if scheduler is not None:
+        try:  # waits as long as Dask's distributed.comm.timeouts.connect says (30 s unless configured)
+            client = Client(scheduler)
+        except (OSError, TimeoutError) as error:
+            raise AnnotatorError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+        with client:
+            yield client
+        return
+    with (
+        LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",  # any free port: never a clash with another cluster's 8787
+            silence_logs=logging.CRITICAL,  # a worker's error reaches this process, and is told once, in one line
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+def check_output(folder: Path) -> None:
+    """Before any cluster starts: the output folder is new, empty, or one this command wrote."""
+    if folder.exists() and not folder.is_dir():
+        raise AnnotatorError(f"{folder} is a file: give a folder for the predictions")
+    if read_manifest(folder) is None and folder.exists() and any(folder.iterdir()):
+        raise AnnotatorError(f"{folder} is not empty and holds no {MANIFEST}: give a new or empty folder")
+
+
+def predict(
+    paths: Sequence[Path],
+    out: Path,
+    *,
+    model: str | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    shard_size: int = 100,
+    batch_size: int = 32,
+    progress: Progress | None = None,
+) -> PredictReport:
+    """Suggestion records for every article of `paths`, one file per shard in `out/shards/`, with `out/
+    manifest.json`; shards a previous run finished are kept as they are."""
+    check_output(out)
+    total = count_articles(paths)
+    with dask_client(workers, scheduler) as client:
+        client.register_plugin(PipelineOnWorker(model))  # loads the pipeline on every worker; its error is ours
+        pipeline = client.submit(pipeline_on_worker, model, pure=False).result()
+        manifest = resumed(out, pipeline, shard_size, [str(p) for p in paths])
+        return _run(client, paths, out, manifest, model, shard_size, batch_size, total, progress)
+
+
+def _run(
+    client: Client,
+    paths: Sequence[Path],
+    out: Path,
+    manifest: Manifest,
+    model: str | None,
+    shard_size: int,
+    batch_size: int,
+    total: int,
+    progress: Progress | None,
+) -> PredictReport:
+    from distributed import as_completed
+
+    workers = len(client.scheduler_info(n_workers=-1)["workers"])
+    run = _Run(out, manifest, total, progress)
+    run.advance(0)  # the bar shows its total from the start
+    pending = as_completed()
+    for shard in shards_of(paths, shard_size):
+        run.planned.append(shard.file)
+        if _done(out, shard, manifest):
+            run.advance(len(shard.articles))
+            continue
+        payload = [(a.article_id, a.title, a.text, a.meta) for a in shard.articles]
+        future = client.submit(
+            predict_shard, payload, model, batch_size, key=f"annotator-{shard.name}-{shard.fingerprint}", pure=False
+        )
+        run.started = run.started or time.perf_counter()
+        run.sent[future.key] = shard
+        pending.add(future)
+        while len(run.sent) >= IN_FLIGHT_PER_WORKER * max(workers, 1):
+            run.finished(next(pending))
+    for future in pending:
+        run.finished(future)
+    _forget_stale(out, manifest, run.planned)
+    manifest.complete = True
+    manifest.write(out)
+    entries = manifest.shards.values()
+    return PredictReport(
+        shards=len(run.planned),
+        computed=run.computed,
+        articles=sum(e["articles"] for e in entries),
+        words_computed=run.words,
+        suggestions=sum(e["suggestions"] for e in entries),
+        seconds=time.perf_counter() - run.started if run.started else 0.0,
+        workers=workers,
+    )
+
+
+@dataclass
+class _Run:
+    """What this process tracks while shards are out: which shard each future computes, what is done."""
+
+    out: Path
+    manifest: Manifest
+    total: int
+    progress: Progress | None
+    sent: dict[Any, Shard] = field(default_factory=dict)  # future key -> its shard
+    planned: list[str] = field(default_factory=list)  # every shard file of today's inputs
+    articles: int = 0
+    computed: int = 0
+    words: int = 0
+    started: float = 0.0
+    written: float = 0.0  # when the manifest was last written
+
+    def finished(self, future: Future[dict[str, Any]]) -> None:
+        """Write a computed shard's records (whole or not at all), and list it in the manifest."""
+        shard = self.sent.pop(future.key)
+        result = future.result()  # a worker's error is raised here, in this process
+        path = self.out / shard.file
+        with written_atomically(path, make_folder=True) as stream:
+            stream.write("".join(result["lines"]).encode("utf-8"))
+            stream.flush()
+            os.fsync(stream.fileno())
+        first, last = shard.sources
+        self.manifest.shards[shard.file] = {
+            "articles": len(shard.articles),
+            "words": result["words"],
+            "suggestions": result["suggestions"],
+            "first": first,
+            "last": last,
+            "fingerprint": shard.fingerprint,
+            "bytes": path.stat().st_size,
+            "made": result["made"],
+            "worker": result["worker"],
+            "pipeline_loads": result["pipeline_loads"],
+        }
+        if time.perf_counter() - self.written >= MANIFEST_EVERY:
+            self.manifest.write(self.out)
+            self.written = time.perf_counter()
+        self.computed += 1
+        self.words += result["words"]
+        self.advance(len(shard.articles))
+
+    def advance(self, articles: int) -> None:
+        self.articles += articles
+        if self.progress:
+            self.progress(self.articles, max(self.total, self.articles))
+
+
+def _done(out: Path, shard: Shard, manifest: Manifest) -> bool:
+    """Finished by an earlier run: the manifest lists it with this fingerprint, and its file is whole."""
+    entry = manifest.shards.get(shard.file)
+    path = out / shard.file
+    return (
+        entry is not None
+        and entry.get("fingerprint") == shard.fingerprint
+        and path.is_file()
+        and path.stat().st_size == entry.get("bytes")
+    )
+
+
+def _forget_stale(out: Path, manifest: Manifest, planned: list[str]) -> None:
+    """Shards an earlier run wrote past the end of today's inputs (they shrank): off the manifest, and their
+    files removed when they are provably ours: a shard's name in the shards folder, of the size the manifest
+    recorded (an edited manifest never makes this remove another file)."""
+    for file in set(manifest.shards) - set(planned):
+        entry = manifest.shards.pop(file)
+        path = out / file
+        ours = re.fullmatch(r"shards/shard-\d{6}\.jsonl", file) is not None and not path.is_symlink()
+        if ours and path.is_file() and path.stat().st_size == entry.get("bytes"):
+            path.unlink()

@@ -1,0 +1,157 @@
+"""Reading back what `annotator predict` wrote, for `ingest --suggestions-from OUTDIR`: the suggestions of each
+article, with their suggester versions, so that ingest stores them without running spaCy's pipeline again.
+
+A record names the suggesters that made its spans (`model:entities.v1+quotes.v1`), not which span each made;
+the manifest says which labels each suggester made, and between them they give every span its suggester.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from annotator.errors import InputError, describe_validation_error
+from annotator.exchange.files import Where, jsonl_objects
+from annotator.exchange.shards import MANIFEST, read_manifest
+from annotator.models import ArticleIn, NativeRecord, Suggestion
+from annotator.rows import Token
+
+MODEL_PREFIX = "model:"
+
+
+@dataclass(frozen=True)
+class Predicted:
+    """One article's precomputed suggestions and where its record is."""
+
+    where: Where
+    record: NativeRecord
+    suggestions: list[Suggestion]
+
+    @property
+    def article(self) -> ArticleIn:
+        """The article as the record gives it (what `ingest` of the original input would have stored)."""
+        r = self.record
+        return ArticleIn(id=r.article_id, text=r.text, title=r.title, meta=r.meta)
+
+
+@dataclass(frozen=True)
+class Predictions:
+    folder: Path
+    pipeline: dict[str, Any]
+    by_article: dict[str, Predicted]
+
+
+def read_predictions(folder: Path, wanted: Iterable[str] | None = None) -> Predictions:
+    """The predictions of the articles `wanted` (ids; None: every one), each record checked: a bad one is a
+    one-line error naming its file, line and field."""
+    manifest = read_manifest(folder)
+    if manifest is None:
+        raise InputError(f"no {MANIFEST} here: not a folder `annotator predict` wrote", path=str(folder))
+    where = str(folder / MANIFEST)
+    if not manifest.get("complete"):
+        raise InputError(
+            "the predictions are not finished: run the same `annotator predict` again to complete them",
+            path=where,
+            field="complete",
+        )
+    made_by = _label_makers(manifest.get("suggesters"), where)
+    keep = None if wanted is None else set(wanted)
+    found: dict[str, Predicted] = {}
+    for entry in manifest.get("shards", []):
+        path = folder / str(entry.get("file"))
+        if not path.is_file():
+            raise InputError(f"the manifest lists {entry.get('file')!r}, which is missing", path=where, field="shards")
+        for place, data in jsonl_objects(path):
+            if keep is not None and data.get("article_id") not in keep:
+                continue
+            predicted = _predicted(place, data, made_by)
+            earlier = found.get(predicted.record.article_id)
+            if earlier is not None and earlier.record.text != predicted.record.text:
+                raise place.error(
+                    f"article {predicted.record.article_id!r} appears earlier ({earlier.where.path}:"
+                    f"{earlier.where.line}) with a different text",
+                    "text",
+                )
+            found.setdefault(predicted.record.article_id, predicted)
+    return Predictions(folder, dict(manifest.get("pipeline") or {}), found)
+
+
+def _label_makers(suggesters: Any, where: str) -> dict[str, set[str]]:
+    """Label -> the suggesters that made spans with it, from the manifest's `suggesters`."""
+    if not isinstance(suggesters, dict):
+        raise InputError("expected an object of suggester versions", path=where, field="suggesters")
+    made_by: dict[str, set[str]] = {}
+    for suggester, labels in suggesters.items():
+        for label in labels if isinstance(labels, dict) else []:
+            made_by.setdefault(label, set()).add(suggester)
+    return made_by
+
+
+def _predicted(place: Where, data: dict[str, Any], made_by: dict[str, set[str]]) -> Predicted:
+    try:
+        record = NativeRecord.model_validate(data)
+    except ValidationError as error:
+        field, message = describe_validation_error(error)
+        raise place.error(message, field) from None
+    if not record.annotator.startswith(MODEL_PREFIX):
+        raise place.error(
+            f"expected a record of suggestions ({MODEL_PREFIX}...), not {record.annotator!r}", "annotator"
+        )
+    named = set(record.annotator.removeprefix(MODEL_PREFIX).split("+")) - {""}
+    suggestions = []
+    for index, span in enumerate(record.spans):
+        makers = named & made_by.get(span.label.value, set())
+        if len(makers) != 1:
+            raise place.error(
+                f"cannot tell which of {sorted(named)} made this {span.label.value} span "
+                f"(the manifest's suggesters that made {span.label.value}: {sorted(made_by.get(span.label.value, []))})",
+                f"spans[{index}]",
+            )
+        suggestions.append(Suggestion(**span.model_dump(), suggester=makers.pop()))
+    return Predicted(place, record, suggestions)
+
+
+def matched(predictions: Predictions, articles: list[ArticleIn]) -> list[Predicted]:
+    """Each article's predictions, checked to be for its text; an article the predictions lack is an error
+    naming where it was read, a record of another text one naming the record's file and line."""
+    found: list[Predicted] = []
+    for article in articles:
+        predicted = predictions.by_article.get(article.article_id)
+        source = str(article.meta.get("source", "")) or None
+        if predicted is None:
+            raise InputError(
+                f"article {article.article_id!r} has no predictions in {predictions.folder} (run `annotator predict` "
+                "on it, or ingest it without --suggestions-from)",
+                path=source,
+            )
+        if predicted.record.text != article.text:
+            raise predicted.where.error(
+                f"the text differs from that of article {article.article_id!r} ({source or 'given'}): these "
+                "predictions are not for this article",
+                "text",
+            )
+        found.append(predicted)
+    return found
+
+
+def precomputed_rows(
+    found: list[Predicted], articles: list[ArticleIn], tokens: list[list[Token]]
+) -> list[tuple[ArticleIn, list[Token] | None, list[Suggestion]]]:
+    """The rows ingest stores for new articles (`matched` to their predictions): each with its tokens and its
+    suggestions, whose spans must fall on those tokens."""
+    rows: list[tuple[ArticleIn, list[Token] | None, list[Suggestion]]] = []
+    for article, predicted, its_tokens in zip(articles, found, tokens, strict=True):
+        starts, ends = {t.start for t in its_tokens}, {t.end for t in its_tokens}
+        for index, s in enumerate(predicted.suggestions):
+            if s.start not in starts or s.end not in ends:
+                raise predicted.where.error(
+                    f"span {s.start}:{s.end} {s.text!r} does not fall on the article's tokens (another tokenizer "
+                    "made it: give ingest the --model predict used)",
+                    f"spans[{index}]",
+                )
+        rows.append((article, its_tokens, predicted.suggestions))
+    return rows

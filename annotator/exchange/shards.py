@@ -1,0 +1,180 @@
+"""A corpus cut into shards, and the folder `annotator predict` writes: one JSONL file of suggestion records
+per shard (`shards/shard-000000.jsonl`, ...) and `manifest.json` with the counts and the suggester versions.
+
+Inputs are read as `ingest` reads them (.txt files, folders of them, .jsonl with "text"), streamed: a shard
+of articles at a time, never the whole corpus. Shards are cut in input order, every `size` articles, so the
+same inputs give the same shards; each shard's fingerprint (a hash of its articles' ids, titles, texts and
+meta, which its records repeat) tells a rerun whether a shard file already holds this shard's records.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from annotator.errors import AnnotatorError, InputError
+from annotator.exchange.files import written_atomically
+from annotator.exchange.ingest import _files_in, read_path
+from annotator.models import ArticleIn
+
+MANIFEST = "manifest.json"
+SHARDS = "shards"
+FORMAT = "annotator-predictions/1"
+
+
+def fingerprint(articles: Iterable[tuple[str, str, str, dict[str, Any]]]) -> str:
+    """A hash of (id, title, text, meta) for each article in order: the same from the input and from the
+    records written for it."""
+    digest = hashlib.sha256()
+    for item in articles:
+        digest.update(json.dumps(item, ensure_ascii=False).encode("utf-8") + b"\n")
+    return digest.hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Shard:
+    """`size` articles (the last shard fewer) of the input, in input order."""
+
+    index: int
+    articles: list[ArticleIn]
+
+    @property
+    def name(self) -> str:
+        return f"shard-{self.index:06d}"
+
+    @property
+    def file(self) -> str:
+        """Its records' file, relative to the output folder."""
+        return f"{SHARDS}/{self.name}.jsonl"
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint((a.article_id, a.title, a.text, a.meta) for a in self.articles)
+
+    @property
+    def sources(self) -> tuple[str, str]:
+        """Where its first and last articles were read ("file:line" for JSONL, the file for .txt)."""
+        return str(self.articles[0].meta.get("source", "")), str(self.articles[-1].meta.get("source", ""))
+
+
+def shards_of(paths: Iterable[Path], size: int) -> Iterator[Shard]:
+    """The inputs' articles, `size` at a time; a bad article raises InputError when its shard is read."""
+    if size < 1:
+        raise AnnotatorError(f"--shard-size must be 1 or more, not {size}")
+    batch: list[ArticleIn] = []
+    index = 0
+    for path in paths:
+        for article in read_path(path):
+            batch.append(article)
+            if len(batch) == size:
+                yield Shard(index, batch)
+                index, batch = index + 1, []
+    if batch:
+        yield Shard(index, batch)
+
+
+def count_articles(paths: Iterable[Path]) -> int:
+    """How many articles the inputs hold (non-blank JSONL lines, one per .txt file), for the progress bar;
+    read_path finds every problem with them."""
+    total = 0
+    for path in paths:
+        if not path.is_dir():
+            next(iter(read_path(path)), None)  # before any cluster starts: a missing or unknown file is an error
+        files = _files_in(path) if path.is_dir() else [path]
+        for file in files:
+            if file.suffix.lower() == ".jsonl" and file.is_file():
+                with file.open("rb") as lines:
+                    total += sum(1 for line in lines if line.strip())
+            else:
+                total += 1
+    return total
+
+
+@dataclass
+class Manifest:
+    """`manifest.json`: what made the records (the pipeline and the suggester versions), and each finished
+    shard's counts. `suggesters` totals, per suggester version, the spans of each label it made: what `ingest
+    --suggestions-from` needs to give every span back its suggester (a record names its suggesters, not which
+    span each made)."""
+
+    pipeline: dict[str, Any]
+    shard_size: int
+    inputs: list[str]
+    shards: dict[str, dict[str, Any]] = field(default_factory=dict)  # shard file -> counts, fingerprint, made
+    complete: bool = False
+
+    def suggesters(self) -> dict[str, dict[str, int]]:
+        totals: dict[str, dict[str, int]] = {name: {} for name in self.pipeline.get("suggesters", [])}
+        for entry in self.shards.values():
+            for suggester, labels in entry["made"].items():
+                counts = totals.setdefault(suggester, {})
+                for label, count in labels.items():
+                    counts[label] = counts.get(label, 0) + count
+        return {name: dict(sorted(counts.items())) for name, counts in sorted(totals.items())}
+
+    def to_json(self) -> dict[str, Any]:
+        shards = [{"file": name, **entry} for name, entry in sorted(self.shards.items())]
+        return {
+            "format": FORMAT,
+            "complete": self.complete,
+            "pipeline": self.pipeline,
+            "suggesters": self.suggesters(),
+            "shard_size": self.shard_size,
+            "inputs": self.inputs,
+            **{key: sum(s[key] for s in shards) for key in ("articles", "words", "suggestions")},
+            "shards": shards,
+        }
+
+    def write(self, folder: Path) -> None:
+        with written_atomically(folder / MANIFEST, make_folder=True) as out:
+            out.write((json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+            out.flush()
+            os.fsync(out.fileno())
+
+
+def read_manifest(folder: Path) -> dict[str, Any] | None:
+    """The manifest of an output folder, None if there is none yet; one that is not ours is an error."""
+    path = folder / MANIFEST
+    if not path.exists():
+        return None
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InputError(f"not a predictions manifest ({error})", path=str(path)) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise InputError(f"not a predictions manifest (expected format {FORMAT!r})", path=str(path), field="format")
+    return data
+
+
+def resumed(folder: Path, pipeline: dict[str, Any], shard_size: int, inputs: list[str]) -> Manifest:
+    """The manifest to go on with: the earlier run's finished shards when it used the same pipeline, suggesters
+    and shard size; a new one for a new folder. Other predictions in the folder are never overwritten."""
+    found = read_manifest(folder)
+    manifest = Manifest(pipeline=pipeline, shard_size=shard_size, inputs=inputs)
+    if found is None:
+        if folder.exists() and any(folder.iterdir()):
+            raise AnnotatorError(f"{folder} is not empty and holds no {MANIFEST}: give a new or empty folder")
+        return manifest
+    if found.get("pipeline") != pipeline or found.get("shard_size") != shard_size or found.get("inputs") != inputs:
+        raise AnnotatorError(
+            f"{folder / MANIFEST}: these predictions were made with {_described(found)}, not "
+            f"{_described({'pipeline': pipeline, 'shard_size': shard_size, 'inputs': inputs})}: give another "
+            "output folder"
+        )
+    for entry in found.get("shards", []):
+        entry = dict(entry)
+        manifest.shards[entry.pop("file")] = entry
+    return manifest
+
+
+def _described(data: dict[str, Any]) -> str:
+    pipeline = data.get("pipeline") or {}
+    return (
+        f"pipeline {pipeline.get('name')} {pipeline.get('version')}, suggesters {pipeline.get('suggesters')}, "
+        f"shard size {data.get('shard_size')}, inputs {data.get('inputs')}"
+    )

@@ -1,0 +1,111 @@
+"""doccano: its sample files (fixtures/real/doccano), and doccano 1.8.4's own export of our file
+(`doccano184_our_export_back.jsonl`, made by benchmarks/interop.py with doccano's import and export code)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from exchange_support import build
+from real_files import REAL, annotations, run
+
+DOCCANO = REAL / "doccano"
+NOTE = (
+    'note: 1 record(s) with overlapping spans (entities inside quotes): turn on "Allow overlapping entity" in '
+    "the doccano project before importing, or doccano drops them without a word; --labels ACTOR,LOCATION,FIGURE "
+    "exports the entities alone\n"
+)
+
+
+def test_an_export_with_entities_inside_quotes_says_what_doccano_will_do(tmp_path: Path) -> None:
+    """Without "Allow overlapping entity", doccano's import keeps the first of two overlapping spans and drops
+    the other silently (and with relations to it, fails part-way): the export says so, and offers the entities
+    alone."""
+    db = tmp_path / "a.db"
+    with build(db) as store:
+        [small, _] = store.article_ids()
+        start = store.article_text(small).index("talks")
+        store.add_span(small, "alice", start, start + 5, "ACTOR")  # an entity inside alice's quote
+    for name in ("doccano", "doccano-relations"):
+        out = tmp_path / f"{name}.jsonl"
+        code, said, err = run("export", "--db", db, "--annotator", "alice", "--format", name, "-o", out)
+        assert (code, said, err) == (0, f"1 record(s) -> {out}\n", NOTE)
+    out = tmp_path / "entities.jsonl"
+    code, _, err = run("export", "--db", db, "--annotator", "alice", "--format", "doccano", "--labels",
+                       "ACTOR,LOCATION,FIGURE", "-o", out)  # fmt: skip
+    assert (code, err) == (0, "")
+    [record] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [label for _, _, label in record["label"]] == ["ACTOR", "ACTOR", "FIGURE", "LOCATION", "LOCATION"]
+
+
+def test_doccanos_export_of_our_file_comes_back_whole(tmp_path: Path) -> None:
+    """doccano keeps our keys as metadata and exports them again, adding its own `id` and `Comments`."""
+    db = tmp_path / "back.db"
+    path = DOCCANO / "doccano184_our_export_back.jsonl"
+    code, out, err = run("import", path, "--format", "doccano-relations", "--db", db)
+    assert (code, out, err) == (0, f"4 record(s) imported (4 new article(s)) -> {db}\n", "")
+    assert [(who, status, spans) for _, who, status, spans in annotations(db)] == [
+        ("alice", "done", [("ACTOR", "Ana Ruiz", None), ("LOCATION", "Riverton", None),
+                           ("QUOTE", "Riverton will rebuild the bridge by May", "Ana Ruiz"), ("FIGURE", "1,200 homes", None)]),
+        ("alice", "in_progress", [("LOCATION", "Port Maren", None), ("FIGURE", "14 boats", None), ("ACTOR", "Li Wei", None),
+                                  ("QUOTE", "We expect more tomorrow.", "Li Wei")]),
+        ("alice", "flagged", [("ACTOR", "Delta Cooperative", None), ("FIGURE", "300 workers", None), ("LOCATION", "Eastvale", None)]),
+        ("alice", "skipped", []),
+    ]  # fmt: skip
+    code, out, _ = run("export", "--db", db, "--annotator", "alice", "--format", "jsonl", "--status", "all", "-o", "-")
+    assert [json.loads(line)["meta"] for line in out.splitlines()] == [{}, {}, {}, {}]
+
+
+def test_doccanos_sample_sequence_labelling_file(tmp_path: Path) -> None:
+    """Spans inside a word ("e" of "exampleA") need --snap; the record without text is reported by line, and
+    skipped with --skip-invalid; the same span given twice is one span."""
+    path, db = DOCCANO / "import_sequence_labeling.jsonl", tmp_path / "seq.db"
+    options = ["--format", "doccano", "--annotator", "ann", "--label-map", "LOC=LOCATION,PER=ACTOR", "--snap"]
+    code, _, err = run("import", path, "--db", db, *options)
+    assert (code, err) == (1, f"annotator: error: {path}:3: field 'text': Field required\n")
+    assert not db.exists()
+    code, out, _ = run("import", path, "--db", db, *options, "--skip-invalid")
+    assert (code, out.splitlines()) == (0, [
+        f"2 record(s) imported (2 new article(s), 1 span(s) snapped to token boundaries) -> {db}",
+        "skipped 1 record(s):",
+        f"  {path}:3: field 'text': Field required",
+    ])  # fmt: skip
+    assert annotations(db) == [
+        ("exampleA", "ann", "done", [("LOCATION", "exampleA", None)]),
+        ("exampleB", "ann", "done", []),
+    ]
+    twice, db2 = DOCCANO / "import_sequence_labeling_overlapping.jsonl", tmp_path / "twice.db"
+    code, out, _ = run("import", twice, "--db", db2, *options)
+    assert (code, out.splitlines()[1:]) == (0, ["left out: 1 repeated span(s) (kept once)"])
+    assert annotations(db2) == [("exampleA", "ann", "done", [("LOCATION", "exampleA", None)])]
+
+
+def test_doccanos_relation_types_need_a_map(tmp_path: Path) -> None:
+    path, db = DOCCANO / "import_relation_extraction.jsonl", tmp_path / "rel.db"
+    options = [
+        "--format",
+        "doccano-relations",
+        "--annotator",
+        "ann",
+        "--label-map",
+        "ORG=ACTOR,PERSON=ACTOR,DATE=FIGURE",
+    ]
+    code, _, err = run("import", path, "--db", db, *options)
+    assert (code, err) == (1, f"annotator: error: {path}:1: field 'relations[0]': unknown relation 'foundedAt' "
+                              "(map it with --relation-map foundedAt=SPEAKER, or drop it with --relation-map foundedAt=)\n")  # fmt: skip
+    code, out, _ = run("import", path, "--db", db, *options, "--relation-map", "foundedAt=,foundedBy=")
+    assert (code, out.splitlines()[1:]) == (0, ["left out: 1 relation(s) 'foundedAt' (--relation-map foundedAt=)",
+                                                "left out: 2 relation(s) 'foundedBy' (--relation-map foundedBy=)"])  # fmt: skip
+    assert [spans for _, _, _, spans in annotations(db)] == [
+        [("ACTOR", "Google", None), ("FIGURE", "September 4, 1998", None), ("ACTOR", "Larry Page", None),
+         ("ACTOR", "Sergey Brin", None)]
+    ]  # fmt: skip
+    code, _, _ = run("import", path, "--db", db, *options, "--relation-map", "foundedBy=SPEAKER")
+    assert code == 1  # foundedBy joins two ACTORs: not a quote and its speaker
+
+
+def test_doccanos_documented_export_example_is_one_object_over_many_lines(tmp_path: Path) -> None:
+    path = DOCCANO / "export_relation_extraction_example.json"
+    code, _, err = run("import", path, "--format", "doccano-relations", "--db", tmp_path / "x.db")
+    assert (code, err) == (1, f"annotator: error: {path}:1: this is one JSON object over several lines; expected "
+                              "JSONL, one JSON object a line\n")  # fmt: skip

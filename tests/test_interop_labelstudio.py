@@ -1,0 +1,147 @@
+"""Label Studio: our export as its server takes it, and the files its server writes (fixtures/real/labelstudio).
+
+label-studio-sdk is not a dev dependency: it brings OpenCV, pandas, nltk and lxml, and would move pins this
+environment shares; and the server's import checks are the server's code, not the SDK's. So the shape test
+below checks our export against the server's rules as read in Label Studio 1.23.2 (`tasks/serializers.py`,
+`_insert_valid_completed_by`; `tasks/validation.py`), and `benchmarks/interop.py` sends it to a real server.
+`ls1232_our_export_back.json` is that server's JSON export of our export: importing it gives back what we sent.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from exchange_support import build, every_status
+from real_files import REAL, annotations, run
+
+from annotator.exchange.records import export_to_path
+
+LS = REAL / "labelstudio"
+MAYOR = 'Mayor Ana Ruiz said "Riverton '
+OFFICIALS = "Officials in  Port Maren count"
+RIVERTON = [
+    ("ACTOR", "Ana Ruiz", None),
+    ("LOCATION", "Riverton", None),
+    ("QUOTE", "Riverton will rebuild the bridge by May", "Ana Ruiz"),
+    ("FIGURE", "1,200 homes", None),
+]
+PORT_MAREN = [
+    ("LOCATION", "Port Maren", None),
+    ("FIGURE", "14 boats", None),
+    ("ACTOR", "Li Wei", None),
+    ("QUOTE", "We expect more tomorrow.", "Li Wei"),
+]
+
+
+def server_takes(task: object) -> None:
+    """Label Studio 1.23.2's import rules for one task: a dict with a `data` dict holding the text the labelling
+    config names; `annotations` a list of dicts, each with a `result` list; `completed_by` absent, null, a
+    member's user id or {"email": a member's}: anything else (a name) rejects the whole file with HTTP 400."""
+    assert isinstance(task, dict)
+    assert isinstance(task["data"], dict) and isinstance(task["data"]["text"], str)
+    for annotation in task["annotations"]:
+        assert isinstance(annotation, dict) and isinstance(annotation["result"], list)
+        assert "completed_by" not in annotation  # our annotators are not the server's users
+        for result in annotation["result"]:
+            assert result["type"] in ("labels", "relation")
+    assert isinstance(task.get("meta", {}), dict)
+
+
+def test_our_export_is_what_the_server_imports_with_annotator_and_status_in_the_task_meta(tmp_path: Path) -> None:
+    with build(tmp_path / "a.db") as store:
+        export_to_path(store, "labelstudio", tmp_path / "alice.json", "alice", options=every_status())
+    tasks = json.loads((tmp_path / "alice.json").read_text(encoding="utf-8"))
+    for task in tasks:
+        server_takes(task)
+        assert "id" not in task and all("id" not in a for a in task["annotations"])  # the server gives its own
+    assert [(t["meta"]["annotator"], t["meta"]["status"]) for t in tasks] == [("alice", "done"), ("alice", "flagged")]
+    assert all(t["meta"]["updated_at"] for t in tasks)
+
+
+def test_the_servers_export_of_our_export_gives_back_annotators_statuses_and_speakers(tmp_path: Path) -> None:
+    """Made by benchmarks/interop.py: our export, imported into Label Studio 1.23.2 and exported by it."""
+    db = tmp_path / "back.db"
+    code, out, err = run("import", LS / "ls1232_our_export_back.json", "--format", "labelstudio", "--db", db)
+    assert (code, out, err) == (0, f"4 record(s) imported (4 new article(s)) -> {db}\n", "")
+    assert annotations(db) == [
+        (MAYOR, "alice", "done", RIVERTON),
+        (OFFICIALS, "alice", "in_progress", PORT_MAREN),
+        ("Delta Cooperative said it woul", "alice", "flagged",
+         [("ACTOR", "Delta Cooperative", None), ("FIGURE", "300 workers", None), ("LOCATION", "Eastvale", None)]),
+        ("Nothing in this note is worth ", "alice", "skipped", []),
+    ]  # fmt: skip
+
+
+def test_a_projects_json_export_with_two_annotators_a_cancelled_task_and_one_nobody_did(tmp_path: Path) -> None:
+    db = tmp_path / "ls.db"
+    code, out, _ = run("import", LS / "ls1232_export.json", "--format", "labelstudio", "--db", db)
+    assert code == 0
+    assert out.splitlines() == [
+        f"4 record(s) imported (3 new article(s)) -> {db}",
+        "left out: 1 Label Studio prediction(s) (not read)",
+        "left out: 1 task(s) without an annotation",
+    ]
+    assert annotations(db) == [
+        (MAYOR, "labelstudio-user-1", "done", RIVERTON),
+        (OFFICIALS, "labelstudio-user-1", "done", PORT_MAREN),
+        (OFFICIALS, "labelstudio-user-2", "done", [("LOCATION", "Port Maren", None), ("ACTOR", "Li Wei", None)]),
+        ("This task was skipped by the a", "labelstudio-user-1", "skipped", []),
+    ]
+
+
+def test_json_min_export_one_flat_record_per_annotation(tmp_path: Path) -> None:
+    """JSON_MIN has no `data` and no relations: the spans come back, the speakers cannot."""
+    db = tmp_path / "min.db"
+    code, out, _ = run("import", LS / "ls1232_export_min.json", "--format", "labelstudio", "--db", db)
+    assert code == 0
+    assert out.splitlines() == [f"3 record(s) imported (2 new article(s)) -> {db}", "left out: 1 task(s) without an annotation"]  # fmt: skip
+    without_speakers = [(label, text, None) for label, text, _ in RIVERTON]
+    assert annotations(db) == [
+        (MAYOR, "labelstudio-user-1", "done", without_speakers),
+        (OFFICIALS, "labelstudio-user-2", "done", [("LOCATION", "Port Maren", None), ("ACTOR", "Li Wei", None)]),
+        (OFFICIALS, "labelstudio-user-1", "done", [(label, text, None) for label, text, _ in PORT_MAREN]),
+    ]
+
+
+def test_choices_and_other_results_are_left_out_and_counted(tmp_path: Path) -> None:
+    for name, counted in (
+        ("ls1232_export_choices.json", "left out: 2 Label Studio 'choices' result(s) (only labels and relations are read)"),
+        ("ls1232_export_choices_min.json", "left out: 2 Label Studio 'sentiment' result(s) (only labels are read)"),
+        ("converter_choices_export.json", "left out: 1 Label Studio 'choices' result(s) (only labels and relations are read)"),
+    ):  # fmt: skip
+        db = tmp_path / f"{name}.db"
+        code, out, err = run("import", LS / name, "--format", "labelstudio", "--db", db)
+        assert (code, err) == (0, ""), name
+        assert counted in out.splitlines(), out
+    assert annotations(tmp_path / "ls1232_export_choices.json.db")[0] == (MAYOR, "labelstudio-user-1", "done", RIVERTON)
+    [(_, who, status, spans)] = annotations(tmp_path / "converter_choices_export.json.db")
+    assert (who, status, spans) == ("sergei@heartex.e2e", "done", [])
+
+
+def test_conll2003_export_one_task_a_block(tmp_path: Path) -> None:
+    """Label Studio writes one `-DOCSTART- -X- O` line, then each annotation as a block: four blocks, four
+    documents. Its tokenizer leaves a sentence's full stop on "boats." (line 52), so that FIGURE breaks the span
+    rules until --snap trims it. Two blocks are one task by two annotators, which CoNLL cannot tell apart: with
+    one --annotator, the second is a duplicate (listed with --skip-invalid)."""
+    path, db = LS / "ls1232_export_conll2003.conll", tmp_path / "conll.db"
+    options = ["--format", "conll", "--annotator", "bob", "--db", db]
+    code, _, err = run("import", path, *options)
+    assert (code, err) == (1, f"annotator: error: {path}:52: field 'tag.start': span 32:41 '14 boats.': a FIGURE span "
+                              "may not start or end with punctuation ('1' ... '.')\n")  # fmt: skip
+    code, _, err = run("import", path, *options, "--snap")
+    assert (code, err) == (1, f"annotator: error: {path}:47: duplicate record: article '405879312b55aa82' by 'bob' "
+                              "is already at line 23\n")  # fmt: skip
+    code, out, _ = run("import", path, *options, "--snap", "--skip-invalid")
+    assert code == 0
+    assert out.splitlines() == [
+        f"3 record(s) imported (3 new article(s), 0 span(s) snapped to token boundaries) -> {db}",
+        "skipped 1 record(s):",
+        f"  {path}:47: duplicate record: article '405879312b55aa82' by 'bob' is already at line 23",
+    ]
+    assert annotations(db) == [
+        ('Mayor Ana Ruiz said " Riverton', "bob", "done",
+         [("ACTOR", "Ana Ruiz", None), ("QUOTE", "Riverton will rebuild the bridge by May", None), ("FIGURE", "1,200 homes", None)]),
+        ("Officials in Port Maren counte", "bob", "done", [("LOCATION", "Port Maren", None), ("ACTOR", "Li Wei", None)]),
+        ("Delta Cooperative said it woul", "bob", "done", []),
+    ]  # fmt: skip

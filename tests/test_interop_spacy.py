@@ -1,0 +1,163 @@
+"""spaCy as the consumer: `spacy convert` on our CoNLL, `spacy debug data` and `spacy train` on our DocBin and the
+config we write for it; and spaCy's own files in (fixtures/real/spacy)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from exchange_support import SMALL, build
+from real_files import REAL, annotations, run
+
+SPACY = REAL / "spacy"
+
+
+def spacy_cli(*args: object, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """spaCy's own command line, as a user runs it."""
+    return subprocess.run([sys.executable, "-m", "spacy", *map(str, args)], capture_output=True, text=True, cwd=cwd)
+
+
+def docs(path: Path) -> list:
+    import spacy
+    from spacy.tokens import DocBin
+
+    return list(DocBin().from_disk(path).get_docs(spacy.blank("en").vocab))
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    build(tmp_path / "a.db").close()  # alice: the small article done, the seed flagged
+    return tmp_path / "a.db"
+
+
+def test_spacy_convert_splits_our_conll_into_our_articles(tmp_path: Path, db: Path) -> None:
+    """`-DOCSTART- -X- O O` is the line spacy convert splits documents on: each article is one Doc, and no
+    `-DOCSTART-` becomes a word."""
+    conll = tmp_path / "alice.conll"
+    assert (
+        run("export", "--db", db, "--annotator", "alice", "--format", "conll", "--status", "all", "-o", conll)[0] == 0
+    )
+    assert conll.read_text(encoding="utf-8").splitlines()[:2] == ["-DOCSTART- -X- O O", ""]
+    converted = spacy_cli("convert", conll, tmp_path, "--converter", "ner", cwd=tmp_path)
+    assert converted.returncode == 0, converted.stderr
+    made = docs(tmp_path / "alice.spacy")
+    assert len(made) == 2
+    assert not [t for doc in made for t in doc if t.text == "-DOCSTART-"]
+    assert [(e.text, e.label_) for e in made[0].ents] == [
+        ("Washington", "ACTOR"), ("At least 35", "FIGURE"), ("Gaza", "LOCATION"), ("New York", "LOCATION")
+    ]  # fmt: skip
+    assert [(e.text, e.label_) for e in made[1].ents] == [
+        ("Israel", "ACTOR"), ("Gaza Strip", "LOCATION"), ("at least 35", "FIGURE")
+    ]  # fmt: skip
+
+
+def test_skipped_and_flagged_work_stays_out_of_the_training_docbin(tmp_path: Path, db: Path) -> None:
+    out = tmp_path / "train.spacy"
+    code, said, _ = run("export", "--db", db, "--annotator", "alice", "--format", "spacy", "-o", out)
+    assert (code, said) == (0, f"1 record(s) -> {out}\n")
+    assert [doc.text for doc in docs(out)] == [SMALL]
+    code, said, _ = run("export", "--db", db, "--annotator", "alice", "--format", "spacy", "--status", "done,flagged", "-o", out)  # fmt: skip
+    assert (code, said) == (0, f"2 record(s) -> {out}\n")
+    code, _, err = run("export", "--db", db, "--annotator", "alice", "--status", "finished", "-o", out)
+    assert (code, err) == (1, "annotator: error: field '--status': 'finished' is not a status (known: todo, "
+                              "in_progress, done, skipped, flagged, all)\n")  # fmt: skip
+
+
+def test_spacy_trains_on_the_docbin_with_the_config_we_write(tmp_path: Path, db: Path) -> None:
+    """NER on doc.ents, spancat on doc.spans["quotes"] with a suggester that proposes spans as long as the
+    quotes: `spacy debug data` reads it (its one error: too few examples to train, on two articles) and
+    `spacy train` runs on it as written (only its length shortened here)."""
+    out, config = tmp_path / "train.spacy", tmp_path / "train.cfg"
+    code, said, _ = run("export", "--db", db, "--annotator", "alice", "--format", "spacy", "--status", "all", "-o",
+                        out, "--config", config)  # fmt: skip
+    assert (code, said) == (0, f"2 record(s) -> {out}; spaCy training config -> {config}\n")
+    text = config.read_text(encoding="utf-8")
+    assert 'spans_key = "quotes"' in text and '@misc = "spacy.ngram_range_suggester.v1"' in text
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    checked = spacy_cli("debug", "data", config, cwd=elsewhere)
+    assert "quotes" in checked.stdout and "1 error" in checked.stdout, checked.stdout
+    assert "Low number of examples to train a new pipeline (2)" in checked.stdout
+    trained = spacy_cli("train", config, "--output", tmp_path / "model", "--training.max_steps", "2",
+                        "--training.eval_frequency", "1", cwd=elsewhere)  # fmt: skip
+    assert trained.returncode == 0, trained.stderr[-2000:]
+    import spacy
+
+    nlp = spacy.load(tmp_path / "model" / "model-last")
+    assert nlp.pipe_names == ["tok2vec", "ner", "spancat"]
+    assert set(nlp.get_pipe("ner").labels) == {"ACTOR", "FIGURE", "LOCATION"}
+    assert nlp.get_pipe("spancat").key == "quotes" and set(nlp.get_pipe("spancat").labels) == {"QUOTE"}
+
+
+def test_a_config_needs_the_spacy_format_and_a_file(db: Path, tmp_path: Path) -> None:
+    code, _, err = run("export", "--db", db, "--annotator", "alice", "--config", tmp_path / "c.cfg")
+    assert (code, err) == (1, "annotator: error: --config writes a spaCy training config: it goes with --format spacy\n")  # fmt: skip
+
+
+def spancat_docbin(tmp_path: Path) -> Path:
+    """The spancat demo's training data made into a DocBin the way that project does: spans in doc.spans["sc"]."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    nlp, docbin = spacy.blank("en"), DocBin()
+    for text, annotation in json.loads((SPACY / "spancat_demo_train.json").read_text(encoding="utf-8")):
+        doc = nlp.make_doc(text)
+        doc.spans["sc"] = [doc.char_span(start, end, label=label) for start, end, label in annotation["entities"]]
+        docbin.add(doc)
+    docbin.to_disk(tmp_path / "sc.spacy")
+    return tmp_path / "sc.spacy"
+
+
+def test_a_spancat_docbin_is_never_read_without_its_spans(tmp_path: Path) -> None:
+    path, db = spancat_docbin(tmp_path), tmp_path / "sc.db"
+    code, _, err = run("import", path, "--format", "spacy", "--annotator", "ann", "--db", db)
+    assert (code, err) == (1, f"annotator: error: {path}: record 0: field 'spans': the Doc keeps 1 span(s) under 'sc', "
+                              "which are not read (give --spans-key sc; the spans read are doc.ents and "
+                              "doc.spans['quotes'])\n")  # fmt: skip
+    code, out, _ = run("import", path, "--format", "spacy", "--annotator", "ann", "--db", db, "--spans-key", "sc",
+                       "--label-map", "PERSON=ACTOR,LOC=LOCATION")  # fmt: skip
+    assert (code, out) == (0, f"3 record(s) imported (3 new article(s)) -> {db}\n")
+    assert annotations(db) == [
+        ("Who is Shaka Khan?", "ann", "done", [("ACTOR", "Shaka Khan", None)]),
+        ("I like London and Berlin.", "ann", "done", [("LOCATION", "London", None), ("LOCATION", "Berlin", None)]),
+        ("Have you been to London?", "ann", "done", [("LOCATION", "London", None)]),
+    ]
+
+
+def test_our_docbin_under_another_spans_key_round_trips(tmp_path: Path, db: Path) -> None:
+    out, again = tmp_path / "sc.spacy", tmp_path / "again.db"
+    assert (
+        run("export", "--db", db, "--annotator", "alice", "--format", "spacy", "--spans-key", "sc", "-o", out)[0] == 0
+    )
+    assert [[s.text for s in doc.spans["sc"]] for doc in docs(out)] == [["the talks failed"]]
+    code, _, _ = run("import", out, "--format", "spacy", "--db", again)
+    assert code == 1
+    code, _, _ = run("import", out, "--format", "spacy", "--db", again, "--spans-key", "sc")
+    assert code == 0
+    [(_, who, status, spans)] = annotations(again)
+    assert (who, status, spans[1]) == ("alice", "done", ("QUOTE", "the talks failed", "Washington"))
+
+
+SPACY_LABELS = ["--label-map", "PERSON=ACTOR,ORG=ACTOR,DATE=FIGURE,NORP="]
+THRUN = [("ACTOR", "Sebastian Thrun", None), ("ACTOR", "Google", None), ("FIGURE", "2007", None)]
+RECODE = [("ACTOR", "Thrun", None), ("ACTOR", "Recode", None), ("FIGURE", "earlier this week", None)]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("ner-sent-per-line.iob", [THRUN, RECODE]),  # a line a document, as spacy convert makes them
+        ("ner-token-per-line-conll2003.iob", [THRUN + RECODE]),
+        ("ner-token-per-line-with-pos.iob", [THRUN + RECODE]),
+        ("ner-token-per-line.iob", [THRUN + RECODE]),
+    ],
+)
+def test_spacys_example_iob_files(tmp_path: Path, name: str, expected: list) -> None:
+    db = tmp_path / "iob.db"
+    code, out, err = run("import", SPACY / name, "--format", "conll", "--annotator", "ann", "--db", db, *SPACY_LABELS)
+    assert (code, err) == (0, "")
+    assert out.splitlines()[1:] == ["left out: 1 span(s) labelled 'NORP' (--label-map NORP=)"]
+    assert [spans for _, _, _, spans in annotations(db)] == expected
