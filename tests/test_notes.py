@@ -3,16 +3,27 @@ status, exported in native JSONL, imported back and merged, never lost."""
 
 from __future__ import annotations
 
+import io
 import json
 import sqlite3
 from pathlib import Path
 
 import pytest
-from test_exchange import exported, load
+from test_exchange import load
 
 from annotator.errors import Refused
+from annotator.exchange.formats.options import ExportOptions
+from annotator.exchange.records import export
 from annotator.store import Store
 from annotator.store.merge import merge
+from annotator.vocabulary import Status
+
+
+def exported(store: Store, who: str) -> str:
+    """What `annotator export --annotator who --status all` writes (a flagged article is not finished work)."""
+    out = io.BytesIO()
+    export(store, "jsonl", out, who, options=ExportOptions(statuses=frozenset(Status)))
+    return out.getvalue().decode("utf-8")
 
 
 def test_a_flag_keeps_its_reason_until_the_article_is_marked_otherwise(store: Store, small_article: str) -> None:
