@@ -10,6 +10,7 @@ from keyplan.items import (
     FORWARDED,
     KEY_LABELS,
     NAVIGATION_KEYS,
+    QUOTE,
     RANK,
     ItemKey,
     Refused,
@@ -196,7 +197,8 @@ class Keys:
 
     def _label_key(self, label: str) -> str | None:
         key, item = self.current, self.item(self.current)
-        if self.anchor is None and item is not None and key is not None:
+        same_layer = item is not None and item.is_quote == (label == QUOTE)
+        if self.anchor is None and item is not None and key is not None and same_layer:
             if key[0] == "span":
                 return self._edit(self._relabel, "relabel", key[1], label)
             decided = self._decided(key)

@@ -450,3 +450,19 @@ async def test_mouse_click_picks_a_span_and_drag_selects_tokens(running, read_st
         await pilot.mouse_up(view, offset=(end.x + 2, end.y))
         await pilot.press("3")
     assert spans(read_store()) == [("FIGURE", "aerial and ground", None), ("LOCATION", "Gaza Strip", None)]
+
+
+async def test_an_entity_key_on_a_quote_adds_the_phrase_inside_it_and_4_on_an_entity_adds_the_quote(
+    running, read_store
+):
+    """A label key relabels the current span only within its layer: on a quote, 1-3 add the phrase under the
+    cursor inside it (the quote stays a quote); on an entity inside quotation marks, 4 adds the quotation."""
+    async with running() as (app, pilot):
+        await go_to_word(pilot, app, "move")  # inside the suggested quote "The occupation (Israeli forces) ..."
+        assert current(app).startswith("The occupation")
+        await pilot.press("2")
+        assert current(app) == "move"
+        await pilot.press("4")  # on the new LOCATION: the quotation around it
+    held = spans(read_store())
+    assert ("LOCATION", "move", None) in held
+    assert [s[1][:14] for s in held if s[0] == "QUOTE"] == ["The occupation"]

@@ -120,7 +120,8 @@ class AnnotateScreen(ArticleScreen):
     def action_label(self, label: str) -> None:
         store, new = self.annotator_app.store, Label(label)
         item = self.model.get(self.current)
-        if self.selection_start is None and item is not None:
+        same_layer = item is not None and item.is_quote == (new is Label.QUOTE)
+        if self.selection_start is None and item is not None and same_layer:  # else: add one inside or around it
             if item.kind == "span":
                 self._after(self._commit(store.relabel_span, item.id, new), item.key)
                 return
