@@ -4,6 +4,7 @@ database; what the rows show is read from the widget, what is stored from the da
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from support import word_tokens
@@ -220,6 +221,8 @@ async def test_the_list_shows_a_flags_reason_and_the_comments(tmp_path: Path) ->
         assert isinstance(screen, ArticleListScreen)
         row = screen.rows.line(screen.rows.row_at(0), 118)
         assert row.startswith(" flagged     Storm hits coast  [flagged: not news]  [2 comments]")
+        long = replace(screen.rows.row_at(0), title="A long " * 20)  # at 80 columns a long title is cut first
+        assert " flagged     A long A lo…  [flagged: not news]  [2 comm… " in screen.rows.line(long, 78)
     with Store.open(tmp_path / "a.db") as store:
         assert (store.status(ids[0], "alice"), store.flag_reason(ids[0], "alice")) == (Status.FLAGGED, "not news")
         assert [text for _, text, _ in store.comments(ids[0])] == ["odd dateline", "check"]

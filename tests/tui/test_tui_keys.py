@@ -386,6 +386,7 @@ async def test_rejected_suggestions_can_be_shown_and_taken_back(running, read_st
     async with running() as (app, pilot):
         await pilot.press("x")  # Israel rejected
         await pilot.press("R")
+        assert app.messages[-1][1].startswith("Rejected suggestions shown, dimmed and struck through (1)")  # M has it
         await pilot.press("comma")  # the span keys go through rejected suggestions while they are shown
         assert (current(app), app.screen.model.get(app.screen.current).kind) == ("Israel", "rejected")
         await pilot.press("enter")

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual.binding import BindingType
 
 from annotator import phrases
@@ -54,11 +53,6 @@ class AnnotateScreen(ArticleScreen):
         self.legend.show(self.model)
         self.refresh_header()
         return edit
-
-    def say(self, message: str | Text, style: str = "") -> None:
-        """The status line (wrapped, never cut) and the message log (M)."""
-        self.annotator_app.log_message(str(message))
-        self.status_line.say(message if isinstance(message, Text) else Text(message, style=style))
 
     def _after(self, edit: Edit | None, current: ItemKey | None, *, decided: Item | None = None) -> None:
         """Show a committed edit: `current` becomes the current item (in view); after a decision on the suggestion

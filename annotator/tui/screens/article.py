@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -141,6 +142,11 @@ class ArticleScreen(Screen[None]):
                        " · ".join(p for p in (place, f"{pending} pending" if pending else "") if p))  # fmt: skip
         self.query_one(TitleBar).refresh()
 
+    def say(self, message: str | Text, style: str = "") -> None:
+        """An outcome on the status line (wrapped, never cut), kept in the message log (M)."""
+        self.annotator_app.log_message(str(message))
+        self.status_line.say(message if isinstance(message, Text) else Text(message, style=style))
+
     # -- the cursor, the selection and the current item ------------------------------------------------------
 
     def _offset(self) -> int:
@@ -201,7 +207,7 @@ class ArticleScreen(Screen[None]):
     def _go_to(self, item: Item | None) -> None:
         """Make an item current, the cursor on its first token."""
         if item is None:
-            self.status_line.say("Nothing there", "yellow")
+            self.say("Nothing there", "yellow")
             return
         self.current = item.key
         self.cursor = self.model.token_index(item.start)
@@ -225,7 +231,7 @@ class ArticleScreen(Screen[None]):
         item = self.model.get(self.current)
         found = self.model.next_needing(item.order if item else None, self._offset(), step)
         if found is None:
-            self.status_line.say("Nothing is left to decide here: d marks the article done", "green")
+            self.say("Nothing is left to decide here: d marks the article done", "green")
             return
         self._go_to(found)
 
@@ -313,11 +319,11 @@ class ArticleScreen(Screen[None]):
 
     def action_search_again(self, step: int) -> None:
         if not self.search_query:
-            self.status_line.say("No search yet: / searches", "yellow")
+            self.say("No search yet: / searches", "yellow")
             return
         said = self._preview_search(self.search_query, step, None)
         if said == "no match":
-            self.status_line.say(f"{self.search_query!r} is not in this article", "yellow")
+            self.say(f"{self.search_query!r} is not in this article", "yellow")
 
     # -- selecting ---------------------------------------------------------------------------------------------
 
@@ -343,7 +349,7 @@ class ArticleScreen(Screen[None]):
         selection = (self.selection_start, self.cursor) if self.selection_start is not None else None
         found = phrases.grow(self.model.text, self.model.tokens, selection, origin)
         if found is None:
-            self.status_line.say("No larger phrase here: shift+arrows or [ ] { } change the selection", "yellow")
+            self.say("No larger phrase here: shift+arrows or [ ] { } change the selection", "yellow")
             return
         self._select(*found)
         self.phrase_origin = origin
@@ -359,7 +365,7 @@ class ArticleScreen(Screen[None]):
             return
         found = phrases.quotation(self.model.text, self.model.tokens, self.cursor)
         if found is None:
-            self.status_line.say("No quotation marks around the cursor or after it in this paragraph", "yellow")
+            self.say("No quotation marks around the cursor or after it in this paragraph", "yellow")
             return
         self._select(*found)
         self.phrase_origin = None
@@ -381,7 +387,7 @@ class ArticleScreen(Screen[None]):
             self.current = self._under_cursor() if self.selection_start is None else None
         count = len([i for i in self.model.items.values() if i.rejected])
         shown = f"Rejected suggestions shown, dimmed and struck through ({count}): enter on one takes it back"
-        self.status_line.say(shown if app.showing_rejected else "Rejected suggestions hidden", "green")
+        self.say(shown if app.showing_rejected else "Rejected suggestions hidden", "green")
         self.view.set_marks(self._marks())
         self.panel.point(self.model, self.current, self._offset())
 

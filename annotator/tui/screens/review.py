@@ -113,7 +113,7 @@ class ReviewScreen(AnnotateScreen):
         self.index = state.open[0] if state.open else (0 if state.disagreements else None)
         self._show_disagreement()
         if message:
-            self.status_line.say(message, "green")
+            self.say(message, "green")
 
     def article_model(self, rows: ArticleRows) -> ArticleModel:
         """Gold without the model's suggestions: the versions to choose from are the annotators'."""
@@ -162,11 +162,11 @@ class ReviewScreen(AnnotateScreen):
     def action_pick(self, index: int) -> None:
         app, review = self.review_app, self.review
         if review is None or self.index is None or not review.disagreements:
-            self.status_line.say("No disagreement here to settle", "yellow")
+            self.say("No disagreement here to settle", "yellow")
             return
         annotators = app.annotators_for(self.article_id)
         if index >= len(annotators):
-            self.status_line.say(f"There are {len(annotators)} annotators: keys {PICK_KEYS[: len(annotators)]}")
+            self.say(f"There are {len(annotators)} annotators: keys {PICK_KEYS[: len(annotators)]}")
             return
         disagreement, name = review.disagreements[self.index], annotators[index]
 
@@ -182,7 +182,7 @@ class ReviewScreen(AnnotateScreen):
         if edit is None:
             return
         self._next_open()
-        self.status_line.say(f"{name}'s version into gold: {edit.message}", "green")
+        self.say(f"{name}'s version into gold: {edit.message}", "green")
 
     def _next_open(self) -> None:
         """After a decision, the next disagreement still open (after this one, wrapping), or stay."""
@@ -198,7 +198,7 @@ class ReviewScreen(AnnotateScreen):
     def action_disagreement(self, step: int) -> None:
         review = self.review
         if review is None or not review.disagreements:
-            self.status_line.say("No disagreements in this article", "yellow")
+            self.say("No disagreements in this article", "yellow")
             return
         self.index = ((self.index or 0) + step) % len(review.disagreements) if self.index is not None else 0
         self._show_disagreement()
@@ -238,4 +238,4 @@ class ReviewScreen(AnnotateScreen):
         if edit is not None:
             self._show_disagreement()
             taken = self.review is not None and self.review.agreed_event is None
-            self.status_line.say("Agreed spans taken out of gold" if taken else f"Agreed: {edit.message}", "green")
+            self.say("Agreed spans taken out of gold" if taken else f"Agreed: {edit.message}", "green")
