@@ -169,6 +169,14 @@ class ArticleIn(Strict):
         return self.id or content_hash(self.text)
 
 
+class Comment(Strict):
+    """A comment someone left on an article (`C` in the annotator), exported with their record."""
+
+    annotator: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+    at: str = Field(min_length=1)
+
+
 class NativeRecord(Strict):
     """The native JSONL record: one line per article and annotator (see schemas/native_record.json)."""
 
@@ -182,8 +190,10 @@ class NativeRecord(Strict):
     status: Status = Status.DONE
     spans: list[Span] = Field(default_factory=list)
     updated_at: str | None = None
+    flag_reason: str | None = None  # why the annotator flagged the article (status "flagged")
+    comments: list[Comment] | None = None  # the annotator's comments on the article (none: left out)
 
-    _storable_fields = field_validator("title", "meta", "updated_at")(check_storable)
+    _storable_fields = field_validator("title", "meta", "updated_at", "flag_reason")(check_storable)
 
     @model_validator(mode="after")
     def _spans_fit_text(self) -> Self:

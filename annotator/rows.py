@@ -94,6 +94,8 @@ class ArticleRows:
     spans: list[SpanRow]
     suggestions: list[SpanRow] = field(default_factory=list)
     decided: frozenset[int] = frozenset()
+    rejected: frozenset[int] = frozenset()  # the decided ones that were rejected (or accepted, then removed)
+    opened_at: str | None = None  # when this annotator last had the article open (None: never)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +118,8 @@ class ArticleSummary:
     status: Status
     spans: int
     pending: int
+    flag_reason: str | None = None
+    comments: int = 0
 
 
 @dataclass(frozen=True, slots=True)

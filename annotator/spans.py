@@ -14,6 +14,7 @@ Plain functions over plain values, so the TUI, the store, imports and suggesters
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
@@ -176,3 +177,36 @@ def layer_problem(spans: Sequence[SpanShape]) -> tuple[int, str] | None:
         if (speaker.start, speaker.end) not in actors:
             return index, f"speaker {speaker.start}:{speaker.end} is not an ACTOR span of this annotation"
     return None
+
+
+class EdgeRefused(ValueError):
+    """An edge move the rules do not allow; the message says why, in words."""
+
+
+def move_edge(
+    text: str, tokens: Sequence[tuple[int, int]], start: int, end: int, label: Label | str, side: str, step: int
+) -> tuple[int, int]:
+    """The span after moving its start (`side` "start") or end ("end") by one allowed token (`step` -1 or 1).
+
+    An allowed token is one the edge may rest on by the rules above: the move skips tokens that would leave
+    punctuation at the edge (the start of "Gaza" moves left over a '(' to the word before it). It never crosses
+    a line break and never leaves the span without a token; when no allowed token is left in that direction,
+    `EdgeRefused` says why."""
+    label = Label(label)
+    starts = [token_start for token_start, _ in tokens]
+    first = max(bisect.bisect_right(starts, start) - 1, 0)
+    last = max(bisect.bisect_right(starts, max(end - 1, start)) - 1, 0)
+    while True:
+        if side == "start":
+            first += step
+        else:
+            last += step
+        if first < 0 or last >= len(tokens):
+            raise EdgeRefused("the article ends there")
+        if first > last:
+            raise EdgeRefused("a span needs at least one token: remove it with x instead")
+        new_start, new_end = tokens[first][0], tokens[last][1]
+        if any(char in LINE_BREAKS for char in text[new_start:new_end]):
+            raise EdgeRefused("a span may not cross a line break")
+        if edge_problem(text, new_start, new_end, label) is None:
+            return new_start, new_end

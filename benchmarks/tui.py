@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl"
+CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl"  # from a clone elsewhere: --corpus PATH
 sys.path.insert(0, str(ROOT))
 
 BARE = """
@@ -173,12 +173,12 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-async def latency(iterations: int, workdir: Path) -> None:
+async def latency(iterations: int, workdir: Path, corpus: Path) -> None:
     from annotator.models import ArticleIn
     from annotator.tui.app import make_app
     from annotator.tui.screens.annotate import AnnotateScreen
 
-    records = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
     longest = max(records, key=lambda r: len(r["text"]))
     article = ArticleIn(text=longest["text"], title=longest.get("title", ""), id="longest")
     db = workdir / "longest.db"
@@ -190,7 +190,8 @@ async def latency(iterations: int, workdir: Path) -> None:
         "action_label",
         "action_boundary",
         "action_undo",
-        "action_next_span",
+        "action_next_needing",
+        "action_next_item",
     ):
         original = getattr(AnnotateScreen, name)
 
@@ -230,18 +231,22 @@ async def latency(iterations: int, workdir: Path) -> None:
                     refused[name] = refused.get(name, 0) + 1
 
         renders_before = screen.view.renders
-        for _ in range(iterations):
-            await press("tab", "next span (navigation)")
+        for _ in range(iterations):  # the default keymap: a decision moves on to the next item to decide
+            await press("tab", "tab (next to decide)")
             item = screen.model.get(screen.current)
             if item is None or not item.pending or item.is_quote:
                 continue
-            await press("enter", "accept")
-            await press("1" if screen.model.get(screen.current).label.value != "ACTOR" else "2", "relabel")
-            await press("right_curly_bracket", "boundary move")
-            await press("u", "undo")
+            await press("enter", "accept (and advance)")
+            await press("comma", ", (previous span)")
+            span = screen.model.get(screen.current)
+            if span is not None and span.kind == "span" and not span.is_quote:
+                await press("1" if span.label.value != "ACTOR" else "2", "relabel")
+                await press("right_curly_bracket", "boundary move")
+                await press("u", "undo")
             await press("tab", None)
-            if screen.model.get(screen.current) and screen.model.get(screen.current).pending:
-                await press("x", "reject")
+            following = screen.model.get(screen.current)
+            if following is not None and following.pending and not following.is_quote:
+                await press("x", "reject (and advance)")
         lines = screen.view.renders - renders_before
         samples = sum(len(v) for v in timings.values())
     print(f"  {'action':<24}{'n':>5}{'median':>10}{'p99':>10}   (targets: median <= 16 ms, p99 <= 50 ms)")
@@ -283,7 +288,9 @@ def commit_baseline(count: int, workdir: Path) -> None:
 def _key_event(key: str):
     from textual import events
 
-    char = {"enter": "\r", "tab": "\t", "right_curly_bracket": "}"}.get(key, key if len(key) == 1 else None)
+    char = {"enter": "\r", "tab": "\t", "right_curly_bracket": "}", "comma": ","}.get(
+        key, key if len(key) == 1 else None
+    )
     return events.Key(key, char)
 
 
@@ -291,13 +298,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--iterations", type=int, default=100)
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="news JSONL; its longest article is used")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(dir=Path.cwd(), prefix=".bench-tui-") as folder:
         cold_start(options.runs, Path(folder))
-        if CORPUS.exists():
-            asyncio.run(latency(options.iterations, Path(folder)))
+        if options.corpus.exists():
+            asyncio.run(latency(options.iterations, Path(folder), options.corpus))
         else:
-            print(f"\n{CORPUS} not found: latency not measured")
+            print(f"\n{options.corpus} not found: latency not measured")
 
 
 if __name__ == "__main__":

@@ -65,9 +65,56 @@ def test_one_annotator_is_an_error(db):
 
 
 def test_no_article_done_by_all_is_an_error(db):
+    with Store.open(db) as store:
+        [article_id] = store.article_ids()
+        store.replace_annotation(article_id, "carol", [mark("Israel", "ACTOR")], Status.IN_PROGRESS)
     result = CliRunner().invoke(app, ["agreement", "--db", str(db), "--annotators", "alice,carol"])
     assert result.exit_code == 1
     assert "no article is marked done (see --include-in-progress) by all of alice, carol" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["agreement"], ["adjudicate", "--auto"], ["review"], ["evaluate", "--annotator"]],
+    ids=["agreement", "adjudicate", "review", "evaluate"],
+)
+def test_an_unknown_annotator_name_is_the_same_error_everywhere(db, command):
+    names = ["--annotators", "alice,bbo"] if command[-1] != "--annotator" else ["bbo"]
+    result = CliRunner().invoke(app, [*command, *names, "--db", str(db)])
+    assert result.exit_code == 1
+    assert result.stderr == "annotator: error: no annotations by 'bbo' (in the database: alice, bob)\n"
+
+
+def test_by_default_only_annotators_who_finished_an_article_count(db):
+    with Store.open(db) as store:
+        [article_id] = store.article_ids()
+        store.save_cursor(article_id, "newcomer", 0)  # opened the article only
+        store.replace_annotation(article_id, "dave", [mark("Israel", "ACTOR")], Status.IN_PROGRESS)
+    result = CliRunner().invoke(app, ["agreement", "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["annotators"] == ["alice", "bob"]
+
+
+def test_too_few_finished_annotators_names_the_option(tmp_path):
+    path = tmp_path / "annotations.db"
+    with Store.open(path) as store:
+        added, _ = store.add_articles([(ArticleIn(text=TEXT), words(TEXT), [])])
+        store.replace_annotation(added[0], "alice", [mark("Israel", "ACTOR")], Status.DONE)
+        store.replace_annotation(added[0], "bob", [mark("Israel", "ACTOR")], Status.IN_PROGRESS)
+    for command in (["agreement"], ["review"]):
+        result = CliRunner().invoke(app, [*command, "--db", str(path)])
+        assert result.exit_code == 1
+        assert "(finished an article: alice; in the database: alice, bob); name them with --annotators A,B" in (
+            result.stderr
+        )
+
+
+def test_dash_h_is_help():
+    short, long = CliRunner().invoke(app, ["-h"]), CliRunner().invoke(app, ["--help"])
+    assert short.exit_code == 0 and short.stdout == long.stdout
+    assert (
+        CliRunner().invoke(app, ["agreement", "-h"]).stdout == CliRunner().invoke(app, ["agreement", "--help"]).stdout
+    )
 
 
 def test_auto_adjudication_puts_agreed_spans_into_gold(db):

@@ -46,13 +46,13 @@ async def test_markup_in_titles_and_span_texts_is_shown_literally_in_toasts(tmp_
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("A")  # accepts the quote '[/x]'; the quote '[/x] works' around it stays pending
-        await pilot.press("tab", "enter")  # accepting '[/x] works' is refused: the toast quotes '[/x]'
+        await pilot.press("enter")  # '[/x] works' is current now; accepting it is refused: the toast quotes '[/x]'
         await pilot.pause()
-        await pilot.press("d")  # marked done: the toast names the title
+        await pilot.press("d", "l")  # done, leaving the refused one undecided: the toast names the title
         await pilot.pause(0.2)
         drawn = [str(toast.render()) for toast in app.screen.query(Toast)]  # as the screen draws them
     assert "Not done\nit would overlap the quote QUOTE '[/x]' at 10:14" in drawn, drawn
-    assert "Marked\n[Update] Storm hits coast [/nope]: done" in drawn, drawn
+    assert "Marked\n[Update] Storm hits coast [/nope]: done, 1 left undecided" in drawn, drawn
     with Store.open(db, read_only=True) as store:
         assert store.status("a", "alice").value == "done"
 
@@ -78,7 +78,8 @@ async def test_redo_after_suggest_all_replaced_the_suggestion_is_one_line_not_a_
         await pilot.pause()
         second = app.screen.status_line.text.plain
     assert first == (
-        "redid accept; the suggestion it named was replaced by a later `annotator suggest`, so that link was skipped"
+        "redid accept of ACTOR 'Barack Obama' at 0:12; the suggestion it named was replaced by a later "
+        "`annotator suggest`, so that link was skipped"
     )
     assert second.endswith("nothing to redo")
     with Store.open(db, read_only=True) as store:

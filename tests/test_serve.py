@@ -74,7 +74,7 @@ async def test_the_seed_article_is_on_the_page(seeded: Path, tmp_path: Path) -> 
         async with Browser() as page:
             await page.open(url)
             await page.wait_for(SEED_LINE)
-            shown = await page.wait_for("annotator — alice")  # the title bar: whose session
+            shown = await page.wait_for("alice · team.db")  # the title bar: whose session
             assert " tab Next  ⏎ Accept  x Reject " in shown  # and the key bar: the whole screen is there
             await page.screenshot(Path(os.environ.get("ANNOTATOR_SCREENSHOT", tmp_path / "serve.png")))
 
@@ -88,7 +88,7 @@ async def test_a_session_without_annotator_asks_who_is_annotating(seeded: Path) 
             assert "alice" in shown and "bob" in shown
             await page.press("Enter", "Enter", 13)  # the first name offered: alice
             await page.wait_for(SEED_LINE)
-            await page.wait_for("annotator — alice")
+            await page.wait_for("alice · team.db")
     with Store.open(seeded) as store:
         assert store.last_opened("alice") == store.article_ids()[0]
 

@@ -59,6 +59,7 @@ class Commands(TyperGroup):
 app = typer.Typer(
     cls=Commands,
     add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -84,7 +85,8 @@ WorkersOption = Annotated[
     ),
 ]
 AnnotatorsOption = Annotated[
-    str | None, typer.Option("--annotators", help="Comma-separated annotators (default: all but gold).")
+    str | None,
+    typer.Option("--annotators", help="Comma-separated annotators (default: all who finished an article, but gold)."),
 ]
 ReviewerOption = Annotated[str | None, typer.Option("--reviewer", help="Who decides (default: your login name).")]
 InProgressOption = Annotated[
@@ -171,14 +173,27 @@ def store_to_fill(db: Path) -> Iterator[Store]:
         yield store
 
 
-def chosen_annotators(store: Store, names: str | None) -> list[str]:
-    """--annotators A,B,... or everyone who has annotated (gold excluded); at least two."""
-    chosen = (
-        [n.strip() for n in names.split(",") if n.strip()] if names else [n for n in store.annotators() if n != GOLD]
-    )
+def chosen_annotators(
+    store: Store, names: str | None, purpose: str = "agreement", include_in_progress: bool = False
+) -> list[str]:
+    """--annotators A,B,... (each one known to the database, as `evaluate` checks its names), or by default
+    everyone who marked at least one article done (with `include_in_progress`, everyone with work that stands;
+    gold excluded: someone who only opened an article does not count); at least two."""
+    known = store.annotators()
+    found = ", ".join(known) or "none"
+    if names:
+        chosen = [n.strip() for n in names.split(",") if n.strip()]
+        unknown = [n for n in chosen if n not in known]
+        if unknown:
+            raise fail(f"no annotations by {unknown[0]!r} (in the database: {found})")  # as `evaluate` says
+    else:
+        chosen = [n for n in (known if include_in_progress else store.finished_annotators()) if n != GOLD]
     if len(set(chosen)) != len(chosen):
         raise fail("an annotator is named twice in --annotators")
     if len(chosen) < 2:
-        found = ", ".join(store.annotators()) or "none"
-        raise fail(f"agreement needs two or more annotators (in the database: {found})")
+        finished = ", ".join(n for n in store.finished_annotators() if n != GOLD) or "none"
+        raise fail(
+            f"{purpose} needs two or more annotators (finished an article: {finished}; in the database: {found}); "
+            "name them with --annotators A,B"
+        )
     return chosen

@@ -43,7 +43,7 @@ def agreement(
     from annotator.reports.agreement import ArticleDisputes, annotators_of, html_page, load, text_lines
 
     with errors_as_lines(), open_store(db, read_only=True) as store:
-        names = chosen_annotators(store, annotators)
+        names = chosen_annotators(store, annotators, "agreement", include_in_progress)
         corpus = load(store, names, include_in_progress)
         if not corpus.article_ids:
             state = "done or in progress" if include_in_progress else "done (see --include-in-progress)"
@@ -87,7 +87,7 @@ def adjudicate(
     if not auto:
         raise fail("only --auto is available from the command line; disagreements are settled in `annotator review`")
     with errors_as_lines(), open_store(db) as store:
-        names = chosen_annotators(store, annotators)
+        names = chosen_annotators(store, annotators, "adjudication", include_in_progress)
         report = auto_adjudicate(store, names, default_annotator(reviewer), include_in_progress)
     say(
         f"{report.articles} article(s) compared: {report.spans} agreed span(s) into gold, "

@@ -37,7 +37,7 @@ def review(
     from annotator.vocabulary import Status
 
     with errors_as_lines(), open_store(db, read_only=True) as store:
-        names = chosen_annotators(store, annotators)
+        names = chosen_annotators(store, annotators, "review")
         if not compared_articles(store, names, [Status.DONE]):
             raise fail(f"no article is marked done by all of {', '.join(names)}")
     from annotator.tui.review import make_review_app
@@ -60,6 +60,7 @@ def annotate(
 
     Example: annotator annotate --db annotations.db --annotator alice
     """
+    existed = db.exists()
     with errors_as_lines(), store_to_fill(db) as store:
         if not store.count("articles"):
             from annotator.exchange.ingest import ingest as ingest_articles
@@ -70,5 +71,6 @@ def annotate(
     from annotator.tui.app import make_app
 
     with errors_as_lines():
-        tui = make_app(db, "" if ask_annotator and not annotator else default_annotator(annotator))
+        who = "" if ask_annotator and not annotator else default_annotator(annotator)
+        tui = make_app(db, who, created=not existed)
     tui.run()

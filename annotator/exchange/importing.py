@@ -252,6 +252,8 @@ def store_records(
             verdict = _verdict(store, article_id, record, replace)
             if verdict == "same":
                 report.unchanged += 1
+                for comment in item.record.comments or []:  # a comment that came with it is still kept
+                    store.keep_comment(article_id, comment.annotator, comment.text, comment.at)
             elif verdict == "conflict":
                 title = store.article(article_id).title
                 report.conflicts.append(ImportConflict(item.where, article_id, title, record.annotator))
@@ -267,8 +269,11 @@ def store_records(
 
 def _store_one(store: Store, article_id: str, item: ImportedRecord, report: ImportReport) -> None:
     record = item.record
+    for comment in record.comments or []:  # comments only add: one already stored (author, time, text) stays once
+        store.keep_comment(article_id, comment.annotator, comment.text, comment.at)
     if not item.questions:
-        store.replace_annotation(article_id, record.annotator, record.spans, record.status, record.updated_at)
+        store.replace_annotation(article_id, record.annotator, record.spans, record.status, record.updated_at,
+                                 flag_reason=record.flag_reason)  # fmt: skip
         return
     ids = store.keep_suggestions(article_id, [q.suggestion for q in item.questions])
 
@@ -283,6 +288,13 @@ def _store_one(store: Store, article_id: str, item: ImportedRecord, report: Impo
         if q.answer == "accepted"
     }
     store.replace_annotation(
-        article_id, record.annotator, record.spans, record.status, record.updated_at, decisions, accepted
+        article_id,
+        record.annotator,
+        record.spans,
+        record.status,
+        record.updated_at,
+        decisions,
+        accepted,
+        flag_reason=record.flag_reason,
     )
     report.decisions += len(decisions)

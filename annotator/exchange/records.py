@@ -23,6 +23,7 @@ from annotator.exchange.formats.common import (
 )
 from annotator.exchange.formats.options import DONE_ONLY, ExportOptions
 from annotator.models import (
+    Comment,
     Label,
     Status,
     unstorable,
@@ -54,10 +55,13 @@ def annotator_records(
     of the export together (see benchmarks/export.py).
     """
     labels = {label.value: label for label in Label}
+    comments = store.comments_by(annotator)
     status_of = {status.value: status for status in Status}
     chosen = None if statuses is None else [Status(s).value for s in statuses]
     new = tuple.__new__  # RecordSpan(...) through its Python-level __new__ costs twice as much, per span
-    for (article_id, text, title, meta, status, updated_at), rows in annotation_stream(store, annotator, chosen):
+    for (article_id, text, title, meta, status, updated_at, reason), rows in annotation_stream(
+        store, annotator, chosen
+    ):
         spans = [
             new(
                 RecordSpan,
@@ -66,7 +70,9 @@ def annotator_records(
             for start, end, label, span_text, s_start, s_end in rows
         ]
         spans = exported_spans(text, spans)
-        yield Record(article_id, text, title, _meta(article_id, meta), annotator, status_of[status], spans, updated_at)
+        notes = [Comment(annotator=annotator, text=note, at=at) for note, at in comments.get(article_id, [])]
+        yield Record(article_id, text, title, _meta(article_id, meta), annotator, status_of[status], spans, updated_at,
+                     reason, notes)  # fmt: skip
 
 
 def exported_spans(text: str, spans: list[RecordSpan], keep_unfit: bool = True) -> list[RecordSpan]:

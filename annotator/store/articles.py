@@ -126,6 +126,28 @@ class ArticleWriter(Reader):
             )
             self._insert_suggestions(article_id, suggestions, utc_now())
 
+    def add_comment(self, article_id: str, annotator: str, text: str) -> None:
+        """A comment on an article (not an edit of anyone's annotation: no event, nothing to undo)."""
+        if not text.strip():
+            raise Refused("a comment needs some text")
+        with self.write():
+            self.article(article_id)
+            self.conn.execute(
+                "INSERT INTO comments (article_id, annotator, text, at) VALUES (?, ?, ?, ?)",
+                [article_id, annotator, text.strip(), utc_now()],
+            )
+
+    def keep_comment(self, article_id: str, annotator: str, text: str, at: str) -> None:
+        """An imported comment, unless the same one is here already; the caller holds the transaction."""
+        if not self.conn.execute(
+            "SELECT 1 FROM comments WHERE article_id = ? AND annotator = ? AND text = ? AND at = ?",
+            [article_id, annotator, text, at],
+        ).fetchone():
+            self.conn.execute(
+                "INSERT INTO comments (article_id, annotator, text, at) VALUES (?, ?, ?, ?)",
+                [article_id, annotator, text, at],
+            )
+
     def save_cursor(self, article_id: str, annotator: str, cursor: int) -> bool:
         """Remember where the annotator is in an article (view state: no event); whether it was saved.
 

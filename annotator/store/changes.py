@@ -27,7 +27,9 @@ Compute = Callable[[list[Row], int], tuple[Row, Row, str] | None]
 
 
 def describe(row: Row) -> str:
-    return f"{row['label']} {row['text']!r} at {row['start']}:{row['end']}"
+    """A span or suggestion in a message: its label, text (a long quote shortened in the middle) and offsets."""
+    text = row["text"] if len(row["text"]) <= 60 else row["text"][:40] + " … " + row["text"][-16:]
+    return f"{row['label']} {text!r} at {row['start']}:{row['end']}"
 
 
 @lru_cache(maxsize=64)
@@ -157,6 +159,11 @@ class Changes(ArticleWriter):
             )
         if "status" in new:
             self._set_status_row(article_id, annotator, new["status"])
+        if "flag_reason" in new:
+            self.conn.execute(
+                "UPDATE annotations SET flag_reason = ? WHERE article_id = ? AND annotator = ?",
+                [new["flag_reason"], article_id, annotator],
+            )
 
     def _set_status_row(self, article_id: str, annotator: str, status: str) -> None:
         now = utc_now()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from annotator.errors import Refused
+from annotator.phrases import occurrences
 from annotator.rows import Edit, SpanLike
 from annotator.spans import edge_problem, fit
 from annotator.store.changes import describe
@@ -14,21 +15,34 @@ from annotator.store.history import History
 from annotator.vocabulary import Label, Status
 
 
+def _snippet(text: str, length: int = 30) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
 class Store(History):
     """The annotation database: reads, article writes, and every editing operation the TUI offers."""
 
-    def accept_suggestion(self, article_id: str, annotator: str, suggestion_id: int) -> Edit:
-        """Make a suggestion one of the annotator's spans; a quote brings its speaker along."""
+    def accept_suggestion(self, article_id: str, annotator: str, suggestion_id: int, *, retake: bool = False) -> Edit:
+        """Make a suggestion one of the annotator's spans; a quote brings its speaker along. `retake`: the
+        suggestion may have been rejected before (the reject is taken back)."""
         with self._editing(article_id, annotator):
-            old, new, message = self._accept(article_id, annotator, suggestion_id)
+            old, new, message = self._accept(article_id, annotator, suggestion_id, retake=retake)
             return self._commit(article_id, annotator, "accept", old, new, message=message)
 
+    def _decided_before(self, annotator: str, suggestion: Row, retake: bool) -> list[Row]:
+        """The decision a new one replaces: none, or (with `retake`) a reject; anything else is refused."""
+        previous = self._decision(annotator, suggestion["id"])
+        if previous is None:
+            return []
+        if retake and previous["decision"] == "rejected":
+            return [previous]
+        raise Refused(f"suggestion {describe(suggestion)} was already decided")
+
     def _accept(
-        self, article_id: str, annotator: str, suggestion_id: int, next_id: int | None = None
+        self, article_id: str, annotator: str, suggestion_id: int, next_id: int | None = None, retake: bool = False
     ) -> tuple[Row, Row, str]:
         suggestion = self._suggestion(article_id, suggestion_id)
-        if self._decision(annotator, suggestion_id):
-            raise Refused(f"suggestion {describe(suggestion)} was already decided")
+        replaced = self._decided_before(annotator, suggestion, retake)
         # A suggestion stored by an older suggester may have edges today's span rules trim (a no-break space).
         text = self.article_text(article_id)
         fitted = fit(text, suggestion["start"], suggestion["end"], suggestion["label"])
@@ -38,7 +52,7 @@ class Store(History):
         start, end = fitted
         self._check_free(article_id, annotator, suggestion["label"], start, end)
         span_id = next_id or self.next_span_id()
-        old: Row = {"spans": [], "decisions": []}
+        old: Row = {"spans": [], "decisions": replaced}
         row = {c: suggestion.get(c) for c in SPAN_COLUMNS} | {"start": start, "end": end, "text": text[start:end]}
         new: Row = {
             "spans": [{**row, "id": span_id, "suggestion_id": suggestion_id}],
@@ -79,6 +93,7 @@ class Store(History):
         label: Label | str | None = None,
         start: int | None = None,
         end: int | None = None,
+        retake: bool = False,
     ) -> Edit:
         """Accept a suggestion with another label or other boundaries, as one action (one undo).
 
@@ -86,8 +101,7 @@ class Store(History):
         """
         with self._editing(article_id, annotator):
             suggestion = self._suggestion(article_id, suggestion_id)
-            if self._decision(annotator, suggestion_id):
-                raise Refused(f"suggestion {describe(suggestion)} was already decided")
+            replaced = self._decided_before(annotator, suggestion, retake)
             label = Label(label or suggestion["label"])
             start = suggestion["start"] if start is None else start
             end = suggestion["end"] if end is None else end
@@ -101,8 +115,11 @@ class Store(History):
             row = {"id": self.next_span_id(), "start": start, "end": end, "label": label.value, "text": text,
                    "speaker_start": speaker[0], "speaker_end": speaker[1], "suggestion_id": suggestion_id}  # fmt: skip
             new = {"spans": [row], "decisions": [{"suggestion_id": suggestion_id, "decision": "accepted"}]}
-            message = f"accepted {describe(suggestion)} as {describe(row)}"
-            return self._commit(article_id, annotator, "accept", {"spans": [], "decisions": []}, new, message=message)
+            same_place = (start, end) == (suggestion["start"], suggestion["end"])
+            message = f"accepted {describe(suggestion)} as {label.value if same_place else describe(row)}"
+            return self._commit(
+                article_id, annotator, "accept", {"spans": [], "decisions": replaced}, new, message=message
+            )
 
     def reject_suggestion(self, article_id: str, annotator: str, suggestion_id: int) -> Edit:
         with self._editing(article_id, annotator):
@@ -128,22 +145,68 @@ class Store(History):
                 article_id, annotator, "add", {"spans": []}, {"spans": [row]}, message=f"added {describe(row)}"
             )
 
+    def add_elsewhere(self, article_id: str, annotator: str, span_id: int) -> Edit:
+        """The same label on every other place where exactly the span's words stand (on token boundaries), as one
+        action (one undo); places where the span would overlap one of its layer, or break the span rules, are
+        left out and counted."""
+        with self._editing(article_id, annotator):
+            span = self._span(article_id, annotator, span_id)
+            if span["label"] == Label.QUOTE:
+                raise Refused("a quote is said once: only entity spans are marked elsewhere")
+            text = self.article_text(article_id)
+            tokens = [(t.start, t.end) for t in self.tokens(article_id)]
+            rows: list[Row] = []
+            skipped, next_id = 0, self.next_span_id()
+            for start, end in occurrences(text, tokens, span["start"], span["end"]):
+                try:
+                    self._span_text(article_id, start, end, span["label"])
+                    self._check_free(article_id, annotator, span["label"], start, end)
+                except Refused:
+                    skipped += 1
+                    continue
+                if any(r["start"] < end and start < r["end"] for r in rows):
+                    skipped += 1
+                    continue
+                rows.append({"id": next_id + len(rows), "start": start, "end": end, "label": span["label"],
+                             "text": text[start:end], "speaker_start": None, "speaker_end": None,
+                             "suggestion_id": None})  # fmt: skip
+            left = (
+                f"; {skipped} other place{'s' * (skipped != 1)} left as they are (they overlap a span)"
+                if skipped
+                else ""
+            )
+            if not rows:
+                raise Refused(f"{describe(span)} is nowhere else free to mark{left}")
+            message = f"{span['label']} {span['text']!r} added at {len(rows)} more place{'s' * (len(rows) != 1)}{left}"
+            return self._commit(article_id, annotator, "add", {"spans": []}, {"spans": rows}, message=message)
+
     def remove_span(self, article_id: str, annotator: str, span_id: int) -> Edit:
         """Remove a span; a removed suggestion counts as rejected, and quotes it spoke lose their speaker."""
         with self._editing(article_id, annotator):
             span = self._span(article_id, annotator, span_id)
             old: Row = {"spans": [span], "decisions": []}
             new: Row = {"spans": [], "decisions": []}
-            if span["label"] == Label.ACTOR:
-                for quote in self._quotes_citing(article_id, annotator, span):
-                    old["spans"].append(quote)
-                    new["spans"].append({**quote, "speaker_start": None, "speaker_end": None})
+            unlinked = self._unlink_quotes(article_id, annotator, span, old, new)
             if span["suggestion_id"] is not None:
                 previous = self._decision(annotator, span["suggestion_id"])
                 if previous:
                     old["decisions"].append(previous)
                 new["decisions"].append({"suggestion_id": span["suggestion_id"], "decision": "rejected"})
-            return self._commit(article_id, annotator, "remove", old, new, message=f"removed {describe(span)}")
+            message = f"removed {describe(span)}{unlinked}"
+            return self._commit(article_id, annotator, "remove", old, new, message=message)
+
+    def _unlink_quotes(self, article_id: str, annotator: str, actor: Row, old: Row, new: Row) -> str:
+        """Clear the speaker of every quote this ACTOR span said (into `old` and `new`); what to tell the user."""
+        if actor["label"] != Label.ACTOR:
+            return ""
+        quotes = self._quotes_citing(article_id, annotator, actor)
+        for quote in quotes:
+            old["spans"].append(quote)
+            new["spans"].append({**quote, "speaker_start": None, "speaker_end": None})
+        if not quotes:
+            return ""
+        said = ", ".join(repr(_snippet(q["text"])) for q in quotes[:3]) + (" ..." if len(quotes) > 3 else "")
+        return f"; {len(quotes)} quote{'s' * (len(quotes) != 1)} it spoke now {'have' if len(quotes) != 1 else 'has'} no speaker ({said})"
 
     def relabel_span(self, article_id: str, annotator: str, span_id: int, label: Label | str) -> Edit:
         label = Label(label)
@@ -156,12 +219,9 @@ class Store(History):
             if label is not Label.QUOTE:
                 changed.update(speaker_start=None, speaker_end=None)
             old, new = {"spans": [span]}, {"spans": [changed]}
-            if span["label"] == Label.ACTOR:
-                for quote in self._quotes_citing(article_id, annotator, span):
-                    old["spans"].append(quote)
-                    new["spans"].append({**quote, "speaker_start": None, "speaker_end": None})
+            unlinked = self._unlink_quotes(article_id, annotator, span, old, new)
             return self._commit(
-                article_id, annotator, "relabel", old, new, message=f"{describe(span)} is now {label.value}"
+                article_id, annotator, "relabel", old, new, message=f"{describe(span)} is now {label.value}{unlinked}"
             )
 
     def resize_span(self, article_id: str, annotator: str, span_id: int, start: int, end: int) -> Edit:
@@ -181,23 +241,51 @@ class Store(History):
                 article_id, annotator, "resize", old, new, message=f"{span['label']} {text!r} at {start}:{end}"
             )
 
-    def set_speaker(self, article_id: str, annotator: str, quote_id: int, actor_id: int | None) -> Edit:
-        """Link a QUOTE to the ACTOR span that said it, or clear the link with None."""
+    def set_speaker(
+        self,
+        article_id: str,
+        annotator: str,
+        quote_id: int,
+        actor_id: int | None,
+        *,
+        suggestion_id: int | None = None,
+        offsets: tuple[int, int] | None = None,
+    ) -> Edit:
+        """Link a QUOTE to the ACTOR span that said it, or clear the link with None; or, as one action (one undo),
+        accept a pending ACTOR suggestion (`suggestion_id`) or add an ACTOR span (`offsets`) and link it."""
         with self._editing(article_id, annotator):
             quote = self._span(article_id, annotator, quote_id)
             if quote["label"] != Label.QUOTE:
                 raise Refused(f"only a QUOTE has a speaker, not {describe(quote)}")
-            if actor_id is None:
+            old: Row = {"spans": [quote], "decisions": []}
+            new: Row = {"spans": [], "decisions": []}
+            if suggestion_id is not None:
+                if self._suggestion(article_id, suggestion_id)["label"] != Label.ACTOR:
+                    raise Refused("a speaker must be an ACTOR")
+                old_rows, new_rows, _ = self._accept(article_id, annotator, suggestion_id)
+                old["decisions"] += old_rows["decisions"]
+                new["spans"] += new_rows["spans"]
+                new["decisions"] += new_rows["decisions"]
+                actor: Row | None = new_rows["spans"][0]
+            elif offsets is not None:
+                start, end = offsets
+                text = self._span_text(article_id, start, end, Label.ACTOR)
+                self._check_free(article_id, annotator, Label.ACTOR, start, end)
+                actor = {"id": self.next_span_id(), "start": start, "end": end, "label": Label.ACTOR.value,
+                         "text": text, "speaker_start": None, "speaker_end": None, "suggestion_id": None}  # fmt: skip
+                new["spans"].append(actor)
+            else:
+                actor = None if actor_id is None else self._span(article_id, annotator, actor_id)
+            if actor is None:
                 changed, message = {**quote, "speaker_start": None, "speaker_end": None}, "speaker cleared"
             else:
-                actor = self._span(article_id, annotator, actor_id)
                 if actor["label"] != Label.ACTOR:
                     raise Refused(f"a speaker must be an ACTOR span, not {describe(actor)}")
                 changed = {**quote, "speaker_start": actor["start"], "speaker_end": actor["end"]}
-                message = f"speaker: {actor['text']!r}"
-            return self._commit(
-                article_id, annotator, "speaker", {"spans": [quote]}, {"spans": [changed]}, message=message
-            )
+                added = " (accepted as an ACTOR)" if suggestion_id else " (added as an ACTOR)" if offsets else ""
+                message = f"speaker of {describe(quote)}: {actor['text']!r}{added}"
+            new["spans"].insert(0, changed)
+            return self._commit(article_id, annotator, "speaker", old, new, message=message)
 
     def accept_all(self, article_id: str, annotator: str) -> Edit:
         """Accept every pending suggestion that fits; those that would overlap are left pending and counted."""
@@ -225,19 +313,18 @@ class Store(History):
                 raise Refused("no suggestion could be accepted" if refused else "no pending suggestions")
             return self._commit(article_id, annotator, "accept_all", old, new, message=message, applied=True)
 
-    def set_status(self, article_id: str, annotator: str, status: Status | str) -> Edit:
+    def set_status(self, article_id: str, annotator: str, status: Status | str, reason: str | None = None) -> Edit:
+        """Mark an article done, skipped, flagged (with an optional `reason`, kept until it is marked otherwise)."""
         status = Status(status)
+        if reason is not None and status is not Status.FLAGGED:
+            raise Refused("only a flagged article has a reason")
         with self._editing(article_id, annotator):
             self.article(article_id)
             current = self._status_row(article_id, annotator)
-            return self._commit(
-                article_id,
-                annotator,
-                "status",
-                {"status": current},
-                {"status": status.value},
-                message=f"marked {status.value}",
-            )
+            old = {"status": current, "flag_reason": self.flag_reason(article_id, annotator)}
+            new = {"status": status.value, "flag_reason": reason.strip() if reason and reason.strip() else None}
+            why = f": {new['flag_reason']}" if new["flag_reason"] else ""
+            return self._commit(article_id, annotator, "status", old, new, message=f"marked {status.value}{why}")
 
     def replace_annotation(
         self,
@@ -248,19 +335,23 @@ class Store(History):
         updated_at: str | None = None,
         decisions: Mapping[int, str] | None = None,
         suggestion_of: Mapping[tuple[int, int, str], int] | None = None,
+        *,
+        flag_reason: str | None = None,
     ) -> Edit:
         """Set an annotator's spans and status for an article wholesale, as one "import" event.
 
         `decisions` (suggestion id -> accepted or rejected), when given, replace the annotator's decisions on the
         article too (binary answers); `suggestion_of` links spans to the suggestion they accept, by (start, end,
-        label). Call inside `write()` to make several articles one transaction. Undo takes the import back whole
-        (its event keeps the spans, status and decisions it replaced), then the edits before it.
+        label); `flag_reason`, why a flagged article was flagged. Call inside `write()` to make several articles
+        one transaction. Undo takes the import back whole (its event keeps the spans, status and decisions it
+        replaced), then the edits before it.
         """
         links = suggestion_of or {}
         with self.write():
             old: Row = {
                 "spans": self._span_rows(article_id, annotator),
                 "status": self._status_row(article_id, annotator),
+                "flag_reason": self.flag_reason(article_id, annotator),
             }
             next_id = self.next_span_id()
             new: Row = {
@@ -269,6 +360,7 @@ class Store(History):
                     for i, s in enumerate(spans)
                 ],
                 "status": Status(status).value,
+                "flag_reason": flag_reason if Status(status) is Status.FLAGGED else None,
             }
             if decisions is not None:
                 old["decisions"] = [

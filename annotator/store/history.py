@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import json
 
-from annotator.errors import Refused
+from annotator.errors import NotFound, Refused
 from annotator.rows import Edit, Event
-from annotator.store.changes import Changes
+from annotator.store.changes import Changes, describe
 from annotator.store.connection import SPAN_COLUMNS, Row
 from annotator.vocabulary import Status
 
@@ -75,8 +75,9 @@ class History(Changes):
             if not done:
                 raise Refused("nothing to undo")
             action, before, after = self._event_change(done[-1])
+            what = self._what(article_id, before, after)
             before, note = self._without_gone_suggestions(before)
-            message = f"undid {action.replace('_', ' ')}{note}"  # "undid accept all"
+            message = f"undid {action.replace('_', ' ')}{what}{note}"
             return self._commit(article_id, annotator, "undo", after, before, target=done[-1], message=message)
 
     def redo(self, article_id: str, annotator: str) -> Edit:
@@ -85,9 +86,31 @@ class History(Changes):
             if not undone:
                 raise Refused("nothing to redo")
             action, before, after = self._event_change(undone[-1])
+            what = self._what(article_id, before, after)
             after, note = self._without_gone_suggestions(after)
-            message = f"redid {action.replace('_', ' ')}{note}"
+            message = f"redid {action.replace('_', ' ')}{what}{note}"
             return self._commit(article_id, annotator, "redo", before, after, target=undone[-1], message=message)
+
+    def _what(self, article_id: str, before: Row, after: Row) -> str:
+        """What an event changed, for the undo and redo messages: its span (or suggestion), or how many."""
+        spans = {row["id"]: row for row in [*before.get("spans", []), *after.get("spans", [])]}
+        decided = {row["suggestion_id"] for row in [*before.get("decisions", []), *after.get("decisions", [])]}
+        if len(spans) > 1 or len(decided) > 1:
+            count = max(len(spans), len(decided))
+            if not spans:
+                return f" of {count} suggestions"
+            first = min(spans.values(), key=lambda r: r["start"])
+            return f" of {describe(first)} and {count - 1} other span{'s' * (count != 2)}"
+        if spans:
+            return f" of {describe(next(iter(spans.values())))}"
+        if decided:
+            try:
+                return f" of {describe(self._suggestion(article_id, next(iter(decided))))}"
+            except NotFound:  # replaced by a later `annotator suggest`
+                return " of a suggestion since replaced"
+        if "status" in after:
+            return f" ({before.get('status', 'todo')} -> {after['status']})"
+        return ""
 
     def applied_events(self, article_id: str, annotator: str) -> list[int]:
         """Ids of the events whose change is in effect now (not undone), oldest first."""

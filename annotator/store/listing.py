@@ -105,12 +105,13 @@ def rows(reader: Reader, annotator: str, rowids: Sequence[int]) -> dict[int, Art
         SELECT a.rowid, a.id, a.title, a.chars, COALESCE(n.status, 'todo'),
             (SELECT COUNT(*) FROM spans s WHERE s.article_id = a.id AND s.annotator = :who),
             (SELECT COUNT(*) FROM suggestions g WHERE g.article_id = a.id AND NOT EXISTS (
-                SELECT 1 FROM decisions d WHERE d.suggestion_id = g.id AND d.annotator = :who))
+                SELECT 1 FROM decisions d WHERE d.suggestion_id = g.id AND d.annotator = :who)),
+            n.flag_reason, (SELECT COUNT(*) FROM comments m WHERE m.article_id = a.id)
         FROM articles a LEFT JOIN annotations n ON n.article_id = a.id AND n.annotator = :who
         WHERE a.rowid IN ({marks})"""
     params = {"who": annotator, **{f"r{i}": rowid for i, rowid in enumerate(rowids)}}
     return {
-        row[0]: ArticleSummary(row[1], row[2], row[3], Status(row[4]), row[5], row[6])
+        row[0]: ArticleSummary(row[1], row[2], row[3], Status(row[4]), row[5], row[6], row[7], row[8])
         for row in reader.conn.execute(sql, params)
     }
 
@@ -147,6 +148,28 @@ def next_article(reader: Reader, annotator: str, article_id: str | None, step: i
     if found is None:
         found = _within(reader, annotator, 1, here if here is not None and here[0] == 1 else None, step, TO_DO)
     return found
+
+
+def place(reader: Reader, annotator: str, article_id: str) -> tuple[int, int, bool] | None:
+    """Where an article stands for this annotator: (its number from 1, out of how many, whether among their
+    assigned articles). An assigned article counts among the annotator's assigned ones, in queue order; any other
+    among all articles, in ingest order (counted on the title index, which is far smaller than the articles)."""
+    here = _place(reader, annotator, article_id)
+    if here is None:
+        return None
+    if here[0] == 0:
+        number = reader.conn.execute(
+            """SELECT COUNT(*) FROM assignments s JOIN articles a ON a.id = s.article_id
+               WHERE s.annotator = ? AND (s.position, a.rowid) <= (?, ?)""",
+            [annotator, here[1], here[2]],
+        ).fetchone()[0]
+        total = reader.conn.execute("SELECT COUNT(*) FROM assignments WHERE annotator = ?", [annotator]).fetchone()[0]
+        return number, total, True
+    number = reader.conn.execute(
+        "SELECT COUNT(*) FROM articles INDEXED BY articles_by_title WHERE rowid <= ?", [here[2]]
+    ).fetchone()[0]
+    total = reader.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    return number, total, False
 
 
 Place = tuple[int, int, int]  # (0 assigned / 1 not, position, rowid)

@@ -107,6 +107,9 @@ class MergeSource:
         sql = "SELECT suggestion_id, decision FROM decisions WHERE article_id = ? AND annotator = ?"
         return list(rows_of(self.connection, sql, [article_id, annotator]))
 
+    def comments(self) -> list[Row]:
+        return list(rows_of(self.connection, "SELECT article_id, annotator, text, at FROM comments ORDER BY id"))
+
     def events(self, article_id: str, annotator: str) -> list[Row]:
         sql = "SELECT * FROM events WHERE article_id = ? AND annotator = ? ORDER BY id"
         return list(rows_of(self.connection, sql, [article_id, annotator]))
@@ -160,12 +163,30 @@ def insert_pair(store: Store, article_id: str, annotation: Row, spans: list[Row]
         [[row["suggestion_id"], annotator, article_id, row["decision"]] for row in decisions],
     )
     store.conn.execute(
-        "INSERT INTO annotations (article_id, annotator, status, cursor, started_at, updated_at, opened_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, annotator) DO UPDATE SET status = excluded.status, "
-        "cursor = excluded.cursor, started_at = excluded.started_at, updated_at = excluded.updated_at",
+        "INSERT INTO annotations (article_id, annotator, status, cursor, started_at, updated_at, opened_at, "
+        "flag_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, annotator) DO UPDATE SET "
+        "status = excluded.status, cursor = excluded.cursor, started_at = excluded.started_at, "
+        "updated_at = excluded.updated_at, flag_reason = excluded.flag_reason",
         [article_id, annotator, annotation["status"], annotation["cursor"], annotation["started_at"],
-         annotation["updated_at"], annotation["opened_at"]],
+         annotation["updated_at"], annotation["opened_at"], annotation.get("flag_reason")],
     )  # fmt: skip
+
+
+def copy_comments(store: Store, source: MergeSource, ours: dict[str, str]) -> int:
+    """The other file's comments (on articles by their id here) that this one lacks (same article, author, time
+    and text), in one read of each side and one statement; how many."""
+    have = set(store.conn.execute("SELECT article_id, annotator, text, at FROM comments"))
+    new = [
+        row
+        for row in dict.fromkeys(
+            (ours[r["article_id"]], r["annotator"], r["text"], r["at"])
+            for r in source.comments()
+            if r["article_id"] in ours
+        )
+        if row not in have
+    ]
+    store.conn.executemany("INSERT INTO comments (article_id, annotator, text, at) VALUES (?, ?, ?, ?)", new)
+    return len(new)
 
 
 def next_event_id(store: Store) -> int:
@@ -363,6 +384,7 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
             here = row["id"]
         ours[row["id"]] = here
     _merge_assignments(store, source, ours, report)
+    copy_comments(store, source, ours)
     annotations = source.annotations()
     suggestions: _Suggestions | None = None
     for done, annotation in enumerate(annotations, start=1):

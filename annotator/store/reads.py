@@ -88,11 +88,32 @@ class Reader(Connection):
             SELECT a.id, a.title, a.chars, COALESCE(n.status, 'todo') AS status,
                 (SELECT COUNT(*) FROM spans s WHERE s.article_id = a.id AND s.annotator = :who) AS spans,
                 (SELECT COUNT(*) FROM suggestions g WHERE g.article_id = a.id AND NOT EXISTS (
-                    SELECT 1 FROM decisions d WHERE d.suggestion_id = g.id AND d.annotator = :who)) AS pending
+                    SELECT 1 FROM decisions d WHERE d.suggestion_id = g.id AND d.annotator = :who)) AS pending,
+                n.flag_reason, (SELECT COUNT(*) FROM comments m WHERE m.article_id = a.id) AS comments
             FROM articles a LEFT JOIN annotations n ON n.article_id = a.id AND n.annotator = :who
             ORDER BY a.rowid"""
         cursor = self.conn.execute(sql, {"who": annotator})
-        return [ArticleSummary(i, t, c, Status(s), n, p) for i, t, c, s, n, p in cursor]
+        return [ArticleSummary(i, t, c, Status(s), n, p, r, m) for i, t, c, s, n, p, r, m in cursor]
+
+    def flag_reason(self, article_id: str, annotator: str) -> str | None:
+        """Why this annotator flagged the article (None: not flagged, or no reason given)."""
+        row = self.conn.execute(
+            "SELECT flag_reason FROM annotations WHERE article_id = ? AND annotator = ?", [article_id, annotator]
+        ).fetchone()
+        return row[0] if row else None
+
+    def comments(self, article_id: str) -> list[tuple[str, str, str]]:
+        """Everyone's comments on an article, oldest first: (annotator, text, when)."""
+        sql = "SELECT annotator, text, at FROM comments WHERE article_id = ? ORDER BY id"
+        return [(r[0], r[1], r[2]) for r in self.conn.execute(sql, [article_id])]
+
+    def comments_by(self, annotator: str) -> dict[str, list[tuple[str, str]]]:
+        """One annotator's comments, by article: [(text, when)], oldest first (for the export)."""
+        found: dict[str, list[tuple[str, str]]] = {}
+        sql = "SELECT article_id, text, at FROM comments WHERE annotator = ? ORDER BY id"
+        for article_id, text, at in self.conn.execute(sql, [annotator]):
+            found.setdefault(article_id, []).append((text, at))
+        return found
 
     def last_opened(self, annotator: str) -> str | None:
         """The article this annotator had open last, to resume where they left off."""
@@ -157,6 +178,11 @@ class Reader(Connection):
         sql = """SELECT DISTINCT annotator FROM annotations n WHERE status != 'todo' OR EXISTS (
                      SELECT 1 FROM spans s WHERE s.article_id = n.article_id AND s.annotator = n.annotator)
                  ORDER BY annotator"""
+        return [r["annotator"] for r in self._rows(sql)]
+
+    def finished_annotators(self) -> list[str]:
+        """Everyone who marked at least one article done."""
+        sql = "SELECT DISTINCT annotator FROM annotations WHERE status = 'done' ORDER BY annotator"
         return [r["annotator"] for r in self._rows(sql)]
 
     def events(self, article_id: str | None = None, annotator: str | None = None) -> list[Event]:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # sqlite-utils is imported only when a migration is pending: 
 
 MIGRATION_SET = "annotator"
 #: The number of migrations below, recorded in `PRAGMA user_version` (a test keeps the two equal).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 LABELS_CHECK = "label IN ('ACTOR', 'LOCATION', 'FIGURE', 'QUOTE')"
 STATUS_CHECK = "status IN ('todo', 'in_progress', 'done', 'skipped', 'flagged')"
@@ -133,6 +133,24 @@ def assignments(db: Database) -> None:
         db.execute(statement)
 
 
+def comments_and_flag_reasons(db: Database) -> None:
+    """Why an article was flagged (with its status), and comments anyone leaves on an article."""
+    for statement in _statements(
+        """
+        ALTER TABLE annotations ADD COLUMN flag_reason TEXT;
+        CREATE TABLE comments (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            annotator TEXT NOT NULL,
+            text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+            at TEXT NOT NULL
+        );
+        CREATE INDEX comments_by_article ON comments(article_id, id);
+        """
+    ):
+        db.execute(statement)
+
+
 def _statements(script: str) -> list[str]:
     """Split a script into statements: executescript() would commit the migration's transaction."""
     statements, current = [], ""
@@ -152,6 +170,7 @@ def migrations() -> Migrations:
     ordered = Migrations(MIGRATION_SET)
     ordered(name="0001_initial")(initial)
     ordered(name="0002_assignments")(assignments)
+    ordered(name="0003_comments_and_flag_reasons")(comments_and_flag_reasons)
     return ordered
 
 

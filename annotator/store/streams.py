@@ -17,7 +17,7 @@ def annotation_stream(
     """What `annotated_articles` lists (of those, the annotations whose status is in `statuses`, when given),
     with each article's row and spans, in ingest order.
 
-    Yields ((id, text, title, meta, status, updated_at), [(start, end, label, text, speaker_start,
+    Yields ((id, text, title, meta, status, updated_at, flag_reason), [(start, end, label, text, speaker_start,
     speaker_end), ...]). Articles come a batch at a time; each article's spans come from one query through
     the (article_id, annotator) index, already in order. Measured on 30,000 articles (benchmarks/export.py):
     that is about twice as fast as one query for a whole batch's spans, which SQLite must sort in a temporary
@@ -26,7 +26,7 @@ def annotation_stream(
     chosen = sorted(statuses) if statuses is not None else None
     among = f"AND n.status IN ({','.join('?' * len(chosen))})" if chosen is not None else ""
     articles = reader.conn.execute(
-        f"""SELECT a.id, a.text, a.title, a.meta, n.status, n.updated_at FROM annotations n
+        f"""SELECT a.id, a.text, a.title, a.meta, n.status, n.updated_at, n.flag_reason FROM annotations n
            JOIN articles a ON a.id = n.article_id
            WHERE n.annotator = ? {among} AND (n.status != 'todo' OR EXISTS (
                SELECT 1 FROM spans s WHERE s.article_id = n.article_id AND s.annotator = n.annotator))

@@ -29,9 +29,10 @@ def read_view(conn: sqlite3.Connection, article_id: str, annotator: str) -> Arti
         raise NotFound(f"no article with id {article_id!r}")
     title, text, tokens = article
     annotation = conn.execute(
-        "SELECT status, cursor FROM annotations WHERE article_id = ? AND annotator = ?", [article_id, annotator]
+        "SELECT status, cursor, opened_at FROM annotations WHERE article_id = ? AND annotator = ?",
+        [article_id, annotator],
     ).fetchone()
-    status, cursor = annotation or (Status.TODO.value, 0)
+    status, cursor, opened_at = annotation or (Status.TODO.value, 0, None)
     spans = conn.execute(
         f'SELECT {SPAN_FIELDS}, suggestion_id FROM spans WHERE article_id = ? AND annotator = ? ORDER BY start, "end", id',
         [article_id, annotator],
@@ -40,8 +41,8 @@ def read_view(conn: sqlite3.Connection, article_id: str, annotator: str) -> Arti
         f'SELECT {SPAN_FIELDS}, NULL FROM suggestions WHERE article_id = ? ORDER BY start, "end", id', [article_id]
     )
     decided = conn.execute(
-        "SELECT suggestion_id FROM decisions WHERE article_id = ? AND annotator = ?", [article_id, annotator]
-    )
+        "SELECT suggestion_id, decision FROM decisions WHERE article_id = ? AND annotator = ?", [article_id, annotator]
+    ).fetchall()
     return ArticleRows(
         id=article_id,
         title=title,
@@ -52,4 +53,6 @@ def read_view(conn: sqlite3.Connection, article_id: str, annotator: str) -> Arti
         spans=[_span_row(row) for row in spans],
         suggestions=[_span_row(row) for row in suggestions],
         decided=frozenset(row[0] for row in decided),
+        rejected=frozenset(row[0] for row in decided if row[1] == "rejected"),
+        opened_at=opened_at,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,7 +12,7 @@ from textual.app import App
 from textual.notifications import SeverityLevel
 
 from annotator.store import Store
-from annotator.tui.keymap import default_path, load_keymap
+from annotator.tui.keymap import THEMES, Settings, default_path, load_keymap
 from annotator.tui.layout import display
 from annotator.tui.screens.annotate import AnnotateScreen
 
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     from annotator.rows import ArticleSummary
     from annotator.store.listing import Counts, ListFilter
     from annotator.store.rowkeys import ArticleKeys
+
+MESSAGES_KEPT = 500
 
 
 class AnnotatorApp(App[None]):
@@ -28,12 +31,20 @@ class AnnotatorApp(App[None]):
     TITLE = "annotator"
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, store: Store, annotator: str, keymap: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, store: Store, annotator: str, settings: Settings | None = None, *, created: bool = False
+    ) -> None:
         super().__init__()
         self.store = store
         self.annotator = annotator
-        self.keymap = keymap or {}
+        self.settings = settings or Settings()
+        self.keymap = self.settings.keys
+        self.theme = THEMES[self.settings.theme]
         self.sub_title = annotator
+        self.db_name = store.path.name if store.path else ""
+        self.created = created  # the database file did not exist before this app opened it
+        self.showing_rejected = False
+        self.messages: list[tuple[str, str]] = []  # (time, message), for the message log (M)
         self._collecting = False
         self._keys: ArticleKeys | None = None
 
@@ -52,6 +63,16 @@ class AnnotatorApp(App[None]):
         (`[/x]` would raise, `[Update]` would vanish) and their control characters are made visible.
         """
         super().notify(display(message), title=display(title), severity=severity, timeout=timeout, markup=False)
+
+    @property
+    def who(self) -> str:
+        """Whose annotation the screens show, as the title bar names it."""
+        return self.annotator
+
+    def log_message(self, message: str) -> None:
+        """Keep a message for the log (M): the status line shows only the last one."""
+        self.messages.append((time.strftime("%H:%M:%S"), message))
+        del self.messages[:-MESSAGES_KEPT]
 
     def on_load(self) -> None:
         # Start-up allocates many long-lived objects (styles, widgets, the article's rows); the cyclic garbage
@@ -86,6 +107,11 @@ class AnnotatorApp(App[None]):
 
         if self.store.notice:  # a database this user may not write: viewing only, and every edit says so
             self.notify(self.store.notice, title="Read-only", severity="warning", timeout=30)
+        if self.created:  # a mistyped --db makes a new file: say so at once
+            message = (f"{self.db_name} did not exist: a new database was created with the seed article. "
+                       "If you meant another file, quit (q) and give its name with --db.")  # fmt: skip
+            self.log_message(message)
+            self.notify(message, title="New database", severity="warning", timeout=30)
         article_id = first_article(self.store, self.annotator)
         if article_id is None:
             self.show_articles()
@@ -167,14 +193,28 @@ class AnnotatorApp(App[None]):
 
         return next_article(self.store, self.annotator, article_id, step, to_do)
 
+    def article_place(self, article_id: str) -> str:
+        """Where this article stands in the order n, p and d go through, for the title bar."""
+        from annotator.store.listing import place
+
+        found = place(self.store, self.annotator, article_id)
+        if found is None:
+            return ""
+        number, total, assigned = found
+        return f"{'assigned ' if assigned else 'article '}{number} of {total}"
+
     def on_unmount(self) -> None:
         self._started()
         gc.unfreeze()  # what the app built may go now (in tests, the next app starts in the same process)
         self.store.close()
 
 
-def make_app(db_path: str | Path, annotator: str, *, keymap_path: Path | bool | None = True) -> AnnotatorApp:
-    """Open the database and build the app; `keymap_path` True looks the keymap up, False or None uses none."""
+def make_app(
+    db_path: str | Path, annotator: str, *, keymap_path: Path | bool | None = True, created: bool = False
+) -> AnnotatorApp:
+    """Open the database and build the app; `keymap_path` True looks the keymap up, False or None uses none.
+    `created`: the caller has just made the database file (a new file is noticed here too)."""
     path = default_path() if keymap_path is True else (keymap_path or None)
-    keymap = load_keymap(path)
-    return AnnotatorApp(Store.open(db_path), annotator, keymap)
+    settings = load_keymap(path)
+    created = created or not Path(db_path).exists()
+    return AnnotatorApp(Store.open(db_path), annotator, settings, created=created)

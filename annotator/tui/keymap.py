@@ -1,14 +1,17 @@
-"""User keymaps: a TOML file mapping binding ids to keys, applied with `App.set_keymap`.
+"""User settings: a TOML file mapping binding ids to keys (applied with `App.set_keymap`), and two options.
 
 Looked up at $ANNOTATOR_KEYMAP, else ~/.config/annotator/keymap.toml. Example:
 
     next_span = "tab,j"        # several keys: comma-separated, or a list ["tab", "j"]
     reject = "x,delete,backspace"
+    auto_advance = false       # after a decision, stay on the span (default true: go to the next to decide)
+    theme = "light"            # "dark" (the default) or "light"
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +23,16 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
 ENVIRONMENT = "ANNOTATOR_KEYMAP"
+THEMES = {"dark": "textual-dark", "light": "textual-light"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the keymap file says: keys by binding id, whether decisions advance, the colour theme."""
+
+    keys: dict[str, str] = field(default_factory=dict)
+    auto_advance: bool = True
+    theme: str = "dark"
 
 
 def default_path() -> Path | None:
@@ -34,10 +47,14 @@ def _screens(review: bool) -> tuple[type[Screen[Any]], ...]:
     from annotator.tui.screens.annotate import AnnotateScreen
     from annotator.tui.screens.article_list import ArticleListScreen
     from annotator.tui.screens.help import HelpScreen
+    from annotator.tui.screens.messages import MessagesScreen
+    from annotator.tui.screens.prompts import DonePrompt, TextPrompt
     from annotator.tui.screens.review import ReviewScreen
+    from annotator.tui.screens.search import SearchScreen
     from annotator.tui.screens.speaker import SpeakerScreen
 
-    return (ReviewScreen if review else AnnotateScreen, SpeakerScreen, ArticleListScreen, HelpScreen)
+    main = ReviewScreen if review else AnnotateScreen
+    return (main, SpeakerScreen, ArticleListScreen, HelpScreen, DonePrompt, TextPrompt, SearchScreen, MessagesScreen)
 
 
 def _bindings(screen: type[Screen[Any]]) -> list[Binding]:
@@ -65,11 +82,11 @@ def clash(keymap: dict[str, str], review: bool = False) -> tuple[str, str, str] 
     return None
 
 
-def load_keymap(path: Path | None, *, review: bool = False) -> dict[str, str]:
-    """The keymap in `path` (nothing when None), checked for the annotate app's screens or the review app's:
-    one-line errors name the file and the id."""
+def load_keymap(path: Path | None, *, review: bool = False) -> Settings:
+    """The settings in `path` (the defaults when None), checked for the annotate app's screens or the review
+    app's: one-line errors name the file and the id."""
     if path is None:
-        return {}
+        return Settings()
     import tomllib  # only with a keymap: most start-ups have none
 
     try:
@@ -78,12 +95,20 @@ def load_keymap(path: Path | None, *, review: bool = False) -> dict[str, str]:
         raise InputError(f"cannot read the keymap: {error.strerror}", path=str(path)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise InputError(f"not valid TOML: {error}", path=str(path)) from None
+    auto_advance = data.pop("auto_advance", True)
+    if not isinstance(auto_advance, bool):
+        raise InputError("expected true or false", path=str(path), field="auto_advance")
+    theme = data.pop("theme", "dark")
+    if theme not in THEMES:
+        raise InputError(f"expected one of {', '.join(THEMES)}", path=str(path), field="theme")
     known = binding_ids()
     keymap: dict[str, str] = {}
     for binding_id, keys in data.items():
         if binding_id not in known:
             raise InputError(
-                f"unknown binding id (known: {', '.join(sorted(known))})", path=str(path), field=binding_id
+                f"unknown binding id (known: {', '.join(sorted(known))}, and the options auto_advance, theme)",
+                path=str(path),
+                field=binding_id,
             )
         if isinstance(keys, list) and keys and all(isinstance(k, str) and k for k in keys):
             keys = ",".join(keys)
@@ -95,4 +120,4 @@ def load_keymap(path: Path | None, *, review: bool = False) -> dict[str, str]:
         key, remapped, other = found
         advice = "" if other in keymap else f": remap {other} too"
         raise InputError(f"key {key!r} is also {other}'s{advice}", path=str(path), field=remapped)
-    return keymap
+    return Settings(keymap, auto_advance, theme)

@@ -15,13 +15,17 @@ from typing import Literal
 from annotator.rows import ArticleRows, Edit, SpanRow, Token
 from annotator.vocabulary import Label
 
-Kind = Literal["span", "pending"]
+Kind = Literal["span", "pending", "rejected"]
 ItemKey = tuple[Kind, int]
+#: Which item is under a character when several are: an accepted span, then a suggestion, then a rejected one.
+RANK = {"span": 0, "pending": 1, "rejected": 2}
+LAST_KEY = ("~", 1 << 62)  # sorts after every item key
 
 
 @dataclass(frozen=True, slots=True)
 class Item(SpanRow):
-    """An accepted span (`kind` "span") or a pending suggestion, as drawn and navigated."""
+    """An accepted span (`kind` "span"), a pending suggestion, or a rejected one (shown on request), as drawn and
+    navigated."""
 
     kind: Kind = "span"
 
@@ -34,13 +38,22 @@ class Item(SpanRow):
         return self.kind == "pending"
 
     @property
+    def rejected(self) -> bool:
+        return self.kind == "rejected"
+
+    @property
     def is_quote(self) -> bool:
         return self.label is Label.QUOTE
 
     @property
+    def needs_decision(self) -> bool:
+        """A pending suggestion, or an accepted quote without a speaker: what tab goes to."""
+        return self.kind == "pending" or (self.kind == "span" and self.is_quote and self.speaker is None)
+
+    @property
     def order(self) -> tuple[int, int, int, int, int]:
         """Reading order: by start, quotes before the entities they contain, longer first."""
-        return (self.start, 0 if self.is_quote else 1, -self.end, 0 if self.kind == "span" else 1, self.id)
+        return (self.start, 0 if self.is_quote else 1, -self.end, RANK[self.kind], self.id)
 
     @classmethod
     def of_row(cls, kind: Kind, row: SpanRow) -> Item:
@@ -93,6 +106,8 @@ class ArticleModel:
             self.suggestions_at.setdefault(key, []).append(suggestion.id)
         # Undecided suggestions: pending ones, and those hidden only because a span repeats them.
         self.undecided = set(self.suggestions) - rows.decided
+        self.rejected = set(rows.rejected)
+        self.showing_rejected = False
         self.items: dict[ItemKey, Item] = {}
         self._pending = 0
         self.order: list[tuple[tuple[int, int, int, int, int], ItemKey]] = []
@@ -102,8 +117,9 @@ class ArticleModel:
         for span in rows.spans:
             self._add(Item.of_row("span", span))
         for suggestion in rows.suggestions:
-            if self._visible(suggestion.id):
-                self._add(Item.of_row("pending", suggestion))
+            kind = self._shown_as(suggestion.id)
+            if kind is not None:
+                self._add(Item.of_row(kind, suggestion))
 
     # -- keeping the indexes -------------------------------------------------------------------------------
 
@@ -131,12 +147,43 @@ class ArticleModel:
             self.span_keys[(item.start, item.end, item.label.value)] -= 1
         return item
 
-    def _visible(self, suggestion_id: int) -> bool:
+    def _shown_as(self, suggestion_id: int) -> Kind | None:
+        """How a suggestion is drawn: pending while undecided, rejected when those are shown; not at all when a
+        span repeats it."""
         suggestion = self.suggestions[suggestion_id]
-        return (
-            suggestion_id in self.undecided
-            and not self.span_keys[(suggestion.start, suggestion.end, suggestion.label.value)]
-        )
+        if self.span_keys[(suggestion.start, suggestion.end, suggestion.label.value)]:
+            return None
+        if suggestion_id in self.undecided:
+            return "pending"
+        if self.showing_rejected and suggestion_id in self.rejected:
+            return "rejected"
+        return None
+
+    def _shown_now(self, suggestion_id: int) -> Kind | None:
+        for kind in ("pending", "rejected"):
+            if (kind, suggestion_id) in self.items:
+                return kind
+        return None
+
+    def _reshow(self, suggestion_ids: set[int], changed: list[tuple[int, int]]) -> None:
+        for suggestion_id in suggestion_ids:
+            if suggestion_id not in self.suggestions:
+                continue
+            wanted, shown = self._shown_as(suggestion_id), self._shown_now(suggestion_id)
+            if wanted != shown:
+                suggestion = self.suggestions[suggestion_id]
+                if shown is not None:
+                    self._remove((shown, suggestion_id))
+                if wanted is not None:
+                    self._add(Item.of_row(wanted, suggestion))
+                changed.append((suggestion.start, suggestion.end))
+
+    def show_rejected(self, show: bool) -> list[tuple[int, int]]:
+        """Show (or hide) the rejected suggestions, dimmed; returns the character ranges whose drawing changed."""
+        self.showing_rejected = show
+        changed: list[tuple[int, int]] = []
+        self._reshow(set(self.rejected), changed)
+        return changed
 
     def apply(self, edit: Edit) -> list[tuple[int, int]]:
         """Mirror a committed edit; returns the character ranges whose drawing changed."""
@@ -157,21 +204,14 @@ class ArticleModel:
                 self.undecided.add(suggestion_id)
             else:
                 self.undecided.discard(suggestion_id)
+            if decision == "rejected":
+                self.rejected.add(suggestion_id)
+            else:
+                self.rejected.discard(suggestion_id)
         candidates = set(edit.decided)
         for key in touched:
             candidates.update(self.suggestions_at.get(key, ()))
-        for suggestion_id in candidates:
-            if suggestion_id not in self.suggestions:
-                continue
-            visible = self._visible(suggestion_id)
-            shown = ("pending", suggestion_id) in self.items
-            if visible != shown:
-                suggestion = self.suggestions[suggestion_id]
-                if visible:
-                    self._add(Item.of_row("pending", suggestion))
-                else:
-                    self._remove(("pending", suggestion_id))
-                changed.append((suggestion.start, suggestion.end))
+        self._reshow(candidates, changed)
         if edit.status is not None:
             self.status = edit.status
         return changed
@@ -200,12 +240,17 @@ class ArticleModel:
         )
 
     def item_at(self, offset: int, *, quotes: bool = True) -> Item | None:
-        """The item under a character: an entity first (accepted before pending), else a quote."""
+        """The item under a character: an entity first (accepted, then pending, then rejected), else a quote."""
         entities, quote_items = self.overlapping(offset, offset + 1)
         for group in (entities, quote_items if quotes else []):
             if group:
-                return min(group, key=lambda i: (i.kind != "span", i.start))
+                return min(group, key=lambda i: (RANK[i.kind], i.start, i.end, i.id))
         return None
+
+    def quote_at(self, offset: int) -> Item | None:
+        """The quote under a character (accepted, then pending, then rejected)."""
+        quotes = self.overlapping(offset, offset + 1)[1]
+        return min(quotes, key=lambda i: (RANK[i.kind], i.start, i.end, i.id)) if quotes else None
 
     def index_of(self, key: ItemKey) -> int:
         item = self.items[key]
@@ -223,9 +268,43 @@ class ArticleModel:
             index = bisect_left(self.order, ((offset,),)) - 1
         return self.items[self.order[index][1]]
 
+    def next_needing(
+        self, after: tuple[int, ...] | None, offset: int, step: int, *, inclusive: bool = False
+    ) -> Item | None:
+        """The next (step 1) or previous (step -1) item needing a decision from the reading-order position `after`
+        (an item's `order`; None: the cursor's character `offset`), wrapping round; `inclusive` counts an item
+        at that very position too."""
+        order = self.order
+        if after is None:
+            index = bisect_left(order, ((offset,),)) - (step < 0)
+        elif step > 0:
+            index = bisect_left(order, (after,)) if inclusive else bisect_right(order, (after, LAST_KEY))
+        else:
+            index = (bisect_right(order, (after, LAST_KEY)) if inclusive else bisect_left(order, (after,))) - 1
+        for distance in range(len(order)):
+            item = self.items[order[(index + step * distance) % len(order)][1]]
+            if item.needs_decision:
+                return item
+        return None
+
     def actors(self) -> list[Item]:
         """The accepted ACTOR spans in reading order: the possible speakers."""
         return [self.items[key] for _, key in self.order if key[0] == "span" and self.items[key].label is Label.ACTOR]
+
+    def speaker_candidates(self, quote: Item) -> list[Item]:
+        """Who may have said a quote: accepted ACTOR spans and pending ACTOR suggestions (choosing one accepts
+        it), nearest to the quote first, before or after it (those inside the quote last: a quote seldom names
+        its own speaker); an accepted span before an equally near suggestion."""
+
+        def distance(actor: Item) -> tuple[bool, int, int, int]:
+            inside = actor.start >= quote.start and actor.end <= quote.end
+            gap = quote.start - actor.end if actor.end <= quote.start else actor.start - quote.end
+            return (inside, abs(gap), RANK[actor.kind], actor.start)
+
+        actors = [item for item in self.items.values() if item.label is Label.ACTOR and item.kind != "rejected"]
+        accepted = {(a.start, a.end) for a in actors if a.kind == "span"}
+        actors = [a for a in actors if a.kind == "span" or (a.start, a.end) not in accepted]
+        return sorted(actors, key=distance)
 
     def token_index(self, offset: int) -> int:
         """The token at or before character `offset`."""

@@ -9,7 +9,7 @@ from annotator.store import Store
 from annotator.store.assignments import compared_articles
 from annotator.store.listing import Counts, ListFilter, counts_among, row_keys_among
 from annotator.tui.app import AnnotatorApp
-from annotator.tui.keymap import default_path, load_keymap
+from annotator.tui.keymap import Settings, default_path, load_keymap
 from annotator.tui.screens.review import ReviewScreen
 from annotator.vocabulary import GOLD, Status
 
@@ -18,13 +18,17 @@ class ReviewApp(AnnotatorApp):
     """Article by article, settle what the annotators disagree on into gold, as `reviewer`."""
 
     def __init__(
-        self, store: Store, reviewer: str, annotators: Sequence[str], keymap: dict[str, str] | None = None
+        self, store: Store, reviewer: str, annotators: Sequence[str], settings: Settings | None = None
     ) -> None:
-        super().__init__(store, GOLD, keymap)
+        super().__init__(store, GOLD, settings)
         self.reviewer = store.reviewer = reviewer  # gold edited by hand names its reviewer too
         self.annotators = list(annotators)
         self._compared: dict[str, list[str]] = {}
         self.sub_title = f"review by {reviewer}"
+
+    @property
+    def who(self) -> str:
+        return f"gold, by {self.reviewer}"
 
     def article_order(self) -> list[str]:
         """The articles every annotator marked done (with assignments: every annotator assigned it), in ingest
@@ -49,6 +53,11 @@ class ReviewApp(AnnotatorApp):
         if not to_do:
             return candidates[0]
         return next((c for c in candidates if self.store.status(c, self.annotator).to_do), None)
+
+    def article_place(self, article_id: str) -> str:
+        """Where this article stands among those up for review."""
+        ids = self.article_order()
+        return f"article {ids.index(article_id) + 1} of {len(ids)} up for review" if article_id in ids else ""
 
     list_pending_column = False
 

@@ -1,10 +1,12 @@
 """How labels and states look: one place, shared by the article, the span list and the legend.
 
 Colour is never the only cue. Labels differ by text attribute too (ACTOR bold, LOCATION underline, FIGURE
-bold and underline, QUOTE italic with a bar in the margin); accepted spans have a solid background while
-pending suggestions are coloured text on the normal background; the current span is black on white. The
-four colours are mid-tones that stay readable as backgrounds (with black text) and as text on dark and light
-themes alike, and map to distinct colours in a 16-colour terminal.
+bold and underline, QUOTE italic with a bar in the margin: ┃ accepted, ┆ pending); accepted spans have a solid
+background while pending suggestions are coloured text on the normal background; rejected suggestions (shown
+on request) are struck through; the current item is black on white. Every colour reaches a contrast ratio of
+4.5:1 or more where it is drawn (tests/tui/test_contrast.py computes it): accepted spans are black on the
+label's mid-tone in both themes; pending text is the mid-tone on the dark theme's background and a darker
+shade on the light theme's.
 """
 
 from __future__ import annotations
@@ -21,6 +23,14 @@ COLOURS = {
     Label.FIGURE: "#e9a23b",
     Label.QUOTE: "#cf6fdc",
 }
+#: Pending text on the light theme's background: the mid-tones are too light there.
+DARKER = {
+    Label.ACTOR: "#1a56b0",
+    Label.LOCATION: "#17692a",
+    Label.FIGURE: "#7a4a00",
+    Label.QUOTE: "#80298f",
+}
+REJECTED_COLOUR = {True: "#9e9e9e", False: "#4a4a4a"}  # on dark, on light
 SHORT = {Label.ACTOR: "ACT", Label.LOCATION: "LOC", Label.FIGURE: "FIG", Label.QUOTE: "QUO"}
 ATTRIBUTES = {
     Label.ACTOR: Style(bold=True),
@@ -33,23 +43,33 @@ CURSOR = Style(reverse=True)
 SELECTION = Style(color="#ffffff", bgcolor="#6a5acd", bold=True)
 SPEAKER = Style(color="#000000", bgcolor="#ffd23f", bold=True)
 SPEAKER_TEXT = Style(bold=True)
-QUOTE_BAR = {"span": "┃", "pending": "┆"}
-STATE_MARK = {"span": "✓", "pending": "?"}
+QUOTE_BAR = {"span": "┃", "pending": "┆", "rejected": " "}
+STATE_MARK = {"span": "✓", "pending": "?", "rejected": "✗"}
+
+
+def text_colour(label: Label, dark: bool) -> str:
+    """A label's colour as text on the theme's background (pending suggestions, quotes)."""
+    return COLOURS[label] if dark else DARKER[label]
 
 
 @lru_cache(maxsize=64)
-def entity_style(label: Label, pending: bool) -> Style:
-    """An entity span: solid label colour when accepted, label-coloured text when pending."""
-    if pending:
-        return Style(color=COLOURS[label]) + ATTRIBUTES[label]
-    return Style(color="#000000", bgcolor=COLOURS[label]) + ATTRIBUTES[label]
+def entity_style(label: Label, kind: str, dark: bool = True) -> Style:
+    """An entity: solid label colour when accepted, label-coloured text when pending, grey and struck through
+    when rejected."""
+    if kind == "span":
+        return Style(color="#000000", bgcolor=COLOURS[label]) + ATTRIBUTES[label]
+    if kind == "rejected":
+        return Style(color=REJECTED_COLOUR[dark], strike=True)
+    return Style(color=text_colour(label, dark)) + ATTRIBUTES[label]
 
 
-@lru_cache(maxsize=8)
-def quote_style(pending: bool) -> Style:
-    """Quote text: italic in the quote colour; a pending quote is dimmed as well."""
-    return Style(color=COLOURS[Label.QUOTE], italic=True, dim=pending)
+@lru_cache(maxsize=16)
+def quote_style(kind: str, dark: bool = True) -> Style:
+    """Quote text: italic in the quote colour (a pending quote is told apart by its ┆ bar), rejected ones struck."""
+    if kind == "rejected":
+        return Style(color=REJECTED_COLOUR[dark], italic=True, strike=True)
+    return Style(color=text_colour(Label.QUOTE, dark), italic=True)
 
 
-def label_style(label: Label, pending: bool = False) -> Style:
-    return quote_style(pending) if label is Label.QUOTE else entity_style(label, pending)
+def label_style(label: Label, kind: str = "span", dark: bool = True) -> Style:
+    return quote_style(kind, dark) if label is Label.QUOTE else entity_style(label, kind, dark)

@@ -4,6 +4,7 @@ database; what the rows show is read from the widget, what is stored from the da
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from support import word_tokens
@@ -187,3 +188,41 @@ def test_gaps_is_the_range_without_the_excluded() -> None:
     assert len(gaps) == len(plain) and list(gaps) == plain and gaps[:] == plain and gaps[-1] == 11
     assert [gaps.index(x) for x in plain] == list(range(len(plain)))
     assert (3 in gaps, 5 in gaps, 13 in gaps, 0 in gaps) == (False, True, False, False)
+
+
+async def test_the_title_bar_places_the_article_among_the_assigned_ones_or_all(tmp_path: Path) -> None:
+    """Issue 11 item 9: bob's queue is the 4th, 2nd and 5th article; the others count among all six."""
+    ids = make_db(tmp_path / "a.db")
+    app = make_app(tmp_path / "a.db", "bob", keymap_path=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.screen.article_id == ids[3]
+        assert app.screen.header[2] == "assigned 1 of 3"
+        await pilot.press("n")
+        assert (app.screen.article_id, app.screen.header[2]) == (ids[1], "assigned 2 of 3")
+        await pilot.press("n", "n")  # past the queue: the first article not assigned to bob
+        assert (app.screen.article_id, app.screen.header[2]) == (ids[0], "article 1 of 6")
+    app = make_app(tmp_path / "a.db", "alice", keymap_path=False)  # no assignments: among all
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", "n")
+        assert (app.screen.article_id, app.screen.header[2]) == (ids[2], "article 3 of 6")
+
+
+async def test_the_list_shows_a_flags_reason_and_the_comments(tmp_path: Path) -> None:
+    """Issue 11 item 11: F's reason and C's comments, typed in the TUI, stored and shown on the article's row."""
+    ids = make_db(tmp_path / "a.db")
+    app = make_app(tmp_path / "a.db", "alice", keymap_path=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("C", *"odd dateline", "enter", "C", *"check", "enter")
+        await pilot.press("F", *"not news", "enter")  # flagged: the next article opens
+        await pilot.press("l")
+        screen = app.screen
+        assert isinstance(screen, ArticleListScreen)
+        row = screen.rows.line(screen.rows.row_at(0), 118)
+        assert row.startswith(" flagged     Storm hits coast  [flagged: not news]  [2 comments]")
+        long = replace(screen.rows.row_at(0), title="A long " * 20)  # at 80 columns a long title is cut first
+        assert " flagged     A long A lo…  [flagged: not news]  [2 comm… " in screen.rows.line(long, 78)
+    with Store.open(tmp_path / "a.db") as store:
+        assert (store.status(ids[0], "alice"), store.flag_reason(ids[0], "alice")) == (Status.FLAGGED, "not news")
+        assert [text for _, text, _ in store.comments(ids[0])] == ["odd dateline", "check"]

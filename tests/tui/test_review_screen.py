@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from review_db import make_review_db
+from textual import events
 from textual.pilot import Pilot
 
 from annotator.errors import InputError
@@ -113,7 +114,7 @@ def test_review_screen_snapshot(snap_compare, review_db) -> None:
 async def test_gold_edited_by_hand_names_the_reviewer(review_db) -> None:
     path, article_id = review_db
     async with reviewing(path) as (_, pilot):
-        await pilot.press("tab", "x")
+        await pilot.press("full_stop", "x")
     with Store.open(path) as store:
         removed = store.events(article_id, GOLD)[-1]
     assert (removed.action, removed.after["reviewer"]) == ("remove", "carol")
@@ -133,3 +134,62 @@ def test_a_keymap_that_takes_a_pick_key_is_refused_for_review(review_db, tmp_pat
     keymap.write_text('accept = "a"\n')  # fine for annotating, where a picks nothing
     with pytest.raises(InputError, match=r"field 'accept': key 'a' is also pick_1's: remap pick_1 too"):
         make_review_app(review_db[0], "carol", WHO, keymap_path=keymap)
+
+
+def panel_rows(panel) -> list[str]:
+    return ["".join(segment.text for segment in panel.render_line(y)).rstrip() for y in range(panel.size.height)]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 32), (200, 50)])
+async def test_the_gold_panel_shows_its_first_rows_fills_its_height_and_scrolls(tmp_path: Path, size) -> None:
+    """27 agreed spans of a dev gold article: the panel starts on the first, with no blank row while spans are
+    left below, whatever the disagreement panel above it takes; the wheel scrolls it and a click goes there."""
+    from annotator.models import ArticleIn, NativeRecord
+    from annotator.suggest.tokens import tokenize
+
+    gold_file = Path(__file__).resolve().parents[1] / "fixtures" / "gold" / "dev.jsonl"
+    record = NativeRecord.model_validate_json(gold_file.read_text("utf-8").splitlines()[0])
+    spans = [s for s in record.spans if s.label.value != "QUOTE"][:30]
+    path = tmp_path / "review.db"
+    with Store.open(path) as store:
+        [article_id], _ = store.add_articles([(ArticleIn(text=record.text, title="T"), tokenize([record.text])[0], [])])
+        store.replace_annotation(article_id, "alice", spans, Status.DONE)
+        store.replace_annotation(article_id, "bob", spans[:-3], Status.DONE)
+    app = make_review_app(path, "carol", WHO, keymap_path=False)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one("#spans")
+        rows = panel_rows(panel)
+        assert rows[0].endswith("ACT Israel")
+        assert all(rows[:27])
+        await pilot.press("a", "a", "a")  # every disagreement settled: the panel above shrinks
+        await pilot.pause()
+        rows = panel_rows(panel)
+        assert "" not in rows[: min(len(rows), 30 - panel._first)]
+        for wheel in (events.MouseScrollUp, events.MouseScrollUp):
+            panel.post_message(wheel(panel, 1, 1, 0, -1, 0, False, False, False))
+        await pilot.pause()
+        top = panel._first
+        assert top == max(min(panel._window_start(), 30 - panel.size.height) - 6, 0)
+        panel.post_message(events.MouseScrollDown(panel, 1, 1, 0, 1, 0, False, False, False))
+        await pilot.pause()
+        assert panel._first == max(min(top + 3, 30 - panel.size.height), 0)
+        clicked = app.screen.model.order[panel._first][1]
+        await pilot.click(panel, offset=(4, 0))
+        assert app.screen.current == clicked
+
+
+async def test_tab_goes_among_the_disagreements_still_open(review_db) -> None:
+    path, article_id = review_db
+    async with reviewing(path) as (app, pilot):
+        assert app.screen.index == 0
+        await pilot.press("a")  # alice's Hamas into gold: on to the next open one
+        assert app.screen.index == 1
+        await pilot.press("tab", "tab")
+        assert app.screen.index == 3
+        await pilot.press("tab")  # round past the settled first one
+        assert app.screen.index == 1
+        await pilot.press("shift+tab")
+        assert app.screen.index == 3
+    with Store.open(path) as store:
+        assert "Hamas" in [s.text for s in store.spans(article_id, GOLD)]

@@ -20,15 +20,15 @@ from tests.tui.fixtures import region_of
 
 async def test_resumes_the_article_and_cursor_after_a_restart(running):
     async with running() as (app, pilot):
-        await pilot.press("n", "right", "right", "q")
+        await pilot.press("n", "right", "right", "q")  # "hostile" opens on its suggestion, "Not"; two tokens on
     async with running() as (app, pilot):
         assert app.screen.article_id == "hostile"
-        assert app.screen.model.tokens[app.screen.cursor].start == 5  # the third token, "]"
+        assert app.screen.model.tokens[app.screen.cursor].start == 14  # the sixth token, "[" of "[/]"
 
 
 async def test_undo_and_redo_survive_a_restart(running, read_store):
     async with running() as (_, pilot):
-        await pilot.press("tab", "enter", "tab", "enter", "q")
+        await pilot.press("enter", "enter", "q")
     async with running() as (_, pilot):
         await pilot.press("u")
     with read_store() as store:
@@ -45,7 +45,7 @@ def statuses(table) -> list[str]:
 
 async def test_list_shows_status_filters_and_opens_with_enter(running, read_store):
     async with running() as (app, pilot):
-        await pilot.press("d", "l")  # seed done, hostile open; back to the list
+        await pilot.press("d", "l", "l")  # seed done (its suggestions left undecided), hostile open; the list
         assert isinstance(app.screen, ArticleListScreen)
         table = app.screen.query_one("#articles")
         assert statuses(table) == ["done", "todo"]
@@ -94,7 +94,7 @@ async def test_highlight_columns_stay_right_after_wide_and_control_characters(ru
         region = region_of(view, text.index("ok."))
         assert region.x == 2 + len("Carriage␍return and ␦override␦ done; wide ") + 4 + 1  # 漢字 take 4 cells
         await pilot.click(view, offset=(region.x, region.y))
-        await pilot.press("1")
+        await pilot.press("v", "1")  # the word alone (1 by itself takes the noun group: "wide 漢字 ok")
     with read_store() as store:
         assert [s.text for s in store.spans("hostile", WHO)] == ["ok"]
 
@@ -103,9 +103,9 @@ async def test_keymap_file_remaps_a_binding(running, read_store, tmp_path: Path)
     keymap = tmp_path / "keymap.toml"
     keymap.write_text('accept = "a"\nnext_span = ["j", "tab"]\n')
     async with running(keymap_path=keymap) as (_, pilot):
-        await pilot.press("j", "a")
+        await pilot.press("a", "j", "a")
     with read_store() as store:
-        assert [s.text for s in store.spans("seed", WHO)] == ["Israel"]
+        assert [s.text for s in store.spans("seed", WHO)] == ["Israel", "at least 35"]
 
 
 async def test_key_line_shows_remapped_keys(running, tmp_path: Path):
@@ -124,7 +124,7 @@ async def test_clicking_a_key_in_the_key_line_presses_it(running, read_store):
             await pilot.click(KeyBar, offset=(line.index(shown) + 1, 0))
             await pilot.pause()
     with read_store() as store:
-        assert [s.text for s in store.spans("seed", WHO)] == ["Israel"]
+        assert [s.text for s in store.spans("seed", WHO)] == ["Gaza Strip"]
 
 
 def test_keymap_giving_a_key_two_bindings_is_one_line_error(tui_db: Path, tmp_path: Path):
@@ -182,3 +182,23 @@ def test_start_up_imports_neither_spacy_nor_pydantic(tui_db: Path, tmp_path: Pat
         env={**os.environ, "ANNOTATOR_KEYMAP": str(keymap)},
     )
     assert result.stdout.split() == ["AnnotateScreen", "False", "False", "False"]
+
+
+async def test_the_header_says_which_database_where_and_how_much_is_left(running):
+    async with running() as (app, pilot):
+        assert app.screen.header == ("alice · annotations.db", app.screen.model.title, "article 1 of 2 · 15 pending")
+        await pilot.press("enter")
+        assert app.screen.header[2] == "article 1 of 2 · 14 pending"
+        await pilot.press("n")
+        assert app.screen.header[2] == "article 2 of 2 · 1 pending"
+
+
+async def test_a_tui_that_creates_its_database_says_so(tmp_path: Path):
+    app = make_app(tmp_path / "mistyped.db", WHO, keymap_path=False)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert any("mistyped.db did not exist: a new database was created" in m for _, m in app.messages)
+    app_existing = make_app(tmp_path / "mistyped.db", WHO, keymap_path=False)
+    async with app_existing.run_test() as pilot:
+        await pilot.pause()
+        assert not any("did not exist" in m for _, m in app_existing.messages)

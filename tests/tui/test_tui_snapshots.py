@@ -13,7 +13,8 @@ from tests.tui.conftest import WHO
 
 def test_annotate_screen(snap_compare, tui_db):
     app = make_app(tui_db, WHO, keymap_path=False)
-    assert snap_compare(app, press=["tab", "enter", "tab", "tab", "tab", "2", *["tab"] * 7], terminal_size=(110, 32))
+    # accept, accept, reject, relabel-accept (each moving on), then tab to the quote: current, with its speaker shown
+    assert snap_compare(app, press=["enter", "enter", "x", "2", *["tab"] * 6], terminal_size=(110, 32))
 
 
 def test_article_list_screen(snap_compare, tui_db):

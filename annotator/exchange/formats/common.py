@@ -51,6 +51,8 @@ class Record:
     status: Status
     spans: Sequence[RecordSpan]
     updated_at: str | None = None
+    flag_reason: str | None = None
+    comments: Sequence[models.Comment] = ()
 
 
 class RecordLike(Protocol):

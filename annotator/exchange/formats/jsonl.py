@@ -31,6 +31,12 @@ def record_dict(record: RecordLike) -> dict[str, Any]:
             "annotator": record.annotator, "status": record.status, "spans": spans}  # fmt: skip
     if record.updated_at is not None:
         data["updated_at"] = record.updated_at
+    flag_reason = getattr(record, "flag_reason", None)  # native records carry these two; other formats not
+    if flag_reason is not None:
+        data["flag_reason"] = flag_reason
+    comments = getattr(record, "comments", ())
+    if comments:
+        data["comments"] = [{"annotator": c.annotator, "text": c.text, "at": c.at} for c in comments]
     return data
 
 

@@ -1,8 +1,10 @@
 """The annotate screen: the article screen with every editing key.
 
 Every edit goes through the Store, which commits it with its event before returning; only then does the
-screen mirror the returned `Edit` in its model and redraw the lines it touched. A refused edit changes
-nothing and says why.
+screen mirror the returned `Edit` in its model, redraw the lines it touched and move the view to what
+changed. A refused edit changes nothing and says why. After a decision on a suggestion (accept, reject,
+relabel) the cursor goes on to the next item still needing a decision, unless the keymap file turns
+`auto_advance` off.
 """
 
 from __future__ import annotations
@@ -10,10 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 
+from annotator import phrases
 from annotator.errors import AnnotatorError, Conflict
+from annotator.spans import EdgeRefused, move_edge
+from annotator.tui.bindings import ARTICLE, EDITING, MOVING, SELECTING
 from annotator.tui.layout import display
 from annotator.tui.model import Item, ItemKey
 from annotator.tui.screens.article import ArticleScreen
@@ -23,45 +27,11 @@ if TYPE_CHECKING:
     from annotator.rows import Edit
     from annotator.tui.screens.speaker import Choice
 
-LABEL_KEYS = {"1": Label.ACTOR, "2": Label.LOCATION, "3": Label.FIGURE, "4": Label.QUOTE}
-
 
 class AnnotateScreen(ArticleScreen):
     """Read one article and accept or correct every highlight by keyboard (or mouse)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "next_span", "Next", id="next_span"),
-        Binding("shift+tab", "previous_span", "Previous", show=False, id="previous_span"),
-        Binding("enter", "accept", "Accept", id="accept"),
-        Binding("x,delete", "reject", "Reject", id="reject"),
-        *(
-            Binding(key, f"label('{label.value}')", label.value.title(), show=False, id=f"label_{label.value.lower()}")
-            for key, label in LABEL_KEYS.items()
-        ),
-        Binding("left", "move(-1)", "Token left", show=False, id="cursor_left"),
-        Binding("right", "move(1)", "Token right", show=False, id="cursor_right"),
-        Binding("up", "move_line(-1)", "Line up", show=False, id="cursor_up"),
-        Binding("down", "move_line(1)", "Line down", show=False, id="cursor_down"),
-        Binding("shift+left", "extend(-1)", "Select left", show=False, id="select_left"),
-        Binding("shift+right", "extend(1)", "Select right", show=False, id="select_right"),
-        Binding("left_square_bracket", "boundary('start', -1)", "Start left", show=False, id="start_left"),
-        Binding("right_square_bracket", "boundary('start', 1)", "Start right", show=False, id="start_right"),
-        Binding("left_curly_bracket", "boundary('end', -1)", "End left", show=False, id="end_left"),
-        Binding("right_curly_bracket", "boundary('end', 1)", "End right", show=False, id="end_right"),
-        Binding("s", "speaker", "Speaker", id="speaker"),
-        Binding("A", "accept_all", "Accept all", show=False, id="accept_all"),
-        Binding("u", "undo", "Undo", id="undo"),
-        Binding("ctrl+r,U", "redo", "Redo", show=False, id="redo"),
-        Binding("d", "finish('done')", "Done", id="done"),
-        Binding("S", "finish('skipped')", "Skip article", show=False, id="skip"),
-        Binding("F", "finish('flagged')", "Flag article", show=False, id="flag"),
-        Binding("n", "article(1)", "Next article", show=False, id="next_article"),
-        Binding("p", "article(-1)", "Previous article", show=False, id="previous_article"),
-        Binding("l", "articles", "Article list", show=False, id="articles"),
-        Binding("escape", "cancel", "Cancel", show=False, id="cancel"),
-        Binding("question_mark", "help", "Help", id="help"),
-        Binding("q", "quit", "Quit", id="quit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*MOVING, *SELECTING, *EDITING, *ARTICLE]
 
     # -- committing through the Store ------------------------------------------------------------------------
 
@@ -75,128 +45,200 @@ class AnnotateScreen(ArticleScreen):
                 self.load(self.article_id)
                 reloaded = "; it is reloaded with those changes: try again"
             self.notify(str(error), title="Not done", severity="warning", timeout=4)
-            self.status_line.say(Text(f"Not done: {error}{reloaded}", style="bold red", no_wrap=True))
+            self.say(f"Not done: {error}{reloaded}", "bold red")
             return None
+        self._where_removed = [(item.start, item.end) for i in edit.removed if (item := self.model.get(("span", i)))]
         changed = self.model.apply(edit)
         self.view.refresh_ranges(changed)
         self.legend.show(self.model)
+        self.refresh_header()
         return edit
 
-    def _after(self, edit: Edit | None, current: ItemKey | None) -> None:
+    def _after(self, edit: Edit | None, current: ItemKey | None, *, decided: Item | None = None) -> None:
+        """Show a committed edit: `current` becomes the current item (in view); after a decision on the suggestion
+        `decided`, the next item still needing a decision does, when auto-advance is on."""
         if edit is None:
             return
         self.current = current if current in self.model.items else None
-        self.selection_start = None
+        self.selection_start, self.phrase_origin, self.goal_column = None, None, None
+        message = edit.message
+        if decided is not None and self.annotator_app.settings.auto_advance:
+            new = self.model.get(self.current)
+            following = self.model.next_needing((new or decided).order, decided.start, 1, inclusive=True)
+            if following is not None:
+                self.current = following.key
+            elif self.model.pending_count == 0:
+                message += "; nothing is left to decide: d marks the article done"
         item = self.model.get(self.current)
         if item is not None:
             self.cursor = self.model.token_index(item.start)
+        elif self._where_removed:
+            self.cursor = self.model.token_index(self._where_removed[0][0])
+        if item is None:
+            self.current = self._under_cursor()
         self.view.set_marks(self._marks())
         self.view.follow(self._offset())
         self.panel.point(self.model, self.current, self._offset())
-        self.status_line.say(Text(edit.message, style="green", no_wrap=True))
+        self.say(message, "green")
+
+    def _new_span(self, edit: Edit | None) -> ItemKey | None:
+        return ("span", edit.spans[0].id) if edit and edit.spans else None
 
     # -- the edits --------------------------------------------------------------------------------------------
 
     def action_accept(self) -> None:
         item = self.model.get(self.current)
-        if item is None or not item.pending:
-            self.status_line.say("Nothing to accept here: tab goes to the next suggestion", "yellow")
+        if self.selection_start is not None:
+            self.say("A selection has no label yet: 1-4 add it as ACTOR, LOCATION, FIGURE or QUOTE", "yellow")
             return
-        edit = self._commit(self.annotator_app.store.accept_suggestion, item.id)
-        self._after(edit, ("span", edit.spans[0].id) if edit and edit.spans else None)
+        if item is None or item.kind == "span":
+            hint = "it is accepted already" if item else "nothing is under the cursor"
+            self.say(f"Nothing to accept: {hint}; tab goes to the next suggestion", "yellow")
+            return
+        edit = self._commit(self.annotator_app.store.accept_suggestion, item.id, retake=item.rejected)
+        self._after(edit, self._new_span(edit), decided=item)
+        self._ask_speaker_of_new_quote(edit)
 
     def action_reject(self) -> None:
         store = self.annotator_app.store
         item = self.model.get(self.current)
-        if item is None:
-            self.status_line.say("No span here to reject or remove", "yellow")
+        if self.selection_start is not None:
+            self.action_cancel()
+            return
+        if item is None or item.rejected:
+            self.say("Rejected already" if item else "No span or suggestion under the cursor to reject", "yellow")
             return
         operation = store.reject_suggestion if item.pending else store.remove_span
-        self._after(self._commit(operation, item.id), None)
+        self._after(self._commit(operation, item.id), None, decided=item if item.pending else None)
 
     def action_label(self, label: str) -> None:
         store, new = self.annotator_app.store, Label(label)
         item = self.model.get(self.current)
-        if self.selection_start is None and item is not None:
-            if item.pending and item.label is new:
-                edit = self._commit(store.accept_suggestion, item.id)
-            elif item.pending:
-                edit = self._commit(store.accept_corrected, item.id, label=new)
-            else:
-                edit = self._commit(store.relabel_span, item.id, new)
-                self._after(edit, item.key)
+        same_layer = item is not None and item.is_quote == (new is Label.QUOTE)
+        if self.selection_start is None and item is not None and same_layer:  # else: add one inside or around it
+            if item.kind == "span":
+                self._after(self._commit(store.relabel_span, item.id, new), item.key)
                 return
-            self._after(edit, ("span", edit.spans[0].id) if edit and edit.spans else None)
+            if item.label is new:
+                edit = self._commit(store.accept_suggestion, item.id, retake=item.rejected)
+            else:
+                edit = self._commit(store.accept_corrected, item.id, label=new, retake=item.rejected)
+            self._after(edit, self._new_span(edit), decided=item)
+            self._ask_speaker_of_new_quote(edit)
             return
         if not self.model.tokens:
             return
-        start, end = self._selection() or self.model.token_range(self.cursor, self.cursor)
-        edit = self._commit(store.add_span, start, end, new)
-        self._after(edit, ("span", edit.spans[0].id) if edit and edit.spans else None)
+        selection = self._selection()
+        if selection is None:  # the phrase (or, for a QUOTE, the quotation) under the cursor
+            selection = self.model.token_range(*phrases.at_cursor(self.model.text, self.model.tokens, self.cursor, new))
+        edit = self._commit(store.add_span, *selection, new)
+        self._after(edit, self._new_span(edit))
+        self._ask_speaker_of_new_quote(edit)
 
     def action_boundary(self, side: str, step: int) -> None:
+        if self.selection_start is not None:
+            self._move_selection_edge(side, step)
+            return
         item = self.model.get(self.current)
         if item is None:
-            self.status_line.say("Go to a span first (tab), then [ ] move its start and { } its end", "yellow")
+            self.say("Nothing under the cursor: [ ] move a span's start and { } its end", "yellow")
             return
-        tokens, model = self.model.tokens, self.model
-        first, last = model.token_index(item.start), model.token_index(item.end - 1)
-        if side == "start":
-            first += step
-        else:
-            last += step
-        if first < 0 or last >= len(tokens) or first > last:
-            self.status_line.say("A span needs at least one token inside the article", "yellow")
+        try:
+            start, end = move_edge(self.model.text, self.model.tokens, item.start, item.end, item.label, side, step)
+        except EdgeRefused as refused:
+            self.say(f"Not moved: {refused}", "yellow")
             return
-        start, end = tokens[first].start, tokens[last].end
         store = self.annotator_app.store
-        if item.pending:
-            edit = self._commit(store.accept_corrected, item.id, start=start, end=end)
-            self._after(edit, ("span", edit.spans[0].id) if edit and edit.spans else None)
-        else:
+        if item.kind == "span":
             self._after(self._commit(store.resize_span, item.id, start, end), item.key)
+        else:
+            edit = self._commit(store.accept_corrected, item.id, start=start, end=end, retake=item.rejected)
+            self._after(edit, self._new_span(edit))
+
+    def _move_selection_edge(self, side: str, step: int) -> None:
+        low, high = sorted((self.selection_start or 0, self.cursor))
+        if side == "start":
+            low += step
+        else:
+            high += step
+        if low < 0 or high >= len(self.model.tokens) or low > high:
+            self.say("The selection cannot shrink below one token or leave the article", "yellow")
+            return
+        self._select(low, high)
+
+    def action_elsewhere(self) -> None:
+        item = self.model.get(self.current)
+        if item is None or item.kind != "span":
+            self.say("Go to an accepted span first: * marks its words everywhere else with its label", "yellow")
+            return
+        self._after(self._commit(self.annotator_app.store.add_elsewhere, item.id), item.key)
+
+    def _ask_speaker_of_new_quote(self, edit: Edit | None) -> None:
+        """With auto-advance on, a quote just made without a speaker asks for one at once (escape leaves it)."""
+        if edit is None or not self.annotator_app.settings.auto_advance:
+            return
+        item = self.model.get(self.current)
+        made = {span.id for span in edit.spans}
+        if item is not None and item.kind == "span" and item.id in made and item.is_quote and item.speaker is None:
+            self.open_speaker_choice(item)
 
     def action_speaker(self) -> None:
         item = self.model.get(self.current)
-        if item is None or not item.is_quote or item.pending:
-            message = "Accept the quote first (enter)" if item and item.is_quote else "Go to a QUOTE first (tab)"
-            self.status_line.say(message, "yellow")
+        if item is None or not item.is_quote:
+            item = self.model.quote_at(self._offset()) if self.model.tokens else None
+        if item is None:
+            self.say("No quote under the cursor: s links a QUOTE to its speaker", "yellow")
             return
-        actors = self.model.actors()
-        if not actors:
-            self.notify("Mark the speaker as an ACTOR first (1)", title="No ACTOR spans", severity="warning")
-            return
-        index = next((i for i, a in enumerate(actors) if (a.start, a.end) == item.speaker), None)
-        if index is None:
-            before = [i for i, a in enumerate(actors) if a.end <= item.start]
-            index = before[-1] if before else 0
+        if item.kind != "span":
+            edit = self._commit(self.annotator_app.store.accept_suggestion, item.id, retake=item.rejected)
+            quote = self._new_span(edit) if edit else None
+            if edit is None or quote is None:
+                return
+            self._after(edit, quote)
+            item = self.model.items[quote]
+        self.open_speaker_choice(item)
+
+    def open_speaker_choice(self, quote: Item) -> None:
         from annotator.tui.screens.speaker import SpeakerScreen
 
-        quote = item.key
-        self.app.push_screen(
-            SpeakerScreen(actors, index, self._point_at_speaker), lambda choice: self._speaker_chosen(quote, choice)
-        )
-
-    def _point_at_speaker(self, candidate: Item) -> None:
-        """The speaker screen's candidate: highlighted in the text, in view, and named in the status line."""
-        self.speaker_candidate = candidate
-        self._redraw(follow=False)
-        self.view.follow(candidate.start)
+        candidates = self.model.speaker_candidates(quote)
+        index = next((i for i, a in enumerate(candidates) if (a.start, a.end) == quote.speaker), 0)
+        self.current, self.cursor = quote.key, self.model.token_index(quote.start)
+        self.selection_start, self.goal_column, self.phrase_origin = None, None, None
+        self.app.push_screen(SpeakerScreen(quote, candidates, index, self),
+                             lambda choice: self._speaker_chosen(quote.key, choice))  # fmt: skip
 
     def _speaker_chosen(self, quote: ItemKey, choice: Choice | None) -> None:
         self.speaker_candidate = None
+        store = self.annotator_app.store
         if choice == "quit":
             self.save_cursor()
             self.app.exit()
-        elif choice == "cancel" or choice is None:
-            self.status_line.say("Speaker unchanged", "dim")
+            return
+        if choice == "cancel" or choice is None:
+            self.current, self.selection_start = quote, None
+            item = self.model.get(quote)
+            if item is not None:
+                self.cursor = self.model.token_index(item.start)
+            self.say("Speaker unchanged", "dim")
             self._redraw()
+            return
+        if choice == "none":
+            edit = self._commit(store.set_speaker, quote[1], None)
+        elif isinstance(choice, tuple):
+            edit = self._commit(store.set_speaker, quote[1], None, offsets=choice)
+        elif choice.kind == "pending":
+            edit = self._commit(store.set_speaker, quote[1], None, suggestion_id=choice.id)
         else:
-            actor = None if choice == "none" else choice
-            self._after(self._commit(self.annotator_app.store.set_speaker, quote[1], actor), quote)
+            edit = self._commit(store.set_speaker, quote[1], choice.id)
+        self._after(edit, quote)
 
     def action_accept_all(self) -> None:
-        self._after(self._commit(self.annotator_app.store.accept_all), self.current)
+        edit = self._commit(self.annotator_app.store.accept_all)
+        if edit is None:
+            return
+        first = self.model.next_needing(None, 0, 1) if self.annotator_app.settings.auto_advance else None
+        self._after(edit, first.key if first else self.current if self.current in self.model.items else None)
 
     def action_undo(self) -> None:
         self._undo_redo(self.annotator_app.store.undo)
@@ -205,24 +247,83 @@ class AnnotateScreen(ArticleScreen):
         self._undo_redo(self.annotator_app.store.redo)
 
     def _undo_redo(self, operation: Callable[..., Edit]) -> None:
+        """Undo or redo, and go to what it changed: the span it put back, the suggestion pending again, or the
+        place of the span it took away."""
         edit = self._commit(operation)
         if edit is None:
             return
         if edit.spans:
-            self._after(edit, ("span", edit.spans[0].id))
-        else:
-            pending: list[ItemKey] = [("pending", i) for i, decision in edit.decided.items() if decision is None]
-            self._after(edit, pending[0] if pending else None)
+            self._after(edit, ("span", min(edit.spans, key=lambda s: s.start).id))
+            return
+        pending: list[ItemKey] = [("pending", i) for i, decision in edit.decided.items() if decision is None]
+        shown = [key for key in pending if key in self.model.items]
+        self._after(edit, min(shown, key=lambda k: self.model.items[k].start) if shown else None)
 
     def action_finish(self, status: str) -> None:
-        """Mark the article done, skipped or flagged, and open the next one still to do."""
-        title = display(self.model.title) or self.article_id
-        if self._commit(self.annotator_app.store.set_status, Status(status)) is None:
+        """Mark the article done (asking first while suggestions are pending), skipped, or flagged (asking for an
+        optional reason), and open the next one still to do."""
+        pending = self.model.pending_count
+        if status == Status.DONE and pending:
+            from annotator.tui.screens.prompts import DonePrompt
+
+            self.app.push_screen(DonePrompt(pending), self._done_chosen)
             return
-        self.notify(f"{title}: {status}", title="Marked", timeout=3)
+        if status == Status.FLAGGED:
+            from annotator.tui.screens.prompts import TextPrompt
+
+            prompt = TextPrompt("Flag this article: why? (optional; enter flags it, escape cancels)", "flag_reason")
+            self.app.push_screen(prompt, lambda reason: None if reason is None else self._finish(status, reason))
+            return
+        self._finish(status)
+
+    def _done_chosen(self, choice: str | None) -> None:
+        if choice == "accept":
+            edit = self._commit(self.annotator_app.store.accept_all)
+            if edit is None:
+                return
+            if self.model.pending_count:
+                self._after(edit, self.current)
+                self.say(f"{edit.message}: not marked done, {self.model.pending_count} still pending", "yellow")
+                return
+            self._finish(Status.DONE, accepted=edit.message)
+        elif choice == "leave":
+            self._finish(Status.DONE)
+        else:
+            self.say("Not marked done", "dim")
+
+    def _finish(self, status: str, reason: str | None = None, accepted: str = "") -> None:
+        title = display(self.model.title) or self.article_id
+        title = title if len(title) <= 60 else title[:59] + "…"  # a toast; the message log keeps it whole too
+        store = self.annotator_app.store
+        edit = self._commit(store.set_status, Status(status), reason=reason or None)
+        if edit is None:
+            return
+        left = f", {self.model.pending_count} left undecided" if self.model.pending_count else ""
+        done = f"{title}: {status}{left}" + (f" ({accepted})" if accepted else "")
+        self.notify(done, title="Marked", timeout=3)
+        self.annotator_app.log_message(done)
         next_id = self.annotator_app.next_article(self.article_id, 1, to_do=True)
         if next_id is None:
             self.notify("No article is left to do (see the list's statuses).", title="Nothing left")
             self.action_articles()
             return
         self.load(next_id)
+
+    def action_comment(self) -> None:
+        from annotator.tui.screens.prompts import TextPrompt
+
+        count = len(self.annotator_app.store.comments(self.article_id))
+        prompt = TextPrompt(f"Comment on this article ({count} so far; enter saves, escape cancels)", "comment")
+        self.app.push_screen(prompt, self._commented)
+
+    def _commented(self, text: str | None) -> None:
+        if not text:
+            self.say("No comment added", "dim")
+            return
+        try:
+            self.annotator_app.store.add_comment(self.article_id, self.annotator_app.annotator, text)
+        except AnnotatorError as error:
+            self.say(f"Not done: {error}", "bold red")
+            return
+        self.legend.show(self.model)
+        self.say("Comment saved", "green")

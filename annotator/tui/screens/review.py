@@ -3,7 +3,8 @@
 On opening an article whose gold is not done, the spans all annotators agree on go into gold as one event
 (g takes them back, or puts them back). Each disagreement shows who has what; a key (a, b, c, ...) picks that
 annotator's version into gold as an event naming the annotator and the reviewer; or the reviewer edits gold
-with the usual annotation keys. j / k move between disagreements; d marks gold done.
+with the usual annotation keys. j / k move between disagreements, tab / shift+tab between the open ones; d
+marks gold done.
 """
 
 from __future__ import annotations
@@ -40,13 +41,17 @@ PICK_KEYS = "abcefhimo"
 PUT_ASIDE = {"skip", "flag"}
 REVIEW_BINDINGS: list[BindingType] = [
     *(
-        Binding(key, f"pick({index})", f"Pick annotator {index + 1}", show=False, id=f"pick_{index + 1}")
+        Binding(key, f"pick({index})", f"Pick annotator {index + 1}", show=False, id=f"pick_{index + 1}",
+                tooltip=f"pick annotator {index + 1}'s version of the current disagreement into gold")
         for index, key in enumerate(PICK_KEYS)
     ),
-    Binding("j", "disagreement(1)", "Next disagreement", id="next_disagreement"),
-    Binding("k", "disagreement(-1)", "Previous disagreement", show=False, id="previous_disagreement"),
-    Binding("g", "agreed", "Agreed in/out", id="agreed"),
-]
+    Binding("j", "disagreement(1)", "Next disagreement", id="next_disagreement",
+            tooltip="next disagreement, settled or not"),
+    Binding("k", "disagreement(-1)", "Previous disagreement", show=False, id="previous_disagreement",
+            tooltip="previous disagreement"),
+    Binding("g", "agreed", "Agreed in/out", id="agreed",
+            tooltip="take the agreed spans out of gold, or put them back"),
+]  # fmt: skip
 
 
 class ReviewScreen(AnnotateScreen):
@@ -55,6 +60,10 @@ class ReviewScreen(AnnotateScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         *(b for b in AnnotateScreen.BINDINGS if getattr(b, "id", None) not in PUT_ASIDE),
         *REVIEW_BINDINGS,
+    ]
+    #: Keys whose meaning differs here, for the help screen.
+    HELP_EXTRA: ClassVar[list[tuple[str, str]]] = [
+        ("tab, shift+tab", "next / previous disagreement still open (then what is left to decide)")
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -104,7 +113,7 @@ class ReviewScreen(AnnotateScreen):
         self.index = state.open[0] if state.open else (0 if state.disagreements else None)
         self._show_disagreement()
         if message:
-            self.status_line.say(message, "green")
+            self.say(message, "green")
 
     def article_model(self, rows: ArticleRows) -> ArticleModel:
         """Gold without the model's suggestions: the versions to choose from are the annotators'."""
@@ -153,11 +162,11 @@ class ReviewScreen(AnnotateScreen):
     def action_pick(self, index: int) -> None:
         app, review = self.review_app, self.review
         if review is None or self.index is None or not review.disagreements:
-            self.status_line.say("No disagreement here to settle", "yellow")
+            self.say("No disagreement here to settle", "yellow")
             return
         annotators = app.annotators_for(self.article_id)
         if index >= len(annotators):
-            self.status_line.say(f"There are {len(annotators)} annotators: keys {PICK_KEYS[: len(annotators)]}")
+            self.say(f"There are {len(annotators)} annotators: keys {PICK_KEYS[: len(annotators)]}")
             return
         disagreement, name = review.disagreements[self.index], annotators[index]
 
@@ -173,7 +182,7 @@ class ReviewScreen(AnnotateScreen):
         if edit is None:
             return
         self._next_open()
-        self.status_line.say(f"{name}'s version into gold: {edit.message}", "green")
+        self.say(f"{name}'s version into gold: {edit.message}", "green")
 
     def _next_open(self) -> None:
         """After a decision, the next disagreement still open (after this one, wrapping), or stay."""
@@ -189,9 +198,25 @@ class ReviewScreen(AnnotateScreen):
     def action_disagreement(self, step: int) -> None:
         review = self.review
         if review is None or not review.disagreements:
-            self.status_line.say("No disagreements in this article", "yellow")
+            self.say("No disagreements in this article", "yellow")
             return
         self.index = ((self.index or 0) + step) % len(review.disagreements) if self.index is not None else 0
+        self._show_disagreement()
+
+    def action_next_needing(self, step: int) -> None:
+        """tab / shift+tab: the next (previous) disagreement still open; with none open, what the annotate screen
+        has left to decide (a quote without its speaker)."""
+        review = self.review
+        if review is None or not review.open:
+            super().action_next_needing(step)
+            return
+        here = self.index if self.index is not None else -1
+        if step > 0:
+            later = [i for i in review.open if i > here]
+            self.index = later[0] if later else review.open[0]
+        else:
+            earlier = [i for i in review.open if i < here]
+            self.index = earlier[-1] if earlier else review.open[-1]
         self._show_disagreement()
 
     def action_agreed(self) -> None:
@@ -213,4 +238,4 @@ class ReviewScreen(AnnotateScreen):
         if edit is not None:
             self._show_disagreement()
             taken = self.review is not None and self.review.agreed_event is None
-            self.status_line.say("Agreed spans taken out of gold" if taken else f"Agreed: {edit.message}", "green")
+            self.say("Agreed spans taken out of gold" if taken else f"Agreed: {edit.message}", "green")

@@ -1,24 +1,43 @@
 """Choosing the speaker of a quote: a modal screen over the article that returns what was chosen.
 
-It draws nothing of its own but its key line (its background is transparent, so the article stays in view): the
-annotate screen below highlights the candidate through the `show` callback and gets the choice back when the
-screen is dismissed. Its bindings carry the annotate screen's ids, so a keymap file remaps both alike.
+It draws nothing of its own but its key line (its background is transparent, so the article stays in view):
+the annotate screen below highlights the candidate and gets the choice back when the screen is dismissed.
+The candidates are the accepted ACTOR spans and the pending ACTOR suggestions, nearest to the quote first
+(before or after it); tab and shift+tab go through them. The moving and selecting keys still move the cursor
+in the article below: on an ACTOR, that ACTOR is the candidate; a selection (or, with 1, the phrase under the
+cursor) becomes a new ACTOR span and the speaker in one step. Its bindings carry the annotate screen's ids,
+so a keymap file remaps both alike.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import ClassVar, Literal
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar, Literal
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 
+from annotator.tui.bindings import MOVING, SELECTING
+from annotator.tui.layout import display
 from annotator.tui.model import Item
 from annotator.tui.widgets.bars import KeyBar
+from annotator.vocabulary import Label
 
-#: What the screen returns: an ACTOR span's id, no speaker, unchanged (escape), or quit the app.
-Choice = int | Literal["none", "cancel", "quit"]
+if TYPE_CHECKING:
+    from annotator.tui.screens.annotate import AnnotateScreen
+
+#: What the screen returns: an ACTOR span or pending ACTOR suggestion, offsets for a new ACTOR span, no speaker,
+#: unchanged (escape), or quit the app.
+Choice = Item | tuple[int, int] | Literal["none", "cancel", "quit"]
+
+_FORWARDED = {"next_span", "previous_span", "next_item", "previous_item", "search", "next_match", "previous_match",
+              "cancel"}  # fmt: skip
+
+
+def _forwarded(binding: Binding) -> Binding:
+    return Binding(binding.key, f"forward({binding.action!r})", binding.description, show=False, id=binding.id)
 
 
 class SpeakerScreen(ModalScreen[Choice]):
@@ -34,35 +53,111 @@ class SpeakerScreen(ModalScreen[Choice]):
         Binding("tab", "step(1)", "Next", id="next_span"),
         Binding("shift+tab", "step(-1)", "Previous", show=False, id="previous_span"),
         Binding("enter", "choose", "Confirm", id="accept"),
+        Binding("1", "new_actor", "New ACTOR", id="label_actor"),
         Binding("x,delete", "clear", "No speaker", id="reject"),
         Binding("escape", "cancel", "Cancel", id="cancel"),
+        *(_forwarded(b) for b in [*MOVING, *SELECTING] if b.id not in _FORWARDED),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
-    def __init__(self, candidates: Sequence[Item], index: int, show: Callable[[Item], None]) -> None:
+    def __init__(self, quote: Item, candidates: Sequence[Item], index: int, below: AnnotateScreen) -> None:
         super().__init__()
+        self.quote = quote
         self.candidates = list(candidates)
         self.index = index
-        self.show = show
+        self.below = below
+        self.candidate: Item | None = self.candidates[index] if self.candidates else None
 
     def compose(self) -> ComposeResult:
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.show(self.candidates[self.index])
+        self._show()
+
+    def _show(self) -> None:
+        """Highlight the candidate in the article below and say what enter will do."""
+        below = self.below
+        below.speaker_candidate = self.candidate
+        below._redraw(follow=False)
+        selection = below._selection()
+        quote = display(self.quote.text[:40] + ("…" if len(self.quote.text) > 40 else ""))
+        line = Text(f"Speaker of {quote!r}? ", "bold")
+        if selection is not None:
+            words = display(below.model.text[selection[0] : selection[1]])
+            line.append(f"enter: {words!r} as a new ACTOR", "bold yellow")
+        elif self.candidate is not None:
+            pending = " (suggested: enter accepts it)" if self.candidate.pending else ""
+            place = f" {self.index + 1} of {len(self.candidates)}" if self.candidate in self.candidates else ""
+            line.append(f"{display(self.candidate.text)!r}{pending}{place}", "bold yellow")
+            below.view.follow(self.candidate.start)
+        else:
+            line.append("no ACTOR here", "yellow")
+        line.append(
+            " · tab/shift+tab other ACTORs · arrows, v, shift+arrows then 1: a new ACTOR · x none · escape cancels"
+        )
+        below.status_line.say(line)
 
     def action_step(self, step: int) -> None:
-        self.index = (self.index + step) % len(self.candidates)
-        self.show(self.candidates[self.index])
+        if not self.candidates:
+            self.below.status_line.say("No ACTOR in this article yet: select the speaker's words and press 1")
+            return
+        if self.candidate in self.candidates:
+            self.index = (self.index + step) % len(self.candidates)
+        self.candidate = self.candidates[self.index]
+        below = self.below
+        below.selection_start = None
+        below.cursor = below.model.token_index(self.candidate.start)
+        self._show()
+
+    async def action_forward(self, action: str) -> None:
+        """A moving or selecting key: the cursor moves below; an ACTOR under it becomes the candidate."""
+        below = self.below
+        await below.run_action(action)
+        if below.selection_start is None:
+            under = below.model.item_at(below._offset()) if below.model.tokens else None
+            if under is not None and under.label is Label.ACTOR and not under.rejected:
+                self.candidate = under
+                if under in self.candidates:
+                    self.index = self.candidates.index(under)
+            else:
+                self.candidate = None
+        self._show()
 
     def action_choose(self) -> None:
-        self.dismiss(self.candidates[self.index].id)
+        selection = self.below._selection()
+        if selection is not None:
+            self.dismiss(selection)
+        elif self.candidate is not None:
+            self.dismiss(self.candidate)
+        else:
+            self.below.status_line.say("Move onto an ACTOR, or select the speaker's words and press 1", "yellow")
+
+    def action_new_actor(self) -> None:
+        """The selection, or else the phrase under the cursor, as a new ACTOR span and the speaker."""
+        from annotator import phrases
+
+        below = self.below
+        selection = below._selection()
+        under = below.model.item_at(below._offset()) if below.model.tokens else None
+        if selection is None and self.candidate is not None and self.candidate == under:
+            self.dismiss(self.candidate)  # an ACTOR is there already: it is the speaker
+            return
+        if selection is None and below.model.tokens:
+            found = phrases.grow(below.model.text, below.model.tokens, None, below.cursor)
+            selection = below.model.token_range(*found) if found else None
+        if selection is None:
+            return
+        self.dismiss(selection)
 
     def action_clear(self) -> None:
         self.dismiss("none")
 
     def action_cancel(self) -> None:
+        if self.below.selection_start is not None:
+            self.below.action_cancel()
+            self._show()
+            return
         self.dismiss("cancel")
 
     def action_quit(self) -> None:

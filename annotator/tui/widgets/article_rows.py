@@ -148,6 +148,15 @@ class ArticleRows(ScrollView, can_focus=True):
         if summary is None:
             return set_cell_size(" (gone)", width)
         title = display(summary.title) or summary.id
+        notes = ""  # why it was flagged, and the comments, after the title (which is cut first to show them)
+        if summary.flag_reason:
+            notes += f"  [flagged: {display(summary.flag_reason)}]"
+        if summary.comments:
+            notes += f"  [{summary.comments} comment{'s' * (summary.comments != 1)}]"
+        room = max(title_width - cell_len(notes), min(title_width, 12))
+        if cell_len(title) > room:
+            title = set_cell_size(title, room - 1) + "…"
+        title += notes
         if cell_len(title) > title_width:
             title = set_cell_size(title, title_width - 1) + "…"
         values = [summary.chars, summary.spans, summary.pending][: len(self._numbers())]

@@ -20,7 +20,7 @@ from textual.strip import Strip
 
 from annotator.tui import styles
 from annotator.tui.layout import Layout, Line, display
-from annotator.tui.model import ArticleModel, Item
+from annotator.tui.model import RANK, ArticleModel, Item
 from annotator.tui.widgets.lines import BaseStyle
 
 GUTTER = 2
@@ -34,6 +34,7 @@ class Marks:
     cursor: tuple[int, int] | None = None
     selection: tuple[int, int] | None = None
     speakers: list[tuple[int, int]] = field(default_factory=list)
+    show_cursor: bool = True  # the cursor's token is drawn only when nothing else is current
 
     def ranges(self) -> list[tuple[int, int]]:
         return [r for r in (self.current, self.cursor, self.selection, *self.speakers) if r is not None]
@@ -180,9 +181,9 @@ class ArticleView(BaseStyle, ScrollView, can_focus=False):
         here = cursor is not None and self.layout_ is not None and self.layout_.line_of(cursor[0]) == index
         bar = " "
         if quotes:
-            quote = min(quotes, key=lambda q: q.kind != "span")
+            quote = min(quotes, key=lambda q: RANK[q.kind])
             bar = styles.QUOTE_BAR[quote.kind]
-            return Segment(("›" if here else " ") + bar, base + styles.quote_style(quote.pending))
+            return Segment(("›" if here else " ") + bar, base + styles.quote_style(quote.kind, self.dark))
         return Segment(("›" if here else " ") + bar, base)
 
     def _style_at(self, offset: int, entities: list[Item], quotes: list[Item]) -> Style:
@@ -190,10 +191,10 @@ class ArticleView(BaseStyle, ScrollView, can_focus=False):
         style = Style()
         quote = _covering(quotes, offset)
         if quote is not None:
-            style += styles.quote_style(quote.pending)
+            style += styles.quote_style(quote.kind, self.dark)
         entity = _covering(entities, offset)
         if entity is not None:
-            style += styles.entity_style(entity.label, entity.pending)
+            style += styles.entity_style(entity.label, entity.kind, self.dark)
         marks = self.marks
         if marks.selection and marks.selection[0] <= offset < marks.selection[1]:
             return style + styles.SELECTION
@@ -201,7 +202,7 @@ class ArticleView(BaseStyle, ScrollView, can_focus=False):
             style += styles.SPEAKER
         if marks.current and marks.current[0] <= offset < marks.current[1]:
             style += styles.CURRENT
-        elif marks.cursor and marks.cursor[0] <= offset < marks.cursor[1]:
+        elif marks.show_cursor and marks.cursor and marks.cursor[0] <= offset < marks.cursor[1]:
             style += styles.CURSOR
         return style
 
@@ -235,11 +236,12 @@ class ArticleView(BaseStyle, ScrollView, can_focus=False):
 
 
 def _covering(items: list[Item], offset: int) -> Item | None:
-    """The item covering `offset`, an accepted span before a pending suggestion."""
+    """The item covering `offset`: an accepted span before a pending suggestion before a rejected one."""
     found = None
     for item in items:
         if item.start <= offset < item.end:
             if item.kind == "span":
                 return item
-            found = found or item
+            if found is None or RANK[item.kind] < RANK[found.kind]:
+                found = item
     return found

@@ -39,10 +39,31 @@ class TitleBar(Widget, can_focus=False):
     def _changed(self, _value: object = None) -> None:
         self.refresh()
 
-    def render(self) -> Content:
+    def render(self) -> Content | Text:
+        header: tuple[str, str, str] | None = getattr(self.screen, "header", None)
+        if header is not None:
+            return self._three_parts(*header)
         sub_title = self.screen.sub_title if self.screen.sub_title is not None else self.app.sub_title
         # Article titles reach here already made safe (layout.display); Content never reads markup.
         return self.app.format_title(self.app.title, sub_title)
+
+    def _three_parts(self, left: str, centre: str, right: str) -> Text:
+        """The database file on the left, the article's title in the middle (cut first), where it is on the
+        right; all of it already made safe (layout.display)."""
+        width = self.size.width
+        room = width - len(left) - len(right) - 4
+        if room < 8:  # a narrow terminal: the place and the title, the file name left out
+            left, room = "", width - len(right) - 2
+        if len(centre) > room:
+            centre = centre[: max(room - 1, 0)] + "…"
+        line = Text(no_wrap=True, overflow="ellipsis", end="")
+        line.append(f" {left}", "dim")
+        gap = max(width - len(left) - len(centre) - len(right) - 2, 2)
+        line.append(" " * (gap // 2))
+        line.append(centre, "bold")
+        line.append(" " * (gap - gap // 2))
+        line.append(f"{right} ")
+        return line
 
 
 class KeyBar(Widget, can_focus=False):

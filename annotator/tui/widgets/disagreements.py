@@ -20,10 +20,10 @@ if TYPE_CHECKING:
 SNIPPET = 60
 
 
-def _span_text(span: SpanLike, text: str) -> Text:
+def _span_text(span: SpanLike, text: str, dark: bool) -> Text:
     """One span of a version: short label (in its look) and its text; article text is never markup."""
     line = Text()
-    line.append(styles.SHORT[span.label], styles.label_style(span.label))
+    line.append(styles.SHORT[span.label], styles.label_style(span.label, "span", dark))
     words = display(span.text[:SNIPPET].replace("\n", " "))
     if span.label is Label.QUOTE:
         speaker = display(text[span.speaker.start : span.speaker.end]) if span.speaker else "no speaker"
@@ -73,7 +73,8 @@ class DisagreementPanel(Widget, can_focus=False):
                 if not spans:
                     head.append(" (nothing)", "dim")
                 lines.append(head)
-                lines.extend(Text("  ").append_text(_span_text(span, text)) for span in spans)
+                dark = self.app.current_theme.dark
+                lines.extend(Text("  ").append_text(_span_text(span, text, dark)) for span in spans)
         if left == 0 and total and not done:
             lines.append(Text("All settled: d marks gold done", "bold green"))
         self.content = Text("\n").join(lines)

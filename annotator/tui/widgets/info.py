@@ -41,7 +41,10 @@ class Legend(BaseStyle, Widget, can_focus=False):
                 for label in Label:
                     name = styles.SHORT[label] if short else label.value
                     segments.append(
-                        Segment(f" {name.lower() if pending else name} ", base + styles.label_style(label, pending))
+                        Segment(
+                            f" {name.lower() if pending else name} ",
+                            base + styles.label_style(label, "pending" if pending else "span", self.dark),
+                        )
                     )
                 lines.append(segments)
             dim = base + Style(dim=True)
@@ -77,18 +80,37 @@ class Legend(BaseStyle, Widget, can_focus=False):
 
 
 class StatusLine(Widget, can_focus=False):
-    """One line: the current span, or the outcome of the last action."""
+    """The current span, or the outcome of the last action: one line, wrapped onto more (never cut) when long."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.text = Text()
+        self._lines = 1  # lines the text takes: a new layout only when that changes
 
     def say(self, text: Text | str, style: str = "") -> None:
-        """Show one line; stored text in it (span texts, titles, errors quoting them) is shown literally."""
-        if isinstance(text, Text):
-            text = Text(display(text.plain), style=text.style, no_wrap=True)
-        self.text = Text(display(text), style=style, no_wrap=True) if isinstance(text, str) else text
-        self.refresh()
+        """Show a message, wrapped onto more lines (never cut) when long; stored text in it (span texts, titles,
+        errors quoting them) is shown literally, through the layout's glyphs."""
+        if isinstance(text, str):
+            text = Text(display(text), style=style)
+        else:
+            shown = display(text.plain)
+            text = text.copy() if shown == text.plain else Text(shown, style=text.style)
+        text.no_wrap, text.overflow = False, "fold"
+        self.text = text
+        lines = self._count_lines()
+        self.refresh(layout=lines != self._lines)  # a layout of the whole screen costs more than the action
+        self._lines = lines
+
+    def _count_lines(self) -> int:
+        width = self.content_region.width
+        text = self.text
+        return 1 if width <= 0 or text.cell_len <= width else len(text.wrap(self.app.console, width))
+
+    def on_resize(self) -> None:
+        lines = self._count_lines()
+        if lines != self._lines:
+            self._lines = lines
+            self.refresh(layout=True)
 
     def render(self) -> Text:
         return self.text

@@ -1,0 +1,92 @@
+"""Where the token cursor goes: word jumps, paragraph jumps and search in an article's text.
+
+Plain functions over the text and its tokens ((start, end) character offsets, in order), so the TUI and
+anything that plans keystrokes (benchmarks/keys_to_gold.py) move the cursor the same way. Moves by screen
+line (up, down, line start and end, pages) depend on how the text is wrapped, and live with the layout
+(`annotator/tui/layout.py`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+Tokens = Sequence[tuple[int, int]]
+
+
+def token_at(tokens: Tokens, offset: int) -> int:
+    """The index of the token at or before character `offset` (0 before the first)."""
+    return max(bisect_right(tokens, (offset, 1 << 62)) - 1, 0)
+
+
+def is_word(text: str, token: tuple[int, int]) -> bool:
+    """A token with a letter or a digit in it (not punctuation alone)."""
+    return any(char.isalnum() for char in text[token[0] : token[1]])
+
+
+def next_word(text: str, tokens: Tokens, index: int, step: int) -> int:
+    """The next (step 1) or previous (step -1) token that is a word, skipping punctuation; `index` if none."""
+    position = index + step
+    while 0 <= position < len(tokens):
+        if is_word(text, tokens[position]):
+            return position
+        position += step
+    return index
+
+
+def _paragraph_starts(text: str, tokens: Tokens) -> list[int]:
+    """Indices of the first token of each paragraph (a line break between two tokens starts one)."""
+    starts = [0] if tokens else []
+    for index in range(1, len(tokens)):
+        if "\n" in text[tokens[index - 1][1] : tokens[index][0]]:
+            starts.append(index)
+    return starts
+
+
+def paragraph(text: str, tokens: Tokens, index: int, step: int) -> int:
+    """The first token of the next paragraph (step 1), or of this one, or of the one before when the cursor is
+    there already (step -1); `index` at either end of the article."""
+    starts = _paragraph_starts(text, tokens)
+    if not starts:
+        return index
+    if step > 0:
+        following = bisect_right(starts, index)
+        return starts[following] if following < len(starts) else index
+    before = bisect_left(starts, index) - 1
+    return starts[before] if before >= 0 else index
+
+
+def _smartcase(query: str) -> bool:
+    """Whether a search is case-sensitive: only when the query has an upper-case letter."""
+    return any(char.isupper() for char in query)
+
+
+def match_starts(text: str, query: str) -> list[int]:
+    """Where `query` occurs in `text` (overlapping occurrences too); case-insensitive unless it has capitals."""
+    if not query:
+        return []
+    haystack, needle = (text, query) if _smartcase(query) else (text.lower(), query.lower())
+    if len(haystack) != len(text):  # lower() changed a length (a rare ligature): search the text as it is
+        haystack, needle = text, query
+    found, position = [], haystack.find(needle)
+    while position >= 0:
+        found.append(position)
+        position = haystack.find(needle, position + 1)
+    return found
+
+
+def search(text: str, tokens: Tokens, query: str, index: int, step: int) -> int | None:
+    """The token of the next match after token `index` (step 1) or of the previous one before it (step -1),
+    wrapping around the article; a match inside the cursor's own token does not count. None when the query
+    occurs nowhere else."""
+    starts = match_starts(text, query)
+    if not starts or not tokens:
+        return None
+    start, end = tokens[index]
+    if step > 0:
+        following = bisect_left(starts, end)
+        found = starts[following % len(starts)]
+    else:
+        found = starts[bisect_left(starts, start) - 1]  # -1 wraps to the last match
+    found_token = token_at(tokens, found)
+    return None if found_token == index else found_token

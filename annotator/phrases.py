@@ -1,0 +1,351 @@
+"""Selections worth one key: the quotation around the cursor, and the phrase under it.
+
+Plain functions over an article's text and tokens ((start, end) offsets, in order) that answer with token
+ranges (first, last), inclusive, as the TUI's selection holds them. They need no parse: a phrase is read
+from the tokens' shapes (capitalised names with their joining particles, numbers with their qualifiers and
+scale words, a noun with its determiner), so articles stored without a model work the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from annotator.motion import token_at
+from annotator.spans import DOUBLE_QUOTES, fit
+from annotator.vocabulary import Label
+
+Tokens = Sequence[tuple[int, int]]
+TokenRange = tuple[int, int]
+
+OPENING = frozenset("“„‟«〝")
+CLOSING = frozenset("”»〞")
+#: Lower-case particles inside one person's or place's name ("Qaboos bin Said", "Arnel dela Vega").
+PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "dela", "del", "della", "der", "den", "di", "do",
+                       "dos", "da", "du", "la", "le", "van", "von", "ter", "y", "-", "&"})  # fmt: skip
+#: Words that join names into a longer one, taken in on a later press ("Bank of England", "Arts and Sciences").
+CONNECTORS = PARTICLES | {"of", "and", "for", "on", "the"}
+#: Titles and party names before a name are not part of it ("Prime Minister Narendra Modi" -> "Narendra Modi").
+TITLES = frozenset({"President", "Vice", "Prime", "Minister", "Chancellor", "Secretary", "General", "Gen", "Admiral",
+                    "Commandant", "Commander", "Captain", "Capt", "Colonel", "Col", "Lieutenant", "Lt", "Sergeant",
+                    "Judge", "Justice", "Chief", "Professor", "Prof", "Dr", "Doctor", "Mr", "Mrs", "Ms", "Miss", "Sir",
+                    "Dame", "Lord", "Lady", "King", "Queen", "Prince", "Princess", "Sultan", "Emperor", "Pope",
+                    "Cardinal", "Bishop", "Archbishop", "Rev", "Reverend", "Father", "Sheikh", "Governor", "Gov",
+                    "Mayor", "Senator", "Sen", "Representative", "Rep", "Congressman", "Congresswoman", "MP",
+                    "Ambassador", "Attorney", "Director", "Officer", "Spokesman", "Spokeswoman", "Leader",
+                    "Supreme", "First", "Foreign", "Defence", "Defense", "Interior", "Health", "Finance",
+                    "Republican", "Democrat", "Democratic", "Labour", "Conservative", "Senior", "Deputy"})  # fmt: skip
+#: Words before a noun or name that a phrase may take in on a second press ("the army", "a man").
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+                         "my", "your", "some", "many", "several", "all", "both", "each", "every", "other", "another",
+                         "most", "few", "no", "any"})  # fmt: skip
+NUMBER_WORDS = frozenset({"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                          "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+                          "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+                          "billions", "trillion", "dozen", "dozens", "half", "quarter", "third"})  # fmt: skip
+SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "percent", "%", "per", "cent"})
+#: Words before a number that change what it says ("at least 35", "more than 800,000", "nearly half").
+QUALIFIERS = (("at", "least"), ("at", "most"), ("more", "than"), ("less", "than"), ("fewer", "than"),
+              ("up", "to"), ("as", "many", "as"), ("as", "much", "as"), ("nearly",), ("almost",), ("about",),
+              ("around",), ("approximately",), ("roughly",), ("some",), ("over",), ("under",), ("only",),
+              ("just",), ("all",), ("estimated",), ("an", "estimated"))  # fmt: skip
+RANGE_WORDS = frozenset({"to", "-", "–", "or", "and"})
+#: Words a noun group never takes in: prepositions, conjunctions, pronouns, auxiliaries, the verbs news reports
+#: use most, and adverbs; a noun group stops before them ("the army | says", "the war cabinet | had asked").
+FUNCTION_WORDS = frozenset({
+    "of", "in", "on", "at", "to", "for", "from", "by", "with", "into", "onto", "over", "under", "after", "before",
+    "about", "against", "between", "during", "without", "within", "through", "across", "near", "since", "until",
+    "as", "than", "like", "via", "per", "and", "or", "but", "nor", "so", "yet", "if", "because", "while", "when",
+    "where", "who", "whom", "whose", "which", "that", "what", "he", "she", "it", "they", "we", "you", "i", "him",
+    "them", "us", "me", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having",
+    "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "said", "says",
+    "say", "told", "tells", "tell", "added", "adds", "reported", "reports", "announced", "announces", "stated",
+    "states", "claimed", "claims", "confirmed", "confirms", "warned", "warns", "urged", "urges", "noted", "notes",
+    "explained", "according", "also", "not", "now", "still", "then", "there", "here", "very", "just", "only",
+    "even", "yesterday", "today", "tomorrow", "ago", "later", "earlier", "again"})  # fmt: skip
+DATES = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+                   "February", "March", "April", "June", "July", "August", "September", "October", "November",
+                   "December", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."})  # fmt: skip
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+
+def _word(text: str, tokens: Tokens, index: int) -> str:
+    start, end = tokens[index]
+    return text[start:end]
+
+
+def _joined(text: str, tokens: Tokens, left: int, right: int) -> bool:
+    """Whether tokens `left` and `right` (= left + 1) are on one line, with nothing but spaces between them."""
+    between = text[tokens[left][1] : tokens[right][0]]
+    return "\n" not in between and not between.strip()
+
+
+def _is_name_word(word: str) -> bool:
+    return word[:1].isupper() or (word[:1].isdigit() and any(c.isalpha() for c in word))
+
+
+CURRENCIES = frozenset({"$", "US$", "€", "£", "¥", "₹", "~"})
+
+
+def _is_number(word: str) -> bool:
+    return word.lower() in NUMBER_WORDS or (
+        (word[:1].isdigit() or word[:1] in "$€£~") and any(c.isdigit() for c in word)
+    )
+
+
+def _qualified(text: str, tokens: Tokens, index: int) -> int | None:
+    """The number that a qualifier starting at token `index` qualifies ("at least 35", "about a quarter")."""
+    for qualifier in sorted(QUALIFIERS, key=len, reverse=True):
+        after = index + len(qualifier)
+        words = tuple(_word(text, tokens, i).lower() for i in range(index, min(after, len(tokens))))
+        if words != qualifier or after >= len(tokens):
+            continue
+        for candidate in (after, after + 1):
+            if candidate < len(tokens) and _word(text, tokens, candidate) in CURRENCIES | {"a"}:
+                continue
+            if candidate < len(tokens) and _is_number(_word(text, tokens, candidate)):
+                return candidate
+            break
+    return None
+
+
+def _name_word(text: str, tokens: Tokens, index: int, titles: bool) -> bool:
+    """A word of the name the cursor is on: titles only when the cursor is on one, days and months never
+    ("35 Palestinians | Thursday")."""
+    word = _word(text, tokens, index)
+    return (
+        _is_name_word(word)
+        and word.lower() not in DETERMINERS
+        and word not in DATES
+        and (titles or word.rstrip(".") not in TITLES)
+    )
+
+
+def _name(text: str, tokens: Tokens, index: int, joiners: frozenset[str]) -> TokenRange:
+    """The capitalised name around token `index`: name words and the `joiners` between them; titles before
+    it stay out unless the cursor is on one."""
+    titles = _word(text, tokens, index).rstrip(".") in TITLES
+    first = last = index
+    while first > 0 and _joined(text, tokens, first - 1, first):
+        if _name_word(text, tokens, first - 1, titles):
+            first -= 1
+            continue
+        gap = first - 1
+        while gap > 0 and _word(text, tokens, gap) in joiners and _joined(text, tokens, gap - 1, gap):
+            gap -= 1
+        if gap < first - 1 and _name_word(text, tokens, gap, titles):
+            first = gap
+            continue
+        break
+    while last + 1 < len(tokens) and _joined(text, tokens, last, last + 1):
+        if _name_word(text, tokens, last + 1, titles):
+            last += 1
+            continue
+        gap = last + 1
+        while gap + 1 < len(tokens) and _word(text, tokens, gap) in joiners and _joined(text, tokens, gap, gap + 1):
+            gap += 1
+        if gap > last + 1 and _name_word(text, tokens, gap, titles):
+            last = gap
+            continue
+        break
+    return first, last
+
+
+def _number(text: str, tokens: Tokens, index: int) -> TokenRange:
+    """The figure around token `index`: numbers and scale words, ranges, and the qualifier before them."""
+    first = last = index
+    while last + 1 < len(tokens) and _joined(text, tokens, last, last + 1):
+        word = _word(text, tokens, last + 1).lower()
+        if _is_number(word) or word in SCALES:
+            last += 1
+        elif (
+            word in RANGE_WORDS
+            and last + 2 < len(tokens)
+            and _joined(text, tokens, last + 1, last + 2)
+            and _is_number(_word(text, tokens, last + 2))
+        ):
+            last += 2
+        else:
+            break
+    while first > 0 and _joined(text, tokens, first - 1, first):
+        before = _word(text, tokens, first - 1)
+        if not (_is_number(before) or before in CURRENCIES or (before == "a" and _word(text, tokens, first).lower()
+                                                                in NUMBER_WORDS)):  # fmt: skip
+            break
+        first -= 1
+    for qualifier in sorted(QUALIFIERS, key=len, reverse=True):
+        begin = first - len(qualifier)
+        if begin < 0 or not all(_joined(text, tokens, i, i + 1) for i in range(begin, first)):
+            continue
+        if tuple(_word(text, tokens, i).lower() for i in range(begin, first)) == qualifier:
+            first = begin
+            break
+    return first, last
+
+
+def phrase_ladder(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
+    """Ever larger phrases around token `index`, for a key that grows the selection one rung a press: the name,
+    the figure or the word under the cursor; then with its determiner ("the Gaza Strip", "the army")."""
+    if not tokens:
+        return []
+    word = _word(text, tokens, index)
+    number = index if _is_number(word) or word in CURRENCIES else _qualified(text, tokens, index)
+    if number is not None:
+        core = _number(text, tokens, number)
+    elif _is_name_word(word) and word.lower() not in DETERMINERS:
+        return _ladder(
+            text, tokens, index, [_name(text, tokens, index, PARTICLES), _name(text, tokens, index, CONNECTORS)]
+        )
+    elif word.lower() in DETERMINERS and index + 1 < len(tokens) and _joined(text, tokens, index, index + 1):
+        following = phrase_ladder(text, tokens, index + 1)
+        return [(index, following[0][1])] if following else [(index, index)]
+    elif _group_word(word):
+        return _ladder(text, tokens, index, [(index, index), (_group_start(text, tokens, index), index)])
+    else:
+        core = (index, index)
+    return _ladder(text, tokens, index, [core])
+
+
+def _group_word(word: str) -> bool:
+    """A word a noun group takes in: a name word, or a lower-case word that is neither a function word, a
+    determiner nor a number ("the | Israeli negotiating team", "the | parliament's defense committee")."""
+    lower = word.lower()
+    return (
+        any(c.isalpha() for c in word)
+        and lower not in FUNCTION_WORDS
+        and lower not in DETERMINERS
+        and not _is_number(word)
+        and (word[:1].isalpha() or _is_name_word(word))
+    )
+
+
+def _group_start(text: str, tokens: Tokens, index: int) -> int:
+    """The first word of the noun group that ends at token `index`: its modifiers before it, and a common noun
+    or a title that owns it; not its determiner. A name that owns it is a span of its own ("Israel's army")."""
+    first = index
+    while first > 0 and _joined(text, tokens, first - 1, first):
+        before = _word(text, tokens, first - 1)
+        owner = _word(text, tokens, first - 2) if first > 1 else ""
+        if before in POSSESSIVES and _group_word(owner) and (owner.islower() or owner.rstrip(".") in TITLES):
+            first -= 2  # "the island's power authority", "the President's office"; not "Israel's | army"
+        elif _group_word(before):
+            first -= 1
+        else:
+            break
+    return first
+
+
+def _ladder(text: str, tokens: Tokens, index: int, cores: list[TokenRange]) -> list[TokenRange]:
+    """Each core, then the last core with the determiner before it; clean ranges only, once each, each one
+    larger than the one before."""
+    rungs = list(cores)
+    first, last = cores[-1]
+    if first > 0 and _joined(text, tokens, first - 1, first) and _word(text, tokens, first - 1).lower() in DETERMINERS:
+        first -= 1
+    rungs.append((first, last))
+    ladder: list[TokenRange] = []
+    for rung in rungs:
+        if rung not in ladder and is_clean(text, tokens, rung) and (not ladder or rung[0] <= ladder[-1][0]):
+            ladder.append(rung)
+    return ladder
+
+
+def is_clean(text: str, tokens: Tokens, rung: TokenRange) -> bool:
+    """Whether a token range could be an entity span by the span rules (no stray punctuation at its edges)."""
+    start, end = tokens[rung[0]][0], tokens[rung[1]][1]
+    return fit(text, start, end, Label.ACTOR) == (start, end)
+
+
+def grow(text: str, tokens: Tokens, selection: TokenRange | None, cursor: int) -> TokenRange | None:
+    """The next rung of the phrase ladder around the cursor after the current selection (the first rung when
+    nothing is selected, or the selection is not on the ladder); None when the ladder ends."""
+    ladder = phrase_ladder(text, tokens, cursor)
+    if selection is None:
+        return ladder[0] if ladder else None
+    low, high = sorted(selection)
+    bigger = [r for r in ladder if r[0] <= low and r[1] >= high and r != (low, high)]
+    return bigger[0] if bigger else None
+
+
+def _paragraph(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, len(text) if end < 0 else end
+
+
+def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quotations in text[start:end] (one paragraph), as the character ranges between their marks: curly
+    marks open and close by their shape, straight ones in turn; a quotation left open runs to the paragraph's
+    end (the next paragraph reopens it)."""
+    found: list[tuple[int, int]] = []
+    opened: int | None = None
+    for position in range(start, end):
+        char = text[position]
+        if char not in DOUBLE_QUOTES:
+            continue
+        if opened is None and char not in CLOSING:
+            opened = position + 1
+        elif opened is not None and char not in OPENING:
+            found.append((opened, position))
+            opened = None
+        elif char in OPENING:  # a second opening mark: the first one was never closed
+            opened = position + 1
+    if opened is not None:
+        found.append((opened, end))
+    return found
+
+
+def quotation(text: str, tokens: Tokens, index: int) -> TokenRange | None:
+    """The tokens of the quotation around token `index` (without its marks), or else of the next quotation
+    in the same paragraph; None when there is none."""
+    if not tokens:
+        return None
+    offset = tokens[index][0]
+    start, end = _paragraph(text, offset)
+    ranges = quotations(text, start, end)
+    around = [r for r in ranges if r[0] - 1 <= offset <= r[1]]
+    later = [r for r in ranges if r[0] > offset]
+    for low, high in around + later:
+        fitted = fit(text, low, high, Label.QUOTE)
+        if fitted is None:
+            continue
+        first = token_at(tokens, fitted[0])
+        if tokens[first][0] < fitted[0]:
+            first += 1
+        last = token_at(tokens, fitted[1] - 1)
+        if first <= last and tokens[last][1] <= fitted[1]:
+            return first, last
+    return None
+
+
+def at_cursor(text: str, tokens: Tokens, index: int, label: Label | str) -> TokenRange:
+    """What a label key adds with nothing selected and nothing under the cursor: for a QUOTE the quotation
+    around the cursor (or the next one in its paragraph), for an entity the phrase under it (the first rung
+    of `phrase_ladder`), else the cursor's token alone."""
+    if Label(label) is Label.QUOTE:
+        found = quotation(text, tokens, index)
+        if found is not None:
+            return found
+    ladder = phrase_ladder(text, tokens, index)
+    if not ladder:
+        return (index, index)
+    word = _word(text, tokens, index)
+    if _group_word(word) and not _is_name_word(word):  # a common noun: its whole group ("the male victim")
+        return ladder[-1]
+    return ladder[0]
+
+
+def occurrences(text: str, tokens: Tokens, start: int, end: int) -> list[tuple[int, int]]:
+    """Every other place where exactly the words text[start:end] stand on token boundaries (case-sensitive),
+    in order; for a key that marks them all with the same label."""
+    words = text[start:end]
+    if not words:
+        return []
+    starts = {token_start for token_start, _ in tokens}
+    ends = {token_end for _, token_end in tokens}
+    found, position = [], text.find(words)
+    while position >= 0:
+        if position != start and position in starts and position + len(words) in ends:
+            found.append((position, position + len(words)))
+        position = text.find(words, position + 1)
+    return found

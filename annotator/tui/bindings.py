@@ -1,0 +1,142 @@
+"""The annotate screen's default keys, in groups, in the order the help screen and the README list them.
+
+Every binding has an id: a keymap file remaps it by that id (`annotator/tui/keymap.py`). Its description is
+the short word of the key line at the bottom; its tooltip the line of the help screen and of the README's
+key table (`key_table()`; a test keeps the README equal to it). The speaker screen reuses the moving and
+selecting keys (and their ids), so a remapped key works there too.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+from annotator.vocabulary import Label
+
+LABEL_KEYS = {"1": Label.ACTOR, "2": Label.LOCATION, "3": Label.FIGURE, "4": Label.QUOTE}
+PHRASE = "the phrase under the cursor (a name; a figure; a common noun with its modifiers and determiner)"
+
+
+def _key(keys: str, action: str, short: str, help_line: str, id: str, show: bool = False) -> Binding:
+    return Binding(keys, action, short, show=show, id=id, tooltip=help_line)
+
+
+MOVING = [
+    _key("tab", "next_needing(1)", "Next", "next item still to decide: a pending suggestion, a quote without speaker",
+         "next_span", show=True),
+    _key("shift+tab", "next_needing(-1)", "Previous", "previous item still to decide", "previous_span"),
+    _key("full_stop", "next_item(1)", "Next span", "next span or suggestion, decided or not", "next_item"),
+    _key("comma", "next_item(-1)", "Previous span", "previous span or suggestion", "previous_item"),
+    _key("left", "move(-1)", "Left", "token left", "cursor_left"),
+    _key("right", "move(1)", "Right", "token right", "cursor_right"),
+    _key("ctrl+left", "word(-1)", "Word left", "word left (over punctuation)", "word_left"),
+    _key("ctrl+right", "word(1)", "Word right", "word right (over punctuation)", "word_right"),
+    _key("up", "move_line(-1)", "Up", "line up (keeping the column)", "cursor_up"),
+    _key("down", "move_line(1)", "Down", "line down (keeping the column)", "cursor_down"),
+    _key("home", "line_end(-1)", "Line start", "start of the line", "line_start"),
+    _key("end", "line_end(1)", "Line end", "end of the line", "line_end"),
+    _key("pageup", "page(-1)", "Page up", "a screen up", "page_up"),
+    _key("pagedown", "page(1)", "Page down", "a screen down", "page_down"),
+    _key("ctrl+up", "paragraph(-1)", "Paragraph up", "start of this paragraph, or of the one before", "paragraph_up"),
+    _key("ctrl+down", "paragraph(1)", "Paragraph down", "start of the next paragraph", "paragraph_down"),
+    _key("slash", "search", "Search", "search the article: type, enter goes there (↓ ↑ other matches, escape back)",
+         "search"),
+    _key("ctrl+n", "search_again(1)", "Next match", "next match of the last search", "next_match"),
+    _key("ctrl+p", "search_again(-1)", "Previous match", "previous match of the last search", "previous_match"),
+]  # fmt: skip
+
+SELECTING = [
+    _key("shift+left", "extend(-1)", "Select left", "select, or move the selection's moving end a token left",
+         "select_left"),
+    _key("shift+right", "extend(1)", "Select right", "select, or move the selection's moving end a token right",
+         "select_right"),
+    _key("v", "phrase", "Phrase", "select the phrase under the cursor (a name, a figure, a word); again: a larger one",
+         "select_phrase"),
+    _key("quotation_mark", "quotation", "Quotation",
+         "the quote under the cursor becomes current; with none, select the quotation around the cursor (or the "
+         "next one in the paragraph) without its marks", "select_quotation"),
+    _key("escape", "cancel", "Clear", "clear the selection", "cancel"),
+]  # fmt: skip
+
+EDITING = [
+    _key("enter", "accept", "Accept", "accept the current suggestion (or a rejected one shown with R: taken back)",
+         "accept", show=True),
+    _key("x,delete", "reject", "Reject", "reject the current suggestion, or remove the current span", "reject",
+         show=True),
+    *(
+        _key(key, f"label('{label.value}')", label.value.title(),
+             ("QUOTE: accept the current quote suggestion, or add a quote over the selection, or else over the "
+              "quotation around the cursor" if label is Label.QUOTE else
+              f"{label.value}: relabel the current entity span (a suggestion is accepted with it), or add one over "
+              f"the selection, or else over {PHRASE}, inside a quote too"), f"label_{label.value.lower()}")
+        for key, label in LABEL_KEYS.items()
+    ),
+    _key("left_square_bracket", "boundary('start', -1)", "Start left",
+         "move the start of the current span (or selection) left; ] right", "start_left"),
+    _key("right_square_bracket", "boundary('start', 1)", "Start right", "move the start right", "start_right"),
+    _key("left_curly_bracket", "boundary('end', -1)", "End left",
+         "move the end of the current span (or selection) left; } right", "end_left"),
+    _key("right_curly_bracket", "boundary('end', 1)", "End right", "move the end right", "end_right"),
+    _key("asterisk", "elsewhere", "Elsewhere",
+         "the same label on every other place with exactly the current span's words (one undo)", "elsewhere"),
+    _key("s", "speaker", "Speaker",
+         "link the quote to its speaker (a pending quote is accepted first): tab/shift+tab choose among ACTORs and "
+         "suggested ACTORs, nearest first, or move onto one; enter confirms; a selection (or, with 1, the phrase "
+         "under the cursor) becomes a new ACTOR and the speaker; x none; escape cancels", "speaker", show=True),
+    _key("A", "accept_all", "Accept all", "accept every suggestion that fits", "accept_all"),
+    _key("u", "undo", "Undo", "undo (says what, and goes there)", "undo", show=True),
+    _key("ctrl+r,U", "redo", "Redo", "redo", "redo"),
+]  # fmt: skip
+
+ARTICLE = [
+    _key("d", "finish('done')", "Done",
+         "mark the article done and open the next one to do; with suggestions pending it asks: a accept them all, "
+         "l leave them undecided, escape cancel", "done", show=True),
+    _key("S", "finish('skipped')", "Skip", "mark it skipped and open the next one to do", "skip"),
+    _key("F", "finish('flagged')", "Flag", "flag it for discussion, with an optional reason; open the next one",
+         "flag"),
+    _key("C", "comment", "Comment", "add a comment to the article", "comment"),
+    _key("n", "article(1)", "Next article", "next article", "next_article"),
+    _key("p", "article(-1)", "Previous article", "previous article", "previous_article"),
+    _key("l", "articles", "List", "the article list", "articles"),
+    _key("R", "toggle_rejected", "Rejected", "show or hide rejected suggestions (dimmed, struck through)",
+         "show_rejected"),
+    _key("M", "messages", "Messages", "every message of this session", "messages"),
+    _key("question_mark", "help", "Help", "this help", "help", show=True),
+    _key("q", "quit", "Quit", "quit (everything is saved already)", "quit", show=True),
+]  # fmt: skip
+
+#: (heading, bindings) as the help screen and the README show them.
+GROUPS = [
+    ("Moving: whatever is under the cursor is current", MOVING),
+    ("Selecting", SELECTING),
+    ("Acting on the current span, suggestion or selection", EDITING),
+    ("The article", ARTICLE),
+]
+
+KEY_NAMES = {"left": "←", "right": "→", "up": "↑", "down": "↓", "full_stop": ".", "comma": ",", "slash": "/",
+             "quotation_mark": '"', "left_square_bracket": "[", "right_square_bracket": "]",
+             "left_curly_bracket": "{", "right_curly_bracket": "}", "question_mark": "?", "pageup": "page up",
+             "pagedown": "page down", "asterisk": "*"}  # fmt: skip
+
+
+def key_name(key: str) -> str:
+    """A key as the help and the README write it: `ctrl+←`, `page up`, `"`."""
+    *modifiers, base = key.strip().split("+")
+    return "+".join([*modifiers, KEY_NAMES.get(base, base)])
+
+
+def keys_shown(binding: Binding, keymap: dict[str, str]) -> str:
+    """The binding's keys (as remapped by the keymap file), comma-separated."""
+    return ", ".join(key_name(k) for k in keymap.get(binding.id or "", binding.key).split(","))
+
+
+def key_table(keymap: dict[str, str] | None = None) -> str:
+    """The keys as a Markdown table per group: the README's copy (the help screen shows the same lines)."""
+    lines = []
+    for heading, bindings in GROUPS:
+        lines += [f"**{heading}**", "", "| key | action |", "| --- | --- |"]
+        for binding in bindings:
+            keys = keys_shown(binding, keymap or {}).replace("|", "\\|")
+            lines.append(f"| `{keys}` | {binding.tooltip} |" if "`" not in keys else f"| {keys} | {binding.tooltip} |")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,62 @@
+"""Small questions over the article: what `d` does with pending suggestions, and a line of text (a flag's
+reason, a comment). Modal screens that return the answer; the article stays in view behind them."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from annotator.tui.widgets.bars import KeyBar
+
+
+class DonePrompt(ModalScreen[str]):
+    """Suggestions are still pending: accept them all and mark done, leave them undecided and mark done, or
+    cancel; one key each. Returns "accept", "leave" or "cancel"."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "choose('accept')", "Accept all, done", id="done_accept_all"),
+        Binding("l", "choose('leave')", "Leave them, done", id="done_leave"),
+        Binding("escape", "choose('cancel')", "Cancel", id="done_cancel"),
+    ]
+
+    def __init__(self, pending: int) -> None:
+        super().__init__()
+        self.pending = pending
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="prompt"):
+            some = f"{self.pending} suggestion{'s are' if self.pending != 1 else ' is'} still pending."
+            yield Static(f"{some}\n\n a  accept them all, then mark the article done\n l  leave them undecided "
+                         "and mark it done\n escape  cancel: keep working on it")  # fmt: skip
+        yield KeyBar()
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice)
+
+
+class TextPrompt(ModalScreen[str | None]):
+    """One line of text: enter returns it (maybe empty), escape returns None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="prompt_cancel")]
+
+    def __init__(self, question: str, name: str) -> None:
+        super().__init__()
+        self.question = question
+        self.field = name
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="prompt"):
+            yield Static(self.question)
+            yield Input(id=self.field)
+        yield KeyBar()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

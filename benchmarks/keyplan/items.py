@@ -1,0 +1,80 @@
+"""What the screen model is made of: spans, items, the speaker choice, the keys it knows (see `screen`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+QUOTE = "QUOTE"
+ACTOR = "ACTOR"
+LABEL_KEYS = {"ACTOR": "1", "LOCATION": "2", "FIGURE": "3", "QUOTE": "4"}
+KEY_LABELS = {key: label for label, key in LABEL_KEYS.items()}
+RANK = {"span": 0, "pending": 1}
+LAST_KEY = ("~", 1 << 62)
+
+#: Keys that only move the cursor or the current item: what the planner searches paths with.
+NAVIGATION_KEYS = (
+    "tab",
+    "shift+tab",
+    "full_stop",
+    "comma",
+    "right",
+    "left",
+    "ctrl+right",
+    "ctrl+left",
+    "down",
+    "up",
+    "home",
+    "end",
+    "ctrl+down",
+    "ctrl+up",
+)
+#: Moving and selecting keys that work in the speaker choice too (on the article below it).
+FORWARDED = frozenset(NAVIGATION_KEYS) - {"tab", "shift+tab", "full_stop", "comma"} | {"shift+left", "shift+right", "v"}
+
+ItemKey = tuple[str, int]  # ("span", span id) or ("pending", suggestion id)
+NavState = tuple[int, ItemKey | None, int | None]  # (cursor token, current item, goal column of up/down)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A span, suggestion or gold span: character offsets, label, and a QUOTE's speaker (ACTOR offsets)."""
+
+    start: int
+    end: int
+    label: str
+    speaker: tuple[int, int] | None = None
+
+    @property
+    def key(self) -> tuple[int, int, str]:
+        return (self.start, self.end, self.label)
+
+    @property
+    def is_quote(self) -> bool:
+        return self.label == QUOTE
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+
+class Refused(Exception):
+    """The Store would refuse this edit (the app says why and changes nothing)."""
+
+
+@dataclass(slots=True)
+class SpeakerChoice:
+    """The speaker screen: the quote (span id), the candidates (item keys, nearest first), the one shown."""
+
+    quote: int
+    candidates: list[ItemKey]
+    index: int
+    candidate: ItemKey | None
+
+
+def _order(key: ItemKey, item: Span) -> tuple[int, int, int, int, int]:
+    """Reading order as `annotator.tui.model.Item.order`: by start, quotes first, longer first, spans first."""
+    return (item.start, 0 if item.is_quote else 1, -item.end, RANK[key[0]], key[1])
+
+
+def _rank(key: ItemKey, item: Span) -> tuple[int, int, int, int]:
+    """Which of several items under a character is current (`ArticleModel.item_at`)."""
+    return (RANK[key[0]], item.start, item.end, key[1])

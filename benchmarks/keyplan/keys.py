@@ -1,0 +1,347 @@
+"""The keys of the screen model (`screen.Screen`): what each key does to the cursor, the selection, the current
+item and the annotation, as `annotator/tui/screens/` (article.py, annotate.py, speaker.py, prompts.py) do it."""
+
+from __future__ import annotations
+
+from annotator import phrases
+from annotator.spans import EdgeRefused, move_edge
+from keyplan.items import (
+    ACTOR,
+    FORWARDED,
+    KEY_LABELS,
+    NAVIGATION_KEYS,
+    QUOTE,
+    RANK,
+    ItemKey,
+    Refused,
+    Span,
+    SpeakerChoice,
+    _order,
+)
+
+
+class Keys:
+    """`press` and what it calls; a part of `screen.Screen` (its state and indexes live there)."""
+
+    # -- keys ----------------------------------------------------------------------------------------------
+
+    def press(self, key: str) -> str | None:
+        """Do what the key does; the kind of work it did, or None if it did nothing."""
+        if self.asking_done:
+            return self._done_key(key)
+        if self.choosing is not None:
+            return self._speaker_key(key)
+        if key in NAVIGATION_KEYS:
+            target = self.navigate(self.nav_state, key)  # any move also drops the selection
+            if target is None or (target == self.nav_state and self.anchor is None):
+                return None
+            self.cursor, self.current, self.column = target
+            self.anchor = self.phrase_origin = None
+            return "navigation"
+        if key in ("shift+right", "shift+left"):
+            if not self.tokens:
+                return None
+            if self.anchor is None:
+                self.anchor = self.cursor
+            self.cursor = min(max(self.cursor + (1 if key == "shift+right" else -1), 0), len(self.tokens) - 1)
+            self.current = self.column = self.phrase_origin = None
+            return "select"
+        if key == "v":
+            return self._phrase()
+        if key == "quotation_mark":
+            return self._quotation()
+        if key == "escape":
+            if self.anchor is None:
+                return None
+            self.anchor = self.phrase_origin = None
+            self.current = self.item_at(self.cursor)
+            return "select"
+        if key == "enter":
+            return self._accept_key()
+        if key in ("x", "delete"):
+            return self._reject_key()
+        if key in KEY_LABELS:
+            return self._label_key(KEY_LABELS[key])
+        if key in ("left_square_bracket", "right_square_bracket", "left_curly_bracket", "right_curly_bracket"):
+            return self._boundary_key(key)
+        if key == "s":
+            return self._speaker_start()
+        if key == "A":
+            return self._edit(self._accept_all, "accept all", accept_all=True)
+        if key == "asterisk":
+            current = self.current
+            if current is None or current[0] != "span" or self.anchor is not None:
+                return None
+            return self._edit(self._elsewhere, "elsewhere", current[1])
+        if key == "d":
+            if self.pending_count:
+                self.asking_done = True
+                return "done"
+            self.status = "done"
+            return "done"
+        return None
+
+    def _select(self, first: int, last: int) -> None:
+        self.anchor, self.cursor = first, last
+        self.current = self.column = None
+
+    def _phrase(self) -> str | None:
+        if not self.tokens:
+            return None
+        origin = self.phrase_origin if self.phrase_origin is not None else self.cursor
+        selection = (self.anchor, self.cursor) if self.anchor is not None else None
+        found = phrases.grow(self.text, self.tokens, selection, origin)
+        if found is None:
+            return None
+        self._select(*found)
+        self.phrase_origin = origin
+        return "select"
+
+    def _quotation(self) -> str | None:
+        if not self.tokens:
+            return None
+        quote = self.quote_at[self.cursor]
+        if quote is not None and self.anchor is None and self.current != quote:
+            self.current = quote
+            self.cursor = self.token_index(self.items[quote].start)
+            self.anchor = self.column = self.phrase_origin = None
+            return "navigation"
+        found = phrases.quotation(self.text, self.tokens, self.cursor)
+        if found is None:
+            return None
+        self._select(*found)
+        self.phrase_origin = None
+        return "select"
+
+    def _done_key(self, key: str) -> str | None:
+        if key == "l":
+            self.asking_done = False
+            self.status = "done"
+            return "done"
+        if key == "escape":
+            self.asking_done = False
+            return "done"
+        if key == "a":  # accept all, then done; a plan never needs it when suggestions would stay pending after it
+            trial = self.clone()
+            trial.asking_done = False
+            if trial._edit(trial._accept_all, "accept all") is None or trial.pending_count:
+                return None
+            self.asking_done = False
+            self._edit(self._accept_all, "accept all", accept_all=True)
+            self.status = "done"
+            return "done"
+        return None
+
+    def _after(self, current: ItemKey | None, decided: tuple | None, removed: Span | None) -> None:
+        """The screen after a committed edit: `AnnotateScreen._after` (auto-advance on)."""
+        self.current = current if current in self.items else None
+        self.anchor = self.phrase_origin = self.column = None
+        if decided is not None:
+            new = self.item(self.current)
+            after = _order(self.current, new) if new is not None and self.current else decided[0]
+            following = self._next_needing(after, decided[1], 1, inclusive=True)
+            if following is not None:
+                self.current = following
+        item = self.item(self.current)
+        if item is not None:
+            self.cursor = self.token_index(item.start)
+        elif removed is not None:
+            self.cursor = self.token_index(removed.start)
+        if item is None:
+            self.current = self.item_at(self.cursor)
+
+    def _edit(self, edit, kind: str, *args, decided=None, removed=None, accept_all=False) -> str | None:
+        """Run an edit; on success reindex and place the current item as the screen does."""
+        before = self.current
+        self.made = []
+        try:
+            new_current = edit(*args)
+        except Refused:
+            return None
+        self._reindex()
+        if accept_all:
+            first = self._next_needing(None, 0, 1)
+            new_current = first if first is not None else (before if before in self.items else None)
+        self._after(new_current, decided, removed)
+        return kind
+
+    def _decided(self, key: ItemKey) -> tuple:
+        item = self.items[key]
+        return (_order(key, item), item.start)
+
+    def _ask_speaker(self, kind: str | None) -> str | None:
+        """`AnnotateScreen._ask_speaker_of_new_quote`: a quote just made without a speaker opens the choice."""
+        item = self.item(self.current)
+        made = kind is not None and self.current and self.current[0] == "span" and self.current[1] in self.made
+        if made and item is not None and item.is_quote and item.speaker is None:
+            self._open_choice(self.current)  # type: ignore[arg-type]
+        return kind
+
+    def _accept_key(self) -> str | None:
+        key = self.current
+        if self.anchor is not None or key is None or key[0] != "pending":
+            return None
+        return self._ask_speaker(self._edit(self._accept_suggestion, "accept", key[1], decided=self._decided(key)))
+
+    def _reject_key(self) -> str | None:
+        key = self.current
+        if self.anchor is not None:
+            self.anchor = self.phrase_origin = None
+            self.current = self.item_at(self.cursor)
+            return "select"
+        if key is None or key not in self.items:
+            return None
+        if key[0] == "pending":
+            return self._edit(self._reject_suggestion, "reject", key[1], decided=self._decided(key))
+        return self._edit(self._remove_span, "remove", key[1], removed=self.spans[key[1]])
+
+    def _label_key(self, label: str) -> str | None:
+        key, item = self.current, self.item(self.current)
+        same_layer = item is not None and item.is_quote == (label == QUOTE)
+        if self.anchor is None and item is not None and key is not None and same_layer:
+            if key[0] == "span":
+                return self._edit(self._relabel, "relabel", key[1], label)
+            decided = self._decided(key)
+            if item.label == label:
+                return self._ask_speaker(self._edit(self._accept_suggestion, "accept", key[1], decided=decided))
+            kind = self._edit(self._accept_corrected, "relabel", key[1], label, item.start, item.end, decided=decided)
+            return self._ask_speaker(kind)
+        if not self.tokens:
+            return None
+        selection = self.selection()
+        if selection is None:
+            first, last = phrases.at_cursor(self.text, self.tokens, self.cursor, label)
+            selection = (self.tokens[first][0], self.tokens[last][1])
+        return self._ask_speaker(self._edit(self._add, "add", *selection, label))
+
+    def _boundary_key(self, key: str) -> str | None:
+        side = "start" if key in ("left_square_bracket", "right_square_bracket") else "end"
+        step = -1 if key in ("left_square_bracket", "left_curly_bracket") else 1
+        if self.anchor is not None:
+            low, high = sorted((self.anchor, self.cursor))
+            if side == "start":
+                low += step
+            else:
+                high += step
+            if low < 0 or high >= len(self.tokens) or low > high:
+                return None
+            self.anchor, self.cursor = low, high
+            self.current = self.column = None
+            return "select"
+        current, item = self.current, self.item(self.current)
+        if item is None or current is None:
+            return None
+        try:
+            start, end = move_edge(self.text, self.tokens, item.start, item.end, item.label, side, step)
+        except EdgeRefused:
+            return None
+        if current[0] == "pending":
+            return self._edit(self._accept_corrected, "boundary", current[1], item.label, start, end)
+        return self._edit(self._resize, "boundary", current[1], start, end)
+
+    # -- the speaker choice ----------------------------------------------------------------------------------
+
+    def speaker_candidates(self, quote: Span) -> list[ItemKey]:
+        """`ArticleModel.speaker_candidates`: ACTOR spans and pending ACTOR suggestions, nearest first."""
+
+        def distance(key: ItemKey) -> tuple[bool, int, int, int]:
+            actor = self.items[key]
+            inside = actor.start >= quote.start and actor.end <= quote.end
+            gap = quote.start - actor.end if actor.end <= quote.start else actor.start - quote.end
+            return (inside, abs(gap), RANK[key[0]], actor.start)
+
+        actors = [key for key, item in self.items.items() if item.label == ACTOR]
+        accepted = {(self.items[k].start, self.items[k].end) for k in actors if k[0] == "span"}
+        actors = [k for k in actors if k[0] == "span" or (self.items[k].start, self.items[k].end) not in accepted]
+        return sorted(actors, key=distance)
+
+    def _speaker_start(self) -> str | None:
+        key = self.current
+        if key is None or not self.items[key].is_quote:
+            key = self.quote_at[self.cursor] if self.tokens else None
+        if key is None:
+            return None
+        if key[0] == "pending":
+            quote_key: ItemKey | None = None
+
+            def accept() -> ItemKey:
+                nonlocal quote_key
+                quote_key = self._accept_suggestion(key[1])
+                return quote_key
+
+            if self._edit(accept, "speaker") is None or quote_key is None:
+                return None
+            key = quote_key
+        self._open_choice(key)
+        return "speaker"
+
+    def _open_choice(self, key: ItemKey) -> None:
+        quote = self.items[key]
+        candidates = self.speaker_candidates(quote)
+        index = next(
+            (i for i, a in enumerate(candidates) if (self.items[a].start, self.items[a].end) == quote.speaker), 0
+        )
+        self.current, self.cursor = key, self.token_index(quote.start)
+        self.anchor = self.column = self.phrase_origin = None
+        self.choosing = SpeakerChoice(key[1], candidates, index, candidates[index] if candidates else None)
+
+    def _speaker_key(self, key: str) -> str | None:
+        choice = self.choosing
+        assert choice is not None
+        if key in ("tab", "shift+tab"):
+            if not choice.candidates:
+                return None
+            if choice.candidate in choice.candidates:
+                choice.index = (choice.index + (1 if key == "tab" else -1)) % len(choice.candidates)
+            choice.candidate = choice.candidates[choice.index]
+            self.anchor = None
+            self.cursor = self.token_index(self.items[choice.candidate].start)
+            return "speaker"
+        if key in FORWARDED:
+            saved = self.choosing
+            self.choosing = None
+            kind = self.press(key)
+            self.choosing = saved
+            if kind is None:
+                return None
+            if self.anchor is None:
+                under = self.item_at(self.cursor)
+                if under is not None and self.items[under].label == ACTOR:
+                    choice.candidate = under
+                    if under in choice.candidates:
+                        choice.index = choice.candidates.index(under)
+                else:
+                    choice.candidate = None
+            return "speaker"
+        if key == "escape":
+            if self.anchor is not None:
+                self.anchor = self.phrase_origin = None
+                self.current = self.item_at(self.cursor)
+                return "speaker"
+            self.choosing = None
+            self.current, self.anchor = ("span", choice.quote), None
+            self.cursor = self.token_index(self.spans[choice.quote].start)
+            return "speaker"
+        target: object
+        if key == "enter":
+            selection = self.selection()
+            target = selection if selection is not None else choice.candidate
+            if target is None:
+                return None
+        elif key in ("x", "delete"):
+            target = "none"
+        elif key == "1":
+            selection = self.selection()
+            if selection is None and choice.candidate is not None and choice.candidate == self.item_at(self.cursor):
+                target = choice.candidate
+            elif selection is None:
+                found = phrases.grow(self.text, self.tokens, None, self.cursor)
+                if found is None:
+                    return None
+                target = (self.tokens[found[0]][0], self.tokens[found[1]][1])
+            else:
+                target = selection
+        else:
+            return None
+        self.choosing = None
+        return self._edit(self._set_speaker, "speaker", choice.quote, target)

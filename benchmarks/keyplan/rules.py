@@ -1,0 +1,188 @@
+"""The Store's rules in the screen model (`screen.Screen`): what `annotator/store/edits.py` and
+`annotator/spans.py` allow and what an edit changes."""
+
+from __future__ import annotations
+
+from annotator import phrases
+from annotator.spans import edge_problem, fit
+from keyplan.items import ACTOR, QUOTE, ItemKey, Refused, Span
+
+
+class StoreRules:
+    """The edits, checked as the Store checks them; a part of `screen.Screen`."""
+
+    # -- the Store's rules (annotator/store/edits.py, annotator/spans.py) ----------------------------------
+
+    def _check_free(self, label: str, start: int, end: int, ignore: int | None = None) -> None:
+        quote = label == QUOTE
+        for span_id, span in self.spans.items():
+            if span_id != ignore and span.is_quote == quote and span.overlaps(start, end):
+                raise Refused(f"it would overlap {span}")
+
+    def _check_bounds(self, start: int, end: int, label: str) -> None:
+        """`Changes._span_text`: the span rules, then token boundaries."""
+        problem = edge_problem(self.text, start, end, label)
+        if problem:
+            raise Refused(problem)
+        if self.tokens and (start not in self.starts_set or end not in self.token_ends):
+            raise Refused("not on token boundaries")
+
+    def _new_span(self, span: Span, suggestion: int | None) -> int:
+        span_id = self.next_id
+        self.next_id += 1
+        self.made.append(span_id)
+        self.spans[span_id] = span
+        self.origin[span_id] = suggestion
+        return span_id
+
+    def _acceptance(self, sid: int) -> list[tuple[int, Span]]:
+        """What accepting a suggestion writes: [(suggestion, span)], its speaker's suggestion included."""
+        if sid not in self.undecided:
+            raise Refused("already decided")
+        suggestion = self.suggestions[sid]
+        fitted = fit(self.text, suggestion.start, suggestion.end, suggestion.label)
+        if fitted is None:
+            raise Refused("bad edges")
+        start, end = fitted
+        self._check_free(suggestion.label, start, end)
+        written = [(sid, Span(start, end, suggestion.label, suggestion.speaker))]
+        if suggestion.speaker is not None and self.actor_at(suggestion.speaker) is None:
+            s_start, s_end = suggestion.speaker
+            candidates = sorted(
+                i
+                for i in self.undecided
+                if self.suggestions[i].label == ACTOR
+                and (self.suggestions[i].start, self.suggestions[i].end) == (s_start, s_end)
+            )
+            try:
+                if not candidates:
+                    raise Refused("speaker suggestion was rejected")
+                written += self._acceptance(candidates[0])
+            except Refused:
+                written[0] = (sid, Span(start, end, suggestion.label, None))
+        return written
+
+    def _accept_suggestion(self, sid: int) -> ItemKey:
+        first = None
+        for decided, span in self._acceptance(sid):
+            self.undecided.discard(decided)
+            span_id = self._new_span(span, decided)
+            first = first or span_id
+        return ("span", first)  # type: ignore[return-value]
+
+    def _accept_corrected(self, sid: int, label: str, start: int, end: int) -> ItemKey:
+        if sid not in self.undecided:
+            raise Refused("already decided")
+        suggestion = self.suggestions[sid]
+        self._check_bounds(start, end, label)
+        self._check_free(label, start, end)
+        speaker = suggestion.speaker if label == QUOTE and self.actor_at(suggestion.speaker) is not None else None
+        self.undecided.discard(sid)
+        return ("span", self._new_span(Span(start, end, label, speaker), sid))
+
+    def _reject_suggestion(self, sid: int) -> None:
+        if sid not in self.undecided:
+            raise Refused("already decided")
+        self.undecided.discard(sid)
+
+    def _add(self, start: int, end: int, label: str) -> ItemKey:
+        self._check_bounds(start, end, label)
+        self._check_free(label, start, end)
+        return ("span", self._new_span(Span(start, end, label), None))
+
+    def _unlink_quotes_of(self, actor: Span, moved_to: tuple[int, int] | None = None) -> None:
+        for span_id, span in self.spans.items():
+            if span.is_quote and span.speaker == (actor.start, actor.end):
+                self.spans[span_id] = Span(span.start, span.end, span.label, moved_to)
+
+    def _remove_span(self, span_id: int) -> None:
+        span = self.spans.pop(span_id)
+        if span.label == ACTOR:
+            self._unlink_quotes_of(span)
+        self.origin.pop(span_id)  # a removed suggestion counts as rejected: it stays decided
+
+    def _relabel(self, span_id: int, label: str) -> ItemKey:
+        span = self.spans[span_id]
+        if span.label == label:
+            raise Refused(f"it is already {label}")
+        self._check_free(label, span.start, span.end, ignore=span_id)
+        self.spans[span_id] = Span(span.start, span.end, label, span.speaker if label == QUOTE else None)
+        if span.label == ACTOR:
+            self._unlink_quotes_of(span)
+        return ("span", span_id)
+
+    def _resize(self, span_id: int, start: int, end: int) -> ItemKey:
+        span = self.spans[span_id]
+        self._check_bounds(start, end, span.label)
+        self._check_free(span.label, start, end, ignore=span_id)
+        self.spans[span_id] = Span(start, end, span.label, span.speaker)
+        if span.label == ACTOR:
+            self._unlink_quotes_of(span, moved_to=(start, end))
+        return ("span", span_id)
+
+    def _set_speaker(self, quote: int, target: object) -> ItemKey:
+        """`Store.set_speaker`: no speaker, an ACTOR span, a pending ACTOR suggestion (accepted), new offsets."""
+        span = self.spans[quote]
+        speaker: tuple[int, int] | None
+        if target == "none":
+            speaker = None
+        elif isinstance(target, tuple) and isinstance(target[0], int):
+            start, end = target
+            self._check_bounds(start, end, ACTOR)
+            self._check_free(ACTOR, start, end)
+            self.spans[quote] = Span(span.start, span.end, span.label, (start, end))
+            self._new_span(Span(start, end, ACTOR), None)
+            return ("span", quote)
+        elif target[0] == "pending":  # type: ignore[index]
+            written = self._acceptance(target[1])  # type: ignore[index]
+            for decided, actor in written:
+                self.undecided.discard(decided)
+                self._new_span(actor, decided)
+            speaker = (written[0][1].start, written[0][1].end)
+        else:
+            actor = self.spans[target[1]]  # type: ignore[index]
+            speaker = (actor.start, actor.end)
+        self.spans[quote] = Span(span.start, span.end, span.label, speaker)
+        return ("span", quote)
+
+    def _elsewhere(self, span_id: int) -> ItemKey:
+        """`Store.add_elsewhere`."""
+        span = self.spans[span_id]
+        if span.is_quote:
+            raise Refused("quote")
+        added: list[tuple[int, int]] = []
+        for start, end in phrases.occurrences(self.text, self.tokens, span.start, span.end):
+            try:
+                self._check_bounds(start, end, span.label)
+                self._check_free(span.label, start, end)
+            except Refused:
+                continue
+            if any(s < end and start < e for s, e in added):
+                continue
+            added.append((start, end))
+        if not added:
+            raise Refused("nowhere else")
+        for start, end in added:
+            self._new_span(Span(start, end, span.label), None)
+        return ("span", span_id)
+
+    def _accept_all(self) -> None:
+        have = {span.key for span in self.spans.values()}
+        pending = sorted(
+            (s for s in self.undecided if self.suggestions[s].key not in have),
+            key=lambda s: (self.suggestions[s].start, self.suggestions[s].end, s),
+        )
+        accepted = 0
+        for sid in pending:
+            if sid not in self.undecided:
+                continue  # accepted above as the speaker of a quote
+            try:
+                written = self._acceptance(sid)
+            except Refused:
+                continue
+            for decided, span in written:
+                self.undecided.discard(decided)
+                self._new_span(span, decided)
+            accepted += len(written)
+        if not accepted:
+            raise Refused("no suggestion could be accepted")

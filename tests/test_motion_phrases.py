@@ -1,0 +1,158 @@
+"""The core of the cursor keys, without the TUI: word and paragraph jumps, search, phrase and quotation selections,
+and edge moves by the span rules (annotator.motion, annotator.phrases, annotator.spans.move_edge)."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from support import word_tokens
+
+from annotator import motion, phrases
+from annotator.spans import EdgeRefused, move_edge
+from annotator.suggest.tokens import tokenize
+from annotator.vocabulary import Label
+
+TEXT = 'Israel\'s army said: "We will stay." Prime Minister Benjamin Netanyahu agreed.\nAt least 35 people died in the Gaza Strip.'
+
+
+@pytest.fixture(scope="module")
+def tokens() -> list[tuple[int, int]]:
+    return [(t.start, t.end) for t in tokenize([TEXT])[0]]
+
+
+def words(tokens: list[tuple[int, int]], first: int, last: int) -> str:
+    return TEXT[tokens[first][0] : tokens[last][1]]
+
+
+def index_of(tokens: list[tuple[int, int]], word: str, occurrence: int = 0) -> int:
+    found = [i for i, (s, e) in enumerate(tokens) if TEXT[s:e] == word]
+    return found[occurrence]
+
+
+def test_word_jumps_skip_punctuation(tokens) -> None:
+    said = index_of(tokens, "said")
+    assert TEXT[slice(*tokens[motion.next_word(TEXT, tokens, said, 1)])] == "We"  # over ':' and '"'
+    assert TEXT[slice(*tokens[motion.next_word(TEXT, tokens, said, -1)])] == "army"
+    assert motion.next_word(TEXT, tokens, len(tokens) - 1, 1) == len(tokens) - 1  # the end: stays
+
+
+def test_paragraph_jumps(tokens) -> None:
+    at = index_of(tokens, "At")
+    assert motion.paragraph(TEXT, tokens, 3, 1) == at
+    assert motion.paragraph(TEXT, tokens, at + 2, -1) == at  # to the start of this paragraph first
+    assert motion.paragraph(TEXT, tokens, at, -1) == 0  # then to the one before
+    assert motion.paragraph(TEXT, tokens, at, 1) == at  # no paragraph after the last
+
+
+def test_search_is_smart_case_and_wraps(tokens) -> None:
+    assert motion.match_starts(TEXT, "the") == [TEXT.index("the Gaza")]
+    assert motion.match_starts(TEXT, "Prime") == [TEXT.index("Prime")]
+    first = motion.search(TEXT, tokens, "a", 0, 1)
+    assert TEXT[slice(*tokens[first])] == "army"  # the "a" inside "Israel", the cursor's own token, does not count
+    last = index_of(tokens, "Gaza")
+    assert TEXT[slice(*tokens[motion.search(TEXT, tokens, "israel", last, 1)])] == "Israel"  # wraps round
+    assert TEXT[slice(*tokens[motion.search(TEXT, tokens, "at", last, -1)])] == "At"  # backwards
+    assert motion.search(TEXT, tokens, "nowhere", 0, 1) is None
+    assert motion.search(TEXT, tokens, "Israel", 0, 1) is None  # only where the cursor is already
+
+
+@pytest.mark.parametrize(
+    ("word", "occurrence", "ladder"),
+    [
+        ("Netanyahu", 0, ["Benjamin Netanyahu"]),  # the title stays out
+        ("Prime", 0, ["Prime Minister Benjamin Netanyahu"]),  # unless the cursor is on it
+        ("35", 0, ["At least 35"]),  # a figure takes its qualifier
+        ("least", 0, ["least"]),
+        ("At", 0, ["At least 35"]),
+        ("Gaza", 0, ["Gaza Strip", "the Gaza Strip"]),  # then with its determiner
+        ("people", 0, ["people"]),
+        ("army", 0, ["army"]),  # a common noun; a name that owns it stays out
+    ],
+)
+def test_the_phrase_ladder(tokens, word: str, occurrence: int, ladder: list[str]) -> None:
+    found = phrases.phrase_ladder(TEXT, tokens, index_of(tokens, word, occurrence))
+    assert [words(tokens, first, last) for first, last in found] == ladder
+
+
+def test_grow_takes_the_next_rung_and_stops(tokens) -> None:
+    gaza = index_of(tokens, "Gaza")
+    first = phrases.grow(TEXT, tokens, None, gaza)
+    assert first is not None and words(tokens, *first) == "Gaza Strip"
+    second = phrases.grow(TEXT, tokens, first, gaza)
+    assert second is not None and words(tokens, *second) == "the Gaza Strip"
+    assert phrases.grow(TEXT, tokens, second, gaza) is None
+
+
+def test_the_quotation_around_or_after_the_cursor(tokens) -> None:
+    inside = index_of(tokens, "will")
+    before = index_of(tokens, "army")
+    after = index_of(tokens, "agreed")
+    for origin in (inside, before):
+        found = phrases.quotation(TEXT, tokens, origin)
+        assert found is not None and words(tokens, *found) == "We will stay."
+    assert phrases.quotation(TEXT, tokens, after) is None
+
+
+def test_a_quotation_left_open_runs_to_the_paragraphs_end() -> None:
+    text = 'He said: "We will\nstay," and "go'
+    tokens = word_tokens(text)
+    assert phrases.quotations(text, 0, text.index("\n")) == [(10, text.index("\n"))]
+    found = phrases.quotation(text, tokens, 0)
+    assert found is not None and text[tokens[found[0]][0] : tokens[found[1]][1]] == "We will"
+
+
+def test_a_label_key_adds_the_phrase_or_the_quotation(tokens) -> None:
+    netanyahu = index_of(tokens, "Netanyahu")
+    assert words(tokens, *phrases.at_cursor(TEXT, tokens, netanyahu, Label.ACTOR)) == "Benjamin Netanyahu"
+    assert words(tokens, *phrases.at_cursor(TEXT, tokens, index_of(tokens, "We"), "QUOTE")) == "We will stay."
+    colon = index_of(tokens, ":")
+    assert phrases.at_cursor(TEXT, tokens, colon, Label.ACTOR) == (colon, colon)  # nothing better: the token
+
+
+def test_edges_move_by_allowed_tokens(tokens) -> None:
+    gaza = TEXT.index("Gaza")
+    strip_end = gaza + len("Gaza Strip")
+    assert move_edge(TEXT, tokens, gaza, strip_end, "LOCATION", "start", -1) == (gaza - 4, strip_end)  # "the"
+    assert move_edge(TEXT, tokens, gaza, strip_end, "LOCATION", "end", -1) == (gaza, gaza + 4)
+    israel = (0, len("Israel"))
+    # the end moves right over "'s" (not a word's end by the rules? it is allowed) to the next allowed token
+    moved = move_edge(TEXT, tokens, *israel, "ACTOR", "end", 1)
+    assert TEXT[slice(*moved)] in ("Israel's", "Israel's army")
+
+
+def test_an_edge_move_skips_punctuation_and_never_crosses_a_line_break(tokens) -> None:
+    agreed = TEXT.index("agreed")
+    with pytest.raises(EdgeRefused, match="line break"):
+        move_edge(TEXT, tokens, agreed, agreed + len("agreed"), "ACTOR", "end", 1)  # '.' is skipped, then '\n'
+    at = TEXT.index("At least")
+    with pytest.raises(EdgeRefused, match="line break"):
+        move_edge(TEXT, tokens, at, at + 2, "FIGURE", "start", -1)  # '.\nAt': never '.' nor the break
+    said = TEXT.index("said")
+    moved = move_edge(TEXT, tokens, TEXT.index("We"), TEXT.index('."'), "QUOTE", "start", -1)
+    assert moved[0] < TEXT.index('"We')  # over the quotation mark, which may not be a quote's edge
+    assert moved[0] >= said
+    with pytest.raises(EdgeRefused, match="at least one token"):
+        move_edge(TEXT, tokens, TEXT.index("army"), TEXT.index("army") + 4, "ACTOR", "start", 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "added"),
+    [
+        ("Police said the male victim was 34.", "victim", "the male victim"),
+        ("He met a Coast Guard spokesperson on Monday.", "spokesperson", "a Coast Guard spokesperson"),
+        ("Later the war cabinet had asked for more.", "cabinet", "the war cabinet"),
+        ("It said the island's power authority failed.", "authority", "the island's power authority"),
+        ("Hundreds of residents said so.", "residents", "residents"),  # "of" ends the group
+        ("Killed were 35 people in all.", "people", "people"),  # a figure is not part of it
+        ("Officials said that the army would stay.", "army", "the army"),  # one determiner, not "that the"
+        ("At least 35 Palestinians Thursday were hurt.", "Palestinians", "Palestinians"),  # no day in a name
+    ],
+)
+def test_a_label_key_on_a_common_noun_adds_its_noun_group(text: str, word: str, added: str) -> None:
+    tokens = word_tokens(text)
+    index = next(i for i, (s, e) in enumerate(tokens) if text[s:e] == word)
+    first, last = phrases.at_cursor(text, tokens, index, Label.ACTOR)
+    assert text[tokens[first][0] : tokens[last][1]] == added
+    ladder = phrases.phrase_ladder(text, tokens, index)
+    assert all(a[0] >= b[0] and a[1] <= b[1] and a != b for a, b in itertools.pairwise(ladder))  # larger each

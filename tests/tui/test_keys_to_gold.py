@@ -1,0 +1,92 @@
+"""benchmarks/keys_to_gold.py on a small gold for the seed article: the plan's model of the screen must agree
+with the real app key by key, and the replay must leave exactly the gold in the database.
+
+The gold needs every kind of work: accepting, relabelling, moving a boundary, removing a wrong suggestion,
+adding spans, linking and changing speakers, and a wrong suggestion that would block a right one.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotator.models import Suggestion
+from annotator.store import Store
+from tests.tui.fixtures import hostile_article, nth, seed_article
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+sys.path.insert(0, str(BENCHMARKS))
+
+from keyplan.items import Span  # noqa: E402
+from keys_to_gold import Options, check, replay  # noqa: E402
+
+
+def seed_gold(text: str) -> list[Span]:
+    def at(part: str, label: str, occurrence: int = 0, speaker: Span | None = None) -> Span:
+        start = nth(text, part, occurrence)
+        return Span(start, start + len(part), label, (speaker.start, speaker.end) if speaker else None)
+
+    resident = at("one resident", "ACTOR")
+    start = text.index("Israel has angrily")
+    israel_again = Span(start, start + len("Israel"), "ACTOR")
+    quote_start = text.index("The occupation")
+    quote_end = text.index('invade it yet,"') + len("invade it yet,")
+    return [
+        at("Israel", "ACTOR"),  # suggested as it is
+        at("Gaza Strip", "LOCATION"),
+        at("at least 35", "FIGURE"),
+        at("Palestinians", "ACTOR"),
+        at("Tel Aviv", "LOCATION"),  # suggested as an ACTOR
+        at("Israeli tanks", "ACTOR"),  # suggested: "Israeli"
+        at("Rafah", "LOCATION"),
+        at("Yibna", "LOCATION"),
+        at("three", "FIGURE"),  # "residents" is suggested too, and wrong
+        resident,
+        Span(quote_start, quote_end, "QUOTE", (resident.start, resident.end)),  # suggested with this speaker
+        at("Reuters", "ACTOR"),
+        at("Benjamin Netanyahu", "ACTOR"),  # accept all takes the wrong, overlapping "Prime Minister Benjamin"
+        at("Hamas", "ACTOR"),  # not suggested
+        israel_again,
+        at("disgust", "QUOTE", speaker=israel_again),  # suggested without a speaker
+    ]
+
+
+def build(path: Path, suggestions: bool) -> dict[str, list[Span]]:
+    article, tokens, suggested = seed_article()
+    text = article.text
+    start = nth(text, "Prime Minister Benjamin", 0)
+    wrong = Suggestion(start=start, end=start + 23, label="ACTOR", text=text[start : start + 23], suggester="test.v1")
+    hostile, hostile_tokens, hostile_suggested = hostile_article()
+    with Store.open(path) as store:
+        store.add_articles(
+            [
+                (article, tokens, [*suggested, wrong] if suggestions else []),
+                (hostile, hostile_tokens, hostile_suggested if suggestions else []),
+            ]
+        )
+    return {"seed": seed_gold(text), "hostile": []}
+
+
+@pytest.mark.parametrize("suggestions", [True, False], ids=["with suggestions", "without"])
+async def test_the_replay_reaches_exactly_the_gold(tmp_path, suggestions):
+    db = tmp_path / "annotations.db"
+    gold = build(db, suggestions)
+    plans = await replay(db, gold, Options(size=(100, 32), effort=0.2))  # raises Diverged on any difference
+    assert check(db, plans) == {}
+    kinds = {p.kind for p in plans["seed"].presses}
+    assert {"speaker", "done"} <= kinds
+    assert kinds >= ({"accept all", "relabel", "boundary", "remove"} if suggestions else {"add"})
+    # a wrong suggestion may stay pending: done asks, l leaves it undecided
+    assert [p.key for p in plans["hostile"].presses] == (["d", "l"] if suggestions else ["d"])
+
+
+async def test_rejecting_leftovers_decides_every_suggestion(tmp_path):
+    db = tmp_path / "annotations.db"
+    gold = build(db, suggestions=True)
+    plans = await replay(db, gold, Options(size=(80, 24), reject_leftovers=True, effort=0.2))
+    assert check(db, plans) == {}
+    with Store.open(db) as store:
+        assert store.pending("seed", "keys-to-gold") == []
+        assert store.pending("hostile", "keys-to-gold") == []

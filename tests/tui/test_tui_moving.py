@@ -1,0 +1,106 @@
+"""The moving keys of the annotate screen: words, lines (keeping the column), line ends, pages, paragraphs and
+search; each test ends by adding a span where the cursor went, and checks what the database holds."""
+
+from __future__ import annotations
+
+from tests.tui.conftest import WHO
+
+
+def article_screen(app):
+    return next(s for s in reversed(app.screen_stack) if hasattr(s, "model"))
+
+
+def cursor_word(app) -> str:
+    screen = article_screen(app)
+    start, end = screen.model.tokens[screen.cursor]
+    return screen.model.text[start:end]
+
+
+def added(store) -> list[str]:
+    with store as opened:
+        return [s.text for s in opened.spans("seed", WHO)]
+
+
+async def test_word_jumps_skip_punctuation(running):
+    async with running() as (app, pilot):
+        await pilot.press("n")  # the hostile article "[bold]Not bold[/] and ...", open on its suggestion
+        assert cursor_word(app) == "Not"
+        await pilot.press("ctrl+right", "ctrl+right")
+        assert cursor_word(app) == "and"  # over "[/]"
+        await pilot.press("ctrl+left")
+        assert cursor_word(app) == "bold"
+
+
+async def test_up_and_down_keep_the_column(running, read_store):
+    async with running(size=(100, 32)) as (app, pilot):
+        screen = app.screen
+        layout = screen.view.layout_
+        # From "gleaming" far right on a long line, down over a short line and down again: back to the column.
+        text = screen.model.text
+        start = text.index("reportedly")
+        screen._move_to(screen.model.token_index(start))
+        column = layout.lines[layout.line_of(start)].column(start)
+        await pilot.press("up", "up", "down", "down")
+        offset = screen.model.tokens[screen.cursor][0]
+        assert abs(layout.lines[layout.line_of(offset)].column(offset) - column) <= len(cursor_word(app))
+        assert cursor_word(app) == "reportedly"
+
+
+async def test_home_and_end_go_to_the_ends_of_the_line(running):
+    async with running() as (app, pilot):
+        await pilot.press("end")
+        layout = app.screen.view.layout_
+        line = layout.lines[0]
+        assert app.screen.model.tokens[app.screen.cursor][1] <= line.end
+        assert app.screen.model.tokens[app.screen.cursor + 1][0] >= line.end
+        await pilot.press("home")
+        assert app.screen.cursor == 0
+
+
+async def test_paragraph_jumps_and_a_span_added_there(running, read_store):
+    async with running() as (app, pilot):
+        await pilot.press("ctrl+down", "ctrl+down")  # the third paragraph starts with '"The occupation'
+        assert cursor_word(app) == '"'
+        await pilot.press("ctrl+up")
+        assert cursor_word(app) == "Israeli"
+        await pilot.press("ctrl+right", "1")  # on "tanks": a common noun, with its modifier
+    assert added(read_store()) == ["Israeli tanks"]
+
+
+async def test_search_goes_to_the_next_match_and_escape_goes_back(running, read_store):
+    async with running() as (app, pilot):
+        await pilot.press("slash", *"Hamas")
+        assert cursor_word(app) == "Hamas"
+        first = article_screen(app).cursor
+        await pilot.press("down")  # the next match, the search line still open
+        assert article_screen(app).cursor > first
+        await pilot.press("escape")
+        assert cursor_word(app) == "Israel"  # where the search started
+        await pilot.press("slash", *"Hamas", "enter")
+        assert app.screen.cursor == first
+        await pilot.press("ctrl+n")
+        assert app.screen.cursor > first
+        await pilot.press("ctrl+p", "1")
+    with read_store() as store:
+        assert [(s.text, s.start) for s in store.spans("seed", WHO)] == [
+            ("Hamas", store.article_text("seed").index("Hamas"))
+        ]
+
+
+async def test_a_search_with_no_match_says_so(running):
+    async with running() as (app, pilot):
+        await pilot.press("slash", *"zzz")
+        assert "no match" in str(app.screen.query_one("#matches").render())
+        await pilot.press("enter")
+        assert cursor_word(app) == "Israel"
+
+
+async def test_page_down_and_up(running):
+    async with running(size=(80, 24)) as (app, pilot):
+        height = app.screen.view.size.height
+        await pilot.press("pagedown")
+        layout = app.screen.view.layout_
+        line = layout.line_of(app.screen.model.tokens[app.screen.cursor][0])
+        assert line == height - 1
+        await pilot.press("pageup")
+        assert layout.line_of(app.screen.model.tokens[app.screen.cursor][0]) == 0
