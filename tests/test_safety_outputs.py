@@ -145,3 +145,14 @@ def test_a_killed_export_leaves_a_temporary_that_the_next_export_removes(db: Pat
     assert partials() and not (out / "all.jsonl").exists()
     assert annotator("export", "--db", db, "--suggestions", "-o", out / "all.jsonl").returncode == 0
     assert (partials(), (out / "all.jsonl").exists()) == ([], True)
+
+
+def test_an_export_never_replaces_a_database_or_its_journals(db: Path, tmp_path: Path) -> None:
+    """Found by a newcomer: `export -o` naming the database being read wrote JSONL over it."""
+    before = db.read_bytes()
+    (tmp_path / f"{db.name}-wal").write_bytes(b"")
+    for output in (db, tmp_path / f"{db.name}-wal"):
+        result = export(db, output, cwd=tmp_path)
+        assert (result.returncode, result.stderr.count("\n")) == (1, 1), result.stderr
+        assert "an export never replaces" in result.stderr
+    assert db.read_bytes() == before

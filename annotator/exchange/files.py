@@ -194,14 +194,32 @@ def write_text_lines(lines: Iterable[str], out: IO[bytes]) -> int:
 PARTIAL = "partial"
 
 
+def _refuse_a_database(path: Path, target: Path, found: os.stat_result | None) -> None:
+    for suffix in ("-wal", "-shm", "-journal"):
+        if target.name.endswith(suffix) and target.with_name(target.name.removesuffix(suffix)).exists():
+            raise PlaceError(f"{path}: the {suffix[1:]} file of a database; an export never replaces it")
+    if found is None:
+        return
+    try:
+        with open(target, "rb") as existing:
+            header = existing.read(16)
+    except OSError:
+        return
+    if header == b"SQLite format 3\x00":
+        raise PlaceError(f"{path}: a SQLite database; an export never replaces one (choose another -o)")
+
+
 @contextmanager
 def written_atomically(path: Path, *, make_folder: bool = False) -> Iterator[IO[bytes]]:
     """A binary file at `path`, written through a locked temporary beside it renamed at the end: a failure
     leaves nothing (and an older file at `path` as it was). A symlink is written through (the file it names is
     replaced, the link stays); a folder, FIFO or device is refused, as is a missing folder unless `make_folder`
     (the default exports/ folder). Every failure is one line naming the path, never a traceback. Temporaries
-    that killed exports left beside the same target are removed first."""
+    that killed exports left beside the same target are removed first. A SQLite database, or a journal
+    beside one (`-wal`, `-shm`, `-journal`), is never replaced: an export aimed at its own database by a
+    slip of `-o` would otherwise wipe every annotation in it."""
     target, found = regular_target(path)
+    _refuse_a_database(path, target, found)
     if not target.parent.is_dir():
         if not make_folder:
             raise PlaceError(f"{path}: no such folder {target.parent}; nothing was written")
