@@ -23,19 +23,8 @@ from pathlib import Path
 from annotator.metrics.evaluation import Evaluation, evaluate
 from annotator.models import Label, NativeRecord, Span, Suggestion
 from annotator.suggest import RULES_V1, Suggesters, load_pipeline, suggest_doc, suggesters_of
+from annotator.suggest.entities_v2 import NAIVE  # the naive mapping is the one entities.v2 starts from
 
-NAIVE = {
-    "PERSON": Label.ACTOR,
-    "ORG": Label.ACTOR,
-    "NORP": Label.ACTOR,
-    "GPE": Label.LOCATION,
-    "LOC": Label.LOCATION,
-    "FAC": Label.LOCATION,
-    "CARDINAL": Label.FIGURE,
-    "QUANTITY": Label.FIGURE,
-    "PERCENT": Label.FIGURE,
-    "MONEY": Label.FIGURE,
-}
 GOLD_DIR = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "gold"
 CELL = 11
 
