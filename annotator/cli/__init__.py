@@ -1,6 +1,6 @@
 """The `annotator` command: a thin layer over the core. Each command's docstring is its help.
 
-The commands live by topic (`data`, `corpus`, `teams`, `quality`, `screens`); this module registers them, in the order the help
+The commands live by topic (`data`, `overview`, `corpus`, `teams`, `quality`, `screens`); this module registers them, in the order the help
 lists them, and holds the top-level options.
 """
 
@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from annotator.cli import corpus, data, quality, screens, teams
+from annotator.cli import corpus, data, overview, quality, screens, teams
 from annotator.cli.common import AnnotatorOption, app, fail
 from annotator.store import DEFAULT_DB
 
@@ -25,7 +25,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "merge": data.merge,
     "assign": teams.assign,
     "pack": teams.pack,
-    "stats": data.stats,
+    "stats": overview.stats,
     "agreement": quality.agreement,
     "adjudicate": quality.adjudicate,
     "check": data.check,
