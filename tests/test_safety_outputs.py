@@ -156,3 +156,16 @@ def test_an_export_never_replaces_a_database_or_its_journals(db: Path, tmp_path:
         assert (result.returncode, result.stderr.count("\n")) == (1, 1), result.stderr
         assert "an export never replaces" in result.stderr
     assert db.read_bytes() == before
+
+
+def test_a_full_standard_output_is_one_line_for_every_command_that_prints(db: Path) -> None:
+    """Found by a newcomer: `annotator stats > /dev/full` ended in a traceback."""
+    for command in (["stats"], ["check"]):
+        with open("/dev/full", "w") as full:
+            result = subprocess.run(
+                [ANNOTATOR, *command, "--db", str(db)], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60
+            )
+        assert (result.returncode, result.stderr) == (
+            1,
+            "annotator: error: cannot write to standard output: No space left on device\n",
+        ), command

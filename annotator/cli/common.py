@@ -96,8 +96,18 @@ InProgressOption = Annotated[
 
 def say(text: str, *, err: bool = False) -> None:
     """Print what a command has to say; stored strings in it (names, titles, ids) are shown literally, so
-    none can send a control sequence to the terminal (`annotator.literal`)."""
-    typer.echo(literal_lines(text), err=err)
+    none can send a control sequence to the terminal (`annotator.literal`). A full or closed standard output
+    is one line on standard error (silence for a closed pipe, as `| head` makes), never a traceback."""
+    import os
+
+    try:
+        typer.echo(literal_lines(text), err=err)
+    except OSError as error:
+        stream = sys.stderr if err else sys.stdout
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())  # no second error when Python exits
+        if err or isinstance(error, BrokenPipeError):
+            raise typer.Exit(1) from None
+        raise fail(f"cannot write to standard output: {error.strerror}") from None
 
 
 def say_json(text: str) -> None:
