@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
+from annotator.spans import SpanShape
 from annotator.vocabulary import Label, Status
 
 
@@ -30,33 +31,11 @@ class Offsets(NamedTuple):
     end: int
 
 
-class Range(Protocol):
-    """Anything with character offsets: a speaker, a token, a span."""
-
-    @property
-    def start(self) -> int: ...
-
-    @property
-    def end(self) -> int: ...
-
-
-class SpanLike(Protocol):
-    """What the metrics, gold and the formats read of a span: a stored row and a file's record alike."""
-
-    @property
-    def start(self) -> int: ...
-
-    @property
-    def end(self) -> int: ...
-
-    @property
-    def label(self) -> Label: ...
+class SpanLike(SpanShape, Protocol):
+    """What the metrics, gold and the formats read of a span: the layer rules' shape and its text."""
 
     @property
     def text(self) -> str: ...
-
-    @property
-    def speaker(self) -> Range | None: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -134,7 +134,9 @@ def fit(text: str, start: int, end: int, label: Label | str) -> tuple[int, int] 
     return start, end
 
 
-class _Range(Protocol):
+class Range(Protocol):
+    """Anything with character offsets: a speaker, a token, a span."""
+
     @property
     def start(self) -> int: ...
 
@@ -155,7 +157,7 @@ class SpanShape(Protocol):
     def label(self) -> Label: ...
 
     @property
-    def speaker(self) -> _Range | None: ...
+    def speaker(self) -> Range | None: ...
 
 
 def layer_problem(spans: Sequence[SpanShape]) -> tuple[int, str] | None:
