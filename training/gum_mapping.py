@@ -99,7 +99,9 @@ QUANTIFIER_HEADS = _words("some most many all both several few none each any")
 QUANTITY_NOUNS = _words("dozens dozen hundreds thousands millions billions half quarter quarters thirds scores")
 #: Quantity nouns that take "a" as part of the figure ("a dozen", "a quarter", "half a million").
 A_QUANTITIES = frozenset({"dozen", "quarter", "half", "third"})
-#: Qualifiers that change a number's meaning (one word, or two words as pairs).
+#: Qualifiers that change a number's meaning (one word, or two words as pairs). Deliberately a frozen copy, not
+#: an import of annotator.suggest.lexicon's FIGURE_QUALIFIERS (which also has "only"): these define the pinned
+#: training data, so a later change to the suggesters' rules must not silently change what a rebuild trains on.
 QUALIFIERS = _words("about around approximately roughly nearly almost over under some just ~ all")
 QUALIFIER_PAIRS = frozenset(
     {
