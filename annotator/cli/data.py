@@ -313,6 +313,8 @@ def merge(
         f"{report.unchanged} unchanged; "
         f"{len(report.conflicts)} conflict(s) -> {db}"
     )
+    if report.suggestions_copied:
+        say(f"{report.suggestions_copied} suggestion(s) added")
     if report.assignments_added:
         say(f"{report.assignments_added} assignment(s) added")
     for conflict in report.conflicts:
