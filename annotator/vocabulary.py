@@ -25,6 +25,14 @@ def content_hash(text: str) -> str:
 
 #: The annotator whose annotation is the adjudicated gold: it exports, undoes and edits like any other.
 GOLD = "gold"
+#: How a record of the model's suggestions names its maker (`model:entities.v2+quotes.v2`, the suggester
+#: versions): `export --suggestions` and `predict` write the model as if it were an annotator, but it never is.
+MODEL_PREFIX = "model:"
+
+
+def is_model(name: str) -> bool:
+    """A name that stands for the model's suggestions, never for a person: no edit, agreement or review takes it."""
+    return name.startswith(MODEL_PREFIX)
 
 
 class Label(StrEnum):

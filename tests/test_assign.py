@@ -109,6 +109,7 @@ def test_limit_takes_the_first_articles_in_ingest_order(store: Store) -> None:
         (["alice", "bob"], 3, "--overlap must be between 1 and the 2 annotator"),
         (["alice", "alice"], 1, "named twice"),
         (["gold", "bob"], 1, "'gold' is the adjudicated annotation"),
+        (["model:entities.v2", "bob"], 1, "'model:entities.v2' names the model's suggestions"),
         (["alice"], 0, "--overlap must be between 1"),
     ],
 )

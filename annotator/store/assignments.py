@@ -28,7 +28,7 @@ from annotator.errors import AnnotatorError
 from annotator.store.connection import _json
 from annotator.store.edits import Store
 from annotator.store.reads import Reader
-from annotator.vocabulary import GOLD, utc_now
+from annotator.vocabulary import GOLD, is_model, utc_now
 
 #: Work that stands (the store's `annotators()` rule): a status beyond to do, or spans, or decisions.
 STARTED = """(EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = {a} AND n.annotator = {w} AND n.status != 'todo')
@@ -55,6 +55,8 @@ def check_team(annotators: Sequence[str], overlap: int) -> list[str]:
         raise AnnotatorError("an annotator is named twice in --annotators")
     if GOLD in team:
         raise AnnotatorError(f"{GOLD!r} is the adjudicated annotation, not an annotator to assign articles to")
+    for name in filter(is_model, team):
+        raise AnnotatorError(f"{name!r} names the model's suggestions, not an annotator to assign articles to")
     if not 1 <= overlap <= len(team):
         raise AnnotatorError(f"--overlap must be between 1 and the {len(team)} annotator(s) named, not {overlap}")
     return team

@@ -53,14 +53,7 @@ def bring_newer_batches(store: Store, theirs: list[Row], our_article: str) -> in
     for kind, (created_at, suggester) in _newest(theirs).items():
         if suggester in versions or created_at <= ours_newest.get(kind, ("", ""))[0]:
             continue
-        stale = [row["suggester"] for row in ours if suggester_kind(row["suggester"]) == kind]
-        if stale:
-            store.conn.execute(
-                f"DELETE FROM suggestions WHERE article_id = ? AND suggester IN ({','.join('?' * len(stale))}) "
-                "AND id NOT IN (SELECT suggestion_id FROM decisions) "
-                "AND id NOT IN (SELECT suggestion_id FROM spans WHERE suggestion_id IS NOT NULL)",
-                [our_article, *stale],
-            )
+        store.drop_undecided_suggestions(our_article, sorted({v for v in versions if suggester_kind(v) == kind}))
         for row in theirs:
             if row["suggester"] == suggester:
                 insert_suggestion_row(store, our_article, row)

@@ -10,7 +10,7 @@ from annotator.errors import NotFound
 from annotator.rows import Article, ArticleRows, ArticleSummary, Event, SpanRow, SuggestionRow, Token
 from annotator.store.connection import Connection, annotation_span, pending_suggestion
 from annotator.store.view import read_view
-from annotator.vocabulary import Status, content_hash, suggester_kind
+from annotator.vocabulary import MODEL_PREFIX, Status, content_hash, suggester_kind
 
 if TYPE_CHECKING:
     from annotator.models import ArticleIn
@@ -174,16 +174,18 @@ class Reader(Connection):
         return read_view(self.conn, article_id, annotator)
 
     def annotators(self) -> list[str]:
-        """Everyone with work that stands: a status beyond `to do`, or spans (opening an article alone is neither)."""
-        sql = """SELECT DISTINCT annotator FROM annotations n WHERE status != 'todo' OR EXISTS (
-                     SELECT 1 FROM spans s WHERE s.article_id = n.article_id AND s.annotator = n.annotator)
-                 ORDER BY annotator"""
-        return [r["annotator"] for r in self._rows(sql)]
+        """Everyone with work that stands: a status beyond `to do`, or spans (opening an article alone is neither).
+        A model's name (`model:...`, an earlier release's import of `export --suggestions`) is nobody."""
+        sql = """SELECT DISTINCT annotator FROM annotations n WHERE (status != 'todo' OR EXISTS (
+                     SELECT 1 FROM spans s WHERE s.article_id = n.article_id AND s.annotator = n.annotator))
+                 AND substr(annotator, 1, ?) != ? ORDER BY annotator"""
+        return [r["annotator"] for r in self._rows(sql, [len(MODEL_PREFIX), MODEL_PREFIX])]
 
     def finished_annotators(self) -> list[str]:
-        """Everyone who marked at least one article done."""
-        sql = "SELECT DISTINCT annotator FROM annotations WHERE status = 'done' ORDER BY annotator"
-        return [r["annotator"] for r in self._rows(sql)]
+        """Everyone who marked at least one article done (a model's name is nobody, as in `annotators`)."""
+        sql = """SELECT DISTINCT annotator FROM annotations WHERE status = 'done' AND substr(annotator, 1, ?) != ?
+                 ORDER BY annotator"""
+        return [r["annotator"] for r in self._rows(sql, [len(MODEL_PREFIX), MODEL_PREFIX])]
 
     def events(self, article_id: str | None = None, annotator: str | None = None) -> list[Event]:
         clauses, params = [], []
