@@ -144,3 +144,9 @@ def test_the_store_takes_no_edit_in_a_models_name(tmp_path: Path) -> None:
         with pytest.raises(Refused, match="names the model's suggestions, not an annotator"):
             store.add_span(article, MODEL, 0, 6, "ACTOR")
         assert store.spans(article, MODEL) == []
+
+
+def test_merge_leaves_a_models_annotation_behind(tmp_path: Path, with_model_annotation: Path) -> None:
+    target = tmp_path / "merged.db"
+    run("merge", with_model_annotation, "--db", target)
+    assert annotators(target) == ["alice", "bob"]

@@ -14,6 +14,7 @@ from typing import Any
 from annotator.store.connection import SPAN_SELECT, Row, rows_of
 from annotator.store.opening import DatabaseError, open_database
 from annotator.store.schema import SCHEMA_VERSION
+from annotator.vocabulary import MODEL_PREFIX
 
 #: An annotator's work on an article, comparable across databases: (status, spans, decisions by content).
 Work = tuple[str, frozenset[tuple[Any, ...]], frozenset[tuple[Any, ...]]]
@@ -78,8 +79,11 @@ class MergeSource:
         )
 
     def annotations(self) -> list[Row]:
-        sql = "SELECT n.* FROM annotations n JOIN articles a ON a.id = n.article_id ORDER BY a.rowid, n.annotator"
-        return list(rows_of(self.connection, sql))
+        """Everyone's annotations, article by article; a model's name (an earlier release's import of
+        `export --suggestions`) is nobody's, and its rows stay behind."""
+        sql = """SELECT n.* FROM annotations n JOIN articles a ON a.id = n.article_id WHERE substr(n.annotator, 1, ?) != ?
+                 ORDER BY a.rowid, n.annotator"""
+        return list(rows_of(self.connection, sql, [len(MODEL_PREFIX), MODEL_PREFIX]))
 
     def spans(self, article_id: str, annotator: str) -> list[Row]:
         """Span rows as events hold them (`SPAN_COLUMNS`): a `merge` event stores them as they are."""
