@@ -25,6 +25,14 @@ def content_hash(text: str) -> str:
 
 #: The annotator whose annotation is the adjudicated gold: it exports, undoes and edits like any other.
 GOLD = "gold"
+#: How a record of the model's suggestions names its maker (`model:entities.v2+quotes.v2`, the suggester
+#: versions): `export --suggestions` and `predict` write the model as if it were an annotator, but it never is.
+MODEL_PREFIX = "model:"
+
+
+def is_model(name: str) -> bool:
+    """A name that stands for the model's suggestions, never for a person: no edit, agreement or review takes it."""
+    return name.startswith(MODEL_PREFIX)
 
 
 class Label(StrEnum):
@@ -42,10 +50,16 @@ class Label(StrEnum):
 ENTITY_LABELS = (Label.ACTOR, Label.LOCATION, Label.FIGURE)
 
 
+def suggester_kind(name: str) -> str:
+    """What a suggester version makes, the name before its first dot: `entities.v2@3fa9` is an `entities` one.
+    The newest batch of each kind is the model's current suggestion; a newer version replaces an older one."""
+    return name.split(".", 1)[0]
+
+
 def suggester_labels(name: str) -> tuple[Label, ...]:
-    """The labels a suggester version makes, by its kind (the name before the first dot): `entities.*` the
-    entity layer, `quotes.*` quotes; any other kind, every label."""
-    kind = name.split(".", 1)[0]
+    """The labels a suggester version makes, by its kind (`suggester_kind`): `entities` the entity layer,
+    `quotes` quotes; any other kind, every label."""
+    kind = suggester_kind(name)
     if kind == "entities":
         return ENTITY_LABELS
     if kind == "quotes":

@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from processes import annotator
 from support import word_tokens
 from typer.testing import CliRunner
 
@@ -88,7 +89,7 @@ def test_reassigning_never_touches_work_already_done(store: Store) -> None:
     store.set_status(alices[1], "alice", "done")  # finished
     report = assign(store, ["bob", "carol"], 1, seed=0)  # alice leaves the team
     assert assigned(store, "alice") == alices[:2]
-    assert report.kept == 2
+    assert (report.kept, report.started, report.added, report.removed) == (5, 2, 1, 1)  # bob keeps his three
     rows = table(store)
     assert {a for a, who, *_ in rows if who in ("bob", "carol")} == set(ids) - set(alices[:2])
     assert [e.action for e in store.events(alices[2], "alice")] == ["assign", "unassign"]
@@ -108,6 +109,7 @@ def test_limit_takes_the_first_articles_in_ingest_order(store: Store) -> None:
         (["alice", "bob"], 3, "--overlap must be between 1 and the 2 annotator"),
         (["alice", "alice"], 1, "named twice"),
         (["gold", "bob"], 1, "'gold' is the adjudicated annotation"),
+        (["model:entities.v2", "bob"], 1, "'model:entities.v2' names the model's suggestions"),
         (["alice"], 0, "--overlap must be between 1"),
     ],
 )
@@ -154,8 +156,9 @@ def test_cli_assign_then_stats(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["assign", "--annotators", "alice,bob,carol", "--overlap", "2", "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        f"5 article(s) to 2 annotator(s) each (seed 0): 10 assignment(s) added, 0 taken back, 0 kept because work "
-        f"had started -> {db}",
+        f"5 article(s) to 2 annotator(s) each (seed 0) -> {db}",
+        "kept:       0 assignment(s), 0 of them with work started",
+        "added:      10 assignment(s), on 5 article(s) not assigned before",
         "  alice          3 article(s)",
         "  bob            4 article(s)",
         "  carol          3 article(s)",
@@ -184,3 +187,126 @@ def test_cli_assign_errors_are_one_line(tmp_path: Path) -> None:
         1,
         "annotator: error: --overlap must be between 1 and the 1 annotator(s) named, not 2\n",
     )
+
+
+# -- assigning again, through the real console script ---------------------------------------------------------
+
+
+def ingest_jsonl(tmp_path: Path, db: Path, first: int, count: int) -> list[str]:
+    """Articles a{first}... ingested by the real `annotator ingest` (no suggestions); their ids."""
+    source = tmp_path / f"articles-{first}.jsonl"
+    ids = [f"a{i}" for i in range(first, first + count)]
+    source.write_text(
+        "".join(f'{{"id": "{i}", "text": "Article {i} says Gaza is far from Washington."}}\n' for i in ids)
+    )
+    result = annotator("ingest", source, "--no-suggest", "--db", db)
+    assert result.returncode == 0, result.stderr
+    return ids
+
+
+def run_assign(db: Path, *options: str) -> list[str]:
+    result = annotator("assign", "--annotators", "alice,bob,carol", "--overlap", "2", *options, "--db", db)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()
+
+
+def pairs(db: Path) -> dict[str, list[str]]:
+    with Store.open(db) as store:
+        return {article: sorted(who for a, who, *_ in table(store) if a == article) for article in store.article_ids()}
+
+
+def test_cli_assign_twice_changes_nothing_and_says_so(tmp_path: Path) -> None:
+    db = tmp_path / "team.db"
+    ingest_jsonl(tmp_path, db, 0, 6)
+    run_assign(db)
+    before, events = pairs(db), Store.open(db).count("events")
+    assert run_assign(db) == [
+        f"6 article(s) to 2 annotator(s) each (seed 0) -> {db}: nothing changed",
+        "kept:       12 assignment(s), 0 of them with work started",
+        "added:      0 assignment(s), on 0 article(s) not assigned before",
+        "  alice          4 article(s)",
+        "  bob            4 article(s)",
+        "  carol          4 article(s)",
+    ]
+    assert pairs(db) == before
+    with Store.open(db) as store:
+        assert store.count("events") == events == 12
+
+
+def test_cli_assign_again_after_work_started_moves_nothing(tmp_path: Path) -> None:
+    """The plan counts started work as load: planned afresh, bob's finishing a1 used to move a0 from bob to
+    alice (and a1's partner), while bob may be annotating a0 in his pack."""
+    db = tmp_path / "team.db"
+    ingest_jsonl(tmp_path, db, 0, 6)
+    run_assign(db)
+    before = pairs(db)
+    assert (before["a0"], before["a1"]) == (["bob", "carol"], ["alice", "bob"])
+    with Store.open(db) as store:
+        store.set_status("a1", "bob", "done")
+    lines = run_assign(db)
+    assert lines[:3] == [
+        f"6 article(s) to 2 annotator(s) each (seed 0) -> {db}: nothing changed",
+        "kept:       12 assignment(s), 1 of them with work started",
+        "added:      0 assignment(s), on 0 article(s) not assigned before",
+    ]
+    assert pairs(db) == before
+
+
+def test_cli_assign_again_adds_articles_ingested_since_to_the_least_loaded(tmp_path: Path) -> None:
+    db = tmp_path / "team.db"
+    ingest_jsonl(tmp_path, db, 0, 5)  # 10 places: alice 3, bob 4, carol 3
+    run_assign(db)
+    before = pairs(db)
+    with Store.open(db) as store:
+        store.add_span("a0", "bob", 0, 7, "ACTOR")
+    ingest_jsonl(tmp_path, db, 5, 2)
+    assert run_assign(db) == [
+        f"7 article(s) to 2 annotator(s) each (seed 0) -> {db}",
+        "kept:       10 assignment(s), 1 of them with work started",
+        "added:      4 assignment(s), on 2 article(s) not assigned before",
+        "  alice          4 article(s)",
+        "  bob            5 article(s)",
+        "  carol          5 article(s)",
+    ]
+    after = pairs(db)
+    assert {a: after[a] for a in before} == before
+    assert (after["a5"], after["a6"]) == (["alice", "carol"], ["bob", "carol"])
+    with Store.open(db) as store:
+        assert [e.action for e in store.events("a5")] == ["assign", "assign"]
+        assert {e.after["assignment"]["batch"] for e in store.events("a5")} == {2}  # type: ignore[index]
+
+
+def test_cli_assign_with_another_seed_or_team_never_moves_started_work(tmp_path: Path) -> None:
+    db = tmp_path / "team.db"
+    ingest_jsonl(tmp_path, db, 0, 6)
+    run_assign(db)
+    before = pairs(db)
+    assert [a for a, who in before.items() if "carol" in who] == ["a0", "a2", "a3", "a5"]
+    with Store.open(db) as store:
+        store.set_status("a0", "carol", "done")
+        store.add_span("a2", "carol", 0, 7, "ACTOR")
+    assert run_assign(db, "--seed", "9")[0] == f"6 article(s) to 2 annotator(s) each (seed 9) -> {db}: nothing changed"
+    assert pairs(db) == before
+    result = annotator("assign", "--annotators", "alice,bob,dave", "--overlap", "2", "--db", db)  # carol leaves
+    assert result.stdout.splitlines()[:4] == [
+        f"6 article(s) to 2 annotator(s) each (seed 0) -> {db}",
+        "kept:       10 assignment(s), 2 of them with work started",
+        "added:      2 assignment(s), on 0 article(s) not assigned before",
+        "taken back: 2 assignment(s) nobody had started (not in this team, or no room left)",
+    ]
+    after = pairs(db)
+    assert (after["a0"], after["a2"]) == (before["a0"], before["a2"])  # carol's started work stays hers
+    assert (after["a3"], after["a5"]) == (["bob", "dave"], ["alice", "dave"])
+    assert {a: after[a] for a in ("a1", "a4")} == {a: before[a] for a in ("a1", "a4")}
+
+
+def test_a_smaller_overlap_takes_back_unstarted_places_from_the_busiest(store: Store) -> None:
+    ids = with_articles(store, 6)
+    assign(store, TEAM, 3)
+    store.set_status(ids[0], "carol", "done")
+    report = assign(store, TEAM, 2)
+    assert (report.kept, report.started, report.added, report.removed) == (12, 1, 0, 6)
+    assert report.per_annotator == {"alice": 4, "bob": 4, "carol": 4}
+    assert "carol" in [who for a, who, *_ in table(store) if a == ids[0]]
+    assert set(Counter(a for a, *_ in table(store)).values()) == {2}
+    assert (assign(store, TEAM, 2).added, assign(store, TEAM, 3).added) == (0, 6)

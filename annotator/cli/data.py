@@ -272,6 +272,7 @@ def import_(
     moved = f", {report.snapped} span(s) snapped to token boundaries" if snap else ""
     moved += f", {report.trimmed} span(s) trimmed to the span rules" if report.trimmed else ""
     decided = f", {report.decisions} decision(s) on suggestions" if report.decisions else ""
+    decided += f", {report.suggestions} suggestion(s) of the model" if report.suggestions else ""
     counts = f"; {report.replaced} replaced older work" if report.replaced else ""
     counts += f"; {report.unchanged} unchanged" if report.unchanged else ""
     counts += f"; {len(report.conflicts)} conflict(s)" if report.conflicts else ""
@@ -313,6 +314,8 @@ def merge(
         f"{report.unchanged} unchanged; "
         f"{len(report.conflicts)} conflict(s) -> {db}"
     )
+    if report.suggestions_copied:
+        say(f"{report.suggestions_copied} suggestion(s) added")
     if report.assignments_added:
         say(f"{report.assignments_added} assignment(s) added")
     for conflict in report.conflicts:

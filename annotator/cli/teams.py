@@ -20,9 +20,10 @@ def assign(
 ) -> None:
     """Give every article (or the first --limit) to exactly --overlap of the annotators, balanced.
 
-    Reproducible: the same seed on the same database gives the same plan. Reassigning never touches work
-    already done: whoever has started an article keeps it. Stored in the `assignments` table, and as
-    `assign`/`unassign` events. `annotator stats` shows each annotator's progress.
+    Reproducible: the same seed on the same database gives the same plan. Running it again keeps every
+    assignment that fits (nothing changes, articles ingested since are added); whoever has started an article
+    keeps it whatever the team. Stored in the `assignments` table, and as `assign`/`unassign` events.
+    `annotator stats` shows each annotator's progress.
 
     Example: annotator assign --annotators alice,bob,carol --overlap 2 --seed 7
     """
@@ -32,10 +33,12 @@ def assign(
         report = assign_articles(
             store, annotators.split(","), overlap, limit=limit, seed=seed, by=default_annotator(None)
         )
-    say(
-        f"{report.articles} article(s) to {overlap} annotator(s) each (seed {seed}): {report.added} assignment(s) "
-        f"added, {report.removed} taken back, {report.kept} kept because work had started -> {db}"
-    )
+    unchanged = "" if report.added or report.removed else ": nothing changed"
+    say(f"{report.articles} article(s) to {overlap} annotator(s) each (seed {seed}) -> {db}{unchanged}")
+    say(f"kept:       {report.kept} assignment(s), {report.started} of them with work started")
+    say(f"added:      {report.added} assignment(s), on {report.new_articles} article(s) not assigned before")
+    if report.removed:
+        say(f"taken back: {report.removed} assignment(s) nobody had started (not in this team, or no room left)")
     for name, count in report.per_annotator.items():
         say(f"  {name:<14} {count} article(s)")
 

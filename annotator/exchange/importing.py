@@ -15,11 +15,13 @@ from annotator.exchange.files import Where
 from annotator.exchange.formats.common import TRIMMED, Dropped, ImportedRecord, Question, Read, RecordSpan, Skipped
 from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.ingest import title_from
+from annotator.exchange.predictions import model_suggestions
 from annotator.exchange.records import Progress, exported_spans
-from annotator.models import ArticleIn, NativeRecord, Offsets, Span, Status, check_spans, content_hash
+from annotator.models import ArticleIn, NativeRecord, Offsets, Span, Status, Suggestion, check_spans, content_hash
 from annotator.rows import SpanLike, Token
 from annotator.store import Store
 from annotator.suggest.tokens import tokenize
+from annotator.vocabulary import is_model, suggester_kind
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class ImportReport:
     decisions: int = 0
     unchanged: int = 0
     replaced: int = 0
+    suggestions: int = 0  # the model's, from records of suggestions (`export --suggestions`, `predict`)
     conflicts: list[ImportConflict] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     dropped: Counter[str] = field(default_factory=Counter)
@@ -167,7 +170,9 @@ def store_records(
     spaCy's tokenizer's, and, without a title, the title ingest would give them. Binary answers store their
     suggestions and the annotator's decisions on them. A record equal to the stored work changes nothing; one
     that differs from it replaces it only when the record is newer (its `updated_at`) or `replace` says so, else
-    it is a reported conflict and the stored work stays. Each replacement is one undoable "import" event.
+    it is a reported conflict and the stored work stays. Each replacement is one undoable "import" event. A
+    record of the model's suggestions (annotator `model:...`: `export --suggestions`, `predict`) is stored as
+    suggestions under their suggester versions (`_store_suggestions`), never as anyone's annotation.
     """
     report = ImportReport(records=0, new_articles=0)
     texts: dict[str, str] = {}
@@ -222,19 +227,20 @@ def store_records(
     token_lists.update(
         zip((i.record.article_id for i in untokenized), tokenize([i.record.text for i in untokenized]), strict=True)
     )
-    ready: list[tuple[str, ImportedRecord]] = []
+    ready: list[tuple[str, ImportedRecord, list[Suggestion] | None]] = []
     for item, existing, target in placed:
         tokens = store.tokens(existing) if existing is not None else token_lists[target]
         try:
             on_tokens, moved = _on_tokens(item, tokens, snap)
+            suggested = model_suggestions(on_tokens.record, item.where) if is_model(item.record.annotator) else None
         except InputError as error:
             skip(item, error)
             continue
         report.snapped += moved
         report.trimmed += item.dropped[TRIMMED]
         report.dropped.update({what: n for what, n in item.dropped.items() if what != TRIMMED})
-        ready.append((target, on_tokens))
-    needed = {target for target, _ in ready}
+        ready.append((target, on_tokens, suggested))
+    needed = {target for target, *_ in ready}
     with store.write():  # the stored work is compared inside the transaction that replaces it
         for target, item in fresh.items():
             if target not in needed:  # every record for it was skipped
@@ -247,10 +253,15 @@ def store_records(
                 [],
             )
             report.new_articles += 1
-        for done, (article_id, item) in enumerate(ready, start=1):
+        for done, (article_id, item, suggested) in enumerate(ready, start=1):
             record = item.record
-            verdict = _verdict(store, article_id, record, replace)
-            if verdict == "same":
+            verdict = "suggestions" if suggested is not None else _verdict(store, article_id, record, replace)
+            if suggested is not None:
+                stored = _store_suggestions(store, article_id, suggested)
+                report.suggestions += stored
+                report.records += stored > 0
+                report.unchanged += stored == 0
+            elif verdict == "same":
                 report.unchanged += 1
                 for comment in item.record.comments or []:  # a comment that came with it is still kept
                     store.keep_comment(article_id, comment.annotator, comment.text, comment.at)
@@ -265,6 +276,27 @@ def store_records(
                 progress(done, len(ready))
     report.skipped.sort(key=lambda skipped: (skipped.where.line or 0, skipped.where.record or 0))
     return report
+
+
+def _store_suggestions(store: Store, article_id: str, suggestions: list[Suggestion]) -> int:
+    """A record of the model's suggestions, stored as suggestions (never as an annotator's work): each suggester
+    version the article lacks becomes its kind's current batch, replacing the undecided suggestions of that
+    kind's other versions, as `annotator suggest` would; a version the article has already changes nothing. How
+    many were stored."""
+    have = set(store.suggesters(article_id))
+    batches: dict[str, list[Suggestion]] = {}
+    for suggestion in suggestions:
+        batches.setdefault(suggestion.suggester, []).append(suggestion)
+    stored = 0
+    for version, batch in batches.items():
+        if version in have:
+            continue
+        store.drop_undecided_suggestions(
+            article_id, sorted(v for v in have if suggester_kind(v) == suggester_kind(version))
+        )
+        store.keep_suggestions(article_id, batch)
+        stored += len(batch)
+    return stored
 
 
 def _store_one(store: Store, article_id: str, item: ImportedRecord, report: ImportReport) -> None:

@@ -3,11 +3,13 @@ article, with their suggester versions, so that ingest stores them without runni
 
 A record names the suggesters that made its spans (`model:entities.v1+quotes.v1`), not which span each made;
 the manifest says which labels each suggester made, and between them they give every span its suggester.
+Without a manifest (`import` of an `export --suggestions` file), each suggester version's kind says which
+labels it makes (`vocabulary.suggester_labels`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,10 +19,9 @@ from pydantic import ValidationError
 from annotator.errors import InputError, describe_validation_error
 from annotator.exchange.files import Where, jsonl_objects
 from annotator.exchange.shards import MANIFEST, read_manifest
-from annotator.models import ArticleIn, NativeRecord, Suggestion
+from annotator.models import ArticleIn, Label, NativeRecord, Suggestion
 from annotator.rows import Token
-
-MODEL_PREFIX = "model:"
+from annotator.vocabulary import MODEL_PREFIX, is_model, suggester_labels
 
 
 @dataclass(frozen=True)
@@ -97,22 +98,37 @@ def _predicted(place: Where, data: dict[str, Any], made_by: dict[str, set[str]])
     except ValidationError as error:
         field, message = describe_validation_error(error)
         raise place.error(message, field) from None
-    if not record.annotator.startswith(MODEL_PREFIX):
+    if not is_model(record.annotator):
         raise place.error(
             f"expected a record of suggestions ({MODEL_PREFIX}...), not {record.annotator!r}", "annotator"
         )
+    return Predicted(place, record, model_suggestions(record, place, made_by))
+
+
+def model_suggestions(
+    record: NativeRecord, where: Where, made_by: Mapping[str, set[str]] | None = None
+) -> list[Suggestion]:
+    """The spans of a record of the model (annotator `model:` and the suggester versions) as suggestions, each
+    under the version that made it: of those the record names, the one that makes its label, by `made_by`
+    (label -> versions: a manifest's) or else by each version's kind. A span no single version can have made
+    is an error naming file, line and span."""
     named = set(record.annotator.removeprefix(MODEL_PREFIX).split("+")) - {""}
+    told = "the manifest's suggesters that made"
+    if made_by is None:
+        made_by = {label.value: {name for name in named if label in suggester_labels(name)} for label in Label}
+        told = "the suggester versions whose kind makes"
     suggestions = []
     for index, span in enumerate(record.spans):
-        makers = named & made_by.get(span.label.value, set())
+        label = span.label.value
+        makers = named & made_by.get(label, set())
         if len(makers) != 1:
-            raise place.error(
-                f"cannot tell which of {sorted(named)} made this {span.label.value} span "
-                f"(the manifest's suggesters that made {span.label.value}: {sorted(made_by.get(span.label.value, []))})",
+            raise where.error(
+                f"cannot tell which of {sorted(named)} made this {label} span ({told} {label}: "
+                f"{sorted(made_by.get(label, []))})",
                 f"spans[{index}]",
             )
         suggestions.append(Suggestion(**span.model_dump(), suggester=makers.pop()))
-    return Predicted(place, record, suggestions)
+    return suggestions
 
 
 def matched(predictions: Predictions, articles: list[ArticleIn]) -> list[Predicted]:

@@ -34,13 +34,14 @@ from annotator.spans import edge_problem, fit
 from annotator.store import Store
 from annotator.store.streams import annotation_stream
 from annotator.suggest.tokens import tokenize
+from annotator.vocabulary import MODEL_PREFIX
 
 #: Called with (done, total) as work advances; the CLI turns it into a progress bar.
 Progress = Callable[[int, int], None]
 
 
 def model_name(suggesters: list[str]) -> str:
-    return "model:" + "+".join(suggesters)
+    return MODEL_PREFIX + "+".join(suggesters)
 
 
 def annotator_records(

@@ -3,7 +3,7 @@ where an annotator's cursor is. No event is logged for these (they are not anyon
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from annotator.errors import Refused
@@ -113,14 +113,22 @@ class ArticleWriter(Reader):
             known = {key(row[:4]): int(row[4]) for row in self.conn.execute(sql, [article_id])}
         return known
 
+    def drop_undecided_suggestions(self, article_id: str, suggesters: Sequence[str] | None = None) -> None:
+        """Remove the article's suggestions (of these suggester versions; None: all) that nobody decided on or
+        took as a span: a newer batch replaces them. The caller holds the transaction."""
+        if suggesters is not None and not suggesters:
+            return
+        which = "" if suggesters is None else f"AND suggester IN ({','.join('?' * len(suggesters))}) "
+        self.conn.execute(
+            f"DELETE FROM suggestions WHERE article_id = ? {which}AND id NOT IN (SELECT suggestion_id FROM decisions) "
+            "AND id NOT IN (SELECT suggestion_id FROM spans WHERE suggestion_id IS NOT NULL)",
+            [article_id, *(suggesters or [])],
+        )
+
     def replace_suggestions(self, article_id: str, tokens: list[Token], suggestions: list[Suggestion]) -> None:
         """New suggestions for an article; old ones that an annotator decided on stay, for the record."""
         with self.write():
-            self.conn.execute(
-                "DELETE FROM suggestions WHERE article_id = ? AND id NOT IN (SELECT suggestion_id FROM decisions) "
-                "AND id NOT IN (SELECT suggestion_id FROM spans WHERE suggestion_id IS NOT NULL)",
-                [article_id],
-            )
+            self.drop_undecided_suggestions(article_id)
             self.conn.execute(
                 "UPDATE articles SET tokens = ? WHERE id = ?", [_json([[t.start, t.end] for t in tokens]), article_id]
             )

@@ -6,11 +6,15 @@ article (so pairs overlap evenly too), then a rank drawn from `random.Random(see
 database gives the same plan; with no work started, every annotator gets the same number of articles, give or
 take one.
 
-Reassigning never touches work already done: an annotator who has started an article (a status beyond to do,
-or any span or decision) keeps it and counts towards its overlap; only unstarted assignments of the chosen
-articles are planned again. The result is the `assignments` table (readable in any SQLite tool) and one
-`assign` or `unassign` event per row added or taken away; those events are not edits (undo passes over
-them, and they never change an annotation's version).
+Assigning again fills free places only, so it never moves work (Prodigy's feed_overlap hands out each task
+once, for the same reason: an annotator's queue, or a pack being annotated offline, must stay theirs). Every
+assignment to a member of the team stays, as long as the article has room for it (a smaller overlap: the
+busiest holders give theirs back); an annotator who has started an article (a status beyond to do, or any
+span or decision) keeps it whatever the team or overlap, and counts towards its overlap; the places left
+(articles ingested since, a larger overlap, someone who left the team) go by the plan. So running the same
+command again changes nothing, and new articles are simply added. The result is the `assignments` table
+(readable in any SQLite tool) and one `assign` or `unassign` event per row added or taken away; those events
+are not edits (undo passes over them, and they never change an annotation's version).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from annotator.errors import AnnotatorError
 from annotator.store.connection import _json
 from annotator.store.edits import Store
 from annotator.store.reads import Reader
-from annotator.vocabulary import GOLD, utc_now
+from annotator.vocabulary import GOLD, is_model, utc_now
 
 #: Work that stands (the store's `annotators()` rule): a status beyond to do, or spans, or decisions.
 STARTED = """(EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = {a} AND n.annotator = {w} AND n.status != 'todo')
@@ -37,7 +41,9 @@ class AssignReport:
     articles: int = 0
     added: int = 0
     removed: int = 0
-    kept: int = 0  # assignments kept because their annotator has started the article
+    kept: int = 0  # assignments of the chosen articles that stay as they were
+    started: int = 0  # of those, kept whatever the plan because their annotator has started the article
+    new_articles: int = 0  # articles that had no assignment and now have
     per_annotator: dict[str, int] = field(default_factory=dict)
 
 
@@ -49,6 +55,8 @@ def check_team(annotators: Sequence[str], overlap: int) -> list[str]:
         raise AnnotatorError("an annotator is named twice in --annotators")
     if GOLD in team:
         raise AnnotatorError(f"{GOLD!r} is the adjudicated annotation, not an annotator to assign articles to")
+    for name in filter(is_model, team):
+        raise AnnotatorError(f"{name!r} names the model's suggestions, not an annotator to assign articles to")
     if not 1 <= overlap <= len(team):
         raise AnnotatorError(f"--overlap must be between 1 and the {len(team)} annotator(s) named, not {overlap}")
     return team
@@ -59,34 +67,46 @@ def plan(
     team: Sequence[str],
     overlap: int,
     seed: int,
-    kept: dict[str, set[str]] | None = None,
+    kept: Mapping[str, set[str]] | None = None,
     load: Counter[str] | None = None,
+    held: Mapping[str, set[str]] | None = None,
 ) -> dict[str, list[str]]:
     """Article -> the team members it goes to (in the team's order): `overlap` of them less those in `kept`.
 
-    `kept` are the annotators who keep an article (they started it); `load` what each already has elsewhere.
+    `kept` are the annotators who keep an article whatever the plan (they started it; in the team or not); `held`
+    the team members it is assigned to already, who keep it as long as it has room for them (so planning again
+    moves nothing); `load` what each already has elsewhere. Only the places left are filled, greedily.
     """
-    kept = kept or {}
+    kept, held = kept or {}, held or {}
     load = Counter(load or {})
     rank = {name: position for position, name in enumerate(random.Random(seed).sample(list(team), len(team)))}
+    staying = {article: sorted(kept.get(article, set())) for article in articles}
+    holding = {article: sorted(held.get(article, set()) - set(staying[article]), key=rank.__getitem__)
+               for article in articles}  # fmt: skip
+    for article in articles:
+        load.update(staying[article] + holding[article])
+    for article in articles:  # more holders than places (a smaller overlap): the busiest give theirs back
+        while holding[article] and len(staying[article]) + len(holding[article]) > overlap:
+            busiest = max(holding[article], key=lambda name: (load[name], rank[name]))
+            holding[article].remove(busiest)
+            load[busiest] -= 1
     together: Counter[tuple[str, str]] = Counter()
-    for names in kept.values():
-        load.update(name for name in names if name in rank)
+    for article in articles:
+        on = staying[article] + holding[article]
+        together.update(pair(a, b) for i, a in enumerate(on) for b in on[i + 1 :])
     chosen: dict[str, list[str]] = {}
     for article in articles:
-        here = sorted(kept.get(article, set()))  # they count towards the overlap, in the team or not
+        on = staying[article] + holding[article]
         new: list[str] = []
-        while len(here) + len(new) < overlap:
-            on = here + new
+        while len(on) + len(new) < overlap:
             best = min(
-                (name for name in team if name not in on),
-                key=lambda name: (load[name], sum(together[pair(name, other)] for other in on), rank[name]),
+                (name for name in team if name not in on and name not in new),
+                key=lambda name: (load[name], sum(together[pair(name, other)] for other in on + new), rank[name]),
             )
             new.append(best)
             load[best] += 1
-        on = here + new
-        together.update(pair(a, b) for i, a in enumerate(on) for b in on[i + 1 :])
-        chosen[article] = sorted(new, key=list(team).index)
+        together.update(pair(a, b) for i, a in enumerate(new) for b in [*on, *new[:i]])
+        chosen[article] = sorted(holding[article] + new, key=list(team).index)
     return chosen
 
 
@@ -97,7 +117,8 @@ def pair(a: str, b: str) -> tuple[str, str]:
 def assign(
     store: Store, team: Sequence[str], overlap: int, *, limit: int | None = None, seed: int = 0, by: str = ""
 ) -> AssignReport:
-    """(Re)assign the first `limit` articles (all by default, in ingest order) to `overlap` of `team` each."""
+    """Assign the first `limit` articles (all by default, in ingest order) to `overlap` of `team` each, keeping
+    every assignment that still fits (see the module's docstring): only free places are planned."""
     team = check_team(team, overlap)
     if limit is not None and limit < 1:
         raise AnnotatorError(f"--limit must be 1 or more, not {limit}")
@@ -121,13 +142,16 @@ def assign(
         for article_id, who in store.conn.execute(f"SELECT article_id, annotator FROM assignments g WHERE {worked}"):
             if article_id in chosen:
                 kept.setdefault(article_id, set()).add(who)
-        planned = plan(articles, team, overlap, seed, kept, load)
+        held = {article: {who for who in names if who in team} for article, names in current.items()}
+        planned = plan(articles, team, overlap, seed, kept, load, held)
         batch = (store.conn.execute("SELECT MAX(batch) FROM assignments").fetchone()[0] or 0) + 1
         now = utc_now()
         for position, article_id in enumerate(articles, start=1):
             have = current.get(article_id, {})
             want = set(planned[article_id]) | kept.get(article_id, set())
-            report.kept += len(kept.get(article_id, set()))
+            report.kept += len(set(have) & want)
+            report.started += len(kept.get(article_id, set()))
+            report.new_articles += bool(want) and not have
             for who in sorted(set(have) - want):
                 store.conn.execute("DELETE FROM assignments WHERE article_id = ? AND annotator = ?", [article_id, who])
                 old = {"assignment": {"position": have[who][0], "batch": have[who][1]}}

@@ -19,7 +19,7 @@ from annotator.rows import Edit
 from annotator.spans import edge_problem
 from annotator.store.articles import ArticleWriter
 from annotator.store.connection import SPAN_SELECT, Row, _json, annotation_span
-from annotator.vocabulary import Label, Status, utc_now
+from annotator.vocabulary import Label, Status, is_model, utc_now
 
 #: Works out a change from the annotation's current span rows and the next free span id: (before, after,
 #: message), or None for no change.
@@ -118,7 +118,10 @@ class Changes(ArticleWriter):
 
     @contextmanager
     def _editing(self, article_id: str, annotator: str) -> Iterator[None]:
-        """`write()` for an edit of one annotation, refused at once if another window changed it meanwhile."""
+        """`write()` for an edit of one annotation, refused at once if another window changed it meanwhile, or if
+        the annotator's name is a model's (suggestions are never a person's annotation)."""
+        if is_model(annotator):
+            raise Refused(f"{annotator!r} names the model's suggestions, not an annotator: nothing was written")
         with self.write():
             self._check_unchanged(article_id, annotator)
             yield

@@ -9,17 +9,19 @@ Articles match by content hash. For each article and annotator in the other data
 - different work here: a conflict, reported and left alone, unless `prefer` says which side wins. When the
   other side wins, its work replaces ours as one "merge" event (before: ours, after: theirs): their history
   does not apply on top of ours, but undo of the merge event gives ours back.
-Suggestions of new articles come along; for known articles, only suggestions the merged work refers to
-(accepted or rejected ones this database lacks) are added. Everything is one transaction: all or nothing.
+Suggestions of new articles come along; for known articles, a newer suggester version's batch comes and
+replaces our undecided older ones, and suggestions the merged work refers to are added
+(`annotator.store.merge_suggestions`). Assignments and comments this database lacks are added. Everything is
+one transaction: all or nothing.
 
-The other file is opened read-only and never changed. Rows are compared by content, not ids: articles by
-content hash, suggestions by (offsets, label, suggester, speaker), spans by (offsets, label, text, speaker).
+The other file (`annotator.store.merge_source`) is opened read-only and never changed. Rows are compared by
+content, not ids: articles by content hash, suggestions by (offsets, label, suggester, speaker), spans by
+(offsets, label, text, speaker).
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,93 +29,12 @@ from typing import Any
 
 from annotator.errors import AnnotatorError
 from annotator.rows import Edit
-from annotator.store.connection import SPAN_COLUMNS, SPAN_SELECT, Row, _json, rows_of
+from annotator.store.connection import SPAN_COLUMNS, Row, _json
 from annotator.store.edits import Store
 from annotator.store.history import NOT_EDITS
-from annotator.store.opening import DatabaseError, open_database
-from annotator.store.schema import SCHEMA_VERSION
+from annotator.store.merge_source import MergeSource, empty, work
+from annotator.store.merge_suggestions import SuggestionIds, bring_newer_batches, insert_suggestion_row
 from annotator.vocabulary import Prefer, utc_now
-
-#: An annotator's work on an article, comparable across databases: (status, spans, decisions by content).
-Work = tuple[str, frozenset[tuple[Any, ...]], frozenset[tuple[Any, ...]]]
-SUGGESTION_KEY = ("start", "end", "label", "suggester", "speaker_start", "speaker_end")
-SPAN_KEY = ("start", "end", "label", "text", "speaker_start", "speaker_end")
-
-
-def work(connection: sqlite3.Connection, article_id: str, annotator: str) -> Work:
-    """An annotator's work on an article, comparable across databases: (status, spans, decisions by content)."""
-    status = connection.execute(
-        "SELECT status FROM annotations WHERE article_id = ? AND annotator = ?", [article_id, annotator]
-    ).fetchone()
-    span_columns = ", ".join(f'"{k}"' for k in SPAN_KEY)
-    spans = frozenset(
-        connection.execute(
-            f"SELECT {span_columns} FROM spans WHERE article_id = ? AND annotator = ?", [article_id, annotator]
-        )
-    )
-    key_columns = ", ".join(f'g."{k}"' for k in SUGGESTION_KEY)
-    decisions = frozenset(
-        connection.execute(
-            f"SELECT {key_columns}, d.decision FROM decisions d JOIN suggestions g ON g.id = d.suggestion_id "
-            "WHERE d.article_id = ? AND d.annotator = ?",
-            [article_id, annotator],
-        )
-    )
-    return (status[0] if status else "todo"), spans, decisions
-
-
-class MergeSource:
-    """Another annotator database, read-only."""
-
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        # Examined like every database before it is read (ours, sound, this schema), read-only, path quoted.
-        self.connection = open_database(self.path, read_only=True, create=False)
-        version = self.connection.execute("PRAGMA user_version").fetchone()[0]
-        if version != SCHEMA_VERSION:
-            self.connection.close()
-            raise DatabaseError(f"{path}: not an annotator database of schema {SCHEMA_VERSION} (found {version})")
-
-    def close(self) -> None:
-        self.connection.close()
-
-    def __enter__(self) -> MergeSource:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def articles(self) -> list[Row]:
-        return list(rows_of(self.connection, "SELECT * FROM articles ORDER BY rowid"))
-
-    def suggestions(self, article_id: str) -> list[Row]:
-        return list(
-            rows_of(self.connection, "SELECT * FROM suggestions WHERE article_id = ? ORDER BY id", [article_id])
-        )
-
-    def suggestion(self, suggestion_id: int) -> Row | None:
-        return next(rows_of(self.connection, "SELECT * FROM suggestions WHERE id = ?", [suggestion_id]), None)
-
-    def annotations(self) -> list[Row]:
-        sql = "SELECT n.* FROM annotations n JOIN articles a ON a.id = n.article_id ORDER BY a.rowid, n.annotator"
-        return list(rows_of(self.connection, sql))
-
-    def spans(self, article_id: str, annotator: str) -> list[Row]:
-        """Span rows as events hold them (`SPAN_COLUMNS`): a `merge` event stores them as they are."""
-        sql = f"{SPAN_SELECT} WHERE article_id = ? AND annotator = ? ORDER BY id"
-        return list(rows_of(self.connection, sql, [article_id, annotator]))
-
-    def decisions(self, article_id: str, annotator: str) -> list[Row]:
-        sql = "SELECT suggestion_id, decision FROM decisions WHERE article_id = ? AND annotator = ?"
-        return list(rows_of(self.connection, sql, [article_id, annotator]))
-
-    def comments(self) -> list[Row]:
-        return list(rows_of(self.connection, "SELECT article_id, annotator, text, at FROM comments ORDER BY id"))
-
-    def events(self, article_id: str, annotator: str) -> list[Row]:
-        sql = "SELECT * FROM events WHERE article_id = ? AND annotator = ? ORDER BY id"
-        return list(rows_of(self.connection, sql, [article_id, annotator]))
-
 
 # -- this database's side -----------------------------------------------------------------------------------
 
@@ -130,16 +51,6 @@ def insert_article_row(store: Store, row: Row) -> None:
         f"INSERT INTO articles ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
         [row[c] for c in columns],
     )
-
-
-def insert_suggestion_row(store: Store, article_id: str, row: Row) -> int:
-    cursor = store.conn.execute(
-        'INSERT INTO suggestions (article_id, start, "end", label, text, speaker_start, speaker_end, suggester, '
-        "score, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [article_id, *(row[c] for c in ("start", "end", "label", "text", "speaker_start", "speaker_end",
-                                          "suggester", "score", "created_at"))],
-    )  # fmt: skip
-    return int(cursor.lastrowid or 0)
 
 
 def reserve_span_ids(store: Store, highest: int) -> None:
@@ -256,36 +167,10 @@ class MergeReport:
     conflicts: list[MergeConflict] = field(default_factory=list)
 
 
-class _Suggestions:
-    """Their suggestions of one article -> ours, matched by content; read once per article (a merge reads each
-    article's suggestions once, however many events name them: merge time stays linear in the rows merged)."""
-
-    def __init__(self, store: Store, source: MergeSource, their_article: str, our_article: str) -> None:
-        self.store, self.our_article = store, our_article
-        self.theirs = {row["id"]: row for row in source.suggestions(their_article)}
-        rows = rows_of(store.conn, "SELECT * FROM suggestions WHERE article_id = ?", [our_article])
-        self.ours = {tuple(row[k] for k in SUGGESTION_KEY): row["id"] for row in rows}
-        self.mapped: dict[int, int | None] = {}
-        self.copied = 0
-
-    def ours_of(self, their_id: int) -> int | None:
-        if their_id not in self.mapped:
-            row = self.theirs.get(their_id)
-            if row is None:  # re-suggested away after an undo: old events may still name it
-                self.mapped[their_id] = None
-            else:
-                key = tuple(row[k] for k in SUGGESTION_KEY)
-                if key not in self.ours:
-                    self.ours[key] = insert_suggestion_row(self.store, self.our_article, row)
-                    self.copied += 1
-                self.mapped[their_id] = self.ours[key]
-        return self.mapped[their_id]
-
-
 class _Ids:
     """Id maps for one (article, annotator) being copied: their ids -> ours."""
 
-    def __init__(self, store: Store, suggestions: _Suggestions, their_article: str, our_article: str) -> None:
+    def __init__(self, store: Store, suggestions: SuggestionIds, their_article: str, our_article: str) -> None:
         self.store, self.suggestions, self.our_article = store, suggestions, our_article
         self.their_article = their_article
         self.spans: dict[int, int] = {}
@@ -316,10 +201,6 @@ class _Ids:
         if "decisions" in change:
             mapped["decisions"] = [d for d in map(self.decision, change["decisions"]) if d["suggestion_id"] is not None]
         return mapped
-
-
-def _empty(work: Work) -> bool:
-    return work[0] == "todo" and not work[1] and not work[2]
 
 
 def _copy_pair(store: Store, source: MergeSource, ids: _Ids, annotation: dict[str, Any]) -> int:
@@ -354,7 +235,7 @@ def _merge_assignments(store: Store, source: MergeSource, ours: dict[str, str], 
     """Their assignments that this database lacks (by article and annotator), each with an `assign` event here."""
     have = set(store.conn.execute("SELECT article_id, annotator FROM assignments"))
     now = utc_now()
-    for row in rows_of(source.connection, "SELECT * FROM assignments ORDER BY rowid"):
+    for row in source.assignments():
         here = ours[row["article_id"]]
         if (here, row["annotator"]) in have:
             continue
@@ -382,11 +263,13 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
                 report.suggestions_copied += 1
             report.articles_added += 1
             here = row["id"]
+        else:
+            report.suggestions_copied += bring_newer_batches(store, source.suggestions(row["id"]), here)
         ours[row["id"]] = here
     _merge_assignments(store, source, ours, report)
     copy_comments(store, source, ours)
     annotations = source.annotations()
-    suggestions: _Suggestions | None = None
+    suggestions: SuggestionIds | None = None
     for done, annotation in enumerate(annotations, start=1):
         theirs_id, who = annotation["article_id"], annotation["annotator"]
         here = ours[theirs_id]
@@ -395,11 +278,11 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
         if suggestions is None or suggestions.our_article != here:  # annotations come article by article
             if suggestions is not None:
                 report.suggestions_copied += suggestions.copied
-            suggestions = _Suggestions(store, source, theirs_id, here)
+            suggestions = SuggestionIds(store, source, theirs_id, here)
         ids = _Ids(store, suggestions, theirs_id, here)
-        if _empty(theirs) or theirs == mine:
-            report.unchanged += not _empty(theirs)
-        elif _empty(mine):
+        if empty(theirs) or theirs == mine:
+            report.unchanged += not empty(theirs)
+        elif empty(mine):
             report.events_copied += _copy_pair(store, source, ids, annotation)
             report.annotations_added += 1
         else:

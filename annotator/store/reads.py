@@ -10,7 +10,7 @@ from annotator.errors import NotFound
 from annotator.rows import Article, ArticleRows, ArticleSummary, Event, SpanRow, SuggestionRow, Token
 from annotator.store.connection import Connection, annotation_span, pending_suggestion
 from annotator.store.view import read_view
-from annotator.vocabulary import Status, content_hash
+from annotator.vocabulary import MODEL_PREFIX, Status, content_hash, suggester_kind
 
 if TYPE_CHECKING:
     from annotator.models import ArticleIn
@@ -174,16 +174,18 @@ class Reader(Connection):
         return read_view(self.conn, article_id, annotator)
 
     def annotators(self) -> list[str]:
-        """Everyone with work that stands: a status beyond `to do`, or spans (opening an article alone is neither)."""
-        sql = """SELECT DISTINCT annotator FROM annotations n WHERE status != 'todo' OR EXISTS (
-                     SELECT 1 FROM spans s WHERE s.article_id = n.article_id AND s.annotator = n.annotator)
-                 ORDER BY annotator"""
-        return [r["annotator"] for r in self._rows(sql)]
+        """Everyone with work that stands: a status beyond `to do`, or spans (opening an article alone is neither).
+        A model's name (`model:...`, an earlier release's import of `export --suggestions`) is nobody."""
+        sql = """SELECT DISTINCT annotator FROM annotations n WHERE (status != 'todo' OR EXISTS (
+                     SELECT 1 FROM spans s WHERE s.article_id = n.article_id AND s.annotator = n.annotator))
+                 AND substr(annotator, 1, ?) != ? ORDER BY annotator"""
+        return [r["annotator"] for r in self._rows(sql, [len(MODEL_PREFIX), MODEL_PREFIX])]
 
     def finished_annotators(self) -> list[str]:
-        """Everyone who marked at least one article done."""
-        sql = "SELECT DISTINCT annotator FROM annotations WHERE status = 'done' ORDER BY annotator"
-        return [r["annotator"] for r in self._rows(sql)]
+        """Everyone who marked at least one article done (a model's name is nobody, as in `annotators`)."""
+        sql = """SELECT DISTINCT annotator FROM annotations WHERE status = 'done' AND substr(annotator, 1, ?) != ?
+                 ORDER BY annotator"""
+        return [r["annotator"] for r in self._rows(sql, [len(MODEL_PREFIX), MODEL_PREFIX])]
 
     def events(self, article_id: str | None = None, annotator: str | None = None) -> list[Event]:
         clauses, params = [], []
@@ -264,17 +266,17 @@ class Reader(Connection):
         ]
 
     def current_suggestions(self, article_id: str) -> list[SuggestionRow]:
-        """What the model suggests now: for each kind of suggester (the name before its first dot: entities,
-        quotes), the newest batch of the suggester that wrote last. An older version's rows stay only because
-        someone decided on them (`annotator suggest` replaced the rest), so they are not current."""
-        rows = self.latest_suggestions(article_id)
-        newest: dict[str, tuple[int, str]] = {}
-        for row in rows:
-            kind = row.suggester.split(".", 1)[0]
-            if row.id > newest.get(kind, (-1, ""))[0]:
-                newest[kind] = (row.id, row.suggester)
-        current = {name for _, name in newest.values()}
-        return [row for row in rows if row.suggester in current]
+        """What the model suggests now: for each kind of suggester (`suggester_kind`: entities, quotes), the
+        newest batch of the suggester that wrote last (by `created_at`, which a merge keeps: ids say only when a
+        row came into this file). An older version's rows stay only because someone decided on them
+        (`annotator suggest` replaced the rest), so they are not current."""
+        sql = "SELECT suggester, MAX(created_at), MAX(id) FROM suggestions WHERE article_id = ? GROUP BY suggester"
+        newest: dict[str, tuple[str, int, str]] = {}
+        for suggester, created_at, last_id in self.conn.execute(sql, [article_id]):
+            kind = suggester_kind(suggester)
+            newest[kind] = max(newest.get(kind, ("", -1, "")), (created_at, last_id, suggester))
+        current = {name for *_, name in newest.values()}
+        return [row for row in self.latest_suggestions(article_id) if row.suggester in current]
 
     def latest_suggestions(self, article_id: str) -> list[SuggestionRow]:
         """Each suggester's newest batch for this article: older batches stay only because someone decided on

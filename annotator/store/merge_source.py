@@ -1,0 +1,105 @@
+"""The other file of a merge (`annotator.store.merge`): another annotator database, opened read-only and never
+changed, and an annotator's work on an article in a form that compares across the two files.
+
+Rows are compared by content, not ids (ids differ between files): suggestions by (offsets, label, suggester,
+speaker), spans by (offsets, label, text, speaker).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from annotator.store.connection import SPAN_SELECT, Row, rows_of
+from annotator.store.opening import DatabaseError, open_database
+from annotator.store.schema import SCHEMA_VERSION
+from annotator.vocabulary import MODEL_PREFIX
+
+#: An annotator's work on an article, comparable across databases: (status, spans, decisions by content).
+Work = tuple[str, frozenset[tuple[Any, ...]], frozenset[tuple[Any, ...]]]
+SUGGESTION_KEY = ("start", "end", "label", "suggester", "speaker_start", "speaker_end")
+SPAN_KEY = ("start", "end", "label", "text", "speaker_start", "speaker_end")
+
+
+def work(connection: sqlite3.Connection, article_id: str, annotator: str) -> Work:
+    """An annotator's work on an article, comparable across databases: (status, spans, decisions by content)."""
+    status = connection.execute(
+        "SELECT status FROM annotations WHERE article_id = ? AND annotator = ?", [article_id, annotator]
+    ).fetchone()
+    span_columns = ", ".join(f'"{k}"' for k in SPAN_KEY)
+    spans = frozenset(
+        connection.execute(
+            f"SELECT {span_columns} FROM spans WHERE article_id = ? AND annotator = ?", [article_id, annotator]
+        )
+    )
+    key_columns = ", ".join(f'g."{k}"' for k in SUGGESTION_KEY)
+    decisions = frozenset(
+        connection.execute(
+            f"SELECT {key_columns}, d.decision FROM decisions d JOIN suggestions g ON g.id = d.suggestion_id "
+            "WHERE d.article_id = ? AND d.annotator = ?",
+            [article_id, annotator],
+        )
+    )
+    return (status[0] if status else "todo"), spans, decisions
+
+
+def empty(found: Work) -> bool:
+    """Nothing done: to do, no span, no decision (an article only opened)."""
+    return found[0] == "todo" and not found[1] and not found[2]
+
+
+class MergeSource:
+    """Another annotator database, read-only."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        # Examined like every database before it is read (ours, sound, this schema), read-only, path quoted.
+        self.connection = open_database(self.path, read_only=True, create=False)
+        version = self.connection.execute("PRAGMA user_version").fetchone()[0]
+        if version != SCHEMA_VERSION:
+            self.connection.close()
+            raise DatabaseError(f"{path}: not an annotator database of schema {SCHEMA_VERSION} (found {version})")
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> MergeSource:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def articles(self) -> list[Row]:
+        return list(rows_of(self.connection, "SELECT * FROM articles ORDER BY rowid"))
+
+    def suggestions(self, article_id: str) -> list[Row]:
+        return list(
+            rows_of(self.connection, "SELECT * FROM suggestions WHERE article_id = ? ORDER BY id", [article_id])
+        )
+
+    def annotations(self) -> list[Row]:
+        """Everyone's annotations, article by article; a model's name (an earlier release's import of
+        `export --suggestions`) is nobody's, and its rows stay behind."""
+        sql = """SELECT n.* FROM annotations n JOIN articles a ON a.id = n.article_id WHERE substr(n.annotator, 1, ?) != ?
+                 ORDER BY a.rowid, n.annotator"""
+        return list(rows_of(self.connection, sql, [len(MODEL_PREFIX), MODEL_PREFIX]))
+
+    def spans(self, article_id: str, annotator: str) -> list[Row]:
+        """Span rows as events hold them (`SPAN_COLUMNS`): a `merge` event stores them as they are."""
+        sql = f"{SPAN_SELECT} WHERE article_id = ? AND annotator = ? ORDER BY id"
+        return list(rows_of(self.connection, sql, [article_id, annotator]))
+
+    def decisions(self, article_id: str, annotator: str) -> list[Row]:
+        sql = "SELECT suggestion_id, decision FROM decisions WHERE article_id = ? AND annotator = ?"
+        return list(rows_of(self.connection, sql, [article_id, annotator]))
+
+    def comments(self) -> list[Row]:
+        return list(rows_of(self.connection, "SELECT article_id, annotator, text, at FROM comments ORDER BY id"))
+
+    def events(self, article_id: str, annotator: str) -> list[Row]:
+        sql = "SELECT * FROM events WHERE article_id = ? AND annotator = ? ORDER BY id"
+        return list(rows_of(self.connection, sql, [article_id, annotator]))
+
+    def assignments(self) -> list[Row]:
+        return list(rows_of(self.connection, "SELECT * FROM assignments ORDER BY rowid"))
