@@ -35,6 +35,9 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 KEPT_SIGNS = frozenset({"$", "£", "€", "~"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 COUNT_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+#: The small model's type of an organisation's name: "a seat in the Senate", "sources within the party" name an
+#: organisation, not a place (its PERSON names after "in" are most often foreign places: "in Ghazni").
+AGENT_ENTS = frozenset({"ORG"})
 
 
 def edges(doc: Doc, span: Candidate) -> Candidate | None:
@@ -136,7 +139,9 @@ def by_role(doc: Doc, span: Candidate) -> Candidate:
         source = root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
         if _subject_acts(root) or source:
             return Candidate(span.start, span.end, Label.ACTOR, "group")
-    elif span.label is Label.ACTOR and (root.ent_type_ in PLACE_ENTS or root.pos_ == "PROPN"):
+    elif span.label is Label.ACTOR and (
+        root.ent_type_ in PLACE_ENTS or (root.pos_ == "PROPN" and root.ent_type_ not in AGENT_ENTS)
+    ):
         where = root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS
         named_place = root.dep_ == "compound" and head.lemma_.lower() in PLACE_NOUNS
         if where or named_place:
