@@ -35,3 +35,20 @@ def entities(nlp, text: str) -> list[tuple[str, str]]:
 )
 def test_organisations_after_a_locative_preposition(nlp, text: str, expected: list[tuple[str, str]]) -> None:
     assert entities(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a capital "The" inside the sentence is part of the name
+            "The article appeared in The Washington Post on Monday.",
+            [("The Washington Post", "ACTOR")],
+        ),
+        (  # at the start of a sentence it is the sentence's capital
+            "The Washington Post reported the fire on Monday.",
+            [("Washington Post", "ACTOR")],
+        ),
+    ],
+)
+def test_a_capital_the_inside_a_sentence_starts_a_name(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    assert entities(nlp, text) == expected

@@ -61,9 +61,15 @@ def edges(doc: Doc, span: Candidate) -> Candidate | None:
         and span.label is not Label.FIGURE
         and doc[start].lower_ in ("the", "a", "an")
         and doc[start + 1].pos_ == "PROPN"
+        and not _part_of_name(doc[start])
     ):
         start += 1
     return Candidate(start, end, span.label, span.kind) if end > start else None
+
+
+def _part_of_name(token: Token) -> bool:
+    """A capital "The" inside a sentence belongs to the name it starts ("an e-mail to The New York Times")."""
+    return token.text == "The" and not token.is_sent_start and not token.nbor(-1).is_punct
 
 
 def _is_title(doc: Doc, index: int) -> bool:
