@@ -52,3 +52,18 @@ def test_organisations_after_a_locative_preposition(nlp, text: str, expected: li
 )
 def test_a_capital_the_inside_a_sentence_starts_a_name(nlp, text: str, expected: list[tuple[str, str]]) -> None:
     assert entities(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Flights resumed at 0900 UTC on Friday.", []),  # a time zone
+        ("The launch is set for 9:30 Pacific Time on Friday.", []),  # a time zone's name
+        ("He was given the Hartley Award in 2004.", []),  # a prize
+        ("Her father died of COVID-19 last week.", [("Her father", "ACTOR")]),  # a disease's name
+        ("The outbreak of H5N1 spread to Poland.", [("Poland", "LOCATION")]),  # a strain's name
+        ("Crowds gathered for a pro-Trump rally in Ohio.", [("Ohio", "LOCATION")]),  # a name made a modifier
+    ],
+)
+def test_things_are_no_actors_or_places(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    assert entities(nlp, text) == expected

@@ -14,6 +14,7 @@ model's names): the guide's span conventions in plain English grammar, naming no
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from annotator.models import Label
@@ -24,8 +25,11 @@ from annotator.suggest.lexicon import (
     FIGURE_QUALIFIERS_2,
     FIGURE_QUALIFIERS_3,
     GENERAL_TITLES,
+    MODIFIER_PREFIXES,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
+    THING_HEADS,
+    TIME_ZONES,
 )
 
 if TYPE_CHECKING:
@@ -211,18 +215,30 @@ def apply(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
 THING_ENTS = frozenset({"EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE", "TIME", "DATE"})
 
 
+#: A name of a model or a strain: letters, then a hyphen and a number ("COVID-19", "SARS-CoV-2", "F-16"), or
+#: letters and numbers in turn ("H5N1"): a disease, a virus, an aircraft or a product, not a participant.
+MODEL_SHAPE = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+)*-[0-9]+[A-Za-z]*|[A-Z][0-9]+[A-Z][0-9]+")
+
+
 def is_thing(doc: Doc, span: Candidate) -> bool:
-    """An ACTOR or LOCATION the small model types as a thing (its root's type, and no person, organisation or
-    place type inside): "COVID-19" as an event, "Central European Time", "Game of Life" as a work."""
+    """An ACTOR or LOCATION that names a thing: the small model types it as one (its root's type, and no person,
+    organisation or place type inside: "COVID-19" as an event, "Game of Life" as a work); a time zone ("UTC",
+    "Central European Time"); a name headed by a thing noun ("the Nobel Prize"); a model's or a strain's name
+    ("COVID-19"); a name made a modifier by a prefix ("anti-Brexit")."""
     if span.label is Label.FIGURE:
         return False
-    types = {t.ent_type_ for t in doc[span.start : span.end]}
-    return doc[span.start : span.end].root.ent_type_ in THING_ENTS and not types & {
-        "PERSON",
-        "ORG",
-        "NORP",
-        *PLACE_ENTS,
-    }
+    tokens = doc[span.start : span.end]
+    root = tokens.root
+    if (
+        tokens.text in TIME_ZONES
+        or (len(tokens) > 1 and tokens[-1].text == "Time")
+        or (root.lower_ in THING_HEADS and root.is_title and len(tokens) > 1)
+        or MODEL_SHAPE.fullmatch(tokens.text)
+        or tokens[1 if tokens[0].pos_ == "DET" else 0 :].text.lower().startswith(MODIFIER_PREFIXES)
+    ):
+        return True
+    types = {t.ent_type_ for t in tokens}
+    return root.ent_type_ in THING_ENTS and not types & {"PERSON", "ORG", "NORP", *PLACE_ENTS}
 
 
 def surname_people(doc: Doc, spans: list[Candidate]) -> list[Candidate]:

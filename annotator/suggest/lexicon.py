@@ -139,3 +139,19 @@ A_QUANTITIES = _words("dozen quarter half third")
 
 #: Prepositions after which a place name is where something is or happens.
 PLACE_PREPOSITIONS = _words("in at near across throughout around inside outside within")
+
+#: Time zones' abbreviations, as written (upper case): a time of day's zone, never a participant.
+TIME_ZONES = _words(
+    """UTC GMT BST IST CET CEST EET EEST WET WEST MSK EST EDT CST CDT MST MDT PST PDT AKST AKDT HST AST ADT NST
+    JST KST HKT SGT PHT ICT WIB PKT AEST AEDT ACST ACDT AWST NZST NZDT SAST EAT WAT CAT"""
+)
+
+#: Head nouns of proper names that name things, not participants or places: prizes, laws and treaties,
+#: events ("the Nobel Prize", "the Clean Air Act", "the Paris Agreement", "the Commonwealth Games").
+THING_HEADS = _words(
+    """prize prizes award awards medal trophy cup act treaty accord agreement protocol convention festival game
+    games olympics championship championships tournament summit"""
+)
+
+#: Prefixes that make a name a modifier ("anti-Brexit", "pro-Kremlin"), not a mention of it.
+MODIFIER_PREFIXES = ("anti-", "pro-", "non-", "post-", "pre-")
