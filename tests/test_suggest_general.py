@@ -67,3 +67,55 @@ def test_a_capital_the_inside_a_sentence_starts_a_name(nlp, text: str, expected:
 )
 def test_things_are_no_actors_or_places(nlp, text: str, expected: list[tuple[str, str]]) -> None:
     assert entities(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a given name the small model left out of the person's name
+            "Ramon dela Torre of the navy said the ship had sunk.",
+            [("Ramon dela Torre", "ACTOR"), ("navy", "ACTOR")],
+        ),
+        (  # honorifics and religious titles are titles
+            "Sayyid Hassan Nouri, a member of the council, died on Friday.",
+            [("Hassan Nouri", "ACTOR"), ("the council", "ACTOR")],
+        ),
+        ("Ayatollah Reza Tabrizi spoke at the funeral.", [("Reza Tabrizi", "ACTOR")]),
+        ("Grand Mufti Ahmed Karimi led the prayers.", [("Ahmed Karimi", "ACTOR")]),
+        ("The country's Supreme Leader Hassan Rouhani gave a speech.", [("Hassan Rouhani", "ACTOR")]),
+        (  # words before a title that are part of the title are not an organisation
+            "Britain's National Security Adviser Mark Sedwill met the minister.",
+            [("Britain", "LOCATION"), ("Mark Sedwill", "ACTOR"), ("the minister", "ACTOR")],
+        ),
+        (  # an organisation before the title is
+            "Coast Guard Commandant Elson Hermogino ordered a review.",
+            [("Coast Guard", "ACTOR"), ("Elson Hermogino", "ACTOR")],
+        ),
+    ],
+)
+def test_names_and_titles(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    assert entities(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The man was named by a police spokesperson on Monday.",
+            [("The man", "ACTOR"), ("a police spokesperson", "ACTOR")],
+        ),
+        ("The letter was sent to the Supreme Leader last week.", [("the Supreme Leader", "ACTOR")]),
+        ("She later chaired the Governor's office.", [("the Governor's office", "ACTOR")]),
+        ("One official said the road was closed.", [("One official", "ACTOR")]),
+    ],
+)
+def test_participants_keep_their_determiner(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    assert entities(nlp, text) == expected
+
+
+def test_one_counted_with_other_numbers_is_a_figure(nlp) -> None:
+    assert entities(nlp, "The storm killed one and injured eight people.") == [
+        ("one", "FIGURE"),
+        ("eight", "FIGURE"),
+        ("people", "ACTOR"),
+    ]

@@ -2,14 +2,18 @@
 model's names): the guide's span conventions in plain English grammar, naming no article's phrases.
 
 - edges: punctuation, white space and a possessive 's off a span, never across a line break; a leading
-  article off a name (a determiner of a common noun stays: "the captain");
-- titles: a title is not part of a name ("Commissioner Stephen Mold" -> "Stephen Mold"; "Society President
-  Ash Soni" -> "Society", "Ash Soni"), and a title alone is no ACTOR;
+  article off a name unless it is part of it ("an e-mail to The New York Times");
+- names and titles (`suggest.names`): a person's whole name; a title is not part of a name ("Commissioner
+  Stephen Mold" -> "Stephen Mold"; "Society President Ash Soni" -> "Society", "Ash Soni"); a participant named
+  by a common noun or a title keeps its determiner ("the captain", "the Supreme Leader"), a title alone is no
+  ACTOR;
 - other scripts: a span mostly in another script than Latin is a quoted original, not a mention;
-- not figures: dates, times, ordinals, numbers in names ("Channel 13"), "one" as an article;
-- roles: a place that is the active subject of a verb acts (ACTOR), a name after "in"/"at" is a place;
-- qualifiers: a figure takes its qualifier ("at least 35", "nearly 24", "as many as 32", "all 33", "~23",
-  "a dozen", "half a million").
+- figures (`suggest.figures`): dates, times, ordinals, numbers in names ("Channel 13") and "one" as an article
+  are none, a "one" counted with other numbers is one; a figure takes its qualifier ("at least 35", "nearly
+  24", "as many as 32", "all 33", "~23", "a dozen", "half a million");
+- roles: a place that is the active subject of a verb acts (ACTOR), a name after "in"/"at" is a place unless
+  the small model names an organisation there;
+- things (a time zone, a prize, a disease, "anti-X") are no ACTOR or LOCATION.
 """
 
 from __future__ import annotations
@@ -18,27 +22,15 @@ import re
 from typing import TYPE_CHECKING
 
 from annotator.models import Label
+from annotator.suggest import figures, names
 from annotator.suggest.entities import Candidate
-from annotator.suggest.lexicon import (
-    A_QUANTITIES,
-    FIGURE_QUALIFIERS_1,
-    FIGURE_QUALIFIERS_2,
-    FIGURE_QUALIFIERS_3,
-    GENERAL_TITLES,
-    MODIFIER_PREFIXES,
-    PLACE_NOUNS,
-    PLACE_PREPOSITIONS,
-    THING_HEADS,
-    TIME_ZONES,
-)
+from annotator.suggest.lexicon import MODIFIER_PREFIXES, PLACE_NOUNS, PLACE_PREPOSITIONS, THING_HEADS, TIME_ZONES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-KEPT_SIGNS = frozenset({"$", "£", "€", "~"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
-COUNT_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 #: The small model's type of an organisation's name: "a seat in the Senate", "sources within the party" name an
 #: organisation, not a place (its PERSON names after "in" are most often foreign places: "in Ghazni").
 AGENT_ENTS = frozenset({"ORG"})
@@ -52,7 +44,7 @@ def edges(doc: Doc, span: Candidate) -> Candidate | None:
         if "\n" in doc[index].text:
             end = index
             break
-    while start < end and (doc[start].is_punct or doc[start].is_space) and doc[start].text not in KEPT_SIGNS:
+    while start < end and (doc[start].is_punct or doc[start].is_space) and doc[start].text not in figures.KEPT_SIGNS:
         start += 1
     while end > start and (
         doc[end - 1].lower_ in POSSESSIVE
@@ -65,70 +57,16 @@ def edges(doc: Doc, span: Candidate) -> Candidate | None:
         and span.label is not Label.FIGURE
         and doc[start].lower_ in ("the", "a", "an")
         and doc[start + 1].pos_ == "PROPN"
-        and not _part_of_name(doc[start])
+        and not names.part_of_name(doc[start])
     ):
         start += 1
     return Candidate(start, end, span.label, span.kind) if end > start else None
-
-
-def _part_of_name(token: Token) -> bool:
-    """A capital "The" inside a sentence belongs to the name it starts ("an e-mail to The New York Times")."""
-    return token.text == "The" and not token.is_sent_start and not token.nbor(-1).is_punct
-
-
-def _is_title(doc: Doc, index: int) -> bool:
-    return doc[index].lower_ in GENERAL_TITLES
-
-
-def split_titles(doc: Doc, span: Candidate) -> list[Candidate]:
-    """An ACTOR name without its title; words before the title that are capitalised are an organisation."""
-    if span.label is not Label.ACTOR:
-        return [span]
-    titles = [
-        i
-        for i in range(span.start, span.end - 1)
-        if _is_title(doc, i) and doc[i + 1].pos_ == "PROPN" and (doc[i].is_title or doc[i].is_lower)
-    ]
-    if not titles:
-        return [span]
-    first = last = titles[0]
-    while last + 1 < span.end - 1 and _is_title(doc, last + 1):
-        last += 1  # "Prime Minister"
-    if doc[last + 1].ent_type_ not in ("PERSON", ""):
-        return [span]  # "Health Ministry", "World Health Organization": a name, not a title before a person
-    out = []
-    if first > span.start and doc[span.start : first].text[:1].isupper():
-        out.append(Candidate(span.start, first, span.label, span.kind))
-    out.append(Candidate(last + 1, span.end, span.label, span.kind))
-    return out
 
 
 def other_script(doc: Doc, span: Candidate) -> bool:
     """Mostly letters of another script than Latin: a quoted original or a transliteration."""
     letters = [ch for ch in doc[span.start : span.end].text if ch.isalpha()]
     return bool(letters) and sum(ord(ch) > 0x24F for ch in letters) * 2 > len(letters)
-
-
-def not_a_figure(doc: Doc, span: Candidate) -> bool:
-    """Dates and times, ordinals, numbers that are part of a name, a clock time, or "one"."""
-    tokens = doc[span.start : span.end]
-    text = tokens.text
-    if any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in tokens) and not any(
-        t.ent_type_ in COUNT_ENTS for t in tokens
-    ):
-        return True
-    before = doc[span.start - 1] if span.start > 0 else None
-    if (
-        before is not None
-        and before.pos_ == "PROPN"
-        and before.is_title
-        and not before.is_sent_start
-        and text[:1] not in KEPT_SIGNS
-    ):
-        return True  # "Channel 13", "Apollo 11"
-    if len(text) == 4 and text.startswith("0") and text.isdigit():
-        return True  # "0800"
-    return text.lower() in ("one", "1")
 
 
 def _subject_acts(root: Token) -> bool:
@@ -159,41 +97,6 @@ def by_role(doc: Doc, span: Candidate) -> Candidate:
     return span
 
 
-def qualified(doc: Doc, span: Candidate, taken: set[int]) -> Candidate:
-    """A FIGURE with its own words ("a dozen", "half a million") and the qualifier before it, where those
-    tokens belong to no other span."""
-    if span.label is not Label.FIGURE:
-        return span
-    start, end = span.start, span.end
-    if (
-        doc[end - 1].lower_ == "half"
-        and end + 1 < len(doc)
-        and doc[end].lower_ == "a"
-        and doc[end + 1].like_num
-        and end not in taken
-    ):
-        end += 2
-    if (
-        start >= 1
-        and doc[start].lower_ in A_QUANTITIES
-        and doc[start - 1].lower_ in ("a", "an")
-        and start - 1 not in taken
-    ):
-        start -= 1  # "a dozen", "a quarter"
-
-    def free(first: int) -> bool:
-        return first >= 0 and not set(range(first, start)) & taken
-
-    words = [t.lower_ for t in doc[max(start - 3, 0) : start]]
-    if len(words) == 3 and tuple(words) in FIGURE_QUALIFIERS_3 and free(start - 3):
-        start -= 3
-    elif len(words) >= 2 and tuple(words[-2:]) in FIGURE_QUALIFIERS_2 and free(start - 2):
-        start -= 2
-    elif words and (words[-1] in FIGURE_QUALIFIERS_1 or words[-1].endswith("~")) and free(start - 1):
-        start -= 1
-    return Candidate(start, end, span.label, span.kind)
-
-
 def apply(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     """Every general rule, span by span, then the figures' qualifiers over the whole list."""
     out: list[Candidate] = []
@@ -201,13 +104,17 @@ def apply(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
         kept = edges(doc, span)
         if kept is None or other_script(doc, kept):
             continue
-        if kept.label is Label.FIGURE and not_a_figure(doc, kept):
+        if kept.label is Label.FIGURE and figures.not_a_figure(doc, kept):
             continue
-        if kept.label is not Label.FIGURE and kept.end - kept.start == 1 and _is_title(doc, kept.start):
-            continue  # "Sultan", "President" alone: a title, not a name
-        out.extend(split_titles(doc, by_role(doc, kept)))
+        if kept.label is Label.ACTOR:
+            kept = names.with_determiner(doc, kept)
+            if kept is None:
+                continue
+        elif kept.label is Label.LOCATION and names.titles_only(doc, kept.start, kept.end):
+            continue
+        out.extend(names.split_titles(doc, by_role(doc, kept)))
     taken = {i for s in out for i in range(s.start, s.end)}
-    return [qualified(doc, s, taken - set(range(s.start, s.end))) for s in out]
+    return [figures.qualified(doc, s, taken - set(range(s.start, s.end))) for s in out]
 
 
 #: The small model's entity types that are things, not participants or places: events, laws, works,
@@ -257,33 +164,9 @@ def surname_people(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _person_follows(doc: Doc, end: int) -> bool:
-    """A person's name right after `end` (or after a comma: an apposition)."""
-    index = end + 1 if end < len(doc) and doc[end].text == "," else end
-    return index < len(doc) and doc[index].ent_type_ == "PERSON"
-
-
-def title_before_name(doc: Doc, span: Candidate) -> Candidate | None:
-    """An ACTOR that is a title or a description of the named person right after it is not marked ("National
-    Security Advisor Tzachi Hanegbi", "The mayor of London, Sadiq Khan"); an organisation before the title
-    stays ("Coast Guard Commandant Elson Hermogino" -> "Coast Guard")."""
-    if span.label is not Label.ACTOR or not _person_follows(doc, span.end):
-        return span
-    if doc[span.end - 1].ent_type_ == "PERSON":
-        return span
-    end = span.end
-    while end > span.start and _is_title(doc, end - 1):
-        end -= 1
-    if end == span.end:
-        return span if doc[span.end - 1].pos_ == "PROPN" else None  # a description: "a fire service spokesman"
-    if end > span.start and doc[end - 1].pos_ == "PROPN":
-        return Candidate(span.start, end, span.label, "group")
-    return None
-
-
 def document_rules(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     """Rules over the combined layer: things are no ACTOR or LOCATION, a person's surname is the person, a title
     or description before a person's name is not marked."""
     kept = [span for span in spans if not is_thing(doc, span)]
-    titled = [title_before_name(doc, span) for span in surname_people(doc, kept)]
+    titled = [names.title_before_name(doc, span) for span in surname_people(doc, kept)]
     return [span for span in titled if span is not None]

@@ -112,7 +112,9 @@ GENERAL_TITLES = _words(
     councillor councilor commissioner superintendent inspector sergeant sgt. officer detective constable
     captain capt. commander colonel col. lieutenant lt. major admiral marshal judge justice chancellor
     speaker chairman chairwoman director ambassador envoy deputy foreign interior defence defense home
-    health finance attorney spokesman spokeswoman spokesperson mp premier sultan emir"""
+    health finance attorney spokesman spokeswoman spokesperson mp premier sultan emir leader advisor adviser
+    ayatollah hojatoleslam mullah mufti pastor patriarch sayyid sayed seyed syed grand supreme acting interim
+    senior"""
 )
 
 #: Qualifiers of a figure, one, two and three words before it (entities.v2): "nearly 24", "at least 35",
@@ -155,3 +157,6 @@ THING_HEADS = _words(
 
 #: Prefixes that make a name a modifier ("anti-Brexit", "pro-Kremlin"), not a mention of it.
 MODIFIER_PREFIXES = ("anti-", "pro-", "non-", "post-", "pre-")
+
+#: Last words of organisations' names beyond BODY_NOUNS: "Coast Guard", "White House", "Marine Corps".
+ORGANISATION_HEADS = _words("guard house corps bureau senate assembly congress command directorate institute")
