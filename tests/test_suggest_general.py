@@ -119,3 +119,18 @@ def test_one_counted_with_other_numbers_is_a_figure(nlp) -> None:
         ("eight", "FIGURE"),
         ("people", "ACTOR"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("France condemned the attack on Monday.", [("France", "ACTOR")]),  # a place that acts
+        (  # a place that undergoes something stays a place
+            "Japan has experienced three strong earthquakes this year.",
+            [("Japan", "LOCATION"), ("three", "FIGURE")],
+        ),
+        ("Chile suffered heavy flooding in June.", [("Chile", "LOCATION")]),
+    ],
+)
+def test_a_place_acts_or_undergoes(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    assert entities(nlp, text) == expected

@@ -24,7 +24,14 @@ from typing import TYPE_CHECKING
 from annotator.models import Label
 from annotator.suggest import figures, names
 from annotator.suggest.entities import Candidate
-from annotator.suggest.lexicon import MODIFIER_PREFIXES, PLACE_NOUNS, PLACE_PREPOSITIONS, THING_HEADS, TIME_ZONES
+from annotator.suggest.lexicon import (
+    EXPERIENCER_VERBS,
+    MODIFIER_PREFIXES,
+    PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
+    THING_HEADS,
+    TIME_ZONES,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -70,11 +77,16 @@ def other_script(doc: Doc, span: Candidate) -> bool:
 
 
 def _subject_acts(root: Token) -> bool:
-    """The subject (or a conjoined subject) of a verb other than be or have."""
+    """The subject (or a conjoined subject) of a verb other than be, have or a verb of undergoing."""
     if root.dep_ == "conj" and root.head.dep_ == "nsubj":
         root = root.head
     head = root.head
-    return root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.lemma_ not in ("be", "have")
+    return (
+        root.dep_ == "nsubj"
+        and head.pos_ in ("VERB", "AUX")
+        and head.lemma_ not in ("be", "have")
+        and head.lemma_ not in EXPERIENCER_VERBS
+    )
 
 
 def by_role(doc: Doc, span: Candidate) -> Candidate:

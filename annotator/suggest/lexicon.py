@@ -160,3 +160,9 @@ MODIFIER_PREFIXES = ("anti-", "pro-", "non-", "post-", "pre-")
 
 #: Last words of organisations' names beyond BODY_NOUNS: "Coast Guard", "White House", "Marine Corps".
 ORGANISATION_HEADS = _words("guard house corps bureau senate assembly congress command directorate institute")
+
+#: Verbs whose subject undergoes or hosts something rather than acts: a place that is their subject stays a
+#: place ("the island has experienced dozens of earthquakes", "the country suffers ...").
+EXPERIENCER_VERBS = _words(
+    "experience suffer undergo endure witness see recover remain face receive host border lie sit"
+)
