@@ -130,6 +130,11 @@ def test_one_counted_with_other_numbers_is_a_figure(nlp) -> None:
             [("Japan", "LOCATION"), ("three", "FIGURE")],
         ),
         ("Chile suffered heavy flooding in June.", [("Chile", "LOCATION")]),
+        ("Egypt's army closed the crossing on Friday.", [("Egypt", "ACTOR"), ("army", "ACTOR")]),  # its forces act
+        (  # a role's country is a place
+            "Peru's president Dina Boluarte visited the town.",
+            [("Peru", "LOCATION"), ("Dina Boluarte", "ACTOR")],
+        ),
     ],
 )
 def test_a_place_acts_or_undergoes(nlp, text: str, expected: list[tuple[str, str]]) -> None:

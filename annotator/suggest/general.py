@@ -25,7 +25,9 @@ from annotator.models import Label
 from annotator.suggest import figures, names
 from annotator.suggest.entities import Candidate
 from annotator.suggest.lexicon import (
+    AGENT_NOUNS,
     EXPERIENCER_VERBS,
+    GENERAL_TITLES,
     MODIFIER_PREFIXES,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
@@ -97,7 +99,10 @@ def by_role(doc: Doc, span: Candidate) -> Candidate:
     head = root.head
     if span.label is Label.LOCATION:
         source = root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
-        if _subject_acts(root) or source:
+        owner = (
+            root.dep_ == "poss" and head.lemma_.lower() in AGENT_NOUNS and head.lower_ not in GENERAL_TITLES
+        )  # "Israel's forces" (the guide), not "Iran's Supreme Leader": a role's country is a place
+        if _subject_acts(root) or source or owner:
             return Candidate(span.start, span.end, Label.ACTOR, "group")
     elif span.label is Label.ACTOR and (
         root.ent_type_ in PLACE_ENTS or (root.pos_ == "PROPN" and root.ent_type_ not in AGENT_ENTS)
