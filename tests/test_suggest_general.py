@@ -63,6 +63,8 @@ def test_a_capital_the_inside_a_sentence_starts_a_name(nlp, text: str, expected:
         ("Her father died of COVID-19 last week.", [("Her father", "ACTOR")]),  # a disease's name
         ("The outbreak of H5N1 spread to Poland.", [("Poland", "LOCATION")]),  # a strain's name
         ("Crowds gathered for a pro-Trump rally in Ohio.", [("Ohio", "LOCATION")]),  # a name made a modifier
+        ("She thanked her fans in a TikTok video on Sunday.", [("her fans", "ACTOR")]),  # a platform
+        ("The governor posted on Telegram that the bridge would reopen.", [("The governor", "ACTOR")]),
     ],
 )
 def test_things_are_no_actors_or_places(nlp, text: str, expected: list[tuple[str, str]]) -> None:

@@ -28,9 +28,11 @@ from annotator.suggest.lexicon import (
     AGENT_NOUNS,
     EXPERIENCER_VERBS,
     GENERAL_TITLES,
+    MEDIA_NOUNS,
     MODIFIER_PREFIXES,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
+    PUBLISHING_VERBS,
     THING_HEADS,
     TIME_ZONES,
 )
@@ -144,6 +146,15 @@ THING_ENTS = frozenset({"EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE", "T
 MODEL_SHAPE = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+)*-[0-9]+[A-Za-z]*|[A-Z][0-9]+[A-Z][0-9]+")
 
 
+def _platform(root: Token) -> bool:
+    """A name used as a medium: "a YouTube video", "wrote on Instagram"."""
+    head = root.head
+    if root.dep_ == "compound" and head.lower_ in MEDIA_NOUNS:
+        return True
+    verb = head.head
+    return root.dep_ == "pobj" and head.lower_ == "on" and verb.pos_ == "VERB" and verb.lemma_ in PUBLISHING_VERBS
+
+
 def is_thing(doc: Doc, span: Candidate) -> bool:
     """An ACTOR or LOCATION that names a thing: the small model types it as one (its root's type, and no person,
     organisation or place type inside: "COVID-19" as an event, "Game of Life" as a work); a time zone ("UTC",
@@ -159,6 +170,7 @@ def is_thing(doc: Doc, span: Candidate) -> bool:
         or (root.lower_ in THING_HEADS and root.is_title and len(tokens) > 1)
         or MODEL_SHAPE.fullmatch(tokens.text)
         or tokens[1 if tokens[0].pos_ == "DET" else 0 :].text.lower().startswith(MODIFIER_PREFIXES)
+        or _platform(root)
     ):
         return True
     types = {t.ent_type_ for t in tokens}

@@ -166,3 +166,9 @@ ORGANISATION_HEADS = _words("guard house corps bureau senate assembly congress c
 EXPERIENCER_VERBS = _words(
     "experience suffer undergo endure witness see recover remain face receive host border lie sit"
 )
+
+#: Nouns of what is published on a platform: a name modifying them is the platform ("a YouTube video").
+MEDIA_NOUNS = _words("video videos channel account post posts page feed app livestream stream clip podcast")
+
+#: Verbs of publishing: a name they are published "on" is a platform ("wrote on Instagram").
+PUBLISHING_VERBS = _words("say write post tweet share publish announce upload broadcast stream")
