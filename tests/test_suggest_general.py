@@ -89,6 +89,11 @@ def test_things_are_no_actors_or_places(nlp, text: str, expected: list[tuple[str
             "Britain's National Security Adviser Mark Sedwill met the minister.",
             [("Britain", "LOCATION"), ("Mark Sedwill", "ACTOR"), ("the minister", "ACTOR")],
         ),
+        (  # a body the title belongs to, before the name, is an organisation; a description is not marked
+            "Speaker of the parliament Laila Ahmadi opened the session on Monday.",
+            [("the parliament", "ACTOR"), ("Laila Ahmadi", "ACTOR")],
+        ),
+        ("Chairman of the committee Tom Hale said the report was late.", [("Tom Hale", "ACTOR")]),
         (  # an organisation before the title is
             "Coast Guard Commandant Elson Hermogino ordered a review.",
             [("Coast Guard", "ACTOR"), ("Elson Hermogino", "ACTOR")],

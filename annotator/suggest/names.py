@@ -126,7 +126,10 @@ def title_before_name(doc: Doc, span: Candidate) -> Candidate | None:
     while end > span.start and _is_title(doc, end - 1):
         end -= 1
     if end == span.end == after:
-        return span if doc[span.end - 1].pos_ == "PROPN" else None  # a description: "a fire service spokesman"
+        last = doc[span.end - 1]
+        if last.pos_ == "PROPN" or (_names_a_body(last) and doc[span.start : span.end].root == last):
+            return span  # "speaker of the parliament Ali Larijani": the parliament is a body
+        return None  # a description: "a fire service spokesman"
     if end > span.start and doc[end - 1].pos_ == "PROPN" and (end - span.start == 1 or _names_a_body(doc[end - 1])):
         return Candidate(span.start, end, span.label, "group")
     return None  # "National Security Advisor": the words before the title are part of the title
