@@ -78,6 +78,10 @@ def test_things_are_no_actors_or_places(nlp, text: str, expected: list[tuple[str
             "Ramon dela Torre of the navy said the ship had sunk.",
             [("Ramon dela Torre", "ACTOR"), ("navy", "ACTOR")],
         ),
+        (  # a surname that names a family: the family is the participant
+            "The Lindqvist family thanked the rescuers.",
+            [("Lindqvist family", "ACTOR"), ("the rescuers", "ACTOR")],
+        ),
         (  # honorifics and religious titles are titles
             "Sayyid Hassan Nouri, a member of the council, died on Friday.",
             [("Hassan Nouri", "ACTOR"), ("the council", "ACTOR")],

@@ -53,7 +53,8 @@ def _small(doc: Doc, labels: frozenset[str]) -> list[Candidate]:
     for e in ents:
         if e.label_ in labels:
             start, end = names.whole_name(doc, e.start, e.end) if e.label_ == "PERSON" else (e.start, e.end)
-            out.append(Candidate(start, end, NAIVE[e.label_], _kind(e.label_, NAIVE[e.label_])))
+            kind = "group" if doc[end - 1].lower_ in names.FAMILY_NOUNS else _kind(e.label_, NAIVE[e.label_])
+            out.append(Candidate(start, end, NAIVE[e.label_], kind))
     return out
 
 

@@ -14,6 +14,8 @@ from annotator.suggest.lexicon import BODY_NOUNS, GENERAL_TITLES, ORGANISATION_H
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+#: Nouns a surname before them makes a group of people: "the Kennedy family".
+FAMILY_NOUNS = frozenset({"family", "families", "clan", "dynasty", "household"})
 #: Determiners a common-noun participant keeps: "the captain", "one official", "a spokesperson".
 DETERMINERS = frozenset({"the", "a", "an", "one", "this", "that", "these", "those"})
 
@@ -31,7 +33,7 @@ def _name_word(token: Token) -> bool:
 def whole_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """A person's name with the words of the same name the small model left out: a given name before it
     ("Sadiq" of "Sadiq Khan"), a surname after it ("Mijares" of "Graciano Mijares"); words joined to the name
-    as compounds in the parse, capitalised proper nouns that are no title."""
+    as compounds in the parse, capitalised proper nouns that are no title; and the family a surname names."""
     while start > 0 and _name_word(doc[start - 1]) and not _is_title(doc, start - 1) and not _is_title(doc, start):
         word = doc[start - 1]
         if word.dep_ != "compound" or not start <= word.head.i < end:
@@ -39,6 +41,8 @@ def whole_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
         start -= 1
     while end < len(doc) and _name_word(doc[end]) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
         end += 1
+    if end < len(doc) and doc[end].lower_ in FAMILY_NOUNS and doc[end - 1].head.i == end:
+        end += 1  # "the Kennedy family": the family, a group, is the participant
     return start, end
 
 
