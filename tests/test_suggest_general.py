@@ -136,6 +136,19 @@ def test_one_counted_with_other_numbers_is_a_figure(nlp) -> None:
     ("text", "expected"),
     [
         ("France condemned the attack on Monday.", [("France", "ACTOR")]),  # a place that acts
+        (  # what a title or a people is "of" is a place
+            "The road was closed, according to the mayor of Kovrov.",
+            [("the mayor", "ACTOR"), ("Kovrov", "LOCATION")],
+        ),
+        ("The aid reached the people of Bamyan on Monday.", [("the people", "ACTOR"), ("Bamyan", "LOCATION")]),
+        (  # ... also where the small model ran the place into the person's name
+            "Mayor of Gdynia Tomasz Wolski declared a day of mourning.",
+            [("Gdynia", "LOCATION"), ("Tomasz Wolski", "ACTOR")],
+        ),
+        (
+            "Governor of Kherson Oleksandr Prokudin said the town was shelled.",
+            [("Kherson", "LOCATION"), ("Oleksandr Prokudin", "ACTOR")],
+        ),
         (  # a place that undergoes something stays a place
             "Japan has experienced three strong earthquakes this year.",
             [("Japan", "LOCATION"), ("three", "FIGURE")],

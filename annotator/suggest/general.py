@@ -33,6 +33,7 @@ from annotator.suggest.lexicon import (
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
     PUBLISHING_VERBS,
+    RESIDENT_NOUNS,
     THING_HEADS,
     TIME_ZONES,
 )
@@ -111,7 +112,9 @@ def by_role(doc: Doc, span: Candidate) -> Candidate:
     ):
         where = root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS
         named_place = root.dep_ == "compound" and head.lemma_.lower() in PLACE_NOUNS
-        if where or named_place:
+        whose = head.head.lower_ in GENERAL_TITLES or head.head.lemma_ in RESIDENT_NOUNS
+        of_place = root.dep_ == "pobj" and head.lower_ == "of" and whose  # "the mayor of X", "people of X"
+        if where or named_place or of_place:
             return Candidate(span.start, span.end, Label.LOCATION, "other")
     return span
 
@@ -131,7 +134,8 @@ def apply(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
                 continue
         elif kept.label is Label.LOCATION and names.titles_only(doc, kept.start, kept.end):
             continue
-        out.extend(names.split_titles(doc, by_role(doc, kept)))
+        pieces = names.place_before_person(doc, kept)
+        out.extend(pieces if pieces else names.split_titles(doc, by_role(doc, kept)))
     taken = {i for s in out for i in range(s.start, s.end)}
     return [figures.qualified(doc, s, taken - set(range(s.start, s.end))) for s in out]
 

@@ -172,3 +172,6 @@ MEDIA_NOUNS = _words("video videos channel account post posts page feed app live
 
 #: Verbs of publishing: a name they are published "on" is a platform ("wrote on Instagram").
 PUBLISHING_VERBS = _words("say write post tweet share publish announce upload broadcast stream")
+
+#: Nouns for the people of a place: the name they are "of" is a place ("the people of X").
+RESIDENT_NOUNS = _words("people resident citizen inhabitant population villager local")

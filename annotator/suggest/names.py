@@ -142,3 +142,18 @@ def title_before_name(doc: Doc, span: Candidate) -> Candidate | None:
 def _names_a_body(word: Token) -> bool:
     """The last word of an organisation's name: "Coast Guard", "Health Ministry", "White House"."""
     return word.lower_ in BODY_NOUNS or word.lower_ in ORGANISATION_HEADS
+
+
+def place_before_person(doc: Doc, span: Candidate) -> list[Candidate]:
+    """A name of three words or more right after "<title> of" is the place the title is of and the person
+    ("Mayor of Springfield Joe Quimby" -> LOCATION "Springfield", ACTOR "Joe Quimby"); [] for any other span."""
+    start, end = span.start, span.end
+    if span.label is not Label.ACTOR or end - start < 3 or start < 2:
+        return []
+    if (
+        doc[start - 1].lower_ != "of"
+        or not _is_title(doc, start - 2)
+        or doc[start].ent_type_ not in ("PERSON", "ORG", "")
+    ):
+        return []
+    return [Candidate(start, start + 1, Label.LOCATION, "other"), Candidate(start + 1, end, Label.ACTOR, "person")]
