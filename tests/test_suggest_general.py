@@ -132,6 +132,13 @@ def test_one_counted_with_other_numbers_is_a_figure(nlp) -> None:
     ]
 
 
+def test_a_place_noun_in_lower_case_is_not_part_of_the_name(nlp) -> None:
+    assert entities(nlp, "The army shelled the northern Homs province overnight.") == [
+        ("The army", "ACTOR"),
+        ("Homs", "LOCATION"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

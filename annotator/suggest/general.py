@@ -72,6 +72,13 @@ def edges(doc: Doc, span: Candidate) -> Candidate | None:
         and not names.part_of_name(doc[start])
     ):
         start += 1
+    if (
+        span.label is Label.LOCATION
+        and end - start > 1
+        and doc[end - 1].is_lower
+        and doc[end - 1].lemma_ in PLACE_NOUNS
+    ):
+        end -= 1  # "Gaza city", "Kunar province": the proper-noun part is the place's name
     return Candidate(start, end, span.label, span.kind) if end > start else None
 
 
