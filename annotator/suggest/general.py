@@ -185,7 +185,8 @@ def is_thing(doc: Doc, span: Candidate) -> bool:
     ):
         return True
     types = {t.ent_type_ for t in tokens}
-    return root.ent_type_ in THING_ENTS and not types & {"PERSON", "ORG", "NORP", *PLACE_ENTS}
+    named = types & {"PERSON", "ORG", "NORP", *PLACE_ENTS}
+    return root.ent_type_ in THING_ENTS and not named and not names.names_a_body(root)  # "the ... Ministry"
 
 
 def surname_people(doc: Doc, spans: list[Candidate]) -> list[Candidate]:

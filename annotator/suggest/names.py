@@ -60,7 +60,7 @@ def titles_only(doc: Doc, start: int, end: int) -> bool:
 def _lower_case_name(doc: Doc, span: Candidate, root: Token) -> bool:
     """An organisation's name with its last word in lower case: "the European union", "the Republican party"."""
     before = doc[span.start : root.i]
-    return len(before) > 0 and all(t.text[:1].isupper() for t in before) and _names_a_body(root)
+    return len(before) > 0 and all(t.text[:1].isupper() for t in before) and names_a_body(root)
 
 
 def with_determiner(doc: Doc, span: Candidate) -> Candidate | None:
@@ -131,15 +131,15 @@ def title_before_name(doc: Doc, span: Candidate) -> Candidate | None:
         end -= 1
     if end == span.end == after:
         last = doc[span.end - 1]
-        if last.pos_ == "PROPN" or (_names_a_body(last) and doc[span.start : span.end].root == last):
+        if last.pos_ == "PROPN" or (names_a_body(last) and doc[span.start : span.end].root == last):
             return span  # "speaker of the parliament Ali Larijani": the parliament is a body
         return None  # a description: "a fire service spokesman"
-    if end > span.start and doc[end - 1].pos_ == "PROPN" and (end - span.start == 1 or _names_a_body(doc[end - 1])):
+    if end > span.start and doc[end - 1].pos_ == "PROPN" and (end - span.start == 1 or names_a_body(doc[end - 1])):
         return Candidate(span.start, end, span.label, "group")
     return None  # "National Security Advisor": the words before the title are part of the title
 
 
-def _names_a_body(word: Token) -> bool:
+def names_a_body(word: Token) -> bool:
     """The last word of an organisation's name: "Coast Guard", "Health Ministry", "White House"."""
     return word.lower_ in BODY_NOUNS or word.lower_ in ORGANISATION_HEADS
 
