@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from annotator.models import Label, check_spans
 from annotator.suggest import suggest_doc, suggesters_of
 from annotator.suggest.entities import Candidate
+from annotator.suggest.figures import not_a_figure
 from annotator.suggest.general import is_thing
 
 
@@ -205,3 +206,14 @@ def test_a_body_the_small_model_takes_for_a_work_is_no_thing() -> None:
     )
     assert is_thing(doc, Candidate(1, 4, Label.ACTOR, "group")) is False
     assert is_thing(doc, Candidate(8, 11, Label.ACTOR, "group")) is True
+
+
+def test_a_share_the_small_model_takes_for_a_date_is_a_figure() -> None:
+    """On a parse made by hand (the small model's reading of a news sentence): "about a quarter of" is a
+    share, "the first quarter" a date."""
+    vocab = spacy.blank("en").vocab
+    words = ["for", "about", "a", "quarter", "of", "homes", "in", "the", "first", "quarter"]
+    date = ["B-DATE", "I-DATE", "I-DATE"]
+    doc = Doc(vocab, words=words, ents=["O", *date, "O", "O", "O", "O", "B-ORDINAL", "B-DATE"])
+    assert not_a_figure(doc, Candidate(1, 4, Label.FIGURE, "other")) is False
+    assert not_a_figure(doc, Candidate(8, 10, Label.FIGURE, "other")) is True

@@ -21,8 +21,10 @@ def not_a_figure(doc: Doc, span: Candidate) -> bool:
     """Dates and times, ordinals, numbers that are part of a name, a clock time, or "one"."""
     tokens = doc[span.start : span.end]
     text = tokens.text
-    if any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in tokens) and not any(
-        t.ent_type_ in COUNT_ENTS for t in tokens
+    if (
+        any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in tokens)
+        and not any(t.ent_type_ in COUNT_ENTS for t in tokens)
+        and not _share_of(doc, span.end)
     ):
         return True
     before = doc[span.start - 1] if span.start > 0 else None
@@ -37,6 +39,11 @@ def not_a_figure(doc: Doc, span: Candidate) -> bool:
     if len(text) == 4 and text.startswith("0") and text.isdigit():
         return True  # "0800"
     return text.lower() in ("one", "1") and not counted_with_others(doc[span.start])
+
+
+def _share_of(doc: Doc, end: int) -> bool:
+    """A share of something ("a quarter of the homes"), which the small model may read as a date."""
+    return doc[end - 1].lower_ in A_QUANTITIES and end < len(doc) and doc[end].lower_ == "of"
 
 
 def _conjuncts(token: Token) -> list[Token]:
