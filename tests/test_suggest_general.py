@@ -166,6 +166,7 @@ def test_a_place_noun_in_lower_case_is_not_part_of_the_name(nlp) -> None:
             [("Japan", "LOCATION"), ("three", "FIGURE")],
         ),
         ("Chile suffered heavy flooding in June.", [("Chile", "LOCATION")]),
+        ("The Grand Lotus Hotel caught fire early on Tuesday.", [("Grand Lotus Hotel", "LOCATION")]),  # a building
         ("Egypt's army closed the crossing on Friday.", [("Egypt", "ACTOR"), ("army", "ACTOR")]),  # its forces act
         (  # a role's country is a place
             "Peru's president Dina Boluarte visited the town.",

@@ -27,6 +27,7 @@ from annotator.suggest.entities import Candidate
 from annotator.suggest.lexicon import (
     AGENT_NOUNS,
     EXPERIENCER_VERBS,
+    FACILITY_WORDS,
     GENERAL_TITLES,
     MEDIA_NOUNS,
     MODIFIER_PREFIXES,
@@ -112,7 +113,8 @@ def by_role(doc: Doc, span: Candidate) -> Candidate:
         owner = (
             root.dep_ == "poss" and head.lemma_.lower() in AGENT_NOUNS and head.lower_ not in GENERAL_TITLES
         )  # "Israel's forces" (the guide), not "Iran's Supreme Leader": a role's country is a place
-        if _subject_acts(root) or source or owner:
+        building = any(t.lower_ in FACILITY_WORDS for t in doc[span.start : span.end])  # a building does not act
+        if (_subject_acts(root) and not building) or source or owner:
             return Candidate(span.start, span.end, Label.ACTOR, "group")
     elif span.label is Label.ACTOR and (
         root.ent_type_ in PLACE_ENTS or (root.pos_ == "PROPN" and root.ent_type_ not in AGENT_ENTS)
