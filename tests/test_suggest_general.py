@@ -70,6 +70,8 @@ def test_a_capital_the_inside_a_sentence_starts_a_name(nlp, text: str, expected:
         ("Crowds gathered for a pro-Trump rally in Ohio.", [("Ohio", "LOCATION")]),  # a name made a modifier
         ("She thanked her fans in a TikTok video on Sunday.", [("her fans", "ACTOR")]),  # a platform
         ("The governor posted on Telegram that the bridge would reopen.", [("The governor", "ACTOR")]),
+        ("The book is a novel entitled Egypt written by a young author.", [("a young author", "ACTOR")]),  # a title
+        ("Fans shared the news with the tag #Lakers on Sunday.", [("Fans", "ACTOR")]),  # a hashtag
     ],
 )
 def test_things_are_no_actors_or_places(nlp, text: str, expected: list[tuple[str, str]]) -> None:

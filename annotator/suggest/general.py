@@ -184,6 +184,8 @@ def is_thing(doc: Doc, span: Candidate) -> bool:
         or MODEL_SHAPE.fullmatch(tokens.text)
         or tokens[1 if tokens[0].pos_ == "DET" else 0 :].text.lower().startswith(MODIFIER_PREFIXES)
         or _platform(root)
+        or (root.dep_ == "oprd" and root.head.lemma_ in ("entitle", "title"))  # "an artwork entitled America"
+        or (span.start > 0 and doc[span.start - 1].text == "#")  # a hashtag
     ):
         return True
     types = {t.ent_type_ for t in tokens}
