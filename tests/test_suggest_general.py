@@ -72,6 +72,7 @@ def test_a_capital_the_inside_a_sentence_starts_a_name(nlp, text: str, expected:
         ("The governor posted on Telegram that the bridge would reopen.", [("The governor", "ACTOR")]),
         ("The book is a novel entitled Egypt written by a young author.", [("a young author", "ACTOR")]),  # a title
         ("Fans shared the news with the tag #Lakers on Sunday.", [("Fans", "ACTOR")]),  # a hashtag
+        ("It was a long season. I‘m so proud of the boys.", [("the boys", "ACTOR")]),  # "I‘m", one token
     ],
 )
 def test_things_are_no_actors_or_places(nlp, text: str, expected: list[tuple[str, str]]) -> None:

@@ -159,6 +159,10 @@ THING_ENTS = frozenset({"EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE", "T
 MODEL_SHAPE = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+)*-[0-9]+[A-Za-z]*|[A-Z][0-9]+[A-Z][0-9]+")
 
 
+#: A pronoun and a verb run together with an apostrophe the tokenizer did not split ("I‘m", "We’re").
+CONTRACTION = re.compile(r"(?i)(?:i|we|you|they|he|she|it)['‘’`](?:m|re|ve|ll|d|s)")
+
+
 def _platform(root: Token) -> bool:
     """A name used as a medium: "a YouTube video", "wrote on Instagram"."""
     head = root.head
@@ -186,6 +190,7 @@ def is_thing(doc: Doc, span: Candidate) -> bool:
         or _platform(root)
         or (root.dep_ == "oprd" and root.head.lemma_ in ("entitle", "title"))  # "an artwork entitled America"
         or (span.start > 0 and doc[span.start - 1].text == "#")  # a hashtag
+        or CONTRACTION.fullmatch(tokens.text)
     ):
         return True
     types = {t.ent_type_ for t in tokens}
