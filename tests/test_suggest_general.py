@@ -171,6 +171,7 @@ def test_a_place_noun_in_lower_case_is_not_part_of_the_name(nlp) -> None:
         ("Chile suffered heavy flooding in June.", [("Chile", "LOCATION")]),
         ("The Grand Lotus Hotel caught fire early on Tuesday.", [("Grand Lotus Hotel", "LOCATION")]),  # a building
         ("Egypt's army closed the crossing on Friday.", [("Egypt", "ACTOR"), ("army", "ACTOR")]),  # its forces act
+        ("The plan drew criticism, even from its closest ally, France.", [("France", "ACTOR")]),  # an ally acts
         (  # a role's country is a place
             "Peru's president Dina Boluarte visited the town.",
             [("Peru", "LOCATION"), ("Dina Boluarte", "ACTOR")],

@@ -111,8 +111,8 @@ def by_role(doc: Doc, span: Candidate) -> Candidate:
     if span.label is Label.LOCATION:
         source = root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
         owner = (
-            root.dep_ == "poss" and head.lemma_.lower() in AGENT_NOUNS and head.lower_ not in GENERAL_TITLES
-        )  # "Israel's forces" (the guide), not "Iran's Supreme Leader": a role's country is a place
+            root.dep_ in ("poss", "appos") and head.lemma_.lower() in AGENT_NOUNS and head.lower_ not in GENERAL_TITLES
+        )  # "Israel's forces" (the guide), "its ally, X"; not "Iran's Supreme Leader": a role's country is a place
         building = any(t.lower_ in FACILITY_WORDS for t in doc[span.start : span.end])  # a building does not act
         if (_subject_acts(root) and not building) or source or owner:
             return Candidate(span.start, span.end, Label.ACTOR, "group")
