@@ -73,6 +73,7 @@ def test_a_capital_the_inside_a_sentence_starts_a_name(nlp, text: str, expected:
         ("The book is a novel entitled Egypt written by a young author.", [("a young author", "ACTOR")]),  # a title
         ("Fans shared the news with the tag #Lakers on Sunday.", [("Fans", "ACTOR")]),  # a hashtag
         ("It was a long season. I‘m so proud of the boys.", [("the boys", "ACTOR")]),  # "I‘m", one token
+        ("She is running for a senate seat next year.", []),  # a word in lower case that modifies a noun
     ],
 )
 def test_things_are_no_actors_or_places(nlp, text: str, expected: list[tuple[str, str]]) -> None:

@@ -51,7 +51,7 @@ def _small(doc: Doc, labels: frozenset[str]) -> list[Candidate]:
     ents: list[Span] = list(doc.spans.get(SMALL_KEY, doc.ents))
     out = []
     for e in ents:
-        if e.label_ in labels:
+        if e.label_ in labels and not (e.text.islower() and e.root.dep_ == "compound"):  # "the senate seat"
             start, end = names.whole_name(doc, e.start, e.end) if e.label_ == "PERSON" else (e.start, e.end)
             kind = "group" if doc[end - 1].lower_ in names.FAMILY_NOUNS else _kind(e.label_, NAIVE[e.label_])
             out.append(Candidate(start, end, NAIVE[e.label_], kind))
