@@ -22,7 +22,7 @@ DETERMINERS = frozenset({"the", "a", "an", "one", "this", "that", "these", "thos
 
 def part_of_name(token: Token) -> bool:
     """A capital "The" inside a sentence belongs to the name it starts ("an e-mail to The New York Times")."""
-    return token.text == "The" and not token.is_sent_start and not token.nbor(-1).is_punct
+    return token.text == "The" and token.i > 0 and not token.is_sent_start and not token.nbor(-1).is_punct
 
 
 def _name_word(token: Token) -> bool:
