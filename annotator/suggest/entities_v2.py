@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from annotator.models import Label
-from annotator.suggest import general
+from annotator.suggest import general, names
 from annotator.suggest.entities import Candidate
 
 if TYPE_CHECKING:
@@ -49,9 +49,13 @@ def _kind(ent_label: str, label: Label) -> str:
 
 def _small(doc: Doc, labels: frozenset[str]) -> list[Candidate]:
     ents: list[Span] = list(doc.spans.get(SMALL_KEY, doc.ents))
-    return [
-        Candidate(e.start, e.end, NAIVE[e.label_], _kind(e.label_, NAIVE[e.label_])) for e in ents if e.label_ in labels
-    ]
+    out = []
+    for e in ents:
+        if e.label_ in labels and not (e.text.islower() and e.root.dep_ == "compound"):  # "the senate seat"
+            start, end = names.whole_name(doc, e.start, e.end) if e.label_ == "PERSON" else (e.start, e.end)
+            kind = "group" if doc[end - 1].lower_ in names.FAMILY_NOUNS else _kind(e.label_, NAIVE[e.label_])
+            out.append(Candidate(start, end, NAIVE[e.label_], kind))
+    return out
 
 
 def _guide(doc: Doc) -> list[Candidate]:

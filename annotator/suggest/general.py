@@ -2,39 +2,51 @@
 model's names): the guide's span conventions in plain English grammar, naming no article's phrases.
 
 - edges: punctuation, white space and a possessive 's off a span, never across a line break; a leading
-  article off a name (a determiner of a common noun stays: "the captain");
-- titles: a title is not part of a name ("Commissioner Stephen Mold" -> "Stephen Mold"; "Society President
-  Ash Soni" -> "Society", "Ash Soni"), and a title alone is no ACTOR;
+  article off a name unless it is part of it ("an e-mail to The New York Times");
+- names and titles (`suggest.names`): a person's whole name; a title is not part of a name ("Commissioner
+  Stephen Mold" -> "Stephen Mold"; "Society President Ash Soni" -> "Society", "Ash Soni"); a participant named
+  by a common noun or a title keeps its determiner ("the captain", "the Supreme Leader"), a title alone is no
+  ACTOR;
 - other scripts: a span mostly in another script than Latin is a quoted original, not a mention;
-- not figures: dates, times, ordinals, numbers in names ("Channel 13"), "one" as an article;
-- roles: a place that is the active subject of a verb acts (ACTOR), a name after "in"/"at" is a place;
-- qualifiers: a figure takes its qualifier ("at least 35", "nearly 24", "as many as 32", "all 33", "~23",
-  "a dozen", "half a million").
+- figures (`suggest.figures`): dates, times, ordinals, numbers in names ("Channel 13") and "one" as an article
+  are none, a "one" counted with other numbers is one; a figure takes its qualifier ("at least 35", "nearly
+  24", "as many as 32", "all 33", "~23", "a dozen", "half a million");
+- roles: a place that is the active subject of a verb acts (ACTOR), a name after "in"/"at" is a place unless
+  the small model names an organisation there;
+- things (a time zone, a prize, a disease, "anti-X") are no ACTOR or LOCATION.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from annotator.models import Label
+from annotator.suggest import figures, names
 from annotator.suggest.entities import Candidate
 from annotator.suggest.lexicon import (
-    A_QUANTITIES,
-    FIGURE_QUALIFIERS_1,
-    FIGURE_QUALIFIERS_2,
-    FIGURE_QUALIFIERS_3,
+    AGENT_NOUNS,
+    EXPERIENCER_VERBS,
+    FACILITY_WORDS,
     GENERAL_TITLES,
+    MEDIA_NOUNS,
+    MODIFIER_PREFIXES,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
+    PUBLISHING_VERBS,
+    RESIDENT_NOUNS,
+    THING_HEADS,
+    TIME_ZONES,
 )
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-KEPT_SIGNS = frozenset({"$", "£", "€", "~"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
-COUNT_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+#: The small model's type of an organisation's name: "a seat in the Senate", "sources within the party" name an
+#: organisation, not a place (its PERSON names after "in" are most often foreign places: "in Ghazni").
+AGENT_ENTS = frozenset({"ORG"})
 
 
 def edges(doc: Doc, span: Candidate) -> Candidate | None:
@@ -45,7 +57,7 @@ def edges(doc: Doc, span: Candidate) -> Candidate | None:
         if "\n" in doc[index].text:
             end = index
             break
-    while start < end and (doc[start].is_punct or doc[start].is_space) and doc[start].text not in KEPT_SIGNS:
+    while start < end and (doc[start].is_punct or doc[start].is_space) and doc[start].text not in figures.KEPT_SIGNS:
         start += 1
     while end > start and (
         doc[end - 1].lower_ in POSSESSIVE
@@ -58,36 +70,17 @@ def edges(doc: Doc, span: Candidate) -> Candidate | None:
         and span.label is not Label.FIGURE
         and doc[start].lower_ in ("the", "a", "an")
         and doc[start + 1].pos_ == "PROPN"
+        and not names.part_of_name(doc[start])
     ):
         start += 1
+    if (
+        span.label is Label.LOCATION
+        and end - start > 1
+        and doc[end - 1].is_lower
+        and doc[end - 1].lemma_ in PLACE_NOUNS
+    ):
+        end -= 1  # "Gaza city", "Kunar province": the proper-noun part is the place's name
     return Candidate(start, end, span.label, span.kind) if end > start else None
-
-
-def _is_title(doc: Doc, index: int) -> bool:
-    return doc[index].lower_ in GENERAL_TITLES
-
-
-def split_titles(doc: Doc, span: Candidate) -> list[Candidate]:
-    """An ACTOR name without its title; words before the title that are capitalised are an organisation."""
-    if span.label is not Label.ACTOR:
-        return [span]
-    titles = [
-        i
-        for i in range(span.start, span.end - 1)
-        if _is_title(doc, i) and doc[i + 1].pos_ == "PROPN" and (doc[i].is_title or doc[i].is_lower)
-    ]
-    if not titles:
-        return [span]
-    first = last = titles[0]
-    while last + 1 < span.end - 1 and _is_title(doc, last + 1):
-        last += 1  # "Prime Minister"
-    if doc[last + 1].ent_type_ not in ("PERSON", ""):
-        return [span]  # "Health Ministry", "World Health Organization": a name, not a title before a person
-    out = []
-    if first > span.start and doc[span.start : first].text[:1].isupper():
-        out.append(Candidate(span.start, first, span.label, span.kind))
-    out.append(Candidate(last + 1, span.end, span.label, span.kind))
-    return out
 
 
 def other_script(doc: Doc, span: Candidate) -> bool:
@@ -96,34 +89,17 @@ def other_script(doc: Doc, span: Candidate) -> bool:
     return bool(letters) and sum(ord(ch) > 0x24F for ch in letters) * 2 > len(letters)
 
 
-def not_a_figure(doc: Doc, span: Candidate) -> bool:
-    """Dates and times, ordinals, numbers that are part of a name, a clock time, or "one"."""
-    tokens = doc[span.start : span.end]
-    text = tokens.text
-    if any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in tokens) and not any(
-        t.ent_type_ in COUNT_ENTS for t in tokens
-    ):
-        return True
-    before = doc[span.start - 1] if span.start > 0 else None
-    if (
-        before is not None
-        and before.pos_ == "PROPN"
-        and before.is_title
-        and not before.is_sent_start
-        and text[:1] not in KEPT_SIGNS
-    ):
-        return True  # "Channel 13", "Apollo 11"
-    if len(text) == 4 and text.startswith("0") and text.isdigit():
-        return True  # "0800"
-    return text.lower() in ("one", "1")
-
-
 def _subject_acts(root: Token) -> bool:
-    """The subject (or a conjoined subject) of a verb other than be or have."""
+    """The subject (or a conjoined subject) of a verb other than be, have or a verb of undergoing."""
     if root.dep_ == "conj" and root.head.dep_ == "nsubj":
         root = root.head
     head = root.head
-    return root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.lemma_ not in ("be", "have")
+    return (
+        root.dep_ == "nsubj"
+        and head.pos_ in ("VERB", "AUX")
+        and head.lemma_ not in ("be", "have")
+        and head.lemma_ not in EXPERIENCER_VERBS
+    )
 
 
 def by_role(doc: Doc, span: Candidate) -> Candidate:
@@ -134,49 +110,22 @@ def by_role(doc: Doc, span: Candidate) -> Candidate:
     head = root.head
     if span.label is Label.LOCATION:
         source = root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
-        if _subject_acts(root) or source:
+        owner = (
+            root.dep_ in ("poss", "appos") and head.lemma_.lower() in AGENT_NOUNS and head.lower_ not in GENERAL_TITLES
+        )  # "Israel's forces" (the guide), "its ally, X"; not "Iran's Supreme Leader": a role's country is a place
+        building = any(t.lower_ in FACILITY_WORDS for t in doc[span.start : span.end])  # a building does not act
+        if (_subject_acts(root) and not building) or source or owner:
             return Candidate(span.start, span.end, Label.ACTOR, "group")
-    elif span.label is Label.ACTOR and (root.ent_type_ in PLACE_ENTS or root.pos_ == "PROPN"):
+    elif span.label is Label.ACTOR and (
+        root.ent_type_ in PLACE_ENTS or (root.pos_ == "PROPN" and root.ent_type_ not in AGENT_ENTS)
+    ):
         where = root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS
         named_place = root.dep_ == "compound" and head.lemma_.lower() in PLACE_NOUNS
-        if where or named_place:
+        whose = head.head.lower_ in GENERAL_TITLES or head.head.lemma_ in RESIDENT_NOUNS
+        of_place = root.dep_ == "pobj" and head.lower_ == "of" and whose  # "the mayor of X", "people of X"
+        if where or named_place or of_place:
             return Candidate(span.start, span.end, Label.LOCATION, "other")
     return span
-
-
-def qualified(doc: Doc, span: Candidate, taken: set[int]) -> Candidate:
-    """A FIGURE with its own words ("a dozen", "half a million") and the qualifier before it, where those
-    tokens belong to no other span."""
-    if span.label is not Label.FIGURE:
-        return span
-    start, end = span.start, span.end
-    if (
-        doc[end - 1].lower_ == "half"
-        and end + 1 < len(doc)
-        and doc[end].lower_ == "a"
-        and doc[end + 1].like_num
-        and end not in taken
-    ):
-        end += 2
-    if (
-        start >= 1
-        and doc[start].lower_ in A_QUANTITIES
-        and doc[start - 1].lower_ in ("a", "an")
-        and start - 1 not in taken
-    ):
-        start -= 1  # "a dozen", "a quarter"
-
-    def free(first: int) -> bool:
-        return first >= 0 and not set(range(first, start)) & taken
-
-    words = [t.lower_ for t in doc[max(start - 3, 0) : start]]
-    if len(words) == 3 and tuple(words) in FIGURE_QUALIFIERS_3 and free(start - 3):
-        start -= 3
-    elif len(words) >= 2 and tuple(words[-2:]) in FIGURE_QUALIFIERS_2 and free(start - 2):
-        start -= 2
-    elif words and (words[-1] in FIGURE_QUALIFIERS_1 or words[-1].endswith("~")) and free(start - 1):
-        start -= 1
-    return Candidate(start, end, span.label, span.kind)
 
 
 def apply(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
@@ -186,13 +135,18 @@ def apply(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
         kept = edges(doc, span)
         if kept is None or other_script(doc, kept):
             continue
-        if kept.label is Label.FIGURE and not_a_figure(doc, kept):
+        if kept.label is Label.FIGURE and figures.not_a_figure(doc, kept):
             continue
-        if kept.label is not Label.FIGURE and kept.end - kept.start == 1 and _is_title(doc, kept.start):
-            continue  # "Sultan", "President" alone: a title, not a name
-        out.extend(split_titles(doc, by_role(doc, kept)))
+        if kept.label is Label.ACTOR:
+            kept = names.with_determiner(doc, kept)
+            if kept is None:
+                continue
+        elif kept.label is Label.LOCATION and names.titles_only(doc, kept.start, kept.end):
+            continue
+        pieces = names.place_before_person(doc, kept)
+        out.extend(pieces if pieces else names.split_titles(doc, by_role(doc, kept)))
     taken = {i for s in out for i in range(s.start, s.end)}
-    return [qualified(doc, s, taken - set(range(s.start, s.end))) for s in out]
+    return [figures.qualified(doc, s, taken - set(range(s.start, s.end))) for s in out]
 
 
 #: The small model's entity types that are things, not participants or places: events, laws, works,
@@ -200,18 +154,48 @@ def apply(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
 THING_ENTS = frozenset({"EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE", "TIME", "DATE"})
 
 
+#: A name of a model or a strain: letters, then a hyphen and a number ("COVID-19", "SARS-CoV-2", "F-16"), or
+#: letters and numbers in turn ("H5N1"): a disease, a virus, an aircraft or a product, not a participant.
+MODEL_SHAPE = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+)*-[0-9]+[A-Za-z]*|[A-Z][0-9]+[A-Z][0-9]+")
+
+
+#: A pronoun and a verb run together with an apostrophe the tokenizer did not split ("I‘m", "We’re").
+CONTRACTION = re.compile(r"(?i)(?:i|we|you|they|he|she|it)['‘’`](?:m|re|ve|ll|d|s)")
+
+
+def _platform(root: Token) -> bool:
+    """A name used as a medium: "a YouTube video", "wrote on Instagram"."""
+    head = root.head
+    if root.dep_ == "compound" and head.lower_ in MEDIA_NOUNS:
+        return True
+    verb = head.head
+    return root.dep_ == "pobj" and head.lower_ == "on" and verb.pos_ == "VERB" and verb.lemma_ in PUBLISHING_VERBS
+
+
 def is_thing(doc: Doc, span: Candidate) -> bool:
-    """An ACTOR or LOCATION the small model types as a thing (its root's type, and no person, organisation or
-    place type inside): "COVID-19" as an event, "Central European Time", "Game of Life" as a work."""
+    """An ACTOR or LOCATION that names a thing: the small model types it as one (its root's type, and no person,
+    organisation or place type inside: "COVID-19" as an event, "Game of Life" as a work); a time zone ("UTC",
+    "Central European Time"); a name headed by a thing noun ("the Nobel Prize"); a model's or a strain's name
+    ("COVID-19"); a name made a modifier by a prefix ("anti-Brexit")."""
     if span.label is Label.FIGURE:
         return False
-    types = {t.ent_type_ for t in doc[span.start : span.end]}
-    return doc[span.start : span.end].root.ent_type_ in THING_ENTS and not types & {
-        "PERSON",
-        "ORG",
-        "NORP",
-        *PLACE_ENTS,
-    }
+    tokens = doc[span.start : span.end]
+    root = tokens.root
+    if (
+        tokens.text in TIME_ZONES
+        or (len(tokens) > 1 and tokens[-1].text == "Time")
+        or (root.lower_ in THING_HEADS and root.is_title and len(tokens) > 1)
+        or MODEL_SHAPE.fullmatch(tokens.text)
+        or tokens[1 if tokens[0].pos_ == "DET" else 0 :].text.lower().startswith(MODIFIER_PREFIXES)
+        or _platform(root)
+        or (root.dep_ == "oprd" and root.head.lemma_ in ("entitle", "title"))  # "an artwork entitled America"
+        or (span.start > 0 and doc[span.start - 1].text == "#")  # a hashtag
+        or CONTRACTION.fullmatch(tokens.text)
+    ):
+        return True
+    types = {t.ent_type_ for t in tokens}
+    named = types & {"PERSON", "ORG", "NORP", *PLACE_ENTS}
+    return root.ent_type_ in THING_ENTS and not named and not names.names_a_body(root)  # "the ... Ministry"
 
 
 def surname_people(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
@@ -230,33 +214,9 @@ def surname_people(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _person_follows(doc: Doc, end: int) -> bool:
-    """A person's name right after `end` (or after a comma: an apposition)."""
-    index = end + 1 if end < len(doc) and doc[end].text == "," else end
-    return index < len(doc) and doc[index].ent_type_ == "PERSON"
-
-
-def title_before_name(doc: Doc, span: Candidate) -> Candidate | None:
-    """An ACTOR that is a title or a description of the named person right after it is not marked ("National
-    Security Advisor Tzachi Hanegbi", "The mayor of London, Sadiq Khan"); an organisation before the title
-    stays ("Coast Guard Commandant Elson Hermogino" -> "Coast Guard")."""
-    if span.label is not Label.ACTOR or not _person_follows(doc, span.end):
-        return span
-    if doc[span.end - 1].ent_type_ == "PERSON":
-        return span
-    end = span.end
-    while end > span.start and _is_title(doc, end - 1):
-        end -= 1
-    if end == span.end:
-        return span if doc[span.end - 1].pos_ == "PROPN" else None  # a description: "a fire service spokesman"
-    if end > span.start and doc[end - 1].pos_ == "PROPN":
-        return Candidate(span.start, end, span.label, "group")
-    return None
-
-
 def document_rules(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     """Rules over the combined layer: things are no ACTOR or LOCATION, a person's surname is the person, a title
     or description before a person's name is not marked."""
     kept = [span for span in spans if not is_thing(doc, span)]
-    titled = [title_before_name(doc, span) for span in surname_people(doc, kept)]
+    titled = [names.title_before_name(doc, span) for span in surname_people(doc, kept)]
     return [span for span in titled if span is not None]

@@ -112,7 +112,9 @@ GENERAL_TITLES = _words(
     councillor councilor commissioner superintendent inspector sergeant sgt. officer detective constable
     captain capt. commander colonel col. lieutenant lt. major admiral marshal judge justice chancellor
     speaker chairman chairwoman director ambassador envoy deputy foreign interior defence defense home
-    health finance attorney spokesman spokeswoman spokesperson mp premier sultan emir"""
+    health finance attorney spokesman spokeswoman spokesperson mp premier sultan emir leader advisor adviser
+    ayatollah hojatoleslam mullah mufti pastor patriarch sayyid sayed seyed syed grand supreme acting interim
+    senior"""
 )
 
 #: Qualifiers of a figure, one, two and three words before it (entities.v2): "nearly 24", "at least 35",
@@ -139,3 +141,37 @@ A_QUANTITIES = _words("dozen quarter half third")
 
 #: Prepositions after which a place name is where something is or happens.
 PLACE_PREPOSITIONS = _words("in at near across throughout around inside outside within")
+
+#: Time zones' abbreviations, as written (upper case): a time of day's zone, never a participant.
+TIME_ZONES = _words(
+    """UTC GMT BST IST CET CEST EET EEST WET WEST MSK EST EDT CST CDT MST MDT PST PDT AKST AKDT HST AST ADT NST
+    JST KST HKT SGT PHT ICT WIB PKT AEST AEDT ACST ACDT AWST NZST NZDT SAST EAT WAT CAT"""
+)
+
+#: Head nouns of proper names that name things, not participants or places: prizes, laws and treaties,
+#: events ("the Nobel Prize", "the Clean Air Act", "the Paris Agreement", "the Commonwealth Games").
+THING_HEADS = _words(
+    """prize prizes award awards medal trophy cup act treaty accord agreement protocol convention festival game
+    games olympics championship championships tournament summit"""
+)
+
+#: Prefixes that make a name a modifier ("anti-Brexit", "pro-Kremlin"), not a mention of it.
+MODIFIER_PREFIXES = ("anti-", "pro-", "non-", "post-", "pre-")
+
+#: Last words of organisations' names beyond BODY_NOUNS: "Coast Guard", "White House", "Marine Corps".
+ORGANISATION_HEADS = _words("guard house corps bureau senate assembly congress command directorate institute")
+
+#: Verbs whose subject undergoes or hosts something rather than acts: a place that is their subject stays a
+#: place ("the island has experienced dozens of earthquakes", "the country suffers ...").
+EXPERIENCER_VERBS = _words(
+    "experience suffer undergo endure witness see recover remain face receive host border lie sit"
+)
+
+#: Nouns of what is published on a platform: a name modifying them is the platform ("a YouTube video").
+MEDIA_NOUNS = _words("video videos channel account post posts page feed app livestream stream clip podcast")
+
+#: Verbs of publishing: a name they are published "on" is a platform ("wrote on Instagram").
+PUBLISHING_VERBS = _words("say write post tweet share publish announce upload broadcast stream")
+
+#: Nouns for the people of a place: the name they are "of" is a place ("the people of X").
+RESIDENT_NOUNS = _words("people resident citizen inhabitant population villager local")
