@@ -30,7 +30,7 @@ from annotator.models import (
 )
 from annotator.rows import Offsets as StoredOffsets
 from annotator.rows import SpanLike, Token
-from annotator.spans import edge_problem, fit
+from annotator.spans import edge_problem, edges_fit, fit
 from annotator.store import Store
 from annotator.store.streams import annotation_stream
 from annotator.suggest.tokens import tokenize
@@ -69,7 +69,8 @@ def annotator_records(
             )
             for start, end, label, span_text, s_start, s_end in rows
         ]
-        spans = exported_spans(text, spans)
+        if not edges_fit(text, rows):  # stored under older rules: as today's would store them
+            spans = exported_spans(text, spans)
         notes = [Comment(annotator=annotator, text=note, at=at) for note, at in comments.get(article_id, [])]
         yield Record(article_id, text, title, _meta(article_id, meta), annotator, status_of[status], spans, updated_at,
                      reason, notes)  # fmt: skip
@@ -80,7 +81,7 @@ def exported_spans(text: str, spans: list[RecordSpan], keep_unfit: bool = True) 
     them. A span an older release stored with an edge today's rules trim (a no-break space, a stray quotation
     mark) is written trimmed, as accepting it now would store it, and quotes follow their trimmed speaker; a
     span no trimming can mend (one that crosses a line break) is written as stored (`keep_unfit`), or left out."""
-    if all(edge_problem(text, s.start, s.end, s.label) is None for s in spans):
+    if edges_fit(text, spans):
         return spans
     moved: dict[tuple[int, int], tuple[int, int] | None] = {}
     for span in spans:
