@@ -100,19 +100,31 @@ def exported_spans(text: str, spans: list[RecordSpan], keep_unfit: bool = True) 
     return out
 
 
-def _not_json(article_id: str) -> Callable[[str], Any]:
-    def refuse(constant: str) -> Any:
-        raise AnnotatorError(
-            f"article {article_id!r}: its meta holds {constant}, which is not standard JSON (an older release "
-            "stored it); nothing was written"
-        )
+def _not_json(article_id: str, constant: str) -> AnnotatorError:
+    return AnnotatorError(
+        f"article {article_id!r}: its meta holds {constant}, which is not standard JSON (an older release stored "
+        "it); nothing was written"
+    )
 
-    return refuse
+
+class _Constant(ValueError):
+    """NaN, Infinity or -Infinity in stored JSON."""
+
+
+def _refuse_constant(constant: str) -> Any:
+    raise _Constant(constant)
+
+
+#: One decoder for every article's meta (json.loads with parse_constant makes one a call).
+_META = json.JSONDecoder(parse_constant=_refuse_constant)
 
 
 def _meta(article_id: str, stored: str) -> dict[str, Any]:
     """An article's stored meta; a NaN or infinity an older release let in is an error, never non-standard JSON."""
-    meta: dict[str, Any] = json.loads(stored, parse_constant=_not_json(article_id))
+    try:
+        meta: dict[str, Any] = _META.decode(stored)
+    except _Constant as constant:
+        raise _not_json(article_id, str(constant)) from None
     return meta
 
 
@@ -148,7 +160,7 @@ def suggestion_records(store: Store) -> Iterator[Record]:
     for article_id in store.article_ids():
         article = store.article(article_id)
         if unstorable(article.meta, "meta"):
-            _not_json(article_id)("NaN or Infinity")
+            raise _not_json(article_id, "NaN or Infinity")
         suggestions = store.current_suggestions(article_id)
         record = suggestion_record(
             article.id, article.text, article.title, article.meta, suggestions, (s.suggester for s in suggestions)
