@@ -140,8 +140,9 @@ def plain_loop(db: Path, out: Path) -> int:
 
 
 def ours(db: Path, out: Path) -> int:
-    """`annotator export`: open the store (with its integrity check, timed apart in `opening`), then export."""
-    with Store.open(db) as store:
+    """`annotator export`: open the store as the command does (read-only, with SQLite's quick check), then export
+    (timed apart too: "the export alone")."""
+    with Store.open(db, read_only=True, create=False) as store:
         began = CLOCK()
         count = export_to_path(store, "jsonl", out, WHO)
         EXPORT_ONLY.append(CLOCK() - began)
