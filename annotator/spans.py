@@ -125,7 +125,8 @@ def edge_problem(text: str, start: int, end: int, label: Label | str) -> str | N
 
 def edges_fit(text: str, spans: Iterable[Sequence[Any]]) -> bool:
     """Whether every span of `text`, a (start, end, label, ...) sequence, obeys `edge_problem`'s rules: an export
-    checks each stored span, so the common case (letters or digits at both edges, no line break) costs no call."""
+    checks each stored span, so the common case (letters or digits at both edges, no line break) costs no call.
+    Labels are taken as valid (the store's are: its schema checks them)."""
     size, line_break = len(text), _LINE_BREAK.search
     for span in spans:
         start, end = span[0], span[1]
