@@ -18,8 +18,8 @@ import bisect
 import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
-from typing import Protocol
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol
 
 from annotator.vocabulary import Label
 
@@ -61,6 +61,7 @@ ABBREVIATIONS = frozenset(
         "etc",
     ]
 )
+_LINE_BREAK = re.compile("[" + re.escape("".join(sorted(LINE_BREAKS))) + "]")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]\.")
 
 
@@ -103,14 +104,16 @@ def _bad_last(text: str, label: Label) -> bool:
 
 def edge_problem(text: str, start: int, end: int, label: Label | str) -> str | None:
     """Why a span of `label` at start:end of the article `text` breaks the rules, in words, or None."""
-    label = Label(label)
+    label = label if isinstance(label, Label) else Label(label)
     if start < 0 or end <= start:
         return "a span needs at least one character"
     if end > len(text):
         return f"{start}:{end} is beyond the article's {len(text)} characters"
-    words = text[start:end]
-    if any(char in LINE_BREAKS for char in words):
+    if _LINE_BREAK.search(text, start, end):
         return "a span may not cross a line break"
+    if text[start].isalnum() and text[end - 1].isalnum():
+        return None  # a letter or digit is a good edge under every rule below (exports check every stored span)
+    words = text[start:end]
     if is_blank(words[0]) or is_blank(words[-1]):
         return "a span may not start or end with white space"
     if _bad_first(words, label) or _bad_last(words, label):
@@ -118,6 +121,19 @@ def edge_problem(text: str, start: int, end: int, label: Label | str) -> str | N
             return "a quote is the words between its quotation marks, without the marks"
         return f"a {label.value} span may not start or end with punctuation ({words[0]!r} ... {words[-1]!r})"
     return None
+
+
+def edges_fit(text: str, spans: Iterable[Sequence[Any]]) -> bool:
+    """Whether every span of `text`, a (start, end, label, ...) sequence, obeys `edge_problem`'s rules: an export
+    checks each stored span, so the common case (letters or digits at both edges, no line break) costs no call.
+    Labels are taken as valid (the store's are: its schema checks them)."""
+    size, line_break = len(text), _LINE_BREAK.search
+    for span in spans:
+        start, end = span[0], span[1]
+        common = 0 <= start < end <= size and text[start].isalnum() and text[end - 1].isalnum()
+        if (not common or line_break(text, start, end)) and edge_problem(text, start, end, span[2]) is not None:
+            return False
+    return True
 
 
 def fit(text: str, start: int, end: int, label: Label | str) -> tuple[int, int] | None:

@@ -6,8 +6,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from exchange_support import build
+from exchange_support import add, build
 from real_files import REAL, annotations, run
+
+from annotator.models import ArticleIn
+from annotator.store import Store
+from annotator.suggest.tokens import tokenize
 
 DOCCANO = REAL / "doccano"
 NOTE = (
@@ -36,6 +40,47 @@ def test_an_export_with_entities_inside_quotes_says_what_doccano_will_do(tmp_pat
     assert (code, err) == (0, "")
     [record] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [label for _, _, label in record["label"]] == ["ACTOR", "ACTOR", "FIGURE", "LOCATION", "LOCATION"]
+
+
+def doccano_keeps(entities: list[dict]) -> list[int]:
+    """The ids a doccano 1.8.4 project without "Allow overlapping entity" keeps (its import's span cleaning, as
+    benchmarks/interop.py saw it run): entities in file order, stably sorted by start only; one is kept when it
+    starts at or after the end of the last one kept. A relation to a dropped entity fails the file's relations."""
+    kept, end = [], -1
+    for entity in sorted(entities, key=lambda e: e["start_offset"]):
+        if entity["start_offset"] >= end:
+            kept.append(entity["id"])
+            end = entity["end_offset"]
+    return kept
+
+
+def test_a_quote_comes_before_the_entity_that_starts_it_so_doccano_keeps_the_quote(tmp_path: Path) -> None:
+    """A LOCATION at a quote's first character: written first, it was the span doccano kept without "Allow
+    overlapping entity", so it dropped the QUOTE and its import failed on the SPEAKER relation (KeyError; no
+    relation of the file stored). An enclosing span goes first: doccano drops the entity inside, as the note
+    says, and keeps the quote and its speaker."""
+    text = 'Mayor Ana Ruiz said "Riverton will rebuild the bridge by May" after floods.'
+    db = tmp_path / "q.db"
+    with Store.open(db) as store:
+        [article], _ = store.add_articles([(ArticleIn(text=text), tokenize([text])[0], [])])
+        speaker = add(store, article, "alice", text, "Ana Ruiz", "ACTOR")
+        add(store, article, "alice", text, "Riverton", "LOCATION")
+        quote = add(store, article, "alice", text, "Riverton will rebuild the bridge by May", "QUOTE")
+        store.set_speaker(article, "alice", quote, speaker)
+        store.set_status(article, "alice", "done")
+    out = tmp_path / "r.jsonl"
+    assert run("export", "--db", db, "--annotator", "alice", "--format", "doccano-relations", "-o", out)[0] == 0
+    [record] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(e["id"], e["label"], e["start_offset"], e["end_offset"]) for e in record["entities"]] == [
+        (1, "ACTOR", 6, 14), (2, "QUOTE", 21, 60), (3, "LOCATION", 21, 29)
+    ]  # fmt: skip
+    assert record["relations"] == [{"id": 1, "from_id": 2, "to_id": 1, "type": "SPEAKER"}]
+    assert doccano_keeps(record["entities"]) == [1, 2]
+    plain = tmp_path / "p.jsonl"
+    assert run("export", "--db", db, "--annotator", "alice", "--format", "doccano", "-o", plain)[0] == 0
+    assert json.loads(plain.read_text(encoding="utf-8"))["label"] == [
+        [6, 14, "ACTOR"], [21, 60, "QUOTE"], [21, 29, "LOCATION"]
+    ]  # fmt: skip
 
 
 def test_doccanos_export_of_our_file_comes_back_whole(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from support import word_tokens
 from annotator.errors import Refused
 from annotator.models import ArticleIn, NativeRecord
 from annotator.rows import Offsets
-from annotator.spans import edge_problem, fit, layer_problem
+from annotator.spans import edge_problem, edges_fit, fit, layer_problem
 from annotator.store import Store
 from annotator.vocabulary import Label
 
@@ -53,6 +53,28 @@ def test_bad_edges_are_named(text: str, label: Label, problem: str) -> None:
 def test_offsets_outside_the_text_are_refused() -> None:
     assert edge_problem("Gaza", 2, 2, Label.LOCATION) == "a span needs at least one character"
     assert edge_problem("Gaza", 0, 9, Label.LOCATION) == "0:9 is beyond the article's 4 characters"
+
+
+def test_edges_fit_says_what_edge_problem_says_of_every_span() -> None:
+    """An export checks every stored span with edges_fit: its shortcut (a letter or digit at both edges) never
+    lets through a span across a line break or one out of range, and the other edges get the full rules."""
+    text = "Rafah\nGaza said 12 people in U.S. (Reuters) died \u00e9t\u00e9\u00a0"
+    good = [(0, 5, Label.LOCATION), (6, 10, "LOCATION"), (16, 25, Label.FIGURE), (29, 33, Label.LOCATION),
+            (49, 52, Label.ACTOR)]  # fmt: skip
+    assert [text[start:end] for start, end, _ in good] == ["Rafah", "Gaza", "12 people", "U.S.", "\u00e9t\u00e9"]
+    assert edges_fit(text, good) is True
+    assert edges_fit(text, []) is True
+    cases = [(2, 8, Label.QUOTE), (35, 43, Label.ACTOR), (34, 43, Label.ACTOR), (49, 53, Label.ACTOR),
+             (0, 99, Label.ACTOR), (3, 3, Label.ACTOR)]  # fmt: skip
+    assert [edges_fit(text, [*good, case]) for case in cases] == [False] * 6
+    assert [edge_problem(text, *case) for case in cases] == [
+        "a span may not cross a line break",  # "fah\nGa": letters at both edges
+        "a ACTOR span may not start or end with punctuation ('R' ... ')')",
+        "a ACTOR span may not start or end with punctuation ('(' ... ')')",
+        "a span may not start or end with white space",
+        "0:99 is beyond the article's 53 characters",
+        "a span needs at least one character",
+    ]
 
 
 def test_fit_trims_edges_and_gives_up_on_line_breaks() -> None:

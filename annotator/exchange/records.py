@@ -30,7 +30,7 @@ from annotator.models import (
 )
 from annotator.rows import Offsets as StoredOffsets
 from annotator.rows import SpanLike, Token
-from annotator.spans import edge_problem, fit
+from annotator.spans import edge_problem, edges_fit, fit
 from annotator.store import Store
 from annotator.store.streams import annotation_stream
 from annotator.suggest.tokens import tokenize
@@ -70,7 +70,8 @@ def annotator_records(
             )
             for start, end, label, span_text, s_start, s_end in rows
         ]
-        spans = exported_spans(text, spans)
+        if not edges_fit(text, rows):  # stored under older rules: as today's would store them
+            spans = exported_spans(text, spans)
         notes = [Comment(annotator=annotator, text=note, at=at) for note, at in comments.get(article_id, [])]
         yield Record(article_id, text, title, _meta(article_id, meta), annotator, status_of[status], spans, updated_at,
                      reason, notes)  # fmt: skip
@@ -81,7 +82,7 @@ def exported_spans(text: str, spans: list[RecordSpan], keep_unfit: bool = True) 
     them. A span an older release stored with an edge today's rules trim (a no-break space, a stray quotation
     mark) is written trimmed, as accepting it now would store it, and quotes follow their trimmed speaker; a
     span no trimming can mend (one that crosses a line break) is written as stored (`keep_unfit`), or left out."""
-    if all(edge_problem(text, s.start, s.end, s.label) is None for s in spans):
+    if edges_fit(text, spans):
         return spans
     moved: dict[tuple[int, int], tuple[int, int] | None] = {}
     for span in spans:
@@ -100,19 +101,31 @@ def exported_spans(text: str, spans: list[RecordSpan], keep_unfit: bool = True) 
     return out
 
 
-def _not_json(article_id: str) -> Callable[[str], Any]:
-    def refuse(constant: str) -> Any:
-        raise AnnotatorError(
-            f"article {article_id!r}: its meta holds {constant}, which is not standard JSON (an older release "
-            "stored it); nothing was written"
-        )
+def _not_json(article_id: str, constant: str) -> AnnotatorError:
+    return AnnotatorError(
+        f"article {article_id!r}: its meta holds {constant}, which is not standard JSON (an older release stored "
+        "it); nothing was written"
+    )
 
-    return refuse
+
+class _Constant(ValueError):
+    """NaN, Infinity or -Infinity in stored JSON."""
+
+
+def _refuse_constant(constant: str) -> Any:
+    raise _Constant(constant)
+
+
+#: One decoder for every article's meta (json.loads with parse_constant makes one a call).
+_META = json.JSONDecoder(parse_constant=_refuse_constant)
 
 
 def _meta(article_id: str, stored: str) -> dict[str, Any]:
     """An article's stored meta; a NaN or infinity an older release let in is an error, never non-standard JSON."""
-    meta: dict[str, Any] = json.loads(stored, parse_constant=_not_json(article_id))
+    try:
+        meta: dict[str, Any] = _META.decode(stored)
+    except _Constant as constant:
+        raise _not_json(article_id, str(constant)) from None
     return meta
 
 
@@ -148,7 +161,7 @@ def suggestion_records(store: Store) -> Iterator[Record]:
     for article_id in store.article_ids():
         article = store.article(article_id)
         if unstorable(article.meta, "meta"):
-            _not_json(article_id)("NaN or Infinity")
+            raise _not_json(article_id, "NaN or Infinity")
         suggestions = store.current_suggestions(article_id)
         record = suggestion_record(
             article.id, article.text, article.title, article.meta, suggestions, (s.suggester for s in suggestions)

@@ -10,7 +10,8 @@ need --relation-map. doccano's exporter adds `id` (its example id) and `Comments
 left out.
 
 A doccano project without "Allow overlapping entity" drops, without a word, every span that overlaps one
-before it: the entities inside our quotes. The export counts such records and says so.
+before it: the entities inside our quotes (a quote is written before an entity that starts where it starts).
+The export counts such records and says so.
 """
 
 from __future__ import annotations
@@ -109,7 +110,10 @@ def _header(record: RecordLike) -> dict[str, Any]:
 
 
 def _ordered(record: RecordLike) -> list[SpanLike]:
-    return sorted(record.spans, key=lambda s: (s.start, s.end, s.label.value))
+    """By start, and at one start the longer span first: a doccano project without overlapping keeps the first
+    of spans that overlap, so it keeps a quote and drops the entity at its start (not the quote, and with it
+    every relation of the file: its import fails on a relation to a span it dropped)."""
+    return sorted(record.spans, key=lambda s: (s.start, -s.end, s.label.value))
 
 
 def plain(record: RecordLike) -> dict[str, Any]:
