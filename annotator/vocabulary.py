@@ -42,6 +42,12 @@ class Label(StrEnum):
 ENTITY_LABELS = (Label.ACTOR, Label.LOCATION, Label.FIGURE)
 
 
+def a_or_an(name: str) -> str:
+    """A label's (or a relation's) name after the indefinite article that goes with it in a message: "an ACTOR",
+    "a LOCATION", "a SPEAKER". Names are read as words, so a vowel letter first takes "an"."""
+    return f"{'an' if name[:1].upper() in 'AEIOU' else 'a'} {name}"
+
+
 def suggester_labels(name: str) -> tuple[Label, ...]:
     """The labels a suggester version makes, by its kind (the name before the first dot): `entities.*` the
     entity layer, `quotes.*` quotes; any other kind, every label."""
