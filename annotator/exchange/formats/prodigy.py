@@ -54,7 +54,17 @@ from annotator.exchange.formats.common import (
 )
 from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, ReadOptions
 from annotator.exchange.formats.prodigy_hashes import input_hash, task_hash
-from annotator.models import Label, NativeRecord, Span, Status
+from annotator.models import (
+    Integer,
+    Label,
+    NativeRecord,
+    Number,
+    Span,
+    Status,
+    Timestamp,
+    parse_timestamp,
+    utc_timestamp,
+)
 from annotator.rows import SpanLike, Token
 from annotator.suggest.tokens import words_and_spaces
 
@@ -65,6 +75,8 @@ CANNOT_CARRY = ("meta keys named article_id or title (they carry the record's ow
 ANSWERS = {Status.DONE: "accept", Status.FLAGGED: "reject"}  # any other status: ignore
 STATUS_OF_ANSWER = {"accept": Status.DONE, "ignore": Status.SKIPPED, "reject": Status.FLAGGED}
 HASH_KEYS = ("_input_hash", "_task_hash")
+#: The last second `_timestamp` may name: 9999-12-31T23:59:59Z (a later one is no moment Python can write).
+LATEST_SECOND = 253402300799
 
 
 class Loose(BaseModel):
@@ -75,27 +87,27 @@ class Loose(BaseModel):
 
 class ProdigyToken(Loose):
     text: str
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    id: int
+    start: Integer = Field(ge=0)
+    end: Integer = Field(ge=0)
+    id: Integer
     ws: bool = True
 
 
 class ProdigySpan(Loose):
-    start: int
-    end: int
+    start: Integer
+    end: Integer
     label: str
-    token_start: int | None = None
-    token_end: int | None = None
+    token_start: Integer | None = None
+    token_end: Integer | None = None
     text: str | None = None
     answer: Literal["accept", "reject", "ignore"] | None = None
-    score: float | None = None
+    score: Number | None = None
     source: str | None = None
 
 
 class ProdigyRelation(Loose):
-    head: int
-    child: int
+    head: Integer
+    child: Integer
     head_span: ProdigySpan
     child_span: ProdigySpan
     label: str
@@ -110,14 +122,14 @@ class ProdigyTask(Loose):
     label: str | None = None
     answer: Literal["accept", "reject", "ignore"] = "accept"
     status: str | None = None
-    updated_at: str | None = None
-    input_hash: int | None = Field(default=None, alias="_input_hash")
-    task_hash: int | None = Field(default=None, alias="_task_hash")
+    updated_at: Timestamp | None = None
+    input_hash: Integer | None = Field(default=None, alias="_input_hash")
+    task_hash: Integer | None = Field(default=None, alias="_task_hash")
     annotator_id: str | None = Field(default=None, alias="_annotator_id")
     session_id: str | None = Field(default=None, alias="_session_id")
     view_id: str | None = Field(default=None, alias="_view_id")
     is_binary: bool = Field(default=False, alias="_is_binary")
-    timestamp: int | None = Field(default=None, alias="_timestamp")
+    timestamp: Integer | None = Field(default=None, alias="_timestamp", ge=0, le=LATEST_SECOND)
 
     @property
     def binary(self) -> bool:
@@ -202,10 +214,10 @@ def task(record: RecordLike, tokens: list[Token]) -> dict[str, Any]:
     return data
 
 
-def _seconds(iso: str) -> int | None:
+def _seconds(stamp: str) -> int | None:
     try:
-        return int(datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp())
-    except ValueError:
+        return int(parse_timestamp(stamp).timestamp())
+    except ValueError:  # a stamp an older release stored as a file gave it
         return None
 
 
@@ -272,7 +284,7 @@ def record_from_task(task: ProdigyTask, options: ReadOptions, where: Where) -> I
         link_speaker(spans, ends, relation.label, options, where, f"relations[{index}]", dropped)
     updated = task.updated_at
     if updated is None and task.timestamp is not None:
-        updated = datetime.fromtimestamp(task.timestamp, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        updated = utc_timestamp(datetime.fromtimestamp(task.timestamp, UTC))
     record = native_record(
         where,
         **article_fields(task),
