@@ -75,7 +75,8 @@ def json_kind(value: Any) -> str:
     return type(value).__name__
 
 
-def _identifier(value: Any) -> Any:
+def article_id_text(value: Any) -> str:
+    """An article id a source gives, as text: a string, or a whole number's decimal text; else ValueError."""
     if isinstance(value, str):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
@@ -85,7 +86,7 @@ def _identifier(value: Any) -> Any:
 
 #: An article's id from a source: a string, or a JSON integer taken as its decimal text. Never a float (1e400 would
 #: be the article "inf"), a boolean or a list.
-ArticleId = Annotated[str, BeforeValidator(_identifier, json_schema_input_type=str | int)]
+ArticleId = Annotated[str, BeforeValidator(article_id_text, json_schema_input_type=str | int)]
 
 
 class Strict(BaseModel):

@@ -290,3 +290,33 @@ def test_a_prodigy_timestamp_beyond_year_9999_is_one_line(tmp_path: Path) -> Non
     assert one_error_line(annotator("import", path, "--format", "prodigy", "--db", tmp_path / "new.db")) == (
         f"{path}:1: field '_timestamp': Input should be less than or equal to 253402300799"
     )
+
+
+@pytest.mark.parametrize(
+    ("meta", "message"),
+    [
+        (
+            {"article_id": 1e400},
+            "field 'meta.article_id': expected a string or a whole number, got a number with a fraction or an exponent",
+        ),
+        ({"article_id": ["x"]}, "field 'meta.article_id': expected a string or a whole number, got a list"),
+        ({"title": True}, "field 'meta.title': expected a string or null, got true"),
+    ],
+)
+def test_a_prodigy_tasks_article_id_and_title_are_read_as_every_records(
+    tmp_path: Path, meta: dict[str, object], message: str
+) -> None:
+    """Found by a newcomer: Prodigy's meta.article_id went through str(), so 1e400 was the article "inf"."""
+    task = {"text": FOREIGN, "spans": [], "_annotator_id": "a", "meta": meta}
+    path = write_line(tmp_path / "in.jsonl", json.dumps(task))
+    assert one_error_line(annotator("import", path, "--format", "prodigy", "--db", tmp_path / "new.db")) == (
+        f"{path}:1: {message}"
+    )
+
+
+def test_a_prodigy_tasks_whole_number_id_and_null_title(tmp_path: Path) -> None:
+    task = {"text": FOREIGN, "spans": [], "_annotator_id": "a", "meta": {"article_id": 17, "title": None}}
+    path = write_line(tmp_path / "in.jsonl", json.dumps(task))
+    assert annotator("import", path, "--format", "prodigy", "--db", tmp_path / "new.db").returncode == 0
+    with Store.open(tmp_path / "new.db", read_only=True) as store:
+        assert [(a, store.article(a).title) for a in store.article_ids()] == [("17", "Ann met Bob.")]

@@ -62,6 +62,8 @@ from annotator.models import (
     Span,
     Status,
     Timestamp,
+    article_id_text,
+    json_kind,
     parse_timestamp,
     utc_timestamp,
 )
@@ -252,13 +254,19 @@ def check_token_indices(span: ProdigySpan, task: ProdigyTask, where: Where, fiel
             raise where.error(f"token {index} does not {side} at {offset}", f"{field}.{name}")
 
 
-def article_fields(task: ProdigyTask) -> dict[str, Any]:
-    """article_id (when the task's meta names one), title and meta for a record of this task."""
+def article_fields(task: ProdigyTask, where: Where) -> dict[str, Any]:
+    """article_id (when the task's meta names one), title and meta for a record of this task: an id is a string
+    or a whole number, a title a string or null, as in every record (never `str()` of a list or of 1e400)."""
     meta = dict(task.meta)
-    article_id, title = meta.pop("article_id", None), meta.pop("title", "")
-    fields: dict[str, Any] = {"text": task.text, "title": str(title or ""), "meta": meta}
-    if article_id:
-        fields["article_id"] = str(article_id)
+    article_id, title = meta.pop("article_id", None), meta.pop("title", None)
+    if title is not None and not isinstance(title, str):
+        raise where.error(f"expected a string or null, got {json_kind(title)}", "meta.title")
+    fields: dict[str, Any] = {"text": task.text, "title": title or "", "meta": meta}
+    if article_id is not None and article_id != "":  # none, or empty: the id is the text's hash
+        try:
+            fields["article_id"] = article_id_text(article_id)
+        except ValueError as error:
+            raise where.error(str(error), "meta.article_id") from None
     return fields
 
 
@@ -287,7 +295,7 @@ def record_from_task(task: ProdigyTask, options: ReadOptions, where: Where) -> I
         updated = utc_timestamp(datetime.fromtimestamp(task.timestamp, UTC))
     record = native_record(
         where,
-        **article_fields(task),
+        **article_fields(task, where),
         annotator=annotator_of(task.annotator_id or task.session_id, options, where, "_annotator_id"),
         status=status_of(task.status, STATUS_OF_ANSWER[task.answer], where, "status"),
         spans=kept(spans),

@@ -131,7 +131,7 @@ def _record(text: Text) -> Read:
         updated = utc_timestamp(datetime.fromtimestamp(text.latest, UTC))
     record = native_record(
         text.where,
-        **article_fields(text.first),
+        **article_fields(text.first, text.where),
         annotator=text.annotator,
         status=Status.IN_PROGRESS,
         spans=[a.span for a in accepted],
