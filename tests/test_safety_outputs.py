@@ -250,3 +250,20 @@ def test_every_printing_command_shows_paths_and_stored_text_literally(tmp_path: 
         f"2 article(s), 1 suggestion(s) for bob -> {shown(pack)}\n"
     )
     assert f"database     {shown(db)}\n" in printed("stats", "--db", db)
+
+
+def test_json_output_on_a_full_standard_output_is_one_line(db: Path) -> None:
+    """`agreement --json > /dev/full` ended in a traceback too: JSON is printed as every other output."""
+    with Store.open(db) as store:
+        [article] = store.article_ids()
+        store.add_span(article, "bob", 0, 10, "ACTOR")
+        store.set_status(article, "bob", "done")
+    for command in (["agreement", "--json"], ["agreement"]):
+        with open("/dev/full", "w") as full:
+            result = subprocess.run(
+                [ANNOTATOR, *command, "--db", str(db)], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60
+            )
+        assert (result.returncode, result.stderr) == (
+            1,
+            "annotator: error: cannot write to standard output: No space left on device\n",
+        ), command

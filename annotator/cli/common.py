@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import IO, Annotated, Any
 
 import typer
-from typer._click import Context, Parameter, echo  # typer 0.28 ships its own click: its errors are these classes
+from typer._click import Context, Parameter  # typer 0.28 ships its own click: its errors are these classes
 from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperCommand, TyperGroup
 
@@ -30,7 +30,7 @@ class UsageLine(ClickException):
     exit_code = 1
 
     def show(self, file: IO[Any] | None = None) -> None:
-        echo(f"annotator: error: {self.format_message()}", err=True)
+        say(f"annotator: error: {self.format_message()}", err=True)
 
 
 @contextmanager
@@ -144,8 +144,9 @@ def _print(text: str, err: bool) -> None:
 
 
 def say_json(text: str) -> None:
-    """Print JSON, its strings' control characters written as \\u escapes (the same JSON value)."""
-    typer.echo(literal_json(text))
+    """Print JSON, its strings' control characters written as \\u escapes (the same JSON value), as `say` prints
+    (a full standard output is one line)."""
+    _print(literal_json(text), False)
 
 
 def fail(message: str) -> typer.Exit:
