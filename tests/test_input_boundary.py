@@ -320,3 +320,24 @@ def test_a_prodigy_tasks_whole_number_id_and_null_title(tmp_path: Path) -> None:
     assert annotator("import", path, "--format", "prodigy", "--db", tmp_path / "new.db").returncode == 0
     with Store.open(tmp_path / "new.db", read_only=True) as store:
         assert [(a, store.article(a).title) for a in store.article_ids()] == [("17", "Ann met Bob.")]
+
+
+def test_a_comment_an_older_release_stored_with_an_offset_comes_back_once(db: Path, tmp_path: Path) -> None:
+    """Exports write comment times in UTC now; importing one back where an older release kept the file's own
+    offset is the same comment at the same moment, not a second one."""
+    with Store.open(db) as store:
+        [article] = store.article_ids()
+    connection = sqlite3.connect(db)
+    connection.execute(
+        "INSERT INTO comments (article_id, annotator, text, at) VALUES (?, 'alice', 'check', "
+        "'2026-12-01T12:00:00+05:00')",
+        [article],
+    )
+    connection.commit()
+    connection.close()
+    record = exported(db, tmp_path)
+    assert record["comments"] == [{"annotator": "alice", "text": "check", "at": "2026-12-01T07:00:00.000000Z"}]
+    path = write_line(tmp_path / "back.jsonl", json.dumps(record))
+    assert importing(path, db) == (0, f"0 record(s) imported (0 new article(s)); 1 unchanged -> {db}\n")
+    with Store.open(db, read_only=True) as store:
+        assert store.comments(article) == [("alice", "check", "2026-12-01T12:00:00+05:00")]
