@@ -18,6 +18,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
     StrictFloat,
     StrictInt,
     StrictStr,
@@ -43,6 +44,8 @@ from annotator.vocabulary import utc_timestamp as utc_timestamp
 Integer = StrictInt
 #: A score: a JSON number, never a boolean or a string.
 Number = StrictFloat
+#: A yes or no: a JSON boolean, never 0, 1 or "false" (which pydantic's default would read as false).
+Flag = StrictBool
 
 
 def _timestamp(text: str) -> str:

@@ -341,3 +341,25 @@ def test_a_comment_an_older_release_stored_with_an_offset_comes_back_once(db: Pa
     assert importing(path, db) == (0, f"0 record(s) imported (0 new article(s)); 1 unchanged -> {db}\n")
     with Store.open(db, read_only=True) as store:
         assert store.comments(article) == [("alice", "check", "2026-12-01T12:00:00+05:00")]
+
+
+@pytest.mark.parametrize(
+    ("format_name", "suffix", "content", "field"),
+    [
+        ("prodigy", "jsonl", {"text": FOREIGN, "spans": [], "_annotator_id": "a", "_is_binary": "false"}, "_is_binary"),
+        (
+            "labelstudio",
+            "json",
+            [{"data": {"text": FOREIGN}, "annotations": [{"completed_by": "a", "result": [], "was_cancelled": 0}]}],
+            "annotations.0.was_cancelled",
+        ),
+    ],
+)
+def test_each_formats_flags_are_strict_booleans(
+    tmp_path: Path, format_name: str, suffix: str, content: object, field: str
+) -> None:
+    """ "false" was read as false and 0 as false: a flag is a JSON boolean."""
+    path = tmp_path / f"in.{suffix}"
+    path.write_text(json.dumps(content) + "\n", encoding="utf-8")
+    line = one_error_line(annotator("import", path, "--format", format_name, "--db", tmp_path / "new.db"))
+    assert f"field '{field}': Input should be a valid boolean" in line, line

@@ -53,7 +53,7 @@ from annotator.exchange.formats.common import (
     validated,
 )
 from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, ReadOptions
-from annotator.models import Integer, Label, Span, Status, Timestamp, Title
+from annotator.models import Flag, Integer, Label, Span, Status, Timestamp, Title
 
 SUFFIX = ".json"
 CANNOT_CARRY: tuple[str, ...] = ()
@@ -88,7 +88,7 @@ class Relation(Loose):
 class LSAnnotation(Loose):
     result: list[dict[str, Any]] = Field(default_factory=list)
     completed_by: str | int | dict[str, Any] | None = None
-    was_cancelled: bool = False
+    was_cancelled: Flag = False
     status: str | None = None
     updated_at: Timestamp | None = None
 

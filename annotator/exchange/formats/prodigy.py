@@ -55,6 +55,7 @@ from annotator.exchange.formats.common import (
 from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, ReadOptions
 from annotator.exchange.formats.prodigy_hashes import input_hash, task_hash
 from annotator.models import (
+    Flag,
     Integer,
     Label,
     NativeRecord,
@@ -92,7 +93,7 @@ class ProdigyToken(Loose):
     start: Integer = Field(ge=0)
     end: Integer = Field(ge=0)
     id: Integer
-    ws: bool = True
+    ws: Flag = True
 
 
 class ProdigySpan(Loose):
@@ -130,7 +131,7 @@ class ProdigyTask(Loose):
     annotator_id: str | None = Field(default=None, alias="_annotator_id")
     session_id: str | None = Field(default=None, alias="_session_id")
     view_id: str | None = Field(default=None, alias="_view_id")
-    is_binary: bool = Field(default=False, alias="_is_binary")
+    is_binary: Flag = Field(default=False, alias="_is_binary")
     timestamp: Integer | None = Field(default=None, alias="_timestamp", ge=0, le=LATEST_SECOND)
 
     @property
