@@ -49,8 +49,13 @@ class NotFound(AnnotatorError):
 
 
 def describe_validation_error(error: ValidationError) -> tuple[str, str]:
-    """The first problem of a pydantic error as (field, message), short enough for one line."""
+    """The first problem of a pydantic error as (field, message), short enough for one line. A check of the whole
+    record that knows which field it found wrong (`models.SpanError`: "spans[0].text") names that field."""
     first = error.errors()[0]
-    field = ".".join(str(part) for part in first["loc"]) or "record"
+    field = ".".join(str(part) for part in first["loc"])
     message = first["msg"].removeprefix("Value error, ")
-    return field, message
+    cause = first.get("ctx", {}).get("error")
+    named = getattr(cause, "field", None)
+    if isinstance(named, str) and named:
+        field, message = ".".join(part for part in (field, named) if part), str(cause)
+    return field or "record", message

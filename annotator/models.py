@@ -10,16 +10,86 @@ Checks that need the article text (a span's `text` must equal `text[start:end]`)
 from __future__ import annotations
 
 import math
-from typing import Any, Self
+from typing import Annotated, Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 from annotator.spans import edge_problem, layer_problem
 from annotator.vocabulary import ENTITY_LABELS as ENTITY_LABELS
 from annotator.vocabulary import Label as Label
 from annotator.vocabulary import Status as Status
 from annotator.vocabulary import content_hash as content_hash
+from annotator.vocabulary import parse_timestamp as parse_timestamp
 from annotator.vocabulary import utc_now as utc_now
+from annotator.vocabulary import utc_timestamp as utc_timestamp
+
+# The types of values read from files: taken as they are or refused, never converted (pydantic's default would read
+# `"start": true` as 1, `"0"` as 0 and `2.0` as 2). Every record model that reads a file uses them.
+
+#: A character offset or an index: a JSON integer, never a boolean, a float or a string of digits.
+Integer = StrictInt
+#: A score: a JSON number, never a boolean or a string.
+Number = StrictFloat
+#: A yes or no: a JSON boolean, never 0, 1 or "false" (which pydantic's default would read as false).
+Flag = StrictBool
+
+
+def _timestamp(text: str) -> str:
+    return utc_timestamp(parse_timestamp(text))
+
+
+#: A moment: ISO 8601 with a time zone, stored as `utc_timestamp` writes it (UTC, so stored stamps compare as
+#: moments); anything else ("yesterday", a stamp without a time zone) is an error naming the field.
+Timestamp = Annotated[StrictStr, AfterValidator(_timestamp), WithJsonSchema({"type": "string", "format": "date-time"})]
+
+
+def _no_title(value: Any) -> Any:
+    return "" if value is None else value
+
+
+#: A title: a string, or null for none (a missing title is none too; the store then makes one from the text).
+Title = Annotated[StrictStr, BeforeValidator(_no_title, json_schema_input_type=str | None)]
+
+
+def json_kind(value: Any) -> str:
+    """A JSON value's kind in words, for an error about a value of the wrong type."""
+    if isinstance(value, bool) or value is None:
+        return {True: "true", False: "false", None: "null"}[value]
+    if isinstance(value, float):
+        return "a number with a fraction or an exponent"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def article_id_text(value: Any) -> str:
+    """An article id a source gives, as text: a string, or a whole number's decimal text; else ValueError."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)  # exact: 17 is the article "17"
+    raise ValueError(f"expected a string or a whole number, got {json_kind(value)}")
+
+
+#: An article's id from a source: a string, or a JSON integer taken as its decimal text. Never a float (1e400 would
+#: be the article "inf"), a boolean or a list.
+ArticleId = Annotated[str, BeforeValidator(article_id_text, json_schema_input_type=str | int)]
 
 
 class Strict(BaseModel):
@@ -29,8 +99,8 @@ class Strict(BaseModel):
 class Offsets(Strict):
     """A character range; a QUOTE's speaker is the ACTOR span at these offsets."""
 
-    start: int = Field(ge=0)
-    end: int = Field(gt=0)
+    start: Integer = Field(ge=0)
+    end: Integer = Field(gt=0)
 
     @model_validator(mode="after")
     def _ordered(self) -> Self:
@@ -62,7 +132,7 @@ class Suggestion(Span):
     """A model's proposal; `suggester` is a versioned name ("spacy-ner.v1") so results say what made them."""
 
     suggester: str
-    score: float | None = None
+    score: Number | None = None
 
 
 class SpanError(ValueError):
@@ -152,8 +222,8 @@ class ArticleIn(Strict):
     """An article as read from a file, before it is stored."""
 
     text: str = Field(min_length=1)
-    id: str | None = Field(default=None, min_length=1)
-    title: str = ""
+    id: ArticleId | None = Field(default=None, min_length=1)
+    title: Title = ""
     meta: dict[str, Any] = Field(default_factory=dict)
 
     @field_validator("text")
@@ -174,7 +244,7 @@ class Comment(Strict):
 
     annotator: str = Field(min_length=1)
     text: str = Field(min_length=1)
-    at: str = Field(min_length=1)
+    at: Timestamp
 
 
 class NativeRecord(Strict):
@@ -184,12 +254,12 @@ class NativeRecord(Strict):
 
     article_id: str = Field(min_length=1)
     text: str = Field(min_length=1)
-    title: str = ""
+    title: Title = ""
     meta: dict[str, Any] = Field(default_factory=dict)
     annotator: str = Field(min_length=1)
     status: Status = Status.DONE
     spans: list[Span] = Field(default_factory=list)
-    updated_at: str | None = None
+    updated_at: Timestamp | None = None
     flag_reason: str | None = None  # why the annotator flagged the article (status "flagged")
     comments: list[Comment] | None = None  # the annotator's comments on the article (none: left out)
 
@@ -198,10 +268,7 @@ class NativeRecord(Strict):
     @model_validator(mode="after")
     def _spans_fit_text(self) -> Self:
         check_text(self.text)
-        try:
-            check_spans(self.spans, self.text)
-        except SpanError as error:
-            raise ValueError(f"{error.field}: {error}") from None
+        check_spans(self.spans, self.text)  # a SpanError names its field (describe_validation_error reads it)
         return self
 
 

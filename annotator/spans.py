@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
-from annotator.vocabulary import Label
+from annotator.vocabulary import Label, a_or_an
 
 #: The characters str.splitlines() breaks at: a span never contains one.
 LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
@@ -119,7 +119,7 @@ def edge_problem(text: str, start: int, end: int, label: Label | str) -> str | N
     if _bad_first(words, label) or _bad_last(words, label):
         if label is Label.QUOTE:
             return "a quote is the words between its quotation marks, without the marks"
-        return f"a {label.value} span may not start or end with punctuation ({words[0]!r} ... {words[-1]!r})"
+        return f"{a_or_an(label.value)} span may not start or end with punctuation ({words[0]!r} ... {words[-1]!r})"
     return None
 
 

@@ -7,13 +7,35 @@ them, so code that uses the models imports everything from one place.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from enum import StrEnum
 
+#: ISO 8601's extended form with a time zone (RFC 3339's profile of it): what a timestamp read from a file must be.
+_ISO_8601 = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})", re.ASCII)
+
+
+def utc_timestamp(moment: datetime) -> str:
+    """The one timestamp format stored and written: ISO 8601 in UTC, to the microsecond, with a Z. Fixed width,
+    so two of them sort as the moments they name."""
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
+
 
 def utc_now() -> str:
-    """Timestamps are ISO 8601 strings in UTC with a Z, as in the native JSONL record."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    """Now, as `utc_timestamp` writes it (as in the native JSONL record)."""
+    return utc_timestamp(datetime.now(UTC))
+
+
+def parse_timestamp(text: str) -> datetime:
+    """A timestamp from a file as a moment in UTC: ISO 8601 with a date, a time and a time zone (Z or +hh:mm),
+    else ValueError. Text is never compared as text: "2026-12-01T14:00+05:00" is earlier than "...T10:00Z"."""
+    problem = f"expected an ISO 8601 timestamp with a time zone (as 2026-12-01T10:00:00Z), got {text!r}"
+    if not _ISO_8601.fullmatch(text):
+        raise ValueError(problem)
+    try:
+        return datetime.fromisoformat(text).astimezone(UTC)
+    except (ValueError, OverflowError):  # a 13th month, a 61st second; a moment before year 1 in UTC
+        raise ValueError(problem) from None
 
 
 def content_hash(text: str) -> str:
@@ -54,6 +76,12 @@ def suggester_kind(name: str) -> str:
     """What a suggester version makes, the name before its first dot: `entities.v2@3fa9` is an `entities` one.
     The newest batch of each kind is the model's current suggestion; a newer version replaces an older one."""
     return name.split(".", 1)[0]
+
+
+def a_or_an(name: str) -> str:
+    """A label's (or a relation's) name after the indefinite article that goes with it in a message: "an ACTOR",
+    "a LOCATION", "a SPEAKER". Names are read as words, so a vowel letter first takes "an"."""
+    return f"{'an' if name[:1].upper() in 'AEIOU' else 'a'} {name}"
 
 
 def suggester_labels(name: str) -> tuple[Label, ...]:

@@ -345,5 +345,5 @@ def test_offsets_counted_in_utf16_units_are_a_located_error(tmp_path: Path) -> N
     code, err = cli("import", str(path), "--db", str(tmp_path / "u.db"))
     assert (code, err) == (
         1,
-        f"annotator: error: {path}:1: field 'record': spans[0].text: text 'Gaza' does not match the article at 3:7 ('aza ')\n",
+        f"annotator: error: {path}:1: field 'spans[0].text': text 'Gaza' does not match the article at 3:7 ('aza ')\n",
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import stat
 import subprocess
 import time
@@ -12,8 +13,9 @@ from pathlib import Path
 
 import pytest
 from processes import ANNOTATOR, annotator, full_disk, one_error_line, small_database, start
-from support import word_tokens
+from support import SMALL_TEXT, word_tokens
 
+from annotator.literal import literal
 from annotator.models import ArticleIn
 from annotator.store import Store
 
@@ -161,6 +163,102 @@ def test_an_export_never_replaces_a_database_or_its_journals(db: Path, tmp_path:
 def test_a_full_standard_output_is_one_line_for_every_command_that_prints(db: Path) -> None:
     """Found by a newcomer: `annotator stats > /dev/full` ended in a traceback."""
     for command in (["stats"], ["check"]):
+        with open("/dev/full", "w") as full:
+            result = subprocess.run(
+                [ANNOTATOR, *command, "--db", str(db)], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60
+            )
+        assert (result.returncode, result.stderr) == (
+            1,
+            "annotator: error: cannot write to standard output: No space left on device\n",
+        ), command
+
+
+def test_help_on_a_full_standard_output_is_one_line() -> None:
+    """Found by a newcomer: `annotator --help > /dev/full` ended in a traceback (click printed the help)."""
+    for command in ([], ["import"], ["stats"]):
+        with open("/dev/full", "w") as full:
+            result = subprocess.run(
+                [ANNOTATOR, *command, "--help"], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60
+            )
+        assert (result.returncode, result.stderr) == (
+            1,
+            "annotator: error: cannot write to standard output: No space left on device\n",
+        ), command
+
+
+def test_every_printing_command_shows_paths_and_stored_text_literally(tmp_path: Path) -> None:
+    """Found by a newcomer: a folder whose name holds a line break made "imported ..." two lines (and an escape
+    sequence in it reached the terminal), and conflict lines showed a title as Python's repr. Every path or
+    stored string a command prints goes through `literal`: one line, control characters made visible."""
+    folder = tmp_path / "odd\nname\x1b[2J"
+    folder.mkdir()
+
+    def shown(path: Path) -> str:
+        return literal(str(path))
+
+    db = folder / "work.db"
+    article = small_database(db)
+    connection = sqlite3.connect(db)
+    connection.execute("UPDATE articles SET title = 'Line\none'")
+    connection.commit()
+    connection.close()
+    records = folder / "alice.jsonl"
+
+    def printed(*args: str | Path) -> str:
+        result = annotator(*args)
+        assert (result.returncode, result.stderr) == (0, ""), result.stderr
+        return result.stdout
+
+    assert printed("export", "--db", db, "--annotator", "alice", "-o", records) == f"1 record(s) -> {shown(records)}\n"
+    with Store.open(db) as store:
+        start = SMALL_TEXT.index("Gaza")
+        store.add_span(article, "alice", start, start + 4, "LOCATION")  # newer work than the export
+    assert printed("import", records, "--db", db) == (
+        f"0 record(s) imported (0 new article(s)); 1 conflict(s) -> {shown(db)}\n"
+        f"conflict: alice on {article} 'Line\u240aone' ({shown(records)}:1) differs from newer work stored here: "
+        "kept this database's (--replace takes the file's)\n"
+    )
+    other = folder / "other.db"
+    assert printed("import", records, "--db", other) == f"1 record(s) imported (1 new article(s)) -> {shown(other)}\n"
+    bad = folder / "bad.jsonl"
+    bad.write_text(records.read_text(encoding="utf-8") + "[]\n", encoding="utf-8")
+    assert printed("import", bad, "--db", folder / "third.db", "--skip-invalid") == (
+        f"1 record(s) imported (1 new article(s)) -> {shown(folder / 'third.db')}\n"
+        "skipped 1 record(s):\n"
+        f"  {shown(bad)}:2: expected a JSON object, got list\n"
+    )
+    (folder / "a.txt").write_text("Ann met Bob in Paris.", encoding="utf-8")
+    fresh = folder / "fresh.db"
+    assert printed("ingest", folder / "a.txt", "--no-suggest", "--db", fresh) == (
+        f"1 article(s) added, 0 already stored, 0 suggestion(s) -> {shown(fresh)}\n"
+    )
+    assert printed("merge", fresh, "--db", db) == (
+        "1 article(s), 0 annotation(s) and 0 event(s) added; 0 annotation(s) replaced by the other's; 0 unchanged; "
+        f"0 conflict(s) -> {shown(db)}\n"
+    )
+    events = Store.open(db, read_only=True).count("events")
+    assert printed("check", "--db", db) == (
+        f"{shown(db)}: ok (integrity check passed; {events} event(s) replay to the stored annotations)\n"
+    )
+    assert (
+        printed("assign", "--annotators", "bob", "--overlap", "1", "--db", db)
+        .split("\n")[0]
+        .endswith(f" -> {shown(db)}")
+    )
+    pack = folder / "bob.db"
+    assert printed("pack", "--annotator", "bob", "-o", pack, "--db", db) == (
+        f"2 article(s), 1 suggestion(s) for bob -> {shown(pack)}\n"
+    )
+    assert f"database     {shown(db)}\n" in printed("stats", "--db", db)
+
+
+def test_json_output_on_a_full_standard_output_is_one_line(db: Path) -> None:
+    """`agreement --json > /dev/full` ended in a traceback too: JSON is printed as every other output."""
+    with Store.open(db) as store:
+        [article] = store.article_ids()
+        store.add_span(article, "bob", 0, 10, "ACTOR")
+        store.set_status(article, "bob", "done")
+    for command in (["agreement", "--json"], ["agreement"]):
         with open("/dev/full", "w") as full:
             result = subprocess.run(
                 [ANNOTATOR, *command, "--db", str(db)], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60

@@ -37,7 +37,7 @@ def test_words_at_the_edges_are_allowed(text: str, label: Label) -> None:
     ("text", "label", "problem"),
     [
         ("Paris.", Label.LOCATION, "a LOCATION span may not start or end with punctuation ('P' ... '.')"),
-        ("(Reuters", Label.ACTOR, "a ACTOR span may not start or end with punctuation ('(' ... 's')"),
+        ("(Reuters", Label.ACTOR, "an ACTOR span may not start or end with punctuation ('(' ... 's')"),
         ("about 1\xa0", Label.FIGURE, "a span may not start or end with white space"),
         ("\u200bGaza", Label.LOCATION, "a span may not start or end with white space"),
         (".\nWashington", Label.ACTOR, "a span may not cross a line break"),

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from annotator.cli import corpus, data, overview, quality, screens, teams
-from annotator.cli.common import AnnotatorOption, app, fail
+from annotator.cli.common import AnnotatorOption, Command, app, fail
 from annotator.store import DEFAULT_DB
 
 #: Every command, in the order `annotator --help` lists them.
@@ -36,7 +36,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "serve": teams.serve,
 }
 for name, command in COMMANDS.items():
-    app.command(name=name)(command)
+    app.command(name=name, cls=Command)(command)
 
 
 @app.callback(invoke_without_command=True)

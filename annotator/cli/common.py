@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import IO, Annotated, Any
 
 import typer
-from typer._click import Context, echo  # typer 0.28 ships its own click: its errors are these classes
+from typer._click import Context, Parameter  # typer 0.28 ships its own click: its errors are these classes
 from typer._click.exceptions import ClickException, UsageError
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from annotator.errors import AnnotatorError
 from annotator.exchange.formats import FORMATS
@@ -30,7 +30,7 @@ class UsageLine(ClickException):
     exit_code = 1
 
     def show(self, file: IO[Any] | None = None) -> None:
-        echo(f"annotator: error: {self.format_message()}", err=True)
+        say(f"annotator: error: {self.format_message()}", err=True)
 
 
 @contextmanager
@@ -41,7 +41,29 @@ def usage_errors_as_lines() -> Iterator[None]:
         raise UsageLine(error.format_message().replace("\n", " ")) from None
 
 
-class Commands(TyperGroup):
+def _show_help(ctx: Context, param: Parameter, value: bool) -> None:
+    """--help: the help printed as every command prints (`say_lines`), so a full standard output is one line."""
+    if value and not ctx.resilient_parsing:
+        say_lines(ctx.get_help())
+        ctx.exit()
+
+
+class SaysHelp:
+    """A click command whose --help prints through `say_lines` (click's own help option ends in a traceback when
+    standard output is full)."""
+
+    def get_help_option(self, ctx: Context) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.callback = _show_help
+        return option
+
+
+class Command(SaysHelp, TyperCommand):
+    """Every command (`cli.COMMANDS`): typer's, with the help printed by `say_lines`."""
+
+
+class Commands(SaysHelp, TyperGroup):
     """The command group: click parses and checks the options (closed sets as Enums, which typer makes click
     Choices), and its usage errors keep the project's one-line form."""
 
@@ -95,13 +117,24 @@ InProgressOption = Annotated[
 
 
 def say(text: str, *, err: bool = False) -> None:
-    """Print what a command has to say; stored strings in it (names, titles, ids) are shown literally, so
-    none can send a control sequence to the terminal (`annotator.literal`). A full or closed standard output
-    is one line on standard error (silence for a closed pipe, as `| head` makes), never a traceback."""
+    """Print one line a command has to say. Paths and stored strings in it (names, titles, ids) are shown
+    literally, a line break included, so none can send a control sequence to the terminal or make a line
+    two (`annotator.literal`). A full or closed standard output is one line on standard error (silence for a
+    closed pipe, as `| head` makes), never a traceback."""
+    _print(literal(text), err)
+
+
+def say_lines(text: str, *, err: bool = False) -> None:
+    """Print lines the program laid out (a table, the help), as `say` prints one: each line shown literally,
+    only the breaks between them kept."""
+    _print(literal_lines(text), err)
+
+
+def _print(text: str, err: bool) -> None:
     import os
 
     try:
-        typer.echo(literal_lines(text), err=err)
+        typer.echo(text, err=err)
     except OSError as error:
         stream = sys.stderr if err else sys.stdout
         os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())  # no second error when Python exits
@@ -111,13 +144,14 @@ def say(text: str, *, err: bool = False) -> None:
 
 
 def say_json(text: str) -> None:
-    """Print JSON, its strings' control characters written as \\u escapes (the same JSON value)."""
-    typer.echo(literal_json(text))
+    """Print JSON, its strings' control characters written as \\u escapes (the same JSON value), as `say` prints
+    (a full standard output is one line)."""
+    _print(literal_json(text), False)
 
 
 def fail(message: str) -> typer.Exit:
     """An error is one line, whatever stored text it quotes (a line break in it is shown, not printed)."""
-    say(literal(f"annotator: error: {message}"), err=True)
+    say(f"annotator: error: {message}", err=True)
     return typer.Exit(1)
 
 
@@ -204,7 +238,7 @@ def chosen_annotators(
             )
         unknown = [n for n in chosen if n not in known]
         if unknown:
-            raise fail(f"no annotations by {unknown[0]!r} (in the database: {found})")  # as `evaluate` says
+            raise fail(f"no annotations by '{unknown[0]}' (in the database: {found})")  # as `evaluate` says
     else:
         chosen = [n for n in (known if include_in_progress else store.finished_annotators()) if n != GOLD]
     if len(set(chosen)) != len(chosen):

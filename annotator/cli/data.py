@@ -23,7 +23,6 @@ from annotator.cli.common import (
     say,
     store_to_fill,
 )
-from annotator.literal import literal
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import GOLD, ChangedText, Prefer
 
@@ -165,7 +164,7 @@ def export(
         who = None if suggestions else GOLD if gold else default_annotator(annotator)
         if who is not None and who not in store.annotators():
             found = ", ".join(store.annotators()) or "none"
-            raise fail(f"no annotations by {who!r} to export (in the database: {found})")
+            raise fail(f"no annotations by '{who}' to export (in the database: {found})")
         if output == "-":
             count = _to_standard_output(lambda out: export_records(store, name, out, who, options=options))
             say(f"{count} record(s) written", err=True)
@@ -286,7 +285,7 @@ def import_(
     for conflict in report.conflicts:
         at = conflict.where.line if conflict.where.line is not None else f"record {conflict.where.record}"
         say(
-            f"conflict: {literal(conflict.annotator)} on {literal(conflict.article_id)} {conflict.title!r} "
+            f"conflict: {conflict.annotator} on {conflict.article_id} '{conflict.title}' "
             f"({conflict.where.path}:{at}) "
             "differs from newer work stored here: kept this database's (--replace takes the file's)"
         )
@@ -322,7 +321,7 @@ def merge(
         how = "took the other's" if conflict.kept == "other" else "kept this database's"
         hint = "" if prefer else " (--prefer other takes theirs)"
         say(
-            f"conflict: {literal(conflict.annotator)} on {literal(conflict.article_id)} {conflict.title!r} differs in "
+            f"conflict: {conflict.annotator} on {conflict.article_id} '{conflict.title}' differs in "
             f"{conflict.source}: {how}{hint}"
         )
 

@@ -3,7 +3,7 @@
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.cli.common import DbOption, errors_as_lines, open_store, render_tables, say
+from annotator.cli.common import DbOption, errors_as_lines, open_store, render_tables, say_lines
 from annotator.literal import literal
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import Status
@@ -30,7 +30,7 @@ def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
             for who in store.annotators()
         }
         assignments = progress(store)
-    say(render_tables(stats_tables(db, figures, minutes, assignments)))
+    say_lines(render_tables(stats_tables(db, figures, minutes, assignments)))
 
 
 def stats_tables(

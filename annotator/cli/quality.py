@@ -20,7 +20,6 @@ from annotator.cli.common import (
     say,
     say_json,
 )
-from annotator.literal import literal
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import GOLD
 
@@ -65,7 +64,7 @@ def agreement(
         say_json(report.model_dump_json(indent=2))
     else:
         for line in text_lines(report):
-            say(literal(line))  # one line each, whatever a name holds
+            say(line)  # one line each, whatever a name holds
     if html is not None:
         say(f"HTML report -> {html}", err=True)
 
@@ -137,7 +136,7 @@ def evaluate(
         say_json(report.model_dump_json(indent=2))
     else:
         for line in text_lines(report):
-            say(literal(line))  # one line each, whatever a name holds
+            say(line)  # one line each, whatever a name holds
 
 
 def train(
@@ -199,4 +198,4 @@ def train(
                     else train_model(store, source, folder, epochs=epochs, seed=seed, base=base, progress=progress)
                 )
     for line in curve_lines(report) if curve else report_lines(report):
-        say(literal(line))
+        say(line)

@@ -9,6 +9,7 @@ array) and, where the caller knows it, the field.
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import stat
@@ -59,11 +60,38 @@ def read_text(path: str | Path) -> tuple[Path, str]:
     return path, decode(read_bytes(path), path)
 
 
+class DuplicateKey(ValueError):
+    """A key twice in one JSON object: json keeps the last silently, so the first value would be lost unseen."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"the key {key!r} appears twice in one object")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """json's `object_pairs_hook`: an object, or DuplicateKey for a key it holds twice."""
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise DuplicateKey(key)
+            seen.add(key)
+    return found
+
+
+def loads(text: str) -> Any:
+    """`json.loads`, refusing a key twice in one object (DuplicateKey): the one way files' JSON is read."""
+    return json.loads(text, object_pairs_hook=_unique_keys)
+
+
 def parse_json(text: str, where: Where, *, last: bool = True) -> Any:
-    """One JSON value, or a located error: also for nesting, or numbers, too big to read. `last` says the text
-    ends the file, where a syntax error most likely means the file was cut short."""
+    """One JSON value, or a located error: also for nesting, or numbers, too big to read, and for a key twice in
+    one object. `last` says the text ends the file, where a syntax error most likely means the file was cut
+    short."""
     try:
-        return json.loads(text)
+        return loads(text)
+    except DuplicateKey as error:
+        raise where.error(str(error)) from None
     except json.JSONDecodeError as error:
         hint = "; is the file truncated?" if last else ""
         reason = f"{error.msg}, column {error.colno}){hint}"
@@ -81,7 +109,7 @@ def _opens_an_array_of_objects(text: str) -> bool:
     if not first.startswith("["):
         return False
     try:
-        value = json.loads(first)
+        value = json.loads(first)  # only a guess at the file's shape: a key twice is reported where it is read
     except (ValueError, RecursionError):
         return True
     return isinstance(value, list) and any(isinstance(item, dict) for item in value)
@@ -161,7 +189,9 @@ def json_array(path: str | Path) -> tuple[Path, list[Any]]:
     """A whole-file JSON array (Label Studio); JSONL or a truncated file is a one-line error."""
     path, text = read_text(path)
     try:
-        data = json.loads(text)
+        data = loads(text)
+    except DuplicateKey as error:
+        raise _located_duplicate(path, text, error) from None
     except json.JSONDecodeError as error:
         hint = "; this looks like JSONL, expected one JSON array" if text.lstrip().startswith("{") else ""
         raise InputError(
@@ -174,6 +204,26 @@ def json_array(path: str | Path) -> tuple[Path, list[Any]]:
     if not isinstance(data, list):
         raise InputError(f"expected a JSON array of tasks, got {type(data).__name__}", path=str(path), line=1)
     return path, data
+
+
+def _located_duplicate(path: Path, text: str, error: DuplicateKey) -> InputError:
+    """The error for a key twice in a JSON array's record, naming the record and the line it starts on: the
+    array's records are decoded one by one until the one that holds it (elsewhere: the file alone)."""
+    decoder = json.JSONDecoder(object_pairs_hook=_unique_keys)
+    position = len(text) - len(text.lstrip())
+    if text.startswith("[", position):
+        position += 1
+        try:
+            for number in itertools.count():
+                while text[position] in " \t\r\n,":
+                    position += 1
+                try:
+                    _, position = decoder.raw_decode(text, position)
+                except DuplicateKey:
+                    return Where(str(path), line=text.count("\n", 0, position) + 1, record=number).error(str(error))
+        except (ValueError, IndexError):  # the array's end: the key is in no record of it
+            pass
+    return InputError(str(error), path=str(path))
 
 
 def write_text_lines(lines: Iterable[str], out: IO[bytes]) -> int:

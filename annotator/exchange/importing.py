@@ -17,7 +17,17 @@ from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.ingest import title_from
 from annotator.exchange.predictions import model_suggestions
 from annotator.exchange.records import Progress, exported_spans
-from annotator.models import ArticleIn, NativeRecord, Offsets, Span, Status, Suggestion, check_spans, content_hash
+from annotator.models import (
+    ArticleIn,
+    NativeRecord,
+    Offsets,
+    Span,
+    Status,
+    Suggestion,
+    check_spans,
+    content_hash,
+    parse_timestamp,
+)
 from annotator.rows import SpanLike, Token
 from annotator.store import Store
 from annotator.suggest.tokens import tokenize
@@ -72,10 +82,21 @@ def _verdict(store: Store, article_id: str, record: NativeRecord, force: bool) -
     stored = exported_spans(text, [RecordSpan(s.start, s.end, s.label, s.text, s.speaker) for s in stored_spans])
     if _work(status, stored) == _work(record.status, record.spans):
         return "same"
-    stored_at = store.updated_at(article_id, who)
-    if force or (record.updated_at and stored_at and record.updated_at > stored_at):
+    if force or _newer(record.updated_at, store.updated_at(article_id, who)):
         return "replace"
     return "conflict"
+
+
+def _newer(imported: str | None, stored: str | None) -> bool:
+    """Whether the record's moment is later than the stored one's. Both are read as moments, never compared as
+    text: an older release stored stamps as files gave them (another offset, another precision), and a stamp
+    that says no moment says nothing newer."""
+    if imported is None or stored is None:
+        return False
+    try:
+        return parse_timestamp(imported) > parse_timestamp(stored)
+    except ValueError:
+        return False
 
 
 def read_file(path: Path, format_name: str, options: ReadOptions) -> list[Read]:

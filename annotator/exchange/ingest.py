@@ -100,8 +100,6 @@ def article_from_json(record: dict[str, Any], path: Path, line: int) -> ArticleI
     if not isinstance(meta, dict):
         raise InputError("must be a JSON object", path=str(path), line=line, field="meta")
     fields = {k: v for k, v in record.items() if k in ARTICLE_FIELDS}
-    if fields.get("id") is not None and not isinstance(fields["id"], str):
-        fields["id"] = str(fields["id"])
     fields["meta"] = {**extra, **meta, "source": f"{path}:{line}"}
     try:
         article = ArticleIn(**fields)

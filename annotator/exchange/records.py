@@ -26,7 +26,9 @@ from annotator.models import (
     Comment,
     Label,
     Status,
+    parse_timestamp,
     unstorable,
+    utc_timestamp,
 )
 from annotator.rows import Offsets as StoredOffsets
 from annotator.rows import SpanLike, Token
@@ -72,9 +74,26 @@ def annotator_records(
         ]
         if not edges_fit(text, rows):  # stored under older rules: as today's would store them
             spans = exported_spans(text, spans)
-        notes = [Comment(annotator=annotator, text=note, at=at) for note, at in comments.get(article_id, [])]
-        yield Record(article_id, text, title, _meta(article_id, meta), annotator, status_of[status], spans, updated_at,
-                     reason, notes)  # fmt: skip
+        notes = [_comment(annotator, note, at) for note, at in comments.get(article_id, [])]
+        yield Record(article_id, text, title, _meta(article_id, meta), annotator, status_of[status], spans,
+                     written_stamp(updated_at), reason, notes)  # fmt: skip
+
+
+def written_stamp(stored: str | None) -> str | None:
+    """A stored timestamp as an export writes it, so that an import reads it back: `utc_timestamp`'s form (the
+    store's own), or None for one that names no moment (an older release stored stamps as files gave them)."""
+    if stored is None:
+        return None
+    try:
+        return utc_timestamp(parse_timestamp(stored))
+    except ValueError:
+        return None
+
+
+def _comment(annotator: str, text: str, at: str) -> Comment:
+    """A stored comment; its time as `written_stamp` writes it, or, if it names no moment, as stored (an import
+    then names it: a comment is never silently left out)."""
+    return Comment.model_construct(annotator=annotator, text=text, at=written_stamp(at) or at)
 
 
 def exported_spans(text: str, spans: list[RecordSpan], keep_unfit: bool = True) -> list[RecordSpan]:
@@ -166,7 +185,7 @@ def suggestion_records(store: Store) -> Iterator[Record]:
         record = suggestion_record(
             article.id, article.text, article.title, article.meta, suggestions, (s.suggester for s in suggestions)
         )
-        yield dataclasses.replace(record, updated_at=article.ingested_at)
+        yield dataclasses.replace(record, updated_at=written_stamp(article.ingested_at))
 
 
 def only_labels(records: Iterable[Record], labels: frozenset[Label]) -> Iterator[Record]:

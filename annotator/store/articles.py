@@ -11,7 +11,7 @@ from annotator.rows import Token
 from annotator.store.connection import _json, span_row
 from annotator.store.opening import WriteFailed
 from annotator.store.reads import Reader
-from annotator.vocabulary import content_hash, utc_now
+from annotator.vocabulary import content_hash, parse_timestamp, utc_now
 
 if TYPE_CHECKING:
     from annotator.models import ArticleIn, Suggestion
@@ -146,11 +146,13 @@ class ArticleWriter(Reader):
             )
 
     def keep_comment(self, article_id: str, annotator: str, text: str, at: str) -> None:
-        """An imported comment, unless the same one is here already; the caller holds the transaction."""
-        if not self.conn.execute(
-            "SELECT 1 FROM comments WHERE article_id = ? AND annotator = ? AND text = ? AND at = ?",
-            [article_id, annotator, text, at],
-        ).fetchone():
+        """An imported comment, unless the same one is here already (same words at the same moment: an older
+        release stored times as files gave them, another offset of the same moment); the caller holds the
+        transaction."""
+        stored = self.conn.execute(
+            "SELECT at FROM comments WHERE article_id = ? AND annotator = ? AND text = ?", [article_id, annotator, text]
+        )
+        if not any(_same_moment(when, at) for (when,) in stored):
             self.conn.execute(
                 "INSERT INTO comments (article_id, annotator, text, at) VALUES (?, ?, ?, ?)",
                 [article_id, annotator, text, at],
@@ -175,3 +177,12 @@ class ArticleWriter(Reader):
         except WriteFailed:
             return False
         return True
+
+
+def _same_moment(one: str, other: str) -> bool:
+    if one == other:
+        return True
+    try:
+        return parse_timestamp(one) == parse_timestamp(other)
+    except ValueError:
+        return False

@@ -25,6 +25,7 @@ from annotator.exchange.formats.options import SPEAKER_RELATION, ReadOptions
 from annotator.models import Label, NativeRecord, Span, SpanError, Status, Suggestion, check_span, content_hash
 from annotator.rows import Offsets, SpanLike, Token
 from annotator.spans import edge_problem, fit
+from annotator.vocabulary import a_or_an
 
 
 class RecordSpan(NamedTuple):
@@ -277,7 +278,7 @@ def link_speaker(
     if found_quote is None or found_actor is None:  # for the type checker: both are spans here
         return
     if found_quote.label is not Label.QUOTE or found_actor.label is not Label.ACTOR:
-        raise where.error(f"a {SPEAKER_RELATION} relation joins a QUOTE and an ACTOR", field)
+        raise where.error(f"{a_or_an(SPEAKER_RELATION)} relation joins a QUOTE and an ACTOR", field)
     spans[quote] = with_speaker(found_quote, found_actor)
 
 

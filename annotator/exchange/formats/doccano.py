@@ -44,7 +44,7 @@ from annotator.exchange.formats.common import (
     validated,
 )
 from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, ReadOptions, Written
-from annotator.models import Label, Span, Status
+from annotator.models import Integer, Label, Span, Status, Timestamp, Title
 from annotator.rows import SpanLike
 
 SUFFIX = ".jsonl"
@@ -68,33 +68,33 @@ DOCCANO_KEYS = {"id", "Comments"}
 
 class DoccanoEntity(BaseModel):
     model_config = ConfigDict(extra="allow")
-    id: int
+    id: Integer
     label: str
-    start_offset: int
-    end_offset: int
+    start_offset: Integer
+    end_offset: Integer
 
 
 class DoccanoRelation(BaseModel):
     model_config = ConfigDict(extra="allow")
-    from_id: int
-    to_id: int
+    from_id: Integer
+    to_id: Integer
     type: str
-    id: int | None = None
+    id: Integer | None = None
 
 
 class DoccanoRecord(BaseModel):
     model_config = ConfigDict(extra="allow")
     text: str
-    label: list[tuple[int, int, str]] | None = None
-    labels: list[tuple[int, int, str]] | None = None  # older doccano releases
+    label: list[tuple[Integer, Integer, str]] | None = None
+    labels: list[tuple[Integer, Integer, str]] | None = None  # older doccano releases
     entities: list[DoccanoEntity] | None = None
     relations: list[DoccanoRelation] = Field(default_factory=list)
     article_id: str | None = None
-    title: str = ""
+    title: Title = ""
     meta: dict[str, Any] = Field(default_factory=dict)
     annotator: str | None = None
     status: str | None = None
-    updated_at: str | None = None
+    updated_at: Timestamp | None = None
 
 
 def _header(record: RecordLike) -> dict[str, Any]:

@@ -53,7 +53,7 @@ from annotator.exchange.formats.common import (
     validated,
 )
 from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, ReadOptions
-from annotator.models import Label, Span, Status
+from annotator.models import Flag, Integer, Label, Span, Status, Timestamp, Title
 
 SUFFIX = ".json"
 CANNOT_CARRY: tuple[str, ...] = ()
@@ -68,8 +68,8 @@ class Loose(BaseModel):
 
 
 class RegionValue(Loose):
-    start: int
-    end: int
+    start: Integer
+    end: Integer
     text: str | None = None
     labels: list[str] = Field(min_length=1, max_length=1)
 
@@ -88,15 +88,15 @@ class Relation(Loose):
 class LSAnnotation(Loose):
     result: list[dict[str, Any]] = Field(default_factory=list)
     completed_by: str | int | dict[str, Any] | None = None
-    was_cancelled: bool = False
+    was_cancelled: Flag = False
     status: str | None = None
-    updated_at: str | None = None
+    updated_at: Timestamp | None = None
 
 
 class LSData(Loose):
     text: str
     article_id: str | None = None
-    title: str = ""
+    title: Title = ""
     meta: dict[str, Any] = Field(default_factory=dict)
 
 

@@ -54,7 +54,20 @@ from annotator.exchange.formats.common import (
 )
 from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, ReadOptions
 from annotator.exchange.formats.prodigy_hashes import input_hash, task_hash
-from annotator.models import Label, NativeRecord, Span, Status
+from annotator.models import (
+    Flag,
+    Integer,
+    Label,
+    NativeRecord,
+    Number,
+    Span,
+    Status,
+    Timestamp,
+    article_id_text,
+    json_kind,
+    parse_timestamp,
+    utc_timestamp,
+)
 from annotator.rows import SpanLike, Token
 from annotator.suggest.tokens import words_and_spaces
 
@@ -65,6 +78,8 @@ CANNOT_CARRY = ("meta keys named article_id or title (they carry the record's ow
 ANSWERS = {Status.DONE: "accept", Status.FLAGGED: "reject"}  # any other status: ignore
 STATUS_OF_ANSWER = {"accept": Status.DONE, "ignore": Status.SKIPPED, "reject": Status.FLAGGED}
 HASH_KEYS = ("_input_hash", "_task_hash")
+#: The last second `_timestamp` may name: 9999-12-31T23:59:59Z (a later one is no moment Python can write).
+LATEST_SECOND = 253402300799
 
 
 class Loose(BaseModel):
@@ -75,27 +90,27 @@ class Loose(BaseModel):
 
 class ProdigyToken(Loose):
     text: str
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    id: int
-    ws: bool = True
+    start: Integer = Field(ge=0)
+    end: Integer = Field(ge=0)
+    id: Integer
+    ws: Flag = True
 
 
 class ProdigySpan(Loose):
-    start: int
-    end: int
+    start: Integer
+    end: Integer
     label: str
-    token_start: int | None = None
-    token_end: int | None = None
+    token_start: Integer | None = None
+    token_end: Integer | None = None
     text: str | None = None
     answer: Literal["accept", "reject", "ignore"] | None = None
-    score: float | None = None
+    score: Number | None = None
     source: str | None = None
 
 
 class ProdigyRelation(Loose):
-    head: int
-    child: int
+    head: Integer
+    child: Integer
     head_span: ProdigySpan
     child_span: ProdigySpan
     label: str
@@ -110,14 +125,14 @@ class ProdigyTask(Loose):
     label: str | None = None
     answer: Literal["accept", "reject", "ignore"] = "accept"
     status: str | None = None
-    updated_at: str | None = None
-    input_hash: int | None = Field(default=None, alias="_input_hash")
-    task_hash: int | None = Field(default=None, alias="_task_hash")
+    updated_at: Timestamp | None = None
+    input_hash: Integer | None = Field(default=None, alias="_input_hash")
+    task_hash: Integer | None = Field(default=None, alias="_task_hash")
     annotator_id: str | None = Field(default=None, alias="_annotator_id")
     session_id: str | None = Field(default=None, alias="_session_id")
     view_id: str | None = Field(default=None, alias="_view_id")
-    is_binary: bool = Field(default=False, alias="_is_binary")
-    timestamp: int | None = Field(default=None, alias="_timestamp")
+    is_binary: Flag = Field(default=False, alias="_is_binary")
+    timestamp: Integer | None = Field(default=None, alias="_timestamp", ge=0, le=LATEST_SECOND)
 
     @property
     def binary(self) -> bool:
@@ -202,10 +217,10 @@ def task(record: RecordLike, tokens: list[Token]) -> dict[str, Any]:
     return data
 
 
-def _seconds(iso: str) -> int | None:
+def _seconds(stamp: str) -> int | None:
     try:
-        return int(datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp())
-    except ValueError:
+        return int(parse_timestamp(stamp).timestamp())
+    except ValueError:  # a stamp an older release stored as a file gave it
         return None
 
 
@@ -240,13 +255,19 @@ def check_token_indices(span: ProdigySpan, task: ProdigyTask, where: Where, fiel
             raise where.error(f"token {index} does not {side} at {offset}", f"{field}.{name}")
 
 
-def article_fields(task: ProdigyTask) -> dict[str, Any]:
-    """article_id (when the task's meta names one), title and meta for a record of this task."""
+def article_fields(task: ProdigyTask, where: Where) -> dict[str, Any]:
+    """article_id (when the task's meta names one), title and meta for a record of this task: an id is a string
+    or a whole number, a title a string or null, as in every record (never `str()` of a list or of 1e400)."""
     meta = dict(task.meta)
-    article_id, title = meta.pop("article_id", None), meta.pop("title", "")
-    fields: dict[str, Any] = {"text": task.text, "title": str(title or ""), "meta": meta}
-    if article_id:
-        fields["article_id"] = str(article_id)
+    article_id, title = meta.pop("article_id", None), meta.pop("title", None)
+    if title is not None and not isinstance(title, str):
+        raise where.error(f"expected a string or null, got {json_kind(title)}", "meta.title")
+    fields: dict[str, Any] = {"text": task.text, "title": title or "", "meta": meta}
+    if article_id is not None and article_id != "":  # none, or empty: the id is the text's hash
+        try:
+            fields["article_id"] = article_id_text(article_id)
+        except ValueError as error:
+            raise where.error(str(error), "meta.article_id") from None
     return fields
 
 
@@ -272,10 +293,10 @@ def record_from_task(task: ProdigyTask, options: ReadOptions, where: Where) -> I
         link_speaker(spans, ends, relation.label, options, where, f"relations[{index}]", dropped)
     updated = task.updated_at
     if updated is None and task.timestamp is not None:
-        updated = datetime.fromtimestamp(task.timestamp, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        updated = utc_timestamp(datetime.fromtimestamp(task.timestamp, UTC))
     record = native_record(
         where,
-        **article_fields(task),
+        **article_fields(task, where),
         annotator=annotator_of(task.annotator_id or task.session_id, options, where, "_annotator_id"),
         status=status_of(task.status, STATUS_OF_ANSWER[task.answer], where, "status"),
         spans=kept(spans),

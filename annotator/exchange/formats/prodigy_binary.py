@@ -42,7 +42,7 @@ from annotator.exchange.formats.prodigy import (
     file_tokens,
     keep_hashes,
 )
-from annotator.models import Label, Span, Status, Suggestion
+from annotator.models import Label, Span, Status, Suggestion, utc_timestamp
 from annotator.rows import Token
 
 DECISIONS = {"accept": "accepted", "reject": "rejected", "ignore": None}
@@ -128,10 +128,10 @@ def _record(text: Text) -> Read:
                 )
     updated = None
     if text.latest is not None:
-        updated = datetime.fromtimestamp(text.latest, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        updated = utc_timestamp(datetime.fromtimestamp(text.latest, UTC))
     record = native_record(
         text.where,
-        **article_fields(text.first),
+        **article_fields(text.first, text.where),
         annotator=text.annotator,
         status=Status.IN_PROGRESS,
         spans=[a.span for a in accepted],

@@ -16,7 +16,6 @@ another key (spancat's "sc") is an error that names the key, never a silent impo
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import partial
@@ -24,7 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.errors import AnnotatorError, InputError
-from annotator.exchange.files import Where, read_bytes
+from annotator.exchange.files import Where, parse_json, read_bytes
 from annotator.exchange.formats.common import (
     ImportedRecord,
     Read,
@@ -98,7 +97,10 @@ def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf, op
 
 def record_from_doc(doc: Any, options: ReadOptions, where: Where) -> ImportedRecord:
     text = doc.text
-    stored = json.loads(doc.user_data.get(RECORD_KEY) or "{}")
+    given = doc.user_data.get(RECORD_KEY) or "{}"
+    stored = parse_json(given, where, last=False) if isinstance(given, str) else None
+    if not isinstance(stored, dict):
+        raise where.error("expected our record as a JSON object", RECORD_KEY)
     key = options.spans_key
     unread = {name: len(group) for name, group in doc.spans.items() if name != key and len(group)}
     if unread:
