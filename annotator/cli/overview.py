@@ -35,8 +35,8 @@ def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
 
 def stats_tables(
     db: Path, figures: dict[str, Any], minutes: dict[str, float], assignments: list[tuple[str, int, int, int, int, int]]
-) -> list["Table"]:
-    """The tables `stats` prints: Rich tables, stored names shown literally (`literal`: Rich would drop control
+) -> list["Table | str"]:
+    """The tables `stats` prints: the database's path as a line of its own (never cut), then Rich tables, stored names shown literally (`literal`: Rich would drop control
     characters silently) and as Text (never read as markup)."""
     from rich import box
     from rich.table import Table
@@ -48,15 +48,14 @@ def stats_tables(
             made.add_column(column, justify="left" if index < names else "right")
         return made
 
+    # The path on a line of its own, never cut or folded however long it is: a script (or a person) copies it.
+    where = f"database     {literal(str(db))}"
     summary = Table.grid(padding=(0, 2))
     summary.add_column()
     summary.add_column()
-    for name, value in [
-        ("database", str(db)),
-        *((k, str(figures[k])) for k in ("articles", "suggestions", "spans", "events")),
-    ]:
-        summary.add_row(name, Text(literal(value)))
-    tables = [summary]
+    for name in ("articles", "suggestions", "spans", "events"):
+        summary.add_row(name, str(figures[name]))
+    tables: list[Table | str] = [where, summary]
     if figures["suggestions_by_label"]:
         by_label = table("suggester", "label", "suggestions", title="suggestions", names=2)
         for row in figures["suggestions_by_label"]:
