@@ -174,9 +174,7 @@ def export(
         kind = "" if chosen.suffix == f".{name}" else f".{name}"  # alice.jsonl, alice.prodigy.jsonl, alice.spacy
         path = Path(output) if output else Path("exports") / f"{who or 'suggestions'}{kind}{chosen.suffix}"
         with progress_bar("Exporting") as progress:
-            count = export_to_path(store, name, path, who, progress, options, make_folder=output is None)
-        if config is not None:
-            write_training_config(config, path, options)
+            count = export_to_path(store, name, path, who, progress, options, make_folder=output is None, config=config)
     say(f"{count} record(s) -> {path}" + (f"; spaCy training config -> {config}" if config else ""))
     tell_notes(options)
 
@@ -184,15 +182,6 @@ def export(
 def tell_notes(options: "ExportOptions") -> None:
     for note, count in options.written.notes.items():
         say(f"note: {count} {note}", err=True)
-
-
-def write_training_config(config: Path, docbin: Path, options: "ExportOptions") -> None:
-    from annotator.exchange.files import written_atomically
-    from annotator.exchange.formats.spacy_config import training_config
-
-    text = training_config(docbin, options.spans_key, options.written)
-    with written_atomically(config) as out:
-        out.write(text.encode("utf-8"))
 
 
 def _to_standard_output(write: Callable[[BinaryIO], int]) -> int:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.errors import AnnotatorError
-from annotator.exchange.files import written_atomically
+from annotator.exchange.files import written_together
 from annotator.exchange.formats.common import (
     Record,
     RecordLike,
@@ -218,11 +218,19 @@ def export_to_path(
     options: ExportOptions | None = None,
     *,
     make_folder: bool = False,
+    config: Path | None = None,
 ) -> int:
-    """Export into `path` through a temporary renamed at the end (`files.written_atomically`): a failed export
-    leaves nothing, and never replaces a folder, FIFO or device."""
-    with written_atomically(path, make_folder=make_folder) as out:
-        return export(store, format_name, out, annotator, progress, options)
+    """Export into `path` through a temporary renamed at the end (`files.written_together`): a failed export
+    leaves nothing, and never replaces a folder, FIFO or device. `config` (spacy): a `spacy train` config for the
+    DocBin, written with it as one: both are put in place, or neither."""
+    options = options or ExportOptions()
+    with written_together([path, *([config] if config else [])], make_folder=make_folder) as outs:
+        count = export(store, format_name, outs[0], annotator, progress, options)
+        if config is not None:
+            from annotator.exchange.formats.spacy_config import training_config
+
+            outs[1].write(training_config(path, options.spans_key, options.written).encode("utf-8"))
+    return count
 
 
 def _reporting(items: Iterable[Record], total: int, progress: Progress) -> Iterator[Record]:
