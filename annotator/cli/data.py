@@ -49,7 +49,7 @@ def ingest(
         typer.Option(
             "--changed-text",
             help="An id stored with another text: 'new' adds it as a new article (id~hash), 'replace' replaces "
-            "the stored text if nobody has opened that article (default: an error).",
+            "the stored text of articles nobody has worked on, reporting the others as conflicts (default: an error).",
         ),
     ] = None,
     workers: WorkersOption = 1,
@@ -94,10 +94,17 @@ def ingest(
                 changed=changed_text,
             )
     replaced = f", {len(report.replaced)} replaced" if report.replaced else ""
+    replaced += f", {len(report.conflicts)} conflict(s)" if report.conflicts else ""
     say(
         f"{len(report.added)} article(s) added, {len(report.skipped)} already stored{replaced}, "
         f"{report.suggestions} suggestion(s) -> {db}"
     )
+    for conflict in report.conflicts:
+        say(
+            f"conflict: {literal(conflict.article_id)} {conflict.title!r} ({conflict.source}) is stored with a "
+            f"different text that {', '.join(literal(u) for u in conflict.users)} opened or annotated: left as "
+            "stored (--changed-text new adds the new text as an article of its own)"
+        )
 
 
 def suggest(
