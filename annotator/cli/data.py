@@ -271,6 +271,7 @@ def import_(
     counts = f"; {report.replaced} replaced older work" if report.replaced else ""
     counts += f"; {report.unchanged} unchanged" if report.unchanged else ""
     counts += f"; {len(report.conflicts)} conflict(s)" if report.conflicts else ""
+    counts += f"; {report.realigned} put on the stored article with the same words" if report.realigned else ""
     say(f"{report.records} record(s) imported ({report.new_articles} new article(s){moved}{decided}){counts} -> {db}")
     if report.skipped:
         say(f"skipped {len(report.skipped)} record(s):")
@@ -278,6 +279,13 @@ def import_(
             say(f"  {skipped}")
     for what, count in report.dropped.items():
         say(f"left out: {count} {what}")
+    if report.rebuilt:
+        several = sum(1 for _, _, matches in report.rebuilt if matches > 1)
+        why = f"; {several} have the words of several, so none was chosen" if several else ""
+        say(
+            f"note: {len(report.rebuilt)} new article(s) with a text rebuilt from the file's tokens, the white "
+            f"space between them guessed: no stored article has the same words{why}"
+        )
     for conflict in report.conflicts:
         at = conflict.where.line if conflict.where.line is not None else f"record {conflict.where.record}"
         say(
