@@ -30,7 +30,7 @@ from annotator.models import (
 )
 from annotator.rows import Offsets as StoredOffsets
 from annotator.rows import SpanLike, Token
-from annotator.spans import edge_problem, fit
+from annotator.spans import edge_problem, fit, fitted
 from annotator.store import Store
 from annotator.store.streams import annotation_stream
 from annotator.suggest.tokens import tokenize
@@ -75,11 +75,11 @@ def annotator_records(
                      reason, notes)  # fmt: skip
 
 
-def exported_spans(text: str, spans: list[RecordSpan], keep_unfit: bool = True) -> list[RecordSpan]:
+def exported_spans(text: str, spans: list[RecordSpan]) -> list[RecordSpan]:
     """Stored spans as an export writes them: under today's span rules (`annotator.spans`), as an import checks
     them. A span an older release stored with an edge today's rules trim (a no-break space, a stray quotation
     mark) is written trimmed, as accepting it now would store it, and quotes follow their trimmed speaker; a
-    span no trimming can mend (one that crosses a line break) is written as stored (`keep_unfit`), or left out."""
+    span no trimming can mend (one that crosses a line break) is written as stored: it is a person's."""
     if all(edge_problem(text, s.start, s.end, s.label) is None for s in spans):
         return spans
     moved: dict[tuple[int, int], tuple[int, int] | None] = {}
@@ -89,8 +89,6 @@ def exported_spans(text: str, spans: list[RecordSpan], keep_unfit: bool = True) 
     out = []
     for span in spans:
         key = (span.start, span.end)
-        if key in moved and moved[key] is None and not keep_unfit:
-            continue
         start, end = moved.get(key) or key
         speaker = span.speaker
         if speaker is not None and (to := moved.get((speaker.start, speaker.end))):
@@ -126,18 +124,15 @@ def suggestion_record(
     """One article's suggestions as a record, as if the model were an annotator; `suggesters` made them.
 
     What `export --suggestions` writes for a stored article, and `annotator predict` for one it never stores
-    (without `updated_at`: nothing was stored). Spans in the store's order: by start and end, ties as given."""
-    spans = [
-        RecordSpan(
-            s.start,
-            s.end,
-            s.label,
-            s.text,
-            None if s.speaker is None else StoredOffsets(s.speaker.start, s.speaker.end),
-        )
-        for s in sorted(suggestions, key=lambda s: (s.start, s.end))
+    (without `updated_at`: nothing was stored). The spans are `spans.fitted` (a no-op on what today's
+    suggesters made; older stored suggestions come out under today's rules), by start and end, ties as given."""
+    plain = [
+        (s.start, s.end, s.label, None if s.speaker is None else (s.speaker.start, s.speaker.end)) for s in suggestions
     ]
-    spans = exported_spans(text, spans, keep_unfit=False)
+    spans = [
+        RecordSpan(start, end, label, text[start:end], None if speaker is None else StoredOffsets(*speaker))
+        for start, end, label, speaker in fitted(text, plain)  # the rules machine spans meet, in their one place
+    ]
     return Record(article_id, text, title, meta, model_name(sorted(set(suggesters))), Status.TODO, spans)
 
 
