@@ -204,8 +204,9 @@ def ingest(
     """Store new articles with their tokens and (unless `suggest` is False) model suggestions.
 
     An article whose id is stored with another text is an error naming the id, unless `changed` says to add
-    it as a new article or to replace the stored text (of an article nobody has opened). `nlp` is an already
-    loaded pipeline (else `model` is loaded), so callers that ingest often load it once.
+    it as a new article or to replace the stored text; an article someone has worked on is never replaced but
+    reported in `conflicts` and left as stored. `nlp` is an already loaded pipeline (else `model` is loaded),
+    so callers that ingest often load it once.
     `workers` > 1 parses and suggests in that many processes (spaCy's multiprocessing); the rows are the same.
     `predicted`: suggestions `annotator predict` computed (`exchange.predictions`), stored instead of running
     the pipeline; only its tokenizer runs (`model`'s, else the one predict used).
