@@ -150,6 +150,45 @@ def fit(text: str, start: int, end: int, label: Label | str) -> tuple[int, int] 
     return start, end
 
 
+#: A span as plain values, for `fitted`: (start, end, label, speaker's (start, end) or None).
+Plain = tuple[int, int, Label, tuple[int, int] | None]
+
+
+def fitted(text: str, spans: Sequence[Plain], tokens: Sequence[Range] | None = None) -> list[Plain]:
+    """Machine-made spans (a suggester's, a prediction's) under every rule of this module, sorted by (start, end):
+    each span's edges trimmed by `fit` (dropped when nothing is left, or, given the article's `tokens`, when
+    the trimmed edges are not token boundaries: a span rests on tokens, as in the editor), a span that
+    overlaps one kept before it in its layer dropped (the first by start, then the longer, stays), and a
+    quote's speaker moved with its ACTOR's trimmed range, or dropped with it. The one place these rules meet
+    machine output, so whatever path a suggestion takes (ingest, suggest, predict, export), the same spans
+    come out."""
+    starts = None if tokens is None else {t.start for t in tokens}
+    ends = None if tokens is None else {t.end for t in tokens}
+    trimmed: list[Plain] = []
+    actor_moved: dict[tuple[int, int], tuple[int, int]] = {}
+    for start, end, label, speaker in spans:
+        found = fit(text, start, end, label)
+        if found is not None and starts is not None and ends is not None:
+            found = found if found[0] in starts and found[1] in ends else None
+        if found is not None:
+            trimmed.append((found[0], found[1], Label(label), speaker))
+            if Label(label) is Label.ACTOR:
+                actor_moved.setdefault((start, end), found)
+    kept: list[Plain] = []
+    reach = {"entity": 0, "quote": 0}  # where the last kept span of each layer ends
+    for start, end, label, speaker in sorted(trimmed, key=lambda s: (s[0], -s[1])):
+        if start < reach[label.layer]:
+            continue
+        reach[label.layer] = end
+        kept.append((start, end, label, speaker))
+    actors = {(start, end) for start, end, label, _ in kept if label is Label.ACTOR}
+    result: list[Plain] = []
+    for start, end, label, speaker in sorted(kept, key=lambda s: (s[0], s[1])):
+        moved = None if speaker is None else actor_moved.get(speaker, speaker)
+        result.append((start, end, label, moved if label is Label.QUOTE and moved in actors else None))
+    return result
+
+
 class Range(Protocol):
     """Anything with character offsets: a speaker, a token, a span."""
 

@@ -119,4 +119,4 @@ class ChangedText(StrEnum):
     """What `ingest` does with an article whose id is stored with another text (by default: refuse it)."""
 
     NEW = "new"  # add it as an article of its own, its id followed by "~" and the start of its text's hash
-    REPLACE = "replace"  # replace the stored text, if nobody has opened or annotated that article
+    REPLACE = "replace"  # replace the stored text of an article nobody has worked on (others: conflicts)

@@ -78,9 +78,7 @@ def test_a_span_whose_text_does_not_match_names_line_and_field(tmp_path: Path, s
     path = bad_record_file(
         tmp_path, store, {"spans": [{"start": 0, "end": 10, "label": "ACTOR", "text": "Washingtom"}]}
     )
-    with pytest.raises(
-        InputError, match=r"in.jsonl:2: field 'spans\[0\].text': text 'Washingtom' does not match"
-    ):
+    with pytest.raises(InputError, match=r"in.jsonl:2: field 'spans\[0\].text': text 'Washingtom' does not match"):
         list(read_records(path))
 
 

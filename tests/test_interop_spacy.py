@@ -97,6 +97,29 @@ def test_a_config_needs_the_spacy_format_and_a_file(db: Path, tmp_path: Path) ->
     assert (code, err) == (1, "annotator: error: --config writes a spaCy training config: it goes with --format spacy\n")  # fmt: skip
 
 
+def test_an_export_whose_config_fails_leaves_neither_file(db: Path, tmp_path: Path) -> None:
+    """All or nothing: the DocBin is put in place only with its config, and an older DocBin stays as it was."""
+    out = tmp_path / "x.spacy"
+    code, said, err = run("export", "--db", db, "--annotator", "alice", "--format", "spacy", "-o", out,
+                          "--config", tmp_path / "nofolder" / "BAD.cfg")  # fmt: skip
+    assert (code, said) == (1, "")
+    assert err == f"annotator: error: {tmp_path / 'nofolder' / 'BAD.cfg'}: no such folder {tmp_path / 'nofolder'}; nothing was written\n"  # fmt: skip
+    code, said, err = run("export", "--db", db, "--annotator", "alice", "--format", "spacy",
+                          "--status", "skipped", "-o", out, "--config", tmp_path / "c.cfg")  # fmt: skip
+    assert (code, said, err) == (1, "", "annotator: error: the DocBin holds no spans, so there is nothing to train: "
+                                        "nothing was written\n")  # fmt: skip
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.db", "a.db-shm", "a.db-wal"]
+    out.write_bytes(b"older")
+    code, said, err = run("export", "--db", db, "--annotator", "alice", "--format", "spacy",
+                          "--status", "skipped", "-o", out, "--config", tmp_path / "c.cfg")  # fmt: skip
+    assert code == 1 and out.read_bytes() == b"older" and not (tmp_path / "c.cfg").exists()
+    code, said, err = run("export", "--db", db, "--annotator", "alice", "--format", "spacy", "-o", out,
+                          "--config", out)  # fmt: skip
+    assert (code, err) == (1, f"annotator: error: {out}: names the same file as another output; nothing was written\n")
+    assert out.read_bytes() == b"older"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.db", "a.db-shm", "a.db-wal", "x.spacy"]
+
+
 def spancat_docbin(tmp_path: Path) -> Path:
     """The spancat demo's training data made into a DocBin the way that project does: spans in doc.spans["sc"]."""
     import spacy
@@ -159,5 +182,9 @@ def test_spacys_example_iob_files(tmp_path: Path, name: str, expected: list) -> 
     db = tmp_path / "iob.db"
     code, out, err = run("import", SPACY / name, "--format", "conll", "--annotator", "ann", "--db", db, *SPACY_LABELS)
     assert (code, err) == (0, "")
-    assert out.splitlines()[1:] == ["left out: 1 span(s) labelled 'NORP' (--label-map NORP=)"]
+    assert out.splitlines()[1:] == [
+        "left out: 1 span(s) labelled 'NORP' (--label-map NORP=)",
+        f"note: {len(expected)} new article(s) with a text rebuilt from the file's tokens, the white space between "
+        "them guessed: no stored article has the same words",
+    ]
     assert [spans for _, _, _, spans in annotations(db)] == expected

@@ -19,6 +19,8 @@ import pytest
 
 from annotator.errors import AnnotatorError, InputError
 from annotator.exchange.shards import Manifest, resumed, shards_of
+from annotator.spans import edge_problem, layer_problem
+from annotator.store import Store
 
 GOLD_DEV = Path(__file__).parent / "fixtures" / "gold" / "dev.jsonl"
 ANNOTATOR = str(Path(sys.executable).parent / "annotator")
@@ -233,3 +235,49 @@ def test_the_inputs_are_read_a_shard_at_a_time(tmp_path: Path) -> None:
     with pytest.raises(InputError) as error:
         next(shards)
     assert str(error.value) == f"{path}:5: not UTF-8 (byte 0xff)"
+
+
+#: Texts that test the span rules' edges: dashes, brackets, marks, no-break and zero-width spaces, bare quotes.
+EDGY = [
+    "- Bill Brown said it. - Jane Doe, the mayor, left Paris.\n- Reuters\n",
+    'Officials said: "We are done," - John Smith - told AP.\n"Go" - said - the man.',
+    "The U.S. - based company Acme Inc. - said 35 - 40 people died in New York - Paris.",
+    "Mr. - Brown, (the CEO) said \u00a0Bill\u00a0 left. -- AP",
+    "Police (NYPD) said 12 people - including 3 children - were hurt.\u200bJohn\u200b said.",
+    '"- " said Bill. " -" said Ann. "." said Tom. "(hi)" said Kim. ""Double"" said Jane.',
+    'Bill Brown-Smith, the "CEO", said: "Fine". The "New York Times" said "ok".',
+]
+
+
+def test_ingest_and_predict_store_the_same_suggestions_and_the_manifest_counts_what_was_written(
+    tmp_path: Path,
+) -> None:
+    """One rule in one place (`spans.fitted`): the same articles through `ingest` and through `predict` give
+    the same suggestions, every one within the span rules, and the manifest counts the spans in its files."""
+    write_articles(tmp_path / "edgy.jsonl", [{"text": text} for text in EDGY] + dev_articles(2))
+    ok("predict", "edgy.jsonl", "-o", "out", "--workers", "1", "--shard-size", "3", cwd=tmp_path)
+    ok("ingest", "edgy.jsonl", "--db", "ingested.db", cwd=tmp_path)
+    stored = rows(tmp_path / "ingested.db", SUGGESTION_ROWS)
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text("utf-8"))
+    maker = {label: name for name, labels in manifest["suggesters"].items() for label in labels}
+    written = []
+    for shard in manifest["shards"]:
+        records = [json.loads(line) for line in (tmp_path / "out" / shard["file"]).read_text("utf-8").splitlines()]
+        assert shard["suggestions"] == sum(len(r["spans"]) for r in records)
+        for r in records:
+            for s in r["spans"]:
+                speaker = s.get("speaker") or {}
+                written.append((r["article_id"], s["start"], s["end"], s["label"], s["text"], speaker.get("start"),
+                                speaker.get("end"), maker[s["label"]], None))  # fmt: skip
+    assert sorted(written, key=str) == sorted(stored, key=str)
+    assert manifest["suggestions"] == len(written) == len(stored)
+    by_suggester: dict[str, Counter[str]] = {}
+    for row in stored:
+        by_suggester.setdefault(row[7], Counter())[row[3]] += 1
+    assert manifest["suggesters"] == {name: dict(sorted(c.items())) for name, c in sorted(by_suggester.items())}
+    texts = dict(rows(tmp_path / "ingested.db", "SELECT id, text FROM articles"))
+    assert [row for row in stored if edge_problem(texts[row[0]], row[1], row[2], row[3])] == []
+    with Store.open(tmp_path / "ingested.db", read_only=True) as store:
+        assert [a for a in store.article_ids() if layer_problem(store.current_suggestions(a))] == []
+    ok("ingest", "--suggestions-from", "out", "--db", "from_records.db", cwd=tmp_path)
+    assert rows(tmp_path / "from_records.db", SUGGESTION_ROWS) == stored

@@ -10,7 +10,7 @@ from support import word_tokens
 from annotator.errors import Refused
 from annotator.models import ArticleIn, NativeRecord
 from annotator.rows import Offsets
-from annotator.spans import edge_problem, edges_fit, fit, layer_problem
+from annotator.spans import edge_problem, edges_fit, fit, fitted, layer_problem
 from annotator.store import Store
 from annotator.vocabulary import Label
 
@@ -126,3 +126,42 @@ def test_an_import_obeys_the_same_rule() -> None:
     }
     with pytest.raises(ValueError, match=r"spans\[0\]\.start: span 14:26 '\.\\nWashington': a span may not cross"):
         NativeRecord.model_validate(record)
+
+
+def test_fitted_puts_machine_spans_under_every_rule_in_one_place() -> None:
+    """Edges trimmed ("Bill Brown," loses its comma), a span of nothing but punctuation dropped (the ACTOR "-"),
+    an overlap within a layer dropped (the first by start, the longer at one start, stays), and a quote's
+    speaker moved with its ACTOR's trimmed range, or dropped with it."""
+    text = 'Bill Brown, - said "we will win" and "no" - Ann Lee said.'
+    bill, dash, ann = (0, 11), (12, 13), (44, 51)
+    win, no = (20, 31), (38, 40)
+    assert (text[slice(*bill)], text[slice(*dash)], text[slice(*ann)]) == ("Bill Brown,", "-", "Ann Lee")
+    assert (text[slice(*win)], text[slice(*no)]) == ("we will win", "no")
+    spans = [
+        (*bill, Label.ACTOR, None),
+        (*dash, Label.ACTOR, None),
+        (5, 10, Label.LOCATION, None),  # "Brown": inside the ACTOR
+        (44, 47, Label.ACTOR, None),  # "Ann": at the start of the longer "Ann Lee", which stays
+        (*ann, Label.ACTOR, None),
+        (*win, Label.QUOTE, bill),
+        (*no, Label.QUOTE, dash),
+        (19, 32, Label.QUOTE, ann),  # the marks around "we will win": trimmed to it, then a repeat of it
+    ]
+    assert fitted(text, spans) == [
+        (0, 10, Label.ACTOR, None),
+        (20, 31, Label.QUOTE, (0, 10)),
+        (38, 40, Label.QUOTE, None),
+        (44, 51, Label.ACTOR, None),
+    ]
+    assert all(edge_problem(text, start, end, label) is None for start, end, label, _ in fitted(text, spans))
+
+
+def test_fitted_drops_a_span_whose_trimmed_edges_are_not_on_the_tokens() -> None:
+    """A zero-width space is no white space to a tokenizer: "hurt.\u200bJohn\u200b" is one token, and the span
+    trimmed inside it would rest on no token boundary, which no person's span can do."""
+    text = "They were hurt.\u200bJohn\u200b said so."
+    tokens = [Offsets(0, 4), Offsets(5, 9), Offsets(10, 21), Offsets(22, 26), Offsets(27, 29), Offsets(29, 30)]
+    assert [text[t.start : t.end] for t in tokens] == ["They", "were", "hurt.\u200bJohn\u200b", "said", "so", "."]
+    spans = [(10, 21, Label.ACTOR, None), (0, 4, Label.ACTOR, None)]
+    assert fitted(text, spans) == [(0, 4, Label.ACTOR, None), (10, 20, Label.ACTOR, None)]
+    assert fitted(text, spans, tokens) == [(0, 4, Label.ACTOR, None)]

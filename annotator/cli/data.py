@@ -48,7 +48,7 @@ def ingest(
         typer.Option(
             "--changed-text",
             help="An id stored with another text: 'new' adds it as a new article (id~hash), 'replace' replaces "
-            "the stored text if nobody has opened that article (default: an error).",
+            "the stored text of articles nobody has worked on, reporting the others as conflicts (default: an error).",
         ),
     ] = None,
     workers: WorkersOption = 1,
@@ -93,10 +93,17 @@ def ingest(
                 changed=changed_text,
             )
     replaced = f", {len(report.replaced)} replaced" if report.replaced else ""
+    replaced += f", {len(report.conflicts)} conflict(s)" if report.conflicts else ""
     say(
         f"{len(report.added)} article(s) added, {len(report.skipped)} already stored{replaced}, "
         f"{report.suggestions} suggestion(s) -> {db}"
     )
+    for conflict in report.conflicts:
+        say(
+            f"conflict: {conflict.article_id} '{conflict.title}' ({conflict.source}) is stored with a "
+            f"different text that {', '.join(conflict.users)} opened or annotated: left as "
+            "stored (--changed-text new adds the new text as an article of its own)"
+        )
 
 
 def suggest(
@@ -173,9 +180,7 @@ def export(
         kind = "" if chosen.suffix == f".{name}" else f".{name}"  # alice.jsonl, alice.prodigy.jsonl, alice.spacy
         path = Path(output) if output else Path("exports") / f"{who or 'suggestions'}{kind}{chosen.suffix}"
         with progress_bar("Exporting") as progress:
-            count = export_to_path(store, name, path, who, progress, options, make_folder=output is None)
-        if config is not None:
-            write_training_config(config, path, options)
+            count = export_to_path(store, name, path, who, progress, options, make_folder=output is None, config=config)
     say(f"{count} record(s) -> {path}" + (f"; spaCy training config -> {config}" if config else ""))
     tell_notes(options)
 
@@ -183,15 +188,6 @@ def export(
 def tell_notes(options: "ExportOptions") -> None:
     for note, count in options.written.notes.items():
         say(f"note: {count} {note}", err=True)
-
-
-def write_training_config(config: Path, docbin: Path, options: "ExportOptions") -> None:
-    from annotator.exchange.files import written_atomically
-    from annotator.exchange.formats.spacy_config import training_config
-
-    text = training_config(docbin, options.spans_key, options.written)
-    with written_atomically(config) as out:
-        out.write(text.encode("utf-8"))
 
 
 def _to_standard_output(write: Callable[[BinaryIO], int]) -> int:
@@ -275,6 +271,7 @@ def import_(
     counts = f"; {report.replaced} replaced older work" if report.replaced else ""
     counts += f"; {report.unchanged} unchanged" if report.unchanged else ""
     counts += f"; {len(report.conflicts)} conflict(s)" if report.conflicts else ""
+    counts += f"; {report.realigned} put on the stored article with the same words" if report.realigned else ""
     say(f"{report.records} record(s) imported ({report.new_articles} new article(s){moved}{decided}){counts} -> {db}")
     if report.skipped:
         say(f"skipped {len(report.skipped)} record(s):")
@@ -282,6 +279,13 @@ def import_(
             say(f"  {skipped}")
     for what, count in report.dropped.items():
         say(f"left out: {count} {what}")
+    if report.rebuilt:
+        several = sum(1 for _, _, matches in report.rebuilt if matches > 1)
+        why = f"; {several} have the words of several, so none was chosen" if several else ""
+        say(
+            f"note: {len(report.rebuilt)} new article(s) with a text rebuilt from the file's tokens, the white "
+            f"space between them guessed: no stored article has the same words{why}"
+        )
     for conflict in report.conflicts:
         at = conflict.where.line if conflict.where.line is not None else f"record {conflict.where.record}"
         say(

@@ -8,12 +8,13 @@ array) and, where the caller knows it, the field.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
 import json
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -268,6 +269,11 @@ def written_atomically(path: Path, *, make_folder: bool = False) -> Iterator[IO[
     that killed exports left beside the same target are removed first. A SQLite database, or a journal
     beside one (`-wal`, `-shm`, `-journal`), is never replaced: an export aimed at its own database by a
     slip of `-o` would otherwise wipe every annotation in it."""
+    with written_together([path], make_folder=make_folder) as (out,):
+        yield out
+
+
+def _checked_target(path: Path, make_folder: bool) -> tuple[Path, os.stat_result | None]:
     target, found = regular_target(path)
     _refuse_a_database(path, target, found)
     if not target.parent.is_dir():
@@ -277,25 +283,59 @@ def written_atomically(path: Path, *, make_folder: bool = False) -> Iterator[IO[
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise PlaceError(f"{path}: cannot make the folder {target.parent}: {error.strerror}") from None
-    remove_stale(target, PARTIAL, lambda _: True)
+    return target, found
+
+
+@contextmanager
+def written_together(paths: Sequence[Path], *, make_folder: bool = False) -> Iterator[list[IO[bytes]]]:
+    """Several files as one write (`written_atomically`'s rules for each): every target is checked before any
+    is written, each is written through its own locked temporary, and only when every one is complete are they
+    renamed into place; a failure anywhere leaves every target as it was. So an export and its companion file
+    (a DocBin and its training config) are there together or not at all."""
+    checked = [(path, *_checked_target(path, make_folder)) for path in paths]
+    targets = [target for _, target, _ in checked]
+    if len(set(targets)) != len(targets):
+        raise PlaceError(f"{paths[-1]}: names the same file as another output; nothing was written")
+    temporaries: list[Temporary] = []
+    streams: list[IO[bytes]] = []
+    placed = False
     try:
-        temporary = Temporary(target, PARTIAL, mode=0o666)  # as an ordinary new file: the umask decides
-    except OSError as error:
-        raise PlaceError(f"{path}: cannot write: {error.strerror}; nothing was written") from None
-    try:
-        if found is not None:
-            os.fchmod(temporary.fd, stat.S_IMODE(found.st_mode))  # replacing a file keeps its permissions
-        with os.fdopen(os.dup(temporary.fd), "wb") as out:
-            yield out
-            out.flush()
-            os.fsync(out.fileno())
-        temporary.replace_target()
-    except OSError as error:
-        temporary.discard()
-        kept = " (the file there is as it was)" if found is not None else ""
-        raise PlaceError(f"{path}: cannot write: {error.strerror}; nothing was written{kept}") from None
-    except BaseException:
-        temporary.discard()
-        raise
+        for path, target, found in checked:
+            remove_stale(target, PARTIAL, lambda _: True)
+            try:
+                temporary = Temporary(target, PARTIAL, mode=0o666)  # as an ordinary new file: the umask decides
+                temporaries.append(temporary)
+                if found is not None:
+                    os.fchmod(temporary.fd, stat.S_IMODE(found.st_mode))  # replacing a file keeps its permissions
+                streams.append(os.fdopen(os.dup(temporary.fd), "wb"))
+            except OSError as error:
+                raise _cannot_write(path, found, error) from None
+        try:
+            yield streams
+        except OSError as error:  # a failed write in the caller's hands is told as the first output's
+            raise _cannot_write(checked[0][0], checked[0][2], error) from None
+        for (path, _, found), stream in zip(checked, streams, strict=True):
+            try:
+                stream.flush()
+                os.fsync(stream.fileno())
+            except OSError as error:
+                raise _cannot_write(path, found, error) from None
+        for (path, _, found), temporary in zip(checked, temporaries, strict=True):
+            try:
+                temporary.replace_target()
+            except OSError as error:
+                raise _cannot_write(path, found, error) from None
+        placed = True
     finally:
-        temporary.close()
+        for stream in streams:
+            with contextlib.suppress(OSError):  # after a failure: what it still held goes with its temporary
+                stream.close()
+        for temporary in temporaries:
+            if not placed:
+                temporary.discard()
+            temporary.close()
+
+
+def _cannot_write(path: Path, found: os.stat_result | None, error: OSError) -> PlaceError:
+    kept = " (the file there is as it was)" if found is not None else ""
+    return PlaceError(f"{path}: cannot write: {error.strerror}; nothing was written{kept}")

@@ -16,6 +16,7 @@ from annotator.exchange.formats.common import TRIMMED, Dropped, ImportedRecord, 
 from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.ingest import title_from
 from annotator.exchange.predictions import model_suggestions
+from annotator.exchange.realign import StoredWords, onto
 from annotator.exchange.records import Progress, exported_spans
 from annotator.models import (
     ArticleIn,
@@ -61,6 +62,9 @@ class ImportReport:
     conflicts: list[ImportConflict] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     dropped: Counter[str] = field(default_factory=Counter)
+    realigned: int = 0  # records of a rebuilt text put on the stored article with the same words
+    rebuilt: list[tuple[Where, str, int]] = field(default_factory=list)  # new articles of a rebuilt text: where,
+    # their id, and how many stored articles had their words (more than one: none was chosen)
 
 
 def _work(status: Status | str, spans: Iterable[SpanLike]) -> tuple[str, frozenset[tuple[object, ...]]]:
@@ -97,6 +101,20 @@ def _newer(imported: str | None, stored: str | None) -> bool:
         return parse_timestamp(imported) > parse_timestamp(stored)
     except ValueError:
         return False
+
+
+def _realigned(store: Store, words: StoredWords, item: ImportedRecord) -> tuple[ImportedRecord, int]:
+    """A record whose text the format rebuilt from tokens (CoNLL), when no stored article has that text: put on
+    the stored article with the same words when exactly one has them (`exchange.realign`). Also how many
+    stored articles have its words (0 when the text itself is stored, or was not rebuilt)."""
+    record = item.record
+    if not item.rebuilt or store.has_article(ArticleIn(id=record.article_id, text=record.text)) is not None:
+        return item, 0
+    found = words.matching(record.text)
+    if len(found) != 1:
+        return item, len(found)
+    moved = onto(record, found[0], store.article_text(found[0]), item.where)
+    return dataclasses.replace(item, record=moved, tokens=None), 1
 
 
 def read_file(path: Path, format_name: str, options: ReadOptions) -> list[Read]:
@@ -200,6 +218,8 @@ def store_records(
     seen: dict[tuple[str, str], ImportedRecord] = {}
     new_by_text: dict[str, str] = {}  # one new article per text, even when records give it two ids
     placed: list[tuple[ImportedRecord, str | None, str]] = []  # record, stored article id, its article
+    words = StoredWords(store)
+    matched: dict[str, int] = {}  # a rebuilt text's new article -> how many stored articles have its words
 
     def skip(item: ImportedRecord, error: InputError) -> None:
         if not skip_invalid:
@@ -215,7 +235,14 @@ def store_records(
         if isinstance(item, Dropped):
             report.dropped[item.what] += item.count
             continue
+        try:
+            item, matches = _realigned(store, words, item)
+        except InputError as error:
+            skip(item, error)
+            continue
+        report.realigned += matches == 1
         record, where = item.record, item.where
+        matched.setdefault(record.article_id, matches)
         try:
             if record.article_id in texts and texts[record.article_id] != record.text:
                 raise where.error(f"article {record.article_id!r} appears earlier with a different text", "text")
@@ -274,6 +301,8 @@ def store_records(
                 [],
             )
             report.new_articles += 1
+            if item.rebuilt:
+                report.rebuilt.append((item.where, target, matched.get(target, 0)))
         for done, (article_id, item, suggested) in enumerate(ready, start=1):
             record = item.record
             verdict = "suggestions" if suggested is not None else _verdict(store, article_id, record, replace)

@@ -35,11 +35,23 @@ TITLE_LENGTH = 100
 
 
 @dataclass(frozen=True)
+class ChangedTextConflict:
+    """An article `--changed-text replace` left as stored: its id came with another text, and people (`users`)
+    have worked on the stored one."""
+
+    article_id: str
+    title: str
+    source: str
+    users: list[str]
+
+
+@dataclass(frozen=True)
 class IngestReport:
     added: list[str]
     skipped: list[str]
     suggestions: int
     replaced: list[str] = field(default_factory=list)
+    conflicts: list[ChangedTextConflict] = field(default_factory=list)
 
 
 def _changed(store: Store, article: ArticleIn) -> bool:
@@ -64,15 +76,17 @@ def _with_changed_text(store: Store, article: ArticleIn, changed: ChangedText | 
         )
     if changed is ChangedText.NEW:
         return article.model_copy(update={"id": f"{article.id}~{content_hash(article.text)[:8]}"})
-    users = store.article_users(article.article_id)
-    if users:
-        raise InputError(
-            f"article id {article.id!r} is stored with a different text that {', '.join(users)} opened or annotated: "
-            "it is not replaced (--changed-text new adds this one as a new article)",
-            path=where or None,
-            field="id",
-        )
     return None
+
+
+def _conflict(store: Store, article: ArticleIn) -> ChangedTextConflict | None:
+    """A replacement that would lose someone's work (anyone has opened, annotated, decided or commented on the
+    stored article): then the stored article stays, and this says so."""
+    users = store.article_users(article.article_id)
+    if not users:
+        return None
+    title = store.article(article.article_id).title
+    return ChangedTextConflict(article.article_id, title, str(article.meta.get("source", "")), users)
 
 
 def title_from(text: str) -> str:
@@ -188,8 +202,9 @@ def ingest(
     """Store new articles with their tokens and (unless `suggest` is False) model suggestions.
 
     An article whose id is stored with another text is an error naming the id, unless `changed` says to add
-    it as a new article or to replace the stored text (of an article nobody has opened). `nlp` is an already
-    loaded pipeline (else `model` is loaded), so callers that ingest often load it once.
+    it as a new article or to replace the stored text; an article someone has worked on is never replaced but
+    reported in `conflicts` and left as stored. `nlp` is an already loaded pipeline (else `model` is loaded),
+    so callers that ingest often load it once.
     `workers` > 1 parses and suggests in that many processes (spaCy's multiprocessing); the rows are the same.
     `predicted`: suggestions `annotator predict` computed (`exchange.predictions`), stored instead of running
     the pipeline; only its tokenizer runs (`model`'s, else the one predict used).
@@ -197,13 +212,18 @@ def ingest(
     new: list[ArticleIn] = []
     skipped: list[str] = []
     replacing: set[str] = set()
+    conflicts: dict[str, ChangedTextConflict] = {}
     hashes: set[str] = set()
     for article in articles:
         if _changed(store, article):
             renamed = _with_changed_text(store, article, changed)
             if renamed is None:
-                replacing.add(article.article_id)
-                new.append(article)
+                conflict = _conflict(store, article)
+                if conflict is not None:
+                    conflicts.setdefault(article.article_id, conflict)
+                elif article.article_id not in replacing:
+                    replacing.add(article.article_id)
+                    new.append(article)
                 continue
             article = renamed
         existing = store.has_article(article)
@@ -233,13 +253,20 @@ def ingest(
     elif new:
         for article, tokens in zip(new, tokenize([a.text for a in new]), strict=True):
             rows.append((article, tokens, []))
-    with store.write():
+    with store.write():  # work done since the check above is seen here, inside the transaction that replaces
         added, also_skipped = store.add_articles([row for row in rows if row[0].article_id not in replacing])
+        stored = [row for row in rows if row[0].article_id not in replacing]
         for replacement, new_tokens, suggestions in rows:
-            if replacement.article_id in replacing:
-                store.replace_article(replacement, new_tokens or [], suggestions)
-    return IngestReport(added=added, skipped=skipped + also_skipped, suggestions=sum(len(r[2]) for r in rows),
-                        replaced=sorted(replacing))  # fmt: skip
+            if replacement.article_id not in replacing:
+                continue
+            conflict = _conflict(store, replacement)
+            if conflict is not None:
+                conflicts[replacement.article_id] = conflict
+                continue
+            store.replace_article(replacement, new_tokens or [], suggestions)
+            stored.append((replacement, new_tokens, suggestions))
+    return IngestReport(added=added, skipped=skipped + also_skipped, suggestions=sum(len(r[2]) for r in stored),
+                        replaced=sorted(replacing - set(conflicts)), conflicts=list(conflicts.values()))  # fmt: skip
 
 
 def outdated(stored: dict[str, set[str]], names: tuple[str, ...]) -> list[str]:

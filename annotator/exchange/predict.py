@@ -106,11 +106,14 @@ def predict_shard(
     for (article_id, title, text, meta), (_, suggestions) in zip(articles, results, strict=True):
         record = suggestion_record(article_id, text, title, meta, suggestions, (s.suggester for s in suggestions))
         lines.append(dumps(record) + "\n")
-        for s in suggestions:
-            labels = made.setdefault(s.suggester, {})
-            labels[s.label.value] = labels.get(s.label.value, 0) + 1
+        # the counts are of the spans written, each label by the suggester that made it (one a label, which is
+        # how `ingest --suggestions-from` gives each span back its suggester)
+        maker = {s.label: s.suggester for s in suggestions}
+        for span in record.spans:
+            labels = made.setdefault(maker[span.label], {})
+            labels[span.label.value] = labels.get(span.label.value, 0) + 1
         words += len(text.split())
-        suggested += len(suggestions)
+        suggested += len(record.spans)
     return {
         "lines": lines,
         "made": made,

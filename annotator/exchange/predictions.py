@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from annotator.errors import InputError, describe_validation_error
 from annotator.exchange.files import Where, jsonl_objects
-from annotator.exchange.shards import MANIFEST, read_manifest
+from annotator.exchange.shards import MANIFEST, confined, read_manifest
 from annotator.models import ArticleIn, Label, NativeRecord, Suggestion
 from annotator.rows import Token
 from annotator.vocabulary import MODEL_PREFIX, is_model, suggester_labels
@@ -62,10 +62,11 @@ def read_predictions(folder: Path, wanted: Iterable[str] | None = None) -> Predi
     made_by = _label_makers(manifest.get("suggesters"), where)
     keep = None if wanted is None else set(wanted)
     found: dict[str, Predicted] = {}
-    for entry in manifest.get("shards", []):
-        path = folder / str(entry.get("file"))
+    for index, entry in enumerate(manifest.get("shards", [])):
+        field = f"shards[{index}].file"
+        path = confined(folder, entry.get("file") if isinstance(entry, dict) else None, field)
         if not path.is_file():
-            raise InputError(f"the manifest lists {entry.get('file')!r}, which is missing", path=where, field="shards")
+            raise InputError(f"the manifest lists {entry.get('file')!r}, which is missing", path=where, field=field)
         for place, data in jsonl_objects(path):
             if keep is not None and data.get("article_id") not in keep:
                 continue

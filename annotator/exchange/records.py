@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.errors import AnnotatorError
-from annotator.exchange.files import written_atomically
+from annotator.exchange.files import written_together
 from annotator.exchange.formats.common import (
     Record,
     RecordLike,
@@ -32,7 +32,7 @@ from annotator.models import (
 )
 from annotator.rows import Offsets as StoredOffsets
 from annotator.rows import SpanLike, Token
-from annotator.spans import edge_problem, edges_fit, fit
+from annotator.spans import edge_problem, edges_fit, fit, fitted
 from annotator.store import Store
 from annotator.store.streams import annotation_stream
 from annotator.suggest.tokens import tokenize
@@ -96,11 +96,11 @@ def _comment(annotator: str, text: str, at: str) -> Comment:
     return Comment.model_construct(annotator=annotator, text=text, at=written_stamp(at) or at)
 
 
-def exported_spans(text: str, spans: list[RecordSpan], keep_unfit: bool = True) -> list[RecordSpan]:
+def exported_spans(text: str, spans: list[RecordSpan]) -> list[RecordSpan]:
     """Stored spans as an export writes them: under today's span rules (`annotator.spans`), as an import checks
     them. A span an older release stored with an edge today's rules trim (a no-break space, a stray quotation
     mark) is written trimmed, as accepting it now would store it, and quotes follow their trimmed speaker; a
-    span no trimming can mend (one that crosses a line break) is written as stored (`keep_unfit`), or left out."""
+    span no trimming can mend (one that crosses a line break) is written as stored: it is a person's."""
     if edges_fit(text, spans):
         return spans
     moved: dict[tuple[int, int], tuple[int, int] | None] = {}
@@ -110,8 +110,6 @@ def exported_spans(text: str, spans: list[RecordSpan], keep_unfit: bool = True) 
     out = []
     for span in spans:
         key = (span.start, span.end)
-        if key in moved and moved[key] is None and not keep_unfit:
-            continue
         start, end = moved.get(key) or key
         speaker = span.speaker
         if speaker is not None and (to := moved.get((speaker.start, speaker.end))):
@@ -159,18 +157,15 @@ def suggestion_record(
     """One article's suggestions as a record, as if the model were an annotator; `suggesters` made them.
 
     What `export --suggestions` writes for a stored article, and `annotator predict` for one it never stores
-    (without `updated_at`: nothing was stored). Spans in the store's order: by start and end, ties as given."""
-    spans = [
-        RecordSpan(
-            s.start,
-            s.end,
-            s.label,
-            s.text,
-            None if s.speaker is None else StoredOffsets(s.speaker.start, s.speaker.end),
-        )
-        for s in sorted(suggestions, key=lambda s: (s.start, s.end))
+    (without `updated_at`: nothing was stored). The spans are `spans.fitted` (a no-op on what today's
+    suggesters made; older stored suggestions come out under today's rules), by start and end, ties as given."""
+    plain = [
+        (s.start, s.end, s.label, None if s.speaker is None else (s.speaker.start, s.speaker.end)) for s in suggestions
     ]
-    spans = exported_spans(text, spans, keep_unfit=False)
+    spans = [
+        RecordSpan(start, end, label, text[start:end], None if speaker is None else StoredOffsets(*speaker))
+        for start, end, label, speaker in fitted(text, plain)  # the rules machine spans meet, in their one place
+    ]
     return Record(article_id, text, title, meta, model_name(sorted(set(suggesters))), Status.TODO, spans)
 
 
@@ -251,11 +246,19 @@ def export_to_path(
     options: ExportOptions | None = None,
     *,
     make_folder: bool = False,
+    config: Path | None = None,
 ) -> int:
-    """Export into `path` through a temporary renamed at the end (`files.written_atomically`): a failed export
-    leaves nothing, and never replaces a folder, FIFO or device."""
-    with written_atomically(path, make_folder=make_folder) as out:
-        return export(store, format_name, out, annotator, progress, options)
+    """Export into `path` through a temporary renamed at the end (`files.written_together`): a failed export
+    leaves nothing, and never replaces a folder, FIFO or device. `config` (spacy): a `spacy train` config for the
+    DocBin, written with it as one: both are put in place, or neither."""
+    options = options or ExportOptions()
+    with written_together([path, *([config] if config else [])], make_folder=make_folder) as outs:
+        count = export(store, format_name, outs[0], annotator, progress, options)
+        if config is not None:
+            from annotator.exchange.formats.spacy_config import training_config
+
+            outs[1].write(training_config(path, options.spans_key, options.written).encode("utf-8"))
+    return count
 
 
 def _reporting(items: Iterable[Record], total: int, progress: Progress) -> Iterator[Record]:

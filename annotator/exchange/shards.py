@@ -137,6 +137,22 @@ class Manifest:
             os.fsync(out.fileno())
 
 
+def confined(folder: Path, name: object, field: str) -> Path:
+    """The file a manifest names, which must lie inside `folder` once resolved (symlinks followed, the folder's
+    own included): a name like "../x.jsonl", an absolute path or a link out of the folder is an error naming
+    the manifest, the field and the path, so a manifest never makes a command read or remove another file."""
+    where = str(folder / MANIFEST)
+    if not isinstance(name, str) or not name:
+        raise InputError(f"expected a file name inside {folder}, not {name!r}", path=where, field=field)
+    if Path(name).is_absolute():
+        raise InputError(f"{name!r} is an absolute path: a shard is a file inside {folder}", path=where, field=field)
+    resolved = (folder / name).resolve()
+    if not resolved.is_relative_to(folder.resolve()):
+        raise InputError(f"{name!r} leads out of {folder} (to {resolved}): a shard is a file inside it",
+                         path=where, field=field)  # fmt: skip
+    return folder / name
+
+
 def read_manifest(folder: Path) -> dict[str, Any] | None:
     """The manifest of an output folder, None if there is none yet; one that is not ours is an error."""
     path = folder / MANIFEST
@@ -166,8 +182,9 @@ def resumed(folder: Path, pipeline: dict[str, Any], shard_size: int, inputs: lis
             f"{_described({'pipeline': pipeline, 'shard_size': shard_size, 'inputs': inputs})}: give another "
             "output folder"
         )
-    for entry in found.get("shards", []):
+    for index, entry in enumerate(found.get("shards", [])):
         entry = dict(entry)
+        confined(folder, entry.get("file"), f"shards[{index}].file")  # never a file elsewhere reused or removed
         manifest.shards[entry.pop("file")] = entry
     return manifest
 

@@ -131,9 +131,12 @@ class Reader(Connection):
         return Status.TODO
 
     def article_users(self, article_id: str) -> list[str]:
-        """Everyone who has opened, annotated or decided anything on this article."""
+        """Everyone who has opened, annotated, decided or commented anything on this article: the people whose
+        work a new text under its id would leave pointing at words that are no longer there."""
         sql = """SELECT annotator FROM annotations WHERE article_id = :id UNION SELECT annotator FROM events
-                 WHERE article_id = :id UNION SELECT annotator FROM decisions WHERE article_id = :id ORDER BY 1"""
+                 WHERE article_id = :id UNION SELECT annotator FROM decisions WHERE article_id = :id
+                 UNION SELECT annotator FROM spans WHERE article_id = :id
+                 UNION SELECT annotator FROM comments WHERE article_id = :id ORDER BY 1"""
         return [row[0] for row in self.conn.execute(sql, {"id": article_id})]
 
     def updated_at(self, article_id: str, annotator: str) -> str | None:

@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 
 from annotator.models import Label, Offsets, Suggestion
 from annotator.rows import Token
-from annotator.spans import fit
+from annotator.spans import Plain, fitted
 from annotator.suggest.entities import ENTITIES_SUGGESTER, Candidate, entity_candidates, resolve_overlaps
 from annotator.suggest.entities_v2 import ENTITIES_V2, entity_candidates_v2
 from annotator.suggest.pieces import pieces
 from annotator.suggest.quotes import QUOTES_SUGGESTER, Quote, attribute_speakers, find_quotes, is_scare_quote
 from annotator.suggest.speakers import QUOTES_V2, attribute_speakers_v2
+from annotator.suggest.tokens import tokens_of
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -72,54 +73,31 @@ RULES_V1 = Suggesters(ENTITIES_SUGGESTER, QUOTES_SUGGESTER)
 
 def suggest_doc(doc: Doc, suggesters: Suggesters = DEFAULT_SUGGESTERS) -> list[Suggestion]:
     """All suggestions for one parsed doc, sorted by (start, end): a flat entity layer and quotes whose
-    speakers point at ACTOR suggestions of the same list. Every span is trimmed by the project's one edge
-    rule (`annotator.spans.fit`: no white space, a no-break space included, or stray punctuation at its
-    edges); a span with nothing left is dropped, and so is a speaker link to it."""
+    speakers point at ACTOR suggestions of the same list. The spans obey every span rule, applied in one place
+    (`annotator.spans.fitted`: edges trimmed by `fit` and on the doc's tokens, no overlap within a layer, a
+    speaker an ACTOR of the list); a span with nothing left is dropped, and so is a speaker link to it."""
     candidates = ENTITY_SUGGESTERS[_version(suggesters.entities)](doc)
     quotes = find_quotes(doc.text)
     added = QUOTE_SUGGESTERS[_version(suggesters.quotes)](doc, quotes, candidates)
     if added:
         candidates = resolve_overlaps(candidates + added)
     text = doc.text
-    suggestions: list[Suggestion] = []
-    actors: dict[tuple[int, int], tuple[int, int]] = {}
-    for candidate in candidates:
-        start, end = _char_offsets(doc, candidate)
-        fitted = fit(text, start, end, candidate.label)
-        if fitted is None:
-            continue
-        if candidate.label is Label.ACTOR:
-            actors[(start, end)] = fitted
-        suggestions.append(
-            Suggestion(
-                start=fitted[0],
-                end=fitted[1],
-                label=candidate.label,
-                text=text[fitted[0] : fitted[1]],
-                suggester=suggesters.entities,
-            )
-        )
+    raw: list[Plain] = [(*_char_offsets(doc, c), c.label, None) for c in candidates]
     for quote in quotes:
-        fitted = fit(text, quote.start, quote.end, Label.QUOTE)
-        if fitted is None or is_scare_quote(text, quote):
-            continue
-        speaker = None
-        if quote.speaker is not None:
-            found = actors.get(_char_offsets(doc, quote.speaker))
-            if found is not None:
-                speaker = Offsets(start=found[0], end=found[1])
-        suggestions.append(
-            Suggestion(
-                start=fitted[0],
-                end=fitted[1],
-                label=Label.QUOTE,
-                text=text[fitted[0] : fitted[1]],
-                speaker=speaker,
-                suggester=suggesters.quotes,
-            )
+        if not is_scare_quote(text, quote):
+            speaker = None if quote.speaker is None else _char_offsets(doc, quote.speaker)
+            raw.append((quote.start, quote.end, Label.QUOTE, speaker))
+    return [
+        Suggestion(
+            start=start,
+            end=end,
+            label=label,
+            text=text[start:end],
+            speaker=None if speaker is None else Offsets(start=speaker[0], end=speaker[1]),
+            suggester=suggesters.quotes if label is Label.QUOTE else suggesters.entities,
         )
-    suggestions.sort(key=lambda s: (s.start, s.end))
-    return suggestions
+        for start, end, label, speaker in fitted(text, raw, tokens_of(doc))
+    ]
 
 
 def _shifted(suggestion: Suggestion, offset: int) -> Suggestion:

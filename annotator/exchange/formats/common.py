@@ -112,14 +112,16 @@ class Question:
 @dataclass(frozen=True)
 class ImportedRecord:
     """A record read from a file, where it was, the tokens the file gave for its text (if any), what of it was
-    dropped on purpose (by --label-map, --relation-map, or because we have no place for it), and the binary
-    answers it holds (the accepted ones are also the record's spans)."""
+    dropped on purpose (by --label-map, --relation-map, or because we have no place for it), the binary
+    answers it holds (the accepted ones are also the record's spans), and whether its text was rebuilt from
+    tokens (then `exchange.realign` finds the stored article with its words)."""
 
     where: Where
     record: NativeRecord
     tokens: list[Token] | None = None
     dropped: Counter[str] = field(default_factory=Counter)
     questions: tuple[Question, ...] = ()
+    rebuilt: bool = False  # the text is the file's tokens joined (CoNLL): the article's white space is lost
 
 
 #: What a reader yields: a record, a record it left out (listed), or something it left out on purpose (counted).

@@ -18,8 +18,10 @@ On import, documents are found as the tools that write them mean them:
 
 The format has no place for speakers, titles, meta, status, timestamps, article ids or the article's white
 space, nor, on export, for quotes (an entity may sit inside one, and a token has one tag): on import the text
-is the tokens joined by spaces and the sentences by line breaks, its id the hash of that text, and
---annotator says whose work it is.
+is the tokens joined by spaces and the sentences by line breaks, and --annotator says whose work it is. A
+stored article with the same words (white space aside) gets the spans, moved onto its own offsets
+(`exchange.realign`), so our own export comes back to its article; otherwise the rebuilt text is a new
+article, its id the hash of that text, and the import says so.
 """
 
 from __future__ import annotations
@@ -174,7 +176,7 @@ def _record(document: list[list[Row]], options: ReadOptions, where: Where) -> Im
         status=Status.DONE,
         spans=checked,
     )
-    return ImportedRecord(where, record, tokens, dropped)
+    return ImportedRecord(where, record, tokens, dropped, rebuilt=True)
 
 
 def refined(text: str, tokens: list[Token]) -> list[Token]:

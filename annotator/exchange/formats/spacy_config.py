@@ -28,7 +28,7 @@ def training_config(docbin: Path, spans_key: str, written: Written) -> str:
 
     pipeline = (["ner"] if written.entity_spans else []) + (["spancat"] if written.quote_tokens else [])
     if not pipeline:
-        raise AnnotatorError("the DocBin holds no spans, so there is nothing to train: no config written")
+        raise AnnotatorError("the DocBin holds no spans, so there is nothing to train: nothing was written")
     config = init_config(lang="en", pipeline=pipeline, optimize="efficiency")
     path = str(docbin.resolve())
     config["paths"]["train"] = path

@@ -1,0 +1,67 @@
+"""Records whose text a format rebuilt from tokens, put back on the stored article they came from.
+
+CoNLL keeps words, not the white space between them: importing our own CoNLL export gives the article's words
+joined by single spaces and line breaks, a text no stored article has. Such a text is matched to the stored
+article with the same characters in the same order once white space is set aside, and its spans are moved onto
+that article's offsets, character by character (every non-space character has exactly one counterpart). So a
+round trip through CoNLL lands on the article it left, and a document no article matches is a new article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from annotator.exchange.files import Where
+from annotator.models import NativeRecord, Offsets, Span, SpanError, check_spans
+from annotator.store import Store
+
+
+def words_hash(text: str) -> str:
+    """A hash of the text's non-space characters, in order: equal for texts that differ only in white space."""
+    return hashlib.sha256("".join(ch for ch in text if not ch.isspace()).encode("utf-8")).hexdigest()
+
+
+def _non_space(text: str) -> list[int]:
+    return [i for i, ch in enumerate(text) if not ch.isspace()]
+
+
+@dataclass
+class StoredWords:
+    """Stored article ids by the hash of their words, read from the store the first time one is asked for."""
+
+    store: Store
+    by_words: dict[str, list[str]] | None = field(default=None)
+
+    def matching(self, text: str) -> list[str]:
+        """The stored articles whose text has exactly these non-space characters in this order."""
+        if self.by_words is None:
+            self.by_words = {}
+            for article_id in self.store.article_ids():
+                self.by_words.setdefault(words_hash(self.store.article_text(article_id)), []).append(article_id)
+        return list(self.by_words.get(words_hash(text), []))
+
+
+def onto(record: NativeRecord, article_id: str, text: str, where: Where) -> NativeRecord:
+    """`record`, whose text has the same non-space characters as `text`, as a record of that stored article:
+    each span's first and last characters moved to their counterparts in `text` (white space inside a span
+    is the stored article's). The moved spans are checked by the span rules; a breach is a located error."""
+    source, target = _non_space(record.text), _non_space(text)
+    rank = {offset: index for index, offset in enumerate(source)}
+
+    def moved(start: int, end: int) -> tuple[int, int]:
+        return target[rank[start]], target[rank[end - 1]] + 1
+
+    spans = []
+    for span in record.spans:
+        start, end = moved(span.start, span.end)
+        speaker = None
+        if span.speaker is not None:
+            s_start, s_end = moved(span.speaker.start, span.speaker.end)
+            speaker = Offsets(start=s_start, end=s_end)
+        spans.append(Span(start=start, end=end, label=span.label, text=text[start:end], speaker=speaker))
+    try:
+        check_spans(spans, text)
+    except SpanError as error:
+        raise where.error(f"on the stored article {article_id!r}: {error}", "spans") from None
+    return record.model_copy(update={"article_id": article_id, "text": text, "spans": spans})

@@ -1,0 +1,77 @@
+"""CoNLL keeps words, not white space: importing our own CoNLL export puts its spans back on the article it came
+from (matched by its words, white space aside), and a document no article matches is a new article the
+import names. The real console script on real files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from processes import annotator
+
+from annotator.store import Store
+
+#: Double spaces, a tab, a blank line and a no-break space: none of them survive CoNLL.
+TEXT = "Ann Lee met  Bob in Paris.\n\nThe boats, 35 of them,\tleft  New\u00a0York on Monday."
+SPANS = [("Ann Lee", "ACTOR"), ("Paris", "LOCATION"), ("35", "FIGURE"), ("New\u00a0York", "LOCATION")]
+
+
+def annotated_db(path: Path, tmp_path: Path) -> Path:
+    source = tmp_path / "a.jsonl"
+    source.write_text(json.dumps({"id": "c1", "title": "Boats", "text": TEXT}) + "\n", encoding="utf-8")
+    assert annotator("ingest", source, "--no-suggest", "--db", path).returncode == 0
+    with Store.open(path) as store:
+        for words, label in SPANS:
+            start = TEXT.index(words)
+            store.add_span("c1", "alice", start, start + len(words), label)
+        store.set_status("c1", "alice", "done")
+    return path
+
+
+def spans(db: Path, article: str, who: str) -> list[tuple[int, int, str, str]]:
+    with Store.open(db, read_only=True) as store:
+        return [(s.start, s.end, s.label.value, s.text) for s in store.spans(article, who)]
+
+
+def test_our_conll_export_comes_back_to_its_article_with_exact_spans(tmp_path: Path) -> None:
+    db = annotated_db(tmp_path / "a.db", tmp_path)
+    conll = tmp_path / "alice.conll"
+    assert annotator("export", "--db", db, "--annotator", "alice", "--format", "conll", "-o", conll).returncode == 0
+    result = annotator("import", conll, "--format", "conll", "--annotator", "bob", "--db", db)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        f"1 record(s) imported (0 new article(s)); 1 put on the stored article with the same words -> {db}\n"
+    )
+    with Store.open(db, read_only=True) as store:
+        assert store.article_ids() == ["c1"]
+    expected = [(0, 7, "ACTOR", "Ann Lee"), (20, 25, "LOCATION", "Paris"), (39, 41, "FIGURE", "35"),
+                (57, 65, "LOCATION", "New\u00a0York")]  # fmt: skip
+    assert [TEXT[start:end] for start, end, _, _ in expected] == [words for words, _ in SPANS]
+    assert spans(db, "c1", "bob") == expected == spans(db, "c1", "alice")
+    again = annotator("import", conll, "--format", "conll", "--annotator", "bob", "--db", db)
+    assert again.stdout == (
+        f"0 record(s) imported (0 new article(s)); 1 unchanged; 1 put on the stored article with the same words "
+        f"-> {db}\n"
+    )
+
+
+def test_a_document_no_article_matches_is_a_new_article_the_import_names(tmp_path: Path) -> None:
+    db = annotated_db(tmp_path / "a.db", tmp_path)
+    conll = tmp_path / "alice.conll"
+    assert annotator("export", "--db", db, "--annotator", "alice", "--format", "conll", "-o", conll).returncode == 0
+    other = tmp_path / "other.db"
+    result = annotator("import", conll, "--format", "conll", "--annotator", "bob", "--db", other)
+    assert result.returncode == 0, result.stderr
+    with Store.open(other, read_only=True) as store:
+        [article] = store.article_ids()
+        rebuilt = store.article(article).text
+    assert rebuilt == "Ann Lee met Bob in Paris .\nThe boats , 35 of them , left New York on Monday ."
+    assert result.stdout == (
+        f"1 record(s) imported (1 new article(s)) -> {other}\n"
+        "note: 1 new article(s) with a text rebuilt from the file's tokens, the white space between them guessed: "
+        "no stored article has the same words\n"
+    )
+    assert spans(other, article, "bob") == [
+        (0, 7, "ACTOR", "Ann Lee"), (19, 24, "LOCATION", "Paris"), (39, 41, "FIGURE", "35"),
+        (57, 65, "LOCATION", "New York")
+    ]  # fmt: skip

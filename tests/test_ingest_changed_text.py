@@ -1,0 +1,66 @@
+"""`ingest --changed-text replace` never replaces an article someone has worked on: each such article is a
+conflict, one line, left as stored, and the rest of the input is stored. The real console script on real files;
+the work in between is what the TUI does, through the store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from processes import annotator
+
+from annotator.store import Store
+
+
+def write_jsonl(path: Path, records: list[dict[str, str]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_articles_with_human_work_are_conflicts_left_as_stored_and_the_others_replaced(tmp_path: Path) -> None:
+    first = write_jsonl(
+        tmp_path / "first.jsonl",
+        [{"id": f"a{n}", "title": f"T{n}", "text": f"Ann met Bob in Paris, story {n}."} for n in range(1, 6)],
+    )
+    changed = write_jsonl(
+        tmp_path / "changed.jsonl",
+        [{"id": f"a{n}", "title": f"T{n}", "text": f"Ann met Bob in Oslo, story {n}."} for n in range(1, 7)],
+    )
+    db = tmp_path / "a.db"
+    assert annotator("ingest", first, "--no-suggest", "--db", db).returncode == 0
+    with Store.open(db) as store:
+        store.save_cursor("a1", "alice", 8)  # opened, nothing else: what the screen writes when it shows it
+        store.add_span("a2", "bob", 0, 3, "ACTOR")
+        store.add_comment("a3", "carol", "Is this the Paris in Texas?")  # a comment, and nothing else
+        store.set_status("a4", "dave", "skipped")
+    result = annotator("ingest", changed, "--no-suggest", "--db", db, "--changed-text", "replace")
+    hint = "left as stored (--changed-text new adds the new text as an article of its own)"
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        f"1 article(s) added, 0 already stored, 1 replaced, 4 conflict(s), 0 suggestion(s) -> {db}\n"
+        f"conflict: a1 'T1' ({changed}:1) is stored with a different text that alice opened or annotated: {hint}\n"
+        f"conflict: a2 'T2' ({changed}:2) is stored with a different text that bob opened or annotated: {hint}\n"
+        f"conflict: a3 'T3' ({changed}:3) is stored with a different text that carol opened or annotated: {hint}\n"
+        f"conflict: a4 'T4' ({changed}:4) is stored with a different text that dave opened or annotated: {hint}\n"
+    )
+    with Store.open(db, read_only=True) as store:
+        assert [(a, store.article(a).text) for a in store.article_ids()] == [
+            ("a1", "Ann met Bob in Paris, story 1."),
+            ("a2", "Ann met Bob in Paris, story 2."),
+            ("a3", "Ann met Bob in Paris, story 3."),
+            ("a4", "Ann met Bob in Paris, story 4."),
+            ("a5", "Ann met Bob in Oslo, story 5."),
+            ("a6", "Ann met Bob in Oslo, story 6."),
+        ]
+        assert [(s.start, s.end, s.text) for s in store.spans("a2", "bob")] == [(0, 3, "Ann")]
+        assert store.status("a4", "dave").value == "skipped"
+        assert [(who, text) for who, text, _ in store.comments("a3")] == [("carol", "Is this the Paris in Texas?")]
+
+    new = annotator("ingest", changed, "--no-suggest", "--db", db, "--changed-text", "new")
+    assert (new.returncode, new.stderr) == (0, "")
+    assert new.stdout == f"4 article(s) added, 2 already stored, 0 suggestion(s) -> {db}\n"
+    with Store.open(db, read_only=True) as store:
+        assert store.article("a1").text == "Ann met Bob in Paris, story 1."
+        assert sorted(store.article(a).text for a in store.article_ids() if a.startswith("a1~")) == [
+            "Ann met Bob in Oslo, story 1."
+        ]
