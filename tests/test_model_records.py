@@ -52,7 +52,7 @@ def test_imported_suggestions_are_suggestions_not_an_annotator(tmp_path: Path, s
     source, exported = suggested
     target = tmp_path / "target.db"
     assert run("import", exported, "--db", target) == (
-        f"1 record(s) imported (1 new article(s), 90 suggestion(s) of the model) -> {target}\n"
+        f"1 record(s) imported (1 new article(s), 89 suggestion(s) of the model) -> {target}\n"
     )
     assert suggestions(target) == suggestions(source)
     assert {row[6] for row in suggestions(target)} == {"entities.v3", "quotes.v2"}
@@ -76,13 +76,13 @@ def test_suggestions_come_to_an_article_stored_without_them(tmp_path: Path, sugg
     target = tmp_path / "bare.db"
     run("ingest", SEED, "--no-suggest", "--db", target)
     assert run("import", exported, "--db", target) == (
-        f"1 record(s) imported (0 new article(s), 90 suggestion(s) of the model) -> {target}\n"
+        f"1 record(s) imported (0 new article(s), 89 suggestion(s) of the model) -> {target}\n"
     )
     assert suggestions(target) == suggestions(source)
     with Store.open(target) as store:
         [article] = store.article_ids()
-        assert len(store.current_suggestions(article)) == 90
-        assert len(store.pending(article, "alice")) == 90
+        assert len(store.current_suggestions(article)) == 89
+        assert len(store.pending(article, "alice")) == 89
 
 
 def test_a_model_record_naming_two_suggesters_of_a_label_is_one_error_line(tmp_path: Path) -> None:
