@@ -47,7 +47,7 @@ def content_hash(text: str) -> str:
 
 #: The annotator whose annotation is the adjudicated gold: it exports, undoes and edits like any other.
 GOLD = "gold"
-#: How a record of the model's suggestions names its maker (`model:entities.v2+quotes.v2`, the suggester
+#: How a record of the model's suggestions names its maker (`model:entities.v3+quotes.v2`, the suggester
 #: versions): `export --suggestions` and `predict` write the model as if it were an annotator, but it never is.
 MODEL_PREFIX = "model:"
 
@@ -73,7 +73,7 @@ ENTITY_LABELS = (Label.ACTOR, Label.LOCATION, Label.FIGURE)
 
 
 def suggester_kind(name: str) -> str:
-    """What a suggester version makes, the name before its first dot: `entities.v2@3fa9` is an `entities` one.
+    """What a suggester version makes, the name before its first dot: `entities.v3@3fa9` is an `entities` one.
     The newest batch of each kind is the model's current suggestion; a newer version replaces an older one."""
     return name.split(".", 1)[0]
 

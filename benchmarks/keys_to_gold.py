@@ -46,6 +46,7 @@ from keyplan.planner import ArticlePlan, plan_article  # noqa: E402
 
 from annotator.models import ArticleIn, NativeRecord  # noqa: E402
 from annotator.store import Store  # noqa: E402
+from annotator.suggest.superseded import Superseded, check_runnable  # noqa: E402
 
 DEFAULT_GOLD = ROOT / "tests" / "fixtures" / "gold" / "dev.jsonl"
 FROZEN = Path(__file__).resolve().parent / "keyplan" / "suggestions"
@@ -279,6 +280,11 @@ def main() -> int:
     if len({r.article_id for r in records}) != len(records):
         parser.error("the gold must hold one record per article")
     suggesters = args.suggesters.split(",") if args.suggesters else None
+    try:
+        for name in suggesters or []:
+            check_runnable(name)  # before the ingest: a replaced version would only show after it
+    except Superseded as error:
+        raise SystemExit(f"--suggesters: {error}") from None
     if args.no_suggestions:
         args.suggestions, suggesters = None, None
     elif suggesters is None and args.suggestions is None:

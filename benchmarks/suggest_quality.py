@@ -23,7 +23,8 @@ from pathlib import Path
 from annotator.metrics.evaluation import Evaluation, evaluate
 from annotator.models import Label, NativeRecord, Span, Suggestion
 from annotator.suggest import RULES_V1, Suggesters, load_pipeline, suggest_doc, suggesters_of
-from annotator.suggest.entities_v2 import NAIVE  # the naive mapping is the one entities.v2 starts from
+from annotator.suggest.entities_v3 import NAIVE  # the naive mapping is the one entities.v3 starts from
+from annotator.suggest.superseded import Superseded
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "gold"
 CELL = 11
@@ -48,7 +49,10 @@ def parse_column(spec: str) -> tuple[str, Suggesters]:
     entities, _, quotes = names.partition("+")
     if not (name and entities and quotes):
         raise SystemExit(f"--column {spec!r}: expected NAME=ENTITIES+QUOTES, e.g. try=entities.v1+quotes.v2")
-    return name, Suggesters(entities, quotes)
+    try:
+        return name, Suggesters(entities, quotes)
+    except Superseded as error:
+        raise SystemExit(f"--column {spec!r}: {error}") from None
 
 
 def cells(results: list[Evaluation], value) -> str:
@@ -123,9 +127,9 @@ def main() -> None:
     splits = [s.strip() for s in (args.splits or default).split(",") if s.strip()]
     if args.details and splits != ["dev"]:
         raise SystemExit("--details shows texts: it works on dev only (the test split is never inspected)")
+    extra = dict(parse_column(spec) for spec in args.column)  # before the slow load: a bad name fails at once
     nlp = load_pipeline(args.model)
-    columns: dict[str, Suggesters | None] = {"naive": None, "v1": RULES_V1, "new": suggesters_of(nlp)}
-    columns.update(parse_column(spec) for spec in args.column)
+    columns: dict[str, Suggesters | None] = {"naive": None, "v1": RULES_V1, "new": suggesters_of(nlp), **extra}
     results: dict[str, list[Evaluation]] = {}
     timings = []
     for split in splits:

@@ -113,7 +113,7 @@ def test_suggester_versions_compared_on_the_same_gold(tmp_path: Path) -> None:
     assert entities["labels"]["FIGURE"]["exact"] == scored("entities.v1,quotes.v1")["labels"]["FIGURE"]["exact"]
     old, new = scored("quotes.v1"), scored("quotes.v2")
     assert list(old["labels"]) == list(new["labels"]) == ["QUOTE", "ALL"]
-    # both on the pipeline's own entity layer (entities.v2), so only the speaker rules differ
+    # both on the pipeline's own entity layer (entities.v3), so only the speaker rules differ
     assert (old["speakers"]["gold_quotes"], old["speakers"]["correct"]) == (6, 5)
     assert (new["speakers"]["gold_quotes"], new["speakers"]["correct"]) == (6, 6)
     everything = scored()

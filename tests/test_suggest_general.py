@@ -1,4 +1,4 @@
-"""entities.v2's general rules on sentences written for the purpose (none from the gold files), with the real
+"""entities.v3's general rules on sentences written for the purpose (none from the gold files), with the real
 pipeline: each rule's effect as exact (text, label) pairs of the entity layer."""
 
 from __future__ import annotations

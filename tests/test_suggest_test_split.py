@@ -1,6 +1,6 @@
 """The default suggesters on a few paragraphs of the *test* gold split, with exact values.
 
-These pin what entities.v2 + quotes.v2 make of news nobody tuned on, so a change to the rules or the shipped
+These pin what entities.v3 + quotes.v2 make of news nobody tuned on, so a change to the rules or the shipped
 weights shows here. The paragraphs were chosen by a fixed rule before their outputs were seen (the first
 paragraph of articles 0, 6 and 12 of tests/fixtures/gold/test.jsonl, and the first paragraph with a quotation
 mark of article 0); the values are what the suggesters made, right or wrong, and each test also states how

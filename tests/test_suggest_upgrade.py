@@ -7,10 +7,12 @@ import json
 import shutil
 from pathlib import Path
 
+from support import SMALL_TEXT, find, word_tokens
 from typer.testing import CliRunner
 
 from annotator.cli import app
 from annotator.exchange.ingest import outdated
+from annotator.models import ArticleIn, Suggestion
 from annotator.store import Store
 from annotator.suggest import SUGGESTER_NAMES
 
@@ -54,9 +56,74 @@ def test_outdated_articles() -> None:
     stored = {
         "none yet": set(),
         "old": {"entities.v1", "quotes.v1"},
-        "no quote found": {"entities.v2"},
-        "current": {"entities.v2", "quotes.v2"},
-        "upgraded, old decided kept": {"entities.v1", "entities.v2", "quotes.v2"},
-        "trained model's": {"entities.v2@0123456789ab", "quotes.v2"},
+        "no quote found": {"entities.v3"},
+        "current": {"entities.v3", "quotes.v2"},
+        "upgraded, old decided kept": {"entities.v1", "entities.v2", "entities.v3", "quotes.v2"},
+        "superseded": {"entities.v2", "quotes.v2"},
+        "trained model's": {"entities.v3@0123456789ab", "quotes.v2"},
+        "superseded trained model's": {"entities.v2@0123456789ab", "quotes.v2"},
     }
-    assert outdated(stored, ("entities.v2", "quotes.v2")) == ["none yet", "old", "trained model's"]
+    assert outdated(stored, ("entities.v3", "quotes.v2")) == [
+        "none yet",
+        "old",
+        "superseded",
+        "trained model's",
+        "superseded trained model's",
+    ]
+
+
+def test_suggest_upgrades_entities_v2_to_v3(tmp_path: Path) -> None:
+    """A database made before entities.v3 (the general rules changed entities.v2 in place until the change got a
+    name): `suggest` makes entities.v3 suggestions for its articles; the v2 ones alice decided on stay under
+    their name, the undecided ones go."""
+    db = tmp_path / "v2.db"
+    other = "Officials in Gaza said 12 people died."
+    with Store.open(db) as store:
+        (first, second), _ = store.add_articles(
+            [
+                (
+                    ArticleIn(id="first", text=SMALL_TEXT),
+                    word_tokens(SMALL_TEXT),
+                    [
+                        Suggestion(**find(SMALL_TEXT, "Washington", "ACTOR"), suggester="entities.v2"),
+                        Suggestion(
+                            **find(SMALL_TEXT, "talks failed", "QUOTE"),
+                            speaker={"start": 0, "end": 10},
+                            suggester="quotes.v2",
+                        ),
+                        Suggestion(**find(SMALL_TEXT, "Gaza", "LOCATION"), suggester="entities.v2"),
+                        Suggestion(**find(SMALL_TEXT, "35", "FIGURE"), suggester="entities.v2"),
+                    ],
+                ),
+                (
+                    ArticleIn(id="second", text=other),
+                    word_tokens(other),
+                    [Suggestion(**find(other, "Gaza", "LOCATION"), suggester="entities.v2")],
+                ),
+            ]
+        )
+        washington, _, _, figure = store.suggestions(first)
+        store.accept_suggestion(first, "alice", washington.id)
+        store.reject_suggestion(first, "alice", figure.id)
+    result = run("suggest", "--db", str(db))
+    assert result.exit_code == 0, result.output
+    with Store.open(db) as store:
+        assert [(s.label.value, s.text, s.suggester) for s in store.current_suggestions(first)] == [
+            ("ACTOR", "Washington", "entities.v3"),
+            ("QUOTE", "talks failed", "quotes.v2"),
+            ("LOCATION", "Gaza", "entities.v3"),
+            ("FIGURE", "at least 35", "entities.v3"),
+        ]
+        assert [(s.label.value, s.text, s.suggester) for s in store.current_suggestions(second)] == [
+            ("ACTOR", "Officials", "entities.v3"),
+            ("LOCATION", "Gaza", "entities.v3"),
+            ("FIGURE", "12", "entities.v3"),
+            ("ACTOR", "people", "entities.v3"),
+        ]
+        old = [(s.id, s.text, s.suggester) for s in store.suggestions(first) if s.suggester == "entities.v2"]
+        assert old == [(washington.id, "Washington", "entities.v2"), (figure.id, "35", "entities.v2")]
+        assert store.decisions(first, "alice") == {washington.id: "accepted", figure.id: "rejected"}
+        assert not [s for s in store.suggestions(second) if s.suggester == "entities.v2"]
+        assert store.suggesters() == ["entities.v2", "entities.v3", "quotes.v2"]
+    assert result.stdout == "8 suggestion(s) for 2 article(s)\n"
+    assert run("suggest", "--db", str(db)).stdout == "0 suggestion(s) for 0 article(s)\n"

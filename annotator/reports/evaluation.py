@@ -154,16 +154,21 @@ def _names(store: Reader) -> str:
 
 def _chosen_labels(store: Reader, suggesters: Sequence[str] | None, annotator: str | None) -> set[Label]:
     """The labels scored: all of them, or those the chosen suggester versions make. Each must be stored, or
-    be one of this release's suggesters (run now); at most one version of a kind."""
+    be one of this release's suggesters (run now; a version it replaced is only read as stored); at most one
+    version of a kind."""
     if not suggesters:
         return set(Label)
     if annotator is not None:
         raise AnnotatorError("choose --annotator or --suggester, not both")
     from annotator.suggest import builtin_suggesters
+    from annotator.suggest.superseded import replacement
 
     known = sorted(set(store.suggesters()) | set(builtin_suggesters()))
     kinds: dict[str, str] = {}
     for name in suggesters:
+        newer = replacement(name)
+        if name not in known and newer is not None:
+            raise AnnotatorError(f"no {name!r} suggestions stored, and this release runs {newer!r} in its place")
         if name not in known:
             raise AnnotatorError(f"no suggester {name!r} (stored or built in: {', '.join(known)})")
         kind = name.split(".", 1)[0]
@@ -229,7 +234,7 @@ def score(
     """Score `annotator` (None: the model's suggestions) against the reference over the reference's articles.
 
     `suggesters` chooses suggester versions by name instead of the current ones: only the labels they make
-    are scored (the reference's other labels are left out), so `entities.v1` and `entities.v2` compare
+    are scored (the reference's other labels are left out), so `entities.v1` and `entities.v3` compare
     alike. A version this release has built in is run now on the reference's articles (with the spaCy
     pipeline `model`), so any two can be compared whatever the database stores; another (a trained
     pipeline's) is read as stored. Telemetry covers `telemetry_from` (default: the scored annotator, or everyone but gold when

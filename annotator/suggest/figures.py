@@ -1,4 +1,4 @@
-"""Figures for entities.v2's general rules: what is no figure (dates, ordinals, numbers in names, "one" as an
+"""Figures for entities.v3's general rules: what is no figure (dates, ordinals, numbers in names, "one" as an
 article), a "one" that counts, and the qualifier a figure takes ("at least 35", "nearly 24", "all 33", "~23",
 "a dozen", "half a million")."""
 

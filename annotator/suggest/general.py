@@ -1,4 +1,4 @@
-"""General span rules for entities.v2, applied to any source of entity spans (the learned component, the small
+"""General span rules for entities.v3, applied to any source of entity spans (the learned component, the small
 model's names): the guide's span conventions in plain English grammar, naming no article's phrases.
 
 - edges: punctuation, white space and a possessive 's off a span, never across a line break; a leading

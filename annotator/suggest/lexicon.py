@@ -104,7 +104,7 @@ BODY_NOUNS = _words(
 #: Possessive pronouns and the pronoun whose antecedents they share ("its press release" -> it).
 POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we"}
 
-#: Titles and honorifics of general English, not part of a person's name (entities.v2's general rules).
+#: Titles and honorifics of general English, not part of a person's name (entities.v3's general rules).
 GENERAL_TITLES = _words(
     """president vice prime minister mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir dame lord lady king
     queen prince princess pope father rabbi imam sheikh reverend rev rev. bishop archbishop cardinal chief
@@ -117,7 +117,7 @@ GENERAL_TITLES = _words(
     senior"""
 )
 
-#: Qualifiers of a figure, one, two and three words before it (entities.v2): "nearly 24", "at least 35",
+#: Qualifiers of a figure, one, two and three words before it (entities.v3): "nearly 24", "at least 35",
 #: "as many as 32", "all 33", "~23".
 FIGURE_QUALIFIERS_1 = _words("about around approximately roughly nearly almost over under some just ~ all only")
 FIGURE_QUALIFIERS_2 = frozenset(

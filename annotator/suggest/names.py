@@ -1,4 +1,4 @@
-"""Names and titles for entities.v2's general rules: a person's whole name, titles off names, a title or the
+"""Names and titles for entities.v3's general rules: a person's whole name, titles off names, a title or the
 words of a title before a name, and the determiner a participant named by a common noun keeps (the guide:
 "Prime Minister Jane Doe" -> "Jane Doe"; "one official", "the army")."""
 

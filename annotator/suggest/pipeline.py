@@ -14,10 +14,11 @@ from annotator.models import Label, Offsets, Suggestion
 from annotator.rows import Token
 from annotator.spans import Plain, fitted
 from annotator.suggest.entities import ENTITIES_SUGGESTER, Candidate, entity_candidates, resolve_overlaps
-from annotator.suggest.entities_v2 import ENTITIES_V2, entity_candidates_v2
+from annotator.suggest.entities_v3 import ENTITIES_V3, entity_candidates_v3
 from annotator.suggest.pieces import pieces
 from annotator.suggest.quotes import QUOTES_SUGGESTER, Quote, attribute_speakers, find_quotes, is_scare_quote
 from annotator.suggest.speakers import QUOTES_V2, attribute_speakers_v2
+from annotator.suggest.superseded import check_runnable
 from annotator.suggest.tokens import tokens_of
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def _char_offsets(doc: Doc, candidate: Candidate) -> tuple[int, int]:
 #: Entity-layer suggesters by versioned name: a parsed Doc -> flat ACTOR/LOCATION/FIGURE candidates.
 ENTITY_SUGGESTERS: dict[str, Callable[[Doc], list[Candidate]]] = {
     ENTITIES_SUGGESTER: entity_candidates,
-    ENTITIES_V2: entity_candidates_v2,
+    ENTITIES_V3: entity_candidates_v3,
 }
 #: Speaker attribution by versioned name: fills each quote's speaker, returns ACTORs it had to add.
 QUOTE_SUGGESTERS: dict[str, Callable[[Doc, list[Quote], list[Candidate]], list[Candidate]]] = {
@@ -48,17 +49,21 @@ def builtin_suggesters() -> dict[str, str]:
 
 
 def _version(name: str) -> str:
-    """The suggester version behind a name: "entities.v2@3fa9c1d2e4b5" (a trained pipeline's) is entities.v2."""
+    """The suggester version behind a name: "entities.v3@3fa9c1d2e4b5" (a trained pipeline's) is entities.v3."""
     return name.split("@", 1)[0]
 
 
 @dataclass(frozen=True)
 class Suggesters:
     """Which entity and which quote suggester make a doc's suggestions (each a versioned name; an entity
-    suggester run with a trained pipeline is named after that pipeline's content hash, "entities.v2@<hash>")."""
+    suggester run with a trained pipeline is named after that pipeline's content hash, "entities.v3@<hash>")."""
 
     entities: str
     quotes: str
+
+    def __post_init__(self) -> None:
+        for name in self.names:
+            check_runnable(name)  # a version replaced by a newer one is never run under its old name
 
     @property
     def names(self) -> tuple[str, str]:
@@ -66,7 +71,7 @@ class Suggesters:
 
 
 #: What `ingest` and `suggest` record with the default pipeline; older names stay on what they made.
-DEFAULT_SUGGESTERS = Suggesters(ENTITIES_V2, QUOTES_V2)
+DEFAULT_SUGGESTERS = Suggesters(ENTITIES_V3, QUOTES_V2)
 #: The rules as they were before the learned layer and the new speakers (for comparisons).
 RULES_V1 = Suggesters(ENTITIES_SUGGESTER, QUOTES_SUGGESTER)
 

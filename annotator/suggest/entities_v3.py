@@ -1,4 +1,4 @@
-"""entities.v2: the learned entity layer combined with the small model's names, through the general rules.
+"""entities.v3: the learned entity layer combined with the small model's names, through the general rules.
 
 Sources, in priority order (a span overlapping one taken from an earlier source is dropped):
 1. the small model's PERSON names as ACTORs and GPE names as LOCATIONs (it finds names' boundaries well);
@@ -21,7 +21,7 @@ from annotator.suggest.entities import Candidate
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-ENTITIES_V2 = "entities.v2"
+ENTITIES_V3 = "entities.v3"
 GUIDE_KEY = "guide"
 SMALL_KEY = "small_ents"
 NAIVE = {
@@ -81,7 +81,7 @@ def combine(layers: list[list[Candidate]]) -> list[Candidate]:
     return sorted(kept, key=lambda s: (s.start, s.end))
 
 
-def entity_candidates_v2(doc: Doc) -> list[Candidate]:
+def entity_candidates_v3(doc: Doc) -> list[Candidate]:
     """The entity layer of a doc parsed by a pipeline with the guide component (see `suggest.guide`)."""
     names = [c for c in general.apply(doc, _small(doc, FIRST)) if c.label in (Label.ACTOR, Label.LOCATION)]
     guide = general.apply(doc, _guide(doc))
