@@ -16,7 +16,7 @@ import pytest
 from processes import annotator
 from support import word_tokens
 from textual.widgets._toast import Toast
-from tmux_tui import HAVE_TMUX, Session, tmux
+from tmux_tui import HAVE_TMUX, Session
 
 from annotator.models import ArticleIn, Suggestion
 from annotator.store import Store
@@ -148,12 +148,12 @@ def test_every_script_keeps_highlights_on_their_characters_and_inside_the_view(
             store.add_span("a", "alice", found.start(), found.end(), "LOCATION")
     session = Session(db)
     try:
-        tmux("resize-window", "-t", session.name, "-x", str(size[0]), "-y", str(size[1]))
+        session.tmux("resize-window", "-t", session.name, "-x", str(size[0]), "-y", str(size[1]))
         assert session.started()
         session.settle()
         time.sleep(0.5)
         plain = session.screen()
-        styled = tmux("capture-pane", "-e", "-p", "-t", session.name).splitlines()
+        styled = session.tmux("capture-pane", "-e", "-p", "-t", session.name).splitlines()
     finally:
         session.kill()
     borders = set()

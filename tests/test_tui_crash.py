@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from crashing import prepare
-from tmux_tui import HAVE_TMUX, Session, spans_shown, tmux, tui_crash_run
+from tmux_tui import HAVE_TMUX, Session, spans_shown, tui_crash_run
 
 from annotator.store import Store
 
@@ -38,11 +38,11 @@ def test_hostile_text_does_not_set_the_terminal_title_or_clipboard(tmp_path: Pat
     db = database(tmp_path / "h.db", HOSTILE, title="T \x1b]0;pwned\x07 \x1b]52;c;cHduZWQ=\x07")
     session = Session(db)
     try:
-        tmux("set-option", "-t", session.name, "set-clipboard", "on")
+        session.tmux("set-option", "-t", session.name, "set-clipboard", "on")
         session.started()
         session.press_and_read("Tab")
-        title = tmux("display-message", "-p", "-t", session.name, "#{pane_title}").strip()
-        buffers = tmux("list-buffers", "-F", "#{buffer_sample}")
+        title = session.tmux("display-message", "-p", "-t", session.name, "#{pane_title}").strip()
+        buffers = session.tmux("list-buffers", "-F", "#{buffer_sample}")
         screen = "\n".join(session.screen())
     finally:
         session.kill()

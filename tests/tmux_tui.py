@@ -29,13 +29,14 @@ EDIT_KEYS = ["Enter", "Enter", "Enter", "x", "x", "u", "C-r", "A", "Delete"]
 HAVE_TMUX = shutil.which("tmux") is not None
 
 
-SOCKET = f"annotator-reliability-{os.getpid()}"  # a tmux server of our own: no one else's sessions or options
 STARTED = re.compile(r"\d+ pending ·|\d+\? \d+✓")
 SPANS_SHOWN = re.compile(r"(\d+) spans ·|\d+\? (\d+)✓")
 
 
-def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True, check=True).stdout
+def tmux(socket: str, *args: str) -> str:
+    """A tmux command on the server at `socket`: each session has a server of its own (no one else's sessions or
+    options, and no race with a server that is exiting because another test's last session ended)."""
+    return subprocess.run(["tmux", "-L", socket, *args], capture_output=True, text=True, check=True).stdout
 
 
 def spans_shown(screen: list[str]) -> int | None:
@@ -50,15 +51,18 @@ class Session:
     def __init__(self, db: Path, annotator: str = "alice", name: str | None = None) -> None:
         self.name = name or f"annotator-reliability-{os.getpid()}-{time.monotonic_ns()}"
         command = f"exec {ANNOTATOR} annotate --db {db} --annotator {annotator}"
-        tmux("new-session", "-d", "-s", self.name, "-x", "120", "-y", "35", command)
-        self.pid = int(tmux("display-message", "-p", "-t", self.name, "#{pane_pid}").strip())
+        self.tmux("new-session", "-d", "-s", self.name, "-x", "120", "-y", "35", command)
+        self.pid = int(self.tmux("display-message", "-p", "-t", self.name, "#{pane_pid}").strip())
+
+    def tmux(self, *args: str) -> str:
+        return tmux(self.name, *args)
 
     def started(self) -> bool:
         """Wait until the annotate screen shows its side panel."""
         return self.wait_for(lambda: STARTED.search("\n".join(self.screen())) is not None)
 
     def screen(self) -> list[str]:
-        return tmux("capture-pane", "-p", "-t", self.name).splitlines()
+        return self.tmux("capture-pane", "-p", "-t", self.name).splitlines()
 
     def status(self) -> str:
         lines = [line for line in self.screen() if line.strip()]
@@ -73,7 +77,7 @@ class Session:
         return False
 
     def press(self, key: str) -> None:
-        tmux("send-keys", "-t", self.name, key)
+        self.tmux("send-keys", "-t", self.name, key)
 
     def settle(self, timeout: float = 3.0) -> str:
         """The status line once the screen has stopped changing (same for 0.2 s)."""
@@ -97,7 +101,7 @@ class Session:
         """SIGKILL the annotator, as a crash or a closed terminal would; then drop the tmux session."""
         with suppress(ProcessLookupError):
             os.kill(self.pid, signal.SIGKILL)
-        subprocess.run(["tmux", "-L", SOCKET, "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run(["tmux", "-L", self.name, "kill-server"], capture_output=True)
 
 
 @dataclass
