@@ -8,7 +8,7 @@ scale words, a noun with its determiner), so articles stored without a model wor
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from annotator.motion import token_at
 from annotator.spans import DOUBLE_QUOTES, fit
@@ -333,6 +333,30 @@ def at_cursor(text: str, tokens: Tokens, index: int, label: Label | str) -> Toke
     if _group_word(word) and not _is_name_word(word):  # a common noun: its whole group ("the male victim")
         return ladder[-1]
     return ladder[0]
+
+
+def is_unmarked_word(text: str, tokens: Tokens, index: int, covered: Callable[[int], bool]) -> bool:
+    """Whether token `index` may begin or be a missing entity: a word (starting with a letter or a digit: not
+    "'s") that is not a function word or a determiner and that no entity span or suggestion covers (`covered`)."""
+    word = _word(text, tokens, index).lower()
+    return (
+        word[:1].isalnum()
+        and word not in FUNCTION_WORDS
+        and word not in DETERMINERS
+        and not covered(index)
+    )
+
+
+def next_unmarked(text: str, tokens: Tokens, index: int, step: int, covered: Callable[[int], bool]) -> int:
+    """The next (step 1) or previous (step -1) word no entity covers, function words, punctuation and marked
+    spans skipped (`is_unmarked_word`): the places a pass for missed mentions stops at; `index` if none.
+    A label key there adds the phrase under the cursor (a common noun: its whole group)."""
+    position = index + step
+    while 0 <= position < len(tokens):
+        if is_unmarked_word(text, tokens, position, covered):
+            return position
+        position += step
+    return index
 
 
 def occurrences(text: str, tokens: Tokens, start: int, end: int) -> list[tuple[int, int]]:

@@ -156,3 +156,20 @@ def test_a_label_key_on_a_common_noun_adds_its_noun_group(text: str, word: str, 
     assert text[tokens[first][0] : tokens[last][1]] == added
     ladder = phrases.phrase_ladder(text, tokens, index)
     assert all(a[0] >= b[0] and a[1] <= b[1] and a != b for a, b in itertools.pairwise(ladder))  # larger each
+
+
+def test_the_next_unmarked_word_skips_function_words_punctuation_and_marked_spans(tokens) -> None:
+    """w and b stop only where a missing entity may be: words that no entity covers, not function words."""
+    marked = {index_of(tokens, "Israel"), index_of(tokens, "Benjamin"), index_of(tokens, "Netanyahu")}
+
+    def stops(step: int) -> list[str]:
+        found, index = [], 0 if step > 0 else len(tokens) - 1
+        while (following := phrases.next_unmarked(TEXT, tokens, index, step, marked.__contains__)) != index:
+            found.append(TEXT[slice(*tokens[following])])
+            index = following
+        return found
+
+    forward = ["army", "stay", "Prime", "Minister", "agreed", "least", "35", "people", "died", "Gaza", "Strip"]
+    assert stops(1) == forward
+    assert stops(-1) == forward[::-1]  # "'s" is no word of its own
+    assert phrases.next_unmarked(TEXT, tokens, len(tokens) - 1, 1, marked.__contains__) == len(tokens) - 1

@@ -94,6 +94,21 @@ class CursorScreen(Screen[None]):
     def action_word(self, step: int) -> None:
         self._move_to(motion.next_word(self.model.text, self.model.tokens, self.cursor, step))
 
+    def action_unmarked(self, step: int) -> None:
+        """The next (or previous) word no entity marks, function words skipped: a pass for missed mentions."""
+        model = self.model
+        if not model.tokens:
+            return
+
+        def covered(index: int) -> bool:
+            return model.marked(*model.tokens[index])
+
+        found = phrases.next_unmarked(model.text, model.tokens, self.cursor, step, covered)
+        if found == self.cursor:
+            self.say(f"No unmarked word {'after' if step > 0 else 'before'} this one", "yellow")
+            return
+        self._move_to(found)
+
     def _line_and_column(self) -> tuple[int, int] | None:
         layout = self.view.layout_
         if layout is None or not self.model.tokens:
