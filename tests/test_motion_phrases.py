@@ -173,3 +173,31 @@ def test_the_next_unmarked_word_skips_function_words_punctuation_and_marked_span
     assert stops(1) == forward
     assert stops(-1) == forward[::-1]  # "'s" is no word of its own
     assert phrases.next_unmarked(TEXT, tokens, len(tokens) - 1, 1, marked.__contains__) == len(tokens) - 1
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "presses"),
+    [
+        ("He wrote to the families of the victims yesterday.", "families",
+         ["families", "the families", "the families of the victims"]),
+        ("It was mourned by various members of the academic community.", "members",
+         ["members", "various members", "various members of the academic community"]),
+        ("Crowds of supporters of hostages rallied.", "supporters", ["supporters", "supporters of hostages"]),
+        ("He spoke to supporters of hostages", "supporters", ["supporters", "supporters of hostages"]),  # the end
+        ("He broke with national leaders of his party.", "leaders",
+         ["leaders", "national leaders", "national leaders of his party"]),
+        ("Police stood at the edge of Yibna today.", "edge", ["edge", "the edge"]),  # a name is no noun group
+        ("The city of Rafah burned.", "city", ["city", "The city"]),
+    ],
+)  # fmt: skip
+def test_v_grows_a_common_noun_group_into_its_of_phrase_last(text: str, word: str, presses: list[str]) -> None:
+    """v on a common noun: the word, its group, with its determiner, then with the "of" phrase after it; a label
+    key alone still adds the group without the "of" phrase."""
+    tokens = word_tokens(text)
+    index = next(i for i, (s, e) in enumerate(tokens) if text[s:e] == word)
+    grown, selection = [], None
+    while (selection := phrases.grow(text, tokens, selection, index)) is not None:
+        grown.append(text[tokens[selection[0]][0] : tokens[selection[1]][1]])
+    assert grown == presses
+    first, last = phrases.at_cursor(text, tokens, index, Label.ACTOR)
+    assert text[tokens[first][0] : tokens[last][1]] == next(p for p in presses[::-1] if " of " not in p)

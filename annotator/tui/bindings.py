@@ -52,8 +52,8 @@ SELECTING = [
          "select_left"),
     _key("shift+right", "extend(1)", "Select right", "select, or move the selection's moving end a token right",
          "select_right"),
-    _key("v", "phrase", "Phrase", "select the phrase under the cursor (a name, a figure, a word); again: a larger one",
-         "select_phrase"),
+    _key("v", "phrase", "Phrase", "select the phrase under the cursor (a name, a figure, a word); again: a larger one "
+         "(its noun group, with its determiner, then with the \"of\" phrase after it)", "select_phrase"),
     _key("quotation_mark", "quotation", "Quotation",
          "the quote under the cursor becomes current; with none, select the quotation around the cursor (or the "
          "next one in the paragraph) without its marks", "select_quotation"),

@@ -126,8 +126,17 @@ class Screen(Keys, StoreRules):
             else None
         )
         # The indexes are only rebuilt after an edit: share them until then.
-        for name in ("items", "order", "position", "entity_at", "quote_at", "pending_count", "needing", "moves",
-                     "marked_moves"):
+        for name in (
+            "items",
+            "order",
+            "position",
+            "entity_at",
+            "quote_at",
+            "pending_count",
+            "needing",
+            "moves",
+            "marked_moves",
+        ):
             setattr(other, name, getattr(self, name))
         return other
 

@@ -124,3 +124,11 @@ async def test_w_and_b_stop_at_words_no_entity_marks(running, read_store):
         await pilot.press("w")
         assert cursor_word(app) == "ground"
     assert added(read_store()) == ["aerial"]
+
+
+async def test_v_grows_a_noun_group_into_its_of_phrase_and_a_digit_adds_it(running, read_store):
+    async with running() as (app, pilot):
+        await pilot.press("slash", *"supporters", "enter")
+        assert cursor_word(app) == "supporters"
+        await pilot.press("v", "v", "1")  # "supporters", then "supporters of hostages" (not "trapped")
+    assert added(read_store()) == ["supporters of hostages"]
