@@ -159,7 +159,7 @@ def test_a_label_key_on_a_common_noun_adds_its_noun_group(text: str, word: str, 
 
 
 def test_the_next_unmarked_word_skips_function_words_punctuation_and_marked_spans(tokens) -> None:
-    """w and b stop only where a missing entity may be: words that no entity covers, not function words."""
+    """w and W stop only where a missing entity may be: words that no entity covers, not function words."""
     marked = {index_of(tokens, "Israel"), index_of(tokens, "Benjamin"), index_of(tokens, "Netanyahu")}
 
     def stops(step: int) -> list[str]:

@@ -32,7 +32,7 @@ MOVING = [
     _key("ctrl+right", "word(1)", "Word right", "word right (over punctuation)", "word_right"),
     _key("w", "unmarked(1)", "Unmarked", "next word no entity marks yet (function words, punctuation and marked "
          "spans skipped): where a missed mention may be; 1-3 there add its phrase", "next_unmarked"),
-    _key("b", "unmarked(-1)", "Unmarked back", "previous word no entity marks yet", "previous_unmarked"),
+    _key("W", "unmarked(-1)", "Unmarked back", "previous word no entity marks yet", "previous_unmarked"),
     _key("up", "move_line(-1)", "Up", "line up (keeping the column)", "cursor_up"),
     _key("down", "move_line(1)", "Down", "line down (keeping the column)", "cursor_down"),
     _key("home", "line_end(-1)", "Line start", "start of the line", "line_start"),

@@ -28,10 +28,10 @@ NAVIGATION_KEYS = (
     "ctrl+down",
     "ctrl+up",
     "w",
-    "b",
+    "W",
 )
 #: Moving keys whose target token depends on the cursor and on what is marked (recomputed after each edit).
-MARKED_MOVES = ("w", "b")
+MARKED_MOVES = ("w", "W")
 #: Moving and selecting keys that work in the speaker choice too (on the article below it).
 FORWARDED = frozenset(NAVIGATION_KEYS) - {"tab", "shift+tab", "full_stop", "comma"} | {"shift+left", "shift+right", "v"}
 

@@ -7,7 +7,7 @@ not, by the rules of `annotator/store/edits.py` and `annotator/spans.py` (span e
 overlap within a layer, a suggestion's edges trimmed when it is accepted, a quote's suggested speaker
 accepted along with it, quotes following a resized ACTOR, ...). The tab order, the item under the cursor and
 the line moves follow `annotator/tui/model.py` and the article's wrapped `Layout`; word and paragraph jumps,
-phrase and quotation selections, the jumps to unmarked words (w, b) and edge moves call the same core functions the screen calls
+phrase and quotation selections, the jumps to unmarked words (w, W) and edge moves call the same core functions the screen calls
 (`annotator.motion`, `annotator.phrases`, `annotator.spans`).
 
 The replay of every plan through Pilot checks this model against the real app, key by key.
@@ -176,7 +176,7 @@ class Screen(Keys, StoreRules):
         self.marked_moves = self._marked_moves(items)
 
     def _marked_moves(self, items: dict[ItemKey, Span]) -> dict[str, list[int]]:
-        """Where w and b lead from each token (`phrases.next_unmarked`): words no entity item covers, as
+        """Where w and W lead from each token (`phrases.next_unmarked`): words no entity item covers, as
         `ArticleModel.marked` reads them (any overlap with the token's characters)."""
         covered = [False] * len(self.tokens)
         for item in items.values():
@@ -203,7 +203,7 @@ class Screen(Keys, StoreRules):
                 preceding[t] = last
             if stops[t]:
                 last = t
-        return {"w": following, "b": preceding}
+        return {"w": following, "W": preceding}
 
     def token_index(self, offset: int) -> int:
         return max(bisect_right(self.token_starts, offset) - 1, 0)

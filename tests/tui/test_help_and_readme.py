@@ -65,3 +65,12 @@ async def test_a_long_key_line_wraps_under_its_description_at_80_columns(running
     assert len(block) == 6
     assert all(len(line) <= width for line in block)
     assert " ".join(line.strip() for line in block) == f"s  {speaker.tooltip}"
+
+
+def test_the_default_keys_do_one_thing_on_every_screen() -> None:
+    """No default key is bound twice on the annotate or the review screen (the review's pick keys are letters
+    the annotate screen leaves free)."""
+    from annotator.tui.keymap import clash
+
+    assert clash({}, review=False) is None
+    assert clash({}, review=True) is None

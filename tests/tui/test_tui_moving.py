@@ -106,8 +106,8 @@ async def test_page_down_and_up(running):
         assert layout.line_of(app.screen.model.tokens[app.screen.cursor][0]) == 0
 
 
-async def test_w_and_b_stop_at_words_no_entity_marks(running, read_store):
-    """w and b skip function words, punctuation, suggestions and spans: the places a missed mention may be."""
+async def test_w_and_shift_w_stop_at_words_no_entity_marks(running, read_store):
+    """w and W skip function words, punctuation, suggestions and spans: the places a missed mention may be."""
     async with running() as (app, pilot):
         assert cursor_word(app) == "Israel"  # the first suggestion
         seen = []
@@ -115,10 +115,10 @@ async def test_w_and_b_stop_at_words_no_entity_marks(running, read_store):
             await pilot.press("w")
             seen.append(cursor_word(app))
         assert seen == ["aerial", "ground", "bombardments", "killed", "Thursday"]  # not "Gaza Strip", "at least 35"
-        await pilot.press("b", "b", "b", "b")
+        await pilot.press("W", "W", "W", "W")
         assert cursor_word(app) == "aerial"
-        await pilot.press("1")  # the phrase there, as an ACTOR: now marked, so b finds nothing before it
-        await pilot.press("b")
+        await pilot.press("1")  # the phrase there, as an ACTOR: now marked, so W finds nothing before it
+        await pilot.press("W")
         assert cursor_word(app) == "aerial"
         assert app.messages[-1][1] == "No unmarked word before this one"
         await pilot.press("w")
