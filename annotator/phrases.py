@@ -8,7 +8,7 @@ scale words, a noun with its determiner), so articles stored without a model wor
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from annotator.motion import token_at
 from annotator.spans import DOUBLE_QUOTES, fit
@@ -256,10 +256,39 @@ def is_clean(text: str, tokens: Tokens, rung: TokenRange) -> bool:
     return fit(text, start, end, Label.ACTOR) == (start, end)
 
 
+def _with_complement(text: str, tokens: Tokens, rung: TokenRange) -> TokenRange | None:
+    """A noun group with the "of" phrase after it ("the families" -> "the families of the victims", "supporters"
+    -> "supporters of hostages"): "of", one determiner at most, and the common-noun group that follows (a word
+    in -ed after its first word is taken for a verb and ends it); None when no such phrase follows."""
+    of = end = rung[1] + 1
+    if of + 1 >= len(tokens) or _word(text, tokens, of) != "of" or not _joined(text, tokens, of - 1, of):
+        return None
+    end += 1 + (
+        of + 2 < len(tokens)
+        and _word(text, tokens, of + 1).lower() in DETERMINERS
+        and _joined(text, tokens, of + 1, of + 2)
+    )
+    word = _word(text, tokens, end)
+    if not _joined(text, tokens, of, of + 1) or not _group_word(word) or _is_name_word(word):  # "city of | Rafah"
+        return None
+    while end + 1 < len(tokens) and _joined(text, tokens, end, end + 1):
+        word = _word(text, tokens, end + 1)
+        if not _group_word(word) or _is_name_word(word) or word.endswith("ed"):  # "hostages | rallied"
+            break
+        end += 1
+    return (rung[0], end) if is_clean(text, tokens, (rung[0], end)) else None
+
+
 def grow(text: str, tokens: Tokens, selection: TokenRange | None, cursor: int) -> TokenRange | None:
     """The next rung of the phrase ladder around the cursor after the current selection (the first rung when
-    nothing is selected, or the selection is not on the ladder); None when the ladder ends."""
+    nothing is selected, or the selection is not on the ladder); None when the ladder ends. On a common noun the
+    last rung takes the "of" phrase after its group (`at_cursor`, a label key alone, stops before it)."""
     ladder = phrase_ladder(text, tokens, cursor)
+    word = _word(text, tokens, cursor) if tokens else ""
+    if ladder and _group_word(word) and not _is_name_word(word):
+        extended = _with_complement(text, tokens, ladder[-1])
+        if extended is not None:
+            ladder.append(extended)
     if selection is None:
         return ladder[0] if ladder else None
     low, high = sorted(selection)
@@ -333,6 +362,25 @@ def at_cursor(text: str, tokens: Tokens, index: int, label: Label | str) -> Toke
     if _group_word(word) and not _is_name_word(word):  # a common noun: its whole group ("the male victim")
         return ladder[-1]
     return ladder[0]
+
+
+def is_unmarked_word(text: str, tokens: Tokens, index: int, covered: Callable[[int], bool]) -> bool:
+    """Whether token `index` may begin or be a missing entity: a word (starting with a letter or a digit: not
+    "'s") that is not a function word or a determiner and that no entity span or suggestion covers (`covered`)."""
+    word = _word(text, tokens, index).lower()
+    return word[:1].isalnum() and word not in FUNCTION_WORDS and word not in DETERMINERS and not covered(index)
+
+
+def next_unmarked(text: str, tokens: Tokens, index: int, step: int, covered: Callable[[int], bool]) -> int:
+    """The next (step 1) or previous (step -1) word no entity covers, function words, punctuation and marked
+    spans skipped (`is_unmarked_word`): the places a pass for missed mentions stops at; `index` if none.
+    A label key there adds the phrase under the cursor (a common noun: its whole group)."""
+    position = index + step
+    while 0 <= position < len(tokens):
+        if is_unmarked_word(text, tokens, position, covered):
+            return position
+        position += step
+    return index
 
 
 def occurrences(text: str, tokens: Tokens, start: int, end: int) -> list[tuple[int, int]]:

@@ -192,6 +192,7 @@ async def latency(iterations: int, workdir: Path, corpus: Path) -> None:
         "action_undo",
         "action_next_needing",
         "action_next_item",
+        "action_unmarked",
     ):
         original = getattr(AnnotateScreen, name)
 
@@ -247,6 +248,7 @@ async def latency(iterations: int, workdir: Path, corpus: Path) -> None:
             following = screen.model.get(screen.current)
             if following is not None and following.pending and not following.is_quote:
                 await press("x", "reject (and advance)")
+            await press("w", "w (next unmarked word)")
         lines = screen.view.renders - renders_before
         samples = sum(len(v) for v in timings.values())
     print(f"  {'action':<24}{'n':>5}{'median':>10}{'p99':>10}   (targets: median <= 16 ms, p99 <= 50 ms)")

@@ -156,3 +156,48 @@ def test_a_label_key_on_a_common_noun_adds_its_noun_group(text: str, word: str, 
     assert text[tokens[first][0] : tokens[last][1]] == added
     ladder = phrases.phrase_ladder(text, tokens, index)
     assert all(a[0] >= b[0] and a[1] <= b[1] and a != b for a, b in itertools.pairwise(ladder))  # larger each
+
+
+def test_the_next_unmarked_word_skips_function_words_punctuation_and_marked_spans(tokens) -> None:
+    """w and W stop only where a missing entity may be: words that no entity covers, not function words."""
+    marked = {index_of(tokens, "Israel"), index_of(tokens, "Benjamin"), index_of(tokens, "Netanyahu")}
+
+    def stops(step: int) -> list[str]:
+        found, index = [], 0 if step > 0 else len(tokens) - 1
+        while (following := phrases.next_unmarked(TEXT, tokens, index, step, marked.__contains__)) != index:
+            found.append(TEXT[slice(*tokens[following])])
+            index = following
+        return found
+
+    forward = ["army", "stay", "Prime", "Minister", "agreed", "least", "35", "people", "died", "Gaza", "Strip"]
+    assert stops(1) == forward
+    assert stops(-1) == forward[::-1]  # "'s" is no word of its own
+    assert phrases.next_unmarked(TEXT, tokens, len(tokens) - 1, 1, marked.__contains__) == len(tokens) - 1
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "presses"),
+    [
+        ("He wrote to the families of the victims yesterday.", "families",
+         ["families", "the families", "the families of the victims"]),
+        ("It was mourned by various members of the academic community.", "members",
+         ["members", "various members", "various members of the academic community"]),
+        ("Crowds of supporters of hostages rallied.", "supporters", ["supporters", "supporters of hostages"]),
+        ("He spoke to supporters of hostages", "supporters", ["supporters", "supporters of hostages"]),  # the end
+        ("He broke with national leaders of his party.", "leaders",
+         ["leaders", "national leaders", "national leaders of his party"]),
+        ("Police stood at the edge of Yibna today.", "edge", ["edge", "the edge"]),  # a name is no noun group
+        ("The city of Rafah burned.", "city", ["city", "The city"]),
+    ],
+)  # fmt: skip
+def test_v_grows_a_common_noun_group_into_its_of_phrase_last(text: str, word: str, presses: list[str]) -> None:
+    """v on a common noun: the word, its group, with its determiner, then with the "of" phrase after it; a label
+    key alone still adds the group without the "of" phrase."""
+    tokens = word_tokens(text)
+    index = next(i for i, (s, e) in enumerate(tokens) if text[s:e] == word)
+    grown, selection = [], None
+    while (selection := phrases.grow(text, tokens, selection, index)) is not None:
+        grown.append(text[tokens[selection[0]][0] : tokens[selection[1]][1]])
+    assert grown == presses
+    first, last = phrases.at_cursor(text, tokens, index, Label.ACTOR)
+    assert text[tokens[first][0] : tokens[last][1]] == next(p for p in presses[::-1] if " of " not in p)

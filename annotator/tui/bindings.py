@@ -30,6 +30,9 @@ MOVING = [
     _key("right", "move(1)", "Right", "token right", "cursor_right"),
     _key("ctrl+left", "word(-1)", "Word left", "word left (over punctuation)", "word_left"),
     _key("ctrl+right", "word(1)", "Word right", "word right (over punctuation)", "word_right"),
+    _key("w", "unmarked(1)", "Unmarked", "next word no entity marks yet (function words, punctuation and marked "
+         "spans skipped): where a missed mention may be; 1-3 there add its phrase", "next_unmarked"),
+    _key("W", "unmarked(-1)", "Unmarked back", "previous word no entity marks yet", "previous_unmarked"),
     _key("up", "move_line(-1)", "Up", "line up (keeping the column)", "cursor_up"),
     _key("down", "move_line(1)", "Down", "line down (keeping the column)", "cursor_down"),
     _key("home", "line_end(-1)", "Line start", "start of the line", "line_start"),
@@ -49,8 +52,8 @@ SELECTING = [
          "select_left"),
     _key("shift+right", "extend(1)", "Select right", "select, or move the selection's moving end a token right",
          "select_right"),
-    _key("v", "phrase", "Phrase", "select the phrase under the cursor (a name, a figure, a word); again: a larger one",
-         "select_phrase"),
+    _key("v", "phrase", "Phrase", "select the phrase under the cursor (a name, a figure, a word); again: a larger one "
+         "(its noun group, with its determiner, then with the \"of\" phrase after it)", "select_phrase"),
     _key("quotation_mark", "quotation", "Quotation",
          "the quote under the cursor becomes current; with none, select the quotation around the cursor (or the "
          "next one in the paragraph) without its marks", "select_quotation"),

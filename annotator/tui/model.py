@@ -247,6 +247,11 @@ class ArticleModel:
                 return min(group, key=lambda i: (RANK[i.kind], i.start, i.end, i.id))
         return None
 
+    def marked(self, start: int, end: int) -> bool:
+        """Whether an entity span or a pending entity suggestion covers any of characters start..end-1 (a rejected
+        one marks nothing)."""
+        return any(self.items[key].kind != "rejected" for key in self.entities.overlapping(start, end))
+
     def quote_at(self, offset: int) -> Item | None:
         """The quote under a character (accepted, then pending, then rejected)."""
         quotes = self.overlapping(offset, offset + 1)[1]

@@ -27,7 +27,11 @@ NAVIGATION_KEYS = (
     "end",
     "ctrl+down",
     "ctrl+up",
+    "w",
+    "W",
 )
+#: Moving keys whose target token depends on the cursor and on what is marked (recomputed after each edit).
+MARKED_MOVES = ("w", "W")
 #: Moving and selecting keys that work in the speaker choice too (on the article below it).
 FORWARDED = frozenset(NAVIGATION_KEYS) - {"tab", "shift+tab", "full_stop", "comma"} | {"shift+left", "shift+right", "v"}
 

@@ -170,7 +170,8 @@ def _expand(screen: Screen, layer: list[NavState], parent: dict) -> list[NavStat
     token depends on the cursor alone are looked up in arrays, the others asked of the screen."""
     following = []
     static = list(screen.static_moves.items())
-    dynamic = [key for key in NAVIGATION_KEYS if key not in screen.static_moves]
+    marked = list(screen.marked_moves.items())
+    dynamic = [key for key in NAVIGATION_KEYS if key not in screen.static_moves and key not in screen.marked_moves]
     entity_at, quote_at, navigate = screen.entity_at, screen.quote_at, screen.navigate
     for state in layer:
         cursor = state[0]
@@ -178,6 +179,12 @@ def _expand(screen: Screen, layer: list[NavState], parent: dict) -> list[NavStat
             token = moves[cursor]
             target = (token, entity_at[token] or quote_at[token], None)
             if target not in parent:
+                parent[target] = (state, key)
+                following.append(target)
+        for key, moves in marked:
+            token = moves[cursor]
+            target = (token, entity_at[token] or quote_at[token], None)
+            if token != cursor and target not in parent:  # none that way: the key does nothing
                 parent[target] = (state, key)
                 following.append(target)
         for key in dynamic:

@@ -7,7 +7,7 @@ not, by the rules of `annotator/store/edits.py` and `annotator/spans.py` (span e
 overlap within a layer, a suggestion's edges trimmed when it is accepted, a quote's suggested speaker
 accepted along with it, quotes following a resized ACTOR, ...). The tab order, the item under the cursor and
 the line moves follow `annotator/tui/model.py` and the article's wrapped `Layout`; word and paragraph jumps,
-phrase and quotation selections and edge moves call the same core functions the screen calls
+phrase and quotation selections, the jumps to unmarked words (w, W) and edge moves call the same core functions the screen calls
 (`annotator.motion`, `annotator.phrases`, `annotator.spans`).
 
 The replay of every plan through Pilot checks this model against the real app, key by key.
@@ -18,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 
-from annotator import motion
+from annotator import motion, phrases
 from annotator.tui.layout import Layout
 from keyplan.items import (
     ACTOR,
@@ -126,7 +126,17 @@ class Screen(Keys, StoreRules):
             else None
         )
         # The indexes are only rebuilt after an edit: share them until then.
-        for name in ("items", "order", "position", "entity_at", "quote_at", "pending_count", "needing", "moves"):
+        for name in (
+            "items",
+            "order",
+            "position",
+            "entity_at",
+            "quote_at",
+            "pending_count",
+            "needing",
+            "moves",
+            "marked_moves",
+        ):
             setattr(other, name, getattr(self, name))
         return other
 
@@ -163,6 +173,37 @@ class Screen(Keys, StoreRules):
                 if slot not in best or rank < best[slot]:
                     best[slot], target[t] = rank, key
         self.entity_at, self.quote_at = entity_at, quote_at
+        self.marked_moves = self._marked_moves(items)
+
+    def _marked_moves(self, items: dict[ItemKey, Span]) -> dict[str, list[int]]:
+        """Where w and W lead from each token (`phrases.next_unmarked`): words no entity item covers, as
+        `ArticleModel.marked` reads them (any overlap with the token's characters)."""
+        covered = [False] * len(self.tokens)
+        for item in items.values():
+            if item.is_quote:
+                continue
+            first = max(bisect_right(self.token_starts, item.start) - 1, 0)
+            for t in range(first, len(self.tokens)):
+                start, end = self.tokens[t]
+                if start >= item.end:
+                    break
+                if end > item.start:
+                    covered[t] = True
+        stops = [phrases.is_unmarked_word(self.text, self.tokens, t, covered.__getitem__) for t in range(len(covered))]
+        following, preceding = list(range(len(stops))), list(range(len(stops)))
+        last = None
+        for t in range(len(stops) - 1, -1, -1):
+            if last is not None:
+                following[t] = last
+            if stops[t]:
+                last = t
+        last = None
+        for t in range(len(stops)):
+            if last is not None:
+                preceding[t] = last
+            if stops[t]:
+                last = t
+        return {"w": following, "W": preceding}
 
     def token_index(self, offset: int) -> int:
         return max(bisect_right(self.token_starts, offset) - 1, 0)
@@ -264,6 +305,10 @@ class Screen(Keys, StoreRules):
         if static is not None:
             token = static[state[0]]
             return (token, self.entity_at[token] or self.quote_at[token], None)
+        marked = self.marked_moves.get(key)
+        if marked is not None:  # no unmarked word that way: the screen says so and stays
+            token = marked[state[0]]
+            return None if token == state[0] else (token, self.entity_at[token] or self.quote_at[token], None)
         remembered = self.moves.get((state, key), False)
         if remembered is not False:
             return remembered  # type: ignore[return-value]
@@ -330,8 +375,8 @@ class Screen(Keys, StoreRules):
                     return keys[::-1]
             for state in layer:
                 token, column = state
-                for key in FORWARDED - {"shift+left", "shift+right", "v"}:
-                    static = self.static_moves.get(key)
+                for key in sorted(FORWARDED - {"shift+left", "shift+right", "v"}):
+                    static = self.static_moves.get(key) or self.marked_moves.get(key)
                     if static is not None:
                         target = (static[token], None)
                     else:

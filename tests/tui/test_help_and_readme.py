@@ -17,17 +17,60 @@ def test_the_readme_key_table_is_the_bindings() -> None:
     assert text[start : text.index("<!-- /keys -->")] == key_table()
 
 
+def shown_lines(app) -> tuple[list[str], int]:
+    """The help's key lines as drawn (trailing spaces off), and the width they were drawn in."""
+    keys = app.screen.query_one("#help-keys")
+    return [strip.text.rstrip() for strip in keys.render_lines(keys.region.reset_offset)], keys.region.width
+
+
+def joined(lines: list[str]) -> list[str]:
+    """Each key line whole: the continuation lines of a wrapped description (indented under it) joined to it."""
+    whole: list[str] = []
+    for line in lines:
+        if line.startswith(" " * 16) and whole and whole[-1].startswith(" "):
+            whole[-1] += " " + line.strip()
+        else:
+            whole.append(line)
+    return whole
+
+
 async def test_the_help_screen_lists_every_binding_with_its_keys(running, tmp_path: Path) -> None:
     keymap = tmp_path / "keymap.toml"
     keymap.write_text('accept = "a"\n')
     async with running(keymap_path=keymap) as (app, pilot):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        shown = str(app.screen.query_one("#help-keys").render())
-    lines = shown.splitlines()
+        lines = joined(shown_lines(app)[0])
     for heading, bindings in GROUPS:
         assert heading in lines
         for binding in bindings:
             keys = keys_shown(binding, {"accept": "a"})
             assert f"{keys:>14}  {binding.tooltip}" in lines, binding.id
     assert f"{'a':>14}  accept the current suggestion (or a rejected one shown with R: taken back)" in lines
+
+
+async def test_a_long_key_line_wraps_under_its_description_at_80_columns(running) -> None:
+    """At 80 columns the long lines wrap: every continuation line starts in the description column, so the keys
+    column stays clear and each description reads as one block."""
+    async with running(size=(80, 24)) as (app, pilot):
+        await pilot.press("question_mark")
+        lines, width = shown_lines(app)
+    speaker = next(b for b in GROUPS[2][1] if b.id == "speaker")
+    first = lines.index(next(line for line in lines if line.startswith(f"{'s':>14}  link the quote")))
+    block = [lines[first]]
+    for line in lines[first + 1 :]:
+        if not line.startswith(" " * 16) or not line.strip():
+            break
+        block.append(line)
+    assert len(block) == 6
+    assert all(len(line) <= width for line in block)
+    assert " ".join(line.strip() for line in block) == f"s  {speaker.tooltip}"
+
+
+def test_the_default_keys_do_one_thing_on_every_screen() -> None:
+    """No default key is bound twice on the annotate or the review screen (the review's pick keys are letters
+    the annotate screen leaves free)."""
+    from annotator.tui.keymap import clash
+
+    assert clash({}, review=False) is None
+    assert clash({}, review=True) is None

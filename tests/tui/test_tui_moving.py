@@ -104,3 +104,31 @@ async def test_page_down_and_up(running):
         assert line == height - 1
         await pilot.press("pageup")
         assert layout.line_of(app.screen.model.tokens[app.screen.cursor][0]) == 0
+
+
+async def test_w_and_shift_w_stop_at_words_no_entity_marks(running, read_store):
+    """w and W skip function words, punctuation, suggestions and spans: the places a missed mention may be."""
+    async with running() as (app, pilot):
+        assert cursor_word(app) == "Israel"  # the first suggestion
+        seen = []
+        for _ in range(5):
+            await pilot.press("w")
+            seen.append(cursor_word(app))
+        assert seen == ["aerial", "ground", "bombardments", "killed", "Thursday"]  # not "Gaza Strip", "at least 35"
+        await pilot.press("W", "W", "W", "W")
+        assert cursor_word(app) == "aerial"
+        await pilot.press("1")  # the phrase there, as an ACTOR: now marked, so W finds nothing before it
+        await pilot.press("W")
+        assert cursor_word(app) == "aerial"
+        assert app.messages[-1][1] == "No unmarked word before this one"
+        await pilot.press("w")
+        assert cursor_word(app) == "ground"
+    assert added(read_store()) == ["aerial"]
+
+
+async def test_v_grows_a_noun_group_into_its_of_phrase_and_a_digit_adds_it(running, read_store):
+    async with running() as (app, pilot):
+        await pilot.press("slash", *"supporters", "enter")
+        assert cursor_word(app) == "supporters"
+        await pilot.press("v", "v", "1")  # "supporters", then "supporters of hostages" (not "trapped")
+    assert added(read_store()) == ["supporters of hostages"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from importlib.resources import files
 from typing import ClassVar
 
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -13,6 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
 from annotator.tui.bindings import GROUPS, keys_shown
+
+KEYS_WIDTH = 14  # the keys column: the longest default keys ("page down", "shift+tab") and some
 
 
 def guide_text() -> str:
@@ -29,30 +33,38 @@ class HelpScreen(ModalScreen[None]):
             yield Static(self._keys(), id="help-keys")
             yield Markdown(guide_text(), id="help-guide")
 
-    def _keys(self) -> Text:
+    def _keys(self) -> Group:
         from annotator.tui.screens.annotate import AnnotateScreen
 
-        keys = Text("Keys", style="bold")
-        keys.append("  (remap them in a keymap file: see the README; escape closes this help)\n", style="dim")
+        intro = Text("Keys", style="bold")
+        intro.append("  (remap them in a keymap file: see the README; escape closes this help)", style="dim")
+        parts: list[RenderableType] = [intro]
         keymap: dict[str, str] = getattr(self.app, "keymap", {})  # keys from the keymap file replace the defaults
         below = next((s for s in reversed(self.app.screen_stack) if isinstance(s, AnnotateScreen)), None)
         bound = {b.id for b in type(below).BINDINGS if isinstance(b, Binding)} if below else None
         shown: set[str | None] = set()
         for heading, bindings in GROUPS:
-            keys.append(f"\n{heading}\n", style="bold underline")
+            lines = []
             for binding in bindings:
                 if bound is not None and binding.id not in bound:
                     continue  # the review screen leaves skip and flag out
                 shown.add(binding.id)
-                keys.append(f"{keys_shown(binding, keymap):>14}  ", style="bold")
-                keys.append(f"{binding.tooltip}\n")
+                lines.append((keys_shown(binding, keymap), binding.tooltip or ""))
+            parts += _group(heading, lines)
         extra = [b for b in type(below).BINDINGS if isinstance(b, Binding) and b.id not in shown] if below else []
         if extra:  # the review screen's own keys
-            keys.append("\nReviewing\n", style="bold underline")
-            for names, line in getattr(below, "HELP_EXTRA", []):
-                keys.append(f"{names:>14}  ", style="bold")
-                keys.append(f"{line}\n")
-            for binding in extra:
-                keys.append(f"{keys_shown(binding, keymap):>14}  ", style="bold")
-                keys.append(f"{binding.tooltip or binding.description}\n")
-        return keys
+            lines = list(getattr(below, "HELP_EXTRA", []))
+            lines += [(keys_shown(b, keymap), b.tooltip or b.description) for b in extra]
+            parts += _group("Reviewing", lines)
+        return Group(*parts)
+
+
+def _group(heading: str, lines: list[tuple[str, str]]) -> list[RenderableType]:
+    """A heading and its key lines: keys right-aligned in a column of their own, each description wrapping
+    under itself (never back under the keys)."""
+    table = Table.grid(padding=(0, 0, 0, 2))
+    table.add_column(min_width=KEYS_WIDTH, justify="right", no_wrap=True)
+    table.add_column(ratio=1, overflow="fold")
+    for keys, line in lines:
+        table.add_row(Text(keys, style="bold"), Text(line))
+    return [Text(""), Text(heading, style="bold underline"), table]

@@ -1,0 +1,242 @@
+"""The cursor, the selection and the current item of the article screen, and the keys that move them.
+
+`CursorScreen` keeps where the token cursor is, what is selected and which item is current, and moves them by
+the moving and selecting keys; it changes nothing and draws nothing itself (`ArticleScreen` redraws, in
+`_redraw`, and says things, in `say`). Where a key goes is a plain function of the text (`motion`, `phrases`);
+moves by screen line ask the article view's layout.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.screen import Screen
+
+from annotator import motion, phrases
+from annotator.tui.model import ArticleModel, Item, ItemKey
+from annotator.tui.widgets.article_view import ArticleView
+
+
+class CursorScreen(Screen[None]):
+    """One article's token cursor, selection and current item, and the keys that move them."""
+
+    model: ArticleModel
+    view: ArticleView
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cursor = 0  # token index
+        self.selection_start: int | None = None  # token index where a selection started (not `anchor`: a Widget method)
+        self.current: ItemKey | None = None
+        self.goal_column: int | None = None  # up and down keep the column they started from
+        self.phrase_origin: int | None = None  # the token a phrase selection (v) grows around
+        self.search_query = ""  # the last search
+
+    def say(self, message: str | Text, style: str = "") -> None:
+        """An outcome on the status line (`ArticleScreen`)."""
+        raise NotImplementedError
+
+    def _redraw(self, follow: bool = True) -> None:
+        """Show the cursor, selection and current item as they are now (`ArticleScreen`)."""
+        raise NotImplementedError
+
+    # -- the cursor, the selection and the current item ------------------------------------------------------
+
+    def _offset(self) -> int:
+        tokens = self.model.tokens
+        return tokens[min(self.cursor, len(tokens) - 1)].start if tokens else 0
+
+    def _selection(self) -> tuple[int, int] | None:
+        if self.selection_start is None or not self.model.tokens:
+            return None
+        return self.model.token_range(self.selection_start, self.cursor)
+
+    def _under_cursor(self) -> ItemKey | None:
+        item = self.model.item_at(self._offset()) if self.model.tokens else None
+        return item.key if item else None
+
+    def _go_to(self, item: Item | None) -> None:
+        """Make an item current, the cursor on its first token."""
+        if item is None:
+            self.say("Nothing there", "yellow")
+            return
+        self.current = item.key
+        self.cursor = self.model.token_index(item.start)
+        self.selection_start, self.goal_column, self.phrase_origin = None, None, None
+        self._redraw()
+
+    def _move_to(self, token: int, *, keep_column: bool = False) -> None:
+        """Put the cursor on a token, dropping the selection; what is under it becomes current."""
+        if not self.model.tokens:
+            return
+        self.cursor = min(max(token, 0), len(self.model.tokens) - 1)
+        self.selection_start, self.phrase_origin = None, None
+        if not keep_column:
+            self.goal_column = None
+        self.current = self._under_cursor()
+        self._redraw()
+
+    # -- moving ---------------------------------------------------------------------------------------------
+
+    def action_next_needing(self, step: int) -> None:
+        item = self.model.get(self.current)
+        found = self.model.next_needing(item.order if item else None, self._offset(), step)
+        if found is None:
+            self.say("Nothing is left to decide here: d marks the article done", "green")
+            return
+        self._go_to(found)
+
+    def action_next_item(self, step: int) -> None:
+        self._go_to(self.model.next_item(self.current if self.selection_start is None else None, self._offset(), step))
+
+    def action_move(self, step: int) -> None:
+        self._move_to(self.cursor + step)
+
+    def action_word(self, step: int) -> None:
+        self._move_to(motion.next_word(self.model.text, self.model.tokens, self.cursor, step))
+
+    def action_unmarked(self, step: int) -> None:
+        """The next (or previous) word no entity marks, function words skipped: a pass for missed mentions."""
+        model = self.model
+        if not model.tokens:
+            return
+
+        def covered(index: int) -> bool:
+            return model.marked(*model.tokens[index])
+
+        found = phrases.next_unmarked(model.text, model.tokens, self.cursor, step, covered)
+        if found == self.cursor:
+            self.say(f"No unmarked word {'after' if step > 0 else 'before'} this one", "yellow")
+            return
+        self._move_to(found)
+
+    def _line_and_column(self) -> tuple[int, int] | None:
+        layout = self.view.layout_
+        if layout is None or not self.model.tokens:
+            return None
+        offset = self._offset()
+        line = layout.line_of(offset)
+        return line, layout.lines[line].column(offset)
+
+    def _to_line(self, target: int) -> None:
+        layout = self.view.layout_
+        found = self._line_and_column()
+        if layout is None or found is None:
+            return
+        if self.goal_column is None:
+            self.goal_column = found[1]
+        target = min(max(target, 0), len(layout) - 1)
+        self._move_to(self.model.token_index(layout.lines[target].offset_at(self.goal_column)), keep_column=True)
+
+    def action_move_line(self, step: int) -> None:
+        found = self._line_and_column()
+        if found is not None:
+            self._to_line(found[0] + step)
+
+    def action_page(self, step: int) -> None:
+        found = self._line_and_column()
+        if found is not None:
+            self._to_line(found[0] + step * max(self.view.size.height - 1, 1))
+
+    def action_line_end(self, step: int) -> None:
+        layout = self.view.layout_
+        found = self._line_and_column()
+        if layout is None or found is None:
+            return
+        line = layout.lines[found[0]]
+        if step < 0:
+            self._move_to(self.model.token_index(line.start))
+            return
+        last = self.model.token_index(max(line.end - 1, line.start))
+        while last > 0 and self.model.tokens[last].start >= line.end:
+            last -= 1
+        self._move_to(last)
+
+    def action_paragraph(self, step: int) -> None:
+        self._move_to(motion.paragraph(self.model.text, self.model.tokens, self.cursor, step))
+
+    def action_search(self) -> None:
+        from annotator.tui.screens.search import SearchScreen
+
+        origin = (self.cursor, self.current)
+        self.app.push_screen(SearchScreen(self.search_query, self._preview_search, self.cursor),
+                             lambda query: self._searched(query, origin))  # fmt: skip
+
+    def _preview_search(self, query: str, step: int, origin: int | None) -> str:
+        """Move to the next match of `query` after the token `origin` (None: the cursor), as the search line is
+        typed; what to say about it."""
+        index = self.cursor if origin is None else origin
+        found = motion.search(self.model.text, self.model.tokens, query, index, step) if query else None
+        if found is None:
+            if origin is not None and self.cursor != origin:
+                self._move_to(origin)  # typed past the last match: back where the search started
+            return "no match" if query else ""
+        self._move_to(found)
+        count = len(motion.match_starts(self.model.text, query))
+        return f"{count} match{'es' * (count != 1)}"
+
+    def _searched(self, query: str | None, origin: tuple[int, ItemKey | None]) -> None:
+        if query is None:  # escape: back where the search started
+            self.cursor, self.current = origin
+            self.selection_start = None
+            self._redraw()
+            return
+        self.search_query = query
+
+    def action_search_again(self, step: int) -> None:
+        if not self.search_query:
+            self.say("No search yet: / searches", "yellow")
+            return
+        said = self._preview_search(self.search_query, step, None)
+        if said == "no match":
+            self.say(f"{self.search_query!r} is not in this article", "yellow")
+
+    # -- selecting ---------------------------------------------------------------------------------------------
+
+    def action_extend(self, step: int) -> None:
+        if not self.model.tokens:
+            return
+        if self.selection_start is None:
+            self.selection_start = self.cursor
+        self.cursor = min(max(self.cursor + step, 0), len(self.model.tokens) - 1)
+        self.current, self.goal_column, self.phrase_origin = None, None, None
+        self._redraw()
+
+    def _select(self, first: int, last: int) -> None:
+        self.selection_start, self.cursor = first, last
+        self.current, self.goal_column = None, None
+        self._redraw()
+
+    def action_phrase(self) -> None:
+        """Select the phrase under the cursor; again: a larger one (the name with its title, ...)."""
+        if not self.model.tokens:
+            return
+        origin = self.phrase_origin if self.phrase_origin is not None else self.cursor
+        selection = (self.selection_start, self.cursor) if self.selection_start is not None else None
+        found = phrases.grow(self.model.text, self.model.tokens, selection, origin)
+        if found is None:
+            self.say("No larger phrase here: shift+arrows or [ ] { } change the selection", "yellow")
+            return
+        self._select(*found)
+        self.phrase_origin = origin
+
+    def action_quotation(self) -> None:
+        """Make the quote the cursor is in current; with none, select the quotation around the cursor (or the next
+        one in its paragraph), without its quotation marks."""
+        if not self.model.tokens:
+            return
+        quote = self.model.quote_at(self._offset())
+        if quote is not None and self.selection_start is None and self.current != quote.key:
+            self._go_to(quote)
+            return
+        found = phrases.quotation(self.model.text, self.model.tokens, self.cursor)
+        if found is None:
+            self.say("No quotation marks around the cursor or after it in this paragraph", "yellow")
+            return
+        self._select(*found)
+        self.phrase_origin = None
+
+    def action_cancel(self) -> None:
+        if self.selection_start is not None:
+            self.selection_start, self.phrase_origin = None, None
+            self.current = self._under_cursor()
+            self._redraw()
