@@ -236,3 +236,18 @@ def test_relation_to_an_entity_that_is_not_there(db: Path, tmp_path: Path) -> No
     assert refused(db, path, "--format", "doccano-relations") == (
         f"annotator: error: {path}:1: field 'relations[0]': the relation names a span the record does not have"
     )
+
+
+def test_snap_expands_with_spacy_over_the_stored_tokens_and_the_white_space_between() -> None:
+    """Snapping is spaCy's `char_span(alignment_mode="expand")` on a Doc of the stored tokens, white space
+    between them included (two spaces, a blank line), so every offset maps back onto the article's text."""
+    from annotator.exchange.importing import snap_span
+    from annotator.models import Offsets
+    from annotator.suggest.tokens import doc_of, tokenize
+
+    text = "Ann  Lee-Smith\n\nsaid so."
+    doc = doc_of(text, tokenize([text])[0])
+    assert doc.text == text
+    assert snap_span(Offsets(start=1, end=7), doc) == (0, 8)  # "nn  Le" -> "Ann  Lee" (the tokenizer cuts at "-")
+    assert snap_span(Offsets(start=16, end=18), doc) == (16, 20)  # "sa" -> "said"
+    assert snap_span(Offsets(start=5, end=10), doc) == (5, 14)  # on a start already: only the end moves

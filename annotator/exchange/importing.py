@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.errors import InputError
 from annotator.exchange.files import Where
@@ -31,7 +32,10 @@ from annotator.models import (
 )
 from annotator.rows import SpanLike, Token
 from annotator.store import Store
-from annotator.suggest.tokens import tokenize
+from annotator.suggest.tokens import doc_of, tokenize
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 from annotator.vocabulary import is_model, suggester_kind
 
 
@@ -127,18 +131,12 @@ def read_file(path: Path, format_name: str, options: ReadOptions) -> list[Read]:
     return list(get_format(format_name).read(path, options))
 
 
-def snap_span(span: Offsets, tokens: list[Token]) -> tuple[int, int]:
-    """Snap outward: the start to the start of the token it falls in, the end to the end of its token.
-
-    So a snapped span covers every token it touched; offsets already on boundaries do not move.
-    """
-    start, end = span.start, span.end
-    for token in tokens:
-        if token.start <= start < token.end:
-            start = token.start
-        if token.start < end <= token.end:
-            end = token.end
-    return start, end
+def snap_span(span: Offsets, doc: Doc) -> tuple[int, int]:
+    """Snap outward with spaCy's `char_span(..., alignment_mode="expand")` over the article's stored tokens
+    (`doc_of`): the start to the start of the token it falls in, the end to the end of its token. So a snapped
+    span covers every token it touched; offsets already on boundaries do not move."""
+    found = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return (span.start, span.end) if found is None else (found.start_char, found.end_char)
 
 
 def _on_tokens(item: ImportedRecord, tokens: list[Token], snap: bool) -> tuple[ImportedRecord, int]:
@@ -147,6 +145,7 @@ def _on_tokens(item: ImportedRecord, tokens: list[Token], snap: bool) -> tuple[I
     record = item.record
     starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
     moved: dict[tuple[int, int], tuple[int, int]] = {}
+    doc: Doc | None = None
     places = [(f"spans[{i}]", s) for i, s in enumerate(record.spans)]
     places += [(f"questions[{i}]", q.suggestion) for i, q in enumerate(item.questions)]
     for field_name, span in places:
@@ -157,7 +156,8 @@ def _on_tokens(item: ImportedRecord, tokens: list[Token], snap: bool) -> tuple[I
                 f"span {span.start}:{span.end} {span.text!r} does not fall on token boundaries (--snap moves it)",
                 field_name,
             )
-        moved[(span.start, span.end)] = snap_span(span, tokens)
+        doc = doc or doc_of(record.text, tokens)  # built once a record, only when a span needs snapping
+        moved[(span.start, span.end)] = snap_span(span, doc)
     if not moved:
         return item, 0
 
