@@ -2,9 +2,12 @@
 complete, so a failed or killed command leaves the target as it was and never a half-written file.
 
 A temporary is `.<name>.<kind>-<random>` in the target's folder, created exclusively (never someone else's
-file), private to owner and group, and locked (`flock`) by the process writing it for as long as it lives. So
-a temporary whose lock nobody holds was left by a killed run: the next run that writes the same target
-removes it (`remove_stale`). Targets are taken as given: a symlink is followed to the file it names (that file
+file, and never blocked by one: a taken name is passed over for another), private to owner and group, and
+locked (`flock`) by the process writing it for as long as it lives. Only the process that created a
+temporary removes it. One whose lock nobody holds was probably left by an interrupted run, but a name (or a
+database's header: a copy of a real database has ours) is no proof that a file is ours and unused, so it is
+left as it is and named in one note on standard error (`note_leftovers`): its owner decides.
+Targets are taken as given: a symlink is followed to the file it names (that file
 is replaced, the link stays), and a folder, FIFO, device or socket is refused, never replaced.
 """
 
@@ -16,11 +19,13 @@ import fcntl
 import os
 import secrets
 import stat
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from annotator.errors import AnnotatorError
+from annotator.literal import literal
 
 #: An empty temporary this recent may be one another run has just created and not locked yet: left alone.
 JUST_MADE_S = 60
@@ -143,15 +148,31 @@ def sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def remove_stale(target: Path, kind: str, ours: Callable[[Path], bool]) -> list[Path]:
-    """Remove the temporaries of `target` that killed runs left: nobody holds their lock, and `ours(path)` says
-    the content is this tool's (a foreign file that happens to have such a name is left alone)."""
-    removed: list[Path] = []
+def _on_stderr(line: str) -> None:
+    try:
+        sys.stderr.write(literal(line) + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed or full standard error: the note is not worth failing the command
+        pass
+
+
+#: Where the notes of `note_leftovers` go: one line each, on standard error (shown literally).
+tell: Callable[[str], None] = _on_stderr
+
+
+def note_leftovers(target: Path, kind: str, shown: Path | str | None = None) -> list[Path]:
+    """The temporaries of `target` (`.<name>.<kind>-` and 8 characters) whose lock nobody holds, named in one
+    note line: removed by no one but their owner, since nothing proves such a file is this tool's and unused
+    (anyone may name a file so, or copy a database there). A temporary a run holds, or an empty one made a
+    moment ago (not locked yet), is a live run's and not mentioned. The note names `shown` (the path as the
+    user gave it) for the target."""
+    shown = shown or target
+    found: list[Path] = []
     prefix = f".{target.name}.{kind}-"
     try:
-        names = os.listdir(target.parent)
+        names = sorted(os.listdir(target.parent))
     except OSError:
-        return removed
+        return found
     for name in names:
         if not name.startswith(prefix) or len(name) != len(prefix) + 8:
             continue
@@ -161,19 +182,22 @@ def remove_stale(target: Path, kind: str, ours: Callable[[Path], bool]) -> list[
         except OSError:
             continue
         try:
+            found_stat = os.fstat(fd)
+            if not stat.S_ISREG(found_stat.st_mode):
+                continue
+            if found_stat.st_size == 0 and time.time() - found_stat.st_mtime < JUST_MADE_S:
+                continue  # a run created it a moment ago and is about to lock it
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
             except BlockingIOError:
                 continue  # a live run is writing it
-            found = os.fstat(fd)
-            if not stat.S_ISREG(found.st_mode) or (found.st_size == 0 and time.time() - found.st_mtime < JUST_MADE_S):
-                continue  # or a run created it a moment ago and is about to lock it
-            if not ours(path):
-                continue
-            for leftover in (path, *(path.with_name(name + s) for s in ("-wal", "-shm", "-journal"))):
-                with contextlib.suppress(FileNotFoundError):
-                    leftover.unlink()
-            removed.append(path)
+            found.append(path)
         finally:
-            os.close(fd)
-    return removed
+            os.close(fd)  # closing releases the shared lock taken to look
+    if len(found) == 1:
+        tell(f"annotator: note: {shown}: a leftover {found[0].name} from an interrupted run is beside it; remove "
+             "it if it is yours")  # fmt: skip
+    elif found:
+        tell(f"annotator: note: {shown}: leftovers {', '.join(p.name for p in found)} from interrupted runs are "
+             "beside it; remove them if they are yours")  # fmt: skip
+    return found

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.errors import InputError
-from annotator.places import PlaceError, Temporary, kind_of, regular_target, remove_stale
+from annotator.places import PlaceError, Temporary, kind_of, note_leftovers, regular_target
 
 
 @dataclass(frozen=True)
@@ -265,10 +265,10 @@ def written_atomically(path: Path, *, make_folder: bool = False) -> Iterator[IO[
     """A binary file at `path`, written through a locked temporary beside it renamed at the end: a failure
     leaves nothing (and an older file at `path` as it was). A symlink is written through (the file it names is
     replaced, the link stays); a folder, FIFO or device is refused, as is a missing folder unless `make_folder`
-    (the default exports/ folder). Every failure is one line naming the path, never a traceback. Temporaries
-    that killed exports left beside the same target are removed first. A SQLite database, or a journal
-    beside one (`-wal`, `-shm`, `-journal`), is never replaced: an export aimed at its own database by a
-    slip of `-o` would otherwise wipe every annotation in it."""
+    (the default exports/ folder). Every failure is one line naming the path, never a traceback. A temporary
+    an interrupted export left beside the same target is named in a note and left as it is. A SQLite database,
+    or a journal beside one (`-wal`, `-shm`, `-journal`), is never replaced: an export aimed at its own
+    database by a slip of `-o` would otherwise wipe every annotation in it."""
     with written_together([path], make_folder=make_folder) as (out,):
         yield out
 
@@ -301,7 +301,7 @@ def written_together(paths: Sequence[Path], *, make_folder: bool = False) -> Ite
     placed = False
     try:
         for path, target, found in checked:
-            remove_stale(target, PARTIAL, lambda _: True)
+            note_leftovers(target, PARTIAL, path)
             try:
                 temporary = Temporary(target, PARTIAL, mode=0o666)  # as an ordinary new file: the umask decides
                 temporaries.append(temporary)

@@ -34,7 +34,7 @@ def filling(path: str | Path, note: Callable[[str], None] | None = None) -> Iter
         with Store.open(path, create=False) as store:
             yield store
         return
-    temporary = new_database(target)
+    temporary = new_database(target, path)
     try:
         with Store.open(temporary.path, create=False) as store:
             store.path = path  # messages name the file the user gave

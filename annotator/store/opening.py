@@ -25,11 +25,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from annotator.places import PRIVATE_MODE, PlaceError, Temporary, regular_target, remove_stale
+from annotator.places import PRIVATE_MODE, PlaceError, Temporary, note_leftovers, regular_target
 from annotator.store.examining import (
     APPLICATION_ID,
     BUSY_TIMEOUT_MS,
-    SQLITE_HEADER,
     DatabaseError,
     Snapshot,
     companion,
@@ -76,8 +75,8 @@ def _retrying(db: sqlite3.Connection, sql: str) -> Any:
 def initialise(db: sqlite3.Connection) -> None:
     """Our mark, WAL, full sync and the schema, on a connection that may write (a new file, or one of ours).
 
-    The mark comes first: a new file's first page carries it from its first write, so a creation killed at
-    any later point leaves a file that says it is ours (see `is_ours_by_header`)."""
+    The mark comes first: a new file's first page carries it from its first write, so a file is never
+    taken for ours without it (though a file with it is not thereby ours to delete: a copy carries it too)."""
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
     if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
@@ -90,23 +89,11 @@ def initialise(db: sqlite3.Connection) -> None:
     migrate(db)
 
 
-def is_ours_by_header(path: Path) -> bool:
-    """What a temporary of ours that a killed creation left looks like: a SQLite file with our mark, or a file
-    too short to be anyone's database (created, killed before its first page was written)."""
-    try:
-        with open(path, "rb") as file:
-            header = file.read(100)
-    except OSError:
-        return False
-    if len(header) < 100:
-        return True
-    return header.startswith(SQLITE_HEADER) and int.from_bytes(header[68:72], "big") == APPLICATION_ID
-
-
-def new_database(target: Path) -> Temporary:
+def new_database(target: Path, shown: Path | None = None) -> Temporary:
     """An empty database of ours under a temporary name beside `target`, locked, closed and synced: the caller
-    fills it (or not) and links it into place (`Temporary.link_into_place`), or discards it."""
-    remove_stale(target, NEW, is_ours_by_header)
+    fills it (or not) and links it into place (`Temporary.link_into_place`), or discards it. Temporaries
+    beside `target` that no one holds are named in a note (`shown`: the path as given) and left as they are."""
+    note_leftovers(target, NEW, shown)
     try:
         temporary = Temporary(target, NEW)
     except OSError as error:
@@ -127,9 +114,9 @@ def new_database(target: Path) -> Temporary:
     return temporary
 
 
-def create_database(target: Path) -> None:
+def create_database(target: Path, shown: Path | None = None) -> None:
     """A new, empty database at `target`, unless a file took the name meanwhile (then that one is opened)."""
-    temporary = new_database(target)
+    temporary = new_database(target, shown)
     try:
         temporary.link_into_place()
     except OSError as error:
@@ -154,7 +141,7 @@ def open_database(path: str | Path, read_only: bool = False, create: bool = True
     if found is None or found.st_size == 0:
         if read_only or not create:
             raise DatabaseError(f"{path}: no such database" if found is None else f"{path}: an empty file, no database")
-        create_database(target)
+        create_database(target, path)
     db = examined(target, path, thorough=not read_only)
     if read_only:
         return _read_only(db, path)
