@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from annotator.errors import InputError
-from annotator.exchange.shards import resumed
+from annotator.exchange.shards import fingerprint, resumed
 
 ANNOTATOR = str(Path(sys.executable).parent / "annotator")
 PIPELINE = {
@@ -30,11 +30,13 @@ RECORD = {
     "status": "todo",
     "spans": [],
 }
+ARTICLE = ("x1", "Secret", "Secret text outside.", {})  # what the shard's fingerprint is made of
 
 
 def predictions(folder: Path, file: str) -> Path:
     """A finished predictions folder `out/` whose manifest lists one shard, `file`; a record at ../secret.jsonl."""
-    (folder / "secret.jsonl").write_text(json.dumps(RECORD) + "\n", encoding="utf-8")
+    line = (json.dumps(RECORD) + "\n").encode("utf-8")
+    (folder / "secret.jsonl").write_bytes(line)
     out = folder / "out"
     (out / "shards").mkdir(parents=True)
     manifest = {
@@ -47,7 +49,7 @@ def predictions(folder: Path, file: str) -> Path:
         "articles": 1,
         "words": 3,
         "suggestions": 0,
-        "shards": [{"file": file, "articles": 1, "bytes": 1, "fingerprint": "f"}],
+        "shards": [{"file": file, "articles": 1, "bytes": len(line), "fingerprint": fingerprint([ARTICLE])}],
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     return out

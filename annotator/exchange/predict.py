@@ -8,7 +8,8 @@ shard on that worker then goes through the suggesters' public entry point (`sugg
 This process reads the inputs (workers need no access to them), sends each shard's articles to the cluster,
 keeps a few shards per worker in flight, and writes each returned shard as one JSONL file of native suggestion
 records, the records `export --suggestions` writes, through a `.partial` file that is synced and then
-renamed; `manifest.json` is rewritten the same way every two seconds while shards finish, and at the end. A
+renamed over the shard's path (never through a link there, and never over a file the manifest does not list
+as ours: `shards.write_shard`); `manifest.json` is rewritten the same way every two seconds while shards finish, and at the end. A
 crash or an interruption therefore leaves only whole shard files and a manifest naming finished ones; a rerun
 of the same command skips every shard the manifest lists with the same fingerprint and computes the rest (a
 shard finished in the last two seconds before a crash, and so not yet listed, is computed again).
@@ -17,7 +18,6 @@ shard finished in the last two seconds before a crash, and so not yet listed, is
 from __future__ import annotations
 
 import logging
-import os
 import re
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -29,8 +29,17 @@ from typing import TYPE_CHECKING, Any
 from distributed import WorkerPlugin
 
 from annotator.errors import AnnotatorError
-from annotator.exchange.files import written_atomically
-from annotator.exchange.shards import MANIFEST, Manifest, Shard, count_articles, read_manifest, resumed, shards_of
+from annotator.exchange.shards import (
+    MANIFEST,
+    Manifest,
+    Shard,
+    count_articles,
+    must_write,
+    read_manifest,
+    resumed,
+    shards_of,
+    write_shard,
+)
 
 if TYPE_CHECKING:
     from distributed import Client, Future, Worker
@@ -218,6 +227,7 @@ def _run(
         if _done(out, shard, manifest):
             run.advance(len(shard.articles))
             continue
+        must_write(out, shard.file, manifest)  # a link or special file there is refused before any work
         payload = [(a.article_id, a.title, a.text, a.meta) for a in shard.articles]
         future = client.submit(
             predict_shard, payload, model, batch_size, key=f"annotator-{shard.name}-{shard.fingerprint}", pure=False
@@ -264,11 +274,12 @@ class _Run:
         """Write a computed shard's records (whole or not at all), and list it in the manifest."""
         shard = self.sent.pop(future.key)
         result = future.result()  # a worker's error is raised here, in this process
-        path = self.out / shard.file
-        with written_atomically(path, make_folder=True) as stream:
-            stream.write("".join(result["lines"]).encode("utf-8"))
-            stream.flush()
-            os.fsync(stream.fileno())
+        records = "".join(result["lines"]).encode("utf-8")
+        try:
+            write_shard(self.out, shard.file, self.manifest, records)
+        except AnnotatorError:
+            self.manifest.write(self.out)  # the shards finished so far stay listed
+            raise
         first, last = shard.sources
         self.manifest.shards[shard.file] = {
             "articles": len(shard.articles),
@@ -277,7 +288,7 @@ class _Run:
             "first": first,
             "last": last,
             "fingerprint": shard.fingerprint,
-            "bytes": path.stat().st_size,
+            "bytes": len(records),
             "made": result["made"],
             "worker": result["worker"],
             "pipeline_loads": result["pipeline_loads"],

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from annotator.errors import InputError, describe_validation_error
 from annotator.exchange.files import Where, jsonl_objects
-from annotator.exchange.shards import MANIFEST, confined, read_manifest
+from annotator.exchange.shards import MANIFEST, confined, fingerprint, read_manifest
 from annotator.models import ArticleIn, Label, NativeRecord, Suggestion
 from annotator.rows import Token
 from annotator.vocabulary import MODEL_PREFIX, is_model, suggester_labels
@@ -67,7 +67,11 @@ def read_predictions(folder: Path, wanted: Iterable[str] | None = None) -> Predi
         path = confined(folder, entry.get("file") if isinstance(entry, dict) else None, field)
         if not path.is_file():
             raise InputError(f"the manifest lists {entry.get('file')!r}, which is missing", path=where, field=field)
+        expected = _counts(entry, where, index)
+        _found(path, "bytes", expected["bytes"], path.stat().st_size)
+        articles: list[tuple[Any, Any, Any, Any]] = []
         for place, data in jsonl_objects(path):
+            articles.append((data.get("article_id"), data.get("title"), data.get("text"), data.get("meta")))
             if keep is not None and data.get("article_id") not in keep:
                 continue
             predicted = _predicted(place, data, made_by)
@@ -79,7 +83,33 @@ def read_predictions(folder: Path, wanted: Iterable[str] | None = None) -> Predi
                     "text",
                 )
             found.setdefault(predicted.record.article_id, predicted)
+        _found(path, "records", expected["articles"], len(articles))
+        if "fingerprint" in entry:
+            _found(path, "", entry["fingerprint"], fingerprint(articles))
     return Predictions(folder, dict(manifest.get("pipeline") or {}), found)
+
+
+def _counts(entry: dict[str, Any], where: str, index: int) -> dict[str, int]:
+    """A shard's byte size and article count as the manifest records them: what its file must still hold."""
+    counts = {}
+    for key in ("bytes", "articles"):
+        value = entry.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise InputError(f"expected a count, not {value!r}", path=where, field=f"shards[{index}].{key}")
+        counts[key] = value
+    return counts
+
+
+def _found(path: Path, unit: str, expected: object, found: object) -> None:
+    """A shard file that is not what `predict` wrote (cut short, edited, swapped): one line, nothing stored.
+    Without a unit, the values are fingerprints of the records' ids, titles, texts and meta."""
+    if expected != found:
+        said, has = (f"{expected} {unit}", f"{found}") if unit else (f"fingerprint {expected}", f"records of {found}")
+        raise InputError(
+            f"the manifest says {said}, the file has {has}: it changed after `annotator predict` "
+            "wrote it (run predict again into a new folder); nothing was stored",
+            path=str(path),
+        )
 
 
 def _label_makers(suggesters: Any, where: str) -> dict[str, set[str]]:

@@ -5,6 +5,12 @@ Inputs are read as `ingest` reads them (.txt files, folders of them, .jsonl with
 of articles at a time, never the whole corpus. Shards are cut in input order, every `size` articles, so the
 same inputs give the same shards; each shard's fingerprint (a hash of its articles' ids, titles, texts and
 meta, which its records repeat) tells a rerun whether a shard file already holds this shard's records.
+
+A shard file is written through a temporary in the shards folder renamed over its path, so a symlink there is
+replaced, never written through; and a file at that path is replaced only when the manifest lists it as ours
+(its name, a regular file of the size recorded). Any other file there is refused, naming it, and left byte
+for byte, unless it already holds exactly the records to be written (a shard a killed run finished after the
+manifest was last written): then it is kept as it is.
 """
 
 from __future__ import annotations
@@ -12,15 +18,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from annotator.errors import AnnotatorError, InputError
-from annotator.exchange.files import written_atomically
+from annotator.exchange.files import PARTIAL, written_atomically
 from annotator.exchange.ingest import _files_in, read_path
 from annotator.models import ArticleIn
+from annotator.places import PlaceError, Temporary, kind_of
 
 MANIFEST = "manifest.json"
 SHARDS = "shards"
@@ -135,6 +143,66 @@ class Manifest:
             out.write((json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
             out.flush()
             os.fsync(out.fileno())
+
+
+LEAVE_IT = "it was left as it is (move it away, or give another output folder)"
+
+
+def must_write(out: Path, file: str, manifest: Manifest, records: bytes | None = None) -> bool:
+    """Whether a shard's file is to be written (False: it already holds exactly `records`). Refuses, naming it,
+    a link or special file at its path or at the shards folder's, and a file the manifest does not list as ours
+    that does not hold exactly `records` (with `records` None, before they are computed, such a file waits)."""
+    path = out / file
+    for place, folder in ((path.parent, True), (path, False)):
+        try:
+            found = os.lstat(place)
+        except FileNotFoundError:
+            return True
+        if not (stat.S_ISDIR if folder else stat.S_ISREG)(found.st_mode):  # a link is neither
+            mode = found.st_mode
+            what = "a symbolic link" if stat.S_ISLNK(mode) else "a file" if stat.S_ISREG(mode) else kind_of(mode)
+            raise AnnotatorError(f"{place}: {what}, not {'the shards folder' if folder else 'a shard file'} these "
+                                 f"predictions wrote; {LEAVE_IT}")  # fmt: skip
+    entry = manifest.shards.get(file)
+    if (entry is not None and found.st_size == entry.get("bytes")) or records is None:
+        return True
+    if found.st_size == len(records) and _contents(path) == records:
+        return False
+    raise AnnotatorError(f"{path}: a file the manifest does not list as a shard of these predictions; {LEAVE_IT}")
+
+
+def _contents(path: Path) -> bytes:
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    with os.fdopen(fd, "rb") as file:
+        return file.read()
+
+
+def write_shard(out: Path, file: str, manifest: Manifest, records: bytes) -> None:
+    """A shard's records, whole or not at all: through a synced temporary in the shards folder, renamed over
+    its path (a rename replaces a link there, never writes through it), after `must_write` allows it."""
+    path = out / file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not must_write(out, file, manifest, records):
+        return
+    try:
+        temporary = Temporary(path, PARTIAL, mode=0o666)  # as an ordinary new file: the umask decides
+    except OSError as error:
+        raise PlaceError(f"{path}: cannot write: {error.strerror}") from None
+    placed = False
+    try:
+        with os.fdopen(os.dup(temporary.fd), "wb") as stream:
+            stream.write(records)
+            stream.flush()
+            os.fsync(stream.fileno())
+        must_write(out, file, manifest, records)  # again, just before the rename
+        temporary.replace_target()
+        placed = True
+    except OSError as error:
+        raise PlaceError(f"{path}: cannot write: {error.strerror}") from None
+    finally:
+        if not placed:
+            temporary.discard()  # only the temporary this call created
+        temporary.close()
 
 
 def confined(folder: Path, name: object, field: str) -> Path:

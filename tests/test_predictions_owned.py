@@ -1,0 +1,152 @@
+"""Found by a newcomer: a rerun of `annotator predict` wrote through a symlink at a shard's path to a file
+outside its folder, and overwrote a file the manifest does not list; `ingest --suggestions-from` loaded shard
+files cut short or edited without a word. A shard is now written through a temporary renamed over its path,
+a file there the manifest does not list as ours is refused and left byte for byte, and ingest checks every
+shard against its manifest entry before storing anything. A real LocalCluster, real processes and files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_predict import ANNOTATOR, dev_articles, ok, write_articles
+
+from annotator.exchange.shards import fingerprint
+
+LEAVE_IT = "it was left as it is (move it away, or give another output folder)"
+
+
+def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([ANNOTATOR, *map(str, args)], capture_output=True, text=True, cwd=cwd, check=False)
+
+
+PREDICT = ("predict", "news.jsonl", "-o", "out", "--workers", "1", "--shard-size", "4")
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """8 articles predicted in 2 shards of 4 (out/shards/shard-000000.jsonl, shard-000001.jsonl)."""
+    folder = tmp_path_factory.mktemp("owned")
+    write_articles(folder / "news.jsonl", dev_articles(8))
+    ok(*PREDICT, cwd=folder)
+    return folder
+
+
+@pytest.fixture
+def folder(made: Path, tmp_path: Path) -> Path:
+    shutil.copytree(made, tmp_path / "w")
+    return tmp_path / "w"
+
+
+def manifest(folder: Path) -> dict[str, Any]:
+    return json.loads((folder / "out" / "manifest.json").read_text("utf-8"))
+
+
+def test_a_rerun_never_writes_through_a_link_at_a_shards_path(folder: Path, tmp_path: Path) -> None:
+    victim = tmp_path / "victim"
+    victim.write_bytes(b"someone's file\n")
+    (folder / "out" / "shards" / "shard-000002.jsonl").symlink_to(victim)
+    write_articles(folder / "news.jsonl", dev_articles(12))  # the input grew: a third shard
+    result = run(*PREDICT, cwd=folder)
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"annotator: error: out/shards/shard-000002.jsonl: a symbolic link, not a shard file these predictions "
+        f"wrote; {LEAVE_IT}\n",
+    )
+    assert victim.read_bytes() == b"someone's file\n"
+    assert (folder / "out" / "shards" / "shard-000002.jsonl").readlink() == victim
+
+
+def test_a_rerun_never_overwrites_a_file_the_manifest_does_not_list(folder: Path) -> None:
+    foreign = folder / "out" / "shards" / "shard-000002.jsonl"
+    foreign.write_bytes(b"FOREIGN\n")
+    write_articles(folder / "news.jsonl", dev_articles(12))
+    result = run(*PREDICT, cwd=folder)
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"annotator: error: out/shards/shard-000002.jsonl: a file the manifest does not list as a shard of these "
+        f"predictions; {LEAVE_IT}\n",
+    )
+    assert foreign.read_bytes() == b"FOREIGN\n"
+    assert [s["file"] for s in manifest(folder)["shards"]] == ["shards/shard-000000.jsonl", "shards/shard-000001.jsonl"]
+    foreign.rename(folder / "FOREIGN")  # moved away, as the line says: the same command goes on
+    out = ok(*PREDICT, cwd=folder)
+    assert out.startswith("12 article(s) in 3 shard(s) (1 computed on 1 worker(s), "), out
+    assert (folder / "FOREIGN").read_bytes() == b"FOREIGN\n"
+
+
+def test_an_unlisted_shard_holding_exactly_its_records_is_kept(folder: Path) -> None:
+    """What a run killed after a shard's rename and before the manifest's rewrite leaves: the rerun finds the
+    very records it would write there, keeps the file as it is and lists it."""
+    data = manifest(folder)
+    data["shards"] = data["shards"][:1]
+    (folder / "out" / "manifest.json").write_text(json.dumps(data), encoding="utf-8")
+    shard = folder / "out" / "shards" / "shard-000001.jsonl"
+    before = (shard.read_bytes(), shard.stat().st_ino)
+    out = ok(*PREDICT, cwd=folder)
+    assert out.startswith("8 article(s) in 2 shard(s) (1 computed on 1 worker(s), "), out
+    assert (shard.read_bytes(), shard.stat().st_ino) == before
+    assert [s["file"] for s in manifest(folder)["shards"]] == ["shards/shard-000000.jsonl", "shards/shard-000001.jsonl"]
+
+
+# -- ingest --suggestions-from checks each shard against the manifest -------------------------------------------
+
+
+def ingest_from(folder: Path) -> subprocess.CompletedProcess[str]:
+    return run("ingest", "--suggestions-from", "out", "--db", "t.db", cwd=folder)
+
+
+def changed(folder: Path, said: str, has: str) -> str:
+    return (
+        f"annotator: error: out/shards/shard-000000.jsonl: the manifest says {said}, the file has {has}: it changed "
+        "after `annotator predict` wrote it (run predict again into a new folder); nothing was stored\n"
+    )
+
+
+def test_a_shard_cut_short_is_a_one_line_error_and_nothing_is_stored(folder: Path) -> None:
+    shard = folder / "out" / "shards" / "shard-000000.jsonl"
+    written = manifest(folder)["shards"][0]["bytes"]
+    shard.write_text("".join(shard.read_text("utf-8").splitlines(keepends=True)[:2]), encoding="utf-8")
+    result = ingest_from(folder)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1,
+        "",
+        changed(folder, f"{written} bytes", f"{shard.stat().st_size}"),
+    )
+    assert not (folder / "t.db").exists()
+
+
+def test_a_shard_edited_to_the_same_size_is_a_one_line_error(folder: Path) -> None:
+    shard = folder / "out" / "shards" / "shard-000000.jsonl"
+    old = shard.read_bytes()
+    lines = old.decode("utf-8").splitlines(keepends=True)
+    lines[1] = lines[1].replace('"meta": {"k": 1,', '"meta": {"k": 7,', 1)  # another article's meta, same size
+    shard.write_text("".join(lines), encoding="utf-8")
+    assert shard.stat().st_size == len(old) and shard.read_bytes() != old
+    records = [json.loads(line) for line in lines]
+    edited = fingerprint((r["article_id"], r["title"], r["text"], r["meta"]) for r in records)
+    result = ingest_from(folder)
+    assert (result.returncode, result.stderr) == (
+        1,
+        changed(folder, f"fingerprint {manifest(folder)['shards'][0]['fingerprint']}", f"records of {edited}"),
+    )
+    assert not (folder / "t.db").exists()
+
+
+def test_a_shard_of_another_count_of_records_is_a_one_line_error(folder: Path) -> None:
+    data = manifest(folder)
+    data["shards"][0]["articles"] = 5
+    (folder / "out" / "manifest.json").write_text(json.dumps(data), encoding="utf-8")
+    result = ingest_from(folder)
+    assert (result.returncode, result.stderr) == (1, changed(folder, "5 records", "4"))
+    assert not (folder / "t.db").exists()
+
+
+def test_shards_as_predict_wrote_them_are_stored(folder: Path) -> None:
+    result = ingest_from(folder)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("8 article(s) added, 0 already stored, "), result.stdout
