@@ -21,7 +21,6 @@ import secrets
 import stat
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from annotator.errors import AnnotatorError
@@ -148,16 +147,13 @@ def sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _on_stderr(line: str) -> None:
+def _tell(line: str) -> None:
+    """A note on standard error, shown literally (a path may hold any character)."""
     try:
         sys.stderr.write(literal(line) + "\n")
         sys.stderr.flush()
     except (OSError, ValueError):  # a closed or full standard error: the note is not worth failing the command
         pass
-
-
-#: Where the notes of `note_leftovers` go: one line each, on standard error (shown literally).
-tell: Callable[[str], None] = _on_stderr
 
 
 def note_leftovers(target: Path, kind: str, shown: Path | str | None = None) -> list[Path]:
@@ -195,9 +191,9 @@ def note_leftovers(target: Path, kind: str, shown: Path | str | None = None) -> 
         finally:
             os.close(fd)  # closing releases the shared lock taken to look
     if len(found) == 1:
-        tell(f"annotator: note: {shown}: a leftover {found[0].name} from an interrupted run is beside it; remove "
+        _tell(f"annotator: note: {shown}: a leftover {found[0].name} from an interrupted run is beside it; remove "
              "it if it is yours")  # fmt: skip
     elif found:
-        tell(f"annotator: note: {shown}: leftovers {', '.join(p.name for p in found)} from interrupted runs are "
+        _tell(f"annotator: note: {shown}: leftovers {', '.join(p.name for p in found)} from interrupted runs are "
              "beside it; remove them if they are yours")  # fmt: skip
     return found

@@ -79,6 +79,21 @@ def test_a_rerun_never_overwrites_a_file_the_manifest_does_not_list(folder: Path
     assert (folder / "FOREIGN").read_bytes() == b"FOREIGN\n"
 
 
+def test_a_rerun_never_overwrites_a_listed_shard_changed_since(folder: Path) -> None:
+    """A listed shard of another size is not provably the one predict wrote (someone edited it): refused too."""
+    shard = folder / "out" / "shards" / "shard-000001.jsonl"
+    edited = shard.read_bytes() + b"someone's line\n"
+    shard.write_bytes(edited)
+    listed = manifest(folder)["shards"][1]["bytes"]
+    result = run(*PREDICT, cwd=folder)
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"annotator: error: out/shards/shard-000001.jsonl: {len(edited)} bytes, not the {listed} the manifest lists "
+        f"for this shard: changed since predict wrote it; {LEAVE_IT}\n",
+    )
+    assert shard.read_bytes() == edited
+
+
 def test_an_unlisted_shard_holding_exactly_its_records_is_kept(folder: Path) -> None:
     """What a run killed after a shard's rename and before the manifest's rewrite leaves: the rerun finds the
     very records it would write there, keeps the file as it is and lists it."""

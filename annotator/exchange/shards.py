@@ -168,6 +168,9 @@ def must_write(out: Path, file: str, manifest: Manifest, records: bytes | None =
         return True
     if found.st_size == len(records) and _contents(path) == records:
         return False
+    if entry is not None:
+        raise AnnotatorError(f"{path}: {found.st_size} bytes, not the {entry.get('bytes')} the manifest lists for this "
+                             f"shard: changed since predict wrote it; {LEAVE_IT}")  # fmt: skip
     raise AnnotatorError(f"{path}: a file the manifest does not list as a shard of these predictions; {LEAVE_IT}")
 
 
