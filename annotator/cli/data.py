@@ -22,6 +22,7 @@ from annotator.cli.common import (
     progress_bar,
     say,
     store_to_fill,
+    stored,
 )
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import GOLD, ChangedText, Prefer
@@ -92,6 +93,7 @@ def ingest(
                 progress=progress,
                 changed=changed_text,
             )
+    stored(f"the articles are stored in {db}")
     replaced = f", {len(report.replaced)} replaced" if report.replaced else ""
     replaced += f", {len(report.conflicts)} conflict(s)" if report.conflicts else ""
     say(
@@ -120,6 +122,7 @@ def suggest(
 
     with errors_as_lines(), open_store(db) as store, progress_bar("Suggesting") as progress:
         articles, suggestions = resuggest(store, model=model, everything=everything, workers=workers, progress=progress)
+    stored(f"the suggestions are stored in {db}")
     say(f"{suggestions} suggestion(s) for {articles} article(s)")
 
 
@@ -181,6 +184,7 @@ def export(
         path = Path(output) if output else Path("exports") / f"{who or 'suggestions'}{kind}{chosen.suffix}"
         with progress_bar("Exporting") as progress:
             count = export_to_path(store, name, path, who, progress, options, make_folder=output is None, config=config)
+    stored(f"the export is written to {path}")
     say(f"{count} record(s) -> {path}" + (f"; spaCy training config -> {config}" if config else ""))
     tell_notes(options)
 
@@ -264,6 +268,7 @@ def import_(
             report = store_records(
                 store, records, snap=snap, replace=replace, skip_invalid=skip_invalid, progress=progress
             )
+    stored(f"the import is stored in {db}")
     moved = f", {report.snapped} span(s) snapped to token boundaries" if snap else ""
     moved += f", {report.trimmed} span(s) trimmed to the span rules" if report.trimmed else ""
     decided = f", {report.decisions} decision(s) on suggestions" if report.decisions else ""
@@ -311,6 +316,7 @@ def merge(
 
     with errors_as_lines(), store_to_fill(db) as store, progress_bar("Merging") as progress:
         report = merge_databases(store, others, prefer, progress)
+    stored(f"the merge is stored in {db}")
     say(
         f"{report.articles_added} article(s), {report.annotations_added} annotation(s) and "
         f"{report.events_copied} event(s) added; {report.overwritten} annotation(s) replaced by the other's; "

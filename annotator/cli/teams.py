@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from annotator.cli.common import DbOption, default_annotator, errors_as_lines, fail, open_store, say
+from annotator.cli.common import DbOption, default_annotator, errors_as_lines, fail, open_store, say, stored
 from annotator.store import DEFAULT_DB
 
 
@@ -33,6 +33,7 @@ def assign(
         report = assign_articles(
             store, annotators.split(","), overlap, limit=limit, seed=seed, by=default_annotator(None)
         )
+    stored(f"the assignments are stored in {db}")
     unchanged = "" if report.added or report.removed else ": nothing changed"
     say(f"{report.articles} article(s) to {overlap} annotator(s) each (seed {seed}) -> {db}{unchanged}")
     say(f"kept:       {report.kept} assignment(s), {report.started} of them with work started")
@@ -58,6 +59,7 @@ def pack(
 
     with errors_as_lines(), open_store(db) as store:
         report = write_pack(store, annotator, output)
+    stored(f"the pack is written to {output}")
     say(f"{report.articles} article(s), {report.suggestions} suggestion(s) for {annotator} -> {output}")
 
 
