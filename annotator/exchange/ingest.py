@@ -285,6 +285,16 @@ def outdated(stored: dict[str, set[str]], names: tuple[str, ...]) -> list[str]:
     ]
 
 
+class SuggestInterrupted(KeyboardInterrupt):
+    """ctrl+c during `resuggest`. Each article's new suggestions are one transaction, written as soon as they are
+    computed (a long corpus run keeps what it finished): the first `done` of `total` articles have them, the
+    others are as they were, and a rerun (without --all) computes only those."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__(done, total)
+        self.done, self.total = done, total
+
+
 def resuggest(
     store: Store,
     *,
@@ -308,12 +318,14 @@ def resuggest(
         return 0, 0
     nlp = load_pipeline(model)
     texts = [store.article(article_id).text for article_id in ids]
-    count = 0
-    for done, (article_id, (tokens, suggestions)) in enumerate(
-        zip(ids, suggest_texts(texts, nlp, n_process=workers), strict=True), start=1
-    ):
-        store.replace_suggestions(article_id, tokens, suggestions)
-        count += len(suggestions)
-        if progress:
-            progress(done, len(ids))
+    count = done = 0
+    try:
+        for article_id, (tokens, suggestions) in zip(ids, suggest_texts(texts, nlp, n_process=workers), strict=True):
+            store.replace_suggestions(article_id, tokens, suggestions)
+            done += 1
+            count += len(suggestions)
+            if progress:
+                progress(done, len(ids))
+    except KeyboardInterrupt:
+        raise SuggestInterrupted(done, len(ids)) from None
     return len(ids), count
