@@ -106,6 +106,11 @@ def ingest(
             f"different text that {', '.join(conflict.users)} opened or annotated: left as "
             "stored (--changed-text new adds the new text as an article of its own)"
         )
+    for given in report.assigned:
+        say(
+            f"note: {given.article_id} '{given.title}' ({given.source}) has the new text; it is assigned to "
+            f"{', '.join(given.assignees)}, who had not started it"
+        )
 
 
 def suggest(

@@ -46,12 +46,24 @@ class ChangedTextConflict:
 
 
 @dataclass(frozen=True)
+class AssignedReplacement:
+    """An article `--changed-text replace` gave a new text while it is assigned to people who have not started it
+    (no work is lost, but they will read another text than the one they were given)."""
+
+    article_id: str
+    title: str
+    source: str
+    assignees: list[str]
+
+
+@dataclass(frozen=True)
 class IngestReport:
     added: list[str]
     skipped: list[str]
     suggestions: int
     replaced: list[str] = field(default_factory=list)
     conflicts: list[ChangedTextConflict] = field(default_factory=list)
+    assigned: list[AssignedReplacement] = field(default_factory=list)
 
 
 def _changed(store: Store, article: ArticleIn) -> bool:
@@ -214,6 +226,7 @@ def ingest(
     replacing: set[str] = set()
     conflicts: dict[str, ChangedTextConflict] = {}
     hashes: set[str] = set()
+    assigned: list[AssignedReplacement] = []
     for article in articles:
         if _changed(store, article):
             renamed = _with_changed_text(store, article, changed)
@@ -263,10 +276,14 @@ def ingest(
             if conflict is not None:
                 conflicts[replacement.article_id] = conflict
                 continue
+            if assignees := store.assignees_of(replacement.article_id):
+                title, source = store.article(replacement.article_id).title, str(replacement.meta.get("source", ""))
+                assigned.append(AssignedReplacement(replacement.article_id, title, source, assignees))
             store.replace_article(replacement, new_tokens or [], suggestions)
             stored.append((replacement, new_tokens, suggestions))
     return IngestReport(added=added, skipped=skipped + also_skipped, suggestions=sum(len(r[2]) for r in stored),
-                        replaced=sorted(replacing - set(conflicts)), conflicts=list(conflicts.values()))  # fmt: skip
+                        replaced=sorted(replacing - set(conflicts)), conflicts=list(conflicts.values()),
+                        assigned=assigned)  # fmt: skip
 
 
 def outdated(stored: dict[str, set[str]], names: tuple[str, ...]) -> list[str]:
