@@ -300,10 +300,15 @@ def import_(
         say(f"left out: {count} {what}")
     if report.rebuilt:
         several = sum(1 for _, _, matches in report.rebuilt if matches > 1)
-        why = f"; {several} have the words of several, so none was chosen" if several else ""
+        cases = {
+            "no stored article has the same words": len(report.rebuilt) - several,
+            "several stored articles have the same words, so none was chosen": several,
+        }
+        found = [(why, count) for why, count in cases.items() if count]
+        why = found[0][0] if len(found) == 1 else "; ".join(f"for {count}, {why}" for why, count in found)
         say(
             f"note: {len(report.rebuilt)} new article(s) with a text rebuilt from the file's tokens, the white "
-            f"space between them guessed: no stored article has the same words{why}"
+            f"space between them guessed: {why}"
         )
     for conflict in report.conflicts:
         at = conflict.where.line if conflict.where.line is not None else f"record {conflict.where.record}"
