@@ -121,6 +121,10 @@ def suggest(
 ) -> None:
     """(Re)compute suggestions for articles that lack them or have an older suggester version.
 
+    Each article's suggestions are stored as soon as they are computed: ctrl+c keeps the finished ones and says
+    how many, and running the command again does the rest. A suggestion someone decided on stays, and is not
+    suggested twice.
+
     Example: annotator suggest --db annotations.db
     """
     from annotator.exchange.ingest import SuggestInterrupted, resuggest
