@@ -55,7 +55,8 @@ RANGE_WORDS = frozenset({"to", "-", "–", "or", "and"})
 FUNCTION_WORDS = frozenset({
     "of", "in", "on", "at", "to", "for", "from", "by", "with", "into", "onto", "over", "under", "after", "before",
     "about", "against", "between", "during", "without", "within", "through", "across", "near", "since", "until",
-    "as", "than", "like", "via", "per", "and", "or", "but", "nor", "so", "yet", "if", "because", "while", "when",
+    "as", "than", "like", "via", "per", "toward", "towards", "upon", "amid", "amidst", "among", "amongst",
+    "despite", "throughout", "beside", "besides", "unto", "and", "or", "but", "nor", "so", "yet", "if", "because", "while", "when",
     "where", "who", "whom", "whose", "which", "that", "what", "he", "she", "it", "they", "we", "you", "i", "him",
     "them", "us", "me", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having",
     "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "said", "says",

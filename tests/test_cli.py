@@ -87,6 +87,13 @@ def test_stats_counts_by_annotator_and_status(db_path: Path, store: Store, small
     ]
 
 
+def test_stats_with_no_annotations_says_so_in_one_line(db_path: Path, store: Store, small_article: str) -> None:
+    """Found by a newcomer: "annotations: none yet" came with the header of a table of no rows under it."""
+    code, out, _ = run("stats", "--db", str(db_path))
+    assert code == 0
+    assert out.splitlines()[-2:] == ["", "annotations: none yet"]
+
+
 def test_a_file_that_is_not_a_database_is_a_one_line_error(tmp_path: Path) -> None:
     not_db = tmp_path / "notes.db"
     not_db.write_text("not a database" * 200, encoding="utf-8")

@@ -75,3 +75,21 @@ def test_a_document_no_article_matches_is_a_new_article_the_import_names(tmp_pat
         (0, 7, "ACTOR", "Ann Lee"), (19, 24, "LOCATION", "Paris"), (39, 41, "FIGURE", "35"),
         (57, 65, "LOCATION", "New York")
     ]  # fmt: skip
+
+
+def test_a_document_several_articles_match_is_a_new_article_and_the_note_says_why(tmp_path: Path) -> None:
+    """Found by a newcomer: the note said "no stored article has the same words; 1 have the words of several, so
+    none was chosen", both at once. It says which case each rebuilt article is."""
+    db = annotated_db(tmp_path / "a.db", tmp_path)
+    conll = tmp_path / "alice.conll"
+    assert annotator("export", "--db", db, "--annotator", "alice", "--format", "conll", "-o", conll).returncode == 0
+    twin = tmp_path / "twin.jsonl"
+    twin.write_text(json.dumps({"id": "c2", "title": "Boats", "text": TEXT.replace("  ", " ")}) + "\n", "utf-8")
+    assert annotator("ingest", twin, "--no-suggest", "--db", db).returncode == 0
+    result = annotator("import", conll, "--format", "conll", "--annotator", "bob", "--db", db)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        f"1 record(s) imported (1 new article(s)) -> {db}\n"
+        "note: 1 new article(s) with a text rebuilt from the file's tokens, the white space between them guessed: "
+        "several stored articles have the same words, so none was chosen\n"
+    )

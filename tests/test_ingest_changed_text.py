@@ -64,3 +64,23 @@ def test_articles_with_human_work_are_conflicts_left_as_stored_and_the_others_re
         assert sorted(store.article(a).text for a in store.article_ids() if a.startswith("a1~")) == [
             "Ann met Bob in Oslo, story 1."
         ]
+
+
+def test_an_assignment_nobody_started_is_no_work_but_its_replacement_is_reported(tmp_path: Path) -> None:
+    """Found by a newcomer: an article only assigned to bob was refused as one "that bob opened or annotated".
+    An unstarted assignment loses nothing when the text changes, so the text is replaced, and a note says whose
+    assignment now shows another text."""
+    first = write_jsonl(tmp_path / "first.jsonl", [{"id": "a1", "title": "T1", "text": "Ann met Bob in Paris."}])
+    changed = write_jsonl(tmp_path / "changed.jsonl", [{"id": "a1", "title": "T1", "text": "Ann met Bob in Oslo."}])
+    db = tmp_path / "a.db"
+    assert annotator("ingest", first, "--no-suggest", "--db", db).returncode == 0
+    assert annotator("assign", "--annotators", "bob,carol", "--overlap", "2", "--db", db).returncode == 0
+    result = annotator("ingest", changed, "--no-suggest", "--db", db, "--changed-text", "replace")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        f"0 article(s) added, 0 already stored, 1 replaced, 0 suggestion(s) -> {db}\n"
+        f"note: a1 'T1' ({changed}:1) has the new text; it is assigned to bob, carol, who had not started it\n"
+    )
+    with Store.open(db, read_only=True) as store:
+        assert store.article("a1").text == "Ann met Bob in Oslo."
+        assert store.assignees_of("a1") == ["bob", "carol"]

@@ -201,3 +201,17 @@ def test_v_grows_a_common_noun_group_into_its_of_phrase_last(text: str, word: st
     assert grown == presses
     first, last = phrases.at_cursor(text, tokens, index, Label.ACTOR)
     assert text[tokens[first][0] : tokens[last][1]] == next(p for p in presses[::-1] if " of " not in p)
+
+
+PREPOSITIONS = "toward towards onto upon amid amidst among amongst via despite throughout beside besides unto per"
+
+
+def test_the_next_unmarked_word_skips_every_preposition() -> None:
+    """Found by a newcomer: w stopped on "toward" (and on other prepositions missing from FUNCTION_WORDS)."""
+    text = f"Troops {PREPOSITIONS} Gaza."
+    tokens = [(t.start, t.end) for t in word_tokens(text)]
+    stops, index = [], 0
+    while (following := phrases.next_unmarked(text, tokens, index, 1, lambda _: False)) != index:
+        stops.append(text[slice(*tokens[following])])
+        index = following
+    assert stops == ["Gaza"]

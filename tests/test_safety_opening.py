@@ -242,3 +242,28 @@ def test_a_fifo_given_as_the_database_is_refused_at_once(tmp_path: Path) -> None
         line = one_error_line(annotator(*command, "--db", "pipe.db", cwd=tmp_path, timeout=60))
         assert line == "pipe.db: a FIFO (named pipe), not a regular file; it was left as it is", line
     assert (tmp_path / "pipe.db").is_fifo() and sorted(p.name for p in tmp_path.iterdir()) == ["new.txt", "pipe.db"]
+
+
+def test_commands_that_only_read_read_an_older_release_without_changing_it(tmp_path: Path) -> None:
+    """Found by a newcomer: stats, check, export, agreement and evaluate refused a release-0.1.0 database ("open it
+    once with a command that writes to upgrade it"), though the README says commands that only read read it. They
+    read a copy upgraded in memory; the file, and the folder, stay exactly as they were."""
+    db = tmp_path / "old.db"
+    shutil.copy(Path(__file__).parent / "fixtures" / "release-0.1.0.db", db)
+    before = folder_state(tmp_path)
+    for command in (
+        ["stats"],
+        ["check"],
+        ["export", "--annotator", "alice", "--status", "all", "-o", "-"],
+        ["agreement", "--annotators", "alice,bob", "--include-in-progress"],
+        ["evaluate"],
+    ):
+        result = annotator(*command, "--db", db, timeout=120)
+        assert (result.returncode, result.stderr.count("older release")) == (0, 0), (command, result.stderr)
+        assert folder_state(tmp_path) == before, command
+    assert (
+        annotator("check", "--db", db).stdout
+        == f"{db}: ok (integrity check passed; 8 event(s) replay to the stored annotations)\n"
+    )
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION

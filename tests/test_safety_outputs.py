@@ -180,6 +180,36 @@ def test_a_full_standard_output_is_one_line_for_every_command_that_prints(db: Pa
         ), command
 
 
+def test_a_full_standard_output_after_stored_work_says_the_work_is_stored(db: Path, tmp_path: Path) -> None:
+    """Found by a newcomer: `import carol.jsonl > /dev/full` stored the import, then said only "cannot write to
+    standard output", as if it had failed: the line says the work is kept and only the report was lost."""
+    records, articles, pack = tmp_path / "alice.jsonl", tmp_path / "a.txt", tmp_path / "bob.db"
+    assert annotator("export", "--db", db, "--annotator", "alice", "-o", records).returncode == 0
+    articles.write_text("Ann met Bob in Paris.", encoding="utf-8")
+    target = tmp_path / "t.db"
+    commands = {
+        ("import", records, "--db", target): f"the import is stored in {target}",
+        ("ingest", articles, "--no-suggest", "--db", target): f"the articles are stored in {target}",
+        ("merge", db, "--db", target): f"the merge is stored in {target}",
+        ("assign", "--annotators", "bob", "--db", target): f"the assignments are stored in {target}",
+        ("pack", "--annotator", "bob", "-o", pack, "--db", target): f"the pack is written to {pack}",
+    }
+    for command, what in commands.items():
+        with open("/dev/full", "w") as full:
+            result = subprocess.run(
+                [ANNOTATOR, *map(str, command)], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60
+            )
+        assert (result.returncode, result.stderr) == (
+            1,
+            f"annotator: error: cannot write to standard output: No space left on device; {what}; only this report "
+            "could not be printed\n",
+        ), command
+    with Store.open(target, read_only=True) as store:
+        assert (store.count("articles"), store.annotators()) == (2, ["alice"])
+    assert sqlite3.connect(target).execute("SELECT count(*) FROM assignments").fetchone() == (2,)
+    assert pack.exists()
+
+
 def test_help_on_a_full_standard_output_is_one_line() -> None:
     """Found by a newcomer: `annotator --help > /dev/full` ended in a traceback (click printed the help)."""
     for command in ([], ["import"], ["stats"]):

@@ -213,6 +213,18 @@ def test_a_new_edit_clears_redo(store: Store, small_article: str) -> None:
         store.redo(small_article, "alice")
 
 
+def test_undo_and_redo_of_a_status_say_the_change_they_made(store: Store, small_article: str) -> None:
+    """Found by a newcomer: undoing a done mark said "undid status (todo -> done)", the change undone read as the
+    one made. Each message says the change it makes now."""
+    store.set_status(small_article, "alice", "in_progress")
+    store.set_status(small_article, "alice", "done")
+    assert store.undo(small_article, "alice").message == "undid status: done -> in_progress"
+    assert store.undo(small_article, "alice").message == "undid status: in_progress -> todo"
+    assert store.redo(small_article, "alice").message == "redid status: todo -> in_progress"
+    assert store.redo(small_article, "alice").message == "redid status: in_progress -> done"
+    assert store.status(small_article, "alice") is Status.DONE
+
+
 def test_nothing_to_undo_is_refused(store: Store, small_article: str) -> None:
     with pytest.raises(Refused, match=r"nothing to undo"):
         store.undo(small_article, "alice")

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
+import sqlite3
+import time
 from pathlib import Path
 
+from processes import annotator, start
 from support import SMALL_TEXT, find, word_tokens
 from typer.testing import CliRunner
 
@@ -127,3 +131,58 @@ def test_suggest_upgrades_entities_v2_to_v3(tmp_path: Path) -> None:
         assert store.suggesters() == ["entities.v2", "entities.v3", "quotes.v2"]
     assert result.stdout == "8 suggestion(s) for 2 article(s)\n"
     assert run("suggest", "--db", str(db)).stdout == "0 suggestion(s) for 0 article(s)\n"
+
+
+def test_a_decided_suggestion_is_not_suggested_again(tmp_path: Path) -> None:
+    """Found by a newcomer: `suggest --all` beside a TUI stored a second row (same span, label and version) for each
+    suggestion alice had decided on. The decided one stays, for the record, and stays the suggestion: no twin."""
+    db = tmp_path / "a.db"
+    with Store.open(db) as store:
+        [article] = store.add_articles([(ArticleIn(text=SMALL_TEXT), word_tokens(SMALL_TEXT), [])])[0]
+    assert run("suggest", "--db", str(db)).exit_code == 0
+    with Store.open(db) as store:
+        first = store.suggestions(article)
+        rejected, accepted = first[0], first[1]
+        store.reject_suggestion(article, "alice", rejected.id)
+        store.accept_suggestion(article, "alice", accepted.id)
+    result = run("suggest", "--all", "--db", str(db))
+    assert (result.exit_code, result.stdout) == (0, f"{len(first)} suggestion(s) for 1 article(s)\n")
+    with Store.open(db) as store:
+        again = store.suggestions(article)
+        assert len(again) == len(first)
+        assert [(s.start, s.end, s.label, s.suggester) for s in again] == [
+            (s.start, s.end, s.label, s.suggester) for s in first
+        ]
+        assert {rejected.id, accepted.id} <= {s.id for s in again}
+
+
+def test_an_interrupted_suggest_says_what_it_kept(tmp_path: Path) -> None:
+    """Found by a newcomer: ctrl+c during `suggest --all` said "nothing from this command was written" while the
+    articles finished before it had their new suggestions (each article is written as soon as it is computed, so
+    a long corpus run keeps its finished work). The line says how many, that the rest are unchanged, and a rerun
+    does the rest."""
+    db = tmp_path / "corpus.db"
+    texts = [f"Report {n}: {SMALL_TEXT}" for n in range(3000)]
+    with Store.open(db) as store:
+        store.add_articles([(ArticleIn(text=t), word_tokens(t), []) for t in texts])
+
+    def upgraded() -> int:
+        with sqlite3.connect(db, timeout=10) as connection:
+            return int(connection.execute("SELECT count(DISTINCT article_id) FROM suggestions").fetchone()[0])
+
+    running = start("suggest", "--all", "--db", db)
+    while not upgraded() and running.poll() is None:
+        time.sleep(0.05)
+    running.send_signal(signal.SIGINT)
+    out, err = running.communicate(timeout=120)
+    done = upgraded()
+    assert 0 < done < len(texts), "the run ended before the interruption"
+    assert (running.returncode, out, err) == (
+        1,
+        "",
+        f"annotator: error: interrupted: {done} of {len(texts)} article(s) got their new suggestions before it and "
+        f"keep them; the other {len(texts) - done} are unchanged: `annotator suggest --db {db}` computes those\n",
+    )
+    rerun = annotator("suggest", "--db", db)
+    assert (rerun.returncode, rerun.stdout.endswith(f" for {len(texts) - done} article(s)\n")) == (0, True), rerun
+    assert upgraded() == len(texts)

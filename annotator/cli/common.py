@@ -130,6 +130,17 @@ def say_lines(text: str, *, err: bool = False) -> None:
     _print(literal_lines(text), err)
 
 
+#: What the running command has already stored or written (`stored`), for the line a full standard output prints.
+_STORED: list[str] = []
+
+
+def stored(what: str) -> None:
+    """Tell `say` that the command's work is stored (`what`: "the import is in t.db"), before it prints its report:
+    a standard output that cannot take the report then says the work is kept and only the report was lost, so
+    nobody runs the command again for nothing."""
+    _STORED.append(what)
+
+
 def _print(text: str, err: bool) -> None:
     import os
 
@@ -140,7 +151,8 @@ def _print(text: str, err: bool) -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())  # no second error when Python exits
         if err or isinstance(error, BrokenPipeError):
             raise typer.Exit(1) from None
-        raise fail(f"cannot write to standard output: {error.strerror}") from None
+        kept = f"; {_STORED[-1]}; only this report could not be printed" if _STORED else ""
+        raise fail(f"cannot write to standard output: {error.strerror}{kept}") from None
 
 
 def say_json(text: str) -> None:

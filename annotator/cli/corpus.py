@@ -8,6 +8,22 @@ import typer
 from annotator.cli.common import ModelOption, errors_as_lines, fail, progress_bar, say
 
 
+def scheduler_address(value: str) -> str:
+    """--scheduler read by Dask's own address parsers before any work starts: a malformed address, an unknown
+    scheme or a missing port is a usage error naming the option and the value, not Dask's ValueError later."""
+    from distributed.comm.addressing import get_address_host_port, parse_address
+    from distributed.comm.registry import get_backend
+
+    try:
+        scheme, _ = parse_address(value)
+        get_backend(scheme)
+        if scheme != "inproc":  # an in-process address has no host or port
+            get_address_host_port(value)
+    except ValueError as error:
+        raise typer.BadParameter(f"{value!r} is not a Dask scheduler address: {error}") from None
+    return value
+
+
 def predict(
     inputs: Annotated[
         list[Path], typer.Argument(help=".txt files, folders of them, or .jsonl files with a 'text' field.")
@@ -21,7 +37,12 @@ def predict(
         typer.Option("--workers", min=1, help="Worker processes of a local Dask cluster (default: one per core)."),
     ] = None,
     scheduler: Annotated[
-        str | None, typer.Option("--scheduler", help="Use an existing Dask scheduler instead, e.g. tcp://host:8786.")
+        str | None,
+        typer.Option(
+            "--scheduler",
+            callback=lambda value: value if value is None else scheduler_address(value),
+            help="Use an existing Dask scheduler instead, e.g. tcp://host:8786.",
+        ),
     ] = None,
     shard_size: Annotated[int, typer.Option("--shard-size", min=1, help="Articles per shard (and file).")] = 100,
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.")] = 32,

@@ -22,6 +22,7 @@ from annotator.cli.common import (
     progress_bar,
     say,
     store_to_fill,
+    stored,
 )
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import GOLD, ChangedText, Prefer
@@ -92,6 +93,7 @@ def ingest(
                 progress=progress,
                 changed=changed_text,
             )
+    stored(f"the articles are stored in {db}")
     replaced = f", {len(report.replaced)} replaced" if report.replaced else ""
     replaced += f", {len(report.conflicts)} conflict(s)" if report.conflicts else ""
     say(
@@ -104,6 +106,11 @@ def ingest(
             f"different text that {', '.join(conflict.users)} opened or annotated: left as "
             "stored (--changed-text new adds the new text as an article of its own)"
         )
+    for given in report.assigned:
+        say(
+            f"note: {given.article_id} '{given.title}' ({given.source}) has the new text; it is assigned to "
+            f"{', '.join(given.assignees)}, who had not started it"
+        )
 
 
 def suggest(
@@ -114,12 +121,26 @@ def suggest(
 ) -> None:
     """(Re)compute suggestions for articles that lack them or have an older suggester version.
 
+    Each article's suggestions are stored as soon as they are computed: ctrl+c keeps the finished ones and says
+    how many, and running the command again does the rest. A suggestion someone decided on stays, and is not
+    suggested twice.
+
     Example: annotator suggest --db annotations.db
     """
-    from annotator.exchange.ingest import resuggest
+    from annotator.exchange.ingest import SuggestInterrupted, resuggest
 
     with errors_as_lines(), open_store(db) as store, progress_bar("Suggesting") as progress:
-        articles, suggestions = resuggest(store, model=model, everything=everything, workers=workers, progress=progress)
+        try:
+            articles, suggestions = resuggest(
+                store, model=model, everything=everything, workers=workers, progress=progress
+            )
+        except SuggestInterrupted as stop:
+            again = f"annotator suggest --db {db}" + (f" --model {model}" if model else "")
+            raise fail(
+                f"interrupted: {stop.done} of {stop.total} article(s) got their new suggestions before it and keep "
+                f"them; the other {stop.total - stop.done} are unchanged: `{again}` computes those"
+            ) from None
+    stored(f"the suggestions are stored in {db}")
     say(f"{suggestions} suggestion(s) for {articles} article(s)")
 
 
@@ -181,6 +202,7 @@ def export(
         path = Path(output) if output else Path("exports") / f"{who or 'suggestions'}{kind}{chosen.suffix}"
         with progress_bar("Exporting") as progress:
             count = export_to_path(store, name, path, who, progress, options, make_folder=output is None, config=config)
+    stored(f"the export is written to {path}")
     say(f"{count} record(s) -> {path}" + (f"; spaCy training config -> {config}" if config else ""))
     tell_notes(options)
 
@@ -264,6 +286,7 @@ def import_(
             report = store_records(
                 store, records, snap=snap, replace=replace, skip_invalid=skip_invalid, progress=progress
             )
+    stored(f"the import is stored in {db}")
     moved = f", {report.snapped} span(s) snapped to token boundaries" if snap else ""
     moved += f", {report.trimmed} span(s) trimmed to the span rules" if report.trimmed else ""
     decided = f", {report.decisions} decision(s) on suggestions" if report.decisions else ""
@@ -281,10 +304,15 @@ def import_(
         say(f"left out: {count} {what}")
     if report.rebuilt:
         several = sum(1 for _, _, matches in report.rebuilt if matches > 1)
-        why = f"; {several} have the words of several, so none was chosen" if several else ""
+        cases = {
+            "no stored article has the same words": len(report.rebuilt) - several,
+            "several stored articles have the same words, so none was chosen": several,
+        }
+        found = [(why, count) for why, count in cases.items() if count]
+        why = found[0][0] if len(found) == 1 else "; ".join(f"for {count}, {why}" for why, count in found)
         say(
             f"note: {len(report.rebuilt)} new article(s) with a text rebuilt from the file's tokens, the white "
-            f"space between them guessed: no stored article has the same words{why}"
+            f"space between them guessed: {why}"
         )
     for conflict in report.conflicts:
         at = conflict.where.line if conflict.where.line is not None else f"record {conflict.where.record}"
@@ -311,6 +339,7 @@ def merge(
 
     with errors_as_lines(), store_to_fill(db) as store, progress_bar("Merging") as progress:
         report = merge_databases(store, others, prefer, progress)
+    stored(f"the merge is stored in {db}")
     say(
         f"{report.articles_added} article(s), {report.annotations_added} annotation(s) and "
         f"{report.events_copied} event(s) added; {report.overwritten} annotation(s) replaced by the other's; "

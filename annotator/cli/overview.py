@@ -10,6 +10,7 @@ from annotator.vocabulary import Status
 
 if TYPE_CHECKING:
     from rich.table import Table
+    from rich.text import Text
 
 
 def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
@@ -35,7 +36,7 @@ def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
 
 def stats_tables(
     db: Path, figures: dict[str, Any], minutes: dict[str, float], assignments: list[tuple[str, int, int, int, int, int]]
-) -> list["Table | str"]:
+) -> list["Table | Text | str"]:
     """The tables `stats` prints: the database's path as a line of its own (never cut), then Rich tables, stored names shown literally (`literal`: Rich would drop control
     characters silently) and as Text (never read as markup)."""
     from rich import box
@@ -55,7 +56,7 @@ def stats_tables(
     summary.add_column()
     for name in ("articles", "suggestions", "spans", "events"):
         summary.add_row(name, str(figures[name]))
-    tables: list[Table | str] = [where, summary]
+    tables: list[Table | Text | str] = [where, summary]
     if figures["suggestions_by_label"]:
         by_label = table("suggester", "label", "suggestions", title="suggestions", names=2)
         for row in figures["suggestions_by_label"]:
@@ -65,11 +66,13 @@ def stats_tables(
     counts: dict[str, dict[str, int]] = {}
     for row in figures["annotations"]:
         counts.setdefault(row["annotator"], {})[row["status"]] = row["articles"]
-    annotations = table("annotator", *statuses, "time spent", title="annotations" + ("" if counts else ": none yet"))
+    annotations = table("annotator", *statuses, "time spent", title="annotations")
     for who, by_status in counts.items():
         spent = f"{minutes.get(who, 0.0):.1f} min"
         annotations.add_row(Text(literal(who)), *(str(by_status.get(status, 0)) for status in statuses), spent)
-    tables.append(annotations)
+    # With none, the line alone: a table of no rows printed its header under it. Text, not str: a block of its
+    # own, a blank line apart from the tables around it (a str line would head the next table).
+    tables.append(annotations if counts else Text("annotations: none yet"))
     if assignments:
         assigned = table(
             "annotator", "assigned", "to do", "in progress", "done", "skipped/flagged", title="assignments"

@@ -19,6 +19,7 @@ from annotator.cli.common import (
     progress_bar,
     say,
     say_json,
+    stored,
 )
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import GOLD
@@ -88,6 +89,7 @@ def adjudicate(
     with errors_as_lines(), open_store(db) as store:
         names = chosen_annotators(store, annotators, "adjudication", include_in_progress)
         report = auto_adjudicate(store, names, default_annotator(reviewer), include_in_progress)
+    stored(f"the gold annotations are stored in {db}")
     say(
         f"{report.articles} article(s) compared: {report.spans} agreed span(s) into gold, "
         f"{report.settled} article(s) settled, {report.disagreements} disagreement(s) left for review"
@@ -197,5 +199,7 @@ def train(
                     if curve
                     else train_model(store, source, folder, epochs=epochs, seed=seed, base=base, progress=progress)
                 )
+    if not curve:
+        stored(f"the model is written to {folder}")
     for line in curve_lines(report) if curve else report_lines(report):
         say(line)

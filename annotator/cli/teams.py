@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from annotator.cli.common import DbOption, default_annotator, errors_as_lines, fail, open_store, say
+from annotator.cli.common import DbOption, default_annotator, errors_as_lines, fail, open_store, say, stored
 from annotator.store import DEFAULT_DB
 
 
@@ -33,6 +33,7 @@ def assign(
         report = assign_articles(
             store, annotators.split(","), overlap, limit=limit, seed=seed, by=default_annotator(None)
         )
+    stored(f"the assignments are stored in {db}")
     unchanged = "" if report.added or report.removed else ": nothing changed"
     say(f"{report.articles} article(s) to {overlap} annotator(s) each (seed {seed}) -> {db}{unchanged}")
     say(f"kept:       {report.kept} assignment(s), {report.started} of them with work started")
@@ -58,6 +59,7 @@ def pack(
 
     with errors_as_lines(), open_store(db) as store:
         report = write_pack(store, annotator, output)
+    stored(f"the pack is written to {output}")
     say(f"{report.articles} article(s), {report.suggestions} suggestion(s) for {annotator} -> {output}")
 
 
@@ -66,7 +68,7 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on (default: this machine only).")] = (
         "127.0.0.1"
     ),
-    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
     annotator: Annotated[
         str | None, typer.Option("--annotator", help="Who annotates (default: each session asks).")
     ] = None,
@@ -86,13 +88,15 @@ def serve(
 
     Example: annotator serve --db team.db --port 8000
     """
-    from annotator.tui.serving import LOCAL_HOSTS, serve_command
+    from annotator.errors import AnnotatorError
+    from annotator.tui.serving import LOCAL_HOSTS, check_listening, serve_command
 
     if host not in LOCAL_HOSTS and not public:
         raise fail(f"--host {host} would let other machines connect, with no password: add --public to mean it")
     with errors_as_lines(), open_store(db) as store:
         if not store.count("articles"):
             raise fail(f"{db}: no article to annotate yet (annotator ingest ... --db {db})")
+        check_listening(host, port)
     if host not in LOCAL_HOSTS:
         say(
             f"warning: serving on {host}: textual-serve has no authentication, so anyone who can reach "
@@ -101,4 +105,7 @@ def serve(
         )
         if url is None and host in ("0.0.0.0", "::"):
             say(f"note: pages load from other machines only with --url http://<this host's name>:{port}", err=True)
-    serve_command(db, host, port, annotator, url)
+    try:
+        serve_command(db, host, port, annotator, url)
+    except AnnotatorError as error:  # not errors_as_lines: ctrl+c is how a server stops, not an interruption
+        raise fail(str(error)) from None

@@ -7,7 +7,10 @@ anywhere means nothing from the command is stored.
 from __future__ import annotations
 
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -46,12 +49,24 @@ class ChangedTextConflict:
 
 
 @dataclass(frozen=True)
+class AssignedReplacement:
+    """An article `--changed-text replace` gave a new text while it is assigned to people who have not started it
+    (no work is lost, but they will read another text than the one they were given)."""
+
+    article_id: str
+    title: str
+    source: str
+    assignees: list[str]
+
+
+@dataclass(frozen=True)
 class IngestReport:
     added: list[str]
     skipped: list[str]
     suggestions: int
     replaced: list[str] = field(default_factory=list)
     conflicts: list[ChangedTextConflict] = field(default_factory=list)
+    assigned: list[AssignedReplacement] = field(default_factory=list)
 
 
 def _changed(store: Store, article: ArticleIn) -> bool:
@@ -214,6 +229,7 @@ def ingest(
     replacing: set[str] = set()
     conflicts: dict[str, ChangedTextConflict] = {}
     hashes: set[str] = set()
+    assigned: list[AssignedReplacement] = []
     for article in articles:
         if _changed(store, article):
             renamed = _with_changed_text(store, article, changed)
@@ -263,10 +279,14 @@ def ingest(
             if conflict is not None:
                 conflicts[replacement.article_id] = conflict
                 continue
+            if assignees := store.assignees_of(replacement.article_id):
+                title, source = store.article(replacement.article_id).title, str(replacement.meta.get("source", ""))
+                assigned.append(AssignedReplacement(replacement.article_id, title, source, assignees))
             store.replace_article(replacement, new_tokens or [], suggestions)
             stored.append((replacement, new_tokens, suggestions))
     return IngestReport(added=added, skipped=skipped + also_skipped, suggestions=sum(len(r[2]) for r in stored),
-                        replaced=sorted(replacing - set(conflicts)), conflicts=list(conflicts.values()))  # fmt: skip
+                        replaced=sorted(replacing - set(conflicts)), conflicts=list(conflicts.values()),
+                        assigned=assigned)  # fmt: skip
 
 
 def outdated(stored: dict[str, set[str]], names: tuple[str, ...]) -> list[str]:
@@ -283,6 +303,33 @@ def outdated(stored: dict[str, set[str]], names: tuple[str, ...]) -> list[str]:
         for article_id, have in stored.items()
         if not have or any(kind(name) in targets and targets[kind(name)] not in have for name in have)
     ]
+
+
+@contextmanager
+def _interrupt_after() -> Iterator[None]:
+    """Hold ctrl+c (SIGINT) until the block is done, then raise it; in the main thread only (the only one
+    Python delivers signals to), elsewhere the block simply runs."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, frame: held.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if held:
+        raise KeyboardInterrupt
+
+
+class SuggestInterrupted(KeyboardInterrupt):
+    """ctrl+c during `resuggest`. Each article's new suggestions are one transaction, written as soon as they are
+    computed (a long corpus run keeps what it finished): the first `done` of `total` articles have them, the
+    others are as they were, and a rerun (without --all) computes only those."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__(done, total)
+        self.done, self.total = done, total
 
 
 def resuggest(
@@ -308,12 +355,15 @@ def resuggest(
         return 0, 0
     nlp = load_pipeline(model)
     texts = [store.article(article_id).text for article_id in ids]
-    count = 0
-    for done, (article_id, (tokens, suggestions)) in enumerate(
-        zip(ids, suggest_texts(texts, nlp, n_process=workers), strict=True), start=1
-    ):
-        store.replace_suggestions(article_id, tokens, suggestions)
-        count += len(suggestions)
-        if progress:
-            progress(done, len(ids))
+    count = done = 0
+    try:
+        for article_id, (tokens, suggestions) in zip(ids, suggest_texts(texts, nlp, n_process=workers), strict=True):
+            with _interrupt_after():  # the write and its count are one step: the count says what was written
+                store.replace_suggestions(article_id, tokens, suggestions)
+                done += 1
+            count += len(suggestions)
+            if progress:
+                progress(done, len(ids))
+    except KeyboardInterrupt:
+        raise SuggestInterrupted(done, len(ids)) from None
     return len(ids), count

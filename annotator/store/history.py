@@ -75,7 +75,7 @@ class History(Changes):
             if not done:
                 raise Refused("nothing to undo")
             action, before, after = self._event_change(done[-1])
-            what = self._what(article_id, before, after)
+            what = self._what(article_id, after, before)  # the change the undo makes: back to `before`
             before, note = self._without_gone_suggestions(before)
             message = f"undid {action.replace('_', ' ')}{what}{note}"
             return self._commit(article_id, annotator, "undo", after, before, target=done[-1], message=message)
@@ -92,7 +92,8 @@ class History(Changes):
             return self._commit(article_id, annotator, "redo", before, after, target=undone[-1], message=message)
 
     def _what(self, article_id: str, before: Row, after: Row) -> str:
-        """What an event changed, for the undo and redo messages: its span (or suggestion), or how many."""
+        """What an undo or redo changes, from `before` to `after`, for its message: the span (or suggestion), how
+        many, or the status as it was -> as it is now."""
         spans = {row["id"]: row for row in [*before.get("spans", []), *after.get("spans", [])]}
         decided = {row["suggestion_id"] for row in [*before.get("decisions", []), *after.get("decisions", [])]}
         if len(spans) > 1 or len(decided) > 1:
@@ -108,8 +109,8 @@ class History(Changes):
                 return f" of {describe(self._suggestion(article_id, next(iter(decided))))}"
             except NotFound:  # replaced by a later `annotator suggest`
                 return " of a suggestion since replaced"
-        if "status" in after:
-            return f" ({before.get('status', 'todo')} -> {after['status']})"
+        if "status" in before or "status" in after:
+            return f": {before.get('status', 'todo')} -> {after.get('status', 'todo')}"
         return ""
 
     def applied_events(self, article_id: str, annotator: str) -> list[int]:

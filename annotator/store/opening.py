@@ -162,10 +162,25 @@ def open_database(path: str | Path, read_only: bool = False, create: bool = True
 def _read_only(db: sqlite3.Connection, path: Path) -> sqlite3.Connection:
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version < SCHEMA_VERSION:
-        db.close()
-        raise DatabaseError(f"{path}: made by an older release: open it once with a command that writes to upgrade it")
+        db = _upgraded_copy(db, path)
     db.execute("PRAGMA foreign_keys = ON")
     return db
+
+
+def _upgraded_copy(db: sqlite3.Connection, path: Path) -> sqlite3.Connection:
+    """An older release's file, for reading only: a private copy in memory brought to this release's schema. The
+    file itself is never migrated by a command that only reads (a writing command upgrades it in place)."""
+    copy = sqlite3.connect(":memory:", check_same_thread=False)
+    try:
+        db.backup(copy)
+        migrate(copy)
+        copy.execute("PRAGMA query_only = ON")
+    except sqlite3.Error as error:
+        copy.close()
+        raise DatabaseError(f"{path}: made by an older release, and its copy could not be upgraded: {error}") from None
+    finally:
+        db.close()
+    return copy
 
 
 def write_failed(path: Path | None, error: sqlite3.Error) -> WriteFailed:

@@ -132,12 +132,19 @@ class Reader(Connection):
 
     def article_users(self, article_id: str) -> list[str]:
         """Everyone who has opened, annotated, decided or commented anything on this article: the people whose
-        work a new text under its id would leave pointing at words that are no longer there."""
+        work a new text under its id would leave pointing at words that are no longer there. An assignment
+        nobody has started is no work (`assignees_of` says who has one)."""
         sql = """SELECT annotator FROM annotations WHERE article_id = :id UNION SELECT annotator FROM events
-                 WHERE article_id = :id UNION SELECT annotator FROM decisions WHERE article_id = :id
+                 WHERE article_id = :id AND action NOT IN ('assign', 'unassign')
+                 UNION SELECT annotator FROM decisions WHERE article_id = :id
                  UNION SELECT annotator FROM spans WHERE article_id = :id
                  UNION SELECT annotator FROM comments WHERE article_id = :id ORDER BY 1"""
         return [row[0] for row in self.conn.execute(sql, {"id": article_id})]
+
+    def assignees_of(self, article_id: str) -> list[str]:
+        """Who has the article assigned (`annotator assign`), by name."""
+        sql = "SELECT annotator FROM assignments WHERE article_id = ? ORDER BY annotator"
+        return [row[0] for row in self.conn.execute(sql, [article_id])]
 
     def updated_at(self, article_id: str, annotator: str) -> str | None:
         """When this annotator's work on the article last changed (None before any)."""

@@ -9,9 +9,13 @@ on this machine only unless told otherwise.
 
 from __future__ import annotations
 
+import os
 import shlex
+import socket
 import sys
 from pathlib import Path
+
+from annotator.errors import AnnotatorError
 
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
@@ -22,9 +26,33 @@ def session_command(db: Path, annotator: str | None) -> str:
     return shlex.join([sys.executable, "-m", "annotator", "annotate", "--db", str(db.resolve()), *who])
 
 
+def _cannot_listen(host: str, port: int, error: OSError) -> AnnotatorError:
+    """One line naming the options and why the address cannot be listened on (a name that does not resolve, a
+    port in use or not ours to use)."""
+    errno = error.errno
+    reason = os.strerror(errno) if isinstance(errno, int) and errno > 0 else error.strerror or str(error)
+    return AnnotatorError(f"cannot listen on --host {host} --port {port}: {reason}")
+
+
+def check_listening(host: str, port: int) -> None:
+    """Bind every address the host resolves to, as the server will, and let go: so a name that does not resolve
+    or a port in use is one line before textual-serve prints its banner, not a traceback after it."""
+    try:
+        addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        for family, kind, protocol, _, address in addresses:
+            with socket.socket(family, kind, protocol) as probe:
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as aiohttp binds on Unix
+                probe.bind(address)
+    except OSError as error:
+        raise _cannot_listen(host, port, error) from None
+
+
 def serve_command(db: Path, host: str, port: int, annotator: str | None, url: str | None = None) -> None:
-    """Serve until interrupted (ctrl+c)."""
+    """Serve until interrupted (ctrl+c); `check_listening` first."""
     from textual_serve.server import Server
 
     server = Server(session_command(db, annotator), host=host, port=port, title="annotator", public_url=url)
-    server.serve()
+    try:
+        server.serve()
+    except OSError as error:  # the port taken between the check and the server's bind
+        raise _cannot_listen(host, port, error) from None

@@ -1,0 +1,62 @@
+"""Found by a newcomer from a fresh clone: options whose values failed deep inside a library ended in a traceback.
+Each is one line naming the option and the value, from the real console script."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+from processes import annotator, one_error_line
+
+from annotator.exchange.ingest import ingest, seed_articles
+from annotator.store import Store
+
+
+@pytest.fixture
+def seeded(tmp_path: Path) -> Path:
+    path = tmp_path / "team.db"
+    with Store.open(path) as store:
+        ingest(store, seed_articles(), suggest=False)
+    return path
+
+
+def test_serve_on_a_port_out_of_range(seeded: Path) -> None:
+    assert one_error_line(annotator("serve", "--db", seeded, "--port", "99999", timeout=60)) == (
+        "Invalid value for '--port': 99999 is not in the range 1<=x<=65535."
+    )
+
+
+def test_serve_on_a_port_in_use(seeded: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = annotator("serve", "--db", seeded, "--port", str(port), timeout=60)
+    assert one_error_line(result) == f"cannot listen on --host 127.0.0.1 --port {port}: Address already in use"
+    assert result.stdout == ""  # before textual-serve's banner
+
+
+def test_serve_on_a_host_that_does_not_resolve(seeded: Path) -> None:
+    result = annotator("serve", "--db", seeded, "--host", "nosuch.invalid", "--public", timeout=60)
+    assert one_error_line(result) == "cannot listen on --host nosuch.invalid --port 8000: Name or service not known"
+
+
+@pytest.mark.parametrize(
+    ("address", "why"),
+    [
+        ("bogus", "missing port number in address 'bogus'"),
+        ("tcp://[::1", "invalid address '[::1'; maybe: ipv6 needs brackets like [::1]"),
+        (
+            "http://127.0.0.1:8000",
+            "unknown address scheme 'http' (known schemes: ['inproc', 'tcp', 'tls', 'ucx', 'ws', 'wss'])",
+        ),
+    ],
+)
+def test_predict_with_a_malformed_scheduler_address(tmp_path: Path, address: str, why: str) -> None:
+    (tmp_path / "small.jsonl").write_text('{"text": "Ann met Bob in Paris."}\n', encoding="utf-8")
+    result = annotator("predict", tmp_path / "small.jsonl", "-o", tmp_path / "pq", "--scheduler", address, timeout=60)
+    assert (
+        one_error_line(result) == f"Invalid value for '--scheduler': {address!r} is not a Dask scheduler address: {why}"
+    )
+    assert not (tmp_path / "pq").exists()
