@@ -208,3 +208,22 @@ def test_closed_choices_are_checked_before_the_command_runs(tmp_path: Path) -> N
         code, _, err = run(*args, "--db", str(tmp_path / "x.db"))
         assert (code, err) == (1, f"annotator: error: {message}\n")
     assert not (tmp_path / "x.db").exists()
+
+
+def test_an_interrupted_command_says_what_its_finished_steps_keep(capsys: pytest.CaptureFixture[str]) -> None:
+    """ctrl+c in a command that commits article by article (adjudicate --auto) must not claim nothing was
+    written; one that writes in one transaction says so."""
+    import typer
+
+    from annotator.cli.common import errors_as_lines
+
+    for said, expected in (
+        ((), "annotator: error: interrupted; nothing from this command was written\n"),
+        (
+            ("articles settled before it keep their gold",),
+            "annotator: error: interrupted; articles settled before it keep their gold\n",
+        ),
+    ):
+        with pytest.raises(typer.Exit), errors_as_lines(*said):
+            raise KeyboardInterrupt
+        assert capsys.readouterr().err == expected

@@ -167,15 +167,20 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(1)
 
 
+ALL_OR_NOTHING = "nothing from this command was written"
+
+
 @contextmanager
-def errors_as_lines() -> Iterator[None]:
-    """Every error the user can fix becomes one line on stderr and exit status 1."""
+def errors_as_lines(interrupted: str = ALL_OR_NOTHING) -> Iterator[None]:
+    """Every error the user can fix becomes one line on stderr and exit status 1. `interrupted` says what a
+    ctrl+c leaves: nothing, for a command that writes in one transaction (or none); a command that commits
+    step by step says what its finished steps keep."""
     try:
         yield
     except AnnotatorError as error:
         raise fail(str(error)) from None
     except KeyboardInterrupt:
-        raise fail("interrupted; nothing from this command was written") from None
+        raise fail(f"interrupted; {interrupted}") from None
 
 
 def default_annotator(name: str | None) -> str:
