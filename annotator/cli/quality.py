@@ -85,9 +85,10 @@ def adjudicate(
 
     if not auto:
         raise fail("only --auto is available from the command line; disagreements are settled in `annotator review`")
+    who = default_annotator(reviewer, "--reviewer")
     with errors_as_lines(), open_store(db) as store:
         names = chosen_annotators(store, annotators, "adjudication", include_in_progress)
-        report = auto_adjudicate(store, names, default_annotator(reviewer), include_in_progress)
+        report = auto_adjudicate(store, names, who, include_in_progress)
     say(
         f"{report.articles} article(s) compared: {report.spans} agreed span(s) into gold, "
         f"{report.settled} article(s) settled, {report.disagreements} disagreement(s) left for review"

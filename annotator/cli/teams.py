@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from annotator.cli.common import DbOption, default_annotator, errors_as_lines, fail, open_store, say
+from annotator.cli.common import DbOption, checked_name, default_annotator, errors_as_lines, fail, open_store, say
 from annotator.store import DEFAULT_DB
 
 
@@ -29,10 +29,9 @@ def assign(
     """
     from annotator.store.assignments import assign as assign_articles
 
+    team = [checked_name(name.strip(), "--annotators") for name in annotators.split(",")]
     with errors_as_lines(), open_store(db) as store:
-        report = assign_articles(
-            store, annotators.split(","), overlap, limit=limit, seed=seed, by=default_annotator(None)
-        )
+        report = assign_articles(store, team, overlap, limit=limit, seed=seed, by=default_annotator(None))
     unchanged = "" if report.added or report.removed else ": nothing changed"
     say(f"{report.articles} article(s) to {overlap} annotator(s) each (seed {seed}) -> {db}{unchanged}")
     say(f"kept:       {report.kept} assignment(s), {report.started} of them with work started")
