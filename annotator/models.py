@@ -72,7 +72,7 @@ def _name(name: str) -> str:
 
 #: An annotator's name as a file gives it: `vocabulary.name_problem`'s rule (never a path, no white space at
 #: its ends), one rule at every border.
-AnnotatorName = Annotated[StrictStr, AfterValidator(_name)]
+AnnotatorName = Annotated[StrictStr, Field(min_length=1), AfterValidator(_name)]
 
 
 def _no_title(value: Any) -> Any:
