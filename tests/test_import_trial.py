@@ -262,3 +262,14 @@ def test_an_option_naming_a_path_is_one_line(tmp_path: Path, seeded: Path, name:
         assert one_error_line(annotator(*command, "--db", db, cwd=work)) == f"{option}: {BAD_NAMES[name]}"
     assert files(tmp_path) == before
     assert annotators(db) == sorted(["alice", name])
+
+
+@pytest.mark.parametrize("command", [["pack", "-o", "p.db"], ["serve"], ["annotate"]])
+def test_pack_serve_and_annotate_take_a_name_not_a_path(tmp_path: Path, seeded: Path, command: list[str]) -> None:
+    db = tmp_path / "s.db"
+    shutil.copy(seeded, db)
+    result = annotator(*command, "--annotator", "../../evil", "--db", db, cwd=tmp_path)
+    assert one_error_line(result) == (
+        "--annotator: an annotator's name may not contain a path separator (/ or \\): '../../evil'"
+    )
+    assert files(tmp_path) == []

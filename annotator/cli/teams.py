@@ -55,6 +55,7 @@ def pack(
     """
     from annotator.store.pack import pack as write_pack
 
+    checked_name(annotator, "--annotator")
     with errors_as_lines(), open_store(db) as store:
         report = write_pack(store, annotator, output)
     say(f"{report.articles} article(s), {report.suggestions} suggestion(s) for {annotator} -> {output}")
@@ -87,6 +88,8 @@ def serve(
     """
     from annotator.tui.serving import LOCAL_HOSTS, serve_command
 
+    if annotator is not None:
+        checked_name(annotator, "--annotator")
     if host not in LOCAL_HOSTS and not public:
         raise fail(f"--host {host} would let other machines connect, with no password: add --public to mean it")
     with errors_as_lines(), open_store(db) as store:
