@@ -273,3 +273,15 @@ def test_pack_serve_and_annotate_take_a_name_not_a_path(tmp_path: Path, seeded: 
         "--annotator: an annotator's name may not contain a path separator (/ or \\): '../../evil'"
     )
     assert files(tmp_path) == []
+
+
+def test_the_default_export_never_leaves_exports(tmp_path: Path, seeded: Path) -> None:
+    """exports/alice.jsonl a link to a file outside exports/: the default output is refused, nothing written."""
+    shutil.copy(seeded, tmp_path / "s.db")
+    (tmp_path / "exports").mkdir()
+    (tmp_path / "exports" / "alice.jsonl").symlink_to(Path("..") / "outside.jsonl")
+    result = annotator("export", "--annotator", "alice", "--db", tmp_path / "s.db", cwd=tmp_path)
+    assert one_error_line(result) == (
+        "the default output exports/alice.jsonl would not be inside exports/: give -o PATH"
+    )
+    assert not (tmp_path / "outside.jsonl").exists()
