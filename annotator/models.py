@@ -33,6 +33,7 @@ from annotator.vocabulary import ENTITY_LABELS as ENTITY_LABELS
 from annotator.vocabulary import Label as Label
 from annotator.vocabulary import Status as Status
 from annotator.vocabulary import content_hash as content_hash
+from annotator.vocabulary import future_problem, name_problem
 from annotator.vocabulary import parse_timestamp as parse_timestamp
 from annotator.vocabulary import utc_now as utc_now
 from annotator.vocabulary import utc_timestamp as utc_timestamp
@@ -49,12 +50,29 @@ Flag = StrictBool
 
 
 def _timestamp(text: str) -> str:
-    return utc_timestamp(parse_timestamp(text))
+    moment = parse_timestamp(text)
+    problem = future_problem(moment)
+    if problem:
+        raise ValueError(problem)
+    return utc_timestamp(moment)
 
 
 #: A moment: ISO 8601 with a time zone, stored as `utc_timestamp` writes it (UTC, so stored stamps compare as
-#: moments); anything else ("yesterday", a stamp without a time zone) is an error naming the field.
+#: moments); anything else ("yesterday", a stamp without a time zone) is an error naming the field, and so is a
+#: moment in the future (`vocabulary.future_problem`: it would stay newer than all later work).
 Timestamp = Annotated[StrictStr, AfterValidator(_timestamp), WithJsonSchema({"type": "string", "format": "date-time"})]
+
+
+def _name(name: str) -> str:
+    problem = name_problem(name)
+    if problem:
+        raise ValueError(problem)
+    return name
+
+
+#: An annotator's name as a file gives it: `vocabulary.name_problem`'s rule (never a path, no white space at
+#: its ends), one rule at every border.
+AnnotatorName = Annotated[StrictStr, Field(min_length=1), AfterValidator(_name)]
 
 
 def _no_title(value: Any) -> Any:
@@ -242,7 +260,7 @@ class ArticleIn(Strict):
 class Comment(Strict):
     """A comment someone left on an article (`C` in the annotator), exported with their record."""
 
-    annotator: str = Field(min_length=1)
+    annotator: AnnotatorName
     text: str = Field(min_length=1)
     at: Timestamp
 
@@ -256,7 +274,7 @@ class NativeRecord(Strict):
     text: str = Field(min_length=1)
     title: Title = ""
     meta: dict[str, Any] = Field(default_factory=dict)
-    annotator: str = Field(min_length=1)
+    annotator: AnnotatorName
     status: Status = Status.DONE
     spans: list[Span] = Field(default_factory=list)
     updated_at: Timestamp | None = None

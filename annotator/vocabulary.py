@@ -8,7 +8,8 @@ them, so code that uses the models imports everything from one place.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+import unicodedata
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 #: ISO 8601's extended form with a time zone (RFC 3339's profile of it): what a timestamp read from a file must be.
@@ -36,6 +37,44 @@ def parse_timestamp(text: str) -> datetime:
         return datetime.fromisoformat(text).astimezone(UTC)
     except (ValueError, OverflowError):  # a 13th month, a 61st second; a moment before year 1 in UTC
         raise ValueError(problem) from None
+
+
+#: How far ahead of this machine's clock a stamp read from a file may be (another machine's clock may run fast).
+CLOCK_TOLERANCE = timedelta(days=1)
+
+
+def future_problem(moment: datetime) -> str | None:
+    """Why a moment read from a file cannot be stored: later than now (plus `CLOCK_TOLERANCE`), it would stay
+    "newer" than all later real work and make every later import of it a conflict. None when it is fine."""
+    if moment <= datetime.now(UTC) + CLOCK_TOLERANCE:
+        return None
+    return f"{utc_timestamp(moment)} is in the future (now is {utc_now()})"
+
+
+def in_future(stamp: str) -> bool:
+    """Whether a stored stamp names a moment later than now plus `CLOCK_TOLERANCE` (an older release stored
+    them): such a stamp says nothing about which work is newer."""
+    try:
+        return future_problem(parse_timestamp(stamp)) is not None
+    except ValueError:
+        return False
+
+
+def name_problem(name: str) -> str | None:
+    """Why `name` cannot be an annotator's (or a reviewer's), else None. One rule at every border: a name
+    becomes a file name (`export`'s default exports/NAME.jsonl), so no path separator, no "." or "..", no
+    control character; and " alice " would be another annotator than "alice", so no white space at its ends."""
+    if not name:
+        return "an annotator's name may not be empty"
+    if name != name.strip():
+        return f"an annotator's name may not begin or end with white space: {name!r}"
+    if name in (".", ".."):
+        return f"an annotator's name may not be {name!r}"
+    if "/" in name or "\\" in name:
+        return f"an annotator's name may not contain a path separator (/ or \\): {name!r}"
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in name):
+        return f"an annotator's name may not contain a control character: {name!r}"
+    return None
 
 
 def content_hash(text: str) -> str:
@@ -76,6 +115,16 @@ def suggester_kind(name: str) -> str:
     """What a suggester version makes, the name before its first dot: `entities.v3@3fa9` is an `entities` one.
     The newest batch of each kind is the model's current suggestion; a newer version replaces an older one."""
     return name.split(".", 1)[0]
+
+
+_VERSIONED = re.compile(r"[^.@]+\.v(\d+)")
+
+
+def suggester_version(name: str) -> int:
+    """A suggester version's number: `entities.v3` and `entities.v3@3fa9` (a trained pipeline's) are 3. Within
+    a kind, a higher number is a newer version; a name without one (an older release's) counts as 0."""
+    match = _VERSIONED.match(name)
+    return int(match.group(1)) if match else 0
 
 
 def a_or_an(name: str) -> str:

@@ -165,6 +165,12 @@ def test_older_spans_with_a_no_break_space_export_and_import_in_every_format(tmp
         assert result.returncode == 0, result.stderr
         result = annotator("import", tmp_path / out, "--format", format_name, "--annotator", "alice2",
                            "--db", tmp_path / f"fresh-{out}.db")  # fmt: skip
+        if out == "model.out" and format_name != "conll":  # CoNLL names nobody: the file does not say it is the model's
+            assert one_error_line(result).endswith(  # the model's suggestions never become alice2's work
+                "this record holds the model's suggestions (model:entities.v0), not anyone's work: import them "
+                "without --annotator"
+            )
+            continue
         assert result.returncode == 0, result.stderr
         with Store.open(tmp_path / f"fresh-{out}.db", read_only=True) as fresh:
             assert [s.text for s in fresh.spans(fresh.article_ids()[0], "alice2")] == ["about 1"]

@@ -63,7 +63,7 @@ def test_nothing_is_fetched_over_the_network(tmp_path: Path) -> None:
     for args in (
         ["ingest", str(SEEDS), "--db", "a.db"],  # loads the spaCy model and suggests
         ["export", "--db", "a.db", "--suggestions", "-o", "s.jsonl"],
-        ["import", "s.jsonl", "--db", "b.db", "--annotator", "model"],
+        ["import", "s.jsonl", "--db", "b.db"],  # the model's suggestions, stored as suggestions
         ["check", "--db", "b.db"],
         ["stats", "--db", "a.db"],
     ):

@@ -20,7 +20,7 @@ from annotator.errors import AnnotatorError
 from annotator.exchange.formats import FORMATS
 from annotator.literal import literal, literal_json, literal_lines
 from annotator.store import Store
-from annotator.vocabulary import GOLD, is_model
+from annotator.vocabulary import GOLD, is_model, name_problem
 
 
 class UsageLine(ClickException):
@@ -183,11 +183,22 @@ def errors_as_lines(interrupted: str = ALL_OR_NOTHING) -> Iterator[None]:
         raise fail(f"interrupted; {interrupted}") from None
 
 
-def default_annotator(name: str | None) -> str:
-    """The name given, else the login; a model's name (`model:...`) is nobody's."""
-    if name is not None and is_model(name):
+def checked_name(name: str, option: str) -> str:
+    """A name an option gives, by the one rule for annotators' names (`vocabulary.name_problem`: never a path,
+    no white space at its ends); else one line naming the option. A model's name (`model:...`) is nobody's."""
+    if is_model(name):
         raise fail(f"{name!r} names the model's suggestions, not an annotator")
-    return name or getpass.getuser() or "annotator"
+    problem = name_problem(name)
+    if problem:
+        raise fail(f"{option}: {problem}")
+    return name
+
+
+def default_annotator(name: str | None, option: str = "--annotator") -> str:
+    """The name given (`checked_name`), else the login."""
+    if name is not None:
+        return checked_name(name, option)
+    return getpass.getuser() or "annotator"
 
 
 @contextmanager
@@ -252,13 +263,15 @@ def chosen_annotators(
     known = store.annotators()
     found = ", ".join(known) or "none"
     if names:
-        chosen = [n.strip() for n in names.split(",") if n.strip()]
+        chosen = [n.strip() for n in names.split(",") if n.strip()]  # "alice, bob": white space after commas
         model = next(filter(is_model, chosen), None)
         if model is not None:
             raise fail(
                 f"{model!r} names the model's suggestions, not an annotator (`annotator evaluate --suggester NAME` "
                 "scores a suggester)"
             )
+        for name in chosen:
+            checked_name(name, "--annotators")
         unknown = [n for n in chosen if n not in known]
         if unknown:
             raise fail(f"no annotations by '{unknown[0]}' (in the database: {found})")  # as `evaluate` says

@@ -15,6 +15,7 @@ from annotator.cli.common import (
     FormatOption,
     ModelOption,
     WorkersOption,
+    checked_name,
     default_annotator,
     errors_as_lines,
     fail,
@@ -199,12 +200,22 @@ def export(
             tell_notes(options)
             return
         kind = "" if chosen.suffix == f".{name}" else f".{name}"  # alice.jsonl, alice.prodigy.jsonl, alice.spacy
-        path = Path(output) if output else Path("exports") / f"{who or 'suggestions'}{kind}{chosen.suffix}"
+        path = Path(output) if output else _in_exports(f"{who or 'suggestions'}{kind}{chosen.suffix}")
         with progress_bar("Exporting") as progress:
             count = export_to_path(store, name, path, who, progress, options, make_folder=output is None, config=config)
     stored(f"the export is written to {path}")
     say(f"{count} record(s) -> {path}" + (f"; spaCy training config -> {config}" if config else ""))
     tell_notes(options)
+
+
+def _in_exports(name: str) -> Path:
+    """The default output, exports/NAME; a name that would put it anywhere else (a stored name from an older
+    release, before names were checked) is refused: the default never leaves exports/."""
+    folder = Path("exports").resolve()
+    path = Path("exports") / name
+    if path.resolve().parent != folder:
+        raise fail(f"the default output exports/{name} would not be inside exports/: give -o PATH")
+    return path
 
 
 def tell_notes(options: "ExportOptions") -> None:
@@ -274,7 +285,7 @@ def import_(
 
     with errors_as_lines():
         options = ReadOptions(
-            annotator=annotator,
+            annotator=None if annotator is None else checked_name(annotator, "--annotator"),
             label_map=parse_label_map(label_map),
             relation_map=parse_relation_map(relation_map),
             skip_invalid=skip_invalid,

@@ -86,13 +86,14 @@ def adjudicate(
 
     if not auto:
         raise fail("only --auto is available from the command line; disagreements are settled in `annotator review`")
+    who = default_annotator(reviewer, "--reviewer")
     step_by_step = (
         "articles settled before it keep their gold (each article is one event, undoable); the rest are unchanged: "
         "run the same command again to finish"
     )
     with errors_as_lines(step_by_step), open_store(db) as store:
         names = chosen_annotators(store, annotators, "adjudication", include_in_progress)
-        report = auto_adjudicate(store, names, default_annotator(reviewer), include_in_progress)
+        report = auto_adjudicate(store, names, who, include_in_progress)
     stored(f"the gold annotations are stored in {db}")
     say(
         f"{report.articles} article(s) compared: {report.spans} agreed span(s) into gold, "

@@ -36,6 +36,7 @@ def review(
     from annotator.store.assignments import compared_articles
     from annotator.vocabulary import Status
 
+    who = default_annotator(reviewer, "--reviewer")
     with errors_as_lines(), open_store(db, read_only=True) as store:
         names = chosen_annotators(store, annotators, "review")
         if not compared_articles(store, names, [Status.DONE]):
@@ -43,7 +44,7 @@ def review(
     from annotator.tui.review import make_review_app
 
     with errors_as_lines():
-        tui = make_review_app(db, default_annotator(reviewer), names)
+        tui = make_review_app(db, who, names)
     tui.run()
 
 

@@ -5,7 +5,16 @@ from typing import Annotated
 
 import typer
 
-from annotator.cli.common import DbOption, default_annotator, errors_as_lines, fail, open_store, say, stored
+from annotator.cli.common import (
+    DbOption,
+    checked_name,
+    default_annotator,
+    errors_as_lines,
+    fail,
+    open_store,
+    say,
+    stored,
+)
 from annotator.store import DEFAULT_DB
 
 
@@ -29,10 +38,9 @@ def assign(
     """
     from annotator.store.assignments import assign as assign_articles
 
+    team = [checked_name(name.strip(), "--annotators") for name in annotators.split(",")]
     with errors_as_lines(), open_store(db) as store:
-        report = assign_articles(
-            store, annotators.split(","), overlap, limit=limit, seed=seed, by=default_annotator(None)
-        )
+        report = assign_articles(store, team, overlap, limit=limit, seed=seed, by=default_annotator(None))
     stored(f"the assignments are stored in {db}")
     unchanged = "" if report.added or report.removed else ": nothing changed"
     say(f"{report.articles} article(s) to {overlap} annotator(s) each (seed {seed}) -> {db}{unchanged}")
@@ -57,6 +65,7 @@ def pack(
     """
     from annotator.store.pack import pack as write_pack
 
+    checked_name(annotator, "--annotator")
     with errors_as_lines(), open_store(db) as store:
         report = write_pack(store, annotator, output)
     stored(f"the pack is written to {output}")
@@ -91,6 +100,8 @@ def serve(
     from annotator.errors import AnnotatorError
     from annotator.tui.serving import LOCAL_HOSTS, check_listening, serve_command
 
+    if annotator is not None:
+        checked_name(annotator, "--annotator")
     if host not in LOCAL_HOSTS and not public:
         raise fail(f"--host {host} would let other machines connect, with no password: add --public to mean it")
     with errors_as_lines(), open_store(db) as store:

@@ -36,7 +36,7 @@ from annotator.suggest.tokens import doc_of, tokenize
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-from annotator.vocabulary import is_model, suggester_kind
+from annotator.vocabulary import in_future, is_model, suggester_kind, suggester_version
 
 
 @dataclass(frozen=True)
@@ -98,8 +98,9 @@ def _verdict(store: Store, article_id: str, record: NativeRecord, force: bool) -
 def _newer(imported: str | None, stored: str | None) -> bool:
     """Whether the record's moment is later than the stored one's. Both are read as moments, never compared as
     text: an older release stored stamps as files gave them (another offset, another precision), and a stamp
-    that says no moment says nothing newer."""
-    if imported is None or stored is None:
+    that says no moment says nothing newer, nor does one in the future (an older release stored them): it would
+    be newer than all real work, so the record is a conflict, never a silent replacement."""
+    if imported is None or stored is None or in_future(imported) or in_future(stored):
         return False
     try:
         return parse_timestamp(imported) > parse_timestamp(stored)
@@ -281,6 +282,8 @@ def store_records(
         try:
             on_tokens, moved = _on_tokens(item, tokens, snap)
             suggested = model_suggestions(on_tokens.record, item.where) if is_model(item.record.annotator) else None
+            if suggested is not None and existing is not None:
+                _check_not_older(store, existing, suggested, item.where)
         except InputError as error:
             skip(item, error)
             continue
@@ -307,7 +310,8 @@ def store_records(
             record = item.record
             verdict = "suggestions" if suggested is not None else _verdict(store, article_id, record, replace)
             if suggested is not None:
-                stored = _store_suggestions(store, article_id, suggested)
+                _check_not_older(store, article_id, suggested, item.where)  # again: an earlier record may have
+                stored = _store_suggestions(store, article_id, suggested)  # stored a newer batch (same file)
                 report.suggestions += stored
                 report.records += stored > 0
                 report.unchanged += stored == 0
@@ -326,6 +330,22 @@ def store_records(
                 progress(done, len(ready))
     report.skipped.sort(key=lambda skipped: (skipped.where.line or 0, skipped.where.record or 0))
     return report
+
+
+def _check_not_older(store: Store, article_id: str, suggestions: list[Suggestion], where: Where) -> None:
+    """A batch becomes current only if its version is not older than the article's current one of its kind (by
+    number: entities.v1 < entities.v3, whenever made). An older one is refused, not kept aside as not current: the
+    store has no mark for that, and a batch made later reads as the newest to `suggest` and an older `merge`."""
+    have = set(store.suggesters(article_id))
+    for version in sorted({s.suggester for s in suggestions} - have):
+        kind = suggester_kind(version)
+        newest = max((v for v in have if suggester_kind(v) == kind), key=suggester_version, default=None)
+        if newest is not None and suggester_version(newest) > suggester_version(version):
+            raise where.error(
+                f"suggester {version} is older than {newest}, whose suggestions this article has: an older version "
+                "never replaces a newer one",
+                "annotator",
+            )
 
 
 def _store_suggestions(store: Store, article_id: str, suggestions: list[Suggestion]) -> int:

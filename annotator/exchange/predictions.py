@@ -144,6 +144,13 @@ def model_suggestions(
     (label -> versions: a manifest's) or else by each version's kind. A span no single version can have made
     is an error naming file, line and span."""
     named = set(record.annotator.removeprefix(MODEL_PREFIX).split("+")) - {""}
+    known = known_suggesters()
+    for name in sorted(named):
+        if name.split("@", 1)[0] not in known:
+            raise where.error(
+                f"unknown suggester version {name.split('@', 1)[0]!r} (this release knows {', '.join(sorted(known))})",
+                "annotator",
+            )
     told = "the manifest's suggesters that made"
     if made_by is None:
         made_by = {label.value: {name for name in named if label in suggester_labels(name)} for label in Label}
@@ -160,6 +167,15 @@ def model_suggestions(
             )
         suggestions.append(Suggestion(**span.model_dump(), suggester=makers.pop()))
     return suggestions
+
+
+def known_suggesters() -> set[str]:
+    """The suggester versions this release knows: those it runs and those it retired (`suggest.superseded`). A
+    record of another (a later release's, or made up) is refused: nothing says whether it is newer than ours."""
+    from annotator.suggest.pipeline import builtin_suggesters
+    from annotator.suggest.superseded import SUPERSEDED
+
+    return set(builtin_suggesters()) | set(SUPERSEDED)
 
 
 def matched(predictions: Predictions, articles: list[ArticleIn]) -> list[Predicted]:

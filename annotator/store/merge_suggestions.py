@@ -2,7 +2,8 @@
 
 For each article and kind of suggester (entities, quotes: the name before its first dot), the newest batch of
 either file is the model's current suggestion, as `annotator suggest` leaves one file: when theirs is newer
-(its `created_at`) and of a version this article lacks here, it comes, and our undecided suggestions of that
+(a higher version number, or the same version made later: its `created_at`; an older version never, however
+late it was made) and of a version this article lacks here, it comes, and our undecided suggestions of that
 kind go, as `suggest` replaced them there; suggestions someone decided on or took as a span stay, for the
 record. Their other suggestions come only when the work merged refers to them (a decision, an accepted span);
 one this article has already (same offsets, label, suggester and speaker) is never stored twice. So merging
@@ -16,7 +17,7 @@ from collections.abc import Iterable
 from annotator.store.connection import Row, rows_of
 from annotator.store.edits import Store
 from annotator.store.merge_source import SUGGESTION_KEY, MergeSource
-from annotator.vocabulary import suggester_kind
+from annotator.vocabulary import suggester_kind, suggester_version
 
 SUGGESTION_COLUMNS = ("start", "end", "label", "text", "speaker_start", "speaker_end", "suggester", "score",
                       "created_at")  # fmt: skip
@@ -32,26 +33,28 @@ def insert_suggestion_row(store: Store, article_id: str, row: Row) -> int:
     return int(cursor.lastrowid or 0)
 
 
-def _newest(rows: Iterable[Row]) -> dict[str, tuple[str, str]]:
-    """Kind -> (created_at, suggester) of the newest batch of each kind among these rows."""
-    newest: dict[str, tuple[str, str]] = {}
+def _newest(rows: Iterable[Row]) -> dict[str, tuple[int, str, str]]:
+    """Kind -> (version number, created_at, suggester) of the newest batch of each kind among these rows: the
+    highest version (`suggester_version`), and of that version the latest made."""
+    newest: dict[str, tuple[int, str, str]] = {}
     for row in rows:
-        kind = suggester_kind(row["suggester"])
-        newest[kind] = max(newest.get(kind, ("", "")), (row["created_at"], row["suggester"]))
+        kind, name = suggester_kind(row["suggester"]), row["suggester"]
+        newest[kind] = max(newest.get(kind, (-1, "", "")), (suggester_version(name), row["created_at"], name))
     return newest
 
 
 def bring_newer_batches(store: Store, theirs: list[Row], our_article: str) -> int:
-    """Their newest batch of each kind, if newer than ours and of a version we lack, onto our article; our
-    undecided suggestions of that kind go (see the module's docstring). How many suggestions came."""
+    """Their newest batch of each kind, if newer than ours (a higher version, or the same version made later)
+    and of a version we lack, onto our article; our undecided suggestions of that kind go (see the module's
+    docstring). An older version never comes, however late it was made. How many suggestions came."""
     ours = list(
         rows_of(store.conn, "SELECT suggester, created_at FROM suggestions WHERE article_id = ?", [our_article])
     )
     versions = {row["suggester"] for row in ours}
     ours_newest = _newest(ours)
     copied = 0
-    for kind, (created_at, suggester) in _newest(theirs).items():
-        if suggester in versions or created_at <= ours_newest.get(kind, ("", ""))[0]:
+    for kind, (number, created_at, suggester) in _newest(theirs).items():
+        if suggester in versions or (number, created_at) <= ours_newest.get(kind, (-1, "", ""))[:2]:
             continue
         store.drop_undecided_suggestions(our_article, sorted({v for v in versions if suggester_kind(v) == kind}))
         for row in theirs:

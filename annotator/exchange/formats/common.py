@@ -25,7 +25,7 @@ from annotator.exchange.formats.options import SPEAKER_RELATION, ReadOptions
 from annotator.models import Label, NativeRecord, Span, SpanError, Status, Suggestion, check_span, content_hash
 from annotator.rows import Offsets, SpanLike, Token
 from annotator.spans import edge_problem, fit
-from annotator.vocabulary import a_or_an
+from annotator.vocabulary import a_or_an, is_model, name_problem
 
 
 class RecordSpan(NamedTuple):
@@ -188,13 +188,26 @@ def label_of(
         ) from None
 
 
+def not_anyones_work(model: str) -> str:
+    """The error for --annotator on a record of the model's suggestions: it would make them a person's work."""
+    return f"this record holds the model's suggestions ({model}), not anyone's work: import them without --annotator"
+
+
 def annotator_of(found: Any, options: ReadOptions, where: Where, field: str) -> str:
-    """--annotator wins; else the file's own; else an error (never guess whose work it is)."""
+    """--annotator wins over a person's name; else the file's own (a name by `vocabulary.name_problem`'s rule);
+    else an error (never guess whose work it is). A record of the model's (`model:...`) is never a person's:
+    --annotator on one is an error."""
+    named = found if isinstance(found, str) and found else None
+    if named is not None and is_model(named) and options.annotator:
+        raise where.error(not_anyones_work(named), field)
     if options.annotator:
-        return options.annotator
-    if isinstance(found, str) and found:
-        return found
-    raise where.error("the record names no annotator; give --annotator", field)
+        return options.annotator  # checked by the same rule where the option is read
+    if named is None:
+        raise where.error("the record names no annotator; give --annotator", field)
+    problem = name_problem(named)
+    if problem:
+        raise where.error(problem, field)
+    return named
 
 
 def status_of(found: Any, default: Status, where: Where, field: str) -> Status:

@@ -12,10 +12,18 @@ from pydantic import ValidationError
 
 from annotator.errors import describe_validation_error
 from annotator.exchange.files import Where, jsonl_objects, write_text_lines
-from annotator.exchange.formats.common import ImportedRecord, Read, RecordLike, TokensOf, jsonl_records
+from annotator.exchange.formats.common import (
+    ImportedRecord,
+    Read,
+    RecordLike,
+    TokensOf,
+    jsonl_records,
+    not_anyones_work,
+)
 from annotator.exchange.formats.common import dumps as encode
 from annotator.exchange.formats.options import ExportOptions, ReadOptions
 from annotator.models import Label, NativeRecord
+from annotator.vocabulary import is_model
 
 
 def record_dict(record: RecordLike) -> dict[str, Any]:
@@ -115,6 +123,8 @@ def read(path: Path, options: ReadOptions) -> Iterator[Read]:
     def build(where: Where, data: dict[str, Any]) -> Iterator[Read]:
         dropped: Counter[str] = Counter()
         record = record_of(where, data, options.label_map, dropped)
+        if options.annotator and is_model(record.annotator):
+            raise where.error(not_anyones_work(record.annotator), "annotator")
         if options.annotator:
             record = record.model_copy(update={"annotator": options.annotator})
         yield ImportedRecord(where, record, dropped=dropped)

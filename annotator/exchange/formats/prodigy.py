@@ -30,7 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from annotator.errors import AnnotatorError
 from annotator.exchange.files import Where, write_text_lines
@@ -70,6 +70,7 @@ from annotator.models import (
 )
 from annotator.rows import SpanLike, Token
 from annotator.suggest.tokens import words_and_spaces
+from annotator.vocabulary import future_problem
 
 SUFFIX = ".jsonl"
 NEEDS_TOKENS = True
@@ -133,6 +134,15 @@ class ProdigyTask(Loose):
     view_id: str | None = Field(default=None, alias="_view_id")
     is_binary: Flag = Field(default=False, alias="_is_binary")
     timestamp: Integer | None = Field(default=None, alias="_timestamp", ge=0, le=LATEST_SECOND)
+
+    @field_validator("timestamp")
+    @classmethod
+    def _not_in_future(cls, seconds: int | None) -> int | None:
+        """A moment in the future would stay newer than all later work (`vocabulary.future_problem`)."""
+        problem = None if seconds is None else future_problem(datetime.fromtimestamp(seconds, UTC))
+        if problem:
+            raise ValueError(problem)
+        return seconds
 
     @property
     def binary(self) -> bool:

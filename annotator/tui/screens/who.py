@@ -14,7 +14,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from annotator.tui.layout import display
-from annotator.vocabulary import GOLD
+from annotator.vocabulary import GOLD, is_model, name_problem
 
 
 class WhoScreen(ModalScreen[str]):
@@ -52,5 +52,11 @@ class WhoScreen(ModalScreen[str]):
             self.notify("Type a name (or choose one above)", severity="warning")
         elif name == GOLD:
             self.notify(f"{GOLD!r} is the adjudicated annotation: `annotator review` edits it", severity="warning")
+        elif is_model(name):
+            self.notify(f"{name!r} names the model's suggestions, not an annotator", severity="warning", markup=False)
+        elif name_problem(name):
+            self.notify(
+                str(name_problem(name)), severity="warning", markup=False
+            )  # the one rule for names (never a path)
         else:
             self.dismiss(name)

@@ -1,0 +1,38 @@
+"""The annotator's prompt ("Who is annotating?") takes a name by the same rule as every other border
+(`vocabulary.name_problem`): a path, "..", a control character is refused there and the prompt stays. Pilot on a
+real database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support import word_tokens
+
+from annotator.models import ArticleIn
+from annotator.store import Store
+from annotator.tui.app import make_app
+from annotator.tui.screens.who import WhoScreen
+
+
+async def test_the_prompt_refuses_a_path_and_takes_a_name(tmp_path: Path) -> None:
+    text = "Storm hits coast today, officials said."
+    with Store.open(tmp_path / "a.db") as store:
+        store.add_articles([(ArticleIn(text=text, title="Storm"), word_tokens(text), [])])
+    app = make_app(tmp_path / "a.db", "", keymap_path=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WhoScreen)
+        for name, problem in (
+            ("../../evil", "an annotator's name may not contain a path separator (/ or \\): '../../evil'"),
+            ("..", "an annotator's name may not be '..'"),
+            ("model:entities.v3", "'model:entities.v3' names the model's suggestions, not an annotator"),
+        ):
+            await pilot.press(*name, "enter")
+            await pilot.pause()
+            assert isinstance(app.screen, WhoScreen)
+            assert app.annotator == ""
+            assert [n.message for n in app._notifications][-1] == problem
+            await pilot.press(*["backspace"] * len(name))
+        await pilot.press(*"bob", "enter")
+        await pilot.pause()
+        assert app.annotator == "bob"
