@@ -296,3 +296,27 @@ def test_a_fifo_named_like_an_article_is_refused_not_waited_on(tmp_path: Path) -
         line = one_error_line(annotator(*args, "--db", "a.db", cwd=tmp_path, timeout=60))
         assert line == f"{named}: a FIFO (named pipe), not a regular file"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["folder", "x.txt"]
+
+
+def test_a_conflict_with_a_record_that_gives_no_time_does_not_call_the_stored_work_newer(tmp_path: Path) -> None:
+    """Found by a newcomer: a record with no `updated_at` (doccano, CoNLL give none) or the same moment was
+    reported as differing from "newer work", which nothing showed."""
+    db = tmp_path / "alice.db"
+    article = article_db(db)
+    with Store.open(db) as store:
+        annotate_names(store, article, 5)
+    exported = tmp_path / "old.jsonl"
+    assert annotator("export", "--db", db, "--annotator", "alice", "--status", "all", "-o", exported).returncode == 0
+    record = json.loads(exported.read_text(encoding="utf-8"))
+    del record["updated_at"]
+    record["spans"] = record["spans"][:2]
+    exported.write_text(json.dumps(record) + "\n", encoding="utf-8")
+
+    result = annotator("import", exported, "--db", db)
+    assert (result.returncode, result.stdout) == (
+        0,
+        f"0 record(s) imported (0 new article(s)); 1 conflict(s) -> {db}\n"
+        f"conflict: alice on {article} 'Names' ({exported}:1) differs from the work stored here (the file does not "
+        "show it is newer): kept this database's (--replace takes the file's)\n",
+    )
+    assert spans_and_status(db, article) == (5, "in_progress")

@@ -330,7 +330,9 @@ def import_(
         say(
             f"conflict: {conflict.annotator} on {conflict.article_id} '{conflict.title}' "
             f"({conflict.where.path}:{at}) "
-            "differs from newer work stored here: kept this database's (--replace takes the file's)"
+            f"differs from {'newer' if conflict.stored_newer else 'the'} work stored here"
+            f"{'' if conflict.stored_newer else ' (the file does not show it is newer)'}: "
+            "kept this database's (--replace takes the file's)"
         )
 
 

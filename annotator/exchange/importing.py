@@ -41,12 +41,14 @@ from annotator.vocabulary import in_future, is_model, suggester_kind, suggester_
 
 @dataclass(frozen=True)
 class ImportConflict:
-    """A record that would replace different, newer work of its annotator: kept as stored unless `replace`."""
+    """A record that differs from its annotator's stored work and is not shown to be newer: kept as stored unless
+    `replace`. `stored_newer`: the stored work is later (else the file gave no time, or the same moment)."""
 
     where: Where
     article_id: str
     title: str
     annotator: str
+    stored_newer: bool = True
 
 
 @dataclass
@@ -321,7 +323,8 @@ def store_records(
                     store.keep_comment(article_id, comment.annotator, comment.text, comment.at)
             elif verdict == "conflict":
                 title = store.article(article_id).title
-                report.conflicts.append(ImportConflict(item.where, article_id, title, record.annotator))
+                later = _newer(store.updated_at(article_id, record.annotator), record.updated_at)
+                report.conflicts.append(ImportConflict(item.where, article_id, title, record.annotator, later))
             else:
                 _store_one(store, article_id, item, report)
                 report.records += 1
