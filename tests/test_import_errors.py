@@ -241,7 +241,7 @@ def test_relation_to_an_entity_that_is_not_there(db: Path, tmp_path: Path) -> No
 def test_snap_expands_with_spacy_over_the_stored_tokens_and_the_white_space_between() -> None:
     """Snapping is spaCy's `char_span(alignment_mode="expand")` on a Doc of the stored tokens, white space
     between them included (two spaces, a blank line), so every offset maps back onto the article's text."""
-    from annotator.exchange.importing import snap_span
+    from annotator.exchange.snapping import snap_span
     from annotator.models import Offsets
     from annotator.suggest.tokens import doc_of, tokenize
 

@@ -9,7 +9,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from annotator.errors import InputError
 from annotator.exchange.files import Where
@@ -19,23 +18,18 @@ from annotator.exchange.ingest import title_from
 from annotator.exchange.predictions import model_suggestions
 from annotator.exchange.realign import StoredWords, onto
 from annotator.exchange.records import Progress, exported_spans
+from annotator.exchange.snapping import on_tokens
 from annotator.models import (
     ArticleIn,
     NativeRecord,
-    Offsets,
-    Span,
     Status,
     Suggestion,
-    check_spans,
     content_hash,
     parse_timestamp,
 )
-from annotator.rows import SpanLike, Token
+from annotator.rows import SpanLike
 from annotator.store import Store
-from annotator.suggest.tokens import doc_of, tokenize
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
+from annotator.suggest.tokens import tokenize
 from annotator.vocabulary import in_future, is_model, suggester_kind, suggester_version
 
 
@@ -132,56 +126,6 @@ def read_file(path: Path, format_name: str, options: ReadOptions) -> list[Read]:
     if not path.exists():
         raise InputError("no such file", path=str(path))
     return list(get_format(format_name).read(path, options))
-
-
-def snap_span(span: Offsets, doc: Doc) -> tuple[int, int]:
-    """Snap outward with spaCy's `char_span(..., alignment_mode="expand")` over the article's stored tokens
-    (`doc_of`): the start to the start of the token it falls in, the end to the end of its token. So a snapped
-    span covers every token it touched; offsets already on boundaries do not move."""
-    found = doc.char_span(span.start, span.end, alignment_mode="expand")
-    return (span.start, span.end) if found is None else (found.start_char, found.end_char)
-
-
-def _on_tokens(item: ImportedRecord, tokens: list[Token], snap: bool) -> tuple[ImportedRecord, int]:
-    """The record (and its binary answers) with every span on token boundaries, snapped when allowed, and how
-    many spans moved."""
-    record = item.record
-    starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
-    moved: dict[tuple[int, int], tuple[int, int]] = {}
-    doc: Doc | None = None
-    places = [(f"spans[{i}]", s) for i, s in enumerate(record.spans)]
-    places += [(f"questions[{i}]", q.suggestion) for i, q in enumerate(item.questions)]
-    for field_name, span in places:
-        if span.start in starts and span.end in ends:
-            continue
-        if not snap:
-            raise item.where.error(
-                f"span {span.start}:{span.end} {span.text!r} does not fall on token boundaries (--snap moves it)",
-                field_name,
-            )
-        doc = doc or doc_of(record.text, tokens)  # built once a record, only when a span needs snapping
-        moved[(span.start, span.end)] = snap_span(span, doc)
-    if not moved:
-        return item, 0
-
-    def snapped(span: Span) -> dict[str, object]:
-        start, end = moved.get((span.start, span.end), (span.start, span.end))
-        speaker = span.speaker
-        if speaker is not None and (speaker.start, speaker.end) in moved:
-            s_start, s_end = moved[(speaker.start, speaker.end)]
-            speaker = Offsets(start=s_start, end=s_end)
-        return {"start": start, "end": end, "text": record.text[start:end], "speaker": speaker}
-
-    spans = [Span(**{**span.model_dump(), **snapped(span)}) for span in record.spans]
-    try:
-        check_spans(spans, record.text)
-    except ValueError as error:
-        raise item.where.error(f"after snapping to tokens: {error}", "spans") from None
-    questions = tuple(
-        dataclasses.replace(q, suggestion=q.suggestion.model_copy(update=snapped(q.suggestion))) for q in item.questions
-    )
-    count = sum(1 for _, span in places if (span.start, span.end) in moved)
-    return dataclasses.replace(item, record=record.model_copy(update={"spans": spans}), questions=questions), count
 
 
 def _same(one: ImportedRecord, other: ImportedRecord) -> bool:
@@ -282,8 +226,8 @@ def store_records(
     for item, existing, target in placed:
         tokens = store.tokens(existing) if existing is not None else token_lists[target]
         try:
-            on_tokens, moved = _on_tokens(item, tokens, snap)
-            suggested = model_suggestions(on_tokens.record, item.where) if is_model(item.record.annotator) else None
+            placed_item, moved = on_tokens(item, tokens, snap)
+            suggested = model_suggestions(placed_item.record, item.where) if is_model(item.record.annotator) else None
             if suggested is not None and existing is not None:
                 _check_not_older(store, existing, suggested, item.where)
         except InputError as error:
@@ -292,7 +236,7 @@ def store_records(
         report.snapped += moved
         report.trimmed += item.dropped[TRIMMED]
         report.dropped.update({what: n for what, n in item.dropped.items() if what != TRIMMED})
-        ready.append((target, on_tokens, suggested))
+        ready.append((target, placed_item, suggested))
     needed = {target for target, *_ in ready}
     with store.write():  # the stored work is compared inside the transaction that replaces it
         for target, item in fresh.items():
