@@ -93,3 +93,26 @@ def test_a_document_several_articles_match_is_a_new_article_and_the_note_says_wh
         "note: 1 new article(s) with a text rebuilt from the file's tokens, the white space between them guessed: "
         "several stored articles have the same words, so none was chosen\n"
     )
+
+
+def test_a_conll_export_says_what_it_leaves_out_and_what_misleads_its_readers(tmp_path: Path) -> None:
+    """Found by a trial: CoNLL dropped quotes without a word, and a '-DOCSTART-' in the text split the document
+    for every CoNLL reader (our import made two articles of it)."""
+    text = '"We will go -DOCSTART- now," Ann Lee said in Paris.'
+    source = tmp_path / "q.jsonl"
+    source.write_text(json.dumps({"id": "q1", "title": "Q", "text": text}) + "\n", encoding="utf-8")
+    db = tmp_path / "q.db"
+    assert annotator("ingest", source, "--no-suggest", "--db", db).returncode == 0
+    with Store.open(db) as store:
+        store.add_span("q1", "alice", 29, 36, "ACTOR")
+        store.add_span("q1", "alice", 1, 27, "QUOTE")
+        store.set_status("q1", "alice", "done")
+    conll = tmp_path / "q.conll"
+    result = annotator("export", "--db", db, "--annotator", "alice", "--format", "conll", "-o", conll)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        f"1 record(s) -> {conll}\n",
+        "note: 1 quote(s) left out: CoNLL carries entity spans only (jsonl, prodigy, labelstudio or "
+        "doccano-relations keep them)\n"
+        "note: 1 token(s) '-DOCSTART-' in the text: CoNLL readers take each for the start of a new document\n",
+    )

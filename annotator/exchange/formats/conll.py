@@ -103,13 +103,27 @@ def lines(record: RecordLike, tokens: list[Token]) -> Iterator[str]:
         yield "\n"
 
 
+#: Notes for what a CoNLL file loses or misleads its readers with (counted, said once after the export).
+QUOTES_LEFT_OUT = (
+    "quote(s) left out: CoNLL carries entity spans only (jsonl, prodigy, labelstudio or doccano-relations keep them)"
+)
+DOCSTART_WORDS = "token(s) '-DOCSTART-' in the text: CoNLL readers take each for the start of a new document"
+
+
 def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf, options: ExportOptions) -> int:
     count = 0
+    notes = options.written.notes
 
     def every_line() -> Iterator[str]:
         nonlocal count
         for record in records:
             count += 1
+            quotes = sum(1 for s in record.spans if s.label is Label.QUOTE)
+            docstarts = record.text.count("-DOCSTART-")
+            if quotes:
+                notes[QUOTES_LEFT_OUT] += quotes
+            if docstarts:
+                notes[DOCSTART_WORDS] += docstarts
             yield from lines(record, tokens_of(record))
 
     write_text_lines(every_line(), out)
