@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from annotator.models import Label
 from annotator.suggest import general, names
-from annotator.suggest.entities import Candidate
+from annotator.suggest.entities import Candidate, resolve_overlaps
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -68,17 +68,9 @@ def _guide(doc: Doc) -> list[Candidate]:
 
 
 def combine(layers: list[list[Candidate]]) -> list[Candidate]:
-    """A flat layer from candidate lists in priority order: a span is kept unless it overlaps one kept before."""
-    kept: list[Candidate] = []
-    used: set[int] = set()
-    for layer in layers:
-        for span in sorted(layer, key=lambda s: (s.start, -s.end)):
-            tokens = set(range(span.start, span.end))
-            if tokens & used:
-                continue
-            used |= tokens
-            kept.append(span)
-    return sorted(kept, key=lambda s: (s.start, s.end))
+    """A flat layer from candidate lists in priority order: a span is kept unless it overlaps one kept before
+    (within a layer, earlier and then longer first)."""
+    return resolve_overlaps([span for layer in layers for span in sorted(layer, key=lambda s: (s.start, -s.end))])
 
 
 def entity_candidates_v3(doc: Doc) -> list[Candidate]:
