@@ -138,3 +138,39 @@ def test_one_article_is_not_enough(three: Path, tmp_path: Path) -> None:
     result = run("train", "--from", str(one), "--curve")
     assert result.exit_code == 1
     assert result.stderr.startswith("annotator: error: training needs at least 2 finished articles")
+
+
+def test_train_never_writes_through_or_removes_a_file_named_like_its_temporary(three: Path, tmp_path: Path) -> None:
+    """Found by an attacker: the pipeline went to `.<out>.partial-<pid>`, so a link (or a folder) someone left
+    at that name was written through (their config.cfg overwritten), renamed into place, or removed."""
+    import os
+
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "config.cfg").write_text("my precious config")
+    work = tmp_path / "work"
+    work.mkdir()
+    bait = work / f".m.partial-{os.getpid()}"
+    bait.symlink_to(victim)
+    result = run("train", "--from", str(three), "--out", str(work / "m"), "--epochs", "1")
+    assert result.exit_code == 0, result.output
+    assert (victim / "config.cfg").read_text() == "my precious config"
+    assert sorted(p.name for p in victim.iterdir()) == ["config.cfg"]
+    assert bait.is_symlink() and os.readlink(bait) == str(victim)
+    out = work / "m"
+    assert out.is_dir() and not out.is_symlink() and (out / "meta.json").is_file()
+
+
+def test_train_refuses_an_out_that_is_a_link_before_training(three: Path, tmp_path: Path) -> None:
+    """Found by an attacker: --out naming a link to an empty folder trained, then ended in a traceback and threw
+    the pipeline away."""
+    target = tmp_path / "empty"
+    target.mkdir()
+    link = tmp_path / "lnk"
+    link.symlink_to(target)
+    result = run("train", "--from", str(three), "--out", str(link), "--epochs", "1")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"annotator: error: {link} is a symbolic link: choose a new --out (a folder of its own)\n",
+    )
+    assert link.is_symlink() and list(target.iterdir()) == []

@@ -15,6 +15,7 @@ import math
 import os
 import random
 import shutil
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,6 +120,8 @@ def score(nlp: Any, articles: Sequence[Article]) -> Evaluation:
 
 def _new_folder(out: Path) -> None:
     """`out` may be new (its missing parent folders are made when the pipeline is written) or an empty folder."""
+    if out.is_symlink():
+        raise AnnotatorError(f"{out} is a symbolic link: choose a new --out (a folder of its own)")
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise AnnotatorError(f"{out} exists and is not an empty folder: choose a new --out")
     above = next((folder for folder in out.parents if folder.exists()), None)
@@ -149,26 +152,31 @@ def train_model(
     train(nlp, train_part, epochs=epochs, seed=seed, progress=progress)
     report.after = score(nlp, held)
     out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.parent / f".{out.name}.partial-{os.getpid()}"
+    # A folder of our own, made here under a fresh random name (mkdtemp: never one that was already there), so
+    # nothing someone left beside `out` is written through, adopted or removed.
+    partial = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(partial, 0o777 & ~mask)  # as a folder made the usual way (mkdtemp makes it private)
+    about = {
+        "trained_on": source.description,
+        "articles": [a.id for a in train_part],
+        "held_out": [a.id for a in held],
+        "epochs": epochs,
+        "seed": seed,
+        "started_from": start_description(base),
+    }
     try:
-        save(
-            nlp,
-            partial,
-            {
-                "trained_on": source.description,
-                "articles": [a.id for a in train_part],
-                "held_out": [a.id for a in held],
-                "epochs": epochs,
-                "seed": seed,
-                "started_from": start_description(base),
-            },
-        )
-        if out.exists():
-            out.rmdir()  # empty, checked above
-        partial.rename(out)
-    finally:
-        if partial.exists():
-            shutil.rmtree(partial)
+        save(nlp, partial, about)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)  # ours, half written
+        raise
+    try:
+        os.rename(partial, out)  # replaces only an empty folder; never follows a link
+    except OSError as error:
+        raise AnnotatorError(
+            f"cannot put the pipeline at {out} ({error.strerror}): it is kept at {partial}; move it where you want it"
+        ) from None
     report.out = out
     report.suggester = suggesters_for_model(str(out)).entities
     return report
