@@ -116,3 +116,18 @@ def test_a_conll_export_says_what_it_leaves_out_and_what_misleads_its_readers(tm
         "doccano-relations keep them)\n"
         "note: 1 token(s) '-DOCSTART-' in the text: CoNLL readers take each for the start of a new document\n",
     )
+
+
+def test_the_models_suggestions_are_not_exported_as_conll(tmp_path: Path) -> None:
+    """Found by an attacker: CoNLL names no annotator, so `export --suggestions --format conll` imported back with
+    --annotator alice made the model's spans her finished work (every other format says whose spans they are)."""
+    db = annotated_db(tmp_path / "a.db", tmp_path)
+    out = tmp_path / "s.conll"
+    result = annotator("export", "--db", db, "--suggestions", "--format", "conll", "-o", out)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1,
+        "",
+        "annotator: error: CoNLL cannot say that spans are the model's suggestions, not anyone's work: export "
+        "--suggestions as jsonl, prodigy, labelstudio, spacy or doccano\n",
+    )
+    assert not out.exists()

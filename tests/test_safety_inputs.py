@@ -162,10 +162,13 @@ def test_older_spans_with_a_no_break_space_export_and_import_in_every_format(tmp
         assert check(store) == []
     for who, out in ((["--suggestions"], "model.out"), (["--annotator", "alice"], "alice.out")):
         result = annotator("export", "--db", db, *who, "--format", format_name, "-o", tmp_path / out)
+        if out == "model.out" and format_name == "conll":  # CoNLL names nobody: the model's spans are not written
+            assert one_error_line(result).startswith("CoNLL cannot say that spans are the model's")
+            continue
         assert result.returncode == 0, result.stderr
         result = annotator("import", tmp_path / out, "--format", format_name, "--annotator", "alice2",
                            "--db", tmp_path / f"fresh-{out}.db")  # fmt: skip
-        if out == "model.out" and format_name != "conll":  # CoNLL names nobody: the file does not say it is the model's
+        if out == "model.out":
             assert one_error_line(result).endswith(  # the model's suggestions never become alice2's work
                 "this record holds the model's suggestions (model:entities.v0), not anyone's work: import them "
                 "without --annotator"

@@ -183,6 +183,11 @@ def export(
     name = format.value
     if gold and suggestions:
         raise fail("choose one of --gold and --suggestions")
+    if suggestions and name == "conll":  # read back, the model's spans would pass for someone's finished work
+        raise fail(
+            "CoNLL cannot say that spans are the model's suggestions, not anyone's work: export --suggestions as "
+            "jsonl, prodigy, labelstudio, spacy or doccano"
+        )
     if config is not None and name != "spacy":
         raise fail("--config writes a spaCy training config: it goes with --format spacy")
     if config is not None and output == "-":
