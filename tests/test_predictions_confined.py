@@ -3,6 +3,7 @@ resumed `predict` never read (or remove) a file elsewhere because a manifest nam
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import subprocess
@@ -49,7 +50,15 @@ def predictions(folder: Path, file: str) -> Path:
         "articles": 1,
         "words": 3,
         "suggestions": 0,
-        "shards": [{"file": file, "articles": 1, "bytes": len(line), "fingerprint": fingerprint([ARTICLE])}],
+        "shards": [
+            {
+                "file": file,
+                "articles": 1,
+                "bytes": len(line),
+                "fingerprint": fingerprint([ARTICLE]),
+                "sha256": hashlib.sha256(line).hexdigest(),
+            }
+        ],
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     return out

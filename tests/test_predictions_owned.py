@@ -6,6 +6,7 @@ shard against its manifest entry before storing anything. A real LocalCluster, r
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -165,3 +166,34 @@ def test_shards_as_predict_wrote_them_are_stored(folder: Path) -> None:
     result = ingest_from(folder)
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.startswith("8 article(s) added, 0 already stored, "), result.stdout
+
+
+def test_a_span_relabelled_in_a_shard_of_the_same_size_is_a_one_line_error(folder: Path) -> None:
+    """Found by an attacker: the fingerprint covers the articles, not their spans, so ACTOR -> LOCATION with
+    three spaces taken out (same size, same records) loaded silently; the manifest's sha256 of the file shows it."""
+    shard = folder / "out" / "shards" / "shard-000000.jsonl"
+    old = shard.read_bytes()
+    text = old.decode("utf-8")
+    assert '"label": "ACTOR"' in text and text.count('"start": ') >= 3
+    edited = text.replace('"label": "ACTOR"', '"label": "LOCATION"', 1).replace('"start": ', '"start":', 3)
+    shard.write_text(edited, encoding="utf-8")
+    assert shard.stat().st_size == len(old)
+    result = ingest_from(folder)
+    digest = hashlib.sha256(edited.encode("utf-8")).hexdigest()
+    assert (result.returncode, result.stderr) == (
+        1,
+        changed(folder, f"sha256 {manifest(folder)['shards'][0]['sha256']}", f"sha256 {digest}"),
+    )
+    assert not (folder / "t.db").exists()
+
+
+def test_a_shard_taken_out_of_the_manifest_is_a_one_line_error(folder: Path) -> None:
+    data = manifest(folder)
+    del data["shards"][1]
+    (folder / "out" / "manifest.json").write_text(json.dumps(data), encoding="utf-8")
+    result = ingest_from(folder)
+    assert (result.returncode, result.stderr) == (
+        1,
+        "annotator: error: out/manifest.json: field 'articles': its shards list 4 article(s), its total says 8: it "
+        "was edited after `annotator predict` wrote it; nothing was stored\n",
+    )

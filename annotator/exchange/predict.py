@@ -17,6 +17,7 @@ shard finished in the last two seconds before a crash, and so not yet listed, is
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import time
@@ -289,6 +290,7 @@ class _Run:
             "last": last,
             "fingerprint": shard.fingerprint,
             "bytes": len(records),
+            "sha256": hashlib.sha256(records).hexdigest(),  # the file as written: any later edit shows
             "made": result["made"],
             "worker": result["worker"],
             "pipeline_loads": result["pipeline_loads"],

@@ -9,6 +9,7 @@ labels it makes (`vocabulary.suggester_labels`).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +63,7 @@ def read_predictions(folder: Path, wanted: Iterable[str] | None = None) -> Predi
     made_by = _label_makers(manifest.get("suggesters"), where)
     keep = None if wanted is None else set(wanted)
     found: dict[str, Predicted] = {}
+    listed = 0
     for index, entry in enumerate(manifest.get("shards", [])):
         field = f"shards[{index}].file"
         path = confined(folder, entry.get("file") if isinstance(entry, dict) else None, field)
@@ -84,9 +86,32 @@ def read_predictions(folder: Path, wanted: Iterable[str] | None = None) -> Predi
                 )
             found.setdefault(predicted.record.article_id, predicted)
         _found(path, "records", expected["articles"], len(articles))
-        if "fingerprint" in entry:
-            _found(path, "", entry["fingerprint"], fingerprint(articles))
+        _found(path, "", _text(entry, "fingerprint", where, index), fingerprint(articles))
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        _found(path, "sha256", _text(entry, "sha256", where, index), digest)
+        listed += expected["articles"]
+    if listed != manifest.get("articles"):
+        raise InputError(
+            f"its shards list {listed} article(s), its total says {manifest.get('articles')!r}: it was edited after "
+            "`annotator predict` wrote it; nothing was stored",
+            path=where,
+            field="articles",
+        )
     return Predictions(folder, dict(manifest.get("pipeline") or {}), found)
+
+
+def _text(entry: dict[str, Any], key: str, where: str, index: int) -> str:
+    """A shard's fingerprint or sha256 as the manifest records it: required (without it nothing proves the file
+    is what `predict` wrote)."""
+    value = entry.get(key)
+    if not isinstance(value, str):
+        raise InputError(
+            f"expected the shard's {key}, not {value!r} (a manifest of an older `annotator predict`: run it again "
+            "into a new folder)",
+            path=where,
+            field=f"shards[{index}].{key}",
+        )
+    return value
 
 
 def _counts(entry: dict[str, Any], where: str, index: int) -> dict[str, int]:
@@ -104,7 +129,12 @@ def _found(path: Path, unit: str, expected: object, found: object) -> None:
     """A shard file that is not what `predict` wrote (cut short, edited, swapped): one line, nothing stored.
     Without a unit, the values are fingerprints of the records' ids, titles, texts and meta."""
     if expected != found:
-        said, has = (f"{expected} {unit}", f"{found}") if unit else (f"fingerprint {expected}", f"records of {found}")
+        if unit == "sha256":
+            said, has = f"sha256 {expected}", f"sha256 {found}"
+        elif unit:
+            said, has = f"{expected} {unit}", f"{found}"
+        else:
+            said, has = f"fingerprint {expected}", f"records of {found}"
         raise InputError(
             f"the manifest says {said}, the file has {has}: it changed after `annotator predict` "
             "wrote it (run predict again into a new folder); nothing was stored",
