@@ -60,3 +60,17 @@ def test_predict_with_a_malformed_scheduler_address(tmp_path: Path, address: str
         one_error_line(result) == f"Invalid value for '--scheduler': {address!r} is not a Dask scheduler address: {why}"
     )
     assert not (tmp_path / "pq").exists()
+
+
+@pytest.mark.parametrize(
+    ("address", "why"),
+    [
+        ("tls://127.0.0.1:8786", "TLS expects a `ssl_context` argument of type ssl.SSLContext"),
+        ("inproc://x", "not enough values to unpack (expected 3, got 1)"),
+    ],
+)
+def test_predict_with_a_scheduler_dask_cannot_open(tmp_path: Path, address: str, why: str) -> None:
+    """Found by an attacker: well-formed addresses Dask still cannot use ended in a TypeError or ValueError."""
+    (tmp_path / "small.jsonl").write_text('{"text": "Ann met Bob in Paris."}\n', encoding="utf-8")
+    result = annotator("predict", tmp_path / "small.jsonl", "-o", tmp_path / "pq", "--scheduler", address, timeout=90)
+    assert one_error_line(result).startswith(f"cannot reach the Dask scheduler at {address}: {why}")

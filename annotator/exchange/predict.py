@@ -158,7 +158,12 @@ def dask_client(workers: int | None, scheduler: str | None) -> Iterator[Client]:
     if scheduler is not None:
         try:  # waits as long as Dask's distributed.comm.timeouts.connect says (30 s unless configured)
             client = Client(scheduler)
-        except (OSError, TimeoutError) as error:
+        except (
+            OSError,
+            TimeoutError,
+            ValueError,
+            TypeError,
+        ) as error:  # Dask: tls:// needs a context, inproc:// another process
             raise AnnotatorError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
         with client:
             yield client
