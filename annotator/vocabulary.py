@@ -92,8 +92,9 @@ MODEL_PREFIX = "model:"
 
 
 def is_model(name: str) -> bool:
-    """A name that stands for the model's suggestions, never for a person: no edit, agreement or review takes it."""
-    return name.startswith(MODEL_PREFIX)
+    """A name that stands for the model's suggestions, never for a person: no edit, agreement or review takes it.
+    In any case: "MODEL:..." is no person either."""
+    return name[: len(MODEL_PREFIX)].lower() == MODEL_PREFIX
 
 
 class Label(StrEnum):

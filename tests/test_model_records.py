@@ -4,6 +4,7 @@ person's. Real console scripts on real files, the real pipeline's suggestions.""
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from contextlib import closing
@@ -150,3 +151,22 @@ def test_merge_leaves_a_models_annotation_behind(tmp_path: Path, with_model_anno
     target = tmp_path / "merged.db"
     run("merge", with_model_annotation, "--db", target)
     assert annotators(target) == ["alice", "bob"]
+
+
+def test_a_model_name_in_upper_case_is_still_the_model(tmp_path: Path) -> None:
+    """Found by an attacker: "MODEL:entities.v3+quotes.v2" imported as a person's work."""
+    from annotator.vocabulary import is_model
+
+    assert [is_model(n) for n in ("model:entities.v3", "MODEL:entities.v3", "Model:x", "modeller", "alice")] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
+    record = {"article_id": "x", "text": "Alice Smith spoke.", "annotator": "MODEL:entities.v3+quotes.v2",
+              "status": "done", "spans": []}  # fmt: skip
+    path = tmp_path / "m.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = annotator("import", path, "--annotator", "alice", "--db", tmp_path / "m.db")
+    assert "holds the model's suggestions" in one_error_line(result)
