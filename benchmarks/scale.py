@@ -231,6 +231,7 @@ async def run():
             await timed(pilot, "key", key, Answer(*expected(WORD[: index + 1])))
             keys.append((figures.pop("key_app"), figures.pop("key"), figures.pop("key_cpu")))
         figures["search_app"], figures["search"], figures["search_cpu"] = max(keys)
+        figures["keys_app"] = [key[0] for key in keys]
         figures["searched"] = app.screen.summary()
         # VmHWM, this process's own peak: ru_maxrss would also count the parent's pages up to the exec
         # (Linux keeps the larger of the two across execve), which made a 55 MB probe read as 164 MB.
@@ -293,6 +294,8 @@ def main() -> None:
             f"{label:<20} {app * 1000:7.1f} ms  {value * 1000:7.1f} ms  {above * 1000:7.1f} ms  {cpu * 1000:5.1f} ms"
             f"  <= {target * 1000:.0f} ms"
         )
+    per_key = [statistics.median(r["keys_app"][i] for r in runs) * 1000 for i in range(len(args.search))]
+    print(f"{'  each key':<20} " + ", ".join(f"{k} {t:.0f} ms" for k, t in zip(args.search, per_key, strict=True)))
     rss = statistics.median(r["rss_mb"] for r in runs)
     print(f"{'peak memory':<20} {rss:7.1f} MB  (target < 100 MB)")
 

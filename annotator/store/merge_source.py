@@ -13,7 +13,7 @@ from typing import Any
 
 from annotator.store.connection import SPAN_SELECT, Row, rows_of
 from annotator.store.opening import DatabaseError, open_database
-from annotator.store.schema import SCHEMA_VERSION
+from annotator.store.schema import READABLE_AS_IS, SCHEMA_VERSION
 from annotator.vocabulary import MODEL_PREFIX
 
 #: An annotator's work on an article, comparable across databases: (status, spans, decisions by content).
@@ -57,7 +57,7 @@ class MergeSource:
         # Examined like every database before it is read (ours, sound, this schema), read-only, path quoted.
         self.connection = open_database(self.path, read_only=True, create=False)
         version = self.connection.execute("PRAGMA user_version").fetchone()[0]
-        if version != SCHEMA_VERSION:
+        if not READABLE_AS_IS <= version <= SCHEMA_VERSION:
             self.connection.close()
             raise DatabaseError(f"{path}: not an annotator database of schema {SCHEMA_VERSION} (found {version})")
 

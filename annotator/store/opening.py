@@ -36,7 +36,7 @@ from annotator.store.examining import (
     examined,
     sqlite_uri,
 )
-from annotator.store.schema import SCHEMA_VERSION, migrate
+from annotator.store.schema import READABLE_AS_IS, migrate
 
 __all__ = ["DatabaseError", "Snapshot", "WriteFailed", "open_database", "sqlite_uri"]
 #: The temporaries a new database is built in: `.<name>.new-<random>` beside it.
@@ -161,7 +161,7 @@ def open_database(path: str | Path, read_only: bool = False, create: bool = True
 
 def _read_only(db: sqlite3.Connection, path: Path) -> sqlite3.Connection:
     version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version < SCHEMA_VERSION:
+    if version < READABLE_AS_IS:  # a newer file's schema differs from this one only by what its readers derive
         db = _upgraded_copy(db, path)
     db.execute("PRAGMA foreign_keys = ON")
     return db

@@ -117,10 +117,22 @@ class ArticleKeys:
         self._assigned: list[tuple[int, str]] | None = None
         self._statuses: dict[int, str] | None = None
         self._titles: dict[str, tuple[bool, set[int]]] = {}
+        self._has_index: bool | None = None
+        # per status filter (None: all), until refresh(): the rowids it leaves out of the rest, and the rest
+        self._excluded: dict[Status | None, set[int]] = {}
+        self._rests: dict[Status | None, Sequence[int]] = {}
 
     def refresh(self) -> None:
         self._assigned = self._statuses = None
         self._shape = None
+        self._excluded, self._rests = {}, {}
+
+    def _count(self) -> int:
+        """How many articles there are."""
+        if self._shape is None:
+            self._rest(set())
+        assert self._shape is not None
+        return self._shape[0]
 
     def _rest(self, excluded: set[int]) -> Sequence[int]:
         """Every article's rowid in ingest order but the excluded ones."""
@@ -161,39 +173,65 @@ class ArticleKeys:
         self._status_of()
 
     def _title(self, needle: str) -> tuple[bool, set[int]]:
-        """(True, the rowids whose title contains `needle`) or (False, those whose title does not). Case-
-        insensitive for ASCII letters (SQLite's LIKE); % and _ are taken literally.
-
-        One scan of the title index reads the matching titles' rowids, or the others' when the first titles
-        say most will match (a needle of a letter or two), so the set held is the smaller one as a rule.
-        Typing on (a needle containing an earlier one) narrows the earlier matches when they were few,
-        without a scan."""
+        """(True, the rowids whose title contains `needle`) or (False, those whose title does not), whichever
+        are fewer as a rule. Three characters or more: through the trigram index (`title_search`), where the
+        database has it; shorter needles, and a file read as an older release left it, read the titles."""
         if needle not in self._titles:
-            pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            like = "title LIKE ? ESCAPE '\\'"
-            earlier: list[set[int]] = [
-                rowids
-                for before, (keep, rowids) in self._titles.items()
-                if keep and before in needle and len(rowids) <= NARROW
-            ]
-            if earlier:
-                candidates = sorted(sorted(earlier, key=len)[0])
-                narrowed: set[int] = set()
-                for start in range(0, len(candidates), 500):
-                    part = candidates[start : start + 500]
-                    sql = f"SELECT rowid FROM articles WHERE rowid IN ({','.join('?' * len(part))}) AND {like}"
-                    narrowed.update(row[0] for row in self.reader.conn.execute(sql, [*part, pattern]))
-                self._titles[needle] = (True, narrowed)
-            else:  # whichever are fewer, going by the first titles: the matches, or the titles without it
-                sample = self.reader.conn.execute(
-                    f"SELECT COUNT(*), COALESCE(SUM({like}), 0) FROM (SELECT title FROM articles LIMIT {SAMPLE})",
-                    [pattern],
-                ).fetchone()
-                keep = sample[1] * 2 <= sample[0]
-                sql = f"SELECT group_concat(rowid) FROM articles WHERE {'' if keep else 'NOT '}{like}"
-                joined = self.reader.conn.execute(sql, [pattern]).fetchone()[0]
-                self._titles[needle] = (keep, set(map(int, joined.split(","))) if joined else set())
+            if len(needle) >= 3 and self._indexed():
+                self._titles[needle] = self._title_indexed(needle)
+            else:
+                self._titles[needle] = self._title_scanned(needle)
         return self._titles[needle]
+
+    def _indexed(self) -> bool:
+        if self._has_index is None:
+            sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'title_search'"
+            self._has_index = self.reader.conn.execute(sql).fetchone() is not None
+        return self._has_index
+
+    def _title_indexed(self, needle: str) -> tuple[bool, set[int]]:
+        """The trigram index's matches (any letter's case folded), counted first: when they are most titles, the
+        others are read instead."""
+        phrase = '"' + needle.replace('"', '""') + '"'
+        matching = "SELECT rowid FROM title_search WHERE title_search MATCH ?"
+        count = self.reader.conn.execute(f"SELECT COUNT(*) FROM ({matching})", [phrase]).fetchone()[0]
+        keep = count * 2 <= self._count()
+        if keep:
+            sql = f"SELECT group_concat(rowid) FROM ({matching})"
+        else:
+            sql = (
+                f"SELECT group_concat(rowid) FROM articles INDEXED BY articles_by_title WHERE rowid NOT IN ({matching})"
+            )
+        joined = self.reader.conn.execute(sql, [phrase]).fetchone()[0]
+        return keep, set(map(int, joined.split(","))) if joined else set()
+
+    def _title_scanned(self, needle: str) -> tuple[bool, set[int]]:
+        """One scan of the title index (LIKE: ASCII letters' case folded; % and _ taken literally) reads the
+        matching titles' rowids, or the others' when the first titles say most will match (a needle of a
+        letter or two). Typing on (a needle containing an earlier one) narrows the earlier matches when they
+        were few, without a scan."""
+        pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        like = "title LIKE ? ESCAPE '\\'"
+        earlier: list[set[int]] = [
+            rowids
+            for before, (keep, rowids) in self._titles.items()
+            if keep and before in needle and len(rowids) <= NARROW
+        ]
+        if earlier:
+            candidates = sorted(sorted(earlier, key=len)[0])
+            narrowed: set[int] = set()
+            for start in range(0, len(candidates), 500):
+                part = candidates[start : start + 500]
+                sql = f"SELECT rowid FROM articles WHERE rowid IN ({','.join('?' * len(part))}) AND {like}"
+                narrowed.update(row[0] for row in self.reader.conn.execute(sql, [*part, pattern]))
+            return True, narrowed
+        sample = self.reader.conn.execute(
+            f"SELECT COUNT(*), COALESCE(SUM({like}), 0) FROM (SELECT title FROM articles LIMIT {SAMPLE})", [pattern]
+        ).fetchone()
+        keep = sample[1] * 2 <= sample[0]
+        sql = f"SELECT group_concat(rowid) FROM articles WHERE {'' if keep else 'NOT '}{like}"
+        joined = self.reader.conn.execute(sql, [pattern]).fetchone()[0]
+        return keep, set(map(int, joined.split(","))) if joined else set()
 
     def keys(self, wanted: ListFilter) -> Sequence[int]:
         assigned = self._assigned_rows()
@@ -209,17 +247,27 @@ class ArticleKeys:
         ]
         if wanted.assigned_only:
             return first
-        mine = {rowid for rowid, _ in assigned}
         if wanted.status not in (None, Status.TODO):
             assert wanted.status is not None
-            value = wanted.status.value
+            value, mine = wanted.status.value, self._excluded_by(None)
             found = sorted(r for r, s in self._status_of().items() if s == value and r not in mine and titled(r))
             return Joined(first, found)
-        excluded = set(mine)
-        if wanted.status is Status.TODO:
-            excluded.update(self._status_of())
-        if title is not None and title[0]:  # few titles match: an explicit list
+        excluded = self._excluded_by(wanted.status)
+        if title is None:
+            if wanted.status not in self._rests:
+                self._rests[wanted.status] = self._rest(excluded)
+            return Joined(first, self._rests[wanted.status])
+        if title[0]:  # few titles match: an explicit list
             return Joined(first, sorted(r for r in title[1] if r not in excluded))
-        if title is not None:
-            excluded.update(title[1])
-        return Joined(first, self._rest(excluded))
+        return Joined(first, self._rest(excluded | title[1]))
+
+    def _excluded_by(self, status: Status | None) -> set[int]:
+        """What the rest leaves out under this status filter (all, or to do): the assigned articles, and for
+        to do those with another status. Kept until refresh(), so a key that changes only the title search
+        does not gather them again."""
+        if status not in self._excluded:
+            excluded = {rowid for rowid, _ in self._assigned_rows()}
+            if status is Status.TODO:
+                excluded.update(self._status_of())
+            self._excluded[status] = excluded
+        return self._excluded[status]

@@ -15,7 +15,11 @@ if TYPE_CHECKING:  # sqlite-utils is imported only when a migration is pending: 
 
 MIGRATION_SET = "annotator"
 #: The number of migrations below, recorded in `PRAGMA user_version` (a test keeps the two equal).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+#: The oldest schema a command that only reads takes as it is: what later migrations add (the title search
+#: index) is derived from the tables, and its readers do without it. An older file is read through an upgraded
+#: copy in memory (`annotator.store.opening`), which for a newsroom-size file would be the whole file in memory.
+READABLE_AS_IS = 3
 
 LABELS_CHECK = "label IN ('ACTOR', 'LOCATION', 'FIGURE', 'QUOTE')"
 STATUS_CHECK = "status IN ('todo', 'in_progress', 'done', 'skipped', 'flagged')"
@@ -151,6 +155,33 @@ def comments_and_flag_reasons(db: Database) -> None:
         db.execute(statement)
 
 
+def title_search(db: Database) -> None:
+    """A trigram index of the titles, for the article list's title search (`annotator.store.rowkeys`): a needle
+    of three characters or more finds its titles through the index instead of reading every title (100,000
+    titles: under a millisecond instead of tens). An external-content FTS5 table (it stores no copy of the
+    titles), kept in step with `articles` by triggers, so any program that writes the table keeps it right;
+    this migration fills it from the titles already stored."""
+    for statement in _statements(
+        """
+        CREATE VIRTUAL TABLE title_search USING fts5(
+            title, content='articles', content_rowid='rowid', tokenize='trigram'
+        );
+        CREATE TRIGGER title_search_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO title_search (rowid, title) VALUES (new.rowid, new.title);
+        END;
+        CREATE TRIGGER title_search_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO title_search (title_search, rowid, title) VALUES ('delete', old.rowid, old.title);
+        END;
+        CREATE TRIGGER title_search_update AFTER UPDATE OF title ON articles BEGIN
+            INSERT INTO title_search (title_search, rowid, title) VALUES ('delete', old.rowid, old.title);
+            INSERT INTO title_search (rowid, title) VALUES (new.rowid, new.title);
+        END;
+        INSERT INTO title_search (title_search) VALUES ('rebuild');
+        """
+    ):
+        db.execute(statement)
+
+
 def _statements(script: str) -> list[str]:
     """Split a script into statements: executescript() would commit the migration's transaction."""
     statements, current = [], ""
@@ -171,6 +202,7 @@ def migrations() -> Migrations:
     ordered(name="0001_initial")(initial)
     ordered(name="0002_assignments")(assignments)
     ordered(name="0003_comments_and_flag_reasons")(comments_and_flag_reasons)
+    ordered(name="0004_title_search")(title_search)
     return ordered
 
 

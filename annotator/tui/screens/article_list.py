@@ -131,7 +131,8 @@ class ArticleListScreen(Screen[None]):
                 f"showing {shown}: {showing} (f, /)",
                 no_wrap=True,
                 overflow="ellipsis",
-            )
+            ),
+            layout=False,  # one line always (app.tcss): a layout of the whole screen per key cost about 10 ms
         )
 
     def drawn(self) -> bool:
