@@ -106,6 +106,34 @@ class Joined(Sequence[int]):
         return len(self.first) + self.rest.index(value)
 
 
+class Matches:
+    """What a title search found: the rowids, ascending, of the titles that contain the needle (`keep`) or of
+    those that do not, whichever are fewer as a rule. A list, not a set: tens of thousands of rowids come as
+    one string from SQL, and a list of them costs a third of a set."""
+
+    def __init__(self, keep: bool, rowids: list[int]) -> None:
+        self.keep, self.rowids = keep, rowids
+        self._set: set[int] | None = None
+
+    @classmethod
+    def joined(cls, keep: bool, joined: str | None) -> Matches:
+        """From SQL's group_concat of the rowids."""
+        rowids = list(map(int, joined.split(","))) if joined else []
+        rowids.sort()  # already in order (ORDER BY rowid): a pass
+        return cls(keep, rowids)
+
+    def shows(self, rowid: int) -> bool:
+        """Whether the title of this article matches (by a bisection: for a few lookups)."""
+        at = bisect_left(self.rowids, rowid)
+        return (at < len(self.rowids) and self.rowids[at] == rowid) == self.keep
+
+    def members(self) -> set[int]:
+        """The rowids as a set, for many lookups."""
+        if self._set is None:
+            self._set = set(self.rowids)
+        return self._set
+
+
 class ArticleKeys:
     """One annotator's list keys for any filter (see the module docstring). `refresh()` after the annotator
     changed something; `prefetch()` reads what a status filter needs ahead of time (in a worker)."""
@@ -116,7 +144,7 @@ class ArticleKeys:
         self._all: list[int] | None = None  # every rowid, only when some are missing
         self._assigned: list[tuple[int, str]] | None = None
         self._statuses: dict[int, str] | None = None
-        self._titles: dict[str, tuple[bool, set[int]]] = {}
+        self._titles: dict[str, Matches] = {}
         self._has_index: bool | None = None
         # per status filter (None: all), until refresh(): the rowids it leaves out of the rest, and the rest
         self._excluded: dict[Status | None, set[int]] = {}
@@ -172,7 +200,7 @@ class ArticleKeys:
     def prefetch(self) -> None:
         self._status_of()
 
-    def _title(self, needle: str) -> tuple[bool, set[int]]:
+    def _title(self, needle: str) -> Matches:
         """(True, the rowids whose title contains `needle`) or (False, those whose title does not), whichever
         are fewer as a rule. Three characters or more: through the trigram index (`title_search`), where the
         database has it; shorter needles, and a file read as an older release left it, read the titles."""
@@ -189,7 +217,7 @@ class ArticleKeys:
             self._has_index = self.reader.conn.execute(sql).fetchone() is not None
         return self._has_index
 
-    def _title_indexed(self, needle: str) -> tuple[bool, set[int]]:
+    def _title_indexed(self, needle: str) -> Matches:
         """The trigram index's matches (any letter's case folded), counted first: when they are most titles, the
         others are read instead."""
         phrase = '"' + needle.replace('"', '""') + '"'
@@ -197,48 +225,47 @@ class ArticleKeys:
         count = self.reader.conn.execute(f"SELECT COUNT(*) FROM ({matching})", [phrase]).fetchone()[0]
         keep = count * 2 <= self._count()
         if keep:
-            sql = f"SELECT group_concat(rowid) FROM ({matching})"
+            sql = f"SELECT group_concat(rowid) FROM ({matching} ORDER BY rowid)"
         else:
-            sql = (
-                f"SELECT group_concat(rowid) FROM articles INDEXED BY articles_by_title WHERE rowid NOT IN ({matching})"
-            )
-        joined = self.reader.conn.execute(sql, [phrase]).fetchone()[0]
-        return keep, set(map(int, joined.split(","))) if joined else set()
+            sql = f"""SELECT group_concat(rowid) FROM (SELECT rowid FROM articles INDEXED BY articles_by_title
+                      WHERE rowid NOT IN ({matching}) ORDER BY rowid)"""
+        return Matches.joined(keep, self.reader.conn.execute(sql, [phrase]).fetchone()[0])
 
-    def _title_scanned(self, needle: str) -> tuple[bool, set[int]]:
+    def _title_scanned(self, needle: str) -> Matches:
         """One scan of the title index (LIKE: ASCII letters' case folded; % and _ taken literally) reads the
         matching titles' rowids, or the others' when the first titles say most will match (a needle of a
         letter or two). Typing on (a needle containing an earlier one) narrows the earlier matches when they
         were few, without a scan."""
         pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         like = "title LIKE ? ESCAPE '\\'"
-        earlier: list[set[int]] = [
-            rowids
-            for before, (keep, rowids) in self._titles.items()
-            if keep and before in needle and len(rowids) <= NARROW
+        earlier = [
+            found.rowids
+            for before, found in self._titles.items()
+            if found.keep and before in needle and len(found.rowids) <= NARROW
         ]
         if earlier:
-            candidates = sorted(sorted(earlier, key=len)[0])
-            narrowed: set[int] = set()
+            candidates = min(earlier, key=len)
+            narrowed: list[int] = []
             for start in range(0, len(candidates), 500):
                 part = candidates[start : start + 500]
                 sql = f"SELECT rowid FROM articles WHERE rowid IN ({','.join('?' * len(part))}) AND {like}"
-                narrowed.update(row[0] for row in self.reader.conn.execute(sql, [*part, pattern]))
-            return True, narrowed
+                narrowed.extend(row[0] for row in self.reader.conn.execute(sql, [*part, pattern]))
+            narrowed.sort()
+            return Matches(True, narrowed)
         sample = self.reader.conn.execute(
             f"SELECT COUNT(*), COALESCE(SUM({like}), 0) FROM (SELECT title FROM articles LIMIT {SAMPLE})", [pattern]
         ).fetchone()
         keep = sample[1] * 2 <= sample[0]
-        sql = f"SELECT group_concat(rowid) FROM articles WHERE {'' if keep else 'NOT '}{like}"
-        joined = self.reader.conn.execute(sql, [pattern]).fetchone()[0]
-        return keep, set(map(int, joined.split(","))) if joined else set()
+        sql = f"""SELECT group_concat(rowid) FROM (SELECT rowid FROM articles INDEXED BY articles_by_title
+                  WHERE {"" if keep else "NOT "}{like} ORDER BY rowid)"""
+        return Matches.joined(keep, self.reader.conn.execute(sql, [pattern]).fetchone()[0])
 
     def keys(self, wanted: ListFilter) -> Sequence[int]:
         assigned = self._assigned_rows()
         title = self._title(wanted.title) if wanted.title else None
 
         def titled(rowid: int) -> bool:
-            return title is None or (rowid in title[1]) == title[0]
+            return title is None or title.shows(rowid)
 
         first = [
             rowid
@@ -250,16 +277,19 @@ class ArticleKeys:
         if wanted.status not in (None, Status.TODO):
             assert wanted.status is not None
             value, mine = wanted.status.value, self._excluded_by(None)
-            found = sorted(r for r, s in self._status_of().items() if s == value and r not in mine and titled(r))
+            members, keep = (title.members(), title.keep) if title is not None else (set(), False)
+            found = sorted(
+                r for r, s in self._status_of().items() if s == value and r not in mine and (r in members) == keep
+            )
             return Joined(first, found)
         excluded = self._excluded_by(wanted.status)
         if title is None:
             if wanted.status not in self._rests:
                 self._rests[wanted.status] = self._rest(excluded)
             return Joined(first, self._rests[wanted.status])
-        if title[0]:  # few titles match: an explicit list
-            return Joined(first, sorted(r for r in title[1] if r not in excluded))
-        return Joined(first, self._rest(excluded | title[1]))
+        if title.keep:  # few titles match: an explicit list
+            return Joined(first, [r for r in title.rowids if r not in excluded])
+        return Joined(first, self._rest(excluded.union(title.rowids)))
 
     def _excluded_by(self, status: Status | None) -> set[int]:
         """What the rest leaves out under this status filter (all, or to do): the assigned articles, and for
