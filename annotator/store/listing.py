@@ -4,7 +4,8 @@ An annotator's order: their assigned articles first (in queue order), then every
 order. The list screen asks for the row keys of a filter (`annotator.store.rowkeys`: a sequence of rowids that
 is mostly computed, not stored) and the rows it draws page by page (`rows`); counts come from SQL too
 (`counts`). Nothing here holds the texts. With 100,000 articles a title search reads an index, never the
-articles' pages (`articles_by_title` covers the title); the statuses come through `annotations_by_annotator`.
+articles' pages: the trigram index `title_search` for three characters or more, else `articles_by_title`, which
+covers the title; the statuses come through `annotations_by_annotator`.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ TO_DO = (Status.TODO.value, Status.IN_PROGRESS.value)
 
 @dataclass(frozen=True)
 class ListFilter:
-    """Which articles the list shows: one status (None: all) and a piece of the title (case-insensitive for
-    ASCII letters, as SQLite's LIKE)."""
+    """Which articles the list shows: one status (None: all) and a piece of the title, case-insensitive (for
+    every letter from three characters on, through the trigram index; for ASCII letters below, as LIKE)."""
 
     status: Status | None = None
     title: str = ""

@@ -6,6 +6,11 @@ the last, but these" (`Gaps`), so opening the list costs the annotator's assignm
 statuses, and a title search the titles that match or the ones that do not, whichever are fewer. Rowids are
 1..N with no gaps in a database made by ingest, import and merge (articles are never deleted); where some are
 missing, the rest is read as an explicit list instead.
+
+A title search of three characters or more asks the trigram index (`title_search`, schema 4): under a
+millisecond at 100,000 titles, against a scan of every title (about 12 ms of CPU) for one or two characters or
+a file read as schema 3 left it. What a key changes is all a key recomputes: the exclusions of a status filter
+are kept until `refresh()`.
 """
 
 from __future__ import annotations
