@@ -12,6 +12,8 @@ from pathlib import Path
 
 from sqlite_utils import Database, Migrations
 from support import word_tokens
+from textual import events
+from textual.widgets import Input
 
 from annotator.models import ArticleIn
 from annotator.store import Store
@@ -165,3 +167,26 @@ async def test_the_first_releases_file_is_upgraded_and_searched(tmp_path: Path) 
     with Store.open(tmp_path / "old.db") as store:
         assert store.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
         assert store.conn.execute("SELECT COUNT(*) FROM spans").fetchone()[0] == 8
+
+
+async def test_keys_typed_at_once_after_slash_all_go_into_the_search(tmp_path: Path) -> None:
+    """Found in tmux: "/storm" sent at once left the search empty; the letters after / reached the list (where
+    q quits) because the search box took the focus only after the keys already waiting."""
+    make_db(tmp_path / "a.db")
+    app = make_app(tmp_path / "a.db", "alice", keymap_path=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("l")
+        for key, char in [("slash", "/"), ("s", "s"), ("t", "t"), ("o", "o"), ("r", "r"), ("q", "q")]:
+            app.post_message(events.Key(key, char))  # all waiting before the first is handled
+        await pilot.pause()
+        screen = app.screen
+        assert app.is_running and isinstance(screen, ArticleListScreen)
+        assert screen.query_one("#search", Input).value == "storq"
+        assert shown(screen) == [] and "showing 0: all, titles with 'storq'" in screen.summary()
+
+
+async def test_a_slash_in_the_search_is_a_character_of_the_title(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "a.db") as store:
+        store.add_articles(articles(["Talks on 9/11 memorial", "Markets fall"]))
+    rows, summary = await searched(tmp_path / "a.db", "slash", "9", "slash", "1")
+    assert rows == ["Talks on 9/11 memorial"] and "titles with '9/1'" in summary

@@ -38,7 +38,9 @@ class ArticleListScreen(Screen[None]):
         Binding("enter", "open", "Open", id="list_open"),
         Binding("escape", "back", "Back", id="list_back"),
         Binding("f", "filter", "Filter status", id="filter_status"),
-        Binding("slash", "search", "Search titles", id="list_search"),
+        # priority: / opens the search as it arrives, so letters typed right after it reach the search box, not
+        # the list (where q quits); check_action leaves a / to the search box once it has the focus
+        Binding("slash", "search", "Search titles", id="list_search", priority=True),
         Binding("question_mark", "help", "Help", id="list_help"),
         Binding("q", "quit", "Quit", id="list_quit"),
     ]
@@ -150,10 +152,17 @@ class ArticleListScreen(Screen[None]):
         self.filter_index = (self.filter_index + 1) % len(FILTERS)
         self.reload()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The search key is a letter of the search while the search box has the focus."""
+        if action != "search":
+            return True
+        search = self.query("#search")  # nothing before the screen is composed
+        return not (search and search.first().has_focus)
+
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
         search.display = True
-        search.focus()
+        self.set_focus(search)  # now, not after the keys already waiting (as focus() would)
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
