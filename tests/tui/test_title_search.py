@@ -19,6 +19,7 @@ from annotator.models import ArticleIn
 from annotator.store import Store
 from annotator.store.examining import APPLICATION_ID
 from annotator.store.listing import ListFilter
+from annotator.store.merge import merge
 from annotator.store.rowkeys import ArticleKeys
 from annotator.store.schema import MIGRATION_SET, SCHEMA_VERSION, migrate
 from annotator.store.schema import migrations as today
@@ -190,3 +191,21 @@ async def test_a_slash_in_the_search_is_a_character_of_the_title(tmp_path: Path)
         store.add_articles(articles(["Talks on 9/11 memorial", "Markets fall"]))
     rows, summary = await searched(tmp_path / "a.db", "slash", "9", "slash", "1")
     assert rows == ["Talks on 9/11 memorial"] and "titles with '9/1'" in summary
+
+
+def test_a_schema_3_file_merges_as_it_is_and_its_articles_are_found_by_title(tmp_path: Path) -> None:
+    """merge reads the other file read-only: a schema-3 file is read as it is (no copy in memory, no error), and
+    the articles it brings are indexed by the triggers."""
+    schema_3_db(tmp_path / "old.db", TITLES)
+    before = (tmp_path / "old.db").read_bytes()
+    make_db(tmp_path / "ours.db")  # the same titles, other texts: six more articles
+    with Store.open(tmp_path / "ours.db") as store:
+        merge(store, [tmp_path / "old.db"])
+        assert store.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 12
+        keys = ArticleKeys(store, "alice")
+        found = [
+            store.conn.execute("SELECT id FROM articles WHERE rowid = ?", [r]).fetchone()[0]
+            for r in keys.keys(ListFilter(title="école"))
+        ]
+    assert found[1] == "a1" and len(found) == 2
+    assert (tmp_path / "old.db").read_bytes() == before
