@@ -158,7 +158,7 @@ def comments_and_flag_reasons(db: Database) -> None:
 def title_search(db: Database) -> None:
     """A trigram index of the titles, for the article list's title search (`annotator.store.rowkeys`): a needle
     of three characters or more finds its titles through the index instead of reading every title (100,000
-    titles: under a millisecond instead of tens). An external-content FTS5 table (it stores no copy of the
+    titles: "storm" in 0.6 ms of CPU instead of 14). An external-content FTS5 table (it stores no copy of the
     titles), kept in step with `articles` by triggers, so any program that writes the table keeps it right;
     this migration fills it from the titles already stored."""
     for statement in _statements(

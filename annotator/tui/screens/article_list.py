@@ -134,7 +134,7 @@ class ArticleListScreen(Screen[None]):
                 no_wrap=True,
                 overflow="ellipsis",
             ),
-            layout=False,  # one line always (app.tcss): a layout of the whole screen per key cost about 10 ms
+            layout=False,  # one line always (app.tcss): no layout of the whole screen per key
         )
 
     def drawn(self) -> bool:
