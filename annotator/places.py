@@ -91,23 +91,17 @@ class Temporary:
 
     def link_into_place(self) -> bool:
         """Give the complete file its target's name unless a file took that name meanwhile (then False, and this
-        file stays where it is). A zero-byte target holds nothing and is replaced; nothing else ever is."""
+        file stays where it is). An existing file is never replaced, not even an empty one: nothing says it is
+        ours."""
         try:
             os.link(self.path, self.target)
         except FileExistsError:
-            try:
-                if os.lstat(self.target).st_size != 0:
-                    return False
-            except FileNotFoundError:
-                return self.link_into_place()
-            os.replace(self.path, self.target)
-            sync_folder(self.target.parent)
-            return True
+            return False
         except OSError as error:
             if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK):
                 raise
             # A file system without hard links: check, then rename (a narrow race, where links cannot be had).
-            if self.target.exists() and self.target.stat().st_size:
+            if os.path.lexists(self.target):
                 return False
             os.replace(self.path, self.target)
             sync_folder(self.target.parent)

@@ -88,7 +88,6 @@ def test_a_command_that_fails_on_a_new_database_leaves_no_file(tmp_path: Path) -
     (tmp_path / "a.txt").write_text("Ann said it rained in Paris.", encoding="utf-8")
     line = one_error_line(annotator("ingest", "a.txt", "--model", "no_such_pipeline", "--db", "x.db", cwd=tmp_path))
     assert line.startswith("spaCy pipeline 'no_such_pipeline' is neither installed nor a pipeline folder")
-    (tmp_path / "one.db").write_bytes(b"")
     assert annotator("ingest", "a.txt", "--no-suggest", "--db", "one.db", cwd=tmp_path).returncode == 0
     (tmp_path / "b.jsonl").write_text('{"id": "x", "text": "Bob said it snowed in Oslo."}\n', encoding="utf-8")
     (tmp_path / "c.jsonl").write_text('{"id": "x", "text": "Carl said it was sunny in Rome."}\n', encoding="utf-8")
@@ -165,18 +164,22 @@ def test_six_ingests_into_one_new_name_at_once_lose_no_article(tmp_path: Path) -
 # -- item 20: a zero-byte file, a killed creation --------------------------------------------------------------
 
 
-def test_a_zero_byte_world_writable_file_becomes_a_private_database(tmp_path: Path) -> None:
+def test_a_zero_byte_world_writable_file_is_not_taken_over(tmp_path: Path) -> None:
+    """It once became a database (kept 0666, then made private); now a file annotator did not make is refused,
+    empty or not (`tests/test_safety_empty_files.py`), and a new database is always private."""
     empty = tmp_path / "shared.db"
     empty.write_bytes(b"")
     empty.chmod(0o666)
     (tmp_path / "a.txt").write_text("Ann said it rained in Paris.", encoding="utf-8")
     previous = os.umask(0)
     try:
-        result = annotator("ingest", "a.txt", "--no-suggest", "--db", "shared.db", cwd=tmp_path)
+        refused = annotator("ingest", "a.txt", "--no-suggest", "--db", "shared.db", cwd=tmp_path)
+        created = annotator("ingest", "a.txt", "--no-suggest", "--db", "new.db", cwd=tmp_path)
     finally:
         os.umask(previous)
-    assert result.returncode == 0, result.stderr
-    assert {p.name: p.stat().st_mode & 0o777 for p in tmp_path.iterdir() if p.suffix == ".db"} == {"shared.db": 0o640}
+    assert (refused.returncode, created.returncode) == (1, 0), created.stderr
+    modes = {p.name: (p.stat().st_size > 0, p.stat().st_mode & 0o777) for p in tmp_path.iterdir() if p.suffix == ".db"}
+    assert modes == {"shared.db": (False, 0o666), "new.db": (True, 0o640)}
 
 
 def test_a_creation_killed_midway_leaves_no_database_and_the_next_run_names_its_temporary(tmp_path: Path) -> None:

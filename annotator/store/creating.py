@@ -30,7 +30,7 @@ def filling(path: str | Path, note: Callable[[str], None] | None = None) -> Iter
         target, found = regular_target(path)
     except PlaceError as error:
         raise DatabaseError(str(error).replace("nothing was written to it", "it was left as it is")) from None
-    if found is not None and found.st_size:
+    if found is not None:  # a file there, even an empty one, is opened (and refused unless it is ours)
         with Store.open(path, create=False) as store:
             yield store
         return

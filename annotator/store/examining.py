@@ -66,10 +66,21 @@ def _header(target: Path, shown: Path) -> bytes:
             header = file.read(100)
     except OSError as error:
         raise DatabaseError(f"{shown}: cannot read the database: {error.strerror}") from None
+    if not header:
+        raise DatabaseError(empty_file(shown))
     if len(header) < 100 or not header.startswith(SQLITE_HEADER):
         raise DatabaseError(f"{shown}: not a SQLite database (another kind of file, or its header is damaged); "
                             "it was left as it is")  # fmt: skip
     return header
+
+
+def empty_file(shown: Path) -> str:
+    """A zero-byte file is refused like every file annotator did not make: SQLite would take it for an empty
+    database, but nothing says it is ours (another program's placeholder, a file being written, `touch`), and
+    building a database in it, or renaming one over it, would rewrite a file that is not ours."""
+    return (
+        f"{shown}: an empty file, not a database annotator made; it was left as it is (remove it to create one there)"
+    )
 
 
 def _foreign(shown: Path, what: str) -> DatabaseError:

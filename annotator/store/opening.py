@@ -13,7 +13,7 @@ What is checked, and when:
 
 A new database is built under a temporary name beside its target (`annotator.places`) with our mark, WAL mode
 and the schema, and linked into place only when complete: an existing file is never replaced or removed, and
-a killed creation leaves only a temporary that the next creation removes.
+a killed creation leaves only a temporary, which the next creation names in a note and leaves as it is.
 """
 
 from __future__ import annotations
@@ -138,9 +138,9 @@ def open_database(path: str | Path, read_only: bool = False, create: bool = True
         target, found = regular_target(path)
     except PlaceError as error:
         raise DatabaseError(str(error).replace("nothing was written to it", "it was left as it is")) from None
-    if found is None or found.st_size == 0:
+    if found is None:
         if read_only or not create:
-            raise DatabaseError(f"{path}: no such database" if found is None else f"{path}: an empty file, no database")
+            raise DatabaseError(f"{path}: no such database")
         create_database(target, path)
     db = examined(target, path, thorough=not read_only)
     if read_only:
