@@ -123,22 +123,54 @@ def _snapshot(target: Path, wal: Path, shown: Path) -> Snapshot:
     return snapshot
 
 
-def reader(target: Path, shown: Path, application_id: int) -> sqlite3.Connection:
+class Unlocked(sqlite3.Connection):
+    """A read-only connection to a file read as it is (`immutable`): SQLite takes no lock and creates no `-wal` or
+    `-shm` beside it. Nobody had the file open when it was opened; a process that opens it later writes to its
+    own WAL, which this connection does not see, and changes the file itself only when it checkpoints:
+    `changed()` says whether that happened, for a reader that must not act on a torn read (`merge`)."""
+
+    identity: tuple[int, int, int, int] | None = None
+    path: Path
+
+    def changed(self) -> bool:
+        """Whether the file is no longer the one (inode, size, times) that was opened."""
+        return self.identity != _identity(self.path)
+
+
+def _identity(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns
+
+
+def _unlocked(target: Path, shown: Path) -> Unlocked:
+    identity = _identity(target)
+    db: Unlocked = connect(target, shown, sqlite_uri(target, immutable="1"), factory=Unlocked)
+    db.identity, db.path = identity, target
+    return db
+
+
+def reader(target: Path, shown: Path) -> sqlite3.Connection:
     """A connection that cannot write and creates nothing the file did not have already, chosen by what is there:
 
-    - a `-wal` without its `-shm`: no process has the file open (a live one keeps both), and reading the WAL
-      in place would create the `-shm` (impossible in a read-only folder). The file and its WAL are copied to a
-      private folder and the copy is read, so work in the WAL is shown, never silently left out.
-    - no `-shm` and a folder this process cannot write, or a file not (yet) known to be ours: `immutable`,
-      reading the file alone (there is no WAL to miss), creating nothing.
-    - otherwise `mode=ro`, SQLite's ordinary read-only access, which sees the WAL as other readers do.
+    - a `-wal` with frames and no `-shm`: no process has the file open (a live one keeps both), and reading the
+      WAL in place would create the `-shm` (impossible in a read-only folder). The file and its WAL are copied
+      to a private folder and the copy is read, so work in the WAL is shown, never silently left out.
+    - a `-wal` and its `-shm`: a process has the file open (or had, and was killed): `mode=ro`, SQLite's
+      ordinary read-only access, which sees the WAL and takes its locks as other readers do, through the files
+      that are there.
+    - otherwise the file alone holds everything (no WAL, or an empty one): `immutable` (`Unlocked`), creating
+      nothing; `mode=ro` would create the `-wal` and `-shm` that a reader of a WAL database needs (and a
+      `-shm` made by another user can keep the file's owner from writing).
     """
     wal, shm = companion(target, "-wal"), companion(target, "-shm")
     if _size(wal) and not shm.exists():
         return _snapshot(target, wal, shown)
-    if not shm.exists() and (application_id != APPLICATION_ID or not os.access(target.parent, os.W_OK)):
-        return connect(target, shown, sqlite_uri(target, immutable="1"))  # type: ignore[no-any-return]
-    return connect(target, shown, sqlite_uri(target, mode="ro"))  # type: ignore[no-any-return]
+    if wal.exists() and shm.exists():
+        return connect(target, shown, sqlite_uri(target, mode="ro"))  # type: ignore[no-any-return]
+    return _unlocked(target, shown)
 
 
 def _is_ours(db: sqlite3.Connection, shown: Path) -> int:
@@ -229,7 +261,7 @@ def examined(target: Path, shown: Path, thorough: bool) -> sqlite3.Connection:
     application_id = int.from_bytes(header[68:72], "big")
     if application_id not in (0, APPLICATION_ID):
         raise _foreign(shown, f"another program's, application id 0x{application_id:08x}")
-    db = reader(target, shown, application_id)
+    db = reader(target, shown)
     try:
         if isinstance(db, Snapshot):
             _wal_is_its_own(target, shown, db, thorough)

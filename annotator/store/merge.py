@@ -22,6 +22,7 @@ content, not ids: articles by content hash, suggestions by (offsets, label, sugg
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -313,7 +314,12 @@ def merge(
             sources.append(MergeSource(path))
         with store.write():
             for source in sources:
-                _merge_source(store, source, prefer, report, progress)
+                try:
+                    _merge_source(store, source, prefer, report, progress)
+                except sqlite3.DatabaseError:  # a torn read of a source written meanwhile is told as such
+                    source.check_unchanged()
+                    raise
+                source.check_unchanged()
     finally:
         for source in sources:
             source.close()
