@@ -91,3 +91,40 @@ def test_a_source_written_and_checkpointed_while_it_is_merged_is_refused_whole(t
     with Store.open(tmp_path / "dst.db") as store:
         merge(store, [source])
         assert store.count("articles") == 2
+
+
+# -- one article id holding another text in the source ---------------------------------------------------------
+
+
+def test_an_article_id_with_another_text_in_the_source_is_a_conflict_and_the_rest_is_merged(tmp_path: Path) -> None:
+    """Not the whole file refused: that article (and the work on it) is reported in one line and left out, every
+    other article and annotation comes, and the exit status says that not everything was merged."""
+    (tmp_path / "here.jsonl").write_text('{"id": "x", "title": "Ours", "text": "Bob said it snowed in Oslo."}\n')
+    (tmp_path / "there.jsonl").write_text(
+        '{"id": "x", "title": "Theirs", "text": "Carl said it was sunny in Rome."}\n'
+        '{"id": "y", "title": "Other", "text": "Dana said it rained in Lima."}\n'
+    )
+    for db, source in (("dst.db", "here.jsonl"), ("src.db", "there.jsonl")):
+        assert annotator("ingest", source, "--no-suggest", "--db", db, cwd=tmp_path).returncode == 0
+    with Store.open(tmp_path / "src.db") as store:
+        for article, word in (("x", "Carl"), ("y", "Dana")):
+            store.add_span(article, "alice", 0, len(word), "ACTOR")
+            store.set_status(article, "alice", "done")
+    result = annotator("merge", "src.db", "--db", "dst.db", cwd=tmp_path)
+    assert (result.returncode, result.stdout.splitlines(), result.stderr) == (
+        1,
+        [
+            "1 article(s), 1 annotation(s) and 2 event(s) added; 0 annotation(s) replaced by the other's; "
+            "0 unchanged; 1 conflict(s) -> dst.db",
+            "conflict: x 'Theirs' (src.db) is stored here with a different text: left as stored; src.db's article "
+            "and alice's work on it were not merged",
+        ],
+        "annotator: error: 1 article(s) of src.db not merged (another text under an id stored here); the rest is "
+        "merged into dst.db\n",
+    )
+    with Store.open(tmp_path / "dst.db", read_only=True) as store:
+        assert [store.article(a).text for a in store.article_ids()] == [
+            "Bob said it snowed in Oslo.",
+            "Dana said it rained in Lima.",
+        ]
+        assert (store.status("y", "alice").value, store.status("x", "alice").value) == ("done", "todo")

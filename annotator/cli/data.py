@@ -1,5 +1,5 @@
-"""Commands that move data: articles and suggestions in, annotations in and out, databases merged and checked,
-and what a database holds."""
+"""Commands that move data: articles and suggestions in, annotations in and out, databases checked, and what a
+database holds (`merge` is a team's: `cli.teams`)."""
 
 import sys
 from collections.abc import Callable
@@ -26,7 +26,7 @@ from annotator.cli.common import (
     stored,
 )
 from annotator.store import DEFAULT_DB
-from annotator.vocabulary import GOLD, ChangedText, Prefer
+from annotator.vocabulary import GOLD, ChangedText
 
 if TYPE_CHECKING:
     from annotator.exchange.formats.options import ExportOptions
@@ -338,42 +338,6 @@ def import_(
             f"differs from {'newer' if conflict.stored_newer else 'the'} work stored here"
             f"{'' if conflict.stored_newer else ' (the file does not show it is newer)'}: "
             "kept this database's (--replace takes the file's)"
-        )
-
-
-def merge(
-    others: Annotated[list[Path], typer.Argument(help="Other annotator databases to bring into this one.")],
-    db: DbOption = Path(DEFAULT_DB),
-    prefer: Annotated[
-        Prefer | None,
-        typer.Option("--prefer", help="Who wins when an annotator's work differs: this or other (default: report)."),
-    ] = None,
-) -> None:
-    """Bring other databases' articles, annotations and events into this one; merging twice changes nothing.
-
-    Example: annotator merge alice.db bob.db --db review.db
-    """
-    from annotator.store.merge import merge as merge_databases
-
-    with errors_as_lines(), store_to_fill(db) as store, progress_bar("Merging") as progress:
-        report = merge_databases(store, others, prefer, progress)
-    stored(f"the merge is stored in {db}")
-    say(
-        f"{report.articles_added} article(s), {report.annotations_added} annotation(s) and "
-        f"{report.events_copied} event(s) added; {report.overwritten} annotation(s) replaced by the other's; "
-        f"{report.unchanged} unchanged; "
-        f"{len(report.conflicts)} conflict(s) -> {db}"
-    )
-    if report.suggestions_copied:
-        say(f"{report.suggestions_copied} suggestion(s) added")
-    if report.assignments_added:
-        say(f"{report.assignments_added} assignment(s) added")
-    for conflict in report.conflicts:
-        how = "took the other's" if conflict.kept == "other" else "kept this database's"
-        hint = "" if prefer else " (--prefer other takes theirs)"
-        say(
-            f"conflict: {conflict.annotator} on {conflict.article_id} '{conflict.title}' differs in "
-            f"{conflict.source}: {how}{hint}"
         )
 
 

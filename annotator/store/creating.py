@@ -61,6 +61,12 @@ def _merge_into(path: Path, built: Path) -> None:
 
     with Store.open(path, create=False) as existing, existing.write():
         report = merge(existing, [built])
+        if report.text_conflicts:
+            first_text = report.text_conflicts[0]
+            raise AnnotatorError(
+                f"{path} was created by another process while this command ran, and article {first_text.article_id} "
+                "has another text there; nothing from this command was written"
+            )
         if report.conflicts:
             first = report.conflicts[0]
             raise AnnotatorError(
