@@ -19,6 +19,7 @@ from annotator.cli.common import (
     default_annotator,
     errors_as_lines,
     fail,
+    note,
     open_store,
     progress_bar,
     say,
@@ -207,7 +208,9 @@ def export(
         kind = "" if chosen.suffix == f".{name}" else f".{name}"  # alice.jsonl, alice.prodigy.jsonl, alice.spacy
         path = Path(output) if output else _in_exports(f"{who or 'suggestions'}{kind}{chosen.suffix}")
         with progress_bar("Exporting") as progress:
-            count = export_to_path(store, name, path, who, progress, options, make_folder=output is None, config=config)
+            count = export_to_path(
+                store, name, path, who, progress, options, make_folder=output is None, config=config, note=note
+            )
     stored(f"the export is written to {path}")
     say(f"{count} record(s) -> {path}" + (f"; spaCy training config -> {config}" if config else ""))
     tell_notes(options)
@@ -224,8 +227,8 @@ def _in_exports(name: str) -> Path:
 
 
 def tell_notes(options: "ExportOptions") -> None:
-    for note, count in options.written.notes.items():
-        say(f"note: {count} {note}", err=True)
+    for what, count in options.written.notes.items():
+        say(f"note: {count} {what}", err=True)
 
 
 def _to_standard_output(write: Callable[[BinaryIO], int]) -> int:

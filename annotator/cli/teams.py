@@ -12,6 +12,7 @@ from annotator.cli.common import (
     default_annotator,
     errors_as_lines,
     fail,
+    note,
     open_store,
     progress_bar,
     say,
@@ -71,7 +72,7 @@ def pack(
 
     checked_name(annotator, "--annotator")
     with errors_as_lines(), open_store(db) as store:
-        report = write_pack(store, annotator, output)
+        report = write_pack(store, annotator, output, note)
     stored(f"the pack is written to {output}")
     say(f"{report.articles} article(s), {report.suggestions} suggestion(s) for {annotator} -> {output}")
 

@@ -10,21 +10,21 @@ the file, and writes nothing there.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from annotator.errors import AnnotatorError
-from annotator.places import PlaceError, regular_target
+from annotator.places import Note, PlaceError, regular_target
 from annotator.store.edits import Store
 from annotator.store.opening import DatabaseError, new_database
 
 
 @contextmanager
-def filling(path: str | Path, note: Callable[[str], None] | None = None) -> Iterator[Store]:
+def filling(path: str | Path, note: Note = None) -> Iterator[Store]:
     """The database at `path` to add to: opened when it exists, else built beside it and put in place when the
-    block ends without an error (see the module's docstring). `note` hears of a merge into a file that another
-    process created meanwhile."""
+    block ends without an error (see the module's docstring). `note` hears of leftovers beside it and of a
+    merge into a file that another process created meanwhile."""
     path = Path(path)
     try:
         target, found = regular_target(path)
@@ -34,7 +34,7 @@ def filling(path: str | Path, note: Callable[[str], None] | None = None) -> Iter
         with Store.open(path, create=False) as store:
             yield store
         return
-    temporary = new_database(target, path)
+    temporary = new_database(target, path, note)
     try:
         with Store.open(temporary.path, create=False) as store:
             store.path = path  # messages name the file the user gave
