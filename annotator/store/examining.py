@@ -222,10 +222,37 @@ def _kept(db: sqlite3.Connection, sql: str) -> set[tuple[Any, ...]]:
     return set(db.execute(sql).fetchall())
 
 
+#: What an annotator's work is in the tables: a WAL that changes it must carry the events that explain it.
+_WORK = (
+    "SELECT article_id, annotator, status, updated_at FROM annotations",
+    'SELECT article_id, annotator, id, start, "end", label, speaker_start, speaker_end FROM spans',
+    "SELECT article_id, annotator, suggestion_id, decision FROM decisions",
+)
+
+
+def _unexplained(alone: sqlite3.Connection, with_wal: sqlite3.Connection, shown: Path) -> str | None:
+    """Every edit writes its event in the same transaction as its rows, so a WAL that continues its file leaves
+    the tables equal to what the event log replays to. A WAL of the same database's later state, past a
+    checkpoint the file did not get, does not: its pages laid over the older file make a state that never
+    existed (a status the log says changed, shown as before). The pairs (article, annotator) whose events or
+    work the WAL changes are replayed; the first that disagrees is the problem."""
+    from annotator.store.reads import Reader  # the store's reading layer, built on this module
+    from annotator.store.verify import replay_problems
+
+    events = "SELECT article_id, annotator, id FROM events"
+    pairs = {(r[0], r[1]) for r in _kept(with_wal, events) - _kept(alone, events)}
+    for sql in _WORK:
+        pairs |= {(r[0], r[1]) for r in _kept(with_wal, sql) ^ _kept(alone, sql)}
+    problems = replay_problems(Reader(with_wal, shown, read_only=True), sorted(pairs))
+    return f"with it, the tables and the event log disagree: {problems[0]}" if problems else None
+
+
 def _wal_is_its_own(target: Path, shown: Path, with_wal: sqlite3.Connection, thorough: bool) -> None:
     """A WAL nobody has open only ever adds to its file: articles are never removed and the event log is
-    append-only. So a WAL under which the file alone would lose articles or events, or one that makes a sound
-    file unreadable, belongs to another database (or is damaged): refused, and neither file is touched."""
+    append-only, and the tables stay what the log replays to. So a WAL under which the file alone would lose
+    articles or events, whose work the log does not explain (`_unexplained`), or that makes a sound file
+    unreadable, is not the file's own (another database's, a later state's, or damaged): refused, and neither
+    file is touched."""
     wal = companion(target, "-wal")
     try:
         alone = connect(target, shown, sqlite_uri(target, immutable="1"))
@@ -243,6 +270,8 @@ def _wal_is_its_own(target: Path, shown: Path, with_wal: sqlite3.Connection, tho
                 if not _kept(alone, sql) <= _kept(with_wal, sql):
                     problem = f"with it, {what} the file holds would disappear"
                     break
+            else:
+                problem = _unexplained(alone, with_wal, shown)
         except DatabaseError as error:
             problem = str(error).removeprefix(f"{shown}: ").split("; it was left")[0]
         if problem:
