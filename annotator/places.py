@@ -6,7 +6,8 @@ file, and never blocked by one: a taken name is passed over for another), privat
 locked (`flock`) by the process writing it for as long as it lives. Only the process that created a
 temporary removes it. One whose lock nobody holds was probably left by an interrupted run, but a name (or a
 database's header: a copy of a real database has ours) is no proof that a file is ours and unused, so it is
-left as it is and named in one note on standard error (`note_leftovers`): its owner decides.
+left as it is and named in one note (`note_leftovers`), handed to the caller, which tells the user: its owner
+decides. Nothing here writes to the terminal.
 Targets are taken as given: a symlink is followed to the file it names (that file
 is replaced, the link stays), and a folder, FIFO, device or socket is refused, never replaced.
 """
@@ -19,17 +20,19 @@ import fcntl
 import os
 import secrets
 import stat
-import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeAlias
 
 from annotator.errors import AnnotatorError
-from annotator.literal import literal
 
 #: An empty temporary this recent may be one another run has just created and not locked yet: left alone.
 JUST_MADE_S = 60
 #: Files this tool creates get these permissions (before the umask): never writable by others, nor readable.
 PRIVATE_MODE = 0o640
+#: Who hears a note for the user (the CLI prints it on standard error); None: nobody asked.
+Note: TypeAlias = Callable[[str], None] | None
 
 
 class PlaceError(AnnotatorError):
@@ -91,23 +94,17 @@ class Temporary:
 
     def link_into_place(self) -> bool:
         """Give the complete file its target's name unless a file took that name meanwhile (then False, and this
-        file stays where it is). A zero-byte target holds nothing and is replaced; nothing else ever is."""
+        file stays where it is). An existing file is never replaced, not even an empty one: nothing says it is
+        ours."""
         try:
             os.link(self.path, self.target)
         except FileExistsError:
-            try:
-                if os.lstat(self.target).st_size != 0:
-                    return False
-            except FileNotFoundError:
-                return self.link_into_place()
-            os.replace(self.path, self.target)
-            sync_folder(self.target.parent)
-            return True
+            return False
         except OSError as error:
             if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK):
                 raise
             # A file system without hard links: check, then rename (a narrow race, where links cannot be had).
-            if self.target.exists() and self.target.stat().st_size:
+            if os.path.lexists(self.target):
                 return False
             os.replace(self.path, self.target)
             sync_folder(self.target.parent)
@@ -147,21 +144,12 @@ def sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _tell(line: str) -> None:
-    """A note on standard error, shown literally (a path may hold any character)."""
-    try:
-        sys.stderr.write(literal(line) + "\n")
-        sys.stderr.flush()
-    except (OSError, ValueError):  # a closed or full standard error: the note is not worth failing the command
-        pass
-
-
-def note_leftovers(target: Path, kind: str, shown: Path | str | None = None) -> list[Path]:
+def note_leftovers(target: Path, kind: str, shown: Path | str | None, note: Note) -> list[Path]:
     """The temporaries of `target` (`.<name>.<kind>-` and 8 characters) whose lock nobody holds, named in one
-    note line: removed by no one but their owner, since nothing proves such a file is this tool's and unused
-    (anyone may name a file so, or copy a database there). A temporary a run holds, or an empty one made a
-    moment ago (not locked yet), is a live run's and not mentioned. The note names `shown` (the path as the
-    user gave it) for the target."""
+    line handed to `note`: removed by no one but their owner, since nothing proves such a file is this tool's
+    and unused (anyone may name a file so, or copy a database there). A temporary a run holds, or an empty one
+    made a moment ago (not locked yet), is a live run's and not mentioned. The note names `shown` (the path as
+    the user gave it) for the target."""
     shown = shown or target
     found: list[Path] = []
     prefix = f".{target.name}.{kind}-"
@@ -190,10 +178,9 @@ def note_leftovers(target: Path, kind: str, shown: Path | str | None = None) -> 
             found.append(path)
         finally:
             os.close(fd)  # closing releases the shared lock taken to look
-    if len(found) == 1:
-        _tell(f"annotator: note: {shown}: a leftover {found[0].name} from an interrupted run is beside it; remove "
-             "it if it is yours")  # fmt: skip
-    elif found:
-        _tell(f"annotator: note: {shown}: leftovers {', '.join(p.name for p in found)} from interrupted runs are "
-             "beside it; remove them if they are yours")  # fmt: skip
+    if note is not None and len(found) == 1:
+        note(f"{shown}: a leftover {found[0].name} from an interrupted run is beside it; remove it if it is yours")
+    elif note is not None and found:
+        note(f"{shown}: leftovers {', '.join(p.name for p in found)} from interrupted runs are beside it; remove them "
+             "if they are yours")  # fmt: skip
     return found

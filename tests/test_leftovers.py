@@ -68,3 +68,27 @@ def test_an_agreement_page_leaves_a_file_named_like_its_temporary(tmp_path: Path
     )
     assert (tmp_path / ".ag2.html.partial-12345678").read_bytes() == b"precious\n"
     assert (tmp_path / "ag2.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_the_core_hands_its_notes_to_the_caller_and_writes_nothing_to_the_terminal(tmp_path: Path, capfd) -> None:
+    """Found by an attacker: `places.note_leftovers` wrote its note to standard error itself, from the core. The
+    core now hands each note to the caller's `note` (the CLI prints it: the tests above), and prints nothing."""
+    from annotator.exchange.files import written_atomically
+    from annotator.store.creating import filling
+
+    (tmp_path / ".n.db.new-12345678").write_text("my precious notes\n", encoding="utf-8")
+    (tmp_path / ".out.txt.partial-12345678").write_text("precious\n", encoding="utf-8")
+    heard: list[str] = []
+    with filling(tmp_path / "n.db", note=heard.append) as store:
+        store.add_articles([(ArticleIn(text=SMALL_TEXT), word_tokens(SMALL_TEXT), [])])
+    with Store.open(tmp_path / "m.db", note=heard.append):
+        pass
+    with written_atomically(tmp_path / "out.txt", note=heard.append) as out:
+        out.write(b"done\n")
+    assert capfd.readouterr() == ("", "")
+    assert heard == [
+        f"{tmp_path / 'n.db'}: a leftover .n.db.new-12345678 from an interrupted run is beside it; remove it if it is "
+        "yours",
+        f"{tmp_path / 'out.txt'}: a leftover .out.txt.partial-12345678 from an interrupted run is beside it; remove "
+        "it if it is yours",
+    ]

@@ -197,3 +197,18 @@ def test_a_shard_taken_out_of_the_manifest_is_a_one_line_error(folder: Path) -> 
         "annotator: error: out/manifest.json: field 'articles': its shards list 4 article(s), its total says 8: it "
         "was edited after `annotator predict` wrote it; nothing was stored\n",
     )
+
+
+def test_a_leftover_beside_the_manifest_is_named_once_and_left(folder: Path) -> None:
+    """The note comes through the CLI (the core hands it up: `places.Note`), once a run however often the
+    manifest is rewritten, and the leftover stays as it is."""
+    leftover = folder / "out" / ".manifest.json.partial-12345678"
+    leftover.write_bytes(b"someone's half manifest\n")
+    write_articles(folder / "news.jsonl", dev_articles(12))  # a third shard: the manifest is rewritten
+    result = run(*PREDICT, cwd=folder)
+    assert (result.returncode, result.stderr) == (
+        0,
+        "annotator: note: out/manifest.json: a leftover .manifest.json.partial-12345678 from an interrupted run is "
+        "beside it; remove it if it is yours\n",
+    )
+    assert leftover.read_bytes() == b"someone's half manifest\n"

@@ -22,7 +22,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "predict": corpus.predict,
     "export": data.export,
     "import": data.import_,
-    "merge": data.merge,
+    "merge": teams.merge,
     "assign": teams.assign,
     "pack": teams.pack,
     "stats": overview.stats,

@@ -161,6 +161,11 @@ def say_json(text: str) -> None:
     _print(literal_json(text), False)
 
 
+def note(line: str) -> None:
+    """A note the core hands up (leftovers beside a file, a merge into a file created meanwhile), on stderr."""
+    say(f"annotator: note: {line}", err=True)
+
+
 def fail(message: str) -> typer.Exit:
     """An error is one line, whatever stored text it quotes (a line break in it is shown, not printed)."""
     say(f"annotator: error: {message}", err=True)
@@ -250,7 +255,7 @@ def store_to_fill(db: Path) -> Iterator[Store]:
     succeeds, so a failed command leaves no database it created behind, and never deletes one."""
     from annotator.store.creating import filling
 
-    with errors_as_lines(), filling(db, note=lambda line: say(f"annotator: note: {line}", err=True)) as store:
+    with errors_as_lines(), filling(db, note=note) as store:
         yield store
 
 

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from annotator.cli.common import ModelOption, errors_as_lines, fail, progress_bar, say
+from annotator.cli.common import ModelOption, errors_as_lines, fail, note, progress_bar, say
 
 
 def scheduler_address(value: str) -> str:
@@ -67,6 +67,7 @@ def predict(
                 shard_size=shard_size,
                 batch_size=batch_size,
                 progress=progress,
+                note=note,
             )
         except KeyboardInterrupt:
             raise fail(

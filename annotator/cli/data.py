@@ -1,5 +1,5 @@
-"""Commands that move data: articles and suggestions in, annotations in and out, databases merged and checked,
-and what a database holds."""
+"""Commands that move data: articles and suggestions in, annotations in and out, databases checked, and what a
+database holds (`merge` is a team's: `cli.teams`)."""
 
 import sys
 from collections.abc import Callable
@@ -19,6 +19,7 @@ from annotator.cli.common import (
     default_annotator,
     errors_as_lines,
     fail,
+    note,
     open_store,
     progress_bar,
     say,
@@ -26,7 +27,7 @@ from annotator.cli.common import (
     stored,
 )
 from annotator.store import DEFAULT_DB
-from annotator.vocabulary import GOLD, ChangedText, Prefer
+from annotator.vocabulary import GOLD, ChangedText
 
 if TYPE_CHECKING:
     from annotator.exchange.formats.options import ExportOptions
@@ -207,7 +208,9 @@ def export(
         kind = "" if chosen.suffix == f".{name}" else f".{name}"  # alice.jsonl, alice.prodigy.jsonl, alice.spacy
         path = Path(output) if output else _in_exports(f"{who or 'suggestions'}{kind}{chosen.suffix}")
         with progress_bar("Exporting") as progress:
-            count = export_to_path(store, name, path, who, progress, options, make_folder=output is None, config=config)
+            count = export_to_path(
+                store, name, path, who, progress, options, make_folder=output is None, config=config, note=note
+            )
     stored(f"the export is written to {path}")
     say(f"{count} record(s) -> {path}" + (f"; spaCy training config -> {config}" if config else ""))
     tell_notes(options)
@@ -224,8 +227,8 @@ def _in_exports(name: str) -> Path:
 
 
 def tell_notes(options: "ExportOptions") -> None:
-    for note, count in options.written.notes.items():
-        say(f"note: {count} {note}", err=True)
+    for what, count in options.written.notes.items():
+        say(f"note: {count} {what}", err=True)
 
 
 def _to_standard_output(write: Callable[[BinaryIO], int]) -> int:
@@ -338,42 +341,6 @@ def import_(
             f"differs from {'newer' if conflict.stored_newer else 'the'} work stored here"
             f"{'' if conflict.stored_newer else ' (the file does not show it is newer)'}: "
             "kept this database's (--replace takes the file's)"
-        )
-
-
-def merge(
-    others: Annotated[list[Path], typer.Argument(help="Other annotator databases to bring into this one.")],
-    db: DbOption = Path(DEFAULT_DB),
-    prefer: Annotated[
-        Prefer | None,
-        typer.Option("--prefer", help="Who wins when an annotator's work differs: this or other (default: report)."),
-    ] = None,
-) -> None:
-    """Bring other databases' articles, annotations and events into this one; merging twice changes nothing.
-
-    Example: annotator merge alice.db bob.db --db review.db
-    """
-    from annotator.store.merge import merge as merge_databases
-
-    with errors_as_lines(), store_to_fill(db) as store, progress_bar("Merging") as progress:
-        report = merge_databases(store, others, prefer, progress)
-    stored(f"the merge is stored in {db}")
-    say(
-        f"{report.articles_added} article(s), {report.annotations_added} annotation(s) and "
-        f"{report.events_copied} event(s) added; {report.overwritten} annotation(s) replaced by the other's; "
-        f"{report.unchanged} unchanged; "
-        f"{len(report.conflicts)} conflict(s) -> {db}"
-    )
-    if report.suggestions_copied:
-        say(f"{report.suggestions_copied} suggestion(s) added")
-    if report.assignments_added:
-        say(f"{report.assignments_added} assignment(s) added")
-    for conflict in report.conflicts:
-        how = "took the other's" if conflict.kept == "other" else "kept this database's"
-        hint = "" if prefer else " (--prefer other takes theirs)"
-        say(
-            f"conflict: {conflict.annotator} on {conflict.article_id} '{conflict.title}' differs in "
-            f"{conflict.source}: {how}{hint}"
         )
 
 

@@ -15,6 +15,7 @@ from annotator.cli.common import (
     default_annotator,
     errors_as_lines,
     fail,
+    note,
     open_store,
     progress_bar,
     say,
@@ -59,7 +60,7 @@ def agreement(
                     article = store.article(article_id)
                     disputes.append(ArticleDisputes(article_id=article_id, title=article.title, text=article.text,
                                                     disagreements=found))  # fmt: skip
-            with written_atomically(html) as out:
+            with written_atomically(html, note=note) as out:
                 out.write(html_page(report, disputes, limit).encode("utf-8"))
     if json_output:
         say_json(report.model_dump_json(indent=2))

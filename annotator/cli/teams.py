@@ -1,4 +1,5 @@
-"""Commands for a team: assigning articles with overlap, packs for annotating offline, and the TUI in a browser."""
+"""Commands for a team: assigning articles with overlap, packs for annotating offline, merging the team's
+databases back, and the TUI in a browser."""
 
 from pathlib import Path
 from typing import Annotated
@@ -11,11 +12,15 @@ from annotator.cli.common import (
     default_annotator,
     errors_as_lines,
     fail,
+    note,
     open_store,
+    progress_bar,
     say,
+    store_to_fill,
     stored,
 )
 from annotator.store import DEFAULT_DB
+from annotator.vocabulary import Prefer
 
 
 def assign(
@@ -67,7 +72,7 @@ def pack(
 
     checked_name(annotator, "--annotator")
     with errors_as_lines(), open_store(db) as store:
-        report = write_pack(store, annotator, output)
+        report = write_pack(store, annotator, output, note)
     stored(f"the pack is written to {output}")
     say(f"{report.articles} article(s), {report.suggestions} suggestion(s) for {annotator} -> {output}")
 
@@ -120,3 +125,54 @@ def serve(
         serve_command(db, host, port, annotator, url)
     except AnnotatorError as error:  # not errors_as_lines: ctrl+c is how a server stops, not an interruption
         raise fail(str(error)) from None
+
+
+def merge(
+    others: Annotated[list[Path], typer.Argument(help="Other annotator databases to bring into this one.")],
+    db: DbOption = Path(DEFAULT_DB),
+    prefer: Annotated[
+        Prefer | None,
+        typer.Option("--prefer", help="Who wins when an annotator's work differs: this or other (default: report)."),
+    ] = None,
+) -> None:
+    """Bring other databases' articles, annotations and events into this one; merging twice changes nothing.
+
+    An article whose id is stored here with another text is a conflict: left out with the work on it, the rest
+    merged, and the exit status is 1.
+
+    Example: annotator merge alice.db bob.db --db review.db
+    """
+    from annotator.store.merge import merge as merge_databases
+
+    with errors_as_lines(), store_to_fill(db) as store, progress_bar("Merging") as progress:
+        report = merge_databases(store, others, prefer, progress)
+    stored(f"the merge is stored in {db}")
+    say(
+        f"{report.articles_added} article(s), {report.annotations_added} annotation(s) and "
+        f"{report.events_copied} event(s) added; {report.overwritten} annotation(s) replaced by the other's; "
+        f"{report.unchanged} unchanged; "
+        f"{len(report.conflicts) + len(report.text_conflicts)} conflict(s) -> {db}"
+    )
+    if report.suggestions_copied:
+        say(f"{report.suggestions_copied} suggestion(s) added")
+    if report.assignments_added:
+        say(f"{report.assignments_added} assignment(s) added")
+    for conflict in report.conflicts:
+        how = "took the other's" if conflict.kept == "other" else "kept this database's"
+        hint = "" if prefer else " (--prefer other takes theirs)"
+        say(
+            f"conflict: {conflict.annotator} on {conflict.article_id} '{conflict.title}' differs in "
+            f"{conflict.source}: {how}{hint}"
+        )
+    for left in report.text_conflicts:
+        work = f" and {', '.join(left.annotators)}'s work on it" if left.annotators else ""
+        say(
+            f"conflict: {left.article_id} '{left.title}' ({left.source}) is stored here with a different text: left "
+            f"as stored; {left.source}'s article{work} {'were' if work else 'was'} not merged"
+        )
+    if report.text_conflicts:
+        sources = ", ".join(dict.fromkeys(left.source for left in report.text_conflicts))
+        raise fail(
+            f"{len(report.text_conflicts)} article(s) of {sources} not merged (another text under an id stored "
+            f"here); the rest is merged into {db}"
+        )

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.errors import InputError
-from annotator.places import PlaceError, Temporary, kind_of, note_leftovers, regular_target
+from annotator.places import Note, PlaceError, Temporary, kind_of, note_leftovers, regular_target
 
 
 @dataclass(frozen=True)
@@ -261,15 +261,15 @@ def _refuse_a_database(path: Path, target: Path, found: os.stat_result | None) -
 
 
 @contextmanager
-def written_atomically(path: Path, *, make_folder: bool = False) -> Iterator[IO[bytes]]:
+def written_atomically(path: Path, *, make_folder: bool = False, note: Note = None) -> Iterator[IO[bytes]]:
     """A binary file at `path`, written through a locked temporary beside it renamed at the end: a failure
     leaves nothing (and an older file at `path` as it was). A symlink is written through (the file it names is
     replaced, the link stays); a folder, FIFO or device is refused, as is a missing folder unless `make_folder`
     (the default exports/ folder). Every failure is one line naming the path, never a traceback. A temporary
-    an interrupted export left beside the same target is named in a note and left as it is. A SQLite database,
+    an interrupted export left beside the same target is named in a line for `note` and left as it is. A SQLite database,
     or a journal beside one (`-wal`, `-shm`, `-journal`), is never replaced: an export aimed at its own
     database by a slip of `-o` would otherwise wipe every annotation in it."""
-    with written_together([path], make_folder=make_folder) as (out,):
+    with written_together([path], make_folder=make_folder, note=note) as (out,):
         yield out
 
 
@@ -287,7 +287,9 @@ def _checked_target(path: Path, make_folder: bool) -> tuple[Path, os.stat_result
 
 
 @contextmanager
-def written_together(paths: Sequence[Path], *, make_folder: bool = False) -> Iterator[list[IO[bytes]]]:
+def written_together(
+    paths: Sequence[Path], *, make_folder: bool = False, note: Note = None
+) -> Iterator[list[IO[bytes]]]:
     """Several files as one write (`written_atomically`'s rules for each): every target is checked before any
     is written, each is written through its own locked temporary, and only when every one is complete are they
     renamed into place; a failure anywhere leaves every target as it was. So an export and its companion file
@@ -301,7 +303,7 @@ def written_together(paths: Sequence[Path], *, make_folder: bool = False) -> Ite
     placed = False
     try:
         for path, target, found in checked:
-            note_leftovers(target, PARTIAL, path)
+            note_leftovers(target, PARTIAL, path, note)
             try:
                 temporary = Temporary(target, PARTIAL, mode=0o666)  # as an ordinary new file: the umask decides
                 temporaries.append(temporary)

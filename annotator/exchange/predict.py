@@ -45,6 +45,8 @@ from annotator.exchange.shards import (
 if TYPE_CHECKING:
     from distributed import Client, Future, Worker
 
+    from annotator.places import Note
+
 #: Called with (articles done, articles in the inputs) as shards finish; the CLI draws a progress bar.
 Progress = Callable[[int, int], None]
 
@@ -199,15 +201,18 @@ def predict(
     shard_size: int = 100,
     batch_size: int = 32,
     progress: Progress | None = None,
+    note: Note = None,
 ) -> PredictReport:
     """Suggestion records for every article of `paths`, one file per shard in `out/shards/`, with `out/
-    manifest.json`; shards a previous run finished are kept as they are."""
+    manifest.json`; shards a previous run finished are kept as they are. `note` hears of a leftover beside the
+    manifest."""
     check_output(out)
     total = count_articles(paths)
     with dask_client(workers, scheduler) as client:
         client.register_plugin(PipelineOnWorker(model))  # loads the pipeline on every worker; its error is ours
         pipeline = client.submit(pipeline_on_worker, model, pure=False).result()
         manifest = resumed(out, pipeline, shard_size, [str(p) for p in paths])
+        manifest.note = note
         return _run(client, paths, out, manifest, model, shard_size, batch_size, total, progress)
 
 

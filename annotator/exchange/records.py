@@ -30,6 +30,7 @@ from annotator.models import (
     unstorable,
     utc_timestamp,
 )
+from annotator.places import Note
 from annotator.rows import Offsets as StoredOffsets
 from annotator.rows import SpanLike, Token
 from annotator.spans import edge_problem, edges_fit, fit, fitted
@@ -247,12 +248,13 @@ def export_to_path(
     *,
     make_folder: bool = False,
     config: Path | None = None,
+    note: Note = None,
 ) -> int:
     """Export into `path` through a temporary renamed at the end (`files.written_together`): a failed export
     leaves nothing, and never replaces a folder, FIFO or device. `config` (spacy): a `spacy train` config for the
-    DocBin, written with it as one: both are put in place, or neither."""
+    DocBin, written with it as one: both are put in place, or neither. `note` hears of leftovers beside them."""
     options = options or ExportOptions()
-    with written_together([path, *([config] if config else [])], make_folder=make_folder) as outs:
+    with written_together([path, *([config] if config else [])], make_folder=make_folder, note=note) as outs:
         count = export(store, format_name, outs[0], annotator, progress, options)
         if config is not None:
             from annotator.exchange.formats.spacy_config import training_config

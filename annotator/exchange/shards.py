@@ -28,7 +28,7 @@ from annotator.errors import AnnotatorError, InputError
 from annotator.exchange.files import PARTIAL, written_atomically
 from annotator.exchange.ingest import _files_in, read_path
 from annotator.models import ArticleIn
-from annotator.places import PlaceError, Temporary, kind_of
+from annotator.places import Note, PlaceError, Temporary, kind_of
 
 MANIFEST = "manifest.json"
 SHARDS = "shards"
@@ -115,6 +115,8 @@ class Manifest:
     inputs: list[str]
     shards: dict[str, dict[str, Any]] = field(default_factory=dict)  # shard file -> counts, fingerprint, made
     complete: bool = False
+    #: Hears, at the first write, of a leftover temporary beside manifest.json (not part of the file).
+    note: Note = field(default=None, compare=False, repr=False)
 
     def suggesters(self) -> dict[str, dict[str, int]]:
         totals: dict[str, dict[str, int]] = {name: {} for name in self.pipeline.get("suggesters", [])}
@@ -139,7 +141,8 @@ class Manifest:
         }
 
     def write(self, folder: Path) -> None:
-        with written_atomically(folder / MANIFEST, make_folder=True) as out:
+        note, self.note = self.note, None  # a leftover is named once a run, not at every rewrite
+        with written_atomically(folder / MANIFEST, make_folder=True, note=note) as out:
             out.write((json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
             out.flush()
             os.fsync(out.fileno())

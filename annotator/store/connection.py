@@ -23,6 +23,8 @@ from annotator.vocabulary import Label
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from annotator.places import Note
+
 DEFAULT_DB = "annotations.db"
 
 #: A row as a dict of column -> value (as tables, events' before/after and merges hold them).
@@ -93,13 +95,15 @@ class Connection:
         self._seen_pending: dict[tuple[str, str], int] = {}  # versions written by the open transaction
 
     @classmethod
-    def open(cls, path: str | Path = DEFAULT_DB, read_only: bool | None = None, create: bool = True) -> Self:
+    def open(
+        cls, path: str | Path = DEFAULT_DB, read_only: bool | None = None, create: bool = True, note: Note = None
+    ) -> Self:
         """Open (creating, unless `create` is False) a database; with `read_only` None, read-only exactly when
-        this process cannot write it."""
+        this process cannot write it. `note` hears what the user should know (`open_database`)."""
         path = Path(path)
         if read_only is None:
             read_only = path.exists() and path.stat().st_size > 0 and not is_writable(path)
-        return cls(open_database(path, read_only, create), path, read_only)
+        return cls(open_database(path, read_only, create, note), path, read_only)
 
     @property
     def notice(self) -> str:

@@ -10,31 +10,31 @@ the file, and writes nothing there.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from annotator.errors import AnnotatorError
-from annotator.places import PlaceError, regular_target
+from annotator.places import Note, PlaceError, regular_target
 from annotator.store.edits import Store
 from annotator.store.opening import DatabaseError, new_database
 
 
 @contextmanager
-def filling(path: str | Path, note: Callable[[str], None] | None = None) -> Iterator[Store]:
+def filling(path: str | Path, note: Note = None) -> Iterator[Store]:
     """The database at `path` to add to: opened when it exists, else built beside it and put in place when the
-    block ends without an error (see the module's docstring). `note` hears of a merge into a file that another
-    process created meanwhile."""
+    block ends without an error (see the module's docstring). `note` hears of leftovers beside it and of a
+    merge into a file that another process created meanwhile."""
     path = Path(path)
     try:
         target, found = regular_target(path)
     except PlaceError as error:
         raise DatabaseError(str(error).replace("nothing was written to it", "it was left as it is")) from None
-    if found is not None and found.st_size:
+    if found is not None:  # a file there, even an empty one, is opened (and refused unless it is ours)
         with Store.open(path, create=False) as store:
             yield store
         return
-    temporary = new_database(target, path)
+    temporary = new_database(target, path, note)
     try:
         with Store.open(temporary.path, create=False) as store:
             store.path = path  # messages name the file the user gave
@@ -61,6 +61,12 @@ def _merge_into(path: Path, built: Path) -> None:
 
     with Store.open(path, create=False) as existing, existing.write():
         report = merge(existing, [built])
+        if report.text_conflicts:
+            first_text = report.text_conflicts[0]
+            raise AnnotatorError(
+                f"{path} was created by another process while this command ran, and article {first_text.article_id} "
+                "has another text there; nothing from this command was written"
+            )
         if report.conflicts:
             first = report.conflicts[0]
             raise AnnotatorError(

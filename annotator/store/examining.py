@@ -66,10 +66,21 @@ def _header(target: Path, shown: Path) -> bytes:
             header = file.read(100)
     except OSError as error:
         raise DatabaseError(f"{shown}: cannot read the database: {error.strerror}") from None
+    if not header:
+        raise DatabaseError(empty_file(shown))
     if len(header) < 100 or not header.startswith(SQLITE_HEADER):
         raise DatabaseError(f"{shown}: not a SQLite database (another kind of file, or its header is damaged); "
                             "it was left as it is")  # fmt: skip
     return header
+
+
+def empty_file(shown: Path) -> str:
+    """A zero-byte file is refused like every file annotator did not make: SQLite would take it for an empty
+    database, but nothing says it is ours (another program's placeholder, a file being written, `touch`), and
+    building a database in it, or renaming one over it, would rewrite a file that is not ours."""
+    return (
+        f"{shown}: an empty file, not a database annotator made; it was left as it is (remove it to create one there)"
+    )
 
 
 def _foreign(shown: Path, what: str) -> DatabaseError:
@@ -112,22 +123,54 @@ def _snapshot(target: Path, wal: Path, shown: Path) -> Snapshot:
     return snapshot
 
 
-def reader(target: Path, shown: Path, application_id: int) -> sqlite3.Connection:
+class Unlocked(sqlite3.Connection):
+    """A read-only connection to a file read as it is (`immutable`): SQLite takes no lock and creates no `-wal` or
+    `-shm` beside it. Nobody had the file open when it was opened; a process that opens it later writes to its
+    own WAL, which this connection does not see, and changes the file itself only when it checkpoints:
+    `changed()` says whether that happened, for a reader that must not act on a torn read (`merge`)."""
+
+    identity: tuple[int, int, int, int] | None = None
+    path: Path
+
+    def changed(self) -> bool:
+        """Whether the file is no longer the one (inode, size, times) that was opened."""
+        return self.identity != _identity(self.path)
+
+
+def _identity(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns
+
+
+def _unlocked(target: Path, shown: Path) -> Unlocked:
+    identity = _identity(target)
+    db: Unlocked = connect(target, shown, sqlite_uri(target, immutable="1"), factory=Unlocked)
+    db.identity, db.path = identity, target
+    return db
+
+
+def reader(target: Path, shown: Path) -> sqlite3.Connection:
     """A connection that cannot write and creates nothing the file did not have already, chosen by what is there:
 
-    - a `-wal` without its `-shm`: no process has the file open (a live one keeps both), and reading the WAL
-      in place would create the `-shm` (impossible in a read-only folder). The file and its WAL are copied to a
-      private folder and the copy is read, so work in the WAL is shown, never silently left out.
-    - no `-shm` and a folder this process cannot write, or a file not (yet) known to be ours: `immutable`,
-      reading the file alone (there is no WAL to miss), creating nothing.
-    - otherwise `mode=ro`, SQLite's ordinary read-only access, which sees the WAL as other readers do.
+    - a `-wal` with frames and no `-shm`: no process has the file open (a live one keeps both), and reading the
+      WAL in place would create the `-shm` (impossible in a read-only folder). The file and its WAL are copied
+      to a private folder and the copy is read, so work in the WAL is shown, never silently left out.
+    - a `-wal` and its `-shm`: a process has the file open (or had, and was killed): `mode=ro`, SQLite's
+      ordinary read-only access, which sees the WAL and takes its locks as other readers do, through the files
+      that are there.
+    - otherwise the file alone holds everything (no WAL, or an empty one): `immutable` (`Unlocked`), creating
+      nothing; `mode=ro` would create the `-wal` and `-shm` that a reader of a WAL database needs (and a
+      `-shm` made by another user can keep the file's owner from writing).
     """
     wal, shm = companion(target, "-wal"), companion(target, "-shm")
     if _size(wal) and not shm.exists():
         return _snapshot(target, wal, shown)
-    if not shm.exists() and (application_id != APPLICATION_ID or not os.access(target.parent, os.W_OK)):
-        return connect(target, shown, sqlite_uri(target, immutable="1"))  # type: ignore[no-any-return]
-    return connect(target, shown, sqlite_uri(target, mode="ro"))  # type: ignore[no-any-return]
+    if wal.exists() and shm.exists():
+        return connect(target, shown, sqlite_uri(target, mode="ro"))  # type: ignore[no-any-return]
+    return _unlocked(target, shown)
 
 
 def _is_ours(db: sqlite3.Connection, shown: Path) -> int:
@@ -179,10 +222,37 @@ def _kept(db: sqlite3.Connection, sql: str) -> set[tuple[Any, ...]]:
     return set(db.execute(sql).fetchall())
 
 
+#: What an annotator's work is in the tables: a WAL that changes it must carry the events that explain it.
+_WORK = (
+    "SELECT article_id, annotator, status, updated_at FROM annotations",
+    'SELECT article_id, annotator, id, start, "end", label, speaker_start, speaker_end FROM spans',
+    "SELECT article_id, annotator, suggestion_id, decision FROM decisions",
+)
+
+
+def _unexplained(alone: sqlite3.Connection, with_wal: sqlite3.Connection, shown: Path) -> str | None:
+    """Every edit writes its event in the same transaction as its rows, so a WAL that continues its file leaves
+    the tables equal to what the event log replays to. A WAL of the same database's later state, past a
+    checkpoint the file did not get, does not: its pages laid over the older file make a state that never
+    existed (a status the log says changed, shown as before). The pairs (article, annotator) whose events or
+    work the WAL changes are replayed; the first that disagrees is the problem."""
+    from annotator.store.reads import Reader  # the store's reading layer, built on this module
+    from annotator.store.verify import replay_problems
+
+    events = "SELECT article_id, annotator, id FROM events"
+    pairs = {(r[0], r[1]) for r in _kept(with_wal, events) - _kept(alone, events)}
+    for sql in _WORK:
+        pairs |= {(r[0], r[1]) for r in _kept(with_wal, sql) ^ _kept(alone, sql)}
+    problems = replay_problems(Reader(with_wal, shown, read_only=True), sorted(pairs))
+    return f"with it, the tables and the event log disagree: {problems[0]}" if problems else None
+
+
 def _wal_is_its_own(target: Path, shown: Path, with_wal: sqlite3.Connection, thorough: bool) -> None:
     """A WAL nobody has open only ever adds to its file: articles are never removed and the event log is
-    append-only. So a WAL under which the file alone would lose articles or events, or one that makes a sound
-    file unreadable, belongs to another database (or is damaged): refused, and neither file is touched."""
+    append-only, and the tables stay what the log replays to. So a WAL under which the file alone would lose
+    articles or events, whose work the log does not explain (`_unexplained`), or that makes a sound file
+    unreadable, is not the file's own (another database's, a later state's, or damaged): refused, and neither
+    file is touched."""
     wal = companion(target, "-wal")
     try:
         alone = connect(target, shown, sqlite_uri(target, immutable="1"))
@@ -200,6 +270,8 @@ def _wal_is_its_own(target: Path, shown: Path, with_wal: sqlite3.Connection, tho
                 if not _kept(alone, sql) <= _kept(with_wal, sql):
                     problem = f"with it, {what} the file holds would disappear"
                     break
+            else:
+                problem = _unexplained(alone, with_wal, shown)
         except DatabaseError as error:
             problem = str(error).removeprefix(f"{shown}: ").split("; it was left")[0]
         if problem:
@@ -218,7 +290,7 @@ def examined(target: Path, shown: Path, thorough: bool) -> sqlite3.Connection:
     application_id = int.from_bytes(header[68:72], "big")
     if application_id not in (0, APPLICATION_ID):
         raise _foreign(shown, f"another program's, application id 0x{application_id:08x}")
-    db = reader(target, shown, application_id)
+    db = reader(target, shown)
     try:
         if isinstance(db, Snapshot):
             _wal_is_its_own(target, shown, db, thorough)

@@ -1,6 +1,8 @@
 """Merging annotators' databases: each annotator works in their own file, a reviewer merges them into one.
 
-Articles match by content hash. For each article and annotator in the other database:
+Articles match by content hash. An article whose id is stored here with another text is a conflict
+(`TextConflict`): it is left out with all the work on it, as `ingest` leaves a changed text, and the rest is
+merged. For each article and annotator in the other database:
 - absent (or untouched) here: their spans, decisions and status are copied, and so are their events, with
   ids remapped (event, span and suggestion ids differ between files). The copied events keep their times and
   order, so the audit trail and time-per-article survive, and undo/redo here walk the same history there.
@@ -22,6 +24,7 @@ content, not ids: articles by content hash, suggestions by (offsets, label, sugg
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -155,6 +158,17 @@ class MergeConflict:
     kept: Prefer
 
 
+@dataclass(frozen=True)
+class TextConflict:
+    """An article of the other file whose id is stored here with another text: left out, with the work on it
+    (`annotators`), as `ingest` leaves a changed text under a known id."""
+
+    source: str
+    article_id: str
+    title: str
+    annotators: tuple[str, ...]
+
+
 @dataclass
 class MergeReport:
     articles_added: int = 0
@@ -165,6 +179,7 @@ class MergeReport:
     suggestions_copied: int = 0
     assignments_added: int = 0
     conflicts: list[MergeConflict] = field(default_factory=list)
+    text_conflicts: list[TextConflict] = field(default_factory=list)
 
 
 class _Ids:
@@ -236,8 +251,8 @@ def _merge_assignments(store: Store, source: MergeSource, ours: dict[str, str], 
     have = set(store.conn.execute("SELECT article_id, annotator FROM assignments"))
     now = utc_now()
     for row in source.assignments():
-        here = ours[row["article_id"]]
-        if (here, row["annotator"]) in have:
+        here = ours.get(row["article_id"])
+        if here is None or (here, row["annotator"]) in have:
             continue
         store.conn.execute(
             "INSERT INTO assignments (article_id, annotator, position, batch, assigned_at) VALUES (?, ?, ?, ?, ?)",
@@ -252,11 +267,13 @@ def _merge_assignments(store: Store, source: MergeSource, ours: dict[str, str], 
 def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, report: MergeReport,
                   progress: Progress | None) -> None:  # fmt: skip
     ours: dict[str, str] = {}
+    left_out: list[Row] = []
     for row in source.articles():
         here = article_by_hash(store, row["content_hash"])
         if here is None:
             if store.conn.execute("SELECT 1 FROM articles WHERE id = ?", [row["id"]]).fetchone():
-                raise AnnotatorError(f"{source.path}: article id {row['id']!r} is used here for another text")
+                left_out.append(row)
+                continue
             insert_article_row(store, row)
             for suggestion in source.suggestions(row["id"]):
                 insert_suggestion_row(store, row["id"], suggestion)
@@ -266,9 +283,17 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
         else:
             report.suggestions_copied += bring_newer_batches(store, source.suggestions(row["id"]), here)
         ours[row["id"]] = here
+    annotations = source.annotations()
+    for row in left_out:
+        who = tuple(
+            a["annotator"]
+            for a in annotations
+            if a["article_id"] == row["id"] and not empty(work(source.connection, row["id"], a["annotator"]))
+        )
+        report.text_conflicts.append(TextConflict(str(source.path), row["id"], row["title"], who))
+    annotations = [a for a in annotations if a["article_id"] in ours]
     _merge_assignments(store, source, ours, report)
     copy_comments(store, source, ours)
-    annotations = source.annotations()
     suggestions: SuggestionIds | None = None
     for done, annotation in enumerate(annotations, start=1):
         theirs_id, who = annotation["article_id"], annotation["annotator"]
@@ -313,7 +338,12 @@ def merge(
             sources.append(MergeSource(path))
         with store.write():
             for source in sources:
-                _merge_source(store, source, prefer, report, progress)
+                try:
+                    _merge_source(store, source, prefer, report, progress)
+                except sqlite3.DatabaseError:  # a torn read of a source written meanwhile is told as such
+                    source.check_unchanged()
+                    raise
+                source.check_unchanged()
     finally:
         for source in sources:
             source.close()

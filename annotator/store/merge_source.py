@@ -11,7 +11,9 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from annotator.errors import AnnotatorError
 from annotator.store.connection import SPAN_SELECT, Row, rows_of
+from annotator.store.examining import Unlocked
 from annotator.store.opening import DatabaseError, open_database
 from annotator.store.schema import READABLE_AS_IS, SCHEMA_VERSION
 from annotator.vocabulary import MODEL_PREFIX
@@ -63,6 +65,14 @@ class MergeSource:
 
     def close(self) -> None:
         self.connection.close()
+
+    def check_unchanged(self) -> None:
+        """A source nobody had open is read without locks (`Unlocked`): if another process wrote its file while it
+        was read, what was read may be torn, and nothing of it may be merged."""
+        if isinstance(self.connection, Unlocked) and self.connection.changed():
+            raise AnnotatorError(
+                f"{self.path}: another process wrote to it while it was being merged; nothing was written: merge again"
+            )
 
     def __enter__(self) -> MergeSource:
         return self

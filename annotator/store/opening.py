@@ -13,7 +13,7 @@ What is checked, and when:
 
 A new database is built under a temporary name beside its target (`annotator.places`) with our mark, WAL mode
 and the schema, and linked into place only when complete: an existing file is never replaced or removed, and
-a killed creation leaves only a temporary that the next creation removes.
+a killed creation leaves only a temporary, which the next creation names in a note and leaves as it is.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from annotator.places import PRIVATE_MODE, PlaceError, Temporary, note_leftovers, regular_target
+from annotator.places import PRIVATE_MODE, Note, PlaceError, Temporary, note_leftovers, regular_target
 from annotator.store.examining import (
     APPLICATION_ID,
     BUSY_TIMEOUT_MS,
@@ -89,11 +89,12 @@ def initialise(db: sqlite3.Connection) -> None:
     migrate(db)
 
 
-def new_database(target: Path, shown: Path | None = None) -> Temporary:
+def new_database(target: Path, shown: Path | None = None, note: Note = None) -> Temporary:
     """An empty database of ours under a temporary name beside `target`, locked, closed and synced: the caller
     fills it (or not) and links it into place (`Temporary.link_into_place`), or discards it. Temporaries
-    beside `target` that no one holds are named in a note (`shown`: the path as given) and left as they are."""
-    note_leftovers(target, NEW, shown)
+    beside `target` that no one holds are named in a line for `note` (`shown`: the path as given) and left as
+    they are."""
+    note_leftovers(target, NEW, shown, note)
     try:
         temporary = Temporary(target, NEW)
     except OSError as error:
@@ -114,9 +115,9 @@ def new_database(target: Path, shown: Path | None = None) -> Temporary:
     return temporary
 
 
-def create_database(target: Path, shown: Path | None = None) -> None:
+def create_database(target: Path, shown: Path | None = None, note: Note = None) -> None:
     """A new, empty database at `target`, unless a file took the name meanwhile (then that one is opened)."""
-    temporary = new_database(target, shown)
+    temporary = new_database(target, shown, note)
     try:
         temporary.link_into_place()
     except OSError as error:
@@ -126,22 +127,25 @@ def create_database(target: Path, shown: Path | None = None) -> None:
         temporary.close()
 
 
-def open_database(path: str | Path, read_only: bool = False, create: bool = True) -> sqlite3.Connection:
+def open_database(
+    path: str | Path, read_only: bool = False, create: bool = True, note: Note = None
+) -> sqlite3.Connection:
     """A connection set up for safety: WAL, full sync, waits for other writers instead of failing.
 
     Refuses (changing nothing) anything but a sound database of ours (see the module's docstring). A new file
     is created private to its owner and group, unless `create` is False (commands that only read), or
-    `read_only`, which opens for viewing only and never writes.
+    `read_only`, which opens for viewing only and never writes; `note` hears what the user should know about
+    its creation (leftovers beside it).
     """
     path = Path(path)
     try:
         target, found = regular_target(path)
     except PlaceError as error:
         raise DatabaseError(str(error).replace("nothing was written to it", "it was left as it is")) from None
-    if found is None or found.st_size == 0:
+    if found is None:
         if read_only or not create:
-            raise DatabaseError(f"{path}: no such database" if found is None else f"{path}: an empty file, no database")
-        create_database(target, path)
+            raise DatabaseError(f"{path}: no such database")
+        create_database(target, path, note)
     db = examined(target, path, thorough=not read_only)
     if read_only:
         return _read_only(db, path)

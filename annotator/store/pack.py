@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.errors import AnnotatorError
+from annotator.places import Note
 from annotator.store.assignments import assigned, assignees
 from annotator.store.edits import Store
 from annotator.store.reads import Reader
@@ -37,8 +38,9 @@ class PackReport:
     events: int
 
 
-def pack(reader: Reader, annotator: str, out: str | Path) -> PackReport:
-    """Write `annotator`'s pack to `out`, a new file (an existing one is never touched)."""
+def pack(reader: Reader, annotator: str, out: str | Path, note: Note = None) -> PackReport:
+    """Write `annotator`'s pack to `out`, a new file (an existing one is never touched); `note` hears of leftovers
+    beside it."""
     out = Path(out)
     if not assigned(reader, annotator):
         names = ", ".join(assignees(reader)) or "nobody: run `annotator assign` first"
@@ -48,7 +50,7 @@ def pack(reader: Reader, annotator: str, out: str | Path) -> PackReport:
     if reader.path is None:
         raise AnnotatorError("the database to pack has no file")
     try:
-        with Store.open(out, create=True) as packed:
+        with Store.open(out, create=True, note=note) as packed:
             packed.conn.execute("ATTACH DATABASE ? AS src", [str(reader.path.resolve())])
             with packed.write():
                 for table, where in COPIED:

@@ -6,6 +6,8 @@ each annotator's events rebuilds exactly the spans, decisions and status the tab
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from annotator.store.connection import SPAN_SELECT
 from annotator.store.history import replay
 from annotator.store.reads import Reader
@@ -27,10 +29,11 @@ def _edited_pairs(reader: Reader) -> list[tuple[str, str]]:
     return [(row[0], row[1]) for row in reader.db.execute(sql)]
 
 
-def replay_problems(reader: Reader) -> list[str]:
-    """Every (article, annotator) whose tables differ from what its events replay to, one line each."""
+def replay_problems(reader: Reader, pairs: Iterable[tuple[str, str]] | None = None) -> list[str]:
+    """Every (article, annotator) whose tables differ from what its events replay to, one line each (of `pairs`,
+    by default every pair with work)."""
     problems: list[str] = []
-    for article_id, annotator in _edited_pairs(reader):
+    for article_id, annotator in _edited_pairs(reader) if pairs is None else pairs:
         spans, decisions, status = replay(reader.events(article_id, annotator))
         rows = reader.db.execute(f"{SPAN_SELECT} WHERE article_id = ? AND annotator = ?", [article_id, annotator])
         names = [d[0] for d in rows.description]

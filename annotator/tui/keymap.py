@@ -11,7 +11,9 @@ Looked up at $ANNOTATOR_KEYMAP, else ~/.config/annotator/keymap.toml. Example:
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +26,12 @@ if TYPE_CHECKING:
 
 ENVIRONMENT = "ANNOTATOR_KEYMAP"
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
+#: The modifiers Textual puts before a key's name ("ctrl+shift+left").
+MODIFIERS = ("shift", "ctrl", "alt", "meta", "super", "hyper")
+NOT_A_KEY = (
+    "is not a key (a character, or a key name such as enter, tab, f5 or question_mark, after ctrl+, shift+, alt+ "
+    "or meta+ if any)"
+)
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,43 @@ def clash(keymap: dict[str, str], review: bool = False) -> tuple[str, str, str] 
     return None
 
 
+@cache
+def _key_names() -> frozenset[str]:
+    """The names Textual gives keys that are no single character: enter, tab, f5, pageup, slash, ..."""
+    from textual.keys import KEY_ALIASES, REPLACED_KEYS, Keys
+
+    names = {key.value.rpartition("+")[2] for key in Keys if not key.value.startswith("<")}
+    names.update(alias.rpartition("+")[2] for aliases in KEY_ALIASES.values() for alias in aliases)
+    return frozenset(names | set(REPLACED_KEYS))
+
+
+def is_key(key: str) -> bool:
+    """Whether Textual can report `key` (as a binding names it: "a", "A", "?", "question_mark", "ctrl+x",
+    "shift+tab"): a binding to anything else would never fire."""
+    from textual.keys import _character_to_key, key_to_character  # Textual is pinned exactly
+
+    if len(key) == 1:
+        return key.isprintable() and not key.isspace()
+    *modifiers, name = key.split("+")
+    if len(set(modifiers)) != len(modifiers) or not set(modifiers) <= set(MODIFIERS):
+        return False
+    if len(name) == 1:
+        return bool(modifiers) and name.isprintable() and not name.isspace()
+    if name in _key_names():
+        return True
+    character = key_to_character(name)  # a character's name: question_mark, full_stop, left_curly_bracket
+    return character is not None and _character_to_key(character) == name
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """The line of the file that sets `key` (bare or quoted), for the error that names it."""
+    pattern = re.compile(rf"""^\s*(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')\s*=""")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line):
+            return number
+    return None
+
+
 def load_keymap(path: Path | None, *, review: bool = False) -> Settings:
     """The settings in `path` (the defaults when None), checked for the annotate app's screens or the review
     app's: one-line errors name the file and the id."""
@@ -90,34 +135,41 @@ def load_keymap(path: Path | None, *, review: bool = False) -> Settings:
     import tomllib  # only with a keymap: most start-ups have none
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except OSError as error:
         raise InputError(f"cannot read the keymap: {error.strerror}", path=str(path)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise InputError(f"not valid TOML: {error}", path=str(path)) from None
+
+    def wrong(field: str, message: str) -> InputError:
+        return InputError(message, path=str(path), line=_line_of(text, field), field=field)
+
     auto_advance = data.pop("auto_advance", True)
     if not isinstance(auto_advance, bool):
-        raise InputError("expected true or false", path=str(path), field="auto_advance")
+        raise wrong("auto_advance", "expected true or false")
     theme = data.pop("theme", "dark")
     if theme not in THEMES:
-        raise InputError(f"expected one of {', '.join(THEMES)}", path=str(path), field="theme")
+        raise wrong("theme", f"expected one of {', '.join(THEMES)}")
     known = binding_ids()
     keymap: dict[str, str] = {}
     for binding_id, keys in data.items():
         if binding_id not in known:
-            raise InputError(
+            raise wrong(
+                binding_id,
                 f"unknown binding id (known: {', '.join(sorted(known))}, and the options auto_advance, theme)",
-                path=str(path),
-                field=binding_id,
             )
         if isinstance(keys, list) and keys and all(isinstance(k, str) and k for k in keys):
             keys = ",".join(keys)
         if not isinstance(keys, str) or not keys.strip():
-            raise InputError("expected keys as a string or a list of strings", path=str(path), field=binding_id)
+            raise wrong(binding_id, "expected keys as a string or a list of strings")
+        for key in (k.strip() for k in keys.split(",")):
+            if not is_key(key):
+                raise wrong(binding_id, f"{key!r} {NOT_A_KEY}")
         keymap[binding_id] = keys
     found = clash(keymap, review)
     if found:
         key, remapped, other = found
         advice = "" if other in keymap else f": remap {other} too"
-        raise InputError(f"key {key!r} is also {other}'s{advice}", path=str(path), field=remapped)
+        raise wrong(remapped, f"key {key!r} is also {other}'s{advice}")
     return Settings(keymap, auto_advance, theme)

@@ -130,7 +130,7 @@ async def test_clicking_a_key_in_the_key_line_presses_it(running, read_store):
 def test_keymap_giving_a_key_two_bindings_is_one_line_error(tui_db: Path, tmp_path: Path):
     keymap = tmp_path / "keymap.toml"
     keymap.write_text('next_span = "q"\n')
-    with pytest.raises(InputError, match=r"keymap.toml: field 'next_span': key 'q' is also quit's: remap quit too"):
+    with pytest.raises(InputError, match=r"keymap.toml:1: field 'next_span': key 'q' is also quit's: remap quit too"):
         make_app(tui_db, WHO, keymap_path=keymap)
 
 
@@ -145,7 +145,7 @@ def test_keymap_moving_both_keys_is_fine(tui_db: Path, tmp_path: Path):
 def test_keymap_with_an_unknown_binding_is_one_line_error(tui_db: Path, tmp_path: Path):
     keymap = tmp_path / "keymap.toml"
     keymap.write_text('acept = "a"\n')
-    with pytest.raises(InputError, match=r"keymap.toml: field 'acept': unknown binding id"):
+    with pytest.raises(InputError, match=r"keymap.toml:1: field 'acept': unknown binding id"):
         make_app(tui_db, WHO, keymap_path=keymap)
 
 
