@@ -122,15 +122,15 @@ class SpeakersV3(SpeakersV2):
 
     def _governor(self, ctx: Mentions, first: int, last: int, short: bool = False) -> Iterator[Token]:
         yield from super()._governor(ctx, first, last, short)
-        head = ctx.doc[first:last].root
-        low, high = _paragraph_of(ctx.doc.text, ctx.doc[first].idx)
-        while head.head.i != head.i:
-            head = head.head
-            if not low <= head.idx < high:
-                return
-            for child in head.children:
-                if _is_according(child) and not ctx.inside[child.i]:
-                    yield child  # 'According to X, the pandemic is "unprecedented."'
+        doc = ctx.doc
+        low, high = _paragraph_of(doc.text, doc[first].idx)
+        for root in (t for t in doc[first:last] if not first <= t.head.i < last):
+            head = root
+            while head.head.i != head.i and low <= head.head.idx < high:
+                head = head.head
+                for child in head.children:
+                    if _is_according(child) and not ctx.inside[child.i]:
+                        yield child  # 'According to X, the pandemic is "unprecedented."'
 
     def _colon_subjects(self, ctx: Mentions, first: int, words_only: bool = True) -> Iterator[Token]:
         doc = ctx.doc
