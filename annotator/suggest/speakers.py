@@ -84,6 +84,9 @@ def _sentence_number(doc: Doc, token: int) -> int:
 class SpeakersV2:
     """quotes.v2's rules, one method a step, so a later version overrides a step and keeps the rest."""
 
+    #: Who the doc's phrases name, while speakers are found (a later version may widen it).
+    mentions: type[Mentions] = Mentions
+
     def _phrase(self, ctx: Mentions, head: Token) -> Candidate | None:
         """The ACTOR a noun phrase names (`mentions.phrase_speaker`)."""
         return phrase_speaker(ctx, head)
@@ -328,7 +331,7 @@ class SpeakersV2:
             for i in range(max(first - 1, 0), min(last + 1, len(doc))):
                 if doc[i].is_quote or first <= i < last:
                     inside[i] = True
-        ctx = Mentions(doc, sorted(candidates, key=lambda c: c.start), inside)
+        ctx = self.mentions(doc, sorted(candidates, key=lambda c: c.start), inside)
         text = doc.text
         for quote, (first, last) in zip(quotes, ranges, strict=True):
             if last > first:

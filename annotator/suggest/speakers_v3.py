@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from annotator.models import Label
 from annotator.suggest.entities import Candidate
-from annotator.suggest.mentions import Mentions, named_next_to, of_words, phrase_speaker
+from annotator.suggest.mentions import Mentions, named_next_to, of_words, phrase_speaker, same_entity
 from annotator.suggest.speakers import SpeakersV2, _is_according, _is_speech_verb, _paragraph_of
 
 if TYPE_CHECKING:
@@ -51,8 +51,48 @@ def _missed_name(token: Token) -> bool:
     return all(t.pos_ == "PROPN" and t.dep_ == "compound" for t in token.subtree if t.i != token.i)
 
 
+def _person_named(ctx: Mentions, subject: Token) -> Candidate | None:
+    """A person named in apposition to a subject that is no person ("The institute's director, Dr. Anthony
+    Fauci, said"), through its appositions and conjuncts."""
+    own = ctx.by_token.get(subject.i)
+    if own is not None and own.label is Label.ACTOR and _person(ctx, own):
+        return None
+    stack = [c for c in subject.children if c.dep_ in ("appos", "conj")]
+    while stack:
+        token = stack.pop(0)
+        found = ctx.by_token.get(token.i)
+        if found is not None and found.label is Label.ACTOR and _person(ctx, found):
+            return found
+        stack += [c for c in token.children if c.dep_ in ("appos", "conj")]
+    return None
+
+
+class MentionsV3(Mentions):
+    """A pronoun's antecedent as quotes.v3 finds it."""
+
+    def is_subject(self, candidate: Candidate) -> bool:
+        """A clause subject, or the source a clause is attributed to ("According to Dr. Tom Frieden, ...")."""
+        root = self.doc[candidate.start : candidate.end].root
+        according = root.dep_ == "pobj" and root.head.lower_ == "to" and _is_according(root.head.head)
+        return according or super().is_subject(candidate)
+
+    def later_mentions(self, chosen: Candidate, pronoun: int, fitting: list[Candidate]) -> list[Candidate]:
+        """Every later mention of the chosen entity counts, even one the entity layer typed as another kind
+        ("Amman", a person here and a city to the small model)."""
+        return [
+            c
+            for c in self.candidates
+            if c.label is Label.ACTOR
+            and chosen.start <= c.start
+            and c.end <= pronoun
+            and same_entity(self.doc, c, chosen)
+        ]
+
+
 class SpeakersV3(SpeakersV2):
     """quotes.v3's rules (see the module docstring)."""
+
+    mentions = MentionsV3
 
     def _phrase(self, ctx: Mentions, head: Token) -> Candidate | None:
         if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
@@ -86,7 +126,7 @@ class SpeakersV3(SpeakersV2):
             if subject.dep_ == "nsubjpass":
                 continue
             named = named_next_to(ctx, subject.left_edge.i, word) if subject.i < word.i else None
-            speaker = named or self._phrase(ctx, subject)
+            speaker = named or _person_named(ctx, subject) or self._phrase(ctx, subject)
             if speaker is not None:
                 return speaker
         if not subjects:
