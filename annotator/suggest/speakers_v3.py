@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING
 
 from annotator.models import Label
 from annotator.suggest.entities import Candidate
+from annotator.suggest.lexicon import PERSON_PRONOUNS
 from annotator.suggest.mentions import Mentions, named_next_to, of_words, phrase_speaker, same_entity
+from annotator.suggest.quotes import Quote
 from annotator.suggest.speakers import SpeakersV2, _is_according, _is_speech_verb, _paragraph_of
 
 if TYPE_CHECKING:
@@ -195,6 +197,29 @@ class SpeakersV3(SpeakersV2):
                     actor = ctx.by_token.get(token.i)
                     if token.pos_ == "PRON" or (actor is not None and actor.label is Label.ACTOR):
                         yield token  # "Mick Jagger also reacted on Twitter, '...'"
+
+    def _from_paragraph(
+        self, ctx: Mentions, index: int, quotes: list[Quote], ranges: list[tuple[int, int]], text: str
+    ) -> Candidate | None:
+        found = super()._from_paragraph(ctx, index, quotes, ranges, text)
+        if found is not None:
+            return found
+        doc = ctx.doc
+        first = ranges[index][0]
+        own = doc[first].sent
+        if not all(ctx.inside[i] or doc[i].is_space for i in range(own.start, first)) or own.start == 0:
+            return None
+        previous = doc[own.start - 1].sent
+        low, _ = _paragraph_of(text, quotes[index].start)
+        if previous.root.idx < low:  # a sentence the parser ran over the paragraph break counts from its verb
+            return None
+        for subject in (
+            c for c in previous.root.children if c.dep_ == "nsubj" and c.idx >= low and not ctx.inside[c.i]
+        ):
+            actor = ctx.by_token.get(subject.i)
+            if subject.lower_ in PERSON_PRONOUNS or (actor is not None and actor.label is Label.ACTOR):
+                return self._phrase(ctx, subject)  # "X criticised the decision on Twitter. '...'"
+        return None
 
 
 attribute_speakers_v3 = SpeakersV3().attribute
