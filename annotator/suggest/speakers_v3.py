@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from annotator.models import Label
 from annotator.suggest.entities import Candidate
-from annotator.suggest.lexicon import PERSON_PRONOUNS
+from annotator.suggest.lexicon import GENERAL_TITLES, PERSON_PRONOUNS
 from annotator.suggest.mentions import Mentions, named_next_to, of_words, phrase_speaker, same_entity
 from annotator.suggest.quotes import Quote
 from annotator.suggest.speakers import SpeakersV2, _is_according, _is_speech_verb, _paragraph_of
@@ -77,6 +77,13 @@ class MentionsV3(Mentions):
         root = self.doc[candidate.start : candidate.end].root
         according = root.dep_ == "pobj" and root.head.lower_ == "to" and _is_according(root.head.head)
         return according or super().is_subject(candidate)
+
+    def add(self, start: int, end: int) -> Candidate:
+        """A new ACTOR for a speaker the entity layer left out, without the titles before a name ("Cardinal
+        Marc Ouellet" -> "Marc Ouellet"), as the entity layer marks names."""
+        while start < end - 1 and self.doc[start].lower_ in GENERAL_TITLES and self.doc[start + 1].pos_ == "PROPN":
+            start += 1
+        return super().add(start, end)
 
     def later_mentions(self, chosen: Candidate, pronoun: int, fitting: list[Candidate]) -> list[Candidate]:
         """Every later mention of the chosen entity counts, even one the entity layer typed as another kind
