@@ -110,6 +110,40 @@ KHOSLA = (
     "chancellor, Pradeep Khosla."
 )
 
+FAUCI = (
+    "The new status as a pandemic follows the WHO's decision in January to declare the outbreak a public "
+    "health emergency of international concern. The United States' National Institute of Allergy and "
+    "Infectious Disease's director, Dr. Anthony Fauci, said of the outbreak, \"[b]ottom line, it's going "
+    'to get worse."'
+)
+FRIEDEN = (
+    "According to Dr. Tom Frieden, formerly the director of the United States' Centers for Disease "
+    'Control and Prevention, the pandemic is "unprecedented." He said, in remarks published by CNN in '
+    'February, "[o]ther than influenza, no other respiratory virus has been tracked from emergence to '
+    'continuous global spread."'
+)
+AMMAN = (
+    "The attacker, identified as Sudesh Amman, 20, was placed under police surveillance after being "
+    "released from prison a week ago. He was imprisoned in 2018 when he was 18 and served half his "
+    'sentence for 13 separate terror offenses. Amman, who was described as "knife-obsessed" by the '
+    "police, sent his girlfriend videos of beheadings and extremist text messages, and advised her to "
+    'kill her "kuffar" (non-Muslim) parents. He told her on one occasion: "If you can\'t make a bomb '
+    "because family, friends or spies are watching or suspecting you, take a knife, molotov, sound bombs "
+    "or a car at night and attack the tourists (crusaders), police and soldiers of taghut [idolatry], or "
+    'western embassies in every country you are in this planet."'
+)
+OUELLET = (
+    'Cardinal Marc Ouellet of the Holy See said, "We have said for years that priests should follow '
+    "certain strict rules, so why should the bishops and other members of the church hierarchy be "
+    'exempt?"  Vatican archbishop Charles Scicluna said, "People must know that bishops are at the '
+    'service of the people.  They are not above the law, and if they do wrong, they must be reported."'
+)
+JAGGER = (
+    'Mick Jagger of The Rolling Stones also reacted on Twitter, "Sad news hearing that Ginger Baker has '
+    "died, I remember playing with him very early on in Alexis Korner's Blues Incorporated. He was a "
+    'fiery but extremely talented and innovative drummer."'
+)
+
 
 @pytest.mark.parametrize(
     ("text", "v2", "v3"),
@@ -138,6 +172,31 @@ KHOSLA = (
             'According to Dr. Lena Park, a former adviser to the ministry, the outbreak is "unprecedented."',
             [],
             ["Lena Park"],
+        ),
+        (  # a person in apposition to a subject that is no person speaks for it
+            FAUCI,
+            ["National Institute of Allergy and Infectious Disease"],
+            ["Anthony Fauci"],
+        ),
+        (  # the source of "according to" is the antecedent of the next sentence's "he"
+            FRIEDEN,
+            ["the director", "the director"],
+            ["Tom Frieden", "Tom Frieden"],
+        ),
+        (  # the antecedent's latest mention, though the small model takes the name for a city
+            AMMAN,
+            ["the police", "Sudesh Amman"],
+            ["the police", "Amman"],
+        ),
+        (  # a speaker the rules add has no title
+            OUELLET,
+            ["Cardinal Marc Ouellet", "Charles Scicluna"],
+            ["Marc Ouellet", "Charles Scicluna"],
+        ),
+        (  # a quote opened after a comma belongs to the clause's subject
+            JAGGER,
+            [None],
+            ["Mick Jagger"],
         ),
     ],
 )
