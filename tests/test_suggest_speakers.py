@@ -77,6 +77,35 @@ def speakers(nlp, text: str, suggesters: Suggesters | None = None) -> list[tuple
             'The so-called "peace plan" was published on Monday, officials said.',
             [],
         ),
+        (  # the writer's "I say" names nobody, nor does a relative clause before it (quotes.v3's comma rule)
+            'To voters stuck with a candidate who voted for the war, I say, "There is a real party of peace and '
+            'justice in this country."',
+            [("There is a real party of peace and justice in this country.", None)],
+        ),
+        (  # a participle after a short quote with no noun argument of its own names no speaker
+            'She posted a photo of the team with "goodbye" written as the caption.',
+            [],
+        ),
+        (  # "according to" something that is no source
+            'Six of the thefts were, according to agreed facts heard in court, "planned in advance."',
+            [],
+        ),
+        (  # a relative pronoun for things speaks for nobody
+            "The company hosted a panel about its products, which promoted new helmets. The helmet is their "
+            '"number one requested hero helmet this year by far".',
+            [("number one requested hero helmet this year by far", None)],
+        ),
+        (  # a colon at the end of a paragraph opens the quote of the next
+            'US President Barack Obama tweeted using his account:\n"Cool clock, Ahmed. Want to bring it to the '
+            'White House? We should inspire more kids like you to like science."',
+            [
+                (
+                    "Cool clock, Ahmed. Want to bring it to the White House? We should inspire more kids like you "
+                    "to like science.",
+                    "Barack Obama",
+                )
+            ],
+        ),
     ],
 )
 def test_speakers(nlp, text: str, expected: list[tuple[str, str | None]]) -> None:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from annotator.models import Label
 from annotator.suggest.entities import Candidate
 from annotator.suggest.lexicon import GENERAL_TITLES, PERSON_PRONOUNS
-from annotator.suggest.mentions import Mentions, named_next_to, of_words, phrase_speaker, same_entity
+from annotator.suggest.mentions import Mentions, kind_of, named_next_to, of_words, phrase_speaker, same_entity
 from annotator.suggest.quotes import Quote
 from annotator.suggest.speakers import SpeakersV2, _is_according, _is_speech_verb, _paragraph_of
 
@@ -51,6 +51,12 @@ def _missed_name(token: Token) -> bool:
     if token.pos_ != "PROPN" or not (token.ent_type_ == "PERSON" or token.dep_ == "appos"):
         return False
     return all(t.pos_ == "PROPN" and t.dep_ == "compound" for t in token.subtree if t.i != token.i)
+
+
+def _names_a_source(ctx: Mentions, according: Token) -> bool:
+    """ "according to" followed by a name or a pronoun (not "according to agreed facts")."""
+    objects = [o for to in according.children for o in to.children if o.dep_ == "pobj"]
+    return any(o.i in ctx.by_token or o.pos_ == "PRON" for o in objects)
 
 
 def _person_named(ctx: Mentions, subject: Token) -> Candidate | None:
@@ -105,7 +111,11 @@ class SpeakersV3(SpeakersV2):
 
     def _phrase(self, ctx: Mentions, head: Token) -> Candidate | None:
         if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
-            head = head.head.head  # "Gray, who cited ..." -> Gray
+            noun = head.head.head
+            named = ctx.by_token.get(noun.i)
+            if named is None or kind_of(ctx.doc, named.start, named.end) not in ("person", "body"):
+                return None  # "products, which promoted ..." speak for nobody
+            head = noun  # "Gray, who cited ..." -> Gray
         found = phrase_speaker(ctx, head)
         if found is None and of_words(head) and head.dep_ == "dobj":
             for subject in (c for c in head.head.children if c.dep_ == "nsubj"):
@@ -145,7 +155,8 @@ class SpeakersV3(SpeakersV2):
 
     def _after_verb(self, ctx: Mentions, verb: Token) -> Candidate | None:
         """The speaker named after an inverted reporting verb: a person's name in the phrase that follows it
-        (to the end of the clause, a bracket, a relative clause or a participle), else that phrase's ACTOR."""
+        (to the end of the clause, a bracket, a relative clause or a participle), else that phrase's ACTOR,
+        else the verb's own noun argument ("said a protester"; not "written as the caption")."""
         doc = ctx.doc
         end = verb.i + 1
         while end < min(verb.sent.end, verb.i + 1 + AFTER_VERB_WORDS):
@@ -166,7 +177,7 @@ class SpeakersV3(SpeakersV2):
         actors = [c for c in inside if c.label is Label.ACTOR]
         if actors:
             return actors[0]
-        nominal = [t for t in doc[verb.i + 1 : end] if t.pos_ in ("NOUN", "PROPN") and not t.is_punct]
+        nominal = [t for t in doc[verb.i + 1 : end] if t.pos_ in ("NOUN", "PROPN") and t.head == verb]
         return self._phrase(ctx, nominal[0]) if nominal else None
 
     def _governor(self, ctx: Mentions, first: int, last: int, short: bool = False) -> Iterator[Token]:
@@ -178,16 +189,18 @@ class SpeakersV3(SpeakersV2):
             while head.head.i != head.i and low <= head.head.idx < high:
                 head = head.head
                 for child in head.children:
-                    if _is_according(child) and not ctx.inside[child.i]:
+                    if _is_according(child) and not ctx.inside[child.i] and _names_a_source(ctx, child):
                         yield child  # 'According to X, the pandemic is "unprecedented."'
 
     def _colon_subjects(self, ctx: Mentions, first: int, words_only: bool = True) -> Iterator[Token]:
         doc = ctx.doc
         mark = first - 1
-        while mark >= 0 and (doc[mark].is_quote or doc[mark].is_space) and "\n" not in doc[mark].text:
-            mark -= 1  # the quote's own opening marks, never another quote of the paragraph before
+        while mark >= 0 and (doc[mark].is_quote or doc[mark].is_space):
+            mark -= 1  # the quote's own opening marks, never another quote of the paragraph
         if mark < 0 or doc[mark].text not in (":", ","):
             return
+        if doc[mark].text == "," and "\n" in doc[mark:first].text:
+            return  # a colon ends a paragraph to open a quote in the next; a comma does not
         clause = doc[doc[mark].sent.start : mark]
         if any(_is_according(t) and not ctx.inside[t.i] for t in clause):
             return  # "According to X, the manifesto ... could strengthen the case: '...'" is X's
@@ -199,11 +212,14 @@ class SpeakersV3(SpeakersV2):
                 if of_words(token) or (not words_only and (token.pos_ == "PRON" or named)):
                     yield token
         elif not words_only:
-            for token in clause:
-                if token.dep_ == "nsubj" and not ctx.inside[token.i] and token.head.i < mark:
-                    actor = ctx.by_token.get(token.i)
-                    if token.pos_ == "PRON" or (actor is not None and actor.label is Label.ACTOR):
-                        yield token  # "Mick Jagger also reacted on Twitter, '...'"
+            subjects = [
+                t for t in clause if t.dep_ == "nsubj" and not ctx.inside[t.i] and t.lower_ not in RELATIVE_PRONOUNS
+            ]
+            if subjects:  # only the subject nearest the comma: its clause is the one the quote follows
+                nearest = subjects[-1]
+                actor = ctx.by_token.get(nearest.i)
+                if nearest.pos_ == "PRON" or (actor is not None and actor.label is Label.ACTOR):
+                    yield nearest  # "Mick Jagger also reacted on Twitter, '...'"; "..., I say, '...'" is nobody's
 
     def _from_paragraph(
         self, ctx: Mentions, index: int, quotes: list[Quote], ranges: list[tuple[int, int]], text: str
