@@ -1,18 +1,24 @@
-"""quotes.v3: quotes.v2's speaker steps (`speakers.SpeakersV2`) with general rules found on news nobody tuned on.
-
-What changes, each a method overridden here:
+"""quotes.v3: quotes.v2's speaker steps (`speakers.SpeakersV2`) with general rules found on news nobody tuned on
+(the speaker dev set, `benchmarks/speakers_dev.py`), each an overridden method, each kept for a gain there:
 - an attribution after the quote names its speaker after the verb ("..., said University X's chancellor,
-  Pradeep Khosla", "..." tweeted former executive Ken Gude): the person named in the phrase after the verb,
-  else the phrase itself ("said a protester using ..." -> "a protester");
-- a subject inside a quotation never speaks it ('"A lot of people think that," said a protester');
+  Pradeep Khosla", '"..." tweeted former executive Ken Gude'): the person named in the phrase after the verb,
+  else the phrase's ACTOR, else the verb's own noun argument ("said a protester using ..." -> "a protester");
+- a subject inside a quotation never speaks it ('"A lot of people think that," said a protester'), and a
+  person in apposition to a subject that is no person speaks for it ("The institute's director, Dr. Anthony
+  Fauci, said");
 - a reporting verb reports an earlier one only when it comes before it in the same paragraph ("X said that
   Y said", not "Y said ...; Z reported" nor a verb of the paragraph before);
-- "according to X" reports the clause it is attached to, wherever the quote hangs in it ('According to X,
-  the pandemic is "unprecedented."'), and beats a colon's subject in its sentence;
-- a relative pronoun stands for the noun it follows ("Thomas Gray, 24, who cited ...: '...'"), and a
-  statement with no owner belongs to the subject that made it ("Facebook released a statement which read");
-- a quote opened after a comma or a colon belongs to its clause's subject even without a speech verb
-  ("Mick Jagger also reacted on Twitter, '...'").
+- "according to" a named source reports the clause it is attached to, wherever the quote hangs in it
+  ('According to X, the pandemic is "unprecedented."'), and beats a colon's subject in its sentence;
+- a relative pronoun stands for the person or body it follows ("Thomas Gray, 24, who cited ...: '...'"),
+  and a statement with no owner belongs to the subject that made it ("Facebook released a statement which
+  read");
+- a quote opened after a comma belongs to the nearest subject before it even without a speech verb ("Mick
+  Jagger also reacted on Twitter, '...'"), a quote that opens a sentence with no reporting clause to the
+  previous sentence's subject in its paragraph ("X criticised the decision. '...'");
+- pronouns: the source of "according to" is an antecedent like a subject, and the speaker is the latest
+  mention of the antecedent's entity whatever the small model typed it ("Amman", a person, not the city);
+- a speaker the rules add has no title before the name ("Cardinal Marc Ouellet" -> "Marc Ouellet").
 """
 
 from __future__ import annotations
