@@ -91,7 +91,7 @@ class SpeakersV2:
         """The ACTOR a noun phrase names (`mentions.phrase_speaker`)."""
         return phrase_speaker(ctx, head)
 
-    def _subjects(self, verb: Token) -> list[Token]:
+    def _subjects(self, ctx: Mentions, verb: Token) -> list[Token]:
         """The subjects of a verb, nearest the verb first, climbing through coordinated or subordinate verbs
         ("and wrote") and from a relative clause to its noun ("X, who said")."""
         for _ in range(4):
@@ -105,6 +105,11 @@ class SpeakersV2:
             else:
                 return []
         return []
+
+    def _subject_speaker(self, ctx: Mentions, subject: Token, word: Token) -> Candidate | None:
+        """The speaker a subject of the reporting word names: the name right before the word, or the phrase's."""
+        named = named_next_to(ctx, subject.left_edge.i, word) if subject.i < word.i else None
+        return named or self._phrase(ctx, subject)
 
     def _speaker_of(self, ctx: Mentions, word: Token) -> Candidate | None:
         """The speaker that a reporting word names."""
@@ -122,14 +127,13 @@ class SpeakersV2:
             for obj in agent.children:
                 if obj.dep_ == "pobj":
                     return self._phrase(ctx, obj)
-        subjects = self._subjects(word)
+        subjects = self._subjects(ctx, word)
         if not subjects:
             return named_next_to(ctx, word.sent.start, word)  # "..., the president of X, Jamel Msallem, said"
         for subject in subjects:
             if subject.dep_ == "nsubjpass":
                 continue  # "he was quoted as saying" is handled by its agent, "was told" names the listener
-            named = named_next_to(ctx, subject.left_edge.i, word) if subject.i < word.i else None
-            speaker = named or self._phrase(ctx, subject)
+            speaker = self._subject_speaker(ctx, subject, word)
             if speaker is not None:
                 return speaker
         left = min(s.left_edge.i for s in subjects)

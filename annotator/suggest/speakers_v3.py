@@ -136,28 +136,25 @@ class SpeakersV3(SpeakersV2):
             word = word.head
         return word
 
+    def _subjects(self, ctx: Mentions, verb: Token) -> list[Token]:
+        return [s for s in super()._subjects(ctx, verb) if not ctx.inside[s.i]]
+
+    def _subject_speaker(self, ctx: Mentions, subject: Token, word: Token) -> Candidate | None:
+        if subject.i > word.i or named_next_to(ctx, subject.left_edge.i, word) is None:
+            person = _person_named(ctx, subject)
+            if person is not None:
+                return person
+        return super()._subject_speaker(ctx, subject, word)
+
     def _speaker_of(self, ctx: Mentions, word: Token) -> Candidate | None:
-        if _is_according(word) or word.pos_ in ("NOUN", "PROPN") or any(c.dep_ == "agent" for c in word.children):
-            return super()._speaker_of(ctx, word)
-        subjects = [s for s in self._subjects(word) if not ctx.inside[s.i]]
-        after_quote = word.tag_ != "VBG" and any(
-            ctx.inside[i] for i in range(max(word.i - QUOTE_BEFORE_VERB, 0), word.i)
-        )
-        if after_quote and not any(s.i < word.i for s in subjects):
-            found = self._after_verb(ctx, word)
-            if found is not None:
-                return found
-        for subject in subjects:
-            if subject.dep_ == "nsubjpass":
-                continue
-            named = named_next_to(ctx, subject.left_edge.i, word) if subject.i < word.i else None
-            speaker = named or _person_named(ctx, subject) or self._phrase(ctx, subject)
-            if speaker is not None:
-                return speaker
-        if not subjects:
-            return named_next_to(ctx, word.sent.start, word)
-        left = min(s.left_edge.i for s in subjects)
-        return named_next_to(ctx, left, word, people_only=False)
+        reporting_verb = not (_is_according(word) or word.pos_ in ("NOUN", "PROPN"))
+        if reporting_verb and word.tag_ != "VBG" and not any(c.dep_ == "agent" for c in word.children):
+            after_quote = any(ctx.inside[i] for i in range(max(word.i - QUOTE_BEFORE_VERB, 0), word.i))
+            if after_quote and not any(s.i < word.i for s in self._subjects(ctx, word)):
+                found = self._after_verb(ctx, word)
+                if found is not None:
+                    return found
+        return super()._speaker_of(ctx, word)
 
     def _after_verb(self, ctx: Mentions, verb: Token) -> Candidate | None:
         """The speaker named after an inverted reporting verb: a person's name in the phrase that follows it
