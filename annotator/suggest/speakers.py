@@ -84,6 +84,10 @@ def _sentence_number(doc: Doc, token: int) -> int:
 class SpeakersV2:
     """quotes.v2's rules, one method a step, so a later version overrides a step and keeps the rest."""
 
+    def _reports(self, token: Token) -> bool:
+        """A verb of saying (`_is_speech_verb`)."""
+        return _is_speech_verb(token)
+
     #: Who the doc's phrases name, while speakers are found (a later version may widen it).
     mentions: type[Mentions] = Mentions
 
@@ -142,7 +146,7 @@ class SpeakersV2:
     def _outermost(self, word: Token) -> Token:
         """The reporting verb that reports a reporting verb ("his office said that the cabinet had asked ...",
         "X told Y the data suggested: ...") is the quote's attribution."""
-        while word.dep_ == "ccomp" and word.head is not word and _is_speech_verb(word.head):
+        while word.dep_ == "ccomp" and word.head is not word and self._reports(word.head):
             word = word.head
         return word
 
@@ -157,7 +161,7 @@ class SpeakersV2:
             for child in root.children:
                 if not low <= child.idx < high or ctx.inside[child.i]:
                     continue
-                if _is_according(child) or _is_speech_verb(child):
+                if _is_according(child) or self._reports(child):
                     yield child  # '"...," according to X' or a parenthetical "(he said)"
             head = root
             for _ in range(GOVERNOR_STEPS):
@@ -166,7 +170,7 @@ class SpeakersV2:
                 head = head.head
                 if first <= head.i < last or not low <= head.idx < high:
                     break
-                if _is_speech_verb(head) or _is_according(head):
+                if self._reports(head) or _is_according(head):
                     yield self._outermost(head)
                     break
                 if head.pos_ == "NOUN" and of_words(head):
@@ -182,7 +186,7 @@ class SpeakersV2:
         while index < len(doc) and steps < window and "\n" not in doc[index].text:
             if not inside[index]:
                 token = doc[index]
-                if (_is_speech_verb(token) and not _has_own_complement(token, ctx)) or _is_according(token):
+                if (self._reports(token) and not _has_own_complement(token, ctx)) or _is_according(token):
                     yield token
                 if token.text in (".", "!", "?", ";") or token.pos_ in ("CCONJ", "SCONJ"):
                     break
@@ -194,13 +198,13 @@ class SpeakersV2:
         for index in range(first - 1, sentence.start - 1, -1):
             if "\n" in doc[index].text:
                 break
-            if not inside[index] and (_is_speech_verb(doc[index]) or _is_according(doc[index])):
+            if not inside[index] and (self._reports(doc[index]) or _is_according(doc[index])):
                 yield doc[index]
         end = doc[min(last, len(doc) - 1)].sent.end
         for index in range(last, end):
             if "\n" in doc[index].text:
                 break
-            if not inside[index] and (_is_speech_verb(doc[index]) or _is_according(doc[index])):
+            if not inside[index] and (self._reports(doc[index]) or _is_according(doc[index])):
                 yield doc[index]
 
     def _colon_subjects(self, ctx: Mentions, first: int, words_only: bool = True) -> Iterator[Token]:
@@ -259,7 +263,7 @@ class SpeakersV2:
                 found = owner(ctx, token) or owner(ctx, token.head)
                 if found is not None:
                     return found  # "The words came from X", "The remarks were made by X"
-            if not _is_speech_verb(token) and not any(c.dep_ == "dobj" and of_words(c) for c in token.children):
+            if not self._reports(token) and not any(c.dep_ == "dobj" and of_words(c) for c in token.children):
                 continue  # "X issued a statement regarding ..." reports the next sentence's quote too
             if intransitive and (_has_own_complement(token, ctx) or _governs_a_quote(token, ctx)):
                 continue

@@ -31,13 +31,15 @@ from annotator.suggest.entities import Candidate
 from annotator.suggest.lexicon import GENERAL_TITLES, PERSON_PRONOUNS
 from annotator.suggest.mentions import Mentions, kind_of, named_next_to, of_words, phrase_speaker, same_entity
 from annotator.suggest.quotes import Quote
-from annotator.suggest.speakers import SpeakersV2, _is_according, _is_speech_verb, _paragraph_of
+from annotator.suggest.speakers import SpeakersV2, _is_according, _paragraph_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 QUOTES_V3 = "quotes.v3"
 
+#: Verbs of speaking beyond quotes.v2's ("Khosla talked of Munk's '...'").
+MORE_SPEECH_VERBS = frozenset({"talk"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 #: How many words after a reporting verb its inverted subject may run ("said Santa Barbara County Sheriff Bill
 #: Brown"), and how many tokens before it a closing quote makes it an attribution after the quote.
@@ -115,6 +117,9 @@ class SpeakersV3(SpeakersV2):
 
     mentions = MentionsV3
 
+    def _reports(self, token: Token) -> bool:
+        return super()._reports(token) or (token.pos_ == "VERB" and token.lemma_ in MORE_SPEECH_VERBS)
+
     def _phrase(self, ctx: Mentions, head: Token) -> Candidate | None:
         if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
             noun = head.head.head
@@ -131,7 +136,7 @@ class SpeakersV3(SpeakersV2):
     def _outermost(self, word: Token) -> Token:
         low, high = _paragraph_of(word.doc.text, word.idx)
         while (
-            word.dep_ == "ccomp" and word.head.i < word.i and low <= word.head.idx < high and _is_speech_verb(word.head)
+            word.dep_ == "ccomp" and word.head.i < word.i and low <= word.head.idx < high and self._reports(word.head)
         ):
             word = word.head
         return word
