@@ -136,9 +136,9 @@ KATYA = (
 )
 KHOSLA = (
     '"Walter was the most brilliant scientist I have ever known," said University of California, San Diego\'s '
-    "chancellor, Pradeep Khosla."
+    "chancellor, Pradeep Khosla. Khosla talked of Munk's \"countless discoveries that put the university on the map "
+    'as a great research institution" and "his global leadership on the great scientific issues of our time."'
 )
-
 FAUCI = (
     "The new status as a pandemic follows the WHO's decision in January to declare the outbreak a public "
     "health emergency of international concern. The United States' National Institute of Allergy and "
@@ -187,10 +187,17 @@ JAGGER = (
             ["A lot of people", "A lot of people"],
             ["a protester", "a protester"],
         ),
-        (  # an organisation, then the person in apposition: the person (a name the entity layer missed)
+        (  # an organisation, then the person in apposition: the person (a name the entity layer missed);
+            # "talk" reports words
             KHOSLA,
-            ["University of California"],
-            ["Pradeep Khosla"],
+            ["University of California", "University of California", "University of California"],
+            ["Pradeep Khosla", "Khosla", "Khosla"],
+        ),
+        (  # a document speaks for its author, never for itself
+            'The decree signed by the Pope read "The crimes of abuse offend the faithful and harm the whole '
+            'community of the church."',
+            ["The decree"],
+            ["the Pope"],
         ),
         (  # a relative pronoun before a colon stands for the noun it follows
             'Another was nurse Emma Stone, 31, who described her night: "We worked until dawn without a break."',

@@ -18,7 +18,9 @@
   previous sentence's subject in its paragraph ("X criticised the decision. '...'");
 - pronouns: the source of "according to" is an antecedent like a subject, and the speaker is the latest
   mention of the antecedent's entity whatever the small model typed it ("Amman", a person, not the city);
-- a speaker the rules add has no title before the name ("Cardinal Marc Ouellet" -> "Marc Ouellet").
+- a speaker the rules add has no title before the name ("Cardinal Marc Ouellet" -> "Marc Ouellet");
+- "talk" reports words ("Khosla talked of Munk's '...'"), and a document (a decree, a constitution, a
+  ruling) speaks only for its named author ("The decree signed by the Pope read '...'").
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from typing import TYPE_CHECKING
 from annotator.models import Label
 from annotator.suggest.entities import Candidate
 from annotator.suggest.lexicon import GENERAL_TITLES, PERSON_PRONOUNS
-from annotator.suggest.mentions import Mentions, kind_of, named_next_to, of_words, phrase_speaker, same_entity
+from annotator.suggest.mentions import Mentions, kind_of, named_next_to, of_words, owner, phrase_speaker, same_entity
 from annotator.suggest.quotes import Quote
 from annotator.suggest.speakers import SpeakersV2, _is_according, _paragraph_of
 
@@ -40,6 +42,11 @@ QUOTES_V3 = "quotes.v3"
 
 #: Verbs of speaking beyond quotes.v2's ("Khosla talked of Munk's '...'").
 MORE_SPEECH_VERBS = frozenset({"talk"})
+#: Documents that carry words but never speak: their owner or author does, if named.
+DOCUMENT_NOUNS = frozenset(
+    {"decree", "constitution", "ruling", "judgment", "judgement", "summary", "proclamation", "manifesto", "memo"}
+    | {"memorandum", "resolution", "treaty", "verdict", "indictment", "charter", "petition"}
+)
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 #: How many words after a reporting verb its inverted subject may run ("said Santa Barbara County Sheriff Bill
 #: Brown"), and how many tokens before it a closing quote makes it an attribution after the quote.
@@ -127,6 +134,8 @@ class SpeakersV3(SpeakersV2):
             if named is None or kind_of(ctx.doc, named.start, named.end) not in ("person", "body"):
                 return None  # "products, which promoted ..." speak for nobody
             head = noun  # "Gray, who cited ..." -> Gray
+        if head.lemma_.lower() in DOCUMENT_NOUNS and head.ent_type_ != "PERSON":
+            return owner(ctx, head)  # "The decree signed by the Pope read"; a constitution says nobody's words
         found = phrase_speaker(ctx, head)
         if found is None and of_words(head) and head.dep_ == "dobj":
             for subject in (c for c in head.head.children if c.dep_ == "nsubj"):
