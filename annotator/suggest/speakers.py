@@ -207,14 +207,19 @@ class SpeakersV2:
             if not inside[index] and (self._reports(doc[index]) or _is_according(doc[index])):
                 yield doc[index]
 
+    def _mark_before(self, ctx: Mentions, first: int) -> int:
+        """The token before the quote that starts at token `first` (-1 for none), past white space and quotes."""
+        mark = first - 1
+        while mark >= 0 and (ctx.inside[mark] or ctx.doc[mark].is_space):
+            mark -= 1
+        return mark
+
     def _colon_subjects(self, ctx: Mentions, first: int, words_only: bool = True) -> Iterator[Token]:
         """The subject of a clause that introduces the quote with a colon but no speech verb the model knows:
         a statement ("The family's statement on the death read: ..."), or else (`words_only` False) an ACTOR or
         a pronoun ("The Biden campaign recycled a statement: ...")."""
         doc = ctx.doc
-        colon = first - 1
-        while colon >= 0 and (ctx.inside[colon] or doc[colon].is_space):
-            colon -= 1
+        colon = self._mark_before(ctx, first)
         if colon < 0 or doc[colon].text != ":":
             return
         start = doc[colon].sent.start

@@ -209,11 +209,15 @@ class SpeakersV3(SpeakersV2):
                     if _is_according(child) and not ctx.inside[child.i] and _names_a_source(ctx, child):
                         yield child  # 'According to X, the pandemic is "unprecedented."'
 
+    def _mark_before(self, ctx: Mentions, first: int) -> int:
+        mark = first - 1
+        while mark >= 0 and (ctx.doc[mark].is_quote or ctx.doc[mark].is_space):
+            mark -= 1  # the quote's own opening marks, never another quote of the paragraph
+        return mark
+
     def _colon_subjects(self, ctx: Mentions, first: int, words_only: bool = True) -> Iterator[Token]:
         doc = ctx.doc
-        mark = first - 1
-        while mark >= 0 and (doc[mark].is_quote or doc[mark].is_space):
-            mark -= 1  # the quote's own opening marks, never another quote of the paragraph
+        mark = self._mark_before(ctx, first)
         if mark < 0 or doc[mark].text not in (":", ","):
             return
         if doc[mark].text == "," and "\n" in doc[mark:first].text:
@@ -222,12 +226,7 @@ class SpeakersV3(SpeakersV2):
         if any(_is_according(t) and not ctx.inside[t.i] for t in clause):
             return  # "According to X, the manifesto ... could strengthen the case: '...'" is X's
         if doc[mark].text == ":":
-            for token in clause:
-                if token.dep_ != "nsubj" or ctx.inside[token.i]:
-                    continue
-                named = any(t.i in ctx.by_token for t in token.subtree)
-                if of_words(token) or (not words_only and (token.pos_ == "PRON" or named)):
-                    yield token
+            yield from super()._colon_subjects(ctx, first, words_only)
         elif not words_only:
             subjects = [
                 t for t in clause if t.dep_ == "nsubj" and not ctx.inside[t.i] and t.lower_ not in RELATIVE_PRONOUNS
