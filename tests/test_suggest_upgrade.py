@@ -78,8 +78,8 @@ def test_outdated_articles() -> None:
 
 def test_suggest_upgrades_entities_v2_to_v3(tmp_path: Path) -> None:
     """A database made before entities.v3 (the general rules changed entities.v2 in place until the change got a
-    name): `suggest` makes entities.v3 suggestions for its articles; the v2 ones alice decided on stay under
-    their name, the undecided ones go."""
+    name), and before quotes.v3: `suggest` makes entities.v3 and quotes.v3 suggestions for its articles; the
+    v2 ones alice decided on stay under their name, the undecided ones (the quotes.v2 quote among them) go."""
     db = tmp_path / "v2.db"
     other = "Officials in Gaza said 12 people died."
     with Store.open(db) as store:
@@ -114,7 +114,7 @@ def test_suggest_upgrades_entities_v2_to_v3(tmp_path: Path) -> None:
     with Store.open(db) as store:
         assert [(s.label.value, s.text, s.suggester) for s in store.current_suggestions(first)] == [
             ("ACTOR", "Washington", "entities.v3"),
-            ("QUOTE", "talks failed", "quotes.v2"),
+            ("QUOTE", "talks failed", "quotes.v3"),
             ("LOCATION", "Gaza", "entities.v3"),
             ("FIGURE", "at least 35", "entities.v3"),
         ]
@@ -128,7 +128,7 @@ def test_suggest_upgrades_entities_v2_to_v3(tmp_path: Path) -> None:
         assert old == [(washington.id, "Washington", "entities.v2"), (figure.id, "35", "entities.v2")]
         assert store.decisions(first, "alice") == {washington.id: "accepted", figure.id: "rejected"}
         assert not [s for s in store.suggestions(second) if s.suggester == "entities.v2"]
-        assert store.suggesters() == ["entities.v2", "entities.v3", "quotes.v2"]
+        assert store.suggesters() == ["entities.v2", "entities.v3", "quotes.v3"]
     assert result.stdout == "8 suggestion(s) for 2 article(s)\n"
     assert run("suggest", "--db", str(db)).stdout == "0 suggestion(s) for 0 article(s)\n"
 

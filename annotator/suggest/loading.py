@@ -1,11 +1,11 @@
 """Loading the spaCy pipeline that suggestions come from, and which suggester versions it makes.
 
 - No --model: the small English model plus the guide component shipped as package data (`annotator/data/
-  guide/`): entities.v3 + quotes.v2. Nothing is downloaded.
+  guide/`): entities.v3 + quotes.v3. Nothing is downloaded.
 - A folder written by `annotator train`: that pipeline, whose suggestions are recorded as
-  "entities.v3@<the folder's content hash>" + quotes.v2, so they say exactly which weights made them.
+  "entities.v3@<the folder's content hash>" + quotes.v3, so they say exactly which weights made them.
 - Any other installed pipeline or folder: it has no guide component, so entities.v1 (the rules on its names)
-  + quotes.v2.
+  + quotes.v3.
 
 Which versions a model makes is known without loading spaCy (`suggesters_for_model`), so `annotator suggest`
 finds what needs upgrading before it loads anything.
@@ -23,7 +23,7 @@ from annotator.errors import AnnotatorError
 from annotator.suggest.entities import ENTITIES_SUGGESTER
 from annotator.suggest.entities_v3 import ENTITIES_V3
 from annotator.suggest.pipeline import DEFAULT_SUGGESTERS, Suggesters
-from annotator.suggest.speakers import QUOTES_V2
+from annotator.suggest.speakers_v3 import QUOTES_V3
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -74,16 +74,16 @@ def trained_meta(model: str | Path) -> dict[str, Any] | None:
 def suggesters_for_model(model: str | None) -> Suggesters:
     """The suggester versions `load_pipeline(model)` makes, found without loading spaCy."""
     if model is None:
-        return DEFAULT_SUGGESTERS if shipped_guide() is not None else Suggesters(ENTITIES_SUGGESTER, QUOTES_V2)
+        return DEFAULT_SUGGESTERS if shipped_guide() is not None else Suggesters(ENTITIES_SUGGESTER, QUOTES_V3)
     if trained_meta(model) is not None:
-        return Suggesters(f"{ENTITIES_V3}@{folder_hash(Path(model))}", QUOTES_V2)
-    return Suggesters(ENTITIES_SUGGESTER, QUOTES_V2)
+        return Suggesters(f"{ENTITIES_V3}@{folder_hash(Path(model))}", QUOTES_V3)
+    return Suggesters(ENTITIES_SUGGESTER, QUOTES_V3)
 
 
 def suggesters_of(nlp: Language) -> Suggesters:
-    """The suggester versions a loaded pipeline makes (entities.v1 + quotes.v2 for one not loaded here)."""
+    """The suggester versions a loaded pipeline makes (entities.v1 + quotes.v3 for one not loaded here)."""
     names = nlp.meta.get(SUGGESTERS_KEY)
-    return Suggesters(*names) if names else Suggesters(ENTITIES_SUGGESTER, QUOTES_V2)
+    return Suggesters(*names) if names else Suggesters(ENTITIES_SUGGESTER, QUOTES_V3)
 
 
 def _load(name: str) -> Language | None:

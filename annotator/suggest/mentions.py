@@ -51,6 +51,14 @@ class Mentions:
     def __post_init__(self) -> None:
         self.by_token = {i: c for c in self.candidates for i in range(c.start, c.end)}
 
+    def is_subject(self, candidate: Candidate) -> bool:
+        """A clause subject: the preferred antecedent of a pronoun."""
+        return _is_subject(self.doc, candidate)
+
+    def later_mentions(self, chosen: Candidate, pronoun: int, fitting: list[Candidate]) -> list[Candidate]:
+        """The mentions of the chosen antecedent's entity from it up to the pronoun, among those that fit it."""
+        return [c for c in fitting if c.start >= chosen.start and same_entity(self.doc, c, chosen)]
+
     def actor_at(self, index: int) -> Candidate | None:
         found = self.by_token.get(index)
         if found is not None and found.label is Label.LOCATION:
@@ -94,7 +102,7 @@ def _fits(ctx: Mentions, candidate: Candidate, pronoun: str) -> bool:
     return kind in ("body", "group")
 
 
-def _same_entity(doc: Doc, a: Candidate, b: Candidate) -> bool:
+def same_entity(doc: Doc, a: Candidate, b: Candidate) -> bool:
     """Two mentions of one entity: same words, or a name sharing its last word ("David Livermore", "Livermore")."""
     words_a = [t.lower_ for t in doc[a.start : a.end]]
     words_b = [t.lower_ for t in doc[b.start : b.end]]
@@ -117,7 +125,7 @@ def antecedent(ctx: Mentions, pronoun: Token) -> Candidate | None:
     window_start = sentences[-SUBJECT_WINDOW_SENTENCES] if len(sentences) >= SUBJECT_WINDOW_SENTENCES else 0
     earlier = [c for c in ctx.candidates if c.end <= pronoun.i and c.label is Label.ACTOR and _fits(ctx, c, lower)]
     subjects: list[tuple[int, Candidate | None]] = [
-        (c.start, c) for c in earlier if c.start >= window_start and _is_subject(doc, c) and not ctx.inside[c.start]
+        (c.start, c) for c in earlier if c.start >= window_start and ctx.is_subject(c) and not ctx.inside[c.start]
     ]
     subjects += [
         (i, c)
@@ -140,8 +148,8 @@ def antecedent(ctx: Mentions, pronoun: Token) -> Candidate | None:
         chosen = earlier[-1] if earlier else None
     if chosen is None:
         return None
-    mentions = [c for c in earlier if c.start >= chosen.start and _same_entity(doc, c, chosen)]
-    speaker = mentions[-1] if mentions else chosen
+    later = ctx.later_mentions(chosen, pronoun.i, earlier)
+    speaker = later[-1] if later else chosen
     ctx.resolved[pronoun.i] = speaker
     return speaker
 
