@@ -1,20 +1,23 @@
 """SIGINT that reaches only the parent of `suggest --workers 2` or `ingest --workers 2` (`kill -INT <pid>`, not a
 terminal's ctrl+c, which reaches the whole process group): the command stops with its one-line interrupted message
 and leaves no worker process behind. It used to hang for ever: spaCy's pipe joined workers blocked writing to a pipe
-nobody read (found by an attacker, issue 10)."""
+nobody read (found by an attacker, issue 10). Also: a terminal's ctrl+c (the whole group), a parent killed outright
+(its workers end by themselves) and a worker killed from outside (one line, never a hang)."""
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
+import pytest
 from processes import ANNOTATOR, annotator
 
 ARTICLES = 3000
@@ -70,25 +73,31 @@ def running(*args: str | Path) -> Iterator[subprocess.Popen[str]]:
     try:
         yield process
     finally:
-        if process.poll() is None:
+        with suppress(ProcessLookupError):  # the command and any worker it left
             os.killpg(process.pid, signal.SIGKILL)
-            process.communicate()
+        process.communicate()
 
 
-def interrupt_when_working(process: subprocess.Popen[str]) -> tuple[list[int], str, str]:
-    """Wait until both worker processes have parsed for a while, send SIGINT to the parent alone, and wait (at most
-    60 s) for it to end: (the workers' ids, stdout, stderr)."""
+def working(process: subprocess.Popen[str]) -> list[int]:
+    """Wait until both worker processes have parsed for a while: their process ids."""
     deadline = time.monotonic() + 240
-    workers: list[int] = []
     while time.monotonic() < deadline:
         assert process.poll() is None, process.communicate()
         workers = children(process.pid)
         if len(workers) == 2 and all(cpu_ticks(pid) >= 100 for pid in workers):  # a second of CPU each
-            break
+            return workers
         time.sleep(0.1)
+    raise AssertionError("the workers never got going")
+
+
+def interrupt_when_working(process: subprocess.Popen[str], group: bool = False) -> tuple[list[int], str, str]:
+    """Send SIGINT to the parent alone (or to its whole process group, as a terminal's ctrl+c does) once its workers
+    are working, and wait (at most 60 s) for it to end: (the workers' ids, stdout, stderr)."""
+    workers = working(process)
+    if group:
+        os.killpg(process.pid, signal.SIGINT)
     else:
-        raise AssertionError("the workers never got going")
-    process.send_signal(signal.SIGINT)
+        process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=60)
     return workers, out, err
 
@@ -100,11 +109,22 @@ def no_process_left(workers: list[int]) -> bool:
     return not any(alive(pid) for pid in workers)
 
 
-def test_sigint_to_the_parent_of_suggest_workers_stops_it_with_its_count(tmp_path: Path) -> None:
-    db = tmp_path / "many.db"
-    assert annotator("ingest", small_articles(tmp_path), "--no-suggest", "--db", db).returncode == 0
+@pytest.fixture(scope="module")
+def unsuggested(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database of `ARTICLES` small articles stored without suggestions (each test takes a copy)."""
+    folder = tmp_path_factory.mktemp("unsuggested")
+    db = folder / "many.db"
+    assert annotator("ingest", small_articles(folder), "--no-suggest", "--db", db).returncode == 0
+    return db
+
+
+@pytest.mark.parametrize("group", [False, True], ids=["parent-alone", "process-group"])
+def test_sigint_to_the_parent_of_suggest_workers_stops_it_with_its_count(
+    unsuggested: Path, tmp_path: Path, group: bool
+) -> None:
+    db = Path(shutil.copy(unsuggested, tmp_path / "many.db"))
     with running("suggest", "--all", "--workers", "2", "--db", db) as process:
-        workers, out, err = interrupt_when_working(process)
+        workers, out, err = interrupt_when_working(process, group)
     with sqlite3.connect(db) as conn:
         [(kept,)] = conn.execute("SELECT count(DISTINCT article_id) FROM suggestions").fetchall()
     assert 0 < kept < ARTICLES
@@ -128,4 +148,27 @@ def test_sigint_to_the_parent_of_ingest_workers_stops_it_writing_nothing(tmp_pat
         "annotator: error: interrupted; nothing from this command was written\n",
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["many.jsonl"]
+    assert no_process_left(workers)
+
+
+def test_workers_end_by_themselves_when_the_parent_is_killed(unsuggested: Path, tmp_path: Path) -> None:
+    db = Path(shutil.copy(unsuggested, tmp_path / "many.db"))
+    with running("suggest", "--all", "--workers", "2", "--db", db) as process:
+        workers = working(process)
+        process.kill()  # SIGKILL: no cleanup in the parent
+        process.wait()
+        assert no_process_left(workers)  # each notices (a broken pipe, or its parent gone) and ends
+
+
+def test_a_worker_killed_from_outside_stops_suggest_with_one_line(unsuggested: Path, tmp_path: Path) -> None:
+    db = Path(shutil.copy(unsuggested, tmp_path / "many.db"))
+    with running("suggest", "--all", "--workers", "2", "--db", db) as process:
+        workers = working(process)
+        os.kill(workers[0], signal.SIGKILL)
+        out, err = process.communicate(timeout=60)
+    assert (process.returncode, out, err) == (
+        1,
+        "",
+        "annotator: error: a worker process ended before it sent its results (killed by SIGKILL)\n",
+    )
     assert no_process_left(workers)

@@ -26,6 +26,7 @@ from itertools import islice
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from annotator.errors import AnnotatorError
 from annotator.models import Suggestion
 from annotator.rows import Token
 from annotator.suggest.pipeline import Suggesters, suggest_doc
@@ -49,8 +50,15 @@ AHEAD = 2
 PARENT_CHECK_SECONDS = 1.0
 
 
-class WorkerLost(RuntimeError):
-    """A worker process ended before sending its results (killed from outside, out of memory)."""
+class WorkerLost(AnnotatorError):
+    """A worker process ended before sending its results (killed from outside, out of memory): one line, like
+    every error the user sees; what was stored before it stays."""
+
+    def __init__(self, exitcode: int | None):
+        how = f"exit status {exitcode}"
+        if exitcode is not None and exitcode < 0:
+            how = f"killed by {signal.Signals(-exitcode).name}"
+        super().__init__(f"a worker process ended before it sent its results ({how})")
 
 
 def _suggested(nlp: Language, suggesters: Suggesters, texts: list[str]) -> list[Result]:
@@ -194,17 +202,18 @@ class _Workers:
         """The next (number, results) any worker sends; its error raised; a worker that ended without a word is
         `WorkerLost`."""
         ready = wait([*readers, *(p.sentinel for p in processes)])
-        for reader in readers:
+        for reader, process in zip(readers, processes, strict=True):
             if reader in ready:
                 try:
                     number, found = reader.recv()
-                except EOFError:
-                    raise WorkerLost("a worker process ended unexpectedly") from None
+                except EOFError:  # its pipe closed: it has ended
+                    process.join()
+                    raise WorkerLost(process.exitcode) from None
                 if isinstance(found, BaseException):
                     raise found
                 return number, found
         ended = next(p for p in processes if p.sentinel in ready)
-        raise WorkerLost(f"a worker process ended unexpectedly (exit code {ended.exitcode})")
+        raise WorkerLost(ended.exitcode)
 
     @staticmethod
     def _stop(processes: list[BaseProcess], readers: list[Connection], tasks: Any, *, orderly: bool) -> None:
