@@ -4,12 +4,12 @@
 
 Prints words per second for plain `nlp.pipe` of the small English model alone and of the default pipeline
 (the small model plus the learned guide component), both in one process, and for `annotator ingest`'s whole
-path (default pipeline, suggesters, SQLite) with each number of workers (spaCy's multiprocessing, `ingest
+path (default pipeline, suggesters, SQLite) with each number of workers (forked worker processes, `ingest
 --workers N`). Ratios: ingest (one worker) / plain small model (target >= 0.6x: what the learned layer and the
 suggesters cost), ingest / plain default pipeline (target >= 0.9x: the suggesters and SQLite alone), and each
 worker count against one (target on 2 cores: 2 workers >= 1.6x). Runs alternate so that machine noise hits all
 alike; figures are medians; the load average is printed before and after, since other work on the machine shares
-the cores the workers need. The CPU seconds (this process, spaCy's worker processes) and the cores they kept busy
+the cores the workers need. The CPU seconds (this process, the worker processes) and the cores they kept busy
 show what the load cannot change: how the work splits. On a shared Linux machine with autogroup scheduling
 (`/proc/sys/kernel/sched_autogroup_enabled`), one session's processes share one session's fair part of the
 CPUs, so 2 workers there get no more CPU than 1: compare the cores kept busy before reading the ratio.
@@ -41,7 +41,7 @@ def plain_pipe(nlp, texts: list[str], batch_size: int) -> float:
 
 
 def cpu_seconds() -> tuple[float, float]:
-    """CPU time (user + system) of this process, and of its finished child processes (spaCy's workers)."""
+    """CPU time (user + system) of this process, and of its finished child processes (the workers)."""
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
@@ -125,8 +125,9 @@ def main() -> None:
         workers = statistics.median(c[1] for c in cpu[n])
         busy = (own + workers) / statistics.median(full[n])
         print(
-            f"CPU seconds, {n} worker(s): {own:.1f} in this process + {workers:.1f} in worker processes; "
-            f"cores kept busy: {busy:.2f} (an idle 2-core machine gives 2 workers close to 2)"
+            f"CPU seconds, {n} worker(s): {own:.1f} in this process + {workers:.1f} in worker processes "
+            f"({own / (own + workers):.0%} in this process); cores kept busy: {busy:.2f} (an idle 2-core machine "
+            "gives 2 workers close to 2)"
         )
     print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 

@@ -103,7 +103,7 @@ FormatOption = Annotated[FormatName, typer.Option("--format", help="The file's f
 WorkersOption = Annotated[
     int,
     typer.Option(
-        "--workers", min=1, help="Processes that parse and suggest (spaCy's multiprocessing); same results with any."
+        "--workers", min=1, help="Processes that parse and suggest (spaCy's pipeline in each); same results with any."
     ),
 ]
 AnnotatorsOption = Annotated[

@@ -45,7 +45,9 @@ def ingest(
         bool, typer.Option("--no-suggest", help="Store the articles without model suggestions.")
     ] = False,
     model: ModelOption = None,
-    batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.")] = 32,
+    batch_size: Annotated[
+        int, typer.Option(help="Articles per spaCy batch (with --workers, at most 4: the workers finish together).")
+    ] = 32,
     changed_text: Annotated[
         ChangedText | None,
         typer.Option(

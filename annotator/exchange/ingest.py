@@ -220,7 +220,7 @@ def ingest(
     it as a new article or to replace the stored text; an article someone has worked on is never replaced but
     reported in `conflicts` and left as stored. `nlp` is an already loaded pipeline (else `model` is loaded),
     so callers that ingest often load it once.
-    `workers` > 1 parses and suggests in that many processes (spaCy's multiprocessing); the rows are the same.
+    `workers` > 1 parses and suggests in that many worker processes (`suggest.dispatch`); the rows are the same.
     `predicted`: suggestions `annotator predict` computed (`exchange.predictions`), stored instead of running
     the pipeline; only its tokenizer runs (`model`'s, else the one predict used).
     """
@@ -342,7 +342,7 @@ def resuggest(
 ) -> tuple[int, int]:
     """(Re)compute suggestions for articles that lack the current suggester versions; (articles, suggestions).
 
-    `workers` > 1 parses and suggests in that many processes (spaCy's multiprocessing); the rows are the same.
+    `workers` > 1 parses and suggests in that many worker processes (`suggest.dispatch`); the rows are the same.
     """
     from annotator.suggest import load_pipeline, suggest_texts, suggesters_for_model
 

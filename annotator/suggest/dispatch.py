@@ -1,65 +1,75 @@
-"""How texts reach the suggesters: batched through `nlp.pipe`, in this process or in spaCy's worker processes.
+"""How texts reach the suggesters: in batches through `nlp.pipe` and `suggest_doc`, in this process or in worker
+processes of our own.
 
-The suggesters run as the pipeline's last component (`annotator_suggestions`, added for the run with the
-suggester versions chosen in its config, and removed after it), which leaves each doc's token offsets and
-suggestions in `doc.user_data` as plain values. With `n_process` > 1, spaCy's own multiprocessing forks that many workers; each parses its batches *and* runs the
-suggesters on them, and sends the Doc back as bytes (user data included), so the rules are parallel too and
-this process only reads the results back, in input order. One process or several, every text takes the same
-path through the same code, so the results are the same.
+One process or several, every batch takes the same path (`_suggested`: spaCy's pipeline, then the suggesters), so
+the results are the same. With `n_process` > 1, that many processes forked from this one (the loaded pipeline comes
+with them, nothing is pickled) take the next batch whenever they are free, and send back only what is stored: the
+token offsets and the suggestions. This process keeps the order and writes. Why not `nlp.pipe(n_process=N)`: spaCy's
+workers send each Doc back whole (its tensor included), which this process rebuilt only to read the results; they
+are dealt batches in turn, so with 100 articles one worker got 64 and the other 36; and a SIGINT to this process
+alone hung for ever, its `finally` joining workers blocked writing to a pipe whose reading end every forked worker
+also held (issue 10). Here each worker holds only the writing end of its own pipe and ignores SIGINT (a terminal's
+ctrl+c reaches every process of the group: this one decides), and a run that stops early for any reason
+(ctrl+c, an error, a consumer that stops reading) terminates its workers before it returns.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import multiprocessing
+import os
+import queue
+import signal
+import traceback
+from collections.abc import Generator, Iterable, Iterator
+from contextlib import contextmanager
+from itertools import islice
+from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from annotator.errors import AnnotatorError
 from annotator.models import Suggestion
 from annotator.rows import Token
-from annotator.suggest.pipeline import Suggesters
+from annotator.suggest.pipeline import Suggesters, suggest_doc
+from annotator.suggest.tokens import tokens_of
 
 if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.tokens import Doc
+    from multiprocessing.context import ForkContext, SpawnContext
+    from multiprocessing.process import BaseProcess
+    from multiprocessing.queues import Queue
 
-COMPONENT = "annotator_suggestions"
-RESULTS = "annotator.suggestions"  # the key in doc.user_data
+    from spacy.language import Language
+
 Context = TypeVar("Context")
+Result = tuple[list[Token], list[Suggestion]]
+#: Texts a worker takes at a time: small, so that the workers finish together (the last batch is short), and the
+#: same results whatever the batch (spaCy parses a text alike in any batch; tests compare 1 and 2 workers).
+WORKER_BATCH = 4
+#: Batches waiting for each worker, so that it never waits for this process.
+AHEAD = 2
+#: How often a worker waiting for texts checks that this process is still there.
+PARENT_CHECK_SECONDS = 1.0
 
 
-class _Suggest:
-    """The component: tokens and suggestions of one parsed doc by the chosen suggester versions, as
-    msgpack-able values (spaCy serialises user data when it sends a doc back from a worker)."""
+class WorkerLost(AnnotatorError):
+    """A worker process ended before sending its results (killed from outside, out of memory): one line, like
+    every error the user sees; what was stored before it stays."""
 
-    def __init__(self, suggesters: Suggesters):
-        self.suggesters = suggesters
-
-    def __call__(self, doc: Doc) -> Doc:
-        from annotator.suggest.pipeline import suggest_doc
-        from annotator.suggest.tokens import tokens_of
-
-        doc.user_data[RESULTS] = {
-            "tokens": [[t.start, t.end] for t in tokens_of(doc)],
-            "suggestions": [s.model_dump(mode="json") for s in suggest_doc(doc, self.suggesters)],
-        }
-        return doc
+    def __init__(self, exitcode: int | None):
+        how = f"exit status {exitcode}"
+        if exitcode is not None and exitcode < 0:
+            how = f"killed by {signal.Signals(-exitcode).name}"
+        super().__init__(f"a worker process ended before it sent its results ({how})")
 
 
-def _make(nlp: Any, name: str, entities: str, quotes: str) -> _Suggest:
-    return _Suggest(Suggesters(entities, quotes))
+def _suggested(nlp: Language, suggesters: Suggesters, texts: list[str]) -> list[Result]:
+    """Token offsets and suggestions of each text: one batch through the pipeline, then the suggesters."""
+    return [(tokens_of(doc), suggest_doc(doc, suggesters)) for doc in nlp.pipe(texts, batch_size=len(texts))]
 
 
-def _registered() -> str:
-    from spacy.language import Language
-
-    if not Language.has_factory(COMPONENT):
-        Language.factory(COMPONENT, default_config={"entities": "", "quotes": ""}, func=_make)
-    return COMPONENT
-
-
-def _results(doc: Doc) -> tuple[list[Token], list[Suggestion]]:
-    found: dict[str, Any] = doc.user_data.pop(RESULTS)
-    tokens = [Token(start=start, end=end) for start, end in found["tokens"]]
-    return tokens, [Suggestion.model_validate(s) for s in found["suggestions"]]
+def _batches(items: Iterable[tuple[str, Context]], size: int) -> Iterator[list[tuple[str, Context]]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def suggest_in_processes(
@@ -69,14 +79,158 @@ def suggest_in_processes(
     *,
     batch_size: int = 32,
     n_process: int = 1,
-) -> Iterator[tuple[tuple[list[Token], list[Suggestion]], Context]]:
+) -> Generator[tuple[Result, Context], None, None]:
     """((tokens, suggestions), context) per (text, context), in order, from `n_process` processes (1: this one,
     no fork), by the `suggesters` versions."""
-    if COMPONENT in nlp.pipe_names:  # left by an interrupted run, perhaps for other versions
-        nlp.remove_pipe(COMPONENT)
-    nlp.add_pipe(_registered(), last=True, config={"entities": suggesters.entities, "quotes": suggesters.quotes})
+    if n_process == 1:
+        for batch in _batches(items, batch_size):
+            found = _suggested(nlp, suggesters, [text for text, _ in batch])
+            yield from zip(found, (context for _, context in batch), strict=True)
+        return
+    yield from _Workers(nlp, suggesters, n_process).run(_batches(items, min(batch_size, WORKER_BATCH)))
+
+
+def _context() -> ForkContext | SpawnContext:
+    """Fork where there is fork: the workers start with the loaded pipeline, nothing pickled or loaded again."""
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+@contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    """SIGINT held back (a forked worker starts with it blocked); one that came meanwhile arrives at the end."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        for doc, context in nlp.pipe(items, batch_size=batch_size, n_process=n_process, as_tuples=True):
-            yield _results(doc), context
+        yield
     finally:
-        nlp.remove_pipe(COMPONENT)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _work(
+    nlp: Language,
+    suggesters: Suggesters,
+    tasks: Queue[tuple[int, list[str]] | None],
+    results: Connection,
+    not_ours: list[Connection],
+    parent: int,
+) -> None:
+    """A worker: take the next batch, send back (number, results) or (number, the error), until told to stop or
+    this process's parent is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt stops, and stops us
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked by the parent while it forked us
+    for end in not_ours:  # reading ends forked with us: held here, a pipe would never break
+        end.close()
+    while True:
+        try:
+            task = tasks.get(timeout=PARENT_CHECK_SECONDS)
+        except queue.Empty:
+            if os.getppid() != parent:
+                return
+            continue
+        if task is None:
+            return
+        number, texts = task
+        try:
+            found: list[Result] | BaseException = _suggested(nlp, suggesters, texts)
+        except Exception as error:  # any error is the parent's to raise
+            found = error
+        try:
+            results.send((number, found))
+        except OSError:  # the parent closed its end: it has stopped
+            return
+        except Exception:  # an error that cannot be pickled (nothing was sent): its traceback as text
+            if not isinstance(found, BaseException):
+                raise
+            results.send((number, RuntimeError("".join(traceback.format_exception(found)))))
+        if isinstance(found, BaseException):
+            return
+
+
+class _Workers:
+    """`n_process` forked workers, fed batches from one queue and read from a pipe each."""
+
+    def __init__(self, nlp: Language, suggesters: Suggesters, n_process: int):
+        self.nlp, self.suggesters, self.n_process = nlp, suggesters, n_process
+
+    def run(self, batches: Iterator[list[tuple[str, Context]]]) -> Iterator[tuple[Result, Context]]:
+        context = _context()
+        tasks: Queue[tuple[int, list[str]] | None] = context.Queue()
+        processes: list[BaseProcess] = []
+        readers: list[Connection] = []
+        contexts: dict[int, list[Context]] = {}
+        finished: dict[int, list[Result]] = {}
+        sent = following = 0
+
+        def send_next() -> None:
+            nonlocal sent
+            batch = next(batches, None)
+            if batch is not None:
+                contexts[sent] = [item for _, item in batch]
+                tasks.put((sent, [text for text, _ in batch]))
+                sent += 1
+
+        try:
+            for _ in range(self.n_process):
+                reader, writer = context.Pipe(duplex=False)
+                readers.append(reader)
+                process = context.Process(
+                    target=_work,
+                    args=(self.nlp, self.suggesters, tasks, writer, list(readers), os.getpid()),
+                    daemon=True,  # never outlives this process, whatever ends it
+                )
+                with _sigint_blocked():  # until the worker ignores it: a terminal's ctrl+c is ours alone
+                    process.start()
+                processes.append(process)
+                writer.close()  # only the worker writes: its pipe breaks when it ends
+            for _ in range(AHEAD * self.n_process):
+                send_next()
+            while following < sent:
+                while following not in finished:
+                    number, found = self._receive(readers, processes)
+                    finished[number] = found
+                    send_next()
+                yield from zip(finished.pop(following), contexts.pop(following), strict=True)
+                following += 1
+        except BaseException:  # ctrl+c, an error, or a consumer that stopped reading (GeneratorExit)
+            self._stop(processes, readers, tasks, orderly=False)
+            raise
+        self._stop(processes, readers, tasks, orderly=True)
+
+    @staticmethod
+    def _receive(readers: list[Connection], processes: list[BaseProcess]) -> tuple[int, list[Result]]:
+        """The next (number, results) any worker sends; its error raised; a worker that ended without a word is
+        `WorkerLost`."""
+        ready = wait([*readers, *(p.sentinel for p in processes)])
+        for reader, process in zip(readers, processes, strict=True):
+            if reader in ready:
+                try:
+                    number, found = reader.recv()
+                except EOFError:  # its pipe closed: it has ended
+                    process.join()
+                    raise WorkerLost(process.exitcode) from None
+                if isinstance(found, BaseException):
+                    raise found
+                return number, found
+        ended = next(p for p in processes if p.sentinel in ready)
+        raise WorkerLost(ended.exitcode)
+
+    @staticmethod
+    def _stop(processes: list[BaseProcess], readers: list[Connection], tasks: Any, *, orderly: bool) -> None:
+        """Orderly: tell each worker to stop and wait for it. Otherwise terminate the workers, whatever they are
+        doing, and never wait for the queue's texts to reach them."""
+        if orderly:
+            for _ in processes:
+                tasks.put(None)
+        else:
+            for process in processes:
+                process.terminate()
+            tasks.cancel_join_thread()
+        for process in processes:
+            process.join(timeout=None if orderly else 5)
+            if process.is_alive():
+                process.kill()
+                process.join()
+        for reader in readers:
+            reader.close()
+        tasks.close()

@@ -7,6 +7,7 @@ annotator.suggest` stays fast and the TUI can open without it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -130,7 +131,7 @@ def suggest_texts(
 
     A text longer than the pipeline's `max_length` is parsed in pieces cut at paragraph breaks
     (`suggest.pieces`), with every offset put back into the whole text. `n_process` > 1 parses and suggests in
-    that many of spaCy's worker processes (`suggest.dispatch`); the results are the same as with one."""
+    that many worker processes (`suggest.dispatch`); the results are the same as with one."""
     from annotator.suggest.dispatch import suggest_in_processes
     from annotator.suggest.loading import suggesters_of
 
@@ -146,13 +147,14 @@ def suggest_texts(
     chosen = suggesters or suggesters_of(nlp)
     tokens: list[Token] = []
     suggestions: list[Suggestion] = []
-    results = suggest_in_processes(stream(), nlp, chosen, batch_size=batch_size, n_process=n_process)
-    for (part_tokens, part_suggestions), (offset, last) in results:
-        if offset:
-            tokens += [Token(start=t.start + offset, end=t.end + offset) for t in part_tokens]
-            suggestions += [_shifted(s, offset) for s in part_suggestions]
-        else:
-            tokens, suggestions = part_tokens, part_suggestions
-        if last:
-            yield tokens, suggestions
-            tokens, suggestions = [], []
+    # closed however this generator ends, so worker processes never outlive a run that stopped early
+    with closing(suggest_in_processes(stream(), nlp, chosen, batch_size=batch_size, n_process=n_process)) as results:
+        for (part_tokens, part_suggestions), (offset, last) in results:
+            if offset:
+                tokens += [Token(start=t.start + offset, end=t.end + offset) for t in part_tokens]
+                suggestions += [_shifted(s, offset) for s in part_suggestions]
+            else:
+                tokens, suggestions = part_tokens, part_suggestions
+            if last:
+                yield tokens, suggestions
+                tokens, suggestions = [], []

@@ -1,0 +1,174 @@
+"""SIGINT that reaches only the parent of `suggest --workers 2` or `ingest --workers 2` (`kill -INT <pid>`, not a
+terminal's ctrl+c, which reaches the whole process group): the command stops with its one-line interrupted message
+and leaves no worker process behind. It used to hang for ever: spaCy's pipe joined workers blocked writing to a pipe
+nobody read (found by an attacker, issue 10). Also: a terminal's ctrl+c (the whole group), a parent killed outright
+(its workers end by themselves) and a worker killed from outside (one line, never a hang)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+import pytest
+from processes import ANNOTATOR, annotator
+
+ARTICLES = 3000
+
+
+def small_articles(folder: Path) -> Path:
+    """`ARTICLES` short news texts, each its own (numbers differ), as an ingest input."""
+    path = folder / "many.jsonl"
+    lines = (
+        json.dumps(
+            {
+                "id": f"a{number}",
+                "text": f"Mayor Anna Berg said on Monday that {number} people were moved from Riverside after the "
+                f'flood. "We worked all night," said Tom Reyes, a firefighter in Oslo.',
+            }
+        )
+        for number in range(ARTICLES)
+    )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def children(pid: int) -> list[int]:
+    """The process ids of a process's children (Linux's /proc)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(child) for child in (task / "children").read_text().split()]
+    return found
+
+
+def cpu_ticks(pid: int) -> int:
+    """User and system CPU time of a process, in clock ticks (/proc/PID/stat fields 14 and 15)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def alive(pid: int) -> bool:
+    """Whether a process exists and is not a zombie (an orphan is reaped by init once it exits)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
+@contextmanager
+def running(*args: str | Path) -> Iterator[subprocess.Popen[str]]:
+    """The console script in a session of its own (a signal to it reaches it alone); killed with its group if the
+    test leaves it running."""
+    process = subprocess.Popen(
+        [ANNOTATOR, *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    try:
+        yield process
+    finally:
+        with suppress(ProcessLookupError):  # the command and any worker it left
+            os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+
+
+def working(process: subprocess.Popen[str]) -> list[int]:
+    """Wait until both worker processes have parsed for a while: their process ids."""
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.communicate()
+        workers = children(process.pid)
+        if len(workers) == 2 and all(cpu_ticks(pid) >= 100 for pid in workers):  # a second of CPU each
+            return workers
+        time.sleep(0.1)
+    raise AssertionError("the workers never got going")
+
+
+def interrupt_when_working(process: subprocess.Popen[str], group: bool = False) -> tuple[list[int], str, str]:
+    """Send SIGINT to the parent alone (or to its whole process group, as a terminal's ctrl+c does) once its workers
+    are working, and wait (at most 60 s) for it to end: (the workers' ids, stdout, stderr)."""
+    workers = working(process)
+    if group:
+        os.killpg(process.pid, signal.SIGINT)
+    else:
+        process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    return workers, out, err
+
+
+def no_process_left(workers: list[int]) -> bool:
+    deadline = time.monotonic() + 10
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return not any(alive(pid) for pid in workers)
+
+
+@pytest.fixture(scope="module")
+def unsuggested(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database of `ARTICLES` small articles stored without suggestions (each test takes a copy)."""
+    folder = tmp_path_factory.mktemp("unsuggested")
+    db = folder / "many.db"
+    assert annotator("ingest", small_articles(folder), "--no-suggest", "--db", db).returncode == 0
+    return db
+
+
+@pytest.mark.parametrize("group", [False, True], ids=["parent-alone", "process-group"])
+def test_sigint_to_the_parent_of_suggest_workers_stops_it_with_its_count(
+    unsuggested: Path, tmp_path: Path, group: bool
+) -> None:
+    db = Path(shutil.copy(unsuggested, tmp_path / "many.db"))
+    with running("suggest", "--all", "--workers", "2", "--db", db) as process:
+        workers, out, err = interrupt_when_working(process, group)
+    with sqlite3.connect(db) as conn:
+        [(kept,)] = conn.execute("SELECT count(DISTINCT article_id) FROM suggestions").fetchall()
+    assert 0 < kept < ARTICLES
+    assert (process.returncode, out, err) == (
+        1,
+        "",
+        f"annotator: error: interrupted: {kept} of {ARTICLES} article(s) got their new suggestions before it and "
+        f"keep them; the other {ARTICLES - kept} are unchanged: `annotator suggest --db {db}` computes those\n",
+    )
+    assert no_process_left(workers)
+
+
+def test_sigint_to_the_parent_of_ingest_workers_stops_it_writing_nothing(tmp_path: Path) -> None:
+    source = small_articles(tmp_path)
+    db = tmp_path / "new.db"
+    with running("ingest", source, "--workers", "2", "--db", db) as process:
+        workers, out, err = interrupt_when_working(process)
+    assert (process.returncode, out, err) == (
+        1,
+        "",
+        "annotator: error: interrupted; nothing from this command was written\n",
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["many.jsonl"]
+    assert no_process_left(workers)
+
+
+def test_workers_end_by_themselves_when_the_parent_is_killed(unsuggested: Path, tmp_path: Path) -> None:
+    db = Path(shutil.copy(unsuggested, tmp_path / "many.db"))
+    with running("suggest", "--all", "--workers", "2", "--db", db) as process:
+        workers = working(process)
+        process.kill()  # SIGKILL: no cleanup in the parent
+        process.wait()
+        assert no_process_left(workers)  # each notices (a broken pipe, or its parent gone) and ends
+
+
+def test_a_worker_killed_from_outside_stops_suggest_with_one_line(unsuggested: Path, tmp_path: Path) -> None:
+    db = Path(shutil.copy(unsuggested, tmp_path / "many.db"))
+    with running("suggest", "--all", "--workers", "2", "--db", db) as process:
+        workers = working(process)
+        os.kill(workers[0], signal.SIGKILL)
+        out, err = process.communicate(timeout=60)
+    assert (process.returncode, out, err) == (
+        1,
+        "",
+        "annotator: error: a worker process ended before it sent its results (killed by SIGKILL)\n",
+    )
+    assert no_process_left(workers)
