@@ -13,61 +13,27 @@ from collections.abc import Callable, Sequence
 from annotator.motion import token_at
 from annotator.spans import DOUBLE_QUOTES, fit
 from annotator.vocabulary import Label
+from annotator.wordlists import (
+    CLOSING,
+    CONNECTORS,
+    CURRENCIES,
+    DATES,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    MODIFIER_ENDINGS,
+    NOT_MODIFIERS,
+    NUMBER_WORDS,
+    OPENING,
+    PARTICLES,
+    POSSESSIVES,
+    QUALIFIERS,
+    RANGE_WORDS,
+    SCALES,
+    TITLES,
+)
 
 Tokens = Sequence[tuple[int, int]]
 TokenRange = tuple[int, int]
-
-OPENING = frozenset("“„‟«〝")
-CLOSING = frozenset("”»〞")
-#: Lower-case particles inside one person's or place's name ("Qaboos bin Said", "Arnel dela Vega").
-PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "dela", "del", "della", "der", "den", "di", "do",
-                       "dos", "da", "du", "la", "le", "van", "von", "ter", "y", "-", "&"})  # fmt: skip
-#: Words that join names into a longer one, taken in on a later press ("Bank of England", "Arts and Sciences").
-CONNECTORS = PARTICLES | {"of", "and", "for", "on", "the"}
-#: Titles and party names before a name are not part of it ("Prime Minister Narendra Modi" -> "Narendra Modi").
-TITLES = frozenset({"President", "Vice", "Prime", "Minister", "Chancellor", "Secretary", "General", "Gen", "Admiral",
-                    "Commandant", "Commander", "Captain", "Capt", "Colonel", "Col", "Lieutenant", "Lt", "Sergeant",
-                    "Judge", "Justice", "Chief", "Professor", "Prof", "Dr", "Doctor", "Mr", "Mrs", "Ms", "Miss", "Sir",
-                    "Dame", "Lord", "Lady", "King", "Queen", "Prince", "Princess", "Sultan", "Emperor", "Pope",
-                    "Cardinal", "Bishop", "Archbishop", "Rev", "Reverend", "Father", "Sheikh", "Governor", "Gov",
-                    "Mayor", "Senator", "Sen", "Representative", "Rep", "Congressman", "Congresswoman", "MP",
-                    "Ambassador", "Attorney", "Director", "Officer", "Spokesman", "Spokeswoman", "Leader",
-                    "Supreme", "First", "Foreign", "Defence", "Defense", "Interior", "Health", "Finance",
-                    "Republican", "Democrat", "Democratic", "Labour", "Conservative", "Senior", "Deputy"})  # fmt: skip
-#: Words before a noun or name that a phrase may take in on a second press ("the army", "a man").
-DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
-                         "my", "your", "some", "many", "several", "all", "both", "each", "every", "other", "another",
-                         "most", "few", "no", "any"})  # fmt: skip
-NUMBER_WORDS = frozenset({"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-                          "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-                          "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
-                          "billions", "trillion", "dozen", "dozens", "half", "quarter", "third"})  # fmt: skip
-SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "percent", "%", "per", "cent"})
-#: Words before a number that change what it says ("at least 35", "more than 800,000", "nearly half").
-QUALIFIERS = (("at", "least"), ("at", "most"), ("more", "than"), ("less", "than"), ("fewer", "than"),
-              ("up", "to"), ("as", "many", "as"), ("as", "much", "as"), ("nearly",), ("almost",), ("about",),
-              ("around",), ("approximately",), ("roughly",), ("some",), ("over",), ("under",), ("only",),
-              ("just",), ("all",), ("estimated",), ("an", "estimated"))  # fmt: skip
-RANGE_WORDS = frozenset({"to", "-", "–", "or", "and"})
-#: Words a noun group never takes in: prepositions, conjunctions, pronouns, auxiliaries, the verbs news reports
-#: use most, and adverbs; a noun group stops before them ("the army | says", "the war cabinet | had asked").
-FUNCTION_WORDS = frozenset({
-    "of", "in", "on", "at", "to", "for", "from", "by", "with", "into", "onto", "over", "under", "after", "before",
-    "about", "against", "between", "during", "without", "within", "through", "across", "near", "since", "until",
-    "as", "than", "like", "via", "per", "toward", "towards", "upon", "amid", "amidst", "among", "amongst",
-    "despite", "throughout", "beside", "besides", "unto", "and", "or", "but", "nor", "so", "yet", "if", "because", "while", "when",
-    "where", "who", "whom", "whose", "which", "that", "what", "he", "she", "it", "they", "we", "you", "i", "him",
-    "them", "us", "me", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having",
-    "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "said", "says",
-    "say", "told", "tells", "tell", "added", "adds", "reported", "reports", "announced", "announces", "stated",
-    "states", "claimed", "claims", "confirmed", "confirms", "warned", "warns", "urged", "urges", "noted", "notes",
-    "explained", "according", "also", "not", "now", "still", "then", "there", "here", "very", "just", "only",
-    "even", "yesterday", "today", "tomorrow", "ago", "later", "earlier", "again"})  # fmt: skip
-DATES = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-                   "February", "March", "April", "June", "July", "August", "September", "October", "November",
-                   "December", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."})  # fmt: skip
-POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 
 def _word(text: str, tokens: Tokens, index: int) -> str:
@@ -83,9 +49,6 @@ def _joined(text: str, tokens: Tokens, left: int, right: int) -> bool:
 
 def _is_name_word(word: str) -> bool:
     return word[:1].isupper() or (word[:1].isdigit() and any(c.isalpha() for c in word))
-
-
-CURRENCIES = frozenset({"$", "US$", "€", "£", "¥", "₹", "~"})
 
 
 def _is_number(word: str) -> bool:
@@ -193,6 +156,8 @@ def phrase_ladder(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
     number = index if _is_number(word) or word in CURRENCIES else _qualified(text, tokens, index)
     if number is not None:
         core = _number(text, tokens, number)
+    elif word in DATES:  # a day or a month is a phrase of its own: it never joins a name ("Palestinians | Thursday")
+        core = (index, index)
     elif _is_name_word(word) and word.lower() not in DETERMINERS:
         return _ladder(
             text, tokens, index, [_name(text, tokens, index, PARTICLES), _name(text, tokens, index, CONNECTORS)]
@@ -201,7 +166,8 @@ def phrase_ladder(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
         following = phrase_ladder(text, tokens, index + 1)
         return [(index, following[0][1])] if following else [(index, index)]
     elif _group_word(word):
-        return _ladder(text, tokens, index, [(index, index), (_group_start(text, tokens, index), index)])
+        group = (_group_start(text, tokens, index), _group_head(text, tokens, index))
+        return _ladder(text, tokens, index, [(index, index), group])
     else:
         core = (index, index)
     return _ladder(text, tokens, index, [core])
@@ -216,8 +182,41 @@ def _group_word(word: str) -> bool:
         and lower not in FUNCTION_WORDS
         and lower not in DETERMINERS
         and not _is_number(word)
+        and word not in DATES
         and (word[:1].isalpha() or _is_name_word(word))
     )
+
+
+def _is_modifier(word: str) -> bool:
+    """A lower-case word whose ending says it modifies a noun ("western", "stalled", "humanitarian")."""
+    return word.islower() and word not in NOT_MODIFIERS and word.endswith(MODIFIER_ENDINGS)
+
+
+def _common(word: str) -> bool:
+    return _group_word(word) and not _is_name_word(word)
+
+
+def _verb_after_to(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index` follows "to" and is no modifier: a verb ("to | resume stalled truce talks"), which
+    a noun group never takes in; a name or a modifier may follow "to" in a group ("to displaced families")."""
+    return (
+        index > 0
+        and _word(text, tokens, index - 1) == "to"
+        and _joined(text, tokens, index - 1, index)
+        and _common(_word(text, tokens, index))
+        and not _is_modifier(_word(text, tokens, index))
+    )
+
+
+def _group_head(text: str, tokens: Tokens, index: int) -> int:
+    """The last word of the noun group around token `index`: the word itself, unless it is a modifier, whose
+    group runs on over the modifiers after it to the first common noun ("the city's western | district")."""
+    last = index
+    while _is_modifier(_word(text, tokens, last)) and last + 1 < len(tokens) and _joined(text, tokens, last, last + 1):
+        if not _common(_word(text, tokens, last + 1)):
+            return index
+        last += 1
+    return last if not _is_modifier(_word(text, tokens, last)) else index
 
 
 def _group_start(text: str, tokens: Tokens, index: int) -> int:
@@ -229,7 +228,7 @@ def _group_start(text: str, tokens: Tokens, index: int) -> int:
         owner = _word(text, tokens, first - 2) if first > 1 else ""
         if before in POSSESSIVES and _group_word(owner) and (owner.islower() or owner.rstrip(".") in TITLES):
             first -= 2  # "the island's power authority", "the President's office"; not "Israel's | army"
-        elif _group_word(before):
+        elif _group_word(before) and not _verb_after_to(text, tokens, first - 1):
             first -= 1
         else:
             break

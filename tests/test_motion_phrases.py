@@ -215,3 +215,37 @@ def test_the_next_unmarked_word_skips_every_preposition() -> None:
         stops.append(text[slice(*tokens[following])])
         index = following
     assert stops == ["Gaza"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "presses", "added"),
+    [
+        # A day or a month under the cursor is a phrase of its own: it never joins the name before it.
+        ("Bombs killed at least 35 Palestinians Thursday even as talks went on.", "Thursday", ["Thursday"],
+         "Thursday"),
+        ("Bombs killed at least 35 Palestinians Thursday even as talks went on.", "Palestinians", ["Palestinians"],
+         "Palestinians"),
+        # A noun group does not reach back over a verb after "to" ...
+        ("It was ready to resume stalled truce talks.", "talks", ["talks", "stalled truce talks"],
+         "stalled truce talks"),
+        # ... but takes a modifier after "to" in.
+        ("Aid went to displaced families in Rafah.", "families", ["families", "displaced families"],
+         "displaced families"),
+        # A modifier is no head: its group runs on to the noun after it.
+        ("Tanks edged toward the city's western district of Yibna.", "western",
+         ["western", "city's western district", "the city's western district"], "the city's western district"),
+        ("They went to the three eastern suburbs.", "eastern", ["eastern", "eastern suburbs"], "eastern suburbs"),
+        ("Then local residents fled the city.", "local", ["local", "local residents"], "local residents"),
+    ],
+)  # fmt: skip
+def test_the_phrase_under_the_cursor_is_the_noun_phrase(text: str, word: str, presses: list[str], added: str) -> None:
+    """Found in the keys-to-gold replay: v and a label key took "Palestinians Thursday", "resume stalled truce
+    talks" and "the city's western" (without "district")."""
+    tokens = word_tokens(text)
+    index = next(i for i, (s, e) in enumerate(tokens) if text[s:e] == word)
+    grown, selection = [], None
+    while (selection := phrases.grow(text, tokens, selection, index)) is not None:
+        grown.append(text[tokens[selection[0]][0] : tokens[selection[1]][1]])
+    assert grown == presses
+    first, last = phrases.at_cursor(text, tokens, index, Label.ACTOR)
+    assert text[tokens[first][0] : tokens[last][1]] == added
