@@ -34,6 +34,7 @@ QUALIFIERS = (("at", "least"), ("at", "most"), ("more", "than"), ("less", "than"
               ("up", "to"), ("as", "many", "as"), ("as", "much", "as"), ("nearly",), ("almost",), ("about",),
               ("around",), ("approximately",), ("roughly",), ("some",), ("over",), ("under",), ("only",),
               ("just",), ("all",), ("estimated",), ("an", "estimated"))  # fmt: skip
+QUALIFIER_WORDS = frozenset(word for qualifier in QUALIFIERS for word in qualifier)
 RANGE_WORDS = frozenset({"to", "-", "–", "or", "and"})
 #: Words a noun group never takes in: prepositions, conjunctions, pronouns, auxiliaries, the verbs news reports
 #: use most, and adverbs; a noun group stops before them ("the army | says", "the war cabinet | had asked").
@@ -48,7 +49,11 @@ FUNCTION_WORDS = frozenset({
     "say", "told", "tells", "tell", "added", "adds", "reported", "reports", "announced", "announces", "stated",
     "states", "claimed", "claims", "confirmed", "confirms", "warned", "warns", "urged", "urges", "noted", "notes",
     "explained", "according", "also", "not", "now", "still", "then", "there", "here", "very", "just", "only",
-    "even", "yesterday", "today", "tomorrow", "ago", "later", "earlier", "again"})  # fmt: skip
+    "even", "yesterday", "today", "tomorrow", "ago", "later", "earlier", "again", "n't", "n’t", "up", "out", "off",
+    "down", "away", "back", "far", "further", "more", "less", "never", "ever", "already", "however", "too", "well",
+    "made", "known", "held", "met", "took", "taken", "gave", "given", "went", "came", "began", "became", "brought",
+    "sought", "fought", "caught", "struck", "stood", "sent", "spent", "kept", "fell", "rose", "ran", "saw", "seen",
+    "felt", "meant", "thought"})  # fmt: skip
 DATES = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
                    "February", "March", "April", "June", "July", "August", "September", "October", "November",
                    "December", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."})  # fmt: skip
@@ -57,6 +62,9 @@ CURRENCIES = frozenset({"$", "US$", "€", "£", "¥", "₹", "~"})
 #: Endings of words that modify a noun rather than name one ("western", "stalled", "humanitarian", "massive"):
 #: such a word is no noun group's head, and may follow "to" inside a group ("to displaced families").
 MODIFIER_ENDINGS = ("ern", "ed", "al", "ic", "ous", "ful", "ian", "ary", "tive", "sive", "less", "ese")
+#: Modifiers no ending shows ("the first time", "the same day", "a new law").
+MODIFIERS = frozenset({"new", "old", "same", "next", "last", "first", "second", "former", "own", "top", "main",
+                       "major", "big", "small", "young", "high", "low", "whole", "entire", "late", "early"})  # fmt: skip
 #: Words with those endings that are verbs or nouns ("to proceed", "to govern", "to deal").
 NOT_MODIFIERS = frozenset({"concern", "govern", "deal", "steal", "reveal", "appeal", "seal", "heal", "need", "feed",
                            "proceed", "exceed", "succeed", "speed", "bed", "shed", "fed", "led", "panic",
