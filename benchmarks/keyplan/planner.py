@@ -130,6 +130,17 @@ class Planner:
             rejects += new
         if rejects:
             found.append(("reject, accept all", [*rejects, Job("accept all")]))
+        # What a reader does: reject, in reading order, every suggestion that no gold span of its layer overlaps
+        # (each x moves on to the next one to decide), then accept the rest at once.
+        wrong = [
+            Job("reject", None, key)
+            for key, item in sorted(self.start.items.items(), key=lambda entry: (entry[1].start, entry[0]))
+            if key[0] == "pending"
+            and not any(g.is_quote == item.is_quote and g.overlaps(item.start, item.end) for g in self.gold)
+        ]
+        extra = [job for job in rejects if job not in wrong]
+        if wrong:
+            found.append(("reject wrong, accept all", [*wrong, *extra, Job("accept all")]))
         return found
 
     # -- playing a sequence of jobs --------------------------------------------------------------------------
