@@ -262,12 +262,12 @@ def is_unmarked_word(text: str, tokens: Tokens, index: int, covered: Callable[[i
     common-noun owner before its noun: "the city's | western | district"; a qualifier before its number: "at
     least | 35"); and not a verb or an adverb by its ending (-ed, -ing, -ly) unless a determiner makes it a noun
     ("the injured", "his family")."""
-    if covered(index):
-        return False
     word = word_at(text, tokens, index)
     lower = word.lower()
     acronym = word.isupper() and len(word) > 1  # "US", not "us"
     if not lower[:1].isalnum() or (lower in FUNCTION_WORDS and not acronym) or lower in DETERMINERS or word in DATES:
+        return False
+    if covered(index):
         return False
     if len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"):
         return False  # a year is no figure
