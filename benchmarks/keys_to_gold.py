@@ -22,8 +22,8 @@
    difference is a failure (exit status 1) that names the spans.
 
 Prints keys per article and per kind of action, and last `keys per gold span: X.XX` (over reachable spans).
-A benchmark, not a test: on the development gold it plans for about 10-15 minutes on one core (`--effort 0.3`
-about a third of that, a few keys more) and replays in one or two.
+A benchmark, not a test: on the development gold it plans for about 10-15 minutes on one free core (45 minutes
+on a shared, loaded one; `--effort 0.3` about a third of that, a few keys more) and replays in one or two.
 """
 
 from __future__ import annotations
