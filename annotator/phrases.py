@@ -11,177 +11,28 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from annotator.motion import token_at
+from annotator.shapes import is_name_word, is_number, joined, name_range, number_range, qualified, word_at
 from annotator.spans import DOUBLE_QUOTES, fit
 from annotator.vocabulary import Label
+from annotator.wordlists import (
+    CLOSING,
+    CONNECTORS,
+    CURRENCIES,
+    DATES,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    MODIFIER_ENDINGS,
+    MODIFIERS,
+    NOT_MODIFIERS,
+    OPENING,
+    PARTICLES,
+    POSSESSIVES,
+    QUALIFIER_WORDS,
+    TITLES,
+)
 
 Tokens = Sequence[tuple[int, int]]
 TokenRange = tuple[int, int]
-
-OPENING = frozenset("“„‟«〝")
-CLOSING = frozenset("”»〞")
-#: Lower-case particles inside one person's or place's name ("Qaboos bin Said", "Arnel dela Vega").
-PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "dela", "del", "della", "der", "den", "di", "do",
-                       "dos", "da", "du", "la", "le", "van", "von", "ter", "y", "-", "&"})  # fmt: skip
-#: Words that join names into a longer one, taken in on a later press ("Bank of England", "Arts and Sciences").
-CONNECTORS = PARTICLES | {"of", "and", "for", "on", "the"}
-#: Titles and party names before a name are not part of it ("Prime Minister Narendra Modi" -> "Narendra Modi").
-TITLES = frozenset({"President", "Vice", "Prime", "Minister", "Chancellor", "Secretary", "General", "Gen", "Admiral",
-                    "Commandant", "Commander", "Captain", "Capt", "Colonel", "Col", "Lieutenant", "Lt", "Sergeant",
-                    "Judge", "Justice", "Chief", "Professor", "Prof", "Dr", "Doctor", "Mr", "Mrs", "Ms", "Miss", "Sir",
-                    "Dame", "Lord", "Lady", "King", "Queen", "Prince", "Princess", "Sultan", "Emperor", "Pope",
-                    "Cardinal", "Bishop", "Archbishop", "Rev", "Reverend", "Father", "Sheikh", "Governor", "Gov",
-                    "Mayor", "Senator", "Sen", "Representative", "Rep", "Congressman", "Congresswoman", "MP",
-                    "Ambassador", "Attorney", "Director", "Officer", "Spokesman", "Spokeswoman", "Leader",
-                    "Supreme", "First", "Foreign", "Defence", "Defense", "Interior", "Health", "Finance",
-                    "Republican", "Democrat", "Democratic", "Labour", "Conservative", "Senior", "Deputy"})  # fmt: skip
-#: Words before a noun or name that a phrase may take in on a second press ("the army", "a man").
-DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
-                         "my", "your", "some", "many", "several", "all", "both", "each", "every", "other", "another",
-                         "most", "few", "no", "any"})  # fmt: skip
-NUMBER_WORDS = frozenset({"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-                          "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-                          "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
-                          "billions", "trillion", "dozen", "dozens", "half", "quarter", "third"})  # fmt: skip
-SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "percent", "%", "per", "cent"})
-#: Words before a number that change what it says ("at least 35", "more than 800,000", "nearly half").
-QUALIFIERS = (("at", "least"), ("at", "most"), ("more", "than"), ("less", "than"), ("fewer", "than"),
-              ("up", "to"), ("as", "many", "as"), ("as", "much", "as"), ("nearly",), ("almost",), ("about",),
-              ("around",), ("approximately",), ("roughly",), ("some",), ("over",), ("under",), ("only",),
-              ("just",), ("all",), ("estimated",), ("an", "estimated"))  # fmt: skip
-RANGE_WORDS = frozenset({"to", "-", "–", "or", "and"})
-#: Words a noun group never takes in: prepositions, conjunctions, pronouns, auxiliaries, the verbs news reports
-#: use most, and adverbs; a noun group stops before them ("the army | says", "the war cabinet | had asked").
-FUNCTION_WORDS = frozenset({
-    "of", "in", "on", "at", "to", "for", "from", "by", "with", "into", "onto", "over", "under", "after", "before",
-    "about", "against", "between", "during", "without", "within", "through", "across", "near", "since", "until",
-    "as", "than", "like", "via", "per", "toward", "towards", "upon", "amid", "amidst", "among", "amongst",
-    "despite", "throughout", "beside", "besides", "unto", "and", "or", "but", "nor", "so", "yet", "if", "because", "while", "when",
-    "where", "who", "whom", "whose", "which", "that", "what", "he", "she", "it", "they", "we", "you", "i", "him",
-    "them", "us", "me", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having",
-    "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "said", "says",
-    "say", "told", "tells", "tell", "added", "adds", "reported", "reports", "announced", "announces", "stated",
-    "states", "claimed", "claims", "confirmed", "confirms", "warned", "warns", "urged", "urges", "noted", "notes",
-    "explained", "according", "also", "not", "now", "still", "then", "there", "here", "very", "just", "only",
-    "even", "yesterday", "today", "tomorrow", "ago", "later", "earlier", "again"})  # fmt: skip
-DATES = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-                   "February", "March", "April", "June", "July", "August", "September", "October", "November",
-                   "December", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."})  # fmt: skip
-POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
-
-
-def _word(text: str, tokens: Tokens, index: int) -> str:
-    start, end = tokens[index]
-    return text[start:end]
-
-
-def _joined(text: str, tokens: Tokens, left: int, right: int) -> bool:
-    """Whether tokens `left` and `right` (= left + 1) are on one line, with nothing but spaces between them."""
-    between = text[tokens[left][1] : tokens[right][0]]
-    return "\n" not in between and not between.strip()
-
-
-def _is_name_word(word: str) -> bool:
-    return word[:1].isupper() or (word[:1].isdigit() and any(c.isalpha() for c in word))
-
-
-CURRENCIES = frozenset({"$", "US$", "€", "£", "¥", "₹", "~"})
-
-
-def _is_number(word: str) -> bool:
-    return word.lower() in NUMBER_WORDS or (
-        (word[:1].isdigit() or word[:1] in "$€£~") and any(c.isdigit() for c in word)
-    )
-
-
-def _qualified(text: str, tokens: Tokens, index: int) -> int | None:
-    """The number that a qualifier starting at token `index` qualifies ("at least 35", "about a quarter")."""
-    for qualifier in sorted(QUALIFIERS, key=len, reverse=True):
-        after = index + len(qualifier)
-        words = tuple(_word(text, tokens, i).lower() for i in range(index, min(after, len(tokens))))
-        if words != qualifier or after >= len(tokens):
-            continue
-        for candidate in (after, after + 1):
-            if candidate < len(tokens) and _word(text, tokens, candidate) in CURRENCIES | {"a"}:
-                continue
-            if candidate < len(tokens) and _is_number(_word(text, tokens, candidate)):
-                return candidate
-            break
-    return None
-
-
-def _name_word(text: str, tokens: Tokens, index: int, titles: bool) -> bool:
-    """A word of the name the cursor is on: titles only when the cursor is on one, days and months never
-    ("35 Palestinians | Thursday")."""
-    word = _word(text, tokens, index)
-    return (
-        _is_name_word(word)
-        and word.lower() not in DETERMINERS
-        and word not in DATES
-        and (titles or word.rstrip(".") not in TITLES)
-    )
-
-
-def _name(text: str, tokens: Tokens, index: int, joiners: frozenset[str]) -> TokenRange:
-    """The capitalised name around token `index`: name words and the `joiners` between them; titles before
-    it stay out unless the cursor is on one."""
-    titles = _word(text, tokens, index).rstrip(".") in TITLES
-    first = last = index
-    while first > 0 and _joined(text, tokens, first - 1, first):
-        if _name_word(text, tokens, first - 1, titles):
-            first -= 1
-            continue
-        gap = first - 1
-        while gap > 0 and _word(text, tokens, gap) in joiners and _joined(text, tokens, gap - 1, gap):
-            gap -= 1
-        if gap < first - 1 and _name_word(text, tokens, gap, titles):
-            first = gap
-            continue
-        break
-    while last + 1 < len(tokens) and _joined(text, tokens, last, last + 1):
-        if _name_word(text, tokens, last + 1, titles):
-            last += 1
-            continue
-        gap = last + 1
-        while gap + 1 < len(tokens) and _word(text, tokens, gap) in joiners and _joined(text, tokens, gap, gap + 1):
-            gap += 1
-        if gap > last + 1 and _name_word(text, tokens, gap, titles):
-            last = gap
-            continue
-        break
-    return first, last
-
-
-def _number(text: str, tokens: Tokens, index: int) -> TokenRange:
-    """The figure around token `index`: numbers and scale words, ranges, and the qualifier before them."""
-    first = last = index
-    while last + 1 < len(tokens) and _joined(text, tokens, last, last + 1):
-        word = _word(text, tokens, last + 1).lower()
-        if _is_number(word) or word in SCALES:
-            last += 1
-        elif (
-            word in RANGE_WORDS
-            and last + 2 < len(tokens)
-            and _joined(text, tokens, last + 1, last + 2)
-            and _is_number(_word(text, tokens, last + 2))
-        ):
-            last += 2
-        else:
-            break
-    while first > 0 and _joined(text, tokens, first - 1, first):
-        before = _word(text, tokens, first - 1)
-        if not (_is_number(before) or before in CURRENCIES or (before == "a" and _word(text, tokens, first).lower()
-                                                                in NUMBER_WORDS)):  # fmt: skip
-            break
-        first -= 1
-    for qualifier in sorted(QUALIFIERS, key=len, reverse=True):
-        begin = first - len(qualifier)
-        if begin < 0 or not all(_joined(text, tokens, i, i + 1) for i in range(begin, first)):
-            continue
-        if tuple(_word(text, tokens, i).lower() for i in range(begin, first)) == qualifier:
-            first = begin
-            break
-    return first, last
 
 
 def phrase_ladder(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
@@ -189,19 +40,25 @@ def phrase_ladder(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
     the figure or the word under the cursor; then with its determiner ("the Gaza Strip", "the army")."""
     if not tokens:
         return []
-    word = _word(text, tokens, index)
-    number = index if _is_number(word) or word in CURRENCIES else _qualified(text, tokens, index)
+    word = word_at(text, tokens, index)
+    number = index if is_number(word) or word in CURRENCIES else qualified(text, tokens, index)
     if number is not None:
-        core = _number(text, tokens, number)
-    elif _is_name_word(word) and word.lower() not in DETERMINERS:
+        core = number_range(text, tokens, number)
+    elif word in DATES:  # a day or a month is a phrase of its own: it never joins a name ("Palestinians | Thursday")
+        core = (index, index)
+    elif is_name_word(word) and word.lower() not in DETERMINERS:
         return _ladder(
-            text, tokens, index, [_name(text, tokens, index, PARTICLES), _name(text, tokens, index, CONNECTORS)]
+            text,
+            tokens,
+            index,
+            [name_range(text, tokens, index, PARTICLES), name_range(text, tokens, index, CONNECTORS)],
         )
-    elif word.lower() in DETERMINERS and index + 1 < len(tokens) and _joined(text, tokens, index, index + 1):
+    elif word.lower() in DETERMINERS and index + 1 < len(tokens) and joined(text, tokens, index, index + 1):
         following = phrase_ladder(text, tokens, index + 1)
         return [(index, following[0][1])] if following else [(index, index)]
     elif _group_word(word):
-        return _ladder(text, tokens, index, [(index, index), (_group_start(text, tokens, index), index)])
+        group = (_group_start(text, tokens, index), _group_head(text, tokens, index))
+        return _ladder(text, tokens, index, [(index, index), group])
     else:
         core = (index, index)
     return _ladder(text, tokens, index, [core])
@@ -215,21 +72,54 @@ def _group_word(word: str) -> bool:
         any(c.isalpha() for c in word)
         and lower not in FUNCTION_WORDS
         and lower not in DETERMINERS
-        and not _is_number(word)
-        and (word[:1].isalpha() or _is_name_word(word))
+        and not is_number(word)
+        and word not in DATES
+        and (word[:1].isalpha() or is_name_word(word))
     )
+
+
+def _is_modifier(word: str) -> bool:
+    """A lower-case word whose ending says it modifies a noun ("western", "stalled", "humanitarian")."""
+    return word.islower() and (word in MODIFIERS or (word not in NOT_MODIFIERS and word.endswith(MODIFIER_ENDINGS)))
+
+
+def _common(word: str) -> bool:
+    return _group_word(word) and not is_name_word(word)
+
+
+def _verb_after_to(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index` follows "to" and is no modifier: a verb ("to | resume stalled truce talks"), which
+    a noun group never takes in; a name or a modifier may follow "to" in a group ("to displaced families")."""
+    return (
+        index > 0
+        and word_at(text, tokens, index - 1) == "to"
+        and joined(text, tokens, index - 1, index)
+        and _common(word_at(text, tokens, index))
+        and not _is_modifier(word_at(text, tokens, index))
+    )
+
+
+def _group_head(text: str, tokens: Tokens, index: int) -> int:
+    """The last word of the noun group around token `index`: the word itself, unless it is a modifier, whose
+    group runs on over the modifiers after it to the first common noun ("the city's western | district")."""
+    last = index
+    while _is_modifier(word_at(text, tokens, last)) and last + 1 < len(tokens) and joined(text, tokens, last, last + 1):
+        if not _common(word_at(text, tokens, last + 1)):
+            return index
+        last += 1
+    return last if not _is_modifier(word_at(text, tokens, last)) else index
 
 
 def _group_start(text: str, tokens: Tokens, index: int) -> int:
     """The first word of the noun group that ends at token `index`: its modifiers before it, and a common noun
     or a title that owns it; not its determiner. A name that owns it is a span of its own ("Israel's army")."""
     first = index
-    while first > 0 and _joined(text, tokens, first - 1, first):
-        before = _word(text, tokens, first - 1)
-        owner = _word(text, tokens, first - 2) if first > 1 else ""
+    while first > 0 and joined(text, tokens, first - 1, first):
+        before = word_at(text, tokens, first - 1)
+        owner = word_at(text, tokens, first - 2) if first > 1 else ""
         if before in POSSESSIVES and _group_word(owner) and (owner.islower() or owner.rstrip(".") in TITLES):
             first -= 2  # "the island's power authority", "the President's office"; not "Israel's | army"
-        elif _group_word(before):
+        elif _group_word(before) and not _verb_after_to(text, tokens, first - 1):
             first -= 1
         else:
             break
@@ -241,7 +131,7 @@ def _ladder(text: str, tokens: Tokens, index: int, cores: list[TokenRange]) -> l
     larger than the one before."""
     rungs = list(cores)
     first, last = cores[-1]
-    if first > 0 and _joined(text, tokens, first - 1, first) and _word(text, tokens, first - 1).lower() in DETERMINERS:
+    if first > 0 and joined(text, tokens, first - 1, first) and word_at(text, tokens, first - 1).lower() in DETERMINERS:
         first -= 1
     rungs.append((first, last))
     ladder: list[TokenRange] = []
@@ -262,19 +152,19 @@ def _with_complement(text: str, tokens: Tokens, rung: TokenRange) -> TokenRange 
     -> "supporters of hostages"): "of", one determiner at most, and the common-noun group that follows (a word
     in -ed after its first word is taken for a verb and ends it); None when no such phrase follows."""
     of = end = rung[1] + 1
-    if of + 1 >= len(tokens) or _word(text, tokens, of) != "of" or not _joined(text, tokens, of - 1, of):
+    if of + 1 >= len(tokens) or word_at(text, tokens, of) != "of" or not joined(text, tokens, of - 1, of):
         return None
     end += 1 + (
         of + 2 < len(tokens)
-        and _word(text, tokens, of + 1).lower() in DETERMINERS
-        and _joined(text, tokens, of + 1, of + 2)
+        and word_at(text, tokens, of + 1).lower() in DETERMINERS
+        and joined(text, tokens, of + 1, of + 2)
     )
-    word = _word(text, tokens, end)
-    if not _joined(text, tokens, of, of + 1) or not _group_word(word) or _is_name_word(word):  # "city of | Rafah"
+    word = word_at(text, tokens, end)
+    if not joined(text, tokens, of, of + 1) or not _group_word(word) or is_name_word(word):  # "city of | Rafah"
         return None
-    while end + 1 < len(tokens) and _joined(text, tokens, end, end + 1):
-        word = _word(text, tokens, end + 1)
-        if not _group_word(word) or _is_name_word(word) or word.endswith("ed"):  # "hostages | rallied"
+    while end + 1 < len(tokens) and joined(text, tokens, end, end + 1):
+        word = word_at(text, tokens, end + 1)
+        if not _group_word(word) or is_name_word(word) or word.endswith("ed"):  # "hostages | rallied"
             break
         end += 1
     return (rung[0], end) if is_clean(text, tokens, (rung[0], end)) else None
@@ -285,8 +175,8 @@ def grow(text: str, tokens: Tokens, selection: TokenRange | None, cursor: int) -
     nothing is selected, or the selection is not on the ladder); None when the ladder ends. On a common noun the
     last rung takes the "of" phrase after its group (`at_cursor`, a label key alone, stops before it)."""
     ladder = phrase_ladder(text, tokens, cursor)
-    word = _word(text, tokens, cursor) if tokens else ""
-    if ladder and _group_word(word) and not _is_name_word(word):
+    word = word_at(text, tokens, cursor) if tokens else ""
+    if ladder and _group_word(word) and not is_name_word(word):
         extended = _with_complement(text, tokens, ladder[-1])
         if extended is not None:
             ladder.append(extended)
@@ -359,17 +249,70 @@ def at_cursor(text: str, tokens: Tokens, index: int, label: Label | str) -> Toke
     ladder = phrase_ladder(text, tokens, index)
     if not ladder:
         return (index, index)
-    word = _word(text, tokens, index)
-    if _group_word(word) and not _is_name_word(word):  # a common noun: its whole group ("the male victim")
+    word = word_at(text, tokens, index)
+    if _group_word(word) and not is_name_word(word):  # a common noun: its whole group ("the male victim")
         return ladder[-1]
     return ladder[0]
 
 
 def is_unmarked_word(text: str, tokens: Tokens, index: int, covered: Callable[[int], bool]) -> bool:
-    """Whether token `index` may begin or be a missing entity: a word (starting with a letter or a digit: not
-    "'s") that is not a function word or a determiner and that no entity span or suggestion covers (`covered`)."""
-    word = _word(text, tokens, index).lower()
-    return word[:1].isalnum() and word not in FUNCTION_WORDS and word not in DETERMINERS and not covered(index)
+    """Whether token `index` may be where a missing entity's label key is pressed: a word (starting with a letter
+    or a digit: not "'s") that no entity span or suggestion covers (`covered`) and that is not a function word, a
+    determiner or a date; not a word inside a phrase whose label key is pressed further on (a modifier or a
+    common-noun owner before its noun: "the city's | western | district"; a qualifier before its number: "at
+    least | 35"); and not a verb or an adverb by its ending (-ed, -ing, -ly) unless a determiner makes it a noun
+    ("the injured", "his family")."""
+    word = word_at(text, tokens, index)
+    lower = word.lower()
+    acronym = word.isupper() and len(word) > 1  # "US", not "us"
+    if not lower[:1].isalnum() or (lower in FUNCTION_WORDS and not acronym) or lower in DETERMINERS or word in DATES:
+        return False
+    if covered(index):
+        return False
+    if len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"):
+        return False  # a year is no figure
+    if lower in QUALIFIER_WORDS and _in_qualifier(text, tokens, index):
+        return False
+    if is_name_word(word) and not is_number(word):  # where a name starts as the label key reads it: not "Tel | Aviv"
+        if name_range(text, tokens, index, PARTICLES)[0] == index:
+            return True
+        # a title the name before it stops short of: "World | Health Organization"
+        return word.rstrip(".") in TITLES and name_range(text, tokens, index - 1, PARTICLES)[1] < index
+    if _before_its_head(text, tokens, index):
+        return False
+    if len(word) > 3 and word.endswith(("ed", "ing", "ly")) and word not in NOT_MODIFIERS:
+        determiner = word_at(text, tokens, index - 1).lower() if index > 0 else ""
+        return determiner in DETERMINERS and joined(text, tokens, index - 1, index)
+    return True
+
+
+def _before_its_head(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether a lower-case word modifies or owns a common noun after it ("western | district", "the island's |
+    power authority"): the label key on that noun adds the whole group."""
+    word = word_at(text, tokens, index)
+    following = index + 1
+    if (
+        following < len(tokens)
+        and word_at(text, tokens, following) in POSSESSIVES
+        and joined(text, tokens, index, following)
+    ):
+        following += 1
+    elif not _is_modifier(word):
+        return False
+    return (
+        word.islower()
+        and following < len(tokens)
+        and joined(text, tokens, following - 1, following)
+        and _common(word_at(text, tokens, following))
+    )
+
+
+def _in_qualifier(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether the word is part of a qualifier before a number ("at | least | 35"): the number adds the figure."""
+    return any(
+        (number := qualified(text, tokens, start)) is not None and number > index
+        for start in range(max(index - 2, 0), index + 1)
+    )
 
 
 def next_unmarked(text: str, tokens: Tokens, index: int, step: int, covered: Callable[[int], bool]) -> int:

@@ -22,8 +22,8 @@
    difference is a failure (exit status 1) that names the spans.
 
 Prints keys per article and per kind of action, and last `keys per gold span: X.XX` (over reachable spans).
-A benchmark, not a test: on the development gold it plans for about 10-15 minutes on one core (`--effort 0.3`
-about a third of that, a few keys more) and replays in one or two.
+A benchmark, not a test: on the development gold it plans for about 10-15 minutes on one free core (45 minutes
+on a shared, loaded one; `--effort 0.3` about a third of that, a few keys more) and replays in one or two.
 """
 
 from __future__ import annotations
@@ -231,7 +231,7 @@ def report(
     if args.suggestions and not args.no_suggestions:
         source += f" (frozen: {Path(args.suggestions).name})"
     print(f"keys to gold: {args.gold.name}, {len(records)} articles, {source}, terminal {args.size}")
-    print(f"{'article':<44}{'gold':>6}{'keys':>7}{'per span':>10}  {'plan':<18}{'left pending':>13}")
+    print(f"{'article':<44}{'gold':>6}{'keys':>7}{'per span':>10}  {'plan':<26}{'left pending':>13}")
     kinds: Counter[str] = Counter()
     total_keys = total_spans = 0
     for record in records:
@@ -242,7 +242,7 @@ def report(
         total_keys, total_spans = total_keys + keys, total_spans + reached
         name = record.article_id if len(record.article_id) <= 42 else record.article_id[:41] + "…"
         print(
-            f"{name:<44}{reached:>6}{keys:>7}{keys / max(reached, 1):>10.2f}  {article_plan.strategy:<18}"
+            f"{name:<44}{reached:>6}{keys:>7}{keys / max(reached, 1):>10.2f}  {article_plan.strategy:<26}"
             f"{article_plan.left_pending:>13}"
         )
     print(f"{'all':<44}{total_spans:>6}{total_keys:>7}{total_keys / max(total_spans, 1):>10.2f}")

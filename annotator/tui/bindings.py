@@ -30,9 +30,10 @@ MOVING = [
     _key("right", "move(1)", "Right", "token right", "cursor_right"),
     _key("ctrl+left", "word(-1)", "Word left", "word left (over punctuation)", "word_left"),
     _key("ctrl+right", "word(1)", "Word right", "word right (over punctuation)", "word_right"),
-    _key("w", "unmarked(1)", "Unmarked", "next word no entity marks yet (function words, punctuation and marked "
-         "spans skipped): where a missed mention may be; 1-3 there add its phrase", "next_unmarked"),
-    _key("W", "unmarked(-1)", "Unmarked back", "previous word no entity marks yet", "previous_unmarked"),
+    _key("w", "unmarked(1)", "Unmarked", "next place a missed mention may be: a word no entity marks yet, once a "
+         "phrase (a noun group's noun, a name's first word, a figure's number; function words, dates, years, "
+         "-ed/-ing/-ly verbs and adverbs skipped); 1-3 there add its phrase", "next_unmarked"),
+    _key("W", "unmarked(-1)", "Unmarked back", "previous place a missed mention may be", "previous_unmarked"),
     _key("up", "move_line(-1)", "Up", "line up (keeping the column)", "cursor_up"),
     _key("down", "move_line(1)", "Down", "line down (keeping the column)", "cursor_down"),
     _key("home", "line_end(-1)", "Line start", "start of the line", "line_start"),

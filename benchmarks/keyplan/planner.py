@@ -11,8 +11,10 @@ What is searched (nothing here knows which key does what: that is `screen` and `
 2. **Ways and paths.** A job is done by one of its recipes: keys pressed once a navigation goal is reached (an
    item current, the cursor on a token). A breadth-first search over the navigation keys finds the shortest
    path to each goal; the recipe is then run on a copy of the screen model, which must accept every key.
-3. **Order.** Per strategy ("one by one"; "accept all first", then fix; and, when accept all would leave gold
-   suggestions pending behind wrong ones overlapping them, "reject, accept all") the jobs are ordered four
+3. **Order.** Per strategy ("one by one"; "accept all first", then fix; when accept all would leave gold
+   suggestions pending behind wrong ones overlapping them, "reject, accept all"; and "reject wrong, accept
+   all": every suggestion no gold span overlaps rejected in reading order, then the rest accepted, what a
+   reader who rejects as they read does) the jobs are ordered four
    ways: greedy (always the cheapest job from where the cursor is, re-deriving the work after each, so side
    effects such as a quote's speaker accepted along with it are used); as a travelling-salesman path over the
    job-to-job costs (`tour`); in reading order; in reverse reading order. A speaker job follows the jobs that
@@ -130,6 +132,17 @@ class Planner:
             rejects += new
         if rejects:
             found.append(("reject, accept all", [*rejects, Job("accept all")]))
+        # What a reader does: reject, in reading order, every suggestion that no gold span of its layer overlaps
+        # (each x moves on to the next one to decide), then accept the rest at once.
+        wrong = [
+            Job("reject", None, key)
+            for key, item in sorted(self.start.items.items(), key=lambda entry: (entry[1].start, entry[0]))
+            if key[0] == "pending"
+            and not any(g.is_quote == item.is_quote and g.overlaps(item.start, item.end) for g in self.gold)
+        ]
+        extra = [job for job in rejects if job not in wrong]
+        if wrong:
+            found.append(("reject wrong, accept all", [*wrong, *extra, Job("accept all")]))
         return found
 
     # -- playing a sequence of jobs --------------------------------------------------------------------------

@@ -107,14 +107,16 @@ async def test_page_down_and_up(running):
 
 
 async def test_w_and_shift_w_stop_at_words_no_entity_marks(running, read_store):
-    """w and W skip function words, punctuation, suggestions and spans: the places a missed mention may be."""
+    """w and W skip function words, punctuation, suggestions and spans, verbs by their ending, dates, and a
+    modifier before its noun: the places a missed mention may be."""
     async with running() as (app, pilot):
         assert cursor_word(app) == "Israel"  # the first suggestion
         seen = []
         for _ in range(5):
             await pilot.press("w")
             seen.append(cursor_word(app))
-        assert seen == ["aerial", "ground", "bombardments", "killed", "Thursday"]  # not "Gaza Strip", "at least 35"
+        # Not "Gaza Strip", "at least 35" (suggested), "killed", "Thursday", "stalled" (before "truce talks").
+        assert seen == ["aerial", "ground", "bombardments", "ready", "resume"]
         await pilot.press("W", "W", "W", "W")
         assert cursor_word(app) == "aerial"
         await pilot.press("1")  # the phrase there, as an ACTOR: now marked, so W finds nothing before it
@@ -132,3 +134,17 @@ async def test_v_grows_a_noun_group_into_its_of_phrase_and_a_digit_adds_it(runni
         assert cursor_word(app) == "supporters"
         await pilot.press("v", "v", "1")  # "supporters", then "supporters of hostages" (not "trapped")
     assert added(read_store()) == ["supporters of hostages"]
+
+
+async def test_a_label_key_takes_the_noun_phrase_under_the_cursor(running, read_store):
+    """Found in the keys-to-gold replay: a date glued to a name, a verb after "to" and a modifier without its
+    noun were taken as the phrase under the cursor."""
+    async with running() as (app, pilot):
+        await pilot.press("slash", *"talks", "enter", "1")  # its first match: "... ready to resume stalled truce talks"
+        await pilot.press("slash", *"western", "enter", "2")
+        await pilot.press("slash", *"Thursday", "enter", "v")
+        screen = article_screen(app)
+        first, last = sorted((screen.selection_start, screen.cursor))
+        start, end = screen.model.tokens[first][0], screen.model.tokens[last][1]
+        assert screen.model.text[start:end] == "Thursday"  # not "Palestinians Thursday"
+    assert sorted(added(read_store())) == ["stalled truce talks", "the city's western district"]

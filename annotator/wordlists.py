@@ -1,0 +1,71 @@
+"""The words a phrase is read by (`phrases`): names' particles and titles, determiners, numbers and their
+qualifiers, function words, dates, and the endings of words that modify a noun. A module of its own so that
+the rules in `phrases` stay readable; plain data, no imports."""
+
+OPENING = frozenset("“„‟«〝")
+CLOSING = frozenset("”»〞")
+#: Lower-case particles inside one person's or place's name ("Qaboos bin Said", "Arnel dela Vega").
+PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "dela", "del", "della", "der", "den", "di", "do",
+                       "dos", "da", "du", "la", "le", "van", "von", "ter", "y", "-", "&"})  # fmt: skip
+#: Words that join names into a longer one, taken in on a later press ("Bank of England", "Arts and Sciences").
+CONNECTORS = PARTICLES | {"of", "and", "for", "on", "the"}
+#: Titles and party names before a name are not part of it ("Prime Minister Narendra Modi" -> "Narendra Modi").
+TITLES = frozenset({"President", "Vice", "Prime", "Minister", "Chancellor", "Secretary", "General", "Gen", "Admiral",
+                    "Commandant", "Commander", "Captain", "Capt", "Colonel", "Col", "Lieutenant", "Lt", "Sergeant",
+                    "Judge", "Justice", "Chief", "Professor", "Prof", "Dr", "Doctor", "Mr", "Mrs", "Ms", "Miss", "Sir",
+                    "Dame", "Lord", "Lady", "King", "Queen", "Prince", "Princess", "Sultan", "Emperor", "Pope",
+                    "Cardinal", "Bishop", "Archbishop", "Rev", "Reverend", "Father", "Sheikh", "Governor", "Gov",
+                    "Mayor", "Senator", "Sen", "Representative", "Rep", "Congressman", "Congresswoman", "MP",
+                    "Ambassador", "Attorney", "Director", "Officer", "Spokesman", "Spokeswoman", "Leader",
+                    "Supreme", "First", "Foreign", "Defence", "Defense", "Interior", "Health", "Finance",
+                    "Republican", "Democrat", "Democratic", "Labour", "Conservative", "Senior", "Deputy"})  # fmt: skip
+#: Words before a noun or name that a phrase may take in on a second press ("the army", "a man").
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+                         "my", "your", "some", "many", "several", "all", "both", "each", "every", "other", "another",
+                         "most", "few", "no", "any"})  # fmt: skip
+NUMBER_WORDS = frozenset({"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                          "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+                          "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+                          "billions", "trillion", "dozen", "dozens", "half", "quarter", "third"})  # fmt: skip
+SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "percent", "%", "per", "cent"})
+#: Words before a number that change what it says ("at least 35", "more than 800,000", "nearly half").
+QUALIFIERS = (("at", "least"), ("at", "most"), ("more", "than"), ("less", "than"), ("fewer", "than"),
+              ("up", "to"), ("as", "many", "as"), ("as", "much", "as"), ("nearly",), ("almost",), ("about",),
+              ("around",), ("approximately",), ("roughly",), ("some",), ("over",), ("under",), ("only",),
+              ("just",), ("all",), ("estimated",), ("an", "estimated"))  # fmt: skip
+QUALIFIER_WORDS = frozenset(word for qualifier in QUALIFIERS for word in qualifier)
+RANGE_WORDS = frozenset({"to", "-", "–", "or", "and"})
+#: Words a noun group never takes in: prepositions, conjunctions, pronouns, auxiliaries, the verbs news reports
+#: use most, and adverbs; a noun group stops before them ("the army | says", "the war cabinet | had asked").
+FUNCTION_WORDS = frozenset({
+    "of", "in", "on", "at", "to", "for", "from", "by", "with", "into", "onto", "over", "under", "after", "before",
+    "about", "against", "between", "during", "without", "within", "through", "across", "near", "since", "until",
+    "as", "than", "like", "via", "per", "toward", "towards", "upon", "amid", "amidst", "among", "amongst",
+    "despite", "throughout", "beside", "besides", "unto", "and", "or", "but", "nor", "so", "yet", "if", "because", "while", "when",
+    "where", "who", "whom", "whose", "which", "that", "what", "he", "she", "it", "they", "we", "you", "i", "him",
+    "them", "us", "me", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having",
+    "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "said", "says",
+    "say", "told", "tells", "tell", "added", "adds", "reported", "reports", "announced", "announces", "stated",
+    "states", "claimed", "claims", "confirmed", "confirms", "warned", "warns", "urged", "urges", "noted", "notes",
+    "explained", "according", "also", "not", "now", "still", "then", "there", "here", "very", "just", "only",
+    "even", "yesterday", "today", "tomorrow", "ago", "later", "earlier", "again", "n't", "n’t", "up", "out", "off",
+    "down", "away", "back", "far", "further", "more", "less", "never", "ever", "already", "however", "too", "well",
+    "made", "known", "held", "met", "took", "taken", "gave", "given", "went", "came", "began", "became", "brought",
+    "sought", "fought", "caught", "struck", "stood", "sent", "spent", "kept", "fell", "rose", "ran", "saw", "seen",
+    "felt", "meant", "thought"})  # fmt: skip
+DATES = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+                   "February", "March", "April", "June", "July", "August", "September", "October", "November",
+                   "December", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."})  # fmt: skip
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+CURRENCIES = frozenset({"$", "US$", "€", "£", "¥", "₹", "~"})
+#: Endings of words that modify a noun rather than name one ("western", "stalled", "humanitarian", "massive"):
+#: such a word is no noun group's head, and may follow "to" inside a group ("to displaced families").
+MODIFIER_ENDINGS = ("ern", "ed", "al", "ic", "ous", "ful", "ian", "ary", "tive", "sive", "less", "ese")
+#: Modifiers no ending shows ("the first time", "the same day", "a new law").
+MODIFIERS = frozenset({"new", "old", "same", "next", "last", "first", "second", "former", "own", "top", "main",
+                       "major", "big", "small", "young", "high", "low", "whole", "entire", "late", "early"})  # fmt: skip
+#: Words with those endings that are verbs or nouns ("to proceed", "to govern", "to deal").
+NOT_MODIFIERS = frozenset({"concern", "govern", "deal", "steal", "reveal", "appeal", "seal", "heal", "need", "feed",
+                           "proceed", "exceed", "succeed", "speed", "bed", "shed", "fed", "led", "panic",
+                           "bless", "unless", "regardless", "ed"})  # fmt: skip
