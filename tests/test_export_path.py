@@ -14,7 +14,7 @@ from annotator.exchange.formats.common import Record, RecordSpan, StoredSpans
 from annotator.exchange.formats.jsonl import dumps, record_dict
 from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.importing import read_file, store_records
-from annotator.exchange.records import annotator_records, export
+from annotator.exchange.records import annotator_records, export, written_stamp
 from annotator.models import Label, NativeRecord
 from annotator.rows import Offsets
 
@@ -77,3 +77,15 @@ def test_stored_spans_read_as_the_record_spans_they_stand_for(tmp_path: Path) ->
     assert record_dict(record)["spans"][1] == {
         "start": 17, "end": 33, "label": "QUOTE", "text": "the talks failed", "speaker": {"start": 0, "end": 10}
     }  # fmt: skip
+
+
+def test_written_stamp_keeps_the_store_form_only_for_a_real_moment() -> None:
+    """A stamp already in the store's form is written as stored, but only once its moment is checked: one that
+    names no moment (an older release stored stamps as files gave them) is left out, as any other form is."""
+    stamps = ["2026-11-25T10:00:00.000000Z", "9999-12-31T23:59:59.999999Z", "2026-11-25T10:00:00+05:00",
+              "2026-11-25T10:00Z", "2026-13-01T00:00:00.000000Z", "2026-02-30T00:00:00.000000Z",
+              "2026-11-25T23:59:60.000000Z", "0000-01-01T00:00:00.000000Z", "２０２6-11-25T00:00:00.000000Z", "x", None]  # fmt: skip
+    assert [written_stamp(stamp) for stamp in stamps] == [
+        "2026-11-25T10:00:00.000000Z", "9999-12-31T23:59:59.999999Z", "2026-11-25T05:00:00.000000Z",
+        "2026-11-25T10:00:00.000000Z", None, None, None, None, None, None, None,
+    ]  # fmt: skip
