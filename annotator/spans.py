@@ -125,13 +125,17 @@ def edge_problem(text: str, start: int, end: int, label: Label | str) -> str | N
 
 def edges_fit(text: str, spans: Iterable[Sequence[Any]]) -> bool:
     """Whether every span of `text`, a (start, end, label, ...) sequence, obeys `edge_problem`'s rules: an export
-    checks each stored span, so the common case (letters or digits at both edges, no line break) costs no call.
-    Labels are taken as valid (the store's are: its schema checks them)."""
-    size, line_break = len(text), _LINE_BREAK.search
+    checks each stored span, so the common case costs no call: a span of letters or digits alone, or one with a
+    letter or digit at both edges and nothing unprintable inside (every line break is unprintable). Labels are
+    taken as valid (the store's are: its schema checks them)."""
+    size = len(text)
     for span in spans:
         start, end = span[0], span[1]
-        common = 0 <= start < end <= size and text[start].isalnum() and text[end - 1].isalnum()
-        if (not common or line_break(text, start, end)) and edge_problem(text, start, end, span[2]) is not None:
+        if 0 <= start < end <= size:
+            words = text[start:end]
+            if words.isalnum() or (words[0].isalnum() and words[-1].isalnum() and words.isprintable()):
+                continue
+        if edge_problem(text, start, end, span[2]) is not None:
             return False
     return True
 

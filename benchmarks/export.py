@@ -5,7 +5,8 @@ cut to its first ~1,500 characters (whole lines), tokenized once, and copied wit
 is its own article; each copy gets the article's entity spans (every other capitalised token as ACTOR or LOCATION,
 numbers as FIGURE; about 20 spans a copy, one QUOTE with a speaker) with a seeded random tenth of them dropped. Both exporters then
 write the same 30k records (--records; one annotator, in ingest order) to a file, a few runs each, alternating;
-the script prints the medians, records/s and our ratio to the plain loop (target >= 0.9).
+the script prints the medians, records/s, our ratio to the plain loop (target >= 0.9: of the medians,
+and the median of each run's own ratio) and the load average (a shared machine's CPU times drift with it).
 
 Run: .venv/bin/python benchmarks/export.py [--records N] [--runs R] [--cpu]
 """
@@ -169,7 +170,9 @@ def main() -> None:
         load_before = " ".join(f"{x:.2f}" for x in os.getloadavg())
         times: dict[str, list[float]] = {"plain sqlite3 + json.dumps": [], "annotator export": []}
         outputs = {}
+        loads = []  # the 1-minute load average as each pair of runs starts
         for _ in range(args.runs):
+            loads.append(os.getloadavg()[0])
             for name, run in (("plain sqlite3 + json.dumps", plain_loop), ("annotator export", ours)):
                 out = Path(folder) / f"{name.split()[0]}.jsonl"
                 began = CLOCK()
@@ -192,7 +195,10 @@ def main() -> None:
                 "same-run ratio (target >= 0.90)"
             )
         print(f"identical output: {same}; clock: {'CPU time' if args.cpu else 'wall-clock'}")
-        print(f"load average before {load_before}, after {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        print(
+            f"load average before {load_before}, after {' '.join(f'{x:.2f}' for x in os.getloadavg())}; 1-minute "
+            f"at each run: median {statistics.median(loads):.2f} ({', '.join(f'{x:.2f}' for x in loads)})"
+        )
 
 
 if __name__ == "__main__":

@@ -10,12 +10,13 @@ from pathlib import Path
 
 from exchange_support import build, every_status
 
-from annotator.exchange.formats.common import Record
+from annotator.exchange.formats.common import Record, RecordSpan, StoredSpans
 from annotator.exchange.formats.jsonl import dumps, record_dict
 from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.importing import read_file, store_records
-from annotator.exchange.records import annotator_records, export
-from annotator.models import NativeRecord
+from annotator.exchange.records import annotator_records, export, written_stamp
+from annotator.models import Label, NativeRecord
+from annotator.rows import Offsets
 
 
 def validated(record: Record) -> NativeRecord:
@@ -53,3 +54,38 @@ def test_export_and_import_report_progress(tmp_path: Path) -> None:
         records = read_file(tmp_path / "alice.jsonl", "prodigy", ReadOptions())
         store_records(fresh, records, progress=lambda done, total: seen.append((done, total)))
     assert seen == [(2, 2), (2, 2)]
+
+
+def test_stored_spans_read_as_the_record_spans_they_stand_for(tmp_path: Path) -> None:
+    """An export keeps stored spans as the store's rows (JSONL writes them as they are); read as spans, they are
+    the RecordSpans they stand for, and JSONL writes the same line from either."""
+    with build(tmp_path / "a.db") as store:
+        record = next(annotator_records(store, "alice", None))
+    assert isinstance(record.spans, StoredSpans)
+    spans = [
+        RecordSpan(0, 10, Label.ACTOR, "Washington"),
+        RecordSpan(17, 33, Label.QUOTE, "the talks failed", Offsets(0, 10)),
+        RecordSpan(46, 57, Label.FIGURE, "At least 35"),
+        RecordSpan(73, 77, Label.LOCATION, "Gaza"),
+        RecordSpan(118, 126, Label.LOCATION, "New York"),
+    ]
+    assert record.spans == spans
+    assert (len(record.spans), record.spans[1], record.spans[-2:]) == (5, spans[1], spans[-2:])
+    assert list(record.spans) == spans
+    assert record.spans == StoredSpans(list(record.spans.rows))
+    assert dumps(record) == dumps(replace(record, spans=spans))
+    assert record_dict(record)["spans"][1] == {
+        "start": 17, "end": 33, "label": "QUOTE", "text": "the talks failed", "speaker": {"start": 0, "end": 10}
+    }  # fmt: skip
+
+
+def test_written_stamp_keeps_the_store_form_only_for_a_real_moment() -> None:
+    """A stamp already in the store's form is written as stored, but only once its moment is checked: one that
+    names no moment (an older release stored stamps as files gave them) is left out, as any other form is."""
+    stamps = ["2026-11-25T10:00:00.000000Z", "9999-12-31T23:59:59.999999Z", "2026-11-25T10:00:00+05:00",
+              "2026-11-25T10:00Z", "2026-13-01T00:00:00.000000Z", "2026-02-30T00:00:00.000000Z",
+              "2026-11-25T23:59:60.000000Z", "0000-01-01T00:00:00.000000Z", "２０２6-11-25T00:00:00.000000Z", "x", None]  # fmt: skip
+    assert [written_stamp(stamp) for stamp in stamps] == [
+        "2026-11-25T10:00:00.000000Z", "9999-12-31T23:59:59.999999Z", "2026-11-25T05:00:00.000000Z",
+        "2026-11-25T10:00:00.000000Z", None, None, None, None, None, None, None,
+    ]  # fmt: skip

@@ -77,6 +77,18 @@ def test_edges_fit_says_what_edge_problem_says_of_every_span() -> None:
     ]
 
 
+def test_edges_fit_takes_unprintable_characters_inside_a_span_to_the_full_rules() -> None:
+    """edges_fit's shortcut for a span with letters at its edges needs every character inside printable (no line
+    break is): a tab or a no-break space inside is fine by the full rules, a line or paragraph separator is not."""
+    text = "we\tgo now\u00a0here\u2028there\x85then"
+    inside = [(0, 5, Label.QUOTE), (3, 14, Label.ACTOR)]  # "we\tgo", "go now\xa0here"
+    assert [edge_problem(text, *span) for span in inside] == [None, None]
+    assert edges_fit(text, inside) is True
+    across = [(10, 20, Label.QUOTE), (15, 25, Label.ACTOR)]  # "here\u2028there", "there\x85then"
+    assert [edges_fit(text, [*inside, span]) for span in across] == [False, False]
+    assert [edge_problem(text, *span) for span in across] == ["a span may not cross a line break"] * 2
+
+
 def test_fit_trims_edges_and_gives_up_on_line_breaks() -> None:
     assert fit("about 1\xa0 people", 0, 8, Label.FIGURE) == (0, 7)
     assert fit('said "We hear explosions." Then', 5, 26, Label.QUOTE) == (6, 25)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -19,6 +21,7 @@ from annotator.exchange.formats.common import (
     Record,
     RecordLike,
     RecordSpan,
+    StoredSpans,
     TokensOf,
 )
 from annotator.exchange.formats.options import DONE_ONLY, ExportOptions
@@ -56,25 +59,18 @@ def annotator_records(
     Plain records of stored rows, not validated again: every span in the store was checked against its
     article when it was written (by the edit operations or by `store_records`), and the schema's CHECK
     constraints guard labels, statuses and offsets. Validating on the way out would cost more than the rest
-    of the export together (see benchmarks/export.py).
+    of the export together (see benchmarks/export.py). Only the edges are checked (`edges_fit`: an older
+    release stored spans under older rules); spans that fit stay the store's rows (`StoredSpans`).
     """
-    labels = {label.value: label for label in Label}
     comments = store.comments_by(annotator)
     status_of = {status.value: status for status in Status}
     chosen = None if statuses is None else [Status(s).value for s in statuses]
-    new = tuple.__new__  # RecordSpan(...) through its Python-level __new__ costs twice as much, per span
     for (article_id, text, title, meta, status, updated_at, reason), rows in annotation_stream(
         store, annotator, chosen
     ):
-        spans = [
-            new(
-                RecordSpan,
-                (start, end, labels[label], span_text, None if s_start is None else StoredOffsets(s_start, s_end)),
-            )
-            for start, end, label, span_text, s_start, s_end in rows
-        ]
+        spans: Sequence[RecordSpan] = StoredSpans(rows)
         if not edges_fit(text, rows):  # stored under older rules: as today's would store them
-            spans = exported_spans(text, spans)
+            spans = exported_spans(text, list(spans))
         notes = [_comment(annotator, note, at) for note, at in comments.get(article_id, [])]
         yield Record(article_id, text, title, _meta(article_id, meta), annotator, status_of[status], spans,
                      written_stamp(updated_at), reason, notes)  # fmt: skip
@@ -86,9 +82,16 @@ def written_stamp(stored: str | None) -> str | None:
     if stored is None:
         return None
     try:
+        if _STORE_FORM.fullmatch(stored):  # most are: the moment is checked, the text is already as written
+            datetime.fromisoformat(stored)
+            return stored
         return utc_timestamp(parse_timestamp(stored))
     except ValueError:
         return None
+
+
+#: `utc_timestamp`'s form; a stamp in it that `datetime.fromisoformat` reads is what `utc_timestamp` writes of it.
+_STORE_FORM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z")
 
 
 def _comment(annotator: str, text: str, at: str) -> Comment:
