@@ -1,7 +1,8 @@
 """One open database: the connection, its transactions, and who last saw which version of an annotation.
 
 `Connection.open` opens the file safely (`annotator.store.opening`); `write()` is one IMMEDIATE transaction
-whose failures become one-line `WriteFailed` errors. The store's other classes build on it: `Reader` (queries),
+whose failures become one-line `WriteFailed` errors, refused too when the path no longer names the file that
+was opened (`moved`). The store's other classes build on it: `Reader` (queries),
 `ArticleWriter` (articles, suggestions, cursors), `Changes` (committing an edit with its event), `History`
 (undo, redo) and `Store` (the edit operations). Rows go in and out as the plain values of `annotator.rows`.
 """
