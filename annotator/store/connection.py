@@ -1,7 +1,8 @@
 """One open database: the connection, its transactions, and who last saw which version of an annotation.
 
 `Connection.open` opens the file safely (`annotator.store.opening`); `write()` is one IMMEDIATE transaction
-whose failures become one-line `WriteFailed` errors. The store's other classes build on it: `Reader` (queries),
+whose failures become one-line `WriteFailed` errors, refused too when the path no longer names the file that
+was opened (`moved`). The store's other classes build on it: `Reader` (queries),
 `ArticleWriter` (articles, suggestions, cursors), `Changes` (committing an edit with its event), `History`
 (undo, redo) and `Store` (the edit operations). Rows go in and out as the plain values of `annotator.rows`.
 """
@@ -9,6 +10,7 @@ whose failures become one-line `WriteFailed` errors. The store's other classes b
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -83,6 +85,15 @@ def pending_suggestion(row: Row) -> SuggestionRow:
     )
 
 
+def _file_identity(path: Path | None) -> tuple[int, int] | None:
+    """Which file a path names (device, inode); None when it names none."""
+    try:
+        found = os.stat(path) if path else None
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino) if found else None
+
+
 class Connection:
     """One database file, open for reading and (unless read-only) writing."""
 
@@ -93,6 +104,10 @@ class Connection:
         self._texts: dict[str, str] = {}
         self._seen: dict[tuple[str, str], int] = {}  # (article, annotator) -> the version last shown
         self._seen_pending: dict[tuple[str, str], int] = {}  # versions written by the open transaction
+        # The file this connection writes, to tell when its path names another (`moved`); absolute, as SQLite
+        # opened it, so a later chdir changes nothing.
+        self._where = self.path.absolute() if self.path else None
+        self._file = _file_identity(self._where) if self._where and not read_only else None
 
     @classmethod
     def open(
@@ -126,6 +141,8 @@ class Connection:
         return Database(self.conn)
 
     def close(self) -> None:
+        if self.moved():
+            self._let_go_of_the_wal()
         self.conn.close()
 
     def __enter__(self) -> Self:
@@ -152,17 +169,36 @@ class Connection:
             raise write_failed(self.path, error) from None
         try:
             yield
+            if self.moved():  # just before COMMIT, so a replacement after BEGIN (a long import) is caught too
+                raise WriteFailed(
+                    f"not saved: {self.path} was replaced or removed since it was opened; "
+                    "nothing of this change was written"
+                )
             self.conn.execute("COMMIT")
         except BaseException as error:
             self._seen_pending.clear()
             if self.in_transaction():
                 with suppress(sqlite3.Error):
                     self.conn.execute("ROLLBACK")
+            if self.moved():
+                self._let_go_of_the_wal()
             if isinstance(error, sqlite3.Error) and type(error) in (sqlite3.OperationalError, sqlite3.DatabaseError):
                 raise write_failed(self.path, error) from None
             raise
         self._seen.update(self._seen_pending)
         self._seen_pending.clear()
+
+    def moved(self) -> bool:
+        """Whether the path no longer names the file this connection opened (`mv` over it, or `rm`): one stat."""
+        return self._file is not None and _file_identity(self._where) != self._file
+
+    def _let_go_of_the_wal(self) -> None:
+        """Once the file has moved, SQLite goes on writing to the old file and to the `-wal` it opened, which the
+        next opener of the path lays over whatever file is there now (and SQLite skips its checkpoint on close
+        for a moved file). So the WAL's frames are checkpointed into the old file (through the descriptor this
+        connection holds: a copy moved aside keeps its work) and the WAL is emptied."""
+        with suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def in_transaction(self) -> bool:
         return self.conn.in_transaction
