@@ -194,14 +194,7 @@ def test_the_next_unmarked_word_skips_function_words_punctuation_and_marked_span
 def test_v_grows_a_common_noun_group_into_its_of_phrase_last(text: str, word: str, presses: list[str]) -> None:
     """v on a common noun: the word, its group, with its determiner, then with the "of" phrase after it; a label
     key alone still adds the group without the "of" phrase."""
-    tokens = word_tokens(text)
-    index = next(i for i, (s, e) in enumerate(tokens) if text[s:e] == word)
-    grown, selection = [], None
-    while (selection := phrases.grow(text, tokens, selection, index)) is not None:
-        grown.append(text[tokens[selection[0]][0] : tokens[selection[1]][1]])
-    assert grown == presses
-    first, last = phrases.at_cursor(text, tokens, index, Label.ACTOR)
-    assert text[tokens[first][0] : tokens[last][1]] == next(p for p in presses[::-1] if " of " not in p)
+    assert _grown_and_added(text, word) == (presses, next(p for p in presses[::-1] if " of " not in p))
 
 
 PREPOSITIONS = "toward towards onto upon amid amidst among amongst via despite throughout beside besides unto per"
@@ -242,14 +235,7 @@ def test_the_next_unmarked_word_skips_every_preposition() -> None:
 def test_the_phrase_under_the_cursor_is_the_noun_phrase(text: str, word: str, presses: list[str], added: str) -> None:
     """Found in the keys-to-gold replay: v and a label key took "Palestinians Thursday", "resume stalled truce
     talks" and "the city's western" (without "district")."""
-    tokens = word_tokens(text)
-    index = next(i for i, (s, e) in enumerate(tokens) if text[s:e] == word)
-    grown, selection = [], None
-    while (selection := phrases.grow(text, tokens, selection, index)) is not None:
-        grown.append(text[tokens[selection[0]][0] : tokens[selection[1]][1]])
-    assert grown == presses
-    first, last = phrases.at_cursor(text, tokens, index, Label.ACTOR)
-    assert text[tokens[first][0] : tokens[last][1]] == added
+    assert _grown_and_added(text, word) == (presses, added)
 
 
 @pytest.mark.parametrize(
@@ -272,3 +258,14 @@ def test_w_stops_where_a_label_key_adds_a_missed_mention(text: str, stops: list[
         found.append(text[slice(*tokens[following])])
         index = following
     assert found == stops
+
+
+def _grown_and_added(text: str, word: str) -> tuple[list[str], str]:
+    """What each v press selects from `word`, and what a label key alone adds there."""
+    tokens = word_tokens(text)
+    index = next(i for i, (s, e) in enumerate(tokens) if text[s:e] == word)
+    grown, selection = [], None
+    while (selection := phrases.grow(text, tokens, selection, index)) is not None:
+        grown.append(text[tokens[selection[0]][0] : tokens[selection[1]][1]])
+    first, last = phrases.at_cursor(text, tokens, index, Label.ACTOR)
+    return grown, text[tokens[first][0] : tokens[last][1]]
