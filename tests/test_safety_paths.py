@@ -65,3 +65,15 @@ def test_an_exports_link_to_a_folder_is_written_through(work: Path, tmp_path: Pa
     assert (result.returncode, result.stdout) == (0, "1 record(s) -> exports/alice.jsonl\n")
     assert [p.name for p in (tmp_path / "shared").iterdir()] == ["alice.jsonl"]
     assert os.readlink(work / "exports") == str(tmp_path / "shared")
+
+
+def test_a_dash_is_no_database_name(work: Path) -> None:
+    """`-` is standard output for `export -o`: as a database it would be a file named `-`, so it is refused."""
+    says = "Invalid value for '{}': - is standard input or output, not a database file"
+    pack = annotator("pack", "--annotator", "alice", "--db", "team.db", "-o", "-", cwd=work)
+    assert one_error_line(pack) == says.format("-o' / '--output")
+    stats = annotator("stats", "--db", "-", cwd=work)
+    assert one_error_line(stats) == says.format("--db")
+    merge = annotator("merge", "-", "--db", "team.db", cwd=work)
+    assert one_error_line(merge) == says.format("others")
+    assert sorted(p.name for p in work.iterdir()) == ["team.db"]
