@@ -77,3 +77,19 @@ def test_a_dash_is_no_database_name(work: Path) -> None:
     merge = annotator("merge", "-", "--db", "team.db", cwd=work)
     assert one_error_line(merge) == says.format("others")
     assert sorted(p.name for p in work.iterdir()) == ["team.db"]
+
+
+def test_a_label_or_relation_mapped_twice_is_one_line(tmp_path: Path) -> None:
+    """The last mapping would win unseen: PERSON=ACTOR,PERSON=LOCATION stored every person as a place."""
+    given = tmp_path / "p1.jsonl"
+    given.write_text(
+        '{"text": "Washington said so.", "spans": [{"start": 0, "end": 10, "label": "PERSON"}], "answer": "accept"}\n'
+    )
+    common = ("import", given, "--format", "prodigy", "--annotator", "bob", "--db", tmp_path / "t.db")
+    labels = annotator(*common, "--label-map", "PERSON=ACTOR, GPE=LOCATION,PERSON=LOCATION")
+    assert one_error_line(labels) == "field '--label-map': 'PERSON' is mapped twice"
+    again = annotator(*common, "--label-map", "PERSON=ACTOR,PERSON=ACTOR")
+    assert one_error_line(again) == "field '--label-map': 'PERSON' is mapped twice"
+    relations = annotator(*common, "--relation-map", "said=SPEAKER,said=")
+    assert one_error_line(relations) == "field '--relation-map': 'said' is mapped twice"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p1.jsonl"]
