@@ -5,6 +5,7 @@ real files."""
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,45 @@ def test_a_label_or_relation_mapped_twice_is_one_line(tmp_path: Path) -> None:
     relations = annotator(*common, "--relation-map", "said=SPEAKER,said=")
     assert one_error_line(relations) == "field '--relation-map': 'said' is mapped twice"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p1.jsonl"]
+
+
+def stored_texts(db: Path) -> list[str]:
+    connection = sqlite3.connect(db)
+    try:
+        return sorted(text for (text,) in connection.execute("SELECT text FROM articles"))
+    finally:
+        connection.close()
+
+
+def test_ingest_does_not_follow_links_inside_a_folder(tmp_path: Path) -> None:
+    """A link in a folder could bring in any file on the machine (`ln -s /etc/passwd fold/sub/pw.txt`): it is
+    skipped and named in one note; the same file named on the command line is read as given."""
+    outside = tmp_path / "outside"
+    (outside / "more").mkdir(parents=True)
+    (outside / "secret.txt").write_text("root:x:0:0:root:/root:/bin/bash\n")
+    (outside / "more" / "b.txt").write_text("An article outside the folder.\n")
+    fold = tmp_path / "fold"
+    (fold / "sub").mkdir(parents=True)
+    (fold / "a.txt").write_text("Washington said so in Gaza.\n")
+    (fold / "sub" / "pw.txt").symlink_to(outside / "secret.txt")
+    (fold / "linked").symlink_to(outside / "more")
+    (fold / "sub" / "gone.jsonl").symlink_to(tmp_path / "nowhere.jsonl")
+    result = annotator("ingest", "fold", "--no-suggest", "--db", "t.db", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, "1 article(s) added, 0 already stored, 0 suggestion(s) -> t.db\n")
+    assert result.stderr == (
+        "annotator: note: 3 link(s) inside the folders skipped, not followed: fold/linked, fold/sub/gone.jsonl, "
+        "fold/sub/pw.txt (name a file on the command line to read it)\n"
+    )
+    assert stored_texts(tmp_path / "t.db") == ["Washington said so in Gaza.\n"]
+    given = annotator("ingest", "fold/sub/pw.txt", "--no-suggest", "--db", "t.db", cwd=tmp_path)
+    assert (given.returncode, given.stderr) == (0, "")
+    assert stored_texts(tmp_path / "t.db") == ["Washington said so in Gaza.\n", "root:x:0:0:root:/root:/bin/bash\n"]
+
+
+def test_a_folder_given_as_a_link_is_read_as_given(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.txt").write_text("Washington said so in Gaza.\n")
+    (tmp_path / "fold").symlink_to(tmp_path / "real")
+    result = annotator("ingest", "fold", "--no-suggest", "--db", "t.db", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert stored_texts(tmp_path / "t.db") == ["Washington said so in Gaza.\n"]
