@@ -136,3 +136,19 @@ def test_a_folder_given_as_a_link_is_read_as_given(tmp_path: Path) -> None:
     result = annotator("ingest", "fold", "--no-suggest", "--db", "t.db", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, "")
     assert stored_texts(tmp_path / "t.db") == ["Washington said so in Gaza.\n"]
+
+
+def test_predict_does_not_follow_links_inside_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "secret.txt").write_text("root:x:0:0:root:/root:/bin/bash\n")
+    (tmp_path / "fold").mkdir()
+    (tmp_path / "fold" / "a.txt").write_text("Washington said so in Gaza.\n")
+    (tmp_path / "fold" / "pw.txt").symlink_to(tmp_path / "secret.txt")
+    result = annotator("predict", "fold", "-o", "out", "--workers", "1", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("1 article(s) in 1 shard(s) (1 computed on 1 worker(s), ")
+    assert result.stderr == (
+        "annotator: note: 1 link(s) inside the folders skipped, not followed: fold/pw.txt "
+        "(name a file on the command line to read it)\n"
+    )
+    [shard] = (tmp_path / "out" / "shards").iterdir()
+    assert "root:x" not in shard.read_text()
