@@ -88,7 +88,18 @@ app = typer.Typer(
     help="Annotate news articles: actors, locations, figures and quotes, into gold data.",
 )
 
-DbOption = Annotated[Path, typer.Option("--db", help="The SQLite database file.", dir_okay=False)]
+
+def database_paths(value: Path | list[Path]) -> Path | list[Path]:
+    """`-` means standard input or output on this command line (`export -o -`): as a database it would be a file
+    named `-`, so it is refused wherever a database is named."""
+    if any(str(path) == "-" for path in (value if isinstance(value, list) else [value])):
+        raise typer.BadParameter("- is standard input or output, not a database file")
+    return value
+
+
+DbOption = Annotated[
+    Path, typer.Option("--db", help="The SQLite database file.", dir_okay=False, callback=database_paths)
+]
 AnnotatorOption = Annotated[str | None, typer.Option("--annotator", help="Your name (default: your login name).")]
 ModelOption = Annotated[
     str | None,

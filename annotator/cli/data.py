@@ -78,7 +78,7 @@ def ingest(
     if no_suggest and suggestions_from is not None:
         raise fail("choose one of --no-suggest and --suggestions-from")
     with errors_as_lines():
-        articles = read_articles(paths or [])
+        articles = read_articles(paths or [], note)
         predicted = None
         if suggestions_from is not None:
             from annotator.exchange.predictions import read_predictions

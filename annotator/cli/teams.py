@@ -9,6 +9,7 @@ import typer
 from annotator.cli.common import (
     DbOption,
     checked_name,
+    database_paths,
     default_annotator,
     errors_as_lines,
     fail,
@@ -59,7 +60,10 @@ def assign(
 
 def pack(
     annotator: Annotated[str, typer.Option("--annotator", help="Whose assigned articles go into the pack.")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="The pack: a new database file.", dir_okay=False)],
+    output: Annotated[
+        Path,
+        typer.Option("-o", "--output", help="The pack: a new database file.", dir_okay=False, callback=database_paths),
+    ],
     db: DbOption = Path(DEFAULT_DB),
 ) -> None:
     """Write one annotator's assigned articles, with their suggestions, to a database of their own.
@@ -128,7 +132,9 @@ def serve(
 
 
 def merge(
-    others: Annotated[list[Path], typer.Argument(help="Other annotator databases to bring into this one.")],
+    others: Annotated[
+        list[Path], typer.Argument(help="Other annotator databases to bring into this one.", callback=database_paths)
+    ],
     db: DbOption = Path(DEFAULT_DB),
     prefer: Annotated[
         Prefer | None,

@@ -274,16 +274,28 @@ def written_atomically(path: Path, *, make_folder: bool = False, note: Note = No
 
 
 def _checked_target(path: Path, make_folder: bool) -> tuple[Path, os.stat_result | None]:
+    _checked_folder(path.parent)
     target, found = regular_target(path)
     _refuse_a_database(path, target, found)
     if not target.parent.is_dir():
         if not make_folder:
             raise PlaceError(f"{path}: no such folder {target.parent}; nothing was written")
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+        try:  # the folder as named, never through a link: mkdir refuses a dangling one (it exists, as a link)
+            path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise PlaceError(f"{path}: cannot make the folder {target.parent}: {error.strerror}") from None
+            raise PlaceError(f"{path}: cannot make the folder {path.parent}: {error.strerror}") from None
     return target, found
+
+
+def _checked_folder(folder: Path) -> None:
+    """The folder an output goes into, if it is there, is a folder or a link to one. A link to nothing is
+    refused, not made: making its target would create folders wherever the link points (a link named exports
+    to /nonexistent would make /nonexistent); a file in its place is one line, not "Not a directory"."""
+    if folder.is_dir() or not os.path.lexists(folder):
+        return
+    if folder.is_symlink():
+        raise PlaceError(f"{folder}: a link to {os.readlink(folder)}, which is not a folder; nothing was written")
+    raise PlaceError(f"{folder}: not a folder; nothing was written")
 
 
 @contextmanager

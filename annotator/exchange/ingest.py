@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from annotator.errors import InputError, NotFound, describe_validation_error
 from annotator.exchange.files import jsonl_objects, read_text
 from annotator.models import ArticleIn, Suggestion, content_hash
-from annotator.places import kind_of
+from annotator.places import Note, kind_of
 from annotator.rows import Token
 from annotator.store import Store
 from annotator.vocabulary import ChangedText
@@ -151,28 +151,44 @@ def seed_articles() -> list[ArticleIn]:
         return read_articles([folder])
 
 
-def _files_in(folder: Path) -> list[Path]:
+def _files_in(folder: Path, links: list[Path] | None = None) -> list[Path]:
     """The .txt and .jsonl files below a folder; one that cannot be read (or vanishes meanwhile) is an error,
-    not a silent gap in what is ingested."""
+    not a silent gap in what is ingested. A link inside the folder (to a file or a folder) is not followed:
+    it could bring in anything on the machine (`ln -s /etc/passwd fold/pw.txt`). It is skipped and added to
+    `links`, for the one note that names them; a file named on the command line is read as given."""
 
     def unreadable(error: OSError) -> None:
         raise InputError(f"cannot read the folder: {error.strerror}", path=error.filename or str(folder))
 
-    found = [
-        Path(root) / name
-        for root, _, names in os.walk(folder, onerror=unreadable)
-        for name in names
-        if Path(name).suffix.lower() in {".txt", ".jsonl"}
-    ]
+    found: list[Path] = []
+    skipped: list[Path] = []
+    for root, folders, names in os.walk(folder, onerror=unreadable):  # os.walk never descends into a link
+        skipped += [Path(root) / name for name in folders if (Path(root) / name).is_symlink()]
+        for name in names:
+            path = Path(root) / name
+            if path.suffix.lower() in {".txt", ".jsonl"}:
+                (skipped if path.is_symlink() else found).append(path)
+    if links is not None:
+        links += sorted(skipped)
     for path in found:  # a FIFO named like an article would make the read wait forever: refused, not skipped
         if path.exists() and not path.is_file():
             raise InputError(f"{kind_of(path.stat().st_mode)}, not a regular file", path=str(path))
     return sorted(p for p in found if p.is_file())
 
 
-def read_path(path: Path) -> Iterator[ArticleIn]:
+def skipped_links(links: list[Path], shown: int = 5) -> str:
+    """The note naming the links a folder held and ingest did not follow (the first `shown` of them)."""
+    names = ", ".join(str(link) for link in links[:shown])
+    more = f" and {len(links) - shown} more" if len(links) > shown else ""
+    return (
+        f"{len(links)} link(s) inside the folders skipped, not followed: {names}{more} "
+        "(name a file on the command line to read it)"
+    )
+
+
+def read_path(path: Path, links: list[Path] | None = None) -> Iterator[ArticleIn]:
     if path.is_dir():
-        files = _files_in(path)
+        files = _files_in(path, links)
         if not files:
             raise InputError("no .txt or .jsonl files in this folder", path=str(path))
         for file in files:
@@ -187,17 +203,21 @@ def read_path(path: Path) -> Iterator[ArticleIn]:
         raise InputError("expected a .txt or .jsonl file, or a folder of them", path=str(path))
 
 
-def read_articles(paths: Iterable[str | Path]) -> list[ArticleIn]:
-    """Every article in these paths, validated; the first bad one raises InputError."""
+def read_articles(paths: Iterable[str | Path], note: Note = None) -> list[ArticleIn]:
+    """Every article in these paths, validated; the first bad one raises InputError. Links inside a folder
+    are skipped and named in one line for `note`."""
     articles: list[ArticleIn] = []
     seen: dict[str, str] = {}
+    links: list[Path] = []
     for path in paths:
-        for article in read_path(Path(path)):
+        for article in read_path(Path(path), links):
             source = str(article.meta.get("source", path))
             if article.id is not None and article.id in seen and seen[article.id] != article.text:
                 raise InputError(f"id {article.id!r} is used for two different texts", path=source, field="id")
             seen.setdefault(article.article_id, article.text)
             articles.append(article)
+    if links and note is not None:
+        note(skipped_links(links))
     return articles
 
 

@@ -207,7 +207,7 @@ def predict(
     manifest.json`; shards a previous run finished are kept as they are. `note` hears of a leftover beside the
     manifest."""
     check_output(out)
-    total = count_articles(paths)
+    total = count_articles(paths, note)
     with dask_client(workers, scheduler) as client:
         client.register_plugin(PipelineOnWorker(model))  # loads the pipeline on every worker; its error is ours
         pipeline = client.submit(pipeline_on_worker, model, pure=False).result()

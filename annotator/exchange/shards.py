@@ -26,7 +26,7 @@ from typing import Any
 
 from annotator.errors import AnnotatorError, InputError
 from annotator.exchange.files import PARTIAL, written_atomically
-from annotator.exchange.ingest import _files_in, read_path
+from annotator.exchange.ingest import _files_in, read_path, skipped_links
 from annotator.models import ArticleIn
 from annotator.places import Note, PlaceError, Temporary, kind_of
 
@@ -86,20 +86,24 @@ def shards_of(paths: Iterable[Path], size: int) -> Iterator[Shard]:
         yield Shard(index, batch)
 
 
-def count_articles(paths: Iterable[Path]) -> int:
+def count_articles(paths: Iterable[Path], note: Note = None) -> int:
     """How many articles the inputs hold (non-blank JSONL lines, one per .txt file), for the progress bar;
-    read_path finds every problem with them."""
+    read_path finds every problem with them. Links inside a folder, which are not followed, are named in one
+    line for `note`."""
     total = 0
+    links: list[Path] = []
     for path in paths:
         if not path.is_dir():
             next(iter(read_path(path)), None)  # before any cluster starts: a missing or unknown file is an error
-        files = _files_in(path) if path.is_dir() else [path]
+        files = _files_in(path, links) if path.is_dir() else [path]
         for file in files:
             if file.suffix.lower() == ".jsonl" and file.is_file():
                 with file.open("rb") as lines:
                     total += sum(1 for line in lines if line.strip())
             else:
                 total += 1
+    if links and note is not None:
+        note(skipped_links(links))
     return total
 
 

@@ -19,12 +19,17 @@ SPEAKER_RELATION = "SPEAKER"
 
 
 def _pairs(text: str | None, option: str, expected: str) -> Iterator[tuple[str, str]]:
+    """Each FOREIGN=OURS of a map option; a name mapped twice is an error, not a silent last-one-wins."""
+    seen: set[str] = set()
     for item in (text or "").split(","):
         if not item.strip():
             continue
         foreign, equals, ours = item.partition("=")
         if not foreign.strip() or not equals:
             raise InputError(f"expected {expected}, got {item.strip()!r}", field=option)
+        if foreign.strip() in seen:
+            raise InputError(f"{foreign.strip()!r} is mapped twice", field=option)
+        seen.add(foreign.strip())
         yield foreign.strip(), ours.strip()
 
 
