@@ -18,7 +18,7 @@ from annotator.errors import Conflict, NotFound, Refused
 from annotator.rows import Edit
 from annotator.spans import edge_problem
 from annotator.store.articles import ArticleWriter
-from annotator.store.connection import SPAN_SELECT, Row, _json, annotation_span
+from annotator.store.connection import SPAN_SELECT, Row, Seen, _json, annotation_span
 from annotator.vocabulary import Label, Status, is_model, utc_now
 
 #: Works out a change from the annotation's current span rows and the next free span id: (before, after,
@@ -130,9 +130,17 @@ class Changes(ArticleWriter):
         """Raise `Conflict` if the annotation changed since this Store last showed (`view`) or wrote it."""
         key = (article_id, annotator)
         seen = self._seen_pending.get(key, self._seen.get(key))
-        if seen is not None and self.version(article_id, annotator) != seen:
+        if seen is None:
+            return
+        now = self.seen_now(article_id, annotator)
+        if now.annotation != seen.annotation:
             raise Conflict(
                 f"{annotator}'s annotation of this article was changed in another window since it was shown here, "
+                "so nothing was written"
+            )
+        if now.suggestions != seen.suggestions:
+            raise Conflict(
+                "the suggestions of this article were recomputed by another command since it was shown here, "
                 "so nothing was written"
             )
 
@@ -208,7 +216,7 @@ class Changes(ArticleWriter):
             [article_id, annotator, action, _json(old), _json(new), target, now],
         )
         event_id = int(cursor.lastrowid or 0)
-        self._seen_pending[(article_id, annotator)] = event_id
+        self._seen_pending[(article_id, annotator)] = Seen(event_id, self.suggestions_version(article_id))
         kept = {r["id"] for r in new.get("spans", [])}
         return Edit(
             event_id=event_id,
