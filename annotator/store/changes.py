@@ -102,6 +102,31 @@ class Changes(ArticleWriter):
             what = "quote" if label == Label.QUOTE else "entity span"
             raise Refused(f"it would overlap the {what} {describe(clash[0])}")
 
+    def _replaced(self, article_id: str, annotator: str, rows: list[Row]) -> tuple[list[Row], str]:
+        """The decisions new spans make on the undecided suggestions they cover on their own layer: rejected, as
+        replaced (written in the add's own event, so one undo takes both back). Left pending, such a suggestion
+        could never be accepted any more: it overlaps the span. One with exactly a new span's offsets and label is
+        that span (it repeats it) and stays as it is. Also what to tell the user."""
+        found: dict[int, Row] = {}
+        for row in rows:
+            layer = "g.label = 'QUOTE'" if row["label"] == Label.QUOTE else "g.label != 'QUOTE'"
+            sql = (
+                f'SELECT g.* FROM suggestions g WHERE g.article_id = ? AND {layer} AND g.start < ? AND g."end" > ? '
+                'AND NOT (g.start = ? AND g."end" = ? AND g.label = ?) AND NOT EXISTS '
+                "(SELECT 1 FROM decisions d WHERE d.suggestion_id = g.id AND d.annotator = ?) ORDER BY g.start, g.id"
+            )
+            params = [article_id, row["end"], row["start"], row["start"], row["end"], row["label"], annotator]
+            found.update((g["id"], g) for g in self._rows(sql, params))
+        decisions = [{"suggestion_id": key, "decision": "rejected"} for key in found]
+        if not found:
+            return decisions, ""
+        if len(found) == 1:
+            return (
+                decisions,
+                f"; the suggestion it covers, {describe(next(iter(found.values())))}, is rejected as replaced",
+            )
+        return decisions, f"; the {len(found)} suggestions it covers are rejected as replaced"
+
     def next_span_id(self) -> int:
         """The id the next new span gets (never one an event mentions, as AUTOINCREMENT guarantees)."""
         row = self.conn.execute(
