@@ -183,6 +183,11 @@ class Connection:
         ).fetchone()
         return row[0] or 0
 
+    def data_version(self) -> int:
+        """SQLite's count that changes when another connection (another process) commits to the file: what a screen
+        shows of the whole database (how many articles) is read again only then."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
     def suggestions_version(self, article_id: str) -> tuple[int, int]:
         """How many suggestions the article has and the newest one's id: ids are never reused (AUTOINCREMENT), so
         any batch that another command drops or adds (`suggest --all`, a merge) changes this pair."""

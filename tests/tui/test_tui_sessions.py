@@ -230,3 +230,29 @@ async def test_the_new_database_notice_times_out_goes_at_the_first_key_and_never
     assert said == "accepted ACTOR 'Israel' at 0:6"
     with Store.open(db) as store:
         assert [(s.label.value, s.text) for s in store.spans("seed", WHO)] == [("ACTOR", "Israel")]
+
+
+async def test_the_header_counts_articles_another_process_ingested_while_the_article_is_open(running, tui_db):
+    from support import word_tokens
+
+    from annotator.models import ArticleIn
+    from annotator.tui.screens.article import CURSOR_SAVE_SECONDS
+
+    async with running() as (app, pilot):
+        before = app.screen.header[2]
+        with Store.open(tui_db) as other_process:
+            texts = [f"Article number {n} is here." for n in range(25)]
+            other_process.add_articles(
+                [(ArticleIn(text=t, id=f"n{i}", title=t), word_tokens(t), []) for i, t in enumerate(texts)]
+            )
+        await pilot.pause(CURSOR_SAVE_SECONDS + 0.5)
+        waited = app.screen.header[2]
+        await pilot.press("enter")
+        edited = app.screen.header[2]
+    assert (before, waited, edited) == (
+        "article 1 of 2 · 15 pending",
+        "article 1 of 27 · 15 pending",
+        "article 1 of 27 · 14 pending",
+    )
+    with Store.open(tui_db) as store:
+        assert len(store.spans("seed", WHO)) == 1
