@@ -19,7 +19,7 @@ from annotator.rows import Edit
 from annotator.spans import edge_problem
 from annotator.store.articles import ArticleWriter
 from annotator.store.connection import SPAN_SELECT, Row, Seen, _json, annotation_span
-from annotator.vocabulary import Label, Status, is_model, utc_now
+from annotator.vocabulary import GOLD, Label, Status, is_model, utc_now
 
 #: Works out a change from the annotation's current span rows and the next free span id: (before, after,
 #: message), or None for no change.
@@ -106,8 +106,11 @@ class Changes(ArticleWriter):
         """The decisions new spans make on the undecided suggestions they cover on their own layer: rejected, as
         replaced (written in the add's own event, so one undo takes both back). Left pending, such a suggestion
         could never be accepted any more: it overlaps the span. One with exactly a new span's offsets and label is
-        that span (it repeats it) and stays as it is. Also what to tell the user."""
+        that span (it repeats it) and stays as it is. Also what to tell the user. Gold takes no suggestions (the
+        review screen shows none), so nothing is pending for it to decide."""
         found: dict[int, Row] = {}
+        if annotator == GOLD:
+            return [], ""
         for row in rows:
             layer = "g.label = 'QUOTE'" if row["label"] == Label.QUOTE else "g.label != 'QUOTE'"
             sql = (

@@ -8,6 +8,7 @@ from pathlib import Path
 from annotator.models import ArticleIn, Suggestion
 from annotator.store import Store
 from annotator.tui.app import make_app
+from annotator.vocabulary import GOLD
 from tests.tui.conftest import WHO
 from tests.tui.fixtures import seed_tokens
 
@@ -69,3 +70,11 @@ def test_a_span_exactly_where_a_suggestion_is_leaves_it_undecided_and_one_elsewh
         assert (same.decided, same.message) == ({}, "added ACTOR 'Benjamin Netanyahu' at 15:33")
         assert (other.decided, other.message) == ({}, "added FIGURE 'Prime' at 0:5")
         assert store.decisions("a", WHO) == {}
+
+
+def test_gold_takes_no_suggestions_so_a_span_added_to_gold_decides_none(tmp_path: Path):
+    db = database(tmp_path / "g.db")
+    with Store.open(db) as store:
+        edit = store.add_span("a", GOLD, 0, 33, "ACTOR")
+        assert (edit.decided, edit.message) == ({}, "added ACTOR 'Prime Minister Benjamin Netanyahu' at 0:33")
+        assert store.decisions("a", GOLD) == {}
