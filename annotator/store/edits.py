@@ -241,12 +241,20 @@ class Store(History):
             text = self._span_text(article_id, start, end, span["label"])
             self._check_free(article_id, annotator, span["label"], start, end, ignore=span_id)
             old, new = {"spans": [span]}, {"spans": [{**span, "start": start, "end": end, "text": text}]}
+            decided, replaced = self._replaced(article_id, annotator, new["spans"])
+            if decided:  # grown over a suggestion: as an add over it, it decides it
+                old["decisions"], new["decisions"] = [], decided
             if span["label"] == Label.ACTOR:
                 for quote in self._quotes_citing(article_id, annotator, span):
                     old["spans"].append(quote)
                     new["spans"].append({**quote, "speaker_start": start, "speaker_end": end})
             return self._commit(
-                article_id, annotator, "resize", old, new, message=f"{span['label']} {text!r} at {start}:{end}"
+                article_id,
+                annotator,
+                "resize",
+                old,
+                new,
+                message=f"{span['label']} {text!r} at {start}:{end}{replaced}",
             )
 
     def set_speaker(

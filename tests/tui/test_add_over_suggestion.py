@@ -78,3 +78,20 @@ def test_gold_takes_no_suggestions_so_a_span_added_to_gold_decides_none(tmp_path
         edit = store.add_span("a", GOLD, 0, 33, "ACTOR")
         assert (edit.decided, edit.message) == ({}, "added ACTOR 'Prime Minister Benjamin Netanyahu' at 0:33")
         assert store.decisions("a", GOLD) == {}
+
+
+def test_a_span_grown_over_a_pending_suggestion_rejects_it_as_replaced_and_undo_takes_both_back(tmp_path: Path):
+    db = database(tmp_path / "r.db")
+    with Store.open(db) as store:
+        span = store.add_span("a", WHO, 0, 5, "ACTOR").spans[0]
+        edit = store.resize_span("a", WHO, span.id, 0, 33)
+        first = min(s.id for s in store.suggestions("a"))
+        assert (edit.decided, edit.message) == (
+            {first: "rejected"},
+            "ACTOR 'Prime Minister Benjamin Netanyahu' at 0:33; the suggestion it covers, "
+            "ACTOR 'Benjamin Netanyahu' at 15:33, is rejected as replaced",
+        )
+        assert [s.text for s in store.pending("a", WHO)] == ["Gaza"]
+        store.undo("a", WHO)
+        assert [(s.text, store.decisions("a", WHO)) for s in store.spans("a", WHO)] == [("Prime", {})]
+        assert [s.text for s in store.pending("a", WHO)] == ["Benjamin Netanyahu", "Gaza"]
