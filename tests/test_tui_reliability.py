@@ -158,3 +158,35 @@ def test_an_edit_after_another_window_changed_the_article_says_so(tmp_path: Path
     assert accepted == "accepted ACTOR 'Washington' at 0:10"
     with Store.open(db) as store:
         assert [e.action for e in store.events("a", WHO)] == ["status", "accept"]
+
+
+def test_a_key_after_another_command_recomputed_the_suggestions_reloads_and_says_so(tmp_path: Path) -> None:
+    """`annotator suggest --all` while the article is open gives its suggestions new ids: the next decision is
+    refused with a plain reason and the article reloaded, then the same key acts on the new suggestion."""
+    text = "Washington said it in Gaza."
+    old = [
+        Suggestion(start=0, end=10, label="ACTOR", text="Washington", suggester="t.v1"),
+        Suggestion(start=22, end=26, label="LOCATION", text="Gaza", suggester="t.v1"),
+    ]
+    db = database(tmp_path / "s.db", text, suggestions=old)
+    new = [Suggestion(start=0, end=10, label="ACTOR", text="Washington", suggester="t.v2")]
+
+    async def scenario(app, pilot):
+        with Store.open(db) as other_command:
+            other_command.replace_suggestions("a", word_tokens(text), new)
+        await pilot.press("tab", "enter")
+        refused = status(app)
+        shown = sorted((i.kind, i.text) for i in app.screen.model.items.values())
+        await pilot.press("tab", "enter")
+        return refused, shown, status(app)
+
+    refused, shown, accepted = run(AnnotatorApp(Store.open(db), WHO), scenario)
+    assert refused == (
+        "Not done: the suggestions of this article were recomputed by another command since it was shown here, "
+        "so nothing was written; it is reloaded with those changes: try again"
+    )
+    assert shown == [("pending", "Washington")]
+    assert accepted == "accepted ACTOR 'Washington' at 0:10; nothing is left to decide: d marks the article done"
+    with Store.open(db) as store:
+        assert [e.action for e in store.events("a", WHO)] == ["accept"]
+        assert [(s.text, s.label.value) for s in store.spans("a", WHO)] == [("Washington", "ACTOR")]

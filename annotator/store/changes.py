@@ -18,8 +18,8 @@ from annotator.errors import Conflict, NotFound, Refused
 from annotator.rows import Edit
 from annotator.spans import edge_problem
 from annotator.store.articles import ArticleWriter
-from annotator.store.connection import SPAN_SELECT, Row, _json, annotation_span
-from annotator.vocabulary import Label, Status, is_model, utc_now
+from annotator.store.connection import SPAN_SELECT, Row, Seen, _json, annotation_span
+from annotator.vocabulary import GOLD, Label, Status, is_model, utc_now
 
 #: Works out a change from the annotation's current span rows and the next free span id: (before, after,
 #: message), or None for no change.
@@ -102,6 +102,34 @@ class Changes(ArticleWriter):
             what = "quote" if label == Label.QUOTE else "entity span"
             raise Refused(f"it would overlap the {what} {describe(clash[0])}")
 
+    def _replaced(self, article_id: str, annotator: str, rows: list[Row]) -> tuple[list[Row], str]:
+        """The decisions new spans make on the undecided suggestions they cover on their own layer: rejected, as
+        replaced (written in the add's own event, so one undo takes both back). Left pending, such a suggestion
+        could never be accepted any more: it overlaps the span. One with exactly a new span's offsets and label is
+        that span (it repeats it) and stays as it is. Also what to tell the user. Gold takes no suggestions (the
+        review screen shows none), so nothing is pending for it to decide."""
+        found: dict[int, Row] = {}
+        if annotator == GOLD:
+            return [], ""
+        for row in rows:
+            layer = "g.label = 'QUOTE'" if row["label"] == Label.QUOTE else "g.label != 'QUOTE'"
+            sql = (
+                f'SELECT g.* FROM suggestions g WHERE g.article_id = ? AND {layer} AND g.start < ? AND g."end" > ? '
+                'AND NOT (g.start = ? AND g."end" = ? AND g.label = ?) AND NOT EXISTS '
+                "(SELECT 1 FROM decisions d WHERE d.suggestion_id = g.id AND d.annotator = ?) ORDER BY g.start, g.id"
+            )
+            params = [article_id, row["end"], row["start"], row["start"], row["end"], row["label"], annotator]
+            found.update((g["id"], g) for g in self._rows(sql, params))
+        decisions = [{"suggestion_id": key, "decision": "rejected"} for key in found]
+        if not found:
+            return decisions, ""
+        if len(found) == 1:
+            return (
+                decisions,
+                f"; the suggestion it covers, {describe(next(iter(found.values())))}, is rejected as replaced",
+            )
+        return decisions, f"; the {len(found)} suggestions it covers are rejected as replaced"
+
     def next_span_id(self) -> int:
         """The id the next new span gets (never one an event mentions, as AUTOINCREMENT guarantees)."""
         row = self.conn.execute(
@@ -130,9 +158,17 @@ class Changes(ArticleWriter):
         """Raise `Conflict` if the annotation changed since this Store last showed (`view`) or wrote it."""
         key = (article_id, annotator)
         seen = self._seen_pending.get(key, self._seen.get(key))
-        if seen is not None and self.version(article_id, annotator) != seen:
+        if seen is None:
+            return
+        now = self.seen_now(article_id, annotator)
+        if now.annotation != seen.annotation:
             raise Conflict(
                 f"{annotator}'s annotation of this article was changed in another window since it was shown here, "
+                "so nothing was written"
+            )
+        if now.suggestions != seen.suggestions:
+            raise Conflict(
+                "the suggestions of this article were recomputed by another command since it was shown here, "
                 "so nothing was written"
             )
 
@@ -208,7 +244,7 @@ class Changes(ArticleWriter):
             [article_id, annotator, action, _json(old), _json(new), target, now],
         )
         event_id = int(cursor.lastrowid or 0)
-        self._seen_pending[(article_id, annotator)] = event_id
+        self._seen_pending[(article_id, annotator)] = Seen(event_id, self.suggestions_version(article_id))
         kept = {r["id"] for r in new.get("spans", [])}
         return Edit(
             event_id=event_id,

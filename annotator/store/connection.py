@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, NamedTuple, Self
 
 from annotator.rows import Offsets, SpanLike, SpanRow, SuggestionRow
 from annotator.store.opening import Snapshot, WriteFailed, is_writable, open_database, write_failed
@@ -94,6 +94,14 @@ def _file_identity(path: Path | None) -> tuple[int, int] | None:
     return (found.st_dev, found.st_ino) if found else None
 
 
+class Seen(NamedTuple):
+    """What a screen was shown of one annotation: its newest event and its article's suggestions (count, newest
+    id)."""
+
+    annotation: int
+    suggestions: tuple[int, int]
+
+
 class Connection:
     """One database file, open for reading and (unless read-only) writing."""
 
@@ -102,8 +110,8 @@ class Connection:
         self.path = Path(path) if path else None
         self.read_only = read_only
         self._texts: dict[str, str] = {}
-        self._seen: dict[tuple[str, str], int] = {}  # (article, annotator) -> the version last shown
-        self._seen_pending: dict[tuple[str, str], int] = {}  # versions written by the open transaction
+        self._seen: dict[tuple[str, str], Seen] = {}  # (article, annotator) -> the versions last shown
+        self._seen_pending: dict[tuple[str, str], Seen] = {}  # versions written by the open transaction
         # The file this connection writes, to tell when its path names another (`moved`); absolute, as SQLite
         # opened it, so a later chdir changes nothing.
         self._where = self.path.absolute() if self.path else None
@@ -211,15 +219,32 @@ class Connection:
         ).fetchone()
         return row[0] or 0
 
+    def data_version(self) -> int:
+        """SQLite's count that changes when another connection (another process) commits to the file: what a screen
+        shows of the whole database (how many articles) is read again only then."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def suggestions_version(self, article_id: str) -> tuple[int, int]:
+        """How many suggestions the article has and the newest one's id: ids are never reused (AUTOINCREMENT), so
+        any batch that another command drops or adds (`suggest --all`, a merge) changes this pair."""
+        row = self.conn.execute(
+            "SELECT COUNT(*), COALESCE(MAX(id), 0) FROM suggestions WHERE article_id = ?", [article_id]
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    def seen_now(self, article_id: str, annotator: str) -> Seen:
+        return Seen(self.version(article_id, annotator), self.suggestions_version(article_id))
+
     def watch(self, article_id: str, annotator: str) -> int:
-        """Remember the version now shown to the user; `view()` does this.
+        """Remember the versions now shown to the user (the annotation's and its suggestions'); `view()` does this.
 
         Until the article is read again, an edit through this Store is refused with `Conflict` when another
-        process (another window of the same annotator) has changed this annotation since.
+        process has changed this annotation (another window of the same annotator) or the article's suggestions
+        (another command) since: the screen's suggestion ids and spans would no longer be the stored ones.
         """
-        version = self.version(article_id, annotator)
-        self._seen[(article_id, annotator)] = version
-        return version
+        seen = self.seen_now(article_id, annotator)
+        self._seen[(article_id, annotator)] = seen
+        return seen.annotation
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> Iterator[Row]:
         return rows_of(self.conn, sql, params)

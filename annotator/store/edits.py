@@ -141,9 +141,10 @@ class Store(History):
             self._check_free(article_id, annotator, label, start, end)
             row = {"id": self.next_span_id(), "start": start, "end": end, "label": label.value, "text": text,
                    "speaker_start": None, "speaker_end": None, "suggestion_id": None}  # fmt: skip
-            return self._commit(
-                article_id, annotator, "add", {"spans": []}, {"spans": [row]}, message=f"added {describe(row)}"
-            )
+            decided, replaced = self._replaced(article_id, annotator, [row])
+            old: Row = {"spans": [], "decisions": []}
+            new: Row = {"spans": [row], "decisions": decided}
+            return self._commit(article_id, annotator, "add", old, new, message=f"added {describe(row)}{replaced}")
 
     def add_elsewhere(self, article_id: str, annotator: str, span_id: int) -> Edit:
         """The same label on every other place where exactly the span's words stand (on token boundaries), as one
@@ -177,8 +178,15 @@ class Store(History):
             )
             if not rows:
                 raise Refused(f"{describe(span)} is nowhere else free to mark{left}")
-            message = f"{span['label']} {span['text']!r} added at {len(rows)} more place{'s' * (len(rows) != 1)}{left}"
-            return self._commit(article_id, annotator, "add", {"spans": []}, {"spans": rows}, message=message)
+            decided, replaced = self._replaced(article_id, annotator, rows)
+            message = (
+                f"{span['label']} {span['text']!r} added at {len(rows)} more place{'s' * (len(rows) != 1)}{left}"
+                f"{replaced}"
+            )
+            old: Row = {"spans": [], "decisions": []}
+            return self._commit(
+                article_id, annotator, "add", old, {"spans": rows, "decisions": decided}, message=message
+            )
 
     def remove_span(self, article_id: str, annotator: str, span_id: int) -> Edit:
         """Remove a span; a removed suggestion counts as rejected, and quotes it spoke lose their speaker."""
@@ -233,12 +241,20 @@ class Store(History):
             text = self._span_text(article_id, start, end, span["label"])
             self._check_free(article_id, annotator, span["label"], start, end, ignore=span_id)
             old, new = {"spans": [span]}, {"spans": [{**span, "start": start, "end": end, "text": text}]}
+            decided, replaced = self._replaced(article_id, annotator, new["spans"])
+            if decided:  # grown over a suggestion: as an add over it, it decides it
+                old["decisions"], new["decisions"] = [], decided
             if span["label"] == Label.ACTOR:
                 for quote in self._quotes_citing(article_id, annotator, span):
                     old["spans"].append(quote)
                     new["spans"].append({**quote, "speaker_start": start, "speaker_end": end})
             return self._commit(
-                article_id, annotator, "resize", old, new, message=f"{span['label']} {text!r} at {start}:{end}"
+                article_id,
+                annotator,
+                "resize",
+                old,
+                new,
+                message=f"{span['label']} {text!r} at {start}:{end}{replaced}",
             )
 
     def set_speaker(
@@ -274,6 +290,7 @@ class Store(History):
                 actor = {"id": self.next_span_id(), "start": start, "end": end, "label": Label.ACTOR.value,
                          "text": text, "speaker_start": None, "speaker_end": None, "suggestion_id": None}  # fmt: skip
                 new["spans"].append(actor)
+                new["decisions"] += self._replaced(article_id, annotator, [actor])[0]
             else:
                 actor = None if actor_id is None else self._span(article_id, annotator, actor_id)
             if actor is None:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App
 from textual.notifications import SeverityLevel
 
@@ -47,6 +48,7 @@ class AnnotatorApp(App[None]):
         self.messages: list[tuple[str, str]] = []  # (time, message), for the message log (M)
         self._collecting = False
         self._keys: ArticleKeys | None = None
+        self._toasts = False  # a toast may be showing: the next key clears it
 
     def notify(
         self,
@@ -63,6 +65,15 @@ class AnnotatorApp(App[None]):
         (`[/x]` would raise, `[Update]` would vanish) and their control characters are made visible.
         """
         super().notify(display(message), title=display(title), severity=severity, timeout=timeout, markup=False)
+        self._toasts = True
+
+    async def on_event(self, event: events.Event) -> None:
+        """The first key clears every toast (and still does what it does): a notice is read by then, and its
+        message stays in the status line or the message log (M)."""
+        if self._toasts and isinstance(event, events.Key) and not event.is_forwarded:
+            self._toasts = False
+            self.clear_notifications()
+        await super().on_event(event)
 
     @property
     def who(self) -> str:
@@ -106,12 +117,13 @@ class AnnotatorApp(App[None]):
         from annotator.store.listing import first_article
 
         if self.store.notice:  # a database this user may not write: viewing only, and every edit says so
-            self.notify(self.store.notice, title="Read-only", severity="warning", timeout=30)
+            self.log_message(self.store.notice)
+            self.notify(self.store.notice, title="Read-only", severity="warning")
         if self.created:  # a mistyped --db makes a new file: say so at once
             message = (f"{self.db_name} did not exist: a new database was created with the seed article. "
                        "If you meant another file, quit (q) and give its name with --db.")  # fmt: skip
             self.log_message(message)
-            self.notify(message, title="New database", severity="warning", timeout=30)
+            self.notify(message, title="New database", severity="warning")
         article_id = first_article(self.store, self.annotator)
         if article_id is None:
             self.show_articles()

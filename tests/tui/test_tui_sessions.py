@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 
 from annotator.errors import InputError
+from annotator.store import Store
 from annotator.tui.app import make_app
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.screens.article_list import ArticleListScreen
 from annotator.tui.widgets.bars import KeyBar
 from tests.tui.conftest import WHO
-from tests.tui.fixtures import region_of
+from tests.tui.fixtures import region_of, seed_article
 
 
 async def test_resumes_the_article_and_cursor_after_a_restart(running):
@@ -202,3 +203,56 @@ async def test_a_tui_that_creates_its_database_says_so(tmp_path: Path):
     async with app_existing.run_test() as pilot:
         await pilot.pause()
         assert not any("did not exist" in m for _, m in app_existing.messages)
+
+
+async def test_the_new_database_notice_times_out_goes_at_the_first_key_and_never_hides_the_status_line(
+    tmp_path: Path,
+):
+    from textual.widgets._toast import Toast
+
+    db = tmp_path / "fresh.db"
+    with Store.open(db) as store:  # as `annotator` does on a new file: the seed article first
+        store.add_articles([seed_article()])
+    app = make_app(db, WHO, keymap_path=False, created=True)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        toasts = list(app.screen.query(Toast))
+        status_region = app.screen.status_line.region
+        shown = [(t.region.y, t.region.bottom <= status_region.y, t.region.overlaps(status_region)) for t in toasts]
+        timeouts = [n.timeout for n in app._notifications]
+        await pilot.press("enter")
+        await pilot.pause()
+        left = list(app.screen.query(Toast))
+        said = app.screen.status_line.text.plain
+    assert shown == [(1, True, False)]  # under the title bar, above the status line
+    assert timeouts == [app.NOTIFICATION_TIMEOUT]
+    assert left == []
+    assert said == "accepted ACTOR 'Israel' at 0:6"
+    with Store.open(db) as store:
+        assert [(s.label.value, s.text) for s in store.spans("seed", WHO)] == [("ACTOR", "Israel")]
+
+
+async def test_the_header_counts_articles_another_process_ingested_while_the_article_is_open(running, tui_db):
+    from support import word_tokens
+
+    from annotator.models import ArticleIn
+    from annotator.tui.screens.article import CURSOR_SAVE_SECONDS
+
+    async with running() as (app, pilot):
+        before = app.screen.header[2]
+        with Store.open(tui_db) as other_process:
+            texts = [f"Article number {n} is here." for n in range(25)]
+            other_process.add_articles(
+                [(ArticleIn(text=t, id=f"n{i}", title=t), word_tokens(t), []) for i, t in enumerate(texts)]
+            )
+        await pilot.pause(CURSOR_SAVE_SECONDS + 0.5)
+        waited = app.screen.header[2]
+        await pilot.press("enter")
+        edited = app.screen.header[2]
+    assert (before, waited, edited) == (
+        "article 1 of 2 · 15 pending",
+        "article 1 of 27 · 15 pending",
+        "article 1 of 27 · 14 pending",
+    )
+    with Store.open(tui_db) as store:
+        assert len(store.spans("seed", WHO)) == 1

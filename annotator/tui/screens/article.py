@@ -45,7 +45,9 @@ class ArticleScreen(CursorScreen):
         self.header: tuple[str, str, str] | None = None  # the title bar's (left, middle, right)
         self._where_removed: list[tuple[int, int]] = []  # where the spans the last edit removed were
         self._cursor_saved = -1
-        self._place, self._placed = "", ""  # the title bar's place in the order, and for which article
+        # the title bar's place in the order, and for which article and database version (another process may
+        # have ingested articles since)
+        self._place, self._placed = "", ("", -1)
 
     @property
     def annotator_app(self) -> AnnotatorApp:
@@ -82,7 +84,14 @@ class ArticleScreen(CursorScreen):
         self.legend = self.query_one(Legend)
         self.status_line = self.query_one(StatusLine)
         self.load(self.article_id)
-        self.set_interval(CURSOR_SAVE_SECONDS, self.save_cursor)
+        self.set_interval(CURSOR_SAVE_SECONDS, self._tick)
+
+    def _tick(self) -> None:
+        """Now and then: save the cursor, and show the article's place anew if another process changed the
+        database (it ingested articles: "article 1 of 1" would stay until the next article)."""
+        self.save_cursor()
+        if self._placed != (self.article_id, self.annotator_app.store.data_version()):
+            self.refresh_header()
 
     def load(self, article_id: str) -> None:
         """Show an article where this annotator left it, or, opened for the first time, on the first item that
@@ -127,8 +136,9 @@ class ArticleScreen(CursorScreen):
     def refresh_header(self) -> None:
         """The title bar: database file, this article's place in the order, what is left to decide."""
         app = self.annotator_app
-        if self._placed != self.article_id:  # read once per article opened, not on every edit
-            self._place, self._placed = app.article_place(self.article_id), self.article_id
+        placed = (self.article_id, app.store.data_version())
+        if self._placed != placed:  # read once per article opened and outside change, not on every edit
+            self._place, self._placed = app.article_place(self.article_id), placed
         place = self._place
         pending = self.model.pending_count
         self.header = (f"{app.who} · {app.db_name}", display(self.model.title) or self.article_id,
