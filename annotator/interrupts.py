@@ -47,6 +47,17 @@ def default_terminate() -> None:
 
 
 @contextmanager
+def blocked(*numbers: signal.Signals) -> Iterator[None]:
+    """These signals held back in this thread, and in every thread and process it starts meanwhile (they inherit
+    the mask, and keep it until they unblock); one that came meanwhile arrives here at the end."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, set(numbers))
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, set(numbers))
+
+
+@contextmanager
 def interrupts_after() -> Iterator[None]:
     """Hold ctrl+c (SIGINT) and SIGTERM until the block is done, then raise the first that came; in the main thread
     only (the only one Python delivers signals to), elsewhere the block simply runs."""

@@ -13,6 +13,10 @@ as ours: `shards.write_shard`); `manifest.json` is rewritten the same way every 
 crash or an interruption therefore leaves only whole shard files and a manifest naming finished ones; a rerun
 of the same command skips every shard the manifest lists with the same fingerprint and computes the rest (a
 shard finished in the last two seconds before a crash, and so not yet listed, is computed again).
+
+A terminal's ctrl+c reaches every process of its group, a local cluster's worker processes too: each printed a
+traceback before this process's one line. They start with SIGINT blocked (`dask_client`), so only this process
+takes it, and it stops them by closing the cluster.
 """
 
 from __future__ import annotations
@@ -20,9 +24,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import signal
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,6 +46,7 @@ from annotator.exchange.shards import (
     shards_of,
     write_shard,
 )
+from annotator.interrupts import blocked
 
 if TYPE_CHECKING:
     from distributed import Client, Future, Worker
@@ -170,17 +176,18 @@ def dask_client(workers: int | None, scheduler: str | None) -> Iterator[Client]:
         with client:
             yield client
         return
-    with (
-        LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=":0",  # any free port: never a clash with another cluster's 8787
-            silence_logs=logging.CRITICAL,  # a worker's error reaches this process, and is told once, in one line
-        ) as cluster,
-        Client(cluster) as client,
-    ):
-        yield client
+    with ExitStack() as stack:
+        with blocked(signal.SIGINT):  # the cluster's loop thread, and the worker processes it starts, keep it blocked
+            cluster = stack.enter_context(
+                LocalCluster(
+                    n_workers=workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=":0",  # any free port: never a clash with another cluster's 8787
+                    silence_logs=logging.CRITICAL,  # a worker's error reaches this process, and is told once
+                )
+            )
+        yield stack.enter_context(Client(cluster))
 
 
 def check_output(folder: Path) -> None:

@@ -21,13 +21,12 @@ import queue
 import signal
 import traceback
 from collections.abc import Generator, Iterable, Iterator
-from contextlib import contextmanager
 from itertools import islice
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from annotator.errors import AnnotatorError
-from annotator.interrupts import INTERRUPTS, default_terminate
+from annotator.interrupts import INTERRUPTS, blocked, default_terminate
 from annotator.models import Suggestion
 from annotator.rows import Token
 from annotator.suggest.pipeline import Suggesters, suggest_doc
@@ -96,17 +95,6 @@ def _context() -> ForkContext | SpawnContext:
     if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
-
-
-@contextmanager
-def _interrupts_blocked() -> Iterator[None]:
-    """SIGINT and SIGTERM held back (a forked worker starts with them blocked, and sets its own handling before it
-    takes them); one that came meanwhile arrives at the end."""
-    signal.pthread_sigmask(signal.SIG_BLOCK, set(INTERRUPTS))
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, set(INTERRUPTS))
 
 
 def _work(
@@ -182,7 +170,7 @@ class _Workers:
                     args=(self.nlp, self.suggesters, tasks, writer, list(readers), os.getpid()),
                     daemon=True,  # never outlives this process, whatever ends it
                 )
-                with _interrupts_blocked():  # until the worker ignores it: a terminal's ctrl+c is ours alone
+                with blocked(*INTERRUPTS):  # until the worker ignores it: a terminal's ctrl+c is ours alone
                     process.start()
                 processes.append(process)
                 writer.close()  # only the worker writes: its pipe breaks when it ends
