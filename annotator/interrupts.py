@@ -48,8 +48,8 @@ def default_terminate() -> None:
 
 @contextmanager
 def blocked(*numbers: signal.Signals) -> Iterator[None]:
-    """These signals held back in this thread, and in every thread and process it starts meanwhile (they inherit
-    the mask, and keep it until they unblock); one that came meanwhile arrives here at the end."""
+    """These signals held back in this thread, and in a process it forks meanwhile (which inherits the mask and
+    keeps it until it unblocks them); one that came meanwhile arrives here at the end."""
     signal.pthread_sigmask(signal.SIG_BLOCK, set(numbers))
     try:
         yield

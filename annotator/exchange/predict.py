@@ -15,8 +15,8 @@ of the same command skips every shard the manifest lists with the same fingerpri
 shard finished in the last two seconds before a crash, and so not yet listed, is computed again).
 
 A terminal's ctrl+c reaches every process of its group, a local cluster's worker processes too: each printed a
-traceback before this process's one line. They start with SIGINT blocked (`dask_client`), so only this process
-takes it, and it stops them by closing the cluster.
+traceback before this process's one line. They ignore SIGINT (`exchange.local_worker`, preloaded), so only this
+process takes it, and it stops them by closing the cluster.
 """
 
 from __future__ import annotations
@@ -24,10 +24,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-import signal
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,7 +45,6 @@ from annotator.exchange.shards import (
     shards_of,
     write_shard,
 )
-from annotator.interrupts import blocked
 
 if TYPE_CHECKING:
     from distributed import Client, Future, Worker
@@ -58,6 +56,8 @@ Progress = Callable[[int, int], None]
 
 PLUGIN = "annotator-pipeline"  # and the model asked for: one plugin, and pipeline, per model on a worker
 IN_FLIGHT_PER_WORKER = 2  # shards sent ahead to each worker: it never waits, and this process holds few
+#: The module each worker of a local cluster preloads.
+LOCAL_WORKER = "annotator.exchange.local_worker"
 MANIFEST_EVERY = 2.0  # seconds between rewrites of the manifest while shards finish (and once at the end)
 
 
@@ -176,18 +176,18 @@ def dask_client(workers: int | None, scheduler: str | None) -> Iterator[Client]:
         with client:
             yield client
         return
-    with ExitStack() as stack:
-        with blocked(signal.SIGINT):  # the cluster's loop thread, and the worker processes it starts, keep it blocked
-            cluster = stack.enter_context(
-                LocalCluster(
-                    n_workers=workers,
-                    threads_per_worker=1,
-                    processes=True,
-                    dashboard_address=":0",  # any free port: never a clash with another cluster's 8787
-                    silence_logs=logging.CRITICAL,  # a worker's error reaches this process, and is told once
-                )
-            )
-        yield stack.enter_context(Client(cluster))
+    with (
+        LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",  # any free port: never a clash with another cluster's 8787
+            silence_logs=logging.CRITICAL,  # a worker's error reaches this process, and is told once, in one line
+            preload=[LOCAL_WORKER],  # ignores SIGINT: a terminal's ctrl+c is this process's to handle
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
 
 
 def check_output(folder: Path) -> None:
