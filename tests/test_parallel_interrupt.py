@@ -1,4 +1,4 @@
-"""SIGINT that reaches only the parent of `suggest --workers 2` or `ingest --workers 2` (`kill -INT <pid>`, not a
+"""SIGINT (and SIGTERM, which takes the same path) that reaches only the parent of `suggest --workers 2` or `ingest --workers 2` (`kill -INT <pid>`, not a
 terminal's ctrl+c, which reaches the whole process group): the command stops with its one-line interrupted message
 and leaves no worker process behind. It used to hang for ever: spaCy's pipe joined workers blocked writing to a pipe
 nobody read (found by an attacker, issue 10). Also: a terminal's ctrl+c (the whole group), a parent killed outright
@@ -185,3 +185,22 @@ def test_a_worker_killed_from_outside_stops_suggest_with_one_line(unsuggested: P
         "annotator: error: a worker process ended before it sent its results (killed by SIGKILL)\n",
     )
     assert no_process_left(workers)
+
+
+def test_sigterm_to_an_ingest_in_one_process_removes_the_database_it_was_making(tmp_path: Path) -> None:
+    source = small_articles(tmp_path)
+    db = tmp_path / "new.db"
+    with running("ingest", source, "--db", db) as process:
+        deadline = time.monotonic() + 120
+        while not any(p.name.startswith(".new.db.new-") for p in tmp_path.iterdir()):
+            assert process.poll() is None and time.monotonic() < deadline, process.communicate()
+            time.sleep(0.05)
+        time.sleep(1)  # well into the work
+        process.send_signal(signal.SIGTERM)
+        out, err = process.communicate(timeout=60)
+    assert (process.returncode, out, err) == (
+        143,
+        "",
+        "annotator: error: interrupted; nothing from this command was written\n",
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["many.jsonl"]
