@@ -1,5 +1,5 @@
-"""SIGINT (and SIGTERM, which takes the same path) that reaches only the parent of `suggest --workers 2` or `ingest --workers 2` (`kill -INT <pid>`, not a
-terminal's ctrl+c, which reaches the whole process group): the command stops with its one-line interrupted message
+"""SIGINT (and SIGTERM, which takes the same path) that reaches only the parent of `suggest --workers 2` or
+`ingest --workers 2` (`kill -INT <pid>`, not a terminal's ctrl+c, which reaches the whole process group): the command stops with its one-line interrupted message
 and leaves no worker process behind. It used to hang for ever: spaCy's pipe joined workers blocked writing to a pipe
 nobody read (found by an attacker, issue 10). Also: a terminal's ctrl+c (the whole group), a parent killed outright
 (its workers end by themselves) and a worker killed from outside (one line, never a hang)."""
