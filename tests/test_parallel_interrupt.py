@@ -1,5 +1,5 @@
-"""SIGINT that reaches only the parent of `suggest --workers 2` or `ingest --workers 2` (`kill -INT <pid>`, not a
-terminal's ctrl+c, which reaches the whole process group): the command stops with its one-line interrupted message
+"""SIGINT (and SIGTERM, which takes the same path) that reaches only the parent of `suggest --workers 2` or
+`ingest --workers 2` (`kill -INT <pid>`, not a terminal's ctrl+c, which reaches the whole process group): the command stops with its one-line interrupted message
 and leaves no worker process behind. It used to hang for ever: spaCy's pipe joined workers blocked writing to a pipe
 nobody read (found by an attacker, issue 10). Also: a terminal's ctrl+c (the whole group), a parent killed outright
 (its workers end by themselves) and a worker killed from outside (one line, never a hang)."""
@@ -90,14 +90,16 @@ def working(process: subprocess.Popen[str]) -> list[int]:
     raise AssertionError("the workers never got going")
 
 
-def interrupt_when_working(process: subprocess.Popen[str], group: bool = False) -> tuple[list[int], str, str]:
-    """Send SIGINT to the parent alone (or to its whole process group, as a terminal's ctrl+c does) once its workers
-    are working, and wait (at most 60 s) for it to end: (the workers' ids, stdout, stderr)."""
+def interrupt_when_working(
+    process: subprocess.Popen[str], group: bool = False, number: signal.Signals = signal.SIGINT
+) -> tuple[list[int], str, str]:
+    """Send SIGINT (or `number`) to the parent alone (or to its whole process group, as a terminal's ctrl+c does)
+    once its workers are working, and wait (at most 60 s) for it to end: (the workers' ids, stdout, stderr)."""
     workers = working(process)
     if group:
-        os.killpg(process.pid, signal.SIGINT)
+        os.killpg(process.pid, number)
     else:
-        process.send_signal(signal.SIGINT)
+        process.send_signal(number)
     out, err = process.communicate(timeout=60)
     return workers, out, err
 
@@ -118,18 +120,26 @@ def unsuggested(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-@pytest.mark.parametrize("group", [False, True], ids=["parent-alone", "process-group"])
+#: A SIGTERM (`kill PID`) ends a command as ctrl+c does, but with the exit status of a process ended by SIGTERM.
+STATUS = {signal.SIGINT: 1, signal.SIGTERM: 128 + signal.SIGTERM}
+
+
+@pytest.mark.parametrize(
+    ("group", "number"),
+    [(False, signal.SIGINT), (True, signal.SIGINT), (False, signal.SIGTERM)],
+    ids=["parent-alone", "process-group", "sigterm"],
+)
 def test_sigint_to_the_parent_of_suggest_workers_stops_it_with_its_count(
-    unsuggested: Path, tmp_path: Path, group: bool
+    unsuggested: Path, tmp_path: Path, group: bool, number: signal.Signals
 ) -> None:
     db = Path(shutil.copy(unsuggested, tmp_path / "many.db"))
     with running("suggest", "--all", "--workers", "2", "--db", db) as process:
-        workers, out, err = interrupt_when_working(process, group)
+        workers, out, err = interrupt_when_working(process, group, number)
     with sqlite3.connect(db) as conn:
         [(kept,)] = conn.execute("SELECT count(DISTINCT article_id) FROM suggestions").fetchall()
     assert 0 < kept < ARTICLES
     assert (process.returncode, out, err) == (
-        1,
+        STATUS[number],
         "",
         f"annotator: error: interrupted: {kept} of {ARTICLES} article(s) got their new suggestions before it and "
         f"keep them; the other {ARTICLES - kept} are unchanged: `annotator suggest --db {db}` computes those\n",
@@ -137,13 +147,16 @@ def test_sigint_to_the_parent_of_suggest_workers_stops_it_with_its_count(
     assert no_process_left(workers)
 
 
-def test_sigint_to_the_parent_of_ingest_workers_stops_it_writing_nothing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM], ids=["sigint", "sigterm"])
+def test_sigint_to_the_parent_of_ingest_workers_stops_it_writing_nothing(
+    tmp_path: Path, number: signal.Signals
+) -> None:
     source = small_articles(tmp_path)
     db = tmp_path / "new.db"
     with running("ingest", source, "--workers", "2", "--db", db) as process:
-        workers, out, err = interrupt_when_working(process)
+        workers, out, err = interrupt_when_working(process, number=number)
     assert (process.returncode, out, err) == (
-        1,
+        STATUS[number],
         "",
         "annotator: error: interrupted; nothing from this command was written\n",
     )
@@ -172,3 +185,22 @@ def test_a_worker_killed_from_outside_stops_suggest_with_one_line(unsuggested: P
         "annotator: error: a worker process ended before it sent its results (killed by SIGKILL)\n",
     )
     assert no_process_left(workers)
+
+
+def test_sigterm_to_an_ingest_in_one_process_removes_the_database_it_was_making(tmp_path: Path) -> None:
+    source = small_articles(tmp_path)
+    db = tmp_path / "new.db"
+    with running("ingest", source, "--db", db) as process:
+        deadline = time.monotonic() + 120
+        while not any(p.name.startswith(".new.db.new-") for p in tmp_path.iterdir()):
+            assert process.poll() is None and time.monotonic() < deadline, process.communicate()
+            time.sleep(0.05)
+        time.sleep(1)  # well into the work
+        process.send_signal(signal.SIGTERM)
+        out, err = process.communicate(timeout=60)
+    assert (process.returncode, out, err) == (
+        143,
+        "",
+        "annotator: error: interrupted; nothing from this command was written\n",
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["many.jsonl"]

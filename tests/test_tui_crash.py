@@ -5,15 +5,21 @@ Skipped without tmux. The long run is benchmarks/tui_crash.py.
 
 from __future__ import annotations
 
+import os
+import re
+import signal
+import time
 from pathlib import Path
 
 import pytest
 from crashing import prepare
-from tmux_tui import HAVE_TMUX, Session, spans_shown, tui_crash_run
+from tmux_tui import HAVE_TMUX, SUCCESS, Session, events_of, spans_shown, tui_crash_run
 
 from annotator.store import Store
 
 pytestmark = pytest.mark.skipif(not HAVE_TMUX, reason="needs tmux")
+#: What a program writes to leave the alternate screen (a TUI's last word to the terminal).
+ALT_SCREEN_OFF = b"\x1b[?1049l"
 
 
 def test_killing_the_tui_mid_session_loses_nothing_it_showed_as_done(tmp_path: Path) -> None:
@@ -49,3 +55,32 @@ def test_hostile_text_does_not_set_the_terminal_title_or_clipboard(tmp_path: Pat
     assert "pwned" not in title
     assert "pwned" not in buffers
     assert "␛]0;pwned␇" in screen
+
+
+def test_sigterm_closes_the_tui_cleanly_keeping_every_acknowledged_action(tmp_path: Path) -> None:
+    """`kill PID` of an open annotator: it leaves its screen (the terminal as it was), says so in one line and
+    exits with 143; every edit the screen acknowledged is stored (each is committed when made)."""
+    db = tmp_path / "tui.db"
+    prepare(db)
+    terminal, status = tmp_path / "terminal.out", tmp_path / "status"
+    session = Session(db, status_to=status)
+    try:
+        session.tmux("pipe-pane", "-t", session.name, f"cat > {terminal}")  # every byte the annotator writes
+        assert session.started()
+        session.settle()
+        acknowledged = sum(bool(SUCCESS.match(session.press_and_read(key))) for key in ["Enter", "Tab", "x"])
+        os.kill(session.pid, signal.SIGTERM)
+        deadline = time.monotonic() + 20
+        while not (status.exists() and status.read_text().endswith("\n")):
+            assert time.monotonic() < deadline, session.screen()
+            time.sleep(0.05)
+        time.sleep(0.5)  # for `cat` to have it all
+    finally:
+        session.kill()
+    _, after = terminal.read_bytes().rsplit(ALT_SCREEN_OFF, 1)
+    assert (acknowledged, status.read_text(), re.sub(rb"\x1b\[\?[0-9;]*[a-zA-Z]", b"", after)) == (
+        2,
+        "143\n",
+        b"annotator: error: interrupted; every action the screen showed as done is stored\r\n",
+    )
+    assert events_of(db, "alice") == acknowledged

@@ -48,11 +48,23 @@ def spans_shown(screen: list[str]) -> int | None:
 class Session:
     """One tmux session running `annotator annotate` on a database."""
 
-    def __init__(self, db: Path, annotator: str = "alice", name: str | None = None) -> None:
+    def __init__(
+        self, db: Path, annotator: str = "alice", name: str | None = None, status_to: Path | None = None
+    ) -> None:
+        """`status_to`: a file that gets the annotator's exit status (its shell waits for it; `self.pid` is still
+        the annotator's)."""
         self.name = name or f"annotator-reliability-{os.getpid()}-{time.monotonic_ns()}"
         command = f"exec {ANNOTATOR} annotate --db {db} --annotator {annotator}"
+        if status_to is not None:
+            command = f"{command.removeprefix('exec ')}; echo $? > {status_to}"
         self.tmux("new-session", "-d", "-s", self.name, "-x", "120", "-y", "35", command)
         self.pid = int(self.tmux("display-message", "-p", "-t", self.name, "#{pane_pid}").strip())
+        deadline = time.monotonic() + 10
+        while status_to is not None and not (found := Path(f"/proc/{self.pid}/task/{self.pid}/children").read_text()):
+            assert time.monotonic() < deadline, "the shell never started the annotator"
+            time.sleep(0.01)
+        if status_to is not None:
+            self.pid = int(found.split()[0])
 
     def tmux(self, *args: str) -> str:
         return tmux(self.name, *args)

@@ -5,6 +5,7 @@ lists them, and holds the top-level options.
 """
 
 import inspect
+import signal
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
@@ -13,6 +14,7 @@ import typer
 
 from annotator.cli import corpus, data, overview, quality, screens, teams
 from annotator.cli.common import AnnotatorOption, Command, app, fail
+from annotator.interrupts import terminate_as_interrupt, terminated
 from annotator.store import DEFAULT_DB
 
 #: Every command, in the order `annotator --help` lists them.
@@ -64,4 +66,11 @@ def main_callback(
 
 
 def main() -> None:
-    app()
+    """The console script: a SIGTERM stops a command as ctrl+c does (`annotator.interrupts`), exit status 143."""
+    terminate_as_interrupt()
+    try:
+        app()
+    except SystemExit as end:
+        if terminated() and end.code not in (0, None):
+            raise SystemExit(128 + signal.SIGTERM) from None
+        raise

@@ -69,9 +69,12 @@ def annotate(
 
             report = ingest_articles(store, seed_articles())
             say(f"ingested {len(report.added)} seed article(s) with {report.suggestions} suggestion(s)")
-    from annotator.tui.app import make_app
+    from annotator.tui.app import TERMINATED, make_app
 
     with errors_as_lines():
         who = "" if ask_annotator and not annotator else default_annotator(annotator)
         tui = make_app(db, who, created=not existed)
     tui.run()
+    if tui.return_code == TERMINATED:
+        fail("interrupted; every action the screen showed as done is stored")
+        raise typer.Exit(TERMINATED)

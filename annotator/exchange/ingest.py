@@ -7,10 +7,7 @@ anywhere means nothing from the command is stored.
 from __future__ import annotations
 
 import os
-import signal
-import threading
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -20,6 +17,7 @@ from pydantic import ValidationError
 
 from annotator.errors import InputError, NotFound, describe_validation_error
 from annotator.exchange.files import jsonl_objects, read_text
+from annotator.interrupts import interrupts_after
 from annotator.models import ArticleIn, Suggestion, content_hash
 from annotator.places import Note, kind_of
 from annotator.rows import Token
@@ -325,23 +323,6 @@ def outdated(stored: dict[str, set[str]], names: tuple[str, ...]) -> list[str]:
     ]
 
 
-@contextmanager
-def _interrupt_after() -> Iterator[None]:
-    """Hold ctrl+c (SIGINT) until the block is done, then raise it; in the main thread only (the only one
-    Python delivers signals to), elsewhere the block simply runs."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    held: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda number, frame: held.append(number))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if held:
-        raise KeyboardInterrupt
-
-
 class SuggestInterrupted(KeyboardInterrupt):
     """ctrl+c during `resuggest`. Each article's new suggestions are one transaction, written as soon as they are
     computed (a long corpus run keeps what it finished): the first `done` of `total` articles have them, the
@@ -378,7 +359,7 @@ def resuggest(
     count = done = 0
     try:
         for article_id, (tokens, suggestions) in zip(ids, suggest_texts(texts, nlp, n_process=workers), strict=True):
-            with _interrupt_after():  # the write and its count are one step: the count says what was written
+            with interrupts_after():  # the write and its count are one step: the count says what was written
                 store.replace_suggestions(article_id, tokens, suggestions)
                 done += 1
             count += len(suggestions)

@@ -13,6 +13,10 @@ as ours: `shards.write_shard`); `manifest.json` is rewritten the same way every 
 crash or an interruption therefore leaves only whole shard files and a manifest naming finished ones; a rerun
 of the same command skips every shard the manifest lists with the same fingerprint and computes the rest (a
 shard finished in the last two seconds before a crash, and so not yet listed, is computed again).
+
+A terminal's ctrl+c reaches every process of its group, a local cluster's worker processes too: each printed a
+traceback before this process's one line. They ignore SIGINT (`exchange.local_worker`, preloaded), so only this
+process takes it, and it stops them by closing the cluster.
 """
 
 from __future__ import annotations
@@ -52,6 +56,8 @@ Progress = Callable[[int, int], None]
 
 PLUGIN = "annotator-pipeline"  # and the model asked for: one plugin, and pipeline, per model on a worker
 IN_FLIGHT_PER_WORKER = 2  # shards sent ahead to each worker: it never waits, and this process holds few
+#: The module each worker of a local cluster preloads.
+LOCAL_WORKER = "annotator.exchange.local_worker"
 MANIFEST_EVERY = 2.0  # seconds between rewrites of the manifest while shards finish (and once at the end)
 
 
@@ -177,6 +183,7 @@ def dask_client(workers: int | None, scheduler: str | None) -> Iterator[Client]:
             processes=True,
             dashboard_address=":0",  # any free port: never a clash with another cluster's 8787
             silence_logs=logging.CRITICAL,  # a worker's error reaches this process, and is told once, in one line
+            preload=[LOCAL_WORKER],  # ignores SIGINT: a terminal's ctrl+c is this process's to handle
         ) as cluster,
         Client(cluster) as client,
     ):

@@ -21,12 +21,12 @@ import queue
 import signal
 import traceback
 from collections.abc import Generator, Iterable, Iterator
-from contextlib import contextmanager
 from itertools import islice
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from annotator.errors import AnnotatorError
+from annotator.interrupts import INTERRUPTS, blocked, default_terminate
 from annotator.models import Suggestion
 from annotator.rows import Token
 from annotator.suggest.pipeline import Suggesters, suggest_doc
@@ -97,16 +97,6 @@ def _context() -> ForkContext | SpawnContext:
     return multiprocessing.get_context("spawn")
 
 
-@contextmanager
-def _sigint_blocked() -> Iterator[None]:
-    """SIGINT held back (a forked worker starts with it blocked); one that came meanwhile arrives at the end."""
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-
-
 def _work(
     nlp: Language,
     suggesters: Suggesters,
@@ -118,7 +108,8 @@ def _work(
     """A worker: take the next batch, send back (number, results) or (number, the error), until told to stop or
     this process's parent is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt stops, and stops us
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked by the parent while it forked us
+    default_terminate()  # with SIGTERM (terminate()): the parent's handler, forked with us, would raise instead
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, set(INTERRUPTS))  # blocked by the parent while it forked us
     for end in not_ours:  # reading ends forked with us: held here, a pipe would never break
         end.close()
     while True:
@@ -179,7 +170,7 @@ class _Workers:
                     args=(self.nlp, self.suggesters, tasks, writer, list(readers), os.getpid()),
                     daemon=True,  # never outlives this process, whatever ends it
                 )
-                with _sigint_blocked():  # until the worker ignores it: a terminal's ctrl+c is ours alone
+                with blocked(*INTERRUPTS):  # until the worker ignores it: a terminal's ctrl+c is ours alone
                     process.start()
                 processes.append(process)
                 writer.close()  # only the worker writes: its pipe breaks when it ends

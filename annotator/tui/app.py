@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import signal
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,6 +26,8 @@ if TYPE_CHECKING:
     from annotator.store.rowkeys import ArticleKeys
 
 MESSAGES_KEPT = 500
+#: The exit status of an app closed by a SIGTERM (that of a process ended by one).
+TERMINATED = 128 + signal.SIGTERM
 
 
 class AnnotatorApp(App[None]):
@@ -92,6 +97,9 @@ class AnnotatorApp(App[None]):
         gc.disable()
 
     def on_mount(self) -> None:
+        if threading.current_thread() is threading.main_thread():  # the only one that may take signals
+            # A SIGTERM closes the app as quitting does (the terminal restored); every edit is already committed.
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.exit, None, TERMINATED)
         if self.keymap:
             self.set_keymap(self.keymap)
         if self.annotator:
