@@ -48,11 +48,12 @@ async def test_markup_in_titles_and_span_texts_is_shown_literally_in_toasts(tmp_
         await pilot.press("A")  # accepts the quote '[/x]'; the quote '[/x] works' around it stays pending
         await pilot.press("enter")  # '[/x] works' is current now; accepting it is refused: the toast quotes '[/x]'
         await pilot.pause()
+        refused = [str(toast.render()) for toast in app.screen.query(Toast)]  # as the screen draws them
         await pilot.press("d", "l")  # done, leaving the refused one undecided: the toast names the title
         await pilot.pause(0.2)
-        drawn = [str(toast.render()) for toast in app.screen.query(Toast)]  # as the screen draws them
-    assert "Not done\nit would overlap the quote QUOTE '[/x]' at 10:14" in drawn, drawn
-    assert "Marked\n[Update] Storm hits coast [/nope]: done, 1 left undecided" in drawn, drawn
+        marked = [str(toast.render()) for toast in app.screen.query(Toast)]  # the next key took the last one away
+    assert refused == ["Not done\nit would overlap the quote QUOTE '[/x]' at 10:14"]
+    assert marked == ["Marked\n[Update] Storm hits coast [/nope]: done, 1 left undecided"]
     with Store.open(db, read_only=True) as store:
         assert store.status("a", "alice").value == "done"
 
@@ -71,12 +72,19 @@ async def test_redo_after_suggest_all_replaced_the_suggestion_is_one_line_not_a_
         await pilot.pause()
         result = annotator("suggest", "--all", "--db", db)  # another process replaces the undecided suggestions
         assert result.returncode == 0, result.stderr
+        await pilot.press("U")  # the screen was shown the old suggestions: refused, and the article reloaded
+        await pilot.pause()
+        reloaded = app.screen.status_line.text.plain
         await pilot.press("U")
         await pilot.pause()
         first = app.screen.status_line.text.plain
         await pilot.press("U")
         await pilot.pause()
         second = app.screen.status_line.text.plain
+    assert reloaded == (
+        "Not done: the suggestions of this article were recomputed by another command since it was shown here, so "
+        "nothing was written; it is reloaded with those changes: try again"
+    )
     assert first == (
         "redid accept of ACTOR 'Barack Obama' at 0:12; the suggestion it named was replaced by a later "
         "`annotator suggest`, so that link was skipped"
