@@ -93,6 +93,11 @@ def test_a_label_or_relation_mapped_twice_is_one_line(tmp_path: Path) -> None:
     assert one_error_line(again) == "field '--label-map': 'PERSON' is mapped twice"
     relations = annotator(*common, "--relation-map", "said=SPEAKER,said=")
     assert one_error_line(relations) == "field '--relation-map': 'said' is mapped twice"
+    # Found by a second trial: the option given twice kept only the last (PERSON= dropped every person silently).
+    options = annotator(*common, "--label-map", "PERSON=ACTOR", "--label-map", "PERSON=")
+    assert one_error_line(options) == "field '--label-map': 'PERSON' is mapped twice"
+    options = annotator(*common, "--relation-map", "said=SPEAKER", "--relation-map", "said=")
+    assert one_error_line(options) == "field '--relation-map': 'said' is mapped twice"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p1.jsonl"]
 
 

@@ -266,14 +266,14 @@ def import_(
         ),
     ] = False,
     label_map: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option("--label-map", help="Map foreign labels, e.g. PERSON=ACTOR,GPE=LOCATION; DATE= drops DATE spans."),
     ] = None,
     replace: Annotated[
         bool, typer.Option("--replace", help="Replace stored work that differs even when it is newer (undoable).")
     ] = False,
     relation_map: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option("--relation-map", help="Map relation names to SPEAKER, e.g. said_by=SPEAKER; other= drops them."),
     ] = None,
     skip_invalid: Annotated[
@@ -296,8 +296,8 @@ def import_(
     with errors_as_lines():
         options = ReadOptions(
             annotator=None if annotator is None else checked_name(annotator, "--annotator"),
-            label_map=parse_label_map(label_map),
-            relation_map=parse_relation_map(relation_map),
+            label_map=parse_label_map(_joined(label_map)),
+            relation_map=parse_relation_map(_joined(relation_map)),
             skip_invalid=skip_invalid,
             spans_key=spans_key,
             snap=snap,
@@ -360,3 +360,8 @@ def check(db: DbOption = Path(DEFAULT_DB)) -> None:
     if problems:
         raise fail(f"{db}: {len(problems)} problem(s); the first: {problems[0]}")
     say(f"{db}: ok (integrity check passed; {events} event(s) replay to the stored annotations)")
+
+
+def _joined(given: list[str] | None) -> str | None:
+    """A map option given more than once is one map, so a name mapped in two of them is refused, not overwritten."""
+    return ",".join(given) if given else None
