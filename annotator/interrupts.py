@@ -31,9 +31,16 @@ def terminated() -> bool:
     return bool(_received)
 
 
-def _raise(number: int, frame: FrameType | None) -> None:
+def _stop(number: int) -> Terminated:
+    # One stop is enough: a second SIGTERM (a supervisor's retry) raised again inside the clean-up of the first
+    # and printed a traceback from wherever it landed; SIGKILL still ends the process outright.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _received.append(number)
-    raise Terminated
+    return Terminated()
+
+
+def _raise(number: int, frame: FrameType | None) -> None:
+    raise _stop(number)
 
 
 def terminate_as_interrupt() -> None:
@@ -72,7 +79,6 @@ def interrupts_after() -> Iterator[None]:
         for number, handler in previous.items():
             signal.signal(number, handler)
     if held and held[0] == signal.SIGTERM:
-        _received.append(held[0])
-        raise Terminated
+        raise _stop(held[0])
     if held:
         raise KeyboardInterrupt

@@ -147,6 +147,22 @@ def test_sigint_to_the_parent_of_suggest_workers_stops_it_with_its_count(
     assert no_process_left(workers)
 
 
+def test_a_second_sigterm_during_the_clean_up_is_no_traceback(unsuggested: Path, tmp_path: Path) -> None:
+    """Found by a second trial: a supervisor's stop and retry (`kill P; kill P`) raised again inside the clean-up of
+    the first and printed a traceback (in 2 of 5 runs) after the one line."""
+    db = Path(shutil.copy(unsuggested, tmp_path / "many.db"))
+    with running("suggest", "--all", "--workers", "2", "--db", db) as process:
+        workers = working(process)
+        for _ in range(5):
+            process.send_signal(signal.SIGTERM)
+            time.sleep(0.02)
+        out, err = process.communicate(timeout=60)
+    assert (process.returncode, out, err.count("\n"), err.startswith("annotator: error: interrupted: ")) == (
+        143, "", 1, True
+    ), err  # fmt: skip
+    assert no_process_left(workers)
+
+
 @pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM], ids=["sigint", "sigterm"])
 def test_sigint_to_the_parent_of_ingest_workers_stops_it_writing_nothing(
     tmp_path: Path, number: signal.Signals
