@@ -157,3 +157,15 @@ def test_predict_does_not_follow_links_inside_a_folder(tmp_path: Path) -> None:
     )
     [shard] = (tmp_path / "out" / "shards").iterdir()
     assert "root:x" not in shard.read_text()
+
+
+def test_a_link_loop_for_exports_or_a_merge_source_is_one_line(tmp_path: Path) -> None:
+    """Found by a second trial: `ln -s exports exports` and `ln -s loop.db loop.db` gave RuntimeError tracebacks."""
+    (tmp_path / "a.txt").write_text("Ann said it rained in Paris.", encoding="utf-8")
+    assert annotator("ingest", "a.txt", "--no-suggest", "--db", "t.db", cwd=tmp_path).returncode == 0
+    (tmp_path / "exports").symlink_to("exports")
+    (tmp_path / "loop.db").symlink_to("loop.db")
+    export = annotator("export", "--suggestions", "--db", "t.db", cwd=tmp_path)
+    assert one_error_line(export) == "exports: a link to exports, which is not a folder; nothing was written"
+    merge = annotator("merge", "loop.db", "--db", "t.db", cwd=tmp_path)
+    assert one_error_line(merge) == "loop.db: Too many levels of symbolic links"

@@ -1,6 +1,7 @@
 """Commands that move data: articles and suggestions in, annotations in and out, databases checked, and what a
 database holds (`merge` is a team's: `cli.teams`)."""
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -221,9 +222,9 @@ def export(
 def _in_exports(name: str) -> Path:
     """The default output, exports/NAME; a name that would put it anywhere else (a stored name from an older
     release, before names were checked) is refused: the default never leaves exports/."""
-    folder = Path("exports").resolve()
+    folder = Path(os.path.realpath("exports"))  # realpath: a link loop is no traceback (it is refused on writing)
     path = Path("exports") / name
-    if path.resolve().parent != folder:
+    if Path(os.path.realpath(path)).parent != folder:
         raise fail(f"the default output exports/{name} would not be inside exports/: give -o PATH")
     return path
 

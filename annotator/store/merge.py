@@ -24,6 +24,7 @@ content, not ids: articles by content hash, suggestions by (offsets, label, sugg
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -333,7 +334,7 @@ def merge(
     sources = []
     try:
         for path in paths:
-            if Path(path).resolve() == (store.path or Path()).resolve():
+            if os.path.realpath(path) == os.path.realpath(store.path or Path()):  # a link loop: no traceback
                 raise AnnotatorError(f"{path}: this is the database being merged into")
             sources.append(MergeSource(path))
         with store.write():
