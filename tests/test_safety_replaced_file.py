@@ -18,6 +18,7 @@ from processes import annotator, small_database
 
 from annotator.store import Store, WriteFailed
 from annotator.tui.app import AnnotatorApp
+from annotator.vocabulary import Status
 
 WHO = "z"
 
@@ -162,3 +163,24 @@ def test_the_tui_says_not_saved_when_its_file_was_removed(files: tuple[Path, Pat
     store.close()
     assert (message, pending) == (f"Not done: {refused(db)}", [True])
     assert sorted(p.name for p in db.parent.iterdir()) == ["other.db"]
+
+
+def test_a_database_removed_while_open_leaves_no_work_for_a_new_one_at_its_name(tmp_path: Path) -> None:
+    """Found by a second trial: rm x.db while the TUI had it open, then `annotator ingest ... --db x.db`: the
+    removed database's -wal was laid over the new file and its annotations reappeared there."""
+    db = tmp_path / "x.db"
+    (tmp_path / "a.txt").write_text("Ann said it rained in Paris.", encoding="utf-8")
+    assert annotator("ingest", "a.txt", "--no-suggest", "--db", db, cwd=tmp_path).returncode == 0
+    with Store.open(db) as store:
+        [article] = store.article_ids()
+        store.set_status(article, "alice", Status.IN_PROGRESS)  # work in the -wal, the holder still open
+        db.unlink()
+        wal = (tmp_path / "x.db-wal").read_bytes()
+        result = annotator("ingest", "a.txt", "--no-suggest", "--db", db, cwd=tmp_path)
+        assert (result.returncode, result.stdout) == (1, "")
+        assert result.stderr == (
+            f"annotator: error: {db}: x.db-wal beside it holds the work of a database that is no longer there "
+            "(removed while a process had it open?); both were left as they are: move x.db-wal away to create x.db "
+            "there\n"
+        )
+        assert not db.exists() and (tmp_path / "x.db-wal").read_bytes() == wal

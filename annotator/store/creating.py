@@ -10,6 +10,7 @@ the file, and writes nothing there.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,12 +35,14 @@ def filling(path: str | Path, note: Note = None) -> Iterator[Store]:
         with Store.open(path, create=False) as store:
             yield store
         return
+    _no_orphan_wal(path)
     temporary = new_database(target, path, note)
     try:
         with Store.open(temporary.path, create=False) as store:
             store.path = path  # messages name the file the user gave
             yield store
         temporary.sync()
+        _no_orphan_wal(path)
         try:
             placed = temporary.link_into_place()
         except OSError as error:
@@ -73,3 +76,15 @@ def _merge_into(path: Path, built: Path) -> None:
                 f"{path} was created by another process while this command ran, and {first.annotator}'s work on "
                 f"article {first.article_id} differs there; nothing from this command was written"
             )
+
+
+def _no_orphan_wal(path: Path) -> None:
+    """A -wal with work beside a name that holds no database is what is left of a file removed while a process had
+    it open: SQLite would lay its pages over a new file at that name (found by a trial: the removed database's work
+    reappeared in the new one), so no database is created there until it is moved away."""
+    wal = path.with_name(path.name + "-wal")
+    if not os.path.lexists(path) and wal.is_file() and wal.stat().st_size > 0:
+        raise DatabaseError(
+            f"{path}: {wal.name} beside it holds the work of a database that is no longer there (removed while a "
+            f"process had it open?); both were left as they are: move {wal.name} away to create {path.name} there"
+        )
