@@ -204,6 +204,7 @@ class _Workers:
                     raise found
                 return number, found
         ended = next(p for p in processes if p.sentinel in ready)
+        ended.join(5)  # its sentinel closes a moment before it can be reaped: without this, "exit status None"
         raise WorkerLost(ended.exitcode)
 
     @staticmethod
