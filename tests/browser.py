@@ -71,12 +71,7 @@ class Browser:
             stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
-        port_file = self.profile / "DevToolsActivePort"
-        for _ in range(300):
-            if port_file.exists() and len(port_file.read_text().splitlines()) >= 2:
-                break
-            await asyncio.sleep(0.05)
-        port = int(port_file.read_text().splitlines()[0])
+        port = await self._devtools_port(seconds=120.0)
         self.session = aiohttp.ClientSession()
         async with self.session.get(f"http://127.0.0.1:{port}/json/list") as response:
             targets = await response.json()
@@ -86,6 +81,20 @@ class Browser:
         await self.call("Page.enable")
         await self.call("Page.addScriptToEvaluateOnNewDocument", source=CATCH_TERMINAL)
         return self
+
+    async def _devtools_port(self, seconds: float) -> int:
+        """The port Chromium writes once it listens: a loaded CI machine can take well over 15 s to start it."""
+        port_file = self.profile / "DevToolsActivePort"
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + seconds
+        while loop.time() < deadline:
+            if port_file.exists() and len(lines := port_file.read_text().splitlines()) >= 2:
+                return int(lines[0])
+            if self.process.poll() is not None:
+                raise AssertionError(f"chromium exited with status {self.process.returncode} before it listened")
+            await asyncio.sleep(0.1)
+        self.process.kill()
+        raise AssertionError(f"chromium did not listen within {seconds:.0f} s")
 
     async def __aexit__(self, *exc: object) -> None:
         await self.socket.close()
