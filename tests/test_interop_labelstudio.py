@@ -1,10 +1,13 @@
 """Label Studio: our export as its server takes it, and the files its server writes (fixtures/real/labelstudio).
 
-label-studio-sdk is not a dev dependency: it brings OpenCV, pandas, nltk and lxml, and would move pins this
-environment shares; and the server's import checks are the server's code, not the SDK's. So the shape test
-below checks our export against the server's rules as read in Label Studio 1.23.2 (`tasks/serializers.py`,
-`_insert_valid_completed_by`; `tasks/validation.py`), and `benchmarks/interop.py` sends it to a real server.
-`ls1232_our_export_back.json` is that server's JSON export of our export: importing it gives back what we sent.
+Three consumers read our export. label-studio-sdk 2.1.2's own code (its LabelInterface validating our labelling
+config, tasks, annotations, predictions and speaker relations; its Converter turning our tasks into JSON_MIN and
+CONLL2003) runs in tests/test_interop_labelstudio_sdk.py, in an environment of its own (.venv-labelstudio, which
+`make test` makes): it brings OpenCV, pandas, nltk and lxml and would move this environment's pins. The server's
+import checks are the server's code, not the SDK's: the shape test below checks our export against the server's
+rules as read in Label Studio 1.23.2 (`tasks/serializers.py`, `_insert_valid_completed_by`;
+`tasks/validation.py`), and `benchmarks/interop.py` sends it to a real server. `ls1232_our_export_back.json` is
+that server's JSON export of our export: importing it gives back what we sent.
 """
 
 from __future__ import annotations
@@ -147,3 +150,20 @@ def test_conll2003_export_one_task_a_block(tmp_path: Path) -> None:
         ("Officials in Port Maren counte", "bob", "done", [("LOCATION", "Port Maren", None), ("ACTOR", "Li Wei", None)]),
         ("Delta Cooperative said it woul", "bob", "done", []),
     ]  # fmt: skip
+
+
+def test_the_models_suggestions_go_out_as_predictions_and_come_back_as_suggestions(tmp_path: Path) -> None:
+    """As annotations, a server would count the model's spans as someone's finished work."""
+    with build(tmp_path / "a.db") as store:
+        export_to_path(store, "labelstudio", tmp_path / "model.json", None)
+    tasks = json.loads((tmp_path / "model.json").read_text(encoding="utf-8"))
+    assert [("annotations" in t, t["meta"]["annotator"], [p["model_version"] for p in t["predictions"]]) for t in tasks] == [
+        (False, "model:entities.v1", ["entities.v1"]),
+        (False, "model:", [""]),  # the seed article has no suggestions: an empty prediction, so it comes back
+    ]  # fmt: skip
+    assert [r["value"]["text"] for r in tasks[0]["predictions"][0]["result"]] == ["Washington"]
+    db = tmp_path / "back.db"
+    code, out, err = run("import", tmp_path / "model.json", "--format", "labelstudio", "--db", db)
+    said = f"1 record(s) imported (2 new article(s), 1 suggestion(s) of the model); 1 unchanged -> {db}\n"
+    assert (code, out, err) == (0, said, "")
+    assert annotations(db) == []
