@@ -164,6 +164,6 @@ def test_the_models_suggestions_go_out_as_predictions_and_come_back_as_suggestio
     assert [r["value"]["text"] for r in tasks[0]["predictions"][0]["result"]] == ["Washington"]
     db = tmp_path / "back.db"
     code, out, err = run("import", tmp_path / "model.json", "--format", "labelstudio", "--db", db)
-    said = f"1 record(s) imported (2 new article(s), 1 suggestion(s) of the model); 1 unchanged -> {db}\n"
+    said = f"2 record(s) imported (2 new article(s), 1 suggestion(s) of the model) -> {db}\n"
     assert (code, out, err) == (0, said, "")
     assert annotations(db) == []
