@@ -353,8 +353,8 @@ def import_(
 
 
 def check(db: DbOption = Path(DEFAULT_DB)) -> None:
-    """Check the database without changing it: SQLite's integrity check, and that replaying each annotator's
-    event log gives exactly the spans, decisions and status stored.
+    """Check the database without changing it: SQLite's integrity check, that the title search index matches the
+    titles, and that replaying each annotator's event log gives exactly the spans, decisions and status stored.
 
     Example: annotator check --db annotations.db
     """
