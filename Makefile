@@ -32,7 +32,7 @@ test: $(STAMP) $(SDK_STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy
-	LABELSTUDIO_SDK_PYTHON=$(SDK_VENV)/bin/python $(BIN)/python -m pytest -n 2 --dist worksteal
+	LABELSTUDIO_SDK_PYTHON=$(abspath $(SDK_VENV))/bin/python $(BIN)/python -m pytest -n 2 --dist worksteal
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
