@@ -3,7 +3,8 @@
 Each format module offers `read(path, options) -> Iterator[ImportedRecord | Skipped]` and
 `write(records, out, tokens_of, options) -> int` (to a binary stream), plus `SUFFIX` and `CANNOT_CARRY`, what
 of a native record the format loses, and optionally `config(path, options) -> str`: the file the target tool needs
-beside the export to read it (`export --config PATH`). Modules are imported when asked for: spaCy loads only for formats needing it.
+beside the export to read it (`export --config PATH`). Modules are imported when asked for: spaCy loads only for
+formats needing it.
 """
 
 from __future__ import annotations

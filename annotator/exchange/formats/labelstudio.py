@@ -13,9 +13,9 @@ config (`config` below): the tasks name its `label` and `text` tags and its SPEA
 `tests/test_interop_labelstudio_sdk.py` reads all of it with label-studio-sdk's own code.
 
 On import, each annotation of a task becomes one record (and the one prediction of a task our `export
---suggestions` wrote, whose `meta` names the model, a record of suggestions). Whose it is: --annotator; else the task's `meta`
-annotator when the task has one annotation (our own export, back from the server); else `completed_by`: a
-user id (read as `labelstudio-user-<id>`), an object with an `email`, or a name. A cancelled annotation is
+--suggestions` wrote, whose `meta` names the model, a record of suggestions). Whose it is: --annotator; else the
+task's `meta` annotator when the task has one annotation (our own export, back from the server); else
+`completed_by`: a user id (read as `labelstudio-user-<id>`), an object with an `email`, or a name. A cancelled annotation is
 read as skipped. A quote's speaker is a relation labelled SPEAKER `from_id` the QUOTE region `to_id` the
 ACTOR region (other labels: --relation-map). Results that are not text labels (`choices`, `rating`, ...)
 have no place here: they are left out and counted. Tasks nobody annotated are counted, not imported.
