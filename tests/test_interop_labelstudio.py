@@ -82,7 +82,7 @@ def test_a_projects_json_export_with_two_annotators_a_cancelled_task_and_one_nob
     assert code == 0
     assert out.splitlines() == [
         f"4 record(s) imported (3 new article(s)) -> {db}",
-        "left out: 1 Label Studio prediction(s) (not read)",
+        "left out: 1 Label Studio prediction(s) given by id only, without their results (not read)",
         "left out: 1 task(s) without an annotation",
     ]
     assert annotations(db) == [
@@ -167,3 +167,36 @@ def test_the_models_suggestions_go_out_as_predictions_and_come_back_as_suggestio
     said = f"2 record(s) imported (2 new article(s), 1 suggestion(s) of the model) -> {db}\n"
     assert (code, out, err) == (0, said, "")
     assert annotations(db) == []
+
+
+def test_the_servers_export_of_our_suggestions_names_its_predictions_by_id_only(tmp_path: Path) -> None:
+    """Made by Label Studio 1.23.2: our `export --suggestions` (two tasks, one prediction each) imported and exported
+    as JSON. The server accepted 2 tasks with 0 annotations and 2 predictions, and exports a task's predictions as
+    their ids (`"predictions": [1]`): their results are not in the file, so nothing comes back, and it says so."""
+    db = tmp_path / "back.db"
+    code, out, err = run("import", LS / "ls1232_our_suggestions_back.json", "--format", "labelstudio", "--db", db)
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        f"0 record(s) imported (0 new article(s)) -> {db}",
+        "left out: 2 Label Studio prediction(s) given by id only, without their results (not read)",
+        "left out: 2 task(s) without an annotation",
+    ]
+
+
+def test_another_models_predictions_are_counted_not_read(tmp_path: Path) -> None:
+    """A prediction with its results that is not our model's record (an ML backend's) is nobody's work here."""
+    text = "Ana Ruiz spoke."
+    region = {"id": "r", "from_name": "label", "to_name": "text", "type": "labels",
+              "value": {"start": 0, "end": 8, "text": "Ana Ruiz", "labels": ["ACTOR"]}}  # fmt: skip
+    tasks = [{"data": {"text": text}, "annotations": [{"completed_by": 1, "result": [region]}],
+              "predictions": [{"model_version": "their-ner", "result": [region]}]}]  # fmt: skip
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps(tasks), encoding="utf-8")
+    db = tmp_path / "t.db"
+    code, out, err = run("import", path, "--format", "labelstudio", "--db", db)
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        f"1 record(s) imported (1 new article(s)) -> {db}",
+        "left out: 1 Label Studio prediction(s) (not read)",
+    ]
+    assert annotations(db) == [(text, "labelstudio-user-1", "done", [("ACTOR", "Ana Ruiz", None)])]

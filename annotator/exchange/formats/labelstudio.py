@@ -67,6 +67,7 @@ FROM_NAME, TO_NAME = "label", "text"
 #: The keys of a JSON_MIN record that are Label Studio's own, not the task's data nor a result.
 MIN_KEYS = {"id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time", "agreement"}
 NO_ANNOTATION = "task(s) without an annotation"
+PREDICTION_IDS = "Label Studio prediction(s) given by id only, without their results (not read)"
 
 
 class Loose(BaseModel):
@@ -229,13 +230,17 @@ def _spans(
 
 def _task_records(parsed: LSTask, options: ReadOptions, where: Where) -> Iterator[Read]:
     text = parsed.data.text
-    annotations, kind = parsed.annotations, "annotations"
+    annotations, kind, predictions = parsed.annotations, "annotations", parsed.predictions
     model = parsed.meta.get("annotator")
-    if not annotations and len(parsed.predictions) == 1 and isinstance(model, str) and is_model(model):
+    whole = [p for p in predictions if isinstance(p, dict)]  # a server's JSON export names them by id only
+    if not annotations and len(whole) == 1 == len(predictions) and isinstance(model, str) and is_model(model):
         # our `export --suggestions`: the one prediction is the model's record, read back as suggestions
-        annotations, kind = [validated(LSAnnotation, parsed.predictions[0], where)], "predictions"
-    elif parsed.predictions:
-        yield Dropped("Label Studio prediction(s) (not read)", len(parsed.predictions))
+        annotations, kind = [validated(LSAnnotation, whole[0], where)], "predictions"
+    else:
+        if len(predictions) > len(whole):
+            yield Dropped(PREDICTION_IDS, len(predictions) - len(whole))
+        if whole:
+            yield Dropped("Label Studio prediction(s) (not read)", len(whole))
     single = len(annotations) == 1
     ours = parsed.meta if single else {}  # our own export's annotator and status, back from a server
     article = {
