@@ -200,3 +200,25 @@ def test_another_models_predictions_are_counted_not_read(tmp_path: Path) -> None
         "left out: 1 Label Studio prediction(s) (not read)",
     ]
     assert annotations(db) == [(text, "labelstudio-user-1", "done", [("ACTOR", "Ana Ruiz", None)])]
+
+
+def test_the_labelling_config_names_only_the_exported_labels(tmp_path: Path) -> None:
+    """`--labels` without QUOTE: no quotes, so no SPEAKER relation either (label-studio-sdk reads the full config in
+    test_interop_labelstudio_sdk.py)."""
+    db, config = tmp_path / "a.db", tmp_path / "ls.xml"
+    build(db).close()
+    code, out, err = run("export", "--db", db, "--annotator", "alice", "--format", "labelstudio", "--labels",
+                         "ACTOR,FIGURE", "-o", tmp_path / "a.json", "--config", config)  # fmt: skip
+    assert (code, out, err) == (
+        0,
+        f"1 record(s) -> {tmp_path / 'a.json'}; Label Studio labelling config -> {config}\n",
+        "",
+    )
+    assert config.read_text(encoding="utf-8") == (
+        '<View>\n  <Labels name="label" toName="text">\n    <Label value="ACTOR"/>\n    <Label value="FIGURE"/>\n'
+        '  </Labels>\n  <Text name="text" value="$text"/>\n</View>\n'
+    )
+    code, _, err = run("export", "--db", db, "--annotator", "alice", "--format", "labelstudio", "-o", "-",
+                       "--config", config)  # fmt: skip
+    assert (code, err) == (1, "annotator: error: --config is written with the export: give it a file (-o PATH), not "
+                              "standard output\n")  # fmt: skip
