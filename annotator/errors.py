@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import math
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -48,12 +49,39 @@ class NotFound(AnnotatorError):
     pass
 
 
+def json_kind(value: Any) -> str:
+    """A JSON value's kind in words, for an error about a value of the wrong type. NaN and the infinities are
+    named: Python's json reads them (and 1e999 as Infinity), no other tool does."""
+    if isinstance(value, bool) or value is None:
+        return {True: "true", False: "false", None: "null"}[value]
+    if isinstance(value, float) and not math.isfinite(value):
+        sign = "-" if value < 0 else ""
+        return "NaN" if math.isnan(value) else f"{sign}Infinity (or a number too large, as {sign}1e999)"
+    if isinstance(value, float):
+        return "a number with a fraction or an exponent"
+    if isinstance(value, int):
+        return "a whole number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
 def describe_validation_error(error: ValidationError) -> tuple[str, str]:
     """The first problem of a pydantic error as (field, message), short enough for one line. A check of the whole
-    record that knows which field it found wrong (`models.SpanError`: "spans[0].text") names that field."""
+    record that knows which field it found wrong (`models.SpanError`: "spans[0].text") names that field. A value
+    of the wrong type says what it was ("..., got NaN"); an empty one, that it must not be (pydantic's words for
+    a minimum length of one count items, "at least 1 item after validation, not 0")."""
     first = error.errors()[0]
     field = ".".join(str(part) for part in first["loc"])
     message = first["msg"].removeprefix("Value error, ")
+    if first["type"].endswith("_type") and "input" in first:
+        message = f"{message}, got {json_kind(first['input'])}"
+    elif first["type"] in ("too_short", "string_too_short") and first.get("ctx", {}).get("min_length") == 1:
+        message = "must not be empty"
     cause = first.get("ctx", {}).get("error")
     named = getattr(cause, "field", None)
     if isinstance(named, str) and named:

@@ -28,6 +28,7 @@ from pydantic import (
     model_validator,
 )
 
+from annotator.errors import json_kind as json_kind
 from annotator.spans import edge_problem, layer_problem
 from annotator.vocabulary import ENTITY_LABELS as ENTITY_LABELS
 from annotator.vocabulary import Label as Label
@@ -81,19 +82,6 @@ def _no_title(value: Any) -> Any:
 
 #: A title: a string, or null for none (a missing title is none too; the store then makes one from the text).
 Title = Annotated[StrictStr, BeforeValidator(_no_title, json_schema_input_type=str | None)]
-
-
-def json_kind(value: Any) -> str:
-    """A JSON value's kind in words, for an error about a value of the wrong type."""
-    if isinstance(value, bool) or value is None:
-        return {True: "true", False: "false", None: "null"}[value]
-    if isinstance(value, float):
-        return "a number with a fraction or an exponent"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
 
 
 def article_id_text(value: Any) -> str:
@@ -176,10 +164,7 @@ def unstorable(value: Any, field: str) -> str | None:
     infinity (Python's json reads `NaN` and `1e999`, but they are not standard JSON and no other tool reads
     them back), or None."""
     if isinstance(value, float) and not math.isfinite(value):
-        shown = (
-            "NaN" if math.isnan(value) else "-Infinity" if value < 0 else "Infinity (or a number too large, as 1e999)"
-        )
-        return f"{field} is {shown}, which is not standard JSON"
+        return f"{field} is {json_kind(value)}, which is not standard JSON"
     if isinstance(value, str):
         try:
             value.encode("utf-8")

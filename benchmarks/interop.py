@@ -9,9 +9,10 @@ doccano's code runs in-process on a temporary SQLite file (no server, no worker)
 What it does:
 1. builds a database of invented sentences (entities, a LOCATION inside a QUOTE, a quote with its speaker) that
    alice annotated and marked done, in progress, flagged and skipped;
-2. exports it (`--status all`) as Label Studio JSON, imports that into a fresh Label Studio project through the
-   API and prints what the server accepted; exports the project back (JSON, JSON_MIN, CONLL2003) and imports
-   the server's JSON into annotator again, comparing every record with the original;
+2. exports it (`--status all`) as Label Studio JSON with its labelling config (`--config`), imports that into a
+   fresh Label Studio project made with that config through the API and prints what the server accepted;
+   exports the project back (JSON, JSON_MIN, CONLL2003) and imports the server's JSON into annotator again,
+   comparing every record with the original;
 3. exports it as doccano JSONL, plain and with relations, imports each with doccano's own pipeline into a
    project with and without "Allow overlapping entity", prints what doccano stored, exports the relation
    project with doccano's exporter and imports that back, comparing again.
@@ -39,13 +40,6 @@ ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ROOT / ".venv-interop"
 LABEL_STUDIO = ["label-studio==1.23.2"]
 DOCCANO = ["doccano==1.8.4", "marshmallow<3.20", "numpy<2"]  # doccano 1.8.4 runs only with these older two
-LABEL_CONFIG = """<View>
-  <Labels name="label" toName="text">
-    <Label value="ACTOR"/><Label value="LOCATION"/><Label value="FIGURE"/><Label value="QUOTE"/>
-  </Labels>
-  <Relations><Relation value="SPEAKER"/></Relations>
-  <Text name="text" value="$text"/>
-</View>"""
 
 #: (text, [(label, part)], quote part or None, status): invented sentences, nobody's text.
 ARTICLES = [
@@ -139,7 +133,7 @@ def drive(python: Path, tool: str, *args: str) -> None:
 # -- drivers: run inside the tool's environment, import nothing of annotator ---------------------------------
 
 
-def drive_label_studio(our_file: Path, out: Path) -> None:
+def drive_label_studio(our_file: Path, config: Path, out: Path) -> None:
     import requests
     from label_studio_sdk import LabelStudio
     from label_studio_sdk.core.api_error import ApiError
@@ -169,7 +163,7 @@ def drive_label_studio(our_file: Path, out: Path) -> None:
 
         print(f"  Label Studio {version('label-studio')} up in {time.time() - began:.0f} s at {base}")
         client = LabelStudio(base_url=base, api_key=token)
-        project = client.projects.create(title="interop", label_config=LABEL_CONFIG)
+        project = client.projects.create(title="interop", label_config=config.read_text(encoding="utf-8"))
         tasks = json.loads(our_file.read_text(encoding="utf-8"))
         try:
             answer = client.projects.import_tasks(project.id, request=tasks, return_task_ids=True)
@@ -299,11 +293,12 @@ def main() -> None:
         print(f"annotator: {len(original)} records by alice ({', '.join(r['status'] for r in original)})")
         carried = ("text", "title", "meta", "annotator", "status", "spans", "updated_at")
         if args.only in (None, "labelstudio"):
-            ours = work / "alice.json"
+            ours, config = work / "alice.json", work / "labelstudio.xml"
             annotator("export", "--db", str(db), "--annotator", "alice", "--format", "labelstudio", "--status", "all",
-                      "-o", str(ours))  # fmt: skip
-            print("Label Studio: importing our export through the API")
-            drive(tool_python("label-studio", LABEL_STUDIO, args.label_studio_python), "labelstudio", ours, out)
+                      "-o", str(ours), "--config", str(config))  # fmt: skip
+            print("Label Studio: importing our export through the API, into a project made with our labelling config")
+            python = tool_python("label-studio", LABEL_STUDIO, args.label_studio_python)
+            drive(python, "labelstudio", ours, config, out)
             back = out / "labelstudio_export.json"
             if back.exists():
                 print(

@@ -87,6 +87,30 @@ def test_stats_counts_by_annotator_and_status(db_path: Path, store: Store, small
     ]
 
 
+def test_stats_and_export_agree_that_opening_an_article_is_no_annotation(
+    tmp_path: Path, db_path: Path, store: Store, small_article: str
+) -> None:
+    """Found by a newcomer: the login name got a "todo" in stats for an article the TUI only opened, and `export
+    --status todo` wrote nothing for it. Opening is not work (as `export`, `agreement` and `evaluate` have it):
+    only a status beyond to do, or spans, make an annotation."""
+    store.save_cursor(small_article, "carol", 3)  # what opening it in the TUI stores
+    store.add_span(small_article, "alice", 0, 10, "ACTOR")
+    store.set_status(small_article, "alice", "todo")  # spans, and the status put back to to do
+    code, out, _ = run("stats", "--db", str(db_path))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[lines.index("annotations") :] == [
+        "annotations",
+        "annotator   todo   in_progress   done   skipped   flagged   time spent",
+        "─" * 70,
+        "alice          1             0      0         0         0      0.0 min",
+    ]
+    for who, written in (("alice", "1 record(s) written\n"), ("carol", "")):
+        code, _, err = run("export", "--db", str(db_path), "--annotator", who, "--status", "todo", "-o", "-")
+        assert (code, err) == ((0, written) if written else (1, "annotator: error: no annotations by 'carol' to "
+                                                                "export (in the database: alice)\n"))  # fmt: skip
+
+
 def test_stats_with_no_annotations_says_so_in_one_line(db_path: Path, store: Store, small_article: str) -> None:
     """Found by a newcomer: "annotations: none yet" came with the header of a table of no rows under it."""
     code, out, _ = run("stats", "--db", str(db_path))

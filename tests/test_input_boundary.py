@@ -134,10 +134,11 @@ def timezone_of(hours: int) -> object:
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("start", "true", "Input should be a valid integer"),
-        ("start", "0.0", "Input should be a valid integer"),
-        ("start", '"0"', "Input should be a valid integer"),
-        ("end", "10.0", "Input should be a valid integer"),
+        ("start", "true", "Input should be a valid integer, got true"),
+        ("start", "0.0", "Input should be a valid integer, got a number with a fraction or an exponent"),
+        ("start", '"0"', "Input should be a valid integer, got a string"),
+        ("end", "10.0", "Input should be a valid integer, got a number with a fraction or an exponent"),
+        ("start", "NaN", "Input should be a valid integer, got NaN"),
     ],
 )
 def test_a_native_offset_must_be_an_integer(db: Path, tmp_path: Path, field: str, value: str, message: str) -> None:
@@ -155,7 +156,7 @@ def test_a_native_offset_must_be_an_integer(db: Path, tmp_path: Path, field: str
 @pytest.mark.parametrize(
     ("value", "kind"),
     [
-        ("1e400", "a number with a fraction or an exponent"),
+        ("1e400", "Infinity (or a number too large, as 1e999)"),
         ("2.0", "a number with a fraction or an exponent"),
         ("true", "true"),
         ('["x"]', "a list"),
@@ -169,6 +170,41 @@ def test_an_article_id_that_is_no_string_or_integer_is_refused_at_ingest(tmp_pat
         f"{path}:1: field 'id': expected a string or a whole number, got {kind}"
     )
     assert not (tmp_path / "a.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"id": "", "text": "Ann met Bob."}', "field 'id': must not be empty"),
+        ('{"text": NaN}', "field 'text': Input should be a valid string, got NaN"),
+        (
+            '{"text": "Ann met Bob.", "title": Infinity}',
+            "field 'title': Input should be a valid string, got Infinity (or a number too large, as 1e999)",
+        ),
+        (
+            '{"text": "Ann met Bob.", "title": -1e999}',
+            "field 'title': Input should be a valid string, got -Infinity (or a number too large, as -1e999)",
+        ),
+        ('{"text": null}', "field 'text': Input should be a valid string, got null"),
+        ('{"text": ["Ann met Bob."]}', "field 'text': Input should be a valid string, got a list"),
+        ('{"text": 7}', "field 'text': Input should be a valid string, got a whole number"),
+    ],
+)
+def test_a_wrong_value_at_ingest_says_what_was_found(tmp_path: Path, line: str, message: str) -> None:
+    """Found by a newcomer: an empty id said "Value should have at least 1 item after validation", a NaN text only
+    "Input should be a valid string"."""
+    path = write_line(tmp_path / "a.jsonl", line)
+    assert (
+        one_error_line(annotator("ingest", path, "--no-suggest", "--db", tmp_path / "a.db")) == f"{path}:1: {message}"
+    )
+    assert not (tmp_path / "a.db").exists()
+
+
+def test_an_empty_article_id_in_a_native_record_must_not_be_empty(db: Path, tmp_path: Path) -> None:
+    path = write_line(tmp_path / "bad.jsonl", json.dumps({**exported(db, tmp_path), "article_id": ""}))
+    assert one_error_line(annotator("import", path, "--db", tmp_path / "new.db")) == (
+        f"{path}:1: field 'article_id': must not be empty"
+    )
 
 
 def test_a_whole_number_article_id_is_its_decimal_text(tmp_path: Path) -> None:
@@ -297,7 +333,7 @@ def test_a_prodigy_timestamp_beyond_year_9999_is_one_line(tmp_path: Path) -> Non
     [
         (
             {"article_id": 1e400},
-            "field 'meta.article_id': expected a string or a whole number, got a number with a fraction or an exponent",
+            "field 'meta.article_id': expected a string or a whole number, got Infinity (or a number too large, as 1e999)",
         ),
         ({"article_id": ["x"]}, "field 'meta.article_id': expected a string or a whole number, got a list"),
         ({"title": True}, "field 'meta.title': expected a string or null, got true"),

@@ -1,10 +1,13 @@
 """Label Studio: our export as its server takes it, and the files its server writes (fixtures/real/labelstudio).
 
-label-studio-sdk is not a dev dependency: it brings OpenCV, pandas, nltk and lxml, and would move pins this
-environment shares; and the server's import checks are the server's code, not the SDK's. So the shape test
-below checks our export against the server's rules as read in Label Studio 1.23.2 (`tasks/serializers.py`,
-`_insert_valid_completed_by`; `tasks/validation.py`), and `benchmarks/interop.py` sends it to a real server.
-`ls1232_our_export_back.json` is that server's JSON export of our export: importing it gives back what we sent.
+Three consumers read our export. label-studio-sdk 2.1.2's own code (its LabelInterface validating our labelling
+config, tasks, annotations, predictions and speaker relations; its Converter turning our tasks into JSON_MIN and
+CONLL2003) runs in tests/test_interop_labelstudio_sdk.py, in an environment of its own (.venv-labelstudio, which
+`make test` makes): it brings OpenCV, pandas, nltk and lxml and would move this environment's pins. The server's
+import checks are the server's code, not the SDK's: the shape test below checks our export against the server's
+rules as read in Label Studio 1.23.2 (`tasks/serializers.py`, `_insert_valid_completed_by`;
+`tasks/validation.py`), and `benchmarks/interop.py` sends it to a real server. `ls1232_our_export_back.json` is
+that server's JSON export of our export: importing it gives back what we sent.
 """
 
 from __future__ import annotations
@@ -79,7 +82,7 @@ def test_a_projects_json_export_with_two_annotators_a_cancelled_task_and_one_nob
     assert code == 0
     assert out.splitlines() == [
         f"4 record(s) imported (3 new article(s)) -> {db}",
-        "left out: 1 Label Studio prediction(s) (not read)",
+        "left out: 1 Label Studio prediction(s) given by id only, without their results (not read)",
         "left out: 1 task(s) without an annotation",
     ]
     assert annotations(db) == [
@@ -147,3 +150,75 @@ def test_conll2003_export_one_task_a_block(tmp_path: Path) -> None:
         ("Officials in Port Maren counte", "bob", "done", [("LOCATION", "Port Maren", None), ("ACTOR", "Li Wei", None)]),
         ("Delta Cooperative said it woul", "bob", "done", []),
     ]  # fmt: skip
+
+
+def test_the_models_suggestions_go_out_as_predictions_and_come_back_as_suggestions(tmp_path: Path) -> None:
+    """As annotations, a server would count the model's spans as someone's finished work."""
+    with build(tmp_path / "a.db") as store:
+        export_to_path(store, "labelstudio", tmp_path / "model.json", None)
+    tasks = json.loads((tmp_path / "model.json").read_text(encoding="utf-8"))
+    assert [("annotations" in t, t["meta"]["annotator"], [p["model_version"] for p in t["predictions"]]) for t in tasks] == [
+        (False, "model:entities.v1", ["entities.v1"]),
+        (False, "model:", [""]),  # the seed article has no suggestions: an empty prediction, so it comes back
+    ]  # fmt: skip
+    assert [r["value"]["text"] for r in tasks[0]["predictions"][0]["result"]] == ["Washington"]
+    db = tmp_path / "back.db"
+    code, out, err = run("import", tmp_path / "model.json", "--format", "labelstudio", "--db", db)
+    said = f"2 record(s) imported (2 new article(s), 1 suggestion(s) of the model) -> {db}\n"
+    assert (code, out, err) == (0, said, "")
+    assert annotations(db) == []
+
+
+def test_the_servers_export_of_our_suggestions_names_its_predictions_by_id_only(tmp_path: Path) -> None:
+    """Made by Label Studio 1.23.2: our `export --suggestions` (two tasks, one prediction each) imported and exported
+    as JSON. The server accepted 2 tasks with 0 annotations and 2 predictions, and exports a task's predictions as
+    their ids (`"predictions": [1]`): their results are not in the file, so nothing comes back, and it says so."""
+    db = tmp_path / "back.db"
+    code, out, err = run("import", LS / "ls1232_our_suggestions_back.json", "--format", "labelstudio", "--db", db)
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        f"0 record(s) imported (0 new article(s)) -> {db}",
+        "left out: 2 Label Studio prediction(s) given by id only, without their results (not read)",
+        "left out: 2 task(s) without an annotation",
+    ]
+
+
+def test_another_models_predictions_are_counted_not_read(tmp_path: Path) -> None:
+    """A prediction with its results that is not our model's record (an ML backend's) is nobody's work here."""
+    text = "Ana Ruiz spoke."
+    region = {"id": "r", "from_name": "label", "to_name": "text", "type": "labels",
+              "value": {"start": 0, "end": 8, "text": "Ana Ruiz", "labels": ["ACTOR"]}}  # fmt: skip
+    tasks = [{"data": {"text": text}, "annotations": [{"completed_by": 1, "result": [region]}],
+              "predictions": [{"model_version": "their-ner", "result": [region]}]}]  # fmt: skip
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps(tasks), encoding="utf-8")
+    db = tmp_path / "t.db"
+    code, out, err = run("import", path, "--format", "labelstudio", "--db", db)
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        f"1 record(s) imported (1 new article(s)) -> {db}",
+        "left out: 1 Label Studio prediction(s) (not read)",
+    ]
+    assert annotations(db) == [(text, "labelstudio-user-1", "done", [("ACTOR", "Ana Ruiz", None)])]
+
+
+def test_the_labelling_config_names_only_the_exported_labels(tmp_path: Path) -> None:
+    """`--labels` without QUOTE: no quotes, so no SPEAKER relation either (label-studio-sdk reads the full config in
+    test_interop_labelstudio_sdk.py)."""
+    db, config = tmp_path / "a.db", tmp_path / "ls.xml"
+    build(db).close()
+    code, out, err = run("export", "--db", db, "--annotator", "alice", "--format", "labelstudio", "--labels",
+                         "ACTOR,FIGURE", "-o", tmp_path / "a.json", "--config", config)  # fmt: skip
+    assert (code, out, err) == (
+        0,
+        f"1 record(s) -> {tmp_path / 'a.json'}; Label Studio labelling config -> {config}\n",
+        "",
+    )
+    assert config.read_text(encoding="utf-8") == (
+        '<View>\n  <Labels name="label" toName="text">\n    <Label value="ACTOR"/>\n    <Label value="FIGURE"/>\n'
+        '  </Labels>\n  <Text name="text" value="$text"/>\n</View>\n'
+    )
+    code, _, err = run("export", "--db", db, "--annotator", "alice", "--format", "labelstudio", "-o", "-",
+                       "--config", config)  # fmt: skip
+    assert (code, err) == (1, "annotator: error: --config is written with the export: give it a file (-o PATH), not "
+                              "standard output\n")  # fmt: skip

@@ -94,7 +94,8 @@ def test_spacy_trains_on_the_docbin_with_the_config_we_write(tmp_path: Path, db:
 
 def test_a_config_needs_the_spacy_format_and_a_file(db: Path, tmp_path: Path) -> None:
     code, _, err = run("export", "--db", db, "--annotator", "alice", "--config", tmp_path / "c.cfg")
-    assert (code, err) == (1, "annotator: error: --config writes a spaCy training config: it goes with --format spacy\n")  # fmt: skip
+    assert (code, err) == (1, "annotator: error: --config goes with --format spacy (a `spacy train` config) or "
+                              "labelstudio (the labelling config)\n")  # fmt: skip
 
 
 def test_an_export_whose_config_fails_leaves_neither_file(db: Path, tmp_path: Path) -> None:

@@ -61,6 +61,24 @@ def test_imported_suggestions_are_suggestions_not_an_annotator(tmp_path: Path, s
     assert "model:" not in run("stats", "--db", target)
 
 
+def test_an_article_without_suggestions_is_imported_into_a_new_database_not_unchanged(
+    tmp_path: Path, suggested: tuple[Path, Path]
+) -> None:
+    """Found by a newcomer: its record brought its article, yet was counted as "unchanged" (nothing was there)."""
+    _, exported = suggested
+    plain = tmp_path / "plain.jsonl"
+    plain.write_text('{"id": "plain", "text": "Nothing here is worth a suggestion."}\n', encoding="utf-8")
+    run("ingest", plain, "--no-suggest", "--db", tmp_path / "plain.db")
+    both = tmp_path / "both.jsonl"
+    run("export", "--suggestions", "-o", both, "--db", tmp_path / "plain.db")
+    both.write_text(exported.read_text(encoding="utf-8") + both.read_text(encoding="utf-8"), encoding="utf-8")
+    target = tmp_path / "target.db"
+    assert run("import", both, "--db", target) == (
+        f"2 record(s) imported (2 new article(s), 89 suggestion(s) of the model) -> {target}\n"
+    )
+    assert run("import", both, "--db", target) == f"0 record(s) imported (0 new article(s)); 2 unchanged -> {target}\n"
+
+
 def test_importing_suggestions_the_database_has_changes_nothing(tmp_path: Path, suggested: tuple[Path, Path]) -> None:
     source, exported = suggested
     target = tmp_path / "copy.db"

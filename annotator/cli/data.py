@@ -172,7 +172,11 @@ def export(
     ] = QUOTES_KEY,
     config: Annotated[
         Path | None,
-        typer.Option("--config", help="spacy: also write a `spacy train` config for the DocBin here.", dir_okay=False),
+        typer.Option(
+            "--config",
+            help="Also write the tool's config here: spacy, a `spacy train` config; labelstudio, the labelling config.",
+            dir_okay=False,
+        ),
     ] = None,
 ) -> None:
     """Write annotations in a format, one record per article (native JSONL unless --format says otherwise).
@@ -192,10 +196,10 @@ def export(
             "CoNLL cannot say that spans are the model's suggestions, not anyone's work: export --suggestions as "
             "jsonl, prodigy, labelstudio, spacy or doccano"
         )
-    if config is not None and name != "spacy":
-        raise fail("--config writes a spaCy training config: it goes with --format spacy")
+    if config is not None and get_format(name).config is None:
+        raise fail("--config goes with --format spacy (a `spacy train` config) or labelstudio (the labelling config)")
     if config is not None and output == "-":
-        raise fail("--config needs the DocBin in a file (-o PATH), not standard output")
+        raise fail("--config is written with the export: give it a file (-o PATH), not standard output")
     with errors_as_lines(), open_store(db, read_only=True) as store:
         options = ExportOptions(statuses=parse_statuses(status), labels=parse_labels(labels), spans_key=spans_key)
         chosen = get_format(name)
@@ -215,7 +219,8 @@ def export(
                 store, name, path, who, progress, options, make_folder=output is None, config=config, note=note
             )
     stored(f"the export is written to {path}")
-    say(f"{count} record(s) -> {path}" + (f"; spaCy training config -> {config}" if config else ""))
+    what = "spaCy training config" if name == "spacy" else "Label Studio labelling config"
+    say(f"{count} record(s) -> {path}" + (f"; {what} -> {config}" if config else ""))
     tell_notes(options)
 
 
@@ -348,8 +353,8 @@ def import_(
 
 
 def check(db: DbOption = Path(DEFAULT_DB)) -> None:
-    """Check the database without changing it: SQLite's integrity check, and that replaying each annotator's
-    event log gives exactly the spans, decisions and status stored.
+    """Check the database without changing it: SQLite's integrity check, that the title search index matches the
+    titles, and that replaying each annotator's event log gives exactly the spans, decisions and status stored.
 
     Example: annotator check --db annotations.db
     """

@@ -259,8 +259,9 @@ def store_records(
                 _check_not_older(store, article_id, suggested, item.where)  # again: an earlier record may have
                 stored = _store_suggestions(store, article_id, suggested)  # stored a newer batch (same file)
                 report.suggestions += stored
-                report.records += stored > 0
-                report.unchanged += stored == 0
+                brought = stored > 0 or article_id in fresh  # its article is new: a record without suggestions too
+                report.records += brought
+                report.unchanged += not brought
             elif verdict == "same":
                 report.unchanged += 1
                 for comment in item.record.comments or []:  # a comment that came with it is still kept

@@ -254,15 +254,19 @@ def export_to_path(
     note: Note = None,
 ) -> int:
     """Export into `path` through a temporary renamed at the end (`files.written_together`): a failed export
-    leaves nothing, and never replaces a folder, FIFO or device. `config` (spacy): a `spacy train` config for the
-    DocBin, written with it as one: both are put in place, or neither. `note` hears of leftovers beside them."""
+    leaves nothing, and never replaces a folder, FIFO or device. `config`: the format's config for the export (a
+    `spacy train` config for a DocBin, a labelling config for Label Studio), written with it as one: both are put
+    in place, or neither. `note` hears of leftovers beside them."""
+    from annotator.exchange.formats import get_format
+
     options = options or ExportOptions()
+    make_config = get_format(format_name).config
+    if config is not None and make_config is None:
+        raise AnnotatorError(f"the {format_name} format has no config to write")
     with written_together([path, *([config] if config else [])], make_folder=make_folder, note=note) as outs:
         count = export(store, format_name, outs[0], annotator, progress, options)
-        if config is not None:
-            from annotator.exchange.formats.spacy_config import training_config
-
-            outs[1].write(training_config(path, options.spans_key, options.written).encode("utf-8"))
+        if config is not None and make_config is not None:
+            outs[1].write(make_config(path, options).encode("utf-8"))
     return count
 
 

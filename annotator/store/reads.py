@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from annotator.models import ArticleIn
 
 COUNTED_TABLES = frozenset({"articles", "suggestions", "spans", "decisions", "annotations", "events"})
+#: An annotation (`annotations AS n`) that stands: a status beyond to do, or spans. Opening an article stores a
+#: row (its cursor) that is neither; no export, report or count takes it as anyone's work.
+STANDS = """(n.status != 'todo' OR EXISTS (
+               SELECT 1 FROM spans s WHERE s.article_id = n.article_id AND s.annotator = n.annotator))"""
 TEXT_CACHE_SIZE = 8
 
 
@@ -186,9 +190,8 @@ class Reader(Connection):
     def annotators(self) -> list[str]:
         """Everyone with work that stands: a status beyond `to do`, or spans (opening an article alone is neither).
         A model's name (`model:...`, an earlier release's import of `export --suggestions`) is nobody."""
-        sql = """SELECT DISTINCT annotator FROM annotations n WHERE (status != 'todo' OR EXISTS (
-                     SELECT 1 FROM spans s WHERE s.article_id = n.article_id AND s.annotator = n.annotator))
-                 AND substr(annotator, 1, ?) != ? ORDER BY annotator"""
+        sql = f"""SELECT DISTINCT annotator FROM annotations n WHERE {STANDS}
+                  AND substr(annotator, 1, ?) != ? ORDER BY annotator"""
         return [r["annotator"] for r in self._rows(sql, [len(MODEL_PREFIX), MODEL_PREFIX])]
 
     def finished_annotators(self) -> list[str]:
@@ -214,7 +217,7 @@ class Reader(Connection):
     def stats(self) -> dict[str, Any]:
         by_status = list(
             self._rows(
-                "SELECT annotator, status, COUNT(*) AS articles FROM annotations "
+                f"SELECT annotator, status, COUNT(*) AS articles FROM annotations n WHERE {STANDS} "
                 "GROUP BY annotator, status ORDER BY annotator, status"
             )
         )
@@ -235,10 +238,8 @@ class Reader(Connection):
 
     def annotated_articles(self, annotator: str) -> list[tuple[str, Status, str | None]]:
         """(article id, status, updated_at) of every article this annotator has touched, in ingest order."""
-        sql = """SELECT n.article_id, n.status, n.updated_at FROM annotations n JOIN articles a ON a.id = n.article_id
-                 WHERE n.annotator = ? AND (n.status != 'todo' OR EXISTS (
-                     SELECT 1 FROM spans s WHERE s.article_id = n.article_id AND s.annotator = n.annotator))
-                 ORDER BY a.rowid"""
+        sql = f"""SELECT n.article_id, n.status, n.updated_at FROM annotations n JOIN articles a ON a.id = n.article_id
+                  WHERE n.annotator = ? AND {STANDS} ORDER BY a.rowid"""
         return [(r["article_id"], Status(r["status"]), r["updated_at"]) for r in self._rows(sql, [annotator])]
 
     def articles_annotated_by(self, annotators: list[str], statuses: list[Status]) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from typing import Any
 
-from annotator.store.reads import Reader
+from annotator.store.reads import STANDS, Reader
 
 #: Articles read at a time.
 BATCH = 500
@@ -28,9 +28,7 @@ def annotation_stream(
     articles = reader.conn.execute(
         f"""SELECT a.id, a.text, a.title, a.meta, n.status, n.updated_at, n.flag_reason FROM annotations n
            JOIN articles a ON a.id = n.article_id
-           WHERE n.annotator = ? {among} AND (n.status != 'todo' OR EXISTS (
-               SELECT 1 FROM spans s WHERE s.article_id = n.article_id AND s.annotator = n.annotator))
-           ORDER BY a.rowid""",
+           WHERE n.annotator = ? {among} AND {STANDS} ORDER BY a.rowid""",
         [annotator, *(chosen or [])],
     )
     spans_of = (

@@ -1,4 +1,5 @@
-"""Checking a database: SQLite's own integrity check, and that the event log explains the current tables.
+"""Checking a database: SQLite's own integrity check, that the title search index matches the titles, and that
+the event log explains the current tables.
 
 The promise "nothing is ever lost" rests on two facts these functions test: the file is sound, and replaying
 each annotator's events rebuilds exactly the spans, decisions and status the tables hold.
@@ -6,6 +7,7 @@ each annotator's events rebuilds exactly the spans, decisions and status the tab
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterable
 
 from annotator.store.connection import SPAN_SELECT
@@ -18,6 +20,53 @@ def integrity_problems(reader: Reader, quick: bool = False) -> list[str]:
     pragma = "quick_check" if quick else "integrity_check"
     rows = [row[0] for row in reader.db.execute(f"PRAGMA {pragma}").fetchall()]
     return [] if rows == ["ok"] else rows
+
+
+#: FTS5's own command that rebuilds an external-content index from its content table (here: the titles).
+REBUILD_TITLE_INDEX = "INSERT INTO title_search(title_search) VALUES('rebuild')"
+#: The index of the titles as it is (`found`) and as SQLite builds it from the titles now (`made`), term by term.
+_INSTANCES = "SELECT term, doc, offset FROM temp.title_check_{}"
+
+
+def title_index_problems(reader: Reader) -> list[str]:
+    """Where the trigram index of the titles (`title_search`, schema 4) differs from the titles, one line: its
+    search would hide or invent titles. FTS5's own 'integrity-check' is an INSERT, which a read-only connection
+    may not run, and SQLite before 3.44 leaves FTS5 out of `PRAGMA integrity_check`; so SQLite builds the index
+    of the titles again in the connection's temporary schema (the file is only read) and every term at every
+    offset of every row is compared, both ways. The index is derived from the titles: the line says how to
+    rebuild it. A file without the index (schema 3), or a private copy this release just brought to its schema
+    (read-only: the index was built from its titles), has nothing to compare."""
+    db = reader.conn
+    if (
+        db.execute("PRAGMA query_only").fetchone()[0]
+        or not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'title_search'").fetchone()
+    ):
+        return []
+    made = ["title_check_index", "title_check_found", "title_check_made"]
+    was_in_transaction = db.in_transaction
+    try:
+        db.execute("CREATE VIRTUAL TABLE temp.title_check_index USING fts5(title, tokenize='trigram')")
+        db.execute("INSERT INTO temp.title_check_index (rowid, title) SELECT rowid, title FROM main.articles")
+        db.execute("CREATE VIRTUAL TABLE temp.title_check_found USING fts5vocab(main, title_search, 'instance')")
+        db.execute("CREATE VIRTUAL TABLE temp.title_check_made USING fts5vocab(temp, title_check_index, 'instance')")
+        found, expected = _INSTANCES.format("found"), _INSTANCES.format("made")
+        differing = f"SELECT doc FROM ({found} EXCEPT {expected}) UNION SELECT doc FROM ({expected} EXCEPT {found})"
+        row = db.execute(f"SELECT MIN(doc) FROM ({differing})").fetchone()
+    finally:
+        for name in reversed(made):
+            db.execute(f"DROP TABLE IF EXISTS temp.{name}")
+        if db.in_transaction and not was_in_transaction:
+            db.commit()  # the transaction the INSERT into the temporary schema began; the file was only read
+    if row[0] is None:
+        return []
+    rebuild = f'rebuild it from the titles: sqlite3 {shlex.quote(str(reader.path or "FILE"))} "{REBUILD_TITLE_INDEX}"'
+    article = db.execute("SELECT id, title FROM articles WHERE rowid = ?", [row[0]]).fetchone()
+    if article is None:
+        return [f"table 'title_search': the title index holds rowid {row[0]}, which no article has; {rebuild}"]
+    return [
+        f"table 'title_search': the title index disagrees with the title of article {article[0]!r} "
+        f"({article[1]!r}); {rebuild}"
+    ]
 
 
 def _edited_pairs(reader: Reader) -> list[tuple[str, str]]:
@@ -60,4 +109,4 @@ def replay_problems(reader: Reader, pairs: Iterable[tuple[str, str]] | None = No
 def check(reader: Reader) -> list[str]:
     """Everything wrong with this database, one line a problem; empty when it is sound and consistent."""
     problems = integrity_problems(reader)
-    return problems or replay_problems(reader)
+    return problems or title_index_problems(reader) + replay_problems(reader)

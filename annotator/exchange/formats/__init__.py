@@ -2,7 +2,9 @@
 
 Each format module offers `read(path, options) -> Iterator[ImportedRecord | Skipped]` and
 `write(records, out, tokens_of, options) -> int` (to a binary stream), plus `SUFFIX` and `CANNOT_CARRY`, what
-of a native record the format loses. Modules are imported when asked for: spaCy loads only for formats needing it.
+of a native record the format loses, and optionally `config(path, options) -> str`: the file the target tool needs
+beside the export to read it (`export --config PATH`). Modules are imported when asked for: spaCy loads only for
+formats needing it.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ class Format:
     needs_tokens: bool
     read: Callable[[Path, ReadOptions], Iterator[Read]]
     write: Callable[[Iterable[RecordLike], IO[bytes], TokensOf, ExportOptions], int]
+    #: (export's path, options after writing) -> the tool's config for that export; None: the format has none.
+    config: Callable[[Path, ExportOptions], str] | None = None
 
 
 def get_format(name: str) -> Format:
@@ -52,4 +56,5 @@ def get_format(name: str) -> Format:
         needs_tokens=getattr(module, "NEEDS_TOKENS", False),
         read=module.read,
         write=module.write,
+        config=getattr(module, "config", None),
     )

@@ -6,11 +6,16 @@ one task per record with `text`, `article_id`, `title` and `meta` in `data`, the
 (`was_cancelled` for skipped work), and our annotator, status and timestamp in the task's `meta`, which the
 server keeps and exports again. We write no `completed_by`: the server takes only its own user ids or members'
 emails there, refuses the whole file for anything else, and sets the importing user when it is missing. No
-task or annotation ids either (the server gives its own); region ids are deterministic.
+task or annotation ids either (the server gives its own); region ids are deterministic. The model's suggestions
+(`export --suggestions`) are the task's `predictions`, `model_version` the suggester versions: as annotations
+the server would count them as someone's finished work. `export --config PATH` writes the project's labelling
+config (`config` below): the tasks name its `label` and `text` tags and its SPEAKER relation.
+`tests/test_interop_labelstudio_sdk.py` reads all of it with label-studio-sdk's own code.
 
-On import, each annotation of a task becomes one record. Whose it is: --annotator; else the task's `meta`
-annotator when the task has one annotation (our own export, back from the server); else `completed_by`: a
-user id (read as `labelstudio-user-<id>`), an object with an `email`, or a name. A cancelled annotation is
+On import, each annotation of a task becomes one record (and the one prediction of a task our `export
+--suggestions` wrote, whose `meta` names the model, a record of suggestions). Whose it is: --annotator; else the
+task's `meta` annotator when the task has one annotation (our own export, back from the server); else
+`completed_by`: a user id (read as `labelstudio-user-<id>`), an object with an `email`, or a name. A cancelled annotation is
 read as skipped. A quote's speaker is a relation labelled SPEAKER `from_id` the QUOTE region `to_id` the
 ACTOR region (other labels: --relation-map). Results that are not text labels (`choices`, `rating`, ...)
 have no place here: they are left out and counted. Tasks nobody annotated are counted, not imported.
@@ -54,6 +59,7 @@ from annotator.exchange.formats.common import (
 )
 from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, ReadOptions
 from annotator.models import Flag, Integer, Label, Span, Status, Timestamp, Title
+from annotator.vocabulary import MODEL_PREFIX, is_model
 
 SUFFIX = ".json"
 CANNOT_CARRY: tuple[str, ...] = ()
@@ -61,6 +67,7 @@ FROM_NAME, TO_NAME = "label", "text"
 #: The keys of a JSON_MIN record that are Label Studio's own, not the task's data nor a result.
 MIN_KEYS = {"id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time", "agreement"}
 NO_ANNOTATION = "task(s) without an annotation"
+PREDICTION_IDS = "Label Studio prediction(s) given by id only, without their results (not read)"
 
 
 class Loose(BaseModel):
@@ -136,8 +143,26 @@ def task(record: RecordLike) -> dict[str, Any]:
     ]
     data = {"text": record.text, "article_id": record.article_id, "title": record.title, "meta": record.meta}
     ours = {"annotator": record.annotator, "status": record.status.value, "updated_at": record.updated_at}
+    if is_model(record.annotator):
+        prediction = {"model_version": record.annotator[len(MODEL_PREFIX) :], "result": result}
+        return {"data": data, "meta": ours, "predictions": [prediction]}
     annotation = {"was_cancelled": record.status is Status.SKIPPED, "result": result}
     return {"data": data, "meta": ours, "annotations": [annotation]}
+
+
+def config(path: Path, options: ExportOptions) -> str:
+    """The labelling config of a Label Studio project for the tasks written to `path` (`export --format labelstudio
+    --config PATH`; paste it into the project's Labeling Interface): a `Labels` tag named as the regions'
+    `from_name` with the exported labels, the SPEAKER relation when quotes and actors are both exported, and the
+    `Text` object the regions' `to_name` names, showing `data.text`."""
+    labels = [label.value for label in Label if label in options.labels]
+    lines = ["<View>", f'  <Labels name="{FROM_NAME}" toName="{TO_NAME}">']
+    lines += [f'    <Label value="{label}"/>' for label in labels]
+    lines.append("  </Labels>")
+    if {Label.QUOTE, Label.ACTOR} <= options.labels:
+        lines += ["  <Relations>", f'    <Relation value="{SPEAKER_RELATION}"/>', "  </Relations>"]
+    lines += [f'  <Text name="{TO_NAME}" value="${TO_NAME}"/>', "</View>", ""]
+    return "\n".join(lines)
 
 
 def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf | None, options: ExportOptions) -> int:
@@ -205,7 +230,18 @@ def _spans(
 
 def _task_records(parsed: LSTask, options: ReadOptions, where: Where) -> Iterator[Read]:
     text = parsed.data.text
-    single = len(parsed.annotations) == 1
+    annotations, kind, predictions = parsed.annotations, "annotations", parsed.predictions
+    model = parsed.meta.get("annotator")
+    whole = [p for p in predictions if isinstance(p, dict)]  # a server's JSON export names them by id only
+    if not annotations and len(whole) == 1 == len(predictions) and isinstance(model, str) and is_model(model):
+        # our `export --suggestions`: the one prediction is the model's record, read back as suggestions
+        annotations, kind = [validated(LSAnnotation, whole[0], where)], "predictions"
+    else:
+        if len(predictions) > len(whole):
+            yield Dropped(PREDICTION_IDS, len(predictions) - len(whole))
+        if whole:
+            yield Dropped("Label Studio prediction(s) (not read)", len(whole))
+    single = len(annotations) == 1
     ours = parsed.meta if single else {}  # our own export's annotator and status, back from a server
     article = {
         **({"article_id": parsed.data.article_id} if parsed.data.article_id else {}),
@@ -213,12 +249,10 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where) -> Iterato
         "title": parsed.data.title,
         "meta": {**(parsed.data.model_extra or {}), **parsed.data.meta},
     }
-    if not parsed.annotations:
+    if not annotations:
         yield Dropped(NO_ANNOTATION)
-    if parsed.predictions:
-        yield Dropped("Label Studio prediction(s) (not read)", len(parsed.predictions))
-    for index, annotation in enumerate(parsed.annotations):
-        field = f"annotations[{index}]"
+    for index, annotation in enumerate(annotations):
+        field = f"{kind}[{index}]"
 
         def build(index: int = index, annotation: LSAnnotation = annotation, field: str = field) -> Read:
             dropped: Counter[str] = Counter()

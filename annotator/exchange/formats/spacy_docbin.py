@@ -147,6 +147,13 @@ def record_from_doc(doc: Any, options: ReadOptions, where: Where) -> ImportedRec
     return ImportedRecord(where, record, doc_tokens(doc), dropped)
 
 
+def config(docbin: Path, options: ExportOptions) -> str:
+    """A `spacy train` config for the DocBin just written (`export --config PATH`)."""
+    from annotator.exchange.formats.spacy_config import training_config
+
+    return training_config(docbin, options.spans_key, options.written)
+
+
 def read(path: Path, options: ReadOptions) -> Iterator[Read]:
     import spacy
     from spacy.tokens import DocBin
