@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import os
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -209,3 +210,27 @@ def test_reading_a_new_file_while_the_replaced_one_is_still_open_says_whose_wal_
             ), command
         assert files_of() == before
     assert passes_check(db) == f"{db}: ok (integrity check passed; 1 event(s) replay to the stored annotations)\n"
+
+
+def test_reading_while_another_process_writes_takes_its_wal_as_the_file_s_own(files: tuple[Path, Path, str]) -> None:
+    """The comparison of a WAL in use with its file reads one snapshot: a writer committing meanwhile (here a
+    thread of this process, editing without checkpoints) never makes it look like another file's WAL."""
+    db, _other, article = files
+    stop = threading.Event()
+
+    def write() -> None:
+        with Store.open(db) as store:
+            store.conn.execute("PRAGMA wal_autocheckpoint = 0")
+            n = 0
+            while not stop.is_set():
+                store.set_status(article, f"w{n % 50}", Status.DONE if n % 2 else Status.IN_PROGRESS)
+                n += 1
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        results = [annotator(command, "--db", db) for command in ("check", "stats") * 3]
+    finally:
+        stop.set()
+        writer.join()
+    assert [(r.returncode, r.stderr) for r in results] == [(0, "")] * 6

@@ -280,6 +280,7 @@ def _wal_of_the_file(target: Path, shown: Path, with_wal: sqlite3.Connection, th
         except DatabaseError:
             return False  # the file alone may be mid-checkpoint: only its WAL completes it
         problem = None
+        with_wal.execute("BEGIN")  # one snapshot for every read below: a live writer's commits wait for the next
         try:
             _sound(with_wal, shown, target, thorough)
             for what, sql in (("articles", "SELECT id FROM articles"), ("events", "SELECT id, at FROM events")):
@@ -292,6 +293,9 @@ def _wal_of_the_file(target: Path, shown: Path, with_wal: sqlite3.Connection, th
             problem = str(error).removeprefix(f"{shown}: ").split("; it was left")[0]
         except sqlite3.DatabaseError as error:  # read through the WAL, the tables are malformed
             problem = f"with it, {error}"
+        finally:
+            if with_wal.in_transaction:
+                with_wal.execute("ROLLBACK")
         if problem and in_use:
             raise DatabaseError(
                 f"{shown}: {wal.name} beside it is not its own ({problem}); a process may still have open a database "
