@@ -1,6 +1,6 @@
 """Whether the database file still holds the bytes this process's connection knows of, or was overwritten in place.
 
-`cp backup.db x.db` while x.db is open keeps its inode (so `Connection.moved` cannot see it) but replaces its
+`cp backup.db x.db` while x.db is open keeps its inode (so the device-and-inode check cannot see it) but replaces its
 bytes under SQLite, whose WAL pages were written against the old ones: the next commit, and the checkpoint that
 follows, make a malformed file. In WAL mode only a checkpoint writes the main file, and a checkpoint first
 records in the `-shm` that it is about to (`nBackfillAttempted`), then that it did (`nBackfill`); the WAL is
@@ -13,7 +13,8 @@ Not caught: a copy made in the same moment as a checkpoint by another process, s
 
 The files are read through descriptors kept open while any connection of this process uses them and closed
 only after SQLite has closed its own: closing a descriptor drops every POSIX lock the process holds on that file,
-SQLite's included (https://www.sqlite.org/howtocorrupt.html, 2.2).
+SQLite's included (https://www.sqlite.org/howtocorrupt.html, 2.2). A connection this process opens to the same
+file outside `Connection` (none does but tests) may lose its locks when the last of ours closes.
 """
 
 from __future__ import annotations
