@@ -255,8 +255,10 @@ def _wal_is_its_own(target: Path, shown: Path, with_wal: sqlite3.Connection, tho
 
     A WAL with its `-shm` is in use (or was, by a process killed since): it may be that of a database that was
     at this name and is still open somewhere after `mv` over it or `rm` (SQLite keeps the old file's -wal and
-    -shm at the path), read through which the new file looks damaged or holds the old one's work. The file
-    alone is read as it is, so a checkpoint under way can tear it: a change of the file meanwhile reads again.
+    -shm at the path), read through which the new file looks damaged or holds the old one's work: such a WAL is
+    not its own when the file is unreadable with it or would lose articles or events (its event log against its
+    tables is `check`'s to report, as for any open database). The file alone is read as it is, so a checkpoint
+    under way can tear it: a change of the file meanwhile reads again.
     True when `with_wal` was found sound (thoroughly, if asked): the caller need not check it again."""
     for _ in range(3):
         identity = _identity(target)
@@ -287,8 +289,8 @@ def _wal_of_the_file(target: Path, shown: Path, with_wal: sqlite3.Connection, th
                 if not _kept(alone, sql) <= _kept(with_wal, sql):
                     problem = f"with it, {what} the file holds would disappear"
                     break
-            else:
-                problem = _unexplained(alone, with_wal, shown)
+            else:  # in use, the log is the writer's to keep: tables it disagrees with are `check`'s finding
+                problem = None if in_use else _unexplained(alone, with_wal, shown)
         except DatabaseError as error:
             problem = str(error).removeprefix(f"{shown}: ").split("; it was left")[0]
         except sqlite3.DatabaseError as error:  # read through the WAL, the tables are malformed
