@@ -18,10 +18,12 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from processes import annotator, small_database
+from tmux_tui import HAVE_TMUX, Session
 
 from annotator.store import Store, WriteFailed
 from annotator.tui.app import AnnotatorApp
@@ -163,3 +165,32 @@ def test_edits_go_on_after_another_process_checkpointed_and_restarted_the_wal_be
         store.set_status(article, WHO, Status.DONE)
     result = annotator("check", "--db", db)
     assert result.stdout == f"{db}: ok (integrity check passed; 25 event(s) replay to the stored annotations)\n"
+
+
+@pytest.mark.skipif(not HAVE_TMUX, reason="needs tmux")
+def test_the_real_tui_refuses_an_edit_after_a_backup_was_copied_onto_its_file(files: tuple[Path, Path, str]) -> None:
+    """The console script in a terminal (tmux), as the second trial had it: an accepted suggestion, then
+    `cp backup.db x.db`, then `d`: refused as not saved; after quitting, x.db is the backup byte for byte."""
+    db, backup, _article = files
+    status = db.with_name("status")
+    session = Session(db, annotator=WHO, status_to=status)
+    try:
+        assert session.started()
+        session.settle()
+        session.press_and_read("Tab")
+        session.press_and_read("Enter")
+        accepted = "".join("".join(session.screen()).split())  # without white space: lines wrap anywhere
+        copy_onto(backup, db)
+        session.press_and_read("d")
+        refusal = "".join("".join(session.screen()).split())
+        session.press("q")
+        deadline = time.monotonic() + 20
+        while not (status.exists() and status.read_text().endswith("\n")):
+            assert time.monotonic() < deadline, session.screen()
+            time.sleep(0.05)
+    finally:
+        session.kill()
+    assert "acceptedACTOR'Washington'at0:10" in accepted
+    assert f"Notdone:notsaved:{db}wasreplacedorremovedsinceitwasopened" in refusal
+    assert status.read_text() == "0\n"
+    assert db.read_bytes() == backup.read_bytes()
