@@ -9,7 +9,8 @@ database's header: a copy of a real database has ours) is no proof that a file i
 left as it is and named in one note (`note_leftovers`), handed to the caller, which tells the user: its owner
 decides. Nothing here writes to the terminal.
 Targets are taken as given: a symlink is followed to the file it names (that file
-is replaced, the link stays), and a folder, FIFO, device or socket is refused, never replaced.
+is replaced, the link stays), and a folder, FIFO, device or socket is refused, never replaced. A link on the way
+that leads nowhere, to nothing or in a loop, is refused (`unbroken`): nothing is made where a link points.
 """
 
 from __future__ import annotations
@@ -52,11 +53,36 @@ def kind_of(mode: int) -> str:
     return "not a regular file"
 
 
+def unbroken(path: Path) -> None:
+    """The one rule for links on the way to an output (a file, a database, a folder to make): a link at the path,
+    or at a folder above it, that leads to nothing or in a loop is a `PlaceError` naming it. Following it would
+    make a file or folders wherever it points, unseen (a link left to a removed disk, `/nonexistent/...`), or
+    fail deep inside the command; a link to something that exists is followed as before."""
+    for place in (*reversed(path.parents), path):
+        if not os.path.islink(place):
+            continue
+        try:
+            os.stat(place)
+        except FileNotFoundError:
+            raise PlaceError(
+                f"{place}: a link to {os.readlink(place)}, which does not exist: nothing is made where a link points; "
+                "give another path"
+            ) from None
+        except OSError as error:
+            if error.errno != errno.ELOOP:
+                raise PlaceError(f"{place}: {error.strerror}") from None
+            raise PlaceError(
+                f"{place}: a link in a loop (to {os.readlink(place)}): nothing is made through it; give another path"
+            ) from None
+
+
 def regular_target(path: Path, shown: str | None = None) -> tuple[Path, os.stat_result | None]:
     """The file a path names, symlinks followed, and its stat (None when it does not exist yet).
 
-    A folder, FIFO, device or socket is a `PlaceError`: such a file is never read as text nor replaced.
+    A folder, FIFO, device or socket is a `PlaceError`: such a file is never read as text nor replaced; so is a
+    link on the way that leads nowhere (`unbroken`).
     """
+    unbroken(Path(path))
     shown = shown or str(path)
     target = Path(os.path.realpath(path))
     try:

@@ -134,12 +134,13 @@ class Browser:
         raise AssertionError(f"the page never showed {text!r}; it shows:\n{shown}")
 
     async def press(self, key: str, code: str, key_code: int) -> None:
-        """One key (as a person presses it) into the terminal."""
+        """One key (as a person presses it) into the terminal: Enter, or a letter ("d", "KeyD", 68)."""
         await self.call("Runtime.evaluate", expression="document.querySelector('.xterm-helper-textarea').focus()")
+        typed = "\r" if key == "Enter" else key if len(key) == 1 else ""
         for kind in ("keyDown", "keyUp"):
             await self.call(
                 "Input.dispatchKeyEvent", type=kind, key=key, code=code, windowsVirtualKeyCode=key_code,
-                nativeVirtualKeyCode=key_code, text="\r" if key == "Enter" and kind == "keyDown" else "",
+                nativeVirtualKeyCode=key_code, text=typed if kind == "keyDown" else "",
             )  # fmt: skip
 
     async def screenshot(self, path: Path) -> None:

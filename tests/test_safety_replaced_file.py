@@ -11,10 +11,11 @@ from __future__ import annotations
 import asyncio
 import os
 import re
+import threading
 from pathlib import Path
 
 import pytest
-from processes import annotator, small_database
+from processes import annotator, folder_state, one_error_line, small_database
 
 from annotator.store import Store, WriteFailed
 from annotator.tui.app import AnnotatorApp
@@ -184,3 +185,52 @@ def test_a_database_removed_while_open_leaves_no_work_for_a_new_one_at_its_name(
             "there\n"
         )
         assert not db.exists() and (tmp_path / "x.db-wal").read_bytes() == wal
+
+
+def test_reading_a_new_file_while_the_replaced_one_is_still_open_says_whose_wal_it_is(
+    files: tuple[Path, Path, str],
+) -> None:
+    """Found by a second trial: `mv other.db rep2.db` while a process still had the old rep2.db open, with work in
+    rep2.db-wal: `check` and `stats` read the new file through the old one's -wal and -shm, and said it was damaged
+    (advising a backup) or showed the old file's annotators in it. Now they say whose -wal it is, and touch
+    nothing."""
+    db, other, article = files
+    with Store.open(db) as store:
+        store.conn.execute("PRAGMA wal_autocheckpoint = 0")
+        for n in range(3):
+            store.set_status(article, f"w{n}", Status.DONE)
+        replace_by_rename(db, other)
+        files_of = lambda: {k: v for k, v in folder_state(db.parent).items() if k != "rep2.db-shm"}  # noqa: E731
+        before = files_of()  # (the -shm is shared memory: every reader marks where it reads)
+        for command in ("check", "stats"):
+            assert one_error_line(annotator(command, "--db", db)) == (
+                f"{db}: rep2.db-wal beside it is not its own (with it, events the file holds would disappear); "
+                "a process may still have open a database that was at this name before (replaced or removed "
+                "since): close it and retry, or if none has, move rep2.db-wal away; both were left as they are"
+            ), command
+        assert files_of() == before
+    assert passes_check(db) == f"{db}: ok (integrity check passed; 1 event(s) replay to the stored annotations)\n"
+
+
+def test_reading_while_another_process_writes_takes_its_wal_as_the_file_s_own(files: tuple[Path, Path, str]) -> None:
+    """The comparison of a WAL in use with its file reads one snapshot: a writer committing meanwhile (here a
+    thread of this process, editing without checkpoints) never makes it look like another file's WAL."""
+    db, _other, article = files
+    stop = threading.Event()
+
+    def write() -> None:
+        with Store.open(db) as store:
+            store.conn.execute("PRAGMA wal_autocheckpoint = 0")
+            n = 0
+            while not stop.is_set():
+                store.set_status(article, f"w{n % 50}", Status.DONE if n % 2 else Status.IN_PROGRESS)
+                n += 1
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        results = [annotator(command, "--db", db) for command in ("check", "stats") * 3]
+    finally:
+        stop.set()
+        writer.join()
+    assert [(r.returncode, r.stderr) for r in results] == [(0, "")] * 6

@@ -7,6 +7,7 @@ ANNOTATOR_SCREENSHOT=path.png to keep a screenshot of the page.
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -14,6 +15,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import psutil
 import pytest
 from browser import Browser, chromium
 from typer.testing import CliRunner
@@ -107,3 +109,43 @@ def test_each_session_runs_this_annotator_on_the_database(seeded: Path) -> None:
         f"{sys.executable} -m annotator annotate --db {seeded.resolve()} --ask-annotator"
     )
     assert session_command(seeded, "bob").endswith("--annotator bob")
+
+
+@needs_chromium
+async def test_a_served_session_ends_cleanly_on_sigterm(seeded: Path) -> None:
+    """`kill PID` of the server (a supervisor's stop) while a browser session has edited: the server stops as on
+    ctrl+c, with status 0 (a server's stop is no failure; a supervisor counts it clean), its session process ends
+    too, the edit is stored, and nothing is left beside the database (no -wal, -shm or temporary)."""
+    port = free_port()
+    command = [sys.executable, "-m", "annotator", "serve", "--db", str(seeded), "--port", str(port), "--annotator"]
+    server = subprocess.Popen([*command, "alice"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(200):
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.1)
+        async with Browser() as page:
+            await page.open(f"http://127.0.0.1:{port}/")
+            await page.wait_for(SEED_LINE)
+            await page.press("d", "KeyD", 68)  # done: the only article, stored at once
+            with Store.open(seeded, read_only=True) as store:
+                [article] = store.article_ids()
+            for _ in range(300):
+                with Store.open(seeded, read_only=True) as store:
+                    if store.status(article, "alice") == "done":
+                        break
+                time.sleep(0.1)
+            sessions = psutil.Process(server.pid).children(recursive=True)
+            assert sessions, "no session process was started"
+            server.send_signal(signal.SIGTERM)
+            out, err = server.communicate(timeout=30)
+    finally:
+        if server.poll() is None:
+            server.kill()
+    _gone, alive = psutil.wait_procs(sessions, timeout=20)
+    assert (server.returncode, [p.pid for p in alive]) == (0, [])
+    assert "Traceback" not in out + err
+    assert sorted(p.name for p in seeded.parent.iterdir()) == ["team.db"]
+    with Store.open(seeded, read_only=True) as store:
+        assert store.status(article, "alice") == "done"

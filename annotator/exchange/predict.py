@@ -45,6 +45,7 @@ from annotator.exchange.shards import (
     shards_of,
     write_shard,
 )
+from annotator.places import unbroken
 
 if TYPE_CHECKING:
     from distributed import Client, Future, Worker
@@ -192,6 +193,7 @@ def dask_client(workers: int | None, scheduler: str | None) -> Iterator[Client]:
 
 def check_output(folder: Path) -> None:
     """Before any cluster starts: the output folder is new, empty, or one this command wrote."""
+    unbroken(folder)  # a link to nothing or in a loop: one line, nothing made
     if folder.exists() and not folder.is_dir():
         raise AnnotatorError(f"{folder} is a file: give a folder for the predictions")
     if read_manifest(folder) is None and folder.exists() and any(folder.iterdir()):

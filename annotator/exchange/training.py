@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.errors import AnnotatorError, InputError
 from annotator.metrics.evaluation import Evaluation, evaluate
+from annotator.places import unbroken
 from annotator.store import Reader
 from annotator.suggest.loading import EPOCHS
 from annotator.vocabulary import ENTITY_LABELS, GOLD, Status, content_hash
@@ -120,6 +121,7 @@ def score(nlp: Any, articles: Sequence[Article]) -> Evaluation:
 
 def _new_folder(out: Path) -> None:
     """`out` may be new (its missing parent folders are made when the pipeline is written) or an empty folder."""
+    unbroken(out)  # a link to nothing or in a loop (`models` by default): one line, nothing made
     if out.is_symlink():
         raise AnnotatorError(f"{out} is a symbolic link: choose a new --out (a folder of its own)")
     if out.exists() and (not out.is_dir() or any(out.iterdir())):

@@ -2,7 +2,8 @@
 
 `Connection.open` opens the file safely (`annotator.store.opening`); `write()` is one IMMEDIATE transaction
 whose failures become one-line `WriteFailed` errors, refused too when the path no longer names the file that
-was opened (`moved`). The store's other classes build on it: `Reader` (queries),
+was opened (`mv` over it, `rm`) or the file no longer holds what SQLite knows of it (`cp` onto it:
+`annotator.store.witness`). The store's other classes build on it: `Reader` (queries),
 `ArticleWriter` (articles, suggestions, cursors), `Changes` (committing an edit with its event), `History`
 (undo, redo) and `Store` (the edit operations). Rows go in and out as the plain values of `annotator.rows`.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from functools import cached_property
@@ -19,7 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Self
 
 from annotator.rows import Offsets, SpanLike, SpanRow, SuggestionRow
+from annotator.store.examining import companion, sqlite_uri
 from annotator.store.opening import Snapshot, WriteFailed, is_writable, open_database, write_failed
+from annotator.store.witness import Witness
 from annotator.vocabulary import Label
 
 if TYPE_CHECKING:
@@ -94,6 +98,10 @@ def _file_identity(path: Path | None) -> tuple[int, int] | None:
     return (found.st_dev, found.st_ino) if found else None
 
 
+#: How the file at the path stands against the one this connection opened.
+KEPT, MOVED, OVERWRITTEN = "kept", "moved", "overwritten"
+
+
 class Seen(NamedTuple):
     """What a screen was shown of one annotation: its newest event and its article's suggestions (count, newest
     id)."""
@@ -116,6 +124,13 @@ class Connection:
         # opened it, so a later chdir changes nothing.
         self._where = self.path.absolute() if self.path else None
         self._file = _file_identity(self._where) if self._where and not read_only else None
+        self._witness = (
+            Witness.of(self._where, *(companion(self._where, end) for end in ("-wal", "-shm")))
+            if self._where and self._file
+            else None
+        )
+        # its descriptors go when the connection does, closed or not
+        self._let_go = weakref.finalize(self, self._witness.release) if self._witness else None
 
     @classmethod
     def open(
@@ -149,9 +164,15 @@ class Connection:
         return Database(self.conn)
 
     def close(self) -> None:
-        if self.moved():
+        stands = self.stands()
+        if stands == MOVED:
             self._let_go_of_the_wal()
-        self.conn.close()
+        if stands == OVERWRITTEN:
+            self._close_without_checkpoint()
+        else:
+            self.conn.close()
+        if self._let_go:
+            self._let_go()
 
     def __enter__(self) -> Self:
         return self
@@ -177,7 +198,7 @@ class Connection:
             raise write_failed(self.path, error) from None
         try:
             yield
-            if self.moved():  # just before COMMIT, so a replacement after BEGIN (a long import) is caught too
+            if self.stands() != KEPT:  # just before COMMIT, so a replacement after BEGIN (a long import) is caught
                 raise WriteFailed(
                     f"not saved: {self.path} was replaced or removed since it was opened; "
                     "nothing of this change was written"
@@ -188,7 +209,7 @@ class Connection:
             if self.in_transaction():
                 with suppress(sqlite3.Error):
                     self.conn.execute("ROLLBACK")
-            if self.moved():
+            if self.stands() == MOVED:
                 self._let_go_of_the_wal()
             if isinstance(error, sqlite3.Error) and type(error) in (sqlite3.OperationalError, sqlite3.DatabaseError):
                 raise write_failed(self.path, error) from None
@@ -196,9 +217,20 @@ class Connection:
         self._seen.update(self._seen_pending)
         self._seen_pending.clear()
 
-    def moved(self) -> bool:
-        """Whether the path no longer names the file this connection opened (`mv` over it, or `rm`): one stat."""
-        return self._file is not None and _file_identity(self._where) != self._file
+    def stands(self) -> str:
+        """Whether the path still names the file this connection opened (`MOVED` after `mv` over it or `rm`) and that
+        file still holds what SQLite knows of it (`OVERWRITTEN` after `cp` onto it): one stat, as a rule."""
+        if self._file is None or self._where is None:
+            return KEPT
+        try:
+            found = os.stat(self._where)
+        except OSError:
+            return MOVED
+        if (found.st_dev, found.st_ino) != self._file:
+            return MOVED
+        if self._witness and not self._witness.holds_what_we_know(found):
+            return OVERWRITTEN
+        return KEPT
 
     def _let_go_of_the_wal(self) -> None:
         """Once the file has moved, SQLite goes on writing to the old file and to the `-wal` it opened, which the
@@ -207,6 +239,23 @@ class Connection:
         connection holds: a copy moved aside keeps its work) and the WAL is emptied."""
         with suppress(sqlite3.Error):
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+    def _close_without_checkpoint(self) -> None:
+        """Closing the last connection checkpoints the WAL into the file, and the file now holds other bytes than
+        the WAL was written against: a read-only connection kept open meanwhile makes SQLite skip that checkpoint
+        (and it cannot checkpoint itself), so the file stays as it was copied and the WAL stays beside it, for the
+        next opener to judge (`annotator.store.examining` refuses a WAL that is not the file's own)."""
+        try:
+            holder = sqlite3.connect(sqlite_uri(self._where or Path(), mode="ro"), uri=True)
+        except sqlite3.Error:
+            self.conn.close()
+            return
+        try:
+            with suppress(sqlite3.Error):
+                holder.execute("PRAGMA schema_version").fetchone()  # takes its shared lock on the file
+            self.conn.close()
+        finally:
+            holder.close()
 
     def in_transaction(self) -> bool:
         return self.conn.in_transaction

@@ -247,38 +247,69 @@ def _unexplained(alone: sqlite3.Connection, with_wal: sqlite3.Connection, shown:
     return f"with it, the tables and the event log disagree: {problems[0]}" if problems else None
 
 
-def _wal_is_its_own(target: Path, shown: Path, with_wal: sqlite3.Connection, thorough: bool) -> None:
-    """A WAL nobody has open only ever adds to its file: articles are never removed and the event log is
-    append-only, and the tables stay what the log replays to. So a WAL under which the file alone would lose
-    articles or events, whose work the log does not explain (`_unexplained`), or that makes a sound file
-    unreadable, is not the file's own (another database's, a later state's, or damaged): refused, and neither
-    file is touched."""
-    wal = companion(target, "-wal")
+def _wal_is_its_own(target: Path, shown: Path, with_wal: sqlite3.Connection, thorough: bool) -> bool:
+    """A WAL only ever adds to its file: articles are never removed and the event log is append-only, and the
+    tables stay what the log replays to. So a WAL under which the file alone would lose articles or events, whose
+    work the log does not explain (`_unexplained`), or that makes a sound file unreadable, is not the file's own
+    (another database's, a later state's, or damaged): refused, and neither file is touched.
+
+    A WAL with its `-shm` is in use (or was, by a process killed since): it may be that of a database that was
+    at this name and is still open somewhere after `mv` over it or `rm` (SQLite keeps the old file's -wal and
+    -shm at the path), read through which the new file looks damaged or holds the old one's work: such a WAL is
+    not its own when the file is unreadable with it or would lose articles or events (its event log against its
+    tables is `check`'s to report, as for any open database). The file alone is read as it is, so a checkpoint
+    under way can tear it: a change of the file meanwhile reads again.
+    True when `with_wal` was found sound (thoroughly, if asked): the caller need not check it again."""
+    for _ in range(3):
+        identity = _identity(target)
+        try:
+            return _wal_of_the_file(target, shown, with_wal, thorough)
+        except DatabaseError:
+            if _identity(target) == identity:
+                raise
+    return _wal_of_the_file(target, shown, with_wal, thorough)
+
+
+def _wal_of_the_file(target: Path, shown: Path, with_wal: sqlite3.Connection, thorough: bool) -> bool:
+    wal, in_use = companion(target, "-wal"), companion(target, "-shm").exists()
     try:
         alone = connect(target, shown, sqlite_uri(target, immutable="1"))
     except DatabaseError:
-        return
+        return False
     try:
         try:
             _sound(alone, shown, target, thorough=False)
         except DatabaseError:
-            return  # the file alone may be mid-checkpoint: only its WAL completes it
+            return False  # the file alone may be mid-checkpoint: only its WAL completes it
         problem = None
+        with_wal.execute("BEGIN")  # one snapshot for every read below: a live writer's commits wait for the next
         try:
             _sound(with_wal, shown, target, thorough)
             for what, sql in (("articles", "SELECT id FROM articles"), ("events", "SELECT id, at FROM events")):
                 if not _kept(alone, sql) <= _kept(with_wal, sql):
                     problem = f"with it, {what} the file holds would disappear"
                     break
-            else:
-                problem = _unexplained(alone, with_wal, shown)
+            else:  # in use, the log is the writer's to keep: tables it disagrees with are `check`'s finding
+                problem = None if in_use else _unexplained(alone, with_wal, shown)
         except DatabaseError as error:
             problem = str(error).removeprefix(f"{shown}: ").split("; it was left")[0]
+        except sqlite3.DatabaseError as error:  # read through the WAL, the tables are malformed
+            problem = f"with it, {error}"
+        finally:
+            if with_wal.in_transaction:
+                with_wal.execute("ROLLBACK")
+        if problem and in_use:
+            raise DatabaseError(
+                f"{shown}: {wal.name} beside it is not its own ({problem}); a process may still have open a database "
+                "that was at this name before (replaced or removed since): close it and retry, or if none has, move "
+                f"{wal.name} away; both were left as they are"
+            )
         if problem:
             raise DatabaseError(
                 f"{shown}: {wal.name} beside it does not belong to it ({problem}); both were left as they are: "
                 f"{shown} alone is sound, so move {wal.name} away if it is not this database's own"
             )
+        return True
     finally:
         alone.close()
 
@@ -292,9 +323,9 @@ def examined(target: Path, shown: Path, thorough: bool) -> sqlite3.Connection:
         raise _foreign(shown, f"another program's, application id 0x{application_id:08x}")
     db = reader(target, shown)
     try:
-        if isinstance(db, Snapshot):
-            _wal_is_its_own(target, shown, db, thorough)
-        _sound(db, shown, target, thorough)
+        through_a_wal = not isinstance(db, Unlocked) and _size(companion(target, "-wal")) > 0
+        if not (through_a_wal and _wal_is_its_own(target, shown, db, thorough)):
+            _sound(db, shown, target, thorough)
     except BaseException:
         db.close()
         raise

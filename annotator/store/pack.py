@@ -9,13 +9,15 @@ duplicated).
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.errors import AnnotatorError
-from annotator.places import Note
+from annotator.places import Note, PlaceError, regular_target
 from annotator.store.assignments import assigned, assignees
 from annotator.store.edits import Store
+from annotator.store.opening import new_database
 from annotator.store.reads import Reader
 
 #: (table, rows of it that go into bob's pack); `:who` is the annotator, `mine` the pack's articles.
@@ -40,17 +42,24 @@ class PackReport:
 
 def pack(reader: Reader, annotator: str, out: str | Path, note: Note = None) -> PackReport:
     """Write `annotator`'s pack to `out`, a new file (an existing one is never touched); `note` hears of leftovers
-    beside it."""
+    beside it. The pack is built under a temporary name beside `out` and linked into place only when complete,
+    so a failed or interrupted pack leaves nothing, and removes nothing it did not make (a link or file at `out`
+    stays as it was)."""
     out = Path(out)
     if not assigned(reader, annotator):
         names = ", ".join(assignees(reader)) or "nobody: run `annotator assign` first"
         raise AnnotatorError(f"no article is assigned to {annotator!r} (assigned: {names})")
-    if out.exists():
+    try:
+        target, found = regular_target(out)
+    except PlaceError as error:
+        raise AnnotatorError(str(error).replace("nothing was written to it", "it was left as it is")) from None
+    if found is not None or os.path.lexists(out):
         raise AnnotatorError(f"{out}: already exists; a pack is always a new file (choose another name)")
     if reader.path is None:
         raise AnnotatorError("the database to pack has no file")
+    temporary = new_database(target, out, note)
     try:
-        with Store.open(out, create=True, note=note) as packed:
+        with Store.open(temporary.path, create=False) as packed:
             packed.conn.execute("ATTACH DATABASE ? AS src", [str(reader.path.resolve())])
             with packed.write():
                 for table, where in COPIED:
@@ -63,8 +72,13 @@ def pack(reader: Reader, annotator: str, out: str | Path, note: Note = None) -> 
                     )
             packed.conn.execute("DETACH DATABASE src")
             report = PackReport(packed.count("articles"), packed.count("suggestions"), packed.count("events"))
-    except BaseException:
-        for path in (out, out.with_name(out.name + "-wal"), out.with_name(out.name + "-shm")):
-            path.unlink(missing_ok=True)
-        raise
+        temporary.sync()
+        if not temporary.link_into_place():
+            raise AnnotatorError(
+                f"{out}: created by another process while the pack was written; it was left as it is (choose another "
+                "name)"
+            )
+    finally:
+        temporary.discard()
+        temporary.close()
     return report

@@ -1,0 +1,203 @@
+"""Whether the database file still holds the bytes this process's connection knows of, or was overwritten in place.
+
+`cp backup.db x.db` while x.db is open keeps its inode (so the device-and-inode check cannot see it) but replaces its
+bytes under SQLite, whose WAL pages were written against the old ones: the next commit, and the checkpoint that
+follows, make a malformed file. In WAL mode only a checkpoint writes the main file, and a checkpoint first
+records in the `-shm` that it is about to (`nBackfillAttempted`), then that it did (`nBackfill`); the WAL is
+restarted (salt-1 goes up by one, both counts go to 0) only once every frame in it was written into the file. So
+the main file's size and modification time are compared at each commit (the stat that `Connection.stands` takes
+anyway: nothing more per edit); a change that a checkpoint since explains is taken as SQLite's own, with a digest
+of the file taken afresh, and one that none explains (a copy, or a `touch`) is told apart by that digest.
+
+Not caught: a copy made in the same moment as a checkpoint by another process, since the checkpoint explains it.
+
+The files are read through descriptors kept open while any connection of this process uses them and closed
+only after SQLite has closed its own: closing a descriptor drops every POSIX lock the process holds on that file,
+SQLite's included (https://www.sqlite.org/howtocorrupt.html, 2.2). A connection this process opens to the same
+file outside `Connection` (none does but tests) may lose its locks when the last of ours closes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from contextlib import suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: Where the -shm keeps its checkpoint record (wal.c: WalIndexHdr.mxFrame and aSalt, WalCkptInfo.nBackfill and
+#: nBackfillAttempted): counts in the machine's byte order, the salts as the WAL's header has them (big-endian).
+_FRAMES, _SALT_1, _SALT_2, _BACKFILL, _ATTEMPTED = 16, 32, 36, 96, 128
+_SHM_HEADER = 136
+_WAL_HEADER = 32
+
+
+@dataclass(frozen=True)
+class Checkpoints:
+    """The -shm's record of the WAL: its generation (salts), its frames, and how many went into the file."""
+
+    salt_1: int
+    salt_2: int
+    frames: int
+    backfilled: int
+    attempted: int
+
+    @classmethod
+    def read(cls, header: bytes) -> Checkpoints:
+        def count(at: int) -> int:
+            return int.from_bytes(header[at : at + 4], sys.byteorder)
+
+        salt_1, salt_2 = (int.from_bytes(header[at : at + 4], "big") for at in (_SALT_1, _SALT_2))
+        return cls(salt_1, salt_2, count(_FRAMES), count(_BACKFILL), count(_ATTEMPTED))
+
+    def written_since(self, then: Checkpoints, wal: Path) -> bool:
+        """Whether a checkpoint has (or may have) written into the main file since `then` was read."""
+        if (self.salt_1, self.salt_2) == (then.salt_1, then.salt_2):
+            return (self.backfilled, self.attempted) != (then.backfilled, then.attempted)
+        if self.backfilled > 0 or self.attempted > 0:  # a checkpoint in this generation
+            return True
+        # A restart (salt-1 + 1) needs every frame in the WAL written into the file first: frames `then` had not,
+        # or those of a generation begun since. A WAL that had no generation yet (salts 0) starts with random
+        # salts and its header's checkpoint sequence 0, which each restart raises by one.
+        restarts = _restarts_since_the_first(self, wal) if then.salt_1 == then.salt_2 == 0 else None
+        if restarts is not None:
+            return restarts > 0
+        return then.frames > then.backfilled or (self.salt_1 - then.salt_1) % (1 << 32) != 1
+
+
+def _restarts_since_the_first(now: Checkpoints, wal: Path) -> int | None:
+    """How many times the WAL was restarted since its first generation: the checkpoint sequence in its header
+    (written with a generation's first frame; a restart the header does not show yet is one more)."""
+    try:
+        with open(wal, "rb") as file:  # SQLite holds no lock on the -wal itself: closing this drops none
+            header = file.read(_WAL_HEADER)
+    except OSError:
+        return None
+    if len(header) < _WAL_HEADER:
+        return None
+    sequence, salt_1 = int.from_bytes(header[12:16], "big"), int.from_bytes(header[16:20], "big")
+    return sequence + (0 if salt_1 == now.salt_1 else 1)
+
+
+_CHUNK = 4 << 20
+
+
+@dataclass
+class _Held:
+    fd: int
+    users: int = 1
+
+
+#: Descriptors this process holds, by (device, inode): one per file, however many connections use it.
+_held: dict[tuple[int, int], _Held] = {}
+
+
+def _hold(path: Path) -> tuple[int, int] | None:
+    """A descriptor for reading `path`, shared by this process's connections to it; its key, or None."""
+    with suppress(OSError):
+        found = os.stat(path)
+        key = (found.st_dev, found.st_ino)
+        if key in _held:
+            _held[key].users += 1
+            return key
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+        opened = os.fstat(fd)
+        key = (opened.st_dev, opened.st_ino)
+        if key in _held:  # replaced between stat and open: this descriptor is never closed (see the module)
+            _held[key].users += 1
+        else:
+            _held[key] = _Held(fd)
+        return key
+    return None
+
+
+def _let_go(key: tuple[int, int] | None) -> None:
+    held = _held.get(key) if key else None
+    if held is None or key is None:
+        return
+    held.users -= 1
+    if held.users == 0:
+        del _held[key]
+        os.close(held.fd)
+
+
+def _digest(fd: int) -> bytes:
+    """The file's bytes, hashed (read through `fd`, from its start)."""
+    digest = hashlib.sha256()  # hardware-accelerated where the CPU has SHA extensions: about 0.5 ms a MB here
+    offset = 0
+    while chunk := os.pread(fd, _CHUNK, offset):
+        digest.update(chunk)
+        offset += len(chunk)
+    return digest.digest()
+
+
+@dataclass
+class Witness:
+    """What one connection knows of its main file: its size and time, the -shm's checkpoint record, a digest."""
+
+    path: Path
+    wal: Path
+    wal_index: Path
+    _main: tuple[int, int] | None = None
+    _shm: tuple[int, int] | None = None
+    _seen: tuple[int, int] = (-1, -1)
+    _checkpoints: Checkpoints | None = None
+    _digest: bytes = b""
+    overwritten: bool = field(default=False)
+
+    @classmethod
+    def of(cls, path: Path, wal: Path, wal_index: Path) -> Witness:
+        """Taken when the connection opens (after its checks: the file holds what SQLite read)."""
+        witness = cls(path, wal, wal_index)
+        witness._main, witness._shm = _hold(path), _hold(wal_index)
+        witness._take()
+        return witness
+
+    def _fd(self, key: tuple[int, int] | None) -> int | None:
+        held = _held.get(key) if key else None
+        return held.fd if held else None
+
+    def _checkpoint_record(self) -> Checkpoints | None:
+        fd = self._fd(self._shm)
+        if fd is None:
+            return None
+        with suppress(OSError):
+            header = os.pread(fd, _SHM_HEADER, 0)
+            if len(header) == _SHM_HEADER:
+                return Checkpoints.read(header)
+        return None
+
+    def _take(self) -> None:
+        """Record the file as it is now: the checkpoint record first, so a checkpoint under way shows later."""
+        self._checkpoints = self._checkpoint_record()
+        fd = self._fd(self._main)
+        if fd is None:
+            return
+        found = os.fstat(fd)
+        self._seen = (found.st_size, found.st_mtime_ns)
+        self._digest = _digest(fd)
+
+    def holds_what_we_know(self, found: os.stat_result) -> bool:
+        """Whether the file (`found`: its stat now, by path; the same file as opened) was changed only by
+        checkpoints (or not at all) since this was last taken. Once False, always False."""
+        fd = self._fd(self._main)
+        if self.overwritten or fd is None or self._checkpoints is None:
+            return not self.overwritten
+        if (found.st_size, found.st_mtime_ns) == self._seen:
+            return True
+        now = self._checkpoint_record()
+        if now is None or now.written_since(self._checkpoints, self.wal):  # a checkpoint (ours or another process's)
+            self._take()
+            return True
+        if _digest(fd) == self._digest:  # touched, same bytes
+            self._seen = (found.st_size, found.st_mtime_ns)
+            return True
+        self.overwritten = True
+        return False
+
+    def release(self) -> None:
+        """Close the descriptors (after SQLite closed its connection: see the module)."""
+        _let_go(self._main)
+        _let_go(self._shm)
+        self._main = self._shm = None
