@@ -6,20 +6,21 @@ follows, make a malformed file. In WAL mode only a checkpoint writes the main fi
 records in the `-shm` that it is about to (`nBackfillAttempted`), then that it did (`nBackfill`); the WAL is
 restarted (salt-1 goes up by one, both counts go to 0) only once every frame in it was written into the file. So
 the main file's size and modification time are compared at each commit (the stat that `Connection.stands` takes
-anyway: nothing more per edit); a change that a checkpoint since explains is taken as SQLite's own, with a digest
-of the file taken afresh, and one that none explains (a copy, or a `touch`) is told apart by that digest.
+anyway: nothing more per edit); a change that a checkpoint since explains is taken as SQLite's own, and one that
+none explains (a copy, or a `touch`) refuses the edit. No digest of the file tells a `touch` from a copy: it cost
+about 1 ms a MB at opening and after every checkpoint (seconds on a corpus-sized file), and refusing after a
+`touch` loses nothing (the edit is not acknowledged; reopening the file takes it as it is).
 
 Not caught: a copy made in the same moment as a checkpoint by another process, since the checkpoint explains it.
 
-The files are read through descriptors kept open while any connection of this process uses them and closed
-only after SQLite has closed its own: closing a descriptor drops every POSIX lock the process holds on that file,
+The -shm is read through a descriptor kept open while any connection of this process uses it and closed only
+after SQLite has closed its own: closing a descriptor drops every POSIX lock the process holds on that file,
 SQLite's included (https://www.sqlite.org/howtocorrupt.html, 2.2). A connection this process opens to the same
 file outside `Connection` (none does but tests) may lose its locks when the last of ours closes.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from contextlib import suppress
@@ -80,9 +81,6 @@ def _restarts_since_the_first(now: Checkpoints, wal: Path) -> int | None:
     return sequence + (0 if salt_1 == now.salt_1 else 1)
 
 
-_CHUNK = 4 << 20
-
-
 @dataclass
 class _Held:
     fd: int
@@ -122,35 +120,23 @@ def _let_go(key: tuple[int, int] | None) -> None:
         os.close(held.fd)
 
 
-def _digest(fd: int) -> bytes:
-    """The file's bytes, hashed (read through `fd`, from its start)."""
-    digest = hashlib.sha256()  # hardware-accelerated where the CPU has SHA extensions: about 0.5 ms a MB here
-    offset = 0
-    while chunk := os.pread(fd, _CHUNK, offset):
-        digest.update(chunk)
-        offset += len(chunk)
-    return digest.digest()
-
-
 @dataclass
 class Witness:
-    """What one connection knows of its main file: its size and time, the -shm's checkpoint record, a digest."""
+    """What one connection knows of its main file: its size and time, and the -shm's checkpoint record."""
 
     path: Path
     wal: Path
     wal_index: Path
-    _main: tuple[int, int] | None = None
     _shm: tuple[int, int] | None = None
     _seen: tuple[int, int] = (-1, -1)
     _checkpoints: Checkpoints | None = None
-    _digest: bytes = b""
     overwritten: bool = field(default=False)
 
     @classmethod
     def of(cls, path: Path, wal: Path, wal_index: Path) -> Witness:
         """Taken when the connection opens (after its checks: the file holds what SQLite read)."""
         witness = cls(path, wal, wal_index)
-        witness._main, witness._shm = _hold(path), _hold(wal_index)
+        witness._shm = _hold(wal_index)
         witness._take()
         return witness
 
@@ -171,18 +157,14 @@ class Witness:
     def _take(self) -> None:
         """Record the file as it is now: the checkpoint record first, so a checkpoint under way shows later."""
         self._checkpoints = self._checkpoint_record()
-        fd = self._fd(self._main)
-        if fd is None:
-            return
-        found = os.fstat(fd)
-        self._seen = (found.st_size, found.st_mtime_ns)
-        self._digest = _digest(fd)
+        with suppress(OSError):
+            found = os.stat(self.path)
+            self._seen = (found.st_size, found.st_mtime_ns)
 
     def holds_what_we_know(self, found: os.stat_result) -> bool:
         """Whether the file (`found`: its stat now, by path; the same file as opened) was changed only by
         checkpoints (or not at all) since this was last taken. Once False, always False."""
-        fd = self._fd(self._main)
-        if self.overwritten or fd is None or self._checkpoints is None:
+        if self.overwritten or self._checkpoints is None:
             return not self.overwritten
         if (found.st_size, found.st_mtime_ns) == self._seen:
             return True
@@ -190,14 +172,10 @@ class Witness:
         if now is None or now.written_since(self._checkpoints, self.wal):  # a checkpoint (ours or another process's)
             self._take()
             return True
-        if _digest(fd) == self._digest:  # touched, same bytes
-            self._seen = (found.st_size, found.st_mtime_ns)
-            return True
         self.overwritten = True
         return False
 
     def release(self) -> None:
         """Close the descriptors (after SQLite closed its connection: see the module)."""
-        _let_go(self._main)
         _let_go(self._shm)
-        self._main = self._shm = None
+        self._shm = None
