@@ -47,10 +47,33 @@ def check_listening(host: str, port: int) -> None:
         raise _cannot_listen(host, port, error) from None
 
 
+def _sessions_waited_for() -> None:
+    """Make textual-serve wait for each session's process to end when it stops the session.
+
+    Its `AppService.stop` tells the session to quit and waits for its output to end, not for the process: on a
+    SIGTERM or ctrl+c the server then closed its event loop while a session process was still exiting, and the
+    process's transport, collected later, printed "Exception ignored ... RuntimeError: Event loop is closed" with
+    a traceback (seen under load in the SIGTERM test). Waiting for the exit lets asyncio close the transport while
+    the loop runs. The server module looks its `AppService` up by name, so the subclass is put there.
+    """
+    import textual_serve.server
+    from textual_serve.app_service import AppService
+
+    class WaitedSession(AppService):
+        async def stop(self) -> None:
+            process = self._process
+            await super().stop()
+            if process is not None and process.returncode is None:
+                await process.wait()
+
+    textual_serve.server.AppService = WaitedSession  # type: ignore[attr-defined]
+
+
 def serve_command(db: Path, host: str, port: int, annotator: str | None, url: str | None = None) -> None:
     """Serve until interrupted (ctrl+c); `check_listening` first."""
     from textual_serve.server import Server
 
+    _sessions_waited_for()
     server = Server(session_command(db, annotator), host=host, port=port, title="annotator", public_url=url)
     try:
         server.serve()
