@@ -120,7 +120,9 @@ def print_details(record: NativeRecord, predicted: list[Suggestion] | list[Span]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--splits", default=None, help="comma-separated: dev, test, entities_dev2 (default dev,test; dev with --details)"
+        "--splits",
+        default=None,
+        help="comma-separated: dev, test, entities_dev2 (default dev,test; dev with --details)",
     )
     parser.add_argument("--model", default=None, help="a spaCy pipeline name or path (default: the shipped one)")
     parser.add_argument(

@@ -175,3 +175,19 @@ PUBLISHING_VERBS = _words("say write post tweet share publish announce upload br
 
 #: Nouns for the people of a place: the name they are "of" is a place ("the people of X").
 RESIDENT_NOUNS = _words("people resident citizen inhabitant population villager local")
+
+#: Occupations and plural titles written capitalised before a name, beyond GENERAL_TITLES (entities.v4):
+#: "Sheriff Bill Brown", "Broadcaster Piers Morgan", "Representatives Eliot Engel".
+OCCUPATION_TITLES = _words("sheriff prosecutor broadcaster actor actress singer swami representatives senators")
+
+#: Nouns that introduce the name of a work or a vessel (entities.v4): "the film X", "the boat, X,".
+THING_NOUNS = _words(
+    """film movie album song single show series documentary book novel play comedy drama musical opera painting
+    boat ship vessel yacht ferry tanker submarine"""
+)
+
+#: Nouns that take the ACTOR they are "of" into their span (entities.v4): "members of the public".
+MEMBER_NOUNS = _words("member members family families relatives friends colleagues supporters")
+
+#: Round numbers a figure keeps its article with (entities.v4): "a hundred thousand".
+ROUND_NUMBERS = _words("hundred thousand million billion")
