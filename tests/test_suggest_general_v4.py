@@ -120,3 +120,38 @@ def test_members_of_an_actor_are_one_actor(nlp) -> None:
 )
 def test_a_figure_takes_the_words_of_its_number(nlp, text: str, v3: list, v4: list) -> None:
     assert layers(nlp, text) == (v3, v4)
+
+
+def test_a_noun_for_a_persons_role_is_a_participant(nlp) -> None:
+    assert layers(
+        nlp, "Police said the suspect had met his girlfriend before the attack. Rogue operatives were blamed."
+    ) == (
+        [("Police", "ACTOR")],
+        [("Police", "ACTOR"), ("the suspect", "ACTOR"), ("his girlfriend", "ACTOR"), ("Rogue operatives", "ACTOR")],
+    )
+
+
+def test_a_role_noun_that_describes_or_that_a_nationality_modifies_adds_nothing(nlp) -> None:
+    """A title before a name, a predicate, a bare singular ("taken hostage"), a nationality word's group."""
+    text = "His wife Mary said he was a doctor, and she was taken hostage. Syrian refugees waited."
+    v3, v4 = layers(nlp, text)
+    assert v4 == v3 == [("Mary", "ACTOR"), ("a doctor", "ACTOR"), ("Syrian refugees", "ACTOR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "v3", "v4"),
+    [
+        (
+            "The talks between Serbia and Kosovo stalled, and the conflict with Russia went on.",
+            [("Serbia", "LOCATION"), ("Kosovo", "LOCATION"), ("Russia", "LOCATION")],
+            [("Serbia", "ACTOR"), ("Kosovo", "ACTOR"), ("Russia", "ACTOR")],
+        ),
+        (  # a border is no dealing: the places stay places
+            "The border between Serbia and Kosovo was closed.",
+            [("Serbia", "LOCATION"), ("Kosovo", "LOCATION")],
+            [("Serbia", "LOCATION"), ("Kosovo", "LOCATION")],
+        ),
+    ],
+)
+def test_places_in_dealings_are_parties(nlp, text: str, v3: list, v4: list) -> None:
+    assert layers(nlp, text) == (v3, v4)

@@ -13,7 +13,11 @@ over the parse and word lists, naming no article's phrases:
 - people: a person's full name, or its last word, that recurs unmarked in the article is that person again;
 - "of" phrases: a member or relative noun joins the ACTOR it is "of" ("Members of the public", "the family of
   Harry Dunn");
-- figures: "a few hundred", "an estimated two million", "a hundred thousand", "four or more" are one FIGURE.
+- figures: "a few hundred", "an estimated two million", "a hundred thousand", "four or more" are one FIGURE;
+- participants: a noun phrase headed by a noun for a person's role that no source marked is an ACTOR ("the
+  suspect", "his girlfriend"), unless it describes someone named or a name or nationality word modifies it;
+- parties: places "between" which, or "with" which, there are dealings are ACTORs ("talks between Serbia and
+  Kosovo", "the conflict with Russia").
 spaCy is not imported here: the parsed Doc is handed in.
 """
 
@@ -23,12 +27,19 @@ from typing import TYPE_CHECKING
 
 from annotator.models import Label
 from annotator.suggest.entities import Candidate
-from annotator.suggest.lexicon import MEMBER_NOUNS, OCCUPATION_TITLES, ROUND_NUMBERS, THING_NOUNS
+from annotator.suggest.lexicon import (
+    DEALINGS_NOUNS,
+    MEMBER_NOUNS,
+    OCCUPATION_TITLES,
+    PERSON_NOUNS,
+    ROUND_NUMBERS,
+    THING_NOUNS,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     Rule = Callable[[Doc, list[Candidate]], list[Candidate]]
 
@@ -229,6 +240,92 @@ def whole_figures(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     return out
 
 
+#: Words a participant's noun phrase keeps before its noun: "the", "his", "a", "this" (not numbers: FIGUREs).
+KEPT_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that"})
+#: Singular nouns for a whole group, which need no determiner: "clergy were told", "crew escaped".
+GROUP_NOUNS = frozenset({"clergy", "crew", "police", "staff"})
+#: Where a noun describes someone already named or is a predicate, not a mention ("X, a doctor", "was a nurse").
+DESCRIBING = frozenset({"appos", "attr", "acomp", "oprd", "compound", "npadvmod"})
+
+
+def _phrase_start(doc: Doc, head: int) -> int | None:
+    """The first word of a participant's noun phrase: its lower-case modifiers and its determiner; None where a
+    name or a nationality word modifies the noun (that word is the ACTOR: "Syrian refugees", "ISIS fighters")."""
+    start = head
+    while start > 0:
+        word = doc[start - 1]
+        modifier = word.head.i == head and word.dep_ in ("amod", "compound")
+        if modifier and (word.pos_ == "PROPN" or word.ent_type_ in NAMED_TYPES):
+            return None
+        if modifier and (word.pos_ in ("ADJ", "NOUN") or word.tag_ == "VBN"):
+            start -= 1
+        elif word.dep_ == "advmod" and word.head.pos_ == "ADJ" and start <= word.head.i < head:
+            start -= 1  # "too many"
+        else:
+            break
+    if start > 0 and doc[start - 1].lower_ in KEPT_DETERMINERS and doc[start - 1].head.i == head:
+        start -= 1
+    return start
+
+
+def _describes(word: Token) -> bool:
+    """The noun describes someone named rather than mentioning someone: an apposition, a predicate, "as" a
+    role, or a title or description before a person's name ("his wife Mary", "the prime minister, X")."""
+    while word.dep_ == "conj" and word.head is not word:
+        word = word.head
+    after = word.i + 2 if word.i + 1 < len(word.doc) and word.nbor().text == "," else word.i + 1
+    return (
+        word.dep_ in DESCRIBING
+        or (word.dep_ == "pobj" and word.head.lower_ == "as")
+        or (after < len(word.doc) and word.doc[after].ent_type_ == "PERSON")
+    )
+
+
+def participants(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """A noun phrase headed by a lower-case noun for a person's role ("the suspect", "his girlfriend", "rogue
+    operatives") that no source marked is an ACTOR, with its modifiers and determiner; not where it describes
+    someone named, nor where a name or a nationality word modifies it."""
+    taken = _covered(spans)
+    added = []
+    for word in doc:
+        if (
+            word.pos_ != "NOUN"
+            or word.lemma_.lower() not in PERSON_NOUNS
+            or not (word.is_lower or word.is_sent_start)
+            or word.i in taken
+            or _describes(word)
+        ):
+            continue
+        start = _phrase_start(doc, word.i)
+        if start is None or (start == word.i and word.tag_ == "NN" and word.lower_ not in GROUP_NOUNS):
+            continue  # a singular noun with no determiner mentions nobody: "taken hostage"
+        while start in taken:
+            start += 1
+        added.append(Candidate(start, word.i + 1, Label.ACTOR, "person" if word.tag_ == "NN" else "group"))
+        taken |= set(range(start, word.i + 1))
+    return sorted(spans + added, key=lambda s: (s.start, s.end))
+
+
+def parties(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """A place "between" which, or "with" which, there are dealings (an agreement, a conflict, talks) is a party
+    to them: an ACTOR."""
+    out = []
+    for span in spans:
+        root = doc[span.start : span.end].root
+        while root.dep_ == "conj" and root.head is not root:
+            root = root.head
+        preposition = root.head
+        if (
+            span.label is Label.LOCATION
+            and root.dep_ == "pobj"
+            and preposition.lower_ in ("between", "with")
+            and DEALINGS_NOUNS & {preposition.head.lower_, preposition.head.lemma_.lower()}
+        ):
+            span = Candidate(span.start, span.end, Label.ACTOR, "group", span.subject)
+        out.append(span)
+    return out
+
+
 #: The rules in the order entities.v4 applies them to entities.v3's layer.
 RULES: list[Rule] = [
     titles_off,
@@ -239,4 +336,6 @@ RULES: list[Rule] = [
     people_again,
     members_of,
     whole_figures,
+    participants,
+    parties,
 ]

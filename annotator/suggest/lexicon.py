@@ -191,3 +191,25 @@ MEMBER_NOUNS = _words("member members family families relatives friends colleagu
 
 #: Round numbers a figure keeps its article with (entities.v4): "a hundred thousand".
 ROUND_NUMBERS = _words("hundred thousand million billion")
+
+#: Nouns (lemmas) for people by their role in a story (entities.v4): a noun phrase they head that no source
+#: marked is a participant ("the suspect", "his girlfriend", "rogue operatives").
+PERSON_NOUNS = _words(
+    """suspect attacker assailant shooter gunman killer perpetrator victim eyewitness bystander survivor
+    passenger resident villager protester demonstrator activist journalist reporter correspondent photographer
+    analyst expert scientist researcher doctor nurse paramedic surgeon physician patient priest nun bishop
+    archbishop clergy pastor imam rabbi monk official officer policeman policewoman investigator detective
+    prosecutor lawyer attorney juror defendant plaintiff petitioner co-petitioner politician lawmaker legislator
+    minister senator congressman monarch spokesman spokeswoman spokesperson spokeman soldier troop fighter
+    militant rebel insurgent firefighter rescuer worker employee student teacher pupil girlfriend boyfriend wife
+    husband classmate colleague neighbour neighbor citizen voter supporter critic opponent aide operative
+    volunteer shopper customer migrant refugee immigrant prisoner inmate hostage dispatcher
+    diver sailor pilot crew minor"""
+)
+
+#: Nouns of dealings between parties (entities.v4): the places "between" them, or "with" one, are parties, so
+#: ACTORs ("an agreement between Turkey and Libya", "a conflict with Russia").
+DEALINGS_NOUNS = _words(
+    """agreement understanding memorandum treaty deal pact accord conflict war dispute difference differences
+    relations ties talks negotiations tension tensions cooperation alliance"""
+)
