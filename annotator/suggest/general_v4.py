@@ -18,6 +18,9 @@ over the parse and word lists, naming no article's phrases:
   suspect", "his girlfriend"), unless it describes someone named or a name or nationality word modifies it;
 - parties: places "between" which, or "with" which, there are dealings are ACTORs ("talks between Serbia and
   Kosovo", "the conflict with Russia").
+- edges (`suggest.names_v4`): a verb is no edge of an ACTOR ("stab people"), a nationality adjective is the
+  group and not its noun ("Syrian refugees" -> "Syrian"), a body's name runs through its "of" phrase ("Supreme
+  Court of the United Kingdom").
 spaCy is not imported here: the parsed Doc is handed in.
 """
 
@@ -35,6 +38,7 @@ from annotator.suggest.lexicon import (
     ROUND_NUMBERS,
     THING_NOUNS,
 )
+from annotator.suggest.names_v4 import nationality_groups, no_verb_edges, of_names
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -338,4 +342,7 @@ RULES: list[Rule] = [
     whole_figures,
     participants,
     parties,
+    no_verb_edges,
+    nationality_groups,
+    of_names,
 ]
