@@ -191,3 +191,10 @@ def test_a_nationality_adjective_is_the_group_not_its_noun(nlp) -> None:
 )
 def test_a_bodys_name_runs_through_its_of_phrase(nlp, text: str, v3: list, v4: list) -> None:
     assert layers(nlp, text) == (v3, v4)
+
+
+def test_a_legal_texts_name_is_no_actor(nlp) -> None:
+    assert layers(nlp, "The plan breaks the European Charter, and the Fifth Amendment protects him.") == (
+        [("European Charter", "ACTOR")],
+        [],
+    )

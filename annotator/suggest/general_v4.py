@@ -20,7 +20,8 @@ over the parse and word lists, naming no article's phrases:
   Kosovo", "the conflict with Russia").
 - edges (`suggest.names_v4`): a verb is no edge of an ACTOR ("stab people"), a nationality adjective is the
   group and not its noun ("Syrian refugees" -> "Syrian"), a body's name runs through its "of" phrase ("Supreme
-  Court of the United Kingdom").
+  Court of the United Kingdom"), and a legal text's name is no ACTOR or LOCATION ("the United States
+  Constitution").
 spaCy is not imported here: the parsed Doc is handed in.
 """
 
@@ -38,7 +39,7 @@ from annotator.suggest.lexicon import (
     ROUND_NUMBERS,
     THING_NOUNS,
 )
-from annotator.suggest.names_v4 import nationality_groups, no_verb_edges, of_names
+from annotator.suggest.names_v4 import nationality_groups, no_documents, no_verb_edges, of_names
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -345,4 +346,5 @@ RULES: list[Rule] = [
     no_verb_edges,
     nationality_groups,
     of_names,
+    no_documents,
 ]

@@ -213,3 +213,7 @@ DEALINGS_NOUNS = _words(
     """agreement understanding memorandum treaty deal pact accord conflict war dispute difference differences
     relations ties talks negotiations tension tensions cooperation alliance"""
 )
+
+#: Last words of the names of legal texts (entities.v4): "the United States Constitution", "the Directive on
+#: electronic commerce" name a text, not a participant or a place.
+DOCUMENT_HEADS = _words("constitution directive charter amendment resolution statute regulation")

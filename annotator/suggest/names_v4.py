@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from annotator.models import Label
 from annotator.suggest.entities import Candidate
+from annotator.suggest.lexicon import DOCUMENT_HEADS
 from annotator.suggest.names import names_a_body
 
 if TYPE_CHECKING:
@@ -70,3 +71,13 @@ def of_names(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
                 continue
         out.append(span)
     return out
+
+
+def no_documents(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """A capitalised name ending in a legal text's noun ("the United States Constitution", "Directive") names a
+    text: no ACTOR or LOCATION."""
+    return [
+        s
+        for s in spans
+        if s.label is Label.FIGURE or not (doc[s.end - 1].is_title and doc[s.end - 1].lower_ in DOCUMENT_HEADS)
+    ]
