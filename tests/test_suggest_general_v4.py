@@ -198,3 +198,28 @@ def test_a_legal_texts_name_is_no_actor(nlp) -> None:
         [("European Charter", "ACTOR")],
         [],
     )
+
+
+def test_a_name_in_apposition_to_a_place_noun_is_a_place(nlp) -> None:
+    assert layers(nlp, "The treaty says that the islands, including the island Rhodes, have no zone.") == (
+        [("Rhodes", "ACTOR")],
+        [("Rhodes", "LOCATION")],
+    )
+
+
+def test_a_name_before_a_comma_and_its_state_is_a_place(nlp) -> None:
+    """On the rule itself, with an ACTOR a source might give ("Sherman" acting)."""
+    from annotator.suggest.entities import Candidate
+    from annotator.suggest.names_v4 import places_named_as_places
+
+    doc = nlp("He was identified as Paul Kim of Sherman, Texas, police said.")
+    spans = [
+        Candidate(4, 6, Label.ACTOR, "person"),
+        Candidate(7, 8, Label.ACTOR, "group"),
+        Candidate(9, 10, Label.LOCATION, "other"),
+    ]
+    assert [(doc[c.start : c.end].text, c.label.value) for c in places_named_as_places(doc, spans)] == [
+        ("Paul Kim", "ACTOR"),
+        ("Sherman", "LOCATION"),
+        ("Texas", "LOCATION"),
+    ]

@@ -21,7 +21,7 @@ over the parse and word lists, naming no article's phrases:
 - edges (`suggest.names_v4`): a verb is no edge of an ACTOR ("stab people"), a nationality adjective is the
   group and not its noun ("Syrian refugees" -> "Syrian"), a body's name runs through its "of" phrase ("Supreme
   Court of the United Kingdom"), and a legal text's name is no ACTOR or LOCATION ("the United States
-  Constitution").
+  Constitution"); a name written as a place is a LOCATION ("Allen, Texas", "the island Crete").
 spaCy is not imported here: the parsed Doc is handed in.
 """
 
@@ -39,7 +39,13 @@ from annotator.suggest.lexicon import (
     ROUND_NUMBERS,
     THING_NOUNS,
 )
-from annotator.suggest.names_v4 import nationality_groups, no_documents, no_verb_edges, of_names
+from annotator.suggest.names_v4 import (
+    nationality_groups,
+    no_documents,
+    no_verb_edges,
+    of_names,
+    places_named_as_places,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -347,4 +353,5 @@ RULES: list[Rule] = [
     nationality_groups,
     of_names,
     no_documents,
+    places_named_as_places,
 ]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from annotator.models import Label
 from annotator.suggest.entities import Candidate
-from annotator.suggest.lexicon import DOCUMENT_HEADS
+from annotator.suggest.lexicon import DOCUMENT_HEADS, PLACE_NOUNS
 from annotator.suggest.names import names_a_body
 
 if TYPE_CHECKING:
@@ -81,3 +81,24 @@ def no_documents(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
         for s in spans
         if s.label is Label.FIGURE or not (doc[s.end - 1].is_title and doc[s.end - 1].lower_ in DOCUMENT_HEADS)
     ]
+
+
+def places_named_as_places(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """A name written as a place is a LOCATION: "Allen, Texas" (a name followed by a comma and a place: the
+    place it is in) and "the island Crete" (a name in apposition to a place noun)."""
+    out = []
+    locations = {s.start for s in spans if s.label is Label.LOCATION}
+    for span in spans:
+        root = doc[span.start : span.end].root
+        in_place = (
+            span.end + 1 < len(doc)
+            and doc[span.end].text == ","
+            and span.end + 1 in locations
+            and doc[span.end + 1].ent_type_ == "GPE"
+            and root.ent_type_ in ("GPE", "LOC", "")
+        )
+        named = root.dep_ == "appos" and root.head.lemma_.lower() in PLACE_NOUNS
+        if span.label is Label.ACTOR and root.pos_ == "PROPN" and (in_place or named):
+            span = Candidate(span.start, span.end, Label.LOCATION, "other", span.subject)
+        out.append(span)
+    return out
