@@ -223,3 +223,19 @@ def test_a_name_before_a_comma_and_its_state_is_a_place(nlp) -> None:
         ("Sherman", "LOCATION"),
         ("Texas", "LOCATION"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "v3", "v4"),
+    [
+        (
+            "The ship was 90 ft (~27 m) long, and the flood claimed 2804 lives.",
+            [("90", "FIGURE")],
+            [("90", "FIGURE"), ("2804", "FIGURE")],  # a plural noun counted: no year
+        ),
+        ("The boat was a 75 ft (~23 m) long vessel.", [("75", "FIGURE")], [("75", "FIGURE"), ("~23", "FIGURE")]),
+        ("He served 12 years in prison, and the curfew ran from 10 p.m. on.", [], []),  # a duration, a time
+    ],
+)
+def test_a_number_in_digits_that_counts_a_noun_is_a_figure(nlp, text: str, v3: list, v4: list) -> None:
+    assert layers(nlp, text) == (v3, v4)

@@ -22,6 +22,8 @@ over the parse and word lists, naming no article's phrases:
   group and not its noun ("Syrian refugees" -> "Syrian"), a body's name runs through its "of" phrase ("Supreme
   Court of the United Kingdom"), and a legal text's name is no ACTOR or LOCATION ("the United States
   Constitution"); a name written as a place is a LOCATION ("Allen, Texas", "the island Crete").
+- counts (`suggest.figures_v4`): a number in digits that counts the noun after it is a FIGURE where no source
+  marked it ("6606 lives", "~23 m"), not a duration or a time.
 spaCy is not imported here: the parsed Doc is handed in.
 """
 
@@ -31,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from annotator.models import Label
 from annotator.suggest.entities import Candidate
+from annotator.suggest.figures_v4 import digit_counts
 from annotator.suggest.lexicon import (
     DEALINGS_NOUNS,
     MEMBER_NOUNS,
@@ -354,4 +357,5 @@ RULES: list[Rule] = [
     of_names,
     no_documents,
     places_named_as_places,
+    digit_counts,
 ]
