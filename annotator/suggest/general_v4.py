@@ -190,10 +190,13 @@ def people_again(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
         if span.label is Label.ACTOR and len(words) > 1 and all(t.ent_type_ == "PERSON" for t in words):
             wanted.add(tuple(t.text for t in words))
             wanted.add((words[-1].text,))
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for name in sorted(wanted, key=lambda n: (-len(n), n)):  # the longest name first, in a fixed order
+        by_first.setdefault(name[0], []).append(name)
     taken = _covered(spans)
     added = []
-    for start in range(len(doc)):
-        for name in wanted:
+    for start, token in enumerate(doc):
+        for name in by_first.get(token.text, []):
             end = start + len(name)
             if (
                 end <= len(doc)
@@ -204,6 +207,7 @@ def people_again(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
             ):
                 added.append(Candidate(start, end, Label.ACTOR, "person"))
                 taken |= set(range(start, end))
+                break
     return sorted(spans + added, key=lambda s: (s.start, s.end))
 
 
