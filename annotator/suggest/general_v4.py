@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from annotator.models import Label
 from annotator.suggest.entities import Candidate
+from annotator.suggest.entities_v3 import SMALL_KEY
 from annotator.suggest.figures_v4 import digit_counts
 from annotator.suggest.lexicon import (
     DEALINGS_NOUNS,
@@ -67,14 +68,16 @@ def _covered(spans: list[Candidate]) -> set[int]:
     return {i for s in spans for i in range(s.start, s.end)}
 
 
+def _title_before_name(doc: Doc, index: int) -> bool:
+    return doc[index].lower_ in OCCUPATION_TITLES and doc[index + 1].pos_ == "PROPN"
+
+
 def titles_off(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     """An ACTOR starting with an occupation written as a title before a proper name loses it."""
     out = []
     for span in spans:
         start = span.start
-        while (span.label is Label.ACTOR and start < span.end - 1 and doc[start].lower_ in OCCUPATION_TITLES) and doc[
-            start + 1
-        ].pos_ == "PROPN":
+        while span.label is Label.ACTOR and start < span.end - 1 and _title_before_name(doc, start):
             start += 1
         out.append(Candidate(start, span.end, span.label, span.kind, span.subject))
     return out
@@ -105,7 +108,7 @@ def group_nouns(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     where no other span is."""
     taken = _covered(spans)
     added = []
-    for ent in doc.spans.get("small_ents", doc.ents):
+    for ent in doc.spans.get(SMALL_KEY, doc.ents):
         root = ent.root
         start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
         if (
