@@ -1,7 +1,8 @@
-"""The default suggesters on a few paragraphs of the *test* gold split, with exact values.
+"""entities.v3 + quotes.v3 on a few paragraphs of the *test* gold split, with exact values.
 
-These pin what entities.v3 + quotes.v2 make of news nobody tuned on, so a change to the rules or the shipped
-weights shows here. The paragraphs were chosen by a fixed rule before their outputs were seen (the first
+These pin what entities.v3 + quotes.v3 (the default until entities.v4) make of news nobody tuned on, so a
+change to their rules or to the shipped weights shows here. entities.v4 is not pinned here: its rules were
+written while these values were out of sight, and they stay so. The paragraphs were chosen by a fixed rule before their outputs were seen (the first
 paragraph of articles 0, 6 and 12 of tests/fixtures/gold/test.jsonl, and the first paragraph with a quotation
 mark of article 0); the values are what the suggesters made, right or wrong, and each test also states how
 many of the suggestions equal a gold span. Nothing here was used to change a rule: the test split is for
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from annotator.models import check_spans
-from annotator.suggest import suggest_doc, suggesters_of
+from annotator.suggest import Suggesters, suggest_doc
 
 TEST = Path(__file__).parent / "fixtures" / "gold" / "test.jsonl"
 Triple = tuple[str, str, str | None]
@@ -41,7 +42,7 @@ def paragraph(article: int, quoted: bool) -> tuple[str, list[Triple]]:
 
 
 def suggested(nlp, text: str) -> list[Triple]:
-    suggestions = suggest_doc(nlp(text), suggesters_of(nlp))
+    suggestions = suggest_doc(nlp(text), Suggesters("entities.v3", "quotes.v3"))
     check_spans(list(suggestions), text)
     return [(s.label.value, s.text, text[s.speaker.start : s.speaker.end] if s.speaker else None) for s in suggestions]
 

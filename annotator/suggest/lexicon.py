@@ -175,3 +175,45 @@ PUBLISHING_VERBS = _words("say write post tweet share publish announce upload br
 
 #: Nouns for the people of a place: the name they are "of" is a place ("the people of X").
 RESIDENT_NOUNS = _words("people resident citizen inhabitant population villager local")
+
+#: Occupations and plural titles written capitalised before a name, beyond GENERAL_TITLES (entities.v4):
+#: "Sheriff Bill Brown", "Broadcaster Piers Morgan", "Representatives Eliot Engel".
+OCCUPATION_TITLES = _words("sheriff prosecutor broadcaster actor actress singer swami representatives senators")
+
+#: Nouns that introduce the name of a work or a vessel (entities.v4): "the film X", "the boat, X,".
+THING_NOUNS = _words(
+    """film movie album song single show series documentary book novel play comedy drama musical opera painting
+    boat ship vessel yacht ferry tanker submarine"""
+)
+
+#: Nouns that take the ACTOR they are "of" into their span (entities.v4): "members of the public".
+MEMBER_NOUNS = _words("member members family families relatives friends colleagues supporters")
+
+#: Round numbers a figure keeps its article with (entities.v4): "a hundred thousand".
+ROUND_NUMBERS = _words("hundred thousand million billion")
+
+#: Nouns (lemmas) for people by their role in a story (entities.v4): a noun phrase they head that no source
+#: marked is a participant ("the suspect", "his girlfriend", "rogue operatives").
+PERSON_NOUNS = _words(
+    """suspect attacker assailant shooter gunman killer perpetrator victim eyewitness bystander survivor
+    passenger resident villager protester demonstrator activist journalist reporter correspondent photographer
+    analyst expert scientist researcher doctor nurse paramedic surgeon physician patient priest nun bishop
+    archbishop clergy pastor imam rabbi monk official officer policeman policewoman investigator detective
+    prosecutor lawyer attorney juror defendant plaintiff petitioner co-petitioner politician lawmaker legislator
+    minister senator congressman monarch spokesman spokeswoman spokesperson spokeman soldier troop fighter
+    militant rebel insurgent firefighter rescuer worker employee student teacher pupil girlfriend boyfriend wife
+    husband classmate colleague neighbour neighbor citizen voter supporter critic opponent aide operative
+    volunteer shopper customer migrant refugee immigrant prisoner inmate hostage dispatcher
+    diver sailor pilot crew minor"""
+)
+
+#: Nouns of dealings between parties (entities.v4): the places "between" them, or "with" one, are parties, so
+#: ACTORs ("an agreement between Turkey and Libya", "a conflict with Russia").
+DEALINGS_NOUNS = _words(
+    """agreement understanding memorandum treaty deal pact accord conflict war dispute difference differences
+    relations ties talks negotiations tension tensions cooperation alliance"""
+)
+
+#: Last words of the names of legal texts (entities.v4): "the United States Constitution", "the Directive on
+#: electronic commerce" name a text, not a participant or a place.
+DOCUMENT_HEADS = _words("constitution directive charter amendment resolution statute regulation")

@@ -1,9 +1,9 @@
 """Loading the spaCy pipeline that suggestions come from, and which suggester versions it makes.
 
 - No --model: the small English model plus the guide component shipped as package data (`annotator/data/
-  guide/`): entities.v3 + quotes.v3. Nothing is downloaded.
+  guide/`): entities.v4 + quotes.v3. Nothing is downloaded.
 - A folder written by `annotator train`: that pipeline, whose suggestions are recorded as
-  "entities.v3@<the folder's content hash>" + quotes.v3, so they say exactly which weights made them.
+  "entities.v4@<the folder's content hash>" + quotes.v3, so they say exactly which weights made them.
 - Any other installed pipeline or folder: it has no guide component, so entities.v1 (the rules on its names)
   + quotes.v3.
 
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.errors import AnnotatorError
 from annotator.suggest.entities import ENTITIES_SUGGESTER
-from annotator.suggest.entities_v3 import ENTITIES_V3
+from annotator.suggest.entities_v4 import ENTITIES_V4
 from annotator.suggest.pipeline import DEFAULT_SUGGESTERS, Suggesters
 from annotator.suggest.speakers_v3 import QUOTES_V3
 
@@ -76,7 +76,7 @@ def suggesters_for_model(model: str | None) -> Suggesters:
     if model is None:
         return DEFAULT_SUGGESTERS if shipped_guide() is not None else Suggesters(ENTITIES_SUGGESTER, QUOTES_V3)
     if trained_meta(model) is not None:
-        return Suggesters(f"{ENTITIES_V3}@{folder_hash(Path(model))}", QUOTES_V3)
+        return Suggesters(f"{ENTITIES_V4}@{folder_hash(Path(model))}", QUOTES_V3)
     return Suggesters(ENTITIES_SUGGESTER, QUOTES_V3)
 
 
