@@ -4,7 +4,7 @@ Articles come from the database (gold by default, or one annotator's) or from na
 done (optionally also in progress). They are shuffled with a seed and split once: a held-out part (a fifth,
 at least one article) that training never sees, and the rest to train on. The held-out articles are scored
 before training (the shipped pipeline, or the `base` folder an earlier run wrote) and after it, per label, exact and overlap, on the suggestions the
-pipeline makes (entities.v3: the learned component with the small model's names and the general rules).
+pipeline makes (entities.v4: the learned component with the small model's names and the general rules).
 `curve` trains from the same start on 25, 50, 75 and 100% of the training part and scores each on the same
 held-out articles, so a team sees whether more gold still helps.
 """
