@@ -96,6 +96,24 @@ def test_reassigning_never_touches_work_already_done(store: Store) -> None:
     assert [s.text for s in store.spans(alices[0], "alice")] == ["Article"]
 
 
+def test_work_started_before_any_assignment_keeps_its_annotator_on_the_article(store: Store) -> None:
+    """Found by a trial: bob had finished the first article and eve flagged the second before the first
+    `assign`; it gave both articles to others. A team member's started work is a place of theirs on the article,
+    assigned or not; someone outside the team keeps their work but gets no assignment."""
+    ids = with_articles(store, 4)
+    store.set_status(ids[0], "bob", "done")
+    store.add_span(ids[1], "eve", 0, 7, "ACTOR")
+    store.set_status(ids[2], "zoe", "done")  # not in the team
+    report = assign(store, ["bob", "eve", "zed"], 2, seed=0)
+    rows = table(store)
+    assert "bob" in {who for a, who, *_ in rows if a == ids[0]}
+    assert "eve" in {who for a, who, *_ in rows if a == ids[1]}
+    assert "zoe" not in {who for _, who, *_ in rows}
+    assert Counter(a for a, *_ in rows) == dict.fromkeys(ids, 2)
+    assert (report.started, report.added) == (2, 8)
+    assert assign(store, ["bob", "eve", "zed"], 2, seed=5).added == 0  # nothing moves afterwards
+
+
 def test_limit_takes_the_first_articles_in_ingest_order(store: Store) -> None:
     ids = with_articles(store, 5)
     assign(store, TEAM, 3, limit=2)

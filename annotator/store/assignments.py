@@ -10,7 +10,8 @@ Assigning again fills free places only, so it never moves work (Prodigy's feed_o
 once, for the same reason: an annotator's queue, or a pack being annotated offline, must stay theirs). Every
 assignment to a member of the team stays, as long as the article has room for it (a smaller overlap: the
 busiest holders give theirs back); an annotator who has started an article (a status beyond to do, or any
-span or decision) keeps it whatever the team or overlap, and counts towards its overlap; the places left
+span or decision) keeps it whatever the team or overlap, and counts towards its overlap, as does a team member's
+work begun before any assignment (it becomes theirs); the places left
 (articles ingested since, a larger overlap, someone who left the team) go by the plan. So running the same
 command again changes nothing, and new articles are simply added. The result is the `assignments` table
 (readable in any SQLite tool) and one `assign` or `unassign` event per row added or taken away; those events
@@ -34,6 +35,10 @@ from annotator.vocabulary import GOLD, is_model, utc_now
 STARTED = """(EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = {a} AND n.annotator = {w} AND n.status != 'todo')
     OR EXISTS (SELECT 1 FROM spans s WHERE s.article_id = {a} AND s.annotator = {w})
     OR EXISTS (SELECT 1 FROM decisions d WHERE d.article_id = {a} AND d.annotator = {w}))"""
+
+#: Every (article, annotator) with work that stands, assigned or not: a team member's is a place of theirs.
+STARTED_ANYWHERE = """SELECT article_id, annotator FROM annotations WHERE status != 'todo'
+    UNION SELECT article_id, annotator FROM spans UNION SELECT article_id, annotator FROM decisions"""
 
 
 @dataclass
@@ -141,6 +146,9 @@ def assign(
         worked = STARTED.format(a="g.article_id", w="g.annotator")
         for article_id, who in store.conn.execute(f"SELECT article_id, annotator FROM assignments g WHERE {worked}"):
             if article_id in chosen:
+                kept.setdefault(article_id, set()).add(who)
+        for article_id, who in store.conn.execute(STARTED_ANYWHERE):  # a team member's work before any assignment
+            if article_id in chosen and who in team:
                 kept.setdefault(article_id, set()).add(who)
         held = {article: {who for who in names if who in team} for article, names in current.items()}
         planned = plan(articles, team, overlap, seed, kept, load, held)
