@@ -109,6 +109,26 @@ class CursorScreen(Screen[None]):
             return
         self._move_to(found)
 
+    def action_jump(self, step: int) -> None:
+        """t / T: the next key is a character; go to the next (previous) word starting with it."""
+        from annotator.tui.screens.prompts import CharPrompt
+
+        if not self.model.tokens:
+            return
+        way = "next" if step > 0 else "previous"
+        question = f"{'t' if step > 0 else 'T'}: the first character of the {way} word to go to (escape: stay)"
+        self.app.push_screen(CharPrompt(question), lambda char: self._jumped(char, step))
+
+    def _jumped(self, char: str | None, step: int) -> None:
+        if char is None:
+            self._redraw(follow=False)
+            return
+        found = motion.next_starting(self.model.text, self.model.tokens, self.cursor, char, step)
+        if found == self.cursor:
+            self.say(f"No word starting with {char!r} {'after' if step > 0 else 'before'} this one", "yellow")
+            return
+        self._move_to(found)
+
     def _line_and_column(self) -> tuple[int, int] | None:
         layout = self.view.layout_
         if layout is None or not self.model.tokens:

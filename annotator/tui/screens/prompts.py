@@ -1,10 +1,11 @@
-"""Small questions over the article: what `d` does with pending suggestions, and a line of text (a flag's
-reason, a comment). Modal screens that return the answer; the article stays in view behind them."""
+"""Small questions over the article: what `d` does with pending suggestions, a line of text (a flag's
+reason, a comment), one character (where `t` jumps). Modal screens that return the answer; the article stays in view behind them."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -57,6 +58,43 @@ class TextPrompt(ModalScreen[str | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class CharPrompt(ModalScreen[str | None]):
+    """One key: the character typed (a letter, a digit, ...), or None on escape or a key that types none. It
+    draws one line at the bottom, the question; the article stays in view."""
+
+    DEFAULT_CSS = """
+    CharPrompt {
+        background: transparent;
+        align: left bottom;
+    }
+    CharPrompt > Static {
+        height: 1;
+        dock: bottom;
+        background: $panel;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="char_cancel")]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.question)
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "escape":
+            return  # the binding's
+        event.stop()
+        event.prevent_default()
+        char = event.character
+        self.dismiss(char if char and char.isprintable() and not char.isspace() else None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
