@@ -65,7 +65,11 @@ class TextPrompt(ModalScreen[str | None]):
 
 class CharPrompt(ModalScreen[str | None]):
     """One key: the character typed (a letter, a digit, ...), or None on escape or a key that types none. It
-    draws one line at the bottom, the question; the article stays in view."""
+    draws one line at the bottom, the question; the article stays in view.
+
+    Keys typed fast may reach this screen after it has answered (they were queued before it closed): those are
+    sent on to the app, which gives them to the screen now shown, so they are neither lost nor taken as a
+    second answer (a second `dismiss` would close the screen below)."""
 
     DEFAULT_CSS = """
     CharPrompt {
@@ -79,22 +83,20 @@ class CharPrompt(ModalScreen[str | None]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="char_cancel")]
-
     def __init__(self, question: str) -> None:
         super().__init__()
         self.question = question
+        self.answered = False
 
     def compose(self) -> ComposeResult:
         yield Static(self.question)
 
     def on_key(self, event: events.Key) -> None:
-        if event.key == "escape":
-            return  # the binding's
         event.stop()
         event.prevent_default()
-        char = event.character
+        if self.answered or not self.is_current:
+            self.app.post_message(events.Key(event.key, event.character))
+            return
+        self.answered = True
+        char = event.character if event.key != "escape" else None
         self.dismiss(char if char and char.isprintable() and not char.isspace() else None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
