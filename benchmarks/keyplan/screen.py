@@ -3,12 +3,13 @@
 `Screen.press(key)` does what the key does in `annotator/tui/screens/` (article.py, annotate.py, speaker.py,
 prompts.py) with the default keymap and auto-advance on: it moves the token cursor, the selection and the
 current item, opens and answers the speaker choice and the done question, and makes the edit, refused or
-not, by the rules of `annotator/store/edits.py` and `annotator/spans.py` (span edges and line breaks, no
-overlap within a layer, a suggestion's edges trimmed when it is accepted, a quote's suggested speaker
-accepted along with it, quotes following a resized ACTOR, ...). The tab order, the item under the cursor and
-the line moves follow `annotator/tui/model.py` and the article's wrapped `Layout`; word and paragraph jumps,
-phrase and quotation selections, the jumps to unmarked words (w, W) and edge moves call the same core functions the screen calls
-(`annotator.motion`, `annotator.phrases`, `annotator.spans`).
+not, by the rules of `annotator/store/` (edits.py, deciding.py) and `annotator/spans.py` (span edges and line
+breaks, no overlap within a layer, a suggestion's edges trimmed when it is accepted, a quote's suggested speaker
+accepted along with it, quotes following a resized ACTOR, a suggestion a new span covers rejected as replaced,
+...). The tab order, the item under the cursor and the line moves follow `annotator/tui/model.py` and the
+article's wrapped `Layout`; word and paragraph jumps, phrase and quotation selections, the jumps to unmarked
+words (w, W) and to a word by its first character (t, T: two keys) and edge moves call the same core functions
+the screen calls (`annotator.motion`, `annotator.phrases`, `annotator.spans`).
 
 The replay of every plan through Pilot checks this model against the real app, key by key.
 """
