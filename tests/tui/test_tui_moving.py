@@ -172,21 +172,3 @@ async def test_t_and_a_character_go_to_the_next_word_starting_with_it_and_a_digi
         assert cursor_word(app) == "Gaza"  # the suggestion "Gaza Strip" is current there
         await pilot.press("T", "g", "1")  # on "ground": the phrase there, as an ACTOR
     assert added(read_store()) == ["ground"]
-
-
-async def test_keys_queued_on_the_character_prompt_after_its_answer_go_to_the_article_screen(running):
-    """Typed fast, the key after t's character may reach the prompt before it closes: it is the article
-    screen's key (here right), never a second answer that would close the article screen too."""
-    from textual import events
-
-    async with running() as (app, pilot):
-        stack = list(app.screen_stack)
-        await pilot.press("t")
-        prompt = app.screen
-        assert prompt.__class__.__name__ == "CharPrompt"
-        prompt.post_message(events.Key("b", "b"))
-        prompt.post_message(events.Key("right", None))
-        await pilot.pause()
-        await pilot.pause()
-        assert app.screen_stack == stack
-        assert cursor_word(app) == "across"  # t b: "bombardments", then right

@@ -9,6 +9,7 @@ moves by screen line ask the article view's layout.
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.screen import Screen
 
 from annotator import motion, phrases
@@ -30,6 +31,7 @@ class CursorScreen(Screen[None]):
         self.goal_column: int | None = None  # up and down keep the column they started from
         self.phrase_origin: int | None = None  # the token a phrase selection (v) grows around
         self.search_query = ""  # the last search
+        self.jump_step: int | None = None  # t (1) or T (-1) pressed: the next key is the character to jump to
 
     def say(self, message: str | Text, style: str = "") -> None:
         """An outcome on the status line (`ArticleScreen`)."""
@@ -37,6 +39,10 @@ class CursorScreen(Screen[None]):
 
     def _redraw(self, follow: bool = True) -> None:
         """Show the cursor, selection and current item as they are now (`ArticleScreen`)."""
+        raise NotImplementedError
+
+    def hint(self, message: str) -> None:
+        """A question on the status line, not kept in the message log (`ArticleScreen`)."""
         raise NotImplementedError
 
     # -- the cursor, the selection and the current item ------------------------------------------------------
@@ -110,19 +116,28 @@ class CursorScreen(Screen[None]):
         self._move_to(found)
 
     def action_jump(self, step: int) -> None:
-        """t / T: the next key is a character; go to the next (previous) word starting with it."""
-        from annotator.tui.screens.prompts import CharPrompt
-
+        """t / T: the next key is a character; go to the next (previous) word starting with it. The key is read
+        by `on_key` here, not by a modal screen: closing one repaints the whole screen (50 ms a jump)."""
         if not self.model.tokens:
             return
+        self.jump_step = step
         way = "next" if step > 0 else "previous"
-        question = f"{'t' if step > 0 else 'T'}: the first character of the {way} word to go to (escape: stay)"
-        self.app.push_screen(CharPrompt(question), lambda char: self._jumped(char, step))
+        self.hint(f"{'t' if step > 0 else 'T'}: the first character of the {way} word to go to (escape: stay)")
 
-    def _jumped(self, char: str | None, step: int) -> None:
-        if char is None:
+    def on_key(self, event: events.Key) -> None:
+        """The character after t or T (before any binding of that key); escape or a key typing none: stay."""
+        if self.jump_step is None:
+            return
+        step, self.jump_step = self.jump_step, None
+        event.stop()
+        event.prevent_default()
+        char = event.character if event.key != "escape" else None
+        if not char or not char.isprintable() or char.isspace():
             self._redraw(follow=False)
             return
+        self._jumped(char, step)
+
+    def _jumped(self, char: str, step: int) -> None:
         found = motion.next_starting(self.model.text, self.model.tokens, self.cursor, char, step)
         if found == self.cursor:
             self.say(f"No word starting with {char!r} {'after' if step > 0 else 'before'} this one", "yellow")

@@ -1,11 +1,10 @@
-"""Small questions over the article: what `d` does with pending suggestions, a line of text (a flag's
-reason, a comment), one character (where `t` jumps). Modal screens that return the answer; the article stays in view behind them."""
+"""Small questions over the article: what `d` does with pending suggestions, and a line of text (a flag's
+reason, a comment). Modal screens that return the answer; the article stays in view behind them."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -61,42 +60,3 @@ class TextPrompt(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-class CharPrompt(ModalScreen[str | None]):
-    """One key: the character typed (a letter, a digit, ...), or None on escape or a key that types none. It
-    draws one line at the bottom, the question; the article stays in view.
-
-    Keys typed fast may reach this screen after it has answered (they were queued before it closed): those are
-    sent on to the app, which gives them to the screen now shown, so they are neither lost nor taken as a
-    second answer (a second `dismiss` would close the screen below)."""
-
-    DEFAULT_CSS = """
-    CharPrompt {
-        background: transparent;
-        align: left bottom;
-    }
-    CharPrompt > Static {
-        height: 1;
-        dock: bottom;
-        background: $panel;
-    }
-    """
-
-    def __init__(self, question: str) -> None:
-        super().__init__()
-        self.question = question
-        self.answered = False
-
-    def compose(self) -> ComposeResult:
-        yield Static(self.question)
-
-    def on_key(self, event: events.Key) -> None:
-        event.stop()
-        event.prevent_default()
-        if self.answered or not self.is_current:
-            self.app.post_message(events.Key(event.key, event.character))
-            return
-        self.answered = True
-        char = event.character if event.key != "escape" else None
-        self.dismiss(char if char and char.isprintable() and not char.isspace() else None)
