@@ -168,6 +168,11 @@ async def test_t_and_a_character_go_to_the_next_word_starting_with_it_and_a_digi
         assert app.messages[-1][1] == "No word starting with 'z' before this one"
         await pilot.press("t", "3")
         assert cursor_word(app) == "35"
+        await pilot.press("t", "t")  # t as the character
+        assert cursor_word(app) == "Thursday"
+        await pilot.press("T", "T")
+        assert cursor_word(app) == "the"
+        await pilot.press("t", "3")
         await pilot.press("T", "g")
         assert cursor_word(app) == "Gaza"  # the suggestion "Gaza Strip" is current there
         await pilot.press("T", "g", "1")  # on "ground": the phrase there, as an ACTOR

@@ -117,8 +117,14 @@ class CursorScreen(Screen[None]):
 
     def action_jump(self, step: int) -> None:
         """t / T: the next key is a character; go to the next (previous) word starting with it. The key is read
-        by `on_key` here, not by a modal screen: closing one repaints the whole screen (50 ms a jump)."""
+        by `on_key` here, not by a modal screen: closing one repaints the whole screen (50 ms a jump). Keys sent
+        in one burst (a paste, tmux send-keys) may reach `on_key` before t's binding has run, as for every key
+        that opens something; typed, they do not."""
         if not self.model.tokens:
+            return
+        if self.jump_step is not None:  # t or T as the character of a jump (on_key reads it first, as a rule)
+            waiting, self.jump_step = self.jump_step, None
+            self._jumped("t" if step > 0 else "T", waiting)
             return
         self.jump_step = step
         way = "next" if step > 0 else "previous"
