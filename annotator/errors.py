@@ -42,7 +42,12 @@ class Refused(AnnotatorError):
 
 
 class Conflict(Refused):
-    """The same annotation was changed elsewhere (another window) since this one read it: reload, then edit."""
+    """The same annotation was changed elsewhere (another window) since this one read it: reload, then edit.
+    `cause` says in a few words what changed, for a screen that reloads and acts again."""
+
+    def __init__(self, message: str, cause: str = "the article changed elsewhere") -> None:
+        super().__init__(message)
+        self.cause = cause
 
 
 class NotFound(AnnotatorError):

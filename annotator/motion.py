@@ -34,6 +34,22 @@ def next_word(text: str, tokens: Tokens, index: int, step: int) -> int:
     return index
 
 
+def starts_with(text: str, token: tuple[int, int], char: str) -> bool:
+    """A word token whose first character is `char`, a letter's case ignored."""
+    return is_word(text, token) and text[token[0] : token[0] + 1].casefold() == char.casefold()
+
+
+def next_starting(text: str, tokens: Tokens, index: int, char: str, step: int) -> int:
+    """The next (step 1) or previous (step -1) word starting with `char` (case ignored), as vim's f and F jump
+    on a line: two keys to most words in sight; `index` if there is none that way."""
+    position = index + step
+    while 0 <= position < len(tokens):
+        if starts_with(text, tokens[position], char):
+            return position
+        position += step
+    return index
+
+
 def _paragraph_starts(text: str, tokens: Tokens) -> list[int]:
     """Indices of the first token of each paragraph (a line break between two tokens starts one)."""
     starts = [0] if tokens else []

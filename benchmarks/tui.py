@@ -193,6 +193,8 @@ async def latency(iterations: int, workdir: Path, corpus: Path) -> None:
         "action_next_needing",
         "action_next_item",
         "action_unmarked",
+        "action_jump",
+        "_jumped",
     ):
         original = getattr(AnnotateScreen, name)
 
@@ -249,6 +251,8 @@ async def latency(iterations: int, workdir: Path, corpus: Path) -> None:
             if following is not None and following.pending and not following.is_quote:
                 await press("x", "reject (and advance)")
             await press("w", "w (next unmarked word)")
+            await press("t", None)
+            await press("e", "t e (next word with e)")
         lines = screen.view.renders - renders_before
         samples = sum(len(v) for v in timings.values())
     print(f"  {'action':<24}{'n':>5}{'median':>10}{'p99':>10}   (targets: median <= 16 ms, p99 <= 50 ms)")

@@ -269,3 +269,17 @@ def _grown_and_added(text: str, word: str) -> tuple[list[str], str]:
         grown.append(text[tokens[selection[0]][0] : tokens[selection[1]][1]])
     first, last = phrases.at_cursor(text, tokens, index, Label.ACTOR)
     return grown, text[tokens[first][0] : tokens[last][1]]
+
+
+def test_a_jump_to_the_next_word_starting_with_a_character_ignores_case_and_stays_at_either_end(tokens) -> None:
+    said = index_of(tokens, "said")
+
+    def jump(index: int, char: str, step: int) -> str:
+        return TEXT[slice(*tokens[motion.next_starting(TEXT, tokens, index, char, step)])]
+
+    assert jump(said, "p", 1) == "Prime"
+    assert jump(index_of(tokens, "Prime"), "P", 1) == "people"
+    assert jump(said, "i", -1) == "Israel"
+    assert jump(0, "3", 1) == "35"
+    assert motion.next_starting(TEXT, tokens, said, "q", 1) == said  # no word starts with q: it stays
+    assert motion.next_starting(TEXT, tokens, said, '"', 1) == said  # punctuation is no word

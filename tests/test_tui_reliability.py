@@ -135,7 +135,9 @@ def test_a_write_that_fails_is_reported_and_not_shown_as_done(tmp_path: Path) ->
         assert (reopened.events("a", WHO), reopened.spans("a", WHO)) == ([], [])
 
 
-def test_an_edit_after_another_window_changed_the_article_says_so(tmp_path: Path) -> None:
+def test_a_key_after_another_window_changed_the_article_is_applied_after_the_reload(tmp_path: Path) -> None:
+    """Another window flagged the article: the accept pressed here still means the same thing (the same
+    suggestion is there), so the article is reloaded and the key acts, once, saying so."""
     text = "Washington said it in Gaza."
     suggestions = [
         Suggestion(start=0, end=10, label="ACTOR", text="Washington", suggester="t.v1"),
@@ -147,46 +149,147 @@ def test_an_edit_after_another_window_changed_the_article_says_so(tmp_path: Path
         with Store.open(db) as other_window:
             other_window.view("a", WHO)
             other_window.set_status("a", WHO, "flagged")
-        await pilot.press("tab", "enter")
-        refused = status(app)
-        await pilot.press("tab", "enter")  # reloaded: the same key now works
-        return refused, status(app)
+        await pilot.press("enter")
+        return status(app), sorted((i.kind, i.text) for i in app.screen.model.items.values())
 
-    refused, accepted = run(AnnotatorApp(Store.open(db), WHO), scenario)
-    assert refused.startswith(f"Not done: {WHO}'s annotation of this article was changed in another window")
-    assert refused.endswith("it is reloaded with those changes: try again")
-    assert accepted == "accepted ACTOR 'Washington' at 0:10"
+    said, shown = run(AnnotatorApp(Store.open(db), WHO), scenario)
+    assert said == "accepted ACTOR 'Washington' at 0:10 (after reloading: the annotation was changed in another window)"
+    assert shown == [("pending", "Gaza"), ("span", "Washington")]
     with Store.open(db) as store:
         assert [e.action for e in store.events("a", WHO)] == ["status", "accept"]
+        assert [(s.text, s.label.value) for s in store.spans("a", WHO)] == [("Washington", "ACTOR")]
 
 
-def test_a_key_after_another_command_recomputed_the_suggestions_reloads_and_says_so(tmp_path: Path) -> None:
-    """`annotator suggest --all` while the article is open gives its suggestions new ids: the next decision is
-    refused with a plain reason and the article reloaded, then the same key acts on the new suggestion."""
+def recomputed(tmp_path: Path) -> Path:
+    """An article with two suggestions, to be replaced (`recompute`) once the screen shows them."""
     text = "Washington said it in Gaza."
     old = [
         Suggestion(start=0, end=10, label="ACTOR", text="Washington", suggester="t.v1"),
         Suggestion(start=22, end=26, label="LOCATION", text="Gaza", suggester="t.v1"),
     ]
-    db = database(tmp_path / "s.db", text, suggestions=old)
-    new = [Suggestion(start=0, end=10, label="ACTOR", text="Washington", suggester="t.v2")]
+    return database(tmp_path / "s.db", text, suggestions=old)
+
+
+def recompute(db: Path, new: list[Suggestion]) -> None:
+    """What `annotator suggest --all` does under the open article: new suggestions, new ids."""
+    with Store.open(db) as other_command:
+        other_command.replace_suggestions("a", word_tokens("Washington said it in Gaza."), new)
+
+
+WASHINGTON_V2 = Suggestion(start=0, end=10, label="ACTOR", text="Washington", suggester="t.v2")
+
+
+def test_a_key_after_another_command_recomputed_the_suggestions_is_applied_to_the_same_suggestion(
+    tmp_path: Path,
+) -> None:
+    """`annotator suggest --all` while the article is open gives its suggestions new ids: enter on 'Washington',
+    still suggested as it was, accepts the new one after the reload; it is not pressed twice."""
+    db = recomputed(tmp_path)
 
     async def scenario(app, pilot):
-        with Store.open(db) as other_command:
-            other_command.replace_suggestions("a", word_tokens(text), new)
-        await pilot.press("tab", "enter")
-        refused = status(app)
-        shown = sorted((i.kind, i.text) for i in app.screen.model.items.values())
-        await pilot.press("tab", "enter")
-        return refused, shown, status(app)
+        recompute(db, [WASHINGTON_V2])
+        await pilot.press("enter")
+        return status(app), sorted((i.kind, i.text) for i in app.screen.model.items.values())
 
-    refused, shown, accepted = run(AnnotatorApp(Store.open(db), WHO), scenario)
-    assert refused == (
-        "Not done: the suggestions of this article were recomputed by another command since it was shown here, "
-        "so nothing was written; it is reloaded with those changes: try again"
+    said, shown = run(AnnotatorApp(Store.open(db), WHO), scenario)
+    assert said == (
+        "accepted ACTOR 'Washington' at 0:10 (after reloading: its suggestions were recomputed by another command); "
+        "nothing is left to decide: d marks the article done"
     )
-    assert shown == [("pending", "Washington")]
-    assert accepted == "accepted ACTOR 'Washington' at 0:10; nothing is left to decide: d marks the article done"
+    assert shown == [("span", "Washington")]
     with Store.open(db) as store:
         assert [e.action for e in store.events("a", WHO)] == ["accept"]
-        assert [(s.text, s.label.value) for s in store.spans("a", WHO)] == [("Washington", "ACTOR")]
+        [span] = store.spans("a", WHO)
+        new_id = next(s.id for s in store.suggestions("a") if s.suggester == "t.v2")
+        assert (span.text, span.label.value, span.suggestion_id) == ("Washington", "ACTOR", new_id)
+        assert store.decisions("a", WHO) == {new_id: "accepted"}
+
+
+def test_a_key_whose_suggestion_the_recomputation_changed_is_not_applied_and_says_why(tmp_path: Path) -> None:
+    """The suggestion under the cursor is now a LOCATION: x would reject something else than was shown, so
+    nothing is done, in one line, and the reloaded article shows the new suggestion current."""
+    location = Suggestion(start=0, end=10, label="LOCATION", text="Washington", suggester="t.v2")
+    db = recomputed(tmp_path)
+
+    async def scenario(app, pilot):
+        recompute(db, [location])
+        await pilot.press("x")
+        item = app.screen.model.get(app.screen.current)
+        return status(app), (item.kind, item.label.value, item.text)
+
+    said, current = run(AnnotatorApp(Store.open(db), WHO), scenario)
+    assert said == (
+        "Not done: the suggestions of this article were recomputed by another command since it was shown here, so "
+        "nothing was written; it is reloaded with those changes, and ACTOR 'Washington' is no longer suggested as "
+        "it was"
+    )
+    assert current == ("pending", "LOCATION", "Washington")
+    with Store.open(db) as store:
+        assert (store.events("a", WHO), store.decisions("a", WHO)) == ([], {})
+
+
+def test_accept_all_after_the_suggestions_changed_is_not_applied_and_says_why(tmp_path: Path) -> None:
+    """A accepts what the screen showed: with other suggestions now pending, it does nothing and says so."""
+    db = recomputed(tmp_path)
+
+    async def scenario(app, pilot):
+        recompute(db, [WASHINGTON_V2])
+        await pilot.press("A")
+        return status(app)
+
+    said = run(AnnotatorApp(Store.open(db), WHO), scenario)
+    assert said == (
+        "Not done: the suggestions of this article were recomputed by another command since it was shown here, so "
+        "nothing was written; it is reloaded with those changes, and the pending suggestions are not those it was "
+        "shown"
+    )
+    with Store.open(db) as store:
+        assert (store.events("a", WHO), store.spans("a", WHO)) == ([], [])
+
+
+def test_a_span_added_at_the_cursor_after_the_suggestions_changed_is_added_once(tmp_path: Path) -> None:
+    """A digit with nothing current adds the phrase at the cursor: that means the same after any reload."""
+    db = recomputed(tmp_path)
+
+    async def scenario(app, pilot):
+        await pilot.press("right", "right")  # on 'it': nothing current
+        recompute(db, [WASHINGTON_V2])
+        await pilot.press("1")
+        return status(app)
+
+    said = run(AnnotatorApp(Store.open(db), WHO), scenario)
+    assert said == "added ACTOR 'it' at 16:18 (after reloading: its suggestions were recomputed by another command)"
+    with Store.open(db) as store:
+        assert [(s.text, s.label.value) for s in store.spans("a", WHO)] == [("it", "ACTOR")]
+        assert [e.action for e in store.events("a", WHO)] == ["add"]
+
+
+def test_a_speaker_chosen_among_suggestions_recomputed_meanwhile_is_linked_to_the_same_actor(tmp_path: Path) -> None:
+    """The speaker choice offered the suggested ACTOR 'Ann Lee'; recomputed while it was open, enter still
+    means that ACTOR: the new suggestion is accepted and linked after the reload."""
+    text = 'Ann Lee said: "We stay." Then.'
+    actor = Suggestion(start=0, end=7, label="ACTOR", text="Ann Lee", suggester="t.v1")
+    db = database(tmp_path / "q.db", text, suggestions=[actor])
+    with Store.open(db) as store:
+        store.add_span("a", WHO, 15, 23, "QUOTE")
+
+    async def scenario(app, pilot):
+        await pilot.press("tab", "s")  # the quote needs a speaker; the choice offers the suggested ACTOR
+        await pilot.pause()
+        with Store.open(db) as other_command:
+            other_command.replace_suggestions("a", word_tokens(text), [actor.model_copy(update={"suggester": "t.v2"})])
+        await pilot.press("enter")
+        await pilot.pause()
+        return status(app)
+
+    said = run(AnnotatorApp(Store.open(db), WHO), scenario)
+    assert said == (
+        "speaker of QUOTE 'We stay.' at 15:23: 'Ann Lee' (accepted as an ACTOR) (after reloading: its suggestions "
+        "were recomputed by another command)"
+    )
+    with Store.open(db) as store:
+        new_id = next(s.id for s in store.suggestions("a") if s.suggester == "t.v2")
+        assert sorted((s.text, s.speaker, s.suggestion_id) for s in store.spans("a", WHO)) == [
+            ("Ann Lee", None, new_id),
+            ("We stay.", (0, 7), None),
+        ]

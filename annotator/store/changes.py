@@ -164,12 +164,14 @@ class Changes(ArticleWriter):
         if now.annotation != seen.annotation:
             raise Conflict(
                 f"{annotator}'s annotation of this article was changed in another window since it was shown here, "
-                "so nothing was written"
+                "so nothing was written",
+                cause="the annotation was changed in another window",
             )
         if now.suggestions != seen.suggestions:
             raise Conflict(
                 "the suggestions of this article were recomputed by another command since it was shown here, "
-                "so nothing was written"
+                "so nothing was written",
+                cause="its suggestions were recomputed by another command",
             )
 
     def _apply(self, article_id: str, annotator: str, old: Row, new: Row) -> None:

@@ -1,5 +1,6 @@
-"""The annotation edits the screens offer: each one transaction that writes the new state and its event
-together (`Changes._commit`), refused whole when it would break the annotation rules."""
+"""The annotation edits the screens offer on the annotator's own spans (add, resize, relabel, remove, speakers,
+status, imports): each one transaction that writes the new state and its event together (`Changes._commit`),
+refused whole when it would break the annotation rules. The decisions on suggestions are `deciding.Deciding`'s."""
 
 from __future__ import annotations
 
@@ -8,10 +9,9 @@ from collections.abc import Mapping, Sequence
 from annotator.errors import Refused
 from annotator.phrases import occurrences
 from annotator.rows import Edit, SpanLike
-from annotator.spans import edge_problem, fit
 from annotator.store.changes import describe
-from annotator.store.connection import SPAN_COLUMNS, Row, span_row
-from annotator.store.history import History
+from annotator.store.connection import Row, span_row
+from annotator.store.deciding import Deciding
 from annotator.vocabulary import Label, Status
 
 
@@ -19,117 +19,9 @@ def _snippet(text: str, length: int = 30) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
 
-class Store(History):
-    """The annotation database: reads, article writes, and every editing operation the TUI offers."""
-
-    def accept_suggestion(self, article_id: str, annotator: str, suggestion_id: int, *, retake: bool = False) -> Edit:
-        """Make a suggestion one of the annotator's spans; a quote brings its speaker along. `retake`: the
-        suggestion may have been rejected before (the reject is taken back)."""
-        with self._editing(article_id, annotator):
-            old, new, message = self._accept(article_id, annotator, suggestion_id, retake=retake)
-            return self._commit(article_id, annotator, "accept", old, new, message=message)
-
-    def _decided_before(self, annotator: str, suggestion: Row, retake: bool) -> list[Row]:
-        """The decision a new one replaces: none, or (with `retake`) a reject; anything else is refused."""
-        previous = self._decision(annotator, suggestion["id"])
-        if previous is None:
-            return []
-        if retake and previous["decision"] == "rejected":
-            return [previous]
-        raise Refused(f"suggestion {describe(suggestion)} was already decided")
-
-    def _accept(
-        self, article_id: str, annotator: str, suggestion_id: int, next_id: int | None = None, retake: bool = False
-    ) -> tuple[Row, Row, str]:
-        suggestion = self._suggestion(article_id, suggestion_id)
-        replaced = self._decided_before(annotator, suggestion, retake)
-        # A suggestion stored by an older suggester may have edges today's span rules trim (a no-break space).
-        text = self.article_text(article_id)
-        fitted = fit(text, suggestion["start"], suggestion["end"], suggestion["label"])
-        if fitted is None:
-            problem = edge_problem(text, suggestion["start"], suggestion["end"], suggestion["label"])
-            raise Refused(f"suggestion {describe(suggestion)} cannot be accepted: {problem}")
-        start, end = fitted
-        self._check_free(article_id, annotator, suggestion["label"], start, end)
-        span_id = next_id or self.next_span_id()
-        old: Row = {"spans": [], "decisions": replaced}
-        row = {c: suggestion.get(c) for c in SPAN_COLUMNS} | {"start": start, "end": end, "text": text[start:end]}
-        new: Row = {
-            "spans": [{**row, "id": span_id, "suggestion_id": suggestion_id}],
-            "decisions": [{"suggestion_id": suggestion_id, "decision": "accepted"}],
-        }
-        message = f"accepted {describe(suggestion)}"
-        if suggestion["speaker_start"] is not None:
-            speaker = (suggestion["speaker_start"], suggestion["speaker_end"])
-            actors = self._span_rows(
-                article_id, annotator, "label = 'ACTOR' AND start = ? AND \"end\" = ?", list(speaker)
-            )
-            if not actors:
-                candidates = list(
-                    self._rows(
-                        "SELECT id FROM suggestions g WHERE article_id = ? AND label = 'ACTOR' AND start = ? AND \"end\" = ? "
-                        "AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.suggestion_id = g.id AND d.annotator = ?)",
-                        [article_id, *speaker, annotator],
-                    )
-                )
-                try:
-                    if not candidates:
-                        raise Refused("speaker suggestion was rejected")
-                    _, extra, _ = self._accept(article_id, annotator, candidates[0]["id"], span_id + 1)
-                    new["spans"] += extra["spans"]
-                    new["decisions"] += extra["decisions"]
-                    message += " and its speaker"
-                except Refused:
-                    new["spans"][0].update(speaker_start=None, speaker_end=None)
-                    message += " (its suggested speaker is not an accepted ACTOR, so it has none)"
-        return old, new, message
-
-    def accept_corrected(
-        self,
-        article_id: str,
-        annotator: str,
-        suggestion_id: int,
-        *,
-        label: Label | str | None = None,
-        start: int | None = None,
-        end: int | None = None,
-        retake: bool = False,
-    ) -> Edit:
-        """Accept a suggestion with another label or other boundaries, as one action (one undo).
-
-        A quote keeps its suggested speaker only when that ACTOR is already one of the annotator's spans.
-        """
-        with self._editing(article_id, annotator):
-            suggestion = self._suggestion(article_id, suggestion_id)
-            replaced = self._decided_before(annotator, suggestion, retake)
-            label = Label(label or suggestion["label"])
-            start = suggestion["start"] if start is None else start
-            end = suggestion["end"] if end is None else end
-            text = self._span_text(article_id, start, end, label)
-            self._check_free(article_id, annotator, label, start, end)
-            speaker = (suggestion["speaker_start"], suggestion["speaker_end"])
-            if label is not Label.QUOTE or not self._span_rows(
-                article_id, annotator, "label = 'ACTOR' AND start = ? AND \"end\" = ?", list(speaker)
-            ):
-                speaker = (None, None)
-            row = {"id": self.next_span_id(), "start": start, "end": end, "label": label.value, "text": text,
-                   "speaker_start": speaker[0], "speaker_end": speaker[1], "suggestion_id": suggestion_id}  # fmt: skip
-            new = {"spans": [row], "decisions": [{"suggestion_id": suggestion_id, "decision": "accepted"}]}
-            same_place = (start, end) == (suggestion["start"], suggestion["end"])
-            message = f"accepted {describe(suggestion)} as {label.value if same_place else describe(row)}"
-            return self._commit(
-                article_id, annotator, "accept", {"spans": [], "decisions": replaced}, new, message=message
-            )
-
-    def reject_suggestion(self, article_id: str, annotator: str, suggestion_id: int) -> Edit:
-        with self._editing(article_id, annotator):
-            suggestion = self._suggestion(article_id, suggestion_id)
-            if self._decision(annotator, suggestion_id):
-                raise Refused(f"suggestion {describe(suggestion)} was already decided")
-            new = {"decisions": [{"suggestion_id": suggestion_id, "decision": "rejected"}]}
-            return self._commit(
-                article_id, annotator, "reject", {"decisions": []}, new, message=f"rejected {describe(suggestion)}"
-            )
+class Store(Deciding):
+    """The annotation database: reads, article writes, and every editing operation the TUI offers (the decisions
+    on suggestions are `Deciding`'s)."""
 
     def add_span(self, article_id: str, annotator: str, start: int, end: int, label: Label | str) -> Edit:
         """A span the annotator marked: on token boundaries, and not overlapping its own layer."""
@@ -227,10 +119,12 @@ class Store(History):
             if label is not Label.QUOTE:
                 changed.update(speaker_start=None, speaker_end=None)
             old, new = {"spans": [span]}, {"spans": [changed]}
+            decided, replaced = self._replaced(article_id, annotator, [changed])
+            if decided:  # moved into the other layer over a suggestion there: as an add over it, it decides it
+                old["decisions"], new["decisions"] = [], decided
             unlinked = self._unlink_quotes(article_id, annotator, span, old, new)
-            return self._commit(
-                article_id, annotator, "relabel", old, new, message=f"{describe(span)} is now {label.value}{unlinked}"
-            )
+            message = f"{describe(span)} is now {label.value}{unlinked}{replaced}"
+            return self._commit(article_id, annotator, "relabel", old, new, message=message)
 
     def resize_span(self, article_id: str, annotator: str, span_id: int, start: int, end: int) -> Edit:
         """Move either boundary; quotes that this ACTOR speaks follow it."""
@@ -303,32 +197,6 @@ class Store(History):
                 message = f"speaker of {describe(quote)}: {actor['text']!r}{added}"
             new["spans"].insert(0, changed)
             return self._commit(article_id, annotator, "speaker", old, new, message=message)
-
-    def accept_all(self, article_id: str, annotator: str) -> Edit:
-        """Accept every pending suggestion that fits; those that would overlap are left pending and counted."""
-        with self._editing(article_id, annotator):
-            old: Row = {"spans": [], "decisions": []}
-            new: Row = {"spans": [], "decisions": []}
-            next_id, accepted, refused = self.next_span_id(), 0, 0
-            for suggestion in self.pending(article_id, annotator):
-                if self._decision(annotator, suggestion.id):
-                    continue  # accepted above as the speaker of a quote
-                try:
-                    _, extra, _ = self._accept(article_id, annotator, suggestion.id, next_id)
-                except Refused:
-                    refused += 1
-                    continue
-                self._apply(article_id, annotator, {}, extra)
-                new["spans"] += extra["spans"]
-                new["decisions"] += extra["decisions"]
-                next_id += len(extra["spans"])
-                accepted += len(extra["decisions"])
-            message = f"accepted {accepted} suggestion{'s' * (accepted != 1)}"
-            if refused:
-                message += f"; {refused} left pending because they overlap accepted spans"
-            if not accepted:
-                raise Refused("no suggestion could be accepted" if refused else "no pending suggestions")
-            return self._commit(article_id, annotator, "accept_all", old, new, message=message, applied=True)
 
     def set_status(self, article_id: str, annotator: str, status: Status | str, reason: str | None = None) -> Edit:
         """Mark an article done, skipped, flagged (with an optional `reason`, kept until it is marked otherwise)."""

@@ -34,6 +34,9 @@ MOVING = [
          "phrase (a noun group's noun, a name's first word, a figure's number; function words, dates, years, "
          "-ed/-ing/-ly verbs and adverbs skipped); 1-3 there add its phrase", "next_unmarked"),
     _key("W", "unmarked(-1)", "Unmarked back", "previous place a missed mention may be", "previous_unmarked"),
+    _key("t", "jump(1)", "To", "to the next word starting with the character typed next (t then p: the next word "
+         "starting with p or P, as vim's f)", "jump_forward"),
+    _key("T", "jump(-1)", "To back", "to the previous word starting with the character typed next", "jump_back"),
     _key("up", "move_line(-1)", "Up", "line up (keeping the column)", "cursor_up"),
     _key("down", "move_line(1)", "Down", "line down (keeping the column)", "cursor_down"),
     _key("home", "line_end(-1)", "Line start", "start of the line", "line_start"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 QUOTE = "QUOTE"
@@ -32,6 +33,11 @@ NAVIGATION_KEYS = (
 )
 #: Moving keys whose target token depends on the cursor and on what is marked (recomputed after each edit).
 MARKED_MOVES = ("w", "W")
+#: Two-key moves: t (T) and a character, to the next (previous) word starting with it. The planner tries them
+#: to words within this many tokens of the cursor, which a person sees on the screen.
+#: KEYPLAN_WITHOUT=t plans without them, to measure what they bring.
+JUMP_KEYS = {} if "t" in os.environ.get("KEYPLAN_WITHOUT", "").split(",") else {"t": 1, "T": -1}
+JUMP_REACH = 40
 #: Moving and selecting keys that work in the speaker choice too (on the article below it).
 FORWARDED = frozenset(NAVIGATION_KEYS) - {"tab", "shift+tab", "full_stop", "comma"} | {"shift+left", "shift+right", "v"}
 

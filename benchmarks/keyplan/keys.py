@@ -3,11 +3,12 @@ item and the annotation, as `annotator/tui/screens/` (article.py, annotate.py, s
 
 from __future__ import annotations
 
-from annotator import phrases
+from annotator import motion, phrases
 from annotator.spans import EdgeRefused, move_edge
 from keyplan.items import (
     ACTOR,
     FORWARDED,
+    JUMP_KEYS,
     KEY_LABELS,
     NAVIGATION_KEYS,
     QUOTE,
@@ -31,6 +32,13 @@ class Keys:
             return self._done_key(key)
         if self.choosing is not None:
             return self._speaker_key(key)
+        if self.jumping is not None:
+            return self._jump_key(key)
+        if key in JUMP_KEYS:
+            if not self.tokens:
+                return None
+            self.jumping = JUMP_KEYS[key]
+            return "navigation"
         if key in NAVIGATION_KEYS:
             target = self.navigate(self.nav_state, key)  # any move also drops the selection
             if target is None or (target == self.nav_state and self.anchor is None):
@@ -80,6 +88,17 @@ class Keys:
             self.status = "done"
             return "done"
         return None
+
+    def _jump_key(self, char: str) -> str | None:
+        """The character after t or T: `CursorScreen._jumped` (any move drops the selection)."""
+        step, self.jumping = self.jumping, None
+        assert step is not None
+        token = motion.next_starting(self.text, self.tokens, self.cursor, char, step)
+        if token == self.cursor:
+            return None
+        self.cursor, self.current, self.column = token, self.item_at(token), None
+        self.anchor = self.phrase_origin = None
+        return "navigation"
 
     def _select(self, first: int, last: int) -> None:
         self.anchor, self.cursor = first, last

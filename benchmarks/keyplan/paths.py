@@ -59,12 +59,12 @@ def _pressed(screen: Screen, keys: list[str], recipe: Recipe | None) -> list[Pre
     return presses
 
 
-def _path(parent: dict[NavState, tuple[NavState, str] | None], state: NavState) -> list[str]:
+def _path(parent: dict[NavState, tuple[NavState, str | tuple[str, ...]] | None], state: NavState) -> list[str]:
     keys: list[str] = []
     link = parent[state]
     while link is not None:
         state, key = link
-        keys.append(key)
+        keys.extend(reversed(key) if isinstance(key, tuple) else (key,))  # a two-key move: t and a character
         link = parent[state]
     return keys[::-1]
 
@@ -111,7 +111,7 @@ class Ways:
         bound = min((len(r.keys) for _, r in candidates if r.goal is None), default=10**9)
         reached: dict[Goal, tuple[int, NavState]] = {}
         parent: dict[NavState, tuple[NavState, str] | None] = {start: None}
-        layer, depth = [start], 0
+        layer, depth, jumps = [start], 0, Jumps()
         while layer and open_goals and depth + shortest <= bound and depth <= LONGEST_PATH:
             for state in layer:
                 for goal in by_item.get(state[1], []) + by_token.get(state[0], []):
@@ -119,7 +119,7 @@ class Ways:
                         reached[goal] = (depth, state)
                         open_goals.discard(goal)
                         bound = min(bound, depth + keys_after[goal])
-            following = _expand(screen, layer, parent)
+            following = _expand(screen, layer, parent, jumps)
             layer, depth = following, depth + 1
             STATS["states"] += len(following)
         STATS["searches"] += 1
@@ -165,9 +165,18 @@ def do(screen: Screen, job: Job) -> Step | None:
     return found[1] if found else None
 
 
-def _expand(screen: Screen, layer: list[NavState], parent: dict) -> list[NavState]:
+class Jumps:
+    """The two-key moves (t or T and a character) found from one layer, to join the layer after the next."""
+
+    def __init__(self) -> None:
+        self.waiting: list[tuple[NavState, tuple[NavState, tuple[str, str]]]] = []
+
+
+def _expand(screen: Screen, layer: list[NavState], parent: dict, jumps: Jumps | None = None) -> list[NavState]:
     """The states one navigation key away from `layer` not seen yet (recorded in `parent`): the keys whose target
-    token depends on the cursor alone are looked up in arrays, the others asked of the screen."""
+    token depends on the cursor alone are looked up in arrays, the others asked of the screen. With `jumps`, the
+    states two keys (t or T and a character) away from the layer before `layer` join too, and those two keys
+    away from `layer` wait for the next call."""
     following = []
     static = list(screen.static_moves.items())
     marked = list(screen.marked_moves.items())
@@ -192,4 +201,15 @@ def _expand(screen: Screen, layer: list[NavState], parent: dict) -> list[NavStat
             if target is not None and target not in parent:
                 parent[target] = (state, key)
                 following.append(target)
+    if jumps is not None:
+        for target, link in jumps.waiting:
+            if target not in parent:
+                parent[target] = link
+                following.append(target)
+        every = screen.jumps
+        jumps.waiting = [
+            ((token, entity_at[token] or quote_at[token], None), (state, keys))
+            for state in layer
+            for token, keys in every[state[0]]
+        ]
     return following

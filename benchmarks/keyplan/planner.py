@@ -33,7 +33,7 @@ import time
 from dataclasses import dataclass, field
 
 from keyplan.items import ItemKey, NavState, Span
-from keyplan.paths import LONGEST_PATH, UNREACHED, Press, Ways, _expand, _position, do
+from keyplan.paths import LONGEST_PATH, UNREACHED, Jumps, Press, Ways, _expand, _position, do
 from keyplan.recipes import Job, recipes, satisfied
 from keyplan.screen import Screen
 from keyplan.tour import shortest_path
@@ -347,7 +347,7 @@ def _distances(screen: Screen, start: NavState) -> tuple[dict, dict, dict]:
     by_token: dict[int, int] = {}
     bare: dict[int, int] = {}
     seen: dict[NavState, object] = {start: None}
-    layer, depth = [start], 0
+    layer, depth, jumps = [start], 0, Jumps()
     while layer and depth <= LONGEST_PATH:
         for state in layer:
             cursor, current, _ = state
@@ -356,7 +356,7 @@ def _distances(screen: Screen, start: NavState) -> tuple[dict, dict, dict]:
                 bare.setdefault(cursor, depth)
             else:
                 by_item.setdefault(current, depth)
-        layer, depth = _expand(screen, layer, seen), depth + 1
+        layer, depth = _expand(screen, layer, seen, jumps), depth + 1
     return by_item, by_token, bare
 
 

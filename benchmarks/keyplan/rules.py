@@ -27,6 +27,19 @@ class StoreRules:
         if self.tokens and (start not in self.starts_set or end not in self.token_ends):
             raise Refused("not on token boundaries")
 
+    def _replace(self, *spans: Span) -> None:
+        """`Changes._replaced`: undecided suggestions of a new (or grown, or relabelled) span's layer that it
+        overlaps are rejected as replaced, but one with exactly its offsets and label."""
+        for span in spans:
+            for sid in list(self.undecided):
+                suggestion = self.suggestions[sid]
+                if (
+                    suggestion.is_quote == span.is_quote
+                    and suggestion.overlaps(span.start, span.end)
+                    and suggestion.key != span.key
+                ):
+                    self.undecided.discard(sid)
+
     def _new_span(self, span: Span, suggestion: int | None) -> int:
         span_id = self.next_id
         self.next_id += 1
@@ -88,6 +101,7 @@ class StoreRules:
     def _add(self, start: int, end: int, label: str) -> ItemKey:
         self._check_bounds(start, end, label)
         self._check_free(label, start, end)
+        self._replace(Span(start, end, label))
         return ("span", self._new_span(Span(start, end, label), None))
 
     def _unlink_quotes_of(self, actor: Span, moved_to: tuple[int, int] | None = None) -> None:
@@ -107,6 +121,7 @@ class StoreRules:
             raise Refused(f"it is already {label}")
         self._check_free(label, span.start, span.end, ignore=span_id)
         self.spans[span_id] = Span(span.start, span.end, label, span.speaker if label == QUOTE else None)
+        self._replace(self.spans[span_id])
         if span.label == ACTOR:
             self._unlink_quotes_of(span)
         return ("span", span_id)
@@ -116,6 +131,7 @@ class StoreRules:
         self._check_bounds(start, end, span.label)
         self._check_free(span.label, start, end, ignore=span_id)
         self.spans[span_id] = Span(start, end, span.label, span.speaker)
+        self._replace(self.spans[span_id])
         if span.label == ACTOR:
             self._unlink_quotes_of(span, moved_to=(start, end))
         return ("span", span_id)
@@ -131,6 +147,7 @@ class StoreRules:
             self._check_bounds(start, end, ACTOR)
             self._check_free(ACTOR, start, end)
             self.spans[quote] = Span(span.start, span.end, span.label, (start, end))
+            self._replace(Span(start, end, ACTOR))
             self._new_span(Span(start, end, ACTOR), None)
             return ("span", quote)
         elif target[0] == "pending":  # type: ignore[index]
@@ -162,6 +179,7 @@ class StoreRules:
             added.append((start, end))
         if not added:
             raise Refused("nowhere else")
+        self._replace(*(Span(start, end, span.label) for start, end in added))
         for start, end in added:
             self._new_span(Span(start, end, span.label), None)
         return ("span", span_id)

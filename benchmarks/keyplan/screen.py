@@ -3,12 +3,13 @@
 `Screen.press(key)` does what the key does in `annotator/tui/screens/` (article.py, annotate.py, speaker.py,
 prompts.py) with the default keymap and auto-advance on: it moves the token cursor, the selection and the
 current item, opens and answers the speaker choice and the done question, and makes the edit, refused or
-not, by the rules of `annotator/store/edits.py` and `annotator/spans.py` (span edges and line breaks, no
-overlap within a layer, a suggestion's edges trimmed when it is accepted, a quote's suggested speaker
-accepted along with it, quotes following a resized ACTOR, ...). The tab order, the item under the cursor and
-the line moves follow `annotator/tui/model.py` and the article's wrapped `Layout`; word and paragraph jumps,
-phrase and quotation selections, the jumps to unmarked words (w, W) and edge moves call the same core functions the screen calls
-(`annotator.motion`, `annotator.phrases`, `annotator.spans`).
+not, by the rules of `annotator/store/` (edits.py, deciding.py) and `annotator/spans.py` (span edges and line
+breaks, no overlap within a layer, a suggestion's edges trimmed when it is accepted, a quote's suggested speaker
+accepted along with it, quotes following a resized ACTOR, a suggestion a new span covers rejected as replaced,
+...). The tab order, the item under the cursor and the line moves follow `annotator/tui/model.py` and the
+article's wrapped `Layout`; word and paragraph jumps, phrase and quotation selections, the jumps to unmarked
+words (w, W) and to a word by its first character (t, T: two keys) and edge moves call the same core functions
+the screen calls (`annotator.motion`, `annotator.phrases`, `annotator.spans`).
 
 The replay of every plan through Pilot checks this model against the real app, key by key.
 """
@@ -23,6 +24,8 @@ from annotator.tui.layout import Layout
 from keyplan.items import (
     ACTOR,
     FORWARDED,
+    JUMP_KEYS,
+    JUMP_REACH,
     LAST_KEY,
     ItemKey,
     NavState,
@@ -64,6 +67,7 @@ class Screen(Keys, StoreRules):
         self.column: int | None = None
         self.choosing: SpeakerChoice | None = None
         self.asking_done = False
+        self.jumping: int | None = None  # t or T pressed: the next key is a character
         self.made: list[int] = []
         self.gold_speakers: dict[tuple[int, int, str], tuple[int, int] | None] = {}  # the planner's, for the choice
         self._static()
@@ -107,13 +111,39 @@ class Screen(Keys, StoreRules):
             "ctrl+up": self.paragraph_previous,
         }
         self.cache: dict[object, object] = {}  # what depends on the text alone (recipes' selections)
+        self.jumps = self._jumps()
+
+    def _jumps(self) -> list[list[tuple[int, tuple[str, str]]]]:
+        """Per token, where t or T and a character lead (`motion.next_starting`) within `JUMP_REACH` tokens:
+        (target token, (key, character)), for each ASCII letter or digit some word there starts with."""
+        text, tokens = self.text, self.tokens
+        first = [
+            char if motion.is_word(text, token) and len(char := text[token[0]].casefold()) == 1 and char.isascii()
+            and char.isalnum() else None
+            for token in tokens
+        ]  # fmt: skip
+        found: list[list[tuple[int, tuple[str, str]]]] = []
+        for index in range(len(tokens)):
+            here: list[tuple[int, tuple[str, str]]] = []
+            for key, step in JUMP_KEYS.items():
+                seen: set[str] = set()
+                for target in range(index + step, index + step * (JUMP_REACH + 1), step):
+                    if not 0 <= target < len(tokens):
+                        break
+                    char = first[target]
+                    if char is not None and char not in seen:  # the first word that way starting with it
+                        seen.add(char)
+                        here.append((target, (key, char)))
+            found.append(here)
+        return found
 
     def clone(self) -> Screen:
         other = Screen.__new__(Screen)
         for name in ("text", "tokens", "token_starts", "starts_set", "token_ends", "layout", "height", "suggestions",
                      "next_id", "status", "line_of", "column_of", "word_next", "word_previous", "paragraph_next",
                      "paragraph_previous", "line_start", "line_end", "_line_targets", "static_moves", "cursor", "anchor", "current",
-                     "phrase_origin", "column", "asking_done", "cache", "made", "gold_speakers"):  # fmt: skip
+                     "phrase_origin", "column", "asking_done", "cache", "made", "gold_speakers", "jumps",
+                     "jumping"):  # fmt: skip
             setattr(other, name, getattr(self, name))
         other.undecided = set(self.undecided)
         other.spans = dict(self.spans)
@@ -250,6 +280,7 @@ class Screen(Keys, StoreRules):
             (self.current[0], current) if self.current and current else None,
             self.column,
             self.status,
+            self.jumping,
         )
 
     def span_id(self, key: tuple[int, int, str]) -> int | None:

@@ -95,3 +95,50 @@ def test_a_span_grown_over_a_pending_suggestion_rejects_it_as_replaced_and_undo_
         store.undo("a", WHO)
         assert [(s.text, store.decisions("a", WHO)) for s in store.spans("a", WHO)] == [("Prime", {})]
         assert [s.text for s in store.pending("a", WHO)] == ["Benjamin Netanyahu", "Gaza"]
+
+
+QUOTED = 'Gaza said: "We will stay." Then it left.'
+
+
+def quoted_database(path: Path) -> Path:
+    suggestions = [
+        Suggestion(start=0, end=4, label="LOCATION", text="Gaza", suggester="t.v1"),
+        Suggestion(start=12, end=25, label="QUOTE", text="We will stay.", suggester="t.v1"),
+    ]
+    with Store.open(path) as store:
+        store.add_articles([(ArticleIn(text=QUOTED, id="q", title="Q"), seed_tokens(QUOTED), suggestions)])
+    return path
+
+
+def test_a_span_relabelled_into_the_quote_layer_over_a_pending_quote_rejects_it_in_the_same_event(tmp_path: Path):
+    db = quoted_database(tmp_path / "x.db")
+    with Store.open(db) as store:
+        ids = {s.text: s.id for s in store.suggestions("q")}
+        span = store.add_span("q", WHO, 12, 14, "ACTOR").spans[0]
+        edit = store.relabel_span("q", WHO, span.id, "QUOTE")
+        assert (edit.decided, edit.message) == (
+            {ids["We will stay."]: "rejected"},
+            "ACTOR 'We' at 12:14 is now QUOTE; the suggestion it covers, QUOTE 'We will stay.' at 12:25, is rejected "
+            "as replaced",
+        )
+        assert [s.text for s in store.pending("q", WHO)] == ["Gaza"]
+        assert [e.action for e in store.events("q", WHO)] == ["add", "relabel"]
+        store.undo("q", WHO)
+        assert [(s.text, s.label.value) for s in store.spans("q", WHO)] == [("We", "ACTOR")]
+        assert (store.decisions("q", WHO), [s.text for s in store.pending("q", WHO)]) == ({}, ["Gaza", "We will stay."])
+
+
+def test_a_quote_relabelled_into_the_entity_layer_over_a_pending_entity_rejects_it_in_the_same_event(
+    tmp_path: Path,
+):
+    db = quoted_database(tmp_path / "y.db")
+    with Store.open(db) as store:
+        ids = {s.text: s.id for s in store.suggestions("q")}
+        quote = store.add_span("q", WHO, 0, 9, "QUOTE").spans[0]
+        edit = store.relabel_span("q", WHO, quote.id, "ACTOR")
+        assert (edit.decided, edit.message) == (
+            {ids["Gaza"]: "rejected"},
+            "QUOTE 'Gaza said' at 0:9 is now ACTOR; the suggestion it covers, LOCATION 'Gaza' at 0:4, is rejected "
+            "as replaced",
+        )
+        assert [s.text for s in store.pending("q", WHO)] == ["We will stay."]

@@ -148,3 +148,32 @@ async def test_a_label_key_takes_the_noun_phrase_under_the_cursor(running, read_
         start, end = screen.model.tokens[first][0], screen.model.tokens[last][1]
         assert screen.model.text[start:end] == "Thursday"  # not "Palestinians Thursday"
     assert sorted(added(read_store())) == ["stalled truce talks", "the city's western district"]
+
+
+async def test_t_and_a_character_go_to_the_next_word_starting_with_it_and_a_digit_adds_it_there(running, read_store):
+    """t then b: the next word starting with b or B; T goes back; a character no word starts with stays and says
+    so; escape after t stays. Then 1 adds the phrase where t went."""
+    async with running() as (app, pilot):
+        assert cursor_word(app) == "Israel"
+        await pilot.press("t", "b")
+        assert cursor_word(app) == "bombardments"
+        await pilot.press("t", "K")
+        assert cursor_word(app) == "killed"
+        await pilot.press("T", "a")
+        assert cursor_word(app) == "across"
+        await pilot.press("t", "escape")
+        assert (cursor_word(app), app.screen.__class__.__name__) == ("across", "AnnotateScreen")
+        await pilot.press("T", "z")
+        assert cursor_word(app) == "across"
+        assert app.messages[-1][1] == "No word starting with 'z' before this one"
+        await pilot.press("t", "3")
+        assert cursor_word(app) == "35"
+        await pilot.press("t", "t")  # t as the character
+        assert cursor_word(app) == "Thursday"
+        await pilot.press("T", "T")
+        assert cursor_word(app) == "the"
+        await pilot.press("t", "3")
+        await pilot.press("T", "g")
+        assert cursor_word(app) == "Gaza"  # the suggestion "Gaza Strip" is current there
+        await pilot.press("T", "g", "1")  # on "ground": the phrase there, as an ACTOR
+    assert added(read_store()) == ["ground"]

@@ -21,6 +21,7 @@ from annotator.tui.bindings import ARTICLE, EDITING, MOVING, SELECTING
 from annotator.tui.layout import display
 from annotator.tui.model import Item, ItemKey
 from annotator.tui.screens.article import ArticleScreen
+from annotator.tui.screens.reloading import Reloaded, retried
 from annotator.vocabulary import Label, Status
 
 if TYPE_CHECKING:
@@ -32,6 +33,8 @@ class AnnotateScreen(ArticleScreen):
     """Read one article and accept or correct every highlight by keyboard (or mouse)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*MOVING, *SELECTING, *EDITING, *ARTICLE]
+    #: None outside an editing key; inside one (`reloading.retried`), what its message adds ("" the first time).
+    retrying: str | None = None
 
     # -- committing through the Store ------------------------------------------------------------------------
 
@@ -41,6 +44,8 @@ class AnnotateScreen(ArticleScreen):
             edit = operation(self.article_id, self.annotator_app.annotator, *args, **kwargs)
         except AnnotatorError as error:
             reloaded = ""
+            if isinstance(error, Conflict) and self.retrying is not None:
+                raise Reloaded(error) from None  # the key's `retried` reloads and acts again
             if isinstance(error, Conflict):  # another window changed this annotation: show its changes now
                 self.load(self.article_id)
                 reloaded = "; it is reloaded with those changes: try again"
@@ -61,7 +66,7 @@ class AnnotateScreen(ArticleScreen):
             return
         self.current = current if current in self.model.items else None
         self.selection_start, self.phrase_origin, self.goal_column = None, None, None
-        message = edit.message
+        message = edit.message + (self.retrying or "")
         if decided is not None and self.annotator_app.settings.auto_advance:
             new = self.model.get(self.current)
             following = self.model.next_needing((new or decided).order, decided.start, 1, inclusive=True)
@@ -86,6 +91,7 @@ class AnnotateScreen(ArticleScreen):
 
     # -- the edits --------------------------------------------------------------------------------------------
 
+    @retried("current")
     def action_accept(self) -> None:
         item = self.model.get(self.current)
         if self.selection_start is not None:
@@ -99,6 +105,7 @@ class AnnotateScreen(ArticleScreen):
         self._after(edit, self._new_span(edit), decided=item)
         self._ask_speaker_of_new_quote(edit)
 
+    @retried("current")
     def action_reject(self) -> None:
         store = self.annotator_app.store
         item = self.model.get(self.current)
@@ -111,6 +118,7 @@ class AnnotateScreen(ArticleScreen):
         operation = store.reject_suggestion if item.pending else store.remove_span
         self._after(self._commit(operation, item.id), None, decided=item if item.pending else None)
 
+    @retried("current")
     def action_label(self, label: str) -> None:
         store, new = self.annotator_app.store, Label(label)
         item = self.model.get(self.current)
@@ -135,6 +143,7 @@ class AnnotateScreen(ArticleScreen):
         self._after(edit, self._new_span(edit))
         self._ask_speaker_of_new_quote(edit)
 
+    @retried("current")
     def action_boundary(self, side: str, step: int) -> None:
         if self.selection_start is not None:
             self._move_selection_edge(side, step)
@@ -166,6 +175,7 @@ class AnnotateScreen(ArticleScreen):
             return
         self._select(low, high)
 
+    @retried("current")
     def action_elsewhere(self) -> None:
         item = self.model.get(self.current)
         if item is None or item.kind != "span":
@@ -182,6 +192,7 @@ class AnnotateScreen(ArticleScreen):
         if item is not None and item.kind == "span" and item.id in made and item.is_quote and item.speaker is None:
             self.open_speaker_choice(item)
 
+    @retried("current")
     def action_speaker(self) -> None:
         item = self.model.get(self.current)
         if item is None or not item.is_quote:
@@ -208,6 +219,7 @@ class AnnotateScreen(ArticleScreen):
         self.app.push_screen(SpeakerScreen(quote, candidates, index, self),
                              lambda choice: self._speaker_chosen(quote.key, choice))  # fmt: skip
 
+    @retried("current")
     def _speaker_chosen(self, quote: ItemKey, choice: Choice | None) -> None:
         self.speaker_candidate = None
         store = self.annotator_app.store
@@ -233,6 +245,7 @@ class AnnotateScreen(ArticleScreen):
             edit = self._commit(store.set_speaker, quote[1], choice.id)
         self._after(edit, quote)
 
+    @retried("pending")
     def action_accept_all(self) -> None:
         edit = self._commit(self.annotator_app.store.accept_all)
         if edit is None:
@@ -240,9 +253,11 @@ class AnnotateScreen(ArticleScreen):
         first = self.model.next_needing(None, 0, 1) if self.annotator_app.settings.auto_advance else None
         self._after(edit, first.key if first else self.current if self.current in self.model.items else None)
 
+    @retried("history")
     def action_undo(self) -> None:
         self._undo_redo(self.annotator_app.store.undo)
 
+    @retried("history")
     def action_redo(self) -> None:
         self._undo_redo(self.annotator_app.store.redo)
 
@@ -276,6 +291,7 @@ class AnnotateScreen(ArticleScreen):
             return
         self._finish(status)
 
+    @retried("pending")
     def _done_chosen(self, choice: str | None) -> None:
         if choice == "accept":
             edit = self._commit(self.annotator_app.store.accept_all)
@@ -291,6 +307,7 @@ class AnnotateScreen(ArticleScreen):
         else:
             self.say("Not marked done", "dim")
 
+    @retried("pending")
     def _finish(self, status: str, reason: str | None = None, accepted: str = "") -> None:
         title = display(self.model.title) or self.article_id
         title = title if len(title) <= 60 else title[:59] + "…"  # a toast; the message log keeps it whole too

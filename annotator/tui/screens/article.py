@@ -150,6 +150,9 @@ class ArticleScreen(CursorScreen):
         self.annotator_app.log_message(str(message))
         self.status_line.say(message if isinstance(message, Text) else Text(message, style=style))
 
+    def hint(self, message: str) -> None:
+        self.status_line.say(Text(message, style="bold"))
+
     def _marks(self) -> Marks:
         model, item = self.model, self.model.get(self.current)
         marks = Marks(selection=self._selection())

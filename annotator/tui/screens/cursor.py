@@ -9,6 +9,7 @@ moves by screen line ask the article view's layout.
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.screen import Screen
 
 from annotator import motion, phrases
@@ -30,6 +31,7 @@ class CursorScreen(Screen[None]):
         self.goal_column: int | None = None  # up and down keep the column they started from
         self.phrase_origin: int | None = None  # the token a phrase selection (v) grows around
         self.search_query = ""  # the last search
+        self.jump_step: int | None = None  # t (1) or T (-1) pressed: the next key is the character to jump to
 
     def say(self, message: str | Text, style: str = "") -> None:
         """An outcome on the status line (`ArticleScreen`)."""
@@ -37,6 +39,10 @@ class CursorScreen(Screen[None]):
 
     def _redraw(self, follow: bool = True) -> None:
         """Show the cursor, selection and current item as they are now (`ArticleScreen`)."""
+        raise NotImplementedError
+
+    def hint(self, message: str) -> None:
+        """A question on the status line, not kept in the message log (`ArticleScreen`)."""
         raise NotImplementedError
 
     # -- the cursor, the selection and the current item ------------------------------------------------------
@@ -106,6 +112,41 @@ class CursorScreen(Screen[None]):
         found = phrases.next_unmarked(model.text, model.tokens, self.cursor, step, covered)
         if found == self.cursor:
             self.say(f"No unmarked word {'after' if step > 0 else 'before'} this one", "yellow")
+            return
+        self._move_to(found)
+
+    def action_jump(self, step: int) -> None:
+        """t / T: the next key is a character; go to the next (previous) word starting with it. The key is read
+        by `on_key` here, not by a modal screen: closing one repaints the whole screen (50 ms a jump). Keys sent
+        in one burst (a paste, tmux send-keys) may reach `on_key` before t's binding has run, as for every key
+        that opens something; typed, they do not."""
+        if not self.model.tokens:
+            return
+        if self.jump_step is not None:  # t or T as the character of a jump (on_key reads it first, as a rule)
+            waiting, self.jump_step = self.jump_step, None
+            self._jumped("t" if step > 0 else "T", waiting)
+            return
+        self.jump_step = step
+        way = "next" if step > 0 else "previous"
+        self.hint(f"{'t' if step > 0 else 'T'}: the first character of the {way} word to go to (escape: stay)")
+
+    def on_key(self, event: events.Key) -> None:
+        """The character after t or T (before any binding of that key); escape or a key typing none: stay."""
+        if self.jump_step is None:
+            return
+        step, self.jump_step = self.jump_step, None
+        event.stop()
+        event.prevent_default()
+        char = event.character if event.key != "escape" else None
+        if not char or not char.isprintable() or char.isspace():
+            self._redraw(follow=False)
+            return
+        self._jumped(char, step)
+
+    def _jumped(self, char: str, step: int) -> None:
+        found = motion.next_starting(self.model.text, self.model.tokens, self.cursor, char, step)
+        if found == self.cursor:
+            self.say(f"No word starting with {char!r} {'after' if step > 0 else 'before'} this one", "yellow")
             return
         self._move_to(found)
 

@@ -1,0 +1,166 @@
+"""A key pressed on an article that changed under the screen is not lost.
+
+Another window may have changed this annotation, or `annotator suggest --all` recomputed the article's
+suggestions (new ids) since the screen showed it: the Store then refuses the edit (`Conflict`). An editing key
+is marked `@retried(...)`: the article is reloaded, the cursor, selection and current item are put back on what
+they were (the same kind of item at the same offsets, label and speaker), and the key acts again, once, when it
+still means the same thing; else nothing is done and the screen says why in one line. What "the same thing" is
+depends on the key: one that acts on the current item needs that item still there; accept all (and done, which
+may accept them all or leave them) needs the same pending suggestions; undo and redo act on the history, which
+a reload does not change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+from annotator.errors import Conflict
+from annotator.tui.model import ArticleModel, Item, ItemKey
+
+if TYPE_CHECKING:
+    from annotator.tui.screens.annotate import AnnotateScreen
+
+Meaning = Literal["current", "pending", "history"]
+Action = TypeVar("Action", bound=Callable[..., None])
+Identity = tuple[str, int, int, str, tuple[int, int] | None]
+
+
+class Reloaded(Exception):
+    """An edit was refused because the article changed elsewhere: `retried` reloads it and acts again."""
+
+    def __init__(self, conflict: Conflict) -> None:
+        super().__init__(str(conflict))
+        self.conflict = conflict
+
+
+def identity(item: Item) -> Identity:
+    """What the person saw of an item: its kind, offsets, label and speaker (ids change when suggestions are
+    recomputed)."""
+    return (item.kind, item.start, item.end, item.label.value, item.speaker)
+
+
+def same_item(model: ArticleModel, item: Item) -> Item | None:
+    """The item of `model` that looks exactly like `item`, if any."""
+    wanted = identity(item)
+    found = [i for i in model.items.values() if identity(i) == wanted]
+    return min(found, key=lambda i: i.id) if found else None
+
+
+def pending_shown(model: ArticleModel) -> list[Identity]:
+    return sorted(identity(i) for i in model.items.values() if i.pending)
+
+
+@dataclass(frozen=True)
+class Seen:
+    """Where the screen was when the key was pressed, in offsets and items (not token indexes or ids)."""
+
+    model: ArticleModel
+    cursor: int
+    selection: tuple[int, int] | None
+    phrase_origin: int | None
+    current: Item | None
+
+
+def _seen(screen: AnnotateScreen) -> Seen:
+    model = screen.model
+    origin = screen.phrase_origin
+    return Seen(model, screen._offset(), screen._selection(),
+                model.tokens[origin].start if origin is not None and origin < len(model.tokens) else None,
+                model.get(screen.current))  # fmt: skip
+
+
+def _reload(screen: AnnotateScreen, seen: Seen) -> None:
+    """Read the article again and put the cursor, selection and current item back where they were."""
+    screen.load(screen.article_id)
+    model = screen.model
+    if not model.tokens:
+        return
+    screen.cursor = model.token_index(seen.cursor)
+    if seen.selection is not None:
+        first, last = model.token_index(seen.selection[0]), model.token_index(seen.selection[1] - 1)
+        screen.selection_start = first if screen.cursor == last else last
+        screen.cursor = last if screen.cursor == last else first
+        screen.current = None
+    else:
+        found = same_item(model, seen.current) if seen.current is not None else None
+        screen.current = found.key if found is not None else screen._under_cursor()
+    if seen.phrase_origin is not None:
+        screen.phrase_origin = model.token_index(seen.phrase_origin)
+    screen._redraw()
+
+
+def _map(model: ArticleModel, old: ArticleModel, value: object) -> object:
+    """An argument of the action (an item or an item key) as the reloaded model has it; `_GONE` if it has none."""
+    if isinstance(value, Item):
+        return same_item(model, value) or _GONE
+    if isinstance(value, tuple) and len(value) == 2 and value[0] in ("span", "pending", "rejected"):
+        item = old.get(value)
+        found = same_item(model, item) if item is not None else None
+        return found.key if found is not None else _GONE
+    return value
+
+
+_GONE = object()
+
+
+def _changed(screen: AnnotateScreen, seen: Seen, meaning: Meaning, args: tuple[Any, ...]) -> str | None:
+    """Why the key would not mean the same thing on the reloaded article, or None when it would."""
+    model = screen.model
+    if meaning == "history":
+        return None
+    if any(_map(model, seen.model, a) is _GONE for a in args):
+        return "what it acted on is no longer as it was shown"
+    if meaning == "pending" and pending_shown(model) != pending_shown(seen.model):
+        return "the pending suggestions are not those it was shown"
+    if seen.current is not None and seen.selection is None and same_item(model, seen.current) is None:
+        return f"{seen.current.label.value} {seen.current.text!r} is no longer {_as_shown(seen.current)}"
+    return None
+
+
+def _as_shown(item: Item) -> str:
+    return {"span": "marked as it was", "pending": "suggested as it was", "rejected": "a rejected suggestion"}[
+        item.kind
+    ]
+
+
+def retried(meaning: Meaning) -> Callable[[Action], Action]:
+    """An editing key that acts again after a reload when it still means the same thing (see the module)."""
+
+    def decorate(action: Action) -> Action:
+        @wraps(action)
+        def run(screen: AnnotateScreen, *args: Any, **options: Any) -> None:
+            if screen.retrying is not None:  # inside another retried action: the outer one reloads
+                return action(screen, *args, **options)
+            seen = _seen(screen)
+            screen.retrying = ""
+            try:
+                action(screen, *args, **options)
+                return
+            except Reloaded as reloaded:
+                conflict = reloaded.conflict
+            finally:
+                screen.retrying = None
+            _reload(screen, seen)
+            why = _changed(screen, seen, meaning, args)
+            if why is not None:
+                screen.say(f"Not done: {conflict}; it is reloaded with those changes, and {why}", "bold red")
+                return
+            mapped = tuple(_map(screen.model, seen.model, a) for a in args)
+            screen.retrying = f" (after reloading: {conflict.cause})"
+            try:
+                action(screen, *mapped, **options)
+            except Reloaded as again:  # changed once more meanwhile: say so, and leave it to the person
+                screen.load(screen.article_id)
+                screen.say(f"Not done: {again.conflict}; it is reloaded with those changes: try again", "bold red")
+            finally:
+                screen.retrying = None
+
+        return run  # type: ignore[return-value]
+
+    return decorate
+
+
+__all__ = ["ItemKey", "Reloaded", "retried", "same_item"]
