@@ -53,6 +53,39 @@ def test_a_binding_to_something_that_is_no_key_is_one_line_naming_file_line_and_
     assert line == f"keys.toml:4: field 'accept': {bad!r} {NOT_A_KEY}"
 
 
+def test_an_empty_binding_says_it_is_empty(folder: Path) -> None:
+    """Found by a newcomer: `accept = ""` said "expected keys as a string or a list of strings"; it was one."""
+    assert annotate_with(folder, 'theme = "light"\naccept = ""\n') == (
+        "keys.toml:2: field 'accept': no key given (an empty string): name one or more keys, as \"enter\" or "
+        '"enter,y", or leave accept out for its default'
+    )
+    assert annotate_with(folder, "accept = []\n") == (
+        "keys.toml:1: field 'accept': no key given (an empty list): name one or more keys, as \"enter\" or "
+        '"enter,y", or leave accept out for its default'
+    )
+    assert annotate_with(folder, "accept = 3\n") == (
+        "keys.toml:1: field 'accept': expected keys as a string or a list of strings, got a whole number"
+    )
+
+
+def test_a_table_in_the_keymap_names_its_line(folder: Path) -> None:
+    """Found by a newcomer: a `[section]` line was refused without its line number."""
+    assert annotate_with(folder, 'theme = "light"\n\n[keys]\naccept = "enter"\n') == (
+        "keys.toml:3: field 'keys': the keymap has no tables: put each binding id at the top level, without [keys]"
+    )
+
+
+def test_a_character_and_its_name_or_an_alias_are_the_same_key_when_checking_clashes(folder: Path) -> None:
+    """Found by a trial: `accept = "?"` was taken, so ? accepted and help could no longer be reached, while
+    `accept = "question_mark"` was refused; ctrl+i is tab and ctrl+m enter to a terminal."""
+    assert (
+        annotate_with(folder, 'accept = "?"\n') == "keys.toml:1: field 'accept': key '?' is also help's: remap help too"
+    )
+    assert annotate_with(folder, 'reject = "ctrl+i"\n') == (
+        "keys.toml:1: field 'reject': key 'ctrl+i' is also next_span's: remap next_span too"
+    )
+
+
 def test_every_mistake_in_the_keymap_names_its_line(folder: Path) -> None:
     assert annotate_with(folder, 'accept = "a"\n"acept" = "b"\n').startswith(
         "keys.toml:2: field 'acept': unknown binding id (known: "

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
 
-from annotator.errors import InputError
+from annotator.errors import InputError, json_kind
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -79,15 +79,28 @@ def binding_ids() -> dict[str, str]:
 def clash(keymap: dict[str, str], review: bool = False) -> tuple[str, str, str] | None:
     """(key, binding id, other binding id) when, after remapping, one key would do two things on a screen."""
     for screen in _screens(review):
-        owner: dict[str, str] = {}
+        owner: dict[str, tuple[str, str]] = {}  # a key's canonical name -> (binding id, the key as written there)
         for binding in _bindings(screen):
             binding_id = binding.id or binding.action
             for key in (k.strip() for k in keymap.get(binding_id, binding.key).split(",")):
-                if owner.get(key, binding_id) != binding_id:
-                    first, second = owner[key], binding_id
-                    return (key, second, first) if second in keymap else (key, first, second)
-                owner[key] = binding_id
+                same = canonical(key)
+                first, written = owner.get(same, (binding_id, key))
+                if first != binding_id:
+                    return (key, binding_id, first) if binding_id in keymap else (written, first, binding_id)
+                owner[same] = (binding_id, key)
     return None
+
+
+def canonical(key: str) -> str:
+    """The one name Textual matches a key by: a character as its name ("?" is question_mark), an alias as what it
+    stands for (ctrl+i is tab, ctrl+m enter): so "?" and "question_mark" are the same key when checking clashes."""
+    from textual.keys import KEY_ALIASES, _character_to_key  # Textual is pinned exactly
+
+    *modifiers, name = key.split("+")
+    if len(name) == 1:
+        name = _character_to_key(name)
+    written = "+".join([*modifiers, name])
+    return next((main for main, aliases in KEY_ALIASES.items() if written in aliases), written)
 
 
 @cache
@@ -120,7 +133,8 @@ def is_key(key: str) -> bool:
 
 def _line_of(text: str, key: str) -> int | None:
     """The line of the file that sets `key` (bare or quoted), for the error that names it."""
-    pattern = re.compile(rf"""^\s*(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')\s*=""")
+    name = rf"""(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')"""
+    pattern = re.compile(rf"^\s*(?:{name}\s*=|\[\s*{name}\s*\])")  # `key = ...`, or a table `[key]`
     for number, line in enumerate(text.splitlines(), start=1):
         if pattern.match(line):
             return number
@@ -154,6 +168,10 @@ def load_keymap(path: Path | None, *, review: bool = False) -> Settings:
     known = binding_ids()
     keymap: dict[str, str] = {}
     for binding_id, keys in data.items():
+        if isinstance(keys, dict):
+            raise wrong(
+                binding_id, f"the keymap has no tables: put each binding id at the top level, without [{binding_id}]"
+            )
         if binding_id not in known:
             raise wrong(
                 binding_id,
@@ -161,8 +179,14 @@ def load_keymap(path: Path | None, *, review: bool = False) -> Settings:
             )
         if isinstance(keys, list) and keys and all(isinstance(k, str) and k for k in keys):
             keys = ",".join(keys)
-        if not isinstance(keys, str) or not keys.strip():
-            raise wrong(binding_id, "expected keys as a string or a list of strings")
+        if keys == [] or (isinstance(keys, str) and not keys.strip()):
+            raise wrong(
+                binding_id,
+                f'no key given (an empty {"list" if keys == [] else "string"}): name one or more keys, as "enter" '
+                f'or "enter,y", or leave {binding_id} out for its default',
+            )
+        if not isinstance(keys, str):
+            raise wrong(binding_id, f"expected keys as a string or a list of strings, got {json_kind(keys)}")
         for key in (k.strip() for k in keys.split(",")):
             if not is_key(key):
                 raise wrong(binding_id, f"{key!r} {NOT_A_KEY}")
