@@ -216,6 +216,8 @@ class Connection:
             raise
         self._seen.update(self._seen_pending)
         self._seen_pending.clear()
+        if self._witness and self.stands() == KEPT:
+            self._witness.committed(os.stat(self._where or Path()))
 
     def stands(self) -> str:
         """Whether the path still names the file this connection opened (`MOVED` after `mv` over it or `rm`) and that
