@@ -24,7 +24,7 @@ CHECKPOINT = "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(f'
 
 
 def refused(path: Path) -> str:
-    return f"not saved: {path} was replaced or removed since it was opened; nothing of this change was written"
+    return f"not saved: {path} was replaced, removed or overwritten since it was opened; nothing of this change was written"
 
 
 def checkpoint(db: Path, mode: str) -> str:

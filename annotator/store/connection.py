@@ -200,7 +200,7 @@ class Connection:
             yield
             if self.stands() != KEPT:  # just before COMMIT, so a replacement after BEGIN (a long import) is caught
                 raise WriteFailed(
-                    f"not saved: {self.path} was replaced or removed since it was opened; "
+                    f"not saved: {self.path} was replaced, removed or overwritten since it was opened; "
                     "nothing of this change was written"
                 )
             self.conn.execute("COMMIT")
