@@ -20,6 +20,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Self
 
+from annotator.interrupts import keeping
 from annotator.rows import Offsets, SpanLike, SpanRow, SuggestionRow
 from annotator.store.examining import companion, sqlite_uri
 from annotator.store.opening import Snapshot, WriteFailed, is_writable, open_database, write_failed
@@ -203,7 +204,8 @@ class Connection:
                     f"not saved: {self.path} was replaced, removed or overwritten since it was opened; "
                     "nothing of this change was written"
                 )
-            self.conn.execute("COMMIT")
+            with keeping():  # an interrupt from here on waits for the command's report (`interrupts.report_first`)
+                self.conn.execute("COMMIT")
         except BaseException as error:
             self._seen_pending.clear()
             if self.in_transaction():
