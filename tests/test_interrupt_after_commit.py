@@ -26,6 +26,8 @@ import os, signal, sys
 import annotator.exchange.importing as importing
 import annotator.places as places
 import annotator.cli.data as data
+import annotator.store.assignments as assignments
+import annotator.store.merge as merging
 
 point, _, name = sys.argv.pop(1).partition(":")
 
@@ -49,6 +51,10 @@ elif point == "after-link":
     wrapped(places.Temporary, "link_into_place", before=False)
 elif point == "report":
     wrapped(data, "stored", before=False)
+elif point == "after-assign":
+    wrapped(assignments, "assign", before=False)
+elif point == "after-merge":
+    wrapped(merging, "merge", before=False)
 elif point == "before-commit":
     wrapped(importing, "store_records", before=True)
 from annotator.cli import main
@@ -108,3 +114,18 @@ def test_ctrl_c_before_the_commit_writes_nothing_and_says_so(work: Path) -> None
     )
     assert carols(work / "x.db") == 0
     assert (work / "x.db").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("point", "command"),
+    [
+        ("after-assign", ["assign", "--annotators", "alice,bob", "--overlap", "1", "--seed", "1", "--db", "x.db"]),
+        ("after-merge", ["merge", "plain.db", "--db", "x.db"]),
+    ],
+)
+def test_assign_and_merge_say_their_work_was_saved_too(work: Path, point: str, command: list[str]) -> None:
+    shutil.copyfile(work / "x.db", work / "y.db")
+    plain = annotator(*command[:-1], "y.db", cwd=work)
+    assert (plain.returncode, plain.stderr) == (0, "")
+    result = subprocess.run([sys.executable, "-c", RUN, point, *command], capture_output=True, text=True, cwd=work)
+    assert (result.returncode, result.stdout, result.stderr) == (130, plain.stdout.replace("y.db", "x.db"), SAVED)
