@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from processes import annotator, folder_state, one_error_line, small_database
 
-from annotator.store import DatabaseError, Store
+from annotator.store import DatabaseError, Store, WriteFailed
 from annotator.vocabulary import Status
 
 
@@ -79,3 +79,18 @@ def test_a_file_that_has_two_names_only_while_it_is_linked_into_place_opens(tmp_
         assert store.article_ids() != []
     unlinker.join()
     assert time.monotonic() - started >= 0.2
+
+
+def test_a_second_name_made_while_the_store_has_the_file_open_refuses_edits_until_it_goes(tmp_path: Path) -> None:
+    db, other = tmp_path / "x.db", tmp_path / "h.db"
+    article = small_database(db)
+    with Store.open(db) as store:
+        store.set_status(article, "a", Status.DONE)
+        os.link(db, other)
+        with pytest.raises(WriteFailed) as refused:
+            store.set_status(article, "b", Status.DONE)
+        assert str(refused.value) == f"not saved: {two_names(str(db))}; nothing of this change was written"
+        os.unlink(other)
+        store.set_status(article, "b", Status.DONE)
+    result = annotator("check", "--db", db)
+    assert result.stdout == f"{db}: ok (integrity check passed; 4 event(s) replay to the stored annotations)\n"

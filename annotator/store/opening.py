@@ -177,11 +177,16 @@ def _one_name(target: Path, shown: Path) -> None:
     deadline = time.monotonic() + _LINKING_S
     while (names := _names(target)) > 1:
         if time.monotonic() > deadline:
-            raise DatabaseError(
-                f"{shown} has {names} names (hard links): SQLite keeps its -wal by name, so two names corrupt it; "
-                f"remove the other name (find it with `find / -samefile {shown}`) or use a copy"
-            )
+            raise DatabaseError(two_names(shown, names))
         time.sleep(0.01)
+
+
+def two_names(shown: Path | str | None, names: int) -> str:
+    """What to do about a database file with more than one name (`_one_name`)."""
+    return (
+        f"{shown} has {names} names (hard links): SQLite keeps its -wal by name, so two names corrupt it; "
+        f"remove the other name (find it with `find / -samefile {shown}`) or use a copy"
+    )
 
 
 def _names(target: Path) -> int:
