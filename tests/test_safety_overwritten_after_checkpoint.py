@@ -12,10 +12,12 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from processes import annotator, small_database
+from tmux_tui import HAVE_TMUX, Session
 
 from annotator.store import Store, WriteFailed
 from annotator.vocabulary import Status
@@ -111,3 +113,38 @@ def test_edits_go_on_across_other_processes_checkpoints_of_every_kind_between_ou
     result = annotator("check", "--db", db)
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == f"{db}: ok (integrity check passed; 13 event(s) replay to the stored annotations)\n"
+
+
+@pytest.mark.skipif(not HAVE_TMUX, reason="needs tmux")
+def test_the_real_tui_refuses_edits_after_a_truncate_then_a_copy(files: tuple[Path, Path, str]) -> None:
+    """The trial's steps in a terminal: accept; TRUNCATE by another process; undo; `cp other.db x.db`; redo and
+    reject: both refused as not saved; after quitting, x.db is other.db byte for byte."""
+    db, other, _article = files
+    status = db.with_name("status")
+    session = Session(db, annotator="z", status_to=status)
+    try:
+        assert session.started()
+        session.settle()
+        session.press_and_read("Tab")
+        session.press_and_read("Enter")
+        checkpoint(db, "TRUNCATE")
+        undone = "".join("".join(session.press_and_read("u")).split())
+        shutil.copyfile(other, db)
+        refusals = []
+        for key in ("C-r", "x"):
+            session.press_and_read(key)
+            refusals.append("".join("".join(session.screen()).split()))  # without white space: lines wrap anywhere
+        session.press("q")
+        deadline = time.monotonic() + 20
+        while not (status.exists() and status.read_text().endswith("\n")):
+            assert time.monotonic() < deadline, session.screen()
+            time.sleep(0.05)
+    finally:
+        session.kill()
+    assert "undid" in undone
+    assert all(f"Notdone:notsaved:{db}wasreplaced,removedoroverwrittensinceitwasopened" in r for r in refusals), (
+        undone,
+        refusals,
+    )
+    assert status.read_text() == "0\n"
+    assert db.read_bytes() == other.read_bytes()
