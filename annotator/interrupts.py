@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
+from typing import Any
 
 #: The signals that stop a command the way ctrl+c does.
 INTERRUPTS = (signal.SIGINT, signal.SIGTERM)
@@ -82,3 +83,55 @@ def interrupts_after() -> Iterator[None]:
         raise _stop(held[0])
     if held:
         raise KeyboardInterrupt
+
+
+#: Inside `report_first`: whether interrupts are being held since the work was kept, and those that came.
+_reporting: list[dict[int, Any]] = []
+_late: list[int] = []
+
+
+def _hold(number: int, frame: FrameType | None) -> None:
+    _late.append(number)
+
+
+@contextmanager
+def report_first() -> Iterator[list[int]]:
+    """Around an all-or-nothing command and its report: once its work is kept (`keeping`), a ctrl+c or SIGTERM
+    waits until the block ends, so the report is printed and no line says that nothing was written (issue 10,
+    F14: one that landed just after the COMMIT said so). Yields the interrupts held, for the caller to act on at
+    the end; main thread only, elsewhere the block simply runs."""
+    if threading.current_thread() is not threading.main_thread():
+        yield []
+        return
+    _reporting.append({})
+    _late.clear()
+    try:
+        yield _late
+    finally:
+        previous = _reporting.pop()
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        if signal.SIGTERM in _late:
+            _received.append(signal.SIGTERM)  # the exit status says SIGTERM (143)
+
+
+@contextmanager
+def keeping() -> Iterator[None]:
+    """Around the step that makes a command's work stand (its COMMIT): inside `report_first`, from its start on,
+    interrupts wait for the report; if the step fails, nothing was kept and they act at once again."""
+    if not _reporting or _reporting[-1] or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = _reporting[-1]
+    held.update({number: signal.signal(number, _hold) for number in INTERRUPTS})
+    try:
+        yield
+    except BaseException:
+        for number, handler in held.items():
+            signal.signal(number, handler)
+        held.clear()
+        came = bool(_late)
+        _late.clear()
+        if came:
+            raise KeyboardInterrupt from None
+        raise

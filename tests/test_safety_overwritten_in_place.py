@@ -33,7 +33,7 @@ WHO = "z"
 
 
 def refused(path: Path) -> str:
-    return f"not saved: {path} was replaced or removed since it was opened; nothing of this change was written"
+    return f"not saved: {path} was replaced, removed or overwritten since it was opened; nothing of this change was written"
 
 
 def copy_onto(source: Path, db: Path) -> bytes:
@@ -152,7 +152,7 @@ def test_a_touch_no_checkpoint_explains_refuses_the_edit_and_reopening_takes_the
     with Store.open(db) as store:
         store.set_status(article, "d", Status.DONE)
         os.utime(db, ns=(1, 1))  # the same bytes, another time
-        with pytest.raises(WriteFailed, match="was replaced or removed since it was opened"):
+        with pytest.raises(WriteFailed, match="was replaced, removed or overwritten since it was opened"):
             store.set_status(article, "e", Status.DONE)
     with Store.open(db) as store:
         store.set_status(article, "e", Status.DONE)
@@ -206,6 +206,6 @@ def test_the_real_tui_refuses_an_edit_after_a_backup_was_copied_onto_its_file(fi
     finally:
         session.kill()
     assert "acceptedACTOR'Washington'at0:10" in accepted
-    assert f"Notdone:notsaved:{db}wasreplacedorremovedsinceitwasopened" in refusal
+    assert f"Notdone:notsaved:{db}wasreplaced,removedoroverwrittensinceitwasopened" in refusal
     assert status.read_text() == "0\n"
     assert db.read_bytes() == backup.read_bytes()

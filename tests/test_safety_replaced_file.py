@@ -25,7 +25,7 @@ WHO = "z"
 
 
 def refused(path: Path) -> str:
-    return f"not saved: {path} was replaced or removed since it was opened; nothing of this change was written"
+    return f"not saved: {path} was replaced, removed or overwritten since it was opened; nothing of this change was written"
 
 
 def replace_by_rename(db: Path, other: Path) -> bytes:

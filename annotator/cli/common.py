@@ -4,6 +4,7 @@ the command's database."""
 # No `from __future__ import annotations` in this package: typer would evaluate every annotation string of
 # every command before any command runs, about 15 ms more before the TUI opens.
 import getpass
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -18,6 +19,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from annotator.errors import AnnotatorError
 from annotator.exchange.formats import FORMATS
+from annotator.interrupts import report_first
 from annotator.literal import literal, literal_json, literal_lines
 from annotator.store import Store
 from annotator.vocabulary import GOLD, is_model, name_problem
@@ -197,6 +199,21 @@ def errors_as_lines(interrupted: str = ALL_OR_NOTHING) -> Iterator[None]:
         raise fail(str(error)) from None
     except KeyboardInterrupt:
         raise fail(f"interrupted; {interrupted}") from None
+
+
+SAVED = "interrupted after this command's work was saved (reported above)"
+
+
+@contextmanager
+def reported_before_interrupts() -> Iterator[None]:
+    """Around an all-or-nothing command and its report: a ctrl+c or SIGTERM from its COMMIT on waits until the
+    report is printed, then one line says the work was saved and the status is 130 (143 for SIGTERM): "nothing
+    from this command was written" is said only before the COMMIT (`interrupts.report_first`)."""
+    with report_first() as late:
+        yield
+    if late:
+        say(f"annotator: {SAVED}", err=True)
+        raise typer.Exit(128 + signal.SIGINT)
 
 
 def checked_name(name: str, option: str) -> str:

@@ -23,6 +23,7 @@ from annotator.cli.common import (
     note,
     open_store,
     progress_bar,
+    reported_before_interrupts,
     say,
     store_to_fill,
     stored,
@@ -32,6 +33,7 @@ from annotator.vocabulary import GOLD, ChangedText
 
 if TYPE_CHECKING:
     from annotator.exchange.formats.options import ExportOptions
+    from annotator.exchange.importing import ImportReport
 
 QUOTES_KEY = "quotes"  # as annotator.exchange.formats.options.QUOTES_KEY (not imported before a command runs)
 
@@ -299,21 +301,27 @@ def import_(
     from annotator.exchange.formats.options import ReadOptions, parse_label_map, parse_relation_map
     from annotator.exchange.importing import read_file, store_records
 
-    with errors_as_lines():
-        options = ReadOptions(
-            annotator=None if annotator is None else checked_name(annotator, "--annotator"),
-            label_map=parse_label_map(_joined(label_map)),
-            relation_map=parse_relation_map(_joined(relation_map)),
-            skip_invalid=skip_invalid,
-            spans_key=spans_key,
-            snap=snap,
-        )
-        records = read_file(path, format.value, options)  # read and check everything before opening the database
-        with store_to_fill(db) as store, progress_bar("Importing") as progress:
-            report = store_records(
-                store, records, snap=snap, replace=replace, skip_invalid=skip_invalid, progress=progress
+    with reported_before_interrupts():
+        with errors_as_lines():
+            options = ReadOptions(
+                annotator=None if annotator is None else checked_name(annotator, "--annotator"),
+                label_map=parse_label_map(_joined(label_map)),
+                relation_map=parse_relation_map(_joined(relation_map)),
+                skip_invalid=skip_invalid,
+                spans_key=spans_key,
+                snap=snap,
             )
-    stored(f"the import is stored in {db}")
+            records = read_file(path, format.value, options)  # read and check everything before opening the database
+            with store_to_fill(db) as store, progress_bar("Importing") as progress:
+                report = store_records(
+                    store, records, snap=snap, replace=replace, skip_invalid=skip_invalid, progress=progress
+                )
+        stored(f"the import is stored in {db}")
+        _say_import_report(report, db, snap)
+
+
+def _say_import_report(report: "ImportReport", db: Path, snap: bool) -> None:
+    """What an import stored, skipped, left out and found in conflict."""
     moved = f", {report.snapped} span(s) snapped to token boundaries" if snap else ""
     moved += f", {report.trimmed} span(s) trimmed to the span rules" if report.trimmed else ""
     decided = f", {report.decisions} decision(s) on suggestions" if report.decisions else ""

@@ -16,6 +16,7 @@ from annotator.cli.common import (
     note,
     open_store,
     progress_bar,
+    reported_before_interrupts,
     say,
     store_to_fill,
     stored,
@@ -45,17 +46,18 @@ def assign(
     from annotator.store.assignments import assign as assign_articles
 
     team = [checked_name(name.strip(), "--annotators") for name in annotators.split(",")]
-    with errors_as_lines(), open_store(db) as store:
-        report = assign_articles(store, team, overlap, limit=limit, seed=seed, by=default_annotator(None))
-    stored(f"the assignments are stored in {db}")
-    unchanged = "" if report.added or report.removed else ": nothing changed"
-    say(f"{report.articles} article(s) to {overlap} annotator(s) each (seed {seed}) -> {db}{unchanged}")
-    say(f"kept:       {report.kept} assignment(s), {report.started} of them with work started")
-    say(f"added:      {report.added} assignment(s), on {report.new_articles} article(s) not assigned before")
-    if report.removed:
-        say(f"taken back: {report.removed} assignment(s) nobody had started (not in this team, or no room left)")
-    for name, count in report.per_annotator.items():
-        say(f"  {name:<14} {count} article(s)")
+    with reported_before_interrupts():
+        with errors_as_lines(), open_store(db) as store:
+            report = assign_articles(store, team, overlap, limit=limit, seed=seed, by=default_annotator(None))
+        stored(f"the assignments are stored in {db}")
+        unchanged = "" if report.added or report.removed else ": nothing changed"
+        say(f"{report.articles} article(s) to {overlap} annotator(s) each (seed {seed}) -> {db}{unchanged}")
+        say(f"kept:       {report.kept} assignment(s), {report.started} of them with work started")
+        say(f"added:      {report.added} assignment(s), on {report.new_articles} article(s) not assigned before")
+        if report.removed:
+            say(f"taken back: {report.removed} assignment(s) nobody had started (not in this team, or no room left)")
+        for name, count in report.per_annotator.items():
+            say(f"  {name:<14} {count} article(s)")
 
 
 def pack(
@@ -150,35 +152,36 @@ def merge(
     """
     from annotator.store.merge import merge as merge_databases
 
-    with errors_as_lines(), store_to_fill(db) as store, progress_bar("Merging") as progress:
-        report = merge_databases(store, others, prefer, progress)
-    stored(f"the merge is stored in {db}")
-    say(
-        f"{report.articles_added} article(s), {report.annotations_added} annotation(s) and "
-        f"{report.events_copied} event(s) added; {report.overwritten} annotation(s) replaced by the other's; "
-        f"{report.unchanged} unchanged; "
-        f"{len(report.conflicts) + len(report.text_conflicts)} conflict(s) -> {db}"
-    )
-    if report.suggestions_copied:
-        say(f"{report.suggestions_copied} suggestion(s) added")
-    if report.assignments_added:
-        say(f"{report.assignments_added} assignment(s) added")
-    for conflict in report.conflicts:
-        how = "took the other's" if conflict.kept == "other" else "kept this database's"
-        hint = "" if prefer else " (--prefer other takes theirs)"
+    with reported_before_interrupts():
+        with errors_as_lines(), store_to_fill(db) as store, progress_bar("Merging") as progress:
+            report = merge_databases(store, others, prefer, progress)
+        stored(f"the merge is stored in {db}")
         say(
-            f"conflict: {conflict.annotator} on {conflict.article_id} '{conflict.title}' differs in "
-            f"{conflict.source}: {how}{hint}"
+            f"{report.articles_added} article(s), {report.annotations_added} annotation(s) and "
+            f"{report.events_copied} event(s) added; {report.overwritten} annotation(s) replaced by the other's; "
+            f"{report.unchanged} unchanged; "
+            f"{len(report.conflicts) + len(report.text_conflicts)} conflict(s) -> {db}"
         )
-    for left in report.text_conflicts:
-        work = f" and {', '.join(left.annotators)}'s work on it" if left.annotators else ""
-        say(
-            f"conflict: {left.article_id} '{left.title}' ({left.source}) is stored here with a different text: left "
-            f"as stored; {left.source}'s article{work} {'were' if work else 'was'} not merged"
-        )
-    if report.text_conflicts:
-        sources = ", ".join(dict.fromkeys(left.source for left in report.text_conflicts))
-        raise fail(
-            f"{len(report.text_conflicts)} article(s) of {sources} not merged (another text under an id stored "
-            f"here); the rest is merged into {db}"
-        )
+        if report.suggestions_copied:
+            say(f"{report.suggestions_copied} suggestion(s) added")
+        if report.assignments_added:
+            say(f"{report.assignments_added} assignment(s) added")
+        for conflict in report.conflicts:
+            how = "took the other's" if conflict.kept == "other" else "kept this database's"
+            hint = "" if prefer else " (--prefer other takes theirs)"
+            say(
+                f"conflict: {conflict.annotator} on {conflict.article_id} '{conflict.title}' differs in "
+                f"{conflict.source}: {how}{hint}"
+            )
+        for left in report.text_conflicts:
+            work = f" and {', '.join(left.annotators)}'s work on it" if left.annotators else ""
+            say(
+                f"conflict: {left.article_id} '{left.title}' ({left.source}) is stored here with a different text: left "
+                f"as stored; {left.source}'s article{work} {'were' if work else 'was'} not merged"
+            )
+        if report.text_conflicts:
+            sources = ", ".join(dict.fromkeys(left.source for left in report.text_conflicts))
+            raise fail(
+                f"{len(report.text_conflicts)} article(s) of {sources} not merged (another text under an id stored "
+                f"here); the rest is merged into {db}"
+            )

@@ -20,9 +20,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Self
 
+from annotator.interrupts import keeping
 from annotator.rows import Offsets, SpanLike, SpanRow, SuggestionRow
 from annotator.store.examining import companion, sqlite_uri
-from annotator.store.opening import Snapshot, WriteFailed, is_writable, open_database, write_failed
+from annotator.store.opening import Snapshot, WriteFailed, is_writable, open_database, two_names, write_failed
 from annotator.store.witness import Witness
 from annotator.vocabulary import Label
 
@@ -99,7 +100,7 @@ def _file_identity(path: Path | None) -> tuple[int, int] | None:
 
 
 #: How the file at the path stands against the one this connection opened.
-KEPT, MOVED, OVERWRITTEN = "kept", "moved", "overwritten"
+KEPT, MOVED, OVERWRITTEN, LINKED = "kept", "moved", "overwritten", "linked"
 
 
 class Seen(NamedTuple):
@@ -198,12 +199,17 @@ class Connection:
             raise write_failed(self.path, error) from None
         try:
             yield
-            if self.stands() != KEPT:  # just before COMMIT, so a replacement after BEGIN (a long import) is caught
+            stands = self.stands()
+            if stands == LINKED:  # a second name made while open: SQLite would keep a -wal by each (`opening`)
+                names = os.stat(self._where or Path()).st_nlink
+                raise WriteFailed(f"not saved: {two_names(self.path, names)}; nothing of this change was written")
+            if stands != KEPT:  # just before COMMIT, so a replacement after BEGIN (a long import) is caught
                 raise WriteFailed(
-                    f"not saved: {self.path} was replaced or removed since it was opened; "
+                    f"not saved: {self.path} was replaced, removed or overwritten since it was opened; "
                     "nothing of this change was written"
                 )
-            self.conn.execute("COMMIT")
+            with keeping():  # an interrupt from here on waits for the command's report (`interrupts.report_first`)
+                self.conn.execute("COMMIT")
         except BaseException as error:
             self._seen_pending.clear()
             if self.in_transaction():
@@ -216,10 +222,13 @@ class Connection:
             raise
         self._seen.update(self._seen_pending)
         self._seen_pending.clear()
+        if self._witness and self.stands() == KEPT:
+            self._witness.committed(os.stat(self._where or Path()))
 
     def stands(self) -> str:
-        """Whether the path still names the file this connection opened (`MOVED` after `mv` over it or `rm`) and that
-        file still holds what SQLite knows of it (`OVERWRITTEN` after `cp` onto it): one stat, as a rule."""
+        """Whether the path still names the file this connection opened (`MOVED` after `mv` over it or `rm`), that
+        file has no other name (`LINKED` after `ln` to it) and still holds what SQLite knows of it (`OVERWRITTEN`
+        after `cp` onto it): one stat, as a rule."""
         if self._file is None or self._where is None:
             return KEPT
         try:
@@ -228,6 +237,8 @@ class Connection:
             return MOVED
         if (found.st_dev, found.st_ino) != self._file:
             return MOVED
+        if found.st_nlink > 1:
+            return LINKED
         if self._witness and not self._witness.holds_what_we_know(found):
             return OVERWRITTEN
         return KEPT

@@ -146,6 +146,7 @@ def open_database(
         if read_only or not create:
             raise DatabaseError(f"{path}: no such database")
         create_database(target, path, note)
+    _one_name(target, path)
     db = examined(target, path, thorough=not read_only)
     if read_only:
         return _read_only(db, path)
@@ -161,6 +162,38 @@ def open_database(
             raise write_failed(path, error) from None
         raise
     return writer  # type: ignore[no-any-return]
+
+
+#: How long a file with two names is watched for the second to go: our own creation links a complete temporary
+#: to its name and removes the temporary's name right after (`Temporary.link_into_place`).
+_LINKING_S = 1.0
+
+
+def _one_name(target: Path, shown: Path) -> None:
+    """Refuse a file with more than one name (hard links): SQLite finds a database's -wal and -shm by the name it
+    was opened by, so each name has a WAL of its own and a write through one corrupts what the other holds
+    (https://www.sqlite.org/howtocorrupt.html, 2.5). Only a stat: no descriptor is opened on the file, whose
+    closing would drop SQLite's locks of this process's other connections to it."""
+    deadline = time.monotonic() + _LINKING_S
+    while (names := _names(target)) > 1:
+        if time.monotonic() > deadline:
+            raise DatabaseError(two_names(shown, names))
+        time.sleep(0.01)
+
+
+def two_names(shown: Path | str | None, names: int) -> str:
+    """What to do about a database file with more than one name (`_one_name`)."""
+    return (
+        f"{shown} has {names} names (hard links): SQLite keeps its -wal by name, so two names corrupt it; "
+        f"remove the other name (find it with `find / -samefile {shown}`) or use a copy"
+    )
+
+
+def _names(target: Path) -> int:
+    try:
+        return os.stat(target).st_nlink
+    except OSError:  # gone meanwhile: examining it says so
+        return 1
 
 
 def _read_only(db: sqlite3.Connection, path: Path) -> sqlite3.Connection:

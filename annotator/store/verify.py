@@ -8,11 +8,14 @@ each annotator's events rebuilds exactly the spans, decisions and status the tab
 from __future__ import annotations
 
 import shlex
+import sqlite3
 from collections.abc import Iterable
+from functools import cache
 
 from annotator.store.connection import SPAN_SELECT
 from annotator.store.history import replay
 from annotator.store.reads import Reader
+from annotator.store.schema import SCHEMA_VERSION, migrate
 
 
 def integrity_problems(reader: Reader, quick: bool = False) -> list[str]:
@@ -69,6 +72,56 @@ def title_index_problems(reader: Reader) -> list[str]:
     ]
 
 
+#: What the migrations make, less what SQLite and the libraries make their own way (whose SQL may differ by
+#: version): SQLite's tables, sqlite-utils' record of migrations, FTS5's tables of the title index.
+_SCHEMA = (
+    "SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'index', 'trigger', 'view') "
+    "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE '%\\_sqlite\\_migrations%' ESCAPE '\\' "
+    "AND NOT (type = 'table' AND name LIKE 'title\\_search\\_%' ESCAPE '\\')"
+)
+
+
+@cache
+def made_by_migrations() -> dict[tuple[str, str], str]:
+    """Every table, index, trigger and view the migrations make, by (type, name), with its SQL (white space
+    collapsed): built by running them on an empty database in memory, so it is what they make, not a copy."""
+    db = sqlite3.connect(":memory:")
+    try:
+        migrate(db)
+        return {(kind, name): " ".join((sql or "").split()) for kind, name, sql in db.execute(_SCHEMA)}
+    finally:
+        db.close()
+
+
+def schema_problems(reader: Reader) -> list[str]:
+    """Where the file's schema differs from what the migrations make, one line each with what to do: a dropped
+    trigger (the title index or the append-only event log unkept) or index passes SQLite's integrity check
+    (issue 10, F5). A file at an older schema (read as it is) has nothing to compare."""
+    db = reader.conn
+    if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+        return []
+    found = {(kind, name): " ".join((sql or "").split()) for kind, name, sql in db.execute(_SCHEMA)}
+    made = made_by_migrations()
+    file = shlex.quote(str(reader.path or "FILE"))
+    problems = []
+    for (kind, name), sql in made.items():
+        if (kind, name) not in found:
+            then = f'; then: sqlite3 {file} "{REBUILD_TITLE_INDEX}"' if name == "title_search" else ""
+            problems.append(
+                f"{kind} {name!r} is missing; the migrations make it: sqlite3 {file} {shlex.quote(sql)}{then}"
+            )
+        elif found[(kind, name)] != sql:
+            problems.append(
+                f"{kind} {name!r} differs from what the migrations make ({found[(kind, name)]!r}, not {sql!r}); "
+                "restore the file from a backup or ask who changed it"
+            )
+    for kind, name in sorted(found.keys() - made.keys()):
+        problems.append(
+            f"{kind} {name!r} is not made by the migrations: another program added it; drop it if nothing needs it"
+        )
+    return problems
+
+
 def _edited_pairs(reader: Reader) -> list[tuple[str, str]]:
     sql = """SELECT article_id, annotator FROM events
              UNION SELECT article_id, annotator FROM spans
@@ -109,4 +162,4 @@ def replay_problems(reader: Reader, pairs: Iterable[tuple[str, str]] | None = No
 def check(reader: Reader) -> list[str]:
     """Everything wrong with this database, one line a problem; empty when it is sound and consistent."""
     problems = integrity_problems(reader)
-    return problems or title_index_problems(reader) + replay_problems(reader)
+    return problems or schema_problems(reader) + title_index_problems(reader) + replay_problems(reader)

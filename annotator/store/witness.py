@@ -11,7 +11,13 @@ none explains (a copy, or a `touch`) refuses the edit. No digest of the file tel
 about 1 ms a MB at opening and after every checkpoint (seconds on a corpus-sized file), and refusing after a
 `touch` loses nothing (the edit is not acknowledged; reopening the file takes it as it is).
 
-Not caught: a copy made in the same moment as a checkpoint by another process, since the checkpoint explains it.
+The reference (stat and checkpoint record) is taken again after each of this connection's own commits, which may
+restart the WAL (with random salts, for a connection that never checkpointed: wal.c) or checkpoint it: a change
+since must be explained by a checkpoint recorded after our last commit (issue 10, F1: an edit after another
+process's TRUNCATE, then `cp`, was taken as a checkpoint).
+
+Not caught: a copy made after another process's checkpoint and before this connection's next commit, since that
+checkpoint explains it.
 
 The -shm is read through a descriptor kept open while any connection of this process uses it and closed only
 after SQLite has closed its own: closing a descriptor drops every POSIX lock the process holds on that file,
@@ -174,6 +180,18 @@ class Witness:
             return True
         self.overwritten = True
         return False
+
+    def committed(self, found: os.stat_result) -> None:
+        """After each of this connection's own commits: its WAL restart (new salts, random for a connection that
+        never checkpointed) and its own checkpoint are part of what it knows, so a later change of the file must
+        be explained by a checkpoint recorded after this. The file unchanged since the check before COMMIT: only
+        the record is taken again; changed (our auto-checkpoint in COMMIT), the change is judged as any other."""
+        if self.overwritten or self._checkpoints is None:
+            return
+        if (found.st_size, found.st_mtime_ns) == self._seen:
+            self._checkpoints = self._checkpoint_record()
+        else:
+            self.holds_what_we_know(found)
 
     def release(self) -> None:
         """Close the descriptors (after SQLite closed its connection: see the module)."""

@@ -1,0 +1,150 @@
+"""A file overwritten in place (`cp other.db x.db`, or `touch x.db`) after another process checkpointed it with
+TRUNCATE while a Store has it open (issue 10, F1). The trial: edit; `sqlite3 x.db "PRAGMA wal_checkpoint(TRUNCATE)"`;
+edit; `cp other.db x.db`; edit, edit: both acknowledged, the file then malformed. Our edit after the TRUNCATE
+starts a new WAL with random salts (a connection that never checkpointed itself makes them so), which the witness
+took for a checkpoint when the copy changed the file. Now both edits after the copy are refused as not saved and
+the copy is left byte for byte; checkpoints by others between our edits still refuse nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from processes import annotator, small_database
+from tmux_tui import HAVE_TMUX, Session
+
+from annotator.store import Store, WriteFailed
+from annotator.vocabulary import Status
+
+CHECKPOINT = "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(f'PRAGMA wal_checkpoint({sys.argv[2]})').fetchone())"
+
+
+def refused(path: Path) -> str:
+    return f"not saved: {path} was replaced, removed or overwritten since it was opened; nothing of this change was written"
+
+
+def checkpoint(db: Path, mode: str) -> str:
+    """Another process checkpoints the file (as `sqlite3 x.db "PRAGMA wal_checkpoint(MODE)"` does)."""
+    return subprocess.run(
+        [sys.executable, "-c", CHECKPOINT, db, mode], capture_output=True, text=True, check=True
+    ).stdout
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> tuple[Path, Path, str]:
+    """x.db and other.db, a copy of it with someone else's work since."""
+    db, other = tmp_path / "x.db", tmp_path / "other.db"
+    article = small_database(db)
+    shutil.copyfile(db, other)
+    with Store.open(other) as store:
+        store.set_status(article, "bob", Status.DONE)
+    assert db.read_bytes() != other.read_bytes()
+    return db, other, article
+
+
+def test_a_copy_onto_the_open_file_after_another_process_s_truncate_refuses_the_edits(
+    files: tuple[Path, Path, str],
+) -> None:
+    db, other, article = files
+    with Store.open(db) as store:
+        store.set_status(article, "a", Status.DONE)
+        assert checkpoint(db, "TRUNCATE").startswith("(0, ")
+        store.set_status(article, "b", Status.DONE)  # a new WAL, with random salts
+        shutil.copyfile(other, db)  # `cp other.db x.db`: the same inode, other bytes
+        copied = db.read_bytes()
+        with pytest.raises(WriteFailed, match=f"^{re.escape(refused(db))}$"):
+            store.set_status(article, "c", Status.DONE)
+        with pytest.raises(WriteFailed, match=f"^{re.escape(refused(db))}$"):
+            store.set_status(article, "d", Status.DONE)
+    assert db.read_bytes() == copied == other.read_bytes()
+
+
+def test_a_touch_after_another_process_s_truncate_refuses_the_edit_and_reopening_takes_the_file(
+    files: tuple[Path, Path, str],
+) -> None:
+    db, _other, article = files
+    with Store.open(db) as store:
+        store.set_status(article, "a", Status.DONE)
+        checkpoint(db, "TRUNCATE")
+        store.set_status(article, "b", Status.DONE)
+        subprocess.run(["touch", "-d", "2001-01-01", db], check=True)
+        with pytest.raises(WriteFailed, match=f"^{re.escape(refused(db))}$"):
+            store.set_status(article, "c", Status.DONE)
+        with pytest.raises(WriteFailed, match=f"^{re.escape(refused(db))}$"):
+            store.set_status(article, "d", Status.DONE)
+    with Store.open(db) as store:
+        store.set_status(article, "c", Status.DONE)
+    result = annotator("check", "--db", db)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == f"{db}: ok (integrity check passed; 5 event(s) replay to the stored annotations)\n"
+
+
+def test_edits_go_on_across_other_processes_checkpoints_of_every_kind_between_ours(
+    files: tuple[Path, Path, str],
+) -> None:
+    """TRUNCATE, PASSIVE, RESTART by another process, and another writer's checkpoint and restart, each between
+    two of our edits (our WAL restarted by us with random salts, then by them): nothing is refused."""
+    db, _other, article = files
+    writer = (
+        "import sys; from annotator.store import Store\n"
+        "with Store.open(sys.argv[1]) as store:\n"
+        "    store.set_status(sys.argv[2], 'o1', 'done')\n"
+        "    store.conn.execute('PRAGMA wal_checkpoint').fetchone()\n"
+        "    store.set_status(sys.argv[2], 'o2', 'done')\n"
+    )
+    with Store.open(db) as store:
+        store.conn.execute("PRAGMA wal_autocheckpoint = 0")
+        store.set_status(article, "a", Status.DONE)
+        for n, mode in enumerate(["TRUNCATE", "PASSIVE", "RESTART", "TRUNCATE", "PASSIVE"]):
+            checkpoint(db, mode)
+            store.set_status(article, f"m{n}", Status.DONE)
+        subprocess.run([sys.executable, "-c", writer, db, article], check=True)
+        store.set_status(article, "w", Status.DONE)
+        store.conn.execute("PRAGMA wal_autocheckpoint = 1")  # ours, inside each COMMIT
+        checkpoint(db, "TRUNCATE")
+        store.set_status(article, "y", Status.DONE)
+        store.set_status(article, "z", Status.DONE)
+    result = annotator("check", "--db", db)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == f"{db}: ok (integrity check passed; 13 event(s) replay to the stored annotations)\n"
+
+
+@pytest.mark.skipif(not HAVE_TMUX, reason="needs tmux")
+def test_the_real_tui_refuses_edits_after_a_truncate_then_a_copy(files: tuple[Path, Path, str]) -> None:
+    """The trial's steps in a terminal: accept; TRUNCATE by another process; undo; `cp other.db x.db`; redo and
+    reject: both refused as not saved; after quitting, x.db is other.db byte for byte."""
+    db, other, _article = files
+    status = db.with_name("status")
+    session = Session(db, annotator="z", status_to=status)
+    try:
+        assert session.started()
+        session.settle()
+        session.press_and_read("Tab")
+        session.press_and_read("Enter")
+        checkpoint(db, "TRUNCATE")
+        undone = "".join("".join(session.press_and_read("u")).split())
+        shutil.copyfile(other, db)
+        refusals = []
+        for key in ("C-r", "x"):
+            session.press_and_read(key)
+            refusals.append("".join("".join(session.screen()).split()))  # without white space: lines wrap anywhere
+        session.press("q")
+        deadline = time.monotonic() + 20
+        while not (status.exists() and status.read_text().endswith("\n")):
+            assert time.monotonic() < deadline, session.screen()
+            time.sleep(0.05)
+    finally:
+        session.kill()
+    assert "undid" in undone
+    assert all(f"Notdone:notsaved:{db}wasreplaced,removedoroverwrittensinceitwasopened" in r for r in refusals), (
+        undone,
+        refusals,
+    )
+    assert status.read_text() == "0\n"
+    assert db.read_bytes() == other.read_bytes()
