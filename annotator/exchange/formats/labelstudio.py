@@ -210,11 +210,12 @@ def _spans(
             region = validated(Region, item, where)
             label = label_of(region.value.labels[0], options, where, f"{here}.value.labels", dropped)
             span = region.value
+            given = _as_quoted(text, span.start, span.end, span.text)
             checked = (
                 None
                 if label is None
                 else checked_span(
-                    text, span.start, span.end, label, span.text, where, f"{here}.value", options.trim(dropped)
+                    text, span.start, span.end, label, given, where, f"{here}.value", options.trim(dropped)
                 )
             )
             spans[region.id if region.id is not None else f"#{number}"] = checked
@@ -223,9 +224,19 @@ def _spans(
         else:
             dropped[f"Label Studio {kind!r} result(s) (only labels and relations are read)"] += 1
     for number, relation in relations:
-        name: Any = relation.labels[0] if len(relation.labels) == 1 else relation.labels
+        name: Any = relation.labels[0] if len(relation.labels) == 1 else relation.labels or None
         link_speaker(spans, (relation.from_id, relation.to_id), name, options, where, f"{field}[{number}]", dropped)
     return kept(spans)
+
+
+def _as_quoted(text: str, start: int, end: int, given: str | None) -> str | None:
+    """A region's text as the article has it when they differ only in runs of white space: Label Studio collapses
+    them in `value.text` while its offsets keep them (HumanSignal/label-studio#3078), so the offsets rule."""
+    if given is None or not 0 <= start < end <= len(text):
+        return given
+    if " ".join(given.split()) == " ".join(text[start:end].split()) and given.strip() == given:
+        return text[start:end]
+    return given
 
 
 def _task_records(parsed: LSTask, options: ReadOptions, where: Where) -> Iterator[Read]:
