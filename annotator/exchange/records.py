@@ -242,9 +242,26 @@ def export(
     )
     if options.labels != frozenset(Label):
         records = only_labels(records, options.labels)
+    if not chosen.carries_flags:
+        records = _counting_flags(records, options)
     if progress:
         records = _reporting(records, total, progress)
     return chosen.write(records, out, stored_tokens(store), options)
+
+
+#: The notes of an export whose format has no place for flag reasons and comments.
+FLAGS_LEFT_OUT = ("flag reason(s) left out: this format has no place for them",
+                  "comment(s) left out: this format has no place for them")  # fmt: skip
+
+
+def _counting_flags(records: Iterable[Record], options: ExportOptions) -> Iterator[Record]:
+    """Pass the records on, counting the flag reasons and comments the format drops: none is lost unsaid."""
+    for record in records:
+        if record.flag_reason is not None:
+            options.written.notes[FLAGS_LEFT_OUT[0]] += 1
+        if record.comments:
+            options.written.notes[FLAGS_LEFT_OUT[1]] += len(record.comments)
+        yield record
 
 
 def export_to_path(

@@ -370,6 +370,19 @@ def blank(text: Any) -> bool:
     return isinstance(text, str) and not text.strip()
 
 
+def flag_and_comments(record: RecordLike) -> dict[str, Any]:
+    """A record's flag reason and comments as the JSON keys `flag_reason` and `comments`, only those it has: the
+    native record's keys, which Label Studio (task meta), Prodigy and doccano (keys of their own) carry too."""
+    data: dict[str, Any] = {}
+    flag_reason = getattr(record, "flag_reason", None)  # records from the store carry these two; read ones not
+    if flag_reason is not None:
+        data["flag_reason"] = flag_reason
+    comments = getattr(record, "comments", ())
+    if comments:
+        data["comments"] = [{"annotator": c.annotator, "text": c.text, "at": c.at} for c in comments]
+    return data
+
+
 def native_record(where: Where, **fields: Any) -> NativeRecord:
     """Build a NativeRecord, turning what its validators reject (overlaps, speakers) into a located error."""
     text = fields.get("text", "")

@@ -47,6 +47,7 @@ from annotator.exchange.formats.common import (
     blank,
     checked_span,
     dumps,
+    flag_and_comments,
     guarded,
     guarded_items,
     kept,
@@ -61,12 +62,18 @@ from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, 
 from annotator.models import Flag, Integer, Label, Span, Status, Timestamp, Title
 from annotator.vocabulary import MODEL_PREFIX, is_model
 
+CARRIES_FLAGS = True  # flag reasons and comments: keys of their own (see flag_and_comments)
 SUFFIX = ".json"
 CANNOT_CARRY: tuple[str, ...] = ()
 FROM_NAME, TO_NAME = "label", "text"
 #: The keys of a JSON_MIN record that are Label Studio's own, not the task's data nor a result.
 MIN_KEYS = {"id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time", "agreement"}
 NO_ANNOTATION = "task(s) without an annotation"
+UNFINISHED_NOTE = (
+    "task(s) of work not done (todo, in progress, flagged) go to Label Studio as submitted annotations, as it has "
+    "no other state but cancelled (which skipped work becomes); the task's meta keeps our status, and import reads "
+    "it back"
+)
 PREDICTION_IDS = "Label Studio prediction(s) given by id only, without their results (not read)"
 
 
@@ -143,6 +150,7 @@ def task(record: RecordLike) -> dict[str, Any]:
     ]
     data = {"text": record.text, "article_id": record.article_id, "title": record.title, "meta": record.meta}
     ours = {"annotator": record.annotator, "status": record.status.value, "updated_at": record.updated_at}
+    ours.update(flag_and_comments(record))
     if is_model(record.annotator):
         prediction = {"model_version": record.annotator[len(MODEL_PREFIX) :], "result": result}
         return {"data": data, "meta": ours, "predictions": [prediction]}
@@ -173,6 +181,8 @@ def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf | N
         yield "["
         for number, record in enumerate(records, start=1):
             count = number
+            if not is_model(record.annotator) and record.status not in (Status.DONE, Status.SKIPPED):
+                options.written.notes[UNFINISHED_NOTE] += 1
             yield ("," if number > 1 else "") + "\n" + dumps(task(record))
         yield "\n]\n"
 
@@ -277,6 +287,8 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where) -> Iterato
                 status=status_of(ours.get("status", annotation.status), default, where, f"{field}.status"),
                 spans=spans,
                 updated_at=ours.get("updated_at", annotation.updated_at),
+                flag_reason=ours.get("flag_reason"),
+                comments=ours.get("comments"),
             )
             return ImportedRecord(where, record, dropped=dropped)
 
