@@ -3,8 +3,8 @@
 
 `doccano` writes the plain shape (quotes are QUOTE spans; speakers are lost), `doccano-relations` the relation
 variant, where a speaker is a relation of type SPEAKER from the QUOTE to the ACTOR. Both readers accept both
-shapes. We also write `article_id`, `title`, `meta`, `annotator`, `status` and `updated_at` as top-level keys
-(doccano keeps unknown keys as metadata and exports them again; every line has the same keys, as doccano's
+shapes. We also write `article_id`, `title`, `meta`, `annotator`, `status`, `updated_at`, `flag_reason` and
+`comments` as top-level keys (doccano keeps unknown keys as metadata and exports them again; every line has the same keys, as doccano's
 import needs); on import, other unknown keys go into the article's meta, and relation types other than SPEAKER
 need --relation-map. doccano's exporter adds `id` (its example id) and `Comments` to every line: both are
 left out.

@@ -3,7 +3,8 @@
 
 We write what a Label Studio server imports (checked against Label Studio 1.23.2, `benchmarks/interop.py`):
 one task per record with `text`, `article_id`, `title` and `meta` in `data`, the annotation's `result`
-(`was_cancelled` for skipped work), and our annotator, status and timestamp in the task's `meta`, which the
+(`was_cancelled` for skipped work: any other status is submitted work there, and the export notes how many tasks
+were not done), and our annotator, status, timestamp, flag reason and comments in the task's `meta`, which the
 server keeps and exports again. We write no `completed_by`: the server takes only its own user ids or members'
 emails there, refuses the whole file for anything else, and sets the importing user when it is missing. No
 task or annotation ids either (the server gives its own); region ids are deterministic. The model's suggestions
