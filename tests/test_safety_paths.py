@@ -27,9 +27,9 @@ def default_export(work: Path) -> str:
 
 def test_a_dangling_exports_link_is_refused_and_nothing_is_made(work: Path, tmp_path: Path) -> None:
     (work / "exports").symlink_to(tmp_path / "elsewhere" / "deeper")
-    assert (
-        default_export(work)
-        == f"exports: a link to {tmp_path}/elsewhere/deeper, which is not a folder; nothing was written"
+    assert default_export(work) == (
+        f"exports: a link to {tmp_path}/elsewhere/deeper, which does not exist: nothing is made where a link points; "
+        "give another path"
     )
     assert not (tmp_path / "elsewhere").exists()
     assert sorted(p.name for p in work.iterdir()) == ["exports", "team.db"]
@@ -166,7 +166,9 @@ def test_a_link_loop_for_exports_or_a_merge_source_is_one_line(tmp_path: Path) -
     (tmp_path / "exports").symlink_to("exports")
     (tmp_path / "loop.db").symlink_to("loop.db")
     export = annotator("export", "--suggestions", "--db", "t.db", cwd=tmp_path)
-    assert one_error_line(export) == "exports: a link to exports, which is not a folder; nothing was written"
+    assert one_error_line(export) == (
+        "exports: a link in a loop (to exports): nothing is made through it; give another path"
+    )
     merge = annotator("merge", "loop.db", "--db", "t.db", cwd=tmp_path)
     assert (
         one_error_line(merge) == "loop.db: a link in a loop (to loop.db): nothing is made through it; give another path"

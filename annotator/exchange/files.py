@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.errors import InputError
-from annotator.places import Note, PlaceError, Temporary, kind_of, note_leftovers, regular_target
+from annotator.places import Note, PlaceError, Temporary, kind_of, note_leftovers, regular_target, unbroken
 
 
 @dataclass(frozen=True)
@@ -290,9 +290,11 @@ def _checked_target(path: Path, make_folder: bool) -> tuple[Path, os.stat_result
 def _checked_folder(folder: Path) -> None:
     """The folder an output goes into, if it is there, is a folder or a link to one. A link to nothing is
     refused, not made: making its target would create folders wherever the link points (a link named exports
-    to /nonexistent would make /nonexistent); a file in its place is one line, not "Not a directory"."""
+    to /nonexistent would make /nonexistent); a file in its place is one line, not "Not a directory". A link to
+    nothing or in a loop is said as `places.unbroken` says it for every output."""
     if folder.is_dir() or not os.path.lexists(folder):
         return
+    unbroken(folder)
     if folder.is_symlink():
         raise PlaceError(f"{folder}: a link to {os.readlink(folder)}, which is not a folder; nothing was written")
     raise PlaceError(f"{folder}: not a folder; nothing was written")

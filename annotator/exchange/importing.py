@@ -15,7 +15,7 @@ from annotator.exchange.files import Where
 from annotator.exchange.formats.common import TRIMMED, Dropped, ImportedRecord, Question, Read, RecordSpan, Skipped
 from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.ingest import title_from
-from annotator.exchange.predictions import model_suggestions
+from annotator.exchange.predictions import UNNAMED, model_suggestions, unnamed_left_out
 from annotator.exchange.realign import StoredWords, onto
 from annotator.exchange.records import Progress, exported_spans
 from annotator.exchange.snapping import on_tokens
@@ -227,7 +227,11 @@ def store_records(
         tokens = store.tokens(existing) if existing is not None else token_lists[target]
         try:
             placed_item, moved = on_tokens(item, tokens, snap)
-            suggested = model_suggestions(placed_item.record, item.where) if is_model(item.record.annotator) else None
+            unnamed = 0
+            suggested = None
+            if is_model(item.record.annotator):
+                named_only, unnamed = unnamed_left_out(placed_item.record)
+                suggested = model_suggestions(named_only, item.where)
             if suggested is not None and existing is not None:
                 _check_not_older(store, existing, suggested, item.where)
         except InputError as error:
@@ -236,6 +240,8 @@ def store_records(
         report.snapped += moved
         report.trimmed += item.dropped[TRIMMED]
         report.dropped.update({what: n for what, n in item.dropped.items() if what != TRIMMED})
+        if unnamed:
+            report.dropped[UNNAMED] += unnamed
         ready.append((target, placed_item, suggested))
     needed = {target for target, *_ in ready}
     with store.write():  # the stored work is compared inside the transaction that replaces it

@@ -199,6 +199,20 @@ def model_suggestions(
     return suggestions
 
 
+#: What import counts for the spans of a model's record that no suggester it names makes (`unnamed_left_out`).
+UNNAMED = "suggestion(s) of a suggester the record does not name (its export kept only some of that suggester's labels)"
+
+
+def unnamed_left_out(record: NativeRecord) -> tuple[NativeRecord, int]:
+    """A model's record without the spans whose label no suggester it names makes, and how many: `export
+    --suggestions --labels` leaves a suggester whose labels it cut unnamed, since storing part of its suggestions
+    under its name would read as all of them (its other labels never suggested)."""
+    named = set(record.annotator.removeprefix(MODEL_PREFIX).split("+")) - {""}
+    made = {label for name in named for label in suggester_labels(name)}
+    kept = [span for span in record.spans if span.label in made]
+    return record.model_copy(update={"spans": kept}), len(record.spans) - len(kept)
+
+
 def known_suggesters() -> set[str]:
     """The suggester versions this release knows: those it runs and those it retired (`suggest.superseded`). A
     record of another (a later release's, or made up) is refused: nothing says whether it is newer than ours."""

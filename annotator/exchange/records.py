@@ -40,7 +40,7 @@ from annotator.spans import edge_problem, edges_fit, fit, fitted
 from annotator.store import Store
 from annotator.store.streams import annotation_stream
 from annotator.suggest.tokens import tokenize
-from annotator.vocabulary import MODEL_PREFIX
+from annotator.vocabulary import MODEL_PREFIX, is_model, suggester_labels
 
 #: Called with (done, total) as work advances; the CLI turns it into a progress bar.
 Progress = Callable[[int, int], None]
@@ -188,8 +188,14 @@ def suggestion_records(store: Store) -> Iterator[Record]:
 
 
 def only_labels(records: Iterable[Record], labels: frozenset[Label]) -> Iterator[Record]:
-    """The records with only the spans of these labels; a quote whose speaker is left out loses its speaker."""
+    """The records with only the spans of these labels; a quote whose speaker is left out loses its speaker. A
+    record of the model names only the suggesters whose labels it keeps whole: one named with some of its labels
+    cut would, imported, stand for all of that suggester's suggestions (its other labels never suggested)."""
     for record in records:
+        if is_model(record.annotator):
+            named = record.annotator.removeprefix(MODEL_PREFIX).split("+")
+            whole = [n for n in named if n and set(suggester_labels(n)) <= labels]
+            record = dataclasses.replace(record, annotator=model_name(whole))
         spans = [s for s in record.spans if s.label in labels]
         actors = {(s.start, s.end) for s in spans if s.label is Label.ACTOR}
         spans = [
@@ -236,9 +242,26 @@ def export(
     )
     if options.labels != frozenset(Label):
         records = only_labels(records, options.labels)
+    if not chosen.carries_flags:
+        records = _counting_flags(records, options)
     if progress:
         records = _reporting(records, total, progress)
     return chosen.write(records, out, stored_tokens(store), options)
+
+
+#: The notes of an export whose format has no place for flag reasons and comments.
+FLAGS_LEFT_OUT = ("flag reason(s) left out: this format has no place for them",
+                  "comment(s) left out: this format has no place for them")  # fmt: skip
+
+
+def _counting_flags(records: Iterable[Record], options: ExportOptions) -> Iterator[Record]:
+    """Pass the records on, counting the flag reasons and comments the format drops: none is lost unsaid."""
+    for record in records:
+        if record.flag_reason is not None:
+            options.written.notes[FLAGS_LEFT_OUT[0]] += 1
+        if record.comments:
+            options.written.notes[FLAGS_LEFT_OUT[1]] += len(record.comments)
+        yield record
 
 
 def export_to_path(

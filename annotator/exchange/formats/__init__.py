@@ -39,6 +39,8 @@ class Format:
     suffix: str
     cannot_carry: tuple[str, ...]
     needs_tokens: bool
+    #: Whether the format has a place for flag reasons and comments (`CARRIES_FLAGS`); an export says what it left.
+    carries_flags: bool
     read: Callable[[Path, ReadOptions], Iterator[Read]]
     write: Callable[[Iterable[RecordLike], IO[bytes], TokensOf, ExportOptions], int]
     #: (export's path, options after writing) -> the tool's config for that export; None: the format has none.
@@ -54,6 +56,7 @@ def get_format(name: str) -> Format:
         suffix=module.SUFFIX,
         cannot_carry=tuple(module.CANNOT_CARRY),
         needs_tokens=getattr(module, "NEEDS_TOKENS", False),
+        carries_flags=getattr(module, "CARRIES_FLAGS", False),
         read=module.read,
         write=module.write,
         config=getattr(module, "config", None),

@@ -328,8 +328,10 @@ def link_speaker(
     `spans` holds the record's spans by the keys its relations use, None for a span --label-map dropped (a
     relation touching one is dropped too). The relation's name is mapped by --relation-map (to SPEAKER, or to
     nothing: dropped and counted); SPEAKER is ours; any other name is a one-line error saying how to map it.
+    None is a relation without a label (Label Studio draws them): SPEAKER when it joins a QUOTE and an ACTOR.
     """
-    mapped = options.relation_map.get(name, name) if isinstance(name, str) else name
+    unlabelled = name is None  # Label Studio's relation nobody named: with SPEAKER our one relation, it is that
+    mapped = SPEAKER_RELATION if unlabelled else options.relation_map.get(name, name) if isinstance(name, str) else name
     if mapped is None:
         dropped[f"relation(s) {name!r} (--relation-map {name}=)"] += 1
         return
@@ -348,6 +350,12 @@ def link_speaker(
     if found_quote is None or found_actor is None:  # for the type checker: both are spans here
         return
     if found_quote.label is not Label.QUOTE or found_actor.label is not Label.ACTOR:
+        if unlabelled:
+            raise where.error(
+                f"an unlabelled relation is read as {SPEAKER_RELATION}, which joins a QUOTE and an ACTOR; this one "
+                f"joins {a_or_an(found_quote.label.value)} and {a_or_an(found_actor.label.value)}",
+                field,
+            )
         raise where.error(f"{a_or_an(SPEAKER_RELATION)} relation joins a QUOTE and an ACTOR", field)
     spans[quote] = with_speaker(found_quote, found_actor)
 
@@ -360,6 +368,19 @@ def kept(spans: dict[Any, Span | None]) -> list[Span]:
 def blank(text: Any) -> bool:
     """A text with nothing to annotate (empty or white space only): such a task is skipped, not an error."""
     return isinstance(text, str) and not text.strip()
+
+
+def flag_and_comments(record: RecordLike) -> dict[str, Any]:
+    """A record's flag reason and comments as the JSON keys `flag_reason` and `comments`, only those it has: the
+    native record's keys, which Label Studio (task meta), Prodigy and doccano (keys of their own) carry too."""
+    data: dict[str, Any] = {}
+    flag_reason = getattr(record, "flag_reason", None)  # records from the store carry these two; read ones not
+    if flag_reason is not None:
+        data["flag_reason"] = flag_reason
+    comments = getattr(record, "comments", ())
+    if comments:
+        data["comments"] = [{"annotator": c.annotator, "text": c.text, "at": c.at} for c in comments]
+    return data
 
 
 def native_record(where: Where, **fields: Any) -> NativeRecord:

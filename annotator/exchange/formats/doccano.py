@@ -3,8 +3,8 @@
 
 `doccano` writes the plain shape (quotes are QUOTE spans; speakers are lost), `doccano-relations` the relation
 variant, where a speaker is a relation of type SPEAKER from the QUOTE to the ACTOR. Both readers accept both
-shapes. We also write `article_id`, `title`, `meta`, `annotator`, `status` and `updated_at` as top-level keys
-(doccano keeps unknown keys as metadata and exports them again; every line has the same keys, as doccano's
+shapes. We also write `article_id`, `title`, `meta`, `annotator`, `status`, `updated_at`, `flag_reason` and
+`comments` as top-level keys (doccano keeps unknown keys as metadata and exports them again; every line has the same keys, as doccano's
 import needs); on import, other unknown keys go into the article's meta, and relation types other than SPEAKER
 need --relation-map. doccano's exporter adds `id` (its example id) and `Comments` to every line: both are
 left out.
@@ -35,6 +35,7 @@ from annotator.exchange.formats.common import (
     blank,
     checked_span,
     dumps,
+    flag_and_comments,
     jsonl_records,
     kept,
     label_of,
@@ -47,6 +48,7 @@ from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, 
 from annotator.models import Integer, Label, Span, Status, Timestamp, Title
 from annotator.rows import SpanLike
 
+CARRIES_FLAGS = True  # flag reasons and comments: keys of their own (see flag_and_comments)
 SUFFIX = ".jsonl"
 CANNOT_CARRY = ("speaker links (use doccano-relations)",)
 OURS = {
@@ -61,6 +63,8 @@ OURS = {
     "annotator",
     "status",
     "updated_at",
+    "flag_reason",
+    "comments",
 }
 #: Keys doccano's exporter adds to every line: its own example id and the example's comments.
 DOCCANO_KEYS = {"id", "Comments"}
@@ -95,6 +99,8 @@ class DoccanoRecord(BaseModel):
     annotator: str | None = None
     status: str | None = None
     updated_at: Timestamp | None = None
+    flag_reason: Any = None
+    comments: Any = None
 
 
 def _header(record: RecordLike) -> dict[str, Any]:
@@ -106,6 +112,9 @@ def _header(record: RecordLike) -> dict[str, Any]:
         "annotator": record.annotator,
         "status": record.status.value,
         "updated_at": record.updated_at,
+        "flag_reason": None,  # every line has the same keys, as doccano's import needs
+        "comments": [],
+        **flag_and_comments(record),
     }
 
 
@@ -202,6 +211,8 @@ def record_from(data: DoccanoRecord, options: ReadOptions, where: Where) -> Impo
         status=status_of(data.status, Status.DONE, where, "status"),
         spans=kept(spans),
         updated_at=data.updated_at,
+        flag_reason=data.flag_reason,
+        comments=data.comments or None,
     )
     return ImportedRecord(where, record, dropped=dropped)
 

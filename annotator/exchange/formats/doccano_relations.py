@@ -10,6 +10,7 @@ from annotator.exchange.formats.common import RecordLike, TokensOf, dumps
 from annotator.exchange.formats.doccano import note_overlaps, read, with_relations
 from annotator.exchange.formats.options import ExportOptions
 
+CARRIES_FLAGS = True  # flag reasons and comments: keys of their own (see flag_and_comments)
 SUFFIX = ".jsonl"
 CANNOT_CARRY: tuple[str, ...] = ()
 

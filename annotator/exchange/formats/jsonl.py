@@ -19,6 +19,7 @@ from annotator.exchange.formats.common import (
     RecordLike,
     StoredSpans,
     TokensOf,
+    flag_and_comments,
     jsonl_records,
     not_anyones_work,
 )
@@ -36,12 +37,7 @@ def record_dict(record: RecordLike) -> dict[str, Any]:
             "annotator": record.annotator, "status": record.status, "spans": span_objects(record.spans)}  # fmt: skip
     if record.updated_at is not None:
         data["updated_at"] = record.updated_at
-    flag_reason = getattr(record, "flag_reason", None)  # native records carry these two; other formats not
-    if flag_reason is not None:
-        data["flag_reason"] = flag_reason
-    comments = getattr(record, "comments", ())
-    if comments:
-        data["comments"] = [{"annotator": c.annotator, "text": c.text, "at": c.at} for c in comments]
+    data.update(flag_and_comments(record))
     return data
 
 
@@ -130,6 +126,7 @@ def _label_hint(data: dict[str, Any], field: str) -> str | None:
 
 # -- the registry's interface (annotator.exchange.formats) -----------------------------------------------------------
 
+CARRIES_FLAGS = True  # flag reasons and comments: keys of their own (see flag_and_comments)
 SUFFIX = ".jsonl"
 CANNOT_CARRY: tuple[str, ...] = ()
 

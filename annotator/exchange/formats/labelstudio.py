@@ -3,7 +3,8 @@
 
 We write what a Label Studio server imports (checked against Label Studio 1.23.2, `benchmarks/interop.py`):
 one task per record with `text`, `article_id`, `title` and `meta` in `data`, the annotation's `result`
-(`was_cancelled` for skipped work), and our annotator, status and timestamp in the task's `meta`, which the
+(`was_cancelled` for skipped work: any other status is submitted work there, and the export notes how many tasks
+were not done), and our annotator, status, timestamp, flag reason and comments in the task's `meta`, which the
 server keeps and exports again. We write no `completed_by`: the server takes only its own user ids or members'
 emails there, refuses the whole file for anything else, and sets the importing user when it is missing. No
 task or annotation ids either (the server gives its own); region ids are deterministic. The model's suggestions
@@ -47,6 +48,7 @@ from annotator.exchange.formats.common import (
     blank,
     checked_span,
     dumps,
+    flag_and_comments,
     guarded,
     guarded_items,
     kept,
@@ -61,12 +63,18 @@ from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, 
 from annotator.models import Flag, Integer, Label, Span, Status, Timestamp, Title
 from annotator.vocabulary import MODEL_PREFIX, is_model
 
+CARRIES_FLAGS = True  # flag reasons and comments: keys of their own (see flag_and_comments)
 SUFFIX = ".json"
 CANNOT_CARRY: tuple[str, ...] = ()
 FROM_NAME, TO_NAME = "label", "text"
 #: The keys of a JSON_MIN record that are Label Studio's own, not the task's data nor a result.
 MIN_KEYS = {"id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time", "agreement"}
 NO_ANNOTATION = "task(s) without an annotation"
+UNFINISHED_NOTE = (
+    "task(s) of work not done (todo, in progress, flagged) go to Label Studio as submitted annotations, as it has "
+    "no other state but cancelled (which skipped work becomes); the task's meta keeps our status, and import reads "
+    "it back"
+)
 PREDICTION_IDS = "Label Studio prediction(s) given by id only, without their results (not read)"
 
 
@@ -143,6 +151,7 @@ def task(record: RecordLike) -> dict[str, Any]:
     ]
     data = {"text": record.text, "article_id": record.article_id, "title": record.title, "meta": record.meta}
     ours = {"annotator": record.annotator, "status": record.status.value, "updated_at": record.updated_at}
+    ours.update(flag_and_comments(record))
     if is_model(record.annotator):
         prediction = {"model_version": record.annotator[len(MODEL_PREFIX) :], "result": result}
         return {"data": data, "meta": ours, "predictions": [prediction]}
@@ -173,6 +182,8 @@ def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf | N
         yield "["
         for number, record in enumerate(records, start=1):
             count = number
+            if not is_model(record.annotator) and record.status not in (Status.DONE, Status.SKIPPED):
+                options.written.notes[UNFINISHED_NOTE] += 1
             yield ("," if number > 1 else "") + "\n" + dumps(task(record))
         yield "\n]\n"
 
@@ -210,11 +221,12 @@ def _spans(
             region = validated(Region, item, where)
             label = label_of(region.value.labels[0], options, where, f"{here}.value.labels", dropped)
             span = region.value
+            given = _as_quoted(text, span.start, span.end, span.text)
             checked = (
                 None
                 if label is None
                 else checked_span(
-                    text, span.start, span.end, label, span.text, where, f"{here}.value", options.trim(dropped)
+                    text, span.start, span.end, label, given, where, f"{here}.value", options.trim(dropped)
                 )
             )
             spans[region.id if region.id is not None else f"#{number}"] = checked
@@ -223,9 +235,19 @@ def _spans(
         else:
             dropped[f"Label Studio {kind!r} result(s) (only labels and relations are read)"] += 1
     for number, relation in relations:
-        name: Any = relation.labels[0] if len(relation.labels) == 1 else relation.labels
+        name: Any = relation.labels[0] if len(relation.labels) == 1 else relation.labels or None
         link_speaker(spans, (relation.from_id, relation.to_id), name, options, where, f"{field}[{number}]", dropped)
     return kept(spans)
+
+
+def _as_quoted(text: str, start: int, end: int, given: str | None) -> str | None:
+    """A region's text as the article has it when they differ only in runs of white space: Label Studio collapses
+    them in `value.text` while its offsets keep them (HumanSignal/label-studio#3078), so the offsets rule."""
+    if given is None or not 0 <= start < end <= len(text):
+        return given
+    if " ".join(given.split()) == " ".join(text[start:end].split()) and given.strip() == given:
+        return text[start:end]
+    return given
 
 
 def _task_records(parsed: LSTask, options: ReadOptions, where: Where) -> Iterator[Read]:
@@ -266,6 +288,8 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where) -> Iterato
                 status=status_of(ours.get("status", annotation.status), default, where, f"{field}.status"),
                 spans=spans,
                 updated_at=ours.get("updated_at", annotation.updated_at),
+                flag_reason=ours.get("flag_reason"),
+                comments=ours.get("comments"),
             )
             return ImportedRecord(where, record, dropped=dropped)
 

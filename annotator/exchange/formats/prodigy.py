@@ -44,6 +44,7 @@ from annotator.exchange.formats.common import (
     blank,
     checked_span,
     dumps,
+    flag_and_comments,
     jsonl_records,
     kept,
     label_of,
@@ -72,6 +73,7 @@ from annotator.rows import SpanLike, Token
 from annotator.suggest.tokens import words_and_spaces
 from annotator.vocabulary import future_problem
 
+CARRIES_FLAGS = True  # flag reasons and comments: keys of their own (see flag_and_comments)
 SUFFIX = ".jsonl"
 NEEDS_TOKENS = True
 CANNOT_CARRY = ("meta keys named article_id or title (they carry the record's own)",)
@@ -127,6 +129,8 @@ class ProdigyTask(Loose):
     answer: Literal["accept", "reject", "ignore"] = "accept"
     status: str | None = None
     updated_at: Timestamp | None = None
+    flag_reason: Any = None
+    comments: Any = None
     input_hash: Integer | None = Field(default=None, alias="_input_hash")
     task_hash: Integer | None = Field(default=None, alias="_task_hash")
     annotator_id: str | None = Field(default=None, alias="_annotator_id")
@@ -221,6 +225,7 @@ def task(record: RecordLike, tokens: list[Token]) -> dict[str, Any]:
     data["_input_hash"] = kept_input if isinstance(kept_input, int) else input_hash(data)
     data["_task_hash"] = kept_task if isinstance(kept_task, int) else task_hash(data, data["_input_hash"])
     data.update({"_annotator_id": record.annotator, "_session_id": record.annotator, "_view_id": view})
+    data.update(flag_and_comments(record))
     if record.updated_at:
         data["updated_at"] = record.updated_at
         data["_timestamp"] = _seconds(record.updated_at)
@@ -311,6 +316,8 @@ def record_from_task(task: ProdigyTask, options: ReadOptions, where: Where) -> I
         status=status_of(task.status, STATUS_OF_ANSWER[task.answer], where, "status"),
         spans=kept(spans),
         updated_at=updated,
+        flag_reason=task.flag_reason,
+        comments=task.comments,
     )
     tokens = file_tokens(task, where) or None
     return ImportedRecord(where, keep_hashes(record, task, tokens), tokens, dropped)
