@@ -77,6 +77,22 @@ def main() -> None:
     try:
         app()
     except SystemExit as end:
+        if _escaped_interrupt(end):  # Typer ends a ctrl+c no command caught with status 130 and nothing said
+            sys.stderr.write("annotator: interrupted\n")
         if terminated() and end.code not in (0, None):
             raise SystemExit(128 + signal.SIGTERM) from None
         raise
+
+
+def _escaped_interrupt(end: SystemExit) -> bool:
+    """Whether this exit is Typer's for a KeyboardInterrupt that reached it (`Exit(130) from` the interrupt)."""
+    if end.code != 130:
+        return False
+    cause: BaseException | None = end
+    for _ in range(8):
+        if cause is None:
+            return False
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        cause = cause.__cause__ or (None if cause.__suppress_context__ else cause.__context__)
+    return False
