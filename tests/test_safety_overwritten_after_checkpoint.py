@@ -65,6 +65,24 @@ def test_a_copy_onto_the_open_file_after_another_process_s_truncate_refuses_the_
     assert db.read_bytes() == copied == other.read_bytes()
 
 
+@pytest.mark.parametrize("mode", ["PASSIVE", "FULL", "RESTART"])
+def test_a_copy_right_after_another_process_s_checkpoint_refuses_the_edit(
+    files: tuple[Path, Path, str], mode: str
+) -> None:
+    """A fourth trial: edit; another process checkpoints; `cp other.db x.db` with no edit of ours between; edit:
+    the checkpoint explained the file's change, the edit was acknowledged and the file closed malformed. A
+    checkpoint that wrote every frame leaves the file at the WAL's page count, and its last frame's page in it:
+    the copy has neither, so the edit is refused."""
+    db, other, article = files
+    with Store.open(db) as store:
+        store.set_status(article, "a", Status.DONE)
+        assert checkpoint(db, mode).startswith("(0, ")
+        shutil.copyfile(other, db)
+        with pytest.raises(WriteFailed, match=f"^{re.escape(refused(db))}$"):
+            store.set_status(article, "b", Status.DONE)
+    assert db.read_bytes() == other.read_bytes()
+
+
 def test_a_touch_after_another_process_s_truncate_refuses_the_edit_and_reopening_takes_the_file(
     files: tuple[Path, Path, str],
 ) -> None:

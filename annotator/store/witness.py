@@ -16,8 +16,10 @@ restart the WAL (with random salts, for a connection that never checkpointed: wa
 since must be explained by a checkpoint recorded after our last commit (issue 10, F1: an edit after another
 process's TRUNCATE, then `cp`, was taken as a checkpoint).
 
-Not caught: a copy made after another process's checkpoint and before this connection's next commit, since that
-checkpoint explains it.
+A change a checkpoint explains is checked against what the checkpoint wrote (`Witness._holds_the_checkpoint`: the
+file's size and the page of the WAL's last frame, when the checkpoint wrote every frame, or the frames of our last
+commit still in a restarted WAL). Not caught: a copy made after another process's checkpoint that left frames
+unwritten (a reader held them) or truncated the WAL, and before this connection's next commit.
 
 The -shm is read through a descriptor kept open while any connection of this process uses it and closed only
 after SQLite has closed its own: closing a descriptor drops every POSIX lock the process holds on that file,
@@ -36,6 +38,9 @@ from pathlib import Path
 #: Where the -shm keeps its checkpoint record (wal.c: WalIndexHdr.mxFrame and aSalt, WalCkptInfo.nBackfill and
 #: nBackfillAttempted): counts in the machine's byte order, the salts as the WAL's header has them (big-endian).
 _FRAMES, _SALT_1, _SALT_2, _BACKFILL, _ATTEMPTED = 16, 32, 36, 96, 128
+#: WalIndexHdr.szPage (1 stands for 65536) and nPage: the database's size in pages as of the last commit.
+_PAGE_SIZE, _PAGES = 14, 20
+_FRAME_HEADER = 24
 _SHM_HEADER = 136
 _WAL_HEADER = 32
 
@@ -49,6 +54,9 @@ class Checkpoints:
     frames: int
     backfilled: int
     attempted: int
+    page_size: int = 0
+    pages: int = 0
+    settled: bool = True  # the header's two copies agree (no writer was changing it as it was read)
 
     @classmethod
     def read(cls, header: bytes) -> Checkpoints:
@@ -56,7 +64,11 @@ class Checkpoints:
             return int.from_bytes(header[at : at + 4], sys.byteorder)
 
         salt_1, salt_2 = (int.from_bytes(header[at : at + 4], "big") for at in (_SALT_1, _SALT_2))
-        return cls(salt_1, salt_2, count(_FRAMES), count(_BACKFILL), count(_ATTEMPTED))
+        size = int.from_bytes(header[_PAGE_SIZE : _PAGE_SIZE + 2], sys.byteorder)
+        return cls(
+            salt_1, salt_2, count(_FRAMES), count(_BACKFILL), count(_ATTEMPTED),
+            65536 if size == 1 else size, count(_PAGES), header[:48] == header[48:96],
+        )  # fmt: skip
 
     def written_since(self, then: Checkpoints, wal: Path) -> bool:
         """Whether a checkpoint has (or may have) written into the main file since `then` was read."""
@@ -134,6 +146,7 @@ class Witness:
     wal: Path
     wal_index: Path
     _shm: tuple[int, int] | None = None
+    _main: tuple[int, int] | None = None
     _seen: tuple[int, int] = (-1, -1)
     _checkpoints: Checkpoints | None = None
     overwritten: bool = field(default=False)
@@ -142,7 +155,7 @@ class Witness:
     def of(cls, path: Path, wal: Path, wal_index: Path) -> Witness:
         """Taken when the connection opens (after its checks: the file holds what SQLite read)."""
         witness = cls(path, wal, wal_index)
-        witness._shm = _hold(wal_index)
+        witness._shm, witness._main = _hold(wal_index), _hold(path)
         witness._take()
         return witness
 
@@ -175,11 +188,53 @@ class Witness:
         if (found.st_size, found.st_mtime_ns) == self._seen:
             return True
         now = self._checkpoint_record()
-        if now is None or now.written_since(self._checkpoints, self.wal):  # a checkpoint (ours or another process's)
+        if now is None or (  # a checkpoint (ours or another process's), and the file holds what it wrote
+            now.written_since(self._checkpoints, self.wal) and self._holds_the_checkpoint(self._checkpoints, now, found)
+        ):
             self._take()
             return True
         self.overwritten = True
         return False
+
+    def _holds_the_checkpoint(self, then: Checkpoints, now: Checkpoints, found: os.stat_result) -> bool:
+        """Whether the file holds what the checkpoint that explains its change wrote: a checkpoint that wrote
+        every frame of a generation leaves the file at that generation's page count, and the page of its last
+        frame (the newest copy of that page) in the file as it is in the WAL. A copy made after the checkpoint
+        has other bytes there (a fourth trial: PASSIVE, then `cp`, then an edit was acknowledged and the file
+        closed malformed). A WAL restarted since (RESTART) still holds `then`'s frames until a writer reuses it;
+        truncated (TRUNCATE) or reused, there is nothing to compare and the change is taken as explained."""
+        if not now.settled:
+            return True
+        if (now.salt_1, now.salt_2) == (then.salt_1, then.salt_2):
+            if now.frames == 0 or now.backfilled != now.frames:
+                return True
+            if found.st_size != now.pages * now.page_size:
+                return False
+            return self._frame_in_file(now.frames, now) is not False
+        if then.frames == 0 or not then.settled:
+            return True
+        return self._frame_in_file(then.frames, then) is not False
+
+    def _frame_in_file(self, frame: int, generation: Checkpoints) -> bool | None:
+        """Whether WAL frame `frame` of `generation` holds the same page as the file; None when the WAL no
+        longer has that frame of that generation (restarted and reused, truncated) or a read fails."""
+        main = self._fd(self._main)
+        size = generation.page_size
+        if main is None or size <= 0:
+            return None
+        try:
+            with open(self.wal, "rb") as wal:  # SQLite holds no lock on the -wal itself: closing this drops none
+                wal.seek(_WAL_HEADER + (frame - 1) * (_FRAME_HEADER + size))
+                header, page = wal.read(_FRAME_HEADER), wal.read(size)
+            if len(header) < _FRAME_HEADER or len(page) < size:
+                return None
+            number = int.from_bytes(header[0:4], "big")
+            salts = (int.from_bytes(header[8:12], "big"), int.from_bytes(header[12:16], "big"))
+            if number == 0 or salts != (generation.salt_1, generation.salt_2):
+                return None
+            return os.pread(main, size, (number - 1) * size) == page
+        except OSError:
+            return None
 
     def committed(self, found: os.stat_result) -> None:
         """After each of this connection's own commits: its WAL restart (new salts, random for a connection that
@@ -196,4 +251,5 @@ class Witness:
     def release(self) -> None:
         """Close the descriptors (after SQLite closed its connection: see the module)."""
         _let_go(self._shm)
-        self._shm = None
+        _let_go(self._main)
+        self._shm = self._main = None
