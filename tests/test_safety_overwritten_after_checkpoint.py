@@ -166,3 +166,32 @@ def test_the_real_tui_refuses_edits_after_a_truncate_then_a_copy(files: tuple[Pa
     )
     assert status.read_text() == "0\n"
     assert db.read_bytes() == other.read_bytes()
+
+
+def test_the_tui_s_periodic_read_of_a_file_copied_over_after_a_truncate_is_one_line_not_a_crash(
+    files: tuple[Path, Path, str],
+) -> None:
+    """A fourth trial: accept; another process's TRUNCATE; `cp other.db x.db`; a few seconds: the screen's periodic
+    read (cursor, header) ended the app with a traceback and status 0 ("database disk image is malformed"); here
+    the file is overwritten with bytes no database has. Now the status line says what happened."""
+    import asyncio
+
+    from annotator.tui.app import AnnotatorApp
+
+    db, _other, _article = files
+    store = Store.open(db)
+    app = AnnotatorApp(store, "z")
+
+    async def session() -> str:
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("tab", "enter")
+            checkpoint(db, "TRUNCATE")
+            db.write_bytes(b"not a database " * (db.stat().st_size // 15))  # overwritten in place, unreadable
+            app.screen._tick()
+            await pilot.pause()
+            return app.screen.status_line.text.plain
+
+    status = asyncio.run(session())
+    store.close()
+    assert status.startswith("Not read: ")

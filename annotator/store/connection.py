@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Self
 
 from annotator.interrupts import keeping
 from annotator.rows import Offsets, SpanLike, SpanRow, SuggestionRow
-from annotator.store.examining import companion, sqlite_uri
+from annotator.store.examining import DatabaseError, companion, sqlite_uri
 from annotator.store.opening import Snapshot, WriteFailed, is_writable, open_database, two_names, write_failed
 from annotator.store.witness import Witness
 from annotator.vocabulary import Label
@@ -282,7 +282,12 @@ class Connection:
     def data_version(self) -> int:
         """SQLite's count that changes when another connection (another process) commits to the file: what a screen
         shows of the whole database (how many articles) is read again only then."""
-        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        try:
+            return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.DatabaseError as error:  # the file damaged or overwritten under us: one line for the screen
+            raise DatabaseError(
+                f"{self.path} cannot be read ({error}): quit, then run `annotator check --db {self.path}`"
+            ) from None
 
     def suggestions_version(self, article_id: str) -> tuple[int, int]:
         """How many suggestions the article has and the newest one's id: ids are never reused (AUTOINCREMENT), so

@@ -17,6 +17,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 
+from annotator.errors import AnnotatorError
 from annotator.tui.layout import display
 from annotator.tui.model import ArticleModel, Item
 from annotator.tui.screens import app_as
@@ -48,6 +49,7 @@ class ArticleScreen(CursorScreen):
         # the title bar's place in the order, and for which article and database version (another process may
         # have ingested articles since)
         self._place, self._placed = "", ("", -1)
+        self._unreadable = ""  # the last "cannot be read" said by the periodic read
 
     @property
     def annotator_app(self) -> AnnotatorApp:
@@ -90,7 +92,14 @@ class ArticleScreen(CursorScreen):
         """Now and then: save the cursor, and show the article's place anew if another process changed the
         database (it ingested articles: "article 1 of 1" would stay until the next article)."""
         self.save_cursor()
-        if self._placed != (self.article_id, self.annotator_app.store.data_version()):
+        try:
+            changed = self._placed != (self.article_id, self.annotator_app.store.data_version())
+        except AnnotatorError as error:  # the file was damaged or overwritten under the screen: say so once
+            if self._unreadable != str(error):
+                self._unreadable = str(error)
+                self.say(f"Not read: {error}", "bold red")
+            return
+        if changed:
             self.refresh_header()
 
     def load(self, article_id: str) -> None:
