@@ -230,3 +230,39 @@ def migrate(db: Database | sqlite3.Connection, migration_set: Migrations | None 
         db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
+
+
+#: What the migrations make, less what SQLite and the libraries make their own way (whose SQL may differ by
+#: version): SQLite's tables, sqlite-utils' record of migrations, FTS5's tables of the title index.
+SCHEMA_OBJECTS = (
+    "SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'index', 'trigger', 'view') "
+    "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE '%\\_sqlite\\_migrations%' ESCAPE '\\' "
+    "AND NOT (type = 'table' AND name LIKE 'title\\_search\\_%' ESCAPE '\\')"
+)
+
+
+def schema_objects(db: sqlite3.Connection) -> dict[tuple[str, str], str]:
+    """The file's tables, indexes, triggers and views by (type, name), with their SQL (white space collapsed)."""
+    return {(kind, name): " ".join((sql or "").split()) for kind, name, sql in db.execute(SCHEMA_OBJECTS)}
+
+
+@cache
+def made_by_migrations() -> dict[tuple[str, str], str]:
+    """Every table, index, trigger and view the migrations make: built once a process by running them on an empty
+    database in memory, so it is what they make, not a copy."""
+    db = sqlite3.connect(":memory:")
+    try:
+        migrate(db)
+        return schema_objects(db)
+    finally:
+        db.close()
+
+
+def missing_objects(db: sqlite3.Connection) -> list[tuple[str, str]]:
+    """What the migrations make that a file of this release's schema lacks, in the order they make it: code
+    written for the schema fails on it (no such table), and writing to it would skip what a missing trigger
+    keeps (issue 10). A file at an older schema has nothing to compare."""
+    if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+        return []
+    found = {key for key, _ in schema_objects(db).items()}
+    return [key for key in made_by_migrations() if key not in found]
