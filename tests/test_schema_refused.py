@@ -19,7 +19,7 @@ import pytest
 from processes import ANNOTATOR, annotator, folder_state, one_error_line, small_database
 
 from annotator.store import Store
-from annotator.store.schema import made_by_migrations, migrate
+from annotator.store.schema import made_by_migrations, migrate, schema_objects
 from annotator.store.verify import schema_problems
 
 BOTH_TRIGGERS = "DROP TRIGGER events_are_append_only_update; DROP TRIGGER events_are_append_only_delete"
@@ -56,6 +56,15 @@ def refusal(db: Path, sql: str) -> str:
 
 def another_program(db: Path, sql: str) -> None:
     subprocess.run(["sqlite3", db, sql], check=True)
+
+
+def test_the_expected_schema_is_what_applying_the_migrations_makes() -> None:
+    """`made_by_migrations` runs them on a bare connection (no sqlite-utils at opening): the same objects."""
+    applied = sqlite3.connect(":memory:")
+    migrate(applied)
+    assert made_by_migrations() == schema_objects(applied)
+    assert len(made_by_migrations()) == 23
+    applied.close()
 
 
 def test_the_refusal_names_every_missing_object_in_the_migrations_order(db: Path) -> None:
