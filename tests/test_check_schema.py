@@ -31,7 +31,7 @@ def another_program(db: Path, sql: str) -> None:
 
 
 def problems(db: Path) -> list[str]:
-    with Store.open(db, read_only=True) as store:
+    with Store.open(db, read_only=True, whole=False) as store:  # as `check` opens it: refused otherwise
         return schema_problems(store)
 
 

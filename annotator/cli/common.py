@@ -270,11 +270,12 @@ def render_tables(tables: Iterable[Any]) -> str:
     return "\n".join(line.rstrip() for line in out.getvalue().strip("\n").split("\n"))
 
 
-def open_store(db: Path, *, create: bool = False, read_only: bool = False) -> Store:
+def open_store(db: Path, *, create: bool = False, read_only: bool = False, whole: bool = True) -> Store:
     """The command's database; only commands that add to it create it, so a mistyped --db is an error.
-    Commands that only read open it `read_only`: they never write to it, not even its journal mode."""
+    Commands that only read open it `read_only`: they never write to it, not even its journal mode. `whole`
+    False: a file lacking part of the schema is opened, for `check` to say what is missing."""
     with errors_as_lines():
-        return Store.open(db, create=create, read_only=True if read_only else None)
+        return Store.open(db, create=create, read_only=True if read_only else None, whole=whole)
 
 
 @contextmanager

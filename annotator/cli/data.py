@@ -368,11 +368,11 @@ def check(db: DbOption = Path(DEFAULT_DB)) -> None:
     """
     from annotator.store.verify import check as problems_in
 
-    with errors_as_lines(), open_store(db, read_only=True) as store:
+    with errors_as_lines(), open_store(db, read_only=True, whole=False) as store:
         problems = problems_in(store)
+        if problems:
+            raise fail(f"{db}: {len(problems)} problem(s); the first: {problems[0]}")
         events = store.count("events")
-    if problems:
-        raise fail(f"{db}: {len(problems)} problem(s); the first: {problems[0]}")
     say(f"{db}: ok (integrity check passed; {events} event(s) replay to the stored annotations)")
 
 

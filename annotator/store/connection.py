@@ -135,14 +135,20 @@ class Connection:
 
     @classmethod
     def open(
-        cls, path: str | Path = DEFAULT_DB, read_only: bool | None = None, create: bool = True, note: Note = None
+        cls,
+        path: str | Path = DEFAULT_DB,
+        read_only: bool | None = None,
+        create: bool = True,
+        note: Note = None,
+        whole: bool = True,
     ) -> Self:
         """Open (creating, unless `create` is False) a database; with `read_only` None, read-only exactly when
-        this process cannot write it. `note` hears what the user should know (`open_database`)."""
+        this process cannot write it. `note` hears what the user should know, and `whole` False lets in a file
+        lacking part of the schema, for `check` to report (`open_database`)."""
         path = Path(path)
         if read_only is None:
             read_only = path.exists() and path.stat().st_size > 0 and not is_writable(path)
-        return cls(open_database(path, read_only, create, note), path, read_only)
+        return cls(open_database(path, read_only, create, note, whole), path, read_only)
 
     @property
     def notice(self) -> str:

@@ -1,6 +1,7 @@
 """Examining a database file read-only, before anything may write to it: it must be a SQLite database, ours
 (`PRAGMA application_id`, or for files made before the mark, our migration record), of a schema this release
-knows, and sound; and a `-wal` beside it must be its own.
+knows and with all of it (no table, index or trigger the migrations make missing), and sound; and a `-wal`
+beside it must be its own.
 
 Nothing here writes, and nothing here creates a file beside the database that was not there (see `reader`).
 `open_database` (`annotator.store.opening`) opens a writing connection only to a file that passed.
@@ -9,6 +10,7 @@ Nothing here writes, and nothing here creates a file beside the database that wa
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import sqlite3
 import tempfile
@@ -17,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import AnnotatorError
-from annotator.store.schema import MIGRATION_SET, SCHEMA_VERSION
+from annotator.store.schema import MIGRATION_SET, SCHEMA_VERSION, missing_objects
 
 BUSY_TIMEOUT_MS = 10_000
 #: `PRAGMA application_id` of every database this tool makes ("ANNO"): another program's file is told apart.
@@ -314,9 +316,23 @@ def _wal_of_the_file(target: Path, shown: Path, with_wal: sqlite3.Connection, th
         alone.close()
 
 
-def examined(target: Path, shown: Path, thorough: bool) -> sqlite3.Connection:
+def _whole(db: sqlite3.Connection, shown: Path) -> None:
+    """Refuse a file of this release's schema that lacks a table, index or trigger the migrations make (another
+    program dropped it): reading it fails midway with "no such table", and writing to it skips what a dropped
+    trigger keeps (the event log's append-only rule). `annotator check` opens without this, to say what to
+    restore."""
+    if missing := missing_objects(db):
+        what = ", ".join(f"{kind} {name}" for kind, name in missing)
+        raise DatabaseError(
+            f"{shown}: its schema is not this release's (missing {what}); it was left as it is: "
+            f"`annotator check --db {shlex.quote(str(shown))}` says what to restore"
+        )
+
+
+def examined(target: Path, shown: Path, thorough: bool, whole: bool = True) -> sqlite3.Connection:
     """A read-only connection to a file known to be ours and sound (see the module's docstring); `thorough` runs
-    the full integrity check, as every opening that may write does."""
+    the full integrity check, as every opening that may write does; `whole` refuses a schema lacking what the
+    migrations make (every opening but `check`'s)."""
     header = _header(target, shown)
     application_id = int.from_bytes(header[68:72], "big")
     if application_id not in (0, APPLICATION_ID):
@@ -326,6 +342,8 @@ def examined(target: Path, shown: Path, thorough: bool) -> sqlite3.Connection:
         through_a_wal = not isinstance(db, Unlocked) and _size(companion(target, "-wal")) > 0
         if not (through_a_wal and _wal_is_its_own(target, shown, db, thorough)):
             _sound(db, shown, target, thorough)
+        if whole:
+            _whole(db, shown)
     except BaseException:
         db.close()
         raise

@@ -128,14 +128,15 @@ def create_database(target: Path, shown: Path | None = None, note: Note = None) 
 
 
 def open_database(
-    path: str | Path, read_only: bool = False, create: bool = True, note: Note = None
+    path: str | Path, read_only: bool = False, create: bool = True, note: Note = None, whole: bool = True
 ) -> sqlite3.Connection:
     """A connection set up for safety: WAL, full sync, waits for other writers instead of failing.
 
     Refuses (changing nothing) anything but a sound database of ours (see the module's docstring). A new file
     is created private to its owner and group, unless `create` is False (commands that only read), or
     `read_only`, which opens for viewing only and never writes; `note` hears what the user should know about
-    its creation (leftovers beside it).
+    its creation (leftovers beside it). A file lacking part of this release's schema is refused unless `whole`
+    is False (`annotator check`, which says what is missing).
     """
     path = Path(path)
     try:
@@ -147,7 +148,7 @@ def open_database(
             raise DatabaseError(f"{path}: no such database")
         create_database(target, path, note)
     _one_name(target, path)
-    db = examined(target, path, thorough=not read_only)
+    db = examined(target, path, thorough=not read_only, whole=whole)
     if read_only:
         return _read_only(db, path)
     db.close()

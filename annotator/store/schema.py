@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # sqlite-utils is imported only when a migration is pending: opening stays quick
     from sqlite_utils import Database, Migrations
@@ -21,11 +21,19 @@ SCHEMA_VERSION = 4
 #: copy in memory (`annotator.store.opening`), which for a newsroom-size file would be the whole file in memory.
 READABLE_AS_IS = 3
 
+
+class Executes(Protocol):
+    """What a migration uses of its database: sqlite-utils' `Database` when applied, a bare connection when
+    `made_by_migrations` runs it (so opening a file need not import sqlite-utils)."""
+
+    def execute(self, sql: str, /) -> Any: ...
+
+
 LABELS_CHECK = "label IN ('ACTOR', 'LOCATION', 'FIGURE', 'QUOTE')"
 STATUS_CHECK = "status IN ('todo', 'in_progress', 'done', 'skipped', 'flagged')"
 
 
-def initial(db: Database) -> None:
+def initial(db: Executes) -> None:
     for statement in _statements(
         f"""
         CREATE TABLE articles (
@@ -112,7 +120,7 @@ def initial(db: Database) -> None:
         db.execute(statement)
 
 
-def assignments(db: Database) -> None:
+def assignments(db: Executes) -> None:
     """Who annotates which article (`annotator assign`): one row per article and annotator, with the place the
     article takes in that annotator's queue and the assignment run (`batch`) that made it. Each row is also an
     `assign` event of that annotator on that article (an `unassign` event when a reassignment takes it away).
@@ -137,7 +145,7 @@ def assignments(db: Database) -> None:
         db.execute(statement)
 
 
-def comments_and_flag_reasons(db: Database) -> None:
+def comments_and_flag_reasons(db: Executes) -> None:
     """Why an article was flagged (with its status), and comments anyone leaves on an article."""
     for statement in _statements(
         """
@@ -155,7 +163,7 @@ def comments_and_flag_reasons(db: Database) -> None:
         db.execute(statement)
 
 
-def title_search(db: Database) -> None:
+def title_search(db: Executes) -> None:
     """A trigram index of the titles, for the article list's title search (`annotator.store.rowkeys`): a needle
     of three characters or more finds its titles through the index instead of reading every title (100,000
     titles: "storm" in 0.6 ms of CPU instead of 14). An external-content FTS5 table (it stores no copy of the
@@ -193,16 +201,23 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
+#: The migrations by name, in order; add a new one at the end and bump SCHEMA_VERSION.
+ORDERED = (
+    ("0001_initial", initial),
+    ("0002_assignments", assignments),
+    ("0003_comments_and_flag_reasons", comments_and_flag_reasons),
+    ("0004_title_search", title_search),
+)
+
+
 @cache
 def migrations() -> Migrations:
     """The ordered migrations; add a new one at the end and bump SCHEMA_VERSION."""
     from sqlite_utils import Migrations
 
     ordered = Migrations(MIGRATION_SET)
-    ordered(name="0001_initial")(initial)
-    ordered(name="0002_assignments")(assignments)
-    ordered(name="0003_comments_and_flag_reasons")(comments_and_flag_reasons)
-    ordered(name="0004_title_search")(title_search)
+    for name, step in ORDERED:
+        ordered(name=name)(step)
     return ordered
 
 
@@ -230,3 +245,41 @@ def migrate(db: Database | sqlite3.Connection, migration_set: Migrations | None 
         db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
+
+
+#: What the migrations make, less what SQLite and the libraries make their own way (whose SQL may differ by
+#: version): SQLite's tables, sqlite-utils' record of migrations, FTS5's tables of the title index.
+SCHEMA_OBJECTS = (
+    "SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'index', 'trigger', 'view') "
+    "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE '%\\_sqlite\\_migrations%' ESCAPE '\\' "
+    "AND NOT (type = 'table' AND name LIKE 'title\\_search\\_%' ESCAPE '\\')"
+)
+
+
+def schema_objects(db: sqlite3.Connection) -> dict[tuple[str, str], str]:
+    """The file's tables, indexes, triggers and views by (type, name), with their SQL (white space collapsed)."""
+    return {(kind, name): " ".join((sql or "").split()) for kind, name, sql in db.execute(SCHEMA_OBJECTS)}
+
+
+@cache
+def made_by_migrations() -> dict[tuple[str, str], str]:
+    """Every table, index, trigger and view the migrations make: built once a process by running them on an empty
+    database in memory, so it is what they make, not a copy. Run on the bare connection, without sqlite-utils'
+    record of them (left out of the comparison): importing sqlite-utils would add some 150 ms to every opening."""
+    db = sqlite3.connect(":memory:")
+    try:
+        for _, step in ORDERED:
+            step(db)
+        return schema_objects(db)
+    finally:
+        db.close()
+
+
+def missing_objects(db: sqlite3.Connection) -> list[tuple[str, str]]:
+    """What the migrations make that a file of this release's schema lacks, in the order they make it: code
+    written for the schema fails on it (no such table), and writing to it would skip what a missing trigger
+    keeps (issue 10). A file at an older schema has nothing to compare."""
+    if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+        return []
+    found = {key for key, _ in schema_objects(db).items()}
+    return [key for key in made_by_migrations() if key not in found]

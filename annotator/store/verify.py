@@ -8,14 +8,12 @@ each annotator's events rebuilds exactly the spans, decisions and status the tab
 from __future__ import annotations
 
 import shlex
-import sqlite3
 from collections.abc import Iterable
-from functools import cache
 
 from annotator.store.connection import SPAN_SELECT
 from annotator.store.history import replay
 from annotator.store.reads import Reader
-from annotator.store.schema import SCHEMA_VERSION, migrate
+from annotator.store.schema import SCHEMA_VERSION, made_by_migrations, schema_objects
 
 
 def integrity_problems(reader: Reader, quick: bool = False) -> list[str]:
@@ -72,27 +70,6 @@ def title_index_problems(reader: Reader) -> list[str]:
     ]
 
 
-#: What the migrations make, less what SQLite and the libraries make their own way (whose SQL may differ by
-#: version): SQLite's tables, sqlite-utils' record of migrations, FTS5's tables of the title index.
-_SCHEMA = (
-    "SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'index', 'trigger', 'view') "
-    "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE '%\\_sqlite\\_migrations%' ESCAPE '\\' "
-    "AND NOT (type = 'table' AND name LIKE 'title\\_search\\_%' ESCAPE '\\')"
-)
-
-
-@cache
-def made_by_migrations() -> dict[tuple[str, str], str]:
-    """Every table, index, trigger and view the migrations make, by (type, name), with its SQL (white space
-    collapsed): built by running them on an empty database in memory, so it is what they make, not a copy."""
-    db = sqlite3.connect(":memory:")
-    try:
-        migrate(db)
-        return {(kind, name): " ".join((sql or "").split()) for kind, name, sql in db.execute(_SCHEMA)}
-    finally:
-        db.close()
-
-
 def schema_problems(reader: Reader) -> list[str]:
     """Where the file's schema differs from what the migrations make, one line each with what to do: a dropped
     trigger (the title index or the append-only event log unkept) or index passes SQLite's integrity check
@@ -100,7 +77,7 @@ def schema_problems(reader: Reader) -> list[str]:
     db = reader.conn
     if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
         return []
-    found = {(kind, name): " ".join((sql or "").split()) for kind, name, sql in db.execute(_SCHEMA)}
+    found = schema_objects(db)
     made = made_by_migrations()
     file = shlex.quote(str(reader.path or "FILE"))
     problems = []
@@ -160,6 +137,8 @@ def replay_problems(reader: Reader, pairs: Iterable[tuple[str, str]] | None = No
 
 
 def check(reader: Reader) -> list[str]:
-    """Everything wrong with this database, one line a problem; empty when it is sound and consistent."""
-    problems = integrity_problems(reader)
-    return problems or schema_problems(reader) + title_index_problems(reader) + replay_problems(reader)
+    """Everything wrong with this database, one line a problem; empty when it is sound and consistent. A schema
+    that differs from the migrations' is reported alone: the title index and the event log are read through the
+    tables it may lack."""
+    problems = integrity_problems(reader) or schema_problems(reader)
+    return problems or title_index_problems(reader) + replay_problems(reader)
