@@ -9,6 +9,7 @@ these tests, saying how to make it, when it is not.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -29,18 +30,18 @@ SDK_PYTHON = "LABELSTUDIO_SDK_PYTHON"
 SDK_VENV = ROOT / ".venv-labelstudio"
 MAKE_IT = "`make .venv-labelstudio/.installed` makes it"
 
-#: (text, [(label, part)], quote part or None, status): invented sentences, as benchmarks/interop.py sends.
-ARTICLES = [
-    ('Mayor Ana Ruiz said "Riverton will rebuild the bridge by May" after floods cut off 1,200 homes.',
-     [("ACTOR", "Ana Ruiz"), ("LOCATION", "Riverton"), ("FIGURE", "1,200 homes")],
-     "Riverton will rebuild the bridge by May", "done"),
-    ('Officials in  Port Maren counted 14 boats.\nThe harbour master, Li Wei, said: "We expect more tomorrow."',
-     [("LOCATION", "Port Maren"), ("FIGURE", "14 boats"), ("ACTOR", "Li Wei")], "We expect more tomorrow.",
-     "in_progress"),
-    ("Delta Cooperative said it would hire 300 workers in Eastvale.",
-     [("ACTOR", "Delta Cooperative"), ("FIGURE", "300 workers"), ("LOCATION", "Eastvale")], None, "flagged"),
-    ("Nothing in this note is worth a label.", [], None, "skipped"),
-]  # fmt: skip
+
+def _benchmark_articles() -> list[tuple[str, list[tuple[str, str]], str | None, str]]:
+    """The invented sentences benchmarks/interop.py sends to a real server: the SDK reads the same ones here."""
+    spec = importlib.util.spec_from_file_location("interop_benchmark", ROOT / "benchmarks" / "interop.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return list(module.ARTICLES)
+
+
+#: (text, [(label, part)], quote part or None, status)
+ARTICLES = _benchmark_articles()
 
 
 def sdk_python() -> Path:
