@@ -94,6 +94,9 @@ def main() -> None:
             print(f"  'locked' errors      {locked}   (writer crashes: {crashed})")
             print(f"  conflicts reported   {sum(r[1] for r in results)}")
             failed |= bool(missing or locked or crashed)
+            for r in results:
+                if r[2]:
+                    print("  a writer said:", r[2].strip().splitlines()[-1][:300])
         with Store.open(db) as store:
             problems = check(store)
         print(f"log and tables agree   {'yes' if not problems else problems[:3]}")

@@ -205,7 +205,7 @@ class Connection:
             raise write_failed(self.path, error) from None
         try:
             yield
-            stands = self.stands()
+            stands = self.stands(writing=True)
             if stands == LINKED:  # a second name made while open: SQLite would keep a -wal by each (`opening`)
                 names = os.stat(self._where or Path()).st_nlink
                 raise WriteFailed(f"not saved: {two_names(self.path, names)}; nothing of this change was written")
@@ -231,7 +231,7 @@ class Connection:
         if self._witness and self.stands() == KEPT:
             self._witness.committed(os.stat(self._where or Path()))
 
-    def stands(self) -> str:
+    def stands(self, writing: bool = False) -> str:
         """Whether the path still names the file this connection opened (`MOVED` after `mv` over it or `rm`), that
         file has no other name (`LINKED` after `ln` to it) and still holds what SQLite knows of it (`OVERWRITTEN`
         after `cp` onto it): one stat, as a rule."""
@@ -245,7 +245,7 @@ class Connection:
             return MOVED
         if found.st_nlink > 1:
             return LINKED
-        if self._witness and not self._witness.holds_what_we_know(found):
+        if self._witness and not self._witness.holds_what_we_know(found, writing):
             return OVERWRITTEN
         return KEPT
 

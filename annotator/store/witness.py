@@ -180,16 +180,19 @@ class Witness:
             found = os.stat(self.path)
             self._seen = (found.st_size, found.st_mtime_ns)
 
-    def holds_what_we_know(self, found: os.stat_result) -> bool:
+    def holds_what_we_know(self, found: os.stat_result, writing: bool = False) -> bool:
         """Whether the file (`found`: its stat now, by path; the same file as opened) was changed only by
-        checkpoints (or not at all) since this was last taken. Once False, always False."""
+        checkpoints (or not at all) since this was last taken. Once False, always False. `writing`: called inside
+        our write transaction, where no other writer can append frames, so what a checkpoint wrote is compared
+        with the file (`_holds_the_checkpoint`)."""
         if self.overwritten or self._checkpoints is None:
             return not self.overwritten
         if (found.st_size, found.st_mtime_ns) == self._seen:
             return True
         now = self._checkpoint_record()
         if now is None or (  # a checkpoint (ours or another process's), and the file holds what it wrote
-            now.written_since(self._checkpoints, self.wal) and self._holds_the_checkpoint(self._checkpoints, now, found)
+            now.written_since(self._checkpoints, self.wal)
+            and (not writing or self._holds_the_checkpoint(self._checkpoints, now, found))
         ):
             self._take()
             return True
@@ -208,12 +211,24 @@ class Witness:
         if (now.salt_1, now.salt_2) == (then.salt_1, then.salt_2):
             if now.frames == 0 or now.backfilled != now.frames:
                 return True
-            if found.st_size != now.pages * now.page_size:
+            main = self._fd(self._main)  # its size now: a checkpoint may have ended since `found` was taken
+            if main is not None and os.fstat(main).st_size != now.pages * now.page_size:
                 return False
             return self._frame_in_file(now.frames, now) is not False
-        if then.frames == 0 or not then.settled:
-            return True
+        if then.frames == 0 or not then.settled or now.frames != 0 or not self._wal_still_of(then):
+            return True  # a writer began a generation since: its checkpoints may have put newer pages in the file
         return self._frame_in_file(then.frames, then) is not False
+
+    def _wal_still_of(self, generation: Checkpoints) -> bool:
+        """Whether the -wal's header still carries `generation`'s salts (a restart rewrites it only when a writer
+        writes the next generation's first frame)."""
+        try:
+            with open(self.wal, "rb") as wal:
+                header = wal.read(_WAL_HEADER)
+        except OSError:
+            return False
+        salts = (int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big"))
+        return len(header) == _WAL_HEADER and salts == (generation.salt_1, generation.salt_2)
 
     def _frame_in_file(self, frame: int, generation: Checkpoints) -> bool | None:
         """Whether WAL frame `frame` of `generation` holds the same page as the file; None when the WAL no
@@ -244,9 +259,13 @@ class Witness:
         if self.overwritten or self._checkpoints is None:
             return
         if (found.st_size, found.st_mtime_ns) == self._seen:
-            self._checkpoints = self._checkpoint_record()
-        else:
-            self.holds_what_we_know(found)
+            now = self._checkpoint_record()
+            if now is not None and now.written_since(self._checkpoints, self.wal):
+                self._take()  # another process checkpointed around our COMMIT: the file as it is now is its work
+            else:
+                self._checkpoints = now
+        else:  # without the write lock: another writer may append and checkpoint while the pages are compared
+            self.holds_what_we_know(found, writing=False)
 
     def release(self) -> None:
         """Close the descriptors (after SQLite closed its connection: see the module)."""
