@@ -58,7 +58,9 @@ ARTICLES = [
 # -- the annotator side (this environment) ------------------------------------------------------------------
 
 
-def build(db: Path) -> None:
+def build(db: Path, first_suggested: list | None = None) -> None:
+    """alice's spans, speakers and statuses on the invented articles (and the model's suggestions for the first,
+    when given: the SDK test sends them as predictions)."""
     from annotator.models import ArticleIn
     from annotator.store import Store
     from annotator.suggest.tokens import tokenize
@@ -66,7 +68,8 @@ def build(db: Path) -> None:
     with Store.open(db) as store:
         articles = [ArticleIn(text=text, title=f"Note {i}", id=f"note-{i}") for i, (text, *_) in enumerate(ARTICLES)]
         tokens = tokenize([a.text for a in articles])
-        store.add_articles([(a, t, []) for a, t in zip(articles, tokens, strict=True)])
+        suggested = [first_suggested or []] + [[] for _ in articles[1:]]
+        store.add_articles(list(zip(articles, tokens, suggested, strict=True)))
         for article, (text, entities, quote, status) in zip(articles, ARTICLES, strict=True):
             ids = {}
             for label, part in entities:

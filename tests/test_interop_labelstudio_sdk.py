@@ -20,9 +20,7 @@ import pytest
 from real_files import run
 from support import find
 
-from annotator.models import ArticleIn, Suggestion
-from annotator.store import Store
-from annotator.suggest.tokens import tokenize
+from annotator.models import Suggestion
 
 ROOT = Path(__file__).resolve().parent.parent
 CONSUMERS = Path(__file__).resolve().parent / "consumers"
@@ -31,17 +29,18 @@ SDK_VENV = ROOT / ".venv-labelstudio"
 MAKE_IT = "`make .venv-labelstudio/.installed` makes it"
 
 
-def _benchmark_articles() -> list[tuple[str, list[tuple[str, str]], str | None, str]]:
-    """The invented sentences benchmarks/interop.py sends to a real server: the SDK reads the same ones here."""
+def _benchmark() -> Any:
+    """benchmarks/interop.py, which sends the same invented articles to a real server: the SDK reads them here."""
     spec = importlib.util.spec_from_file_location("interop_benchmark", ROOT / "benchmarks" / "interop.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return list(module.ARTICLES)
+    return module
 
 
+BENCHMARK = _benchmark()
 #: (text, [(label, part)], quote part or None, status)
-ARTICLES = _benchmark_articles()
+ARTICLES = BENCHMARK.ARTICLES
 
 
 def sdk_python() -> Path:
@@ -75,29 +74,15 @@ def read_by_sdk(config: Path, files: dict[str, Path]) -> dict[str, Any]:
 
 
 def build(db: Path) -> None:
-    """The four articles: alice's spans, speakers and statuses, and the model's suggestions for the first."""
-    with Store.open(db) as store:
-        articles = [ArticleIn(text=text, title=f"Note {i}", id=f"note-{i}") for i, (text, *_) in enumerate(ARTICLES)]
-        text = ARTICLES[0][0]
-        suggested = [
-            Suggestion(**find(text, "Ruiz", "ACTOR"), suggester="entities.v3"),
-            Suggestion(**find(text, "1,200", "FIGURE"), suggester="entities.v3"),
-            Suggestion(**find(text, ARTICLES[0][2], "QUOTE"), speaker={"start": 10, "end": 14}, suggester="quotes.v3"),
-        ]
-        tokens = tokenize([a.text for a in articles])
-        store.add_articles(
-            [(a, t, suggested if i == 0 else []) for i, (a, t) in enumerate(zip(articles, tokens, strict=True))]
-        )
-        for article, (text, entities, quote, status) in zip(articles, ARTICLES, strict=True):
-            ids = {}
-            for label, part in entities:
-                start = text.index(part)
-                ids[label] = store.add_span(article.article_id, "alice", start, start + len(part), label).spans[0].id
-            if quote:
-                start = text.index(quote)
-                made = store.add_span(article.article_id, "alice", start, start + len(quote), "QUOTE").spans[0].id
-                store.set_speaker(article.article_id, "alice", made, ids["ACTOR"])
-            store.set_status(article.article_id, "alice", status)
+    """The four articles: alice's spans, speakers and statuses, and the model's suggestions for the first (what
+    benchmarks/interop.py builds and sends to a real server)."""
+    text = ARTICLES[0][0]
+    suggested = [
+        Suggestion(**find(text, "Ruiz", "ACTOR"), suggester="entities.v3"),
+        Suggestion(**find(text, "1,200", "FIGURE"), suggester="entities.v3"),
+        Suggestion(**find(text, ARTICLES[0][2], "QUOTE"), speaker={"start": 10, "end": 14}, suggester="quotes.v3"),
+    ]
+    BENCHMARK.build(db, suggested)
 
 
 @pytest.fixture(scope="module")
