@@ -36,10 +36,6 @@ STARTED = """(EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = {a} AND n
     OR EXISTS (SELECT 1 FROM spans s WHERE s.article_id = {a} AND s.annotator = {w})
     OR EXISTS (SELECT 1 FROM decisions d WHERE d.article_id = {a} AND d.annotator = {w}))"""
 
-#: Every (article, annotator) with work that stands, assigned or not: a team member's is a place of theirs.
-STARTED_ANYWHERE = """SELECT article_id, annotator FROM annotations WHERE status != 'todo'
-    UNION SELECT article_id, annotator FROM spans UNION SELECT article_id, annotator FROM decisions"""
-
 
 @dataclass
 class AssignReport:
@@ -147,7 +143,8 @@ def assign(
         for article_id, who in store.conn.execute(f"SELECT article_id, annotator FROM assignments g WHERE {worked}"):
             if article_id in chosen:
                 kept.setdefault(article_id, set()).add(who)
-        for article_id, who in store.conn.execute(STARTED_ANYWHERE):  # a team member's work before any assignment
+        unassigned = f"SELECT article_id, annotator FROM annotations g WHERE {worked}"  # an edit makes its row
+        for article_id, who in store.conn.execute(unassigned):  # a team member's work begun before any assignment
             if article_id in chosen and who in team:
                 kept.setdefault(article_id, set()).add(who)
         held = {article: {who for who in names if who in team} for article, names in current.items()}
