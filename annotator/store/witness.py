@@ -19,7 +19,9 @@ process's TRUNCATE, then `cp`, was taken as a checkpoint).
 A change a checkpoint explains is checked against what the checkpoint wrote (`Witness._holds_the_checkpoint`: the
 file's size and the page of the WAL's last frame, when the checkpoint wrote every frame, or the frames of our last
 commit still in a restarted WAL). Not caught: a copy made after another process's checkpoint that left frames
-unwritten (a reader held them) or truncated the WAL, and before this connection's next commit.
+unwritten (a reader held them) or truncated the WAL, or while one is under way (`written_since`), or after a WAL
+we knew as written whole grew and was restarted and rewritten past our last frame (`_grew_after`), and before
+this connection's next commit: each is taken for a checkpoint, as refusing them refused two honest writers.
 
 The -shm is read through a descriptor kept open while any connection of this process uses it and closed only
 after SQLite has closed its own: closing a descriptor drops every POSIX lock the process holds on that file,
@@ -73,7 +75,10 @@ class Checkpoints:
     def written_since(self, then: Checkpoints, wal: Path) -> bool:
         """Whether a checkpoint has (or may have) written into the main file since `then` was read."""
         if (self.salt_1, self.salt_2) == (then.salt_1, then.salt_2):
-            return (self.backfilled, self.attempted) != (then.backfilled, then.attempted)
+            # A checkpoint records nBackfill only after writing and syncing the file: while one is under way
+            # (attempted ahead of backfilled), the file changes with the record as it was (two_writers.py).
+            changed = (self.backfilled, self.attempted) != (then.backfilled, then.attempted)
+            return changed or self.attempted > self.backfilled
         if self.backfilled > 0 or self.attempted > 0:  # a checkpoint in this generation
             return True
         # A restart (salt-1 + 1) needs every frame in the WAL written into the file first: frames `then` had not,
@@ -82,7 +87,32 @@ class Checkpoints:
         restarts = _restarts_since_the_first(self, wal) if then.salt_1 == then.salt_2 == 0 else None
         if restarts is not None:
             return restarts > 0
-        return then.frames > then.backfilled or (self.salt_1 - then.salt_1) % (1 << 32) != 1
+        if then.frames > then.backfilled or (self.salt_1 - then.salt_1) % (1 << 32) != 1:
+            return True
+        return _grew_after(then, self, wal)
+
+
+def _grew_after(then: Checkpoints, now: Checkpoints, wal: Path) -> bool:
+    """Whether `then`'s generation, written whole into the file when read, may have had frames added since, all
+    of which a checkpoint wrote into the file before the restart (a reader kept another writer from restarting
+    it: two_writers.py). The frame after `then`'s last carries `then`'s salts if so; frames of an older
+    generation, or the WAL's end there, say it never grew. Rewritten by the new generation, or the WAL cut
+    short (TRUNCATE), nothing tells: taken as grown, the change as a checkpoint's."""
+    size = then.page_size or now.page_size
+    if size <= 0:
+        return True
+    at = _WAL_HEADER + then.frames * (_FRAME_HEADER + size)
+    try:
+        with open(wal, "rb") as file:  # SQLite holds no lock on the -wal itself: closing this drops none
+            length = os.fstat(file.fileno()).st_size
+            file.seek(at)
+            header = file.read(_FRAME_HEADER)
+    except OSError:
+        return True
+    if len(header) < _FRAME_HEADER:
+        return length < at  # cut short since, or it ends where `then`'s generation ended
+    salts = (int.from_bytes(header[8:12], "big"), int.from_bytes(header[12:16], "big"))
+    return salts in ((then.salt_1, then.salt_2), (now.salt_1, now.salt_2))
 
 
 def _restarts_since_the_first(now: Checkpoints, wal: Path) -> int | None:
