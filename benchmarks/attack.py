@@ -6,7 +6,7 @@ Items 1 (an interrupted ingest and another writer), 2 (a stray -wal), 3 (an old 
 work), 7 (another program's SQLite file), 8 (export to a full disk, a folder, a missing folder, a symlink, a
 FIFO, a device), 10 (a read-only command on another program's file, an empty SQLite file) and 12 (a known id
 with a changed text). Each runs the `annotator` console script in a fresh folder and prints, per item, held
-or broken with what was seen. Exits 1 if any item broke. The full disk needs root (a small tmpfs); without
+or broken (or not tried) with what was seen. Exits 1 unless every item held. The full disk needs root (a small tmpfs); without
 it that attack is reported as skipped.
 """
 
@@ -39,14 +39,34 @@ def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([ANNOTATOR, *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=600)
 
 
-def one_line(result: subprocess.CompletedProcess[str]) -> bool:
-    return result.returncode == 1 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+def one_line(result: subprocess.CompletedProcess[str], naming: str = "") -> bool:
+    """An error exit with one line on stderr, no traceback, naming the file it refuses (`naming`)."""
+    return (
+        result.returncode == 1
+        and result.stderr.count("\n") == 1
+        and "Traceback" not in result.stderr
+        and naming in result.stderr
+    )
 
 
 def item_1(folder: Path) -> str:
+    """Tried until the first ingest is still running when the second has written (the input doubled each time):
+    an attack that was not made is not counted as held."""
     lines = CORPUS.read_text(encoding="utf-8").splitlines() if CORPUS.exists() else []
     if not lines:
         lines = [json.dumps({"text": f"Article {n}: Ann Lee said in Paris that 3,000 left. " * 30}) for n in range(200)]
+    for attempt in range(4):
+        tried = folder / f"try-{attempt}"
+        tried.mkdir()
+        copies = [json.dumps({**json.loads(line), "id": f"{n}-{copy}"}) for copy in range(2**attempt)
+                  for n, line in enumerate(lines)]  # fmt: skip
+        outcome = _item_1(tried, copies)
+        if not outcome.startswith("not tried"):
+            return outcome
+    return outcome
+
+
+def _item_1(folder: Path, lines: list[str]) -> str:
     (folder / "news.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (folder / "other.txt").write_text("Other work: Paris voted on Sunday.", encoding="utf-8")
     first = subprocess.Popen([ANNOTATOR, "ingest", "news.jsonl", "--db", "x.db"], cwd=folder, text=True,
@@ -134,8 +154,8 @@ def item_7(folder: Path) -> str:
     results = [run(*command, "--db", "theirs.db", cwd=folder) for command in commands]
     if folder_state(folder) != before:
         return "broken: theirs.db was changed"
-    if not all(one_line(r) for r in results):
-        return f"broken: {results[0].stderr[-200:]}"
+    if not all(one_line(r, "theirs.db") for r in results):
+        return f"broken: {[r.stderr[-200:] for r in results]}"
     return "held: stats, check and ingest refuse it in one line; it is byte for byte the same"
 
 
@@ -207,11 +227,12 @@ def item_10(folder: Path) -> str:
     connection.execute("VACUUM")
     connection.close()
     before = folder_state(folder)
-    results = [run("stats", "--db", name, cwd=folder) for name in ("theirs.db", "empty.db")]
+    names = ("theirs.db", "empty.db")
+    results = [run("stats", "--db", name, cwd=folder) for name in names]
     if folder_state(folder) != before:
         return "broken: a read-only command changed a file"
-    if not all(one_line(r) for r in results):
-        return "broken: not refused in one line"
+    if not all(one_line(r, name) for r, name in zip(results, names, strict=True)):
+        return f"broken: not refused in one line naming the file: {[r.stderr[-200:] for r in results]}"
     return "held: stats refuses both in one line and changes neither (no schema, no WAL)"
 
 
@@ -228,7 +249,7 @@ def item_12(folder: Path) -> str:
 
 
 def main() -> None:
-    broken = 0
+    held = 0
     for number, attack in ((1, item_1), (2, item_2), (3, item_3), (7, item_7), (8, item_8), (10, item_10),
                            (12, item_12)):  # fmt: skip
         folder = Path(tempfile.mkdtemp(prefix=f"attack-{number}-"))
@@ -239,10 +260,10 @@ def main() -> None:
             outcome = f"broken: {type(error).__name__}: {error}"
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-        broken += outcome.startswith("broken")
+        held += outcome.startswith("held")
         print(f"item {number:<3} {outcome}  ({time.perf_counter() - started:.1f} s)", flush=True)
-    print(f"{7 - broken} of 7 held")
-    sys.exit(1 if broken else 0)
+    print(f"{held} of 7 held")
+    sys.exit(0 if held == 7 else 1)
 
 
 if __name__ == "__main__":
