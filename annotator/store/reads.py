@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from annotator.errors import NotFound
 from annotator.rows import Article, ArticleRows, ArticleSummary, Event, SpanRow, SuggestionRow, Token
-from annotator.store.connection import Connection, annotation_span, pending_suggestion
+from annotator.store.connection import MOVED, OVERWRITTEN, Connection, annotation_span, pending_suggestion
+from annotator.store.examining import DatabaseError
 from annotator.store.view import read_view
 from annotator.vocabulary import MODEL_PREFIX, Status, content_hash, suggester_kind
 
@@ -25,6 +27,18 @@ TEXT_CACHE_SIZE = 8
 
 class Reader(Connection):
     """Queries over one database; nothing here writes (see `ArticleWriter` and `Store`)."""
+
+    def unreadable(self, error: sqlite3.Error) -> DatabaseError:
+        """SQLite's error from a read, as the one line a screen shows (a screen keeps running on it): the file was
+        damaged, or copied over since it was opened (its pages no longer those SQLite knows)."""
+        why = (
+            "; it was replaced, removed or overwritten since it was opened"
+            if self.stands() in (MOVED, OVERWRITTEN)
+            else ""
+        )
+        return DatabaseError(
+            f"{self.path} cannot be read ({error}){why}: quit, then run `annotator check --db {self.path}`"
+        )
 
     def article_ids(self) -> list[str]:
         return [r["id"] for r in self._rows("SELECT id FROM articles ORDER BY rowid")]
