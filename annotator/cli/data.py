@@ -370,8 +370,10 @@ def check(db: DbOption = Path(DEFAULT_DB)) -> None:
 
     with errors_as_lines(), open_store(db, read_only=True, whole=False) as store:
         problems = problems_in(store)
+        for number, problem in enumerate(problems, 1):  # one line each, every one with what to do
+            error = fail(f"{db}: problem {number} of {len(problems)}: {problem}")
         if problems:
-            raise fail(f"{db}: {len(problems)} problem(s); the first: {problems[0]}")
+            raise error
         events = store.count("events")
     say(f"{db}: ok (integrity check passed; {events} event(s) replay to the stored annotations)")
 
