@@ -136,19 +136,20 @@ def suggest(
     """
     from annotator.exchange.ingest import SuggestInterrupted, resuggest
 
-    with errors_as_lines(), open_store(db) as store, progress_bar("Suggesting") as progress:
-        try:
-            articles, suggestions = resuggest(
-                store, model=model, everything=everything, workers=workers, progress=progress
-            )
-        except SuggestInterrupted as stop:
-            again = f"annotator suggest --db {db}" + (f" --model {model}" if model else "")
-            raise fail(
-                f"interrupted: {stop.done} of {stop.total} article(s) got their new suggestions before it and keep "
-                f"them; the other {stop.total - stop.done} are unchanged: `{again}` computes those"
-            ) from None
-    stored(f"the suggestions are stored in {db}")
-    say(f"{suggestions} suggestion(s) for {articles} article(s)")
+    with reported_before_interrupts():
+        with errors_as_lines(), open_store(db) as store, progress_bar("Suggesting") as progress:
+            try:
+                articles, suggestions = resuggest(
+                    store, model=model, everything=everything, workers=workers, progress=progress
+                )
+            except SuggestInterrupted as stop:
+                again = f"annotator suggest --db {db}" + (f" --model {model}" if model else "")
+                raise fail(
+                    f"interrupted: {stop.done} of {stop.total} article(s) got their new suggestions before it and "
+                    f"keep them; the other {stop.total - stop.done} are unchanged: `{again}` computes those"
+                ) from None
+        stored(f"the suggestions are stored in {db}")
+        say(f"{suggestions} suggestion(s) for {articles} article(s)")
 
 
 def export(
