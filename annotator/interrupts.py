@@ -11,10 +11,15 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Iterator
 from contextlib import contextmanager
-from types import FrameType
-from typing import Any
+
+#: typing's, without importing it: the console script imports this module first, before its handlers are set
+#: (`annotator.entry`), so it imports the least it can
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from types import FrameType
+    from typing import Any
 
 #: The signals that stop a command the way ctrl+c does.
 INTERRUPTS = (signal.SIGINT, signal.SIGTERM)
