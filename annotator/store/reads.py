@@ -125,12 +125,13 @@ class Reader(Connection):
         sql = "SELECT annotator, text, at FROM comments WHERE article_id = ? ORDER BY id"
         return [(r[0], r[1], r[2]) for r in self.conn.execute(sql, [article_id])]
 
-    def comments_by(self, annotator: str) -> dict[str, list[tuple[str, str]]]:
-        """One annotator's comments, by article: [(text, when)], oldest first (for the export)."""
-        found: dict[str, list[tuple[str, str]]] = {}
-        sql = "SELECT article_id, text, at FROM comments WHERE annotator = ? ORDER BY id"
-        for article_id, text, at in self.conn.execute(sql, [annotator]):
-            found.setdefault(article_id, []).append((text, at))
+    def comments_by_article(self) -> dict[str, list[tuple[str, str, str]]]:
+        """Everyone's comments, by article: [(annotator, text, when)], oldest first (for the export: a comment is
+        on the article, so every record of it carries them all)."""
+        found: dict[str, list[tuple[str, str, str]]] = {}
+        sql = "SELECT article_id, annotator, text, at FROM comments ORDER BY id"
+        for article_id, annotator, text, at in self.conn.execute(sql):
+            found.setdefault(article_id, []).append((annotator, text, at))
         return found
 
     def last_opened(self, annotator: str) -> str | None:
