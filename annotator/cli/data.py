@@ -34,6 +34,7 @@ from annotator.vocabulary import GOLD, ChangedText
 if TYPE_CHECKING:
     from annotator.exchange.formats.options import ExportOptions
     from annotator.exchange.importing import ImportReport
+    from annotator.store import Reader
 
 QUOTES_KEY = "quotes"  # as annotator.exchange.formats.options.QUOTES_KEY (not imported before a command runs)
 
@@ -148,8 +149,35 @@ def suggest(
                     f"interrupted: {stop.done} of {stop.total} article(s) got their new suggestions before it and "
                     f"keep them; the other {stop.total - stop.done} are unchanged: `{again}` computes those"
                 ) from None
+            why = _why_nothing(store, model, db) if not articles and not everything else ""
         stored(f"the suggestions are stored in {db}")
         say(f"{suggestions} suggestion(s) for {articles} article(s)")
+        if why:
+            say(why)
+
+
+def _why_nothing(store: "Reader", model: str | None, db: Path) -> str:
+    """Why `suggest` found nothing to do, when an article holds no suggestion of a kind (an import of a file that
+    carried only some kinds: the store cannot tell that from a suggester that found nothing): which, and `--all`."""
+    from annotator.suggest import suggesters_for_model
+    from annotator.vocabulary import suggester_kind
+
+    names = suggesters_for_model(model).names
+    lacking = store.lacking_kinds([suggester_kind(name) for name in names])
+    if not lacking:
+        return ""
+    groups = []
+    for kind, ids in lacking.items():
+        shown = ", ".join(repr(article_id) for article_id in ids[:3]) + (
+            f" and {len(ids) - 3} more" if len(ids) > 3 else ""
+        )
+        groups.append(f"{len(ids)} article{'s hold' if len(ids) > 1 else ' holds'} no {kind} suggestion: {shown}")
+    again = f"annotator suggest --all --db {db}" + (f" --model {model}" if model else "")
+    return (
+        f"nothing to suggest: every article holds this pipeline's versions ({', '.join(names)}) of each kind it holds; "
+        f"{'; '.join(groups)} (none found, or its suggestions came from a file that carried only some kinds, as "
+        f"`export --suggestions --labels` writes: `{again}` recomputes every article)"
+    )
 
 
 def export(

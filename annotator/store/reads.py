@@ -101,6 +101,18 @@ class Reader(Connection):
             found.setdefault(row["article_id"], set()).add(row["suggester"])
         return found
 
+    def lacking_kinds(self, kinds: Iterable[str]) -> dict[str, list[str]]:
+        """Of the articles holding suggestions, those holding none of a kind (entities, quotes), by kind, in ingest
+        order: the store keeps suggestions, not which suggesters ran, so `suggest` takes such a kind as found
+        empty (`exchange.ingest.outdated`), and says which they are."""
+        lacking: dict[str, list[str]] = {}
+        for article_id, have in self.suggesters_by_article().items():
+            held = {suggester_kind(name) for name in have}
+            for kind in kinds:
+                if held and kind not in held:
+                    lacking.setdefault(kind, []).append(article_id)
+        return lacking
+
     def summaries(self, annotator: str) -> list[ArticleSummary]:
         sql = """
             SELECT a.id, a.title, a.chars, COALESCE(n.status, 'todo') AS status,
