@@ -153,3 +153,30 @@ def test_an_app_that_crashes_ends_the_command_with_one_line_and_status_1(tmp_pat
         "status=1",
     ]
     assert re.search(r"RuntimeError: a bug planted by the test", kept.read_text(encoding="utf-8"))
+
+
+def test_a_reload_that_cannot_read_the_file_is_one_line_and_the_screen_goes_on(files: tuple[Path, Path, str]) -> None:
+    """The path the trial's traceback came through (`reloading.retried` reloading after a conflict): another window
+    changed this annotation, and another program dropped a table the article is read from. The key is refused in
+    one line naming the file and what to do (it crashed on SQLite's own error); the next key too; the app runs on."""
+    db, _other, article = files
+    app = AnnotatorApp(Store.open(db), WHO)
+    statuses: list[str] = []
+
+    async def run() -> int | None:
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("tab", "enter")
+            await pilot.pause()
+            subprocess.run([sys.executable, "-c", OTHER_WINDOW, db, article, WHO], check=True, timeout=60)
+            subprocess.run(["sqlite3", db, "DROP TABLE decisions"], check=True, timeout=60)
+            for key in ("x", "x"):
+                await pilot.press(key)
+                await pilot.pause()
+                statuses.append(app.screen.status_line.text.plain)
+            return app.return_code
+
+    code = asyncio.run(run())
+    reload = f"Not done: {db} cannot be read (no such table: decisions): quit, then run `annotator check --db {db}`"
+    edit = f"Not done: not saved: no such table: decisions ({db}); nothing of this change was written"
+    assert (statuses, code) == ([reload, edit], None)
