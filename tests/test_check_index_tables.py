@@ -80,12 +80,14 @@ def test_every_dropped_table_is_a_line_of_its_own(db: Path) -> None:
 
 
 OTHERS = [["stats"], ["export", "--annotator", "alice", "-o", "-"], ["suggest"], ["agreement"], ["adjudicate", "--auto"],
-          ["pack", "--annotator", "alice", "-o", "p.db"], ["assign", "--annotators", "alice"], ["evaluate"]]  # fmt: skip
+          ["pack", "--annotator", "alice", "-o", "p.db"], ["assign", "--annotators", "alice"], ["evaluate"],
+          ["annotate", "--annotator", "alice"], ["review"], ["ingest", "a.txt", "--no-suggest"], ["merge", "a.txt"]]  # fmt: skip
 
 
 @pytest.mark.parametrize("command", OTHERS)
 def test_every_other_command_refuses_such_a_file_in_one_line_and_leaves_it(db: Path, command: list[str]) -> None:
     sqlite3_shell(db, "DROP TABLE title_search_data")
+    (db.parent / "a.txt").write_text("An article to ingest.", encoding="utf-8")
     before = db.read_bytes()
     result = annotator(*command, "--db", db, cwd=db.parent)
     assert one_error_line(result) == (
@@ -93,7 +95,7 @@ def test_every_other_command_refuses_such_a_file_in_one_line_and_leaves_it(db: P
         f"`annotator check --db {db}` says what to restore"
     )
     assert db.read_bytes() == before
-    assert sorted(p.name for p in db.parent.iterdir()) == ["x.db"]
+    assert sorted(p.name for p in db.parent.iterdir()) == ["a.txt", "x.db"]
 
 
 def test_a_damaged_record_of_the_title_index_is_one_line_that_repairs_it(db: Path) -> None:
