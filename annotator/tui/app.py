@@ -15,9 +15,7 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console
 from textual import events
-from textual.actions import ActionParseResult
 from textual.app import App
-from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 
 from annotator.store import Store
@@ -29,6 +27,9 @@ from annotator.tui.screens.article import ArticleScreen
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+
+    from textual.actions import ActionParseResult
+    from textual.dom import DOMNode
 
     from annotator.rows import ArticleSummary
     from annotator.store.listing import Counts, ListFilter
