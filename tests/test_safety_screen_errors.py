@@ -180,3 +180,42 @@ def test_a_reload_that_cannot_read_the_file_is_one_line_and_the_screen_goes_on(f
     reload = f"Not done: {db} cannot be read (no such table: decisions): quit, then run `annotator check --db {db}`"
     edit = f"Not done: not saved: no such table: decisions ({db}); nothing of this change was written"
     assert (statuses, code) == ([reload, edit], None)
+
+
+@pytest.mark.skipif(not HAVE_TMUX, reason="needs tmux")
+def test_the_real_tui_on_a_copied_over_file_says_each_refusal_in_one_line_and_quits_with_status_0(
+    files: tuple[Path, Path, str],
+) -> None:
+    """The trial's sequence in a terminal: accept, `cp other.db x.db`, two editing keys, the article list (which
+    crashed the app with a traceback and status 0), back, quit: every refusal is a line, and quitting ends it
+    normally."""
+    from tmux_tui import Session
+
+    db, other, _article = files
+    status = db.with_name("status")
+    session = Session(db, annotator=WHO, status_to=status)
+    try:
+        assert session.started()
+        session.settle()
+        session.press_and_read("Tab")
+        session.press_and_read("Enter")
+        copy_onto(other, db)
+        refusals = []
+        for _ in range(2):
+            session.press_and_read("x")
+            refusals.append("".join("".join(session.screen()).split()))  # without white space: lines wrap anywhere
+        session.press_and_read("l")
+        listed = "\n".join(session.screen())
+        session.press_and_read("Escape")
+        session.press("q")
+        deadline = time.monotonic() + 20
+        while not (status.exists() and status.read_text().endswith("\n")):
+            assert time.monotonic() < deadline, session.screen()
+            time.sleep(0.05)
+    finally:
+        session.kill()
+    line = "".join(f"Not done: {refused(db)}".split())
+    assert [line in shown for shown in refusals] == [True, True]
+    assert "Traceback" not in listed, listed
+    assert "cannotberead(databasediskimageismalformed)" in "".join(listed.split()), listed  # its toast, wrapped
+    assert status.read_text() == "0\n"
