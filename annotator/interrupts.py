@@ -11,10 +11,15 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Iterator
 from contextlib import contextmanager
-from types import FrameType
-from typing import Any
+
+#: typing's, without importing it: the console script imports this module first, before its handlers are set
+#: (`annotator.entry`), so it imports the least it can
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from types import FrameType
+    from typing import Any
 
 #: The signals that stop a command the way ctrl+c does.
 INTERRUPTS = (signal.SIGINT, signal.SIGTERM)
@@ -69,8 +74,8 @@ def blocked(*numbers: signal.Signals) -> Iterator[None]:
 def interrupts_after() -> Iterator[None]:
     """Hold ctrl+c (SIGINT) and SIGTERM until the block is done, then raise the first that came; in the main thread
     only (the only one Python delivers signals to), elsewhere the block simply runs."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
+    if threading.current_thread() is not threading.main_thread() or _reporting:
+        yield  # inside `report_first`, `keeping` holds them from each COMMIT on: the block's write is one step
         return
     held: list[int] = []
     previous = {number: signal.signal(number, lambda number, frame: held.append(number)) for number in INTERRUPTS}
@@ -118,11 +123,23 @@ def report_first() -> Iterator[list[int]]:
 @contextmanager
 def keeping() -> Iterator[None]:
     """Around the step that makes a command's work stand (its COMMIT): inside `report_first`, from its start on,
-    interrupts wait for the report; if the step fails, nothing was kept and they act at once again."""
-    if not _reporting or _reporting[-1] or threading.current_thread() is not threading.main_thread():
+    interrupts wait for the report; if the step fails, nothing was kept and they act at once again. A command that
+    commits step by step (`suggest`, `adjudicate --auto`) is stopped by one that came since its last COMMIT at its
+    next, before it: what it says then (the steps kept) is true, and one after its last COMMIT waits for the report."""
+    if not _reporting or threading.current_thread() is not threading.main_thread():
         yield
         return
     held = _reporting[-1]
+    if held:
+        if _late:
+            came = _late[0]
+            for number, handler in held.items():
+                signal.signal(number, handler)
+            held.clear()
+            _late.clear()
+            raise _stop(came) if came == signal.SIGTERM else KeyboardInterrupt
+        yield
+        return
     held.update({number: signal.signal(number, _hold) for number in INTERRUPTS})
     try:
         yield

@@ -243,7 +243,7 @@ class ArticleIn(Strict):
 
 
 class Comment(Strict):
-    """A comment someone left on an article (`C` in the annotator), exported with their record."""
+    """A comment someone left on an article (`C` in the annotator), exported with every record of the article."""
 
     annotator: AnnotatorName
     text: str = Field(min_length=1)
@@ -264,7 +264,7 @@ class NativeRecord(Strict):
     spans: list[Span] = Field(default_factory=list)
     updated_at: Timestamp | None = None
     flag_reason: str | None = None  # why the annotator flagged the article (status "flagged")
-    comments: list[Comment] | None = None  # the annotator's comments on the article (none: left out)
+    comments: list[Comment] | None = None  # every comment on the article, each with its author (none: left out)
 
     _storable_fields = field_validator("title", "meta", "updated_at", "flag_reason")(check_storable)
 

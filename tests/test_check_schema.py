@@ -49,14 +49,14 @@ def test_a_dropped_title_index_is_one_line_with_how_to_make_it_and_fill_it(db: P
     another_program(db, "DROP TABLE title_search")
     line = missing(db, "table", "title_search", f'; then: sqlite3 {db} "{REBUILD}"')
     assert problems(db) == [line]
-    assert one_error_line(annotator("check", "--db", db)) == f"{db}: 1 problem(s); the first: {line}"
+    assert one_error_line(annotator("check", "--db", db)) == f"{db}: problem 1 of 1: {line}"
 
 
 def test_a_dropped_trigger_of_the_title_index_is_found(db: Path) -> None:
     another_program(db, "DROP TRIGGER title_search_insert")
     line = missing(db, "trigger", "title_search_insert")
     assert problems(db) == [line]
-    assert one_error_line(annotator("check", "--db", db)) == f"{db}: 1 problem(s); the first: {line}"
+    assert one_error_line(annotator("check", "--db", db)) == f"{db}: problem 1 of 1: {line}"
 
 
 def test_the_event_log_s_append_only_triggers_dropped_are_found(db: Path) -> None:
@@ -66,7 +66,9 @@ def test_the_event_log_s_append_only_triggers_dropped_are_found(db: Path) -> Non
         missing(db, "trigger", "events_are_append_only_delete"),
     ]
     result = annotator("check", "--db", db)
-    assert one_error_line(result).startswith(f"{db}: 2 problem(s); the first: trigger 'events_are_append_only_update'")
+    assert (result.returncode, result.stderr.splitlines()) == (1, [
+        f"annotator: error: {db}: problem {n} of 2: {line}" for n, line in enumerate(problems(db), 1)
+    ])  # fmt: skip
 
 
 def test_an_added_or_changed_object_is_found(db: Path) -> None:

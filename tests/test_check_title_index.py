@@ -55,7 +55,7 @@ def test_a_title_changed_behind_the_index_is_found_and_named_and_nothing_is_writ
     )
     before = db.read_bytes()
     assert one_error_line(annotator("check", "--db", db)) == (
-        f"{db}: 1 problem(s); the first: table 'title_search': the title index disagrees with the title of "
+        f"{db}: problem 1 of 1: table 'title_search': the title index disagrees with the title of "
         f"article 'b' ('Bridge closes'); {hint(db)}"
     )
     assert db.read_bytes() == before
@@ -66,14 +66,13 @@ def test_a_title_changed_behind_the_index_is_found_and_named_and_nothing_is_writ
 def test_an_index_entry_of_no_article_is_found(db: Path) -> None:
     another_program(db, "INSERT INTO title_search (rowid, title) VALUES (99, 'Ghost story')")
     assert one_error_line(annotator("check", "--db", db)) == (
-        f"{db}: 1 problem(s); the first: table 'title_search': the title index holds rowid 99, which no article "
-        f"has; {hint(db)}"
+        f"{db}: problem 1 of 1: table 'title_search': the title index holds rowid 99, which no article has; {hint(db)}"
     )
 
 
 def test_a_title_missing_from_the_index_is_found(db: Path) -> None:
     another_program(db, "INSERT INTO title_search (title_search, rowid, title) VALUES ('delete', 3, 'Mayor speaks')")
     assert one_error_line(annotator("check", "--db", db)) == (
-        f"{db}: 1 problem(s); the first: table 'title_search': the title index disagrees with the title of "
+        f"{db}: problem 1 of 1: table 'title_search': the title index disagrees with the title of "
         f"article 'c' ('Mayor speaks'); {hint(db)}"
     )

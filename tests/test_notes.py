@@ -58,7 +58,10 @@ def test_both_go_out_in_native_jsonl_and_come_back_in(tmp_path: Path, store: Sto
     store.set_status(small_article, "alice", "flagged", reason="garbled")
     record = json.loads(exported(store, "alice"))
     assert record["flag_reason"] == "garbled"
-    assert [(c["annotator"], c["text"]) for c in record["comments"]] == [("alice", "odd quote marks")]
+    assert [(c["annotator"], c["text"]) for c in record["comments"]] == [  # a comment is on the article: all go
+        ("alice", "odd quote marks"),
+        ("bob", "not mine"),
+    ]
     path = tmp_path / "alice.jsonl"
     path.write_text(exported(store, "alice"), encoding="utf-8")
     with Store.open(tmp_path / "other.db") as other:
@@ -66,7 +69,10 @@ def test_both_go_out_in_native_jsonl_and_come_back_in(tmp_path: Path, store: Sto
         load(other, path)  # a second import adds no comment twice
         [article_id] = other.article_ids()
         assert other.flag_reason(article_id, "alice") == "garbled"
-        assert [text for _, text, _ in other.comments(article_id)] == ["odd quote marks"]
+        assert [(who, text) for who, text, _ in other.comments(article_id)] == [
+            ("alice", "odd quote marks"),
+            ("bob", "not mine"),
+        ]
         assert exported(other, "alice") == exported(store, "alice")
 
 

@@ -87,7 +87,7 @@ def test_check_reports_tables_that_disagree_with_the_log(db_path: Path, store: S
     result = runner.invoke(app, ["check", "--db", str(db_path)])
     assert (result.exit_code, result.stderr) == (
         1,
-        f"annotator: error: {db_path}: 1 problem(s); the first: article {small_article}, annotator alice: "
+        f"annotator: error: {db_path}: problem 1 of 1: article {small_article}, annotator alice: "
         "status 'done' but the event log says 'in_progress'\n",
     )
 

@@ -28,7 +28,7 @@ def report(db, who, **options):
 annotator.tui.app.make_app = report
 from annotator.exchange.schemas import schema
 print("schema", schema("native_record")["title"])
-from annotator.cli import main
+from annotator.entry import main
 sys.argv = ["annotator", "--db", "empty.db", "--annotator", "alice"]
 main()
 """
@@ -64,7 +64,7 @@ def test_the_wheel_ships_the_package_data_and_the_installed_package_opens_the_se
     assert shipped - names == set()
     assert [name for name in names if name.startswith(("tests/", "benchmarks/", "training/"))] == []
     [entry_points] = [name for name in names if name.endswith(".dist-info/entry_points.txt")]
-    assert "annotator = annotator.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "annotator = annotator.entry:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
     installed = tmp_path / "installed"
     zipfile.ZipFile(wheel).extractall(installed)

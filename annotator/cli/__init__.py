@@ -4,24 +4,20 @@ The commands live by topic (`data`, `overview`, `corpus`, `teams`, `quality`, `s
 lists them, and holds the top-level options.
 """
 
+# ctrl+c or SIGTERM while these imports run is the console script's to say (`annotator.entry`)
+import inspect
+import signal
 import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated
 
-try:  # ctrl+c in the first moments lands in these imports: one line and 130 (a shell's ctrl+c), not a traceback
-    import inspect
-    import signal
-    from collections.abc import Callable
-    from pathlib import Path
-    from typing import Annotated
+import typer
 
-    import typer
-
-    from annotator.cli import corpus, data, overview, quality, screens, teams
-    from annotator.cli.common import AnnotatorOption, Command, app, fail
-    from annotator.interrupts import terminate_as_interrupt, terminated
-    from annotator.store import DEFAULT_DB
-except KeyboardInterrupt:
-    sys.stderr.write("annotator: interrupted while starting; nothing was done\n")
-    raise SystemExit(130) from None
+from annotator.cli import corpus, data, overview, quality, screens, teams
+from annotator.cli.common import AnnotatorOption, Command, app, fail
+from annotator.interrupts import terminate_as_interrupt, terminated
+from annotator.store import DEFAULT_DB
 
 #: Every command, in the order `annotator --help` lists them.
 COMMANDS: dict[str, Callable[..., None]] = {

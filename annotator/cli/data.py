@@ -34,6 +34,7 @@ from annotator.vocabulary import GOLD, ChangedText
 if TYPE_CHECKING:
     from annotator.exchange.formats.options import ExportOptions
     from annotator.exchange.importing import ImportReport
+    from annotator.store import Reader
 
 QUOTES_KEY = "quotes"  # as annotator.exchange.formats.options.QUOTES_KEY (not imported before a command runs)
 
@@ -136,19 +137,47 @@ def suggest(
     """
     from annotator.exchange.ingest import SuggestInterrupted, resuggest
 
-    with errors_as_lines(), open_store(db) as store, progress_bar("Suggesting") as progress:
-        try:
-            articles, suggestions = resuggest(
-                store, model=model, everything=everything, workers=workers, progress=progress
-            )
-        except SuggestInterrupted as stop:
-            again = f"annotator suggest --db {db}" + (f" --model {model}" if model else "")
-            raise fail(
-                f"interrupted: {stop.done} of {stop.total} article(s) got their new suggestions before it and keep "
-                f"them; the other {stop.total - stop.done} are unchanged: `{again}` computes those"
-            ) from None
-    stored(f"the suggestions are stored in {db}")
-    say(f"{suggestions} suggestion(s) for {articles} article(s)")
+    with reported_before_interrupts():
+        with errors_as_lines(), open_store(db) as store, progress_bar("Suggesting") as progress:
+            try:
+                articles, suggestions = resuggest(
+                    store, model=model, everything=everything, workers=workers, progress=progress
+                )
+            except SuggestInterrupted as stop:
+                again = f"annotator suggest --db {db}" + (f" --model {model}" if model else "")
+                raise fail(
+                    f"interrupted: {stop.done} of {stop.total} article(s) got their new suggestions before it and "
+                    f"keep them; the other {stop.total - stop.done} are unchanged: `{again}` computes those"
+                ) from None
+            why = _why_nothing(store, model, db) if not articles and not everything else ""
+        stored(f"the suggestions are stored in {db}")
+        say(f"{suggestions} suggestion(s) for {articles} article(s)")
+        if why:
+            say(why)
+
+
+def _why_nothing(store: "Reader", model: str | None, db: Path) -> str:
+    """Why `suggest` found nothing to do, when an article holds no suggestion of a kind (an import of a file that
+    carried only some kinds: the store cannot tell that from a suggester that found nothing): which, and `--all`."""
+    from annotator.suggest import suggesters_for_model
+    from annotator.vocabulary import suggester_kind
+
+    names = suggesters_for_model(model).names
+    lacking = store.lacking_kinds([suggester_kind(name) for name in names])
+    if not lacking:
+        return ""
+    groups = []
+    for kind, ids in lacking.items():
+        shown = ", ".join(repr(article_id) for article_id in ids[:3]) + (
+            f" and {len(ids) - 3} more" if len(ids) > 3 else ""
+        )
+        groups.append(f"{len(ids)} article{'s hold' if len(ids) > 1 else ' holds'} no {kind} suggestion: {shown}")
+    again = f"annotator suggest --all --db {db}" + (f" --model {model}" if model else "")
+    return (
+        f"nothing to suggest: every article holds this pipeline's versions ({', '.join(names)}) of each kind it holds; "
+        f"{'; '.join(groups)} (none found, or its suggestions came from a file that carried only some kinds, as "
+        f"`export --suggestions --labels` writes: `{again}` recomputes every article)"
+    )
 
 
 def export(
@@ -370,8 +399,10 @@ def check(db: DbOption = Path(DEFAULT_DB)) -> None:
 
     with errors_as_lines(), open_store(db, read_only=True, whole=False) as store:
         problems = problems_in(store)
+        for number, problem in enumerate(problems, 1):  # one line each, every one with what to do
+            error = fail(f"{db}: problem {number} of {len(problems)}: {problem}")
         if problems:
-            raise fail(f"{db}: {len(problems)} problem(s); the first: {problems[0]}")
+            raise error
         events = store.count("events")
     say(f"{db}: ok (integrity check passed; {events} event(s) replay to the stored annotations)")
 

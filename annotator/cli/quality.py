@@ -18,6 +18,7 @@ from annotator.cli.common import (
     note,
     open_store,
     progress_bar,
+    reported_before_interrupts,
     say,
     say_json,
     stored,
@@ -92,16 +93,17 @@ def adjudicate(
         "articles settled before it keep their gold (each article is one event, undoable); the rest are unchanged: "
         "run the same command again to finish"
     )
-    with errors_as_lines(step_by_step), open_store(db) as store:
-        names = chosen_annotators(store, annotators, "adjudication", include_in_progress)
-        report = auto_adjudicate(store, names, who, include_in_progress)
-    stored(f"the gold annotations are stored in {db}")
-    say(
-        f"{report.articles} article(s) compared: {report.spans} agreed span(s) into gold, "
-        f"{report.settled} article(s) settled, {report.disagreements} disagreement(s) left for review"
-    )
-    if report.refused:
-        say(f"skipped (gold already has clashing spans): {', '.join(report.refused)}", err=True)
+    with reported_before_interrupts():
+        with errors_as_lines(step_by_step), open_store(db) as store:
+            names = chosen_annotators(store, annotators, "adjudication", include_in_progress)
+            report = auto_adjudicate(store, names, who, include_in_progress)
+        stored(f"the gold annotations are stored in {db}")
+        say(
+            f"{report.articles} article(s) compared: {report.spans} agreed span(s) into gold, "
+            f"{report.settled} article(s) settled, {report.disagreements} disagreement(s) left for review"
+        )
+        if report.refused:
+            say(f"skipped (gold already has clashing spans): {', '.join(report.refused)}", err=True)
 
 
 def evaluate(

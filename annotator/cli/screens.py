@@ -1,7 +1,7 @@
 """Commands that open the terminal interface: annotating, and reviewing into gold."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,6 +19,9 @@ from annotator.cli.common import (
     store_to_fill,
 )
 from annotator.store import DEFAULT_DB
+
+if TYPE_CHECKING:
+    from annotator.tui.app import AnnotatorApp
 
 
 def review(
@@ -45,7 +48,7 @@ def review(
 
     with errors_as_lines():
         tui = make_review_app(db, who, names)
-    tui.run()
+    _run(tui)
 
 
 def annotate(
@@ -69,12 +72,23 @@ def annotate(
 
             report = ingest_articles(store, seed_articles())
             say(f"ingested {len(report.added)} seed article(s) with {report.suggestions} suggestion(s)")
-    from annotator.tui.app import TERMINATED, make_app
+    from annotator.tui.app import make_app
 
     with errors_as_lines():
         who = "" if ask_annotator and not annotator else default_annotator(annotator)
         tui = make_app(db, who, created=not existed)
+    _run(tui)
+
+
+def _run(tui: "AnnotatorApp") -> None:
+    """Run the screen to its end: closed by a SIGTERM, exit status 143; ended by an exception (Textual sets its
+    return code, prints a traceback and returns as if all went well), one line and status 1."""
+    from annotator.tui.app import TERMINATED
+
     tui.run()
     if tui.return_code == TERMINATED:
         fail("interrupted; every action the screen showed as done is stored")
         raise typer.Exit(TERMINATED)
+    crash = tui.crash()
+    if crash is not None:
+        raise fail(crash)

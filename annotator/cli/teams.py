@@ -77,10 +77,11 @@ def pack(
     from annotator.store.pack import pack as write_pack
 
     checked_name(annotator, "--annotator")
-    with errors_as_lines(), open_store(db) as store:
-        report = write_pack(store, annotator, output, note)
-    stored(f"the pack is written to {output}")
-    say(f"{report.articles} article(s), {report.suggestions} suggestion(s) for {annotator} -> {output}")
+    with reported_before_interrupts():
+        with errors_as_lines(), open_store(db) as store:
+            report = write_pack(store, annotator, output, note)
+        stored(f"the pack is written to {output}")
+        say(f"{report.articles} article(s), {report.suggestions} suggestion(s) for {annotator} -> {output}")
 
 
 def serve(

@@ -62,7 +62,7 @@ def annotator_records(
     of the export together (see benchmarks/export.py). Only the edges are checked (`edges_fit`: an older
     release stored spans under older rules); spans that fit stay the store's rows (`StoredSpans`).
     """
-    comments = store.comments_by(annotator)
+    comments = store.comments_by_article()
     status_of = {status.value: status for status in Status}
     chosen = None if statuses is None else [Status(s).value for s in statuses]
     for (article_id, text, title, meta, status, updated_at, reason), rows in annotation_stream(
@@ -71,7 +71,7 @@ def annotator_records(
         spans: Sequence[RecordSpan] = StoredSpans(rows)
         if not edges_fit(text, rows):  # stored under older rules: as today's would store them
             spans = exported_spans(text, list(spans))
-        notes = [_comment(annotator, note, at) for note, at in comments.get(article_id, [])]
+        notes = [_comment(who, note, at) for who, note, at in comments.get(article_id, [])]
         yield Record(article_id, text, title, _meta(article_id, meta), annotator, status_of[status], spans,
                      written_stamp(updated_at), reason, notes)  # fmt: skip
 
@@ -244,6 +244,8 @@ def export(
         records = only_labels(records, options.labels)
     if not chosen.carries_flags:
         records = _counting_flags(records, options)
+    if annotator:
+        records = _noting_other_comments(records, store.comments_by_article(), options)
     if progress:
         records = _reporting(records, total, progress)
     return chosen.write(records, out, stored_tokens(store), options)
@@ -262,6 +264,24 @@ def _counting_flags(records: Iterable[Record], options: ExportOptions) -> Iterat
         if record.comments:
             options.written.notes[FLAGS_LEFT_OUT[1]] += len(record.comments)
         yield record
+
+
+def _noting_other_comments(
+    records: Iterable[Record], comments: dict[str, list[tuple[str, str, str]]], options: ExportOptions
+) -> Iterator[Record]:
+    """Pass the records on; at the end, count the comments on articles none of them is of (someone commented on an
+    article this export has no record of): none is left out unsaid."""
+    exported = set()
+    for record in records:
+        exported.add(record.article_id)
+        yield record
+    elsewhere = [article_id for article_id in comments if article_id not in exported]
+    if elsewhere:
+        count = sum(len(comments[article_id]) for article_id in elsewhere)
+        named = ", ".join(repr(article_id) for article_id in elsewhere[:3])
+        more = f" and {len(elsewhere) - 3} more" if len(elsewhere) > 3 else ""
+        which = f"the article {named}" if len(elsewhere) == 1 else f"the articles {named}{more}"
+        options.written.notes[f"comment(s) on articles this export has no record of are not in it ({which})"] += count
 
 
 def export_to_path(

@@ -18,7 +18,8 @@ from annotator.errors import Conflict, NotFound, Refused
 from annotator.rows import Edit
 from annotator.spans import edge_problem
 from annotator.store.articles import ArticleWriter
-from annotator.store.connection import SPAN_SELECT, Row, Seen, _json, annotation_span
+from annotator.store.connection import MOVED, OVERWRITTEN, SPAN_SELECT, Row, Seen, _json, annotation_span
+from annotator.store.opening import overwritten
 from annotator.vocabulary import GOLD, Label, Status, is_model, utc_now
 
 #: Works out a change from the annotation's current span rows and the next free span id: (before, after,
@@ -161,6 +162,10 @@ class Changes(ArticleWriter):
         if seen is None:
             return
         now = self.seen_now(article_id, annotator)
+        if now != seen and self.stands(writing=True) in (MOVED, OVERWRITTEN):
+            # read from a file copied over ours (`cp backup.db x.db`): no other window changed it, and a reload
+            # would show (or fail to read) another file's rows
+            raise overwritten(self.path)
         if now.annotation != seen.annotation:
             raise Conflict(
                 f"{annotator}'s annotation of this article was changed in another window since it was shown here, "

@@ -229,3 +229,11 @@ def write_failed(path: Path | None, error: sqlite3.Error) -> WriteFailed:
         "database is locked": f"another process kept the database locked for over {BUSY_TIMEOUT_MS // 1000} s",
     }.get(reason, reason)
     return WriteFailed(f"not saved: {reason} ({path}); nothing of this change was written")
+
+
+def overwritten(path: Path | None) -> WriteFailed:
+    """The refusal of an edit once the path no longer names the file opened, or that file no longer holds what
+    SQLite knows of it (`Connection.stands`): what was read inside the transaction came from another file."""
+    return WriteFailed(
+        f"not saved: {path} was replaced, removed or overwritten since it was opened; nothing of this change was written"
+    )

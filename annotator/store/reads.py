@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from annotator.errors import NotFound
 from annotator.rows import Article, ArticleRows, ArticleSummary, Event, SpanRow, SuggestionRow, Token
-from annotator.store.connection import Connection, annotation_span, pending_suggestion
+from annotator.store.connection import MOVED, OVERWRITTEN, Connection, annotation_span, pending_suggestion
+from annotator.store.examining import DatabaseError
 from annotator.store.view import read_view
 from annotator.vocabulary import MODEL_PREFIX, Status, content_hash, suggester_kind
 
@@ -25,6 +27,18 @@ TEXT_CACHE_SIZE = 8
 
 class Reader(Connection):
     """Queries over one database; nothing here writes (see `ArticleWriter` and `Store`)."""
+
+    def unreadable(self, error: sqlite3.Error) -> DatabaseError:
+        """SQLite's error from a read, as the one line a screen shows (a screen keeps running on it): the file was
+        damaged, or copied over since it was opened (its pages no longer those SQLite knows)."""
+        why = (
+            "; it was replaced, removed or overwritten since it was opened"
+            if self.stands() in (MOVED, OVERWRITTEN)
+            else ""
+        )
+        return DatabaseError(
+            f"{self.path} cannot be read ({error}){why}: quit, then run `annotator check --db {self.path}`"
+        )
 
     def article_ids(self) -> list[str]:
         return [r["id"] for r in self._rows("SELECT id FROM articles ORDER BY rowid")]
@@ -87,6 +101,18 @@ class Reader(Connection):
             found.setdefault(row["article_id"], set()).add(row["suggester"])
         return found
 
+    def lacking_kinds(self, kinds: Iterable[str]) -> dict[str, list[str]]:
+        """Of the articles holding suggestions, those holding none of a kind (entities, quotes), by kind, in ingest
+        order: the store keeps suggestions, not which suggesters ran, so `suggest` takes such a kind as found
+        empty (`exchange.ingest.outdated`), and says which they are."""
+        lacking: dict[str, list[str]] = {}
+        for article_id, have in self.suggesters_by_article().items():
+            held = {suggester_kind(name) for name in have}
+            for kind in kinds:
+                if held and kind not in held:
+                    lacking.setdefault(kind, []).append(article_id)
+        return lacking
+
     def summaries(self, annotator: str) -> list[ArticleSummary]:
         sql = """
             SELECT a.id, a.title, a.chars, COALESCE(n.status, 'todo') AS status,
@@ -111,12 +137,13 @@ class Reader(Connection):
         sql = "SELECT annotator, text, at FROM comments WHERE article_id = ? ORDER BY id"
         return [(r[0], r[1], r[2]) for r in self.conn.execute(sql, [article_id])]
 
-    def comments_by(self, annotator: str) -> dict[str, list[tuple[str, str]]]:
-        """One annotator's comments, by article: [(text, when)], oldest first (for the export)."""
-        found: dict[str, list[tuple[str, str]]] = {}
-        sql = "SELECT article_id, text, at FROM comments WHERE annotator = ? ORDER BY id"
-        for article_id, text, at in self.conn.execute(sql, [annotator]):
-            found.setdefault(article_id, []).append((text, at))
+    def comments_by_article(self) -> dict[str, list[tuple[str, str, str]]]:
+        """Everyone's comments, by article: [(annotator, text, when)], oldest first (for the export: a comment is
+        on the article, so every record of it carries them all)."""
+        found: dict[str, list[tuple[str, str, str]]] = {}
+        sql = "SELECT article_id, annotator, text, at FROM comments ORDER BY id"
+        for article_id, annotator, text, at in self.conn.execute(sql):
+            found.setdefault(article_id, []).append((annotator, text, at))
         return found
 
     def last_opened(self, annotator: str) -> str | None:

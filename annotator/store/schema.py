@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from functools import cache
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 if TYPE_CHECKING:  # sqlite-utils is imported only when a migration is pending: opening stays quick
     from sqlite_utils import Database, Migrations
@@ -261,18 +261,52 @@ def schema_objects(db: sqlite3.Connection) -> dict[tuple[str, str], str]:
     return {(kind, name): " ".join((sql or "").split()) for kind, name, sql in db.execute(SCHEMA_OBJECTS)}
 
 
+#: FTS5's own tables of the title index: only whether each is there is compared (SQLite words their SQL).
+INDEX_TABLES = "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'title\\_search\\_%' ESCAPE '\\'"
+
+
+class IndexTable(NamedTuple):
+    """One of FTS5's tables of the title index as the migrations leave it on an empty database: its SQL and its
+    rows (a new index's structure and version records), what a dropped one is made again from."""
+
+    sql: str
+    rows: list[tuple[Any, ...]]
+
+
 @cache
-def made_by_migrations() -> dict[tuple[str, str], str]:
-    """Every table, index, trigger and view the migrations make: built once a process by running them on an empty
-    database in memory, so it is what they make, not a copy. Run on the bare connection, without sqlite-utils'
-    record of them (left out of the comparison): importing sqlite-utils would add some 150 ms to every opening."""
+def _made() -> tuple[dict[tuple[str, str], str], dict[str, IndexTable]]:
     db = sqlite3.connect(":memory:")
     try:
         for _, step in ORDERED:
             step(db)
-        return schema_objects(db)
+        tables = {
+            name: IndexTable(sql, db.execute(f'SELECT * FROM "{name}"').fetchall())
+            for name, sql in db.execute(INDEX_TABLES.replace("SELECT name", "SELECT name, sql"))
+        }
+        return schema_objects(db), tables
     finally:
         db.close()
+
+
+def made_by_migrations() -> dict[tuple[str, str], str]:
+    """Every table, index, trigger and view the migrations make: built once a process by running them on an empty
+    database in memory, so it is what they make, not a copy. Run on the bare connection, without sqlite-utils'
+    record of them (left out of the comparison): importing sqlite-utils would add some 150 ms to every opening."""
+    return _made()[0]
+
+
+def made_index_tables() -> dict[str, IndexTable]:
+    """FTS5's tables of the title index, as the migrations make them (`_made`)."""
+    return _made()[1]
+
+
+def missing_index_tables(db: sqlite3.Connection) -> list[str]:
+    """FTS5's tables of the title index that a file of this release's schema lacks: without one, every read or
+    write of the index fails ("database disk image is malformed", "vtable constructor failed")."""
+    if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+        return []
+    found = {name for (name,) in db.execute(INDEX_TABLES)}
+    return [name for name in made_index_tables() if name not in found]
 
 
 def missing_objects(db: sqlite3.Connection) -> list[tuple[str, str]]:
@@ -282,4 +316,5 @@ def missing_objects(db: sqlite3.Connection) -> list[tuple[str, str]]:
     if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
         return []
     found = {key for key, _ in schema_objects(db).items()}
-    return [key for key in made_by_migrations() if key not in found]
+    missing = [key for key in made_by_migrations() if key not in found]
+    return missing + [("table", name) for name in missing_index_tables(db)]

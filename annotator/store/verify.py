@@ -8,12 +8,21 @@ each annotator's events rebuilds exactly the spans, decisions and status the tab
 from __future__ import annotations
 
 import shlex
+import sqlite3
 from collections.abc import Iterable
+from contextlib import suppress
+from typing import Any
 
 from annotator.store.connection import SPAN_SELECT
 from annotator.store.history import replay
 from annotator.store.reads import Reader
-from annotator.store.schema import SCHEMA_VERSION, made_by_migrations, schema_objects
+from annotator.store.schema import (
+    SCHEMA_VERSION,
+    made_by_migrations,
+    made_index_tables,
+    missing_index_tables,
+    schema_objects,
+)
 
 
 def integrity_problems(reader: Reader, quick: bool = False) -> list[str]:
@@ -45,6 +54,7 @@ def title_index_problems(reader: Reader) -> list[str]:
         return []
     made = ["title_check_index", "title_check_found", "title_check_made"]
     was_in_transaction = db.in_transaction
+    rebuild = f'rebuild it from the titles: sqlite3 {shlex.quote(str(reader.path or "FILE"))} "{REBUILD_TITLE_INDEX}"'
     try:
         db.execute("CREATE VIRTUAL TABLE temp.title_check_index USING fts5(title, tokenize='trigram')")
         db.execute("INSERT INTO temp.title_check_index (rowid, title) SELECT rowid, title FROM main.articles")
@@ -53,14 +63,24 @@ def title_index_problems(reader: Reader) -> list[str]:
         found, expected = _INSTANCES.format("found"), _INSTANCES.format("made")
         differing = f"SELECT doc FROM ({found} EXCEPT {expected}) UNION SELECT doc FROM ({expected} EXCEPT {found})"
         row = db.execute(f"SELECT MIN(doc) FROM ({differing})").fetchone()
+    except sqlite3.DatabaseError as error:  # FTS5's own tables damaged: SQLite's check of the file passed them
+        file = shlex.quote(str(reader.path or "FILE"))
+        empty = "; ".join(
+            f"DELETE FROM {name}" + (f"; INSERT INTO {name} VALUES {_rows_sql(table.rows)}" if table.rows else "")
+            for name, table in made_index_tables().items()
+        )
+        return [
+            f"table 'title_search': the title index cannot be read ({error}); empty its tables as a new index "
+            f'starts, then rebuild it from the titles: sqlite3 {file} "{empty}"; sqlite3 {file} "{REBUILD_TITLE_INDEX}"'
+        ]
     finally:
-        for name in reversed(made):
-            db.execute(f"DROP TABLE IF EXISTS temp.{name}")
-        if db.in_transaction and not was_in_transaction:
-            db.commit()  # the transaction the INSERT into the temporary schema began; the file was only read
+        with suppress(sqlite3.Error):  # after a damaged index, SQLite may fail these too
+            for name in reversed(made):
+                db.execute(f"DROP TABLE IF EXISTS temp.{name}")
+            if db.in_transaction and not was_in_transaction:
+                db.commit()  # the transaction the INSERT into the temporary schema began; the file was only read
     if row[0] is None:
         return []
-    rebuild = f'rebuild it from the titles: sqlite3 {shlex.quote(str(reader.path or "FILE"))} "{REBUILD_TITLE_INDEX}"'
     article = db.execute("SELECT id, title FROM articles WHERE rowid = ?", [row[0]]).fetchone()
     if article is None:
         return [f"table 'title_search': the title index holds rowid {row[0]}, which no article has; {rebuild}"]
@@ -96,7 +116,40 @@ def schema_problems(reader: Reader) -> list[str]:
         problems.append(
             f"{kind} {name!r} is not made by the migrations: another program added it; drop it if nothing needs it"
         )
+    if ("table", "title_search") in found:  # made again with the index, its own tables come with it
+        missing = missing_index_tables(db)
+        problems.extend(_index_table_problem(name, file, name == missing[-1]) for name in missing)
     return problems
+
+
+def _index_table_problem(name: str, file: str, last: bool) -> str:
+    """A dropped table of FTS5's title index: made again as a new index starts (its SQL and first rows), then, once
+    the `last` is made, the index rebuilt from the titles (FTS5 cannot drop or rebuild an index lacking one of its
+    tables)."""
+    table = made_index_tables()[name]
+    make = f"{table.sql}; INSERT INTO {name} VALUES {_rows_sql(table.rows)}" if table.rows else table.sql
+    quoted = f'"{make}"' if not set(make) & set('"$`\\!') else shlex.quote(make)  # as the shell reads it
+    then = (
+        f'then rebuild the index from the titles: sqlite3 {file} "{REBUILD_TITLE_INDEX}"'
+        if last
+        else "then the next line's"
+    )
+    return (
+        f"table {name!r} of the title index (FTS5's) is missing: make it as a new index starts: "
+        f"sqlite3 {file} {quoted}; {then}"
+    )
+
+
+def _rows_sql(rows: list[tuple[Any, ...]]) -> str:
+    return ", ".join("(" + ", ".join(_sql_literal(value) for value in row) + ")" for row in rows)
+
+
+def _sql_literal(value: object) -> str:
+    if isinstance(value, bytes):
+        return f"X'{value.hex()}'"
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''") + "'"
+    return str(value)
 
 
 def _edited_pairs(reader: Reader) -> list[tuple[str, str]]:

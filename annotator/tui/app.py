@@ -4,23 +4,33 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import io
 import signal
+import sqlite3
 import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.console import Console
 from textual import events
 from textual.app import App
 from textual.notifications import SeverityLevel
 
 from annotator.store import Store
+from annotator.tui.failures import STORE_ERRORS, crash_line
 from annotator.tui.keymap import THEMES, Settings, default_path, load_keymap
 from annotator.tui.layout import display
 from annotator.tui.screens.annotate import AnnotateScreen
+from annotator.tui.screens.article import ArticleScreen
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from textual.actions import ActionParseResult
+    from textual.dom import DOMNode
+
     from annotator.rows import ArticleSummary
     from annotator.store.listing import Counts, ListFilter
     from annotator.store.rowkeys import ArticleKeys
@@ -54,6 +64,9 @@ class AnnotatorApp(App[None]):
         self._collecting = False
         self._keys: ArticleKeys | None = None
         self._toasts = False  # a toast may be showing: the next key clears it
+        self._failed = ""  # the last store error said (`store_failed`)
+        # What Textual prints when the app ends on an exception (a traceback) is kept, for `crash` to file it
+        self.error_console = Console(file=io.StringIO(), markup=False, highlight=False, width=100)
 
     def notify(
         self,
@@ -79,6 +92,40 @@ class AnnotatorApp(App[None]):
             self._toasts = False
             self.clear_notifications()
         await super().on_event(event)
+
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """Every key and action: a store error is said in one line and the app goes on (`tui.failures`)."""
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except STORE_ERRORS as error:
+            self.store_failed(error)
+            return True
+
+    def store_failed(self, error: Exception, again: bool = True) -> None:
+        """A store error as one line: on the article screen's status line, else in a toast; always in the log (M).
+        `again` False: not when it is the line said last (a widget that reads as it draws fails on every frame)."""
+        line = str(self.store.unreadable(error) if isinstance(error, sqlite3.Error) else error)
+        if not again and line == self._failed:
+            return
+        self._failed = line
+        if isinstance(self.screen, ArticleScreen):
+            self.screen.say(f"Not done: {line}", "bold red")
+            return
+        self.log_message(f"Not done: {line}")
+        self.notify(line, title="Not done", severity="error")
+
+    def crash(self) -> str | None:
+        """After `run()`: None if the app ended normally, else the one line saying why it stopped (its traceback
+        kept in a file the line names)."""
+        if not self.return_code or self.return_code == TERMINATED:
+            return None
+        shown = self.error_console.file
+        return crash_line(self._exception, shown.getvalue() if isinstance(shown, io.StringIO) else "")
 
     @property
     def who(self) -> str:
@@ -172,9 +219,14 @@ class AnnotatorApp(App[None]):
             self._keys.prefetch()
 
     def list_rows(self, keys: Sequence[int]) -> dict[int, ArticleSummary]:
+        """The list's rows, read as it draws them: a store error leaves them blank and is said once."""
         from annotator.store.listing import rows
 
-        return rows(self.store, self.annotator, keys)
+        try:
+            return rows(self.store, self.annotator, keys)
+        except STORE_ERRORS as error:
+            self.store_failed(error, again=False)
+            return {}
 
     def list_counts(self) -> Counts:
         from annotator.store.listing import counts

@@ -18,6 +18,7 @@ from annotator import phrases
 from annotator.errors import AnnotatorError, Conflict
 from annotator.spans import EdgeRefused, move_edge
 from annotator.tui.bindings import ARTICLE, EDITING, MOVING, SELECTING
+from annotator.tui.failures import said
 from annotator.tui.layout import display
 from annotator.tui.model import Item, ItemKey
 from annotator.tui.screens.article import ArticleScreen
@@ -219,6 +220,7 @@ class AnnotateScreen(ArticleScreen):
         self.app.push_screen(SpeakerScreen(quote, candidates, index, self),
                              lambda choice: self._speaker_chosen(quote.key, choice))  # fmt: skip
 
+    @said
     @retried("current")
     def _speaker_chosen(self, quote: ItemKey, choice: Choice | None) -> None:
         self.speaker_candidate = None
@@ -291,6 +293,7 @@ class AnnotateScreen(ArticleScreen):
             return
         self._finish(status)
 
+    @said
     @retried("pending")
     def _done_chosen(self, choice: str | None) -> None:
         if choice == "accept":
@@ -307,6 +310,7 @@ class AnnotateScreen(ArticleScreen):
         else:
             self.say("Not marked done", "dim")
 
+    @said
     @retried("pending")
     def _finish(self, status: str, reason: str | None = None, accepted: str = "") -> None:
         title = display(self.model.title) or self.article_id
@@ -333,6 +337,7 @@ class AnnotateScreen(ArticleScreen):
         prompt = TextPrompt(f"Comment on this article ({count} so far; enter saves, escape cancels)", "comment")
         self.app.push_screen(prompt, self._commented)
 
+    @said
     def _commented(self, text: str | None) -> None:
         if not text:
             self.say("No comment added", "dim")

@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 
 from annotator.errors import AnnotatorError
+from annotator.tui.failures import said
 from annotator.tui.layout import display
 from annotator.tui.model import ArticleModel, Item
 from annotator.tui.screens import app_as
@@ -88,6 +89,7 @@ class ArticleScreen(CursorScreen):
         self.load(self.article_id)
         self.set_interval(CURSOR_SAVE_SECONDS, self._tick)
 
+    @said
     def _tick(self) -> None:
         """Now and then: save the cursor, and show the article's place anew if another process changed the
         database (it ingested articles: "article 1 of 1" would stay until the next article)."""
@@ -138,6 +140,7 @@ class ArticleScreen(CursorScreen):
             self.annotator_app.store.save_cursor(self.article_id, self.annotator_app.annotator, offset)
             self._cursor_saved = offset
 
+    @said
     def on_screen_resume(self) -> None:
         self.app.sub_title = self.sub_title or ""
         self.refresh_header()

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from annotator.store.listing import Counts, ListFilter
+from annotator.tui.failures import said
 from annotator.tui.screens import app_as
 from annotator.tui.widgets.article_rows import STATUS_NAMES, ArticleRows
 from annotator.tui.widgets.bars import KeyBar, TitleBar
@@ -72,11 +73,14 @@ class ArticleListScreen(Screen[None]):
     def rows(self) -> ArticleRows:
         return self.query_one(ArticleRows)
 
+    @said
     def on_mount(self) -> None:
         self.query_one("#search", Input).display = False
         self.reload(cursor_on=self._open_article(), refresh=True)
         self.rows.focus()
-        self.call_after_refresh(lambda: self.run_worker(self.annotator_app.list_prefetch, thread=True))
+        self.call_after_refresh(
+            lambda: self.run_worker(self.annotator_app.list_prefetch, thread=True, exit_on_error=False)
+        )
 
     def _open_article(self) -> str | None:
         """The article the annotate screen under this list shows, if any."""
@@ -84,6 +88,7 @@ class ArticleListScreen(Screen[None]):
 
         return next((s.article_id for s in self.app.screen_stack if isinstance(s, AnnotateScreen)), None)
 
+    @said
     def on_screen_resume(self) -> None:
         self.app.sub_title = f"{self.annotator_app.annotator} · articles"
         if self._resumed:  # back from help: an article may have changed meanwhile (not on first showing)
@@ -165,6 +170,7 @@ class ArticleListScreen(Screen[None]):
         self.set_focus(search)  # now, not after the keys already waiting (as focus() would)
 
     @on(Input.Changed, "#search")
+    @said
     def _search_changed(self, event: Input.Changed) -> None:
         self.title_search = event.value.strip()
         self.reload()
@@ -176,6 +182,7 @@ class ArticleListScreen(Screen[None]):
     def action_open(self) -> None:
         self.rows.choose()
 
+    @said
     def on_article_rows_chosen(self, event: ArticleRows.Chosen) -> None:  # enter, or a click
         self.annotator_app.open_article(event.article_id)
 

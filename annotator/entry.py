@@ -1,0 +1,21 @@
+"""The console script: the first of this package's code a command runs, before its heavy imports (Typer, Rich, the
+commands), so that ctrl+c or a SIGTERM in a command's first moments is one line and status 130 (143): a SIGTERM
+there ended the process silently (its handler came only with `annotator.cli.main`), and a ctrl+c in the import of
+`annotator.cli` itself printed a traceback. What runs before (the interpreter starting, `site`) is Python's."""
+
+import sys
+
+STARTING = "annotator: interrupted while starting; nothing was done\n"
+
+
+def main() -> None:
+    """`annotator`: the handlers of `annotator.interrupts` first (a light module), then the commands."""
+    try:
+        from annotator.interrupts import terminate_as_interrupt
+
+        terminate_as_interrupt()
+        from annotator.cli import main as command
+    except KeyboardInterrupt as stop:  # `Terminated` for a SIGTERM, named so as to import nothing more here
+        sys.stderr.write(STARTING)
+        raise SystemExit(143 if type(stop).__name__ == "Terminated" else 130) from None
+    command()

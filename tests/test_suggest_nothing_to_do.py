@@ -1,0 +1,46 @@
+"""Issue 10, a trial's leftover: after `export --suggestions --labels QUOTE` was imported into a new database,
+`annotator suggest` printed "0 suggestion(s) for 0 article(s)" and nothing else, though the article has no entity
+suggestion at all. The store keeps the suggestions, not which suggesters ran (one that found nothing leaves no
+row), so an article holding one kind is taken as suggested for every kind. The reply now says which articles lack
+which kind, why that can be, and how to recompute them (`--all`); the bookkeeping (which suggesters ran on an
+article) would need a table of its own, written by every path that stores suggestions. Real files, the real CLI and spaCy pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from processes import annotator
+
+from annotator.store import Store
+
+TEXT = 'Barack Obama visited Paris on Monday. "We will win," said the mayor of Lyon.\n'
+
+
+def test_suggest_with_nothing_to_do_says_which_articles_lack_a_kind_and_how_to_recompute(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    for step in (
+        ["ingest", "a.txt", "--db", "x.db"],
+        ["export", "--suggestions", "--labels", "QUOTE", "-o", "quotes.jsonl", "--db", "x.db"],
+        ["import", "quotes.jsonl", "--db", "new.db"],
+    ):
+        done = annotator(*step, cwd=tmp_path)
+        assert (done.returncode, done.stderr) == (0, ""), (step, done.stderr)
+    with Store.open(tmp_path / "new.db", read_only=True) as store:
+        [article] = store.article_ids()
+        assert store.suggesters(article) == ["quotes.v3"]
+    result = annotator("suggest", "--db", "new.db", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [
+        "0 suggestion(s) for 0 article(s)",
+        "nothing to suggest: every article holds this pipeline's versions (entities.v4, quotes.v3) of each kind it "
+        f"holds; 1 article holds no entities suggestion: {article!r} (none found, or its suggestions came from a "
+        "file that carried only some kinds, as `export --suggestions --labels` writes: `annotator suggest --all --db "
+        "new.db` recomputes every article)",
+    ]
+
+
+def test_suggest_with_every_kind_stored_says_nothing_more(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    assert annotator("ingest", "a.txt", "--db", "x.db", cwd=tmp_path).returncode == 0
+    result = annotator("suggest", "--db", "x.db", cwd=tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "0 suggestion(s) for 0 article(s)\n", "")
