@@ -23,7 +23,15 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Self
 from annotator.interrupts import keeping
 from annotator.rows import Offsets, SpanLike, SpanRow, SuggestionRow
 from annotator.store.examining import DatabaseError, companion, sqlite_uri
-from annotator.store.opening import Snapshot, WriteFailed, is_writable, open_database, two_names, write_failed
+from annotator.store.opening import (
+    Snapshot,
+    WriteFailed,
+    is_writable,
+    open_database,
+    overwritten,
+    two_names,
+    write_failed,
+)
 from annotator.store.witness import Witness
 from annotator.vocabulary import Label
 
@@ -210,10 +218,7 @@ class Connection:
                 names = os.stat(self._where or Path()).st_nlink
                 raise WriteFailed(f"not saved: {two_names(self.path, names)}; nothing of this change was written")
             if stands != KEPT:  # just before COMMIT, so a replacement after BEGIN (a long import) is caught
-                raise WriteFailed(
-                    f"not saved: {self.path} was replaced, removed or overwritten since it was opened; "
-                    "nothing of this change was written"
-                )
+                raise overwritten(self.path)
             with keeping():  # an interrupt from here on waits for the command's report (`interrupts.report_first`)
                 self.conn.execute("COMMIT")
         except BaseException as error:
