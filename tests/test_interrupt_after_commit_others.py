@@ -150,3 +150,34 @@ def test_adjudicate_interrupted_after_an_article_s_commit_stops_at_the_next_and_
         "undoable); the rest are unchanged: run the same command again to finish\n",
     )
     assert gold_events(tmp_path / "x.db") == 1  # the first article's gold; not yet marked done, nor the second
+
+
+def test_export_interrupted_once_its_outputs_are_in_place_prints_its_report_then_says_it_was_saved(
+    tmp_path: Path,
+) -> None:
+    """A helper's finding: a ctrl+c just after the export's file took its name said "nothing from this command
+    was written", with out.jsonl and its labelling config written. The two go into place together."""
+    small_database(tmp_path / "x.db")
+    report = plain_report(tmp_path, "export", "--format", "labelstudio", "--annotator", "alice", "-o", "plain.json",
+                          "--config", "plain.xml")  # fmt: skip
+    result = run(tmp_path, "annotator.places.Temporary:-:SIGINT:1", "replace_target", "export", "--format",
+                 "labelstudio", "--annotator", "alice", "-o", "out.json", "--config", "out.xml", "--db", "x.db")  # fmt: skip
+    expected = report.replace("plain.json", "out.json").replace("plain.xml", "out.xml")
+    assert (result.returncode, result.stdout, result.stderr) == (130, expected, SAVED)
+    assert (tmp_path / "out.json").read_bytes() == (tmp_path / "plain.json").read_bytes()
+    assert (tmp_path / "out.xml").read_bytes() == (tmp_path / "plain.xml").read_bytes()
+
+
+def test_train_interrupted_once_its_pipeline_is_in_place_prints_its_report_then_says_it_was_saved(
+    tmp_path: Path,
+) -> None:
+    gold = Path(__file__).parent / "fixtures" / "gold" / "dev.jsonl"
+    shortest = sorted(gold.read_text("utf-8").splitlines(keepends=True), key=len)[:3]
+    (tmp_path / "three.jsonl").write_text("".join(shortest), encoding="utf-8")
+    plain = annotator("train", "--from", "three.jsonl", "--out", "plain", "--epochs", "1", cwd=tmp_path)
+    assert (plain.returncode, plain.stderr) == (0, ""), plain.stderr
+    result = run(tmp_path, "os:rename:SIGTERM:1", "train", "--from", "three.jsonl", "--out", "ours", "--epochs", "1")
+    assert (result.returncode, result.stdout, result.stderr) == (143, plain.stdout.replace("plain", "ours"), SAVED)
+    assert sorted(p.name for p in (tmp_path / "ours").iterdir()) == sorted(
+        p.name for p in (tmp_path / "plain").iterdir()
+    )

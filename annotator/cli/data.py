@@ -231,28 +231,29 @@ def export(
         raise fail("--config goes with --format spacy (a `spacy train` config) or labelstudio (the labelling config)")
     if config is not None and output == "-":
         raise fail("--config is written with the export: give it a file (-o PATH), not standard output")
-    with errors_as_lines(), open_store(db, read_only=True) as store:
-        options = ExportOptions(statuses=parse_statuses(status), labels=parse_labels(labels), spans_key=spans_key)
-        chosen = get_format(name)
-        who = None if suggestions else GOLD if gold else default_annotator(annotator)
-        if who is not None and who not in store.annotators():
-            found = ", ".join(store.annotators()) or "none"
-            raise fail(f"no annotations by '{who}' to export (in the database: {found})")
-        if output == "-":
-            count = _to_standard_output(lambda out: export_records(store, name, out, who, options=options))
-            say(f"{count} record(s) written", err=True)
-            tell_notes(options)
-            return
-        kind = "" if chosen.suffix == f".{name}" else f".{name}"  # alice.jsonl, alice.prodigy.jsonl, alice.spacy
-        path = Path(output) if output else _in_exports(f"{who or 'suggestions'}{kind}{chosen.suffix}")
-        with progress_bar("Exporting") as progress:
-            count = export_to_path(
-                store, name, path, who, progress, options, make_folder=output is None, config=config, note=note
-            )
-    stored(f"the export is written to {path}")
-    what = "spaCy training config" if name == "spacy" else "Label Studio labelling config"
-    say(f"{count} record(s) -> {path}" + (f"; {what} -> {config}" if config else ""))
-    tell_notes(options)
+    with reported_before_interrupts():  # from the output's rename on, an interrupt waits for the report
+        with errors_as_lines(), open_store(db, read_only=True) as store:
+            options = ExportOptions(statuses=parse_statuses(status), labels=parse_labels(labels), spans_key=spans_key)
+            chosen = get_format(name)
+            who = None if suggestions else GOLD if gold else default_annotator(annotator)
+            if who is not None and who not in store.annotators():
+                found = ", ".join(store.annotators()) or "none"
+                raise fail(f"no annotations by '{who}' to export (in the database: {found})")
+            if output == "-":
+                count = _to_standard_output(lambda out: export_records(store, name, out, who, options=options))
+                say(f"{count} record(s) written", err=True)
+                tell_notes(options)
+                return
+            kind = "" if chosen.suffix == f".{name}" else f".{name}"  # alice.jsonl, alice.prodigy.jsonl, alice.spacy
+            path = Path(output) if output else _in_exports(f"{who or 'suggestions'}{kind}{chosen.suffix}")
+            with progress_bar("Exporting") as progress:
+                count = export_to_path(
+                    store, name, path, who, progress, options, make_folder=output is None, config=config, note=note
+                )
+        stored(f"the export is written to {path}")
+        what = "spaCy training config" if name == "spacy" else "Label Studio labelling config"
+        say(f"{count} record(s) -> {path}" + (f"; {what} -> {config}" if config else ""))
+        tell_notes(options)
 
 
 def _in_exports(name: str) -> Path:

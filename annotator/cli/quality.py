@@ -193,21 +193,22 @@ def train(
     if curve and out is not None:
         raise fail("--curve writes no pipeline: leave out --out")
     folder = out or Path("models") / datetime.now(UTC).strftime("trained-%Y%m%d-%H%M%S")
-    with errors_as_lines(), progress_bar("Training") as progress:
-        if from_files:
-            report = (
-                train_curve(None, source, epochs=epochs, seed=seed, base=base, progress=progress)
-                if curve
-                else train_model(None, source, folder, epochs=epochs, seed=seed, base=base, progress=progress)
-            )
-        else:
-            with open_store(db, read_only=True) as store:
+    with reported_before_interrupts():  # from the pipeline's rename on, an interrupt waits for the report
+        with errors_as_lines(), progress_bar("Training") as progress:
+            if from_files:
                 report = (
-                    train_curve(store, source, epochs=epochs, seed=seed, base=base, progress=progress)
+                    train_curve(None, source, epochs=epochs, seed=seed, base=base, progress=progress)
                     if curve
-                    else train_model(store, source, folder, epochs=epochs, seed=seed, base=base, progress=progress)
+                    else train_model(None, source, folder, epochs=epochs, seed=seed, base=base, progress=progress)
                 )
-    if not curve:
-        stored(f"the model is written to {folder}")
-    for line in curve_lines(report) if curve else report_lines(report):
-        say(line)
+            else:
+                with open_store(db, read_only=True) as store:
+                    report = (
+                        train_curve(store, source, epochs=epochs, seed=seed, base=base, progress=progress)
+                        if curve
+                        else train_model(store, source, folder, epochs=epochs, seed=seed, base=base, progress=progress)
+                    )
+        if not curve:
+            stored(f"the model is written to {folder}")
+        for line in curve_lines(report) if curve else report_lines(report):
+            say(line)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.errors import InputError
+from annotator.interrupts import keeping
 from annotator.places import Note, PlaceError, Temporary, kind_of, note_leftovers, regular_target, unbroken
 
 
@@ -336,11 +337,12 @@ def written_together(
                 os.fsync(stream.fileno())
             except OSError as error:
                 raise _cannot_write(path, found, error) from None
-        for (path, _, found), temporary in zip(checked, temporaries, strict=True):
-            try:
-                temporary.replace_target()
-            except OSError as error:
-                raise _cannot_write(path, found, error) from None
+        with keeping():  # the outputs go into place together: an interrupt from here on waits for the report
+            for (path, _, found), temporary in zip(checked, temporaries, strict=True):
+                try:
+                    temporary.replace_target()
+                except OSError as error:
+                    raise _cannot_write(path, found, error) from None
         placed = True
     finally:
         for stream in streams:

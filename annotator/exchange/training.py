@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.errors import AnnotatorError, InputError
+from annotator.interrupts import keeping
 from annotator.metrics.evaluation import Evaluation, evaluate
 from annotator.places import unbroken
 from annotator.store import Reader
@@ -174,7 +175,8 @@ def train_model(
         shutil.rmtree(partial, ignore_errors=True)  # ours, half written
         raise
     try:
-        os.rename(partial, out)  # replaces only an empty folder; never follows a link
+        with keeping():  # the pipeline in place: an interrupt from here on waits for the report
+            os.rename(partial, out)  # replaces only an empty folder; never follows a link
     except OSError as error:
         raise AnnotatorError(
             f"cannot put the pipeline at {out} ({error.strerror}): it is kept at {partial}; move it where you want it"
