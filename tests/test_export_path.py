@@ -10,9 +10,15 @@ from pathlib import Path
 
 from exchange_support import build, every_status
 
-from annotator.exchange.formats.common import Record, RecordSpan, StoredSpans
+from annotator.exchange.formats.common import (
+    Record,
+)
 from annotator.exchange.formats.jsonl import dumps, record_dict
 from annotator.exchange.formats.options import ReadOptions
+from annotator.exchange.formats.stored_spans import (
+    RecordSpan,
+    StoredSpans,
+)
 from annotator.exchange.importing import read_file, store_records
 from annotator.exchange.records import annotator_records, export, written_stamp
 from annotator.models import Label, NativeRecord

@@ -12,8 +12,18 @@ from pathlib import Path
 
 from annotator.errors import InputError
 from annotator.exchange.files import Where
-from annotator.exchange.formats.common import TRIMMED, Dropped, ImportedRecord, Question, Read, RecordSpan, Skipped
+from annotator.exchange.formats.common import (
+    TRIMMED,
+    Dropped,
+    ImportedRecord,
+    Question,
+    Read,
+    Skipped,
+)
 from annotator.exchange.formats.options import ReadOptions
+from annotator.exchange.formats.stored_spans import (
+    RecordSpan,
+)
 from annotator.exchange.ingest import title_from
 from annotator.exchange.predictions import UNNAMED, model_suggestions, unnamed_left_out
 from annotator.exchange.realign import StoredWords, onto

@@ -20,11 +20,13 @@ from annotator.exchange.files import written_together
 from annotator.exchange.formats.common import (
     Record,
     RecordLike,
-    RecordSpan,
-    StoredSpans,
     TokensOf,
 )
 from annotator.exchange.formats.options import DONE_ONLY, ExportOptions
+from annotator.exchange.formats.stored_spans import (
+    RecordSpan,
+    StoredSpans,
+)
 from annotator.models import (
     Comment,
     Label,

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, NamedTuple, Protocol, TypeVar, overload
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -22,76 +22,11 @@ from annotator import models
 from annotator.errors import InputError, describe_validation_error
 from annotator.exchange.files import Where, jsonl_lines
 from annotator.exchange.formats.options import SPEAKER_RELATION, ReadOptions
+from annotator.exchange.formats.stored_spans import RecordSpan
 from annotator.models import Label, NativeRecord, Span, SpanError, Status, Suggestion, check_span, content_hash
-from annotator.rows import Offsets, SpanLike, Token
+from annotator.rows import SpanLike, Token
 from annotator.spans import edge_problem, fit
 from annotator.vocabulary import a_or_an, is_model, name_problem
-
-
-class RecordSpan(NamedTuple):
-    """A span of a record on its way out: the span alone, without the database's ids. A named tuple: an export
-    makes one for every stored span, and a tuple is made three times faster than a frozen dataclass."""
-
-    start: int
-    end: int
-    label: Label
-    text: str
-    speaker: Offsets | None = None
-
-
-#: A span as the store reads it for an export: (start, end, label, text, speaker_start, speaker_end).
-SpanRow = tuple[int, int, str, str, int | None, int | None]
-
-#: Labels by their stored names (a name the schema would not let in is a KeyError, never written).
-LABELS = {label.value: label for label in Label}
-
-
-class StoredSpans(Sequence[RecordSpan]):
-    """An annotation's stored spans as the store's rows (`rows`), made `RecordSpan`s the first time they are read
-    as such. The native JSONL writes the rows as they are, so its export makes one object a span (the JSON
-    object), as a plain sqlite3 + json loop does, instead of a named tuple first (benchmarks/export.py)."""
-
-    __slots__ = ("_spans", "rows")
-
-    def __init__(self, rows: list[SpanRow]) -> None:
-        self.rows = rows
-        self._spans: list[RecordSpan] | None = None
-
-    def _made(self) -> list[RecordSpan]:
-        if self._spans is None:
-            new = tuple.__new__  # RecordSpan(...) through its Python-level __new__ costs twice as much, per span
-            self._spans = [
-                new(
-                    RecordSpan,
-                    (start, end, LABELS[label], text, None if s_start is None else new(Offsets, (s_start, s_end))),
-                )
-                for start, end, label, text, s_start, s_end in self.rows
-            ]
-        return self._spans
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    @overload
-    def __getitem__(self, index: int) -> RecordSpan: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[RecordSpan]: ...
-    def __getitem__(self, index: int | slice) -> RecordSpan | list[RecordSpan]:
-        return self._made()[index]
-
-    def __iter__(self) -> Iterator[RecordSpan]:
-        return iter(self._made())
-
-    def __eq__(self, other: object) -> bool:
-        """Equal to the same spans as a list (or as stored spans), as the list it stands for would be."""
-        if isinstance(other, StoredSpans):
-            other = other._made()
-        return self._made() == other
-
-    __hash__ = None  # type: ignore[assignment]  # a list's spans: not hashable
-
-    def __repr__(self) -> str:
-        return f"StoredSpans({self._made()!r})"
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,11 +13,9 @@ from pydantic import ValidationError
 from annotator.errors import describe_validation_error
 from annotator.exchange.files import Where, jsonl_objects, write_text_lines
 from annotator.exchange.formats.common import (
-    LABELS,
     ImportedRecord,
     Read,
     RecordLike,
-    StoredSpans,
     TokensOf,
     flag_and_comments,
     jsonl_records,
@@ -25,6 +23,10 @@ from annotator.exchange.formats.common import (
 )
 from annotator.exchange.formats.common import dumps as encode
 from annotator.exchange.formats.options import ExportOptions, ReadOptions
+from annotator.exchange.formats.stored_spans import (
+    LABELS,
+    StoredSpans,
+)
 from annotator.models import Label, NativeRecord
 from annotator.rows import SpanLike
 from annotator.vocabulary import is_model
