@@ -1,6 +1,6 @@
 """The `annotator` command: a thin layer over the core. Each command's docstring is its help.
 
-The commands live by topic (`data`, `overview`, `corpus`, `teams`, `quality`, `screens`); this module registers them, in the order the help
+The commands live by topic (`data`, `exports`, `overview`, `corpus`, `teams`, `quality`, `screens`); this module registers them, in the order the help
 lists them, and holds the top-level options.
 """
 
@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from annotator.cli import corpus, data, overview, quality, screens, teams
+from annotator.cli import corpus, data, exports, overview, quality, screens, teams
 from annotator.cli.common import AnnotatorOption, Command, app, fail
 from annotator.interrupts import terminate_as_interrupt, terminated
 from annotator.store import DEFAULT_DB
@@ -24,7 +24,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "ingest": data.ingest,
     "suggest": data.suggest,
     "predict": corpus.predict,
-    "export": data.export,
+    "export": exports.export,
     "import": data.import_,
     "merge": teams.merge,
     "assign": teams.assign,

@@ -112,6 +112,8 @@ ModelOption = Annotated[
 #: The format names as a closed set (typer turns an Enum into a choice, checked before the command runs).
 FormatName = StrEnum("FormatName", [(name.replace("-", "_"), name) for name in FORMATS])  # type: ignore[misc]
 NATIVE = FormatName("jsonl")
+#: The spaCy spans key of quotes, as annotator.exchange.formats.options.QUOTES_KEY (not imported before a command runs).
+QUOTES_KEY = "quotes"
 FormatOption = Annotated[FormatName, typer.Option("--format", help="The file's format (jsonl is the native record).")]
 WorkersOption = Annotated[
     int,

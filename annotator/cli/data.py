@@ -1,23 +1,19 @@
 """Commands that move data: articles and suggestions in, annotations in and out, databases checked, and what a
 database holds (`merge` is a team's: `cli.teams`)."""
 
-import os
-import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, BinaryIO
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from annotator.cli.common import (
     NATIVE,
-    AnnotatorOption,
+    QUOTES_KEY,
     DbOption,
     FormatOption,
     ModelOption,
     WorkersOption,
     checked_name,
-    default_annotator,
     errors_as_lines,
     fail,
     note,
@@ -29,14 +25,11 @@ from annotator.cli.common import (
     stored,
 )
 from annotator.store import DEFAULT_DB
-from annotator.vocabulary import GOLD, ChangedText
+from annotator.vocabulary import ChangedText
 
 if TYPE_CHECKING:
-    from annotator.exchange.formats.options import ExportOptions
     from annotator.exchange.importing import ImportReport
     from annotator.store import Reader
-
-QUOTES_KEY = "quotes"  # as annotator.exchange.formats.options.QUOTES_KEY (not imported before a command runs)
 
 
 def ingest(
@@ -178,113 +171,6 @@ def _why_nothing(store: "Reader", model: str | None, db: Path) -> str:
         f"{'; '.join(groups)} (none found, or its suggestions came from a file that carried only some kinds, as "
         f"`export --suggestions --labels` writes: `{again}` recomputes every article)"
     )
-
-
-def export(
-    db: DbOption = Path(DEFAULT_DB),
-    annotator: AnnotatorOption = None,
-    gold: Annotated[bool, typer.Option("--gold", help="Export the adjudicated gold annotations.")] = False,
-    suggestions: Annotated[bool, typer.Option("--suggestions", help="Export the model's suggestions.")] = False,
-    format: FormatOption = NATIVE,
-    output: Annotated[
-        str | None, typer.Option("-o", "--output", help="Output file, or - for standard output (default: exports/).")
-    ] = None,
-    status: Annotated[
-        str,
-        typer.Option(
-            "--status", help="Which annotations: statuses, comma-separated (done, in_progress, skipped, ...), or all."
-        ),
-    ] = "done",
-    labels: Annotated[
-        str | None, typer.Option("--labels", help="Only spans of these labels, e.g. ACTOR,LOCATION,FIGURE.")
-    ] = None,
-    spans_key: Annotated[
-        str, typer.Option("--spans-key", help="spacy: the doc.spans key that holds the quotes.")
-    ] = QUOTES_KEY,
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            help="Also write the tool's config here: spacy, a `spacy train` config; labelstudio, the labelling config.",
-            dir_okay=False,
-        ),
-    ] = None,
-) -> None:
-    """Write annotations in a format, one record per article (native JSONL unless --format says otherwise).
-
-    Example: annotator export --annotator alice --format prodigy -o exports/alice.prodigy.jsonl
-    """
-    from annotator.exchange.formats import get_format
-    from annotator.exchange.formats.options import ExportOptions, parse_labels, parse_statuses
-    from annotator.exchange.records import export as export_records
-    from annotator.exchange.records import export_to_path
-
-    name = format.value
-    if gold and suggestions:
-        raise fail("choose one of --gold and --suggestions")
-    if suggestions and name == "conll":  # read back, the model's spans would pass for someone's finished work
-        raise fail(
-            "CoNLL cannot say that spans are the model's suggestions, not anyone's work: export --suggestions as "
-            "jsonl, prodigy, labelstudio, spacy or doccano"
-        )
-    if config is not None and get_format(name).config is None:
-        raise fail("--config goes with --format spacy (a `spacy train` config) or labelstudio (the labelling config)")
-    if config is not None and output == "-":
-        raise fail("--config is written with the export: give it a file (-o PATH), not standard output")
-    with reported_before_interrupts():  # from the output's rename on, an interrupt waits for the report
-        with errors_as_lines(), open_store(db, read_only=True) as store:
-            options = ExportOptions(statuses=parse_statuses(status), labels=parse_labels(labels), spans_key=spans_key)
-            chosen = get_format(name)
-            who = None if suggestions else GOLD if gold else default_annotator(annotator)
-            if who is not None and who not in store.annotators():
-                found = ", ".join(store.annotators()) or "none"
-                raise fail(f"no annotations by '{who}' to export (in the database: {found})")
-            if output == "-":
-                count = _to_standard_output(lambda out: export_records(store, name, out, who, options=options))
-                say(f"{count} record(s) written", err=True)
-                tell_notes(options)
-                return
-            kind = "" if chosen.suffix == f".{name}" else f".{name}"  # alice.jsonl, alice.prodigy.jsonl, alice.spacy
-            path = Path(output) if output else _in_exports(f"{who or 'suggestions'}{kind}{chosen.suffix}")
-            with progress_bar("Exporting") as progress:
-                count = export_to_path(
-                    store, name, path, who, progress, options, make_folder=output is None, config=config, note=note
-                )
-        stored(f"the export is written to {path}")
-        what = "spaCy training config" if name == "spacy" else "Label Studio labelling config"
-        say(f"{count} record(s) -> {path}" + (f"; {what} -> {config}" if config else ""))
-        tell_notes(options)
-
-
-def _in_exports(name: str) -> Path:
-    """The default output, exports/NAME; a name that would put it anywhere else (a stored name from an older
-    release, before names were checked) is refused: the default never leaves exports/."""
-    folder = Path(os.path.realpath("exports"))  # realpath: a link loop is no traceback (it is refused on writing)
-    path = Path("exports") / name
-    if Path(os.path.realpath(path)).parent != folder:
-        raise fail(f"the default output exports/{name} would not be inside exports/: give -o PATH")
-    return path
-
-
-def tell_notes(options: "ExportOptions") -> None:
-    for what, count in options.written.notes.items():
-        say(f"note: {count} {what}", err=True)
-
-
-def _to_standard_output(write: Callable[[BinaryIO], int]) -> int:
-    """Write to standard output; a full disk or a closed pipe is one line (or, for `| head`, silence)."""
-    import os
-
-    try:
-        count = write(sys.stdout.buffer)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
-        raise typer.Exit(1) from None
-    except OSError as error:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise fail(f"cannot write to standard output: {error.strerror}") from None
-    return count
 
 
 def import_(
