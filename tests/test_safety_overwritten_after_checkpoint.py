@@ -306,10 +306,11 @@ def record():
 def interrupted_checkpoint(store):
     # A checkpoint stopped after writing some pages, before it records nBackfill (sqlite3_interrupt: the copy
     # loop stops; a slow fsync of the file leaves the same record for as long as it lasts).
-    for _ in range(200):
+    for attempt in range(400):
         before = os.stat(db)
         done = threading.Event()
         def hit():
+            done.wait((attempt % 40) * 0.00025)  # later each time, until one lands in the copying
             while not done.is_set():
                 store.conn.interrupt()
         hitting = threading.Thread(target=hit)

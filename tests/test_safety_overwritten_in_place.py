@@ -25,6 +25,7 @@ import pytest
 from processes import annotator, small_database
 from tmux_tui import HAVE_TMUX, Session
 
+from annotator.models import ArticleIn
 from annotator.store import Store, WriteFailed
 from annotator.tui.app import AnnotatorApp
 from annotator.vocabulary import Status
@@ -209,3 +210,60 @@ def test_the_real_tui_refuses_an_edit_after_a_backup_was_copied_onto_its_file(fi
     assert f"Notdone:notsaved:{db}wasreplaced,removedoroverwrittensinceitwasopened" in refusal
     assert status.read_text() == "0\n"
     assert db.read_bytes() == backup.read_bytes()
+
+
+OTHER_EDIT = (
+    "import sys; from annotator.store import Store\n"
+    "with Store.open(sys.argv[1]) as store:\n"
+    "    store.set_status(sys.argv[2], 'bob', 'done')\n"
+)
+CHECKPOINT = (
+    "import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute(f'PRAGMA wal_checkpoint({sys.argv[2]})').fetchone()"
+)
+
+
+@pytest.mark.parametrize(
+    ("mode", "grown"), [("PASSIVE", False), ("FULL", False), ("RESTART", False), ("TRUNCATE", True)]
+)
+def test_a_copy_after_another_writer_s_edit_and_another_program_s_checkpoint_is_refused(
+    files: tuple[Path, Path, str], mode: str, grown: bool
+) -> None:
+    """A trial (27 runs, 26 acknowledged edits into the copy, 7 files then malformed): our edit; another writer's
+    edit; another program's checkpoint; `cp backup.db x.db`. Our next edit read the copy's older annotation, so it
+    looked changed in another window: the failed edit's clean-up judged the file without comparing what the
+    checkpoint wrote, took the copy as the checkpoint's work and made it the file we knew. Every later edit was
+    then written into the copy. After TRUNCATE nothing of the WAL is left to compare: a copy is caught when its
+    size differs from the database's at the last commit (`grown`: x.db has an article more than the backup); one
+    of the same size is not (README)."""
+    db, backup, article = files
+    if grown:
+        with Store.open(db) as store:
+            store.add_articles([(ArticleIn(text="A longer article. " * 2000, title="Long"), None, [])])
+        assert db.stat().st_size > backup.stat().st_size
+    with Store.open(db) as store:
+        store.set_status(article, "a", Status.DONE)
+        subprocess.run([sys.executable, "-c", OTHER_EDIT, db, article], check=True)
+        subprocess.run([sys.executable, "-c", CHECKPOINT, db, mode], check=True)
+        copied = copy_onto(backup, db)
+        for status in (Status.IN_PROGRESS, Status.DONE):
+            with pytest.raises(WriteFailed, match=f"^{re.escape(refused(db))}$"):
+                store.set_status(article, "a", status)
+        assert db.read_bytes() == copied
+    assert db.read_bytes() == backup.read_bytes()
+
+
+def test_a_failed_edit_after_a_copy_does_not_make_the_copy_the_file_we_know(files: tuple[Path, Path, str]) -> None:
+    """The clean-up of a failed transaction looks at the file without the write lock, where what a checkpoint
+    wrote cannot be compared: it lets a change pass but no longer takes the file as it is for the one it knows,
+    so the next edit still compares it, and refuses the copy."""
+    db, backup, article = files
+    with Store.open(db) as store:
+        store.set_status(article, "a", Status.DONE)
+        subprocess.run([sys.executable, "-c", OTHER_EDIT, db, article], check=True)
+        subprocess.run([sys.executable, "-c", CHECKPOINT, db, "PASSIVE"], check=True)
+        copied = copy_onto(backup, db)
+        with pytest.raises(RuntimeError, match=r"^an edit that fails$"), store.write():
+            raise RuntimeError("an edit that fails")
+        with pytest.raises(WriteFailed, match=f"^{re.escape(refused(db))}$"):
+            store.set_status(article, "a", Status.IN_PROGRESS)
+    assert db.read_bytes() == copied == backup.read_bytes()

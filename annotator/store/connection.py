@@ -179,7 +179,7 @@ class Connection:
         return Database(self.conn)
 
     def close(self) -> None:
-        stands = self.stands()
+        stands = self.stands(writing=True)  # compared as before a COMMIT: SQLite's checkpoint on closing writes
         if stands == MOVED:
             self._let_go_of_the_wal()
         if stands == OVERWRITTEN:

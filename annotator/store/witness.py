@@ -18,8 +18,9 @@ process's TRUNCATE, then `cp`, was taken as a checkpoint).
 
 A change a checkpoint explains is checked against what the checkpoint wrote (`Witness._holds_the_checkpoint`: the
 file's size and the page of the WAL's last frame, when the checkpoint wrote every frame, or the frames of our last
-commit still in a restarted WAL). Not caught: a copy made after another process's checkpoint that left frames
-unwritten (a reader held them) or truncated the WAL, or while one is under way (`written_since`), or after a WAL
+commit still in a restarted WAL; after TRUNCATE, the size). Not caught: a copy made after another process's
+checkpoint that left frames unwritten (a reader held them) or truncated the WAL (a copy of the same size), or
+while one is under way (`written_since`), or after a WAL
 we knew as written whole grew and was restarted and rewritten past our last frame (`_grew_after`), and before
 this connection's next commit: each is taken for a checkpoint, as refusing them refused two honest writers.
 
@@ -210,11 +211,14 @@ class Witness:
             found = os.stat(self.path)
             self._seen = (found.st_size, found.st_mtime_ns)
 
-    def holds_what_we_know(self, found: os.stat_result, writing: bool = False) -> bool:
+    def holds_what_we_know(self, found: os.stat_result, writing: bool = False, ours: bool = False) -> bool:
         """Whether the file (`found`: its stat now, by path; the same file as opened) was changed only by
         checkpoints (or not at all) since this was last taken. Once False, always False. `writing`: called inside
         our write transaction, where no other writer can append frames, so what a checkpoint wrote is compared
-        with the file (`_holds_the_checkpoint`)."""
+        with the file (`_holds_the_checkpoint`), and the file as it is becomes what we know. Outside it a change
+        a checkpoint explains is let pass but not taken as known: the next check inside a transaction compares
+        it (a trial: a failed edit's clean-up took a copy made after another program's checkpoint as its work,
+        and every later edit went into the copy). `ours`: our own COMMIT's checkpoint, taken as known."""
         if self.overwritten or self._checkpoints is None:
             return not self.overwritten
         if (found.st_size, found.st_mtime_ns) == self._seen:
@@ -224,7 +228,8 @@ class Witness:
             now.written_since(self._checkpoints, self.wal)
             and (not writing or self._holds_the_checkpoint(self._checkpoints, now, found))
         ):
-            self._take()
+            if writing or ours or now is None:
+                self._take()
             return True
         self.overwritten = True
         return False
@@ -241,13 +246,22 @@ class Witness:
         if (now.salt_1, now.salt_2) == (then.salt_1, then.salt_2):
             if now.frames == 0 or now.backfilled != now.frames:
                 return True
-            main = self._fd(self._main)  # its size now: a checkpoint may have ended since `found` was taken
-            if main is not None and os.fstat(main).st_size != now.pages * now.page_size:
+            if not self._sized(now):
                 return False
             return self._frame_in_file(now.frames, now) is not False
+        if now.frames == 0 and now.pages > 0 and not self._sized(now):
+            return False  # restarted (TRUNCATE) after a complete checkpoint, which left the file at its page count
         if then.frames == 0 or not then.settled or now.frames != 0 or not self._wal_still_of(then):
             return True  # a writer began a generation since: its checkpoints may have put newer pages in the file
+        if _grew_after(then, now, self.wal):
+            return True  # `then`'s last frame is not the newest copy of its page: nothing to compare
         return self._frame_in_file(then.frames, then) is not False
+
+    def _sized(self, now: Checkpoints) -> bool:
+        """Whether the file is as long as the database was at the WAL's last commit, as a complete checkpoint
+        leaves it (its size now: a checkpoint may have ended since the stat was taken)."""
+        main = self._fd(self._main)
+        return main is None or os.fstat(main).st_size == now.pages * now.page_size
 
     def _wal_still_of(self, generation: Checkpoints) -> bool:
         """Whether the -wal's header still carries `generation`'s salts (a restart rewrites it only when a writer
@@ -295,7 +309,7 @@ class Witness:
             else:
                 self._checkpoints = now
         else:  # without the write lock: another writer may append and checkpoint while the pages are compared
-            self.holds_what_we_know(found, writing=False)
+            self.holds_what_we_know(found, ours=True)
 
     def release(self) -> None:
         """Close the descriptors (after SQLite closed its connection: see the module)."""
