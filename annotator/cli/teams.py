@@ -163,6 +163,11 @@ def merge(
             f"{report.unchanged} unchanged; "
             f"{len(report.conflicts) + len(report.text_conflicts)} conflict(s) -> {db}"
         )
+        if report.brought_up_to_date:
+            say(
+                f"{report.brought_up_to_date} annotation(s) brought up to date: the other file's work went on from "
+                "this database's (no conflict; its later events are added)"
+            )
         if report.suggestions_copied:
             say(f"{report.suggestions_copied} suggestion(s) added")
         if report.assignments_added:

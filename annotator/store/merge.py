@@ -8,6 +8,8 @@ merged. For each article and annotator in the other database:
   order, so the audit trail and time-per-article survive, and undo/redo here walk the same history there.
 - the same work here (same status, spans and decisions, compared by content): nothing happens. This is why
   merging twice changes nothing.
+- work one side went on with from the other's (its history starts with the other's, event for event: a pack
+  merged back, then annotated further): the newer side's is kept, theirs with their later events. No conflict.
 - different work here: a conflict, reported and left alone, unless `prefer` says which side wins. When the
   other side wins, its work replaces ours as one "merge" event (before: ours, after: theirs): their history
   does not apply on top of ours, but undo of the merge event gives ours back.
@@ -33,7 +35,7 @@ from typing import Any
 
 from annotator.errors import AnnotatorError
 from annotator.rows import Edit
-from annotator.store.connection import SPAN_COLUMNS, Row, _json
+from annotator.store.connection import SPAN_COLUMNS, Row, _json, rows_of
 from annotator.store.edits import Store
 from annotator.store.history import NOT_EDITS
 from annotator.store.merge_source import MergeSource, empty, work
@@ -175,6 +177,7 @@ class MergeReport:
     articles_added: int = 0
     annotations_added: int = 0
     unchanged: int = 0
+    brought_up_to_date: int = 0  # their work continued ours since a merge: taken, with their later events
     overwritten: int = 0
     events_copied: int = 0
     suggestions_copied: int = 0
@@ -227,11 +230,15 @@ def _copy_pair(store: Store, source: MergeSource, ids: _Ids, annotation: dict[st
     spans = [ids.span_row(r) for r in source.spans(ids.their_article, who)]
     decisions = [ids.decision(r) for r in source.decisions(ids.their_article, who)]
     insert_pair(store, ids.our_article, annotation, spans, decisions)
+    events = [e for e in source.events(ids.their_article, who) if e["action"] not in NOT_EDITS]
+    return _copy_events(store, ids, events)
+
+
+def _copy_events(store: Store, ids: _Ids, events: list[Row]) -> int:
+    """Append their edit events here, every id mapped (the spans' through `ids`); returns how many."""
     next_id = next_event_id(store)
     rows = []
-    for event in source.events(ids.their_article, who):
-        if event["action"] in NOT_EDITS:
-            continue
+    for event in events:
         ids.events[event["id"]] = next_id
         rows.append({
             **event,
@@ -245,6 +252,53 @@ def _copy_pair(store: Store, source: MergeSource, ids: _Ids, annotation: dict[st
     if ids.spans:
         reserve_span_ids(store, max(ids.spans.values()))
     return len(rows)
+
+
+def _edits_here(store: Store, article_id: str, annotator: str) -> list[Row]:
+    sql = "SELECT * FROM events WHERE article_id = ? AND annotator = ? ORDER BY id"
+    return [dict(r) for r in rows_of(store.conn, sql, [article_id, annotator]) if r["action"] not in NOT_EDITS]
+
+
+def _shared(mine: list[Row], theirs: list[Row]) -> bool:
+    """Whether the shorter history is the start of the longer, event for event (an event copied by a merge keeps
+    its action and time; its ids differ)."""
+    return all((a["action"], a["at"]) == (b["action"], b["at"]) for a, b in zip(mine, theirs, strict=False))
+
+
+def _fast_forward(store: Store, source: MergeSource, ids: _Ids, annotation: Row, mine: list[Row],
+                  theirs: list[Row]) -> int:  # fmt: skip
+    """Their work continues ours (ours is where their history passed through, as a pack merged back and then
+    annotated further): their state replaces ours and their later events are appended, so undo here walks
+    them as it does there. Ids of the shared part map onto ours through the shared events' spans."""
+    for a, b in zip(mine, theirs, strict=False):
+        ids.events[b["id"]] = a["id"]
+        for key in ("before", "after"):
+            pairs = zip(json.loads(a[key]).get("spans", []), json.loads(b[key]).get("spans", []), strict=False)
+            for ours_row, their_row in pairs:
+                ids.spans.setdefault(their_row["id"], ours_row["id"])
+    here, who = ids.our_article, annotation["annotator"]
+    spans = [ids.span_row(r) for r in source.spans(ids.their_article, who)]
+    decisions = [ids.decision(r) for r in source.decisions(ids.their_article, who)]
+    store.conn.execute("DELETE FROM spans WHERE article_id = ? AND annotator = ?", [here, who])
+    store.conn.execute("DELETE FROM decisions WHERE article_id = ? AND annotator = ?", [here, who])
+    insert_pair(store, here, annotation, spans, decisions)
+    return _copy_events(store, ids, theirs[len(mine) :])
+
+
+def _continues(store: Store, source: MergeSource, ids: _Ids, annotation: Row, report: MergeReport) -> bool:
+    """Whether one side's history of this work continues the other's (no conflict): theirs is taken with its
+    later events (`_fast_forward`), or ours already holds all of theirs."""
+    who = annotation["annotator"]
+    mine = _edits_here(store, ids.our_article, who)
+    theirs = [e for e in source.events(ids.their_article, who) if e["action"] not in NOT_EDITS]
+    if len(mine) == len(theirs) or not _shared(mine, theirs):
+        return False
+    if len(theirs) > len(mine):
+        report.events_copied += _fast_forward(store, source, ids, annotation, mine, theirs)
+        report.brought_up_to_date += 1
+    else:
+        report.unchanged += 1  # ours continues theirs: nothing of theirs is newer
+    return True
 
 
 def _merge_assignments(store: Store, source: MergeSource, ours: dict[str, str], report: MergeReport) -> None:
@@ -311,6 +365,8 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
         elif empty(mine):
             report.events_copied += _copy_pair(store, source, ids, annotation)
             report.annotations_added += 1
+        elif _continues(store, source, ids, annotation, report):
+            pass
         else:
             title = store.article(here).title
             report.conflicts.append(MergeConflict(source=str(source.path), article_id=here, title=title, annotator=who,
