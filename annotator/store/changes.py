@@ -107,7 +107,7 @@ class Changes(ArticleWriter):
         """The decisions new spans make on the undecided suggestions they cover on their own layer: rejected, as
         replaced (written in the add's own event, so one undo takes both back). Left pending, such a suggestion
         could never be accepted any more: it overlaps the span. One with exactly a new span's offsets and label is
-        that span (it repeats it) and stays as it is. Also what to tell the user. Gold takes no suggestions (the
+        that span (it repeats it) and stays as it is (`add_span` accepts it instead of adding a twin). Also what to tell the user. Gold takes no suggestions (the
         review screen shows none), so nothing is pending for it to decide."""
         found: dict[int, Row] = {}
         if annotator == GOLD:

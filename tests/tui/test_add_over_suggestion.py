@@ -60,16 +60,19 @@ async def test_adding_a_span_over_a_pending_suggestion_rejects_it_as_replaced_an
         assert [s.text for s in store.pending("a", WHO)] == ["Benjamin Netanyahu", "Gaza"]
 
 
-def test_a_span_exactly_where_a_suggestion_is_leaves_it_undecided_and_one_elsewhere_touches_nothing(
-    tmp_path: Path,
-):
+def test_a_span_exactly_where_a_suggestion_is_accepts_it_and_one_elsewhere_touches_nothing(tmp_path: Path):
+    """Exactly a suggestion's words and label: the suggestion itself (tests/test_add_over_a_suggestion.py)."""
     db = database(tmp_path / "e.db")
     with Store.open(db) as store:
+        first = min(s.id for s in store.suggestions("a"))
         same = store.add_span("a", WHO, 15, 33, "ACTOR")
         other = store.add_span("a", WHO, 0, 5, "FIGURE")
-        assert (same.decided, same.message) == ({}, "added ACTOR 'Benjamin Netanyahu' at 15:33")
+        assert (same.decided, same.message) == (
+            {first: "accepted"},
+            "accepted ACTOR 'Benjamin Netanyahu' at 15:33 as ACTOR",
+        )
         assert (other.decided, other.message) == ({}, "added FIGURE 'Prime' at 0:5")
-        assert store.decisions("a", WHO) == {}
+        assert store.decisions("a", WHO) == {first: "accepted"}
 
 
 def test_gold_takes_no_suggestions_so_a_span_added_to_gold_decides_none(tmp_path: Path):

@@ -1,0 +1,50 @@
+"""A span marked by hand with exactly a pending suggestion's edges and label is that suggestion (a newcomer's
+trial): it was stored as a new span and the suggestion left undecided, and a quote marked this way lost its
+suggested speaker. It is now accepted, as enter would have, speaker and all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support import SMALL_TEXT, find, word_tokens
+
+from annotator.models import ArticleIn, Suggestion
+from annotator.store import Store
+
+QUOTE = "talks failed"
+
+
+def stored(path: Path) -> tuple[Store, str]:
+    store = Store.open(path)
+    actor = find(SMALL_TEXT, "Washington", "ACTOR")
+    suggestions = [
+        Suggestion(**actor, suggester="entities.v4"),
+        Suggestion(**find(SMALL_TEXT, QUOTE, "QUOTE", speaker={"start": 0, "end": 10}), suggester="quotes.v3"),
+    ]
+    [article] = store.add_articles([(ArticleIn(text=SMALL_TEXT, title="Small"), word_tokens(SMALL_TEXT), suggestions)])[0]
+    return store, article
+
+
+def test_marking_a_pending_suggestion_s_words_with_its_label_accepts_it(tmp_path: Path) -> None:
+    store, article = stored(tmp_path / "x.db")
+    with store:
+        [actor, _quote] = store.suggestions(article)
+        edit = store.add_span(article, "alice", 0, 10, "ACTOR")
+        [span] = store.spans(article, "alice")
+        assert (span.text, span.suggestion_id) == ("Washington", actor.id)
+        assert store.decisions(article, "alice") == {actor.id: "accepted"}
+        assert edit.message == "accepted ACTOR 'Washington' at 0:10 as ACTOR"
+        store.undo(article, "alice")
+        assert (store.spans(article, "alice"), store.decisions(article, "alice")) == ([], {})
+
+
+def test_a_quote_marked_over_a_pending_quote_keeps_its_suggested_speaker(tmp_path: Path) -> None:
+    store, article = stored(tmp_path / "x.db")
+    with store:
+        [actor, quote] = store.suggestions(article)
+        store.accept_suggestion(article, "alice", actor.id)
+        start = SMALL_TEXT.index(QUOTE)
+        store.add_span(article, "alice", start, start + len(QUOTE), "QUOTE")
+        quoted = [s for s in store.spans(article, "alice") if s.label == "QUOTE"]
+        assert [(s.text, s.speaker) for s in quoted] == [(QUOTE, (0, 10))]
+        assert store.decisions(article, "alice") == {actor.id: "accepted", quote.id: "accepted"}
