@@ -21,7 +21,9 @@ def stored(path: Path) -> tuple[Store, str]:
         Suggestion(**actor, suggester="entities.v4"),
         Suggestion(**find(SMALL_TEXT, QUOTE, "QUOTE", speaker={"start": 0, "end": 10}), suggester="quotes.v3"),
     ]
-    [article] = store.add_articles([(ArticleIn(text=SMALL_TEXT, title="Small"), word_tokens(SMALL_TEXT), suggestions)])[0]
+    [article] = store.add_articles([(ArticleIn(text=SMALL_TEXT, title="Small"), word_tokens(SMALL_TEXT), suggestions)])[
+        0
+    ]
     return store, article
 
 
