@@ -76,12 +76,13 @@ def json_kind(value: Any) -> str:
 
 
 def describe_validation_error(error: ValidationError) -> tuple[str, str]:
-    """The first problem of a pydantic error as (field, message), short enough for one line. A check of the whole
+    """The first problem of a pydantic error as (field, message), short enough for one line; the field as a path
+    (`spans[0].end`, as every other error names one). A check of the whole
     record that knows which field it found wrong (`models.SpanError`: "spans[0].text") names that field. A value
     of the wrong type says what it was ("..., got NaN"); an empty one, that it must not be (pydantic's words for
     a minimum length of one count items, "at least 1 item after validation, not 0")."""
     first = error.errors()[0]
-    field = ".".join(str(part) for part in first["loc"])
+    field = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"]).lstrip(".")
     message = first["msg"].removeprefix("Value error, ")
     if first["type"].endswith("_type") and "input" in first:
         message = f"{message}, got {json_kind(first['input'])}"

@@ -127,7 +127,7 @@ def test_a_native_label_the_map_leaves_unknown_names_file_line_and_field(db: Pat
     gaza = {"start": 73, "end": 77, "label": "GPE", "text": "Gaza"}
     path.write_text(native_line([washington]) + native_line([washington, gaza], annotator="fay"), encoding="utf-8")
     assert refused(db, path, "--label-map", "PERSON=ACTOR") == (
-        f"annotator: error: {path}:2: field 'spans.1.label': unknown label 'GPE' (map it with --label-map GPE=ACTOR, or drop it with --label-map GPE=)"
+        f"annotator: error: {path}:2: field 'spans[1].label': unknown label 'GPE' (map it with --label-map GPE=ACTOR, or drop it with --label-map GPE=)"
     )
 
 

@@ -117,7 +117,7 @@ def test_a_comment_time_is_checked_like_every_timestamp(db: Path, tmp_path: Path
     record = {**exported(db, tmp_path), "comments": [{"annotator": "alice", "text": "odd", "at": "noon"}]}
     path = write_line(tmp_path / "bad.jsonl", json.dumps(record))
     assert one_error_line(annotator("import", path, "--db", db)) == (
-        f"{path}:1: field 'comments.0.at': expected an ISO 8601 timestamp with a time zone (as "
+        f"{path}:1: field 'comments[0].at': expected an ISO 8601 timestamp with a time zone (as "
         "2026-12-01T10:00:00Z), got 'noon'"
     )
 
@@ -148,7 +148,7 @@ def test_a_native_offset_must_be_an_integer(db: Path, tmp_path: Path, field: str
     )
     path = write_line(tmp_path / "bad.jsonl", line)
     assert one_error_line(annotator("import", path, "--db", tmp_path / "new.db")) == (
-        f"{path}:1: field 'spans.0.{field}': {message}"
+        f"{path}:1: field 'spans[0].{field}': {message}"
     )
     assert not (tmp_path / "new.db").exists()
 
@@ -279,18 +279,18 @@ FOREIGN = "Ann met Bob."
 @pytest.mark.parametrize(
     ("format_name", "suffix", "content", "field"),
     [
-        ("doccano", "jsonl", {"text": FOREIGN, "label": [[True, 3, "ACTOR"]], "annotator": "a"}, "label.0.0"),
+        ("doccano", "jsonl", {"text": FOREIGN, "label": [[True, 3, "ACTOR"]], "annotator": "a"}, "label[0][0]"),
         (
             "doccano",
             "jsonl",
             {"text": FOREIGN, "entities": [{"id": 1, "label": "ACTOR", "start_offset": "0", "end_offset": 3}]},
-            "entities.0.start_offset",
+            "entities[0].start_offset",
         ),
         (
             "prodigy",
             "jsonl",
             {"text": FOREIGN, "spans": [{"start": 0, "end": 3.0, "label": "ACTOR"}], "_annotator_id": "a"},
-            "spans.0.end",
+            "spans[0].end",
         ),
         ("prodigy", "jsonl", {"text": FOREIGN, "spans": [], "_annotator_id": "a", "_timestamp": True}, "_timestamp"),
         (
@@ -387,7 +387,7 @@ def test_a_comment_an_older_release_stored_with_an_offset_comes_back_once(db: Pa
             "labelstudio",
             "json",
             [{"data": {"text": FOREIGN}, "annotations": [{"completed_by": "a", "result": [], "was_cancelled": 0}]}],
-            "annotations.0.was_cancelled",
+            "annotations[0].was_cancelled",
         ),
     ],
 )

@@ -117,7 +117,7 @@ def read_records(
 
 def _label_hint(data: dict[str, Any], field: str) -> str | None:
     """For a span label we do not know, the message the other formats give: how to map it."""
-    match = re.fullmatch(r"spans\.(\d+)\.label", field)
+    match = re.fullmatch(r"spans\[(\d+)\]\.label", field)
     if match is None:
         return None
     label = data["spans"][int(match.group(1))].get("label")
