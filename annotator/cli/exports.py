@@ -3,6 +3,7 @@ file, exports/ or standard output (`import` is in `cli.data`)."""
 
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, BinaryIO
@@ -30,6 +31,7 @@ from annotator.vocabulary import GOLD
 
 if TYPE_CHECKING:
     from annotator.exchange.formats.options import ExportOptions
+    from annotator.store import Reader
 
 
 def export(
@@ -83,29 +85,42 @@ def export(
         raise fail("--config goes with --format spacy (a `spacy train` config) or labelstudio (the labelling config)")
     if config is not None and output == "-":
         raise fail("--config is written with the export: give it a file (-o PATH), not standard output")
-    with reported_before_interrupts():  # from the output's rename on, an interrupt waits for the report
-        with errors_as_lines(), open_store(db, read_only=True) as store:
-            options = ExportOptions(statuses=parse_statuses(status), labels=parse_labels(labels), spans_key=spans_key)
-            chosen = get_format(name)
-            who = None if suggestions else GOLD if gold else default_annotator(annotator)
-            if who is not None and who not in store.annotators():
-                found = ", ".join(store.annotators()) or "none"
-                raise fail(f"no annotations by '{who}' to export (in the database: {found})")
-            if output == "-":
-                count = _to_standard_output(lambda out: export_records(store, name, out, who, options=options))
-                say(f"{count} record(s) written", err=True)
-                tell_notes(options)
-                return
-            kind = "" if chosen.suffix == f".{name}" else f".{name}"  # alice.jsonl, alice.prodigy.jsonl, alice.spacy
-            path = Path(output) if output else _in_exports(f"{who or 'suggestions'}{kind}{chosen.suffix}")
-            with progress_bar("Exporting") as progress:
-                count = export_to_path(
-                    store, name, path, who, progress, options, make_folder=output is None, config=config, note=note
-                )
+    # from the output's rename on, an interrupt waits for the report
+    with reported_before_interrupts(), errors_as_lines(), open_store(db, read_only=True) as store:
+        options = ExportOptions(statuses=parse_statuses(status), labels=parse_labels(labels), spans_key=spans_key)
+        chosen = get_format(name)
+        who = None if suggestions else GOLD if gold else default_annotator(annotator)
+        if who is not None and who not in store.annotators():
+            found = ", ".join(store.annotators()) or "none"
+            raise fail(f"no annotations by '{who}' to export (in the database: {found})")
+        if output == "-":
+            count = _to_standard_output(lambda out: export_records(store, name, out, who, options=options))
+            say(f"{count} record(s) written", err=True)
+            tell_notes(options)
+            _say_why_none(store, who, status, count)
+            return
+        kind = "" if chosen.suffix == f".{name}" else f".{name}"  # alice.jsonl, alice.prodigy.jsonl, alice.spacy
+        path = Path(output) if output else _in_exports(f"{who or 'suggestions'}{kind}{chosen.suffix}")
+        with progress_bar("Exporting") as progress:
+            count = export_to_path(
+                store, name, path, who, progress, options, make_folder=output is None, config=config, note=note
+            )
         stored(f"the export is written to {path}")
         what = "spaCy training config" if name == "spacy" else "Label Studio labelling config"
         say(f"{count} record(s) -> {path}" + (f"; {what} -> {config}" if config else ""))
         tell_notes(options)
+        _say_why_none(store, who, status, count)
+
+
+def _say_why_none(store: "Reader", who: str | None, status: str, count: int) -> None:
+    """An export of no record says which statuses the annotator's articles have (a newcomer's trial: "0
+    record(s)" and an empty file, with two articles skipped and flagged)."""
+    if count or who is None:
+        return
+    found = Counter(str(state.value) for _, state, _ in store.annotated_articles(who))
+    if found:
+        held = ", ".join(f"{n} {name}" for name, n in sorted(found.items()))
+        say(f"note: no article of {who}'s has the status {status} ({held}): --status all exports them all", err=True)
 
 
 def _in_exports(name: str) -> Path:
