@@ -18,7 +18,7 @@ def test_an_export_of_no_record_names_the_statuses_the_annotator_s_articles_have
     result = annotator("export", "--annotator", "fay", "-o", "fay.jsonl", "--db", db, cwd=tmp_path)
     assert (result.returncode, result.stdout, result.stderr) == (
         0,
-        f"0 record(s) -> fay.jsonl\n",
+        "0 record(s) -> fay.jsonl\n",
         "note: no article of fay's has the status done (1 skipped): --status all exports them all\n",
     )
     assert (tmp_path / "fay.jsonl").read_bytes() == b""
