@@ -49,12 +49,12 @@ class Session:
     """One tmux session running `annotator annotate` on a database."""
 
     def __init__(
-        self, db: Path, annotator: str = "alice", name: str | None = None, status_to: Path | None = None
+        self, db: Path, annotator: str | None = "alice", name: str | None = None, status_to: Path | None = None
     ) -> None:
         """`status_to`: a file that gets the annotator's exit status (its shell waits for it; `self.pid` is still
-        the annotator's)."""
+        the annotator's). `annotator` None: no --annotator."""
         self.name = name or f"annotator-reliability-{os.getpid()}-{time.monotonic_ns()}"
-        command = f"exec {ANNOTATOR} annotate --db {db} --annotator {annotator}"
+        command = f"exec {ANNOTATOR} annotate --db {db}" + (f" --annotator {annotator}" if annotator else "")
         if status_to is not None:
             command = f"{command.removeprefix('exec ')}; echo $? > {status_to}"
         self.tmux("new-session", "-d", "-s", self.name, "-x", "120", "-y", "35", command)

@@ -72,10 +72,15 @@ def annotate(
 
             report = ingest_articles(store, seed_articles())
             say(f"ingested {len(report.added)} seed article(s) with {report.suggestions} suggestion(s)")
+        assignees = store.assignees()
     from annotator.tui.app import make_app
 
     with errors_as_lines():
         who = "" if ask_annotator and not annotator else default_annotator(annotator)
+        if annotator is None and not ask_annotator and len(assignees) == 1 and who not in assignees:
+            # a pack (`annotator pack`) is one annotator's: work done in it as the login would merge back as theirs
+            who = assignees[0]
+            say(f"annotating as {who}: the articles here are assigned to {who} only (--annotator NAME for another)")
         tui = make_app(db, who, created=not existed)
     _run(tui)
 

@@ -177,6 +177,10 @@ class Reader(Connection):
         sql = "SELECT annotator FROM assignments WHERE article_id = ? ORDER BY annotator"
         return [row[0] for row in self.conn.execute(sql, [article_id])]
 
+    def assignees(self) -> list[str]:
+        """Everyone with an article assigned here, by name (one, in a pack)."""
+        return [row[0] for row in self.conn.execute("SELECT DISTINCT annotator FROM assignments ORDER BY annotator")]
+
     def updated_at(self, article_id: str, annotator: str) -> str | None:
         """When this annotator's work on the article last changed (None before any)."""
         row = self.conn.execute(
