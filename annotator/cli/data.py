@@ -215,7 +215,7 @@ def import_(
     Example: annotator import tasks.jsonl --format prodigy --label-map PERSON=ACTOR,GPE=LOCATION
     """
     from annotator.exchange.formats.options import ReadOptions, parse_label_map, parse_relation_map
-    from annotator.exchange.importing import read_file, store_records
+    from annotator.exchange.importing import read_file, store_records, unsaid
 
     with reported_before_interrupts():
         with errors_as_lines():
@@ -230,8 +230,9 @@ def import_(
             records = read_file(path, format.value, options)  # read and check everything before opening the database
             with store_to_fill(db) as store, progress_bar("Importing") as progress:
                 report = store_records(
-                    store, records, snap=snap, replace=replace, skip_invalid=skip_invalid, progress=progress
-                )
+                    store, records, snap=snap, replace=replace, skip_invalid=skip_invalid, progress=progress,
+                    unsaid=unsaid(format.value),
+                )  # fmt: skip
         stored(f"the import is stored in {db}")
         _say_import_report(report, db, snap)
 

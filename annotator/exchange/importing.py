@@ -31,13 +31,14 @@ from annotator.exchange.records import Progress, exported_spans
 from annotator.exchange.snapping import on_tokens
 from annotator.models import (
     ArticleIn,
+    Label,
     NativeRecord,
     Status,
     Suggestion,
     content_hash,
     parse_timestamp,
 )
-from annotator.rows import SpanLike
+from annotator.rows import Offsets, SpanLike
 from annotator.store import Store
 from annotator.suggest.tokens import tokenize
 from annotator.vocabulary import in_future, is_model, suggester_kind, suggester_version
@@ -83,10 +84,36 @@ def _work(status: Status | str, spans: Iterable[SpanLike]) -> tuple[str, frozens
     )
 
 
-def _verdict(store: Store, article_id: str, record: NativeRecord, force: bool) -> str:
+def unsaid(format_name: str) -> frozenset[str]:
+    """What of an annotator's work a format cannot say ("quotes", "speakers", "status"): a record of it that
+    agrees with the stored work on everything else says the same (a newcomer's trial: an annotator's own
+    doccano and CoNLL exports, imported back, were three conflicts)."""
+    from annotator.exchange.formats import get_format
+
+    cannot = get_format(format_name).cannot_carry
+    return frozenset(kind for kind in ("quotes", "speakers", "status") if any(c.startswith(kind[:-1]) for c in cannot))
+
+
+def _said(spans: Iterable[SpanLike], unsaid: frozenset[str]) -> list[RecordSpan]:
+    """Spans as a format that cannot say `unsaid` has them."""
+    return [
+        RecordSpan(
+            s.start,
+            s.end,
+            s.label,
+            s.text,
+            None if "speakers" in unsaid or s.speaker is None else Offsets(s.speaker.start, s.speaker.end),
+        )
+        for s in spans
+        if not ("quotes" in unsaid and s.label == Label.QUOTE)
+    ]
+
+
+def _verdict(store: Store, article_id: str, record: NativeRecord, force: bool, unsaid: frozenset[str]) -> str:
     """What importing `record` does to the stored work of its annotator: "new" (there is none), "same" (as
-    an export of it would write it), "replace" (it differs, and the record is newer or `force` says so) or
-    "conflict" (it differs, and the stored work is newer, or nothing says which is)."""
+    an export of it would write it, in a format that cannot say `unsaid`), "replace" (it differs, and the record
+    is newer or `force` says so) or "conflict" (it differs, and the stored work is newer, or nothing says
+    which is)."""
     who = record.annotator
     stored_spans = store.spans(article_id, who)
     status = store.status(article_id, who)
@@ -94,7 +121,8 @@ def _verdict(store: Store, article_id: str, record: NativeRecord, force: bool) -
         return "new"
     text = store.article_text(article_id)
     stored = exported_spans(text, [RecordSpan(s.start, s.end, s.label, s.text, s.speaker) for s in stored_spans])
-    if _work(status, stored) == _work(record.status, record.spans):
+    statuses = (Status.DONE, Status.DONE) if "status" in unsaid else (status, record.status)
+    if _work(statuses[0], _said(stored, unsaid)) == _work(statuses[1], _said(record.spans, unsaid)):
         return "same"
     if force or _newer(record.updated_at, store.updated_at(article_id, who)):
         return "replace"
@@ -156,8 +184,10 @@ def store_records(
     replace: bool = False,
     skip_invalid: bool = False,
     progress: Progress | None = None,
+    unsaid: frozenset[str] = frozenset(),
 ) -> ImportReport:
-    """Check every record against the database, then store them all in one transaction.
+    """Check every record against the database, then store them all in one transaction (`unsaid`: what the
+    file's format cannot say, `unsaid`).
 
     Checks: an article id stored (or read earlier) with another text; the same article and annotator twice (a
     record saying exactly what an earlier one said is skipped as a repeat); spans off token boundaries (snapped
@@ -270,7 +300,7 @@ def store_records(
                 report.rebuilt.append((item.where, target, matched.get(target, 0)))
         for done, (article_id, item, suggested) in enumerate(ready, start=1):
             record = item.record
-            verdict = "suggestions" if suggested is not None else _verdict(store, article_id, record, replace)
+            verdict = "suggestions" if suggested is not None else _verdict(store, article_id, record, replace, unsaid)
             if suggested is not None:
                 _check_not_older(store, article_id, suggested, item.where)  # again: an earlier record may have
                 stored = _store_suggestions(store, article_id, suggested)  # stored a newer batch (same file)
