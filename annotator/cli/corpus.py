@@ -56,19 +56,20 @@ def predict(
 
     if workers is not None and scheduler is not None:
         raise fail("choose one of --workers (a local cluster) and --scheduler (an existing one)")
-    with errors_as_lines(), progress_bar("Predicting") as progress:
+    with errors_as_lines():
         try:
-            report = predict_corpus(
-                inputs,
-                output,
-                model=model,
-                workers=workers,
-                scheduler=scheduler,
-                shard_size=shard_size,
-                batch_size=batch_size,
-                progress=progress,
-                note=note,
-            )
+            with progress_bar("Predicting") as progress:  # gone before the line that says why it stopped
+                report = predict_corpus(
+                    inputs,
+                    output,
+                    model=model,
+                    workers=workers,
+                    scheduler=scheduler,
+                    shard_size=shard_size,
+                    batch_size=batch_size,
+                    progress=progress,
+                    note=note,
+                )
         except KeyboardInterrupt:
             raise fail(
                 f"interrupted; the shards finished so far are kept in {output}: run the same command to go on"

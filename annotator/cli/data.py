@@ -131,11 +131,12 @@ def suggest(
     from annotator.exchange.ingest import SuggestInterrupted, resuggest
 
     with reported_before_interrupts():
-        with errors_as_lines(), open_store(db) as store, progress_bar("Suggesting") as progress:
+        with errors_as_lines(), open_store(db) as store:
             try:
-                articles, suggestions = resuggest(
-                    store, model=model, everything=everything, workers=workers, progress=progress
-                )
+                with progress_bar("Suggesting") as progress:  # gone before the line that says why it stopped
+                    articles, suggestions = resuggest(
+                        store, model=model, everything=everything, workers=workers, progress=progress
+                    )
             except SuggestInterrupted as stop:
                 again = f"annotator suggest --db {db}" + (f" --model {model}" if model else "")
                 raise fail(
