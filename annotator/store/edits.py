@@ -72,10 +72,8 @@ class Store(Deciding):
                 rows.append({"id": next_id + len(rows), "start": start, "end": end, "label": span["label"],
                              "text": text[start:end], "speaker_start": None, "speaker_end": None,
                              "suggestion_id": None})  # fmt: skip
-            left = (
-                f"; {skipped} other place{'s' * (skipped != 1)} left as they are (they overlap a span)"
-                if skipped
-                else ""
+            left = {0: "", 1: "; 1 other place left as it is (it overlaps a span)"}.get(
+                skipped, f"; {skipped} other places left as they are (they overlap a span)"
             )
             if not rows:
                 raise Refused(f"{describe(span)} is nowhere else free to mark{left}")
