@@ -66,7 +66,8 @@ def test_json_array_where_jsonl_is_expected(db: Path, tmp_path: Path) -> None:
     path = tmp_path / "array.jsonl"
     export_to_path(Store.open(db), "labelstudio", path, "alice", options=every_status())
     assert refused(db, path, "--format", "prodigy") == (
-        f"annotator: error: {path}:1: this is a JSON array; expected JSONL, one JSON object a line"
+        f"annotator: error: {path}:1: this is a JSON array; expected JSONL, one JSON object a line (a Label Studio "
+        "export is one array: --format labelstudio)"
     )
 
 
@@ -251,3 +252,10 @@ def test_snap_expands_with_spacy_over_the_stored_tokens_and_the_white_space_betw
     assert snap_span(Offsets(start=1, end=7), doc) == (0, 8)  # "nn  Le" -> "Ann  Lee" (the tokenizer cuts at "-")
     assert snap_span(Offsets(start=16, end=18), doc) == (16, 20)  # "sa" -> "said"
     assert snap_span(Offsets(start=5, end=10), doc) == (5, 14)  # on a start already: only the end moves
+
+
+def test_a_conll_file_imported_without_its_format_says_which_format(db: Path, tmp_path: Path) -> None:
+    """A newcomer's trial: `annotator import alice.conll` said "not valid JSON"."""
+    path = tmp_path / "alice.conll"
+    path.write_text("Washington\tB-ACTOR\nsaid\tO\n", encoding="utf-8")
+    assert refused(db, path) == f"annotator: error: {path}:1: this looks like CoNLL, not JSONL: --format conll"

@@ -126,6 +126,10 @@ def _one_object_over_lines(path: Path) -> bool:
         return False
 
 
+#: Suffixes of CoNLL files: one read as JSONL is said to be CoNLL (a newcomer's trial got "not valid JSON").
+CONLL_SUFFIXES = (".conll", ".conllu", ".iob", ".bio")
+
+
 def jsonl_lines(path: str | Path) -> Iterator[tuple[Where, dict[str, Any] | InputError]]:
     """Every non-blank line of a JSONL file as an object, or as the located error that line is (bad JSON, not an
     object), for a reader that may skip bad lines; a JSON array or a pretty-printed object where JSONL is
@@ -137,11 +141,18 @@ def jsonl_lines(path: str | Path) -> Iterator[tuple[Where, dict[str, Any] | Inpu
     lines = _nonblank_lines(path)
     current = next(lines, None)
     if current is not None and _opens_an_array_of_objects(current[1]):
-        raise InputError("this is a JSON array; expected JSONL, one JSON object a line", path=str(path), line=1)
+        raise InputError(
+            "this is a JSON array; expected JSONL, one JSON object a line (a Label Studio export is one array: "
+            "--format labelstudio)",
+            path=str(path),
+            line=1,
+        )
     if current is not None and current[1].strip() == "{" and _one_object_over_lines(path):
         raise InputError(
             "this is one JSON object over several lines; expected JSONL, one JSON object a line", path=str(path), line=1
         )
+    if current is not None and Path(path).suffix.lower() in CONLL_SUFFIXES and not current[1].lstrip().startswith("{"):
+        raise InputError("this looks like CoNLL, not JSONL: --format conll", path=str(path), line=current[0])
     while current is not None:
         number, line = current
         following = next(lines, None)
