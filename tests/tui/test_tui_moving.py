@@ -177,3 +177,22 @@ async def test_t_and_a_character_go_to_the_next_word_starting_with_it_and_a_digi
         assert cursor_word(app) == "Gaza"  # the suggestion "Gaza Strip" is current there
         await pilot.press("T", "g", "1")  # on "ground": the phrase there, as an ACTOR
     assert added(read_store()) == ["ground"]
+
+
+async def test_a_click_after_t_ends_the_jump_and_the_next_key_acts_where_it_clicked(running, read_store):
+    """A click (or a click on the key bar) after t or T ends the jump: the next key is a key again, not the
+    character of the jump ("1" adds the phrase clicked on; it was read as "no word starting with '1'")."""
+    from tests.tui.fixtures import region_of
+
+    async with running() as (app, pilot):
+        screen = article_screen(app)
+        view = screen.query_one("#article")
+        await pilot.press("t")
+        where = region_of(view, screen.model.text.index("aerial"))
+        await pilot.click(view, offset=(where.x, where.y))
+        assert (cursor_word(app), screen.jump_step) == ("aerial", None)
+        await pilot.press("1")
+        await pilot.press("T")
+        await pilot.click("KeyBar")  # on its first key (tab): a key, not the character of the jump
+        assert screen.jump_step is None
+    assert added(read_store()) == ["aerial"]

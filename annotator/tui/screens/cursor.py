@@ -143,6 +143,14 @@ class CursorScreen(Screen[None]):
             return
         self._jumped(char, step)
 
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """A click anywhere on the screen (the text, the span list, the key bar) ends a pending t or T: the person
+        went elsewhere, so the next key is a key again, not the character of the jump. Mouse events bubble up to
+        the screen from every widget, which handle them as they would."""
+        if self.jump_step is not None:
+            self.jump_step = None
+            self._redraw(follow=False)
+
     def _jumped(self, char: str, step: int) -> None:
         found = motion.next_starting(self.model.text, self.model.tokens, self.cursor, char, step)
         if found == self.cursor:
