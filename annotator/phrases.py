@@ -33,6 +33,8 @@ from annotator.wordlists import (
 
 Tokens = Sequence[tuple[int, int]]
 TokenRange = tuple[int, int]
+#: `next_unmarked` and `next_candidate`: (text, tokens, index, step, covered) -> the token a key goes to.
+Finder = Callable[[str, Tokens, int, int, Callable[[int], bool]], int]
 
 
 def phrase_ladder(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
@@ -322,6 +324,31 @@ def next_unmarked(text: str, tokens: Tokens, index: int, step: int, covered: Cal
     position = index + step
     while 0 <= position < len(tokens):
         if is_unmarked_word(text, tokens, position, covered):
+            return position
+        position += step
+    return index
+
+
+def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int], bool]) -> bool:
+    """Whether token `index` is where a missed name or figure may start: a place `w` stops at (`is_unmarked_word`:
+    no entity covers it, no function word, determiner, date or year) that is capitalised (a name's first word, a
+    sentence's first noun: "Police") or the first number of a figure ("35", not "million" after it). Common nouns
+    are left to `w`: one key then reaches the next name or number however many common words lie between."""
+    word = word_at(text, tokens, index)
+    number = is_number(word)
+    if not (word[:1].isupper() or number or is_name_word(word)):
+        return False
+    if number and index > 0 and joined(text, tokens, index - 1, index) and is_number(word_at(text, tokens, index - 1)):
+        return False  # inside a figure ("two | million"): its first number starts it
+    return is_unmarked_word(text, tokens, index, covered)
+
+
+def next_candidate(text: str, tokens: Tokens, index: int, step: int, covered: Callable[[int], bool]) -> int:
+    """The next (step 1) or previous (step -1) name or number no entity covers (`is_candidate`); `index` if none.
+    A label key there adds the whole name, or the figure with its qualifier."""
+    position = index + step
+    while 0 <= position < len(tokens):
+        if is_candidate(text, tokens, position, covered):
             return position
         position += step
     return index

@@ -176,6 +176,26 @@ def test_the_next_unmarked_word_skips_function_words_punctuation_and_marked_span
     assert phrases.next_unmarked(TEXT, tokens, len(tokens) - 1, 1, marked.__contains__) == len(tokens) - 1
 
 
+def test_the_next_candidate_is_a_name_or_a_figure_no_entity_marks(tokens) -> None:
+    """; and : stop where w stops on a capitalised word or a figure's first number: not on common nouns ("army",
+    "people"), verbs ("stay"), or the number word after another ("two | million")."""
+    marked = {index_of(tokens, "Israel"), index_of(tokens, "Benjamin"), index_of(tokens, "Netanyahu")}
+
+    def stops(step: int) -> list[str]:
+        found, index = [], 0 if step > 0 else len(tokens) - 1
+        while (following := phrases.next_candidate(TEXT, tokens, index, step, marked.__contains__)) != index:
+            found.append(TEXT[slice(*tokens[following])])
+            index = following
+        return found
+
+    assert stops(1) == ["Prime", "35", "Gaza"]
+    assert stops(-1) == ["Gaza", "35", "Prime"]
+    text = "Some two million voters and 40 Kurds came."
+    few = [(t.start, t.end) for t in word_tokens(text)]
+    found = [text[slice(*few[i])] for i in range(len(few)) if phrases.is_candidate(text, few, i, lambda _: False)]
+    assert found == ["two", "40", "Kurds"]
+
+
 @pytest.mark.parametrize(
     ("text", "word", "presses"),
     [

@@ -31,8 +31,12 @@ NAVIGATION_KEYS = (
     "w",
     "W",
 )
-#: Moving keys whose target token depends on the cursor and on what is marked (recomputed after each edit).
-MARKED_MOVES = ("w", "W")
+#: Moving keys whose target token depends on the cursor and on what is marked (recomputed after each edit): w
+#: and W to words no entity marks, ; and : to names and numbers no entity marks (KEYPLAN_WITHOUT=; plans
+#: without those two, to measure what they bring).
+CANDIDATE_KEYS = () if ";" in os.environ.get("KEYPLAN_WITHOUT", "").split(",") else ("semicolon", "colon")
+NAVIGATION_KEYS += CANDIDATE_KEYS
+MARKED_MOVES = ("w", "W", *CANDIDATE_KEYS)
 #: Two-key moves: t (T) and a character, to the next (previous) word starting with it. The planner tries them
 #: to words within this many tokens of the cursor, which a person sees on the screen.
 #: KEYPLAN_WITHOUT=t plans without them, to measure what they bring.

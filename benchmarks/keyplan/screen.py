@@ -23,6 +23,7 @@ from annotator import motion, phrases
 from annotator.tui.layout import Layout
 from keyplan.items import (
     ACTOR,
+    CANDIDATE_KEYS,
     FORWARDED,
     JUMP_KEYS,
     JUMP_REACH,
@@ -219,21 +220,15 @@ class Screen(Keys, StoreRules):
                     break
                 if end > item.start:
                     covered[t] = True
-        stops = [phrases.is_unmarked_word(self.text, self.tokens, t, covered.__getitem__) for t in range(len(covered))]
-        following, preceding = list(range(len(stops))), list(range(len(stops)))
-        last = None
-        for t in range(len(stops) - 1, -1, -1):
-            if last is not None:
-                following[t] = last
-            if stops[t]:
-                last = t
-        last = None
-        for t in range(len(stops)):
-            if last is not None:
-                preceding[t] = last
-            if stops[t]:
-                last = t
-        return {"w": following, "W": preceding}
+        words = [phrases.is_unmarked_word(self.text, self.tokens, t, covered.__getitem__) for t in range(len(covered))]
+        moves = dict(zip(("w", "W"), _both_ways(words), strict=True))
+        if CANDIDATE_KEYS:  # `phrases.is_candidate`: the stops of w that are names or numbers
+            names = [
+                stop and phrases.is_candidate(self.text, self.tokens, t, covered.__getitem__)
+                for t, stop in enumerate(words)
+            ]
+            moves.update(zip(CANDIDATE_KEYS, _both_ways(names), strict=True))
+        return moves
 
     def token_index(self, offset: int) -> int:
         return max(bisect_right(self.token_starts, offset) - 1, 0)
@@ -419,3 +414,21 @@ class Screen(Keys, StoreRules):
                         following.append(target)
             layer = following
         return None
+
+
+def _both_ways(stops: list[bool]) -> tuple[list[int], list[int]]:
+    """Per token, the next and the previous token where `stops` holds (the token itself when there is none)."""
+    following, preceding = list(range(len(stops))), list(range(len(stops)))
+    last = None
+    for t in range(len(stops) - 1, -1, -1):
+        if last is not None:
+            following[t] = last
+        if stops[t]:
+            last = t
+    last = None
+    for t in range(len(stops)):
+        if last is not None:
+            preceding[t] = last
+        if stops[t]:
+            last = t
+    return following, preceding

@@ -196,3 +196,28 @@ async def test_a_click_after_t_ends_the_jump_and_the_next_key_acts_where_it_clic
         await pilot.click("KeyBar")  # on its first key (tab): a key, not the character of the jump
         assert screen.jump_step is None
     assert added(read_store()) == ["aerial"]
+
+
+async def test_semicolon_and_colon_go_to_names_and_numbers_no_entity_marks_and_a_digit_adds_the_name(
+    running, read_store
+):
+    """; stops only where w stops on a capitalised word or a figure's first number ("(Israeli forces)", the
+    second "Yibna", "on Israel"), over every common word between; : goes back; once marked, a name is skipped."""
+    async with running() as (app, pilot):
+        assert cursor_word(app) == "Israel"  # the first suggestion
+        seen = []
+        for _ in range(3):
+            await pilot.press("semicolon")
+            seen.append(cursor_word(app))
+        assert seen == ["Israeli", "Yibna", "Israel"]
+        await pilot.press("colon", "2")  # the second "Yibna", as a LOCATION
+        await pilot.press("colon")
+        assert cursor_word(app) == "Israeli"
+        await pilot.press("semicolon")
+        assert cursor_word(app) == "Israel"  # "Yibna" is marked now
+        await pilot.press("semicolon", "semicolon", "semicolon", "1")  # "Prime", "three", "European"
+        text = article_screen(app).model.text
+    with read_store() as store:
+        held = sorted((s.start, s.label.value, s.text) for s in store.spans("seed", WHO))
+    second_yibna = text.index("Yibna", text.index("Yibna") + 1)
+    assert held == [(second_yibna, "LOCATION", "Yibna"), (text.index("European"), "ACTOR", "European")]

@@ -102,6 +102,13 @@ class CursorScreen(Screen[None]):
 
     def action_unmarked(self, step: int) -> None:
         """The next (or previous) word no entity marks, function words skipped: a pass for missed mentions."""
+        self._to_unmarked(phrases.next_unmarked, step, "unmarked word")
+
+    def action_candidate(self, step: int) -> None:
+        """The next (or previous) name or number no entity marks: a missed name or figure in two keys."""
+        self._to_unmarked(phrases.next_candidate, step, "unmarked name or number")
+
+    def _to_unmarked(self, finder: phrases.Finder, step: int, what: str) -> None:
         model = self.model
         if not model.tokens:
             return
@@ -109,9 +116,9 @@ class CursorScreen(Screen[None]):
         def covered(index: int) -> bool:
             return model.marked(*model.tokens[index])
 
-        found = phrases.next_unmarked(model.text, model.tokens, self.cursor, step, covered)
+        found = finder(model.text, model.tokens, self.cursor, step, covered)
         if found == self.cursor:
-            self.say(f"No unmarked word {'after' if step > 0 else 'before'} this one", "yellow")
+            self.say(f"No {what} {'after' if step > 0 else 'before'} this one", "yellow")
             return
         self._move_to(found)
 
