@@ -368,3 +368,17 @@ def occurrences(text: str, tokens: Tokens, start: int, end: int) -> list[tuple[i
             found.append((position, position + len(words)))
         position = text.find(words, position + 1)
     return found
+
+
+def next_occurrence(text: str, tokens: Tokens, start: int, end: int, step: int) -> int | None:
+    """The token where the words text[start:end] stand next after `start` (step 1), or last before it (step -1),
+    on token boundaries (`occurrences`), wrapping around the article; None when they stand nowhere else. For a
+    key that goes from a name or a noun to its next mention, to mark or fix it."""
+    found = [position for position, _ in occurrences(text, tokens, start, end)]
+    if not found:
+        return None
+    if step > 0:
+        later = [position for position in found if position > start]
+        return token_at(tokens, later[0] if later else found[0])
+    earlier = [position for position in found if position < start]
+    return token_at(tokens, earlier[-1] if earlier else found[-1])

@@ -196,6 +196,23 @@ def test_the_next_candidate_is_a_name_or_a_figure_no_entity_marks(tokens) -> Non
     assert found == ["two", "40", "Kurds"]
 
 
+def test_the_next_occurrence_of_words_wraps_around_and_stands_on_token_boundaries() -> None:
+    """The same words elsewhere, on token boundaries only ("the army" not inside "the armyman"), in both
+    directions, wrapping around; None when they stand nowhere else."""
+    text = "Police said the army came. The armyman saw the army.\nPolice left the army there."
+    few = [(t.start, t.end) for t in word_tokens(text)]
+    army = [i for i in range(len(text)) if text.startswith("the army", i) and not text[i + 8].isalpha()]
+
+    def start_of(token: int | None) -> int | None:
+        return None if token is None else few[token][0]
+
+    assert start_of(phrases.next_occurrence(text, few, army[0], army[0] + 8, 1)) == army[1]
+    assert start_of(phrases.next_occurrence(text, few, army[2], army[2] + 8, 1)) == army[0]  # around
+    assert start_of(phrases.next_occurrence(text, few, army[0], army[0] + 8, -1)) == army[2]
+    assert start_of(phrases.next_occurrence(text, few, 0, 6, 1)) == text.index("Police", 1)
+    assert phrases.next_occurrence(text, few, text.index("armyman"), text.index("armyman") + 7, 1) is None
+
+
 @pytest.mark.parametrize(
     ("text", "word", "presses"),
     [

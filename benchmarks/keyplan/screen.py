@@ -357,6 +357,11 @@ class Screen(Keys, StoreRules):
             if target is None:
                 return None
             return (self.token_index(self.items[target].start), target, None)
+        if key == "number_sign":  # `CursorScreen.action_occurrence`
+            item = self.item(current)
+            start, end = (item.start, item.end) if item is not None and not item.is_quote else self.tokens[cursor]
+            found = phrases.next_occurrence(self.text, self.tokens, start, end, 1)
+            return None if found is None else (found, self.item_at(found), None)
         if key in ("down", "up"):
             column = self.column_of[cursor] if column is None else column
             token = self._line_target(cursor, column, 1 if key == "down" else -1)

@@ -221,3 +221,30 @@ async def test_semicolon_and_colon_go_to_names_and_numbers_no_entity_marks_and_a
         held = sorted((s.start, s.label.value, s.text) for s in store.spans("seed", WHO))
     second_yibna = text.index("Yibna", text.index("Yibna") + 1)
     assert held == [(second_yibna, "LOCATION", "Yibna"), (text.index("European"), "ACTOR", "European")]
+
+
+async def test_number_sign_goes_to_the_next_place_with_the_same_words_and_a_digit_marks_it(running, read_store):
+    """# on a suggestion goes to the next place with its words ("Yibna" to the second "Yibna"); on a word no
+    item covers, to the next place with that word, wrapping around at the end; a word that stands nowhere else
+    stays and says so."""
+    async with running() as (app, pilot):
+        screen = article_screen(app)
+        text = screen.model.text
+        await pilot.press("slash", *"Yibna", "enter")  # the first "Yibna", a suggestion
+        await pilot.press("number_sign")
+        assert screen.model.tokens[screen.cursor][0] == text.index("Yibna", text.index("Yibna") + 1)
+        await pilot.press("slash", *"explosions", "enter", "number_sign")
+        assert app.messages[-1][1] == "'explosions' stands nowhere else in this article"
+        await pilot.press("slash", *"army", "enter")
+        first = screen.model.tokens[screen.cursor][0]
+        seen = [first]
+        for _ in range(2):
+            await pilot.press("number_sign")
+            seen.append(screen.model.tokens[screen.cursor][0])
+        await pilot.press("1")
+    every = [i for i in range(len(text)) if text.startswith("army", i)]
+    assert len(every) == 2 and seen == [every[0], every[1], every[0]]
+    with read_store() as store:
+        assert [(s.label.value, s.text, s.start) for s in store.spans("seed", WHO)] == [
+            ("ACTOR", "the army", every[0] - 4)
+        ]

@@ -108,6 +108,19 @@ class CursorScreen(Screen[None]):
         """The next (or previous) name or number no entity marks: a missed name or figure in two keys."""
         self._to_unmarked(phrases.next_candidate, step, "unmarked name or number")
 
+    def action_occurrence(self, step: int) -> None:
+        """The next (or previous) place with the current entity's words, or the cursor's word (wrapping around)."""
+        model = self.model
+        if not model.tokens:
+            return
+        item = model.get(self.current) if self.selection_start is None else None
+        start, end = (item.start, item.end) if item is not None and not item.is_quote else model.tokens[self.cursor]
+        found = phrases.next_occurrence(model.text, model.tokens, start, end, step)
+        if found is None:
+            self.say(f"{model.text[start:end]!r} stands nowhere else in this article", "yellow")
+            return
+        self._move_to(found)
+
     def _to_unmarked(self, finder: phrases.Finder, step: int, what: str) -> None:
         model = self.model
         if not model.tokens:
