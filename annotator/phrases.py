@@ -332,15 +332,19 @@ def next_unmarked(text: str, tokens: Tokens, index: int, step: int, covered: Cal
 def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int], bool]) -> bool:
     """Whether token `index` is where a missed name or figure may start: a place `w` stops at (`is_unmarked_word`:
     no entity covers it, no function word, determiner, date or year) that is capitalised (a name's first word, a
-    sentence's first noun: "Police") or the first number of a figure ("35", not "million" after it). Common nouns
-    are left to `w`: one key then reaches the next name or number however many common words lie between."""
+    sentence's first noun: "Police") or the first number of a figure ("35", not "million" after it), but not a
+    title whose name is marked. Common nouns are left to `w`: one key then reaches the next name or number
+    however many common words lie between."""
     word = word_at(text, tokens, index)
     number = is_number(word)
     if not (word[:1].isupper() or number or is_name_word(word)):
         return False
     if number and index > 0 and joined(text, tokens, index - 1, index) and is_number(word_at(text, tokens, index - 1)):
         return False  # inside a figure ("two | million"): its first number starts it
-    return is_unmarked_word(text, tokens, index, covered)
+    if not is_unmarked_word(text, tokens, index, covered):
+        return False
+    # not a title before a name marked already ("Prime | Minister Benjamin Netanyahu": titles stay off names)
+    return number or not any(covered(i) for i in range(index, name_range(text, tokens, index, PARTICLES)[1] + 1))
 
 
 def next_candidate(text: str, tokens: Tokens, index: int, step: int, covered: Callable[[int], bool]) -> int:

@@ -178,7 +178,7 @@ def test_the_next_unmarked_word_skips_function_words_punctuation_and_marked_span
 
 def test_the_next_candidate_is_a_name_or_a_figure_no_entity_marks(tokens) -> None:
     """; and : stop where w stops on a capitalised word or a figure's first number: not on common nouns ("army",
-    "people"), verbs ("stay"), or the number word after another ("two | million")."""
+    "people"), verbs ("stay"), the number word after another ("two | million"), or a title whose name is marked."""
     marked = {index_of(tokens, "Israel"), index_of(tokens, "Benjamin"), index_of(tokens, "Netanyahu")}
 
     def stops(step: int) -> list[str]:
@@ -188,8 +188,12 @@ def test_the_next_candidate_is_a_name_or_a_figure_no_entity_marks(tokens) -> Non
             index = following
         return found
 
-    assert stops(1) == ["Prime", "35", "Gaza"]
-    assert stops(-1) == ["Gaza", "35", "Prime"]
+    assert stops(1) == ["35", "Gaza"]  # not "Prime", the title of a name marked already
+    assert stops(-1) == ["Gaza", "35"]
+    assert phrases.next_unmarked(TEXT, tokens, 0, 1, lambda _: False) == index_of(tokens, "army")
+    assert phrases.next_candidate(TEXT, tokens, index_of(tokens, "army"), 1, lambda _: False) == index_of(
+        tokens, "Prime"
+    )  # unmarked, the title starts the name
     text = "Some two million voters and 40 Kurds came."
     few = [(t.start, t.end) for t in word_tokens(text)]
     found = [text[slice(*few[i])] for i in range(len(few)) if phrases.is_candidate(text, few, i, lambda _: False)]
