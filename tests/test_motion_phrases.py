@@ -271,6 +271,9 @@ def test_the_next_unmarked_word_skips_every_preposition() -> None:
          ["western", "city's western district", "the city's western district"], "the city's western district"),
         ("They went to the three eastern suburbs.", "eastern", ["eastern", "eastern suburbs"], "eastern suburbs"),
         ("Then local residents fled the city.", "local", ["local", "local residents"], "local residents"),
+        # A Persian name with its ezafe is one name, from any of its words.
+        ("He died at the Masih-e-Daneshavari hospital.", "Daneshavari", ["Masih-e-Daneshavari", "the Masih-e-Daneshavari"],
+         "Masih-e-Daneshavari"),
     ],
 )  # fmt: skip
 def test_the_phrase_under_the_cursor_is_the_noun_phrase(text: str, word: str, presses: list[str], added: str) -> None:
