@@ -193,6 +193,8 @@ async def latency(iterations: int, workdir: Path, corpus: Path) -> None:
         "action_next_needing",
         "action_next_item",
         "action_unmarked",
+        "action_candidate",
+        "action_occurrence",
         "action_jump",
         "_jumped",
     ):
