@@ -33,6 +33,8 @@ from annotator.wordlists import (
 
 Tokens = Sequence[tuple[int, int]]
 TokenRange = tuple[int, int]
+#: `next_unmarked` and `next_candidate`: (text, tokens, index, step, covered) -> the token a key goes to.
+Finder = Callable[[str, Tokens, int, int, Callable[[int], bool]], int]
 
 
 def phrase_ladder(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
@@ -327,6 +329,35 @@ def next_unmarked(text: str, tokens: Tokens, index: int, step: int, covered: Cal
     return index
 
 
+def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int], bool]) -> bool:
+    """Whether token `index` is where a missed name or figure may start: a place `w` stops at (`is_unmarked_word`:
+    no entity covers it, no function word, determiner, date or year) that is capitalised (a name's first word, a
+    sentence's first noun: "Police") or the first number of a figure ("35", not "million" after it), but not a
+    title whose name is marked. Common nouns are left to `w`: one key then reaches the next name or number
+    however many common words lie between."""
+    word = word_at(text, tokens, index)
+    number = is_number(word)
+    if not (word[:1].isupper() or number or is_name_word(word)):
+        return False
+    if number and index > 0 and joined(text, tokens, index - 1, index) and is_number(word_at(text, tokens, index - 1)):
+        return False  # inside a figure ("two | million"): its first number starts it
+    if not is_unmarked_word(text, tokens, index, covered):
+        return False
+    # not a title before a name marked already ("Prime | Minister Benjamin Netanyahu": titles stay off names)
+    return number or not any(covered(i) for i in range(index, name_range(text, tokens, index, PARTICLES)[1] + 1))
+
+
+def next_candidate(text: str, tokens: Tokens, index: int, step: int, covered: Callable[[int], bool]) -> int:
+    """The next (step 1) or previous (step -1) name or number no entity covers (`is_candidate`); `index` if none.
+    A label key there adds the whole name, or the figure with its qualifier."""
+    position = index + step
+    while 0 <= position < len(tokens):
+        if is_candidate(text, tokens, position, covered):
+            return position
+        position += step
+    return index
+
+
 def occurrences(text: str, tokens: Tokens, start: int, end: int) -> list[tuple[int, int]]:
     """Every other place where exactly the words text[start:end] stand on token boundaries (case-sensitive),
     in order; for a key that marks them all with the same label."""
@@ -341,3 +372,17 @@ def occurrences(text: str, tokens: Tokens, start: int, end: int) -> list[tuple[i
             found.append((position, position + len(words)))
         position = text.find(words, position + 1)
     return found
+
+
+def next_occurrence(text: str, tokens: Tokens, start: int, end: int, step: int) -> int | None:
+    """The token where the words text[start:end] stand next after `start` (step 1), or last before it (step -1),
+    on token boundaries (`occurrences`), wrapping around the article; None when they stand nowhere else. For a
+    key that goes from a name or a noun to its next mention, to mark or fix it."""
+    found = [position for position, _ in occurrences(text, tokens, start, end)]
+    if not found:
+        return None
+    if step > 0:
+        later = [position for position in found if position > start]
+        return token_at(tokens, later[0] if later else found[0])
+    earlier = [position for position in found if position < start]
+    return token_at(tokens, earlier[-1] if earlier else found[-1])

@@ -4,9 +4,10 @@ the rules in `phrases` stay readable; plain data, no imports."""
 
 OPENING = frozenset("“„‟«〝")
 CLOSING = frozenset("”»〞")
-#: Lower-case particles inside one person's or place's name ("Qaboos bin Said", "Arnel dela Vega").
+#: Lower-case particles inside one person's or place's name ("Qaboos bin Said", "Arnel dela Vega", a Persian
+#: ezafe: "Masih-e-Daneshavari").
 PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "dela", "del", "della", "der", "den", "di", "do",
-                       "dos", "da", "du", "la", "le", "van", "von", "ter", "y", "-", "&"})  # fmt: skip
+                       "dos", "da", "du", "e", "la", "le", "van", "von", "ter", "y", "-", "&"})  # fmt: skip
 #: Words that join names into a longer one, taken in on a later press ("Bank of England", "Arts and Sciences").
 CONNECTORS = PARTICLES | {"of", "and", "for", "on", "the"}
 #: Titles and party names before a name are not part of it ("Prime Minister Narendra Modi" -> "Narendra Modi").

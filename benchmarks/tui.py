@@ -193,6 +193,8 @@ async def latency(iterations: int, workdir: Path, corpus: Path) -> None:
         "action_next_needing",
         "action_next_item",
         "action_unmarked",
+        "action_candidate",
+        "action_occurrence",
         "action_jump",
         "_jumped",
     ):
@@ -251,6 +253,8 @@ async def latency(iterations: int, workdir: Path, corpus: Path) -> None:
             if following is not None and following.pending and not following.is_quote:
                 await press("x", "reject (and advance)")
             await press("w", "w (next unmarked word)")
+            await press("semicolon", "; (next name or number)")
+            await press("number_sign", "# (same words again)")
             await press("t", None)
             await press("e", "t e (next word with e)")
         lines = screen.view.renders - renders_before
@@ -294,9 +298,14 @@ def commit_baseline(count: int, workdir: Path) -> None:
 def _key_event(key: str):
     from textual import events
 
-    char = {"enter": "\r", "tab": "\t", "right_curly_bracket": "}", "comma": ","}.get(
-        key, key if len(key) == 1 else None
-    )
+    char = {
+        "enter": "\r",
+        "tab": "\t",
+        "right_curly_bracket": "}",
+        "comma": ",",
+        "semicolon": ";",
+        "number_sign": "#",
+    }.get(key, key if len(key) == 1 else None)
     return events.Key(key, char)
 
 

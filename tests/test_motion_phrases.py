@@ -176,6 +176,47 @@ def test_the_next_unmarked_word_skips_function_words_punctuation_and_marked_span
     assert phrases.next_unmarked(TEXT, tokens, len(tokens) - 1, 1, marked.__contains__) == len(tokens) - 1
 
 
+def test_the_next_candidate_is_a_name_or_a_figure_no_entity_marks(tokens) -> None:
+    """; and : stop where w stops on a capitalised word or a figure's first number: not on common nouns ("army",
+    "people"), verbs ("stay"), the number word after another ("two | million"), or a title whose name is marked."""
+    marked = {index_of(tokens, "Israel"), index_of(tokens, "Benjamin"), index_of(tokens, "Netanyahu")}
+
+    def stops(step: int) -> list[str]:
+        found, index = [], 0 if step > 0 else len(tokens) - 1
+        while (following := phrases.next_candidate(TEXT, tokens, index, step, marked.__contains__)) != index:
+            found.append(TEXT[slice(*tokens[following])])
+            index = following
+        return found
+
+    assert stops(1) == ["35", "Gaza"]  # not "Prime", the title of a name marked already
+    assert stops(-1) == ["Gaza", "35"]
+    assert phrases.next_unmarked(TEXT, tokens, 0, 1, lambda _: False) == index_of(tokens, "army")
+    assert phrases.next_candidate(TEXT, tokens, index_of(tokens, "army"), 1, lambda _: False) == index_of(
+        tokens, "Prime"
+    )  # unmarked, the title starts the name
+    text = "Some two million voters and 40 Kurds came."
+    few = [(t.start, t.end) for t in word_tokens(text)]
+    found = [text[slice(*few[i])] for i in range(len(few)) if phrases.is_candidate(text, few, i, lambda _: False)]
+    assert found == ["two", "40", "Kurds"]
+
+
+def test_the_next_occurrence_of_words_wraps_around_and_stands_on_token_boundaries() -> None:
+    """The same words elsewhere, on token boundaries only ("the army" not inside "the armyman"), in both
+    directions, wrapping around; None when they stand nowhere else."""
+    text = "Police said the army came. The armyman saw the army.\nPolice left the army there."
+    few = [(t.start, t.end) for t in word_tokens(text)]
+    army = [i for i in range(len(text)) if text.startswith("the army", i) and not text[i + 8].isalpha()]
+
+    def start_of(token: int | None) -> int | None:
+        return None if token is None else few[token][0]
+
+    assert start_of(phrases.next_occurrence(text, few, army[0], army[0] + 8, 1)) == army[1]
+    assert start_of(phrases.next_occurrence(text, few, army[2], army[2] + 8, 1)) == army[0]  # around
+    assert start_of(phrases.next_occurrence(text, few, army[0], army[0] + 8, -1)) == army[2]
+    assert start_of(phrases.next_occurrence(text, few, 0, 6, 1)) == text.index("Police", 1)
+    assert phrases.next_occurrence(text, few, text.index("armyman"), text.index("armyman") + 7, 1) is None
+
+
 @pytest.mark.parametrize(
     ("text", "word", "presses"),
     [
@@ -230,6 +271,9 @@ def test_the_next_unmarked_word_skips_every_preposition() -> None:
          ["western", "city's western district", "the city's western district"], "the city's western district"),
         ("They went to the three eastern suburbs.", "eastern", ["eastern", "eastern suburbs"], "eastern suburbs"),
         ("Then local residents fled the city.", "local", ["local", "local residents"], "local residents"),
+        # A Persian name with its ezafe is one name, from any of its words.
+        ("He died at the Masih-e-Daneshavari hospital.", "Daneshavari", ["Masih-e-Daneshavari", "the Masih-e-Daneshavari"],
+         "Masih-e-Daneshavari"),
     ],
 )  # fmt: skip
 def test_the_phrase_under_the_cursor_is_the_noun_phrase(text: str, word: str, presses: list[str], added: str) -> None:

@@ -34,6 +34,12 @@ MOVING = [
          "phrase (a noun group's noun, a name's first word, a figure's number; function words, dates, years, "
          "-ed/-ing/-ly verbs and adverbs skipped); 1-3 there add its phrase", "next_unmarked"),
     _key("W", "unmarked(-1)", "Unmarked back", "previous place a missed mention may be", "previous_unmarked"),
+    _key("semicolon", "candidate(1)", "Name", "next name or number no entity marks yet (a capitalised word where a "
+         "name starts, a figure's first number; what w stops at, common nouns skipped); 1-3 there add the whole "
+         "name or the figure with its qualifier", "next_candidate"),
+    _key("colon", "candidate(-1)", "Name back", "previous name or number no entity marks yet", "previous_candidate"),
+    _key("number_sign", "occurrence(1)", "Again", "next place with the same words: the current entity's, or the word "
+         "under the cursor (wrapping around)", "next_occurrence"),
     _key("t", "jump(1)", "To", "to the next word starting with the character typed next (t then p: the next word "
          "starting with p or P, as vim's f)", "jump_forward"),
     _key("T", "jump(-1)", "To back", "to the previous word starting with the character typed next", "jump_back"),
@@ -123,7 +129,7 @@ GROUPS = [
 KEY_NAMES = {"left": "←", "right": "→", "up": "↑", "down": "↓", "full_stop": ".", "comma": ",", "slash": "/",
              "quotation_mark": '"', "left_square_bracket": "[", "right_square_bracket": "]",
              "left_curly_bracket": "{", "right_curly_bracket": "}", "question_mark": "?", "pageup": "page up",
-             "pagedown": "page down", "asterisk": "*"}  # fmt: skip
+             "pagedown": "page down", "asterisk": "*", "semicolon": ";", "colon": ":", "number_sign": "#"}  # fmt: skip
 
 
 def key_name(key: str) -> str:

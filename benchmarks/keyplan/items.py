@@ -31,15 +31,26 @@ NAVIGATION_KEYS = (
     "w",
     "W",
 )
-#: Moving keys whose target token depends on the cursor and on what is marked (recomputed after each edit).
-MARKED_MOVES = ("w", "W")
+#: Moving keys whose target token depends on the cursor and on what is marked (recomputed after each edit): w
+#: and W to words no entity marks, ; and : to names and numbers no entity marks (KEYPLAN_WITHOUT=; plans
+#: without those two, to measure what they bring).
+CANDIDATE_KEYS = () if ";" in os.environ.get("KEYPLAN_WITHOUT", "").split(",") else ("semicolon", "colon")
+NAVIGATION_KEYS += CANDIDATE_KEYS
+#: # to the next place with the current entity's words or the cursor's word (KEYPLAN_WITHOUT=# plans without).
+OCCURRENCE_KEYS = () if "#" in os.environ.get("KEYPLAN_WITHOUT", "").split(",") else ("number_sign",)
+NAVIGATION_KEYS += OCCURRENCE_KEYS
+MARKED_MOVES = ("w", "W", *CANDIDATE_KEYS)
 #: Two-key moves: t (T) and a character, to the next (previous) word starting with it. The planner tries them
 #: to words within this many tokens of the cursor, which a person sees on the screen.
 #: KEYPLAN_WITHOUT=t plans without them, to measure what they bring.
 JUMP_KEYS = {} if "t" in os.environ.get("KEYPLAN_WITHOUT", "").split(",") else {"t": 1, "T": -1}
 JUMP_REACH = 40
 #: Moving and selecting keys that work in the speaker choice too (on the article below it).
-FORWARDED = frozenset(NAVIGATION_KEYS) - {"tab", "shift+tab", "full_stop", "comma"} | {"shift+left", "shift+right", "v"}
+FORWARDED = frozenset(NAVIGATION_KEYS) - {"tab", "shift+tab", "full_stop", "comma", "number_sign"} | {
+    "shift+left",
+    "shift+right",
+    "v",
+}
 
 ItemKey = tuple[str, int]  # ("span", span id) or ("pending", suggestion id)
 NavState = tuple[int, ItemKey | None, int | None]  # (cursor token, current item, goal column of up/down)

@@ -23,6 +23,7 @@ from annotator import motion, phrases
 from annotator.tui.layout import Layout
 from keyplan.items import (
     ACTOR,
+    CANDIDATE_KEYS,
     FORWARDED,
     JUMP_KEYS,
     JUMP_REACH,
@@ -219,21 +220,15 @@ class Screen(Keys, StoreRules):
                     break
                 if end > item.start:
                     covered[t] = True
-        stops = [phrases.is_unmarked_word(self.text, self.tokens, t, covered.__getitem__) for t in range(len(covered))]
-        following, preceding = list(range(len(stops))), list(range(len(stops)))
-        last = None
-        for t in range(len(stops) - 1, -1, -1):
-            if last is not None:
-                following[t] = last
-            if stops[t]:
-                last = t
-        last = None
-        for t in range(len(stops)):
-            if last is not None:
-                preceding[t] = last
-            if stops[t]:
-                last = t
-        return {"w": following, "W": preceding}
+        words = [phrases.is_unmarked_word(self.text, self.tokens, t, covered.__getitem__) for t in range(len(covered))]
+        moves = dict(zip(("w", "W"), _both_ways(words), strict=True))
+        if CANDIDATE_KEYS:  # `phrases.is_candidate`: the stops of w that are names or numbers
+            names = [
+                stop and phrases.is_candidate(self.text, self.tokens, t, covered.__getitem__)
+                for t, stop in enumerate(words)
+            ]
+            moves.update(zip(CANDIDATE_KEYS, _both_ways(names), strict=True))
+        return moves
 
     def token_index(self, offset: int) -> int:
         return max(bisect_right(self.token_starts, offset) - 1, 0)
@@ -362,6 +357,11 @@ class Screen(Keys, StoreRules):
             if target is None:
                 return None
             return (self.token_index(self.items[target].start), target, None)
+        if key == "number_sign":  # `CursorScreen.action_occurrence`
+            item = self.item(current)
+            start, end = (item.start, item.end) if item is not None and not item.is_quote else self.tokens[cursor]
+            found = phrases.next_occurrence(self.text, self.tokens, start, end, 1)
+            return None if found is None else (found, self.item_at(found), None)
         if key in ("down", "up"):
             column = self.column_of[cursor] if column is None else column
             token = self._line_target(cursor, column, 1 if key == "down" else -1)
@@ -419,3 +419,21 @@ class Screen(Keys, StoreRules):
                         following.append(target)
             layer = following
         return None
+
+
+def _both_ways(stops: list[bool]) -> tuple[list[int], list[int]]:
+    """Per token, the next and the previous token where `stops` holds (the token itself when there is none)."""
+    following, preceding = list(range(len(stops))), list(range(len(stops)))
+    last = None
+    for t in range(len(stops) - 1, -1, -1):
+        if last is not None:
+            following[t] = last
+        if stops[t]:
+            last = t
+    last = None
+    for t in range(len(stops)):
+        if last is not None:
+            preceding[t] = last
+        if stops[t]:
+            last = t
+    return following, preceding

@@ -193,3 +193,55 @@ async def test_tab_goes_among_the_disagreements_still_open(review_db) -> None:
         assert app.screen.index == 3
     with Store.open(path) as store:
         assert "Hamas" in [s.text for s in store.spans(article_id, GOLD)]
+
+
+def another_window(path: Path, article_id: str, change) -> None:
+    """Another review window on the same gold makes a change after this one showed the article."""
+    with Store.open(path) as other:
+        other.view(article_id, GOLD)
+        change(other)
+
+
+async def test_a_pick_after_another_window_changed_gold_is_applied_after_the_reload(review_db) -> None:
+    """Another window flagged the gold: b on the second disagreement ("20 rockets" / "20") still means bob's
+    version of it, so the article is reloaded (on the same disagreement) and the pick is made, saying so."""
+    path, article_id = review_db
+    async with reviewing(path) as (app, pilot):
+        await pilot.press("j")
+        another_window(path, article_id, lambda other: other.set_status(article_id, GOLD, "flagged"))
+        await pilot.press("b")
+        said = app.messages[-1][1]
+    assert (
+        said
+        == "bob's version into gold: 1 span(s) from bob (after reloading: the annotation was changed in another window)"
+    )
+    assert gold(path, article_id) == [("ACTOR", "Israel", None), ("FIGURE", "20", None), ("LOCATION", "Sderot", None)]
+
+
+async def test_g_after_another_window_changed_gold_puts_the_agreed_spans_back_after_the_reload(review_db) -> None:
+    path, article_id = review_db
+    async with reviewing(path) as (app, pilot):
+        await pilot.press("g")
+        another_window(path, article_id, lambda other: other.set_status(article_id, GOLD, "flagged"))
+        await pilot.press("g")
+        said = app.messages[-1][1]
+    assert said == "Agreed: 2 span(s) from all (after reloading: the annotation was changed in another window)"
+    assert [text for _, text, _ in gold(path, article_id)] == ["Israel", "Sderot"]
+
+
+async def test_g_is_not_pressed_again_when_another_window_put_the_agreed_spans_back(review_db) -> None:
+    """g (the agreed spans out), then g meant "put them back"; another window put them back already: after the
+    reload, taking them out would do the opposite of what was pressed, so nothing is done and the screen says
+    why."""
+    from annotator.gold import accept_agreed
+
+    path, article_id = review_db
+    async with reviewing(path) as (app, pilot):
+        await pilot.press("g")
+        another_window(path, article_id, lambda other: accept_agreed(other, article_id, WHO, "dave"))
+        await pilot.press("g")
+        said = app.messages[-1][1]
+    assert said == (
+        "Not done: the agreed spans are in gold already (after reloading: the annotation was changed in another window)"
+    )
+    assert [text for _, text, _ in gold(path, article_id)] == ["Israel", "Sderot"]

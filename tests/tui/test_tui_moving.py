@@ -177,3 +177,74 @@ async def test_t_and_a_character_go_to_the_next_word_starting_with_it_and_a_digi
         assert cursor_word(app) == "Gaza"  # the suggestion "Gaza Strip" is current there
         await pilot.press("T", "g", "1")  # on "ground": the phrase there, as an ACTOR
     assert added(read_store()) == ["ground"]
+
+
+async def test_a_click_after_t_ends_the_jump_and_the_next_key_acts_where_it_clicked(running, read_store):
+    """A click (or a click on the key bar) after t or T ends the jump: the next key is a key again, not the
+    character of the jump ("1" adds the phrase clicked on; it was read as "no word starting with '1'")."""
+    from tests.tui.fixtures import region_of
+
+    async with running() as (app, pilot):
+        screen = article_screen(app)
+        view = screen.query_one("#article")
+        await pilot.press("t")
+        where = region_of(view, screen.model.text.index("aerial"))
+        await pilot.click(view, offset=(where.x, where.y))
+        assert (cursor_word(app), screen.jump_step) == ("aerial", None)
+        await pilot.press("1")
+        await pilot.press("T")
+        await pilot.click("KeyBar")  # on its first key (tab): a key, not the character of the jump
+        assert screen.jump_step is None
+    assert added(read_store()) == ["aerial"]
+
+
+async def test_semicolon_and_colon_go_to_names_and_numbers_no_entity_marks_and_a_digit_adds_the_name(
+    running, read_store
+):
+    """; stops only where w stops on a capitalised word or a figure's first number ("(Israeli forces)", the
+    second "Yibna", "on Israel"), over every common word between; : goes back; once marked, a name is skipped."""
+    async with running() as (app, pilot):
+        assert cursor_word(app) == "Israel"  # the first suggestion
+        seen = []
+        for _ in range(3):
+            await pilot.press("semicolon")
+            seen.append(cursor_word(app))
+        assert seen == ["Israeli", "Yibna", "Israel"]
+        await pilot.press("colon", "2")  # the second "Yibna", as a LOCATION
+        await pilot.press("colon")
+        assert cursor_word(app) == "Israeli"
+        await pilot.press("semicolon")
+        assert cursor_word(app) == "Israel"  # "Yibna" is marked now
+        await pilot.press("semicolon", "semicolon", "1")  # "three", "European" (not "Prime": its name is marked)
+        text = article_screen(app).model.text
+    with read_store() as store:
+        held = sorted((s.start, s.label.value, s.text) for s in store.spans("seed", WHO))
+    second_yibna = text.index("Yibna", text.index("Yibna") + 1)
+    assert held == [(second_yibna, "LOCATION", "Yibna"), (text.index("European"), "ACTOR", "European")]
+
+
+async def test_number_sign_goes_to_the_next_place_with_the_same_words_and_a_digit_marks_it(running, read_store):
+    """# on a suggestion goes to the next place with its words ("Yibna" to the second "Yibna"); on a word no
+    item covers, to the next place with that word, wrapping around at the end; a word that stands nowhere else
+    stays and says so."""
+    async with running() as (app, pilot):
+        screen = article_screen(app)
+        text = screen.model.text
+        await pilot.press("slash", *"Yibna", "enter")  # the first "Yibna", a suggestion
+        await pilot.press("number_sign")
+        assert screen.model.tokens[screen.cursor][0] == text.index("Yibna", text.index("Yibna") + 1)
+        await pilot.press("slash", *"explosions", "enter", "number_sign")
+        assert app.messages[-1][1] == "'explosions' stands nowhere else in this article"
+        await pilot.press("slash", *"army", "enter")
+        first = screen.model.tokens[screen.cursor][0]
+        seen = [first]
+        for _ in range(2):
+            await pilot.press("number_sign")
+            seen.append(screen.model.tokens[screen.cursor][0])
+        await pilot.press("1")
+    every = [i for i in range(len(text)) if text.startswith("army", i)]
+    assert len(every) == 2 and seen == [every[0], every[1], every[0]]
+    with read_store() as store:
+        assert [(s.label.value, s.text, s.start) for s in store.spans("seed", WHO)] == [
+            ("ACTOR", "the army", every[0] - 4)
+        ]

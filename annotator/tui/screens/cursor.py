@@ -102,6 +102,26 @@ class CursorScreen(Screen[None]):
 
     def action_unmarked(self, step: int) -> None:
         """The next (or previous) word no entity marks, function words skipped: a pass for missed mentions."""
+        self._to_unmarked(phrases.next_unmarked, step, "unmarked word")
+
+    def action_candidate(self, step: int) -> None:
+        """The next (or previous) name or number no entity marks: a missed name or figure in two keys."""
+        self._to_unmarked(phrases.next_candidate, step, "unmarked name or number")
+
+    def action_occurrence(self, step: int) -> None:
+        """The next (or previous) place with the current entity's words, or the cursor's word (wrapping around)."""
+        model = self.model
+        if not model.tokens:
+            return
+        item = model.get(self.current) if self.selection_start is None else None
+        start, end = (item.start, item.end) if item is not None and not item.is_quote else model.tokens[self.cursor]
+        found = phrases.next_occurrence(model.text, model.tokens, start, end, step)
+        if found is None:
+            self.say(f"{model.text[start:end]!r} stands nowhere else in this article", "yellow")
+            return
+        self._move_to(found)
+
+    def _to_unmarked(self, finder: phrases.Finder, step: int, what: str) -> None:
         model = self.model
         if not model.tokens:
             return
@@ -109,9 +129,9 @@ class CursorScreen(Screen[None]):
         def covered(index: int) -> bool:
             return model.marked(*model.tokens[index])
 
-        found = phrases.next_unmarked(model.text, model.tokens, self.cursor, step, covered)
+        found = finder(model.text, model.tokens, self.cursor, step, covered)
         if found == self.cursor:
-            self.say(f"No unmarked word {'after' if step > 0 else 'before'} this one", "yellow")
+            self.say(f"No {what} {'after' if step > 0 else 'before'} this one", "yellow")
             return
         self._move_to(found)
 
@@ -142,6 +162,14 @@ class CursorScreen(Screen[None]):
             self._redraw(follow=False)
             return
         self._jumped(char, step)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """A click anywhere on the screen (the text, the span list, the key bar) ends a pending t or T: the person
+        went elsewhere, so the next key is a key again, not the character of the jump. Mouse events bubble up to
+        the screen from every widget, which handle them as they would."""
+        if self.jump_step is not None:
+            self.jump_step = None
+            self._redraw(follow=False)
 
     def _jumped(self, char: str, step: int) -> None:
         found = motion.next_starting(self.model.text, self.model.tokens, self.cursor, char, step)

@@ -21,6 +21,7 @@ from annotator.rows import ArticleRows
 from annotator.tui.model import ArticleModel
 from annotator.tui.screens import app_as
 from annotator.tui.screens.annotate import AnnotateScreen
+from annotator.tui.screens.reloading import retried
 from annotator.tui.widgets.article_view import Marks
 from annotator.tui.widgets.disagreements import DisagreementPanel
 from annotator.tui.widgets.info import Legend
@@ -168,7 +169,20 @@ class ReviewScreen(AnnotateScreen):
         if index >= len(annotators):
             self.say(f"There are {len(annotators)} annotators: keys {PICK_KEYS[: len(annotators)]}")
             return
-        disagreement, name = review.disagreements[self.index], annotators[index]
+        disagreement = review.disagreements[self.index]
+        self._pick((disagreement.layer, disagreement.start, disagreement.end), annotators[index])
+
+    @retried("history")  # what it means is in its arguments: after a reload it finds the disagreement again
+    def _pick(self, region: tuple[str, int, int], name: str) -> None:
+        """Pick `name`'s version of the disagreement over `region` (layer, start, end) into gold: found by its
+        region, so that after a reload (which opens on the first open disagreement) it is the one shown."""
+        app, review = self.review_app, self.review
+        found = [i for i, d in enumerate(review.disagreements) if (d.layer, d.start, d.end) == region] if review else []
+        if review is None or not found:
+            self.say(f"Not done: that disagreement is no longer there{self.retrying or ''}", "bold red")
+            return
+        self.index = found[0]
+        disagreement = review.disagreements[self.index]
 
         def pick(article_id: str, _gold: str) -> Edit:
             from annotator.gold import pick_version
@@ -182,7 +196,7 @@ class ReviewScreen(AnnotateScreen):
         if edit is None:
             return
         self._next_open()
-        self.say(f"{name}'s version into gold: {edit.message}", "green")
+        self.say(f"{name}'s version into gold: {edit.message}{self.retrying or ''}", "green")
 
     def _next_open(self) -> None:
         """After a decision, the next disagreement still open (after this one, wrapping), or stay."""
@@ -220,14 +234,25 @@ class ReviewScreen(AnnotateScreen):
         self._show_disagreement()
 
     def action_agreed(self) -> None:
+        if self.review is not None:
+            self._agreed(take_out=self.review.agreed_event is not None)
+
+    @retried("history")  # what it means is in its argument: after a reload the same direction, or nothing
+    def _agreed(self, take_out: bool) -> None:
+        """Take the agreed spans out of gold, or put them back: the direction the screen showed when g was pressed,
+        so that a reload after another window did it already does not turn the key into its opposite."""
         app, review = self.review_app, self.review
         if review is None:
+            return
+        if (review.agreed_event is not None) != take_out:
+            where = "out of" if take_out else "in"
+            self.say(f"Not done: the agreed spans are {where} gold already{self.retrying or ''}", "bold red")
             return
 
         def toggle(article_id: str, _gold: str) -> Edit:
             from annotator.gold import accept_agreed, take_back_agreed
 
-            if review.agreed_event is not None:
+            if take_out:
                 return take_back_agreed(app.store, article_id)
             edit = accept_agreed(app.store, article_id, app.annotators_for(article_id), app.reviewer)
             if edit is None:
@@ -237,5 +262,5 @@ class ReviewScreen(AnnotateScreen):
         edit = self._commit(toggle)
         if edit is not None:
             self._show_disagreement()
-            taken = self.review is not None and self.review.agreed_event is None
-            self.say("Agreed spans taken out of gold" if taken else f"Agreed: {edit.message}", "green")
+            said = "Agreed spans taken out of gold" if take_out else f"Agreed: {edit.message}"
+            self.say(said + (self.retrying or ""), "green")

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 Choice = Item | tuple[int, int] | Literal["none", "cancel", "quit"]
 
 _FORWARDED = {"next_span", "previous_span", "next_item", "previous_item", "search", "next_match", "previous_match",
-              "cancel", "jump_forward", "jump_back"}  # fmt: skip
+              "cancel", "jump_forward", "jump_back", "next_occurrence"}  # fmt: skip
 
 
 def _forwarded(binding: Binding) -> Binding:
