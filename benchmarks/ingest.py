@@ -17,7 +17,9 @@ CPU time of each worker process is read too (from /proc while it runs, every 20 
 alone is printed: one process's CPU seconds against what N idle cores would take for the N-worker run (its
 busiest worker's CPU seconds, or all its CPU seconds over N cores, whichever is longer). Measured on 2026-12-01
 under a load average of 2.9-3.5, 100 articles, 3 runs: 17.0 CPU seconds in one process against 0.8 + 16.7 with 2
-workers (9.2 + 8.6 in the second run), 1.94x from CPU time, 1.12x by the clock (0.64 and 0.74 cores kept busy).
+workers (9.2 + 8.6 in the second run), 1.94x from CPU time, 1.12x by the clock (0.64 and 0.74 cores kept busy);
+at a load of 1.7-2.9: 17.6 against 0.7 + 20.0 (10.4 + 9.6), 1.70x from CPU time, 1.36x by the clock (0.91 and 1.43
+cores kept busy). Both workers running at once cost 3-18% more CPU seconds than one process for the same articles.
 """
 
 from __future__ import annotations
