@@ -1,4 +1,5 @@
-"""`ingest --workers N` and `suggest --workers N`: spaCy's worker processes give the rows one process gives."""
+"""`ingest --workers N` and `suggest --workers N`: the worker processes (`suggest.dispatch`) give the rows one
+process gives."""
 
 from __future__ import annotations
 
