@@ -36,7 +36,7 @@ def edit(path: Path, who: str, *marks: tuple[str, str]) -> None:
 def test_a_pack_merged_again_after_more_work_brings_the_newer_work_and_its_events(tmp_path: Path, lead: Path) -> None:  # noqa: F811
     bob = tmp_path / "bob.db"
     assert runner.invoke(app, ["pack", "--annotator", "bob", "-o", str(bob), "--db", str(lead)]).exit_code == 0
-    edit(bob, "bob", ("Paris", "LOCATION"))
+    edit(bob, "bob", ("Paris", "LOCATION"))  # the suggestion's words: it is accepted
     with Store.open(lead) as store:
         assert merge(store, [bob]).annotations_added == 1
     edit(bob, "bob", ("20 people", "FIGURE"))  # on in the pack: its history continues the one merged
@@ -55,7 +55,7 @@ def test_a_pack_merged_again_after_more_work_brings_the_newer_work_and_its_event
         article = paris(store, "bob")
         assert work(store.conn, article, "bob") == work(pack.conn, paris(pack, "bob"), "bob")
         assert [s.text for s in store.spans(article, "bob")] == ["Paris", "20 people"]
-        assert [e.action for e in store.events(article, "bob") if e.action != "assign"] == ["add", "add"]
+        assert [e.action for e in store.events(article, "bob") if e.action != "assign"] == ["accept", "add"]
         store.undo(article, "bob")  # the pack's last edit, undone here
         assert [s.text for s in store.spans(article, "bob")] == ["Paris"]
     again = runner.invoke(app, ["merge", str(bob), "--db", str(lead)])  # the pack is now the older side: ours kept
@@ -67,7 +67,7 @@ def test_a_pack_merged_again_after_more_work_brings_the_newer_work_and_its_event
 def test_work_changed_on_both_sides_since_the_last_merge_is_still_a_conflict(tmp_path: Path, lead: Path) -> None:  # noqa: F811
     bob = tmp_path / "bob.db"
     assert runner.invoke(app, ["pack", "--annotator", "bob", "-o", str(bob), "--db", str(lead)]).exit_code == 0
-    edit(bob, "bob", ("Paris", "LOCATION"))
+    edit(bob, "bob", ("Paris", "LOCATION"))  # the suggestion's words: it is accepted
     with Store.open(lead) as store:
         merge(store, [bob])
     edit(bob, "bob", ("20 people", "FIGURE"))
