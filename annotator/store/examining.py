@@ -108,8 +108,9 @@ def connect(target: Path, shown: Path, uri: str | None = None, factory: Any = sq
         raise DatabaseError(f"{shown}: cannot open the database: {error}") from None
 
 
-def _snapshot(target: Path, wal: Path, shown: Path) -> Snapshot:
-    """A read-only connection to a private copy of the file and its WAL (which SQLite reads through a -shm)."""
+def _snapshot(target: Path, wal: Path, shown: Path) -> Snapshot | None:
+    """A read-only connection to a private copy of the file and its WAL (which SQLite reads through a -shm); None
+    when the WAL went away meanwhile (its last user closed the database, which writes it into the file first)."""
     folder = tempfile.mkdtemp(prefix="annotator-")
     copy = Path(folder) / "db"
     try:
@@ -118,6 +119,8 @@ def _snapshot(target: Path, wal: Path, shown: Path) -> Snapshot:
         snapshot: Snapshot = connect(copy, shown, sqlite_uri(copy, mode="ro"), factory=Snapshot)
     except BaseException as error:
         shutil.rmtree(folder, ignore_errors=True)
+        if isinstance(error, FileNotFoundError) and target.exists() and not wal.exists():
+            return None
         if isinstance(error, OSError):
             raise DatabaseError(f"{shown}: cannot read the database and its WAL: {error.strerror}") from None
         raise
@@ -169,7 +172,11 @@ def reader(target: Path, shown: Path) -> sqlite3.Connection:
     """
     wal, shm = companion(target, "-wal"), companion(target, "-shm")
     if _size(wal) and not shm.exists():
-        return _snapshot(target, wal, shown)
+        snapshot = _snapshot(target, wal, shown)
+        if snapshot is not None:
+            return snapshot
+        # six processes creating one database: another's close took the WAL while it was copied (its work is in
+        # the file now): read the file as it is now
     if wal.exists() and shm.exists():
         return connect(target, shown, sqlite_uri(target, mode="ro"))  # type: ignore[no-any-return]
     return _unlocked(target, shown)
