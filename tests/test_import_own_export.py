@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 from processes import annotator, small_database
-from support import SMALL_TEXT
+from support import SMALL_TEXT, word_tokens
 
+from annotator.models import ArticleIn
 from annotator.store import Store
 
 
@@ -40,3 +41,30 @@ def test_an_own_export_in_a_format_that_cannot_say_speakers_imports_back_unchang
             ("ACTOR", False),
             ("QUOTE", True),
         ]
+
+
+@pytest.mark.parametrize(("name", "suffix"), [("jsonl", "jsonl"), ("doccano", "jsonl"), ("conll", "conll")])
+def test_an_older_export_does_not_bring_back_work_undone_to_nothing(tmp_path: Path, name: str, suffix: str) -> None:
+    """An attacker's trial: an annotator's only edit exported, then undone (back to "todo", nothing on it); the
+    older export imported: "1 record(s) imported" and the undone span back (CoNLL even set "done"). Work undone to
+    nothing is still work: the export is a conflict."""
+    db = tmp_path / "x.db"
+    with Store.open(db) as store:
+        [article] = store.add_articles([(ArticleIn(text=SMALL_TEXT, title="Small"), word_tokens(SMALL_TEXT), [])])[0]
+        store.add_span(article, "bob", 0, 10, "ACTOR")
+    out = f"bob.{suffix}"
+    exported = annotator(
+        "export", "--annotator", "bob", "--status", "all", "--format", name, "-o", out, "--db", db, cwd=tmp_path
+    )
+    assert exported.returncode == 0, exported.stderr
+    with Store.open(db) as store:
+        store.undo(article, "bob")
+    result = annotator("import", out, "--format", name, "--annotator", "bob", "--db", db, cwd=tmp_path)
+    realigned = "; 1 put on the stored article with the same words" if name == "conll" else ""
+    assert (result.returncode, result.stderr, result.stdout.splitlines()[0]) == (
+        0,
+        "",
+        f"0 record(s) imported (0 new article(s)); 1 conflict(s){realigned} -> {db}",
+    )
+    with Store.open(db, read_only=True) as store:
+        assert (store.spans(article, "bob"), store.status(article, "bob").value) == ([], "todo")

@@ -76,3 +76,44 @@ def test_work_changed_on_both_sides_since_the_last_merge_is_still_a_conflict(tmp
         report = merge(store, [bob])
         assert [(c.annotator, c.kept.value) for c in report.conflicts] == [("bob", "this")]
         assert [s.text for s in store.spans(paris(store, "bob"), "bob")] == ["Paris", "police"]
+
+
+def undo(path: Path, who: str) -> None:
+    with Store.open(path) as store:
+        store.undo(paris(store, who), who)
+
+
+def test_an_undo_back_to_nothing_in_the_pack_is_brought_back(tmp_path: Path, lead: Path) -> None:  # noqa: F811
+    """An attacker's trial: the pack's undo of its only edit left the annotation as if never touched, and the
+    merge reported all zeros and kept the undone span here."""
+    bob = tmp_path / "bob.db"
+    assert runner.invoke(app, ["pack", "--annotator", "bob", "-o", str(bob), "--db", str(lead)]).exit_code == 0
+    edit(bob, "bob", ("police", "ACTOR"))
+    with Store.open(lead) as store:
+        merge(store, [bob])
+    undo(bob, "bob")
+    with Store.open(lead) as store:
+        report = merge(store, [bob])
+        assert (report.brought_up_to_date, report.conflicts) == (1, [])
+        article = paris(store, "bob")
+        assert (store.spans(article, "bob"), store.status(article, "bob").value) == ([], "todo")
+
+
+def test_an_undo_back_to_nothing_here_is_not_undone_by_merging_the_pack_again(tmp_path: Path, lead: Path) -> None:  # noqa: F811
+    """The other way: an undo here back to nothing counted as no work, and the same pack merged again put the
+    undone span back, its events copied a second time."""
+    bob = tmp_path / "bob.db"
+    assert runner.invoke(app, ["pack", "--annotator", "bob", "-o", str(bob), "--db", str(lead)]).exit_code == 0
+    edit(bob, "bob", ("police", "ACTOR"))
+    with Store.open(lead) as store:
+        merge(store, [bob])
+    undo(lead, "bob")
+    with Store.open(lead) as store:
+        events = len(store.events(annotator="bob"))
+        report = merge(store, [bob])
+        assert (report.unchanged, report.annotations_added, report.events_copied, report.conflicts) == (1, 0, 0, [])
+        assert (store.spans(paris(store, "bob"), "bob"), len(store.events(annotator="bob"))) == ([], events)
+    edit(bob, "bob", ("20 people", "FIGURE"))  # the pack goes on from before the undo: changed on both sides
+    with Store.open(lead) as store:
+        assert [c.annotator for c in merge(store, [bob]).conflicts] == ["bob"]
+        assert store.spans(paris(store, "bob"), "bob") == []

@@ -22,7 +22,7 @@ def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
     """
     from annotator.metrics.activity import time_spent
     from annotator.store.assignments import progress
-    from annotator.store.history import NOT_EDITS
+    from annotator.store.reads import NOT_EDITS
 
     with errors_as_lines(), open_store(db, read_only=True) as store:
         figures = store.stats()

@@ -117,8 +117,8 @@ def _verdict(store: Store, article_id: str, record: NativeRecord, force: bool, u
     who = record.annotator
     stored_spans = store.spans(article_id, who)
     status = store.status(article_id, who)
-    if status is Status.TODO and not stored_spans:
-        return "new"
+    if status is Status.TODO and not stored_spans and not store.edited(article_id, who):
+        return "new"  # never touched (work undone back to nothing is work: an older export is no newer)
     text = store.article_text(article_id)
     stored = exported_spans(text, [RecordSpan(s.start, s.end, s.label, s.text, s.speaker) for s in stored_spans])
     statuses = (Status.DONE, Status.DONE) if "status" in unsaid else (status, record.status)

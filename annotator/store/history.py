@@ -11,10 +11,8 @@ from annotator.errors import NotFound, Refused
 from annotator.rows import Edit, Event
 from annotator.store.changes import Changes, describe
 from annotator.store.connection import SPAN_COLUMNS, Row
+from annotator.store.reads import NOT_EDITS
 from annotator.vocabulary import Status
-
-#: Events in an annotator's log that record something about it rather than edit it (`annotator assign`'s).
-NOT_EDITS = frozenset({"assign", "unassign"})
 
 
 class History(Changes):

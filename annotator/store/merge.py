@@ -37,9 +37,9 @@ from annotator.errors import AnnotatorError
 from annotator.rows import Edit
 from annotator.store.connection import SPAN_COLUMNS, Row, _json, rows_of
 from annotator.store.edits import Store
-from annotator.store.history import NOT_EDITS
 from annotator.store.merge_source import MergeSource, empty, work
 from annotator.store.merge_suggestions import SuggestionIds, bring_newer_batches, insert_suggestion_row
+from annotator.store.reads import NOT_EDITS
 from annotator.vocabulary import Prefer, utc_now
 
 # -- this database's side -----------------------------------------------------------------------------------
@@ -360,9 +360,11 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
                 report.suggestions_copied += suggestions.copied
             suggestions = SuggestionIds(store, source, theirs_id, here)
         ids = _Ids(store, suggestions, theirs_id, here)
-        if empty(theirs) or theirs == mine:
+        if theirs == mine:
             report.unchanged += not empty(theirs)
-        elif empty(mine):
+        elif empty(theirs) and not source.edited(theirs_id, who):
+            pass  # never touched there (an annotation undone back to nothing is work: an attacker's trial)
+        elif empty(mine) and not store.edited(here, who):
             report.events_copied += _copy_pair(store, source, ids, annotation)
             report.annotations_added += 1
         elif _continues(store, source, ids, annotation, report):

@@ -15,6 +15,7 @@ from annotator.errors import AnnotatorError
 from annotator.store.connection import SPAN_SELECT, Row, rows_of
 from annotator.store.examining import Unlocked
 from annotator.store.opening import DatabaseError, open_database
+from annotator.store.reads import edited
 from annotator.store.schema import READABLE_AS_IS, SCHEMA_VERSION
 from annotator.vocabulary import MODEL_PREFIX
 
@@ -106,6 +107,10 @@ class MergeSource:
 
     def comments(self) -> list[Row]:
         return list(rows_of(self.connection, "SELECT article_id, annotator, text, at FROM comments ORDER BY id"))
+
+    def edited(self, article_id: str, annotator: str) -> bool:
+        """Whether the annotator ever edited the article in that file (`Reader.edited`)."""
+        return edited(self.connection, article_id, annotator)
 
     def events(self, article_id: str, annotator: str) -> list[Row]:
         sql = "SELECT * FROM events WHERE article_id = ? AND annotator = ? ORDER BY id"

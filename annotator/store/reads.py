@@ -14,6 +14,17 @@ from annotator.store.examining import DatabaseError
 from annotator.store.view import read_view
 from annotator.vocabulary import MODEL_PREFIX, Status, content_hash, suggester_kind
 
+#: Events in an annotator's log that record something about it rather than edit it (`annotator assign`'s).
+NOT_EDITS = frozenset({"assign", "unassign"})
+
+
+def edited(connection: sqlite3.Connection, article_id: str, annotator: str) -> bool:
+    """Whether the annotator's log holds an edit of the article, in the database `connection` reads."""
+    marks = ", ".join("?" * len(NOT_EDITS))
+    sql = f"SELECT 1 FROM events WHERE article_id = ? AND annotator = ? AND action NOT IN ({marks}) LIMIT 1"
+    return connection.execute(sql, [article_id, annotator, *NOT_EDITS]).fetchone() is not None
+
+
 if TYPE_CHECKING:
     from annotator.models import ArticleIn
 
@@ -230,6 +241,10 @@ class Reader(Connection):
         sql = """SELECT DISTINCT annotator FROM annotations WHERE status = 'done' AND substr(annotator, 1, ?) != ?
                  ORDER BY annotator"""
         return [r["annotator"] for r in self._rows(sql, [len(MODEL_PREFIX), MODEL_PREFIX])]
+
+    def edited(self, article_id: str, annotator: str) -> bool:
+        """Whether the annotator ever edited the article (the work may since be undone back to nothing)."""
+        return edited(self.conn, article_id, annotator)
 
     def events(self, article_id: str | None = None, annotator: str | None = None) -> list[Event]:
         clauses, params = [], []
