@@ -4,7 +4,6 @@ that the pack is carol's, so the work would have merged back as root's. It opens
 from __future__ import annotations
 
 import sqlite3
-import time
 from pathlib import Path
 
 import pytest
@@ -24,11 +23,7 @@ def test_a_pack_opened_without_a_name_is_annotated_as_its_assignee(tmp_path: Pat
         session.settle()
         session.press_and_read("Tab")
         session.press_and_read("Enter")
-        session.press("q")
-        deadline = time.monotonic() + 20
-        while not (status.exists() and status.read_text().endswith("\n")):
-            assert time.monotonic() < deadline, session.screen()
-            time.sleep(0.05)
+        session.quit_and_wait(status)
     finally:
         session.kill()
     with sqlite3.connect(pack) as connection:

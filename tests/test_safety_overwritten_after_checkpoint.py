@@ -153,11 +153,7 @@ def test_the_real_tui_refuses_edits_after_a_truncate_then_a_copy(files: tuple[Pa
         for key in ("C-r", "x"):
             session.press_and_read(key)
             refusals.append("".join("".join(session.screen()).split()))  # without white space: lines wrap anywhere
-        session.press("q")
-        deadline = time.monotonic() + 20
-        while not (status.exists() and status.read_text().endswith("\n")):
-            assert time.monotonic() < deadline, session.screen()
-            time.sleep(0.05)
+        session.quit_and_wait(status)
     finally:
         session.kill()
     assert "undid" in undone

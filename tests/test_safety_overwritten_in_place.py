@@ -18,7 +18,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -199,11 +198,7 @@ def test_the_real_tui_refuses_an_edit_after_a_backup_was_copied_onto_its_file(fi
         copy_onto(backup, db)
         session.press_and_read("d")
         refusal = "".join("".join(session.screen()).split())
-        session.press("q")
-        deadline = time.monotonic() + 20
-        while not (status.exists() and status.read_text().endswith("\n")):
-            assert time.monotonic() < deadline, session.screen()
-            time.sleep(0.05)
+        session.quit_and_wait(status)
     finally:
         session.kill()
     assert "acceptedACTOR'Washington'at0:10" in accepted

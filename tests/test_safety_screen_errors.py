@@ -207,11 +207,7 @@ def test_the_real_tui_on_a_copied_over_file_says_each_refusal_in_one_line_and_qu
         session.press_and_read("l")
         listed = "\n".join(session.screen())
         session.press_and_read("Escape")
-        session.press("q")
-        deadline = time.monotonic() + 20
-        while not (status.exists() and status.read_text().endswith("\n")):
-            assert time.monotonic() < deadline, session.screen()
-            time.sleep(0.05)
+        session.quit_and_wait(status)
     finally:
         session.kill()
     line = "".join(f"Not done: {refused(db)}".split())

@@ -69,6 +69,14 @@ class Session:
     def tmux(self, *args: str) -> str:
         return tmux(self.name, *args)
 
+    def quit_and_wait(self, status: Path, timeout: float = 20.0) -> None:
+        """Press q and wait until the annotator's exit status is in `status` (the `status_to` file)."""
+        self.press("q")
+        deadline = time.monotonic() + timeout
+        while not (status.exists() and status.read_text().endswith("\n")):
+            assert time.monotonic() < deadline, self.screen()
+            time.sleep(0.05)
+
     def started(self) -> bool:
         """Wait until the annotate screen shows its side panel."""
         return self.wait_for(lambda: STARTED.search("\n".join(self.screen())) is not None)
