@@ -29,15 +29,12 @@ class Store(Deciding):
         if end <= start:
             raise Refused("a span needs at least one character")
         with self._editing(article_id, annotator):
-            same = list(
-                self._rows(
-                    'SELECT g.id FROM suggestions g WHERE g.article_id = ? AND g.start = ? AND g."end" = ? AND g.label = ? '
-                    "AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.suggestion_id = g.id AND d.annotator = ?)",
-                    [article_id, start, end, label.value, annotator],
-                )
-            )
-            if same and annotator != GOLD:  # the suggestion itself, marked by hand: accepted, as enter does
-                return self.accept_corrected(article_id, annotator, same[0]["id"])
+            if annotator != GOLD:  # the suggestion itself, marked by hand, is accepted, as enter does
+                same = [
+                    g for g in self.pending(article_id, annotator) if (g.start, g.end, g.label) == (start, end, label)
+                ]
+                if same:
+                    return self.accept_corrected(article_id, annotator, same[0].id)
             text = self._span_text(article_id, start, end, label)
             self._check_free(article_id, annotator, label, start, end)
             row = {"id": self.next_span_id(), "start": start, "end": end, "label": label.value, "text": text,
