@@ -112,8 +112,12 @@ def _grew_after(then: Checkpoints, now: Checkpoints, wal: Path) -> bool:
         return True
     if len(header) < _FRAME_HEADER:
         return length < at  # cut short since, or it ends where `then`'s generation ended
-    salts = (int.from_bytes(header[8:12], "big"), int.from_bytes(header[12:16], "big"))
-    return salts in ((then.salt_1, then.salt_2), (now.salt_1, now.salt_2))
+    return _salts(header, 8) in ((then.salt_1, then.salt_2), (now.salt_1, now.salt_2))
+
+
+def _salts(header: bytes, at: int) -> tuple[int, int]:
+    """The two salts at `at` of a WAL's header (16) or a frame's (8): big-endian, as wal.c writes them."""
+    return int.from_bytes(header[at : at + 4], "big"), int.from_bytes(header[at + 4 : at + 8], "big")
 
 
 def _restarts_since_the_first(now: Checkpoints, wal: Path) -> int | None:
@@ -271,8 +275,7 @@ class Witness:
                 header = wal.read(_WAL_HEADER)
         except OSError:
             return False
-        salts = (int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big"))
-        return len(header) == _WAL_HEADER and salts == (generation.salt_1, generation.salt_2)
+        return len(header) == _WAL_HEADER and _salts(header, 16) == (generation.salt_1, generation.salt_2)
 
     def _frame_in_file(self, frame: int, generation: Checkpoints) -> bool | None:
         """Whether WAL frame `frame` of `generation` holds the same page as the file; None when the WAL no
@@ -288,8 +291,7 @@ class Witness:
             if len(header) < _FRAME_HEADER or len(page) < size:
                 return None
             number = int.from_bytes(header[0:4], "big")
-            salts = (int.from_bytes(header[8:12], "big"), int.from_bytes(header[12:16], "big"))
-            if number == 0 or salts != (generation.salt_1, generation.salt_2):
+            if number == 0 or _salts(header, 8) != (generation.salt_1, generation.salt_2):
                 return None
             return os.pread(main, size, (number - 1) * size) == page
         except OSError:
