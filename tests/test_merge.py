@@ -19,7 +19,8 @@ from annotator.exchange.records import annotator_records
 from annotator.models import ArticleIn, Suggestion
 from annotator.store import Store
 from annotator.store.connection import SPAN_COLUMNS
-from annotator.store.merge import merge, replace_work
+from annotator.store.merge import merge
+from annotator.store.merge_rows import replace_work
 from annotator.store.verify import check
 from annotator.suggest.tokens import tokenize
 
