@@ -25,8 +25,10 @@ from annotator.vocabulary import Label, a_or_an
 
 #: The characters str.splitlines() breaks at: a span never contains one.
 LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
-#: Invisible characters that are not white space to str.isspace() but are never a span's edge either.
-ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+#: Unicode categories of characters that are not white space to str.isspace() but are never a span's edge either:
+#: control characters ("\x07") and invisible format characters (zero-width spaces and joiners, the soft hyphen,
+#: the byte-order mark, bidi overrides).
+INVISIBLE = frozenset({"Cc", "Cf"})
 #: Quotation marks that open or close a quotation (single ones may end a quote within the quote).
 DOUBLE_QUOTES = frozenset('"“”„‟«»〝〞＂')
 LEADING_SIGNS = frozenset("@#")
@@ -66,8 +68,8 @@ _INITIALS = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]\.")
 
 
 def is_blank(char: str) -> bool:
-    """White space by Unicode (str.isspace: a no-break space too) or an invisible zero-width character."""
-    return char.isspace() or char in ZERO_WIDTH
+    """White space by Unicode (str.isspace: a no-break space too), a control character or an invisible one."""
+    return char.isspace() or unicodedata.category(char) in INVISIBLE
 
 
 def _is_punctuation(char: str) -> bool:

@@ -122,6 +122,9 @@ def suggest(
 ) -> None:
     """(Re)compute suggestions for articles that lack them or have an older suggester version.
 
+    Suggestions of a pipeline you trained (`suggest --model FOLDER`) are kept by a plain `suggest`; --all
+    replaces them.
+
     Each article's suggestions are stored as soon as they are computed: ctrl+c keeps the finished ones and says
     how many, and running the command again does the rest. A suggestion someone decided on stays, and is not
     suggested twice.
@@ -144,10 +147,29 @@ def suggest(
                     f"keep them; the other {stop.total - stop.done} are unchanged: `{again}` computes those"
                 ) from None
             why = _why_nothing(store, model, db) if not articles and not everything else ""
+            kept = _kept_trained(store, db) if model is None and not everything else ""
         stored(f"the suggestions are stored in {db}")
         say(f"{suggestions} suggestion(s) for {articles} article(s)")
+        if kept:
+            say(kept)
         if why:
             say(why)
+
+
+def _kept_trained(store: "Reader", db: Path) -> str:
+    """Which trained pipelines' suggestions a plain `suggest` kept (`exchange.ingest.outdated`), and how to replace
+    them: the shipped pipeline never replaces them unasked."""
+    from annotator.exchange.ingest import kept_trained
+    from annotator.suggest import suggesters_for_model
+
+    counts = kept_trained(store.suggesters_by_article(), suggesters_for_model(None).names)
+    if not counts:
+        return ""
+    which = "; ".join(f"{count} article(s) keep {name}'s" for name, count in sorted(counts.items()))
+    return (
+        f"{which} suggestions (a trained pipeline's, kept): `annotator suggest --db {db} --all` replaces them with "
+        "the shipped pipeline's, `--model FOLDER` with another pipeline's"
+    )
 
 
 def _why_nothing(store: "Reader", model: str | None, db: Path) -> str:

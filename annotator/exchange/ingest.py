@@ -7,6 +7,7 @@ anywhere means nothing from the command is stored.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib.resources import as_file, files
@@ -307,20 +308,38 @@ def ingest(
                         assigned=assigned)  # fmt: skip
 
 
-def outdated(stored: dict[str, set[str]], names: tuple[str, ...]) -> list[str]:
+def _kind(name: str) -> str:
+    return name.split(".", 1)[0]
+
+
+def trained(name: str) -> bool:
+    """A trained pipeline's suggester name ("entities.v4@<the folder's hash>")."""
+    return "@" in name
+
+
+def outdated(stored: dict[str, set[str]], names: tuple[str, ...], keep_trained: bool = False) -> list[str]:
     """Articles to (re)suggest for these suggester versions: those with no suggestion at all, and those with
     another version of a kind (entities, quotes: the name before its first dot) but not this one. An article
-    that simply has no quote keeps its entity suggestions."""
+    that simply has no quote keeps its entity suggestions. With `keep_trained` (a plain `suggest`, no --model),
+    a kind a trained pipeline suggested is kept: the team chose that pipeline, and the shipped one must not
+    replace its suggestions unasked (`kept_trained` counts them for the report)."""
+    targets = {_kind(name): name for name in names}
 
-    def kind(name: str) -> str:
-        return name.split(".", 1)[0]
+    def stale(name: str, have: set[str]) -> bool:
+        return _kind(name) in targets and targets[_kind(name)] not in have and not (keep_trained and trained(name))
 
-    targets = {kind(name): name for name in names}
-    return [
-        article_id
-        for article_id, have in stored.items()
-        if not have or any(kind(name) in targets and targets[kind(name)] not in have for name in have)
-    ]
+    return [article_id for article_id, have in stored.items() if not have or any(stale(n, have) for n in have)]
+
+
+def kept_trained(stored: dict[str, set[str]], names: tuple[str, ...]) -> Counter[str]:
+    """How many articles hold each trained pipeline's suggestions that `outdated(..., keep_trained=True)` keeps."""
+    targets = {_kind(name): name for name in names}
+    return Counter(
+        name
+        for have in stored.values()
+        for name in have
+        if trained(name) and _kind(name) in targets and targets[_kind(name)] not in have
+    )
 
 
 class SuggestInterrupted(KeyboardInterrupt):
@@ -350,7 +369,7 @@ def resuggest(
     ids = (
         store.article_ids()
         if everything
-        else outdated(store.suggesters_by_article(), suggesters_for_model(model).names)
+        else outdated(store.suggesters_by_article(), suggesters_for_model(model).names, keep_trained=model is None)
     )
     if not ids:
         return 0, 0

@@ -1,8 +1,12 @@
 """`annotator train`: the team's finished annotations in, a fine-tuned pipeline folder out, with honest figures.
 
 Articles come from the database (gold by default, or one annotator's) or from native JSONL files, those marked
-done (optionally also in progress). They are shuffled with a seed and split once: a held-out part (a fifth,
-at least one article) that training never sees, and the rest to train on. The held-out articles are scored
+done (optionally also in progress). They are split once: a held-out part (about a fifth, at least one article)
+that training never sees, and the rest to train on. Each article is held out or not by a draw from its text's
+hash and the seed alone, so the same article is held out whether it comes from the database or a file and
+however much gold is added later, and an article a `--base` pipeline learned from is never held out (its
+score would flatter the base). The pipeline's meta.json keeps the hashes of every article it learned from,
+its base's included, so `annotator evaluate --model` can leave them out. The held-out articles are scored
 before training (the shipped pipeline, or the `base` folder an earlier run wrote) and after it, per label, exact and overlap, on the suggestions the
 pipeline makes (entities.v4: the learned component with the small model's names and the general rules).
 `curve` trains from the same start on 25, 50, 75 and 100% of the training part and scores each on the same
@@ -11,9 +15,9 @@ held-out articles, so a team sees whether more gold still helps.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import os
-import random
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
@@ -24,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.errors import AnnotatorError, InputError
 from annotator.interrupts import keeping
 from annotator.metrics.evaluation import Evaluation, evaluate
+from annotator.models import NativeRecord
 from annotator.places import unbroken
 from annotator.store import Reader
 from annotator.suggest.loading import EPOCHS
@@ -74,7 +79,7 @@ def gather(store: Reader | None, source: Source) -> list[Article]:
     from annotator.suggest.learn import Article
 
     wanted = _statuses(source.include_in_progress)
-    found: dict[str, Article] = {}
+    found: dict[str, tuple[int, Article]] = {}
     if source.files:
         for path in source.files:
             for line, record in read_records(path):
@@ -82,8 +87,15 @@ def gather(store: Reader | None, source: Source) -> list[Article]:
                     continue
                 key = content_hash(record.text)
                 if key in found:
-                    raise InputError("the same article appears twice", path=str(path), line=line, field="text")
-                found[key] = Article(record.article_id, record.text, record.spans)
+                    raise InputError(
+                        f"the same article appears twice (line {found[key][0]} too): train from one annotator's "
+                        "records, or import the files and train with --annotator",
+                        path=str(path),
+                        line=line,
+                        field="text",
+                    )
+                _on_tokens(record, path, line)
+                found[key] = (line, Article(record.article_id, record.text, record.spans))
     elif store is not None:
         if source.annotator not in store.annotators():
             names = ", ".join(store.annotators()) or "none"
@@ -91,21 +103,68 @@ def gather(store: Reader | None, source: Source) -> list[Article]:
         for article_id, status, _ in store.annotated_articles(source.annotator):
             if status in wanted:
                 text = store.article(article_id).text
-                found[article_id] = Article(article_id, text, store.spans(article_id, source.annotator))
-    return [found[key] for key in sorted(found)]
+                article = Article(article_id, text, store.spans(article_id, source.annotator))
+                found[content_hash(text)] = (0, article)
+    return [found[key][1] for key in sorted(found)]
 
 
-def split(articles: list[Article], seed: int, held_out: float = HELD_OUT) -> tuple[list[Article], list[Article]]:
-    """(train, held out): a seeded shuffle, a fifth held out (at least one article, at least one to train on)."""
+def _on_tokens(record: NativeRecord, path: Path, line: int) -> None:
+    """A span off the tokens would be learned shrunk to the tokens inside it: refused, as `import` refuses it."""
+    from annotator.suggest.tokens import tokenize
+
+    (tokens,) = tokenize([record.text])
+    starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
+    for index, span in enumerate(record.spans):
+        if span.start not in starts or span.end not in ends:
+            raise InputError(
+                f"span {span.start}:{span.end} {span.text!r} does not fall on token boundaries (`annotator import "
+                "--snap` moves it onto them; then train from the database)",
+                path=str(path),
+                line=line,
+                field=f"spans[{index}]",
+            )
+
+
+def _draw(seed: int, article: Article) -> float:
+    """The article's place in [0, 1) for the held-out split: its text's hash and the seed, nothing else."""
+    digest = hashlib.sha256(f"{seed}:{content_hash(article.text)}".encode()).hexdigest()
+    return int(digest[:13], 16) / 16**13
+
+
+def learned(article: Article, known: frozenset[str]) -> bool:
+    """Whether a pipeline that learned from `known` (texts' hashes; article ids in folders of older releases)
+    learned from this article."""
+    return content_hash(article.text) in known or article.id in known
+
+
+def split(
+    articles: list[Article], seed: int, held_out: float = HELD_OUT, base_learned: frozenset[str] = frozenset()
+) -> tuple[list[Article], list[Article]]:
+    """(train, held out): an article is held out when its draw (`_draw`) is under `held_out`, never when the
+    base learned from it; at least one article is held out and at least one learned from."""
     if len(articles) < 2:
         raise AnnotatorError(
             f"training needs at least 2 finished articles, one to learn from and one to hold out; found "
             f"{len(articles)} (mark articles done, or add --include-in-progress)"
         )
-    order = list(articles)
-    random.Random(seed).shuffle(order)
-    count = min(max(1, round(len(order) * held_out)), len(order) - 1)
-    return order[count:], order[:count]
+    open_ = sorted((a for a in articles if not learned(a, base_learned)), key=lambda a: _draw(seed, a))
+    if not open_:
+        raise AnnotatorError(
+            f"the --base pipeline learned from all {len(articles)} of these articles, so none can be held out "
+            "and scored honestly: add gold it has not seen, or start from the shipped pipeline (leave out --base)"
+        )
+    held = [a for a in open_ if _draw(seed, a) < held_out] or open_[:1]
+    if len(held) == len(articles):
+        held = held[:-1]
+    kept = {id(a) for a in held}
+    return [a for a in articles if id(a) not in kept], [a for a in articles if id(a) in kept]
+
+
+def base_learned(base: Path | None) -> frozenset[str]:
+    """What a `--base` pipeline learned from (`suggest.loading.learned_from`); nothing for the shipped one."""
+    from annotator.suggest.loading import learned_from
+
+    return frozenset() if base is None else learned_from(base)
 
 
 def score(nlp: Any, articles: Sequence[Article]) -> Evaluation:
@@ -149,7 +208,8 @@ def train_model(
     from annotator.suggest.learn import base_pipeline, save, start_description, train
 
     _new_folder(out)
-    train_part, held = split(gather(store, source), seed)
+    before = base_learned(base)
+    train_part, held = split(gather(store, source), seed, base_learned=before)
     nlp = base_pipeline(train_part, base)
     report = TrainReport(source.description, len(train_part), len(held), before=score(nlp, held))
     train(nlp, train_part, epochs=epochs, seed=seed, progress=progress)
@@ -165,6 +225,8 @@ def train_model(
         "trained_on": source.description,
         "articles": [a.id for a in train_part],
         "held_out": [a.id for a in held],
+        "learned_hashes": sorted(before | {content_hash(a.text) for a in train_part}),
+        "held_out_hashes": sorted(content_hash(a.text) for a in held),
         "epochs": epochs,
         "seed": seed,
         "started_from": start_description(base),
@@ -199,7 +261,7 @@ def train_curve(
     epochs = epochs or EPOCHS
     from annotator.suggest.learn import base_pipeline, train
 
-    train_part, held = split(gather(store, source), seed)
+    train_part, held = split(gather(store, source), seed, base_learned=base_learned(base))
     report = TrainReport(
         source.description, len(train_part), len(held), before=score(base_pipeline(train_part, base), held)
     )

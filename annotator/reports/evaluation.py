@@ -52,6 +52,10 @@ class ScoreReport(BaseModel):
     articles_rule: str
     predicted_missing: int
     labels: dict[str, LabelScores]
+    #: Reference articles left out because the pipeline scored learned from them (`--model`, a trained folder).
+    learned_left_out: int = 0
+    #: Said when the suggestions scored are a trained pipeline's, read as stored: what it learned from is unknown.
+    caution: str | None = None
     speakers: SpeakerScore
     corrections: Corrections
 
@@ -178,21 +182,27 @@ def _chosen_labels(store: Reader, suggesters: Sequence[str] | None, annotator: s
     return {label for name in suggesters for label in suggester_labels(name)}
 
 
-def _run_now(store: Reader, ids: list[str], names: Sequence[str], model: str | None) -> dict[str, list[SpanLike]]:
-    """This release's suggesters `names` run on the articles now (nothing stored): per article id, their spans.
-    A kind not named is filled with the pipeline's own version, whose spans are left out."""
+def _run_now(
+    store: Reader, ids: list[str], names: Sequence[str], model: str | None
+) -> tuple[dict[str, list[SpanLike]], list[str]]:
+    """This release's suggesters `names` run on the articles now (nothing stored): per article id, their spans,
+    and the names they are made under. A kind not named is filled with the pipeline's own version, whose spans
+    are left out. A version the pipeline itself makes is named as the pipeline names it: a trained folder's
+    "entities.v4@<hash>", not the shipped weights' "entities.v4"."""
     from annotator.suggest import Suggesters, builtin_suggesters, load_pipeline, suggest_texts, suggesters_of
 
     nlp = load_pipeline(model)
     own = suggesters_of(nlp)
-    entities = next((n for n in names if builtin_suggesters().get(n) == "entities"), own.entities)
-    quotes = next((n for n in names if builtin_suggesters().get(n) == "quotes"), own.quotes)
+    made = [next((o for o in own.names if o.split("@", 1)[0] == name), name) for name in names]
+    entities = next((n for n in made if builtin_suggesters().get(n.split("@", 1)[0]) == "entities"), own.entities)
+    quotes = next((n for n in made if builtin_suggesters().get(n.split("@", 1)[0]) == "quotes"), own.quotes)
     texts = [store.article(article_id).text for article_id in ids]
     results = suggest_texts(texts, nlp, suggesters=Suggesters(entities, quotes))
-    return {
-        article_id: [s for s in suggestions if s.suggester in names]
+    spans: dict[str, list[SpanLike]] = {
+        article_id: [s for s in suggestions if s.suggester in made]
         for article_id, (_, suggestions) in zip(ids, results, strict=True)
     }
+    return spans, made
 
 
 def _model_spans(
@@ -204,9 +214,9 @@ def _model_spans(
 
     chosen = list(suggesters or [])
     now = [name for name in chosen if name in builtin_suggesters()]
-    computed = _run_now(store, ids, now, model) if now else {}
+    computed, made = _run_now(store, ids, now, model) if now else ({}, [])
     spans: list[list[SpanLike]] = []
-    used: set[str] = set(chosen)
+    used: set[str] = {name for name in chosen if name not in now} | set(made)
     for article_id in ids:
         if chosen:
             stored = [
@@ -250,6 +260,9 @@ def score(
             f"nothing to evaluate against: {reference.name} has no article {reference.articles_rule}{_hint(store, reference)}"
         )
     ids = list(reference.spans)
+    left_out = 0
+    if annotator is None and model is not None:
+        ids, left_out = _not_learned(store, ids, model, reference)
     predicted: list[tuple[int, list[SpanLike]]] = []
     missing = 0
     if annotator is None:
@@ -265,9 +278,15 @@ def score(
     if labels != set(Label):
         predicted = [(index, [s for s in spans if s.label in labels]) for index, spans in predicted]
     gold = SpanColumns.from_spans(
-        (index, [s for s in spans if s.label in labels]) for index, spans in enumerate(reference.spans.values())
+        (index, [s for s in reference.spans[article_id] if s.label in labels]) for index, article_id in enumerate(ids)
     )
     result = evaluate_columns(gold, SpanColumns.from_spans(predicted), len(ids))
+    caution = None
+    if annotator is None and model is None and "@" in predicted_name:
+        caution = (
+            f"{predicted_name} is a trained pipeline's, read as stored: the articles it learned from score too "
+            "high; `--model FOLDER` (the folder `annotator train` wrote) leaves them out"
+        )
     humans = telemetry_from
     if humans is None:
         humans = [annotator] if annotator is not None else [n for n in store.annotators() if n != GOLD]
@@ -277,6 +296,8 @@ def score(
         articles=len(ids),
         articles_rule=reference.articles_rule,
         predicted_missing=missing,
+        learned_left_out=left_out,
+        caution=caution,
         labels={
             **{label.value: scores for label, scores in result.labels.items() if label in labels},
             ALL: result.micro,
@@ -284,6 +305,23 @@ def score(
         speakers=result.speakers,
         corrections=load_corrections(store, humans, _statuses(include_in_progress)),
     )
+
+
+def _not_learned(store: Reader, ids: list[str], model: str, reference: Reference) -> tuple[list[str], int]:
+    """The reference's articles but those the pipeline at `model` learned from (its meta.json says which), and how
+    many were left out: a model scores too high on its own training articles."""
+    from annotator.suggest.loading import learned_from
+
+    known = learned_from(model)
+    if not known:
+        return ids, 0
+    kept = [i for i in ids if i not in known and content_hash(store.article(i).text) not in known]
+    if not kept:
+        raise AnnotatorError(
+            f"the pipeline at {model} learned from all {len(ids)} article(s) {reference.name} has "
+            f"{reference.articles_rule}: none is left to score it on honestly (add gold it has not seen)"
+        )
+    return kept, len(ids) - len(kept)
 
 
 def _ratio(value: float | None) -> str:
@@ -300,6 +338,12 @@ def text_lines(report: ScoreReport) -> list[str]:
     lines = [
         f"{report.predicted} against {report.reference}: {report.articles} article(s) {report.reference} has {report.articles_rule}"
     ]
+    if report.learned_left_out:
+        lines.append(
+            f"  {report.learned_left_out} more left out: the pipeline learned from them (its meta.json names them)"
+        )
+    if report.caution:
+        lines.append(f"  {report.caution}")
     if report.predicted_missing:
         hint = " (see `annotator suggest`)" if what == "suggestions" else ""
         lines.append(f"  {report.predicted_missing} of them without any {what} from {report.predicted}{hint}")

@@ -71,6 +71,15 @@ def trained_meta(model: str | Path) -> dict[str, Any] | None:
     return found if isinstance(found, dict) else None
 
 
+def learned_from(model: str | Path) -> frozenset[str]:
+    """The articles a folder `annotator train` wrote learned from, its base's included: their texts' hashes
+    ("learned_hashes"), or, in a folder of an older release, the article ids it names; nothing for another
+    pipeline."""
+    meta = trained_meta(model) or {}
+    found = meta.get("learned_hashes", meta.get("articles", []))
+    return frozenset(item for item in found if isinstance(item, str)) if isinstance(found, list) else frozenset()
+
+
 def suggesters_for_model(model: str | None) -> Suggesters:
     """The suggester versions `load_pipeline(model)` makes, found without loading spaCy."""
     if model is None:
@@ -94,6 +103,8 @@ def _load(name: str) -> Language | None:
     try:
         return spacy.load(name)
     except OSError:
+        if Path(name).is_dir() and (Path(name) / "config.cfg").is_file():
+            raise  # a pipeline folder that cannot be read: said by `load_pipeline`
         return None
 
 
@@ -101,7 +112,14 @@ def load_pipeline(model: str | None = None) -> Language:
     """Load `model` (an installed pipeline name or a path); None: the small English model (the official one, or
     its mirror on the package index) with the shipped guide component."""
     if model:
-        nlp = _load(model)
+        try:
+            nlp = _load(model)
+        except Exception as error:  # a damaged folder: spaCy and thinc raise many kinds (ValueError, KeyError ...)
+            first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            raise ModelNotFound(
+                f"{model}: a pipeline folder spaCy cannot load ({first}); it was left as it is: train it again "
+                "(`annotator train`), or pass another with --model"
+            ) from None
         if nlp is None:
             raise ModelNotFound(
                 f"spaCy pipeline {model!r} is neither installed nor a pipeline folder: pass an installed "

@@ -1,0 +1,178 @@
+"""Honest figures for a trained pipeline (a newcomer's trial): the held-out split depends on each article alone,
+a `--base` pipeline's articles are never held out, `evaluate --model` leaves out what the pipeline learned from,
+a plain `suggest` keeps a trained pipeline's suggestions, and broken inputs and folders are one line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from annotator.cli import app
+from annotator.exchange.training import split
+from annotator.spans import fit
+from annotator.store import Store
+from annotator.suggest.learn import Article
+from annotator.suggest.loading import folder_hash
+from annotator.vocabulary import content_hash
+
+DEV = Path(__file__).parent / "fixtures" / "gold" / "dev.jsonl"
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+def dev_articles() -> list[Article]:
+    records = [json.loads(line) for line in DEV.read_text("utf-8").splitlines()]
+    return [Article(r["article_id"], r["text"], []) for r in records]
+
+
+def test_an_article_is_held_out_whatever_else_there_is() -> None:
+    articles = dev_articles()
+    held_all = {a.id for a in split(articles, seed=0)[1]}
+    held_first = {a.id for a in split(articles[:10], seed=0)[1]}
+    held_reversed = {a.id for a in split(articles[::-1], seed=0)[1]}
+    assert len(held_all) == 3  # a draw under 0.2 each: about a fifth
+    assert held_first == held_all & {a.id for a in articles[:10]}
+    assert held_reversed == held_all
+    assert {a.id for a in split(articles, seed=1)[1]} != held_all
+
+
+def test_what_the_base_learned_is_never_held_out() -> None:
+    articles = dev_articles()
+    held = split(articles, seed=0)[1]
+    learned = frozenset(content_hash(a.text) for a in held)
+    train_part, held_again = split(articles, seed=0, base_learned=learned)
+    assert not {a.id for a in held_again} & {a.id for a in held}
+    assert len(train_part) + len(held_again) == 18
+    everything = frozenset(content_hash(a.text) for a in articles)
+    with pytest.raises(Exception, match="learned from all 18 of these articles"):
+        split(articles, seed=0, base_learned=everything)
+
+
+@pytest.fixture(scope="module")
+def three(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    records = [json.loads(line) for line in DEV.read_text("utf-8").splitlines()]
+    path = tmp_path_factory.mktemp("gold") / "three.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in sorted(records, key=lambda r: len(r["text"]))[:3]), "utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def work(three: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A database with the three as gold and the seed, and a pipeline trained from the database."""
+    folder = tmp_path_factory.mktemp("work")
+    db, out = folder / "g.db", folder / "ours"
+    assert run("import", str(three), "--db", str(db)).exit_code == 0
+    result = run("train", "--db", str(db), "--out", str(out), "--epochs", "1")
+    assert result.exit_code == 0, result.output
+    return db, out
+
+
+def test_the_database_and_its_export_hold_out_the_same_article(
+    work: tuple[Path, Path], three: Path, tmp_path: Path
+) -> None:
+    _, out = work
+    from_file = tmp_path / "from-file"
+    assert run("train", "--from", str(three), "--out", str(from_file), "--epochs", "1").exit_code == 0
+    about = json.loads((out / "meta.json").read_text("utf-8"))["annotator"]
+    again = json.loads((from_file / "meta.json").read_text("utf-8"))["annotator"]
+    assert about["held_out_hashes"] == again["held_out_hashes"]
+    assert len(about["learned_hashes"]) == 2 and len(about["held_out_hashes"]) == 1
+
+
+def test_a_pipeline_from_a_base_learned_what_its_base_did(work: tuple[Path, Path], three: Path, tmp_path: Path) -> None:
+    _, out = work
+    again = tmp_path / "again"
+    assert run("train", "--from", str(three), "--base", str(out), "--out", str(again), "--epochs", "1").exit_code == 0
+    base = json.loads((out / "meta.json").read_text("utf-8"))["annotator"]
+    about = json.loads((again / "meta.json").read_text("utf-8"))["annotator"]
+    assert about["held_out_hashes"] == base["held_out_hashes"]  # the only article the base did not learn
+    assert set(base["learned_hashes"]) <= set(about["learned_hashes"])
+
+
+def test_evaluate_with_the_pipeline_leaves_out_what_it_learned(work: tuple[Path, Path]) -> None:
+    db, out = work
+    result = run("evaluate", "--db", str(db), "--model", str(out), "--suggester", "entities.v4")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[:2] == [
+        f"model:entities.v4@{folder_hash(out)} (run now) against gold: 1 article(s) gold has marked done",
+        "  2 more left out: the pipeline learned from them (its meta.json names them)",
+    ]
+
+
+def test_stored_suggestions_of_a_trained_pipeline_carry_a_caution(work: tuple[Path, Path], tmp_path: Path) -> None:
+    db, out = work
+    copy = tmp_path / "copy.db"
+    shutil.copyfile(db, copy)
+    assert run("suggest", "--db", str(copy), "--model", str(out), "--all").exit_code == 0
+    result = run("evaluate", "--db", str(copy), "--suggester", f"entities.v4@{folder_hash(out)}")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1] == (
+        f"  model:entities.v4@{folder_hash(out)} is a trained pipeline's, read as stored: the articles it learned from "
+        "score too high; `--model FOLDER` (the folder `annotator train` wrote) leaves them out"
+    )
+
+
+def test_a_plain_suggest_keeps_a_trained_pipeline_s_suggestions(work: tuple[Path, Path], tmp_path: Path) -> None:
+    _, out = work
+    db = tmp_path / "s.db"
+    assert run("ingest", str(SEEDS), "--db", str(db)).exit_code == 0
+    assert run("suggest", "--db", str(db), "--model", str(out)).exit_code == 0
+    name = f"entities.v4@{folder_hash(out)}"
+    result = run("suggest", "--db", str(db))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "0 suggestion(s) for 0 article(s)",
+        f"1 article(s) keep {name}'s suggestions (a trained pipeline's, kept): `annotator suggest --db {db} --all` "
+        "replaces them with the shipped pipeline's, `--model FOLDER` with another pipeline's",
+    ]
+    with Store.open(db) as store:
+        [article] = store.article_ids()
+        assert {s.suggester for s in store.current_suggestions(article)} == {name, "quotes.v3"}
+    assert run("suggest", "--db", str(db), "--all").exit_code == 0
+    with Store.open(db) as store:
+        assert {s.suggester for s in store.current_suggestions(article)} == {"entities.v4", "quotes.v3"}
+
+
+def test_a_span_off_the_tokens_is_refused_by_train_as_by_import(three: Path, tmp_path: Path) -> None:
+    records = [json.loads(line) for line in three.read_text("utf-8").splitlines()]
+    first = records[1]["spans"][0]
+    first["end"] -= 1
+    first["text"] = first["text"][:-1]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    result = run("train", "--from", str(bad), "--curve", "--epochs", "1")
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1
+    assert f"{bad}:2: field 'spans[0]': span " in result.stderr
+    assert "does not fall on token boundaries (`annotator import --snap` moves it onto them" in result.stderr
+
+
+def test_a_damaged_pipeline_folder_is_one_line(work: tuple[Path, Path], tmp_path: Path) -> None:
+    db, out = work
+    broken = tmp_path / "broken"
+    shutil.copytree(out, broken)
+    weights = broken / "guide_ner" / "model"
+    weights.write_bytes(weights.read_bytes()[:100])
+    before = weights.read_bytes()
+    for args in (
+        ["suggest", "--db", str(db), "--model", str(broken)],
+        ["evaluate", "--db", str(db), "--model", str(broken), "--suggester", "entities.v4"],
+    ):
+        result = run(*args)
+        assert result.exit_code == 1, result.output
+        assert result.stderr.count("\n") == 1
+        assert f"{broken}: a pipeline folder spaCy cannot load (" in result.stderr
+    assert weights.read_bytes() == before
+
+
+def test_a_control_character_is_no_edge_of_a_span() -> None:
+    text = "in Kabul.\x07 Then"
+    assert fit(text, 3, 10, "LOCATION") == (3, 8)
+    assert fit("\u202eKabul", 0, 6, "LOCATION") == (1, 6)
