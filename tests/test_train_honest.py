@@ -176,3 +176,52 @@ def test_a_control_character_is_no_edge_of_a_span() -> None:
     text = "in Kabul.\x07 Then"
     assert fit(text, 3, 10, "LOCATION") == (3, 8)
     assert fit("\u202eKabul", 0, 6, "LOCATION") == (1, 6)
+
+
+def test_a_file_of_suggestions_is_not_enough_to_train_and_says_why(three: Path, tmp_path: Path) -> None:
+    records = [json.loads(line) for line in three.read_text("utf-8").splitlines()]
+    for record in records:
+        record["status"] = "todo"
+    todo = tmp_path / "todo.jsonl"
+    todo.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    result = run("train", "--from", str(todo), "--curve")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "annotator: error: training needs at least 2 finished articles, one to learn from and one to hold out; "
+        "found 0 (3 todo left out: a todo record holds no finished work, such as a file of suggestions; "
+        "--include-in-progress adds in_progress ones)\n"
+    )
+
+
+def test_an_unknown_label_says_how_to_train_on_it(three: Path, tmp_path: Path) -> None:
+    records = [json.loads(line) for line in three.read_text("utf-8").splitlines()]
+    records[2]["spans"][1]["label"] = "PERSON"
+    other = tmp_path / "person.jsonl"
+    other.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    result = run("train", "--from", str(other), "--curve")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"annotator: error: {other}:3: field 'spans[1].label': unknown label 'PERSON': train learns ACTOR, LOCATION "
+        "and FIGURE; import the file with --label-map (e.g. PERSON=ACTOR) and train from the database\n"
+    )
+
+
+def test_a_suggester_run_now_that_finds_nothing_says_so(tmp_path: Path) -> None:
+    text = "Police said three people died in Kabul on Monday."
+    record = {
+        "article_id": "kabul",
+        "text": text,
+        "status": "done",
+        "annotator": "gold",
+        "spans": [{"start": 0, "end": 6, "label": "ACTOR"}],
+    }
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(record) + "\n", "utf-8")
+    db = tmp_path / "q.db"
+    assert run("import", str(gold), "--db", str(db)).exit_code == 0
+    result = run("evaluate", "--db", str(db), "--suggester", "quotes.v2")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[:2] == [
+        "model:quotes.v2 (run now) against gold: 1 article(s) gold has marked done",
+        "  1 of them without any suggestions from model:quotes.v2 (run now) (it found nothing there)",
+    ]

@@ -20,7 +20,8 @@ import math
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -79,33 +80,68 @@ def gather(store: Reader | None, source: Source) -> list[Article]:
     from annotator.suggest.learn import Article
 
     wanted = _statuses(source.include_in_progress)
-    found: dict[str, tuple[int, Article]] = {}
+    found: dict[str, tuple[str, Article]] = {}
+    left_out: Counter[str] = Counter()
     if source.files:
         for path in source.files:
-            for line, record in read_records(path):
+            for line, record in _records(path, read_records):
                 if record.status not in wanted:
+                    left_out[record.status.value] += 1
                     continue
                 key = content_hash(record.text)
                 if key in found:
                     raise InputError(
-                        f"the same article appears twice (line {found[key][0]} too): train from one annotator's "
-                        "records, or import the files and train with --annotator",
+                        f"the same article appears twice ({found[key][0]} too): train from one annotator's records, "
+                        "or import the files and train with --annotator",
                         path=str(path),
                         line=line,
                         field="text",
                     )
                 _on_tokens(record, path, line)
-                found[key] = (line, Article(record.article_id, record.text, record.spans))
+                found[key] = (f"{path}:{line}", Article(record.article_id, record.text, record.spans))
     elif store is not None:
         if source.annotator not in store.annotators():
             names = ", ".join(store.annotators()) or "none"
             raise AnnotatorError(f"no annotations by {source.annotator!r} (in the database: {names})")
         for article_id, status, _ in store.annotated_articles(source.annotator):
-            if status in wanted:
-                text = store.article(article_id).text
-                article = Article(article_id, text, store.spans(article_id, source.annotator))
-                found[content_hash(text)] = (0, article)
+            if status not in wanted:
+                left_out[status.value] += 1
+                continue
+            text = store.article(article_id).text
+            found[content_hash(text)] = ("", Article(article_id, text, store.spans(article_id, source.annotator)))
+    if len(found) < 2:
+        raise AnnotatorError(_too_few(len(found), left_out))
     return [found[key][1] for key in sorted(found)]
+
+
+def _records(
+    path: Path, read: Callable[[Path], Iterator[tuple[int, NativeRecord]]]
+) -> Iterator[tuple[int, NativeRecord]]:
+    """The file's records; an unknown label says how to train on it (import maps labels, train does not)."""
+    try:
+        yield from read(path)
+    except InputError as error:
+        if error.field and error.field.startswith("spans[") and error.field.endswith("].label"):
+            found = error.reason.split(" (", 1)[0]
+            raise InputError(
+                f"{found}: train learns ACTOR, LOCATION and FIGURE; import the file with --label-map (e.g. "
+                "PERSON=ACTOR) and train from the database",
+                path=error.path,
+                line=error.line,
+                field=error.field,
+            ) from None
+        raise
+
+
+def _too_few(count: int, left_out: Counter[str]) -> str:
+    """Why there is not enough to train on: how many were found, and what the others' statuses were."""
+    why = (
+        f" ({', '.join(f'{n} {status}' for status, n in sorted(left_out.items()))} left out: a todo record holds no "
+        "finished work, such as a file of suggestions; --include-in-progress adds in_progress ones)"
+        if left_out
+        else ""
+    )
+    return f"training needs at least 2 finished articles, one to learn from and one to hold out; found {count}{why}"
 
 
 def _on_tokens(record: NativeRecord, path: Path, line: int) -> None:
@@ -143,10 +179,7 @@ def split(
     """(train, held out): an article is held out when its draw (`_draw`) is under `held_out`, never when the
     base learned from it; at least one article is held out and at least one learned from."""
     if len(articles) < 2:
-        raise AnnotatorError(
-            f"training needs at least 2 finished articles, one to learn from and one to hold out; found "
-            f"{len(articles)} (mark articles done, or add --include-in-progress)"
-        )
+        raise AnnotatorError(_too_few(len(articles), Counter()))
     open_ = sorted((a for a in articles if not learned(a, base_learned)), key=lambda a: _draw(seed, a))
     if not open_:
         raise AnnotatorError(

@@ -345,7 +345,9 @@ def text_lines(report: ScoreReport) -> list[str]:
     if report.caution:
         lines.append(f"  {report.caution}")
     if report.predicted_missing:
-        hint = " (see `annotator suggest`)" if what == "suggestions" else ""
+        hint = ""
+        if what == "suggestions":  # run now, a suggester found nothing there; as stored, none may have been made
+            hint = " (it found nothing there)" if report.predicted.endswith("(run now)") else " (see `annotator suggest`)"
         lines.append(f"  {report.predicted_missing} of them without any {what} from {report.predicted}{hint}")
     lines += ["", f"{'label':<9} {'ref':>5} {'pred':>5}  {'exact P/R/F1':<19}  {'overlap P/R/F1':<19}"]
     for label, scores in report.labels.items():
