@@ -213,7 +213,7 @@ def test_a_suggester_run_now_that_finds_nothing_says_so(tmp_path: Path) -> None:
         "text": text,
         "status": "done",
         "annotator": "gold",
-        "spans": [{"start": 0, "end": 6, "label": "ACTOR"}],
+        "spans": [{"start": 0, "end": 6, "label": "ACTOR", "text": "Police"}],
     }
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps(record) + "\n", "utf-8")
