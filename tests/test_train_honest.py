@@ -83,7 +83,7 @@ def test_the_database_and_its_export_hold_out_the_same_article(
     about = json.loads((out / "meta.json").read_text("utf-8"))["annotator"]
     again = json.loads((from_file / "meta.json").read_text("utf-8"))["annotator"]
     assert about["held_out_hashes"] == again["held_out_hashes"]
-    assert len(about["learned_hashes"]) == 2 and len(about["held_out_hashes"]) == 1
+    assert len(about["learned"]) == 4 and len(about["held_out_hashes"]) == 1  # two texts' hashes and ids
 
 
 def test_a_pipeline_from_a_base_learned_what_its_base_did(work: tuple[Path, Path], three: Path, tmp_path: Path) -> None:
@@ -93,7 +93,7 @@ def test_a_pipeline_from_a_base_learned_what_its_base_did(work: tuple[Path, Path
     base = json.loads((out / "meta.json").read_text("utf-8"))["annotator"]
     about = json.loads((again / "meta.json").read_text("utf-8"))["annotator"]
     assert about["held_out_hashes"] == base["held_out_hashes"]  # the only article the base did not learn
-    assert set(base["learned_hashes"]) <= set(about["learned_hashes"])
+    assert set(base["learned"]) <= set(about["learned"])
 
 
 def test_evaluate_with_the_pipeline_leaves_out_what_it_learned(work: tuple[Path, Path]) -> None:
@@ -102,7 +102,7 @@ def test_evaluate_with_the_pipeline_leaves_out_what_it_learned(work: tuple[Path,
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[:2] == [
         f"model:entities.v4@{folder_hash(out)} (run now) against gold: 1 article(s) gold has marked done",
-        "  2 more left out: the pipeline learned from them (its meta.json names them)",
+        "  2 more left out: a pipeline scored or named by --unseen-by learned from them (its meta.json names them)",
     ]
 
 
@@ -188,8 +188,7 @@ def test_a_file_of_suggestions_is_not_enough_to_train_and_says_why(three: Path, 
     assert result.exit_code == 1
     assert result.stderr == (
         "annotator: error: training needs at least 2 finished articles, one to learn from and one to hold out; "
-        "found 0 (3 todo left out: a todo record holds no finished work, such as a file of suggestions; "
-        "--include-in-progress adds in_progress ones)\n"
+        "found 0 (3 todo left out: a todo record holds no finished work, such as a file of suggestions)\n"
     )
 
 
@@ -225,3 +224,126 @@ def test_a_suggester_run_now_that_finds_nothing_says_so(tmp_path: Path) -> None:
         "model:quotes.v2 (run now) against gold: 1 article(s) gold has marked done",
         "  1 of them without any suggestions from model:quotes.v2 (run now) (it found nothing there)",
     ]
+
+
+def _meta(folder: Path) -> dict:
+    return json.loads((folder / "meta.json").read_text("utf-8"))
+
+
+def test_an_article_learned_is_known_by_its_id_when_its_text_changed(work: tuple[Path, Path], tmp_path: Path) -> None:
+    db, out = work
+    exported = tmp_path / "gold.jsonl"
+    assert run("export", "--db", str(db), "--gold", "-o", str(exported)).exit_code == 0
+    records = [json.loads(line) for line in exported.read_text("utf-8").splitlines()]
+    for record in records:
+        record["text"] += "\n"  # as a .txt file's last line break would make it
+    changed = tmp_path / "changed.jsonl"
+    changed.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    other = tmp_path / "other.db"
+    assert run("import", str(changed), "--db", str(other)).exit_code == 0
+    result = run("evaluate", "--db", str(other), "--model", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[:2] == [
+        f"model:entities.v4@{folder_hash(out)}+quotes.v3 (run now) against gold: 1 article(s) gold has marked done",
+        "  2 more left out: a pipeline scored or named by --unseen-by learned from them (its meta.json names them)",
+    ]
+
+
+def test_two_pipelines_compare_on_the_articles_neither_learned(
+    work: tuple[Path, Path], three: Path, tmp_path: Path
+) -> None:
+    db, out = work
+    other = tmp_path / "other"
+    assert run("train", "--db", str(db), "--base", str(out), "--out", str(other), "--epochs", "1").exit_code == 0
+    firsts = []
+    for model, unseen in ((out, other), (other, out)):
+        result = run("evaluate", "--db", str(db), "--model", str(model), "--unseen-by", str(unseen), "--json")
+        assert result.exit_code == 0, result.output
+        firsts.append(json.loads(result.stdout))
+    assert [(f["articles"], f["learned_left_out"]) for f in firsts] == [(1, 2), (1, 2)]
+
+
+def test_stored_suggestions_of_another_pipeline_are_not_scored_as_model_s(
+    work: tuple[Path, Path], tmp_path: Path
+) -> None:
+    db, out = work
+    result = run("evaluate", "--db", str(db), "--model", str(out), "--suggester", "entities.v4@0123456789ab")
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1
+
+
+def test_entities_v3_with_a_trained_pipeline_carries_its_hash(work: tuple[Path, Path]) -> None:
+    db, out = work
+    result = run("evaluate", "--db", str(db), "--model", str(out), "--suggester", "entities.v3")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"model:entities.v3@{folder_hash(out)} (run now) against gold")
+
+
+def test_a_note_beside_the_weights_does_not_rename_them(work: tuple[Path, Path], tmp_path: Path) -> None:
+    _, out = work
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy)
+    before = folder_hash(copy)
+    (copy / "notes.txt").write_text("trained on Tuesday")
+    meta = _meta(copy)
+    meta["description"] = "ours, edited"
+    (copy / "meta.json").write_text(json.dumps(meta), "utf-8")
+    assert folder_hash(copy) == before
+    (copy / "guide_ner" / "cfg").write_text((copy / "guide_ner" / "cfg").read_text() + " ")
+    assert folder_hash(copy) != before
+
+
+@pytest.mark.parametrize("learned", ["garbage", [1, None], [], None])
+def test_a_folder_that_does_not_say_what_it_learned_is_refused(
+    work: tuple[Path, Path], tmp_path: Path, learned: object
+) -> None:
+    db, out = work
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy)
+    meta = _meta(copy)
+    meta["annotator"]["learned"] = learned
+    meta["annotator"]["articles"] = []
+    (copy / "meta.json").write_text(json.dumps(meta), "utf-8")
+    result = run("evaluate", "--db", str(db), "--model", str(copy))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f'annotator: error: {copy}: its meta.json does not say which articles it learned from ("annotator" -> '
+        '"articles"), so it cannot be scored honestly: train it again\n'
+    )
+
+
+def test_a_trained_folder_without_its_annotator_section_is_refused(work: tuple[Path, Path], tmp_path: Path) -> None:
+    db, out = work
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy)
+    meta = _meta(copy)
+    del meta["annotator"]
+    (copy / "meta.json").write_text(json.dumps(meta), "utf-8")
+    for args in (["suggest", "--model", str(copy)], ["evaluate", "--model", str(copy)]):
+        result = run(*args, "--db", str(db))
+        assert result.exit_code == 1, result.output
+        assert result.stderr == (
+            f"annotator: error: {copy}: it holds annotator's learned component, but its meta.json lacks the "
+            '"annotator" section `annotator train` writes (what it learned from, its name): train it again\n'
+        )
+
+
+def test_a_seed_out_of_range_is_a_usage_error(three: Path) -> None:
+    result = run("train", "--from", str(three), "--curve", "--seed", str(2**64 + 1))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "annotator: error: Invalid value for '--seed': 18446744073709551617 is not in the range 0<=x<=4294967295.\n"
+    )
+
+
+def test_an_article_over_spacy_s_limit_is_one_line(tmp_path: Path) -> None:
+    text = "Police said so. " * 62_500 + "x"
+    record = {"article_id": "long", "text": text, "status": "done", "annotator": "gold", "spans": []}
+    path = tmp_path / "long.jsonl"
+    path.write_text(json.dumps(record) + "\n" + json.dumps({**record, "article_id": "b", "text": "b"}) + "\n", "utf-8")
+    result = run("train", "--from", str(path), "--curve")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"annotator: error: {path}:1: field 'text': 1,000,001 characters, over spaCy's limit of 1,000,000 for one "
+        "text: train cannot learn from it (leave it out, or cut it into articles)\n"
+    )

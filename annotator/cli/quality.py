@@ -127,21 +127,39 @@ def evaluate(
             help="Score these suggester versions (repeat it, or separate names by commas), on the labels they make.",
         ),
     ] = None,
+    unseen_by: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--unseen-by",
+            help="Also leave out the articles this trained pipeline folder learned from (repeat it): to compare two "
+            "pipelines on the same articles.",
+        ),
+    ] = None,
 ) -> None:
     """Score the model's suggestions (or an annotator) against gold, over the articles gold marks done.
 
     Prints exact and overlap P/R/F1 per label, speaker accuracy, and how annotators corrected the
     suggestions (accepted, moved, relabelled, rejected, and spans added), per suggester version and label.
     The model is its current suggestions, or with --suggester the versions named (entities.v1, quotes.v3, ...):
-    this release's own versions are run now (with --model's pipeline), others read as stored.
+    this release's own versions are run now (with --model's pipeline), others read as stored. With --model a
+    folder `annotator train` wrote, its own versions are run now and the articles it learned from left out.
     Example: annotator evaluate --suggester entities.v1 --gold-from exports/gold.jsonl --json
+    Example: annotator evaluate --model models/a --unseen-by models/b   (then the same with a and b swapped)
     """
     from annotator.reports.evaluation import choose_reference, score, text_lines
 
     names = [name.strip() for value in suggester or [] for name in value.split(",") if name.strip()]
     with errors_as_lines(), open_store(db, read_only=True) as store:
         reference = choose_reference(store, gold_from, include_in_progress)
-        report = score(store, reference, annotator, include_in_progress, suggesters=names or None, model=model)
+        report = score(
+            store,
+            reference,
+            annotator,
+            include_in_progress,
+            suggesters=names or None,
+            model=model,
+            unseen_by=[str(folder) for folder in unseen_by or []],
+        )
     if json_output:
         say_json(report.model_dump_json(indent=2))
     else:
@@ -167,7 +185,9 @@ def train(
     epochs: Annotated[
         int | None, typer.Option(min=1, help="Passes over the training articles (default: 12, 4 articles an update).")
     ] = None,
-    seed: Annotated[int, typer.Option(help="Seeds the held-out split and the training order.")] = 0,
+    seed: Annotated[
+        int, typer.Option(min=0, max=2**32 - 1, help="Seeds the held-out split and the training order.")
+    ] = 0,
     base: Annotated[
         Path | None,
         typer.Option("--base", help="Start from a pipeline folder `annotator train` wrote (default: the shipped one)."),

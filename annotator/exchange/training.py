@@ -5,8 +5,8 @@ done (optionally also in progress). They are split once: a held-out part (about 
 that training never sees, and the rest to train on. Each article is held out or not by a draw from its text's
 hash and the seed alone, so the same article is held out whether it comes from the database or a file and
 however much gold is added later, and an article a `--base` pipeline learned from is never held out (its
-score would flatter the base). The pipeline's meta.json keeps the hashes of every article it learned from,
-its base's included, so `annotator evaluate --model` can leave them out. The held-out articles are scored
+score would flatter the base). The pipeline's meta.json keeps the text hashes and ids of every article it learned
+from, its base's included ("learned"), so `annotator evaluate --model` can leave them out. The held-out articles are scored
 before training (the shipped pipeline, or the `base` folder an earlier run wrote) and after it, per label, exact and overlap, on the suggestions the
 pipeline makes (entities.v4: the learned component with the small model's names and the general rules).
 `curve` trains from the same start on 25, 50, 75 and 100% of the training part and scores each on the same
@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int], None]
 HELD_OUT = 0.2
+#: spaCy's limit on one text's length (`nlp.max_length`): longer articles cannot be parsed whole to learn from.
+MAX_CHARS = 1_000_000
 CURVE = (0.25, 0.5, 0.75, 1.0)
 
 
@@ -97,6 +99,8 @@ def gather(store: Reader | None, source: Source) -> list[Article]:
                         line=line,
                         field="text",
                     )
+                if len(record.text) > MAX_CHARS:
+                    raise InputError(_too_long(len(record.text)), path=str(path), line=line, field="text")
                 _on_tokens(record, path, line)
                 found[key] = (f"{path}:{line}", Article(record.article_id, record.text, record.spans))
     elif store is not None:
@@ -108,6 +112,8 @@ def gather(store: Reader | None, source: Source) -> list[Article]:
                 left_out[status.value] += 1
                 continue
             text = store.article(article_id).text
+            if len(text) > MAX_CHARS:
+                raise AnnotatorError(f"article {article_id!r}: {_too_long(len(text))}")
             found[content_hash(text)] = ("", Article(article_id, text, store.spans(article_id, source.annotator)))
     if len(found) < 2:
         raise AnnotatorError(_too_few(len(found), left_out))
@@ -133,14 +139,22 @@ def _records(
         raise
 
 
+def _too_long(chars: int) -> str:
+    return (
+        f"{chars:,} characters, over spaCy's limit of {MAX_CHARS:,} for one text: train cannot learn from it "
+        "(leave it out, or cut it into articles)"
+    )
+
+
 def _too_few(count: int, left_out: Counter[str]) -> str:
     """Why there is not enough to train on: how many were found, and what the others' statuses were."""
-    why = (
-        f" ({', '.join(f'{n} {status}' for status, n in sorted(left_out.items()))} left out: a todo record holds no "
-        "finished work, such as a file of suggestions; --include-in-progress adds in_progress ones)"
-        if left_out
-        else ""
-    )
+    notes = []
+    if left_out.get(Status.TODO.value):
+        notes.append("a todo record holds no finished work, such as a file of suggestions")
+    if left_out.get(Status.IN_PROGRESS.value):
+        notes.append("--include-in-progress adds in_progress ones")
+    counted = ", ".join(f"{n} {status}" for status, n in sorted(left_out.items()))
+    why = f" ({counted} left out{': ' if notes else ''}{'; '.join(notes)})" if left_out else ""
     return f"training needs at least 2 finished articles, one to learn from and one to hold out; found {count}{why}"
 
 
@@ -258,7 +272,7 @@ def train_model(
         "trained_on": source.description,
         "articles": [a.id for a in train_part],
         "held_out": [a.id for a in held],
-        "learned_hashes": sorted(before | {content_hash(a.text) for a in train_part}),
+        "learned": sorted(before | {content_hash(a.text) for a in train_part} | {a.id for a in train_part}),
         "held_out_hashes": sorted(content_hash(a.text) for a in held),
         "epochs": epochs,
         "seed": seed,

@@ -190,10 +190,11 @@ def _run_now(
     are left out. A version the pipeline itself makes is named as the pipeline names it: a trained folder's
     "entities.v4@<hash>", not the shipped weights' "entities.v4"."""
     from annotator.suggest import Suggesters, builtin_suggesters, load_pipeline, suggest_texts, suggesters_of
+    from annotator.suggest.loading import named_for
 
     nlp = load_pipeline(model)
     own = suggesters_of(nlp)
-    made = [next((o for o in own.names if o.split("@", 1)[0] == name), name) for name in names]
+    made = [named_for(model, name) for name in names]
     entities = next((n for n in made if builtin_suggesters().get(n.split("@", 1)[0]) == "entities"), own.entities)
     quotes = next((n for n in made if builtin_suggesters().get(n.split("@", 1)[0]) == "quotes"), own.quotes)
     texts = [store.article(article_id).text for article_id in ids]
@@ -240,6 +241,7 @@ def score(
     telemetry_from: Sequence[str] | None = None,
     suggesters: Sequence[str] | None = None,
     model: str | None = None,
+    unseen_by: Sequence[str] = (),
 ) -> ScoreReport:
     """Score `annotator` (None: the model's suggestions) against the reference over the reference's articles.
 
@@ -261,8 +263,13 @@ def score(
         )
     ids = list(reference.spans)
     left_out = 0
-    if annotator is None and model is not None:
-        ids, left_out = _not_learned(store, ids, model, reference)
+    if annotator is None and model is not None and not suggesters:
+        from annotator.suggest.loading import suggesters_for_model
+
+        suggesters = [name.split("@", 1)[0] for name in suggesters_for_model(model).names]  # the pipeline's own, now
+    if annotator is None and (model is not None or unseen_by):
+        _same_pipeline(suggesters or [], model)
+        ids, left_out = _not_learned(store, ids, [model, *unseen_by] if model else list(unseen_by), reference)
     predicted: list[tuple[int, list[SpanLike]]] = []
     missing = 0
     if annotator is None:
@@ -282,7 +289,7 @@ def score(
     )
     result = evaluate_columns(gold, SpanColumns.from_spans(predicted), len(ids))
     caution = None
-    if annotator is None and model is None and "@" in predicted_name:
+    if annotator is None and model is None and not unseen_by and "@" in predicted_name:
         caution = (
             f"{predicted_name} is a trained pipeline's, read as stored: the articles it learned from score too "
             "high; `--model FOLDER` (the folder `annotator train` wrote) leaves them out"
@@ -307,19 +314,40 @@ def score(
     )
 
 
-def _not_learned(store: Reader, ids: list[str], model: str, reference: Reference) -> tuple[list[str], int]:
-    """The reference's articles but those the pipeline at `model` learned from (its meta.json says which), and how
-    many were left out: a model scores too high on its own training articles."""
+def _same_pipeline(suggesters: Sequence[str], model: str | None) -> None:
+    """A trained pipeline's stored suggestions scored with --model must be that folder's: what is left out is
+    what --model's pipeline learned."""
+    if model is None:
+        return
+    from annotator.suggest.loading import folder_hash, trained_meta
+
+    stored = [name for name in suggesters if "@" in name]
+    if stored and trained_meta(model) is None:
+        raise AnnotatorError(
+            f"{model} is not a folder `annotator train` wrote, and {stored[0]!r} is a trained pipeline's"
+        )
+    for name in stored:
+        if name.split("@", 1)[1] != folder_hash(Path(model)):
+            raise AnnotatorError(
+                f"{name!r} was not made by the pipeline at {model} (its suggestions are named "
+                f"@{folder_hash(Path(model))}): --model says whose training articles are left out"
+            )
+
+
+def _not_learned(store: Reader, ids: list[str], models: list[str], reference: Reference) -> tuple[list[str], int]:
+    """The reference's articles but those any of these pipelines learned from (their meta.json says which), and
+    how many were left out: a model scores too high on its own training articles, and two pipelines compare only
+    on articles neither learned (`--unseen-by`)."""
     from annotator.suggest.loading import learned_from
 
-    known = learned_from(model)
+    known = frozenset().union(*(learned_from(model) for model in models))
     if not known:
         return ids, 0
     kept = [i for i in ids if i not in known and content_hash(store.article(i).text) not in known]
     if not kept:
         raise AnnotatorError(
-            f"the pipeline at {model} learned from all {len(ids)} article(s) {reference.name} has "
-            f"{reference.articles_rule}: none is left to score it on honestly (add gold it has not seen)"
+            f"the pipeline(s) at {', '.join(models)} learned from all {len(ids)} article(s) {reference.name} has "
+            f"{reference.articles_rule}: none is left to score on honestly (add gold they have not seen)"
         )
     return kept, len(ids) - len(kept)
 
@@ -340,14 +368,17 @@ def text_lines(report: ScoreReport) -> list[str]:
     ]
     if report.learned_left_out:
         lines.append(
-            f"  {report.learned_left_out} more left out: the pipeline learned from them (its meta.json names them)"
+            f"  {report.learned_left_out} more left out: a pipeline scored or named by --unseen-by learned from them "
+            "(its meta.json names them)"
         )
     if report.caution:
         lines.append(f"  {report.caution}")
     if report.predicted_missing:
         hint = ""
         if what == "suggestions":  # run now, a suggester found nothing there; as stored, none may have been made
-            hint = " (it found nothing there)" if report.predicted.endswith("(run now)") else " (see `annotator suggest`)"
+            hint = (
+                " (it found nothing there)" if report.predicted.endswith("(run now)") else " (see `annotator suggest`)"
+            )
         lines.append(f"  {report.predicted_missing} of them without any {what} from {report.predicted}{hint}")
     lines += ["", f"{'label':<9} {'ref':>5} {'pred':>5}  {'exact P/R/F1':<19}  {'overlap P/R/F1':<19}"]
     for label, scores in report.labels.items():

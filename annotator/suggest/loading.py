@@ -13,6 +13,7 @@ finds what needs upgrading before it loads anything.
 
 from __future__ import annotations
 
+import configparser
 import hashlib
 import json
 from importlib.resources import as_file, files
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.errors import AnnotatorError
 from annotator.suggest.entities import ENTITIES_SUGGESTER
+from annotator.suggest.entities_v3 import ENTITIES_V3
 from annotator.suggest.entities_v4 import ENTITIES_V4
 from annotator.suggest.pipeline import DEFAULT_SUGGESTERS, Suggesters
 from annotator.suggest.speakers_v3 import QUOTES_V3
@@ -49,10 +51,34 @@ def shipped_guide() -> Path | None:
         return folder if (folder / "ner" / "model").is_file() else None
 
 
+#: Entity suggesters whose spans come from the learned (guide) component: run with a trained folder's pipeline,
+#: their name carries the folder's hash ("entities.v3@<hash>"); entities.v1 reads the small model's names only.
+GUIDED = frozenset({ENTITIES_V3, ENTITIES_V4})
+#: What of a pipeline folder is the pipeline, besides its components' folders (meta.json only describes it).
+PIPELINE_PARTS = frozenset({"config.cfg", "tokenizer", "vocab"})
+
+
+def _components(folder: Path) -> set[str] | None:
+    """The component names config.cfg's [nlp] pipeline lists, read without spaCy; None when it cannot be read."""
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(folder / "config.cfg", encoding="utf-8")
+        names = json.loads(parser.get("nlp", "pipeline"))
+    except (OSError, ValueError, configparser.Error, UnicodeDecodeError):
+        return None
+    return {name for name in names if isinstance(name, str)} if isinstance(names, list) else None
+
+
 def folder_hash(folder: Path) -> str:
-    """The content hash of a pipeline folder: every file's path and bytes, in path order (12 hex digits)."""
+    """The content hash of a pipeline folder's pipeline: config.cfg, tokenizer, vocab and each component's folder,
+    path and bytes in path order (12 hex digits). meta.json and any other file (notes, a folder trained inside
+    it) are no part of the weights, so they do not change the name."""
+    parts = _components(folder)
     digest = hashlib.sha256()
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        top = path.relative_to(folder).parts[0]
+        if parts is not None and top not in PIPELINE_PARTS | parts:
+            continue
         digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
         digest.update(path.read_bytes())
         digest.update(b"\0")
@@ -72,21 +98,54 @@ def trained_meta(model: str | Path) -> dict[str, Any] | None:
 
 
 def learned_from(model: str | Path) -> frozenset[str]:
-    """The articles a folder `annotator train` wrote learned from, its base's included: their texts' hashes
-    ("learned_hashes"), or, in a folder of an older release, the article ids it names; nothing for another
-    pipeline."""
-    meta = trained_meta(model) or {}
-    found = meta.get("learned_hashes", meta.get("articles", []))
-    return frozenset(item for item in found if isinstance(item, str)) if isinstance(found, list) else frozenset()
+    """The articles a folder `annotator train` wrote learned from, its base's included: their texts' hashes and
+    their ids (an article may come back with its text changed a little, or under another id); nothing for
+    another pipeline. A folder whose meta.json does not say it (edited, damaged) is refused rather than taken
+    to have learned nothing: its figures would flatter it."""
+    meta = trained_meta(model)
+    if meta is None:
+        return frozenset()
+    found: set[str] = set()
+    for key in ("learned", "articles"):
+        items = meta.get(key, [])
+        if not isinstance(items, list) or not all(isinstance(item, str) and item for item in items):
+            found.clear()
+            break
+        found |= set(items)
+    if not found:
+        raise AnnotatorError(
+            f'{model}: its meta.json does not say which articles it learned from ("annotator" -> "articles"), so '
+            "it cannot be scored honestly: train it again"
+        )
+    return frozenset(found)
+
+
+def check_folder(model: str) -> None:
+    """Refuse a folder holding annotator's learned component without what `annotator train` writes about it: it
+    would be taken for another pipeline, its trained weights named as the shipped ones or not used at all."""
+    if trained_meta(model) is None and "guide_ner" in (_components(Path(model)) or set()):
+        raise AnnotatorError(
+            f'{model}: it holds annotator\'s learned component, but its meta.json lacks the "annotator" section '
+            "`annotator train` writes (what it learned from, its name): train it again"
+        )
 
 
 def suggesters_for_model(model: str | None) -> Suggesters:
     """The suggester versions `load_pipeline(model)` makes, found without loading spaCy."""
     if model is None:
         return DEFAULT_SUGGESTERS if shipped_guide() is not None else Suggesters(ENTITIES_SUGGESTER, QUOTES_V3)
+    check_folder(model)
     if trained_meta(model) is not None:
         return Suggesters(f"{ENTITIES_V4}@{folder_hash(Path(model))}", QUOTES_V3)
     return Suggesters(ENTITIES_SUGGESTER, QUOTES_V3)
+
+
+def named_for(model: str | None, name: str) -> str:
+    """The name a built-in suggester version's suggestions get when run with `model`'s pipeline: a trained
+    folder's hash on a version that uses the learned component ("entities.v3@<hash>")."""
+    if model is None or name not in GUIDED or trained_meta(model) is None:
+        return name
+    return f"{name}@{folder_hash(Path(model))}"
 
 
 def suggesters_of(nlp: Language) -> Suggesters:
@@ -118,7 +177,7 @@ def load_pipeline(model: str | None = None) -> Language:
             first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
             raise ModelNotFound(
                 f"{model}: a pipeline folder spaCy cannot load ({first}); it was left as it is: train it again "
-                "(`annotator train`), or pass another with --model"
+                "(`annotator train`), or choose another"
             ) from None
         if nlp is None:
             raise ModelNotFound(
