@@ -20,6 +20,7 @@ from annotator.exchange.formats.common import (
     flag_and_comments,
     jsonl_records,
     not_anyones_work,
+    unknown_label,
 )
 from annotator.exchange.formats.common import dumps as encode
 from annotator.exchange.formats.options import ExportOptions, ReadOptions
@@ -123,7 +124,7 @@ def _label_hint(data: dict[str, Any], field: str) -> str | None:
     label = data["spans"][int(match.group(1))].get("label")
     if not isinstance(label, str):
         return None
-    return f"unknown label {label!r} (map it with --label-map {label}=ACTOR, or drop it with --label-map {label}=)"
+    return unknown_label(label)
 
 
 # -- the registry's interface (annotator.exchange.formats) -----------------------------------------------------------
