@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from annotator import models
 from annotator.errors import InputError, describe_validation_error, not_one_of
 from annotator.exchange.files import Where, jsonl_lines
+from annotator.exchange.formats.looks import refuse_foreign
 from annotator.exchange.formats.options import SPEAKER_RELATION, ReadOptions
 from annotator.exchange.formats.stored_spans import RecordSpan
 from annotator.models import Label, NativeRecord, Span, SpanError, Status, Suggestion, check_span, content_hash
@@ -140,17 +141,23 @@ def guarded_items(options: ReadOptions, where: Where, items: Callable[[], Iterab
 
 
 def jsonl_records(
-    path: Path, options: ReadOptions, build: Callable[[Where, dict[str, Any]], Iterable[Read]]
+    path: Path, options: ReadOptions, build: Callable[[Where, dict[str, Any]], Iterable[Read]], reading: str
 ) -> Iterator[Read]:
-    """What `build(where, line's object)` makes of every line of a JSONL file; a bad line (bad JSON, or a record
-    `build` refuses) stops the reading, or, with --skip-invalid, is skipped and listed."""
+    """What `build(where, line's object)` makes of every line of a JSONL file read as format `reading`; a bad
+    line (bad JSON, a record in another known format's shape (`looks`), or a record `build` refuses) stops the
+    reading, or, with --skip-invalid, is skipped and listed."""
+
+    def checked(where: Where, data: dict[str, Any]) -> Iterable[Read]:
+        refuse_foreign(where, data, reading)
+        return build(where, data)
+
     for where, data in jsonl_lines(path):
         if isinstance(data, InputError):
             if not options.skip_invalid:
                 raise data
             yield Skipped(where, _reason(data))
         else:
-            yield from guarded_items(options, where, partial(build, where, data))
+            yield from guarded_items(options, where, partial(checked, where, data))
 
 
 def _reason(error: InputError) -> str:

@@ -23,6 +23,7 @@ from annotator.exchange.formats.common import (
     unknown_label,
 )
 from annotator.exchange.formats.common import dumps as encode
+from annotator.exchange.formats.looks import refuse_foreign
 from annotator.exchange.formats.options import ExportOptions, ReadOptions
 from annotator.exchange.formats.stored_spans import (
     LABELS,
@@ -113,6 +114,7 @@ def read_records(
 ) -> Iterator[tuple[int, NativeRecord]]:
     """(line number, record) for every line; the first bad line raises InputError naming line and field."""
     for where, data in jsonl_objects(path):
+        refuse_foreign(where, data, "jsonl", only=True)  # evaluate --gold-from, train --from: no --format
         yield where.line or 0, record_of(where, data, label_map or {}, Counter())
 
 
@@ -144,7 +146,7 @@ def read(path: Path, options: ReadOptions) -> Iterator[Read]:
             record = record.model_copy(update={"annotator": options.annotator})
         yield ImportedRecord(where, record, dropped=dropped)
 
-    return jsonl_records(path, options, build)
+    return jsonl_records(path, options, build, "jsonl")
 
 
 def write(
