@@ -22,7 +22,7 @@ from annotator.exchange.formats import FORMATS
 from annotator.interrupts import report_first
 from annotator.literal import literal, literal_json, literal_lines
 from annotator.store import Store
-from annotator.vocabulary import GOLD, is_model, name_problem
+from annotator.vocabulary import GOLD, is_model, name_problem, reserved_problem
 
 
 class UsageLine(ClickException):
@@ -218,22 +218,29 @@ def reported_before_interrupts() -> Iterator[None]:
         raise typer.Exit(128 + signal.SIGINT)
 
 
-def checked_name(name: str, option: str) -> str:
+def checked_name(name: str, option: str, *, works: bool = False) -> str:
     """A name an option gives, by the one rule for annotators' names (`vocabulary.name_problem`: never a path,
-    no white space at its ends); else one line naming the option. A model's name (`model:...`) is nobody's."""
+    no white space at its ends); else one line naming the option. A model's name (`model:...`) is nobody's.
+    `works`: the command works under the name (annotates, imports, assigns, packs, reviews), so gold, which only
+    review and adjudication write, is refused too (`vocabulary.reserved_problem`); reading commands read it."""
     if is_model(name):
-        raise fail(f"{name!r} names the model's suggestions, not an annotator")
-    problem = name_problem(name)
+        raise fail(f"{option}: {name!r} names the model's suggestions, not an annotator")
+    problem = name_problem(name) or (reserved_problem(name) if works else None)
     if problem:
         raise fail(f"{option}: {problem}")
     return name
 
 
-def default_annotator(name: str | None, option: str = "--annotator") -> str:
-    """The name given (`checked_name`), else the login."""
+def default_annotator(name: str | None, option: str = "--annotator", *, works: bool = False) -> str:
+    """The name given (`checked_name`), else the login (a login that is no name to work under is refused as
+    well, saying to give the option)."""
     if name is not None:
-        return checked_name(name, option)
-    return getpass.getuser() or "annotator"
+        return checked_name(name, option, works=works)
+    login = getpass.getuser() or "annotator"
+    problem = reserved_problem(login) if works else None
+    if problem:
+        raise fail(f"{option}: your login name {problem}: give {option} NAME")
+    return login
 
 
 @contextmanager

@@ -221,7 +221,7 @@ def import_(
     with reported_before_interrupts():
         with errors_as_lines():
             options = ReadOptions(
-                annotator=None if annotator is None else checked_name(annotator, "--annotator"),
+                annotator=None if annotator is None else checked_name(annotator, "--annotator", works=True),
                 label_map=parse_label_map(_joined(label_map)),
                 relation_map=parse_relation_map(_joined(relation_map)),
                 skip_invalid=skip_invalid,

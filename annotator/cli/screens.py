@@ -39,7 +39,7 @@ def review(
     from annotator.store.assignments import compared_articles
     from annotator.vocabulary import Status
 
-    who = default_annotator(reviewer, "--reviewer")
+    who = default_annotator(reviewer, "--reviewer", works=True)
     with errors_as_lines(), open_store(db, read_only=True) as store:
         names = chosen_annotators(store, annotators, "review")
         if not compared_articles(store, names, [Status.DONE]):
@@ -64,6 +64,7 @@ def annotate(
 
     Example: annotator annotate --db annotations.db --annotator alice
     """
+    chosen = None if ask_annotator and not annotator else default_annotator(annotator, works=True)  # before opening
     existed = db.exists()
     with errors_as_lines(), store_to_fill(db) as store:
         if not store.count("articles"):
@@ -76,7 +77,7 @@ def annotate(
     from annotator.tui.app import make_app
 
     with errors_as_lines():
-        who = "" if ask_annotator and not annotator else default_annotator(annotator)
+        who = chosen or ""
         if annotator is None and not ask_annotator and len(assignees) == 1 and who not in assignees:
             # a pack (`annotator pack`) is one annotator's: work done in it as the login would merge back as theirs
             who = assignees[0]
