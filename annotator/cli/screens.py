@@ -1,7 +1,7 @@
 """Commands that open the terminal interface: annotating, and reviewing into gold."""
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -40,6 +40,7 @@ def review(
     from annotator.vocabulary import Status
 
     who = default_annotator(reviewer, "--reviewer", works=True)
+    _needs_terminal("the review screen")
     with errors_as_lines(), open_store(db, read_only=True) as store:
         names = chosen_annotators(store, annotators, "review")
         if not compared_articles(store, names, [Status.DONE]):
@@ -65,6 +66,7 @@ def annotate(
     Example: annotator annotate --db annotations.db --annotator alice
     """
     chosen = None if ask_annotator and not annotator else default_annotator(annotator, works=True)  # before opening
+    _needs_terminal("the annotation screen", "or `annotator serve` to annotate in a browser")
     existed = db.exists()
     with errors_as_lines(), store_to_fill(db) as store:
         if not store.count("articles"):
@@ -84,6 +86,41 @@ def annotate(
             say(f"annotating as {who}: the articles here are assigned to {who} only (--annotator NAME for another)")
         tui = make_app(db, who, created=not existed)
     _run(tui)
+
+
+#: The exit status of a screen started without a terminal: a usage error, as click gives one.
+NO_TERMINAL = 2
+
+
+def _needs_terminal(screen: str, elsewhere: str = "") -> None:
+    """Refuse at once, before any database is opened, a screen with no terminal to read keys from (standard input)
+    or to draw on (standard error, where Textual draws): it would write escape sequences into a file and wait for
+    keys that never come. A session of `annotator serve` runs with Textual's web driver (TEXTUAL_DRIVER, which
+    Textual reads to choose its driver) and needs none."""
+    import os
+    import sys
+
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return
+    missing = [
+        name
+        for name, stream in (("standard input", sys.__stdin__), ("standard error", sys.__stderr__))
+        if not _is_terminal(stream)
+    ]
+    if missing:
+        line = (
+            f"{screen} needs a terminal for its keys (standard input) and its drawing (standard error); "
+            f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} not one"
+        )
+        say(f"annotator: error: {line}: run it in a terminal{', ' + elsewhere if elsewhere else ''}", err=True)
+        raise typer.Exit(NO_TERMINAL)
+
+
+def _is_terminal(stream: TextIO | None) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except ValueError:  # closed
+        return False
 
 
 def _run(tui: "AnnotatorApp") -> None:
