@@ -188,19 +188,30 @@ def fail(message: str) -> typer.Exit:
 
 
 ALL_OR_NOTHING = "nothing from this command was written"
+#: The exit status of a command interrupted by ctrl+c (a SIGINT), whenever it comes: 128 + SIGINT, as a shell
+#: reports a process ended by it; `cli.main` makes it 143 for a SIGTERM.
+INTERRUPTED = 128 + signal.SIGINT
+
+
+def interrupted(line: str) -> typer.Exit:
+    """A ctrl+c (or SIGTERM) is one line saying what is kept ("interrupted; ..."), and status 130 (143), whenever
+    it comes: as while starting (`annotator.entry`), after the work was saved (`reported_before_interrupts`) and on
+    the screens (`cli.screens`)."""
+    say(f"annotator: error: {line}", err=True)
+    return typer.Exit(INTERRUPTED)
 
 
 @contextmanager
-def errors_as_lines(interrupted: str = ALL_OR_NOTHING) -> Iterator[None]:
-    """Every error the user can fix becomes one line on stderr and exit status 1. `interrupted` says what a
-    ctrl+c leaves: nothing, for a command that writes in one transaction (or none); a command that commits
-    step by step says what its finished steps keep."""
+def errors_as_lines(kept: str = ALL_OR_NOTHING) -> Iterator[None]:
+    """Every error the user can fix becomes one line on stderr and exit status 1. `kept` says what a ctrl+c
+    leaves (`interrupted`, status 130): nothing, for a command that writes in one transaction (or none); a
+    command that commits step by step says what its finished steps keep."""
     try:
         yield
     except AnnotatorError as error:
         raise fail(str(error)) from None
     except KeyboardInterrupt:
-        raise fail(f"interrupted; {interrupted}") from None
+        raise interrupted(f"interrupted; {kept}") from None
 
 
 SAVED = "interrupted after this command's work was saved (reported above)"
@@ -215,7 +226,7 @@ def reported_before_interrupts() -> Iterator[None]:
         yield
     if late:
         say(f"annotator: {SAVED}", err=True)
-        raise typer.Exit(128 + signal.SIGINT)
+        raise typer.Exit(INTERRUPTED)
 
 
 def checked_name(name: str, option: str, *, works: bool = False) -> str:

@@ -16,6 +16,7 @@ from annotator.cli.common import (
     checked_name,
     errors_as_lines,
     fail,
+    interrupted,
     note,
     open_store,
     progress_bar,
@@ -139,7 +140,7 @@ def suggest(
                     )
             except SuggestInterrupted as stop:
                 again = f"annotator suggest --db {db}" + (f" --model {model}" if model else "")
-                raise fail(
+                raise interrupted(
                     f"interrupted: {stop.done} of {stop.total} article(s) got their new suggestions before it and "
                     f"keep them; the other {stop.total - stop.done} are unchanged: `{again}` computes those"
                 ) from None

@@ -1,6 +1,10 @@
 """Commands that open the terminal interface: annotating, and reviewing into gold."""
 
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
@@ -123,15 +127,42 @@ def _is_terminal(stream: TextIO | None) -> bool:
         return False
 
 
+#: The exit status of a screen closed by a SIGINT, as of every command interrupted (`common.interrupted`).
+INTERRUPTED = 128 + signal.SIGINT
+
+
+@contextmanager
+def _interrupt_closes(tui: "AnnotatorApp") -> Iterator[None]:
+    """While the screen runs, a SIGINT (`kill -INT`; in the terminal ctrl+c is a key) closes it as the app closes on
+    a SIGTERM, with status 130: asyncio's own handling cancelled Textual's main task, which Textual took for a quiet
+    end (status 0, not a word). Before the screen's loop runs, or after, it is an interrupt as anywhere else."""
+    import asyncio  # Textual's, loaded with the screen: not on every command's start
+
+    def closing(number: int, frame: FrameType | None) -> None:
+        try:
+            loop = asyncio.get_running_loop()  # the screen's: a handler runs in the main thread, inside its loop
+        except RuntimeError:
+            raise KeyboardInterrupt from None
+        loop.call_soon_threadsafe(tui.exit, None, INTERRUPTED)
+
+    previous = signal.signal(signal.SIGINT, closing)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _run(tui: "AnnotatorApp") -> None:
-    """Run the screen to its end: closed by a SIGTERM, exit status 143; ended by an exception (Textual sets its
-    return code, prints a traceback and returns as if all went well), one line and status 1."""
+    """Run the screen to its end: closed by a SIGTERM or a SIGINT, one line and exit status 143 or 130, as any
+    command interrupted; ended by an exception (Textual sets its return code, prints a traceback and returns as if
+    all went well), one line and status 1."""
     from annotator.tui.app import TERMINATED
 
-    tui.run()
-    if tui.return_code == TERMINATED:
+    with _interrupt_closes(tui):
+        tui.run()
+    if tui.return_code in (TERMINATED, INTERRUPTED):
         fail("interrupted; every action the screen showed as done is stored")
-        raise typer.Exit(TERMINATED)
+        raise typer.Exit(tui.return_code)
     crash = tui.crash()
     if crash is not None:
         raise fail(crash)
