@@ -6,14 +6,17 @@ process on real files (SQLite databases, WALs, FIFOs, symlinks, read-only folder
 
 from __future__ import annotations
 
+import fcntl
 import os
 import pty
 import select
 import shutil
 import sqlite3
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -58,6 +61,7 @@ def in_a_terminal(command: list[str], cwd: Path | None, timeout: float, env: dic
     draws) and standard output piped: its standard error is what the terminal showed, CR LF read as a line break.
     A screen that starts instead of refusing is closed with ctrl+q when `timeout` has passed."""
     leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 120, 0, 0))  # 30 rows of 120 columns
     shown = b""
     try:
         process = subprocess.Popen(command, stdin=follower, stdout=subprocess.PIPE, stderr=follower, cwd=cwd, env=env)

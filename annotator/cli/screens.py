@@ -80,20 +80,32 @@ def annotate(
             report = ingest_articles(store, seed_articles())
             say(f"ingested {len(report.added)} seed article(s) with {report.suggestions} suggestion(s)")
         assignees = store.assignees()
+        who = chosen or ""
+        by_login = annotator is None and not ask_annotator and who not in assignees
+        stranger = by_login and who not in store.annotators() and store.last_opened(who) is None
+    if by_login and len(assignees) == 1:
+        # a pack (`annotator pack`) is one annotator's: work done in it as the login would merge back as theirs
+        who = assignees[0]
+        say(f"annotating as {who}: the articles here are assigned to {who} only (--annotator NAME for another)")
+    elif stranger and assignees:
+        # several (a pack with the team's database merged in, or the team's): nothing says whose the file is
+        say(
+            f"annotator: error: {db} assigns articles to {', '.join(assignees)}, and your login name {who!r} has "
+            "neither work nor an assignment in it: give --annotator NAME (one of them, or your own to work on "
+            "unassigned articles)",
+            err=True,
+        )
+        raise typer.Exit(USAGE)
     from annotator.tui.app import make_app
 
     with errors_as_lines():
-        who = chosen or ""
-        if annotator is None and not ask_annotator and len(assignees) == 1 and who not in assignees:
-            # a pack (`annotator pack`) is one annotator's: work done in it as the login would merge back as theirs
-            who = assignees[0]
-            say(f"annotating as {who}: the articles here are assigned to {who} only (--annotator NAME for another)")
         tui = make_app(db, who, created=not existed)
     _run(tui)
 
 
-#: The exit status of a screen started without a terminal: a usage error, as click gives one.
-NO_TERMINAL = 2
+#: The exit status of a screen started without a terminal, or without a name it can tell: a usage error, as click
+#: gives one.
+USAGE = 2
 
 
 def _needs_terminal(screen: str, elsewhere: str = "") -> None:
@@ -117,7 +129,7 @@ def _needs_terminal(screen: str, elsewhere: str = "") -> None:
             f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} not one"
         )
         say(f"annotator: error: {line}: run it in a terminal{', ' + elsewhere if elsewhere else ''}", err=True)
-        raise typer.Exit(NO_TERMINAL)
+        raise typer.Exit(USAGE)
 
 
 def _is_terminal(stream: TextIO | None) -> bool:
