@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from processes import ANNOTATOR, small_database
 
+from annotator.store import Store
+
 NEEDS = "needs a terminal for its keys (standard input) and its drawing (standard error); "
 BROWSER = "run it in a terminal, or `annotator serve` to annotate in a browser\n"
 ANNOTATE = f"annotator: error: the annotation screen {NEEDS}standard input and standard error are not one: {BROWSER}"
@@ -56,8 +58,14 @@ def test_an_existing_database_is_not_opened(tmp_path: Path) -> None:
 
 
 def test_the_review_screen_without_a_terminal_refuses_at_once(tmp_path: Path) -> None:
+    """Its names are checked first, reading the database only (an unknown name is an error in a terminal or not);
+    the screen would open it to write gold."""
     db = tmp_path / "team.db"
-    small_database(db)
+    article = small_database(db)
+    with Store.open(db) as store:
+        store.accept_all(article, "bob")
+        store.set_status(article, "bob", "done")
+    before = db.read_bytes()
     status, out, err, _ = run_without_terminal("review", "--reviewer", "carol", "--db", db, cwd=tmp_path)
     assert (status, out, err) == (
         2,
@@ -65,6 +73,7 @@ def test_the_review_screen_without_a_terminal_refuses_at_once(tmp_path: Path) ->
         f"annotator: error: the review screen {NEEDS}standard input and standard error are not one: run it in a "
         "terminal\n",
     )
+    assert db.read_bytes() == before
 
 
 def test_standard_error_that_is_no_terminal_is_refused_too(tmp_path: Path) -> None:

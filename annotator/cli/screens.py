@@ -44,11 +44,11 @@ def review(
     from annotator.vocabulary import Status
 
     who = default_annotator(reviewer, "--reviewer", works=True)
-    _needs_terminal("the review screen")
-    with errors_as_lines(), open_store(db, read_only=True) as store:
+    with errors_as_lines(), open_store(db, read_only=True) as store:  # read only: the names checked, nothing written
         names = chosen_annotators(store, annotators, "review")
         if not compared_articles(store, names, [Status.DONE]):
             raise fail(f"no article is marked done by all of {', '.join(names)}")
+    _needs_terminal("the review screen")  # before the screen opens the database to write gold
     from annotator.tui.review import make_review_app
 
     with errors_as_lines():
