@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -75,17 +76,46 @@ def json_kind(value: Any) -> str:
     return type(value).__name__
 
 
+#: How much of a string value found in a file an error shows: enough to recognise it, never a whole article.
+SHOWN_LENGTH = 40
+
+
+def found(value: Any) -> str:
+    """A value found in a file, for an error that says what it was: a string as Python writes it (quoted, control
+    characters escaped), its first `SHOWN_LENGTH` characters when longer; any other value by its JSON kind."""
+    if not isinstance(value, str):
+        return json_kind(value)
+    if len(value) <= SHOWN_LENGTH:
+        return repr(value)
+    return f"{value[:SHOWN_LENGTH]!r}... ({len(value)} characters)"
+
+
+def alternatives(values: Iterable[str]) -> str:
+    """Allowed values as pydantic lists them: "'a', 'b' or 'c'"."""
+    quoted = [repr(value) for value in values]
+    return " or ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
+
+
+def not_one_of(allowed: Iterable[str], value: Any) -> str:
+    """The error for a value that is none of a field's few allowed ones (a status, a label, an answer): the
+    same words whichever format the field is read from, naming what is allowed and what was found."""
+    return f"Input should be {alternatives(allowed)}, got {found(value)}"
+
+
 def describe_validation_error(error: ValidationError) -> tuple[str, str]:
     """The first problem of a pydantic error as (field, message), short enough for one line; the field as a path
     (`spans[0].end`, as every other error names one). A check of the whole
     record that knows which field it found wrong (`models.SpanError`: "spans[0].text") names that field. A value
-    of the wrong type says what it was ("..., got NaN"); an empty one, that it must not be (pydantic's words for
-    a minimum length of one count items, "at least 1 item after validation, not 0")."""
+    of the wrong type says what it was ("..., got NaN"), and so does one that is none of the allowed ones (an enum
+    or a literal: "Input should be 'todo', ... or 'flagged', got 'finished'"); an empty one, that it must not be
+    (pydantic's words for a minimum length of one count items, "at least 1 item after validation, not 0")."""
     first = error.errors()[0]
     field = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"]).lstrip(".")
     message = first["msg"].removeprefix("Value error, ")
     if first["type"].endswith("_type") and "input" in first:
         message = f"{message}, got {json_kind(first['input'])}"
+    elif first["type"] in ("enum", "literal_error") and "input" in first:
+        message = f"{message}, got {found(first['input'])}"
     elif first["type"] in ("too_short", "string_too_short") and first.get("ctx", {}).get("min_length") == 1:
         message = "must not be empty"
     cause = first.get("ctx", {}).get("error")

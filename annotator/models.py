@@ -149,14 +149,27 @@ class SpanError(ValueError):
         self.field = field
 
 
-def check_text(text: str) -> None:
-    """Article text must be non-blank and storable as UTF-8 (no lone surrogates)."""
+def blank_problem(text: str) -> str | None:
+    """Why a text has nothing to annotate, or None: empty, or white space only (spaces, tabs, line breaks, a
+    no-break space: what `str.strip` takes), which a newcomer was told was "empty"."""
+    if not text:
+        return "must not be empty"
     if not text.strip():
-        raise ValueError("text is empty")
+        return f"holds only white space ({len(text)} characters), nothing to annotate"
+    return None
+
+
+def check_text(text: str) -> str:
+    """Article text must hold more than white space and be storable as UTF-8 (no lone surrogates); a field
+    validator, so an error names the field `text`."""
+    problem = blank_problem(text)
+    if problem:
+        raise ValueError(problem)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as error:
         raise ValueError(f"text has a lone surrogate at character {error.start}") from None
+    return text
 
 
 def unstorable(value: Any, field: str) -> str | None:
@@ -229,12 +242,7 @@ class ArticleIn(Strict):
     title: Title = ""
     meta: dict[str, Any] = Field(default_factory=dict)
 
-    @field_validator("text")
-    @classmethod
-    def _storable(cls, text: str) -> str:
-        check_text(text)
-        return text
-
+    _text = field_validator("text")(check_text)
     _storable_fields = field_validator("title", "meta")(check_storable)
 
     @property
@@ -266,11 +274,11 @@ class NativeRecord(Strict):
     flag_reason: str | None = None  # why the annotator flagged the article (status "flagged")
     comments: list[Comment] | None = None  # every comment on the article, each with its author (none: left out)
 
+    _text = field_validator("text")(check_text)
     _storable_fields = field_validator("title", "meta", "updated_at", "flag_reason")(check_storable)
 
     @model_validator(mode="after")
     def _spans_fit_text(self) -> Self:
-        check_text(self.text)
         check_spans(self.spans, self.text)  # a SpanError names its field (describe_validation_error reads it)
         return self
 

@@ -91,6 +91,19 @@ GOLD = "gold"
 MODEL_PREFIX = "model:"
 
 
+def reserved_problem(name: str) -> str | None:
+    """Why nobody may work under `name` (annotate, import, be assigned, review), though files may carry it: gold is
+    the adjudicated annotation, which review and adjudication write (a record of gold moves between files, as
+    `merge` moves it). In any case: "Gold" would be exports/Gold.jsonl, one file with exports/gold.jsonl where
+    case is folded. None when the name is free."""
+    if name.casefold() == GOLD:
+        return (
+            f"{name!r} is reserved: gold, the adjudicated annotation, is written only by `annotator review` and "
+            "`annotator adjudicate --auto`; work under a name of your own"
+        )
+    return None
+
+
 def is_model(name: str) -> bool:
     """A name that stands for the model's suggestions, never for a person: no edit, agreement or review takes it.
     In any case: "MODEL:..." is no person either."""

@@ -6,13 +6,19 @@ process on real files (SQLite databases, WALs, FIFOs, symlinks, read-only folder
 
 from __future__ import annotations
 
+import fcntl
 import os
+import pty
+import select
 import shutil
 import sqlite3
+import struct
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+import termios
+import time
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -26,15 +32,65 @@ ANNOTATOR = str(Path(sys.executable).with_name("annotator"))
 NOBODY = 65534
 
 
+#: The commands that open a screen: they need a terminal (`cli.screens`), so tests run them in one.
+SCREENS = ("annotate", "review")
+
+
 def annotator(*args: str | Path, cwd: Path | None = None, as_nobody: bool = False, timeout: float = 300,
-              env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:  # fmt: skip
-    """Run the console script to its end: (returncode, stdout, stderr) as text."""
+              env: dict[str, str] | None = None, terminal: bool = False) -> subprocess.CompletedProcess[str]:  # fmt: skip
+    """Run the console script to its end: (returncode, stdout, stderr) as text. `terminal`: standard input and
+    standard error on a pseudo-terminal, as a screen needs (`in_a_terminal`)."""
     command = [ANNOTATOR, *map(str, args)]
     if as_nobody and os.geteuid() == 0:
         command = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--", *command]
+    if terminal:
+        return in_a_terminal(command, cwd, timeout, {**os.environ, **(env or {})})
     return subprocess.run(
         command, capture_output=True, text=True, cwd=cwd, timeout=timeout, env={**os.environ, **(env or {})}
     )
+
+
+def screen_command(args: Sequence[str | Path]) -> bool:
+    """Whether these arguments open a screen (annotate, review, or no command at all), which needs a terminal."""
+    command = next((str(arg) for arg in args if not str(arg).startswith("-")), None)
+    return command is None or command in SCREENS or Path(command).suffix == ".db"  # `--db x.db`: no command
+
+
+def in_a_terminal(command: list[str], cwd: Path | None, timeout: float, env: dict[str, str]) -> subprocess.CompletedProcess[str]:  # fmt: skip
+    """Run a command with standard input and standard error on a pseudo-terminal (where a screen reads keys and
+    draws) and standard output piped: its standard error is what the terminal showed, CR LF read as a line break.
+    A screen that starts instead of refusing is closed with ctrl+q when `timeout` has passed."""
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 120, 0, 0))  # 30 rows of 120 columns
+    shown = b""
+    try:
+        process = subprocess.Popen(command, stdin=follower, stdout=subprocess.PIPE, stderr=follower, cwd=cwd, env=env)
+        os.close(follower)
+        follower = -1
+        deadline = time.monotonic() + timeout
+        while True:
+            ready, _, _ = select.select([leader], [], [], 0.1)
+            if ready:
+                try:
+                    chunk = os.read(leader, 65536)
+                except OSError:  # every follower closed: the process has ended
+                    break
+                if not chunk:
+                    break
+                shown += chunk
+            elif process.poll() is not None:
+                break
+            if time.monotonic() > deadline:
+                os.write(leader, b"\x11")
+                deadline += timeout
+        stdout = process.stdout.read() if process.stdout else b""
+        process.wait(timeout=timeout)
+    finally:
+        os.close(leader)
+        if follower >= 0:
+            os.close(follower)
+    text = shown.decode("utf-8", errors="replace").replace("\r\n", "\n")
+    return subprocess.CompletedProcess(command, process.returncode, stdout.decode("utf-8"), text)
 
 
 def start(*args: str | Path, cwd: Path | None = None) -> subprocess.Popen[str]:

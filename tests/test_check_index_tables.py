@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from processes import annotator, one_error_line, small_database
+from processes import annotator, one_error_line, screen_command, small_database
 
 REBUILD = "INSERT INTO title_search(title_search) VALUES('rebuild')"
 #: Each table as FTS5 makes it, and the rows a new index starts with (its structure and version records).
@@ -89,7 +89,7 @@ def test_every_other_command_refuses_such_a_file_in_one_line_and_leaves_it(db: P
     sqlite3_shell(db, "DROP TABLE title_search_data")
     (db.parent / "a.txt").write_text("An article to ingest.", encoding="utf-8")
     before = db.read_bytes()
-    result = annotator(*command, "--db", db, cwd=db.parent)
+    result = annotator(*command, "--db", db, cwd=db.parent, terminal=screen_command(command))
     assert one_error_line(result) == (
         f"{db}: its schema is not this release's (missing table title_search_data); it was left as it is: "
         f"`annotator check --db {db}` says what to restore"

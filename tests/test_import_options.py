@@ -45,7 +45,7 @@ def test_skip_invalid_lists_each_bad_record_and_imports_the_rest(db: Path, tmp_p
         "skipped 3 record(s):",
         f"  {path}:2: not valid JSON (Expecting value, column 33)",
         f"  {path}:3: field 'spans[0].text': text 'Washingtom' does not match the article at 0:10 ('Washington')",
-        f"  {path}:4: field 'status': Input should be 'todo', 'in_progress', 'done', 'skipped' or 'flagged'",
+        f"  {path}:4: field 'status': Input should be 'todo', 'in_progress', 'done', 'skipped' or 'flagged', got 'finished'",
     ]
     assert [who for _, who, _, _ in annotations(db)] == ["alice", "eve", "hal", "alice"]
 

@@ -69,7 +69,7 @@ def test_jsonl_keeps_id_title_and_extra_fields_in_meta(tmp_path: Path) -> None:
     [
         ('{"text": "ok"}\n{"text": \n', "a.jsonl:2: not valid JSON"),
         ('{"text": "ok"}\n{"title": "no text"}\n', "a.jsonl:2: field 'text': missing"),
-        ('{"text": "   "}\n', "a.jsonl:1: field 'text': text is empty"),
+        ('{"text": "   "}\n', "a.jsonl:1: field 'text': holds only white space (3 characters), nothing to annotate"),
         ('["a list"]\n', "a.jsonl:1: expected a JSON object, got list"),
         ('{"text": "ok", "meta": 3}\n', "a.jsonl:1: field 'meta': must be a JSON object"),
         (
@@ -95,7 +95,7 @@ def test_a_file_that_is_not_utf8_names_the_line(tmp_path: Path) -> None:
 
 def test_an_empty_text_file_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("\n  \n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"a.txt:1: the file has no text"):
+    with pytest.raises(InputError, match=r"a.txt:1: the file holds only white space \(4 characters\), nothing to"):
         read_articles([tmp_path / "a.txt"])
 
 

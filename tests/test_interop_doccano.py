@@ -136,7 +136,7 @@ def test_doccanos_relation_types_need_a_map(tmp_path: Path) -> None:
         "ORG=ACTOR,PERSON=ACTOR,DATE=FIGURE",
     ]
     code, _, err = run("import", path, "--db", db, *options)
-    assert (code, err) == (1, f"annotator: error: {path}:1: field 'relations[0]': unknown relation 'foundedAt' "
+    assert (code, err) == (1, f"annotator: error: {path}:1: field 'relations[0]': Input should be 'SPEAKER', got 'foundedAt' "
                               "(map it with --relation-map foundedAt=SPEAKER, or drop it with --relation-map foundedAt=)\n")  # fmt: skip
     code, out, _ = run("import", path, "--db", db, *options, "--relation-map", "foundedAt=,foundedBy=")
     assert (code, out.splitlines()[1:]) == (0, ["left out: 1 relation(s) 'foundedAt' (--relation-map foundedAt=)",

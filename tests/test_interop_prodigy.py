@@ -184,7 +184,7 @@ def test_other_relations_need_a_map_and_labels_can_be_dropped(tmp_path: Path) ->
     code, _, err = run(
         "import", path, "--format", "prodigy", "--db", db, "--annotator", "ann", "--label-map", "GGP=ACTOR"
     )
-    assert (code, err) == (1, f"annotator: error: {path}:1: field 'relations[0]': unknown relation 'Pos-Reg' (map "
+    assert (code, err) == (1, f"annotator: error: {path}:1: field 'relations[0]': Input should be 'SPEAKER', got 'Pos-Reg' (map "
                               "it with --relation-map Pos-Reg=SPEAKER, or drop it with --relation-map Pos-Reg=)\n")  # fmt: skip
     code, out, _ = run("import", path, "--format", "prodigy", "--db", db, "--annotator", "ann", "--label-map",
                        "GGP=ACTOR", "--relation-map", "Pos-Reg=,Neg-Reg=,Reg=,Binds=,No-rel=")  # fmt: skip

@@ -108,7 +108,7 @@ def test_ctrl_c_before_the_commit_writes_nothing_and_says_so(work: Path) -> None
     before = (work / "x.db").read_bytes()
     result = run(work, "before-commit", "x.db")
     assert (result.returncode, result.stdout, result.stderr) == (
-        1,
+        130,
         "",
         "annotator: error: interrupted; nothing from this command was written\n",
     )

@@ -127,7 +127,7 @@ def test_suggest_interrupted_after_an_article_s_commit_still_stops_there_and_say
     result = run(tmp_path, "annotator.store.articles.ArticleWriter:-:SIGINT:1", "replace_suggestions", "suggest",
                  "--db", "x.db")  # fmt: skip
     assert (result.returncode, result.stdout, result.stderr) == (
-        1,
+        130,
         "",
         "annotator: error: interrupted: 1 of 2 article(s) got their new suggestions before it and keep them; the "
         "other 1 are unchanged: `annotator suggest --db x.db` computes those\n",
@@ -144,7 +144,7 @@ def test_adjudicate_interrupted_after_an_article_s_commit_stops_at_the_next_and_
     result = run(tmp_path, "annotator.gold:adjudicate:SIGINT:1", "adjudicate", "--auto", "--reviewer", "carol",
                  "--db", "x.db")  # fmt: skip
     assert (result.returncode, result.stdout, result.stderr) == (
-        1,
+        130,
         "",
         "annotator: error: interrupted; articles settled before it keep their gold (each article is one event, "
         "undoable); the rest are unchanged: run the same command again to finish\n",

@@ -30,6 +30,7 @@ def annotate_with(folder: Path, keymap: str) -> str:
         cwd=folder,
         timeout=60,
         env={"ANNOTATOR_KEYMAP": "keys.toml"},
+        terminal=True,
     )
     return one_error_line(result)
 

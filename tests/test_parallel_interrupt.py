@@ -121,7 +121,7 @@ def unsuggested(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 #: A SIGTERM (`kill PID`) ends a command as ctrl+c does, but with the exit status of a process ended by SIGTERM.
-STATUS = {signal.SIGINT: 1, signal.SIGTERM: 128 + signal.SIGTERM}
+STATUS = {signal.SIGINT: 128 + signal.SIGINT, signal.SIGTERM: 128 + signal.SIGTERM}
 
 
 @pytest.mark.parametrize(

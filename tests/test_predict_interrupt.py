@@ -30,7 +30,7 @@ def listed_shards(manifest: Path) -> int:
 
 @pytest.mark.parametrize(
     ("group", "number", "status"),
-    [(True, signal.SIGINT, 1), (False, signal.SIGTERM, 143)],
+    [(True, signal.SIGINT, 130), (False, signal.SIGTERM, 143)],
     ids=["ctrl-c-to-the-group", "sigterm-to-the-command"],
 )
 def test_an_interrupted_predict_says_one_line_and_a_rerun_goes_on(

@@ -73,7 +73,7 @@ def test_interrupting_an_ingest_keeps_the_database_another_process_wrote_meanwhi
     assert first.poll() is None  # still suggesting
     first.send_signal(signal.SIGINT)
     _, err = first.communicate(timeout=120)
-    assert (first.returncode, err) == (1, "annotator: error: interrupted; nothing from this command was written\n")
+    assert (first.returncode, err) == (130, "annotator: error: interrupted; nothing from this command was written\n")
     with Store.open(tmp_path / "x.db") as store:
         assert (store.article_ids(), store.count("events"), store.status(article, "bob").value) == (
             [article],

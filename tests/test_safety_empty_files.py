@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
-from processes import annotator, folder_state, one_error_line, small_database
+from processes import annotator, folder_state, one_error_line, screen_command, small_database
 
 REFUSED = "x.db: an empty file, not a database annotator made; it was left as it is (remove it to create one there)"
 
@@ -42,11 +42,13 @@ def test_a_zero_byte_file_as_db_is_refused_and_left_as_it_is(tmp_path: Path, com
     empty.touch()
     empty.chmod(0o666)
     before, identity = folder_state(tmp_path), inode_and_mode(empty)
-    assert one_error_line(annotator(*command, "--db", "x.db", cwd=tmp_path)) == REFUSED
+    assert (
+        one_error_line(annotator(*command, "--db", "x.db", cwd=tmp_path, terminal=screen_command(command))) == REFUSED
+    )
     assert (folder_state(tmp_path), inode_and_mode(empty)) == (before, identity)
 
 
 def test_a_zero_byte_file_before_the_command_name_is_refused_too(tmp_path: Path) -> None:
     (tmp_path / "x.db").touch()
-    assert one_error_line(annotator("--db", "x.db", cwd=tmp_path)) == REFUSED
+    assert one_error_line(annotator("--db", "x.db", cwd=tmp_path, terminal=True)) == REFUSED
     assert os.listdir(tmp_path) == ["x.db"]

@@ -15,6 +15,7 @@ from processes import (
     copy_with_wal,
     folder_state,
     one_error_line,
+    screen_command,
     small_database,
     world_readable_folder,
 )
@@ -47,7 +48,7 @@ def test_a_foreign_wal_beside_a_sound_database_is_refused_and_neither_file_chang
     (tmp_path / "new.txt").write_text("A new article about Rome.", encoding="utf-8")
     before = folder_state(tmp_path)
     for command in (["stats"], ["check"], ["ingest", "new.txt", "--no-suggest"], ["annotate"]):
-        line = one_error_line(annotator(*command, "--db", "mix.db", cwd=tmp_path))
+        line = one_error_line(annotator(*command, "--db", "mix.db", cwd=tmp_path, terminal=screen_command(command)))
         assert line.startswith("mix.db: mix.db-wal beside it does not belong to it ("), (command, line)
         assert line.endswith("mix.db alone is sound, so move mix.db-wal away if it is not this database's own")
         assert folder_state(tmp_path) == before, command
@@ -79,7 +80,7 @@ def test_a_damaged_database_with_its_own_wal_is_refused_and_its_wal_kept(tmp_pat
     (tmp_path / "new.txt").write_text("A new article about Rome.", encoding="utf-8")
     before = folder_state(tmp_path)
     for command in (["stats"], ["ingest", "new.txt", "--no-suggest"]):
-        line = one_error_line(annotator(*command, "--db", "damaged.db", cwd=tmp_path))
+        line = one_error_line(annotator(*command, "--db", "damaged.db", cwd=tmp_path, terminal=screen_command(command)))
         assert line.startswith("damaged.db: the database is damaged ("), line
         assert folder_state(tmp_path) == before
 
@@ -108,7 +109,7 @@ def test_another_programs_database_is_refused_by_every_command_byte_for_byte(
     before = folder_state(tmp_path)
     commands = [*READING, ["ingest", "new.txt", "--no-suggest"], ["suggest"], ["adjudicate", "--auto"], ["annotate"]]
     for command in commands:
-        line = one_error_line(annotator(*command, "--db", "theirs.db", cwd=tmp_path))
+        line = one_error_line(annotator(*command, "--db", "theirs.db", cwd=tmp_path, terminal=screen_command(command)))
         assert line.startswith("theirs.db: not an annotator database (another program's"), (command, line)
     line = one_error_line(annotator("merge", "theirs.db", "--db", "ours.db", cwd=tmp_path))
     assert line.startswith("theirs.db: not an annotator database (another program's")
@@ -124,7 +125,7 @@ def test_an_empty_sqlite_file_of_another_program_is_not_given_our_schema(tmp_pat
     (tmp_path / "new.txt").write_text("A new article about Rome.", encoding="utf-8")
     before = folder_state(tmp_path)
     for command in (["stats"], ["check"], ["ingest", "new.txt", "--no-suggest"]):
-        line = one_error_line(annotator(*command, "--db", "empty.db", cwd=tmp_path))
+        line = one_error_line(annotator(*command, "--db", "empty.db", cwd=tmp_path, terminal=screen_command(command)))
         assert line == "empty.db: not an annotator database (an empty SQLite database that annotator did not make); " \
             "it was left as it is", (command, line)  # fmt: skip
     assert folder_state(tmp_path) == before
@@ -139,7 +140,7 @@ def test_commands_that_only_read_never_write_not_even_to_mark_or_upgrade(tmp_pat
     connection.close()
     before = folder_state(tmp_path)
     for command in [*READING[:2], ["export", "--annotator", "alice", "-o", "-"], ["evaluate", "--annotator", "bob"]]:
-        result = annotator(*command, "--db", "old.db", cwd=tmp_path)
+        result = annotator(*command, "--db", "old.db", cwd=tmp_path, terminal=screen_command(command))
         assert result.returncode in (0, 1) and "Traceback" not in result.stderr, (command, result.stderr)
         assert folder_state(tmp_path) == before, command
     assert header_of(old) == (1, 1, 0)
@@ -184,7 +185,7 @@ def test_damage_quick_check_misses_stops_every_write(tmp_path: Path) -> None:
     before = folder_state(tmp_path)
     for command in (["ingest", "new.txt", "--no-suggest"], ["suggest"], ["adjudicate", "--auto"], ["annotate"],
                     ["check"]):  # fmt: skip
-        line = one_error_line(annotator(*command, "--db", "flipped.db", cwd=tmp_path))
+        line = one_error_line(annotator(*command, "--db", "flipped.db", cwd=tmp_path, terminal=screen_command(command)))
         assert "row 1 missing from index sqlite_autoindex_articles_2" in line, (command, line)
         assert folder_state(tmp_path) == before
     assert annotator("stats", "--db", "flipped.db", cwd=tmp_path).returncode == 0  # reading it is harmless
@@ -239,7 +240,9 @@ def test_a_fifo_given_as_the_database_is_refused_at_once(tmp_path: Path) -> None
     os.mkfifo(tmp_path / "pipe.db")
     (tmp_path / "new.txt").write_text("A new article about Rome.", encoding="utf-8")
     for command in (["stats"], ["ingest", "new.txt", "--no-suggest"]):
-        line = one_error_line(annotator(*command, "--db", "pipe.db", cwd=tmp_path, timeout=60))
+        line = one_error_line(
+            annotator(*command, "--db", "pipe.db", cwd=tmp_path, timeout=60, terminal=screen_command(command))
+        )
         assert line == "pipe.db: a FIFO (named pipe), not a regular file; it was left as it is", line
     assert (tmp_path / "pipe.db").is_fifo() and sorted(p.name for p in tmp_path.iterdir()) == ["new.txt", "pipe.db"]
 
@@ -258,7 +261,7 @@ def test_commands_that_only_read_read_an_older_release_without_changing_it(tmp_p
         ["agreement", "--annotators", "alice,bob", "--include-in-progress"],
         ["evaluate"],
     ):
-        result = annotator(*command, "--db", db, timeout=120)
+        result = annotator(*command, "--db", db, timeout=120, terminal=screen_command(command))
         assert (result.returncode, result.stderr.count("older release")) == (0, 0), (command, result.stderr)
         assert folder_state(tmp_path) == before, command
     assert (

@@ -7,16 +7,13 @@ program"."""
 
 from __future__ import annotations
 
-import os
-import pty
 import shlex
 import sqlite3
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
-from processes import ANNOTATOR, annotator, folder_state, one_error_line, small_database
+from processes import annotator, folder_state, one_error_line, screen_command, small_database
 
 from annotator.store import Store
 from annotator.store.schema import made_by_migrations, migrate, schema_objects
@@ -105,7 +102,7 @@ def test_a_file_lacking_part_of_the_schema_is_refused_in_one_line_and_left_as_it
     (db.parent / "new.jsonl").write_text('{"id": "n1", "text": "Ann said it rained in Paris."}\n', encoding="utf-8")
     another_program(db, sql)
     before = folder_state(db.parent)
-    result = annotator(*command, "--db", db, cwd=db.parent)
+    result = annotator(*command, "--db", db, cwd=db.parent, terminal=screen_command(command))
     assert one_error_line(result) == refusal(db, sql)
     assert folder_state(db.parent) == before
 
@@ -128,27 +125,9 @@ def test_check_opens_it_and_says_what_to_restore(db: Path, table: str) -> None:
 def test_the_tui_in_a_terminal_exits_with_the_one_line(db: Path) -> None:
     another_program(db, dropped("decisions"))
     before = folder_state(db.parent)
-    leader, follower = pty.openpty()
-    try:
-        process = subprocess.Popen(
-            [ANNOTATOR, "annotate", "--annotator", "alice", "--db", str(db)],
-            stdin=follower,
-            stdout=follower,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=db.parent,
-            env={**os.environ, "TERM": "xterm-256color"},
-        )
-        os.close(follower)
-        deadline = time.monotonic() + 60
-        while process.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.1)
-        if process.poll() is None:  # the app started instead of refusing: close it
-            os.write(leader, b"\x11")
-        _, stderr = process.communicate(timeout=30)
-    finally:
-        os.close(leader)
-    assert (process.returncode, stderr) == (1, f"annotator: error: {refusal(db, dropped('decisions'))}\n")
+    result = annotator("annotate", "--annotator", "alice", "--db", db, cwd=db.parent, timeout=60, terminal=True,
+                       env={"TERM": "xterm-256color"})  # fmt: skip
+    assert (result.returncode, result.stderr) == (1, f"annotator: error: {refusal(db, dropped('decisions'))}\n")
     assert folder_state(db.parent) == before
 
 

@@ -183,7 +183,7 @@ def test_an_interrupted_suggest_says_what_it_kept(tmp_path: Path) -> None:
     done = upgraded()
     assert 0 < done < len(texts), "the run ended before the interruption"
     assert (running.returncode, out, err) == (
-        1,
+        130,
         "",
         f"annotator: error: interrupted: {done} of {len(texts)} article(s) got their new suggestions before it and "
         f"keep them; the other {len(texts) - done} are unchanged: `annotator suggest --db {db}` computes those\n",

@@ -57,9 +57,14 @@ def test_hostile_text_does_not_set_the_terminal_title_or_clipboard(tmp_path: Pat
     assert "␛]0;pwned␇" in screen
 
 
-def test_sigterm_closes_the_tui_cleanly_keeping_every_acknowledged_action(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("stop", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)], ids=["SIGTERM", "SIGINT"])
+def test_a_signal_closes_the_tui_cleanly_keeping_every_acknowledged_action(
+    tmp_path: Path, stop: signal.Signals, code: int
+) -> None:
     """`kill PID` of an open annotator: it leaves its screen (the terminal as it was), says so in one line and
-    exits with 143; every edit the screen acknowledged is stored (each is committed when made)."""
+    exits with 143; every edit the screen acknowledged is stored (each is committed when made). A SIGINT
+    (`kill -INT PID`; the terminal's ctrl+c is a key to the screen) does the same with 130, as every command
+    interrupted does: it ended the screen with status 0 and not a word."""
     db = tmp_path / "tui.db"
     prepare(db)
     terminal, status = tmp_path / "terminal.out", tmp_path / "status"
@@ -69,7 +74,7 @@ def test_sigterm_closes_the_tui_cleanly_keeping_every_acknowledged_action(tmp_pa
         assert session.started()
         session.settle()
         acknowledged = sum(bool(SUCCESS.match(session.press_and_read(key))) for key in ["Enter", "Tab", "x"])
-        os.kill(session.pid, signal.SIGTERM)
+        os.kill(session.pid, stop)
         deadline = time.monotonic() + 20
         while not (status.exists() and status.read_text().endswith("\n")):
             assert time.monotonic() < deadline, session.screen()
@@ -80,7 +85,7 @@ def test_sigterm_closes_the_tui_cleanly_keeping_every_acknowledged_action(tmp_pa
     _, after = terminal.read_bytes().rsplit(ALT_SCREEN_OFF, 1)
     assert (acknowledged, status.read_text(), re.sub(rb"\x1b\[\?[0-9;]*[a-zA-Z]", b"", after)) == (
         2,
-        "143\n",
+        f"{code}\n",
         b"annotator: error: interrupted; every action the screen showed as done is stored\r\n",
     )
     assert events_of(db, "alice") == acknowledged

@@ -10,6 +10,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+from processes import in_a_terminal
+
 ROOT = Path(__file__).resolve().parent.parent
 
 #: Runs `annotator --db empty.db` from the installed package, with the TUI replaced by a report of the database.
@@ -70,13 +72,8 @@ def test_the_wheel_ships_the_package_data_and_the_installed_package_opens_the_se
     zipfile.ZipFile(wheel).extractall(installed)
     work = tmp_path / "work"
     work.mkdir()
-    result = subprocess.run(
-        [sys.executable, "-c", OPEN_EMPTY],
-        capture_output=True,
-        text=True,
-        cwd=work,
-        env={**os.environ, "PYTHONPATH": str(installed)},
-        timeout=300,
+    result = in_a_terminal(  # the screen needs one (`cli.screens`), even replaced by a report
+        [sys.executable, "-c", OPEN_EMPTY], work, 300, {**os.environ, "PYTHONPATH": str(installed)}
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()

@@ -22,7 +22,7 @@ from annotator.exchange.formats import FORMATS
 from annotator.interrupts import report_first
 from annotator.literal import literal, literal_json, literal_lines
 from annotator.store import Store
-from annotator.vocabulary import GOLD, is_model, name_problem
+from annotator.vocabulary import GOLD, is_model, name_problem, reserved_problem
 
 
 class UsageLine(ClickException):
@@ -188,19 +188,30 @@ def fail(message: str) -> typer.Exit:
 
 
 ALL_OR_NOTHING = "nothing from this command was written"
+#: The exit status of a command interrupted by ctrl+c (a SIGINT), whenever it comes: 128 + SIGINT, as a shell
+#: reports a process ended by it; `cli.main` makes it 143 for a SIGTERM.
+INTERRUPTED = 128 + signal.SIGINT
+
+
+def interrupted(line: str) -> typer.Exit:
+    """A ctrl+c (or SIGTERM) is one line saying what is kept ("interrupted; ..."), and status 130 (143), whenever
+    it comes: as while starting (`annotator.entry`), after the work was saved (`reported_before_interrupts`) and on
+    the screens (`cli.screens`)."""
+    say(f"annotator: error: {line}", err=True)
+    return typer.Exit(INTERRUPTED)
 
 
 @contextmanager
-def errors_as_lines(interrupted: str = ALL_OR_NOTHING) -> Iterator[None]:
-    """Every error the user can fix becomes one line on stderr and exit status 1. `interrupted` says what a
-    ctrl+c leaves: nothing, for a command that writes in one transaction (or none); a command that commits
-    step by step says what its finished steps keep."""
+def errors_as_lines(kept: str = ALL_OR_NOTHING) -> Iterator[None]:
+    """Every error the user can fix becomes one line on stderr and exit status 1. `kept` says what a ctrl+c
+    leaves (`interrupted`, status 130): nothing, for a command that writes in one transaction (or none); a
+    command that commits step by step says what its finished steps keep."""
     try:
         yield
     except AnnotatorError as error:
         raise fail(str(error)) from None
     except KeyboardInterrupt:
-        raise fail(f"interrupted; {interrupted}") from None
+        raise interrupted(f"interrupted; {kept}") from None
 
 
 SAVED = "interrupted after this command's work was saved (reported above)"
@@ -215,25 +226,32 @@ def reported_before_interrupts() -> Iterator[None]:
         yield
     if late:
         say(f"annotator: {SAVED}", err=True)
-        raise typer.Exit(128 + signal.SIGINT)
+        raise typer.Exit(INTERRUPTED)
 
 
-def checked_name(name: str, option: str) -> str:
+def checked_name(name: str, option: str, *, works: bool = False) -> str:
     """A name an option gives, by the one rule for annotators' names (`vocabulary.name_problem`: never a path,
-    no white space at its ends); else one line naming the option. A model's name (`model:...`) is nobody's."""
+    no white space at its ends); else one line naming the option. A model's name (`model:...`) is nobody's.
+    `works`: the command works under the name (annotates, imports, assigns, packs, reviews), so gold, which only
+    review and adjudication write, is refused too (`vocabulary.reserved_problem`); reading commands read it."""
     if is_model(name):
-        raise fail(f"{name!r} names the model's suggestions, not an annotator")
-    problem = name_problem(name)
+        raise fail(f"{option}: {name!r} names the model's suggestions, not an annotator")
+    problem = name_problem(name) or (reserved_problem(name) if works else None)
     if problem:
         raise fail(f"{option}: {problem}")
     return name
 
 
-def default_annotator(name: str | None, option: str = "--annotator") -> str:
-    """The name given (`checked_name`), else the login."""
+def default_annotator(name: str | None, option: str = "--annotator", *, works: bool = False) -> str:
+    """The name given (`checked_name`), else the login (a login that is no name to work under is refused as
+    well, saying to give the option)."""
     if name is not None:
-        return checked_name(name, option)
-    return getpass.getuser() or "annotator"
+        return checked_name(name, option, works=works)
+    login = getpass.getuser() or "annotator"
+    problem = reserved_problem(login) if works else None
+    if problem:
+        raise fail(f"{option}: your login name {problem}: give {option} NAME")
+    return login
 
 
 @contextmanager

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from annotator.cli.common import ModelOption, errors_as_lines, fail, note, progress_bar, say
+from annotator.cli.common import ModelOption, errors_as_lines, fail, interrupted, note, progress_bar, say
 
 
 def scheduler_address(value: str) -> str:
@@ -71,7 +71,7 @@ def predict(
                     note=note,
                 )
         except KeyboardInterrupt:
-            raise fail(
+            raise interrupted(
                 f"interrupted; the shards finished so far are kept in {output}: run the same command to go on"
             ) from None
     rate = f", {report.words_per_second:,.0f} words/s" if report.computed else ""

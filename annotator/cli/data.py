@@ -16,6 +16,7 @@ from annotator.cli.common import (
     checked_name,
     errors_as_lines,
     fail,
+    interrupted,
     note,
     open_store,
     progress_bar,
@@ -142,7 +143,7 @@ def suggest(
                     )
             except SuggestInterrupted as stop:
                 again = f"annotator suggest --db {db}" + (f" --model {model}" if model else "")
-                raise fail(
+                raise interrupted(
                     f"interrupted: {stop.done} of {stop.total} article(s) got their new suggestions before it and "
                     f"keep them; the other {stop.total - stop.done} are unchanged: `{again}` computes those"
                 ) from None
@@ -243,7 +244,7 @@ def import_(
     with reported_before_interrupts():
         with errors_as_lines():
             options = ReadOptions(
-                annotator=None if annotator is None else checked_name(annotator, "--annotator"),
+                annotator=None if annotator is None else checked_name(annotator, "--annotator", works=True),
                 label_map=parse_label_map(_joined(label_map)),
                 relation_map=parse_relation_map(_joined(relation_map)),
                 skip_invalid=skip_invalid,

@@ -88,7 +88,7 @@ def adjudicate(
 
     if not auto:
         raise fail("only --auto is available from the command line; disagreements are settled in `annotator review`")
-    who = default_annotator(reviewer, "--reviewer")
+    who = default_annotator(reviewer, "--reviewer", works=True)
     step_by_step = (
         "articles settled before it keep their gold (each article is one event, undoable); the rest are unchanged: "
         "run the same command again to finish"

@@ -1,7 +1,11 @@
 """Commands that open the terminal interface: annotating, and reviewing into gold."""
 
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from types import FrameType
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -39,11 +43,12 @@ def review(
     from annotator.store.assignments import compared_articles
     from annotator.vocabulary import Status
 
-    who = default_annotator(reviewer, "--reviewer")
-    with errors_as_lines(), open_store(db, read_only=True) as store:
+    who = default_annotator(reviewer, "--reviewer", works=True)
+    with errors_as_lines(), open_store(db, read_only=True) as store:  # read only: the names checked, nothing written
         names = chosen_annotators(store, annotators, "review")
         if not compared_articles(store, names, [Status.DONE]):
             raise fail(f"no article is marked done by all of {', '.join(names)}")
+    _needs_terminal("the review screen")  # before the screen opens the database to write gold
     from annotator.tui.review import make_review_app
 
     with errors_as_lines():
@@ -64,6 +69,8 @@ def annotate(
 
     Example: annotator annotate --db annotations.db --annotator alice
     """
+    chosen = None if ask_annotator and not annotator else default_annotator(annotator, works=True)  # before opening
+    _needs_terminal("the annotation screen", "or `annotator serve` to annotate in a browser")
     existed = db.exists()
     with errors_as_lines(), store_to_fill(db) as store:
         if not store.count("articles"):
@@ -73,27 +80,101 @@ def annotate(
             report = ingest_articles(store, seed_articles())
             say(f"ingested {len(report.added)} seed article(s) with {report.suggestions} suggestion(s)")
         assignees = store.assignees()
+        who = chosen or ""
+        by_login = annotator is None and not ask_annotator and who not in assignees
+        stranger = by_login and who not in store.annotators() and store.last_opened(who) is None
+    if by_login and len(assignees) == 1:
+        # a pack (`annotator pack`) is one annotator's: work done in it as the login would merge back as theirs
+        who = assignees[0]
+        say(f"annotating as {who}: the articles here are assigned to {who} only (--annotator NAME for another)")
+    elif stranger and assignees:
+        # several (a pack with the team's database merged in, or the team's): nothing says whose the file is
+        say(
+            f"annotator: error: {db} assigns articles to {', '.join(assignees)}, and your login name {who!r} has "
+            "neither work nor an assignment in it: give --annotator NAME (one of them, or your own to work on "
+            "unassigned articles)",
+            err=True,
+        )
+        raise typer.Exit(USAGE)
     from annotator.tui.app import make_app
 
     with errors_as_lines():
-        who = "" if ask_annotator and not annotator else default_annotator(annotator)
-        if annotator is None and not ask_annotator and len(assignees) == 1 and who not in assignees:
-            # a pack (`annotator pack`) is one annotator's: work done in it as the login would merge back as theirs
-            who = assignees[0]
-            say(f"annotating as {who}: the articles here are assigned to {who} only (--annotator NAME for another)")
         tui = make_app(db, who, created=not existed)
     _run(tui)
 
 
+#: The exit status of a screen started without a terminal, or without a name it can tell: a usage error, as click
+#: gives one.
+USAGE = 2
+
+
+def _needs_terminal(screen: str, elsewhere: str = "") -> None:
+    """Refuse at once, before any database is opened, a screen with no terminal to read keys from (standard input)
+    or to draw on (standard error, where Textual draws): it would write escape sequences into a file and wait for
+    keys that never come. A session of `annotator serve` runs with Textual's web driver (TEXTUAL_DRIVER, which
+    Textual reads to choose its driver) and needs none."""
+    import os
+    import sys
+
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return
+    missing = [
+        name
+        for name, stream in (("standard input", sys.__stdin__), ("standard error", sys.__stderr__))
+        if not _is_terminal(stream)
+    ]
+    if missing:
+        line = (
+            f"{screen} needs a terminal for its keys (standard input) and its drawing (standard error); "
+            f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} not one"
+        )
+        say(f"annotator: error: {line}: run it in a terminal{', ' + elsewhere if elsewhere else ''}", err=True)
+        raise typer.Exit(USAGE)
+
+
+def _is_terminal(stream: TextIO | None) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except ValueError:  # closed
+        return False
+
+
+#: The exit status of a screen closed by a SIGINT, as of every command interrupted (`common.interrupted`).
+INTERRUPTED = 128 + signal.SIGINT
+
+
+@contextmanager
+def _interrupt_closes(tui: "AnnotatorApp") -> Iterator[None]:
+    """While the screen runs, a SIGINT (`kill -INT`; in the terminal ctrl+c is a key) closes it as the app closes on
+    a SIGTERM, with status 130: asyncio's own handling cancelled Textual's main task, which Textual took for a quiet
+    end (status 0, not a word). Before the screen's loop runs, or after, it is an interrupt as anywhere else."""
+    import asyncio  # Textual's, loaded with the screen: not on every command's start
+
+    def closing(number: int, frame: FrameType | None) -> None:
+        try:
+            loop = asyncio.get_running_loop()  # the screen's: a handler runs in the main thread, inside its loop
+        except RuntimeError:
+            raise KeyboardInterrupt from None
+        loop.call_soon_threadsafe(tui.exit, None, INTERRUPTED)
+
+    previous = signal.signal(signal.SIGINT, closing)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _run(tui: "AnnotatorApp") -> None:
-    """Run the screen to its end: closed by a SIGTERM, exit status 143; ended by an exception (Textual sets its
-    return code, prints a traceback and returns as if all went well), one line and status 1."""
+    """Run the screen to its end: closed by a SIGTERM or a SIGINT, one line and exit status 143 or 130, as any
+    command interrupted; ended by an exception (Textual sets its return code, prints a traceback and returns as if
+    all went well), one line and status 1."""
     from annotator.tui.app import TERMINATED
 
-    tui.run()
-    if tui.return_code == TERMINATED:
+    with _interrupt_closes(tui):
+        tui.run()
+    if tui.return_code in (TERMINATED, INTERRUPTED):
         fail("interrupted; every action the screen showed as done is stored")
-        raise typer.Exit(TERMINATED)
+        raise typer.Exit(tui.return_code)
     crash = tui.crash()
     if crash is not None:
         raise fail(crash)

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from annotator.errors import InputError, NotFound, describe_validation_error
 from annotator.exchange.files import jsonl_objects, read_text
 from annotator.interrupts import interrupts_after
-from annotator.models import ArticleIn, Suggestion, content_hash
+from annotator.models import ArticleIn, Suggestion, blank_problem, content_hash
 from annotator.places import Note, kind_of
 from annotator.rows import Token
 from annotator.store import Store
@@ -110,8 +110,9 @@ def title_from(text: str) -> str:
 
 def read_text_file(path: Path) -> ArticleIn:
     path, text = read_text(path)
-    if not text.strip():
-        raise InputError("the file has no text", path=str(path), line=1)
+    problem = blank_problem(text)
+    if problem:
+        raise InputError(f"the file {'is empty' if not text else problem}", path=str(path), line=1)
     try:
         return ArticleIn(text=text, title=title_from(text), meta={"source": str(path)})
     except ValidationError as error:

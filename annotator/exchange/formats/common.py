@@ -19,8 +19,9 @@ from typing import Any, Protocol, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from annotator import models
-from annotator.errors import InputError, describe_validation_error
+from annotator.errors import InputError, describe_validation_error, not_one_of
 from annotator.exchange.files import Where, jsonl_lines
+from annotator.exchange.formats.looks import refuse_foreign
 from annotator.exchange.formats.options import SPEAKER_RELATION, ReadOptions
 from annotator.exchange.formats.stored_spans import RecordSpan
 from annotator.models import Label, NativeRecord, Span, SpanError, Status, Suggestion, check_span, content_hash
@@ -140,17 +141,23 @@ def guarded_items(options: ReadOptions, where: Where, items: Callable[[], Iterab
 
 
 def jsonl_records(
-    path: Path, options: ReadOptions, build: Callable[[Where, dict[str, Any]], Iterable[Read]]
+    path: Path, options: ReadOptions, build: Callable[[Where, dict[str, Any]], Iterable[Read]], reading: str
 ) -> Iterator[Read]:
-    """What `build(where, line's object)` makes of every line of a JSONL file; a bad line (bad JSON, or a record
-    `build` refuses) stops the reading, or, with --skip-invalid, is skipped and listed."""
+    """What `build(where, line's object)` makes of every line of a JSONL file read as format `reading`; a bad
+    line (bad JSON, a record in another known format's shape (`looks`), or a record `build` refuses) stops the
+    reading, or, with --skip-invalid, is skipped and listed."""
+
+    def checked(where: Where, data: dict[str, Any]) -> Iterable[Read]:
+        refuse_foreign(where, data, reading)
+        return build(where, data)
+
     for where, data in jsonl_lines(path):
         if isinstance(data, InputError):
             if not options.skip_invalid:
                 raise data
             yield Skipped(where, _reason(data))
         else:
-            yield from guarded_items(options, where, partial(build, where, data))
+            yield from guarded_items(options, where, partial(checked, where, data))
 
 
 def _reason(error: InputError) -> str:
@@ -172,10 +179,15 @@ def label_of(
     try:
         return Label(name)
     except ValueError:
-        raise where.error(
-            f"unknown label {name!r} (map it with --label-map {name}=ACTOR, or drop it with --label-map {name}=)",
-            field,
-        ) from None
+        raise where.error(unknown_label(name), field) from None
+
+
+def unknown_label(name: str) -> str:
+    """The error for a label we do not have, in every format: what ours are, what was found, and how to map it."""
+    return (
+        f"{not_one_of((label.value for label in Label), name)} "
+        f"(map it with --label-map {name}=ACTOR, or drop it with --label-map {name}=)"
+    )
 
 
 def not_anyones_work(model: str) -> str:
@@ -206,7 +218,7 @@ def status_of(found: Any, default: Status, where: Where, field: str) -> Status:
     try:
         return Status(found)
     except ValueError:
-        raise where.error(f"unknown status {found!r}", field) from None
+        raise where.error(not_one_of((status.value for status in Status), found), field) from None
 
 
 #: The key under which `checked_span` counts the spans it trimmed (reported apart from what was left out).
@@ -272,7 +284,7 @@ def link_speaker(
         return
     if mapped != SPEAKER_RELATION:
         hint = f" (map it with --relation-map {name}={SPEAKER_RELATION}, or drop it with --relation-map {name}=)"
-        raise where.error(f"unknown relation {name!r}{hint if isinstance(name, str) else ''}", field)
+        raise where.error(f"{not_one_of([SPEAKER_RELATION], name)}{hint if isinstance(name, str) else ''}", field)
     first, second = ends
     if first not in spans or second not in spans:
         raise where.error("the relation names a span the record does not have", field)

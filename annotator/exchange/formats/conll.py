@@ -47,6 +47,7 @@ from annotator.exchange.formats.common import (
     label_of,
     native_record,
 )
+from annotator.exchange.formats.looks import refuse_foreign_file
 from annotator.exchange.formats.options import ExportOptions, ReadOptions
 from annotator.models import Label, Status
 from annotator.rows import SpanLike, Token
@@ -270,6 +271,7 @@ def _line_documents(lines: list[tuple[int, str]], has_docstart: bool) -> Iterato
 
 def read(path: Path, options: ReadOptions) -> Iterator[Read]:
     path, content = read_text(path)
+    refuse_foreign_file(str(path), "conll", content)
     try:
         found = list(documents(content))
     except InputError as error:

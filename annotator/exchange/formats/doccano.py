@@ -224,4 +224,4 @@ def read(path: Path, options: ReadOptions) -> Iterator[Read]:
         else:
             yield record_from(validated(DoccanoRecord, data, where), options, where)
 
-    return jsonl_records(path, options, one)
+    return jsonl_records(path, options, one, "doccano")

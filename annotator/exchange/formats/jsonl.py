@@ -20,8 +20,10 @@ from annotator.exchange.formats.common import (
     flag_and_comments,
     jsonl_records,
     not_anyones_work,
+    unknown_label,
 )
 from annotator.exchange.formats.common import dumps as encode
+from annotator.exchange.formats.looks import refuse_foreign
 from annotator.exchange.formats.options import ExportOptions, ReadOptions
 from annotator.exchange.formats.stored_spans import (
     LABELS,
@@ -112,6 +114,7 @@ def read_records(
 ) -> Iterator[tuple[int, NativeRecord]]:
     """(line number, record) for every line; the first bad line raises InputError naming line and field."""
     for where, data in jsonl_objects(path):
+        refuse_foreign(where, data, "jsonl", only=True)  # evaluate --gold-from, train --from: no --format
         yield where.line or 0, record_of(where, data, label_map or {}, Counter())
 
 
@@ -123,7 +126,7 @@ def _label_hint(data: dict[str, Any], field: str) -> str | None:
     label = data["spans"][int(match.group(1))].get("label")
     if not isinstance(label, str):
         return None
-    return f"unknown label {label!r} (map it with --label-map {label}=ACTOR, or drop it with --label-map {label}=)"
+    return unknown_label(label)
 
 
 # -- the registry's interface (annotator.exchange.formats) -----------------------------------------------------------
@@ -143,7 +146,7 @@ def read(path: Path, options: ReadOptions) -> Iterator[Read]:
             record = record.model_copy(update={"annotator": options.annotator})
         yield ImportedRecord(where, record, dropped=dropped)
 
-    return jsonl_records(path, options, build)
+    return jsonl_records(path, options, build, "jsonl")
 
 
 def write(

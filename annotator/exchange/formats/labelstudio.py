@@ -36,6 +36,7 @@ from typing import IO, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from annotator.errors import InputError
 from annotator.exchange.files import Where, json_array, write_text_lines
 from annotator.exchange.formats.common import (
     Dropped,
@@ -59,6 +60,7 @@ from annotator.exchange.formats.common import (
     status_of,
     validated,
 )
+from annotator.exchange.formats.looks import refuse_foreign, refuse_foreign_file
 from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, ReadOptions
 from annotator.models import Flag, Integer, Label, Span, Status, Timestamp, Title
 from annotator.vocabulary import MODEL_PREFIX, is_model
@@ -342,6 +344,7 @@ def _regions(value: Any) -> bool:
 def _items(data: Any, options: ReadOptions, where: Where) -> Iterator[Read]:
     if not isinstance(data, dict):
         raise where.error(f"expected a task object, got {type(data).__name__}")
+    refuse_foreign(where, data, "labelstudio")
     text = data["data"].get("text") if isinstance(data.get("data"), dict) else data.get("text")
     if blank(text):
         yield Skipped(where, "the text is blank: nothing to annotate")
@@ -354,7 +357,11 @@ def _items(data: Any, options: ReadOptions, where: Where) -> Iterator[Read]:
 
 
 def read(path: Path, options: ReadOptions) -> Iterator[Read]:
-    path, tasks = json_array(path)
+    try:
+        path, tasks = json_array(path)
+    except InputError:
+        refuse_foreign_file(str(path), "labelstudio")  # JSONL of another tool: say which
+        raise
     for number, data in enumerate(tasks):
         where = Where(str(path), record=number)
         yield from guarded_items(options, where, partial(_items, data, options, where))

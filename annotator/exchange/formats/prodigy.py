@@ -363,5 +363,5 @@ def read(path: Path, options: ReadOptions) -> Iterator[Read]:
             return
         yield record_from_task(given, options, where)
 
-    yield from jsonl_records(path, options, one)
+    yield from jsonl_records(path, options, one, "prodigy")
     yield from questions.records()
