@@ -200,8 +200,9 @@ def test_an_unknown_label_says_how_to_train_on_it(three: Path, tmp_path: Path) -
     result = run("train", "--from", str(other), "--curve")
     assert result.exit_code == 1
     assert result.stderr == (
-        f"annotator: error: {other}:3: field 'spans[1].label': unknown label 'PERSON': train learns ACTOR, LOCATION "
-        "and FIGURE; import the file with --label-map (e.g. PERSON=ACTOR) and train from the database\n"
+        f"annotator: error: {other}:3: field 'spans[1].label': Input should be 'ACTOR', 'LOCATION', 'FIGURE' or "
+        "'QUOTE', got 'PERSON': train learns ACTOR, LOCATION and FIGURE; import the file with --label-map (e.g. "
+        "PERSON=ACTOR) and train from the database\n"
     )
 
 
