@@ -26,6 +26,11 @@ async def test_the_prompt_refuses_a_path_and_takes_a_name(tmp_path: Path) -> Non
             ("../../evil", "an annotator's name may not contain a path separator (/ or \\): '../../evil'"),
             ("..", "an annotator's name may not be '..'"),
             ("model:entities.v3", "'model:entities.v3' names the model's suggestions, not an annotator"),
+            (
+                "Gold",
+                "'Gold' is reserved: gold, the adjudicated annotation, is written only by `annotator review` and "
+                "`annotator adjudicate --auto`; work under a name of your own",
+            ),
         ):
             await pilot.press(*name, "enter")
             await pilot.pause()

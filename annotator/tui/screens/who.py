@@ -14,7 +14,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from annotator.tui.layout import display
-from annotator.vocabulary import GOLD, is_model, name_problem
+from annotator.vocabulary import is_model, name_problem, reserved_problem
 
 
 class WhoScreen(ModalScreen[str]):
@@ -50,8 +50,8 @@ class WhoScreen(ModalScreen[str]):
         name = event.value.strip()
         if not name:
             self.notify("Type a name (or choose one above)", severity="warning")
-        elif name == GOLD:
-            self.notify(f"{GOLD!r} is the adjudicated annotation: `annotator review` edits it", severity="warning")
+        elif reserved_problem(name):
+            self.notify(str(reserved_problem(name)), severity="warning", markup=False)
         elif is_model(name):
             self.notify(f"{name!r} names the model's suggestions, not an annotator", severity="warning", markup=False)
         elif name_problem(name):
