@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from processes import in_a_terminal
 
 from annotator.errors import InputError
 from annotator.store import Store
@@ -174,14 +174,13 @@ THROUGH_THE_COMMAND = (
 def test_start_up_imports_neither_spacy_nor_pydantic(tui_db: Path, tmp_path: Path, start: str):
     keymap = tmp_path / "keymap.toml"  # a keymap file is read at start-up too
     keymap.write_text('reject = "x,delete"\n')
-    result = subprocess.run(
+    result = in_a_terminal(  # the command refuses to start a screen without a terminal
         [sys.executable, "-c", START_UP + start, str(tui_db)],
-        capture_output=True,
-        text=True,
+        cwd=None,
         timeout=120,
-        check=True,
         env={**os.environ, "ANNOTATOR_KEYMAP": str(keymap)},
     )
+    assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["AnnotateScreen", "False", "False", "False"]
 
 
