@@ -39,13 +39,15 @@ class Job:
 @dataclass(frozen=True, slots=True)
 class Goal:
     """Where the cursor must be before a recipe's keys: `item` current; or the cursor on one of `tokens`
-    (`bare`: with nothing current, so that a digit adds a span there); or `quote` the one `s` acts on (current,
-    or the quote under the cursor when no other quote is current)."""
+    (`bare`: with no item of the layer `for_quote` says current, so that a digit adds a span there: an entity's
+    digit inside a quote adds an entity, as `AnnotateScreen.action_label` does); or `quote` the one `s` acts on
+    (current, or the quote under the cursor when no other quote is current)."""
 
     item: ItemKey | None = None
     tokens: frozenset[int] = frozenset()
     bare: bool = False
     quote: ItemKey | None = None
+    for_quote: bool = False
 
     def reached(self, state: NavState, screen: Screen) -> bool:
         cursor, current, _ = state
@@ -57,7 +59,9 @@ class Goal:
             if current is not None and current in screen.items and screen.items[current].is_quote:
                 return False
             return screen.quote_at[cursor] == self.quote
-        return cursor in self.tokens and (current is None or not self.bare)
+        if cursor not in self.tokens:
+            return False
+        return current is None or not self.bare or screen.items[current].is_quote != self.for_quote
 
     def index(self, screen: Screen) -> list[tuple[str, object]]:
         """Where the planner's search looks for this goal: ("item", key) and ("token", index) entries."""
@@ -228,7 +232,8 @@ def _bare_ways(screen: Screen, gold: Span) -> list[Recipe]:
         for origin in range(max(low - NEAR, 0), min(last + NEAR, len(screen.tokens) - 1) + 1)
         if phrases.at_cursor(screen.text, screen.tokens, origin, gold.label) == (first, last)
     )
-    return [Recipe(Goal(tokens=origins, bare=True), (LABEL_KEYS[gold.label],))] if origins else []
+    goal = Goal(tokens=origins, bare=True, for_quote=gold.label == QUOTE)
+    return [Recipe(goal, (LABEL_KEYS[gold.label],))] if origins else []
 
 
 def _speaker_moves(candidates: list[ItemKey], index: int, target: int) -> tuple[str, ...]:
