@@ -21,13 +21,16 @@ from annotator.wordlists import (
     DATES,
     DETERMINERS,
     FUNCTION_WORDS,
+    MEMBER_NOUNS,
     MODIFIER_ENDINGS,
     MODIFIERS,
     NOT_MODIFIERS,
     OPENING,
     PARTICLES,
     POSSESSIVES,
+    PREPOSITIONS,
     QUALIFIER_WORDS,
+    QUANTIFIERS,
     TITLES,
 )
 
@@ -60,7 +63,9 @@ def phrase_ladder(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
         return [(index, following[0][1])] if following else [(index, index)]
     elif _group_word(word):
         group = (_group_start(text, tokens, index), _group_head(text, tokens, index))
-        return _ladder(text, tokens, index, [(index, index), group])
+        ladder = _ladder(text, tokens, index, [(index, index), group])
+        wider = _quantified(text, tokens, ladder[-1]) if ladder and not is_name_word(word) else None
+        return [*ladder, wider] if wider is not None else ladder
     else:
         core = (index, index)
     return _ladder(text, tokens, index, [core])
@@ -87,6 +92,48 @@ def _is_modifier(word: str) -> bool:
 
 def _common(word: str) -> bool:
     return _group_word(word) and not is_name_word(word)
+
+
+def _verb_before_group(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index`, a word in -ed or -ing before a noun group, is a verb of the clause rather than a
+    modifier of the group: it follows a common noun ("the blast affected | first responders", "a bus carrying |
+    children") or a function word that is no preposition (an auxiliary, a pronoun, "n't": "we haven't allowed |
+    residents"). After a determiner, a preposition, a number, a modifier, a name or a verb after "to" it modifies
+    ("the affected guests", "to displaced families", "the Israeli negotiating team", "to resume stalled talks")."""
+    word = word_at(text, tokens, index)
+    if not (len(word) > 4 and word.islower() and word.endswith(("ed", "ing")) and word not in MODIFIERS):
+        return False
+    if index == 0 or not joined(text, tokens, index - 1, index):
+        return False
+    before = word_at(text, tokens, index - 1)
+    lower = before.lower()
+    if lower in DETERMINERS or before in POSSESSIVES or lower in PREPOSITIONS:
+        return False
+    if lower in FUNCTION_WORDS:
+        return True
+    return _common(before) and not _is_modifier(before) and not _verb_after_to(text, tokens, index - 1)
+
+
+def _quantified(text: str, tokens: Tokens, rung: TokenRange) -> TokenRange | None:
+    """A common-noun group with what quantifies it before it, which the house conventions keep in the ACTOR:
+    "one" ("one resident", not a FIGURE: one person), or a quantifier and "of" ("most of the deceased", "many of
+    the affected guests"); None when nothing does."""
+    first = rung[0]
+    if first == 0 or not joined(text, tokens, first - 1, first):
+        return None
+    before = word_at(text, tokens, first - 1).lower()
+    if before == "one" and word_at(text, tokens, first).lower() not in DETERMINERS:
+        wider = (first - 1, rung[1])
+    elif (
+        before == "of"
+        and first > 1
+        and joined(text, tokens, first - 2, first - 1)
+        and word_at(text, tokens, first - 2).lower() in QUANTIFIERS
+    ):
+        wider = (first - 2, rung[1])
+    else:
+        return None
+    return wider if is_clean(text, tokens, wider) else None
 
 
 def _verb_after_to(text: str, tokens: Tokens, index: int) -> bool:
@@ -121,7 +168,11 @@ def _group_start(text: str, tokens: Tokens, index: int) -> int:
         owner = word_at(text, tokens, first - 2) if first > 1 else ""
         if before in POSSESSIVES and _group_word(owner) and (owner.islower() or owner.rstrip(".") in TITLES):
             first -= 2  # "the island's power authority", "the President's office"; not "Israel's | army"
-        elif _group_word(before) and not _verb_after_to(text, tokens, first - 1):
+        elif (
+            _group_word(before)
+            and not _verb_after_to(text, tokens, first - 1)
+            and not _verb_before_group(text, tokens, first - 1)
+        ):
             first -= 1
         else:
             break
@@ -149,10 +200,11 @@ def is_clean(text: str, tokens: Tokens, rung: TokenRange) -> bool:
     return fit(text, start, end, Label.ACTOR) == (start, end)
 
 
-def _with_complement(text: str, tokens: Tokens, rung: TokenRange) -> TokenRange | None:
+def _with_complement(text: str, tokens: Tokens, rung: TokenRange, names: bool = False) -> TokenRange | None:
     """A noun group with the "of" phrase after it ("the families" -> "the families of the victims", "supporters"
     -> "supporters of hostages"): "of", one determiner at most, and the common-noun group that follows (a word
-    in -ed after its first word is taken for a verb and ends it); None when no such phrase follows."""
+    in -ed after its first word is taken for a verb and ends it), or with `names` a name ("a member of | the
+    Coast Guard"); None when no such phrase follows."""
     of = end = rung[1] + 1
     if of + 1 >= len(tokens) or word_at(text, tokens, of) != "of" or not joined(text, tokens, of - 1, of):
         return None
@@ -162,6 +214,9 @@ def _with_complement(text: str, tokens: Tokens, rung: TokenRange) -> TokenRange 
         and joined(text, tokens, of + 1, of + 2)
     )
     word = word_at(text, tokens, end)
+    if names and joined(text, tokens, of, of + 1) and _group_word(word) and is_name_word(word):
+        named = (rung[0], name_range(text, tokens, end, PARTICLES)[1])
+        return named if is_clean(text, tokens, named) else None
     if not joined(text, tokens, of, of + 1) or not _group_word(word) or is_name_word(word):  # "city of | Rafah"
         return None
     while end + 1 < len(tokens) and joined(text, tokens, end, end + 1):
@@ -253,7 +308,12 @@ def at_cursor(text: str, tokens: Tokens, index: int, label: Label | str) -> Toke
         return (index, index)
     word = word_at(text, tokens, index)
     if _group_word(word) and not is_name_word(word):  # a common noun: its whole group ("the male victim")
-        return ladder[-1]
+        group = ladder[-1]
+        if word_at(text, tokens, group[1]).lower() in MEMBER_NOUNS:  # "supporters of hostages"
+            if len(ladder) > 1 and word_at(text, tokens, group[0]).lower() == "one":
+                group = ladder[-2]  # "one | member of the Coast Guard": one of a group counts, a FIGURE
+            return _with_complement(text, tokens, group, names=True) or group
+        return group
     return ladder[0]
 
 
