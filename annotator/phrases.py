@@ -27,10 +27,12 @@ from annotator.wordlists import (
     NOT_MODIFIERS,
     OPENING,
     PARTICLES,
+    PEOPLE_NOUNS,
     POSSESSIVES,
     PREPOSITIONS,
     QUALIFIER_WORDS,
     QUANTIFIERS,
+    SPEECH_VERB_FORMS,
     TITLES,
 )
 
@@ -295,10 +297,12 @@ def quotation(text: str, tokens: Tokens, index: int) -> TokenRange | None:
     return None
 
 
-def at_cursor(text: str, tokens: Tokens, index: int, label: Label | str) -> TokenRange:
+def at_cursor(
+    text: str, tokens: Tokens, index: int, label: Label | str, covered: Callable[[int], bool] | None = None
+) -> TokenRange:
     """What a label key adds with nothing selected and nothing under the cursor: for a QUOTE the quotation
     around the cursor (or the next one in its paragraph), for an entity the phrase under it (the first rung
-    of `phrase_ladder`), else the cursor's token alone."""
+    of `phrase_ladder`; a common noun's whole group, `noun_group`), else the cursor's token alone."""
     if Label(label) is Label.QUOTE:
         found = quotation(text, tokens, index)
         if found is not None:
@@ -307,14 +311,34 @@ def at_cursor(text: str, tokens: Tokens, index: int, label: Label | str) -> Toke
     if not ladder:
         return (index, index)
     word = word_at(text, tokens, index)
-    if _group_word(word) and not is_name_word(word):  # a common noun: its whole group ("the male victim")
-        group = ladder[-1]
-        if word_at(text, tokens, group[1]).lower() in MEMBER_NOUNS:  # "supporters of hostages"
-            if len(ladder) > 1 and word_at(text, tokens, group[0]).lower() == "one":
-                group = ladder[-2]  # "one | member of the Coast Guard": one of a group counts, a FIGURE
-            return _with_complement(text, tokens, group, names=True) or group
-        return group
+    if _group_word(word) and not is_name_word(word):
+        return noun_group(text, tokens, index, ladder, covered or (lambda _: False))
     return ladder[0]
+
+
+def noun_group(
+    text: str, tokens: Tokens, index: int, ladder: list[TokenRange], covered: Callable[[int], bool]
+) -> TokenRange:
+    """The ACTOR a label key makes of the common noun at token `index` (its `phrase_ladder` given): the group
+    with its modifiers, determiner and quantifier ("the male victim", "one resident", "most of the deceased"),
+    a member noun's "of" phrase ("supporters of hostages"), and nothing an entity marks already (`covered`): a
+    name before it that is marked stays a span of its own ("the Maidan Wardak | provincial council"), since one
+    span over both could not be added."""
+    group = ladder[-1]
+    if word_at(text, tokens, group[1]).lower() in MEMBER_NOUNS:
+        if len(ladder) > 1 and word_at(text, tokens, group[0]).lower() == "one":
+            group = ladder[-2]  # "one | member of the Coast Guard": one of a group counts, a FIGURE
+        extended = _with_complement(text, tokens, group, names=True)
+        if extended is not None and not any(covered(i) for i in range(group[1] + 1, extended[1] + 1)):
+            group = extended
+    first, last = group
+    marked = [i for i in range(first, index) if covered(i)]
+    if marked:
+        first = marked[-1] + 1
+    following = [i for i in range(index + 1, last + 1) if covered(i)]
+    if following:
+        last = following[0] - 1
+    return (first, last) if is_clean(text, tokens, (first, last)) else (index, index)
 
 
 def is_unmarked_word(text: str, tokens: Tokens, index: int, covered: Callable[[int], bool]) -> bool:
@@ -390,21 +414,38 @@ def next_unmarked(text: str, tokens: Tokens, index: int, step: int, covered: Cal
 
 
 def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int], bool]) -> bool:
-    """Whether token `index` is where a missed name or figure may start: a place `w` stops at (`is_unmarked_word`:
-    no entity covers it, no function word, determiner, date or year) that is capitalised (a name's first word, a
-    sentence's first noun: "Police") or the first number of a figure ("35", not "million" after it), but not a
-    title whose name is marked. Common nouns are left to `w`: one key then reaches the next name or number
+    """Whether token `index` is where a missed name, figure or participant may start: a place `w` stops at
+    (`is_unmarked_word`: no entity covers it, no function word, determiner, date or year) that is capitalised (a
+    name's first word, a sentence's first noun: "Police"), the first number of a figure ("35", not "million"
+    after it), or a common noun naming people (`_is_participant`: "residents", "the army said"), but not a title
+    whose name is marked. Other common nouns are left to `w`: one key then reaches the next likely mention
     however many common words lie between."""
     word = word_at(text, tokens, index)
     number = is_number(word)
     if not (word[:1].isupper() or number or is_name_word(word)):
-        return False
+        return _is_participant(text, tokens, index) and is_unmarked_word(text, tokens, index, covered)
     if number and index > 0 and joined(text, tokens, index - 1, index) and is_number(word_at(text, tokens, index - 1)):
         return False  # inside a figure ("two | million"): its first number starts it
     if not is_unmarked_word(text, tokens, index, covered):
         return False
     # not a title before a name marked already ("Prime | Minister Benjamin Netanyahu": titles stay off names)
     return number or not any(covered(i) for i in range(index, name_range(text, tokens, index, PARTICLES)[1] + 1))
+
+
+def _is_participant(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether a lower-case word names people: a person noun (`PEOPLE_NOUNS`, or its plural: "residents") or the
+    subject of a verb of saying right after it ("the army said", "organizers say")."""
+    word = word_at(text, tokens, index)
+    if not word.islower():
+        return False
+    if word in PEOPLE_NOUNS or (word.endswith("s") and (word[:-1] in PEOPLE_NOUNS or word[:-2] in PEOPLE_NOUNS)):
+        return True
+    following = index + 1
+    return (
+        following < len(tokens)
+        and joined(text, tokens, index, following)
+        and word_at(text, tokens, following) in SPEECH_VERB_FORMS
+    )
 
 
 def next_candidate(text: str, tokens: Tokens, index: int, step: int, covered: Callable[[int], bool]) -> int:

@@ -67,6 +67,27 @@ PREPOSITIONS = frozenset({
     "about", "against", "between", "during", "without", "within", "through", "across", "near", "since", "until",
     "as", "than", "like", "via", "per", "toward", "towards", "upon", "amid", "amidst", "among", "amongst",
     "despite", "throughout", "beside", "besides", "unto"})  # fmt: skip
+#: Nouns for people by their role in a story, singular ("resident"; a plural in -s or -es is found from it):
+#: a lower-case one no entity marks is where a missed participant may be, so ; stops there as at a name. The
+#: entities.v4 suggester's lists (annotator/suggest/lexicon.py: PERSON_NOUNS, RESIDENT_NOUNS, agents) were the
+#: start; this layer may not import that package, which loads the suggesters.
+PEOPLE_NOUNS = frozenset({
+    "suspect", "attacker", "assailant", "shooter", "gunman", "gunmen", "killer", "victim", "eyewitness", "witness",
+    "bystander", "survivor", "passenger", "resident", "villager", "protester", "demonstrator", "activist",
+    "journalist", "reporter", "correspondent", "analyst", "expert", "scientist", "researcher", "doctor", "nurse",
+    "paramedic", "patient", "official", "officer", "policeman", "investigator", "detective", "prosecutor",
+    "lawyer", "attorney", "defendant", "politician", "lawmaker", "legislator", "minister", "senator", "spokesman",
+    "spokeswoman", "spokesperson", "soldier", "troop", "fighter", "militant", "rebel", "insurgent", "firefighter",
+    "rescuer", "responder", "worker", "employee", "student", "teacher", "pupil", "wife", "husband", "neighbour",
+    "neighbor", "citizen", "voter", "supporter", "critic", "opponent", "aide", "volunteer", "migrant", "refugee",
+    "prisoner", "inmate", "hostage", "pilot", "crew", "minor", "people", "person", "man", "men", "woman", "women",
+    "child", "children", "family", "families", "relative", "parent", "police", "authority", "authorities",
+    "organizer", "organiser", "leader", "member", "guest", "personnel", "staff", "government", "army", "military",
+    "force", "local", "interviewee", "speaker", "mayor", "governor", "president", "council", "participant"})  # fmt: skip
+#: A verb of saying after a common noun makes it a speaker, so a participant ("residents said").
+SPEECH_VERB_FORMS = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "reported", "announced",
+                               "stated", "claimed", "confirmed", "warned", "urged", "noted", "explained",
+                               "described", "wrote", "tweeted", "insisted", "denied", "estimated"})  # fmt: skip
 DATES = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
                    "February", "March", "April", "June", "July", "August", "September", "October", "November",
                    "December", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."})  # fmt: skip

@@ -177,8 +177,9 @@ def test_the_next_unmarked_word_skips_function_words_punctuation_and_marked_span
 
 
 def test_the_next_candidate_is_a_name_or_a_figure_no_entity_marks(tokens) -> None:
-    """; and : stop where w stops on a capitalised word or a figure's first number: not on common nouns ("army",
-    "people"), verbs ("stay"), the number word after another ("two | million"), or a title whose name is marked."""
+    """; and : stop where w stops on a capitalised word, a figure's first number or a common noun naming people
+    (a person noun: "people"; a speaker: "army said"): not on other common nouns, verbs ("stay"), the number word
+    after another ("two | million"), or a title whose name is marked."""
     marked = {index_of(tokens, "Israel"), index_of(tokens, "Benjamin"), index_of(tokens, "Netanyahu")}
 
     def stops(step: int) -> list[str]:
@@ -188,16 +189,16 @@ def test_the_next_candidate_is_a_name_or_a_figure_no_entity_marks(tokens) -> Non
             index = following
         return found
 
-    assert stops(1) == ["35", "Gaza"]  # not "Prime", the title of a name marked already
-    assert stops(-1) == ["Gaza", "35"]
+    assert stops(1) == ["army", "35", "people", "Gaza"]  # not "Prime", the title of a name marked already
+    assert stops(-1) == ["Gaza", "people", "35", "army"]
     assert phrases.next_unmarked(TEXT, tokens, 0, 1, lambda _: False) == index_of(tokens, "army")
     assert phrases.next_candidate(TEXT, tokens, index_of(tokens, "army"), 1, lambda _: False) == index_of(
         tokens, "Prime"
     )  # unmarked, the title starts the name
-    text = "Some two million voters and 40 Kurds came."
+    text = "Some two million voters and 40 Kurds came. The local authorities and the bridge workers say so."
     few = [(t.start, t.end) for t in word_tokens(text)]
     found = [text[slice(*few[i])] for i in range(len(few)) if phrases.is_candidate(text, few, i, lambda _: False)]
-    assert found == ["two", "40", "Kurds"]
+    assert found == ["two", "voters", "40", "Kurds", "authorities", "workers"]  # not "local": "authorities" heads
 
 
 def test_the_next_occurrence_of_words_wraps_around_and_stands_on_token_boundaries() -> None:
@@ -358,3 +359,22 @@ def test_a_jump_to_the_next_word_starting_with_a_character_ignores_case_and_stay
     assert jump(0, "3", 1) == "35"
     assert motion.next_starting(TEXT, tokens, said, "q", 1) == said  # no word starts with q: it stays
     assert motion.next_starting(TEXT, tokens, said, '"', 1) == said  # punctuation is no word
+
+
+def test_a_common_nouns_group_stops_at_what_an_entity_marks() -> None:
+    """A marked name inside the group is a span of its own: the label key takes the words after it (before it,
+    for a member noun's "of" phrase), which a span can be added over."""
+    text = "Rockets hit the Maidan Wardak provincial council and supporters of Hamas fled."
+    tokens = word_tokens(text)
+
+    def added(word: str, marked: str) -> str:
+        index = next(i for i, (s, e) in enumerate(tokens) if text[s:e] == word)
+        low = text.index(marked) if marked else -1
+        high = low + len(marked)
+        first, last = phrases.at_cursor(text, tokens, index, Label.ACTOR, lambda i: low <= tokens[i][0] < high)
+        return text[tokens[first][0] : tokens[last][1]]
+
+    assert added("council", "") == "the Maidan Wardak provincial council"
+    assert added("council", "Maidan Wardak") == "provincial council"
+    assert added("supporters", "") == "supporters of Hamas"
+    assert added("supporters", "Hamas") == "supporters"

@@ -209,8 +209,8 @@ def _selection_ways(screen: Screen, gold: Span) -> list[Recipe]:
 def _add(screen: Screen, gold: Span) -> list[Recipe]:
     key = ("add ways", gold.key)
     if key not in screen.cache:  # they depend on the text alone
-        screen.cache[key] = _bare_ways(screen, gold) + _selection_ways(screen, gold)
-    ways = list(screen.cache[key])  # type: ignore[call-overload]
+        screen.cache[key] = _selection_ways(screen, gold)
+    ways = _bare_ways(screen, gold) + list(screen.cache[key])  # type: ignore[call-overload]
     if gold.label != QUOTE:  # the same words marked elsewhere already: * marks them here too
         words = screen.text[gold.start : gold.end]
         ways += [
@@ -224,16 +224,28 @@ def _add(screen: Screen, gold: Span) -> list[Recipe]:
 
 
 def _bare_ways(screen: Screen, gold: Span) -> list[Recipe]:
-    """With nothing under the cursor, the digit alone adds the phrase (a QUOTE: the quotation) there."""
+    """With nothing of its layer under the cursor, the digit alone adds the phrase (a QUOTE: the quotation) there.
+    A common noun's group stops at what an entity marks, so the ways depend on the marks in reach of the
+    phrases tried (remembered by them)."""
     first, last = screen.token_index(gold.start), screen.token_index(gold.end - 1)
     low = first if gold.label != QUOTE else screen.token_index(phrases._paragraph(screen.text, gold.start)[0])
-    origins = frozenset(
-        origin
-        for origin in range(max(low - NEAR, 0), min(last + NEAR, len(screen.tokens) - 1) + 1)
-        if phrases.at_cursor(screen.text, screen.tokens, origin, gold.label) == (first, last)
-    )
-    goal = Goal(tokens=origins, bare=True, for_quote=gold.label == QUOTE)
-    return [Recipe(goal, (LABEL_KEYS[gold.label],))] if origins else []
+    origins = range(max(low - NEAR, 0), min(last + NEAR, len(screen.tokens) - 1) + 1)
+    reach_key = ("bare reach", gold.key)
+    if reach_key not in screen.cache:  # the tokens whose marks can change what the digit adds: the text's alone
+        ranges = [phrases.at_cursor(screen.text, screen.tokens, origin, gold.label) for origin in origins]
+        screen.cache[reach_key] = (min([low, *(r[0] for r in ranges)]), max([last, *(r[1] for r in ranges)]) + 1)
+    reach_low, reach_high = screen.cache[reach_key]  # type: ignore[misc]
+    key = ("bare ways", gold.key, tuple(screen.covered[reach_low:reach_high]))
+    if key not in screen.cache:
+        covered = screen.covered.__getitem__
+        found = frozenset(
+            origin
+            for origin in origins
+            if phrases.at_cursor(screen.text, screen.tokens, origin, gold.label, covered) == (first, last)
+        )
+        goal = Goal(tokens=found, bare=True, for_quote=gold.label == QUOTE)
+        screen.cache[key] = [Recipe(goal, (LABEL_KEYS[gold.label],))] if found else []
+    return list(screen.cache[key])  # type: ignore[call-overload]
 
 
 def _speaker_moves(candidates: list[ItemKey], index: int, target: int) -> tuple[str, ...]:

@@ -167,6 +167,7 @@ class Screen(Keys, StoreRules):
             "needing",
             "moves",
             "marked_moves",
+            "covered",
         ):
             setattr(other, name, getattr(self, name))
         return other
@@ -220,6 +221,7 @@ class Screen(Keys, StoreRules):
                     break
                 if end > item.start:
                     covered[t] = True
+        self.covered = covered  # the label key's noun group stops at them (`phrases.noun_group`)
         words = [phrases.is_unmarked_word(self.text, self.tokens, t, covered.__getitem__) for t in range(len(covered))]
         moves = dict(zip(("w", "W"), _both_ways(words), strict=True))
         if CANDIDATE_KEYS:  # `phrases.is_candidate`: the stops of w that are names or numbers

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.models import ArticleIn
+from annotator.models import ArticleIn, Suggestion
 from annotator.store import Store
 from annotator.tui.app import make_app
 from tests.tui.conftest import WHO
@@ -57,3 +57,19 @@ async def test_a_label_key_inside_a_quote_adds_an_entity_and_a_selection_still_a
         await pilot.press("1")
         await pilot.press("slash", *"deceased", "enter", "v", "1")  # v: the word alone
     assert held(db) == [("ACTOR", "The army"), ("ACTOR", "deceased"), ("QUOTE", "The army saw it,")]
+
+
+async def test_a_label_key_on_a_common_noun_stops_at_a_name_an_entity_marks(tmp_path: Path):
+    """The Maidan Wardak provincial council, with "Maidan Wardak" suggested (or marked): the group is the
+    "provincial council" after it, which can be added, not one span over both, which would be refused."""
+    text = "Rockets hit the Maidan Wardak provincial council and a West Virginia woman."
+    start = text.index("Maidan Wardak")
+    suggestion = Suggestion(start=start, end=start + 13, label="LOCATION", text="Maidan Wardak", suggester="t.v1")
+    path = tmp_path / "m.db"
+    with Store.open(path) as store:
+        store.add_articles([(ArticleIn(text=text, id="n", title="N"), seed_tokens(text), [suggestion])])
+    app = make_app(path, WHO, keymap_path=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"council", "enter", "1", "slash", *"woman", "enter", "1")
+    assert held(path) == [("ACTOR", "a West Virginia woman"), ("ACTOR", "provincial council")]
