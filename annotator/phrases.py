@@ -11,7 +11,21 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from annotator.motion import token_at
-from annotator.shapes import is_name_word, is_number, joined, name_range, number_range, qualified, word_at
+from annotator.shapes import (
+    group_head,
+    group_start,
+    group_word,
+    is_common,
+    is_modifier,
+    is_name_word,
+    is_number,
+    is_participant,
+    joined,
+    name_range,
+    number_range,
+    qualified,
+    word_at,
+)
 from annotator.spans import DOUBLE_QUOTES, fit
 from annotator.vocabulary import Label
 from annotator.wordlists import (
@@ -22,17 +36,12 @@ from annotator.wordlists import (
     DETERMINERS,
     FUNCTION_WORDS,
     MEMBER_NOUNS,
-    MODIFIER_ENDINGS,
-    MODIFIERS,
     NOT_MODIFIERS,
     OPENING,
     PARTICLES,
-    PEOPLE_NOUNS,
     POSSESSIVES,
-    PREPOSITIONS,
     QUALIFIER_WORDS,
     QUANTIFIERS,
-    SPEECH_VERB_FORMS,
     TITLES,
 )
 
@@ -63,57 +72,14 @@ def phrase_ladder(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
     elif word.lower() in DETERMINERS and index + 1 < len(tokens) and joined(text, tokens, index, index + 1):
         following = phrase_ladder(text, tokens, index + 1)
         return [(index, following[0][1])] if following else [(index, index)]
-    elif _group_word(word):
-        group = (_group_start(text, tokens, index), _group_head(text, tokens, index))
+    elif group_word(word):
+        group = (group_start(text, tokens, index), group_head(text, tokens, index))
         ladder = _ladder(text, tokens, index, [(index, index), group])
         wider = _quantified(text, tokens, ladder[-1]) if ladder and not is_name_word(word) else None
         return [*ladder, wider] if wider is not None else ladder
     else:
         core = (index, index)
     return _ladder(text, tokens, index, [core])
-
-
-def _group_word(word: str) -> bool:
-    """A word a noun group takes in: a name word, or a lower-case word that is neither a function word, a
-    determiner nor a number ("the | Israeli negotiating team", "the | parliament's defense committee")."""
-    lower = word.lower()
-    return (
-        any(c.isalpha() for c in word)
-        and lower not in FUNCTION_WORDS
-        and lower not in DETERMINERS
-        and not is_number(word)
-        and word not in DATES
-        and (word[:1].isalpha() or is_name_word(word))
-    )
-
-
-def _is_modifier(word: str) -> bool:
-    """A lower-case word whose ending says it modifies a noun ("western", "stalled", "humanitarian")."""
-    return word.islower() and (word in MODIFIERS or (word not in NOT_MODIFIERS and word.endswith(MODIFIER_ENDINGS)))
-
-
-def _common(word: str) -> bool:
-    return _group_word(word) and not is_name_word(word)
-
-
-def _verb_before_group(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether token `index`, a word in -ed or -ing before a noun group, is a verb of the clause rather than a
-    modifier of the group: it follows a common noun ("the blast affected | first responders", "a bus carrying |
-    children") or a function word that is no preposition (an auxiliary, a pronoun, "n't": "we haven't allowed |
-    residents"). After a determiner, a preposition, a number, a modifier, a name or a verb after "to" it modifies
-    ("the affected guests", "to displaced families", "the Israeli negotiating team", "to resume stalled talks")."""
-    word = word_at(text, tokens, index)
-    if not (len(word) > 4 and word.islower() and word.endswith(("ed", "ing")) and word not in MODIFIERS):
-        return False
-    if index == 0 or not joined(text, tokens, index - 1, index):
-        return False
-    before = word_at(text, tokens, index - 1)
-    lower = before.lower()
-    if lower in DETERMINERS or before in POSSESSIVES or lower in PREPOSITIONS:
-        return False
-    if lower in FUNCTION_WORDS:
-        return True
-    return _common(before) and not _is_modifier(before) and not _verb_after_to(text, tokens, index - 1)
 
 
 def _quantified(text: str, tokens: Tokens, rung: TokenRange) -> TokenRange | None:
@@ -136,49 +102,6 @@ def _quantified(text: str, tokens: Tokens, rung: TokenRange) -> TokenRange | Non
     else:
         return None
     return wider if is_clean(text, tokens, wider) else None
-
-
-def _verb_after_to(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether token `index` follows "to" and is no modifier: a verb ("to | resume stalled truce talks"), which
-    a noun group never takes in; a name or a modifier may follow "to" in a group ("to displaced families")."""
-    return (
-        index > 0
-        and word_at(text, tokens, index - 1) == "to"
-        and joined(text, tokens, index - 1, index)
-        and _common(word_at(text, tokens, index))
-        and not _is_modifier(word_at(text, tokens, index))
-    )
-
-
-def _group_head(text: str, tokens: Tokens, index: int) -> int:
-    """The last word of the noun group around token `index`: the word itself, unless it is a modifier, whose
-    group runs on over the modifiers after it to the first common noun ("the city's western | district")."""
-    last = index
-    while _is_modifier(word_at(text, tokens, last)) and last + 1 < len(tokens) and joined(text, tokens, last, last + 1):
-        if not _common(word_at(text, tokens, last + 1)):
-            return index
-        last += 1
-    return last if not _is_modifier(word_at(text, tokens, last)) else index
-
-
-def _group_start(text: str, tokens: Tokens, index: int) -> int:
-    """The first word of the noun group that ends at token `index`: its modifiers before it, and a common noun
-    or a title that owns it; not its determiner. A name that owns it is a span of its own ("Israel's army")."""
-    first = index
-    while first > 0 and joined(text, tokens, first - 1, first):
-        before = word_at(text, tokens, first - 1)
-        owner = word_at(text, tokens, first - 2) if first > 1 else ""
-        if before in POSSESSIVES and _group_word(owner) and (owner.islower() or owner.rstrip(".") in TITLES):
-            first -= 2  # "the island's power authority", "the President's office"; not "Israel's | army"
-        elif (
-            _group_word(before)
-            and not _verb_after_to(text, tokens, first - 1)
-            and not _verb_before_group(text, tokens, first - 1)
-        ):
-            first -= 1
-        else:
-            break
-    return first
 
 
 def _ladder(text: str, tokens: Tokens, index: int, cores: list[TokenRange]) -> list[TokenRange]:
@@ -216,14 +139,14 @@ def _with_complement(text: str, tokens: Tokens, rung: TokenRange, names: bool = 
         and joined(text, tokens, of + 1, of + 2)
     )
     word = word_at(text, tokens, end)
-    if names and joined(text, tokens, of, of + 1) and _group_word(word) and is_name_word(word):
+    if names and joined(text, tokens, of, of + 1) and group_word(word) and is_name_word(word):
         named = (rung[0], name_range(text, tokens, end, PARTICLES)[1])
         return named if is_clean(text, tokens, named) else None
-    if not joined(text, tokens, of, of + 1) or not _group_word(word) or is_name_word(word):  # "city of | Rafah"
+    if not joined(text, tokens, of, of + 1) or not group_word(word) or is_name_word(word):  # "city of | Rafah"
         return None
     while end + 1 < len(tokens) and joined(text, tokens, end, end + 1):
         word = word_at(text, tokens, end + 1)
-        if not _group_word(word) or is_name_word(word) or word.endswith("ed"):  # "hostages | rallied"
+        if not group_word(word) or is_name_word(word) or word.endswith("ed"):  # "hostages | rallied"
             break
         end += 1
     return (rung[0], end) if is_clean(text, tokens, (rung[0], end)) else None
@@ -235,7 +158,7 @@ def grow(text: str, tokens: Tokens, selection: TokenRange | None, cursor: int) -
     last rung takes the "of" phrase after its group (`at_cursor`, a label key alone, stops before it)."""
     ladder = phrase_ladder(text, tokens, cursor)
     word = word_at(text, tokens, cursor) if tokens else ""
-    if ladder and _group_word(word) and not is_name_word(word):
+    if ladder and group_word(word) and not is_name_word(word):
         extended = _with_complement(text, tokens, ladder[-1])
         if extended is not None:
             ladder.append(extended)
@@ -311,7 +234,7 @@ def at_cursor(
     if not ladder:
         return (index, index)
     word = word_at(text, tokens, index)
-    if _group_word(word) and not is_name_word(word):
+    if group_word(word) and not is_name_word(word):
         return noun_group(text, tokens, index, ladder, covered or (lambda _: False))
     return ladder[0]
 
@@ -321,9 +244,9 @@ def noun_group(
 ) -> TokenRange:
     """The ACTOR a label key makes of the common noun at token `index` (its `phrase_ladder` given): the group
     with its modifiers, determiner and quantifier ("the male victim", "one resident", "most of the deceased"),
-    a member noun's "of" phrase ("supporters of hostages"), and nothing an entity marks already (`covered`): a
-    name before it that is marked stays a span of its own ("the Maidan Wardak | provincial council"), since one
-    span over both could not be added."""
+    a member noun's "of" phrase ("supporters of hostages"), and nothing an entity span holds already (`covered`):
+    a name before it that is a span stays one of its own ("the Maidan Wardak | provincial council"), since one
+    span over both could not be added (a pending suggestion there is no bound: the new span replaces it)."""
     group = ladder[-1]
     if word_at(text, tokens, group[1]).lower() in MEMBER_NOUNS:
         if len(ladder) > 1 and word_at(text, tokens, group[0]).lower() == "one":
@@ -383,13 +306,13 @@ def _before_its_head(text: str, tokens: Tokens, index: int) -> bool:
         and joined(text, tokens, index, following)
     ):
         following += 1
-    elif not _is_modifier(word):
+    elif not is_modifier(word):
         return False
     return (
         word.islower()
         and following < len(tokens)
         and joined(text, tokens, following - 1, following)
-        and _common(word_at(text, tokens, following))
+        and is_common(word_at(text, tokens, following))
     )
 
 
@@ -423,29 +346,13 @@ def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int],
     word = word_at(text, tokens, index)
     number = is_number(word)
     if not (word[:1].isupper() or number or is_name_word(word)):
-        return _is_participant(text, tokens, index) and is_unmarked_word(text, tokens, index, covered)
+        return is_participant(text, tokens, index) and is_unmarked_word(text, tokens, index, covered)
     if number and index > 0 and joined(text, tokens, index - 1, index) and is_number(word_at(text, tokens, index - 1)):
         return False  # inside a figure ("two | million"): its first number starts it
     if not is_unmarked_word(text, tokens, index, covered):
         return False
     # not a title before a name marked already ("Prime | Minister Benjamin Netanyahu": titles stay off names)
     return number or not any(covered(i) for i in range(index, name_range(text, tokens, index, PARTICLES)[1] + 1))
-
-
-def _is_participant(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether a lower-case word names people: a person noun (`PEOPLE_NOUNS`, or its plural: "residents") or the
-    subject of a verb of saying right after it ("the army said", "organizers say")."""
-    word = word_at(text, tokens, index)
-    if not word.islower():
-        return False
-    if word in PEOPLE_NOUNS or (word.endswith("s") and (word[:-1] in PEOPLE_NOUNS or word[:-2] in PEOPLE_NOUNS)):
-        return True
-    following = index + 1
-    return (
-        following < len(tokens)
-        and joined(text, tokens, index, following)
-        and word_at(text, tokens, following) in SPEECH_VERB_FORMS
-    )
 
 
 def next_candidate(text: str, tokens: Tokens, index: int, step: int, covered: Callable[[int], bool]) -> int:

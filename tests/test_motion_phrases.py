@@ -361,9 +361,9 @@ def test_a_jump_to_the_next_word_starting_with_a_character_ignores_case_and_stay
     assert motion.next_starting(TEXT, tokens, said, '"', 1) == said  # punctuation is no word
 
 
-def test_a_common_nouns_group_stops_at_what_an_entity_marks() -> None:
-    """A marked name inside the group is a span of its own: the label key takes the words after it (before it,
-    for a member noun's "of" phrase), which a span can be added over."""
+def test_a_common_nouns_group_stops_at_what_an_entity_span_holds() -> None:
+    """A name inside the group that is a span already stays one of its own: the label key takes the words after
+    it (before it, for a member noun's "of" phrase), which a span can be added over."""
     text = "Rockets hit the Maidan Wardak provincial council and supporters of Hamas fled."
     tokens = word_tokens(text)
 

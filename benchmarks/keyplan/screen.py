@@ -205,6 +205,15 @@ class Screen(Keys, StoreRules):
                 if slot not in best or rank < best[slot]:
                     best[slot], target[t] = rank, key
         self.entity_at, self.quote_at = entity_at, quote_at
+        # Tokens an entity span covers: a label key's noun group stops at them (`phrases.noun_group`).
+        self.covered = [False] * len(self.tokens)
+        for span in self.spans.values():
+            if not span.is_quote:
+                for t in range(self.token_index(span.start), len(self.tokens)):
+                    if self.tokens[t][0] >= span.end:
+                        break
+                    if self.tokens[t][1] > span.start:
+                        self.covered[t] = True
         self.marked_moves = self._marked_moves(items)
 
     def _marked_moves(self, items: dict[ItemKey, Span]) -> dict[str, list[int]]:
@@ -221,7 +230,6 @@ class Screen(Keys, StoreRules):
                     break
                 if end > item.start:
                     covered[t] = True
-        self.covered = covered  # the label key's noun group stops at them (`phrases.noun_group`)
         words = [phrases.is_unmarked_word(self.text, self.tokens, t, covered.__getitem__) for t in range(len(covered))]
         moves = dict(zip(("w", "W"), _both_ways(words), strict=True))
         if CANDIDATE_KEYS:  # `phrases.is_candidate`: the stops of w that are names or numbers

@@ -59,17 +59,22 @@ async def test_a_label_key_inside_a_quote_adds_an_entity_and_a_selection_still_a
     assert held(db) == [("ACTOR", "The army"), ("ACTOR", "deceased"), ("QUOTE", "The army saw it,")]
 
 
-async def test_a_label_key_on_a_common_noun_stops_at_a_name_an_entity_marks(tmp_path: Path):
-    """The Maidan Wardak provincial council, with "Maidan Wardak" suggested (or marked): the group is the
-    "provincial council" after it, which can be added, not one span over both, which would be refused."""
-    text = "Rockets hit the Maidan Wardak provincial council and a West Virginia woman."
-    start = text.index("Maidan Wardak")
-    suggestion = Suggestion(start=start, end=start + 13, label="LOCATION", text="Maidan Wardak", suggester="t.v1")
+async def test_a_label_key_on_a_common_noun_stops_at_a_name_a_span_holds_and_replaces_a_suggestion(tmp_path: Path):
+    """The Maidan Wardak provincial council, with "Maidan Wardak" accepted: the group is the "provincial council"
+    after it, which can be added, not one span over both, which would be refused. Over a pending suggestion the
+    group is whole, and replaces it ("Israeli tanks" over the suggested "Israeli")."""
+    text = "Rockets hit the Maidan Wardak provincial council. Israeli tanks came."
+    maidan, israeli = text.index("Maidan Wardak"), text.index("Israeli")
+    suggestions = [
+        Suggestion(start=maidan, end=maidan + 13, label="LOCATION", text="Maidan Wardak", suggester="t.v1"),
+        Suggestion(start=israeli, end=israeli + 7, label="ACTOR", text="Israeli", suggester="t.v1"),
+    ]
     path = tmp_path / "m.db"
     with Store.open(path) as store:
-        store.add_articles([(ArticleIn(text=text, id="n", title="N"), seed_tokens(text), [suggestion])])
+        store.add_articles([(ArticleIn(text=text, id="n", title="N"), seed_tokens(text), suggestions)])
     app = make_app(path, WHO, keymap_path=False)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
-        await pilot.press("slash", *"council", "enter", "1", "slash", *"woman", "enter", "1")
-    assert held(path) == [("ACTOR", "a West Virginia woman"), ("ACTOR", "provincial council")]
+        await pilot.press("enter")  # the first suggestion, "Maidan Wardak", accepted
+        await pilot.press("slash", *"council", "enter", "1", "slash", *"tanks", "enter", "1")
+    assert held(path) == [("ACTOR", "Israeli tanks"), ("ACTOR", "provincial council"), ("LOCATION", "Maidan Wardak")]

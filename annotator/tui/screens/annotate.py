@@ -141,7 +141,7 @@ class AnnotateScreen(ArticleScreen):
         if selection is None:  # the phrase (or, for a QUOTE, the quotation) under the cursor
             model = self.model
             found = phrases.at_cursor(
-                model.text, model.tokens, self.cursor, new, lambda index: model.marked(*model.tokens[index])
+                model.text, model.tokens, self.cursor, new, lambda index: model.spanned(*model.tokens[index])
             )
             selection = model.token_range(*found)
         edit = self._commit(store.add_span, *selection, new)
