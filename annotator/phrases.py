@@ -11,7 +11,21 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from annotator.motion import token_at
-from annotator.shapes import is_name_word, is_number, joined, name_range, number_range, qualified, word_at
+from annotator.shapes import (
+    group_head,
+    group_start,
+    group_word,
+    is_common,
+    is_modifier,
+    is_name_word,
+    is_number,
+    is_participant,
+    joined,
+    name_range,
+    number_range,
+    qualified,
+    word_at,
+)
 from annotator.spans import DOUBLE_QUOTES, fit
 from annotator.vocabulary import Label
 from annotator.wordlists import (
@@ -21,13 +35,13 @@ from annotator.wordlists import (
     DATES,
     DETERMINERS,
     FUNCTION_WORDS,
-    MODIFIER_ENDINGS,
-    MODIFIERS,
+    MEMBER_NOUNS,
     NOT_MODIFIERS,
     OPENING,
     PARTICLES,
     POSSESSIVES,
     QUALIFIER_WORDS,
+    QUANTIFIERS,
     TITLES,
 )
 
@@ -58,74 +72,36 @@ def phrase_ladder(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
     elif word.lower() in DETERMINERS and index + 1 < len(tokens) and joined(text, tokens, index, index + 1):
         following = phrase_ladder(text, tokens, index + 1)
         return [(index, following[0][1])] if following else [(index, index)]
-    elif _group_word(word):
-        group = (_group_start(text, tokens, index), _group_head(text, tokens, index))
-        return _ladder(text, tokens, index, [(index, index), group])
+    elif group_word(word):
+        group = (group_start(text, tokens, index), group_head(text, tokens, index))
+        ladder = _ladder(text, tokens, index, [(index, index), group])
+        wider = _quantified(text, tokens, ladder[-1]) if ladder and not is_name_word(word) else None
+        return [*ladder, wider] if wider is not None else ladder
     else:
         core = (index, index)
     return _ladder(text, tokens, index, [core])
 
 
-def _group_word(word: str) -> bool:
-    """A word a noun group takes in: a name word, or a lower-case word that is neither a function word, a
-    determiner nor a number ("the | Israeli negotiating team", "the | parliament's defense committee")."""
-    lower = word.lower()
-    return (
-        any(c.isalpha() for c in word)
-        and lower not in FUNCTION_WORDS
-        and lower not in DETERMINERS
-        and not is_number(word)
-        and word not in DATES
-        and (word[:1].isalpha() or is_name_word(word))
-    )
-
-
-def _is_modifier(word: str) -> bool:
-    """A lower-case word whose ending says it modifies a noun ("western", "stalled", "humanitarian")."""
-    return word.islower() and (word in MODIFIERS or (word not in NOT_MODIFIERS and word.endswith(MODIFIER_ENDINGS)))
-
-
-def _common(word: str) -> bool:
-    return _group_word(word) and not is_name_word(word)
-
-
-def _verb_after_to(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether token `index` follows "to" and is no modifier: a verb ("to | resume stalled truce talks"), which
-    a noun group never takes in; a name or a modifier may follow "to" in a group ("to displaced families")."""
-    return (
-        index > 0
-        and word_at(text, tokens, index - 1) == "to"
-        and joined(text, tokens, index - 1, index)
-        and _common(word_at(text, tokens, index))
-        and not _is_modifier(word_at(text, tokens, index))
-    )
-
-
-def _group_head(text: str, tokens: Tokens, index: int) -> int:
-    """The last word of the noun group around token `index`: the word itself, unless it is a modifier, whose
-    group runs on over the modifiers after it to the first common noun ("the city's western | district")."""
-    last = index
-    while _is_modifier(word_at(text, tokens, last)) and last + 1 < len(tokens) and joined(text, tokens, last, last + 1):
-        if not _common(word_at(text, tokens, last + 1)):
-            return index
-        last += 1
-    return last if not _is_modifier(word_at(text, tokens, last)) else index
-
-
-def _group_start(text: str, tokens: Tokens, index: int) -> int:
-    """The first word of the noun group that ends at token `index`: its modifiers before it, and a common noun
-    or a title that owns it; not its determiner. A name that owns it is a span of its own ("Israel's army")."""
-    first = index
-    while first > 0 and joined(text, tokens, first - 1, first):
-        before = word_at(text, tokens, first - 1)
-        owner = word_at(text, tokens, first - 2) if first > 1 else ""
-        if before in POSSESSIVES and _group_word(owner) and (owner.islower() or owner.rstrip(".") in TITLES):
-            first -= 2  # "the island's power authority", "the President's office"; not "Israel's | army"
-        elif _group_word(before) and not _verb_after_to(text, tokens, first - 1):
-            first -= 1
-        else:
-            break
-    return first
+def _quantified(text: str, tokens: Tokens, rung: TokenRange) -> TokenRange | None:
+    """A common-noun group with what quantifies it before it, which the house conventions keep in the ACTOR:
+    "one" ("one resident", not a FIGURE: one person), or a quantifier and "of" ("most of the deceased", "many of
+    the affected guests"); None when nothing does."""
+    first = rung[0]
+    if first == 0 or not joined(text, tokens, first - 1, first):
+        return None
+    before = word_at(text, tokens, first - 1).lower()
+    if before == "one" and word_at(text, tokens, first).lower() not in DETERMINERS:
+        wider = (first - 1, rung[1])
+    elif (
+        before == "of"
+        and first > 1
+        and joined(text, tokens, first - 2, first - 1)
+        and word_at(text, tokens, first - 2).lower() in QUANTIFIERS
+    ):
+        wider = (first - 2, rung[1])
+    else:
+        return None
+    return wider if is_clean(text, tokens, wider) else None
 
 
 def _ladder(text: str, tokens: Tokens, index: int, cores: list[TokenRange]) -> list[TokenRange]:
@@ -149,10 +125,11 @@ def is_clean(text: str, tokens: Tokens, rung: TokenRange) -> bool:
     return fit(text, start, end, Label.ACTOR) == (start, end)
 
 
-def _with_complement(text: str, tokens: Tokens, rung: TokenRange) -> TokenRange | None:
+def _with_complement(text: str, tokens: Tokens, rung: TokenRange, names: bool = False) -> TokenRange | None:
     """A noun group with the "of" phrase after it ("the families" -> "the families of the victims", "supporters"
     -> "supporters of hostages"): "of", one determiner at most, and the common-noun group that follows (a word
-    in -ed after its first word is taken for a verb and ends it); None when no such phrase follows."""
+    in -ed after its first word is taken for a verb and ends it), or with `names` a name ("a member of | the
+    Coast Guard"); None when no such phrase follows."""
     of = end = rung[1] + 1
     if of + 1 >= len(tokens) or word_at(text, tokens, of) != "of" or not joined(text, tokens, of - 1, of):
         return None
@@ -162,11 +139,14 @@ def _with_complement(text: str, tokens: Tokens, rung: TokenRange) -> TokenRange 
         and joined(text, tokens, of + 1, of + 2)
     )
     word = word_at(text, tokens, end)
-    if not joined(text, tokens, of, of + 1) or not _group_word(word) or is_name_word(word):  # "city of | Rafah"
+    if names and joined(text, tokens, of, of + 1) and group_word(word) and is_name_word(word):
+        named = (rung[0], name_range(text, tokens, end, PARTICLES)[1])
+        return named if is_clean(text, tokens, named) else None
+    if not joined(text, tokens, of, of + 1) or not group_word(word) or is_name_word(word):  # "city of | Rafah"
         return None
     while end + 1 < len(tokens) and joined(text, tokens, end, end + 1):
         word = word_at(text, tokens, end + 1)
-        if not _group_word(word) or is_name_word(word) or word.endswith("ed"):  # "hostages | rallied"
+        if not group_word(word) or is_name_word(word) or word.endswith("ed"):  # "hostages | rallied"
             break
         end += 1
     return (rung[0], end) if is_clean(text, tokens, (rung[0], end)) else None
@@ -178,7 +158,7 @@ def grow(text: str, tokens: Tokens, selection: TokenRange | None, cursor: int) -
     last rung takes the "of" phrase after its group (`at_cursor`, a label key alone, stops before it)."""
     ladder = phrase_ladder(text, tokens, cursor)
     word = word_at(text, tokens, cursor) if tokens else ""
-    if ladder and _group_word(word) and not is_name_word(word):
+    if ladder and group_word(word) and not is_name_word(word):
         extended = _with_complement(text, tokens, ladder[-1])
         if extended is not None:
             ladder.append(extended)
@@ -240,10 +220,12 @@ def quotation(text: str, tokens: Tokens, index: int) -> TokenRange | None:
     return None
 
 
-def at_cursor(text: str, tokens: Tokens, index: int, label: Label | str) -> TokenRange:
+def at_cursor(
+    text: str, tokens: Tokens, index: int, label: Label | str, covered: Callable[[int], bool] | None = None
+) -> TokenRange:
     """What a label key adds with nothing selected and nothing under the cursor: for a QUOTE the quotation
     around the cursor (or the next one in its paragraph), for an entity the phrase under it (the first rung
-    of `phrase_ladder`), else the cursor's token alone."""
+    of `phrase_ladder`; a common noun's whole group, `noun_group`), else the cursor's token alone."""
     if Label(label) is Label.QUOTE:
         found = quotation(text, tokens, index)
         if found is not None:
@@ -252,9 +234,34 @@ def at_cursor(text: str, tokens: Tokens, index: int, label: Label | str) -> Toke
     if not ladder:
         return (index, index)
     word = word_at(text, tokens, index)
-    if _group_word(word) and not is_name_word(word):  # a common noun: its whole group ("the male victim")
-        return ladder[-1]
+    if group_word(word) and not is_name_word(word):
+        return noun_group(text, tokens, index, ladder, covered or (lambda _: False))
     return ladder[0]
+
+
+def noun_group(
+    text: str, tokens: Tokens, index: int, ladder: list[TokenRange], covered: Callable[[int], bool]
+) -> TokenRange:
+    """The ACTOR a label key makes of the common noun at token `index` (its `phrase_ladder` given): the group
+    with its modifiers, determiner and quantifier ("the male victim", "one resident", "most of the deceased"),
+    a member noun's "of" phrase ("supporters of hostages"), and nothing an entity span holds already (`covered`):
+    a name before it that is a span stays one of its own ("the Maidan Wardak | provincial council"), since one
+    span over both could not be added (a pending suggestion there is no bound: the new span replaces it)."""
+    group = ladder[-1]
+    if word_at(text, tokens, group[1]).lower() in MEMBER_NOUNS:
+        if len(ladder) > 1 and word_at(text, tokens, group[0]).lower() == "one":
+            group = ladder[-2]  # "one | member of the Coast Guard": one of a group counts, a FIGURE
+        extended = _with_complement(text, tokens, group, names=True)
+        if extended is not None and not any(covered(i) for i in range(group[1] + 1, extended[1] + 1)):
+            group = extended
+    first, last = group
+    marked = [i for i in range(first, index) if covered(i)]
+    if marked:
+        first = marked[-1] + 1
+    following = [i for i in range(index + 1, last + 1) if covered(i)]
+    if following:
+        last = following[0] - 1
+    return (first, last) if is_clean(text, tokens, (first, last)) else (index, index)
 
 
 def is_unmarked_word(text: str, tokens: Tokens, index: int, covered: Callable[[int], bool]) -> bool:
@@ -299,13 +306,13 @@ def _before_its_head(text: str, tokens: Tokens, index: int) -> bool:
         and joined(text, tokens, index, following)
     ):
         following += 1
-    elif not _is_modifier(word):
+    elif not is_modifier(word):
         return False
     return (
         word.islower()
         and following < len(tokens)
         and joined(text, tokens, following - 1, following)
-        and _common(word_at(text, tokens, following))
+        and is_common(word_at(text, tokens, following))
     )
 
 
@@ -330,15 +337,16 @@ def next_unmarked(text: str, tokens: Tokens, index: int, step: int, covered: Cal
 
 
 def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int], bool]) -> bool:
-    """Whether token `index` is where a missed name or figure may start: a place `w` stops at (`is_unmarked_word`:
-    no entity covers it, no function word, determiner, date or year) that is capitalised (a name's first word, a
-    sentence's first noun: "Police") or the first number of a figure ("35", not "million" after it), but not a
-    title whose name is marked. Common nouns are left to `w`: one key then reaches the next name or number
+    """Whether token `index` is where a missed name, figure or participant may start: a place `w` stops at
+    (`is_unmarked_word`: no entity covers it, no function word, determiner, date or year) that is capitalised (a
+    name's first word, a sentence's first noun: "Police"), the first number of a figure ("35", not "million"
+    after it), or a common noun naming people (`_is_participant`: "residents", "the army said"), but not a title
+    whose name is marked. Other common nouns are left to `w`: one key then reaches the next likely mention
     however many common words lie between."""
     word = word_at(text, tokens, index)
     number = is_number(word)
     if not (word[:1].isupper() or number or is_name_word(word)):
-        return False
+        return is_participant(text, tokens, index) and is_unmarked_word(text, tokens, index, covered)
     if number and index > 0 and joined(text, tokens, index - 1, index) and is_number(word_at(text, tokens, index - 1)):
         return False  # inside a figure ("two | million"): its first number starts it
     if not is_unmarked_word(text, tokens, index, covered):

@@ -1,6 +1,7 @@
 """The shapes of words in an article's tokens: names (capitalised words with their particles, titles kept
-out), figures (numbers, scale words, ranges and qualifiers), read without a parse, for `phrases` (what a key
-selects) and the places a missed mention may be."""
+out), figures (numbers, scale words, ranges and qualifiers), the words a common noun's group takes in (its
+modifiers, its owner; not a verb before it) and the nouns that name people, read without a parse, for
+`phrases` (what a key selects) and the places a missed mention may be."""
 
 from __future__ import annotations
 
@@ -10,10 +11,18 @@ from annotator.wordlists import (
     CURRENCIES,
     DATES,
     DETERMINERS,
+    FUNCTION_WORDS,
+    MODIFIER_ENDINGS,
+    MODIFIERS,
+    NOT_MODIFIERS,
     NUMBER_WORDS,
+    PEOPLE_NOUNS,
+    POSSESSIVES,
+    PREPOSITIONS,
     QUALIFIERS,
     RANGE_WORDS,
     SCALES,
+    SPEECH_VERB_FORMS,
     TITLES,
 )
 
@@ -130,3 +139,108 @@ def number_range(text: str, tokens: Tokens, index: int) -> TokenRange:
             first = begin
             break
     return first, last
+
+
+# -- noun groups: the words a common noun's group takes in, read by `phrases` ----------------------------
+
+
+def group_word(word: str) -> bool:
+    """A word a noun group takes in: a name word, or a lower-case word that is neither a function word, a
+    determiner nor a number ("the | Israeli negotiating team", "the | parliament's defense committee")."""
+    lower = word.lower()
+    return (
+        any(c.isalpha() for c in word)
+        and lower not in FUNCTION_WORDS
+        and lower not in DETERMINERS
+        and not is_number(word)
+        and word not in DATES
+        and (word[:1].isalpha() or is_name_word(word))
+    )
+
+
+def is_modifier(word: str) -> bool:
+    """A lower-case word whose ending says it modifies a noun ("western", "stalled", "humanitarian")."""
+    return word.islower() and (word in MODIFIERS or (word not in NOT_MODIFIERS and word.endswith(MODIFIER_ENDINGS)))
+
+
+def is_common(word: str) -> bool:
+    return group_word(word) and not is_name_word(word)
+
+
+def _verb_before_group(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index`, a word in -ed or -ing before a noun group, is a verb of the clause rather than a
+    modifier of the group: it follows a common noun ("the blast affected | first responders", "a bus carrying |
+    children") or a function word that is no preposition (an auxiliary, a pronoun, "n't": "we haven't allowed |
+    residents"). After a determiner, a preposition, a number, a modifier, a name or a verb after "to" it modifies
+    ("the affected guests", "to displaced families", "the Israeli negotiating team", "to resume stalled talks")."""
+    word = word_at(text, tokens, index)
+    if not (len(word) > 4 and word.islower() and word.endswith(("ed", "ing")) and word not in MODIFIERS):
+        return False
+    if index == 0 or not joined(text, tokens, index - 1, index):
+        return False
+    before = word_at(text, tokens, index - 1)
+    lower = before.lower()
+    if lower in DETERMINERS or before in POSSESSIVES or lower in PREPOSITIONS:
+        return False
+    if lower in FUNCTION_WORDS:
+        return True
+    return is_common(before) and not is_modifier(before) and not verb_after_to(text, tokens, index - 1)
+
+
+def verb_after_to(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index` follows "to" and is no modifier: a verb ("to | resume stalled truce talks"), which
+    a noun group never takes in; a name or a modifier may follow "to" in a group ("to displaced families")."""
+    return (
+        index > 0
+        and word_at(text, tokens, index - 1) == "to"
+        and joined(text, tokens, index - 1, index)
+        and is_common(word_at(text, tokens, index))
+        and not is_modifier(word_at(text, tokens, index))
+    )
+
+
+def group_head(text: str, tokens: Tokens, index: int) -> int:
+    """The last word of the noun group around token `index`: the word itself, unless it is a modifier, whose
+    group runs on over the modifiers after it to the first common noun ("the city's western | district")."""
+    last = index
+    while is_modifier(word_at(text, tokens, last)) and last + 1 < len(tokens) and joined(text, tokens, last, last + 1):
+        if not is_common(word_at(text, tokens, last + 1)):
+            return index
+        last += 1
+    return last if not is_modifier(word_at(text, tokens, last)) else index
+
+
+def group_start(text: str, tokens: Tokens, index: int) -> int:
+    """The first word of the noun group that ends at token `index`: its modifiers before it, and a common noun
+    or a title that owns it; not its determiner. A name that owns it is a span of its own ("Israel's army")."""
+    first = index
+    while first > 0 and joined(text, tokens, first - 1, first):
+        before = word_at(text, tokens, first - 1)
+        owner = word_at(text, tokens, first - 2) if first > 1 else ""
+        if before in POSSESSIVES and group_word(owner) and (owner.islower() or owner.rstrip(".") in TITLES):
+            first -= 2  # "the island's power authority", "the President's office"; not "Israel's | army"
+        elif (
+            group_word(before)
+            and not verb_after_to(text, tokens, first - 1)
+            and not _verb_before_group(text, tokens, first - 1)
+        ):
+            first -= 1
+        else:
+            break
+    return first
+
+
+def is_participant(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether a lower-case word names people: a person noun (`PEOPLE_NOUNS`, or its plural: "residents") or the
+    subject of a verb of saying right after it ("the army said", "organizers say")."""
+    word = word_at(text, tokens, index)
+    if not word.islower():
+        return False
+    if word in PEOPLE_NOUNS or (word.endswith("s") and (word[:-1] in PEOPLE_NOUNS or word[:-2] in PEOPLE_NOUNS)):
+        return True
+    following = index + 1
+    return (
+        following < len(tokens)
+        and joined(text, tokens, index, following)
+        and word_at(text, tokens, following) in SPEECH_VERB_FORMS
+    )

@@ -35,6 +35,11 @@ QUALIFIERS = (("at", "least"), ("at", "most"), ("more", "than"), ("less", "than"
               ("up", "to"), ("as", "many", "as"), ("as", "much", "as"), ("nearly",), ("almost",), ("about",),
               ("around",), ("approximately",), ("roughly",), ("some",), ("over",), ("under",), ("only",),
               ("just",), ("all",), ("estimated",), ("an", "estimated"))  # fmt: skip
+#: Words that take the noun group after "of" into one ACTOR ("most of the deceased", "many of the affected guests").
+QUANTIFIERS = frozenset({"most", "many", "some", "all", "several", "few", "both", "each", "any", "none"})
+#: Nouns whose group takes the "of" phrase after it, since they name people by the group they belong to
+#: ("supporters of hostages", "the families of the victims", "a member of the Coast Guard").
+MEMBER_NOUNS = frozenset({"member", "members", "families", "relatives", "friends", "colleagues", "supporters"})
 QUALIFIER_WORDS = frozenset(word for qualifier in QUALIFIERS for word in qualifier)
 RANGE_WORDS = frozenset({"to", "-", "–", "or", "and"})
 #: Words a noun group never takes in: prepositions, conjunctions, pronouns, auxiliaries, the verbs news reports
@@ -55,6 +60,34 @@ FUNCTION_WORDS = frozenset({
     "made", "known", "held", "met", "took", "taken", "gave", "given", "went", "came", "began", "became", "brought",
     "sought", "fought", "caught", "struck", "stood", "sent", "spent", "kept", "fell", "rose", "ran", "saw", "seen",
     "felt", "meant", "thought"})  # fmt: skip
+#: The prepositions among the function words: a word in -ed or -ing after one may modify a noun ("to displaced
+#: families"); after another function word (an auxiliary, a pronoun, "n't") it is a verb ("haven't allowed").
+PREPOSITIONS = frozenset({
+    "of", "in", "on", "at", "to", "for", "from", "by", "with", "into", "onto", "over", "under", "after", "before",
+    "about", "against", "between", "during", "without", "within", "through", "across", "near", "since", "until",
+    "as", "than", "like", "via", "per", "toward", "towards", "upon", "amid", "amidst", "among", "amongst",
+    "despite", "throughout", "beside", "besides", "unto"})  # fmt: skip
+#: Nouns for people by their role in a story, singular ("resident"; a plural in -s or -es is found from it):
+#: a lower-case one no entity marks is where a missed participant may be, so ; stops there as at a name. The
+#: entities.v4 suggester's lists (annotator/suggest/lexicon.py: PERSON_NOUNS, RESIDENT_NOUNS, agents) were the
+#: start; this layer may not import that package, which loads the suggesters.
+PEOPLE_NOUNS = frozenset({
+    "suspect", "attacker", "assailant", "shooter", "gunman", "gunmen", "killer", "victim", "eyewitness", "witness",
+    "bystander", "survivor", "passenger", "resident", "villager", "protester", "demonstrator", "activist",
+    "journalist", "reporter", "correspondent", "analyst", "expert", "scientist", "researcher", "doctor", "nurse",
+    "paramedic", "patient", "official", "officer", "policeman", "investigator", "detective", "prosecutor",
+    "lawyer", "attorney", "defendant", "politician", "lawmaker", "legislator", "minister", "senator", "spokesman",
+    "spokeswoman", "spokesperson", "soldier", "troop", "fighter", "militant", "rebel", "insurgent", "firefighter",
+    "rescuer", "responder", "worker", "employee", "student", "teacher", "pupil", "wife", "husband", "neighbour",
+    "neighbor", "citizen", "voter", "supporter", "critic", "opponent", "aide", "volunteer", "migrant", "refugee",
+    "prisoner", "inmate", "hostage", "pilot", "crew", "minor", "people", "person", "man", "men", "woman", "women",
+    "child", "children", "family", "families", "relative", "parent", "police", "authority", "authorities",
+    "organizer", "organiser", "leader", "member", "guest", "personnel", "staff", "government", "army", "military",
+    "force", "local", "interviewee", "speaker", "mayor", "governor", "president", "council", "participant"})  # fmt: skip
+#: A verb of saying after a common noun makes it a speaker, so a participant ("residents said").
+SPEECH_VERB_FORMS = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "reported", "announced",
+                               "stated", "claimed", "confirmed", "warned", "urged", "noted", "explained",
+                               "described", "wrote", "tweeted", "insisted", "denied", "estimated"})  # fmt: skip
 DATES = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
                    "February", "March", "April", "June", "July", "August", "September", "October", "November",
                    "December", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."})  # fmt: skip

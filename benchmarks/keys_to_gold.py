@@ -24,8 +24,8 @@
 Prints keys per article and per kind of action, and last `keys per gold span: X.XX` (over reachable spans).
 A benchmark, not a test: on the development gold it plans for about 10-15 minutes on one free core (45 minutes
 on a shared, loaded one; since t/T, two-key moves the search tries too, 59 minutes with suggestions and 48
-without on a loaded 2-core machine, 2026-12-01; `--effort 0.3` about a third of that, a few keys more) and
-replays in one or two.
+without on a loaded 2-core machine, 2026-12-01; 61 and 43 minutes that evening, run side by side; `--effort 0.3`
+about a third of that, a few keys more) and replays in one or two.
 """
 
 from __future__ import annotations

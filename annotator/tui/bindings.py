@@ -13,7 +13,10 @@ from textual.binding import Binding
 from annotator.vocabulary import Label
 
 LABEL_KEYS = {"1": Label.ACTOR, "2": Label.LOCATION, "3": Label.FIGURE, "4": Label.QUOTE}
-PHRASE = "the phrase under the cursor (a name; a figure; a common noun with its modifiers and determiner)"
+PHRASE = (
+    "the phrase under the cursor (a name; a figure; a common noun's group: its modifiers and determiner, "
+    '"one" or "most of", a member noun\'s "of" phrase; it stops at a marked name)'
+)
 
 
 def _key(keys: str, action: str, short: str, help_line: str, id: str, show: bool = False) -> Binding:
@@ -34,10 +37,12 @@ MOVING = [
          "phrase (a noun group's noun, a name's first word, a figure's number; function words, dates, years, "
          "-ed/-ing/-ly verbs and adverbs skipped); 1-3 there add its phrase", "next_unmarked"),
     _key("W", "unmarked(-1)", "Unmarked back", "previous place a missed mention may be", "previous_unmarked"),
-    _key("semicolon", "candidate(1)", "Name", "next name or number no entity marks yet (a capitalised word where a "
-         "name starts, a figure's first number; what w stops at, common nouns skipped); 1-3 there add the whole "
-         "name or the figure with its qualifier", "next_candidate"),
-    _key("colon", "candidate(-1)", "Name back", "previous name or number no entity marks yet", "previous_candidate"),
+    _key("semicolon", "candidate(1)", "Name", "next name, number or people no entity marks yet (a capitalised "
+         "word where a name starts, a figure's first number, a noun for people: residents, the army said; what w "
+         "stops at, other common nouns skipped); 1-3 there add the whole name, the figure with its qualifier or "
+         "the noun group", "next_candidate"),
+    _key("colon", "candidate(-1)", "Name back", "previous name, number or people no entity marks yet",
+         "previous_candidate"),
     _key("number_sign", "occurrence(1)", "Again", "next place with the same words: the current entity's, or the word "
          "under the cursor (wrapping around)", "next_occurrence"),
     _key("t", "jump(1)", "To", "to the next word starting with the character typed next (t then p: the next word "

@@ -247,6 +247,11 @@ class ArticleModel:
                 return min(group, key=lambda i: (RANK[i.kind], i.start, i.end, i.id))
         return None
 
+    def spanned(self, start: int, end: int) -> bool:
+        """Whether an entity span (accepted or added, not a suggestion) covers any of characters start..end-1: a
+        new entity span may not overlap it, while it replaces a pending suggestion."""
+        return any(self.items[key].kind == "span" for key in self.entities.overlapping(start, end))
+
     def marked(self, start: int, end: int) -> bool:
         """Whether an entity span or a pending entity suggestion covers any of characters start..end-1 (a rejected
         one marks nothing)."""

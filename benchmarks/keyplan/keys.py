@@ -229,7 +229,7 @@ class Keys:
             return None
         selection = self.selection()
         if selection is None:
-            first, last = phrases.at_cursor(self.text, self.tokens, self.cursor, label)
+            first, last = phrases.at_cursor(self.text, self.tokens, self.cursor, label, self.covered.__getitem__)
             selection = (self.tokens[first][0], self.tokens[last][1])
         return self._ask_speaker(self._edit(self._add, "add", *selection, label))
 

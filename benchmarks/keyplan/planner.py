@@ -258,7 +258,7 @@ class Planner:
             ends.append((screen.token_index(span.start), None, None) if span else screen.nav_state)
 
         def costs_from(state: NavState) -> list[int]:
-            by_item, by_token, bare = _distances(screen, state)
+            by_item, by_token, bare = _distances(screen, state)  # bare: (no entity current, no quote current)
             row = []
             for options in ways:
                 best = UNREACHED
@@ -271,7 +271,7 @@ class Planner:
                             (
                                 by_item.get(where, UNREACHED)
                                 if kind == "item"
-                                else (bare if goal.bare else by_token).get(where, UNREACHED)
+                                else (bare[goal.for_quote] if goal.bare else by_token).get(where, UNREACHED)
                                 for kind, where in goal.index(screen)
                             ),
                             default=UNREACHED,
@@ -340,12 +340,12 @@ def _played(screen: Screen, jobs: list[Job]) -> Screen | None:
     return screen
 
 
-def _distances(screen: Screen, start: NavState) -> tuple[dict, dict, dict]:
+def _distances(screen: Screen, start: NavState) -> tuple[dict, dict, tuple[dict, dict]]:
     """Navigation keys from `start` to every state: the fewest per current item, per token, and per token with
-    no item current."""
+    no entity current and with no quote current (where an entity's or a quote's digit adds one)."""
     by_item: dict[ItemKey, int] = {}
     by_token: dict[int, int] = {}
-    bare: dict[int, int] = {}
+    bare: tuple[dict[int, int], dict[int, int]] = ({}, {})
     seen: dict[NavState, object] = {start: None}
     layer, depth, jumps = [start], 0, Jumps()
     while layer and depth <= LONGEST_PATH:
@@ -353,9 +353,11 @@ def _distances(screen: Screen, start: NavState) -> tuple[dict, dict, dict]:
             cursor, current, _ = state
             by_token.setdefault(cursor, depth)
             if current is None:
-                bare.setdefault(cursor, depth)
+                bare[0].setdefault(cursor, depth)
+                bare[1].setdefault(cursor, depth)
             else:
                 by_item.setdefault(current, depth)
+                bare[not screen.items[current].is_quote].setdefault(cursor, depth)
         layer, depth = _expand(screen, layer, seen, jumps), depth + 1
     return by_item, by_token, bare
 

@@ -39,13 +39,15 @@ class Job:
 @dataclass(frozen=True, slots=True)
 class Goal:
     """Where the cursor must be before a recipe's keys: `item` current; or the cursor on one of `tokens`
-    (`bare`: with nothing current, so that a digit adds a span there); or `quote` the one `s` acts on (current,
-    or the quote under the cursor when no other quote is current)."""
+    (`bare`: with no item of the layer `for_quote` says current, so that a digit adds a span there: an entity's
+    digit inside a quote adds an entity, as `AnnotateScreen.action_label` does); or `quote` the one `s` acts on
+    (current, or the quote under the cursor when no other quote is current)."""
 
     item: ItemKey | None = None
     tokens: frozenset[int] = frozenset()
     bare: bool = False
     quote: ItemKey | None = None
+    for_quote: bool = False
 
     def reached(self, state: NavState, screen: Screen) -> bool:
         cursor, current, _ = state
@@ -57,7 +59,9 @@ class Goal:
             if current is not None and current in screen.items and screen.items[current].is_quote:
                 return False
             return screen.quote_at[cursor] == self.quote
-        return cursor in self.tokens and (current is None or not self.bare)
+        if cursor not in self.tokens:
+            return False
+        return current is None or not self.bare or screen.items[current].is_quote != self.for_quote
 
     def index(self, screen: Screen) -> list[tuple[str, object]]:
         """Where the planner's search looks for this goal: ("item", key) and ("token", index) entries."""
@@ -205,8 +209,8 @@ def _selection_ways(screen: Screen, gold: Span) -> list[Recipe]:
 def _add(screen: Screen, gold: Span) -> list[Recipe]:
     key = ("add ways", gold.key)
     if key not in screen.cache:  # they depend on the text alone
-        screen.cache[key] = _bare_ways(screen, gold) + _selection_ways(screen, gold)
-    ways = list(screen.cache[key])  # type: ignore[call-overload]
+        screen.cache[key] = _selection_ways(screen, gold)
+    ways = _bare_ways(screen, gold) + list(screen.cache[key])  # type: ignore[call-overload]
     if gold.label != QUOTE:  # the same words marked elsewhere already: * marks them here too
         words = screen.text[gold.start : gold.end]
         ways += [
@@ -220,15 +224,28 @@ def _add(screen: Screen, gold: Span) -> list[Recipe]:
 
 
 def _bare_ways(screen: Screen, gold: Span) -> list[Recipe]:
-    """With nothing under the cursor, the digit alone adds the phrase (a QUOTE: the quotation) there."""
+    """With nothing of its layer under the cursor, the digit alone adds the phrase (a QUOTE: the quotation) there.
+    A common noun's group stops at what an entity marks, so the ways depend on the marks in reach of the
+    phrases tried (remembered by them)."""
     first, last = screen.token_index(gold.start), screen.token_index(gold.end - 1)
     low = first if gold.label != QUOTE else screen.token_index(phrases._paragraph(screen.text, gold.start)[0])
-    origins = frozenset(
-        origin
-        for origin in range(max(low - NEAR, 0), min(last + NEAR, len(screen.tokens) - 1) + 1)
-        if phrases.at_cursor(screen.text, screen.tokens, origin, gold.label) == (first, last)
-    )
-    return [Recipe(Goal(tokens=origins, bare=True), (LABEL_KEYS[gold.label],))] if origins else []
+    origins = range(max(low - NEAR, 0), min(last + NEAR, len(screen.tokens) - 1) + 1)
+    reach_key = ("bare reach", gold.key)
+    if reach_key not in screen.cache:  # the tokens whose marks can change what the digit adds: the text's alone
+        ranges = [phrases.at_cursor(screen.text, screen.tokens, origin, gold.label) for origin in origins]
+        screen.cache[reach_key] = (min([low, *(r[0] for r in ranges)]), max([last, *(r[1] for r in ranges)]) + 1)
+    reach_low, reach_high = screen.cache[reach_key]  # type: ignore[misc]
+    key = ("bare ways", gold.key, tuple(screen.covered[reach_low:reach_high]))
+    if key not in screen.cache:
+        covered = screen.covered.__getitem__
+        found = frozenset(
+            origin
+            for origin in origins
+            if phrases.at_cursor(screen.text, screen.tokens, origin, gold.label, covered) == (first, last)
+        )
+        goal = Goal(tokens=found, bare=True, for_quote=gold.label == QUOTE)
+        screen.cache[key] = [Recipe(goal, (LABEL_KEYS[gold.label],))] if found else []
+    return list(screen.cache[key])  # type: ignore[call-overload]
 
 
 def _speaker_moves(candidates: list[ItemKey], index: int, target: int) -> tuple[str, ...]:

@@ -167,6 +167,7 @@ class Screen(Keys, StoreRules):
             "needing",
             "moves",
             "marked_moves",
+            "covered",
         ):
             setattr(other, name, getattr(self, name))
         return other
@@ -204,6 +205,15 @@ class Screen(Keys, StoreRules):
                 if slot not in best or rank < best[slot]:
                     best[slot], target[t] = rank, key
         self.entity_at, self.quote_at = entity_at, quote_at
+        # Tokens an entity span covers: a label key's noun group stops at them (`phrases.noun_group`).
+        self.covered = [False] * len(self.tokens)
+        for span in self.spans.values():
+            if not span.is_quote:
+                for t in range(self.token_index(span.start), len(self.tokens)):
+                    if self.tokens[t][0] >= span.end:
+                        break
+                    if self.tokens[t][1] > span.start:
+                        self.covered[t] = True
         self.marked_moves = self._marked_moves(items)
 
     def _marked_moves(self, items: dict[ItemKey, Span]) -> dict[str, list[int]]:

@@ -201,21 +201,22 @@ async def test_a_click_after_t_ends_the_jump_and_the_next_key_acts_where_it_clic
 async def test_semicolon_and_colon_go_to_names_and_numbers_no_entity_marks_and_a_digit_adds_the_name(
     running, read_store
 ):
-    """; stops only where w stops on a capitalised word or a figure's first number ("(Israeli forces)", the
-    second "Yibna", "on Israel"), over every common word between; : goes back; once marked, a name is skipped."""
+    """; stops only where w stops on a capitalised word, a figure's first number or a common noun naming people
+    ("(Israeli forces)", the second "Yibna", "the army has invaded"), over every other common word between; :
+    goes back; once marked, a name is skipped."""
     async with running() as (app, pilot):
         assert cursor_word(app) == "Israel"  # the first suggestion
         seen = []
-        for _ in range(3):
+        for _ in range(4):
             await pilot.press("semicolon")
             seen.append(cursor_word(app))
-        assert seen == ["Israeli", "Yibna", "Israel"]
+        assert seen == ["Israeli", "forces", "Yibna", "army"]
         await pilot.press("colon", "2")  # the second "Yibna", as a LOCATION
         await pilot.press("colon")
-        assert cursor_word(app) == "Israeli"
+        assert cursor_word(app) == "forces"
         await pilot.press("semicolon")
-        assert cursor_word(app) == "Israel"  # "Yibna" is marked now
-        await pilot.press("semicolon", "semicolon", "1")  # "three", "European" (not "Prime": its name is marked)
+        assert cursor_word(app) == "army"  # "Yibna" is marked now
+        await pilot.press("semicolon", "semicolon", "semicolon", "1")  # "Israel", "three", "European" (not "Prime")
         text = article_screen(app).model.text
     with read_store() as store:
         held = sorted((s.start, s.label.value, s.text) for s in store.spans("seed", WHO))

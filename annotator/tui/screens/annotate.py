@@ -139,7 +139,11 @@ class AnnotateScreen(ArticleScreen):
             return
         selection = self._selection()
         if selection is None:  # the phrase (or, for a QUOTE, the quotation) under the cursor
-            selection = self.model.token_range(*phrases.at_cursor(self.model.text, self.model.tokens, self.cursor, new))
+            model = self.model
+            found = phrases.at_cursor(
+                model.text, model.tokens, self.cursor, new, lambda index: model.spanned(*model.tokens[index])
+            )
+            selection = model.token_range(*found)
         edit = self._commit(store.add_span, *selection, new)
         self._after(edit, self._new_span(edit))
         self._ask_speaker_of_new_quote(edit)
