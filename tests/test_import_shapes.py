@@ -5,41 +5,19 @@ did. The CLI on real files: one line naming file and line, exit status 1, nothin
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from exchange_support import SMALL, build
+from import_support import WASHINGTON, native, refused, write
 from processes import annotator, one_error_line
-from real_files import annotations, run
-
-WASHINGTON = {"start": 0, "end": 10, "label": "ACTOR", "text": "Washington"}
-STATUSES = "'todo', 'in_progress', 'done', 'skipped' or 'flagged'"
+from real_files import run
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     build(tmp_path / "a.db").close()
     return tmp_path / "a.db"
-
-
-def write(path: Path, *records: dict[str, object]) -> Path:
-    path.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
-    return path
-
-
-def refused(db: Path, path: Path, *options: str) -> str:
-    """The one line `annotator import` refused the file with, after checking that nothing was written."""
-    before = annotations(db)
-    code, out, err = run("import", path, "--db", db, *options)
-    assert (code, out) == (1, ""), (code, out, err)
-    assert err.startswith("annotator: error: ") and err.count("\n") == 1, err
-    assert annotations(db) == before
-    return err.removeprefix("annotator: error: ").rstrip("\n")
-
-
-def native(**fields: object) -> dict[str, object]:
-    return {"article_id": "small", "text": SMALL, "annotator": "eve", "status": "done", "spans": [WASHINGTON], **fields}
 
 
 # -- 3: a record in another known format's shape names that format -----------------------------------------------
