@@ -46,43 +46,54 @@ class Store(Deciding):
 
     def add_elsewhere(self, article_id: str, annotator: str, span_id: int) -> Edit:
         """The same label on every other place where exactly the span's words stand (on token boundaries), as one
-        action (one undo); places where the span would overlap one of its layer, or break the span rules, are
-        left out and counted."""
+        action (one undo). A place where a pending suggestion says exactly that is that suggestion, accepted (as
+        `add_span` takes it); places where the span would overlap one of its layer, break the span rules, or cut
+        into a pending suggestion of its layer (a longer name: "Gaza" in a suggested "Gaza Strip", which the
+        person decides on its own) are left out and counted."""
         with self._editing(article_id, annotator):
             span = self._span(article_id, annotator, span_id)
             if span["label"] == Label.QUOTE:
                 raise Refused("a quote is said once: only entity spans are marked elsewhere")
             text = self.article_text(article_id)
             tokens = [(t.start, t.end) for t in self.tokens(article_id)]
+            pending = [g for g in self.pending(article_id, annotator) if g.label != Label.QUOTE]
             rows: list[Row] = []
-            skipped, next_id = 0, self.next_span_id()
+            accepted: list[Row] = []
+            overlapping = waiting = 0
+            next_id = self.next_span_id()
             for start, end in occurrences(text, tokens, span["start"], span["end"]):
+                same = next((g for g in pending if (g.start, g.end, g.label) == (start, end, span["label"])), None)
+                if same is None and any(g.start < end and start < g.end for g in pending):
+                    waiting += 1
+                    continue
                 try:
                     self._span_text(article_id, start, end, span["label"])
                     self._check_free(article_id, annotator, span["label"], start, end)
                 except Refused:
-                    skipped += 1
+                    overlapping += 1
                     continue
                 if any(r["start"] < end and start < r["end"] for r in rows):
-                    skipped += 1
+                    overlapping += 1
                     continue
                 rows.append({"id": next_id + len(rows), "start": start, "end": end, "label": span["label"],
                              "text": text[start:end], "speaker_start": None, "speaker_end": None,
-                             "suggestion_id": None})  # fmt: skip
-            left = {0: "", 1: "; 1 other place left as it is (it overlaps a span)"}.get(
-                skipped, f"; {skipped} other places left as they are (they overlap a span)"
+                             "suggestion_id": None if same is None else same.id})  # fmt: skip
+                if same is not None:
+                    accepted.append({"suggestion_id": same.id, "decision": "accepted"})
+            left = _left(overlapping, "it overlaps a span", "they overlap a span") + _left(
+                waiting, "it is part of a pending suggestion", "they are part of pending suggestions"
             )
             if not rows:
                 raise Refused(f"{describe(span)} is nowhere else free to mark{left}")
             decided, replaced = self._replaced(article_id, annotator, rows)
+            taken = f" ({len(accepted)} of them suggested, now accepted)" if accepted else ""
             message = (
-                f"{span['label']} {span['text']!r} added at {len(rows)} more place{'s' * (len(rows) != 1)}{left}"
-                f"{replaced}"
+                f"{span['label']} {span['text']!r} added at {len(rows)} more place{'s' * (len(rows) != 1)}{taken}"
+                f"{left}{replaced}"
             )
             old: Row = {"spans": [], "decisions": []}
-            return self._commit(
-                article_id, annotator, "add", old, {"spans": rows, "decisions": decided}, message=message
-            )
+            new: Row = {"spans": rows, "decisions": accepted + decided}
+            return self._commit(article_id, annotator, "add", old, new, message=message)
 
     def remove_span(self, article_id: str, annotator: str, span_id: int) -> Edit:
         """Remove a span; a removed suggestion counts as rejected, and quotes it spoke lose their speaker."""
@@ -264,3 +275,12 @@ class Store(Deciding):
                     [updated_at, article_id, annotator],
                 )
             return edit
+
+
+def _left(count: int, one: str, many: str) -> str:
+    """ "; 1 other place left as it is (why)", in words that agree with the count; nothing for none."""
+    if not count:
+        return ""
+    return (
+        f"; 1 other place left as it is ({one})" if count == 1 else f"; {count} other places left as they are ({many})"
+    )
