@@ -171,7 +171,9 @@ class ArticleScreen(CursorScreen):
         if model.tokens:
             token = model.tokens[min(self.cursor, len(model.tokens) - 1)]
             marks.cursor = (token.start, token.end)
-            marks.show_cursor = item is None and marks.selection is None
+            # inside a current quote the label keys act on the word under the cursor: it is drawn too
+            marks.show_cursor = (item is None or item.is_quote) and marks.selection is None
+            marks.cursor_over_current = item is not None and item.is_quote
         if item is not None and marks.selection is None:
             marks.current = (item.start, item.end)
             if item.is_quote and item.speaker:

@@ -35,6 +35,8 @@ class Marks:
     selection: tuple[int, int] | None = None
     speakers: list[tuple[int, int]] = field(default_factory=list)
     show_cursor: bool = True  # the cursor's token is drawn only when nothing else is current
+    #: ... or over the current span: a quote, inside which the label keys act on the cursor's word
+    cursor_over_current: bool = False
 
     def ranges(self) -> list[tuple[int, int]]:
         return [r for r in (self.current, self.cursor, self.selection, *self.speakers) if r is not None]
@@ -200,9 +202,12 @@ class ArticleView(BaseStyle, ScrollView, can_focus=False):
             return style + styles.SELECTION
         if any(s <= offset < e for s, e in marks.speakers):
             style += styles.SPEAKER
-        if marks.current and marks.current[0] <= offset < marks.current[1]:
+        current = marks.current is not None and marks.current[0] <= offset < marks.current[1]
+        if current:
             style += styles.CURRENT
-        elif marks.show_cursor and marks.cursor and marks.cursor[0] <= offset < marks.cursor[1]:
+        if (not current or marks.cursor_over_current) and (
+            marks.show_cursor and marks.cursor and marks.cursor[0] <= offset < marks.cursor[1]
+        ):
             style += styles.CURSOR
         return style
 

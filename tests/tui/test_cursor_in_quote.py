@@ -1,0 +1,32 @@
+"""A newcomer's trial: a move that lands inside a quote made the quote current and drew no cursor, so nothing
+showed which word a label key would then mark (it adds an entity at the cursor, "inside a quote too"). With a
+quote current the cursor's token is drawn too, on top of the quote's current style. Pilot on a real database."""
+
+from __future__ import annotations
+
+from annotator.tui.styles import CURSOR
+from annotator.tui.widgets.article_view import ArticleView
+
+
+async def test_the_cursor_is_drawn_inside_a_current_quote(running) -> None:
+    async with running() as (app, pilot):
+        await pilot.press("enter", "enter", "x", "2", *["tab"] * 6)  # as the annotate snapshot: a quote current
+        screen = app.screen
+        item = screen.model.get(screen.current)
+        assert item is not None and item.is_quote
+        view = screen.query_one(ArticleView)
+        marks = view.marks
+        assert marks.show_cursor and marks.cursor is not None and marks.current is not None
+        assert marks.current[0] <= marks.cursor[0] < marks.cursor[1] <= marks.current[1]
+        style = view._style_at(marks.cursor[0], [], [])
+        assert style.reverse is CURSOR.reverse is True
+        outside = marks.cursor[1] + 1 if marks.cursor[1] + 1 < marks.current[1] else marks.current[0]
+        assert not view._style_at(outside, [], []).reverse
+
+
+async def test_no_cursor_is_drawn_over_a_current_entity(running) -> None:
+    async with running() as (app, _pilot):
+        screen = app.screen
+        item = screen.model.get(screen.current)
+        assert item is not None and not item.is_quote  # on opening: the first suggestion, an entity
+        assert not screen.query_one(ArticleView).marks.show_cursor
