@@ -354,9 +354,7 @@ class Keys:
             if selection is None and choice.candidate is not None and choice.candidate == self.item_at(self.cursor):
                 target = choice.candidate
             elif selection is None:
-                found = phrases.grow(self.text, self.tokens, None, self.cursor)
-                if found is None:
-                    return None
+                found = phrases.at_cursor(self.text, self.tokens, self.cursor, "ACTOR", self.covered.__getitem__)
                 target = (self.tokens[found[0]][0], self.tokens[found[1]][1])
             else:
                 target = selection

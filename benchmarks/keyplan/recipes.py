@@ -311,7 +311,7 @@ def _speaker(screen: Screen, job: Job) -> list[Recipe]:
         under = trial.item_at(token)
         if under is not None and not trial.items[under].is_quote:
             return False
-        return phrases.grow(trial.text, trial.tokens, None, token) == (first, last)
+        return phrases.at_cursor(trial.text, trial.tokens, token, "ACTOR", trial.covered.__getitem__) == (first, last)
 
     path = trial.static_path(start, new_actor_here)
     if path is not None:
@@ -348,7 +348,10 @@ def complete_choice(screen: Screen) -> tuple[str, ...]:
             under = screen.item_at(token)
             if under is not None and not screen.items[under].is_quote:
                 return False
-            return phrases.grow(screen.text, screen.tokens, None, token) == (first, last)
+            return phrases.at_cursor(screen.text, screen.tokens, token, "ACTOR", screen.covered.__getitem__) == (
+                first,
+                last,
+            )
 
         path = screen.static_path(start, new_actor_here)
         if path is not None:

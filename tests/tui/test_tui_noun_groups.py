@@ -78,3 +78,20 @@ async def test_a_label_key_on_a_common_noun_stops_at_a_name_a_span_holds_and_rep
         await pilot.press("enter")  # the first suggestion, "Maidan Wardak", accepted
         await pilot.press("slash", *"council", "enter", "1", "slash", *"tanks", "enter", "1")
     assert held(path) == [("ACTOR", "Israeli tanks"), ("ACTOR", "provincial council"), ("LOCATION", "Maidan Wardak")]
+
+
+async def test_in_speaker_mode_the_actor_key_takes_the_same_group(tmp_path: Path):
+    """A newcomer's trial: in speaker mode `1` made 'team' the speaker where the label key elsewhere takes 'the
+    Israeli negotiating team'."""
+    db = database(tmp_path / "n.db")
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"army", "enter", "4")  # the quotation as a QUOTE: speaker mode at once
+        await pilot.press(*["semicolon"] * 3, "1")  # ; moves in speaker mode: "army", "one", "resident"
+        await pilot.pause()
+    with Store.open(db) as store:
+        spans = {s.label.value: s for s in store.spans("n", WHO)}
+    assert spans["ACTOR"].text == "one resident"
+    assert spans["QUOTE"].speaker is not None
+    assert (spans["QUOTE"].speaker.start, spans["QUOTE"].speaker.end) == (spans["ACTOR"].start, spans["ACTOR"].end)

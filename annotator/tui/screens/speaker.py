@@ -143,9 +143,12 @@ class SpeakerScreen(ModalScreen[Choice]):
         if selection is None and self.candidate is not None and self.candidate == under:
             self.dismiss(self.candidate)  # an ACTOR is there already: it is the speaker
             return
-        if selection is None and below.model.tokens:
-            found = phrases.grow(below.model.text, below.model.tokens, None, below.cursor)
-            selection = below.model.token_range(*found) if found else None
+        if selection is None and below.model.tokens:  # what the ACTOR key takes outside speaker mode too
+            model = below.model
+            found = phrases.at_cursor(
+                model.text, model.tokens, below.cursor, Label.ACTOR, lambda index: model.spanned(*model.tokens[index])
+            )
+            selection = model.token_range(*found)
         if selection is None:
             return
         self.dismiss(selection)
