@@ -348,3 +348,12 @@ def test_an_article_over_spacy_s_limit_is_one_line(tmp_path: Path) -> None:
         f"annotator: error: {path}:1: field 'text': 1,000,001 characters, over spaCy's limit of 1,000,000 for one "
         "text: train cannot learn from it (leave it out, or cut it into articles)\n"
     )
+
+
+def test_unseen_by_names_a_trained_folder(work: tuple[Path, Path], tmp_path: Path) -> None:
+    db, out = work
+    result = run("evaluate", "--db", str(db), "--model", str(out), "--unseen-by", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"annotator: error: --unseen-by {tmp_path}: not a pipeline folder written by `annotator train`\n"
+    )

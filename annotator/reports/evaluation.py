@@ -269,6 +269,11 @@ def score(
         suggesters = [name.split("@", 1)[0] for name in suggesters_for_model(model).names]  # the pipeline's own, now
     if annotator is None and (model is not None or unseen_by):
         _same_pipeline(suggesters or [], model)
+        from annotator.suggest.loading import trained_meta
+
+        for folder in unseen_by:
+            if trained_meta(folder) is None:
+                raise AnnotatorError(f"--unseen-by {folder}: not a pipeline folder written by `annotator train`")
         ids, left_out = _not_learned(store, ids, [model, *unseen_by] if model else list(unseen_by), reference)
     predicted: list[tuple[int, list[SpanLike]]] = []
     missing = 0
