@@ -328,12 +328,7 @@ def next_unmarked(text: str, tokens: Tokens, index: int, step: int, covered: Cal
     """The next (step 1) or previous (step -1) word no entity covers, function words, punctuation and marked
     spans skipped (`is_unmarked_word`): the places a pass for missed mentions stops at; `index` if none.
     A label key there adds the phrase under the cursor (a common noun: its whole group)."""
-    position = index + step
-    while 0 <= position < len(tokens):
-        if is_unmarked_word(text, tokens, position, covered):
-            return position
-        position += step
-    return index
+    return _next_where(len(tokens), index, step, lambda i: is_unmarked_word(text, tokens, i, covered))
 
 
 def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int], bool]) -> bool:
@@ -358,9 +353,14 @@ def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int],
 def next_candidate(text: str, tokens: Tokens, index: int, step: int, covered: Callable[[int], bool]) -> int:
     """The next (step 1) or previous (step -1) name or number no entity covers (`is_candidate`); `index` if none.
     A label key there adds the whole name, or the figure with its qualifier."""
+    return _next_where(len(tokens), index, step, lambda i: is_candidate(text, tokens, i, covered))
+
+
+def _next_where(count: int, index: int, step: int, wanted: Callable[[int], bool]) -> int:
+    """The first token after `index` (step 1) or before it (step -1) that is `wanted`; `index` if none."""
     position = index + step
-    while 0 <= position < len(tokens):
-        if is_candidate(text, tokens, position, covered):
+    while 0 <= position < count:
+        if wanted(position):
             return position
         position += step
     return index

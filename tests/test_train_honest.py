@@ -231,6 +231,13 @@ def _meta(folder: Path) -> dict:
     return json.loads((folder / "meta.json").read_text("utf-8"))
 
 
+def _copy_with_meta(folder: Path, copy: Path, meta: dict) -> Path:
+    """A copy of a pipeline folder whose meta.json is `meta` (an edited or damaged one)."""
+    shutil.copytree(folder, copy)
+    (copy / "meta.json").write_text(json.dumps(meta), "utf-8")
+    return copy
+
+
 def test_an_article_learned_is_known_by_its_id_when_its_text_changed(work: tuple[Path, Path], tmp_path: Path) -> None:
     db, out = work
     exported = tmp_path / "gold.jsonl"
@@ -299,12 +306,10 @@ def test_a_folder_that_does_not_say_what_it_learned_is_refused(
     work: tuple[Path, Path], tmp_path: Path, learned: object
 ) -> None:
     db, out = work
-    copy = tmp_path / "copy"
-    shutil.copytree(out, copy)
-    meta = _meta(copy)
+    meta = _meta(out)
     meta["annotator"]["learned"] = learned
     meta["annotator"]["articles"] = []
-    (copy / "meta.json").write_text(json.dumps(meta), "utf-8")
+    copy = _copy_with_meta(out, tmp_path / "copy", meta)
     result = run("evaluate", "--db", str(db), "--model", str(copy))
     assert result.exit_code == 1
     assert result.stderr == (
@@ -315,11 +320,9 @@ def test_a_folder_that_does_not_say_what_it_learned_is_refused(
 
 def test_a_trained_folder_without_its_annotator_section_is_refused(work: tuple[Path, Path], tmp_path: Path) -> None:
     db, out = work
-    copy = tmp_path / "copy"
-    shutil.copytree(out, copy)
-    meta = _meta(copy)
+    meta = _meta(out)
     del meta["annotator"]
-    (copy / "meta.json").write_text(json.dumps(meta), "utf-8")
+    copy = _copy_with_meta(out, tmp_path / "copy", meta)
     for args in (["suggest", "--model", str(copy)], ["evaluate", "--model", str(copy)]):
         result = run(*args, "--db", str(db))
         assert result.exit_code == 1, result.output

@@ -325,22 +325,22 @@ def outdated(stored: dict[str, set[str]], names: tuple[str, ...], keep_trained: 
     a kind a trained pipeline suggested is kept: the team chose that pipeline, and the shipped one must not
     replace its suggestions unasked (`kept_trained` counts them for the report)."""
     targets = {_kind(name): name for name in names}
-
-    def stale(name: str, have: set[str]) -> bool:
-        return _kind(name) in targets and targets[_kind(name)] not in have and not (keep_trained and trained(name))
-
-    return [article_id for article_id, have in stored.items() if not have or any(stale(n, have) for n in have)]
+    return [
+        article_id
+        for article_id, have in stored.items()
+        if not have or any(_other(n, have, targets) and not (keep_trained and trained(n)) for n in have)
+    ]
 
 
 def kept_trained(stored: dict[str, set[str]], names: tuple[str, ...]) -> Counter[str]:
     """How many articles hold each trained pipeline's suggestions that `outdated(..., keep_trained=True)` keeps."""
     targets = {_kind(name): name for name in names}
-    return Counter(
-        name
-        for have in stored.values()
-        for name in have
-        if trained(name) and _kind(name) in targets and targets[_kind(name)] not in have
-    )
+    return Counter(n for have in stored.values() for n in have if trained(n) and _other(n, have, targets))
+
+
+def _other(name: str, have: set[str], targets: dict[str, str]) -> bool:
+    """`name` is another version of a kind the targets make, and the article lacks the target's."""
+    return _kind(name) in targets and targets[_kind(name)] not in have
 
 
 class SuggestInterrupted(KeyboardInterrupt):

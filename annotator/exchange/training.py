@@ -78,7 +78,6 @@ def _statuses(include_in_progress: bool) -> set[Status]:
 
 def gather(store: Reader | None, source: Source) -> list[Article]:
     """The annotated articles of a source, in a stable order (by id)."""
-    from annotator.exchange.formats.jsonl import read_records
     from annotator.suggest.learn import Article
 
     wanted = _statuses(source.include_in_progress)
@@ -86,7 +85,7 @@ def gather(store: Reader | None, source: Source) -> list[Article]:
     left_out: Counter[str] = Counter()
     if source.files:
         for path in source.files:
-            for line, record in _records(path, read_records):
+            for line, record in _records(path):
                 if record.status not in wanted:
                     left_out[record.status.value] += 1
                     continue
@@ -120,23 +119,23 @@ def gather(store: Reader | None, source: Source) -> list[Article]:
     return [found[key][1] for key in sorted(found)]
 
 
-def _records(
-    path: Path, read: Callable[[Path], Iterator[tuple[int, NativeRecord]]]
-) -> Iterator[tuple[int, NativeRecord]]:
+def _records(path: Path) -> Iterator[tuple[int, NativeRecord]]:
     """The file's records; an unknown label says how to train on it (import maps labels, train does not)."""
+    from annotator.exchange.formats.common import MAP_HINT, without_map_hint
+    from annotator.exchange.formats.jsonl import read_records
+
     try:
-        yield from read(path)
+        yield from read_records(path)
     except InputError as error:
-        if error.field and error.field.startswith("spans[") and error.field.endswith("].label"):
-            found = error.reason.split(" (", 1)[0]
-            raise InputError(
-                f"{found}: train learns ACTOR, LOCATION and FIGURE; import the file with --label-map (e.g. "
-                "PERSON=ACTOR) and train from the database",
-                path=error.path,
-                line=error.line,
-                field=error.field,
-            ) from None
-        raise
+        if MAP_HINT not in error.reason:
+            raise
+        raise InputError(
+            f"{without_map_hint(error.reason)}: train learns ACTOR, LOCATION and FIGURE; import the file with "
+            "--label-map (e.g. PERSON=ACTOR) and train from the database",
+            path=error.path,
+            line=error.line,
+            field=error.field,
+        ) from None
 
 
 def _too_long(chars: int) -> str:

@@ -194,7 +194,7 @@ def _run_now(
 
     nlp = load_pipeline(model)
     own = suggesters_of(nlp)
-    made = [named_for(model, name) for name in names]
+    made = [named_for(own, name) for name in names]
     entities = next((n for n in made if builtin_suggesters().get(n.split("@", 1)[0]) == "entities"), own.entities)
     quotes = next((n for n in made if builtin_suggesters().get(n.split("@", 1)[0]) == "quotes"), own.quotes)
     texts = [store.article(article_id).text for article_id in ids]
@@ -331,11 +331,12 @@ def _same_pipeline(suggesters: Sequence[str], model: str | None) -> None:
         raise AnnotatorError(
             f"{model} is not a folder `annotator train` wrote, and {stored[0]!r} is a trained pipeline's"
         )
+    weights = folder_hash(Path(model)) if stored else ""
     for name in stored:
-        if name.split("@", 1)[1] != folder_hash(Path(model)):
+        if name.split("@", 1)[1] != weights:
             raise AnnotatorError(
-                f"{name!r} was not made by the pipeline at {model} (its suggestions are named "
-                f"@{folder_hash(Path(model))}): --model says whose training articles are left out"
+                f"{name!r} was not made by the pipeline at {model} (its suggestions are named @{weights}): "
+                "--model says whose training articles are left out"
             )
 
 

@@ -140,12 +140,12 @@ def suggesters_for_model(model: str | None) -> Suggesters:
     return Suggesters(ENTITIES_SUGGESTER, QUOTES_V3)
 
 
-def named_for(model: str | None, name: str) -> str:
-    """The name a built-in suggester version's suggestions get when run with `model`'s pipeline: a trained
-    folder's hash on a version that uses the learned component ("entities.v3@<hash>")."""
-    if model is None or name not in GUIDED or trained_meta(model) is None:
-        return name
-    return f"{name}@{folder_hash(Path(model))}"
+def named_for(own: Suggesters, name: str) -> str:
+    """The name a built-in suggester version's suggestions get when run with a pipeline that makes `own`: a trained
+    folder's weights on a version that uses the learned component ("entities.v3@<hash>", from own's
+    "entities.v4@<hash>")."""
+    _, at, weights = own.entities.partition("@")
+    return f"{name}@{weights}" if at and name in GUIDED else name
 
 
 def suggesters_of(nlp: Language) -> Suggesters:

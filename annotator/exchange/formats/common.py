@@ -184,10 +184,19 @@ def label_of(
 
 def unknown_label(name: str) -> str:
     """The error for a label we do not have, in every format: what ours are, what was found, and how to map it."""
-    return (
-        f"{not_one_of((label.value for label in Label), name)} "
-        f"(map it with --label-map {name}=ACTOR, or drop it with --label-map {name}=)"
-    )
+    return f"{not_one_of((label.value for label in Label), name)}{_map_hint(name)}"
+
+
+MAP_HINT = " (map it with --label-map "
+
+
+def _map_hint(name: str) -> str:
+    return f"{MAP_HINT}{name}=ACTOR, or drop it with --label-map {name}=)"
+
+
+def without_map_hint(reason: str) -> str:
+    """`unknown_label`'s words without the --label-map hint, for a reader that has no --label-map (`train`)."""
+    return reason.split(MAP_HINT, 1)[0]
 
 
 def not_anyones_work(model: str) -> str:
