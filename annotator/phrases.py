@@ -280,6 +280,8 @@ def is_unmarked_word(text: str, tokens: Tokens, index: int, covered: Callable[[i
         return False
     if len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"):
         return False  # a year is no figure
+    if is_number(word) and _in_date(text, tokens, index):
+        return False  # the day of a date ("Oct. 7", "7 October") is no figure either
     if lower in QUALIFIER_WORDS and _in_qualifier(text, tokens, index):
         return False
     if is_name_word(word) and not is_number(word):  # where a name starts as the label key reads it: not "Tel | Aviv"
@@ -314,6 +316,15 @@ def _before_its_head(text: str, tokens: Tokens, index: int) -> bool:
         and joined(text, tokens, following - 1, following)
         and is_common(word_at(text, tokens, following))
     )
+
+
+def _in_date(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether a number stands next to the name of a month or a day ("Oct. | 7", "7 | October")."""
+    return any(
+        0 <= other < len(tokens) and joined(text, tokens, min(index, other), max(index, other))
+        and word_at(text, tokens, other) in DATES
+        for other in (index - 1, index + 1)
+    )  # fmt: skip
 
 
 def _in_qualifier(text: str, tokens: Tokens, index: int) -> bool:
@@ -394,3 +405,17 @@ def next_occurrence(text: str, tokens: Tokens, start: int, end: int, step: int) 
         return token_at(tokens, later[0] if later else found[0])
     earlier = [position for position in found if position < start]
     return token_at(tokens, earlier[-1] if earlier else found[-1])
+
+
+def occurrence_from(
+    text: str, tokens: Tokens, words: TokenRange | None, cursor: int, step: int
+) -> tuple[int | None, TokenRange]:
+    """Where `#` goes from the cursor (a token index): the next place with the current entity's words (`words`,
+    character offsets), or with the cursor's word when there is no entity or its words stand nowhere else; and
+    the words it looked for. A person who landed inside a longer name keeps going with the word they followed."""
+    if words is not None:
+        found = next_occurrence(text, tokens, words[0], words[1], step)
+        if found is not None:
+            return found, words
+    own = (tokens[cursor][0], tokens[cursor][1])
+    return next_occurrence(text, tokens, own[0], own[1], step), (own if words is None else words)

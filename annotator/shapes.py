@@ -17,6 +17,7 @@ from annotator.wordlists import (
     NOT_MODIFIERS,
     NUMBER_WORDS,
     PEOPLE_NOUNS,
+    PLURAL_PEOPLE,
     POSSESSIVES,
     PREPOSITIONS,
     QUALIFIERS,
@@ -232,15 +233,18 @@ def group_start(text: str, tokens: Tokens, index: int) -> int:
 
 def is_participant(text: str, tokens: Tokens, index: int) -> bool:
     """Whether a lower-case word names people: a person noun (`PEOPLE_NOUNS`, or its plural: "residents") or the
-    subject of a verb of saying right after it ("the army said", "organizers say")."""
+    subject of a verb of saying right after it ("the army said", "organizers say"); not a singular person noun
+    that modifies the word after it ("a hostage | deal", "official | Israeli figures")."""
     word = word_at(text, tokens, index)
     if not word.islower():
         return False
-    if word in PEOPLE_NOUNS or (word.endswith("s") and (word[:-1] in PEOPLE_NOUNS or word[:-2] in PEOPLE_NOUNS)):
-        return True
     following = index + 1
-    return (
-        following < len(tokens)
-        and joined(text, tokens, index, following)
-        and word_at(text, tokens, following) in SPEECH_VERB_FORMS
+    after = (
+        word_at(text, tokens, following) if following < len(tokens) and joined(text, tokens, index, following) else ""
     )
+    if after in SPEECH_VERB_FORMS:
+        return True
+    if word in PEOPLE_NOUNS:  # unless it modifies a noun after it: "a hostage | deal", "official | Israeli figures"
+        plural = word in PLURAL_PEOPLE  # "people fear", "police detain": a verb follows, never a noun
+        return plural or not (group_word(after) and not after.endswith(("ed", "ing")))
+    return word.endswith("s") and (word[:-1] in PEOPLE_NOUNS or word[:-2] in PEOPLE_NOUNS)

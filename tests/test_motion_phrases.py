@@ -378,3 +378,16 @@ def test_a_common_nouns_group_stops_at_what_an_entity_span_holds() -> None:
     assert added("council", "Maidan Wardak") == "provincial council"
     assert added("supporters", "") == "supporters of Hamas"
     assert added("supporters", "Hamas") == "supporters"
+
+
+def test_the_next_candidate_skips_a_day_of_a_date_and_a_person_noun_that_modifies_the_next_word() -> None:
+    """A newcomer's trial: ; stopped at "7" in "Oct. 7" (a date, no figure) and at "hostage" in "a hostage deal"
+    and "official" in "official Israeli figures" (modifiers of the noun after them, no people). A person noun
+    before a verb stays a stop ("Police arrested", "officials said")."""
+    text = (
+        "After the Oct. 7 attack and the 7 October talks, a hostage deal and official Israeli figures came. "
+        "Police arrested two men and officials said so."
+    )
+    few = [(t.start, t.end) for t in tokenize([text])[0]]
+    found = [text[slice(*few[i])] for i in range(len(few)) if phrases.is_candidate(text, few, i, lambda _: False)]
+    assert found == ["Israeli", "Police", "two", "men", "officials"]

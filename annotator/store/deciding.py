@@ -12,7 +12,7 @@ from annotator.spans import edge_problem, fit
 from annotator.store.changes import describe
 from annotator.store.connection import SPAN_COLUMNS, Row
 from annotator.store.history import History
-from annotator.vocabulary import Label
+from annotator.vocabulary import Label, Status
 
 
 class Deciding(History):
@@ -127,8 +127,9 @@ class Deciding(History):
                 article_id, annotator, "reject", {"decisions": []}, new, message=f"rejected {describe(suggestion)}"
             )
 
-    def accept_all(self, article_id: str, annotator: str) -> Edit:
-        """Accept every pending suggestion that fits; those that would overlap are left pending and counted."""
+    def accept_all(self, article_id: str, annotator: str, *, done: bool = False) -> Edit:
+        """Accept every pending suggestion that fits; those that would overlap are left pending and counted.
+        `done`: and mark the article done, in the same action (one undo), when none is left pending."""
         with self._editing(article_id, annotator):
             old: Row = {"spans": [], "decisions": []}
             new: Row = {"spans": [], "decisions": []}
@@ -151,4 +152,7 @@ class Deciding(History):
                 message += f"; {refused} left pending because they overlap accepted spans"
             if not accepted:
                 raise Refused("no suggestion could be accepted" if refused else "no pending suggestions")
+            if done and not refused:
+                old["status"], new["status"] = self._status_row(article_id, annotator), Status.DONE.value
+                message += " and marked the article done"
             return self._commit(article_id, annotator, "accept_all", old, new, message=message, applied=True)

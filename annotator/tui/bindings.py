@@ -44,7 +44,7 @@ MOVING = [
     _key("colon", "candidate(-1)", "Name back", "previous name, number or people no entity marks yet",
          "previous_candidate"),
     _key("number_sign", "occurrence(1)", "Again", "next place with the same words: the current entity's, or the word "
-         "under the cursor (wrapping around)", "next_occurrence"),
+         "under the cursor when there is none or they stand nowhere else (wrapping around)", "next_occurrence"),
     _key("t", "jump(1)", "To", "to the next word starting with the character typed next (t then p: the next word "
          "starting with p or P, as vim's f)", "jump_forward"),
     _key("T", "jump(-1)", "To back", "to the previous word starting with the character typed next", "jump_back"),
@@ -70,8 +70,8 @@ SELECTING = [
     _key("v", "phrase", "Phrase", "select the phrase under the cursor (a name, a figure, a word); again: a larger one "
          "(its noun group, with its determiner, then with the \"of\" phrase after it)", "select_phrase"),
     _key("quotation_mark", "quotation", "Quotation",
-         "the quote under the cursor becomes current; with none, select the quotation around the cursor (or the "
-         "next one in the paragraph) without its marks", "select_quotation"),
+         "the quote under the cursor becomes current; again (or with none there), select the quotation around the "
+         "cursor (or the next one in the paragraph) without its marks", "select_quotation"),
     _key("escape", "cancel", "Clear", "clear the selection", "cancel"),
 ]  # fmt: skip
 

@@ -369,8 +369,8 @@ class Screen(Keys, StoreRules):
             return (self.token_index(self.items[target].start), target, None)
         if key == "number_sign":  # `CursorScreen.action_occurrence`
             item = self.item(current)
-            start, end = (item.start, item.end) if item is not None and not item.is_quote else self.tokens[cursor]
-            found = phrases.next_occurrence(self.text, self.tokens, start, end, 1)
+            words = (item.start, item.end) if item is not None and not item.is_quote else None
+            found, _ = phrases.occurrence_from(self.text, self.tokens, words, cursor, 1)
             return None if found is None else (found, self.item_at(found), None)
         if key in ("down", "up"):
             column = self.column_of[cursor] if column is None else column

@@ -355,6 +355,21 @@ async def test_d_with_suggestions_pending_asks_first(running, read_store):
         assert [s.text for s in store.spans("hostile", WHO)] == ["Not bold"]
 
 
+async def test_d_then_accept_all_is_one_action_one_undo_takes_back(running, read_store):
+    """A newcomer's trial: d, a (accept them all, done) took two undos, the first undoing only "done". Both are
+    one action: one undo gives back the article as it was, its suggestions pending, still in progress."""
+    async with running() as (app, pilot):
+        await pilot.press("enter")  # one accepted: the article is in progress
+        await pilot.press("d", "a")
+        assert app.screen.article_id == "hostile"
+        await pilot.press("p", "u")
+        assert app.screen.article_id == "seed"
+    with read_store() as store:
+        assert store.status("seed", WHO) is Status.IN_PROGRESS
+        assert len(store.spans("seed", WHO)) == 1
+        assert len(store.pending("seed", WHO)) == 14
+
+
 @pytest.mark.parametrize(("key", "status"), [("S", Status.SKIPPED), ("F", Status.FLAGGED)])
 async def test_skip_and_flag_mark_the_article_and_open_the_next(running, read_store, key, status):
     async with running() as (app, pilot):

@@ -249,3 +249,19 @@ async def test_number_sign_goes_to_the_next_place_with_the_same_words_and_a_digi
         assert [(s.label.value, s.text, s.start) for s in store.spans("seed", WHO)] == [
             ("ACTOR", "the army", every[0] - 4)
         ]
+
+
+async def test_number_sign_goes_on_with_the_word_it_followed_after_landing_inside_a_longer_name(running):
+    """A newcomer's trial: # from "Netanyahu" wrapped around onto the suggested "Benjamin Netanyahu", and every
+    further # said "'Benjamin Netanyahu' stands nowhere else": stuck. It goes on to the next "Netanyahu"."""
+    async with running() as (app, pilot):
+        screen = article_screen(app)
+        text = screen.model.text
+        every = [i for i in range(len(text)) if text.startswith("Netanyahu", i)]
+        await pilot.press("slash", *"against Netanyahu", "enter", "ctrl+right")
+        seen = [screen.model.tokens[screen.cursor][0]]
+        for _ in range(len(every)):
+            await pilot.press("number_sign")
+            seen.append(screen.model.tokens[screen.cursor][0])
+    second = every.index(seen[0])
+    assert seen == [every[(second + i) % len(every)] for i in range(len(every) + 1)]

@@ -301,14 +301,14 @@ class AnnotateScreen(ArticleScreen):
     @retried("pending")
     def _done_chosen(self, choice: str | None) -> None:
         if choice == "accept":
-            edit = self._commit(self.annotator_app.store.accept_all)
+            edit = self._commit(lambda article, who: self.annotator_app.store.accept_all(article, who, done=True))
             if edit is None:
                 return
-            if self.model.pending_count:
+            if edit.status is not Status.DONE:
                 self._after(edit, self.current)
                 self.say(f"{edit.message}: not marked done, {self.model.pending_count} still pending", "yellow")
                 return
-            self._finish(Status.DONE, accepted=edit.message)
+            self._finished(Status.DONE, accepted=edit.message)
         elif choice == "leave":
             self._finish(Status.DONE)
         else:
@@ -316,13 +316,15 @@ class AnnotateScreen(ArticleScreen):
 
     @said
     @retried("pending")
-    def _finish(self, status: str, reason: str | None = None, accepted: str = "") -> None:
+    def _finish(self, status: str, reason: str | None = None) -> None:
+        edit = self._commit(self.annotator_app.store.set_status, Status(status), reason=reason or None)
+        if edit is not None:
+            self._finished(status)
+
+    def _finished(self, status: str, accepted: str = "") -> None:
+        """Say the article is marked and open the next one to do."""
         title = display(self.model.title) or self.article_id
         title = title if len(title) <= 60 else title[:59] + "…"  # a toast; the message log keeps it whole too
-        store = self.annotator_app.store
-        edit = self._commit(store.set_status, Status(status), reason=reason or None)
-        if edit is None:
-            return
         left = f", {self.model.pending_count} left undecided" if self.model.pending_count else ""
         done = f"{title}: {status}{left}" + (f" ({accepted})" if accepted else "")
         self.notify(done, title="Marked", timeout=3)

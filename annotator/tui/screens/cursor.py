@@ -8,6 +8,8 @@ moves by screen line ask the article view's layout.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import events
 from textual.screen import Screen
@@ -109,13 +111,15 @@ class CursorScreen(Screen[None]):
         self._to_unmarked(phrases.next_candidate, step, "unmarked name or number")
 
     def action_occurrence(self, step: int) -> None:
-        """The next (or previous) place with the current entity's words, or the cursor's word (wrapping around)."""
+        """The next (or previous) place with the current entity's words, or the cursor's word (wrapping around;
+        also when the entity's words stand nowhere else: landed on "Netanyahu" inside "Benjamin Netanyahu", the
+        next press goes on to the next "Netanyahu")."""
         model = self.model
         if not model.tokens:
             return
         item = model.get(self.current) if self.selection_start is None else None
-        start, end = (item.start, item.end) if item is not None and not item.is_quote else model.tokens[self.cursor]
-        found = phrases.next_occurrence(model.text, model.tokens, start, end, step)
+        words = (item.start, item.end) if item is not None and not item.is_quote else None
+        found, (start, end) = phrases.occurrence_from(model.text, model.tokens, words, self.cursor, step)
         if found is None:
             self.say(f"{model.text[start:end]!r} stands nowhere else in this article", "yellow")
             return
@@ -224,11 +228,20 @@ class CursorScreen(Screen[None]):
         self._move_to(motion.paragraph(self.model.text, self.model.tokens, self.cursor, step))
 
     def action_search(self) -> None:
+        self.search()
+
+    def search(self, then: Callable[[], None] | None = None) -> None:
+        """Open the search line; `then` runs once it is closed (the speaker choice follows the cursor)."""
         from annotator.tui.screens.search import SearchScreen
 
         origin = (self.cursor, self.current)
-        self.app.push_screen(SearchScreen(self.search_query, self._preview_search, self.cursor),
-                             lambda query: self._searched(query, origin))  # fmt: skip
+
+        def searched(query: str | None) -> None:
+            self._searched(query, origin)
+            if then is not None:
+                then()
+
+        self.app.push_screen(SearchScreen(self.search_query, self._preview_search, self.cursor), searched)
 
     def _preview_search(self, query: str, step: int, origin: int | None) -> str:
         """Move to the next match of `query` after the token `origin` (None: the cursor), as the search line is

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
@@ -32,8 +33,9 @@ if TYPE_CHECKING:
 #: unchanged (escape), or quit the app.
 Choice = Item | tuple[int, int] | Literal["none", "cancel", "quit"]
 
-_FORWARDED = {"next_span", "previous_span", "next_item", "previous_item", "search", "next_match", "previous_match",
-              "cancel", "jump_forward", "jump_back", "next_occurrence"}  # fmt: skip
+#: Keys of the article below that mean something else here (tab: the next candidate) or are read differently
+#: (the search line, the character after t or T): not forwarded as they are.
+_FORWARDED = {"next_span", "previous_span", "next_item", "previous_item", "search", "cancel"}
 
 
 def _forwarded(binding: Binding) -> Binding:
@@ -55,6 +57,7 @@ class SpeakerScreen(ModalScreen[Choice]):
         Binding("enter", "choose", "Confirm", id="accept"),
         Binding("1", "new_actor", "New ACTOR", id="label_actor"),
         Binding("x,delete", "clear", "No speaker", id="reject"),
+        *(Binding(b.key, "search", b.description, show=False, id=b.id) for b in MOVING if b.id == "search"),
         Binding("escape", "cancel", "Cancel", id="cancel"),
         *(_forwarded(b) for b in [*MOVING, *SELECTING] if b.id not in _FORWARDED),
         Binding("question_mark", "help", "Help", id="help"),
@@ -112,8 +115,22 @@ class SpeakerScreen(ModalScreen[Choice]):
 
     async def action_forward(self, action: str) -> None:
         """A moving or selecting key: the cursor moves below; an ACTOR under it becomes the candidate."""
+        await self.below.run_action(action)
+        if self.below.jump_step is None:  # t or T: the character typed next moves it (`on_key`)
+            self._follow_cursor()
+
+    def on_key(self, event: events.Key) -> None:
+        """The character after t or T goes to the article below, as it would without the speaker choice."""
+        if self.below.jump_step is not None:
+            self.below.on_key(event)
+            self._follow_cursor()
+
+    def action_search(self) -> None:
+        """/ searches the article below; where the search leaves the cursor, an ACTOR there is the candidate."""
+        self.below.search(then=self._follow_cursor)
+
+    def _follow_cursor(self) -> None:
         below = self.below
-        await below.run_action(action)
         if below.selection_start is None:
             under = below.model.item_at(below._offset()) if below.model.tokens else None
             if under is not None and under.label is Label.ACTOR and not under.rejected:

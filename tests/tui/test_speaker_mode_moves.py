@@ -1,0 +1,46 @@
+"""In the speaker choice the moving keys move the cursor in the article below as they do outside it, t/T with
+their character and / with its search line too (a newcomer's trial: both did nothing there); an ACTOR the
+cursor lands on is the candidate, and enter makes it the speaker. Checked in the database the keys wrote to."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.models import ArticleIn, Suggestion
+from annotator.store import Store
+from annotator.tui.app import make_app
+from tests.tui.conftest import WHO
+from tests.tui.fixtures import seed_tokens
+
+TEXT = '"We saw it," Maria Lopez said. Police came.\n"It burned," a neighbour said, and Tom Reed agreed.'
+
+
+def suggested(part: str, label: str) -> Suggestion:
+    start = TEXT.index(part)
+    return Suggestion(start=start, end=start + len(part), label=label, text=part, suggester="t.v1")
+
+
+def database(path: Path) -> Path:
+    suggestions = [suggested("We saw it,", "QUOTE"), suggested("Maria Lopez", "ACTOR"), suggested("Police", "ACTOR"),
+                   suggested("It burned,", "QUOTE"), suggested("Tom Reed", "ACTOR")]  # fmt: skip
+    with Store.open(path) as store:
+        store.add_articles([(ArticleIn(text=TEXT, id="n", title="N"), seed_tokens(TEXT), suggestions)])
+    return path
+
+
+async def test_t_and_search_move_to_the_speaker_in_the_speaker_choice(tmp_path: Path):
+    db = database(tmp_path / "n.db")
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")  # the first quote, accepted; its nearest candidate is "Maria Lopez"
+        await pilot.press("t", "P", "enter")  # to "Police": the speaker
+        await pilot.press("slash", *"burned", "enter", "s")
+        await pilot.press("slash", *"Maria", "enter", "enter")  # the search line, then the choice
+    with Store.open(db) as store:
+        spans = {s.text: s for s in store.spans("n", WHO)}
+    assert sorted(spans) == ["It burned,", "Maria Lopez", "Police", "We saw it,"]
+    police, maria = spans["Police"], spans["Maria Lopez"]
+    assert spans["We saw it,"].speaker is not None and spans["It burned,"].speaker is not None
+    assert (spans["We saw it,"].speaker.start, spans["We saw it,"].speaker.end) == (police.start, police.end)
+    assert (spans["It burned,"].speaker.start, spans["It burned,"].speaker.end) == (maria.start, maria.end)
