@@ -16,6 +16,8 @@
     here only to build the database, costs the garbage collector nothing: the app keeps everything that exists
     when its first frame is drawn out of the collector's scans, as it does in its own process.
     A baseline of bare SQLite commits on the same disk follows: its max shows the disk's own fsync stalls.
+    The same loop runs again with the database on /dev/shm (a RAM file system) where there is one: there a
+    commit's fsync returns at once, so its figures are the app's own share, without the disk's stalls.
 Prints figures; never run as a test.
 """
 
@@ -25,6 +27,8 @@ import argparse
 import asyncio
 import compileall
 import json
+import os
+import pty
 import statistics
 import subprocess
 import sys
@@ -34,6 +38,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl"  # from a clone elsewhere: --corpus PATH
+RAM = Path("/dev/shm")  # a RAM file system (Linux): the latency loop runs there too, without the disk's stalls
 sys.path.insert(0, str(ROOT))
 
 BARE = """
@@ -144,8 +149,16 @@ def cold_start(runs: int, workdir: Path) -> None:
     compileall.compile_dir(ROOT / "annotator", quiet=1)
 
     def once(script: str, *args: str) -> tuple[float, list[str]]:
+        # The console script refuses to open a screen without a terminal on standard input and error: a
+        # pseudo-terminal stands in for them (the headless app draws into neither).
+        main, terminal = pty.openpty()
         started = time.time()
-        out = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+        try:
+            out = subprocess.run([sys.executable, "-c", script, *args], stdin=terminal, stderr=terminal,
+                                 stdout=subprocess.PIPE, text=True, check=True)  # fmt: skip
+        finally:
+            os.close(terminal)
+            os.close(main)
         fields = out.stdout.split()
         return float(fields[0]) - started, fields[1:]
 
@@ -173,16 +186,15 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-async def latency(iterations: int, workdir: Path, corpus: Path) -> None:
+async def latency(iterations: int, places: list[tuple[str, Path]], corpus: Path) -> None:
+    """The key loop below once per place the database is on: the working directory's disk (real fsyncs), and a
+    RAM file system when there is one, where a commit's fsync returns at once, so the app's own share shows."""
     from annotator.models import ArticleIn
-    from annotator.tui.app import make_app
     from annotator.tui.screens.annotate import AnnotateScreen
 
     records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
     longest = max(records, key=lambda r: len(r["text"]))
     article = ArticleIn(text=longest["text"], title=longest.get("title", ""), id="longest")
-    db = workdir / "longest.db"
-    source = build_db(db, [article])
     done = {"count": 0}
     for name in (
         "action_accept",
@@ -206,6 +218,17 @@ async def latency(iterations: int, workdir: Path, corpus: Path) -> None:
 
         setattr(AnnotateScreen, name, wrapped)
 
+    for where, folder in places:
+        db = folder / "longest.db"
+        source = build_db(db, [article])
+        samples = await _keys(iterations, db, source, longest["id"], article.text, done, where)
+        commit_baseline(samples, folder)
+
+
+async def _keys(iterations: int, db: Path, source: str, name: str, text: str, done: dict, where: str) -> int:
+    """Press the keys on the article in `db`; print each action's median and p99; return how many were timed."""
+    from annotator.tui.app import make_app
+
     app = make_app(db, "bench", keymap_path=False)
     timings: dict[str, list[float]] = {}
     refused: dict[str, int] = {}
@@ -213,10 +236,11 @@ async def latency(iterations: int, workdir: Path, corpus: Path) -> None:
         await pilot.pause()
         screen = app.screen
         model = screen.model
-        words = len(article.text.split())
+        words = len(text.split())
         print(
-            f"\nlatency on {longest['id'][:60]} ({len(article.text)} chars, {words} words, {len(model.tokens)} tokens, "
-            f"{model.pending_count} suggestions from {source}; {len(screen.view.layout_)} wrapped lines)"
+            f"\nlatency, the database on {where}, on {name[:60]} ({len(text)} chars, {words} words, "
+            f"{len(model.tokens)} tokens, {model.pending_count} suggestions from {source}; "
+            f"{len(screen.view.layout_)} wrapped lines)"
         )
 
         async def press(key: str, name: str | None) -> None:
@@ -267,7 +291,7 @@ async def latency(iterations: int, workdir: Path, corpus: Path) -> None:
             f"{percentile(values, 0.99) * 1000:>8.1f}ms{note}"
         )
     print(f"  lines drawn per action on average: {lines / max(samples, 1):.1f}")
-    commit_baseline(samples, workdir)
+    return samples
 
 
 def commit_baseline(count: int, workdir: Path) -> None:
@@ -290,7 +314,7 @@ def commit_baseline(count: int, workdir: Path) -> None:
         time.sleep(0.01)
     conn.close()
     print(
-        f"  baseline: {count} bare SQLite commits on the same disk, median {statistics.median(times) * 1000:.1f}ms, "
+        f"  baseline: {count} bare SQLite commits in the same folder, median {statistics.median(times) * 1000:.1f}ms, "
         f"p99 {percentile(times, 0.99) * 1000:.1f}ms, max {max(times) * 1000:.1f}ms"
     )
 
@@ -315,10 +339,14 @@ def main() -> None:
     parser.add_argument("--iterations", type=int, default=100)
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="news JSONL; its longest article is used")
     options = parser.parse_args()
-    with tempfile.TemporaryDirectory(dir=Path.cwd(), prefix=".bench-tui-") as folder:
+    with (
+        tempfile.TemporaryDirectory(dir=Path.cwd(), prefix=".bench-tui-") as folder,
+        tempfile.TemporaryDirectory(dir=RAM if RAM.is_dir() else None, prefix=".bench-tui-") as in_ram,
+    ):
         cold_start(options.runs, Path(folder))
         if options.corpus.exists():
-            asyncio.run(latency(options.iterations, Path(folder), options.corpus))
+            places = [("this disk", Path(folder))] + ([(f"{RAM} (RAM)", Path(in_ram))] if RAM.is_dir() else [])
+            asyncio.run(latency(options.iterations, places, options.corpus))
         else:
             print(f"\n{options.corpus} not found: latency not measured")
 
