@@ -36,12 +36,14 @@ from annotator.wordlists import (
     DETERMINERS,
     FUNCTION_WORDS,
     MEMBER_NOUNS,
+    NATIONALITY_ENDINGS,
     NOT_MODIFIERS,
     OPENING,
     PARTICLES,
     POSSESSIVES,
     QUALIFIER_WORDS,
     QUANTIFIERS,
+    SPEECH_VERB_FORMS,
     TITLES,
 )
 
@@ -63,12 +65,9 @@ def phrase_ladder(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
     elif word in DATES:  # a day or a month is a phrase of its own: it never joins a name ("Palestinians | Thursday")
         core = (index, index)
     elif is_name_word(word) and word.lower() not in DETERMINERS:
-        return _ladder(
-            text,
-            tokens,
-            index,
-            [name_range(text, tokens, index, PARTICLES), name_range(text, tokens, index, CONNECTORS)],
-        )
+        cores = [name_range(text, tokens, index, PARTICLES), name_range(text, tokens, index, CONNECTORS)]
+        modified = _nationality_group(text, tokens, cores[0])
+        return _ladder(text, tokens, index, [*cores, modified] if modified is not None else cores)
     elif word.lower() in DETERMINERS and index + 1 < len(tokens) and joined(text, tokens, index, index + 1):
         following = phrase_ladder(text, tokens, index + 1)
         return [(index, following[0][1])] if following else [(index, index)]
@@ -80,6 +79,30 @@ def phrase_ladder(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
     else:
         core = (index, index)
     return _ladder(text, tokens, index, [core])
+
+
+def _nationality_group(text: str, tokens: Tokens, name: TokenRange) -> TokenRange | None:
+    """A nationality word with the noun group it modifies ("Palestinian | state", "Israeli | negotiating teams");
+    None for other names, or before a verb ("Israeli officials | added")."""
+    first, last = name
+    word = word_at(text, tokens, last)
+    following = last + 1
+    if first != last or not word.endswith(NATIONALITY_ENDINGS) or following >= len(tokens):
+        return None
+    after = word_at(text, tokens, following)
+    if not joined(text, tokens, last, following) or not is_common(after) or after in SPEECH_VERB_FORMS:
+        return None
+    if after.endswith("ed") and not is_modifier(after):
+        return None
+    head = following  # over modifiers ("negotiating") to the noun
+    while (
+        (is_modifier(word_at(text, tokens, head)) or word_at(text, tokens, head).endswith("ing"))
+        and head + 1 < len(tokens)
+        and joined(text, tokens, head, head + 1)
+        and is_common(word_at(text, tokens, head + 1))
+    ):
+        head += 1
+    return (first, head) if is_clean(text, tokens, (first, head)) else None
 
 
 def _quantified(text: str, tokens: Tokens, rung: TokenRange) -> TokenRange | None:

@@ -391,3 +391,22 @@ def test_the_next_candidate_skips_a_day_of_a_date_and_a_person_noun_that_modifie
     few = [(t.start, t.end) for t in tokenize([text])[0]]
     found = [text[slice(*few[i])] for i in range(len(few)) if phrases.is_candidate(text, few, i, lambda _: False)]
     assert found == ["Israeli", "Police", "two", "men", "officials"]
+
+
+def test_v_grows_a_nationality_word_into_the_noun_group_it_modifies() -> None:
+    """A newcomer's trial: v on "Palestinian" in "a Palestinian state" grew to "a Palestinian", never to the
+    group. A nationality word before a common noun grows into its group, then with the determiner; a name
+    before a verb does not ("Israel says")."""
+    text = "They want a Palestinian state. Israeli negotiating teams met. Israel says no. Israeli officials added."
+    few = [(t.start, t.end) for t in tokenize([text])[0]]
+
+    def ladder(word: str) -> list[str]:
+        index = next(i for i, (s, e) in enumerate(few) if text[s:e] == word)
+        found, selection = [], None
+        while (selection := phrases.grow(text, few, selection, index)) is not None:
+            found.append(text[few[selection[0]][0] : few[selection[1]][1]])
+        return found
+
+    assert ladder("Palestinian") == ["Palestinian", "Palestinian state", "a Palestinian state"]
+    assert ladder("Israeli") == ["Israeli", "Israeli negotiating teams"]
+    assert ladder("Israel") == ["Israel"]
