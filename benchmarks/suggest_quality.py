@@ -82,7 +82,7 @@ def print_side_by_side(columns: list[str], splits: dict[str, list[Evaluation]]) 
         ("micro F1 ex/ov", lambda r: _pair(r.micro.exact.f1, r.micro.overlap.f1)),
         ("micro P ex/ov", lambda r: _pair(r.micro.exact.precision, r.micro.overlap.precision)),
         ("micro R ex/ov", lambda r: _pair(r.micro.exact.recall, r.micro.overlap.recall)),
-        ("speaker accuracy", lambda r: f"{r.speakers.accuracy:.2f}"),
+        ("speaker accuracy", lambda r: "-" if r.speakers.accuracy is None else f"{r.speakers.accuracy:.2f}"),
     ]
     for name, value in rows:
         print(f"{name:<17}" + "   ".join(cells(results, value) for results in splits.values()))

@@ -52,6 +52,14 @@ def test_text_report(db_path: Path, store: Store, small_article: str) -> None:
     ]
 
 
+def test_json_speaker_accuracy_with_no_reference_quote_is_null(db_path: Path, store: Store, small_article: str) -> None:
+    """With no quote in the reference, the text says "n/a"; --json said 0.0 (every speaker wrong) until now."""
+    store.replace_annotation(small_article, GOLD, [Span(**find(SMALL_TEXT, "Gaza", "LOCATION"))], Status.DONE)
+    result = run("evaluate", "--db", str(db_path), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["speakers"] == {"gold_quotes": 0, "correct": 0, "accuracy": None}
+
+
 def test_no_gold_is_one_line_on_stderr(db_path: Path, store: Store, small_article: str) -> None:
     result = run("evaluate", "--db", str(db_path))
     assert (result.exit_code, result.stderr) == (

@@ -74,8 +74,9 @@ class SpeakerScore(BaseModel):
 
     @computed_field  # type: ignore[prop-decorator]
     @property
-    def accuracy(self) -> float:
-        return self.correct / self.gold_quotes if self.gold_quotes else 0.0
+    def accuracy(self) -> float | None:
+        """None with no reference quote: no speaker to get right or wrong (not 0.0, every speaker wrong)."""
+        return self.correct / self.gold_quotes if self.gold_quotes else None
 
     def __add__(self, other: SpeakerScore) -> SpeakerScore:
         return SpeakerScore(gold_quotes=self.gold_quotes + other.gold_quotes, correct=self.correct + other.correct)

@@ -395,7 +395,7 @@ def text_lines(report: ScoreReport) -> list[str]:
     speakers = report.speakers
     lines += [
         "",
-        f"speaker accuracy {_ratio(speakers.accuracy if speakers.gold_quotes else None)} ({speakers.correct} of {speakers.gold_quotes} reference quotes)",
+        f"speaker accuracy {_ratio(speakers.accuracy)} ({speakers.correct} of {speakers.gold_quotes} reference quotes)",
     ]
     telemetry = report.corrections
     who = ", ".join(telemetry.annotators) or "nobody"
