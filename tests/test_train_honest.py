@@ -360,3 +360,23 @@ def test_unseen_by_names_a_trained_folder(work: tuple[Path, Path], tmp_path: Pat
     assert result.stderr == (
         f"annotator: error: --unseen-by {tmp_path}: not a pipeline folder written by `annotator train`\n"
     )
+
+
+def test_articles_ingested_without_the_model_say_the_trained_one_was_not_used(
+    work: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """New articles ingested into a database whose articles carry a trained pipeline's suggestions got the
+    shipped pipeline's without a word (a newcomer expected the team's model); now a note says so, and how."""
+    _, out = work
+    db = tmp_path / "s.db"
+    assert run("ingest", str(SEEDS), "--db", str(db)).exit_code == 0
+    assert run("suggest", "--db", str(db), "--model", str(out)).exit_code == 0
+    new = tmp_path / "new.txt"
+    new.write_text("Police in Lagos said 12 people were hurt.\n", encoding="utf-8")
+    result = run("ingest", str(new), "--db", str(db))
+    assert result.exit_code == 0, result.output
+    name = f"entities.v4@{folder_hash(out)}"
+    assert result.stdout.splitlines()[-1] == (
+        f"note: 1 stored article(s) have {name}'s suggestions (a trained pipeline's); the 1 added now have the "
+        f"shipped pipeline's: `annotator suggest --db {db} --model FOLDER` gives them the trained one's"
+    )

@@ -95,6 +95,8 @@ def ingest(
                 progress=progress,
                 changed=changed_text,
             )
+            shipped = not no_suggest and model is None and predicted is None and report.added
+            trained_note = _trained_elsewhere(store, db, len(report.added)) if shipped else ""
     stored(f"the articles are stored in {db}")
     replaced = f", {len(report.replaced)} replaced" if report.replaced else ""
     replaced += f", {len(report.conflicts)} conflict(s)" if report.conflicts else ""
@@ -113,6 +115,24 @@ def ingest(
             f"note: {given.article_id} '{given.title}' ({given.source}) has the new text; it is assigned to "
             f"{', '.join(given.assignees)}, who had not started it"
         )
+    if trained_note:
+        say(trained_note)
+
+
+def _trained_elsewhere(store: "Reader", db: Path, added: int) -> str:
+    """New articles got the shipped pipeline's suggestions where others carry a trained pipeline's: say so, since
+    a team that trained one expects it (ingest has no memory of the --model a `suggest` was given)."""
+    from annotator.exchange.ingest import kept_trained
+    from annotator.suggest import suggesters_for_model
+
+    counts = kept_trained(store.suggesters_by_article(), suggesters_for_model(None).names)
+    if not counts:
+        return ""
+    which = ", ".join(f"{count} stored article(s) have {name}'s" for name, count in sorted(counts.items()))
+    return (
+        f"note: {which} suggestions (a trained pipeline's); the {added} added now have the shipped pipeline's: "
+        f"`annotator suggest --db {db} --model FOLDER` gives them the trained one's"
+    )
 
 
 def suggest(
