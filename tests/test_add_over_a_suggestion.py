@@ -35,7 +35,7 @@ def test_marking_a_pending_suggestion_s_words_with_its_label_accepts_it(tmp_path
         [span] = store.spans(article, "alice")
         assert (span.text, span.suggestion_id) == ("Washington", actor.id)
         assert store.decisions(article, "alice") == {actor.id: "accepted"}
-        assert edit.message == "accepted ACTOR 'Washington' at 0:10 as ACTOR"
+        assert edit.message == "accepted ACTOR 'Washington' at 0:10"
         store.undo(article, "alice")
         assert (store.spans(article, "alice"), store.decisions(article, "alice")) == ([], {})
 
@@ -64,6 +64,29 @@ def test_marking_a_rejected_suggestion_s_words_with_its_label_takes_the_reject_b
         [span] = store.spans(article, "alice")
         assert (span.text, span.suggestion_id) == ("Washington", actor.id)
         assert store.decisions(article, "alice") == {actor.id: "accepted"}
-        assert edit.message == "accepted ACTOR 'Washington' at 0:10 as ACTOR"
+        assert edit.message == "accepted ACTOR 'Washington' at 0:10"
         store.undo(article, "alice")
         assert (store.spans(article, "alice"), store.decisions(article, "alice")) == ([], {actor.id: "rejected"})
+
+
+def test_a_suggestion_accepted_with_an_edge_moved_over_another_rejects_the_one_it_covers(tmp_path: Path) -> None:
+    """A newcomer's trial: } on the pending "U.S." made "U.S., Egyptian" and left the pending "Egyptian" undecided
+    behind it, so accept all and d, a could never finish ("1 left pending because they overlap"). Accepting a
+    suggestion with new edges decides what the new span covers, as adding or growing a span does."""
+    text = "Police in Gaza City said 35 died."
+    store = Store.open(tmp_path / "x.db")
+    with store:
+        gaza, city = find(text, "Gaza", "LOCATION"), find(text, "City", "LOCATION")
+        suggestions = [Suggestion(**gaza, suggester="entities.v4"), Suggestion(**city, suggester="entities.v4")]
+        [article] = store.add_articles([(ArticleIn(text=text, title="T"), word_tokens(text), suggestions)])[0]
+        first, second = store.suggestions(article)
+        edit = store.accept_corrected(article, "alice", first.id, end=city["end"])
+        assert [s.text for s in store.spans(article, "alice")] == ["Gaza City"]
+        assert store.decisions(article, "alice") == {first.id: "accepted", second.id: "rejected"}
+        assert store.pending(article, "alice") == []
+        assert edit.message == (
+            "accepted LOCATION 'Gaza' at 10:14 as LOCATION 'Gaza City' at 10:19; the suggestion it covers, "
+            "LOCATION 'City' at 15:19, is rejected as replaced"
+        )
+        store.undo(article, "alice")
+        assert store.decisions(article, "alice") == {}

@@ -103,11 +103,14 @@ class Changes(ArticleWriter):
             what = "quote" if label == Label.QUOTE else "entity span"
             raise Refused(f"it would overlap the {what} {describe(clash[0])}")
 
-    def _replaced(self, article_id: str, annotator: str, rows: list[Row]) -> tuple[list[Row], str]:
+    def _replaced(
+        self, article_id: str, annotator: str, rows: list[Row], accepted: int | None = None
+    ) -> tuple[list[Row], str]:
         """The decisions new spans make on the undecided suggestions they cover on their own layer: rejected, as
         replaced (written in the add's own event, so one undo takes both back). Left pending, such a suggestion
         could never be accepted any more: it overlaps the span. One with exactly a new span's offsets and label is
-        that span (it repeats it) and stays as it is (`add_span` accepts it instead of adding a twin). Also what to tell the user. Gold takes no suggestions (the
+        that span (it repeats it) and stays as it is (`add_span` accepts it instead of adding a twin); so does
+        the suggestion `accepted` with new edges. Also what to tell the user. Gold takes no suggestions (the
         review screen shows none), so nothing is pending for it to decide."""
         found: dict[int, Row] = {}
         if annotator == GOLD:
@@ -120,7 +123,7 @@ class Changes(ArticleWriter):
                 "(SELECT 1 FROM decisions d WHERE d.suggestion_id = g.id AND d.annotator = ?) ORDER BY g.start, g.id"
             )
             params = [article_id, row["end"], row["start"], row["start"], row["end"], row["label"], annotator]
-            found.update((g["id"], g) for g in self._rows(sql, params))
+            found.update((g["id"], g) for g in self._rows(sql, params) if g["id"] != accepted)
         decisions = [{"suggestion_id": key, "decision": "rejected"} for key in found]
         if not found:
             return decisions, ""

@@ -110,9 +110,16 @@ class Deciding(History):
                 speaker = (None, None)
             row = {"id": self.next_span_id(), "start": start, "end": end, "label": label.value, "text": text,
                    "speaker_start": speaker[0], "speaker_end": speaker[1], "suggestion_id": suggestion_id}  # fmt: skip
-            new = {"spans": [row], "decisions": [{"suggestion_id": suggestion_id, "decision": "accepted"}]}
+            covered, covers = self._replaced(article_id, annotator, [row], accepted=suggestion_id)  # new edges
+            accepted = {"suggestion_id": suggestion_id, "decision": "accepted"}
+            new = {"spans": [row], "decisions": [accepted, *covered]}
             same_place = (start, end) == (suggestion["start"], suggestion["end"])
-            message = f"accepted {describe(suggestion)} as {label.value if same_place else describe(row)}"
+            message = f"accepted {describe(suggestion)}"
+            if not same_place:
+                message += f" as {describe(row)}"
+            elif label.value != suggestion["label"]:
+                message += f" as {label.value}"
+            message += covers
             return self._commit(
                 article_id, annotator, "accept", {"spans": [], "decisions": replaced}, new, message=message
             )

@@ -91,6 +91,7 @@ class StoreRules:
         self._check_free(label, start, end)
         speaker = suggestion.speaker if label == QUOTE and self.actor_at(suggestion.speaker) is not None else None
         self.undecided.discard(sid)
+        self._replace(Span(start, end, label))  # its new edges decide what they cover, as an add does
         return ("span", self._new_span(Span(start, end, label, speaker), sid))
 
     def _reject_suggestion(self, sid: int) -> None:

@@ -69,7 +69,7 @@ def test_a_span_exactly_where_a_suggestion_is_accepts_it_and_one_elsewhere_touch
         other = store.add_span("a", WHO, 0, 5, "FIGURE")
         assert (same.decided, same.message) == (
             {first: "accepted"},
-            "accepted ACTOR 'Benjamin Netanyahu' at 15:33 as ACTOR",
+            "accepted ACTOR 'Benjamin Netanyahu' at 15:33",
         )
         assert (other.decided, other.message) == ({}, "added FIGURE 'Prime' at 0:5")
         assert store.decisions("a", WHO) == {first: "accepted"}
