@@ -134,8 +134,9 @@ def test_set_speaker_links_and_clears(store: Store, small_article: str) -> None:
     quote = store.add_span(small_article, "alice", quote_start, quote_start + 12, "QUOTE").spans[0]
     store.set_speaker(small_article, "alice", quote.id, actor.id)
     assert spans_of(store, small_article)[0] == ("QUOTE", "talks failed", (start, start + 4))
-    store.set_speaker(small_article, "alice", quote.id, None)
+    cleared = store.set_speaker(small_article, "alice", quote.id, None)
     assert spans_of(store, small_article)[0] == ("QUOTE", "talks failed", None)
+    assert cleared.message == "speaker of QUOTE 'talks failed' at 17:29 cleared"  # which quote (a newcomer's trial)
 
 
 def test_speaker_must_be_an_actor(store: Store, small_article: str) -> None:

@@ -211,7 +211,10 @@ class Store(Deciding):
             else:
                 actor = None if actor_id is None else self._span(article_id, annotator, actor_id)
             if actor is None:
-                changed, message = {**quote, "speaker_start": None, "speaker_end": None}, "speaker cleared"
+                changed, message = (
+                    {**quote, "speaker_start": None, "speaker_end": None},
+                    f"speaker of {describe(quote)} cleared",
+                )
             else:
                 if actor["label"] != Label.ACTOR:
                     raise Refused(f"a speaker must be an ACTOR span, not {describe(actor)}")

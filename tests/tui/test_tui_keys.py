@@ -364,6 +364,7 @@ async def test_d_then_accept_all_is_one_action_one_undo_takes_back(running, read
         assert app.screen.article_id == "hostile"
         await pilot.press("p", "u")
         assert app.screen.article_id == "seed"
+        assert app.messages[-1][1].endswith("; done -> in_progress")  # it says the status went back too
     with read_store() as store:
         assert store.status("seed", WHO) is Status.IN_PROGRESS
         assert len(store.spans("seed", WHO)) == 1
