@@ -228,10 +228,19 @@ class Keys:
         if not self.tokens:
             return None
         selection = self.selection()
+        candidate = False
         if selection is None:
+            candidate = label != QUOTE and self.candidates[self.cursor]
             first, last = phrases.at_cursor(self.text, self.tokens, self.cursor, label, self.covered.__getitem__)
             selection = (self.tokens[first][0], self.tokens[last][1])
-        return self._ask_speaker(self._edit(self._add, "add", *selection, label))
+        kind = self._edit(self._add, "add", *selection, label)
+        if kind is not None and candidate:  # `AnnotateScreen._next_candidate`: on to the next place ; stops at
+            last = self.token_index(max(selection[1] - 1, selection[0]))
+            following = self.next_candidate[last]
+            if following != last:
+                self.cursor, self.current = following, None
+                self.current = self.item_at(following)
+        return self._ask_speaker(kind)
 
     def _boundary_key(self, key: str) -> str | None:
         side = "start" if key in ("left_square_bracket", "right_square_bracket") else "end"

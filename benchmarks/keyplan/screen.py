@@ -168,6 +168,8 @@ class Screen(Keys, StoreRules):
             "moves",
             "marked_moves",
             "covered",
+            "candidates",
+            "next_candidate",
         ):
             setattr(other, name, getattr(self, name))
         return other
@@ -232,12 +234,15 @@ class Screen(Keys, StoreRules):
                     covered[t] = True
         words = [phrases.is_unmarked_word(self.text, self.tokens, t, covered.__getitem__) for t in range(len(covered))]
         moves = dict(zip(("w", "W"), _both_ways(words), strict=True))
-        if CANDIDATE_KEYS:  # `phrases.is_candidate`: the stops of w that are names or numbers
-            names = [
-                stop and phrases.is_candidate(self.text, self.tokens, t, covered.__getitem__)
-                for t, stop in enumerate(words)
-            ]
-            moves.update(zip(CANDIDATE_KEYS, _both_ways(names), strict=True))
+        # `phrases.is_candidate`: the stops of w that are names or numbers (; and :, and where a label key that
+        # adds a phrase goes on to the next one: `AnnotateScreen._next_candidate`)
+        self.candidates = [
+            stop and phrases.is_candidate(self.text, self.tokens, t, covered.__getitem__)
+            for t, stop in enumerate(words)
+        ]
+        self.next_candidate = _both_ways(self.candidates)[0]
+        if CANDIDATE_KEYS:
+            moves.update(zip(CANDIDATE_KEYS, _both_ways(self.candidates), strict=True))
         return moves
 
     def token_index(self, offset: int) -> int:

@@ -3,8 +3,8 @@
 Every edit goes through the Store, which commits it with its event before returning; only then does the
 screen mirror the returned `Edit` in its model, redraw the lines it touched and move the view to what
 changed. A refused edit changes nothing and says why. After a decision on a suggestion (accept, reject,
-relabel) the cursor goes on to the next item still needing a decision, unless the keymap file turns
-`auto_advance` off.
+relabel) the cursor goes on to the next item still needing a decision, and after a label key added the
+phrase where `;` stops, to the next such place, unless the keymap file turns `auto_advance` off.
 """
 
 from __future__ import annotations
@@ -60,9 +60,12 @@ class AnnotateScreen(ArticleScreen):
         self.refresh_header()
         return edit
 
-    def _after(self, edit: Edit | None, current: ItemKey | None, *, decided: Item | None = None) -> None:
+    def _after(
+        self, edit: Edit | None, current: ItemKey | None, *, decided: Item | None = None, advance_to: int | None = None
+    ) -> None:
         """Show a committed edit: `current` becomes the current item (in view); after a decision on the suggestion
-        `decided`, the next item still needing a decision does, when auto-advance is on."""
+        `decided`, the next item still needing a decision does, when auto-advance is on; `advance_to`: the cursor
+        goes on to that token (the next place `;` stops at) instead."""
         if edit is None:
             return
         self.current = current if current in self.model.items else None
@@ -75,10 +78,14 @@ class AnnotateScreen(ArticleScreen):
                 self.current = following.key
             elif self.model.pending_count == 0:
                 message += "; nothing is left to decide: d marks the article done"
+        if advance_to is not None:
+            self.current = None
+            self.cursor = advance_to
+            message += "; on to the next name, number or people no entity marks"
         item = self.model.get(self.current)
         if item is not None:
             self.cursor = self.model.token_index(item.start)
-        elif self._where_removed:
+        elif self._where_removed and advance_to is None:
             self.cursor = self.model.token_index(self._where_removed[0][0])
         if item is None:
             self.current = self._under_cursor()
@@ -138,15 +145,33 @@ class AnnotateScreen(ArticleScreen):
         if not self.model.tokens:
             return
         selection = self._selection()
+        candidate = False  # where ; stops: a pass over missed names goes on to the next one
         if selection is None:  # the phrase (or, for a QUOTE, the quotation) under the cursor
             model = self.model
+            candidate = new is not Label.QUOTE and phrases.is_candidate(
+                model.text, model.tokens, self.cursor, lambda index: model.marked(*model.tokens[index])
+            )
             found = phrases.at_cursor(
                 model.text, model.tokens, self.cursor, new, lambda index: model.spanned(*model.tokens[index])
             )
             selection = model.token_range(*found)
         edit = self._commit(store.add_span, *selection, new)
-        self._after(edit, self._new_span(edit))
+        advance = self._next_candidate(edit) if candidate and self.annotator_app.settings.auto_advance else None
+        self._after(edit, self._new_span(edit), advance_to=advance)
         self._ask_speaker_of_new_quote(edit)
+
+    def _next_candidate(self, edit: Edit | None) -> int | None:
+        """After a label key added the phrase at a place `;` stops at, the next such place after it (as a decision
+        goes on to the next suggestion): a pass over missed names, figures and people is one key a mention; `,`
+        goes back to the span just added. None when there is no other."""
+        if edit is None or not edit.spans:
+            return None
+        model = self.model
+        last = model.token_index(max(edit.spans[0].end - 1, edit.spans[0].start))
+        found = phrases.next_candidate(
+            model.text, model.tokens, last, 1, lambda index: model.marked(*model.tokens[index])
+        )
+        return None if found == last else found
 
     @retried("current")
     def action_boundary(self, side: str, step: int) -> None:

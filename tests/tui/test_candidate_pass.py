@@ -1,0 +1,71 @@
+"""A pass over missed mentions: a label key that adds the phrase where `;` stops goes on to the next such place
+(as a decision goes on to the next suggestion), so each mention costs one key; with a selection, or with
+auto_advance off in the keymap file, the cursor stays on the span added. Checked in the database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.models import ArticleIn
+from annotator.store import Store
+from annotator.tui.app import make_app
+from tests.tui.conftest import WHO
+from tests.tui.fixtures import seed_tokens
+
+TEXT = "Police said Maria Lopez and 12 residents fled to Lagos on Monday."
+
+
+def database(path: Path) -> Path:
+    with Store.open(path) as store:
+        store.add_articles([(ArticleIn(text=TEXT, id="n", title="N"), seed_tokens(TEXT), [])])
+    return path
+
+
+def held(path: Path) -> list[tuple[str, str]]:
+    with Store.open(path) as store:
+        return [(s.label.value, s.text) for s in store.spans("n", WHO)]
+
+
+def cursor_word(app) -> str:
+    screen = app.screen
+    return screen.model.text[slice(*screen.model.tokens[screen.cursor])]
+
+
+async def test_each_label_key_at_a_candidate_adds_it_and_goes_on_to_the_next(tmp_path: Path):
+    db = database(tmp_path / "n.db")
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert cursor_word(app) == "Police"  # a candidate itself: the article opens on its first token
+        seen = []
+        for key in ("1", "1", "3", "1"):
+            await pilot.press(key)
+            seen.append(cursor_word(app))
+        assert seen == ["Maria", "12", "residents", "Lagos"]
+        assert (
+            app.messages[-1][1]
+            == "added ACTOR 'residents' at 31:40; on to the next name, number or people no entity marks"
+        )
+        await pilot.press("2")  # the last one: nothing after it, the cursor stays on the span
+        assert cursor_word(app) == "Lagos"
+        await pilot.press("comma")
+        assert app.screen.model.get(app.screen.current).text == "residents"
+    assert held(db) == [("ACTOR", "Police"), ("ACTOR", "Maria Lopez"), ("FIGURE", "12"), ("ACTOR", "residents"),
+                        ("LOCATION", "Lagos")]  # fmt: skip
+
+
+async def test_with_a_selection_or_auto_advance_off_the_cursor_stays_on_the_span_added(tmp_path: Path):
+    db = database(tmp_path / "n.db")
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text("auto_advance = false\n")
+    app = make_app(db, WHO, keymap_path=keymap)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("1")
+        assert app.screen.model.get(app.screen.current).text == "Police"
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("semicolon", "shift+right", "1")  # "Maria Lopez" selected by hand
+        assert app.screen.model.get(app.screen.current).text == "Maria Lopez"
+    assert held(db) == [("ACTOR", "Police"), ("ACTOR", "Maria Lopez")]
