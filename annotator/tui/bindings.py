@@ -40,7 +40,7 @@ MOVING = [
     _key("semicolon", "candidate(1)", "Name", "next name, number or people no entity marks yet (a capitalised "
          "word where a name starts, a figure's first number, a noun for people: residents, the army said; what w "
          "stops at, other common nouns skipped); 1-3 there add the whole name, the figure with its qualifier or "
-         "the noun group", "next_candidate"),
+         "the noun group, and go on to the next such place", "next_candidate"),
     _key("colon", "candidate(-1)", "Name back", "previous name, number or people no entity marks yet",
          "previous_candidate"),
     _key("number_sign", "occurrence(1)", "Again", "next place with the same words: the current entity's, or the word "

@@ -4,7 +4,7 @@ Looked up at $ANNOTATOR_KEYMAP, else ~/.config/annotator/keymap.toml. Example:
 
     next_span = "tab,j"        # several keys: comma-separated, or a list ["tab", "j"]
     reject = "x,delete,backspace"
-    auto_advance = false       # after a decision, stay on the span (default true: go to the next to decide)
+    auto_advance = false       # after a decision or an add where ; stops, stay (default true: go on to the next)
     theme = "light"            # "dark" (the default) or "light"
 """
 
