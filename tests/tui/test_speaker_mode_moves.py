@@ -44,3 +44,15 @@ async def test_t_and_search_move_to_the_speaker_in_the_speaker_choice(tmp_path: 
     assert spans["We saw it,"].speaker is not None and spans["It burned,"].speaker is not None
     assert (spans["We saw it,"].speaker.start, spans["We saw it,"].speaker.end) == (police.start, police.end)
     assert (spans["It burned,"].speaker.start, spans["It burned,"].speaker.end) == (maria.start, maria.end)
+
+
+async def test_a_move_that_goes_nowhere_in_the_speaker_choice_says_why(tmp_path: Path):
+    """A newcomer's trial: # on a word that stands nowhere else said nothing in the speaker choice (its own line
+    took the status line); it says what the key said, before the question."""
+    db = database(tmp_path / "n.db")
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "number_sign")  # the cursor on the quote's "We", which stands nowhere else
+        line = str(app.screen.below.status_line.render())
+        assert line.startswith("'We' stands nowhere else in this article · Speaker of 'We saw it,'? ")

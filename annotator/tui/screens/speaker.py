@@ -78,14 +78,16 @@ class SpeakerScreen(ModalScreen[Choice]):
     def on_mount(self) -> None:
         self._show()
 
-    def _show(self) -> None:
-        """Highlight the candidate in the article below and say what enter will do."""
+    def _show(self, note: str = "") -> None:
+        """Highlight the candidate in the article below and say what enter will do (after `note`: what the key
+        pressed said, such as why the cursor did not move)."""
         below = self.below
         below.speaker_candidate = self.candidate
         below._redraw(follow=False)
         selection = below._selection()
         quote = display(self.quote.text[:40] + ("…" if len(self.quote.text) > 40 else ""))
-        line = Text(f"Speaker of {quote!r}? ", "bold")
+        line = Text(f"{note} · " if note else "", "yellow")
+        line.append(f"Speaker of {quote!r}? ", "bold")
         if selection is not None:
             words = display(below.model.text[selection[0] : selection[1]])
             line.append(f"enter: {words!r} as a new ACTOR", "bold yellow")
@@ -115,21 +117,32 @@ class SpeakerScreen(ModalScreen[Choice]):
 
     async def action_forward(self, action: str) -> None:
         """A moving or selecting key: the cursor moves below; an ACTOR under it becomes the candidate."""
+        said = self._last_said()
         await self.below.run_action(action)
         if self.below.jump_step is None:  # t or T: the character typed next moves it (`on_key`)
-            self._follow_cursor()
+            self._follow_cursor(self._said_since(said))
 
     def on_key(self, event: events.Key) -> None:
         """The character after t or T goes to the article below, as it would without the speaker choice."""
         if self.below.jump_step is not None:
+            said = self._last_said()
             self.below.on_key(event)
-            self._follow_cursor()
+            self._follow_cursor(self._said_since(said))
+
+    def _last_said(self) -> tuple[str, str] | None:
+        messages = self.below.annotator_app.messages
+        return messages[-1] if messages else None
+
+    def _said_since(self, last: tuple[str, str] | None) -> str:
+        """What the article below said after its message `last` ("No word starting with 'z' after this one")."""
+        now = self._last_said()
+        return now[1] if now is not None and now is not last else ""
 
     def action_search(self) -> None:
         """/ searches the article below; where the search leaves the cursor, an ACTOR there is the candidate."""
         self.below.search(then=self._follow_cursor)
 
-    def _follow_cursor(self) -> None:
+    def _follow_cursor(self, note: str = "") -> None:
         below = self.below
         if below.selection_start is None:
             under = below.model.item_at(below._offset()) if below.model.tokens else None
@@ -139,7 +152,7 @@ class SpeakerScreen(ModalScreen[Choice]):
                     self.index = self.candidates.index(under)
             else:
                 self.candidate = None
-        self._show()
+        self._show(note)
 
     def action_choose(self) -> None:
         selection = self.below._selection()
