@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from support import SMALL_TEXT, find, word_tokens
 
 from annotator.models import ArticleIn, Suggestion
@@ -27,17 +28,24 @@ def stored(path: Path) -> tuple[Store, str]:
     return store, article
 
 
-def test_marking_a_pending_suggestion_s_words_with_its_label_accepts_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize("rejected_before", [False, True])
+def test_marking_a_suggestion_s_words_with_its_label_accepts_it(tmp_path: Path, rejected_before: bool) -> None:
+    """Pending, or rejected before (a newcomer's trial: the words marked again by hand were a new span while the
+    suggestion stayed rejected, so the log said both that the model was wrong and right): the suggestion is
+    accepted, the reject taken back, one action; an undo gives back what was there."""
     store, article = stored(tmp_path / "x.db")
     with store:
         [actor, _quote] = store.suggestions(article)
+        if rejected_before:
+            store.reject_suggestion(article, "alice", actor.id)
         edit = store.add_span(article, "alice", 0, 10, "ACTOR")
         [span] = store.spans(article, "alice")
         assert (span.text, span.suggestion_id) == ("Washington", actor.id)
         assert store.decisions(article, "alice") == {actor.id: "accepted"}
         assert edit.message == "accepted ACTOR 'Washington' at 0:10"
         store.undo(article, "alice")
-        assert (store.spans(article, "alice"), store.decisions(article, "alice")) == ([], {})
+        before = {actor.id: "rejected"} if rejected_before else {}
+        assert (store.spans(article, "alice"), store.decisions(article, "alice")) == ([], before)
 
 
 def test_a_quote_marked_over_a_pending_quote_keeps_its_suggested_speaker(tmp_path: Path) -> None:
@@ -50,23 +58,6 @@ def test_a_quote_marked_over_a_pending_quote_keeps_its_suggested_speaker(tmp_pat
         quoted = [s for s in store.spans(article, "alice") if s.label == "QUOTE"]
         assert [(s.text, s.speaker) for s in quoted] == [(QUOTE, (0, 10))]
         assert store.decisions(article, "alice") == {actor.id: "accepted", quote.id: "accepted"}
-
-
-def test_marking_a_rejected_suggestion_s_words_with_its_label_takes_the_reject_back(tmp_path: Path) -> None:
-    """A newcomer's trial: the words of a suggestion rejected before, marked again by hand, were a new span while
-    the suggestion stayed rejected (so the log said both that the model was wrong and right). The reject is taken
-    back and the suggestion accepted, one action."""
-    store, article = stored(tmp_path / "x.db")
-    with store:
-        [actor, _quote] = store.suggestions(article)
-        store.reject_suggestion(article, "alice", actor.id)
-        edit = store.add_span(article, "alice", 0, 10, "ACTOR")
-        [span] = store.spans(article, "alice")
-        assert (span.text, span.suggestion_id) == ("Washington", actor.id)
-        assert store.decisions(article, "alice") == {actor.id: "accepted"}
-        assert edit.message == "accepted ACTOR 'Washington' at 0:10"
-        store.undo(article, "alice")
-        assert (store.spans(article, "alice"), store.decisions(article, "alice")) == ([], {actor.id: "rejected"})
 
 
 def test_a_suggestion_accepted_with_an_edge_moved_over_another_rejects_the_one_it_covers(tmp_path: Path) -> None:

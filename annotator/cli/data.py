@@ -122,17 +122,13 @@ def ingest(
 def _trained_elsewhere(store: "Reader", db: Path, added: int) -> str:
     """New articles got the shipped pipeline's suggestions where others carry a trained pipeline's: say so, since
     a team that trained one expects it (ingest has no memory of the --model a `suggest` was given)."""
-    from annotator.exchange.ingest import kept_trained
-    from annotator.suggest import suggesters_for_model
-
-    counts = kept_trained(store.suggesters_by_article(), suggesters_for_model(None).names)
-    if not counts:
-        return ""
-    which = ", ".join(f"{count} stored article(s) have {name}'s" for name, count in sorted(counts.items()))
-    return (
-        f"note: {which} suggestions (a trained pipeline's); the {added} added now have the shipped pipeline's: "
-        f"`annotator suggest --db {db} --model FOLDER` gives them the trained one's"
+    line = _about_trained(
+        store,
+        "{count} stored article(s) have {name}'s",
+        f"suggestions (a trained pipeline's); the {added} added now have the shipped pipeline's: "
+        f"`annotator suggest --db {db} --model FOLDER` gives them the trained one's",
     )
+    return f"note: {line}" if line else ""
 
 
 def suggest(
@@ -180,16 +176,11 @@ def suggest(
 def _kept_trained(store: "Reader", db: Path) -> str:
     """Which trained pipelines' suggestions a plain `suggest` kept (`exchange.ingest.outdated`), and how to replace
     them: the shipped pipeline never replaces them unasked."""
-    from annotator.exchange.ingest import kept_trained
-    from annotator.suggest import suggesters_for_model
-
-    counts = kept_trained(store.suggesters_by_article(), suggesters_for_model(None).names)
-    if not counts:
-        return ""
-    which = "; ".join(f"{count} article(s) keep {name}'s" for name, count in sorted(counts.items()))
-    return (
-        f"{which} suggestions (a trained pipeline's, kept): `annotator suggest --db {db} --all` replaces them with "
-        "the shipped pipeline's, `--model FOLDER` with another pipeline's"
+    return _about_trained(
+        store,
+        "{count} article(s) keep {name}'s",
+        f"suggestions (a trained pipeline's, kept): `annotator suggest --db {db} --all` replaces them with the "
+        "shipped pipeline's, `--model FOLDER` with another pipeline's",
     )
 
 
@@ -342,3 +333,16 @@ def check(db: DbOption = Path(DEFAULT_DB)) -> None:
 def _joined(given: list[str] | None) -> str | None:
     """A map option given more than once is one map, so a name mapped in two of them is refused, not overwritten."""
     return ",".join(given) if given else None
+
+
+def _about_trained(store: "Reader", each: str, then: str) -> str:
+    """One line about the articles that keep a trained pipeline's suggestions (`kept_trained`): `each` per
+    pipeline (with {count} and {name}), then `then`; "" when there are none."""
+    from annotator.exchange.ingest import kept_trained
+    from annotator.suggest import suggesters_for_model
+
+    counts = kept_trained(store.suggesters_by_article(), suggesters_for_model(None).names)
+    if not counts:
+        return ""
+    which = "; ".join(each.format(count=count, name=name) for name, count in sorted(counts.items()))
+    return f"{which} {then}"

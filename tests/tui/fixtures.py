@@ -37,6 +37,23 @@ def seed_tokens(text: str) -> list[Token]:
     return tokenize([text])[0]
 
 
+def one_article(path: Path, text: str, suggestions: list[Suggestion] | None = None, id: str = "n") -> Path:
+    """A database at `path` holding one article of `text` (id "n", title "N"), with these suggestions."""
+    from annotator.store import Store
+
+    with Store.open(path) as store:
+        store.add_articles([(ArticleIn(text=text, id=id, title=id.upper()), seed_tokens(text), suggestions or [])])
+    return path
+
+
+def held_spans(path: Path, who: str, id: str = "n") -> list[tuple[str, str]]:
+    """(label, text) of `who`'s spans in the article, in order: what the keys wrote to the database."""
+    from annotator.store import Store
+
+    with Store.open(path) as store:
+        return [(s.label.value, s.text) for s in store.spans(id, who)]
+
+
 def seed_suggestions(text: str) -> list[Suggestion]:
     suggestions = []
     for part, label, occurrence in SEED_SUGGESTIONS:

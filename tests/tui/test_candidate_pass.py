@@ -6,24 +6,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.models import ArticleIn
-from annotator.store import Store
 from annotator.tui.app import make_app
 from tests.tui.conftest import WHO
-from tests.tui.fixtures import seed_tokens
+from tests.tui.fixtures import held_spans, one_article
 
 TEXT = "Police said Maria Lopez and 12 residents fled to Lagos on Monday."
 
 
 def database(path: Path) -> Path:
-    with Store.open(path) as store:
-        store.add_articles([(ArticleIn(text=TEXT, id="n", title="N"), seed_tokens(TEXT), [])])
-    return path
+    return one_article(path, TEXT)
 
 
 def held(path: Path) -> list[tuple[str, str]]:
-    with Store.open(path) as store:
-        return [(s.label.value, s.text) for s in store.spans("n", WHO)]
+    return held_spans(path, WHO)
 
 
 def cursor_word(app) -> str:

@@ -10,7 +10,7 @@ from annotator.models import ArticleIn, Suggestion
 from annotator.store import Store
 from annotator.tui.app import make_app
 from tests.tui.conftest import WHO
-from tests.tui.fixtures import seed_tokens
+from tests.tui.fixtures import held_spans, one_article, seed_tokens
 
 TEXT = (
     "Local media reported most of the deceased suffocated. One child was hurt.\n"
@@ -20,14 +20,11 @@ TEXT = (
 
 
 def database(path: Path) -> Path:
-    with Store.open(path) as store:
-        store.add_articles([(ArticleIn(text=TEXT, id="n", title="N"), seed_tokens(TEXT), [])])
-    return path
+    return one_article(path, TEXT)
 
 
 def held(path: Path) -> list[tuple[str, str]]:
-    with Store.open(path) as store:
-        return sorted((s.label.value, s.text) for s in store.spans("n", WHO))
+    return sorted(held_spans(path, WHO))
 
 
 async def test_a_label_key_on_a_common_noun_adds_its_group_with_what_quantifies_it(tmp_path: Path):
