@@ -153,6 +153,7 @@ class Keys:
 
     def _after(self, current: ItemKey | None, decided: tuple | None, removed: Span | None) -> None:
         """The screen after a committed edit: `AnnotateScreen._after` (auto-advance on)."""
+        self.just_added = None
         self.current = current if current in self.items else None
         self.anchor = self.phrase_origin = self.column = None
         if decided is not None:
@@ -238,6 +239,7 @@ class Keys:
             last = self.token_index(max(selection[1] - 1, selection[0]))
             following = self.next_candidate[last]
             if following != last:
+                self.just_added = (self.current, following) if self.current is not None else None
                 self.cursor, self.current = following, None
                 self.current = self.item_at(following)
         return self._ask_speaker(kind)

@@ -69,6 +69,7 @@ class Screen(Keys, StoreRules):
         self.choosing: SpeakerChoice | None = None
         self.asking_done = False
         self.jumping: int | None = None  # t or T pressed: the next key is a character
+        self.just_added: tuple[ItemKey, int] | None = None  # `CursorScreen.just_added`: (span, token moved on to)
         self.made: list[int] = []
         self.gold_speakers: dict[tuple[int, int, str], tuple[int, int] | None] = {}  # the planner's, for the choice
         self._static()
@@ -144,7 +145,7 @@ class Screen(Keys, StoreRules):
                      "next_id", "status", "line_of", "column_of", "word_next", "word_previous", "paragraph_next",
                      "paragraph_previous", "line_start", "line_end", "_line_targets", "static_moves", "cursor", "anchor", "current",
                      "phrase_origin", "column", "asking_done", "cache", "made", "gold_speakers", "jumps",
-                     "jumping"):  # fmt: skip
+                     "jumping", "just_added"):  # fmt: skip
             setattr(other, name, getattr(self, name))
         other.undecided = set(self.undecided)
         other.spans = dict(self.spans)
@@ -361,6 +362,10 @@ class Screen(Keys, StoreRules):
         cursor, current, column = state
         if not self.tokens:
             return None
+        if key == "comma" and self.just_added is not None and self.just_added[1] == cursor:
+            added = self.just_added[0]  # `CursorScreen.added_behind`: back to the span a label key just added
+            if added in self.items:
+                return (self.token_index(self.items[added].start), added, None)
         if key in ("tab", "shift+tab", "full_stop", "comma"):
             step = 1 if key in ("tab", "full_stop") else -1
             offset = self.tokens[cursor][0]

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from annotator.models import Suggestion
 from annotator.tui.app import make_app
 from tests.tui.conftest import WHO
 from tests.tui.fixtures import held_spans, one_article
@@ -37,9 +40,8 @@ async def test_each_label_key_at_a_candidate_adds_it_and_goes_on_to_the_next(tmp
             await pilot.press(key)
             seen.append(cursor_word(app))
         assert seen == ["Maria", "12", "residents", "Lagos"]
-        assert (
-            app.messages[-1][1]
-            == "added ACTOR 'residents' at 31:40; on to the next name, number or people no entity marks"
+        assert app.messages[-1][1] == (
+            "added ACTOR 'residents' at 31:40; on to the next name, number or people no entity marks (, back to it)"
         )
         await pilot.press("2")  # the last one: nothing after it, the cursor stays on the span
         assert cursor_word(app) == "Lagos"
@@ -64,3 +66,24 @@ async def test_with_a_selection_or_auto_advance_off_the_cursor_stays_on_the_span
         await pilot.press("semicolon", "shift+right", "1")  # "Maria Lopez" selected by hand
         assert app.screen.model.get(app.screen.current).text == "Maria Lopez"
     assert held(db) == [("ACTOR", "Police"), ("ACTOR", "Maria Lopez")]
+
+
+@pytest.mark.parametrize("key", ["comma", "asterisk"])
+async def test_comma_and_asterisk_act_on_the_span_just_added_over_what_lies_between(tmp_path: Path, key: str):
+    """A newcomer's trial: after the digit moved on, `,` went to the pending suggestion between ("Hamas"), and
+    the x meant for the span just added rejected that. From where the digit moved the cursor, `,` goes back to
+    the span just added, and `*` marks its words elsewhere."""
+    text = "Police said Hamas fighters fled. Police left."
+    hamas = text.index("Hamas")
+    suggestion = Suggestion(start=hamas, end=hamas + 5, label="ACTOR", text="Hamas", suggester="t.v1")
+    db = one_article(tmp_path / "n.db", text, [suggestion])
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+up", "1")  # the first "Police" (the article opens on the suggestion)
+        assert cursor_word(app) == "fighters"  # over the pending "Hamas"
+        await pilot.press(key)
+        current = app.screen.model.get(app.screen.current)
+        assert (current.text, current.start) == ("Police", 0)
+    police = [("ACTOR", "Police")] * (2 if key == "asterisk" else 1)
+    assert held_spans(db, WHO) == police

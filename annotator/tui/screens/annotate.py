@@ -78,10 +78,12 @@ class AnnotateScreen(ArticleScreen):
                 self.current = following.key
             elif self.model.pending_count == 0:
                 message += "; nothing is left to decide: d marks the article done"
+        self.just_added = None
         if advance_to is not None:
+            self.just_added = (current, advance_to) if current is not None else None
             self.current = None
             self.cursor = advance_to
-            message += "; on to the next name, number or people no entity marks"
+            message += "; on to the next name, number or people no entity marks (, back to it)"
         item = self.model.get(self.current)
         if item is not None:
             self.cursor = self.model.token_index(item.start)
@@ -208,6 +210,8 @@ class AnnotateScreen(ArticleScreen):
     @retried("current")
     def action_elsewhere(self) -> None:
         item = self.model.get(self.current)
+        if item is None or item.kind != "span":
+            item = self.added_behind()  # the span a label key added before moving on
         if item is None or item.kind != "span":
             self.say("Go to an accepted span first: * marks its words everywhere else with its label", "yellow")
             return

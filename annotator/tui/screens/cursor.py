@@ -34,6 +34,9 @@ class CursorScreen(Screen[None]):
         self.phrase_origin: int | None = None  # the token a phrase selection (v) grows around
         self.search_query = ""  # the last search
         self.jump_step: int | None = None  # t (1) or T (-1) pressed: the next key is the character to jump to
+        #: (span, token): a label key added the span and moved the cursor on to that token (the next place `;`
+        #: stops at); from there `,` goes back to the span, and `*` acts on it.
+        self.just_added: tuple[ItemKey, int] | None = None
 
     def say(self, message: str | Text, style: str = "") -> None:
         """An outcome on the status line (`ArticleScreen`)."""
@@ -94,7 +97,18 @@ class CursorScreen(Screen[None]):
         self._go_to(found)
 
     def action_next_item(self, step: int) -> None:
+        added = self.added_behind()
+        if step < 0 and added is not None:  # back to the span just added, over what lies between
+            self._go_to(added)
+            return
         self._go_to(self.model.next_item(self.current if self.selection_start is None else None, self._offset(), step))
+
+    def added_behind(self) -> Item | None:
+        """The span a label key just added, while the cursor is still where that key moved it on to."""
+        if self.just_added is None or self.selection_start is not None:
+            return None
+        key, token = self.just_added
+        return self.model.get(key) if self.cursor == token else None
 
     def action_move(self, step: int) -> None:
         self._move_to(self.cursor + step)
