@@ -28,7 +28,8 @@ MOVING = [
          "next_span", show=True),
     _key("shift+tab", "next_needing(-1)", "Previous", "previous item still to decide", "previous_span"),
     _key("full_stop", "next_item(1)", "Next span", "next span or suggestion, decided or not", "next_item"),
-    _key("comma", "next_item(-1)", "Previous span", "previous span or suggestion", "previous_item"),
+    _key("comma", "next_item(-1)", "Previous span", "previous span or suggestion (where a digit moved on from the "
+         "span it added: that span)", "previous_item"),
     _key("left", "move(-1)", "Left", "token left", "cursor_left"),
     _key("right", "move(1)", "Right", "token right", "cursor_right"),
     _key("ctrl+left", "word(-1)", "Word left", "word left (over punctuation)", "word_left"),
