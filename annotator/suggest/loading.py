@@ -24,6 +24,7 @@ from annotator.errors import AnnotatorError
 from annotator.suggest.entities import ENTITIES_SUGGESTER
 from annotator.suggest.entities_v3 import ENTITIES_V3
 from annotator.suggest.entities_v4 import ENTITIES_V4
+from annotator.suggest.entities_v5 import ENTITIES_V5
 from annotator.suggest.pipeline import DEFAULT_SUGGESTERS, Suggesters
 from annotator.suggest.speakers_v3 import QUOTES_V3
 
@@ -53,7 +54,7 @@ def shipped_guide() -> Path | None:
 
 #: Entity suggesters whose spans come from the learned (guide) component: run with a trained folder's pipeline,
 #: their name carries the folder's hash ("entities.v3@<hash>"); entities.v1 reads the small model's names only.
-GUIDED = frozenset({ENTITIES_V3, ENTITIES_V4})
+GUIDED = frozenset({ENTITIES_V3, ENTITIES_V4, ENTITIES_V5})
 #: What of a pipeline folder is the pipeline, besides its components' folders (meta.json only describes it).
 PIPELINE_PARTS = frozenset({"config.cfg", "tokenizer", "vocab"})
 
@@ -157,10 +158,15 @@ def suggesters_of(nlp: Language) -> Suggesters:
 def _load(name: str) -> Language | None:
     import spacy
 
-    import annotator.suggest.guide  # noqa: F401  (registers the guide's components for trained folders)
+    from annotator.suggest.guide import GUIDE_COMPONENT, GUIDE_FACTORY  # registers the guide's components
 
+    # a folder trained before the guide had its own factory names spaCy's "ner": its weights run as the guide,
+    # which keeps its spans' probabilities (entities.v5 reads them)
+    folder = Path(name)
+    guided = folder.is_dir() and GUIDE_COMPONENT in (_components(folder) or set())
+    overrides = {f"components.{GUIDE_COMPONENT}.factory": GUIDE_FACTORY} if guided else {}
     try:
-        return spacy.load(name)
+        return spacy.load(name, config=overrides)
     except OSError:
         if Path(name).is_dir() and (Path(name) / "config.cfg").is_file():
             raise  # a pipeline folder that cannot be read: said by `load_pipeline`
