@@ -1,8 +1,9 @@
 """entities.v5: entities.v4's layer without the spans the learned component itself is unsure of. Most of the layer's
-wrong suggestions on news the component never saw were its spans (lower-case participants in a generic use above
-all), and the component's probability of a span (`suggest.guide`: the product of its actions' probabilities) tells
-many of them apart where a word's type could not. entities.v4 stays as it was, so its stored suggestions can still
-be made again and compared. spaCy is not imported here: the parsed Doc is handed in."""
+wrong suggestions on news the component never saw were its spans, and its probability of a span (`suggest.guide`:
+the product of its actions' probabilities) tells many of them apart where a word's type could not: on the second
+entity dev set a third of its spans under 0.8 are gold spans as it made them, against three quarters of the others.
+entities.v4 stays as it was, so its stored suggestions can still be made again and compared. spaCy is not imported
+here: the parsed Doc is handed in."""
 
 from __future__ import annotations
 
