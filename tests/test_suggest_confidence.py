@@ -50,6 +50,34 @@ def test_the_guide_takes_the_spans_spacys_decoder_takes(nlp, text: str) -> None:
     assert [(s.start, s.end, s.label_) for s in doc.spans[GUIDE_KEY]] == compiled_decoder_spans(nlp, text)
 
 
+def test_an_empty_text_in_a_batch_changes_nothing(nlp) -> None:
+    empty, doc = nlp.pipe(["", SENTENCES[1]])
+    assert list(empty.spans[GUIDE_KEY]) == []
+    assert [s.text for s in doc.spans[GUIDE_KEY]] == ["The company", "40", "new workers", "a spokesperson"]
+
+
+def test_entities_set_before_the_guide_are_kept_as_spacys_decoder_keeps_them(nlp) -> None:
+    """The guide never gets such a doc in annotator's pipeline (its entities are moved aside first), but a
+    component of spaCy's must keep what spaCy's does: an entity set before, across two sentences here."""
+    text = "It was built in the old Mill. Street markets came later."
+    docs = []
+    for _ in range(2):
+        doc = nlp.make_doc(text)
+        for name, component in nlp.pipeline:
+            if name == GUIDE_COMPONENT:
+                break
+            doc = component(doc)
+        assert [t.i for t in doc if t.is_sent_start] == [0, 8]
+        doc.set_ents([doc.char_span(text.index("Mill"), text.index(" markets"), label="LOCATION")])
+        docs.append(doc)
+    ours, theirs = docs
+    guide = nlp.get_pipe(GUIDE_COMPONENT)
+    guide.set_annotations([ours], guide.predict([ours]))
+    EntityRecognizer.set_annotations(guide, [theirs], EntityRecognizer.predict(guide, [theirs]))
+    assert [(e.text, e.label_) for e in ours.ents] == [(e.text, e.label_) for e in theirs.ents]
+    assert ("Mill. Street", "LOCATION") in [(e.text, e.label_) for e in ours.ents]
+
+
 def test_every_guide_span_has_a_probability(nlp) -> None:
     assert isinstance(nlp.get_pipe(GUIDE_COMPONENT), GuideRecognizer)
     doc = nlp(SENTENCES[1])

@@ -57,13 +57,16 @@ class GuideRecognizer(EntityRecognizer):  # type: ignore[misc]  # spaCy publishe
         step = self.model.predict(docs)
         live: list[list[Any]] = []  # (doc number, state, end of its sentence, the open entity's start and probability)
         for number, (doc, state) in enumerate(zip(docs, moves.init_batch(docs), strict=True)):
-            ends = [t.i for t in doc if t.i and t.is_sent_start is True] + [len(doc)]
-            start = 0
-            for end in ends:
-                live.append([number, state.copy(), end, 0, 1.0])
-                while start < end:
+            starts = [0]  # entities set before (which spaCy's NER keeps, across sentences too): one sequence
+            if not any(token.ent_iob in (1, 3) for token in doc):
+                starts += [token.i for token in doc if token.i and token.is_sent_start is True]
+            walked = 0
+            for start, end in zip(starts, [*starts[1:], len(doc)], strict=True):
+                for _ in range(walked, start):  # no entity is open where a sentence starts
                     moves.apply_transition(state, "O")
-                    start += 1
+                walked = start
+                if start < end:
+                    live.append([number, state.copy(), end, 0, 1.0])
         while live:
             scores = numpy.asarray(step.predict([entry[1] for entry in live]))
             ranked = numpy.argsort(-scores, axis=1, kind="stable")
