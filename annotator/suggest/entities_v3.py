@@ -58,10 +58,15 @@ def _small(doc: Doc, labels: frozenset[str]) -> list[Candidate]:
     return out
 
 
-def _guide(doc: Doc) -> list[Candidate]:
+def _guide(doc: Doc, min_confidence: float) -> list[Candidate]:
+    """The guide component's spans, those it gave a probability under `min_confidence` left out (a doc parsed
+    without their probabilities keeps them all)."""
     spans = doc.spans.get(GUIDE_KEY, [])
+    scores = getattr(spans, "attrs", {}).get("scores") if min_confidence > 0 else None
     out = []
-    for span in spans:
+    for i, span in enumerate(spans):
+        if scores is not None and scores[i] < min_confidence:
+            continue
         label = Label(span.label_)
         out.append(Candidate(span.start, span.end, label, _kind(span.root.ent_type_, label)))
     return out
@@ -73,10 +78,11 @@ def combine(layers: list[list[Candidate]]) -> list[Candidate]:
     return resolve_overlaps([span for layer in layers for span in sorted(layer, key=lambda s: (s.start, -s.end))])
 
 
-def entity_candidates_v3(doc: Doc) -> list[Candidate]:
-    """The entity layer of a doc parsed by a pipeline with the guide component (see `suggest.guide`)."""
+def entity_candidates_v3(doc: Doc, min_confidence: float = 0.0) -> list[Candidate]:
+    """The entity layer of a doc parsed by a pipeline with the guide component (see `suggest.guide`); the guide's
+    spans under `min_confidence` are left out (entities.v5; entities.v3 and v4 take them all)."""
     names = [c for c in general.apply(doc, _small(doc, FIRST)) if c.label in (Label.ACTOR, Label.LOCATION)]
-    guide = general.apply(doc, _guide(doc))
+    guide = general.apply(doc, _guide(doc, min_confidence))
     organisations = [c for c in general.apply(doc, _small(doc, LAST)) if c.label is Label.ACTOR]
     kept = general.document_rules(doc, combine([names, guide, organisations]))
     for candidate in kept:

@@ -17,9 +17,10 @@ if TYPE_CHECKING:
 ENTITIES_V4 = "entities.v4"
 
 
-def entity_candidates_v4(doc: Doc) -> list[Candidate]:
-    """The entity layer of a doc parsed by a pipeline with the guide component (see `suggest.guide`)."""
-    kept = entity_candidates_v3(doc)
+def entity_candidates_v4(doc: Doc, min_confidence: float = 0.0) -> list[Candidate]:
+    """The entity layer of a doc parsed by a pipeline with the guide component (see `suggest.guide`); the guide's
+    spans under `min_confidence` are left out (entities.v5; entities.v4 takes them all)."""
+    kept = entity_candidates_v3(doc, min_confidence)
     for rule in RULES:
         kept = rule(doc, kept)
     for candidate in kept:

@@ -17,6 +17,7 @@ from annotator.spans import Plain, fitted
 from annotator.suggest.entities import ENTITIES_SUGGESTER, Candidate, entity_candidates, resolve_overlaps
 from annotator.suggest.entities_v3 import ENTITIES_V3, entity_candidates_v3
 from annotator.suggest.entities_v4 import ENTITIES_V4, entity_candidates_v4
+from annotator.suggest.entities_v5 import ENTITIES_V5, entity_candidates_v5
 from annotator.suggest.pieces import pieces
 from annotator.suggest.quotes import QUOTES_SUGGESTER, Quote, attribute_speakers, find_quotes, is_scare_quote
 from annotator.suggest.speakers import QUOTES_V2, attribute_speakers_v2
@@ -39,6 +40,7 @@ ENTITY_SUGGESTERS: dict[str, Callable[[Doc], list[Candidate]]] = {
     ENTITIES_SUGGESTER: entity_candidates,
     ENTITIES_V3: entity_candidates_v3,
     ENTITIES_V4: entity_candidates_v4,
+    ENTITIES_V5: entity_candidates_v5,
 }
 #: Speaker attribution by versioned name: fills each quote's speaker, returns ACTORs it had to add.
 QUOTE_SUGGESTERS: dict[str, Callable[[Doc, list[Quote], list[Candidate]], list[Candidate]]] = {
@@ -61,7 +63,7 @@ def _version(name: str) -> str:
 @dataclass(frozen=True)
 class Suggesters:
     """Which entity and which quote suggester make a doc's suggestions (each a versioned name; an entity
-    suggester run with a trained pipeline is named after that pipeline's content hash, "entities.v4@<hash>")."""
+    suggester run with a trained pipeline is named after that pipeline's content hash, "entities.v5@<hash>")."""
 
     entities: str
     quotes: str
@@ -76,7 +78,7 @@ class Suggesters:
 
 
 #: What `ingest` and `suggest` record with the default pipeline; older names stay on what they made.
-DEFAULT_SUGGESTERS = Suggesters(ENTITIES_V4, QUOTES_V3)
+DEFAULT_SUGGESTERS = Suggesters(ENTITIES_V5, QUOTES_V3)
 #: The rules as they were before the learned layer and the new speakers (for comparisons).
 RULES_V1 = Suggesters(ENTITIES_SUGGESTER, QUOTES_SUGGESTER)
 
