@@ -375,7 +375,7 @@ def test_articles_ingested_without_the_model_say_the_trained_one_was_not_used(
     new.write_text("Police in Lagos said 12 people were hurt.\n", encoding="utf-8")
     result = run("ingest", str(new), "--db", str(db))
     assert result.exit_code == 0, result.output
-    name = f"entities.v4@{folder_hash(out)}"
+    name = f"entities.v5@{folder_hash(out)}"
     assert result.stdout.splitlines()[-1] == (
         f"note: 1 stored article(s) have {name}'s suggestions (a trained pipeline's); the 1 added now have the "
         f"shipped pipeline's: `annotator suggest --db {db} --model FOLDER` gives them the trained one's"
