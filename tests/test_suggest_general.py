@@ -15,7 +15,6 @@ from annotator.suggest.entities import Candidate
 from annotator.suggest.figures import not_a_figure
 from annotator.suggest.general import is_thing
 
-
 V4 = Suggesters("entities.v4", "quotes.v3")
 
 
