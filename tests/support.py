@@ -25,3 +25,18 @@ def nth(text: str, part: str, occurrence: int = 0) -> int:
 def find(text: str, part: str, label: str, **extra: object) -> dict[str, object]:
     start = nth(text, part)
     return {"start": start, "end": start + len(part), "label": label, "text": part, **extra}
+
+
+def entity_layers(nlp, text: str, *versions: object) -> list[list[tuple[str, str]]]:
+    """The entity layer each of `versions` (annotator.suggest.Suggesters) makes for `text`: (text, label) in order,
+    each checked against the span rules; one parse for all."""
+    from annotator.models import Label, check_spans
+    from annotator.suggest import suggest_doc
+
+    doc = nlp(text)
+    layers = []
+    for suggesters in versions:
+        suggestions = suggest_doc(doc, suggesters)  # type: ignore[arg-type]
+        check_spans(list(suggestions), text)
+        layers.append([(s.text, s.label.value) for s in suggestions if s.label is not Label.QUOTE])
+    return layers

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from spacy.pipeline import EntityRecognizer
+from support import entity_layers
 
-from annotator.models import Label, check_spans
-from annotator.suggest import Suggesters, suggest_doc
+from annotator.suggest import Suggesters
 from annotator.suggest.entities_v5 import MIN_CONFIDENCE
 from annotator.suggest.guide import GUIDE_COMPONENT, GUIDE_KEY, GuideRecognizer
 from annotator.suggest.loading import _load
@@ -98,13 +98,8 @@ def test_a_participant_in_a_generic_use_is_a_span_the_guide_is_unsure_of(nlp) ->
 
 def layers(nlp, text: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """The entity layer entities.v4 and entities.v5 make for `text`, in order."""
-    doc = nlp(text)
-    out = []
-    for suggesters in (V4, V5):
-        suggestions = suggest_doc(doc, suggesters)
-        check_spans(list(suggestions), text)
-        out.append([(s.text, s.label.value) for s in suggestions if s.label is not Label.QUOTE])
-    return out[0], out[1]
+    first, second = entity_layers(nlp, text, V4, V5)
+    return first, second
 
 
 def test_entities_v5_leaves_out_the_spans_the_guide_is_unsure_of(nlp) -> None:

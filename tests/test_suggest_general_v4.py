@@ -5,9 +5,10 @@ what entities.v3 makes of the same sentence, so each test shows the rule at work
 from __future__ import annotations
 
 import pytest
+from support import entity_layers
 
-from annotator.models import Label, check_spans
-from annotator.suggest import Suggesters, suggest_doc
+from annotator.models import Label
+from annotator.suggest import Suggesters
 
 V3 = Suggesters("entities.v3", "quotes.v3")
 V4 = Suggesters("entities.v4", "quotes.v3")
@@ -15,13 +16,8 @@ V4 = Suggesters("entities.v4", "quotes.v3")
 
 def layers(nlp, text: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """The entity layer entities.v3 and entities.v4 make for `text`, in order."""
-    doc = nlp(text)
-    out = []
-    for suggesters in (V3, V4):
-        suggestions = suggest_doc(doc, suggesters)
-        check_spans(list(suggestions), text)
-        out.append([(s.text, s.label.value) for s in suggestions if s.label is not Label.QUOTE])
-    return out[0], out[1]
+    first, second = entity_layers(nlp, text, V3, V4)
+    return first, second
 
 
 @pytest.mark.parametrize(
