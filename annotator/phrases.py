@@ -257,6 +257,15 @@ def at_cursor(
     if not ladder:
         return (index, index)
     word = word_at(text, tokens, index)
+    following = index + 1
+    if (  # "One | resident": one person is an ACTOR with its noun, as "one resident" is from the noun
+        Label(label) is Label.ACTOR
+        and word.lower() == "one"
+        and following < len(tokens)
+        and joined(text, tokens, index, following)
+        and is_participant(text, tokens, following)  # a noun for people: not "one | came"
+    ):
+        index, word, ladder = following, word_at(text, tokens, following), phrase_ladder(text, tokens, following)
     if group_word(word) and not is_name_word(word):
         return noun_group(text, tokens, index, ladder, covered or (lambda _: False))
     return ladder[0]

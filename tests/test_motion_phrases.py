@@ -410,3 +410,21 @@ def test_v_grows_a_nationality_word_into_the_noun_group_it_modifies() -> None:
     assert ladder("Palestinian") == ["Palestinian", "Palestinian state", "a Palestinian state"]
     assert ladder("Israeli") == ["Israeli", "Israeli negotiating teams"]
     assert ladder("Israel") == ["Israel"]
+
+
+def test_the_actor_key_on_one_before_a_common_noun_takes_the_group() -> None:
+    """A newcomer's trial: `;` stops at "One" (a figure's number) in "One resident, Pedro Sanz", and 1 there added
+    "One" alone; the house conventions want "One resident" as the ACTOR (one person, not a FIGURE). The FIGURE
+    key still takes the number, and "one" before no noun for people stays the figure."""
+    text = "One resident, Pedro Sanz, said so. Only one came. We saw one official."
+    few = [(t.start, t.end) for t in tokenize([text])[0]]
+
+    def added(word: str, occurrence: int, label: str) -> str:
+        index = [i for i, (s, e) in enumerate(few) if text[s:e] == word][occurrence]
+        first, last = phrases.at_cursor(text, few, index, label)
+        return text[few[first][0] : few[last][1]]
+
+    assert added("One", 0, "ACTOR") == "One resident"
+    assert added("One", 0, "FIGURE") == "One"
+    assert added("one", 0, "ACTOR") == "Only one"  # a figure with its qualifier, no noun after it
+    assert added("one", 1, "ACTOR") == "one official"
