@@ -110,7 +110,8 @@ class Deciding(History):
                 speaker = (None, None)
             row = {"id": self.next_span_id(), "start": start, "end": end, "label": label.value, "text": text,
                    "speaker_start": speaker[0], "speaker_end": speaker[1], "suggestion_id": suggestion_id}  # fmt: skip
-            covered, covers = self._replaced(article_id, annotator, [row], accepted=suggestion_id)  # new edges
+            # its new edges decide the pending suggestions they cover, as an add does
+            covered, covered_note = self._replaced(article_id, annotator, [row], accepted=suggestion_id)
             accepted = {"suggestion_id": suggestion_id, "decision": "accepted"}
             new = {"spans": [row], "decisions": [accepted, *covered]}
             same_place = (start, end) == (suggestion["start"], suggestion["end"])
@@ -119,7 +120,7 @@ class Deciding(History):
                 message += f" as {describe(row)}"
             elif label.value != suggestion["label"]:
                 message += f" as {label.value}"
-            message += covers
+            message += covered_note
             return self._commit(
                 article_id, annotator, "accept", {"spans": [], "decisions": replaced}, new, message=message
             )

@@ -35,14 +35,17 @@ class Store(Deciding):
                 ]
                 if same:
                     return self.accept_corrected(article_id, annotator, same[0].id)
-                rejected = self._rows(
-                    """SELECT g.id FROM suggestions g JOIN decisions d ON d.suggestion_id = g.id AND d.annotator = ?
-                       WHERE g.article_id = ? AND g.start = ? AND g."end" = ? AND g.label = ?
-                       AND d.decision = 'rejected' ORDER BY g.id LIMIT 1""",
-                    [annotator, article_id, start, end, label.value],
+                rejected = next(
+                    self._rows(
+                        """SELECT g.id FROM suggestions g JOIN decisions d ON d.suggestion_id = g.id AND d.annotator = ?
+                           WHERE g.article_id = ? AND g.start = ? AND g."end" = ? AND g.label = ?
+                           AND d.decision = 'rejected' ORDER BY g.id LIMIT 1""",
+                        [annotator, article_id, start, end, label.value],
+                    ),
+                    None,
                 )
-                for row in rejected:  # marked again by hand: the reject is taken back, not contradicted
-                    return self.accept_corrected(article_id, annotator, row["id"], retake=True)
+                if rejected is not None:  # marked again by hand: the reject is taken back, not contradicted
+                    return self.accept_corrected(article_id, annotator, rejected["id"], retake=True)
             text = self._span_text(article_id, start, end, label)
             self._check_free(article_id, annotator, label, start, end)
             row = {"id": self.next_span_id(), "start": start, "end": end, "label": label.value, "text": text,

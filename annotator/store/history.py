@@ -92,19 +92,12 @@ class History(Changes):
     def _what(self, article_id: str, before: Row, after: Row) -> str:
         """What an undo or redo changes, from `before` to `after`, for its message: the span (or suggestion), how
         many, or the status as it was -> as it is now."""
-        status = ""
+        spans = self._what_spans(article_id, before, after)
         was, now = before.get("status", "todo"), after.get("status", "todo")
-        started = {was, now} == {"todo", "in_progress"}  # a first edit starts the article: not news beside a span
-        if (
-            ("status" in before or "status" in after)
-            and was != now
-            and not (
-                started
-                and (before.get("spans") or after.get("spans") or before.get("decisions") or after.get("decisions"))
-            )
-        ):
-            status = f"{was} -> {now}"
-        return _joined(self._what_spans(article_id, before, after), status)
+        # a first edit moves the article to in progress: not news beside the span it changed
+        started = {was, now} == {"todo", "in_progress"} and bool(spans)
+        status = f"{was} -> {now}" if was != now and not started else ""
+        return _joined(spans, status)
 
     def _what_spans(self, article_id: str, before: Row, after: Row) -> str:
         spans = {row["id"]: row for row in [*before.get("spans", []), *after.get("spans", [])]}
