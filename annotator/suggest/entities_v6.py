@@ -1,0 +1,29 @@
+"""entities.v6: entities.v5's layer through the rules of `suggest.general_v6`, for shapes of newsroom copy the dev
+sets never showed (datelines), vessels named with a ship's prefix, and hyphenated fractions of numbers. entities.v5
+stays as it was, so its stored suggestions can still be made again and compared. spaCy is not imported here: the
+parsed Doc is handed in."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from annotator.suggest.entities_v5 import entity_candidates_v5
+from annotator.suggest.general_v6 import RULES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from annotator.suggest.entities import Candidate
+
+ENTITIES_V6 = "entities.v6"
+
+
+def entity_candidates_v6(doc: Doc) -> list[Candidate]:
+    """The entity layer of a doc parsed by a pipeline with the guide component (see `suggest.guide`)."""
+    kept = entity_candidates_v5(doc)
+    for rule in RULES:
+        kept = rule(doc, kept)
+    for candidate in kept:
+        root = doc[candidate.start : candidate.end].root
+        candidate.subject = root.dep_ == "nsubj" or (root.dep_ == "appos" and root.head.dep_ == "nsubj")
+    return kept
