@@ -450,3 +450,12 @@ def test_the_actor_key_on_one_before_a_common_noun_takes_the_group() -> None:
     assert added("one", 0, "ACTOR") == "Only one"  # a figure with its qualifier, no noun after it
     assert added("one", 1, "ACTOR") == "one official"
 
+
+def test_words_around_a_place_stay_on_its_line_and_say_where_it_goes_on() -> None:
+    """What tells apart places with the same words (the speaker choice's candidates named alike)."""
+    text = '"We saw it," Maria Lopez said. Police came.\n"It burned," a neighbour said, and Police agreed.'
+    few = [(t.start, t.end) for t in tokenize([text])[0]]
+    first, second = text.index("Police"), text.rindex("Police")
+    assert motion.words_around(text, few, first, first + 6) == ("…Lopez said. ", " came.")
+    assert motion.words_around(text, few, second, second + 6) == ("…said, and ", " agreed.")
+    assert motion.words_around(text, few, 1, 3, count=2) == ('"', " saw it…")
