@@ -113,7 +113,9 @@ class AnnotatorApp(App[None]):
         if not again and line == self._failed:
             return
         self._failed = line
-        if isinstance(self.screen, ArticleScreen):
+        from annotator.tui.screens.article_list import ArticleListScreen
+
+        if isinstance(self.screen, ArticleScreen | ArticleListScreen):
             self.screen.say(f"Not done: {line}", "bold red")
             return
         self.log_message(f"Not done: {line}")
@@ -171,19 +173,21 @@ class AnnotatorApp(App[None]):
         first one; the list when there is none."""
         from annotator.store.listing import first_article
 
+        notices: list[tuple[str, str]] = []
         if self.store.notice:  # a database this user may not write: viewing only, and every edit says so
-            self.log_message(self.store.notice)
-            self.notify(self.store.notice, title="Read-only", severity="warning")
+            notices.append(("Read-only", self.store.notice))
         if self.created:  # a mistyped --db makes a new file: say so at once
-            message = (f"{self.db_name} did not exist: a new database was created with the seed article. "
-                       "If you meant another file, quit (q) and give its name with --db.")  # fmt: skip
+            notices.append(("New database", f"{self.db_name} did not exist: a new database was created with the "
+                            "seed article. If you meant another file, quit (q) and give its name with --db."))  # fmt: skip
+        for _, message in notices:
             self.log_message(message)
-            self.notify(message, title="New database", severity="warning")
         article_id = first_article(self.store, self.annotator)
-        if article_id is None:
-            self.show_articles()
-        else:
-            self.open_article(article_id)
+        if article_id is None:  # said on the list's own line, not over its titles
+            self.show_articles(" · ".join(message for _, message in notices))
+            return
+        for title, message in notices:
+            self.notify(message, title=title, severity="warning")
+        self.open_article(article_id)
 
     def on_ready(self) -> None:
         self._started()
@@ -237,11 +241,12 @@ class AnnotatorApp(App[None]):
         """What the list's progress counts: "assigned articles" or "articles"."""
         return "assigned articles" if counts.assigned else "articles"
 
-    def show_articles(self) -> None:
-        """The article list, over the article (imported only now: start-up does not need it)."""
+    def show_articles(self, note: str = "") -> None:
+        """The article list, over the article (imported only now: start-up does not need it); `note`, what brought
+        it up, on its own line (a toast would stand over the titles)."""
         from annotator.tui.screens.article_list import ArticleListScreen
 
-        self.push_screen(ArticleListScreen())
+        self.push_screen(ArticleListScreen(note))
 
     def article_screen(self, article_id: str) -> AnnotateScreen:
         """The screen an article opens in (the review app's is the review screen)."""
