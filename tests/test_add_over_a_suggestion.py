@@ -147,3 +147,33 @@ def test_a_replaced_suggestion_another_span_still_covers_stays_rejected_until_th
             "is pending again"
         )
         assert store.decisions(article, "alice") == {}
+
+
+@pytest.mark.parametrize("change", ["resize", "relabel"])
+def test_a_span_moved_off_a_suggestion_it_replaced_makes_it_pending_again(tmp_path: Path, change: str) -> None:
+    """As a removal does: "Gaza City" marked over the pending "City" rejected it as replaced; shrunk to "Gaza", or
+    made a QUOTE (another layer), the span no longer covers it, so it is pending again, in the same event."""
+    text = "Police in Gaza City said 35 died."
+    store = Store.open(tmp_path / "x.db")
+    with store:
+        suggestions = [Suggestion(**find(text, "City", "LOCATION"), suggester="entities.v4")]
+        [article] = store.add_articles([(ArticleIn(text=text, title="T"), word_tokens(text), suggestions)])[0]
+        [city] = store.suggestions(article)
+        store.add_span(article, "alice", 10, 19, "LOCATION")
+        assert store.decisions(article, "alice") == {city.id: "rejected"}
+        [span] = store.spans(article, "alice")
+        if change == "resize":
+            edit = store.resize_span(article, "alice", span.id, 10, 14)
+            said = "LOCATION 'Gaza' at 10:14"
+        else:
+            edit = store.relabel_span(article, "alice", span.id, "QUOTE")
+            said = "LOCATION 'Gaza City' at 10:19 is now QUOTE"
+        assert edit.message == (
+            f"{said}; the suggestion it covered, LOCATION 'City' at 15:19, rejected as replaced, is pending again"
+        )
+        assert (store.decisions(article, "alice"), [g.id for g in store.pending(article, "alice")]) == ({}, [city.id])
+        store.undo(article, "alice")
+        assert store.decisions(article, "alice") == {city.id: "rejected"}
+        store.redo(article, "alice")
+        assert store.decisions(article, "alice") == {}
+        assert replay_problems(store) == []

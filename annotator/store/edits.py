@@ -124,11 +124,12 @@ class Store(Deciding):
             message = f"removed {describe(span)}{unlinked}{_pending_again(freed)}"
             return self._commit(article_id, annotator, "remove", old, new, message=message)
 
-    def _freed(self, article_id: str, annotator: str, span: Row) -> list[Row]:
+    def _freed(self, article_id: str, annotator: str, span: Row, kept: Row | None = None) -> list[Row]:
         """The suggestions rejected only as replaced (`_replaced`) that this span covers and no other span of its
-        layer does: once it is gone, nothing stands where they are, so they are pending again. A suggestion
-        rejected by hand (x) stays rejected: the event that last decided it is what tells them apart, a
-        rejection written together with a span of its layer over it."""
+        layer does, nor `kept` (what the span becomes: new edges, another label): once it is gone or moved off
+        them, nothing stands where they are, so they are pending again. A suggestion rejected by hand (x) stays
+        rejected: the event that last decided it is what tells them apart, a rejection written together with a
+        span of its layer over it."""
         layer = "g.label = 'QUOTE'" if span["label"] == Label.QUOTE else "g.label != 'QUOTE'"
         own = "s.label = 'QUOTE'" if span["label"] == Label.QUOTE else "s.label != 'QUOTE'"
         covered = self._rows(
@@ -139,6 +140,8 @@ class Store(Deciding):
                 ORDER BY g.start, g.id""",
             [annotator, article_id, span["end"], span["start"], span["suggestion_id"], span["id"]],
         )
+        if kept is not None and (kept["label"] == Label.QUOTE) == (span["label"] == Label.QUOTE):
+            covered = (g for g in covered if not (g["start"] < kept["end"] and kept["start"] < g["end"]))
         return [g for g in covered if self._rejected_as_replaced(article_id, annotator, g)]
 
     def _rejected_as_replaced(self, article_id: str, annotator: str, suggestion: Row) -> bool:
@@ -188,10 +191,12 @@ class Store(Deciding):
                 changed.update(speaker_start=None, speaker_end=None)
             old, new = {"spans": [span]}, {"spans": [changed]}
             decided, replaced = self._replaced(article_id, annotator, [changed])
-            if decided:  # moved into the other layer over a suggestion there: as an add over it, it decides it
-                old["decisions"], new["decisions"] = [], decided
+            freed = self._freed(article_id, annotator, span, kept=changed)
+            if decided or freed:  # moved into the other layer: it decides what it covers there, frees what it left
+                old["decisions"] = [{"suggestion_id": g["id"], "decision": "rejected"} for g in freed]
+                new["decisions"] = decided
             unlinked = self._unlink_quotes(article_id, annotator, span, old, new)
-            message = f"{describe(span)} is now {label.value}{unlinked}{replaced}"
+            message = f"{describe(span)} is now {label.value}{unlinked}{replaced}{_pending_again(freed)}"
             return self._commit(article_id, annotator, "relabel", old, new, message=message)
 
     def resize_span(self, article_id: str, annotator: str, span_id: int, start: int, end: int) -> Edit:
@@ -204,8 +209,10 @@ class Store(Deciding):
             self._check_free(article_id, annotator, span["label"], start, end, ignore=span_id)
             old, new = {"spans": [span]}, {"spans": [{**span, "start": start, "end": end, "text": text}]}
             decided, replaced = self._replaced(article_id, annotator, new["spans"])
-            if decided:  # grown over a suggestion: as an add over it, it decides it
-                old["decisions"], new["decisions"] = [], decided
+            freed = self._freed(article_id, annotator, span, kept=new["spans"][0])
+            if decided or freed:  # grown over a suggestion, it decides it; shrunk off one it replaced, frees it
+                old["decisions"] = [{"suggestion_id": g["id"], "decision": "rejected"} for g in freed]
+                new["decisions"] = decided
             if span["label"] == Label.ACTOR:
                 for quote in self._quotes_citing(article_id, annotator, span):
                     old["spans"].append(quote)
@@ -216,7 +223,7 @@ class Store(Deciding):
                 "resize",
                 old,
                 new,
-                message=f"{span['label']} {text!r} at {start}:{end}{replaced}",
+                message=f"{span['label']} {text!r} at {start}:{end}{replaced}{_pending_again(freed)}",
             )
 
     def set_speaker(
