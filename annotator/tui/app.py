@@ -107,18 +107,21 @@ class AnnotatorApp(App[None]):
             return True
 
     def store_failed(self, error: Exception, again: bool = True) -> None:
-        """A store error as one line: on the article screen's status line, else in a toast; always in the log (M).
-        `again` False: not when it is the line said last (a widget that reads as it draws fails on every frame)."""
+        """A store error as one line: on the article screen's status line or the list's own, else in a toast;
+        always in the log (M). `again` False: not when it is the line said last (a widget that reads as it draws fails on every frame)."""
         line = str(self.store.unreadable(error) if isinstance(error, sqlite3.Error) else error)
         if not again and line == self._failed:
             return
         self._failed = line
         from annotator.tui.screens.article_list import ArticleListScreen
 
-        if isinstance(self.screen, ArticleScreen | ArticleListScreen):
+        if isinstance(self.screen, ArticleScreen):  # its status line keeps the log too
             self.screen.say(f"Not done: {line}", "bold red")
             return
         self.log_message(f"Not done: {line}")
+        if isinstance(self.screen, ArticleListScreen):  # on its own line: a toast would stand over the titles
+            self.screen.say(f"Not done: {line}", "bold red")
+            return
         self.notify(line, title="Not done", severity="error")
 
     def crash(self) -> str | None:
