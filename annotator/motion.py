@@ -106,3 +106,20 @@ def search(text: str, tokens: Tokens, query: str, index: int, step: int) -> int 
         found = starts[bisect_left(starts, start) - 1]  # -1 wraps to the last match
     found_token = token_at(tokens, found)
     return None if found_token == index else found_token
+
+
+def words_around(text: str, tokens: Tokens, start: int, end: int, count: int = 3) -> tuple[str, str]:
+    """Up to `count` tokens of its line before and after characters `start` to `end`, with "…" where the line goes
+    on: what tells apart places with the same words (the speaker choice's candidates named alike)."""
+    first, last = token_at(tokens, start), token_at(tokens, max(end - 1, start))
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    low = first if tokens and tokens[first][0] >= start else first + 1
+    before = [t for t in tokens[max(low - count, 0) : low] if t[0] >= line_start]
+    after = [t for t in tokens[last + 1 : last + 1 + count] if t[1] <= line_end]
+    left = text[before[0][0] : start] if before else ""
+    right = text[end : after[-1][1]] if after else ""
+    left_more = (before[0][0] if before else start) > line_start
+    right_more = (after[-1][1] if after else end) < line_end
+    return ("…" if left_more else "") + left.lstrip(), right.rstrip() + ("…" if right_more else "")

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from annotator.motion import token_at
 from annotator.shapes import (
+    capital_by_position,
     group_head,
     group_start,
     group_word,
@@ -41,6 +42,7 @@ from annotator.wordlists import (
     OPENING,
     PARTICLES,
     POSSESSIVES,
+    PRONOUN_ONE,
     QUALIFIER_WORDS,
     QUANTIFIERS,
     SPEECH_VERB_FORMS,
@@ -312,6 +314,8 @@ def is_unmarked_word(text: str, tokens: Tokens, index: int, covered: Callable[[i
         return False
     if len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"):
         return False  # a year is no figure
+    if lower == "one" and index > 0 and joined(text, tokens, index - 1, index) and _pronoun_one(text, tokens, index):
+        return False  # "No one", "every one": a pronoun, no figure
     if is_number(word) and _in_date(text, tokens, index):
         return False  # the day of a date ("Oct. 7", "7 October") is no figure either
     if lower in QUALIFIER_WORDS and _in_qualifier(text, tokens, index):
@@ -327,6 +331,10 @@ def is_unmarked_word(text: str, tokens: Tokens, index: int, covered: Callable[[i
         determiner = word_at(text, tokens, index - 1).lower() if index > 0 else ""
         return determiner in DETERMINERS and joined(text, tokens, index - 1, index)
     return True
+
+
+def _pronoun_one(text: str, tokens: Tokens, index: int) -> bool:
+    return word_at(text, tokens, index - 1).lower() in PRONOUN_ONE
 
 
 def _before_its_head(text: str, tokens: Tokens, index: int) -> bool:
@@ -385,6 +393,8 @@ def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int],
     number = is_number(word)
     if not (word[:1].isupper() or number or is_name_word(word)):
         return is_participant(text, tokens, index) and is_unmarked_word(text, tokens, index, covered)
+    if not number and capital_by_position(text, tokens, index):  # read as the common word it is: "Police" stays
+        return is_participant(text, tokens, index, word.lower()) and is_unmarked_word(text, tokens, index, covered)
     if number and index > 0 and joined(text, tokens, index - 1, index) and is_number(word_at(text, tokens, index - 1)):
         return False  # inside a figure ("two | million"): its first number starts it
     if not is_unmarked_word(text, tokens, index, covered):

@@ -5,7 +5,9 @@ modifiers, its owner; not a verb before it) and the nouns that name people, read
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from annotator.wordlists import (
     CURRENCIES,
@@ -16,6 +18,8 @@ from annotator.wordlists import (
     MODIFIERS,
     NOT_MODIFIERS,
     NUMBER_WORDS,
+    OPENING,
+    PARTICLES,
     PEOPLE_NOUNS,
     PLURAL_PEOPLE,
     POSSESSIVES,
@@ -108,6 +112,57 @@ def name_range(text: str, tokens: Tokens, index: int, joiners: frozenset[str]) -
             continue
         break
     return first, last
+
+
+#: Tokens that end a sentence, and that may open one before its first word (quotation marks, brackets).
+SENTENCE_ENDS = frozenset({".", "!", "?", "…", "...", ":"})
+SENTENCE_OPENERS = frozenset({'"', "'", "‘", "(", "[", *OPENING})
+
+
+def sentence_start(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index` starts a line (a headline, a paragraph) or a sentence: after a full stop, a question or
+    exclamation mark or a colon, an opening quotation mark or bracket between."""
+    before = index - 1
+    while (
+        before >= 0 and word_at(text, tokens, before) in SENTENCE_OPENERS and joined(text, tokens, before, before + 1)
+    ):
+        before -= 1
+    return before < 0 or not joined(text, tokens, before, before + 1) or word_at(text, tokens, before) in SENTENCE_ENDS
+
+
+@lru_cache(maxsize=8)
+def _words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The article's words as written, and those capitalised where no sentence starts (after a word, a comma, a
+    closing bracket or a number on the same line): a name's own capital. Cached: ; reads them at every sentence."""
+    written = frozenset(re.findall(r"\w+", text))
+    named = frozenset(re.findall(r"(?<=[\w,;)%]) +([A-Z]\w*)", text))
+    return written, named
+
+
+def capital_by_position(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether a capitalised word is capitalised only because a headline, a sentence or a quotation starts with it
+    ("Flooding hit ...", "Rescue | crews pulled ..."): a single word (not a name of several: "Prime Minister ...")
+    that stands nowhere else capitalised mid-sentence, and that the article also writes in lower case, that ends
+    as a verb or an adverb does (-ed, -ing, -ly), or that comes right before a noun for people, whose group it
+    then opens. A single word with none of these ("Israel sent aid") is taken as the name it may be."""
+    word = word_at(text, tokens, index)
+    if not word[:1].isupper() or not sentence_start(text, tokens, index):
+        return False
+    if name_range(text, tokens, index, PARTICLES) != (index, index):
+        return False
+    written, named = _words(text)
+    if word in named:
+        return False
+    following = index + 1
+    return (
+        word.lower() in written
+        or (len(word) > 3 and word.endswith(("ed", "ing", "ly")) and word.lower() not in NOT_MODIFIERS)
+        or (
+            following < len(tokens)
+            and joined(text, tokens, index, following)
+            and is_participant(text, tokens, following)
+        )
+    )
 
 
 def number_range(text: str, tokens: Tokens, index: int) -> TokenRange:
@@ -231,11 +286,12 @@ def group_start(text: str, tokens: Tokens, index: int) -> int:
     return first
 
 
-def is_participant(text: str, tokens: Tokens, index: int) -> bool:
+def is_participant(text: str, tokens: Tokens, index: int, word: str | None = None) -> bool:
     """Whether a lower-case word names people: a person noun (`PEOPLE_NOUNS`, or its plural: "residents") or the
     subject of a verb of saying right after it ("the army said", "organizers say"); not a singular person noun
-    that modifies the word after it ("a hostage | deal", "official | Israeli figures")."""
-    word = word_at(text, tokens, index)
+    that modifies the word after it ("a hostage | deal", "official | Israeli figures"). `word`: the token read
+    otherwise (a word capitalised only where a sentence starts, in lower case)."""
+    word = word_at(text, tokens, index) if word is None else word
     if not word.islower():
         return False
     following = index + 1

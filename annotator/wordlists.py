@@ -90,6 +90,8 @@ SPEECH_VERB_FORMS = frozenset({"said", "says", "say", "told", "tells", "added", 
                                "described", "wrote", "tweeted", "insisted", "denied", "estimated"})  # fmt: skip
 #: Endings of nationality words ("Palestinian", "Chinese", "Israeli", "Turkish"): `v` grows one into its group.
 NATIONALITY_ENDINGS = ("ian", "ean", "can", "ese", "ish", "ch", "ss", "li", "qi", "ni", "ai", "di")
+#: Words that make a pronoun of "one" after them ("no one", "every one"): no figure.
+PRONOUN_ONE = frozenset({"no", "every", "any", "each"})
 #: Person nouns that are plural already: a word after one is its verb ("people fear"), not a noun it modifies.
 PLURAL_PEOPLE = frozenset({"people", "men", "women", "children", "gunmen", "police", "families", "authorities"})
 DATES = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",

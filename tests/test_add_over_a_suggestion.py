@@ -11,6 +11,7 @@ from support import SMALL_TEXT, find, word_tokens
 
 from annotator.models import ArticleIn, Suggestion
 from annotator.store import Store
+from annotator.store.verify import replay_problems
 
 QUOTE = "talks failed"
 
@@ -81,3 +82,98 @@ def test_a_suggestion_accepted_with_an_edge_moved_over_another_rejects_the_one_i
         )
         store.undo(article, "alice")
         assert store.decisions(article, "alice") == {}
+
+
+def gaza_city(path: Path) -> tuple[Store, str, int]:
+    """An article whose one suggestion is the LOCATION "Gaza City"."""
+    text = "Police in Gaza City said 35 died."
+    store = Store.open(path)
+    suggestions = [Suggestion(**find(text, "Gaza City", "LOCATION"), suggester="entities.v4")]
+    [article] = store.add_articles([(ArticleIn(text=text, title="T"), word_tokens(text), suggestions)])[0]
+    [suggestion] = store.suggestions(article)
+    return store, article, suggestion.id
+
+
+def test_removing_the_span_that_replaced_a_suggestion_makes_it_pending_again(tmp_path: Path) -> None:
+    """A newcomer's trial: "Gaza" marked over the pending "Gaza City" rejected it as replaced, and removing "Gaza"
+    left it rejected, though nothing covers it any more. The removal takes back the rejection the span made, in
+    its own event, so undo and redo give back exactly each state."""
+    store, article, city = gaza_city(tmp_path / "x.db")
+    with store:
+        store.add_span(article, "alice", 10, 14, "LOCATION")
+        assert store.decisions(article, "alice") == {city: "rejected"}
+        [span] = store.spans(article, "alice")
+        edit = store.remove_span(article, "alice", span.id)
+        assert edit.message == (
+            "removed LOCATION 'Gaza' at 10:14; the suggestion it covered, LOCATION 'Gaza City' at 10:19, rejected as replaced, "
+            "is pending again"
+        )
+        assert edit.decided == {city: None}
+        assert (store.spans(article, "alice"), store.decisions(article, "alice")) == ([], {})
+        assert [g.id for g in store.pending(article, "alice")] == [city]
+        store.undo(article, "alice")
+        assert [(s.id, s.text) for s in store.spans(article, "alice")] == [(span.id, "Gaza")]
+        assert store.decisions(article, "alice") == {city: "rejected"}
+        store.redo(article, "alice")
+        assert (store.spans(article, "alice"), store.decisions(article, "alice")) == ([], {})
+        assert replay_problems(store) == []
+
+
+def test_a_suggestion_rejected_by_hand_stays_rejected_when_a_span_over_it_is_removed(tmp_path: Path) -> None:
+    """x said the model was wrong: that holds whatever the person marks over it and removes later."""
+    store, article, city = gaza_city(tmp_path / "x.db")
+    with store:
+        store.reject_suggestion(article, "alice", city)
+        store.add_span(article, "alice", 10, 14, "LOCATION")
+        [span] = store.spans(article, "alice")
+        edit = store.remove_span(article, "alice", span.id)
+        assert edit.message == "removed LOCATION 'Gaza' at 10:14"
+        assert store.decisions(article, "alice") == {city: "rejected"}
+
+
+def test_a_replaced_suggestion_another_span_still_covers_stays_rejected_until_that_one_goes(tmp_path: Path) -> None:
+    """ "Gaza" and "City" marked apart over "Gaza City": removing one leaves it covered (pending, it could never be
+    accepted), removing the other makes it pending again."""
+    store, article, city = gaza_city(tmp_path / "x.db")
+    with store:
+        store.add_span(article, "alice", 10, 14, "LOCATION")
+        store.add_span(article, "alice", 15, 19, "LOCATION")
+        gaza, town = store.spans(article, "alice")
+        assert store.remove_span(article, "alice", gaza.id).message == "removed LOCATION 'Gaza' at 10:14"
+        assert store.decisions(article, "alice") == {city: "rejected"}
+        edit = store.remove_span(article, "alice", town.id)
+        assert edit.message == (
+            "removed LOCATION 'City' at 15:19; the suggestion it covered, LOCATION 'Gaza City' at 10:19, rejected as replaced, "
+            "is pending again"
+        )
+        assert store.decisions(article, "alice") == {}
+
+
+@pytest.mark.parametrize("change", ["resize", "relabel"])
+def test_a_span_moved_off_a_suggestion_it_replaced_makes_it_pending_again(tmp_path: Path, change: str) -> None:
+    """As a removal does: "Gaza City" marked over the pending "City" rejected it as replaced; shrunk to "Gaza", or
+    made a QUOTE (another layer), the span no longer covers it, so it is pending again, in the same event."""
+    text = "Police in Gaza City said 35 died."
+    store = Store.open(tmp_path / "x.db")
+    with store:
+        suggestions = [Suggestion(**find(text, "City", "LOCATION"), suggester="entities.v4")]
+        [article] = store.add_articles([(ArticleIn(text=text, title="T"), word_tokens(text), suggestions)])[0]
+        [city] = store.suggestions(article)
+        store.add_span(article, "alice", 10, 19, "LOCATION")
+        assert store.decisions(article, "alice") == {city.id: "rejected"}
+        [span] = store.spans(article, "alice")
+        if change == "resize":
+            edit = store.resize_span(article, "alice", span.id, 10, 14)
+            said = "LOCATION 'Gaza' at 10:14"
+        else:
+            edit = store.relabel_span(article, "alice", span.id, "QUOTE")
+            said = "LOCATION 'Gaza City' at 10:19 is now QUOTE"
+        assert edit.message == (
+            f"{said}; the suggestion it covered, LOCATION 'City' at 15:19, rejected as replaced, is pending again"
+        )
+        assert (store.decisions(article, "alice"), [g.id for g in store.pending(article, "alice")]) == ({}, [city.id])
+        store.undo(article, "alice")
+        assert store.decisions(article, "alice") == {city.id: "rejected"}
+        store.redo(article, "alice")
+        assert store.decisions(article, "alice") == {}
+        assert replay_problems(store) == []

@@ -393,6 +393,27 @@ def test_the_next_candidate_skips_a_day_of_a_date_and_a_person_noun_that_modifie
     assert found == ["Israeli", "Police", "two", "men", "officials"]
 
 
+def test_the_next_candidate_skips_words_capitalised_only_where_a_sentence_starts_and_no_one() -> None:
+    """A newcomer's trial: ; stopped at the first word of a headline or a sentence capitalised only by its place
+    ("Flooding"), at "one" in "No one", and at "Rescue" in "Rescue crews", whose phrase is the group the label key
+    takes from "crews". A name at a sentence's start stays a stop: one capitalised where no sentence starts
+    ("Accra" below), one of several words ("Prime Minister ..."), a single word with nothing saying otherwise
+    ("Israel sent"), a person noun ("Police arrested")."""
+    text = (
+        "Flooding cuts roads in the north\nRescue crews pulled 12 people out. Flooding hit Accra.\n"
+        '"No one should take this lightly," Mensah said. Israel sent aid. Police arrested two men. '
+        "Accra flooded again. The flooding spread."
+    )
+    few = [(t.start, t.end) for t in tokenize([text])[0]]
+    found = [text[slice(*few[i])] for i in range(len(few)) if phrases.is_candidate(text, few, i, lambda _: False)]
+    assert found == ["crews", "12", "people", "Accra", "Mensah", "Israel", "Police", "two", "men", "Accra"]
+    crews = next(i for i, (s, e) in enumerate(few) if text[s:e] == "crews")
+    first, last = phrases.at_cursor(text, few, crews, "ACTOR")
+    assert text[few[first][0] : few[last][1]] == "Rescue crews"
+    one = next(i for i, (s, e) in enumerate(few) if text[s:e] == "one")
+    assert not phrases.is_unmarked_word(text, few, one, lambda _: False)  # w passes it too: a pronoun
+
+
 def test_v_grows_a_nationality_word_into_the_noun_group_it_modifies() -> None:
     """A newcomer's trial: v on "Palestinian" in "a Palestinian state" grew to "a Palestinian", never to the
     group. A nationality word before a common noun grows into its group, then with the determiner; a name
@@ -428,3 +449,13 @@ def test_the_actor_key_on_one_before_a_common_noun_takes_the_group() -> None:
     assert added("One", 0, "FIGURE") == "One"
     assert added("one", 0, "ACTOR") == "Only one"  # a figure with its qualifier, no noun after it
     assert added("one", 1, "ACTOR") == "one official"
+
+
+def test_words_around_a_place_stay_on_its_line_and_say_where_it_goes_on() -> None:
+    """What tells apart places with the same words (the speaker choice's candidates named alike)."""
+    text = '"We saw it," Maria Lopez said. Police came.\n"It burned," a neighbour said, and Police agreed.'
+    few = [(t.start, t.end) for t in tokenize([text])[0]]
+    first, second = text.index("Police"), text.rindex("Police")
+    assert motion.words_around(text, few, first, first + 6) == ("…Lopez said. ", " came.")
+    assert motion.words_around(text, few, second, second + 6) == ("…said, and ", " agreed.")
+    assert motion.words_around(text, few, 1, 3, count=2) == ('"', " saw it…")

@@ -4,6 +4,7 @@ refused whole when it would break the annotation rules. The decisions on suggest
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 
 from annotator.errors import Refused
@@ -118,8 +119,52 @@ class Store(Deciding):
                 if previous:
                     old["decisions"].append(previous)
                 new["decisions"].append({"suggestion_id": span["suggestion_id"], "decision": "rejected"})
-            message = f"removed {describe(span)}{unlinked}"
+            freed = self._freed(article_id, annotator, span)
+            old["decisions"] += [{"suggestion_id": g["id"], "decision": "rejected"} for g in freed]
+            message = f"removed {describe(span)}{unlinked}{_pending_again(freed)}"
             return self._commit(article_id, annotator, "remove", old, new, message=message)
+
+    def _freed(self, article_id: str, annotator: str, span: Row, kept: Row | None = None) -> list[Row]:
+        """The suggestions rejected only as replaced (`_replaced`) that this span covers and no other span of its
+        layer does, nor `kept` (what the span becomes: new edges, another label): once it is gone or moved off
+        them, nothing stands where they are, so they are pending again. A suggestion rejected by hand (x) stays
+        rejected: the event that last decided it is what tells them apart, a rejection written together with a
+        span of its layer over it."""
+        layer = "g.label = 'QUOTE'" if span["label"] == Label.QUOTE else "g.label != 'QUOTE'"
+        own = "s.label = 'QUOTE'" if span["label"] == Label.QUOTE else "s.label != 'QUOTE'"
+        covered = self._rows(
+            f"""SELECT g.* FROM suggestions g JOIN decisions d ON d.suggestion_id = g.id AND d.annotator = ?
+                WHERE g.article_id = ? AND {layer} AND g.start < ? AND g."end" > ? AND d.decision = 'rejected'
+                AND g.id IS NOT ? AND NOT EXISTS (SELECT 1 FROM spans s WHERE s.article_id = g.article_id
+                AND s.annotator = d.annotator AND {own} AND s.id != ? AND s.start < g."end" AND s."end" > g.start)
+                ORDER BY g.start, g.id""",
+            [annotator, article_id, span["end"], span["start"], span["suggestion_id"], span["id"]],
+        )
+        if kept is not None and (kept["label"] == Label.QUOTE) == (span["label"] == Label.QUOTE):
+            covered = (g for g in covered if not (g["start"] < kept["end"] and kept["start"] < g["end"]))
+        return [g for g in covered if self._rejected_as_replaced(article_id, annotator, g)]
+
+    def _rejected_as_replaced(self, article_id: str, annotator: str, suggestion: Row) -> bool:
+        """Whether the event that last decided this suggestion rejected it as replaced: with a span of its layer
+        over it, other than its own (an undo or redo repeats the rows of the edit it takes back or makes again)."""
+        found = self.conn.execute(
+            """SELECT e.after FROM events e, json_each(e.after, '$.decisions') d WHERE e.article_id = ?
+               AND e.annotator = ? AND json_extract(d.value, '$.suggestion_id') = ? ORDER BY e.id DESC LIMIT 1""",
+            [article_id, annotator, suggestion["id"]],
+        ).fetchone()
+        if found is None:
+            return False
+        after = json.loads(found[0])
+        if {"suggestion_id": suggestion["id"], "decision": "rejected"} not in after["decisions"]:
+            return False
+        quote = suggestion["label"] == Label.QUOTE
+        return any(
+            (s["label"] == Label.QUOTE) == quote
+            and s.get("suggestion_id") != suggestion["id"]
+            and s["start"] < suggestion["end"]
+            and suggestion["start"] < s["end"]
+            for s in after.get("spans", [])
+        )
 
     def _unlink_quotes(self, article_id: str, annotator: str, actor: Row, old: Row, new: Row) -> str:
         """Clear the speaker of every quote this ACTOR span said (into `old` and `new`); what to tell the user."""
@@ -146,10 +191,12 @@ class Store(Deciding):
                 changed.update(speaker_start=None, speaker_end=None)
             old, new = {"spans": [span]}, {"spans": [changed]}
             decided, replaced = self._replaced(article_id, annotator, [changed])
-            if decided:  # moved into the other layer over a suggestion there: as an add over it, it decides it
-                old["decisions"], new["decisions"] = [], decided
+            freed = self._freed(article_id, annotator, span, kept=changed)
+            if decided or freed:  # moved into the other layer: it decides what it covers there, frees what it left
+                old["decisions"] = [{"suggestion_id": g["id"], "decision": "rejected"} for g in freed]
+                new["decisions"] = decided
             unlinked = self._unlink_quotes(article_id, annotator, span, old, new)
-            message = f"{describe(span)} is now {label.value}{unlinked}{replaced}"
+            message = f"{describe(span)} is now {label.value}{unlinked}{replaced}{_pending_again(freed)}"
             return self._commit(article_id, annotator, "relabel", old, new, message=message)
 
     def resize_span(self, article_id: str, annotator: str, span_id: int, start: int, end: int) -> Edit:
@@ -162,8 +209,10 @@ class Store(Deciding):
             self._check_free(article_id, annotator, span["label"], start, end, ignore=span_id)
             old, new = {"spans": [span]}, {"spans": [{**span, "start": start, "end": end, "text": text}]}
             decided, replaced = self._replaced(article_id, annotator, new["spans"])
-            if decided:  # grown over a suggestion: as an add over it, it decides it
-                old["decisions"], new["decisions"] = [], decided
+            freed = self._freed(article_id, annotator, span, kept=new["spans"][0])
+            if decided or freed:  # grown over a suggestion, it decides it; shrunk off one it replaced, frees it
+                old["decisions"] = [{"suggestion_id": g["id"], "decision": "rejected"} for g in freed]
+                new["decisions"] = decided
             if span["label"] == Label.ACTOR:
                 for quote in self._quotes_citing(article_id, annotator, span):
                     old["spans"].append(quote)
@@ -174,7 +223,7 @@ class Store(Deciding):
                 "resize",
                 old,
                 new,
-                message=f"{span['label']} {text!r} at {start}:{end}{replaced}",
+                message=f"{span['label']} {text!r} at {start}:{end}{replaced}{_pending_again(freed)}",
             )
 
     def set_speaker(
@@ -289,6 +338,15 @@ class Store(Deciding):
                     [updated_at, article_id, annotator],
                 )
             return edit
+
+
+def _pending_again(freed: list[Row]) -> str:
+    """What a removal says of the suggestions it makes pending again; nothing for none."""
+    if not freed:
+        return ""
+    if len(freed) == 1:
+        return f"; the suggestion it covered, {describe(freed[0])}, rejected as replaced, is pending again"
+    return f"; the {len(freed)} suggestions it covered, rejected as replaced, are pending again"
 
 
 def _left(count: int, one: str, many: str) -> str:

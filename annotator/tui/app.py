@@ -107,16 +107,21 @@ class AnnotatorApp(App[None]):
             return True
 
     def store_failed(self, error: Exception, again: bool = True) -> None:
-        """A store error as one line: on the article screen's status line, else in a toast; always in the log (M).
-        `again` False: not when it is the line said last (a widget that reads as it draws fails on every frame)."""
+        """A store error as one line: on the article screen's status line or the list's own, else in a toast;
+        always in the log (M). `again` False: not when it is the line said last (a widget that reads as it draws fails on every frame)."""
         line = str(self.store.unreadable(error) if isinstance(error, sqlite3.Error) else error)
         if not again and line == self._failed:
             return
         self._failed = line
-        if isinstance(self.screen, ArticleScreen):
+        from annotator.tui.screens.article_list import ArticleListScreen
+
+        if isinstance(self.screen, ArticleScreen):  # its status line keeps the log too
             self.screen.say(f"Not done: {line}", "bold red")
             return
         self.log_message(f"Not done: {line}")
+        if isinstance(self.screen, ArticleListScreen):  # on its own line: a toast would stand over the titles
+            self.screen.say(f"Not done: {line}", "bold red")
+            return
         self.notify(line, title="Not done", severity="error")
 
     def crash(self) -> str | None:
@@ -171,19 +176,21 @@ class AnnotatorApp(App[None]):
         first one; the list when there is none."""
         from annotator.store.listing import first_article
 
+        notices: list[tuple[str, str]] = []
         if self.store.notice:  # a database this user may not write: viewing only, and every edit says so
-            self.log_message(self.store.notice)
-            self.notify(self.store.notice, title="Read-only", severity="warning")
+            notices.append(("Read-only", self.store.notice))
         if self.created:  # a mistyped --db makes a new file: say so at once
-            message = (f"{self.db_name} did not exist: a new database was created with the seed article. "
-                       "If you meant another file, quit (q) and give its name with --db.")  # fmt: skip
+            notices.append(("New database", f"{self.db_name} did not exist: a new database was created with the "
+                            "seed article. If you meant another file, quit (q) and give its name with --db."))  # fmt: skip
+        for _, message in notices:
             self.log_message(message)
-            self.notify(message, title="New database", severity="warning")
         article_id = first_article(self.store, self.annotator)
-        if article_id is None:
-            self.show_articles()
-        else:
-            self.open_article(article_id)
+        if article_id is None:  # said on the list's own line, not over its titles
+            self.show_articles(" · ".join(message for _, message in notices))
+            return
+        for title, message in notices:
+            self.notify(message, title=title, severity="warning")
+        self.open_article(article_id)
 
     def on_ready(self) -> None:
         self._started()
@@ -237,11 +244,12 @@ class AnnotatorApp(App[None]):
         """What the list's progress counts: "assigned articles" or "articles"."""
         return "assigned articles" if counts.assigned else "articles"
 
-    def show_articles(self) -> None:
-        """The article list, over the article (imported only now: start-up does not need it)."""
+    def show_articles(self, note: str = "") -> None:
+        """The article list, over the article (imported only now: start-up does not need it); `note`, what brought
+        it up, on its own line (a toast would stand over the titles)."""
         from annotator.tui.screens.article_list import ArticleListScreen
 
-        self.push_screen(ArticleListScreen())
+        self.push_screen(ArticleListScreen(note))
 
     def article_screen(self, article_id: str) -> AnnotateScreen:
         """The screen an article opens in (the review app's is the review screen)."""

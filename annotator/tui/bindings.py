@@ -39,7 +39,7 @@ MOVING = [
          "-ed/-ing/-ly verbs and adverbs skipped); 1-3 there add its phrase", "next_unmarked"),
     _key("W", "unmarked(-1)", "Unmarked back", "previous place a missed mention may be", "previous_unmarked"),
     _key("semicolon", "candidate(1)", "Name", "next name, number or people no entity marks yet (a capitalised "
-         "word where a name starts, a figure's first number, a noun for people: residents, the army said; what w "
+         "word where a name starts, not one capitalised only as a sentence's first, a figure's first number, a noun for people: residents, the army said; what w "
          "stops at, other common nouns skipped); 1-3 there add the whole name, the figure with its qualifier or "
          "the noun group, and go on to the next such place", "next_candidate"),
     _key("colon", "candidate(-1)", "Name back", "previous name, number or people no entity marks yet",
@@ -64,9 +64,11 @@ MOVING = [
 ]  # fmt: skip
 
 SELECTING = [
-    _key("shift+left", "extend(-1)", "Select left", "select, or move the selection's moving end a token left",
+    _key("shift+left", "extend(-1)", "Select left", "select the token under the cursor, or move the "
+         "selection's moving end a token left",
          "select_left"),
-    _key("shift+right", "extend(1)", "Select right", "select, or move the selection's moving end a token right",
+    _key("shift+right", "extend(1)", "Select right", "select the token under the cursor, or move the "
+         "selection's moving end a token right",
          "select_right"),
     _key("v", "phrase", "Phrase", "select the phrase under the cursor (a name, a figure, a word); again: a larger one "
          "(its noun group, with its determiner, then with the \"of\" phrase after it)", "select_phrase"),

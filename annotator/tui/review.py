@@ -78,8 +78,7 @@ class ReviewApp(AnnotatorApp):
         """The first article whose gold is not done yet (else the first one): not gold's last opened."""
         ids = self.article_order()
         if not ids:
-            self.notify("No article is marked done by all the annotators.", severity="warning")
-            self.show_articles()
+            self.show_articles("No article is marked done by all the annotators.")
             return
         waiting = [i for i in ids if self.store.status(i, GOLD) != Status.DONE]
         self.open_article(waiting[0] if waiting else ids[0])

@@ -49,9 +49,10 @@ class Keys:
         if key in ("shift+right", "shift+left"):
             if not self.tokens:
                 return None
-            if self.anchor is None:
+            if self.anchor is None:  # the first press selects the cursor's token alone
                 self.anchor = self.cursor
-            self.cursor = min(max(self.cursor + (1 if key == "shift+right" else -1), 0), len(self.tokens) - 1)
+            else:
+                self.cursor = min(max(self.cursor + (1 if key == "shift+right" else -1), 0), len(self.tokens) - 1)
             self.current = self.column = self.phrase_origin = None
             return "select"
         if key == "v":

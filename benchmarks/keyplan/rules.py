@@ -39,6 +39,19 @@ class StoreRules:
                     and suggestion.key != span.key
                 ):
                     self.undecided.discard(sid)
+                    self.replaced.add(sid)
+
+    def _free(self) -> None:
+        """`Store._freed`: a suggestion rejected as replaced that no span of its layer covers any more (the span
+        removed, shrunk off it or relabelled into the other layer) is pending again."""
+        for sid in list(self.replaced):
+            suggestion = self.suggestions[sid]
+            if not any(
+                s.is_quote == suggestion.is_quote and s.overlaps(suggestion.start, suggestion.end)
+                for s in self.spans.values()
+            ):
+                self.replaced.discard(sid)
+                self.undecided.add(sid)
 
     def _new_span(self, span: Span, suggestion: int | None) -> int:
         span_id = self.next_id
@@ -115,6 +128,7 @@ class StoreRules:
         if span.label == ACTOR:
             self._unlink_quotes_of(span)
         self.origin.pop(span_id)  # a removed suggestion counts as rejected: it stays decided
+        self._free()
 
     def _relabel(self, span_id: int, label: str) -> ItemKey:
         span = self.spans[span_id]
@@ -123,6 +137,7 @@ class StoreRules:
         self._check_free(label, span.start, span.end, ignore=span_id)
         self.spans[span_id] = Span(span.start, span.end, label, span.speaker if label == QUOTE else None)
         self._replace(self.spans[span_id])
+        self._free()
         if span.label == ACTOR:
             self._unlink_quotes_of(span)
         return ("span", span_id)
@@ -133,6 +148,7 @@ class StoreRules:
         self._check_free(span.label, start, end, ignore=span_id)
         self.spans[span_id] = Span(start, end, span.label, span.speaker)
         self._replace(self.spans[span_id])
+        self._free()
         if span.label == ACTOR:
             self._unlink_quotes_of(span, moved_to=(start, end))
         return ("span", span_id)

@@ -59,6 +59,7 @@ class Screen(Keys, StoreRules):
         self.height = height
         self.suggestions = suggestions
         self.undecided = set(suggestions)
+        self.replaced: set[int] = set()  # rejected as replaced by a span over them, not by hand
         self.spans: dict[int, Span] = {}
         self.origin: dict[int, int | None] = {}  # span id -> the suggestion it was accepted from
         self.next_id = 1
@@ -148,6 +149,7 @@ class Screen(Keys, StoreRules):
                      "jumping", "just_added"):  # fmt: skip
             setattr(other, name, getattr(self, name))
         other.undecided = set(self.undecided)
+        other.replaced = set(self.replaced)
         other.spans = dict(self.spans)
         other.origin = dict(self.origin)
         other.choosing = (
@@ -286,6 +288,7 @@ class Screen(Keys, StoreRules):
         return (
             frozenset(self.spans.values()),
             frozenset(self.undecided),
+            frozenset(self.replaced),
             self.cursor,
             self.anchor,
             (self.current[0], current) if self.current and current else None,

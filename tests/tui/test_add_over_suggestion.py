@@ -36,7 +36,7 @@ async def test_adding_a_span_over_a_pending_suggestion_rejects_it_as_replaced_an
     app = make_app(db, WHO, keymap_path=False)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
-        await pilot.press("home", "shift+right", "shift+right", "shift+right", "1")
+        await pilot.press("home", *["shift+right"] * 4, "1")
         added, after_add = app.screen.status_line.text.plain, shown(app)
         with Store.open(db) as store:
             stored = (
@@ -145,3 +145,27 @@ def test_a_quote_relabelled_into_the_entity_layer_over_a_pending_entity_rejects_
             "as replaced",
         )
         assert [s.text for s in store.pending("q", WHO)] == ["We will stay."]
+
+
+async def test_removing_the_span_that_replaced_a_suggestion_shows_it_pending_again(tmp_path: Path):
+    """A newcomer's trial: x on the span that replaced a suggestion left the suggestion rejected (gone from the
+    screen), though only that span stood in its way; u and U give back each state exactly."""
+    db = database(tmp_path / "r.db")
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("home", *["shift+right"] * 4, "1", "x")
+        removed, after_remove = app.screen.status_line.text.plain, shown(app)
+        await pilot.press("u")
+        after_undo = shown(app)
+        await pilot.press("U")
+        after_redo = shown(app)
+    assert removed == (
+        "removed ACTOR 'Prime Minister Benjamin Netanyahu' at 0:33; the suggestion it covered, "
+        "ACTOR 'Benjamin Netanyahu' at 15:33, rejected as replaced, is pending again"
+    )
+    assert after_remove == after_redo == [("pending", "Benjamin Netanyahu"), ("pending", "Gaza")]
+    assert after_undo == [("pending", "Gaza"), ("span", "Prime Minister Benjamin Netanyahu")]
+    with Store.open(db) as store:
+        assert (store.spans("a", WHO), store.decisions("a", WHO)) == ([], {})
+        assert [e.action for e in store.events("a", WHO)] == ["add", "remove", "undo", "redo"]

@@ -226,3 +226,31 @@ async def test_the_list_shows_a_flags_reason_and_the_comments(tmp_path: Path) ->
     with Store.open(tmp_path / "a.db") as store:
         assert (store.status(ids[0], "alice"), store.flag_reason(ids[0], "alice")) == (Status.FLAGGED, "not news")
         assert [text for _, text, _ in store.comments(ids[0])] == ["odd dateline", "check"]
+
+
+async def test_marking_the_last_article_done_says_so_on_the_screens_own_lines_not_over_the_titles(
+    tmp_path: Path,
+) -> None:
+    """A newcomer's trial at 80x24: the "Marked" and "Nothing left" toasts stood over the list's titles (and at
+    200x50 over its counts), the statuses they pointed to. What d did is said on the article screen's status line,
+    and that nothing is left on a line of the list's own, under its counts; no toast covers anything."""
+    from textual.widgets._toast import Toast
+
+    with Store.open(tmp_path / "d.db") as store:
+        store.add_articles(
+            (ArticleIn(text=f"{title} today.", title=title), word_tokens(f"{title} today."), []) for title in TITLES[:2]
+        )
+    app = make_app(tmp_path / "d.db", "bob", keymap_path=False)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        marked = (app.screen.status_line.text.plain, len(app.screen.query(Toast)))
+        await pilot.press("d")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ArticleListScreen)
+        note = str(screen.query_one("#list-note").render())
+        toasts = len(screen.query(Toast))
+    assert marked == ("Marked: Storm hits coast: done", 0)
+    assert note == "Marked: Markets fall: done. No article is left to do: every status is below."
+    assert toasts == 0

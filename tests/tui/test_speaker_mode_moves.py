@@ -56,3 +56,33 @@ async def test_a_move_that_goes_nowhere_in_the_speaker_choice_says_why(tmp_path:
         await pilot.press("s", "number_sign")  # the cursor on the quote's "We", which stands nowhere else
         line = str(app.screen.below.status_line.render())
         assert line.startswith("'We' stands nowhere else in this article · Speaker of 'We saw it,'? ")
+
+
+async def test_tab_between_candidates_named_alike_says_which_one_it_is(tmp_path: Path):
+    """A newcomer's trial: tab from one suggested "Police" to the other showed the same line twice. A candidate
+    named like another says which it is: its place among them in reading order and the words around it."""
+    text = '"We saw it," Police said. Maria Lopez came.\n"It burned," a neighbour said, and Police agreed.'
+    suggestions = [
+        Suggestion(start=1, end=11, label="QUOTE", text="We saw it,", suggester="t.v1"),
+        Suggestion(start=13, end=19, label="ACTOR", text="Police", suggester="t.v1"),
+        Suggestion(start=26, end=37, label="ACTOR", text="Maria Lopez", suggester="t.v1"),
+        Suggestion(start=text.rindex("Police"), end=text.rindex("Police") + 6, label="ACTOR", text="Police",
+                   suggester="t.v1"),
+    ]  # fmt: skip
+    db = tmp_path / "p.db"
+    with Store.open(db) as store:
+        store.add_articles([(ArticleIn(text=text, id="n", title="N"), seed_tokens(text), suggestions)])
+    app = make_app(db, WHO, keymap_path=False)
+    lines = []
+    async with app.run_test(size=(200, 32)) as pilot:
+        await pilot.pause()
+        for keys in (("s",), ("tab",), ("tab",)):
+            await pilot.press(*keys)
+            lines.append(str(app.screen.below.status_line.render()).split(" · ")[0])
+    assert lines == [
+        "Speaker of 'We saw it,'? 'Police' (suggested: enter accepts it) 1 of 3, the 1st of 2 named so: "
+        "'…it,\" Police said. Maria…'",
+        "Speaker of 'We saw it,'? 'Maria Lopez' (suggested: enter accepts it) 2 of 3",
+        "Speaker of 'We saw it,'? 'Police' (suggested: enter accepts it) 3 of 3, the 2nd of 2 named so: "
+        "'…said, and Police agreed.'",
+    ]

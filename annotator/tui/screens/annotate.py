@@ -355,15 +355,15 @@ class AnnotateScreen(ArticleScreen):
         title = display(self.model.title) or self.article_id
         title = title if len(title) <= 60 else title[:59] + "…"  # a toast; the message log keeps it whole too
         left = f", {self.model.pending_count} left undecided" if self.model.pending_count else ""
-        done = f"{title}: {status}{left}" + (f" ({accepted})" if accepted else "")
-        self.notify(done, title="Marked", timeout=3)
+        done = f"Marked: {title}: {status}{left}" + (f" ({accepted})" if accepted else "")
         self.annotator_app.log_message(done)
         next_id = self.annotator_app.next_article(self.article_id, 1, to_do=True)
-        if next_id is None:
-            self.notify("No article is left to do (see the list's statuses).", title="Nothing left")
-            self.action_articles()
+        if next_id is None:  # on the list's own line: a toast stood over its titles (at 80x24) or counts
+            self.save_cursor()
+            self.annotator_app.show_articles(f"{done}. No article is left to do: every status is below.")
             return
         self.load(next_id)
+        self.status_line.say(done, "green")  # on the next article's status line, until a key says otherwise
 
     def action_comment(self) -> None:
         from annotator.tui.screens.prompts import TextPrompt

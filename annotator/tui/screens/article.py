@@ -37,6 +37,18 @@ WIDE_SCREEN = 110  # columns from which the side panel is wide
 SIDE_WIDTHS = (28, 40)  # narrow, wide
 
 
+#: What the keys do on the current item, by (kind, is a quote): inside a quote a digit of an entity adds one at
+#: the cursor (`AnnotateScreen.action_label`), and 4 on an entity adds a quote around it, so neither "labels" it.
+_KEYS_ON = {
+    ("pending", False): "  (enter accept, x reject, 1-3 label)",
+    ("pending", True): "  (enter or 4 accept the quote, x reject it, s choose its speaker; 1-3 add an entity at the "
+    "cursor)",
+    ("span", True): "  (x remove the quote, s choose its speaker; 1-3 add an entity at the cursor)",
+    ("rejected", False): "  (rejected: enter takes it back)",
+    ("rejected", True): "  (rejected: enter takes it back)",
+}
+
+
 class ArticleScreen(CursorScreen):
     """Read one article: where the cursor, the selection and the current item are, and what they show."""
 
@@ -194,11 +206,7 @@ class ArticleScreen(CursorScreen):
             self.status_line.say(f"Selected {words!r}: 1-4 add it with that label, escape clears", "dim")
         elif item is not None:
             line = describe(item, self.model, self.app.current_theme.dark)
-            hints = {
-                "pending": "  (enter accept, x reject, 1-4 label)",
-                "rejected": "  (rejected: enter takes it back)",
-            }
-            line.append(hints.get(item.kind, ""), "dim")
+            line.append(_KEYS_ON.get((item.kind, item.is_quote), ""), "dim")
             self.status_line.say(line)
         else:
             self.status_line.say('tab: next to decide · arrows move · v, ": select · 1-4: add · ?: help', "dim")

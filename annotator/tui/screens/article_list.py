@@ -20,6 +20,7 @@ from textual.widgets import Input, Static
 
 from annotator.store.listing import Counts, ListFilter
 from annotator.tui.failures import said
+from annotator.tui.layout import display
 from annotator.tui.screens import app_as
 from annotator.tui.widgets.article_rows import STATUS_NAMES, ArticleRows
 from annotator.tui.widgets.bars import KeyBar, TitleBar
@@ -46,8 +47,9 @@ class ArticleListScreen(Screen[None]):
         Binding("q", "quit", "Quit", id="list_quit"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, note: str = "") -> None:
         super().__init__()
+        self.note = note  # what brought the list up ("No article is left to do"), on a line of its own
         self.filter_index = 0
         self.title_search = ""
         self._resumed = False
@@ -64,6 +66,7 @@ class ArticleListScreen(Screen[None]):
         yield TitleBar()
         yield Static(id="progress-label")
         yield Static(id="progress")
+        yield Static(id="list-note")
         yield Input(placeholder="title contains … (enter: to the list, escape: clear)", id="search")
         yield Static(id="list-heading")
         yield ArticleRows(app.list_rows, pending_column=app.list_pending_column, id="articles")
@@ -76,6 +79,7 @@ class ArticleListScreen(Screen[None]):
     @said
     def on_mount(self) -> None:
         self.query_one("#search", Input).display = False
+        self.say(self.note)
         self.reload(cursor_on=self._open_article(), refresh=True)
         self.rows.focus()
         self.call_after_refresh(
@@ -145,6 +149,13 @@ class ArticleListScreen(Screen[None]):
     def drawn(self) -> bool:
         """Whether the rows on screen are read (for the benchmark: the list is up)."""
         return not self.rows.keys or self.rows.current is not None
+
+    def say(self, message: str, style: str = "bold yellow") -> None:
+        """A message on the list's own line under its counts (none: the line is gone), where a toast would stand
+        over the titles and statuses it speaks of; stored text in it is shown literally."""
+        line = self.query_one("#list-note", Static)
+        line.update(Text(display(message), style=style))
+        line.display = bool(message)
 
     def summary(self) -> str:
         """One line saying what the list shows (for the benchmark and tests)."""

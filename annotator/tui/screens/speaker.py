@@ -20,6 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 
+from annotator.motion import words_around
 from annotator.tui.bindings import MOVING, SELECTING
 from annotator.tui.layout import display
 from annotator.tui.model import Item
@@ -94,7 +95,7 @@ class SpeakerScreen(ModalScreen[Choice]):
         elif self.candidate is not None:
             pending = " (suggested: enter accepts it)" if self.candidate.pending else ""
             place = f" {self.index + 1} of {len(self.candidates)}" if self.candidate in self.candidates else ""
-            line.append(f"{display(self.candidate.text)!r}{pending}{place}", "bold yellow")
+            line.append(f"{display(self.candidate.text)!r}{pending}{place}{self._which(self.candidate)}", "bold yellow")
             below.view.follow(self.candidate.start)
         else:
             line.append("no ACTOR here", "yellow")
@@ -102,6 +103,18 @@ class SpeakerScreen(ModalScreen[Choice]):
             " · tab/shift+tab other ACTORs · arrows, v, shift+arrows then 1: a new ACTOR · x none · escape cancels"
         )
         below.status_line.say(line)
+
+    def _which(self, candidate: Item) -> str:
+        """Which of the candidates named alike this one is (a newcomer's trial: tab between two "Police" showed the
+        same line twice): its place among them in reading order and the words around it; nothing when its name
+        is its own."""
+        namesakes = sorted({c.start for c in self.candidates if c.text == candidate.text} | {candidate.start})
+        if len(namesakes) < 2:
+            return ""
+        model = self.below.model
+        before, after = words_around(model.text, model.tokens, candidate.start, candidate.end)
+        nth = namesakes.index(candidate.start) + 1
+        return f", the {_ordinal(nth)} of {len(namesakes)} named so: {display(before + candidate.text + after)!r}"
 
     def action_step(self, step: int) -> None:
         if not self.candidates:
@@ -200,3 +213,9 @@ class SpeakerScreen(ModalScreen[Choice]):
         from annotator.tui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen())
+
+
+def _ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th, 21st."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
