@@ -49,10 +49,9 @@ class Keys:
         if key in ("shift+right", "shift+left"):
             if not self.tokens:
                 return None
-            if self.anchor is None:  # the first press selects the cursor's token alone
+            if self.anchor is None:
                 self.anchor = self.cursor
-            else:
-                self.cursor = min(max(self.cursor + (1 if key == "shift+right" else -1), 0), len(self.tokens) - 1)
+            self.cursor = min(max(self.cursor + (1 if key == "shift+right" else -1), 0), len(self.tokens) - 1)
             self.current = self.column = self.phrase_origin = None
             return "select"
         if key == "v":

@@ -196,10 +196,13 @@ def _selection_ways(screen: Screen, gold: Span) -> list[Recipe]:
             if phrases.quotation(text, tokens, origin) == (first, last):
                 found.setdefault(("quotation_mark", digit), set()).add(origin)
     ways = [Recipe(Goal(tokens=frozenset(origins)), keys, selection) for keys, origins in found.items()]
-    presses = last - first + 1  # the first selects the cursor's token alone
-    ways.append(Recipe(Goal(tokens=frozenset({first})), ("shift+right",) * presses + (digit,), selection))
-    if presses > 1:
-        ways.append(Recipe(Goal(tokens=frozenset({last})), ("shift+left",) * presses + (digit,), selection))
+    width = last - first
+    if width:
+        ways.append(Recipe(Goal(tokens=frozenset({first})), ("shift+right",) * width + (digit,), selection))
+        ways.append(Recipe(Goal(tokens=frozenset({last})), ("shift+left",) * width + (digit,), selection))
+    else:
+        for keys in (("shift+right", "shift+left"), ("shift+left", "shift+right")):
+            ways.append(Recipe(Goal(tokens=frozenset({first})), (*keys, digit), selection))
     return ways
 
 

@@ -36,7 +36,7 @@ async def test_adding_a_span_over_a_pending_suggestion_rejects_it_as_replaced_an
     app = make_app(db, WHO, keymap_path=False)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
-        await pilot.press("home", *["shift+right"] * 4, "1")
+        await pilot.press("home", "shift+right", "shift+right", "shift+right", "1")
         added, after_add = app.screen.status_line.text.plain, shown(app)
         with Store.open(db) as store:
             stored = (
@@ -154,7 +154,7 @@ async def test_removing_the_span_that_replaced_a_suggestion_shows_it_pending_aga
     app = make_app(db, WHO, keymap_path=False)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
-        await pilot.press("home", *["shift+right"] * 4, "1", "x")
+        await pilot.press("home", "shift+right", "shift+right", "shift+right", "1", "x")
         removed, after_remove = app.screen.status_line.text.plain, shown(app)
         await pilot.press("u")
         after_undo = shown(app)

