@@ -64,10 +64,10 @@ MOVING = [
 ]  # fmt: skip
 
 SELECTING = [
-    _key("shift+left", "extend(-1)", "Select left", "select, or move the selection's moving end a token left",
-         "select_left"),
-    _key("shift+right", "extend(1)", "Select right", "select, or move the selection's moving end a token right",
-         "select_right"),
+    _key("shift+left", "extend(-1)", "Select left", "select the cursor's token and the one left of it, or move the "
+         "selection's moving end a token left", "select_left"),
+    _key("shift+right", "extend(1)", "Select right", "select the cursor's token and the one right of it, or move the "
+         "selection's moving end a token right", "select_right"),
     _key("v", "phrase", "Phrase", "select the phrase under the cursor (a name, a figure, a word); again: a larger one "
          "(its noun group, with its determiner, then with the \"of\" phrase after it)", "select_phrase"),
     _key("quotation_mark", "quotation", "Quotation",
