@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 
 from annotator.motion import token_at
 from annotator.shapes import (
-    capital_by_position,
     group_head,
     group_start,
     group_word,
@@ -35,24 +34,16 @@ from annotator.wordlists import (
     CURRENCIES,
     DATES,
     DETERMINERS,
-    FUNCTION_WORDS,
     MEMBER_NOUNS,
     NATIONALITY_ENDINGS,
-    NOT_MODIFIERS,
     OPENING,
     PARTICLES,
-    POSSESSIVES,
-    PRONOUN_ONE,
-    QUALIFIER_WORDS,
     QUANTIFIERS,
     SPEECH_VERB_FORMS,
-    TITLES,
 )
 
 Tokens = Sequence[tuple[int, int]]
 TokenRange = tuple[int, int]
-#: `next_unmarked` and `next_candidate`: (text, tokens, index, step, covered) -> the token a key goes to.
-Finder = Callable[[str, Tokens, int, int, Callable[[int], bool]], int]
 
 
 def phrase_ladder(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
@@ -296,127 +287,6 @@ def noun_group(
     if following:
         last = following[0] - 1
     return (first, last) if is_clean(text, tokens, (first, last)) else (index, index)
-
-
-def is_unmarked_word(text: str, tokens: Tokens, index: int, covered: Callable[[int], bool]) -> bool:
-    """Whether token `index` may be where a missing entity's label key is pressed: a word (starting with a letter
-    or a digit: not "'s") that no entity span or suggestion covers (`covered`) and that is not a function word, a
-    determiner or a date; not a word inside a phrase whose label key is pressed further on (a modifier or a
-    common-noun owner before its noun: "the city's | western | district"; a qualifier before its number: "at
-    least | 35"); and not a verb or an adverb by its ending (-ed, -ing, -ly) unless a determiner makes it a noun
-    ("the injured", "his family")."""
-    word = word_at(text, tokens, index)
-    lower = word.lower()
-    acronym = word.isupper() and len(word) > 1  # "US", not "us"
-    if not lower[:1].isalnum() or (lower in FUNCTION_WORDS and not acronym) or lower in DETERMINERS or word in DATES:
-        return False
-    if covered(index):
-        return False
-    if len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"):
-        return False  # a year is no figure
-    if lower == "one" and index > 0 and joined(text, tokens, index - 1, index) and _pronoun_one(text, tokens, index):
-        return False  # "No one", "every one": a pronoun, no figure
-    if is_number(word) and _in_date(text, tokens, index):
-        return False  # the day of a date ("Oct. 7", "7 October") is no figure either
-    if lower in QUALIFIER_WORDS and _in_qualifier(text, tokens, index):
-        return False
-    if is_name_word(word) and not is_number(word):  # where a name starts as the label key reads it: not "Tel | Aviv"
-        if name_range(text, tokens, index, PARTICLES)[0] == index:
-            return True
-        # a title the name before it stops short of: "World | Health Organization"
-        return word.rstrip(".") in TITLES and name_range(text, tokens, index - 1, PARTICLES)[1] < index
-    if _before_its_head(text, tokens, index):
-        return False
-    if len(word) > 3 and word.endswith(("ed", "ing", "ly")) and word not in NOT_MODIFIERS:
-        determiner = word_at(text, tokens, index - 1).lower() if index > 0 else ""
-        return determiner in DETERMINERS and joined(text, tokens, index - 1, index)
-    return True
-
-
-def _pronoun_one(text: str, tokens: Tokens, index: int) -> bool:
-    return word_at(text, tokens, index - 1).lower() in PRONOUN_ONE
-
-
-def _before_its_head(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether a lower-case word modifies or owns a common noun after it ("western | district", "the island's |
-    power authority"): the label key on that noun adds the whole group."""
-    word = word_at(text, tokens, index)
-    following = index + 1
-    if (
-        following < len(tokens)
-        and word_at(text, tokens, following) in POSSESSIVES
-        and joined(text, tokens, index, following)
-    ):
-        following += 1
-    elif not is_modifier(word):
-        return False
-    return (
-        word.islower()
-        and following < len(tokens)
-        and joined(text, tokens, following - 1, following)
-        and is_common(word_at(text, tokens, following))
-    )
-
-
-def _in_date(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether a number stands next to the name of a month or a day ("Oct. | 7", "7 | October")."""
-    return any(
-        0 <= other < len(tokens) and joined(text, tokens, min(index, other), max(index, other))
-        and word_at(text, tokens, other) in DATES
-        for other in (index - 1, index + 1)
-    )  # fmt: skip
-
-
-def _in_qualifier(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether the word is part of a qualifier before a number ("at | least | 35"): the number adds the figure."""
-    return any(
-        (number := qualified(text, tokens, start)) is not None and number > index
-        for start in range(max(index - 2, 0), index + 1)
-    )
-
-
-def next_unmarked(text: str, tokens: Tokens, index: int, step: int, covered: Callable[[int], bool]) -> int:
-    """The next (step 1) or previous (step -1) word no entity covers, function words, punctuation and marked
-    spans skipped (`is_unmarked_word`): the places a pass for missed mentions stops at; `index` if none.
-    A label key there adds the phrase under the cursor (a common noun: its whole group)."""
-    return _next_where(len(tokens), index, step, lambda i: is_unmarked_word(text, tokens, i, covered))
-
-
-def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int], bool]) -> bool:
-    """Whether token `index` is where a missed name, figure or participant may start: a place `w` stops at
-    (`is_unmarked_word`: no entity covers it, no function word, determiner, date or year) that is capitalised (a
-    name's first word, a sentence's first noun: "Police"), the first number of a figure ("35", not "million"
-    after it), or a common noun naming people (`_is_participant`: "residents", "the army said"), but not a title
-    whose name is marked. Other common nouns are left to `w`: one key then reaches the next likely mention
-    however many common words lie between."""
-    word = word_at(text, tokens, index)
-    number = is_number(word)
-    if not (word[:1].isupper() or number or is_name_word(word)):
-        return is_participant(text, tokens, index) and is_unmarked_word(text, tokens, index, covered)
-    if not number and capital_by_position(text, tokens, index):  # read as the common word it is: "Police" stays
-        return is_participant(text, tokens, index, word.lower()) and is_unmarked_word(text, tokens, index, covered)
-    if number and index > 0 and joined(text, tokens, index - 1, index) and is_number(word_at(text, tokens, index - 1)):
-        return False  # inside a figure ("two | million"): its first number starts it
-    if not is_unmarked_word(text, tokens, index, covered):
-        return False
-    # not a title before a name marked already ("Prime | Minister Benjamin Netanyahu": titles stay off names)
-    return number or not any(covered(i) for i in range(index, name_range(text, tokens, index, PARTICLES)[1] + 1))
-
-
-def next_candidate(text: str, tokens: Tokens, index: int, step: int, covered: Callable[[int], bool]) -> int:
-    """The next (step 1) or previous (step -1) name or number no entity covers (`is_candidate`); `index` if none.
-    A label key there adds the whole name, or the figure with its qualifier."""
-    return _next_where(len(tokens), index, step, lambda i: is_candidate(text, tokens, i, covered))
-
-
-def _next_where(count: int, index: int, step: int, wanted: Callable[[int], bool]) -> int:
-    """The first token after `index` (step 1) or before it (step -1) that is `wanted`; `index` if none."""
-    position = index + step
-    while 0 <= position < count:
-        if wanted(position):
-            return position
-        position += step
-    return index
 
 
 def occurrences(text: str, tokens: Tokens, start: int, end: int) -> list[tuple[int, int]]:

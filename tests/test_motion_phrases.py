@@ -10,6 +10,7 @@ from support import word_tokens
 
 from annotator import motion, phrases
 from annotator.spans import EdgeRefused, move_edge
+from annotator.stops import is_candidate, is_unmarked_word, next_candidate, next_unmarked
 from annotator.suggest.tokens import tokenize
 from annotator.vocabulary import Label
 
@@ -164,7 +165,7 @@ def test_the_next_unmarked_word_skips_function_words_punctuation_and_marked_span
 
     def stops(step: int) -> list[str]:
         found, index = [], 0 if step > 0 else len(tokens) - 1
-        while (following := phrases.next_unmarked(TEXT, tokens, index, step, marked.__contains__)) != index:
+        while (following := next_unmarked(TEXT, tokens, index, step, marked.__contains__)) != index:
             found.append(TEXT[slice(*tokens[following])])
             index = following
         return found
@@ -173,7 +174,7 @@ def test_the_next_unmarked_word_skips_function_words_punctuation_and_marked_span
     forward = ["army", "stay", "Prime", "35", "people", "Gaza"]
     assert stops(1) == forward
     assert stops(-1) == forward[::-1]  # "'s" is no word of its own
-    assert phrases.next_unmarked(TEXT, tokens, len(tokens) - 1, 1, marked.__contains__) == len(tokens) - 1
+    assert next_unmarked(TEXT, tokens, len(tokens) - 1, 1, marked.__contains__) == len(tokens) - 1
 
 
 def test_the_next_candidate_is_a_name_or_a_figure_no_entity_marks(tokens) -> None:
@@ -184,20 +185,20 @@ def test_the_next_candidate_is_a_name_or_a_figure_no_entity_marks(tokens) -> Non
 
     def stops(step: int) -> list[str]:
         found, index = [], 0 if step > 0 else len(tokens) - 1
-        while (following := phrases.next_candidate(TEXT, tokens, index, step, marked.__contains__)) != index:
+        while (following := next_candidate(TEXT, tokens, index, step, marked.__contains__)) != index:
             found.append(TEXT[slice(*tokens[following])])
             index = following
         return found
 
     assert stops(1) == ["army", "35", "people", "Gaza"]  # not "Prime", the title of a name marked already
     assert stops(-1) == ["Gaza", "people", "35", "army"]
-    assert phrases.next_unmarked(TEXT, tokens, 0, 1, lambda _: False) == index_of(tokens, "army")
-    assert phrases.next_candidate(TEXT, tokens, index_of(tokens, "army"), 1, lambda _: False) == index_of(
+    assert next_unmarked(TEXT, tokens, 0, 1, lambda _: False) == index_of(tokens, "army")
+    assert next_candidate(TEXT, tokens, index_of(tokens, "army"), 1, lambda _: False) == index_of(
         tokens, "Prime"
     )  # unmarked, the title starts the name
     text = "Some two million voters and 40 Kurds came. The local authorities and the bridge workers say so."
     few = [(t.start, t.end) for t in word_tokens(text)]
-    found = [text[slice(*few[i])] for i in range(len(few)) if phrases.is_candidate(text, few, i, lambda _: False)]
+    found = [text[slice(*few[i])] for i in range(len(few)) if is_candidate(text, few, i, lambda _: False)]
     assert found == ["two", "voters", "40", "Kurds", "authorities", "workers"]  # not "local": "authorities" heads
 
 
@@ -278,7 +279,7 @@ def test_the_next_unmarked_word_skips_every_preposition() -> None:
     text = f"Troops {PREPOSITIONS} Gaza."
     tokens = [(t.start, t.end) for t in word_tokens(text)]
     stops, index = [], 0
-    while (following := phrases.next_unmarked(text, tokens, index, 1, lambda _: False)) != index:
+    while (following := next_unmarked(text, tokens, index, 1, lambda _: False)) != index:
         stops.append(text[slice(*tokens[following])])
         index = following
     assert stops == ["Gaza"]
@@ -330,7 +331,7 @@ def test_w_stops_where_a_label_key_adds_a_missed_mention(text: str, stops: list[
     never on dates, years, or verbs and adverbs by their ending (-ed, -ing, -ly) unless a determiner precedes."""
     tokens = [(t.start, t.end) for t in tokenize([text])[0]]
     found, index = [], -1
-    while (following := phrases.next_unmarked(text, tokens, index, 1, lambda _: False)) != index:
+    while (following := next_unmarked(text, tokens, index, 1, lambda _: False)) != index:
         found.append(text[slice(*tokens[following])])
         index = following
     assert found == stops
@@ -389,7 +390,7 @@ def test_the_next_candidate_skips_a_day_of_a_date_and_a_person_noun_that_modifie
         "Police arrested two men and officials said so."
     )
     few = [(t.start, t.end) for t in tokenize([text])[0]]
-    found = [text[slice(*few[i])] for i in range(len(few)) if phrases.is_candidate(text, few, i, lambda _: False)]
+    found = [text[slice(*few[i])] for i in range(len(few)) if is_candidate(text, few, i, lambda _: False)]
     assert found == ["Israeli", "Police", "two", "men", "officials"]
 
 
@@ -405,13 +406,13 @@ def test_the_next_candidate_skips_words_capitalised_only_where_a_sentence_starts
         "Accra flooded again. The flooding spread."
     )
     few = [(t.start, t.end) for t in tokenize([text])[0]]
-    found = [text[slice(*few[i])] for i in range(len(few)) if phrases.is_candidate(text, few, i, lambda _: False)]
+    found = [text[slice(*few[i])] for i in range(len(few)) if is_candidate(text, few, i, lambda _: False)]
     assert found == ["crews", "12", "people", "Accra", "Mensah", "Israel", "Police", "two", "men", "Accra"]
     crews = next(i for i, (s, e) in enumerate(few) if text[s:e] == "crews")
     first, last = phrases.at_cursor(text, few, crews, "ACTOR")
     assert text[few[first][0] : few[last][1]] == "Rescue crews"
     one = next(i for i, (s, e) in enumerate(few) if text[s:e] == "one")
-    assert not phrases.is_unmarked_word(text, few, one, lambda _: False)  # w passes it too: a pronoun
+    assert not is_unmarked_word(text, few, one, lambda _: False)  # w passes it too: a pronoun
 
 
 def test_v_grows_a_nationality_word_into_the_noun_group_it_modifies() -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 
-from annotator import motion, phrases
+from annotator import motion, phrases, stops
 from annotator.tui.layout import Layout
 from keyplan.items import (
     ACTOR,
@@ -222,7 +222,7 @@ class Screen(Keys, StoreRules):
         self.marked_moves = self._marked_moves(items)
 
     def _marked_moves(self, items: dict[ItemKey, Span]) -> dict[str, list[int]]:
-        """Where w and W lead from each token (`phrases.next_unmarked`): words no entity item covers, as
+        """Where w and W lead from each token (`stops.next_unmarked`): words no entity item covers, as
         `ArticleModel.marked` reads them (any overlap with the token's characters)."""
         covered = [False] * len(self.tokens)
         for item in items.values():
@@ -235,13 +235,12 @@ class Screen(Keys, StoreRules):
                     break
                 if end > item.start:
                     covered[t] = True
-        words = [phrases.is_unmarked_word(self.text, self.tokens, t, covered.__getitem__) for t in range(len(covered))]
+        words = [stops.is_unmarked_word(self.text, self.tokens, t, covered.__getitem__) for t in range(len(covered))]
         moves = dict(zip(("w", "W"), _both_ways(words), strict=True))
-        # `phrases.is_candidate`: the stops of w that are names or numbers (; and :, and where a label key that
+        # `stops.is_candidate`: the stops of w that are names or numbers (; and :, and where a label key that
         # adds a phrase goes on to the next one: `AnnotateScreen._next_candidate`)
         self.candidates = [
-            stop and phrases.is_candidate(self.text, self.tokens, t, covered.__getitem__)
-            for t, stop in enumerate(words)
+            stop and stops.is_candidate(self.text, self.tokens, t, covered.__getitem__) for t, stop in enumerate(words)
         ]
         self.next_candidate = _both_ways(self.candidates)[0]
         if CANDIDATE_KEYS:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import BindingType
 
-from annotator import phrases
+from annotator import phrases, stops
 from annotator.errors import AnnotatorError, Conflict
 from annotator.spans import EdgeRefused, move_edge
 from annotator.tui.bindings import ARTICLE, EDITING, MOVING, SELECTING
@@ -150,7 +150,7 @@ class AnnotateScreen(ArticleScreen):
         candidate = False  # where ; stops: a pass over missed names goes on to the next one
         if selection is None:  # the phrase (or, for a QUOTE, the quotation) under the cursor
             model = self.model
-            candidate = new is not Label.QUOTE and phrases.is_candidate(
+            candidate = new is not Label.QUOTE and stops.is_candidate(
                 model.text, model.tokens, self.cursor, lambda index: model.marked(*model.tokens[index])
             )
             found = phrases.at_cursor(
@@ -170,7 +170,7 @@ class AnnotateScreen(ArticleScreen):
             return None
         model = self.model
         last = model.token_index(max(edit.spans[0].end - 1, edit.spans[0].start))
-        found = phrases.next_candidate(
+        found = stops.next_candidate(
             model.text, model.tokens, last, 1, lambda index: model.marked(*model.tokens[index])
         )
         return None if found == last else found

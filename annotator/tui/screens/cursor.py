@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import events
 from textual.screen import Screen
 
-from annotator import motion, phrases
+from annotator import motion, phrases, stops
 from annotator.tui.model import ArticleModel, Item, ItemKey
 from annotator.tui.widgets.article_view import ArticleView
 
@@ -118,11 +118,11 @@ class CursorScreen(Screen[None]):
 
     def action_unmarked(self, step: int) -> None:
         """The next (or previous) word no entity marks, function words skipped: a pass for missed mentions."""
-        self._to_unmarked(phrases.next_unmarked, step, "unmarked word")
+        self._to_unmarked(stops.next_unmarked, step, "unmarked word")
 
     def action_candidate(self, step: int) -> None:
         """The next (or previous) name or number no entity marks: a missed name or figure in two keys."""
-        self._to_unmarked(phrases.next_candidate, step, "unmarked name or number")
+        self._to_unmarked(stops.next_candidate, step, "unmarked name or number")
 
     def action_occurrence(self, step: int) -> None:
         """The next (or previous) place with the current entity's words, or the cursor's word (wrapping around;
@@ -139,7 +139,7 @@ class CursorScreen(Screen[None]):
             return
         self._move_to(found)
 
-    def _to_unmarked(self, finder: phrases.Finder, step: int, what: str) -> None:
+    def _to_unmarked(self, finder: stops.Finder, step: int, what: str) -> None:
         model = self.model
         if not model.tokens:
             return
