@@ -107,3 +107,47 @@ def test_an_upper_case_word_before_a_comma_or_a_hyphen_is_no_dateline(nlp, text:
 
 def test_a_dateline_with_points_a_region_and_an_agency(nlp) -> None:
     assert entities(nlp, "ST. LOUIS, Mo. (AP) — A judge ruled on Friday.")[0] == ("ST. LOUIS", "LOCATION")
+
+
+def test_a_datelines_region_is_a_location_and_its_agency_an_actor(nlp) -> None:
+    text = "MANILA, Philippines (Island Wire) — Rescuers reached the village on Sunday."
+    assert entities(nlp, text, V5)[1:3] == [("Philippines", "ACTOR"), ("Island Wire", "LOCATION")]
+    assert entities(nlp, text) == [
+        ("MANILA", "LOCATION"),
+        ("Philippines", "LOCATION"),
+        ("Island Wire", "ACTOR"),
+        ("Rescuers", "ACTOR"),
+    ]
+
+
+def test_a_name_after_a_noun_for_a_ship_is_a_vessel(nlp) -> None:
+    text = "The warship HMS Kent and the trawler Ocean Star were nearby. Ocean Star's crew was safe."
+    assert entities(nlp, text, V5)[:2] == [("HMS Kent", "ACTOR"), ("Ocean Star", "ACTOR")]
+    assert entities(nlp, text) == [("Ocean Star's crew", "ACTOR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the maker before the model's number names the product
+            "Officials inspected the Boeing 737 on Monday.",
+            [("Officials", "ACTOR")],
+        ),
+        ("An Airbus A320 landed safely, the airline said.", [("the airline", "ACTOR")]),
+        (  # a channel's number is no model's, and a number counting people is a figure
+            "Channel 13 reported that 737 people were displaced.",
+            [("Channel 13", "ACTOR"), ("737", "FIGURE"), ("people", "ACTOR")],
+        ),
+    ],
+)
+def test_a_makers_name_before_a_models_number_is_no_actor(nlp, text: str, expected) -> None:
+    assert entities(nlp, text) == expected
+
+
+def test_an_events_year_is_no_models_number(nlp) -> None:
+    assert "Toronto Comicon" in dict(entities(nlp, "Toronto Comicon 2019 returned to its old hall."))
+
+
+def test_the_name_in_the_island_of_is_a_location(nlp) -> None:
+    text = "Rescuers reached a village on the main island of Luzon, and the town of Pandeglang."
+    assert entities(nlp, text) == [("Rescuers", "ACTOR"), ("Luzon", "LOCATION"), ("Pandeglang", "LOCATION")]

@@ -4,8 +4,13 @@
 - datelines: the upper-case place a story or paragraph opens with, before a comma, a bracket or a dash
   ("VALENCIA, Spain —", "LONDON (Reuters) -", "ST. LOUIS, Mo. —"), is a LOCATION (the small model took such
   places for organisations, or missed them);
-- vessels: a name after a ship's prefix ("MV", "HMS", "USS") names a vessel, no ACTOR or LOCATION, and so do the
-  article's other mentions of that name;
+- datelines also: the region or country after the place's comma is a LOCATION, the agency in the bracket an ACTOR;
+- vessels: a name after a ship's prefix ("MV", "HMS", "BRP") or a noun for a ship or an aircraft ("the frigate X")
+  names a vessel, no ACTOR or LOCATION, and so do the article's other mentions of that name;
+- products: a maker's name before a model's number ("an Airbus A320", "a Boeing 737") names the product, no ACTOR,
+  and the model's number is no FIGURE;
+- places: the name in "the island of X", "the city of X" is a LOCATION (the small model missed such names or took
+  them for actors);
 - figures: a number written with hyphens and a fraction ("three-and-a-half million") is one FIGURE.
 
 Each is plain English typography over the tokens and word lists, naming no article's phrases. spaCy is not
@@ -14,6 +19,7 @@ imported here: the parsed Doc is handed in.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from annotator.models import Label
@@ -27,10 +33,26 @@ if TYPE_CHECKING:
 DASHES = frozenset({"-", "--", "—", "–"})
 #: Newsroom slugs written in capitals before a dash, which are no place ("UPDATE -", "BREAKING —").
 SLUGS = _words("update updated breaking exclusive analysis opinion editorial correction watch live urgent flash")
-#: Prefixes of ships' names, written in capitals: motor vessel, steam ship, naval ships of several countries.
-VESSEL_PREFIXES = frozenset(
-    {"MV", "M/V", "MS", "M/S", "SS", "RMS", "HMS", "HMCS", "HMAS", "HMNZS", "USS", "USNS", "USCGC", "INS", "FV", "RV"}
+#: Prefixes of ships' names, written in capitals: motor vessel and tanker, steam ship, yachts, research and fishing
+#: vessels, the navies' and coast guards' ships of several countries.
+VESSEL_PREFIXES = _words(
+    """MV M/V MS M/S MT SS RMS MY SY SV FV RV HMS HMCS HMAS HMNZS USS USNS USCGC CCGS INS BRP HNLMS TCG PNS KRI NRP
+    ROKS ARA BNS HDMS HSwMS"""
 )
+#: Nouns for ships and aircraft that introduce a name: "the frigate X" is a vessel, not a participant.
+VESSEL_NOUNS = _words(
+    """frigate destroyer cruiser corvette warship submarine trawler freighter tanker ferry ship vessel boat yacht
+    liner lifeboat tug barge aircraft airliner jet plane helicopter"""
+)
+#: A year, which names an edition, not a model: "Toronto Comicon 2019".
+YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+#: Nouns for places that take their name in an "of" phrase: "the island of Kythira", "the city of Valencia".
+PLACE_OF_NOUNS = _words(
+    """island islands city town village province state region district county port capital municipality
+    prefecture governorate archipelago peninsula"""
+)
+#: A model's number after a maker's name: "Airbus A320", "Boeing 737", "787-9".
+MODEL_NUMBER = re.compile(r"[A-Z]{0,2}[1-9][0-9]{2,3}(?:-[0-9]+)?[A-Za-z]{0,3}")
 #: The words of a hyphenated fraction after a whole number: "three-and-a-half", "two-and-a-quarter".
 FRACTIONS = frozenset({"half", "quarter", "third"})
 
@@ -80,19 +102,38 @@ def _dateline_at(doc: Doc, start: int) -> int | None:
     return end
 
 
+def _dateline_parts(doc: Doc, start: int, end: int) -> list[Candidate]:
+    """A dateline's spans: its place, the region or country after the comma (LOCATIONs) and the agency in its
+    bracket (an ACTOR, the story's source): "VALENCIA, Spain (Levante Press) —"."""
+    parts = [Candidate(start, end, Label.LOCATION, "other")]
+    index = end
+    if doc[index].text == ",":
+        first = index = index + 1
+        while doc[index].text not in DASHES and doc[index].text != "(":
+            index += 1
+        if index > first:
+            parts.append(Candidate(first, index, Label.LOCATION, "other"))
+    if doc[index].text == "(":
+        close = next(i for i in range(index + 1, len(doc)) if doc[i].text == ")")
+        if close > index + 1:
+            parts.append(Candidate(index + 1, close, Label.ACTOR, "group"))
+    return parts
+
+
 def datelines(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
-    """A paragraph's opening upper-case place before a comma, a bracket or a dash is a LOCATION; a span over it
-    (the small model's organisation, or "VALENCIA , Spain" as one) gives way."""
-    found = [
-        (start, end)
+    """A paragraph's opening dateline: its upper-case place and the region after it are LOCATIONs, the agency in
+    its bracket an ACTOR; spans over them give way (the small model took the places for organisations or for
+    actors, and an agency's name for a place)."""
+    parts = [
+        part
         for start in range(len(doc))
         if _opens_paragraph(doc, start) and (end := _dateline_at(doc, start)) is not None
+        for part in _dateline_parts(doc, start, end)
     ]
-    if not found:
+    if not parts:
         return spans
-    kept = [s for s in spans if not any(s.start < end and start < s.end for start, end in found)]
-    kept += [Candidate(start, end, Label.LOCATION, "other") for start, end in found]
-    return sorted(kept, key=lambda s: (s.start, s.end))
+    kept = [s for s in spans if not any(s.start < p.end and p.start < s.end for p in parts)]
+    return sorted(kept + parts, key=lambda s: (s.start, s.end))
 
 
 def _vessel_name(doc: Doc, span: Candidate) -> str | None:
@@ -100,14 +141,16 @@ def _vessel_name(doc: Doc, span: Candidate) -> str | None:
     words = doc[span.start : span.end]
     if words[0].text in VESSEL_PREFIXES and len(words) > 1:
         return words[1:].text
-    before = span.start - 1
-    if before >= 0 and doc[before].text in VESSEL_PREFIXES and words[0].text[:1].isupper():
-        return words.text
-    return None
+    if span.start == 0 or not words[0].text[:1].isupper():
+        return None
+    before = doc[span.start - 1]
+    named = before.text in VESSEL_PREFIXES or (before.text.islower() and before.lower_ in VESSEL_NOUNS)
+    return words.text if named else None
 
 
 def vessels(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
-    """A name after a ship's prefix is a vessel, not a participant or a place, wherever the article names it."""
+    """A name after a ship's prefix or a noun for a ship or an aircraft ("the frigate X") is a vessel, not a
+    participant or a place, wherever the article names it."""
     names = {name for span in spans if span.label is not Label.FIGURE and (name := _vessel_name(doc, span)) is not None}
     if not names:
         return spans
@@ -117,6 +160,52 @@ def vessels(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
         return words[1:].text if words[0].lower_ == "the" and len(words) > 1 else words.text
 
     return [s for s in spans if s.label is Label.FIGURE or (_vessel_name(doc, s) is None and bare(s) not in names)]
+
+
+def _maker_of_model(doc: Doc, span: Candidate) -> bool:
+    """An ACTOR that names a product's maker right before the model's number ("Airbus A320", "a Boeing 737")."""
+    after = span.end
+    return (
+        span.label is Label.ACTOR
+        and after < len(doc)
+        and bool(doc[span.end - 1].whitespace_)
+        and MODEL_NUMBER.fullmatch(doc[after].text) is not None
+        and not YEAR.fullmatch(doc[after].text)  # "Comicon 2019": an event's year
+    )
+
+
+def products(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """A maker's name before a model's number names the product ("an Airbus A320"): no ACTOR, and the model's
+    number no FIGURE."""
+    models = {s.end for s in spans if _maker_of_model(doc, s)}
+    return [s for s in spans if not _maker_of_model(doc, s) and not (s.label is Label.FIGURE and s.start in models)]
+
+
+def _name_after(doc: Doc, start: int) -> int:
+    """The end of the run of capitalised proper nouns from `start` (`start` itself if there is none)."""
+    end = start
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        end += 1
+    return end
+
+
+def places_of(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """The name in "the island of X", "the city of X" is a LOCATION: an ACTOR there becomes one, and an unmarked
+    name there is added."""
+    out = list(spans)
+    for index in range(1, len(doc) - 1):
+        noun = doc[index - 1]
+        if doc[index].lower_ != "of" or not noun.text.islower() or noun.lower_ not in PLACE_OF_NOUNS:
+            continue
+        start, end = index + 1, _name_after(doc, index + 1)
+        if end == start:
+            continue
+        over = [s for s in out if s.start < end and start < s.end]
+        if not over:
+            out.append(Candidate(start, end, Label.LOCATION, "other"))
+        elif len(over) == 1 and (over[0].start, over[0].end) == (start, end) and over[0].label is Label.ACTOR:
+            out = [Candidate(start, end, Label.LOCATION, "other") if s is over[0] else s for s in out]
+    return sorted(out, key=lambda s: (s.start, s.end))
 
 
 def _fraction_end(doc: Doc, end: int) -> int:
@@ -145,4 +234,4 @@ def hyphenated_figures(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     return out
 
 
-RULES = [datelines, vessels, hyphenated_figures]
+RULES = [datelines, vessels, products, places_of, hyphenated_figures]
