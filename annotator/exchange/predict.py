@@ -45,6 +45,7 @@ from annotator.exchange.shards import (
     shards_of,
     write_shard,
 )
+from annotator.interrupts import stop_if_interrupted
 from annotator.places import unbroken
 
 if TYPE_CHECKING:
@@ -259,6 +260,7 @@ def _run(
             run.finished(next(pending))
     for future in pending:
         run.finished(future)
+    stop_if_interrupted()
     _forget_stale(out, manifest, run.planned)
     manifest.complete = True
     manifest.write(out)
@@ -292,6 +294,7 @@ class _Run:
 
     def finished(self, future: Future[dict[str, Any]]) -> None:
         """Write a computed shard's records (whole or not at all), and list it in the manifest."""
+        stop_if_interrupted()  # one that some code dropped (a Dask object's `__del__`) stops the run before this shard
         shard = self.sent.pop(future.key)
         result = future.result()  # a worker's error is raised here, in this process
         records = "".join(result["lines"]).encode("utf-8")
