@@ -156,8 +156,26 @@ def report_first() -> Iterator[list[int]]:
             _received.append(signal.SIGTERM)  # the exit status says SIGTERM (143)
 
 
+#: Whether a step of this command made work stand (`keeping`): what an interrupt the command did not catch leaves.
+_stood: list[bool] = []
+
+
+def stood() -> bool:
+    """Whether this command has made work stand (a COMMIT, an output put in place), as far as `keeping` saw."""
+    return bool(_stood)
+
+
 @contextmanager
 def keeping() -> Iterator[None]:
+    """Around the step that makes a command's work stand (its COMMIT; `stood` says so once one is done). Raises an
+    interrupt some code dropped (`stop_if_interrupted`), before the step."""
+    with _held_for_the_report():
+        yield
+    _stood.append(True)
+
+
+@contextmanager
+def _held_for_the_report() -> Iterator[None]:
     """Around the step that makes a command's work stand (its COMMIT): inside `report_first`, from its start on,
     interrupts wait for the report; if the step fails, nothing was kept and they act at once again. A command that
     commits step by step (`suggest`, `adjudicate --auto`) is stopped by one that came since its last COMMIT at its

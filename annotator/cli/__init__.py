@@ -15,8 +15,8 @@ from typing import Annotated
 import typer
 
 from annotator.cli import corpus, data, exports, overview, quality, screens, teams
-from annotator.cli.common import AnnotatorOption, Command, app, fail
-from annotator.interrupts import received, terminate_as_interrupt, terminated
+from annotator.cli.common import ALL_OR_NOTHING, AnnotatorOption, Command, app, fail
+from annotator.interrupts import received, stood, terminate_as_interrupt, terminated
 from annotator.store import DEFAULT_DB
 
 #: Every command, in the order `annotator --help` lists them.
@@ -71,11 +71,17 @@ def main_callback(
 #: Whether the command has begun (Typer called `main_callback`): an interrupt raised outside Typer's handling came
 #: before (the console script says "interrupted while starting", `annotator.entry`) or as it exits.
 _begun: list[bool] = []
-#: Said when an interrupt ended a command that did not say what it kept (one that came between its own steps).
-INTERRUPTED = "annotator: interrupted\n"
 #: Said when a command did its work and reported it although an interrupt came: some code dropped the interrupt
 #: after the command's last write (every write raises a dropped one again: `interrupts.keeping`).
 DONE_ANYWAY = "annotator: interrupted after this command's work was done (reported above)\n"
+
+
+def _uncaught() -> str:
+    """The line for an interrupt that ended a command outside its own handling (as it imports its modules, takes
+    its options, prints its report): what it kept, as far as `interrupts.keeping` saw."""
+    if stood():
+        return "annotator: interrupted after this command's work was saved\n"
+    return f"annotator: error: interrupted; {ALL_OR_NOTHING}\n"
 
 
 def main() -> None:
@@ -86,11 +92,11 @@ def main() -> None:
     except KeyboardInterrupt:  # outside Typer's handling: before the command began, or as it exits
         if not _begun:
             raise
-        sys.stderr.write(INTERRUPTED)
+        sys.stderr.write(_uncaught())
         raise SystemExit(_status()) from None
     except SystemExit as end:
         if _escaped_interrupt(end):  # Typer ends a ctrl+c no command caught with status 130 and nothing said
-            sys.stderr.write(INTERRUPTED)
+            sys.stderr.write(_uncaught())
         elif end.code in (0, None) and received():
             sys.stderr.write(DONE_ANYWAY)
             raise SystemExit(_status()) from None
