@@ -11,10 +11,12 @@ which is spaCy's `is_package` asking, inside its `try`."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,3 +87,50 @@ def test_without_a_signal_the_hook_changes_nothing(tmp_path: Path) -> None:
     assert (result.returncode, result.stdout, result.stderr) == (
         0, "1 article(s) added, 0 already stored, 4 suggestion(s) -> new.db\n", ""
     )  # fmt: skip
+
+
+DROPPED_IN_A_DEL = """
+import json, os, signal, sys
+import annotator.exchange.predict as predict
+
+writing = predict.write_shard
+written = []
+
+class Collected:
+    def __del__(self):  # Python reports an exception raised here ("Exception ignored in") and drops it
+        os.kill(os.getpid(), signal.SIGTERM)
+
+def write_shard(*args, **kwargs):
+    writing(*args, **kwargs)
+    written.append(1)
+    if len(written) == 1:
+        Collected()  # collected at once: the SIGTERM lands in its __del__
+
+predict.write_shard = write_shard
+from annotator.cli import main
+sys.argv[0] = "annotator"
+main()
+"""
+
+
+def test_a_sigterm_python_drops_in_a_del_stops_predict_at_its_next_shard(tmp_path: Path) -> None:
+    """The shape of an earlier flake of tests/test_predict_interrupt.py: a SIGTERM to `predict` exited 0 after
+    every shard, its stderr ending in "Terminated: " (an "Exception ignored" report: the signal landed in a
+    `__del__`, a Dask object's, and Python dropped it). Now the next shard's turn raises it again: the command
+    stops with its one line, without Python's report, and keeps the shard finished before."""
+    (tmp_path / "news.jsonl").write_text(
+        "".join(f'{{"text": "{TEXT} Case {number}."}}\n' for number in range(6)), encoding="utf-8"
+    )
+    command = [sys.executable, "-c", DROPPED_IN_A_DEL, "predict", "news.jsonl", "-o", "pred", "--workers", "1"]
+    result = subprocess.run([*command, "--shard-size", "1"], capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        143,
+        "",
+        "annotator: error: interrupted; the shards finished so far are kept in pred: run the same command to go on\n",
+    )
+    manifest = json.loads((tmp_path / "pred" / "manifest.json").read_text("utf-8"))
+    shards = sorted(p.name for p in (tmp_path / "pred" / "shards").iterdir())
+    assert (shards, manifest["complete"]) == (["shard-000000.jsonl"], False)  # stopped before the second shard
+    rerun = subprocess.run([ANNOTATOR, *command[3:], "--shard-size", "1"], capture_output=True, text=True, cwd=tmp_path)
+    assert (rerun.returncode, rerun.stderr) == (0, "")  # "run the same command to go on" holds
+    assert json.loads((tmp_path / "pred" / "manifest.json").read_text("utf-8"))["complete"] is True

@@ -242,6 +242,9 @@ def _run(
     workers = len(client.scheduler_info(n_workers=-1)["workers"])
     run = _Run(out, manifest, total, progress)
     run.advance(0)  # the bar shows its total from the start
+    # the folder says it holds these predictions before any shard is in it: an interrupt between the first shard
+    # and the manifest's first writing left a shard without one, a folder the rerun it asks for refused
+    manifest.write(out)
     pending = as_completed()
     for shard in shards_of(paths, shard_size):
         run.planned.append(shard.file)
