@@ -72,7 +72,9 @@ def terminate_as_interrupt() -> None:
     KeyboardInterrupt, both recorded so that one some code drops is raised again (call it there)."""
     signal.signal(signal.SIGINT, _raise)
     signal.signal(signal.SIGTERM, _raise)
-    sys.unraisablehook = _unraisable
+    if sys.unraisablehook is not _unraisable:
+        _reporting_unraisable[:] = [sys.unraisablehook]
+        sys.unraisablehook = _unraisable
 
 
 def stop_if_interrupted() -> None:
@@ -83,13 +85,17 @@ def stop_if_interrupted() -> None:
         raise Terminated() if terminated() else KeyboardInterrupt()
 
 
+#: The hook that reported exceptions Python drops before ours (Python's own, or a test runner's).
+_reporting_unraisable: list[Any] = []
+
+
 def _unraisable(unraisable: Any) -> None:
     """Python's report of an exception it had to drop (raised in a `__del__`, a weakref's callback), but not of an
     interrupt of ours: that one is raised again where work would stand, and its "Exception ignored" lines were
     all the user saw of it."""
     if isinstance(unraisable.exc_value, KeyboardInterrupt) and _received:
         return
-    sys.__unraisablehook__(unraisable)
+    (_reporting_unraisable[0] if _reporting_unraisable else sys.__unraisablehook__)(unraisable)
 
 
 def default_terminate() -> None:
