@@ -177,7 +177,7 @@ def keeping() -> Iterator[None]:
     interrupt some code dropped (`stop_if_interrupted`), before the step."""
     with _held_for_the_report():
         yield
-    _stood.append(True)
+    _stood[:] = [True]
 
 
 @contextmanager

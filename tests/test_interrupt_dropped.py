@@ -134,3 +134,49 @@ def test_a_sigterm_python_drops_in_a_del_stops_predict_at_its_next_shard(tmp_pat
     rerun = subprocess.run([ANNOTATOR, *command[3:], "--shard-size", "1"], capture_output=True, text=True, cwd=tmp_path)
     assert (rerun.returncode, rerun.stderr) == (0, "")  # "run the same command to go on" holds
     assert json.loads((tmp_path / "pred" / "manifest.json").read_text("utf-8"))["complete"] is True
+
+
+DROPPED_IN_A_DEL_IN = """
+import importlib, os, signal, sys
+
+module, name = sys.argv.pop(1).split(":")
+owner = importlib.import_module(module)
+original = getattr(owner, name)
+
+class Collected:
+    def __del__(self):  # Python reports an exception raised here ("Exception ignored in") and drops it
+        os.kill(os.getpid(), signal.SIGTERM)
+
+def step(*args, **kwargs):
+    Collected()  # collected at once: the SIGTERM lands in its __del__
+    return original(*args, **kwargs)
+
+setattr(owner, name, step)
+from annotator.cli import main
+sys.argv[0] = "annotator"
+main()
+"""
+
+
+def test_a_sigterm_dropped_after_a_command_s_last_write_still_ends_it_as_interrupted(tmp_path: Path) -> None:
+    """`stats` only reads: nothing raises a dropped interrupt again, and it printed its report and exited 0 as if
+    no SIGTERM had come. Now the report stands (it was all done) and one line says the command was interrupted
+    after it, status 143."""
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    assert annotator("ingest", "a.txt", "--no-suggest", "--db", "x.db", cwd=tmp_path).returncode == 0
+    plain = annotator("stats", "--db", "x.db", cwd=tmp_path)
+    command = [
+        sys.executable,
+        "-c",
+        DROPPED_IN_A_DEL_IN,
+        "annotator.cli.overview:stats_tables",
+        "stats",
+        "--db",
+        "x.db",
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        143,
+        plain.stdout,
+        "annotator: interrupted after this command's work was done (reported above)\n",
+    )
