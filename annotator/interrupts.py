@@ -69,8 +69,10 @@ def _raise(number: int, frame: FrameType | None) -> None:
 
 def terminate_as_interrupt() -> None:
     """From now on a SIGTERM to this process raises `Terminated` in its main thread, and a ctrl+c its
-    KeyboardInterrupt, both recorded so that one some code drops is raised again (call it there)."""
-    signal.signal(signal.SIGINT, _raise)
+    KeyboardInterrupt, both recorded so that one some code drops is raised again (call it there). A SIGINT this
+    process was started ignoring (a background job of a script, `nohup`) stays ignored, as Python leaves it."""
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _raise)
     signal.signal(signal.SIGTERM, _raise)
     if sys.unraisablehook is not _unraisable:
         _reporting_unraisable[:] = [sys.unraisablehook]
