@@ -26,7 +26,7 @@ import logging
 import re
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,7 +45,7 @@ from annotator.exchange.shards import (
     shards_of,
     write_shard,
 )
-from annotator.interrupts import stop_if_interrupted
+from annotator.interrupts import interrupts_after, stop_if_interrupted
 from annotator.places import unbroken
 
 if TYPE_CHECKING:
@@ -178,18 +178,22 @@ def dask_client(workers: int | None, scheduler: str | None) -> Iterator[Client]:
         with client:
             yield client
         return
-    with (
-        LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=":0",  # any free port: never a clash with another cluster's 8787
-            silence_logs=logging.CRITICAL,  # a worker's error reaches this process, and is told once, in one line
-            preload=[LOCAL_WORKER],  # ignores SIGINT: a terminal's ctrl+c is this process's to handle
-        ) as cluster,
-        Client(cluster) as client,
-    ):
-        yield client
+    with ExitStack() as started:
+        # an interrupt while the cluster starts waits until it has started (a second or two), then ends it as any
+        # other: one that came earlier left a half-started cluster that Dask failed to close at exit, printing a
+        # traceback ("Exception ignored in atexit callback ... AssertionError: Status.init") after the one line
+        with interrupts_after():
+            cluster = started.enter_context(
+                LocalCluster(
+                    n_workers=workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=":0",  # any free port: never a clash with another cluster's 8787
+                    silence_logs=logging.CRITICAL,  # a worker's error reaches this process, told once, in one line
+                    preload=[LOCAL_WORKER],  # ignores SIGINT: a terminal's ctrl+c is this process's to handle
+                )
+            )
+        yield started.enter_context(Client(cluster))
 
 
 def check_output(folder: Path) -> None:
