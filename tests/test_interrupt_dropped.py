@@ -38,6 +38,7 @@ def distribution(wanted):
 importlib.metadata.distribution = distribution
 """
 
+GOLD_DEV = Path(__file__).parent / "fixtures" / "gold" / "dev.jsonl"
 TEXT = "Mayor Anna Berg said on Monday that 40 people were moved from Riverside after the flood."
 NOTHING_WRITTEN = "annotator: error: interrupted; nothing from this command was written\n"
 
@@ -195,3 +196,12 @@ def test_a_sigterm_dropped_after_a_command_s_last_write_still_ends_it_as_interru
         plain.stdout,
         "annotator: interrupted after this command's work was done (reported above)\n",
     )
+
+
+def test_a_sigterm_spacy_drops_while_loading_stops_train_before_it_saves(tmp_path: Path) -> None:
+    records = [json.loads(line) for line in GOLD_DEV.read_text("utf-8").splitlines()]
+    shortest = sorted(records, key=lambda r: len(r["text"]))[:3]
+    (tmp_path / "three.jsonl").write_text("".join(json.dumps(r) + "\n" for r in shortest), encoding="utf-8")
+    result = run(tmp_path, "en_core_web_sm:SIGTERM", "train", "--from", "three.jsonl", "--out", "m", "--epochs", "1")
+    assert (result.returncode, result.stdout, result.stderr) == (143, "", NOTHING_WRITTEN)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hook", "three.jsonl"]
