@@ -15,7 +15,8 @@ def main() -> None:
 
         terminate_as_interrupt()
         from annotator.cli import main as command
+
+        command()  # an interrupt it lets out came before the command began: Typer building it from its signatures
     except KeyboardInterrupt as stop:  # `Terminated` for a SIGTERM, named so as to import nothing more here
         sys.stderr.write(STARTING)
         raise SystemExit(143 if type(stop).__name__ == "Terminated" else 130) from None
-    command()

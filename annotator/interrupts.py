@@ -5,11 +5,19 @@ SIGTERM ended the process at once, leaving a half-made database's temporary file
 
 Worker processes forked from the command (`suggest.dispatch`) restore the default (`default_terminate`): their
 parent ends them with SIGTERM, and they have nothing of their own to clean up.
+
+An interrupt is an exception raised wherever the program happens to be, and code that is not ours may catch it and
+go on: spaCy's `util.is_package`, which `spacy.load` asks first, catches everything (a bare `except:`), so a SIGTERM
+landing there was dropped and the ingest went on to write its database, status 0; one landing in a `__del__` is
+printed as "Exception ignored" and dropped by Python itself. So every interrupt raised is also recorded
+(`_received`), and the points where work would stand (`keeping`: each COMMIT, outputs put in place, a new database
+linked into place) and the long loops (`stop_if_interrupted`, once a batch) raise a dropped one again.
 """
 
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 from contextlib import contextmanager
 
@@ -29,19 +37,29 @@ class Terminated(KeyboardInterrupt):
     """A SIGTERM, raised where ctrl+c raises KeyboardInterrupt."""
 
 
+#: Every interrupt raised in this process (SIGINT, SIGTERM), in order: the command is stopping, whether or not the
+#: exception reached the code that cleans up (see the module's docstring).
 _received: list[int] = []
+
+
+def received() -> bool:
+    """Whether this process got an interrupt (SIGINT or SIGTERM) raised in it: the command is stopping."""
+    return bool(_received)
 
 
 def terminated() -> bool:
     """Whether this process got a SIGTERM (its exit status is then 143)."""
-    return bool(_received)
+    return signal.SIGTERM in _received
 
 
-def _stop(number: int) -> Terminated:
+def _stop(number: int) -> KeyboardInterrupt:
+    """The exception an interrupt raises (`Terminated` for a SIGTERM), recorded as received."""
+    _received.append(number)
+    if number != signal.SIGTERM:
+        return KeyboardInterrupt()
     # One stop is enough: a second SIGTERM (a supervisor's retry) raised again inside the clean-up of the first
     # and printed a traceback from wherever it landed; SIGKILL still ends the process outright.
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    _received.append(number)
     return Terminated()
 
 
@@ -50,8 +68,36 @@ def _raise(number: int, frame: FrameType | None) -> None:
 
 
 def terminate_as_interrupt() -> None:
-    """From now on a SIGTERM to this process raises `Terminated` in its main thread (call it there)."""
+    """From now on a SIGTERM to this process raises `Terminated` in its main thread, and a ctrl+c its
+    KeyboardInterrupt, both recorded so that one some code drops is raised again (call it there). A SIGINT this
+    process was started ignoring (a background job of a script, `nohup`) stays ignored, as Python leaves it."""
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _raise)
     signal.signal(signal.SIGTERM, _raise)
+    if sys.unraisablehook is not _unraisable:
+        _reporting_unraisable[:] = [sys.unraisablehook]
+        sys.unraisablehook = _unraisable
+
+
+def stop_if_interrupted() -> None:
+    """Raise again an interrupt this process received that some code caught and dropped: the command is stopping
+    (main thread only, where interrupts are raised). Called where work would stand (`keeping`) and once a batch in
+    long loops, so that the command stops at the latest there, says so and keeps nothing of what came after."""
+    if received() and threading.current_thread() is threading.main_thread():
+        raise Terminated() if terminated() else KeyboardInterrupt()
+
+
+#: The hook that reported exceptions Python drops before ours (Python's own, or a test runner's).
+_reporting_unraisable: list[Any] = []
+
+
+def _unraisable(unraisable: Any) -> None:
+    """Python's report of an exception it had to drop (raised in a `__del__`, a weakref's callback), but not of an
+    interrupt of ours: that one is raised again where work would stand, and its "Exception ignored" lines were
+    all the user saw of it."""
+    if isinstance(unraisable.exc_value, KeyboardInterrupt) and _received:
+        return
+    (_reporting_unraisable[0] if _reporting_unraisable else sys.__unraisablehook__)(unraisable)
 
 
 def default_terminate() -> None:
@@ -84,10 +130,8 @@ def interrupts_after() -> Iterator[None]:
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
-    if held and held[0] == signal.SIGTERM:
-        raise _stop(held[0])
     if held:
-        raise KeyboardInterrupt
+        raise _stop(held[0])
 
 
 #: Inside `report_first`: whether interrupts are being held since the work was kept, and those that came.
@@ -120,13 +164,32 @@ def report_first() -> Iterator[list[int]]:
             _received.append(signal.SIGTERM)  # the exit status says SIGTERM (143)
 
 
+#: Whether a step of this command made work stand (`keeping`): what an interrupt the command did not catch leaves.
+_stood: list[bool] = []
+
+
+def stood() -> bool:
+    """Whether this command has made work stand (a COMMIT, an output put in place), as far as `keeping` saw."""
+    return bool(_stood)
+
+
 @contextmanager
 def keeping() -> Iterator[None]:
+    """Around the step that makes a command's work stand (its COMMIT; `stood` says so once one is done). Raises an
+    interrupt some code dropped (`stop_if_interrupted`), before the step."""
+    with _held_for_the_report():
+        yield
+    _stood[:] = [True]
+
+
+@contextmanager
+def _held_for_the_report() -> Iterator[None]:
     """Around the step that makes a command's work stand (its COMMIT): inside `report_first`, from its start on,
     interrupts wait for the report; if the step fails, nothing was kept and they act at once again. A command that
     commits step by step (`suggest`, `adjudicate --auto`) is stopped by one that came since its last COMMIT at its
     next, before it: what it says then (the steps kept) is true, and one after its last COMMIT waits for the report."""
     if not _reporting or threading.current_thread() is not threading.main_thread():
+        stop_if_interrupted()
         yield
         return
     held = _reporting[-1]
@@ -137,9 +200,10 @@ def keeping() -> Iterator[None]:
                 signal.signal(number, handler)
             held.clear()
             _late.clear()
-            raise _stop(came) if came == signal.SIGTERM else KeyboardInterrupt
+            raise _stop(came)
         yield
         return
+    stop_if_interrupted()
     held.update({number: signal.signal(number, _hold) for number in INTERRUPTS})
     try:
         yield
@@ -147,8 +211,8 @@ def keeping() -> Iterator[None]:
         for number, handler in held.items():
             signal.signal(number, handler)
         held.clear()
-        came = bool(_late)
+        first = _late[:1]
         _late.clear()
-        if came:
-            raise KeyboardInterrupt from None
+        if first:
+            raise _stop(first[0]) from None
         raise

@@ -181,3 +181,18 @@ def test_train_interrupted_once_its_pipeline_is_in_place_prints_its_report_then_
     assert sorted(p.name for p in (tmp_path / "ours").iterdir()) == sorted(
         p.name for p in (tmp_path / "plain").iterdir()
     )
+
+
+def test_a_sigterm_after_ingest_put_its_new_database_in_place_says_it_was_saved(tmp_path: Path) -> None:
+    """`ingest` is not all-or-nothing's `report_first`: an interrupt once its database is in place, as it starts its
+    report, ended outside its own handling with "annotator: interrupted", not saying what was kept (found by a
+    sweep of SIGTERMs over an ingest's life); the database stays, as it is complete."""
+    (tmp_path / "a.txt").write_text(SMALL_TEXT, encoding="utf-8")
+    result = run(tmp_path, "annotator.cli.data:stored:SIGTERM:1", "ingest", "a.txt", "--no-suggest", "--db", "new.db")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        143,
+        "",
+        "annotator: interrupted after this command's work was saved\n",
+    )
+    with Store.open(tmp_path / "new.db") as store:
+        assert len(store.article_ids()) == 1

@@ -9,6 +9,7 @@ import json
 import os
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -69,3 +70,36 @@ def test_an_interrupted_predict_says_one_line_and_a_rerun_goes_on(
     assert (rerun.returncode, rerun.stderr) == (0, "")
     assert f"({ARTICLES - done} computed on 1 worker(s), " in rerun.stdout
     assert f", {done} already done), " in rerun.stdout
+
+
+SIGTERM_AS_THE_CLUSTER_STARTS = """
+import os, signal, sys
+import distributed.nanny as nanny
+
+starting = nanny.Nanny.start_unsafe
+
+async def start_unsafe(self):
+    os.kill(os.getpid(), signal.SIGTERM)  # the command's main thread gets it while the cluster starts
+    return await starting(self)
+
+nanny.Nanny.start_unsafe = start_unsafe
+from annotator.cli import main
+sys.argv[0] = "annotator"
+main()
+"""
+
+
+def test_a_sigterm_while_the_local_cluster_starts_is_one_line(tmp_path: Path) -> None:
+    """Found by a sweep of SIGTERMs over a predict's first seconds: one that came while the local cluster started
+    left it half-started, and after the command's one line Dask's exit handler failed to close it, printing a
+    traceback ("Exception ignored in atexit callback", AssertionError: Status.init). The signal is sent as the
+    cluster's nanny starts (from Dask's thread: Python runs the handler in the command's main thread)."""
+    texts = [json.loads(line)["text"] for line in GOLD_DEV.read_text("utf-8").splitlines()]
+    (tmp_path / "news.jsonl").write_text("".join(json.dumps({"text": t}) + "\n" for t in texts[:3]), encoding="utf-8")
+    command = [sys.executable, "-c", SIGTERM_AS_THE_CLUSTER_STARTS, "predict", "news.jsonl", "-o", "pred"]
+    result = subprocess.run([*command, "--workers", "1"], capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        143,
+        "",
+        "annotator: error: interrupted; the shards finished so far are kept in pred: run the same command to go on\n",
+    )

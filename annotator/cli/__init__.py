@@ -15,8 +15,8 @@ from typing import Annotated
 import typer
 
 from annotator.cli import corpus, data, exports, overview, quality, screens, teams
-from annotator.cli.common import AnnotatorOption, Command, app, fail
-from annotator.interrupts import terminate_as_interrupt, terminated
+from annotator.cli.common import ALL_OR_NOTHING, AnnotatorOption, Command, app, fail
+from annotator.interrupts import received, stood, terminate_as_interrupt, terminated
 from annotator.store import DEFAULT_DB
 
 #: Every command, in the order `annotator --help` lists them.
@@ -55,6 +55,7 @@ def main_callback(
     annotator: AnnotatorOption = None,
 ) -> None:
     """Without a command: open the annotation screen (`annotator annotate`)."""
+    _begun.append(True)
     if ctx.invoked_subcommand is None:
         screens.annotate(db=db or Path(DEFAULT_DB), annotator=annotator)
         return
@@ -67,17 +68,46 @@ def main_callback(
         ctx.default_map = {ctx.invoked_subcommand: given}
 
 
+#: Whether the command has begun (Typer called `main_callback`): an interrupt raised outside Typer's handling came
+#: before (the console script says "interrupted while starting", `annotator.entry`) or as it exits.
+_begun: list[bool] = []
+#: Said when a command did its work and reported it although an interrupt came: some code dropped the interrupt
+#: after the command's last write (every write raises a dropped one again: `interrupts.keeping`).
+DONE_ANYWAY = "annotator: interrupted after this command's work was done (reported above)\n"
+
+
+def _uncaught() -> str:
+    """The line for an interrupt that ended a command outside its own handling (as it imports its modules, takes
+    its options, prints its report): what it kept, as far as `interrupts.keeping` saw."""
+    if stood():
+        return "annotator: interrupted after this command's work was saved\n"
+    return f"annotator: error: interrupted; {ALL_OR_NOTHING}\n"
+
+
 def main() -> None:
     """The console script: a SIGTERM stops a command as ctrl+c does (`annotator.interrupts`), exit status 143."""
     terminate_as_interrupt()
     try:
         app()
+    except KeyboardInterrupt:  # outside Typer's handling: before the command began, or as it exits
+        if not _begun:
+            raise
+        sys.stderr.write(_uncaught())
+        raise SystemExit(_status()) from None
     except SystemExit as end:
         if _escaped_interrupt(end):  # Typer ends a ctrl+c no command caught with status 130 and nothing said
-            sys.stderr.write("annotator: interrupted\n")
+            sys.stderr.write(_uncaught())
+        elif end.code in (0, None) and received():
+            sys.stderr.write(DONE_ANYWAY)
+            raise SystemExit(_status()) from None
         if terminated() and end.code not in (0, None):
             raise SystemExit(128 + signal.SIGTERM) from None
         raise
+
+
+def _status() -> int:
+    """An interrupted command's exit status: a shell's for a process ended by the signal (143 SIGTERM, 130 ctrl+c)."""
+    return 128 + (signal.SIGTERM if terminated() else signal.SIGINT)
 
 
 def _escaped_interrupt(end: SystemExit) -> bool:

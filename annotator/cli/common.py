@@ -19,7 +19,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from annotator.errors import AnnotatorError
 from annotator.exchange.formats import FORMATS
-from annotator.interrupts import report_first
+from annotator.interrupts import report_first, stop_if_interrupted
 from annotator.literal import literal, literal_json, literal_lines
 from annotator.store import Store
 from annotator.vocabulary import GOLD, is_model, name_problem, reserved_problem
@@ -205,9 +205,14 @@ def interrupted(line: str) -> typer.Exit:
 def errors_as_lines(kept: str = ALL_OR_NOTHING) -> Iterator[None]:
     """Every error the user can fix becomes one line on stderr and exit status 1. `kept` says what a ctrl+c
     leaves (`interrupted`, status 130): nothing, for a command that writes in one transaction (or none); a
-    command that commits step by step says what its finished steps keep."""
+    command that commits step by step says what its finished steps keep. An error that follows an interrupt some
+    code dropped (spaCy's loading, which said "not installed") is the interrupt's doing: the interrupt is said."""
     try:
-        yield
+        try:
+            yield
+        except AnnotatorError:
+            stop_if_interrupted()
+            raise
     except AnnotatorError as error:
         raise fail(str(error)) from None
     except KeyboardInterrupt:

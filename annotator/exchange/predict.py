@@ -26,7 +26,7 @@ import logging
 import re
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,6 +45,7 @@ from annotator.exchange.shards import (
     shards_of,
     write_shard,
 )
+from annotator.interrupts import interrupts_after, stop_if_interrupted
 from annotator.places import unbroken
 
 if TYPE_CHECKING:
@@ -177,18 +178,22 @@ def dask_client(workers: int | None, scheduler: str | None) -> Iterator[Client]:
         with client:
             yield client
         return
-    with (
-        LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=":0",  # any free port: never a clash with another cluster's 8787
-            silence_logs=logging.CRITICAL,  # a worker's error reaches this process, and is told once, in one line
-            preload=[LOCAL_WORKER],  # ignores SIGINT: a terminal's ctrl+c is this process's to handle
-        ) as cluster,
-        Client(cluster) as client,
-    ):
-        yield client
+    with ExitStack() as started:
+        # an interrupt while the cluster starts waits until it has started (a second or two), then ends it as any
+        # other: one that came earlier left a half-started cluster that Dask failed to close at exit, printing a
+        # traceback ("Exception ignored in atexit callback ... AssertionError: Status.init") after the one line
+        with interrupts_after():
+            cluster = started.enter_context(
+                LocalCluster(
+                    n_workers=workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=":0",  # any free port: never a clash with another cluster's 8787
+                    silence_logs=logging.CRITICAL,  # a worker's error reaches this process, told once, in one line
+                    preload=[LOCAL_WORKER],  # ignores SIGINT: a terminal's ctrl+c is this process's to handle
+                )
+            )
+        yield started.enter_context(Client(cluster))
 
 
 def check_output(folder: Path) -> None:
@@ -241,6 +246,9 @@ def _run(
     workers = len(client.scheduler_info(n_workers=-1)["workers"])
     run = _Run(out, manifest, total, progress)
     run.advance(0)  # the bar shows its total from the start
+    # the folder says it holds these predictions before any shard is in it: an interrupt between the first shard
+    # and the manifest's first writing left a shard without one, a folder the rerun it asks for refused
+    manifest.write(out)
     pending = as_completed()
     for shard in shards_of(paths, shard_size):
         run.planned.append(shard.file)
@@ -259,6 +267,7 @@ def _run(
             run.finished(next(pending))
     for future in pending:
         run.finished(future)
+    stop_if_interrupted()
     _forget_stale(out, manifest, run.planned)
     manifest.complete = True
     manifest.write(out)
@@ -292,6 +301,7 @@ class _Run:
 
     def finished(self, future: Future[dict[str, Any]]) -> None:
         """Write a computed shard's records (whole or not at all), and list it in the manifest."""
+        stop_if_interrupted()  # one that some code dropped (a Dask object's `__del__`) stops the run before this shard
         shard = self.sent.pop(future.key)
         result = future.result()  # a worker's error is raised here, in this process
         records = "".join(result["lines"]).encode("utf-8")

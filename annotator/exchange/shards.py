@@ -27,6 +27,7 @@ from typing import Any
 from annotator.errors import AnnotatorError, InputError
 from annotator.exchange.files import PARTIAL, written_atomically
 from annotator.exchange.ingest import _files_in, read_path, skipped_links
+from annotator.interrupts import keeping
 from annotator.models import ArticleIn
 from annotator.places import Note, PlaceError, Temporary, kind_of
 
@@ -205,7 +206,8 @@ def write_shard(out: Path, file: str, manifest: Manifest, records: bytes) -> Non
             stream.flush()
             os.fsync(stream.fileno())
         must_write(out, file, manifest, records)  # again, just before the rename
-        temporary.replace_target()
+        with keeping():  # the shard stands from here (and an interrupt some code dropped stops the run before it)
+            temporary.replace_target()
         placed = True
     except OSError as error:
         raise PlaceError(f"{path}: cannot write: {error.strerror}") from None

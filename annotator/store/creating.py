@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from annotator.errors import AnnotatorError
+from annotator.interrupts import stop_if_interrupted
 from annotator.places import Note, PlaceError, regular_target
 from annotator.store.edits import Store
 from annotator.store.opening import DatabaseError, new_database
@@ -43,6 +44,7 @@ def filling(path: str | Path, note: Note = None) -> Iterator[Store]:
             yield store
         temporary.sync()
         _no_orphan_wal(path)
+        stop_if_interrupted()  # one that some code dropped (spaCy's loading) stops the command before its file is in place
         try:
             placed = temporary.link_into_place()
         except OSError as error:

@@ -26,7 +26,7 @@ from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from annotator.errors import AnnotatorError
-from annotator.interrupts import INTERRUPTS, blocked, default_terminate
+from annotator.interrupts import INTERRUPTS, blocked, default_terminate, stop_if_interrupted
 from annotator.models import Suggestion
 from annotator.rows import Token
 from annotator.suggest.pipeline import Suggesters, suggest_doc
@@ -84,6 +84,7 @@ def suggest_in_processes(
     no fork), by the `suggesters` versions."""
     if n_process == 1:
         for batch in _batches(items, batch_size):
+            stop_if_interrupted()  # one that some code dropped (spaCy's loading catches everything) stops the work here
             found = _suggested(nlp, suggesters, [text for text, _ in batch])
             yield from zip(found, (context for _, context in batch), strict=True)
         return
@@ -178,6 +179,7 @@ class _Workers:
                 send_next()
             while following < sent:
                 while following not in finished:
+                    stop_if_interrupted()  # one some code dropped: the workers are ended below, as for any interrupt
                     number, found = self._receive(readers, processes)
                     finished[number] = found
                     send_next()

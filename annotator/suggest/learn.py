@@ -22,6 +22,7 @@ from spacy.training import Example
 from thinc.api import fix_random_seed
 
 from annotator.errors import AnnotatorError
+from annotator.interrupts import stop_if_interrupted
 from annotator.rows import SpanLike
 from annotator.suggest.guide import GUIDE_COMPONENT, add_guide
 from annotator.suggest.loading import (
@@ -113,6 +114,7 @@ def train(
             rng.shuffle(data)
             losses: dict[str, float] = {}
             for first in range(0, len(data), BATCH_ARTICLES):
+                stop_if_interrupted()  # one that some code dropped (spaCy's loading of the base) stops it here
                 nlp.update(data[first : first + BATCH_ARTICLES], drop=dropout, sgd=optimizer, losses=losses)
                 done += 1
                 if progress:
