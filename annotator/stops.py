@@ -30,6 +30,7 @@ from annotator.wordlists import (
     POSSESSIVES,
     PRONOUN_ONE,
     QUALIFIER_WORDS,
+    TIME_UNITS,
     TITLES,
 )
 
@@ -58,6 +59,8 @@ def is_unmarked_word(text: str, tokens: Tokens, index: int, covered: Callable[[i
         return False  # "No one", "every one": a pronoun, no figure
     if is_number(word) and _in_date(text, tokens, index):
         return False  # the day of a date ("Oct. 7", "7 October") is no figure either
+    if is_number(word) and _counts_time(text, tokens, index):
+        return False  # a duration or an age ("nearly six hours", "in one hour") is no figure
     if lower in QUALIFIER_WORDS and _in_qualifier(text, tokens, index):
         return False
     if is_name_word(word) and not is_number(word):  # where a name starts as the label key reads it: not "Tel | Aviv"
@@ -105,6 +108,16 @@ def _in_date(text: str, tokens: Tokens, index: int) -> bool:
         and word_at(text, tokens, other) in DATES
         for other in (index - 1, index + 1)
     )  # fmt: skip
+
+
+def _counts_time(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether a number counts the unit of time right after it ("six | hours", "one | hour")."""
+    following = index + 1
+    return (
+        following < len(tokens)
+        and joined(text, tokens, index, following)
+        and word_at(text, tokens, following).lower() in TIME_UNITS
+    )
 
 
 def _in_qualifier(text: str, tokens: Tokens, index: int) -> bool:

@@ -92,6 +92,9 @@ SPEECH_VERB_FORMS = frozenset({"said", "says", "say", "told", "tells", "added", 
 NATIONALITY_ENDINGS = ("ian", "ean", "can", "ese", "ish", "ch", "ss", "li", "qi", "ni", "ai", "di")
 #: Words that make a pronoun of "one" after them ("no one", "every one"): no figure.
 PRONOUN_ONE = frozenset({"no", "every", "any", "each"})
+#: Nouns of time: a number that counts them is a duration or an age ("six hours", "in one hour"), no figure (the guide).
+TIME_UNITS = frozenset({"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+                        "month", "months", "year", "years", "decade", "decades"})  # fmt: skip
 #: Person nouns that are plural already: a word after one is its verb ("people fear"), not a noun it modifies.
 PLURAL_PEOPLE = frozenset({"people", "men", "women", "children", "gunmen", "police", "families", "authorities"})
 DATES = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",

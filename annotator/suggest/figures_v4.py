@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from annotator.models import Label
 from annotator.suggest.entities import Candidate
+from annotator.wordlists import TIME_UNITS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -16,26 +17,7 @@ if TYPE_CHECKING:
 #: A number in digits, with an approximation sign before it if any: "23", "~415", "6,606".
 DIGITS = re.compile(r"[~≈]?[0-9][0-9,.]*")
 #: Nouns of time: a number that counts them is a duration or an age, no FIGURE (the guide).
-TIME_NOUNS = frozenset(
-    [
-        "second",
-        "seconds",
-        "minute",
-        "minutes",
-        "hour",
-        "hours",
-        "day",
-        "days",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "year",
-        "years",
-        "decade",
-        "decades",
-    ]
-)
+TIME_NOUNS = TIME_UNITS
 
 
 def _counts_what_follows(doc: Doc, index: int) -> bool:
