@@ -83,7 +83,7 @@ class AnnotateScreen(ArticleScreen):
             self.just_added = (current, advance_to) if current is not None else None
             self.current = None
             self.cursor = advance_to
-            message += "; on to the next name, number or people no entity marks (, back to it)"
+            message += "; on to the next name, number or noun for people no entity marks (, back to it)"
         item = self.model.get(self.current)
         if item is not None:
             self.cursor = self.model.token_index(item.start)
