@@ -79,7 +79,8 @@ SELECTING = [
 EDITING = [
     _key("enter", "accept", "Accept", "accept the current suggestion (or a rejected one shown with R: taken back)",
          "accept", show=True),
-    _key("x,delete", "reject", "Reject", "reject the current suggestion, or remove the current span", "reject",
+    _key("x,delete", "reject", "Reject", "reject the current suggestion, or remove the current span (a selection it "
+         "only clears, saying so)", "reject",
          show=True),
     *(
         _key(key, f"label('{label.value}')", label.value.title(),
