@@ -18,6 +18,7 @@ from tests.tui.conftest import WHO
 from tests.tui.fixtures import seed_tokens
 
 TEXT = "Civil Protection commander Rui Sousa said the fire was contained."
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 
 
 def shown(app) -> list[tuple[str, str]]:
@@ -67,3 +68,19 @@ async def test_edges_moved_onto_the_suggestion_a_span_replaced_accept_it(tmp_pat
         ("t.v1", "ACTOR", 1, 0)
     ]
     assert corrections["added"] == {"ACTOR": 0, "LOCATION": 0, "FIGURE": 0, "QUOTE": 0}
+
+
+def test_the_keyplan_screen_model_accepts_it_as_the_store_does():
+    """benchmarks/keyplan plans keys against a model of the screen: the same keys leave the span linked to the
+    suggestion there too, neither pending nor rejected as replaced."""
+    sys.path.insert(0, str(BENCHMARKS))
+    from keyplan.items import Span
+    from keyplan.screen import Screen
+
+    screen = Screen(TEXT, seed_tokens(TEXT), {7: Span(27, 36, "ACTOR")}, 100, 32)
+    states = []
+    for key in ("home", "right", "right", "shift+right", "1", "right_curly_bracket", "right_square_bracket"):
+        screen.press(key)
+        states.append((sorted(screen.undecided), sorted(screen.replaced), dict(screen.origin)))
+    assert screen.spans == {1: Span(27, 36, "ACTOR")}
+    assert states[4:] == [([], [7], {1: None}), ([], [7], {1: None}), ([], [], {1: 7})]
