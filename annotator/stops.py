@@ -157,8 +157,8 @@ def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int],
 
 
 def next_candidate(text: str, tokens: Tokens, index: int, step: int, covered: Callable[[int], bool]) -> int:
-    """The next (step 1) or previous (step -1) name or number no entity covers (`is_candidate`); `index` if none.
-    A label key there adds the whole name, or the figure with its qualifier."""
+    """The next (step 1) or previous (step -1) name, number or noun for people no entity covers (`is_candidate`);
+    `index` if none. A label key there adds the whole name, the figure with its qualifier, or the noun group."""
     return _next_where(len(tokens), index, step, lambda i: is_candidate(text, tokens, i, covered))
 
 

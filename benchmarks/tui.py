@@ -277,7 +277,7 @@ async def _keys(iterations: int, db: Path, source: str, name: str, text: str, do
             if following is not None and following.pending and not following.is_quote:
                 await press("x", "reject (and advance)")
             await press("w", "w (next unmarked word)")
-            await press("semicolon", "; (next name or number)")
+            await press("semicolon", "; (next name, number or noun for people)")
             await press("number_sign", "# (same words again)")
             await press("t", None)
             await press("e", "t e (next word with e)")

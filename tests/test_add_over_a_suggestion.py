@@ -105,7 +105,7 @@ def test_removing_the_span_that_replaced_a_suggestion_makes_it_pending_again(tmp
         [span] = store.spans(article, "alice")
         edit = store.remove_span(article, "alice", span.id)
         assert edit.message == (
-            "removed LOCATION 'Gaza' at 10:14; the suggestion it covered, LOCATION 'Gaza City' at 10:19, rejected as replaced, "
+            "removed LOCATION 'Gaza' at 10:14; the suggestion it overlapped, LOCATION 'Gaza City' at 10:19, rejected as replaced, "
             "is pending again"
         )
         assert edit.decided == {city: None}
@@ -143,7 +143,7 @@ def test_a_replaced_suggestion_another_span_still_covers_stays_rejected_until_th
         assert store.decisions(article, "alice") == {city: "rejected"}
         edit = store.remove_span(article, "alice", town.id)
         assert edit.message == (
-            "removed LOCATION 'City' at 15:19; the suggestion it covered, LOCATION 'Gaza City' at 10:19, rejected as replaced, "
+            "removed LOCATION 'City' at 15:19; the suggestion it overlapped, LOCATION 'Gaza City' at 10:19, rejected as replaced, "
             "is pending again"
         )
         assert store.decisions(article, "alice") == {}
@@ -177,3 +177,107 @@ def test_a_span_moved_off_a_suggestion_it_replaced_makes_it_pending_again(tmp_pa
         store.redo(article, "alice")
         assert store.decisions(article, "alice") == {}
         assert replay_problems(store) == []
+
+
+LISBON = "Civil Protection commander Rui Sousa said the fire was contained."
+
+
+def lisbon(path: Path) -> tuple[Store, str, int]:
+    """An article whose one suggestion is the ACTOR "Rui Sousa" (27:36)."""
+    store = Store.open(path)
+    suggestions = [Suggestion(**find(LISBON, "Rui Sousa", "ACTOR"), suggester="entities.v4")]
+    [article] = store.add_articles([(ArticleIn(text=LISBON, title="T"), word_tokens(LISBON), suggestions)])[0]
+    [suggestion] = store.suggestions(article)
+    return store, article, suggestion.id
+
+
+def test_a_span_over_part_of_a_suggestion_says_it_overlaps_it(tmp_path: Path) -> None:
+    """A newcomer's trial: "commander Rui" over "Rui Sousa" said "the suggestion it covers", though it holds only
+    one of its words."""
+    store, article, _ = lisbon(tmp_path / "x.db")
+    with store:
+        assert store.add_span(article, "alice", 17, 30, "ACTOR").message == (
+            "added ACTOR 'commander Rui' at 17:30; the suggestion it overlaps, ACTOR 'Rui Sousa' at 27:36, is rejected "
+            "as replaced"
+        )
+
+
+def test_some_covered_some_overlapped_say_both(tmp_path: Path) -> None:
+    text = "Police in Gaza City said 35 died."
+    store = Store.open(tmp_path / "x.db")
+    with store:
+        suggestions = [
+            Suggestion(**find(text, "Police", "ACTOR"), suggester="entities.v4"),
+            Suggestion(**find(text, "Gaza City", "LOCATION"), suggester="entities.v4"),
+        ]
+        [article] = store.add_articles([(ArticleIn(text=text, title="T"), word_tokens(text), suggestions)])[0]
+        assert store.add_span(article, "alice", 0, 14, "ACTOR").message == (
+            "added ACTOR 'Police in Gaza' at 0:14; the 2 suggestions it covers or overlaps are rejected as replaced"
+        )
+
+
+@pytest.mark.parametrize("change", ["resize", "relabel"])
+def test_a_span_moved_onto_exactly_a_suggestion_it_replaced_accepts_it(tmp_path: Path, change: str) -> None:
+    """A newcomer's trial: "commander Rui" rejected the pending "Rui Sousa" as replaced; its edges moved onto
+    exactly "Rui Sousa" (or a LOCATION "Rui Sousa" made an ACTOR), the suggestion stayed rejected and the span
+    counted as added with no suggestion. Now it is that suggestion, accepted, as marking its words does, in the
+    same event: undo and redo give back each state exactly."""
+    store, article, rui = lisbon(tmp_path / "x.db")
+    with store:
+        if change == "resize":
+            span = store.add_span(article, "alice", 17, 30, "ACTOR").spans[0]
+            assert (
+                store.resize_span(article, "alice", span.id, 17, 36).message == "ACTOR 'commander Rui Sousa' at 17:36"
+            )
+            before = (17, 36)
+            edit = store.resize_span(article, "alice", span.id, 27, 36)
+            said = "ACTOR 'Rui Sousa' at 27:36"
+        else:
+            span = store.add_span(article, "alice", 27, 36, "LOCATION").spans[0]
+            before = (27, 36)
+            edit = store.relabel_span(article, "alice", span.id, "ACTOR")
+            said = "LOCATION 'Rui Sousa' at 27:36 is now ACTOR"
+        assert store.decisions(article, "alice") == {rui: "accepted"}
+        assert edit.message == (
+            f"{said}; the suggestion it now matches exactly, ACTOR 'Rui Sousa' at 27:36, rejected as replaced, is "
+            "accepted"
+        )
+        assert (edit.decided, [(s.id, s.start, s.end, s.suggestion_id) for s in edit.spans]) == (
+            {rui: "accepted"},
+            [(span.id, 27, 36, rui)],
+        )
+        store.undo(article, "alice")
+        assert [(s.start, s.end, s.suggestion_id) for s in store.spans(article, "alice")] == [(*before, None)]
+        assert store.decisions(article, "alice") == {rui: "rejected"}
+        store.redo(article, "alice")
+        assert [(s.start, s.end, s.label.value, s.suggestion_id) for s in store.spans(article, "alice")] == [
+            (27, 36, "ACTOR", rui)
+        ]
+        assert store.decisions(article, "alice") == {rui: "accepted"}
+        assert replay_problems(store) == []
+
+
+def test_a_span_moved_onto_exactly_a_pending_suggestion_accepts_it(tmp_path: Path) -> None:
+    """As marking its words does: the span is that suggestion, not a twin of it left pending under it."""
+    store, article, rui = lisbon(tmp_path / "x.db")
+    with store:
+        span = store.add_span(article, "alice", 17, 26, "ACTOR").spans[0]
+        edit = store.resize_span(article, "alice", span.id, 27, 36)
+        assert edit.message == (
+            "ACTOR 'Rui Sousa' at 27:36; the suggestion it now matches exactly, ACTOR 'Rui Sousa' at 27:36, is accepted"
+        )
+        assert (store.decisions(article, "alice"), store.pending(article, "alice")) == ({rui: "accepted"}, [])
+        store.undo(article, "alice")
+        assert (store.decisions(article, "alice"), [g.id for g in store.pending(article, "alice")]) == ({}, [rui])
+
+
+def test_a_span_moved_onto_exactly_a_suggestion_rejected_by_hand_leaves_it_rejected(tmp_path: Path) -> None:
+    """x said the model was wrong: a span passing over its words does not take that back."""
+    store, article, rui = lisbon(tmp_path / "x.db")
+    with store:
+        store.reject_suggestion(article, "alice", rui)
+        span = store.add_span(article, "alice", 17, 36, "ACTOR").spans[0]
+        edit = store.resize_span(article, "alice", span.id, 27, 36)
+        assert (edit.message, edit.decided) == ("ACTOR 'Rui Sousa' at 27:36", {})
+        assert store.decisions(article, "alice") == {rui: "rejected"}
+        assert [s.suggestion_id for s in store.spans(article, "alice")] == [None]

@@ -65,8 +65,37 @@ def test_no_gold_is_one_line_on_stderr(db_path: Path, store: Store, small_articl
     assert (result.exit_code, result.stderr) == (
         1,
         "annotator: error: nothing to evaluate against: gold has no article marked done "
-        "(adjudicate first: `annotator adjudicate --auto`, `annotator review`)\n",
+        "(adjudicate first: `annotator adjudicate --auto`, `annotator review`; or `--gold-from NAME` scores "
+        "against one annotator's done articles)\n",
     )
+
+
+def test_no_gold_names_the_annotators_whose_done_articles_gold_from_can_score_against(
+    db_path: Path, store: Store, small_article: str
+) -> None:
+    """A newcomer's trial: with nobody's work adjudicated, the line said only to adjudicate, though `--gold-from`
+    scores the model against one annotator's done articles at once; it says so, naming who has some (not the
+    annotator being scored, who cannot be the reference)."""
+    gaza = next(s.id for s in store.suggestions(small_article) if s.text == "Gaza")
+    for who in ("bob", "alice"):
+        store.accept_suggestion(small_article, who, gaza)
+        store.set_status(small_article, who, Status.DONE)
+    store.accept_suggestion(small_article, "carol", gaza)  # in progress: no done article to score against
+    model = run("evaluate", "--db", str(db_path))
+    scored = run("evaluate", "--db", str(db_path), "--annotator", "alice")
+    assert (model.exit_code, model.stderr) == (
+        1,
+        "annotator: error: nothing to evaluate against: gold has no article marked done "
+        "(adjudicate first: `annotator adjudicate --auto`, `annotator review`; or `--gold-from NAME` scores "
+        "against one annotator's done articles: alice, bob)\n",
+    )
+    assert (scored.exit_code, scored.stderr) == (
+        1,
+        "annotator: error: nothing to evaluate against: gold has no article marked done "
+        "(adjudicate first: `annotator adjudicate --auto`, `annotator review`; or `--gold-from NAME` scores "
+        "against one annotator's done articles: bob)\n",
+    )
+    assert run("evaluate", "--db", str(db_path), "--gold-from", "bob").exit_code == 0
 
 
 def test_newcomer_path_from_seeds_to_model_against_gold(tmp_path: Path) -> None:

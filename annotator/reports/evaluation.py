@@ -142,13 +142,19 @@ def choose_reference(store: Reader, gold_from: str | None, include_in_progress: 
     raise AnnotatorError(f"no annotator named {gold_from!r} (in the database: {_names(store)})")
 
 
-def _hint(store: Reader, reference: Reference) -> str:
-    """What to do when the reference has no finished article."""
+def _hint(store: Reader, reference: Reference, annotator: str | None) -> str:
+    """What to do when the reference has no finished article: with no gold yet, adjudicating takes a while, and
+    one annotator's done articles (`--gold-from`) are a reference at once (the scored `annotator` cannot be)."""
     started = [status for _, status, _ in store.annotated_articles(reference.name) if status == Status.IN_PROGRESS]
     if started and "in progress" not in reference.articles_rule:
         return f" ({len(started)} in progress: add --include-in-progress)"
     if reference.name == GOLD:
-        return " (adjudicate first: `annotator adjudicate --auto`, `annotator review`)"
+        finished = [name for name in store.finished_annotators() if name not in (GOLD, annotator)]
+        who = f": {', '.join(finished)}" if finished else ""
+        return (
+            " (adjudicate first: `annotator adjudicate --auto`, `annotator review`; or `--gold-from NAME` scores "
+            f"against one annotator's done articles{who})"
+        )
     return ""
 
 
@@ -259,7 +265,7 @@ def score(
         raise AnnotatorError(f"{annotator!r} is the reference itself; choose another with --gold-from")
     if not reference.spans:
         raise AnnotatorError(
-            f"nothing to evaluate against: {reference.name} has no article {reference.articles_rule}{_hint(store, reference)}"
+            f"nothing to evaluate against: {reference.name} has no article {reference.articles_rule}{_hint(store, reference, annotator)}"
         )
     ids = list(reference.spans)
     left_out = 0

@@ -113,6 +113,7 @@ class Changes(ArticleWriter):
         the suggestion `accepted` with new edges. Also what to tell the user. Gold takes no suggestions (the
         review screen shows none), so nothing is pending for it to decide."""
         found: dict[int, Row] = {}
+        covered: set[int] = set()  # wholly inside a new span; the others it only overlaps
         if annotator == GOLD:
             return [], ""
         for row in rows:
@@ -123,16 +124,21 @@ class Changes(ArticleWriter):
                 "(SELECT 1 FROM decisions d WHERE d.suggestion_id = g.id AND d.annotator = ?) ORDER BY g.start, g.id"
             )
             params = [article_id, row["end"], row["start"], row["start"], row["end"], row["label"], annotator]
-            found.update((g["id"], g) for g in self._rows(sql, params) if g["id"] != accepted)
+            for g in self._rows(sql, params):
+                if g["id"] != accepted:
+                    found[g["id"]] = g
+                    if row["start"] <= g["start"] and g["end"] <= row["end"]:
+                        covered.add(g["id"])
         decisions = [{"suggestion_id": key, "decision": "rejected"} for key in found]
         if not found:
             return decisions, ""
+        how = "covers" if covered == set(found) else "overlaps" if not covered else "covers or overlaps"
         if len(found) == 1:
             return (
                 decisions,
-                f"; the suggestion it covers, {describe(next(iter(found.values())))}, is rejected as replaced",
+                f"; the suggestion it {how}, {describe(next(iter(found.values())))}, is rejected as replaced",
             )
-        return decisions, f"; the {len(found)} suggestions it covers are rejected as replaced"
+        return decisions, f"; the {len(found)} suggestions it {how} are rejected as replaced"
 
     def next_span_id(self) -> int:
         """The id the next new span gets (never one an event mentions, as AUTOINCREMENT guarantees)."""

@@ -121,7 +121,7 @@ class Store(Deciding):
                 new["decisions"].append({"suggestion_id": span["suggestion_id"], "decision": "rejected"})
             freed = self._freed(article_id, annotator, span)
             old["decisions"] += [{"suggestion_id": g["id"], "decision": "rejected"} for g in freed]
-            message = f"removed {describe(span)}{unlinked}{_pending_again(freed)}"
+            message = f"removed {describe(span)}{unlinked}{_pending_again(freed, span)}"
             return self._commit(article_id, annotator, "remove", old, new, message=message)
 
     def _freed(self, article_id: str, annotator: str, span: Row, kept: Row | None = None) -> list[Row]:
@@ -143,6 +143,31 @@ class Store(Deciding):
         if kept is not None and (kept["label"] == Label.QUOTE) == (span["label"] == Label.QUOTE):
             covered = (g for g in covered if not (g["start"] < kept["end"] and kept["start"] < g["end"]))
         return [g for g in covered if self._rejected_as_replaced(article_id, annotator, g)]
+
+    def _matched(self, article_id: str, annotator: str, span: Row, changed: Row, old: Row, new: Row) -> str:
+        """A span an edit leaves with exactly a suggestion's words and label is that suggestion, accepted (as marking
+        its words is, `add_span`): one pending, or one rejected only as replaced (`_rejected_as_replaced`), such as
+        by this span before it moved; one rejected by hand (x) stays rejected. `changed` (the span's new row) is
+        linked to it, and the decisions go into `old` and `new`, so the edit's own event takes both back. A span
+        accepted from another suggestion stays that one's. What to tell the user."""
+        if annotator == GOLD or span["suggestion_id"] is not None:
+            return ""
+        same = self._rows(
+            'SELECT * FROM suggestions WHERE article_id = ? AND start = ? AND "end" = ? AND label = ? ORDER BY id',
+            [article_id, changed["start"], changed["end"], changed["label"]],
+        )
+        for suggestion in same:
+            previous = self._decision(annotator, suggestion["id"])
+            if previous is not None and not (
+                previous["decision"] == "rejected" and self._rejected_as_replaced(article_id, annotator, suggestion)
+            ):
+                continue
+            changed["suggestion_id"] = suggestion["id"]
+            old.setdefault("decisions", []).extend([previous] if previous else [])
+            new.setdefault("decisions", []).append({"suggestion_id": suggestion["id"], "decision": "accepted"})
+            was = ", rejected as replaced," if previous else ","
+            return f"; the suggestion it now matches exactly, {describe(suggestion)}{was} is accepted"
+        return ""
 
     def _rejected_as_replaced(self, article_id: str, annotator: str, suggestion: Row) -> bool:
         """Whether the event that last decided this suggestion rejected it as replaced: with a span of its layer
@@ -195,8 +220,10 @@ class Store(Deciding):
             if decided or freed:  # moved into the other layer: it decides what it covers there, frees what it left
                 old["decisions"] = [{"suggestion_id": g["id"], "decision": "rejected"} for g in freed]
                 new["decisions"] = decided
+            matched = self._matched(article_id, annotator, span, changed, old, new)
             unlinked = self._unlink_quotes(article_id, annotator, span, old, new)
-            message = f"{describe(span)} is now {label.value}{unlinked}{replaced}{_pending_again(freed)}"
+            freeing = _pending_again(freed, span)
+            message = f"{describe(span)} is now {label.value}{unlinked}{replaced}{matched}{freeing}"
             return self._commit(article_id, annotator, "relabel", old, new, message=message)
 
     def resize_span(self, article_id: str, annotator: str, span_id: int, start: int, end: int) -> Edit:
@@ -213,6 +240,7 @@ class Store(Deciding):
             if decided or freed:  # grown over a suggestion, it decides it; shrunk off one it replaced, frees it
                 old["decisions"] = [{"suggestion_id": g["id"], "decision": "rejected"} for g in freed]
                 new["decisions"] = decided
+            matched = self._matched(article_id, annotator, span, new["spans"][0], old, new)
             if span["label"] == Label.ACTOR:
                 for quote in self._quotes_citing(article_id, annotator, span):
                     old["spans"].append(quote)
@@ -223,7 +251,7 @@ class Store(Deciding):
                 "resize",
                 old,
                 new,
-                message=f"{span['label']} {text!r} at {start}:{end}{replaced}{_pending_again(freed)}",
+                message=f"{span['label']} {text!r} at {start}:{end}{replaced}{matched}{_pending_again(freed, span)}",
             )
 
     def set_speaker(
@@ -340,13 +368,16 @@ class Store(Deciding):
             return edit
 
 
-def _pending_again(freed: list[Row]) -> str:
-    """What a removal says of the suggestions it makes pending again; nothing for none."""
+def _pending_again(freed: list[Row], span: Row) -> str:
+    """What a removal (a shrink, a relabel) says of the suggestions it makes pending again, which the span as it
+    was covered whole or overlapped; nothing for none."""
     if not freed:
         return ""
+    inside = [span["start"] <= g["start"] and g["end"] <= span["end"] for g in freed]
+    how = "covered" if all(inside) else "overlapped" if not any(inside) else "covered or overlapped"
     if len(freed) == 1:
-        return f"; the suggestion it covered, {describe(freed[0])}, rejected as replaced, is pending again"
-    return f"; the {len(freed)} suggestions it covered, rejected as replaced, are pending again"
+        return f"; the suggestion it {how}, {describe(freed[0])}, rejected as replaced, is pending again"
+    return f"; the {len(freed)} suggestions it {how}, rejected as replaced, are pending again"
 
 
 def _left(count: int, one: str, many: str) -> str:

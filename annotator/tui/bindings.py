@@ -38,11 +38,11 @@ MOVING = [
          "phrase (a noun group's noun, a name's first word, a figure's number; function words, dates, years, "
          "-ed/-ing/-ly verbs and adverbs skipped); 1-3 there add its phrase", "next_unmarked"),
     _key("W", "unmarked(-1)", "Unmarked back", "previous place a missed mention may be", "previous_unmarked"),
-    _key("semicolon", "candidate(1)", "Name", "next name, number or people no entity marks yet (a capitalised "
+    _key("semicolon", "candidate(1)", "Name", "next name, number or noun for people no entity marks yet (a capitalised "
          "word where a name starts, not one capitalised only as a sentence's first, a figure's first number, a noun for people: residents, the army said; what w "
          "stops at, other common nouns skipped); 1-3 there add the whole name, the figure with its qualifier or "
          "the noun group, and go on to the next such place", "next_candidate"),
-    _key("colon", "candidate(-1)", "Name back", "previous name, number or people no entity marks yet",
+    _key("colon", "candidate(-1)", "Name back", "previous name, number or noun for people no entity marks yet",
          "previous_candidate"),
     _key("number_sign", "occurrence(1)", "Again", "next place with the same words: the current entity's, or the word "
          "under the cursor when there is none or they stand nowhere else (wrapping around)", "next_occurrence"),
@@ -79,7 +79,8 @@ SELECTING = [
 EDITING = [
     _key("enter", "accept", "Accept", "accept the current suggestion (or a rejected one shown with R: taken back)",
          "accept", show=True),
-    _key("x,delete", "reject", "Reject", "reject the current suggestion, or remove the current span", "reject",
+    _key("x,delete", "reject", "Reject", "reject the current suggestion, or remove the current span (a selection it "
+         "only clears, saying so)", "reject",
          show=True),
     *(
         _key(key, f"label('{label.value}')", label.value.title(),

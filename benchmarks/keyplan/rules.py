@@ -53,6 +53,19 @@ class StoreRules:
                 self.replaced.discard(sid)
                 self.undecided.add(sid)
 
+    def _take(self, span_id: int) -> None:
+        """`Store._matched`: a span an edit (resize, relabel) leaves with exactly the words and label of a pending
+        suggestion, or of one rejected as replaced, is that suggestion, accepted; one rejected by hand stays."""
+        span = self.spans[span_id]
+        if self.origin.get(span_id) is not None:
+            return
+        for sid in sorted(self.undecided | self.replaced):
+            if self.suggestions[sid].key == span.key:
+                self.undecided.discard(sid)
+                self.replaced.discard(sid)
+                self.origin[span_id] = sid
+                return
+
     def _new_span(self, span: Span, suggestion: int | None) -> int:
         span_id = self.next_id
         self.next_id += 1
@@ -138,6 +151,7 @@ class StoreRules:
         self.spans[span_id] = Span(span.start, span.end, label, span.speaker if label == QUOTE else None)
         self._replace(self.spans[span_id])
         self._free()
+        self._take(span_id)
         if span.label == ACTOR:
             self._unlink_quotes_of(span)
         return ("span", span_id)
@@ -149,6 +163,7 @@ class StoreRules:
         self.spans[span_id] = Span(start, end, span.label, span.speaker)
         self._replace(self.spans[span_id])
         self._free()
+        self._take(span_id)
         if span.label == ACTOR:
             self._unlink_quotes_of(span, moved_to=(start, end))
         return ("span", span_id)

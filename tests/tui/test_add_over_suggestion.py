@@ -121,7 +121,7 @@ def test_a_span_relabelled_into_the_quote_layer_over_a_pending_quote_rejects_it_
         edit = store.relabel_span("q", WHO, span.id, "QUOTE")
         assert (edit.decided, edit.message) == (
             {ids["We will stay."]: "rejected"},
-            "ACTOR 'We' at 12:14 is now QUOTE; the suggestion it covers, QUOTE 'We will stay.' at 12:25, is rejected "
+            "ACTOR 'We' at 12:14 is now QUOTE; the suggestion it overlaps, QUOTE 'We will stay.' at 12:25, is rejected "
             "as replaced",
         )
         assert [s.text for s in store.pending("q", WHO)] == ["Gaza"]

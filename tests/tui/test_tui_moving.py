@@ -224,6 +224,22 @@ async def test_semicolon_and_colon_go_to_names_and_numbers_no_entity_marks_and_a
     assert held == [(second_yibna, "LOCATION", "Yibna"), (text.index("European"), "ACTOR", "European")]
 
 
+async def test_semicolon_and_colon_with_nothing_left_that_way_say_what_they_look_for(running):
+    """A newcomer's trial: ; at the end said "No unmarked name or number after this one", though ; stops at
+    nouns for people too (the help says so); : at the start says the same of before."""
+    async with running() as (app, pilot):
+        screen = article_screen(app)
+        screen._move_to(len(screen.model.tokens) - 1)
+        await pilot.press("semicolon")
+        after = (screen.cursor, app.messages[-1][1])
+        screen._move_to(0)
+        await pilot.press("colon")
+        before = (screen.cursor, app.messages[-1][1])
+    last = len(screen.model.tokens) - 1
+    assert after == (last, "No unmarked name, number or noun for people after this one")
+    assert before == (0, "No unmarked name, number or noun for people before this one")
+
+
 async def test_number_sign_goes_to_the_next_place_with_the_same_words_and_a_digit_marks_it(running, read_store):
     """# on a suggestion goes to the next place with its words ("Yibna" to the second "Yibna"); on a word no
     item covers, to the next place with that word, wrapping around at the end; a word that stands nowhere else

@@ -83,7 +83,7 @@ class AnnotateScreen(ArticleScreen):
             self.just_added = (current, advance_to) if current is not None else None
             self.current = None
             self.cursor = advance_to
-            message += "; on to the next name, number or people no entity marks (, back to it)"
+            message += "; on to the next name, number or noun for people no entity marks (, back to it)"
         item = self.model.get(self.current)
         if item is not None:
             self.cursor = self.model.token_index(item.start)
@@ -119,14 +119,28 @@ class AnnotateScreen(ArticleScreen):
     def action_reject(self) -> None:
         store = self.annotator_app.store
         item = self.model.get(self.current)
-        if self.selection_start is not None:
+        if self.selection_start is not None:  # x acts on an item, never on a selection's words: say so
             self.action_cancel()
+            self.say(self._selection_cleared(), "yellow")
             return
         if item is None or item.rejected:
             self.say("Rejected already" if item else "No span or suggestion under the cursor to reject", "yellow")
             return
         operation = store.reject_suggestion if item.pending else store.remove_span
         self._after(self._commit(operation, item.id), None, decided=item if item.pending else None)
+
+    def _selection_cleared(self) -> str:
+        """What x with a selection did (cleared it) and what x pressed again acts on: the item under the cursor."""
+        item = self.model.get(self.current)
+        if item is None or item.rejected:
+            return (
+                "Selection cleared, nothing removed: x rejects the suggestion or removes the span under the cursor, "
+                "and there is none here"
+            )
+        what = f"{item.label.value} {item.text!r} at {item.start}:{item.end}"
+        if item.pending:
+            return f"Selection cleared, nothing rejected: x again rejects the suggestion {what} under the cursor"
+        return f"Selection cleared, nothing removed: x again removes the span {what} under the cursor"
 
     @retried("current")
     def action_label(self, label: str) -> None:

@@ -121,8 +121,8 @@ class CursorScreen(Screen[None]):
         self._to_unmarked(stops.next_unmarked, step, "unmarked word")
 
     def action_candidate(self, step: int) -> None:
-        """The next (or previous) name or number no entity marks: a missed name or figure in two keys."""
-        self._to_unmarked(stops.next_candidate, step, "unmarked name or number")
+        """The next (or previous) name, number or noun for people no entity marks: a missed mention in two keys."""
+        self._to_unmarked(stops.next_candidate, step, "unmarked name, number or noun for people")
 
     def action_occurrence(self, step: int) -> None:
         """The next (or previous) place with the current entity's words, or the cursor's word (wrapping around;
