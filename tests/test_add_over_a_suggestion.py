@@ -281,3 +281,26 @@ def test_a_span_moved_onto_exactly_a_suggestion_rejected_by_hand_leaves_it_rejec
         assert (edit.message, edit.decided) == ("ACTOR 'Rui Sousa' at 27:36", {})
         assert store.decisions(article, "alice") == {rui: "rejected"}
         assert [s.suggestion_id for s in store.spans(article, "alice")] == [None]
+
+
+def test_a_quote_accepted_after_its_speaker_suggestion_was_replaced_takes_the_span_that_replaced_it(
+    tmp_path: Path,
+) -> None:
+    """A newcomer's trial: the quote's suggested speaker "Washington" was replaced by a span marked over it with other
+    edges; accepting the quote then dropped its speaker (and the speaker choice offered another ACTOR first). The
+    span that replaced the suggested speaker is that speaker now; undo gives back the quote's suggestion pending."""
+    store, article = stored(tmp_path / "x.db")
+    with store:
+        [actor, quote] = store.suggestions(article)
+        store.add_span(article, "alice", 0, 15, "ACTOR")  # "Washington said": the suggestion rejected as replaced
+        edit = store.accept_suggestion(article, "alice", quote.id)
+        quoted = [s for s in store.spans(article, "alice") if s.label == "QUOTE"]
+        assert [(s.text, s.speaker) for s in quoted] == [(QUOTE, (0, 15))]
+        assert edit.message == (
+            "accepted QUOTE 'talks failed' at 17:29 and as its speaker ACTOR 'Washington said' at 0:15, the span that "
+            "replaced the suggested one"
+        )
+        assert store.decisions(article, "alice") == {actor.id: "rejected", quote.id: "accepted"}
+        store.undo(article, "alice")
+        assert store.decisions(article, "alice") == {actor.id: "rejected"}
+        assert replay_problems(store) == []

@@ -68,13 +68,21 @@ class Deciding(History):
                         [article_id, *speaker, annotator],
                     )
                 )
+                replacing = self._span_rows(
+                    article_id, annotator, "label = 'ACTOR' AND start < ? AND \"end\" > ?", [speaker[1], speaker[0]]
+                )
                 try:
-                    if not candidates:
+                    if not candidates and len(replacing) == 1:  # a span marked over it with other edges: that one
+                        actor = replacing[0]
+                        new["spans"][0].update(speaker_start=actor["start"], speaker_end=actor["end"])
+                        message += f" and as its speaker {describe(actor)}, the span that replaced the suggested one"
+                    elif not candidates:
                         raise Refused("speaker suggestion was rejected")
-                    _, extra, _ = self._accept(article_id, annotator, candidates[0]["id"], span_id + 1)
-                    new["spans"] += extra["spans"]
-                    new["decisions"] += extra["decisions"]
-                    message += " and its speaker"
+                    else:
+                        _, extra, _ = self._accept(article_id, annotator, candidates[0]["id"], span_id + 1)
+                        new["spans"] += extra["spans"]
+                        new["decisions"] += extra["decisions"]
+                        message += " and its speaker"
                 except Refused:
                     new["spans"][0].update(speaker_start=None, speaker_end=None)
                     message += " (its suggested speaker is not an accepted ACTOR, so it has none)"

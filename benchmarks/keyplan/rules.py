@@ -93,10 +93,18 @@ class StoreRules:
                 if self.suggestions[i].label == ACTOR
                 and (self.suggestions[i].start, self.suggestions[i].end) == (s_start, s_end)
             )
+            replacing = [
+                span
+                for span in self.spans.values()
+                if span.label == ACTOR and span.start < s_end and s_start < span.end
+            ]
             try:
-                if not candidates:
+                if not candidates and len(replacing) == 1:  # the span that replaced the suggested speaker is it
+                    written[0] = (sid, Span(start, end, suggestion.label, (replacing[0].start, replacing[0].end)))
+                elif not candidates:
                     raise Refused("speaker suggestion was rejected")
-                written += self._acceptance(candidates[0])
+                else:
+                    written += self._acceptance(candidates[0])
             except Refused:
                 written[0] = (sid, Span(start, end, suggestion.label, None))
         return written
