@@ -204,7 +204,8 @@ def test_the_real_tui_on_a_copied_over_file_says_each_refusal_in_one_line_and_qu
         for _ in range(2):
             session.press_and_read("x")
             refusals.append("".join("".join(session.screen()).split()))  # without white space: lines wrap anywhere
-        session.press_and_read("l")
+        session.press("l")  # the list reads the copied file: under load it may take longer than a key's settling
+        session.wait_for(lambda: "cannotberead" in "".join("".join(session.screen()).split()), timeout=30)
         listed = "\n".join(session.screen())
         session.press_and_read("Escape")
         session.quit_and_wait(status)
