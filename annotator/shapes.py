@@ -13,6 +13,7 @@ from annotator.wordlists import (
     CURRENCIES,
     DATES,
     DETERMINERS,
+    FRACTIONS,
     FUNCTION_WORDS,
     MODIFIER_ENDINGS,
     MODIFIERS,
@@ -165,6 +166,18 @@ def capital_by_position(text: str, tokens: Tokens, index: int) -> bool:
     )
 
 
+def _fraction_after(text: str, tokens: Tokens, hyphen: int) -> int | None:
+    """The last token of a fraction joined by the hyphen at `hyphen` ("-thirds", "-and-a-half"), or None."""
+    words: list[str] = []
+    for index in range(hyphen, min(hyphen + 6, len(tokens))):
+        if index > hyphen and not joined(text, tokens, index - 1, index):
+            return None
+        words.append(word_at(text, tokens, index).lower())
+        if words[-1] in FRACTIONS and words[:-1] in (["-"], ["-", "and", "-", "a", "-"], ["-", "and", "-", "an", "-"]):
+            return index
+    return None
+
+
 def number_range(text: str, tokens: Tokens, index: int) -> TokenRange:
     """The figure around token `index`: numbers and scale words, ranges, and the qualifier before them."""
     first = last = index
@@ -172,6 +185,8 @@ def number_range(text: str, tokens: Tokens, index: int) -> TokenRange:
         word = word_at(text, tokens, last + 1).lower()
         if is_number(word) or word in SCALES:
             last += 1
+        elif word == "-" and (fraction := _fraction_after(text, tokens, last + 1)) is not None:
+            last = fraction  # "two-thirds", "three-and-a-half"
         elif (
             word in RANGE_WORDS
             and last + 2 < len(tokens)

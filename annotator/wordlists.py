@@ -30,6 +30,8 @@ NUMBER_WORDS = frozenset({"zero", "one", "two", "three", "four", "five", "six", 
                           "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
                           "billions", "trillion", "dozen", "dozens", "half", "quarter", "third"})  # fmt: skip
 SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "percent", "%", "per", "cent"})
+#: Fractions joined to a number by a hyphen: "two-thirds", "three-quarters" (and "-and-a-half").
+FRACTIONS = frozenset({"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths"})
 #: Words before a number that change what it says ("at least 35", "more than 800,000", "nearly half").
 QUALIFIERS = (("at", "least"), ("at", "most"), ("more", "than"), ("less", "than"), ("fewer", "than"),
               ("up", "to"), ("as", "many", "as"), ("as", "much", "as"), ("nearly",), ("almost",), ("about",),

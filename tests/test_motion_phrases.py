@@ -469,3 +469,15 @@ def test_the_next_candidate_skips_a_number_that_counts_time() -> None:
     few = [(t.start, t.end) for t in tokenize([text])[0]]
     found = [text[slice(*few[i])] for i in range(len(few)) if is_candidate(text, few, i, lambda _: False)]
     assert found == ["40", "people", "3"]
+
+
+def test_the_figure_key_takes_a_hyphenated_fraction_whole() -> None:
+    """A newcomer's trial: 3 on "two" in "about two-thirds" added "about two"; the suggester's figure is the whole."""
+    text = "About two-thirds of voters agreed, and the count took three-and-a-half hours."
+    few = [(t.start, t.end) for t in tokenize([text])[0]]
+    found = []
+    for word in ("two", "three"):
+        index = next(i for i, (s, e) in enumerate(few) if text[s:e] == word)
+        first, last = phrases.at_cursor(text, few, index, "FIGURE")
+        found.append(text[few[first][0] : few[last][1]])
+    assert found == ["About two-thirds", "three-and-a-half"]
