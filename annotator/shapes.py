@@ -166,16 +166,26 @@ def capital_by_position(text: str, tokens: Tokens, index: int) -> bool:
     )
 
 
+#: The words from a hyphen before a fraction: "-thirds", "-and-a-half", "-and-an-eighth".
+_FRACTION_LEADS = (("-",), ("-", "and", "-", "a", "-"), ("-", "and", "-", "an", "-"))
+
+
+def fraction_length(words: Sequence[str]) -> int:
+    """How many of these lower-case words, from a hyphen after a number, make a fraction joined to it ("-thirds": 2,
+    "-and-a-half": 6); 0 if they make none."""
+    for lead in _FRACTION_LEADS:
+        if tuple(words[: len(lead)]) == lead and len(words) > len(lead) and words[len(lead)] in FRACTIONS:
+            return len(lead) + 1
+    return 0
+
+
 def _fraction_after(text: str, tokens: Tokens, hyphen: int) -> int | None:
     """The last token of a fraction joined by the hyphen at `hyphen` ("-thirds", "-and-a-half"), or None."""
-    words: list[str] = []
-    for index in range(hyphen, min(hyphen + 6, len(tokens))):
-        if index > hyphen and not joined(text, tokens, index - 1, index):
-            return None
-        words.append(word_at(text, tokens, index).lower())
-        if words[-1] in FRACTIONS and words[:-1] in (["-"], ["-", "and", "-", "a", "-"], ["-", "and", "-", "an", "-"]):
-            return index
-    return None
+    end = hyphen
+    while end < min(hyphen + 6, len(tokens)) and (end == hyphen or joined(text, tokens, end - 1, end)):
+        end += 1
+    length = fraction_length([word_at(text, tokens, i).lower() for i in range(hyphen, end)])
+    return hyphen + length - 1 if length else None
 
 
 def number_range(text: str, tokens: Tokens, index: int) -> TokenRange:

@@ -68,25 +68,27 @@ class Deciding(History):
                         [article_id, *speaker, annotator],
                     )
                 )
-                replacing = self._span_rows(
-                    article_id, annotator, "label = 'ACTOR' AND start < ? AND \"end\" > ?", [speaker[1], speaker[0]]
-                )
                 try:
-                    if not candidates and len(replacing) == 1:  # a span marked over it with other edges: that one
-                        actor = replacing[0]
-                        new["spans"][0].update(speaker_start=actor["start"], speaker_end=actor["end"])
-                        message += f" and as its speaker {describe(actor)}, the span that replaced the suggested one"
-                    elif not candidates:
-                        raise Refused("speaker suggestion was rejected")
-                    else:
+                    if candidates:
                         _, extra, _ = self._accept(article_id, annotator, candidates[0]["id"], span_id + 1)
                         new["spans"] += extra["spans"]
                         new["decisions"] += extra["decisions"]
                         message += " and its speaker"
+                    elif len(replacing := self._replacing(article_id, annotator, speaker)) == 1:
+                        actor = replacing[0]  # a span marked over the suggested speaker with other edges: that one
+                        new["spans"][0].update(speaker_start=actor["start"], speaker_end=actor["end"])
+                        message += f" and as its speaker {describe(actor)}, the span that replaced the suggested one"
+                    else:
+                        raise Refused("speaker suggestion was rejected")
                 except Refused:
                     new["spans"][0].update(speaker_start=None, speaker_end=None)
                     message += " (its suggested speaker is not an accepted ACTOR, so it has none)"
         return old, new, message
+
+    def _replacing(self, article_id: str, annotator: str, speaker: tuple[int, int]) -> list[Row]:
+        """The annotator's ACTOR spans over any part of a suggested speaker's offsets."""
+        where = "label = 'ACTOR' AND start < ? AND \"end\" > ?"
+        return self._span_rows(article_id, annotator, where, [speaker[1], speaker[0]])
 
     def accept_corrected(
         self,

@@ -155,13 +155,15 @@ def things_named(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
         if span.label is not Label.FIGURE and _introduced_by_thing(doc, span.start):
             dropped.add((span.start, span.end))
             if span.end >= len(doc) or doc[span.end].is_punct:
-                things.add(_bare(doc, span))
+                things.add(bare_name(doc, span))
     return [
-        s for s in spans if (s.start, s.end) not in dropped and (s.label is Label.FIGURE or _bare(doc, s) not in things)
+        s
+        for s in spans
+        if (s.start, s.end) not in dropped and (s.label is Label.FIGURE or bare_name(doc, s) not in things)
     ]
 
 
-def _bare(doc: Doc, span: Candidate) -> str:
+def bare_name(doc: Doc, span: Candidate) -> str:
     """A span's text without a leading article: "The Seawind" and "Seawind" name one thing."""
     start = span.start + (1 if doc[span.start].lower_ == "the" and span.end - span.start > 1 else 0)
     return doc[start : span.end].text

@@ -23,7 +23,9 @@ import re
 from typing import TYPE_CHECKING
 
 from annotator.models import Label
+from annotator.shapes import fraction_length
 from annotator.suggest.entities import Candidate
+from annotator.suggest.general_v4 import bare_name
 from annotator.suggest.lexicon import ROUND_NUMBERS, _words
 
 if TYPE_CHECKING:
@@ -53,8 +55,6 @@ PLACE_OF_NOUNS = _words(
 )
 #: A model's number after a maker's name: "Airbus A320", "Boeing 737", "787-9".
 MODEL_NUMBER = re.compile(r"[A-Z]{0,2}[1-9][0-9]{2,3}(?:-[0-9]+)?[A-Za-z]{0,3}")
-#: The words of a hyphenated fraction after a whole number: "three-and-a-half", "two-and-a-quarter".
-FRACTIONS = frozenset({"half", "quarter", "third"})
 
 
 def _capital_word(token: Token) -> bool:
@@ -154,12 +154,9 @@ def vessels(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     names = {name for span in spans if span.label is not Label.FIGURE and (name := _vessel_name(doc, span)) is not None}
     if not names:
         return spans
-
-    def bare(span: Candidate) -> str:
-        words = doc[span.start : span.end]
-        return words[1:].text if words[0].lower_ == "the" and len(words) > 1 else words.text
-
-    return [s for s in spans if s.label is Label.FIGURE or (_vessel_name(doc, s) is None and bare(s) not in names)]
+    return [
+        s for s in spans if s.label is Label.FIGURE or (_vessel_name(doc, s) is None and bare_name(doc, s) not in names)
+    ]
 
 
 def _maker_of_model(doc: Doc, span: Candidate) -> bool:
@@ -210,16 +207,11 @@ def places_of(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
 
 def _fraction_end(doc: Doc, end: int) -> int:
     """Past "-and-a-half" (and a round number after it) from `end`, or `end` itself."""
-    words = [t.lower_ for t in doc[end : end + 6]]
-    if (
-        words[:5] in (["-", "and", "-", "a", "-"], ["-", "and", "-", "an", "-"])
-        and words[5:6]
-        and words[5] in FRACTIONS
-    ):
-        end += 6
-        if end < len(doc) and doc[end].lower_ in ROUND_NUMBERS:
-            end += 1
-    return end
+    length = fraction_length([t.lower_ for t in doc[end : end + 6]])
+    if length < 3:  # the "-and-a-" forms only: a figure the sources made holds "-thirds" already ("about two-thirds")
+        return end
+    end += length
+    return end + 1 if end < len(doc) and doc[end].lower_ in ROUND_NUMBERS else end
 
 
 def hyphenated_figures(doc: Doc, spans: list[Candidate]) -> list[Candidate]:

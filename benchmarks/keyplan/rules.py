@@ -93,21 +93,20 @@ class StoreRules:
                 if self.suggestions[i].label == ACTOR
                 and (self.suggestions[i].start, self.suggestions[i].end) == (s_start, s_end)
             )
-            replacing = [
-                span
-                for span in self.spans.values()
-                if span.label == ACTOR and span.start < s_end and s_start < span.end
-            ]
             try:
-                if not candidates and len(replacing) == 1:  # the span that replaced the suggested speaker is it
-                    written[0] = (sid, Span(start, end, suggestion.label, (replacing[0].start, replacing[0].end)))
-                elif not candidates:
-                    raise Refused("speaker suggestion was rejected")
-                else:
+                if candidates:
                     written += self._acceptance(candidates[0])
+                elif len(replacing := self._replacing(s_start, s_end)) == 1:  # as `Store._replacing`: that span
+                    written[0] = (sid, Span(start, end, suggestion.label, (replacing[0].start, replacing[0].end)))
+                else:
+                    raise Refused("speaker suggestion was rejected")
             except Refused:
                 written[0] = (sid, Span(start, end, suggestion.label, None))
         return written
+
+    def _replacing(self, start: int, end: int) -> list[Span]:
+        """The ACTOR spans over any part of a suggested speaker's offsets."""
+        return [span for span in self.spans.values() if span.label == ACTOR and span.start < end and start < span.end]
 
     def _accept_suggestion(self, sid: int) -> ItemKey:
         first = None
