@@ -264,6 +264,21 @@ def at_cursor(
     return ladder[0]
 
 
+def key_phrases(
+    text: str, tokens: Tokens, index: int, covered: Callable[[int], bool] | None = None
+) -> list[tuple[tuple[Label, ...], TokenRange]]:
+    """What each label key would add at token `index` with nothing selected (`at_cursor`), the keys adding the
+    same words together, in key order; the quote key only where there is a quotation to add: a preview for the
+    status line, so that a digit pressed at a stop of `;` adds no surprise."""
+    found: dict[TokenRange, list[Label]] = {}
+    for label in (Label.ACTOR, Label.LOCATION, Label.FIGURE):
+        found.setdefault(at_cursor(text, tokens, index, label, covered), []).append(label)
+    around = quotation(text, tokens, index)
+    if around is not None:
+        found.setdefault(around, []).append(Label.QUOTE)
+    return [(tuple(labels), words) for words, labels in found.items()]
+
+
 def noun_group(
     text: str, tokens: Tokens, index: int, ladder: list[TokenRange], covered: Callable[[int], bool]
 ) -> TokenRange:

@@ -39,8 +39,8 @@ def _hint(app) -> str:
 
 async def test_the_status_line_inside_a_quote_says_what_the_keys_do_there(running) -> None:
     """A newcomer's trial: with the cursor inside a pending quote the status line offered "1-4 label", while a
-    label digit there adds an entity at the cursor and x rejects the quote. It says what each key does there;
-    on an entity, 1-3 (4 adds a quote around it instead)."""
+    label digit there adds an entity at the cursor and x rejects the quote. It says what each key does there, and
+    which words a digit adds; on an entity, 1-3 (4 adds a quote around it instead)."""
     from tests.tui.test_tui_keys import go_to_word
 
     async with running() as (app, pilot):
@@ -50,8 +50,8 @@ async def test_the_status_line_inside_a_quote_says_what_the_keys_do_there(runnin
         assert item is not None and item.is_quote and item.pending
         assert (
             _hint(app)
-            == "  (enter or 4 accept the quote, x reject it, s choose its speaker; 1-3 add an entity at the cursor)"
+            == "  (enter or 4 accept the quote, x reject it, s choose its speaker; 1-3 add 'The occupation' at the cursor)"
         )
         await pilot.press("enter")
         await go_to_word(pilot, app, "occupation")
-        assert _hint(app) == "  (x remove the quote, s choose its speaker; 1-3 add an entity at the cursor)"
+        assert _hint(app) == "  (x remove the quote, s choose its speaker; 1-3 add 'The occupation' at the cursor)"

@@ -17,7 +17,9 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 
+from annotator import phrases
 from annotator.errors import AnnotatorError
+from annotator.tui.bindings import LABEL_KEYS, key_name
 from annotator.tui.failures import said
 from annotator.tui.layout import display
 from annotator.tui.model import ArticleModel, Item
@@ -27,6 +29,7 @@ from annotator.tui.widgets.article_view import ArticleView, Marks
 from annotator.tui.widgets.bars import KeyBar, TitleBar
 from annotator.tui.widgets.info import Legend, StatusLine
 from annotator.tui.widgets.span_panel import SpanPanel, describe
+from annotator.vocabulary import Label
 
 if TYPE_CHECKING:
     from annotator.rows import ArticleRows
@@ -37,16 +40,25 @@ WIDE_SCREEN = 110  # columns from which the side panel is wide
 SIDE_WIDTHS = (28, 40)  # narrow, wide
 
 
+#: Each label's key before a keymap file moves it.
+DIGITS = {label: key for key, label in LABEL_KEYS.items()}
+
 #: What the keys do on the current item, by (kind, is a quote): inside a quote a digit of an entity adds one at
 #: the cursor (`AnnotateScreen.action_label`), and 4 on an entity adds a quote around it, so neither "labels" it.
 _KEYS_ON = {
     ("pending", False): "  (enter accept, x reject, 1-3 label)",
-    ("pending", True): "  (enter or 4 accept the quote, x reject it, s choose its speaker; 1-3 add an entity at the "
-    "cursor)",
-    ("span", True): "  (x remove the quote, s choose its speaker; 1-3 add an entity at the cursor)",
+    ("pending", True): "  (enter or 4 accept the quote, x reject it, s choose its speaker; {add})",
+    ("span", True): "  (x remove the quote, s choose its speaker; {add})",
     ("rejected", False): "  (rejected: enter takes it back)",
     ("rejected", True): "  (rejected: enter takes it back)",
 }
+
+
+def _in_a_row(keys: list[str]) -> bool:
+    """Whether the keys are digits one after the other ("1", "2", "3": written "1-3")."""
+    return all(k.isdigit() for k in keys) and [int(k) for k in keys] == list(
+        range(int(keys[0]), int(keys[0]) + len(keys))
+    )
 
 
 class ArticleScreen(CursorScreen):
@@ -206,10 +218,38 @@ class ArticleScreen(CursorScreen):
             self.status_line.say(f"Selected {words!r}: 1-4 add it with that label, escape clears", "dim")
         elif item is not None:
             line = describe(item, self.model, self.app.current_theme.dark)
-            line.append(_KEYS_ON.get((item.kind, item.is_quote), ""), "dim")
+            keys = _KEYS_ON.get((item.kind, item.is_quote), "")
+            line.append(keys.format(add=self._what_keys_add(quote=False)) if "{add}" in keys else keys, "dim")
             self.status_line.say(line)
         else:
-            self.status_line.say('tab: next to decide · arrows move · v, ": select · 1-4: add · ?: help', "dim")
+            self.status_line.say(f"{self._what_keys_add()} · tab: next to decide · v: select · ?: help", "dim")
+
+    def _what_keys_add(self, quote: bool = True) -> str:
+        """What the label keys would add at the cursor ("1-3 add 'the harbour master' · 4 adds the quotation"; the
+        quote key left out inside a quote, where it accepts the quote): the phrase a digit takes can be longer than
+        the word the cursor shows, as at a stop of `;`."""
+        model = self.model
+        if not model.tokens:
+            return "1-4: add"
+        keymap, parts = self.annotator_app.keymap, []
+        for labels, (first, last) in phrases.key_phrases(
+            model.text, model.tokens, self.cursor, lambda index: model.spanned(*model.tokens[index])
+        ):
+            labels = labels if quote else tuple(label for label in labels if label is not Label.QUOTE)
+            if not labels:
+                continue
+            keys = [
+                key_name(keymap.get(f"label_{label.value.lower()}", DIGITS[label]).split(",")[0]) for label in labels
+            ]
+            named = f"{keys[0]}-{keys[-1]}" if len(keys) > 2 and _in_a_row(keys) else "/".join(keys)
+            if labels == (Label.QUOTE,):
+                parts.append(f"{named} adds the quotation")
+                continue
+            start, end = model.tokens[first][0], model.tokens[last][1]
+            words = display(model.text[start:end].replace("\n", " "))
+            words = words if len(words) <= 40 else words[:24] + " … " + words[-12:]
+            parts.append(f"{named} add{'s' if len(keys) == 1 else ''} {words!r}{'' if quote else ' at the cursor'}")
+        return " · ".join(parts)
 
     def _redraw(self, follow: bool = True) -> None:
         self.view.set_marks(self._marks())

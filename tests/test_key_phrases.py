@@ -1,0 +1,44 @@
+"""What each label key would add at the cursor with nothing selected (`phrases.key_phrases`), which the status
+line shows: a newcomer's trial found that at a stop of `;` the screen shows only the cursor's word while a digit
+adds a whole phrase. Keys adding the same words are grouped; the quote key only where a quotation is."""
+
+from __future__ import annotations
+
+from annotator import phrases
+from annotator.suggest.tokens import tokenize
+from annotator.vocabulary import Label
+
+TEXT = 'The harbour master said: "One resident stayed." At least 35 people died.'
+TOKENS = [(t.start, t.end) for t in tokenize([TEXT])[0]]
+ENTITIES = (Label.ACTOR, Label.LOCATION, Label.FIGURE)
+
+
+def previews(word: str) -> list[tuple[tuple[Label, ...], str]]:
+    index = next(i for i, (start, end) in enumerate(TOKENS) if TEXT[start:end] == word)
+    return [(labels, TEXT[TOKENS[a][0] : TOKENS[b][1]]) for labels, (a, b) in phrases.key_phrases(TEXT, TOKENS, index)]
+
+
+def test_a_common_noun_adds_its_group_and_the_quote_key_the_next_quotation_of_the_paragraph() -> None:
+    assert previews("master") == [(ENTITIES, "The harbour master"), ((Label.QUOTE,), "One resident stayed.")]
+
+
+def test_one_before_a_noun_for_people_is_an_actor_with_it_and_a_number_for_the_other_keys() -> None:
+    assert previews("One") == [
+        ((Label.ACTOR,), "One resident"),
+        ((Label.LOCATION, Label.FIGURE), "One"),
+        ((Label.QUOTE,), "One resident stayed."),
+    ]
+
+
+def test_a_number_adds_its_qualifier_and_after_the_last_quotation_the_quote_key_is_left_out() -> None:
+    assert previews("35") == [(ENTITIES, "At least 35")]
+
+
+def test_a_span_already_added_bounds_the_group() -> None:
+    index = TOKENS.index(next(t for t in TOKENS if TEXT[t[0] : t[1]] == "master"))
+    harbour = index - 1
+    found = phrases.key_phrases(TEXT, TOKENS, index, lambda i: i == harbour)
+    assert [(labels, TEXT[TOKENS[a][0] : TOKENS[b][1]]) for labels, (a, b) in found] == [
+        (ENTITIES, "master"),
+        ((Label.QUOTE,), "One resident stayed."),
+    ]

@@ -1,0 +1,45 @@
+"""A newcomer's trial: at a stop of `;` the screen showed the cursor's word only, while the digit pressed there
+added a whole phrase ("Finance minister", "the harbour master"). With nothing current the status line says what
+each label key would add (keys as the keymap file sets them); inside a quote, what a digit adds at the cursor.
+Pilot on a real database; what the key then adds is checked in it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.tui.app import make_app
+from tests.tui.conftest import WHO
+from tests.tui.fixtures import held_spans, one_article
+
+TEXT = 'Rescuers searched all night. The harbour master said: "One resident stayed." At least 35 people died.'
+
+
+def status(app) -> str:
+    return app.screen.status_line.text.plain
+
+
+async def test_at_a_stop_the_status_line_says_what_each_key_adds_and_the_key_adds_it(tmp_path: Path) -> None:
+    db = one_article(tmp_path / "n.db", TEXT)
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("semicolon")  # opened on Rescuers (a stop itself): on to master
+        assert status(app) == (
+            "1-3 add 'The harbour master' · 4 adds the quotation · tab: next to decide · v: select · ?: help"
+        )
+        await pilot.press("1")
+        assert status(app).startswith("added ACTOR 'The harbour master'")
+    assert held_spans(db, WHO) == [("ACTOR", "The harbour master")]
+
+
+async def test_keys_moved_by_the_keymap_file_are_named_as_moved(tmp_path: Path) -> None:
+    db = one_article(tmp_path / "n.db", TEXT)
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text('label_actor = "a"\n')
+    app = make_app(db, WHO, keymap_path=keymap)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("semicolon", "semicolon")  # from Rescuers: master, One
+        assert status(app) == (
+            "a adds 'One resident' · 2/3 add 'One' · 4 adds the quotation · tab: next to decide · v: select · ?: help"
+        )
