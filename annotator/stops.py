@@ -27,9 +27,11 @@ from annotator.wordlists import (
     FUNCTION_WORDS,
     NOT_MODIFIERS,
     PARTICLES,
+    PEOPLE_NOUNS,
     POSSESSIVES,
     PRONOUN_ONE,
     QUALIFIER_WORDS,
+    SPEECH_VERB_FORMS,
     TIME_UNITS,
     TITLES,
 )
@@ -144,6 +146,8 @@ def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int],
     however many common words lie between."""
     word = word_at(text, tokens, index)
     number = is_number(word)
+    if not number and _titles_a_name(text, tokens, index, covered):
+        return False
     if not (word[:1].isupper() or number or is_name_word(word)):
         return is_participant(text, tokens, index) and is_unmarked_word(text, tokens, index, covered)
     if not number and capital_by_position(text, tokens, index):  # read as the common word it is: "Police" stays
@@ -154,6 +158,32 @@ def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int],
         return False
     # not a title before a name marked already ("Prime | Minister Benjamin Netanyahu": titles stay off names)
     return number or not any(covered(i) for i in range(index, name_range(text, tokens, index, PARTICLES)[1] + 1))
+
+
+def _titles_a_name(text: str, tokens: Tokens, index: int, covered: Callable[[int], bool]) -> bool:
+    """Whether token `index` opens a title right before a name ("Finance minister | Ada Lee", "Chief executive |
+    Tom Hale", "the minister | Ada Lee"): titles stay off names (the guide), so no mention starts there. Before a
+    marked name: title words and nouns for people, with up to two other lower-case words ("executive"). Before a
+    name no entity marks, the name is the stop only after a lower-case noun for people ("minister"): capitalised
+    title words may open a name ("General Motors", "Prince Edward Island"), so they stay a stop there."""
+    titled, lowered, loose, position = False, False, False, index
+    while position < len(tokens) and position - index < 3:
+        word = word_at(text, tokens, position)
+        if position > index and not joined(text, tokens, position - 1, position):
+            return False
+        if covered(position):
+            return titled and position > index and is_name_word(word)
+        if position > index and is_name_word(word):
+            return lowered and not loose
+        if word.rstrip(".").capitalize() in TITLES or word.lower() in PEOPLE_NOUNS:
+            titled = True
+            lowered = lowered or (word.islower() and word in PEOPLE_NOUNS)
+        elif word.isalpha() and word.islower() and word not in FUNCTION_WORDS and word not in SPEECH_VERB_FORMS:
+            loose = True
+        else:
+            return False
+        position += 1
+    return False
 
 
 def next_candidate(text: str, tokens: Tokens, index: int, step: int, covered: Callable[[int], bool]) -> int:

@@ -85,7 +85,9 @@ PEOPLE_NOUNS = frozenset({
     "prisoner", "inmate", "hostage", "pilot", "crew", "minor", "people", "person", "man", "men", "woman", "women",
     "child", "children", "family", "families", "relative", "parent", "police", "authority", "authorities",
     "organizer", "organiser", "leader", "member", "guest", "personnel", "staff", "government", "army", "military",
-    "force", "local", "interviewee", "speaker", "mayor", "governor", "president", "council", "participant"})  # fmt: skip
+    "force", "local", "interviewee", "speaker", "mayor", "governor", "president", "council", "participant", "diver",
+    "daughter", "son", "mother", "father", "brother", "sister", "sibling", "grandmother", "grandfather", "grandson",
+    "granddaughter", "grandchild", "grandchildren", "uncle", "aunt", "cousin", "nephew", "niece"})  # fmt: skip
 #: A verb of saying after a common noun makes it a speaker, so a participant ("residents said").
 SPEECH_VERB_FORMS = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "reported", "announced",
                                "stated", "claimed", "confirmed", "warned", "urged", "noted", "explained",

@@ -1,0 +1,56 @@
+"""Where `;` stops, from a newcomer's trial: it stopped at title words opening a sentence before a name already
+marked ("Finance minister | Ada Lee", "Chief executive | Tom Hale"; titles stay off names, the guide) and
+skipped nouns for family members and divers ("Their daughters", "the divers"). Core functions, exact stops."""
+
+from __future__ import annotations
+
+from annotator.stops import is_candidate, next_candidate
+from annotator.suggest.tokens import tokenize
+
+TEXT = (
+    "Finance minister Ada Lee said the plan works. Chief executive Tom Hale agreed. "
+    "Their daughters and the divers waited. The minister Ada Lee left."
+)
+TOKENS = [(t.start, t.end) for t in tokenize([TEXT])[0]]
+
+
+def marking(*names: str):
+    marked = set()
+    for name in names:
+        start = TEXT.find(name)
+        while start >= 0:
+            marked |= {i for i, (s, e) in enumerate(TOKENS) if s >= start and e <= start + len(name)}
+            start = TEXT.find(name, start + 1)
+    return lambda index: index in marked
+
+
+def stops(covered) -> list[str]:
+    found, index = [], 0
+    if is_candidate(TEXT, TOKENS, 0, covered):
+        found.append(0)
+    while (following := next_candidate(TEXT, TOKENS, index, 1, covered)) != index:
+        found.append(following)
+        index = following
+    return [TEXT[slice(*TOKENS[i])] for i in found]
+
+
+def test_titles_before_marked_names_are_no_stops_and_family_nouns_and_divers_are() -> None:
+    assert stops(marking("Ada Lee", "Tom Hale")) == ["daughters", "divers"]
+
+
+def test_before_a_name_not_yet_marked_the_name_is_the_stop() -> None:
+    """ "Chief executive" stays a stop before an unmarked name: "executive" is no title word, and without a parse
+    "Chief executive visits ..." could be a sentence about no name."""
+    assert stops(marking("Tom Hale")) == ["Ada", "daughters", "divers", "Ada"]
+    assert stops(marking("Ada Lee")) == ["Chief", "Tom", "daughters", "divers"]
+
+
+def test_a_capitalised_title_word_before_an_unmarked_name_stays_a_stop() -> None:
+    """It may open the name itself ("General Motors"); as before, the key there adds the name whole."""
+    text = "Workers at General Motors and the minister Ada Lee met."
+    tokens = [(t.start, t.end) for t in tokenize([text])[0]]
+    general = next(i for i, (s, e) in enumerate(tokens) if text[s:e] == "General")
+    minister = next(i for i, (s, e) in enumerate(tokens) if text[s:e] == "minister")
+    assert is_candidate(text, tokens, general, lambda _: False)
+    assert not is_candidate(text, tokens, minister, lambda _: False)  # its name is the stop
+    assert next_candidate(text, tokens, general + 1, 1, lambda _: False) == minister + 1  # from "Motors": "Ada"
