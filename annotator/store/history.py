@@ -109,7 +109,10 @@ class History(Changes):
             first = min(spans.values(), key=lambda r: r["start"])
             return f" of {describe(first)} and {count - 1} other span{'s' * (count != 2)}"
         if spans:
-            return f" of {describe(next(iter(spans.values())))}"
+            ((span_id, row),) = spans.items()
+            return (
+                f" of {_changed(_by_id(before, 'spans').get(span_id), row)}{self._decided(article_id, before, after)}"
+            )
         if decided:
             try:
                 return f" of {describe(self._suggestion(article_id, next(iter(decided))))}"
@@ -117,9 +120,42 @@ class History(Changes):
                 return " of a suggestion since replaced"
         return ""
 
+    def _decided(self, article_id: str, before: Row, after: Row) -> str:
+        """The suggestions an undo or redo decides again or makes pending again beside its span (an added span's
+        replaced suggestion): "; LOCATION 'Harbour' at 4:11 is pending again". Not a span's own suggestion."""
+        linked = {row.get("suggestion_id") for row in [*before.get("spans", []), *after.get("spans", [])]}
+        was, now = _by_id(before, "decisions", "suggestion_id"), _by_id(after, "decisions", "suggestion_id")
+        notes = []
+        for suggestion_id in sorted(set(was) | set(now)):
+            if suggestion_id in linked or was.get(suggestion_id) == now.get(suggestion_id):
+                continue
+            decision = now.get(suggestion_id)
+            state = "pending again" if decision is None else f"{decision['decision']} again"
+            try:
+                notes.append(f"; {describe(self._suggestion(article_id, suggestion_id))} is {state}")
+            except NotFound:  # replaced by a later `annotator suggest`
+                continue
+        return "".join(notes)
+
     def applied_events(self, article_id: str, annotator: str) -> list[int]:
         """Ids of the events whose change is in effect now (not undone), oldest first."""
         return self._stacks(article_id, annotator)[0]
+
+
+def _by_id(change: Row, part: str, key: str = "id") -> dict[int, Row]:
+    return {row[key]: row for row in change.get(part, [])}
+
+
+def _changed(was: Row | None, now: Row) -> str:
+    """A span an undo or redo changed, as it was and what it is now ("ACTOR 'The Harbour master' at 0:18, back
+    to 'Harbour master' at 4:18"); a span it adds or takes away, as it is."""
+    same_words = (was or now)["start"] == now["start"] and (was or now)["end"] == now["end"]
+    if was is None or (same_words and was["label"] == now["label"]):  # added, removed, or its speaker changed
+        return describe(now)
+    if same_words:
+        return f"{describe(was)}, now {now['label']}"
+    label = f"{now['label']} " if was["label"] != now["label"] else ""
+    return f"{describe(was)}, now {label}{describe(now).split(' ', 1)[1]}"
 
 
 def _joined(spans: str, status: str) -> str:

@@ -1,0 +1,45 @@
+"""What undo and redo say, from a newcomer's trial: an undone resize or relabel named the span as the undo left
+it (the change it undid was not in the message), and undoing a span that had replaced a suggestion did not say
+the suggestion was pending again. Real SQLite store; exact messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.models import Suggestion
+from annotator.store import Store
+from tests.tui.fixtures import one_article
+
+TEXT = "The Harbour master said the port closed."
+WHO = "ann"
+
+
+def opened(tmp_path: Path) -> Store:
+    start = TEXT.index("Harbour")
+    suggestion = Suggestion(start=start, end=start + 7, label="LOCATION", text="Harbour", suggester="test.v1")
+    return Store.open(one_article(tmp_path / "n.db", TEXT, [suggestion]))
+
+
+def test_undo_and_redo_of_a_span_that_replaced_a_suggestion_say_what_became_of_it(tmp_path: Path) -> None:
+    with opened(tmp_path) as store:
+        store.add_span("n", WHO, 4, 18, "ACTOR")
+        assert store.undo("n", WHO).message == (
+            "undid add of ACTOR 'Harbour master' at 4:18; LOCATION 'Harbour' at 4:11 is pending again"
+        )
+        assert store.redo("n", WHO).message == (
+            "redid add of ACTOR 'Harbour master' at 4:18; LOCATION 'Harbour' at 4:11 is rejected again"
+        )
+
+
+def test_an_undone_resize_or_relabel_names_the_span_as_the_edit_left_it_and_as_it_is_now(tmp_path: Path) -> None:
+    with opened(tmp_path) as store:
+        span = store.add_span("n", WHO, 4, 18, "ACTOR").spans[0]
+        store.resize_span("n", WHO, span.id, 0, 18)
+        assert store.undo("n", WHO).message == (
+            "undid resize of ACTOR 'The Harbour master' at 0:18, now 'Harbour master' at 4:18"
+        )
+        assert store.redo("n", WHO).message == (
+            "redid resize of ACTOR 'Harbour master' at 4:18, now 'The Harbour master' at 0:18"
+        )
+        store.relabel_span("n", WHO, span.id, "LOCATION")
+        assert store.undo("n", WHO).message == "undid relabel of LOCATION 'The Harbour master' at 0:18, now ACTOR"
