@@ -25,8 +25,11 @@ FILES = {
     "c_city_and_state.txt": "ST. LOUIS, Mo. — Storms tore roofs off homes.\nNo one was hurt.\n",
     "d_place_with_hyphens.txt": "PORT-AU-PRINCE - Gangs blocked the main road.\n",
     "e_dateline_alone.txt": f"LONDON (Reuters) -\n{LONG}\n",
-    # a slug before the dash is no place: the line as it is
+    "e_dated.txt": "WASHINGTON, Dec. 2, 2026 (AP) — The Senate passed the bill.\n",
+    "e_dated_reuters.txt": "LONDON, Dec 2 (Reuters) - Shares fell.\n",
+    # a slug before the dash is no place, nor is a name with lower-case words after its comma: the line as it is
     "f_slug.txt": "BREAKING — Floods kill 51 in eastern Spain\nMore follows.\n",
+    "f_not_a_region.txt": "UNESCO, a United Nations agency - report\n",
     # a first line with no dateline (the seed article's shape): the line as it is
     "g_plain_body.txt": f"{BODY}\nRescuers searched for survivors.\n",
 }
@@ -55,7 +58,10 @@ def test_a_txt_file_opening_with_a_dateline_is_titled_by_its_words_after_it(tmp_
         "c_city_and_state.txt": "Storms tore roofs off homes.",
         "d_place_with_hyphens.txt": "Gangs blocked the main road.",
         "e_dateline_alone.txt": LONG[:99].rstrip() + "…",
+        "e_dated.txt": "The Senate passed the bill.",
+        "e_dated_reuters.txt": "Shares fell.",
         "f_slug.txt": "BREAKING — Floods kill 51 in eastern Spain",
+        "f_not_a_region.txt": "UNESCO, a United Nations agency - report",
         "g_plain_body.txt": BODY,
     }
 

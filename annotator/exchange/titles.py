@@ -6,7 +6,9 @@ headline: the title is its words after the dateline (the next line's, when the d
 article list shows what each story is about, not the same place and agency at the start of every title. The
 dateline is the shape entities.v6 reads as one (`suggest/general_v6.py`), here on the line's text: a place in
 upper-case words (joined by spaces, "." or "-": "ST. LOUIS", "PORT-AU-PRINCE"), maybe a region after a comma and
-an agency in brackets, then a dash after a space; a newsroom slug ("BREAKING —") is no place.
+an agency in brackets, then a dash after a space; a newsroom slug ("BREAKING —") is no place. After the comma a
+date is read too ("LONDON, Dec 2 (Reuters) -", as Reuters dates its copy), which entities.v6 does not take for a
+dateline (a change there would be a new suggester version).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ _WORD = r"[^\W\d_]+"
 _DASH = "|".join(re.escape(dash) for dash in sorted(DATELINE_DASHES, key=len, reverse=True))
 _DATELINE = re.compile(
     rf"(?P<place>{_WORD}(?:(?: |-|\. ?){_WORD}){{0,7}}\.?)"
-    rf"(?P<region>,(?: [^\W\d_][\w.'’]*){{1,4}})?"
+    rf"(?P<region>,(?: [^\W_][\w.'’]*,?){{1,5}})?"
     r"(?: ?\([^()\n]{1,40}\))?"
     rf" (?:{_DASH})(?:\s|$)"
 )
@@ -47,6 +49,6 @@ def after_dateline(line: str) -> str | None:
     words = re.split(r"[ .\-]+", place.strip("."))
     if not place.isupper() or len(words[0]) < 2 or any(word.lower() in SLUGS for word in words):
         return None
-    if not all(word[:1].isupper() for word in region[1:].split()):
-        return None  # "UNESCO, a specialized agency -": no region's name after the comma
+    if not all(word[:1].isupper() or word.strip(",").isdigit() for word in region[1:].split()):
+        return None  # "UNESCO, a specialized agency -": no region's name (or date) after the comma
     return line[found.end() :].strip()
