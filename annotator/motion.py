@@ -93,8 +93,9 @@ def match_starts(text: str, query: str) -> list[int]:
 
 def search(text: str, tokens: Tokens, query: str, index: int, step: int) -> int | None:
     """The token of the next match after token `index` (step 1) or of the previous one before it (step -1),
-    wrapping around the article; a match inside the cursor's own token does not count. None when the query
-    occurs nowhere else."""
+    wrapping around the article; a match inside the cursor's own token is passed over, so where the only
+    match is the cursor's, the search wraps round to it: `index` itself, which the caller says is the only
+    match (as less and vim do). None when the query occurs nowhere."""
     starts = match_starts(text, query)
     if not starts or not tokens:
         return None
@@ -104,8 +105,7 @@ def search(text: str, tokens: Tokens, query: str, index: int, step: int) -> int 
         found = starts[following % len(starts)]
     else:
         found = starts[bisect_left(starts, start) - 1]  # -1 wraps to the last match
-    found_token = token_at(tokens, found)
-    return None if found_token == index else found_token
+    return token_at(tokens, found)
 
 
 def words_around(text: str, tokens: Tokens, start: int, end: int, count: int = 3) -> tuple[str, str]:

@@ -116,3 +116,9 @@ MODIFIERS = frozenset({"new", "old", "same", "next", "last", "first", "second", 
 NOT_MODIFIERS = frozenset({"concern", "govern", "deal", "steal", "reveal", "appeal", "seal", "heal", "need", "feed",
                            "proceed", "exceed", "succeed", "speed", "bed", "shed", "fed", "led", "panic",
                            "bless", "unless", "regardless", "ed"})  # fmt: skip
+#: The dashes a dateline ends with ("VALENCIA, Spain —", "LONDON (Reuters) -", "KYIV --"): entities.v6's dateline
+#: rule and the title ingest gives an article opening with one (`exchange/titles.py`).
+DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
+#: Newsroom slugs written in capitals before a dash, which are no place ("UPDATE -", "BREAKING —").
+SLUGS = frozenset({"update", "updated", "breaking", "exclusive", "analysis", "opinion", "editorial", "correction",
+                   "watch", "live", "urgent", "flash"})  # fmt: skip

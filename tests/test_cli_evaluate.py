@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from processes import annotator
 from support import SMALL_TEXT, find, word_tokens
 from typer.testing import CliRunner
 
@@ -61,12 +62,64 @@ def test_json_speaker_accuracy_with_no_reference_quote_is_null(db_path: Path, st
 
 
 def test_no_gold_is_one_line_on_stderr(db_path: Path, store: Store, small_article: str) -> None:
+    """Nobody has annotated: adjudicating (two annotators' done work) and `--gold-from NAME` (someone's) cannot
+    help yet; annotating can, or a file of gold."""
     result = run("evaluate", "--db", str(db_path))
     assert (result.exit_code, result.stderr) == (
         1,
+        "annotator: error: nothing to evaluate against: gold has no article marked done (nobody has annotated "
+        "an article yet: annotate with `annotator`, d marking each finished article done; or `--gold-from FILE` "
+        "scores against a native JSONL file)\n",
+    )
+
+
+def test_a_lone_annotator_with_nothing_done_is_told_what_unblocks_them(tmp_path: Path) -> None:
+    """A newcomer's trial, with the README's commands: the seed ingested, alice's work in progress, nothing marked
+    done. `evaluate` advised adjudicating (it needs two annotators) or `--gold-from NAME` naming nobody, and
+    `--include-in-progress` led back to the same line. It says what unblocks alice, and each way then works."""
+    db = tmp_path / "annotations.db"
+    assert annotator("ingest", SEEDS, "--db", db).returncode == 0
+    with Store.open(db) as store:
+        [article] = store.article_ids()
+        store.accept_suggestion(article, "alice", store.suggestions(article)[0].id)
+
+    def evaluated(*options: str) -> tuple[int, str]:
+        result = annotator("evaluate", "--db", db, *options)
+        return result.returncode, result.stderr
+
+    advice = (
+        "nobody has marked an article done yet: d in `annotator` marks a finished one done, then `--gold-from alice` "
+        "scores against alice's; or `--gold-from alice --include-in-progress` against work in progress"
+    )
+    assert evaluated() == (
+        1,
+        f"annotator: error: nothing to evaluate against: gold has no article marked done ({advice})\n",
+    )
+    assert evaluated("--include-in-progress") == (
+        1,
+        "annotator: error: nothing to evaluate against: gold has no article marked done or in progress "
+        "(`--gold-from alice` scores against alice's work; adjudicating needs two annotators' done articles)\n",
+    )
+    assert evaluated("--gold-from", "alice") == (
+        1,
+        "annotator: error: nothing to evaluate against: alice has no article marked done "
+        "(1 in progress: d in `annotator` marks an article done; or add --include-in-progress)\n",
+    )
+    assert evaluated("--gold-from", "alice", "--include-in-progress") == (0, "")
+    assert evaluated("--annotator", "alice") == (
+        1,
+        "annotator: error: nothing to evaluate against: gold has no article marked done (nobody but alice has "
+        "annotated: another annotator's done articles, `--gold-from NAME`, or a native JSONL file, "
+        "`--gold-from FILE`, can be the reference)\n",
+    )
+    with Store.open(db) as store:
+        store.set_status(article, "alice", Status.DONE)  # what d does
+    assert evaluated("--gold-from", "alice") == (0, "")
+    assert evaluated() == (
+        1,
         "annotator: error: nothing to evaluate against: gold has no article marked done "
-        "(adjudicate first: `annotator adjudicate --auto`, `annotator review`; or `--gold-from NAME` scores "
-        "against one annotator's done articles)\n",
+        "(`--gold-from alice` scores against alice's done articles; adjudicating needs two annotators' done "
+        "articles)\n",
     )
 
 

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from annotator.cli import app
-from annotator.exchange.ingest import title_from
+from annotator.exchange.titles import title_from
 from annotator.models import ArticleIn, Label, NativeRecord, Span
 from annotator.spans import edge_problem
 from annotator.store import Store

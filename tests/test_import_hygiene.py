@@ -20,6 +20,7 @@ CORE = [
     "annotator.exchange.schemas",
     "annotator.suggest",
     "annotator.reports.evaluation",
+    "annotator.reports.reference",
 ]
 
 

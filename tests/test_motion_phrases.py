@@ -55,7 +55,16 @@ def test_search_is_smart_case_and_wraps(tokens) -> None:
     assert TEXT[slice(*tokens[motion.search(TEXT, tokens, "israel", last, 1)])] == "Israel"  # wraps round
     assert TEXT[slice(*tokens[motion.search(TEXT, tokens, "at", last, -1)])] == "At"  # backwards
     assert motion.search(TEXT, tokens, "nowhere", 0, 1) is None
-    assert motion.search(TEXT, tokens, "Israel", 0, 1) is None  # only where the cursor is already
+
+
+def test_search_from_the_only_match_wraps_round_to_it(tokens) -> None:
+    """The cursor's own match is where a search from it wraps round to when it is the only one: the caller can
+    tell "the only match" from no match at all."""
+    gaza = index_of(tokens, "Gaza")
+    assert motion.search(TEXT, tokens, "Israel", 0, 1) == 0
+    assert motion.search(TEXT, tokens, "Israel", 0, -1) == 0
+    assert motion.search(TEXT, tokens, "aza", gaza, 1) == gaza  # inside the cursor's token
+    assert motion.search(TEXT, tokens, "Prime Minister", index_of(tokens, "Minister"), 1) == index_of(tokens, "Prime")
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,8 @@ from annotator.errors import AnnotatorError, InputError
 from annotator.exchange.formats.jsonl import dumps
 from annotator.metrics.evaluation import MatchCounts
 from annotator.models import NativeRecord, Span, Status, Suggestion
-from annotator.reports.evaluation import choose_reference, score, text_lines
+from annotator.reports.evaluation import score, text_lines
+from annotator.reports.reference import choose_reference
 from annotator.store import Store
 from annotator.vocabulary import GOLD
 
@@ -112,3 +113,26 @@ def test_articles_without_suggestions_are_reported(store: Store, with_gold: str)
 def test_scoring_the_reference_against_itself_is_refused(store: Store, with_gold: str) -> None:
     with pytest.raises(AnnotatorError, match="is the reference itself"):
         score(store, choose_reference(store, None), annotator=GOLD)
+
+
+def test_with_no_gold_the_way_on_names_whose_work_can_be_the_reference(store: Store, small_article: str) -> None:
+    """Without gold, the way on depends on who has done what: the scored annotator's own done work cannot be the
+    reference, so "nobody but alice" has marked one done; several annotators in progress are listed."""
+    store.replace_annotation(small_article, "alice", gold_spans(), Status.DONE)
+    store.replace_annotation(small_article, "bob", gold_spans()[:1], Status.IN_PROGRESS)
+    with pytest.raises(AnnotatorError) as alone:
+        score(store, choose_reference(store, None), annotator="alice")
+    store.replace_annotation(small_article, "alice", gold_spans(), Status.IN_PROGRESS)
+    store.replace_annotation(small_article, "carol", gold_spans()[:2], Status.IN_PROGRESS)
+    with pytest.raises(AnnotatorError) as several:
+        score(store, choose_reference(store, None))
+    assert str(alone.value) == (
+        "nothing to evaluate against: gold has no article marked done (nobody but alice has marked an article done "
+        "yet: d in `annotator` marks a finished one done, then `--gold-from bob` scores against bob's; or "
+        "`--gold-from bob --include-in-progress` against work in progress)"
+    )
+    assert str(several.value) == (
+        "nothing to evaluate against: gold has no article marked done (nobody has marked an article done yet: d in "
+        "`annotator` marks a finished one done, then `--gold-from NAME` scores against one annotator's (alice, bob, "
+        "carol); or `--gold-from NAME --include-in-progress` against work in progress)"
+    )

@@ -146,7 +146,8 @@ def evaluate(
     Example: annotator evaluate --suggester entities.v1 --gold-from exports/gold.jsonl --json
     Example: annotator evaluate --model models/a --unseen-by models/b   (then the same with a and b swapped)
     """
-    from annotator.reports.evaluation import choose_reference, score, text_lines
+    from annotator.reports.evaluation import score, text_lines
+    from annotator.reports.reference import choose_reference
 
     names = [name.strip() for value in suggester or [] for name in value.split(",") if name.strip()]
     with errors_as_lines(), open_store(db, read_only=True) as store:

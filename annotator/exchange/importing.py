@@ -24,11 +24,11 @@ from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.formats.stored_spans import (
     RecordSpan,
 )
-from annotator.exchange.ingest import title_from
 from annotator.exchange.predictions import UNNAMED, model_suggestions, unnamed_left_out
 from annotator.exchange.realign import StoredWords, onto
 from annotator.exchange.records import Progress, exported_spans
 from annotator.exchange.snapping import on_tokens
+from annotator.exchange.titles import title_from
 from annotator.models import (
     ArticleIn,
     Label,

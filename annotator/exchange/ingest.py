@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from annotator.errors import InputError, NotFound, describe_validation_error
 from annotator.exchange.files import jsonl_objects, read_text
+from annotator.exchange.titles import title_from
 from annotator.interrupts import interrupts_after
 from annotator.models import ArticleIn, Suggestion, blank_problem, content_hash
 from annotator.places import Note, kind_of
@@ -33,7 +34,6 @@ from annotator.suggest.tokens import tokenize
 Progress = Callable[[int, int], None]
 
 ARTICLE_FIELDS = {"id", "title", "text", "meta"}
-TITLE_LENGTH = 100
 
 
 @dataclass(frozen=True)
@@ -101,11 +101,6 @@ def _conflict(store: Store, article: ArticleIn) -> ChangedTextConflict | None:
         return None
     title = store.article(article.article_id).title
     return ChangedTextConflict(article.article_id, title, str(article.meta.get("source", "")), users)
-
-
-def title_from(text: str) -> str:
-    first = text.strip().splitlines()[0].strip()
-    return first if len(first) <= TITLE_LENGTH else first[: TITLE_LENGTH - 1].rstrip() + "…"
 
 
 def read_text_file(path: Path) -> ArticleIn:

@@ -2,7 +2,8 @@
 articles the reference has finished.
 
 The reference is gold (annotator "gold"), another annotator, or a native JSONL file; its articles are those
-it marks done (optionally also in progress). The predicted side is an annotator's current spans, or the
+it marks done (optionally also in progress): `annotator.reports.reference` chooses it, and says what to do when it
+has none. The predicted side is an annotator's current spans, or the
 model: its current suggestions for the article (`Reader.current_suggestions`: per kind, entities and quotes,
 the newest version's), or the suggester versions chosen by name, each scored on the labels it makes, so two
 versions can be compared on the same gold. Scoring is
@@ -13,32 +14,22 @@ versions can be compared on the same gold. Scoring is
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from annotator.errors import AnnotatorError, InputError
+from annotator.errors import AnnotatorError
 from annotator.exchange.records import model_name
 from annotator.metrics.corrections import AnnotatedArticle, Corrections, corrections
 from annotator.metrics.evaluation import LabelScores, SpeakerScore, evaluate_columns
 from annotator.metrics.matching import SpanColumns
-from annotator.models import ArticleIn
+from annotator.reports.reference import Reference, names, wanted_statuses, way_on
 from annotator.rows import SpanLike
 from annotator.store import Reader
 from annotator.vocabulary import GOLD, Label, Status, content_hash, suggester_labels
 
 ALL = "ALL"
 MODEL = "model"
-
-
-@dataclass(frozen=True)
-class Reference:
-    """The reference side: its name, the rule that chose its articles, and its spans per article id."""
-
-    name: str
-    articles_rule: str
-    spans: dict[str, list[SpanLike]]
 
 
 class ScoreReport(BaseModel):
@@ -75,91 +66,6 @@ def load_corrections(
                 )
 
     return corrections(articles(), annotators)
-
-
-def _statuses(include_in_progress: bool) -> list[Status]:
-    return [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
-
-
-def _rule(include_in_progress: bool) -> str:
-    return "marked done" + (" or in progress" if include_in_progress else "")
-
-
-def annotator_reference(store: Reader, name: str, include_in_progress: bool = False) -> Reference:
-    """An annotator of the database (gold included) as the reference."""
-    wanted = set(_statuses(include_in_progress))
-    ids = [article_id for article_id, status, _ in store.annotated_articles(name) if status in wanted]
-    return Reference(
-        name=name,
-        articles_rule=_rule(include_in_progress),
-        spans={article_id: list(store.spans(article_id, name)) for article_id in ids},
-    )
-
-
-def file_reference(store: Reader, path: str | Path, include_in_progress: bool = False) -> Reference:
-    """Native JSONL records as the reference; each record's article must be in the database with that text."""
-    from annotator.exchange.formats.jsonl import read_records
-
-    wanted = set(_statuses(include_in_progress))
-    spans: dict[str, list[SpanLike]] = {}
-    lines: dict[str, int] = {}
-    for line, record in read_records(path):
-        if record.status not in wanted:
-            continue
-        article_id = store.has_article(ArticleIn(id=record.article_id, text=record.text))
-        if article_id is None:
-            raise InputError(
-                f"article {record.article_id!r} is not in the database (ingest or import it first)",
-                path=str(path), line=line, field="article_id",
-            )  # fmt: skip
-        if store.article(article_id).content_hash != content_hash(record.text):
-            raise InputError(
-                f"article {record.article_id!r} is stored with a different text",
-                path=str(path),
-                line=line,
-                field="text",
-            )
-        if article_id in lines:
-            raise InputError(
-                f"article {record.article_id!r} appears twice (first on line {lines[article_id]})",
-                path=str(path), line=line, field="article_id",
-            )  # fmt: skip
-        lines[article_id] = line
-        spans[article_id] = list(record.spans)
-    return Reference(name=str(path), articles_rule=_rule(include_in_progress), spans=spans)
-
-
-def choose_reference(store: Reader, gold_from: str | None, include_in_progress: bool = False) -> Reference:
-    """`--gold-from`: an existing file, else an annotator of the database; gold by default."""
-    if gold_from is None or gold_from == GOLD:
-        return annotator_reference(store, GOLD, include_in_progress)
-    if Path(gold_from).is_file():
-        return file_reference(store, gold_from, include_in_progress)
-    if gold_from in store.annotators():
-        return annotator_reference(store, gold_from, include_in_progress)
-    if gold_from.endswith(".jsonl") or "/" in gold_from:
-        raise InputError("no such file", path=gold_from)
-    raise AnnotatorError(f"no annotator named {gold_from!r} (in the database: {_names(store)})")
-
-
-def _hint(store: Reader, reference: Reference, annotator: str | None) -> str:
-    """What to do when the reference has no finished article: with no gold yet, adjudicating takes a while, and
-    one annotator's done articles (`--gold-from`) are a reference at once (the scored `annotator` cannot be)."""
-    started = [status for _, status, _ in store.annotated_articles(reference.name) if status == Status.IN_PROGRESS]
-    if started and "in progress" not in reference.articles_rule:
-        return f" ({len(started)} in progress: add --include-in-progress)"
-    if reference.name == GOLD:
-        finished = [name for name in store.finished_annotators() if name not in (GOLD, annotator)]
-        who = f": {', '.join(finished)}" if finished else ""
-        return (
-            " (adjudicate first: `annotator adjudicate --auto`, `annotator review`; or `--gold-from NAME` scores "
-            f"against one annotator's done articles{who})"
-        )
-    return ""
-
-
-def _names(store: Reader) -> str:
-    return ", ".join(store.annotators()) or "none"
 
 
 def _chosen_labels(store: Reader, suggesters: Sequence[str] | None, annotator: str | None) -> set[Label]:
@@ -259,13 +165,13 @@ def score(
     scoring the model) over the articles each marked done (or in progress too).
     """
     if annotator is not None and annotator not in store.annotators():
-        raise AnnotatorError(f"no annotations by {annotator!r} (in the database: {_names(store)})")
+        raise AnnotatorError(f"no annotations by {annotator!r} (in the database: {names(store)})")
     labels = _chosen_labels(store, suggesters, annotator)
     if annotator == reference.name:
         raise AnnotatorError(f"{annotator!r} is the reference itself; choose another with --gold-from")
     if not reference.spans:
         raise AnnotatorError(
-            f"nothing to evaluate against: {reference.name} has no article {reference.articles_rule}{_hint(store, reference, annotator)}"
+            f"nothing to evaluate against: {reference.name} has no article {reference.articles_rule}{way_on(store, reference, annotator, include_in_progress)}"
         )
     ids = list(reference.spans)
     left_out = 0
@@ -321,7 +227,7 @@ def score(
             ALL: result.micro,
         },
         speakers=result.speakers,
-        corrections=load_corrections(store, humans, _statuses(include_in_progress)),
+        corrections=load_corrections(store, humans, wanted_statuses(include_in_progress)),
     )
 
 

@@ -27,14 +27,11 @@ from annotator.shapes import fraction_length
 from annotator.suggest.entities import Candidate
 from annotator.suggest.general_v4 import bare_name
 from annotator.suggest.lexicon import ROUND_NUMBERS, _words
+from annotator.wordlists import DATELINE_DASHES, SLUGS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-#: The dashes a dateline ends with ("VALENCIA, Spain —", "LONDON (Reuters) -", "KYIV --").
-DASHES = frozenset({"-", "--", "—", "–"})
-#: Newsroom slugs written in capitals before a dash, which are no place ("UPDATE -", "BREAKING —").
-SLUGS = _words("update updated breaking exclusive analysis opinion editorial correction watch live urgent flash")
 #: Prefixes of ships' names, written in capitals: motor vessel and tanker, steam ship, yachts, research and fishing
 #: vessels, the navies' and coast guards' ships of several countries.
 VESSEL_PREFIXES = _words(
@@ -80,7 +77,7 @@ def _dateline_dash(doc: Doc, end: int) -> bool:
         if close is None:
             return False
         index = close + 1
-    return index < len(doc) and doc[index].text in DASHES and bool(doc[index - 1].whitespace_)
+    return index < len(doc) and doc[index].text in DATELINE_DASHES and bool(doc[index - 1].whitespace_)
 
 
 def _dateline_at(doc: Doc, start: int) -> int | None:
@@ -109,7 +106,7 @@ def _dateline_parts(doc: Doc, start: int, end: int) -> list[Candidate]:
     index = end
     if doc[index].text == ",":
         first = index = index + 1
-        while doc[index].text not in DASHES and doc[index].text != "(":
+        while doc[index].text not in DATELINE_DASHES and doc[index].text != "(":
             index += 1
         if index > first:
             parts.append(Candidate(first, index, Label.LOCATION, "other"))

@@ -95,6 +95,57 @@ async def test_a_search_with_no_match_says_so(running):
         assert cursor_word(app) == "Israel"
 
 
+async def test_searching_again_from_a_match_goes_on_to_the_next_wrapping_around(running):
+    """/ again with the same word, from a match: the next match, round to the first after the last (as less and
+    vim); the query is kept, so enter alone does it too."""
+    async with running() as (app, pilot):
+        screen = article_screen(app)
+        text = screen.model.text
+        every = [i for i in range(len(text)) if text.startswith("Hamas", i)]
+        await pilot.press("slash", *"Hamas", "enter")
+        seen = [screen.model.tokens[screen.cursor][0]]
+        for _ in range(len(every)):
+            await pilot.press("slash", *"Hamas", "enter")
+            seen.append(screen.model.tokens[screen.cursor][0])
+        await pilot.press("slash", "enter")
+        seen.append(screen.model.tokens[screen.cursor][0])
+    assert len(every) == 5 and seen == [*every, every[0], every[1]]
+
+
+async def test_searching_again_from_the_only_match_says_it_is_the_only_one(running):
+    """A newcomer's trial: on the article's only "explosions", / and the word again said "no match", and ctrl+n
+    "'explosions' is not in this article". It is the only match, said as # says it."""
+    async with running() as (app, pilot):
+        screen = article_screen(app)
+        await pilot.press("slash", *"explosions", "enter")
+        here = screen.cursor
+        await pilot.press("slash")
+        assert str(app.screen.query_one("#matches").render()) == "the only match"
+        await pilot.press(*"explosions")
+        assert str(app.screen.query_one("#matches").render()) == "the only match"
+        await pilot.press("enter", "ctrl+n")
+        assert (screen.cursor, cursor_word(app)) == (here, "explosions")
+        assert app.messages[-1][1] == "'explosions' stands nowhere else in this article"
+        await pilot.press("ctrl+p")
+        assert screen.cursor == here
+        assert app.messages[-1][1] == "'explosions' stands nowhere else in this article"
+
+
+async def test_a_search_whose_matches_are_all_in_the_cursors_word_says_so(tmp_path):
+    """Two matches in one word ("ana" in "Banana", case-insensitive) and none elsewhere: from that word the
+    search has nowhere else to go; it says how many and where."""
+    from annotator.tui.app import make_app
+    from tests.tui.fixtures import one_article
+
+    app = make_app(one_article(tmp_path / "n.db", "Banana bread rose."), WHO, keymap_path=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"ana")
+        assert str(app.screen.query_one("#matches").render()) == "2 matches, all in this word"
+        await pilot.press("enter")
+        assert cursor_word(app) == "Banana"
+
+
 async def test_page_down_and_up(running):
     async with running(size=(80, 24)) as (app, pilot):
         height = app.screen.view.size.height

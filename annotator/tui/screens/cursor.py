@@ -259,7 +259,7 @@ class CursorScreen(Screen[None]):
 
     def _preview_search(self, query: str, step: int, origin: int | None) -> str:
         """Move to the next match of `query` after the token `origin` (None: the cursor), as the search line is
-        typed; what to say about it."""
+        typed; what to say about it. From the only match (the search wraps round to it) the cursor stays there."""
         index = self.cursor if origin is None else origin
         found = motion.search(self.model.text, self.model.tokens, query, index, step) if query else None
         if found is None:
@@ -268,6 +268,8 @@ class CursorScreen(Screen[None]):
             return "no match" if query else ""
         self._move_to(found)
         count = len(motion.match_starts(self.model.text, query))
+        if found == index:
+            return "the only match" if count == 1 else f"{count} matches, all in this word"
         return f"{count} match{'es' * (count != 1)}"
 
     def _searched(self, query: str | None, origin: tuple[int, ItemKey | None]) -> None:
@@ -282,9 +284,14 @@ class CursorScreen(Screen[None]):
         if not self.search_query:
             self.say("No search yet: / searches", "yellow")
             return
-        said = self._preview_search(self.search_query, step, None)
-        if said == "no match":
-            self.say(f"{self.search_query!r} is not in this article", "yellow")
+        query, cursor = self.search_query, self.cursor
+        found = motion.search(self.model.text, self.model.tokens, query, cursor, step)
+        if found is None:
+            self.say(f"{query!r} is not in this article", "yellow")
+        elif found == cursor:  # worded as # words it
+            self.say(f"{query!r} stands nowhere else in this article", "yellow")
+        else:
+            self._move_to(found)
 
     # -- selecting ---------------------------------------------------------------------------------------------
 

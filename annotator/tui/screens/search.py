@@ -1,8 +1,9 @@
 """Searching the article: a line at the bottom; the cursor jumps to the next match as the query is typed.
 
 enter keeps the cursor there, down and up go to the next and the previous match, escape goes back to where
-the search started. The annotate screen does the moving (`preview`); after the search, its next and previous
-match keys repeat it.
+the search started. The query of the last search is offered again, so `/` then enter from a match goes on to
+the next one (wrapping around; from the only match the cursor stays, and the line says so). The annotate screen
+does the moving (`preview`); after the search, its next and previous match keys repeat it.
 """
 
 from __future__ import annotations

@@ -1,0 +1,139 @@
+"""The reference `annotator evaluate` scores against (gold, another annotator or a native JSONL file), and what to
+say when it has no article to score on: the way on that the database's state allows, never one that leads back.
+
+Adjudicating (`adjudicate --auto`, `review`) needs two annotators' done articles, and `--gold-from NAME` someone's
+done work (or work in progress, with `--include-in-progress`), so the advice depends on who has done what.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.errors import AnnotatorError, InputError
+from annotator.models import ArticleIn
+from annotator.rows import SpanLike
+from annotator.store import Reader
+from annotator.vocabulary import GOLD, Status, content_hash
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The reference side: its name, the rule that chose its articles, and its spans per article id."""
+
+    name: str
+    articles_rule: str
+    spans: dict[str, list[SpanLike]]
+
+
+def wanted_statuses(include_in_progress: bool) -> list[Status]:
+    return [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
+
+
+def _rule(include_in_progress: bool) -> str:
+    return "marked done" + (" or in progress" if include_in_progress else "")
+
+
+def annotator_reference(store: Reader, name: str, include_in_progress: bool = False) -> Reference:
+    """An annotator of the database (gold included) as the reference."""
+    wanted = set(wanted_statuses(include_in_progress))
+    ids = [article_id for article_id, status, _ in store.annotated_articles(name) if status in wanted]
+    return Reference(
+        name=name,
+        articles_rule=_rule(include_in_progress),
+        spans={article_id: list(store.spans(article_id, name)) for article_id in ids},
+    )
+
+
+def file_reference(store: Reader, path: str | Path, include_in_progress: bool = False) -> Reference:
+    """Native JSONL records as the reference; each record's article must be in the database with that text."""
+    from annotator.exchange.formats.jsonl import read_records
+
+    wanted = set(wanted_statuses(include_in_progress))
+    spans: dict[str, list[SpanLike]] = {}
+    lines: dict[str, int] = {}
+    for line, record in read_records(path):
+        if record.status not in wanted:
+            continue
+        article_id = store.has_article(ArticleIn(id=record.article_id, text=record.text))
+        if article_id is None:
+            raise InputError(
+                f"article {record.article_id!r} is not in the database (ingest or import it first)",
+                path=str(path), line=line, field="article_id",
+            )  # fmt: skip
+        if store.article(article_id).content_hash != content_hash(record.text):
+            raise InputError(
+                f"article {record.article_id!r} is stored with a different text",
+                path=str(path),
+                line=line,
+                field="text",
+            )
+        if article_id in lines:
+            raise InputError(
+                f"article {record.article_id!r} appears twice (first on line {lines[article_id]})",
+                path=str(path), line=line, field="article_id",
+            )  # fmt: skip
+        lines[article_id] = line
+        spans[article_id] = list(record.spans)
+    return Reference(name=str(path), articles_rule=_rule(include_in_progress), spans=spans)
+
+
+def choose_reference(store: Reader, gold_from: str | None, include_in_progress: bool = False) -> Reference:
+    """`--gold-from`: an existing file, else an annotator of the database; gold by default."""
+    if gold_from is None or gold_from == GOLD:
+        return annotator_reference(store, GOLD, include_in_progress)
+    if Path(gold_from).is_file():
+        return file_reference(store, gold_from, include_in_progress)
+    if gold_from in store.annotators():
+        return annotator_reference(store, gold_from, include_in_progress)
+    if gold_from.endswith(".jsonl") or "/" in gold_from:
+        raise InputError("no such file", path=gold_from)
+    raise AnnotatorError(f"no annotator named {gold_from!r} (in the database: {names(store)})")
+
+
+def names(store: Reader) -> str:
+    return ", ".join(store.annotators()) or "none"
+
+
+def way_on(store: Reader, reference: Reference, annotator: str | None, include_in_progress: bool) -> str:
+    """What unblocks `evaluate` when the reference has no article (with a leading space, in brackets; or nothing):
+    its work in progress marked done; with no gold, adjudicating when two annotators have done articles, or
+    someone else's work as the reference (the scored `annotator` cannot be), done or, with nothing done yet,
+    in progress; with nobody else's work, annotating or a file."""
+    started = [status for _, status, _ in store.annotated_articles(reference.name) if status == Status.IN_PROGRESS]
+    if started and not include_in_progress:
+        screen = "`annotator review`" if reference.name == GOLD else "`annotator`"
+        return f" ({len(started)} in progress: d in {screen} marks an article done; or add --include-in-progress)"
+    if reference.name != GOLD:
+        return ""
+    finished = [name for name in store.finished_annotators() if name != GOLD]
+    done = [name for name in finished if name != annotator]
+    working = [name for name in store.annotators() if name not in (GOLD, annotator)]
+    if len(finished) >= 2:
+        return (
+            " (adjudicate first: `annotator adjudicate --auto`, `annotator review`; or `--gold-from NAME` scores "
+            f"against one annotator's done articles: {', '.join(done)})"
+        )
+    adjudicating = "adjudicating needs two annotators' done articles"
+    if done:
+        return f" (`--gold-from {done[0]}` scores against {done[0]}'s done articles; {adjudicating})"
+    if not working:
+        if annotator is not None:
+            return (
+                f" (nobody but {annotator} has annotated: another annotator's done articles, `--gold-from NAME`, "
+                "or a native JSONL file, `--gold-from FILE`, can be the reference)"
+            )
+        return (
+            " (nobody has annotated an article yet: annotate with `annotator`, d marking each finished article "
+            "done; or `--gold-from FILE` scores against a native JSONL file)"
+        )
+    who = working[0] if len(working) == 1 else "NAME"
+    whose = f"{who}'s" if len(working) == 1 else f"one annotator's ({', '.join(working)})"
+    if include_in_progress:
+        return f" (`--gold-from {who}` scores against {whose} work; {adjudicating})"
+    nobody = f"nobody but {annotator}" if annotator in finished else "nobody"
+    return (
+        f" ({nobody} has marked an article done yet: d in `annotator` marks a finished one done, then "
+        f"`--gold-from {who}` scores against {whose}; or `--gold-from {who} --include-in-progress` against work in "
+        "progress)"
+    )
