@@ -30,12 +30,13 @@ class Store(Deciding):
         if end <= start:
             raise Refused("a span needs at least one character")
         with self._editing(article_id, annotator):
-            if annotator != GOLD:  # the suggestion itself, marked by hand, is accepted, as enter does
+            if annotator != GOLD:  # the suggestion itself, marked by hand, is accepted as enter does (a quote with
+                # its speaker)
                 same = [
                     g for g in self.pending(article_id, annotator) if (g.start, g.end, g.label) == (start, end, label)
                 ]
                 if same:
-                    return self.accept_corrected(article_id, annotator, same[0].id)
+                    return self.accept_suggestion(article_id, annotator, same[0].id)
                 rejected = next(
                     self._rows(
                         """SELECT g.id FROM suggestions g JOIN decisions d ON d.suggestion_id = g.id AND d.annotator = ?
@@ -46,7 +47,7 @@ class Store(Deciding):
                     None,
                 )
                 if rejected is not None:  # marked again by hand: the reject is taken back, not contradicted
-                    return self.accept_corrected(article_id, annotator, rejected["id"], retake=True)
+                    return self.accept_suggestion(article_id, annotator, rejected["id"], retake=True)
             text = self._span_text(article_id, start, end, label)
             self._check_free(article_id, annotator, label, start, end)
             row = {"id": self.next_span_id(), "start": start, "end": end, "label": label.value, "text": text,
