@@ -26,7 +26,7 @@ from annotator.shapes import (
     qualified,
     word_at,
 )
-from annotator.spans import DOUBLE_QUOTES, fit
+from annotator.spans import DOUBLE_QUOTES, edge_problem, fit
 from annotator.vocabulary import Label
 from annotator.wordlists import (
     CLOSING,
@@ -265,16 +265,23 @@ def at_cursor(
 
 
 def key_phrases(
-    text: str, tokens: Tokens, index: int, covered: Callable[[int], bool] | None = None
+    text: str,
+    tokens: Tokens,
+    index: int,
+    covered: Callable[[int], bool] | None = None,
+    quoted: Callable[[int], bool] | None = None,
 ) -> list[tuple[tuple[Label, ...], TokenRange]]:
     """What each label key would add at token `index` with nothing selected (`at_cursor`), the keys adding the
-    same words together, in key order; the quote key only where there is a quotation to add: a preview for the
-    status line, so that a digit pressed at a stop of `;` adds no surprise."""
+    same words together, in key order: a preview for the status line, so that a digit pressed at a stop of `;`
+    adds no surprise. Left out is what the key would be refused: words the span rules refuse for the label (a
+    full stop), and the quotation where a quote span holds any of it (`quoted`)."""
     found: dict[TokenRange, list[Label]] = {}
     for label in (Label.ACTOR, Label.LOCATION, Label.FIGURE):
-        found.setdefault(at_cursor(text, tokens, index, label, covered), []).append(label)
+        first, last = at_cursor(text, tokens, index, label, covered)
+        if edge_problem(text, tokens[first][0], tokens[last][1], label) is None:
+            found.setdefault((first, last), []).append(label)
     around = quotation(text, tokens, index)
-    if around is not None:
+    if around is not None and not any((quoted or (lambda _: False))(i) for i in range(around[0], around[1] + 1)):
         found.setdefault(around, []).append(Label.QUOTE)
     return [(tuple(labels), words) for words, labels in found.items()]
 

@@ -42,3 +42,18 @@ def test_a_span_already_added_bounds_the_group() -> None:
         (ENTITIES, "master"),
         ((Label.QUOTE,), "One resident stayed."),
     ]
+
+
+def test_what_a_key_would_be_refused_is_left_out() -> None:
+    """A newcomer's trial: the line offered "1-3 add '.'" on a full stop and "4 adds the quotation" where a quote
+    span held it already, and the keys then said "Not done"."""
+    stop = len(TOKENS) - 1
+    assert TEXT[slice(*TOKENS[stop])] == "."
+    assert phrases.key_phrases(TEXT, TOKENS, stop) == []
+    master = next(i for i, (s, e) in enumerate(TOKENS) if TEXT[s:e] == "master")
+    quote = TEXT.index("One resident")
+    held = {i for i, (s, e) in enumerate(TOKENS) if quote <= s and e <= quote + len("One resident stayed.")}
+    found = phrases.key_phrases(TEXT, TOKENS, master, quoted=held.__contains__)
+    assert [(labels, TEXT[TOKENS[a][0] : TOKENS[b][1]]) for labels, (a, b) in found] == [
+        (ENTITIES, "The harbour master")
+    ]

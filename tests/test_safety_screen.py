@@ -53,7 +53,7 @@ async def test_markup_in_titles_and_span_texts_is_shown_literally_in_toasts(tmp_
         await pilot.pause(0.2)
         marked = app.screen.status_line.text.plain  # the key took the toast away; no other stands over the text
         toasts = list(app.screen.query(Toast))
-    assert refused == ["Not done\nit would overlap the quote QUOTE '[/x]' at 10:14"]
+    assert refused == ["Not done\nit would overlap QUOTE '[/x]' at 10:14"]
     assert (marked, toasts) == ("Marked: [Update] Storm hits coast [/nope]: done, 1 left undecided", [])
     with Store.open(db, read_only=True) as store:
         assert store.status("a", "alice").value == "done"

@@ -99,9 +99,8 @@ class Changes(ArticleWriter):
         clash = self._span_rows(
             article_id, annotator, f'{layer} AND start < ? AND "end" > ? AND id IS NOT ?', [end, start, ignore]
         )
-        if clash:
-            what = "quote" if label == Label.QUOTE else "entity span"
-            raise Refused(f"it would overlap the {what} {describe(clash[0])}")
+        if clash:  # "the quote QUOTE '...'" said the layer twice: the label names it
+            raise Refused(f"it would overlap {describe(clash[0])}")
 
     def _replaced(
         self, article_id: str, annotator: str, rows: list[Row], accepted: int | None = None

@@ -83,7 +83,6 @@ class AnnotateScreen(ArticleScreen):
             self.just_added = (current, advance_to) if current is not None else None
             self.current = None
             self.cursor = advance_to
-            message += "; on to the next name, number or noun for people no entity marks (, back to it)"
         item = self.model.get(self.current)
         if item is not None:
             self.cursor = self.model.token_index(item.start)
@@ -91,6 +90,9 @@ class AnnotateScreen(ArticleScreen):
             self.cursor = self.model.token_index(self._where_removed[0][0])
         if item is None:
             self.current = self._under_cursor()
+        if advance_to is not None:  # what the next digit adds there: this line stays until the next key
+            around = self.model.get(self.current)
+            message += f"; next: {self._what_keys_add(quote=around is None)} (`,` goes back to the span added)"
         self.view.set_marks(self._marks())
         self.view.follow(self._offset())
         self.panel.point(self.model, self.current, self._offset())

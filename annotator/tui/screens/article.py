@@ -232,8 +232,12 @@ class ArticleScreen(CursorScreen):
         if not model.tokens:
             return "1-4: add"
         keymap, parts = self.annotator_app.keymap, []
+
+        def quoted(index: int) -> bool:
+            return any(item.kind == "span" for item in model.overlapping(*model.tokens[index])[1])
+
         for labels, (first, last) in phrases.key_phrases(
-            model.text, model.tokens, self.cursor, lambda index: model.spanned(*model.tokens[index])
+            model.text, model.tokens, self.cursor, lambda index: model.spanned(*model.tokens[index]), quoted
         ):
             labels = labels if quote else tuple(label for label in labels if label is not Label.QUOTE)
             if not labels:
@@ -249,7 +253,7 @@ class ArticleScreen(CursorScreen):
             words = display(model.text[start:end].replace("\n", " "))
             words = words if len(words) <= 40 else words[:24] + " … " + words[-12:]
             parts.append(f"{named} add{'s' if len(keys) == 1 else ''} {words!r}{'' if quote else ' at the cursor'}")
-        return " · ".join(parts)
+        return " · ".join(parts) or "no label key adds anything here"
 
     def _redraw(self, follow: bool = True) -> None:
         self.view.set_marks(self._marks())
