@@ -164,7 +164,7 @@ def test_a_span_moved_off_a_suggestion_it_replaced_makes_it_pending_again(tmp_pa
         [span] = store.spans(article, "alice")
         if change == "resize":
             edit = store.resize_span(article, "alice", span.id, 10, 14)
-            said = "LOCATION 'Gaza' at 10:14"
+            said = "resized to LOCATION 'Gaza' at 10:14"
         else:
             edit = store.relabel_span(article, "alice", span.id, "QUOTE")
             said = "LOCATION 'Gaza City' at 10:19 is now QUOTE"
@@ -227,11 +227,12 @@ def test_a_span_moved_onto_exactly_a_suggestion_it_replaced_accepts_it(tmp_path:
         if change == "resize":
             span = store.add_span(article, "alice", 17, 30, "ACTOR").spans[0]
             assert (
-                store.resize_span(article, "alice", span.id, 17, 36).message == "ACTOR 'commander Rui Sousa' at 17:36"
+                store.resize_span(article, "alice", span.id, 17, 36).message
+                == "resized to ACTOR 'commander Rui Sousa' at 17:36"
             )
             before = (17, 36)
             edit = store.resize_span(article, "alice", span.id, 27, 36)
-            said = "ACTOR 'Rui Sousa' at 27:36"
+            said = "resized to ACTOR 'Rui Sousa' at 27:36"
         else:
             span = store.add_span(article, "alice", 27, 36, "LOCATION").spans[0]
             before = (27, 36)
@@ -264,7 +265,7 @@ def test_a_span_moved_onto_exactly_a_pending_suggestion_accepts_it(tmp_path: Pat
         span = store.add_span(article, "alice", 17, 26, "ACTOR").spans[0]
         edit = store.resize_span(article, "alice", span.id, 27, 36)
         assert edit.message == (
-            "ACTOR 'Rui Sousa' at 27:36; the suggestion it now matches exactly, ACTOR 'Rui Sousa' at 27:36, is accepted"
+            "resized to ACTOR 'Rui Sousa' at 27:36; the suggestion it now matches exactly, ACTOR 'Rui Sousa' at 27:36, is accepted"
         )
         assert (store.decisions(article, "alice"), store.pending(article, "alice")) == ({rui: "accepted"}, [])
         store.undo(article, "alice")
@@ -278,7 +279,7 @@ def test_a_span_moved_onto_exactly_a_suggestion_rejected_by_hand_leaves_it_rejec
         store.reject_suggestion(article, "alice", rui)
         span = store.add_span(article, "alice", 17, 36, "ACTOR").spans[0]
         edit = store.resize_span(article, "alice", span.id, 27, 36)
-        assert (edit.message, edit.decided) == ("ACTOR 'Rui Sousa' at 27:36", {})
+        assert (edit.message, edit.decided) == ("resized to ACTOR 'Rui Sousa' at 27:36", {})
         assert store.decisions(article, "alice") == {rui: "rejected"}
         assert [s.suggestion_id for s in store.spans(article, "alice")] == [None]
 

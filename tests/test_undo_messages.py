@@ -43,3 +43,24 @@ def test_an_undone_resize_or_relabel_names_the_span_as_the_edit_left_it_and_as_i
         )
         store.relabel_span("n", WHO, span.id, "LOCATION")
         assert store.undo("n", WHO).message == "undid relabel of LOCATION 'The Harbour master' at 0:18, now ACTOR"
+
+
+def test_undoing_a_resize_onto_a_suggestion_says_it_is_rejected_again(tmp_path: Path) -> None:
+    """A second trial: `]` onto exactly a replaced suggestion's words accepts it; the undo named the span only."""
+    with opened(tmp_path) as store:
+        span = store.add_span("n", WHO, 4, 18, "LOCATION").spans[0]  # replaces LOCATION 'Harbour'
+        assert "is accepted" in store.resize_span("n", WHO, span.id, 4, 11).message
+        assert store.undo("n", WHO).message == (
+            "undid resize of LOCATION 'Harbour' at 4:11, now 'Harbour master' at 4:18; "
+            "LOCATION 'Harbour' at 4:11 is rejected again"
+        )
+
+
+def test_undoing_an_accept_with_other_edges_says_the_suggestion_is_pending_again(tmp_path: Path) -> None:
+    with opened(tmp_path) as store:
+        store.accept_corrected("n", WHO, 1, end=18)
+        assert store.undo("n", WHO).message == (
+            "undid accept of LOCATION 'Harbour master' at 4:18; LOCATION 'Harbour' at 4:11 is pending again"
+        )
+        store.accept_suggestion("n", WHO, 1)  # the suggestion itself: the span says it all
+        assert store.undo("n", WHO).message == "undid accept of LOCATION 'Harbour' at 4:11"

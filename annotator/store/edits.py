@@ -252,7 +252,8 @@ class Store(Deciding):
                 "resize",
                 old,
                 new,
-                message=f"{span['label']} {text!r} at {start}:{end}{replaced}{matched}{_pending_again(freed, span)}",
+                message=f"resized to {span['label']} {text!r} at {start}:{end}{replaced}{matched}"
+                f"{_pending_again(freed, span)}",
             )
 
     def set_speaker(

@@ -123,18 +123,27 @@ class History(Changes):
     def _decided(self, article_id: str, before: Row, after: Row) -> str:
         """The suggestions an undo or redo decides again or makes pending again beside its span (an added span's
         replaced suggestion): "; LOCATION 'Harbour' at 4:11 is pending again". Not a span's own suggestion."""
-        linked = {row.get("suggestion_id") for row in [*before.get("spans", []), *after.get("spans", [])]}
+        spans_was, spans_now = _by_id(before, "spans"), _by_id(after, "spans")
+        # a span added or taken away with exactly its suggestion's words is that suggestion: the span says it all
+        itself = {
+            (row["suggestion_id"], row["start"], row["end"], row["label"])
+            for rows, other in ((spans_was, spans_now), (spans_now, spans_was))
+            for span_id, row in rows.items()
+            if span_id not in other and row.get("suggestion_id") is not None
+        }
         was, now = _by_id(before, "decisions", "suggestion_id"), _by_id(after, "decisions", "suggestion_id")
         notes = []
         for suggestion_id in sorted(set(was) | set(now)):
-            if suggestion_id in linked or was.get(suggestion_id) == now.get(suggestion_id):
+            if was.get(suggestion_id) == now.get(suggestion_id):
                 continue
-            decision = now.get(suggestion_id)
-            state = "pending again" if decision is None else f"{decision['decision']} again"
             try:
-                notes.append(f"; {describe(self._suggestion(article_id, suggestion_id))} is {state}")
+                suggestion = self._suggestion(article_id, suggestion_id)
             except NotFound:  # replaced by a later `annotator suggest`
                 continue
+            if (suggestion_id, suggestion["start"], suggestion["end"], suggestion["label"]) in itself:
+                continue
+            decision = now.get(suggestion_id)
+            notes.append(f"; {describe(suggestion)} is {'pending' if decision is None else decision['decision']} again")
         return "".join(notes)
 
     def applied_events(self, article_id: str, annotator: str) -> list[int]:

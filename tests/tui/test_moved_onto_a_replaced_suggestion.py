@@ -46,7 +46,7 @@ async def test_edges_moved_onto_the_suggestion_a_span_replaced_accept_it(tmp_pat
     assert said == [
         "added ACTOR 'commander Rui' at 17:30; the suggestion it overlaps, ACTOR 'Rui Sousa' at 27:36, is rejected "
         "as replaced",
-        "ACTOR 'Rui Sousa' at 27:36; the suggestion it now matches exactly, ACTOR 'Rui Sousa' at 27:36, rejected as "
+        "resized to ACTOR 'Rui Sousa' at 27:36; the suggestion it now matches exactly, ACTOR 'Rui Sousa' at 27:36, rejected as "
         "replaced, is accepted",
     ]
     assert moved == redone == [("span", "Rui Sousa")]
