@@ -22,7 +22,9 @@ from annotator.shapes import (
     word_at,
 )
 from annotator.wordlists import (
+    CLOCK_WORDS,
     DATES,
+    DAY_DEICTICS,
     DETERMINERS,
     FUNCTION_WORDS,
     NOT_MODIFIERS,
@@ -113,12 +115,19 @@ def _in_date(text: str, tokens: Tokens, index: int) -> bool:
 
 
 def _counts_time(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether a number counts the unit of time right after it ("six | hours", "one | hour")."""
-    following = index + 1
+    """Whether a number counts the unit of time right after it ("six | hours", "one | hour"), tells the time of
+    day ("at six this morning", "six | o'clock", "at 6 | pm") or an age ("aged | nine"): no figure (the guide)."""
+
+    def word(position: int) -> str:
+        near = 0 <= position < len(tokens) and joined(text, tokens, min(index, position), max(index, position))
+        return word_at(text, tokens, position).lower() if near else ""
+
+    after, before = word(index + 1), word(index - 1)
     return (
-        following < len(tokens)
-        and joined(text, tokens, index, following)
-        and word_at(text, tokens, following).lower() in TIME_UNITS
+        after in TIME_UNITS
+        or after in CLOCK_WORDS
+        or (before == "at" and after in DAY_DEICTICS)
+        or before in ("aged", "age")
     )
 
 

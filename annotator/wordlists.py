@@ -61,7 +61,8 @@ FUNCTION_WORDS = frozenset({
     "down", "away", "back", "far", "further", "more", "less", "never", "ever", "already", "however", "too", "well",
     "made", "known", "held", "met", "took", "taken", "gave", "given", "went", "came", "began", "became", "brought",
     "sought", "fought", "caught", "struck", "stood", "sent", "spent", "kept", "fell", "rose", "ran", "saw", "seen",
-    "felt", "meant", "thought"})  # fmt: skip
+    "felt", "meant", "thought", "nobody", "everybody", "somebody", "anybody", "everyone", "someone", "anyone",
+    "nothing", "something", "everything", "anything"})  # fmt: skip
 #: The prepositions among the function words: a word in -ed or -ing after one may modify a noun ("to displaced
 #: families"); after another function word (an auxiliary, a pronoun, "n't") it is a verb ("haven't allowed").
 PREPOSITIONS = frozenset({
@@ -87,7 +88,8 @@ PEOPLE_NOUNS = frozenset({
     "organizer", "organiser", "leader", "member", "guest", "personnel", "staff", "government", "army", "military",
     "force", "local", "interviewee", "speaker", "mayor", "governor", "president", "council", "participant", "diver",
     "daughter", "son", "mother", "father", "brother", "sister", "sibling", "grandmother", "grandfather", "grandson",
-    "granddaughter", "grandchild", "grandchildren", "uncle", "aunt", "cousin", "nephew", "niece"})  # fmt: skip
+    "granddaughter", "grandchild", "grandchildren", "uncle", "aunt", "cousin", "nephew", "niece", "girl", "boy",
+    "baby", "teenager", "miner", "fisherman", "fishermen", "sailor", "farmer"})  # fmt: skip
 #: A verb of saying after a common noun makes it a speaker, so a participant ("residents said").
 SPEECH_VERB_FORMS = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "reported", "announced",
                                "stated", "claimed", "confirmed", "warned", "urged", "noted", "explained",
@@ -99,6 +101,10 @@ PRONOUN_ONE = frozenset({"no", "every", "any", "each"})
 #: Nouns of time: a number that counts them is a duration or an age ("six hours", "in one hour"), no figure (the guide).
 TIME_UNITS = frozenset({"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
                         "month", "months", "year", "years", "decade", "decades"})  # fmt: skip
+#: Words after a number that tell the time of day ("six | o'clock", "6 | pm"), and words after "at" + a number that
+#: do ("at six | this morning").
+CLOCK_WORDS = frozenset({"o'clock", "o’clock", "am", "pm", "a.m.", "p.m."})
+DAY_DEICTICS = frozenset({"this", "tonight", "tomorrow", "yesterday", "last", "on"})
 #: Person nouns that are plural already: a word after one is its verb ("people fear"), not a noun it modifies.
 PLURAL_PEOPLE = frozenset({"people", "men", "women", "children", "gunmen", "police", "families", "authorities"})
 DATES = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",

@@ -54,3 +54,15 @@ def test_a_capitalised_title_word_before_an_unmarked_name_stays_a_stop() -> None
     assert is_candidate(text, tokens, general, lambda _: False)
     assert not is_candidate(text, tokens, minister, lambda _: False)  # its name is the stop
     assert next_candidate(text, tokens, general + 1, 1, lambda _: False) == minister + 1  # from "Motors": "Ada"
+
+
+def test_no_stop_at_a_time_of_day_an_age_or_a_pronoun_and_a_stop_at_girls_and_miners() -> None:
+    """A second trial: ; stopped at "six" ("at six this morning"), "nine" ("aged nine") and "Nobody", and passed
+    "a girl" and "miners"."""
+    text = "He phoned at six this morning. Nobody knew. A girl aged nine and twelve miners were found at 4 pm."
+    tokens = [(t.start, t.end) for t in tokenize([text])[0]]
+    found, index = [], 0
+    while (following := next_candidate(text, tokens, index, 1, lambda _: False)) != index:
+        found.append(text[slice(*tokens[following])])
+        index = following
+    assert found == ["girl", "twelve", "miners"]
