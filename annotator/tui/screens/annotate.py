@@ -111,6 +111,8 @@ class AnnotateScreen(ArticleScreen):
             return
         if item is None or item.kind == "span":
             hint = "it is accepted already" if item else "nothing is under the cursor"
+            if item is not None and item.is_quote and item.speaker is None:
+                hint += " (it has no speaker: s chooses one)"
             self.say(f"Nothing to accept: {hint}; tab goes to the next suggestion", "yellow")
             return
         edit = self._commit(self.annotator_app.store.accept_suggestion, item.id, retake=item.rejected)
