@@ -28,7 +28,7 @@ NUMBER_WORDS = frozenset({"zero", "one", "two", "three", "four", "five", "six", 
                           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
                           "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
                           "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
-                          "billions", "trillion", "dozen", "dozens", "half", "quarter", "third"})  # fmt: skip
+                          "billions", "trillion", "dozen", "dozens", "half", "quarter", "third", "fifth"})  # fmt: skip
 SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "percent", "%", "per", "cent"})
 #: Fractions joined to a number by a hyphen: "two-thirds", "three-quarters" (and "-and-a-half").
 FRACTIONS = frozenset({"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths"})
