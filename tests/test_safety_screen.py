@@ -36,7 +36,7 @@ def database(path: Path, text: str, title: str, suggestions: list[tuple[str, str
 # -- item 4: markup in notifications ------------------------------------------------------------------------------
 
 
-async def test_markup_in_titles_and_span_texts_is_shown_literally_in_toasts(tmp_path: Path) -> None:
+async def test_markup_in_titles_and_span_texts_is_shown_literally_in_notices(tmp_path: Path) -> None:
     text = 'Ann said "[/x] works" in [Update] and "[b]old"; the end.\nNext line.'
     db = tmp_path / "m.db"
     database(db, text, "[Update] Storm hits coast [/nope]", [("[/x] works", "QUOTE"), ("[/x]", "QUOTE")])
@@ -46,14 +46,14 @@ async def test_markup_in_titles_and_span_texts_is_shown_literally_in_toasts(tmp_
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("A")  # accepts the quote '[/x]'; the quote '[/x] works' around it stays pending
-        await pilot.press("enter")  # '[/x] works' is current now; accepting it is refused: the toast quotes '[/x]'
+        await pilot.press("enter")  # '[/x] works' is current now; accepting it is refused, quoting '[/x]'
         await pilot.pause()
-        refused = [str(toast.render()) for toast in app.screen.query(Toast)]  # as the screen draws them
+        refused = (app.screen.status_line.text.plain, list(app.screen.query(Toast)))  # no toast over the text
         await pilot.press("d", "l")  # done, leaving the refused one undecided: the next article's status line says it
         await pilot.pause(0.2)
-        marked = app.screen.status_line.text.plain  # the key took the toast away; no other stands over the text
+        marked = app.screen.status_line.text.plain
         toasts = list(app.screen.query(Toast))
-    assert refused == ["Not done\nit would overlap QUOTE '[/x]' at 10:14"]
+    assert refused == ("Not done: it would overlap QUOTE '[/x]' at 10:14", [])
     assert (marked, toasts) == ("Marked: [Update] Storm hits coast [/nope]: done, 1 left undecided", [])
     with Store.open(db, read_only=True) as store:
         assert store.status("a", "alice").value == "done"

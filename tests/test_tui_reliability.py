@@ -106,11 +106,11 @@ def test_a_read_only_database_opens_and_edits_are_not_done(tmp_path: Path) -> No
 def test_a_read_only_database_is_announced_when_the_tui_opens(tmp_path: Path) -> None:
     db = database(tmp_path / "ro.db", "Washington said it.")
 
-    async def scenario(app, pilot):
-        return [(n.title, n.message) for n in app._notifications]
+    async def scenario(app, pilot):  # on the article's status line, not in a toast over its text
+        return status(app), [(n.title, n.message) for n in app._notifications]
 
     shown = run(AnnotatorApp(Store.open(db, read_only=True), WHO), scenario)
-    assert shown == [("Read-only", f"{db} is read-only: open for viewing, changes cannot be saved")]
+    assert shown == (f"Read-only: {db} is read-only: open for viewing, changes cannot be saved", [])
 
 
 def test_a_write_that_fails_is_reported_and_not_shown_as_done(tmp_path: Path) -> None:

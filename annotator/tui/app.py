@@ -17,6 +17,7 @@ from rich.console import Console
 from textual import events
 from textual.app import App
 from textual.notifications import SeverityLevel
+from textual.screen import ModalScreen
 
 from annotator.store import Store
 from annotator.tui.failures import STORE_ERRORS, crash_line
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
     from annotator.store.rowkeys import ArticleKeys
 
 MESSAGES_KEPT = 500
+#: A notice said on an article's status line, styled as its toast would have been.
+NOTICE_STYLES: dict[SeverityLevel, str] = {"information": "", "warning": "yellow", "error": "bold red"}
 #: The exit status of an app closed by a SIGTERM (that of a process ended by one).
 TERMINATED = 128 + signal.SIGTERM
 
@@ -77,13 +80,26 @@ class AnnotatorApp(App[None]):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        """Every toast of the app (screens' and widgets' `notify` come here): message and title shown literally.
-
-        They carry stored text (titles, span texts, errors quoting both), so they are never read as markup
-        (`[/x]` would raise, `[Update]` would vanish) and their control characters are made visible.
+        """Every notice of the app (screens' and widgets' `notify` come here). Over an article it is said on the
+        article's status line, where the screen says every outcome: a toast stood over the text (at 80x24 over
+        the cursor's line, for seconds), and the status line keeps it until a key, as a toast went at the first.
+        Elsewhere a toast, message and title shown literally: they carry stored text (titles, span texts, errors
+        quoting both), so they are never read as markup (`[/x]` would raise, `[Update]` would vanish) and their
+        control characters are made visible.
         """
+        article = self.article_in_view()
+        if article is not None:
+            article.notice(f"{title}: {message}" if title else message, NOTICE_STYLES[severity])
+            return
         super().notify(display(message), title=display(title), severity=severity, timeout=timeout, markup=False)
         self._toasts = True
+
+    def article_in_view(self) -> ArticleScreen | None:
+        """The article screen showing, alone or under modal screens (the speaker choice, the search line)."""
+        for screen in reversed(self.screen_stack):
+            if not isinstance(screen, ModalScreen):
+                return screen if isinstance(screen, ArticleScreen) else None
+        return None
 
     async def on_event(self, event: events.Event) -> None:
         """The first key clears every toast (and still does what it does): a notice is read by then, and its
@@ -188,9 +204,9 @@ class AnnotatorApp(App[None]):
         if article_id is None:  # said on the list's own line, not over its titles
             self.show_articles(" · ".join(message for _, message in notices))
             return
-        for title, message in notices:
-            self.notify(message, title=title, severity="warning")
         self.open_article(article_id)
+        if notices:  # on the article's status line (`notify`), not over its text
+            self.notify(" · ".join(f"{title}: {message}" for title, message in notices), severity="warning")
 
     def on_ready(self) -> None:
         self._started()

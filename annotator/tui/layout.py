@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from rich.cells import get_character_cell_size
 
@@ -125,6 +127,29 @@ class Layout:
     def lines_between(self, start: int, end: int) -> range:
         """Indices of the lines showing any of the characters start..end-1."""
         return range(self.line_of(start), self.line_of(max(end - 1, start)) + 1)
+
+    def _has_token(self, starts: Sequence[int], index: int) -> bool:
+        line = self.lines[index]
+        first = bisect_left(starts, line.start)
+        return first < len(starts) and starts[first] < line.end
+
+    def token_toward(self, starts: Sequence[int], line: int, column: int, target: int) -> int:
+        """The token (an index into `starts`, the tokens' first characters) that a move by lines from `line` to
+        line `target` lands on, at `column`: up, down and the pages, as in an editor. It lands on the first line
+        at or past `target` on which a token starts, else on the last one short of it, else stays on `line`:
+        the cursor is always on a token, and a blank line between paragraphs, or a line a long word runs on to,
+        has none (landing there took the token before it, and the next move came back to the same line)."""
+        target = min(max(target, 0), len(self.lines) - 1)
+        chosen = line
+        if target != line:
+            step = 1 if target > line else -1
+            beyond = range(target, len(self.lines) if step > 0 else -1, step)
+            short = range(target - step, line, -step)
+            chosen = next((i for i in chain(beyond, short) if self._has_token(starts, i)), line)
+        shown = self.lines[chosen]
+        token = bisect_right(starts, shown.offset_at(column)) - 1
+        first = bisect_left(starts, shown.start)  # a column in the white space before the line's first token
+        return max(min(max(token, first), len(starts) - 1), 0)
 
     def _emit(self, start: int, end: int, simple: bool) -> None:
         if simple:

@@ -101,7 +101,7 @@ class Screen(Keys, StoreRules):
             while last > 0 and tokens[last][0] >= line.end:
                 last -= 1
             self.line_end.append(last)
-        self._line_targets: dict[tuple[int, int], int] = {}
+        self._line_targets: dict[tuple[int, int, int], int] = {}
         last = len(tokens) - 1
         self.static_moves = {  # keys whose target token depends on the cursor alone
             "right": [min(i + 1, last) for i in range(len(tokens))],
@@ -336,11 +336,10 @@ class Screen(Keys, StoreRules):
 
     def _line_target(self, cursor: int, column: int, step: int) -> int:
         line = self.line_of[cursor]
-        target = min(max(line + step, 0), len(self.layout) - 1)
-        found = self._line_targets.get((target, column))
-        if found is None:
-            found = self.token_index(self.layout.lines[target].offset_at(column))
-            self._line_targets[(target, column)] = found
+        found = self._line_targets.get((line, step, column))
+        if found is None:  # `CursorScreen._to_line`: over lines no token starts on
+            found = self.layout.token_toward(self.token_starts, line, column, line + step)
+            self._line_targets[(line, step, column)] = found
         return found
 
     def navigate(self, state: NavState, key: str) -> NavState | None:

@@ -74,3 +74,15 @@ def test_the_default_keys_do_one_thing_on_every_screen() -> None:
 
     assert clash({}, review=False) is None
     assert clash({}, review=True) is None
+
+
+def test_the_search_key_says_its_case_rule() -> None:
+    """`/` is smart-case (`motion.match_starts`): a newcomer's trial found it said nowhere. The help line says so,
+    and with it the README's key table, where `/` is described."""
+    search = next(binding for _, bindings in GROUPS for binding in bindings if binding.id == "search")
+    assert search.tooltip == (
+        "search the article: type, enter goes there (↓ ↑ other matches, escape back); case is ignored unless the "
+        "query has a capital ('mellin' finds 'PORT MELLIN', 'Mellin' does not); again from a match, the next one "
+        "(wrapping around; the only match says so)"
+    )
+    assert f"| `/` | {search.tooltip} |" in README.read_text(encoding="utf-8")

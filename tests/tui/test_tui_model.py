@@ -7,6 +7,7 @@ from annotator.store import Store
 from annotator.tui.layout import Layout, display, glyph
 from annotator.tui.model import ArticleModel
 from tests.tui.conftest import WHO
+from tests.tui.fixtures import seed_tokens
 
 
 def fresh(store: Store) -> ArticleModel:
@@ -60,3 +61,59 @@ def test_layout_columns_follow_wide_and_control_characters():
 def test_glyphs_neutralise_control_characters():
     assert display("\x1b[31m[bold]\x07\x7f\u202e") == "␛[31m[bold]␇␡\ufffd"
     assert glyph("\t") == ("    ", 4)
+
+
+#: Newsroom copy: a title, then paragraphs with a blank line between them (the seed article has none).
+SPACED = (
+    "Title\n\nFirst paragraph of several words that wraps over years, saving 4.2 billion crowns.\n\n"
+    "Chief executive Sunita Rao said the plan works.\n"
+)
+
+
+def starts_of(text: str) -> list[int]:
+    return [token.start for token in seed_tokens(text)]
+
+
+def word_at(text: str, starts: list[int], token: int) -> str:
+    return text[starts[token] : seed_tokens(text)[token].end]
+
+
+def test_a_line_move_steps_over_blank_lines_keeping_the_column():
+    layout = Layout(SPACED, 30)
+    assert [SPACED[line.start : line.end] for line in layout.lines] == [
+        "Title", "", "First paragraph of several ", "words that wraps over years, ", "saving 4.2 billion crowns.", "",
+        "Chief executive Sunita Rao ", "said the plan works.", "",
+    ]  # fmt: skip
+    starts = starts_of(SPACED)
+
+    def moved(word: str, step: int, column: int | None = None) -> str:
+        start = SPACED.index(word)
+        line = layout.line_of(start)
+        column = layout.lines[line].column(start) if column is None else column
+        return word_at(SPACED, starts, layout.token_toward(starts, line, column, line + step))
+
+    assert moved("saving", 1) == "Chief"  # down from a paragraph's last line: the next one's first
+    assert moved("crowns", 1) == "Sunita"  # column 19, in "Sunita" (16 to 22)
+    assert moved("Chief", -1) == "saving"  # up from column 0: the last line above, at column 0, not its "."
+    assert moved("First", -1) == "Title"
+    assert moved("Title", 1) == "First"  # no longer stuck on "Title"
+    assert moved("said", 1) == "said"  # the last line: only blank lines below, so it stays
+    assert moved("Title", -1) == "Title"
+    assert moved("Chief", -1, column=22) == "crowns"  # the goal column kept from a longer line
+    assert moved("Title", 4, column=0) == "saving"  # a page down
+    assert moved("said", -6, column=0) == "Title"  # a page up onto the blank line under the title: on over it
+    assert moved("First", 40, column=0) == "said"  # a page down past the end: the last line with text
+
+
+def test_a_line_move_steps_over_a_long_word_and_leading_white_space():
+    text = "x " + "long" * 10 + "\n    indented words"
+    layout = Layout(text, 12)
+    starts = starts_of(text)
+    assert [text[line.start : line.end] for line in layout.lines] == [
+        "x ", "longlonglong", "longlonglong", "longlonglong", "long", "    indented ", "words"
+    ]  # fmt: skip
+    long = layout.token_toward(starts, 0, 0, 1)
+    assert word_at(text, starts, long) == "long" * 10
+    # Down from the long word's first line: over the lines it runs on to, not back onto it.
+    assert word_at(text, starts, layout.token_toward(starts, 1, 0, 2)) == "indented"  # column 0: white space
+    assert word_at(text, starts, layout.token_toward(starts, 5, 4, 4)) == "long" * 10

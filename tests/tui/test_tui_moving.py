@@ -3,6 +3,9 @@ search; each test ends by adding a span where the cursor went, and checks what t
 
 from __future__ import annotations
 
+import pytest
+
+from annotator.store import Store
 from tests.tui.conftest import WHO
 
 
@@ -332,3 +335,42 @@ async def test_number_sign_goes_on_with_the_word_it_followed_after_landing_insid
             seen.append(screen.model.tokens[screen.cursor][0])
     second = every.index(seen[0])
     assert seen == [every[(second + i) % len(every)] for i in range(len(every) + 1)]
+
+
+#: Newsroom copy: a blank line between paragraphs (the seed article has single line breaks).
+SPACED = (
+    "Title\n\n"
+    "First paragraph of several words that wraps across the screen at eighty columns and again at two hundred, "
+    "as the plan runs for ten years, saving 4.2 billion crowns over the decade and more in the years after it.\n\n"
+    "Chief executive Sunita Rao said the board backed it.\n"
+)
+
+SPACED_WALKS = {  # the words the cursor is on, pressing down from "Title" then up, at each size: column 0 each time
+    (80, 24): (
+        ["First", "across", "two", "saving", "more", "Chief", "it", "it"],
+        ["Chief", "more", "saving", "two", "across", "First", "Title", "Title"],
+    ),
+    (200, 50): (["First", "crowns", "Chief", "Chief"], ["crowns", "First", "Title", "Title"]),
+}
+
+
+@pytest.mark.parametrize("size", list(SPACED_WALKS))
+async def test_up_and_down_step_over_blank_lines_between_paragraphs(tmp_path, size):
+    from annotator.tui.app import make_app
+    from tests.tui.fixtures import one_article
+
+    app = make_app(one_article(tmp_path / "n.db", SPACED), WHO, keymap_path=False)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert cursor_word(app) == "Title"
+        down, up = [], []
+        for _ in SPACED_WALKS[size][0]:
+            await pilot.press("down")
+            down.append(cursor_word(app))
+        for _ in SPACED_WALKS[size][1]:
+            await pilot.press("up")
+            up.append(cursor_word(app))
+        assert (down, up) == SPACED_WALKS[size]
+        await pilot.press("down", "1")  # from "Title" down over the blank line: an ACTOR on "First"
+    with Store.open(tmp_path / "n.db") as store:
+        assert [s.text for s in store.spans("n", WHO)] == ["First"]

@@ -75,6 +75,7 @@ class ArticleScreen(CursorScreen):
         # have ingested articles since)
         self._place, self._placed = "", ("", -1)
         self._unreadable = ""  # the last "cannot be read" said by the periodic read
+        self._notices: list[Text] | None = []  # notices that came before the status line was there (`notice`)
 
     @property
     def annotator_app(self) -> AnnotatorApp:
@@ -111,6 +112,9 @@ class ArticleScreen(CursorScreen):
         self.legend = self.query_one(Legend)
         self.status_line = self.query_one(StatusLine)
         self.load(self.article_id)
+        waiting, self._notices = self._notices or [], None
+        for notice in waiting:
+            self.status_line.say(notice)
         self.set_interval(CURSOR_SAVE_SECONDS, self._tick)
 
     @said
@@ -188,6 +192,14 @@ class ArticleScreen(CursorScreen):
 
     def hint(self, message: str) -> None:
         self.status_line.say(Text(message, style="bold"))
+
+    def notice(self, message: str, style: str) -> None:
+        """A notice of the app (`AnnotatorApp.notify`) on the status line, not kept in the log (what raised it keeps
+        what matters there); before the article is loaded, once it is."""
+        if self._notices is not None:
+            self._notices.append(Text(message, style=style))
+            return
+        self.status_line.say(Text(message, style=style))
 
     def _marks(self) -> Marks:
         model, item = self.model, self.model.get(self.current)

@@ -211,8 +211,8 @@ class CursorScreen(Screen[None]):
             return
         if self.goal_column is None:
             self.goal_column = found[1]
-        target = min(max(target, 0), len(layout) - 1)
-        self._move_to(self.model.token_index(layout.lines[target].offset_at(self.goal_column)), keep_column=True)
+        token = layout.token_toward(self.model.token_starts, found[0], self.goal_column, target)
+        self._move_to(token, keep_column=True)
 
     def action_move_line(self, step: int) -> None:
         found = self._line_and_column()
