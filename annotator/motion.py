@@ -73,12 +73,14 @@ def paragraph(text: str, tokens: Tokens, index: int, step: int) -> int:
 
 
 def _smartcase(query: str) -> bool:
-    """Whether a search is case-sensitive: only when the query has an upper-case letter."""
-    return any(char.isupper() for char in query)
+    """Whether a search is case-sensitive: only when a capital stands inside a word of the query ("US", "McCann"),
+    not at a word's start ("Mellin" finds the dateline's "PORT MELLIN", where agencies name a place first)."""
+    return any(char.isupper() and query[i - 1].isalpha() for i, char in enumerate(query) if i > 0)
 
 
 def match_starts(text: str, query: str) -> list[int]:
-    """Where `query` occurs in `text` (overlapping occurrences too); case-insensitive unless it has capitals."""
+    """Where `query` occurs in `text` (overlapping occurrences too); case-insensitive unless a capital stands
+    inside one of its words."""
     if not query:
         return []
     haystack, needle = (text, query) if _smartcase(query) else (text.lower(), query.lower())

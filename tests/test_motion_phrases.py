@@ -49,6 +49,9 @@ def test_paragraph_jumps(tokens) -> None:
 def test_search_is_smart_case_and_wraps(tokens) -> None:
     assert motion.match_starts(TEXT, "the") == [TEXT.index("the Gaza")]
     assert motion.match_starts(TEXT, "Prime") == [TEXT.index("Prime")]
+    # a capital at a word's start matches any case (a dateline's "PORT MELLIN"); one inside a word is kept
+    assert motion.match_starts("PORT MELLIN. Mellin and mellin", "Mellin") == [5, 13, 24]
+    assert motion.match_starts("The US told us", "US") == [4]
     first = motion.search(TEXT, tokens, "a", 0, 1)
     assert TEXT[slice(*tokens[first])] == "army"  # the "a" inside "Israel", the cursor's own token, does not count
     last = index_of(tokens, "Gaza")

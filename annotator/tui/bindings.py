@@ -58,7 +58,7 @@ MOVING = [
     _key("ctrl+up", "paragraph(-1)", "Paragraph up", "start of this paragraph, or of the one before", "paragraph_up"),
     _key("ctrl+down", "paragraph(1)", "Paragraph down", "start of the next paragraph", "paragraph_down"),
     _key("slash", "search", "Search", "search the article: type, enter goes there (↓ ↑ other matches, escape back); "
-         "case is ignored unless the query has a capital ('mellin' finds 'PORT MELLIN', 'Mellin' does not); "
+         "case is ignored unless a capital stands inside a word of the query ('Mellin' finds 'PORT MELLIN', 'US' not 'us'); "
          "again from a match, the next one (wrapping around; the only match says so)", "search"),
     _key("ctrl+n", "search_again(1)", "Next match", "next match of the last search (wrapping around)", "next_match"),
     _key("ctrl+p", "search_again(-1)", "Previous match", "previous match of the last search", "previous_match"),

@@ -81,8 +81,8 @@ def test_the_search_key_says_its_case_rule() -> None:
     and with it the README's key table, where `/` is described."""
     search = next(binding for _, bindings in GROUPS for binding in bindings if binding.id == "search")
     assert search.tooltip == (
-        "search the article: type, enter goes there (↓ ↑ other matches, escape back); case is ignored unless the "
-        "query has a capital ('mellin' finds 'PORT MELLIN', 'Mellin' does not); again from a match, the next one "
-        "(wrapping around; the only match says so)"
+        "search the article: type, enter goes there (↓ ↑ other matches, escape back); case is ignored unless a "
+        "capital stands inside a word of the query ('Mellin' finds 'PORT MELLIN', 'US' not 'us'); again from a "
+        "match, the next one (wrapping around; the only match says so)"
     )
     assert f"| `/` | {search.tooltip} |" in README.read_text(encoding="utf-8")

@@ -50,7 +50,6 @@ class AnnotateScreen(ArticleScreen):
             if isinstance(error, Conflict):  # another window changed this annotation: show its changes now
                 self.load(self.article_id)
                 reloaded = "; it is reloaded with those changes: try again"
-            self.notify(str(error), title="Not done", severity="warning", timeout=4)
             self.say(f"Not done: {error}{reloaded}", "bold red")
             return None
         self._where_removed = [(item.start, item.end) for i in edit.removed if (item := self.model.get(("span", i)))]
