@@ -91,7 +91,7 @@ def test_a_span_grown_over_a_pending_suggestion_rejects_it_as_replaced_and_undo_
         first = min(s.id for s in store.suggestions("a"))
         assert (edit.decided, edit.message) == (
             {first: "rejected"},
-            "ACTOR 'Prime Minister Benjamin Netanyahu' at 0:33; the suggestion it covers, "
+            "resized to ACTOR 'Prime Minister Benjamin Netanyahu' at 0:33; the suggestion it covers, "
             "ACTOR 'Benjamin Netanyahu' at 15:33, is rejected as replaced",
         )
         assert [s.text for s in store.pending("a", WHO)] == ["Gaza"]
