@@ -19,6 +19,7 @@ from annotator.shapes import (
     joined,
     name_range,
     qualified,
+    sentence_start,
     word_at,
 )
 from annotator.wordlists import (
@@ -171,28 +172,44 @@ def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int],
 
 def _titles_a_name(text: str, tokens: Tokens, index: int, covered: Callable[[int], bool]) -> bool:
     """Whether token `index` opens a title right before a name ("Finance minister | Ada Lee", "Chief executive |
-    Tom Hale", "the minister | Ada Lee"): titles stay off names (the guide), so no mention starts there. Before a
-    marked name: title words and nouns for people, with up to two other lower-case words ("executive"). Before a
-    name no entity marks, the name is the stop only after a lower-case noun for people ("minister"): capitalised
-    title words may open a name ("General Motors", "Prince Edward Island"), so they stay a stop there."""
-    titled, lowered, loose, position = False, False, False, index
-    while position < len(tokens) and position - index < 3:
+    Tom Hale", "Coast guard commander | Ilse Maarten", "the minister | Ada Lee"): titles stay off names (the
+    guide), so no mention starts there. Up to three words of title words, nouns for people, other lower-case
+    words ("executive", "guard") and a sentence's capitalised first word ("Transport | minister"). Before a name no
+    entity marks, the name is the stop only when a lower-case title word stands right before it ("minister",
+    "chief"): a capitalised one may open the name ("General Motors", "Prince Edward Island")."""
+    titled, title_before, position = False, False, index
+    while position < len(tokens) and position - index < 4:
         word = word_at(text, tokens, position)
         if position > index and not joined(text, tokens, position - 1, position):
             return False
         if covered(position):
             return titled and position > index and is_name_word(word)
         if position > index and is_name_word(word):
-            return lowered and not loose
-        if word.rstrip(".").capitalize() in TITLES or word.lower() in PEOPLE_NOUNS:
+            return title_before
+        title = word.rstrip(".").capitalize() in TITLES or word.lower() in PEOPLE_NOUNS
+        if title:
             titled = True
-            lowered = lowered or (word.islower() and word in PEOPLE_NOUNS)
-        elif word.isalpha() and word.islower() and word not in FUNCTION_WORDS and word not in SPEECH_VERB_FORMS:
-            loose = True
-        else:
+        elif not (
+            (position == index and capitalised_opening(text, tokens, index))  # "Transport | minister"
+            or (word.isalpha() and word.islower() and word not in FUNCTION_WORDS and word not in SPEECH_VERB_FORMS)
+        ):
             return False
+        title_before = title and word.islower()
         position += 1
     return False
+
+
+def capitalised_opening(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index` is a capitalised word that opens a sentence and a lower-case word follows: no name of
+    several words starts there, it may open a title ("Transport minister", "Fire chief")."""
+    following = index + 1
+    return (
+        word_at(text, tokens, index)[:1].isupper()
+        and sentence_start(text, tokens, index)
+        and following < len(tokens)
+        and joined(text, tokens, index, following)
+        and word_at(text, tokens, following).islower()
+    )
 
 
 def next_candidate(text: str, tokens: Tokens, index: int, step: int, covered: Callable[[int], bool]) -> int:

@@ -66,3 +66,16 @@ def test_no_stop_at_a_time_of_day_an_age_or_a_pronoun_and_a_stop_at_girls_and_mi
         found.append(text[slice(*tokens[following])])
         index = following
     assert found == ["girl", "twelve", "miners"]
+
+
+def test_a_sentences_first_word_opening_a_title_before_a_name_is_no_stop() -> None:
+    """A third trial: ; stopped at "Transport" (Transport minister Hal Ostrander), "Coast" (Coast guard commander
+    Ilse Maarten) and "Fire" (Fire chief Ben Ode), offering the single word."""
+    text = "Transport minister Hal Ostrander spoke. Coast guard commander Ilse Maarten left. Fire chief Ben Ode came."
+    tokens = [(t.start, t.end) for t in tokenize([text])[0]]
+    found, index = [], -1
+    while (following := next_candidate(text, tokens, max(index, 0), 1, lambda _: False)) != max(index, 0):
+        found.append(text[slice(*tokens[following])])
+        index = following
+    first = [text[slice(*tokens[0])]] if is_candidate(text, tokens, 0, lambda _: False) else []
+    assert first + found == ["Hal", "Ilse", "Ben"]
