@@ -41,8 +41,13 @@ def test_a_quote_marked_over_exactly_a_suggestions_words_keeps_its_suggested_spe
     start = TEXT.index(QUOTE)
     with Store.open(db) as store:
         edit = store.add_span("n", WHO, start, start + len(QUOTE), "QUOTE")
-    assert edit.message == f"accepted QUOTE {QUOTE!r} at {start}:{start + len(QUOTE)} and its speaker"
+    assert edit.message == f"accepted QUOTE {QUOTE!r} at {start}:{start + len(QUOTE)} and its speaker 'Hal Ostrander'"
     assert quotes(db) == [(QUOTE, "Hal Ostrander", 2)]
+    with Store.open(db) as store:  # the undo names the quote first, as the change was about it (a third trial)
+        assert store.undo("n", WHO).message == (
+            f"undid accept of QUOTE {QUOTE!r} at {start}:{start + len(QUOTE)} and its speaker ACTOR 'Hal Ostrander' "
+            "at 19:32"
+        )
 
 
 async def test_4_before_a_pending_quote_accepts_it_with_its_speaker(tmp_path: Path) -> None:

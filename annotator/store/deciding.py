@@ -73,7 +73,7 @@ class Deciding(History):
                         _, extra, _ = self._accept(article_id, annotator, candidates[0]["id"], span_id + 1)
                         new["spans"] += extra["spans"]
                         new["decisions"] += extra["decisions"]
-                        message += " and its speaker"
+                        message += f" and its speaker {extra['spans'][0]['text']!r}"
                     elif len(replacing := self._replacing(article_id, annotator, speaker)) == 1:
                         actor = replacing[0]  # a span marked over the suggested speaker with other edges: that one
                         new["spans"][0].update(speaker_start=actor["start"], speaker_end=actor["end"])

@@ -106,6 +106,9 @@ class History(Changes):
             count = max(len(spans), len(decided))
             if not spans:
                 return f" of {count} suggestions"
+            quote = _quote_and_speaker(list(spans.values()))
+            if quote:
+                return quote
             first = min(spans.values(), key=lambda r: r["start"])
             return f" of {describe(first)} and {count - 1} other span{'s' * (count != 2)}"
         if spans:
@@ -149,6 +152,21 @@ class History(Changes):
     def applied_events(self, article_id: str, annotator: str) -> list[int]:
         """Ids of the events whose change is in effect now (not undone), oldest first."""
         return self._stacks(article_id, annotator)[0]
+
+
+def _quote_and_speaker(spans: list[Row]) -> str:
+    """A quote accepted with its speaker, as one change: " of QUOTE '...' at a:b and its speaker ACTOR '...'" (the
+    speaker, earlier in the text, had been named first, as if the change were about it); "" for other changes."""
+    if len(spans) != 2:
+        return ""
+    quotes = [row for row in spans if row["label"] == "QUOTE"]
+    actors = [row for row in spans if row["label"] == "ACTOR"]
+    if len(quotes) != 1 or len(actors) != 1:
+        return ""
+    quote, actor = quotes[0], actors[0]
+    if (quote.get("speaker_start"), quote.get("speaker_end")) != (actor["start"], actor["end"]):
+        return ""
+    return f" of {describe(quote)} and its speaker {describe(actor)}"
 
 
 def _by_id(change: Row, part: str, key: str = "id") -> dict[int, Row]:
