@@ -24,6 +24,7 @@ from annotator.shapes import (
     name_range,
     number_range,
     qualified,
+    verb_after_subject,
     word_at,
 )
 from annotator.spans import DOUBLE_QUOTES, edge_problem, fit
@@ -259,6 +260,8 @@ def at_cursor(
         and is_participant(text, tokens, following)  # a noun for people: not "one | came"
     ):
         index, word, ladder = following, word_at(text, tokens, following), phrase_ladder(text, tokens, following)
+    if verb_after_subject(text, tokens, index):  # a verb, no noun group: "the family | waited outside"
+        return (index, index)
     if group_word(word) and not is_name_word(word):
         return noun_group(text, tokens, index, ladder, covered or (lambda _: False))
     return ladder[0]

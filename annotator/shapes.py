@@ -280,6 +280,22 @@ def verb_after_to(text: str, tokens: Tokens, index: int) -> bool:
     )
 
 
+def verb_after_subject(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index`, a word in -ed, is a verb after its subject ("one missing deckhand | waited",
+    "Firefighters | battled", "they | marched"): it follows a common noun, a name or a function word (a pronoun,
+    an auxiliary), not a determiner, a possessive or a preposition ("the wounded", "to displaced families")."""
+    word = word_at(text, tokens, index)
+    if not (len(word) > 4 and word.islower() and word.endswith("ed") and word not in MODIFIERS):
+        return False
+    if index == 0 or not joined(text, tokens, index - 1, index):
+        return False
+    before = word_at(text, tokens, index - 1)
+    lower = before.lower()
+    if lower in DETERMINERS or before in POSSESSIVES or lower in PREPOSITIONS:
+        return False
+    return lower in FUNCTION_WORDS or (is_common(before) and not is_modifier(before)) or is_name_word(before)
+
+
 def group_head(text: str, tokens: Tokens, index: int) -> int:
     """The last word of the noun group around token `index`: the word itself, unless it is a modifier, whose
     group runs on over the modifiers after it to the first common noun ("the city's western | district")."""

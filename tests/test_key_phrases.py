@@ -68,3 +68,23 @@ def test_a_fraction_after_a_qualifier_and_an_article_is_one_figure() -> None:
         assert [(labels, text[tokens[a][0] : tokens[b][1]]) for labels, (a, b) in phrases.key_phrases(
             text, tokens, index
         )] == [(ENTITIES, "nearly a fifth")]  # fmt: skip
+
+
+def test_a_verb_in_ed_after_its_subject_is_no_noun_group() -> None:
+    """A third trial: the key on "waited" offered 'one missing deckhand waited outside', on "battled"
+    'Firefighters battled'. A verb after its subject is the word alone; "the wounded" stays a group."""
+    text = "The mother of one missing deckhand waited outside. Firefighters battled on. Medics treated the wounded."
+    tokens = [(t.start, t.end) for t in tokenize([text])[0]]
+
+    def added(word: str) -> str:
+        index = next(i for i, (s, e) in enumerate(tokens) if text[s:e] == word)
+        first, last = phrases.at_cursor(text, tokens, index, Label.ACTOR)
+        return text[tokens[first][0] : tokens[last][1]]
+
+    assert [added(w) for w in ("waited", "battled", "treated", "wounded", "deckhand")] == [
+        "waited",
+        "battled",
+        "treated",
+        "the wounded",
+        "one missing deckhand",
+    ]
