@@ -96,7 +96,8 @@ class ArticleView(BaseStyle, ScrollView, can_focus=False):
             return
         if self.layout_ is None or self.layout_.width != self._text_width():
             self._relayout()
-            self._pending_follow = self._pending_follow if self._pending_follow is not None else self._cursor()
+        # also when only the height changed (the status line took more lines): the cursor stays in view
+        self._pending_follow = self._pending_follow if self._pending_follow is not None else self._cursor()
         if self._pending_follow is not None and self.layout_ is not None:
             offset, self._pending_follow = self._pending_follow, None
             self.follow(offset)
@@ -137,8 +138,16 @@ class ArticleView(BaseStyle, ScrollView, can_focus=False):
         top = int(self.scroll_offset.y)
         height = max(self.size.height, 1)
         margin = min(2, height // 4)
+        wanted = top
         if y < top + margin or y >= top + height - margin:
-            self.scroll_to(y=max(y - height // 3, 0), animate=False, immediate=True)
+            wanted = max(y - height // 3, 0)
+        current = self.marks.current  # the current span's end too, where it fits below its start: a long quote
+        if current is not None and current[0] <= offset < current[1]:
+            last = self.layout_.line_of(max(current[1] - 1, current[0]))
+            if last >= wanted + height and last - y < height - margin:
+                wanted = max(last - height + 1, 0)
+        if wanted != top:
+            self.scroll_to(y=wanted, animate=False, immediate=True)
 
     # -- drawing ----------------------------------------------------------------------------------------------
 
