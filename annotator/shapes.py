@@ -254,18 +254,28 @@ def _verb_before_group(text: str, tokens: Tokens, index: int) -> bool:
     children") or a function word that is no preposition (an auxiliary, a pronoun, "n't": "we haven't allowed |
     residents"). After a determiner, a preposition, a number, a modifier, a name or a verb after "to" it modifies
     ("the affected guests", "to displaced families", "the Israeli negotiating team", "to resume stalled talks")."""
+    before = _before_a_verb(text, tokens, index, ("ed", "ing"))
+    if before is None:
+        return False
+    if before.lower() in FUNCTION_WORDS:
+        return True
+    return is_common(before) and not is_modifier(before) and not verb_after_to(text, tokens, index - 1)
+
+
+def _before_a_verb(text: str, tokens: Tokens, index: int, endings: tuple[str, ...]) -> str | None:
+    """The word before token `index` when that token may be a verb by its ending (lower-case, not a known
+    modifier) and the word before it does not make it a noun or a modifier (a determiner, a possessive, a
+    preposition: "the wounded", "to displaced families"); None otherwise."""
     word = word_at(text, tokens, index)
-    if not (len(word) > 4 and word.islower() and word.endswith(("ed", "ing")) and word not in MODIFIERS):
-        return False
+    if not (len(word) > 4 and word.islower() and word.endswith(endings) and word not in MODIFIERS):
+        return None
     if index == 0 or not joined(text, tokens, index - 1, index):
-        return False
+        return None
     before = word_at(text, tokens, index - 1)
     lower = before.lower()
     if lower in DETERMINERS or before in POSSESSIVES or lower in PREPOSITIONS:
-        return False
-    if lower in FUNCTION_WORDS:
-        return True
-    return is_common(before) and not is_modifier(before) and not verb_after_to(text, tokens, index - 1)
+        return None
+    return before
 
 
 def verb_after_to(text: str, tokens: Tokens, index: int) -> bool:
@@ -284,16 +294,10 @@ def verb_after_subject(text: str, tokens: Tokens, index: int) -> bool:
     """Whether token `index`, a word in -ed, is a verb after its subject ("one missing deckhand | waited",
     "Firefighters | battled", "they | marched"): it follows a common noun, a name or a function word (a pronoun,
     an auxiliary), not a determiner, a possessive or a preposition ("the wounded", "to displaced families")."""
-    word = word_at(text, tokens, index)
-    if not (len(word) > 4 and word.islower() and word.endswith("ed") and word not in MODIFIERS):
+    before = _before_a_verb(text, tokens, index, ("ed",))
+    if before is None:
         return False
-    if index == 0 or not joined(text, tokens, index - 1, index):
-        return False
-    before = word_at(text, tokens, index - 1)
-    lower = before.lower()
-    if lower in DETERMINERS or before in POSSESSIVES or lower in PREPOSITIONS:
-        return False
-    return lower in FUNCTION_WORDS or (is_common(before) and not is_modifier(before)) or is_name_word(before)
+    return before.lower() in FUNCTION_WORDS or (is_common(before) and not is_modifier(before)) or is_name_word(before)
 
 
 def group_head(text: str, tokens: Tokens, index: int) -> int:
