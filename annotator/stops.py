@@ -190,7 +190,7 @@ def _titles_a_name(text: str, tokens: Tokens, index: int, covered: Callable[[int
         if title:
             titled = True
         elif not (
-            (position == index and capitalised_opening(text, tokens, index))  # "Transport | minister"
+            (position == index and _capitalised_opening(text, tokens, index))  # "Transport | minister"
             or (word.isalpha() and word.islower() and word not in FUNCTION_WORDS and word not in SPEECH_VERB_FORMS)
         ):
             return False
@@ -199,7 +199,7 @@ def _titles_a_name(text: str, tokens: Tokens, index: int, covered: Callable[[int
     return False
 
 
-def capitalised_opening(text: str, tokens: Tokens, index: int) -> bool:
+def _capitalised_opening(text: str, tokens: Tokens, index: int) -> bool:
     """Whether token `index` is a capitalised word that opens a sentence and a lower-case word follows: no name of
     several words starts there, it may open a title ("Transport minister", "Fire chief")."""
     following = index + 1

@@ -24,14 +24,15 @@ TITLES = frozenset({"President", "Vice", "Prime", "Minister", "Chancellor", "Sec
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
                          "my", "your", "some", "many", "several", "all", "both", "each", "every", "other", "another",
                          "most", "few", "no", "any"})  # fmt: skip
+#: Fractions joined to a number by a hyphen: "two-thirds", "three-quarters" (and "-and-a-half").
+FRACTIONS = frozenset({"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths"})
 NUMBER_WORDS = frozenset({"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
                           "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
                           "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
-                          "billions", "trillion", "dozen", "dozens", "half", "quarter", "third", "fifth"})  # fmt: skip
+                          "billions", "trillion", "dozen", "dozens"})  # fmt: skip
+NUMBER_WORDS |= {fraction for fraction in FRACTIONS if not fraction.endswith("s")}  # "nearly half", "a fifth"
 SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "percent", "%", "per", "cent"})
-#: Fractions joined to a number by a hyphen: "two-thirds", "three-quarters" (and "-and-a-half").
-FRACTIONS = frozenset({"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths"})
 #: Words before a number that change what it says ("at least 35", "more than 800,000", "nearly half").
 QUALIFIERS = (("at", "least"), ("at", "most"), ("more", "than"), ("less", "than"), ("fewer", "than"),
               ("up", "to"), ("as", "many", "as"), ("as", "much", "as"), ("nearly",), ("almost",), ("about",),

@@ -27,10 +27,12 @@ from annotator.vocabulary import GOLD, Label, Status, is_model, utc_now
 Compute = Callable[[list[Row], int], tuple[Row, Row, str] | None]
 
 
-def describe(row: Row) -> str:
-    """A span or suggestion in a message: its label, text (a long quote shortened in the middle) and offsets."""
+def describe(row: Row, label: bool = True) -> str:
+    """A span or suggestion in a message: its label (unless `label` is False), text (a long quote shortened in the
+    middle) and offsets."""
     text = row["text"] if len(row["text"]) <= 60 else row["text"][:40] + " … " + row["text"][-16:]
-    return f"{row['label']} {text!r} at {row['start']}:{row['end']}"
+    words = f"{text!r} at {row['start']}:{row['end']}"
+    return f"{row['label']} {words}" if label else words
 
 
 @lru_cache(maxsize=64)

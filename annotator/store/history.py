@@ -174,15 +174,15 @@ def _by_id(change: Row, part: str, key: str = "id") -> dict[int, Row]:
 
 
 def _changed(was: Row | None, now: Row) -> str:
-    """A span an undo or redo changed, as it was and what it is now ("ACTOR 'The Harbour master' at 0:18, back
-    to 'Harbour master' at 4:18"); a span it adds or takes away, as it is."""
+    """A span an undo or redo changed, as it was and what it is now ("ACTOR 'The Harbour master' at 0:18, now
+    'Harbour master' at 4:18"); a span it adds or takes away, as it is."""
     same_words = (was or now)["start"] == now["start"] and (was or now)["end"] == now["end"]
     if was is None or (same_words and was["label"] == now["label"]):  # added, removed, or its speaker changed
         return describe(now)
     if same_words:
         return f"{describe(was)}, now {now['label']}"
     label = f"{now['label']} " if was["label"] != now["label"] else ""
-    return f"{describe(was)}, now {label}{describe(now).split(' ', 1)[1]}"
+    return f"{describe(was)}, now {label}{describe(now, label=False)}"
 
 
 def _joined(spans: str, status: str) -> str:
