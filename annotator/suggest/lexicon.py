@@ -76,6 +76,17 @@ QUALIFIERS_2 = frozenset(
 #: Names the small model often mislabels that are events, not actors or places.
 NOT_ENTITIES = frozenset({"brexit", "anti-brexit"})
 
+#: Diseases and viruses by their common English names: a cause, not a participant or a place ("Coronavirus has
+#: come", "blamed Ebola") (entities.v7).
+DISEASES = _words(
+    """coronavirus corona covid covid-19 ebola measles cholera malaria influenza flu zika sars mers polio
+    tuberculosis dengue mpox monkeypox anthrax smallpox typhoid diphtheria rabies hiv aids"""
+)
+
+#: Radio procedure words said at the start of a call or an answer ("Roger, are they inside?", "Mayday, mayday"):
+#: words of radio talk, not a person addressed (entities.v7).
+RADIO_WORDS = _words("roger wilco mayday")
+
 #: Pronouns that stand for one person, and those that stand for a group or an organisation.
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "it", "we", "them"})

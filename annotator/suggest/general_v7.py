@@ -1,0 +1,146 @@
+"""The general rules entities.v7 adds to entities.v6's layer, for kinds of error the issue names on news nobody
+tuned on and that newcomers' own stories showed:
+
+- things by their word: a disease or a virus ("Coronavirus has come", "blamed Ebola") and an event such as
+  "Brexit" are no ACTOR or LOCATION (the learned component marks them; entities.v1 already left "Brexit" out);
+- words of radio talk: "Roger," opening a sentence in a radio exchange is the procedure word, not a person
+  addressed, unless the article names a person of that first name;
+- figures in pieces: "six and three-quarters percent", "one and a half", "three in four" are one FIGURE each (the
+  sources made two, or only "a half");
+- a fraction with a qualifier and no number ("almost half", "nearly a third") is a FIGURE, as "nearly half" is in
+  the guide, unless it measures time ("nearly half an hour"); the sources marked none.
+
+Each reads the tokens and general word lists only, naming no article's phrases. spaCy is not imported here: the
+parsed Doc is handed in.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from annotator.models import Label
+from annotator.suggest import figures
+from annotator.suggest.entities import Candidate
+from annotator.suggest.lexicon import DISEASES, FIGURE_QUALIFIERS_1, FIGURE_QUALIFIERS_2, NOT_ENTITIES, RADIO_WORDS
+from annotator.wordlists import FRACTIONS, TIME_UNITS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: Words between two numbers that make them one ratio: "three in four", "one out of five".
+RATIO_WORDS = (("in",), ("out", "of"))
+
+
+def _opens_sentence(doc: Doc, index: int) -> bool:
+    before = doc[index - 1].text if index > 0 else ""
+    return doc[index].is_sent_start or index == 0 or before in ("]", "...", "…", '"', "“", "(", ":", "\n")
+
+
+def _radio_word(doc: Doc, span: Candidate, first_names: set[str]) -> bool:
+    """'Roger,' opening a sentence, when no person the article names in full has that first name."""
+    word = doc[span.start]
+    return (
+        span.end - span.start == 1
+        and word.lower_ in RADIO_WORDS
+        and word.lower_ not in first_names
+        and _opens_sentence(doc, span.start)
+        and span.end < len(doc)
+        and doc[span.end].text in (",", ".", "!")
+    )
+
+
+def things_by_word(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """No ACTOR or LOCATION for a disease, an event word or a radio procedure word."""
+    first_names = {
+        doc[s.start].lower_ for s in spans if s.label is Label.ACTOR and s.end - s.start > 1 and doc[s.start].is_title
+    }
+    return [
+        s
+        for s in spans
+        if s.label is Label.FIGURE
+        or not (
+            (s.end - s.start == 1 and doc[s.start].lower_ in DISEASES | NOT_ENTITIES)
+            or _radio_word(doc, s, first_names)
+        )
+    ]
+
+
+def _fraction(token: Token) -> bool:
+    """A fraction word, alone or ending a hyphenated number ("half", "three-quarters")."""
+    return token.lower_.split("-")[-1] in FRACTIONS
+
+
+def _join_at(doc: Doc, left: Candidate, right: Candidate) -> bool:
+    """Whether the words between two FIGUREs join them into one: "and" before a fraction ("six and
+    three-quarters", "one and a half"), or a ratio's "in" / "out of" between two numbers ("three in four")."""
+    between = tuple(t.lower_ for t in doc[left.end : right.start])
+    if between == ("and",):
+        return any(_fraction(t) for t in doc[right.start : right.end])
+    return (
+        between in RATIO_WORDS
+        and left.end - left.start <= 2
+        and doc[left.end - 1].like_num
+        and right.end - right.start == 1
+    )
+
+
+def _number_before(doc: Doc, span: Candidate, taken: set[int]) -> int:
+    """Where a FIGURE begins with the number no source marked before it: "one and a half" (the sources made "a
+    half"), "one in five" (they made "five"); else its start."""
+    start = span.start
+    half = doc[start].lower_ in ("a", "an") and doc[start - 1].lower_ == "and"
+    ratio = span.end - span.start == 1 and doc[start - 1].lower_ == "in"
+    if start < 2 or not (half or ratio):
+        return start
+    before = start - 2
+    return before if doc[before].like_num and before not in taken else start
+
+
+def joined_figures(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """FIGUREs in pieces made one: "six and three-quarters percent", "one and a half", "three in four"."""
+    ordered = sorted(spans, key=lambda s: (s.start, s.end))
+    out: list[Candidate] = []
+    for span in ordered:
+        last = out[-1] if out else None
+        if span.label is Label.FIGURE and last is not None and last.label is Label.FIGURE and _join_at(doc, last, span):
+            out[-1] = Candidate(last.start, span.end, Label.FIGURE, last.kind)
+            continue
+        out.append(span)
+    taken = {i for s in out for i in range(s.start, s.end)}
+    joined = []
+    for span in out:
+        if span.label is Label.FIGURE and (start := _number_before(doc, span, taken)) != span.start:
+            whole = Candidate(start, span.end, Label.FIGURE, span.kind)
+            span = figures.qualified(doc, whole, taken - set(range(span.start, span.end)))
+        joined.append(span)
+    return joined
+
+
+def _qualifier_before(doc: Doc, index: int) -> int | None:
+    """The start of a figure's qualifier ending right before token `index`, or None."""
+    if index >= 2 and (doc[index - 2].lower_, doc[index - 1].lower_) in FIGURE_QUALIFIERS_2:
+        return index - 2
+    if index >= 1 and doc[index - 1].lower_ in FIGURE_QUALIFIERS_1 - {"all", "only", "some", "over", "under"}:
+        return index - 1
+    return None
+
+
+def qualified_fractions(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """A fraction after a qualifier, with no number ("almost half", "nearly a third"), is a FIGURE where no span
+    is."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    added = []
+    for index, token in enumerate(doc):
+        if token.lower_ not in FRACTIONS or token.lower_.endswith("s") or index in taken:
+            continue
+        article = index >= 1 and doc[index - 1].lower_ in ("a", "an")
+        if index + 2 < len(doc) and doc[index + 1].lower_ in ("a", "an") and doc[index + 2].lower_ in TIME_UNITS:
+            continue  # "nearly half an hour": a length of time
+        start = _qualifier_before(doc, index - 1 if article else index)
+        if start is not None and not taken & set(range(start, index)):
+            added.append(Candidate(start, index + 1, Label.FIGURE, "other"))
+            taken |= set(range(start, index + 1))
+    return sorted(spans + added, key=lambda s: (s.start, s.end))
+
+
+RULES = [things_by_word, joined_figures, qualified_fractions]

@@ -1,0 +1,101 @@
+"""entities.v7's rules (`suggest.general_v7`) on sentences written for the purpose (none from the gold files), with
+the real pipeline: each rule's effect as exact (text, label) pairs of the entity layer, beside entities.v6's layer
+for the same text where the rule changes it."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.models import Label, check_spans
+from annotator.suggest import Suggesters, suggest_doc
+
+V6 = Suggesters("entities.v6", "quotes.v3")
+V7 = Suggesters("entities.v7", "quotes.v3")
+
+
+def entities(nlp, text: str, suggesters: Suggesters = V7) -> list[tuple[str, str]]:
+    """The entity layer `suggesters` make for `text`, in order."""
+    suggestions = suggest_doc(nlp(text), suggesters)
+    check_spans(list(suggestions), text)
+    return [(s.text, s.label.value) for s in suggestions if s.label is not Label.QUOTE]
+
+
+def test_a_disease_is_no_actor(nlp) -> None:
+    text = "Coronavirus has spread to 12 countries, the WHO said."
+    assert entities(nlp, text, V6) == [("Coronavirus", "ACTOR"), ("12", "FIGURE"), ("WHO", "ACTOR")]
+    assert entities(nlp, text) == [("12", "FIGURE"), ("WHO", "ACTOR")]
+
+
+def test_an_event_word_is_no_actor(nlp) -> None:
+    text = "Critics said the plan would deliver a no-deal Brexit by the deadline."
+    assert ("Brexit", "ACTOR") in entities(nlp, text, V6)
+    assert entities(nlp, text) == [("Critics", "ACTOR")]
+
+
+def test_a_radio_procedure_word_is_no_person(nlp) -> None:
+    text = "The dispatcher asked: Roger, are they on board? Roger, is the deck on fire?"
+    assert entities(nlp, text, V6) == [("The dispatcher", "ACTOR"), ("Roger", "ACTOR"), ("Roger", "ACTOR")]
+    assert entities(nlp, text) == [("The dispatcher", "ACTOR")]
+
+
+def test_a_person_of_that_first_name_keeps_it(nlp) -> None:
+    """Where the article names a Roger in full, "Roger," is that person."""
+    text = "Roger Federer won the final. Roger, the champion, thanked the crowd."
+    assert entities(nlp, text) == [("Roger Federer", "ACTOR"), ("Roger", "ACTOR"), ("the crowd", "ACTOR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "v6", "v7"),
+    [
+        (  # a number and a fraction joined by "and"
+            "Prices rose six and three-quarters percent in March, the bureau said.",
+            [("six", "FIGURE"), ("three-quarters percent", "FIGURE")],
+            [("six and three-quarters percent", "FIGURE")],
+        ),
+        (  # the sources marked only "a half"
+            "The river rose about one and a half metres overnight.",
+            [("a half", "FIGURE")],
+            [("about one and a half", "FIGURE")],
+        ),
+        (  # a ratio
+            "Three in four residents said they would stay.",
+            [("Three", "FIGURE"), ("four", "FIGURE"), ("residents", "ACTOR")],
+            [("Three in four", "FIGURE"), ("residents", "ACTOR")],
+        ),
+        (  # a ratio whose first number the sources left out
+            "Officials said one in five boats sank.",
+            None,
+            [("Officials", "ACTOR"), ("one in five", "FIGURE")],
+        ),
+        (
+            "The party won 17 out of 18 districts.",
+            [("The party", "ACTOR"), ("17", "FIGURE"), ("18", "FIGURE")],
+            [("The party", "ACTOR"), ("17 out of 18", "FIGURE")],
+        ),
+    ],
+)
+def test_a_figure_in_pieces_is_one(nlp, text: str, v6, v7) -> None:
+    if v6 is not None:
+        assert entities(nlp, text, V6) == v6
+    assert entities(nlp, text) == v7
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Almost half of the passengers were rescued by the coast guard.",
+            [("Almost half", "FIGURE"), ("the passengers", "ACTOR"), ("the coast guard", "ACTOR")],
+        ),
+        ("Nearly a third of the crew were missing.", [("Nearly a third", "FIGURE"), ("the crew", "ACTOR")]),
+        # a length of time is no figure; a fraction with no qualifier is left to the sources
+        ("The team waited nearly half an hour.", [("The team", "ACTOR")]),
+        ("The second half of the match was quiet.", []),
+    ],
+)
+def test_a_qualified_fraction_is_a_figure(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    assert entities(nlp, text) == expected
+
+
+def test_a_number_before_in_and_a_year_is_no_ratio(nlp) -> None:
+    assert entities(nlp, "The toll rose to 12 in 2019, officials said.") == [("12", "FIGURE"), ("officials", "ACTOR")]
