@@ -99,3 +99,22 @@ def test_a_qualified_fraction_is_a_figure(nlp, text: str, expected: list[tuple[s
 
 def test_a_number_before_in_and_a_year_is_no_ratio(nlp) -> None:
     assert entities(nlp, "The toll rose to 12 in 2019, officials said.") == [("12", "FIGURE"), ("officials", "ACTOR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an ACTOR under entities.v6
+            "The attack began inside Fishmongers' Hall, and the attacker ran onto London Bridge.",
+            [("Fishmongers' Hall", "LOCATION"), ("the attacker", "ACTOR"), ("London Bridge", "LOCATION")],
+        ),
+        (  # unmarked under entities.v6
+            "Cars queued on Kings Road for an hour.",
+            [("Kings Road", "LOCATION")],
+        ),
+        # no preposition of place: left to the sources
+        ("City Hall said the road would reopen.", [("City Hall", "ACTOR")]),
+    ],
+)
+def test_a_street_or_a_building_after_a_preposition_is_a_location(nlp, text: str, expected) -> None:
+    assert entities(nlp, text) == expected

@@ -8,7 +8,9 @@ tuned on and that newcomers' own stories showed:
 - figures in pieces: "six and three-quarters percent", "one and a half", "three in four" are one FIGURE each (the
   sources made two, or only "a half");
 - a fraction with a qualifier and no number ("almost half", "nearly a third") is a FIGURE, as "nearly half" is in
-  the guide, unless it measures time ("nearly half an hour"); the sources marked none.
+  the guide, unless it measures time ("nearly half an hour"); the sources marked none;
+- after a preposition of place, the name of a street or a building ("at Fishmongers' Hall", "on Kings Road") is a
+  LOCATION (the component took halls for organisations, and missed roads).
 
 Each reads the tokens and general word lists only, naming no article's phrases. spaCy is not imported here: the
 parsed Doc is handed in.
@@ -21,7 +23,15 @@ from typing import TYPE_CHECKING
 from annotator.models import Label
 from annotator.suggest import figures
 from annotator.suggest.entities import Candidate
-from annotator.suggest.lexicon import DISEASES, FIGURE_QUALIFIERS_1, FIGURE_QUALIFIERS_2, NOT_ENTITIES, RADIO_WORDS
+from annotator.suggest.lexicon import (
+    DISEASES,
+    FIGURE_QUALIFIERS_1,
+    FIGURE_QUALIFIERS_2,
+    NOT_ENTITIES,
+    PLACE_NAME_ENDINGS,
+    RADIO_WORDS,
+    STREET_PREPOSITIONS,
+)
 from annotator.wordlists import FRACTIONS, TIME_UNITS
 
 if TYPE_CHECKING:
@@ -143,4 +153,33 @@ def qualified_fractions(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     return sorted(spans + added, key=lambda s: (s.start, s.end))
 
 
-RULES = [things_by_word, joined_figures, qualified_fractions]
+def _place_name_end(doc: Doc, start: int) -> int:
+    """The end of a run of capitalised words from `start` ending in a street's or a building's word
+    ("Fishmongers' Hall", "Streatham High Road"), or `start` if there is none."""
+    end = start
+    while end < len(doc) and (doc[end].is_title or doc[end].text in ("'", "'s", "’")):
+        end += 1
+    while end > start and doc[end - 1].lower_ not in PLACE_NAME_ENDINGS:
+        end -= 1
+    return end if end - start > 1 else start
+
+
+def street_and_building_names(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """After a preposition of place, the name of a street or a building is a LOCATION: an ACTOR over exactly
+    those words becomes one, and an unmarked name is added ("ran from Fishmongers' Hall onto London Bridge")."""
+    out = list(spans)
+    for index in range(1, len(doc)):
+        if doc[index - 1].lower_ not in STREET_PREPOSITIONS or not doc[index].is_title:
+            continue
+        end = _place_name_end(doc, index)
+        if end == index:
+            continue
+        over = [s for s in out if s.start < end and index < s.end]
+        if not over:
+            out.append(Candidate(index, end, Label.LOCATION, "other"))
+        elif len(over) == 1 and (over[0].start, over[0].end) == (index, end) and over[0].label is Label.ACTOR:
+            out = [Candidate(index, end, Label.LOCATION, "other") if s is over[0] else s for s in out]
+    return sorted(out, key=lambda s: (s.start, s.end))
+
+
+RULES = [things_by_word, joined_figures, qualified_fractions, street_and_building_names]

@@ -83,6 +83,16 @@ DISEASES = _words(
     tuberculosis dengue mpox monkeypox anthrax smallpox typhoid diphtheria rabies hiv aids"""
 )
 
+#: Last words of the names of streets and buildings ("Fishmongers' Hall", "Streatham High Road"): after a preposition
+#: of place such a name is a LOCATION (entities.v7).
+PLACE_NAME_ENDINGS = _words(
+    """hall road street avenue lane boulevard highway motorway bridge square airport station stadium park tower
+    mall palace terminal harbour harbor pier quay"""
+)
+#: Prepositions after which a name of a street or a building is where something happens or where one goes
+#: (entities.v7; wider than PLACE_PREPOSITIONS, which say where someone is).
+STREET_PREPOSITIONS = _words("in at inside outside onto into near on along across from through to toward towards")
+
 #: Radio procedure words said at the start of a call or an answer ("Roger, are they inside?", "Mayday, mayday"):
 #: words of radio talk, not a person addressed (entities.v7).
 RADIO_WORDS = _words("roger wilco mayday")
