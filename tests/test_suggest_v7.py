@@ -118,3 +118,34 @@ def test_a_number_before_in_and_a_year_is_no_ratio(nlp) -> None:
 )
 def test_a_street_or_a_building_after_a_preposition_is_a_location(nlp, text: str, expected) -> None:
     assert entities(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "LISBON, June 3 (Reuters) - Nearly 40 ships were stranded, officials said.",
+            [("LISBON", "LOCATION"), ("Reuters", "ACTOR"), ("Nearly 40", "FIGURE"), ("officials", "ACTOR")],
+        ),
+        (  # a month the small model may read as a name, and an em dash
+            "BERLIN, May 5 (Reuters) — Nearly 40 ships were stranded.",
+            [("BERLIN", "LOCATION"), ("Reuters", "ACTOR"), ("Nearly 40", "FIGURE")],
+        ),
+        (  # a headline first: the dateline opens the second paragraph
+            "Ships stranded off Portugal\nLISBON, Nov. 14 (AP) - Nearly 40 ships were stranded.",
+            [("Portugal", "LOCATION"), ("LISBON", "LOCATION"), ("AP", "ACTOR"), ("Nearly 40", "FIGURE")],
+        ),
+        (  # a weekday is no region
+            "PARIS, Tuesday (AFP) - Nearly 40 ships were stranded.",
+            [("PARIS", "LOCATION"), ("AFP", "ACTOR"), ("Nearly 40", "FIGURE")],
+        ),
+    ],
+)
+def test_a_dateline_with_a_date(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    assert entities(nlp, text) == expected
+
+
+def test_entities_v6_reads_no_dateline_with_a_date(nlp) -> None:
+    """entities.v6 stays as it was: its stored suggestions can be made again."""
+    layer = entities(nlp, "LISBON, June 3 (Reuters) - Nearly 40 ships were stranded, officials said.", V6)
+    assert ("LISBON", "LOCATION") not in layer

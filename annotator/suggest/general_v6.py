@@ -38,6 +38,12 @@ VESSEL_PREFIXES = _words(
     """MV M/V MS M/S MT SS RMS MY SY SV FV RV HMS HMCS HMAS HMNZS USS USNS USCGC CCGS INS BRP HNLMS TCG PNS KRI NRP
     ROKS ARA BNS HDMS HSwMS"""
 )
+#: A month's name or abbreviation in a dateline's date, and the day after it: "June 3", "Nov. 14", "Sept 9".
+MONTH = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|June|July|August|September|October|November|December"
+)
+DAY = re.compile(r"[1-9]|[12][0-9]|3[01]")
+WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 #: Nouns for ships and aircraft that introduce a name: "the frigate X" is a vessel, not a participant.
 VESSEL_NOUNS = _words(
     """frigate destroyer cruiser corvette warship submarine trawler freighter tanker ferry ship vessel boat yacht
@@ -62,13 +68,39 @@ def _opens_paragraph(doc: Doc, index: int) -> bool:
     return index == 0 or "\n" in doc[index - 1].text or "\n" in doc[index - 1].whitespace_
 
 
-def _dateline_dash(doc: Doc, end: int) -> bool:
+def date_length(doc: Doc, index: int) -> int:
+    """How many tokens from `index` make a dateline's date ("June 3", "Nov. 14", "Tuesday"), 0 if none
+    (entities.v7 reads datelines with a date; entities.v6 does not)."""
+    if index >= len(doc):
+        return 0
+    if doc[index].text in WEEKDAYS:
+        return 1
+    day = doc[index + 1].text if index + 1 < len(doc) else ""
+    return 2 if MONTH.fullmatch(doc[index].text) and DAY.fullmatch(day) else 0
+
+
+def _at_date(doc: Doc, index: int, dates: bool) -> int:
+    """With `dates`, the tokens of a date at `index`, with a comma before it ("Mo., Dec. 2"); else 0."""
+    if not dates:
+        return 0
+    if index < len(doc) and doc[index].text == "," and (length := date_length(doc, index + 1)):
+        return length + 1
+    return date_length(doc, index)
+
+
+def _dateline_dash(doc: Doc, end: int, dates: bool = False) -> bool:
     """Whether a dateline's dash comes after its place's end: at once, after a region or country (", Spain",
-    ", Mo."), or after an agency's bracket ("(Reuters)"), and with a space before it ("SARS-CoV-2" has none)."""
+    ", Mo."), (with `dates`) a date, or after an agency's bracket ("(Reuters)"), and with a space before it
+    ("SARS-CoV-2" has none)."""
     index = end
     if index < len(doc) and doc[index].text == ",":
         index += 1
-        while index < len(doc) and index - end < 5 and (doc[index].text[:1].isupper() or doc[index].text == "."):
+        while index < len(doc) and index - end < 5:
+            if date := _at_date(doc, index, dates):
+                index += date
+                break
+            if not (doc[index].text[:1].isupper() or doc[index].text == "."):
+                break
             index += 1
         if index == end + 1:
             return False  # "UNESCO, a specialized agency": a comma, then no region's name
@@ -80,7 +112,7 @@ def _dateline_dash(doc: Doc, end: int) -> bool:
     return index < len(doc) and doc[index].text in DATELINE_DASHES and bool(doc[index - 1].whitespace_)
 
 
-def _dateline_at(doc: Doc, start: int) -> int | None:
+def _dateline_at(doc: Doc, start: int, dates: bool = False) -> int | None:
     """The end of a dateline's place starting at `start` (a paragraph's first token), or None: upper-case words,
     joined by "." or "-" ("ST. LOUIS", "PORT-AU-PRINCE"), then a dash, maybe after a region and an agency."""
     end = start
@@ -94,22 +126,24 @@ def _dateline_at(doc: Doc, start: int) -> int | None:
             end += 1  # "ST." as one token
         else:
             break
-    if end == start or not _dateline_dash(doc, end) or any(t.lower_ in SLUGS for t in doc[start:end]):
+    if end == start or not _dateline_dash(doc, end, dates) or any(t.lower_ in SLUGS for t in doc[start:end]):
         return None
     return end
 
 
-def _dateline_parts(doc: Doc, start: int, end: int) -> list[Candidate]:
+def _dateline_parts(doc: Doc, start: int, end: int, dates: bool = False) -> list[Candidate]:
     """A dateline's spans: its place, the region or country after the comma (LOCATIONs) and the agency in its
-    bracket (an ACTOR, the story's source): "VALENCIA, Spain (Levante Press) —"."""
+    bracket (an ACTOR, the story's source): "VALENCIA, Spain (Levante Press) —"; with `dates`, a date is none of
+    them ("LISBON, June 3 (Reuters) -")."""
     parts = [Candidate(start, end, Label.LOCATION, "other")]
     index = end
     if doc[index].text == ",":
         first = index = index + 1
-        while doc[index].text not in DATELINE_DASHES and doc[index].text != "(":
+        while doc[index].text not in DATELINE_DASHES and doc[index].text != "(" and not _at_date(doc, index, dates):
             index += 1
         if index > first:
             parts.append(Candidate(first, index, Label.LOCATION, "other"))
+        index += _at_date(doc, index, dates)
     if doc[index].text == "(":
         close = next(i for i in range(index + 1, len(doc)) if doc[i].text == ")")
         if close > index + 1:
@@ -117,15 +151,15 @@ def _dateline_parts(doc: Doc, start: int, end: int) -> list[Candidate]:
     return parts
 
 
-def datelines(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+def datelines(doc: Doc, spans: list[Candidate], dates: bool = False) -> list[Candidate]:
     """A paragraph's opening dateline: its upper-case place and the region after it are LOCATIONs, the agency in
     its bracket an ACTOR; spans over them give way (the small model took the places for organisations or for
-    actors, and an agency's name for a place)."""
+    actors, and an agency's name for a place). With `dates` (entities.v7), a dateline may carry a date."""
     parts = [
         part
         for start in range(len(doc))
-        if _opens_paragraph(doc, start) and (end := _dateline_at(doc, start)) is not None
-        for part in _dateline_parts(doc, start, end)
+        if _opens_paragraph(doc, start) and (end := _dateline_at(doc, start, dates)) is not None
+        for part in _dateline_parts(doc, start, end, dates)
     ]
     if not parts:
         return spans

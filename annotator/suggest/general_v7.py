@@ -1,6 +1,7 @@
 """The general rules entities.v7 adds to entities.v6's layer, for kinds of error the issue names on news nobody
 tuned on and that newcomers' own stories showed:
 
+- datelines with a date ("LISBON, June 3 (Reuters) -"): entities.v6 read a dateline only without one;
 - things by their word: a disease or a virus ("Coronavirus has come", "blamed Ebola") and an event such as
   "Brexit" are no ACTOR or LOCATION (the learned component marks them; entities.v1 already left "Brexit" out);
 - words of radio talk: "Roger," opening a sentence in a radio exchange is the procedure word, not a person
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING
 from annotator.models import Label
 from annotator.suggest import figures
 from annotator.suggest.entities import Candidate
+from annotator.suggest.general_v6 import datelines, hyphenated_figures, places_of, products, vessels
 from annotator.suggest.lexicon import (
     DISEASES,
     FIGURE_QUALIFIERS_1,
@@ -182,4 +184,21 @@ def street_and_building_names(doc: Doc, spans: list[Candidate]) -> list[Candidat
     return sorted(out, key=lambda s: (s.start, s.end))
 
 
-RULES = [things_by_word, joined_figures, qualified_fractions, street_and_building_names]
+def dated_datelines(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """entities.v6's datelines, also where a date follows the place's comma ("LISBON, June 3 (Reuters) -", as
+    agencies date their copy): the place a LOCATION, the agency an ACTOR, the date nothing."""
+    return datelines(doc, spans, dates=True)
+
+
+#: entities.v5's layer goes through these: entities.v6's rules with its datelines read with a date, then v7's own.
+RULES = [
+    dated_datelines,
+    vessels,
+    products,
+    places_of,
+    hyphenated_figures,
+    things_by_word,
+    joined_figures,
+    qualified_fractions,
+    street_and_building_names,
+]
