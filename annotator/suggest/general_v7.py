@@ -6,8 +6,8 @@ tuned on and that newcomers' own stories showed:
   "Brexit" are no ACTOR or LOCATION (the learned component marks them; entities.v1 already left "Brexit" out);
 - words of radio talk: "Roger," opening a sentence in a radio exchange is the procedure word, not a person
   addressed, unless the article names a person of that first name;
-- figures in pieces: "six and three-quarters percent", "one and a half", "three in four" are one FIGURE each (the
-  sources made two, or only "a half");
+- figures in pieces: "six and three-quarters percent", "one and a half" are one FIGURE each (the sources made two,
+  or only "a half"); a proportion stays two ("29 out of 30", the house convention of tests/fixtures/README.md);
 - a fraction with a qualifier and no number ("almost half", "nearly a third") is a FIGURE, as "nearly half" is in
   the guide, unless it measures time ("nearly half an hour"); the sources marked none;
 - after a preposition of place, the name of a street or a building ("at Fishmongers' Hall", "on Kings Road") is a
@@ -38,9 +38,6 @@ from annotator.wordlists import FRACTIONS, TIME_UNITS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-
-#: Words between two numbers that make them one ratio: "three in four", "one out of five".
-RATIO_WORDS = (("in",), ("out", "of"))
 
 
 def _opens_sentence(doc: Doc, index: int) -> bool:
@@ -84,32 +81,23 @@ def _fraction(token: Token) -> bool:
 
 def _join_at(doc: Doc, left: Candidate, right: Candidate) -> bool:
     """Whether the words between two FIGUREs join them into one: "and" before a fraction ("six and
-    three-quarters", "one and a half"), or a ratio's "in" / "out of" between two numbers ("three in four")."""
+    three-quarters")."""
     between = tuple(t.lower_ for t in doc[left.end : right.start])
-    if between == ("and",):
-        return any(_fraction(t) for t in doc[right.start : right.end])
-    return (
-        between in RATIO_WORDS
-        and left.end - left.start <= 2
-        and doc[left.end - 1].like_num
-        and right.end - right.start == 1
-    )
+    return between == ("and",) and any(_fraction(t) for t in doc[right.start : right.end])
 
 
 def _number_before(doc: Doc, span: Candidate, taken: set[int]) -> int:
-    """Where a FIGURE begins with the number no source marked before it: "one and a half" (the sources made "a
-    half"), "one in five" (they made "five"); else its start."""
+    """Where a FIGURE "a half" begins with the number before its "and" that no source marked ("one and a half");
+    else its start."""
     start = span.start
-    half = doc[start].lower_ in ("a", "an") and doc[start - 1].lower_ == "and"
-    ratio = span.end - span.start == 1 and doc[start - 1].lower_ == "in"
-    if start < 2 or not (half or ratio):
+    if start < 2 or doc[start].lower_ not in ("a", "an") or doc[start - 1].lower_ != "and":
         return start
     before = start - 2
     return before if doc[before].like_num and before not in taken else start
 
 
 def joined_figures(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
-    """FIGUREs in pieces made one: "six and three-quarters percent", "one and a half", "three in four"."""
+    """FIGUREs in pieces made one: "six and three-quarters percent", "one and a half"."""
     ordered = sorted(spans, key=lambda s: (s.start, s.end))
     out: list[Candidate] = []
     for span in ordered:
