@@ -134,38 +134,24 @@ def sentence_start(text: str, tokens: Tokens, index: int) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _words(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The article's words as written, and those capitalised where no sentence starts (after a word, a comma, a
-    closing bracket or a number on the same line): a name's own capital. Cached: ; reads them at every sentence."""
-    written = frozenset(re.findall(r"\w+", text))
-    named = frozenset(re.findall(r"(?<=[\w,;)%]) +([A-Z]\w*)", text))
-    return written, named
+def _named(text: str) -> frozenset[str]:
+    """The article's words capitalised where no sentence starts (after a word, a comma, a closing bracket or a
+    number on the same line): a name's own capital. Cached: ; reads them at every sentence."""
+    return frozenset(re.findall(r"(?<=[\w,;)%]) +([A-Z]\w*)", text))
 
 
 def capital_by_position(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether a capitalised word is capitalised only because a headline, a sentence or a quotation starts with it
-    ("Flooding hit ...", "Rescue | crews pulled ..."): a single word (not a name of several: "Prime Minister ...")
-    that stands nowhere else capitalised mid-sentence, and that the article also writes in lower case, that ends
-    as a verb or an adverb does (-ed, -ing, -ly), or that comes right before a noun for people, whose group it
-    then opens. A single word with none of these ("Israel sent aid") is taken as the name it may be."""
+    """Whether a capitalised word may be capitalised only because a headline, a sentence or a quotation starts with
+    it ("Unemployment rose ...", "Rescue | crews pulled ..."): a single word (not a name of several: "Prime
+    Minister ...") with no capital but its first ("UN", "McCain") that stands nowhere else capitalised
+    mid-sentence. A sentence's first capital says nothing of a name; whether an entity marks the word elsewhere,
+    which would make it one, `stops` asks."""
     word = word_at(text, tokens, index)
-    if not word[:1].isupper() or not sentence_start(text, tokens, index):
+    if not word[:1].isupper() or any(c.isupper() for c in word[1:]) or not sentence_start(text, tokens, index):
         return False
     if name_range(text, tokens, index, PARTICLES) != (index, index):
         return False
-    written, named = _words(text)
-    if word in named:
-        return False
-    following = index + 1
-    return (
-        word.lower() in written
-        or (len(word) > 3 and word.endswith(("ed", "ing", "ly")) and word.lower() not in NOT_MODIFIERS)
-        or (
-            following < len(tokens)
-            and joined(text, tokens, index, following)
-            and is_participant(text, tokens, following)
-        )
-    )
+    return word not in _named(text)
 
 
 #: The words from a hyphen before a fraction: "-thirds", "-and-a-half", "-and-an-eighth".

@@ -160,7 +160,8 @@ def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int],
         return False
     if not (word[:1].isupper() or number or is_name_word(word)):
         return is_participant(text, tokens, index) and is_unmarked_word(text, tokens, index, covered)
-    if not number and capital_by_position(text, tokens, index):  # read as the common word it is: "Police" stays
+    if not number and capital_by_position(text, tokens, index) and not _marked_elsewhere(text, tokens, index, covered):
+        # read as the common word it is ("Unemployment rose"): "Police" stays, a noun for people
         return is_participant(text, tokens, index, word.lower()) and is_unmarked_word(text, tokens, index, covered)
     if number and index > 0 and joined(text, tokens, index - 1, index) and is_number(word_at(text, tokens, index - 1)):
         return False  # inside a figure ("two | million"): its first number starts it
@@ -168,6 +169,17 @@ def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int],
         return False
     # not a title before a name marked already ("Prime | Minister Benjamin Netanyahu": titles stay off names)
     return number or not any(covered(i) for i in range(index, name_range(text, tokens, index, PARTICLES)[1] + 1))
+
+
+def _marked_elsewhere(text: str, tokens: Tokens, index: int, covered: Callable[[int], bool]) -> bool:
+    """Whether an entity span or a suggestion (`covered`) holds the same word, as written, elsewhere in the article:
+    the model or the annotator took it for a name there ("Israel sent aid. ... Israel said")."""
+    start, end = tokens[index]
+    word = text[start:end]
+    return any(
+        other != index and e - s == len(word) and text[s:e] == word and covered(other)
+        for other, (s, e) in enumerate(tokens)
+    )
 
 
 def _titles_a_name(text: str, tokens: Tokens, index: int, covered: Callable[[int], bool]) -> bool:
