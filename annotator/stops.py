@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from annotator.motion import token_at
 from annotator.shapes import (
     capital_by_position,
     is_common,
@@ -175,11 +176,13 @@ def _marked_elsewhere(text: str, tokens: Tokens, index: int, covered: Callable[[
     """Whether an entity span or a suggestion (`covered`) holds the same word, as written, elsewhere in the article:
     the model or the annotator took it for a name there ("Israel sent aid. ... Israel said")."""
     start, end = tokens[index]
-    word = text[start:end]
-    return any(
-        other != index and e - s == len(word) and text[s:e] == word and covered(other)
-        for other, (s, e) in enumerate(tokens)
-    )
+    word, position = text[start:end], text.find(text[start:end])
+    while position >= 0:  # found by `str.find`: ; asks at every sentence, and a token loop costs a long article
+        other = token_at(tokens, position)
+        if other != index and tuple(tokens[other]) == (position, position + len(word)) and covered(other):
+            return True
+        position = text.find(word, position + 1)
+    return False
 
 
 def _titles_a_name(text: str, tokens: Tokens, index: int, covered: Callable[[int], bool]) -> bool:
