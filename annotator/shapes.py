@@ -19,6 +19,7 @@ from annotator.wordlists import (
     MODIFIERS,
     NOT_MODIFIERS,
     NUMBER_WORDS,
+    OBJECT_OPENERS,
     OPENING,
     PARTICLES,
     PEOPLE_NOUNS,
@@ -28,6 +29,7 @@ from annotator.wordlists import (
     QUALIFIERS,
     RANGE_WORDS,
     SCALES,
+    SINGULAR_SUBJECTS,
     SPEECH_VERB_FORMS,
     TITLES,
 )
@@ -132,38 +134,24 @@ def sentence_start(text: str, tokens: Tokens, index: int) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _words(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The article's words as written, and those capitalised where no sentence starts (after a word, a comma, a
-    closing bracket or a number on the same line): a name's own capital. Cached: ; reads them at every sentence."""
-    written = frozenset(re.findall(r"\w+", text))
-    named = frozenset(re.findall(r"(?<=[\w,;)%]) +([A-Z]\w*)", text))
-    return written, named
+def _named(text: str) -> frozenset[str]:
+    """The article's words capitalised where no sentence starts (after a word, a comma, a closing bracket or a
+    number on the same line): a name's own capital. Cached: ; reads them at every sentence."""
+    return frozenset(re.findall(r"(?<=[\w,;)%]) +([A-Z]\w*)", text))
 
 
 def capital_by_position(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether a capitalised word is capitalised only because a headline, a sentence or a quotation starts with it
-    ("Flooding hit ...", "Rescue | crews pulled ..."): a single word (not a name of several: "Prime Minister ...")
-    that stands nowhere else capitalised mid-sentence, and that the article also writes in lower case, that ends
-    as a verb or an adverb does (-ed, -ing, -ly), or that comes right before a noun for people, whose group it
-    then opens. A single word with none of these ("Israel sent aid") is taken as the name it may be."""
+    """Whether a capitalised word may be capitalised only because a headline, a sentence or a quotation starts with
+    it ("Unemployment rose ...", "Rescue | crews pulled ..."): a single word (not a name of several: "Prime
+    Minister ...") with no capital but its first ("UN", "McCain") that stands nowhere else capitalised
+    mid-sentence. A sentence's first capital says nothing of a name; whether an entity marks the word elsewhere,
+    which would make it one, `stops` asks."""
     word = word_at(text, tokens, index)
-    if not word[:1].isupper() or not sentence_start(text, tokens, index):
+    if not word[:1].isupper() or any(c.isupper() for c in word[1:]) or not sentence_start(text, tokens, index):
         return False
     if name_range(text, tokens, index, PARTICLES) != (index, index):
         return False
-    written, named = _words(text)
-    if word in named:
-        return False
-    following = index + 1
-    return (
-        word.lower() in written
-        or (len(word) > 3 and word.endswith(("ed", "ing", "ly")) and word.lower() not in NOT_MODIFIERS)
-        or (
-            following < len(tokens)
-            and joined(text, tokens, index, following)
-            and is_participant(text, tokens, following)
-        )
-    )
+    return word not in _named(text)
 
 
 #: The words from a hyphen before a fraction: "-thirds", "-and-a-half", "-and-an-eighth".
@@ -262,12 +250,12 @@ def _verb_before_group(text: str, tokens: Tokens, index: int) -> bool:
     return is_common(before) and not is_modifier(before) and not verb_after_to(text, tokens, index - 1)
 
 
-def _before_a_verb(text: str, tokens: Tokens, index: int, endings: tuple[str, ...]) -> str | None:
-    """The word before token `index` when that token may be a verb by its ending (lower-case, not a known
-    modifier) and the word before it does not make it a noun or a modifier (a determiner, a possessive, a
-    preposition: "the wounded", "to displaced families"); None otherwise."""
+def _before_a_verb(text: str, tokens: Tokens, index: int, endings: tuple[str, ...], shortest: int = 5) -> str | None:
+    """The word before token `index` when that token may be a verb by its ending (lower-case, `shortest` letters
+    or more, not a known modifier) and the word before it does not make it a noun or a modifier (a determiner, a
+    possessive, a preposition: "the wounded", "to displaced families"); None otherwise."""
     word = word_at(text, tokens, index)
-    if not (len(word) > 4 and word.islower() and word.endswith(endings) and word not in MODIFIERS):
+    if not (len(word) >= shortest and word.islower() and word.endswith(endings) and word not in MODIFIERS):
         return None
     if index == 0 or not joined(text, tokens, index - 1, index):
         return None
@@ -291,13 +279,44 @@ def verb_after_to(text: str, tokens: Tokens, index: int) -> bool:
 
 
 def verb_after_subject(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether token `index`, a word in -ed, is a verb after its subject ("one missing deckhand | waited",
-    "Firefighters | battled", "they | marched"): it follows a common noun, a name or a function word (a pronoun,
-    an auxiliary), not a determiner, a possessive or a preposition ("the wounded", "to displaced families")."""
+    """Whether token `index` is a verb after its subject, never after a determiner, a possessive or a preposition
+    ("the wounded", "to displaced families", "the rises in prices"). A word in -ed after a common noun, a name or a
+    function word (a pronoun, an auxiliary: "one missing deckhand | waited", "Firefighters | battled", "they |
+    marched"). A word in -s after "he", "she", "it", "who" or "which", or after a common noun or a name only with
+    its object or figure after it (`_object_after`: "the toll | rises to 12", "the storm | hits the coast"): after
+    a noun, a word in -s is as often the plural noun its group ends with ("rescue | workers arrived")."""
     before = _before_a_verb(text, tokens, index, ("ed",))
-    if before is None:
+    if before is not None:
+        return (
+            before.lower() in FUNCTION_WORDS or (is_common(before) and not is_modifier(before)) or is_name_word(before)
+        )
+    before = _before_a_verb(text, tokens, index, ("s",), shortest=4)
+    if before is None or word_at(text, tokens, index).endswith(("ss", "us", "is")):  # "progress", "census", "crisis"
         return False
-    return before.lower() in FUNCTION_WORDS or (is_common(before) and not is_modifier(before)) or is_name_word(before)
+    if before.lower() in SINGULAR_SUBJECTS:
+        return True
+    return ((is_common(before) and not is_modifier(before)) or is_name_word(before)) and _object_after(
+        text, tokens, index
+    )
+
+
+def _object_after(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether what follows token `index` opens a verb's object or figure, which no plural noun ending a group is
+    followed by: an article or a possessive pronoun ("hits | the coast"), an object pronoun, a number ("rises |
+    12%") or "to", "by" or "from" with a number ("rises | to 12")."""
+    after = index + 1
+    if after >= len(tokens) or not joined(text, tokens, index, after):
+        return False
+    word = word_at(text, tokens, after)
+    if word in OBJECT_OPENERS or is_number(word) or word in CURRENCIES:
+        return True
+    following = after + 1
+    return (
+        word in {"to", "by", "from"}
+        and following < len(tokens)
+        and joined(text, tokens, after, following)
+        and (is_number(word_at(text, tokens, following)) or word_at(text, tokens, following) in CURRENCIES)
+    )
 
 
 def group_head(text: str, tokens: Tokens, index: int) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from annotator.motion import token_at
 from annotator.shapes import (
     capital_by_position,
     is_common,
@@ -160,7 +161,8 @@ def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int],
         return False
     if not (word[:1].isupper() or number or is_name_word(word)):
         return is_participant(text, tokens, index) and is_unmarked_word(text, tokens, index, covered)
-    if not number and capital_by_position(text, tokens, index):  # read as the common word it is: "Police" stays
+    if not number and capital_by_position(text, tokens, index) and not _marked_elsewhere(text, tokens, index, covered):
+        # read as the common word it is ("Unemployment rose"): "Police" stays, a noun for people
         return is_participant(text, tokens, index, word.lower()) and is_unmarked_word(text, tokens, index, covered)
     if number and index > 0 and joined(text, tokens, index - 1, index) and is_number(word_at(text, tokens, index - 1)):
         return False  # inside a figure ("two | million"): its first number starts it
@@ -168,6 +170,19 @@ def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int],
         return False
     # not a title before a name marked already ("Prime | Minister Benjamin Netanyahu": titles stay off names)
     return number or not any(covered(i) for i in range(index, name_range(text, tokens, index, PARTICLES)[1] + 1))
+
+
+def _marked_elsewhere(text: str, tokens: Tokens, index: int, covered: Callable[[int], bool]) -> bool:
+    """Whether an entity span or a suggestion (`covered`) holds the same word, as written, elsewhere in the article:
+    the model or the annotator took it for a name there ("Israel sent aid. ... Israel said")."""
+    start, end = tokens[index]
+    word, position = text[start:end], text.find(text[start:end])
+    while position >= 0:  # found by `str.find`: ; asks at every sentence, and a token loop costs a long article
+        other = token_at(tokens, position)
+        if other != index and tuple(tokens[other]) == (position, position + len(word)) and covered(other):
+            return True
+        position = text.find(word, position + 1)
+    return False
 
 
 def _titles_a_name(text: str, tokens: Tokens, index: int, covered: Callable[[int], bool]) -> bool:

@@ -64,6 +64,11 @@ FUNCTION_WORDS = frozenset({
     "sought", "fought", "caught", "struck", "stood", "sent", "spent", "kept", "fell", "rose", "ran", "saw", "seen",
     "felt", "meant", "thought", "nobody", "everybody", "somebody", "anybody", "everyone", "someone", "anyone",
     "nothing", "something", "everything", "anything"})  # fmt: skip
+#: Pronouns a verb in -s follows as its subject ("it | rises"), and the words that open a verb's object after it
+#: ("hits | the coast", "tells | them"), which no plural noun ending a noun group is followed by.
+SINGULAR_SUBJECTS = frozenset({"he", "she", "it", "who", "which"})
+OBJECT_OPENERS = frozenset({"the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my",
+                            "your", "him", "them", "us", "me"})  # fmt: skip
 #: The prepositions among the function words: a word in -ed or -ing after one may modify a noun ("to displaced
 #: families"); after another function word (an auxiliary, a pronoun, "n't") it is a verb ("haven't allowed").
 PREPOSITIONS = frozenset({

@@ -88,3 +88,24 @@ def test_a_verb_in_ed_after_its_subject_is_no_noun_group() -> None:
         "the wounded",
         "one missing deckhand",
     ]
+
+
+def test_a_verb_in_s_after_its_subject_is_no_noun_group() -> None:
+    """Trials 19-20: the key on "rises" in "The toll rises to 12." added 'The toll rises'. A verb in -s with its
+    object or figure after it is the word alone; a plural noun after a determiner ("the rises in prices") or
+    ending a group before a verb ("Rescue workers arrived") stays in its group."""
+    text = "The toll rises to 12. The storm hits the coast. It rises. The rises in prices hurt. Rescue workers arrived."
+    tokens = [(t.start, t.end) for t in tokenize([text])[0]]
+
+    def added(word: str, nth: int = 0) -> str:
+        index = [i for i, (s, e) in enumerate(tokens) if text[s:e] == word][nth]
+        first, last = phrases.at_cursor(text, tokens, index, Label.ACTOR)
+        return text[tokens[first][0] : tokens[last][1]]
+
+    assert [added("rises"), added("hits"), added("rises", 1), added("rises", 2), added("workers")] == [
+        "rises",
+        "hits",
+        "rises",
+        "The rises",
+        "Rescue workers",
+    ]

@@ -64,3 +64,23 @@ def test_undoing_an_accept_with_other_edges_says_the_suggestion_is_pending_again
         )
         store.accept_suggestion("n", WHO, 1)  # the suggestion itself: the span says it all
         assert store.undo("n", WHO).message == "undid accept of LOCATION 'Harbour' at 4:11"
+
+
+def test_a_label_key_on_a_suggestion_says_the_suggestion_is_accepted_with_the_new_label(tmp_path: Path) -> None:
+    """Trials 19-20: relabelling a pending suggestion said it was relabelled, not what became of the suggestion
+    (accepted, or rejected and replaced), which undo and redo say."""
+    with opened(tmp_path) as store:
+        harbour = store.pending("n", WHO)[0].id
+        assert store.accept_corrected("n", WHO, harbour, label="ACTOR").message == (
+            "relabelled LOCATION 'Harbour' at 4:11, now ACTOR; the suggestion is accepted with the new label"
+        )
+
+
+def test_a_label_key_on_a_rejected_suggestion_says_it_was_rejected_before(tmp_path: Path) -> None:
+    with opened(tmp_path) as store:
+        harbour = store.pending("n", WHO)[0].id
+        store.reject_suggestion("n", WHO, harbour)
+        assert store.accept_corrected("n", WHO, harbour, label="ACTOR", retake=True).message == (
+            "relabelled LOCATION 'Harbour' at 4:11, now ACTOR; the suggestion, rejected before, is accepted with the "
+            "new label"
+        )

@@ -128,8 +128,12 @@ class Deciding(History):
             message = f"accepted {describe(suggestion)}"
             if not same_place:
                 message += f" as {describe(row)}"
-            elif label.value != suggestion["label"]:
-                message += f" as {label.value}"
+            elif label.value != suggestion["label"]:  # what became of the suggestion, as undo and redo say it
+                was = ", rejected before," if replaced else ""
+                message = (
+                    f"relabelled {describe(suggestion)}, now {label.value}; the suggestion{was} is accepted with the "
+                    "new label"
+                )
             message += covered_note
             return self._commit(
                 article_id, annotator, "accept", {"spans": [], "decisions": replaced}, new, message=message

@@ -151,8 +151,11 @@ class Keys:
             return "done"
         return None
 
-    def _after(self, current: ItemKey | None, decided: tuple | None, removed: Span | None) -> None:
-        """The screen after a committed edit: `AnnotateScreen._after` (auto-advance on)."""
+    def _after(
+        self, current: ItemKey | None, decided: tuple | None, removed: Span | None, made_quote: bool = False
+    ) -> None:
+        """The screen after a committed edit: `AnnotateScreen._after` (auto-advance on); `made_quote`: on a quote's
+        first word what the cursor is on is current (`AnnotateScreen._onto_start`)."""
         self.just_added = None
         self.current = current if current in self.items else None
         self.anchor = self.phrase_origin = self.column = None
@@ -165,12 +168,16 @@ class Keys:
         item = self.item(self.current)
         if item is not None:
             self.cursor = self.token_index(item.start)
+            if made_quote:
+                self.current = self.item_at(self.cursor)
         elif removed is not None:
             self.cursor = self.token_index(removed.start)
         if item is None:
             self.current = self.item_at(self.cursor)
 
-    def _edit(self, edit, kind: str, *args, decided=None, removed=None, accept_all=False) -> str | None:
+    def _edit(
+        self, edit, kind: str, *args, decided=None, removed=None, accept_all=False, made_quote=False
+    ) -> str | None:
         """Run an edit; on success reindex and place the current item as the screen does."""
         before = self.current
         self.made = []
@@ -182,7 +189,7 @@ class Keys:
         if accept_all:
             first = self._next_needing(None, 0, 1)
             new_current = first if first is not None else (before if before in self.items else None)
-        self._after(new_current, decided, removed)
+        self._after(new_current, decided, removed, made_quote)
         return kind
 
     def _decided(self, key: ItemKey) -> tuple:
@@ -191,10 +198,10 @@ class Keys:
 
     def _ask_speaker(self, kind: str | None) -> str | None:
         """`AnnotateScreen._ask_speaker_of_new_quote`: a quote just made without a speaker opens the choice."""
-        item = self.item(self.current)
-        made = kind is not None and self.current and self.current[0] == "span" and self.current[1] in self.made
-        if made and item is not None and item.is_quote and item.speaker is None:
-            self._open_choice(self.current)  # type: ignore[arg-type]
+        made: ItemKey | None = ("span", self.made[0]) if kind is not None and self.made else None
+        item = self.item(made)  # the edit's new span: the cursor may be on an entity at its start
+        if made is not None and item is not None and item.is_quote and item.speaker is None:
+            self._open_choice(made)
         return kind
 
     def _accept_key(self) -> str | None:
@@ -234,7 +241,7 @@ class Keys:
             candidate = label != QUOTE and self.candidates[self.cursor]
             first, last = phrases.at_cursor(self.text, self.tokens, self.cursor, label, self.covered.__getitem__)
             selection = (self.tokens[first][0], self.tokens[last][1])
-        kind = self._edit(self._add, "add", *selection, label)
+        kind = self._edit(self._add, "add", *selection, label, made_quote=label == QUOTE)
         if kind is not None and candidate:  # `AnnotateScreen._next_candidate`: on to the next place ; stops at
             last = self.token_index(max(selection[1] - 1, selection[0]))
             following = self.next_candidate[last]
@@ -349,8 +356,9 @@ class Keys:
                 self.current = self.item_at(self.cursor)
                 return "speaker"
             self.choosing = None
-            self.current, self.anchor = ("span", choice.quote), None
+            self.anchor = None
             self.cursor = self.token_index(self.spans[choice.quote].start)
+            self.current = self.item_at(self.cursor)  # `AnnotateScreen._onto_start`
             return "speaker"
         target: object
         if key == "enter":
@@ -372,4 +380,4 @@ class Keys:
         else:
             return None
         self.choosing = None
-        return self._edit(self._set_speaker, "speaker", choice.quote, target)
+        return self._edit(self._set_speaker, "speaker", choice.quote, target, made_quote=True)

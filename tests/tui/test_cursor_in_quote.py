@@ -4,6 +4,9 @@ quote current the cursor's token is drawn too, on top of the quote's current sty
 
 from __future__ import annotations
 
+import pytest
+
+from annotator.tui.app import make_app
 from annotator.tui.styles import CURSOR
 from annotator.tui.widgets.article_view import ArticleView
 
@@ -55,3 +58,51 @@ async def test_the_status_line_inside_a_quote_says_what_the_keys_do_there(runnin
         await pilot.press("enter")
         await go_to_word(pilot, app, "occupation")
         assert _hint(app) == "  (x remove the quote, s choose its speaker; 1-3 add 'The occupation' at the cursor)"
+
+
+QUOTED = 'Police said: "Israel will fight Hamas in Gaza." Then they left.'
+
+
+def _quoted_article(tmp_path):
+    from annotator.models import Suggestion
+    from tests.tui.fixtures import one_article
+
+    def suggested(words: str, label: str) -> Suggestion:
+        start = QUOTED.index(words)
+        return Suggestion(start=start, end=start + len(words), label=label, text=words, suggester="test.v1")
+
+    return one_article(tmp_path / "q.db", QUOTED, [suggested("Israel", "ACTOR"), suggested("Hamas", "ACTOR")])
+
+
+@pytest.mark.parametrize("keys", [("4", "escape"), ("4", "enter")], ids=["speaker left", "speaker chosen"])
+async def test_after_4_adds_a_quotation_the_entity_under_the_cursor_at_its_start_is_current(tmp_path, keys) -> None:
+    """Trials 19-20: 4 pressed outside a quote added it and put the cursor on its first word, "Israel", a pending
+    ACTOR, while the quote stayed current: the status line and enter acted on the quote. What the cursor is on is
+    current, as after a move there: enter accepts "Israel"."""
+    from tests.tui.conftest import WHO
+    from tests.tui.fixtures import held_spans
+
+    db = _quoted_article(tmp_path)
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("home", *keys)
+        screen = app.screen
+        assert screen.model.text[slice(*screen.model.tokens[screen.cursor])] == "Israel"
+        item = screen.model.get(screen.current)
+        assert (item.kind, item.text) == ("pending", "Israel")
+        await pilot.press("enter")
+    assert ("ACTOR", "Israel") in held_spans(db, WHO)
+
+
+async def test_with_auto_advance_off_4_leaves_the_entity_under_the_cursor_current(tmp_path) -> None:
+    db = _quoted_article(tmp_path)
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text("auto_advance = false\n")
+    app = make_app(db, "alice", keymap_path=keymap)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("home", "4")
+        screen = app.screen
+        item = screen.model.get(screen.current)
+        assert (item.kind, item.text) == ("pending", "Israel")

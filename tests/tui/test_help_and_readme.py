@@ -86,3 +86,19 @@ def test_the_search_key_says_its_case_rule() -> None:
         "match, the next one (wrapping around; the only match says so)"
     )
     assert f"| `/` | {search.tooltip} |" in README.read_text(encoding="utf-8")
+
+
+async def test_the_help_leaves_the_status_line_and_the_key_bar_in_view(running) -> None:
+    """Trials 19-20: at 80x24 the help window covered the status line (wrapped onto two lines or more), so its words
+    were hidden while help was open. The help stands between the title bar and the status line."""
+    for size in ((80, 24), (200, 50)):
+        async with running(size=size) as (app, pilot):
+            article = app.screen
+            article.say("a message long enough to wrap onto four lines at eighty columns " * 4)
+            await pilot.pause()
+            await pilot.press("question_mark")
+            await pilot.pause()
+            status = article.query_one("#status").region
+            assert status.height == (4 if size[0] == 80 else 2)
+            help_window = app.screen.query_one("#help").region
+            assert (help_window.y, help_window.bottom) == (1, status.y), size

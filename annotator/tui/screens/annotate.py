@@ -60,11 +60,18 @@ class AnnotateScreen(ArticleScreen):
         return edit
 
     def _after(
-        self, edit: Edit | None, current: ItemKey | None, *, decided: Item | None = None, advance_to: int | None = None
+        self,
+        edit: Edit | None,
+        current: ItemKey | None,
+        *,
+        decided: Item | None = None,
+        advance_to: int | None = None,
+        made_quote: bool = False,
     ) -> None:
         """Show a committed edit: `current` becomes the current item (in view); after a decision on the suggestion
         `decided`, the next item still needing a decision does, when auto-advance is on; `advance_to`: the cursor
-        goes on to that token (the next place `;` stops at) instead."""
+        goes on to that token (the next place `;` stops at) instead. `made_quote`: `current` is a quote the key
+        made or gave a speaker, and the cursor goes to its start, where what it is on is current (`_onto_start`)."""
         if edit is None:
             return
         self.current = current if current in self.model.items else None
@@ -83,7 +90,9 @@ class AnnotateScreen(ArticleScreen):
             self.current = None
             self.cursor = advance_to
         item = self.model.get(self.current)
-        if item is not None:
+        if item is not None and made_quote:
+            item = self._onto_start(item)
+        elif item is not None:
             self.cursor = self.model.token_index(item.start)
         elif self._where_removed and advance_to is None:
             self.cursor = self.model.token_index(self._where_removed[0][0])
@@ -96,6 +105,14 @@ class AnnotateScreen(ArticleScreen):
         self.view.follow(self._offset())
         self.panel.point(self.model, self.current, self._offset())
         self.say(message, "green")
+
+    def _onto_start(self, quote: Item) -> Item | None:
+        """Put the cursor on a quote's first word and make what it is on current, as a move there does: an entity
+        that starts the quote before the quote (trials 19-20: after 4 the quote stayed current over "Israel", and
+        enter acted on the quote), so the highlighted item is the one the keys act on."""
+        self.cursor = self.model.token_index(quote.start)
+        self.current = self._under_cursor()
+        return self.model.get(self.current)
 
     def _new_span(self, edit: Edit | None) -> ItemKey | None:
         return ("span", edit.spans[0].id) if edit and edit.spans else None
@@ -176,7 +193,7 @@ class AnnotateScreen(ArticleScreen):
             selection = model.token_range(*found)
         edit = self._commit(store.add_span, *selection, new)
         advance = self._next_candidate(edit) if candidate and self.annotator_app.settings.auto_advance else None
-        self._after(edit, self._new_span(edit), advance_to=advance)
+        self._after(edit, self._new_span(edit), advance_to=advance, made_quote=new is Label.QUOTE)
         self._ask_speaker_of_new_quote(edit)
 
     def _next_candidate(self, edit: Edit | None) -> int | None:
@@ -238,9 +255,8 @@ class AnnotateScreen(ArticleScreen):
         """With auto-advance on, a quote just made without a speaker asks for one at once (escape leaves it)."""
         if edit is None or not self.annotator_app.settings.auto_advance:
             return
-        item = self.model.get(self.current)
-        made = {span.id for span in edit.spans}
-        if item is not None and item.kind == "span" and item.id in made and item.is_quote and item.speaker is None:
+        item = self.model.get(self._new_span(edit))  # current, or the entity at its start (`_onto_start`)
+        if item is not None and item.is_quote and item.speaker is None:
             self.open_speaker_choice(item)
 
     @retried("current")
@@ -283,7 +299,7 @@ class AnnotateScreen(ArticleScreen):
             self.current, self.selection_start = quote, None
             item = self.model.get(quote)
             if item is not None:
-                self.cursor = self.model.token_index(item.start)
+                self._onto_start(item)
             self.say("Speaker unchanged", "dim")
             self._redraw()
             return
@@ -295,7 +311,7 @@ class AnnotateScreen(ArticleScreen):
             edit = self._commit(store.set_speaker, quote[1], None, suggestion_id=choice.id)
         else:
             edit = self._commit(store.set_speaker, quote[1], choice.id)
-        self._after(edit, quote)
+        self._after(edit, quote, made_quote=True)
 
     @retried("pending")
     def action_accept_all(self) -> None:

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown, Static
 
 from annotator.tui.bindings import GROUPS, keys_shown
@@ -32,6 +32,25 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help"):
             yield Static(self._keys(), id="help-keys")
             yield Markdown(guide_text(), id="help-guide")
+
+    def on_mount(self) -> None:
+        self._above_status()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._above_status)
+
+    def _above_status(self) -> None:
+        """End the window above the status line and the key bar of the screens below, however many lines the
+        status takes (trials 19-20: at 80x24 the window covered the status line wrapped onto two lines, and the
+        words of the status were hidden while help was open)."""
+        below: list[Screen[object]] = []
+        for screen in reversed(self.app.screen_stack):
+            if screen is not self:
+                below.append(screen)
+                if not isinstance(screen, ModalScreen):  # the screen the modal ones stand over
+                    break
+        tops = [w.region.y for s in below for w in s.query("#status, KeyBar") if w.region.height]
+        self.query_one("#help").styles.margin = (1, 0, self.size.height - min(tops) if tops else 0, 0)
 
     def _keys(self) -> Group:
         from annotator.tui.screens.annotate import AnnotateScreen
