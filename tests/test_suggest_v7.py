@@ -57,6 +57,16 @@ def test_a_person_of_that_first_name_keeps_it(nlp) -> None:
             [("a half", "FIGURE")],
             [("about one and a half", "FIGURE")],
         ),
+        (  # plural round numbers counting larger ones
+            "Hundreds of thousands of people marched in the capital.",
+            [("Hundreds", "FIGURE"), ("thousands", "FIGURE"), ("people", "ACTOR")],
+            [("Hundreds of thousands", "FIGURE"), ("people", "ACTOR")],
+        ),
+        (  # ... whose first the sources left out
+            "The walkout could cost the economy tens of millions of euros a week.",
+            [("millions", "FIGURE")],
+            [("tens of millions", "FIGURE")],
+        ),
     ],
 )
 def test_a_figure_in_pieces_is_one(nlp, text: str, v6, v7) -> None:

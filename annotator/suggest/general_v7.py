@@ -6,8 +6,8 @@ tuned on and that newcomers' own stories showed:
   "Brexit" are no ACTOR or LOCATION (the learned component marks them; entities.v1 already left "Brexit" out);
 - words of radio talk: "Roger," opening a sentence in a radio exchange is the procedure word, not a person
   addressed, unless the article names a person of that first name;
-- figures in pieces: "six and three-quarters percent", "one and a half" are one FIGURE each (the sources made two,
-  or only "a half"); a proportion stays two ("29 out of 30", the house convention of tests/fixtures/README.md);
+- figures in pieces: "six and three-quarters percent", "one and a half", "hundreds of thousands" are one FIGURE
+  each (the sources made two, or only "a half" or "millions"); a proportion stays two ("29 out of 30", the house convention of tests/fixtures/README.md);
 - a fraction with a qualifier and no number ("almost half", "nearly a third") is a FIGURE, as "nearly half" is in
   the guide, unless it measures time ("nearly half an hour"); the sources marked none;
 - after a preposition of place, the name of a street or a building ("at Fishmongers' Hall", "on Kings Road") is a
@@ -79,25 +79,34 @@ def _fraction(token: Token) -> bool:
     return token.lower_.split("-")[-1] in FRACTIONS
 
 
+#: Plural round numbers that count larger ones with "of": "tens of millions", "hundreds of thousands".
+COUNTING_PLURALS = frozenset({"tens", "dozens", "hundreds", "thousands", "millions"})
+SCALE_PLURALS = frozenset({"hundreds", "thousands", "millions", "billions"})
+
+
 def _join_at(doc: Doc, left: Candidate, right: Candidate) -> bool:
     """Whether the words between two FIGUREs join them into one: "and" before a fraction ("six and
-    three-quarters")."""
+    three-quarters"), "of" between plural round numbers ("hundreds of thousands")."""
     between = tuple(t.lower_ for t in doc[left.end : right.start])
+    if between == ("of",):
+        return doc[left.end - 1].lower_ in COUNTING_PLURALS and doc[right.start].lower_ in SCALE_PLURALS
     return between == ("and",) and any(_fraction(t) for t in doc[right.start : right.end])
 
 
 def _number_before(doc: Doc, span: Candidate, taken: set[int]) -> int:
-    """Where a FIGURE "a half" begins with the number before its "and" that no source marked ("one and a half");
-    else its start."""
+    """Where a FIGURE begins with the number no source marked before it: "one" of "one and a half" (the sources
+    made "a half"), "tens" of "tens of millions" (they made "millions"); else its start."""
     start = span.start
-    if start < 2 or doc[start].lower_ not in ("a", "an") or doc[start - 1].lower_ != "and":
+    if start < 2 or start - 2 in taken:
         return start
-    before = start - 2
-    return before if doc[before].like_num and before not in taken else start
+    before, joiner = doc[start - 2], doc[start - 1].lower_
+    half = doc[start].lower_ in ("a", "an") and joiner == "and" and before.like_num
+    counted = joiner == "of" and before.lower_ in COUNTING_PLURALS and doc[start].lower_ in SCALE_PLURALS
+    return start - 2 if half or counted else start
 
 
 def joined_figures(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
-    """FIGUREs in pieces made one: "six and three-quarters percent", "one and a half"."""
+    """FIGUREs in pieces made one: "six and three-quarters percent", "one and a half", "tens of millions"."""
     ordered = sorted(spans, key=lambda s: (s.start, s.end))
     out: list[Candidate] = []
     for span in ordered:
