@@ -96,3 +96,19 @@ async def test_the_title_bar_and_the_article_list_name_it_too(tmp_path: Path) ->
         await pilot.pause()
         rows = pilot.app.screen.query_one("#articles")
         assert "X⟨U+202E⟩EVIL" in "".join(segment.text for segment in rows.render_line(0))
+
+
+async def test_a_word_joined_to_an_override_is_refused_naming_the_character(tmp_path: Path) -> None:
+    """spaCy's tokenizer keeps "\u202eRafah\u202c" one token, and a span may not start with an invisible character:
+    the refusal names it rather than calling it white space."""
+    text = "Police said \u202eRafah\u202c was hit."
+    app = make_app(one_article(tmp_path / "g.db", text), WHO, keymap_path=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await _right(pilot, 2)
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.screen.status_line.text.plain == (
+            "Not done: a span may not start or end with an invisible character (⟨U+202E⟩)"
+        )
+    assert held_spans(tmp_path / "g.db", WHO) == []
