@@ -30,8 +30,9 @@ def eleven_disagreements(path: Path) -> Path:
     return path
 
 
-def panel_rows(app) -> list[str]:
-    panel = app.screen.query_one("#disputes")
+def panel_rows(app, panel_id: str = "#disputes") -> list[str]:
+    """The rows a side panel draws, as text."""
+    panel = app.screen.query_one(panel_id)
     return ["".join(segment.text for segment in panel.render_line(y)).rstrip() for y in range(panel.size.height)]
 
 
@@ -88,9 +89,4 @@ async def test_the_span_list_hint_below_shows_every_word(tmp_path: Path, size: t
     app = make_review_app(eleven_disagreements(tmp_path / "review.db"), "carol", WHO, keymap_path=False)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        panel = app.screen.query_one("#spans")
-        assert [panel_rows_of(panel, y) for y in range(len(rows) + 1)] == [*rows, ""]
-
-
-def panel_rows_of(panel, y: int) -> str:
-    return "".join(segment.text for segment in panel.render_line(y)).rstrip()
+        assert panel_rows(app, "#spans")[: len(rows) + 1] == [*rows, ""]
