@@ -1,38 +1,48 @@
 """Stored text shown literally: whatever an article, a title or an annotator's name holds, printing it never
-sends a control sequence to the terminal (a colour, a window title, the clipboard, a cursor move).
+sends a control sequence to the terminal (a colour, a window title, the clipboard, a cursor move), and nothing in
+it is invisible.
 
-`literal` maps every character to one visible character: C0 controls become the Control Pictures block
-(ESC is shown as U+241B), DEL as U+2421, C1 controls and the bidirectional overrides and isolates (which
-reorder what follows) as U+FFFD. The CLI prints every line through it (`cli.common.say`); the TUI's layout
-(`tui.layout.glyph`) starts from the same mapping and adds what a screen grid needs (tabs, cell widths).
+`literal` makes every such character visible: C0 controls become the Control Pictures block (ESC is shown as
+U+241B), DEL as U+2421; the C1 controls, the format characters (category Cf: bidirectional overrides and isolates,
+which reorder what follows, as in "Trojan Source"; zero-width spaces and joiners; the byte order mark; the soft
+hyphen) and the line and paragraph separators are named by their code, "⟨U+202E⟩", so that none looks like
+another or like a real U+FFFD. The CLI prints every line through it (`cli.common.say`); the TUI's layout
+(`tui.layout.glyph`) starts from the same mapping and adds what a screen grid needs (tabs, cell widths): a
+character named by its code is one character of several cells there.
 """
 
 from __future__ import annotations
 
-import re
+import unicodedata
 
 REPLACEMENT = "\ufffd"
-BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]")
+#: Categories of the characters shown by their code: C1 controls (C0 ones have pictures), format characters,
+#: line and paragraph separators.
+NAMED_CATEGORIES = frozenset(("Cc", "Cf", "Zl", "Zp"))
+
+
+def code_name(char: str) -> str:
+    """The visible name of an invisible character: its code point, "⟨U+202E⟩"."""
+    return f"\u27e8U+{ord(char):04X}\u27e9"
 
 
 def shown_char(char: str) -> str:
-    """The visible character shown for one stored character (itself unless it controls the terminal)."""
+    """What is shown for one stored character: itself, unless it controls the terminal or cannot be seen."""
     code = ord(char)
     if code < 0x20:
         return chr(0x2400 + code)
     if code == 0x7F:
         return "\u2421"
-    if 0x80 <= code < 0xA0 or char in BIDI_CONTROLS:
-        return REPLACEMENT
+    if not char.isprintable() and unicodedata.category(char) in NAMED_CATEGORIES:
+        return code_name(char)
     return char
 
 
 def literal(text: str) -> str:
-    """`text` with every control character made visible (one character for one), line breaks included."""
-    if not _UNSAFE.search(text):
+    """`text` with every control and format character made visible, line breaks included."""
+    if text.isprintable():
         return text
-    return _UNSAFE.sub(lambda found: shown_char(found.group()), text)
+    return "".join(map(shown_char, text))
 
 
 def literal_lines(text: str) -> str:
@@ -40,9 +50,19 @@ def literal_lines(text: str) -> str:
     return "\n".join(literal(line) for line in text.split("\n"))
 
 
+def _json_escape(char: str) -> str:
+    if char == "\n" or shown_char(char) == char:
+        return char
+    code = ord(char)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"  # a surrogate pair, as JSON has it
+
+
 def literal_json(text: str) -> str:
-    """JSON text with the control characters inside its strings written as `\\uXXXX` escapes: the same JSON
-    value, safe on a terminal (JSON itself leaves DEL, C1 controls and bidi controls unescaped)."""
-    if not _UNSAFE.search(text.replace("\n", "")):
+    """JSON text with the characters `literal` would change written as `\\uXXXX` escapes inside its strings: the
+    same JSON value, safe on a terminal (JSON itself leaves DEL, C1 controls and format characters unescaped)."""
+    if text.replace("\n", "").isprintable():
         return text
-    return _UNSAFE.sub(lambda found: found.group() if found.group() == "\n" else f"\\u{ord(found.group()):04x}", text)
+    return "".join(map(_json_escape, text))

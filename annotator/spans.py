@@ -1,13 +1,14 @@
 """The one set of rules every span obeys, wherever it comes from: the editor, an import, a suggester.
 
 A span is at least one character of its article and never crosses a line break. Its edges are its words:
-no white space at either end (Unicode white space, a no-break space included, and the zero-width format
-characters), and for the entity layer (ACTOR, LOCATION, FIGURE) no punctuation either, except what belongs
-to the word it edges: a leading @ or # (handles, tags), a trailing % (figures), a trailing "." that ends an
-abbreviation ("U.S.", "Inc."), a closing bracket whose opening one is inside the span. A QUOTE is the words
-between the quotation marks, so it may end with the sentence's own punctuation but never with a double
-quotation mark. Within one annotation, entity spans do not overlap each other, quotes do not overlap each
-other, and a speaker is one of the annotation's ACTOR spans.
+no white space at either end (Unicode white space, a no-break space included), nor an invisible character (a
+control or format character: a zero-width space, a bidi override, named in the refusal), and for the entity
+layer (ACTOR, LOCATION, FIGURE) no punctuation either, except what belongs to the word it edges: a leading
+@ or # (handles, tags), a trailing % (figures), a trailing "." that ends an abbreviation ("U.S.", "Inc."), a
+closing bracket whose opening one is inside the span. A QUOTE is the words between the quotation marks, so it
+may end with the sentence's own punctuation but never with a double quotation mark. Within one annotation,
+entity spans do not overlap each other, quotes do not overlap each other, and a speaker is one of the
+annotation's ACTOR spans.
 
 Plain functions over plain values, so the TUI, the store, imports and suggesters all call the same ones.
 """
@@ -21,6 +22,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
+from annotator.literal import shown_char
 from annotator.vocabulary import Label, a_or_an
 
 #: The characters str.splitlines() breaks at: a span never contains one.
@@ -116,7 +118,10 @@ def edge_problem(text: str, start: int, end: int, label: Label | str) -> str | N
     if text[start].isalnum() and text[end - 1].isalnum():
         return None  # a letter or digit is a good edge under every rule below (exports check every stored span)
     words = text[start:end]
-    if is_blank(words[0]) or is_blank(words[-1]):
+    invisible = next((char for char in (words[0], words[-1]) if is_blank(char) and not char.isspace()), None)
+    if invisible is not None:  # named: a bidi override or a zero-width space is no white space to a reader
+        return f"a span may not start or end with an invisible character ({shown_char(invisible)})"
+    if words[0].isspace() or words[-1].isspace():
         return "a span may not start or end with white space"
     if _bad_first(words, label) or _bad_last(words, label):
         if label is Label.QUOTE:

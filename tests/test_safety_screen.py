@@ -110,7 +110,7 @@ def test_annotator_names_with_escape_sequences_are_printed_literally(tmp_path: P
         assert CONTROL.findall(result.stdout + result.stderr) == [], (command, result.stdout, result.stderr)
         if command == ["stats"]:
             names = [line.split("  ")[0] for line in result.stdout.splitlines()[-2:]]
-            assert sorted(names) == ["␛]0;pwned␇", "␛]52;c;cHduZWQ=␇\ufffd31m"], result.stdout
+            assert sorted(names) == ["␛]0;pwned␇", "␛]52;c;cHduZWQ=␇⟨U+009B⟩31m"], result.stdout
         if command == ["agreement", "--json"]:
             assert json.loads(result.stdout)["annotators"] == sorted(evil)  # the same names, escaped in JSON
 

@@ -113,7 +113,8 @@ ARTICLE = [
     _key("d", "finish('done')", "Done",
          "mark the article done and open the next one to do; with suggestions pending it asks: a accept them all, "
          "l leave them undecided, escape cancel", "done", show=True),
-    _key("S", "finish('skipped')", "Skip", "mark it skipped and open the next one to do", "skip"),
+    _key("S", "finish('skipped')", "Skip", "mark it skipped and open the next one to do; it asks first: y skips, "
+         "escape cancels", "skip"),
     _key("F", "finish('flagged')", "Flag", "flag it for discussion, with an optional reason; open the next one",
          "flag"),
     _key("C", "comment", "Comment", "add a comment to the article", "comment"),

@@ -56,13 +56,14 @@ def _screens(review: bool) -> tuple[type[Screen[Any]], ...]:
     from annotator.tui.screens.article_list import ArticleListScreen
     from annotator.tui.screens.help import HelpScreen
     from annotator.tui.screens.messages import MessagesScreen
-    from annotator.tui.screens.prompts import DonePrompt, TextPrompt
+    from annotator.tui.screens.prompts import DonePrompt, SkipPrompt, TextPrompt
     from annotator.tui.screens.review import ReviewScreen
     from annotator.tui.screens.search import SearchScreen
     from annotator.tui.screens.speaker import SpeakerScreen
 
     main = ReviewScreen if review else AnnotateScreen
-    return (main, SpeakerScreen, ArticleListScreen, HelpScreen, DonePrompt, TextPrompt, SearchScreen, MessagesScreen)
+    return (main, SpeakerScreen, ArticleListScreen, HelpScreen, DonePrompt, SkipPrompt, TextPrompt, SearchScreen,
+            MessagesScreen)  # fmt: skip
 
 
 def _bindings(screen: type[Screen[Any]]) -> list[Binding]:

@@ -1,18 +1,20 @@
 """The wrapped layout of an article: which characters go on which screen line, at which column.
 
 Computed once per width and kept; edits never change it (highlights are styles, not characters), so an
-edit only re-styles the lines its spans touch. Article text is shown literally and safely: control
-characters become visible symbols (ESC is shown as U+241B, `annotator.literal`), a tab becomes spaces,
-bidirectional overrides become U+FFFD. Each stored character maps to exactly one display glyph, so offsets
-never shift, and a carriage return before a line feed is part of the line break (never shown).
+edit only re-styles the lines its spans touch. Article text is shown literally and safely (`annotator.literal`):
+control characters become visible symbols (ESC is shown as U+241B), a tab becomes spaces, and the characters
+nobody could see or tell apart (bidirectional overrides, zero-width spaces and joiners, other format characters,
+C1 controls) are named by their code, "⟨U+202E⟩". Each stored character maps to exactly one display glyph, of
+one or more cells, so offsets never shift (a click on any cell of a glyph is on its character), and a carriage
+return before a line feed is part of the line break (never shown).
 
 Every glyph has one width that Textual (which measures with Rich) and the terminal (wcwidth: East Asian wide
 characters two cells, combining marks none, the rest one) agree on, so highlights stay on their characters
 and no line draws past its region, whatever the script. Where they would disagree the character is shown
 as U+FFFD (one cell): spacing combining marks (Devanagari's vowel signs: none to Rich, one cell to a
-terminal), emoji skin-tone modifiers, code points Unicode has not assigned yet; and the joiners and
-variation selectors that make terminals draw an emoji sequence one way or another (ZWJ, VS15, VS16) are
-shown as a zero-width space, so each emoji of a sequence is drawn on its own.
+terminal), emoji skin-tone modifiers, code points Unicode has not assigned yet; and the variation selectors
+that make terminals draw an emoji one way or another (VS15, VS16) are shown as a zero-width space. A zero-width
+joiner is named like every format character, so each emoji of a sequence is drawn on its own.
 """
 
 from __future__ import annotations
@@ -25,14 +27,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
-from rich.cells import get_character_cell_size
+from rich.cells import cell_len, get_character_cell_size
 
-from annotator.literal import BIDI_CONTROLS as BIDI_CONTROLS
 from annotator.literal import REPLACEMENT, shown_char
 
 TAB_CELLS = 4
-#: Characters that change how a terminal draws the characters around them: shown as a zero-width space.
-SEQUENCE_MARKS = frozenset("\u200d\ufe0e\ufe0f")
+#: Characters that change how a terminal draws the emoji before them: shown as a zero-width space.
+SEQUENCE_MARKS = frozenset("\ufe0e\ufe0f")
 ZERO_WIDTH_SPACE = "\u200b"
 _SIMPLE = re.compile(r"[\x20-\x7e]*\Z")
 _CHUNKS = re.compile(r"\S+[^\S\n]*|[^\S\n]+")
@@ -57,7 +58,7 @@ def glyph(char: str) -> tuple[str, int]:
         return " " * TAB_CELLS, TAB_CELLS
     shown = shown_char(char)
     if shown != char:
-        return shown, 1
+        return shown, cell_len(shown)
     if char in SEQUENCE_MARKS:
         return ZERO_WIDTH_SPACE, 0
     width = get_character_cell_size(char)

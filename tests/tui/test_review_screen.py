@@ -100,7 +100,7 @@ async def test_progress_is_shown(review_db) -> None:
     async with reviewing(path) as (app, pilot):
         await pilot.press("a")
         await pilot.pause()
-        shown = str(app.screen.query_one("#disputes").render())
+        shown = "\n".join(panel_rows(app.screen.query_one("#disputes")))
     assert "Disagreement 2/4 · 3 open" in shown
     assert "a alice\n  FIG 20 rockets\nb bob\n  FIG 20" in shown
 

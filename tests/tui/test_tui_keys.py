@@ -375,6 +375,8 @@ async def test_d_then_accept_all_is_one_action_one_undo_takes_back(running, read
 async def test_skip_and_flag_mark_the_article_and_open_the_next(running, read_store, key, status):
     async with running() as (app, pilot):
         await pilot.press(key)
+        if key == "S":
+            await pilot.press("y")  # it asks first (tests/tui/test_skip_asks.py)
         if key == "F":
             await pilot.press("g", "a", "r", "b", "l", "e", "d", "enter")  # the reason (optional)
         assert app.screen.article_id == "hostile"
@@ -412,7 +414,7 @@ async def test_rejected_suggestions_can_be_shown_and_taken_back(running, read_st
 
 @pytest.mark.parametrize(
     ("keys", "statuses"),
-    [(("d", "l", "S"), [Status.DONE, Status.SKIPPED]), (("S", "d", "a"), [Status.SKIPPED, Status.DONE])],
+    [(("d", "l", "S", "y"), [Status.DONE, Status.SKIPPED]), (("S", "y", "d", "a"), [Status.SKIPPED, Status.DONE])],
     ids=["skipping the last one", "done after a skip does not go back to it"],
 )
 async def test_when_no_article_is_left_to_do_the_list_shows(running, read_store, keys, statuses):

@@ -59,7 +59,8 @@ def test_layout_columns_follow_wide_and_control_characters():
 
 
 def test_glyphs_neutralise_control_characters():
-    assert display("\x1b[31m[bold]\x07\x7f\u202e") == "␛[31m[bold]␇␡\ufffd"
+    assert display("\x1b[31m[bold]\x07\x7f\u202e\ufffd") == "␛[31m[bold]␇␡⟨U+202E⟩\ufffd"
+    assert glyph("\u202e") == ("⟨U+202E⟩", 8)
     assert glyph("\t") == ("    ", 4)
 
 

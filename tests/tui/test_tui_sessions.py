@@ -82,7 +82,7 @@ async def test_markup_escape_codes_and_control_characters_are_shown_literally(ru
         width = app.screen.query_one("#article").size.width
     assert lines[0] == "› [bold]Not bold[/] and [red]not red[/red] [link=http://x]x[/link]"
     assert lines[1] == "  Escape ␛[31mred␛[0m and bell ␇ and tab    here."
-    assert lines[2] == "  Carriage␍return and \ufffdoverride\ufffd done; wide 漢字 ok."
+    assert lines[2] == "  Carriage␍return and ⟨U+202E⟩override⟨U+202C⟩ done; wide 漢字 ok."
     assert lines[3].startswith("  longlong") and len(lines[3]) == width - 2  # cut before the margin and scrollbar
     assert not any("\x1b" in line or "\t" in line or "\r" in line for line in lines)
 
@@ -93,7 +93,7 @@ async def test_highlight_columns_stay_right_after_wide_and_control_characters(ru
         view = app.screen.query_one("#article")
         text = app.screen.model.text
         region = region_of(view, text.index("ok."))
-        assert region.x == 2 + len("Carriage␍return and ␦override␦ done; wide ") + 4 + 1  # 漢字 take 4 cells
+        assert region.x == 2 + len("Carriage␍return and ⟨U+202E⟩override⟨U+202C⟩ done; wide ") + 4 + 1  # 漢字: 4 cells
         await pilot.click(view, offset=(region.x, region.y))
         await pilot.press("v", "1")  # the word alone (1 by itself takes the noun group: "wide 漢字 ok")
     with read_store() as store:

@@ -343,13 +343,20 @@ class AnnotateScreen(ArticleScreen):
         self._after(edit, min(shown, key=lambda k: self.model.items[k].start) if shown else None)
 
     def action_finish(self, status: str) -> None:
-        """Mark the article done (asking first while suggestions are pending), skipped, or flagged (asking for an
-        optional reason), and open the next one still to do."""
+        """Mark the article done (asking first while suggestions are pending), skipped (asking first), or flagged
+        (asking for an optional reason), and open the next one still to do."""
         pending = self.model.pending_count
         if status == Status.DONE and pending:
             from annotator.tui.screens.prompts import DonePrompt
 
             self.app.push_screen(DonePrompt(pending), self._done_chosen)
+            return
+        if status == Status.SKIPPED:
+            from annotator.tui.screens.prompts import SkipPrompt
+
+            self.app.push_screen(
+                SkipPrompt(pending), lambda skip: self._finish(status) if skip else self.say("Not skipped", "dim")
+            )
             return
         if status == Status.FLAGGED:
             from annotator.tui.screens.prompts import TextPrompt

@@ -1,5 +1,5 @@
-"""Small questions over the article: what `d` does with pending suggestions, and a line of text (a flag's
-reason, a comment). Modal screens that return the answer; the article stays in view behind them."""
+"""Small questions over the article: what `d` does with pending suggestions, whether `S` skips it, and a line of
+text (a flag's reason, a comment). Modal screens that return the answer; the article stays in view behind them."""
 
 from __future__ import annotations
 
@@ -37,6 +37,34 @@ class DonePrompt(ModalScreen[str]):
 
     def action_choose(self, choice: str) -> None:
         self.dismiss(choice)
+
+
+class SkipPrompt(ModalScreen[bool]):
+    """`S` leaves the article, so a stray shift must not: y skips it, escape keeps it. Not enter, which accepts a
+    suggestion and is the key a person presses next by habit. Returns whether to skip."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "choose(True)", "Skip it", id="skip_confirm"),
+        Binding("escape", "choose(False)", "Cancel", id="skip_cancel"),
+    ]
+
+    def __init__(self, pending: int) -> None:
+        super().__init__()
+        self.pending = pending
+
+    def compose(self) -> ComposeResult:
+        some = (
+            f" {self.pending} suggestion{'s are' if self.pending != 1 else ' is'} still pending."
+            if self.pending
+            else ""
+        )
+        with Vertical(classes="prompt"):
+            yield Static(f"Skip this article?{some}\n\n y  mark it skipped and open the next one to do\n"
+                         " escape  cancel: keep working on it", id="skip-question")  # fmt: skip
+        yield KeyBar()
+
+    def action_choose(self, skip: bool) -> None:
+        self.dismiss(skip)
 
 
 class TextPrompt(ModalScreen[str | None]):

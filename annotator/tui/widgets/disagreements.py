@@ -1,10 +1,15 @@
-"""The review panel: the current disagreement with every annotator's version and the key that picks it."""
+"""The review panel: the current disagreement with every annotator's version and the key that picks it.
+
+Its hints (progress, what d and g do) wrap onto as many rows as they need, so every word shows in the narrow side
+panel of an 80-column screen; a version's span text, which the article shows in full, is cut to one row.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rich.console import Group
 from rich.text import Text
 from textual.widget import Widget
 
@@ -40,14 +45,12 @@ class DisagreementPanel(Widget, can_focus=False):
         height: auto;
         max-height: 14;
         margin-bottom: 1;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
     }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.content = Text()
+        self.content = Group()
 
     def show(
         self, state: ReviewState, index: int | None, annotators: Sequence[str], keys: str, text: str, done: bool
@@ -74,13 +77,17 @@ class DisagreementPanel(Widget, can_focus=False):
                     head.append(" (nothing)", "dim")
                 lines.append(head)
                 dark = self.app.current_theme.dark
-                lines.extend(Text("  ").append_text(_span_text(span, text, dark)) for span in spans)
+                lines.extend(_one_row(Text("  ").append_text(_span_text(span, text, dark))) for span in spans)
         if left == 0 and total and not done:
             lines.append(Text("All settled: d marks gold done", "bold green"))
-        self.content = Text("\n").join(lines)
-        self.content.no_wrap = True
-        self.content.overflow = "ellipsis"
+        self.content = Group(*lines)
         self.refresh(layout=True)
 
-    def render(self) -> Text:
+    def render(self) -> Group:
         return self.content
+
+
+def _one_row(line: Text) -> Text:
+    """A line cut to the panel's width with an ellipsis (the others wrap)."""
+    line.no_wrap, line.overflow = True, "ellipsis"
+    return line

@@ -23,6 +23,8 @@ from annotator.tui.widgets.lines import BaseStyle
 from annotator.vocabulary import Label
 
 SNIPPET = 200
+#: What the list says while the article has no span or suggestion.
+EMPTY_HINT = "No spans yet: move with ← →, select with shift, press 1-4."
 
 
 def row_segments(item: Item, model: ArticleModel, dark: bool = True, snippet: str | None = None) -> list[Segment]:
@@ -119,8 +121,9 @@ class SpanPanel(BaseStyle, Widget, can_focus=False):
         model = self.model
         if model is None:
             return Strip.blank(width, base)
-        if not model.order:
-            hint = "No spans yet: move with ← →, select with shift, press 1-4." if y == 0 else ""
+        if not model.order:  # the hint wraps: every word shows in the narrow panel of an 80-column screen
+            rows = Text(EMPTY_HINT).wrap(self.app.console, max(width, 1))
+            hint = rows[y].plain if y < len(rows) else ""
             return Strip([Segment(hint, base + Style(dim=True))]).crop_extend(0, width, base)
         index = self._first + y  # worked out for each line: cheap, and right for the size drawn
         if index >= len(model.order):

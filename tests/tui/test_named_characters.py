@@ -1,0 +1,114 @@
+"""A newcomer's trial: a right-to-left override (U+202E) in an article was drawn as "\ufffd", the same as a real
+replacement character. It is drawn as its code, "⟨U+202E⟩": several cells for one character, so the cursor, a
+click and a span added after it still land on the right offsets. Pilot on a real database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from annotator.store import Store
+from annotator.tui.app import AnnotatorApp, make_app
+from annotator.tui.styles import CURSOR
+from annotator.tui.widgets.article_view import GUTTER, ArticleView
+from tests.tui.conftest import WHO
+from tests.tui.fixtures import held_spans, one_article, region_of
+
+TEXT = "Police said \u202e Rafah was hit, and \ufffd was lost.\nA zero\u200bwidth space and ESC \x1b stay apart."
+OVERRIDE = TEXT.index("\u202e")
+
+
+def opened(tmp_path: Path) -> AnnotatorApp:
+    return make_app(one_article(tmp_path / "n.db", TEXT), WHO, keymap_path=False)
+
+
+def view_of(app: AnnotatorApp) -> ArticleView:
+    return app.screen.query_one(ArticleView)
+
+
+def drawn(view: ArticleView, line: int) -> str:
+    return "".join(segment.text for segment in view.render_line(line)).rstrip()[GUTTER:]
+
+
+def under_cursor(view: ArticleView, line: int) -> str:
+    """The characters of a screen line drawn with the cursor's style (reverse)."""
+    return "".join(s.text for s in view.render_line(line) if s.style and s.style.reverse is CURSOR.reverse is True)
+
+
+async def test_the_override_and_the_replacement_character_are_drawn_differently(tmp_path: Path) -> None:
+    async with opened(tmp_path).run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        view = view_of(pilot.app)
+        assert drawn(view, 0) == "Police said ⟨U+202E⟩ Rafah was hit, and \ufffd was lost."
+        assert drawn(view, 1) == "A zero⟨U+200B⟩width space and ESC ␛ stay apart."
+
+
+async def _right(pilot: Pilot, times: int) -> None:
+    for _ in range(times):
+        await pilot.press("right")
+        await pilot.pause()
+
+
+async def test_the_cursor_steps_over_the_override_as_one_token(tmp_path: Path) -> None:
+    async with opened(tmp_path).run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        view = view_of(pilot.app)
+        await _right(pilot, 2)
+        assert view.marks.cursor == (OVERRIDE, OVERRIDE + 1)
+        assert under_cursor(view, 0) == "⟨U+202E⟩"
+        await _right(pilot, 1)
+        assert under_cursor(view, 0) == "Rafah"
+
+
+async def test_a_label_key_after_the_override_adds_the_word_after_it(tmp_path: Path) -> None:
+    async with opened(tmp_path).run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        await _right(pilot, 3)
+        await pilot.press("2")
+        await pilot.pause()
+    assert held_spans(tmp_path / "n.db", WHO) == [("LOCATION", "Rafah")]
+    with Store.open(tmp_path / "n.db") as store:
+        assert [(s.start, s.end) for s in store.spans("n", WHO)] == [(TEXT.index("Rafah"), TEXT.index("Rafah") + 5)]
+
+
+async def test_a_click_on_any_cell_of_the_code_is_on_the_override(tmp_path: Path) -> None:
+    async with opened(tmp_path).run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        view = view_of(pilot.app)
+        for cell in (0, 4, 7):  # "⟨", "2", "⟩"
+            where = region_of(view, OVERRIDE)
+            await pilot.click(ArticleView, offset=(where.x + cell, where.y))
+            await pilot.pause()
+            assert view.marks.cursor == (OVERRIDE, OVERRIDE + 1), cell
+        where = region_of(view, OVERRIDE)
+        await pilot.click(ArticleView, offset=(where.x + 9, where.y))  # after the code's cells and a space
+        await pilot.pause()
+        assert view.marks.cursor == (TEXT.index("Rafah"), TEXT.index("Rafah") + 5)
+
+
+async def test_the_title_bar_and_the_article_list_name_it_too(tmp_path: Path) -> None:
+    path = one_article(tmp_path / "t.db", TEXT, id="x\u202eevil")
+    async with make_app(path, WHO, keymap_path=False).run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        assert "X⟨U+202E⟩EVIL" in pilot.app.screen.header[1]
+        await pilot.press("l")
+        await pilot.pause()
+        rows = pilot.app.screen.query_one("#articles")
+        assert "X⟨U+202E⟩EVIL" in "".join(segment.text for segment in rows.render_line(0))
+
+
+async def test_a_word_joined_to_an_override_is_refused_naming_the_character(tmp_path: Path) -> None:
+    """spaCy's tokenizer keeps "\u202eRafah\u202c" one token, and a span may not start with an invisible character:
+    the refusal names it rather than calling it white space."""
+    text = "Police said \u202eRafah\u202c was hit."
+    app = make_app(one_article(tmp_path / "g.db", text), WHO, keymap_path=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await _right(pilot, 2)
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.screen.status_line.text.plain == (
+            "Not done: a span may not start or end with an invisible character (⟨U+202E⟩)"
+        )
+    assert held_spans(tmp_path / "g.db", WHO) == []
