@@ -168,3 +168,22 @@ async def test_make_run_as_root_then_two_annotators_agreement_takes_the_two(tmp_
         "annotator: error: agreement needs two or more annotators (finished an article: alice; in the database: "
         "alice, bob); name them with --annotators A,B\n"
     )
+
+
+def test_html_names_characters_that_reorder_or_hide_text(tmp_path):
+    """A bidi override in an article would make the browser show the report's text reversed ("Trojan Source"):
+    the report names it by its code, as the terminal does; line breaks in the text stay line breaks."""
+    text = "Israel said \u202eHamas\u202c fired 20 rockets .\nThe army said \u200bready ."
+    path = tmp_path / "annotations.db"
+    with Store.open(path) as store:
+        added, _ = store.add_articles([(ArticleIn(text=text, title="Rockets \u202eevil"), words(text), [])])
+        for name, part in (("alice", "Israel"), ("bob", "20")):
+            start = text.index(part)
+            span = Span(start=start, end=start + len(part), label="ACTOR", text=part)
+            store.replace_annotation(added[0], name, [span], Status.DONE)
+    page = tmp_path / "report.html"
+    result = CliRunner().invoke(app, ["agreement", "--db", str(path), "--html", str(page)])
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    assert "\u202e" not in html and "\u202c" not in html and "\u200b" not in html
+    assert "Rockets \u27e8U+202E\u27e9evil" in html

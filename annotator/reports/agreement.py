@@ -2,18 +2,19 @@
 and the report for people: plain text for the terminal, and one self-contained HTML page.
 
 No Rich here (the CLI prints the lines); the HTML has inline CSS and SVG and no external assets, and every
-piece of article text or name in it goes through `html.escape`.
+piece of article text or name in it goes through `escape` (`html.escape` after `literal`).
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from html import escape
 from typing import Any
 
 import numpy as np
 
+from annotator.literal import literal_lines
 from annotator.metrics.agreement import ROWS, AgreementReport, Corpus, PairScores
 from annotator.metrics.consensus import Disagreement
 from annotator.metrics.matching import LABEL_CODE, NO_SPEAKER, SpanColumns
@@ -21,6 +22,13 @@ from annotator.rows import SpanLike
 from annotator.store import Reader
 from annotator.store.assignments import compared_articles
 from annotator.vocabulary import Label, Status
+
+
+def escape(text: str) -> str:
+    """Stored text for the page: markup escaped, and characters that would hide or reorder it (a bidi override)
+    named by their code, as the terminal shows them (`literal`); line breaks kept."""
+    return html.escape(literal_lines(text))
+
 
 COLOURS = {"ACTOR": "#3b6fb6", "LOCATION": "#2f8f5b", "FIGURE": "#b7791f", "QUOTE": "#8a4baf", "ALL": "#555"}
 CONTEXT = 60
