@@ -58,7 +58,8 @@ class DisagreementPanel(Widget, can_focus=False):
         lines: list[Text] = []
         total, left = len(state.disagreements), len(state.open)
         agreed = "in gold" if state.agreed_event is not None else "not in gold (g puts them back)"
-        lines.append(Text(f"{len(state.agreed)} agreed span(s) {agreed}", "dim"))
+        lines.append(Text(f"{len(state.agreed)} agreed span(s) {agreed}" if state.agreed else "No span agreed by all",
+                          "dim"))  # fmt: skip
         if not total:
             lines.append(Text("No disagreements: d marks gold done", "bold green" if not done else "green"))
         else:
