@@ -252,11 +252,16 @@ def entity_candidates(doc: Doc) -> list[Candidate]:
     for start, end in source_phrases(doc):
         kind = "person" if doc[end - 1].tag_ in ("NN", "NNP") else "group"
         candidates.append(Candidate(start, end, Label.ACTOR, kind))
-    kept = resolve_overlaps(candidates)
-    for candidate in kept:
+    return mark_subjects(doc, resolve_overlaps(candidates))
+
+
+def mark_subjects(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """Each candidate told whether it is a clause's subject (or in apposition to one): the speaker rules prefer
+    subjects, so every entity suggester marks its final layer this way."""
+    for candidate in candidates:
         root = doc[candidate.start : candidate.end].root
         candidate.subject = root.dep_ == "nsubj" or (root.dep_ == "appos" and root.head.dep_ == "nsubj")
-    return kept
+    return candidates
 
 
 def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from annotator.models import Label
 from annotator.suggest import general, names
-from annotator.suggest.entities import Candidate, resolve_overlaps
+from annotator.suggest.entities import Candidate, mark_subjects, resolve_overlaps
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -85,7 +85,4 @@ def entity_candidates_v3(doc: Doc, min_confidence: float = 0.0) -> list[Candidat
     guide = general.apply(doc, _guide(doc, min_confidence))
     organisations = [c for c in general.apply(doc, _small(doc, LAST)) if c.label is Label.ACTOR]
     kept = general.document_rules(doc, combine([names, guide, organisations]))
-    for candidate in kept:
-        root = doc[candidate.start : candidate.end].root
-        candidate.subject = root.dep_ == "nsubj" or (root.dep_ == "appos" and root.head.dep_ == "nsubj")
-    return kept
+    return mark_subjects(doc, kept)

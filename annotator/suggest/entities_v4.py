@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from annotator.suggest.entities import mark_subjects
 from annotator.suggest.entities_v3 import entity_candidates_v3
 from annotator.suggest.general_v4 import RULES
 
@@ -23,7 +24,4 @@ def entity_candidates_v4(doc: Doc, min_confidence: float = 0.0) -> list[Candidat
     kept = entity_candidates_v3(doc, min_confidence)
     for rule in RULES:
         kept = rule(doc, kept)
-    for candidate in kept:
-        root = doc[candidate.start : candidate.end].root
-        candidate.subject = root.dep_ == "nsubj" or (root.dep_ == "appos" and root.head.dep_ == "nsubj")
-    return sorted(kept, key=lambda c: (c.start, c.end))
+    return mark_subjects(doc, sorted(kept, key=lambda c: (c.start, c.end)))

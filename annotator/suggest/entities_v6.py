@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from annotator.suggest.entities import mark_subjects
 from annotator.suggest.entities_v5 import entity_candidates_v5
 from annotator.suggest.general_v6 import RULES
 
@@ -23,7 +24,4 @@ def entity_candidates_v6(doc: Doc) -> list[Candidate]:
     kept = entity_candidates_v5(doc)
     for rule in RULES:
         kept = rule(doc, kept)
-    for candidate in kept:
-        root = doc[candidate.start : candidate.end].root
-        candidate.subject = root.dep_ == "nsubj" or (root.dep_ == "appos" and root.head.dep_ == "nsubj")
-    return kept
+    return mark_subjects(doc, kept)
