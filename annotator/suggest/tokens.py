@@ -1,6 +1,8 @@
 """Token offsets and spaCy Docs: the one way a Doc becomes tokens and tokens a Doc, and the blank English tokenizer.
 
-White-space tokens are not places a span may start or end, so they are left out everywhere.
+White-space tokens are not places a span may start or end, so they are left out everywhere; so are invisible
+characters at a token's edges (a bidi override, a zero-width space glued to a word, as web copy has them), which
+spaCy's tokenizer keeps inside the word, and on which no span may start or end (`spans.edge_problem`).
 """
 
 from __future__ import annotations
@@ -9,14 +11,25 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from annotator.rows import Token
+from annotator.spans import is_blank
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
 def tokens_of(doc: Doc) -> list[Token]:
-    """Token offsets of a parsed (or only tokenized) Doc; white-space tokens are not places to stop."""
-    return [Token(start=t.idx, end=t.idx + len(t.text)) for t in doc if not t.is_space]
+    """Token offsets of a parsed (or only tokenized) Doc; white space and invisible characters at a token's edges
+    are not places to stop."""
+    out = []
+    for token in doc:
+        start, end = token.idx, token.idx + len(token.text)
+        while start < end and is_blank(doc.text[start]):
+            start += 1
+        while end > start and is_blank(doc.text[end - 1]):
+            end -= 1
+        if end > start:
+            out.append(Token(start=start, end=end))
+    return out
 
 
 @lru_cache(maxsize=1)
