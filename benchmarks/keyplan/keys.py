@@ -242,14 +242,32 @@ class Keys:
             first, last = phrases.at_cursor(self.text, self.tokens, self.cursor, label, self.covered.__getitem__)
             selection = (self.tokens[first][0], self.tokens[last][1])
         kind = self._edit(self._add, "add", *selection, label, made_quote=label == QUOTE)
-        if kind is not None and candidate:  # `AnnotateScreen._next_candidate`: on to the next place ; stops at
-            last = self.token_index(max(selection[1] - 1, selection[0]))
-            following = self.next_candidate[last]
-            if following != last:
-                self.just_added = (self.current, following) if self.current is not None else None
-                self.cursor, self.current = following, None
-                self.current = self.item_at(following)
+        if kind is not None and candidate:  # `AnnotateScreen._next_candidate`: on to the next place ; stops at,
+            self._go_on(selection)  # or to the item still to decide before it
         return self._ask_speaker(kind)
+
+    def _go_on(self, added: tuple[int, int]) -> None:
+        """`AnnotateScreen._next_candidate`: after a digit added the phrase where ; stops, the nearer of the next
+        such place and the next item still to decide after the span added (its item current)."""
+        last = self.token_index(max(added[1] - 1, added[0]))
+        following = self.next_candidate[last]
+        span_key, span = self.current, self.item(self.current)
+        waiting = None
+        if span_key is not None and span is not None:
+            after = _order(span_key, span)
+            waiting = self._next_needing(after, span.start, 1)
+            if waiting is not None and _order(waiting, self.items[waiting]) <= after:
+                waiting = None  # wrapped round to the article's start
+        if waiting is not None:
+            token = self.token_index(self.items[waiting].start)
+            if following == last or token <= following:
+                self.just_added = (span_key, token) if span_key is not None else None
+                self.cursor, self.current = token, waiting
+                return
+        if following != last:
+            self.just_added = (self.current, following) if self.current is not None else None
+            self.cursor, self.current = following, None
+            self.current = self.item_at(following)
 
     def _boundary_key(self, key: str) -> str | None:
         side = "start" if key in ("left_square_bracket", "right_square_bracket") else "end"

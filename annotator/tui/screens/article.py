@@ -46,11 +46,11 @@ DIGITS = {label: key for key, label in LABEL_KEYS.items()}
 #: What the keys do on the current item, by (kind, is a quote): inside a quote a digit of an entity adds one at
 #: the cursor (`AnnotateScreen.action_label`), and 4 on an entity adds a quote around it, so neither "labels" it.
 _KEYS_ON = {
-    ("pending", False): "  (enter accept, x reject, 1-3 label)",
-    ("pending", True): "  (enter or 4 accept the quote, x reject it, s choose its speaker; {add})",
-    ("span", True): "  (x remove the quote, s choose its speaker; {add})",
-    ("rejected", False): "  (rejected: enter takes it back)",
-    ("rejected", True): "  (rejected: enter takes it back)",
+    ("pending", False): "enter accept, x reject, 1-3 label",
+    ("pending", True): "enter or 4 accept the quote, x reject it, s choose its speaker; {add}",
+    ("span", True): "x remove the quote, s choose its speaker; {add}",
+    ("rejected", False): "rejected: enter takes it back",
+    ("rejected", True): "rejected: enter takes it back",
 }
 
 
@@ -230,11 +230,26 @@ class ArticleScreen(CursorScreen):
             self.status_line.say(f"Selected {words!r}: 1-4 add it with that label, escape clears", "dim")
         elif item is not None:
             line = describe(item, self.model, self.app.current_theme.dark)
-            keys = _KEYS_ON.get((item.kind, item.is_quote), "")
-            line.append(keys.format(add=self._what_keys_add(quote=False)) if "{add}" in keys else keys, "dim")
+            keys = self.keys_on(item)
+            line.append(f"  ({keys})" if keys else "", "dim")
             self.status_line.say(line)
         else:
             self.status_line.say(f"{self._what_keys_add()} · tab: next to decide · v: select · ?: help", "dim")
+
+    def keys_on(self, item: Item) -> str:
+        """What the keys do on an item when it is current ("enter accept, x reject, 1-3 label"); "" for a span with
+        nothing to decide."""
+        keys = _KEYS_ON.get((item.kind, item.is_quote), "")
+        return keys.format(add=self._what_keys_add(quote=False)) if "{add}" in keys else keys
+
+    def still_to_decide(self, item: Item) -> str:
+        """An item still needing a decision, named for the status line ("the suggestion LOCATION 'Lagos', still to
+        decide"; a long quote shortened in the middle)."""
+        words = display(item.text.replace("\n", " "))
+        words = words if len(words) <= 60 else words[:40] + " … " + words[-16:]
+        if item.pending:
+            return f"the suggestion {item.label.value} {words!r}, still to decide"
+        return f"the {item.label.value} {words!r}, which has no speaker yet"
 
     def _what_keys_add(self, quote: bool = True) -> str:
         """What the label keys would add at the cursor ("1-3 add 'the harbour master' · 4 adds the quotation"; the
