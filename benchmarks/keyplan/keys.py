@@ -266,8 +266,7 @@ class Keys:
                 return
         if following != last:
             self.just_added = (self.current, following) if self.current is not None else None
-            self.cursor, self.current = following, None
-            self.current = self.item_at(following)
+            self.cursor, self.current = following, self.entity_at[following]  # never the quote around it
 
     def _boundary_key(self, key: str) -> str | None:
         side = "start" if key in ("left_square_bracket", "right_square_bracket") else "end"

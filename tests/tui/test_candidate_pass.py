@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from annotator.models import Suggestion
+from annotator.store import Store
 from annotator.tui.app import make_app
 from tests.tui.conftest import WHO
 from tests.tui.fixtures import held_spans, one_article
@@ -110,3 +111,28 @@ async def test_a_pending_suggestion_before_the_next_stop_is_where_the_digit_goes
             "added ACTOR 'Maria Lopez' at 12:23; next: the suggestion LOCATION 'Lagos', still to decide "
             "(enter accept, x reject, 1-3 label; `,` goes back to the span added)"
         )
+
+
+@pytest.mark.parametrize(
+    ("keys", "stop"), [(("semicolon",), "Maria"), (("semicolon", "1"), "Police")], ids=["semicolon", "digit going on"]
+)
+async def test_at_a_stop_inside_a_quote_the_quote_is_not_current_and_x_leaves_it(tmp_path: Path, keys, stop):
+    """Trial 21: at a stop of `;` inside an accepted quote the quote was current ("x remove the quote"), so an x
+    meant to pass the stop removed the quote. The stop offers the words at the cursor: nothing is current there,
+    the cursor's token is drawn, and x removes nothing."""
+    text = 'Ada Lee said: "We asked Maria Lopez and Police to stay."'
+    db = one_article(tmp_path / "n.db", text)
+    with Store.open(db) as store:
+        actor = store.add_span("n", WHO, 0, 7, "ACTOR").spans[0].id
+        quote = store.add_span("n", WHO, text.index("We"), text.index('."') + 1, "QUOTE").spans[0].id
+        store.set_speaker("n", WHO, quote, actor)
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press(*keys)
+        assert cursor_word(app) == stop
+        screen = app.screen
+        assert screen.current is None and screen.view.marks.show_cursor
+        await pilot.press("x")
+        assert app.messages[-1][1] == "No span or suggestion under the cursor to reject"
+    assert held(db)[1] == ("QUOTE", "We asked Maria Lopez and Police to stay.")

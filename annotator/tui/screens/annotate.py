@@ -95,8 +95,8 @@ class AnnotateScreen(ArticleScreen):
             self.cursor = self.model.token_index(item.start)
         elif self._where_removed and advance_to is None:
             self.cursor = self.model.token_index(self._where_removed[0][0])
-        if item is None:
-            self.current = self._under_cursor()
+        if item is None:  # at a stop of `;` the words there, never the quote around them (trial 21)
+            self.current = self._under_cursor(quotes=advance_to is None)
         if advance_to is not None and item is not None:  # what is to decide there, and the keys for it
             message += f"; next: {self.still_to_decide(item)} ({self.keys_on(item)}; `,` goes back to the span added)"
         elif advance_to is not None:  # what the next digit adds there: this line stays until the next key

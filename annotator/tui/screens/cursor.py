@@ -61,8 +61,9 @@ class CursorScreen(Screen[None]):
             return None
         return self.model.token_range(self.selection_start, self.cursor)
 
-    def _under_cursor(self) -> ItemKey | None:
-        item = self.model.item_at(self._offset()) if self.model.tokens else None
+    def _under_cursor(self, quotes: bool = True) -> ItemKey | None:
+        """The item the cursor is on (an entity before the quote around it); with `quotes` False, an entity only."""
+        item = self.model.item_at(self._offset(), quotes=quotes) if self.model.tokens else None
         return item.key if item else None
 
     def _go_to(self, item: Item | None) -> None:
@@ -75,15 +76,16 @@ class CursorScreen(Screen[None]):
         self.selection_start, self.goal_column, self.phrase_origin = None, None, None
         self._redraw()
 
-    def _move_to(self, token: int, *, keep_column: bool = False) -> None:
-        """Put the cursor on a token, dropping the selection; what is under it becomes current."""
+    def _move_to(self, token: int, *, keep_column: bool = False, quotes: bool = True) -> None:
+        """Put the cursor on a token, dropping the selection; what is under it becomes current (with `quotes`
+        False, an entity only: at a stop for a missed mention the words there are what the keys act on)."""
         if not self.model.tokens:
             return
         self.cursor = min(max(token, 0), len(self.model.tokens) - 1)
         self.selection_start, self.phrase_origin = None, None
         if not keep_column:
             self.goal_column = None
-        self.current = self._under_cursor()
+        self.current = self._under_cursor(quotes)
         self._redraw()
 
     # -- moving ---------------------------------------------------------------------------------------------
@@ -151,7 +153,7 @@ class CursorScreen(Screen[None]):
         if found == self.cursor:
             self.say(f"No {what} {'after' if step > 0 else 'before'} this one", "yellow")
             return
-        self._move_to(found)
+        self._move_to(found, quotes=False)  # never the quote around the stop (trial 21: x removed it)
 
     def action_jump(self, step: int) -> None:
         """t / T: the next key is a character; go to the next (previous) word starting with it. The key is read
