@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from annotator.wordlists import (
+    BASE_FORM_PASTS,
     CURRENCIES,
     DATES,
     DETERMINERS,
@@ -236,12 +237,17 @@ def is_common(word: str) -> bool:
     return group_word(word) and not is_name_word(word)
 
 
-def _verb_before_group(text: str, tokens: Tokens, index: int) -> bool:
+def verb_before_group(text: str, tokens: Tokens, index: int) -> bool:
     """Whether token `index`, a word in -ed or -ing before a noun group, is a verb of the clause rather than a
     modifier of the group: it follows a common noun ("the blast affected | first responders", "a bus carrying |
     children") or a function word that is no preposition (an auxiliary, a pronoun, "n't": "we haven't allowed |
     residents"). After a determiner, a preposition, a number, a modifier, a name or a verb after "to" it modifies
-    ("the affected guests", "to displaced families", "the Israeli negotiating team", "to resume stalled talks")."""
+    ("the affected guests", "to displaced families", "the Israeli negotiating team", "to resume stalled talks").
+    A verb whose past is its base form ("cost", "hit") is one after a function word, a common noun or a name ("has
+    cost | exporters", "Maersk cut | jobs"; trial 21)."""
+    if word_at(text, tokens, index) in BASE_FORM_PASTS:
+        before = _before_a_verb(text, tokens, index, ("",), shortest=1)
+        return before is not None and (before.lower() in FUNCTION_WORDS or is_common(before) or is_name_word(before))
     before = _before_a_verb(text, tokens, index, ("ed", "ing"))
     if before is None:
         return False
@@ -342,7 +348,7 @@ def group_start(text: str, tokens: Tokens, index: int) -> int:
         elif (
             group_word(before)
             and not verb_after_to(text, tokens, first - 1)
-            and not _verb_before_group(text, tokens, first - 1)
+            and not verb_before_group(text, tokens, first - 1)
         ):
             first -= 1
         else:

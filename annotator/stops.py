@@ -25,6 +25,7 @@ from annotator.shapes import (
     word_at,
 )
 from annotator.wordlists import (
+    BASE_FORM_PASTS,
     CLOCK_WORDS,
     DATES,
     DAY_DEICTICS,
@@ -52,7 +53,7 @@ def is_unmarked_word(text: str, tokens: Tokens, index: int, covered: Callable[[i
     determiner or a date; not a word inside a phrase whose label key is pressed further on (a modifier or a
     common-noun owner before its noun: "the city's | western | district"; a qualifier before its number: "at
     least | 35"); and not a verb or an adverb by its ending (-ed, -ing, -ly) unless a determiner makes it a noun
-    ("the injured", "his family")."""
+    ("the injured", "his family"), nor a verb whose past is its base form ("cost", "hit") unless one does."""
     word = word_at(text, tokens, index)
     lower = word.lower()
     acronym = word.isupper() and len(word) > 1  # "US", not "us"
@@ -77,7 +78,10 @@ def is_unmarked_word(text: str, tokens: Tokens, index: int, covered: Callable[[i
         return word.rstrip(".") in TITLES and name_range(text, tokens, index - 1, PARTICLES)[1] < index
     if _before_its_head(text, tokens, index):
         return False
-    if len(word) > 3 and word.endswith(("ed", "ing", "ly")) and word not in NOT_MODIFIERS:
+    verb = (len(word) > 3 and word.endswith(("ed", "ing", "ly")) and word not in NOT_MODIFIERS) or (
+        word in BASE_FORM_PASTS  # "has cost | exporters" (trial 21)
+    )
+    if verb:
         determiner = word_at(text, tokens, index - 1).lower() if index > 0 else ""
         return determiner in DETERMINERS and joined(text, tokens, index - 1, index)
     return True

@@ -124,6 +124,11 @@ MODIFIER_ENDINGS = ("ern", "ed", "al", "ic", "ous", "ful", "ian", "ary", "tive",
 #: Modifiers no ending shows ("the first time", "the same day", "a new law").
 MODIFIERS = frozenset({"new", "old", "same", "next", "last", "first", "second", "former", "own", "top", "main",
                        "major", "big", "small", "young", "high", "low", "whole", "entire", "late", "early"})  # fmt: skip
+#: Verbs whose past is their base form: before a noun group, after an auxiliary, a pronoun or a noun, the clause's
+#: verb, no modifier ("has cost | exporters", "the storm hit | coastal towns"); after a determiner a noun's
+#: modifier or a noun ("the cut flowers", "the cost").
+BASE_FORM_PASTS = frozenset({"cost", "hit", "put", "cut", "set", "let", "hurt", "spread", "shut", "quit", "cast",
+                             "burst", "beat", "bid", "broadcast", "forecast", "split", "upset"})  # fmt: skip
 #: Words with those endings that are verbs or nouns ("to proceed", "to govern", "to deal").
 NOT_MODIFIERS = frozenset({"concern", "govern", "deal", "steal", "reveal", "appeal", "seal", "heal", "need", "feed",
                            "proceed", "exceed", "succeed", "speed", "bed", "shed", "fed", "led", "panic",

@@ -109,3 +109,27 @@ def test_a_verb_in_s_after_its_subject_is_no_noun_group() -> None:
         "The rises",
         "Rescue workers",
     ]
+
+
+def test_a_verb_whose_past_is_its_base_form_stays_out_of_the_group_after_it() -> None:
+    """Trial 21: the key on "exporters" offered 'cost exporters' ("a dispute that has cost exporters ...") and on
+    "businesses" 'cost businesses'. Such a verb (cost, hit, cut, ...) after an auxiliary, a pronoun or a noun is
+    the clause's verb; after a determiner it stays a noun's modifier ("the cut flowers")."""
+    text = (
+        "A dispute that has cost exporters dearly. The protests had cost businesses a lot. "
+        "The storm hit coastal towns. It cut jobs. They sold the cut flowers."
+    )
+    tokens = [(t.start, t.end) for t in tokenize([text])[0]]
+
+    def added(word: str) -> str:
+        index = next(i for i, (s, e) in enumerate(tokens) if text[s:e] == word)
+        first, last = phrases.at_cursor(text, tokens, index, Label.ACTOR)
+        return text[tokens[first][0] : tokens[last][1]]
+
+    assert [added(w) for w in ("exporters", "businesses", "towns", "jobs", "flowers")] == [
+        "exporters",
+        "businesses",
+        "coastal towns",
+        "jobs",
+        "the cut flowers",
+    ]

@@ -95,3 +95,17 @@ def test_no_stop_at_one_as_a_pronoun_and_a_stop_at_one_as_a_figure() -> None:
         found.append((text[slice(*tokens[following])], tokens[following][0]))
         index = following
     assert found == [("one", text.index("one and")), ("one", text.index("one of"))]
+
+
+def test_no_stop_of_w_at_a_verb_whose_past_is_its_base_form() -> None:
+    """Trial 21: w and W stopped on "cost" ("has cost exporters"), a verb, no mention; "the cost" stays a word w
+    may stop at."""
+    from annotator.stops import next_unmarked
+
+    text = "The strike has cost exporters dearly and the cost rose."
+    tokens = [(t.start, t.end) for t in tokenize([text])[0]]
+    found, index = [], 0
+    while (following := next_unmarked(text, tokens, index, 1, lambda _: False)) != index:
+        found.append(text[slice(*tokens[following])])
+        index = following
+    assert found == ["strike", "exporters", "cost"]  # "dearly" and "rose" skipped as before
