@@ -90,7 +90,8 @@ EDITING = [
              ("QUOTE: accept the current quote suggestion, or add a quote over the selection, or else over the "
               "quotation around the cursor" if label is Label.QUOTE else
               f"{label.value}: relabel the current entity span (a suggestion is accepted with it), or add one over "
-              f"the selection, or else over {PHRASE}, inside a quote too"), f"label_{label.value.lower()}")
+              f"the selection, or else over {PHRASE}, inside a quote too; words that take in one span of that label, "
+              "adding words at its edges, resize it"), f"label_{label.value.lower()}")
         for key, label in LABEL_KEYS.items()
     ),
     _key("left_square_bracket", "boundary('start', -1)", "Start left",

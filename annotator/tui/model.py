@@ -252,6 +252,12 @@ class ArticleModel:
         new entity span may not overlap it, while it replaces a pending suggestion."""
         return any(self.items[key].kind == "span" for key in self.entities.overlapping(start, end))
 
+    def held(self, start: int, end: int) -> list[tuple[int, int, Label]]:
+        """The entity spans (not suggestions) that overlap characters start..end-1, as (start, end, label): what a
+        label key's phrase there may take in by resizing (`phrases.grown`)."""
+        found = [self.items[key] for key in self.entities.overlapping(start, end)]
+        return [(item.start, item.end, item.label) for item in found if item.kind == "span"]
+
     def marked(self, start: int, end: int) -> bool:
         """Whether an entity span or a pending entity suggestion covers any of characters start..end-1 (a rejected
         one marks nothing)."""

@@ -192,10 +192,22 @@ class AnnotateScreen(ArticleScreen):
                 model.text, model.tokens, self.cursor, new, lambda index: model.spanned(*model.tokens[index])
             )
             selection = model.token_range(*found)
-        edit = self._commit(store.add_span, *selection, new)
+        resized = self._resized(selection, new)
+        if resized is not None:  # the words take in one span of this label: it grows to them (trial 21)
+            edit = self._commit(store.resize_span, resized.id, *selection)
+        else:
+            edit = self._commit(store.add_span, *selection, new)
         advance = self._next_candidate(edit) if candidate and self.annotator_app.settings.auto_advance else None
         self._after(edit, self._new_span(edit), advance_to=advance, made_quote=new is Label.QUOTE)
         self._ask_speaker_of_new_quote(edit)
+
+    def _resized(self, words: tuple[int, int], label: Label) -> Item | None:
+        """The entity span a label key resizes to these words instead of adding a span over it (`phrases.grown`)."""
+        if label is Label.QUOTE:
+            return None
+        found = phrases.grown(*words, label, self.model.held(*words))
+        spans = [item for item in self.model.overlapping(*words)[0] if item.kind == "span"]
+        return next((item for item in spans if (item.start, item.end) == found), None)
 
     def _next_candidate(self, edit: Edit | None) -> tuple[int, ItemKey | None] | None:
         """After a label key added the phrase at a place `;` stops at, where the pass goes on (as a decision goes on

@@ -253,8 +253,9 @@ class ArticleScreen(CursorScreen):
 
     def _what_keys_add(self, quote: bool = True) -> str:
         """What the label keys would add at the cursor ("1-3 add 'the harbour master' · 4 adds the quotation"; the
-        quote key left out inside a quote, where it accepts the quote): the phrase a digit takes can be longer than
-        the word the cursor shows, as at a stop of `;`."""
+        quote key left out inside a quote, where it accepts the quote; "1 resizes 'X' to 'the X'" where the phrase
+        takes in a span): the phrase a digit takes can be longer than the word the cursor shows, as at a stop of
+        `;`."""
         model = self.model
         if not model.tokens:
             return "1-4: add"
@@ -263,8 +264,8 @@ class ArticleScreen(CursorScreen):
         def quoted(index: int) -> bool:
             return any(item.kind == "span" for item in model.overlapping(*model.tokens[index])[1])
 
-        for labels, (first, last) in phrases.key_phrases(
-            model.text, model.tokens, self.cursor, lambda index: model.spanned(*model.tokens[index]), quoted
+        for labels, (first, last), resizes in phrases.key_phrases(
+            model.text, model.tokens, self.cursor, lambda index: model.spanned(*model.tokens[index]), quoted, model.held
         ):
             labels = labels if quote else tuple(label for label in labels if label is not Label.QUOTE)
             if not labels:
@@ -279,6 +280,11 @@ class ArticleScreen(CursorScreen):
             start, end = model.tokens[first][0], model.tokens[last][1]
             words = display(model.text[start:end].replace("\n", " "))
             words = words if len(words) <= 40 else words[:24] + " … " + words[-12:]
+            if resizes is not None:  # the phrase takes in a span of the key's label: the key resizes it
+                old = display(model.text[resizes[0] : resizes[1]].replace("\n", " "))
+                old = old if len(old) <= 40 else old[:24] + " … " + old[-12:]
+                parts.append(f"{named} resize{'s' if len(keys) == 1 else ''} {old!r} to {words!r}")
+                continue
             parts.append(f"{named} add{'s' if len(keys) == 1 else ''} {words!r}{'' if quote else ' at the cursor'}")
         return " · ".join(parts) or "no label key adds anything here"
 
