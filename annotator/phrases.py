@@ -16,6 +16,7 @@ from annotator.shapes import (
     group_head,
     group_start,
     group_word,
+    head_after_name,
     is_common,
     is_modifier,
     is_name_word,
@@ -146,8 +147,9 @@ def is_clean(text: str, tokens: Tokens, rung: TokenRange) -> bool:
 def _with_complement(text: str, tokens: Tokens, rung: TokenRange, names: bool = False) -> TokenRange | None:
     """A noun group with the "of" phrase after it ("the families" -> "the families of the victims", "supporters"
     -> "supporters of hostages"): "of", one determiner at most, and the common-noun group that follows (a word
-    in -ed after its first word is taken for a verb and ends it), or with `names` a name ("a member of | the
-    Coast Guard"); None when no such phrase follows."""
+    in -ed after its first word is taken for a verb and ends it), or with `names` a name, with the lower-case
+    head of a group it opens ("a member of | the Coast Guard", "members of | the SEAL union"; trial 21); None
+    when no such phrase follows."""
     of = end = rung[1] + 1
     if of + 1 >= len(tokens) or word_at(text, tokens, of) != "of" or not joined(text, tokens, of - 1, of):
         return None
@@ -158,7 +160,8 @@ def _with_complement(text: str, tokens: Tokens, rung: TokenRange, names: bool = 
     )
     word = word_at(text, tokens, end)
     if names and joined(text, tokens, of, of + 1) and group_word(word) and is_name_word(word):
-        named = (rung[0], name_range(text, tokens, end, PARTICLES)[1])
+        end = head_after_name(text, tokens, name_range(text, tokens, end, PARTICLES)[1])
+        named = (rung[0], end)
         return named if is_clean(text, tokens, named) else None
     if not joined(text, tokens, of, of + 1) or not group_word(word) or is_name_word(word):  # "city of | Rafah"
         return None

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from annotator.wordlists import (
     BASE_FORM_PASTS,
+    BODY_NOUNS,
     CURRENCIES,
     DATES,
     DETERMINERS,
@@ -354,6 +355,21 @@ def group_start(text: str, tokens: Tokens, index: int) -> int:
         else:
             break
     return first
+
+
+def head_after_name(text: str, tokens: Tokens, name_end: int) -> int:
+    """The last token of the group a name opens: the lower-case words after it up to the last that names a body of
+    people or people ("the SEAL | union", "the Hamas military | wing", "the Kenya | police"), or the name's own end
+    when none does ("the Coast Guard | spoke"): a capitalised word before a lower-case head belongs to its group."""
+    end, last = name_end, name_end
+    while last + 1 < len(tokens) and joined(text, tokens, last, last + 1) and last - name_end < 3:
+        word = word_at(text, tokens, last + 1)
+        if not is_common(word) or word.endswith("ed"):
+            break
+        last += 1
+        if word in BODY_NOUNS or is_participant(text, tokens, last):
+            end = last
+    return end
 
 
 def is_participant(text: str, tokens: Tokens, index: int, word: str | None = None) -> bool:

@@ -96,6 +96,14 @@ PEOPLE_NOUNS = frozenset({
     "daughter", "son", "mother", "father", "brother", "sister", "sibling", "grandmother", "grandfather", "grandson",
     "granddaughter", "grandchild", "grandchildren", "uncle", "aunt", "cousin", "nephew", "niece", "girl", "boy",
     "baby", "teenager", "miner", "fisherman", "fishermen", "sailor", "farmer"})  # fmt: skip
+#: Nouns for a body of people: after a name, the lower-case head of the group the name opens ("the SEAL | union",
+#: "the Hamas military | wing"), which a verb after a name never is ("the Coast Guard | spoke").
+BODY_NOUNS = frozenset({"union", "unions", "party", "group", "committee", "team", "leadership", "ministry", "agency",
+                        "association", "federation", "movement", "company", "firm", "board", "court", "parliament",
+                        "assembly", "commission", "department", "office", "coalition", "alliance", "network",
+                        "organisation", "organization", "unit", "brigade", "battalion", "militia", "faction", "wing",
+                        "club", "league", "church", "community", "administration", "cabinet", "delegation",
+                        "management", "workforce", "bloc", "caucus", "chapter", "branch", "consortium"})  # fmt: skip
 #: A verb of saying after a common noun makes it a speaker, so a participant ("residents said").
 SPEECH_VERB_FORMS = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "reported", "announced",
                                "stated", "claimed", "confirmed", "warned", "urged", "noted", "explained",

@@ -152,3 +152,17 @@ def test_a_phrase_holding_one_span_of_the_keys_label_resizes_it_and_other_keys_a
     assert [(p.labels, text[tokens[p.words[0]][0] : tokens[p.words[1]][1]], p.resizes) for p in found] == [
         ((Label.ACTOR,), "The Lisbon Port Authority", (span[0], span[1]))
     ]
+
+
+def test_a_name_inside_a_member_nouns_of_phrase_keeps_the_head_after_it() -> None:
+    """Trial 21: on "members" the key offered 'members of the SEAL' for "members of the SEAL union": a capitalised
+    word inside a group before its lower-case head belongs to the group. A name ending the phrase stays its end."""
+    text = "Most of them are members of the SEAL union, the strikers said. A member of the Coast Guard spoke."
+    tokens = [(t.start, t.end) for t in tokenize([text])[0]]
+
+    def added(word: str) -> str:
+        index = next(i for i, (s, e) in enumerate(tokens) if text[s:e] == word)
+        first, last = phrases.at_cursor(text, tokens, index, Label.ACTOR)
+        return text[tokens[first][0] : tokens[last][1]]
+
+    assert [added("members"), added("member")] == ["members of the SEAL union", "A member of the Coast Guard"]

@@ -15,7 +15,8 @@ from annotator.vocabulary import Label
 LABEL_KEYS = {"1": Label.ACTOR, "2": Label.LOCATION, "3": Label.FIGURE, "4": Label.QUOTE}
 PHRASE = (
     "the phrase under the cursor (a name; a figure; a common noun's group: its modifiers and determiner, "
-    '"one" or "most of", a member noun\'s "of" phrase; it stops at a marked name)'
+    '"one" or "most of", a member noun\'s "of" phrase, a name in it with its head: members of the SEAL union; it stops '
+    "at a marked name)"
 )
 
 
