@@ -218,6 +218,17 @@ def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
+def between_marks(text: str, tokens: Tokens, index: int) -> tuple[int, int] | None:
+    """The characters between the quotation marks when token `index` is one of them, the opening or the closing
+    mark (`quotations`); None on any other token. A quote span holds the words, not the marks: `"` on a mark
+    acts on the quote between them (trial 21)."""
+    start, end = tokens[index]
+    if end - start != 1 or text[start] not in DOUBLE_QUOTES:
+        return None
+    return next(((low, high) for low, high in quotations(text, *_paragraph(text, start)) if start in (low - 1, high)),
+                None)  # fmt: skip
+
+
 def quotation(text: str, tokens: Tokens, index: int) -> TokenRange | None:
     """The tokens of the quotation around token `index` (without its marks), or else of the next quotation
     in the same paragraph; None when there is none."""

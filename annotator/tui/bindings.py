@@ -75,7 +75,8 @@ SELECTING = [
     _key("v", "phrase", "Phrase", "select the phrase under the cursor (a name, a figure, a word); again: a larger one "
          "(its noun group, with its determiner, then with the \"of\" phrase after it)", "select_phrase"),
     _key("quotation_mark", "quotation", "Quotation",
-         "the quote under the cursor becomes current; again (or with none there), select the quotation around the "
+         "the quote under the cursor (or between the quotation marks it is on) becomes current, the cursor on its "
+         "first word; again (or with none there), select the quotation around the "
          "cursor (or the next one in the paragraph) without its marks", "select_quotation"),
     _key("escape", "cancel", "Clear", "clear the selection", "cancel"),
 ]  # fmt: skip

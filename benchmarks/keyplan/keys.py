@@ -120,6 +120,10 @@ class Keys:
         if not self.tokens:
             return None
         quote = self.quote_at[self.cursor]
+        between = phrases.between_marks(self.text, self.tokens, self.cursor) if quote is None else None
+        if between is not None:  # `CursorScreen.action_quotation`: on a mark, the quote between the marks
+            quotes = [key for key, item in self.items.items() if item.is_quote and item.overlaps(*between)]
+            quote = min(quotes, key=lambda k: (RANK[k[0]], self.items[k].start, k[1])) if quotes else None
         if quote is not None and self.anchor is None and self.current != quote:
             self.current = quote
             self.cursor = self.token_index(self.items[quote].start)

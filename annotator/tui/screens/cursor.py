@@ -15,7 +15,7 @@ from textual import events
 from textual.screen import Screen
 
 from annotator import motion, phrases, stops
-from annotator.tui.model import ArticleModel, Item, ItemKey
+from annotator.tui.model import RANK, ArticleModel, Item, ItemKey
 from annotator.tui.widgets.article_view import ArticleView
 
 
@@ -325,11 +325,15 @@ class CursorScreen(Screen[None]):
         self.phrase_origin = origin
 
     def action_quotation(self) -> None:
-        """Make the quote the cursor is in current; with none, select the quotation around the cursor (or the next
-        one in its paragraph), without its quotation marks."""
+        """Make the quote the cursor is in, or on a mark of, current; with none, select the quotation around the
+        cursor (or the next one in its paragraph), without its quotation marks."""
         if not self.model.tokens:
             return
         quote = self.model.quote_at(self._offset())
+        between = phrases.between_marks(self.model.text, self.model.tokens, self.cursor) if quote is None else None
+        if between is not None:  # on a quotation mark: the quote between the marks (trial 21)
+            quotes = self.model.overlapping(*between)[1]
+            quote = min(quotes, key=lambda i: (RANK[i.kind], i.start, i.id)) if quotes else None
         if quote is not None and self.selection_start is None and self.current != quote.key:
             self._go_to(quote)
             return
