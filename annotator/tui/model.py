@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
+from annotator.phrases import grown
 from annotator.rows import ArticleRows, Edit, SpanRow, Token
 from annotator.vocabulary import Label
 
@@ -302,6 +303,27 @@ class ArticleModel:
             if item.needs_decision:
                 return item
         return None
+
+    def going_on(self, added: ItemKey, stop: int | None) -> tuple[int, ItemKey | None] | None:
+        """Where a pass over missed mentions goes on after a label key added the span `added` at a stop of `;`: the
+        next stop (token `stop`; None: there is none), or the next item still to decide after the span (what tab
+        goes to) when it comes first, so that no pending suggestion is passed over unseen (trial 21). The token,
+        and that item when it is the one; None when there is neither."""
+        span = self.get(added)
+        waiting = self.next_needing(span.order, span.start, 1) if span is not None else None
+        if span is not None and waiting is not None and waiting.order > span.order:  # not wrapped round
+            token = self.token_index(waiting.start)
+            if stop is None or token <= stop:
+                return token, waiting.key
+        return None if stop is None else (stop, None)
+
+    def resized(self, start: int, end: int, label: Label) -> Item | None:
+        """The entity span a label key resizes to characters start..end instead of adding a span over it
+        (`phrases.grown`: the only span there, of that label, which the words only add to at its edges)."""
+        if label is Label.QUOTE:
+            return None
+        found = grown(start, end, label, self.held(start, end))
+        return next((item for item in self.overlapping(start, end)[0] if (item.start, item.end) == found), None)
 
     def actors(self) -> list[Item]:
         """The accepted ACTOR spans in reading order: the possible speakers."""

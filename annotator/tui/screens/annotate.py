@@ -70,8 +70,9 @@ class AnnotateScreen(ArticleScreen):
     ) -> None:
         """Show a committed edit: `current` becomes the current item (in view); after a decision on the suggestion
         `decided`, the next item still needing a decision does, when auto-advance is on; `advance_to`: the cursor
-        goes on to that token (the next place `;` stops at, or the item with it still to decide) instead. `made_quote`: `current` is a quote the key
-        made or gave a speaker, and the cursor goes to its start, where what it is on is current (`_onto_start`)."""
+        goes on to that token (the next place `;` stops at, or the item with it still to decide) instead.
+        `made_quote`: `current` is a quote the key made or gave a speaker, and the cursor goes to its start, where
+        what it is on is current (`_onto_start`)."""
         if edit is None:
             return
         self.current = current if current in self.model.items else None
@@ -192,7 +193,7 @@ class AnnotateScreen(ArticleScreen):
                 model.text, model.tokens, self.cursor, new, lambda index: model.spanned(*model.tokens[index])
             )
             selection = model.token_range(*found)
-        resized = self._resized(selection, new)
+        resized = self.model.resized(*selection, new)
         if resized is not None:  # the words take in one span of this label: it grows to them (trial 21)
             edit = self._commit(store.resize_span, resized.id, *selection)
         else:
@@ -201,20 +202,10 @@ class AnnotateScreen(ArticleScreen):
         self._after(edit, self._new_span(edit), advance_to=advance, made_quote=new is Label.QUOTE)
         self._ask_speaker_of_new_quote(edit)
 
-    def _resized(self, words: tuple[int, int], label: Label) -> Item | None:
-        """The entity span a label key resizes to these words instead of adding a span over it (`phrases.grown`)."""
-        if label is Label.QUOTE:
-            return None
-        found = phrases.grown(*words, label, self.model.held(*words))
-        spans = [item for item in self.model.overlapping(*words)[0] if item.kind == "span"]
-        return next((item for item in spans if (item.start, item.end) == found), None)
-
     def _next_candidate(self, edit: Edit | None) -> tuple[int, ItemKey | None] | None:
         """After a label key added the phrase at a place `;` stops at, where the pass goes on (as a decision goes on
-        to the next suggestion), so that each mention costs one key: the nearer of the next such place and the next
-        item still to decide (what tab goes to) after the span added, so that no pending suggestion is passed over
-        unseen (trial 21); the token, and that item when it is the nearer. `,` goes back to the span just added.
-        None when there is neither."""
+        to the next suggestion), so that each mention costs one key: the next such place, or the next item still to
+        decide when it comes first (`ArticleModel.going_on`). `,` goes back to the span just added."""
         if edit is None or not edit.spans:
             return None
         model, added = self.model, edit.spans[0]
@@ -222,13 +213,7 @@ class AnnotateScreen(ArticleScreen):
         found = stops.next_candidate(
             model.text, model.tokens, last, 1, lambda index: model.marked(*model.tokens[index])
         )
-        span = model.get(("span", added.id))
-        waiting = model.next_needing(span.order, added.start, 1) if span is not None else None
-        if span is not None and waiting is not None and waiting.order > span.order:  # not wrapped round
-            token = model.token_index(waiting.start)
-            if found == last or token <= found:
-                return token, waiting.key
-        return None if found == last else (found, None)
+        return model.going_on(("span", added.id), None if found == last else found)
 
     @retried("current")
     def action_boundary(self, side: str, step: int) -> None:
