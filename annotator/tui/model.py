@@ -266,7 +266,11 @@ class ArticleModel:
 
     def quote_at(self, offset: int) -> Item | None:
         """The quote under a character (accepted, then pending, then rejected)."""
-        quotes = self.overlapping(offset, offset + 1)[1]
+        return self.quote_in(offset, offset + 1)
+
+    def quote_in(self, start: int, end: int) -> Item | None:
+        """The quote over any of characters start..end-1 (accepted, then pending, then rejected; the first)."""
+        quotes = self.overlapping(start, end)[1]
         return min(quotes, key=lambda i: (RANK[i.kind], i.start, i.end, i.id)) if quotes else None
 
     def index_of(self, key: ItemKey) -> int:

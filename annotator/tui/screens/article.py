@@ -61,6 +61,12 @@ def _in_a_row(keys: list[str]) -> bool:
     )
 
 
+def _shortened(words: str, width: int = 40) -> str:
+    """Article words for the status line, on one line, shown literally, a long run cut in the middle."""
+    shown = display(words.replace("\n", " "))
+    return shown if len(shown) <= width else shown[: width * 3 // 5] + " … " + shown[-width * 3 // 10 :]
+
+
 class ArticleScreen(CursorScreen):
     """Read one article: where the cursor, the selection and the current item are, and what they show."""
 
@@ -245,8 +251,7 @@ class ArticleScreen(CursorScreen):
     def still_to_decide(self, item: Item) -> str:
         """An item still needing a decision, named for the status line ("the suggestion LOCATION 'Lagos', still to
         decide"; a long quote shortened in the middle)."""
-        words = display(item.text.replace("\n", " "))
-        words = words if len(words) <= 60 else words[:40] + " … " + words[-16:]
+        words = _shortened(item.text, 60)
         if item.pending:
             return f"the suggestion {item.label.value} {words!r}, still to decide"
         return f"the {item.label.value} {words!r}, which has no speaker yet"
@@ -277,12 +282,9 @@ class ArticleScreen(CursorScreen):
             if labels == (Label.QUOTE,):
                 parts.append(f"{named} adds the quotation")
                 continue
-            start, end = model.tokens[first][0], model.tokens[last][1]
-            words = display(model.text[start:end].replace("\n", " "))
-            words = words if len(words) <= 40 else words[:24] + " … " + words[-12:]
+            words = _shortened(model.text[model.tokens[first][0] : model.tokens[last][1]])
             if resizes is not None:  # the phrase takes in a span of the key's label: the key resizes it
-                old = display(model.text[resizes[0] : resizes[1]].replace("\n", " "))
-                old = old if len(old) <= 40 else old[:24] + " … " + old[-12:]
+                old = _shortened(model.text[resizes[0] : resizes[1]])
                 parts.append(f"{named} resize{'s' if len(keys) == 1 else ''} {old!r} to {words!r}")
                 continue
             parts.append(f"{named} add{'s' if len(keys) == 1 else ''} {words!r}{'' if quote else ' at the cursor'}")

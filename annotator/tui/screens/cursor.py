@@ -15,7 +15,7 @@ from textual import events
 from textual.screen import Screen
 
 from annotator import motion, phrases, stops
-from annotator.tui.model import RANK, ArticleModel, Item, ItemKey
+from annotator.tui.model import ArticleModel, Item, ItemKey
 from annotator.tui.widgets.article_view import ArticleView
 
 
@@ -332,8 +332,7 @@ class CursorScreen(Screen[None]):
         quote = self.model.quote_at(self._offset())
         between = phrases.between_marks(self.model.text, self.model.tokens, self.cursor) if quote is None else None
         if between is not None:  # on a quotation mark: the quote between the marks (trial 21)
-            quotes = self.model.overlapping(*between)[1]
-            quote = min(quotes, key=lambda i: (RANK[i.kind], i.start, i.id)) if quotes else None
+            quote = self.model.quote_in(*between)
         if quote is not None and self.selection_start is None and self.current != quote.key:
             self._go_to(quote)
             return
