@@ -9,12 +9,14 @@ scale words, a noun with its determiner), so articles stored without a model wor
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from annotator.motion import token_at
 from annotator.shapes import (
     group_head,
     group_start,
     group_word,
+    head_after_name,
     is_common,
     is_modifier,
     is_name_word,
@@ -145,8 +147,9 @@ def is_clean(text: str, tokens: Tokens, rung: TokenRange) -> bool:
 def _with_complement(text: str, tokens: Tokens, rung: TokenRange, names: bool = False) -> TokenRange | None:
     """A noun group with the "of" phrase after it ("the families" -> "the families of the victims", "supporters"
     -> "supporters of hostages"): "of", one determiner at most, and the common-noun group that follows (a word
-    in -ed after its first word is taken for a verb and ends it), or with `names` a name ("a member of | the
-    Coast Guard"); None when no such phrase follows."""
+    in -ed after its first word is taken for a verb and ends it), or with `names` a name, with the lower-case
+    head of a group it opens ("a member of | the Coast Guard", "members of | the SEAL union"; trial 21); None
+    when no such phrase follows."""
     of = end = rung[1] + 1
     if of + 1 >= len(tokens) or word_at(text, tokens, of) != "of" or not joined(text, tokens, of - 1, of):
         return None
@@ -157,7 +160,8 @@ def _with_complement(text: str, tokens: Tokens, rung: TokenRange, names: bool = 
     )
     word = word_at(text, tokens, end)
     if names and joined(text, tokens, of, of + 1) and group_word(word) and is_name_word(word):
-        named = (rung[0], name_range(text, tokens, end, PARTICLES)[1])
+        end = head_after_name(text, tokens, name_range(text, tokens, end, PARTICLES)[1])
+        named = (rung[0], end)
         return named if is_clean(text, tokens, named) else None
     if not joined(text, tokens, of, of + 1) or not group_word(word) or is_name_word(word):  # "city of | Rafah"
         return None
@@ -214,6 +218,17 @@ def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
+def between_marks(text: str, tokens: Tokens, index: int) -> tuple[int, int] | None:
+    """The characters between the quotation marks when token `index` is one of them, the opening or the closing
+    mark (`quotations`); None on any other token. A quote span holds the words, not the marks: `"` on a mark
+    acts on the quote between them (trial 21)."""
+    start, end = tokens[index]
+    if end - start != 1 or text[start] not in DOUBLE_QUOTES:
+        return None
+    return next(((low, high) for low, high in quotations(text, *_paragraph(text, start)) if start in (low - 1, high)),
+                None)  # fmt: skip
+
+
 def quotation(text: str, tokens: Tokens, index: int) -> TokenRange | None:
     """The tokens of the quotation around token `index` (without its marks), or else of the next quotation
     in the same paragraph; None when there is none."""
@@ -267,26 +282,61 @@ def at_cursor(
     return ladder[0]
 
 
+#: The entity spans (no suggestions) that overlap characters start..end, as (start, end, label).
+Held = Callable[[int, int], Sequence[tuple[int, int, Label | str]]]
+
+
+class KeyPhrase(NamedTuple):
+    """What the label keys `labels` do at the cursor: add the tokens `words`, or resize the entity span at the
+    character offsets `resizes` to them."""
+
+    labels: tuple[Label, ...]
+    words: TokenRange
+    resizes: tuple[int, int] | None = None
+
+
 def key_phrases(
     text: str,
     tokens: Tokens,
     index: int,
     covered: Callable[[int], bool] | None = None,
     quoted: Callable[[int], bool] | None = None,
-) -> list[tuple[tuple[Label, ...], TokenRange]]:
+    held: Held | None = None,
+) -> list[KeyPhrase]:
     """What each label key would add at token `index` with nothing selected (`at_cursor`), the keys adding the
     same words together, in key order: a preview for the status line, so that a digit pressed at a stop of `;`
-    adds no surprise. Left out is what the key would be refused: words the span rules refuse for the label (a
-    full stop), and the quotation where a quote span holds any of it (`quoted`)."""
-    found: dict[TokenRange, list[Label]] = {}
+    adds no surprise. Where the phrase holds an entity span (`held`), the key of its label resizes it (`grown`).
+    Left out is what the key would be refused: words the span rules refuse for the label (a full stop), a phrase
+    over entity spans it may not take in, and the quotation where a quote span holds any of it (`quoted`)."""
+    found: dict[tuple[TokenRange, tuple[int, int] | None], list[Label]] = {}
     for label in (Label.ACTOR, Label.LOCATION, Label.FIGURE):
         first, last = at_cursor(text, tokens, index, label, covered)
-        if edge_problem(text, tokens[first][0], tokens[last][1], label) is None:
-            found.setdefault((first, last), []).append(label)
+        start, end = tokens[first][0], tokens[last][1]
+        if edge_problem(text, start, end, label) is not None:
+            continue
+        spans = held(start, end) if held is not None else ()
+        resizes = grown(start, end, label, spans)
+        if spans and resizes is None:
+            continue
+        found.setdefault(((first, last), resizes), []).append(label)
     around = quotation(text, tokens, index)
     if around is not None and not any((quoted or (lambda _: False))(i) for i in range(around[0], around[1] + 1)):
-        found.setdefault(around, []).append(Label.QUOTE)
-    return [(tuple(labels), words) for words, labels in found.items()]
+        found.setdefault((around, None), []).append(Label.QUOTE)
+    return [KeyPhrase(tuple(labels), words, resizes) for (words, resizes), labels in found.items()]
+
+
+def grown(
+    start: int, end: int, label: Label | str, spans: Sequence[tuple[int, int, Label | str]]
+) -> tuple[int, int] | None:
+    """The entity span that a label key resizes to the words at characters start..end, rather than adding a span
+    there that would overlap it: the only span they overlap (`spans`), of the key's label, which they hold whole
+    and only add words to at its edges ("Lisbon Port Authority" -> "The Lisbon Port Authority"; trial 21). None
+    when there is no such span."""
+    if len(spans) != 1:
+        return None
+    span_start, span_end, span_label = spans[0]
+    inside = start <= span_start and span_end <= end and (span_start, span_end) != (start, end)
+    return (span_start, span_end) if inside and Label(span_label) is Label(label) else None
 
 
 def noun_group(

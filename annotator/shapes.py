@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from annotator.wordlists import (
+    BASE_FORM_PASTS,
+    BODY_NOUNS,
     CURRENCIES,
     DATES,
     DETERMINERS,
@@ -236,12 +238,17 @@ def is_common(word: str) -> bool:
     return group_word(word) and not is_name_word(word)
 
 
-def _verb_before_group(text: str, tokens: Tokens, index: int) -> bool:
+def verb_before_group(text: str, tokens: Tokens, index: int) -> bool:
     """Whether token `index`, a word in -ed or -ing before a noun group, is a verb of the clause rather than a
     modifier of the group: it follows a common noun ("the blast affected | first responders", "a bus carrying |
     children") or a function word that is no preposition (an auxiliary, a pronoun, "n't": "we haven't allowed |
     residents"). After a determiner, a preposition, a number, a modifier, a name or a verb after "to" it modifies
-    ("the affected guests", "to displaced families", "the Israeli negotiating team", "to resume stalled talks")."""
+    ("the affected guests", "to displaced families", "the Israeli negotiating team", "to resume stalled talks").
+    A verb whose past is its base form ("cost", "hit") is one after a function word, a common noun or a name ("has
+    cost | exporters", "Maersk cut | jobs"; trial 21)."""
+    if word_at(text, tokens, index) in BASE_FORM_PASTS:
+        before = _before_a_verb(text, tokens, index, ("",), shortest=1)
+        return before is not None and (before.lower() in FUNCTION_WORDS or is_common(before) or is_name_word(before))
     before = _before_a_verb(text, tokens, index, ("ed", "ing"))
     if before is None:
         return False
@@ -342,12 +349,27 @@ def group_start(text: str, tokens: Tokens, index: int) -> int:
         elif (
             group_word(before)
             and not verb_after_to(text, tokens, first - 1)
-            and not _verb_before_group(text, tokens, first - 1)
+            and not verb_before_group(text, tokens, first - 1)
         ):
             first -= 1
         else:
             break
     return first
+
+
+def head_after_name(text: str, tokens: Tokens, name_end: int) -> int:
+    """The last token of the group a name opens: the lower-case words after it up to the last that names a body of
+    people or people ("the SEAL | union", "the Hamas military | wing", "the Kenya | police"), or the name's own end
+    when none does ("the Coast Guard | spoke"): a capitalised word before a lower-case head belongs to its group."""
+    end, last = name_end, name_end
+    while last + 1 < len(tokens) and joined(text, tokens, last, last + 1) and last - name_end < 3:
+        word = word_at(text, tokens, last + 1)
+        if not is_common(word) or word.endswith("ed"):
+            break
+        last += 1
+        if word in BODY_NOUNS or is_participant(text, tokens, last):
+            end = last
+    return end
 
 
 def is_participant(text: str, tokens: Tokens, index: int, word: str | None = None) -> bool:

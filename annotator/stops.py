@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from annotator.motion import token_at
 from annotator.shapes import (
     capital_by_position,
+    group_word,
     is_common,
     is_modifier,
     is_name_word,
@@ -24,6 +25,7 @@ from annotator.shapes import (
     word_at,
 )
 from annotator.wordlists import (
+    BASE_FORM_PASTS,
     CLOCK_WORDS,
     DATES,
     DAY_DEICTICS,
@@ -51,7 +53,7 @@ def is_unmarked_word(text: str, tokens: Tokens, index: int, covered: Callable[[i
     determiner or a date; not a word inside a phrase whose label key is pressed further on (a modifier or a
     common-noun owner before its noun: "the city's | western | district"; a qualifier before its number: "at
     least | 35"); and not a verb or an adverb by its ending (-ed, -ing, -ly) unless a determiner makes it a noun
-    ("the injured", "his family")."""
+    ("the injured", "his family"), nor a verb whose past is its base form ("cost", "hit") unless one does."""
     word = word_at(text, tokens, index)
     lower = word.lower()
     acronym = word.isupper() and len(word) > 1  # "US", not "us"
@@ -61,8 +63,8 @@ def is_unmarked_word(text: str, tokens: Tokens, index: int, covered: Callable[[i
         return False
     if len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"):
         return False  # a year is no figure
-    if lower == "one" and index > 0 and joined(text, tokens, index - 1, index) and _pronoun_one(text, tokens, index):
-        return False  # "No one", "every one": a pronoun, no figure
+    if lower == "one" and _pronoun_one(text, tokens, index):
+        return False  # "No one", "a fair one", "the one who": a pronoun, no figure
     if is_number(word) and _in_date(text, tokens, index):
         return False  # the day of a date ("Oct. 7", "7 October") is no figure either
     if is_number(word) and _counts_time(text, tokens, index):
@@ -76,14 +78,36 @@ def is_unmarked_word(text: str, tokens: Tokens, index: int, covered: Callable[[i
         return word.rstrip(".") in TITLES and name_range(text, tokens, index - 1, PARTICLES)[1] < index
     if _before_its_head(text, tokens, index):
         return False
-    if len(word) > 3 and word.endswith(("ed", "ing", "ly")) and word not in NOT_MODIFIERS:
+    verb = (len(word) > 3 and word.endswith(("ed", "ing", "ly")) and word not in NOT_MODIFIERS) or (
+        word in BASE_FORM_PASTS  # "has cost | exporters" (trial 21)
+    )
+    if verb:
         determiner = word_at(text, tokens, index - 1).lower() if index > 0 else ""
         return determiner in DETERMINERS and joined(text, tokens, index - 1, index)
     return True
 
 
 def _pronoun_one(text: str, tokens: Tokens, index: int) -> bool:
-    return word_at(text, tokens, index - 1).lower() in PRONOUN_ONE
+    """Whether "one" at token `index` is a pronoun standing for a person or a thing, no figure: after "no",
+    "every", "any" or "each" ("No one"), or with no noun, number or "of" after it after a determiner, or after a
+    determiner and an adjective ("the one who", "this one.", "a fair one,", "the only one"; trial 21). "killed
+    one", "one of them", "one resident" count."""
+
+    def word(position: int) -> str:  # on the line of "one", nothing but words and spaces between
+        low, high = min(index, position), max(index, position)
+        near = low >= 0 and high < len(tokens) and all(joined(text, tokens, i, i + 1) for i in range(low, high))
+        return word_at(text, tokens, position).lower() if near else ""
+
+    before = word(index - 1)
+    if before in PRONOUN_ONE:
+        return True
+    after = word(index + 1)
+    if after in ("of", "-") or is_number(after) or group_word(after):
+        return False
+    if before in DETERMINERS or before == "which":
+        return True
+    adjective = before.isalpha() and before not in DETERMINERS and not is_number(before)
+    return adjective and before not in FUNCTION_WORDS - {"only"} and word(index - 2) in DETERMINERS
 
 
 def _before_its_head(text: str, tokens: Tokens, index: int) -> bool:

@@ -96,6 +96,14 @@ PEOPLE_NOUNS = frozenset({
     "daughter", "son", "mother", "father", "brother", "sister", "sibling", "grandmother", "grandfather", "grandson",
     "granddaughter", "grandchild", "grandchildren", "uncle", "aunt", "cousin", "nephew", "niece", "girl", "boy",
     "baby", "teenager", "miner", "fisherman", "fishermen", "sailor", "farmer"})  # fmt: skip
+#: Nouns for a body of people: after a name, the lower-case head of the group the name opens ("the SEAL | union",
+#: "the Hamas military | wing"), which a verb after a name never is ("the Coast Guard | spoke").
+BODY_NOUNS = frozenset({"union", "unions", "party", "group", "committee", "team", "leadership", "ministry", "agency",
+                        "association", "federation", "movement", "company", "firm", "board", "court", "parliament",
+                        "assembly", "commission", "department", "office", "coalition", "alliance", "network",
+                        "organisation", "organization", "unit", "brigade", "battalion", "militia", "faction", "wing",
+                        "club", "league", "church", "community", "administration", "cabinet", "delegation",
+                        "management", "workforce", "bloc", "caucus", "chapter", "branch", "consortium"})  # fmt: skip
 #: A verb of saying after a common noun makes it a speaker, so a participant ("residents said").
 SPEECH_VERB_FORMS = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "reported", "announced",
                                "stated", "claimed", "confirmed", "warned", "urged", "noted", "explained",
@@ -124,6 +132,11 @@ MODIFIER_ENDINGS = ("ern", "ed", "al", "ic", "ous", "ful", "ian", "ary", "tive",
 #: Modifiers no ending shows ("the first time", "the same day", "a new law").
 MODIFIERS = frozenset({"new", "old", "same", "next", "last", "first", "second", "former", "own", "top", "main",
                        "major", "big", "small", "young", "high", "low", "whole", "entire", "late", "early"})  # fmt: skip
+#: Verbs whose past is their base form: before a noun group, after an auxiliary, a pronoun or a noun, the clause's
+#: verb, no modifier ("has cost | exporters", "the storm hit | coastal towns"); after a determiner a noun's
+#: modifier or a noun ("the cut flowers", "the cost").
+BASE_FORM_PASTS = frozenset({"cost", "hit", "put", "cut", "set", "let", "hurt", "spread", "shut", "quit", "cast",
+                             "burst", "beat", "bid", "broadcast", "forecast", "split", "upset"})  # fmt: skip
 #: Words with those endings that are verbs or nouns ("to proceed", "to govern", "to deal").
 NOT_MODIFIERS = frozenset({"concern", "govern", "deal", "steal", "reveal", "appeal", "seal", "heal", "need", "feed",
                            "proceed", "exceed", "succeed", "speed", "bed", "shed", "fed", "led", "panic",

@@ -79,3 +79,33 @@ def test_a_sentences_first_word_opening_a_title_before_a_name_is_no_stop() -> No
         index = following
     first = [text[slice(*tokens[0])]] if is_candidate(text, tokens, 0, lambda _: False) else []
     assert first + found == ["Hal", "Ilse", "Ben"]
+
+
+def test_no_stop_at_one_as_a_pronoun_and_a_stop_at_one_as_a_figure() -> None:
+    """Trial 21: ; stopped at "one" in "it is a fair one,", "the one who" and "this one": a pronoun standing for a
+    noun (after a determiner, or a determiner and an adjective, with no noun, number or "of" after it) is no
+    mention. "one" counting something stays a stop ("killed one", "one of them")."""
+    text = (
+        '"It is a fair one," he said. The one who left took this one. '
+        "The blast killed one and hurt one of them. The only one was found."
+    )
+    tokens = [(t.start, t.end) for t in tokenize([text])[0]]
+    found, index = [], 0
+    while (following := next_candidate(text, tokens, index, 1, lambda _: False)) != index:
+        found.append((text[slice(*tokens[following])], tokens[following][0]))
+        index = following
+    assert found == [("one", text.index("one and")), ("one", text.index("one of"))]
+
+
+def test_no_stop_of_w_at_a_verb_whose_past_is_its_base_form() -> None:
+    """Trial 21: w and W stopped on "cost" ("has cost exporters"), a verb, no mention; "the cost" stays a word w
+    may stop at."""
+    from annotator.stops import next_unmarked
+
+    text = "The strike has cost exporters dearly and the cost rose."
+    tokens = [(t.start, t.end) for t in tokenize([text])[0]]
+    found, index = [], 0
+    while (following := next_unmarked(text, tokens, index, 1, lambda _: False)) != index:
+        found.append(text[slice(*tokens[following])])
+        index = following
+    assert found == ["strike", "exporters", "cost"]  # "dearly" and "rose" skipped as before

@@ -15,7 +15,8 @@ from annotator.vocabulary import Label
 LABEL_KEYS = {"1": Label.ACTOR, "2": Label.LOCATION, "3": Label.FIGURE, "4": Label.QUOTE}
 PHRASE = (
     "the phrase under the cursor (a name; a figure; a common noun's group: its modifiers and determiner, "
-    '"one" or "most of", a member noun\'s "of" phrase; it stops at a marked name)'
+    '"one" or "most of", a member noun\'s "of" phrase, a name in it with its head: members of the SEAL union; it stops '
+    "at a marked name)"
 )
 
 
@@ -40,9 +41,10 @@ MOVING = [
     _key("W", "unmarked(-1)", "Unmarked back", "previous place a missed mention may be", "previous_unmarked"),
     _key("semicolon", "candidate(1)", "Name", "next name, number or noun for people no entity marks yet (a capitalised "
          "word where a name starts, not one capitalised only as a sentence's first nor a title before a name, a "
-         "figure's first number, not a time of day or an age, a noun for people: residents, the army said; what w "
-         "stops at, other common nouns skipped); 1-3 there add the whole name, the figure with its qualifier or "
-         "the noun group (the status line says which), and go on to the next such place", "next_candidate"),
+         "figure's first number, not a time of day, an age or \"one\" standing for a noun, a noun for people: "
+         "residents, the army said; what w stops at, other common nouns skipped); 1-3 there add the whole name, the "
+         "figure with its qualifier or the noun group (the status line says which), and go on to the next such "
+         "place, or to the next item still to decide when it comes first", "next_candidate"),
     _key("colon", "candidate(-1)", "Name back", "previous name, number or noun for people no entity marks yet",
          "previous_candidate"),
     _key("number_sign", "occurrence(1)", "Again", "next place with the same words: the current entity's, or the word "
@@ -73,7 +75,8 @@ SELECTING = [
     _key("v", "phrase", "Phrase", "select the phrase under the cursor (a name, a figure, a word); again: a larger one "
          "(its noun group, with its determiner, then with the \"of\" phrase after it)", "select_phrase"),
     _key("quotation_mark", "quotation", "Quotation",
-         "the quote under the cursor becomes current; again (or with none there), select the quotation around the "
+         "the quote under the cursor (or between the quotation marks it is on) becomes current, the cursor on its "
+         "first word; again (or with none there), select the quotation around the "
          "cursor (or the next one in the paragraph) without its marks", "select_quotation"),
     _key("escape", "cancel", "Clear", "clear the selection", "cancel"),
 ]  # fmt: skip
@@ -89,7 +92,8 @@ EDITING = [
              ("QUOTE: accept the current quote suggestion, or add a quote over the selection, or else over the "
               "quotation around the cursor" if label is Label.QUOTE else
               f"{label.value}: relabel the current entity span (a suggestion is accepted with it), or add one over "
-              f"the selection, or else over {PHRASE}, inside a quote too"), f"label_{label.value.lower()}")
+              f"the selection, or else over {PHRASE}, inside a quote too; words that take in one span of that label, "
+              "adding words at its edges, resize it"), f"label_{label.value.lower()}")
         for key, label in LABEL_KEYS.items()
     ),
     _key("left_square_bracket", "boundary('start', -1)", "Start left",

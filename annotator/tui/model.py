@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
+from annotator.phrases import grown
 from annotator.rows import ArticleRows, Edit, SpanRow, Token
 from annotator.vocabulary import Label
 
@@ -252,6 +253,12 @@ class ArticleModel:
         new entity span may not overlap it, while it replaces a pending suggestion."""
         return any(self.items[key].kind == "span" for key in self.entities.overlapping(start, end))
 
+    def held(self, start: int, end: int) -> list[tuple[int, int, Label]]:
+        """The entity spans (not suggestions) that overlap characters start..end-1, as (start, end, label): what a
+        label key's phrase there may take in by resizing (`phrases.grown`)."""
+        found = [self.items[key] for key in self.entities.overlapping(start, end)]
+        return [(item.start, item.end, item.label) for item in found if item.kind == "span"]
+
     def marked(self, start: int, end: int) -> bool:
         """Whether an entity span or a pending entity suggestion covers any of characters start..end-1 (a rejected
         one marks nothing)."""
@@ -259,7 +266,11 @@ class ArticleModel:
 
     def quote_at(self, offset: int) -> Item | None:
         """The quote under a character (accepted, then pending, then rejected)."""
-        quotes = self.overlapping(offset, offset + 1)[1]
+        return self.quote_in(offset, offset + 1)
+
+    def quote_in(self, start: int, end: int) -> Item | None:
+        """The quote over any of characters start..end-1 (accepted, then pending, then rejected; the first)."""
+        quotes = self.overlapping(start, end)[1]
         return min(quotes, key=lambda i: (RANK[i.kind], i.start, i.end, i.id)) if quotes else None
 
     def index_of(self, key: ItemKey) -> int:
@@ -296,6 +307,27 @@ class ArticleModel:
             if item.needs_decision:
                 return item
         return None
+
+    def going_on(self, added: ItemKey, stop: int | None) -> tuple[int, ItemKey | None] | None:
+        """Where a pass over missed mentions goes on after a label key added the span `added` at a stop of `;`: the
+        next stop (token `stop`; None: there is none), or the next item still to decide after the span (what tab
+        goes to) when it comes first, so that no pending suggestion is passed over unseen (trial 21). The token,
+        and that item when it is the one; None when there is neither."""
+        span = self.get(added)
+        waiting = self.next_needing(span.order, span.start, 1) if span is not None else None
+        if span is not None and waiting is not None and waiting.order > span.order:  # not wrapped round
+            token = self.token_index(waiting.start)
+            if stop is None or token <= stop:
+                return token, waiting.key
+        return None if stop is None else (stop, None)
+
+    def resized(self, start: int, end: int, label: Label) -> Item | None:
+        """The entity span a label key resizes to characters start..end instead of adding a span over it
+        (`phrases.grown`: the only span there, of that label, which the words only add to at its edges)."""
+        if label is Label.QUOTE:
+            return None
+        found = grown(start, end, label, self.held(start, end))
+        return next((item for item in self.overlapping(start, end)[0] if (item.start, item.end) == found), None)
 
     def actors(self) -> list[Item]:
         """The accepted ACTOR spans in reading order: the possible speakers."""

@@ -120,6 +120,10 @@ class Keys:
         if not self.tokens:
             return None
         quote = self.quote_at[self.cursor]
+        between = phrases.between_marks(self.text, self.tokens, self.cursor) if quote is None else None
+        if between is not None:  # `CursorScreen.action_quotation`: on a mark, the quote between the marks
+            quotes = [key for key, item in self.items.items() if item.is_quote and item.overlaps(*between)]
+            quote = min(quotes, key=lambda k: (RANK[k[0]], self.items[k].start, k[1])) if quotes else None
         if quote is not None and self.anchor is None and self.current != quote:
             self.current = quote
             self.cursor = self.token_index(self.items[quote].start)
@@ -241,15 +245,44 @@ class Keys:
             candidate = label != QUOTE and self.candidates[self.cursor]
             first, last = phrases.at_cursor(self.text, self.tokens, self.cursor, label, self.covered.__getitem__)
             selection = (self.tokens[first][0], self.tokens[last][1])
-        kind = self._edit(self._add, "add", *selection, label, made_quote=label == QUOTE)
-        if kind is not None and candidate:  # `AnnotateScreen._next_candidate`: on to the next place ; stops at
-            last = self.token_index(max(selection[1] - 1, selection[0]))
-            following = self.next_candidate[last]
-            if following != last:
-                self.just_added = (self.current, following) if self.current is not None else None
-                self.cursor, self.current = following, None
-                self.current = self.item_at(following)
+        resized = self._resized(selection, label)
+        if resized is not None:  # `AnnotateScreen._resized`: the words take in one span of the label
+            kind = self._edit(self._resize, "boundary", resized, *selection)
+        else:
+            kind = self._edit(self._add, "add", *selection, label, made_quote=label == QUOTE)
+        if kind is not None and candidate:  # `AnnotateScreen._next_candidate`: on to the next place ; stops at,
+            self._go_on(selection)  # or to the item still to decide before it
         return self._ask_speaker(kind)
+
+    def _resized(self, words: tuple[int, int], label: str) -> int | None:
+        """`AnnotateScreen._resized`: the id of the entity span a label key resizes to these words."""
+        if label == QUOTE:
+            return None
+        held = [(i, span) for i, span in self.spans.items() if not span.is_quote and span.overlaps(*words)]
+        found = phrases.grown(*words, label, [(span.start, span.end, span.label) for _, span in held])
+        return next((i for i, span in held if (span.start, span.end) == found), None)
+
+    def _go_on(self, added: tuple[int, int]) -> None:
+        """`AnnotateScreen._next_candidate`: after a digit added the phrase where ; stops, the nearer of the next
+        such place and the next item still to decide after the span added (its item current)."""
+        last = self.token_index(max(added[1] - 1, added[0]))
+        following = self.next_candidate[last]
+        span_key, span = self.current, self.item(self.current)
+        waiting = None
+        if span_key is not None and span is not None:
+            after = _order(span_key, span)
+            waiting = self._next_needing(after, span.start, 1)
+            if waiting is not None and _order(waiting, self.items[waiting]) <= after:
+                waiting = None  # wrapped round to the article's start
+        if waiting is not None:
+            token = self.token_index(self.items[waiting].start)
+            if following == last or token <= following:
+                self.just_added = (span_key, token) if span_key is not None else None
+                self.cursor, self.current = token, waiting
+                return
+        if following != last:
+            self.just_added = (self.current, following) if self.current is not None else None
+            self.cursor, self.current = following, self.entity_at[following]  # never the quote around it
 
     def _boundary_key(self, key: str) -> str | None:
         side = "start" if key in ("left_square_bracket", "right_square_bracket") else "end"

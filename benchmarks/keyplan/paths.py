@@ -192,7 +192,7 @@ def _expand(screen: Screen, layer: list[NavState], parent: dict, jumps: Jumps | 
                 following.append(target)
         for key, moves in marked:
             token = moves[cursor]
-            target = (token, entity_at[token] or quote_at[token], None)
+            target = (token, entity_at[token], None)  # never the quote around a stop (`Screen.navigate`)
             if token != cursor and target not in parent:  # none that way: the key does nothing
                 parent[target] = (state, key)
                 following.append(target)

@@ -350,8 +350,8 @@ class Screen(Keys, StoreRules):
             return (token, self.entity_at[token] or self.quote_at[token], None)
         marked = self.marked_moves.get(key)
         if marked is not None:  # no unmarked word that way: the screen says so and stays
-            token = marked[state[0]]
-            return None if token == state[0] else (token, self.entity_at[token] or self.quote_at[token], None)
+            token = marked[state[0]]  # never the quote around the stop current (`CursorScreen._to_unmarked`)
+            return None if token == state[0] else (token, self.entity_at[token], None)
         remembered = self.moves.get((state, key), False)
         if remembered is not False:
             return remembered  # type: ignore[return-value]

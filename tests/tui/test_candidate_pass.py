@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from annotator.models import Suggestion
+from annotator.store import Store
 from annotator.tui.app import make_app
 from tests.tui.conftest import WHO
 from tests.tui.fixtures import held_spans, one_article
@@ -72,7 +73,8 @@ async def test_with_a_selection_or_auto_advance_off_the_cursor_stays_on_the_span
 async def test_comma_and_asterisk_act_on_the_span_just_added_over_what_lies_between(tmp_path: Path, key: str):
     """A newcomer's trial: after the digit moved on, `,` went to the pending suggestion between ("Hamas"), and
     the x meant for the span just added rejected that. From where the digit moved the cursor, `,` goes back to
-    the span just added, and `*` marks its words elsewhere."""
+    the span just added, and `*` marks its words elsewhere. (The digit now goes on to the pending "Hamas" itself, the
+    nearer of it and the next stop: from there too.)"""
     text = "Police said Hamas fighters fled. Police left."
     hamas = text.index("Hamas")
     suggestion = Suggestion(start=hamas, end=hamas + 5, label="ACTOR", text="Hamas", suggester="t.v1")
@@ -81,9 +83,56 @@ async def test_comma_and_asterisk_act_on_the_span_just_added_over_what_lies_betw
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+up", "1")  # the first "Police" (the article opens on the suggestion)
-        assert cursor_word(app) == "fighters"  # over the pending "Hamas"
+        assert cursor_word(app) == "Hamas"  # the pending suggestion, before the next stop ("fighters")
         await pilot.press(key)
         current = app.screen.model.get(app.screen.current)
         assert (current.text, current.start) == ("Police", 0)
     police = [("ACTOR", "Police")] * (2 if key == "asterisk" else 1)
     assert held_spans(db, WHO) == police
+
+
+async def test_a_pending_suggestion_before_the_next_stop_is_where_the_digit_goes_on_to(tmp_path: Path):
+    """Trial 21: after a digit at a stop of `;` the cursor jumped to the next stop, past pending suggestions, and
+    tab then went on from there. The digit goes on to the nearer of the next stop and the next item still to
+    decide after the span added, and says which."""
+    text = "Police said Maria Lopez fled to Lagos with 12 residents."
+    lagos = text.index("Lagos")
+    suggestion = Suggestion(start=lagos, end=lagos + 5, label="LOCATION", text="Lagos", suggester="t.v1")
+    db = one_article(tmp_path / "n.db", text, [suggestion])
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+up", "1")  # "Police" as an ACTOR; on to the stop "Maria", before "Lagos"
+        assert cursor_word(app) == "Maria"
+        await pilot.press("1")
+        current = app.screen.model.get(app.screen.current)
+        assert (current.kind, current.label.value, current.text) == ("pending", "LOCATION", "Lagos")
+        assert app.messages[-1][1] == (
+            "added ACTOR 'Maria Lopez' at 12:23; next: the suggestion LOCATION 'Lagos', still to decide "
+            "(enter accept, x reject, 1-3 label; `,` goes back to the span added)"
+        )
+
+
+@pytest.mark.parametrize(
+    ("keys", "stop"), [(("semicolon",), "Maria"), (("semicolon", "1"), "Police")], ids=["semicolon", "digit going on"]
+)
+async def test_at_a_stop_inside_a_quote_the_quote_is_not_current_and_x_leaves_it(tmp_path: Path, keys, stop):
+    """Trial 21: at a stop of `;` inside an accepted quote the quote was current ("x remove the quote"), so an x
+    meant to pass the stop removed the quote. The stop offers the words at the cursor: nothing is current there,
+    the cursor's token is drawn, and x removes nothing."""
+    text = 'Ada Lee said: "We asked Maria Lopez and Police to stay."'
+    db = one_article(tmp_path / "n.db", text)
+    with Store.open(db) as store:
+        actor = store.add_span("n", WHO, 0, 7, "ACTOR").spans[0].id
+        quote = store.add_span("n", WHO, text.index("We"), text.index('."') + 1, "QUOTE").spans[0].id
+        store.set_speaker("n", WHO, quote, actor)
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press(*keys)
+        assert cursor_word(app) == stop
+        screen = app.screen
+        assert screen.current is None and screen.view.marks.show_cursor
+        await pilot.press("x")
+        assert app.messages[-1][1] == "No span or suggestion under the cursor to reject"
+    assert held(db)[1] == ("QUOTE", "We asked Maria Lopez and Police to stay.")

@@ -106,3 +106,29 @@ async def test_with_auto_advance_off_4_leaves_the_entity_under_the_cursor_curren
         screen = app.screen
         item = screen.model.get(screen.current)
         assert (item.kind, item.text) == ("pending", "Israel")
+
+
+@pytest.mark.parametrize("moves", [4, 13], ids=["opening mark", "closing mark"])
+async def test_quotation_mark_key_on_a_quotes_mark_makes_that_quote_current(tmp_path, moves: int) -> None:
+    """Trial 21: `"` on the opening mark of an accepted quote selected its words ("1-4 add it"), and after escape
+    the cursor sat at their end, where `s` found no quote. On either mark of a quote, `"` makes it current, the
+    cursor on its first word, as inside it."""
+    from annotator.store import Store
+    from tests.tui.conftest import WHO
+    from tests.tui.fixtures import one_article
+
+    text = 'Ada Lee said: "We asked for bread, not bullets." She left.'
+    db = one_article(tmp_path / "n.db", text)
+    with Store.open(db) as store:
+        store.add_span("n", WHO, text.index("We"), text.index('"', 15), "QUOTE")
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+up", *["right"] * moves)
+        screen = app.screen
+        assert screen.model.text[slice(*screen.model.tokens[screen.cursor])] == '"'
+        await pilot.press("quotation_mark")
+        item = screen.model.get(screen.current)
+        assert screen.selection_start is None
+        assert (item.kind, item.text) == ("span", "We asked for bread, not bullets.")
+        assert screen.model.text[slice(*screen.model.tokens[screen.cursor])] == "We"

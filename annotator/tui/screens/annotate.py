@@ -65,13 +65,14 @@ class AnnotateScreen(ArticleScreen):
         current: ItemKey | None,
         *,
         decided: Item | None = None,
-        advance_to: int | None = None,
+        advance_to: tuple[int, ItemKey | None] | None = None,
         made_quote: bool = False,
     ) -> None:
         """Show a committed edit: `current` becomes the current item (in view); after a decision on the suggestion
         `decided`, the next item still needing a decision does, when auto-advance is on; `advance_to`: the cursor
-        goes on to that token (the next place `;` stops at) instead. `made_quote`: `current` is a quote the key
-        made or gave a speaker, and the cursor goes to its start, where what it is on is current (`_onto_start`)."""
+        goes on to that token (the next place `;` stops at, or the item with it still to decide) instead.
+        `made_quote`: `current` is a quote the key made or gave a speaker, and the cursor goes to its start, where
+        what it is on is current (`_onto_start`)."""
         if edit is None:
             return
         self.current = current if current in self.model.items else None
@@ -86,9 +87,8 @@ class AnnotateScreen(ArticleScreen):
                 message += "; nothing is left to decide: d marks the article done"
         self.just_added = None
         if advance_to is not None:
-            self.just_added = (current, advance_to) if current is not None else None
-            self.current = None
-            self.cursor = advance_to
+            self.just_added = (current, advance_to[0]) if current is not None else None
+            self.cursor, self.current = advance_to
         item = self.model.get(self.current)
         if item is not None and made_quote:
             item = self._onto_start(item)
@@ -96,9 +96,11 @@ class AnnotateScreen(ArticleScreen):
             self.cursor = self.model.token_index(item.start)
         elif self._where_removed and advance_to is None:
             self.cursor = self.model.token_index(self._where_removed[0][0])
-        if item is None:
-            self.current = self._under_cursor()
-        if advance_to is not None:  # what the next digit adds there: this line stays until the next key
+        if item is None:  # at a stop of `;` the words there, never the quote around them (trial 21)
+            self.current = self._under_cursor(quotes=advance_to is None)
+        if advance_to is not None and item is not None:  # what is to decide there, and the keys for it
+            message += f"; next: {self.still_to_decide(item)} ({self.keys_on(item)}; `,` goes back to the span added)"
+        elif advance_to is not None:  # what the next digit adds there: this line stays until the next key
             around = self.model.get(self.current)
             message += f"; next: {self._what_keys_add(quote=around is None)} (`,` goes back to the span added)"
         self.view.set_marks(self._marks())
@@ -191,23 +193,27 @@ class AnnotateScreen(ArticleScreen):
                 model.text, model.tokens, self.cursor, new, lambda index: model.spanned(*model.tokens[index])
             )
             selection = model.token_range(*found)
-        edit = self._commit(store.add_span, *selection, new)
+        resized = self.model.resized(*selection, new)
+        if resized is not None:  # the words take in one span of this label: it grows to them (trial 21)
+            edit = self._commit(store.resize_span, resized.id, *selection)
+        else:
+            edit = self._commit(store.add_span, *selection, new)
         advance = self._next_candidate(edit) if candidate and self.annotator_app.settings.auto_advance else None
         self._after(edit, self._new_span(edit), advance_to=advance, made_quote=new is Label.QUOTE)
         self._ask_speaker_of_new_quote(edit)
 
-    def _next_candidate(self, edit: Edit | None) -> int | None:
-        """After a label key added the phrase at a place `;` stops at, the next such place after it (as a decision
-        goes on to the next suggestion): a pass over missed names, figures and people is one key a mention; `,`
-        goes back to the span just added. None when there is no other."""
+    def _next_candidate(self, edit: Edit | None) -> tuple[int, ItemKey | None] | None:
+        """After a label key added the phrase at a place `;` stops at, where the pass goes on (as a decision goes on
+        to the next suggestion), so that each mention costs one key: the next such place, or the next item still to
+        decide when it comes first (`ArticleModel.going_on`). `,` goes back to the span just added."""
         if edit is None or not edit.spans:
             return None
-        model = self.model
-        last = model.token_index(max(edit.spans[0].end - 1, edit.spans[0].start))
+        model, added = self.model, edit.spans[0]
+        last = model.token_index(max(added.end - 1, added.start))
         found = stops.next_candidate(
             model.text, model.tokens, last, 1, lambda index: model.marked(*model.tokens[index])
         )
-        return None if found == last else found
+        return model.going_on(("span", added.id), None if found == last else found)
 
     @retried("current")
     def action_boundary(self, side: str, step: int) -> None:

@@ -46,11 +46,11 @@ DIGITS = {label: key for key, label in LABEL_KEYS.items()}
 #: What the keys do on the current item, by (kind, is a quote): inside a quote a digit of an entity adds one at
 #: the cursor (`AnnotateScreen.action_label`), and 4 on an entity adds a quote around it, so neither "labels" it.
 _KEYS_ON = {
-    ("pending", False): "  (enter accept, x reject, 1-3 label)",
-    ("pending", True): "  (enter or 4 accept the quote, x reject it, s choose its speaker; {add})",
-    ("span", True): "  (x remove the quote, s choose its speaker; {add})",
-    ("rejected", False): "  (rejected: enter takes it back)",
-    ("rejected", True): "  (rejected: enter takes it back)",
+    ("pending", False): "enter accept, x reject, 1-3 label",
+    ("pending", True): "enter or 4 accept the quote, x reject it, s choose its speaker; {add}",
+    ("span", True): "x remove the quote, s choose its speaker; {add}",
+    ("rejected", False): "rejected: enter takes it back",
+    ("rejected", True): "rejected: enter takes it back",
 }
 
 
@@ -59,6 +59,12 @@ def _in_a_row(keys: list[str]) -> bool:
     return all(k.isdigit() for k in keys) and [int(k) for k in keys] == list(
         range(int(keys[0]), int(keys[0]) + len(keys))
     )
+
+
+def _shortened(words: str, width: int = 40) -> str:
+    """Article words for the status line, on one line, shown literally, a long run cut in the middle."""
+    shown = display(words.replace("\n", " "))
+    return shown if len(shown) <= width else shown[: width * 3 // 5] + " … " + shown[-width * 3 // 10 :]
 
 
 class ArticleScreen(CursorScreen):
@@ -230,16 +236,31 @@ class ArticleScreen(CursorScreen):
             self.status_line.say(f"Selected {words!r}: 1-4 add it with that label, escape clears", "dim")
         elif item is not None:
             line = describe(item, self.model, self.app.current_theme.dark)
-            keys = _KEYS_ON.get((item.kind, item.is_quote), "")
-            line.append(keys.format(add=self._what_keys_add(quote=False)) if "{add}" in keys else keys, "dim")
+            keys = self.keys_on(item)
+            line.append(f"  ({keys})" if keys else "", "dim")
             self.status_line.say(line)
         else:
             self.status_line.say(f"{self._what_keys_add()} · tab: next to decide · v: select · ?: help", "dim")
 
+    def keys_on(self, item: Item) -> str:
+        """What the keys do on an item when it is current ("enter accept, x reject, 1-3 label"); "" for a span with
+        nothing to decide."""
+        keys = _KEYS_ON.get((item.kind, item.is_quote), "")
+        return keys.format(add=self._what_keys_add(quote=False)) if "{add}" in keys else keys
+
+    def still_to_decide(self, item: Item) -> str:
+        """An item still needing a decision, named for the status line ("the suggestion LOCATION 'Lagos', still to
+        decide"; a long quote shortened in the middle)."""
+        words = _shortened(item.text, 60)
+        if item.pending:
+            return f"the suggestion {item.label.value} {words!r}, still to decide"
+        return f"the {item.label.value} {words!r}, which has no speaker yet"
+
     def _what_keys_add(self, quote: bool = True) -> str:
         """What the label keys would add at the cursor ("1-3 add 'the harbour master' · 4 adds the quotation"; the
-        quote key left out inside a quote, where it accepts the quote): the phrase a digit takes can be longer than
-        the word the cursor shows, as at a stop of `;`."""
+        quote key left out inside a quote, where it accepts the quote; "1 resizes 'X' to 'the X'" where the phrase
+        takes in a span): the phrase a digit takes can be longer than the word the cursor shows, as at a stop of
+        `;`."""
         model = self.model
         if not model.tokens:
             return "1-4: add"
@@ -248,8 +269,8 @@ class ArticleScreen(CursorScreen):
         def quoted(index: int) -> bool:
             return any(item.kind == "span" for item in model.overlapping(*model.tokens[index])[1])
 
-        for labels, (first, last) in phrases.key_phrases(
-            model.text, model.tokens, self.cursor, lambda index: model.spanned(*model.tokens[index]), quoted
+        for labels, (first, last), resizes in phrases.key_phrases(
+            model.text, model.tokens, self.cursor, lambda index: model.spanned(*model.tokens[index]), quoted, model.held
         ):
             labels = labels if quote else tuple(label for label in labels if label is not Label.QUOTE)
             if not labels:
@@ -261,9 +282,11 @@ class ArticleScreen(CursorScreen):
             if labels == (Label.QUOTE,):
                 parts.append(f"{named} adds the quotation")
                 continue
-            start, end = model.tokens[first][0], model.tokens[last][1]
-            words = display(model.text[start:end].replace("\n", " "))
-            words = words if len(words) <= 40 else words[:24] + " … " + words[-12:]
+            words = _shortened(model.text[model.tokens[first][0] : model.tokens[last][1]])
+            if resizes is not None:  # the phrase takes in a span of the key's label: the key resizes it
+                old = _shortened(model.text[resizes[0] : resizes[1]])
+                parts.append(f"{named} resize{'s' if len(keys) == 1 else ''} {old!r} to {words!r}")
+                continue
             parts.append(f"{named} add{'s' if len(keys) == 1 else ''} {words!r}{'' if quote else ' at the cursor'}")
         return " · ".join(parts) or "no label key adds anything here"
 

@@ -61,8 +61,9 @@ class CursorScreen(Screen[None]):
             return None
         return self.model.token_range(self.selection_start, self.cursor)
 
-    def _under_cursor(self) -> ItemKey | None:
-        item = self.model.item_at(self._offset()) if self.model.tokens else None
+    def _under_cursor(self, quotes: bool = True) -> ItemKey | None:
+        """The item the cursor is on (an entity before the quote around it); with `quotes` False, an entity only."""
+        item = self.model.item_at(self._offset(), quotes=quotes) if self.model.tokens else None
         return item.key if item else None
 
     def _go_to(self, item: Item | None) -> None:
@@ -75,15 +76,16 @@ class CursorScreen(Screen[None]):
         self.selection_start, self.goal_column, self.phrase_origin = None, None, None
         self._redraw()
 
-    def _move_to(self, token: int, *, keep_column: bool = False) -> None:
-        """Put the cursor on a token, dropping the selection; what is under it becomes current."""
+    def _move_to(self, token: int, *, keep_column: bool = False, quotes: bool = True) -> None:
+        """Put the cursor on a token, dropping the selection; what is under it becomes current (with `quotes`
+        False, an entity only: at a stop for a missed mention the words there are what the keys act on)."""
         if not self.model.tokens:
             return
         self.cursor = min(max(token, 0), len(self.model.tokens) - 1)
         self.selection_start, self.phrase_origin = None, None
         if not keep_column:
             self.goal_column = None
-        self.current = self._under_cursor()
+        self.current = self._under_cursor(quotes)
         self._redraw()
 
     # -- moving ---------------------------------------------------------------------------------------------
@@ -151,7 +153,7 @@ class CursorScreen(Screen[None]):
         if found == self.cursor:
             self.say(f"No {what} {'after' if step > 0 else 'before'} this one", "yellow")
             return
-        self._move_to(found)
+        self._move_to(found, quotes=False)  # never the quote around the stop (trial 21: x removed it)
 
     def action_jump(self, step: int) -> None:
         """t / T: the next key is a character; go to the next (previous) word starting with it. The key is read
@@ -323,11 +325,14 @@ class CursorScreen(Screen[None]):
         self.phrase_origin = origin
 
     def action_quotation(self) -> None:
-        """Make the quote the cursor is in current; with none, select the quotation around the cursor (or the next
-        one in its paragraph), without its quotation marks."""
+        """Make the quote the cursor is in, or on a mark of, current; with none, select the quotation around the
+        cursor (or the next one in its paragraph), without its quotation marks."""
         if not self.model.tokens:
             return
         quote = self.model.quote_at(self._offset())
+        between = phrases.between_marks(self.model.text, self.model.tokens, self.cursor) if quote is None else None
+        if between is not None:  # on a quotation mark: the quote between the marks (trial 21)
+            quote = self.model.quote_in(*between)
         if quote is not None and self.selection_start is None and self.current != quote.key:
             self._go_to(quote)
             return
