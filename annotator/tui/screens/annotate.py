@@ -2,7 +2,8 @@
 
 Every edit goes through the Store, which commits it with its event before returning; only then does the
 screen mirror the returned `Edit` in its model, redraw the lines it touched and move the view to what
-changed. A refused edit changes nothing and says why. After a decision on a suggestion (accept, reject,
+changed (`screens.editing`, with the keys that end work on the article). A refused edit changes nothing and says
+why. After a decision on a suggestion (accept, reject,
 relabel) the cursor goes on to the next item still needing a decision, and after a label key added the
 phrase where `;` stops, to the next such place, unless the keymap file turns `auto_advance` off.
 """
@@ -15,109 +16,23 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.binding import BindingType
 
 from annotator import phrases, stops
-from annotator.errors import AnnotatorError, Conflict
 from annotator.spans import EdgeRefused, move_edge
 from annotator.tui.bindings import ARTICLE, EDITING, MOVING, SELECTING
 from annotator.tui.failures import said
-from annotator.tui.layout import display
 from annotator.tui.model import Item, ItemKey
-from annotator.tui.screens.article import ArticleScreen
-from annotator.tui.screens.reloading import Reloaded, retried
-from annotator.vocabulary import Label, Status
+from annotator.tui.screens.editing import EditingScreen
+from annotator.tui.screens.reloading import retried
+from annotator.vocabulary import Label
 
 if TYPE_CHECKING:
     from annotator.rows import Edit
     from annotator.tui.screens.speaker import Choice
 
 
-class AnnotateScreen(ArticleScreen):
+class AnnotateScreen(EditingScreen):
     """Read one article and accept or correct every highlight by keyboard (or mouse)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*MOVING, *SELECTING, *EDITING, *ARTICLE]
-    #: None outside an editing key; inside one (`reloading.retried`), what its message adds ("" the first time).
-    retrying: str | None = None
-
-    # -- committing through the Store ------------------------------------------------------------------------
-
-    def _commit(self, operation: Callable[..., Edit], *args: object, **kwargs: object) -> Edit | None:
-        """Run one Store edit; mirror it only once it is committed, or explain why it was refused."""
-        try:
-            edit = operation(self.article_id, self.annotator_app.annotator, *args, **kwargs)
-        except AnnotatorError as error:
-            reloaded = ""
-            if isinstance(error, Conflict) and self.retrying is not None:
-                raise Reloaded(error) from None  # the key's `retried` reloads and acts again
-            if isinstance(error, Conflict):  # another window changed this annotation: show its changes now
-                self.load(self.article_id)
-                reloaded = "; it is reloaded with those changes: try again"
-            self.say(f"Not done: {error}{reloaded}", "bold red")
-            return None
-        self._where_removed = [(item.start, item.end) for i in edit.removed if (item := self.model.get(("span", i)))]
-        changed = self.model.apply(edit)
-        self.view.refresh_ranges(changed)
-        self.legend.show(self.model)
-        self.refresh_header()
-        return edit
-
-    def _after(
-        self,
-        edit: Edit | None,
-        current: ItemKey | None,
-        *,
-        decided: Item | None = None,
-        advance_to: tuple[int, ItemKey | None] | None = None,
-        made_quote: bool = False,
-    ) -> None:
-        """Show a committed edit: `current` becomes the current item (in view); after a decision on the suggestion
-        `decided`, the next item still needing a decision does, when auto-advance is on; `advance_to`: the cursor
-        goes on to that token (the next place `;` stops at, or the item with it still to decide) instead.
-        `made_quote`: `current` is a quote the key made or gave a speaker, and the cursor goes to its start, where
-        what it is on is current (`_onto_start`)."""
-        if edit is None:
-            return
-        self.current = current if current in self.model.items else None
-        self.selection_start, self.phrase_origin, self.goal_column = None, None, None
-        message = edit.message + (self.retrying or "")
-        if decided is not None and self.annotator_app.settings.auto_advance:
-            new = self.model.get(self.current)
-            following = self.model.next_needing((new or decided).order, decided.start, 1, inclusive=True)
-            if following is not None:
-                self.current = following.key
-            elif self.model.pending_count == 0:
-                message += "; nothing is left to decide: d marks the article done"
-        self.just_added = None
-        if advance_to is not None:
-            self.just_added = (current, advance_to[0]) if current is not None else None
-            self.cursor, self.current = advance_to
-        item = self.model.get(self.current)
-        if item is not None and made_quote:
-            item = self._onto_start(item)
-        elif item is not None:
-            self.cursor = self.model.token_index(item.start)
-        elif self._where_removed and advance_to is None:
-            self.cursor = self.model.token_index(self._where_removed[0][0])
-        if item is None:  # at a stop of `;` the words there, never the quote around them (trial 21)
-            self.current = self._under_cursor(quotes=advance_to is None)
-        if advance_to is not None and item is not None:  # what is to decide there, and the keys for it
-            message += f"; next: {self.still_to_decide(item)} ({self.keys_on(item)}; `,` goes back to the span added)"
-        elif advance_to is not None:  # what the next digit adds there: this line stays until the next key
-            around = self.model.get(self.current)
-            message += f"; next: {self._what_keys_add(quote=around is None)} (`,` goes back to the span added)"
-        self.view.set_marks(self._marks())
-        self.view.follow(self._offset())
-        self.panel.point(self.model, self.current, self._offset())
-        self.say(message, "green")
-
-    def _onto_start(self, quote: Item) -> Item | None:
-        """Put the cursor on a quote's first word and make what it is on current, as a move there does: an entity
-        that starts the quote before the quote (trials 19-20: after 4 the quote stayed current over "Israel", and
-        enter acted on the quote), so the highlighted item is the one the keys act on."""
-        self.cursor = self.model.token_index(quote.start)
-        self.current = self._under_cursor()
-        return self.model.get(self.current)
-
-    def _new_span(self, edit: Edit | None) -> ItemKey | None:
-        return ("span", edit.spans[0].id) if edit and edit.spans else None
 
     # -- the edits --------------------------------------------------------------------------------------------
 
@@ -347,86 +262,3 @@ class AnnotateScreen(ArticleScreen):
         pending: list[ItemKey] = [("pending", i) for i, decision in edit.decided.items() if decision is None]
         shown = [key for key in pending if key in self.model.items]
         self._after(edit, min(shown, key=lambda k: self.model.items[k].start) if shown else None)
-
-    def action_finish(self, status: str) -> None:
-        """Mark the article done (asking first while suggestions are pending), skipped (asking first), or flagged
-        (asking for an optional reason), and open the next one still to do."""
-        pending = self.model.pending_count
-        if status == Status.DONE and pending:
-            from annotator.tui.screens.prompts import DonePrompt
-
-            self.app.push_screen(DonePrompt(pending), self._done_chosen)
-            return
-        if status == Status.SKIPPED:
-            from annotator.tui.screens.prompts import SkipPrompt
-
-            self.app.push_screen(
-                SkipPrompt(pending), lambda skip: self._finish(status) if skip else self.say("Not skipped", "dim")
-            )
-            return
-        if status == Status.FLAGGED:
-            from annotator.tui.screens.prompts import TextPrompt
-
-            prompt = TextPrompt("Flag this article: why? (optional; enter flags it, escape cancels)", "flag_reason")
-            self.app.push_screen(prompt, lambda reason: None if reason is None else self._finish(status, reason))
-            return
-        self._finish(status)
-
-    @said
-    @retried("pending")
-    def _done_chosen(self, choice: str | None) -> None:
-        if choice == "accept":
-            edit = self._commit(lambda article, who: self.annotator_app.store.accept_all(article, who, done=True))
-            if edit is None:
-                return
-            if edit.status is not Status.DONE:
-                self._after(edit, self.current)
-                self.say(f"{edit.message}: not marked done, {self.model.pending_count} still pending", "yellow")
-                return
-            self._finished(Status.DONE, accepted=edit.message)
-        elif choice == "leave":
-            self._finish(Status.DONE)
-        else:
-            self.say("Not marked done", "dim")
-
-    @said
-    @retried("pending")
-    def _finish(self, status: str, reason: str | None = None) -> None:
-        edit = self._commit(self.annotator_app.store.set_status, Status(status), reason=reason or None)
-        if edit is not None:
-            self._finished(status)
-
-    def _finished(self, status: str, accepted: str = "") -> None:
-        """Say the article is marked and open the next one to do."""
-        title = display(self.model.title) or self.article_id
-        title = title if len(title) <= 60 else title[:59] + "…"  # a toast; the message log keeps it whole too
-        left = f", {self.model.pending_count} left undecided" if self.model.pending_count else ""
-        done = f"Marked: {title}: {status}{left}" + (f" ({accepted})" if accepted else "")
-        self.annotator_app.log_message(done)
-        next_id = self.annotator_app.next_article(self.article_id, 1, to_do=True)
-        if next_id is None:  # on the list's own line: a toast stood over its titles (at 80x24) or counts
-            self.save_cursor()
-            self.annotator_app.show_articles(f"{done}. No article is left to do: every status is below.")
-            return
-        self.load(next_id)
-        self.status_line.say(done, "green")  # on the next article's status line, until a key says otherwise
-
-    def action_comment(self) -> None:
-        from annotator.tui.screens.prompts import TextPrompt
-
-        count = len(self.annotator_app.store.comments(self.article_id))
-        prompt = TextPrompt(f"Comment on this article ({count} so far; enter saves, escape cancels)", "comment")
-        self.app.push_screen(prompt, self._commented)
-
-    @said
-    def _commented(self, text: str | None) -> None:
-        if not text:
-            self.say("No comment added", "dim")
-            return
-        try:
-            self.annotator_app.store.add_comment(self.article_id, self.annotator_app.annotator, text)
-        except AnnotatorError as error:
-            self.say(f"Not done: {error}", "bold red")
-            return
-        self.legend.show(self.model)
-        self.say("Comment saved", "green")
