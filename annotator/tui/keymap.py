@@ -56,14 +56,15 @@ def _screens(review: bool) -> tuple[type[Screen[Any]], ...]:
     from annotator.tui.screens.article_list import ArticleListScreen
     from annotator.tui.screens.help import HelpScreen
     from annotator.tui.screens.messages import MessagesScreen
-    from annotator.tui.screens.prompts import DonePrompt, SkipPrompt, TextPrompt
+    from annotator.tui.screens.prompts import DonePrompt, OpenDisagreementsPrompt, SkipPrompt, TextPrompt
     from annotator.tui.screens.review import ReviewScreen
     from annotator.tui.screens.search import SearchScreen
     from annotator.tui.screens.speaker import SpeakerScreen
 
     main = ReviewScreen if review else AnnotateScreen
+    prompts = (OpenDisagreementsPrompt,) if review else ()
     return (main, SpeakerScreen, ArticleListScreen, HelpScreen, DonePrompt, SkipPrompt, TextPrompt, SearchScreen,
-            MessagesScreen)  # fmt: skip
+            MessagesScreen, *prompts)  # fmt: skip
 
 
 def _bindings(screen: type[Screen[Any]]) -> list[Binding]:

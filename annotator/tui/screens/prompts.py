@@ -67,6 +67,30 @@ class SkipPrompt(ModalScreen[bool]):
         self.dismiss(skip)
 
 
+class OpenDisagreementsPrompt(ModalScreen[bool]):
+    """d in the review screen while disagreements are open: their spans would go into gold as nothing, so it asks
+    first (trial 22): y marks gold done without them, escape keeps reviewing. Returns whether to mark it done."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "choose(True)", "Done without them", id="open_done"),
+        Binding("escape", "choose(False)", "Cancel", id="open_cancel"),
+    ]
+
+    def __init__(self, open_count: int) -> None:
+        super().__init__()
+        self.open_count = open_count
+
+    def compose(self) -> ComposeResult:
+        some = f"{self.open_count} disagreement{'s are' if self.open_count != 1 else ' is'} still open"
+        with Vertical(classes="prompt"):
+            yield Static(f"{some}: gold would have none of their spans.\n\n y  mark gold done without them\n"
+                         " escape  cancel: keep reviewing (tab goes to them)", id="open-question")  # fmt: skip
+        yield KeyBar()
+
+    def action_choose(self, done: bool) -> None:
+        self.dismiss(done)
+
+
 class TextPrompt(ModalScreen[str | None]):
     """One line of text: enter returns it (maybe empty), escape returns None."""
 

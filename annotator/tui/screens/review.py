@@ -4,7 +4,7 @@ On opening an article whose gold is not done, the spans all annotators agree on 
 (g takes them back, or puts them back). Each disagreement shows who has what; a key (a, b, c, ...) picks that
 annotator's version into gold as an event naming the annotator and the reviewer; or the reviewer edits gold
 with the usual annotation keys. j / k move between disagreements, tab / shift+tab between the open ones; d
-marks gold done.
+marks gold done (asking first while disagreements are open).
 """
 
 from __future__ import annotations
@@ -72,6 +72,23 @@ class ReviewScreen(AnnotateScreen):
         if action == "finish" and parameters != ("done",):
             return False
         return super().check_action(action, parameters)
+
+    def action_finish(self, status: str) -> None:
+        """d with disagreements still open asks first: their spans would go into gold as nothing (trial 22)."""
+        open_count = len(self._refresh_review().open)
+        if status != Status.DONE or not open_count:
+            super().action_finish(status)
+            return
+        from annotator.tui.screens.prompts import OpenDisagreementsPrompt
+
+        def chosen(done: bool | None) -> None:
+            if done:
+                super(ReviewScreen, self).action_finish(status)
+            else:
+                left = f"{open_count} disagreement{'s' if open_count != 1 else ''} still open"
+                self.say(f"Not marked done: {left} (tab goes to them)", "dim")
+
+        self.app.push_screen(OpenDisagreementsPrompt(open_count), chosen)
 
     def __init__(self, article_id: str) -> None:
         super().__init__(article_id)
