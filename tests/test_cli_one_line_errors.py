@@ -74,3 +74,16 @@ def test_predict_with_a_scheduler_dask_cannot_open(tmp_path: Path, address: str,
     (tmp_path / "small.jsonl").write_text('{"text": "Ann met Bob in Paris."}\n', encoding="utf-8")
     result = annotator("predict", tmp_path / "small.jsonl", "-o", tmp_path / "pq", "--scheduler", address, timeout=90)
     assert one_error_line(result).startswith(f"cannot reach the Dask scheduler at {address}: {why}")
+
+
+def test_ingest_of_a_json_array_names_the_command_that_reads_one(tmp_path: Path) -> None:
+    """A newcomer's trial (22): ingest said "--format labelstudio", an option ingest does not have; the hint names
+    the command that has it."""
+    path = tmp_path / "arr.jsonl"
+    path.write_text('[{"data": {"text": "Rockets hit Sderot."}}]\n', encoding="utf-8")
+    error = one_error_line(annotator("ingest", path, "--db", tmp_path / "a.db"))
+    assert error == (
+        f"{path}:1: this is a JSON array; expected JSONL, one JSON object a line (a Label Studio export is one array: "
+        "annotator import FILE --format labelstudio)"
+    )
+    assert not (tmp_path / "a.db").exists()

@@ -67,7 +67,7 @@ def test_json_array_where_jsonl_is_expected(db: Path, tmp_path: Path) -> None:
     export_to_path(Store.open(db), "labelstudio", path, "alice", options=every_status())
     assert refused(db, path, "--format", "prodigy") == (
         f"annotator: error: {path}:1: this is a JSON array; expected JSONL, one JSON object a line (a Label Studio "
-        "export is one array: --format labelstudio)"
+        "export is one array: annotator import FILE --format labelstudio)"
     )
 
 

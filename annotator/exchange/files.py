@@ -143,7 +143,7 @@ def jsonl_lines(path: str | Path) -> Iterator[tuple[Where, dict[str, Any] | Inpu
     if current is not None and _opens_an_array_of_objects(current[1]):
         raise InputError(
             "this is a JSON array; expected JSONL, one JSON object a line (a Label Studio export is one array: "
-            "--format labelstudio)",
+            "annotator import FILE --format labelstudio)",
             path=str(path),
             line=1,
         )
