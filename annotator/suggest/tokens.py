@@ -21,11 +21,12 @@ def tokens_of(doc: Doc) -> list[Token]:
     """Token offsets of a parsed (or only tokenized) Doc; white space and invisible characters at a token's edges
     are not places to stop."""
     out = []
+    text = doc.text  # built anew on each access: once, not per token
     for token in doc:
         start, end = token.idx, token.idx + len(token.text)
-        while start < end and is_blank(doc.text[start]):
+        while start < end and is_blank(text[start]):
             start += 1
-        while end > start and is_blank(doc.text[end - 1]):
+        while end > start and is_blank(text[end - 1]):
             end -= 1
         if end > start:
             out.append(Token(start=start, end=end))
