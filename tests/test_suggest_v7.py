@@ -149,3 +149,22 @@ def test_entities_v6_reads_no_dateline_with_a_date(nlp) -> None:
     """entities.v6 stays as it was: its stored suggestions can be made again."""
     layer = entities(nlp, "LISBON, June 3 (Reuters) - Nearly 40 ships were stranded, officials said.", V6)
     assert ("LISBON", "LOCATION") not in layer
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the small model reads a date in it, and the rules dropped the component's FIGURE
+            "Prices rose six and a half percent, the bank said.",
+            [("six and a half percent", "FIGURE")],
+        ),
+        ("Inflation reached about one and a half percent.", [("about one and a half percent", "FIGURE")]),
+        ("Turnout was 62%, up from 58 per cent.", [("Turnout", "ACTOR"), ("62%", "FIGURE"), ("58 per cent", "FIGURE")]),
+    ],
+)
+def test_a_number_before_a_percent_word_is_a_figure(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    assert entities(nlp, text) == expected
+
+
+def test_entities_v6_lost_the_percentage_read_as_a_date(nlp) -> None:
+    assert entities(nlp, "Prices rose six and a half percent, the bank said.", V6) == []

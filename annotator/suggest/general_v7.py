@@ -187,6 +187,39 @@ def dated_datelines(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     return datelines(doc, spans, dates=True)
 
 
+#: Words of a percentage after its number: "percent", "%", "per cent".
+PERCENT_WORDS = frozenset({"percent", "%", "cent"})
+
+
+def _percentage_start(doc: Doc, sign: int) -> int | None:
+    """The first token of the number before a percent word at `sign` ("six and a half | percent"), or None."""
+    start = sign
+    while start > 0 and (doc[start - 1].like_num or doc[start - 1].lower_ in (*FRACTIONS, "and", "a", "an", "-")):
+        start -= 1
+    while start < sign and not doc[start].like_num:
+        start += 1  # "and" or "a" before the number belongs to the sentence
+    return start if start < sign else None
+
+
+def percentages(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """A number with a percent word after it is a FIGURE where no span is, even where the small model read it as a
+    date ("rose six and a half percent": its DATE made the rules drop the learned component's FIGURE)."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    added = []
+    for index, token in enumerate(doc):
+        word = token.lower_
+        if word not in PERCENT_WORDS or (word == "cent" and doc[index - 1].lower_ != "per"):
+            continue
+        sign = index - 1 if word == "cent" else index
+        start = _percentage_start(doc, sign)
+        if start is None or taken & set(range(start, index + 1)):
+            continue
+        figure = figures.qualified(doc, Candidate(start, index + 1, Label.FIGURE, "other"), taken)
+        added.append(figure)
+        taken |= set(range(figure.start, figure.end))
+    return sorted(spans + added, key=lambda s: (s.start, s.end))
+
+
 #: entities.v5's layer goes through these: entities.v6's rules with its datelines read with a date, then v7's own.
 RULES = [
     dated_datelines,
@@ -198,4 +231,5 @@ RULES = [
     joined_figures,
     qualified_fractions,
     street_and_building_names,
+    percentages,
 ]
