@@ -27,8 +27,6 @@ from annotator.suggest.entities import Candidate
 from annotator.suggest.general_v6 import datelines, hyphenated_figures, places_of, products, vessels
 from annotator.suggest.lexicon import (
     DISEASES,
-    FIGURE_QUALIFIERS_1,
-    FIGURE_QUALIFIERS_2,
     NOT_ENTITIES,
     PLACE_NAME_ENDINGS,
     RADIO_WORDS,
@@ -125,15 +123,6 @@ def joined_figures(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     return joined
 
 
-def _qualifier_before(doc: Doc, index: int) -> int | None:
-    """The start of a figure's qualifier ending right before token `index`, or None."""
-    if index >= 2 and (doc[index - 2].lower_, doc[index - 1].lower_) in FIGURE_QUALIFIERS_2:
-        return index - 2
-    if index >= 1 and doc[index - 1].lower_ in FIGURE_QUALIFIERS_1 - {"all", "only", "some", "over", "under"}:
-        return index - 1
-    return None
-
-
 def qualified_fractions(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     """A fraction after a qualifier, with no number ("almost half", "nearly a third"), is a FIGURE where no span
     is."""
@@ -142,13 +131,13 @@ def qualified_fractions(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     for index, token in enumerate(doc):
         if token.lower_ not in FRACTIONS or token.lower_.endswith("s") or index in taken:
             continue
-        article = index >= 1 and doc[index - 1].lower_ in ("a", "an")
         if index + 2 < len(doc) and doc[index + 1].lower_ in ("a", "an") and doc[index + 2].lower_ in TIME_UNITS:
             continue  # "nearly half an hour": a length of time
-        start = _qualifier_before(doc, index - 1 if article else index)
-        if start is not None and not taken & set(range(start, index)):
-            added.append(Candidate(start, index + 1, Label.FIGURE, "other"))
-            taken |= set(range(start, index + 1))
+        bare = Candidate(index, index + 1, Label.FIGURE, "other")
+        figure = figures.qualified(doc, bare, taken)  # its "a" and its qualifier, as for any figure
+        if doc[figure.start].lower_ not in ("a", "an") and figure.start < index:
+            added.append(figure)
+            taken |= set(range(figure.start, figure.end))
     return sorted(spans + added, key=lambda s: (s.start, s.end))
 
 
