@@ -39,35 +39,49 @@ class DonePrompt(ModalScreen[str]):
         self.dismiss(choice)
 
 
-class SkipPrompt(ModalScreen[bool]):
-    """`S` leaves the article, so a stray shift must not: y skips it, escape keeps it. Not enter, which accepts a
-    suggestion and is the key a person presses next by habit. Returns whether to skip."""
+class YesPrompt(ModalScreen[bool]):
+    """A question that y answers yes and escape no (not enter, which accepts a suggestion and is the key a person
+    presses next by habit). Subclasses give their bindings (ids for the keymap file) and the question."""
+
+    #: The question's element id, and its text (a line, then the keys' lines).
+    QUESTION_ID: ClassVar[str] = ""
+
+    def question(self) -> str:
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="prompt"):
+            yield Static(self.question(), id=self.QUESTION_ID)
+        yield KeyBar()
+
+    def action_choose(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class SkipPrompt(YesPrompt):
+    """`S` leaves the article, so a stray shift must not: y skips it, escape keeps it. Returns whether to skip."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "choose(True)", "Skip it", id="skip_confirm"),
         Binding("escape", "choose(False)", "Cancel", id="skip_cancel"),
     ]
+    QUESTION_ID = "skip-question"
 
     def __init__(self, pending: int) -> None:
         super().__init__()
         self.pending = pending
 
-    def compose(self) -> ComposeResult:
+    def question(self) -> str:
         some = (
             f" {self.pending} suggestion{'s are' if self.pending != 1 else ' is'} still pending."
             if self.pending
             else ""
         )
-        with Vertical(classes="prompt"):
-            yield Static(f"Skip this article?{some}\n\n y  mark it skipped and open the next one to do\n"
-                         " escape  cancel: keep working on it", id="skip-question")  # fmt: skip
-        yield KeyBar()
-
-    def action_choose(self, skip: bool) -> None:
-        self.dismiss(skip)
+        return (f"Skip this article?{some}\n\n y  mark it skipped and open the next one to do\n"
+                " escape  cancel: keep working on it")  # fmt: skip
 
 
-class OpenDisagreementsPrompt(ModalScreen[bool]):
+class OpenDisagreementsPrompt(YesPrompt):
     """d in the review screen while disagreements are open: their spans would go into gold as nothing, so it asks
     first (trial 22): y marks gold done without them, escape keeps reviewing. Returns whether to mark it done."""
 
@@ -75,20 +89,16 @@ class OpenDisagreementsPrompt(ModalScreen[bool]):
         Binding("y", "choose(True)", "Done without them", id="open_done"),
         Binding("escape", "choose(False)", "Cancel", id="open_cancel"),
     ]
+    QUESTION_ID = "open-question"
 
     def __init__(self, open_count: int) -> None:
         super().__init__()
         self.open_count = open_count
 
-    def compose(self) -> ComposeResult:
+    def question(self) -> str:
         some = f"{self.open_count} disagreement{'s are' if self.open_count != 1 else ' is'} still open"
-        with Vertical(classes="prompt"):
-            yield Static(f"{some}: gold would have none of their spans.\n\n y  mark gold done without them\n"
-                         " escape  cancel: keep reviewing (tab goes to them)", id="open-question")  # fmt: skip
-        yield KeyBar()
-
-    def action_choose(self, done: bool) -> None:
-        self.dismiss(done)
+        return (f"{some}: gold would have none of their spans.\n\n y  mark gold done without them\n"
+                " escape  cancel: keep reviewing (tab goes to them)")  # fmt: skip
 
 
 class TextPrompt(ModalScreen[str | None]):
