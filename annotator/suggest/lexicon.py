@@ -238,3 +238,22 @@ DEALINGS_NOUNS = _words(
 #: Last words of the names of legal texts (entities.v4): "the United States Constitution", "the Directive on
 #: electronic commerce" name a text, not a participant or a place.
 DOCUMENT_HEADS = _words("constitution directive charter amendment resolution statute regulation")
+
+#: Heads of job titles written capitalised before a name, beyond GENERAL_TITLES (entities.v8): "Chief Executive
+#: Maria Fernandes", "Managing Director X".
+TITLE_HEADS = _words(
+    """executive officer manager president founder editor correspondent economist analyst coordinator chair
+    chairperson head ceo cfo coo emeritus"""
+)
+
+#: Plural place nouns after names joined by "and" (entities.v8): "the Tondo and Malabon districts".
+PLURAL_PLACE_NOUNS = _words(
+    """districts provinces regions cities towns villages counties states islands neighbourhoods neighborhoods
+    suburbs municipalities slums camps valleys rivers"""
+)
+
+#: Last words of a building's name (entities.v8): "the Philippine General Hospital", "St. Luke's Medical Center".
+BUILDING_ENDINGS = PLACE_NAME_ENDINGS | _words(
+    """hospital clinic center centre cathedral church mosque temple synagogue hotel prison jail market museum
+    arena"""
+)

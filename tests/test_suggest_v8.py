@@ -1,0 +1,111 @@
+"""entities.v8's rules (`suggest.general_v8`) on sentences written for the purpose (none from the gold files), with
+the real pipeline: each rule's effect as exact (text, label) pairs of the entity layer, beside entities.v7's layer
+for the same text."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.models import Label, check_spans
+from annotator.suggest import Suggesters, suggest_doc
+
+V7 = Suggesters("entities.v7", "quotes.v3")
+V8 = Suggesters("entities.v8", "quotes.v3")
+
+
+def entities(nlp, text: str, suggesters: Suggesters = V8) -> list[tuple[str, str]]:
+    """The entity layer `suggesters` make for `text`, in order."""
+    suggestions = suggest_doc(nlp(text), suggesters)
+    check_spans(list(suggestions), text)
+    return [(s.text, s.label.value) for s in suggestions if s.label is not Label.QUOTE]
+
+
+@pytest.mark.parametrize(
+    ("text", "v7", "v8"),
+    [
+        (  # a title of two words: "Executive" is no title alone, so the whole name took it in
+            '"Nothing was lost," said Chief Executive Paulo Mendes.',
+            [("Executive Paulo Mendes", "ACTOR")],
+            [("Paulo Mendes", "ACTOR")],
+        ),
+        (  # the small model read only the surname, as an organisation
+            "Mayor Ana Costa visited the harbour on Tuesday.",
+            [("Costa", "ACTOR")],
+            [("Ana Costa", "ACTOR")],
+        ),
+        (  # the small model read the name as a product, and the rules dropped it
+            "Mayor Ines Costa visited the port.",
+            [],
+            [("Ines Costa", "ACTOR")],
+        ),
+    ],
+)
+def test_titles_stay_off_names(nlp, text: str, v7: list[tuple[str, str]], v8: list[tuple[str, str]]) -> None:
+    assert entities(nlp, text, V7) == v7
+    assert entities(nlp, text) == v8
+
+
+def test_a_given_name_is_no_title(nlp) -> None:
+    """A capitalised word after a title that is no title itself stays in the name."""
+    text = "Police Senior Superintendent Yolanda Yu Hoi-kwan said the road was clear."
+    assert entities(nlp, text) == [("Yolanda Yu Hoi-kwan", "ACTOR")]
+
+
+def test_words_before_a_longer_title_are_no_name(nlp) -> None:
+    """Capitalised words between two titles belong to the title ("Deputy Emergency Situations Minister")."""
+    text = "Deputy Emergency Situations Minister Ivan Petrov said the search was over."
+    assert entities(nlp, text) == [("Ivan Petrov", "ACTOR")]
+
+
+def test_names_before_a_plural_place_noun_are_places(nlp) -> None:
+    text = "The flood reached the Ribeira and Belem districts by noon."
+    assert entities(nlp, text, V7) == [("Ribeira", "ACTOR"), ("Belem", "LOCATION")]
+    assert entities(nlp, text) == [("Ribeira", "LOCATION"), ("Belem", "LOCATION")]
+
+
+@pytest.mark.parametrize(
+    ("text", "v7", "v8"),
+    [
+        (  # the small model ran the hospital's name on over the street it stands on
+            "Two fishermen were taken to the Santa Maria General Hospital on Taft Avenue.",
+            [("Two", "FIGURE"), ("fishermen", "ACTOR"), ("Santa Maria General Hospital on Taft Avenue", "ACTOR")],
+            [
+                ("Two", "FIGURE"),
+                ("fishermen", "ACTOR"),
+                ("Santa Maria General Hospital", "LOCATION"),
+                ("Taft Avenue", "LOCATION"),
+            ],
+        ),
+        (  # a saint's name with its possessive is part of the building's name
+            "The boy was treated at St. Anne's Children's Hospital overnight.",
+            [("The boy", "ACTOR"), ("Anne", "ACTOR"), ("Children", "ACTOR")],
+            [("The boy", "ACTOR"), ("St. Anne's Children's Hospital", "LOCATION")],
+        ),
+    ],
+)
+def test_a_building_where_someone_is_is_a_place(
+    nlp, text: str, v7: list[tuple[str, str]], v8: list[tuple[str, str]]
+) -> None:
+    assert entities(nlp, text, V7) == v7
+    assert entities(nlp, text) == v8
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the hospital acts: no preposition of place before it
+        ("The Santa Maria Hospital said it had no beds.", [("Santa Maria Hospital", "ACTOR")]),
+        # a possessive place before a name is its own place
+        ("She was born in London's Notting Hill.", [("London", "LOCATION"), ("Notting Hill", "LOCATION")]),
+        # "according to" names a source
+        ("According to the Harbour Research Center, levels fell.", [("Harbour Research Center", "ACTOR")]),
+    ],
+)
+def test_what_is_no_building_where_someone_is(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    assert entities(nlp, text) == expected
+
+
+def test_a_place_noun_opening_a_sentence_is_part_of_the_participant(nlp) -> None:
+    text = "City officials said the ferry would resume on Monday."
+    assert entities(nlp, text, V7) == [("officials", "ACTOR")]
+    assert entities(nlp, text) == [("City officials", "ACTOR")]
