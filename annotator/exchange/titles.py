@@ -7,8 +7,8 @@ article list shows what each story is about, not the same place and agency at th
 dateline is the shape entities.v6 reads as one (`suggest/general_v6.py`), here on the line's text: a place in
 upper-case words (joined by spaces, "." or "-": "ST. LOUIS", "PORT-AU-PRINCE"), maybe a region after a comma and
 an agency in brackets, then a dash after a space; a newsroom slug ("BREAKING —") is no place. After the comma a
-date is read too ("LONDON, Dec 2 (Reuters) -", as Reuters dates its copy), as entities.v7 reads it (entities.v6 did
-not).
+date is read too ("LONDON, Dec 2 (Reuters) -", as Reuters dates its copy), as entities.v7 and later read it
+(entities.v6 did not).
 """
 
 from __future__ import annotations
