@@ -109,3 +109,54 @@ def test_a_place_noun_opening_a_sentence_is_part_of_the_participant(nlp) -> None
     text = "City officials said the ferry would resume on Monday."
     assert entities(nlp, text, V7) == [("officials", "ACTOR")]
     assert entities(nlp, text) == [("City officials", "ACTOR")]
+
+
+def test_a_descriptor_in_apposition_is_not_marked(nlp) -> None:
+    text = "Lena Duarte, a union leader and co-founder of the party, spoke first."
+    assert entities(nlp, text, V7) == [("Lena Duarte", "ACTOR"), ("a union leader", "ACTOR"), ("the party", "ACTOR")]
+    assert entities(nlp, text) == [("Lena Duarte", "ACTOR"), ("the party", "ACTOR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "v7", "v8"),
+    [
+        (  # a name before a singular place noun
+            "Nearly 40 towns in the Alentejo region would face rationing.",
+            [("Nearly 40", "FIGURE"), ("Alentejo", "ACTOR")],
+            [("Nearly 40", "FIGURE"), ("Alentejo", "LOCATION")],
+        ),
+        (  # "residents of X", as "people of X"
+            "Residents of Serpa queued for bottled water.",
+            [("Residents of Serpa", "ACTOR")],
+            [("Residents", "ACTOR"), ("Serpa", "LOCATION")],
+        ),
+        (  # the small model's LOC name after a preposition of place
+            "Shipping resumed in the Atlantic Ocean.",
+            [],
+            [("Atlantic Ocean", "LOCATION")],
+        ),
+    ],
+)
+def test_places_the_sources_mislabelled_or_left(
+    nlp, text: str, v7: list[tuple[str, str]], v8: list[tuple[str, str]]
+) -> None:
+    assert entities(nlp, text, V7) == v7
+    assert entities(nlp, text) == v8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kurdish region voted.",  # a people's word before a place noun
+        "According to a report by The Atlantic, the plan failed.",  # a magazine, not the ocean
+    ],
+)
+def test_no_place_where_the_words_name_none(nlp, text: str) -> None:
+    assert entities(nlp, text) == []
+
+
+def test_a_place_noun_the_sources_made_a_place_goes_into_the_participant(nlp) -> None:
+    """Where the sources made "City" a LOCATION of its own, it joins the ACTOR it modifies."""
+    text = "City officials met at the Manila City Hall on Wednesday."
+    assert entities(nlp, text, V7) == [("City", "LOCATION"), ("officials", "ACTOR"), ("Manila City Hall", "LOCATION")]
+    assert entities(nlp, text) == [("City officials", "ACTOR"), ("Manila City Hall", "LOCATION")]

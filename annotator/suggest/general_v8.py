@@ -1,18 +1,15 @@
 """The general rules entities.v8 adds to entities.v7's layer, for kinds of error the issue names (titles kept in
-person spans, places inside names split or mislabelled) that newcomers' own stories showed again:
+person spans, places inside names split or mislabelled) that newcomers' own stories showed again. The people:
 
 - a title of several words before a name stays out of the person's span: "Chief Executive Maria Fernandes" ->
   "Maria Fernandes" (entities.v3's whole names took "Executive" in, a capitalised word that is no title alone);
-- a given name between a title and a surname is part of the name: "Mayor Ana Costa" -> "Ana Costa" (the small
-  model read "Costa" alone as an organisation);
-- names before a plural place noun are places each: "the Tondo and Malabon districts", "Marikina and Pasig cities"
-  (the sources marked one of them, or made them ACTORs);
-- a building's name after a preposition of place is a LOCATION with its "St." and its possessive: "taken to the
-  Philippine General Hospital", "treated at St. Luke's Medical Center" (the guide: a hospital where someone is);
-  a name that ran on over "on Taft Avenue" is cut there.
+- two or three capitalised words after a title that nothing marks are a person ("Mayor Ines Costa"), and a given
+  name between a title and a surname is part of the name ("Mayor Ana Costa" -> "Ana Costa", not "Costa");
+- a descriptor in apposition to a person's name is not marked ("Boris Johnson, the current prime minister");
+- a place noun opening a sentence stays in the participant it modifies ("City officials said").
 
-Each reads the tokens, the parse and general word lists only, naming no article's phrases. spaCy is not imported
-here: the parsed Doc is handed in.
+The places are `suggest.places_v8`'s. Each rule reads the tokens, the parse and general word lists only, naming
+no article's phrases. spaCy is not imported here: the parsed Doc is handed in.
 """
 
 from __future__ import annotations
@@ -30,10 +27,9 @@ from annotator.suggest.lexicon import (
     OCCUPATION_TITLES,
     ORGANISATION_HEADS,
     PLACE_NOUNS,
-    PLURAL_PLACE_NOUNS,
-    STREET_PREPOSITIONS,
     TITLE_HEADS,
 )
+from annotator.suggest.places_v8 import buildings, places_before_place_nouns, residents_of_places, small_model_places
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -126,130 +122,69 @@ def names_after_titles(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     return sorted(spans + added, key=lambda s: (s.start, s.end))
 
 
-def _name_run_before(doc: Doc, end: int) -> int:
-    """The start of the capitalised words ending at `end` (a place's name)."""
-    start = end
-    while start > 0 and _capitalised_word(doc[start - 1]) and not doc[start - 1].is_sent_start:
-        start -= 1
-    return start
-
-
-def places_before_place_nouns(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
-    """Names joined by "and" (or commas) before a plural place noun are LOCATIONs each: "in the Tondo and Malabon
-    districts" -> "Tondo", "Malabon". An ACTOR over exactly one of them becomes a LOCATION; one not marked is
-    added; a span reaching past them is left as it is."""
-    out = list(spans)
-    for index, token in enumerate(doc):
-        if token.lower_ not in PLURAL_PLACE_NOUNS or not token.is_lower:
-            continue
-        names: list[tuple[int, int]] = []
-        end = index
-        while end > 0:
-            start = _name_run_before(doc, end)
-            if start == end:
-                break
-            names.append((start, end))
-            if start == 0 or doc[start - 1].lower_ not in ("and", ",", "or"):
-                break
-            end = start - 1
-            if doc[end].text == "," or (end > 0 and doc[end - 1].text == ","):
-                end = end - 1 if doc[end].text != "," else end
-        if len(names) < 2:
-            continue
-        for start, end in names:
-            over = [s for s in out if s.start < end and start < s.end]
-            if not over:
-                out.append(Candidate(start, end, Label.LOCATION, "other"))
-            elif len(over) == 1 and (over[0].start, over[0].end) == (start, end) and over[0].label is Label.ACTOR:
-                out = [Candidate(start, end, Label.LOCATION, "other") if s is over[0] else s for s in out]
-    return sorted(out, key=lambda s: (s.start, s.end))
-
-
-SAINTS = frozenset({"St.", "St", "Saint"})
-POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
-#: Prepositions after which a building's name may go on to say where it stands: "... Hospital on Taft Avenue".
-WHERE_WORDS = frozenset({"on", "in", "at", "near", "off"})
-
-
-def _building_end(doc: Doc, start: int) -> int:
-    """The end of a building's name from `start`: capitalised words (a possessive only in a saint's name, "St.
-    Luke's Medical Center", not "London's Hyde Park") up to a word that ends a building's name; `start` if none."""
-    saint = doc[start].text in SAINTS
-    end = start
-    while end < len(doc) and (
-        _capitalised_word(doc[end]) or (end == start and saint) or (saint and doc[end].text in POSSESSIVES)
-    ):
-        end += 1
-    while end > start and doc[end - 1].lower_ not in BUILDING_ENDINGS:
-        end -= 1
-    return end if end - start > 1 else start
-
-
-def _place_preposition(doc: Doc, index: int) -> bool:
-    """A preposition of place (after which "the" may stand) before token `index`; not "according to"."""
-    at = index - 2 if index > 1 and doc[index - 1].lower_ == "the" else index - 1
-    return at >= 0 and doc[at].lower_ in STREET_PREPOSITIONS and not (at > 0 and doc[at - 1].lower_ == "according")
-
-
-def _runs_on_to_a_place(doc: Doc, end: int) -> bool:
-    """The words after a building's name say where it stands ("on Taft Avenue"), so a span over both is cut."""
-    return end + 1 < len(doc) and doc[end].lower_ in WHERE_WORDS and _capitalised_word(doc[end + 1])
-
-
-def buildings(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
-    """After a preposition of place (and "the"), a building's name is a LOCATION: ACTORs and LOCATIONs inside it
-    give way to it, and one that runs on past it to where it stands is cut at its end ("the Philippine General
-    Hospital on Taft Avenue" -> "Philippine General Hospital"; the street after it is v7's). A name that goes on
-    otherwise is an organisation's ("Johns Hopkins Center for Systems Science") and is left alone."""
-    out = list(spans)
-    for index in range(1, len(doc)):
-        if not _place_preposition(doc, index) or not (_capitalised_word(doc[index]) or doc[index].text in SAINTS):
-            continue
-        end = _building_end(doc, index)
-        if end == index or (end < len(doc) and doc[end].text in POSSESSIVES):
-            continue
-        over = [s for s in out if s.start < end and index < s.end]
-        if any(s.label is Label.FIGURE or s.start < index - 1 for s in over):
-            continue
-        if any(s.end > end for s in over) and not _runs_on_to_a_place(doc, end):
-            continue
-        if end < len(doc) and doc[end].lower_ in ("of", "for") and not over:
-            continue  # "the National Radio Hall of Fame": the name goes on
-        out = [s for s in out if s not in over]
-        out.append(Candidate(index, end, Label.LOCATION, "other"))
-    return sorted(out, key=lambda s: (s.start, s.end))
+def _sentence_first_place_noun(doc: Doc, index: int, span: Candidate) -> bool:
+    """A common place noun capitalised only as a sentence's first word, modifying `span` right after it."""
+    word = doc[index]
+    return (
+        bool(word.is_sent_start)
+        and word.tag_ in ("NN", "NNS")
+        and word.lower_ in PLACE_NOUNS
+        and span.start <= word.head.i < span.end
+    )
 
 
 def place_nouns_on_participants(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     """A place noun opening a sentence before a participant is part of it, not a place's name: "City officials
-    said" -> ACTOR "City officials" (a place noun is a LOCATION only in a name: "Quezon City")."""
-    taken = {i for s in spans for i in range(s.start, s.end)}
-    out = []
-    for span in spans:
+    said" -> ACTOR "City officials" (a place noun is a LOCATION only in a name: "Quezon City"); a LOCATION the
+    sources made of that word alone goes into the ACTOR."""
+    ordered = sorted(spans, key=lambda s: (s.start, s.end))
+    taken = {i for s in ordered for i in range(s.start, s.end)}
+    out: list[Candidate] = []
+    for span in ordered:
         index = span.start - 1
-        if (
-            span.label is Label.ACTOR
-            and index >= 0
-            and index not in taken
-            and doc[index].is_sent_start
-            and doc[index].tag_ in ("NN", "NNS")
-            and doc[index].lower_ in PLACE_NOUNS
-            and doc[index].head.i in range(span.start, span.end)
-        ):
-            span = Candidate(index, span.end, span.label, span.kind)
+        if span.label is Label.ACTOR and index >= 0 and _sentence_first_place_noun(doc, index, span):
+            before = out[-1] if out else None
+            alone = before is not None and (before.start, before.end) == (index, index + 1)
+            if alone and before is not None and before.label is Label.LOCATION:
+                out.pop()
+                span = Candidate(index, span.end, span.label, span.kind)
+            elif index not in taken:
+                span = Candidate(index, span.end, span.label, span.kind)
         out.append(span)
     return out
 
 
-#: entities.v5's layer goes through these: entities.v7's rules, then v8's own (buildings before v7's streets run
-#: again, so that a street cut off a building's name is found).
+def appositive_descriptors(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """A common noun in apposition to a person's name is not marked ("Boris Johnson, the current prime minister";
+    the house conventions: a descriptor of someone named is not marked separately)."""
+    people = [s for s in spans if s.label is Label.ACTOR and doc[s.end - 1].ent_type_ == "PERSON"]
+    out = []
+    for span in spans:
+        root = doc[span.start : span.end].root
+        if (
+            span.label is Label.ACTOR
+            and root.pos_ == "NOUN"
+            and root.dep_ == "appos"
+            and root.i == span.end - 1
+            and any(p.start <= root.head.i < p.end for p in people)
+        ):
+            continue
+        out.append(span)
+    return out
+
+
+#: entities.v5's layer goes through these: entities.v7's rules, then v8's own (v7's streets run again after the
+#: buildings, so that a street cut off a building's name is found; the small model's places last, where no span is).
 RULES = [
     *V7_RULES,
     titles_off_names,
     given_names_after_titles,
     names_after_titles,
-    places_before_place_nouns,
+    appositive_descriptors,
     place_nouns_on_participants,
+    places_before_place_nouns,
+    residents_of_places,
     buildings,
     street_and_building_names,
+    small_model_places,
 ]

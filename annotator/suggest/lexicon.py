@@ -252,6 +252,9 @@ PLURAL_PLACE_NOUNS = _words(
     suburbs municipalities slums camps valleys rivers"""
 )
 
+#: Singular place nouns after a place's name (entities.v8): "the Alentejo region".
+SINGULAR_PLACE_NOUNS = _words("region province district county municipality governorate prefecture peninsula")
+
 #: Last words of a building's name (entities.v8): "the Philippine General Hospital", "St. Luke's Medical Center".
 BUILDING_ENDINGS = PLACE_NAME_ENDINGS | _words(
     """hospital clinic center centre cathedral church mosque temple synagogue hotel prison jail market museum
