@@ -8,8 +8,8 @@ Markup brackets ("[bold]Ana Costa[/bold]", "<b>Ana</b>", "{b}") are tokens of th
 a word (`split_markup`): spaCy's English rules split them off a word's edges only, so "bold]Ana" and
 "Costa[/bold" were single tokens that no span could divide. Every tokenizer the project runs has this rule: the
 blank English one here and every pipeline `suggest.loading` loads, so stored tokens, the TUI's keys and the
-suggesters see the same tokens. It only ever adds token boundaries, so spans and tokens stored before it still
-sit on tokens.
+suggesters see the same tokens. It adds token boundaries and removes none (none over the shared corpus), so spans
+stored on the tokens before it still sit on tokens.
 """
 
 from __future__ import annotations
