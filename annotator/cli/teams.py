@@ -170,6 +170,11 @@ def merge(
             )
         if report.suggestions_copied:
             say(f"{report.suggestions_copied} suggestion(s) added")
+        if report.tokens_refined:
+            say(
+                f"{report.tokens_refined} article(s) now have the other file's tokens: they divide this database's "
+                "finer (an older release kept markup brackets glued to words), and every span here still sits on them"
+            )
         if report.assignments_added:
             say(f"{report.assignments_added} assignment(s) added")
         for conflict in report.conflicts:

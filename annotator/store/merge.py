@@ -15,8 +15,9 @@ merged. For each article and annotator in the other database:
   does not apply on top of ours, but undo of the merge event gives ours back.
 Suggestions of new articles come along; for known articles, a newer suggester version's batch comes and
 replaces our undecided older ones, and suggestions the merged work refers to are added
-(`annotator.store.merge_suggestions`). Assignments and comments this database lacks are added. Everything is
-one transaction: all or nothing.
+(`annotator.store.merge_suggestions`). A known article takes the other's tokens when they divide ours finer (an
+older release tokenized it here), so that the spans merged sit on tokens (`merge_rows.take_finer_tokens`).
+Assignments and comments this database lacks are added. Everything is one transaction: all or nothing.
 
 The other file (`annotator.store.merge_source`) is opened read-only and never changed. Rows are compared by
 content, not ids: articles by content hash, suggestions by (offsets, label, suggester, speaker), spans by
@@ -45,6 +46,7 @@ from annotator.store.merge_rows import (
     next_event_id,
     replace_work,
     reserve_span_ids,
+    take_finer_tokens,
 )
 from annotator.store.merge_source import MergeSource, empty, work
 from annotator.store.merge_suggestions import SuggestionIds, bring_newer_batches, insert_suggestion_row
@@ -89,6 +91,7 @@ class MergeReport:
     events_copied: int = 0
     suggestions_copied: int = 0
     assignments_added: int = 0
+    tokens_refined: int = 0  # articles that took the other file's finer tokens (`merge_rows.take_finer_tokens`)
     conflicts: list[MergeConflict] = field(default_factory=list)
     text_conflicts: list[TextConflict] = field(default_factory=list)
 
@@ -243,6 +246,7 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
             report.articles_added += 1
             here = row["id"]
         else:
+            report.tokens_refined += take_finer_tokens(store, here, row["tokens"])
             report.suggestions_copied += bring_newer_batches(store, source.suggestions(row["id"]), here)
         ours[row["id"]] = here
     annotations = source.annotations()

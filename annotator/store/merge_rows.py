@@ -4,6 +4,8 @@ undoable event. Every statement runs inside the merge's one transaction."""
 
 from __future__ import annotations
 
+import json
+
 from annotator.rows import Edit
 from annotator.store.connection import SPAN_COLUMNS, Row, _json
 from annotator.store.edits import Store
@@ -22,6 +24,23 @@ def insert_article_row(store: Store, row: Row) -> None:
         f"INSERT INTO articles ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
         [row[c] for c in columns],
     )
+
+
+def take_finer_tokens(store: Store, article_id: str, theirs: str | None) -> bool:
+    """Store the other file's tokens of an article here when they divide ours finer (each start and end of ours is
+    one of theirs) and differ: an older release tokenized it here, with markup brackets glued to words (trial 22),
+    and their spans may sit on boundaries ours lack. Every span and suggestion of both files then sits on tokens;
+    coarser or other tokens leave ours as they are. Whether they were taken."""
+    row = store.conn.execute("SELECT tokens FROM articles WHERE id = ?", [article_id]).fetchone()
+    ours = row[0] if row else None
+    if not ours or not theirs or ours == theirs:
+        return False
+    pairs = json.loads(theirs)
+    starts, ends = {pair[0] for pair in pairs}, {pair[1] for pair in pairs}
+    if not all(start in starts and end in ends for start, end in json.loads(ours)):
+        return False
+    store.conn.execute("UPDATE articles SET tokens = ? WHERE id = ?", [theirs, article_id])
+    return True
 
 
 def reserve_span_ids(store: Store, highest: int) -> None:

@@ -3,6 +3,13 @@
 White-space tokens are not places a span may start or end, so they are left out everywhere; so are invisible
 characters at a token's edges (a bidi override, a zero-width space glued to a word, as web copy has them), which
 spaCy's tokenizer keeps inside the word, and on which no span may start or end (`spans.edge_problem`).
+
+Markup brackets ("[bold]Ana Costa[/bold]", "<b>Ana</b>", "{b}") are tokens of their own wherever they stand in
+a word (`split_markup`): spaCy's English rules split them off a word's edges only, so "bold]Ana" and
+"Costa[/bold" were single tokens that no span could divide. Every tokenizer the project runs has this rule: the
+blank English one here and every pipeline `suggest.loading` loads, so stored tokens, the TUI's keys and the
+suggesters see the same tokens. It adds token boundaries and removes none (none over the shared corpus), so spans
+stored on the tokens before it still sit on tokens.
 """
 
 from __future__ import annotations
@@ -33,12 +40,35 @@ def tokens_of(doc: Doc) -> list[Token]:
     return out
 
 
+#: The infix rule `split_markup` adds: any square, angle or curly bracket inside a word is a token.
+MARKUP_INFIX = r"[\[\]<>{}]"
+
+
+def split_markup(tokenizer: Any) -> None:
+    """Make `tokenizer` split markup brackets off the words they are glued to, by adding `MARKUP_INFIX` to its
+    infix rules (spaCy's own customisation, kept when the pipeline is saved). Adding it again changes nothing.
+    A URL stays one token (spaCy's `url_match` is tried before infixes). A tokenizer of another kind (no infix
+    rules, or rules that are no compiled pattern) is left as it is: its tokens were never blank English's."""
+    from spacy.util import compile_infix_regex
+
+    if not hasattr(tokenizer, "infix_finditer"):
+        return
+    finditer = tokenizer.infix_finditer
+    current = "" if finditer is None else getattr(getattr(finditer, "__self__", None), "pattern", None)
+    if not isinstance(current, str) or MARKUP_INFIX in current:
+        return
+    tokenizer.infix_finditer = compile_infix_regex([p for p in (current, MARKUP_INFIX) if p]).finditer
+
+
 @lru_cache(maxsize=1)
 def blank_english() -> Any:
-    """spaCy's blank English pipeline, built once: building it takes about half a second."""
+    """spaCy's blank English pipeline with markup brackets split (`split_markup`), built once: building it takes
+    about half a second."""
     import spacy
 
-    return spacy.blank("en")
+    nlp = spacy.blank("en")
+    split_markup(nlp.tokenizer)
+    return nlp
 
 
 def tokenize(texts: list[str], nlp: Any = None) -> list[list[Token]]:

@@ -10,11 +10,14 @@ return before a line feed is part of the line break (never shown).
 
 Every glyph has one width that Textual (which measures with Rich) and the terminal (wcwidth: East Asian wide
 characters two cells, combining marks none, the rest one) agree on, so highlights stay on their characters
-and no line draws past its region, whatever the script. Where they would disagree the character is shown
-as U+FFFD (one cell): spacing combining marks (Devanagari's vowel signs: none to Rich, one cell to a
-terminal), emoji skin-tone modifiers, code points Unicode has not assigned yet; and the variation selectors
-that make terminals draw an emoji one way or another (VS15, VS16) are shown as a zero-width space. A zero-width
-joiner is named like every format character, so each emoji of a sequence is drawn on its own.
+and no line draws past its region, whatever the script. Where they would disagree the character is named by
+its code too, "⟨U+093F⟩" (ASCII between two one-cell brackets: every terminal agrees): spacing combining marks
+(Devanagari's vowel signs: none to Rich, one cell to a terminal), emoji skin-tone modifiers, code points Unicode
+has not assigned yet (a terminal draws nothing for them) and private-use ones. It was U+FFFD, which kept the
+columns too but made "मेरा" and "मेरी" one word and each of them look like a real U+FFFD in the text (trial 22).
+The variation selectors that make terminals draw an emoji one way or another (VS15, VS16) are shown as a
+zero-width space. A zero-width joiner is named like every format character, so each emoji of a sequence is
+drawn on its own.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from itertools import chain
 
 from rich.cells import cell_len, get_character_cell_size
 
-from annotator.literal import REPLACEMENT, shown_char
+from annotator.literal import code_name, shown_char
 
 TAB_CELLS = 4
 #: Characters that change how a terminal draws the emoji before them: shown as a zero-width space.
@@ -63,7 +66,8 @@ def glyph(char: str) -> tuple[str, int]:
         return ZERO_WIDTH_SPACE, 0
     width = get_character_cell_size(char)
     if ord(char) >= 0x300 and (width != terminal_width(char) or 0x1F3FB <= ord(char) <= 0x1F3FF):
-        return REPLACEMENT, 1
+        named = code_name(char)  # cells Rich and the terminal agree on, where the character itself has none
+        return named, cell_len(named)
     return char, width
 
 
