@@ -160,3 +160,64 @@ def test_a_place_noun_the_sources_made_a_place_goes_into_the_participant(nlp) ->
     text = "City officials met at the Manila City Hall on Wednesday."
     assert entities(nlp, text, V7) == [("City", "LOCATION"), ("officials", "ACTOR"), ("Manila City Hall", "LOCATION")]
     assert entities(nlp, text) == [("City officials", "ACTOR"), ("Manila City Hall", "LOCATION")]
+
+
+@pytest.mark.parametrize(
+    ("text", "v7", "v8"),
+    [
+        (  # a quantifier "of" a participant (the house conventions: "most of the injured")
+            "One of the divers said the hull was open.",
+            [("the divers", "ACTOR")],
+            [("One of the divers", "ACTOR")],
+        ),
+        (  # a newspaper's "The" opening a sentence
+            "The Harbour Times reported that the ferry had sunk.",
+            [("Harbour Times", "ACTOR")],
+            [("The Harbour Times", "ACTOR")],
+        ),
+        (  # an organisation's people, with the adjective on them
+            "Police said captured Abu Sayyaf fighters were moved to Manila.",
+            [("Police", "ACTOR"), ("Abu Sayyaf", "ACTOR"), ("Manila", "LOCATION")],
+            [("Police", "ACTOR"), ("captured Abu Sayyaf fighters", "ACTOR"), ("Manila", "LOCATION")],
+        ),
+        (  # a body a common noun possesses
+            "The court heard that the minister's office intends to appeal; the judges declined.",
+            [("The court", "ACTOR"), ("the minister", "ACTOR")],
+            [("The court", "ACTOR"), ("the minister's office", "ACTOR")],
+        ),
+        (  # members "of" an ACTOR no source took them into
+            "Over 200 members of the National Assembly voted for the bill.",
+            [("Over 200", "FIGURE"), ("National Assembly", "ACTOR")],
+            [("Over 200", "FIGURE"), ("members of the National Assembly", "ACTOR")],
+        ),
+        (  # relatives "of" a person named
+            "Our thoughts are with the family of Joao Silva.",
+            [("the family", "ACTOR"), ("Joao Silva", "ACTOR")],
+            [("the family of Joao Silva", "ACTOR")],
+        ),
+    ],
+)
+def test_longer_participants(nlp, text: str, v7: list[tuple[str, str]], v8: list[tuple[str, str]]) -> None:
+    assert entities(nlp, text, V7) == v7
+    assert entities(nlp, text) == v8
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "all but one of": the quantifier is "all"
+        ("All but one of the crew survived.", [("the crew", "ACTOR")]),
+        # a nationality before soldiers stays the ACTOR (the house conventions)
+        (
+            "The agreement on sending Turkish soldiers to Libya was signed.",
+            [("Turkish", "ACTOR"), ("Libya", "LOCATION")],
+        ),
+        # a title before a name is no organisation's people
+        (
+            "Labour Party leader Jeremy Corbyn called for a vote.",
+            [("Labour Party", "ACTOR"), ("Jeremy Corbyn", "ACTOR")],
+        ),
+    ],
+)
+def test_participants_left_as_they_are(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    assert entities(nlp, text) == expected

@@ -260,3 +260,23 @@ BUILDING_ENDINGS = PLACE_NAME_ENDINGS | _words(
     """hospital clinic center centre cathedral church mosque temple synagogue hotel prison jail market museum
     arena"""
 )
+
+#: Last words of a newspaper's or a magazine's name, which keeps its "The" (entities.v8; the house conventions:
+#: "The New York Times" also opening a sentence).
+MEDIA_HEADS = _words(
+    """times post journal telegraph herald tribune guardian independent economist atlantic observer chronicle
+    gazette mail express mirror sun star globe standard register inquirer review-journal"""
+)
+
+#: Plural nouns for the people of a named organisation, one ACTOR with its name (entities.v8; the house
+#: conventions: "Hamas leaders", "Coast Guard units").
+ORGANISATION_PEOPLE = _words(
+    """fighters detainees militants leaders members officials soldiers troops forces supporters units personnel
+    staff prisoners commanders lawmakers activists executives employees workers delegates negotiators
+    representatives agents volunteers researchers scientists"""
+)
+
+#: Nouns a common-noun possessor takes into its span (entities.v8; the house conventions: "the mayor's office").
+POSSESSED_BODIES = _words(
+    "office government administration team family spokesman spokesperson spokeswoman lawyer lawyers cabinet campaign aides staff ministry"
+)
