@@ -221,3 +221,24 @@ def test_longer_participants(nlp, text: str, v7: list[tuple[str, str]], v8: list
 )
 def test_participants_left_as_they_are(nlp, text: str, expected: list[tuple[str, str]]) -> None:
     assert entities(nlp, text) == expected
+
+
+def test_a_title_after_the_stands_for_the_person(nlp) -> None:
+    text = "The bill was sent to the Queen for her signature."
+    assert entities(nlp, text, V7) == []
+    assert entities(nlp, text) == [("the Queen", "ACTOR")]
+
+
+def test_a_title_before_a_name_does_not_stand_alone(nlp) -> None:
+    """With a name or "of" after it, the title is no person of its own."""
+    text = "The date was set by the Queen of the Netherlands and the President Joao Silva."
+    assert ("the Queen", "ACTOR") not in entities(nlp, text)
+    assert ("the President", "ACTOR") not in entities(nlp, text)
+
+
+def test_an_acronym_in_brackets_is_its_name(nlp) -> None:
+    """The acronym after a name, and each later mention of it, are that name's label (the small model took the
+    bracket into the name, and the rules then cut it off)."""
+    text = "The alert was raised by the World Meteorological Organization (WMO) on Monday. According to the WMO, storms will grow."
+    assert entities(nlp, text, V7) == [("World Meteorological Organization", "ACTOR")]
+    assert entities(nlp, text) == [("World Meteorological Organization", "ACTOR"), ("WMO", "ACTOR"), ("WMO", "ACTOR")]

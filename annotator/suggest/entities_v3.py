@@ -58,7 +58,7 @@ def _small(doc: Doc, labels: frozenset[str]) -> list[Candidate]:
     return out
 
 
-def _guide(doc: Doc, min_confidence: float) -> list[Candidate]:
+def guide_candidates(doc: Doc, min_confidence: float) -> list[Candidate]:
     """The guide component's spans, those it gave a probability under `min_confidence` left out (a doc parsed
     without their probabilities keeps them all)."""
     spans = doc.spans.get(GUIDE_KEY, [])
@@ -82,7 +82,7 @@ def entity_candidates_v3(doc: Doc, min_confidence: float = 0.0) -> list[Candidat
     """The entity layer of a doc parsed by a pipeline with the guide component (see `suggest.guide`); the guide's
     spans under `min_confidence` are left out (entities.v5; entities.v3 and v4 take them all)."""
     names = [c for c in general.apply(doc, _small(doc, FIRST)) if c.label in (Label.ACTOR, Label.LOCATION)]
-    guide = general.apply(doc, _guide(doc, min_confidence))
+    guide = general.apply(doc, guide_candidates(doc, min_confidence))
     organisations = [c for c in general.apply(doc, _small(doc, LAST)) if c.label is Label.ACTOR]
     kept = general.document_rules(doc, combine([names, guide, organisations]))
     return mark_subjects(doc, kept)

@@ -6,13 +6,10 @@ person spans, places inside names split or mislabelled) that newcomers' own stor
 - two or three capitalised words after a title that nothing marks are a person ("Mayor Ines Costa"), and a given
   name between a title and a surname is part of the name ("Mayor Ana Costa" -> "Ana Costa", not "Costa");
 - a descriptor in apposition to a person's name is not marked ("Boris Johnson, the current prime minister");
-- a place noun opening a sentence stays in the participant it modifies ("City officials said");
-- the house conventions' longer participants: a quantifier "of" them ("One of the men"), the people of a named
-  organisation ("captured ISIS fighters"), a body a common noun possesses ("the prime minister's office"), members or
-  relatives "of" an ACTOR ("members of the House of Representatives", "the family of Harry Dunn"), and a newspaper's
-  "The" opening a sentence ("The New York Times reported").
+- a place noun opening a sentence stays in the participant it modifies ("City officials said").
 
-The places are `suggest.places_v8`'s. Each rule reads the tokens, the parse and general word lists only, naming
+The longer participants, titles standing for people and acronyms are `suggest.participants_v8`'s, the places
+`suggest.places_v8`'s. Each rule reads the tokens, the parse and general word lists only, naming
 no article's phrases. spaCy is not imported here: the parsed Doc is handed in.
 """
 
@@ -28,16 +25,21 @@ from annotator.suggest.lexicon import (
     BODY_NOUNS,
     BUILDING_ENDINGS,
     GENERAL_TITLES,
-    MEDIA_HEADS,
-    MEMBER_NOUNS,
     OCCUPATION_TITLES,
     ORGANISATION_HEADS,
-    ORGANISATION_PEOPLE,
     PLACE_NOUNS,
-    POSSESSED_BODIES,
     TITLE_HEADS,
 )
-from annotator.suggest.names import DETERMINERS
+from annotator.suggest.participants_v8 import (
+    acronyms,
+    members_of,
+    newspapers_the,
+    organisation_people,
+    participants_after_places,
+    possessed_bodies,
+    quantified_participants,
+    titles_standing_for_people,
+)
 from annotator.suggest.places_v8 import buildings, places_before_place_nouns, residents_of_places, small_model_places
 
 if TYPE_CHECKING:
@@ -182,151 +184,6 @@ def appositive_descriptors(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     return out
 
 
-#: Quantifiers that take "of" a participant into its span: "One of the men", "most of the injured".
-QUANTIFIERS = frozenset({"one", "some", "most", "many", "all", "several", "few", "both", "each", "none", "any"})
-#: Determiners of a participant after a quantifier's "of".
-OF_DETERMINERS = frozenset({"the", "these", "those", "their", "his", "her", "its", "our"})
-
-
-def _taken(spans: list[Candidate]) -> set[int]:
-    return {i for s in spans for i in range(s.start, s.end)}
-
-
-def quantified_participants(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
-    """A quantifier "of" a participant is part of it ("One of the men who held him", "most of the people"); not
-    after a number or "but" ("all but one of the petitioners")."""
-    taken = _taken(spans)
-    out = []
-    for span in spans:
-        if (
-            span.label is Label.ACTOR
-            and span.start >= 2
-            and doc[span.start - 1].lower_ == "of"
-            and doc[span.start].lower_ in OF_DETERMINERS
-        ):
-            word = doc[span.start - 2]
-            before = doc[word.i - 1] if word.i > 0 else None
-            if (
-                word.lower_ in QUANTIFIERS
-                and word.i not in taken
-                and not (before is not None and (before.like_num or before.lower_ == "but"))
-            ):
-                span = Candidate(word.i, span.end, span.label, span.kind, span.subject)
-        out.append(span)
-    return out
-
-
-def newspapers_the(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
-    """A newspaper's "The" is part of its name, also opening a sentence ("The New York Times reported")."""
-    out = []
-    for span in spans:
-        if (
-            span.label is Label.ACTOR
-            and span.start > 0
-            and doc[span.start - 1].text == "The"
-            and doc[span.end - 1].lower_ in MEDIA_HEADS
-            and doc[span.start].is_title
-        ):
-            span = Candidate(span.start - 1, span.end, span.label, span.kind, span.subject)
-        out.append(span)
-    return out
-
-
-def _people_of(doc: Doc, span: Candidate, taken: set[int]) -> bool:
-    """A plural noun for an organisation's people right after its name, that the name modifies and no name follows."""
-    if span.end >= len(doc) or span.end in taken:
-        return False
-    noun = doc[span.end]
-    return (
-        noun.lower_ in ORGANISATION_PEOPLE
-        and noun.tag_ == "NNS"
-        and noun.dep_ != "compound"
-        and doc[span.end - 1].ent_type_ == "ORG"
-        and doc[span.end - 1].head.i == span.end
-        and not (span.end + 1 < len(doc) and doc[span.end + 1].pos_ == "PROPN")
-    )
-
-
-def organisation_people(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
-    """An organisation's name with a plural noun for its people after it is one ACTOR, with the adjectives on the
-    noun ("captured ISIS fighters", "ISIS detainees"); not a nationality ("Turkish soldiers"), nor a title before a
-    name ("Labour Party leader Jeremy Corbyn")."""
-    taken = _taken(spans)
-    out = []
-    for span in spans:
-        if span.label is Label.ACTOR and doc[span.start].text[:1].isupper() and _people_of(doc, span, taken):
-            start = span.start
-            while (
-                start > 0
-                and start - 1 not in taken
-                and doc[start - 1].dep_ == "amod"
-                and doc[start - 1].head.i == span.end
-                and doc[start - 1].is_lower
-            ):
-                start -= 1
-            span = Candidate(start, span.end + 1, span.label, "group", span.subject)
-        out.append(span)
-    return out
-
-
-def possessed_bodies(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
-    """A participant named by a common noun, possessing a body or its people, is one ACTOR with it ("the prime
-    minister's office", "the man's family")."""
-    taken = _taken(spans)
-    out = []
-    for span in spans:
-        end = span.end
-        if (
-            span.label is Label.ACTOR
-            and end + 1 < len(doc)
-            and doc[end].text in ("'s", "’s")
-            and doc[span.start].lower_ in ("the", "a")
-            and doc[end - 1].is_lower
-            and doc[end + 1].lower_ in POSSESSED_BODIES
-            and end + 1 not in taken
-        ):
-            span = Candidate(span.start, end + 2, span.label, "group", span.subject)
-        out.append(span)
-    return out
-
-
-def _member_noun(token: Token) -> bool:
-    """A plural member or relative noun, or one after "the", that is no predicate or apposition ("a member of the
-    family" describes someone; "members of the public" are participants)."""
-    return (
-        token.lower_ in MEMBER_NOUNS
-        and token.is_lower
-        and token.dep_ not in ("appos", "attr")
-        and (token.tag_ == "NNS" or (token.i > 0 and token.nbor(-1).lower_ == "the"))
-    )
-
-
-def _whole_phrase(doc: Doc, span: Candidate) -> bool:
-    """The span ends its noun phrase: no noun after it that it modifies ("the Shinawatra | family")."""
-    return span.end >= len(doc) or doc[span.end - 1].head.i < span.end
-
-
-def members_of(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
-    """Members or relatives "of" an ACTOR are one ACTOR with it, marked or not ("members of the House of
-    Representatives", "friends of the victims", "the family of Harry Dunn")."""
-    taken = _taken(spans)
-    out: list[Candidate] = []
-    for span in sorted(spans, key=lambda s: (s.start, s.end)):
-        last = out[-1] if out else None
-        if span.label is Label.ACTOR and last is not None and last.label is Label.ACTOR:
-            between = [t.lower_ for t in doc[last.end : span.start]]
-            if _member_noun(doc[last.end - 1]) and between in (["of"], ["of", "the"]) and _whole_phrase(doc, span):
-                out[-1] = Candidate(last.start, span.end, Label.ACTOR, "group", last.subject)
-                continue
-        of = span.start - 2 if span.start > 1 and doc[span.start - 1].lower_ == "the" else span.start - 1
-        unmarked = of > 0 and doc[of].lower_ == "of" and of - 1 not in taken
-        if span.label is Label.ACTOR and unmarked and _member_noun(doc[of - 1]) and _whole_phrase(doc, span):
-            start = of - 2 if of > 1 and doc[of - 2].lower_ in DETERMINERS and of - 2 not in taken else of - 1
-            span = Candidate(start, span.end, Label.ACTOR, "group", span.subject)
-        out.append(span)
-    return out
-
-
 #: entities.v5's layer goes through these: entities.v7's rules, then v8's own (v7's streets run again after the
 #: buildings, so that a street cut off a building's name is found; the small model's places last, where no span is).
 RULES = [
@@ -341,9 +198,12 @@ RULES = [
     organisation_people,
     possessed_bodies,
     members_of,
+    participants_after_places,
+    titles_standing_for_people,
     places_before_place_nouns,
     residents_of_places,
     buildings,
     street_and_building_names,
     small_model_places,
+    acronyms,
 ]

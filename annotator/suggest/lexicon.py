@@ -280,3 +280,6 @@ ORGANISATION_PEOPLE = _words(
 POSSESSED_BODIES = _words(
     "office government administration team family spokesman spokesperson spokeswoman lawyer lawyers cabinet campaign aides staff ministry"
 )
+
+#: Titles of one person that, capitalised after "the", stand for that person (entities.v8): "the Queen".
+ROYAL_TITLES = _words("queen king pope president chancellor emperor prince princess sultan emir")
