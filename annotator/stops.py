@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from annotator.motion import token_at
 from annotator.shapes import (
     capital_by_position,
+    group_head,
     group_word,
     is_common,
     is_modifier,
@@ -113,9 +114,12 @@ def _pronoun_one(text: str, tokens: Tokens, index: int) -> bool:
 
 def _before_its_head(text: str, tokens: Tokens, index: int) -> bool:
     """Whether a lower-case word modifies or owns a common noun after it ("western | district", "the island's |
-    power authority"): the label key on that noun adds the whole group."""
+    power authority"), or stands before a noun for a building or a place ("the town | hall"): the label key on
+    that noun adds the whole group."""
     word = word_at(text, tokens, index)
     following = index + 1
+    if group_head(text, tokens, index) > index and word.islower():
+        return True
     if (
         following < len(tokens)
         and word_at(text, tokens, following) in POSSESSIVES

@@ -41,6 +41,13 @@ PORTFOLIOS = frozenset({"Environment", "Transport", "Education", "Energy", "Agri
                         "Police", "Fire", "Army", "Navy", "Executive", "Managing", "Operating", "Financial",
                         "Press", "Chief", "Assistant", "Acting", "Former", "Opposition", "State", "Regional",
                         "County", "City", "Provincial", "Party"})  # fmt: skip
+#: Nouns for a building or a place that head a compound after another noun ("the town | hall", "the police |
+#: station", "the refugee | camp"): the group of the noun before them runs on to them, a LOCATION whole (trial 22).
+PLACE_HEADS = frozenset({"hall", "halls", "station", "stations", "hospital", "office", "offices", "building", "square",
+                         "market", "school", "church", "mosque", "temple", "port", "airport", "centre", "center",
+                         "camp", "camps", "stadium", "bridge", "courthouse", "headquarters", "plant", "factory",
+                         "prison", "jail", "crossing", "terminal", "museum", "library", "clinic", "embassy", "palace",
+                         "base", "shelter", "shelters", "park", "depot", "warehouse", "barracks", "compound"})  # fmt: skip
 #: Words before a noun or name that a phrase may take in on a second press ("the army", "a man").
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
                          "my", "your", "some", "many", "several", "all", "both", "each", "every", "other", "another",
