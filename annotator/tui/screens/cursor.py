@@ -284,6 +284,8 @@ class CursorScreen(Screen[None]):
             self._redraw()
             return
         self.search_query = query
+        if query and not motion.match_starts(self.model.text, query):  # the line closed: say why nothing moved
+            self.say(f"No match for {query!r} in this article", "yellow")
 
     def action_search_again(self, step: int) -> None:
         if not self.search_query:
