@@ -358,7 +358,7 @@ SPACED_WALKS = {  # the words the cursor is on, pressing down from "Title" then 
         ["First", "across", "two", "saving", "more", "Chief", "it", "it"],
         ["Chief", "more", "saving", "two", "across", "First", "Title", "Title"],
     ),
-    (200, 50): (["First", "crowns", "Chief", "Chief"], ["crowns", "First", "Title", "Title"]),
+    (200, 50): (["First", "years", "Chief", "Chief"], ["years", "First", "Title", "Title"]),
 }
 
 
