@@ -73,3 +73,28 @@ async def test_s_on_the_speaker_accepted_with_its_quote_opens_that_quotes_speake
         await pilot.pause()
         assert type(app.screen).__name__ == "SpeakerScreen"
         assert app.screen.quote.text == QUOTE
+
+
+def test_the_keyplan_screen_model_makes_the_speaker_current_as_the_app_does() -> None:
+    """benchmarks/keyplan plans keys against a model of the screen (`keys_to_gold` checks it key by key): enter on
+    the quote makes its speaker current there too, and enter again goes on to 'Farmers'."""
+    import sys
+
+    from tests.tui.fixtures import seed_tokens
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from keyplan.items import Span
+    from keyplan.screen import Screen
+
+    def span(words: str, label: str, speaker: str | None = None) -> Span:
+        spoken = (TEXT.index(speaker), TEXT.index(speaker) + len(speaker)) if speaker else None
+        return Span(TEXT.index(words), TEXT.index(words) + len(words), label, spoken)
+
+    suggestions = {1: span(QUOTE, "QUOTE", SPEAKER), 2: span(SPEAKER, "ACTOR"), 3: span("Farmers", "ACTOR")}
+    screen = Screen(TEXT, [(t.start, t.end) for t in seed_tokens(TEXT)], suggestions, 120, 24)
+    found = []
+    for _ in range(2):
+        screen.press("enter")
+        item = screen.items[screen.current]
+        found.append((screen.current[0], TEXT[item.start : item.end]))
+    assert found == [("span", SPEAKER), ("pending", "Farmers")]
