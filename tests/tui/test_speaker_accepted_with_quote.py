@@ -98,3 +98,17 @@ def test_the_keyplan_screen_model_makes_the_speaker_current_as_the_app_does() ->
         item = screen.items[screen.current]
         found.append((screen.current[0], TEXT[item.start : item.end]))
     assert found == [("span", SPEAKER), ("pending", "Farmers")]
+
+
+async def test_a_quote_added_over_a_pending_quotes_words_shows_the_speaker_it_brought_too(tmp_path: Path) -> None:
+    """`"` twice selects the quotation; 4 over exactly a pending quote's words accepts it with its speaker, as enter
+    does: the speaker is current and named."""
+    app = make_app(article(tmp_path / "q.db"), WHO, keymap_path=False)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("quotation_mark", "quotation_mark", "4")
+        await pilot.pause()
+        item = app.screen.model.get(app.screen.current)
+        assert item is not None and (item.kind, item.text) == ("span", SPEAKER)
+        assert app.messages[-1][1].endswith(f"and its speaker {SPEAKER!r}, current now to check: [ ] {{ }} change its "
+                                            "words, x removes it, s links another speaker; enter keeps it")  # fmt: skip

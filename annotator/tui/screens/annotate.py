@@ -58,14 +58,20 @@ class AnnotateScreen(EditingScreen):
         """Show a suggestion just accepted. A quote whose suggested speaker ACTOR was accepted along makes that
         ACTOR current rather than going on past it (trial 22: a title word in "Executive Maria Fernandes" was never
         seen): a speaker is a decision too."""
-        speaker = self._speaker_taken_along(edit)
-        if speaker is None or edit is None or not self.annotator_app.settings.auto_advance:
+        if not self._speaker_shown(edit):
             self._after(edit, self._new_span(edit), decided=item)
             self._ask_speaker_of_new_quote(edit)
-            return
+
+    def _speaker_shown(self, edit: Edit | None) -> bool:
+        """Whether `edit` made a quote that brought its suggested speaker ACTOR along, which is now current and
+        named (with auto-advance on: off, the cursor stays on what the key acted on, as after any edit)."""
+        speaker = self._speaker_taken_along(edit)
+        if speaker is None or edit is None or not self.annotator_app.settings.auto_advance:
+            return False
         note = ", current now to check: [ ] { } change its words, x removes it, s links another speaker; enter keeps it"
         self._after(edit, speaker, note=note)
         self.speaker_check = (speaker, ("span", edit.spans[0].id))
+        return True
 
     def _speaker_taken_along(self, edit: Edit | None) -> ItemKey | None:
         """The ACTOR span an accepted quote suggestion brought along as its speaker (its own suggestion, accepted in
@@ -148,6 +154,8 @@ class AnnotateScreen(EditingScreen):
             edit = self._commit(store.resize_span, resized.id, *selection)
         else:
             edit = self._commit(store.add_span, *selection, new)
+        if self._speaker_shown(edit):  # words of a pending quote: it is accepted, and its speaker with it
+            return
         advance = self._next_candidate(edit) if candidate and self.annotator_app.settings.auto_advance else None
         self._after(edit, self._new_span(edit), advance_to=advance, made_quote=new is Label.QUOTE)
         self._ask_speaker_of_new_quote(edit)
