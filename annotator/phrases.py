@@ -30,6 +30,7 @@ from annotator.shapes import (
     word_at,
 )
 from annotator.spans import DOUBLE_QUOTES, edge_problem, fit
+from annotator.titles import titled_name
 from annotator.vocabulary import Label
 from annotator.wordlists import (
     CLOSING,
@@ -51,7 +52,8 @@ TokenRange = tuple[int, int]
 
 def phrase_ladder(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
     """Ever larger phrases around token `index`, for a key that grows the selection one rung a press: the name,
-    the figure or the word under the cursor; then with its determiner ("the Gaza Strip", "the army")."""
+    the figure or the word under the cursor; then with its determiner ("the Gaza Strip", "the army"). On a title
+    before a name, the name without the title, then with it ("Mayor | Ana Costa")."""
     if not tokens:
         return []
     word = word_at(text, tokens, index)
@@ -62,6 +64,9 @@ def phrase_ladder(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
         core = (index, index)
     elif is_name_word(word) and word.lower() not in DETERMINERS:
         cores = [name_range(text, tokens, index, PARTICLES), name_range(text, tokens, index, CONNECTORS)]
+        named = titled_name(text, tokens, index)
+        if named is not None:  # on a title: the name first, as a label key adds it; then with its title
+            return _ladder(text, tokens, index, [named, (min(cores[0][0], index), named[1])])
         modified = _nationality_group(text, tokens, cores[0])
         return _ladder(text, tokens, index, [*cores, modified] if modified is not None else cores)
     elif word.lower() in DETERMINERS and index + 1 < len(tokens) and joined(text, tokens, index, index + 1):
@@ -257,11 +262,15 @@ def at_cursor(
 ) -> TokenRange:
     """What a label key adds with nothing selected and nothing under the cursor: for a QUOTE the quotation
     around the cursor (or the next one in its paragraph), for an entity the phrase under it (the first rung
-    of `phrase_ladder`; a common noun's whole group, `noun_group`), else the cursor's token alone."""
+    of `phrase_ladder`; a common noun's whole group, `noun_group`; on a title, the name after it, `titled_name`),
+    else the cursor's token alone."""
     if Label(label) is Label.QUOTE:
         found = quotation(text, tokens, index)
         if found is not None:
             return found
+    named = titled_name(text, tokens, index)
+    if named is not None:  # a title word before a name: the name, titles stay off it (the guide; trial 22)
+        return named
     ladder = phrase_ladder(text, tokens, index)
     if not ladder:
         return (index, index)

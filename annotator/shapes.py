@@ -25,6 +25,7 @@ from annotator.wordlists import (
     OPENING,
     PARTICLES,
     PEOPLE_NOUNS,
+    PLACE_HEADS,
     PLURAL_PEOPLE,
     POSSESSIVES,
     PREPOSITIONS,
@@ -328,7 +329,16 @@ def _object_after(text: str, tokens: Tokens, index: int) -> bool:
 
 def group_head(text: str, tokens: Tokens, index: int) -> int:
     """The last word of the noun group around token `index`: the word itself, unless it is a modifier, whose
-    group runs on over the modifiers after it to the first common noun ("the city's western | district")."""
+    group runs on over the modifiers after it to the first common noun ("the city's western | district"), or a noun
+    before a noun for a building or a place ("the town | hall": a LOCATION whole, the guide; trial 22)."""
+    following = index + 1
+    if (
+        following < len(tokens)
+        and is_common(word_at(text, tokens, index))
+        and joined(text, tokens, index, following)
+        and word_at(text, tokens, following) in PLACE_HEADS
+    ):
+        return following
     last = index
     while is_modifier(word_at(text, tokens, last)) and last + 1 < len(tokens) and joined(text, tokens, last, last + 1):
         if not is_common(word_at(text, tokens, last + 1)):

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from annotator.motion import token_at
 from annotator.shapes import (
     capital_by_position,
+    group_head,
     group_word,
     is_common,
     is_modifier,
@@ -24,6 +25,7 @@ from annotator.shapes import (
     sentence_start,
     word_at,
 )
+from annotator.titles import titled_name
 from annotator.wordlists import (
     BASE_FORM_PASTS,
     CLOCK_WORDS,
@@ -112,9 +114,12 @@ def _pronoun_one(text: str, tokens: Tokens, index: int) -> bool:
 
 def _before_its_head(text: str, tokens: Tokens, index: int) -> bool:
     """Whether a lower-case word modifies or owns a common noun after it ("western | district", "the island's |
-    power authority"): the label key on that noun adds the whole group."""
+    power authority"), or stands before a noun for a building or a place ("the town | hall"): the label key on
+    that noun adds the whole group."""
     word = word_at(text, tokens, index)
     following = index + 1
+    if group_head(text, tokens, index) > index and word.islower():
+        return True
     if (
         following < len(tokens)
         and word_at(text, tokens, following) in POSSESSIVES
@@ -177,11 +182,13 @@ def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int],
     (`is_unmarked_word`: no entity covers it, no function word, determiner, date or year) that is capitalised (a
     name's first word, a sentence's first noun: "Police"), the first number of a figure ("35", not "million"
     after it), or a common noun naming people (`_is_participant`: "residents", "the army said"), but not a title
-    whose name is marked. Other common nouns are left to `w`: one key then reaches the next likely mention
-    however many common words lie between."""
+    whose name is marked, nor a capitalised title before a name (`titled_name`: the name is the stop). Other common
+    nouns are left to `w`: one key then reaches the next likely mention however many common words lie between."""
     word = word_at(text, tokens, index)
     number = is_number(word)
     if not number and _titles_a_name(text, tokens, index, covered):
+        return False
+    if not number and titled_name(text, tokens, index) is not None:  # "Environment Minister | Joao Silva" (trial 22)
         return False
     if not (word[:1].isupper() or number or is_name_word(word)):
         return is_participant(text, tokens, index) and is_unmarked_word(text, tokens, index, covered)

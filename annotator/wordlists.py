@@ -19,7 +19,35 @@ TITLES = frozenset({"President", "Vice", "Prime", "Minister", "Chancellor", "Sec
                     "Mayor", "Senator", "Sen", "Representative", "Rep", "Congressman", "Congresswoman", "MP",
                     "Ambassador", "Attorney", "Director", "Officer", "Spokesman", "Spokeswoman", "Leader",
                     "Supreme", "First", "Foreign", "Defence", "Defense", "Interior", "Health", "Finance",
-                    "Republican", "Democrat", "Democratic", "Labour", "Conservative", "Senior", "Deputy"})  # fmt: skip
+                    "Republican", "Democrat", "Democratic", "Labour", "Conservative", "Senior", "Deputy", "Executive"})  # fmt: skip
+#: Titles that end a title right before a person's name ("Environment Minister | Joao Silva", "Chief Executive |
+#: Maria Fernandes", "Mayor | Ana Costa"); those in AMBIGUOUS_HEADS also open names of things ("General Motors",
+#: "Prince Edward Island", "King Abdullah University"), so they count alone only after another title word.
+TITLE_HEADS = frozenset({"President", "Minister", "Chancellor", "Secretary", "Executive", "Director", "Governor", "Gov",
+                         "Mayor", "Senator", "Sen", "Representative", "Rep", "Congressman", "Congresswoman",
+                         "Ambassador", "Commissioner", "Spokesman", "Spokeswoman", "Spokesperson", "Chairman",
+                         "Chairwoman", "Premier", "Dr", "Doctor", "Mr", "Mrs", "Ms", "Professor", "Prof", "Judge",
+                         "Sheriff", "Inspector", "Superintendent", "Commander", "Commandant", "Captain", "Capt",
+                         "Colonel", "Col", "Lieutenant", "Lt", "Sergeant", "Sgt", "Admiral", "Officer", "Chief",
+                         "General", "Gen", "Prince", "Princess", "King", "Queen", "Lord", "Lady", "Father", "Justice",
+                         "Leader", "Bishop", "Archbishop", "Cardinal", "Rev", "Reverend", "Sheikh", "Pope"})  # fmt: skip
+AMBIGUOUS_HEADS = frozenset({"Chief", "General", "Prince", "Princess", "King", "Queen", "Lord", "Lady", "Father",
+                             "Justice", "Leader", "Officer", "Cardinal", "Bishop", "Captain", "Commander"})  # fmt: skip
+#: Capitalised words for a portfolio that open a title ("Environment Minister", "Transport Secretary"), besides TITLES.
+PORTFOLIOS = frozenset({"Environment", "Transport", "Education", "Energy", "Agriculture", "Trade", "Economy",
+                        "Economic", "Home", "Culture", "Tourism", "Housing", "Water", "Labor", "Industry", "Commerce",
+                        "Treasury", "Security", "Immigration", "Justice", "Information", "Communications", "Fisheries",
+                        "Mines", "Mining", "Petroleum", "Works", "Planning", "Development", "Science", "Sports",
+                        "Police", "Fire", "Army", "Navy", "Executive", "Managing", "Operating", "Financial",
+                        "Press", "Chief", "Assistant", "Acting", "Former", "Opposition", "State", "Regional",
+                        "County", "City", "Provincial", "Party"})  # fmt: skip
+#: Nouns for a building or a place that head a compound after another noun ("the town | hall", "the police |
+#: station", "the refugee | camp"): the group of the noun before them runs on to them, a LOCATION whole (trial 22).
+PLACE_HEADS = frozenset({"hall", "halls", "station", "stations", "hospital", "office", "offices", "building", "square",
+                         "market", "school", "church", "mosque", "temple", "port", "airport", "centre", "center",
+                         "camp", "camps", "stadium", "bridge", "courthouse", "headquarters", "plant", "factory",
+                         "prison", "jail", "crossing", "terminal", "museum", "library", "clinic", "embassy", "palace",
+                         "base", "shelter", "shelters", "park", "depot", "warehouse", "barracks", "compound"})  # fmt: skip
 #: Words before a noun or name that a phrase may take in on a second press ("the army", "a man").
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
                          "my", "your", "some", "many", "several", "all", "both", "each", "every", "other", "another",

@@ -109,3 +109,36 @@ def test_no_stop_of_w_at_a_verb_whose_past_is_its_base_form() -> None:
         found.append(text[slice(*tokens[following])])
         index = following
     assert found == ["strike", "exporters", "cost"]  # "dearly" and "rose" skipped as before
+
+
+def test_capitalised_titles_before_unmarked_names_are_no_stops_and_a_key_there_adds_the_name() -> None:
+    """A trial (22): `;` stopped at "Environment" and "Minister" before "Joao Silva", and a label key on "Mayor" added
+    "Mayor Ana Costa". The name is the stop, and the key on a title word adds the name alone; a title word that also
+    opens names of things stays a name ("General Motors")."""
+    from annotator.phrases import at_cursor
+
+    text = (
+        "Later, Environment Minister Joao Silva and Mayor Ana Costa met Chief Executive Rita Lobo, Dr. Abel Tiro and "
+        "Health Secretary Susan Kimani at General Motors, near the Health Ministry."
+    )
+    tokens = [(t.start, t.end) for t in tokenize([text])[0]]
+    found, index = [], 0
+    while (following := next_candidate(text, tokens, index, 1, lambda _: False)) != index:
+        found.append(text[slice(*tokens[following])])
+        index = following
+    assert found[:6] == ["Joao", "Ana", "Rita", "Abel", "Susan", "General"]
+    added = {}
+    for word in ("Environment", "Minister", "Mayor", "Chief", "Executive", "Dr.", "Health", "General"):
+        where = next(i for i, (s, e) in enumerate(tokens) if text[s:e] == word)
+        first, last = at_cursor(text, tokens, where, "ACTOR")
+        added[word] = text[tokens[first][0] : tokens[last][1]]
+    assert added == {
+        "Environment": "Joao Silva",
+        "Minister": "Joao Silva",
+        "Mayor": "Ana Costa",
+        "Chief": "Rita Lobo",
+        "Executive": "Rita Lobo",
+        "Dr.": "Abel Tiro",
+        "Health": "Susan Kimani",
+        "General": "General Motors",
+    }

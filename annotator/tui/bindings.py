@@ -82,8 +82,9 @@ SELECTING = [
 ]  # fmt: skip
 
 EDITING = [
-    _key("enter", "accept", "Accept", "accept the current suggestion (or a rejected one shown with R: taken back)",
-         "accept", show=True),
+    _key("enter", "accept", "Accept", "accept the current suggestion (or a rejected one shown with R: taken back); a "
+         "quote's suggested speaker is accepted with it and is current next, to check (the status line names it; "
+         "enter keeps it and goes on)", "accept", show=True),
     _key("x,delete", "reject", "Reject", "reject the current suggestion, or remove the current span (a selection it "
          "only clears, saying so)", "reject",
          show=True),
@@ -105,7 +106,8 @@ EDITING = [
     _key("asterisk", "elsewhere", "Elsewhere",
          "the same label on every other place with exactly the current span's words (one undo)", "elsewhere"),
     _key("s", "speaker", "Speaker",
-         "link the quote to its speaker (a pending quote is accepted first): tab/shift+tab choose among ACTORs and "
+         "link the quote to its speaker (a pending quote is accepted first; on a speaker just accepted with its "
+         "quote, that quote): tab/shift+tab choose among ACTORs and "
          "suggested ACTORs, nearest first, or move onto one; enter confirms; a selection (or, with 1, the phrase "
          "under the cursor) becomes a new ACTOR and the speaker; x none; escape cancels", "speaker", show=True),
     _key("A", "accept_all", "Accept all", "accept every suggestion that fits", "accept_all"),

@@ -161,6 +161,8 @@ class Keys:
         """The screen after a committed edit: `AnnotateScreen._after` (auto-advance on); `made_quote`: on a quote's
         first word what the cursor is on is current (`AnnotateScreen._onto_start`)."""
         self.just_added = None
+        if self.speaker_check is not None and self.speaker_check[0] != current:
+            self.speaker_check = None
         self.current = current if current in self.items else None
         self.anchor = self.phrase_origin = self.column = None
         if decided is not None:
@@ -210,9 +212,35 @@ class Keys:
 
     def _accept_key(self) -> str | None:
         key = self.current
+        if self.anchor is None and key is not None and self.speaker_check is not None and key == self.speaker_check[0]:
+            return self._speaker_kept(key)
         if self.anchor is not None or key is None or key[0] != "pending":
             return None
-        return self._ask_speaker(self._edit(self._accept_suggestion, "accept", key[1], decided=self._decided(key)))
+        kind = self._edit(self._accept_suggestion, "accept", key[1], decided=self._decided(key))
+        return self._speaker_along(self._ask_speaker(kind))
+
+    def _speaker_along(self, kind: str | None) -> str | None:
+        """`AnnotateScreen._after_accepting`: a quote accepted with its suggested speaker ACTOR makes that ACTOR
+        current (no going on), and enter there (`_speaker_kept`) goes on."""
+        if kind is None or len(self.made) < 2:
+            return kind
+        quote, speaker = self.spans[self.made[0]], self.spans[self.made[1]]
+        if quote.label != QUOTE or speaker.label != "ACTOR" or quote.speaker != (speaker.start, speaker.end):
+            return kind
+        key: ItemKey = ("span", self.made[1])
+        self.current, self.cursor = key, self.token_index(speaker.start)
+        self.speaker_check = (key, ("span", self.made[0]))
+        return kind
+
+    def _speaker_kept(self, key: ItemKey) -> str | None:
+        """`AnnotateScreen._speaker_kept`: on to the next item still to decide, if any."""
+        self.speaker_check = None
+        item = self.items[key]
+        following = self._next_needing(_order(key, item), item.start, 1)
+        if following is not None:
+            self.current, self.cursor = following, self.token_index(self.items[following].start)
+            self.anchor = self.phrase_origin = self.column = None
+        return "navigation"
 
     def _reject_key(self) -> str | None:
         key = self.current
@@ -234,7 +262,8 @@ class Keys:
                 return self._edit(self._relabel, "relabel", key[1], label)
             decided = self._decided(key)
             if item.label == label:
-                return self._ask_speaker(self._edit(self._accept_suggestion, "accept", key[1], decided=decided))
+                kind = self._edit(self._accept_suggestion, "accept", key[1], decided=decided)
+                return self._speaker_along(self._ask_speaker(kind))
             kind = self._edit(self._accept_corrected, "relabel", key[1], label, item.start, item.end, decided=decided)
             return self._ask_speaker(kind)
         if not self.tokens:
@@ -327,6 +356,8 @@ class Keys:
 
     def _speaker_start(self) -> str | None:
         key = self.current
+        if key is not None and self.speaker_check is not None and key == self.speaker_check[0]:
+            key = self.speaker_check[1]  # `AnnotateScreen.action_speaker`: on the speaker, its quote's
         if key is None or not self.items[key].is_quote:
             key = self.quote_at[self.cursor] if self.tokens else None
         if key is None:

@@ -71,6 +71,7 @@ class Screen(Keys, StoreRules):
         self.asking_done = False
         self.jumping: int | None = None  # t or T pressed: the next key is a character
         self.just_added: tuple[ItemKey, int] | None = None  # `CursorScreen.just_added`: (span, token moved on to)
+        self.speaker_check: tuple[ItemKey, ItemKey] | None = None  # `CursorScreen.speaker_check`: (speaker, quote)
         self.made: list[int] = []
         self.gold_speakers: dict[tuple[int, int, str], tuple[int, int] | None] = {}  # the planner's, for the choice
         self._static()
@@ -146,7 +147,7 @@ class Screen(Keys, StoreRules):
                      "next_id", "status", "line_of", "column_of", "word_next", "word_previous", "paragraph_next",
                      "paragraph_previous", "line_start", "line_end", "_line_targets", "static_moves", "cursor", "anchor", "current",
                      "phrase_origin", "column", "asking_done", "cache", "made", "gold_speakers", "jumps",
-                     "jumping", "just_added"):  # fmt: skip
+                     "jumping", "just_added", "speaker_check"):  # fmt: skip
             setattr(other, name, getattr(self, name))
         other.undecided = set(self.undecided)
         other.replaced = set(self.replaced)

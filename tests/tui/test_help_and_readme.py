@@ -46,7 +46,11 @@ async def test_the_help_screen_lists_every_binding_with_its_keys(running, tmp_pa
         for binding in bindings:
             keys = keys_shown(binding, {"accept": "a"})
             assert f"{keys:>14}  {binding.tooltip}" in lines, binding.id
-    assert f"{'a':>14}  accept the current suggestion (or a rejected one shown with R: taken back)" in lines
+    accept = (
+        "accept the current suggestion (or a rejected one shown with R: taken back); a quote's suggested speaker is "
+        "accepted with it and is current next, to check (the status line names it; enter keeps it and goes on)"
+    )
+    assert f"{'a':>14}  {accept}" in lines
 
 
 async def test_a_long_key_line_wraps_under_its_description_at_80_columns(running) -> None:
@@ -62,7 +66,7 @@ async def test_a_long_key_line_wraps_under_its_description_at_80_columns(running
         if not line.startswith(" " * 16) or not line.strip():
             break
         block.append(line)
-    assert len(block) == 6
+    assert len(block) == 7
     assert all(len(line) <= width for line in block)
     assert " ".join(line.strip() for line in block) == f"s  {speaker.tooltip}"
 

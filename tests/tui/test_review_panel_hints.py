@@ -83,7 +83,7 @@ async def test_agreed_spans_taken_out_show_the_whole_hint_at_80x24(tmp_path: Pat
 @pytest.mark.parametrize(
     ("size", "rows"),
     [((80, 24), ["No spans yet: move with ←", "→, select with shift,", "press 1-4."]),
-     ((200, 50), ["No spans yet: move with ← →, select", "with shift, press 1-4."])],
+     ((200, 50), ["No spans yet: move with ← →, select with shift, press 1-4."])],
 )  # fmt: skip
 async def test_the_span_list_hint_below_shows_every_word(tmp_path: Path, size: tuple[int, int], rows) -> None:
     app = make_review_app(eleven_disagreements(tmp_path / "review.db"), "carol", WHO, keymap_path=False)

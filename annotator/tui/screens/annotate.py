@@ -42,6 +42,9 @@ class AnnotateScreen(EditingScreen):
         if self.selection_start is not None:
             self.say("A selection has no label yet: 1-4 add it as ACTOR, LOCATION, FIGURE or QUOTE", "yellow")
             return
+        if item is not None and self.speaker_check is not None and item.key == self.speaker_check[0]:
+            self._speaker_kept(item)
+            return
         if item is None or item.kind == "span":
             hint = "it is accepted already" if item else "nothing is under the cursor"
             if item is not None and item.is_quote and item.speaker is None:
@@ -49,8 +52,47 @@ class AnnotateScreen(EditingScreen):
             self.say(f"Nothing to accept: {hint}; tab goes to the next suggestion", "yellow")
             return
         edit = self._commit(self.annotator_app.store.accept_suggestion, item.id, retake=item.rejected)
-        self._after(edit, self._new_span(edit), decided=item)
-        self._ask_speaker_of_new_quote(edit)
+        self._after_accepting(edit, item)
+
+    def _after_accepting(self, edit: Edit | None, item: Item) -> None:
+        """Show a suggestion just accepted. A quote whose suggested speaker ACTOR was accepted along makes that
+        ACTOR current rather than going on past it (trial 22: a title word in "Executive Maria Fernandes" was never
+        seen): a speaker is a decision too."""
+        if not self._speaker_shown(edit):
+            self._after(edit, self._new_span(edit), decided=item)
+            self._ask_speaker_of_new_quote(edit)
+
+    def _speaker_shown(self, edit: Edit | None) -> bool:
+        """Whether `edit` made a quote that brought its suggested speaker ACTOR along, which is now current and
+        named (with auto-advance on: off, the cursor stays on what the key acted on, as after any edit)."""
+        speaker = self._speaker_taken_along(edit)
+        if speaker is None or edit is None or not self.annotator_app.settings.auto_advance:
+            return False
+        note = ", current now to check: [ ] { } change its words, x removes it, s links another speaker; enter keeps it"
+        self._after(edit, speaker, note=note)
+        self.speaker_check = (speaker, ("span", edit.spans[0].id))
+        return True
+
+    def _speaker_taken_along(self, edit: Edit | None) -> ItemKey | None:
+        """The ACTOR span an accepted quote suggestion brought along as its speaker (its own suggestion, accepted in
+        the same edit); None when the quote had none, or its speaker was an ACTOR accepted before."""
+        if edit is None or len(edit.spans) < 2 or edit.spans[0].label is not Label.QUOTE:
+            return None
+        quote = edit.spans[0]
+        along = [s for s in edit.spans[1:] if s.label is Label.ACTOR and (s.start, s.end) == quote.speaker]
+        return ("span", along[0].id) if along else None
+
+    def _speaker_kept(self, speaker: Item) -> None:
+        """Enter on the speaker a quote brought along (`speaker_check`): it stays, and the cursor goes on to the
+        next item still to decide, as after any decision."""
+        self.speaker_check = None
+        message = f"kept the speaker {speaker.text!r}"
+        following = self.model.next_needing(speaker.order, speaker.start, 1)
+        if following is None:
+            self.say(f"{message}; nothing is left to decide: d marks the article done", "green")
+            return
+        self._go_to(following)
+        self.say(f"{message}; next: {self.still_to_decide(following)}", "green")
 
     @retried("current")
     def action_reject(self) -> None:
@@ -92,8 +134,7 @@ class AnnotateScreen(EditingScreen):
                 edit = self._commit(store.accept_suggestion, item.id, retake=item.rejected)
             else:
                 edit = self._commit(store.accept_corrected, item.id, label=new, retake=item.rejected)
-            self._after(edit, self._new_span(edit), decided=item)
-            self._ask_speaker_of_new_quote(edit)
+            self._after_accepting(edit, item)
             return
         if not self.model.tokens:
             return
@@ -113,6 +154,8 @@ class AnnotateScreen(EditingScreen):
             edit = self._commit(store.resize_span, resized.id, *selection)
         else:
             edit = self._commit(store.add_span, *selection, new)
+        if self._speaker_shown(edit):  # words of a pending quote: it is accepted, and its speaker with it
+            return
         advance = self._next_candidate(edit) if candidate and self.annotator_app.settings.auto_advance else None
         self._after(edit, self._new_span(edit), advance_to=advance, made_quote=new is Label.QUOTE)
         self._ask_speaker_of_new_quote(edit)
@@ -183,6 +226,8 @@ class AnnotateScreen(EditingScreen):
     @retried("current")
     def action_speaker(self) -> None:
         item = self.model.get(self.current)
+        if item is not None and self.speaker_check is not None and item.key == self.speaker_check[0]:
+            item = self.model.get(self.speaker_check[1])  # the speaker a quote brought along: that quote's
         if item is None or not item.is_quote:
             item = self.model.quote_at(self._offset()) if self.model.tokens else None
         if item is None:

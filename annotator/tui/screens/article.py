@@ -37,7 +37,17 @@ if TYPE_CHECKING:
 
 CURSOR_SAVE_SECONDS = 2.0
 WIDE_SCREEN = 110  # columns from which the side panel is wide
-SIDE_WIDTHS = (28, 40)  # narrow, wide
+SIDE_WIDTHS = (28, 40)  # narrow, wide (at least: a third of a wider screen, `side_width`)
+SIDE_MOST = 80
+
+
+def side_width(screen: int) -> int:
+    """The side panel's columns on a screen `screen` columns wide: narrow below `WIDE_SCREEN`, then wide, or a
+    third of the screen up to `SIDE_MOST` (trial 22: at 200 columns 40 cut every quote's row after a word or two,
+    beside 160 columns of article)."""
+    if screen < WIDE_SCREEN:
+        return SIDE_WIDTHS[0]
+    return min(max(SIDE_WIDTHS[1], screen // 3), SIDE_MOST)
 
 
 #: Each label's key before a keymap file moves it.
@@ -105,7 +115,7 @@ class ArticleScreen(CursorScreen):
 
     def _fit_side(self, width: int) -> None:
         """The side panel's width for this screen width (set directly: a breakpoint class restyles every widget)."""
-        self.side.styles.width = SIDE_WIDTHS[width >= WIDE_SCREEN]
+        self.side.styles.width = side_width(width)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_side(event.size.width)

@@ -37,6 +37,9 @@ class CursorScreen(Screen[None]):
         #: (span, token): a label key added the span and moved the cursor on to that token (the next place `;`
         #: stops at); from there `,` goes back to the span, and `*` acts on it.
         self.just_added: tuple[ItemKey, int] | None = None
+        #: (speaker, quote): enter on a quote accepted its suggested speaker ACTOR along, and made it current so that
+        #: it is seen (trial 22); while it is current, enter goes on and `s` acts on that quote.
+        self.speaker_check: tuple[ItemKey, ItemKey] | None = None
 
     def say(self, message: str | Text, style: str = "") -> None:
         """An outcome on the status line (`ArticleScreen`)."""
@@ -281,6 +284,8 @@ class CursorScreen(Screen[None]):
             self._redraw()
             return
         self.search_query = query
+        if query and not motion.match_starts(self.model.text, query):  # the line closed: say why nothing moved
+            self.say(f"No match for {query!r} in this article", "yellow")
 
     def action_search_again(self, step: int) -> None:
         if not self.search_query:

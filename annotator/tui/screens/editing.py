@@ -56,17 +56,20 @@ class EditingScreen(ArticleScreen):
         decided: Item | None = None,
         advance_to: tuple[int, ItemKey | None] | None = None,
         made_quote: bool = False,
+        note: str = "",
     ) -> None:
         """Show a committed edit: `current` becomes the current item (in view); after a decision on the suggestion
         `decided`, the next item still needing a decision does, when auto-advance is on; `advance_to`: the cursor
         goes on to that token (the next place `;` stops at, or the item with it still to decide) instead.
         `made_quote`: `current` is a quote the key made or gave a speaker, and the cursor goes to its start, where
-        what it is on is current (`_onto_start`)."""
+        what it is on is current (`_onto_start`). `note`: said after the edit's own message."""
         if edit is None:
             return
         self.current = current if current in self.model.items else None
         self.selection_start, self.phrase_origin, self.goal_column = None, None, None
-        message = edit.message + (self.retrying or "")
+        message = edit.message + note + (self.retrying or "")
+        if self.speaker_check is not None and self.speaker_check[0] != current:
+            self.speaker_check = None
         if decided is not None and self.annotator_app.settings.auto_advance:
             new = self.model.get(self.current)
             following = self.model.next_needing((new or decided).order, decided.start, 1, inclusive=True)

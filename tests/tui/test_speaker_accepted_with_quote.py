@@ -1,0 +1,114 @@
+"""A newcomer's trial (22): enter on a quote suggestion accepted its suggested speaker ACTOR too, and went on past
+it, so a wrong speaker ("Executive Maria Fernandes", a title word in it) was never current. The speaker accepted
+with the quote is now current, named on the status line; enter goes on from it. Pilot on a real database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.models import Suggestion
+from annotator.tui.app import make_app
+from tests.tui.conftest import WHO
+from tests.tui.fixtures import held_spans, one_article
+
+TEXT = 'Wells ran dry. "The dams are nearly empty," said Chief Executive Rita Lobo at the port. Farmers in Faro waited.'
+QUOTE = "The dams are nearly empty,"
+SPEAKER = "Executive Rita Lobo"
+
+
+def suggested(words: str, label: str, speaker: str | None = None) -> Suggestion:
+    start = TEXT.index(words)
+    spoken = {"start": TEXT.index(speaker), "end": TEXT.index(speaker) + len(speaker)} if speaker else None
+    return Suggestion(start=start, end=start + len(words), label=label, text=words, speaker=spoken, suggester="t.v1")
+
+
+def article(path: Path) -> Path:
+    return one_article(
+        path,
+        TEXT,
+        [
+            suggested(QUOTE, "QUOTE", SPEAKER),
+            suggested(SPEAKER, "ACTOR"),
+            suggested("Farmers", "ACTOR"),
+            suggested("Faro", "LOCATION"),
+        ],
+    )
+
+
+async def test_enter_on_a_quote_makes_its_speaker_accepted_with_it_current_and_names_it(tmp_path: Path) -> None:
+    app = make_app(article(tmp_path / "q.db"), WHO, keymap_path=False)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        item = screen.model.get(screen.current)
+        assert item is not None and (item.kind, item.label.value, item.text) == ("span", "ACTOR", SPEAKER)
+        assert app.messages[-1][1] == (
+            f"accepted QUOTE {QUOTE!r} at 16:42 and its speaker {SPEAKER!r}, current now to check: [ ] {{ }} change its "
+            "words, x removes it, s links another speaker; enter keeps it"
+        )
+    assert held_spans(tmp_path / "q.db", WHO) == [("QUOTE", QUOTE), ("ACTOR", SPEAKER)]
+
+
+async def test_enter_on_the_speaker_accepted_with_its_quote_goes_on_to_the_next_suggestion(tmp_path: Path) -> None:
+    app = make_app(article(tmp_path / "q.db"), WHO, keymap_path=False)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        screen = app.screen
+        item = screen.model.get(screen.current)
+        assert item is not None and (item.kind, item.text) == ("pending", "Farmers")
+        assert app.messages[-1][1] == (
+            f"kept the speaker {SPEAKER!r}; next: the suggestion ACTOR 'Farmers', still to decide"
+        )
+
+
+async def test_s_on_the_speaker_accepted_with_its_quote_opens_that_quotes_speaker_choice(tmp_path: Path) -> None:
+    app = make_app(article(tmp_path / "q.db"), WHO, keymap_path=False)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SpeakerScreen"
+        assert app.screen.quote.text == QUOTE
+
+
+def test_the_keyplan_screen_model_makes_the_speaker_current_as_the_app_does() -> None:
+    """benchmarks/keyplan plans keys against a model of the screen (`keys_to_gold` checks it key by key): enter on
+    the quote makes its speaker current there too, and enter again goes on to 'Farmers'."""
+    import sys
+
+    from tests.tui.fixtures import seed_tokens
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from keyplan.items import Span
+    from keyplan.screen import Screen
+
+    def span(words: str, label: str, speaker: str | None = None) -> Span:
+        spoken = (TEXT.index(speaker), TEXT.index(speaker) + len(speaker)) if speaker else None
+        return Span(TEXT.index(words), TEXT.index(words) + len(words), label, spoken)
+
+    suggestions = {1: span(QUOTE, "QUOTE", SPEAKER), 2: span(SPEAKER, "ACTOR"), 3: span("Farmers", "ACTOR")}
+    screen = Screen(TEXT, [(t.start, t.end) for t in seed_tokens(TEXT)], suggestions, 120, 24)
+    found = []
+    for _ in range(2):
+        screen.press("enter")
+        item = screen.items[screen.current]
+        found.append((screen.current[0], TEXT[item.start : item.end]))
+    assert found == [("span", SPEAKER), ("pending", "Farmers")]
+
+
+async def test_a_quote_added_over_a_pending_quotes_words_shows_the_speaker_it_brought_too(tmp_path: Path) -> None:
+    """`"` twice selects the quotation; 4 over exactly a pending quote's words accepts it with its speaker, as enter
+    does: the speaker is current and named."""
+    app = make_app(article(tmp_path / "q.db"), WHO, keymap_path=False)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("quotation_mark", "quotation_mark", "4")
+        await pilot.pause()
+        item = app.screen.model.get(app.screen.current)
+        assert item is not None and (item.kind, item.text) == ("span", SPEAKER)
+        assert app.messages[-1][1].endswith(f"and its speaker {SPEAKER!r}, current now to check: [ ] {{ }} change its "
+                                            "words, x removes it, s links another speaker; enter keeps it")  # fmt: skip
