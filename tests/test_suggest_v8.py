@@ -242,3 +242,56 @@ def test_an_acronym_in_brackets_is_its_name(nlp) -> None:
     text = "The alert was raised by the World Meteorological Organization (WMO) on Monday. According to the WMO, storms will grow."
     assert entities(nlp, text, V7) == [("World Meteorological Organization", "ACTOR")]
     assert entities(nlp, text) == [("World Meteorological Organization", "ACTOR"), ("WMO", "ACTOR"), ("WMO", "ACTOR")]
+
+
+def test_a_currency_word_is_no_actor(nlp) -> None:
+    text = "The court ordered him to repay 1.2 million euros within 18 months."
+    assert entities(nlp, text, V7) == [("The court", "ACTOR"), ("1.2 million", "FIGURE"), ("euros", "ACTOR")]
+    assert entities(nlp, text) == [("The court", "ACTOR"), ("1.2 million", "FIGURE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "v7", "v8"),
+    [
+        (  # the small model's group with the proper noun before it
+            "The Free Democrats failed to clear the threshold.",
+            [],
+            [("Free Democrats", "ACTOR")],
+        ),
+        (  # a capital "The" inside a sentence belongs to the name
+            "She spoke for The Greens on Monday.",
+            [],
+            [("The Greens", "ACTOR")],
+        ),
+    ],
+)
+def test_a_party_by_its_members_plural(nlp, text: str, v7: list[tuple[str, str]], v8: list[tuple[str, str]]) -> None:
+    assert entities(nlp, text, V7) == v7
+    assert entities(nlp, text) == v8
+
+
+@pytest.mark.parametrize(
+    ("text", "v7", "v8"),
+    [
+        (  # a name before a lower-case building noun: the name alone (the house conventions)
+            "The injured were taken to the Policlinico Tor Vergata hospital, where nine were critical.",
+            [("Policlinico Tor Vergata", "ACTOR"), ("nine", "FIGURE")],
+            [("Policlinico Tor Vergata", "LOCATION"), ("nine", "FIGURE")],
+        ),
+        (  # a street named street word first, with an elided particle
+            "Firefighters pulled 22 survivors from the rubble on Via dell'Archeologia overnight.",
+            [("Firefighters", "ACTOR"), ("22", "FIGURE"), ("survivors", "ACTOR")],
+            [("Firefighters", "ACTOR"), ("22", "FIGURE"), ("survivors", "ACTOR"), ("Via dell'Archeologia", "LOCATION")],
+        ),
+        (  # and with a particle of its own
+            "Shops in Rua da Prata were shut.",
+            [],
+            [("Rua da Prata", "LOCATION")],
+        ),
+    ],
+)
+def test_buildings_and_streets_written_other_ways(
+    nlp, text: str, v7: list[tuple[str, str]], v8: list[tuple[str, str]]
+) -> None:
+    assert entities(nlp, text, V7) == v7
+    assert entities(nlp, text) == v8

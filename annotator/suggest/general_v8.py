@@ -6,7 +6,8 @@ person spans, places inside names split or mislabelled) that newcomers' own stor
 - two or three capitalised words after a title that nothing marks are a person ("Mayor Ines Costa"), and a given
   name between a title and a surname is part of the name ("Mayor Ana Costa" -> "Ana Costa", not "Costa");
 - a descriptor in apposition to a person's name is not marked ("Boris Johnson, the current prime minister");
-- a place noun opening a sentence stays in the participant it modifies ("City officials said").
+- a place noun opening a sentence stays in the participant it modifies ("City officials said");
+- a currency word is no ACTOR ("9 million euros").
 
 The longer participants, titles standing for people and acronyms are `suggest.participants_v8`'s, the places
 `suggest.places_v8`'s. Each rule reads the tokens, the parse and general word lists only, naming
@@ -24,6 +25,7 @@ from annotator.suggest.general_v7 import street_and_building_names
 from annotator.suggest.lexicon import (
     BODY_NOUNS,
     BUILDING_ENDINGS,
+    CURRENCY_WORDS,
     GENERAL_TITLES,
     OCCUPATION_TITLES,
     ORGANISATION_HEADS,
@@ -36,11 +38,19 @@ from annotator.suggest.participants_v8 import (
     newspapers_the,
     organisation_people,
     participants_after_places,
+    parties,
     possessed_bodies,
     quantified_participants,
     titles_standing_for_people,
 )
-from annotator.suggest.places_v8 import buildings, places_before_place_nouns, residents_of_places, small_model_places
+from annotator.suggest.places_v8 import (
+    buildings,
+    foreign_streets,
+    named_buildings_with_generic_heads,
+    places_before_place_nouns,
+    residents_of_places,
+    small_model_places,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -184,10 +194,19 @@ def appositive_descriptors(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def currencies(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """A currency word is no ACTOR or LOCATION ("about 9 million euros were awarded": the component made "euros" an
+    ACTOR)."""
+    return [
+        s for s in spans if not (s.label is not Label.FIGURE and doc[s.start : s.end].text.lower() in CURRENCY_WORDS)
+    ]
+
+
 #: entities.v5's layer goes through these: entities.v7's rules, then v8's own (v7's streets run again after the
 #: buildings, so that a street cut off a building's name is found; the small model's places last, where no span is).
 RULES = [
     *V7_RULES,
+    currencies,
     titles_off_names,
     given_names_after_titles,
     names_after_titles,
@@ -200,10 +219,13 @@ RULES = [
     members_of,
     participants_after_places,
     titles_standing_for_people,
+    parties,
     places_before_place_nouns,
     residents_of_places,
     buildings,
+    named_buildings_with_generic_heads,
     street_and_building_names,
+    foreign_streets,
     small_model_places,
     acronyms,
 ]

@@ -283,3 +283,22 @@ POSSESSED_BODIES = _words(
 
 #: Titles of one person that, capitalised after "the", stand for that person (entities.v8): "the Queen".
 ROYAL_TITLES = _words("queen king pope president chancellor emperor prince princess sultan emir")
+
+#: Street words that open a street's name in Italian, Portuguese, Spanish and French (entities.v8): "Via
+#: dell'Archeologia", "Rua da Prata", "Avenida de la Paz", "Rue de Rivoli".
+STREET_OPENERS = frozenset(
+    {"Via", "Viale", "Corso", "Piazza", "Largo", "Rua", "Avenida", "Praça", "Calle", "Plaza", "Paseo", "Rue"}
+)
+#: Elided particles glued to the name after them: "dell'Archeologia", "d'Italia" (entities.v8).
+ELIDED = ("dell'", "dell’", "dall'", "dall’", "d'", "d’", "l'", "l’", "sull'", "sull’")
+
+#: Plural names of parties' members, which the capitalised words before them belong to (entities.v8): "the
+#: Christian Democrats", "the Free Democrats".
+PARTY_PLURALS = _words("democrats republicans greens socialists liberals conservatives communists nationalists tories")
+
+#: Currency words: no ACTOR or LOCATION, and outside a FIGURE (entities.v8; the house conventions: "1.2 million"
+#: of "1.2 million euros").
+CURRENCY_WORDS = _words(
+    """euro euros dollar dollars pound pounds yen yuan rupee rupees peso pesos shilling shillings franc francs
+    krona kronor krone kroner rouble roubles ruble rubles lira dinar dinars rand naira won ringgit baht"""
+)

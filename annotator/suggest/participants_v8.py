@@ -9,6 +9,7 @@ participants and names the sources leave out.
   over both lost to the small model's place: the rest of it is the ACTOR (the house conventions: "Cheltenham man"
   -> "Cheltenham" + "man");
 - "the Queen", "the President": a capitalised title after "the" with no name after it is the person;
+- a party's plural name with the capitalised words before it ("The Christian Democrats" -> "Christian Democrats");
 - an acronym in brackets after a name is that name's ACTOR or LOCATION, and so is each later mention of it
   ("the World Health Organization (WHO) ... According to the WHO").
 
@@ -22,17 +23,18 @@ from typing import TYPE_CHECKING
 
 from annotator.models import Label
 from annotator.suggest.entities import Candidate
-from annotator.suggest.entities_v3 import guide_candidates
+from annotator.suggest.entities_v3 import SMALL_KEY, guide_candidates
 from annotator.suggest.entities_v5 import MIN_CONFIDENCE
 from annotator.suggest.lexicon import (
     GENERAL_TITLES,
     MEDIA_HEADS,
     MEMBER_NOUNS,
     ORGANISATION_PEOPLE,
+    PARTY_PLURALS,
     POSSESSED_BODIES,
     ROYAL_TITLES,
 )
-from annotator.suggest.names import DETERMINERS
+from annotator.suggest.names import DETERMINERS, part_of_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -265,3 +267,30 @@ def acronyms(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
             added.append(Candidate(index, index + 1, named.label, named.kind))
             taken.add(index)
     return _ordered(spans + added)
+
+
+def _party_start(doc: Doc, end: int) -> int:
+    """The start of a party's plural name ending at `end`: the proper nouns before its last word ("The Christian
+    Democrats" -> "Christian Democrats"), and a capital "The" inside a sentence ("for The Greens")."""
+    start = end - 1
+    while start > 0 and doc[start - 1].tag_ in ("NNP", "NNPS") and doc[start - 1].is_alpha:
+        start -= 1
+    if start > 0 and part_of_name(doc[start - 1]):
+        start -= 1
+    return start
+
+
+def parties(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """A party's plural name the small model gives as a group (NORP) is an ACTOR, with the capitalised words before
+    it ("The Christian Democrats, led by ...", "The Free Democrats failed"), where no span is or over a part of it."""
+    out = list(spans)
+    for name in doc.spans.get(SMALL_KEY, doc.ents):
+        last = doc[name.end - 1]
+        if name.label_ != "NORP" or last.lower_ not in PARTY_PLURALS or not last.text[:1].isupper():
+            continue
+        start = _party_start(doc, name.end)
+        over = [s for s in out if s.start < name.end and start < s.end]
+        if all(s.label is Label.ACTOR and start <= s.start and s.end <= name.end for s in over):
+            out = [s for s in out if s not in over]
+            out.append(Candidate(start, name.end, Label.ACTOR, "group"))
+    return _ordered(out)

@@ -6,6 +6,8 @@ as newcomers' own stories and the corpus outside test showed them.
 - a building's name after a preposition of place is a LOCATION with its "St." and its possessive: "taken to the
   Philippine General Hospital", "treated at St. Luke's Medical Center" (the guide: a hospital where someone is); a
   name that ran on over "on Taft Avenue" is cut there;
+- a name before a lower-case building noun ("the Policlinico Tor Vergata hospital") is a LOCATION without it, and
+  a street named street word first ("on Via dell'Archeologia", "in Rua da Prata") is one;
 - "residents of X": the residents an ACTOR, X a LOCATION (as "people of X" is);
 - a name the small model gives as a place that is no country or city (seas, regions, parks: "in the Eastern
   Mediterranean", "into Northern Syria") is a LOCATION after a preposition of place where nothing else is (entities.v3
@@ -25,12 +27,15 @@ from annotator.suggest.entities import Candidate
 from annotator.suggest.entities_v3 import SMALL_KEY
 from annotator.suggest.lexicon import (
     BUILDING_ENDINGS,
+    ELIDED,
     PLACE_PREPOSITIONS,
     PLURAL_PLACE_NOUNS,
     RESIDENT_NOUNS,
     SINGULAR_PLACE_NOUNS,
+    STREET_OPENERS,
     STREET_PREPOSITIONS,
 )
+from annotator.wordlists import PARTICLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -149,6 +154,70 @@ def buildings(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
         out = [s for s in out if s not in over]
         out.append(Candidate(index, end, Label.LOCATION, "other"))
     return _ordered(out)
+
+
+def _generic_building(doc: Doc, start: int) -> int:
+    """The end of capitalised words from `start` right before a lower-case building noun ("the Policlinico Tor
+    Vergata | hospital"), or `start` if there are none."""
+    end = start
+    while end < len(doc) and _capitalised_word(doc[end]):
+        end += 1
+    head = doc[end] if end < len(doc) else None
+    if end == start or head is None or not head.is_lower or head.lower_ not in BUILDING_ENDINGS:
+        return start
+    return end
+
+
+def named_buildings_with_generic_heads(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """After a preposition of place and "the", a name before a lower-case building noun is a LOCATION without it
+    (the house conventions: "Masih-e-Daneshavari hospital", "Costa Sur power plant" -> the name): "taken to the
+    Policlinico Tor Vergata hospital". An ACTOR over exactly the name becomes one; an unmarked name is added."""
+    out = list(spans)
+    for index in range(2, len(doc)):
+        if doc[index - 1].lower_ != "the" or not _place_preposition(doc, index):
+            continue
+        end = _generic_building(doc, index)
+        if end == index:
+            continue
+        over = [s for s in out if s.start < end and index < s.end]
+        if not over:
+            out.append(Candidate(index, end, Label.LOCATION, "other"))
+        elif _only(over, index, end):
+            out = [Candidate(index, end, Label.LOCATION, "other") if s is over[0] else s for s in out]
+    return _ordered(out)
+
+
+def _foreign_street_end(doc: Doc, start: int) -> int:
+    """The end of a street's name that opens with its street word ("Via dell'Archeologia", "Rua da Prata"): the
+    word, particles, and capitalised words; `start` if the name has no capitalised word after the street word."""
+    end = start + 1
+    while end < len(doc) and (
+        _capitalised_word(doc[end]) or doc[end].lower_ in PARTICLES or _elided_particle(doc[end].lower_)
+    ):
+        end += 1
+    while end > start + 1 and not _capitalised_word(doc[end - 1]) and not _elided_particle(doc[end - 1].lower_):
+        end -= 1
+    return end if end > start + 1 else start
+
+
+def _elided_particle(word: str) -> bool:
+    """ "dell'Archeologia", "d'Italia": an elided particle glued to the word after it."""
+    return any(word.startswith(p) and len(word) > len(p) + 1 and word[len(p)].isalpha() for p in ELIDED)
+
+
+def foreign_streets(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """A street named the way Italian, Portuguese, Spanish or French write it, street word first, after a preposition
+    of place is a LOCATION where no span is: "on Via dell'Archeologia", "in Rua da Prata"."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    added = []
+    for index in range(1, len(doc)):
+        if doc[index].text not in STREET_OPENERS or not _place_preposition(doc, index):
+            continue
+        end = _foreign_street_end(doc, index)
+        if end > index and not taken & set(range(index, end)):
+            added.append(Candidate(index, end, Label.LOCATION, "other"))
+            taken |= set(range(index, end))
+    return _ordered(spans + added)
 
 
 def residents_of_places(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
