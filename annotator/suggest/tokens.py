@@ -4,8 +4,8 @@ White-space tokens are not places a span may start or end, so they are left out 
 characters at a token's edges (a bidi override, a zero-width space glued to a word, as web copy has them), which
 spaCy's tokenizer keeps inside the word, and on which no span may start or end (`spans.edge_problem`).
 
-Markup brackets ("[bold]Ana Costa[/bold]", "<b>Ana</b>", "{b}") are tokens of their own wherever they stand in
-a word (`split_markup`): spaCy's English rules split them off a word's edges only, so "bold]Ana" and
+Markup brackets ("[bold]Ana Costa[/bold]", "<b>Ana</b>", "{b}"), a terminal's escape sequences ("ESC[31mJohn") and
+other control characters are tokens of their own wherever they stand in a word (`split_markup`): spaCy's English rules split them off a word's edges only, so "bold]Ana" and
 "Costa[/bold" were single tokens that no span could divide. Every tokenizer the project runs has this rule: the
 blank English one here and every pipeline `suggest.loading` loads, so stored tokens, the TUI's keys and the
 suggesters see the same tokens. It adds token boundaries and removes none (none over the shared corpus), so spans
@@ -40,24 +40,41 @@ def tokens_of(doc: Doc) -> list[Token]:
     return out
 
 
-#: The infix rule `split_markup` adds: any square, angle or curly bracket inside a word is a token.
-MARKUP_INFIX = r"[\[\]<>{}]"
+#: A terminal's escape sequence (a colour "ESC[31m", a title "ESC]0;...BEL", as text copied from a terminal holds
+#: them) or another control character: a token of its own wherever it stands, so that the words and the full stops
+#: glued to it are tokens as they would be without it ("ESC[31mJohn", "Lyon.NUL").
+CONTROL = r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+#: The infix rule `split_markup` adds: control characters, and any square, angle or curly bracket inside a word.
+MARKUP_INFIX = CONTROL + r"|[\[\]<>{}]"
+
+
+def _pattern(search: Any) -> str | None:
+    """The pattern of a tokenizer's compiled rule (a bound `search` or `finditer`), "" for none, None if it is no
+    compiled pattern."""
+    if search is None:
+        return ""
+    pattern = getattr(getattr(search, "__self__", None), "pattern", None)
+    return pattern if isinstance(pattern, str) else None
 
 
 def split_markup(tokenizer: Any) -> None:
-    """Make `tokenizer` split markup brackets off the words they are glued to, by adding `MARKUP_INFIX` to its
-    infix rules (spaCy's own customisation, kept when the pipeline is saved). Adding it again changes nothing.
-    A URL stays one token (spaCy's `url_match` is tried before infixes). A tokenizer of another kind (no infix
-    rules, or rules that are no compiled pattern) is left as it is: its tokens were never blank English's."""
-    from spacy.util import compile_infix_regex
+    """Make `tokenizer` split markup brackets and control characters off the words they are glued to: `CONTROL` at
+    a word's start and end (spaCy's prefix and suffix rules) and `MARKUP_INFIX` inside it (its infix rules), by
+    spaCy's own customisation, kept when the pipeline is saved. Adding them again changes nothing. A URL stays one
+    token (spaCy's `url_match` is tried first). A tokenizer of another kind (no such rules, or rules that are no
+    compiled pattern) is left as it is: its tokens were never blank English's."""
+    import re
 
-    if not hasattr(tokenizer, "infix_finditer"):
+    if not all(hasattr(tokenizer, rule) for rule in ("prefix_search", "suffix_search", "infix_finditer")):
         return
-    finditer = tokenizer.infix_finditer
-    current = "" if finditer is None else getattr(getattr(finditer, "__self__", None), "pattern", None)
-    if not isinstance(current, str) or MARKUP_INFIX in current:
+    infixes = _pattern(tokenizer.infix_finditer)
+    prefixes = _pattern(tokenizer.prefix_search)
+    suffixes = _pattern(tokenizer.suffix_search)
+    if infixes is None or prefixes is None or suffixes is None or MARKUP_INFIX in infixes:
         return
-    tokenizer.infix_finditer = compile_infix_regex([p for p in (current, MARKUP_INFIX) if p]).finditer
+    tokenizer.infix_finditer = re.compile("|".join(p for p in (infixes, MARKUP_INFIX) if p)).finditer
+    tokenizer.prefix_search = re.compile("|".join(p for p in (f"^(?:{CONTROL})", prefixes) if p)).search
+    tokenizer.suffix_search = re.compile("|".join(p for p in (f"(?:{CONTROL})$", suffixes) if p)).search
 
 
 @lru_cache(maxsize=1)
