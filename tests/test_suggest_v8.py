@@ -295,3 +295,31 @@ def test_buildings_and_streets_written_other_ways(
 ) -> None:
     assert entities(nlp, text, V7) == v7
     assert entities(nlp, text) == v8
+
+
+@pytest.mark.parametrize(
+    ("text", "v7", "v8"),
+    [
+        (  # a platform a message went out on
+            "The mayor, also on Twitter, defended his decision.",
+            [("The mayor", "ACTOR"), ("Twitter", "ACTOR")],
+            [("The mayor", "ACTOR")],
+        ),
+        (  # a word of a title before a person's name
+            "The ruling was welcomed by Crown Prince Ahmed bin Khalid of the emirate.",
+            [("Crown", "ACTOR"), ("Ahmed bin Khalid", "ACTOR")],
+            [("Ahmed bin Khalid", "ACTOR")],
+        ),
+    ],
+)
+def test_no_actor_for_channels_and_words_of_titles(
+    nlp, text: str, v7: list[tuple[str, str]], v8: list[tuple[str, str]]
+) -> None:
+    assert entities(nlp, text, V7) == v7
+    assert entities(nlp, text) == v8
+
+
+def test_an_organisation_before_a_title_stays(nlp) -> None:
+    """An organisation before a title is its own ACTOR (the house conventions)."""
+    text = "Coast Guard Commandant Elson Hermogino said the ship sank."
+    assert entities(nlp, text) == [("Coast Guard", "ACTOR"), ("Elson Hermogino", "ACTOR")]

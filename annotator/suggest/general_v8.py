@@ -7,7 +7,8 @@ person spans, places inside names split or mislabelled) that newcomers' own stor
   name between a title and a surname is part of the name ("Mayor Ana Costa" -> "Ana Costa", not "Costa");
 - a descriptor in apposition to a person's name is not marked ("Boris Johnson, the current prime minister");
 - a place noun opening a sentence stays in the participant it modifies ("City officials said");
-- a currency word is no ACTOR ("9 million euros").
+- no ACTOR for a currency word ("9 million euros"), a platform a message went out on ("via Twitter"), a word of a
+  title ("Crown Prince ..."), or a verb ("an intent to coerce").
 
 The longer participants, titles standing for people and acronyms are `suggest.participants_v8`'s, the places
 `suggest.places_v8`'s. Each rule reads the tokens, the parse and general word lists only, naming
@@ -30,6 +31,7 @@ from annotator.suggest.lexicon import (
     OCCUPATION_TITLES,
     ORGANISATION_HEADS,
     PLACE_NOUNS,
+    PLATFORMS,
     TITLE_HEADS,
 )
 from annotator.suggest.participants_v8 import (
@@ -202,11 +204,77 @@ def currencies(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     ]
 
 
+def platforms_as_channels(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """A platform a message went out on is no ACTOR ("said via Twitter", "posted on Instagram"; the house
+    conventions: platforms are no participants; entities.v4 took "via X" for a medium that acts)."""
+    return [
+        s
+        for s in spans
+        if not (
+            s.label is Label.ACTOR
+            and s.end - s.start == 1
+            and doc[s.start].lower_ in PLATFORMS
+            and s.start > 0
+            and doc[s.start - 1].lower_ in ("on", "via")
+        )
+    ]
+
+
+def _person_after_titles(doc: Doc, index: int) -> bool:
+    while index < len(doc) and doc[index].lower_ in GENERAL_TITLES:
+        index += 1
+    return index < len(doc) and doc[index].ent_type_ == "PERSON"
+
+
+def _word_of_a_title(doc: Doc, span: Candidate) -> bool:
+    """One word before a capitalised title, or after "<title> of", with a person's name after the title ("Crown |
+    Prince Mohammad bin Salman", "Secretary of | State | Mike Pompeo"); no organisation, people or place, and no
+    acronym ("Labour MP Tom Watson", "USCG Captain Monica Rochester" keep theirs)."""
+    word = doc[span.start]
+    if span.end - span.start != 1 or span.end >= len(doc) or word.is_upper:
+        return False
+    after_of = span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in GENERAL_TITLES
+    before_title = doc[span.end].lower_ in GENERAL_TITLES and doc[span.end].text[:1].isupper()
+    return (
+        (after_of or before_title)
+        and _person_after_titles(doc, span.end)
+        and word.ent_type_ not in ("ORG", "NORP", "GPE")
+    )
+
+
+def words_of_titles(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """A word of a title before a person's name is no ACTOR of its own: "Crown Prince Mohammad bin Salman"."""
+    return [s for s in spans if not (s.label is Label.ACTOR and _word_of_a_title(doc, s))]
+
+
+def verbs_are_no_participants(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """An ACTOR whose head is a verb in a verb's place (not a subject or an object the parse mis-tagged) and holds
+    no name is no participant: "an intent to coerce", "a website which hosts user content"."""
+    out = []
+    for span in spans:
+        words = doc[span.start : span.end]
+        root = words.root
+        if (
+            span.label is Label.ACTOR
+            and root.pos_ in ("VERB", "AUX", "INTJ")
+            and root.is_lower
+            and root.ent_type_ == ""
+            and root.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr")
+            and not any(t.pos_ == "PROPN" for t in words)
+        ):
+            continue
+        out.append(span)
+    return out
+
+
 #: entities.v5's layer goes through these: entities.v7's rules, then v8's own (v7's streets run again after the
 #: buildings, so that a street cut off a building's name is found; the small model's places last, where no span is).
 RULES = [
     *V7_RULES,
     currencies,
+    platforms_as_channels,
+    words_of_titles,
+    verbs_are_no_participants,
     titles_off_names,
     given_names_after_titles,
     names_after_titles,

@@ -302,3 +302,6 @@ CURRENCY_WORDS = _words(
     """euro euros dollar dollars pound pounds yen yuan rupee rupees peso pesos shilling shillings franc francs
     krona kronor krone kroner rouble roubles ruble rubles lira dinar dinars rand naira won ringgit baht"""
 )
+
+#: Platforms a message goes out on (entities.v8): "said via Twitter", "posted on Instagram".
+PLATFORMS = _words("twitter facebook youtube instagram tiktok whatsapp weibo reddit linkedin snapchat telegram")
