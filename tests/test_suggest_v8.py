@@ -323,3 +323,23 @@ def test_an_organisation_before_a_title_stays(nlp) -> None:
     """An organisation before a title is its own ACTOR (the house conventions)."""
     text = "Coast Guard Commandant Elson Hermogino said the ship sank."
     assert entities(nlp, text) == [("Coast Guard", "ACTOR"), ("Elson Hermogino", "ACTOR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "v7", "v8"),
+    [
+        (  # a body named after its leader, with its determiner
+            "Records relating to the Silva administration were released.",
+            [("Silva", "ACTOR")],
+            [("the Silva administration", "ACTOR")],
+        ),
+        (  # an adjective opening the sentence, on the participant
+            "Armed plainclothes officers shot the man dead.",
+            [("plainclothes officers", "ACTOR"), ("the man", "ACTOR")],
+            [("Armed plainclothes officers", "ACTOR"), ("the man", "ACTOR")],
+        ),
+    ],
+)
+def test_participants_keep_their_words(nlp, text: str, v7: list[tuple[str, str]], v8: list[tuple[str, str]]) -> None:
+    assert entities(nlp, text, V7) == v7
+    assert entities(nlp, text) == v8

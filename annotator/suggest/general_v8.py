@@ -37,12 +37,14 @@ from annotator.suggest.lexicon import (
 from annotator.suggest.participants_v8 import (
     acronyms,
     members_of,
+    named_administrations,
     newspapers_the,
     organisation_people,
     participants_after_places,
     parties,
     possessed_bodies,
     quantified_participants,
+    sentence_first_modifiers,
     titles_standing_for_people,
 )
 from annotator.suggest.places_v8 import (
@@ -285,6 +287,8 @@ RULES = [
     organisation_people,
     possessed_bodies,
     members_of,
+    named_administrations,
+    sentence_first_modifiers,
     participants_after_places,
     titles_standing_for_people,
     parties,

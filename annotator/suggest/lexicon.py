@@ -305,3 +305,6 @@ CURRENCY_WORDS = _words(
 
 #: Platforms a message goes out on (entities.v8): "said via Twitter", "posted on Instagram".
 PLATFORMS = _words("twitter facebook youtube instagram tiktok whatsapp weibo reddit linkedin snapchat telegram")
+
+#: Bodies named after their leader (entities.v8): "the Trump administration", "the Morrison government".
+GOVERNMENTS = _words("administration government campaign regime cabinet")

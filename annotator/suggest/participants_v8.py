@@ -4,6 +4,8 @@ participants and names the sources leave out.
 - a quantifier "of" a participant is part of it ("One of the men"), and so are an organisation's people ("captured
   ISIS fighters"), a body a common noun possesses ("the prime minister's office"), and members or relatives "of" an
   ACTOR ("members of the House of Representatives", "the family of Harry Dunn");
+- a body named after its leader ("the Trump administration") and an adjective opening a sentence ("Armed
+  plainclothes officers") are part of the participant;
 - a newspaper's "The" opening a sentence is part of its name ("The New York Times reported");
 - where a place name opens a participant ("US troops", "Northamptonshire police") the learned component's ACTOR
   over both lost to the small model's place: the rest of it is the ACTOR (the house conventions: "Cheltenham man"
@@ -27,6 +29,7 @@ from annotator.suggest.entities_v3 import SMALL_KEY, guide_candidates
 from annotator.suggest.entities_v5 import MIN_CONFIDENCE
 from annotator.suggest.lexicon import (
     GENERAL_TITLES,
+    GOVERNMENTS,
     MEDIA_HEADS,
     MEMBER_NOUNS,
     ORGANISATION_PEOPLE,
@@ -294,3 +297,52 @@ def parties(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
             out = [s for s in out if s not in over]
             out.append(Candidate(start, name.end, Label.ACTOR, "group"))
     return _ordered(out)
+
+
+def _governed_by(doc: Doc, span: Candidate, taken: set[int]) -> bool:
+    """ "the" before a name and, after it, an unmarked noun for the body the name leads, that the name modifies."""
+    end = span.end
+    return (
+        span.start > 0
+        and doc[span.start - 1].lower_ == "the"
+        and span.start - 1 not in taken
+        and end < len(doc)
+        and doc[end].lower_ in GOVERNMENTS
+        and end not in taken
+        and doc[end - 1].head.i == end
+        and doc[end - 1].ent_type_ in ("PERSON", "ORG", "")
+    )
+
+
+def named_administrations(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """A body named after its leader is one ACTOR with its determiner: "the Trump administration", "the Morrison
+    government", "The Biden campaign" (the sources marked the name alone)."""
+    taken = _taken(spans)
+    out = []
+    for span in spans:
+        if span.label is Label.ACTOR and _governed_by(doc, span, taken):
+            span = Candidate(span.start - 1, span.end + 1, span.label, "group", span.subject)
+        out.append(span)
+    return out
+
+
+def sentence_first_modifiers(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """An adjective opening a sentence, on a participant right after it, is part of it ("Armed plainclothes officers
+    ..."; the sources left it out for its capital)."""
+    taken = _taken(spans)
+    out = []
+    for span in spans:
+        index = span.start - 1
+        if (
+            span.label is Label.ACTOR
+            and index >= 0
+            and index not in taken
+            and doc[index].is_sent_start
+            and doc[index].pos_ == "ADJ"
+            and doc[index].dep_ == "amod"
+            and span.start <= doc[index].head.i < span.end
+            and doc[span.start].is_lower
+        ):
+            span = Candidate(index, span.end, span.label, span.kind, span.subject)
+        out.append(span)
+    return out
