@@ -233,10 +233,14 @@ class Keys:
         return kind
 
     def _speaker_kept(self, key: ItemKey) -> str | None:
-        """`AnnotateScreen._speaker_kept`: on to the next item still to decide, if any."""
+        """`AnnotateScreen._speaker_kept`: on to the next item still to decide after the quote (or after the speaker,
+        when it stands before its quote), if any."""
+        quote_key = self.speaker_check[1] if self.speaker_check is not None else None
         self.speaker_check = None
         item = self.items[key]
-        following = self._next_needing(_order(key, item), item.start, 1)
+        quote = self.items.get(quote_key) if quote_key is not None else None
+        origin_key, origin = (quote_key, quote) if quote is not None and quote.start < item.start else (key, item)
+        following = self._next_needing(_order(origin_key, origin), origin.start, 1)
         if following is not None:
             self.current, self.cursor = following, self.token_index(self.items[following].start)
             self.anchor = self.phrase_origin = self.column = None

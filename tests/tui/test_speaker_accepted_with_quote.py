@@ -112,3 +112,63 @@ async def test_a_quote_added_over_a_pending_quotes_words_shows_the_speaker_it_br
         assert item is not None and (item.kind, item.text) == ("span", SPEAKER)
         assert app.messages[-1][1].endswith(f"and its speaker {SPEAKER!r}, current now to check: [ ] {{ }} change its "
                                             "words, x removes it, s links another speaker; enter keeps it")  # fmt: skip
+
+
+INSIDE = (
+    'Wells ran dry. "The dams in Faro are nearly empty," said Chief Executive Rita Lobo at the port. Farmers waited.'
+)
+
+
+async def test_enter_on_the_speaker_goes_back_to_what_the_quote_holds_still_to_decide(tmp_path: Path) -> None:
+    """Trial 24: the speaker stands after its quote, so going on from the speaker passed over the suggestions inside
+    the quote ("Faro"), left pending above the cursor. Enter on the speaker goes on from the quote."""
+    quote, speaker = "The dams in Faro are nearly empty,", "Executive Rita Lobo"
+
+    def at(words: str, label: str, spoken: str | None = None) -> Suggestion:
+        start = INSIDE.index(words)
+        said = {"start": INSIDE.index(spoken), "end": INSIDE.index(spoken) + len(spoken)} if spoken else None
+        return Suggestion(start=start, end=start + len(words), label=label, text=words, speaker=said, suggester="t.v1")
+
+    path = one_article(
+        tmp_path / "q.db",
+        INSIDE,
+        [at(quote, "QUOTE", speaker), at("Faro", "LOCATION"), at(speaker, "ACTOR"), at("Farmers", "ACTOR")],
+    )
+    app = make_app(path, WHO, keymap_path=False)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        screen = app.screen
+        item = screen.model.get(screen.current)
+        assert item is not None and (item.kind, item.text) == ("pending", "Faro")
+        assert (
+            app.messages[-1][1]
+            == f"kept the speaker {speaker!r}; next: the suggestion LOCATION 'Faro', still to decide"
+        )
+
+
+def test_the_keyplan_screen_model_goes_back_to_the_quote_as_the_app_does() -> None:
+    """The keys_to_gold model does what the app does: enter on the speaker goes on from the quote ('Faro')."""
+    import sys
+
+    from tests.tui.fixtures import seed_tokens
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from keyplan.items import Span
+    from keyplan.screen import Screen
+
+    quote, speaker = "The dams in Faro are nearly empty,", "Executive Rita Lobo"
+
+    def span(words: str, label: str, spoken: str | None = None) -> Span:
+        said = (INSIDE.index(spoken), INSIDE.index(spoken) + len(spoken)) if spoken else None
+        return Span(INSIDE.index(words), INSIDE.index(words) + len(words), label, said)
+
+    suggestions = {1: span(quote, "QUOTE", speaker), 2: span("Faro", "LOCATION"), 3: span(speaker, "ACTOR")}
+    screen = Screen(INSIDE, [(t.start, t.end) for t in seed_tokens(INSIDE)], suggestions, 120, 24)
+    found = []
+    for _ in range(2):
+        screen.press("enter")
+        item = screen.items[screen.current]
+        found.append((screen.current[0], INSIDE[item.start : item.end]))
+    assert found == [("span", speaker), ("pending", "Faro")]

@@ -84,10 +84,13 @@ class AnnotateScreen(EditingScreen):
 
     def _speaker_kept(self, speaker: Item) -> None:
         """Enter on the speaker a quote brought along (`speaker_check`): it stays, and the cursor goes on to the
-        next item still to decide, as after any decision."""
+        next item still to decide after the quote, as after the quote's own decision: a speaker named after its
+        quote stands past what the quote holds, which going on from the speaker would pass over (trial 24)."""
+        quote = self.model.get(self.speaker_check[1]) if self.speaker_check is not None else None
         self.speaker_check = None
         message = f"kept the speaker {speaker.text!r}"
-        following = self.model.next_needing(speaker.order, speaker.start, 1)
+        origin = quote if quote is not None and quote.start < speaker.start else speaker
+        following = self.model.next_needing(origin.order, origin.start, 1)
         if following is None:
             self.say(f"{message}; nothing is left to decide: d marks the article done", "green")
             return
