@@ -343,3 +343,10 @@ def test_an_organisation_before_a_title_stays(nlp) -> None:
 def test_participants_keep_their_words(nlp, text: str, v7: list[tuple[str, str]], v8: list[tuple[str, str]]) -> None:
     assert entities(nlp, text, V7) == v7
     assert entities(nlp, text) == v8
+
+
+def test_a_figure_takes_the_percent_word_after_it(nlp) -> None:
+    """The learned component made one range of "6 percent to 9.8 billion"; the rules cut it to its number."""
+    text = "Revenue grew 6 percent to 9.8 billion pounds."
+    assert entities(nlp, text, V7) == [("6", "FIGURE")]
+    assert entities(nlp, text) == [("6 percent", "FIGURE")]
