@@ -250,7 +250,11 @@ class ArticleScreen(CursorScreen):
             line.append(f"  ({keys})" if keys else "", "dim")
             self.status_line.say(line)
         else:
-            self.status_line.say(f"{self._what_keys_add()} · tab: next to decide · v: select · ?: help", "dim")
+            self.status_line.say(self.nothing_current(), "dim")
+
+    def nothing_current(self) -> str:
+        """The status line with nothing current: what the label keys add at the cursor, and where to go."""
+        return f"{self._what_keys_add()} · tab: next to decide · v: select · ?: help"
 
     def keys_on(self, item: Item) -> str:
         """What the keys do on an item when it is current ("enter accept, x reject, 1-3 label"); "" for a span with
