@@ -15,6 +15,7 @@ from annotator.wordlists import (
     CURRENCIES,
     DATES,
     DETERMINERS,
+    ELIDED_PARTICLES,
     FRACTIONS,
     FUNCTION_WORDS,
     MODIFIER_ENDINGS,
@@ -53,7 +54,15 @@ def joined(text: str, tokens: Tokens, left: int, right: int) -> bool:
 
 
 def is_name_word(word: str) -> bool:
-    return word[:1].isupper() or (word[:1].isdigit() and any(c.isalpha() for c in word))
+    """A capitalised word, a word of digits and letters ("3M"), or an elided particle glued to a capitalised word
+    ("dell'Archeologia", "d'Italia": one token; trial 23)."""
+    return word[:1].isupper() or (word[:1].isdigit() and any(c.isalpha() for c in word)) or elided_name(word)
+
+
+def elided_name(word: str) -> bool:
+    """Whether a word is an elided particle and the capitalised name word it is glued to ("dell'Archeologia")."""
+    particle, mark, rest = word.replace("’", "'").partition("'")
+    return bool(mark) and particle in ELIDED_PARTICLES and rest[:1].isupper()
 
 
 def is_number(word: str) -> bool:

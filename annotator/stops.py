@@ -59,7 +59,8 @@ def is_unmarked_word(text: str, tokens: Tokens, index: int, covered: Callable[[i
     word = word_at(text, tokens, index)
     lower = word.lower()
     acronym = word.isupper() and len(word) > 1  # "US", not "us"
-    if not lower[:1].isalnum() or (lower in FUNCTION_WORDS and not acronym) or lower in DETERMINERS or word in DATES:
+    function = lower in FUNCTION_WORDS and not acronym and not _opens_a_name(text, tokens, index)
+    if not lower[:1].isalnum() or function or lower in DETERMINERS or word in DATES:
         return False
     if covered(index):
         return False
@@ -87,6 +88,17 @@ def is_unmarked_word(text: str, tokens: Tokens, index: int, covered: Callable[[i
         determiner = word_at(text, tokens, index - 1).lower() if index > 0 else ""
         return determiner in DETERMINERS and joined(text, tokens, index - 1, index)
     return True
+
+
+def _opens_a_name(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether a function word's capital is a name's: mid-sentence, opening a name of several words ("on | Via
+    dell'Archeologia", "Via" no preposition there; trial 23)."""
+    word = word_at(text, tokens, index)
+    return (
+        word[:1].isupper()
+        and not sentence_start(text, tokens, index)
+        and name_range(text, tokens, index, PARTICLES) != (index, index)
+    )
 
 
 def _pronoun_one(text: str, tokens: Tokens, index: int) -> bool:

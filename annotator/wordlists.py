@@ -8,6 +8,9 @@ CLOSING = frozenset("”»〞")
 #: ezafe: "Masih-e-Daneshavari").
 PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "dela", "del", "della", "der", "den", "di", "do",
                        "dos", "da", "du", "e", "la", "le", "van", "von", "ter", "y", "-", "&"})  # fmt: skip
+#: Elided particles, written glued to the name word after them ("Via dell'Archeologia", "Corso d'Italia", "Valle
+#: d'Aosta", "Place de l'Étoile"): the tokenizer keeps them one token, a name word though its first letter is small.
+ELIDED_PARTICLES = frozenset({"d", "l", "dell", "dall", "nell", "sull", "all", "degl", "dagl", "negl", "sugl"})
 #: Words that join names into a longer one, taken in on a later press ("Bank of England", "Arts and Sciences").
 CONNECTORS = PARTICLES | {"of", "and", "for", "on", "the"}
 #: Titles and party names before a name are not part of it ("Prime Minister Narendra Modi" -> "Narendra Modi").
