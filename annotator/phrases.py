@@ -335,17 +335,23 @@ def key_phrases(
 
 
 def grown(
-    start: int, end: int, label: Label | str, spans: Sequence[tuple[int, int, Label | str]]
+    start: int,
+    end: int,
+    label: Label | str,
+    spans: Sequence[tuple[int, int, Label | str]],
+    any_label: bool = False,
 ) -> tuple[int, int] | None:
     """The entity span that a label key resizes to the words at characters start..end, rather than adding a span
     there that would overlap it: the only span they overlap (`spans`), of the key's label, which they hold whole
-    and only add words to at its edges ("Lisbon Port Authority" -> "The Lisbon Port Authority"; trial 21). None
-    when there is no such span."""
+    and only add words to at its edges ("Lisbon Port Authority" -> "The Lisbon Port Authority"; trial 21). With
+    `any_label` (words the user selected), a span of another label too, which the key then relabels as well
+    ("Germany" -> "Alternative for Germany"; trial 23). None when there is no such span."""
     if len(spans) != 1:
         return None
     span_start, span_end, span_label = spans[0]
-    inside = start <= span_start and span_end <= end and (span_start, span_end) != (start, end)
-    return (span_start, span_end) if inside and Label(span_label) is Label(label) else None
+    same = Label(span_label) is Label(label)
+    inside = start <= span_start and span_end <= end and ((span_start, span_end) != (start, end) or not same)
+    return (span_start, span_end) if inside and (same or any_label) else None
 
 
 def noun_group(

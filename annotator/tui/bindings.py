@@ -94,7 +94,8 @@ EDITING = [
               "quotation around the cursor" if label is Label.QUOTE else
               f"{label.value}: relabel the current entity span (a suggestion is accepted with it), or add one over "
               f"the selection, or else over {PHRASE}, inside a quote too; words that take in one span of that label, "
-              "adding words at its edges, resize it"), f"label_{label.value.lower()}")
+              "adding words at its edges, resize it (a selection so over a span of another label: it is resized "
+              "and relabelled)"), f"label_{label.value.lower()}")
         for key, label in LABEL_KEYS.items()
     ),
     _key("left_square_bracket", "boundary('start', -1)", "Start left",
