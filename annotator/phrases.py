@@ -26,6 +26,7 @@ from annotator.shapes import (
     name_range,
     number_range,
     qualified,
+    sentence_start,
     verb_after_subject,
     word_at,
 )
@@ -38,6 +39,7 @@ from annotator.wordlists import (
     CURRENCIES,
     DATES,
     DETERMINERS,
+    FUNCTION_WORDS,
     MEMBER_NOUNS,
     NATIONALITY_ENDINGS,
     OPENING,
@@ -316,9 +318,10 @@ def key_phrases(
     same words together, in key order: a preview for the status line, so that a digit pressed at a stop of `;`
     adds no surprise. Where the phrase holds an entity span (`held`), the key of its label resizes it (`grown`).
     Left out is what the key would be refused: words the span rules refuse for the label (a full stop), a phrase
-    over entity spans it may not take in, and the quotation where a quote span holds any of it (`quoted`)."""
+    over entity spans it may not take in, a pronoun or a function word alone (`no_phrase`), and the quotation where
+    a quote span holds any of it (`quoted`)."""
     found: dict[tuple[TokenRange, tuple[int, int] | None], list[Label]] = {}
-    for label in (Label.ACTOR, Label.LOCATION, Label.FIGURE):
+    for label in (Label.ACTOR, Label.LOCATION, Label.FIGURE) if not no_phrase(text, tokens, index) else ():
         first, last = at_cursor(text, tokens, index, label, covered)
         start, end = tokens[first][0], tokens[last][1]
         if edge_problem(text, start, end, label) is not None:
@@ -332,6 +335,20 @@ def key_phrases(
     if around is not None and not any((quoted or (lambda _: False))(i) for i in range(around[0], around[1] + 1)):
         found.setdefault((around, None), []).append(Label.QUOTE)
     return [KeyPhrase(tuple(labels), words, resizes) for (words, resizes), labels in found.items()]
+
+
+def no_phrase(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether an entity key pressed at token `index` with nothing selected has no phrase to add: the word is a
+    pronoun, a function word or a determiner on its own ("We", "to"; no mention, the guide), lower-case or
+    capitalised only where a sentence starts ("May" mid-sentence is a name), and no phrase grows from it. Trial 23:
+    inside a quote the status line offered "1-3 add 'We'". A selection adds it all the same."""
+    word = word_at(text, tokens, index)
+    lower = word.lower()
+    if lower not in FUNCTION_WORDS and lower not in DETERMINERS:
+        return False
+    if (word.isupper() and len(word) > 1) or (word[:1].isupper() and not sentence_start(text, tokens, index)):
+        return False
+    return phrase_ladder(text, tokens, index)[:1] in ([], [(index, index)])
 
 
 def grown(

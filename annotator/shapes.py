@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from annotator.wordlists import (
+    A_NUMBERS,
     BASE_FORM_PASTS,
     BODY_NOUNS,
     CURRENCIES,
@@ -35,6 +36,7 @@ from annotator.wordlists import (
     SCALES,
     SINGULAR_SUBJECTS,
     SPEECH_VERB_FORMS,
+    TAKING_VERBS,
     TITLES,
 )
 
@@ -208,8 +210,8 @@ def number_range(text: str, tokens: Tokens, index: int) -> TokenRange:
             break
     while first > 0 and joined(text, tokens, first - 1, first):
         before = word_at(text, tokens, first - 1)
-        if not (is_number(before) or before in CURRENCIES or (before == "a" and word_at(text, tokens, first).lower()
-                                                                in NUMBER_WORDS)):  # fmt: skip
+        counted = before.lower() == "a" and word_at(text, tokens, first).lower() in A_NUMBERS  # not "a | five-storey"
+        if not (is_number(before) or before in CURRENCIES or counted):
             break
         first -= 1
     for qualifier in sorted(QUALIFIERS, key=len, reverse=True):
@@ -391,6 +393,19 @@ def head_after_name(text: str, tokens: Tokens, name_end: int) -> int:
     return end
 
 
+def _state_put_in(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether the word at `index` follows a verb of taking or holding with no determiner, at most an object pronoun
+    between ("taken | hostage", "held him | prisoner"): the state someone is put in, no mention of a person."""
+    before = [
+        word_at(text, tokens, i).lower()
+        for i in range(index - 1, max(index - 3, -1), -1)
+        if all(joined(text, tokens, j, j + 1) for j in range(i, index))
+    ]
+    if before[:1] and before[0] in TAKING_VERBS:
+        return True
+    return len(before) == 2 and before[0] in OBJECT_OPENERS - DETERMINERS and before[1] in TAKING_VERBS
+
+
 def is_participant(text: str, tokens: Tokens, index: int, word: str | None = None) -> bool:
     """Whether a lower-case word names people: a person noun (`PEOPLE_NOUNS`, or its plural: "residents") or the
     subject of a verb of saying right after it ("the army said", "organizers say"); not a singular person noun
@@ -405,6 +420,8 @@ def is_participant(text: str, tokens: Tokens, index: int, word: str | None = Non
     )
     if after in SPEECH_VERB_FORMS:
         return True
+    if _state_put_in(text, tokens, index):  # "taken | hostage", "held him | prisoner" (trial 23)
+        return False
     if word in PEOPLE_NOUNS:  # unless it modifies a noun after it: "a hostage | deal", "official | Israeli figures"
         plural = word in PLURAL_PEOPLE  # "people fear", "police detain": a verb follows, never a noun
         return plural or not (group_word(after) and not after.endswith(("ed", "ing")))

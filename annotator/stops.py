@@ -168,10 +168,34 @@ def _counts_time(text: str, tokens: Tokens, index: int) -> bool:
     after, before = word(index + 1), word(index - 1)
     return (
         after in TIME_UNITS
+        or (after == "-" and _hyphened_unit(text, tokens, index + 2))  # "the four-month trial", "a 12-year term"
         or after in CLOCK_WORDS
         or (before == "at" and after in DAY_DEICTICS)
         or before in ("aged", "age")
+        or _age_after_a_name(text, tokens, index)
     )
+
+
+def _hyphened_unit(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index` is a unit of time joined by the hyphen before it to a number ("four-|month")."""
+    return (
+        index < len(tokens)
+        and joined(text, tokens, index - 1, index)
+        and word_at(text, tokens, index).lower() in TIME_UNITS
+    )
+
+
+def _age_after_a_name(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether a number stands between commas right after a name ("Rui Almeida, | 61, had denied"): a person's age,
+    as news gives it (trial 23); not a count with its noun ("Lisbon, 35 people")."""
+    if index < 2 or index + 1 >= len(tokens) or not word_at(text, tokens, index).isdigit():
+        return False
+    comma, name, after = (
+        word_at(text, tokens, index - 1),
+        word_at(text, tokens, index - 2),
+        word_at(text, tokens, index + 1),
+    )
+    return comma == "," and after in (",", ")") and name[:1].isupper() and name.isalpha()
 
 
 def _in_qualifier(text: str, tokens: Tokens, index: int) -> bool:

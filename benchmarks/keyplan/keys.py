@@ -272,6 +272,8 @@ class Keys:
         selected = selection is not None
         candidate = False
         if selection is None:
+            if label != QUOTE and phrases.no_phrase(self.text, self.tokens, self.cursor):
+                return None  # `AnnotateScreen.action_label`: a pronoun or a function word alone is refused
             candidate = label != QUOTE and self.candidates[self.cursor]
             first, last = phrases.at_cursor(self.text, self.tokens, self.cursor, label, self.covered.__getitem__)
             selection = (self.tokens[first][0], self.tokens[last][1])

@@ -143,6 +143,11 @@ class AnnotateScreen(EditingScreen):
         candidate = False  # where ; stops: a pass over missed names goes on to the next one
         if selection is None:  # the phrase (or, for a QUOTE, the quotation) under the cursor
             model = self.model
+            if new is not Label.QUOTE and phrases.no_phrase(model.text, model.tokens, self.cursor):
+                word = model.text[slice(*model.tokens[self.cursor])]
+                self.say(f"Not added: {word!r} alone is a pronoun or a function word, no mention (the guide); "
+                         "v selects it, then the key marks it anyway", "yellow")  # fmt: skip
+                return
             candidate = new is not Label.QUOTE and stops.is_candidate(
                 model.text, model.tokens, self.cursor, lambda index: model.marked(*model.tokens[index])
             )
