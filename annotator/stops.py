@@ -227,7 +227,11 @@ def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int],
     if not number and titled_name(text, tokens, index) is not None:  # "Environment Minister | Joao Silva" (trial 22)
         return False
     if not (word[:1].isupper() or number or is_name_word(word)):
-        return is_participant(text, tokens, index) and is_unmarked_word(text, tokens, index, covered)
+        return (
+            is_participant(text, tokens, index)
+            and is_unmarked_word(text, tokens, index, covered)
+            and not _before_a_name_in_apposition(text, tokens, index)
+        )
     if not number and capital_by_position(text, tokens, index) and not _marked_elsewhere(text, tokens, index, covered):
         # read as the common word it is ("Unemployment rose"): "Police" stays, a noun for people
         return is_participant(text, tokens, index, word.lower()) and is_unmarked_word(text, tokens, index, covered)
@@ -237,6 +241,20 @@ def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int],
         return False
     # not a title before a name marked already ("Prime | Minister Benjamin Netanyahu": titles stay off names)
     return number or not any(covered(i) for i in range(index, name_range(text, tokens, index, PARTICLES)[1] + 1))
+
+
+def _before_a_name_in_apposition(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether a noun for people stands right before a comma and a name of two words or more that the sentence goes
+    on after ("The defendant, | Rui Almeida, 61,", "His lawyer, | Paulo Sequeira, said", "Two farmers, | Ana Dias
+    and ..."): a descriptor in apposition, which the house conventions do not mark (trial 23)."""
+    comma, name = index + 1, index + 2
+    if name >= len(tokens) or word_at(text, tokens, comma) != "," or not joined(text, tokens, index, comma):
+        return False
+    if not joined(text, tokens, comma, name) or not word_at(text, tokens, name)[:1].isupper():
+        return False
+    last = name_range(text, tokens, name, PARTICLES)[1]
+    after = word_at(text, tokens, last + 1) if last + 1 < len(tokens) else ""
+    return last > name and (after in (",", ")", "and") or after in SPEECH_VERB_FORMS)
 
 
 def _marked_elsewhere(text: str, tokens: Tokens, index: int, covered: Callable[[int], bool]) -> bool:

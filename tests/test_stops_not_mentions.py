@@ -115,3 +115,22 @@ async def test_inside_a_quote_the_key_on_a_pronoun_adds_nothing_and_says_why(tmp
             "key marks it anyway"
         )
     assert held_spans(db, WHO) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "stop"),
+    [
+        ("The defendant, Carla Mendes, 58, denied every charge.", "defendant", False),
+        ("Her lawyer, Tom Hale, said she would appeal.", "lawyer", False),
+        ("Two farmers, Ana Dias and Rui Lobo, were fined.", "farmers", False),
+        ("The suspect, a local man, fled on foot.", "suspect", True),
+        ("Police questioned the witnesses, Hamas said.", "witnesses", True),
+        ("The defendant denied every charge.", "defendant", True),
+    ],
+)
+def test_a_descriptor_in_apposition_to_a_name_is_no_stop(text: str, word: str, stop: bool) -> None:
+    """The house conventions mark the name only ("The defendant, Rui Almeida" -> "Rui Almeida"), so `;` passes the
+    noun for people right before a comma and a name of two words or more (trial 23: it stopped at "The defendant",
+    "His lawyer", "One neighbour")."""
+    tokens, index = at(text, word)
+    assert stops.is_candidate(text, tokens, index, UNMARKED) is stop

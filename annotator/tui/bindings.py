@@ -43,7 +43,7 @@ MOVING = [
          "word where a name starts, not one capitalised only as a sentence's first nor a title before a name, a "
          "figure's first number, not a time of day, a duration (six hours, a four-month trial), an age (Rui "
          "Almeida, 61,) or \"one\" standing for a noun, a noun for people: residents, the army said, not taken "
-         "hostage; what w stops at, other common nouns skipped); 1-3 there add the whole name, the "
+         "hostage nor a descriptor before a name, the defendant, Rui Almeida; what w stops at, other common nouns skipped); 1-3 there add the whole name, the "
          "figure with its qualifier or the noun group (the status line says which), and go on to the next such "
          "place, or to the next item still to decide when it comes first", "next_candidate"),
     _key("colon", "candidate(-1)", "Name back", "previous name, number or noun for people no entity marks yet",
