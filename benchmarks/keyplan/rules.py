@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from annotator import phrases
+from annotator import motion
 from annotator.spans import edge_problem, fit
 from keyplan.items import ACTOR, QUOTE, ItemKey, Refused, Span
 
@@ -209,7 +209,7 @@ class StoreRules:
         if span.is_quote:
             raise Refused("quote")
         added: list[tuple[int, int]] = []
-        for start, end in phrases.occurrences(self.text, self.tokens, span.start, span.end):
+        for start, end in motion.occurrences(self.text, self.tokens, span.start, span.end):
             try:
                 self._check_bounds(start, end, span.label)
                 self._check_free(span.label, start, end)
