@@ -12,16 +12,15 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from annotator.motion import token_at
+from annotator.people import head_after_name, is_participant
 from annotator.shapes import (
     group_head,
     group_start,
     group_word,
-    head_after_name,
     is_common,
     is_modifier,
     is_name_word,
     is_number,
-    is_participant,
     joined,
     name_range,
     number_range,

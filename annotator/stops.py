@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from annotator.motion import token_at
+from annotator.people import is_participant
 from annotator.shapes import (
     capital_by_position,
     group_head,
@@ -18,7 +19,6 @@ from annotator.shapes import (
     is_modifier,
     is_name_word,
     is_number,
-    is_participant,
     joined,
     name_range,
     qualified,
