@@ -44,7 +44,7 @@ PUT_ASIDE = {"skip", "flag"}
 REVIEW_BINDINGS: list[BindingType] = [
     *(
         Binding(key, f"pick({index})", f"Pick annotator {index + 1}", show=False, id=f"pick_{index + 1}",
-                tooltip=f"pick annotator {index + 1}'s version of the current disagreement into gold")
+                tooltip=f"pick annotator {index + 1}'s version of the current disagreement (black on rose) into gold")
         for index, key in enumerate(PICK_KEYS)
     ),
     Binding("j", "disagreement(1)", "Next disagreement", id="next_disagreement",
