@@ -1,4 +1,5 @@
-"""Where the token cursor goes: word jumps, paragraph jumps and search in an article's text.
+"""Where the token cursor goes: word jumps, paragraph jumps, search and the next place with the same words (`#`)
+in an article's text.
 
 Plain functions over the text and its tokens ((start, end) character offsets, in order), so the TUI and
 anything that plans keystrokes (benchmarks/keys_to_gold.py) move the cursor the same way. Moves by screen
@@ -12,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 Tokens = Sequence[tuple[int, int]]
+TokenRange = tuple[int, int]
 
 
 def token_at(tokens: Tokens, offset: int) -> int:
@@ -125,3 +127,47 @@ def words_around(text: str, tokens: Tokens, start: int, end: int, count: int = 3
     left_more = (before[0][0] if before else start) > line_start
     right_more = (after[-1][1] if after else end) < line_end
     return ("…" if left_more else "") + left.lstrip(), right.rstrip() + ("…" if right_more else "")
+
+
+def occurrences(text: str, tokens: Tokens, start: int, end: int) -> list[tuple[int, int]]:
+    """Every other place where exactly the words text[start:end] stand on token boundaries (case-sensitive),
+    in order; for a key that marks them all with the same label."""
+    words = text[start:end]
+    if not words:
+        return []
+    starts = {token_start for token_start, _ in tokens}
+    ends = {token_end for _, token_end in tokens}
+    found, position = [], text.find(words)
+    while position >= 0:
+        if position != start and position in starts and position + len(words) in ends:
+            found.append((position, position + len(words)))
+        position = text.find(words, position + 1)
+    return found
+
+
+def next_occurrence(text: str, tokens: Tokens, start: int, end: int, step: int) -> int | None:
+    """The token where the words text[start:end] stand next after `start` (step 1), or last before it (step -1),
+    on token boundaries (`occurrences`), wrapping around the article; None when they stand nowhere else. For a
+    key that goes from a name or a noun to its next mention, to mark or fix it."""
+    found = [position for position, _ in occurrences(text, tokens, start, end)]
+    if not found:
+        return None
+    if step > 0:
+        later = [position for position in found if position > start]
+        return token_at(tokens, later[0] if later else found[0])
+    earlier = [position for position in found if position < start]
+    return token_at(tokens, earlier[-1] if earlier else found[-1])
+
+
+def occurrence_from(
+    text: str, tokens: Tokens, words: TokenRange | None, cursor: int, step: int
+) -> tuple[int | None, TokenRange]:
+    """Where `#` goes from the cursor (a token index): the next place with the current entity's words (`words`,
+    character offsets), or with the cursor's word when there is no entity or its words stand nowhere else; and
+    the words it looked for. A person who landed inside a longer name keeps going with the word they followed."""
+    if words is not None:
+        found = next_occurrence(text, tokens, words[0], words[1], step)
+        if found is not None:
+            return found, words
+    own = (tokens[cursor][0], tokens[cursor][1])
+    return next_occurrence(text, tokens, own[0], own[1], step), (own if words is None else words)

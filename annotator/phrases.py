@@ -12,20 +12,20 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from annotator.motion import token_at
+from annotator.people import head_after_name, is_participant
 from annotator.shapes import (
     group_head,
     group_start,
     group_word,
-    head_after_name,
     is_common,
     is_modifier,
     is_name_word,
     is_number,
-    is_participant,
     joined,
     name_range,
     number_range,
     qualified,
+    sentence_start,
     verb_after_subject,
     word_at,
 )
@@ -38,6 +38,7 @@ from annotator.wordlists import (
     CURRENCIES,
     DATES,
     DETERMINERS,
+    FUNCTION_WORDS,
     MEMBER_NOUNS,
     NATIONALITY_ENDINGS,
     OPENING,
@@ -316,9 +317,10 @@ def key_phrases(
     same words together, in key order: a preview for the status line, so that a digit pressed at a stop of `;`
     adds no surprise. Where the phrase holds an entity span (`held`), the key of its label resizes it (`grown`).
     Left out is what the key would be refused: words the span rules refuse for the label (a full stop), a phrase
-    over entity spans it may not take in, and the quotation where a quote span holds any of it (`quoted`)."""
+    over entity spans it may not take in, a pronoun or a function word alone (`no_phrase`), and the quotation where
+    a quote span holds any of it (`quoted`)."""
     found: dict[tuple[TokenRange, tuple[int, int] | None], list[Label]] = {}
-    for label in (Label.ACTOR, Label.LOCATION, Label.FIGURE):
+    for label in (Label.ACTOR, Label.LOCATION, Label.FIGURE) if not no_phrase(text, tokens, index) else ():
         first, last = at_cursor(text, tokens, index, label, covered)
         start, end = tokens[first][0], tokens[last][1]
         if edge_problem(text, start, end, label) is not None:
@@ -334,18 +336,38 @@ def key_phrases(
     return [KeyPhrase(tuple(labels), words, resizes) for (words, resizes), labels in found.items()]
 
 
+def no_phrase(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether an entity key pressed at token `index` with nothing selected has no phrase to add: the word is a
+    pronoun, a function word or a determiner on its own ("We", "to"; no mention, the guide), lower-case or
+    capitalised only where a sentence starts ("May" mid-sentence is a name), and no phrase grows from it. Trial 23:
+    inside a quote the status line offered "1-3 add 'We'". A selection adds it all the same."""
+    word = word_at(text, tokens, index)
+    lower = word.lower()
+    if lower not in FUNCTION_WORDS and lower not in DETERMINERS:
+        return False
+    if (word.isupper() and len(word) > 1) or (word[:1].isupper() and not sentence_start(text, tokens, index)):
+        return False
+    return phrase_ladder(text, tokens, index)[:1] in ([], [(index, index)])
+
+
 def grown(
-    start: int, end: int, label: Label | str, spans: Sequence[tuple[int, int, Label | str]]
+    start: int,
+    end: int,
+    label: Label | str,
+    spans: Sequence[tuple[int, int, Label | str]],
+    any_label: bool = False,
 ) -> tuple[int, int] | None:
     """The entity span that a label key resizes to the words at characters start..end, rather than adding a span
     there that would overlap it: the only span they overlap (`spans`), of the key's label, which they hold whole
-    and only add words to at its edges ("Lisbon Port Authority" -> "The Lisbon Port Authority"; trial 21). None
-    when there is no such span."""
+    and only add words to at its edges ("Lisbon Port Authority" -> "The Lisbon Port Authority"; trial 21). With
+    `any_label` (words the user selected), a span of another label too, which the key then relabels as well
+    ("Germany" -> "Alternative for Germany"; trial 23). None when there is no such span."""
     if len(spans) != 1:
         return None
     span_start, span_end, span_label = spans[0]
-    inside = start <= span_start and span_end <= end and (span_start, span_end) != (start, end)
-    return (span_start, span_end) if inside and Label(span_label) is Label(label) else None
+    same = Label(span_label) is Label(label)
+    inside = start <= span_start and span_end <= end and ((span_start, span_end) != (start, end) or not same)
+    return (span_start, span_end) if inside and (same or any_label) else None
 
 
 def noun_group(
@@ -371,47 +393,3 @@ def noun_group(
     if following:
         last = following[0] - 1
     return (first, last) if is_clean(text, tokens, (first, last)) else (index, index)
-
-
-def occurrences(text: str, tokens: Tokens, start: int, end: int) -> list[tuple[int, int]]:
-    """Every other place where exactly the words text[start:end] stand on token boundaries (case-sensitive),
-    in order; for a key that marks them all with the same label."""
-    words = text[start:end]
-    if not words:
-        return []
-    starts = {token_start for token_start, _ in tokens}
-    ends = {token_end for _, token_end in tokens}
-    found, position = [], text.find(words)
-    while position >= 0:
-        if position != start and position in starts and position + len(words) in ends:
-            found.append((position, position + len(words)))
-        position = text.find(words, position + 1)
-    return found
-
-
-def next_occurrence(text: str, tokens: Tokens, start: int, end: int, step: int) -> int | None:
-    """The token where the words text[start:end] stand next after `start` (step 1), or last before it (step -1),
-    on token boundaries (`occurrences`), wrapping around the article; None when they stand nowhere else. For a
-    key that goes from a name or a noun to its next mention, to mark or fix it."""
-    found = [position for position, _ in occurrences(text, tokens, start, end)]
-    if not found:
-        return None
-    if step > 0:
-        later = [position for position in found if position > start]
-        return token_at(tokens, later[0] if later else found[0])
-    earlier = [position for position in found if position < start]
-    return token_at(tokens, earlier[-1] if earlier else found[-1])
-
-
-def occurrence_from(
-    text: str, tokens: Tokens, words: TokenRange | None, cursor: int, step: int
-) -> tuple[int | None, TokenRange]:
-    """Where `#` goes from the cursor (a token index): the next place with the current entity's words (`words`,
-    character offsets), or with the cursor's word when there is no entity or its words stand nowhere else; and
-    the words it looked for. A person who landed inside a longer name keeps going with the word they followed."""
-    if words is not None:
-        found = next_occurrence(text, tokens, words[0], words[1], step)
-        if found is not None:
-            return found, words
-    own = (tokens[cursor][0], tokens[cursor][1])
-    return next_occurrence(text, tokens, own[0], own[1], step), (own if words is None else words)

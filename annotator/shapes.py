@@ -1,7 +1,7 @@
 """The shapes of words in an article's tokens: names (capitalised words with their particles, titles kept
 out), figures (numbers, scale words, ranges and qualifiers), the words a common noun's group takes in (its
-modifiers, its owner; not a verb before it) and the nouns that name people, read without a parse, for
-`phrases` (what a key selects) and the places a missed mention may be."""
+modifiers, its owner; not a verb before it), read without a parse, for `phrases` (what a key selects) and the
+places a missed mention may be; the nouns that name people are `people`'s."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from annotator.wordlists import (
+    A_NUMBERS,
     BASE_FORM_PASTS,
-    BODY_NOUNS,
     CURRENCIES,
     DATES,
     DETERMINERS,
+    ELIDED_PARTICLES,
     FRACTIONS,
     FUNCTION_WORDS,
     MODIFIER_ENDINGS,
@@ -24,16 +25,13 @@ from annotator.wordlists import (
     OBJECT_OPENERS,
     OPENING,
     PARTICLES,
-    PEOPLE_NOUNS,
     PLACE_HEADS,
-    PLURAL_PEOPLE,
     POSSESSIVES,
     PREPOSITIONS,
     QUALIFIERS,
     RANGE_WORDS,
     SCALES,
     SINGULAR_SUBJECTS,
-    SPEECH_VERB_FORMS,
     TITLES,
 )
 
@@ -53,7 +51,15 @@ def joined(text: str, tokens: Tokens, left: int, right: int) -> bool:
 
 
 def is_name_word(word: str) -> bool:
-    return word[:1].isupper() or (word[:1].isdigit() and any(c.isalpha() for c in word))
+    """A capitalised word, a word of digits and letters ("3M"), or an elided particle glued to a capitalised word
+    ("dell'Archeologia", "d'Italia": one token; trial 23)."""
+    return word[:1].isupper() or (word[:1].isdigit() and any(c.isalpha() for c in word)) or elided_name(word)
+
+
+def elided_name(word: str) -> bool:
+    """Whether a word is an elided particle and the capitalised name word it is glued to ("dell'Archeologia")."""
+    particle, mark, rest = word.replace("’", "'").partition("'")
+    return bool(mark) and particle in ELIDED_PARTICLES and rest[:1].isupper()
 
 
 def is_number(word: str) -> bool:
@@ -199,8 +205,8 @@ def number_range(text: str, tokens: Tokens, index: int) -> TokenRange:
             break
     while first > 0 and joined(text, tokens, first - 1, first):
         before = word_at(text, tokens, first - 1)
-        if not (is_number(before) or before in CURRENCIES or (before == "a" and word_at(text, tokens, first).lower()
-                                                                in NUMBER_WORDS)):  # fmt: skip
+        counted = before.lower() == "a" and word_at(text, tokens, first).lower() in A_NUMBERS  # not "a | five-storey"
+        if not (is_number(before) or before in CURRENCIES or counted):
             break
         first -= 1
     for qualifier in sorted(QUALIFIERS, key=len, reverse=True):
@@ -365,38 +371,3 @@ def group_start(text: str, tokens: Tokens, index: int) -> int:
         else:
             break
     return first
-
-
-def head_after_name(text: str, tokens: Tokens, name_end: int) -> int:
-    """The last token of the group a name opens: the lower-case words after it up to the last that names a body of
-    people or people ("the SEAL | union", "the Hamas military | wing", "the Kenya | police"), or the name's own end
-    when none does ("the Coast Guard | spoke"): a capitalised word before a lower-case head belongs to its group."""
-    end, last = name_end, name_end
-    while last + 1 < len(tokens) and joined(text, tokens, last, last + 1) and last - name_end < 3:
-        word = word_at(text, tokens, last + 1)
-        if not is_common(word) or word.endswith("ed"):
-            break
-        last += 1
-        if word in BODY_NOUNS or is_participant(text, tokens, last):
-            end = last
-    return end
-
-
-def is_participant(text: str, tokens: Tokens, index: int, word: str | None = None) -> bool:
-    """Whether a lower-case word names people: a person noun (`PEOPLE_NOUNS`, or its plural: "residents") or the
-    subject of a verb of saying right after it ("the army said", "organizers say"); not a singular person noun
-    that modifies the word after it ("a hostage | deal", "official | Israeli figures"). `word`: the token read
-    otherwise (a word capitalised only where a sentence starts, in lower case)."""
-    word = word_at(text, tokens, index) if word is None else word
-    if not word.islower():
-        return False
-    following = index + 1
-    after = (
-        word_at(text, tokens, following) if following < len(tokens) and joined(text, tokens, index, following) else ""
-    )
-    if after in SPEECH_VERB_FORMS:
-        return True
-    if word in PEOPLE_NOUNS:  # unless it modifies a noun after it: "a hostage | deal", "official | Israeli figures"
-        plural = word in PLURAL_PEOPLE  # "people fear", "police detain": a verb follows, never a noun
-        return plural or not (group_word(after) and not after.endswith(("ed", "ing")))
-    return word.endswith("s") and (word[:-1] in PEOPLE_NOUNS or word[:-2] in PEOPLE_NOUNS)

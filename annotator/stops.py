@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from annotator.motion import token_at
+from annotator.people import is_participant
 from annotator.shapes import (
     capital_by_position,
     group_head,
@@ -18,7 +19,6 @@ from annotator.shapes import (
     is_modifier,
     is_name_word,
     is_number,
-    is_participant,
     joined,
     name_range,
     qualified,
@@ -59,7 +59,8 @@ def is_unmarked_word(text: str, tokens: Tokens, index: int, covered: Callable[[i
     word = word_at(text, tokens, index)
     lower = word.lower()
     acronym = word.isupper() and len(word) > 1  # "US", not "us"
-    if not lower[:1].isalnum() or (lower in FUNCTION_WORDS and not acronym) or lower in DETERMINERS or word in DATES:
+    function = lower in FUNCTION_WORDS and not acronym and not _opens_a_name(text, tokens, index)
+    if not lower[:1].isalnum() or function or lower in DETERMINERS or word in DATES:
         return False
     if covered(index):
         return False
@@ -87,6 +88,17 @@ def is_unmarked_word(text: str, tokens: Tokens, index: int, covered: Callable[[i
         determiner = word_at(text, tokens, index - 1).lower() if index > 0 else ""
         return determiner in DETERMINERS and joined(text, tokens, index - 1, index)
     return True
+
+
+def _opens_a_name(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether a function word's capital is a name's: mid-sentence, opening a name of several words ("on | Via
+    dell'Archeologia", "Via" no preposition there; trial 23)."""
+    word = word_at(text, tokens, index)
+    return (
+        word[:1].isupper()
+        and not sentence_start(text, tokens, index)
+        and name_range(text, tokens, index, PARTICLES) != (index, index)
+    )
 
 
 def _pronoun_one(text: str, tokens: Tokens, index: int) -> bool:
@@ -156,10 +168,34 @@ def _counts_time(text: str, tokens: Tokens, index: int) -> bool:
     after, before = word(index + 1), word(index - 1)
     return (
         after in TIME_UNITS
+        or (after == "-" and _hyphened_unit(text, tokens, index + 2))  # "the four-month trial", "a 12-year term"
         or after in CLOCK_WORDS
         or (before == "at" and after in DAY_DEICTICS)
         or before in ("aged", "age")
+        or _age_after_a_name(text, tokens, index)
     )
+
+
+def _hyphened_unit(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index` is a unit of time joined by the hyphen before it to a number ("four-|month")."""
+    return (
+        index < len(tokens)
+        and joined(text, tokens, index - 1, index)
+        and word_at(text, tokens, index).lower() in TIME_UNITS
+    )
+
+
+def _age_after_a_name(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether a number stands between commas right after a name ("Rui Almeida, | 61, had denied"): a person's age,
+    as news gives it (trial 23); not a count with its noun ("Lisbon, 35 people")."""
+    if index < 2 or index + 1 >= len(tokens) or not word_at(text, tokens, index).isdigit():
+        return False
+    comma, name, after = (
+        word_at(text, tokens, index - 1),
+        word_at(text, tokens, index - 2),
+        word_at(text, tokens, index + 1),
+    )
+    return comma == "," and after in (",", ")") and name[:1].isupper() and name.isalpha()
 
 
 def _in_qualifier(text: str, tokens: Tokens, index: int) -> bool:
@@ -191,7 +227,11 @@ def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int],
     if not number and titled_name(text, tokens, index) is not None:  # "Environment Minister | Joao Silva" (trial 22)
         return False
     if not (word[:1].isupper() or number or is_name_word(word)):
-        return is_participant(text, tokens, index) and is_unmarked_word(text, tokens, index, covered)
+        return (
+            is_participant(text, tokens, index)
+            and is_unmarked_word(text, tokens, index, covered)
+            and not _before_a_name_in_apposition(text, tokens, index)
+        )
     if not number and capital_by_position(text, tokens, index) and not _marked_elsewhere(text, tokens, index, covered):
         # read as the common word it is ("Unemployment rose"): "Police" stays, a noun for people
         return is_participant(text, tokens, index, word.lower()) and is_unmarked_word(text, tokens, index, covered)
@@ -201,6 +241,20 @@ def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int],
         return False
     # not a title before a name marked already ("Prime | Minister Benjamin Netanyahu": titles stay off names)
     return number or not any(covered(i) for i in range(index, name_range(text, tokens, index, PARTICLES)[1] + 1))
+
+
+def _before_a_name_in_apposition(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether a noun for people stands right before a comma and a name of two words or more that the sentence goes
+    on after ("The defendant, | Rui Almeida, 61,", "His lawyer, | Paulo Sequeira, said", "Two farmers, | Ana Dias
+    and ..."): a descriptor in apposition, which the house conventions do not mark (trial 23)."""
+    comma, name = index + 1, index + 2
+    if name >= len(tokens) or word_at(text, tokens, comma) != "," or not joined(text, tokens, index, comma):
+        return False
+    if not joined(text, tokens, comma, name) or not word_at(text, tokens, name)[:1].isupper():
+        return False
+    last = name_range(text, tokens, name, PARTICLES)[1]
+    after = word_at(text, tokens, last + 1) if last + 1 < len(tokens) else ""
+    return last > name and (after in (",", ")", "and") or after in SPEECH_VERB_FORMS)
 
 
 def _marked_elsewhere(text: str, tokens: Tokens, index: int, covered: Callable[[int], bool]) -> bool:

@@ -8,6 +8,9 @@ CLOSING = frozenset("”»〞")
 #: ezafe: "Masih-e-Daneshavari").
 PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "dela", "del", "della", "der", "den", "di", "do",
                        "dos", "da", "du", "e", "la", "le", "van", "von", "ter", "y", "-", "&"})  # fmt: skip
+#: Elided particles, written glued to the name word after them ("Via dell'Archeologia", "Corso d'Italia", "Valle
+#: d'Aosta", "Place de l'Étoile"): the tokenizer keeps them one token, a name word though its first letter is small.
+ELIDED_PARTICLES = frozenset({"d", "l", "dell", "dall", "nell", "sull", "all", "degl", "dagl", "negl", "sugl"})
 #: Words that join names into a longer one, taken in on a later press ("Bank of England", "Arts and Sciences").
 CONNECTORS = PARTICLES | {"of", "and", "for", "on", "the"}
 #: Titles and party names before a name are not part of it ("Prime Minister Narendra Modi" -> "Narendra Modi").
@@ -60,6 +63,8 @@ NUMBER_WORDS = frozenset({"zero", "one", "two", "three", "four", "five", "six", 
                           "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
                           "billions", "trillion", "dozen", "dozens"})  # fmt: skip
 NUMBER_WORDS |= {fraction for fraction in FRACTIONS if not fraction.endswith("s")}  # "nearly half", "a fifth"
+#: Number words an article may count with ("a hundred", "a dozen", "a third"); not "a | five-storey building".
+A_NUMBERS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"} | NUMBER_WORDS & FRACTIONS)
 SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "percent", "%", "per", "cent"})
 #: Words before a number that change what it says ("at least 35", "more than 800,000", "nearly half").
 QUALIFIERS = (("at", "least"), ("at", "most"), ("more", "than"), ("less", "than"), ("fewer", "than"),
@@ -143,6 +148,9 @@ PRONOUN_ONE = frozenset({"no", "every", "any", "each"})
 #: Nouns of time: a number that counts them is a duration or an age ("six hours", "in one hour"), no figure (the guide).
 TIME_UNITS = frozenset({"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
                         "month", "months", "year", "years", "decade", "decades"})  # fmt: skip
+#: Verbs a person noun after which names the state someone is put in, no participant ("taken | hostage", "held |
+#: prisoner", "took him | captive").
+TAKING_VERBS = frozenset({"take", "takes", "took", "taken", "taking", "hold", "holds", "held", "holding"})
 #: Words after a number that tell the time of day ("six | o'clock", "6 | pm"), and words after "at" + a number that
 #: do ("at six | this morning").
 CLOCK_WORDS = frozenset({"o'clock", "o’clock", "am", "pm", "a.m.", "p.m."})

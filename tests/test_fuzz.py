@@ -302,7 +302,7 @@ def test_json_nested_too_deeply_is_a_located_error(tmp_path: Path) -> None:
     path = tmp_path / "deep.jsonl"
     path.write_text('{"text": "ok"}\n{"text": "x", "meta": {"a": ' + "[" * 100_000 + "]" * 100_000 + "}}\n")
     code, err = cli("ingest", str(path), "--db", str(tmp_path / "d.db"), "--no-suggest")
-    assert (code, err) == (1, f"annotator: error: {path}:2: not valid JSON (nested too deeply)\n")
+    assert (code, err) == (1, f"annotator: error: {path}:2: not valid JSON: nested too deeply\n")
 
 
 def test_a_number_too_long_to_read_is_a_located_error(tmp_path: Path) -> None:
@@ -310,7 +310,7 @@ def test_a_number_too_long_to_read_is_a_located_error(tmp_path: Path) -> None:
     path.write_text('{"text": "x", "meta": {"n": ' + "1" * 5000 + "}}\n")
     code, err = cli("ingest", str(path), "--db", str(tmp_path / "n.db"), "--no-suggest")
     assert code == 1
-    assert err.startswith(f"annotator: error: {path}:1: not valid JSON (")
+    assert err.startswith(f"annotator: error: {path}:1: not valid JSON: ")
 
 
 def test_a_lone_surrogate_in_a_title_is_a_located_error(tmp_path: Path) -> None:

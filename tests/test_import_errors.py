@@ -51,7 +51,7 @@ def test_truncated_jsonl(db: Path, tmp_path: Path) -> None:
     path = tmp_path / "alice.jsonl"
     export_to_path(Store.open(db), "jsonl", path, "alice", options=every_status())
     path.write_bytes(path.read_bytes()[:-40])
-    assert refused(db, path).startswith(f"annotator: error: {path}:2: not valid JSON (Unterminated string")
+    assert refused(db, path).startswith(f"annotator: error: {path}:2: not valid JSON: unterminated string")
 
 
 def test_wrong_encoding(db: Path, tmp_path: Path) -> None:

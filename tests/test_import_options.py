@@ -36,14 +36,14 @@ def test_skip_invalid_lists_each_bad_record_and_imports_the_rest(db: Path, tmp_p
     )
     before = annotations(db)
     code, _, err = run("import", path, "--db", db)
-    assert (code, err) == (1, f"annotator: error: {path}:2: not valid JSON (Expecting value, column 33)\n")
+    assert (code, err) == (1, f"annotator: error: {path}:2: not valid JSON: expected a value at column 33\n")
     assert annotations(db) == before  # all or nothing
     code, out, err = run("import", path, "--db", db, "--skip-invalid")
     assert (code, err) == (0, "")
     assert out.splitlines() == [
         f"2 record(s) imported (0 new article(s)) -> {db}",
         "skipped 3 record(s):",
-        f"  {path}:2: not valid JSON (Expecting value, column 33)",
+        f"  {path}:2: not valid JSON: expected a value at column 33",
         f"  {path}:3: field 'spans[0].text': text 'Washingtom' does not match the article at 0:10 ('Washington')",
         f"  {path}:4: field 'status': Input should be 'todo', 'in_progress', 'done', 'skipped' or 'flagged', got 'finished'",
     ]

@@ -224,11 +224,11 @@ def test_the_next_occurrence_of_words_wraps_around_and_stands_on_token_boundarie
     def start_of(token: int | None) -> int | None:
         return None if token is None else few[token][0]
 
-    assert start_of(phrases.next_occurrence(text, few, army[0], army[0] + 8, 1)) == army[1]
-    assert start_of(phrases.next_occurrence(text, few, army[2], army[2] + 8, 1)) == army[0]  # around
-    assert start_of(phrases.next_occurrence(text, few, army[0], army[0] + 8, -1)) == army[2]
-    assert start_of(phrases.next_occurrence(text, few, 0, 6, 1)) == text.index("Police", 1)
-    assert phrases.next_occurrence(text, few, text.index("armyman"), text.index("armyman") + 7, 1) is None
+    assert start_of(motion.next_occurrence(text, few, army[0], army[0] + 8, 1)) == army[1]
+    assert start_of(motion.next_occurrence(text, few, army[2], army[2] + 8, 1)) == army[0]  # around
+    assert start_of(motion.next_occurrence(text, few, army[0], army[0] + 8, -1)) == army[2]
+    assert start_of(motion.next_occurrence(text, few, 0, 6, 1)) == text.index("Police", 1)
+    assert motion.next_occurrence(text, few, text.index("armyman"), text.index("armyman") + 7, 1) is None
 
 
 @pytest.mark.parametrize(

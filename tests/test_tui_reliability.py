@@ -75,7 +75,7 @@ def test_a_one_megabyte_paragraph_opens_and_takes_edits(tmp_path: Path) -> None:
     db = database(tmp_path / "big.db", text)
 
     async def scenario(app, pilot):
-        await pilot.press("right", "1")  # a one-token span on "said"
+        await pilot.press("right", "right", "1")  # a one-token span on "word0" ("said" is no phrase for a key)
         await pilot.press("end", "pagedown", "pagedown", "u")
         return status(app)
 
@@ -162,10 +162,10 @@ def test_a_key_after_another_window_changed_the_article_is_applied_after_the_rel
 
 def recomputed(tmp_path: Path) -> Path:
     """An article with two suggestions, to be replaced (`recompute`) once the screen shows them."""
-    text = "Washington said it in Gaza."
+    text = "Washington sent aid to Gaza."
     old = [
         Suggestion(start=0, end=10, label="ACTOR", text="Washington", suggester="t.v1"),
-        Suggestion(start=22, end=26, label="LOCATION", text="Gaza", suggester="t.v1"),
+        Suggestion(start=23, end=27, label="LOCATION", text="Gaza", suggester="t.v1"),
     ]
     return database(tmp_path / "s.db", text, suggestions=old)
 
@@ -173,7 +173,7 @@ def recomputed(tmp_path: Path) -> Path:
 def recompute(db: Path, new: list[Suggestion]) -> None:
     """What `annotator suggest --all` does under the open article: new suggestions, new ids."""
     with Store.open(db) as other_command:
-        other_command.replace_suggestions("a", word_tokens("Washington said it in Gaza."), new)
+        other_command.replace_suggestions("a", word_tokens("Washington sent aid to Gaza."), new)
 
 
 WASHINGTON_V2 = Suggestion(start=0, end=10, label="ACTOR", text="Washington", suggester="t.v2")
@@ -252,15 +252,15 @@ def test_a_span_added_at_the_cursor_after_the_suggestions_changed_is_added_once(
     db = recomputed(tmp_path)
 
     async def scenario(app, pilot):
-        await pilot.press("right", "right")  # on 'it': nothing current
+        await pilot.press("right", "right")  # on 'aid': nothing current
         recompute(db, [WASHINGTON_V2])
         await pilot.press("1")
         return status(app)
 
     said = run(AnnotatorApp(Store.open(db), WHO), scenario)
-    assert said == "added ACTOR 'it' at 16:18 (after reloading: its suggestions were recomputed by another command)"
+    assert said == "added ACTOR 'aid' at 16:19 (after reloading: its suggestions were recomputed by another command)"
     with Store.open(db) as store:
-        assert [(s.text, s.label.value) for s in store.spans("a", WHO)] == [("it", "ACTOR")]
+        assert [(s.text, s.label.value) for s in store.spans("a", WHO)] == [("aid", "ACTOR")]
         assert [e.action for e in store.events("a", WHO)] == ["add"]
 
 

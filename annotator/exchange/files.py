@@ -86,6 +86,33 @@ def loads(text: str) -> Any:
     return json.loads(text, object_pairs_hook=_unique_keys)
 
 
+#: Python's JSON syntax errors (their messages' starts; 3.13 adds the trailing commas) as a sentence's words.
+JSON_PROBLEMS = {
+    "Expecting value": "expected a value",
+    "Expecting property name enclosed in double quotes": "expected a key in double quotes",
+    "Expecting ':' delimiter": "expected ':' after a key",
+    "Expecting ',' delimiter": "expected ',' or a closing bracket",
+    "Unterminated string starting at": "unterminated string starting",
+    "Invalid control character": "a tab or another control character inside a string",
+    "Invalid \\uXXXX escape": "a \\u escape without four hex digits",
+    "Invalid \\escape": "an unknown backslash escape in a string",
+    "Extra data": "more text after the JSON value",
+    "Illegal trailing comma before end of object": "a comma before the object's closing brace",
+    "Illegal trailing comma before end of array": "a comma before the array's closing bracket",
+}
+
+
+def json_problem(error: json.JSONDecodeError) -> str:
+    """A JSON syntax error as words that read on after "not valid JSON: " ("unterminated string starting at column
+    19"; trial 23: Python's "Unterminated string starting at" came out as "(Unterminated string starting at, column
+    19)"). A message not listed keeps its words, a dangling "at" dropped."""
+    words = next((said for start, said in JSON_PROBLEMS.items() if error.msg.startswith(start)), None)
+    if words is None:
+        words = error.msg.removesuffix(" at").rstrip(":")
+        words = words[:1].lower() + words[1:]
+    return f"{words} at column {error.colno}"
+
+
 def parse_json(text: str, where: Where, *, last: bool = True) -> Any:
     """One JSON value, or a located error: also for nesting, or numbers, too big to read, and for a key twice in
     one object. `last` says the text ends the file, where a syntax error most likely means the file was cut
@@ -95,13 +122,12 @@ def parse_json(text: str, where: Where, *, last: bool = True) -> Any:
     except DuplicateKey as error:
         raise where.error(str(error)) from None
     except json.JSONDecodeError as error:
-        hint = "; is the file truncated?" if last else ""
-        reason = f"{error.msg}, column {error.colno}){hint}"
+        reason = json_problem(error) + ("; is the file truncated?" if last else "")
     except RecursionError:
-        reason = "nested too deeply)"
+        reason = "nested too deeply"
     except ValueError:  # an integer of more digits than Python converts (sys.get_int_max_str_digits)
-        reason = "a number too long to read)"
-    raise where.error(f"not valid JSON ({reason}")
+        reason = "a number too long to read"
+    raise where.error(f"not valid JSON: {reason}")
 
 
 def _opens_an_array_of_objects(text: str) -> bool:
@@ -208,7 +234,7 @@ def json_array(path: str | Path) -> tuple[Path, list[Any]]:
     except json.JSONDecodeError as error:
         hint = "; this looks like JSONL, expected one JSON array" if text.lstrip().startswith("{") else ""
         raise InputError(
-            f"not valid JSON ({error.msg}, column {error.colno}){hint or '; is the file truncated?'}",
+            f"not valid JSON: {json_problem(error)}{hint or '; is the file truncated?'}",
             path=str(path),
             line=error.lineno,
         ) from None

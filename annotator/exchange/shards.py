@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import AnnotatorError, InputError
-from annotator.exchange.files import PARTIAL, written_atomically
+from annotator.exchange.files import PARTIAL, json_problem, written_atomically
 from annotator.exchange.ingest import _files_in, read_path, skipped_links
 from annotator.interrupts import keeping
 from annotator.models import ArticleIn
@@ -240,7 +240,10 @@ def read_manifest(folder: Path) -> dict[str, Any] | None:
         return None
     try:
         data = json.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    except json.JSONDecodeError as error:
+        raise InputError(f"not a predictions manifest: not valid JSON: {json_problem(error)}", path=str(path),
+                         line=error.lineno) from None  # fmt: skip
+    except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"not a predictions manifest ({error})", path=str(path)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InputError(f"not a predictions manifest (expected format {FORMAT!r})", path=str(path), field="format")

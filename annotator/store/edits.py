@@ -8,7 +8,7 @@ import json
 from collections.abc import Mapping, Sequence
 
 from annotator.errors import Refused
-from annotator.phrases import occurrences
+from annotator.motion import occurrences
 from annotator.rows import Edit, SpanLike
 from annotator.store.changes import describe
 from annotator.store.connection import Row, span_row
@@ -227,34 +227,41 @@ class Store(Deciding):
             message = f"{describe(span)} is now {label.value}{unlinked}{replaced}{matched}{freeing}"
             return self._commit(article_id, annotator, "relabel", old, new, message=message)
 
-    def resize_span(self, article_id: str, annotator: str, span_id: int, start: int, end: int) -> Edit:
-        """Move either boundary; quotes that this ACTOR speaks follow it."""
+    def resize_span(
+        self, article_id: str, annotator: str, span_id: int, start: int, end: int, label: Label | str | None = None
+    ) -> Edit:
+        """Move either boundary; quotes that this ACTOR speaks follow it. With `label`, another entity label in the
+        same edit (one undo; the quotes an ACTOR spoke lose their speaker): selected words over one span of another
+        label (trial 23)."""
         if end <= start:
             raise Refused("a span needs at least one character")
         with self._editing(article_id, annotator):
             span = self._span(article_id, annotator, span_id)
-            text = self._span_text(article_id, start, end, span["label"])
-            self._check_free(article_id, annotator, span["label"], start, end, ignore=span_id)
-            old, new = {"spans": [span]}, {"spans": [{**span, "start": start, "end": end, "text": text}]}
+            label = Label(label or span["label"])
+            relabelled = label != span["label"]
+            if relabelled and Label.QUOTE in (label, span["label"]):
+                raise Refused(f"a resized {span['label']} stays in its layer, no {label.value}")
+            text = self._span_text(article_id, start, end, label)
+            self._check_free(article_id, annotator, label, start, end, ignore=span_id)
+            changed = {**span, "start": start, "end": end, "text": text, "label": label.value}
+            old, new = {"spans": [span]}, {"spans": [changed]}
             decided, replaced = self._replaced(article_id, annotator, new["spans"])
-            freed = self._freed(article_id, annotator, span, kept=new["spans"][0])
+            freed = self._freed(article_id, annotator, span, kept=changed)
             if decided or freed:  # grown over a suggestion, it decides it; shrunk off one it replaced, frees it
                 old["decisions"] = [{"suggestion_id": g["id"], "decision": "rejected"} for g in freed]
                 new["decisions"] = decided
-            matched = self._matched(article_id, annotator, span, new["spans"][0], old, new)
+            matched = self._matched(article_id, annotator, span, changed, old, new)
+            after = f"{replaced}{matched}{_pending_again(freed, span)}"
+            if relabelled:
+                unlinked = self._unlink_quotes(article_id, annotator, span, old, new)
+                message = f"{describe(span)} is now {describe(changed)}{unlinked}{after}"
+                return self._commit(article_id, annotator, "relabel", old, new, message=message)
             if span["label"] == Label.ACTOR:
                 for quote in self._quotes_citing(article_id, annotator, span):
                     old["spans"].append(quote)
                     new["spans"].append({**quote, "speaker_start": start, "speaker_end": end})
-            return self._commit(
-                article_id,
-                annotator,
-                "resize",
-                old,
-                new,
-                message=f"resized to {span['label']} {text!r} at {start}:{end}{replaced}{matched}"
-                f"{_pending_again(freed, span)}",
-            )
+            message = f"resized to {span['label']} {text!r} at {start}:{end}{after}"
+            return self._commit(article_id, annotator, "resize", old, new, message=message)
 
     def set_speaker(
         self,

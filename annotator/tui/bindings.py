@@ -41,8 +41,9 @@ MOVING = [
     _key("W", "unmarked(-1)", "Unmarked back", "previous place a missed mention may be", "previous_unmarked"),
     _key("semicolon", "candidate(1)", "Name", "next name, number or noun for people no entity marks yet (a capitalised "
          "word where a name starts, not one capitalised only as a sentence's first nor a title before a name, a "
-         "figure's first number, not a time of day, an age or \"one\" standing for a noun, a noun for people: "
-         "residents, the army said; what w stops at, other common nouns skipped); 1-3 there add the whole name, the "
+         "figure's first number, not a time of day, a duration (six hours, a four-month trial), an age (Rui "
+         "Almeida, 61,) or \"one\" standing for a noun, a noun for people: residents, the army said, not taken "
+         "hostage nor a descriptor before a name, the defendant, Rui Almeida; what w stops at, other common nouns skipped); 1-3 there add the whole name, the "
          "figure with its qualifier or the noun group (the status line says which), and go on to the next such "
          "place, or to the next item still to decide when it comes first", "next_candidate"),
     _key("colon", "candidate(-1)", "Name back", "previous name, number or noun for people no entity marks yet",
@@ -94,7 +95,8 @@ EDITING = [
               "quotation around the cursor" if label is Label.QUOTE else
               f"{label.value}: relabel the current entity span (a suggestion is accepted with it), or add one over "
               f"the selection, or else over {PHRASE}, inside a quote too; words that take in one span of that label, "
-              "adding words at its edges, resize it"), f"label_{label.value.lower()}")
+              "adding words at its edges, resize it (a selection so over a span of another label: it is resized "
+              "and relabelled)"), f"label_{label.value.lower()}")
         for key, label in LABEL_KEYS.items()
     ),
     _key("left_square_bracket", "boundary('start', -1)", "Start left",

@@ -321,12 +321,13 @@ class ArticleModel:
                 return token, waiting.key
         return None if stop is None else (stop, None)
 
-    def resized(self, start: int, end: int, label: Label) -> Item | None:
+    def resized(self, start: int, end: int, label: Label, any_label: bool = False) -> Item | None:
         """The entity span a label key resizes to characters start..end instead of adding a span over it
-        (`phrases.grown`: the only span there, of that label, which the words only add to at its edges)."""
+        (`phrases.grown`: the only span there, of that label, or with `any_label` of any, which the words only add
+        to at its edges)."""
         if label is Label.QUOTE:
             return None
-        found = grown(start, end, label, self.held(start, end))
+        found = grown(start, end, label, self.held(start, end), any_label)
         return next((item for item in self.overlapping(start, end)[0] if (item.start, item.end) == found), None)
 
     def actors(self) -> list[Item]:

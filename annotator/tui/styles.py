@@ -3,10 +3,10 @@
 Colour is never the only cue. Labels differ by text attribute too (ACTOR bold, LOCATION underline, FIGURE
 bold and underline, QUOTE italic with a bar in the margin: ┃ accepted, ┆ pending); accepted spans have a solid
 background while pending suggestions are coloured text on the normal background; rejected suggestions (shown
-on request) are struck through; the current item is black on white. Every colour reaches a contrast ratio of
-4.5:1 or more where it is drawn (tests/tui/test_contrast.py computes it): accepted spans are black on the
-label's mid-tone in both themes; pending text is the mid-tone on the dark theme's background and a darker
-shade on the light theme's.
+on request) are struck through; the current item is black on white, and the review screen's current
+disagreement black on rose. Every colour reaches a contrast ratio of 4.5:1 or more where it is drawn
+(tests/tui/test_contrast.py computes it): accepted spans are black on the label's mid-tone in both themes; pending
+text is the mid-tone on the dark theme's background and a darker shade on the light theme's.
 """
 
 from __future__ import annotations
@@ -42,6 +42,8 @@ CURRENT = Style(color="#000000", bgcolor="#f2f2f2", bold=True)
 CURSOR = Style(reverse=True)
 SELECTION = Style(color="#ffffff", bgcolor="#6a5acd", bold=True)
 SPEAKER = Style(color="#000000", bgcolor="#ffd23f", bold=True)
+#: The review screen's current disagreement: rose, under the spans in it (no label's colour, nor the current item's).
+DISPUTED = Style(color="#000000", bgcolor="#f4a6bd")
 SPEAKER_TEXT = Style(bold=True)
 QUOTE_BAR = {"span": "┃", "pending": "┆", "rejected": " "}
 STATE_MARK = {"span": "✓", "pending": "?", "rejected": "✗"}

@@ -273,26 +273,31 @@ class Keys:
         if not self.tokens:
             return None
         selection = self.selection()
+        selected = selection is not None
         candidate = False
         if selection is None:
+            if label != QUOTE and phrases.no_phrase(self.text, self.tokens, self.cursor):
+                return None  # `AnnotateScreen.action_label`: a pronoun or a function word alone is refused
             candidate = label != QUOTE and self.candidates[self.cursor]
             first, last = phrases.at_cursor(self.text, self.tokens, self.cursor, label, self.covered.__getitem__)
             selection = (self.tokens[first][0], self.tokens[last][1])
-        resized = self._resized(selection, label)
-        if resized is not None:  # `AnnotateScreen._resized`: the words take in one span of the label
-            kind = self._edit(self._resize, "boundary", resized, *selection)
+        resized = self._resized(selection, label, selected)
+        if resized is not None and self.spans[resized].label == label:  # `AnnotateScreen.action_label`: the words
+            kind = self._edit(self._resize, "boundary", resized, *selection)  # take in one span of the label
+        elif resized is not None:  # selected words over one span of another label: it takes them and the label
+            kind = self._edit(self._resize, "relabel", resized, *selection, label)
         else:
             kind = self._edit(self._add, "add", *selection, label, made_quote=label == QUOTE)
         if kind is not None and candidate:  # `AnnotateScreen._next_candidate`: on to the next place ; stops at,
             self._go_on(selection)  # or to the item still to decide before it
         return self._ask_speaker(kind)
 
-    def _resized(self, words: tuple[int, int], label: str) -> int | None:
-        """`AnnotateScreen._resized`: the id of the entity span a label key resizes to these words."""
+    def _resized(self, words: tuple[int, int], label: str, any_label: bool = False) -> int | None:
+        """`ArticleModel.resized`: the id of the entity span a label key resizes to these words."""
         if label == QUOTE:
             return None
         held = [(i, span) for i, span in self.spans.items() if not span.is_quote and span.overlaps(*words)]
-        found = phrases.grown(*words, label, [(span.start, span.end, span.label) for _, span in held])
+        found = phrases.grown(*words, label, [(span.start, span.end, span.label) for _, span in held], any_label)
         return next((i for i, span in held if (span.start, span.end) == found), None)
 
     def _go_on(self, added: tuple[int, int]) -> None:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from annotator import phrases
+from annotator import motion
 from annotator.spans import edge_problem, fit
 from keyplan.items import ACTOR, QUOTE, ItemKey, Refused, Span
 
@@ -163,16 +163,18 @@ class StoreRules:
             self._unlink_quotes_of(span)
         return ("span", span_id)
 
-    def _resize(self, span_id: int, start: int, end: int) -> ItemKey:
+    def _resize(self, span_id: int, start: int, end: int, label: str | None = None) -> ItemKey:
+        """`Store.resize_span`, with `label` another entity label in the same edit."""
         span = self.spans[span_id]
-        self._check_bounds(start, end, span.label)
-        self._check_free(span.label, start, end, ignore=span_id)
-        self.spans[span_id] = Span(start, end, span.label, span.speaker)
+        label = label or span.label
+        self._check_bounds(start, end, label)
+        self._check_free(label, start, end, ignore=span_id)
+        self.spans[span_id] = Span(start, end, label, span.speaker if label == span.label else None)
         self._replace(self.spans[span_id])
         self._free()
         self._take(span_id)
         if span.label == ACTOR:
-            self._unlink_quotes_of(span, moved_to=(start, end))
+            self._unlink_quotes_of(span, moved_to=(start, end) if label == ACTOR else None)
         return ("span", span_id)
 
     def _set_speaker(self, quote: int, target: object) -> ItemKey:
@@ -207,7 +209,7 @@ class StoreRules:
         if span.is_quote:
             raise Refused("quote")
         added: list[tuple[int, int]] = []
-        for start, end in phrases.occurrences(self.text, self.tokens, span.start, span.end):
+        for start, end in motion.occurrences(self.text, self.tokens, span.start, span.end):
             try:
                 self._check_bounds(start, end, span.label)
                 self._check_free(span.label, start, end)

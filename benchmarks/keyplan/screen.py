@@ -19,7 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 
-from annotator import motion, phrases, stops
+from annotator import motion, stops
 from annotator.tui.layout import Layout
 from keyplan.items import (
     ACTOR,
@@ -382,7 +382,7 @@ class Screen(Keys, StoreRules):
         if key == "number_sign":  # `CursorScreen.action_occurrence`
             item = self.item(current)
             words = (item.start, item.end) if item is not None and not item.is_quote else None
-            found, _ = phrases.occurrence_from(self.text, self.tokens, words, cursor, 1)
+            found, _ = motion.occurrence_from(self.text, self.tokens, words, cursor, 1)
             return None if found is None else (found, self.item_at(found), None)
         if key in ("down", "up"):
             column = self.column_of[cursor] if column is None else column

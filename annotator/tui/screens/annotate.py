@@ -142,9 +142,15 @@ class AnnotateScreen(EditingScreen):
         if not self.model.tokens:
             return
         selection = self._selection()
+        selected = selection is not None  # words the user chose: a span they take in may change its label too
         candidate = False  # where ; stops: a pass over missed names goes on to the next one
         if selection is None:  # the phrase (or, for a QUOTE, the quotation) under the cursor
             model = self.model
+            if new is not Label.QUOTE and phrases.no_phrase(model.text, model.tokens, self.cursor):
+                word = model.text[slice(*model.tokens[self.cursor])]
+                self.say(f"Not added: {word!r} alone is a pronoun or a function word, no mention (the guide); "
+                         "v selects it, then the key marks it anyway", "yellow")  # fmt: skip
+                return
             candidate = new is not Label.QUOTE and stops.is_candidate(
                 model.text, model.tokens, self.cursor, lambda index: model.marked(*model.tokens[index])
             )
@@ -152,9 +158,11 @@ class AnnotateScreen(EditingScreen):
                 model.text, model.tokens, self.cursor, new, lambda index: model.spanned(*model.tokens[index])
             )
             selection = model.token_range(*found)
-        resized = self.model.resized(*selection, new)
-        if resized is not None:  # the words take in one span of this label: it grows to them (trial 21)
-            edit = self._commit(store.resize_span, resized.id, *selection)
+        resized = self.model.resized(*selection, new, any_label=selected)
+        if resized is not None and resized.label is new:  # the words take in one span of this label: it grows to
+            edit = self._commit(store.resize_span, resized.id, *selection)  # them (trial 21)
+        elif resized is not None:  # selected words over one span of another label: it takes them and the label
+            edit = self._commit(store.resize_span, resized.id, *selection, label=new)  # (trial 23)
         else:
             edit = self._commit(store.add_span, *selection, new)
         if self._speaker_shown(edit):  # words of a pending quote: it is accepted, and its speaker with it

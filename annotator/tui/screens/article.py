@@ -243,14 +243,27 @@ class ArticleScreen(CursorScreen):
             start, end = self._selection() or (0, 0)
             words = display(self.model.text[start:end].replace("\n", " "))
             words = words if len(words) <= 60 else words[:40] + " … " + words[-16:]
-            self.status_line.say(f"Selected {words!r}: 1-4 add it with that label, escape clears", "dim")
+            self.status_line.say(f"Selected {words!r}: {self._selection_keys(start, end)}, escape clears", "dim")
         elif item is not None:
             line = describe(item, self.model, self.app.current_theme.dark)
             keys = self.keys_on(item)
             line.append(f"  ({keys})" if keys else "", "dim")
             self.status_line.say(line)
         else:
-            self.status_line.say(f"{self._what_keys_add()} · tab: next to decide · v: select · ?: help", "dim")
+            self.status_line.say(self.nothing_current(), "dim")
+
+    def nothing_current(self) -> str:
+        """The status line with nothing current: what the label keys add at the cursor, and where to go."""
+        return f"{self._what_keys_add()} · tab: next to decide · v: select · ?: help"
+
+    def _selection_keys(self, start: int, end: int) -> str:
+        """What the label keys do with the selection: add it, or resize the one entity span it takes in (adding
+        words at its edges) to it with the key's label (trial 23)."""
+        taken = self.model.resized(start, end, Label.ACTOR, any_label=True)
+        taken = taken or self.model.resized(start, end, Label.LOCATION, any_label=True)
+        if taken is None:
+            return "1-4 add it with that label"
+        return f"1-3 resize {taken.label.value} {_shortened(taken.text)!r} to it with the key's label, 4 adds a quote"
 
     def keys_on(self, item: Item) -> str:
         """What the keys do on an item when it is current ("enter accept, x reject, 1-3 label"); "" for a span with

@@ -138,7 +138,7 @@ class CursorScreen(Screen[None]):
             return
         item = model.get(self.current) if self.selection_start is None else None
         words = (item.start, item.end) if item is not None and not item.is_quote else None
-        found, (start, end) = phrases.occurrence_from(model.text, model.tokens, words, self.cursor, step)
+        found, (start, end) = motion.occurrence_from(model.text, model.tokens, words, self.cursor, step)
         if found is None:
             self.say(f"{model.text[start:end]!r} stands nowhere else in this article", "yellow")
             return

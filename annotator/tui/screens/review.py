@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 
 from annotator.errors import AnnotatorError, Refused
 from annotator.rows import ArticleRows
+from annotator.tui.bindings import key_name
 from annotator.tui.model import ArticleModel
 from annotator.tui.screens import app_as
 from annotator.tui.screens.annotate import AnnotateScreen
@@ -43,7 +44,7 @@ PUT_ASIDE = {"skip", "flag"}
 REVIEW_BINDINGS: list[BindingType] = [
     *(
         Binding(key, f"pick({index})", f"Pick annotator {index + 1}", show=False, id=f"pick_{index + 1}",
-                tooltip=f"pick annotator {index + 1}'s version of the current disagreement into gold")
+                tooltip=f"pick annotator {index + 1}'s version of the current disagreement (black on rose) into gold")
         for index, key in enumerate(PICK_KEYS)
     ),
     Binding("j", "disagreement(1)", "Next disagreement", id="next_disagreement",
@@ -153,20 +154,37 @@ class ReviewScreen(AnnotateScreen):
         self.disputes.show(self.review, self.index, annotators, PICK_KEYS, self.model.text, done)
 
     def _show_disagreement(self) -> None:
-        """Point at the current disagreement: its region highlighted and in view, the panel showing it."""
-        self.current, self.selection_start = None, None
+        """Point at the current disagreement: its region marked and in view, the panel showing it, the cursor on its
+        first word and what gold has there current, as a move there makes it."""
+        self.selection_start = None
         if self.review is not None and self.index is not None and self.review.disagreements:
             disagreement = self.review.disagreements[self.index]
             self.cursor = self.model.token_index(disagreement.start)
+        self.current = self._under_cursor()
         self._show_panel()
         self._redraw()
 
     def _marks(self) -> Marks:
+        """The disagreement in its own look, not the current item's (trial 23: drawn black on white, it looked like
+        what the label keys act on, while they add the phrase under the cursor)."""
         marks = super()._marks()
-        if self.current is None and self.selection_start is None and self.review and self.index is not None:
+        if self.review and self.review.disagreements and self.index is not None:
             disagreement = self.review.disagreements[self.index]
-            marks.current = (disagreement.start, disagreement.end)
+            marks.disputed = (disagreement.start, disagreement.end)
         return marks
+
+    def nothing_current(self) -> str:
+        """With nothing of gold current: the pick keys for the disagreement, then what the label keys add."""
+        if self.review is None or self.index is None or not self.review.disagreements:
+            return super().nothing_current()
+        keymap, count = self.annotator_app.keymap, len(self.review_app.annotators_for(self.article_id))
+        picks = "/".join(
+            key_name(keymap.get(f"pick_{i + 1}", key).split(",")[0]) for i, key in enumerate(PICK_KEYS[:count])
+        )
+        return (
+            f"{picks} pick a version of the disagreement (marked in rose) · {self._what_keys_add()}"
+            " · j/k: disagreements · ?: help"
+        )
 
     # -- committing -------------------------------------------------------------------------------------------
 

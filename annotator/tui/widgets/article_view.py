@@ -37,9 +37,13 @@ class Marks:
     show_cursor: bool = True  # the cursor's token is drawn only when nothing else is current
     #: ... or over the current span: a quote, inside which the label keys act on the cursor's word
     cursor_over_current: bool = False
+    #: the review screen's current disagreement: words to settle, drawn in a look of their own under the spans
+    #: (not the current item's: a key acts on the current item, the pick keys on the disagreement)
+    disputed: tuple[int, int] | None = None
 
     def ranges(self) -> list[tuple[int, int]]:
-        return [r for r in (self.current, self.cursor, self.selection, *self.speakers) if r is not None]
+        marked = (self.current, self.cursor, self.selection, self.disputed, *self.speakers)
+        return [r for r in marked if r is not None]
 
 
 class ArticleView(BaseStyle, ScrollView, can_focus=False):
@@ -203,10 +207,12 @@ class ArticleView(BaseStyle, ScrollView, can_focus=False):
         quote = _covering(quotes, offset)
         if quote is not None:
             style += styles.quote_style(quote.kind, self.dark)
+        marks = self.marks
+        if marks.disputed and marks.disputed[0] <= offset < marks.disputed[1]:
+            style += styles.DISPUTED
         entity = _covering(entities, offset)
         if entity is not None:
             style += styles.entity_style(entity.label, entity.kind, self.dark)
-        marks = self.marks
         if marks.selection and marks.selection[0] <= offset < marks.selection[1]:
             return style + styles.SELECTION
         if any(s <= offset < e for s, e in marks.speakers):

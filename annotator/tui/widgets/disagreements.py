@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Group
+from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
@@ -64,7 +65,7 @@ class DisagreementPanel(Widget, can_focus=False):
             lines.append(Text("No disagreements: d marks gold done", "bold green" if not done else "green"))
         else:
             summary = f"Disagreement {index + 1 if index is not None else '-'}/{total} · {left} open"
-            lines.append(Text(summary, "bold"))
+            lines.append(Text(summary, styles.DISPUTED + Style(bold=True)))  # the look of its words in the article
         if index is not None and total:
             disagreement: Disagreement[SpanRow] = state.disagreements[index]
             settled = state.settled_by[index]
