@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from support import nth, word_tokens
 from textual.geometry import Region
@@ -10,6 +11,7 @@ from textual.geometry import Region
 from annotator.models import ArticleIn, Suggestion
 from annotator.rows import Token
 from annotator.suggest.tokens import tokenize
+from annotator.tui.styles import CURSOR
 from annotator.tui.widgets.article_view import GUTTER, ArticleView
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_5fda543fc562549a.txt"
@@ -103,3 +105,18 @@ def region_of(view: ArticleView, offset: int) -> Region:
     assert view.layout_ is not None
     line = view.layout_.line_of(offset)
     return Region(view.layout_.lines[line].column(offset) + GUTTER, line - int(view.scroll_offset.y), 1, 1)
+
+
+def view_of(app: Any) -> ArticleView:
+    """The article view of the app's screen."""
+    return app.screen.query_one(ArticleView)
+
+
+def drawn(view: ArticleView, line: int) -> str:
+    """A screen line of the article as drawn, without the gutter."""
+    return "".join(segment.text for segment in view.render_line(line)).rstrip()[GUTTER:]
+
+
+def under_cursor(view: ArticleView, line: int) -> str:
+    """The characters of a screen line drawn with the cursor's style (reverse)."""
+    return "".join(s.text for s in view.render_line(line) if s.style and s.style.reverse is CURSOR.reverse is True)

@@ -14,10 +14,9 @@ from textual.pilot import Pilot
 
 from annotator.tui.app import AnnotatorApp, make_app
 from annotator.tui.layout import terminal_width
-from annotator.tui.styles import CURSOR
-from annotator.tui.widgets.article_view import GUTTER, ArticleView
+from annotator.tui.widgets.article_view import ArticleView
 from tests.tui.conftest import WHO
-from tests.tui.fixtures import one_article, region_of
+from tests.tui.fixtures import drawn, one_article, region_of, under_cursor, view_of
 
 LONG = "Officials in हिन्दी \u0378 said the border crossing would reopen on Monday, a spokesperson said. "
 TEXT = "Rafah \u0378 Gaza and \ufffd lost.\nमेरा and मेरी क्ष, 👍\U0001f3fd too.\n" + LONG * 3
@@ -25,19 +24,6 @@ TEXT = "Rafah \u0378 Gaza and \ufffd lost.\nमेरा and मेरी क्
 
 def opened(tmp_path: Path) -> AnnotatorApp:
     return make_app(one_article(tmp_path / "w.db", TEXT), WHO, keymap_path=False)
-
-
-def view_of(app: AnnotatorApp) -> ArticleView:
-    return app.screen.query_one(ArticleView)
-
-
-def drawn(view: ArticleView, line: int) -> str:
-    return "".join(segment.text for segment in view.render_line(line)).rstrip()[GUTTER:]
-
-
-def under_cursor(view: ArticleView, line: int) -> str:
-    """The characters of a screen line drawn with the cursor's style (reverse)."""
-    return "".join(s.text for s in view.render_line(line) if s.style and s.style.reverse is CURSOR.reverse is True)
 
 
 async def test_an_unassigned_code_point_is_named_and_a_real_replacement_stays(tmp_path: Path) -> None:

@@ -11,10 +11,9 @@ from textual.pilot import Pilot
 
 from annotator.store import Store
 from annotator.tui.app import AnnotatorApp, make_app
-from annotator.tui.styles import CURSOR
-from annotator.tui.widgets.article_view import GUTTER, ArticleView
+from annotator.tui.widgets.article_view import ArticleView
 from tests.tui.conftest import WHO
-from tests.tui.fixtures import held_spans, one_article, region_of
+from tests.tui.fixtures import drawn, held_spans, one_article, region_of, under_cursor, view_of
 
 TEXT = "Police said \u202e Rafah was hit, and \ufffd was lost.\nA zero\u200bwidth space and ESC \x1b stay apart."
 OVERRIDE = TEXT.index("\u202e")
@@ -22,19 +21,6 @@ OVERRIDE = TEXT.index("\u202e")
 
 def opened(tmp_path: Path) -> AnnotatorApp:
     return make_app(one_article(tmp_path / "n.db", TEXT), WHO, keymap_path=False)
-
-
-def view_of(app: AnnotatorApp) -> ArticleView:
-    return app.screen.query_one(ArticleView)
-
-
-def drawn(view: ArticleView, line: int) -> str:
-    return "".join(segment.text for segment in view.render_line(line)).rstrip()[GUTTER:]
-
-
-def under_cursor(view: ArticleView, line: int) -> str:
-    """The characters of a screen line drawn with the cursor's style (reverse)."""
-    return "".join(s.text for s in view.render_line(line) if s.style and s.style.reverse is CURSOR.reverse is True)
 
 
 async def test_the_override_and_the_replacement_character_are_drawn_differently(tmp_path: Path) -> None:

@@ -16,9 +16,9 @@ QUOTE = "The dams are nearly empty,"
 SPEAKER = "Executive Rita Lobo"
 
 
-def suggested(words: str, label: str, speaker: str | None = None) -> Suggestion:
-    start = TEXT.index(words)
-    spoken = {"start": TEXT.index(speaker), "end": TEXT.index(speaker) + len(speaker)} if speaker else None
+def suggested(words: str, label: str, speaker: str | None = None, text: str = TEXT) -> Suggestion:
+    start = text.index(words)
+    spoken = {"start": text.index(speaker), "end": text.index(speaker) + len(speaker)} if speaker else None
     return Suggestion(start=start, end=start + len(words), label=label, text=words, speaker=spoken, suggester="t.v1")
 
 
@@ -123,17 +123,8 @@ async def test_enter_on_the_speaker_goes_back_to_what_the_quote_holds_still_to_d
     """Trial 24: the speaker stands after its quote, so going on from the speaker passed over the suggestions inside
     the quote ("Faro"), left pending above the cursor. Enter on the speaker goes on from the quote."""
     quote, speaker = "The dams in Faro are nearly empty,", "Executive Rita Lobo"
-
-    def at(words: str, label: str, spoken: str | None = None) -> Suggestion:
-        start = INSIDE.index(words)
-        said = {"start": INSIDE.index(spoken), "end": INSIDE.index(spoken) + len(spoken)} if spoken else None
-        return Suggestion(start=start, end=start + len(words), label=label, text=words, speaker=said, suggester="t.v1")
-
-    path = one_article(
-        tmp_path / "q.db",
-        INSIDE,
-        [at(quote, "QUOTE", speaker), at("Faro", "LOCATION"), at(speaker, "ACTOR"), at("Farmers", "ACTOR")],
-    )
+    held = [(quote, "QUOTE", speaker), ("Faro", "LOCATION", None), (speaker, "ACTOR", None), ("Farmers", "ACTOR", None)]
+    path = one_article(tmp_path / "q.db", INSIDE, [suggested(w, label, s, INSIDE) for w, label, s in held])
     app = make_app(path, WHO, keymap_path=False)
     async with app.run_test(size=(120, 24)) as pilot:
         await pilot.pause()
