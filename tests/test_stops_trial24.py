@@ -1,5 +1,7 @@
 """Trial 24: `;` and the label keys on a newcomer's stories. An age written as a hyphenated compound ("a
-34-year-old season-ticket holder") is no stop. Core functions on spaCy's tokens.
+34-year-old season-ticket holder") is no stop. A noun for people ("fans") and an adjective that stands for people
+after "the" ("the injured", "the dead") are stops, where a label key adds them with the article. Core functions on
+spaCy's tokens.
 """
 
 from __future__ import annotations
@@ -35,4 +37,35 @@ def offered(text: str, word: str) -> list[tuple[tuple[str, ...], str]]:
 )
 def test_an_age_in_a_hyphenated_compound_is_no_stop(text: str) -> None:
     tokens, index = at(text, next(word for word in text.split() if word[:1].isdigit())[:2])
+    assert not stops.is_candidate(text, tokens, index, UNMARKED)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "phrase"),
+    [
+        ("Fans were crushed against the barriers.", "Fans", "Fans"),
+        ("Police said fans tried to climb the fence.", "fans", "fans"),
+        ("After the collapse the injured were taken to hospital.", "injured", "the injured"),
+        ("Rescuers said the dead were carried out at dawn.", "dead", "the dead"),
+        ("Divers searched for the missing until nightfall.", "missing", "the missing"),
+        ("Nine of the wounded, police said, were children.", "wounded", "the wounded"),
+    ],
+)
+def test_a_word_for_people_is_a_stop_the_key_adds(text: str, word: str, phrase: str) -> None:
+    tokens, index = at(text, word)
+    assert stops.is_candidate(text, tokens, index, UNMARKED)
+    assert offered(text, word) == [(("ACTOR", "LOCATION", "FIGURE"), phrase)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Divers found the missing boat at dawn.", "missing"),  # an adjective before its noun
+        ("The injured man was taken to hospital.", "injured"),
+        ("He was injured in the crush.", "injured"),  # no article: a verb
+        ("The fire left one dead and two hurt.", "dead"),
+    ],
+)
+def test_an_adjective_before_its_noun_or_without_the_is_no_stop(text: str, word: str) -> None:
+    tokens, index = at(text, word)
     assert not stops.is_candidate(text, tokens, index, UNMARKED)
