@@ -139,7 +139,8 @@ BODY_NOUNS = frozenset({"union", "unions", "party", "group", "committee", "team"
                         "assembly", "commission", "department", "office", "coalition", "alliance", "network",
                         "organisation", "organization", "unit", "brigade", "battalion", "militia", "faction", "wing",
                         "club", "league", "church", "community", "administration", "cabinet", "delegation",
-                        "management", "workforce", "bloc", "caucus", "chapter", "branch", "consortium"})  # fmt: skip
+                        "management", "workforce", "bloc", "caucus", "chapter", "branch", "consortium", "service",
+                        "services"})  # fmt: skip
 #: A verb of saying after a common noun makes it a speaker, so a participant ("residents said").
 SPEECH_VERB_FORMS = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "reported", "announced",
                                "stated", "claimed", "confirmed", "warned", "urged", "noted", "explained",

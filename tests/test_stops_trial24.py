@@ -69,3 +69,18 @@ def test_a_word_for_people_is_a_stop_the_key_adds(text: str, word: str, phrase: 
 def test_an_adjective_before_its_noun_or_without_the_is_no_stop(text: str, word: str) -> None:
     tokens, index = at(text, word)
     assert not stops.is_candidate(text, tokens, index, UNMARKED)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "phrase"),
+    [
+        ("She praised the emergency services across the region.", "emergency", "the emergency services"),
+        ("She praised the emergency services across the region.", "services", "the emergency services"),
+        ("Officials thanked the rescue workers on Sunday.", "rescue", "the rescue workers"),
+        ("The man police arrested on Sunday was released.", "man", "The man"),
+    ],
+)
+def test_a_noun_before_a_noun_for_people_is_in_its_group(text: str, word: str, phrase: str) -> None:
+    """As "the town | hall" runs on to its noun for a place, "the emergency | services" runs on to its noun for
+    people: the key on the modifying noun offers and adds the whole group."""
+    assert offered(text, word) == [(("ACTOR", "LOCATION", "FIGURE"), phrase)]
