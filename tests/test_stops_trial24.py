@@ -1,7 +1,8 @@
 """Trial 24: `;` and the label keys on a newcomer's stories. An age written as a hyphenated compound ("a
 34-year-old season-ticket holder") is no stop. A noun for people ("fans") and an adjective that stands for people
-after "the" ("the injured", "the dead") are stops, where a label key adds them with the article. Core functions on
-spaCy's tokens.
+after "the" ("the injured", "the dead") are stops, where a label key adds them with the article. A noun before a
+noun for people is in its group ("the emergency services"), and markup between a title and its name keeps the title
+off ("Mayor [bold]Ana Costa[/bold]"). Core functions on spaCy's tokens.
 """
 
 from __future__ import annotations
@@ -84,3 +85,19 @@ def test_a_noun_before_a_noun_for_people_is_in_its_group(text: str, word: str, p
     """As "the town | hall" runs on to its noun for a place, "the emergency | services" runs on to its noun for
     people: the key on the modifying noun offers and adds the whole group."""
     assert offered(text, word) == [(("ACTOR", "LOCATION", "FIGURE"), phrase)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor [bold]Ana Costa[/bold] said the town would rebuild.",
+        "Mayor <b>Ana Costa</b> said the town would rebuild.",
+        "Mayor [bold red]Ana Costa[/] said the town would rebuild.",
+    ],
+)
+def test_markup_between_a_title_and_its_name_keeps_the_title_off(text: str) -> None:
+    """Stored text is data, so markup in it is words of its own: on "Mayor" the key offers the name alone, as on
+    plain "Mayor Ana Costa", and `;` stops at the name, not at the title."""
+    tokens, name = at(text, "Ana")
+    assert offered(text, "Mayor") == [(("ACTOR", "LOCATION", "FIGURE"), "Ana Costa")]
+    assert stops.next_candidate(text, tokens, -1, 1, UNMARKED) == name
