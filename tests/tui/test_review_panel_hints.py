@@ -61,8 +61,8 @@ async def test_two_digit_counts_show_every_word_at_80x24(tmp_path: Path) -> None
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert panel_rows(app)[:4] == [
-            "No span agreed by all", "Disagreement 1/11 · 11", "open", "missing · open"
-        ]  # fmt: skip  # nothing agreed: no "not in gold (g puts them back)"
+            "No span agreed by all", "Disagreement 1/11", "11 open", "missing · open"
+        ]  # fmt: skip  # nothing agreed: no "not in gold (g puts them back)"; the count of open ones whole (trial 24)
 
 
 async def test_agreed_spans_taken_out_show_the_whole_hint_at_80x24(tmp_path: Path) -> None:
