@@ -90,3 +90,22 @@ async def test_the_span_list_hint_below_shows_every_word(tmp_path: Path, size: t
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         assert panel_rows(app, "#spans")[: len(rows) + 1] == [*rows, ""]
+
+
+@pytest.mark.parametrize(
+    ("size", "line"),
+    [
+        ((80, 24), " tab Next  u Undo  d Done  ? Help  q Quit  j Next disagreement  g Agreed in/out "),
+        ((200, 50), " tab Next  ⏎ Accept  x Reject  s Speaker  u Undo  d Done  ? Help  q Quit  j Next disagreement  "
+                    "g Agreed in/out "),
+    ],
+)  # fmt: skip
+async def test_the_key_line_keeps_the_review_keys_whole(tmp_path: Path, size: tuple[int, int], line: str) -> None:
+    """At 80x24 the key line was cut at "q Quit  j Next" (trial 24): where it does not fit, it leaves out the keys
+    the review needs least (accept: gold has no suggestions; speaker, reject: in the help), whole."""
+    from annotator.tui.widgets.bars import KeyBar
+
+    app = make_review_app(eleven_disagreements(tmp_path / "review.db"), "carol", WHO, keymap_path=False)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert str(app.screen.query_one(KeyBar).render()) == line
