@@ -10,6 +10,7 @@ from annotator.wordlists import (
     BODY_NOUNS,
     DETERMINERS,
     OBJECT_OPENERS,
+    PEOPLE_ADJECTIVES,
     PEOPLE_NOUNS,
     PLURAL_PEOPLE,
     SPEECH_VERB_FORMS,
@@ -45,9 +46,15 @@ def _state_put_in(text: str, tokens: Tokens, index: int) -> bool:
     return len(before) == 2 and before[0] in OBJECT_OPENERS - DETERMINERS and before[1] in TAKING_VERBS
 
 
+def _after_the(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether "the" stands right before token `index`."""
+    return index > 0 and joined(text, tokens, index - 1, index) and word_at(text, tokens, index - 1).lower() == "the"
+
+
 def is_participant(text: str, tokens: Tokens, index: int, word: str | None = None) -> bool:
-    """Whether a lower-case word names people: a person noun (`PEOPLE_NOUNS`, or its plural: "residents") or the
-    subject of a verb of saying right after it ("the army said", "organizers say"); not a singular person noun
+    """Whether a lower-case word names people: a person noun (`PEOPLE_NOUNS`, or its plural: "residents"), an
+    adjective standing for people after "the" (`PEOPLE_ADJECTIVES`: "the injured were", not "the injured man"), or
+    the subject of a verb of saying right after it ("the army said", "organizers say"); not a singular person noun
     that modifies the word after it ("a hostage | deal", "official | Israeli figures"). `word`: the token read
     otherwise (a word capitalised only where a sentence starts, in lower case)."""
     word = word_at(text, tokens, index) if word is None else word
@@ -59,6 +66,8 @@ def is_participant(text: str, tokens: Tokens, index: int, word: str | None = Non
     )
     if after in SPEECH_VERB_FORMS:
         return True
+    if word in PEOPLE_ADJECTIVES:  # "the injured | were taken", "the missing | ."; not "the missing | boat"
+        return _after_the(text, tokens, index) and not group_word(after)
     if _state_put_in(text, tokens, index):  # "taken | hostage", "held him | prisoner" (trial 23)
         return False
     if word in PEOPLE_NOUNS:  # unless it modifies a noun after it: "a hostage | deal", "official | Israeli figures"

@@ -12,6 +12,7 @@ from functools import lru_cache
 from annotator.wordlists import (
     A_NUMBERS,
     BASE_FORM_PASTS,
+    BODY_NOUNS,
     CURRENCIES,
     DATES,
     DETERMINERS,
@@ -25,7 +26,9 @@ from annotator.wordlists import (
     OBJECT_OPENERS,
     OPENING,
     PARTICLES,
+    PEOPLE_NOUNS,
     PLACE_HEADS,
+    PLURAL_PEOPLE,
     POSSESSIVES,
     PREPOSITIONS,
     QUALIFIERS,
@@ -336,21 +339,37 @@ def _object_after(text: str, tokens: Tokens, index: int) -> bool:
 def group_head(text: str, tokens: Tokens, index: int) -> int:
     """The last word of the noun group around token `index`: the word itself, unless it is a modifier, whose
     group runs on over the modifiers after it to the first common noun ("the city's western | district"), or a noun
-    before a noun for a building or a place ("the town | hall": a LOCATION whole, the guide; trial 22)."""
+    before a noun for a building or a place ("the town | hall": a LOCATION whole, the guide; trial 22), or a noun
+    after an article before a noun for people or a body of them ("the emergency | services"; trial 24)."""
     following = index + 1
-    if (
-        following < len(tokens)
-        and is_common(word_at(text, tokens, index))
-        and joined(text, tokens, index, following)
-        and word_at(text, tokens, following) in PLACE_HEADS
-    ):
-        return following
+    if following < len(tokens) and is_common(word_at(text, tokens, index)) and joined(text, tokens, index, following):
+        after = word_at(text, tokens, following)
+        if after in PLACE_HEADS or (_after_an_article(text, tokens, index) and _heads_for_people(text, tokens, index)):
+            return following
     last = index
     while is_modifier(word_at(text, tokens, last)) and last + 1 < len(tokens) and joined(text, tokens, last, last + 1):
         if not is_common(word_at(text, tokens, last + 1)):
             return index
         last += 1
     return last if not is_modifier(word_at(text, tokens, last)) else index
+
+
+def _after_an_article(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether a determiner other than "that" (a relative pronoun as often) stands right before token `index`."""
+    before = word_at(text, tokens, index - 1).lower() if index > 0 and joined(text, tokens, index - 1, index) else ""
+    return before in DETERMINERS and before != "that"
+
+
+def _heads_for_people(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index`, a noun that is no noun for people itself, modifies a noun for people or a body of them
+    right after it ("emergency | services", "rescue | workers"); not a subject before its verb's ("the man | police
+    arrested": a plural noun for people is no head after a noun)."""
+    word, after = word_at(text, tokens, index), word_at(text, tokens, index + 1)
+
+    def people(noun: str) -> bool:
+        return any(form in PEOPLE_NOUNS or form in BODY_NOUNS for form in (noun, noun[:-1], noun[:-2]) if form)
+
+    return not is_modifier(word) and not people(word) and after not in PLURAL_PEOPLE and people(after)
 
 
 def group_start(text: str, tokens: Tokens, index: int) -> int:

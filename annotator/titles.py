@@ -15,6 +15,8 @@ from annotator.wordlists import AMBIGUOUS_HEADS, DATES, DETERMINERS, PARTICLES, 
 
 Tokens = Sequence[tuple[int, int]]
 TokenRange = tuple[int, int]
+#: Brackets that open a markup tag, with the bracket that closes it.
+_MARKUP = {"[": "]", "<": ">", "{": "}"}
 
 
 def _title_word(word: str) -> bool:
@@ -37,10 +39,30 @@ def titled_name(text: str, tokens: Tokens, index: int) -> TokenRange | None:
     ):
         last += 1
     head = word_at(text, tokens, last).rstrip(".")
-    name = last + 1
+    name = _after_markup(text, tokens, last + 1)
     if head not in TITLE_HEADS or (first == last and head in AMBIGUOUS_HEADS) or name >= len(tokens):
         return None
     word = word_at(text, tokens, name)
-    if not joined(text, tokens, last, name) or not is_name_word(word) or word.lower() in DETERMINERS or word in DATES:
+    if (
+        not joined(text, tokens, last, last + 1)
+        or not is_name_word(word)
+        or word.lower() in DETERMINERS
+        or word in DATES
+    ):
         return None
     return name, name_range(text, tokens, name, PARTICLES)[1]
+
+
+def _after_markup(text: str, tokens: Tokens, index: int) -> int:
+    """The token after a markup tag that opens at token `index` ("Mayor | [bold] | Ana Costa", "<b>"; stored text
+    is data, its markup words of their own: trial 24), on one line; `index` when no tag opens there."""
+    closing = _MARKUP.get(word_at(text, tokens, index)) if index < len(tokens) else None
+    position = index
+    while closing is not None and position + 1 < len(tokens) and position - index < 6:
+        position += 1
+        if not joined(text, tokens, position - 1, position):
+            return index
+        if word_at(text, tokens, position) == closing:
+            after = position + 1
+            return after if after < len(tokens) and joined(text, tokens, position, after) else index
+    return index

@@ -128,7 +128,10 @@ PEOPLE_NOUNS = frozenset({
     "force", "local", "interviewee", "speaker", "mayor", "governor", "president", "council", "participant", "diver",
     "daughter", "son", "mother", "father", "brother", "sister", "sibling", "grandmother", "grandfather", "grandson",
     "granddaughter", "grandchild", "grandchildren", "uncle", "aunt", "cousin", "nephew", "niece", "girl", "boy",
-    "baby", "teenager", "miner", "fisherman", "fishermen", "sailor", "farmer"})  # fmt: skip
+    "baby", "teenager", "miner", "fisherman", "fishermen", "sailor", "farmer", "fan", "spectator"})  # fmt: skip
+#: Adjectives that stand for people after "the" with no noun after them ("the injured", "the dead"; trial 24).
+PEOPLE_ADJECTIVES = frozenset({"injured", "wounded", "dead", "missing", "deceased", "displaced", "homeless",
+                               "elderly", "bereaved", "accused", "unemployed", "sick"})  # fmt: skip
 #: Nouns for a body of people: after a name, the lower-case head of the group the name opens ("the SEAL | union",
 #: "the Hamas military | wing"), which a verb after a name never is ("the Coast Guard | spoke").
 BODY_NOUNS = frozenset({"union", "unions", "party", "group", "committee", "team", "leadership", "ministry", "agency",
@@ -136,7 +139,8 @@ BODY_NOUNS = frozenset({"union", "unions", "party", "group", "committee", "team"
                         "assembly", "commission", "department", "office", "coalition", "alliance", "network",
                         "organisation", "organization", "unit", "brigade", "battalion", "militia", "faction", "wing",
                         "club", "league", "church", "community", "administration", "cabinet", "delegation",
-                        "management", "workforce", "bloc", "caucus", "chapter", "branch", "consortium"})  # fmt: skip
+                        "management", "workforce", "bloc", "caucus", "chapter", "branch", "consortium", "service",
+                        "services"})  # fmt: skip
 #: A verb of saying after a common noun makes it a speaker, so a participant ("residents said").
 SPEECH_VERB_FORMS = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "reported", "announced",
                                "stated", "claimed", "confirmed", "warned", "urged", "noted", "explained",

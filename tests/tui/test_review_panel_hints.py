@@ -61,8 +61,8 @@ async def test_two_digit_counts_show_every_word_at_80x24(tmp_path: Path) -> None
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert panel_rows(app)[:4] == [
-            "No span agreed by all", "Disagreement 1/11 · 11", "open", "missing · open"
-        ]  # fmt: skip  # nothing agreed: no "not in gold (g puts them back)"
+            "No span agreed by all", "Disagreement 1/11", "11 open", "missing · open"
+        ]  # fmt: skip  # nothing agreed: no "not in gold (g puts them back)"; the count of open ones whole (trial 24)
 
 
 async def test_agreed_spans_taken_out_show_the_whole_hint_at_80x24(tmp_path: Path) -> None:
@@ -90,3 +90,22 @@ async def test_the_span_list_hint_below_shows_every_word(tmp_path: Path, size: t
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         assert panel_rows(app, "#spans")[: len(rows) + 1] == [*rows, ""]
+
+
+@pytest.mark.parametrize(
+    ("size", "line"),
+    [
+        ((80, 24), " tab Next  u Undo  d Done  ? Help  q Quit  j Next disagreement  g Agreed in/out "),
+        ((200, 50), " tab Next  ⏎ Accept  x Reject  s Speaker  u Undo  d Done  ? Help  q Quit  j Next disagreement  "
+                    "g Agreed in/out "),
+    ],
+)  # fmt: skip
+async def test_the_key_line_keeps_the_review_keys_whole(tmp_path: Path, size: tuple[int, int], line: str) -> None:
+    """At 80x24 the key line was cut at "q Quit  j Next" (trial 24): where it does not fit, it leaves out the keys
+    the review needs least (accept: gold has no suggestions; speaker, reject: in the help), whole."""
+    from annotator.tui.widgets.bars import KeyBar
+
+    app = make_review_app(eleven_disagreements(tmp_path / "review.db"), "carol", WHO, keymap_path=False)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert str(app.screen.query_one(KeyBar).render()) == line

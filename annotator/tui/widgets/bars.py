@@ -3,14 +3,17 @@
 They replace Textual's Header and Footer, which build a widget per key (and a clock) with their own CSS; at
 start-up that styling cost more than drawing the article. They look the same: the app title and the screen's
 sub-title centred on top; the shown bindings at the bottom, with their (remappable) keys, dimmed while an
-action is disabled, and a click on a key presses it.
+action is disabled, and a click on a key presses it. Where the keys do not fit, a screen's spare keys are left out
+whole before the line is cut (`KEYBAR_SPARE`).
 """
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.color import Color
 from textual.content import Content
 from textual.widget import Widget
@@ -97,11 +100,8 @@ class KeyBar(Widget, can_focus=False):
         key_style = Style(bold=True, color=Color.parse(colour).rich_color if colour else None)
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         self._keys = []
-        seen: set[str] = set()
-        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
-            if not binding.show or binding.action in seen:
-                continue
-            seen.add(binding.action)
+        shown = self._shown()
+        for binding, enabled in shown:
             start = len(text)
             text.append(f" {self.app.get_key_display(binding)} ", key_style)
             text.append(f"{binding.description} ")
@@ -109,6 +109,25 @@ class KeyBar(Widget, can_focus=False):
                 text.stylize(Style(dim=True), start)
             self._keys.append((start, len(text), binding.key, enabled))
         return text
+
+    def _shown(self) -> list[tuple[Binding, bool]]:
+        """The shown bindings, once each; where they do not fit the bar's width, without the screen's spare keys
+        (`KEYBAR_SPARE`: binding ids, left out in that order, whole, while still too wide; the help lists them)."""
+        shown: list[tuple[Binding, bool]] = []
+        seen: set[str] = set()
+        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            if binding.show and binding.action not in seen:
+                seen.add(binding.action)
+                shown.append((binding, enabled))
+
+        def width() -> int:
+            return sum(cell_len(f" {self.app.get_key_display(b)} {b.description} ") for b, _ in shown)
+
+        for spare in getattr(self.screen, "KEYBAR_SPARE", ()):
+            if not self.size.width or width() <= self.size.width:
+                break
+            shown = [(b, enabled) for b, enabled in shown if b.id != spare]
+        return shown
 
     def on_click(self, event: events.Click) -> None:
         for start, end, key, enabled in self._keys:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from rich.console import Group
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
@@ -56,7 +56,7 @@ class DisagreementPanel(Widget, can_focus=False):
     def show(
         self, state: ReviewState, index: int | None, annotators: Sequence[str], keys: str, text: str, done: bool
     ) -> None:
-        lines: list[Text] = []
+        lines: list[Text | _Heading] = []
         total, left = len(state.disagreements), len(state.open)
         agreed = "in gold" if state.agreed_event is not None else "not in gold (g puts them back)"
         lines.append(Text(f"{len(state.agreed)} agreed span(s) {agreed}" if state.agreed else "No span agreed by all",
@@ -64,8 +64,10 @@ class DisagreementPanel(Widget, can_focus=False):
         if not total:
             lines.append(Text("No disagreements: d marks gold done", "bold green" if not done else "green"))
         else:
-            summary = f"Disagreement {index + 1 if index is not None else '-'}/{total} · {left} open"
-            lines.append(Text(summary, styles.DISPUTED + Style(bold=True)))  # the look of its words in the article
+            look = styles.DISPUTED + Style(bold=True)  # the look of its words in the article
+            lines.append(
+                _Heading(f"Disagreement {index + 1 if index is not None else '-'}/{total}", f"{left} open", look)
+            )
         if index is not None and total:
             disagreement: Disagreement[SpanRow] = state.disagreements[index]
             settled = state.settled_by[index]
@@ -87,6 +89,20 @@ class DisagreementPanel(Widget, can_focus=False):
 
     def render(self) -> Group:
         return self.content
+
+
+class _Heading:
+    """The progress line, "Disagreement 2/11 · 10 open" on one row where it fits, else the count of open ones on
+    a row of its own: never "open" alone under the number it counts (trial 24)."""
+
+    def __init__(self, position: str, left: str, style: Style) -> None:
+        self.position, self.left, self.style = position, left, style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        line = f"{self.position} · {self.left}"
+        yield from [Text(line, self.style)] if len(line) <= options.max_width else [
+            Text(self.position, self.style), Text(self.left, self.style)
+        ]  # fmt: skip
 
 
 def _one_row(line: Text) -> Text:
