@@ -40,3 +40,22 @@ def entity_layers(nlp, text: str, *versions: object) -> list[list[tuple[str, str
         check_spans(list(suggestions), text)
         layers.append([(s.text, s.label.value) for s in suggestions if s.label is not Label.QUOTE])
     return layers
+
+
+def spacy_at(text: str, word: str) -> tuple[list[tuple[int, int]], int]:
+    """spaCy's tokens of `text` as (start, end) pairs, and the index of the token where `word` first starts."""
+    from annotator.suggest.tokens import tokenize
+
+    tokens = [(t.start, t.end) for t in tokenize([text])[0]]
+    return tokens, next(i for i, (start, _) in enumerate(tokens) if start == text.index(word))
+
+
+def offered(text: str, word: str) -> list[tuple[tuple[str, ...], str]]:
+    """What the status line's preview offers at `word`: (labels, words) for each group of keys."""
+    from annotator import phrases
+
+    tokens, index = spacy_at(text, word)
+    return [
+        (tuple(label.value for label in found.labels), text[tokens[found.words[0]][0] : tokens[found.words[1]][1]])
+        for found in phrases.key_phrases(text, tokens, index)
+    ]

@@ -9,6 +9,7 @@ Core functions on spaCy's tokens, as `ingest` stores them.
 from __future__ import annotations
 
 import pytest
+from support import spacy_at as at
 
 from annotator import phrases, stops
 from annotator.suggest.tokens import tokenize
@@ -23,11 +24,6 @@ NAMES = [
     ("The orchestra played Ludwig van Beethoven all night.", "Ludwig", "Ludwig van Beethoven"),
     ("Floods hit the Valle d'Aosta region.", "Valle", "Valle d'Aosta"),
 ]
-
-
-def at(text: str, word: str) -> tuple[list[tuple[int, int]], int]:
-    tokens = [(t.start, t.end) for t in tokenize([text])[0]]
-    return tokens, next(i for i, (start, _) in enumerate(tokens) if start == text.index(word))
 
 
 def words(text: str, tokens: list[tuple[int, int]], found: tuple[int, int]) -> str:

@@ -8,25 +8,12 @@ off ("Mayor [bold]Ana Costa[/bold]"). Core functions on spaCy's tokens.
 from __future__ import annotations
 
 import pytest
+from support import offered
+from support import spacy_at as at
 
-from annotator import phrases, stops
-from annotator.suggest.tokens import tokenize
+from annotator import stops
 
 UNMARKED = lambda _: False  # noqa: E731
-
-
-def at(text: str, word: str) -> tuple[list[tuple[int, int]], int]:
-    tokens = [(t.start, t.end) for t in tokenize([text])[0]]
-    return tokens, next(i for i, (start, _) in enumerate(tokens) if start == text.index(word))
-
-
-def offered(text: str, word: str) -> list[tuple[tuple[str, ...], str]]:
-    """What the status line's preview offers at `word`: (labels, words) for each group of keys."""
-    tokens, index = at(text, word)
-    return [
-        (tuple(label.value for label in found.labels), text[tokens[found.words[0]][0] : tokens[found.words[1]][1]])
-        for found in phrases.key_phrases(text, tokens, index)
-    ]
 
 
 @pytest.mark.parametrize(
