@@ -55,6 +55,9 @@ from annotator.suggest.places_v8 import (
     residents_of_places,
     small_model_places,
 )
+from annotator.suggest.places_v8 import (
+    capitalised_word as _capitalised_word,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -63,10 +66,6 @@ if TYPE_CHECKING:
 def _title_word(token: Token) -> bool:
     word = token.lower_
     return word in GENERAL_TITLES or word in OCCUPATION_TITLES or word in TITLE_HEADS
-
-
-def _capitalised_word(token: Token) -> bool:
-    return token.is_alpha and token.text[:1].isupper()
 
 
 def titles_off_names(doc: Doc, spans: list[Candidate]) -> list[Candidate]:

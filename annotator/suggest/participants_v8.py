@@ -38,13 +38,10 @@ from annotator.suggest.lexicon import (
     ROYAL_TITLES,
 )
 from annotator.suggest.names import DETERMINERS, part_of_name
+from annotator.suggest.places_v8 import ordered as _ordered
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-
-
-def _ordered(spans: list[Candidate]) -> list[Candidate]:
-    return sorted(spans, key=lambda s: (s.start, s.end))
 
 
 #: Quantifiers that take "of" a participant into its span: "One of the men", "most of the injured".

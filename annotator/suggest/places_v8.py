@@ -41,18 +41,19 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 
-def _capitalised_word(token: Token) -> bool:
+def capitalised_word(token: Token) -> bool:
+    """A word of letters starting with a capital: a word of a name."""
     return token.is_alpha and token.text[:1].isupper()
 
 
-def _ordered(spans: list[Candidate]) -> list[Candidate]:
+def ordered(spans: list[Candidate]) -> list[Candidate]:
     return sorted(spans, key=lambda s: (s.start, s.end))
 
 
 def _name_run_before(doc: Doc, end: int) -> int:
     """The start of the capitalised words ending at `end` (a place's name)."""
     start = end
-    while start > 0 and _capitalised_word(doc[start - 1]) and not doc[start - 1].is_sent_start:
+    while start > 0 and capitalised_word(doc[start - 1]) and not doc[start - 1].is_sent_start:
         start -= 1
     return start
 
@@ -98,7 +99,7 @@ def places_before_place_nouns(doc: Doc, spans: list[Candidate]) -> list[Candidat
                 out.append(Candidate(start, end, Label.LOCATION, "other"))
             elif _only(over, start, end) and doc[start].ent_type_ != "NORP":  # not "the Kurdish region"
                 out = [Candidate(start, end, Label.LOCATION, "other") if s is over[0] else s for s in out]
-    return _ordered(out)
+    return ordered(out)
 
 
 SAINTS = frozenset({"St.", "St", "Saint"})
@@ -113,7 +114,7 @@ def _building_end(doc: Doc, start: int) -> int:
     saint = doc[start].text in SAINTS
     end = start
     while end < len(doc) and (
-        _capitalised_word(doc[end]) or (end == start and saint) or (saint and doc[end].text in POSSESSIVES)
+        capitalised_word(doc[end]) or (end == start and saint) or (saint and doc[end].text in POSSESSIVES)
     ):
         end += 1
     while end > start and doc[end - 1].lower_ not in BUILDING_ENDINGS:
@@ -129,7 +130,7 @@ def _place_preposition(doc: Doc, index: int) -> bool:
 
 def _runs_on_to_a_place(doc: Doc, end: int) -> bool:
     """The words after a building's name say where it stands ("on Taft Avenue"), so a span over both is cut."""
-    return end + 1 < len(doc) and doc[end].lower_ in WHERE_WORDS and _capitalised_word(doc[end + 1])
+    return end + 1 < len(doc) and doc[end].lower_ in WHERE_WORDS and capitalised_word(doc[end + 1])
 
 
 def buildings(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
@@ -139,7 +140,7 @@ def buildings(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     otherwise is an organisation's ("Johns Hopkins Center for Systems Science") and is left alone."""
     out = list(spans)
     for index in range(1, len(doc)):
-        if not _place_preposition(doc, index) or not (_capitalised_word(doc[index]) or doc[index].text in SAINTS):
+        if not _place_preposition(doc, index) or not (capitalised_word(doc[index]) or doc[index].text in SAINTS):
             continue
         end = _building_end(doc, index)
         if end == index or (end < len(doc) and doc[end].text in POSSESSIVES):
@@ -153,14 +154,14 @@ def buildings(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
             continue  # "the National Radio Hall of Fame": the name goes on
         out = [s for s in out if s not in over]
         out.append(Candidate(index, end, Label.LOCATION, "other"))
-    return _ordered(out)
+    return ordered(out)
 
 
 def _generic_building(doc: Doc, start: int) -> int:
     """The end of capitalised words from `start` right before a lower-case building noun ("the Policlinico Tor
     Vergata | hospital"), or `start` if there are none."""
     end = start
-    while end < len(doc) and _capitalised_word(doc[end]):
+    while end < len(doc) and capitalised_word(doc[end]):
         end += 1
     head = doc[end] if end < len(doc) else None
     if end == start or head is None or not head.is_lower or head.lower_ not in BUILDING_ENDINGS:
@@ -184,7 +185,7 @@ def named_buildings_with_generic_heads(doc: Doc, spans: list[Candidate]) -> list
             out.append(Candidate(index, end, Label.LOCATION, "other"))
         elif _only(over, index, end):
             out = [Candidate(index, end, Label.LOCATION, "other") if s is over[0] else s for s in out]
-    return _ordered(out)
+    return ordered(out)
 
 
 def _foreign_street_end(doc: Doc, start: int) -> int:
@@ -192,10 +193,10 @@ def _foreign_street_end(doc: Doc, start: int) -> int:
     word, particles, and capitalised words; `start` if the name has no capitalised word after the street word."""
     end = start + 1
     while end < len(doc) and (
-        _capitalised_word(doc[end]) or doc[end].lower_ in PARTICLES or _elided_particle(doc[end].lower_)
+        capitalised_word(doc[end]) or doc[end].lower_ in PARTICLES or _elided_particle(doc[end].lower_)
     ):
         end += 1
-    while end > start + 1 and not _capitalised_word(doc[end - 1]) and not _elided_particle(doc[end - 1].lower_):
+    while end > start + 1 and not capitalised_word(doc[end - 1]) and not _elided_particle(doc[end - 1].lower_):
         end -= 1
     return end if end > start + 1 else start
 
@@ -217,7 +218,7 @@ def foreign_streets(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
         if end > index and not taken & set(range(index, end)):
             added.append(Candidate(index, end, Label.LOCATION, "other"))
             taken |= set(range(index, end))
-    return _ordered(spans + added)
+    return ordered(spans + added)
 
 
 def residents_of_places(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
@@ -281,4 +282,4 @@ def small_model_places(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
             if place.label is Label.LOCATION and not taken & set(range(place.start, place.end)):
                 added.append(place)
                 taken |= set(range(place.start, place.end))
-    return _ordered(spans + added)
+    return ordered(spans + added)
