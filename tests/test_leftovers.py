@@ -52,7 +52,11 @@ def test_an_export_leaves_a_file_named_like_its_temporary(tmp_path: Path) -> Non
     result = annotator("export", "--annotator", "alice", "-o", "ex2/alice.jsonl", "--db", "s.db", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, note("ex2/alice.jsonl", ".alice.jsonl.partial-12345678"))
     assert (tmp_path / "ex2" / ".alice.jsonl.partial-12345678").read_bytes() == b"precious\n"
-    assert sorted(p.name for p in (tmp_path / "ex2").iterdir()) == [".alice.jsonl.partial-12345678", "alice.jsonl"]
+    assert sorted(p.name for p in (tmp_path / "ex2").iterdir()) == [
+        ".alice.jsonl.partial-12345678",
+        ".annotator-written.json",
+        "alice.jsonl",
+    ]
 
 
 def test_an_agreement_page_leaves_a_file_named_like_its_temporary(tmp_path: Path) -> None:

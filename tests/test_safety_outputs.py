@@ -27,13 +27,13 @@ def db(tmp_path: Path) -> Path:
     return path
 
 
-def export(db: Path, output: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return annotator("export", "--db", db, "--annotator", "alice", "-o", output, cwd=cwd, timeout=60)
+def export(db: Path, output: str | Path, *extra: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return annotator("export", "--db", db, "--annotator", "alice", "-o", output, *extra, cwd=cwd, timeout=60)
 
 
 def test_a_full_disk_is_one_line_and_keeps_the_older_export(db: Path) -> None:
     with full_disk(keep={"old.jsonl": b"the older export\n"}) as full:
-        line = one_error_line(export(db, full / "old.jsonl"))
+        line = one_error_line(export(db, full / "old.jsonl", "--overwrite"))
         assert line == f"{full / 'old.jsonl'}: cannot write: No space left on device; nothing was written (the " \
             "file there is as it was)"  # fmt: skip
         line = one_error_line(export(db, full / "new.jsonl"))
@@ -91,7 +91,7 @@ def test_a_folder_or_a_missing_folder_is_one_line_and_leaves_nothing(db: Path, t
 
 def test_a_symlink_is_written_through_to_its_target(db: Path, tmp_path: Path) -> None:
     (tmp_path / "real").mkdir()
-    (tmp_path / "real" / "alice.jsonl").write_text("old\n", encoding="utf-8")
+    assert export(db, tmp_path / "real" / "alice.jsonl").returncode == 0  # annotator's own file, then linked
     (tmp_path / "real" / "alice.jsonl").chmod(0o600)
     (tmp_path / "latest.jsonl").symlink_to(tmp_path / "real" / "alice.jsonl")
     assert export(db, "latest.jsonl", cwd=tmp_path).returncode == 0
@@ -99,7 +99,7 @@ def test_a_symlink_is_written_through_to_its_target(db: Path, tmp_path: Path) ->
     written = (tmp_path / "real" / "alice.jsonl").read_text(encoding="utf-8")
     assert written.startswith('{"article_id"') and '"annotator": "alice"' in written
     assert stat.S_IMODE((tmp_path / "real" / "alice.jsonl").stat().st_mode) == 0o600  # its permissions kept
-    assert sorted(p.name for p in (tmp_path / "real").iterdir()) == ["alice.jsonl"]
+    assert sorted(p.name for p in (tmp_path / "real").iterdir()) == [".annotator-written.json", "alice.jsonl"]
 
 
 def test_a_fifo_or_a_device_is_refused_and_stays_what_it_is(db: Path, tmp_path: Path) -> None:

@@ -56,7 +56,7 @@ def test_a_missing_exports_folder_is_made_in_the_working_folder(work: Path) -> N
     result = annotator("export", "--annotator", "alice", "--db", "team.db", cwd=work, timeout=60)
     assert (result.returncode, result.stdout) == (0, "1 record(s) -> exports/alice.jsonl\n")
     assert (work / "exports").is_dir() and not (work / "exports").is_symlink()
-    assert [p.name for p in (work / "exports").iterdir()] == ["alice.jsonl"]
+    assert sorted(p.name for p in (work / "exports").iterdir()) == [".annotator-written.json", "alice.jsonl"]
 
 
 def test_an_exports_link_to_a_folder_is_written_through(work: Path, tmp_path: Path) -> None:
@@ -64,7 +64,7 @@ def test_an_exports_link_to_a_folder_is_written_through(work: Path, tmp_path: Pa
     (work / "exports").symlink_to(tmp_path / "shared")
     result = annotator("export", "--annotator", "alice", "--db", "team.db", cwd=work, timeout=60)
     assert (result.returncode, result.stdout) == (0, "1 record(s) -> exports/alice.jsonl\n")
-    assert [p.name for p in (tmp_path / "shared").iterdir()] == ["alice.jsonl"]
+    assert sorted(p.name for p in (tmp_path / "shared").iterdir()) == [".annotator-written.json", "alice.jsonl"]
     assert os.readlink(work / "exports") == str(tmp_path / "shared")
 
 

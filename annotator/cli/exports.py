@@ -63,6 +63,12 @@ def export(
             dir_okay=False,
         ),
     ] = None,
+    overwrite: Annotated[
+        bool,
+        typer.Option(
+            "--overwrite", help="Replace an existing output even if annotator did not write it (or it was changed)."
+        ),
+    ] = False,
 ) -> None:
     """Write annotations in a format, one record per article (native JSONL unless --format says otherwise).
 
@@ -103,7 +109,16 @@ def export(
         path = Path(output) if output else _in_exports(f"{who or 'suggestions'}{kind}{chosen.suffix}")
         with progress_bar("Exporting") as progress:
             count = export_to_path(
-                store, name, path, who, progress, options, make_folder=output is None, config=config, note=note
+                store,
+                name,
+                path,
+                who,
+                progress,
+                options,
+                make_folder=output is None,
+                config=config,
+                note=note,
+                overwrite=overwrite,
             )
         stored(f"the export is written to {path}")
         what = "spaCy training config" if name == "spacy" else "Label Studio labelling config"

@@ -34,6 +34,9 @@ def agreement(
     html: Annotated[Path | None, typer.Option("--html", help="Also write a self-contained HTML report here.")] = None,
     include_in_progress: InProgressOption = False,
     limit: Annotated[int, typer.Option(help="Articles with disagreements listed in the HTML report.")] = 100,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Replace an existing --html file even if annotator did not write it.")
+    ] = False,
 ) -> None:
     """How far annotators agree, over the articles all of them marked done: per pair and label.
 
@@ -61,7 +64,7 @@ def agreement(
                     article = store.article(article_id)
                     disputes.append(ArticleDisputes(article_id=article_id, title=article.title, text=article.text,
                                                     disagreements=found))  # fmt: skip
-            with written_atomically(html, note=note) as out:
+            with written_atomically(html, note=note, overwrite=overwrite) as out:
                 out.write(html_page(report, disputes, limit).encode("utf-8"))
     if json_output:
         say_json(report.model_dump_json(indent=2))

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.errors import InputError
+from annotator.exchange.written import check_replaceable, record_written
 from annotator.interrupts import keeping
 from annotator.places import Note, PlaceError, Temporary, kind_of, note_leftovers, regular_target, unbroken
 
@@ -299,15 +300,18 @@ def _refuse_a_database(path: Path, target: Path, found: os.stat_result | None) -
 
 
 @contextmanager
-def written_atomically(path: Path, *, make_folder: bool = False, note: Note = None) -> Iterator[IO[bytes]]:
+def written_atomically(
+    path: Path, *, make_folder: bool = False, note: Note = None, overwrite: bool = False
+) -> Iterator[IO[bytes]]:
     """A binary file at `path`, written through a locked temporary beside it renamed at the end: a failure
     leaves nothing (and an older file at `path` as it was). A symlink is written through (the file it names is
     replaced, the link stays); a folder, FIFO or device is refused, as is a missing folder unless `make_folder`
     (the default exports/ folder). Every failure is one line naming the path, never a traceback. A temporary
     an interrupted export left beside the same target is named in a line for `note` and left as it is. A SQLite database,
     or a journal beside one (`-wal`, `-shm`, `-journal`), is never replaced: an export aimed at its own
-    database by a slip of `-o` would otherwise wipe every annotation in it."""
-    with written_together([path], make_folder=make_folder, note=note) as (out,):
+    database by a slip of `-o` would otherwise wipe every annotation in it. Any other existing file is replaced
+    only if annotator wrote it and nobody changed it since, or with `overwrite` (`exchange.written`)."""
+    with written_together([path], make_folder=make_folder, note=note, overwrite=overwrite) as (out,):
         yield out
 
 
@@ -340,7 +344,7 @@ def _checked_folder(folder: Path) -> None:
 
 @contextmanager
 def written_together(
-    paths: Sequence[Path], *, make_folder: bool = False, note: Note = None
+    paths: Sequence[Path], *, make_folder: bool = False, note: Note = None, overwrite: bool = False
 ) -> Iterator[list[IO[bytes]]]:
     """Several files as one write (`written_atomically`'s rules for each): every target is checked before any
     is written, each is written through its own locked temporary, and only when every one is complete are they
@@ -350,6 +354,8 @@ def written_together(
     targets = [target for _, target, _ in checked]
     if len(set(targets)) != len(targets):
         raise PlaceError(f"{paths[-1]}: names the same file as another output; nothing was written")
+    for path, target, found in checked:
+        check_replaceable(path, target, found is not None, overwrite=overwrite)
     temporaries: list[Temporary] = []
     streams: list[IO[bytes]] = []
     placed = False
@@ -380,6 +386,7 @@ def written_together(
                     temporary.replace_target()
                 except OSError as error:
                     raise _cannot_write(path, found, error) from None
+            record_written(targets)  # what proves them annotator's own, so a later output may replace them
         placed = True
     finally:
         for stream in streams:

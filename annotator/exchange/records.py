@@ -297,6 +297,7 @@ def export_to_path(
     make_folder: bool = False,
     config: Path | None = None,
     note: Note = None,
+    overwrite: bool = False,
 ) -> int:
     """Export into `path` through a temporary renamed at the end (`files.written_together`): a failed export
     leaves nothing, and never replaces a folder, FIFO or device. `config`: the format's config for the export (a
@@ -308,7 +309,8 @@ def export_to_path(
     make_config = get_format(format_name).config
     if config is not None and make_config is None:
         raise AnnotatorError(f"the {format_name} format has no config to write")
-    with written_together([path, *([config] if config else [])], make_folder=make_folder, note=note) as outs:
+    paths = [path, *([config] if config else [])]
+    with written_together(paths, make_folder=make_folder, note=note, overwrite=overwrite) as outs:
         count = export(store, format_name, outs[0], annotator, progress, options)
         if config is not None and make_config is not None:
             outs[1].write(make_config(path, options).encode("utf-8"))

@@ -147,7 +147,7 @@ class Manifest:
 
     def write(self, folder: Path) -> None:
         note, self.note = self.note, None  # a leftover is named once a run, not at every rewrite
-        with written_atomically(folder / MANIFEST, make_folder=True, note=note) as out:
+        with written_atomically(folder / MANIFEST, make_folder=True, note=note, overwrite=True) as out:
             out.write((json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
             out.flush()
             os.fsync(out.fileno())
