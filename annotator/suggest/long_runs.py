@@ -2,7 +2,7 @@
 
 spaCy's rule-based tokenizer splits prefixes and suffixes off a run of characters between white space one at a
 time, copying and searching the rest of the run again for each: its time grows with the square of the run's length
-when the run is many of them glued together. 16,000 glued "(" took 20 to 33 s with this project's tokenizer, 4,000
+when the run is many of them glued together. 16,000 glued "(" took 18 to 33 s with this project's tokenizer, 4,000
 terminal escapes "ESC]" 3 s; an article of such junk near spaCy's 1,000,000-character limit would stall ingest for
 hours. No word of any language is that long (the longest run in the shared corpus, the gold and the seed: 58
 characters, a URL in brackets), so a run of more than `LONGEST_RUN` characters is tokenized in pieces of `PIECE`
