@@ -54,6 +54,12 @@ def long_runs(text: str, longest: int) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"\S+", text) if len(m.group()) > longest]
 
 
+def outside_runs(doc: Any, text: str, longest: int) -> list[tuple[int, str, str, str]]:
+    """The tokens of `doc` that start outside the long runs of `text`, trailing spaces and norms included."""
+    runs = long_runs(text, longest)
+    return [t for t in described(doc) if not any(start <= t[0] < end for start, end in runs)]
+
+
 def expected(text: str, longest: int = LONGEST_RUN, piece: int = PIECE) -> list[tuple[int, str, str]]:
     """What the rule promises, told apart from how it is made: each long run's tokens are those of its pieces,
     cut every `piece` characters from its start, tokenized on their own; every other token is the one of the
@@ -65,11 +71,7 @@ def expected(text: str, longest: int = LONGEST_RUN, piece: int = PIECE) -> list[
         for at in range(start, end, piece)
         for idx, word, _, norm in described(plain()(text[at : min(at + piece, end)]), at)
     ]
-    outside = [
-        (idx, word, norm)
-        for idx, word, _, norm in described(plain()(text))
-        if not any(start <= idx < end for start, end in runs)
-    ]
+    outside = [(idx, word, norm) for idx, word, _, norm in outside_runs(plain()(text), text, longest)]
     return sorted(inside + outside)
 
 
@@ -109,12 +111,8 @@ def test_tokens_around_a_long_run_are_those_of_the_whole_text() -> None:
     text = SEED[:paragraph] + "x" * 2500 + "\n" + SEED[paragraph:] + " didn't" + "b" * 3000 + "n't  \t\n"
     doc = blank_english().tokenizer(text)
     assert doc.text == text
-    runs = long_runs(text, LONGEST_RUN)
-    assert len(runs) == 2
-    whole = described(plain()(text))
-    assert [t for t in described(doc) if not any(s <= t[0] < e for s, e in runs)] == [
-        t for t in whole if not any(s <= t[0] < e for s, e in runs)
-    ]
+    assert len(long_runs(text, LONGEST_RUN)) == 2
+    assert outside_runs(doc, text, LONGEST_RUN) == outside_runs(plain()(text), text, LONGEST_RUN)
     assert [(t.idx, t.text, t.norm_) for t in doc] == expected(text)
 
 
@@ -131,10 +129,7 @@ def test_any_text_gets_the_promised_tokens_with_short_limits(parts: list[str]) -
     doc = InPieces(plain(), longest=6, piece=4)(text)
     assert doc.text == text
     assert [(t.idx, t.text, t.norm_) for t in doc] == expected(text, 6, 4)
-    runs = long_runs(text, 6)
-    assert [t for t in described(doc) if not any(s <= t[0] < e for s, e in runs)] == [
-        t for t in described(plain()(text)) if not any(s <= t[0] < e for s, e in runs)
-    ]
+    assert outside_runs(doc, text, 6) == outside_runs(plain()(text), text, 6)
 
 
 def test_the_whole_pipeline_reads_a_text_with_a_long_run(nlp) -> None:
