@@ -30,7 +30,7 @@ from annotator.suggest.entities_v7 import ENTITIES_V7
 from annotator.suggest.entities_v8 import ENTITIES_V8
 from annotator.suggest.pipeline import DEFAULT_SUGGESTERS, Suggesters
 from annotator.suggest.speakers_v3 import QUOTES_V3
-from annotator.suggest.tokens import split_markup
+from annotator.suggest.tokens import project_tokenizer
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -180,7 +180,8 @@ def _load(name: str) -> Language | None:
 def load_pipeline(model: str | None = None) -> Language:
     """Load `model` (an installed pipeline name or a path); None: the small English model (the official one, or
     its mirror on the package index) with the shipped guide component. Its tokenizer splits markup brackets off
-    words, as every tokenizer here does (`suggest.tokens.split_markup`)."""
+    words and tokenizes long runs without white space in pieces, as every tokenizer here does
+    (`suggest.tokens.project_tokenizer`)."""
     if model:
         try:
             nlp = _load(model)
@@ -207,6 +208,6 @@ def load_pipeline(model: str | None = None) -> Language:
             from annotator.suggest.guide import add_guide
 
             add_guide(nlp, guide)
-    split_markup(nlp.tokenizer)  # the one tokenizer: blank English's rules (`suggest.tokens`)
+    nlp.tokenizer = project_tokenizer(nlp.tokenizer)  # the one tokenizer: blank English's (`suggest.tokens`)
     nlp.meta[SUGGESTERS_KEY] = list(suggesters_for_model(model).names)
     return nlp

@@ -9,7 +9,9 @@ other control characters are tokens of their own wherever they stand in a word (
 "Costa[/bold" were single tokens that no span could divide. Every tokenizer the project runs has this rule: the
 blank English one here and every pipeline `suggest.loading` loads, so stored tokens, the TUI's keys and the
 suggesters see the same tokens. It adds token boundaries and removes none (none over the shared corpus), so spans
-stored on the tokens before it still sit on tokens.
+stored on the tokens before it still sit on tokens. A run of more than 2,000 characters without white space is
+tokenized in pieces (`long_runs`), so that junk of glued brackets or escapes takes linear time, not quadratic; the
+tokens of every other text are spaCy's. `project_tokenizer` makes both of a pipeline's tokenizer.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.rows import Token
 from annotator.spans import is_blank
+from annotator.suggest.long_runs import InPieces
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -77,14 +80,27 @@ def split_markup(tokenizer: Any) -> None:
     tokenizer.suffix_search = re.compile("|".join(p for p in (f"(?:{CONTROL})$", suffixes) if p)).search
 
 
+def project_tokenizer(tokenizer: Any) -> Any:
+    """The project's tokenizer made of a pipeline's: markup split off words (`split_markup`), and long runs without
+    white space tokenized in pieces (`long_runs.InPieces`, which is spaCy's tokenizer in every other way: saved,
+    loaded and pickled as before). Making it again changes nothing. A tokenizer of another kind than spaCy's
+    rule-based one (Chinese, Japanese, one a pipeline brings of its own) is returned as it is."""
+    from spacy.tokenizer import Tokenizer
+
+    if isinstance(tokenizer, InPieces):
+        return tokenizer
+    split_markup(tokenizer)
+    return InPieces(tokenizer) if isinstance(tokenizer, Tokenizer) else tokenizer
+
+
 @lru_cache(maxsize=1)
 def blank_english() -> Any:
-    """spaCy's blank English pipeline with markup brackets split (`split_markup`), built once: building it takes
-    about half a second."""
+    """spaCy's blank English pipeline with the project's tokenizer (`project_tokenizer`), built once: building it
+    takes about half a second."""
     import spacy
 
     nlp = spacy.blank("en")
-    split_markup(nlp.tokenizer)
+    nlp.tokenizer = project_tokenizer(nlp.tokenizer)
     return nlp
 
 
