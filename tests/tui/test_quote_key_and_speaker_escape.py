@@ -57,7 +57,7 @@ async def test_s_then_escape_on_a_pending_quote_leaves_it_and_its_speaker_pendin
         assert item is not None and (item.kind, item.text) == ("pending", QUOTE)
         assert app.messages[-1][1] == (
             f"Speaker unchanged, and the quote {QUOTE!r} is pending again: escape undid accepting it and its "
-            f"speaker {SPEAKER!r} (u redo)"
+            f"speaker {SPEAKER!r} (U redo)"
         )
     assert held_spans(path, WHO) == []
     with Store.open(path) as store:

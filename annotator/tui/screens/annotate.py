@@ -311,8 +311,9 @@ class AnnotateScreen(EditingScreen):
         pending: ItemKey | None = ("pending", quote.suggestion_id) if quote.suggestion_id is not None else None
         self._after(edit, pending)
         also = f" and its speaker {speakers[0]!r}" if speakers else ""
-        self.say(f"Speaker unchanged, and the quote {quote.text!r} is pending again: escape undid accepting it{also} "
-                 "(u redo)", "green")  # fmt: skip
+        words = quote.text[:40] + ("…" if len(quote.text) > 40 else "")  # as the speaker choice named it
+        self.say(f"Speaker unchanged, and the quote {words!r} is pending again: escape undid accepting it{also} "
+                 "(U redo)", "green")  # fmt: skip
 
     @retried("pending")
     def action_accept_all(self) -> None:
