@@ -260,15 +260,14 @@ def quotation(text: str, tokens: Tokens, index: int) -> TokenRange | None:
 
 def at_cursor(
     text: str, tokens: Tokens, index: int, label: Label | str, covered: Callable[[int], bool] | None = None
-) -> TokenRange:
+) -> TokenRange | None:
     """What a label key adds with nothing selected and nothing under the cursor: for a QUOTE the quotation
-    around the cursor (or the next one in its paragraph), for an entity the phrase under it (the first rung
-    of `phrase_ladder`; a common noun's whole group, `noun_group`; on a title, the name after it, `titled_name`),
+    around the cursor (or the next one in its paragraph), None when there is none (a word is no quote: trial 25,
+    4 outside quotation marks made "stalled" a QUOTE); for an entity the phrase under it (the first rung of
+    `phrase_ladder`; a common noun's whole group, `noun_group`; on a title, the name after it, `titled_name`),
     else the cursor's token alone."""
     if Label(label) is Label.QUOTE:
-        found = quotation(text, tokens, index)
-        if found is not None:
-            return found
+        return quotation(text, tokens, index)
     named = titled_name(text, tokens, index)
     if named is not None:  # a title word before a name: the name, titles stay off it (the guide; trial 22)
         return named
@@ -321,7 +320,10 @@ def key_phrases(
     a quote span holds any of it (`quoted`)."""
     found: dict[tuple[TokenRange, tuple[int, int] | None], list[Label]] = {}
     for label in (Label.ACTOR, Label.LOCATION, Label.FIGURE) if not no_phrase(text, tokens, index) else ():
-        first, last = at_cursor(text, tokens, index, label, covered)
+        words = at_cursor(text, tokens, index, label, covered)
+        if words is None:  # only a QUOTE has none
+            continue
+        first, last = words
         start, end = tokens[first][0], tokens[last][1]
         if edge_problem(text, start, end, label) is not None:
             continue

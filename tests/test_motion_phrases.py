@@ -123,6 +123,13 @@ def test_a_label_key_adds_the_phrase_or_the_quotation(tokens) -> None:
     assert phrases.at_cursor(TEXT, tokens, colon, Label.ACTOR) == (colon, colon)  # nothing better: the token
 
 
+def test_the_quote_key_adds_nothing_where_no_quotation_is_around_or_after_the_cursor(tokens) -> None:
+    """Trial 25: with no quotation the QUOTE key fell through to the word under the cursor."""
+    after = index_of(tokens, "agreed")
+    assert phrases.at_cursor(TEXT, tokens, after, Label.QUOTE) is None
+    assert [p.labels for p in phrases.key_phrases(TEXT, tokens, after)] == [(Label.ACTOR, Label.LOCATION, Label.FIGURE)]
+
+
 def test_edges_move_by_allowed_tokens(tokens) -> None:
     gaza = TEXT.index("Gaza")
     strip_end = gaza + len("Gaza Strip")

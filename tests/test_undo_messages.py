@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from annotator.errors import Refused
 from annotator.models import Suggestion
 from annotator.store import Store
 from tests.tui.fixtures import one_article
@@ -84,3 +87,15 @@ def test_a_label_key_on_a_rejected_suggestion_says_it_was_rejected_before(tmp_pa
             "relabelled LOCATION 'Harbour' at 4:11, now ACTOR; the suggestion, rejected before, is accepted with the "
             "new label"
         )
+
+
+def test_an_undo_of_one_event_is_refused_once_another_edit_came_after_it(tmp_path: Path) -> None:
+    """Trial 25: escape after `s` undoes the accept `s` made, and only that one (`only`)."""
+    with opened(tmp_path) as store:
+        accepted = store.accept_suggestion("n", WHO, store.pending("n", WHO)[0].id)
+        later = store.add_span("n", WHO, TEXT.index("port"), TEXT.index("port") + 4, "LOCATION")
+        with pytest.raises(Refused, match=f"event {accepted.event_id} is no longer the last edit here"):
+            store.undo("n", WHO, only=accepted.event_id)
+        assert store.undo("n", WHO, only=later.event_id).message == "undid add of LOCATION 'port' at 28:32"
+        assert store.undo("n", WHO, only=accepted.event_id).message.startswith("undid accept of LOCATION 'Harbour'")
+        assert [e.action for e in store.events("n", WHO)] == ["accept", "add", "undo", "undo"]

@@ -67,11 +67,15 @@ class History(Changes):
             kept["decisions"] = [d for d in change["decisions"] if d["suggestion_id"] not in gone]
         return kept, "; the suggestion it named was replaced by a later `annotator suggest`, so that link was skipped"
 
-    def undo(self, article_id: str, annotator: str) -> Edit:
+    def undo(self, article_id: str, annotator: str, *, only: int | None = None) -> Edit:
+        """Undo the annotator's last edit on the article. `only`: the event id that edit must be, else nothing is
+        undone (a screen taking back the edit it just made, as escape after `s` on a pending quote: trial 25)."""
         with self._editing(article_id, annotator):
             done, _ = self._stacks(article_id, annotator)
             if not done:
                 raise Refused("nothing to undo")
+            if only is not None and done[-1] != only:
+                raise Refused(f"event {only} is no longer the last edit here: u undoes the last one")
             action, before, after = self._event_change(done[-1])
             what = self._what(article_id, after, before)  # the change the undo makes: back to `before`
             before, note = self._without_gone_suggestions(before)

@@ -92,7 +92,7 @@ EDITING = [
     *(
         _key(key, f"label('{label.value}')", label.value.title(),
              ("QUOTE: accept the current quote suggestion, or add a quote over the selection, or else over the "
-              "quotation around the cursor" if label is Label.QUOTE else
+              "quotation around the cursor (or the next one in the paragraph); with none, nothing" if label is Label.QUOTE else
               f"{label.value}: relabel the current entity span (a suggestion is accepted with it), or add one over "
               f"the selection, or else over {PHRASE}, inside a quote too; words that take in one span of that label, "
               "adding words at its edges, resize it (a selection so over a span of another label: it is resized "
@@ -111,7 +111,7 @@ EDITING = [
          "link the quote to its speaker (a pending quote is accepted first; on a speaker just accepted with its "
          "quote, that quote): tab/shift+tab choose among ACTORs and "
          "suggested ACTORs, nearest first, or move onto one; enter confirms; a selection (or, with 1, the phrase "
-         "under the cursor) becomes a new ACTOR and the speaker; x none; escape cancels", "speaker", show=True),
+         "under the cursor) becomes a new ACTOR and the speaker; x none; escape cancels (undoes accepting a pending quote)", "speaker", show=True),
     _key("A", "accept_all", "Accept all", "accept every suggestion that fits", "accept_all"),
     _key("u", "undo", "Undo", "undo (says what, and goes there)", "undo", show=True),
     _key("ctrl+r,U", "redo", "Redo", "redo", "redo"),

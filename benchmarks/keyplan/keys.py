@@ -279,7 +279,10 @@ class Keys:
             if label != QUOTE and phrases.no_phrase(self.text, self.tokens, self.cursor):
                 return None  # `AnnotateScreen.action_label`: a pronoun or a function word alone is refused
             candidate = label != QUOTE and self.candidates[self.cursor]
-            first, last = phrases.at_cursor(self.text, self.tokens, self.cursor, label, self.covered.__getitem__)
+            found = phrases.at_cursor(self.text, self.tokens, self.cursor, label, self.covered.__getitem__)
+            if found is None:
+                return None  # `AnnotateScreen.action_label`: a QUOTE key with no quotation around or after is refused
+            first, last = found
             selection = (self.tokens[first][0], self.tokens[last][1])
         resized = self._resized(selection, label, selected)
         if resized is not None and self.spans[resized].label == label:  # `AnnotateScreen.action_label`: the words

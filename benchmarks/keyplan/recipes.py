@@ -232,7 +232,8 @@ def _bare_ways(screen: Screen, gold: Span) -> list[Recipe]:
     origins = range(max(low - NEAR, 0), min(last + NEAR, len(screen.tokens) - 1) + 1)
     reach_key = ("bare reach", gold.key)
     if reach_key not in screen.cache:  # the tokens whose marks can change what the digit adds: the text's alone
-        ranges = [phrases.at_cursor(screen.text, screen.tokens, origin, gold.label) for origin in origins]
+        found_ranges = (phrases.at_cursor(screen.text, screen.tokens, origin, gold.label) for origin in origins)
+        ranges = [r for r in found_ranges if r is not None]  # a QUOTE key adds nothing where no quotation is
         screen.cache[reach_key] = (min([low, *(r[0] for r in ranges)]), max([last, *(r[1] for r in ranges)]) + 1)
     reach_low, reach_high = screen.cache[reach_key]  # type: ignore[misc]
     key = ("bare ways", gold.key, tuple(screen.covered[reach_low:reach_high]))

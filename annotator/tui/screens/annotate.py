@@ -157,6 +157,10 @@ class AnnotateScreen(EditingScreen):
             found = phrases.at_cursor(
                 model.text, model.tokens, self.cursor, new, lambda index: model.spanned(*model.tokens[index])
             )
+            if found is None:  # only a QUOTE: no quotation around the cursor or after it (trial 25)
+                self.say("Not added: no quotation marks around the cursor or after it in this paragraph; 4 adds a "
+                         "quote over the quotation around the cursor, or v selects words and 4 marks them", "yellow")  # fmt: skip
+                return
             selection = model.token_range(*found)
         resized = self.model.resized(*selection, new, any_label=selected)
         if resized is not None and resized.label is new:  # the words take in one span of this label: it grows to
@@ -244,16 +248,19 @@ class AnnotateScreen(EditingScreen):
         if item is None:
             self.say("No quote under the cursor: s links a QUOTE to its speaker", "yellow")
             return
+        accepted = None  # a pending quote is accepted first; escape in the speaker choice takes that back
         if item.kind != "span":
-            edit = self._commit(self.annotator_app.store.accept_suggestion, item.id, retake=item.rejected)
-            quote = self._new_span(edit) if edit else None
-            if edit is None or quote is None:
+            accepted = self._commit(self.annotator_app.store.accept_suggestion, item.id, retake=item.rejected)
+            quote = self._new_span(accepted) if accepted else None
+            if accepted is None or quote is None:
                 return
-            self._after(edit, quote)
+            self._after(accepted, quote)
             item = self.model.items[quote]
-        self.open_speaker_choice(item)
+        self.open_speaker_choice(item, accepted)
 
-    def open_speaker_choice(self, quote: Item) -> None:
+    def open_speaker_choice(self, quote: Item, accepted: Edit | None = None) -> None:
+        """The speaker choice for `quote`; `accepted`: the edit `s` made accepting it (and its suggested speaker),
+        which escape undoes, as the choice's "escape cancels" promises (trial 25)."""
         from annotator.tui.screens.speaker import SpeakerScreen
 
         candidates = self.model.speaker_candidates(quote)
@@ -261,16 +268,19 @@ class AnnotateScreen(EditingScreen):
         self.current, self.cursor = quote.key, self.model.token_index(quote.start)
         self.selection_start, self.goal_column, self.phrase_origin = None, None, None
         self.app.push_screen(SpeakerScreen(quote, candidates, index, self),
-                             lambda choice: self._speaker_chosen(quote.key, choice))  # fmt: skip
+                             lambda choice: self._speaker_chosen(quote.key, choice, accepted))  # fmt: skip
 
     @said
     @retried("current")
-    def _speaker_chosen(self, quote: ItemKey, choice: Choice | None) -> None:
+    def _speaker_chosen(self, quote: ItemKey, choice: Choice | None, accepted: Edit | None = None) -> None:
         self.speaker_candidate = None
         store = self.annotator_app.store
         if choice == "quit":
             self.save_cursor()
             self.app.exit()
+            return
+        if (choice == "cancel" or choice is None) and accepted is not None:
+            self._take_back(accepted)
             return
         if choice == "cancel" or choice is None:
             self.current, self.selection_start = quote, None
@@ -289,6 +299,21 @@ class AnnotateScreen(EditingScreen):
         else:
             edit = self._commit(store.set_speaker, quote[1], choice.id)
         self._after(edit, quote, made_quote=True)
+
+    def _take_back(self, accepted: Edit) -> None:
+        """Escape in the speaker choice `s` opened on a pending quote: undo the accept `s` made (one undo in the
+        event log, refused if another edit came after it), the quote and its speaker pending again."""
+        quote = next(span for span in accepted.spans if span.label is Label.QUOTE)
+        speakers = [span.text for span in accepted.spans if span.label is not Label.QUOTE]
+        edit = self._commit(self.annotator_app.store.undo, only=accepted.event_id)
+        if edit is None:
+            return
+        pending: ItemKey | None = ("pending", quote.suggestion_id) if quote.suggestion_id is not None else None
+        self._after(edit, pending)
+        also = f" and its speaker {speakers[0]!r}" if speakers else ""
+        words = quote.text[:40] + ("…" if len(quote.text) > 40 else "")  # as the speaker choice named it
+        self.say(f"Speaker unchanged, and the quote {words!r} is pending again: escape undid accepting it{also} "
+                 "(U redo)", "green")  # fmt: skip
 
     @retried("pending")
     def action_accept_all(self) -> None:

@@ -191,7 +191,7 @@ class SpeakerScreen(ModalScreen[Choice]):
             found = phrases.at_cursor(
                 model.text, model.tokens, below.cursor, Label.ACTOR, lambda index: model.spanned(*model.tokens[index])
             )
-            selection = model.token_range(*found)
+            selection = model.token_range(*found) if found is not None else None
         if selection is None:
             return
         self.dismiss(selection)
