@@ -314,11 +314,18 @@ def store_to_fill(db: Path) -> Iterator[Store]:
 
 
 def chosen_annotators(
-    store: Store, names: str | None, purpose: str = "agreement", include_in_progress: bool = False
+    store: Store,
+    names: str | None,
+    purpose: str = "agreement",
+    include_in_progress: bool = False,
+    *,
+    one_named: bool = False,
 ) -> list[str]:
     """--annotators A,B,... (each one known to the database, as `evaluate` checks its names), or by default
     everyone who marked at least one article done (with `include_in_progress`, everyone with work that stands;
-    gold excluded: someone who only opened an article does not count); at least two."""
+    gold excluded: someone who only opened an article does not count); at least two, or with `one_named` one
+    named alone (adjudication and review of a team of one; by default two, since a second annotator may not
+    have finished yet)."""
     known = store.annotators()
     found = ", ".join(known) or "none"
     if names:
@@ -338,10 +345,16 @@ def chosen_annotators(
         chosen = [n for n in (known if include_in_progress else store.finished_annotators()) if n != GOLD]
     if len(set(chosen)) != len(chosen):
         raise fail("an annotator is named twice in --annotators")
-    if len(chosen) < 2:
-        finished = ", ".join(n for n in store.finished_annotators() if n != GOLD) or "none"
+    if len(chosen) < 2 and not (one_named and names and chosen):
+        finishers = [n for n in store.finished_annotators() if n != GOLD]
+        finished = ", ".join(finishers) or "none"
+        alone = (
+            f" (or one, --annotators {finishers[0]}, to take one annotator's work as gold)"
+            if one_named and len(finishers) == 1
+            else ""
+        )
         raise fail(
             f"{purpose} needs two or more annotators (finished an article: {finished}; in the database: {found}); "
-            "name them with --annotators A,B"
+            f"name them with --annotators A,B{alone}"
         )
     return chosen

@@ -98,7 +98,7 @@ def adjudicate(
     )
     with reported_before_interrupts():
         with errors_as_lines(step_by_step), open_store(db) as store:
-            names = chosen_annotators(store, annotators, "adjudication", include_in_progress)
+            names = chosen_annotators(store, annotators, "adjudication", include_in_progress, one_named=True)
             report = auto_adjudicate(store, names, who, include_in_progress)
         stored(f"the gold annotations are stored in {db}")
         say(

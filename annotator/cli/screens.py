@@ -45,7 +45,7 @@ def review(
 
     who = default_annotator(reviewer, "--reviewer", works=True)
     with errors_as_lines(), open_store(db, read_only=True) as store:  # read only: the names checked, nothing written
-        names = chosen_annotators(store, annotators, "review")
+        names = chosen_annotators(store, annotators, "review", one_named=True)
         if not compared_articles(store, names, [Status.DONE]):
             raise fail(f"no article is marked done by all of {', '.join(names)}")
     _needs_terminal("the review screen")  # before the screen opens the database to write gold

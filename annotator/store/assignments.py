@@ -226,8 +226,8 @@ def compared_articles(
     """The articles to compare (agreement) or review, each with the annotators whose versions count, in ingest order.
 
     An article's annotators are those of `annotators` it is assigned to; an article assigned to none of them
-    (or a database without assignments) has all of them. It counts when two or more annotators have it and
-    each of them has it in one of `statuses`.
+    (or a database without assignments) has all of them. It counts when two or more annotators have it (one,
+    when only one is named: a reviewer checking one annotator's work) and each of them has it in one of `statuses`.
     """
     names = list(annotators)
     assigned_to = assigned_by_article(reader, names)
@@ -241,6 +241,6 @@ def compared_articles(
     found = []
     for article_id, finished in have.items():  # ingest order: dicts keep the order of insertion
         wanted = assigned_to.get(article_id, names)
-        if len(wanted) >= 2 and finished.issuperset(wanted):
+        if len(wanted) >= min(2, len(names)) and finished.issuperset(wanted):
             found.append((article_id, list(wanted)))
     return found
