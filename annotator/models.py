@@ -106,7 +106,7 @@ def _plain_id(article_id: str) -> str:
 
 
 #: An article's id from a source: a string, or a JSON integer taken as its decimal text. Never a float (1e400 would
-#: be the article "inf"), a boolean or a list, nor one holding a control character (`article_id_problem`).
+#: be the article "inf"), a boolean or a list, nor one holding a control character (`_plain_id`).
 ArticleId = Annotated[
     str, BeforeValidator(article_id_text, json_schema_input_type=str | int), AfterValidator(_plain_id)
 ]

@@ -4,10 +4,9 @@ A span is at least one character of its article and never crosses a line break. 
 no white space at either end (Unicode white space, a no-break space included), nor an invisible character (a
 control or format character: a zero-width space, a bidi override, named in the refusal), nor a terminal's escape
 sequence (`ESCAPE_SEQUENCE`: "ESC[0m" ends in a letter, yet it is no word; a span may not start or end with one,
-nor inside one), and for the entity
-layer (ACTOR, LOCATION, FIGURE) no punctuation either, except what belongs to the word it edges: a leading
-@ or # (handles, tags), a trailing % (figures), a trailing "." that ends an abbreviation ("U.S.", "Inc."), a
-closing bracket whose opening one is inside the span. A QUOTE is the words between the quotation marks, so it
+nor inside one), and for the entity layer (ACTOR, LOCATION, FIGURE) no punctuation either, except what belongs
+to the word it edges: a leading @ or # (handles, tags), a trailing % (figures), a trailing "." that ends an
+abbreviation ("U.S.", "Inc."), a closing bracket whose opening one is inside the span. A QUOTE is the words between the quotation marks, so it
 may end with the sentence's own punctuation but never with a double quotation mark. Within one annotation,
 entity spans do not overlap each other, quotes do not overlap each other, and a speaker is one of the
 annotation's ACTOR spans.
@@ -70,13 +69,14 @@ ABBREVIATIONS = frozenset(
 #: A terminal's escape sequence, as text copied from a terminal holds them: a CSI (ESC "[" or its one-character C1
 #: form U+009B, parameters, intermediates and a final character: the colour "ESC[31m"), an OSC (ESC "]" or U+009D, up
 #: to BEL, ESC "\" or U+009C: a window title, up to white space when it has no end) or ESC and one character
-#: ("ESC(B", "ESC7"). No sequence holds white space, nor the start of another but for the ESC "\" that ends an
-#: OSC: so one that holds a place is the one begun by the last introducer before it, or the OSC that introducer
-#: ends. The tokenizer makes each a token of its own (`suggest.tokens`).
+#: ("ESC(B", "ESC7"). None holds white space (the rare intermediate space, "ESC[0 q", is left out, as the tokenizer
+#: splits there), nor the start of another but for the ESC "\" that ends an OSC: so one that holds a place is the
+#: one begun by the last introducer before it, or the OSC that introducer ends. The tokenizer makes each a token of
+#: its own (`suggest.tokens`).
 ESCAPE_SEQUENCE = (
-    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"(?:\x1b\[|\x9b)[0-?]*[!-/]*[@-~]"
     r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9b\x9c\x9d\s]*(?:\x07|\x1b\\|\x9c)?"
-    r"|\x1b[ -/]*[0-~]"
+    r"|\x1b[!-/]*[0-~]"
 )
 #: The characters an escape sequence starts with.
 INTRODUCERS = "\x1b\x9b\x9d"

@@ -47,9 +47,10 @@ def tokens_of(doc: Doc) -> list[Token]:
 
 
 #: A terminal's escape sequence (`spans.ESCAPE_SEQUENCE`: a colour "ESC[31m", a title "ESC]0;...BEL", "ESC(B", and
-#: their C1 forms, as text copied from a terminal holds them) or another control character (C0 but white space, DEL,
-#: C1 but NEL, a line break): a token of its own wherever it stands, so that the words and the full stops glued to
-#: it are tokens as they would be without it ("ESC[31mJohn", "Lyon.NUL"). No span starts or ends on one.
+#: their C1 forms, as text copied from a terminal holds them) or another control character (C0 ones but white
+#: space, DEL, C1 ones but NEL, which is a line break): a token of its own wherever it stands, so that the words
+#: and the full stops glued to it are tokens as they would be without it ("ESC[31mJohn", "Lyon.NUL"). No span starts
+#: or ends on one.
 CONTROL = ESCAPE_SEQUENCE + r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]"
 #: The infix rule `split_markup` adds: control characters, and any square, angle or curly bracket inside a word.
 MARKUP_INFIX = CONTROL + r"|[\[\]<>{}]"
