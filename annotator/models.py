@@ -10,6 +10,7 @@ Checks that need the article text (a span's `text` must equal `text[start:end]`)
 from __future__ import annotations
 
 import math
+import unicodedata
 from typing import Annotated, Any, Self
 
 from pydantic import (
@@ -28,6 +29,7 @@ from pydantic import (
     model_validator,
 )
 
+from annotator.errors import found
 from annotator.errors import json_kind as json_kind
 from annotator.spans import edge_problem, layer_problem
 from annotator.vocabulary import ENTITY_LABELS as ENTITY_LABELS
@@ -93,9 +95,21 @@ def article_id_text(value: Any) -> str:
     raise ValueError(f"expected a string or a whole number, got {json_kind(value)}")
 
 
+def _plain_id(article_id: str) -> str:
+    """An article id holds no control character (C0 ones, tab and line breaks included, DEL, C1 ones) nor a line or
+    paragraph separator. An id is read in one-line messages and lists and passed on in every export: a line break
+    would split a line, a tab a column, an escape act on a terminal that printed it raw. Format characters (the
+    zero-width joiner of an emoji) stay: they are shown by their code wherever an id is shown."""
+    if any(unicodedata.category(char) in ("Cc", "Zl", "Zp") for char in article_id):
+        raise ValueError(f"an article id may not contain a control character: {found(article_id)}")
+    return article_id
+
+
 #: An article's id from a source: a string, or a JSON integer taken as its decimal text. Never a float (1e400 would
-#: be the article "inf"), a boolean or a list.
-ArticleId = Annotated[str, BeforeValidator(article_id_text, json_schema_input_type=str | int)]
+#: be the article "inf"), a boolean or a list, nor one holding a control character (`_plain_id`).
+ArticleId = Annotated[
+    str, BeforeValidator(article_id_text, json_schema_input_type=str | int), AfterValidator(_plain_id)
+]
 
 
 class Strict(BaseModel):
@@ -263,7 +277,7 @@ class NativeRecord(Strict):
 
     model_config = ConfigDict(extra="forbid", frozen=True, title="NativeRecord")
 
-    article_id: str = Field(min_length=1)
+    article_id: Annotated[str, Field(min_length=1), AfterValidator(_plain_id)]
     text: str = Field(min_length=1)
     title: Title = ""
     meta: dict[str, Any] = Field(default_factory=dict)

@@ -2,10 +2,11 @@
 
 A span is at least one character of its article and never crosses a line break. Its edges are its words:
 no white space at either end (Unicode white space, a no-break space included), nor an invisible character (a
-control or format character: a zero-width space, a bidi override, named in the refusal), and for the entity
-layer (ACTOR, LOCATION, FIGURE) no punctuation either, except what belongs to the word it edges: a leading
-@ or # (handles, tags), a trailing % (figures), a trailing "." that ends an abbreviation ("U.S.", "Inc."), a
-closing bracket whose opening one is inside the span. A QUOTE is the words between the quotation marks, so it
+control or format character: a zero-width space, a bidi override, named in the refusal), nor a terminal's escape
+sequence (`ESCAPE_SEQUENCE`: "ESC[0m" ends in a letter, yet it is no word; a span may not start or end with one,
+nor inside one), and for the entity layer (ACTOR, LOCATION, FIGURE) no punctuation either, except what belongs
+to the word it edges: a leading @ or # (handles, tags), a trailing % (figures), a trailing "." that ends an
+abbreviation ("U.S.", "Inc."), a closing bracket whose opening one is inside the span. A QUOTE is the words between the quotation marks, so it
 may end with the sentence's own punctuation but never with a double quotation mark. Within one annotation,
 entity spans do not overlap each other, quotes do not overlap each other, and a speaker is one of the
 annotation's ACTOR spans.
@@ -22,7 +23,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
-from annotator.literal import shown_char
+from annotator.literal import literal, shown_char
 from annotator.vocabulary import Label, a_or_an
 
 #: The characters str.splitlines() breaks at: a span never contains one.
@@ -65,6 +66,24 @@ ABBREVIATIONS = frozenset(
         "etc",
     ]
 )
+#: A terminal's escape sequence, as text copied from a terminal holds them: a CSI (ESC "[" or its one-character C1
+#: form U+009B, parameters, intermediates and a final character: the colour "ESC[31m"), an OSC (ESC "]" or U+009D, up
+#: to BEL, ESC "\" or U+009C: a window title, up to white space when it has no end) or ESC and one character
+#: ("ESC(B", "ESC7"). None holds white space (the rare intermediate space, "ESC[0 q", is left out, as the tokenizer
+#: splits there), nor the start of another but for the ESC "\" that ends an OSC: so one that holds a place is the
+#: one begun by the last introducer before it, or the OSC that introducer ends. The tokenizer makes each a token of
+#: its own (`suggest.tokens`).
+ESCAPE_SEQUENCE = (
+    r"(?:\x1b\[|\x9b)[0-?]*[!-/]*[@-~]"
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9b\x9c\x9d\s]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[!-/]*[0-~]"
+)
+#: The characters an escape sequence starts with.
+INTRODUCERS = "\x1b\x9b\x9d"
+#: How far before a span's start a sequence that would hold the start is looked for: far longer than any.
+LONGEST_ESCAPE = 256
+_ESCAPE = re.compile(ESCAPE_SEQUENCE)
+_INTRODUCER = re.compile(f"[{INTRODUCERS}]")
 _LINE_BREAK = re.compile("[" + re.escape("".join(sorted(LINE_BREAKS))) + "]")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]\.")
 
@@ -82,6 +101,35 @@ def _ends_abbreviation(words: str) -> bool:
     """Whether the "." ending `words` belongs to an abbreviation ("U.S.", "D.C.", "Inc.", "J.")."""
     last = re.split(r"\s", words)[-1]
     return bool(_INITIALS.fullmatch(last)) or last[:-1] in ABBREVIATIONS
+
+
+def _sequence_reaching(text: str, lowest: int, position: int) -> re.Match[str] | None:
+    """The escape sequence begun in text[lowest:position] that reaches `position` or beyond, if any."""
+    if _INTRODUCER.search(text, lowest, position) is None:  # the common case: one search
+        return None
+    begun = max(text.rfind(introducer, lowest, position) for introducer in INTRODUCERS)
+    found = _ESCAPE.match(text, begun)
+    if found is not None and found.group() == "\x1b\\":  # ESC \ may end an OSC begun before it: then that is it
+        before = max(text.rfind(introducer, lowest, begun) for introducer in INTRODUCERS)
+        whole = _ESCAPE.match(text, before) if before >= 0 else None
+        found = whole if whole is not None and whole.end() == found.end() else found
+    return found if found is not None and found.end() >= position else None
+
+
+def _sequence_holding_start(text: str, start: int) -> re.Match[str] | None:
+    """The escape sequence a span starting at `start` would start with or inside, if any."""
+    if start < len(text) and text[start] in INTRODUCERS:
+        return _ESCAPE.match(text, start)
+    if start == 0 or text[start - 1].isspace():
+        return None  # no sequence holds white space: the common case costs no search
+    found = _sequence_reaching(text, max(start - LONGEST_ESCAPE, 0), start + 1)
+    return found if found is not None and found.start() < start else None
+
+
+def escape_at_edge(text: str, start: int, end: int) -> str | None:
+    """The terminal escape sequence the span start:end of `text` starts or ends with, or inside, if any."""
+    found = _sequence_holding_start(text, start) or _sequence_reaching(text, start, end)
+    return None if found is None else found.group()
 
 
 def _bad_first(text: str, label: Label) -> bool:
@@ -115,6 +163,9 @@ def edge_problem(text: str, start: int, end: int, label: Label | str) -> str | N
         return f"{start}:{end} is beyond the article's {len(text)} characters"
     if _LINE_BREAK.search(text, start, end):
         return "a span may not cross a line break"
+    sequence = escape_at_edge(text, start, end)
+    if sequence is not None:
+        return f"a span may not start or end with a terminal escape sequence ({literal(sequence)})"
     if text[start].isalnum() and text[end - 1].isalnum():
         return None  # a letter or digit is a good edge under every rule below (exports check every stored span)
     words = text[start:end]
@@ -132,13 +183,14 @@ def edge_problem(text: str, start: int, end: int, label: Label | str) -> str | N
 
 def edges_fit(text: str, spans: Iterable[Sequence[Any]]) -> bool:
     """Whether every span of `text`, a (start, end, label, ...) sequence, obeys `edge_problem`'s rules: an export
-    checks each stored span, so the common case costs no call: a span of letters or digits alone, or one with a
-    letter or digit at both edges and nothing unprintable inside (every line break is unprintable). Labels are
+    checks each stored span, so the common case costs no call: a span after white space (or at the text's start) of
+    letters or digits alone, or with a letter or digit at both edges and nothing unprintable inside (every line
+    break and escape sequence is unprintable). Labels are
     taken as valid (the store's are: its schema checks them)."""
     size = len(text)
     for span in spans:
         start, end = span[0], span[1]
-        if 0 <= start < end <= size:
+        if 0 <= start < end <= size and (start == 0 or text[start - 1].isspace()):  # so no escape sequence holds it
             words = text[start:end]
             if words.isalnum() or (words[0].isalnum() and words[-1].isalnum() and words.isprintable()):
                 continue
@@ -152,10 +204,22 @@ def fit(text: str, start: int, end: int, label: Label | str) -> tuple[int, int] 
     span crosses a line break (for suggesters, and for snapping an imported span)."""
     label = Label(label)
     start, end = max(start, 0), min(end, len(text))
-    while start < end and _bad_first(text[start:end], label):
-        start += 1
-    while start < end and _bad_last(text[start:end], label):
-        end -= 1
+    while start < end:  # an escape sequence goes whole, with whatever else may not be an edge
+        held = _sequence_holding_start(text, start)
+        if held is not None:
+            start = max(held.end(), start + 1)
+        elif _bad_first(text[start:end], label):
+            start += 1
+        else:
+            break
+    while start < end:
+        reaching = _sequence_reaching(text, start, end)
+        if reaching is not None:
+            end = reaching.start()
+        elif _bad_last(text[start:end], label):
+            end -= 1
+        else:
+            break
     if start >= end or edge_problem(text, start, end, label):
         return None
     return start, end

@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -62,6 +63,13 @@ storable_text = st.lists(
     min_size=1,
     max_size=12,
 ).map("".join)
+
+
+def without_controls(text: str) -> str:
+    """An article id as one may be: no control character, line or paragraph separator (`models.ArticleId`)."""
+    return "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Zl", "Zp"))
+
+
 json_value = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | unicode_text,
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(unicode_text, inner, max_size=3),
@@ -258,7 +266,7 @@ def valid_record(draw: st.DrawFn) -> NativeRecord:
         spans.append(Span(start=start, end=end, label=Label.QUOTE, text=text[start:end], speaker=speaker))
     meta = draw(st.dictionaries(storable_text, storable_text | st.integers() | st.booleans(), max_size=3))
     return NativeRecord(
-        article_id=draw(storable_text.filter(str.strip)),
+        article_id=draw(storable_text.map(without_controls).filter(str.strip)),
         text=text,
         title=draw(storable_text),
         meta=meta,

@@ -97,3 +97,57 @@ def test_every_mistake_in_the_keymap_names_its_line(folder: Path) -> None:
     assert annotate_with(folder, "\nnext_span = 'q'\n") == (
         "keys.toml:2: field 'next_span': key 'q' is also quit's: remap quit too"
     )
+
+
+@pytest.mark.parametrize(
+    ("keymap", "line"),
+    [
+        ('theme = "light"\naccept = [x\n', "keys.toml:2: not valid TOML: invalid value at column 11"),
+        ('accept = "a"\naccept = "b"\n', "keys.toml:2: not valid TOML: cannot overwrite a value at column 13"),
+        (
+            'accept = "a" x\n',
+            "keys.toml:1: not valid TOML: expected newline or end of document after a statement at column 14",
+        ),
+        ("# keys\naccept\n", "keys.toml:2: not valid TOML: expected '=' after a key in a key/value pair at column 7"),
+        (
+            'theme = "light"\n\naccept = "a',
+            "keys.toml:3: not valid TOML: unterminated string at the end of the file; is the file truncated?",
+        ),
+        (
+            'accept = ["a"\n',
+            "keys.toml:1: not valid TOML: unclosed array at the end of the file; is the file truncated?",
+        ),
+    ],
+)
+def test_a_toml_syntax_error_names_file_and_line(folder: Path, keymap: str, line: str) -> None:
+    """Trial 26: a broken keymap said "keys.toml: not valid TOML: Invalid value (at line 2, column 11)", the line
+    in tomllib's words after the file instead of in the file:line form every other input error has."""
+    assert annotate_with(folder, keymap) == line
+
+
+def test_a_keymap_that_is_not_utf8_names_the_line_of_the_bad_byte(folder: Path) -> None:
+    (folder / "keys.toml").write_bytes(b'theme = "light"\naccept = "\xe9"\n')
+    result = annotator("annotate", "--db", "x.db", cwd=folder, env={"ANNOTATOR_KEYMAP": "keys.toml"}, terminal=True)
+    assert one_error_line(result) == "keys.toml:2: not UTF-8 (byte 0xe9)"
+
+
+def test_a_dotted_key_names_its_line(folder: Path) -> None:
+    assert annotate_with(folder, 'theme = "light"\naccept.key = "a"\n') == (
+        "keys.toml:2: field 'accept': the keymap has no tables: put each binding id at the top level, without [accept]"
+    )
+
+
+@pytest.mark.parametrize(
+    ("keymap", "line"),
+    [
+        ('accept = "a"\n\nnope = "b"\n', "keys.toml:3: field 'nope': unknown binding id (known: "),
+        ('# keys\naccept = "enter,notakey"\n', f"keys.toml:2: field 'accept': 'notakey' {NOT_A_KEY}"),
+        (
+            'accept = ["a", 3]\n',
+            "keys.toml:1: field 'accept': expected keys as a string or a list of strings, got a list",
+        ),
+        ("\nauto_advance = 1\n", "keys.toml:2: field 'auto_advance': expected true or false"),
+    ],
+)
+def test_a_wrong_value_names_file_line_and_field(folder: Path, keymap: str, line: str) -> None:
+    assert annotate_with(folder, keymap).startswith(line)

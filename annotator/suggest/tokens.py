@@ -4,9 +4,12 @@ White-space tokens are not places a span may start or end, so they are left out 
 characters at a token's edges (a bidi override, a zero-width space glued to a word, as web copy has them), which
 spaCy's tokenizer keeps inside the word, and on which no span may start or end (`spans.edge_problem`).
 
-Markup brackets ("[bold]Ana Costa[/bold]", "<b>Ana</b>", "{b}"), a terminal's escape sequences ("ESC[31mJohn") and
-other control characters are tokens of their own wherever they stand in a word (`split_markup`): spaCy's English rules split them off a word's edges only, so "bold]Ana" and
-"Costa[/bold" were single tokens that no span could divide. Every tokenizer the project runs has this rule: the
+Markup brackets ("[bold]Ana Costa[/bold]", "<b>Ana</b>", "{b}"), a terminal's escape sequences ("ESC[31mJohn",
+"ESC(B", their one-character C1 forms) and other control characters (C1 ones too) are tokens of their own wherever
+they stand in a word (`split_markup`): spaCy's English rules split them off a word's edges only, so "bold]Ana" and
+"Costa[/bold" were single tokens that no span could divide. A sequence's token keeps its printable characters
+("[0m"), but no span starts or ends on it (`spans.escape_at_edge`), so the TUI's keys step over it and a model's
+entity that takes it in is trimmed to the words. Every tokenizer the project runs has this rule: the
 blank English one here and every pipeline `suggest.loading` loads, so stored tokens, the TUI's keys and the
 suggesters see the same tokens. It adds token boundaries and removes none (none over the shared corpus), so spans
 stored on the tokens before it still sit on tokens. A run of more than 2,000 characters without white space is
@@ -20,7 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from annotator.rows import Token
-from annotator.spans import is_blank
+from annotator.spans import ESCAPE_SEQUENCE, is_blank
 from annotator.suggest.long_runs import InPieces
 
 if TYPE_CHECKING:
@@ -43,10 +46,12 @@ def tokens_of(doc: Doc) -> list[Token]:
     return out
 
 
-#: A terminal's escape sequence (a colour "ESC[31m", a title "ESC]0;...BEL", as text copied from a terminal holds
-#: them) or another control character: a token of its own wherever it stands, so that the words and the full stops
-#: glued to it are tokens as they would be without it ("ESC[31mJohn", "Lyon.NUL").
-CONTROL = r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+#: A terminal's escape sequence (`spans.ESCAPE_SEQUENCE`: a colour "ESC[31m", a title "ESC]0;...BEL", "ESC(B", and
+#: their C1 forms, as text copied from a terminal holds them) or another control character (C0 ones but white
+#: space, DEL, C1 ones but NEL, which is a line break): a token of its own wherever it stands, so that the words
+#: and the full stops glued to it are tokens as they would be without it ("ESC[31mJohn", "Lyon.NUL"). No span starts
+#: or ends on one.
+CONTROL = ESCAPE_SEQUENCE + r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]"
 #: The infix rule `split_markup` adds: control characters, and any square, angle or curly bracket inside a word.
 MARKUP_INFIX = CONTROL + r"|[\[\]<>{}]"
 

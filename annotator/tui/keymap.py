@@ -136,11 +136,24 @@ def is_key(key: str) -> bool:
 def _line_of(text: str, key: str) -> int | None:
     """The line of the file that sets `key` (bare or quoted), for the error that names it."""
     name = rf"""(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')"""
-    pattern = re.compile(rf"^\s*(?:{name}\s*=|\[\s*{name}\s*\])")  # `key = ...`, or a table `[key]`
+    pattern = re.compile(rf"^\s*(?:{name}\s*[=.]|\[\s*{name}\s*[].])")  # `key = `, `key.x = `, a table `[key]`
     for number, line in enumerate(text.splitlines(), start=1):
         if pattern.match(line):
             return number
     return None
+
+
+def _toml_problem(message: str, text: str) -> tuple[int | None, str]:
+    """(line, problem in words) of a TOML syntax error, as the file:line form of every input error has them: tomllib
+    ends its message with "(at line 2, column 11)" or "(at end of document)"."""
+    found = re.fullmatch(r"(.*) \(at (?:line (\d+), column (\d+)|end of document)\)", message, re.DOTALL)
+    if found is None:  # another wording than tomllib's of Python 3.11 to 3.13: its message as it is
+        return None, message
+    words, line, column = found.groups()
+    words = words[:1].lower() + words[1:]
+    if line is None:
+        return max(len(text.splitlines()), 1), f"{words} at the end of the file; is the file truncated?"
+    return int(line), f"{words} at column {column}"
 
 
 def load_keymap(path: Path | None, *, review: bool = False) -> Settings:
@@ -150,13 +163,17 @@ def load_keymap(path: Path | None, *, review: bool = False) -> Settings:
         return Settings()
     import tomllib  # only with a keymap: most start-ups have none
 
+    from annotator.exchange.files import decode
+
     try:
-        text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
+        text = decode(path.read_bytes(), path)  # not UTF-8: the line of the first bad byte
     except OSError as error:
         raise InputError(f"cannot read the keymap: {error.strerror}", path=str(path)) from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise InputError(f"not valid TOML: {error}", path=str(path)) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line, problem = _toml_problem(str(error), text)
+        raise InputError(f"not valid TOML: {problem}", path=str(path), line=line) from None
 
     def wrong(field: str, message: str) -> InputError:
         return InputError(message, path=str(path), line=_line_of(text, field), field=field)
