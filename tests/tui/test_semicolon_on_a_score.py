@@ -27,7 +27,7 @@ async def test_semicolon_stops_once_at_the_score_and_at_the_leader(tmp_path: Pat
         await pilot.press("semicolon")
         assert status(app) == "1-3 add '3-1'" + AFTER
         await pilot.press("semicolon")
-        assert status(app) == "1-3 add \"the team's leader\"" + AFTER
+        assert status(app) == '1-3 add "the team\'s leader"' + AFTER
         await pilot.press("semicolon")
         assert status(app) == "No unmarked name, number or noun for people after this one"
         await pilot.press("colon")
