@@ -75,6 +75,7 @@ class ArticleScreen(CursorScreen):
         # have ingested articles since)
         self._place, self._placed = "", ("", -1)
         self._unreadable = ""  # the last "cannot be read" said by the periodic read
+        self._caught_up = -1  # the database's data version when the article was last read (`catch_up`)
         self._notices: list[Text] | None = []  # notices that came before the status line was there (`notice`)
 
     @property
@@ -155,6 +156,7 @@ class ArticleScreen(CursorScreen):
         self.legend.show(self.model)
         store.save_cursor(article_id, who, self._offset())
         self._cursor_saved = self._offset()
+        self._caught_up = store.data_version()
         self._update_side()
         self.refresh_header()
 
@@ -172,6 +174,28 @@ class ArticleScreen(CursorScreen):
     def on_screen_resume(self) -> None:
         self.app.sub_title = self.sub_title or ""
         self.refresh_header()
+        self.catch_up()
+
+    def catch_up(self, key: bool = False) -> bool:
+        """Show the article as stored if another process changed this annotation or its suggestions since this
+        screen showed it (an undo in another window of an accept made here), the cursor and current item kept on
+        what they were, and say so; True when it did. Asked before a key that reads the screen and when the window
+        gets the focus back (trial 26); a cheap `PRAGMA data_version` as a rule, the annotation's versions only
+        after another process wrote to the file."""
+        app = self.annotator_app
+        version = app.store.data_version()
+        if version == self._caught_up:
+            return False
+        self._caught_up = version
+        cause = app.store.changed_elsewhere(self.article_id, app.annotator)
+        if cause is None:
+            return False
+        from annotator.tui.screens.reloading import reload_in_place
+
+        reload_in_place(self)
+        unapplied = "; the key was not applied: press it again" if key else ""  # `key`: asked before a key's action
+        self.say(f"Shown as stored now: {cause} since it was shown here{unapplied}", "yellow")
+        return True
 
     def refresh_header(self) -> None:
         """The title bar: database file, this article's place in the order, what is left to decide."""
