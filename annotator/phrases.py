@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from annotator.counts import is_figure_number, period
 from annotator.motion import token_at
 from annotator.people import head_after_name, is_participant
 from annotator.shapes import (
@@ -20,7 +21,6 @@ from annotator.shapes import (
     is_common,
     is_modifier,
     is_name_word,
-    is_number,
     joined,
     name_range,
     number_range,
@@ -58,7 +58,10 @@ def phrase_ladder(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
     if not tokens:
         return []
     word = word_at(text, tokens, index)
-    number = index if is_number(word) or word in CURRENCIES else qualified(text, tokens, index)
+    within = period(text, tokens, index)
+    if within is not None:  # "the last | quarter": a part of a period, no figure (trial 26)
+        return _ladder(text, tokens, index, [within])
+    number = index if is_figure_number(text, tokens, index) or word in CURRENCIES else qualified(text, tokens, index)
     if number is not None:
         core = number_range(text, tokens, number)
     elif word in DATES:  # a day or a month is a phrase of its own: it never joins a name ("Palestinians | Thursday")
@@ -286,7 +289,7 @@ def at_cursor(
         index, word, ladder = following, word_at(text, tokens, following), phrase_ladder(text, tokens, following)
     if verb_after_subject(text, tokens, index):  # a verb, no noun group: "the family | waited outside"
         return (index, index)
-    if group_word(word) and not is_name_word(word):
+    if (group_word(word) and not is_name_word(word)) or period(text, tokens, index) is not None:
         return noun_group(text, tokens, index, ladder, covered or (lambda _: False))
     return ladder[0]
 

@@ -189,11 +189,12 @@ def _fraction_after(text: str, tokens: Tokens, hyphen: int) -> int | None:
 
 
 def number_range(text: str, tokens: Tokens, index: int) -> TokenRange:
-    """The figure around token `index`: numbers and scale words, ranges, and the qualifier before them."""
+    """The figure around token `index`: numbers and scale words, ranges ("3-1", from either number), plural fractions
+    ("three quarters"), and the qualifier before them."""
     first = last = index
     while last + 1 < len(tokens) and joined(text, tokens, last, last + 1):
         word = word_at(text, tokens, last + 1).lower()
-        if is_number(word) or word in SCALES:
+        if is_number(word) or word in SCALES or word in FRACTIONS:
             last += 1
         elif word == "-" and (fraction := _fraction_after(text, tokens, last + 1)) is not None:
             last = fraction  # "two-thirds", "three-and-a-half"
@@ -209,6 +210,10 @@ def number_range(text: str, tokens: Tokens, index: int) -> TokenRange:
     while first > 0 and joined(text, tokens, first - 1, first):
         before = word_at(text, tokens, first - 1)
         counted = before.lower() == "a" and word_at(text, tokens, first).lower() in A_NUMBERS  # not "a | five-storey"
+        ranged = before in RANGE_WORDS - {"and"} and first > 1 and joined(text, tokens, first - 2, first - 1)
+        if ranged and is_number(word_at(text, tokens, first - 2)):
+            first -= 2
+            continue
         if not (is_number(before) or before in CURRENCIES or counted):
             break
         first -= 1

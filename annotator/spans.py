@@ -342,3 +342,20 @@ def move_edge(
             raise EdgeRefused("a span may not cross a line break")
         if edge_problem(text, new_start, new_end, label) is None:
             return new_start, new_end
+
+
+#: A suggestion's offsets and label: (start, end, label).
+Suggested = tuple[int, int, Label]
+
+
+def decided_by(
+    start: int, end: int, label: Label, pending: Sequence[Suggested]
+) -> tuple[Suggested | None, list[Suggested]]:
+    """What adding an entity span start..end with `label` does to the pending suggestions of its layer (`pending`):
+    (the one it accepts, the ones it rejects as replaced). A suggestion with exactly its words and label is accepted
+    (`Store.add_span`: the span is that suggestion); otherwise each it overlaps is rejected as replaced
+    (`Changes._replaced`). The status line says so before the key is pressed (trial 26)."""
+    same = next((p for p in pending if (p[0], p[1], Label(p[2])) == (start, end, label)), None)
+    if same is not None:
+        return same, []
+    return None, [p for p in pending if p[0] < end and start < p[1]]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from annotator.counts import continues_a_figure, is_figure_number, period
 from annotator.motion import token_at
 from annotator.people import is_participant
 from annotator.shapes import (
@@ -64,6 +65,11 @@ def is_unmarked_word(text: str, tokens: Tokens, index: int, covered: Callable[[i
         return False
     if covered(index):
         return False
+    if continues_a_figure(text, tokens, index):
+        return False  # "3-| 1", "two | million": the figure's first number is its stop, the key adds it whole
+    within = period(text, tokens, index)
+    if within is not None and within[1] > index:
+        return False  # "the last | quarter": the key on its noun adds the whole group
     if len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"):
         return False  # a year is no figure
     if lower == "one" and _pronoun_one(text, tokens, index):
@@ -221,7 +227,7 @@ def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int],
     whose name is marked, nor a capitalised title before a name (`titled_name`: the name is the stop). Other common
     nouns are left to `w`: one key then reaches the next likely mention however many common words lie between."""
     word = word_at(text, tokens, index)
-    number = is_number(word)
+    number = is_figure_number(text, tokens, index)  # not "the last quarter", "the third quarter" (trial 26)
     if not number and _titles_a_name(text, tokens, index, covered):
         return False
     if not number and titled_name(text, tokens, index) is not None:  # "Environment Minister | Joao Silva" (trial 22)
@@ -235,8 +241,8 @@ def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int],
     if not number and capital_by_position(text, tokens, index) and not _marked_elsewhere(text, tokens, index, covered):
         # read as the common word it is ("Unemployment rose"): "Police" stays, a noun for people
         return is_participant(text, tokens, index, word.lower()) and is_unmarked_word(text, tokens, index, covered)
-    if number and index > 0 and joined(text, tokens, index - 1, index) and is_number(word_at(text, tokens, index - 1)):
-        return False  # inside a figure ("two | million"): its first number starts it
+    if number and continues_a_figure(text, tokens, index):
+        return False  # inside a figure ("two | million", "3-| 1"): its first number starts it
     if not is_unmarked_word(text, tokens, index, covered):
         return False
     # not a title before a name marked already ("Prime | Minister Benjamin Netanyahu": titles stay off names)

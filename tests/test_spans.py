@@ -178,3 +178,15 @@ def test_fitted_drops_a_span_whose_trimmed_edges_are_not_on_the_tokens() -> None
     spans = [(10, 21, Label.ACTOR, None), (0, 4, Label.ACTOR, None)]
     assert fitted(text, spans) == [(0, 4, Label.ACTOR, None), (10, 20, Label.ACTOR, None)]
     assert fitted(text, spans, tokens) == [(0, 4, Label.ACTOR, None)]
+
+
+def test_what_a_new_span_does_to_the_pending_suggestions_it_meets() -> None:
+    """Trial 26: the status line says it before the key is pressed. Exactly a suggestion's words and label: that
+    one is accepted; else each suggestion it overlaps is rejected as replaced (`Store.add_span`)."""
+    from annotator.spans import decided_by
+
+    figure, actor = (14, 16, Label.FIGURE), (20, 28, Label.ACTOR)
+    assert decided_by(14, 16, Label.FIGURE, [figure, actor]) == (figure, [])
+    assert decided_by(14, 16, Label.ACTOR, [figure, actor]) == (None, [figure])
+    assert decided_by(10, 22, Label.FIGURE, [figure, actor]) == (None, [figure, actor])
+    assert decided_by(30, 32, Label.FIGURE, [figure, actor]) == (None, [])

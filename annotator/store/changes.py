@@ -165,6 +165,21 @@ class Changes(ArticleWriter):
             self._check_unchanged(article_id, annotator)
             yield
 
+    def changed_elsewhere(self, article_id: str, annotator: str) -> str | None:
+        """Why the annotation this Store last showed (`view`) or wrote is no longer the stored one, as a `Conflict`
+        would say (another window edited it, another command recomputed its suggestions); None when it still is,
+        when nothing was shown, or when the file was copied over (an edit says so). A screen asks before a key that
+        reads what it shows, and when it gets the focus back (trial 26)."""
+        seen = self._seen.get((article_id, annotator))
+        if seen is None:
+            return None
+        now = self.seen_now(article_id, annotator)
+        if now == seen or self.stands() in (MOVED, OVERWRITTEN):
+            return None
+        if now.annotation != seen.annotation:
+            return "the annotation was changed in another window"
+        return "its suggestions were recomputed by another command"
+
     def _check_unchanged(self, article_id: str, annotator: str) -> None:
         """Raise `Conflict` if the annotation changed since this Store last showed (`view`) or wrote it."""
         key = (article_id, annotator)

@@ -20,11 +20,12 @@ from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
 
 from annotator.store import Store
-from annotator.tui.failures import STORE_ERRORS, crash_line
+from annotator.tui.failures import STORE_ERRORS, crash_line, said
 from annotator.tui.keymap import THEMES, Settings, default_path, load_keymap
 from annotator.tui.layout import display
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.screens.article import ArticleScreen
+from annotator.tui.screens.reloading import RETRIED
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -115,12 +116,33 @@ class AnnotatorApp(App[None]):
         default_namespace: DOMNode | None = None,
         namespaces: Mapping[str, DOMNode] | None = None,
     ) -> bool:
-        """Every key and action: a store error is said in one line and the app goes on (`tui.failures`)."""
+        """Every key and action: a store error is said in one line and the app goes on (`tui.failures`). A key of
+        the article screen that reads what it shows is not applied when another process changed the article since
+        (`ArticleScreen.catch_up` shows it as stored first): it was aimed at what the screen showed. An editing key
+        goes on: the Store refuses it on a changed annotation, and it acts again after the reload when it still
+        means the same thing (`reloading.retried`)."""
         try:
+            screen = self._reading_key_of(action, default_namespace)
+            if screen is not None and screen.catch_up(key=True):
+                return True
             return await super().run_action(action, default_namespace, namespaces)
         except STORE_ERRORS as error:
             self.store_failed(error)
             return True
+
+    def _reading_key_of(self, action: str | ActionParseResult, namespace: DOMNode | None) -> ArticleScreen | None:
+        """The article screen showing (no other screen over it) that a key's action is for, unless the action edits
+        (`reloading.RETRIED`)."""
+        if self.screen is not namespace or not isinstance(action, str) or f"action_{action.split('(')[0]}" in RETRIED:
+            return None
+        return namespace if isinstance(namespace, ArticleScreen) else None
+
+    @said
+    def on_app_focus(self, event: events.AppFocus) -> None:
+        """The window has the focus back: the article as stored, if another process changed it meanwhile."""
+        screen = self.article_in_view()
+        if screen is not None and screen is self.screen:
+            screen.catch_up()
 
     def store_failed(self, error: Exception, again: bool = True) -> None:
         """A store error as one line: on the article screen's status line or the list's own, else in a toast;

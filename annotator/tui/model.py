@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from annotator.phrases import grown
-from annotator.rows import ArticleRows, Edit, SpanRow, Token
+from annotator.rows import ArticleRows, Edit, Offsets, SpanRow, Token
 from annotator.vocabulary import Label
 
 Kind = Literal["span", "pending", "rejected"]
@@ -82,6 +82,9 @@ class IntervalIndex:
         if index < len(self._entries) and self._entries[index] == entry:
             del self._entries[index]
 
+    def entries(self) -> list[tuple[int, int, ItemKey]]:
+        return self._entries
+
     def overlapping(self, start: int, end: int) -> list[ItemKey]:
         """Keys of items with start < `end` and end > `start`, in order of start."""
         entries = self._entries
@@ -120,7 +123,7 @@ class ArticleModel:
         for suggestion in rows.suggestions:
             kind = self._shown_as(suggestion.id)
             if kind is not None:
-                self._add(Item.of_row(kind, suggestion))
+                self._add(self._suggested(kind, suggestion))
 
     # -- keeping the indexes -------------------------------------------------------------------------------
 
@@ -176,8 +179,40 @@ class ArticleModel:
                 if shown is not None:
                     self._remove((shown, suggestion_id))
                 if wanted is not None:
-                    self._add(Item.of_row(wanted, suggestion))
+                    self._add(self._suggested(wanted, suggestion))
                 changed.append((suggestion.start, suggestion.end))
+
+    def _suggested(self, kind: Kind, suggestion: SpanRow) -> Item:
+        """A suggestion as drawn: a quote with the speaker accepting it would give it (`_speaker_on_accept`)."""
+        item = Item.of_row(kind, suggestion)
+        return replace(item, speaker=self._speaker_on_accept(suggestion)) if item.is_quote else item
+
+    def _speaker_on_accept(self, quote: SpanRow) -> Offsets | None:
+        """The speaker accepting a quote suggestion gives it (`Deciding._accept`), which the screen names (trial 26):
+        its suggested ACTOR if marked or still undecided, else the one ACTOR span over any part of it (one that
+        replaced it: "spokesman Tom Hale" over "Tom Hale"), else none."""
+        if quote.speaker is None:
+            return None
+        start, end = quote.speaker
+        actors = [
+            Offsets(item.start, item.end)
+            for key in self.entities.overlapping(start, end)
+            if (item := self.items[key]).kind == "span" and item.label is Label.ACTOR
+        ]
+        suggested = self.suggestions_at.get((start, end, Label.ACTOR.value), [])
+        if quote.speaker in actors or any(i in self.undecided for i in suggested):
+            return quote.speaker
+        return actors[0] if len(actors) == 1 else None
+
+    def _respeak(self, changed: list[tuple[int, int]]) -> None:
+        """After an edit: each quote suggestion shown names the speaker accepting it would now give it."""
+        for _, _, key in list(self.quotes.entries()):
+            item = self.items[key]
+            if item.kind != "span":
+                speaker = self._speaker_on_accept(self.suggestions[item.id])
+                if speaker != item.speaker:
+                    self.items[key] = replace(item, speaker=speaker)
+                    changed.append((item.start, item.end))
 
     def show_rejected(self, show: bool) -> list[tuple[int, int]]:
         """Show (or hide) the rejected suggestions, dimmed; returns the character ranges whose drawing changed."""
@@ -213,6 +248,7 @@ class ArticleModel:
         for key in touched:
             candidates.update(self.suggestions_at.get(key, ()))
         self._reshow(candidates, changed)
+        self._respeak(changed)
         if edit.status is not None:
             self.status = edit.status
         return changed

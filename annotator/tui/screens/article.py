@@ -17,12 +17,12 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 
-from annotator import phrases
 from annotator.errors import AnnotatorError
-from annotator.tui.bindings import LABEL_KEYS, key_name
 from annotator.tui.failures import said
 from annotator.tui.layout import display
 from annotator.tui.model import ArticleModel, Item
+from annotator.tui.preview import shortened as _shortened
+from annotator.tui.preview import what_keys_add
 from annotator.tui.screens import app_as
 from annotator.tui.screens.cursor import CursorScreen
 from annotator.tui.widgets.article_view import ArticleView, Marks
@@ -50,9 +50,6 @@ def side_width(screen: int) -> int:
     return min(max(SIDE_WIDTHS[1], screen // 3), SIDE_MOST)
 
 
-#: Each label's key before a keymap file moves it.
-DIGITS = {label: key for key, label in LABEL_KEYS.items()}
-
 #: What the keys do on the current item, by (kind, is a quote): inside a quote a digit of an entity adds one at
 #: the cursor (`AnnotateScreen.action_label`), and 4 on an entity adds a quote around it, so neither "labels" it.
 _KEYS_ON = {
@@ -62,19 +59,6 @@ _KEYS_ON = {
     ("rejected", False): "rejected: enter takes it back",
     ("rejected", True): "rejected: enter takes it back",
 }
-
-
-def _in_a_row(keys: list[str]) -> bool:
-    """Whether the keys are digits one after the other ("1", "2", "3": written "1-3")."""
-    return all(k.isdigit() for k in keys) and [int(k) for k in keys] == list(
-        range(int(keys[0]), int(keys[0]) + len(keys))
-    )
-
-
-def _shortened(words: str, width: int = 40) -> str:
-    """Article words for the status line, on one line, shown literally, a long run cut in the middle."""
-    shown = display(words.replace("\n", " "))
-    return shown if len(shown) <= width else shown[: width * 3 // 5] + " … " + shown[-width * 3 // 10 :]
 
 
 class ArticleScreen(CursorScreen):
@@ -91,6 +75,7 @@ class ArticleScreen(CursorScreen):
         # have ingested articles since)
         self._place, self._placed = "", ("", -1)
         self._unreadable = ""  # the last "cannot be read" said by the periodic read
+        self._caught_up = -1  # the database's data version when the article was last read (`catch_up`)
         self._notices: list[Text] | None = []  # notices that came before the status line was there (`notice`)
 
     @property
@@ -171,6 +156,7 @@ class ArticleScreen(CursorScreen):
         self.legend.show(self.model)
         store.save_cursor(article_id, who, self._offset())
         self._cursor_saved = self._offset()
+        self._caught_up = store.data_version()
         self._update_side()
         self.refresh_header()
 
@@ -188,6 +174,28 @@ class ArticleScreen(CursorScreen):
     def on_screen_resume(self) -> None:
         self.app.sub_title = self.sub_title or ""
         self.refresh_header()
+        self.catch_up()
+
+    def catch_up(self, key: bool = False) -> bool:
+        """Show the article as stored if another process changed this annotation or its suggestions since this
+        screen showed it (an undo in another window of an accept made here), the cursor and current item kept on
+        what they were, and say so; True when it did. Asked before a key that reads the screen and when the window
+        gets the focus back (trial 26); a cheap `PRAGMA data_version` as a rule, the annotation's versions only
+        after another process wrote to the file."""
+        app = self.annotator_app
+        version = app.store.data_version()
+        if version == self._caught_up:
+            return False
+        self._caught_up = version
+        cause = app.store.changed_elsewhere(self.article_id, app.annotator)
+        if cause is None:
+            return False
+        from annotator.tui.screens.reloading import reload_in_place
+
+        reload_in_place(self)
+        unapplied = "; the key was not applied: press it again" if key else ""  # `key`: asked before a key's action
+        self.say(f"Shown as stored now: {cause} since it was shown here{unapplied}", "yellow")
+        return True
 
     def refresh_header(self) -> None:
         """The title bar: database file, this article's place in the order, what is left to decide."""
@@ -280,38 +288,8 @@ class ArticleScreen(CursorScreen):
         return f"the {item.label.value} {words!r}, which has no speaker yet"
 
     def _what_keys_add(self, quote: bool = True) -> str:
-        """What the label keys would add at the cursor ("1-3 add 'the harbour master' · 4 adds the quotation"; the
-        quote key left out inside a quote, where it accepts the quote; "1 resizes 'X' to 'the X'" where the phrase
-        takes in a span): the phrase a digit takes can be longer than the word the cursor shows, as at a stop of
-        `;`."""
-        model = self.model
-        if not model.tokens:
-            return "1-4: add"
-        keymap, parts = self.annotator_app.keymap, []
-
-        def quoted(index: int) -> bool:
-            return any(item.kind == "span" for item in model.overlapping(*model.tokens[index])[1])
-
-        for labels, (first, last), resizes in phrases.key_phrases(
-            model.text, model.tokens, self.cursor, lambda index: model.spanned(*model.tokens[index]), quoted, model.held
-        ):
-            labels = labels if quote else tuple(label for label in labels if label is not Label.QUOTE)
-            if not labels:
-                continue
-            keys = [
-                key_name(keymap.get(f"label_{label.value.lower()}", DIGITS[label]).split(",")[0]) for label in labels
-            ]
-            named = f"{keys[0]}-{keys[-1]}" if len(keys) > 2 and _in_a_row(keys) else "/".join(keys)
-            if labels == (Label.QUOTE,):
-                parts.append(f"{named} adds the quotation")
-                continue
-            words = _shortened(model.text[model.tokens[first][0] : model.tokens[last][1]])
-            if resizes is not None:  # the phrase takes in a span of the key's label: the key resizes it
-                old = _shortened(model.text[resizes[0] : resizes[1]])
-                parts.append(f"{named} resize{'s' if len(keys) == 1 else ''} {old!r} to {words!r}")
-                continue
-            parts.append(f"{named} add{'s' if len(keys) == 1 else ''} {words!r}{'' if quote else ' at the cursor'}")
-        return " · ".join(parts) or "no label key adds anything here"
+        """What the label keys would add at the cursor (`preview.what_keys_add`)."""
+        return what_keys_add(self.model, self.cursor, self.annotator_app.keymap, quote)
 
     def _redraw(self, follow: bool = True) -> None:
         self.view.set_marks(self._marks())

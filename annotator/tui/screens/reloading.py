@@ -22,6 +22,7 @@ from annotator.tui.model import ArticleModel, Item, ItemKey
 
 if TYPE_CHECKING:
     from annotator.tui.screens.annotate import AnnotateScreen
+    from annotator.tui.screens.article import ArticleScreen
 
 Meaning = Literal["current", "pending", "history"]
 Action = TypeVar("Action", bound=Callable[..., None])
@@ -64,7 +65,7 @@ class Seen:
     current: Item | None
 
 
-def _seen(screen: AnnotateScreen) -> Seen:
+def _seen(screen: ArticleScreen) -> Seen:
     model = screen.model
     origin = screen.phrase_origin
     return Seen(model, screen._offset(), screen._selection(),
@@ -72,7 +73,13 @@ def _seen(screen: AnnotateScreen) -> Seen:
                 model.get(screen.current))  # fmt: skip
 
 
-def _reload(screen: AnnotateScreen, seen: Seen) -> None:
+def reload_in_place(screen: ArticleScreen) -> None:
+    """Read the article again, the cursor, selection and current item kept on what they were (by offsets, and
+    the same kind of item with the same words, label and speaker; else what the cursor is on)."""
+    _reload(screen, _seen(screen))
+
+
+def _reload(screen: ArticleScreen, seen: Seen) -> None:
     """Read the article again and put the cursor, selection and current item back where they were."""
     screen.load(screen.article_id)
     model = screen.model
@@ -126,10 +133,24 @@ def _as_shown(item: Item) -> str:
     ]
 
 
+#: The names of the actions marked `retried`: the Store checks what they were shown when they write, so the screen
+#: does not read the article again before them (`ArticleScreen.catch_up`).
+RETRIED: set[str] = set()
+
+
+def edits_through_retried(action: Action) -> Action:
+    """A key's action that edits through a `retried` method (the review's picks): the screen does not read the
+    article again before it either."""
+    RETRIED.add(action.__name__)
+    return action
+
+
 def retried(meaning: Meaning) -> Callable[[Action], Action]:
     """An editing key that acts again after a reload when it still means the same thing (see the module)."""
 
     def decorate(action: Action) -> Action:
+        RETRIED.add(action.__name__)
+
         @wraps(action)
         def run(screen: AnnotateScreen, *args: Any, **options: Any) -> None:
             if screen.retrying is not None:  # inside another retried action: the outer one reloads
@@ -163,4 +184,4 @@ def retried(meaning: Meaning) -> Callable[[Action], Action]:
     return decorate
 
 
-__all__ = ["ItemKey", "Reloaded", "retried", "same_item"]
+__all__ = ["RETRIED", "ItemKey", "Reloaded", "edits_through_retried", "reload_in_place", "retried", "same_item"]

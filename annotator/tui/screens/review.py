@@ -22,7 +22,7 @@ from annotator.tui.bindings import key_name
 from annotator.tui.model import ArticleModel
 from annotator.tui.screens import app_as
 from annotator.tui.screens.annotate import AnnotateScreen
-from annotator.tui.screens.reloading import retried
+from annotator.tui.screens.reloading import edits_through_retried, retried
 from annotator.tui.widgets.article_view import Marks
 from annotator.tui.widgets.disagreements import DisagreementPanel
 from annotator.tui.widgets.info import Legend
@@ -198,6 +198,7 @@ class ReviewScreen(AnnotateScreen):
             self._refresh_review()
         return edit
 
+    @edits_through_retried
     def action_pick(self, index: int) -> None:
         app, review = self.review_app, self.review
         if review is None or self.index is None or not review.disagreements:
@@ -271,6 +272,7 @@ class ReviewScreen(AnnotateScreen):
             self.index = earlier[-1] if earlier else review.open[-1]
         self._show_disagreement()
 
+    @edits_through_retried
     def action_agreed(self) -> None:
         if self.review is not None:
             self._agreed(take_out=self.review.agreed_event is not None)

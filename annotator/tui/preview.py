@@ -1,0 +1,90 @@
+"""What the label keys would do at the cursor, for the status line ("1-3 add 'the harbour master' · 4 adds the
+quotation"): the phrase a digit takes can be longer than the word the cursor shows, as at a stop of `;`, and a
+pending suggestion there is accepted or replaced by it. The phrases are `phrases.key_phrases`'s, what a new span does
+to the suggestions it meets `spans.decided_by`'s; this module only words them, with the keys as the keymap has them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from annotator import phrases, spans
+from annotator.tui.bindings import LABEL_KEYS, key_name
+from annotator.tui.layout import display
+from annotator.tui.model import ArticleModel
+from annotator.vocabulary import Label
+
+#: Each label's key before a keymap file moves it.
+DIGITS = {label: key for key, label in LABEL_KEYS.items()}
+#: The keys of some labels as the status line names them ("1-3"), and a verb's "s" when there is one key.
+Naming = Callable[[Sequence[Label]], tuple[str, str]]
+
+
+def in_a_row(keys: list[str]) -> bool:
+    """Whether the keys are digits one after the other ("1", "2", "3": written "1-3")."""
+    return all(k.isdigit() for k in keys) and [int(k) for k in keys] == list(
+        range(int(keys[0]), int(keys[0]) + len(keys))
+    )
+
+
+def shortened(words: str, width: int = 40) -> str:
+    """Article words for the status line, on one line, shown literally, a long run cut in the middle."""
+    shown = display(words.replace("\n", " "))
+    return shown if len(shown) <= width else shown[: width * 3 // 5] + " … " + shown[-width * 3 // 10 :]
+
+
+def what_keys_add(model: ArticleModel, cursor: int, keymap: Mapping[str, str], quote: bool = True) -> str:
+    """What the label keys would add at token `cursor` ("1-3 add 'the harbour master' · 4 adds the quotation"; the
+    quote key left out inside a quote (`quote` false), where it accepts the quote; "1 resizes 'X' to 'the X'" where
+    the phrase takes in a span; "3 accepts the suggestion FIGURE '35'" where one is there)."""
+    if not model.tokens:
+        return "1-4: add"
+    parts = []
+
+    def quoted(index: int) -> bool:
+        return any(item.kind == "span" for item in model.overlapping(*model.tokens[index])[1])
+
+    def named(labels: Sequence[Label]) -> tuple[str, str]:
+        keys = [key_name(keymap.get(f"label_{label.value.lower()}", DIGITS[label]).split(",")[0]) for label in labels]
+        return f"{keys[0]}-{keys[-1]}" if len(keys) > 2 and in_a_row(keys) else "/".join(keys), "s"[len(keys) > 1 :]
+
+    at = "" if quote else " at the cursor"
+    for labels, (first, last), resizes in phrases.key_phrases(
+        model.text, model.tokens, cursor, lambda index: model.spanned(*model.tokens[index]), quoted, model.held
+    ):
+        labels = labels if quote else tuple(label for label in labels if label is not Label.QUOTE)
+        if not labels:
+            continue
+        keys, s = named(labels)
+        if labels == (Label.QUOTE,):
+            parts.append(f"{keys} adds the quotation")
+            continue
+        start, end = model.tokens[first][0], model.tokens[last][1]
+        if resizes is not None:  # the phrase takes in a span of the key's label: the key resizes it
+            old, words = (shortened(model.text[low:high]) for low, high in (resizes, (start, end)))
+            parts.append(f"{keys} resize{s} {old!r} to {words!r}")
+            continue
+        parts.append(_adding(model, labels, start, end, at, named))
+    return " · ".join(parts) or "no label key adds anything here"
+
+
+def _adding(model: ArticleModel, labels: Sequence[Label], start: int, end: int, at: str, named: Naming) -> str:
+    """What the label keys `labels` do adding start..end ("1-3 add 'the army'"), said with the pending suggestions
+    there (`spans.decided_by`): the key of one with exactly those words accepts it, the other keys add theirs in its
+    place; or the keys add the words in place of the suggestion they overlap. Trial 26: "1-3 add '35' at the
+    cursor" was all the line said on a pending FIGURE '35' at a quote's start."""
+    words = shortened(model.text[start:end])
+    pending = [(item.start, item.end, item.label) for item in model.overlapping(start, end)[0] if item.pending]
+    accepting = [label for label in labels if spans.decided_by(start, end, label, pending)[0] is not None]
+    if accepting:
+        line = f"{named(accepting)[0]} accepts the suggestion {accepting[0].value} {words!r}{at}"
+        others = [label for label in labels if label not in accepting]
+        return line + (", {} add{} {!r} in its place".format(*named(others), words) if others else "")
+    keys, s = named(labels)
+    replaced = spans.decided_by(start, end, labels[0], pending)[1]
+    if len(replaced) == 1:
+        first, last, label = replaced[0]
+        instead = f" in place of the suggestion {label.value} {shortened(model.text[first:last])!r}"
+    else:
+        instead = f" in place of {len(replaced)} suggestions" if replaced else ""
+    return f"{keys} add{s} {words!r}{at}{instead}"
