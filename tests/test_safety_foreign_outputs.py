@@ -6,6 +6,8 @@ processes, real files."""
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -105,3 +107,13 @@ def test_an_agreement_page_never_replaces_a_foreign_file(tmp_path: Path) -> None
     result = annotator("agreement", "--db", db, "--html", page, "--overwrite", timeout=60)
     assert result.returncode == 0, result.stderr
     assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_a_record_that_is_a_fifo_is_not_read_and_the_export_does_not_hang(db: Path, tmp_path: Path) -> None:
+    """An attacker's trial: a FIFO named like the record made export block for ever opening it."""
+    folder = tmp_path / "fifo"
+    folder.mkdir()
+    os.mkfifo(folder / ".annotator-written.json")
+    assert export(db, folder / "new.jsonl").returncode == 0
+    assert export(db, folder / "new.jsonl").returncode == 1  # nothing proves it annotator's: the record is not
+    assert stat.S_ISFIFO((folder / ".annotator-written.json").lstat().st_mode)

@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -33,6 +34,8 @@ def digest(path: Path) -> str:
 def _read(folder: Path) -> dict[str, str] | None:
     """The folder's record: file name -> SHA-256; {} with no record; None for a record that is not annotator's."""
     try:
+        if not stat.S_ISREG((folder / RECORD).lstat().st_mode):
+            return None  # a FIFO would block the reader for ever; a link or folder is no record of ours
         data = json.loads((folder / RECORD).read_bytes())
     except FileNotFoundError:
         return {}
