@@ -10,7 +10,6 @@ Checks that need the article text (a span's `text` must equal `text[start:end]`)
 from __future__ import annotations
 
 import math
-import unicodedata
 from typing import Annotated, Any, Self
 
 from pydantic import (
@@ -36,7 +35,7 @@ from annotator.vocabulary import ENTITY_LABELS as ENTITY_LABELS
 from annotator.vocabulary import Label as Label
 from annotator.vocabulary import Status as Status
 from annotator.vocabulary import content_hash as content_hash
-from annotator.vocabulary import future_problem, name_problem
+from annotator.vocabulary import future_problem, id_problem, name_problem
 from annotator.vocabulary import parse_timestamp as parse_timestamp
 from annotator.vocabulary import utc_now as utc_now
 from annotator.vocabulary import utc_timestamp as utc_timestamp
@@ -96,12 +95,10 @@ def article_id_text(value: Any) -> str:
 
 
 def _plain_id(article_id: str) -> str:
-    """An article id holds no control character (C0 ones, tab and line breaks included, DEL, C1 ones) nor a line or
-    paragraph separator. An id is read in one-line messages and lists and passed on in every export: a line break
-    would split a line, a tab a column, an escape act on a terminal that printed it raw. Format characters (the
-    zero-width joiner of an emoji) stay: they are shown by their code wherever an id is shown."""
-    if any(unicodedata.category(char) in ("Cc", "Zl", "Zp") for char in article_id):
-        raise ValueError(f"an article id may not contain a control character: {found(article_id)}")
+    """An article id holds no control character (`vocabulary.id_problem`, one rule at every border)."""
+    problem = id_problem(article_id)
+    if problem:
+        raise ValueError(f"{problem}: {found(article_id)}")
     return article_id
 
 

@@ -77,6 +77,16 @@ def name_problem(name: str) -> str | None:
     return None
 
 
+def id_problem(article_id: str) -> str | None:
+    """Why `article_id` cannot be an article's id, else None: no control character (C0 ones, tab and line breaks
+    included, DEL, C1 ones) nor a line or paragraph separator. An id is read in one-line messages and lists and
+    passed on in every export: a line break would split a line, a tab a column, an escape act on a terminal that
+    printed it raw. Format characters (the zero-width joiner of an emoji) stay: they are shown by their code."""
+    if any(unicodedata.category(char) in ("Cc", "Zl", "Zp") for char in article_id):
+        return "an article id may not contain a control character"
+    return None
+
+
 def content_hash(text: str) -> str:
     """Stable article id when the source gives none: the same text always gets the same id."""
     import hashlib  # not needed to open the TUI: imported on the first ingest

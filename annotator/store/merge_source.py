@@ -14,6 +14,7 @@ from typing import Any
 from annotator.errors import AnnotatorError
 from annotator.store.connection import SPAN_SELECT, Row, rows_of
 from annotator.store.examining import Unlocked
+from annotator.store.names import name_problems
 from annotator.store.opening import DatabaseError, open_database
 from annotator.store.reads import edited
 from annotator.store.schema import READABLE_AS_IS, SCHEMA_VERSION
@@ -63,6 +64,10 @@ class MergeSource:
         if not READABLE_AS_IS <= version <= SCHEMA_VERSION:
             self.connection.close()
             raise DatabaseError(f"{path}: not an annotator database of schema {SCHEMA_VERSION} (found {version})")
+        problems = name_problems(self.connection)
+        if problems:  # an id or name no file could give: shown, stored and exported, it would act on terminals
+            self.connection.close()
+            raise AnnotatorError(f"{path}: {problems[0][1]}; nothing was merged")
 
     def close(self) -> None:
         self.connection.close()

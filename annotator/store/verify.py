@@ -15,6 +15,7 @@ from typing import Any
 
 from annotator.store.connection import SPAN_SELECT
 from annotator.store.history import replay
+from annotator.store.names import name_problems
 from annotator.store.reads import Reader
 from annotator.store.schema import (
     SCHEMA_VERSION,
@@ -194,4 +195,5 @@ def check(reader: Reader) -> list[str]:
     that differs from the migrations' is reported alone: the title index and the event log are read through the
     tables it may lack."""
     problems = integrity_problems(reader) or schema_problems(reader)
-    return problems or title_index_problems(reader) + replay_problems(reader)
+    named = [f"table {table!r}: {problem}" for table, problem in name_problems(reader.conn)]
+    return problems or title_index_problems(reader) + named + replay_problems(reader)
