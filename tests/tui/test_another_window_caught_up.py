@@ -15,6 +15,7 @@ from textual import events
 from annotator.models import Suggestion
 from annotator.store import Store
 from annotator.tui.app import make_app
+from annotator.tui.screens.article import CURSOR_SAVE_SECONDS
 from tests.tui.conftest import WHO
 from tests.tui.fixtures import held_spans, one_article
 
@@ -92,3 +93,20 @@ async def test_an_edit_on_the_span_another_window_took_back_is_not_done(tmp_path
         assert shown(app) == [("pending", "Gaza"), ("pending", "Washington")]
     with Store.open(db) as store:
         assert [e.action for e in store.events("n", WHO)] == ["accept", "undo"]
+
+
+async def test_a_window_left_alone_shows_the_other_windows_change_by_itself(tmp_path: Path) -> None:
+    """No key and no focus change in A: its next tick (every CURSOR_SAVE_SECONDS) shows B's undo, and the title
+    bar's pending count with it (before, A said "1 pending" until someone touched it)."""
+    db = article(tmp_path / "n.db")
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        assert app.screen.header is not None and app.screen.header[2] == "article 1 of 1 · 1 pending"
+        undo_in_the_other_window(db)
+        await pilot.pause(CURSOR_SAVE_SECONDS + 1)
+        assert shown(app) == [("pending", "Gaza"), ("pending", "Washington")]
+        assert status(app) == SHOWN_ANEW
+        assert app.screen.header[2] == "article 1 of 1 · 2 pending"
+    assert held_spans(db, WHO) == []

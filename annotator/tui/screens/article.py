@@ -121,7 +121,8 @@ class ArticleScreen(CursorScreen):
     @said
     def _tick(self) -> None:
         """Now and then: save the cursor, and show the article's place anew if another process changed the
-        database (it ingested articles: "article 1 of 1" would stay until the next article)."""
+        database (it ingested articles: "article 1 of 1" would stay until the next article), and the article as
+        stored if that change was to it (`catch_up`): a window nobody touches shows what another window did."""
         self.save_cursor()
         try:
             changed = self._placed != (self.article_id, self.annotator_app.store.data_version())
@@ -130,7 +131,7 @@ class ArticleScreen(CursorScreen):
                 self._unreadable = str(error)
                 self.say(f"Not read: {error}", "bold red")
             return
-        if changed:
+        if changed and not (self.app.screen is self and self.catch_up()):
             self.refresh_header()
 
     def load(self, article_id: str) -> None:
