@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from annotator.cli import corpus, data, exports, overview, quality, screens, teams
+from annotator.cli import accepting, corpus, data, exports, overview, quality, screens, teams
 from annotator.cli.common import ALL_OR_NOTHING, AnnotatorOption, Command, app, fail
 from annotator.interrupts import received, stood, terminate_as_interrupt, terminated
 from annotator.store import DEFAULT_DB
@@ -32,6 +32,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "stats": overview.stats,
     "agreement": quality.agreement,
     "adjudicate": quality.adjudicate,
+    "accept": accepting.accept,
     "check": data.check,
     "evaluate": quality.evaluate,
     "train": quality.train,

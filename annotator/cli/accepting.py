@@ -1,0 +1,65 @@
+"""`annotator accept`: the model's pending suggestions accepted without a screen (`store.accepting`)."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from annotator.cli.common import (
+    AnnotatorOption,
+    DbOption,
+    default_annotator,
+    errors_as_lines,
+    open_store,
+    reported_before_interrupts,
+    say,
+    stored,
+)
+from annotator.store import DEFAULT_DB
+
+
+def accept(
+    article_ids: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[ARTICLE_ID]...",
+            help="The articles (default: yours: your assigned ones if you have any, else all; not done or flagged).",
+            show_default=False,
+        ),
+    ] = None,
+    done: Annotated[
+        bool, typer.Option("--done", help="Mark an article done when none of its suggestions is left pending.")
+    ] = False,
+    annotator: AnnotatorOption = None,
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Accept the model's pending suggestions as your annotation, as the screen's accept all (A) does.
+
+    Article by article: a suggestion that overlaps a span already there stays pending, for the screen. Each
+    article's accept is one action of its event log (u on the screen undoes it); the whole command is one
+    transaction (ctrl+c leaves nothing of it). Articles you marked done or flagged are left as they are unless
+    named.
+
+    Example: annotator accept --annotator alice --done
+    """
+    from annotator.store.accepting import accept_pending
+
+    who = default_annotator(annotator, works=True)
+    with reported_before_interrupts():
+        with errors_as_lines(), open_store(db) as store:
+            report = accept_pending(store, who, article_ids or (), done=done)
+        if report.accepted:
+            stored(f"the accepted suggestions are in {db}")
+        marked = f", {report.marked_done} of them marked done" if report.marked_done else ""
+        say(f"{who}: {report.accepted} suggestion(s) accepted in {report.articles} article(s){marked} -> {db}")
+        if report.left_pending:
+            say(
+                f"left pending: {report.left_pending} suggestion(s) that overlap spans already there, in "
+                f"{report.articles_left_pending} article(s): annotate them on the screen"
+            )
+        if report.nothing_pending:
+            say(f"nothing pending: {report.nothing_pending} article(s)")
+        if report.put_aside:
+            say(f"left as they are: {report.put_aside} article(s) done or flagged (name them to accept there too)")
+        if report.accepted:
+            say("each article's accept is one action: undo it there with u")

@@ -1,0 +1,62 @@
+"""Accepting the model's pending suggestions without a screen (`annotator accept`): the screen's "accept all" (A)
+on each article, in one transaction, so a team can start from the model's suggestions as Label Studio users turn
+predictions into annotations. Each article's accept stays one action in its event log, undone there with u."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import suppress
+from dataclasses import dataclass
+
+from annotator.errors import AnnotatorError, Refused, found
+from annotator.store.assignments import assigned
+from annotator.store.edits import Store
+from annotator.vocabulary import Status
+
+
+@dataclass
+class AcceptReport:
+    accepted: int = 0  # suggestions accepted (a quote's speaker with it)
+    articles: int = 0  # articles with at least one accepted
+    marked_done: int = 0
+    left_pending: int = 0  # suggestions that overlap spans already there
+    articles_left_pending: int = 0
+    nothing_pending: int = 0  # articles with no pending suggestion
+    put_aside: int = 0  # done or flagged articles not named, left as they are
+
+
+def chosen(store: Store, annotator: str, named: Sequence[str]) -> tuple[list[str], int]:
+    """The articles to accept on and how many were put aside: those named (each must exist), else the annotator's
+    assigned articles if they have any, else every article; unnamed ones done or flagged are put aside."""
+    ids = store.article_ids()
+    if named:
+        known = set(ids)
+        for article_id in named:
+            if article_id not in known:
+                raise AnnotatorError(f"{store.path}: no article {found(article_id)}; nothing was accepted")
+        return list(dict.fromkeys(named)), 0
+    candidates = assigned(store, annotator) or ids
+    kept = [i for i in candidates if store.status(i, annotator) not in (Status.DONE, Status.FLAGGED)]
+    return kept, len(candidates) - len(kept)
+
+
+def accept_pending(store: Store, annotator: str, named: Sequence[str] = (), *, done: bool = False) -> AcceptReport:
+    """Accept every pending suggestion that fits on the chosen articles (`chosen`), all or nothing. `done`: an
+    article with none left pending is marked done in the same action."""
+    report = AcceptReport()
+    with store.write():
+        articles, report.put_aside = chosen(store, annotator, named)
+        for article_id in articles:
+            before = len(store.pending(article_id, annotator))
+            if not before:
+                report.nothing_pending += 1
+                continue
+            with suppress(Refused):  # every pending one overlaps a span already there
+                store.accept_all(article_id, annotator, done=done)
+            left = len(store.pending(article_id, annotator))
+            report.accepted += before - left
+            report.articles += before > left
+            report.left_pending += left
+            report.articles_left_pending += left > 0
+            report.marked_done += done and not left
+    return report
