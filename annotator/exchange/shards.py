@@ -25,8 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import AnnotatorError, InputError
-from annotator.exchange.files import PARTIAL, json_problem, written_atomically
+from annotator.exchange.files import json_problem
 from annotator.exchange.ingest import _files_in, read_path, skipped_links
+from annotator.exchange.writing import PARTIAL, written_atomically
 from annotator.interrupts import keeping
 from annotator.models import ArticleIn
 from annotator.places import Note, PlaceError, Temporary, kind_of
