@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -271,3 +272,24 @@ def test_a_leftover_beside_the_manifest_is_named_once_and_left(folder: Path) -> 
         "beside it; remove it if it is yours\n",
     )
     assert leftover.read_bytes() == b"someone's half manifest\n"
+
+
+def test_an_unreadable_shard_is_refused_in_one_line(folder: Path) -> None:
+    """As an unreadable export (trial 27): nothing tells whether predict wrote it; one line, left as it is."""
+    shard = folder / "out" / "shards" / "shard-000001.jsonl"
+    written = shard.read_bytes()
+    articles = dev_articles(8)
+    articles[5]["k"] = 50  # the second shard is computed again
+    write_articles(folder / "news.jsonl", articles)
+    shard.chmod(0)
+    # root reads any file: without these capabilities a file of mode 000 is unreadable, as for anyone else
+    without = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search,-fowner", "--inh-caps=-all", "--"]
+    command = [*without, ANNOTATOR, *PREDICT] if os.geteuid() == 0 else [ANNOTATOR, *PREDICT]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=folder, check=False)
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"annotator: error: out/shards/shard-000001.jsonl: cannot be read, so nothing tells whether predict wrote "
+        f"it; {LEAVE_IT}\n",
+    )
+    shard.chmod(0o644)
+    assert shard.read_bytes() == written

@@ -196,10 +196,12 @@ def must_write(out: Path, file: str, manifest: Manifest, records: bytes | None =
             raise AnnotatorError(f"{place}: {what}, not {'the shards folder' if folder else 'a shard file'} these "
                                  f"predictions wrote; {LEAVE_IT}")  # fmt: skip
     entry = manifest.shards.get(file)
-    if as_written(path, entry) or records is None:
+    if records is None or as_written(path, entry):
         return True
     if found.st_size == len(records) and _contents(path) == records:
         return False
+    if sha256_of(path) is None:
+        raise AnnotatorError(f"{path}: cannot be read, so nothing tells whether predict wrote it; {LEAVE_IT}")
     if entry is not None and found.st_size != entry.get("bytes"):
         raise AnnotatorError(f"{path}: {found.st_size} bytes, not the {entry.get('bytes')} the manifest lists for this "
                              f"shard: changed since predict wrote it; {LEAVE_IT}")  # fmt: skip
