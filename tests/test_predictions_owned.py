@@ -293,3 +293,18 @@ def test_an_unreadable_shard_is_refused_in_one_line(folder: Path) -> None:
     )
     shard.chmod(0o644)
     assert shard.read_bytes() == written
+
+
+def test_a_manifest_without_its_folders_record_is_refused(folder: Path) -> None:
+    """Nothing proves a manifest predict's own without the folder's record (removed, or a folder an older release
+    wrote): the refusal says so, and the manifest is left byte for byte."""
+    (folder / "out" / ".annotator-written.json").unlink()
+    before = (folder / "out" / "manifest.json").read_bytes()
+    result = run(*PREDICT, cwd=folder)
+    assert (result.returncode, result.stderr) == (
+        1,
+        "annotator: error: out/manifest.json: annotator cannot prove it wrote this file: the folder has no record "
+        "of the files annotator wrote there (.annotator-written.json is missing); the file was left as it is (give "
+        "another output folder: predict goes on only from a manifest.json as it wrote it)\n",
+    )
+    assert (folder / "out" / "manifest.json").read_bytes() == before

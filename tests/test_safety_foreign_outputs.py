@@ -5,6 +5,7 @@ processes, real files."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
 import os
@@ -16,6 +17,7 @@ import pytest
 from processes import ANNOTATOR, annotator, one_error_line, small_database
 
 from annotator.models import Status
+from annotator.places import PlaceError
 from annotator.store import Store
 
 
@@ -261,7 +263,6 @@ def test_a_file_made_at_the_output_while_it_was_written_is_left(tmp_path: Path) 
     """Trial 27 (the window between the check and the rename): a file that appears at the target while the
     output is written is never replaced."""
     from annotator.exchange.writing import written_atomically
-    from annotator.places import PlaceError
 
     out = tmp_path / "report.html"
     with pytest.raises(PlaceError) as raised, written_atomically(out, option="--html") as stream:
@@ -274,7 +275,6 @@ def test_a_file_made_at_the_output_while_it_was_written_is_left(tmp_path: Path) 
 
 def test_a_recorded_file_changed_while_the_output_was_written_is_left(db: Path, tmp_path: Path) -> None:
     from annotator.exchange.writing import written_atomically
-    from annotator.places import PlaceError
 
     out = tmp_path / "notes.txt"
     with written_atomically(out) as stream:
@@ -284,3 +284,23 @@ def test_a_recorded_file_changed_while_the_output_was_written_is_left(db: Path, 
         out.write_bytes(b"edited by hand\n")
     assert str(raised.value) == refusal(out)
     assert out.read_bytes() == b"edited by hand\n"
+
+
+def test_a_file_is_provable_on_both_sides_of_its_rename(tmp_path: Path) -> None:
+    """The record is changed in two steps around a rename: before it, both the old and the new bytes are
+    annotator's (a crash between the rename and the record, as predict killed while rewriting its manifest, must
+    not leave its own file unproven); after it, the new bytes alone."""
+    from annotator.exchange.written import check_replaceable, expect_written, record_written
+
+    path = tmp_path / "manifest.json"
+    path.write_bytes(b"old\n")
+    record_written([path])
+    new = hashlib.sha256(b"new\n").hexdigest()
+    expect_written({path: new})
+    check_replaceable(path, path, True, overwrite=False)  # the old bytes, before the rename
+    path.write_bytes(b"new\n")
+    check_replaceable(path, path, True, overwrite=False)  # the new bytes, the record not yet final
+    record_written({path: new})
+    path.write_bytes(b"old\n")
+    with pytest.raises(PlaceError):
+        check_replaceable(path, path, True, overwrite=False)
