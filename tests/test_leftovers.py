@@ -77,7 +77,7 @@ def test_an_agreement_page_leaves_a_file_named_like_its_temporary(tmp_path: Path
 def test_the_core_hands_its_notes_to_the_caller_and_writes_nothing_to_the_terminal(tmp_path: Path, capfd) -> None:
     """Found by an attacker: `places.note_leftovers` wrote its note to standard error itself, from the core. The
     core now hands each note to the caller's `note` (the CLI prints it: the tests above), and prints nothing."""
-    from annotator.exchange.files import written_atomically
+    from annotator.exchange.writing import written_atomically
     from annotator.store.creating import filling
 
     (tmp_path / ".n.db.new-12345678").write_text("my precious notes\n", encoding="utf-8")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -95,18 +96,77 @@ def test_a_rerun_never_overwrites_a_listed_shard_changed_since(folder: Path) -> 
     assert shard.read_bytes() == edited
 
 
-def test_an_unlisted_shard_holding_exactly_its_records_is_kept(folder: Path) -> None:
+def test_an_unlisted_shard_holding_exactly_its_records_is_kept(tmp_path: Path) -> None:
     """What a run killed after a shard's rename and before the manifest's rewrite leaves: the rerun finds the
-    very records it would write there, keeps the file as it is and lists it."""
-    data = manifest(folder)
-    data["shards"] = data["shards"][:1]
-    (folder / "out" / "manifest.json").write_text(json.dumps(data), encoding="utf-8")
+    very records it would write there, keeps the file as it is and lists it. (The manifest of that moment is one
+    predict wrote for the first shard alone, with its folder's record of it: an edited one is refused.)"""
+    folder = tmp_path
+    write_articles(folder / "news.jsonl", dev_articles(4))
+    ok(*PREDICT, cwd=folder)
+    earlier = {name: (folder / "out" / name).read_bytes() for name in ("manifest.json", ".annotator-written.json")}
+    write_articles(folder / "news.jsonl", dev_articles(8))
+    ok(*PREDICT, cwd=folder)
+    for name, data in earlier.items():
+        (folder / "out" / name).write_bytes(data)
+    assert [s["file"] for s in manifest(folder)["shards"]] == ["shards/shard-000000.jsonl"]
     shard = folder / "out" / "shards" / "shard-000001.jsonl"
     before = (shard.read_bytes(), shard.stat().st_ino)
     out = ok(*PREDICT, cwd=folder)
     assert out.startswith("8 article(s) in 2 shard(s) (1 computed on 1 worker(s), "), out
     assert (shard.read_bytes(), shard.stat().st_ino) == before
     assert [s["file"] for s in manifest(folder)["shards"]] == ["shards/shard-000000.jsonl", "shards/shard-000001.jsonl"]
+
+
+def relabelled(shard: Path) -> bytes:
+    """The shard with its first ACTOR made a LOCATION and three spaces taken out: the same size, other bytes."""
+    old = shard.read_bytes()
+    text = old.decode("utf-8")
+    edited = text.replace('"label": "ACTOR"', '"label": "LOCATION"', 1).replace('"start": ', '"start":', 3).encode()
+    shard.write_bytes(edited)
+    assert len(edited) == len(old) and edited != old
+    return edited
+
+
+def test_a_rerun_never_replaces_a_listed_shard_edited_to_the_same_size(folder: Path) -> None:
+    """Trial 27: a shard was proven predict's own by its size alone, so one edited to the same size was
+    replaced when its articles changed; the manifest's SHA-256 of the file decides now."""
+    shard = folder / "out" / "shards" / "shard-000001.jsonl"
+    edited = relabelled(shard)
+    articles = dev_articles(8)
+    articles[5]["k"] = 50  # the second shard's articles changed: it is computed again
+    write_articles(folder / "news.jsonl", articles)
+    result = run(*PREDICT, cwd=folder)
+    assert (result.returncode, result.stderr) == (
+        1,
+        "annotator: error: out/shards/shard-000001.jsonl: not the file predict wrote for this shard (its SHA-256 is "
+        f"not the one the manifest lists): changed since predict wrote it; {LEAVE_IT}\n",
+    )
+    assert shard.read_bytes() == edited
+
+
+def test_a_listed_shard_edited_to_the_same_size_is_not_taken_as_done(folder: Path) -> None:
+    shard = folder / "out" / "shards" / "shard-000001.jsonl"
+    edited = relabelled(shard)
+    result = run(*PREDICT, cwd=folder)
+    assert result.returncode == 1
+    assert result.stderr.startswith("annotator: error: out/shards/shard-000001.jsonl: not the file predict wrote")
+    assert shard.read_bytes() == edited
+
+
+def test_a_manifest_edited_by_hand_is_refused_and_left_byte_for_byte(folder: Path) -> None:
+    """Trial 27: predict rewrote a manifest.json someone had edited (its writes replaced any file there)."""
+    path = folder / "out" / "manifest.json"
+    data = manifest(folder)
+    data["shards"][0]["sha256"] = "0" * 64
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    edited = path.read_bytes()
+    result = run(*PREDICT, cwd=folder)
+    assert (result.returncode, result.stderr) == (
+        1,
+        "annotator: error: out/manifest.json: a file annotator did not write, or one changed since it did; it was "
+        "left as it is (give another output folder: predict goes on only from a manifest.json as it wrote it)\n",
+    )
+    assert path.read_bytes() == edited
 
 
 # -- ingest --suggestions-from checks each shard against the manifest -------------------------------------------
@@ -212,3 +272,39 @@ def test_a_leftover_beside_the_manifest_is_named_once_and_left(folder: Path) -> 
         "beside it; remove it if it is yours\n",
     )
     assert leftover.read_bytes() == b"someone's half manifest\n"
+
+
+def test_an_unreadable_shard_is_refused_in_one_line(folder: Path) -> None:
+    """As an unreadable export (trial 27): nothing tells whether predict wrote it; one line, left as it is."""
+    shard = folder / "out" / "shards" / "shard-000001.jsonl"
+    written = shard.read_bytes()
+    articles = dev_articles(8)
+    articles[5]["k"] = 50  # the second shard is computed again
+    write_articles(folder / "news.jsonl", articles)
+    shard.chmod(0)
+    # root reads any file: without these capabilities a file of mode 000 is unreadable, as for anyone else
+    without = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search,-fowner", "--inh-caps=-all", "--"]
+    command = [*without, ANNOTATOR, *PREDICT] if os.geteuid() == 0 else [ANNOTATOR, *PREDICT]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=folder, check=False)
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"annotator: error: out/shards/shard-000001.jsonl: cannot be read, so nothing tells whether predict wrote "
+        f"it; {LEAVE_IT}\n",
+    )
+    shard.chmod(0o644)
+    assert shard.read_bytes() == written
+
+
+def test_a_manifest_without_its_folders_record_is_refused(folder: Path) -> None:
+    """Nothing proves a manifest predict's own without the folder's record (removed, or a folder an older release
+    wrote): the refusal says so, and the manifest is left byte for byte."""
+    (folder / "out" / ".annotator-written.json").unlink()
+    before = (folder / "out" / "manifest.json").read_bytes()
+    result = run(*PREDICT, cwd=folder)
+    assert (result.returncode, result.stderr) == (
+        1,
+        "annotator: error: out/manifest.json: annotator cannot prove it wrote this file: the folder has no record "
+        "of the files annotator wrote there (.annotator-written.json is missing); the file was left as it is (give "
+        "another output folder: predict goes on only from a manifest.json as it wrote it)\n",
+    )
+    assert (folder / "out" / "manifest.json").read_bytes() == before

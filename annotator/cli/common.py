@@ -99,6 +99,16 @@ def database_paths(value: Path | list[Path]) -> Path | list[Path]:
     return value
 
 
+def output_paths(value: Path | None) -> Path | None:
+    """`-` means standard output on this command line (`export -o -`): an output that cannot go there (a config
+    beside an export, an HTML report, a folder) would be a file named `-`, so it is refused, naming the option."""
+    if value is not None and str(value) == "-":
+        raise typer.BadParameter(
+            "- means standard output, where this cannot go: give a file or folder (./- for one named -)"
+        )
+    return value
+
+
 DbOption = Annotated[
     Path, typer.Option("--db", help="The SQLite database file.", dir_okay=False, callback=database_paths)
 ]

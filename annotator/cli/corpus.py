@@ -5,7 +5,16 @@ from typing import Annotated
 
 import typer
 
-from annotator.cli.common import ModelOption, errors_as_lines, fail, interrupted, note, progress_bar, say
+from annotator.cli.common import (
+    ModelOption,
+    errors_as_lines,
+    fail,
+    interrupted,
+    note,
+    output_paths,
+    progress_bar,
+    say,
+)
 
 
 def scheduler_address(value: str) -> str:
@@ -29,7 +38,13 @@ def predict(
         list[Path], typer.Argument(help=".txt files, folders of them, or .jsonl files with a 'text' field.")
     ],
     output: Annotated[
-        Path, typer.Option("-o", "--output", help="Folder for the shards' records and manifest.json (resumable).")
+        Path,
+        typer.Option(
+            "-o",
+            "--output",
+            help="Folder for the shards' records and manifest.json (resumable).",
+            callback=output_paths,
+        ),
     ],
     model: ModelOption = None,
     workers: Annotated[

@@ -21,6 +21,7 @@ from annotator.cli.common import (
     fail,
     note,
     open_store,
+    output_paths,
     progress_bar,
     reported_before_interrupts,
     say,
@@ -61,6 +62,7 @@ def export(
             "--config",
             help="Also write the tool's config here: spacy, a `spacy train` config; labelstudio, the labelling config.",
             dir_okay=False,
+            callback=output_paths,
         ),
     ] = None,
     overwrite: Annotated[

@@ -17,6 +17,7 @@ from annotator.cli.common import (
     fail,
     note,
     open_store,
+    output_paths,
     progress_bar,
     reported_before_interrupts,
     say,
@@ -31,7 +32,10 @@ def agreement(
     db: DbOption = Path(DEFAULT_DB),
     annotators: AnnotatorsOption = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
-    html: Annotated[Path | None, typer.Option("--html", help="Also write a self-contained HTML report here.")] = None,
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", help="Also write a self-contained HTML report here.", callback=output_paths),
+    ] = None,
     include_in_progress: InProgressOption = False,
     limit: Annotated[int, typer.Option(help="Articles with disagreements listed in the HTML report.")] = 100,
     overwrite: Annotated[
@@ -42,7 +46,7 @@ def agreement(
 
     Example: annotator agreement --annotators alice,bob --html agreement.html
     """
-    from annotator.exchange.files import written_atomically
+    from annotator.exchange.writing import written_atomically
     from annotator.gold import article_consensus
     from annotator.metrics.agreement import agreement as compute
     from annotator.reports.agreement import ArticleDisputes, annotators_of, html_page, load, text_lines
@@ -64,7 +68,7 @@ def agreement(
                     article = store.article(article_id)
                     disputes.append(ArticleDisputes(article_id=article_id, title=article.title, text=article.text,
                                                     disagreements=found))  # fmt: skip
-            with written_atomically(html, note=note, overwrite=overwrite) as out:
+            with written_atomically(html, note=note, overwrite=overwrite, option="--html") as out:
                 out.write(html_page(report, disputes, limit).encode("utf-8"))
     if json_output:
         say_json(report.model_dump_json(indent=2))
@@ -181,7 +185,10 @@ def train(
         typer.Option("--from", help="Learn from native JSONL files (their records marked done) instead of --db."),
     ] = None,
     out: Annotated[
-        Path | None, typer.Option("--out", help="The new pipeline folder (default: models/trained-<date-time>).")
+        Path | None,
+        typer.Option(
+            "--out", help="The new pipeline folder (default: models/trained-<date-time>).", callback=output_paths
+        ),
     ] = None,
     curve: Annotated[
         bool, typer.Option("--curve", help="Train on 25/50/75/100% of the articles and print the F1 of each.")

@@ -8,22 +8,18 @@ array) and, where the caller knows it, the field.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import itertools
 import json
 import os
 import stat
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from annotator.errors import InputError
-from annotator.exchange.written import check_replaceable, record_written
-from annotator.interrupts import keeping
-from annotator.places import Note, PlaceError, Temporary, kind_of, note_leftovers, regular_target, unbroken
+from annotator.places import kind_of
 
 
 @dataclass(frozen=True)
@@ -278,126 +274,3 @@ def write_text_lines(lines: Iterable[str], out: IO[bytes]) -> int:
     finally:
         wrapper.detach()
     return count
-
-
-#: Exports are written through `.<name>.partial-<random>` beside their target (see `annotator.places`).
-PARTIAL = "partial"
-
-
-def _refuse_a_database(path: Path, target: Path, found: os.stat_result | None) -> None:
-    for suffix in ("-wal", "-shm", "-journal"):
-        if target.name.endswith(suffix) and target.with_name(target.name.removesuffix(suffix)).exists():
-            raise PlaceError(f"{path}: the {suffix[1:]} file of a database; an export never replaces it")
-    if found is None:
-        return
-    try:
-        with open(target, "rb") as existing:
-            header = existing.read(16)
-    except OSError:
-        return
-    if header == b"SQLite format 3\x00":
-        raise PlaceError(f"{path}: a SQLite database; an export never replaces one (choose another -o)")
-
-
-@contextmanager
-def written_atomically(
-    path: Path, *, make_folder: bool = False, note: Note = None, overwrite: bool = False
-) -> Iterator[IO[bytes]]:
-    """A binary file at `path`, written through a locked temporary beside it renamed at the end: a failure
-    leaves nothing (and an older file at `path` as it was). A symlink is written through (the file it names is
-    replaced, the link stays); a folder, FIFO or device is refused, as is a missing folder unless `make_folder`
-    (the default exports/ folder). Every failure is one line naming the path, never a traceback. A temporary
-    an interrupted export left beside the same target is named in a line for `note` and left as it is. A SQLite database,
-    or a journal beside one (`-wal`, `-shm`, `-journal`), is never replaced: an export aimed at its own
-    database by a slip of `-o` would otherwise wipe every annotation in it. Any other existing file is replaced
-    only if annotator wrote it and nobody changed it since, or with `overwrite` (`exchange.written`)."""
-    with written_together([path], make_folder=make_folder, note=note, overwrite=overwrite) as (out,):
-        yield out
-
-
-def _checked_target(path: Path, make_folder: bool) -> tuple[Path, os.stat_result | None]:
-    _checked_folder(path.parent)
-    target, found = regular_target(path)
-    _refuse_a_database(path, target, found)
-    if not target.parent.is_dir():
-        if not make_folder:
-            raise PlaceError(f"{path}: no such folder {target.parent}; nothing was written")
-        try:  # the folder as named, never through a link: mkdir refuses a dangling one (it exists, as a link)
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise PlaceError(f"{path}: cannot make the folder {path.parent}: {error.strerror}") from None
-    return target, found
-
-
-def _checked_folder(folder: Path) -> None:
-    """The folder an output goes into, if it is there, is a folder or a link to one. A link to nothing is
-    refused, not made: making its target would create folders wherever the link points (a link named exports
-    to /nonexistent would make /nonexistent); a file in its place is one line, not "Not a directory". A link to
-    nothing or in a loop is said as `places.unbroken` says it for every output."""
-    if folder.is_dir() or not os.path.lexists(folder):
-        return
-    unbroken(folder)
-    if folder.is_symlink():
-        raise PlaceError(f"{folder}: a link to {os.readlink(folder)}, which is not a folder; nothing was written")
-    raise PlaceError(f"{folder}: not a folder; nothing was written")
-
-
-@contextmanager
-def written_together(
-    paths: Sequence[Path], *, make_folder: bool = False, note: Note = None, overwrite: bool = False
-) -> Iterator[list[IO[bytes]]]:
-    """Several files as one write (`written_atomically`'s rules for each): every target is checked before any
-    is written, each is written through its own locked temporary, and only when every one is complete are they
-    renamed into place; a failure anywhere leaves every target as it was. So an export and its companion file
-    (a DocBin and its training config) are there together or not at all."""
-    checked = [(path, *_checked_target(path, make_folder)) for path in paths]
-    targets = [target for _, target, _ in checked]
-    if len(set(targets)) != len(targets):
-        raise PlaceError(f"{paths[-1]}: names the same file as another output; nothing was written")
-    for path, target, found in checked:
-        check_replaceable(path, target, found is not None, overwrite=overwrite)
-    temporaries: list[Temporary] = []
-    streams: list[IO[bytes]] = []
-    placed = False
-    try:
-        for path, target, found in checked:
-            note_leftovers(target, PARTIAL, path, note)
-            try:
-                temporary = Temporary(target, PARTIAL, mode=0o666)  # as an ordinary new file: the umask decides
-                temporaries.append(temporary)
-                if found is not None:
-                    os.fchmod(temporary.fd, stat.S_IMODE(found.st_mode))  # replacing a file keeps its permissions
-                streams.append(os.fdopen(os.dup(temporary.fd), "wb"))
-            except OSError as error:
-                raise _cannot_write(path, found, error) from None
-        try:
-            yield streams
-        except OSError as error:  # a failed write in the caller's hands is told as the first output's
-            raise _cannot_write(checked[0][0], checked[0][2], error) from None
-        for (path, _, found), stream in zip(checked, streams, strict=True):
-            try:
-                stream.flush()
-                os.fsync(stream.fileno())
-            except OSError as error:
-                raise _cannot_write(path, found, error) from None
-        with keeping():  # the outputs go into place together: an interrupt from here on waits for the report
-            for (path, _, found), temporary in zip(checked, temporaries, strict=True):
-                try:
-                    temporary.replace_target()
-                except OSError as error:
-                    raise _cannot_write(path, found, error) from None
-            record_written(targets)  # what proves them annotator's own, so a later output may replace them
-        placed = True
-    finally:
-        for stream in streams:
-            with contextlib.suppress(OSError):  # after a failure: what it still held goes with its temporary
-                stream.close()
-        for temporary in temporaries:
-            if not placed:
-                temporary.discard()
-            temporary.close()
-
-
-def _cannot_write(path: Path, found: os.stat_result | None, error: OSError) -> PlaceError:
-    kept = " (the file there is as it was)" if found is not None else ""
-    return PlaceError(f"{path}: cannot write: {error.strerror}; nothing was written{kept}")

@@ -38,6 +38,7 @@ from annotator.exchange.shards import (
     MANIFEST,
     Manifest,
     Shard,
+    as_written,
     count_articles,
     must_write,
     read_manifest,
@@ -338,24 +339,19 @@ class _Run:
 
 
 def _done(out: Path, shard: Shard, manifest: Manifest) -> bool:
-    """Finished by an earlier run: the manifest lists it with this fingerprint, and its file is whole."""
+    """Finished by an earlier run: the manifest lists it with this fingerprint, and its file is byte for byte the
+    one written then (its SHA-256; an edited one is computed again, and `must_write` refuses to replace it)."""
     entry = manifest.shards.get(shard.file)
-    path = out / shard.file
-    return (
-        entry is not None
-        and entry.get("fingerprint") == shard.fingerprint
-        and path.is_file()
-        and path.stat().st_size == entry.get("bytes")
-    )
+    return entry is not None and entry.get("fingerprint") == shard.fingerprint and as_written(out / shard.file, entry)
 
 
 def _forget_stale(out: Path, manifest: Manifest, planned: list[str]) -> None:
     """Shards an earlier run wrote past the end of today's inputs (they shrank): off the manifest, and their
-    files removed when they are provably ours: a shard's name in the shards folder, of the size the manifest
-    recorded (an edited manifest never makes this remove another file)."""
+    files removed when they are provably ours: a shard's name in the shards folder, with the SHA-256 the manifest
+    recorded (an edited manifest, or shard, never makes this remove another file)."""
     for file in set(manifest.shards) - set(planned):
         entry = manifest.shards.pop(file)
         path = out / file
         ours = re.fullmatch(r"shards/shard-\d{6}\.jsonl", file) is not None and not path.is_symlink()
-        if ours and path.is_file() and path.stat().st_size == entry.get("bytes"):
+        if ours and as_written(path, entry):
             path.unlink()

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.errors import AnnotatorError
-from annotator.exchange.files import written_together
 from annotator.exchange.formats.common import (
     Record,
     RecordLike,
@@ -27,6 +26,7 @@ from annotator.exchange.formats.stored_spans import (
     RecordSpan,
     StoredSpans,
 )
+from annotator.exchange.writing import written_together
 from annotator.models import (
     Comment,
     Label,
@@ -310,7 +310,8 @@ def export_to_path(
     if config is not None and make_config is None:
         raise AnnotatorError(f"the {format_name} format has no config to write")
     paths = [path, *([config] if config else [])]
-    with written_together(paths, make_folder=make_folder, note=note, overwrite=overwrite) as outs:
+    named = ["-o", "--config"]  # the options that give them, for a refusal
+    with written_together(paths, make_folder=make_folder, note=note, overwrite=overwrite, options=named) as outs:
         count = export(store, format_name, outs[0], annotator, progress, options)
         if config is not None and make_config is not None:
             outs[1].write(make_config(path, options).encode("utf-8"))

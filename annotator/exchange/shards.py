@@ -8,9 +8,11 @@ meta, which its records repeat) tells a rerun whether a shard file already holds
 
 A shard file is written through a temporary in the shards folder renamed over its path, so a symlink there is
 replaced, never written through; and a file at that path is replaced only when the manifest lists it as ours
-(its name, a regular file of the size recorded). Any other file there is refused, naming it, and left byte
-for byte, unless it already holds exactly the records to be written (a shard a killed run finished after the
-manifest was last written): then it is kept as it is.
+(its name, a regular file with the SHA-256 recorded; trial 27: a size alone let a shard edited to the same size
+be replaced). Any other file there is refused, naming it, and left byte for byte, unless it already holds
+exactly the records to be written (a shard a killed run finished after the manifest was last written): then it
+is kept as it is. `manifest.json` itself is replaced only when it is as predict wrote it (`exchange.written`'s
+record in the output folder proves it): an edited one is refused and left byte for byte.
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import AnnotatorError, InputError
-from annotator.exchange.files import PARTIAL, json_problem, written_atomically
+from annotator.exchange.files import json_problem
 from annotator.exchange.ingest import _files_in, read_path, skipped_links
+from annotator.exchange.writing import PARTIAL, written_atomically
 from annotator.interrupts import keeping
 from annotator.models import ArticleIn
 from annotator.places import Note, PlaceError, Temporary, kind_of
@@ -146,14 +149,35 @@ class Manifest:
         }
 
     def write(self, folder: Path) -> None:
+        """Replaces only the manifest.json predict wrote there, unchanged since (trial 27: an edited one was
+        rewritten, what the user had changed lost)."""
         note, self.note = self.note, None  # a leftover is named once a run, not at every rewrite
-        with written_atomically(folder / MANIFEST, make_folder=True, note=note, overwrite=True) as out:
+        with written_atomically(folder / MANIFEST, make_folder=True, note=note, advice=GO_ON) as out:
             out.write((json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
             out.flush()
             os.fsync(out.fileno())
 
 
 LEAVE_IT = "it was left as it is (move it away, or give another output folder)"
+GO_ON = "give another output folder: predict goes on only from a manifest.json as it wrote it"
+
+
+def sha256_of(path: Path) -> str | None:
+    """The SHA-256 of a regular file's bytes (never through a link at `path`); None when it cannot be read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        with os.fdopen(fd, "rb") as file:
+            found = hashlib.sha256()
+            for block in iter(lambda: file.read(1 << 20), b""):
+                found.update(block)
+            return found.hexdigest()
+    except OSError:
+        return None
+
+
+def as_written(path: Path, entry: dict[str, Any] | None) -> bool:
+    """Whether the file at `path` is byte for byte the one the manifest's `entry` lists (its SHA-256)."""
+    return entry is not None and isinstance(entry.get("sha256"), str) and sha256_of(path) == entry["sha256"]
 
 
 def must_write(out: Path, file: str, manifest: Manifest, records: bytes | None = None) -> bool:
@@ -172,20 +196,28 @@ def must_write(out: Path, file: str, manifest: Manifest, records: bytes | None =
             raise AnnotatorError(f"{place}: {what}, not {'the shards folder' if folder else 'a shard file'} these "
                                  f"predictions wrote; {LEAVE_IT}")  # fmt: skip
     entry = manifest.shards.get(file)
-    if (entry is not None and found.st_size == entry.get("bytes")) or records is None:
+    if records is None or as_written(path, entry):
         return True
     if found.st_size == len(records) and _contents(path) == records:
         return False
-    if entry is not None:
+    if sha256_of(path) is None:
+        raise AnnotatorError(f"{path}: cannot be read, so nothing tells whether predict wrote it; {LEAVE_IT}")
+    if entry is not None and found.st_size != entry.get("bytes"):
         raise AnnotatorError(f"{path}: {found.st_size} bytes, not the {entry.get('bytes')} the manifest lists for this "
                              f"shard: changed since predict wrote it; {LEAVE_IT}")  # fmt: skip
+    if entry is not None:
+        raise AnnotatorError(f"{path}: not the file predict wrote for this shard (its SHA-256 is not the one the "
+                             f"manifest lists): changed since predict wrote it; {LEAVE_IT}")  # fmt: skip
     raise AnnotatorError(f"{path}: a file the manifest does not list as a shard of these predictions; {LEAVE_IT}")
 
 
-def _contents(path: Path) -> bytes:
-    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
-    with os.fdopen(fd, "rb") as file:
-        return file.read()
+def _contents(path: Path) -> bytes | None:
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        with os.fdopen(fd, "rb") as file:
+            return file.read()
+    except OSError:  # unreadable: not the records, whatever it holds
+        return None
 
 
 def write_shard(out: Path, file: str, manifest: Manifest, records: bytes) -> None:

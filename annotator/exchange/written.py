@@ -4,23 +4,34 @@ with --overwrite (trial 25: an export replaced a thesis, a program and, through 
 The proof is a record beside the files, `.annotator-written.json` in the folder a file really lives in (links
 followed): each file annotator put there, by name, with the SHA-256 of what it wrote. A file whose bytes still
 have that hash is annotator's own, unchanged; any other is foreign. A record that is not annotator's (unreadable,
-another shape) proves nothing and is never replaced.
+damaged, another shape, not a regular file) proves nothing, is never replaced, and is named in the refusal it
+causes; a missing one is named too (trial 27: both gave a refusal that did not say why).
+
+Every change to a record is made under an exclusive lock on its folder (trial 27: parallel exports into one
+folder lost entries), in two steps around the rename: before it, the hash about to be put in place is added to
+the name's accepted ones; after it, the name has that hash alone. A crash between the rename and the record
+(predict killed while its manifest is rewritten) so never leaves annotator's own file unproven.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import json
 import os
 import stat
-from collections.abc import Iterable
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.places import PlaceError, Temporary
+from annotator.places import Note, PlaceError, Temporary, kind_of
 
 RECORD = ".annotator-written.json"
 KIND = "annotator-written"
+#: Seconds a record waits for another process's lock on its folder before it is updated without one.
+LOCK_WAIT = 20.0
 
 
 def digest(path: Path) -> str:
@@ -31,61 +42,159 @@ def digest(path: Path) -> str:
     return found.hexdigest()
 
 
-def _read(folder: Path) -> dict[str, str] | None:
-    """The folder's record: file name -> SHA-256; {} with no record; None for a record that is not annotator's."""
+@dataclass
+class Found:
+    """A folder's record as read: file name -> the SHA-256 hashes it proves; `problem` says why a record there
+    is no proof (None: a record of ours, or none at all, `missing`)."""
+
+    files: dict[str, list[str]] = field(default_factory=dict)
+    problem: str | None = None
+    missing: bool = False
+
+
+def _read(folder: Path) -> Found:
+    path = folder / RECORD
     try:
-        if not stat.S_ISREG((folder / RECORD).lstat().st_mode):
-            return None  # a FIFO would block the reader for ever; a link or folder is no record of ours
-        data = json.loads((folder / RECORD).read_bytes())
+        mode = path.lstat().st_mode
+        if stat.S_ISLNK(mode):
+            return Found(problem="a symbolic link, not a regular file")  # a link is no record of ours
+        if not stat.S_ISREG(mode):
+            return Found(problem=f"{kind_of(mode)}, not a regular file")  # a FIFO would block the reader for ever
+        data = json.loads(path.read_bytes())
     except FileNotFoundError:
-        return {}
-    except (OSError, ValueError):
-        return None
+        return Found(missing=True)
+    except OSError as error:
+        return Found(problem=f"cannot read it: {error.strerror}")
+    except ValueError:
+        return Found(problem="not valid JSON")
     files = data.get("files") if isinstance(data, dict) and data.get("kind") == KIND else None
-    if not isinstance(files, dict) or not all(isinstance(v, str) for v in files.values()):
-        return None
-    return files
+    if not isinstance(files, dict):
+        return Found(problem="not a record of annotator's")
+    proven: dict[str, list[str]] = {}
+    for name, hashes in files.items():
+        hashes = [hashes] if isinstance(hashes, str) else hashes
+        if not isinstance(hashes, list) or not all(isinstance(sha, str) for sha in hashes):
+            return Found(problem="not a record of annotator's")
+        proven[name] = hashes
+    return Found(proven)
 
 
-def check_replaceable(path: Path, target: Path, exists: bool, *, overwrite: bool) -> None:
+def advice_for(option: str) -> str:
+    return f"choose another {option}, or add --overwrite to replace it"
+
+
+def foreign(path: Path, advice: str) -> PlaceError:
+    return PlaceError(f"{path}: a file annotator did not write, or one changed since it did; it was left as it is "
+                      f"({advice})")  # fmt: skip
+
+
+def check_replaceable(path: Path, target: Path, exists: bool, *, overwrite: bool, advice: str | None = None) -> None:
     """Refuse an output whose real file `target` is annotator's record, or is there and not provably annotator's
-    own unchanged file (unless `overwrite`)."""
+    own unchanged file (unless `overwrite`). `advice` says how to go on (by default: another -o, or --overwrite)."""
+    advice = advice or advice_for("-o")
     if target.name == RECORD:
         raise PlaceError(
             f"{path}: annotator's record of the files it wrote in that folder; an export never replaces it"
         )
     if not exists or overwrite:
         return
-    recorded = (_read(target.parent) or {}).get(target.name)
-    if recorded is None or recorded != digest(target):
-        raise PlaceError(
-            f"{path}: a file annotator did not write, or one changed since it did; an export never replaces it "
-            "(choose another -o, or add --overwrite to replace it)"
-        )
+    found = _read(target.parent)
+    unproven = f"{path}: annotator cannot prove it wrote this file: "
+    if found.missing:
+        raise PlaceError(f"{unproven}the folder has no record of the files annotator wrote there ({RECORD} is "
+                         f"missing); the file was left as it is ({advice})")  # fmt: skip
+    if found.problem is not None:
+        raise PlaceError(f"{unproven}the folder's record of the files annotator wrote there ({RECORD}) is damaged "
+                         f"({found.problem}), and is left as it is; the file was left as it is too ({advice})")  # fmt: skip
+    try:
+        actual = digest(target)
+    except OSError as error:
+        raise PlaceError(f"{path}: annotator cannot tell whether it wrote this file: cannot read it "
+                         f"({error.strerror}); it was left as it is ({advice})") from None  # fmt: skip
+    if actual not in found.files.get(target.name, []):
+        raise foreign(path, advice)
 
 
-def record_written(targets: Iterable[Path]) -> None:
-    """Add files just put in place to their folders' records. A folder whose record is not annotator's is left
-    as it is (its files simply stay unproven); a record that cannot be written is no failure of the output."""
-    by_folder: dict[Path, list[Path]] = {}
-    for target in targets:
-        by_folder.setdefault(target.parent, []).append(target)
-    for folder, placed in by_folder.items():
-        files = _read(folder)
-        if files is None:
-            continue
-        with contextlib.suppress(OSError):
-            files.update({target.name: digest(target) for target in placed})
-            files = {name: sha for name, sha in sorted(files.items()) if os.path.isfile(folder / name)}
-            temporary = Temporary(folder / RECORD, "partial", mode=0o666)
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """An exclusive lock on the folder itself (no file of ours beside the record), held while its record is read,
+    changed and written. Waits LOCK_WAIT seconds at most (a process that holds it for ever makes no export hang):
+    then, as where a folder cannot be opened or locked, the record is updated without it."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError:
+        yield
+        return
+    try:
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
             try:
-                with os.fdopen(os.dup(temporary.fd), "wb") as out:
-                    out.write(json.dumps({"kind": KIND, "files": files}, indent=1).encode("utf-8") + b"\n")
-                    out.flush()
-                    os.fsync(out.fileno())
-                temporary.replace_target()
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.005)
             except OSError:
-                temporary.discard()
-                raise
-            finally:
-                temporary.close()
+                break
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def expect_written(placed: Mapping[Path, str]) -> None:
+    """Before files are put in place: their new hashes join the ones their names' records accept, so a crash
+    between the renames and `record_written` leaves them provably annotator's."""
+    _update(placed, keep_old=True, note=None)
+
+
+def record_written(placed: Mapping[Path, str] | list[Path], note: Note = None) -> None:
+    """Files just put in place (path -> SHA-256 of what was written, or paths to hash), each in its folder's
+    record with that hash alone. A folder whose record is not annotator's is left as it is and `note` hears so (its
+    files simply stay unproven); a record that cannot be written is no failure of the output."""
+    if not isinstance(placed, Mapping):
+        placed = {path: digest(path) for path in placed}
+    _update(placed, keep_old=False, note=note)
+
+
+def _update(placed: Mapping[Path, str], *, keep_old: bool, note: Note) -> None:
+    by_folder: dict[Path, dict[str, str]] = {}
+    for target, sha in placed.items():
+        by_folder.setdefault(target.parent, {})[target.name] = sha
+    for folder, written in by_folder.items():
+        with _locked(folder):
+            found = _read(folder)
+            if found.problem is not None:
+                if note is not None:
+                    names = ", ".join(sorted(written))
+                    them = "the file" if len(written) == 1 else "them"
+                    note(f"{folder / RECORD}: damaged ({found.problem}), so annotator does not record {names} in it "
+                         f"and leaves it as it is: a later output will not replace {them} without --overwrite")  # fmt: skip
+                continue
+            files = found.files
+            for name, sha in written.items():
+                files[name] = [*files.get(name, [])[-3:], sha] if keep_old else [sha]  # a few failed writes' at most
+            with contextlib.suppress(OSError):
+                _write(folder, files, set(written))
+
+
+def _write(folder: Path, files: dict[str, list[str]], placed: set[str]) -> None:
+    """The record, through a temporary renamed over it; names of files no longer there are dropped (but for
+    `placed`, whose files are about to be there)."""
+    kept = {
+        name: hashes[0] if len(hashes) == 1 else list(dict.fromkeys(hashes))
+        for name, hashes in sorted(files.items())
+        if name in placed or os.path.isfile(folder / name)
+    }
+    temporary = Temporary(folder / RECORD, "partial", mode=0o666)
+    try:
+        with os.fdopen(os.dup(temporary.fd), "wb") as out:
+            out.write(json.dumps({"kind": KIND, "files": kept}, indent=1).encode("utf-8") + b"\n")
+            out.flush()
+            os.fsync(out.fileno())
+        temporary.replace_target()
+    except OSError:
+        temporary.discard()
+        raise
+    finally:
+        temporary.close()

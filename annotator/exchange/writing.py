@@ -1,0 +1,191 @@
+"""Outputs written whole or not at all, for every writer in `annotator.exchange`: each through a locked
+temporary beside its target renamed over it at the end, never over a database, a folder or a special file, and
+never over a file annotator cannot prove its own unless the user says --overwrite (`exchange.written`)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from annotator.exchange.written import advice_for, check_replaceable, digest, expect_written, foreign, record_written
+from annotator.interrupts import keeping
+from annotator.places import Note, PlaceError, Temporary, note_leftovers, regular_target, unbroken
+
+#: Exports are written through `.<name>.partial-<random>` beside their target (see `annotator.places`).
+PARTIAL = "partial"
+
+
+def _refuse_a_database(path: Path, target: Path, found: os.stat_result | None, option: str) -> None:
+    for suffix in ("-wal", "-shm", "-journal"):
+        if target.name.endswith(suffix) and target.with_name(target.name.removesuffix(suffix)).exists():
+            raise PlaceError(f"{path}: the {suffix[1:]} file of a database; an export never replaces it")
+    if found is None:
+        return
+    try:
+        with open(target, "rb") as existing:
+            header = existing.read(16)
+    except OSError:
+        return
+    if header == b"SQLite format 3\x00":
+        raise PlaceError(f"{path}: a SQLite database; an export never replaces one (choose another {option})")
+
+
+@contextmanager
+def written_atomically(
+    path: Path,
+    *,
+    make_folder: bool = False,
+    note: Note = None,
+    overwrite: bool = False,
+    option: str = "-o",
+    advice: str | None = None,
+) -> Iterator[IO[bytes]]:
+    """A binary file at `path`, written through a locked temporary beside it renamed at the end: a failure
+    leaves nothing (and an older file at `path` as it was). A symlink is written through (the file it names is
+    replaced, the link stays); a folder, FIFO or device is refused, as is a missing folder unless `make_folder`
+    (the default exports/ folder). Every failure is one line naming the path, never a traceback. A temporary
+    an interrupted export left beside the same target is named in a line for `note` and left as it is. A SQLite database,
+    or a journal beside one (`-wal`, `-shm`, `-journal`), is never replaced: an export aimed at its own
+    database by a slip of `-o` would otherwise wipe every annotation in it. Any other existing file is replaced
+    only if annotator wrote it and nobody changed it since, or with `overwrite` (`exchange.written`). A refusal
+    names `option`, the one that gave the path, and says how to go on (`advice`: by default, another `option` or
+    --overwrite)."""
+    with written_together(
+        [path], make_folder=make_folder, note=note, overwrite=overwrite, options=[option], advice=advice
+    ) as (out,):
+        yield out
+
+
+def _checked_target(path: Path, make_folder: bool, option: str) -> tuple[Path, os.stat_result | None]:
+    if str(path) == "-":  # the command line's standard output is for the one output that can go there (export -o -)
+        raise PlaceError(
+            f"{option} -: - means standard output, where this cannot go: give a file (./- for one named -)"
+        )
+    _checked_folder(path.parent)
+    target, found = regular_target(path)
+    _refuse_a_database(path, target, found, option)
+    if not target.parent.is_dir():
+        if not make_folder:
+            raise PlaceError(f"{path}: no such folder {target.parent}; nothing was written")
+        try:  # the folder as named, never through a link: mkdir refuses a dangling one (it exists, as a link)
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise PlaceError(f"{path}: cannot make the folder {path.parent}: {error.strerror}") from None
+    return target, found
+
+
+def _checked_folder(folder: Path) -> None:
+    """The folder an output goes into, if it is there, is a folder or a link to one. A link to nothing is
+    refused, not made: making its target would create folders wherever the link points (a link named exports
+    to /nonexistent would make /nonexistent); a file in its place is one line, not "Not a directory". A link to
+    nothing or in a loop is said as `places.unbroken` says it for every output."""
+    if folder.is_dir() or not os.path.lexists(folder):
+        return
+    unbroken(folder)
+    if folder.is_symlink():
+        raise PlaceError(f"{folder}: a link to {os.readlink(folder)}, which is not a folder; nothing was written")
+    raise PlaceError(f"{folder}: not a folder; nothing was written")
+
+
+@contextmanager
+def written_together(
+    paths: Sequence[Path],
+    *,
+    make_folder: bool = False,
+    note: Note = None,
+    overwrite: bool = False,
+    options: Sequence[str] = (),
+    advice: str | None = None,
+) -> Iterator[list[IO[bytes]]]:
+    """Several files as one write (`written_atomically`'s rules for each): every target is checked before any
+    is written, each is written through its own locked temporary, and only when every one is complete are they
+    renamed into place; a failure anywhere leaves every target as it was. So an export and its companion file
+    (a DocBin and its training config) are there together or not at all. `options` names the option that gave
+    each path (-o when not said)."""
+    named = [*options[: len(paths)], *["-o"] * (len(paths) - len(options))]
+    checked = [(path, *_checked_target(path, make_folder, option)) for path, option in zip(paths, named, strict=True)]
+    targets = [target for _, target, _ in checked]
+    if len(set(targets)) != len(targets):
+        raise PlaceError(f"{paths[-1]}: names the same file as another output; nothing was written")
+    advices = [advice or advice_for(option) for option in named]
+    for (path, target, found), told in zip(checked, advices, strict=True):
+        check_replaceable(path, target, found is not None, overwrite=overwrite, advice=told)
+    temporaries: list[Temporary] = []
+    streams: list[IO[bytes]] = []
+    placed = False
+    try:
+        for path, target, found in checked:
+            note_leftovers(target, PARTIAL, path, note)
+            try:
+                temporary = Temporary(target, PARTIAL, mode=0o666)  # as an ordinary new file: the umask decides
+                temporaries.append(temporary)
+                if found is not None:
+                    os.fchmod(temporary.fd, stat.S_IMODE(found.st_mode))  # replacing a file keeps its permissions
+                streams.append(os.fdopen(os.dup(temporary.fd), "wb"))
+            except OSError as error:
+                raise _cannot_write(path, found, error) from None
+        try:
+            yield streams
+        except OSError as error:  # a failed write in the caller's hands is told as the first output's
+            raise _cannot_write(checked[0][0], checked[0][2], error) from None
+        hashes: dict[Path, str] = {}
+        for (path, target, found), stream, temporary in zip(checked, streams, temporaries, strict=True):
+            try:
+                stream.flush()
+                os.fsync(stream.fileno())
+                hashes[target] = digest(temporary.path)
+            except OSError as error:
+                raise _cannot_write(path, found, error) from None
+        with keeping():  # the outputs go into place together: an interrupt from here on waits for the report
+            _place(checked, temporaries, advices, overwrite, hashes)
+            record_written(hashes, note)  # what proves them annotator's own, so a later output may replace them
+        placed = True
+    finally:
+        for stream in streams:
+            with contextlib.suppress(OSError):  # after a failure: what it still held goes with its temporary
+                stream.close()
+        for temporary in temporaries:
+            if not placed:
+                temporary.discard()
+            temporary.close()
+
+
+def _place(
+    checked: list[tuple[Path, Path, os.stat_result | None]],
+    temporaries: list[Temporary],
+    advices: list[str],
+    overwrite: bool,
+    hashes: dict[Path, str],
+) -> None:
+    """Rename the complete temporaries into place. Each target is checked again first (trial 27: a file made, or
+    edited, at a target while the output was written was replaced), and one that was not there is linked in
+    (never over a file that took its name meanwhile; `Temporary.link_into_place`). What is left is the instant
+    between the second check of a file annotator wrote and its rename: closing it too would take a rename that
+    refuses a changed file, which no file system offers."""
+    for (path, target, found), told in zip(checked, advices, strict=True):
+        if overwrite:
+            continue
+        there = os.path.lexists(target)
+        if found is None and there:
+            raise foreign(path, told)
+        check_replaceable(path, target, there, overwrite=False, advice=told)
+    expect_written(hashes)  # a crash between the renames and their record leaves them provably annotator's
+    for (path, _, found), temporary, told in zip(checked, temporaries, advices, strict=True):
+        try:
+            if found is None and not overwrite:
+                if not temporary.link_into_place():
+                    raise foreign(path, told)
+            else:
+                temporary.replace_target()
+        except OSError as error:
+            raise _cannot_write(path, found, error) from None
+
+
+def _cannot_write(path: Path, found: os.stat_result | None, error: OSError) -> PlaceError:
+    kept = " (the file there is as it was)" if found is not None else ""
+    return PlaceError(f"{path}: cannot write: {error.strerror}; nothing was written{kept}")
