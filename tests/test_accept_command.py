@@ -129,4 +129,3 @@ def test_an_unknown_article_is_one_line_and_nothing_is_written(db: Path) -> None
 def test_a_models_name_is_refused(db: Path) -> None:
     line = one_error_line(annotator("accept", "--annotator", "model:x", "--db", db))
     assert "model:x" in line and "--annotator" in line
-
