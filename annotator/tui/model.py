@@ -9,88 +9,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
-from dataclasses import dataclass, replace
-from typing import Literal
+from dataclasses import replace
 
 from annotator.phrases import grown
 from annotator.rows import ArticleRows, Edit, Offsets, SpanRow, Token
+from annotator.tui.items import LAST_KEY, RANK, IntervalIndex, Item, ItemKey, Kind
 from annotator.vocabulary import Label
-
-Kind = Literal["span", "pending", "rejected"]
-ItemKey = tuple[Kind, int]
-#: Which item is under a character when several are: an accepted span, then a suggestion, then a rejected one.
-RANK = {"span": 0, "pending": 1, "rejected": 2}
-LAST_KEY = ("~", 1 << 62)  # sorts after every item key
-
-
-@dataclass(frozen=True, slots=True)
-class Item(SpanRow):
-    """An accepted span (`kind` "span"), a pending suggestion, or a rejected one (shown on request), as drawn and
-    navigated."""
-
-    kind: Kind = "span"
-
-    @property
-    def key(self) -> ItemKey:
-        return (self.kind, self.id)
-
-    @property
-    def pending(self) -> bool:
-        return self.kind == "pending"
-
-    @property
-    def rejected(self) -> bool:
-        return self.kind == "rejected"
-
-    @property
-    def is_quote(self) -> bool:
-        return self.label is Label.QUOTE
-
-    @property
-    def needs_decision(self) -> bool:
-        """A pending suggestion, or an accepted quote without a speaker: what tab goes to."""
-        return self.kind == "pending" or (self.kind == "span" and self.is_quote and self.speaker is None)
-
-    @property
-    def order(self) -> tuple[int, int, int, int, int]:
-        """Reading order: by start, quotes before the entities they contain, longer first."""
-        return (self.start, 0 if self.is_quote else 1, -self.end, RANK[self.kind], self.id)
-
-    @classmethod
-    def of_row(cls, kind: Kind, row: SpanRow) -> Item:
-        """A stored span (as read, or as an edit wrote it) or a suggestion, as drawn."""
-        return cls(row.id, row.start, row.end, row.label, row.text, row.speaker, row.suggestion_id, kind)
-
-
-class IntervalIndex:
-    """Items sorted by start, answering "which overlap start..end" with a bisect and a short scan."""
-
-    def __init__(self) -> None:
-        self._entries: list[tuple[int, int, ItemKey]] = []
-        self._longest = 0
-
-    def __len__(self) -> int:
-        return len(self._entries)
-
-    def add(self, item: Item) -> None:
-        insort(self._entries, (item.start, item.end, item.key))
-        self._longest = max(self._longest, item.end - item.start)
-
-    def remove(self, item: Item) -> None:
-        entry = (item.start, item.end, item.key)
-        index = bisect_left(self._entries, entry)
-        if index < len(self._entries) and self._entries[index] == entry:
-            del self._entries[index]
-
-    def entries(self) -> list[tuple[int, int, ItemKey]]:
-        return self._entries
-
-    def overlapping(self, start: int, end: int) -> list[ItemKey]:
-        """Keys of items with start < `end` and end > `start`, in order of start."""
-        entries = self._entries
-        index = bisect_left(entries, (end,))
-        low = bisect_left(entries, (start - self._longest,))
-        return [key for s, e, key in entries[low:index] if e > start and s < end]
 
 
 class ArticleModel:

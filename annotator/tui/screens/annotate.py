@@ -19,7 +19,7 @@ from annotator import phrases, stops
 from annotator.spans import EdgeRefused, move_edge
 from annotator.tui.bindings import ARTICLE, EDITING, MOVING, SELECTING
 from annotator.tui.failures import said
-from annotator.tui.model import Item, ItemKey
+from annotator.tui.items import Item, ItemKey
 from annotator.tui.screens.editing import EditingScreen
 from annotator.tui.screens.reloading import retried
 from annotator.vocabulary import Label

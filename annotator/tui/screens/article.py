@@ -19,8 +19,9 @@ from textual.containers import Horizontal, Vertical
 
 from annotator.errors import AnnotatorError
 from annotator.tui.failures import said
+from annotator.tui.items import Item
 from annotator.tui.layout import display
-from annotator.tui.model import ArticleModel, Item
+from annotator.tui.model import ArticleModel
 from annotator.tui.preview import shortened as _shortened
 from annotator.tui.preview import what_keys_add
 from annotator.tui.screens import app_as

@@ -15,7 +15,8 @@ from textual import events
 from textual.screen import Screen
 
 from annotator import motion, phrases, stops
-from annotator.tui.model import ArticleModel, Item, ItemKey
+from annotator.tui.items import Item, ItemKey
+from annotator.tui.model import ArticleModel
 from annotator.tui.widgets.article_view import ArticleView
 
 

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from annotator.errors import AnnotatorError, Conflict
 from annotator.tui.failures import said
+from annotator.tui.items import Item, ItemKey
 from annotator.tui.layout import display
-from annotator.tui.model import Item, ItemKey
 from annotator.tui.screens.article import ArticleScreen
 from annotator.tui.screens.reloading import Reloaded, retried
 from annotator.vocabulary import Status

@@ -18,7 +18,8 @@ from functools import wraps
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from annotator.errors import Conflict
-from annotator.tui.model import ArticleModel, Item, ItemKey
+from annotator.tui.items import Item, ItemKey
+from annotator.tui.model import ArticleModel
 
 if TYPE_CHECKING:
     from annotator.tui.screens.annotate import AnnotateScreen

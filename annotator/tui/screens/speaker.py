@@ -22,8 +22,8 @@ from textual.screen import ModalScreen
 
 from annotator.motion import words_around
 from annotator.tui.bindings import MOVING, SELECTING
+from annotator.tui.items import Item
 from annotator.tui.layout import display
-from annotator.tui.model import Item
 from annotator.tui.widgets.bars import KeyBar
 from annotator.vocabulary import Label
 

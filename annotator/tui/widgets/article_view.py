@@ -19,8 +19,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from annotator.tui import styles
+from annotator.tui.items import RANK, Item
 from annotator.tui.layout import Layout, Line, display
-from annotator.tui.model import RANK, ArticleModel, Item
+from annotator.tui.model import ArticleModel
 from annotator.tui.widgets.lines import BaseStyle
 
 GUTTER = 2

@@ -17,8 +17,9 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from annotator.tui import styles
+from annotator.tui.items import Item, ItemKey
 from annotator.tui.layout import display
-from annotator.tui.model import ArticleModel, Item, ItemKey
+from annotator.tui.model import ArticleModel
 from annotator.tui.widgets.lines import BaseStyle
 from annotator.vocabulary import Label
 
