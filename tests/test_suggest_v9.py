@@ -86,6 +86,11 @@ CASES = [
         [],
         [("The committee", "ACTOR")],
     ),
+    (  # generic_objects: an indefinite object of an infinitive after a participle is any one of a kind
+        "A two-thirds vote is needed to impeach an official under the rules.",
+        [("two-thirds", "FIGURE"), ("an official", "ACTOR")],
+        [("two-thirds", "FIGURE")],
+    ),
     (  # platforms_that_act: a platform's name as a subject is the company
         "Facebook was ordered to remove the post.",
         [],
@@ -116,6 +121,8 @@ def test_each_rule_on_a_sentence_of_its_own(
             "According to police and county officials, the road was closed.",
             [("police", "ACTOR"), ("county officials", "ACTOR")],
         ),
+        # a purpose clause's object is someone in particular
+        ("Police went to the house to arrest a man on Friday.", [("Police", "ACTOR"), ("a man", "ACTOR")]),
         # the agent of an act the noun names stays
         ("The police killing of a teenager led to protests.", [("The police", "ACTOR")]),
     ],

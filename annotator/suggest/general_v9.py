@@ -11,6 +11,7 @@ participants in a generic or describing use marked ACTOR (precision), and places
 - a country after "with" or "against" is a party, an ACTOR ("spoke with Turkey", "sanctions against Russia"; not
   "the border with Mexico"), and so is a country addressed or held to account ("urged Germany to", "called on
   France to", "sanction Saudi Arabia");
+- an indefinite object of an infinitive after a participle is any one of a kind ("needed to impeach an official");
 - the missed participants: a nationality or religion word before a plural noun for people ("Syrian refugees",
   "Catholic bishops": the word, as the house conventions mark "Israeli tanks"), "the" and a noun for a body of
   people as a clause's subject ("The embassy declined"), a platform's name as a subject ("Facebook was ordered").
@@ -209,6 +210,29 @@ def platforms_that_act(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     return sorted(spans + added, key=lambda s: (s.start, s.end))
 
 
+def generic_objects(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    """An indefinite common noun that is the object of an infinitive after a participle names any one of a kind, not
+    a participant: "is needed to impeach an official", "required to convict a person", "designed to intimidate a
+    civilian population" (not "went to arrest a man")."""
+    out = []
+    for span in spans:
+        words = doc[span.start : span.end]
+        root = words.root
+        verb = root.head
+        if (
+            span.label is Label.ACTOR
+            and doc[span.start].lower_ in ("a", "an")
+            and _common(words)
+            and root.dep_ == "dobj"
+            and verb.tag_ == "VB"
+            and any(t.dep_ == "aux" and t.lower_ == "to" for t in verb.children)
+            and verb.head.tag_ == "VBN"
+        ):
+            continue
+        out.append(span)
+    return out
+
+
 #: Every rule entities.v9 may run, by name (the dev sets chose which of them run: `V9_RULES`).
 CANDIDATE_RULES: list[Callable[[Doc, list[Candidate]], list[Candidate]]] = [
     modifiers_are_no_participants,
@@ -219,6 +243,7 @@ CANDIDATE_RULES: list[Callable[[Doc, list[Candidate]], list[Candidate]]] = [
     nationality_groups,
     bodies_as_subjects,
     platforms_that_act,
+    generic_objects,
 ]
 #: entities.v9's own rules, in the order they run after entities.v8's.
 V9_RULES = list(CANDIDATE_RULES)
