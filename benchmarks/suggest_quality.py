@@ -30,7 +30,7 @@ from annotator.suggest.entities_v3 import NAIVE  # the naive mapping is the one 
 from annotator.suggest.superseded import Superseded
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "gold"
-CELL = 11
+CELL = 14
 
 
 def naive_spans(doc) -> list[Span]:
@@ -79,9 +79,9 @@ def print_side_by_side(columns: list[str], splits: dict[str, list[Evaluation]]) 
             )
         )
     rows += [
-        ("micro F1 ex/ov", lambda r: _pair(r.micro.exact.f1, r.micro.overlap.f1)),
-        ("micro P ex/ov", lambda r: _pair(r.micro.exact.precision, r.micro.overlap.precision)),
-        ("micro R ex/ov", lambda r: _pair(r.micro.exact.recall, r.micro.overlap.recall)),
+        ("micro F1 ex/ov", lambda r: _pair(r.micro.exact.f1, r.micro.overlap.f1, 4)),
+        ("micro P ex/ov", lambda r: _pair(r.micro.exact.precision, r.micro.overlap.precision, 4)),
+        ("micro R ex/ov", lambda r: _pair(r.micro.exact.recall, r.micro.overlap.recall, 4)),
         ("speaker accuracy", lambda r: "-" if r.speakers.accuracy is None else f"{r.speakers.accuracy:.2f}"),
     ]
     for name, value in rows:
@@ -92,8 +92,9 @@ def print_side_by_side(columns: list[str], splits: dict[str, list[Evaluation]]) 
         print(f"{split} gold spans: {counts}; quotes with a speaker scored: {gold.speakers.gold_quotes}")
 
 
-def _pair(exact: float, overlap: float) -> str:
-    return f"{exact:.2f}/{overlap:.2f}"
+def _pair(exact: float, overlap: float, digits: int = 2) -> str:
+    """Exact/overlap; the micro figures with 4 decimals, so that a change of a span or two shows."""
+    return f"{exact:.{digits}f}/{overlap:.{digits}f}"
 
 
 def print_details(record: NativeRecord, predicted: list[Suggestion] | list[Span]) -> None:

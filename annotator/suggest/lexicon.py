@@ -308,3 +308,26 @@ PLATFORMS = _words("twitter facebook youtube instagram tiktok whatsapp weibo red
 
 #: Bodies named after their leader (entities.v8): "the Trump administration", "the Morrison government".
 GOVERNMENTS = _words("administration government campaign regime cabinet")
+
+#: Verbs whose object is someone addressed, asked or held to account (entities.v9): a country there is a party, an ACTOR
+#: ("asking the United States to waive", "sanction Saudi Arabia", "notify the Vatican"; "call on X" too).
+PARTY_OBJECT_VERBS = _words(
+    """ask urge notify sanction persuade warn accuse blame thank criticise criticize condemn praise pressure
+    inform invite tell convince lobby petition"""
+)
+
+#: Plural nouns for people or groups that a nationality, religion or party word before them makes a group the
+#: guide marks by that word (entities.v9): "Syrian refugees", "Catholic bishops", "European nations".
+GROUP_PLURALS = _words(
+    """nations countries states groups forces troops soldiers refugees migrants citizens nationals bishops priests
+    nuns clergy monks leaders officials diplomats lawmakers politicians militants fighters rebels protesters
+    workers students voters police authorities ministers activists pilgrims tourists"""
+)
+
+#: Common nouns for a body of people (entities.v9): "the embassy declined", "The band reunited" (the component marks
+#: them as subjects in some texts and misses them in others).
+BODY_HEADS = _words(
+    """embassy consulate church committee commission council band group archive court ministry agency company
+    government parliament senate board union party team club department administration army navy police
+    tribunal foundation university trio"""
+)
