@@ -67,7 +67,7 @@ def test_accepts_every_pending_suggestion_of_every_article(db: Path) -> None:
 def test_done_marks_the_articles_done(db: Path) -> None:
     result = annotator("accept", "a1", "--done", "--annotator", "alice", "--db", db)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[0] == f"alice: 2 suggestion(s) accepted in 1 article(s), 1 of them marked done -> {db}"  # fmt: skip
+    assert result.stdout.splitlines()[0] == f"alice: 2 suggestion(s) accepted in 1 article(s), 1 marked done -> {db}"  # fmt: skip
     assert statuses(db, "alice") == {"a1": "done", "a2": "todo", "a3": "todo"}
 
 
@@ -78,7 +78,7 @@ def test_articles_done_or_flagged_are_left_unless_named(db: Path) -> None:
     assert result.stdout.splitlines() == [
         f"alice: 2 suggestion(s) accepted in 1 article(s) -> {db}",
         "nothing pending: 1 article(s)",
-        "left as they are: 1 article(s) done or flagged (name them to accept there too)",
+        "left as they are: 1 article(s) done, skipped or flagged (name them to accept there too)",
         "each article's accept is one action: undo it there with u",
     ]
     assert spans(db, "alice")["a2"] == []
@@ -129,3 +129,48 @@ def test_an_unknown_article_is_one_line_and_nothing_is_written(db: Path) -> None
 def test_a_models_name_is_refused(db: Path) -> None:
     line = one_error_line(annotator("accept", "--annotator", "model:x", "--db", db))
     assert "model:x" in line and "--annotator" in line
+
+
+def test_in_a_pack_the_login_works_as_the_packs_annotator(db: Path, tmp_path: Path) -> None:
+    """A pack is one annotator's: accept there by the login is that annotator's work, as the screen takes it."""
+    assert annotator("assign", "--annotators", "bob", "--db", db).returncode == 0
+    pack = tmp_path / "bob.db"
+    assert annotator("pack", "--annotator", "bob", "-o", pack, "--db", db).returncode == 0
+    result = annotator("accept", "--db", pack)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[:2] == [
+        "accepting as bob: the articles here are assigned to bob only (--annotator NAME for another)",
+        f"bob: 4 suggestion(s) accepted in 2 article(s) -> {pack}",
+    ]
+
+
+def test_a_login_with_no_part_in_a_teams_file_is_asked_for_a_name(db: Path) -> None:
+    assert annotator("assign", "--annotators", "alice,bob", "--db", db).returncode == 0
+    line = one_error_line(annotator("accept", "--db", db, env={"USER": "zed", "LOGNAME": "zed"}))
+    assert line == (
+        f"{db} assigns articles to alice, bob, and your login name 'zed' has neither work nor an assignment in "
+        "it: give --annotator NAME (one of them, or your own to work on unassigned articles)"
+    )
+    assert spans(db, "zed") == {"a1": [], "a2": [], "a3": []}
+
+
+def test_done_marks_articles_with_nothing_left_pending_done(db: Path) -> None:
+    assert annotator("accept", "--annotator", "alice", "--db", db).returncode == 0
+    result = annotator("accept", "--done", "--annotator", "alice", "--db", db)
+    assert result.stdout.splitlines() == [
+        f"alice: 0 suggestion(s) accepted in 0 article(s), 3 marked done -> {db}",
+        "nothing pending: 3 article(s)",
+    ]
+    assert statuses(db, "alice") == {"a1": "done", "a2": "done", "a3": "done"}
+
+
+def test_skipped_articles_are_put_aside_too(db: Path) -> None:
+    with Store.open(db) as store:
+        store.set_status("a1", "alice", "skipped")
+        store.set_status("a2", "alice", "flagged")
+    result = annotator("accept", "--annotator", "alice", "--db", db)
+    assert result.stdout.splitlines() == [
+        f"alice: 0 suggestion(s) accepted in 0 article(s) -> {db}",
+        "nothing pending: 1 article(s)",
+        "left as they are: 2 article(s) done, skipped or flagged (name them to accept there too)",
+    ]

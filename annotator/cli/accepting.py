@@ -10,6 +10,8 @@ from annotator.cli.common import (
     DbOption,
     default_annotator,
     errors_as_lines,
+    fail,
+    login_in,
     open_store,
     reported_before_interrupts,
     say,
@@ -23,12 +25,12 @@ def accept(
         list[str] | None,
         typer.Argument(
             metavar="[ARTICLE_ID]...",
-            help="The articles (default: yours: your assigned ones if you have any, else all; not done or flagged).",
+            help="The articles (default: yours: your assigned ones if you have any, else all; not done, skipped or flagged).",
             show_default=False,
         ),
     ] = None,
     done: Annotated[
-        bool, typer.Option("--done", help="Mark an article done when none of its suggestions is left pending.")
+        bool, typer.Option("--done", help="Mark each article done once none of its suggestions is left pending.")
     ] = False,
     annotator: AnnotatorOption = None,
     db: DbOption = Path(DEFAULT_DB),
@@ -37,8 +39,8 @@ def accept(
 
     Article by article: a suggestion that overlaps a span already there stays pending, for the screen. Each
     article's accept is one action of its event log (u on the screen undoes it); the whole command is one
-    transaction (ctrl+c leaves nothing of it). Articles you marked done or flagged are left as they are unless
-    named.
+    transaction (ctrl+c leaves nothing of it). Articles you marked done, skipped or flagged are left as they are
+    unless named. In a pack, your login works as the pack's annotator, as on the screen.
 
     Example: annotator accept --annotator alice --done
     """
@@ -47,10 +49,17 @@ def accept(
     who = default_annotator(annotator, works=True)
     with reported_before_interrupts():
         with errors_as_lines(), open_store(db) as store:
+            owner, problem = None, None
+            if annotator is None:  # the login: a pack's owner, as the screen takes it
+                who, owner, problem = login_in(store, who, db)
+            if problem:
+                raise fail(problem)
+            if owner:
+                say(f"accepting as {who}: {owner}")
             report = accept_pending(store, who, article_ids or (), done=done)
         if report.accepted:
             stored(f"the accepted suggestions are in {db}")
-        marked = f", {report.marked_done} of them marked done" if report.marked_done else ""
+        marked = f", {report.marked_done} marked done" if report.marked_done else ""
         say(f"{who}: {report.accepted} suggestion(s) accepted in {report.articles} article(s){marked} -> {db}")
         if report.left_pending:
             say(
@@ -60,6 +69,8 @@ def accept(
         if report.nothing_pending:
             say(f"nothing pending: {report.nothing_pending} article(s)")
         if report.put_aside:
-            say(f"left as they are: {report.put_aside} article(s) done or flagged (name them to accept there too)")
+            say(
+                f"left as they are: {report.put_aside} article(s) done, skipped or flagged (name them to accept there too)"
+            )
         if report.accepted:
             say("each article's accept is one action: undo it there with u")

@@ -269,6 +269,26 @@ def default_annotator(name: str | None, option: str = "--annotator", *, works: b
     return login
 
 
+def login_in(store: Store, login: str, db: Path) -> tuple[str, str | None, str | None]:
+    """Whom a login works as in this file, when no name was given: (name, note, problem). A pack (articles assigned
+    to one annotator only) is that annotator's: work done in it as the login would merge back as someone else's.
+    A login with neither work nor an assignment in a file that assigns articles to several is a problem: nothing
+    says whose the file is."""
+    assignees = store.assignees()
+    if login in assignees:
+        return login, None, None
+    if len(assignees) == 1:
+        owner = assignees[0]
+        return owner, f"the articles here are assigned to {owner} only (--annotator NAME for another)", None
+    if assignees and login not in store.annotators() and store.last_opened(login) is None:
+        problem = (
+            f"{db} assigns articles to {', '.join(assignees)}, and your login name {login!r} has neither work nor "
+            "an assignment in it: give --annotator NAME (one of them, or your own to work on unassigned articles)"
+        )
+        return login, None, problem
+    return login, None, None
+
+
 @contextmanager
 def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
     """A Rich progress bar on a terminal; silence when output is piped or in CI."""

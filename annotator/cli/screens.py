@@ -18,6 +18,7 @@ from annotator.cli.common import (
     default_annotator,
     errors_as_lines,
     fail,
+    login_in,
     open_store,
     say,
     store_to_fill,
@@ -79,22 +80,13 @@ def annotate(
 
             report = ingest_articles(store, seed_articles())
             say(f"ingested {len(report.added)} seed article(s) with {report.suggestions} suggestion(s)")
-        assignees = store.assignees()
-        who = chosen or ""
-        by_login = annotator is None and not ask_annotator and who not in assignees
-        stranger = by_login and who not in store.annotators() and store.last_opened(who) is None
-    if by_login and len(assignees) == 1:
-        # a pack (`annotator pack`) is one annotator's: work done in it as the login would merge back as theirs
-        who = assignees[0]
-        say(f"annotating as {who}: the articles here are assigned to {who} only (--annotator NAME for another)")
-    elif stranger and assignees:
-        # several (a pack with the team's database merged in, or the team's): nothing says whose the file is
-        say(
-            f"annotator: error: {db} assigns articles to {', '.join(assignees)}, and your login name {who!r} has "
-            "neither work nor an assignment in it: give --annotator NAME (one of them, or your own to work on "
-            "unassigned articles)",
-            err=True,
-        )
+        who, owner, problem = chosen or "", None, None
+        if annotator is None and not ask_annotator:
+            who, owner, problem = login_in(store, who, db)
+    if owner:
+        say(f"annotating as {who}: {owner}")
+    elif problem:
+        say(f"annotator: error: {problem}", err=True)
         raise typer.Exit(USAGE)
     from annotator.tui.app import make_app
 

@@ -13,6 +13,9 @@ from annotator.store.assignments import assigned
 from annotator.store.edits import Store
 from annotator.vocabulary import Status
 
+#: Statuses an annotator gave on purpose: an article not named is left as it is.
+PUT_ASIDE = (Status.DONE, Status.SKIPPED, Status.FLAGGED)
+
 
 @dataclass
 class AcceptReport:
@@ -22,12 +25,12 @@ class AcceptReport:
     left_pending: int = 0  # suggestions that overlap spans already there
     articles_left_pending: int = 0
     nothing_pending: int = 0  # articles with no pending suggestion
-    put_aside: int = 0  # done or flagged articles not named, left as they are
+    put_aside: int = 0  # done, skipped or flagged articles not named, left as they are
 
 
 def chosen(store: Store, annotator: str, named: Sequence[str]) -> tuple[list[str], int]:
     """The articles to accept on and how many were put aside: those named (each must exist), else the annotator's
-    assigned articles if they have any, else every article; unnamed ones done or flagged are put aside."""
+    assigned articles if they have any, else every article; unnamed ones done, skipped or flagged are put aside."""
     ids = store.article_ids()
     if named:
         known = set(ids)
@@ -36,27 +39,31 @@ def chosen(store: Store, annotator: str, named: Sequence[str]) -> tuple[list[str
                 raise AnnotatorError(f"{store.path}: no article {found(article_id)}; nothing was accepted")
         return list(dict.fromkeys(named)), 0
     candidates = assigned(store, annotator) or ids
-    kept = [i for i in candidates if store.status(i, annotator) not in (Status.DONE, Status.FLAGGED)]
+    kept = [i for i in candidates if store.status(i, annotator) not in PUT_ASIDE]
     return kept, len(candidates) - len(kept)
 
 
 def accept_pending(store: Store, annotator: str, named: Sequence[str] = (), *, done: bool = False) -> AcceptReport:
     """Accept every pending suggestion that fits on the chosen articles (`chosen`), all or nothing. `done`: an
-    article with none left pending is marked done in the same action."""
+    article with none left pending is marked done (in the accept's action when there was one to accept)."""
     report = AcceptReport()
     with store.write():
         articles, report.put_aside = chosen(store, annotator, named)
         for article_id in articles:
+            was_done = store.status(article_id, annotator) is Status.DONE
             before = len(store.pending(article_id, annotator))
-            if not before:
+            if before:
+                with suppress(Refused):  # every pending one overlaps a span already there
+                    store.accept_all(article_id, annotator, done=done)
+            else:
                 report.nothing_pending += 1
-                continue
-            with suppress(Refused):  # every pending one overlaps a span already there
-                store.accept_all(article_id, annotator, done=done)
             left = len(store.pending(article_id, annotator))
             report.accepted += before - left
             report.articles += before > left
             report.left_pending += left
             report.articles_left_pending += left > 0
-            report.marked_done += done and not left
+            if done and not left and not was_done:
+                if store.status(article_id, annotator) is not Status.DONE:  # nothing to accept: done alone
+                    store.set_status(article_id, annotator, Status.DONE.value)
+                report.marked_done += 1
     return report
