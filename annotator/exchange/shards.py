@@ -265,16 +265,25 @@ def confined(folder: Path, name: object, field: str) -> Path:
     return folder / name
 
 
+#: A manifest names each shard with a few facts: 256 MiB is millions of shards. A larger one is not predict's.
+LARGEST_MANIFEST = 256 << 20
+
+
 def read_manifest(folder: Path) -> dict[str, Any] | None:
     """The manifest of an output folder, None if there is none yet; one that is not ours is an error."""
     path = folder / MANIFEST
     if not path.exists():
         return None
     try:
+        size = path.stat().st_size
+        if size > LARGEST_MANIFEST:  # read whole, a 64 GiB sparse file would be a MemoryError (trial 28)
+            raise InputError(f"not a predictions manifest: {size} bytes, larger than predict writes", path=str(path))
         data = json.loads(path.read_text("utf-8"))
     except json.JSONDecodeError as error:
         raise InputError(f"not a predictions manifest: not valid JSON: {json_problem(error)}", path=str(path),
                          line=error.lineno) from None  # fmt: skip
+    except RecursionError:  # nested 200,000 deep (trial 28)
+        raise InputError("not a predictions manifest: not valid JSON: nested too deeply", path=str(path)) from None
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"not a predictions manifest ({error})", path=str(path)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:

@@ -30,6 +30,9 @@ from annotator.places import Note, PlaceError, Temporary, kind_of
 
 RECORD = ".annotator-written.json"
 KIND = "annotator-written"
+#: A record holds a name and a hash or a few a file: 64 MiB is hundreds of thousands of files. A larger one is
+#: no record of ours, and is not read.
+LARGEST_RECORD = 64 << 20
 #: Seconds a record waits for another process's lock on its folder before it is updated without one.
 LOCK_WAIT = 20.0
 
@@ -60,12 +63,15 @@ def _read(folder: Path) -> Found:
             return Found(problem="a symbolic link, not a regular file")  # a link is no record of ours
         if not stat.S_ISREG(mode):
             return Found(problem=f"{kind_of(mode)}, not a regular file")  # a FIFO would block the reader for ever
+        size = path.stat().st_size
+        if size > LARGEST_RECORD:  # read whole, a 64 GiB sparse file was a MemoryError (trial 28)
+            return Found(problem=f"{size} bytes: larger than a record annotator writes")
         data = json.loads(path.read_bytes())
     except FileNotFoundError:
         return Found(missing=True)
     except OSError as error:
         return Found(problem=f"cannot read it: {error.strerror}")
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested 200,000 deep (trial 28)
         return Found(problem="not valid JSON")
     files = data.get("files") if isinstance(data, dict) and data.get("kind") == KIND else None
     if not isinstance(files, dict):
@@ -173,9 +179,20 @@ def _update(placed: Mapping[Path, str], *, keep_old: bool, note: Note) -> None:
                 continue
             files = found.files
             for name, sha in written.items():
-                files[name] = [*files.get(name, [])[-3:], sha] if keep_old else [sha]  # a few failed writes' at most
+                accepted = [*files.get(name, [])[-3:], sha]  # a few failed writes' at most
+                files[name] = accepted if keep_old else [_there(folder / name, accepted, sha)]
             with contextlib.suppress(OSError):
                 _write(folder, files, set(written))
+
+
+def _there(path: Path, accepted: list[str], sha: str) -> str:
+    """The hash a file's name keeps once it is in place: its bytes' if they are one of the accepted writes (two
+    exports racing into one file: the last to record may not be the last to rename, trial 28), else `sha`."""
+    try:
+        actual = digest(path)
+    except OSError:
+        return sha
+    return actual if actual in accepted else sha
 
 
 def _write(folder: Path, files: dict[str, list[str]], placed: set[str]) -> None:

@@ -1,0 +1,107 @@
+"""The attacker's trial 28 on the outputs' record (`.annotator-written.json`) and predict's manifest: a record of
+64 GiB (sparse) or nested 200,000 deep gave a MemoryError or RecursionError traceback, as did such a manifest;
+two exports racing into one file could leave the record proving the other's bytes, so annotator then refused
+its own file. Real processes, real files."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from processes import annotator, one_error_line, small_database
+
+from annotator.exchange.written import RECORD, digest, expect_written, record_written
+
+NESTED = b"[" * 200_000 + b"]" * 200_000
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "work.db"
+    small_database(path)
+    return path
+
+
+def export(db: Path, output: Path):
+    return annotator("export", "--db", db, "--annotator", "alice", "-o", output, timeout=60)
+
+
+def damaged(path: Path, problem: str) -> str:
+    return (
+        f"{path}: annotator cannot prove it wrote this file: the folder's record of the files annotator wrote there "
+        f"({RECORD}) is damaged ({problem}), and is left as it is; the file was left as it is too (choose another "
+        "-o, or add --overwrite to replace it)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [(None, f"{64 << 30} bytes: larger than a record annotator writes"), (NESTED, "not valid JSON")],
+    ids=["huge", "nested"],
+)
+def test_a_hostile_record_is_named_in_one_line_and_left(db: Path, tmp_path: Path, content, problem) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    assert export(db, out / "a.jsonl").returncode == 0
+    record = out / RECORD
+    record.unlink()
+    if content is None:
+        with open(record, "wb") as stream:  # sparse: no disk used
+            stream.truncate(64 << 30)
+    else:
+        record.write_bytes(content)
+    before = (record.stat().st_size, os.stat(out / "a.jsonl").st_mtime_ns)
+    assert one_error_line(export(db, out / "a.jsonl")) == damaged(out / "a.jsonl", problem)
+    result = export(db, out / "b.jsonl")  # a new file is written, and the note says it is not recorded
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        f"annotator: note: {record}: damaged ({problem}), so annotator does not record b.jsonl in it and leaves it "
+        "as it is: a later output will not replace the file without --overwrite\n"
+    )
+    assert (record.stat().st_size, os.stat(out / "a.jsonl").st_mtime_ns) == before
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [(None, f"{64 << 30} bytes, larger than predict writes"), (NESTED, "not valid JSON: nested too deeply")],
+    ids=["huge", "nested"],
+)
+def test_a_hostile_predict_manifest_is_one_line(tmp_path: Path, content, problem) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"id": "a", "text": "Ann met Bob in Lyon."}\n', encoding="utf-8")
+    folder = tmp_path / "preds"
+    folder.mkdir()
+    manifest = folder / "manifest.json"
+    if content is None:
+        with open(manifest, "wb") as stream:
+            stream.truncate(64 << 30)
+    else:
+        manifest.write_bytes(content)
+    size = manifest.stat().st_size
+    line = one_error_line(annotator("ingest", "--suggestions-from", folder, "--db", tmp_path / "x.db"))
+    assert line == f"{manifest}: not a predictions manifest: {problem}"
+    line = one_error_line(annotator("predict", corpus, "-o", folder))
+    assert line == f"{manifest}: not a predictions manifest: {problem}"
+    assert manifest.stat().st_size == size
+
+
+def test_two_writers_of_one_file_leave_the_record_proving_what_is_there(tmp_path: Path) -> None:
+    """The race's steps in the order that broke it: both expect their hash, both rename (B last), B records, then
+    A. The record must prove B's bytes, which are the file's."""
+    target = tmp_path / "s.jsonl"
+    expect_written({target: "a" * 64})
+    expect_written({target: digest_of(b"B\n")})
+    target.write_bytes(b"A\n")  # A's rename
+    target.write_bytes(b"B\n")  # B's rename
+    record_written({target: digest_of(b"B\n")})
+    record_written({target: "a" * 64})
+    files = json.loads((tmp_path / RECORD).read_text("utf-8"))["files"]
+    assert files == {"s.jsonl": digest(target)}
+
+
+def digest_of(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
