@@ -231,7 +231,7 @@ def test_a_version_not_built_in_is_read_as_stored(db_path: Path, store: Store) -
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        (["--suggester", "entities.v9"], "no suggester 'entities.v9' (stored or built in: "),
+        (["--suggester", "entities.v99"], "no suggester 'entities.v99' (stored or built in: "),
         (["--suggester", "entities.v1,entities.v1"], "one suggester of a kind at a time: 'entities.v1' and"),
         (["--suggester", "entities.v1", "--annotator", "gold"], "choose --annotator or --suggester, not both"),
     ],

@@ -105,3 +105,21 @@ def digest_of(data: bytes) -> str:
     import hashlib
 
     return hashlib.sha256(data).hexdigest()
+
+
+def test_a_link_into_another_folder_is_named_with_where_it_leads(db: Path, tmp_path: Path) -> None:
+    """The record that counts is the one beside the real file: the refusal names the link's target, whose folder
+    has no record (trial 28: it named only the link, whose folder had one)."""
+    (tmp_path / "o").mkdir()
+    (tmp_path / "p").mkdir()
+    assert export(db, tmp_path / "o" / "mine.jsonl").returncode == 0
+    theirs = tmp_path / "p" / "x.jsonl"
+    theirs.write_bytes(b"theirs\n")
+    link = tmp_path / "o" / "c.jsonl"
+    link.symlink_to("../p/x.jsonl")
+    assert one_error_line(export(db, link)) == (
+        f"{link} (a link to {theirs}): annotator cannot prove it wrote this file: the folder has no record of the "
+        f"files annotator wrote there ({RECORD} is missing); the file was left as it is (choose another -o, or add "
+        "--overwrite to replace it)"
+    )
+    assert theirs.read_bytes() == b"theirs\n"

@@ -105,6 +105,8 @@ def check_replaceable(path: Path, target: Path, exists: bool, *, overwrite: bool
     if not exists or overwrite:
         return
     found = _read(target.parent)
+    if os.path.abspath(path) != str(target):  # the record beside the real file counts: say where that is
+        path = Path(f"{path} (a link to {target})")
     unproven = f"{path}: annotator cannot prove it wrote this file: "
     if found.missing:
         raise PlaceError(f"{unproven}the folder has no record of the files annotator wrote there ({RECORD} is "

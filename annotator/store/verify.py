@@ -195,5 +195,7 @@ def check(reader: Reader) -> list[str]:
     that differs from the migrations' is reported alone: the title index and the event log are read through the
     tables it may lack."""
     problems = integrity_problems(reader) or schema_problems(reader)
+    if problems:
+        return problems
     named = [f"table {table!r}: {problem}" for table, problem in name_problems(reader.conn)]
-    return problems or title_index_problems(reader) + named + replay_problems(reader)
+    return title_index_problems(reader) + named + replay_problems(reader)
