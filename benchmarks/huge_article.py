@@ -10,12 +10,17 @@ than `suggest.pieces.WHOLE_CHARS` characters is parsed in pieces of `PIECE_CHARS
 
 Figures are medians of --runs runs for sizes up to 3 MB, one run above (each takes minutes).
 
+For comparison it first ingests the --reference longest articles of the shared corpus (ordinary articles with line
+breaks, each parsed whole) and prints their time per MB.
+
 Run: nice -n 10 .venv/bin/python benchmarks/huge_article.py [--sizes 1,3,10] [--runs 3] [--kinds sentences,nostops]
+[--reference 10]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
@@ -26,6 +31,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl"
 VOCABULARY = (
     "the mayor said council bridge would reopen on Monday after repairs costing million dollars residents "
     "complained about traffic near river station while officials promised faster work and new buses for "
@@ -79,8 +85,22 @@ def main() -> None:
     parser.add_argument("--sizes", default="1,3,10", help="article sizes in MB (default %(default)s)")
     parser.add_argument("--runs", type=int, default=3, help="runs per size up to 3 MB (default %(default)s)")
     parser.add_argument("--kinds", default="sentences,nostops", help="sentences, nostops (default %(default)s)")
+    parser.add_argument("--reference", type=int, default=10, help="longest corpus articles timed too (0: none)")
     args = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.1f}; median of runs; peak RSS of the ingest process")
+    if args.reference and CORPUS.is_file():  # ordinary articles, for their time per MB
+        texts = sorted((json.loads(line)["text"] for line in CORPUS.read_text("utf-8").splitlines()), key=len)
+        chosen = texts[-args.reference :]
+        with tempfile.TemporaryDirectory() as folder:
+            source = Path(folder) / "ordinary.jsonl"
+            source.write_text("".join(json.dumps({"text": t}) + "\n" for t in chosen), encoding="utf-8")
+            seconds, peak, said = ingest(source, Path(folder) / "ordinary.db")
+        size = sum(map(len, chosen)) / 1_000_000
+        print(
+            f"ordinary: the {len(chosen)} longest corpus articles ({size:.2f} M chars)   {seconds:7.1f} s   "
+            f"{seconds / size:6.1f} s/MB   peak RSS {peak:7.0f} MB   {said.split(' -> ')[0]}",
+            flush=True,
+        )
     for kind in args.kinds.split(","):
         for size in (float(s) for s in args.sizes.split(",")):
             text = one_line(int(size * 1_000_000), sentences=kind == "sentences")
