@@ -8,6 +8,11 @@ than `suggest.pieces.WHOLE_CHARS` characters is parsed in pieces of `PIECE_CHARS
 `dispatch.BATCH_CHARS` characters at a time. Before that, a 10 MB one-line article took 11 minutes and about 10 GB
 (pieces of 100,000 characters, 32 parsed at once), and one of 300 KB (parsed whole) 37 s and 1.7 GB.
 
+Measured on 2026-12-03 (2 cores shared, load average 2 to 6): sentences 1 MB 44 s and 520 MB (median of 3),
+3 MB 134 s and 615 MB (median of 3), 10 MB 624 s and 952 MB (1 run, load 4 to 6); no stops 1 MB 49 s and 491 MB,
+10 MB 437 s and 875 MB (1 run); 300 KB 15 s and 478 MB; the 10 longest corpus articles (0.49 M chars) 35 s, 71 s
+per MB, and 978 MB.
+
 Figures are medians of --runs runs for sizes up to 3 MB, one run above (each takes minutes).
 
 For comparison it first ingests the --reference longest articles of the shared corpus (ordinary articles with line
@@ -31,7 +36,18 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl"
+#: The shared corpus, next to the lead's checkout (or two levels up from a helper's worktree, /work/wt/NAME).
+CORPUS = next(
+    (
+        p
+        for p in (
+            ROOT.parent / "shared" / "corpus" / "news.jsonl",
+            ROOT.parents[1] / "shared" / "corpus" / "news.jsonl",
+        )
+        if p.is_file()
+    ),
+    ROOT.parent / "shared" / "corpus" / "news.jsonl",
+)
 VOCABULARY = (
     "the mayor said council bridge would reopen on Monday after repairs costing million dollars residents "
     "complained about traffic near river station while officials promised faster work and new buses for "
@@ -101,7 +117,7 @@ def main() -> None:
             f"{seconds / size:6.1f} s/MB   peak RSS {peak:7.0f} MB   {said.split(' -> ')[0]}",
             flush=True,
         )
-    for kind in args.kinds.split(","):
+    for kind in filter(None, args.kinds.split(",")):
         for size in (float(s) for s in args.sizes.split(",")):
             text = one_line(int(size * 1_000_000), sentences=kind == "sentences")
             times, peaks = [], []
