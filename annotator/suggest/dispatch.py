@@ -21,7 +21,6 @@ import queue
 import signal
 import traceback
 from collections.abc import Generator, Iterable, Iterator
-from itertools import islice
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -44,6 +43,10 @@ Result = tuple[list[Token], list[Suggestion]]
 #: Texts a worker takes at a time: small, so that the workers finish together (the last batch is short), and the
 #: same results whatever the batch (spaCy parses a text alike in any batch; tests compare 1 and 2 workers).
 WORKER_BATCH = 4
+#: Characters a batch reaches at most (a batch ends with the text that reaches them): the parser's memory grows
+#: with a batch's characters, so a long article's pieces (`suggest.pieces`) go a few at a time, not 32 at once
+#: (one 300,000-character article parsed at once took 1.7 GB).
+BATCH_CHARS = 100_000
 #: Batches waiting for each worker, so that it never waits for this process.
 AHEAD = 2
 #: How often a worker waiting for texts checks that this process is still there.
@@ -66,9 +69,19 @@ def _suggested(nlp: Language, suggesters: Suggesters, texts: list[str]) -> list[
     return [(tokens_of(doc), suggest_doc(doc, suggesters)) for doc in nlp.pipe(texts, batch_size=len(texts))]
 
 
-def _batches(items: Iterable[tuple[str, Context]], size: int) -> Iterator[list[tuple[str, Context]]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
+def _batches(
+    items: Iterable[tuple[str, Context]], size: int, chars: int = BATCH_CHARS
+) -> Iterator[list[tuple[str, Context]]]:
+    """Batches of `size` items, or fewer when their texts reach `chars` characters."""
+    batch: list[tuple[str, Context]] = []
+    length = 0
+    for item in items:
+        batch.append(item)
+        length += len(item[0])
+        if len(batch) >= size or length >= chars:
+            yield batch
+            batch, length = [], 0
+    if batch:
         yield batch
 
 

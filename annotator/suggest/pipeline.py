@@ -141,8 +141,10 @@ def suggest_texts(
     """Parse texts in batches (one `nlp.pipe` pass) and yield (tokens, suggestions) per text, in order; the
     suggesters are those the pipeline was loaded for (`loading.suggesters_of`) unless given.
 
-    A text longer than the pipeline's `max_length` is parsed in pieces cut at paragraph breaks
-    (`suggest.pieces`), with every offset put back into the whole text. `n_process` > 1 parses and suggests in
+    A text longer than any ordinary article (`pieces.WHOLE_CHARS`) or than the pipeline's `max_length` is parsed in
+    pieces cut at paragraph breaks, else sentence ends, else white space (`suggest.pieces`), with every offset put
+    back into the whole text; batches hold at most about `dispatch.BATCH_CHARS` characters, so that memory stays
+    bounded whatever an article's length. `n_process` > 1 parses and suggests in
     that many worker processes (`suggest.dispatch`); the results are the same as with one."""
     from annotator.suggest.dispatch import suggest_in_processes
     from annotator.suggest.loading import suggesters_of
