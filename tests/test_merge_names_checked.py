@@ -105,3 +105,25 @@ def test_check_names_an_annotator_name_with_a_control_character(ours: Path) -> N
         f"{ours}: problem 1 of 1: table 'annotations': article 'ann': an annotator's name may not contain a "
         f"control character: {EVIL_NAME!r}"
     )
+
+
+def test_a_name_that_is_not_utf8_is_one_line_in_merge_and_check(ours: Path, theirs: Path) -> None:
+    """Trial 28 (recheck): text SQLite cannot decode was an OperationalError traceback."""
+    another_program(theirs, "INSERT INTO annotations(article_id, annotator, status) VALUES ('rome', CAST(x'65ff' AS TEXT), 'todo')")  # fmt: skip
+    assert one_error_line(annotator("merge", theirs, "--db", ours)) == (
+        f"{theirs}: article 'rome': an annotator's name must be UTF-8 text: b'e\\xff'; nothing was merged"
+    )
+    assert one_error_line(annotator("check", "--db", theirs)) == (
+        f"{theirs}: problem 1 of 1: table 'annotations': article 'rome': an annotator's name must be UTF-8 text: "
+        "b'e\\xff'"
+    )
+    assert article_ids(ours) == ["ann"]
+
+
+def test_merge_refuses_a_file_whose_schema_was_changed(ours: Path, theirs: Path) -> None:
+    """Trial 28 (recheck): a renamed column went through (false conflicts, or a traceback with --prefer)."""
+    another_program(theirs, "ALTER TABLE spans RENAME COLUMN text TO txt")
+    line = one_error_line(annotator("merge", theirs, "--db", ours))
+    assert line.startswith(f"{theirs}: table 'spans' differs from what the migrations make (")
+    assert line.endswith("restore the file from a backup or ask who changed it; nothing was merged")
+    assert article_ids(ours) == ["ann"]

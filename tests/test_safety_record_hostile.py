@@ -123,3 +123,29 @@ def test_a_link_into_another_folder_is_named_with_where_it_leads(db: Path, tmp_p
         "--overwrite to replace it)"
     )
     assert theirs.read_bytes() == b"theirs\n"
+
+
+@pytest.mark.parametrize(
+    ("shards", "field", "problem"),
+    [
+        (5, "shards", "expected a list of shards, got a whole number"),
+        ([None], "shards[0]", "expected an object, got null"),
+        ({"a": 1}, "shards", "expected a list of shards, got an object"),
+    ],
+    ids=["number", "null", "object"],
+)
+def test_a_manifest_whose_shards_are_no_list_of_objects_is_one_line(tmp_path: Path, shards, field, problem) -> None:
+    """Trial 28 (recheck): such a manifest was a TypeError or ValueError traceback in predict and ingest."""
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"id": "a", "text": "Ann met Bob in Lyon."}\n', encoding="utf-8")
+    folder = tmp_path / "preds"
+    assert annotator("predict", corpus, "-o", folder, "--workers", "1").returncode == 0
+    manifest = folder / "manifest.json"
+    data = json.loads(manifest.read_text("utf-8"))
+    data["shards"] = shards
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    before = manifest.read_bytes()
+    expected = f"{manifest}: field {field!r}: not a predictions manifest: {problem}"
+    assert one_error_line(annotator("ingest", "--suggestions-from", folder, "--db", tmp_path / "x.db")) == expected
+    assert one_error_line(annotator("predict", corpus, "-o", folder, "--workers", "1")) == expected
+    assert manifest.read_bytes() == before

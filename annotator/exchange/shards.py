@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotator.errors import AnnotatorError, InputError
+from annotator.errors import AnnotatorError, InputError, json_kind
 from annotator.exchange.files import json_problem
 from annotator.exchange.ingest import _files_in, read_path, skipped_links
 from annotator.exchange.writing import PARTIAL, written_atomically
@@ -288,6 +288,14 @@ def read_manifest(folder: Path) -> dict[str, Any] | None:
         raise InputError(f"not a predictions manifest ({error})", path=str(path)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InputError(f"not a predictions manifest (expected format {FORMAT!r})", path=str(path), field="format")
+    shards = data.get("shards", [])
+    if not isinstance(shards, list):  # trial 28: a number or an object here was a TypeError or ValueError traceback
+        raise InputError(f"not a predictions manifest: expected a list of shards, got {json_kind(shards)}",
+                         path=str(path), field="shards")  # fmt: skip
+    for index, entry in enumerate(shards):
+        if not isinstance(entry, dict):
+            raise InputError(f"not a predictions manifest: expected an object, got {json_kind(entry)}",
+                             path=str(path), field=f"shards[{index}]")  # fmt: skip
     return data
 
 

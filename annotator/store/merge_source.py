@@ -18,6 +18,7 @@ from annotator.store.names import name_problems
 from annotator.store.opening import DatabaseError, open_database
 from annotator.store.reads import edited
 from annotator.store.schema import READABLE_AS_IS, SCHEMA_VERSION
+from annotator.store.verify import schema_problems_of
 from annotator.vocabulary import MODEL_PREFIX
 
 #: An annotator's work on an article, comparable across databases: (status, spans, decisions by content).
@@ -64,6 +65,10 @@ class MergeSource:
         if not READABLE_AS_IS <= version <= SCHEMA_VERSION:
             self.connection.close()
             raise DatabaseError(f"{path}: not an annotator database of schema {SCHEMA_VERSION} (found {version})")
+        changed = schema_problems_of(self.connection, self.path)  # trial 28: a renamed column went through
+        if changed:
+            self.connection.close()
+            raise AnnotatorError(f"{path}: {changed[0]}; nothing was merged")
         problems = name_problems(self.connection)
         if problems:  # an id or name no file could give: shown, stored and exported, it would act on terminals
             self.connection.close()

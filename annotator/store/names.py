@@ -18,16 +18,32 @@ def name_problems(connection: sqlite3.Connection) -> list[tuple[str, str]]:
     """(table, problem) for every article id and every annotator name that breaks its rule; an annotator's name
     is reported once, from the first table (`NAMING`) and article where it is found."""
     problems: list[tuple[str, str]] = []
-    for (article_id,) in connection.execute("SELECT id FROM articles ORDER BY rowid"):
-        problem = id_problem(article_id)
+    for (stored,) in connection.execute("SELECT CAST(id AS BLOB) FROM articles ORDER BY rowid"):
+        article_id, problem = _text(stored, "an article id")
+        problem = problem or id_problem(article_id)
         if problem:
             problems.append(("articles", f"article {found(article_id)}: {problem}"))
-    seen: set[str] = set()
+    seen: set[bytes] = set()
     for table in NAMING:
-        sql = f"SELECT annotator, min(article_id) FROM {table} GROUP BY annotator ORDER BY annotator"
-        for name, article_id in connection.execute(sql):
-            problem = name_problem(name) if name not in seen else None
-            seen.add(name)
+        sql = f"""SELECT CAST(annotator AS BLOB), CAST(min(article_id) AS BLOB) FROM {table}
+                  GROUP BY annotator ORDER BY annotator"""
+        for stored, stored_id in connection.execute(sql):
+            if stored in seen:
+                continue
+            seen.add(stored)
+            name, problem = _text(stored, "an annotator's name")
+            problem = problem or name_problem(name)
             if problem:
+                article_id = _text(stored_id, "")[0]
                 problems.append((table, f"article {found(article_id)}: {problem}"))
     return problems
+
+
+def _text(stored: bytes | None, what: str) -> tuple[str, str | None]:
+    """A stored string read as bytes (SQLite hands Python text it cannot decode as an error that stops the whole
+    query: trial 28), and why it is no text, if so."""
+    stored = bytes(stored or b"")
+    try:
+        return stored.decode("utf-8"), None
+    except UnicodeDecodeError:
+        return stored.decode("utf-8", "replace"), f"{what} must be UTF-8 text: {stored[:40]!r}"

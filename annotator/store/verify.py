@@ -11,6 +11,7 @@ import shlex
 import sqlite3
 from collections.abc import Iterable
 from contextlib import suppress
+from pathlib import Path
 from typing import Any
 
 from annotator.store.connection import SPAN_SELECT
@@ -95,12 +96,16 @@ def schema_problems(reader: Reader) -> list[str]:
     """Where the file's schema differs from what the migrations make, one line each with what to do: a dropped
     trigger (the title index or the append-only event log unkept) or index passes SQLite's integrity check
     (issue 10, F5). A file at an older schema (read as it is) has nothing to compare."""
-    db = reader.conn
+    return schema_problems_of(reader.conn, reader.path)
+
+
+def schema_problems_of(db: sqlite3.Connection, path: Path | None) -> list[str]:
+    """`schema_problems` of a connection (`merge` reads the other file through one)."""
     if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
         return []
     found = schema_objects(db)
     made = made_by_migrations()
-    file = shlex.quote(str(reader.path or "FILE"))
+    file = shlex.quote(str(path or "FILE"))
     problems = []
     for (kind, name), sql in made.items():
         if (kind, name) not in found:
