@@ -44,7 +44,10 @@ def children(pid: int) -> list[int]:
     """The process ids of a process's children (Linux's /proc)."""
     found: list[int] = []
     for task in Path(f"/proc/{pid}/task").iterdir():
-        found += [int(child) for child in (task / "children").read_text().split()]
+        try:
+            found += [int(child) for child in (task / "children").read_text().split()]
+        except FileNotFoundError:  # a thread that ended between the listing and the read (a full run of stop 28)
+            continue
     return found
 
 
