@@ -23,6 +23,8 @@ imported here: the parsed Doc is handed in.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import TYPE_CHECKING
 
 from annotator.models import Label
@@ -31,8 +33,6 @@ from annotator.suggest.general_v8 import RULES as V8_RULES
 from annotator.suggest.lexicon import BODY_HEADS, GROUP_PLURALS, PARTY_OBJECT_VERBS, PLATFORMS
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from spacy.tokens import Doc, Span
 
 
@@ -50,101 +50,101 @@ def _common(words: Span) -> bool:
     return not any(t.pos_ == "PROPN" or t.is_upper or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in words)
 
 
-def modifiers_are_no_participants(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+def _drops(test: Callable[[Doc, Candidate], bool]) -> Callable[[Doc, list[Candidate]], list[Candidate]]:
+    """A rule that leaves out the spans `test` picks out (named and documented as `test`)."""
+
+    @wraps(test)
+    def rule(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+        return [span for span in spans if not test(doc, span)]
+
+    return rule
+
+
+def _as_parties(test: Callable[[Doc, Candidate], bool]) -> Callable[[Doc, list[Candidate]], list[Candidate]]:
+    """A rule that makes the places `test` picks out ACTORs, parties to what is done."""
+
+    @wraps(test)
+    def rule(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+        return [Candidate(s.start, s.end, Label.ACTOR, "group", s.subject) if test(doc, s) else s for s in spans]
+
+    return rule
+
+
+@_drops
+def modifiers_are_no_participants(doc: Doc, span: Candidate) -> bool:
     """A common-noun ACTOR that modifies a noun right after it is a piece of that noun's phrase: "the press |
     secretary", "a | court order", "a new | judge-led inquiry". A possessor stays ("the court's decision"), and so does a participant in a coordination the parse hung on the
     noun ("according to police and county officials"), and so does the agent of an act the noun names ("the police
     killing of George Floyd")."""
-    out = []
-    for span in spans:
-        words = doc[span.start : span.end]
-        root = words.root
-        if (
-            span.label is Label.ACTOR
-            and _common(words)
-            and root.dep_ in ("det", "compound", "amod", "nmod", "npadvmod")
-            and root.head.i >= span.end
-            and (root.head.pos_ in ("NOUN", "PROPN") or root.head.dep_ in ("amod", "compound"))
-            and not any(t.dep_ in ("case", "conj", "cc") for t in root.children)
-            and not root.head.lower_.endswith("ing")
-        ):
-            continue
-        out.append(span)
-    return out
+    words = doc[span.start : span.end]
+    root = words.root
+    return (
+        span.label is Label.ACTOR
+        and _common(words)
+        and root.dep_ in ("det", "compound", "amod", "nmod", "npadvmod")
+        and root.head.i >= span.end
+        and (root.head.pos_ in ("NOUN", "PROPN") or root.head.dep_ in ("amod", "compound"))
+        and not any(t.dep_ in ("case", "conj", "cc") for t in root.children)
+        and not root.head.lower_.endswith("ing")
+    )
 
 
-def predicates_are_no_participants(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+@_drops
+def predicates_are_no_participants(doc: Doc, span: Candidate) -> bool:
     """An indefinite common noun that is the predicate of "be" describes its subject: "he is a nice man", "they
     were all crew"; no ACTOR. After "what ... was" it names someone ("what I took for a police officer"), and after "there was" it brings someone
     in ("There was a woman, a season ticket holder")."""
-    out = []
-    for span in spans:
-        words = doc[span.start : span.end]
-        root = words.root
-        if (
-            span.label is Label.ACTOR
-            and doc[span.start].lower_ in INDEFINITES
-            and _common(words)
-            and root.dep_ == "attr"
-            and root.head.lemma_ == "be"
-            and not any(t.dep_ == "expl" or (t.dep_ == "nsubj" and t.tag_ in ("WP", "WDT")) for t in root.head.children)
-        ):
-            continue
-        out.append(span)
-    return out
+    words = doc[span.start : span.end]
+    root = words.root
+    return (
+        span.label is Label.ACTOR
+        and doc[span.start].lower_ in INDEFINITES
+        and _common(words)
+        and root.dep_ == "attr"
+        and root.head.lemma_ == "be"
+        and not any(t.dep_ == "expl" or (t.dep_ == "nsubj" and t.tag_ in ("WP", "WDT")) for t in root.head.children)
+    )
 
 
-def roles_are_no_participants(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+@_drops
+def roles_are_no_participants(doc: Doc, span: Candidate) -> bool:
     """An indefinite common noun after "as" or "like" is a role or a comparison: "as an observer", "like a child"."""
-    out = []
-    for span in spans:
-        words = doc[span.start : span.end]
-        root = words.root
-        if (
-            span.label is Label.ACTOR
-            and doc[span.start].lower_ in INDEFINITES
-            and _common(words)
-            and root.dep_ == "pobj"
-            and root.head.lower_ in ("as", "like")
-        ):
-            continue
-        out.append(span)
-    return out
+    words = doc[span.start : span.end]
+    root = words.root
+    return (
+        span.label is Label.ACTOR
+        and doc[span.start].lower_ in INDEFINITES
+        and _common(words)
+        and root.dep_ == "pobj"
+        and root.head.lower_ in ("as", "like")
+    )
 
 
-def places_as_parties(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+@_as_parties
+def places_as_parties(doc: Doc, span: Candidate) -> bool:
     """A country or city after "with" or "against" is a party to what is done: an ACTOR ("talks with Turkey",
     "sanctions against Russia", "aligned with Iran"; not "the border with Mexico")."""
-    out = []
-    for span in spans:
-        root = doc[span.start : span.end].root
-        if (
-            span.label is Label.LOCATION
-            and root.ent_type_ == "GPE"
-            and root.dep_ == "pobj"
-            and root.head.lower_ in PARTY_PREPOSITIONS
-            and doc[span.start - 1].lower_ not in INDEFINITES
-            and root.head.head.lower_ not in PLACE_RELATIONS
-        ):
-            span = Candidate(span.start, span.end, Label.ACTOR, "group", span.subject)
-        out.append(span)
-    return out
+    root = doc[span.start : span.end].root
+    return (
+        span.label is Label.LOCATION
+        and root.ent_type_ == "GPE"
+        and root.dep_ == "pobj"
+        and root.head.lower_ in PARTY_PREPOSITIONS
+        and doc[span.start - 1].lower_ not in INDEFINITES
+        and root.head.head.lower_ not in PLACE_RELATIONS
+    )
 
 
-def places_addressed(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+@_as_parties
+def places_addressed(doc: Doc, span: Candidate) -> bool:
     """A country that is the object of a verb of addressing or holding to account is a party, an ACTOR: "asking the
     United States to waive", "persuade leaders to sanction Saudi Arabia", "They called on Turkey to halt"."""
-    out = []
-    for span in spans:
-        root = doc[span.start : span.end].root
-        head = root.head
-        addressed = (root.dep_ == "dobj" and head.lemma_.lower() in PARTY_OBJECT_VERBS) or (
-            root.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() == "call"
-        )
-        if span.label is Label.LOCATION and root.ent_type_ == "GPE" and addressed:
-            span = Candidate(span.start, span.end, Label.ACTOR, "group", span.subject)
-        out.append(span)
-    return out
+    root = doc[span.start : span.end].root
+    head = root.head
+    addressed = (root.dep_ == "dobj" and head.lemma_.lower() in PARTY_OBJECT_VERBS) or (
+        root.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() == "call"
+    )
+    return span.label is Label.LOCATION and root.ent_type_ == "GPE" and addressed
 
 
 def _word_of_its_own(doc: Doc, index: int) -> bool:
@@ -210,27 +210,23 @@ def platforms_that_act(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     return sorted(spans + added, key=lambda s: (s.start, s.end))
 
 
-def generic_objects(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+@_drops
+def generic_objects(doc: Doc, span: Candidate) -> bool:
     """An indefinite common noun that is the object of an infinitive after a participle names any one of a kind, not
     a participant: "is needed to impeach an official", "required to convict a person", "designed to intimidate a
     civilian population" (not "went to arrest a man")."""
-    out = []
-    for span in spans:
-        words = doc[span.start : span.end]
-        root = words.root
-        verb = root.head
-        if (
-            span.label is Label.ACTOR
-            and doc[span.start].lower_ in ("a", "an")
-            and _common(words)
-            and root.dep_ == "dobj"
-            and verb.tag_ == "VB"
-            and any(t.dep_ == "aux" and t.lower_ == "to" for t in verb.children)
-            and verb.head.tag_ == "VBN"
-        ):
-            continue
-        out.append(span)
-    return out
+    words = doc[span.start : span.end]
+    root = words.root
+    verb = root.head
+    return (
+        span.label is Label.ACTOR
+        and doc[span.start].lower_ in ("a", "an")
+        and _common(words)
+        and root.dep_ == "dobj"
+        and verb.tag_ == "VB"
+        and any(t.dep_ == "aux" and t.lower_ == "to" for t in verb.children)
+        and verb.head.tag_ == "VBN"
+    )
 
 
 #: Every rule entities.v9 may run, by name (the dev sets chose which of them run: `V9_RULES`).
