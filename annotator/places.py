@@ -16,6 +16,7 @@ that leads nowhere, to nothing or in a loop, is refused (`unbroken`): nothing is
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
 import fcntl
 import os
@@ -32,6 +33,10 @@ from annotator.errors import AnnotatorError
 JUST_MADE_S = 60
 #: Files this tool creates get these permissions (before the umask): never writable by others, nor readable.
 PRIVATE_MODE = 0o640
+#: renameat2(2)'s flag that swaps two names in one step, and the "current folder" it resolves relative names in.
+RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+_RENAMEAT2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)  # glibc 2.28 and newer
 #: Who hears a note for the user (the CLI prints it on standard error); None: nobody asked.
 Note: TypeAlias = Callable[[str], None] | None
 
@@ -139,14 +144,26 @@ class Temporary:
         sync_folder(self.target.parent)
         return True
 
+    def exchange_with_target(self) -> bool:
+        """Swap this file and the target in one step (renameat2's RENAME_EXCHANGE): the file that was at the target
+        is then at this temporary's name, where it can be checked before anything is lost, and a second call swaps
+        them back. False where the system cannot swap (nothing moved); FileNotFoundError when the target is gone."""
+        return exchange(self.path, self.target)
+
+    def holds_own(self) -> bool:
+        """Whether the file at this temporary's name is still the one this process created (not a file swapped in)."""
+        return is_open_file(self.path, self.fd)
+
     def replace_target(self) -> None:
         """Rename this file over the target (an export replacing its previous output)."""
         os.replace(self.path, self.target)
         sync_folder(self.target.parent)
 
     def discard(self) -> None:
-        """Remove this temporary and anything SQLite left beside it; the target is never touched."""
-        for path in (self.path, *self.companions()):
+        """Remove this temporary and anything SQLite left beside it; the target is never touched, nor a file that a
+        swap (`exchange_with_target`) left at this name which is not this temporary's own."""
+        own = self.fd < 0 or self.holds_own()
+        for path in ([self.path] if own else []) + self.companions():
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
 
@@ -154,6 +171,27 @@ class Temporary:
         if self.fd >= 0:
             os.close(self.fd)
             self.fd = -1
+
+
+def is_open_file(path: Path, fd: int) -> bool:
+    """Whether `path` names the very file open as `fd` (not another put at that name)."""
+    try:
+        there, own = os.lstat(path), os.fstat(fd)
+    except OSError:
+        return False
+    return (there.st_dev, there.st_ino) == (own.st_dev, own.st_ino)
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two names atomically; False (nothing moved) where the C library or the file system cannot."""
+    if _RENAMEAT2 is None:
+        return False
+    if _RENAMEAT2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
 
 
 def sync_folder(folder: Path) -> None:

@@ -12,9 +12,26 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from annotator.exchange.written import advice_for, check_replaceable, digest, expect_written, foreign, record_written
+from annotator.exchange.written import (
+    advice_for,
+    check_replaceable,
+    digest,
+    expect_written,
+    foreign,
+    proves,
+    record_written,
+)
 from annotator.interrupts import keeping
-from annotator.places import Note, PlaceError, Temporary, note_leftovers, regular_target, unbroken
+from annotator.places import (
+    Note,
+    PlaceError,
+    Temporary,
+    is_open_file,
+    note_leftovers,
+    regular_target,
+    sync_folder,
+    unbroken,
+)
 
 #: Exports are written through `.<name>.partial-<random>` beside their target (see `annotator.places`).
 PARTIAL = "partial"
@@ -162,11 +179,12 @@ def _place(
     overwrite: bool,
     hashes: dict[Path, str],
 ) -> None:
-    """Rename the complete temporaries into place. Each target is checked again first (trial 27: a file made, or
-    edited, at a target while the output was written was replaced), and one that was not there is linked in
-    (never over a file that took its name meanwhile; `Temporary.link_into_place`). What is left is the instant
-    between the second check of a file annotator wrote and its rename: closing it too would take a rename that
-    refuses a changed file, which no file system offers."""
+    """Put the complete temporaries in place, all or none. Each target is checked again first (trial 27: a file
+    made, or edited, at a target while the output was written was replaced). One that was not there is linked in
+    (never over a file that took its name meanwhile; `Temporary.link_into_place`); one that replaces a file
+    annotator wrote is swapped with it in one step, and the file swapped out is checked once more: a foreign file
+    renamed in after the check (trial 28, once in 40) is swapped back, byte for byte. A refusal takes back what
+    this call had put in place, so outputs written together stay together."""
     for (path, target, found), told in zip(checked, advices, strict=True):
         if overwrite:
             continue
@@ -175,15 +193,57 @@ def _place(
             raise foreign(path, told)
         check_replaceable(path, target, there, overwrite=False, advice=told)
     expect_written(hashes)  # a crash between the renames and their record leaves them provably annotator's
-    for (path, _, found), temporary, told in zip(checked, temporaries, advices, strict=True):
+    done: list[tuple[str, Temporary]] = []
+    try:
+        for (path, _, found), temporary, told in zip(checked, temporaries, advices, strict=True):
+            try:
+                done.append((_put(path, found, temporary, told, overwrite), temporary))
+            except OSError as error:
+                raise _cannot_write(path, found, error) from None
+    except PlaceError:
+        _take_back(done)
+        raise
+    for how, temporary in done:
+        if how == _SWAPPED:
+            temporary.path.unlink()  # the file it replaced, proven annotator's own just now
+
+
+_LINKED, _SWAPPED, _REPLACED = "linked", "swapped", "replaced"
+
+
+def _put(path: Path, found: os.stat_result | None, temporary: Temporary, told: str, overwrite: bool) -> str:
+    """Put one temporary at its target; how it went there (what `_take_back` can undo)."""
+    if overwrite:
+        temporary.replace_target()
+        return _REPLACED
+    if found is not None:
         try:
-            if found is None and not overwrite:
-                if not temporary.link_into_place():
-                    raise foreign(path, told)
-            else:
-                temporary.replace_target()
-        except OSError as error:
-            raise _cannot_write(path, found, error) from None
+            swapped = temporary.exchange_with_target()
+        except FileNotFoundError:  # the file went meanwhile: this one goes in as a new file
+            swapped, found = False, None
+        if swapped:
+            if not proves(temporary.target, temporary.path):
+                temporary.exchange_with_target()  # the file that came in meanwhile goes back as it came
+                raise foreign(path, told)
+            sync_folder(temporary.target.parent)
+            return _SWAPPED
+        if found is not None:  # a system that cannot swap: the check above was the last word
+            temporary.replace_target()
+            return _REPLACED
+    if not temporary.link_into_place():
+        raise foreign(path, told)
+    return _LINKED
+
+
+def _take_back(done: list[tuple[str, Temporary]]) -> None:
+    """Undo what `_put` did, last first, where it can be undone: a swapped file goes back, a linked one is
+    removed if it is still this write's own file. A replaced one (--overwrite) cannot come back."""
+    for how, temporary in reversed(done):
+        with contextlib.suppress(OSError):
+            if how == _SWAPPED:
+                temporary.exchange_with_target()
+            elif how == _LINKED and is_open_file(temporary.target, temporary.fd):
+                temporary.target.unlink()
 
 
 def _cannot_write(path: Path, found: os.stat_result | None, error: OSError) -> PlaceError:

@@ -123,6 +123,16 @@ def check_replaceable(path: Path, target: Path, exists: bool, *, overwrite: bool
         raise foreign(path, advice)
 
 
+def proves(target: Path, content: Path) -> bool:
+    """Whether the folder's record accepts the bytes of the file at `content` for `target`'s name: the file an
+    output swapped out of its target is checked this way before it is removed (`writing`)."""
+    found = _read(target.parent)
+    try:
+        return found.problem is None and digest(content) in found.files.get(target.name, [])
+    except OSError:
+        return False
+
+
 @contextlib.contextmanager
 def _locked(folder: Path) -> Iterator[None]:
     """An exclusive lock on the folder itself (no file of ours beside the record), held while its record is read,
