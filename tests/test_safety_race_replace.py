@@ -5,13 +5,16 @@ step that runs just before the rename. Real files, real renames; the file must c
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from annotator.exchange import writing
+from annotator.errors import AnnotatorError
+from annotator.exchange import shards, writing
 from annotator.exchange.written import RECORD
 from annotator.places import PlaceError
 
@@ -87,3 +90,54 @@ def test_without_a_race_the_recorded_file_is_replaced(tmp_path: Path) -> None:
     write(out, b"second export\n")
     assert out.read_bytes() == b"second export\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == [RECORD, "out.jsonl"]
+
+
+def shard_manifest(out: Path, records: bytes) -> shards.Manifest:
+    """A manifest listing `shards/000.jsonl` as written with `records` (as predict lists a finished shard)."""
+    entry = {"sha256": hashlib.sha256(records).hexdigest(), "bytes": len(records)}
+    return shards.Manifest(pipeline={}, shard_size=1, inputs=[], shards={"shards/000.jsonl": entry})
+
+
+def racing_shard(monkeypatch: pytest.MonkeyPatch, target: Path) -> None:
+    """Rename a foreign file over the shard after predict's last check of it (its second `must_write`)."""
+    real = shards.must_write
+    calls: list[int] = []
+
+    def foreign_after_check(*args: Any, **kwargs: Any) -> bool:
+        allowed = real(*args, **kwargs)
+        calls.append(1)
+        if len(calls) == 2:
+            incoming = target.with_name("incoming.jsonl")
+            incoming.write_bytes(FOREIGN)
+            os.rename(incoming, target)
+        return allowed
+
+    monkeypatch.setattr(shards, "must_write", foreign_after_check)
+
+
+@pytest.mark.parametrize("before", [b"an older run's shard\n", None])
+def test_a_foreign_file_renamed_over_a_shard_at_the_last_moment_is_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, before: bytes | None
+) -> None:
+    """A shard that predict wrote before (listed in the manifest) or none yet: either way the file renamed in
+    after the check stays, and the run stops naming it."""
+    target = tmp_path / "shards" / "000.jsonl"
+    target.parent.mkdir()
+    manifest = shard_manifest(tmp_path, before or b"")
+    if before is not None:
+        target.write_bytes(before)
+    racing_shard(monkeypatch, target)
+    with pytest.raises(AnnotatorError) as refused:
+        shards.write_shard(tmp_path, "shards/000.jsonl", manifest, b"the new records\n")
+    assert str(refused.value).startswith(f"{target}: ")
+    assert target.read_bytes() == FOREIGN
+    assert sorted(p.name for p in target.parent.iterdir()) == ["000.jsonl"]
+
+
+def test_without_a_race_a_listed_shard_is_replaced(tmp_path: Path) -> None:
+    target = tmp_path / "shards" / "000.jsonl"
+    target.parent.mkdir()
+    target.write_bytes(b"an older run's shard\n")
+    shards.write_shard(tmp_path, "shards/000.jsonl", shard_manifest(tmp_path, b"an older run's shard\n"), b"new\n")
+    assert target.read_bytes() == b"new\n"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["000.jsonl"]

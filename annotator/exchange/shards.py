@@ -32,7 +32,7 @@ from annotator.exchange.ingest import _files_in, read_path, skipped_links
 from annotator.exchange.writing import PARTIAL, written_atomically
 from annotator.interrupts import keeping
 from annotator.models import ArticleIn
-from annotator.places import Note, PlaceError, Temporary, kind_of
+from annotator.places import Note, PlaceError, Temporary, kind_of, sync_folder
 
 MANIFEST = "manifest.json"
 SHARDS = "shards"
@@ -239,7 +239,7 @@ def write_shard(out: Path, file: str, manifest: Manifest, records: bytes) -> Non
             os.fsync(stream.fileno())
         must_write(out, file, manifest, records)  # again, just before the rename
         with keeping():  # the shard stands from here (and an interrupt some code dropped stops the run before it)
-            temporary.replace_target()
+            _put(temporary, path, manifest.shards.get(file), records)
         placed = True
     except OSError as error:
         raise PlaceError(f"{path}: cannot write: {error.strerror}") from None
@@ -247,6 +247,27 @@ def write_shard(out: Path, file: str, manifest: Manifest, records: bytes) -> Non
         if not placed:
             temporary.discard()  # only the temporary this call created
         temporary.close()
+
+
+def _put(temporary: Temporary, path: Path, entry: dict[str, Any] | None, records: bytes) -> None:
+    """The shard into place, never over a file that came there after the last check: a new shard is linked in
+    (refused if a file took its name); one that replaces a listed shard is swapped with it in one step, and the
+    file swapped out must be the listed shard (or these very records), else it is swapped back as it came."""
+    try:
+        swapped = temporary.exchange_with_target()
+    except FileNotFoundError:  # no shard there: this one is new
+        if not temporary.link_into_place():
+            raise AnnotatorError(f"{path}: a file made there while predict wrote this shard; {LEAVE_IT}") from None
+        return
+    if not swapped:  # a system that cannot swap: the check just before was the last word
+        temporary.replace_target()
+        return
+    if as_written(temporary.path, entry) or _contents(temporary.path) == records:
+        temporary.path.unlink()  # the listed shard it replaces
+        sync_folder(path.parent)
+        return
+    temporary.exchange_with_target()
+    raise AnnotatorError(f"{path}: a file put there while predict wrote this shard; {LEAVE_IT}")
 
 
 def confined(folder: Path, name: object, field: str) -> Path:
