@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.errors import NotFound
 from annotator.rows import Article, ArticleRows, ArticleSummary, Event, SpanRow, SuggestionRow, Token
 from annotator.store.connection import MOVED, OVERWRITTEN, Connection, annotation_span, pending_suggestion
+from annotator.store.current import current_ids, current_suggesters
 from annotator.store.examining import DatabaseError
 from annotator.store.view import read_view
 from annotator.vocabulary import MODEL_PREFIX, Status, content_hash, suggester_kind
@@ -208,13 +209,15 @@ class Reader(Connection):
         return [pending_suggestion(row) for row in self._rows(sql, [article_id])]
 
     def pending(self, article_id: str, annotator: str) -> list[SuggestionRow]:
-        """Suggestions this annotator has not decided on, minus those that repeat a span they already have."""
+        """The current suggestions (`store.current`) this annotator has not decided on, minus those that repeat a
+        span they already have."""
         sql = """SELECT g.* FROM suggestions g WHERE g.article_id = ? AND NOT EXISTS (
                      SELECT 1 FROM decisions d WHERE d.suggestion_id = g.id AND d.annotator = ?)
                  ORDER BY g.start, g."end", g.id"""
         have = {(s.start, s.end, s.label) for s in self.spans(article_id, annotator)}
+        current = current_ids(self.conn, article_id)
         rows = (pending_suggestion(row) for row in self._rows(sql, [article_id, annotator]))
-        return [s for s in rows if (s.start, s.end, s.label) not in have]
+        return [s for s in rows if s.id in current and (s.start, s.end, s.label) not in have]
 
     def decisions(self, article_id: str, annotator: str) -> dict[int, str]:
         """Suggestion id -> "accepted" or "rejected", for the suggestions this annotator decided on."""
@@ -323,16 +326,10 @@ class Reader(Connection):
         ]
 
     def current_suggestions(self, article_id: str) -> list[SuggestionRow]:
-        """What the model suggests now: for each kind of suggester (`suggester_kind`: entities, quotes), the
-        newest batch of the suggester that wrote last (by `created_at`, which a merge keeps: ids say only when a
-        row came into this file). An older version's rows stay only because someone decided on them
+        """What the model suggests now (`store.current`): for each kind of suggester (entities, quotes), the newest
+        batch of the suggester that wrote last. An older version's rows stay only because someone decided on them
         (`annotator suggest` replaced the rest), so they are not current."""
-        sql = "SELECT suggester, MAX(created_at), MAX(id) FROM suggestions WHERE article_id = ? GROUP BY suggester"
-        newest: dict[str, tuple[str, int, str]] = {}
-        for suggester, created_at, last_id in self.conn.execute(sql, [article_id]):
-            kind = suggester_kind(suggester)
-            newest[kind] = max(newest.get(kind, ("", -1, "")), (created_at, last_id, suggester))
-        current = {name for *_, name in newest.values()}
+        current = current_suggesters(self.conn, article_id)
         return [row for row in self.latest_suggestions(article_id) if row.suggester in current]
 
     def latest_suggestions(self, article_id: str) -> list[SuggestionRow]:

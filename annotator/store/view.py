@@ -1,4 +1,5 @@
-"""One article as a screen shows it, in three queries: the TUI's start-up path.
+"""One article as a screen shows it, in a few queries: the TUI's start-up path. Its suggestions are the current ones
+and the older ones this annotator decided on (`store.current`).
 
 Plain rows (`annotator.rows`): they were checked when they were written, the schema's CHECK constraints hold
 them, and `annotator check` replays the whole event log against them.
@@ -12,6 +13,7 @@ from typing import Any
 
 from annotator.errors import NotFound
 from annotator.rows import ArticleRows, Offsets, SpanRow, Token
+from annotator.store.current import current_ids
 from annotator.vocabulary import Label, Status
 
 SPAN_FIELDS = 'id, start, "end", label, text, speaker_start, speaker_end'
@@ -43,6 +45,7 @@ def read_view(conn: sqlite3.Connection, article_id: str, annotator: str) -> Arti
     decided = conn.execute(
         "SELECT suggestion_id, decision FROM decisions WHERE article_id = ? AND annotator = ?", [article_id, annotator]
     ).fetchall()
+    shown = current_ids(conn, article_id) | {row[0] for row in decided}  # an older one only if they decided on it
     return ArticleRows(
         id=article_id,
         title=title,
@@ -51,7 +54,7 @@ def read_view(conn: sqlite3.Connection, article_id: str, annotator: str) -> Arti
         cursor=cursor,
         tokens=[Token(start, end) for start, end in json.loads(tokens)] if tokens else [],
         spans=[_span_row(row) for row in spans],
-        suggestions=[_span_row(row) for row in suggestions],
+        suggestions=[_span_row(row) for row in suggestions if row[0] in shown],
         decided=frozenset(row[0] for row in decided),
         rejected=frozenset(row[0] for row in decided if row[1] == "rejected"),
         opened_at=opened_at,

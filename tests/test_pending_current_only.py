@@ -1,0 +1,88 @@
+"""Newcomer trial 29: after `annotator suggest --model` (or any re-suggest), the older version's suggestions that
+someone else had decided on were pending for everyone else beside the new ones: listed twice on the screen, and
+the first key took the old, wrong one ("National Hurricane Center (NHC"); `accept` counted both. What an
+annotator is offered is the model's current suggestions (per kind, the newest batch); an older one stays in
+their view only if they decided on it themselves (so their undo and history keep it). Real Store, real SQLite,
+the real CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from processes import annotator
+from support import find, word_tokens
+
+from annotator.models import ArticleIn, Suggestion
+from annotator.store import Store
+
+TEXT = "The National Hurricane Center (NHC) said Humberto would pass Bermuda."
+OLD = [
+    Suggestion(**find(TEXT, "National Hurricane Center (NHC", "ACTOR"), suggester="entities.v9"),
+    Suggestion(**find(TEXT, "Bermuda", "ACTOR"), suggester="entities.v9"),
+]
+NEW = [
+    Suggestion(**find(TEXT, "National Hurricane Center", "ACTOR"), suggester="entities.v9@0123456789ab"),
+    Suggestion(**find(TEXT, "NHC", "ACTOR"), suggester="entities.v9@0123456789ab"),
+    Suggestion(**find(TEXT, "Bermuda", "LOCATION"), suggester="entities.v9@0123456789ab"),
+]
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    """An article whose old suggestions alice decided on (one accepted, one rejected), then re-suggested."""
+    path = tmp_path / "work.db"
+    with Store.open(path, create=True) as store:
+        (article,), _ = store.add_articles([(ArticleIn(id="a", text=TEXT), word_tokens(TEXT), OLD)])
+        old = {s.text: s.id for s in store.suggestions(article)}
+        store.accept_suggestion(article, "alice", old["National Hurricane Center (NHC"])
+        store.reject_suggestion(article, "alice", old["Bermuda"])
+        store.replace_suggestions(article, word_tokens(TEXT), NEW)
+    return path
+
+
+def offered(suggestions: list) -> list[tuple[str, str, str]]:
+    return sorted((s.text, s.label.value, s.suggester) for s in suggestions)
+
+
+def shown(rows: list) -> list[tuple[str, str]]:
+    return sorted((s.text, s.label.value) for s in rows)
+
+
+CURRENT = [
+    ("Bermuda", "LOCATION", "entities.v9@0123456789ab"),
+    ("NHC", "ACTOR", "entities.v9@0123456789ab"),
+    ("National Hurricane Center", "ACTOR", "entities.v9@0123456789ab"),
+]
+
+
+def test_another_annotator_is_offered_only_the_current_suggestions(db: Path) -> None:
+    with Store.open(db) as store:
+        assert offered(store.pending("a", "carol")) == CURRENT
+        assert shown(store.view("a", "carol").suggestions) == [(text, label) for text, label, _ in CURRENT]
+
+
+def test_the_annotator_who_decided_keeps_their_old_ones_in_view_but_not_pending(db: Path) -> None:
+    with Store.open(db) as store:
+        assert offered(store.pending("a", "alice")) == CURRENT
+        rows = store.view("a", "alice")
+        assert shown(rows.suggestions) == sorted(
+            [
+                *((text, label) for text, label, _ in CURRENT),
+                ("Bermuda", "ACTOR"),
+                ("National Hurricane Center (NHC", "ACTOR"),
+            ]
+        )
+
+
+def test_accept_takes_each_current_suggestion_once(db: Path) -> None:
+    result = annotator("accept", "--db", db, "--annotator", "carol", "--done", timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == f"carol: 3 suggestion(s) accepted in 1 article(s), 1 marked done -> {db}"
+    with Store.open(db) as store:
+        assert sorted((s.text, s.label.value) for s in store.spans("a", "carol")) == [
+            ("Bermuda", "LOCATION"),
+            ("NHC", "ACTOR"),
+            ("National Hurricane Center", "ACTOR"),
+        ]
+        assert store.pending("a", "carol") == []
