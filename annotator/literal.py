@@ -38,6 +38,13 @@ def shown_char(char: str) -> str:
     return char
 
 
+def quoted(text: str) -> str:
+    """Stored text in a message, in quotes as Python would put them, but unescaped: the screen and the CLI show the
+    message literally (`literal`), so an override reads "⟨U+202E⟩" there as in the article, not "\\u202e"."""
+    mark = '"' if "'" in text and '"' not in text else "'"
+    return f"{mark}{text}{mark}"
+
+
 def literal(text: str) -> str:
     """`text` with every control and format character made visible, line breaks included."""
     if text.isprintable():

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from annotator.errors import Conflict, NotFound, Refused
+from annotator.literal import quoted
 from annotator.rows import Edit
 from annotator.spans import edge_problem
 from annotator.store.articles import ArticleWriter
@@ -31,7 +32,7 @@ def describe(row: Row, label: bool = True) -> str:
     """A span or suggestion in a message: its label (unless `label` is False), text (a long quote shortened in the
     middle) and offsets."""
     text = row["text"] if len(row["text"]) <= 60 else row["text"][:40] + " … " + row["text"][-16:]
-    words = f"{text!r} at {row['start']}:{row['end']}"
+    words = f"{quoted(text)} at {row['start']}:{row['end']}"
     return f"{row['label']} {words}" if label else words
 
 

@@ -7,6 +7,7 @@ Each is one transaction that writes the decision, the span it makes and its even
 from __future__ import annotations
 
 from annotator.errors import Refused
+from annotator.literal import quoted
 from annotator.rows import Edit
 from annotator.spans import edge_problem, fit
 from annotator.store.changes import describe
@@ -73,7 +74,7 @@ class Deciding(History):
                         _, extra, _ = self._accept(article_id, annotator, candidates[0]["id"], span_id + 1)
                         new["spans"] += extra["spans"]
                         new["decisions"] += extra["decisions"]
-                        message += f" and its speaker {extra['spans'][0]['text']!r}"
+                        message += f" and its speaker {quoted(extra['spans'][0]['text'])}"
                     elif len(replacing := self._replacing(article_id, annotator, speaker)) == 1:
                         actor = replacing[0]  # a span marked over the suggested speaker with other edges: that one
                         new["spans"][0].update(speaker_start=actor["start"], speaker_end=actor["end"])

@@ -8,6 +8,7 @@ import json
 from collections.abc import Mapping, Sequence
 
 from annotator.errors import Refused
+from annotator.literal import quoted
 from annotator.motion import occurrences
 from annotator.rows import Edit, SpanLike
 from annotator.store.changes import describe
@@ -101,7 +102,7 @@ class Store(Deciding):
             decided, replaced = self._replaced(article_id, annotator, rows)
             taken = f" ({len(accepted)} of them suggested, now accepted)" if accepted else ""
             message = (
-                f"{span['label']} {span['text']!r} added at {len(rows)} more place{'s' * (len(rows) != 1)}{taken}"
+                f"{span['label']} {quoted(span['text'])} added at {len(rows)} more place{'s' * (len(rows) != 1)}{taken}"
                 f"{left}{replaced}"
             )
             old: Row = {"spans": [], "decisions": []}
@@ -202,7 +203,7 @@ class Store(Deciding):
             new["spans"].append({**quote, "speaker_start": None, "speaker_end": None})
         if not quotes:
             return ""
-        said = ", ".join(repr(_snippet(q["text"])) for q in quotes[:3]) + (" ..." if len(quotes) > 3 else "")
+        said = ", ".join(quoted(_snippet(q["text"])) for q in quotes[:3]) + (" ..." if len(quotes) > 3 else "")
         return f"; {len(quotes)} quote{'s' * (len(quotes) != 1)} it spoke now {'have' if len(quotes) != 1 else 'has'} no speaker ({said})"
 
     def relabel_span(self, article_id: str, annotator: str, span_id: int, label: Label | str) -> Edit:
@@ -260,7 +261,7 @@ class Store(Deciding):
                 for quote in self._quotes_citing(article_id, annotator, span):
                     old["spans"].append(quote)
                     new["spans"].append({**quote, "speaker_start": start, "speaker_end": end})
-            message = f"resized to {span['label']} {text!r} at {start}:{end}{after}"
+            message = f"resized to {span['label']} {quoted(text)} at {start}:{end}{after}"
             return self._commit(article_id, annotator, "resize", old, new, message=message)
 
     def set_speaker(
@@ -309,7 +310,7 @@ class Store(Deciding):
                     raise Refused(f"a speaker must be an ACTOR span, not {describe(actor)}")
                 changed = {**quote, "speaker_start": actor["start"], "speaker_end": actor["end"]}
                 added = " (accepted as an ACTOR)" if suggestion_id else " (added as an ACTOR)" if offsets else ""
-                message = f"speaker of {describe(quote)}: {actor['text']!r}{added}"
+                message = f"speaker of {describe(quote)}: {quoted(actor['text'])}{added}"
             new["spans"].insert(0, changed)
             return self._commit(article_id, annotator, "speaker", old, new, message=message)
 

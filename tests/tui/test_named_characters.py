@@ -9,6 +9,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
+from annotator.models import Suggestion
 from annotator.store import Store
 from annotator.tui.app import AnnotatorApp, make_app
 from annotator.tui.widgets.article_view import ArticleView
@@ -99,3 +100,21 @@ async def test_a_word_joined_to_an_override_can_be_marked(tmp_path: Path) -> Non
         await pilot.press("2")
         await pilot.pause()
     assert held_spans(tmp_path / "g.db", WHO) == [("LOCATION", "Rafah")]
+
+
+EVIL = "The \u202eevil\u202c rider came home."
+
+
+async def test_the_status_line_names_an_override_in_a_span_as_the_article_does(tmp_path: Path) -> None:
+    """Newcomer trial 29: accepting a span with an override in it said "accepted ACTOR 'The \\u202eevil\\u202c
+    rider'" (Python's escapes) where the text and the span list show "⟨U+202E⟩"."""
+    suggestion = Suggestion(
+        start=0, end=EVIL.index(" came"), label="ACTOR", text=EVIL[: EVIL.index(" came")], suggester="entities.v9"
+    )
+    db = one_article(tmp_path / "e.db", EVIL, [suggestion])
+    async with make_app(db, WHO, keymap_path=False).run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        said = pilot.app.screen.status_line.text.plain
+    assert said.startswith("accepted ACTOR 'The ⟨U+202E⟩evil⟨U+202C⟩ rider' at 0:16;")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.binding import BindingType
 
 from annotator import phrases, stops
+from annotator.literal import quoted
 from annotator.spans import EdgeRefused, move_edge
 from annotator.tui.bindings import ARTICLE, EDITING, MOVING, SELECTING
 from annotator.tui.failures import said
@@ -88,7 +89,7 @@ class AnnotateScreen(EditingScreen):
         quote stands past what the quote holds, which going on from the speaker would pass over (trial 24)."""
         quote = self.model.get(self.speaker_check[1]) if self.speaker_check is not None else None
         self.speaker_check = None
-        message = f"kept the speaker {speaker.text!r}"
+        message = f"kept the speaker {quoted(speaker.text)}"
         origin = quote if quote is not None and quote.start < speaker.start else speaker
         following = self.model.next_needing(origin.order, origin.start, 1)
         if following is None:
@@ -119,7 +120,7 @@ class AnnotateScreen(EditingScreen):
                 "Selection cleared, nothing removed: x rejects the suggestion or removes the span under the cursor, "
                 "and there is none here"
             )
-        what = f"{item.label.value} {item.text!r} at {item.start}:{item.end}"
+        what = f"{item.label.value} {quoted(item.text)} at {item.start}:{item.end}"
         if item.pending:
             return f"Selection cleared, nothing rejected: x again rejects the suggestion {what} under the cursor"
         return f"Selection cleared, nothing removed: x again removes the span {what} under the cursor"

@@ -18,6 +18,7 @@ from functools import wraps
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from annotator.errors import Conflict
+from annotator.literal import quoted
 from annotator.tui.items import Item, ItemKey
 from annotator.tui.model import ArticleModel
 
@@ -124,7 +125,7 @@ def _changed(screen: AnnotateScreen, seen: Seen, meaning: Meaning, args: tuple[A
     if meaning == "pending" and pending_shown(model) != pending_shown(seen.model):
         return "the pending suggestions are not those it was shown"
     if seen.current is not None and seen.selection is None and same_item(model, seen.current) is None:
-        return f"{seen.current.label.value} {seen.current.text!r} is no longer {_as_shown(seen.current)}"
+        return f"{seen.current.label.value} {quoted(seen.current.text)} is no longer {_as_shown(seen.current)}"
     return None
 
 
