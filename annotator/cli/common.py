@@ -6,7 +6,7 @@ the command's database."""
 import getpass
 import signal
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -132,8 +132,12 @@ WorkersOption = Annotated[
     ),
 ]
 AnnotatorsOption = Annotated[
-    str | None,
-    typer.Option("--annotators", help="Comma-separated annotators (default: all who finished an article, but gold)."),
+    list[str] | None,
+    typer.Option(
+        "--annotators",
+        help="Comma-separated annotators, or the option once for each (a name with a comma given whole names that "
+        "annotator); default: all who finished an article, but gold.",
+    ),
 ]
 ReviewerOption = Annotated[str | None, typer.Option("--reviewer", help="Who decides (default: your login name).")]
 InProgressOption = Annotated[
@@ -343,15 +347,28 @@ def store_to_fill(db: Path) -> Iterator[Store]:
         yield store
 
 
+def named(values: Iterable[str], known: Collection[str]) -> list[str]:
+    """The names `--annotators` gives, in order: each value split at its commas ("alice, bob": white space after
+    them), unless it is whole the name of an annotator the database knows ("Smith, J", which a split would make
+    two: `vocabulary.name_problem` allows a comma, and databases hold such names); the option repeated adds more."""
+    found: list[str] = []
+    for value in values:
+        if value.strip() in known:
+            found.append(value.strip())
+        else:
+            found += [name.strip() for name in value.split(",")]  # an empty one too, for the caller to judge
+    return found
+
+
 def chosen_annotators(
     store: Store,
-    names: str | None,
+    names: list[str] | None,
     purpose: str = "agreement",
     include_in_progress: bool = False,
     *,
     one_named: bool = False,
 ) -> list[str]:
-    """--annotators A,B,... (each one known to the database, as `evaluate` checks its names), or by default
+    """--annotators A,B,... (`named`; each one known to the database, as `evaluate` checks its names), or by default
     everyone who marked at least one article done (with `include_in_progress`, everyone with work that stands;
     gold excluded: someone who only opened an article does not count); at least two, or with `one_named` one
     named alone (adjudication and review of a team of one; by default two, since a second annotator may not
@@ -359,7 +376,7 @@ def chosen_annotators(
     known = store.annotators()
     found = ", ".join(known) or "none"
     if names:
-        chosen = [n.strip() for n in names.split(",") if n.strip()]  # "alice, bob": white space after commas
+        chosen = [name for name in named(names, known) if name]  # "alice,bob,": nothing after the last comma
         model = next(filter(is_model, chosen), None)
         if model is not None:
             raise fail(

@@ -13,6 +13,7 @@ from annotator.cli.common import (
     default_annotator,
     errors_as_lines,
     fail,
+    named,
     note,
     open_store,
     progress_bar,
@@ -26,7 +27,14 @@ from annotator.vocabulary import Prefer
 
 
 def assign(
-    annotators: Annotated[str, typer.Option("--annotators", help="Comma-separated annotators: the team.")],
+    annotators: Annotated[
+        list[str],
+        typer.Option(
+            "--annotators",
+            help="Comma-separated annotators, or the option once for each (a name with a comma given whole names "
+            "the annotator the database knows by it): the team.",
+        ),
+    ],
     overlap: Annotated[int, typer.Option("--overlap", help="How many annotators get each article.")] = 1,
     limit: Annotated[
         int | None, typer.Option("--limit", help="Only the first N articles, in ingest order (default: all).")
@@ -44,8 +52,13 @@ def assign(
     Example: annotator assign --annotators alice,bob,carol --overlap 2 --seed 7
     """
     from annotator.store.assignments import assign as assign_articles
+    from annotator.store.assignments import assignees
 
-    team = [checked_name(name.strip(), "--annotators", works=True) for name in annotators.split(",")]
+    known: set[str] = set()
+    if any("," in value for value in annotators):  # whole, such a value names someone the database knows, or none
+        with errors_as_lines(), open_store(db, read_only=True) as store:  # nothing written before the names pass
+            known = {*store.annotators(), *assignees(store)}
+    team = [checked_name(name, "--annotators", works=True) for name in named(annotators, known)]
     with reported_before_interrupts():
         with errors_as_lines(), open_store(db) as store:
             report = assign_articles(store, team, overlap, limit=limit, seed=seed, by=default_annotator(None))

@@ -54,7 +54,7 @@ def read_predictions(folder: Path, wanted: Iterable[str] | None = None) -> Predi
     if manifest is None:
         raise InputError(f"no {MANIFEST} here: not a folder `annotator predict` wrote", path=str(folder))
     where = str(folder / MANIFEST)
-    if not manifest.get("complete"):
+    if manifest.get("complete") is not True:  # a bool (`shards.read_manifest`), or left out
         raise InputError(
             "the predictions are not finished: run the same `annotator predict` again to complete them",
             path=where,

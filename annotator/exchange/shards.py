@@ -24,9 +24,12 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from annotator.errors import AnnotatorError, InputError, json_kind
+from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import Field as Within
+
+from annotator.errors import AnnotatorError, InputError, describe_validation_error, json_kind
 from annotator.exchange.files import json_problem
 from annotator.exchange.ingest import _files_in, read_path, skipped_links
 from annotator.exchange.writing import PARTIAL, written_atomically
@@ -290,6 +293,36 @@ def confined(folder: Path, name: object, field: str) -> Path:
 LARGEST_MANIFEST = 256 << 20
 
 
+Count = Annotated[int, Within(ge=0)]
+
+
+class _Shard(BaseModel):
+    """A shard's fields no reader checks on its own (its file, bytes, articles, fingerprint and sha256 are checked
+    where they are read, `predictions.read_predictions`), of the types predict writes."""
+
+    model_config = ConfigDict(strict=True, extra="allow")
+    words: Count = 0
+    suggestions: Count = 0
+    made: dict[str, dict[str, Count]] = {}
+
+
+class _Fields(BaseModel):
+    """The types of a manifest's fields as predict writes them, strictly: `"complete": "yes"` is no true, an
+    article total of `1.0` or `true` no 1 (JSON's kinds, not Python's truth or equality). A field left out keeps
+    what its reader assumes (no `complete`: not finished)."""
+
+    model_config = ConfigDict(strict=True, extra="allow")
+    complete: bool = False
+    pipeline: dict[str, Any] = {}
+    suggesters: dict[str, dict[str, Count]] = {}
+    shard_size: Count = 0
+    inputs: list[str] = []
+    articles: Count = 0
+    words: Count = 0
+    suggestions: Count = 0
+    shards: list[_Shard] = []
+
+
 def read_manifest(folder: Path) -> dict[str, Any] | None:
     """The manifest of an output folder, None if there is none yet; one that is not ours is an error."""
     path = folder / MANIFEST
@@ -317,6 +350,11 @@ def read_manifest(folder: Path) -> dict[str, Any] | None:
         if not isinstance(entry, dict):
             raise InputError(f"not a predictions manifest: expected an object, got {json_kind(entry)}",
                              path=str(path), field=f"shards[{index}]")  # fmt: skip
+    try:
+        _Fields.model_validate(data)
+    except ValidationError as error:
+        where, message = describe_validation_error(error)
+        raise InputError(f"not a predictions manifest: {message}", path=str(path), field=where) from None
     return data
 
 
