@@ -60,7 +60,7 @@ def load_corrections(
         for name in annotators:
             for article_id in store.articles_annotated_by([name], list(statuses)):
                 yield AnnotatedArticle(
-                    suggestions=store.suggestions(article_id),
+                    suggestions=store.suggestions_seen(article_id, name),
                     spans=store.spans(article_id, name),
                     decisions=store.decisions(article_id, name),
                 )
