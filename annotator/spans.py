@@ -328,6 +328,7 @@ def move_edge(
     starts = [token_start for token_start, _ in tokens]
     first = max(bisect.bisect_right(starts, start) - 1, 0)
     last = max(bisect.bisect_right(starts, max(end - 1, start)) - 1, 0)
+    over_mark = False  # a quotation mark passed over: what stops a quote at a line break is its own mark
     while True:
         if side == "start":
             first += step
@@ -339,9 +340,14 @@ def move_edge(
             raise EdgeRefused("a span needs at least one token: remove it with x instead")
         new_start, new_end = tokens[first][0], tokens[last][1]
         if any(char in LINE_BREAKS for char in text[new_start:new_end]):
+            if over_mark:
+                where = "starts at its opening" if side == "start" else "ends at its closing"
+                raise EdgeRefused(f"a quote is the words between its quotation marks: it already {where} mark")
             raise EdgeRefused("a span may not cross a line break")
         if edge_problem(text, new_start, new_end, label) is None:
             return new_start, new_end
+        passed = tokens[first] if side == "start" else tokens[last]
+        over_mark = over_mark or (label is Label.QUOTE and any(c in DOUBLE_QUOTES for c in text[passed[0] : passed[1]]))
 
 
 #: A suggestion's offsets and label: (start, end, label).
