@@ -12,11 +12,10 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from annotator.counts import is_figure_number, period
+from annotator.groups import group_head, group_start, verb_after_subject
 from annotator.motion import token_at
 from annotator.people import head_after_name, is_participant
 from annotator.shapes import (
-    group_head,
-    group_start,
     group_word,
     is_common,
     is_modifier,
@@ -26,7 +25,6 @@ from annotator.shapes import (
     number_range,
     qualified,
     sentence_start,
-    verb_after_subject,
     word_at,
 )
 from annotator.spans import DOUBLE_QUOTES, edge_problem, fit
