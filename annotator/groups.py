@@ -1,7 +1,7 @@
 """Noun groups in an article's tokens, read without a parse: where a common noun's group starts and ends (its
 modifiers, its owner), and the verbs that end it, by their ending or a closed list of common verbs (`VERBS`: "see",
-"heard", "know"; never inside a group: trial 30, "we see | black smoke" offered 'see black'). For `phrases` (what a
-key selects) and `stops` (where `;` and `w` stop); the words' shapes are `shapes`'."""
+"heard", "know"; never inside a group: in a newcomer's trial "we see | black smoke" offered 'see black'). For
+`phrases` (what a key selects) and `stops` (where `;` and `w` stop); the words' shapes are `shapes`'."""
 
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ from annotator.wordlists import (
     CURRENCIES,
     DETERMINERS,
     FUNCTION_WORDS,
+    ING_NOUNS,
     MODIFIERS,
+    NOUN_LIKE_ENDINGS,
     OBJECT_OPENERS,
     PEOPLE_NOUNS,
     PLACE_HEADS,
@@ -30,6 +32,7 @@ from annotator.wordlists import (
     PREPOSITIONS,
     SINGULAR_SUBJECTS,
     TITLES,
+    VERBS,
 )
 
 
@@ -37,8 +40,9 @@ def verb_before_group(text: str, tokens: Tokens, index: int) -> bool:
     """Whether token `index`, a word in -ed or -ing before a noun group, is a verb of the clause rather than a
     modifier of the group: it follows a common noun ("the blast affected | first responders", "a bus carrying |
     children") or a function word that is no preposition (an auxiliary, a pronoun, "n't": "we haven't allowed |
-    residents"). After a determiner, a preposition, a number, a modifier, a name or a verb after "to" it modifies
-    ("the affected guests", "to displaced families", "the Israeli negotiating team", "to resume stalled talks").
+    residents"). After a determiner, a preposition, a number, a modifier, a name, a common verb (`VERBS`: "found |
+    wounded children") or a verb after "to" it modifies ("the affected guests", "to displaced families", "the Israeli
+    negotiating team", "to resume stalled talks").
     A verb whose past is its base form ("cost", "hit") is one after a function word, a common noun or a name ("has
     cost | exporters", "Maersk cut | jobs"; trial 21)."""
     if word_at(text, tokens, index) in BASE_FORM_PASTS:
@@ -48,7 +52,7 @@ def verb_before_group(text: str, tokens: Tokens, index: int) -> bool:
     if before is None:
         return False
     if before.lower() in FUNCTION_WORDS:
-        return True
+        return before.lower() not in VERBS  # "found | wounded children": after a verb, a modifier of its object
     return is_common(before) and not is_modifier(before) and not verb_after_to(text, tokens, index - 1)
 
 
@@ -68,6 +72,16 @@ def _before_a_verb(text: str, tokens: Tokens, index: int, endings: tuple[str, ..
     return before
 
 
+def ing_of_a_verb(word: str) -> bool:
+    """Whether a word is the form in -ing of a common verb (`VERBS`: "coming", "seeing", "getting", "dying",
+    "carrying"), not one that is a noun as often ("hearing", "building": `ING_NOUNS`)."""
+    if not word.endswith("ing") or word in ING_NOUNS:
+        return False
+    stem = word[:-3]
+    doubled = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem  # "getting"
+    return any(form in VERBS for form in (stem, stem + "e", doubled, stem[:-1] + "ie", stem[:-1] + "y"))
+
+
 def verb_after_to(text: str, tokens: Tokens, index: int) -> bool:
     """Whether token `index` follows "to" and is no modifier: a verb ("to | resume stalled truce talks"), which
     a noun group never takes in; a name or a modifier may follow "to" in a group ("to displaced families")."""
@@ -82,15 +96,21 @@ def verb_after_to(text: str, tokens: Tokens, index: int) -> bool:
 
 def verb_after_subject(text: str, tokens: Tokens, index: int) -> bool:
     """Whether token `index` is a verb after its subject, never after a determiner, a possessive or a preposition
-    ("the wounded", "to displaced families", "the rises in prices"). A word in -ed after a common noun, a name or a
-    function word (a pronoun, an auxiliary: "one missing deckhand | waited", "Firefighters | battled", "they |
-    marched"). A word in -s after "he", "she", "it", "who" or "which", or after a common noun or a name only with
+    ("the wounded", "to displaced families", "the rises in prices"). A word in -ed, or a common verb's in -ing
+    (`ing_of_a_verb`), after a common noun, a name or a function word other than a verb (a pronoun, an auxiliary: "one
+    missing deckhand | waited", "Firefighters | battled", "they | marched", "black smoke | coming up"; not "found |
+    wounded"). A word in -s after "he", "she", "it", "who" or "which", or after a common noun or a name only with
     its object or figure after it (`_object_after`: "the toll | rises to 12", "the storm | hits the coast"): after
     a noun, a word in -s is as often the plural noun its group ends with ("rescue | workers arrived")."""
     before = _before_a_verb(text, tokens, index, ("ed",))
+    if before is None and ing_of_a_verb(word_at(text, tokens, index)):
+        before = _before_a_verb(text, tokens, index, ("ing",))
     if before is not None:
+        lower = before.lower()
         return (
-            before.lower() in FUNCTION_WORDS or (is_common(before) and not is_modifier(before)) or is_name_word(before)
+            (lower in FUNCTION_WORDS and lower not in VERBS)
+            or (is_common(before) and not is_modifier(before))
+            or is_name_word(before)
         )
     before = _before_a_verb(text, tokens, index, ("s",), shortest=4)
     if before is None or word_at(text, tokens, index).endswith(("ss", "us", "is")):  # "progress", "census", "crisis"
@@ -123,9 +143,10 @@ def _object_after(text: str, tokens: Tokens, index: int) -> bool:
 
 def group_head(text: str, tokens: Tokens, index: int) -> int:
     """The last word of the noun group around token `index`: the word itself, unless it is a modifier, whose
-    group runs on over the modifiers after it to the first common noun ("the city's western | district"), or a noun
-    before a noun for a building or a place ("the town | hall": a LOCATION whole, the guide; trial 22), or a noun
-    after an article before a noun for people or a body of them ("the emergency | services"; trial 24)."""
+    group runs on over the modifiers after it to the first common noun ("the city's western | district"; the last
+    common word when only an ending nouns have too makes it a modifier: "a harsh | critic", "a senior | official"), or
+    a noun before a noun for a building or a place ("the town | hall": a LOCATION whole, the guide; trial 22), or a
+    noun after an article before a noun for people or a body of them ("the emergency | services"; trial 24)."""
     following = index + 1
     if following < len(tokens) and is_common(word_at(text, tokens, index)) and joined(text, tokens, index, following):
         after = word_at(text, tokens, following)
@@ -134,9 +155,11 @@ def group_head(text: str, tokens: Tokens, index: int) -> int:
     last = index
     while is_modifier(word_at(text, tokens, last)) and last + 1 < len(tokens) and joined(text, tokens, last, last + 1):
         if not is_common(word_at(text, tokens, last + 1)):
-            return index
+            break
         last += 1
-    return last if not is_modifier(word_at(text, tokens, last)) else index
+    word = word_at(text, tokens, last)
+    noun = last > index and word not in MODIFIERS and word.endswith(NOUN_LIKE_ENDINGS)  # "a harsh | critic"
+    return last if not is_modifier(word) or noun else index
 
 
 def _after_an_article(text: str, tokens: Tokens, index: int) -> bool:
