@@ -12,11 +12,10 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from annotator.counts import is_figure_number, period
+from annotator.groups import group_head, group_start, verb_after_subject
 from annotator.motion import token_at
 from annotator.people import head_after_name, is_participant
 from annotator.shapes import (
-    group_head,
-    group_start,
     group_word,
     is_common,
     is_modifier,
@@ -26,7 +25,6 @@ from annotator.shapes import (
     number_range,
     qualified,
     sentence_start,
-    verb_after_subject,
     word_at,
 )
 from annotator.spans import DOUBLE_QUOTES, edge_problem, fit
@@ -73,11 +71,17 @@ def phrase_ladder(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
             return _ladder(text, tokens, index, [named, (min(cores[0][0], index), named[1])])
         modified = _nationality_group(text, tokens, cores[0])
         return _ladder(text, tokens, index, [*cores, modified] if modified is not None else cores)
-    elif word.lower() in DETERMINERS and index + 1 < len(tokens) and joined(text, tokens, index, index + 1):
+    elif (
+        word.lower() in DETERMINERS
+        and index + 1 < len(tokens)
+        and joined(text, tokens, index, index + 1)
+        and word_at(text, tokens, index + 1) not in FUNCTION_WORDS  # "another | very": no phrase; "the | US" one
+    ):
         following = phrase_ladder(text, tokens, index + 1)
         return [(index, following[0][1])] if following else [(index, index)]
     elif group_word(word):
-        group = (group_start(text, tokens, index), group_head(text, tokens, index))
+        verb = verb_after_subject(text, tokens, index)  # "the family | waited": the word alone, no group
+        group = (index, index) if verb else (group_start(text, tokens, index), group_head(text, tokens, index))
         ladder = _ladder(text, tokens, index, [(index, index), group])
         wider = _quantified(text, tokens, ladder[-1]) if ladder and not is_name_word(word) else None
         return [*ladder, wider] if wider is not None else ladder

@@ -11,8 +11,6 @@ from functools import lru_cache
 
 from annotator.wordlists import (
     A_NUMBERS,
-    BASE_FORM_PASTS,
-    BODY_NOUNS,
     CURRENCIES,
     DATES,
     DETERMINERS,
@@ -23,18 +21,11 @@ from annotator.wordlists import (
     MODIFIERS,
     NOT_MODIFIERS,
     NUMBER_WORDS,
-    OBJECT_OPENERS,
     OPENING,
     PARTICLES,
-    PEOPLE_NOUNS,
-    PLACE_HEADS,
-    PLURAL_PEOPLE,
-    POSSESSIVES,
-    PREPOSITIONS,
     QUALIFIERS,
     RANGE_WORDS,
     SCALES,
-    SINGULAR_SUBJECTS,
     TITLES,
 )
 
@@ -251,147 +242,3 @@ def is_modifier(word: str) -> bool:
 
 def is_common(word: str) -> bool:
     return group_word(word) and not is_name_word(word)
-
-
-def verb_before_group(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether token `index`, a word in -ed or -ing before a noun group, is a verb of the clause rather than a
-    modifier of the group: it follows a common noun ("the blast affected | first responders", "a bus carrying |
-    children") or a function word that is no preposition (an auxiliary, a pronoun, "n't": "we haven't allowed |
-    residents"). After a determiner, a preposition, a number, a modifier, a name or a verb after "to" it modifies
-    ("the affected guests", "to displaced families", "the Israeli negotiating team", "to resume stalled talks").
-    A verb whose past is its base form ("cost", "hit") is one after a function word, a common noun or a name ("has
-    cost | exporters", "Maersk cut | jobs"; trial 21)."""
-    if word_at(text, tokens, index) in BASE_FORM_PASTS:
-        before = _before_a_verb(text, tokens, index, ("",), shortest=1)
-        return before is not None and (before.lower() in FUNCTION_WORDS or is_common(before) or is_name_word(before))
-    before = _before_a_verb(text, tokens, index, ("ed", "ing"))
-    if before is None:
-        return False
-    if before.lower() in FUNCTION_WORDS:
-        return True
-    return is_common(before) and not is_modifier(before) and not verb_after_to(text, tokens, index - 1)
-
-
-def _before_a_verb(text: str, tokens: Tokens, index: int, endings: tuple[str, ...], shortest: int = 5) -> str | None:
-    """The word before token `index` when that token may be a verb by its ending (lower-case, `shortest` letters
-    or more, not a known modifier) and the word before it does not make it a noun or a modifier (a determiner, a
-    possessive, a preposition: "the wounded", "to displaced families"); None otherwise."""
-    word = word_at(text, tokens, index)
-    if not (len(word) >= shortest and word.islower() and word.endswith(endings) and word not in MODIFIERS):
-        return None
-    if index == 0 or not joined(text, tokens, index - 1, index):
-        return None
-    before = word_at(text, tokens, index - 1)
-    lower = before.lower()
-    if lower in DETERMINERS or before in POSSESSIVES or lower in PREPOSITIONS:
-        return None
-    return before
-
-
-def verb_after_to(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether token `index` follows "to" and is no modifier: a verb ("to | resume stalled truce talks"), which
-    a noun group never takes in; a name or a modifier may follow "to" in a group ("to displaced families")."""
-    return (
-        index > 0
-        and word_at(text, tokens, index - 1) == "to"
-        and joined(text, tokens, index - 1, index)
-        and is_common(word_at(text, tokens, index))
-        and not is_modifier(word_at(text, tokens, index))
-    )
-
-
-def verb_after_subject(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether token `index` is a verb after its subject, never after a determiner, a possessive or a preposition
-    ("the wounded", "to displaced families", "the rises in prices"). A word in -ed after a common noun, a name or a
-    function word (a pronoun, an auxiliary: "one missing deckhand | waited", "Firefighters | battled", "they |
-    marched"). A word in -s after "he", "she", "it", "who" or "which", or after a common noun or a name only with
-    its object or figure after it (`_object_after`: "the toll | rises to 12", "the storm | hits the coast"): after
-    a noun, a word in -s is as often the plural noun its group ends with ("rescue | workers arrived")."""
-    before = _before_a_verb(text, tokens, index, ("ed",))
-    if before is not None:
-        return (
-            before.lower() in FUNCTION_WORDS or (is_common(before) and not is_modifier(before)) or is_name_word(before)
-        )
-    before = _before_a_verb(text, tokens, index, ("s",), shortest=4)
-    if before is None or word_at(text, tokens, index).endswith(("ss", "us", "is")):  # "progress", "census", "crisis"
-        return False
-    if before.lower() in SINGULAR_SUBJECTS:
-        return True
-    return ((is_common(before) and not is_modifier(before)) or is_name_word(before)) and _object_after(
-        text, tokens, index
-    )
-
-
-def _object_after(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether what follows token `index` opens a verb's object or figure, which no plural noun ending a group is
-    followed by: an article or a possessive pronoun ("hits | the coast"), an object pronoun, a number ("rises |
-    12%") or "to", "by" or "from" with a number ("rises | to 12")."""
-    after = index + 1
-    if after >= len(tokens) or not joined(text, tokens, index, after):
-        return False
-    word = word_at(text, tokens, after)
-    if word in OBJECT_OPENERS or is_number(word) or word in CURRENCIES:
-        return True
-    following = after + 1
-    return (
-        word in {"to", "by", "from"}
-        and following < len(tokens)
-        and joined(text, tokens, after, following)
-        and (is_number(word_at(text, tokens, following)) or word_at(text, tokens, following) in CURRENCIES)
-    )
-
-
-def group_head(text: str, tokens: Tokens, index: int) -> int:
-    """The last word of the noun group around token `index`: the word itself, unless it is a modifier, whose
-    group runs on over the modifiers after it to the first common noun ("the city's western | district"), or a noun
-    before a noun for a building or a place ("the town | hall": a LOCATION whole, the guide; trial 22), or a noun
-    after an article before a noun for people or a body of them ("the emergency | services"; trial 24)."""
-    following = index + 1
-    if following < len(tokens) and is_common(word_at(text, tokens, index)) and joined(text, tokens, index, following):
-        after = word_at(text, tokens, following)
-        if after in PLACE_HEADS or (_after_an_article(text, tokens, index) and _heads_for_people(text, tokens, index)):
-            return following
-    last = index
-    while is_modifier(word_at(text, tokens, last)) and last + 1 < len(tokens) and joined(text, tokens, last, last + 1):
-        if not is_common(word_at(text, tokens, last + 1)):
-            return index
-        last += 1
-    return last if not is_modifier(word_at(text, tokens, last)) else index
-
-
-def _after_an_article(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether a determiner other than "that" (a relative pronoun as often) stands right before token `index`."""
-    before = word_at(text, tokens, index - 1).lower() if index > 0 and joined(text, tokens, index - 1, index) else ""
-    return before in DETERMINERS and before != "that"
-
-
-def _heads_for_people(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether token `index`, a noun that is no noun for people itself, modifies a noun for people or a body of them
-    right after it ("emergency | services", "rescue | workers"); not a subject before its verb's ("the man | police
-    arrested": a plural noun for people is no head after a noun)."""
-    word, after = word_at(text, tokens, index), word_at(text, tokens, index + 1)
-
-    def people(noun: str) -> bool:
-        return any(form in PEOPLE_NOUNS or form in BODY_NOUNS for form in (noun, noun[:-1], noun[:-2]) if form)
-
-    return not is_modifier(word) and not people(word) and after not in PLURAL_PEOPLE and people(after)
-
-
-def group_start(text: str, tokens: Tokens, index: int) -> int:
-    """The first word of the noun group that ends at token `index`: its modifiers before it, and a common noun
-    or a title that owns it; not its determiner. A name that owns it is a span of its own ("Israel's army")."""
-    first = index
-    while first > 0 and joined(text, tokens, first - 1, first):
-        before = word_at(text, tokens, first - 1)
-        owner = word_at(text, tokens, first - 2) if first > 1 else ""
-        if before in POSSESSIVES and group_word(owner) and (owner.islower() or owner.rstrip(".") in TITLES):
-            first -= 2  # "the island's power authority", "the President's office"; not "Israel's | army"
-        elif (
-            group_word(before)
-            and not verb_after_to(text, tokens, first - 1)
-            and not verb_before_group(text, tokens, first - 1)
-        ):
-            first -= 1
-        else:
-            break
-    return first

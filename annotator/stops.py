@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from annotator.counts import continues_a_figure, is_figure_number, period
+from annotator.groups import group_head
 from annotator.motion import token_at
 from annotator.people import is_participant
 from annotator.shapes import (
     capital_by_position,
-    group_head,
     group_word,
     is_common,
     is_modifier,

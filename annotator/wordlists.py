@@ -97,6 +97,32 @@ FUNCTION_WORDS = frozenset({
     "sought", "fought", "caught", "struck", "stood", "sent", "spent", "kept", "fell", "rose", "ran", "saw", "seen",
     "felt", "meant", "thought", "nobody", "everybody", "somebody", "anybody", "everyone", "someone", "anyone",
     "nothing", "something", "everything", "anything"})  # fmt: skip
+#: Common verbs, in the forms no noun or adjective of the news shares ("see", "heard", "know", "found"; not "attack",
+#: "fear", "lost", "broken", "remains"): a noun group never takes one in ("we see | black smoke", "Residents heard |
+#: loud explosions"), and a word in -ed or -ing after one modifies its object ("found | wounded children"), where after
+#: an auxiliary or a pronoun it is a verb ("had | asked"). Function words too (above: "said", "told", "saw" were).
+VERBS = frozenset({
+    "say", "says", "said", "tell", "tells", "told", "see", "sees", "saw", "seen", "hear", "hears", "heard", "know",
+    "knows", "knew", "known", "think", "thinks", "thought", "believe", "believes", "feel", "feels", "felt", "seem",
+    "seems", "want", "wants", "get", "gets", "got", "gotten", "give", "gives", "gave", "given", "take", "takes", "took",
+    "taken", "make", "makes", "made", "come", "comes", "came", "go", "goes", "went", "gone", "become", "becomes",
+    "became", "bring", "brings", "brought", "keep", "keeps", "kept", "begin", "begins", "began", "begun", "find",
+    "finds", "found", "ask", "asks", "lets", "sit", "sits", "sat", "speak", "speaks", "spoke", "spoken", "choose",
+    "chooses", "chose", "eat", "eats", "ate", "eaten", "forget", "forgets", "forgot", "hide", "hides", "hid", "sell",
+    "sells", "sold", "buy", "buys", "bought", "send", "sends", "sent", "spent", "build", "builds", "built",
+    "understand", "understands", "understood", "wear", "wears", "wore", "throw", "throws", "threw", "thrown", "teach",
+    "teaches", "taught", "catch", "catches", "caught", "seek", "seeks", "sought", "fought", "struck", "stood", "meet",
+    "meets", "met", "flee", "flees", "fled", "woke", "flew", "flown", "drove", "broke", "swore", "shook", "stole",
+    "grew", "grows", "grow", "fell", "rose", "ran", "meant", "die", "dies", "kill", "kills", "carry", "carries",
+    "happen", "happens", "remain", "include", "includes", "continue", "continues", "receive", "receives", "allow",
+    "allows", "expect", "expects", "suggest", "suggests", "provide", "provides", "consider", "considers", "decide",
+    "decides", "agree", "agrees", "arrive", "arrives", "prevent", "prevents", "accept", "accepts", "destroy",
+    "destroys", "listen", "listens", "held", "added", "adds", "explained", "warned", "warns", "urged", "urges"})  # fmt: skip
+FUNCTION_WORDS = FUNCTION_WORDS | VERBS
+#: Words in -ing of those verbs that are nouns as often ("the court | hearing", "the school | building"): no verb.
+ING_NOUNS = frozenset({"hearing", "hearings", "meeting", "building", "finding", "beginning", "understanding", "feeling",
+                       "sitting", "saying", "teaching", "thinking", "offering", "showing", "gathering", "killing",
+                       "happening", "wearing", "selling", "spending", "keeping", "making"})  # fmt: skip
 #: Pronouns a verb in -s follows as its subject ("it | rises"), and the words that open a verb's object after it
 #: ("hits | the coast", "tells | them"), which no plural noun ending a noun group is followed by.
 SINGULAR_SUBJECTS = frozenset({"he", "she", "it", "who", "which"})
@@ -168,10 +194,23 @@ POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 CURRENCIES = frozenset({"$", "US$", "€", "£", "¥", "₹", "~"})
 #: Endings of words that modify a noun rather than name one ("western", "stalled", "humanitarian", "massive"):
 #: such a word is no noun group's head, and may follow "to" inside a group ("to displaced families").
-MODIFIER_ENDINGS = ("ern", "ed", "al", "ic", "ous", "ful", "ian", "ary", "tive", "sive", "less", "ese")
+MODIFIER_ENDINGS = ("ern", "ed", "al", "ic", "ous", "ful", "ian", "ary", "tive", "sive", "less", "ese", "able", "ible")
+#: Of those, the endings nouns have as well ("critic", "official", "secretary", "civilian"): the last word of a group.
+NOUN_LIKE_ENDINGS = ("ic", "al", "ary", "ian")
 #: Modifiers no ending shows ("the first time", "the same day", "a new law").
 MODIFIERS = frozenset({"new", "old", "same", "next", "last", "first", "second", "former", "own", "top", "main",
-                       "major", "big", "small", "young", "high", "low", "whole", "entire", "late", "early"})  # fmt: skip
+                       "major", "big", "small", "young", "high", "low", "whole", "entire", "late", "early",
+                       # adjectives that are no verb or noun of the news ("thick black smoke", "loud explosions")
+                       "black", "white", "red", "green", "blue", "yellow", "grey", "gray", "brown", "pink", "purple",
+                       "dark", "bright", "pale", "huge", "vast", "tiny", "large", "long", "short", "tall", "wide",
+                       "deep", "thick", "thin", "heavy", "broad", "little", "great", "loud", "quiet", "silent",
+                       "strong", "weak", "fierce", "intense", "sharp", "sudden", "rapid", "severe", "extreme", "hot",
+                       "wet", "fresh", "poor", "rich", "good", "bad", "real", "true", "wrong", "hard", "difficult",
+                       "easy", "simple", "tough", "rough", "harsh", "violent", "recent", "urgent", "ancient",
+                       "innocent", "different", "independent", "prominent", "important", "significant", "relevant",
+                       "pregnant", "deadly", "angry", "busy", "dirty", "happy", "ready", "healthy", "wealthy",
+                       "bloody", "nearby", "ongoing", "certain", "senior", "junior", "fellow", "unknown", "private",
+                       "foreign", "daily", "weekly", "nightly", "likely", "male", "female"})  # fmt: skip
 #: Verbs whose past is their base form: before a noun group, after an auxiliary, a pronoun or a noun, the clause's
 #: verb, no modifier ("has cost | exporters", "the storm hit | coastal towns"); after a determiner a noun's
 #: modifier or a noun ("the cut flowers", "the cost").
@@ -180,7 +219,8 @@ BASE_FORM_PASTS = frozenset({"cost", "hit", "put", "cut", "set", "let", "hurt", 
 #: Words with those endings that are verbs or nouns ("to proceed", "to govern", "to deal").
 NOT_MODIFIERS = frozenset({"concern", "govern", "deal", "steal", "reveal", "appeal", "seal", "heal", "need", "feed",
                            "proceed", "exceed", "succeed", "speed", "bed", "shed", "fed", "led", "panic",
-                           "bless", "unless", "regardless", "ed"})  # fmt: skip
+                           "bless", "unless", "regardless", "ed", "table", "cable", "constable", "vegetable",
+                           "timetable", "fable", "bible", "enable", "disable"})  # fmt: skip
 #: The dashes a dateline ends with ("VALENCIA, Spain —", "LONDON (Reuters) -", "KYIV --"): entities.v6's dateline
 #: rule and the title ingest gives an article opening with one (`exchange/titles.py`).
 DATELINE_DASHES = frozenset({"-", "--", "—", "–"})

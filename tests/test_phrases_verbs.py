@@ -1,0 +1,75 @@
+"""A newcomer's trial: on "black" in "we see black smoke" the status line offered "1-3 add 'see black'" and 1 added
+ACTOR 'see black'; in "Residents saw thick black smoke. We heard loud explosions." it offered 'thick' on "thick",
+'thick black' on "black", 'heard loud' on "loud" and 'heard loud explosions' on "explosions". A verb ("see",
+"hear", "heard", "know", not only one in -ed) is never inside an offered noun group, and a group's adjectives
+with no telling ending ("thick", "black", "loud") are its modifiers: on any word of it the keys offer it whole.
+On a common verb itself the keys offer nothing, as on "saw" or "told" (no mention)."""
+
+from __future__ import annotations
+
+from support import offered, spacy_at
+
+from annotator import phrases
+from annotator.vocabulary import Label
+
+ENTITIES = ("ACTOR", "LOCATION", "FIGURE")
+SMOKE = "Residents saw thick black smoke. We heard loud explosions."
+
+
+def test_on_any_word_of_an_adjectives_group_the_keys_offer_the_group_whole() -> None:
+    for word in ("thick", "black", "smoke"):
+        assert offered(SMOKE, word) == [(ENTITIES, "thick black smoke")], word
+    for word in ("loud", "explosions"):
+        assert offered(SMOKE, word) == [(ENTITIES, "loud explosions")], word
+
+
+def test_a_common_verb_before_a_group_stays_out_of_it_and_offers_nothing_itself() -> None:
+    text = "Witnesses say they see grey smoke and hear heavy gunfire. They know local families."
+    assert offered(text, "grey") == [(ENTITIES, "grey smoke")]
+    assert offered(text, "smoke") == [(ENTITIES, "grey smoke")]
+    assert offered(text, "gunfire") == [(ENTITIES, "heavy gunfire")]
+    assert offered(text, "families") == [(ENTITIES, "local families")]
+    for verb in ("see", "hear", "know"):
+        assert offered(text, verb) == [], verb
+    assert offered(SMOKE, "heard") == []
+    assert offered(SMOKE, "saw") == []
+
+
+def test_irregular_pasts_and_base_forms_of_common_verbs_end_a_group() -> None:
+    text = "Neighbours heard gunshots. Medics found wounded children. Officials think residents want clean water."
+    assert offered(text, "gunshots") == [(ENTITIES, "gunshots")]
+    assert offered(text, "children") == [(ENTITIES, "wounded children")]  # after a verb, -ed modifies its object
+    assert offered(text, "residents") == [(ENTITIES, "residents")]
+    assert offered(text, "water") == [(ENTITIES, "clean water")]
+
+
+def test_a_verb_in_ing_after_its_subject_is_the_word_alone() -> None:
+    """On "coming" in "we see black smoke coming up" the key added 'see black smoke coming'."""
+    text = "We see black smoke coming up from the houses."
+    tokens, index = spacy_at(text, "coming")
+    first, last = phrases.at_cursor(text, tokens, index, Label.ACTOR)
+    assert text[tokens[first][0] : tokens[last][1]] == "coming"
+    assert offered(text, "smoke") == [(ENTITIES, "black smoke")]
+
+
+def test_a_determiner_before_an_adverb_offers_nothing() -> None:
+    """In the same quote, "It was another very difficult night": on "another" the line offered 'another very'."""
+    text = "It was another very difficult night."
+    assert offered(text, "another") == []
+    assert offered(text, "difficult") == [(ENTITIES, "difficult night")]
+    assert offered(text, "night") == [(ENTITIES, "difficult night")]
+
+
+def test_groups_the_trials_settled_stay_as_they_were() -> None:
+    text = "The Israeli negotiating team met the affected guests. Police met supporters of hostages."
+    assert offered(text, "team") == [(ENTITIES, "The Israeli negotiating team")]
+    assert offered(text, "guests") == [(ENTITIES, "the affected guests")]
+    assert offered(text, "supporters") == [(ENTITIES, "supporters of hostages")]
+
+
+def test_an_adjective_before_a_noun_in_a_modifiers_shape_offers_the_group() -> None:
+    """On "harsh" the line offered 'a harsh' once "harsh" was known for a modifier: "critic" ends like one."""
+    text = "She became a harsh critic of the war. He met a senior official and a young civilian."
+    assert offered(text, "harsh") == [(ENTITIES, "a harsh critic")]
+    assert offered(text, "senior") == [(ENTITIES, "a senior official")]
+    assert offered(text, "young") == [(ENTITIES, "a young civilian")]
