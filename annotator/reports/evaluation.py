@@ -23,6 +23,7 @@ from annotator.exchange.records import model_name
 from annotator.metrics.corrections import AnnotatedArticle, Corrections, corrections
 from annotator.metrics.evaluation import LabelScores, SpeakerScore, evaluate_columns
 from annotator.metrics.matching import SpanColumns
+from annotator.reports.agreement import figure
 from annotator.reports.reference import Reference, names, wanted_statuses, way_on
 from annotator.rows import SpanLike
 from annotator.store import Reader
@@ -270,10 +271,6 @@ def _not_learned(store: Reader, ids: list[str], models: list[str], reference: Re
     return kept, len(ids) - len(kept)
 
 
-def _ratio(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.3f}"
-
-
 def _share(value: float | None) -> str:
     return "n/a" if value is None else f"{100 * value:.1f}%"
 
@@ -301,13 +298,13 @@ def text_lines(report: ScoreReport) -> list[str]:
     lines += ["", f"{'label':<9} {'ref':>5} {'pred':>5}  {'exact P/R/F1':<19}  {'overlap P/R/F1':<19}"]
     for label, scores in report.labels.items():
         exact, overlap = scores.exact, scores.overlap
-        triple = "/".join(_ratio(v) for v in (exact.precision, exact.recall, exact.f1))
-        loose = "/".join(_ratio(v) for v in (overlap.precision, overlap.recall, overlap.f1))
+        triple = "/".join(figure(v) for v in (exact.precision, exact.recall, exact.f1))
+        loose = "/".join(figure(v) for v in (overlap.precision, overlap.recall, overlap.f1))
         lines.append(f"{label:<9} {exact.tp + exact.fn:>5} {exact.tp + exact.fp:>5}  {triple:<19}  {loose:<19}")
     speakers = report.speakers
     lines += [
         "",
-        f"speaker accuracy {_ratio(speakers.accuracy)} ({speakers.correct} of {speakers.gold_quotes} reference quotes)",
+        f"speaker accuracy {figure(speakers.accuracy)} ({speakers.correct} of {speakers.gold_quotes} reference quotes)",
     ]
     telemetry = report.corrections
     who = ", ".join(telemetry.annotators) or "nobody"
