@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from annotator.errors import AnnotatorError
 from annotator.exchange.records import model_name
@@ -46,6 +46,9 @@ class ScoreReport(BaseModel):
     labels: dict[str, LabelScores]
     #: Reference articles left out because the pipeline scored learned from them (`--model`, a trained folder).
     learned_left_out: int = 0
+    #: Whose training articles were left out, for the text: a `--model` folder, `--unseen-by` folders, or both.
+    left_out_by_model: bool = Field(default=False, exclude=True)
+    left_out_by_unseen: bool = Field(default=False, exclude=True)
     #: Said when the suggestions scored are a trained pipeline's, read as stored: what it learned from is unknown.
     caution: str | None = None
     speakers: SpeakerScore
@@ -222,6 +225,8 @@ def score(
         articles_rule=reference.articles_rule,
         predicted_missing=missing,
         learned_left_out=left_out,
+        left_out_by_model=model is not None and annotator is None,
+        left_out_by_unseen=bool(unseen_by) and annotator is None,
         caution=caution,
         labels={
             **{label.value: scores for label, scores in result.labels.items() if label in labels},
@@ -282,10 +287,14 @@ def text_lines(report: ScoreReport) -> list[str]:
         f"{report.predicted} against {report.reference}: {report.articles} article(s) {report.reference} has {report.articles_rule}"
     ]
     if report.learned_left_out:
-        lines.append(
-            f"  {report.learned_left_out} more left out: a pipeline scored or named by --unseen-by learned from them "
-            "(its meta.json names them)"
-        )
+        whose = "the pipeline learned from them (its meta.json names them)"
+        if report.left_out_by_unseen:
+            whose = (
+                "the pipeline scored or one named by --unseen-by learned from them (their meta.json files name them)"
+                if report.left_out_by_model
+                else "a pipeline named by --unseen-by learned from them (its meta.json names them)"
+            )
+        lines.append(f"  {report.learned_left_out} more left out: {whose}")
     if report.caution:
         lines.append(f"  {report.caution}")
     if report.predicted_missing:
