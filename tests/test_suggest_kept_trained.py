@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from processes import annotator
 
+from annotator.store import Store
 from annotator.suggest.loading import folder_hash
 
 DEV = Path(__file__).parent / "fixtures" / "gold" / "dev.jsonl"
@@ -70,3 +71,25 @@ def test_kept_and_lacking_together_are_both_said(trained: Path, tmp_path: Path) 
         "trained pipeline's (above), of each kind it holds; 1 article holds no quotes suggestion though its text "
         "has quotation marks: "
     )
+
+
+def test_kept_is_said_when_older_suggestions_someone_decided_on_stay(trained: Path, tmp_path: Path) -> None:
+    """The trial's database: alice had accepted a shipped suggestion before `suggest --model`, so that row stays
+    for the record beside the trained pipeline's (the current ones); the plain `suggest` kept them and said only
+    that every article holds the shipped pipeline's versions."""
+    (tmp_path / "seed.txt").write_text((next(SEEDS.iterdir())).read_text("utf-8"), encoding="utf-8")
+    assert annotator("ingest", "seed.txt", "--db", "x.db", cwd=tmp_path).returncode == 0
+    with Store.open(tmp_path / "x.db") as store:
+        [article] = store.article_ids()
+        first = next(s for s in store.suggestions(article) if s.suggester == "entities.v9")
+        store.accept_suggestion(article, "alice", first.id)
+    done = annotator("suggest", "--db", "x.db", "--model", trained, cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    result = annotator("suggest", "--db", "x.db", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [
+        "0 suggestion(s) for 0 article(s)",
+        f"1 article(s) keep entities.v9@{folder_hash(trained)}'s suggestions (a trained pipeline's, kept): "
+        "`annotator suggest --db x.db --all` replaces them with the shipped pipeline's, `--model FOLDER` with "
+        "another pipeline's",
+    ]

@@ -354,7 +354,7 @@ def _about_trained(store: "Reader", each: str, then: str) -> str:
     from annotator.exchange.ingest import kept_trained
     from annotator.suggest import suggesters_for_model
 
-    counts = kept_trained(store.suggesters_by_article(), suggesters_for_model(None).names)
+    counts = kept_trained(store.current_suggesters_by_article(), suggesters_for_model(None).names)
     if not counts:
         return ""
     which = "; ".join(each.format(count=count, name=name) for name, count in sorted(counts.items()))
