@@ -92,9 +92,10 @@ def print_side_by_side(columns: list[str], splits: dict[str, list[Evaluation]]) 
         print(f"{split} gold spans: {counts}; quotes with a speaker scored: {gold.speakers.gold_quotes}")
 
 
-def _pair(exact: float, overlap: float, digits: int = 2) -> str:
-    """Exact/overlap; the micro figures with 4 decimals, so that a change of a span or two shows."""
-    return f"{exact:.{digits}f}/{overlap:.{digits}f}"
+def _pair(exact: float | None, overlap: float | None, digits: int = 2) -> str:
+    """Exact/overlap; the micro figures with 4 decimals, so that a change of a span or two shows; "-" where
+    there is nothing to divide by (no gold and no predicted span of a label)."""
+    return "/".join("-" if v is None else f"{v:.{digits}f}" for v in (exact, overlap))
 
 
 def print_details(record: NativeRecord, predicted: list[Suggestion] | list[Span]) -> None:

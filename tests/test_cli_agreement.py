@@ -187,3 +187,17 @@ def test_html_names_characters_that_reorder_or_hide_text(tmp_path):
     html = page.read_text(encoding="utf-8")
     assert "\u202e" not in html and "\u202c" not in html and "\u200b" not in html
     assert "Rockets \u27e8U+202E\u27e9evil" in html
+
+
+def test_the_heading_says_work_in_progress_was_included(tmp_path: Path) -> None:
+    """A newcomer's trial: with --include-in-progress the heading said "done by all of alice, bob" while bob was
+    still working on the article."""
+    path = tmp_path / "annotations.db"
+    with Store.open(path) as store:
+        added, _ = store.add_articles([(ArticleIn(text=TEXT), words(TEXT), [])])
+        store.replace_annotation(added[0], "alice", [mark("Israel", "ACTOR")], Status.DONE)
+        store.replace_annotation(added[0], "bob", [mark("Israel", "ACTOR")], Status.IN_PROGRESS)
+    args = ["agreement", "--db", str(path), "--annotators", "alice,bob", "--include-in-progress"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "articles compared  1 (done or in progress by all of alice, bob)"

@@ -20,8 +20,11 @@ def test_prf_from_counts() -> None:
     assert scores.f1 == pytest.approx(4 / 7)
 
 
-def test_prf_without_spans_is_zero() -> None:
-    assert (MatchCounts().precision, MatchCounts().recall, MatchCounts().f1) == (0.0, 0.0, 0.0)
+def test_prf_without_spans_is_undefined() -> None:
+    """Nothing to divide by is None (n/a), as in the agreement report; a model finding nothing scores F1 0."""
+    assert (MatchCounts().precision, MatchCounts().recall, MatchCounts().f1) == (None, None, None)
+    assert (MatchCounts(fn=2).precision, MatchCounts(fn=2).recall, MatchCounts(fn=2).f1) == (None, 0.0, 0.0)
+    assert (MatchCounts(fp=2).precision, MatchCounts(fp=2).recall, MatchCounts(fp=2).f1) == (0.0, None, 0.0)
 
 
 def test_exact_match_needs_same_label_and_offsets() -> None:

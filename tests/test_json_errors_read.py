@@ -75,3 +75,27 @@ def test_a_damaged_predictions_manifest_says_it_the_same_way(tmp_path: Path) -> 
     assert str(raised.value) == (
         f"{tmp_path / MANIFEST}:2: not a predictions manifest: not valid JSON: expected a value at column 13"
     )
+
+
+@pytest.mark.parametrize("command", [["ingest", "--no-suggest"], ["import"]])
+def test_a_line_that_is_no_json_at_all_is_not_asked_about_truncation(tmp_path: Path, command: list[str]) -> None:
+    """A newcomer's trial: a one-line file "not json at all" was asked "is the file truncated?". A file cut short
+    fails where the text ends; this one fails at its first character."""
+    path = tmp_path / "notes.jsonl"
+    path.write_text("not json at all\n", encoding="utf-8")
+    code, _, err = run(command[0], path, *command[1:], "--db", tmp_path / "m.db")
+    assert (code, err) == (1, f"annotator: error: {path}:1: not valid JSON: expected a value at column 1\n")
+
+
+def test_an_error_before_the_end_of_the_last_line_is_not_asked_about_truncation(tmp_path: Path) -> None:
+    path = tmp_path / "last.jsonl"
+    path.write_text(FIRST + '{"text": }\n', encoding="utf-8")
+    code, _, err = run("ingest", path, "--db", tmp_path / "m.db", "--no-suggest")
+    assert (code, err) == (1, f"annotator: error: {path}:2: not valid JSON: expected a value at column 10\n")
+
+
+def test_a_json_array_file_of_no_json_at_all_is_not_asked_about_truncation(tmp_path: Path) -> None:
+    path = tmp_path / "tasks.json"
+    path.write_text("not json at all\n", encoding="utf-8")
+    code, _, err = run("import", path, "--format", "labelstudio", "--db", tmp_path / "m.db")
+    assert (code, err) == (1, f"annotator: error: {path}:1: not valid JSON: expected a value at column 1\n")

@@ -44,3 +44,34 @@ def test_suggest_with_every_kind_stored_says_nothing_more(tmp_path: Path) -> Non
     assert annotator("ingest", "a.txt", "--db", "x.db", cwd=tmp_path).returncode == 0
     result = annotator("suggest", "--db", "x.db", cwd=tmp_path)
     assert (result.returncode, result.stdout, result.stderr) == (0, "0 suggestion(s) for 0 article(s)\n", "")
+
+
+def test_an_article_without_quotation_marks_is_not_listed_as_lacking_quotes(tmp_path: Path) -> None:
+    """Quotes are found from the quote marks: with none in the text, no quote suggestion is what the suggester
+    found, and `--all` would find none again (a newcomer's trial: such articles were listed, with `--all`)."""
+    (tmp_path / "a.txt").write_text("Barack Obama visited Paris on Monday. The mayor of Lyon met him.\n", "utf-8")
+    assert annotator("ingest", "a.txt", "--db", "x.db", cwd=tmp_path).returncode == 0
+    result = annotator("suggest", "--db", "x.db", cwd=tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "0 suggestion(s) for 0 article(s)\n", "")
+
+
+def test_an_import_of_entities_only_is_named_where_the_text_has_quotation_marks(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    for step in (
+        ["ingest", "a.txt", "--db", "x.db"],
+        ["export", "--suggestions", "--labels", "ACTOR,LOCATION,FIGURE", "-o", "entities.jsonl", "--db", "x.db"],
+        ["import", "entities.jsonl", "--db", "new.db"],
+    ):
+        done = annotator(*step, cwd=tmp_path)
+        assert (done.returncode, done.stderr) == (0, ""), (step, done.stderr)
+    with Store.open(tmp_path / "new.db", read_only=True) as store:
+        [article] = store.article_ids()
+    result = annotator("suggest", "--db", "new.db", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [
+        "0 suggestion(s) for 0 article(s)",
+        "nothing to suggest: every article holds this pipeline's versions (entities.v9, quotes.v3) of each kind it "
+        f"holds; 1 article holds no quotes suggestion though its text has quotation marks: {article!r} (none found, "
+        "or its suggestions came from a file that carried only some kinds, as `export --suggestions --labels` "
+        "writes: `annotator suggest --all --db new.db` recomputes every article)",
+    ]

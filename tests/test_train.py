@@ -174,3 +174,40 @@ def test_train_refuses_an_out_that_is_a_link_before_training(three: Path, tmp_pa
         f"annotator: error: {link} is a symbolic link: choose a new --out (a folder of its own)\n",
     )
     assert link.is_symlink() and list(target.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("who", "hint"),
+    [
+        (
+            {"alice": "done"},
+            "`--annotator alice` trains on alice's done articles (adjudicating into gold needs two annotators' "
+            "done articles)",
+        ),
+        (
+            {"alice": "done", "bob": "done"},
+            "adjudicate into gold first (`annotator adjudicate --auto`, then `annotator review`), or "
+            "`--annotator NAME` trains on one annotator's done articles (alice, bob)",
+        ),
+        (
+            {"alice": "in_progress"},
+            "nobody has marked an article done yet: d in `annotator` marks a finished one done, then "
+            "`--annotator alice` trains on alice's done articles (or add --include-in-progress)",
+        ),
+    ],
+)
+def test_no_gold_says_what_to_train_on(three: Path, tmp_path: Path, who: dict[str, str], hint: str) -> None:
+    """A newcomer's trial: `train` on a database without adjudicated gold named the annotators and stopped."""
+    db = str(tmp_path / "g.db")
+    records = [json.loads(line) for line in three.read_text("utf-8").splitlines()]
+    for name, status in who.items():
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text("".join(json.dumps({**r, "annotator": name, "status": status}) + "\n" for r in records))
+        imported = run("import", str(path), "--db", db)
+        assert imported.exit_code == 0, imported.output
+    result = run("train", "--db", db, "--out", str(tmp_path / "models" / "ours"))
+    names = ", ".join(who)
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"annotator: error: no annotations by 'gold' (in the database: {names}): {hint}\n",
+    )

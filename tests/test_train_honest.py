@@ -102,7 +102,7 @@ def test_evaluate_with_the_pipeline_leaves_out_what_it_learned(work: tuple[Path,
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[:2] == [
         f"model:entities.v9@{folder_hash(out)} (run now) against gold: 1 article(s) gold has marked done",
-        "  2 more left out: a pipeline scored or named by --unseen-by learned from them (its meta.json names them)",
+        "  2 more left out: the pipeline learned from them (its meta.json names them)",
     ]
 
 
@@ -253,7 +253,7 @@ def test_an_article_learned_is_known_by_its_id_when_its_text_changed(work: tuple
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[:2] == [
         f"model:entities.v9@{folder_hash(out)}+quotes.v3 (run now) against gold: 1 article(s) gold has marked done",
-        "  2 more left out: a pipeline scored or named by --unseen-by learned from them (its meta.json names them)",
+        "  2 more left out: the pipeline learned from them (its meta.json names them)",
     ]
 
 
@@ -269,6 +269,11 @@ def test_two_pipelines_compare_on_the_articles_neither_learned(
         assert result.exit_code == 0, result.output
         firsts.append(json.loads(result.stdout))
     assert [(f["articles"], f["learned_left_out"]) for f in firsts] == [(1, 2), (1, 2)]
+    text = run("evaluate", "--db", str(db), "--model", str(out), "--unseen-by", str(other))
+    assert text.stdout.splitlines()[1] == (
+        "  2 more left out: the pipeline scored or one named by --unseen-by learned from them (their meta.json "
+        "files name them)"
+    )
 
 
 def test_stored_suggestions_of_another_pipeline_are_not_scored_as_model_s(

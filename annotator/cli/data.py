@@ -163,8 +163,8 @@ def suggest(
                     f"interrupted: {stop.done} of {stop.total} article(s) got their new suggestions before it and "
                     f"keep them; the other {stop.total - stop.done} are unchanged: `{again}` computes those"
                 ) from None
-            why = _why_nothing(store, model, db) if not articles and not everything else ""
             kept = _kept_trained(store, db) if model is None and not everything else ""
+            why = _why_nothing(store, model, db, bool(kept)) if not articles and not everything else ""
         stored(f"the suggestions are stored in {db}")
         say(f"{suggestions} suggestion(s) for {articles} article(s)")
         if kept:
@@ -184,25 +184,38 @@ def _kept_trained(store: "Reader", db: Path) -> str:
     )
 
 
-def _why_nothing(store: "Reader", model: str | None, db: Path) -> str:
-    """Why `suggest` found nothing to do, when an article holds no suggestion of a kind (an import of a file that
-    carried only some kinds: the store cannot tell that from a suggester that found nothing): which, and `--all`."""
+def _why_nothing(store: "Reader", model: str | None, db: Path, kept: bool) -> str:
+    """Why `suggest` found nothing to do, when an article holds no suggestion of a kind that can be an import of
+    a file that carried only some kinds (the store cannot tell that from a suggester that found nothing): which,
+    and `--all`. An article without quotes is named only when its text has a quotation (quotes are found from
+    the quote marks): else the quote suggester found none there, and `--all` would find none again."""
     from annotator.suggest import suggesters_for_model
+    from annotator.suggest.quotes import find_quotes
     from annotator.vocabulary import suggester_kind
 
     names = suggesters_for_model(model).names
     lacking = store.lacking_kinds([suggester_kind(name) for name in names])
-    if not lacking:
-        return ""
+    if "quotes" in lacking:
+        lacking["quotes"] = [i for i in lacking["quotes"] if find_quotes(store.article(i).text)]
     groups = []
     for kind, ids in lacking.items():
+        if not ids:
+            continue
         shown = ", ".join(repr(article_id) for article_id in ids[:3]) + (
             f" and {len(ids) - 3} more" if len(ids) > 3 else ""
         )
-        groups.append(f"{len(ids)} article{'s hold' if len(ids) > 1 else ' holds'} no {kind} suggestion: {shown}")
+        though = " though its text has quotation marks" if kind == "quotes" else ""
+        groups.append(
+            f"{len(ids)} article{'s hold' if len(ids) > 1 else ' holds'} no {kind} suggestion{though}: {shown}"
+        )
+    if not groups:
+        return ""
     again = f"annotator suggest --all --db {db}" + (f" --model {model}" if model else "")
+    holds = f"this pipeline's versions ({', '.join(names)})" + (
+        ", or keeps a trained pipeline's (above)," if kept else ""
+    )
     return (
-        f"nothing to suggest: every article holds this pipeline's versions ({', '.join(names)}) of each kind it holds; "
+        f"nothing to suggest: every article holds {holds} of each kind it holds; "
         f"{'; '.join(groups)} (none found, or its suggestions came from a file that carried only some kinds, as "
         f"`export --suggestions --labels` writes: `{again}` recomputes every article)"
     )
@@ -341,7 +354,7 @@ def _about_trained(store: "Reader", each: str, then: str) -> str:
     from annotator.exchange.ingest import kept_trained
     from annotator.suggest import suggesters_for_model
 
-    counts = kept_trained(store.suggesters_by_article(), suggesters_for_model(None).names)
+    counts = kept_trained(store.current_suggesters_by_article(), suggesters_for_model(None).names)
     if not counts:
         return ""
     which = "; ".join(each.format(count=count, name=name) for name, count in sorted(counts.items()))

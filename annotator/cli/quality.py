@@ -73,7 +73,7 @@ def agreement(
     if json_output:
         say_json(report.model_dump_json(indent=2))
     else:
-        for line in text_lines(report):
+        for line in text_lines(report, include_in_progress):
             say(line)  # one line each, whatever a name holds
     if html is not None:
         say(f"HTML report -> {html}", err=True)

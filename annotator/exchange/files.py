@@ -110,16 +110,26 @@ def json_problem(error: json.JSONDecodeError) -> str:
     return f"{words} at column {error.colno}"
 
 
+def cut_short(error: json.JSONDecodeError) -> bool:
+    """Whether a JSON syntax error is where a text cut short would fail: at its end (white space aside), or in a
+    string left open (it ran to the end of the line). Not an error before the end: "not json at all" fails at its
+    first character, and a file cut there would have nothing to be cut from."""
+    return error.msg.startswith("Unterminated string") or error.pos >= len(error.doc.rstrip())
+
+
+TRUNCATED = "; is the file truncated?"
+
+
 def parse_json(text: str, where: Where, *, last: bool = True) -> Any:
     """One JSON value, or a located error: also for nesting, or numbers, too big to read, and for a key twice in
-    one object. `last` says the text ends the file, where a syntax error most likely means the file was cut
-    short."""
+    one object. `last` says the text ends the file, where a syntax error at the end of the text (`cut_short`)
+    most likely means the file was cut short."""
     try:
         return loads(text)
     except DuplicateKey as error:
         raise where.error(str(error)) from None
     except json.JSONDecodeError as error:
-        reason = json_problem(error) + ("; is the file truncated?" if last else "")
+        reason = json_problem(error) + (TRUNCATED if last and cut_short(error) else "")
     except RecursionError:
         reason = "nested too deeply"
     except ValueError:  # an integer of more digits than Python converts (sys.get_int_max_str_digits)
@@ -231,7 +241,7 @@ def json_array(path: str | Path) -> tuple[Path, list[Any]]:
     except json.JSONDecodeError as error:
         hint = "; this looks like JSONL, expected one JSON array" if text.lstrip().startswith("{") else ""
         raise InputError(
-            f"not valid JSON: {json_problem(error)}{hint or '; is the file truncated?'}",
+            f"not valid JSON: {json_problem(error)}{hint or (TRUNCATED if cut_short(error) else '')}",
             path=str(path),
             line=error.lineno,
         ) from None

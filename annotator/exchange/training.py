@@ -105,7 +105,8 @@ def gather(store: Reader | None, source: Source) -> list[Article]:
     elif store is not None:
         if source.annotator not in store.annotators():
             names = ", ".join(store.annotators()) or "none"
-            raise AnnotatorError(f"no annotations by {source.annotator!r} (in the database: {names})")
+            hint = _without_gold(store, source.include_in_progress) if source.annotator == GOLD else ""
+            raise AnnotatorError(f"no annotations by {source.annotator!r} (in the database: {names}){hint}")
         for article_id, status, _ in store.annotated_articles(source.annotator):
             if status not in wanted:
                 left_out[status.value] += 1
@@ -117,6 +118,33 @@ def gather(store: Reader | None, source: Source) -> list[Article]:
     if len(found) < 2:
         raise AnnotatorError(_too_few(len(found), left_out))
     return [found[key][1] for key in sorted(found)]
+
+
+def _without_gold(store: Reader, include_in_progress: bool) -> str:
+    """What to train on when nobody adjudicated gold (with a leading ": "; or nothing): adjudicating, with two
+    annotators' done articles; one annotator's articles with `--annotator`; or, with nothing done, marking done."""
+    finished = [name for name in store.finished_annotators() if name != GOLD]
+    working = [name for name in store.annotators() if name != GOLD]
+    if len(finished) >= 2:
+        return (
+            ": adjudicate into gold first (`annotator adjudicate --auto`, then `annotator review`), or "
+            f"`--annotator NAME` trains on one annotator's done articles ({', '.join(finished)})"
+        )
+    if finished:
+        return (
+            f": `--annotator {finished[0]}` trains on {finished[0]}'s done articles (adjudicating into gold needs "
+            "two annotators' done articles)"
+        )
+    if not working:
+        return ": annotate first (`annotator`, d marking each finished article done), or `--from FILE` trains on native JSONL"
+    who = working[0] if len(working) == 1 else "NAME"
+    whose = f"{who}'s" if len(working) == 1 else f"one annotator's ({', '.join(working)})"
+    if include_in_progress:
+        return f": `--annotator {who} --include-in-progress` trains on {whose} work in progress"
+    return (
+        f": nobody has marked an article done yet: d in `annotator` marks a finished one done, then "
+        f"`--annotator {who}` trains on {whose} done articles (or add --include-in-progress)"
+    )
 
 
 def _records(path: Path) -> Iterator[tuple[int, NativeRecord]]:

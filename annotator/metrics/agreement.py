@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
-from annotator.metrics.matching import LABEL_CODE, LABELS, SpanColumns, match_both, speakers_agree
+from annotator.metrics.matching import LABEL_CODE, LABELS, SpanColumns, match_both, ratios, speakers_agree
 from annotator.metrics.reliability import Patterns
 from annotator.rows import SpanLike
 from annotator.vocabulary import ENTITY_LABELS, Label
@@ -93,7 +93,7 @@ class Corpus:
 
 class PairRatios(BaseModel):
     """Precision, recall and F1 of one pair: None where there is nothing to divide by (see the module docstring;
-    the evaluation's `MatchCounts` give 0.0 there instead)."""
+    `annotator.metrics.matching.ratios`, the evaluation's rule too)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -136,11 +136,8 @@ class AgreementReport(BaseModel):
 
 
 def prf(matched: int, a_count: int, b_count: int) -> PairRatios:
-    return PairRatios(
-        p=matched / b_count if b_count else None,
-        r=matched / a_count if a_count else None,
-        f1=2 * matched / (a_count + b_count) if a_count + b_count else None,
-    )
+    p, r, f1 = ratios(matched, a_count, b_count)
+    return PairRatios(p=p, r=r, f1=f1)
 
 
 def _cover(first: np.ndarray, after: np.ndarray, size: int, weights: np.ndarray) -> np.ndarray:

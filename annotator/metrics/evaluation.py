@@ -4,6 +4,8 @@ Per label and micro over all labels: precision, recall and F1 under two matching
 - exact: same label, same start and end;
 - overlap: same label and at least one shared character, matched one-to-one greedily (pairs with more shared
   characters first, then by gold start and predicted start), so one long span cannot match two short ones.
+A ratio with nothing to divide by is None ("n/a"), as in the agreement report: precision with no predicted span
+of the label, recall with no gold span, F1 with neither.
 
 Speaker accuracy: the share of gold QUOTE spans that an overlap-matched predicted QUOTE attributes correctly:
 its speaker overlaps the gold speaker, or both have no speaker. Unmatched gold quotes count as wrong; the
@@ -17,7 +19,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from pydantic import BaseModel, ConfigDict, computed_field
 
-from annotator.metrics.matching import LABEL_CODE, SpanColumns, match_both, speakers_agree
+from annotator.metrics.matching import LABEL_CODE, SpanColumns, match_both, ratios, speakers_agree
 from annotator.rows import SpanLike
 from annotator.vocabulary import Label
 
@@ -25,9 +27,10 @@ LABELS: tuple[Label, ...] = tuple(Label)
 
 
 class MatchCounts(BaseModel):
-    """True/false positive and false negative counts with the ratios derived from them: 0.0 when undefined, as
-    scikit-learn's `zero_division=0` (the agreement report's `PairRatios` say None instead: nothing to compare
-    is no disagreement there, while a model that finds nothing scores 0 here)."""
+    """True/false positive and false negative counts with the ratios derived from them: None where there is
+    nothing to divide by (printed "n/a", null in JSON), the agreement report's rule
+    (`annotator.metrics.matching.ratios`): precision with no prediction, recall with no reference span, F1 with
+    neither. A model that finds nothing where the reference has spans scores an F1 of 0.0."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -38,19 +41,18 @@ class MatchCounts(BaseModel):
     # pydantic's computed fields are properties mypy cannot see through: its documented ignore, checked as needed.
     @computed_field  # type: ignore[prop-decorator]
     @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+    def precision(self) -> float | None:
+        return ratios(self.tp, self.tp + self.fn, self.tp + self.fp)[0]
 
     @computed_field  # type: ignore[prop-decorator]
     @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+    def recall(self) -> float | None:
+        return ratios(self.tp, self.tp + self.fn, self.tp + self.fp)[1]
 
     @computed_field  # type: ignore[prop-decorator]
     @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+    def f1(self) -> float | None:
+        return ratios(self.tp, self.tp + self.fn, self.tp + self.fp)[2]
 
     def __add__(self, other: MatchCounts) -> MatchCounts:
         return MatchCounts(tp=self.tp + other.tp, fp=self.fp + other.fp, fn=self.fn + other.fn)

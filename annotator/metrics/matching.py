@@ -28,6 +28,18 @@ LABEL_CODE: dict[Label, int] = {label: code for code, label in enumerate(LABELS)
 NO_SPEAKER = -1
 
 
+def ratios(matched: int, reference: int, predicted: int) -> tuple[float | None, float | None, float | None]:
+    """Precision, recall and F1 of `matched` spans of `reference` against `predicted`: the one rule of the
+    agreement report and the evaluation. A ratio with nothing to divide by is None (printed "n/a", null in
+    JSON): precision with no predicted span, recall with no reference span, F1 with neither; one side empty and
+    the other not is an F1 of 0.0 (a model that finds nothing scores 0)."""
+    return (
+        matched / predicted if predicted else None,
+        matched / reference if reference else None,
+        2 * matched / (reference + predicted) if reference + predicted else None,
+    )
+
+
 @dataclass(frozen=True)
 class SpanColumns:
     """Spans of one annotator over many articles, as parallel int64 arrays (speaker -1 when none)."""

@@ -90,12 +90,14 @@ def figure(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
 
-def text_lines(report: AgreementReport) -> list[str]:
-    """The readable report: what was compared, alpha per label, then each pair per label."""
+def text_lines(report: AgreementReport, include_in_progress: bool = False) -> list[str]:
+    """The readable report: what was compared (done, or also in progress), alpha per label, then each pair per
+    label."""
     overlaps = [pair for pair in report.pairs if pair.label == "ALL"]
-    who = f"done by all of {', '.join(report.annotators)}"
+    done = "done or in progress" if include_in_progress else "done"
+    who = f"{done} by all of {', '.join(report.annotators)}"
     if any(pair.articles != report.articles for pair in overlaps):
-        who = f"each done by the annotators assigned it, of {', '.join(report.annotators)}"
+        who = f"each {done} by the annotators assigned it, of {', '.join(report.annotators)}"
     lines = [
         f"articles compared  {report.articles} ({who})",
         f"tokens             {report.tokens}",

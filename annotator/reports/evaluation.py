@@ -16,13 +16,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from annotator.errors import AnnotatorError
 from annotator.exchange.records import model_name
 from annotator.metrics.corrections import AnnotatedArticle, Corrections, corrections
 from annotator.metrics.evaluation import LabelScores, SpeakerScore, evaluate_columns
 from annotator.metrics.matching import SpanColumns
+from annotator.reports.agreement import figure
 from annotator.reports.reference import Reference, names, wanted_statuses, way_on
 from annotator.rows import SpanLike
 from annotator.store import Reader
@@ -45,6 +46,9 @@ class ScoreReport(BaseModel):
     labels: dict[str, LabelScores]
     #: Reference articles left out because the pipeline scored learned from them (`--model`, a trained folder).
     learned_left_out: int = 0
+    #: Whose training articles were left out, for the text: a `--model` folder, `--unseen-by` folders, or both.
+    left_out_by_model: bool = Field(default=False, exclude=True)
+    left_out_by_unseen: bool = Field(default=False, exclude=True)
     #: Said when the suggestions scored are a trained pipeline's, read as stored: what it learned from is unknown.
     caution: str | None = None
     speakers: SpeakerScore
@@ -221,6 +225,8 @@ def score(
         articles_rule=reference.articles_rule,
         predicted_missing=missing,
         learned_left_out=left_out,
+        left_out_by_model=model is not None and annotator is None,
+        left_out_by_unseen=bool(unseen_by) and annotator is None,
         caution=caution,
         labels={
             **{label.value: scores for label, scores in result.labels.items() if label in labels},
@@ -270,10 +276,6 @@ def _not_learned(store: Reader, ids: list[str], models: list[str], reference: Re
     return kept, len(ids) - len(kept)
 
 
-def _ratio(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.3f}"
-
-
 def _share(value: float | None) -> str:
     return "n/a" if value is None else f"{100 * value:.1f}%"
 
@@ -285,10 +287,14 @@ def text_lines(report: ScoreReport) -> list[str]:
         f"{report.predicted} against {report.reference}: {report.articles} article(s) {report.reference} has {report.articles_rule}"
     ]
     if report.learned_left_out:
-        lines.append(
-            f"  {report.learned_left_out} more left out: a pipeline scored or named by --unseen-by learned from them "
-            "(its meta.json names them)"
-        )
+        whose = "the pipeline learned from them (its meta.json names them)"
+        if report.left_out_by_unseen:
+            whose = (
+                "the pipeline scored or one named by --unseen-by learned from them (their meta.json files name them)"
+                if report.left_out_by_model
+                else "a pipeline named by --unseen-by learned from them (its meta.json names them)"
+            )
+        lines.append(f"  {report.learned_left_out} more left out: {whose}")
     if report.caution:
         lines.append(f"  {report.caution}")
     if report.predicted_missing:
@@ -301,13 +307,13 @@ def text_lines(report: ScoreReport) -> list[str]:
     lines += ["", f"{'label':<9} {'ref':>5} {'pred':>5}  {'exact P/R/F1':<19}  {'overlap P/R/F1':<19}"]
     for label, scores in report.labels.items():
         exact, overlap = scores.exact, scores.overlap
-        triple = "/".join(_ratio(v) for v in (exact.precision, exact.recall, exact.f1))
-        loose = "/".join(_ratio(v) for v in (overlap.precision, overlap.recall, overlap.f1))
+        triple = "/".join(figure(v) for v in (exact.precision, exact.recall, exact.f1))
+        loose = "/".join(figure(v) for v in (overlap.precision, overlap.recall, overlap.f1))
         lines.append(f"{label:<9} {exact.tp + exact.fn:>5} {exact.tp + exact.fp:>5}  {triple:<19}  {loose:<19}")
     speakers = report.speakers
     lines += [
         "",
-        f"speaker accuracy {_ratio(speakers.accuracy)} ({speakers.correct} of {speakers.gold_quotes} reference quotes)",
+        f"speaker accuracy {figure(speakers.accuracy)} ({speakers.correct} of {speakers.gold_quotes} reference quotes)",
     ]
     telemetry = report.corrections
     who = ", ".join(telemetry.annotators) or "nobody"

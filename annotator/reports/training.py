@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from annotator.exchange.training import TrainReport
 from annotator.metrics.evaluation import Evaluation, LabelScores
+from annotator.reports.agreement import figure
 from annotator.vocabulary import ENTITY_LABELS
 
 
 def _triple(scores: LabelScores) -> str:
+    """Exact P/R/F1, "n/a" where a ratio has nothing to divide by (no prediction, no reference span)."""
     exact = scores.exact
-    return f"{exact.precision:.3f}/{exact.recall:.3f}/{exact.f1:.3f}"
+    return "/".join(figure(v) for v in (exact.precision, exact.recall, exact.f1))
 
 
 def _rows(evaluation: Evaluation) -> list[tuple[str, LabelScores]]:
@@ -28,8 +30,8 @@ def report_lines(report: TrainReport) -> list[str]:
     for label, before in _rows(report.before):
         now = after.get(label, before)
         lines.append(
-            f"{label:<9} {before.exact.tp + before.exact.fn:>5}  {_triple(before):<19} {before.overlap.f1:>6.3f}  "
-            f"{_triple(now):<19} {now.overlap.f1:>6.3f}"
+            f"{label:<9} {before.exact.tp + before.exact.fn:>5}  {_triple(before):<19} {figure(before.overlap.f1):>6}  "
+            f"{_triple(now):<19} {figure(now.overlap.f1):>6}"
         )
     if report.out is not None:
         lines += [
@@ -46,8 +48,9 @@ def curve_lines(report: TrainReport) -> list[str]:
         f"learning curve on {report.source}: up to {report.trained} article(s) to learn from, "
         f"{report.held_out} held out; F1 over {', '.join(label.value for label in ENTITY_LABELS)}",
         f"{'share':>6} {'articles':>9} {'F1 exact':>9} {'F1 ovl':>7}",
-        f"{'start':>6} {0:>9} {report.before.micro.exact.f1:>9.3f} {report.before.micro.overlap.f1:>7.3f}",
+        f"{'start':>6} {0:>9} {figure(report.before.micro.exact.f1):>9} {figure(report.before.micro.overlap.f1):>7}",
     ]
     for share, size, evaluation in report.curve:
-        lines.append(f"{share:>6.0%} {size:>9} {evaluation.micro.exact.f1:>9.3f} {evaluation.micro.overlap.f1:>7.3f}")
+        micro = evaluation.micro
+        lines.append(f"{share:>6.0%} {size:>9} {figure(micro.exact.f1):>9} {figure(micro.overlap.f1):>7}")
     return lines

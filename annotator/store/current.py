@@ -21,6 +21,20 @@ def current_suggesters(conn: sqlite3.Connection, article_id: str) -> set[str]:
     return {name for *_, name in newest.values()}
 
 
+def current_suggesters_by_article(conn: sqlite3.Connection) -> dict[str, set[str]]:
+    """`current_suggesters` of every article holding suggestions, in one pass (a plain `suggest` says which
+    articles keep a trained pipeline's: their current ones, whatever older rows stay for the record)."""
+    sql = "SELECT article_id, suggester, MAX(created_at), MAX(id) FROM suggestions GROUP BY article_id, suggester"
+    newest: dict[tuple[str, str], tuple[str, int, str]] = {}
+    for article_id, suggester, created_at, last_id in conn.execute(sql):
+        key = (article_id, suggester_kind(suggester))
+        newest[key] = max(newest.get(key, ("", -1, "")), (created_at, last_id, suggester))
+    found: dict[str, set[str]] = {}
+    for (article_id, _), (*_, name) in newest.items():
+        found.setdefault(article_id, set()).add(name)
+    return found
+
+
 def current_ids(conn: sqlite3.Connection, article_id: str) -> set[int]:
     """The ids of the current suggestions: the newest batch of each current suggester."""
     sql = """SELECT g.id, g.suggester FROM suggestions g WHERE g.article_id = ? AND g.created_at = (

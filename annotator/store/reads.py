@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.errors import NotFound
 from annotator.rows import Article, ArticleRows, ArticleSummary, Event, SpanRow, SuggestionRow, Token
 from annotator.store.connection import MOVED, OVERWRITTEN, Connection, annotation_span, pending_suggestion
-from annotator.store.current import current_ids, current_suggesters
+from annotator.store.current import current_ids, current_suggesters, current_suggesters_by_article
 from annotator.store.examining import DatabaseError
 from annotator.store.view import read_view
 from annotator.vocabulary import MODEL_PREFIX, Status, content_hash, suggester_kind
@@ -112,6 +112,11 @@ class Reader(Connection):
         for row in self._rows("SELECT DISTINCT article_id, suggester FROM suggestions", []):
             found.setdefault(row["article_id"], set()).add(row["suggester"])
         return found
+
+    def current_suggesters_by_article(self) -> dict[str, set[str]]:
+        """Per article holding suggestions, the suggester versions whose suggestions are current (per kind, the
+        one that wrote last): older rows someone decided on are history (`store.current`)."""
+        return current_suggesters_by_article(self.conn)
 
     def lacking_kinds(self, kinds: Iterable[str]) -> dict[str, list[str]]:
         """Of the articles holding suggestions, those holding none of a kind (entities, quotes), by kind, in ingest
