@@ -259,6 +259,30 @@ def test_a_dash_for_an_output_file_is_refused_naming_the_option(db: Path, tmp_pa
     assert sorted(p.name for p in tmp_path.iterdir()) == ["news.jsonl", "work.db"]
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("export", "--db", "work.db", "--annotator", "alice", "-o", ""),
+        ("export", "--db", "work.db", "--annotator", "alice", "--format", "spacy", "-o", "x.spacy", "--config", ""),
+        ("agreement", "--db", "work.db", "--annotators", "alice,bob", "--html", ""),
+        ("pack", "--db", "work.db", "--annotator", "alice", "-o", ""),
+        ("predict", "news.jsonl", "-o", ""),
+        ("train", "--db", "work.db", "--out", ""),
+        ("stats", "--db", ""),
+    ],
+)
+def test_an_empty_output_path_is_refused_naming_the_option(db: Path, tmp_path: Path, args: tuple[str]) -> None:
+    """`export -o ''` wrote to exports/ as if no -o were given; elsewhere '' was taken as the current folder ("."),
+    so `predict -o ''` would fill it. An empty path names nothing: one line naming the option, nothing written."""
+    (tmp_path / "news.jsonl").write_text('{"text": "Paris."}\n', encoding="utf-8")
+    (tmp_path / "exports").mkdir()
+    result = annotator(*args, cwd=tmp_path, timeout=60)
+    option = "'-o' / '--output'" if args[-2] == "-o" else f"'{args[-2]}'"
+    assert one_error_line(result) == f"Invalid value for {option}: an empty path names no file or folder: give one"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["exports", "news.jsonl", "work.db"]
+    assert list((tmp_path / "exports").iterdir()) == []
+
+
 def test_a_file_made_at_the_output_while_it_was_written_is_left(tmp_path: Path) -> None:
     """Trial 27 (the window between the check and the rename): a file that appears at the target while the
     output is written is never replaced."""
