@@ -235,14 +235,18 @@ def train(
                 report = (
                     train_curve(None, source, epochs=epochs, seed=seed, base=base, progress=progress)
                     if curve
-                    else train_model(None, source, folder, epochs=epochs, seed=seed, base=base, progress=progress)
+                    else train_model(
+                        None, source, folder, epochs=epochs, seed=seed, base=base, progress=progress, note=note
+                    )
                 )
             else:
                 with open_store(db, read_only=True) as store:
                     report = (
                         train_curve(store, source, epochs=epochs, seed=seed, base=base, progress=progress)
                         if curve
-                        else train_model(store, source, folder, epochs=epochs, seed=seed, base=base, progress=progress)
+                        else train_model(
+                            store, source, folder, epochs=epochs, seed=seed, base=base, progress=progress, note=note
+                        )
                     )
         if not curve:
             stored(f"the model is written to {folder}")

@@ -35,7 +35,7 @@ from annotator.exchange.ingest import _files_in, read_path, skipped_links
 from annotator.exchange.writing import PARTIAL, written_atomically
 from annotator.interrupts import keeping
 from annotator.models import ArticleIn
-from annotator.places import Note, PlaceError, Temporary, kind_of, sync_folder
+from annotator.places import Note, PlaceError, Temporary, kind_of, note_leftovers, sync_folder
 
 MANIFEST = "manifest.json"
 SHARDS = "shards"
@@ -223,13 +223,15 @@ def _contents(path: Path) -> bytes | None:
         return None
 
 
-def write_shard(out: Path, file: str, manifest: Manifest, records: bytes) -> None:
+def write_shard(out: Path, file: str, manifest: Manifest, records: bytes, note: Note = None) -> None:
     """A shard's records, whole or not at all: through a synced temporary in the shards folder, renamed over
-    its path (a rename replaces a link there, never writes through it), after `must_write` allows it."""
+    its path (a rename replaces a link there, never writes through it), after `must_write` allows it. A
+    temporary a killed run left beside it is named to `note` and left as it is (as an export's)."""
     path = out / file
     path.parent.mkdir(parents=True, exist_ok=True)
     if not must_write(out, file, manifest, records):
         return
+    note_leftovers(path, PARTIAL, path, note)
     try:
         temporary = Temporary(path, PARTIAL, mode=0o666)  # as an ordinary new file: the umask decides
     except OSError as error:
