@@ -82,15 +82,21 @@ def unbroken(path: Path) -> None:
             ) from None
 
 
+def leading(path: Path | str, target: Path | str) -> str:
+    """A path as a refusal names it: as given, and where it really leads when a link on the way (at it, or at a
+    folder above it) leads elsewhere, `x.db (a link to /data/y.db)`: the refused file is that one."""
+    return str(path) if os.path.abspath(path) == str(target) else f"{path} (a link to {target})"
+
+
 def regular_target(path: Path, shown: str | None = None) -> tuple[Path, os.stat_result | None]:
     """The file a path names, symlinks followed, and its stat (None when it does not exist yet).
 
     A folder, FIFO, device or socket is a `PlaceError`: such a file is never read as text nor replaced; so is a
-    link on the way that leads nowhere (`unbroken`).
+    link on the way that leads nowhere (`unbroken`). A refusal names the path, and where a link on it leads.
     """
     unbroken(Path(path))
-    shown = shown or str(path)
     target = Path(os.path.realpath(path))
+    shown = shown or leading(path, target)
     try:
         found = os.stat(target)
     except FileNotFoundError:

@@ -213,3 +213,33 @@ def test_a_sha256_beside_one_that_is_none_still_proves_its_file(db: Path, tmp_pa
         "a.jsonl": digest(out / "a.jsonl"),
         "c.jsonl": digest(out / "c.jsonl"),
     }
+
+
+def test_pack_and_predict_name_where_a_link_at_their_output_leads(db: Path, tmp_path: Path) -> None:
+    """As export's refusal through a link names the file it leads to (above), so do pack's and predict's: their
+    refusals named the link alone."""
+    assert annotator("assign", "--annotators", "alice", "--db", db).returncode == 0
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    theirs = elsewhere / "theirs.db"
+    theirs.write_bytes(b"their file\n")
+    (elsewhere / "notes.txt").write_bytes(b"notes\n")
+    to_file, to_folder = tmp_path / "to-file", tmp_path / "to-folder"
+    to_file.symlink_to(theirs)
+    to_folder.symlink_to(elsewhere)
+    assert one_error_line(annotator("pack", "--annotator", "alice", "--db", db, "-o", to_file)) == (
+        f"{to_file} (a link to {theirs}): already exists; a pack is always a new file (choose another name)"
+    )
+    assert one_error_line(annotator("pack", "--annotator", "alice", "--db", db, "-o", to_folder)) == (
+        f"Invalid value for '-o' / '--output': {to_folder} (a link to {elsewhere}): a folder, not a file"
+    )
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"id": "a", "text": "Ann met Bob in Lyon."}\n', encoding="utf-8")
+    assert one_error_line(annotator("predict", corpus, "-o", to_folder, "--workers", "1")) == (
+        f"{to_folder} (a link to {elsewhere}) is not empty and holds no manifest.json: give a new or empty folder"
+    )
+    assert one_error_line(annotator("predict", corpus, "-o", to_file, "--workers", "1")) == (
+        f"{to_file} (a link to {theirs}) is a file: give a folder for the predictions"
+    )
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["notes.txt", "theirs.db"]
+    assert theirs.read_bytes() == b"their file\n"

@@ -2,12 +2,15 @@
 empty path, and `-` where standard input or output cannot be meant), each in one line naming the option."""
 
 # No `from __future__ import annotations` in this package (`cli.common` says why).
+import os
 from pathlib import Path
 from typing import Any
 
 import typer
 from typer._click import Parameter
 from typer.models import TyperPath
+
+from annotator.places import leading
 
 
 def database_paths(value: Path | list[Path]) -> Path | list[Path]:
@@ -33,11 +36,14 @@ EMPTY_PATH = "an empty path names no file or folder: give one"
 
 class PathType(TyperPath):
     """How typer reads a path option, but an empty one is refused naming the option: typer makes "" the Path
-    ".", the current folder (`predict -o ''` would fill it), and `export -o ''` was taken as no -o at all."""
+    ".", the current folder (`predict -o ''` would fill it), and `export -o ''` was taken as no -o at all. A
+    folder where a file is wanted is named with where a link to it leads (`places.leading`)."""
 
     def convert(self, value: Any, param: Parameter | None, ctx: Any) -> Any:
         if isinstance(value, str | bytes) and not value:
             self.fail(EMPTY_PATH, param, ctx)
+        if isinstance(value, str) and not self.dir_okay and os.path.isdir(value):  # named as every refusal names it
+            self.fail(f"{leading(value, os.path.realpath(value))}: a folder, not a file", param, ctx)
         return super().convert(value, param, ctx)
 
 

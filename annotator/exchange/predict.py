@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -47,7 +48,7 @@ from annotator.exchange.shards import (
     write_shard,
 )
 from annotator.interrupts import interrupts_after, stop_if_interrupted
-from annotator.places import unbroken
+from annotator.places import leading, unbroken
 
 if TYPE_CHECKING:
     from distributed import Client, Future, Worker
@@ -200,10 +201,11 @@ def dask_client(workers: int | None, scheduler: str | None) -> Iterator[Client]:
 def check_output(folder: Path) -> None:
     """Before any cluster starts: the output folder is new, empty, or one this command wrote."""
     unbroken(folder)  # a link to nothing or in a loop: one line, nothing made
+    shown = leading(folder, os.path.realpath(folder))  # and where a link leads
     if folder.exists() and not folder.is_dir():
-        raise AnnotatorError(f"{folder} is a file: give a folder for the predictions")
+        raise AnnotatorError(f"{shown} is a file: give a folder for the predictions")
     if read_manifest(folder) is None and folder.exists() and any(folder.iterdir()):
-        raise AnnotatorError(f"{folder} is not empty and holds no {MANIFEST}: give a new or empty folder")
+        raise AnnotatorError(f"{shown} is not empty and holds no {MANIFEST}: give a new or empty folder")
 
 
 def predict(

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.places import Note, PlaceError, Temporary, kind_of
+from annotator.places import Note, PlaceError, Temporary, kind_of, leading
 
 RECORD = ".annotator-written.json"
 KIND = "annotator-written"
@@ -117,8 +117,7 @@ def check_replaceable(path: Path, target: Path, exists: bool, *, overwrite: bool
     if not exists or overwrite:
         return
     found = _read(target.parent)
-    if os.path.abspath(path) != str(target):  # the record beside the real file counts: say where that is
-        path = Path(f"{path} (a link to {target})")
+    path = Path(leading(path, target))  # the record beside the real file counts: say where that is
     unproven = f"{path}: annotator cannot prove it wrote this file: "
     if found.missing:
         raise PlaceError(f"{unproven}the folder has no record of the files annotator wrote there ({RECORD} is "
