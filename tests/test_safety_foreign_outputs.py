@@ -328,3 +328,15 @@ def test_a_file_is_provable_on_both_sides_of_its_rename(tmp_path: Path) -> None:
     path.write_bytes(b"old\n")
     with pytest.raises(PlaceError):
         check_replaceable(path, path, True, overwrite=False)
+
+
+@pytest.mark.parametrize("mode", [0o444, 0o600, 0o664])
+def test_the_record_keeps_its_permissions_when_it_is_rewritten(db: Path, tmp_path: Path, mode: int) -> None:
+    """The record is rewritten through a temporary renamed over it: a read-only one (0444) came back 0644, as a
+    new file the umask decides. It keeps the permissions it had, as a replaced export does."""
+    record = tmp_path / ".annotator-written.json"
+    assert export(db, tmp_path / "a.jsonl").returncode == 0
+    record.chmod(mode)
+    assert export(db, tmp_path / "b.jsonl").returncode == 0
+    assert sorted(json.loads(record.read_text("utf-8"))["files"]) == ["a.jsonl", "b.jsonl"]
+    assert stat.S_IMODE(record.stat().st_mode) == mode

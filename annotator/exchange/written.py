@@ -244,15 +244,17 @@ def _there(path: Path, accepted: list[str], sha: str) -> str:
 
 
 def _write(folder: Path, files: dict[str, list[str]], placed: set[str]) -> None:
-    """The record, through a temporary renamed over it; names of files no longer there are dropped (but for
-    `placed`, whose files are about to be there)."""
+    """The record, through a temporary renamed over it, with the permissions the record had; names of files no
+    longer there are dropped (but for `placed`, whose files are about to be there)."""
     kept = {
         name: hashes[0] if len(hashes) == 1 else list(dict.fromkeys(hashes))
         for name, hashes in sorted(files.items())
         if name in placed or os.path.isfile(folder / name)
     }
-    temporary = Temporary(folder / RECORD, "partial", mode=0o666)
+    temporary = Temporary(folder / RECORD, "partial", mode=0o666)  # a first record: as any new file
     try:
+        with contextlib.suppress(FileNotFoundError):  # the record replaced keeps its permissions (a read-only one)
+            os.fchmod(temporary.fd, stat.S_IMODE(os.lstat(folder / RECORD).st_mode))
         with os.fdopen(os.dup(temporary.fd), "wb") as out:
             out.write(json.dumps({"kind": KIND, "files": kept}, indent=1).encode("utf-8") + b"\n")
             out.flush()
