@@ -20,6 +20,7 @@ import ctypes
 import errno
 import fcntl
 import os
+import re
 import secrets
 import stat
 import time
@@ -81,15 +82,21 @@ def unbroken(path: Path) -> None:
             ) from None
 
 
+def leading(path: Path | str, target: Path | str) -> str:
+    """A path as a refusal names it: as given, and where it really leads when a link on the way (at it, or at a
+    folder above it) leads elsewhere, `x.db (a link to /data/y.db)`: the refused file is that one."""
+    return str(path) if os.path.abspath(path) == str(target) else f"{path} (a link to {target})"
+
+
 def regular_target(path: Path, shown: str | None = None) -> tuple[Path, os.stat_result | None]:
     """The file a path names, symlinks followed, and its stat (None when it does not exist yet).
 
     A folder, FIFO, device or socket is a `PlaceError`: such a file is never read as text nor replaced; so is a
-    link on the way that leads nowhere (`unbroken`).
+    link on the way that leads nowhere (`unbroken`). A refusal names the path, and where a link on it leads.
     """
     unbroken(Path(path))
-    shown = shown or str(path)
     target = Path(os.path.realpath(path))
+    shown = shown or leading(path, target)
     try:
         found = os.stat(target)
     except FileNotFoundError:
@@ -214,37 +221,60 @@ def note_leftovers(target: Path, kind: str, shown: Path | str | None, note: Note
     and unused (anyone may name a file so, or copy a database there). A temporary a run holds, or an empty one
     made a moment ago (not locked yet), is a live run's and not mentioned. The note names `shown` (the path as
     the user gave it) for the target."""
+    prefix = f".{target.name}.{kind}-"
+    return _note_unheld(target, shown, note, lambda name: name.startswith(prefix) and len(name) == len(prefix) + 8)
+
+
+def note_leftover_folders(target: Path, kind: str, shown: Path | str | None, note: Note) -> list[Path]:
+    """As `note_leftovers`, for folders made as temporaries (`.<name>.<kind>-` and 8 characters, a folder an
+    output folder is written into before its rename): every such folder beside `target` whose lock nobody holds,
+    whatever its name (an output folder's default name changes from run to run, so a killed run's never matches
+    the next one's). Named, never removed."""
+    pattern = re.compile(rf"\..+\.{re.escape(kind)}-[a-z0-9_]{{8}}")
+    return _note_unheld(target, shown, note, lambda name: pattern.fullmatch(name) is not None, folders=True)
+
+
+def _note_unheld(
+    target: Path, shown: Path | str | None, note: Note, named: Callable[[str], bool], *, folders: bool = False
+) -> list[Path]:
     shown = shown or target
     found: list[Path] = []
-    prefix = f".{target.name}.{kind}-"
     try:
         names = sorted(os.listdir(target.parent))
     except OSError:
         return found
     for name in names:
-        if not name.startswith(prefix) or len(name) != len(prefix) + 8:
-            continue
-        path = target.with_name(name)
-        try:
-            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK)
-        except OSError:
-            continue
-        try:
-            found_stat = os.fstat(fd)
-            if not stat.S_ISREG(found_stat.st_mode):
-                continue
-            if found_stat.st_size == 0 and time.time() - found_stat.st_mtime < JUST_MADE_S:
-                continue  # a run created it a moment ago and is about to lock it
-            try:
-                fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-            except BlockingIOError:
-                continue  # a live run is writing it
-            found.append(path)
-        finally:
-            os.close(fd)  # closing releases the shared lock taken to look
+        if named(name) and _unheld(target.with_name(name), folders):
+            found.append(target.with_name(name))
     if note is not None and len(found) == 1:
         note(f"{shown}: a leftover {found[0].name} from an interrupted run is beside it; remove it if it is yours")
     elif note is not None and found:
         note(f"{shown}: leftovers {', '.join(p.name for p in found)} from interrupted runs are beside it; remove them "
              "if they are yours")  # fmt: skip
     return found
+
+
+def _unheld(path: Path, folder: bool) -> bool:
+    """Whether `path` is a regular file (a folder if `folder`; never a link) that no live run holds: nobody has it
+    locked, and it is not an empty one made a moment ago (a run is about to lock it)."""
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK | (os.O_DIRECTORY if folder else 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return False
+    try:
+        found = os.fstat(fd)
+        if not (stat.S_ISDIR if folder else stat.S_ISREG)(found.st_mode):
+            return False
+        empty = not os.listdir(fd) if folder else found.st_size == 0
+        if empty and time.time() - found.st_mtime < JUST_MADE_S:
+            return False
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False  # a live run is writing it
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)  # closing releases the shared lock taken to look

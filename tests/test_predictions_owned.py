@@ -81,6 +81,22 @@ def test_a_rerun_never_overwrites_a_file_the_manifest_does_not_list(folder: Path
     assert (folder / "FOREIGN").read_bytes() == b"FOREIGN\n"
 
 
+def test_a_refused_shard_through_a_link_at_the_output_names_where_it_is(folder: Path) -> None:
+    """As export's refusals through a link name where it leads, so do the shards' when -o is a link to the
+    output folder (they named the link alone)."""
+    foreign = folder / "out" / "shards" / "shard-000002.jsonl"
+    foreign.write_bytes(b"FOREIGN\n")
+    (folder / "via").symlink_to("out")
+    write_articles(folder / "news.jsonl", dev_articles(12))
+    result = run(*PREDICT[:3], "via", *PREDICT[4:], cwd=folder)
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"annotator: error: via/shards/shard-000002.jsonl (a link to {foreign}): a file the manifest does not list as "
+        f"a shard of these predictions; {LEAVE_IT}\n",
+    )
+    assert foreign.read_bytes() == b"FOREIGN\n"
+
+
 def test_a_rerun_never_overwrites_a_listed_shard_changed_since(folder: Path) -> None:
     """A listed shard of another size is not provably the one predict wrote (someone edited it): refused too."""
     shard = folder / "out" / "shards" / "shard-000001.jsonl"

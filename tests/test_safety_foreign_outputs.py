@@ -259,6 +259,30 @@ def test_a_dash_for_an_output_file_is_refused_naming_the_option(db: Path, tmp_pa
     assert sorted(p.name for p in tmp_path.iterdir()) == ["news.jsonl", "work.db"]
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("export", "--db", "work.db", "--annotator", "alice", "-o", ""),
+        ("export", "--db", "work.db", "--annotator", "alice", "--format", "spacy", "-o", "x.spacy", "--config", ""),
+        ("agreement", "--db", "work.db", "--annotators", "alice,bob", "--html", ""),
+        ("pack", "--db", "work.db", "--annotator", "alice", "-o", ""),
+        ("predict", "news.jsonl", "-o", ""),
+        ("train", "--db", "work.db", "--out", ""),
+        ("stats", "--db", ""),
+    ],
+)
+def test_an_empty_output_path_is_refused_naming_the_option(db: Path, tmp_path: Path, args: tuple[str]) -> None:
+    """`export -o ''` wrote to exports/ as if no -o were given; elsewhere '' was taken as the current folder ("."),
+    so `predict -o ''` would fill it. An empty path names nothing: one line naming the option, nothing written."""
+    (tmp_path / "news.jsonl").write_text('{"text": "Paris."}\n', encoding="utf-8")
+    (tmp_path / "exports").mkdir()
+    result = annotator(*args, cwd=tmp_path, timeout=60)
+    option = "'-o' / '--output'" if args[-2] == "-o" else f"'{args[-2]}'"
+    assert one_error_line(result) == f"Invalid value for {option}: an empty path names no file or folder: give one"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["exports", "news.jsonl", "work.db"]
+    assert list((tmp_path / "exports").iterdir()) == []
+
+
 def test_a_file_made_at_the_output_while_it_was_written_is_left(tmp_path: Path) -> None:
     """Trial 27 (the window between the check and the rename): a file that appears at the target while the
     output is written is never replaced."""
@@ -304,3 +328,15 @@ def test_a_file_is_provable_on_both_sides_of_its_rename(tmp_path: Path) -> None:
     path.write_bytes(b"old\n")
     with pytest.raises(PlaceError):
         check_replaceable(path, path, True, overwrite=False)
+
+
+@pytest.mark.parametrize("mode", [0o444, 0o600, 0o664])
+def test_the_record_keeps_its_permissions_when_it_is_rewritten(db: Path, tmp_path: Path, mode: int) -> None:
+    """The record is rewritten through a temporary renamed over it: a read-only one (0444) came back 0644, as a
+    new file the umask decides. It keeps the permissions it had, as a replaced export does."""
+    record = tmp_path / ".annotator-written.json"
+    assert export(db, tmp_path / "a.jsonl").returncode == 0
+    record.chmod(mode)
+    assert export(db, tmp_path / "b.jsonl").returncode == 0
+    assert sorted(json.loads(record.read_text("utf-8"))["files"]) == ["a.jsonl", "b.jsonl"]
+    assert stat.S_IMODE(record.stat().st_mode) == mode

@@ -149,3 +149,97 @@ def test_a_manifest_whose_shards_are_no_list_of_objects_is_one_line(tmp_path: Pa
     assert one_error_line(annotator("ingest", "--suggestions-from", folder, "--db", tmp_path / "x.db")) == expected
     assert one_error_line(annotator("predict", corpus, "-o", folder, "--workers", "1")) == expected
     assert manifest.read_bytes() == before
+
+
+def foreign(path: Path) -> str:
+    return (
+        f"{path}: a file annotator did not write, or one changed since it did; it was left as it is (choose another "
+        "-o, or add --overwrite to replace it)"
+    )
+
+
+@pytest.mark.parametrize("hashes", ["not a hash", "UPPER", ["zz", "OTHER"]], ids=["text", "upper-case", "list"])
+def test_a_hash_that_is_no_sha256_proves_nothing_and_is_dropped(db: Path, tmp_path: Path, hashes) -> None:
+    """A record's entry edited by hand to hold something that is no SHA-256 (64 lower-case hex digits) proves no
+    file: it was kept whenever the record was rewritten. Now the rewrite drops it and a note says so, and its
+    file stays refused (an upper-case copy of the file's own hash, which never matched, does not start to)."""
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("a.jsonl", "b.jsonl"):
+        assert export(db, out / name).returncode == 0
+    record = out / RECORD
+    files = json.loads(record.read_text("utf-8"))["files"]
+    own = files["a.jsonl"]
+    swap = {"UPPER": own.upper(), "OTHER": own.upper()}
+    files["a.jsonl"] = [swap.get(h, h) for h in hashes] if isinstance(hashes, list) else swap.get(hashes, hashes)
+    record.write_text(json.dumps({"kind": "annotator-written", "files": files}), encoding="utf-8")
+    written = (out / "a.jsonl").read_bytes()
+    assert one_error_line(export(db, out / "a.jsonl")) == foreign(out / "a.jsonl")
+    result = export(db, out / "c.jsonl")  # the record is rewritten
+    assert (result.returncode, result.stderr) == (
+        0,
+        f"annotator: note: {record}: the entry of a.jsonl held a hash that is no SHA-256 (edited by hand?); it "
+        "proved nothing and is dropped: a later output will not replace a.jsonl without --overwrite\n",
+    )
+    recorded = json.loads(record.read_text("utf-8"))["files"]
+    assert sorted(recorded) == ["b.jsonl", "c.jsonl"]
+    assert one_error_line(export(db, out / "a.jsonl")) == foreign(out / "a.jsonl")
+    assert (out / "a.jsonl").read_bytes() == written
+    again = export(db, out / "b.jsonl")  # the others' entries still prove their files
+    assert (again.returncode, again.stderr) == (0, "")
+
+
+def test_a_sha256_beside_one_that_is_none_still_proves_its_file(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    assert export(db, out / "a.jsonl").returncode == 0
+    record = out / RECORD
+    files = json.loads(record.read_text("utf-8"))["files"]
+    files["a.jsonl"] = ["0xnothing", files["a.jsonl"]]
+    record.write_text(json.dumps({"kind": "annotator-written", "files": files}), encoding="utf-8")
+    result = export(db, out / "a.jsonl")
+    assert (result.returncode, result.stderr) == (0, "")  # replaced: its own hash is there; now alone in its entry
+    assert json.loads(record.read_text("utf-8"))["files"] == {"a.jsonl": digest(out / "a.jsonl")}
+    (out / "b.jsonl").write_bytes(b"theirs\n")
+    files = {"a.jsonl": ["0xnothing", digest(out / "a.jsonl")], "b.jsonl": "0xnothing"}
+    record.write_text(json.dumps({"kind": "annotator-written", "files": files}), encoding="utf-8")
+    result = export(db, out / "c.jsonl")
+    assert (result.returncode, result.stderr) == (
+        0,
+        f"annotator: note: {record}: the entries of a.jsonl, b.jsonl held hashes that are no SHA-256 (edited by "
+        "hand?); they proved nothing and are dropped: a later output will not replace b.jsonl without --overwrite\n",
+    )
+    assert json.loads(record.read_text("utf-8"))["files"] == {
+        "a.jsonl": digest(out / "a.jsonl"),
+        "c.jsonl": digest(out / "c.jsonl"),
+    }
+
+
+def test_pack_and_predict_name_where_a_link_at_their_output_leads(db: Path, tmp_path: Path) -> None:
+    """As export's refusal through a link names the file it leads to (above), so do pack's and predict's: their
+    refusals named the link alone."""
+    assert annotator("assign", "--annotators", "alice", "--db", db).returncode == 0
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    theirs = elsewhere / "theirs.db"
+    theirs.write_bytes(b"their file\n")
+    (elsewhere / "notes.txt").write_bytes(b"notes\n")
+    to_file, to_folder = tmp_path / "to-file", tmp_path / "to-folder"
+    to_file.symlink_to(theirs)
+    to_folder.symlink_to(elsewhere)
+    assert one_error_line(annotator("pack", "--annotator", "alice", "--db", db, "-o", to_file)) == (
+        f"{to_file} (a link to {theirs}): already exists; a pack is always a new file (choose another name)"
+    )
+    assert one_error_line(annotator("pack", "--annotator", "alice", "--db", db, "-o", to_folder)) == (
+        f"Invalid value for '-o' / '--output': {to_folder} (a link to {elsewhere}): a folder, not a file"
+    )
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"id": "a", "text": "Ann met Bob in Lyon."}\n', encoding="utf-8")
+    assert one_error_line(annotator("predict", corpus, "-o", to_folder, "--workers", "1")) == (
+        f"{to_folder} (a link to {elsewhere}) is not empty and holds no manifest.json: give a new or empty folder"
+    )
+    assert one_error_line(annotator("predict", corpus, "-o", to_file, "--workers", "1")) == (
+        f"{to_file} (a link to {theirs}) is a file: give a folder for the predictions"
+    )
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["notes.txt", "theirs.db"]
+    assert theirs.read_bytes() == b"their file\n"

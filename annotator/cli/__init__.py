@@ -16,6 +16,7 @@ import typer
 
 from annotator.cli import accepting, corpus, data, exports, overview, quality, screens, teams
 from annotator.cli.common import ALL_OR_NOTHING, AnnotatorOption, Command, app, fail
+from annotator.cli.paths import PathType
 from annotator.interrupts import received, stood, terminate_as_interrupt, terminated
 from annotator.store import DEFAULT_DB
 
@@ -50,7 +51,9 @@ def main_callback(
     db: Annotated[
         Path | None,
         typer.Option(
-            "--db", help=f"The SQLite database file (default: {DEFAULT_DB}; for any command).", dir_okay=False
+            "--db",
+            help=f"The SQLite database file (default: {DEFAULT_DB}; for any command).",
+            click_type=PathType(dir_okay=False),
         ),
     ] = None,
     annotator: AnnotatorOption = None,

@@ -17,6 +17,7 @@ from typer._click import Context, Parameter  # typer 0.28 ships its own click: i
 from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperCommand, TyperGroup
 
+from annotator.cli.paths import PathType, database_paths
 from annotator.errors import AnnotatorError
 from annotator.exchange.formats import FORMATS
 from annotator.interrupts import report_first, stop_if_interrupted
@@ -91,26 +92,11 @@ app = typer.Typer(
 )
 
 
-def database_paths(value: Path | list[Path]) -> Path | list[Path]:
-    """`-` means standard input or output on this command line (`export -o -`): as a database it would be a file
-    named `-`, so it is refused wherever a database is named."""
-    if any(str(path) == "-" for path in (value if isinstance(value, list) else [value])):
-        raise typer.BadParameter("- is standard input or output, not a database file")
-    return value
-
-
-def output_paths(value: Path | None) -> Path | None:
-    """`-` means standard output on this command line (`export -o -`): an output that cannot go there (a config
-    beside an export, an HTML report, a folder) would be a file named `-`, so it is refused, naming the option."""
-    if value is not None and str(value) == "-":
-        raise typer.BadParameter(
-            "- means standard output, where this cannot go: give a file or folder (./- for one named -)"
-        )
-    return value
-
-
 DbOption = Annotated[
-    Path, typer.Option("--db", help="The SQLite database file.", dir_okay=False, callback=database_paths)
+    Path,
+    typer.Option(
+        "--db", help="The SQLite database file.", click_type=PathType(dir_okay=False), callback=database_paths
+    ),
 ]
 AnnotatorOption = Annotated[str | None, typer.Option("--annotator", help="Your name (default: your login name).")]
 ModelOption = Annotated[

@@ -11,10 +11,10 @@ from annotator.cli.common import (
     fail,
     interrupted,
     note,
-    output_paths,
     progress_bar,
     say,
 )
+from annotator.cli.paths import PathType, output_paths
 
 
 def scheduler_address(value: str) -> str:
@@ -43,6 +43,7 @@ def predict(
             "-o",
             "--output",
             help="Folder for the shards' records and manifest.json (resumable).",
+            click_type=PathType(),
             callback=output_paths,
         ),
     ],

@@ -21,12 +21,12 @@ from annotator.cli.common import (
     fail,
     note,
     open_store,
-    output_paths,
     progress_bar,
     reported_before_interrupts,
     say,
     stored,
 )
+from annotator.cli.paths import PathType, given_path, output_paths
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import GOLD
 
@@ -42,7 +42,10 @@ def export(
     suggestions: Annotated[bool, typer.Option("--suggestions", help="Export the model's suggestions.")] = False,
     format: FormatOption = NATIVE,
     output: Annotated[
-        str | None, typer.Option("-o", "--output", help="Output file, or - for standard output (default: exports/).")
+        str | None,
+        typer.Option(
+            "-o", "--output", help="Output file, or - for standard output (default: exports/).", callback=given_path
+        ),
     ] = None,
     status: Annotated[
         str,
@@ -61,7 +64,7 @@ def export(
         typer.Option(
             "--config",
             help="Also write the tool's config here: spacy, a `spacy train` config; labelstudio, the labelling config.",
-            dir_okay=False,
+            click_type=PathType(dir_okay=False),
             callback=output_paths,
         ),
     ] = None,

@@ -17,13 +17,13 @@ from annotator.cli.common import (
     fail,
     note,
     open_store,
-    output_paths,
     progress_bar,
     reported_before_interrupts,
     say,
     say_json,
     stored,
 )
+from annotator.cli.paths import PathType, output_paths
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import GOLD
 
@@ -34,7 +34,9 @@ def agreement(
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     html: Annotated[
         Path | None,
-        typer.Option("--html", help="Also write a self-contained HTML report here.", callback=output_paths),
+        typer.Option(
+            "--html", help="Also write a self-contained HTML report here.", click_type=PathType(), callback=output_paths
+        ),
     ] = None,
     include_in_progress: InProgressOption = False,
     limit: Annotated[int, typer.Option(help="Articles with disagreements listed in the HTML report.")] = 100,
@@ -187,7 +189,10 @@ def train(
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", help="The new pipeline folder (default: models/trained-<date-time>).", callback=output_paths
+            "--out",
+            help="The new pipeline folder (default: models/trained-<date-time>).",
+            click_type=PathType(),
+            callback=output_paths,
         ),
     ] = None,
     curve: Annotated[
@@ -230,14 +235,18 @@ def train(
                 report = (
                     train_curve(None, source, epochs=epochs, seed=seed, base=base, progress=progress)
                     if curve
-                    else train_model(None, source, folder, epochs=epochs, seed=seed, base=base, progress=progress)
+                    else train_model(
+                        None, source, folder, epochs=epochs, seed=seed, base=base, progress=progress, note=note
+                    )
                 )
             else:
                 with open_store(db, read_only=True) as store:
                     report = (
                         train_curve(store, source, epochs=epochs, seed=seed, base=base, progress=progress)
                         if curve
-                        else train_model(store, source, folder, epochs=epochs, seed=seed, base=base, progress=progress)
+                        else train_model(
+                            store, source, folder, epochs=epochs, seed=seed, base=base, progress=progress, note=note
+                        )
                     )
         if not curve:
             stored(f"the model is written to {folder}")

@@ -9,7 +9,6 @@ import typer
 from annotator.cli.common import (
     DbOption,
     checked_name,
-    database_paths,
     default_annotator,
     errors_as_lines,
     fail,
@@ -22,6 +21,7 @@ from annotator.cli.common import (
     store_to_fill,
     stored,
 )
+from annotator.cli.paths import PathType, database_paths
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import Prefer
 
@@ -77,7 +77,13 @@ def pack(
     annotator: Annotated[str, typer.Option("--annotator", help="Whose assigned articles go into the pack.")],
     output: Annotated[
         Path,
-        typer.Option("-o", "--output", help="The pack: a new database file.", dir_okay=False, callback=database_paths),
+        typer.Option(
+            "-o",
+            "--output",
+            help="The pack: a new database file.",
+            click_type=PathType(dir_okay=False),
+            callback=database_paths,
+        ),
     ],
     db: DbOption = Path(DEFAULT_DB),
 ) -> None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -47,7 +48,7 @@ from annotator.exchange.shards import (
     write_shard,
 )
 from annotator.interrupts import interrupts_after, stop_if_interrupted
-from annotator.places import unbroken
+from annotator.places import leading, unbroken
 
 if TYPE_CHECKING:
     from distributed import Client, Future, Worker
@@ -200,10 +201,11 @@ def dask_client(workers: int | None, scheduler: str | None) -> Iterator[Client]:
 def check_output(folder: Path) -> None:
     """Before any cluster starts: the output folder is new, empty, or one this command wrote."""
     unbroken(folder)  # a link to nothing or in a loop: one line, nothing made
+    shown = leading(folder, os.path.realpath(folder))  # and where a link leads
     if folder.exists() and not folder.is_dir():
-        raise AnnotatorError(f"{folder} is a file: give a folder for the predictions")
+        raise AnnotatorError(f"{shown} is a file: give a folder for the predictions")
     if read_manifest(folder) is None and folder.exists() and any(folder.iterdir()):
-        raise AnnotatorError(f"{folder} is not empty and holds no {MANIFEST}: give a new or empty folder")
+        raise AnnotatorError(f"{shown} is not empty and holds no {MANIFEST}: give a new or empty folder")
 
 
 def predict(
@@ -220,7 +222,7 @@ def predict(
 ) -> PredictReport:
     """Suggestion records for every article of `paths`, one file per shard in `out/shards/`, with `out/
     manifest.json`; shards a previous run finished are kept as they are. `note` hears of a leftover beside the
-    manifest."""
+    manifest or beside a shard this run writes."""
     check_output(out)
     total = count_articles(paths, note)
     with dask_client(workers, scheduler) as client:
@@ -228,7 +230,7 @@ def predict(
         pipeline = client.submit(pipeline_on_worker, model, pure=False).result()
         manifest = resumed(out, pipeline, shard_size, [str(p) for p in paths])
         manifest.note = note
-        return _run(client, paths, out, manifest, model, shard_size, batch_size, total, progress)
+        return _run(client, paths, out, manifest, model, shard_size, batch_size, total, progress, note)
 
 
 def _run(
@@ -241,11 +243,12 @@ def _run(
     batch_size: int,
     total: int,
     progress: Progress | None,
+    note: Note,
 ) -> PredictReport:
     from distributed import as_completed
 
     workers = len(client.scheduler_info(n_workers=-1)["workers"])
-    run = _Run(out, manifest, total, progress)
+    run = _Run(out, manifest, total, progress, note)
     run.advance(0)  # the bar shows its total from the start
     # the folder says it holds these predictions before any shard is in it: an interrupt between the first shard
     # and the manifest's first writing left a shard without one, a folder the rerun it asks for refused
@@ -292,6 +295,7 @@ class _Run:
     manifest: Manifest
     total: int
     progress: Progress | None
+    note: Note  # hears of a leftover beside a shard written
     sent: dict[Any, Shard] = field(default_factory=dict)  # future key -> its shard
     planned: list[str] = field(default_factory=list)  # every shard file of today's inputs
     articles: int = 0
@@ -307,7 +311,7 @@ class _Run:
         result = future.result()  # a worker's error is raised here, in this process
         records = "".join(result["lines"]).encode("utf-8")
         try:
-            write_shard(self.out, shard.file, self.manifest, records)
+            write_shard(self.out, shard.file, self.manifest, records, self.note)
         except AnnotatorError:
             self.manifest.write(self.out)  # the shards finished so far stay listed
             raise

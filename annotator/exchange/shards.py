@@ -35,7 +35,7 @@ from annotator.exchange.ingest import _files_in, read_path, skipped_links
 from annotator.exchange.writing import PARTIAL, written_atomically
 from annotator.interrupts import keeping
 from annotator.models import ArticleIn
-from annotator.places import Note, PlaceError, Temporary, kind_of, sync_folder
+from annotator.places import Note, PlaceError, Temporary, kind_of, leading, note_leftovers, sync_folder
 
 MANIFEST = "manifest.json"
 SHARDS = "shards"
@@ -196,22 +196,29 @@ def must_write(out: Path, file: str, manifest: Manifest, records: bytes | None =
         if not (stat.S_ISDIR if folder else stat.S_ISREG)(found.st_mode):  # a link is neither
             mode = found.st_mode
             what = "a symbolic link" if stat.S_ISLNK(mode) else "a file" if stat.S_ISREG(mode) else kind_of(mode)
-            raise AnnotatorError(f"{place}: {what}, not {'the shards folder' if folder else 'a shard file'} these "
-                                 f"predictions wrote; {LEAVE_IT}")  # fmt: skip
+            raise AnnotatorError(f"{_shown(place)}: {what}, not {'the shards folder' if folder else 'a shard file'} "
+                                 f"these predictions wrote; {LEAVE_IT}")  # fmt: skip
     entry = manifest.shards.get(file)
     if records is None or as_written(path, entry):
         return True
     if found.st_size == len(records) and _contents(path) == records:
         return False
+    shown = _shown(path)
     if sha256_of(path) is None:
-        raise AnnotatorError(f"{path}: cannot be read, so nothing tells whether predict wrote it; {LEAVE_IT}")
+        raise AnnotatorError(f"{shown}: cannot be read, so nothing tells whether predict wrote it; {LEAVE_IT}")
     if entry is not None and found.st_size != entry.get("bytes"):
-        raise AnnotatorError(f"{path}: {found.st_size} bytes, not the {entry.get('bytes')} the manifest lists for this "
-                             f"shard: changed since predict wrote it; {LEAVE_IT}")  # fmt: skip
+        raise AnnotatorError(f"{shown}: {found.st_size} bytes, not the {entry.get('bytes')} the manifest lists for "
+                             f"this shard: changed since predict wrote it; {LEAVE_IT}")  # fmt: skip
     if entry is not None:
-        raise AnnotatorError(f"{path}: not the file predict wrote for this shard (its SHA-256 is not the one the "
+        raise AnnotatorError(f"{shown}: not the file predict wrote for this shard (its SHA-256 is not the one the "
                              f"manifest lists): changed since predict wrote it; {LEAVE_IT}")  # fmt: skip
-    raise AnnotatorError(f"{path}: a file the manifest does not list as a shard of these predictions; {LEAVE_IT}")
+    raise AnnotatorError(f"{shown}: a file the manifest does not list as a shard of these predictions; {LEAVE_IT}")
+
+
+def _shown(place: Path) -> str:
+    """A refused shard (or shards folder) as given, and where it is when a link above it (-o a link to the
+    output folder) leads elsewhere; a link at the place itself is refused as a link, not followed."""
+    return leading(place, Path(os.path.realpath(place.parent)) / place.name)
 
 
 def _contents(path: Path) -> bytes | None:
@@ -223,13 +230,15 @@ def _contents(path: Path) -> bytes | None:
         return None
 
 
-def write_shard(out: Path, file: str, manifest: Manifest, records: bytes) -> None:
+def write_shard(out: Path, file: str, manifest: Manifest, records: bytes, note: Note = None) -> None:
     """A shard's records, whole or not at all: through a synced temporary in the shards folder, renamed over
-    its path (a rename replaces a link there, never writes through it), after `must_write` allows it."""
+    its path (a rename replaces a link there, never writes through it), after `must_write` allows it. A
+    temporary a killed run left beside it is named to `note` and left as it is (as an export's)."""
     path = out / file
     path.parent.mkdir(parents=True, exist_ok=True)
     if not must_write(out, file, manifest, records):
         return
+    note_leftovers(path, PARTIAL, path, note)
     try:
         temporary = Temporary(path, PARTIAL, mode=0o666)  # as an ordinary new file: the umask decides
     except OSError as error:

@@ -15,6 +15,7 @@ held-out articles, so a team sees whether more gold still helps.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import math
 import os
@@ -30,7 +31,7 @@ from annotator.errors import AnnotatorError, InputError
 from annotator.interrupts import keeping
 from annotator.metrics.evaluation import Evaluation, evaluate
 from annotator.models import NativeRecord
-from annotator.places import unbroken
+from annotator.places import Note, note_leftover_folders, unbroken
 from annotator.store import Reader
 from annotator.suggest.loading import EPOCHS
 from annotator.vocabulary import ENTITY_LABELS, GOLD, Status, content_hash
@@ -43,6 +44,8 @@ HELD_OUT = 0.2
 #: spaCy's limit on one text's length (`nlp.max_length`): longer articles cannot be parsed whole to learn from.
 MAX_CHARS = 1_000_000
 CURVE = (0.25, 0.5, 0.75, 1.0)
+#: The pipeline is written into `.<out>.partial-<random>` beside --out, then renamed to it.
+PARTIAL = "partial"
 
 
 @dataclass(frozen=True)
@@ -274,14 +277,17 @@ def train_model(
     seed: int = 0,
     base: Path | None = None,
     progress: Progress | None = None,
+    note: Note = None,
 ) -> TrainReport:
     """Fine-tune on the source's articles but a held-out part; write the pipeline to `out` (a new folder).
-    `epochs` None: the default (`suggest.loading.EPOCHS`)."""
+    `epochs` None: the default (`suggest.loading.EPOCHS`). `note` hears, before training, of a pipeline folder
+    a killed run left beside `out` (`.<name>.partial-<random>`, whatever its name), which is left as it is."""
     epochs = epochs or EPOCHS
     from annotator.suggest import suggesters_for_model
-    from annotator.suggest.learn import base_pipeline, save, start_description, train
+    from annotator.suggest.learn import base_pipeline, start_description, train
 
     _new_folder(out)
+    note_leftover_folders(out, PARTIAL, out, note)
     before = base_learned(base)
     train_part, held = split(gather(store, source), seed, base_learned=before)
     nlp = base_pipeline(train_part, base)
@@ -291,10 +297,8 @@ def train_model(
     out.parent.mkdir(parents=True, exist_ok=True)
     # A folder of our own, made here under a fresh random name (mkdtemp: never one that was already there), so
     # nothing someone left beside `out` is written through, adopted or removed.
-    partial = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(partial, 0o777 & ~mask)  # as a folder made the usual way (mkdtemp makes it private)
+    partial = Path(tempfile.mkdtemp(prefix=f".{out.name}.{PARTIAL}-", dir=out.parent))
+    lock = os.open(partial, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     about = {
         "trained_on": source.description,
         "articles": [a.id for a in train_part],
@@ -305,6 +309,23 @@ def train_model(
         "seed": seed,
         "started_from": start_description(base),
     }
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # a live run's folder: another run's note passes over it
+        _save_into_place(nlp, partial, out, about)
+    finally:
+        os.close(lock)  # releases the lock
+    report.out = out
+    report.suggester = suggesters_for_model(str(out)).entities
+    return report
+
+
+def _save_into_place(nlp: Any, partial: Path, out: Path, about: dict[str, Any]) -> None:
+    """The pipeline saved into `partial` (a folder this run made, and holds), then renamed to `out`."""
+    from annotator.suggest.learn import save
+
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(partial, 0o777 & ~mask)  # as a folder made the usual way (mkdtemp makes it private)
     try:
         save(nlp, partial, about)
     except BaseException:
@@ -317,9 +338,6 @@ def train_model(
         raise AnnotatorError(
             f"cannot put the pipeline at {out} ({error.strerror}): it is kept at {partial}; move it where you want it"
         ) from None
-    report.out = out
-    report.suggester = suggesters_for_model(str(out)).entities
-    return report
 
 
 def train_curve(

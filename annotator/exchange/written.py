@@ -5,7 +5,8 @@ The proof is a record beside the files, `.annotator-written.json` in the folder 
 followed): each file annotator put there, by name, with the SHA-256 of what it wrote. A file whose bytes still
 have that hash is annotator's own, unchanged; any other is foreign. A record that is not annotator's (unreadable,
 damaged, another shape, not a regular file) proves nothing, is never replaced, and is named in the refusal it
-causes; a missing one is named too (trial 27: both gave a refusal that did not say why).
+causes; a missing one is named too (trial 27: both gave a refusal that did not say why). In a record of ours, an
+entry's string that is no SHA-256 (edited by hand) proves nothing either: the next rewrite drops it, with a note.
 
 Every change to a record is made under an exclusive lock on its folder (trial 27: parallel exports into one
 folder lost entries), in two steps around the rename: before it, the hash about to be put in place is added to
@@ -20,13 +21,14 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import stat
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.places import Note, PlaceError, Temporary, kind_of
+from annotator.places import Note, PlaceError, Temporary, kind_of, leading
 
 RECORD = ".annotator-written.json"
 KIND = "annotator-written"
@@ -45,14 +47,21 @@ def digest(path: Path) -> str:
     return found.hexdigest()
 
 
+#: What annotator records of a file: its SHA-256, as `digest` writes it. Anything else (edited by hand, or an
+#: upper-case copy, which never matched) proves nothing.
+SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
 @dataclass
 class Found:
     """A folder's record as read: file name -> the SHA-256 hashes it proves; `problem` says why a record there
-    is no proof (None: a record of ours, or none at all, `missing`)."""
+    is no proof (None: a record of ours, or none at all, `missing`). `unproving`: names whose entry holds
+    strings that are no SHA-256 (those alone are left out of `files`; a name with none left is not there)."""
 
     files: dict[str, list[str]] = field(default_factory=dict)
     problem: str | None = None
     missing: bool = False
+    unproving: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _read(folder: Path) -> Found:
@@ -76,13 +85,16 @@ def _read(folder: Path) -> Found:
     files = data.get("files") if isinstance(data, dict) and data.get("kind") == KIND else None
     if not isinstance(files, dict):
         return Found(problem="not a record of annotator's")
-    proven: dict[str, list[str]] = {}
+    found = Found()
     for name, hashes in files.items():
         hashes = [hashes] if isinstance(hashes, str) else hashes
         if not isinstance(hashes, list) or not all(isinstance(sha, str) for sha in hashes):
             return Found(problem="not a record of annotator's")
-        proven[name] = hashes
-    return Found(proven)
+        if proven := [sha for sha in hashes if SHA256.fullmatch(sha)]:
+            found.files[name] = proven
+        if len(proven) < len(hashes):
+            found.unproving[name] = [sha for sha in hashes if not SHA256.fullmatch(sha)]
+    return found
 
 
 def advice_for(option: str) -> str:
@@ -105,8 +117,7 @@ def check_replaceable(path: Path, target: Path, exists: bool, *, overwrite: bool
     if not exists or overwrite:
         return
     found = _read(target.parent)
-    if os.path.abspath(path) != str(target):  # the record beside the real file counts: say where that is
-        path = Path(f"{path} (a link to {target})")
+    path = Path(leading(path, target))  # the record beside the real file counts: say where that is
     unproven = f"{path}: annotator cannot prove it wrote this file: "
     if found.missing:
         raise PlaceError(f"{unproven}the folder has no record of the files annotator wrote there ({RECORD} is "
@@ -193,8 +204,33 @@ def _update(placed: Mapping[Path, str], *, keep_old: bool, note: Note) -> None:
             for name, sha in written.items():
                 accepted = [*files.get(name, [])[-3:], sha]  # a few failed writes' at most
                 files[name] = accepted if keep_old else [_there(folder / name, accepted, sha)]
-            with contextlib.suppress(OSError):
+            if keep_old:  # a hash that is no SHA-256 is dropped with its note, once the files are recorded
+                for name, hashes in found.unproving.items():
+                    files[name] = [*files.get(name, []), *hashes]
+            try:
                 _write(folder, files, set(written))
+            except OSError:
+                continue
+            if not keep_old and note is not None:
+                _say_dropped(folder, found, set(written), note)
+
+
+def _say_dropped(folder: Path, found: Found, placed: set[str], note: Callable[[str], None]) -> None:
+    """Name the entries (of files still there, not just written) that held strings that are no SHA-256, which the
+    record no longer holds, and the files left with no hash at all: they stay refused, as before."""
+    names = [name for name in sorted(found.unproving) if name not in placed and os.path.isfile(folder / name)]
+    if not names:
+        return
+    unproven = [name for name in names if name not in found.files]
+    said = (
+        f"the entry of {names[0]} held a hash that is no SHA-256 (edited by hand?); it proved nothing and is dropped"
+        if len(names) == 1
+        else f"the entries of {', '.join(names)} held hashes that are no SHA-256 (edited by hand?); they proved "
+        "nothing and are dropped"
+    )
+    if unproven:
+        said += f": a later output will not replace {', '.join(unproven)} without --overwrite"
+    note(f"{folder / RECORD}: {said}")
 
 
 def _there(path: Path, accepted: list[str], sha: str) -> str:
@@ -208,15 +244,17 @@ def _there(path: Path, accepted: list[str], sha: str) -> str:
 
 
 def _write(folder: Path, files: dict[str, list[str]], placed: set[str]) -> None:
-    """The record, through a temporary renamed over it; names of files no longer there are dropped (but for
-    `placed`, whose files are about to be there)."""
+    """The record, through a temporary renamed over it, with the permissions the record had; names of files no
+    longer there are dropped (but for `placed`, whose files are about to be there)."""
     kept = {
         name: hashes[0] if len(hashes) == 1 else list(dict.fromkeys(hashes))
         for name, hashes in sorted(files.items())
         if name in placed or os.path.isfile(folder / name)
     }
-    temporary = Temporary(folder / RECORD, "partial", mode=0o666)
+    temporary = Temporary(folder / RECORD, "partial", mode=0o666)  # a first record: as any new file
     try:
+        with contextlib.suppress(FileNotFoundError):  # the record replaced keeps its permissions (a read-only one)
+            os.fchmod(temporary.fd, stat.S_IMODE(os.lstat(folder / RECORD).st_mode))
         with os.fdopen(os.dup(temporary.fd), "wb") as out:
             out.write(json.dumps({"kind": KIND, "files": kept}, indent=1).encode("utf-8") + b"\n")
             out.flush()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.errors import AnnotatorError
-from annotator.places import Note, PlaceError, regular_target
+from annotator.places import Note, PlaceError, leading, regular_target
 from annotator.store.assignments import assigned, assignees
 from annotator.store.edits import Store
 from annotator.store.opening import new_database
@@ -54,7 +54,9 @@ def pack(reader: Reader, annotator: str, out: str | Path, note: Note = None) -> 
     except PlaceError as error:
         raise AnnotatorError(str(error).replace("nothing was written to it", "it was left as it is")) from None
     if found is not None or os.path.lexists(out):
-        raise AnnotatorError(f"{out}: already exists; a pack is always a new file (choose another name)")
+        raise AnnotatorError(
+            f"{leading(out, target)}: already exists; a pack is always a new file (choose another name)"
+        )
     if reader.path is None:
         raise AnnotatorError("the database to pack has no file")
     temporary = new_database(target, out, note)

@@ -1,0 +1,104 @@
+"""What a kill -9 in the middle of a write leaves is named by the next run, as `export` names it, and left as it
+is: a half-written shard beside its path in predict's shards folder, a pipeline folder not yet renamed into
+place beside train's --out. A temporary a live run holds (locked) is not named. Real processes, killed by a real
+SIGKILL at a point the test chooses (`test_interrupt_after_commit_others.RUN`), and real files."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from processes import annotator
+from test_interrupt_after_commit_others import RUN
+from test_predict import dev_articles, ok, write_articles
+
+GOLD = Path(__file__).parent / "fixtures" / "gold" / "dev.jsonl"
+PREDICT = ("predict", "news.jsonl", "-o", "out", "--workers", "1", "--shard-size", "4")
+
+
+def killed(folder: Path, point: str, *command: str) -> None:
+    """Run the command until the point `module:function:SIGKILL:n` kills it; then whatever it started (a local
+    Dask cluster's workers) is ended too."""
+    process = subprocess.Popen([sys.executable, "-c", RUN, point, *command], cwd=folder, start_new_session=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    try:
+        assert process.wait(timeout=300) == -signal.SIGKILL
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+@contextlib.contextmanager
+def held(path: Path) -> Iterator[None]:
+    """A temporary as a live run holds it: locked."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def contents(folder: Path) -> dict[str, bytes]:
+    """Every file in a folder and its subfolders, by its path inside it, with its bytes."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_predict_names_a_shard_a_kill_9_left_half_written(tmp_path: Path) -> None:
+    write_articles(tmp_path / "news.jsonl", dev_articles(4))
+    ok(*PREDICT, cwd=tmp_path)
+    write_articles(tmp_path / "news.jsonl", dev_articles(8))  # a second shard to compute
+    # killed after the second shard's records are in its temporary, before the rename (the calls: predict's own
+    # check before the shard is sent, then write_shard's before its temporary and after it)
+    killed(tmp_path, "annotator.exchange.shards:must_write:SIGKILL:3", *PREDICT)
+    shards = tmp_path / "out" / "shards"
+    [left] = [p.name for p in shards.iterdir() if p.name.startswith(".shard-000001.jsonl.partial-")]
+    before = (shards / left).read_bytes()
+    assert before and not (shards / "shard-000001.jsonl").exists()
+    live = shards / ".shard-000001.jsonl.partial-abcd1234"
+    live.write_bytes(b"another run's records\n")
+    with held(live):
+        result = subprocess.run([annotator_script(), *PREDICT], capture_output=True, text=True, cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (
+        0,
+        f"annotator: note: out/shards/shard-000001.jsonl: a leftover {left} from an interrupted run is beside it; "
+        "remove it if it is yours\n",
+    )
+    assert (shards / left).read_bytes() == before
+    assert live.read_bytes() == b"another run's records\n"
+    assert (shards / "shard-000001.jsonl").is_file()
+
+
+def annotator_script() -> str:
+    return str(Path(sys.executable).with_name("annotator"))
+
+
+def test_train_names_a_pipeline_folder_a_kill_9_left(tmp_path: Path) -> None:
+    shortest = sorted(GOLD.read_text("utf-8").splitlines(keepends=True), key=len)[:3]
+    (tmp_path / "three.jsonl").write_text("".join(shortest), encoding="utf-8")
+    train = ("train", "--from", "three.jsonl", "--epochs", "1")
+    # killed once the pipeline is saved in its temporary folder, before it is renamed to --out
+    killed(tmp_path, "annotator.suggest.learn:save:SIGKILL:1", *train, "--out", "models/first")
+    models = tmp_path / "models"
+    [left] = [p.name for p in models.iterdir()]
+    assert left.startswith(".first.partial-") and (models / left / "meta.json").is_file()
+    before = contents(models / left)
+    live = models / ".other.partial-abcd1234"
+    live.mkdir()
+    (live / "meta.json").write_text("{}", encoding="utf-8")
+    with held(live):
+        result = annotator(*train, "--out", "models/second", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (
+        0,
+        f"annotator: note: models/second: a leftover {left} from an interrupted run is beside it; remove it if it "
+        "is yours\n",
+    )
+    assert contents(models / left) == before
+    assert sorted(p.name for p in models.iterdir()) == sorted([left, ".other.partial-abcd1234", "second"])
+    assert not (models / "first").exists()
