@@ -14,7 +14,7 @@ from processes import annotator
 from support import find, word_tokens
 
 from annotator.models import ArticleIn, Suggestion
-from annotator.store import Store
+from annotator.store import Store, listing
 
 TEXT = "The National Hurricane Center (NHC) said Humberto would pass Bermuda."
 OLD = [
@@ -86,3 +86,33 @@ def test_accept_takes_each_current_suggestion_once(db: Path) -> None:
             ("National Hurricane Center", "ACTOR"),
         ]
         assert store.pending("a", "carol") == []
+
+
+def test_the_article_list_counts_only_the_current_suggestions(db: Path) -> None:
+    with Store.open(db) as store:
+        (row,) = listing.rows(store, "carol", [listing.rowid_of(store, "a")]).values()
+    assert row.pending == 3
+
+
+def test_a_span_replaces_only_the_suggestions_it_was_offered(db: Path) -> None:
+    """carol marks "The National Hurricane Center": the new "National Hurricane Center" is rejected as replaced,
+    not alice's old "National Hurricane Center (NHC", which carol was never offered."""
+    the = find(TEXT, "The National Hurricane Center", "ACTOR")
+    with Store.open(db) as store:
+        store.add_span("a", "carol", the["start"], the["end"], "ACTOR")
+        ids = {(s.text, s.suggester): s.id for s in store.suggestions("a")}
+        assert store.decisions("a", "carol") == {
+            ids[("National Hurricane Center", "entities.v9@0123456789ab")]: "rejected"
+        }
+
+
+def test_a_span_resized_onto_an_old_suggestion_is_not_taken_for_it(db: Path) -> None:
+    """carol's "Bermuda." shortened to "Bermuda" as an ACTOR: alice's old ACTOR "Bermuda" is no offer of carol's,
+    so the span is carol's own, not an acceptance of it."""
+    with Store.open(db) as store:
+        at = TEXT.index("pass Bermuda")
+        edit = store.add_span("a", "carol", at, at + len("pass Bermuda"), "ACTOR")
+        span = next(s for s in store.spans("a", "carol") if s.text == "pass Bermuda")
+        store.resize_span("a", "carol", span.id, TEXT.index("Bermuda"), TEXT.index("Bermuda") + 7)
+        (resized,) = [s for s in store.spans("a", "carol") if s.text == "Bermuda"]
+        assert edit and resized.suggestion_id is None

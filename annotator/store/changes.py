@@ -20,6 +20,7 @@ from annotator.rows import Edit
 from annotator.spans import edge_problem
 from annotator.store.articles import ArticleWriter
 from annotator.store.connection import MOVED, OVERWRITTEN, SPAN_SELECT, Row, Seen, _json, annotation_span
+from annotator.store.current import current_ids
 from annotator.store.opening import overwritten
 from annotator.vocabulary import GOLD, Label, Status, is_model, utc_now
 
@@ -118,6 +119,7 @@ class Changes(ArticleWriter):
         covered: set[int] = set()  # wholly inside a new span; the others it only overlaps
         if annotator == GOLD:
             return [], ""
+        offered = current_ids(self.conn, article_id)  # an older version's, decided by others, was never offered
         for row in rows:
             layer = "g.label = 'QUOTE'" if row["label"] == Label.QUOTE else "g.label != 'QUOTE'"
             sql = (
@@ -127,7 +129,7 @@ class Changes(ArticleWriter):
             )
             params = [article_id, row["end"], row["start"], row["start"], row["end"], row["label"], annotator]
             for g in self._rows(sql, params):
-                if g["id"] != accepted:
+                if g["id"] != accepted and g["id"] in offered:
                     found[g["id"]] = g
                     if row["start"] <= g["start"] and g["end"] <= row["end"]:
                         covered.add(g["id"])

@@ -12,6 +12,7 @@ from annotator.rows import Edit
 from annotator.spans import edge_problem, fit
 from annotator.store.changes import describe
 from annotator.store.connection import SPAN_COLUMNS, Row
+from annotator.store.current import current_ids
 from annotator.store.history import History
 from annotator.vocabulary import Label, Status
 
@@ -69,6 +70,8 @@ class Deciding(History):
                         [article_id, *speaker, annotator],
                     )
                 )
+                offered = current_ids(self.conn, article_id)
+                candidates = [c for c in candidates if c["id"] in offered]  # never an older version's
                 try:
                     if candidates:
                         _, extra, _ = self._accept(article_id, annotator, candidates[0]["id"], span_id + 1)

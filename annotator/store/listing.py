@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from annotator.rows import ArticleSummary
+from annotator.store.current import current_ids
 from annotator.store.reads import Reader
 from annotator.vocabulary import Status
 
@@ -105,16 +106,27 @@ def rows(reader: Reader, annotator: str, rowids: Sequence[int]) -> dict[int, Art
     sql = f"""
         SELECT a.rowid, a.id, a.title, a.chars, COALESCE(n.status, 'todo'),
             (SELECT COUNT(*) FROM spans s WHERE s.article_id = a.id AND s.annotator = :who),
-            (SELECT COUNT(*) FROM suggestions g WHERE g.article_id = a.id AND NOT EXISTS (
-                SELECT 1 FROM decisions d WHERE d.suggestion_id = g.id AND d.annotator = :who)),
             n.flag_reason, (SELECT COUNT(*) FROM comments m WHERE m.article_id = a.id)
         FROM articles a LEFT JOIN annotations n ON n.article_id = a.id AND n.annotator = :who
         WHERE a.rowid IN ({marks})"""
     params = {"who": annotator, **{f"r{i}": rowid for i, rowid in enumerate(rowids)}}
     return {
-        row[0]: ArticleSummary(row[1], row[2], row[3], Status(row[4]), row[5], row[6], row[7], row[8])
+        row[0]: ArticleSummary(
+            row[1], row[2], row[3], Status(row[4]), row[5], _pending(reader, row[1], annotator), *row[6:]
+        )
         for row in reader.conn.execute(sql, params)
     }
+
+
+def _pending(reader: Reader, article_id: str, annotator: str) -> int:
+    """How many of the article's current suggestions (`store.current`) this annotator has not decided on."""
+    undecided = reader.conn.execute(
+        """SELECT g.id FROM suggestions g WHERE g.article_id = ? AND NOT EXISTS (
+               SELECT 1 FROM decisions d WHERE d.suggestion_id = g.id AND d.annotator = ?)""",
+        [article_id, annotator],
+    )
+    offered = current_ids(reader.conn, article_id)
+    return sum(1 for (suggestion_id,) in undecided if suggestion_id in offered)
 
 
 def rowid_of(reader: Reader, article_id: str) -> int | None:
