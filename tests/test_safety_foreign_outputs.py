@@ -283,6 +283,28 @@ def test_an_empty_output_path_is_refused_naming_the_option(db: Path, tmp_path: P
     assert list((tmp_path / "exports").iterdir()) == []
 
 
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (("ingest", "--db", "new.db", "--no-suggest", ""), "'paths'"),
+        (("predict", "", "-o", "out"), "'inputs'"),
+        (("import", "", "--db", "work.db", "--annotator", "x"), "'path'"),
+        (("merge", "", "--db", "work.db"), "'others'"),
+        (("ingest", "--db", "new.db", "--suggestions-from", ""), "'--suggestions-from'"),
+        (("train", "--db", "work.db", "--from", ""), "'--from'"),
+        (("train", "--db", "work.db", "--base", ""), "'--base'"),
+        (("evaluate", "--db", "work.db", "--unseen-by", ""), "'--unseen-by'"),
+    ],
+)
+def test_an_empty_input_path_is_refused_naming_it(db: Path, tmp_path: Path, args: tuple[str], named: str) -> None:
+    """`ingest ''` and `predict ''` read the current folder (typer makes "" the Path "."): a text file lying there
+    was ingested. An empty path names nothing: one line naming the argument or option, nothing read or written."""
+    (tmp_path / "notes.txt").write_text("Private notes about Paris.\n", encoding="utf-8")
+    result = annotator(*args, cwd=tmp_path, timeout=60)
+    assert one_error_line(result) == f"Invalid value for {named}: an empty path names no file or folder: give one"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt", "work.db"]
+
+
 def test_a_file_made_at_the_output_while_it_was_written_is_left(tmp_path: Path) -> None:
     """Trial 27 (the window between the check and the rename): a file that appears at the target while the
     output is written is never replaced."""

@@ -35,7 +35,8 @@ def scheduler_address(value: str) -> str:
 
 def predict(
     inputs: Annotated[
-        list[Path], typer.Argument(help=".txt files, folders of them, or .jsonl files with a 'text' field.")
+        list[Path],
+        typer.Argument(help=".txt files, folders of them, or .jsonl files with a 'text' field.", click_type=PathType()),
     ],
     output: Annotated[
         Path,

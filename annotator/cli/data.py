@@ -25,6 +25,7 @@ from annotator.cli.common import (
     store_to_fill,
     stored,
 )
+from annotator.cli.paths import PathType
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import ChangedText
 
@@ -36,7 +37,11 @@ if TYPE_CHECKING:
 def ingest(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help=".txt files, folders of them, or .jsonl files with a 'text' field.", show_default=False),
+        typer.Argument(
+            help=".txt files, folders of them, or .jsonl files with a 'text' field.",
+            show_default=False,
+            click_type=PathType(),
+        ),
     ] = None,
     db: DbOption = Path(DEFAULT_DB),
     no_suggest: Annotated[
@@ -59,6 +64,7 @@ def ingest(
         Path | None,
         typer.Option(
             "--suggestions-from",
+            click_type=PathType(),
             help="A folder `annotator predict` wrote: store its suggestions instead of running the pipeline "
             "(without PATHs: its articles too).",
         ),
@@ -222,7 +228,9 @@ def _why_nothing(store: "Reader", model: str | None, db: Path, kept: bool) -> st
 
 
 def import_(
-    path: Annotated[Path, typer.Argument(help="A file in the --format given (native JSONL by default).")],
+    path: Annotated[
+        Path, typer.Argument(help="A file in the --format given (native JSONL by default).", click_type=PathType())
+    ],
     db: DbOption = Path(DEFAULT_DB),
     annotator: Annotated[
         str | None,

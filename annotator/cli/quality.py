@@ -140,6 +140,7 @@ def evaluate(
         list[Path] | None,
         typer.Option(
             "--unseen-by",
+            click_type=PathType(),
             help="Also leave out the articles this trained pipeline folder learned from (repeat it): to compare two "
             "pipelines on the same articles.",
         ),
@@ -184,7 +185,11 @@ def train(
     ] = None,
     from_files: Annotated[
         list[Path] | None,
-        typer.Option("--from", help="Learn from native JSONL files (their records marked done) instead of --db."),
+        typer.Option(
+            "--from",
+            help="Learn from native JSONL files (their records marked done) instead of --db.",
+            click_type=PathType(),
+        ),
     ] = None,
     out: Annotated[
         Path | None,
@@ -206,7 +211,11 @@ def train(
     ] = 0,
     base: Annotated[
         Path | None,
-        typer.Option("--base", help="Start from a pipeline folder `annotator train` wrote (default: the shipped one)."),
+        typer.Option(
+            "--base",
+            help="Start from a pipeline folder `annotator train` wrote (default: the shipped one).",
+            click_type=PathType(),
+        ),
     ] = None,
     include_in_progress: Annotated[
         bool, typer.Option("--include-in-progress", help="Also learn from articles still in progress.")

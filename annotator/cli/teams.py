@@ -155,7 +155,10 @@ def serve(
 
 def merge(
     others: Annotated[
-        list[Path], typer.Argument(help="Other annotator databases to bring into this one.", callback=database_paths)
+        list[Path],
+        typer.Argument(
+            help="Other annotator databases to bring into this one.", click_type=PathType(), callback=database_paths
+        ),
     ],
     db: DbOption = Path(DEFAULT_DB),
     prefer: Annotated[
