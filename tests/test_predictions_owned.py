@@ -179,8 +179,9 @@ def test_a_manifest_edited_by_hand_is_refused_and_left_byte_for_byte(folder: Pat
     result = run(*PREDICT, cwd=folder)
     assert (result.returncode, result.stderr) == (
         1,
-        "annotator: error: out/manifest.json: a file annotator did not write, or one changed since it did; it was "
-        "left as it is (give another output folder: predict goes on only from a manifest.json as it wrote it)\n",
+        "annotator: error: out/manifest.json: changed since annotator wrote it (its bytes are not the ones the folder's "
+        "record holds); it was left as it is (give another output folder: predict goes on only from a manifest.json "
+        "as it wrote it)\n",
     )
     assert path.read_bytes() == edited
 

@@ -41,6 +41,22 @@ def missing(path: Path, option: str = "-o") -> str:
     )
 
 
+def changed(path: Path, option: str = "-o") -> str:
+    """The refusal of a file annotator wrote there and someone changed since."""
+    return (
+        f"{path}: changed since annotator wrote it (its bytes are not the ones the folder's record holds); it was "
+        f"left as it is (choose another {option}, or add --overwrite to replace it)"
+    )
+
+
+def unlisted(path: Path, option: str = "-o") -> str:
+    """The refusal of a file in a folder annotator writes to, which it never wrote."""
+    return (
+        f"{path}: a file annotator did not write (the folder's record of the files it wrote there does not list "
+        f"it); it was left as it is (choose another {option}, or add --overwrite to replace it)"
+    )
+
+
 def refusal(path: Path, option: str = "-o") -> str:
     return (
         f"{path}: a file annotator did not write, or one changed since it did; it was left as it is "
@@ -79,12 +95,22 @@ def test_its_own_export_is_replaced_and_recorded(db: Path, tmp_path: Path) -> No
     assert list(written["files"]) == ["alice.jsonl"]
 
 
+def test_a_file_of_ones_own_beside_annotator_s_exports_is_named_as_never_written(db: Path, tmp_path: Path) -> None:
+    """Newcomer trial 29: `export -o notes.txt` in a folder annotator writes to said "a file annotator did not write,
+    or one changed since it did"; the record tells which: it does not list notes.txt."""
+    assert export(db, tmp_path / "alice.jsonl").returncode == 0
+    notes = tmp_path / "notes.txt"
+    notes.write_bytes(b"my notes\n")
+    assert one_error_line(export(db, notes)) == unlisted(notes)
+    assert notes.read_bytes() == b"my notes\n"
+
+
 def test_its_own_export_changed_by_hand_is_refused(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "alice.jsonl"
     assert export(db, out).returncode == 0
     out.write_bytes(out.read_bytes() + b"{}\n")
     edited = out.read_bytes()
-    assert one_error_line(export(db, out)) == refusal(out)
+    assert one_error_line(export(db, out)) == changed(out)
     assert out.read_bytes() == edited
 
 
@@ -328,7 +354,7 @@ def test_a_recorded_file_changed_while_the_output_was_written_is_left(db: Path, 
     with pytest.raises(PlaceError) as raised, written_atomically(out) as stream:
         stream.write(b"second\n")
         out.write_bytes(b"edited by hand\n")
-    assert str(raised.value) == refusal(out)
+    assert str(raised.value) == changed(out)
     assert out.read_bytes() == b"edited by hand\n"
 
 

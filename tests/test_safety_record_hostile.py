@@ -153,8 +153,8 @@ def test_a_manifest_whose_shards_are_no_list_of_objects_is_one_line(tmp_path: Pa
 
 def foreign(path: Path) -> str:
     return (
-        f"{path}: a file annotator did not write, or one changed since it did; it was left as it is (choose another "
-        "-o, or add --overwrite to replace it)"
+        f"{path}: changed since annotator wrote it (its bytes are not the ones the folder's record holds); it was left "
+        "as it is (choose another -o, or add --overwrite to replace it)"
     )
 
 
@@ -183,7 +183,10 @@ def test_a_hash_that_is_no_sha256_proves_nothing_and_is_dropped(db: Path, tmp_pa
     )
     recorded = json.loads(record.read_text("utf-8"))["files"]
     assert sorted(recorded) == ["b.jsonl", "c.jsonl"]
-    assert one_error_line(export(db, out / "a.jsonl")) == foreign(out / "a.jsonl")
+    assert one_error_line(export(db, out / "a.jsonl")) == (
+        f"{out / 'a.jsonl'}: a file annotator did not write (the folder's record of the files it wrote there does "
+        "not list it); it was left as it is (choose another -o, or add --overwrite to replace it)"
+    )
     assert (out / "a.jsonl").read_bytes() == written
     again = export(db, out / "b.jsonl")  # the others' entries still prove their files
     assert (again.returncode, again.stderr) == (0, "")

@@ -130,8 +130,12 @@ def check_replaceable(path: Path, target: Path, exists: bool, *, overwrite: bool
     except OSError as error:
         raise PlaceError(f"{path}: annotator cannot tell whether it wrote this file: cannot read it "
                          f"({error.strerror}); it was left as it is ({advice})") from None  # fmt: skip
+    if target.name not in found.files and target.name not in found.unproving:
+        raise PlaceError(f"{path}: a file annotator did not write (the folder's record of the files it wrote there "
+                         f"does not list it); it was left as it is ({advice})")  # fmt: skip
     if actual not in found.files.get(target.name, []):
-        raise foreign(path, advice)
+        raise PlaceError(f"{path}: changed since annotator wrote it (its bytes are not the ones the folder's record "
+                         f"holds); it was left as it is ({advice})")  # fmt: skip
 
 
 def proves(target: Path, content: Path) -> bool:
