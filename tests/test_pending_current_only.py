@@ -116,3 +116,20 @@ def test_a_span_resized_onto_an_old_suggestion_is_not_taken_for_it(db: Path) -> 
         store.resize_span("a", "carol", span.id, TEXT.index("Bermuda"), TEXT.index("Bermuda") + 7)
         (resized,) = [s for s in store.spans("a", "carol") if s.text == "Bermuda"]
         assert edit and resized.suggestion_id is None
+
+
+def test_a_resuggest_of_the_same_version_keeps_every_suggestion_current(tmp_path: Path) -> None:
+    """Attacker's trial 29: bob accepted the current suggestions, then `suggest --all` made the same batch again;
+    those bob had decided on were kept with their old creation time, so the newest batch held only the others,
+    and a newcomer was offered 26 of 108 suggestions. A kept row the new batch repeats is part of it."""
+    path = tmp_path / "w.db"
+    with Store.open(path, create=True) as store:
+        (article,), _ = store.add_articles([(ArticleIn(id="a", text=TEXT), word_tokens(TEXT), NEW)])
+        first = {s.text: s.id for s in store.suggestions(article)}
+        store.accept_suggestion(article, "bob", first["National Hurricane Center"])
+        store.replace_suggestions(article, word_tokens(TEXT), NEW)
+        assert offered(store.current_suggestions(article)) == CURRENT
+        assert offered(store.pending(article, "carol")) == CURRENT
+        assert {s.text: s.id for s in store.current_suggestions(article)}["National Hurricane Center"] == first[
+            "National Hurricane Center"
+        ]

@@ -127,21 +127,25 @@ class ArticleWriter(Reader):
 
     def replace_suggestions(self, article_id: str, tokens: list[Token], suggestions: list[Suggestion]) -> None:
         """New suggestions for an article; old ones that an annotator decided on stay, for the record, and are not
-        suggested again: a new one with the same span, label, speaker and suggester version is that one."""
+        suggested again: a new one with the same span, label, speaker and suggester version is that one, and joins
+        the new batch (its creation time is the batch's, so `store.current` counts it among the current ones:
+        kept with its old time, a re-suggest of the same version left only the undecided rest current)."""
         with self.write():
             self.drop_undecided_suggestions(article_id)
             self.conn.execute(
                 "UPDATE articles SET tokens = ? WHERE id = ?", [_json([[t.start, t.end] for t in tokens]), article_id]
             )
-            sql = 'SELECT start, "end", label, speaker_start, speaker_end, suggester FROM suggestions WHERE article_id = ?'
-            kept = {tuple(row) for row in self.conn.execute(sql, [article_id])}
+            sql = 'SELECT start, "end", label, speaker_start, speaker_end, suggester, id FROM suggestions WHERE article_id = ?'
+            kept = {tuple(row[:6]): row[6] for row in self.conn.execute(sql, [article_id])}
 
             def key(s: Suggestion) -> tuple[object, ...]:
                 row = span_row(s)
                 return (s.start, s.end, s.label.value, row["speaker_start"], row["speaker_end"], s.suggester)
 
-            new = [s for s in suggestions if key(s) not in kept]
-            self._insert_suggestions(article_id, new, utc_now())
+            now = utc_now()
+            repeated = [kept[key(s)] for s in suggestions if key(s) in kept]
+            self.conn.executemany("UPDATE suggestions SET created_at = ? WHERE id = ?", [(now, i) for i in repeated])
+            self._insert_suggestions(article_id, [s for s in suggestions if key(s) not in kept], now)
 
     def add_comment(self, article_id: str, annotator: str, text: str) -> None:
         """A comment on an article (not an edit of anyone's annotation: no event, nothing to undo)."""
