@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from annotator.models import Suggestion
 from annotator.store import Store
@@ -118,3 +119,20 @@ async def test_the_status_line_names_an_override_in_a_span_as_the_article_does(t
         await pilot.pause()
         said = pilot.app.screen.status_line.text.plain
     assert said.startswith("accepted ACTOR 'The ⟨U+202E⟩evil⟨U+202C⟩ rider' at 0:16;")
+
+
+async def test_the_message_log_names_an_override_as_the_status_line_does(tmp_path: Path) -> None:
+    """Recheck of trial 29: the log (M) printed the raw U+202E of a message the status line shows literally."""
+    suggestion = Suggestion(
+        start=0, end=EVIL.index(" came"), label="ACTOR", text=EVIL[: EVIL.index(" came")], suggester="entities.v9"
+    )
+    db = one_article(tmp_path / "e.db", EVIL, [suggestion])
+    async with make_app(db, WHO, keymap_path=False).run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("M")
+        await pilot.pause()
+        shown = str(pilot.app.screen.query_one(Static).render())
+    assert "accepted ACTOR 'The ⟨U+202E⟩evil⟨U+202C⟩ rider' at 0:16" in shown
+    assert "\u202e" not in shown

@@ -12,6 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from annotator.tui.layout import display
+
 
 class MessagesScreen(ModalScreen[None]):
     """escape, q or M closes it."""
@@ -27,7 +29,7 @@ class MessagesScreen(ModalScreen[None]):
         text.append("  (newest last; escape closes)\n", style="dim")
         for at, message in self.messages or [("", "No messages yet.")]:
             text.append(f"{at} ", style="dim")
-            text.append(f"{message}\n")
+            text.append(f"{display(message)}\n")  # stored text in it, shown literally as on the status line
         with VerticalScroll(id="help"):
             yield Static(text)
 
