@@ -133,3 +133,16 @@ def test_a_resuggest_of_the_same_version_keeps_every_suggestion_current(tmp_path
         assert {s.text: s.id for s in store.current_suggestions(article)}["National Hurricane Center"] == first[
             "National Hurricane Center"
         ]
+
+
+def test_the_article_list_counts_what_the_screen_calls_pending(tmp_path: Path) -> None:
+    """Recheck of trial 29: for alice the list said 45 pending where the screen's header said 2: the new model's
+    suggestion that repeats a span she accepted from the old one is not pending on the screen, so not in the
+    list either."""
+    old = [Suggestion(**find(TEXT, "Bermuda", "LOCATION"), suggester="entities.v9")]
+    with Store.open(tmp_path / "w.db", create=True) as store:
+        (article,), _ = store.add_articles([(ArticleIn(id="a", text=TEXT), word_tokens(TEXT), old)])
+        store.accept_suggestion(article, "alice", store.suggestions(article)[0].id)
+        store.replace_suggestions(article, word_tokens(TEXT), NEW)
+        (row,) = listing.rows(store, "alice", [listing.rowid_of(store, "a")]).values()
+        assert row.pending == len(store.pending("a", "alice")) == 2

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from annotator.rows import ArticleSummary
-from annotator.store.current import current_ids
 from annotator.store.reads import Reader
 from annotator.vocabulary import Status
 
@@ -119,14 +118,9 @@ def rows(reader: Reader, annotator: str, rowids: Sequence[int]) -> dict[int, Art
 
 
 def _pending(reader: Reader, article_id: str, annotator: str) -> int:
-    """How many of the article's current suggestions (`store.current`) this annotator has not decided on."""
-    undecided = reader.conn.execute(
-        """SELECT g.id FROM suggestions g WHERE g.article_id = ? AND NOT EXISTS (
-               SELECT 1 FROM decisions d WHERE d.suggestion_id = g.id AND d.annotator = ?)""",
-        [article_id, annotator],
-    )
-    offered = current_ids(reader.conn, article_id)
-    return sum(1 for (suggestion_id,) in undecided if suggestion_id in offered)
+    """What the annotate screen's header counts as pending (`Reader.pending`: the current suggestions this annotator
+    has not decided on, but for those that repeat a span they have), so the list and the screen agree."""
+    return len(reader.pending(article_id, annotator))
 
 
 def rowid_of(reader: Reader, article_id: str) -> int | None:
