@@ -320,6 +320,9 @@ def test_an_empty_output_path_is_refused_naming_the_option(db: Path, tmp_path: P
         (("train", "--db", "work.db", "--from", ""), "'--from'"),
         (("train", "--db", "work.db", "--base", ""), "'--base'"),
         (("evaluate", "--db", "work.db", "--unseen-by", ""), "'--unseen-by'"),
+        (("suggest", "--db", "work.db", "--model", ""), "'--model'"),
+        (("evaluate", "--db", "work.db", "--model", ""), "'--model'"),
+        (("ingest", "--db", "new.db", "notes.txt", "--model", ""), "'--model'"),
     ],
 )
 def test_an_empty_input_path_is_refused_naming_it(db: Path, tmp_path: Path, args: tuple[str], named: str) -> None:

@@ -17,7 +17,7 @@ from typer._click import Context, Parameter  # typer 0.28 ships its own click: i
 from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperCommand, TyperGroup
 
-from annotator.cli.paths import PathType, database_paths
+from annotator.cli.paths import PathType, database_paths, given_path
 from annotator.errors import AnnotatorError
 from annotator.exchange.formats import FORMATS
 from annotator.interrupts import report_first, stop_if_interrupted
@@ -102,7 +102,9 @@ AnnotatorOption = Annotated[str | None, typer.Option("--annotator", help="Your n
 ModelOption = Annotated[
     str | None,
     typer.Option(
-        "--model", help="An installed spaCy pipeline name or path (default: en_core_web_sm, else its mirror)."
+        "--model",
+        help="An installed spaCy pipeline name or path (default: en_core_web_sm, else its mirror).",
+        callback=given_path,  # '' named no pipeline, and the default one ran in its place
     ),
 ]
 #: The format names as a closed set (typer turns an Enum into a choice, checked before the command runs).
