@@ -341,8 +341,9 @@ def move_edge(
         new_start, new_end = tokens[first][0], tokens[last][1]
         if any(char in LINE_BREAKS for char in text[new_start:new_end]):
             if over_mark:
-                where = "starts at its opening" if side == "start" else "ends at its closing"
-                raise EdgeRefused(f"a quote is the words between its quotation marks: it already {where} mark")
+                where = "starts just after its opening mark" if side == "start" else "ends just before its closing mark"
+                after = "before" if side == "start" else "after"
+                raise EdgeRefused(f"the quote {where}, and a span may not cross the line break {after} it")
             raise EdgeRefused("a span may not cross a line break")
         if edge_problem(text, new_start, new_end, label) is None:
             return new_start, new_end

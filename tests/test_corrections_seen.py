@@ -51,3 +51,15 @@ def test_evaluate_says_so_too(tmp_path: Path) -> None:
     report = json.loads(result.stdout)["corrections"]
     assert [(row["suggester"], row["accepted"]) for row in report["rows"]] == [("entities.v9", 1)]
     assert report["added"]["ACTOR"] == 1
+
+
+def test_an_older_version_someone_else_decided_on_is_not_counted(tmp_path: Path) -> None:
+    """Recheck of trial 29: bob worked only after the new model, yet was credited with the old model's suggestions
+    alice had decided on, all 'pending': they were never offered to him."""
+    finished_then_resuggested(tmp_path / "w.db")
+    with Store.open(tmp_path / "w.db") as store:
+        store.accept_all("a", "bob", done=True)
+        telemetry = load_corrections(store, ["bob"])
+    assert [(row.suggester, row.label.value, row.accepted, row.suggested) for row in telemetry.rows] == [
+        ("entities.v9@0123456789ab", "ACTOR", 2, 2)
+    ]

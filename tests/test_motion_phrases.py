@@ -522,14 +522,16 @@ def test_the_figure_key_takes_a_hyphenated_fraction_whole() -> None:
 
 def test_a_quote_at_its_opening_mark_says_so_rather_than_the_line_break() -> None:
     """Newcomer trial 29: [ on a quote opening a paragraph said "a span may not cross a line break", where what
-    stops it is its opening quotation mark; the other edge at the next mark says the same."""
+    stops it is the line break before its opening quotation mark (an edge may move over a mark within a line);
+    the other edge at the next mark says the same."""
     text = 'He left.\n"We will stay," she said.'
     spans_tokens = [(t.start, t.end) for t in tokenize([text])[0]]
     start, end = text.index("We"), text.index(',"')
     with pytest.raises(EdgeRefused) as refused:
         move_edge(text, spans_tokens, start, end, "QUOTE", "start", -1)
     assert (
-        str(refused.value) == "a quote is the words between its quotation marks: it already starts at its opening mark"
+        str(refused.value)
+        == "the quote starts just after its opening mark, and a span may not cross the line break before it"
     )
 
 
@@ -539,4 +541,7 @@ def test_a_quote_at_its_closing_mark_before_a_line_break_says_so() -> None:
     start, end = text.index("We"), text.index('."')
     with pytest.raises(EdgeRefused) as refused:
         move_edge(text, spans_tokens, start, end + 1, "QUOTE", "end", 1)
-    assert str(refused.value) == "a quote is the words between its quotation marks: it already ends at its closing mark"
+    assert (
+        str(refused.value)
+        == "the quote ends just before its closing mark, and a span may not cross the line break after it"
+    )

@@ -214,14 +214,18 @@ class Reader(Connection):
         return [pending_suggestion(row) for row in self._rows(sql, [article_id])]
 
     def suggestions_seen(self, article_id: str, annotator: str) -> list[SuggestionRow]:
-        """The suggestions this annotator could have seen: there at their last change to the article, or decided on
-        by them. One a later suggester made after they finished is not theirs to have taken or left."""
-        sql = """SELECT g.* FROM suggestions g LEFT JOIN annotations n ON n.article_id = g.article_id
-                     AND n.annotator = ?
+        """The suggestions this annotator could have seen: the ones they decided on, and the current ones
+        (`store.current`) that were there at their last change to the article. One a later suggester made after
+        they finished, or an older version's that only someone else decided on, was never offered to them."""
+        sql = """SELECT g.*, EXISTS (SELECT 1 FROM decisions d WHERE d.suggestion_id = g.id AND d.annotator = ?)
+                     AS theirs
+                 FROM suggestions g LEFT JOIN annotations n ON n.article_id = g.article_id AND n.annotator = ?
                  WHERE g.article_id = ? AND (n.updated_at IS NULL OR g.created_at <= n.updated_at OR EXISTS (
                      SELECT 1 FROM decisions d WHERE d.suggestion_id = g.id AND d.annotator = ?))
                  ORDER BY g.start, g."end", g.id"""
-        return [pending_suggestion(row) for row in self._rows(sql, [annotator, article_id, annotator])]
+        current = current_ids(self.conn, article_id)
+        rows = self._rows(sql, [annotator, annotator, article_id, annotator])
+        return [pending_suggestion(row) for row in rows if row["theirs"] or row["id"] in current]
 
     def pending(self, article_id: str, annotator: str) -> list[SuggestionRow]:
         """The current suggestions (`store.current`) this annotator has not decided on, minus those that repeat a
