@@ -153,3 +153,33 @@ def test_hashes_of_failed_writes_never_push_out_the_file_there(tmp_path: Path) -
     written.check_replaceable(out, out, True, overwrite=False)
     write(out, b"second\n")
     assert out.read_bytes() == b"second\n"
+
+
+def test_a_write_of_the_same_bytes_taken_back_keeps_the_proof_it_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A joint write whose config has the very bytes already there (the same --labels again) is taken back while a
+    foreign file is flipped in at the config's name: the config's hash was there before the write, so taking the
+    write back must not remove it (60 s of flips left the config unlisted, and a clean export refused)."""
+    data, config = tmp_path / "t.spacy", tmp_path / "c.cfg"
+    write_both([data, config], [b"data 0\n", b"config\n"])
+    before = recorded(tmp_path)
+    real = writing.unexpect_written
+
+    def flipped(*args: object, **kwargs: object) -> None:  # the foreign file is at the config's name just then
+        places.exchange(config, tmp_path / "side")
+        try:
+            real(*args, **kwargs)  # type: ignore[arg-type]
+        finally:
+            places.exchange(config, tmp_path / "side")
+
+    (tmp_path / "side").write_bytes(b"FOREIGN user config\n")
+    with monkeypatch.context() as patched:
+        busy_for(patched, config)
+        patched.setattr(writing, "unexpect_written", flipped)
+        with pytest.raises(PlaceError, match="cannot write"):
+            write_both([data, config], [b"data 1\n", b"config\n"])
+    assert recorded(tmp_path) == before
+    (tmp_path / "side").unlink()
+    write_both([data, config], [b"data 2\n", b"config\n"])
+    assert config.read_bytes() == b"config\n"

@@ -193,7 +193,7 @@ def _place(
         if found is None and there:
             raise foreign(path, told)
         check_replaceable(path, target, there, overwrite=False, advice=told)
-    expect_written(hashes)  # a crash between the renames and their record leaves them provably annotator's
+    announced = expect_written(hashes)  # a crash between the renames and their record leaves them provably annotator's
     done: list[tuple[str, Temporary]] = []
     try:
         for (path, _, found), temporary, told in zip(checked, temporaries, advices, strict=True):
@@ -203,7 +203,7 @@ def _place(
                 raise _cannot_write(path, found, error) from None
     except PlaceError:
         _take_back(done)
-        unexpect_written(hashes)  # failed writes never crowd the files there out of their record
+        unexpect_written(announced)  # failed writes never crowd the files there out of their record
         raise
     for how, temporary in done:
         if how == _SWAPPED:

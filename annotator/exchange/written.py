@@ -11,12 +11,10 @@ entry's string that is no SHA-256 (edited by hand) proves nothing either: the ne
 Every change to a record is made under an exclusive lock on its folder (trial 27: parallel exports into one
 folder lost entries), in two steps around the rename: before it, the hash about to be put in place is added to
 the name's accepted ones; after it, the name has that hash alone. A crash between the rename and the record
-(predict killed while its manifest is rewritten) so never leaves annotator's own file unproven; a write that fails
-or is taken back removes the hash it added (`unexpect_written`), and the hash of the bytes at a path is never
-trimmed away (five taken-back joint writes disowned annotator's own file). The lock keeps annotator processes out,
-not a program renaming a file in: the record is replaced only if the file at its name is still the one read
-(swapped in, compared, else swapped back as it came), and a missing one is linked in, never over a file made
-meanwhile (a foreign file flipped with the record was overwritten, 5 runs in 5).
+(predict killed while its manifest is rewritten) so never leaves annotator's own file unproven; a write taken back
+removes the hashes it added, and the hash of the bytes at a path is never trimmed away (taken-back joint writes
+disowned annotator's own file). The record is replaced only if the file at its name is still the one read (the
+lock keeps out annotator, not a program renaming a file in: a foreign file flipped with it was overwritten).
 """
 
 from __future__ import annotations
@@ -180,14 +178,15 @@ def _locked(folder: Path) -> Iterator[None]:
         os.close(fd)  # releases the lock
 
 
-def expect_written(placed: Mapping[Path, str]) -> None:
+def expect_written(placed: Mapping[Path, str]) -> dict[Path, str]:
     """Before files are put in place: their new hashes join the ones their names' records accept, so a crash
-    between the renames and `record_written` leaves them provably annotator's."""
-    _update(placed, how=_EXPECT, note=None)
+    between the renames and `record_written` leaves them provably annotator's. Returns those it added (a hash a
+    name accepted already, the same bytes written again, is not: `unexpect_written` must leave it)."""
+    return _update(placed, how=_EXPECT, note=None)
 
 
 def unexpect_written(placed: Mapping[Path, str]) -> None:
-    """Files `expect_written` announced that were not put in place after all (a joint write taken back, a rename
+    """Files `expect_written` added that were not put in place after all (a joint write taken back, a rename
     that failed): their hashes leave their names' accepted ones again, but for one that is the hash of the bytes
     at the path (a file that could not be taken back). Failed writes so never crowd annotator's own file out of
     its record (an EBUSY companion, five times, disowned it)."""
@@ -208,11 +207,13 @@ _EXPECT, _UNEXPECT, _RECORD = "expect", "unexpect", "record"
 KEPT_WRITES = 3
 
 
-def _update(placed: Mapping[Path, str], *, how: str, note: Note) -> None:
+def _update(placed: Mapping[Path, str], *, how: str, note: Note) -> dict[Path, str]:
     """Change the records of `placed`'s folders, each under its folder's lock. The record is replaced only if the
     file at its name is still the one read (swapped with the new one and compared, and else swapped back: the lock
     keeps annotator processes out, not a program renaming a file in), and a missing one is linked in, never over
-    a file made meanwhile; either way `note` hears that the files were not recorded."""
+    a file made meanwhile; either way `note` hears that the files were not recorded. Returns the hashes it added
+    to names that did not accept them yet."""
+    added: dict[Path, str] = {}
     by_folder: dict[Path, dict[str, str]] = {}
     for target, sha in placed.items():
         by_folder.setdefault(target.parent, {})[target.name] = sha
@@ -226,6 +227,7 @@ def _update(placed: Mapping[Path, str], *, how: str, note: Note) -> None:
                 _say_unrecorded(folder, found.problem, sorted(written), note)
                 continue
             files = found.files
+            new = {folder / name: sha for name, sha in written.items() if sha not in files.get(name, [])}
             for name, sha in written.items():
                 files[name] = _changed(folder / name, files.get(name, []), sha, how)
             if how != _RECORD:  # a hash that is no SHA-256 is dropped with its note, once the files are recorded
@@ -237,8 +239,11 @@ def _update(placed: Mapping[Path, str], *, how: str, note: Note) -> None:
                 continue
             if not put:
                 _say_unrecorded(folder, _MOVED, sorted(written), note)
-            elif how == _RECORD and note is not None:
+                continue
+            added.update(new)
+            if how == _RECORD and note is not None:
                 _say_dropped(folder, found, set(written), note)
+    return added
 
 
 #: Why a record was not changed when another file came to its name while it was read or rewritten.
