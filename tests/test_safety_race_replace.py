@@ -34,13 +34,13 @@ def write_both(paths: list[Path], data: list[bytes]) -> None:
 
 def racing(monkeypatch: pytest.MonkeyPatch, target: Path) -> None:
     """Rename a foreign file over `target` after the last check, just before annotator puts its output there."""
-    real: Callable[..., None] = writing.expect_written
+    real: Callable[..., dict[Path, str]] = writing.expect_written
 
-    def foreign_first(*args: object, **kwargs: object) -> None:
+    def foreign_first(*args: object, **kwargs: object) -> dict[Path, str]:
         incoming = target.with_name("incoming.txt")
         incoming.write_bytes(FOREIGN)
         os.rename(incoming, target)
-        real(*args, **kwargs)
+        return real(*args, **kwargs)
 
     monkeypatch.setattr(writing, "expect_written", foreign_first)
 

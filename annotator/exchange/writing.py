@@ -20,6 +20,7 @@ from annotator.exchange.written import (
     foreign,
     proves,
     record_written,
+    unexpect_written,
 )
 from annotator.interrupts import keeping
 from annotator.places import (
@@ -184,7 +185,7 @@ def _place(
     (never over a file that took its name meanwhile; `Temporary.link_into_place`); one that replaces a file
     annotator wrote is swapped with it in one step, and the file swapped out is checked once more: a foreign file
     renamed in after the check (trial 28, once in 40) is swapped back, byte for byte. A refusal takes back what
-    this call had put in place, so outputs written together stay together."""
+    this call had put in place, so outputs written together stay together, and the hashes it announced."""
     for (path, target, found), told in zip(checked, advices, strict=True):
         if overwrite:
             continue
@@ -192,7 +193,7 @@ def _place(
         if found is None and there:
             raise foreign(path, told)
         check_replaceable(path, target, there, overwrite=False, advice=told)
-    expect_written(hashes)  # a crash between the renames and their record leaves them provably annotator's
+    announced = expect_written(hashes)  # a crash between the renames and their record leaves them provably annotator's
     done: list[tuple[str, Temporary]] = []
     try:
         for (path, _, found), temporary, told in zip(checked, temporaries, advices, strict=True):
@@ -202,6 +203,7 @@ def _place(
                 raise _cannot_write(path, found, error) from None
     except PlaceError:
         _take_back(done)
+        unexpect_written(announced)  # failed writes never crowd the files there out of their record
         raise
     for how, temporary in done:
         if how == _SWAPPED:
