@@ -106,14 +106,17 @@ async def test_a_word_joined_to_an_override_can_be_marked(tmp_path: Path) -> Non
 EVIL = "The \u202eevil\u202c rider came home."
 
 
+def evil_article(tmp_path: Path) -> AnnotatorApp:
+    """An article whose suggested ACTOR holds a right-to-left override and its pop (U+202E and U+202C around "evil")."""
+    end = EVIL.index(" came")
+    suggestion = Suggestion(start=0, end=end, label="ACTOR", text=EVIL[:end], suggester="entities.v9")
+    return make_app(one_article(tmp_path / "e.db", EVIL, [suggestion]), WHO, keymap_path=False)
+
+
 async def test_the_status_line_names_an_override_in_a_span_as_the_article_does(tmp_path: Path) -> None:
     """Newcomer trial 29: accepting a span with an override in it said "accepted ACTOR 'The \\u202eevil\\u202c
     rider'" (Python's escapes) where the text and the span list show "⟨U+202E⟩"."""
-    suggestion = Suggestion(
-        start=0, end=EVIL.index(" came"), label="ACTOR", text=EVIL[: EVIL.index(" came")], suggester="entities.v9"
-    )
-    db = one_article(tmp_path / "e.db", EVIL, [suggestion])
-    async with make_app(db, WHO, keymap_path=False).run_test(size=(120, 24)) as pilot:
+    async with evil_article(tmp_path).run_test(size=(120, 24)) as pilot:
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
@@ -123,11 +126,7 @@ async def test_the_status_line_names_an_override_in_a_span_as_the_article_does(t
 
 async def test_the_message_log_names_an_override_as_the_status_line_does(tmp_path: Path) -> None:
     """Recheck of trial 29: the log (M) printed the raw U+202E of a message the status line shows literally."""
-    suggestion = Suggestion(
-        start=0, end=EVIL.index(" came"), label="ACTOR", text=EVIL[: EVIL.index(" came")], suggester="entities.v9"
-    )
-    db = one_article(tmp_path / "e.db", EVIL, [suggestion])
-    async with make_app(db, WHO, keymap_path=False).run_test(size=(120, 24)) as pilot:
+    async with evil_article(tmp_path).run_test(size=(120, 24)) as pilot:
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
