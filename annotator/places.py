@@ -47,7 +47,9 @@ class PlaceError(AnnotatorError):
 
 
 def kind_of(mode: int) -> str:
-    """What a non-regular file is, in words."""
+    """What a non-regular file is, in words (a link's mode is `lstat`'s)."""
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):
@@ -57,6 +59,46 @@ def kind_of(mode: int) -> str:
     if stat.S_ISSOCK(mode):
         return "a socket"
     return "not a regular file"
+
+
+class NotRegular(OSError):
+    """A path whose bytes are never read: no regular file (a link where none is followed, a FIFO, a device, a
+    folder, a socket). `mode` says what it is; the message is `kind_of`'s, "..., not a regular file"."""
+
+    def __init__(self, path: Path | str, mode: int) -> None:
+        super().__init__(errno.EINVAL, f"{kind_of(mode)}, not a regular file", str(path))
+        self.mode = mode
+
+
+def open_regular(path: Path | str, *, follow: bool = False) -> int:
+    """A descriptor to read the regular file at `path`, opened without ever waiting: a FIFO would block an
+    open (and a read) for ever, holding an export where interrupts wait (trial 29). A link at `path` is
+    `NotRegular` unless `follow`; so is a FIFO, device, folder or socket, looked at before it is opened and
+    once more, open, in case one was renamed in between."""
+    found = os.stat(path) if follow else os.lstat(path)
+    if not stat.S_ISREG(found.st_mode):
+        raise NotRegular(path, found.st_mode)
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (0 if follow else os.O_NOFOLLOW)
+    try:
+        fd = os.open(path, flags)
+    except OSError as error:
+        if error.errno == errno.ELOOP and not follow and os.path.islink(path):
+            raise NotRegular(path, stat.S_IFLNK) from None
+        raise
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise NotRegular(path, mode)
+    os.set_blocking(fd, True)
+    return fd
+
+
+def mode_at(path: Path | str) -> int | None:
+    """What is at `path` (`lstat`'s mode: a link is a link), to say so in a refusal; None when nothing can be told."""
+    try:
+        return os.lstat(path).st_mode
+    except OSError:
+        return None
 
 
 def unbroken(path: Path) -> None:
@@ -219,8 +261,9 @@ def note_leftovers(target: Path, kind: str, shown: Path | str | None, note: Note
     """The temporaries of `target` (`.<name>.<kind>-` and 8 characters) whose lock nobody holds, named in one
     line handed to `note`: removed by no one but their owner, since nothing proves such a file is this tool's
     and unused (anyone may name a file so, or copy a database there). A temporary a run holds, or an empty one
-    made a moment ago (not locked yet), is a live run's and not mentioned. The note names `shown` (the path as
-    the user gave it) for the target."""
+    made a moment ago (not locked yet), is a live run's and not mentioned. Anything else at such a name (a FIFO, a
+    link, a folder: what a kill -9 left where an output's path was swapped) is named too, with what it is, and
+    never opened. The note names `shown` (the path as the user gave it) for the target."""
     prefix = f".{target.name}.{kind}-"
     return _note_unheld(target, shown, note, lambda name: name.startswith(prefix) and len(name) == len(prefix) + 8)
 
@@ -243,15 +286,32 @@ def _note_unheld(
         names = sorted(os.listdir(target.parent))
     except OSError:
         return found
+    said: list[str] = []
     for name in names:
-        if named(name) and _unheld(target.with_name(name), folders):
-            found.append(target.with_name(name))
+        if not named(name):
+            continue
+        path = target.with_name(name)
+        other = None if folders else _other_kind(path)
+        if other is not None or _unheld(path, folders):
+            found.append(path)
+            said.append(name if other is None else f"{name} ({other})")
     if note is not None and len(found) == 1:
-        note(f"{shown}: a leftover {found[0].name} from an interrupted run is beside it; remove it if it is yours")
+        note(f"{shown}: a leftover {said[0]} from an interrupted run is beside it; remove it if it is yours")
     elif note is not None and found:
-        note(f"{shown}: leftovers {', '.join(p.name for p in found)} from interrupted runs are beside it; remove them "
-             "if they are yours")  # fmt: skip
+        note(f"{shown}: leftovers {', '.join(said)} from interrupted runs are beside it; remove them if they are "
+             "yours")  # fmt: skip
     return found
+
+
+def _other_kind(path: Path) -> str | None:
+    """What is at a temporary's name when it is no regular file (None when it is, or is gone): never one this tool
+    made, but what a kill -9 left there between swapping it out of an output's path and swapping it back (a FIFO,
+    a link). Named as it is, never opened."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return None
+    return None if stat.S_ISREG(mode) else kind_of(mode)
 
 
 def _unheld(path: Path, folder: bool) -> bool:

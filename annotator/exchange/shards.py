@@ -33,9 +33,21 @@ from annotator.errors import AnnotatorError, InputError, describe_validation_err
 from annotator.exchange.files import json_problem
 from annotator.exchange.ingest import _files_in, read_path, skipped_links
 from annotator.exchange.writing import PARTIAL, written_atomically
+from annotator.exchange.written import digest
 from annotator.interrupts import keeping
 from annotator.models import ArticleIn
-from annotator.places import Note, PlaceError, Temporary, kind_of, leading, note_leftovers, sync_folder
+from annotator.places import (
+    Note,
+    NotRegular,
+    PlaceError,
+    Temporary,
+    kind_of,
+    leading,
+    mode_at,
+    note_leftovers,
+    open_regular,
+    sync_folder,
+)
 
 MANIFEST = "manifest.json"
 SHARDS = "shards"
@@ -166,14 +178,10 @@ GO_ON = "give another output folder: predict goes on only from a manifest.json a
 
 
 def sha256_of(path: Path) -> str | None:
-    """The SHA-256 of a regular file's bytes (never through a link at `path`); None when it cannot be read."""
+    """The SHA-256 of a regular file's bytes (`written.digest`: never through a link at `path`, never a FIFO's,
+    which would block for ever); None when it cannot be read or is no regular file."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
-        with os.fdopen(fd, "rb") as file:
-            found = hashlib.sha256()
-            for block in iter(lambda: file.read(1 << 20), b""):
-                found.update(block)
-            return found.hexdigest()
+        return digest(path)
     except OSError:
         return None
 
@@ -223,10 +231,9 @@ def _shown(place: Path) -> str:
 
 def _contents(path: Path) -> bytes | None:
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
-        with os.fdopen(fd, "rb") as file:
+        with os.fdopen(open_regular(path), "rb") as file:
             return file.read()
-    except OSError:  # unreadable: not the records, whatever it holds
+    except OSError:  # unreadable, or no regular file: not the records, whatever it holds
         return None
 
 
@@ -274,12 +281,14 @@ def _put(temporary: Temporary, path: Path, entry: dict[str, Any] | None, records
     if not swapped:  # a system that cannot swap: the check just before was the last word
         temporary.replace_target()
         return
-    if as_written(temporary.path, entry) or _contents(temporary.path) == records:
+    if as_written(temporary.path, entry) or _contents(temporary.path) == records:  # a link or FIFO is neither
         temporary.path.unlink()  # the listed shard it replaces
         sync_folder(path.parent)
         return
+    came = mode_at(temporary.path)
     temporary.exchange_with_target()
-    raise AnnotatorError(f"{path}: a file put there while predict wrote this shard; {LEAVE_IT}")
+    what = kind_of(came) if came is not None and not stat.S_ISREG(came) else "a file"
+    raise AnnotatorError(f"{path}: {what}, put there while predict wrote this shard; {LEAVE_IT}")
 
 
 def confined(folder: Path, name: object, field: str) -> Path:
@@ -335,13 +344,18 @@ class _Fields(BaseModel):
 def read_manifest(folder: Path) -> dict[str, Any] | None:
     """The manifest of an output folder, None if there is none yet; one that is not ours is an error."""
     path = folder / MANIFEST
-    if not path.exists():
+    try:  # a FIFO there would block predict for ever, ctrl+c or not (trial 29): refused before it is opened
+        with os.fdopen(open_regular(path, follow=True), "rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > LARGEST_MANIFEST:  # read whole, a 64 GiB sparse file would be a MemoryError (trial 28)
+                raise InputError(f"not a predictions manifest: {size} bytes, larger than predict writes",
+                                 path=str(path))  # fmt: skip
+            data = json.loads(stream.read().decode("utf-8"))
+    except FileNotFoundError:
         return None
-    try:
-        size = path.stat().st_size
-        if size > LARGEST_MANIFEST:  # read whole, a 64 GiB sparse file would be a MemoryError (trial 28)
-            raise InputError(f"not a predictions manifest: {size} bytes, larger than predict writes", path=str(path))
-        data = json.loads(path.read_text("utf-8"))
+    except NotRegular as error:
+        raise InputError(f"{error.strerror}: not a predictions manifest; it was left as it is",
+                         path=str(path)) from None  # fmt: skip
     except json.JSONDecodeError as error:
         raise InputError(f"not a predictions manifest: not valid JSON: {json_problem(error)}", path=str(path),
                          line=error.lineno) from None  # fmt: skip

@@ -28,7 +28,9 @@ from annotator.places import (
     PlaceError,
     Temporary,
     is_open_file,
+    mode_at,
     note_leftovers,
+    open_regular,
     regular_target,
     sync_folder,
     unbroken,
@@ -44,8 +46,8 @@ def _refuse_a_database(path: Path, target: Path, found: os.stat_result | None, o
             raise PlaceError(f"{path}: the {suffix[1:]} file of a database; an export never replaces it")
     if found is None:
         return
-    try:
-        with open(target, "rb") as existing:
+    try:  # never through a link, nor a FIFO renamed in since `regular_target` looked (it would block for ever)
+        with os.fdopen(open_regular(target), "rb") as existing:
             header = existing.read(16)
     except OSError:
         return
@@ -224,9 +226,10 @@ def _put(path: Path, found: os.stat_result | None, temporary: Temporary, told: s
         except FileNotFoundError:  # the file went meanwhile: this one goes in as a new file
             swapped, found = False, None
         if swapped:
-            if not proves(temporary.target, temporary.path):
+            if not proves(temporary.target, temporary.path):  # a link or FIFO proves nothing, and is not opened
+                came = mode_at(temporary.path)
                 temporary.exchange_with_target()  # the file that came in meanwhile goes back as it came
-                raise foreign(path, told)
+                raise foreign(path, told, came)
             sync_folder(temporary.target.parent)
             return _SWAPPED
         if found is not None:  # a system that cannot swap: the check above was the last word

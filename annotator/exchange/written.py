@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.places import Note, PlaceError, Temporary, kind_of, leading, sync_folder
+from annotator.places import Note, NotRegular, PlaceError, Temporary, kind_of, leading, open_regular, sync_folder
 
 RECORD = ".annotator-written.json"
 KIND = "annotator-written"
@@ -43,8 +43,10 @@ LOCK_WAIT = 20.0
 
 
 def digest(path: Path) -> str:
+    """The SHA-256 of the regular file at `path`: a link there, a FIFO, a device is `NotRegular` (only a regular
+    file proves anything; trial 29: a link to a copy passed as annotator's file, a FIFO blocked for ever)."""
     found = hashlib.sha256()
-    with open(path, "rb") as stream:
+    with os.fdopen(open_regular(path), "rb") as stream:
         for block in iter(lambda: stream.read(1 << 20), b""):
             found.update(block)
     return found.hexdigest()
@@ -70,17 +72,15 @@ class Found:
 def _read(folder: Path) -> Found:
     path = folder / RECORD
     try:
-        mode = path.lstat().st_mode
-        if stat.S_ISLNK(mode):
-            return Found(problem="a symbolic link, not a regular file")  # a link is no record of ours
-        if not stat.S_ISREG(mode):
-            return Found(problem=f"{kind_of(mode)}, not a regular file")  # a FIFO would block the reader for ever
-        size = path.stat().st_size
-        if size > LARGEST_RECORD:  # read whole, a 64 GiB sparse file was a MemoryError (trial 28)
-            return Found(problem=f"{size} bytes: larger than a record annotator writes")
-        data = json.loads(path.read_bytes())
+        with os.fdopen(open_regular(path), "rb") as stream:  # a link is no record of ours; a FIFO never read
+            size = os.fstat(stream.fileno()).st_size
+            if size > LARGEST_RECORD:  # read whole, a 64 GiB sparse file was a MemoryError (trial 28)
+                return Found(problem=f"{size} bytes: larger than a record annotator writes")
+            data = json.loads(stream.read())
     except FileNotFoundError:
         return Found(missing=True)
+    except NotRegular as error:
+        return Found(problem=error.strerror)
     except OSError as error:
         return Found(problem=f"cannot read it: {error.strerror}")
     except (ValueError, RecursionError):  # RecursionError: nested 200,000 deep (trial 28)
@@ -104,7 +104,11 @@ def advice_for(option: str) -> str:
     return f"choose another {option}, or add --overwrite to replace it"
 
 
-def foreign(path: Path, advice: str) -> PlaceError:
+def foreign(path: Path, advice: str, mode: int | None = None) -> PlaceError:
+    """The refusal of a file found at an output's path that annotator cannot prove its own; `mode`, when it is no
+    regular file's (a link or FIFO renamed in), says what was there instead."""
+    if mode is not None and not stat.S_ISREG(mode):
+        return PlaceError(f"{path}: {kind_of(mode)}, not a file annotator wrote; it was left as it is ({advice})")
     return PlaceError(f"{path}: a file annotator did not write, or one changed since it did; it was left as it is "
                       f"({advice})")  # fmt: skip
 
@@ -130,6 +134,8 @@ def check_replaceable(path: Path, target: Path, exists: bool, *, overwrite: bool
                          f"({found.problem}), and is left as it is; the file was left as it is too ({advice})")  # fmt: skip
     try:
         actual = digest(target)
+    except NotRegular as error:  # renamed in after the first look (`regular_target`): never hashed through
+        raise foreign(path, advice, error.mode) from None
     except OSError as error:
         raise PlaceError(f"{path}: annotator cannot tell whether it wrote this file: cannot read it "
                          f"({error.strerror}); it was left as it is ({advice})") from None  # fmt: skip
@@ -143,7 +149,8 @@ def check_replaceable(path: Path, target: Path, exists: bool, *, overwrite: bool
 
 def proves(target: Path, content: Path) -> bool:
     """Whether the folder's record accepts the bytes of the file at `content` for `target`'s name: the file an
-    output swapped out of its target is checked this way before it is removed (`writing`)."""
+    output swapped out of its target is checked this way before it is removed (`writing`). Only a regular file
+    proves anything: a link (whatever it leads to) or a FIFO at `content` does not, and is never opened."""
     found = _read(target.parent)
     try:
         return found.problem is None and digest(content) in found.files.get(target.name, [])
