@@ -160,7 +160,7 @@ def test_export_interrupted_once_its_outputs_are_in_place_prints_its_report_then
     small_database(tmp_path / "x.db")
     report = plain_report(tmp_path, "export", "--format", "labelstudio", "--annotator", "alice", "-o", "plain.json",
                           "--config", "plain.xml")  # fmt: skip
-    result = run(tmp_path, "annotator.places.Temporary:-:SIGINT:1", "replace_target", "export", "--format",
+    result = run(tmp_path, "annotator.places.Temporary:-:SIGINT:1", "link_into_place", "export", "--format",
                  "labelstudio", "--annotator", "alice", "-o", "out.json", "--config", "out.xml", "--db", "x.db")  # fmt: skip
     expected = report.replace("plain.json", "out.json").replace("plain.xml", "out.xml")
     assert (result.returncode, result.stdout, result.stderr) == (130, expected, SAVED)
