@@ -137,7 +137,12 @@ def regular_target(path: Path, shown: str | None = None) -> tuple[Path, os.stat_
     link on the way that leads nowhere (`unbroken`). A refusal names the path, and where a link on it leads.
     """
     unbroken(Path(path))
-    target = Path(os.path.realpath(path))
+    try:
+        target = Path(os.path.realpath(path))
+    except OSError as error:  # a link swapped for a file while it is followed (trial 29): EINVAL from readlink
+        raise PlaceError(
+            f"{path}: changed while annotator looked at it ({error.strerror}); nothing was written"
+        ) from None
     shown = shown or leading(path, target)
     try:
         found = os.stat(target)

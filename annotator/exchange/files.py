@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.errors import InputError
-from annotator.places import kind_of
+from annotator.places import NotRegular, kind_of, open_regular
 
 
 @dataclass(frozen=True)
@@ -215,10 +215,11 @@ def _nonblank_lines(path: Path) -> Iterator[tuple[int, str]]:
     """(line number, text) of each line that is not blank, decoded as UTF-8 (a byte-order mark dropped); a
     FIFO, device or folder is refused before it is opened (reading one could wait forever)."""
     try:
-        found = os.stat(path)
-        if not stat.S_ISREG(found.st_mode):
-            raise InputError(f"{kind_of(found.st_mode)}, not a regular file", path=str(path))
-        with path.open("rb") as stream:
+        try:
+            fd = open_regular(path, follow=True)  # never waits: a FIFO renamed in after a look would (trial 29)
+        except NotRegular as error:
+            raise InputError(f"{kind_of(error.mode)}, not a regular file", path=str(path)) from None
+        with os.fdopen(fd, "rb") as stream:
             for number, raw in enumerate(stream, start=1):
                 try:
                     line = raw.decode("utf-8-sig" if number == 1 else "utf-8")

@@ -9,7 +9,6 @@ labels it makes (`vocabulary.suggester_labels`).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,7 @@ from pydantic import ValidationError
 
 from annotator.errors import InputError, describe_validation_error
 from annotator.exchange.files import Where, jsonl_objects
-from annotator.exchange.shards import MANIFEST, confined, fingerprint, read_manifest
+from annotator.exchange.shards import MANIFEST, confined, fingerprint, read_manifest, sha256_of
 from annotator.models import ArticleIn, Label, NativeRecord, Suggestion
 from annotator.rows import Token
 from annotator.vocabulary import MODEL_PREFIX, is_model, suggester_labels
@@ -87,7 +86,9 @@ def read_predictions(folder: Path, wanted: Iterable[str] | None = None) -> Predi
             found.setdefault(predicted.record.article_id, predicted)
         _found(path, "records", expected["articles"], len(articles))
         _found(path, "", _text(entry, "fingerprint", where, index), fingerprint(articles))
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        digest = sha256_of(path)  # never through a FIFO renamed in meanwhile, which would block for ever
+        if digest is None:
+            raise InputError("cannot be read as a regular file any more", path=str(path))
         _found(path, "sha256", _text(entry, "sha256", where, index), digest)
         listed += expected["articles"]
     if listed != manifest.get("articles"):
