@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.errors import NotFound
 from annotator.rows import Article, ArticleRows, ArticleSummary, Event, SpanRow, SuggestionRow, Token
 from annotator.store.connection import MOVED, OVERWRITTEN, Connection, annotation_span, pending_suggestion
-from annotator.store.current import current_ids, current_suggesters, current_suggesters_by_article
+from annotator.store.current import NEWEST_BATCH, current_ids, current_suggesters, current_suggesters_by_article
 from annotator.store.examining import DatabaseError
 from annotator.store.view import read_view
 from annotator.vocabulary import MODEL_PREFIX, Status, content_hash, suggester_kind
@@ -218,14 +218,12 @@ class Reader(Connection):
         (`store.current`) that were there at their last change to the article. One a later suggester made after
         they finished, or an older version's that only someone else decided on, was never offered to them."""
         sql = """SELECT g.*, EXISTS (SELECT 1 FROM decisions d WHERE d.suggestion_id = g.id AND d.annotator = ?)
-                     AS theirs
+                     AS theirs, n.updated_at IS NULL OR g.created_at <= n.updated_at AS there
                  FROM suggestions g LEFT JOIN annotations n ON n.article_id = g.article_id AND n.annotator = ?
-                 WHERE g.article_id = ? AND (n.updated_at IS NULL OR g.created_at <= n.updated_at OR EXISTS (
-                     SELECT 1 FROM decisions d WHERE d.suggestion_id = g.id AND d.annotator = ?))
-                 ORDER BY g.start, g."end", g.id"""
+                 WHERE g.article_id = ? ORDER BY g.start, g."end", g.id"""
         current = current_ids(self.conn, article_id)
-        rows = self._rows(sql, [annotator, annotator, article_id, annotator])
-        return [pending_suggestion(row) for row in rows if row["theirs"] or row["id"] in current]
+        rows = self._rows(sql, [annotator, annotator, article_id])
+        return [pending_suggestion(row) for row in rows if row["theirs"] or (row["there"] and row["id"] in current)]
 
     def pending(self, article_id: str, annotator: str) -> list[SuggestionRow]:
         """The current suggestions (`store.current`) this annotator has not decided on, minus those that repeat a
@@ -354,8 +352,5 @@ class Reader(Connection):
     def latest_suggestions(self, article_id: str) -> list[SuggestionRow]:
         """Each suggester's newest batch for this article: older batches stay only because someone decided on
         them (see `replace_suggestions`), so they are not what the model suggests now."""
-        sql = """SELECT g.* FROM suggestions g WHERE g.article_id = ? AND g.created_at = (
-                     SELECT MAX(h.created_at) FROM suggestions h WHERE h.article_id = g.article_id
-                     AND h.suggester = g.suggester)
-                 ORDER BY g.start, g."end", g.id"""
+        sql = f'SELECT g.* FROM suggestions g WHERE g.article_id = ? AND {NEWEST_BATCH} ORDER BY g.start, g."end", g.id'
         return [pending_suggestion(row) for row in self._rows(sql, [article_id])]
