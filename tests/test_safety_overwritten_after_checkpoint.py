@@ -301,14 +301,17 @@ def record():
 
 def interrupted_checkpoint(store):
     # A checkpoint stopped after writing some pages, before it records nBackfill (sqlite3_interrupt: the copy
-    # loop stops; a slow fsync of the file leaves the same record for as long as it lasts).
-    for attempt in range(6000):  # under load a try lands in the copying less often (a CI run missed 400, a full local run 2000)
+    # loop stops; a slow fsync of the file leaves the same record for as long as it lasts). The interrupt comes as
+    # soon as the file changes, the first page written: a delay chosen in advance missed under load, and once one
+    # checkpoint had copied every frame no later try had anything left to copy.
+    for attempt in range(200):
         before = os.stat(db)
         done = threading.Event()
         def hit():
-            done.wait((attempt % 40) * 0.00025)  # later each time, until one lands in the copying
             while not done.is_set():
-                store.conn.interrupt()
+                now = os.stat(db)
+                if (now.st_size, now.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
+                    store.conn.interrupt()
         hitting = threading.Thread(target=hit)
         hitting.start()
         try:
@@ -321,11 +324,13 @@ def interrupted_checkpoint(store):
         backfilled, attempted = record()
         if attempted > backfilled and (now.st_size, now.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
             return backfilled, attempted
+        if attempted == backfilled and backfilled > 0:
+            raise SystemExit("a checkpoint copied every frame before it was interrupted")
     raise SystemExit("no checkpoint was interrupted while copying")
 
 with Store.open(db) as store:
     store.conn.execute("PRAGMA wal_autocheckpoint = 0")
-    text = "The council met on Monday in the town hall. " * 300
+    text = "The council met on Monday in the town hall. " * 3000
     store.add_articles([(ArticleIn(text=f"{n} {text}", title=f"t{n}"), None, []) for n in range(300)])
     print(interrupted_checkpoint(store), flush=True)
     sys.stdin.readline()  # the other Store opens now, while the record says a checkpoint is under way
