@@ -3,6 +3,7 @@
     python benchmarks/suggest_quality.py [--splits dev,test] [--model NAME] [--column NAME=ENTITIES+QUOTES ...]
     python benchmarks/suggest_quality.py --details            # dev only: every span that does not match
     python benchmarks/suggest_quality.py --splits entities_dev2 [--details]   # the second entity dev set
+    python benchmarks/suggest_quality.py --splits '' --gold heldout.jsonl      # any gold in annotator's JSONL
 
 Prints, per split (dev and test of tests/fixtures/gold/) and per suggester column, exact and overlap F1 per
 label, micro precision/recall/F1 and speaker accuracy. A split is a file of tests/fixtures/gold/ by its name:
@@ -12,6 +13,10 @@ Columns by default:
   CARDINAL/QUANTITY/PERCENT/MONEY -> FIGURE), no quotes;
 - `v1`: the rules as first shipped (entities.v1 + quotes.v1);
 - `new`: what `annotator ingest` records now with that pipeline (`annotator.suggest.suggesters_of`).
+
+`--gold FILE` (repeatable) scores a gold file of your own beside them, named by its file name: annotator's
+native JSONL (what `annotator export --gold` writes; each record's text and spans), e.g. a held-out set kept
+outside this repository. A bad line stops the run with one line naming file, line and field.
 
 The test split is for reporting only: nobody tunes anything against it, so `--details` (which shows texts)
 refuses it. Develop on dev and entities_dev2.
@@ -23,6 +28,8 @@ import argparse
 import time
 from pathlib import Path
 
+from annotator.errors import InputError
+from annotator.exchange.formats.jsonl import read_records
 from annotator.metrics.evaluation import Evaluation, evaluate
 from annotator.models import Label, NativeRecord, Span, Suggestion
 from annotator.suggest import RULES_V1, Suggesters, load_pipeline, suggest_doc, suggesters_of
@@ -45,6 +52,14 @@ def naive_spans(doc) -> list[Span]:
 def read_gold(split: str) -> list[NativeRecord]:
     path = GOLD_DIR / f"{split}.jsonl"
     return [NativeRecord.model_validate_json(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def read_gold_file(path: str) -> list[NativeRecord]:
+    """A gold file given with --gold: annotator's JSONL, read as `annotator evaluate --gold-from` reads it."""
+    try:
+        return [record for _, record in read_records(path)]
+    except InputError as error:
+        raise SystemExit(f"suggest_quality.py: error: {error}") from None
 
 
 def parse_column(spec: str) -> tuple[str, Suggesters]:
@@ -130,19 +145,31 @@ def main() -> None:
     parser.add_argument(
         "--column", action="append", default=[], metavar="NAME=ENTITIES+QUOTES", help="an extra suggester column"
     )
+    parser.add_argument(
+        "--gold", action="append", default=[], metavar="FILE", help="a gold file of annotator's JSONL to score too"
+    )
     parser.add_argument("--details", action="store_true", help="not on test: every span of `new` that does not match")
     args = parser.parse_args()
     default = "dev" if args.details else "dev,test"
-    splits = [s.strip() for s in (args.splits or default).split(",") if s.strip()]
-    if args.details and "test" in splits:
+    names = [s.strip() for s in (default if args.splits is None else args.splits).split(",") if s.strip()]
+    if args.details and "test" in names:
         raise SystemExit("--details shows texts: it refuses the test split (the test split is never inspected)")
+    if args.details and args.gold:
+        raise SystemExit("--details shows texts: it is for the dev splits, not --gold files")
+    unknown = [name for name in names if not (GOLD_DIR / f"{name}.jsonl").is_file()]
+    if unknown:
+        raise SystemExit(f"--splits: no split named {unknown[0]!r} (dev, test, entities_dev2)")
+    gold = {name: read_gold(name) for name in names}
+    for path in args.gold:  # before the slow load: a bad file fails at once
+        gold[Path(path).name] = read_gold_file(path)
+    if not gold:
+        raise SystemExit("nothing to score: give --splits or --gold")
     extra = dict(parse_column(spec) for spec in args.column)  # before the slow load: a bad name fails at once
     nlp = load_pipeline(args.model)
     columns: dict[str, Suggesters | None] = {"naive": None, "v1": RULES_V1, "new": suggesters_of(nlp), **extra}
     results: dict[str, list[Evaluation]] = {}
     timings = []
-    for split in splits:
-        records = read_gold(split)
+    for split, records in gold.items():
         started = time.perf_counter()
         docs = list(nlp.pipe([r.text for r in records]))
         parsed = time.perf_counter() - started
