@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from processes import annotator
 
+from annotator.reports.evaluation import load_corrections
 from annotator.store import Store, listing
 from annotator.suggest.loading import folder_hash
 from annotator.tui.app import make_app
@@ -161,3 +162,72 @@ def test_decisions_on_an_older_version_hold_after_the_upgrade(tmp_path: Path) ->
     with Store.open(db) as store:
         assert texts(store.spans("small", "alice")) == ["Washington", "talks failed", "at least 35"]
         assert texts(store.spans("small", "carol")) == ["Gaza", "at least 35"]
+
+
+def test_corrections_count_each_decision_once(tmp_path: Path) -> None:
+    """`evaluate`'s corrections: carol's rejections count for the versions she made them on; this release's same
+    suggestions were never offered to her (her decision settled them), so they are neither pending nor counted
+    again, while the two she accepted from it are."""
+    db = upgraded(tmp_path)
+    result = annotator("accept", "small", "--db", db, "--annotator", "carol", "--done", timeout=120)
+    assert result.returncode == 0, result.stderr
+    with Store.open(db) as store:
+        rows = load_corrections(store, ["carol"]).rows
+    assert [(r.suggester, r.label.value, r.accepted, r.rejected, r.pending) for r in rows] == [
+        ("entities.v1", "ACTOR", 0, 1, 0),
+        ("entities.v9", "LOCATION", 1, 0, 0),
+        ("entities.v9", "FIGURE", 1, 0, 0),
+        ("quotes.v1", "QUOTE", 0, 1, 0),
+    ]
+
+
+def test_a_quote_does_not_take_along_a_speaker_rejected_in_an_earlier_version(tmp_path: Path) -> None:
+    """erin rejected the old Washington; accepting this release's quote, whose speaker it is, leaves the quote
+    without one rather than accepting the new Washington she was never asked about."""
+    db = tmp_path / "old.db"
+    shutil.copy(FIXTURES / "release-0.1.0.db", db)
+    with Store.open(db) as store:
+        old = {s.text: s.id for s in store.suggestions("small")}
+        store.reject_suggestion("small", "erin", old["Washington"])
+    assert annotator("suggest", "--db", db, timeout=120).returncode == 0
+    with Store.open(db) as store:
+        quote = next(s for s in store.pending("small", "erin") if s.text == "talks failed")
+        store.accept_suggestion("small", "erin", quote.id)
+        assert [(s.text, s.speaker) for s in store.spans("small", "erin")] == [("talks failed", None)]
+        assert texts(store.pending("small", "erin")) == ["Gaza", "at least 35"]
+
+
+def test_a_span_moved_onto_a_rejected_span_does_not_accept_its_new_version(tmp_path: Path) -> None:
+    """carol marks "Washington said" over this release's Washington (not hers to decide: she rejected the old
+    one), then shortens it to "Washington": her own span, no suggestion accepted, none rejected as replaced."""
+    db = upgraded(tmp_path)
+    with Store.open(db) as store:
+        before = store.decisions("small", "carol")
+        store.add_span("small", "carol", 0, len("Washington said"), "ACTOR")
+        (span,) = store.spans("small", "carol")
+        store.resize_span("small", "carol", span.id, 0, len("Washington"))
+        assert [(s.text, s.suggestion_id) for s in store.spans("small", "carol")] == [("Washington", None)]
+        assert store.decisions("small", "carol") == before
+        assert texts(store.pending("small", "carol")) == ["Gaza", "at least 35"]
+
+
+async def test_the_screen_offers_the_new_version_after_undo_not_the_old_one(tmp_path: Path) -> None:
+    """carol's undo of her old rejection: this release's Washington is pending, and the old one (history) is not
+    drawn beside it."""
+    db = upgraded(tmp_path)
+    with Store.open(db) as store:
+        old = next(s.id for s in store.suggestions("small") if s.suggester == "entities.v1" and s.text == "Washington")
+        new = next(s.id for s in store.current_suggestions("small") if s.text == "Washington")
+    app = make_app(db, "carol", keymap_path=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.article_id == "small"
+        assert screen.header[2].endswith(" · 2 pending")
+        await pilot.press("u")
+        await pilot.pause()
+        assert screen.header[2].endswith(" · 3 pending")
+        assert ("pending", old) not in screen.model.items
+        assert screen.current == ("pending", new)
+    with Store.open(db) as store:
+        assert texts(store.pending("small", "carol")) == ["Washington", "Gaza", "at least 35"]
