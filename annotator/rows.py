@@ -74,6 +74,7 @@ class ArticleRows:
     suggestions: list[SpanRow] = field(default_factory=list)
     decided: frozenset[int] = frozenset()
     rejected: frozenset[int] = frozenset()  # the decided ones that were rejected (or accepted, then removed)
+    current: frozenset[int] = frozenset()  # the model's current ones (`store.current`): the others are history
     opened_at: str | None = None  # when this annotator last had the article open (None: never)
 
 

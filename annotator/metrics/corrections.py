@@ -1,7 +1,8 @@
 """Correction telemetry: what annotators did with the model's suggestions, per suggester version and label.
 
 Each suggestion an annotator saw (in an article they marked done; one made after their last change there is not
-counted, `Reader.suggestions_seen`) ends in one outcome:
+counted, nor a newer version's their decision on an earlier one settled: `Reader.suggestions_seen`) ends in one
+outcome:
 - accepted: their span linked to it (`spans.suggestion_id`) has the suggested label and offsets;
 - moved: the linked span has the suggested label but another start or end (a boundary move);
 - relabelled: the linked span has another label (whatever its offsets);

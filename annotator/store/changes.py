@@ -20,7 +20,7 @@ from annotator.rows import Edit
 from annotator.spans import edge_problem
 from annotator.store.articles import ArticleWriter
 from annotator.store.connection import MOVED, OVERWRITTEN, SPAN_SELECT, Row, Seen, _json, annotation_span
-from annotator.store.current import current_ids
+from annotator.store.current import undecided_ids
 from annotator.store.opening import overwritten
 from annotator.vocabulary import GOLD, Label, Status, is_model, utc_now
 
@@ -119,7 +119,8 @@ class Changes(ArticleWriter):
         covered: set[int] = set()  # wholly inside a new span; the others it only overlaps
         if annotator == GOLD:
             return [], ""
-        offered = current_ids(self.conn, article_id)  # an older version's, decided by others, was never offered
+        # an older version's, decided by others, was never offered; nor one alike a suggestion they decided on
+        offered = undecided_ids(self.conn, article_id, annotator)
         for row in rows:
             layer = "g.label = 'QUOTE'" if row["label"] == Label.QUOTE else "g.label != 'QUOTE'"
             sql = (

@@ -1,11 +1,21 @@
-"""Which of an article's suggestions are the model's now. A re-suggest keeps older suggestions that someone decided
-on, for the record (`replace_suggestions`); they are history, not offers. So an annotator is offered the current
-ones only, and sees an older one only where they decided on it themselves (their undo and history need it):
-newcomer trial 29 found another annotator's old decisions offered beside the new model's, listed twice."""
+"""Which of an article's suggestions are the model's now, and which of them an annotator is still asked about.
+
+A re-suggest keeps older suggestions that someone decided on, for the record (`replace_suggestions`); they are
+history, not offers. So an annotator is offered the current ones only, and sees an older one only where they
+decided on it themselves (their undo and history need it): newcomer trial 29 found another annotator's old
+decisions offered beside the new model's, listed twice.
+
+What is pending is one rule (`is_pending`): a current suggestion whose offer (start, end, label) the annotator has
+not settled, by a decision on a suggestion with that offer (this one, or an earlier version's: a rejection holds
+when a trained pipeline or an upgrade suggests the same span again) or by a span of theirs with it. Derived, not
+written: undoing the old decision makes the current suggestion pending again, and nobody else's decisions count.
+A quote's offer is its span and label: a rejected quote is not asked again because its suggested speaker moved.
+"""
 
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable
 
 from annotator.vocabulary import suggester_kind
@@ -46,6 +56,46 @@ def current_suggesters_by_article(conn: sqlite3.Connection) -> dict[str, set[str
 
 def current_ids(conn: sqlite3.Connection, article_id: str) -> set[int]:
     """The ids of the current suggestions: the newest batch of each current suggester."""
-    sql = f"SELECT g.id, g.suggester FROM suggestions g WHERE g.article_id = ? AND {NEWEST_BATCH}"
+    return set(_current_offers(conn, article_id))
+
+
+Offer = tuple[int, int, str]  # (start, end, label): what a suggestion asks, whichever version made it
+
+
+def is_pending(current: bool, decisions_alike: int, spans_alike: int) -> bool:
+    """The rule (see the module docstring): a suggestion is pending for an annotator when it is current and they have
+    neither decided on a suggestion with its offer nor a span with it. The store (`pending_ids`) and the screen's
+    model (`tui.model`, which keeps the counts as edits come) both ask it."""
+    return current and not decisions_alike and not spans_alike
+
+
+def _current_offers(conn: sqlite3.Connection, article_id: str) -> dict[int, Offer]:
+    sql = f'SELECT g.id, g.suggester, g.start, g."end", g.label FROM suggestions g WHERE g.article_id = ? AND {NEWEST_BATCH}'
     names = current_suggesters(conn, article_id)
-    return {row[0] for row in conn.execute(sql, [article_id]) if row[1] in names}
+    return {row[0]: (row[2], row[3], row[4]) for row in conn.execute(sql, [article_id]) if row[1] in names}
+
+
+def _counted(conn: sqlite3.Connection, sql: str, params: list[str]) -> Counter[Offer]:
+    return Counter((start, end, label) for start, end, label in conn.execute(sql, params))
+
+
+def undecided_ids(conn: sqlite3.Connection, article_id: str, annotator: str, *, spans: bool = False) -> set[int]:
+    """The current suggestions whose offer this annotator has decided on no suggestion with; `spans`: nor holds a
+    span with (`is_pending`: what they are asked about)."""
+    decided = _counted(
+        conn,
+        'SELECT g.start, g."end", g.label FROM decisions d JOIN suggestions g ON g.id = d.suggestion_id '
+        "WHERE d.article_id = ? AND d.annotator = ?",
+        [article_id, annotator],
+    )
+    marked = Counter[Offer]()
+    if spans:
+        sql = 'SELECT start, "end", label FROM spans WHERE article_id = ? AND annotator = ?'
+        marked = _counted(conn, sql, [article_id, annotator])
+    offers = _current_offers(conn, article_id)
+    return {i for i, offer in offers.items() if is_pending(True, decided[offer], marked[offer])}
+
+
+def pending_ids(conn: sqlite3.Connection, article_id: str, annotator: str) -> set[int]:
+    """The suggestions this annotator is asked about (`is_pending`)."""
+    return undecided_ids(conn, article_id, annotator, spans=True)

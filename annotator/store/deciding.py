@@ -12,7 +12,7 @@ from annotator.rows import Edit
 from annotator.spans import edge_problem, fit
 from annotator.store.changes import describe
 from annotator.store.connection import SPAN_COLUMNS, Row
-from annotator.store.current import current_ids
+from annotator.store.current import undecided_ids
 from annotator.store.history import History
 from annotator.vocabulary import Label, Status
 
@@ -70,8 +70,9 @@ class Deciding(History):
                         [article_id, *speaker, annotator],
                     )
                 )
-                offered = current_ids(self.conn, article_id)
-                candidates = [c for c in candidates if c["id"] in offered]  # never an older version's
+                offered = undecided_ids(self.conn, article_id, annotator)
+                # never an older version's, nor a speaker whose span and label they decided on before
+                candidates = [c for c in candidates if c["id"] in offered]
                 try:
                     if candidates:
                         _, extra, _ = self._accept(article_id, annotator, candidates[0]["id"], span_id + 1)

@@ -13,7 +13,7 @@ from annotator.motion import occurrences
 from annotator.rows import Edit, SpanLike
 from annotator.store.changes import describe
 from annotator.store.connection import Row, span_row
-from annotator.store.current import current_ids
+from annotator.store.current import undecided_ids
 from annotator.store.deciding import Deciding
 from annotator.vocabulary import GOLD, Label, Status
 
@@ -159,11 +159,12 @@ class Store(Deciding):
             'SELECT * FROM suggestions WHERE article_id = ? AND start = ? AND "end" = ? AND label = ? ORDER BY id',
             [article_id, changed["start"], changed["end"], changed["label"]],
         )
-        offered = current_ids(self.conn, article_id)
+        offered = undecided_ids(self.conn, article_id, annotator)
         for suggestion in same:
             previous = self._decision(annotator, suggestion["id"])
             if previous is None and suggestion["id"] not in offered:
-                continue  # an older version's that someone else decided on: never offered to this annotator
+                continue  # an older version's that someone else decided on: never offered to this annotator; or a
+                # current one alike a suggestion they decided on (a rejection stays one)
             if previous is not None and not (
                 previous["decision"] == "rejected" and self._rejected_as_replaced(article_id, annotator, suggestion)
             ):

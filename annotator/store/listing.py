@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from annotator.rows import ArticleSummary
+from annotator.store.current import pending_ids
 from annotator.store.reads import Reader
 from annotator.vocabulary import Status
 
@@ -118,9 +119,9 @@ def rows(reader: Reader, annotator: str, rowids: Sequence[int]) -> dict[int, Art
 
 
 def _pending(reader: Reader, article_id: str, annotator: str) -> int:
-    """What the annotate screen's header counts as pending (`Reader.pending`: the current suggestions this annotator
-    has not decided on, but for those that repeat a span they have), so the list and the screen agree."""
-    return len(reader.pending(article_id, annotator))
+    """What the annotate screen's header counts as pending (`store.current.is_pending`), so the list and the
+    screen agree."""
+    return len(pending_ids(reader.conn, article_id, annotator))
 
 
 def rowid_of(reader: Reader, article_id: str) -> int | None:

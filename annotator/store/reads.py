@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING, Any
 from annotator.errors import NotFound
 from annotator.rows import Article, ArticleRows, ArticleSummary, Event, SpanRow, SuggestionRow, Token
 from annotator.store.connection import MOVED, OVERWRITTEN, Connection, annotation_span, pending_suggestion
-from annotator.store.current import NEWEST_BATCH, current_ids, current_suggesters, current_suggesters_by_article
+from annotator.store.current import (
+    NEWEST_BATCH,
+    current_suggesters,
+    current_suggesters_by_article,
+    pending_ids,
+    undecided_ids,
+)
 from annotator.store.examining import DatabaseError
 from annotator.store.view import read_view
 from annotator.vocabulary import MODEL_PREFIX, Status, content_hash, suggester_kind
@@ -131,16 +137,19 @@ class Reader(Connection):
         return lacking
 
     def summaries(self, annotator: str) -> list[ArticleSummary]:
+        """Every article's row for this annotator, pending counted as `pending` counts (the list screen reads a
+        page at a time instead: `store.listing.rows`)."""
         sql = """
             SELECT a.id, a.title, a.chars, COALESCE(n.status, 'todo') AS status,
                 (SELECT COUNT(*) FROM spans s WHERE s.article_id = a.id AND s.annotator = :who) AS spans,
-                (SELECT COUNT(*) FROM suggestions g WHERE g.article_id = a.id AND NOT EXISTS (
-                    SELECT 1 FROM decisions d WHERE d.suggestion_id = g.id AND d.annotator = :who)) AS pending,
                 n.flag_reason, (SELECT COUNT(*) FROM comments m WHERE m.article_id = a.id) AS comments
             FROM articles a LEFT JOIN annotations n ON n.article_id = a.id AND n.annotator = :who
             ORDER BY a.rowid"""
-        cursor = self.conn.execute(sql, {"who": annotator})
-        return [ArticleSummary(i, t, c, Status(s), n, p, r, m) for i, t, c, s, n, p, r, m in cursor]
+        cursor = self.conn.execute(sql, {"who": annotator}).fetchall()
+        return [
+            ArticleSummary(i, t, c, Status(s), n, len(pending_ids(self.conn, i, annotator)), r, m)
+            for i, t, c, s, n, r, m in cursor
+        ]
 
     def flag_reason(self, article_id: str, annotator: str) -> str | None:
         """Why this annotator flagged the article (None: not flagged, or no reason given)."""
@@ -216,25 +225,23 @@ class Reader(Connection):
     def suggestions_seen(self, article_id: str, annotator: str) -> list[SuggestionRow]:
         """The suggestions this annotator could have seen: the ones they decided on, and the current ones
         (`store.current`) that were there at their last change to the article. One a later suggester made after
-        they finished, or an older version's that only someone else decided on, was never offered to them."""
+        they finished, or an older version's that only someone else decided on, was never offered to them; nor
+        was a current one with the offer of one they decided on (`store.current.is_pending`: their decision on
+        the earlier one is what counts, once)."""
         sql = """SELECT g.*, EXISTS (SELECT 1 FROM decisions d WHERE d.suggestion_id = g.id AND d.annotator = ?)
                      AS theirs, n.updated_at IS NULL OR g.created_at <= n.updated_at AS there
                  FROM suggestions g LEFT JOIN annotations n ON n.article_id = g.article_id AND n.annotator = ?
                  WHERE g.article_id = ? ORDER BY g.start, g."end", g.id"""
-        current = current_ids(self.conn, article_id)
+        offered = undecided_ids(self.conn, article_id, annotator)
         rows = self._rows(sql, [annotator, annotator, article_id])
-        return [pending_suggestion(row) for row in rows if row["theirs"] or (row["there"] and row["id"] in current)]
+        return [pending_suggestion(row) for row in rows if row["theirs"] or (row["there"] and row["id"] in offered)]
 
     def pending(self, article_id: str, annotator: str) -> list[SuggestionRow]:
-        """The current suggestions (`store.current`) this annotator has not decided on, minus those that repeat a
-        span they already have."""
-        sql = """SELECT g.* FROM suggestions g WHERE g.article_id = ? AND NOT EXISTS (
-                     SELECT 1 FROM decisions d WHERE d.suggestion_id = g.id AND d.annotator = ?)
-                 ORDER BY g.start, g."end", g.id"""
-        have = {(s.start, s.end, s.label) for s in self.spans(article_id, annotator)}
-        current = current_ids(self.conn, article_id)
-        rows = (pending_suggestion(row) for row in self._rows(sql, [article_id, annotator]))
-        return [s for s in rows if s.id in current and (s.start, s.end, s.label) not in have]
+        """What this annotator is asked about (`store.current.is_pending`): the current suggestions whose span and
+        label they have neither decided on (in this suggestion or an earlier version's) nor marked as a span."""
+        asked = pending_ids(self.conn, article_id, annotator)
+        sql = 'SELECT * FROM suggestions WHERE article_id = ? ORDER BY start, "end", id'
+        return [pending_suggestion(row) for row in self._rows(sql, [article_id]) if row["id"] in asked]
 
     def decisions(self, article_id: str, annotator: str) -> dict[int, str]:
         """Suggestion id -> "accepted" or "rejected", for the suggestions this annotator decided on."""

@@ -45,7 +45,8 @@ def read_view(conn: sqlite3.Connection, article_id: str, annotator: str) -> Arti
     decided = conn.execute(
         "SELECT suggestion_id, decision FROM decisions WHERE article_id = ? AND annotator = ?", [article_id, annotator]
     ).fetchall()
-    shown = current_ids(conn, article_id) | {row[0] for row in decided}  # an older one only if they decided on it
+    current = current_ids(conn, article_id)
+    shown = current | {row[0] for row in decided}  # an older one only if they decided on it
     return ArticleRows(
         id=article_id,
         title=title,
@@ -57,5 +58,6 @@ def read_view(conn: sqlite3.Connection, article_id: str, annotator: str) -> Arti
         suggestions=[_span_row(row) for row in suggestions if row[0] in shown],
         decided=frozenset(row[0] for row in decided),
         rejected=frozenset(row[0] for row in decided if row[1] == "rejected"),
+        current=frozenset(current),
         opened_at=opened_at,
     )

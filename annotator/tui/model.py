@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from annotator.phrases import grown
 from annotator.rows import ArticleRows, Edit, Offsets, SpanRow, Token
+from annotator.store.current import is_pending
 from annotator.tui.items import LAST_KEY, RANK, IntervalIndex, Item, ItemKey, Kind
 from annotator.vocabulary import Label
 
@@ -32,9 +33,15 @@ class ArticleModel:
         for suggestion in rows.suggestions:
             key = (suggestion.start, suggestion.end, suggestion.label.value)
             self.suggestions_at.setdefault(key, []).append(suggestion.id)
-        # Undecided suggestions: pending ones, and those hidden only because a span repeats them.
+        # Undecided suggestions: pending ones, and those hidden because a span or a decision settled their offer.
         self.undecided = set(self.suggestions) - rows.decided
         self.rejected = set(rows.rejected)
+        self.current = rows.current
+        # The offers (start, end, label) of the suggestions decided on: the view holds every one this annotator
+        # decided on, so these count what `store.current.is_pending` asks.
+        self.decided_offers: Counter[tuple[int, int, str]] = Counter(
+            self._offer(i) for i in self.suggestions if i not in self.undecided
+        )
         self.showing_rejected = False
         self.items: dict[ItemKey, Item] = {}
         self._pending = 0
@@ -75,13 +82,24 @@ class ArticleModel:
             self.span_keys[(item.start, item.end, item.label.value)] -= 1
         return item
 
-    def _shown_as(self, suggestion_id: int) -> Kind | None:
-        """How a suggestion is drawn: pending while undecided, rejected when those are shown; not at all when a
-        span repeats it."""
+    def _offer(self, suggestion_id: int) -> tuple[int, int, str]:
         suggestion = self.suggestions[suggestion_id]
-        if self.span_keys[(suggestion.start, suggestion.end, suggestion.label.value)]:
+        return suggestion.start, suggestion.end, suggestion.label.value
+
+    def asked(self, suggestion_id: int) -> bool:
+        """Whether the annotator is asked about this suggestion (`store.current.is_pending`): current, and its offer
+        neither decided on (here or in an earlier version's suggestion) nor marked as a span."""
+        offer = self._offer(suggestion_id)
+        return is_pending(suggestion_id in self.current, self.decided_offers[offer], self.span_keys[offer])
+
+    def _shown_as(self, suggestion_id: int) -> Kind | None:
+        """How a suggestion is drawn: pending while asked, rejected when those are shown; not at all when a span
+        repeats it, nor when it is one the annotator is not asked about (an older version's undecided, or a
+        current one whose offer they decided on in an earlier version's)."""
+        offer = self._offer(suggestion_id)
+        if self.span_keys[offer]:
             return None
-        if suggestion_id in self.undecided:
+        if self.asked(suggestion_id):
             return "pending"
         if self.showing_rejected and suggestion_id in self.rejected:
             return "rejected"
@@ -124,7 +142,7 @@ class ArticleModel:
             if (item := self.items[key]).kind == "span" and item.label is Label.ACTOR
         ]
         suggested = self.suggestions_at.get((start, end, Label.ACTOR.value), [])
-        if quote.speaker in actors or any(i in self.undecided for i in suggested):
+        if quote.speaker in actors or any(self.asked(i) for i in suggested):
             return quote.speaker
         return actors[0] if len(actors) == 1 else None
 
@@ -160,6 +178,10 @@ class ArticleModel:
             changed.append((item.start, item.end))
             touched.add((item.start, item.end, item.label.value))
         for suggestion_id, decision in edit.decided.items():
+            if suggestion_id in self.suggestions:
+                was = suggestion_id not in self.undecided
+                self.decided_offers[self._offer(suggestion_id)] += (decision is not None) - was
+                touched.add(self._offer(suggestion_id))  # the others with its offer: pending or settled with it
             if decision is None:
                 self.undecided.add(suggestion_id)
             else:
@@ -186,6 +208,16 @@ class ArticleModel:
     @property
     def span_count(self) -> int:
         return len(self.items) - self._pending
+
+    def pending_for(self, suggestion_id: int) -> ItemKey | None:
+        """The pending item that asks what this suggestion asked: itself, else the current one with its offer (an
+        undo of a decision on an earlier version's makes the current one pending, not the old one)."""
+        if suggestion_id not in self.suggestions:
+            return None
+        for candidate in [suggestion_id, *self.suggestions_at.get(self._offer(suggestion_id), [])]:
+            if ("pending", candidate) in self.items:
+                return "pending", candidate
+        return None
 
     def get(self, key: ItemKey | None) -> Item | None:
         return self.items.get(key) if key is not None else None

@@ -341,6 +341,6 @@ class AnnotateScreen(EditingScreen):
         if edit.spans:
             self._after(edit, ("span", min(edit.spans, key=lambda s: s.start).id))
             return
-        pending: list[ItemKey] = [("pending", i) for i, decision in edit.decided.items() if decision is None]
-        shown = [key for key in pending if key in self.model.items]
+        again = (self.model.pending_for(i) for i, decision in edit.decided.items() if decision is None)
+        shown = [key for key in again if key is not None]
         self._after(edit, min(shown, key=lambda k: self.model.items[k].start) if shown else None)
