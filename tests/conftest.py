@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,19 @@ def nlp():
     from annotator.suggest import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def trained(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A pipeline `annotator train` fine-tuned (one epoch on the three shortest dev gold articles), made once per
+    test session: its suggestions are named entities.v9@<its hash>, another suggester than the shipped entities.v9."""
+    from processes import annotator
+
+    folder = tmp_path_factory.mktemp("train")
+    gold = Path(__file__).parent / "fixtures" / "gold" / "dev.jsonl"
+    records = [json.loads(line) for line in gold.read_text("utf-8").splitlines()]
+    three = folder / "three.jsonl"
+    three.write_text("".join(json.dumps(r) + "\n" for r in sorted(records, key=lambda r: len(r["text"]))[:3]))
+    done = annotator("train", "--from", three, "--out", folder / "ours", "--epochs", "1", cwd=folder)
+    assert done.returncode == 0, done.stderr
+    return folder / "ours"

@@ -8,11 +8,9 @@ decision offers the new suggestion again. The real console script, a real traine
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
-import pytest
 from processes import annotator
 
 from annotator.reports.evaluation import load_corrections
@@ -21,23 +19,9 @@ from annotator.suggest.loading import folder_hash
 from annotator.tui.app import make_app
 
 FIXTURES = Path(__file__).parent / "fixtures"
-DEV = FIXTURES / "gold" / "dev.jsonl"
 SEED = next((Path(__file__).resolve().parent.parent / "seeds").iterdir())
 ISRAEL = (0, 6, "ACTOR")  # the seed's first suggestion: "Israel", which alice rejects
 GAZA_STRIP = (51, 61, "LOCATION")  # which she accepts
-
-
-@pytest.fixture(scope="module")
-def trained(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A pipeline `annotator train` fine-tuned (one epoch on three short gold articles): its suggestions are
-    named entities.v9@<its hash>, another suggester than the shipped entities.v9."""
-    folder = tmp_path_factory.mktemp("train")
-    records = [json.loads(line) for line in DEV.read_text("utf-8").splitlines()]
-    three = folder / "three.jsonl"
-    three.write_text("".join(json.dumps(r) + "\n" for r in sorted(records, key=lambda r: len(r["text"]))[:3]))
-    done = annotator("train", "--from", three, "--out", folder / "ours", "--epochs", "1", cwd=folder)
-    assert done.returncode == 0, done.stderr
-    return folder / "ours"
 
 
 def key(s) -> tuple[int, int, str]:

@@ -5,29 +5,15 @@ The real console script, a real trained pipeline, real SQLite."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import pytest
 from processes import annotator
 
 from annotator.store import Store
 from annotator.suggest.loading import folder_hash
 
-DEV = Path(__file__).parent / "fixtures" / "gold" / "dev.jsonl"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 NO_QUOTE = "Barack Obama visited Paris on Monday. The mayor of Lyon met him there.\n"
-
-
-@pytest.fixture(scope="module")
-def trained(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("train")
-    records = [json.loads(line) for line in DEV.read_text("utf-8").splitlines()]
-    three = folder / "three.jsonl"
-    three.write_text("".join(json.dumps(r) + "\n" for r in sorted(records, key=lambda r: len(r["text"]))[:3]))
-    done = annotator("train", "--from", three, "--out", folder / "ours", "--epochs", "1", cwd=folder)
-    assert done.returncode == 0, done.stderr
-    return folder / "ours"
 
 
 def test_a_plain_suggest_after_a_trained_one_says_it_kept_them(trained: Path, tmp_path: Path) -> None:
