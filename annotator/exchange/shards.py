@@ -286,9 +286,12 @@ def _put(temporary: Temporary, path: Path, entry: dict[str, Any] | None, records
         sync_folder(path.parent)
         return
     came = mode_at(temporary.path)
-    temporary.exchange_with_target()
+    # back as it came; the listed shard a process renaming files in and out of its name left at the temporary's
+    # name is removed (it was being replaced), anything else there is named
+    left = temporary.swap_back(lambda there: as_written(there, entry))
     what = kind_of(came) if came is not None and not stat.S_ISREG(came) else "a file"
-    raise AnnotatorError(f"{path}: {what}, put there while predict wrote this shard; {LEAVE_IT}")
+    also = f"; a file renamed in and out of its name meanwhile is at {left.name}, left as it is" if left else ""
+    raise AnnotatorError(f"{path}: {what}, put there while predict wrote this shard; {LEAVE_IT}{also}")
 
 
 def confined(folder: Path, name: object, field: str) -> Path:

@@ -203,9 +203,11 @@ def _place(
                 done.append((_put(path, found, temporary, told, overwrite), temporary))
             except OSError as error:
                 raise _cannot_write(path, found, error) from None
-    except PlaceError:
-        _take_back(done)
+    except PlaceError as refused:
+        left = _take_back(done)
         unexpect_written(announced)  # failed writes never crowd the files there out of their record
+        if left:
+            raise PlaceError(f"{refused}{left}") from None
         raise
     for how, temporary in done:
         if how == _SWAPPED:
@@ -228,8 +230,8 @@ def _put(path: Path, found: os.stat_result | None, temporary: Temporary, told: s
         if swapped:
             if not proves(temporary.target, temporary.path):  # a link or FIFO proves nothing, and is not opened
                 came = mode_at(temporary.path)
-                temporary.exchange_with_target()  # the file that came in meanwhile goes back as it came
-                raise foreign(path, told, came)
+                left = _swap_back(temporary)  # the file that came in meanwhile goes back as it came
+                raise PlaceError(f"{foreign(path, told, came)}{left}")
             sync_folder(temporary.target.parent)
             return _SWAPPED
         if found is not None:  # a system that cannot swap: the check above was the last word
@@ -240,15 +242,30 @@ def _put(path: Path, found: os.stat_result | None, temporary: Temporary, told: s
     return _LINKED
 
 
-def _take_back(done: list[tuple[str, Temporary]]) -> None:
+def _swap_back(temporary: Temporary) -> str:
+    """Swap back the file a swap brought to `temporary`'s name. What a process renaming files in and out of the
+    target meanwhile leaves there instead of this write's file: annotator's own earlier output (the record's
+    hash proves it) is removed, as it was being replaced; anything else stays, and is named in the clause
+    returned for the refusal, as a file renamed in meanwhile (never left to be taken for an interrupted run's)."""
+    left = temporary.swap_back(lambda there: proves(temporary.target, there))
+    if left is None:
+        return ""
+    return f"; a file renamed in and out of {temporary.target} while this was written is at {left.name}, not " \
+        "annotator's: it was left as it is"  # fmt: skip
+
+
+def _take_back(done: list[tuple[str, Temporary]]) -> str:
     """Undo what `_put` did, last first, where it can be undone: a swapped file goes back, a linked one is
-    removed if it is still this write's own file. A replaced one (--overwrite) cannot come back."""
+    removed if it is still this write's own file. A replaced one (--overwrite) cannot come back. What a swap
+    back left at a temporary's name that is not annotator's is said in the clauses returned (`_swap_back`)."""
+    said = ""
     for how, temporary in reversed(done):
         with contextlib.suppress(OSError):
             if how == _SWAPPED:
-                temporary.exchange_with_target()
+                said += _swap_back(temporary)
             elif how == _LINKED and is_open_file(temporary.target, temporary.fd):
                 temporary.target.unlink()
+    return said
 
 
 def _cannot_write(path: Path, found: os.stat_result | None, error: OSError) -> PlaceError:
