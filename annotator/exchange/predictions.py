@@ -19,7 +19,8 @@ from pydantic import ValidationError
 
 from annotator.errors import InputError, describe_validation_error
 from annotator.exchange.files import Where, jsonl_objects
-from annotator.exchange.shards import MANIFEST, confined, fingerprint, read_manifest, sha256_of
+from annotator.exchange.manifest import MANIFEST, confined, read_manifest
+from annotator.exchange.shards import fingerprint, sha256_of
 from annotator.models import ArticleIn, Label, NativeRecord, Suggestion
 from annotator.places import kind_of
 from annotator.rows import Token
@@ -55,7 +56,7 @@ def read_predictions(folder: Path, wanted: Iterable[str] | None = None) -> Predi
     if manifest is None:
         raise InputError(f"no {MANIFEST} here: not a folder `annotator predict` wrote", path=str(folder))
     where = str(folder / MANIFEST)
-    if manifest.get("complete") is not True:  # a bool (`shards.read_manifest`), or left out
+    if manifest.get("complete") is not True:  # a bool (`manifest.read_manifest`), or left out
         raise InputError(
             "the predictions are not finished: run the same `annotator predict` again to complete them",
             path=where,
