@@ -12,16 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from annotator.exchange.written import (
-    advice_for,
-    check_replaceable,
-    digest,
-    expect_written,
-    foreign,
-    proves,
-    record_written,
-    unexpect_written,
-)
+from annotator.exchange.recording import expect_written, record_written, unexpect_written
+from annotator.exchange.written import advice_for, check_replaceable, digest, foreign, proves
 from annotator.interrupts import keeping
 from annotator.places import (
     Note,
