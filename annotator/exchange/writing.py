@@ -176,7 +176,8 @@ def _place(
 ) -> None:
     """Put the complete temporaries in place, all or none. Each target is checked again first (trial 27: a file
     made, or edited, at a target while the output was written was replaced). One that was not there is linked in
-    (never over a file that took its name meanwhile; `Temporary.link_into_place`); one that replaces a file
+    (never over a file that took its name meanwhile, unless the record proves that one annotator's own: another
+    export into the same file, then replaced as below; `Temporary.link_into_place`); one that replaces a file
     annotator wrote is swapped with it in one step, and the file swapped out is checked once more: a foreign file
     renamed in after the check (trial 28, once in 40) is swapped back, byte for byte. A refusal takes back what
     this call had put in place, so outputs written together stay together, and the hashes it announced."""
@@ -184,8 +185,8 @@ def _place(
         if overwrite:
             continue
         there = os.path.lexists(target)
-        if found is None and there:
-            raise foreign(path, told)
+        if found is None and there and not proves(target, target):  # made meanwhile: only annotator's own goes
+            raise foreign(path, told)  # (another export's into the same file, the record proves it)
         check_replaceable(path, target, there, overwrite=False, advice=told)
     announced = expect_written(hashes)  # a crash between the renames and their record leaves them provably annotator's
     done: list[tuple[str, Temporary]] = []
@@ -214,24 +215,26 @@ def _put(path: Path, found: os.stat_result | None, temporary: Temporary, told: s
     if overwrite:
         temporary.replace_target()
         return _REPLACED
-    if found is not None:
-        try:
-            swapped = temporary.exchange_with_target()
-        except FileNotFoundError:  # the file went meanwhile: this one goes in as a new file
-            swapped, found = False, None
-        if swapped:
-            if not proves(temporary.target, temporary.path):  # a link or FIFO proves nothing, and is not opened
-                came = mode_at(temporary.path)
-                left = _swap_back(temporary)  # the file that came in meanwhile goes back as it came
-                raise PlaceError(f"{foreign(path, told, came)}{left}")
-            sync_folder(temporary.target.parent)
-            return _SWAPPED
-        if found is not None:  # a system that cannot swap: the check above was the last word
-            temporary.replace_target()
-            return _REPLACED
-    if not temporary.link_into_place():
-        raise foreign(path, told)
-    return _LINKED
+    if found is None:
+        if temporary.link_into_place():
+            return _LINKED
+        if not proves(temporary.target, temporary.target):  # a file made there meanwhile: refused, unless it is
+            raise foreign(path, told)  # annotator's own (another export into the same file): replaced as one
+    try:
+        swapped = temporary.exchange_with_target()
+    except FileNotFoundError:  # the file went meanwhile: this one goes in as a new file
+        if not temporary.link_into_place():
+            raise foreign(path, told) from None
+        return _LINKED
+    if not swapped:  # a system that cannot swap: the check above was the last word
+        temporary.replace_target()
+        return _REPLACED
+    if not proves(temporary.target, temporary.path):  # a link or FIFO proves nothing, and is not opened
+        came = mode_at(temporary.path)
+        left = _swap_back(temporary)  # the file that came in meanwhile goes back as it came
+        raise PlaceError(f"{foreign(path, told, came)}{left}")
+    sync_folder(temporary.target.parent)
+    return _SWAPPED
 
 
 def _swap_back(temporary: Temporary) -> str:
