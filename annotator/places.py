@@ -204,6 +204,21 @@ class Temporary:
         them back. False where the system cannot swap (nothing moved); FileNotFoundError when the target is gone."""
         return exchange(self.path, self.target)
 
+    def swap_back(self, replaced: Callable[[Path], bool]) -> Path | None:
+        """Swap back what `exchange_with_target` brought here (a file that is not to be replaced). Another process
+        renaming files in and out of the target between the two swaps leaves here, instead of this temporary, a
+        file it put at the target meanwhile: one `replaced` proves to be the file this write was replacing
+        (annotator's own earlier output) is removed, as it would have been; anything else is left as it is and
+        its path returned, to be named (no interrupted run left it)."""
+        self.exchange_with_target()
+        if self.holds_own() or not os.path.lexists(self.path):
+            return None
+        if not replaced(self.path):
+            return self.path
+        self.path.unlink()
+        sync_folder(self.target.parent)
+        return None
+
     def holds_own(self) -> bool:
         """Whether the file at this temporary's name is still the one this process created (not a file swapped in)."""
         return is_open_file(self.path, self.fd)

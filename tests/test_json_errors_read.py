@@ -67,7 +67,7 @@ def test_nesting_too_deep_says_it_the_same_way(tmp_path: Path) -> None:
 
 def test_a_damaged_predictions_manifest_says_it_the_same_way(tmp_path: Path) -> None:
     from annotator.errors import InputError
-    from annotator.exchange.shards import MANIFEST, read_manifest
+    from annotator.exchange.manifest import MANIFEST, read_manifest
 
     (tmp_path / MANIFEST).write_text('{"format": "annotator-predictions",\n "shards": [', encoding="utf-8")
     with pytest.raises(InputError) as raised:

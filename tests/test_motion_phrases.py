@@ -1,5 +1,5 @@
 """The core of the cursor keys, without the TUI: word and paragraph jumps, search, phrase and quotation selections,
-and edge moves by the span rules (annotator.motion, annotator.phrases, annotator.spans.move_edge)."""
+and edge moves by the span rules (annotator.motion, annotator.phrases, annotator.quotations, annotator.spans.move_edge)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import itertools
 import pytest
 from support import word_tokens
 
-from annotator import motion, phrases
+from annotator import motion, phrases, quotations
 from annotator.spans import EdgeRefused, move_edge
 from annotator.stops import is_candidate, is_unmarked_word, next_candidate, next_unmarked
 from annotator.suggest.tokens import tokenize
@@ -102,16 +102,16 @@ def test_the_quotation_around_or_after_the_cursor(tokens) -> None:
     before = index_of(tokens, "army")
     after = index_of(tokens, "agreed")
     for origin in (inside, before):
-        found = phrases.quotation(TEXT, tokens, origin)
+        found = quotations.quotation(TEXT, tokens, origin)
         assert found is not None and words(tokens, *found) == "We will stay."
-    assert phrases.quotation(TEXT, tokens, after) is None
+    assert quotations.quotation(TEXT, tokens, after) is None
 
 
 def test_a_quotation_left_open_runs_to_the_paragraphs_end() -> None:
     text = 'He said: "We will\nstay," and "go'
     tokens = word_tokens(text)
-    assert phrases.quotations(text, 0, text.index("\n")) == [(10, text.index("\n"))]
-    found = phrases.quotation(text, tokens, 0)
+    assert quotations.quotations(text, 0, text.index("\n")) == [(10, text.index("\n"))]
+    found = quotations.quotation(text, tokens, 0)
     assert found is not None and text[tokens[found[0]][0] : tokens[found[1]][1]] == "We will"
 
 

@@ -18,7 +18,8 @@ from typing import Any
 import pytest
 
 from annotator.errors import AnnotatorError, InputError
-from annotator.exchange.shards import Manifest, resumed, shards_of
+from annotator.exchange.manifest import Manifest, resumed
+from annotator.exchange.shards import shards_of
 from annotator.spans import edge_problem, layer_problem
 from annotator.store import Store
 

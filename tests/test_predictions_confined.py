@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from annotator.errors import InputError
-from annotator.exchange.shards import fingerprint, resumed
+from annotator.exchange.manifest import resumed
+from annotator.exchange.shards import fingerprint
 
 ANNOTATOR = str(Path(sys.executable).parent / "annotator")
 PIPELINE = {

@@ -208,7 +208,7 @@ def test_concurrent_exports_into_one_folder_each_leave_their_entry(db: Path, tmp
 
 def hammer(folder: str, prefix: str) -> None:
     """One process recording 40 files of its own, one at a time, into a record other processes update too."""
-    from annotator.exchange.written import record_written
+    from annotator.exchange.recording import record_written
 
     for n in range(40):
         path = Path(folder) / f"{prefix}-{n}.txt"
@@ -365,7 +365,8 @@ def test_a_file_is_provable_on_both_sides_of_its_rename(tmp_path: Path) -> None:
     """The record is changed in two steps around a rename: before it, both the old and the new bytes are
     annotator's (a crash between the rename and the record, as predict killed while rewriting its manifest, must
     not leave its own file unproven); after it, the new bytes alone."""
-    from annotator.exchange.written import check_replaceable, expect_written, record_written
+    from annotator.exchange.recording import expect_written, record_written
+    from annotator.exchange.written import check_replaceable
 
     path = tmp_path / "manifest.json"
     path.write_bytes(b"old\n")

@@ -15,6 +15,7 @@ import pytest
 
 from annotator.errors import AnnotatorError
 from annotator.exchange import shards, writing
+from annotator.exchange.manifest import Manifest
 from annotator.exchange.written import RECORD
 from annotator.places import PlaceError
 
@@ -92,10 +93,10 @@ def test_without_a_race_the_recorded_file_is_replaced(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == [RECORD, "out.jsonl"]
 
 
-def shard_manifest(out: Path, records: bytes) -> shards.Manifest:
+def shard_manifest(out: Path, records: bytes) -> Manifest:
     """A manifest listing `shards/000.jsonl` as written with `records` (as predict lists a finished shard)."""
     entry = {"sha256": hashlib.sha256(records).hexdigest(), "bytes": len(records)}
-    return shards.Manifest(pipeline={}, shard_size=1, inputs=[], shards={"shards/000.jsonl": entry})
+    return Manifest(pipeline={}, shard_size=1, inputs=[], shards={"shards/000.jsonl": entry})
 
 
 def racing_shard(monkeypatch: pytest.MonkeyPatch, target: Path) -> None:

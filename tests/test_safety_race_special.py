@@ -22,6 +22,7 @@ CHILD = """
 import hashlib, os, sys
 from pathlib import Path
 from annotator.exchange import shards, writing
+from annotator.exchange.manifest import Manifest
 from annotator.errors import AnnotatorError
 
 folder, kind, point = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
@@ -60,7 +61,7 @@ try:
         target.parent.mkdir(parents=True)
         target.write_bytes(FIRST)
         entry = {"sha256": hashlib.sha256(FIRST).hexdigest(), "bytes": len(FIRST)}
-        manifest = shards.Manifest(pipeline={}, shard_size=1, inputs=[], shards={"shards/000.jsonl": entry})
+        manifest = Manifest(pipeline={}, shard_size=1, inputs=[], shards={"shards/000.jsonl": entry})
         after(shards, "must_write", 2, target)  # after predict's last check of the shard
         shards.write_shard(folder / "o", "shards/000.jsonl", manifest, b"new records\\n")
     else:

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from processes import annotator, one_error_line, small_database
 
-from annotator.exchange.written import RECORD, digest, expect_written, record_written
+from annotator.exchange.recording import expect_written, record_written
+from annotator.exchange.written import RECORD, digest
 
 NESTED = b"[" * 200_000 + b"]" * 200_000
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from annotator import places
-from annotator.exchange import writing, written
+from annotator.exchange import recording, writing, written
 from annotator.exchange.written import RECORD
 from annotator.places import PlaceError
 
@@ -48,7 +48,7 @@ def foreign_at_record(monkeypatch: pytest.MonkeyPatch, folder: Path, update: int
     """Put a foreign file at the record's name during the `update`-th change of the record (1: the one before the
     output's rename, 2: the one after), once the record was read and before the new one goes in: when the
     temporary that carries the new record is made. `rename`: renamed in (else made in place, for a missing one)."""
-    real = written.Temporary
+    real = recording.Temporary
     made: list[int] = []
 
     def temporary(*args: object, **kwargs: object) -> places.Temporary:
@@ -61,7 +61,7 @@ def foreign_at_record(monkeypatch: pytest.MonkeyPatch, folder: Path, update: int
                 (folder / RECORD).write_bytes(FOREIGN)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(written, "Temporary", temporary)
+    monkeypatch.setattr(recording, "Temporary", temporary)
 
 
 def test_a_foreign_file_put_at_the_record_before_the_output_is_left_and_the_output_refused(
@@ -149,7 +149,7 @@ def test_hashes_of_failed_writes_never_push_out_the_file_there(tmp_path: Path) -
     out = tmp_path / "out.jsonl"
     write(out, b"first\n")
     for attempt in range(6):
-        written.expect_written({out: sha(f"killed run {attempt}\n".encode())})
+        recording.expect_written({out: sha(f"killed run {attempt}\n".encode())})
     written.check_replaceable(out, out, True, overwrite=False)
     write(out, b"second\n")
     assert out.read_bytes() == b"second\n"

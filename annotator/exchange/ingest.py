@@ -237,8 +237,13 @@ def ingest(
     so callers that ingest often load it once.
     `workers` > 1 parses and suggests in that many worker processes (`suggest.dispatch`); the rows are the same.
     `predicted`: suggestions `annotator predict` computed (`exchange.predictions`), stored instead of running
-    the pipeline; only its tokenizer runs (`model`'s, else the one predict used).
+    the pipeline; only its tokenizer runs (`model`'s, else the one predict used). A `model` named is loaded
+    first, whatever there is to store: one missing or unloadable is said before anything else.
     """
+    if model and nlp is None:
+        from annotator.suggest import load_pipeline
+
+        nlp = load_pipeline(model)
     new: list[ArticleIn] = []
     skipped: list[str] = []
     replacing: set[str] = set()
@@ -359,9 +364,12 @@ def resuggest(
     """(Re)compute suggestions for articles that lack the current suggester versions; (articles, suggestions).
 
     `workers` > 1 parses and suggests in that many worker processes (`suggest.dispatch`); the rows are the same.
+    A --model named is loaded first, whatever there is to do: one that is missing or cannot be loaded is said
+    before anything else, not hidden behind "nothing to suggest". The default pipeline loads only when needed.
     """
     from annotator.suggest import load_pipeline, suggest_texts, suggesters_for_model
 
+    named = load_pipeline(model) if model else None
     ids = (
         store.article_ids()
         if everything
@@ -369,7 +377,7 @@ def resuggest(
     )
     if not ids:
         return 0, 0
-    nlp = load_pipeline(model)
+    nlp = named if named is not None else load_pipeline(model)
     texts = [store.article(article_id).text for article_id in ids]
     count = done = 0
     try:

@@ -35,18 +35,8 @@ from typing import TYPE_CHECKING, Any
 from distributed import WorkerPlugin
 
 from annotator.errors import AnnotatorError
-from annotator.exchange.shards import (
-    MANIFEST,
-    Manifest,
-    Shard,
-    as_written,
-    count_articles,
-    must_write,
-    read_manifest,
-    resumed,
-    shards_of,
-    write_shard,
-)
+from annotator.exchange.manifest import MANIFEST, Manifest, read_manifest, resumed
+from annotator.exchange.shards import Shard, as_written, count_articles, must_write, shards_of, write_shard
 from annotator.interrupts import interrupts_after, stop_if_interrupted
 from annotator.places import leading, unbroken
 

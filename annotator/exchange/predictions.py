@@ -9,6 +9,7 @@ labels it makes (`vocabulary.suggester_labels`).
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,8 +19,10 @@ from pydantic import ValidationError
 
 from annotator.errors import InputError, describe_validation_error
 from annotator.exchange.files import Where, jsonl_objects
-from annotator.exchange.shards import MANIFEST, confined, fingerprint, read_manifest, sha256_of
+from annotator.exchange.manifest import MANIFEST, confined, read_manifest
+from annotator.exchange.shards import fingerprint, sha256_of
 from annotator.models import ArticleIn, Label, NativeRecord, Suggestion
+from annotator.places import kind_of
 from annotator.rows import Token
 from annotator.vocabulary import MODEL_PREFIX, is_model, suggester_labels
 
@@ -53,7 +56,7 @@ def read_predictions(folder: Path, wanted: Iterable[str] | None = None) -> Predi
     if manifest is None:
         raise InputError(f"no {MANIFEST} here: not a folder `annotator predict` wrote", path=str(folder))
     where = str(folder / MANIFEST)
-    if manifest.get("complete") is not True:  # a bool (`shards.read_manifest`), or left out
+    if manifest.get("complete") is not True:  # a bool (`manifest.read_manifest`), or left out
         raise InputError(
             "the predictions are not finished: run the same `annotator predict` again to complete them",
             path=where,
@@ -66,8 +69,7 @@ def read_predictions(folder: Path, wanted: Iterable[str] | None = None) -> Predi
     for index, entry in enumerate(manifest.get("shards", [])):
         field = f"shards[{index}].file"
         path = confined(folder, entry.get("file") if isinstance(entry, dict) else None, field)
-        if not path.is_file():
-            raise InputError(f"the manifest lists {entry.get('file')!r}, which is missing", path=where, field=field)
+        _regular_shard(path, entry.get("file"), where, field)
         expected = _counts(entry, where, index)
         _found(path, "bytes", expected["bytes"], path.stat().st_size)
         articles: list[tuple[Any, Any, Any, Any]] = []
@@ -99,6 +101,23 @@ def read_predictions(folder: Path, wanted: Iterable[str] | None = None) -> Predi
             field="articles",
         )
     return Predictions(folder, dict(manifest.get("pipeline") or {}), found)
+
+
+def _regular_shard(path: Path, name: object, where: str, field: str) -> None:
+    """A shard the manifest lists must be a regular file (a link to one inside the folder is followed, as
+    `confined` allows): nothing there is "missing"; a FIFO, folder or device there is named for what it is and
+    left as it is, never opened."""
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        raise InputError(f"the manifest lists {name!r}, which is missing", path=where, field=field) from None
+    except OSError as error:
+        raise InputError(f"cannot be read ({error.strerror})", path=str(path)) from None
+    if not stat.S_ISREG(mode):
+        raise InputError(
+            f"{kind_of(mode)}, not a regular file, at the name of a shard {where} lists; it was left as it is",
+            path=str(path),
+        )
 
 
 def _text(entry: dict[str, Any], key: str, where: str, index: int) -> str:

@@ -1,5 +1,6 @@
-"""A corpus cut into shards, and the folder `annotator predict` writes: one JSONL file of suggestion records
-per shard (`shards/shard-000000.jsonl`, ...) and `manifest.json` with the counts and the suggester versions.
+"""A corpus cut into shards, and the shard files of the folder `annotator predict` writes: one JSONL file of
+suggestion records per shard (`shards/shard-000000.jsonl`, ...), listed in `manifest.json` with the counts and
+the suggester versions (`exchange.manifest`).
 
 Inputs are read as `ingest` reads them (.txt files, folders of them, .jsonl with "text"), streamed: a shard
 of articles at a time, never the whole corpus. Shards are cut in input order, every `size` articles, so the
@@ -11,8 +12,7 @@ replaced, never written through; and a file at that path is replaced only when t
 (its name, a regular file with the SHA-256 recorded; trial 27: a size alone let a shard edited to the same size
 be replaced). Any other file there is refused, naming it, and left byte for byte, unless it already holds
 exactly the records to be written (a shard a killed run finished after the manifest was last written): then it
-is kept as it is. `manifest.json` itself is replaced only when it is as predict wrote it (`exchange.written`'s
-record in the output folder proves it): an edited one is refused and left byte for byte.
+is kept as it is.
 """
 
 from __future__ import annotations
@@ -22,23 +22,19 @@ import json
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
-from pydantic import Field as Within
-
-from annotator.errors import AnnotatorError, InputError, describe_validation_error, json_kind
-from annotator.exchange.files import json_problem
+from annotator.errors import AnnotatorError
 from annotator.exchange.ingest import _files_in, read_path, skipped_links
-from annotator.exchange.writing import PARTIAL, written_atomically
+from annotator.exchange.manifest import Manifest
+from annotator.exchange.writing import PARTIAL
 from annotator.exchange.written import digest
 from annotator.interrupts import keeping
 from annotator.models import ArticleIn
 from annotator.places import (
     Note,
-    NotRegular,
     PlaceError,
     Temporary,
     kind_of,
@@ -49,9 +45,7 @@ from annotator.places import (
     sync_folder,
 )
 
-MANIFEST = "manifest.json"
 SHARDS = "shards"
-FORMAT = "annotator-predictions/1"
 
 
 def fingerprint(articles: Iterable[tuple[str, str, str, dict[str, Any]]]) -> str:
@@ -126,55 +120,7 @@ def count_articles(paths: Iterable[Path], note: Note = None) -> int:
     return total
 
 
-@dataclass
-class Manifest:
-    """`manifest.json`: what made the records (the pipeline and the suggester versions), and each finished
-    shard's counts. `suggesters` totals, per suggester version, the spans of each label it made: what `ingest
-    --suggestions-from` needs to give every span back its suggester (a record names its suggesters, not which
-    span each made)."""
-
-    pipeline: dict[str, Any]
-    shard_size: int
-    inputs: list[str]
-    shards: dict[str, dict[str, Any]] = field(default_factory=dict)  # shard file -> counts, fingerprint, made
-    complete: bool = False
-    #: Hears, at the first write, of a leftover temporary beside manifest.json (not part of the file).
-    note: Note = field(default=None, compare=False, repr=False)
-
-    def suggesters(self) -> dict[str, dict[str, int]]:
-        totals: dict[str, dict[str, int]] = {name: {} for name in self.pipeline.get("suggesters", [])}
-        for entry in self.shards.values():
-            for suggester, labels in entry["made"].items():
-                counts = totals.setdefault(suggester, {})
-                for label, count in labels.items():
-                    counts[label] = counts.get(label, 0) + count
-        return {name: dict(sorted(counts.items())) for name, counts in sorted(totals.items())}
-
-    def to_json(self) -> dict[str, Any]:
-        shards = [{"file": name, **entry} for name, entry in sorted(self.shards.items())]
-        return {
-            "format": FORMAT,
-            "complete": self.complete,
-            "pipeline": self.pipeline,
-            "suggesters": self.suggesters(),
-            "shard_size": self.shard_size,
-            "inputs": self.inputs,
-            **{key: sum(s[key] for s in shards) for key in ("articles", "words", "suggestions")},
-            "shards": shards,
-        }
-
-    def write(self, folder: Path) -> None:
-        """Replaces only the manifest.json predict wrote there, unchanged since (trial 27: an edited one was
-        rewritten, what the user had changed lost)."""
-        note, self.note = self.note, None  # a leftover is named once a run, not at every rewrite
-        with written_atomically(folder / MANIFEST, make_folder=True, note=note, advice=GO_ON) as out:
-            out.write((json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
-            out.flush()
-            os.fsync(out.fileno())
-
-
 LEAVE_IT = "it was left as it is (move it away, or give another output folder)"
-GO_ON = "give another output folder: predict goes on only from a manifest.json as it wrote it"
 
 
 def sha256_of(path: Path) -> str | None:
@@ -286,126 +232,9 @@ def _put(temporary: Temporary, path: Path, entry: dict[str, Any] | None, records
         sync_folder(path.parent)
         return
     came = mode_at(temporary.path)
-    temporary.exchange_with_target()
+    # back as it came; the listed shard a process renaming files in and out of its name left at the temporary's
+    # name is removed (it was being replaced), anything else there is named
+    left = temporary.swap_back(lambda there: as_written(there, entry))
     what = kind_of(came) if came is not None and not stat.S_ISREG(came) else "a file"
-    raise AnnotatorError(f"{path}: {what}, put there while predict wrote this shard; {LEAVE_IT}")
-
-
-def confined(folder: Path, name: object, field: str) -> Path:
-    """The file a manifest names, which must lie inside `folder` once resolved (symlinks followed, the folder's
-    own included): a name like "../x.jsonl", an absolute path or a link out of the folder is an error naming
-    the manifest, the field and the path, so a manifest never makes a command read or remove another file."""
-    where = str(folder / MANIFEST)
-    if not isinstance(name, str) or not name:
-        raise InputError(f"expected a file name inside {folder}, not {name!r}", path=where, field=field)
-    if Path(name).is_absolute():
-        raise InputError(f"{name!r} is an absolute path: a shard is a file inside {folder}", path=where, field=field)
-    resolved = (folder / name).resolve()
-    if not resolved.is_relative_to(folder.resolve()):
-        raise InputError(f"{name!r} leads out of {folder} (to {resolved}): a shard is a file inside it",
-                         path=where, field=field)  # fmt: skip
-    return folder / name
-
-
-#: A manifest names each shard with a few facts: 256 MiB is millions of shards. A larger one is not predict's.
-LARGEST_MANIFEST = 256 << 20
-
-
-Count = Annotated[int, Within(ge=0)]
-
-
-class _Shard(BaseModel):
-    """A shard's fields no reader checks on its own (its file, bytes, articles, fingerprint and sha256 are checked
-    where they are read, `predictions.read_predictions`), of the types predict writes."""
-
-    model_config = ConfigDict(strict=True, extra="allow")
-    words: Count = 0
-    suggestions: Count = 0
-    made: dict[str, dict[str, Count]] = {}
-
-
-class _Fields(BaseModel):
-    """The types of a manifest's fields as predict writes them, strictly: `"complete": "yes"` is no true, an
-    article total of `1.0` or `true` no 1 (JSON's kinds, not Python's truth or equality). A field left out keeps
-    what its reader assumes (no `complete`: not finished)."""
-
-    model_config = ConfigDict(strict=True, extra="allow")
-    complete: bool = False
-    pipeline: dict[str, Any] = {}
-    suggesters: dict[str, dict[str, Count]] = {}
-    shard_size: Count = 0
-    inputs: list[str] = []
-    articles: Count = 0
-    words: Count = 0
-    suggestions: Count = 0
-    shards: list[_Shard] = []
-
-
-def read_manifest(folder: Path) -> dict[str, Any] | None:
-    """The manifest of an output folder, None if there is none yet; one that is not ours is an error."""
-    path = folder / MANIFEST
-    try:  # a FIFO there would block predict for ever, ctrl+c or not (trial 29): refused before it is opened
-        with os.fdopen(open_regular(path, follow=True), "rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            if size > LARGEST_MANIFEST:  # read whole, a 64 GiB sparse file would be a MemoryError (trial 28)
-                raise InputError(f"not a predictions manifest: {size} bytes, larger than predict writes",
-                                 path=str(path))  # fmt: skip
-            data = json.loads(stream.read().decode("utf-8"))
-    except FileNotFoundError:
-        return None
-    except NotRegular as error:
-        raise InputError(f"{error.strerror}: not a predictions manifest; it was left as it is",
-                         path=str(path)) from None  # fmt: skip
-    except json.JSONDecodeError as error:
-        raise InputError(f"not a predictions manifest: not valid JSON: {json_problem(error)}", path=str(path),
-                         line=error.lineno) from None  # fmt: skip
-    except RecursionError:  # nested 200,000 deep (trial 28)
-        raise InputError("not a predictions manifest: not valid JSON: nested too deeply", path=str(path)) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"not a predictions manifest ({error})", path=str(path)) from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise InputError(f"not a predictions manifest (expected format {FORMAT!r})", path=str(path), field="format")
-    shards = data.get("shards", [])
-    if not isinstance(shards, list):  # trial 28: a number or an object here was a TypeError or ValueError traceback
-        raise InputError(f"not a predictions manifest: expected a list of shards, got {json_kind(shards)}",
-                         path=str(path), field="shards")  # fmt: skip
-    for index, entry in enumerate(shards):
-        if not isinstance(entry, dict):
-            raise InputError(f"not a predictions manifest: expected an object, got {json_kind(entry)}",
-                             path=str(path), field=f"shards[{index}]")  # fmt: skip
-    try:
-        _Fields.model_validate(data)
-    except ValidationError as error:
-        where, message = describe_validation_error(error)
-        raise InputError(f"not a predictions manifest: {message}", path=str(path), field=where) from None
-    return data
-
-
-def resumed(folder: Path, pipeline: dict[str, Any], shard_size: int, inputs: list[str]) -> Manifest:
-    """The manifest to go on with: the earlier run's finished shards when it used the same pipeline, suggesters
-    and shard size; a new one for a new folder. Other predictions in the folder are never overwritten."""
-    found = read_manifest(folder)
-    manifest = Manifest(pipeline=pipeline, shard_size=shard_size, inputs=inputs)
-    if found is None:
-        if folder.exists() and any(folder.iterdir()):
-            raise AnnotatorError(f"{folder} is not empty and holds no {MANIFEST}: give a new or empty folder")
-        return manifest
-    if found.get("pipeline") != pipeline or found.get("shard_size") != shard_size or found.get("inputs") != inputs:
-        raise AnnotatorError(
-            f"{folder / MANIFEST}: these predictions were made with {_described(found)}, not "
-            f"{_described({'pipeline': pipeline, 'shard_size': shard_size, 'inputs': inputs})}: give another "
-            "output folder"
-        )
-    for index, entry in enumerate(found.get("shards", [])):
-        entry = dict(entry)
-        confined(folder, entry.get("file"), f"shards[{index}].file")  # never a file elsewhere reused or removed
-        manifest.shards[entry.pop("file")] = entry
-    return manifest
-
-
-def _described(data: dict[str, Any]) -> str:
-    pipeline = data.get("pipeline") or {}
-    return (
-        f"pipeline {pipeline.get('name')} {pipeline.get('version')}, suggesters {pipeline.get('suggesters')}, "
-        f"shard size {data.get('shard_size')}, inputs {data.get('inputs')}"
-    )
+    also = f"; a file renamed in and out of its name meanwhile is at {left.name}, left as it is" if left else ""
+    raise AnnotatorError(f"{path}: {what}, put there while predict wrote this shard; {LEAVE_IT}{also}")

@@ -12,16 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from annotator.exchange.written import (
-    advice_for,
-    check_replaceable,
-    digest,
-    expect_written,
-    foreign,
-    proves,
-    record_written,
-    unexpect_written,
-)
+from annotator.exchange.recording import expect_written, record_written, unexpect_written
+from annotator.exchange.written import advice_for, check_replaceable, digest, foreign, proves
 from annotator.interrupts import keeping
 from annotator.places import (
     Note,
@@ -184,7 +176,8 @@ def _place(
 ) -> None:
     """Put the complete temporaries in place, all or none. Each target is checked again first (trial 27: a file
     made, or edited, at a target while the output was written was replaced). One that was not there is linked in
-    (never over a file that took its name meanwhile; `Temporary.link_into_place`); one that replaces a file
+    (never over a file that took its name meanwhile, unless the record proves that one annotator's own: another
+    export into the same file, then replaced as below; `Temporary.link_into_place`); one that replaces a file
     annotator wrote is swapped with it in one step, and the file swapped out is checked once more: a foreign file
     renamed in after the check (trial 28, once in 40) is swapped back, byte for byte. A refusal takes back what
     this call had put in place, so outputs written together stay together, and the hashes it announced."""
@@ -192,8 +185,8 @@ def _place(
         if overwrite:
             continue
         there = os.path.lexists(target)
-        if found is None and there:
-            raise foreign(path, told)
+        if found is None and there and not proves(target, target):  # made meanwhile: only annotator's own goes
+            raise foreign(path, told)  # (another export's into the same file, the record proves it)
         check_replaceable(path, target, there, overwrite=False, advice=told)
     announced = expect_written(hashes)  # a crash between the renames and their record leaves them provably annotator's
     done: list[tuple[str, Temporary]] = []
@@ -203,9 +196,11 @@ def _place(
                 done.append((_put(path, found, temporary, told, overwrite), temporary))
             except OSError as error:
                 raise _cannot_write(path, found, error) from None
-    except PlaceError:
-        _take_back(done)
+    except PlaceError as refused:
+        left = _take_back(done)
         unexpect_written(announced)  # failed writes never crowd the files there out of their record
+        if left:
+            raise PlaceError(f"{refused}{left}") from None
         raise
     for how, temporary in done:
         if how == _SWAPPED:
@@ -220,35 +215,52 @@ def _put(path: Path, found: os.stat_result | None, temporary: Temporary, told: s
     if overwrite:
         temporary.replace_target()
         return _REPLACED
-    if found is not None:
-        try:
-            swapped = temporary.exchange_with_target()
-        except FileNotFoundError:  # the file went meanwhile: this one goes in as a new file
-            swapped, found = False, None
-        if swapped:
-            if not proves(temporary.target, temporary.path):  # a link or FIFO proves nothing, and is not opened
-                came = mode_at(temporary.path)
-                temporary.exchange_with_target()  # the file that came in meanwhile goes back as it came
-                raise foreign(path, told, came)
-            sync_folder(temporary.target.parent)
-            return _SWAPPED
-        if found is not None:  # a system that cannot swap: the check above was the last word
-            temporary.replace_target()
-            return _REPLACED
-    if not temporary.link_into_place():
-        raise foreign(path, told)
-    return _LINKED
+    if found is None:
+        if temporary.link_into_place():
+            return _LINKED
+        if not proves(temporary.target, temporary.target):  # a file made there meanwhile: refused, unless it is
+            raise foreign(path, told)  # annotator's own (another export into the same file): replaced as one
+    try:
+        swapped = temporary.exchange_with_target()
+    except FileNotFoundError:  # the file went meanwhile: this one goes in as a new file
+        if not temporary.link_into_place():
+            raise foreign(path, told) from None
+        return _LINKED
+    if not swapped:  # a system that cannot swap: the check above was the last word
+        temporary.replace_target()
+        return _REPLACED
+    if not proves(temporary.target, temporary.path):  # a link or FIFO proves nothing, and is not opened
+        came = mode_at(temporary.path)
+        left = _swap_back(temporary)  # the file that came in meanwhile goes back as it came
+        raise PlaceError(f"{foreign(path, told, came)}{left}")
+    sync_folder(temporary.target.parent)
+    return _SWAPPED
 
 
-def _take_back(done: list[tuple[str, Temporary]]) -> None:
+def _swap_back(temporary: Temporary) -> str:
+    """Swap back the file a swap brought to `temporary`'s name. What a process renaming files in and out of the
+    target meanwhile leaves there instead of this write's file: annotator's own earlier output (the record's
+    hash proves it) is removed, as it was being replaced; anything else stays, and is named in the clause
+    returned for the refusal, as a file renamed in meanwhile (never left to be taken for an interrupted run's)."""
+    left = temporary.swap_back(lambda there: proves(temporary.target, there))
+    if left is None:
+        return ""
+    return f"; a file renamed in and out of {temporary.target} while this was written is at {left.name}, not " \
+        "annotator's: it was left as it is"  # fmt: skip
+
+
+def _take_back(done: list[tuple[str, Temporary]]) -> str:
     """Undo what `_put` did, last first, where it can be undone: a swapped file goes back, a linked one is
-    removed if it is still this write's own file. A replaced one (--overwrite) cannot come back."""
+    removed if it is still this write's own file. A replaced one (--overwrite) cannot come back. What a swap
+    back left at a temporary's name that is not annotator's is said in the clauses returned (`_swap_back`)."""
+    said = ""
     for how, temporary in reversed(done):
         with contextlib.suppress(OSError):
             if how == _SWAPPED:
-                temporary.exchange_with_target()
+                said += _swap_back(temporary)
             elif how == _LINKED and is_open_file(temporary.target, temporary.fd):
                 temporary.target.unlink()
+    return said
 
 
 def _cannot_write(path: Path, found: os.stat_result | None, error: OSError) -> PlaceError:

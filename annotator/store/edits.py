@@ -4,7 +4,6 @@ refused whole when it would break the annotation rules. The decisions on suggest
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 
 from annotator.errors import Refused
@@ -13,8 +12,7 @@ from annotator.motion import occurrences
 from annotator.rows import Edit, SpanLike
 from annotator.store.changes import describe
 from annotator.store.connection import Row, span_row
-from annotator.store.current import undecided_ids
-from annotator.store.deciding import Deciding
+from annotator.store.covered import Covered, pending_again
 from annotator.vocabulary import GOLD, Label, Status
 
 
@@ -22,9 +20,9 @@ def _snippet(text: str, length: int = 30) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
 
-class Store(Deciding):
+class Store(Covered):
     """The annotation database: reads, article writes, and every editing operation the TUI offers (the decisions
-    on suggestions are `Deciding`'s)."""
+    on suggestions are `Deciding`'s; what an edit does to the suggestions its span covers, `Covered`'s)."""
 
     def add_span(self, article_id: str, annotator: str, start: int, end: int, label: Label | str) -> Edit:
         """A span the annotator marked: on token boundaries, and not overlapping its own layer."""
@@ -124,79 +122,8 @@ class Store(Deciding):
                 new["decisions"].append({"suggestion_id": span["suggestion_id"], "decision": "rejected"})
             freed = self._freed(article_id, annotator, span)
             old["decisions"] += [{"suggestion_id": g["id"], "decision": "rejected"} for g in freed]
-            message = f"removed {describe(span)}{unlinked}{_pending_again(freed, span)}"
+            message = f"removed {describe(span)}{unlinked}{pending_again(freed, span)}"
             return self._commit(article_id, annotator, "remove", old, new, message=message)
-
-    def _freed(self, article_id: str, annotator: str, span: Row, kept: Row | None = None) -> list[Row]:
-        """The suggestions rejected only as replaced (`_replaced`) that this span covers and no other span of its
-        layer does, nor `kept` (what the span becomes: new edges, another label): once it is gone or moved off
-        them, nothing stands where they are, so they are pending again. A suggestion rejected by hand (x) stays
-        rejected: the event that last decided it is what tells them apart, a rejection written together with a
-        span of its layer over it."""
-        layer = "g.label = 'QUOTE'" if span["label"] == Label.QUOTE else "g.label != 'QUOTE'"
-        own = "s.label = 'QUOTE'" if span["label"] == Label.QUOTE else "s.label != 'QUOTE'"
-        covered = self._rows(
-            f"""SELECT g.* FROM suggestions g JOIN decisions d ON d.suggestion_id = g.id AND d.annotator = ?
-                WHERE g.article_id = ? AND {layer} AND g.start < ? AND g."end" > ? AND d.decision = 'rejected'
-                AND g.id IS NOT ? AND NOT EXISTS (SELECT 1 FROM spans s WHERE s.article_id = g.article_id
-                AND s.annotator = d.annotator AND {own} AND s.id != ? AND s.start < g."end" AND s."end" > g.start)
-                ORDER BY g.start, g.id""",
-            [annotator, article_id, span["end"], span["start"], span["suggestion_id"], span["id"]],
-        )
-        if kept is not None and (kept["label"] == Label.QUOTE) == (span["label"] == Label.QUOTE):
-            covered = (g for g in covered if not (g["start"] < kept["end"] and kept["start"] < g["end"]))
-        return [g for g in covered if self._rejected_as_replaced(article_id, annotator, g)]
-
-    def _matched(self, article_id: str, annotator: str, span: Row, changed: Row, old: Row, new: Row) -> str:
-        """A span an edit leaves with exactly a suggestion's words and label is that suggestion, accepted (as marking
-        its words is, `add_span`): one pending, or one rejected only as replaced (`_rejected_as_replaced`), such as
-        by this span before it moved; one rejected by hand (x) stays rejected. `changed` (the span's new row) is
-        linked to it, and the decisions go into `old` and `new`, so the edit's own event takes both back. A span
-        accepted from another suggestion stays that one's. What to tell the user."""
-        if annotator == GOLD or span["suggestion_id"] is not None:
-            return ""
-        same = self._rows(
-            'SELECT * FROM suggestions WHERE article_id = ? AND start = ? AND "end" = ? AND label = ? ORDER BY id',
-            [article_id, changed["start"], changed["end"], changed["label"]],
-        )
-        offered = undecided_ids(self.conn, article_id, annotator)
-        for suggestion in same:
-            previous = self._decision(annotator, suggestion["id"])
-            if previous is None and suggestion["id"] not in offered:
-                continue  # an older version's that someone else decided on: never offered to this annotator; or a
-                # current one alike a suggestion they decided on (a rejection stays one)
-            if previous is not None and not (
-                previous["decision"] == "rejected" and self._rejected_as_replaced(article_id, annotator, suggestion)
-            ):
-                continue
-            changed["suggestion_id"] = suggestion["id"]
-            old.setdefault("decisions", []).extend([previous] if previous else [])
-            new.setdefault("decisions", []).append({"suggestion_id": suggestion["id"], "decision": "accepted"})
-            was = ", rejected as replaced," if previous else ","
-            return f"; the suggestion it now matches exactly, {describe(suggestion)}{was} is accepted"
-        return ""
-
-    def _rejected_as_replaced(self, article_id: str, annotator: str, suggestion: Row) -> bool:
-        """Whether the event that last decided this suggestion rejected it as replaced: with a span of its layer
-        over it, other than its own (an undo or redo repeats the rows of the edit it takes back or makes again)."""
-        found = self.conn.execute(
-            """SELECT e.after FROM events e, json_each(e.after, '$.decisions') d WHERE e.article_id = ?
-               AND e.annotator = ? AND json_extract(d.value, '$.suggestion_id') = ? ORDER BY e.id DESC LIMIT 1""",
-            [article_id, annotator, suggestion["id"]],
-        ).fetchone()
-        if found is None:
-            return False
-        after = json.loads(found[0])
-        if {"suggestion_id": suggestion["id"], "decision": "rejected"} not in after["decisions"]:
-            return False
-        quote = suggestion["label"] == Label.QUOTE
-        return any(
-            (s["label"] == Label.QUOTE) == quote
-            and s.get("suggestion_id") != suggestion["id"]
-            and s["start"] < suggestion["end"]
-            and suggestion["start"] < s["end"]
-            for s in after.get("spans", [])
-        )
 
     def _unlink_quotes(self, article_id: str, annotator: str, actor: Row, old: Row, new: Row) -> str:
         """Clear the speaker of every quote this ACTOR span said (into `old` and `new`); what to tell the user."""
@@ -229,7 +156,7 @@ class Store(Deciding):
                 new["decisions"] = decided
             matched = self._matched(article_id, annotator, span, changed, old, new)
             unlinked = self._unlink_quotes(article_id, annotator, span, old, new)
-            freeing = _pending_again(freed, span)
+            freeing = pending_again(freed, span)
             message = f"{describe(span)} is now {label.value}{unlinked}{replaced}{matched}{freeing}"
             return self._commit(article_id, annotator, "relabel", old, new, message=message)
 
@@ -257,7 +184,7 @@ class Store(Deciding):
                 old["decisions"] = [{"suggestion_id": g["id"], "decision": "rejected"} for g in freed]
                 new["decisions"] = decided
             matched = self._matched(article_id, annotator, span, changed, old, new)
-            after = f"{replaced}{matched}{_pending_again(freed, span)}"
+            after = f"{replaced}{matched}{pending_again(freed, span)}"
             if relabelled:
                 unlinked = self._unlink_quotes(article_id, annotator, span, old, new)
                 message = f"{describe(span)} is now {describe(changed)}{unlinked}{after}"
@@ -381,18 +308,6 @@ class Store(Deciding):
                     [updated_at, article_id, annotator],
                 )
             return edit
-
-
-def _pending_again(freed: list[Row], span: Row) -> str:
-    """What a removal (a shrink, a relabel) says of the suggestions it makes pending again, which the span as it
-    was covered whole or overlapped; nothing for none."""
-    if not freed:
-        return ""
-    inside = [span["start"] <= g["start"] and g["end"] <= span["end"] for g in freed]
-    how = "covered" if all(inside) else "overlapped" if not any(inside) else "covered or overlapped"
-    if len(freed) == 1:
-        return f"; the suggestion it {how}, {describe(freed[0])}, rejected as replaced, is pending again"
-    return f"; the {len(freed)} suggestions it {how}, rejected as replaced, are pending again"
 
 
 def _left(count: int, one: str, many: str) -> str:

@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import events
 from textual.screen import Screen
 
-from annotator import motion, phrases, stops
+from annotator import motion, phrases, quotations, stops
 from annotator.tui.items import Item, ItemKey
 from annotator.tui.model import ArticleModel
 from annotator.tui.widgets.article_view import ArticleView
@@ -336,13 +336,13 @@ class CursorScreen(Screen[None]):
         if not self.model.tokens:
             return
         quote = self.model.quote_at(self._offset())
-        between = phrases.between_marks(self.model.text, self.model.tokens, self.cursor) if quote is None else None
+        between = quotations.between_marks(self.model.text, self.model.tokens, self.cursor) if quote is None else None
         if between is not None:  # on a quotation mark: the quote between the marks (trial 21)
             quote = self.model.quote_in(*between)
         if quote is not None and self.selection_start is None and self.current != quote.key:
             self._go_to(quote)
             return
-        found = phrases.quotation(self.model.text, self.model.tokens, self.cursor)
+        found = quotations.quotation(self.model.text, self.model.tokens, self.cursor)
         if found is None:
             self.say("No quotation marks around the cursor or after it in this paragraph", "yellow")
             return

@@ -1,0 +1,275 @@
+"""Recording the files annotator wrote in their folder's record (`exchange.written`: what the record proves).
+
+Every change to a record is made under an exclusive lock on its folder (trial 27: parallel exports into one
+folder lost entries), in two steps around the rename: before it, the hash about to be put in place is added to
+the name's accepted ones; after it, the name has that hash alone. A crash between the rename and the record
+(predict killed while its manifest is rewritten) so never leaves annotator's own file unproven; a write taken back
+removes the hashes it added, and the hash of the bytes at a path is never trimmed away (taken-back joint writes
+disowned annotator's own file). The record is replaced only if the file at its name is still the one read (the
+lock keeps out annotator, not a program renaming a file in: a foreign file flipped with it was overwritten).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import stat
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.exchange.written import KIND, LARGEST_RECORD, RECORD, Found, digest, read_record
+from annotator.places import Note, Temporary, sync_folder
+
+#: Seconds a record waits for another process's lock on its folder before it is updated without one.
+LOCK_WAIT = 20.0
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """An exclusive lock on the folder itself (no file of ours beside the record), held while its record is read,
+    changed and written. Waits LOCK_WAIT seconds at most (a process that holds it for ever makes no export hang):
+    then, as where a folder cannot be opened or locked, the record is updated without it."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError:
+        yield
+        return
+    try:
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.005)
+            except OSError:
+                break
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def expect_written(placed: Mapping[Path, str]) -> dict[Path, str]:
+    """Before files are put in place: their new hashes join the ones their names' records accept, so a crash
+    between the renames and `record_written` leaves them provably annotator's. Returns those it added (a hash a
+    name accepted already, the same bytes written again, is not: `unexpect_written` must leave it)."""
+    return _update(placed, how=_EXPECT, note=None)
+
+
+def unexpect_written(placed: Mapping[Path, str]) -> None:
+    """Files `expect_written` added that were not put in place after all (a joint write taken back, a rename
+    that failed): their hashes leave their names' accepted ones again, but for one that is the hash of the bytes
+    at the path (a file that could not be taken back). Failed writes so never crowd annotator's own file out of
+    its record (an EBUSY companion, five times, disowned it)."""
+    _update(placed, how=_UNEXPECT, note=None)
+
+
+def record_written(placed: Mapping[Path, str] | list[Path], note: Note = None) -> None:
+    """Files just put in place (path -> SHA-256 of what was written, or paths to hash), each in its folder's
+    record with that hash alone. A folder whose record is not annotator's is left as it is and `note` hears so (its
+    files simply stay unproven); a record that cannot be written is no failure of the output."""
+    if not isinstance(placed, Mapping):
+        placed = {path: digest(path) for path in placed}
+    _update(placed, how=_RECORD, note=note)
+
+
+_EXPECT, _UNEXPECT, _RECORD = "expect", "unexpect", "record"
+#: The newest hashes of announced writes a name keeps besides the one of the bytes at its path.
+KEPT_WRITES = 3
+
+
+def _update(placed: Mapping[Path, str], *, how: str, note: Note) -> dict[Path, str]:
+    """Change the records of `placed`'s folders, each under its folder's lock. The record is replaced only if the
+    file at its name is still the one read (swapped with the new one and compared, and else swapped back: the lock
+    keeps annotator processes out, not a program renaming a file in), and a missing one is linked in, never over
+    a file made meanwhile; either way `note` hears that the files were not recorded. Returns the hashes it added
+    to names that did not accept them yet."""
+    added: dict[Path, str] = {}
+    by_folder: dict[Path, dict[str, str]] = {}
+    for target, sha in placed.items():
+        by_folder.setdefault(target.parent, {})[target.name] = sha
+    for folder, written in by_folder.items():
+        with _locked(folder):
+            seen = _seen(folder / RECORD)
+            found = read_record(folder)
+            if found.problem is None and not _same(_seen(folder / RECORD), seen):
+                found = Found(problem=_MOVED)
+            if found.problem is not None:
+                _say_unrecorded(folder, found.problem, sorted(written), note)
+                continue
+            files = found.files
+            new = {folder / name: sha for name, sha in written.items() if sha not in files.get(name, [])}
+            for name, sha in written.items():
+                files[name] = _changed(folder / name, files.get(name, []), sha, how)
+            if how != _RECORD:  # a hash that is no SHA-256 is dropped with its note, once the files are recorded
+                for name, hashes in found.unproving.items():
+                    files[name] = [*files.get(name, []), *hashes]
+            try:
+                put = _write(folder, files, set(written) if how != _UNEXPECT else set(), seen)
+            except OSError:
+                continue
+            if not put:
+                _say_unrecorded(folder, _MOVED, sorted(written), note)
+                continue
+            added.update(new)
+            if how == _RECORD and note is not None:
+                _say_dropped(folder, found, set(written), note)
+    return added
+
+
+#: Why a record was not changed when another file came to its name while it was read or rewritten.
+_MOVED = "moved"
+
+
+def _changed(path: Path, accepted: list[str], sha: str, how: str) -> list[str]:
+    """A name's accepted hashes once `sha` is announced (`_EXPECT`: the newest few kept, and always the hash of the
+    bytes at `path`), taken back (`_UNEXPECT`: unless those bytes have it), or recorded (`_RECORD`: one hash)."""
+    if how == _RECORD:
+        return [_there(path, [*accepted, sha], sha)]
+    if how == _UNEXPECT:
+        return accepted if sha not in accepted or _digest_or_none(path) == sha else [h for h in accepted if h != sha]
+    kept = accepted[-KEPT_WRITES:]
+    if len(accepted) > KEPT_WRITES and (actual := _digest_or_none(path)) in accepted and actual not in kept:
+        kept = [actual, *kept]  # annotator's own file there is never disowned by writes that failed
+    return [*kept, sha]
+
+
+def _digest_or_none(path: Path) -> str | None:
+    try:
+        return digest(path) if os.path.isfile(path) else None
+    except OSError:
+        return None
+
+
+def _say_unrecorded(folder: Path, problem: str, names: list[str], note: Note) -> None:
+    if note is None:
+        return
+    them = "the file" if len(names) == 1 else "them"
+    record = folder / RECORD
+    if problem == _MOVED:
+        note(f"{record}: another file was put at its name while annotator updated it, so annotator does not record "
+             f"{', '.join(names)} in it and leaves that file as it is: a later output will not replace {them} "
+             "without --overwrite")  # fmt: skip
+    else:
+        note(f"{record}: damaged ({problem}), so annotator does not record {', '.join(names)} in it and leaves it "
+             f"as it is: a later output will not replace {them} without --overwrite")  # fmt: skip
+
+
+def _say_dropped(folder: Path, found: Found, placed: set[str], note: Callable[[str], None]) -> None:
+    """Name the entries (of files still there, not just written) that held strings that are no SHA-256, which the
+    record no longer holds, and the files left with no hash at all: they stay refused, as before."""
+    names = [name for name in sorted(found.unproving) if name not in placed and os.path.isfile(folder / name)]
+    if not names:
+        return
+    unproven = [name for name in names if name not in found.files]
+    said = (
+        f"the entry of {names[0]} held a hash that is no SHA-256 (edited by hand?); it proved nothing and is dropped"
+        if len(names) == 1
+        else f"the entries of {', '.join(names)} held hashes that are no SHA-256 (edited by hand?); they proved "
+        "nothing and are dropped"
+    )
+    if unproven:
+        said += f": a later output will not replace {', '.join(unproven)} without --overwrite"
+    note(f"{folder / RECORD}: {said}")
+
+
+def _there(path: Path, accepted: list[str], sha: str) -> str:
+    """The hash a file's name keeps once it is in place: its bytes' if they are one of the accepted writes (two
+    exports racing into one file: the last to record may not be the last to rename, trial 28), else `sha`."""
+    try:
+        actual = digest(path)
+    except OSError:
+        return sha
+    return actual if actual in accepted else sha
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """A record as it was read: which file it was, and its bytes (its permissions, for the one replacing it)."""
+
+    device: int
+    inode: int
+    data: bytes
+    mode: int
+
+
+def _seen(path: Path) -> _Seen | None:
+    """The regular file at `path` (never through a link), or None: nothing there, or nothing `written.read_record` accepts."""
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return None
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > LARGEST_RECORD:
+            return None
+        with os.fdopen(os.dup(fd), "rb") as stream:
+            data = stream.read(LARGEST_RECORD + 1)
+        return _Seen(info.st_dev, info.st_ino, data, stat.S_IMODE(info.st_mode))
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _same(one: _Seen | None, other: _Seen | None) -> bool:
+    """The same file with the same bytes (its permissions may have changed: it is still the record read)."""
+    if one is None or other is None:
+        return one is other
+    return (one.device, one.inode, one.data) == (other.device, other.inode, other.data)
+
+
+def _write(folder: Path, files: dict[str, list[str]], placed: set[str], seen: _Seen | None) -> bool:
+    """The record, through a temporary put in place of `seen`, the record read, with its permissions; names of
+    files no longer there are dropped (but for `placed`, whose files are about to be there). False, and nothing
+    changed, when another file is at the record's name by then (or one was made where there was none)."""
+    kept = {
+        name: hashes[0] if len(hashes) == 1 else list(dict.fromkeys(hashes))
+        for name, hashes in sorted(files.items())
+        if hashes and (name in placed or os.path.isfile(folder / name))
+    }
+    temporary = Temporary(folder / RECORD, "partial", mode=0o666)  # a first record: as any new file
+    try:
+        if seen is not None:  # the record replaced keeps its permissions (a read-only one)
+            os.fchmod(temporary.fd, seen.mode)
+        with os.fdopen(os.dup(temporary.fd), "wb") as out:
+            out.write(json.dumps({"kind": KIND, "files": kept}, indent=1).encode("utf-8") + b"\n")
+            out.flush()
+            os.fsync(out.fileno())
+        put = temporary.link_into_place() if seen is None else _swapped_in(temporary, seen)
+        if not put:
+            temporary.discard()
+        return put
+    except OSError:
+        temporary.discard()
+        raise
+    finally:
+        temporary.close()
+
+
+def _swapped_in(temporary: Temporary, seen: _Seen) -> bool:
+    """Swap the new record in for the one read, in one step; the file swapped out must be that one, else it goes
+    back as it came (False). Where the system cannot swap: checked, then renamed over (a narrow race)."""
+    try:
+        swapped = temporary.exchange_with_target()
+    except FileNotFoundError:  # the record went meanwhile: this one goes in as a new file
+        return temporary.link_into_place()
+    if not swapped:
+        if not _same(_seen(temporary.target), seen):
+            return False
+        temporary.replace_target()
+        return True
+    if not _same(_seen(temporary.path), seen):
+        temporary.exchange_with_target()  # the file that came in meanwhile goes back, byte for byte
+        return False
+    temporary.path.unlink()  # the record read, now at the temporary's name
+    sync_folder(temporary.target.parent)
+    return True
