@@ -26,6 +26,7 @@ from annotator.tui.layout import display
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.screens.article import ArticleScreen
 from annotator.tui.screens.reloading import RETRIED
+from annotator.tui.screens.search import SearchScreen
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -108,7 +109,17 @@ class AnnotatorApp(App[None]):
         if self._toasts and isinstance(event, events.Key) and not event.is_forwarded:
             self._toasts = False
             self.clear_notifications()
+        if self._held(event):
+            return
         await super().on_event(event)
+
+    def _held(self, event: events.Event) -> bool:
+        """A key typed before the search line could take it (`/` and a query as fast as a paste): the line gets it
+        once it can, ahead of every key read after it."""
+        if not isinstance(event, events.Key) or event.is_forwarded:  # (every other event: maybe no screen)
+            return False
+        screen = self.screen
+        return isinstance(screen, SearchScreen) and screen.take(event)
 
     async def run_action(
         self,
