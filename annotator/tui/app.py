@@ -23,6 +23,7 @@ from annotator.store import Store
 from annotator.tui.failures import STORE_ERRORS, crash_line, said
 from annotator.tui.keymap import THEMES, Settings, default_path, load_keymap
 from annotator.tui.layout import display
+from annotator.tui.names import new_name_notice
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.screens.article import ArticleScreen
 from annotator.tui.screens.reloading import RETRIED
@@ -70,6 +71,7 @@ class AnnotatorApp(App[None]):
         self._keys: ArticleKeys | None = None
         self._toasts = False  # a toast may be showing: the next key clears it
         self._failed = ""  # the last store error said (`store_failed`)
+        self._asked = False  # the name was typed into the "who is annotating?" screen, not given with --annotator
         # What Textual prints when the app ends on an exception (a traceback) is kept, for `crash` to file it
         self.error_console = Console(file=io.StringIO(), markup=False, highlight=False, width=100)
 
@@ -218,6 +220,7 @@ class AnnotatorApp(App[None]):
             return
         self.annotator = name
         self.sub_title = name
+        self._asked = True
         self.open_first_article()
 
     def open_first_article(self) -> None:
@@ -231,6 +234,12 @@ class AnnotatorApp(App[None]):
         if self.created:  # a mistyped --db makes a new file: say so at once
             notices.append(("New database", f"{self.db_name} did not exist: a new database was created with the "
                             "seed article. If you meant another file, quit (q) and give its name with --db."))  # fmt: skip
+        hint = (
+            "quit (q) and open it again as that name" if self._asked else "quit (q) and give that name with --annotator"
+        )
+        new_name = new_name_notice(self.store, self.annotator, hint)
+        if new_name is not None:  # a mistyped --annotator: say so at once, as for a mistyped --db
+            notices.append(("New annotator", new_name))
         for _, message in notices:
             self.log_message(message)
         article_id = first_article(self.store, self.annotator)
