@@ -91,10 +91,36 @@ def test_a_search_pasted_into_a_real_terminal_goes_to_its_match(tui_db: Path, si
         session.settle()
         session.tmux("send-keys", "-t", session.name, "-l", "/Tel Aviv")  # one write: the speed of a paste
         session.press("Enter")
-        session.settle()
-        session.press("x")
+        session.press("x")  # at once: the article's key, not the closing line's
         assert session.wait_for(lambda: decided(tui_db) != {}), "\n".join(session.screen())
         time.sleep(0.3)
     finally:
         session.kill()
+    assert decided(tui_db) == {"Tel Aviv": "rejected"}
+
+
+async def test_a_comment_and_a_flags_reason_typed_at_once_are_saved_whole(running, tui_db: Path) -> None:
+    """The same for the other lines a key opens: C's comment, F's reason."""
+    async with running() as (app, pilot):
+        burst(app, "CThe title is wrong\r")
+        await pilot.pause()
+        assert app.screen.status_line.text.plain == "Comment saved"
+        burst(app, "Fneeds a second look\r")
+        await pilot.pause()
+    with Store.open(tui_db) as store:
+        assert [text for _, text, _ in store.comments("seed")] == ["The title is wrong"]
+        assert (store.status("seed", WHO).value, store.flag_reason("seed", WHO)) == ("flagged", "needs a second look")
+
+
+async def test_keys_typed_on_past_the_enter_that_closes_a_line_act_on_the_article(running, tui_db: Path) -> None:
+    """Typed at once past enter, the keys after it are the article's, as if typed slowly: none lands in the line
+    that is closing, or is lost with it."""
+    async with running() as (app, pilot):
+        burst(app, "CA comment\r/Tel Aviv\rx")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, AnnotateScreen)
+        assert app.screen.search_query == "Tel Aviv"
+    with Store.open(tui_db) as store:
+        assert [text for _, text, _ in store.comments("seed")] == ["A comment"]
     assert decided(tui_db) == {"Tel Aviv": "rejected"}

@@ -5,9 +5,7 @@ the search started. The query of the last search is offered again, so `/` then e
 the next one (wrapping around; from the only match the cursor stays, and the line says so). The annotate screen
 does the moving (`preview`); after the search, its next and previous match keys repeat it.
 
-A query typed as fast as a paste arrives before the line exists: `/` opens it as the key arrives (a priority
-binding), and the keys read until the line has the focus are held (`take`, called by the app for every key) and
-then handed to it in the order typed, before any key read after them.
+A query typed as fast as a paste right after `/` goes into the line (`TypedInto`).
 """
 
 from __future__ import annotations
@@ -15,19 +13,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
+
+from annotator.tui.screens.typed import TypedInto
 
 #: Moves the cursor to a match of the query (step 1 the next, -1 the previous, after the token `origin` when
 #: given); says how many matches there are.
 Preview = Callable[[str, int, int | None], str]
 
 
-class SearchScreen(ModalScreen[str | None]):
+class SearchScreen(TypedInto[str | None]):
     """Returns the query (enter) or None (escape)."""
 
     DEFAULT_CSS = """
@@ -63,28 +61,12 @@ class SearchScreen(ModalScreen[str | None]):
         self.initial = query
         self.preview = preview
         self.origin = origin  # the token the search starts after
-        self.held: list[events.Key] | None = []  # keys read before the line had the focus; None once it has it
 
     def compose(self) -> ComposeResult:
         with Horizontal():
             yield Static("/")
             yield Input(self.initial, id="query", select_on_focus=True)
             yield Static("", id="matches")
-
-    def on_mount(self) -> None:
-        line = self.query_one(Input)
-        self.set_focus(line)
-        held, self.held = self.held or [], None
-        for key in held:  # queued now, as the app forwards a key: ahead of every key it reads from here on
-            line._forward_event(key)
-
-    def take(self, key: events.Key) -> bool:
-        """Hold a key read before the line has the focus (it would reach no widget, or the screen below); False
-        once it has: the app hands it to the focused line itself."""
-        if self.held is None:
-            return False
-        self.held.append(key)
-        return True
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.query_one("#matches", Static).update(self.preview(event.value, 1, self.origin))
