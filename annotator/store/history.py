@@ -6,6 +6,7 @@ the log from the start rebuilds the current state (`replay`, which `annotator ch
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 from annotator.errors import NotFound, Refused
 from annotator.rows import Edit, Event
@@ -104,28 +105,35 @@ class History(Changes):
         return _joined(spans, status)
 
     def _what_spans(self, article_id: str, before: Row, after: Row) -> str:
-        spans = {row["id"]: row for row in [*before.get("spans", []), *after.get("spans", [])]}
+        """The spans the change takes away, puts back or changes (`_span_changes`), and the suggestions it decides
+        again: what it did, not every row its event names."""
+        back, gone, changed = _span_changes(before, after)
         decided = {row["suggestion_id"] for row in [*before.get("decisions", []), *after.get("decisions", [])]}
-        if len(spans) > 1 or len(decided) > 1:
-            count = max(len(spans), len(decided))
-            if not spans:
-                return f" of {count} suggestions"
-            quote = _quote_and_speaker(list(spans.values()))
-            if quote:
-                return quote
-            first = min(spans.values(), key=lambda r: r["start"])
-            return f" of {describe(first)} and {count - 1} other span{'s' * (count != 2)}"
-        if spans:
-            ((span_id, row),) = spans.items()
-            return (
-                f" of {_changed(_by_id(before, 'spans').get(span_id), row)}{self._decided(article_id, before, after)}"
-            )
-        if decided:
-            try:
-                return f" of {describe(self._suggestion(article_id, next(iter(decided))))}"
-            except NotFound:  # replaced by a later `annotator suggest`
-                return " of a suggestion since replaced"
-        return ""
+        if not (back or gone or changed):
+            if len(decided) > 1:
+                return f" of {len(decided)} suggestions"
+            if decided:
+                try:
+                    return f" of {describe(self._suggestion(article_id, next(iter(decided))))}"
+                except NotFound:  # replaced by a later `annotator suggest`
+                    return " of a suggestion since replaced"
+            return ""
+        also = self._decided(article_id, before, after)
+        if len(back) + len(gone) + len(changed) == 1:
+            was, now = (None, back[0]) if back else (gone[0], gone[0]) if gone else changed[0]
+            return f" of {_changed(was, now)}{also}"
+        quote = _quote_and_speaker(back) or _quote_and_speaker(gone) if not changed and not (back and gone) else ""
+        if quote:
+            return quote
+        speakers = _speakers_relinked(changed)
+        if len(back) + len(gone) == 1 and speakers:  # a speaker ACTOR taken away or back, its quotes relinked
+            return f" of {describe((back or gone)[0])}{also}; {speakers}"
+        if not changed and not (back and gone):  # spans added, or taken away, together
+            rows = back or gone
+            return f" of {describe(_first(rows))} and {_others(len(rows) - 1)}"
+        parts = [f"{_some(rows)} {what}" for rows, what in ((back, "back"), (gone, "taken away")) if rows]
+        parts += [f"{_some([now for _, now in changed])} changed"] if changed else []
+        return " of " + " and ".join(parts)
 
     def _decided(self, article_id: str, before: Row, after: Row) -> str:
         """The suggestions an undo or redo decides again or makes pending again beside its span (an added span's
@@ -156,6 +164,69 @@ class History(Changes):
     def applied_events(self, article_id: str, annotator: str) -> list[int]:
         """Ids of the events whose change is in effect now (not undone), oldest first."""
         return self._stacks(article_id, annotator)[0]
+
+
+def _span_changes(before: Row, after: Row) -> tuple[list[Row], list[Row], list[tuple[Row, Row]]]:
+    """(spans put back, spans taken away, (was, now) of spans changed) from `before` to `after`. A span taken away
+    and one put back with the same words, label and speaker is no change: `import --replace` writes every span of
+    the work anew, and an undo of it takes away and puts back rows that are mostly the same spans."""
+    was, now = _by_id(before, "spans"), _by_id(after, "spans")
+    changed = [(was[i], now[i]) for i in sorted(was.keys() & now.keys()) if _content(was[i]) != _content(now[i])]
+    back = [now[i] for i in sorted(now.keys() - was.keys())]
+    gone = [was[i] for i in sorted(was.keys() - now.keys())]
+    same = Counter(map(_content, back)) & Counter(map(_content, gone))
+    return _less(back, same), _less(gone, same), changed
+
+
+def _content(row: Row) -> tuple[object, ...]:
+    return row["start"], row["end"], row["label"], row.get("speaker_start"), row.get("speaker_end")
+
+
+def _less(rows: list[Row], same: Counter[tuple[object, ...]]) -> list[Row]:
+    """`rows` less as many of each content as `same` counts."""
+    left = Counter(same)
+    kept = []
+    for row in rows:
+        if left[_content(row)] > 0:
+            left[_content(row)] -= 1
+        else:
+            kept.append(row)
+    return kept
+
+
+def _first(rows: list[Row]) -> Row:
+    return min(rows, key=lambda r: (r["start"], r["end"]))
+
+
+def _others(count: int) -> str:
+    return f"{count} other span{'s' * (count != 1)}"
+
+
+def _some(rows: list[Row]) -> str:
+    """Spans in a message: the one, or how many from the first ("3 spans: ACTOR 'Ann' at 0:3 and 2 others")."""
+    if len(rows) == 1:
+        return describe(rows[0])
+    return f"{len(rows)} spans ({describe(_first(rows))} and {len(rows) - 1} other{'s' * (len(rows) != 2)})"
+
+
+def _speakers_relinked(changed: list[tuple[Row, Row]]) -> str:
+    """Quotes whose only change is their speaker, as a note ("QUOTE '...' at 4:30 has its speaker again"); "" when
+    anything else changed too."""
+    if not changed or any(
+        was["label"] != "QUOTE" or (was["start"], was["end"]) != (now["start"], now["end"]) for was, now in changed
+    ):
+        return ""
+    speaking = [now for _, now in changed if now.get("speaker_start") is not None]
+    silent = [now for _, now in changed if now.get("speaker_start") is None]
+    notes = (
+        [f"{_quotes(speaking)} {'has its' if len(speaking) == 1 else 'have their'} speaker again"] if speaking else []
+    )
+    notes += [f"{_quotes(silent)} {'has' if len(silent) == 1 else 'have'} no speaker again"] if silent else []
+    return "; ".join(notes)
+
+
+def _quotes(rows: list[Row]) -> str:
+    return describe(rows[0]) if len(rows) == 1 else f"{len(rows)} quotes"
 
 
 def _quote_and_speaker(spans: list[Row]) -> str:

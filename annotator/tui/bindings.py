@@ -20,8 +20,10 @@ PHRASE = (
 )
 
 
-def _key(keys: str, action: str, short: str, help_line: str, id: str, show: bool = False) -> Binding:
-    return Binding(keys, action, short, show=show, id=id, tooltip=help_line)
+def _key(
+    keys: str, action: str, short: str, help_line: str, id: str, show: bool = False, priority: bool = False
+) -> Binding:
+    return Binding(keys, action, short, show=show, id=id, tooltip=help_line, priority=priority)
 
 
 MOVING = [
@@ -63,7 +65,8 @@ MOVING = [
     _key("ctrl+down", "paragraph(1)", "Paragraph down", "start of the next paragraph", "paragraph_down"),
     _key("slash", "search", "Search", "search the article: type, enter goes there (↓ ↑ other matches, escape back); "
          "case is ignored unless a capital stands inside a word of the query ('Mellin' finds 'PORT MELLIN', 'US' not 'us'); "
-         "again from a match, the next one (wrapping around; the only match says so)", "search"),
+         "again from a match, the next one (wrapping around; the only match says so)", "search",
+         priority=True),  # as it arrives: the letters typed right after it are the search's (`TypedInto`)
     _key("ctrl+n", "search_again(1)", "Next match", "next match of the last search (wrapping around)", "next_match"),
     _key("ctrl+p", "search_again(-1)", "Previous match", "previous match of the last search", "previous_match"),
 ]  # fmt: skip
@@ -124,8 +127,8 @@ ARTICLE = [
     _key("S", "finish('skipped')", "Skip", "mark it skipped and open the next one to do; it asks first: y skips, "
          "escape cancels", "skip"),
     _key("F", "finish('flagged')", "Flag", "flag it for discussion, with an optional reason; open the next one",
-         "flag"),
-    _key("C", "comment", "Comment", "add a comment to the article", "comment"),
+         "flag", priority=True),  # as it arrives: the reason typed right after it is the prompt's (`TypedInto`)
+    _key("C", "comment", "Comment", "add a comment to the article", "comment", priority=True),
     _key("n", "article(1)", "Next article", "next article", "next_article"),
     _key("p", "article(-1)", "Previous article", "previous article", "previous_article"),
     _key("l", "articles", "List", "the article list", "articles"),

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from annotator.tui.screens.typed import TypedInto
 from annotator.tui.widgets.bars import KeyBar
 
 
@@ -101,8 +102,9 @@ class OpenDisagreementsPrompt(YesPrompt):
                 " escape  cancel: keep reviewing (tab goes to them)")  # fmt: skip
 
 
-class TextPrompt(ModalScreen[str | None]):
-    """One line of text: enter returns it (maybe empty), escape returns None."""
+class TextPrompt(TypedInto[str | None]):
+    """One line of text: enter returns it (maybe empty), escape returns None. What is typed right after the key
+    that opened it goes into the line (`TypedInto`)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="prompt_cancel")]
 

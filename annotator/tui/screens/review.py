@@ -198,6 +198,30 @@ class ReviewScreen(AnnotateScreen):
             self._refresh_review()
         return edit
 
+    def _undo_redo(self, operation: Callable[..., Edit]) -> None:
+        """Undo or redo, and show the disagreement it opened again or settled again (the one whose settling it
+        changed), else the one where it went: not the one a pick had moved on to (a newcomer's trial)."""
+        was = self._settled()
+        super()._undo_redo(operation)
+        review = self.review
+        if review is None or not review.disagreements:
+            return
+        now = self._settled()
+        changed = [i for i, key in enumerate(now) if was.get(key) != now[key]]
+        offset = self._offset() if self.model.tokens else 0
+        here = [i for i, d in enumerate(review.disagreements) if d.start <= offset < d.end]
+        if changed or here:
+            self.index = (changed or here)[0]
+            self._show_panel()
+            self.view.set_marks(self._marks())  # its region in rose; the status line keeps what the undo said
+
+    def _settled(self) -> dict[tuple[str, int, int], str | None]:
+        """Who each disagreement (by layer and region) is settled by, as the review stands."""
+        review = self.review
+        if review is None:
+            return {}
+        return {(d.layer, d.start, d.end): review.settled_by[i] for i, d in enumerate(review.disagreements)}
+
     @edits_through_retried
     def action_pick(self, index: int) -> None:
         app, review = self.review_app, self.review

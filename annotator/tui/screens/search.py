@@ -4,6 +4,8 @@ enter keeps the cursor there, down and up go to the next and the previous match,
 the search started. The query of the last search is offered again, so `/` then enter from a match goes on to
 the next one (wrapping around; from the only match the cursor stays, and the line says so). The annotate screen
 does the moving (`preview`); after the search, its next and previous match keys repeat it.
+
+A query typed as fast as a paste right after `/` goes into the line (`TypedInto`).
 """
 
 from __future__ import annotations
@@ -14,15 +16,16 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
+
+from annotator.tui.screens.typed import TypedInto
 
 #: Moves the cursor to a match of the query (step 1 the next, -1 the previous, after the token `origin` when
 #: given); says how many matches there are.
 Preview = Callable[[str, int, int | None], str]
 
 
-class SearchScreen(ModalScreen[str | None]):
+class SearchScreen(TypedInto[str | None]):
     """Returns the query (enter) or None (escape)."""
 
     DEFAULT_CSS = """

@@ -58,7 +58,11 @@ class SpeakerScreen(ModalScreen[Choice]):
         Binding("enter", "choose", "Confirm", id="accept"),
         Binding("1", "new_actor", "New ACTOR", id="label_actor"),
         Binding("x,delete", "clear", "No speaker", id="reject"),
-        *(Binding(b.key, "search", b.description, show=False, id=b.id) for b in MOVING if b.id == "search"),
+        *(
+            Binding(b.key, "search", b.description, show=False, id=b.id, priority=True)
+            for b in MOVING
+            if b.id == "search"
+        ),
         Binding("escape", "cancel", "Cancel", id="cancel"),
         *(_forwarded(b) for b in [*MOVING, *SELECTING] if b.id not in _FORWARDED),
         Binding("question_mark", "help", "Help", id="help"),
