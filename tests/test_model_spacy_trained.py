@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from exchange_support import SMALL, build
@@ -21,6 +22,18 @@ TEXT = (
 def annotator(*args: object, cwd: Path) -> subprocess.CompletedProcess[str]:
     """The `annotator` console script, as a user runs it."""
     return subprocess.run([str(SCRIPT), *map(str, args)], capture_output=True, text=True, cwd=cwd)
+
+
+def their_entities(theirs: Any, parsed: Any) -> list[tuple[int, int, str]]:
+    """What their own pipeline finds in the text of `parsed`, given its sentences (spaCy's NER never crosses a
+    sentence boundary, and the learned component decodes sentence by sentence)."""
+    doc = theirs.make_doc(parsed.text)
+    assert [t.text for t in doc] == [t.text for t in parsed]
+    for token in doc:
+        token.is_sent_start = parsed[token.i].is_sent_start
+    for _, component in theirs.pipeline:
+        doc = component(doc)
+    return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
 
 
 @pytest.fixture(scope="session")
@@ -40,6 +53,33 @@ def their_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "sp" / "model-last"
 
 
+def test_their_ner_with_static_vectors_reads_its_own(their_model: Path) -> None:
+    """A NER whose tok2vec reads word vectors (`--paths.vectors`) gets them: the small model has none."""
+    import numpy
+    import spacy
+
+    from annotator.suggest import load_pipeline
+
+    folder = their_model.parent.parent
+    rng = numpy.random.default_rng(0)
+    words = sorted(set(SMALL.replace(".", " ").replace('"', " ").split()))
+    rows = [f"{w} " + " ".join(f"{x:.3f}" for x in rng.normal(size=8)) for w in words]
+    (folder / "vec.txt").write_text(f"{len(words)} 8\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    for args in (
+        ["init", "vectors", "en", "vec.txt", "vectors"],
+        ["train", "train.cfg", "--output", "spv", "--paths.vectors", "vectors", "--training.max_steps", "40",
+         "--training.eval_frequency", "20", "--components.tok2vec.model.embed.include_static_vectors", "true"],
+    ):  # fmt: skip
+        done = subprocess.run([sys.executable, "-m", "spacy", *args], capture_output=True, text=True, cwd=folder)
+        assert done.returncode == 0, done.stderr[-2000:]
+    theirs = spacy.load(folder / "spv" / "model-last")
+    assert theirs.vocab.vectors.shape == (len(words), 8)
+    doc = load_pipeline(str(folder / "spv" / "model-last"))(SMALL)
+    own = their_entities(theirs, doc)
+    assert own
+    assert [(e.start_char, e.end_char, e.label_) for e in doc.spans["guide"]] == own
+
+
 @pytest.fixture(scope="session")
 def partial_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """en_core_web_sm saved without some of its components: what a user may pass with --model."""
@@ -51,10 +91,14 @@ def partial_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "no-parser": ["parser"],
         "no-tagger": ["tagger", "attribute_ruler", "lemmatizer"],
         "no-ner": ["ner"],
+        "other-labels": ["ner"],
     }.items():
         nlp = next(found for found in map(_load, DEFAULT_MODELS) if found is not None)
         for component in leave_out:
             nlp.remove_pipe(component)
+        if name == "other-labels":  # names found, but of labels the rules do not map
+            ruler: Any = nlp.add_pipe("entity_ruler")
+            ruler.add_patterns([{"label": "VESSEL", "pattern": "Gaza"}])
         nlp.to_disk(folder / name)
         made[name] = folder / name
     return made
@@ -99,10 +143,10 @@ def test_their_ner_runs_on_its_own_weights(their_model: Path) -> None:
     from annotator.suggest import load_pipeline
     from annotator.suggest.loading import SUGGESTERS_KEY, folder_hash
 
-    own = [(e.start_char, e.end_char, e.label_) for e in spacy.load(their_model)(SMALL).ents]
-    assert own
     nlp = load_pipeline(str(their_model))
     doc = nlp(SMALL)
+    own = their_entities(spacy.load(their_model), doc)
+    assert own
     assert [(e.start_char, e.end_char, e.label_) for e in doc.spans["guide"]] == own
     assert nlp.meta[SUGGESTERS_KEY] == [f"entities.v9@{folder_hash(their_model)}", "quotes.v3"]
 
@@ -131,6 +175,7 @@ def test_predict_runs_their_ner(their_model: Path, tmp_path: Path) -> None:
         ("no-parser", "dependencies, sentence boundaries"),
         ("no-tagger", "tags, parts of speech, lemmas"),
         ("no-ner", "named entities"),
+        ("other-labels", "entity labels the rules map (PERSON, ORG, GPE, CARDINAL ...; its NER has VESSEL)"),
     ],
 )
 @pytest.mark.parametrize("command", ["suggest", "evaluate", "ingest"])

@@ -89,6 +89,8 @@ def with_their_ner(nlp: Language, model: str) -> Language:
     for other in theirs.pipe_names:
         if name in getattr(theirs.get_pipe(other), "listening_components", []):
             theirs.replace_listeners(other, name, ["model.tok2vec"])
+    if theirs.vocab.vectors.shape[0]:  # a tok2vec with static vectors reads them from the vocab it runs with
+        nlp.vocab.vectors = theirs.vocab.vectors  # (the small model's components use none)
     add_guide(nlp, None, ner_config=dict(theirs.config.interpolate()["components"][name]))
     recognizer: Any = theirs.get_pipe(name)
     guide: Any = nlp.get_pipe(GUIDE_COMPONENT)
