@@ -12,6 +12,7 @@ import io
 import itertools
 import json
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -161,6 +162,15 @@ def _one_object_over_lines(path: Path) -> bool:
 
 #: Suffixes of CoNLL files: one read as JSONL is said to be CoNLL (a newcomer's trial got "not valid JSON").
 CONLL_SUFFIXES = (".conll", ".conllu", ".iob", ".bio")
+#: A line of CoNLL: a document marker, or a token and its columns ending in an IOB tag.
+CONLL_LINE = re.compile(r"-DOCSTART-(\s.*)?|\S+(\s+\S+)*\s+(O|[BIELU]-\S+)")
+DOCBIN = "this looks like a spaCy DocBin, not JSONL: --format spacy"
+CONLL = "this looks like CoNLL, not JSONL: --format conll"
+
+
+def _is_docbin(head: bytes) -> bool:
+    """A spaCy DocBin: zlib-compressed msgpack, which opens with a zlib header (0x78, then a check byte)."""
+    return len(head) >= 2 and head[0] == 0x78 and (head[0] * 256 + head[1]) % 31 == 0
 
 
 def jsonl_lines(path: str | Path) -> Iterator[tuple[Where, dict[str, Any] | InputError]]:
@@ -171,6 +181,8 @@ def jsonl_lines(path: str | Path) -> Iterator[tuple[Where, dict[str, Any] | Inpu
     Streamed a line at a time, so a file of any size is read in constant memory (`annotator predict` reads
     corpora far larger than memory this way)."""
     path = Path(path)
+    if path.suffix.lower() == ".spacy":
+        raise InputError(DOCBIN, path=str(path), line=1)
     lines = _nonblank_lines(path)
     current = next(lines, None)
     if current is not None and _opens_an_array_of_objects(current[1]):
@@ -184,8 +196,12 @@ def jsonl_lines(path: str | Path) -> Iterator[tuple[Where, dict[str, Any] | Inpu
         raise InputError(
             "this is one JSON object over several lines; expected JSONL, one JSON object a line", path=str(path), line=1
         )
-    if current is not None and Path(path).suffix.lower() in CONLL_SUFFIXES and not current[1].lstrip().startswith("{"):
-        raise InputError("this looks like CoNLL, not JSONL: --format conll", path=str(path), line=current[0])
+    if (
+        current is not None
+        and not current[1].lstrip().startswith("{")
+        and (Path(path).suffix.lower() in CONLL_SUFFIXES or CONLL_LINE.fullmatch(current[1].strip()))
+    ):
+        raise InputError(CONLL, path=str(path), line=current[0])
     while current is not None:
         number, line = current
         following = next(lines, None)
@@ -225,7 +241,8 @@ def _nonblank_lines(path: Path) -> Iterator[tuple[int, str]]:
                     line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
                 except UnicodeDecodeError as error:
                     bad = raw[error.start]
-                    raise InputError(f"not UTF-8 (byte 0x{bad:02x})", path=str(path), line=number) from None
+                    said = DOCBIN if number == 1 and _is_docbin(raw) else f"not UTF-8 (byte 0x{bad:02x})"
+                    raise InputError(said, path=str(path), line=number) from None
                 if line.strip():
                     yield number, line.removesuffix("\n")  # as text.split("\n") gives it: columns on this line
     except OSError as error:

@@ -213,7 +213,21 @@ def read_articles(paths: Iterable[str | Path], note: Note = None) -> list[Articl
             articles.append(article)
     if links and note is not None:
         note(skipped_links(links))
+    carried = annotated(articles)
+    if carried and note is not None:
+        files = sorted({str(a.meta.get("source", "")).rsplit(":", 1)[0] for a in carried})
+        named = files[0] if len(files) == 1 else "FILE"
+        note(
+            f"{len(carried)} record(s) carried spans (annotations), which ingest does not store: "
+            f"`annotator import {named}` reads annotations"
+        )
     return articles
+
+
+def annotated(articles: list[ArticleIn]) -> list[ArticleIn]:
+    """The articles read from records carrying spans (an export of annotations): ingest keeps the text, and the
+    record's other fields in the article's meta, but stores no annotation."""
+    return [a for a in articles if isinstance(a.meta.get("spans"), list) and a.meta["spans"]]
 
 
 def ingest(

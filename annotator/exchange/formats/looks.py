@@ -104,8 +104,25 @@ def foreign(data: Any, reading: str, *, only: bool = False) -> str | None:
     return f"this record looks like {look.described}, not {CALLED[reading]}: {look.option}"
 
 
+def is_article(data: Any) -> bool:
+    """An article to annotate, as `annotator ingest` reads it: a text, without what a record of annotations
+    carries (article_id, annotator, spans) nor another format's marks."""
+    return (
+        isinstance(data, dict)
+        and isinstance(data.get("text"), str)
+        and not {"article_id", "annotator", "spans"} & data.keys()
+        and look_of(data) is None
+    )
+
+
 def refuse_foreign(where: Where, data: Any, reading: str, *, only: bool = False) -> None:
-    """Raise the located error `foreign` gives, if any: before a reader takes the record as its own."""
+    """Raise the located error `foreign` gives, if any: before a reader takes the record as its own. A line of
+    articles where native records are read is sent to `annotator ingest`."""
+    if reading == "jsonl" and is_article(data):
+        raise where.error(
+            f"this record looks like an article to annotate (a text, without article_id, annotator or spans), not "
+            f"{CALLED[reading]}: store articles with `annotator ingest {where.path}`"
+        )
     problem = foreign(data, reading, only=only)
     if problem:
         raise where.error(problem)
