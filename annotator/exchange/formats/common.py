@@ -316,6 +316,25 @@ def link_speaker(
     spans[quote] = with_speaker(found_quote, found_actor)
 
 
+def repeated_id(
+    earlier: Span | None,
+    span: Span | None,
+    found: Any,
+    first: str,
+    where: Where,
+    field: str,
+    dropped: Counter[str],
+) -> None:
+    """A span whose id an earlier span of the record has (`first`): the same span again (Label Studio repeats a
+    region for each control that labels it) is kept once and counted; another span is an error, for relations
+    name spans by id: it would silently replace the first, and re-point a quote's speaker."""
+    if earlier == span:
+        dropped["repeated span(s) (kept once)"] += 1
+        return
+    raise where.error(f"the id {found!r} is already the id of {first}, another span: each span needs an id of its own",
+                      field)  # fmt: skip
+
+
 def kept(spans: dict[Any, Span | None]) -> list[Span]:
     """The spans of a record that were not dropped, in the file's order."""
     return [span for span in spans.values() if span is not None]

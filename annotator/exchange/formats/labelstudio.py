@@ -56,6 +56,7 @@ from annotator.exchange.formats.common import (
     label_of,
     link_speaker,
     native_record,
+    repeated_id,
     short_id,
     status_of,
     validated,
@@ -216,6 +217,7 @@ def _spans(
     """An annotation's label regions as spans, its SPEAKER relations as speakers; other results counted."""
     spans: dict[Any, Span | None] = {}
     relations: list[tuple[int, Relation]] = []
+    first: dict[Any, int] = {}  # a region id -> the number of the result it was first
     for number, item in enumerate(result):
         here = f"{field}[{number}]"
         kind = item.get("type")
@@ -231,7 +233,12 @@ def _spans(
                     text, span.start, span.end, label, given, where, f"{here}.value", options.trim(dropped)
                 )
             )
-            spans[region.id if region.id is not None else f"#{number}"] = checked
+            key = region.id if region.id is not None else f"#{number}"
+            if key in spans:  # relations name regions by id: a second one by it must be the same region
+                repeated_id(spans[key], checked, key, f"{field}[{first[key]}]", where, f"{here}.id", dropped)
+                continue
+            first[key] = number
+            spans[key] = checked
         elif kind == "relation":
             relations.append((number, validated(Relation, item, where)))
         else:
