@@ -61,6 +61,7 @@ from annotator.exchange.formats.common import (
     status_of,
     validated,
 )
+from annotator.exchange.formats.labelstudio_truth import truth
 from annotator.exchange.formats.looks import refuse_foreign, refuse_foreign_file
 from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, ReadOptions
 from annotator.models import Flag, Integer, Label, Span, Status, Timestamp, Title
@@ -289,15 +290,15 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where) -> Iterato
             dropped: Counter[str] = Counter()
             spans = _spans(text, annotation.result, f"{field}.result", options, where, dropped)
             default = Status.SKIPPED if annotation.was_cancelled else Status.DONE
-            found = ours.get("annotator") if isinstance(ours.get("annotator"), str) else _who(annotation.completed_by)
+            said = truth(ours, annotation, _who(annotation.completed_by))  # Label Studio's word wins over our meta
             record = native_record(
                 where,
                 **article,
-                annotator=annotator_of(found, options, where, f"{field}.completed_by"),
-                status=status_of(ours.get("status", annotation.status), default, where, f"{field}.status"),
+                annotator=annotator_of(said.annotator, options, where, f"{field}.completed_by"),
+                status=status_of(said.status, default, where, f"{field}.status"),
                 spans=spans,
-                updated_at=ours.get("updated_at", annotation.updated_at),
-                flag_reason=ours.get("flag_reason"),
+                updated_at=said.updated_at,
+                flag_reason=said.flag_reason,
                 comments=ours.get("comments"),
             )
             return ImportedRecord(where, record, dropped=dropped)
