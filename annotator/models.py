@@ -35,7 +35,7 @@ from annotator.vocabulary import ENTITY_LABELS as ENTITY_LABELS
 from annotator.vocabulary import Label as Label
 from annotator.vocabulary import Status as Status
 from annotator.vocabulary import content_hash as content_hash
-from annotator.vocabulary import future_problem, id_problem, name_problem
+from annotator.vocabulary import entered_name, future_problem, id_problem
 from annotator.vocabulary import parse_timestamp as parse_timestamp
 from annotator.vocabulary import utc_now as utc_now
 from annotator.vocabulary import utc_timestamp as utc_timestamp
@@ -66,14 +66,14 @@ Timestamp = Annotated[StrictStr, AfterValidator(_timestamp), WithJsonSchema({"ty
 
 
 def _name(name: str) -> str:
-    problem = name_problem(name)
+    name, problem = entered_name(name)
     if problem:
         raise ValueError(problem)
     return name
 
 
-#: An annotator's name as a file gives it: `vocabulary.name_problem`'s rule (never a path, no white space at
-#: its ends), one rule at every border.
+#: An annotator's name as a file gives it, in NFC: `vocabulary.entered_name`'s rule (never a path, no white space
+#: at its ends, no look-alike of gold or of a name in another script), one rule at every border.
 AnnotatorName = Annotated[StrictStr, Field(min_length=1), AfterValidator(_name)]
 
 

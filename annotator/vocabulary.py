@@ -101,16 +101,56 @@ GOLD = "gold"
 MODEL_PREFIX = "model:"
 
 
+def folded(name: str) -> str:
+    """A name as compared for look-alikes: case folded under compatibility normalisation (NFKC_Casefold): "Gold",
+    "GOLD" and the fullwidth "ｇｏｌｄ" are all "gold"."""
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
+
+
 def reserved_problem(name: str) -> str | None:
     """Why nobody may work under `name` (annotate, import, be assigned, review), though files may carry it: gold is
     the adjudicated annotation, which review and adjudication write (a record of gold moves between files, as
-    `merge` moves it). In any case: "Gold" would be exports/Gold.jsonl, one file with exports/gold.jsonl where
-    case is folded. None when the name is free."""
-    if name.casefold() == GOLD:
+    `merge` moves it). In any case or form (`folded`): "Gold" would be exports/Gold.jsonl, one file with
+    exports/gold.jsonl where case is folded. None when the name is free."""
+    if folded(name) == GOLD:
         return (
             f"{name!r} is reserved: gold, the adjudicated annotation, is written only by `annotator review` and "
             "`annotator adjudicate --auto`; work under a name of your own"
         )
+    return None
+
+
+#: The scripts whose letters look alike ("а" U+0430 is Cyrillic, "a" Latin): one word of a name keeps to one.
+_LOOK_ALIKE_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
+
+
+def entered_name(name: str) -> tuple[str, str | None]:
+    """A name as it enters, from a file's record, an option or the annotator's prompt: in NFC (an "é" typed as e
+    and a combining accent is the "é" typed as one character), and why nobody may have it, else None:
+    `name_problem`'s rule, gold in another case or form ("Gold": a record of gold names it "gold"; a person works
+    under a name of their own), and a word mixing Latin, Cyrillic and Greek letters ("аlice" with a Cyrillic а
+    would be another annotator who looks like alice). A name in one script per word ("Ivan Петров") is fine."""
+    name = unicodedata.normalize("NFC", name)
+    problem = name_problem(name)
+    if problem is None and name != GOLD and folded(name) == GOLD:
+        problem = f"{name!r} is gold in another case or form: a record of gold names it {GOLD!r}, and a person works under a name of their own"
+    return name, problem or _mixed_scripts(name)
+
+
+def _mixed_scripts(name: str) -> str | None:
+    for word in name.split():
+        scripts: dict[str, list[str]] = {}
+        for char in word:
+            script = unicodedata.name(char, "").split(" ", 1)[0] if char.isalpha() else ""
+            if script in _LOOK_ALIKE_SCRIPTS:
+                scripts.setdefault(script, []).append(char)
+        if len(scripts) > 1:
+            fewest, *_, most = sorted(scripts, key=lambda script: len(scripts[script]))
+            odd = ", ".join(f"{c} U+{ord(c):04X}" for c in dict.fromkeys(scripts[fewest]))
+            return (
+                f"an annotator's name may not mix Latin, Cyrillic and Greek letters in one word (it would look like "
+                f"another name): {name!r} has {fewest.title()} {odd} among {most.title()} letters"
+            )
     return None
 
 

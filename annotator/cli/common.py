@@ -6,6 +6,7 @@ the command's database."""
 import getpass
 import signal
 import sys
+import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -23,7 +24,7 @@ from annotator.exchange.formats import FORMATS
 from annotator.interrupts import report_first, stop_if_interrupted
 from annotator.literal import literal, literal_json, literal_lines
 from annotator.store import Store
-from annotator.vocabulary import GOLD, is_model, name_problem, reserved_problem
+from annotator.vocabulary import GOLD, entered_name, is_model, name_problem, reserved_problem
 
 
 class UsageLine(ClickException):
@@ -243,7 +244,12 @@ def checked_name(name: str, option: str, *, works: bool = False) -> str:
     review and adjudication write, is refused too (`vocabulary.reserved_problem`); reading commands read it."""
     if is_model(name):
         raise fail(f"{option}: {name!r} names the model's suggestions, not an annotator")
-    problem = name_problem(name) or (reserved_problem(name) if works else None)
+    if works:  # a name entering as someone's work: `vocabulary.entered_name`'s rule, in NFC
+        problem = reserved_problem(name) or name_problem(name)
+        name, problem = (name, problem) if problem else entered_name(name)
+    else:
+        name = unicodedata.normalize("NFC", name)  # as names are stored
+        problem = name_problem(name)
     if problem:
         raise fail(f"{option}: {problem}")
     return name
@@ -371,8 +377,7 @@ def chosen_annotators(
                 f"{model!r} names the model's suggestions, not an annotator (`annotator evaluate --suggester NAME` "
                 "scores a suggester)"
             )
-        for name in chosen:
-            checked_name(name, "--annotators")
+        chosen = [checked_name(name, "--annotators") for name in chosen]
         unknown = [n for n in chosen if n not in known]
         if unknown:
             raise fail(f"no annotations by '{unknown[0]}' (in the database: {found})")  # as `evaluate` says

@@ -299,8 +299,10 @@ def _say_import_report(report: "ImportReport", db: Path, snap: bool) -> None:
     moved += f", {report.trimmed} span(s) trimmed to the span rules" if report.trimmed else ""
     decided = f", {report.decisions} decision(s) on suggestions" if report.decisions else ""
     decided += f", {report.suggestions} suggestion(s) of the model" if report.suggestions else ""
+    decided += f", {report.comments} comment(s) added" if report.comments else ""
     counts = f"; {report.replaced} replaced older work" if report.replaced else ""
     counts += f"; {report.unchanged} unchanged" if report.unchanged else ""
+    counts += f"; {report.commented} unchanged but for new comment(s)" if report.commented else ""
     counts += f"; {len(report.conflicts)} conflict(s)" if report.conflicts else ""
     counts += f"; {report.realigned} put on the stored article with the same words" if report.realigned else ""
     say(f"{report.records} record(s) imported ({report.new_articles} new article(s){moved}{decided}){counts} -> {db}")

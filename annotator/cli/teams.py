@@ -95,7 +95,7 @@ def pack(
     """
     from annotator.store.pack import pack as write_pack
 
-    checked_name(annotator, "--annotator", works=True)
+    annotator = checked_name(annotator, "--annotator", works=True)
     with reported_before_interrupts():
         with errors_as_lines(), open_store(db) as store:
             report = write_pack(store, annotator, output, note)
@@ -132,7 +132,7 @@ def serve(
     from annotator.tui.serving import LOCAL_HOSTS, check_listening, serve_command
 
     if annotator is not None:
-        checked_name(annotator, "--annotator", works=True)
+        annotator = checked_name(annotator, "--annotator", works=True)
     if host not in LOCAL_HOSTS and not public:
         raise fail(f"--host {host} would let other machines connect, with no password: add --public to mean it")
     with errors_as_lines(), open_store(db) as store:

@@ -28,6 +28,7 @@ from annotator.exchange.predictions import UNNAMED, model_suggestions, unnamed_l
 from annotator.exchange.realign import StoredWords, onto
 from annotator.exchange.records import Progress, exported_spans
 from annotator.exchange.snapping import on_tokens
+from annotator.exchange.stored_suggestions import check_not_older, store_suggestions
 from annotator.exchange.titles import title_from
 from annotator.models import (
     ArticleIn,
@@ -41,7 +42,7 @@ from annotator.models import (
 from annotator.rows import Offsets, SpanLike
 from annotator.store import Store
 from annotator.suggest.tokens import tokenize
-from annotator.vocabulary import in_future, is_model, suggester_kind, suggester_version
+from annotator.vocabulary import in_future, is_model
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ class ImportReport:
     trimmed: int = 0
     decisions: int = 0
     unchanged: int = 0
+    commented: int = 0  # records equal to the stored work but for comments it lacked (stored)
+    comments: int = 0  # comments stored, of every record
     replaced: int = 0
     suggestions: int = 0  # the model's, from records of suggestions (`export --suggestions`, `predict`)
     conflicts: list[ImportConflict] = field(default_factory=list)
@@ -78,20 +81,30 @@ class ImportReport:
     # their id, and how many stored articles had their words (more than one: none was chosen)
 
 
-def _work(status: Status | str, spans: Iterable[SpanLike]) -> tuple[str, frozenset[tuple[object, ...]]]:
-    return Status(status).value, frozenset(
-        (s.start, s.end, s.label, s.text, (s.speaker.start, s.speaker.end) if s.speaker else None) for s in spans
+def _work(
+    status: Status | str, spans: Iterable[SpanLike], reason: str | None
+) -> tuple[str, str | None, frozenset[tuple[object, ...]]]:
+    """What of an annotation a record says: its status, its flag reason (kept only while flagged, as the store
+    keeps it) and its spans."""
+    flagged = Status(status) is Status.FLAGGED
+    return (
+        Status(status).value,
+        reason if flagged else None,
+        frozenset(
+            (s.start, s.end, s.label, s.text, (s.speaker.start, s.speaker.end) if s.speaker else None) for s in spans
+        ),
     )
 
 
 def unsaid(format_name: str) -> frozenset[str]:
-    """What of an annotator's work a format cannot say ("quotes", "speakers", "status"): a record of it that
-    agrees with the stored work on everything else says the same (a newcomer's trial: an annotator's own
-    doccano and CoNLL exports, imported back, were three conflicts)."""
+    """What of an annotator's work a format cannot say ("quotes", "speakers", "status", "flag reasons"): a record
+    of it that agrees with the stored work on everything else says the same (a newcomer's trial: an annotator's
+    own doccano and CoNLL exports, imported back, were three conflicts)."""
     from annotator.exchange.formats import get_format
 
     cannot = get_format(format_name).cannot_carry
-    return frozenset(kind for kind in ("quotes", "speakers", "status") if any(c.startswith(kind[:-1]) for c in cannot))
+    kinds = ("quotes", "speakers", "status", "flag reasons")
+    return frozenset(kind for kind in kinds if any(c.startswith(kind[:-1]) for c in cannot))
 
 
 def _said(spans: Iterable[SpanLike], unsaid: frozenset[str]) -> list[RecordSpan]:
@@ -122,7 +135,10 @@ def _verdict(store: Store, article_id: str, record: NativeRecord, force: bool, u
     text = store.article_text(article_id)
     stored = exported_spans(text, [RecordSpan(s.start, s.end, s.label, s.text, s.speaker) for s in stored_spans])
     statuses = (Status.DONE, Status.DONE) if "status" in unsaid else (status, record.status)
-    if _work(statuses[0], _said(stored, unsaid)) == _work(statuses[1], _said(record.spans, unsaid)):
+    reasons = (None, None) if "flag reasons" in unsaid else (store.flag_reason(article_id, who), record.flag_reason)
+    if _work(statuses[0], _said(stored, unsaid), reasons[0]) == _work(
+        statuses[1], _said(record.spans, unsaid), reasons[1]
+    ):
         return "same"
     if force or _newer(record.updated_at, store.updated_at(article_id, who)):
         return "replace"
@@ -166,6 +182,19 @@ def read_file(path: Path, format_name: str, options: ReadOptions) -> list[Read]:
     return list(get_format(format_name).read(path, options))
 
 
+def _duplicate(article_id: str, earlier_id: str, key: tuple[str, str], at: str) -> str:
+    """A second record of one article (`key`: the article and the annotator) in a file: when the two give their
+    text under other ids (or the article is stored under another), each is named by its own."""
+    target, who = key
+    if article_id == earlier_id == target:
+        return f"duplicate record: article {target!r} by {who!r} is already at {at}"
+    ids = [i for i in dict.fromkeys((earlier_id, target)) if i != article_id]
+    named = " and ".join(f"article {i!r}" for i in ids)
+    return (
+        f"duplicate record: article {article_id!r} has the text of {named}, whose record by {who!r} is already at {at}"
+    )
+
+
 def _same(one: ImportedRecord, other: ImportedRecord) -> bool:
     """Two records that say the same, but perhaps when (a task a file holds twice): the second is a repeat, not
     a conflict."""
@@ -198,7 +227,7 @@ def store_records(
     that differs from it replaces it only when the record is newer (its `updated_at`) or `replace` says so, else
     it is a reported conflict and the stored work stays. Each replacement is one undoable "import" event. A
     record of the model's suggestions (annotator `model:...`: `export --suggestions`, `predict`) is stored as
-    suggestions under their suggester versions (`_store_suggestions`), never as anyone's annotation.
+    suggestions under their suggester versions (`stored_suggestions`), never as anyone's annotation.
     """
     report = ImportReport(records=0, new_articles=0)
     texts: dict[str, str] = {}
@@ -247,7 +276,7 @@ def store_records(
             if _same(seen[key], item):
                 report.skipped.append(Skipped(where, f"repeats the record at {at}"))
                 continue
-            skip(item, where.error(f"duplicate record: article {key[0]!r} by {key[1]!r} is already at {at}"))
+            skip(item, where.error(_duplicate(record.article_id, seen[key].record.article_id, key, at)))
             continue
         texts.setdefault(record.article_id, record.text)
         new_by_text.setdefault(content_hash(record.text), record.article_id)
@@ -273,7 +302,7 @@ def store_records(
                 named_only, unnamed = unnamed_left_out(placed_item.record)
                 suggested = model_suggestions(named_only, item.where)
             if suggested is not None and existing is not None:
-                _check_not_older(store, existing, suggested, item.where)
+                check_not_older(store, existing, suggested, item.where)
         except InputError as error:
             skip(item, error)
             continue
@@ -302,16 +331,18 @@ def store_records(
             record = item.record
             verdict = "suggestions" if suggested is not None else _verdict(store, article_id, record, replace, unsaid)
             if suggested is not None:
-                _check_not_older(store, article_id, suggested, item.where)  # again: an earlier record may have
-                stored = _store_suggestions(store, article_id, suggested)  # stored a newer batch (same file)
+                check_not_older(store, article_id, suggested, item.where)  # again: an earlier record may have
+                stored = store_suggestions(store, article_id, suggested)  # stored a newer batch (same file)
                 report.suggestions += stored
                 brought = stored > 0 or article_id in fresh  # its article is new: a record without suggestions too
                 report.records += brought
                 report.unchanged += not brought
             elif verdict == "same":
-                report.unchanged += 1
-                for comment in item.record.comments or []:  # a comment that came with it is still kept
-                    store.keep_comment(article_id, comment.annotator, comment.text, comment.at)
+                added = _keep_comments(
+                    store, article_id, item.record, report
+                )  # a comment that came with it is still kept
+                report.unchanged += not added
+                report.commented += added > 0
             elif verdict == "conflict":
                 title = store.article(article_id).title
                 later = _newer(store.updated_at(article_id, record.annotator), record.updated_at)
@@ -326,47 +357,17 @@ def store_records(
     return report
 
 
-def _check_not_older(store: Store, article_id: str, suggestions: list[Suggestion], where: Where) -> None:
-    """A batch becomes current only if its version is not older than the article's current one of its kind (by
-    number: entities.v1 < entities.v3, whenever made). An older one is refused, not kept aside as not current: the
-    store has no mark for that, and a batch made later reads as the newest to `suggest` and an older `merge`."""
-    have = set(store.suggesters(article_id))
-    for version in sorted({s.suggester for s in suggestions} - have):
-        kind = suggester_kind(version)
-        newest = max((v for v in have if suggester_kind(v) == kind), key=suggester_version, default=None)
-        if newest is not None and suggester_version(newest) > suggester_version(version):
-            raise where.error(
-                f"suggester {version} is older than {newest}, whose suggestions this article has: an older version "
-                "never replaces a newer one",
-                "annotator",
-            )
-
-
-def _store_suggestions(store: Store, article_id: str, suggestions: list[Suggestion]) -> int:
-    """A record of the model's suggestions, stored as suggestions (never as an annotator's work): each suggester
-    version the article lacks becomes its kind's current batch, replacing the undecided suggestions of that
-    kind's other versions, as `annotator suggest` would; a version the article has already changes nothing. How
-    many were stored."""
-    have = set(store.suggesters(article_id))
-    batches: dict[str, list[Suggestion]] = {}
-    for suggestion in suggestions:
-        batches.setdefault(suggestion.suggester, []).append(suggestion)
-    stored = 0
-    for version, batch in batches.items():
-        if version in have:
-            continue
-        store.drop_undecided_suggestions(
-            article_id, sorted(v for v in have if suggester_kind(v) == suggester_kind(version))
-        )
-        store.keep_suggestions(article_id, batch)
-        stored += len(batch)
-    return stored
+def _keep_comments(store: Store, article_id: str, record: NativeRecord, report: ImportReport) -> int:
+    """A record's comments the article lacks, stored and counted; how many. Comments only add: one already stored
+    (author, time, text) stays once."""
+    added = sum(store.keep_comment(article_id, c.annotator, c.text, c.at) for c in record.comments or [])
+    report.comments += added
+    return added
 
 
 def _store_one(store: Store, article_id: str, item: ImportedRecord, report: ImportReport) -> None:
     record = item.record
-    for comment in record.comments or []:  # comments only add: one already stored (author, time, text) stays once
-        store.keep_comment(article_id, comment.annotator, comment.text, comment.at)
+    _keep_comments(store, article_id, record, report)
     if not item.questions:
         store.replace_annotation(article_id, record.annotator, record.spans, record.status, record.updated_at,
                                  flag_reason=record.flag_reason)  # fmt: skip

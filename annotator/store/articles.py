@@ -158,10 +158,10 @@ class ArticleWriter(Reader):
                 [article_id, annotator, text.strip(), utc_now()],
             )
 
-    def keep_comment(self, article_id: str, annotator: str, text: str, at: str) -> None:
+    def keep_comment(self, article_id: str, annotator: str, text: str, at: str) -> bool:
         """An imported comment, unless the same one is here already (same words at the same moment: an older
-        release stored times as files gave them, another offset of the same moment); the caller holds the
-        transaction."""
+        release stored times as files gave them, another offset of the same moment); whether it was stored. The
+        caller holds the transaction."""
         stored = self.conn.execute(
             "SELECT at FROM comments WHERE article_id = ? AND annotator = ? AND text = ?", [article_id, annotator, text]
         )
@@ -170,6 +170,8 @@ class ArticleWriter(Reader):
                 "INSERT INTO comments (article_id, annotator, text, at) VALUES (?, ?, ?, ?)",
                 [article_id, annotator, text, at],
             )
+            return True
+        return False
 
     def save_cursor(self, article_id: str, annotator: str, cursor: int) -> bool:
         """Remember where the annotator is in an article (view state: no event); whether it was saved.

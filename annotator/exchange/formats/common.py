@@ -27,7 +27,7 @@ from annotator.exchange.formats.stored_spans import RecordSpan
 from annotator.models import Label, NativeRecord, Span, SpanError, Status, Suggestion, check_span, content_hash
 from annotator.rows import SpanLike, Token
 from annotator.spans import edge_problem, fit
-from annotator.vocabulary import a_or_an, is_model, name_problem
+from annotator.vocabulary import a_or_an, entered_name, is_model
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +205,7 @@ def not_anyones_work(model: str) -> str:
 
 
 def annotator_of(found: Any, options: ReadOptions, where: Where, field: str) -> str:
-    """--annotator wins over a person's name; else the file's own (a name by `vocabulary.name_problem`'s rule);
+    """--annotator wins over a person's name; else the file's own (a name by `vocabulary.entered_name`'s rule, in NFC);
     else an error (never guess whose work it is). A record of the model's (`model:...`) is never a person's:
     --annotator on one is an error."""
     named = found if isinstance(found, str) and found else None
@@ -215,7 +215,7 @@ def annotator_of(found: Any, options: ReadOptions, where: Where, field: str) -> 
         return options.annotator  # checked by the same rule where the option is read
     if named is None:
         raise where.error("the record names no annotator; give --annotator", field)
-    problem = name_problem(named)
+    named, problem = entered_name(named)
     if problem:
         raise where.error(problem, field)
     return named
@@ -314,6 +314,25 @@ def link_speaker(
             )
         raise where.error(f"{a_or_an(SPEAKER_RELATION)} relation joins a QUOTE and an ACTOR", field)
     spans[quote] = with_speaker(found_quote, found_actor)
+
+
+def repeated_id(
+    earlier: Span | None,
+    span: Span | None,
+    found: Any,
+    first: str,
+    where: Where,
+    field: str,
+    dropped: Counter[str],
+) -> None:
+    """A span whose id an earlier span of the record has (`first`): the same span again (Label Studio repeats a
+    region for each control that labels it) is kept once and counted; another span is an error, for relations
+    name spans by id: it would silently replace the first, and re-point a quote's speaker."""
+    if earlier == span:
+        dropped["repeated span(s) (kept once)"] += 1
+        return
+    raise where.error(f"the id {found!r} is already the id of {first}, another span: each span needs an id of its own",
+                      field)  # fmt: skip
 
 
 def kept(spans: dict[Any, Span | None]) -> list[Span]:

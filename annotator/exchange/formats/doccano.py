@@ -41,6 +41,7 @@ from annotator.exchange.formats.common import (
     label_of,
     link_speaker,
     native_record,
+    repeated_id,
     status_of,
     validated,
 )
@@ -187,16 +188,22 @@ def record_from(data: DoccanoRecord, options: ReadOptions, where: Where) -> Impo
         spans[(name, index)] = (
             None if ours is None else checked_span(text, start, end, ours, None, where, field, options.trim(dropped))
         )
+    ids: dict[Any, int] = {}  # an entity id -> the index of the entity it was first
     for index, entity in enumerate(data.entities or []):
         field = f"entities[{index}]"
         ours = label_of(entity.label, options, where, f"{field}.label", dropped)
-        spans[entity.id] = (
+        span = (
             None
             if ours is None
             else checked_span(
                 text, entity.start_offset, entity.end_offset, ours, None, where, field, options.trim(dropped)
             )
         )
+        if entity.id in spans:  # relations name entities by id: a second one by it must be the same span
+            repeated_id(spans[entity.id], span, entity.id, f"entities[{ids[entity.id]}]", where, f"{field}.id", dropped)
+            continue
+        ids[entity.id] = index
+        spans[entity.id] = span
     for index, relation in enumerate(data.relations):
         ends = (relation.from_id, relation.to_id)
         link_speaker(spans, ends, relation.type, options, where, f"relations[{index}]", dropped)

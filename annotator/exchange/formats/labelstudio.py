@@ -56,10 +56,12 @@ from annotator.exchange.formats.common import (
     label_of,
     link_speaker,
     native_record,
+    repeated_id,
     short_id,
     status_of,
     validated,
 )
+from annotator.exchange.formats.labelstudio_truth import truth
 from annotator.exchange.formats.looks import refuse_foreign, refuse_foreign_file
 from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, ReadOptions
 from annotator.models import Flag, Integer, Label, Span, Status, Timestamp, Title
@@ -216,6 +218,7 @@ def _spans(
     """An annotation's label regions as spans, its SPEAKER relations as speakers; other results counted."""
     spans: dict[Any, Span | None] = {}
     relations: list[tuple[int, Relation]] = []
+    first: dict[Any, int] = {}  # a region id -> the number of the result it was first
     for number, item in enumerate(result):
         here = f"{field}[{number}]"
         kind = item.get("type")
@@ -231,7 +234,12 @@ def _spans(
                     text, span.start, span.end, label, given, where, f"{here}.value", options.trim(dropped)
                 )
             )
-            spans[region.id if region.id is not None else f"#{number}"] = checked
+            key = region.id if region.id is not None else f"#{number}"
+            if key in spans:  # relations name regions by id: a second one by it must be the same region
+                repeated_id(spans[key], checked, key, f"{field}[{first[key]}]", where, f"{here}.id", dropped)
+                continue
+            first[key] = number
+            spans[key] = checked
         elif kind == "relation":
             relations.append((number, validated(Relation, item, where)))
         else:
@@ -282,15 +290,15 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where) -> Iterato
             dropped: Counter[str] = Counter()
             spans = _spans(text, annotation.result, f"{field}.result", options, where, dropped)
             default = Status.SKIPPED if annotation.was_cancelled else Status.DONE
-            found = ours.get("annotator") if isinstance(ours.get("annotator"), str) else _who(annotation.completed_by)
+            said = truth(ours, annotation, _who(annotation.completed_by))  # Label Studio's word wins over our meta
             record = native_record(
                 where,
                 **article,
-                annotator=annotator_of(found, options, where, f"{field}.completed_by"),
-                status=status_of(ours.get("status", annotation.status), default, where, f"{field}.status"),
+                annotator=annotator_of(said.annotator, options, where, f"{field}.completed_by"),
+                status=status_of(said.status, default, where, f"{field}.status"),
                 spans=spans,
-                updated_at=ours.get("updated_at", annotation.updated_at),
-                flag_reason=ours.get("flag_reason"),
+                updated_at=said.updated_at,
+                flag_reason=said.flag_reason,
                 comments=ours.get("comments"),
             )
             return ImportedRecord(where, record, dropped=dropped)

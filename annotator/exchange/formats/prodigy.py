@@ -14,7 +14,10 @@ underscore keys Prodigy stores with every answer.
   relation labels need --relation-map.
 - `answer` is accept for done work, reject for flagged, and ignore for skipped work and for work not finished
   (in progress, to do), so that Prodigy never trains on it; our exact status travels in `status` and the
-  timestamp in `updated_at` (with `_timestamp` in seconds), keys Prodigy keeps untouched.
+  timestamp in `updated_at` (with `_timestamp` in seconds), keys Prodigy keeps untouched. On import, Prodigy's
+  own word wins where they disagree: a task answered again (an `answer` our `status` would not write, a
+  `_timestamp` another second than our `updated_at`'s) has the answer's status (accept done, reject flagged,
+  ignore skipped) and the `_timestamp`'s moment.
 - `meta` holds the article's meta plus `article_id` and `title`.
 
 On import, binary tasks (ner.teach: `_view_id` "ner", `_is_binary`, or spans with their own `answer`) are
@@ -306,14 +309,17 @@ def record_from_task(task: ProdigyTask, options: ReadOptions, where: Where) -> I
             (relation.child_span.start, relation.child_span.end),
         )
         link_speaker(spans, ends, relation.label, options, where, f"relations[{index}]", dropped)
-    updated = task.updated_at
-    if updated is None and task.timestamp is not None:
+    updated = task.updated_at  # ours, unless Prodigy's `_timestamp` says another second: answered again since
+    if task.timestamp is not None and (updated is None or _seconds(updated) != task.timestamp):
         updated = utc_timestamp(datetime.fromtimestamp(task.timestamp, UTC))
+    status = status_of(task.status, STATUS_OF_ANSWER[task.answer], where, "status")
+    if ANSWERS.get(status, "ignore") != task.answer:  # Prodigy's answer is its own word: a task answered again
+        status = STATUS_OF_ANSWER[task.answer]  # since our export (a reject of done work) is what it says now
     record = native_record(
         where,
         **article_fields(task, where),
         annotator=annotator_of(task.annotator_id or task.session_id, options, where, "_annotator_id"),
-        status=status_of(task.status, STATUS_OF_ANSWER[task.answer], where, "status"),
+        status=status,
         spans=kept(spans),
         updated_at=updated,
         flag_reason=task.flag_reason,

@@ -14,7 +14,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from annotator.tui.layout import display
-from annotator.vocabulary import is_model, name_problem, reserved_problem
+from annotator.vocabulary import entered_name, is_model, reserved_problem
 
 
 class WhoScreen(ModalScreen[str]):
@@ -47,16 +47,14 @@ class WhoScreen(ModalScreen[str]):
             self.dismiss(event.option.id)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        name = event.value.strip()
+        name, problem = entered_name(event.value.strip())
         if not name:
             self.notify("Type a name (or choose one above)", severity="warning")
         elif reserved_problem(name):
             self.notify(str(reserved_problem(name)), severity="warning", markup=False)
         elif is_model(name):
             self.notify(f"{name!r} names the model's suggestions, not an annotator", severity="warning", markup=False)
-        elif name_problem(name):
-            self.notify(
-                str(name_problem(name)), severity="warning", markup=False
-            )  # the one rule for names (never a path)
+        elif problem:
+            self.notify(problem, severity="warning", markup=False)  # the one rule for names (never a path, in NFC)
         else:
             self.dismiss(name)
