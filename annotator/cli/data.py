@@ -267,7 +267,8 @@ def import_(
     """Read annotations back, validating every record; one bad record and nothing is written.
 
     A record that differs from newer work stored for its annotator is a conflict, reported and left as stored
-    (--replace takes the file's); every replacement is an undoable event.
+    (--replace takes the file's), and the exit status is 1 (the rest is imported); every replacement is an
+    undoable event.
     Example: annotator import tasks.jsonl --format prodigy --label-map PERSON=ACTOR,GPE=LOCATION
     """
     from annotator.exchange.formats.options import ReadOptions, parse_label_map, parse_relation_map
@@ -291,6 +292,11 @@ def import_(
                 )  # fmt: skip
         stored(f"the import is stored in {db}")
         _say_import_report(report, db, snap)
+        if report.conflicts:  # the file was not applied: a script must not take it as imported
+            raise fail(
+                f"{len(report.conflicts)} record(s) of {path} not imported: they conflict with the work stored in "
+                f"{db} (listed above); --replace takes the file's"
+            )
 
 
 def _say_import_report(report: "ImportReport", db: Path, snap: bool) -> None:
