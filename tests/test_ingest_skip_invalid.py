@@ -59,10 +59,8 @@ def test_skip_invalid_skips_a_bad_jsonl_line_and_a_file_that_is_not_utf8(tmp_pat
     latin.write_bytes("Jos\xe9 went to M\xe1laga.".encode("latin-1"))
     db = tmp_path / "r.db"
 
-    stopped = annotator("ingest", lines, latin, "--no-suggest", "--db", db)
-    assert one_error_line(stopped).endswith(
-        "; nothing was ingested: fix or remove that line, or add --skip-invalid to skip it and ingest the rest"
-    )
+    stopped = annotator("ingest", lines, latin, "--no-suggest", "--db", db)  # a line's error says what to fix
+    assert one_error_line(stopped) == f"{lines}:2: not valid JSON: expected a key in double quotes at column 2"
     assert not db.exists()
 
     result = annotator("ingest", lines, latin, "--no-suggest", "--skip-invalid", "--db", db)

@@ -20,14 +20,12 @@ class Skippable(InputError):
 
 
 def what_to_do(error: InputError, given: list[Path]) -> str:
-    """What an ingest stopped by one bad file or line can do (it wrote nothing): "" when that file alone was
-    given, as nothing else would be ingested."""
-    nothing, then = "; nothing was ingested: ", ", or add --skip-invalid to skip it and ingest the rest"
-    if error.path is not None and Path(error.path).suffix.lower() == ".jsonl" and error.line is not None:
-        return f"{nothing}fix or remove that line{then}"
-    if len(given) == 1 and not given[0].is_dir():
+    """What an ingest stopped by one .txt file that holds no article can do (it wrote nothing), when it was given
+    others (a folder, several paths); "" for that file alone, and for a JSONL line, whose error says what to
+    fix there (--skip-invalid skips such lines too)."""
+    if error.path is None or Path(error.path).suffix.lower() != ".txt" or (len(given) == 1 and not given[0].is_dir()):
         return ""
-    return f"{nothing}remove the file or name the others{then}"
+    return "; nothing was ingested: remove the file or name the others, or add --skip-invalid to skip it and ingest the rest"
 
 
 def articles_of(path: Path, skipped: list[InputError] | None) -> Iterator[ArticleIn]:
