@@ -284,6 +284,7 @@ def import_(
     A record that differs from newer work stored for its annotator is a conflict, reported and left as stored
     (--replace takes the file's), and the exit status is 1 (the rest is imported); every replacement is an
     undoable event.
+
     Example: annotator import tasks.jsonl --format prodigy --label-map PERSON=ACTOR,GPE=LOCATION
     """
     from annotator.exchange.formats.options import ReadOptions, parse_label_map, parse_relation_map

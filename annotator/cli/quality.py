@@ -130,6 +130,7 @@ def adjudicate(
     with reported_before_interrupts():
         with errors_as_lines(step_by_step), open_store(db) as store:
             names = chosen_annotators(store, annotators, "adjudication", include_in_progress, one_named=True)
+            store.command = "adjudicate --auto"  # its events say so (gold marked done too): no time on a screen
             report = auto_adjudicate(store, names, who, include_in_progress)
         stored(f"the gold annotations are stored in {db}")
         say(
