@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annotator.metrics.activity import time_spent
+from annotator.metrics.activity import on_screen, time_spent
 from annotator.rows import Event
 
 
@@ -26,3 +26,31 @@ def test_a_long_pause_counts_as_the_idle_cap() -> None:
 
 def test_no_events_no_time() -> None:
     assert time_spent([]) == 0.0
+
+
+def made(action: str, at: str, **after: object) -> Event:
+    return Event(id=1, article_id="a", annotator="bob", action=action, before={}, after=dict(after), at=at)
+
+
+def test_events_a_command_wrote_are_no_time_on_a_screen() -> None:
+    """Found by a newcomer: two `annotator accept` runs two minutes apart showed 1.8 min spent. An event a command
+    wrote (`accept` names itself as `command`; `import`, `merge` and `adjudicate --auto`'s events are theirs by
+    their action) is left out: only the gaps between the screens' actions count."""
+    events = [
+        made("add", "2026-11-24T10:00:00.000000Z"),
+        made("add", "2026-11-24T10:00:30.000000Z"),
+        made("accept_all", "2026-11-24T10:02:30.000000Z", command="accept"),
+        made("import", "2026-11-24T10:04:30.000000Z"),
+        made("merge", "2026-11-24T10:06:30.000000Z"),
+        made("adjudicate", "2026-11-24T10:08:30.000000Z", source="all", reviewer="carol"),
+        made("adjudicate", "2026-11-24T10:09:00.000000Z", source="reviewer", reviewer="carol"),  # the review screen
+    ]
+    assert [on_screen(e) for e in events] == [True, True, False, False, False, False, True]
+    assert time_spent(e for e in events if on_screen(e)) == 30.0 + 300.0  # the gap to the review's edit, capped
+
+
+def test_the_agreed_source_is_golds() -> None:
+    from annotator import gold
+    from annotator.metrics import activity
+
+    assert activity.AGREED == gold.AGREED

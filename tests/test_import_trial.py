@@ -141,8 +141,9 @@ def test_a_stored_stamp_from_the_future_is_never_newer(tmp_path: Path, seeded: P
     record = {"article_id": article, "text": text, "annotator": "alice", "status": "in_progress", "spans": []}
     path = tmp_path / "later.jsonl"
     path.write_text(json.dumps({**record, "updated_at": "2026-01-01T00:00:00Z"}) + "\n", encoding="utf-8")
-    out = run("import", path, "--db", target)
-    assert out.startswith(f"0 record(s) imported (0 new article(s)); 1 conflict(s) -> {target}\n"), out
+    result = annotator("import", path, "--db", target)
+    assert result.returncode == 1, result.stderr  # a conflict: the file was not applied
+    assert result.stdout.startswith(f"0 record(s) imported (0 new article(s)); 1 conflict(s) -> {target}\n")
     with Store.open(target, read_only=True) as store:
         assert store.status(article, "alice").value == "done"
 

@@ -65,8 +65,11 @@ def test_an_older_record_with_a_later_looking_offset_is_a_conflict_not_a_replace
     record["updated_at"] = earlier.astimezone(timezone_of(5)).isoformat(timespec="seconds")
     assert record["updated_at"] > stored_at(db)  # later as text, earlier as a moment
     path = write_line(tmp_path / "old.jsonl", json.dumps(record))
-    code, out = importing(path, db)
-    assert (code, out.splitlines()[0]) == (0, f"0 record(s) imported (0 new article(s)); 1 conflict(s) -> {db}")
+    result = annotator("import", path, "--db", db)
+    assert (result.returncode, result.stdout.splitlines()[0]) == (
+        1,
+        f"0 record(s) imported (0 new article(s)); 1 conflict(s) -> {db}",
+    )
 
 
 def test_a_newer_record_with_an_earlier_looking_offset_replaces_and_is_stored_in_utc(db: Path, tmp_path: Path) -> None:

@@ -184,7 +184,7 @@ def test_cli_merge_reports_conflicts(tmp_path: Path, review: Store, alice: Path)
     small = conflicting(review, alice)
     review.close()
     result = CliRunner().invoke(app, ["merge", str(alice), "--db", str(tmp_path / "review.db")])
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # the other's work was not merged: tests/test_conflicts_exit_status.py
     assert result.stdout.splitlines() == [
         f"0 article(s), 0 annotation(s) and 0 event(s) added; 0 annotation(s) replaced by the other's; 1 unchanged; 1 conflict(s) -> {tmp_path / 'review.db'}",
         f"conflict: alice on {small} 'Small' differs in {alice}: kept this database's (--prefer other takes theirs)",

@@ -60,8 +60,8 @@ def test_importing_an_older_export_over_newer_work_is_a_conflict_and_replace_is_
     events = Store.open(db, read_only=True).count("events")
 
     result = annotator("import", tmp_path / "old.jsonl", "--db", db)
-    assert (result.returncode, result.stdout) == (
-        0,
+    assert (result.returncode, result.stdout) == (  # a conflict: status 1, after the report
+        1,
         f"0 record(s) imported (0 new article(s)); 1 conflict(s) -> {db}\n"
         f"conflict: alice on {article} 'Names' ({tmp_path / 'old.jsonl'}:1) differs from newer work stored here: "
         "kept this database's (--replace takes the file's)\n",
@@ -316,8 +316,8 @@ def test_a_conflict_with_a_record_that_gives_no_time_does_not_call_the_stored_wo
     exported.write_text(json.dumps(record) + "\n", encoding="utf-8")
 
     result = annotator("import", exported, "--db", db)
-    assert (result.returncode, result.stdout) == (
-        0,
+    assert (result.returncode, result.stdout) == (  # a conflict: status 1, after the report
+        1,
         f"0 record(s) imported (0 new article(s)); 1 conflict(s) -> {db}\n"
         f"conflict: alice on {article} 'Names' ({exported}:1) differs from the work stored here (the file does not "
         "show it is newer): kept this database's (--replace takes the file's)\n",

@@ -253,10 +253,14 @@ def test_every_printing_command_shows_paths_and_stored_text_literally(tmp_path: 
     with Store.open(db) as store:
         start = SMALL_TEXT.index("Gaza")
         store.add_span(article, "alice", start, start + 4, "LOCATION")  # newer work than the export
-    assert printed("import", records, "--db", db) == (
+    conflict = annotator("import", records, "--db", db)  # a conflict: status 1, its error line literal too
+    assert (conflict.returncode, conflict.stdout, conflict.stderr) == (
+        1,
         f"0 record(s) imported (0 new article(s)); 1 conflict(s) -> {shown(db)}\n"
         f"conflict: alice on {article} 'Line\u240aone' ({shown(records)}:1) differs from newer work stored here: "
-        "kept this database's (--replace takes the file's)\n"
+        "kept this database's (--replace takes the file's)\n",
+        f"annotator: error: 1 record(s) of {shown(records)} not imported: they conflict with the work stored in "
+        f"{shown(db)} (listed above); --replace takes the file's\n",
     )
     other = folder / "other.db"
     assert printed("import", records, "--db", other) == f"1 record(s) imported (1 new article(s)) -> {shown(other)}\n"

@@ -56,6 +56,7 @@ def accept(
                 raise fail(problem)
             if owner:
                 say(f"accepting as {who}: {owner}")
+            store.command = "accept"  # its events say so: no time spent on a screen (`stats`)
             report = accept_pending(store, who, article_ids or (), done=done)
         if report.accepted:
             stored(f"the accepted suggestions are in {db}")

@@ -30,6 +30,7 @@ from annotator.store import DEFAULT_DB
 from annotator.vocabulary import ChangedText
 
 if TYPE_CHECKING:
+    from annotator.errors import InputError
     from annotator.exchange.importing import ImportReport
     from annotator.store import Reader
 
@@ -69,8 +70,17 @@ def ingest(
             "(without PATHs: its articles too).",
         ),
     ] = None,
+    skip_invalid: Annotated[
+        bool,
+        typer.Option(
+            "--skip-invalid",
+            help="Skip files and .jsonl lines that hold no article (blank, not UTF-8, not valid), listing each "
+            "(file, line, why), and ingest the rest.",
+        ),
+    ] = False,
 ) -> None:
-    """Store articles and the model's suggestions for them.
+    """Store articles and the model's suggestions for them; one file or line that holds no article and nothing is
+    written (--skip-invalid skips it).
 
     Example: annotator ingest seeds/ articles.jsonl --db annotations.db
     """
@@ -81,8 +91,9 @@ def ingest(
         raise fail("give the articles to ingest (files or folders), or --suggestions-from a predict folder")
     if no_suggest and suggestions_from is not None:
         raise fail("choose one of --no-suggest and --suggestions-from")
+    skipped: list[InputError] = []
     with errors_as_lines():
-        articles = read_articles(paths or [], note)
+        articles = read_articles(paths or [], note, skipped if skip_invalid else None)
         predicted = None
         if suggestions_from is not None:
             from annotator.exchange.predictions import read_predictions
@@ -121,6 +132,10 @@ def ingest(
             f"note: {given.article_id} '{given.title}' ({given.source}) has the new text; it is assigned to "
             f"{', '.join(given.assignees)}, who had not started it"
         )
+    if skipped:
+        say(f"skipped {len(skipped)} file(s) or line(s) that hold no article:")
+        for error in skipped:
+            say(f"  {error}")
     if trained_note:
         say(trained_note)
 
@@ -267,7 +282,9 @@ def import_(
     """Read annotations back, validating every record; one bad record and nothing is written.
 
     A record that differs from newer work stored for its annotator is a conflict, reported and left as stored
-    (--replace takes the file's); every replacement is an undoable event.
+    (--replace takes the file's), and the exit status is 1 (the rest is imported); every replacement is an
+    undoable event.
+
     Example: annotator import tasks.jsonl --format prodigy --label-map PERSON=ACTOR,GPE=LOCATION
     """
     from annotator.exchange.formats.options import ReadOptions, parse_label_map, parse_relation_map
@@ -291,6 +308,11 @@ def import_(
                 )  # fmt: skip
         stored(f"the import is stored in {db}")
         _say_import_report(report, db, snap)
+        if report.conflicts:  # the file was not applied: a script must not take it as imported
+            raise fail(
+                f"{len(report.conflicts)} record(s) of {path} not imported: they conflict with the work stored in "
+                f"{db} (listed above); --replace takes the file's"
+            )
 
 
 def _say_import_report(report: "ImportReport", db: Path, snap: bool) -> None:

@@ -1,9 +1,11 @@
 """`annotator stats`: what a database holds, as Rich tables."""
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-from annotator.cli.common import DbOption, errors_as_lines, open_store, render_tables, say_lines
+import typer
+
+from annotator.cli.common import DbOption, errors_as_lines, open_store, render_tables, say, say_lines
 from annotator.literal import literal
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import Status
@@ -13,25 +15,52 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 
-def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
+def stats(
+    db: DbOption = Path(DEFAULT_DB),
+    articles: Annotated[
+        bool,
+        typer.Option(
+            "--articles", help="Instead, list every article: its id, each annotator's status and its title, one a line."
+        ),
+    ] = False,
+) -> None:
     """Print what the database holds: articles, suggestions by suggester and label, each annotator's articles
     by status and time spent, and each annotator's assigned articles (assigned, to do, in progress, done, put
-    aside).
+    aside). --articles lists the articles instead, with the ids other commands take (`accept ID`).
+
+    Time spent is the sum of the gaps between an annotator's consecutive actions on the screens, each gap at most
+    5 minutes (a longer one is a break); what commands wrote (accept, import, merge, adjudicate --auto) is no
+    time on a screen and is left out (an `accept` of a release before this one is counted: its events do not
+    say it was the command).
 
     Example: annotator stats --db annotations.db
     """
-    from annotator.metrics.activity import time_spent
+    if articles:
+        return _list_articles(db)
+    from annotator.metrics.activity import on_screen, time_spent
     from annotator.store.assignments import progress
-    from annotator.store.reads import NOT_EDITS
 
     with errors_as_lines(), open_store(db, read_only=True) as store:
         figures = store.stats()
         minutes = {
-            who: time_spent(e for e in store.events(annotator=who) if e.action not in NOT_EDITS) / 60
-            for who in store.annotators()
+            who: time_spent(e for e in store.events(annotator=who) if on_screen(e)) / 60 for who in store.annotators()
         }
         assignments = progress(store)
     say_lines(render_tables(stats_tables(db, figures, minutes, assignments)))
+
+
+def _list_articles(db: Path) -> None:
+    """One line an article, in ingest order: its id, each annotator's status (todo where their work does not
+    stand, as `stats` counts it) and its title last, never cut; columns two spaces apart, stored text literal."""
+    with errors_as_lines(), open_store(db, read_only=True) as store:
+        titles = store.titles()
+        names = store.annotators()
+        statuses = {name: {i: s.value for i, s, _ in store.annotated_articles(name)} for name in names}
+    rows = [["id", *(literal(name) for name in names), "title"]]
+    rows += [[i, *(statuses[n].get(i, Status.TODO.value) for n in names), literal(t)] for i, t in titles]
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]) - 1)]
+    for row in rows:
+        say("  ".join([*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[-1]]))
 
 
 def stats_tables(

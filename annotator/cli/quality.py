@@ -51,7 +51,15 @@ def agreement(
     from annotator.exchange.writing import written_atomically
     from annotator.gold import article_consensus
     from annotator.metrics.agreement import agreement as compute
-    from annotator.reports.agreement import ArticleDisputes, annotators_of, html_page, load, text_lines
+    from annotator.reports.agreement import (
+        ArticleDisputes,
+        annotators_of,
+        html_page,
+        load,
+        pair_articles,
+        pair_notes,
+        text_lines,
+    )
 
     with errors_as_lines(), open_store(db, read_only=True) as store:
         names = chosen_annotators(store, annotators, "agreement", include_in_progress)
@@ -60,6 +68,8 @@ def agreement(
             state = "done or in progress" if include_in_progress else "done (see --include-in-progress)"
             raise fail(f"no article is marked {state} by all of {', '.join(names)}")
         report = compute(corpus)
+        shared = pair_articles(store, names, include_in_progress)
+        notes = pair_notes(report, shared, lambda a, b: _again(db, [a, b], include_in_progress), include_in_progress)
         if html is not None:
             disputes: list[ArticleDisputes] = []
             for index, article_id in enumerate(corpus.article_ids):
@@ -74,11 +84,26 @@ def agreement(
                 out.write(html_page(report, disputes, limit).encode("utf-8"))
     if json_output:
         say_json(report.model_dump_json(indent=2))
+        for line in notes:  # the JSON alone on standard output
+            note(line.removeprefix("note: "))
     else:
-        for line in text_lines(report, include_in_progress):
+        for line in text_lines(report, include_in_progress, shared, notes):
             say(line)  # one line each, whatever a name holds
     if html is not None:
         say(f"HTML report -> {html}", err=True)
+
+
+def _again(db: Path, names: list[str], include_in_progress: bool) -> str:
+    """The `agreement` command for these annotators, to copy: a name holding a comma (or white space) is given
+    whole, the option once for each name (`cli.common.named`)."""
+    import shlex
+
+    where = "" if db == Path(DEFAULT_DB) else f" --db {shlex.quote(str(db))}"
+    if any("," in name for name in names):
+        who = " ".join(f"--annotators {shlex.quote(name)}" for name in names)
+    else:
+        who = f"--annotators {shlex.quote(','.join(names))}"
+    return f"annotator agreement{where} {who}" + (" --include-in-progress" if include_in_progress else "")
 
 
 def adjudicate(
@@ -105,6 +130,7 @@ def adjudicate(
     with reported_before_interrupts():
         with errors_as_lines(step_by_step), open_store(db) as store:
             names = chosen_annotators(store, annotators, "adjudication", include_in_progress, one_named=True)
+            store.command = "adjudicate --auto"  # its events say so (gold marked done too): no time on a screen
             report = auto_adjudicate(store, names, who, include_in_progress)
         stored(f"the gold annotations are stored in {db}")
         say(

@@ -169,7 +169,7 @@ def merge(
     """Bring other databases' articles, annotations and events into this one; merging twice changes nothing.
 
     An article whose id is stored here with another text is a conflict: left out with the work on it, the rest
-    merged, and the exit status is 1.
+    merged, and the exit status is 1. So is an annotator's work that differs in both files, without --prefer.
 
     Example: annotator merge alice.db bob.db --db review.db
     """
@@ -212,9 +212,18 @@ def merge(
                 f"conflict: {left.article_id} '{left.title}' ({left.source}) is stored here with a different text: left "
                 f"as stored; {left.source}'s article{work} {'were' if work else 'was'} not merged"
             )
+        left_out = []
         if report.text_conflicts:
             sources = ", ".join(dict.fromkeys(left.source for left in report.text_conflicts))
-            raise fail(
+            left_out.append(
                 f"{len(report.text_conflicts)} article(s) of {sources} not merged (another text under an id stored "
-                f"here); the rest is merged into {db}"
+                "here)"
             )
+        if report.conflicts and prefer is None:  # the other's work was not applied: a script must not take it so
+            sources = ", ".join(dict.fromkeys(conflict.source for conflict in report.conflicts))
+            left_out.append(
+                f"{len(report.conflicts)} annotation(s) of {sources} not merged: they differ from the work here "
+                "(listed above); --prefer other takes theirs, --prefer this keeps this database's"
+            )
+        if left_out:
+            raise fail(f"{'; '.join(left_out)}; the rest is merged into {db}")

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from annotator.errors import InputError, NotFound, describe_validation_error
 from annotator.exchange.files import jsonl_objects, read_text
+from annotator.exchange.skipping import Skippable, articles_of, what_to_do
 from annotator.exchange.titles import title_from
 from annotator.interrupts import interrupts_after
 from annotator.models import ArticleIn, Suggestion, blank_problem, content_hash
@@ -181,36 +182,46 @@ def skipped_links(links: list[Path], shown: int = 5) -> str:
     )
 
 
-def read_path(path: Path, links: list[Path] | None = None) -> Iterator[ArticleIn]:
+def read_path(
+    path: Path, links: list[Path] | None = None, skipped: list[InputError] | None = None
+) -> Iterator[ArticleIn]:
+    """The articles of a file or folder; a file or line without one raises `Skippable`, or with `skipped` is
+    added to it (a bad JSONL line skips the line; a file that cannot be read, the file)."""
     if path.is_dir():
         files = _files_in(path, links)
         if not files:
             raise InputError("no .txt or .jsonl files in this folder", path=str(path))
         for file in files:
-            yield from read_path(file)
+            yield from read_path(file, skipped=skipped)
     elif not path.exists():
         raise InputError("no such file or folder", path=str(path))
-    elif path.suffix.lower() == ".jsonl":
-        yield from read_jsonl(path)
-    elif path.suffix.lower() == ".txt":
-        yield read_text_file(path)
+    elif path.suffix.lower() in (".jsonl", ".txt"):
+        yield from articles_of(path, skipped)
     else:
         raise InputError("expected a .txt or .jsonl file, or a folder of them", path=str(path))
 
 
-def read_articles(paths: Iterable[str | Path], note: Note = None) -> list[ArticleIn]:
-    """Every article in these paths, validated; the first bad one raises InputError. Links inside a folder
-    are skipped and named in one line for `note`."""
+def read_articles(
+    paths: Iterable[str | Path], note: Note = None, skipped: list[InputError] | None = None
+) -> list[ArticleIn]:
+    """Every article in these paths, validated; the first bad one raises InputError, which says what to do when
+    other articles were given (remove it, or --skip-invalid). With `skipped`, a file or JSONL line that holds no
+    article is added to it instead and the rest is read (`read_path`). Links inside a folder are skipped and
+    named in one line for `note`."""
     articles: list[ArticleIn] = []
     seen: dict[str, str] = {}
     links: list[Path] = []
-    for path in paths:
-        for article in read_path(Path(path), links):
-            source = str(article.meta.get("source", path))
-            if article.id is not None and article.id in seen and seen[article.id] != article.text:
-                raise InputError(f"id {article.id!r} is used for two different texts", path=source, field="id")
-            seen.setdefault(article.article_id, article.text)
-            articles.append(article)
+    given = [Path(path) for path in paths]
+    try:
+        for path in given:
+            for article in read_path(path, links, skipped):
+                source = str(article.meta.get("source", path))
+                if article.id is not None and article.id in seen and seen[article.id] != article.text:
+                    raise InputError(f"id {article.id!r} is used for two different texts", path=source, field="id")
+                seen.setdefault(article.article_id, article.text)
+                articles.append(article)
+    except Skippable as error:
+        raise Skippable(error, what_to_do(error, given)) from None
     if links and note is not None:
         note(skipped_links(links))
     carried = annotated(articles)

@@ -10,6 +10,21 @@ from annotator.rows import Event
 
 #: A pause longer than this between two actions is a break, not work.
 IDLE_SECONDS = 300.0
+#: Actions only commands write: `import`, `merge --prefer other`, and `assign`'s (not edits at all).
+COMMAND_ACTIONS = frozenset({"import", "merge", "assign", "unassign"})
+#: The `source` of an "adjudicate" event `adjudicate --auto` wrote (`annotator.gold.AGREED`); the review
+#: screen's name the reviewer or an annotator.
+AGREED = "all"
+
+
+def on_screen(event: Event) -> bool:
+    """Whether a person made this action on a screen (the annotate or review screen, in a terminal or a browser),
+    not a command: `import`, `merge`, `assign` and `adjudicate --auto` by their action, and `accept` by the
+    `command` it names in its events (an `accept` of an earlier release named none: it counts, as the screen's
+    accept all, A, which it wrote the same)."""
+    if event.action in COMMAND_ACTIONS or "command" in event.after:
+        return False
+    return not (event.action == "adjudicate" and event.after.get("source") == AGREED)
 
 
 def time_spent(events: Iterable[Event], idle: float = IDLE_SECONDS) -> float:

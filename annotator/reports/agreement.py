@@ -8,7 +8,8 @@ piece of article text or name in it goes through `escape` (`html.escape` after `
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+import itertools
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,6 +72,33 @@ def load(store: Reader, annotators: Sequence[str], include_in_progress: bool = F
     )
 
 
+def pair_articles(
+    store: Reader, annotators: Sequence[str], include_in_progress: bool = False
+) -> dict[tuple[str, str], int]:
+    """For three annotators or more, how many articles each pair would compare alone (`agreement --annotators
+    A,B`: both marked them done, or also in progress; with assignments, articles assigned to both): a pair may
+    share more than the articles all of them finished, which the report compares. {} for two."""
+    if len(annotators) < 3:
+        return {}
+    statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
+    return {(a, b): len(compared_articles(store, [a, b], statuses)) for a, b in itertools.combinations(annotators, 2)}
+
+
+def pair_notes(
+    report: AgreementReport, shared: Mapping[tuple[str, str], int], again: Callable[[str, str], str],
+    include_in_progress: bool = False,
+) -> list[str]:  # fmt: skip
+    """A note for each pair that shares more articles (`pair_articles`) than the report compares for it, with
+    the command (`again(a, b)`) that compares them all."""
+    compared = {(pair.a, pair.b): pair.articles for pair in report.pairs if pair.label == "ALL"}
+    finished = "have {} articles done or in progress" if include_in_progress else "finished {} articles"
+    return [
+        f"note: {a} and {b} both {finished.format(count)} ({compared[a, b]} compared here): `{again(a, b)}`"
+        for (a, b), count in shared.items()
+        if count > compared.get((a, b), count)
+    ]
+
+
 def annotators_of(corpus: Corpus, index: int) -> list[str]:
     """Whose versions of the corpus's article `index` count (all its annotators, without assignments)."""
     return [name for name in corpus.spans if corpus.coded(name)[index]]
@@ -90,9 +118,15 @@ def figure(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
 
-def text_lines(report: AgreementReport, include_in_progress: bool = False) -> list[str]:
+def text_lines(
+    report: AgreementReport,
+    include_in_progress: bool = False,
+    shared: Mapping[tuple[str, str], int] | None = None,
+    notes: Sequence[str] = (),
+) -> list[str]:
     """The readable report: what was compared (done, or also in progress), alpha per label, then each pair per
-    label."""
+    label. With `notes` (`pair_notes`: a pair shares more articles than are compared), each pair's articles
+    (`shared`) and the notes follow what was compared."""
     overlaps = [pair for pair in report.pairs if pair.label == "ALL"]
     done = "done or in progress" if include_in_progress else "done"
     who = f"{done} by all of {', '.join(report.annotators)}"
@@ -107,8 +141,13 @@ def text_lines(report: AgreementReport, include_in_progress: bool = False) -> li
         "Krippendorff's alpha (nominal, tokens)",
     ]
     if any(pair.articles != report.articles for pair in overlaps):
-        shared = ", ".join(f"{pair.a} ~ {pair.b} {pair.articles}" for pair in overlaps)
-        lines[4:4] = [f"pairs share        {shared} article(s)"]
+        sharing = ", ".join(f"{pair.a} ~ {pair.b} {pair.articles}" for pair in overlaps)
+        lines[4:4] = [f"pairs share        {sharing} article(s)"]
+    if notes and shared:
+        both = "done or in progress" if include_in_progress else "marked done"
+        each = ", ".join(f"{a} ~ {b} {count}" for (a, b), count in shared.items())
+        at = lines.index("")
+        lines[at:at] = [f"pairs finished     {each} article(s) both {both}", *notes]
     lines += [f"  {row:<9} {figure(value)}" for row, value in report.krippendorff_alpha.items()]
     lines += ["", f"{'pair':<24} {'label':<9} {'spans':>11}  {'exact P/R/F1':<20}  {'overlap P/R/F1':<20}  kappa"]
     for pair in report.pairs:

@@ -51,6 +51,9 @@ class Changes(ArticleWriter):
     #: Who is editing through this store on someone's behalf (the review app sets it for gold): every event it
     #: writes then names them as `reviewer`, as adjudication events always do.
     reviewer: str | None = None
+    #: The command writing through this store without a screen (`annotator accept`): every event it writes names
+    #: it as `command`, so time spent (`metrics.activity.on_screen`) leaves those events out.
+    command: str | None = None
 
     def _span_rows(
         self, article_id: str, annotator: str, where: str = "1", params: list[Any] | None = None
@@ -267,6 +270,10 @@ class Changes(ArticleWriter):
             old, new = {**old, "status": Status.TODO.value}, {**new, "status": Status.IN_PROGRESS.value}
         if self.reviewer:  # also on an undo or redo: who pressed it, not who made the edit it repeats
             new = {**new, "reviewer": self.reviewer}
+        if self.command:
+            new = {**new, "command": self.command}
+        elif "command" in new:  # a screen's redo of what a command did: the screen's action
+            new = {key: value for key, value in new.items() if key != "command"}
         if applied:
             self._apply(article_id, annotator, {}, {"status": new["status"]} if "status" in new else {})
         else:

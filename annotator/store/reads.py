@@ -61,6 +61,10 @@ class Reader(Connection):
     def article_ids(self) -> list[str]:
         return [r["id"] for r in self._rows("SELECT id FROM articles ORDER BY rowid")]
 
+    def titles(self) -> list[tuple[str, str]]:
+        """(id, title) of every article, in ingest order, without reading their texts (`stats --articles`)."""
+        return [(row[0], row[1]) for row in self.conn.execute("SELECT id, title FROM articles ORDER BY rowid")]
+
     def count(self, table: str) -> int:
         if table not in COUNTED_TABLES:
             raise ValueError(f"not a table of the store: {table}")

@@ -1,0 +1,72 @@
+"""A file or JSONL line that holds no article stops an ingest (`Skippable`, saying what to do next), or, with
+`--skip-invalid`, is skipped, named, and the rest ingested, as `import --skip-invalid` skips bad records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from annotator.errors import InputError
+from annotator.exchange.files import jsonl_lines
+from annotator.models import ArticleIn
+
+
+class Skippable(InputError):
+    """A file or JSONL line that holds no article (blank, not UTF-8, unreadable, not valid), which
+    `read_articles(..., skipped)` (--skip-invalid) would skip. `then` is added to its reason."""
+
+    def __init__(self, error: InputError, then: str = "") -> None:
+        super().__init__(error.reason + then, path=error.path, line=error.line, field=error.field, record=error.record)
+
+
+def what_to_do(error: InputError, given: list[Path]) -> str:
+    """What an ingest stopped by one .txt file that holds no article can do (it wrote nothing), when it was given
+    others (a folder, several paths); "" for that file alone, and for a JSONL line, whose error says what to
+    fix there (--skip-invalid skips such lines too)."""
+    if error.path is None or Path(error.path).suffix.lower() != ".txt" or (len(given) == 1 and not given[0].is_dir()):
+        return ""
+    return "; nothing was ingested: remove the file or name the others, or add --skip-invalid to skip it and ingest the rest"
+
+
+def articles_of(path: Path, skipped: list[InputError] | None) -> Iterator[ArticleIn]:
+    """A .txt or .jsonl file's articles. A .txt file that holds none, or a JSONL line that is none, raises
+    `Skippable`; with `skipped`, it is added there instead and reading goes on. An error about a JSONL file as a
+    whole (it cannot be read, is not UTF-8, is a JSON array) is the file's, no line's: it stands, or with
+    `skipped` skips the whole file (which is therefore read whole first, then given)."""
+    from annotator.exchange.ingest import article_from_json, read_text_file  # its readers; it imports this
+
+    if path.suffix.lower() == ".txt":
+        try:
+            article = read_text_file(path)
+        except InputError as error:
+            if skipped is None:
+                raise Skippable(error) from None
+            skipped.append(error)
+            return
+        yield article
+        return
+    found: list[ArticleIn] = []
+    bad: list[InputError] = []
+    try:
+        for where, data in jsonl_lines(path):
+            try:
+                if isinstance(data, InputError):
+                    raise data
+                article = article_from_json(data, path, where.line or 0)
+            except InputError as error:
+                if skipped is None:
+                    raise Skippable(error) from None
+                bad.append(error)
+                continue
+            if skipped is None:
+                yield article  # streamed: `annotator predict` reads corpora larger than memory
+            else:
+                found.append(article)
+    except InputError as error:
+        if skipped is None or isinstance(error, Skippable):
+            raise
+        skipped.append(Skippable(error, "; the whole file skipped"))
+        return
+    if skipped is not None:
+        skipped += bad
+        yield from found
