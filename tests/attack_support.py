@@ -52,6 +52,15 @@ def ok(*args: str | Path, cwd: Path) -> str:
     return result.stdout
 
 
+def conflicted(*args: str | Path, cwd: Path) -> str:
+    """The standard output of an import whose records conflict with newer work: exit status 1 and the error line
+    that none of them was imported."""
+    result = annotator(*args, cwd=cwd)
+    assert (result.returncode, result.stderr.count("\n")) == (1, 1), (result.stdout, result.stderr)
+    assert "not imported: they conflict with the work stored in" in result.stderr
+    return result.stdout
+
+
 def rows(db: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
     with closing(sqlite3.connect(db)) as connection:
         return connection.execute(sql, params).fetchall()

@@ -14,7 +14,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from attack_support import made, ok, rows, work  # noqa: F401  (the fixtures)
+from attack_support import conflicted, made, ok, rows, work  # noqa: F401  (the fixtures)
 
 
 def now(seconds: float = 0) -> str:
@@ -80,6 +80,6 @@ def test_a_server_import_stamp_is_no_newer_work_and_its_importer_nobody(work: Pa
     stamp = now(-0.5)
     annotation.update(completed_by={"id": 1, "email": "lead@example.org"}, created_at=stamp, updated_at=stamp)
     (work / "ls_server.json").write_text(json.dumps(tasks), "utf-8")
-    out = ok("import", "ls_server.json", "--format", "labelstudio", "--db", "base.db", cwd=work)
+    out = conflicted("import", "ls_server.json", "--format", "labelstudio", "--db", "base.db", cwd=work)
     assert out.startswith("0 record(s) imported (0 new article(s)); 1 conflict(s) -> base.db\nconflict: alice on a1")
     assert statuses(work / "base.db") == [("alice", "done")]

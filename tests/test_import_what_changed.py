@@ -10,7 +10,7 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from attack_support import made, ok, rows, work  # noqa: F401  (the fixtures)
+from attack_support import conflicted, made, ok, rows, work  # noqa: F401  (the fixtures)
 from processes import annotator, one_error_line
 
 
@@ -48,7 +48,7 @@ def test_an_older_record_differing_only_in_its_flag_reason_is_a_conflict_and_rep
     write(work / "f1.jsonl", {**record, "status": "flagged", "flag_reason": "bad", "updated_at": stamp(1)})
     ok("import", "f1.jsonl", "--db", "base.db", cwd=work)
     write(work / "f0.jsonl", {**record, "status": "flagged", "flag_reason": "older reason", "updated_at": stamp(-60)})
-    out = ok("import", "f0.jsonl", "--db", "base.db", cwd=work)
+    out = conflicted("import", "f0.jsonl", "--db", "base.db", cwd=work)
     assert out.startswith("0 record(s) imported (0 new article(s)); 1 conflict(s) -> base.db\n"), out
     assert reason(work / "base.db") == [("flagged", "bad")]
     out = ok("import", "f0.jsonl", "--db", "base.db", "--replace", cwd=work)
