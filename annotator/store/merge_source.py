@@ -21,16 +21,17 @@ from annotator.store.schema import READABLE_AS_IS, SCHEMA_VERSION
 from annotator.store.verify import schema_problems_of
 from annotator.vocabulary import MODEL_PREFIX
 
-#: An annotator's work on an article, comparable across databases: (status, spans, decisions by content).
-Work = tuple[str, frozenset[tuple[Any, ...]], frozenset[tuple[Any, ...]]]
+#: An annotator's work on an article, comparable across databases: (status, spans, decisions by content, the
+#: reason of a flag: a flag given again with a new reason is new work, trial 30).
+Work = tuple[str, frozenset[tuple[Any, ...]], frozenset[tuple[Any, ...]], str | None]
 SUGGESTION_KEY = ("start", "end", "label", "suggester", "speaker_start", "speaker_end")
 SPAN_KEY = ("start", "end", "label", "text", "speaker_start", "speaker_end")
 
 
 def work(connection: sqlite3.Connection, article_id: str, annotator: str) -> Work:
-    """An annotator's work on an article, comparable across databases: (status, spans, decisions by content)."""
+    """An annotator's work on an article, comparable across databases (`Work`)."""
     status = connection.execute(
-        "SELECT status FROM annotations WHERE article_id = ? AND annotator = ?", [article_id, annotator]
+        "SELECT status, flag_reason FROM annotations WHERE article_id = ? AND annotator = ?", [article_id, annotator]
     ).fetchone()
     span_columns = ", ".join(f'"{k}"' for k in SPAN_KEY)
     spans = frozenset(
@@ -46,7 +47,7 @@ def work(connection: sqlite3.Connection, article_id: str, annotator: str) -> Wor
             [article_id, annotator],
         )
     )
-    return (status[0] if status else "todo"), spans, decisions
+    return (status[0] if status else "todo"), spans, decisions, (status[1] if status else None)
 
 
 def empty(found: Work) -> bool:
