@@ -16,9 +16,9 @@ from annotator.store.connection import SPAN_SELECT, Row, rows_of
 from annotator.store.examining import Unlocked
 from annotator.store.names import name_problems
 from annotator.store.opening import DatabaseError, open_database
-from annotator.store.reads import edited
+from annotator.store.reads import Reader, edited
 from annotator.store.schema import READABLE_AS_IS, SCHEMA_VERSION
-from annotator.store.verify import schema_problems_of
+from annotator.store.verify import replay_problems, schema_problems_of
 from annotator.vocabulary import MODEL_PREFIX
 
 #: An annotator's work on an article, comparable across databases: (status, spans, decisions by content, the
@@ -74,6 +74,12 @@ class MergeSource:
         if problems:  # an id or name no file could give: shown, stored and exported, it would act on terminals
             self.connection.close()
             raise AnnotatorError(f"{path}: {problems[0][1]}; nothing was merged")
+        unexplained = replay_problems(Reader(self.connection, self.path, read_only=True))
+        if unexplained:  # trial 30: tables its event log does not explain made the target fail `check` too
+            self.connection.close()
+            raise AnnotatorError(
+                f"{path}: {unexplained[0]}; nothing was merged (annotator check --db {path} lists every problem)"
+            )
 
     def close(self) -> None:
         self.connection.close()
