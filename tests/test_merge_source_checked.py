@@ -52,3 +52,48 @@ def test_a_source_whose_tables_differ_from_its_event_log_is_refused(source: Path
         ", annotator alice: spans differ from the event log (0 stored, 1 replayed); nothing was merged "
         f"(annotator check --db {source} lists every problem)"
     )
+
+
+def check_line(db: Path) -> str:
+    result = annotator("check", "--db", db)
+    assert result.returncode == 1, result.stdout
+    assert "Traceback" not in result.stderr and "\x1b" not in result.stderr + result.stdout
+    return result.stderr
+
+
+def test_tokens_outside_the_text_are_refused_and_checked(source: Path, target: Path) -> None:
+    another_program(source, "UPDATE articles SET tokens = json_insert(tokens, '$[#]', json('[-4,-2]'))")
+    problem = "table 'articles', article '"
+    assert problem in check_line(source)
+    assert "tokens: [-4, -2] (token 15) is not within the text's 63 characters" in check_line(source)
+    line = refused(source, target)
+    assert line.startswith(f"{source}: {problem}") and line.endswith("; nothing was merged")
+
+
+def test_tokens_out_of_order_are_refused(source: Path, target: Path) -> None:
+    another_program(source, "UPDATE articles SET tokens = json_insert(tokens, '$[#]', json('[0,3]'))")
+    assert "tokens: [0, 3] (token 15) overlaps or precedes the token before it" in refused(source, target)
+
+
+def test_a_suggestion_outside_the_text_is_refused_and_checked(source: Path, target: Path) -> None:
+    another_program(source, 'UPDATE suggestions SET "end" = 5000')
+    assert "table 'suggestions', row 1 (article '" in check_line(source)
+    line = refused(source, target)
+    assert line.startswith(f"{source}: table 'suggestions', row 1 (article '")
+    assert "offsets 0:5000 are not within the text's 63 characters" in line
+
+
+def test_a_suggestion_whose_text_is_not_the_articles_is_refused(source: Path, target: Path) -> None:
+    another_program(source, "UPDATE suggestions SET text = 'Gaza'")
+    assert "its text 'Gaza' is not the article's 'Washington' at 0:10" in refused(source, target)
+
+
+def test_a_speaker_on_an_entity_is_refused(source: Path, target: Path) -> None:
+    another_program(source, "UPDATE suggestions SET speaker_start = 0, speaker_end = 10")
+    assert "a speaker on a ACTOR" in refused(source, target)
+
+
+def test_a_span_outside_the_text_is_refused(source: Path, target: Path) -> None:
+    another_program(source, 'UPDATE spans SET "end" = 99')
+    assert "table 'spans', row 1 (article '" in check_line(source)
+    assert "offsets 0:99 are not within the text's 63 characters" in refused(source, target)

@@ -30,6 +30,7 @@ from annotator.store.opening import (
     open_database,
     overwritten,
     two_names,
+    undecodable,
     write_failed,
 )
 from annotator.store.witness import Witness
@@ -192,8 +193,11 @@ class Connection:
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
         self.close()
+        damaged = undecodable(self.path, error) if error is not None else None
+        if damaged is not None:  # stored text that is not UTF-8 stopped a read: one line, the text escaped
+            raise damaged from None
 
     @contextmanager
     def write(self) -> Iterator[None]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from annotator.errors import AnnotatorError
 from annotator.places import Note, PlaceError, leading, regular_target
 from annotator.store.assignments import assigned, assignees
+from annotator.store.content import content_problems
 from annotator.store.edits import Store
 from annotator.store.opening import new_database
 from annotator.store.reads import Reader
@@ -59,6 +60,11 @@ def pack(reader: Reader, annotator: str, out: str | Path, note: Note = None) -> 
         )
     if reader.path is None:
         raise AnnotatorError("the database to pack has no file")
+    stored = content_problems(reader.conn)
+    if stored:  # trial 30: a pack copied text that is not UTF-8, which then failed every command there
+        raise AnnotatorError(
+            f"{reader.path}: {stored[0]}; no pack was written (annotator check --db {reader.path} lists every problem)"
+        )
     temporary = new_database(target, out, note)
     try:
         with Store.open(temporary.path, create=False) as packed:

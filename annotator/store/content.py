@@ -1,0 +1,151 @@
+"""What a database stores that its own commands could never have written: text that is not UTF-8, tokens outside
+their article's text or out of order, suggestions and spans whose offsets, text, label or speaker do not fit
+their article. Another program, a bug or tampering may have put them there; read, they crash a command far from
+their cause (`export --format conll` on a token at -4: KeyError; `accept` of a suggestion at 0:5000 clipped to
+the whole text; a title that is not UTF-8 stops every query reading it, and SQLite's error quotes the raw bytes:
+trial 30). `check` names each (`annotator.store.verify`), and `merge` refuses a file holding one
+(`annotator.store.merge_source`). One line a problem: the table, the row, the value as Python writes it (bytes
+escaped, so nothing of it acts on a terminal).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+
+from annotator.errors import found
+from annotator.store.names import NAMING
+from annotator.vocabulary import Label
+
+#: How much of a value that is not UTF-8 a problem shows (escaped).
+SHOWN_BYTES = 40
+#: Columns `annotator.store.names` checks, UTF-8 included: every article id (referenced by every `article_id`) and
+#: every annotator's name.
+NAMED = frozenset([("articles", "id"), *((table, "annotator") for table in NAMING)])
+_LABELS = ", ".join(f"'{label.value}'" for label in Label)
+
+
+def _is_utf8(value: bytes | None) -> bool:
+    if value is None:
+        return True
+    try:
+        bytes(value).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _text_columns(db: sqlite3.Connection) -> Iterator[tuple[str, str]]:
+    """(table, column) of every column of every table (FTS5's own tables aside: derived from the titles; the ids
+    and names `names.name_problems` reads, which says what it finds of them)."""
+    tables = db.execute(
+        "SELECT CAST(name AS BLOB) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND name NOT LIKE 'title_search%' ORDER BY name"
+    )
+    for (stored,) in tables.fetchall():
+        if not _is_utf8(stored):  # a schema no migration made: `check` reports it first (`schema_problems`)
+            continue
+        table = bytes(stored).decode("utf-8")
+        for row in db.execute(f'SELECT name FROM pragma_table_info("{table}")').fetchall():
+            if (table, row[0]) not in NAMED:
+                yield table, row[0]
+
+
+def utf8_problems(db: sqlite3.Connection) -> list[str]:
+    """Every column of every table holding text that is not UTF-8: one line each, for its first such row. SQLite
+    stores whatever bytes it is given as text; Python's reading of such a value fails the whole query."""
+    db.create_function("annotator_is_utf8", 1, _is_utf8, deterministic=True)
+    problems = []
+    for table, column in _text_columns(db):
+        row = db.execute(
+            f'SELECT rowid, CAST("{column}" AS BLOB), (SELECT COUNT(*) FROM "{table}" WHERE typeof("{column}") = '
+            f'\'text\' AND NOT annotator_is_utf8(CAST("{column}" AS BLOB))) FROM "{table}" '
+            f'WHERE typeof("{column}") = \'text\' AND NOT annotator_is_utf8(CAST("{column}" AS BLOB)) '
+            "ORDER BY rowid LIMIT 1"
+        ).fetchone()
+        if row is not None:
+            rowid, stored, count = row
+            more = f" (and {count - 1} other row(s))" if count > 1 else ""
+            problems.append(
+                f"table {table!r}, column {column!r}, rowid {rowid}{more}: not UTF-8 text: "
+                f"{bytes(stored)[:SHOWN_BYTES]!r}{'...' if len(stored) > SHOWN_BYTES else ''}"
+            )
+    return problems
+
+
+def token_problems(db: sqlite3.Connection) -> list[str]:
+    """Articles whose stored tokens are not pairs of offsets within the text, in order, none overlapping the one
+    before (a token ends where it ends; the next starts at or after it)."""
+    problems = []
+    for article_id, length, stored in db.execute("SELECT id, length(text), tokens FROM articles ORDER BY rowid"):
+        problem = _tokens_problem(stored, length)
+        if problem:
+            problems.append(f"table 'articles', article {found(article_id)}: tokens: {problem}")
+    return problems
+
+
+def _tokens_problem(stored: str | None, length: int) -> str | None:
+    if stored is None:
+        return None
+    try:
+        tokens = json.loads(stored)
+    except ValueError:
+        return f"not JSON: {found(stored)}"
+    if not isinstance(tokens, list):
+        return f"not a list of [start, end] pairs: {found(stored)}"
+    last_end = 0
+    for index, token in enumerate(tokens):
+        if not (isinstance(token, list) and len(token) == 2 and all(type(o) is int for o in token)):
+            return f"{json.dumps(token)} (token {index}) is not a [start, end] pair of offsets"
+        start, end = token
+        if not 0 <= start < end <= length:
+            return f"{token} (token {index}) is not within the text's {length} characters"
+        if start < last_end:
+            return f"{token} (token {index}) overlaps or precedes the token before it"
+        last_end = end
+    return None
+
+
+#: A suggestion's or a span's fit to its article, checked in SQLite (no text read into Python): the first failing
+#: rule of each row is reported.
+_FIT = f"""SELECT r.id, r.article_id, r.start, r."end", r.label, r.text, r.speaker_start, r.speaker_end,
+    length(a.text), substr(a.text, r.start + 1, r."end" - r.start),
+    CASE
+      WHEN typeof(r.start) != 'integer' OR typeof(r."end") != 'integer' OR r.start < 0 OR r."end" <= r.start
+           OR r."end" > length(a.text) THEN 'offsets'
+      WHEN r.label NOT IN ({_LABELS}) THEN 'label'
+      WHEN r.text IS NOT substr(a.text, r.start + 1, r."end" - r.start) THEN 'text'
+      WHEN r.speaker_start IS NOT NULL AND r.label != 'QUOTE' THEN 'speaker on'
+      WHEN (r.speaker_start IS NULL) != (r.speaker_end IS NULL)
+           OR (r.speaker_start IS NOT NULL AND (typeof(r.speaker_start) != 'integer'
+               OR typeof(r.speaker_end) != 'integer' OR r.speaker_start < 0 OR r.speaker_end <= r.speaker_start
+               OR r.speaker_end > length(a.text))) THEN 'speaker'
+    END AS problem
+    FROM {{table}} r JOIN articles a ON a.id = r.article_id"""
+
+
+def fit_problems(db: sqlite3.Connection) -> list[str]:
+    """Suggestions and spans whose offsets fall outside their article's text, whose text is not the article's at
+    their offsets, whose label is unknown, or whose speaker is no pair of offsets within the text (or is on
+    another label than QUOTE): one line each."""
+    problems = []
+    for table in ("suggestions", "spans"):
+        sql = f"SELECT * FROM ({_FIT.format(table=table)}) WHERE problem IS NOT NULL ORDER BY id"
+        for row in db.execute(sql):
+            row_id, article_id, start, end, label, text, speaker_start, speaker_end, length, there, problem = row
+            why = {
+                "offsets": f"offsets {start}:{end} are not within the text's {length} characters",
+                "label": f"label {found(label)} is none of {_LABELS}",
+                "text": f"its text {found(text)} is not the article's {found(there)} at {start}:{end}",
+                "speaker on": f"a speaker on a {label}: only a QUOTE has one",
+                "speaker": f"speaker {speaker_start}:{speaker_end} is not within the text's {length} characters",
+            }[problem]
+            problems.append(f"table {table!r}, row {row_id} (article {found(article_id)}): {why}")
+    return problems
+
+
+def content_problems(db: sqlite3.Connection) -> list[str]:
+    """Everything stored that the database's own commands could not have written (see the module's docstring).
+    Text that is not UTF-8 is reported alone: the other checks read that text."""
+    return utf8_problems(db) or token_problems(db) + fit_problems(db)
