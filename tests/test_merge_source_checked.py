@@ -97,3 +97,30 @@ def test_a_span_outside_the_text_is_refused(source: Path, target: Path) -> None:
     another_program(source, 'UPDATE spans SET "end" = 99')
     assert "table 'spans', row 1 (article '" in check_line(source)
     assert "offsets 0:99 are not within the text's 63 characters" in refused(source, target)
+
+
+@pytest.mark.parametrize(
+    ("table", "column"), [("annotations", "updated_at"), ("events", "at"), ("articles", "ingested_at")]
+)
+def test_a_moment_in_the_future_is_refused_as_import_refuses_it(source: Path, target: Path, table: str,
+                                                                column: str) -> None:  # fmt: skip
+    with closing(sqlite3.connect(source)) as connection, connection:  # the event log's guard set aside, then back
+        triggers = connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
+                                      [table]).fetchall()  # fmt: skip
+        for name, _ in triggers:
+            connection.execute(f"DROP TRIGGER {name}")
+        connection.execute(f"UPDATE {table} SET {column} = '2099-12-03T12:00:00.000000Z'")
+        for _, sql in triggers:
+            connection.execute(sql)
+    line = refused(source, target)
+    assert line.startswith(
+        f"{source}: table {table!r}, column {column!r}, rowid 1: 2099-12-03T12:00:00.000000Z is in the future (now is "
+    )
+    assert line.endswith("; nothing was merged")
+
+
+def test_a_clock_a_few_minutes_fast_is_merged_as_import_takes_it(source: Path, target: Path) -> None:
+    another_program(source, "UPDATE annotations SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+5 minutes')")
+    result = annotator("merge", source, "--db", target)
+    assert result.returncode == 0, result.stderr
+    assert "1 annotation(s)" in result.stdout

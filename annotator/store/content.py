@@ -13,10 +13,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 
 from annotator.errors import found
 from annotator.store.names import NAMING
-from annotator.vocabulary import Label
+from annotator.vocabulary import CLOCK_TOLERANCE, Label, future_problem, parse_timestamp
 
 #: How much of a value that is not UTF-8 a problem shows (escaped).
 SHOWN_BYTES = 40
@@ -142,6 +143,29 @@ def fit_problems(db: sqlite3.Connection) -> list[str]:
                 "speaker": f"speaker {speaker_start}:{speaker_end} is not within the text's {length} characters",
             }[problem]
             problems.append(f"table {table!r}, row {row_id} (article {found(article_id)}): {why}")
+    return problems
+
+
+def future_problems(db: sqlite3.Connection) -> list[str]:
+    """Moments stored later than now plus `CLOCK_TOLERANCE` (a clock running fast where the file was written, or a
+    forged stamp), in any column of a moment (`at`, `..._at`): one line each, for the first such row. Import
+    refuses such a moment in a record (`vocabulary.future_problem`): merged, it would stay newer than all later
+    work, and this file's own export of it would be refused by import. Stamps are compared as moments: the
+    query only narrows them by their date (no offset reaches a day)."""
+    limit = datetime.now(UTC) + CLOCK_TOLERANCE - timedelta(days=1)
+    problems = []
+    for table, column in _text_columns(db):
+        if column != "at" and not column.endswith("_at"):
+            continue
+        sql = f'SELECT rowid, "{column}" FROM "{table}" WHERE "{column}" >= ? ORDER BY rowid'
+        for rowid, stamp in db.execute(sql, [limit.strftime("%Y-%m-%d")]):
+            try:
+                problem = future_problem(parse_timestamp(stamp))
+            except (TypeError, ValueError):
+                continue  # no moment: says nothing newer (`importing._newer`)
+            if problem:
+                problems.append(f"table {table!r}, column {column!r}, rowid {rowid}: {problem}")
+                break
     return problems
 
 
