@@ -14,6 +14,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from annotator.errors import found
 from annotator.store.names import NAMING
@@ -108,41 +109,62 @@ def _tokens_problem(stored: str | None, length: int) -> str | None:
     return None
 
 
-#: A suggestion's or a span's fit to its article, checked in SQLite (no text read into Python): the first failing
-#: rule of each row is reported.
-_FIT = f"""SELECT r.id, r.article_id, r.start, r."end", r.label, r.text, r.speaker_start, r.speaker_end,
-    length(a.text), substr(a.text, r.start + 1, r."end" - r.start),
-    CASE
-      WHEN typeof(r.start) != 'integer' OR typeof(r."end") != 'integer' OR r.start < 0 OR r."end" <= r.start
-           OR r."end" > length(a.text) THEN 'offsets'
-      WHEN r.label NOT IN ({_LABELS}) THEN 'label'
-      WHEN r.text IS NOT substr(a.text, r.start + 1, r."end" - r.start) THEN 'text'
-      WHEN r.speaker_start IS NOT NULL AND r.label != 'QUOTE' THEN 'speaker on'
-      WHEN (r.speaker_start IS NULL) != (r.speaker_end IS NULL)
-           OR (r.speaker_start IS NOT NULL AND (typeof(r.speaker_start) != 'integer'
-               OR typeof(r.speaker_end) != 'integer' OR r.speaker_start < 0 OR r.speaker_end <= r.speaker_start
-               OR r.speaker_end > length(a.text))) THEN 'speaker'
-    END AS problem
-    FROM {{table}} r JOIN articles a ON a.id = r.article_id"""
+_WHY = {
+    "offsets": "offsets {start}:{end} are not within the text's {length} characters",
+    "label": "label {label!r} is none of " + _LABELS,
+    "text": "its text {text} is not the article's {there} at {start}:{end}",
+    "speaker on": "a speaker on a {label}: only a QUOTE has one",
+    "speaker": "speaker {speaker_start}:{speaker_end} is not within the text's {length} characters",
+}
+_KNOWN = frozenset(label.value for label in Label)
+
+
+def _offsets(start: object, end: object, length: int) -> bool:
+    return type(start) is int and type(end) is int and 0 <= start < end <= length
+
+
+def _misfit(row: tuple[Any, ...], text: str) -> str | None:
+    """Which rule of `fit_problems` a suggestion or span breaks on its article's text, if any."""
+    _, _, start, end, label, stored, speaker_start, speaker_end = row
+    if not _offsets(start, end, len(text)):
+        return "offsets"
+    if label not in _KNOWN:
+        return "label"
+    if stored != text[start:end]:
+        return "text"
+    if speaker_start is not None and label != Label.QUOTE.value:
+        return "speaker on"
+    if (speaker_start, speaker_end) != (None, None) and not _offsets(speaker_start, speaker_end, len(text)):
+        return "speaker"
+    return None
 
 
 def fit_problems(db: sqlite3.Connection) -> list[str]:
     """Suggestions and spans whose offsets fall outside their article's text, whose text is not the article's at
     their offsets, whose label is unknown, or whose speaker is no pair of offsets within the text (or is on
-    another label than QUOTE): one line each."""
+    another label than QUOTE): one line each. Each article's text is read once (SQLite's `substr` walks a long
+    text from its start for every row)."""
     problems = []
     for table in ("suggestions", "spans"):
-        sql = f"SELECT * FROM ({_FIT.format(table=table)}) WHERE problem IS NOT NULL ORDER BY id"
+        found_here: list[tuple[int, str]] = []
+        sql = f"""SELECT id, article_id, start, "end", label, text, speaker_start, speaker_end FROM {table}
+                  ORDER BY article_id, id"""
+        text, text_of = "", None
         for row in db.execute(sql):
-            row_id, article_id, start, end, label, text, speaker_start, speaker_end, length, there, problem = row
-            why = {
-                "offsets": f"offsets {start}:{end} are not within the text's {length} characters",
-                "label": f"label {found(label)} is none of {_LABELS}",
-                "text": f"its text {found(text)} is not the article's {found(there)} at {start}:{end}",
-                "speaker on": f"a speaker on a {label}: only a QUOTE has one",
-                "speaker": f"speaker {speaker_start}:{speaker_end} is not within the text's {length} characters",
-            }[problem]
-            problems.append(f"table {table!r}, row {row_id} (article {found(article_id)}): {why}")
+            if row[1] != text_of:
+                text_of = row[1]
+                found_text = db.execute("SELECT text FROM articles WHERE id = ?", [text_of]).fetchone()
+                text = found_text[0] if found_text else ""
+            problem = _misfit(row, text)
+            if problem:
+                row_id, article_id, start, end, label, stored, speaker_start, speaker_end = row
+                there = text[start:end] if _offsets(start, end, len(text)) else ""
+                why = _WHY[problem].format(
+                    start=start, end=end, length=len(text), label=label, text=found(stored), there=found(there),
+                    speaker_start=speaker_start, speaker_end=speaker_end,
+                )  # fmt: skip
+                found_here.append((row_id, f"table {table!r}, row {row_id} (article {found(article_id)}): {why}"))
+        problems += [line for _, line in sorted(found_here)]
     return problems
 
 
