@@ -79,8 +79,23 @@ def test_an_assignment_nobody_started_is_no_work_but_its_replacement_is_reported
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
         f"0 article(s) added, 0 already stored, 1 replaced, 0 suggestion(s) -> {db}\n"
-        f"note: a1 'T1' ({changed}:1) has the new text; it is assigned to bob, carol, who had not started it\n"
+        f"note: a1 'T1' ({changed}:1) has the new text; it is assigned to bob, carol, who had not started it in "
+        f"{db} (work on it in a pack made before would not merge back: its text changed)\n"
     )
     with Store.open(db, read_only=True) as store:
         assert store.article("a1").text == "Ann met Bob in Oslo."
         assert store.assignees_of("a1") == ["bob", "carol"]
+
+
+def test_two_ids_with_one_text_count_the_suggestions_stored(tmp_path: Path) -> None:
+    """Trial r? of stop 30: two ids with the same text printed "1 added, 1 already stored, 10 suggestion(s)", the
+    second's suggestions counted though it was not stored."""
+    text = "Maria Costa told reporters in Berlin that Paolo Rossi had left for Rome."
+    twice = write_jsonl(tmp_path / "twice.jsonl", [{"id": "x1", "text": text}, {"id": "x2", "text": text}])
+    db = tmp_path / "a.db"
+    result = annotator("ingest", twice, "--db", db)
+    assert (result.returncode, result.stderr) == (0, "")
+    with Store.open(db, read_only=True) as store:
+        stored = store.count("suggestions")
+    assert stored > 0
+    assert result.stdout == f"1 article(s) added, 1 already stored, {stored} suggestion(s) -> {db}\n"

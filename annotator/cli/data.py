@@ -119,7 +119,8 @@ def ingest(
     for given in report.assigned:
         say(
             f"note: {given.article_id} '{given.title}' ({given.source}) has the new text; it is assigned to "
-            f"{', '.join(given.assignees)}, who had not started it"
+            f"{', '.join(given.assignees)}, who had not started it in {db} (work on it in a pack made before would "
+            "not merge back: its text changed)"
         )
     if trained_note:
         say(trained_note)
