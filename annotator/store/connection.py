@@ -289,7 +289,8 @@ class Connection:
     def version(self, article_id: str, annotator: str) -> int:
         """The id of the newest event in this annotator's annotation of an article (0 before any edit)."""
         row = self.conn.execute(
-            "SELECT MAX(id) FROM events WHERE article_id = ? AND annotator = ? AND action NOT IN ('assign', 'unassign')",
+            "SELECT MAX(id) FROM events WHERE article_id = ? AND annotator = ? "
+            "AND action NOT IN ('assign', 'unassign', 'pack')",
             [article_id, annotator],
         ).fetchone()
         return row[0] or 0

@@ -15,11 +15,12 @@ from pathlib import Path
 
 from annotator.errors import AnnotatorError
 from annotator.places import Note, PlaceError, leading, regular_target
-from annotator.store.assignments import assigned, assignees
+from annotator.store.assignments import assigned, assignees, record_event
 from annotator.store.content import content_problems
 from annotator.store.edits import Store
 from annotator.store.opening import new_database
 from annotator.store.reads import Reader
+from annotator.vocabulary import utc_now
 
 #: (table, rows of it that go into bob's pack); `:who` is the annotator, `mine` the pack's articles.
 MINE = "SELECT article_id FROM src.assignments WHERE annotator = :who"
@@ -39,6 +40,17 @@ class PackReport:
     articles: int
     suggestions: int
     events: int
+
+
+def _record(reader: Reader, annotator: str, out: Path) -> None:
+    """A `pack` event for each packed article in the database packed (no edit: `reads.NOT_EDITS`), so that
+    `ingest --changed-text replace` counts it possibly started: work in the pack is unknown here."""
+    if not isinstance(reader, Store):
+        return
+    now = utc_now()
+    with reader.write():
+        for article_id in assigned(reader, annotator):
+            record_event(reader, article_id, annotator, "pack", {}, {"pack": str(out)}, now)
 
 
 def pack(reader: Reader, annotator: str, out: str | Path, note: Note = None) -> PackReport:
@@ -86,6 +98,7 @@ def pack(reader: Reader, annotator: str, out: str | Path, note: Note = None) -> 
                 f"{out}: created by another process while the pack was written; it was left as it is (choose another "
                 "name)"
             )
+        _record(reader, annotator, out)
     finally:
         temporary.discard()
         temporary.close()
