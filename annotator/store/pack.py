@@ -44,13 +44,16 @@ class PackReport:
 
 def _record(reader: Reader, annotator: str, out: Path) -> None:
     """A `pack` event for each packed article in the database packed (no edit: `reads.NOT_EDITS`), so that
-    `ingest --changed-text replace` counts it possibly started: work in the pack is unknown here."""
+    `ingest --changed-text replace` counts it possibly started: work in the pack is unknown here. Its `command`
+    tells time-spent statistics it is no screen action."""
     if not isinstance(reader, Store):
         return
     now = utc_now()
     with reader.write():
         for article_id in assigned(reader, annotator):
-            record_event(reader, article_id, annotator, "pack", {}, {"pack": str(out)}, now)
+            record_event(
+                reader, article_id, annotator, "pack", {}, {"pack": str(out), "command": "annotator pack"}, now
+            )
 
 
 def pack(reader: Reader, annotator: str, out: str | Path, note: Note = None) -> PackReport:
