@@ -38,10 +38,10 @@ def test_articles_with_human_work_are_conflicts_left_as_stored_and_the_others_re
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
         f"1 article(s) added, 0 already stored, 1 replaced, 4 conflict(s), 0 suggestion(s) -> {db}\n"
-        f"conflict: a1 'T1' ({changed}:1) is stored with a different text that alice opened or annotated: {hint}\n"
-        f"conflict: a2 'T2' ({changed}:2) is stored with a different text that bob opened or annotated: {hint}\n"
-        f"conflict: a3 'T3' ({changed}:3) is stored with a different text that carol opened or annotated: {hint}\n"
-        f"conflict: a4 'T4' ({changed}:4) is stored with a different text that dave opened or annotated: {hint}\n"
+        f"conflict: a1 'T1' ({changed}:1) is stored with a different text that alice opened, annotated or packed: {hint}\n"
+        f"conflict: a2 'T2' ({changed}:2) is stored with a different text that bob opened, annotated or packed: {hint}\n"
+        f"conflict: a3 'T3' ({changed}:3) is stored with a different text that carol opened, annotated or packed: {hint}\n"
+        f"conflict: a4 'T4' ({changed}:4) is stored with a different text that dave opened, annotated or packed: {hint}\n"
     )
     with Store.open(db, read_only=True) as store:
         assert [(a, store.article(a).text) for a in store.article_ids()] == [
@@ -67,7 +67,7 @@ def test_articles_with_human_work_are_conflicts_left_as_stored_and_the_others_re
 
 
 def test_an_assignment_nobody_started_is_no_work_but_its_replacement_is_reported(tmp_path: Path) -> None:
-    """Found by a newcomer: an article only assigned to bob was refused as one "that bob opened or annotated".
+    """Found by a newcomer: an article only assigned to bob was refused as one "that bob opened, annotated or packed".
     An unstarted assignment loses nothing when the text changes, so the text is replaced, and a note says whose
     assignment now shows another text."""
     first = write_jsonl(tmp_path / "first.jsonl", [{"id": "a1", "title": "T1", "text": "Ann met Bob in Paris."}])
@@ -79,8 +79,49 @@ def test_an_assignment_nobody_started_is_no_work_but_its_replacement_is_reported
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
         f"0 article(s) added, 0 already stored, 1 replaced, 0 suggestion(s) -> {db}\n"
-        f"note: a1 'T1' ({changed}:1) has the new text; it is assigned to bob, carol, who had not started it\n"
+        f"note: a1 'T1' ({changed}:1) has the new text; it is assigned to bob, carol, who had not started it in "
+        f"{db} (work on it in a pack made before would not merge back: its text changed)\n"
     )
     with Store.open(db, read_only=True) as store:
         assert store.article("a1").text == "Ann met Bob in Oslo."
         assert store.assignees_of("a1") == ["bob", "carol"]
+
+
+def test_two_ids_with_one_text_count_the_suggestions_stored(tmp_path: Path) -> None:
+    """Trial r? of stop 30: two ids with the same text printed "1 added, 1 already stored, 10 suggestion(s)", the
+    second's suggestions counted though it was not stored."""
+    text = "Maria Costa told reporters in Berlin that Paolo Rossi had left for Rome."
+    twice = write_jsonl(tmp_path / "twice.jsonl", [{"id": "x1", "text": text}, {"id": "x2", "text": text}])
+    db = tmp_path / "a.db"
+    result = annotator("ingest", twice, "--db", db)
+    assert (result.returncode, result.stderr) == (0, "")
+    with Store.open(db, read_only=True) as store:
+        stored = store.count("suggestions")
+    assert stored > 0
+    assert result.stdout == f"1 article(s) added, 1 already stored, {stored} suggestion(s) -> {db}\n"
+
+
+def test_a_packed_article_is_possibly_started_and_never_replaced(tmp_path: Path) -> None:
+    """Trial of stop 30: `--changed-text replace` replaced the text of an article packed for bob, with a note that
+    bob "had not started it", though he had annotated it in his pack: his work could then never be merged back.
+    `pack` records each article it packs (a `pack` event in the team's database, no edit), and a packed article is
+    a conflict like other started work."""
+    first = write_jsonl(tmp_path / "first.jsonl", [{"id": "a1", "title": "T1", "text": "Ann met Bob in Paris."}])
+    changed = write_jsonl(tmp_path / "changed.jsonl", [{"id": "a1", "title": "T1", "text": "Ann met Bob in Oslo."}])
+    db = tmp_path / "a.db"
+    assert annotator("ingest", first, "--no-suggest", "--db", db).returncode == 0
+    assert annotator("assign", "--annotators", "bob", "--db", db).returncode == 0
+    assert annotator("pack", "--annotator", "bob", "-o", tmp_path / "bob.db", "--db", db).returncode == 0
+    with Store.open(db, read_only=True) as store:
+        assert store.version("a1", "bob") == 0  # the pack's record is no edit
+    result = annotator("ingest", changed, "--no-suggest", "--db", db, "--changed-text", "replace")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        f"0 article(s) added, 0 already stored, 1 conflict(s), 0 suggestion(s) -> {db}\n"
+        f"conflict: a1 'T1' ({changed}:1) is stored with a different text that bob opened, annotated or packed: "
+        "left as stored (--changed-text new adds the new text as an article of its own)\n"
+    )
+    with Store.open(db, read_only=True) as store:
+        assert store.article("a1").text == "Ann met Bob in Paris."
+    merged = annotator("merge", tmp_path / "bob.db", "--db", db)
+    assert merged.returncode == 0 and "0 conflict(s)" in merged.stdout

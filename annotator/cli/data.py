@@ -124,13 +124,14 @@ def ingest(
     for conflict in report.conflicts:
         say(
             f"conflict: {conflict.article_id} '{conflict.title}' ({conflict.source}) is stored with a "
-            f"different text that {', '.join(conflict.users)} opened or annotated: left as "
+            f"different text that {', '.join(conflict.users)} opened, annotated or packed: left as "
             "stored (--changed-text new adds the new text as an article of its own)"
         )
     for given in report.assigned:
         say(
             f"note: {given.article_id} '{given.title}' ({given.source}) has the new text; it is assigned to "
-            f"{', '.join(given.assignees)}, who had not started it"
+            f"{', '.join(given.assignees)}, who had not started it in {db} (work on it in a pack made before would "
+            "not merge back: its text changed)"
         )
     if skipped:
         say(f"skipped {len(skipped)} file(s) or line(s) that hold no article:")

@@ -199,6 +199,11 @@ def merge(
             )
         if report.assignments_added:
             say(f"{report.assignments_added} assignment(s) added")
+        if report.assignments_taken_back:
+            say(
+                f"{report.assignments_taken_back} assignment(s) of the other file left out: taken back here since "
+                "(annotator assign gave the article to others after the other file's assignment was made)"
+            )
         for conflict in report.conflicts:
             how = "took the other's" if conflict.kept == "other" else "kept this database's"
             hint = "" if prefer else " (--prefer other takes theirs)"

@@ -316,7 +316,8 @@ def ingest(
             rows.append((article, tokens, []))
     with store.write():  # work done since the check above is seen here, inside the transaction that replaces
         added, also_skipped = store.add_articles([row for row in rows if row[0].article_id not in replacing])
-        stored = [row for row in rows if row[0].article_id not in replacing]
+        kept = set(added)  # an id whose text another id of the input brought is skipped: its suggestions too
+        stored = [row for row in rows if row[0].article_id in kept]
         for replacement, new_tokens, suggestions in rows:
             if replacement.article_id not in replacing:
                 continue

@@ -79,7 +79,7 @@ class ArticleWriter(Reader):
             users = self.article_users(article_id)
             if users:
                 raise Refused(
-                    f"article {article_id!r} has been opened or annotated by {', '.join(users)}: its text is not "
+                    f"article {article_id!r} has been opened, annotated or packed by {', '.join(users)}: its text is not "
                     "replaced (--changed-text new adds the new text as an article of its own)"
                 )
             now = utc_now()

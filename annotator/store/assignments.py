@@ -160,7 +160,7 @@ def assign(
             for who in sorted(set(have) - want):
                 store.conn.execute("DELETE FROM assignments WHERE article_id = ? AND annotator = ?", [article_id, who])
                 old = {"assignment": {"position": have[who][0], "batch": have[who][1]}}
-                _event(store, article_id, who, "unassign", old, {"by": by}, now)
+                record_event(store, article_id, who, "unassign", old, {"by": by}, now)
                 report.removed += 1
             for who in sorted(want - set(have), key=list(team).index):
                 store.conn.execute(
@@ -168,7 +168,7 @@ def assign(
                     [article_id, who, position, batch, now],
                 )
                 new = {"assignment": {"position": position, "batch": batch}, "by": by}
-                _event(store, article_id, who, "assign", {}, new, now)
+                record_event(store, article_id, who, "assign", {}, new, now)
                 report.added += 1
         report.articles = len(articles)
         report.per_annotator = {
@@ -180,7 +180,7 @@ def assign(
     return report
 
 
-def _event(store: Store, article_id: str, annotator: str, action: str, before: Mapping[str, object],
+def record_event(store: Store, article_id: str, annotator: str, action: str, before: Mapping[str, object],
            after: Mapping[str, object], at: str) -> None:  # fmt: skip
     store.conn.execute(
         "INSERT INTO events (article_id, annotator, action, before, after, target, at) VALUES (?, ?, ?, ?, ?, NULL, ?)",

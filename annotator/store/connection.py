@@ -30,6 +30,7 @@ from annotator.store.opening import (
     open_database,
     overwritten,
     two_names,
+    undecodable,
     write_failed,
 )
 from annotator.store.witness import Witness
@@ -192,8 +193,11 @@ class Connection:
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
         self.close()
+        damaged = undecodable(self.path, error) if error is not None else None
+        if damaged is not None:  # stored text that is not UTF-8 stopped a read: one line, the text escaped
+            raise damaged from None
 
     @contextmanager
     def write(self) -> Iterator[None]:
@@ -285,7 +289,8 @@ class Connection:
     def version(self, article_id: str, annotator: str) -> int:
         """The id of the newest event in this annotator's annotation of an article (0 before any edit)."""
         row = self.conn.execute(
-            "SELECT MAX(id) FROM events WHERE article_id = ? AND annotator = ? AND action NOT IN ('assign', 'unassign')",
+            "SELECT MAX(id) FROM events WHERE article_id = ? AND annotator = ? "
+            "AND action NOT IN ('assign', 'unassign', 'pack')",
             [article_id, annotator],
         ).fetchone()
         return row[0] or 0

@@ -216,7 +216,10 @@ def _known_version(version: int, shown: Path) -> int:
 
 
 def _sound(db: sqlite3.Connection, shown: Path, target: Path, thorough: bool) -> None:
-    """Ours, of a known schema, and passing SQLite's check (the full one when `thorough`)."""
+    """Ours, of a known schema, and passing SQLite's check (the full one when `thorough`). What SQLite says of the
+    schema is read with bytes that are not UTF-8 escaped: a table's name that is not UTF-8 (trial 30) is named in
+    the one line, not a UnicodeDecodeError traceback."""
+    db.text_factory = _escaped
     try:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         _is_ours(db, shown)
@@ -224,8 +227,17 @@ def _sound(db: sqlite3.Connection, shown: Path, target: Path, thorough: bool) ->
         problems = [" ".join(row[0].split()) for row in db.execute(f"PRAGMA {pragma}").fetchall()]
     except sqlite3.DatabaseError as error:
         raise _damaged(shown, [str(error)], target) from None
+    except UnicodeDecodeError as error:  # SQLite's own message quotes the schema's bytes: Python cannot decode it
+        raise _damaged(shown, [_escaped(bytes(error.object))], target) from None
+    finally:
+        db.text_factory = str
     if problems != ["ok"]:
         raise _damaged(shown, problems, target)
+
+
+def _escaped(stored: bytes) -> str:
+    """Text as SQLite stored it, bytes that are not UTF-8 escaped (\\x94)."""
+    return stored.decode("utf-8", "backslashreplace")
 
 
 def _kept(db: sqlite3.Connection, sql: str) -> set[tuple[Any, ...]]:

@@ -91,6 +91,7 @@ class MergeReport:
     events_copied: int = 0
     suggestions_copied: int = 0
     assignments_added: int = 0
+    assignments_taken_back: int = 0  # theirs, older than an `unassign` of the same here: left out
     tokens_refined: int = 0  # articles that took the other file's finer tokens (`merge_rows.take_finer_tokens`)
     conflicts: list[MergeConflict] = field(default_factory=list)
     text_conflicts: list[TextConflict] = field(default_factory=list)
@@ -212,12 +213,19 @@ def _continues(store: Store, source: MergeSource, ids: _Ids, annotation: Row, re
 
 
 def _merge_assignments(store: Store, source: MergeSource, ours: dict[str, str], report: MergeReport) -> None:
-    """Their assignments that this database lacks (by article and annotator), each with an `assign` event here."""
+    """Their assignments that this database lacks (by article and annotator), each with an `assign` event here.
+    One taken back here (an `unassign` event) after it was made there stays taken back: the newer decision wins
+    (an old pack merged after `assign` gave its articles to others)."""
     have = set(store.conn.execute("SELECT article_id, annotator FROM assignments"))
+    sql = "SELECT article_id, annotator, MAX(at) FROM events WHERE action = 'unassign' GROUP BY article_id, annotator"
+    taken_back = {(row[0], row[1]): row[2] for row in store.conn.execute(sql)}
     now = utc_now()
     for row in source.assignments():
         here = ours.get(row["article_id"])
         if here is None or (here, row["annotator"]) in have:
+            continue
+        if taken_back.get((here, row["annotator"]), "") >= row["assigned_at"]:
+            report.assignments_taken_back += 1
             continue
         store.conn.execute(
             "INSERT INTO assignments (article_id, annotator, position, batch, assigned_at) VALUES (?, ?, ?, ?, ?)",
@@ -287,7 +295,7 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
             if prefer == Prefer.OTHER:
                 spans = [ids.span_row(r) for r in source.spans(theirs_id, who)]
                 decisions = [ids.decision(r) for r in source.decisions(theirs_id, who)]
-                replace_work(store, here, who, spans, decisions, theirs[0], f"merged from {source.path}")
+                replace_work(store, here, who, spans, decisions, theirs[0], f"merged from {source.path}", theirs[3])
                 report.overwritten += 1
         if progress:
             progress(done, len(annotations))

@@ -110,9 +110,17 @@ def insert_event_rows(store: Store, article_id: str, rows: list[Row]) -> None:
 
 
 def replace_work(
-    store: Store, article_id: str, annotator: str, spans: list[Row], decisions: list[Row], status: str, note: str
+    store: Store,
+    article_id: str,
+    annotator: str,
+    spans: list[Row],
+    decisions: list[Row],
+    status: str,
+    note: str,
+    flag_reason: str | None = None,
 ) -> Edit:
-    """Replace this database's work with another's as one undoable "merge" event (before: ours, after: theirs)."""
+    """Replace this database's work with another's as one undoable "merge" event (before: ours, after: theirs),
+    the reason of a flag with it."""
 
     def theirs(ours: list[Row], _next_id: int) -> tuple[Row, Row, str]:
         decided = store.decisions(article_id, annotator).items()
@@ -120,8 +128,10 @@ def replace_work(
             "spans": ours,
             "decisions": [{"suggestion_id": suggestion, "decision": decision} for suggestion, decision in decided],
             "status": store.status(article_id, annotator).value,
+            "flag_reason": store.flag_reason(article_id, annotator),
         }
-        return old, {"spans": spans, "decisions": decisions, "status": status}, note
+        new = {"spans": spans, "decisions": decisions, "status": status, "flag_reason": flag_reason}
+        return old, new, note
 
     edit = store.change(article_id, annotator, "merge", theirs)
     assert edit is not None  # `theirs` always returns a change

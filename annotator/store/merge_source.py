@@ -13,24 +13,26 @@ from typing import Any
 
 from annotator.errors import AnnotatorError
 from annotator.store.connection import SPAN_SELECT, Row, rows_of
+from annotator.store.content import content_problems, future_problems
 from annotator.store.examining import Unlocked
 from annotator.store.names import name_problems
 from annotator.store.opening import DatabaseError, open_database
-from annotator.store.reads import edited
+from annotator.store.reads import Reader, edited
 from annotator.store.schema import READABLE_AS_IS, SCHEMA_VERSION
-from annotator.store.verify import schema_problems_of
+from annotator.store.verify import replay_problems, schema_problems_of
 from annotator.vocabulary import MODEL_PREFIX
 
-#: An annotator's work on an article, comparable across databases: (status, spans, decisions by content).
-Work = tuple[str, frozenset[tuple[Any, ...]], frozenset[tuple[Any, ...]]]
+#: An annotator's work on an article, comparable across databases: (status, spans, decisions by content, the
+#: reason of a flag: a flag given again with a new reason is new work, trial 30).
+Work = tuple[str, frozenset[tuple[Any, ...]], frozenset[tuple[Any, ...]], str | None]
 SUGGESTION_KEY = ("start", "end", "label", "suggester", "speaker_start", "speaker_end")
 SPAN_KEY = ("start", "end", "label", "text", "speaker_start", "speaker_end")
 
 
 def work(connection: sqlite3.Connection, article_id: str, annotator: str) -> Work:
-    """An annotator's work on an article, comparable across databases: (status, spans, decisions by content)."""
+    """An annotator's work on an article, comparable across databases (`Work`)."""
     status = connection.execute(
-        "SELECT status FROM annotations WHERE article_id = ? AND annotator = ?", [article_id, annotator]
+        "SELECT status, flag_reason FROM annotations WHERE article_id = ? AND annotator = ?", [article_id, annotator]
     ).fetchone()
     span_columns = ", ".join(f'"{k}"' for k in SPAN_KEY)
     spans = frozenset(
@@ -46,7 +48,7 @@ def work(connection: sqlite3.Connection, article_id: str, annotator: str) -> Wor
             [article_id, annotator],
         )
     )
-    return (status[0] if status else "todo"), spans, decisions
+    return (status[0] if status else "todo"), spans, decisions, (status[1] if status else None)
 
 
 def empty(found: Work) -> bool:
@@ -73,6 +75,16 @@ class MergeSource:
         if problems:  # an id or name no file could give: shown, stored and exported, it would act on terminals
             self.connection.close()
             raise AnnotatorError(f"{path}: {problems[0][1]}; nothing was merged")
+        stored = content_problems(self.connection) or future_problems(self.connection)
+        if stored:  # trial 30: tokens at -4, a suggestion at 0:5000, text that is not UTF-8 crashed commands later
+            self.connection.close()
+            raise AnnotatorError(f"{path}: {stored[0]}; nothing was merged")
+        unexplained = replay_problems(Reader(self.connection, self.path, read_only=True))
+        if unexplained:  # trial 30: tables its event log does not explain made the target fail `check` too
+            self.connection.close()
+            raise AnnotatorError(
+                f"{path}: {unexplained[0]}; nothing was merged (annotator check --db {path} lists every problem)"
+            )
 
     def close(self) -> None:
         self.connection.close()

@@ -19,12 +19,14 @@ a killed creation leaves only a temporary, which the next creation names in a no
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import stat
 import time
 from pathlib import Path
 from typing import Any
 
+from annotator.errors import found
 from annotator.places import PRIVATE_MODE, Note, PlaceError, Temporary, note_leftovers, regular_target
 from annotator.store.examining import (
     APPLICATION_ID,
@@ -221,7 +223,26 @@ def _upgraded_copy(db: sqlite3.Connection, path: Path) -> sqlite3.Connection:
     return copy
 
 
+#: SQLite's error when a stored text is no UTF-8: Python's sqlite3 quotes the raw text in it, escapes and all.
+_UNDECODABLE = re.compile(r"Could not decode to UTF-8 column '(.*?)' with text '(.*)'\Z", re.DOTALL)
+
+
+def undecodable(path: Path | None, error: BaseException) -> DatabaseError | None:
+    """SQLite's error reading text that is not UTF-8, as one line naming the file and the column, the text shown
+    escaped (trial 30: the traceback printed ESC ]0;pwned to the terminal); None for any other error."""
+    match = _UNDECODABLE.match(str(error)) if isinstance(error, sqlite3.OperationalError) else None
+    if match is None:
+        return None
+    return DatabaseError(
+        f"{path}: column {found(match[1])} holds text that is not UTF-8 ({found(match[2])}); it was left as it "
+        f"is: `annotator check --db {path}` names the rows"
+    )
+
+
 def write_failed(path: Path | None, error: sqlite3.Error) -> WriteFailed:
+    damaged = undecodable(path, error)
+    if damaged is not None:
+        return WriteFailed(f"not saved: {damaged}; nothing of this change was written")
     reason = str(error)
     reason = {
         "database or disk is full": "the disk is full",

@@ -15,10 +15,12 @@ from pathlib import Path
 
 from annotator.errors import AnnotatorError
 from annotator.places import Note, PlaceError, leading, regular_target
-from annotator.store.assignments import assigned, assignees
+from annotator.store.assignments import assigned, assignees, record_event
+from annotator.store.content import content_problems
 from annotator.store.edits import Store
 from annotator.store.opening import new_database
 from annotator.store.reads import Reader
+from annotator.vocabulary import utc_now
 
 #: (table, rows of it that go into bob's pack); `:who` is the annotator, `mine` the pack's articles.
 MINE = "SELECT article_id FROM src.assignments WHERE annotator = :who"
@@ -40,6 +42,20 @@ class PackReport:
     events: int
 
 
+def _record(reader: Reader, annotator: str, out: Path) -> None:
+    """A `pack` event for each packed article in the database packed (no edit: `reads.NOT_EDITS`), so that
+    `ingest --changed-text replace` counts it possibly started: work in the pack is unknown here. Its `command`
+    tells time-spent statistics it is no screen action."""
+    if not isinstance(reader, Store):
+        return
+    now = utc_now()
+    with reader.write():
+        for article_id in assigned(reader, annotator):
+            record_event(
+                reader, article_id, annotator, "pack", {}, {"pack": str(out), "command": "annotator pack"}, now
+            )
+
+
 def pack(reader: Reader, annotator: str, out: str | Path, note: Note = None) -> PackReport:
     """Write `annotator`'s pack to `out`, a new file (an existing one is never touched); `note` hears of leftovers
     beside it. The pack is built under a temporary name beside `out` and linked into place only when complete,
@@ -59,6 +75,11 @@ def pack(reader: Reader, annotator: str, out: str | Path, note: Note = None) -> 
         )
     if reader.path is None:
         raise AnnotatorError("the database to pack has no file")
+    stored = content_problems(reader.conn)
+    if stored:  # trial 30: a pack copied text that is not UTF-8, which then failed every command there
+        raise AnnotatorError(
+            f"{reader.path}: {stored[0]}; no pack was written (annotator check --db {reader.path} lists every problem)"
+        )
     temporary = new_database(target, out, note)
     try:
         with Store.open(temporary.path, create=False) as packed:
@@ -80,6 +101,7 @@ def pack(reader: Reader, annotator: str, out: str | Path, note: Note = None) -> 
                 f"{out}: created by another process while the pack was written; it was left as it is (choose another "
                 "name)"
             )
+        _record(reader, annotator, out)
     finally:
         temporary.discard()
         temporary.close()

@@ -22,7 +22,7 @@ from annotator.store.view import read_view
 from annotator.vocabulary import MODEL_PREFIX, Status, content_hash, suggester_kind
 
 #: Events in an annotator's log that record something about it rather than edit it (`annotator assign`'s).
-NOT_EDITS = frozenset({"assign", "unassign"})
+NOT_EDITS = frozenset({"assign", "unassign", "pack"})  # `pack`: an article went into a pack (store.pack)
 
 
 def edited(connection: sqlite3.Connection, article_id: str, annotator: str) -> bool:
@@ -192,9 +192,10 @@ class Reader(Connection):
         return Status.TODO
 
     def article_users(self, article_id: str) -> list[str]:
-        """Everyone who has opened, annotated, decided or commented anything on this article: the people whose
-        work a new text under its id would leave pointing at words that are no longer there. An assignment
-        nobody has started is no work (`assignees_of` says who has one)."""
+        """Everyone who has opened, annotated, decided or commented anything on this article, or had it packed (a
+        `pack` event: work in the pack is unknown here, so possibly started): the people whose work a new text
+        under its id would leave pointing at words that are no longer there. An assignment nobody has started is
+        no work (`assignees_of` says who has one)."""
         sql = """SELECT annotator FROM annotations WHERE article_id = :id UNION SELECT annotator FROM events
                  WHERE article_id = :id AND action NOT IN ('assign', 'unassign')
                  UNION SELECT annotator FROM decisions WHERE article_id = :id

@@ -1,5 +1,6 @@
-"""Checking a database: SQLite's own integrity check, that the title search index matches the titles, and that
-the event log explains the current tables.
+"""Checking a database: SQLite's own integrity check, that the title search index matches the titles, that what
+is stored could have been written by this program (UTF-8 text, tokens and offsets within their text:
+`annotator.store.content`), and that the event log explains the current tables.
 
 The promise "nothing is ever lost" rests on two facts these functions test: the file is sound, and replaying
 each annotator's events rebuilds exactly the spans, decisions and status the tables hold.
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.store.connection import SPAN_SELECT
+from annotator.store.content import fit_problems, token_problems, utf8_problems
 from annotator.store.history import replay
 from annotator.store.names import name_problems
 from annotator.store.reads import Reader
@@ -203,4 +205,8 @@ def check(reader: Reader) -> list[str]:
     if problems:
         return problems
     named = [f"table {table!r}: {problem}" for table, problem in name_problems(reader.conn)]
-    return title_index_problems(reader) + named + replay_problems(reader)
+    undecodable = utf8_problems(reader.conn)
+    if undecodable:  # every other check reads that text
+        return named + undecodable
+    stored = token_problems(reader.conn) + fit_problems(reader.conn)
+    return title_index_problems(reader) + named + stored + replay_problems(reader)

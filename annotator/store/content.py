@@ -1,0 +1,197 @@
+"""What a database stores that its own commands could never have written: text that is not UTF-8, tokens outside
+their article's text or out of order, suggestions and spans whose offsets, text, label or speaker do not fit
+their article. Another program, a bug or tampering may have put them there; read, they crash a command far from
+their cause (`export --format conll` on a token at -4: KeyError; `accept` of a suggestion at 0:5000 clipped to
+the whole text; a title that is not UTF-8 stops every query reading it, and SQLite's error quotes the raw bytes:
+trial 30). `check` names each (`annotator.store.verify`), and `merge` refuses a file holding one
+(`annotator.store.merge_source`). One line a problem: the table, the row, the value as Python writes it (bytes
+escaped, so nothing of it acts on a terminal).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from annotator.errors import found
+from annotator.store.names import NAMING
+from annotator.vocabulary import CLOCK_TOLERANCE, Label, future_problem, parse_timestamp
+
+#: How much of a value that is not UTF-8 a problem shows (escaped).
+SHOWN_BYTES = 40
+#: Columns `annotator.store.names` checks, UTF-8 included: every article id (referenced by every `article_id`) and
+#: every annotator's name.
+NAMED = frozenset([("articles", "id"), *((table, "annotator") for table in NAMING)])
+_LABELS = ", ".join(f"'{label.value}'" for label in Label)
+
+
+def _is_utf8(value: bytes | None) -> bool:
+    if value is None:
+        return True
+    try:
+        bytes(value).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _text_columns(db: sqlite3.Connection) -> Iterator[tuple[str, str]]:
+    """(table, column) of every column of every table (FTS5's own tables aside: derived from the titles; the ids
+    and names `names.name_problems` reads, which says what it finds of them)."""
+    tables = db.execute(
+        "SELECT CAST(name AS BLOB) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND name NOT LIKE 'title_search%' ORDER BY name"
+    )
+    for (stored,) in tables.fetchall():
+        if not _is_utf8(stored):  # a schema no migration made: `check` reports it first (`schema_problems`)
+            continue
+        table = bytes(stored).decode("utf-8")
+        for row in db.execute(f'SELECT name FROM pragma_table_info("{table}")').fetchall():
+            if (table, row[0]) not in NAMED:
+                yield table, row[0]
+
+
+def utf8_problems(db: sqlite3.Connection) -> list[str]:
+    """Every column of every table holding text that is not UTF-8: one line each, for its first such row. SQLite
+    stores whatever bytes it is given as text; Python's reading of such a value fails the whole query."""
+    db.create_function("annotator_is_utf8", 1, _is_utf8, deterministic=True)
+    problems = []
+    for table, column in _text_columns(db):
+        row = db.execute(
+            f'SELECT rowid, CAST("{column}" AS BLOB), (SELECT COUNT(*) FROM "{table}" WHERE typeof("{column}") = '
+            f'\'text\' AND NOT annotator_is_utf8(CAST("{column}" AS BLOB))) FROM "{table}" '
+            f'WHERE typeof("{column}") = \'text\' AND NOT annotator_is_utf8(CAST("{column}" AS BLOB)) '
+            "ORDER BY rowid LIMIT 1"
+        ).fetchone()
+        if row is not None:
+            rowid, stored, count = row
+            more = f" (and {count - 1} other row(s))" if count > 1 else ""
+            problems.append(
+                f"table {table!r}, column {column!r}, rowid {rowid}{more}: not UTF-8 text: "
+                f"{bytes(stored)[:SHOWN_BYTES]!r}{'...' if len(stored) > SHOWN_BYTES else ''}"
+            )
+    return problems
+
+
+def token_problems(db: sqlite3.Connection) -> list[str]:
+    """Articles whose stored tokens are not pairs of offsets within the text, in order, none overlapping the one
+    before (a token ends where it ends; the next starts at or after it)."""
+    problems = []
+    for article_id, length, stored in db.execute("SELECT id, length(text), tokens FROM articles ORDER BY rowid"):
+        problem = _tokens_problem(stored, length)
+        if problem:
+            problems.append(f"table 'articles', article {found(article_id)}: tokens: {problem}")
+    return problems
+
+
+def _tokens_problem(stored: str | None, length: int) -> str | None:
+    if stored is None:
+        return None
+    try:
+        tokens = json.loads(stored)
+    except ValueError:
+        return f"not JSON: {found(stored)}"
+    if not isinstance(tokens, list):
+        return f"not a list of [start, end] pairs: {found(stored)}"
+    last_end = 0
+    for index, token in enumerate(tokens):
+        if not (isinstance(token, list) and len(token) == 2 and all(type(o) is int for o in token)):
+            return f"{json.dumps(token)} (token {index}) is not a [start, end] pair of offsets"
+        start, end = token
+        if not 0 <= start < end <= length:
+            return f"{token} (token {index}) is not within the text's {length} characters"
+        if start < last_end:
+            return f"{token} (token {index}) overlaps or precedes the token before it"
+        last_end = end
+    return None
+
+
+_WHY = {
+    "offsets": "offsets {start}:{end} are not within the text's {length} characters",
+    "label": "label {label!r} is none of " + _LABELS,
+    "text": "its text {text} is not the article's {there} at {start}:{end}",
+    "speaker on": "a speaker on a {label}: only a QUOTE has one",
+    "speaker": "speaker {speaker_start}:{speaker_end} is not within the text's {length} characters",
+}
+_KNOWN = frozenset(label.value for label in Label)
+
+
+def _offsets(start: object, end: object, length: int) -> bool:
+    return type(start) is int and type(end) is int and 0 <= start < end <= length
+
+
+def _misfit(row: tuple[Any, ...], text: str) -> str | None:
+    """Which rule of `fit_problems` a suggestion or span breaks on its article's text, if any."""
+    _, _, start, end, label, stored, speaker_start, speaker_end = row
+    if not _offsets(start, end, len(text)):
+        return "offsets"
+    if label not in _KNOWN:
+        return "label"
+    if stored != text[start:end]:
+        return "text"
+    if speaker_start is not None and label != Label.QUOTE.value:
+        return "speaker on"
+    if (speaker_start, speaker_end) != (None, None) and not _offsets(speaker_start, speaker_end, len(text)):
+        return "speaker"
+    return None
+
+
+def fit_problems(db: sqlite3.Connection) -> list[str]:
+    """Suggestions and spans whose offsets fall outside their article's text, whose text is not the article's at
+    their offsets, whose label is unknown, or whose speaker is no pair of offsets within the text (or is on
+    another label than QUOTE): one line each. Each article's text is read once (SQLite's `substr` walks a long
+    text from its start for every row)."""
+    problems = []
+    for table in ("suggestions", "spans"):
+        found_here: list[tuple[int, str]] = []
+        sql = f"""SELECT id, article_id, start, "end", label, text, speaker_start, speaker_end FROM {table}
+                  ORDER BY article_id, id"""
+        text, text_of = "", None
+        for row in db.execute(sql):
+            if row[1] != text_of:
+                text_of = row[1]
+                found_text = db.execute("SELECT text FROM articles WHERE id = ?", [text_of]).fetchone()
+                text = found_text[0] if found_text else ""
+            problem = _misfit(row, text)
+            if problem:
+                row_id, article_id, start, end, label, stored, speaker_start, speaker_end = row
+                there = text[start:end] if _offsets(start, end, len(text)) else ""
+                why = _WHY[problem].format(
+                    start=start, end=end, length=len(text), label=label, text=found(stored), there=found(there),
+                    speaker_start=speaker_start, speaker_end=speaker_end,
+                )  # fmt: skip
+                found_here.append((row_id, f"table {table!r}, row {row_id} (article {found(article_id)}): {why}"))
+        problems += [line for _, line in sorted(found_here)]
+    return problems
+
+
+def future_problems(db: sqlite3.Connection) -> list[str]:
+    """Moments stored later than now plus `CLOCK_TOLERANCE` (a clock running fast where the file was written, or a
+    forged stamp), in any column of a moment (`at`, `..._at`): one line each, for the first such row. Import
+    refuses such a moment in a record (`vocabulary.future_problem`): merged, it would stay newer than all later
+    work, and this file's own export of it would be refused by import. Stamps are compared as moments: the
+    query only narrows them by their date (no offset reaches a day)."""
+    limit = datetime.now(UTC) + CLOCK_TOLERANCE - timedelta(days=1)
+    problems = []
+    for table, column in _text_columns(db):
+        if column != "at" and not column.endswith("_at"):
+            continue
+        sql = f'SELECT rowid, "{column}" FROM "{table}" WHERE "{column}" >= ? ORDER BY rowid'
+        for rowid, stamp in db.execute(sql, [limit.strftime("%Y-%m-%d")]):
+            try:
+                problem = future_problem(parse_timestamp(stamp))
+            except (TypeError, ValueError):
+                continue  # no moment: says nothing newer (`importing._newer`)
+            if problem:
+                problems.append(f"table {table!r}, column {column!r}, rowid {rowid}: {problem}")
+                break
+    return problems
+
+
+def content_problems(db: sqlite3.Connection) -> list[str]:
+    """Everything stored that the database's own commands could not have written (see the module's docstring).
+    Text that is not UTF-8 is reported alone: the other checks read that text."""
+    return utf8_problems(db) or token_problems(db) + fit_problems(db)
