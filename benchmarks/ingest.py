@@ -33,7 +33,8 @@ import threading
 import time
 from pathlib import Path
 
-from annotator.exchange.ingest import ingest, read_articles
+from annotator.exchange.article_files import read_articles
+from annotator.exchange.ingest import ingest
 from annotator.store import Store
 from annotator.suggest import load_pipeline, suggesters_of
 from annotator.suggest.loading import DEFAULT_MODELS

@@ -51,7 +51,8 @@ def corpus_db(cache: Path) -> Path:
     """The whole corpus with the real suggestions (built once)."""
     path = cache / "corpus.db"
     if not path.exists():
-        from annotator.exchange.ingest import ingest, read_articles
+        from annotator.exchange.article_files import read_articles
+        from annotator.exchange.ingest import ingest
 
         print(f"ingesting {CORPUS} with suggestions into {path} (once) ...", flush=True)
         partial = cache / "corpus.partial.db"

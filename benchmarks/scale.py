@@ -50,7 +50,8 @@ WHO = "bench"
 
 def build(path: Path, articles: int, corpus: Path) -> None:
     """The database, built once: the corpus through the real ingest, then marked copies in SQL."""
-    from annotator.exchange.ingest import ingest, read_articles
+    from annotator.exchange.article_files import read_articles
+    from annotator.exchange.ingest import ingest
     from annotator.store import Store
     from annotator.vocabulary import content_hash, utc_now
 

@@ -139,7 +139,7 @@ def build_db(path: Path, articles) -> str:
 
 
 def cold_start(runs: int, workdir: Path) -> None:
-    from annotator.exchange.ingest import read_articles
+    from annotator.exchange.article_files import read_articles
 
     db = workdir / "seed.db"
     source = build_db(db, read_articles([ROOT / "seeds"]))

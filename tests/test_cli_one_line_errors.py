@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from processes import annotator, one_error_line
 
-from annotator.exchange.ingest import ingest, seed_articles
+from annotator.exchange.article_files import seed_articles
+from annotator.exchange.ingest import ingest
 from annotator.store import Store
 
 

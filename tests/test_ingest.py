@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from annotator.errors import InputError
-from annotator.exchange.ingest import ingest, read_articles
+from annotator.exchange.article_files import read_articles
+from annotator.exchange.ingest import ingest
 from annotator.models import content_hash
 from annotator.store import Store
 

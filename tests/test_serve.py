@@ -21,7 +21,8 @@ from browser import Browser, chromium
 from typer.testing import CliRunner
 
 from annotator.cli import app
-from annotator.exchange.ingest import ingest, seed_articles
+from annotator.exchange.article_files import seed_articles
+from annotator.exchange.ingest import ingest
 from annotator.store import Store
 from annotator.store.assignments import assign
 from annotator.tui.serving import session_command

@@ -84,8 +84,8 @@ def ingest(
 
     Example: annotator ingest seeds/ articles.jsonl --db annotations.db
     """
+    from annotator.exchange.article_files import read_articles
     from annotator.exchange.ingest import ingest as ingest_articles
-    from annotator.exchange.ingest import read_articles
 
     if not paths and suggestions_from is None:
         raise fail("give the articles to ingest (files or folders), or --suggestions-from a predict folder")

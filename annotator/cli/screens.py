@@ -75,8 +75,8 @@ def annotate(
     existed = db.exists()
     with errors_as_lines(), store_to_fill(db) as store:
         if not store.count("articles"):
+            from annotator.exchange.article_files import seed_articles
             from annotator.exchange.ingest import ingest as ingest_articles
-            from annotator.exchange.ingest import seed_articles
 
             report = ingest_articles(store, seed_articles())
             say(f"ingested {len(report.added)} seed article(s) with {report.suggestions} suggestion(s)")

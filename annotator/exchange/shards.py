@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import AnnotatorError
-from annotator.exchange.ingest import _files_in, read_path, skipped_links
+from annotator.exchange.article_files import files_in, read_path, skipped_links
 from annotator.exchange.manifest import Manifest
 from annotator.exchange.writing import PARTIAL
 from annotator.exchange.written import digest
@@ -108,7 +108,7 @@ def count_articles(paths: Iterable[Path], note: Note = None) -> int:
     for path in paths:
         if not path.is_dir():
             next(iter(read_path(path)), None)  # before any cluster starts: a missing or unknown file is an error
-        files = _files_in(path, links) if path.is_dir() else [path]
+        files = files_in(path, links) if path.is_dir() else [path]
         for file in files:
             if file.suffix.lower() == ".jsonl" and file.is_file():
                 with file.open("rb") as lines:

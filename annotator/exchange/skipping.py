@@ -33,7 +33,7 @@ def articles_of(path: Path, skipped: list[InputError] | None) -> Iterator[Articl
     `Skippable`; with `skipped`, it is added there instead and reading goes on. An error about a JSONL file as a
     whole (it cannot be read, is not UTF-8, is a JSON array) is the file's, no line's: it stands, or with
     `skipped` skips the whole file (which is therefore read whole first, then given)."""
-    from annotator.exchange.ingest import article_from_json, read_text_file  # its readers; it imports this
+    from annotator.exchange.article_files import article_from_json, read_text_file  # its readers; it imports this
 
     if path.suffix.lower() == ".txt":
         try:

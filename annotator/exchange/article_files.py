@@ -1,0 +1,156 @@
+"""Reading articles from .txt files, folders and .jsonl (and the seed article), before `ingest` stores them.
+
+Everything is read and validated before anything is written: a bad line anywhere means nothing is stored (or,
+with `--skip-invalid`, that it is named and passed over: `exchange.skipping`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from importlib.resources import as_file, files
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from annotator.errors import InputError, describe_validation_error
+from annotator.exchange.files import read_text
+from annotator.exchange.skipping import Skippable, articles_of, what_to_do
+from annotator.exchange.titles import title_from
+from annotator.models import ArticleIn, blank_problem
+from annotator.places import Note, kind_of
+
+ARTICLE_FIELDS = {"id", "title", "text", "meta"}
+
+
+def read_text_file(path: Path) -> ArticleIn:
+    path, text = read_text(path)
+    problem = blank_problem(text)
+    if problem:
+        raise InputError(f"the file {'is empty' if not text else problem}", path=str(path), line=1)
+    try:
+        return ArticleIn(text=text, title=title_from(text), meta={"source": str(path)})
+    except ValidationError as error:
+        field, message = describe_validation_error(error)
+        raise InputError(message, path=str(path), line=1, field=field) from None
+
+
+def article_from_json(record: dict[str, Any], path: Path, line: int) -> ArticleIn:
+    """A JSONL line: `text` required, `id`, `title`, `meta` optional; other fields are kept in meta."""
+    if "text" not in record:
+        raise InputError("missing", path=str(path), line=line, field="text")
+    extra = {k: v for k, v in record.items() if k not in ARTICLE_FIELDS}
+    meta = record.get("meta", {})
+    if not isinstance(meta, dict):
+        raise InputError("must be a JSON object", path=str(path), line=line, field="meta")
+    fields = {k: v for k, v in record.items() if k in ARTICLE_FIELDS}
+    fields["meta"] = {**extra, **meta, "source": f"{path}:{line}"}
+    try:
+        article = ArticleIn(**fields)
+    except ValidationError as error:
+        field, message = describe_validation_error(error)
+        raise InputError(message, path=str(path), line=line, field=field) from None
+    if not article.title:
+        article = article.model_copy(update={"title": title_from(article.text)})
+    return article
+
+
+def seed_articles() -> list[ArticleIn]:
+    """The seed articles shipped as package data (`annotator/data/seeds/`): what an empty database opens on."""
+    with as_file(files("annotator").joinpath("data", "seeds")) as folder:
+        return read_articles([folder])
+
+
+def files_in(folder: Path, links: list[Path] | None = None) -> list[Path]:
+    """The .txt and .jsonl files below a folder; one that cannot be read (or vanishes meanwhile) is an error,
+    not a silent gap in what is ingested. A link inside the folder (to a file or a folder) is not followed:
+    it could bring in anything on the machine (`ln -s /etc/passwd fold/pw.txt`). It is skipped and added to
+    `links`, for the one note that names them; a file named on the command line is read as given."""
+
+    def unreadable(error: OSError) -> None:
+        raise InputError(f"cannot read the folder: {error.strerror}", path=error.filename or str(folder))
+
+    found: list[Path] = []
+    skipped: list[Path] = []
+    for root, folders, names in os.walk(folder, onerror=unreadable):  # os.walk never descends into a link
+        skipped += [Path(root) / name for name in folders if (Path(root) / name).is_symlink()]
+        for name in names:
+            path = Path(root) / name
+            if path.suffix.lower() in {".txt", ".jsonl"}:
+                (skipped if path.is_symlink() else found).append(path)
+    if links is not None:
+        links += sorted(skipped)
+    for path in found:  # a FIFO named like an article would make the read wait forever: refused, not skipped
+        if path.exists() and not path.is_file():
+            raise InputError(f"{kind_of(path.stat().st_mode)}, not a regular file", path=str(path))
+    return sorted(p for p in found if p.is_file())
+
+
+def skipped_links(links: list[Path], shown: int = 5) -> str:
+    """The note naming the links a folder held and ingest did not follow (the first `shown` of them)."""
+    names = ", ".join(str(link) for link in links[:shown])
+    more = f" and {len(links) - shown} more" if len(links) > shown else ""
+    return (
+        f"{len(links)} link(s) inside the folders skipped, not followed: {names}{more} "
+        "(name a file on the command line to read it)"
+    )
+
+
+def read_path(
+    path: Path, links: list[Path] | None = None, skipped: list[InputError] | None = None
+) -> Iterator[ArticleIn]:
+    """The articles of a file or folder; a file or line without one raises `Skippable`, or with `skipped` is
+    added to it (a bad JSONL line skips the line; a file that cannot be read, the file)."""
+    if path.is_dir():
+        files = files_in(path, links)
+        if not files:
+            raise InputError("no .txt or .jsonl files in this folder", path=str(path))
+        for file in files:
+            yield from read_path(file, skipped=skipped)
+    elif not path.exists():
+        raise InputError("no such file or folder", path=str(path))
+    elif path.suffix.lower() in (".jsonl", ".txt"):
+        yield from articles_of(path, skipped)
+    else:
+        raise InputError("expected a .txt or .jsonl file, or a folder of them", path=str(path))
+
+
+def read_articles(
+    paths: Iterable[str | Path], note: Note = None, skipped: list[InputError] | None = None
+) -> list[ArticleIn]:
+    """Every article in these paths, validated; the first bad one raises InputError, which says what to do when
+    other articles were given (remove it, or --skip-invalid). With `skipped`, a file or JSONL line that holds no
+    article is added to it instead and the rest is read (`read_path`). Links inside a folder are skipped and
+    named in one line for `note`."""
+    articles: list[ArticleIn] = []
+    seen: dict[str, str] = {}
+    links: list[Path] = []
+    given = [Path(path) for path in paths]
+    try:
+        for path in given:
+            for article in read_path(path, links, skipped):
+                source = str(article.meta.get("source", path))
+                if article.id is not None and article.id in seen and seen[article.id] != article.text:
+                    raise InputError(f"id {article.id!r} is used for two different texts", path=source, field="id")
+                seen.setdefault(article.article_id, article.text)
+                articles.append(article)
+    except Skippable as error:
+        raise Skippable(error, what_to_do(error, given)) from None
+    if links and note is not None:
+        note(skipped_links(links))
+    carried = annotated(articles)
+    if carried and note is not None:
+        files = sorted({str(a.meta.get("source", "")).rsplit(":", 1)[0] for a in carried})
+        named = files[0] if len(files) == 1 else "FILE"
+        note(
+            f"{len(carried)} record(s) carried spans (annotations), which ingest does not store: "
+            f"`annotator import {named}` reads annotations"
+        )
+    return articles
+
+
+def annotated(articles: list[ArticleIn]) -> list[ArticleIn]:
+    """The articles read from records carrying spans (an export of annotations): ingest keeps the text, and the
+    record's other fields in the article's meta, but stores no annotation."""
+    return [a for a in articles if isinstance(a.meta.get("spans"), list) and a.meta["spans"]]
