@@ -207,7 +207,8 @@ class ArticleModel:
 
     @property
     def span_count(self) -> int:
-        return len(self.items) - self._pending
+        """The annotator's spans, as stored: not the pending suggestions, nor the rejected ones shown with `R`."""
+        return self.span_keys.total()
 
     def pending_for(self, suggestion_id: int) -> ItemKey | None:
         """The pending item that asks what this suggestion asked: itself, else the current one with its offer (an
