@@ -25,6 +25,7 @@ from annotator.shapes import (
     number_range,
     qualified,
     sentence_start,
+    whole_compounds,
     word_at,
 )
 from annotator.spans import edge_problem, fit
@@ -50,7 +51,29 @@ TokenRange = tuple[int, int]
 def phrase_ladder(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
     """Ever larger phrases around token `index`, for a key that grows the selection one rung a press: the name,
     the figure or the word under the cursor; then with its determiner ("the Gaza Strip", "the army"). On a title
-    before a name, the name without the title, then with it ("Mayor | Ana Costa")."""
+    before a name, the name without the title, then with it ("Mayor | Ana Costa"). No rung starts or ends inside
+    a hyphenated compound of common words (`whole_compounds`: "three-year-old Syrian child", not "old Syrian
+    child"; a newcomer's trial)."""
+    ladder: list[TokenRange] = []
+    for rung in _rungs(text, tokens, index):
+        whole = _whole(text, tokens, rung)
+        if whole not in ladder:
+            ladder.append(whole)
+    return ladder
+
+
+def _whole(text: str, tokens: Tokens, rung: TokenRange, covered: Callable[[int], bool] | None = None) -> TokenRange:
+    """`rung` with the whole compounds at its edges (`whole_compounds`), where that leaves it clean and takes in
+    no token an entity span holds (`covered`); else `rung` as it is."""
+    whole = whole_compounds(text, tokens, rung)
+    added = [*range(whole[0], rung[0]), *range(rung[1] + 1, whole[1] + 1)]
+    if whole == rung or not is_clean(text, tokens, whole) or (covered is not None and any(map(covered, added))):
+        return rung
+    return whole
+
+
+def _rungs(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
+    """`phrase_ladder`'s rungs as the shapes of the words give them, compounds not yet whole."""
     if not tokens:
         return []
     word = word_at(text, tokens, index)
@@ -193,7 +216,7 @@ def grow(text: str, tokens: Tokens, selection: TokenRange | None, cursor: int) -
     if ladder and group_word(word) and not is_name_word(word):
         extended = _with_complement(text, tokens, ladder[-1])
         if extended is not None:
-            ladder.append(extended)
+            ladder.append(_whole(text, tokens, extended))
     if selection is None:
         return ladder[0] if ladder else None
     low, high = sorted(selection)
@@ -230,7 +253,8 @@ def at_cursor(
     if verb_after_subject(text, tokens, index):  # a verb, no noun group: "the family | waited outside"
         return (index, index)
     if (group_word(word) and not is_name_word(word)) or period(text, tokens, index) is not None:
-        return noun_group(text, tokens, index, ladder, covered or (lambda _: False))
+        group = noun_group(text, tokens, index, ladder, covered or (lambda _: False))
+        return _whole(text, tokens, group, covered)
     return ladder[0]
 
 

@@ -44,6 +44,35 @@ def joined(text: str, tokens: Tokens, left: int, right: int) -> bool:
     return "\n" not in between and not between.strip()
 
 
+#: The hyphens that join the words of a compound ("three-year-old"), each its own token between them.
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+
+
+def _hyphened(text: str, tokens: Tokens, left: int) -> bool:
+    """Whether tokens `left` and `left + 1` touch, one of them a hyphen: two parts of one compound."""
+    touching = tokens[left][1] == tokens[left + 1][0]
+    return touching and (word_at(text, tokens, left) in HYPHENS or word_at(text, tokens, left + 1) in HYPHENS)
+
+
+def whole_compounds(text: str, tokens: Tokens, rung: TokenRange) -> TokenRange:
+    """`rung` widened so that it neither starts nor ends inside a hyphenated compound ("old Syrian child" ->
+    "three-year-old Syrian child"); a name or a number at its edge may stand alone before or after the hyphen, as
+    the gold has them ("British"-backed, "Luxembourg"-based, "five"-foot)."""
+    first, last = rung
+
+    def alone(index: int) -> bool:
+        word = word_at(text, tokens, index)
+        return is_name_word(word) or is_number(word)
+
+    if not alone(first):
+        while first > 0 and _hyphened(text, tokens, first - 1):
+            first -= 1
+    if not alone(last):
+        while last + 1 < len(tokens) and _hyphened(text, tokens, last):
+            last += 1
+    return first, last
+
+
 def is_name_word(word: str) -> bool:
     """A capitalised word, a word of digits and letters ("3M"), or an elided particle glued to a capitalised word
     ("dell'Archeologia", "d'Italia": one token; trial 23)."""
