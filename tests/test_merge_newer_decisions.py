@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from datetime import timedelta, timezone
 from pathlib import Path
 
+import pytest
 from processes import annotator
 
 from annotator.store import Store
+from annotator.vocabulary import parse_timestamp
 
 ARTICLES = (
     '{"id": "a1", "title": "One", "text": "John Smith said we will win in Paris on Monday."}\n'
@@ -54,6 +57,28 @@ def test_an_old_pack_does_not_undo_a_newer_unassignment(tmp_path: Path) -> None:
     out = run("merge", pack, "--db", team)
     assert "assignment(s) added" not in out
     assert "1 assignment(s) of the other file left out: taken back here since" in out
+    assert team_of(team) == after_reassign
+
+
+@pytest.mark.parametrize("written", ["offset", "no moment"])
+def test_an_old_pack_s_assignment_written_otherwise_is_compared_as_a_moment(tmp_path: Path, written: str) -> None:
+    """An attacker's recheck: the pack's `assigned_at` written with another offset for the same moment (as another
+    program may write it: "...T23:59:00+12:00" sorts after the unassign's "...T12:00:00Z" as text) or as no moment
+    at all ("n/a") brought the taken-back assignment back. Stamps are compared as moments; one that names none
+    is no newer decision."""
+    team = ingested(tmp_path, "team.db")
+    run("assign", "--annotators", "bob,carol", "--db", team)
+    pack = tmp_path / "bob.db"
+    run("pack", "--annotator", "bob", "-o", pack, "--db", team)
+    run("assign", "--annotators", "carol,dave", "--db", team)
+    after_reassign = team_of(team)
+    with closing(sqlite3.connect(pack)) as connection, connection:
+        for rowid, stamp in connection.execute("SELECT rowid, assigned_at FROM assignments").fetchall():
+            moment = parse_timestamp(stamp).astimezone(timezone(timedelta(hours=12))).isoformat()
+            new = moment if written == "offset" else "n/a"
+            connection.execute("UPDATE assignments SET assigned_at = ? WHERE rowid = ?", [new, rowid])
+    out = run("merge", pack, "--db", team)
+    assert "assignment(s) added" not in out
     assert team_of(team) == after_reassign
 
 

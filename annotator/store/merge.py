@@ -51,7 +51,7 @@ from annotator.store.merge_rows import (
 from annotator.store.merge_source import MergeSource, empty, work
 from annotator.store.merge_suggestions import SuggestionIds, bring_newer_batches, insert_suggestion_row
 from annotator.store.reads import NOT_EDITS
-from annotator.vocabulary import Prefer, utc_now
+from annotator.vocabulary import Prefer, parse_timestamp, utc_now
 
 # -- merging ------------------------------------------------------------------------------------------------
 
@@ -212,6 +212,18 @@ def _continues(store: Store, source: MergeSource, ids: _Ids, annotation: Row, re
     return True
 
 
+def _taken_back_since(unassigned: str | None, assigned: object) -> bool:
+    """Whether an unassign here is at or after their assignment, as moments (another offset of the same moment is
+    the same moment; text would sort "...T23:59+12:00" after "...T12:00Z"). An assignment whose stamp names no
+    moment is no newer decision than one taken back (an attacker's "n/a" brought it back)."""
+    if unassigned is None:
+        return False
+    try:
+        return parse_timestamp(unassigned) >= parse_timestamp(str(assigned))
+    except ValueError:
+        return True
+
+
 def _merge_assignments(store: Store, source: MergeSource, ours: dict[str, str], report: MergeReport) -> None:
     """Their assignments that this database lacks (by article and annotator), each with an `assign` event here.
     One taken back here (an `unassign` event) after it was made there stays taken back: the newer decision wins
@@ -224,7 +236,7 @@ def _merge_assignments(store: Store, source: MergeSource, ours: dict[str, str], 
         here = ours.get(row["article_id"])
         if here is None or (here, row["annotator"]) in have:
             continue
-        if taken_back.get((here, row["annotator"]), "") >= row["assigned_at"]:
+        if _taken_back_since(taken_back.get((here, row["annotator"])), row["assigned_at"]):
             report.assignments_taken_back += 1
             continue
         store.conn.execute(
