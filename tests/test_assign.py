@@ -110,7 +110,7 @@ def test_work_started_before_any_assignment_keeps_its_annotator_on_the_article(s
     assert "eve" in {who for a, who, *_ in rows if a == ids[1]}
     assert "zoe" not in {who for _, who, *_ in rows}
     assert Counter(a for a, *_ in rows) == dict.fromkeys(ids, 2)
-    assert (report.started, report.added) == (2, 8)
+    assert (report.started, report.started_added, report.added) == (0, 2, 8)  # added: nothing was assigned before
     assert assign(store, ["bob", "eve", "zed"], 2, seed=5).added == 0  # nothing moves afterwards
 
 
@@ -175,7 +175,7 @@ def test_cli_assign_then_stats(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         f"5 article(s) to 2 annotator(s) each (seed 0) -> {db}",
-        "kept:       0 assignment(s), 0 of them with work started",
+        "kept:       nothing (no article here was assigned before)",
         "added:      10 assignment(s), on 5 article(s) not assigned before",
         "  alice          3 article(s)",
         "  bob            4 article(s)",
@@ -240,7 +240,7 @@ def test_cli_assign_twice_changes_nothing_and_says_so(tmp_path: Path) -> None:
     before, events = pairs(db), Store.open(db).count("events")
     assert run_assign(db) == [
         f"6 article(s) to 2 annotator(s) each (seed 0) -> {db}: nothing changed",
-        "kept:       12 assignment(s), 0 of them with work started",
+        "kept:       12 of the 12 earlier assignment(s)",
         "added:      0 assignment(s), on 0 article(s) not assigned before",
         "  alice          4 article(s)",
         "  bob            4 article(s)",
@@ -264,7 +264,7 @@ def test_cli_assign_again_after_work_started_moves_nothing(tmp_path: Path) -> No
     lines = run_assign(db)
     assert lines[:3] == [
         f"6 article(s) to 2 annotator(s) each (seed 0) -> {db}: nothing changed",
-        "kept:       12 assignment(s), 1 of them with work started",
+        "kept:       12 of the 12 earlier assignment(s), 1 of them already started",
         "added:      0 assignment(s), on 0 article(s) not assigned before",
     ]
     assert pairs(db) == before
@@ -280,7 +280,7 @@ def test_cli_assign_again_adds_articles_ingested_since_to_the_least_loaded(tmp_p
     ingest_jsonl(tmp_path, db, 5, 2)
     assert run_assign(db) == [
         f"7 article(s) to 2 annotator(s) each (seed 0) -> {db}",
-        "kept:       10 assignment(s), 1 of them with work started",
+        "kept:       10 of the 10 earlier assignment(s), 1 of them already started",
         "added:      4 assignment(s), on 2 article(s) not assigned before",
         "  alice          4 article(s)",
         "  bob            5 article(s)",
@@ -308,7 +308,7 @@ def test_cli_assign_with_another_seed_or_team_never_moves_started_work(tmp_path:
     result = annotator("assign", "--annotators", "alice,bob,dave", "--overlap", "2", "--db", db)  # carol leaves
     assert result.stdout.splitlines()[:4] == [
         f"6 article(s) to 2 annotator(s) each (seed 0) -> {db}",
-        "kept:       10 assignment(s), 2 of them with work started",
+        "kept:       10 of the 12 earlier assignment(s), 2 of them already started",
         "added:      2 assignment(s), on 0 article(s) not assigned before",
         "taken back: 2 assignment(s) nobody had started (not in this team, or no room left)",
     ]

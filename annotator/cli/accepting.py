@@ -12,6 +12,7 @@ from annotator.cli.common import (
     errors_as_lines,
     fail,
     login_in,
+    note,
     open_store,
     reported_before_interrupts,
     say,
@@ -45,6 +46,7 @@ def accept(
     Example: annotator accept --annotator alice --done
     """
     from annotator.store.accepting import accept_pending
+    from annotator.store.new_names import new_annotator_note
 
     who = default_annotator(annotator, works=True)
     with reported_before_interrupts():
@@ -56,8 +58,11 @@ def accept(
                 raise fail(problem)
             if owner:
                 say(f"accepting as {who}: {owner}")
+            new_name = new_annotator_note(store, who)  # a mistyped --annotator, before it has work
             store.command = "accept"  # its events say so: no time spent on a screen (`stats`)
             report = accept_pending(store, who, article_ids or (), done=done)
+        if new_name is not None:
+            note(new_name)
         if report.accepted:
             stored(f"the accepted suggestions are in {db}")
         marked = f", {report.marked_done} marked done" if report.marked_done else ""

@@ -290,6 +290,7 @@ def import_(
     """
     from annotator.exchange.formats.options import ReadOptions, parse_label_map, parse_relation_map
     from annotator.exchange.importing import read_file, store_records, unsaid
+    from annotator.store.new_names import new_annotator_note
 
     with reported_before_interrupts():
         with errors_as_lines():
@@ -303,11 +304,14 @@ def import_(
             )
             records = read_file(path, format.value, options)  # read and check everything before opening the database
             with store_to_fill(db) as store, progress_bar("Importing") as progress:
+                new_name = None if options.annotator is None else new_annotator_note(store, options.annotator)
                 report = store_records(
                     store, records, snap=snap, replace=replace, skip_invalid=skip_invalid, progress=progress,
                     unsaid=unsaid(format.value),
                 )  # fmt: skip
         stored(f"the import is stored in {db}")
+        if new_name is not None:
+            note(new_name)
         _say_import_report(report, db, snap)
         if report.conflicts:  # the file was not applied: a script must not take it as imported
             raise fail(

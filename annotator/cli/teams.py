@@ -65,8 +65,16 @@ def assign(
         stored(f"the assignments are stored in {db}")
         unchanged = "" if report.added or report.removed else ": nothing changed"
         say(f"{report.articles} article(s) to {overlap} annotator(s) each (seed {seed}) -> {db}{unchanged}")
-        say(f"kept:       {report.kept} assignment(s), {report.started} of them with work started")
-        say(f"added:      {report.added} assignment(s), on {report.new_articles} article(s) not assigned before")
+        if report.before:
+            begun = f", {report.started} of them already started" if report.started else ""
+            say(f"kept:       {report.kept} of the {report.before} earlier assignment(s){begun}")
+        else:
+            say("kept:       nothing (no article here was assigned before)")
+        begun = f"; {report.started_added} of them to whoever had already started the article"
+        say(
+            f"added:      {report.added} assignment(s), on {report.new_articles} article(s) not assigned before"
+            + (begun if report.started_added else "")
+        )
         if report.removed:
             say(f"taken back: {report.removed} assignment(s) nobody had started (not in this team, or no room left)")
         for name, count in report.per_annotator.items():

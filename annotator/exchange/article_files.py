@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from annotator.errors import InputError, describe_validation_error
-from annotator.exchange.files import read_text
+from annotator.exchange.files import ARRAY, array_of_records, read_text
 from annotator.exchange.skipping import Skippable, articles_of, what_to_do
 from annotator.exchange.titles import title_from
 from annotator.models import ArticleIn, blank_problem
@@ -112,6 +112,8 @@ def read_path(
         raise InputError("no such file or folder", path=str(path))
     elif path.suffix.lower() in (".jsonl", ".txt"):
         yield from articles_of(path, skipped)
+    elif array_of_records(path):  # a Label Studio export: said as `train --from` says it
+        raise InputError(ARRAY, path=str(path), line=1)
     else:
         raise InputError("expected a .txt or .jsonl file, or a folder of them", path=str(path))
 

@@ -151,6 +151,16 @@ def _opens_an_array_of_objects(text: str) -> bool:
     return isinstance(value, list) and any(isinstance(item, dict) for item in value)
 
 
+def array_of_records(path: Path) -> bool:
+    """A file that opens a JSON array of records (a Label Studio export), for a reader that goes by the name's
+    suffix (`ingest`), to say what `jsonl_lines` says of it (`ARRAY`). Nothing it cannot read is one."""
+    try:
+        first = next(_nonblank_lines(path), None)
+    except InputError:
+        return False
+    return first is not None and _opens_an_array_of_objects(first[1])
+
+
 def _one_object_over_lines(path: Path) -> bool:
     """A pretty-printed JSON object where JSONL is expected: the first line opens it, the whole text is it.
     (Read whole only when the first line is a lone `{`, which no JSONL file has.)"""
@@ -166,6 +176,10 @@ CONLL_SUFFIXES = (".conll", ".conllu", ".iob", ".bio")
 CONLL_LINE = re.compile(r"-DOCSTART-(\s.*)?|\S+(\s+\S+)*\s+(O|[BIELU]-\S+)")
 DOCBIN = "this looks like a spaCy DocBin, not JSONL: --format spacy"
 CONLL = "this looks like CoNLL, not JSONL: --format conll"
+ARRAY = (
+    "this is a JSON array; expected JSONL, one JSON object a line (a Label Studio export is one array: "
+    "annotator import FILE --format labelstudio)"
+)
 
 
 def _is_docbin(head: bytes) -> bool:
@@ -186,12 +200,7 @@ def jsonl_lines(path: str | Path) -> Iterator[tuple[Where, dict[str, Any] | Inpu
     lines = _nonblank_lines(path)
     current = next(lines, None)
     if current is not None and _opens_an_array_of_objects(current[1]):
-        raise InputError(
-            "this is a JSON array; expected JSONL, one JSON object a line (a Label Studio export is one array: "
-            "annotator import FILE --format labelstudio)",
-            path=str(path),
-            line=1,
-        )
+        raise InputError(ARRAY, path=str(path), line=1)
     if current is not None and current[1].strip() == "{" and _one_object_over_lines(path):
         raise InputError(
             "this is one JSON object over several lines; expected JSONL, one JSON object a line", path=str(path), line=1

@@ -119,7 +119,7 @@ def gather(store: Reader | None, source: Source) -> list[Article]:
                 raise AnnotatorError(f"article {article_id!r}: {_too_long(len(text))}")
             found[content_hash(text)] = ("", Article(article_id, text, store.spans(article_id, source.annotator)))
     if len(found) < 2:
-        raise AnnotatorError(_too_few(len(found), left_out))
+        raise AnnotatorError(_too_few(len(found), left_out, gold=store is not None and source.annotator == GOLD))
     return [found[key][1] for key in sorted(found)]
 
 
@@ -176,12 +176,19 @@ def _too_long(chars: int) -> str:
     )
 
 
-def _too_few(count: int, left_out: Counter[str]) -> str:
-    """Why there is not enough to train on: how many were found, and what the others' statuses were."""
+def _too_few(count: int, left_out: Counter[str], *, gold: bool = False) -> str:
+    """Why there is not enough to train on: how many were found, and what the others' statuses were. Gold in
+    progress (`gold`) is waiting for its review (`adjudicate --auto` leaves an article with a disagreement so):
+    reviewing it comes first, training on it unreviewed second."""
     notes = []
     if left_out.get(Status.TODO.value):
         notes.append("a todo record holds no finished work, such as a file of suggestions")
-    if left_out.get(Status.IN_PROGRESS.value):
+    if left_out.get(Status.IN_PROGRESS.value) and gold:
+        notes.append(
+            "gold in progress waits for its review: `annotator review` settles its disagreements and marks it done "
+            "(d); --include-in-progress would train on it unreviewed"
+        )
+    elif left_out.get(Status.IN_PROGRESS.value):
         notes.append("--include-in-progress adds in_progress ones")
     counted = ", ".join(f"{n} {status}" for status, n in sorted(left_out.items()))
     why = f" ({counted} left out{': ' if notes else ''}{'; '.join(notes)})" if left_out else ""

@@ -43,7 +43,9 @@ class AssignReport:
     added: int = 0
     removed: int = 0
     kept: int = 0  # assignments of the chosen articles that stay as they were
-    started: int = 0  # of those, kept whatever the plan because their annotator has started the article
+    started: int = 0  # of those, the ones whose annotator has started the article (kept whatever the plan)
+    started_added: int = 0  # assignments added because their annotator had started the article unassigned
+    before: int = 0  # assignments of the chosen articles there were before
     new_articles: int = 0  # articles that had no assignment and now have
     per_annotator: dict[str, int] = field(default_factory=dict)
 
@@ -154,8 +156,11 @@ def assign(
         for position, article_id in enumerate(articles, start=1):
             have = current.get(article_id, {})
             want = set(planned[article_id]) | kept.get(article_id, set())
+            began = kept.get(article_id, set())
+            report.before += len(have)
             report.kept += len(set(have) & want)
-            report.started += len(kept.get(article_id, set()))
+            report.started += len(set(have) & began)
+            report.started_added += len(began - set(have))
             report.new_articles += bool(want) and not have
             for who in sorted(set(have) - want):
                 store.conn.execute("DELETE FROM assignments WHERE article_id = ? AND annotator = ?", [article_id, who])

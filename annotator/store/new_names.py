@@ -1,0 +1,36 @@
+"""Whether an annotator's name is new to the database: a mistyped --annotator works as a new annotator without a
+word, as a mistyped --db once made a new database. The screen says it at start-up (`tui.names`, beside the New
+database notice); `accept` and `import --annotator` say it on stderr, in the same words."""
+
+from __future__ import annotations
+
+from annotator.literal import quoted
+from annotator.store.reads import Reader
+
+NAMES_SHOWN = 6
+
+
+def new_name_notice(store: Reader, name: str, hint: str) -> str | None:
+    """The notice for `name` when it has no work, no assignment and no event here while others have work or an
+    assignment; None otherwise (a known name, or a database nobody has worked in yet). `hint`: how to be one of
+    them ("give --annotator")."""
+    assigned = store.assignees()
+    if name in assigned:
+        return None
+    working = store.annotators()
+    if name in working:
+        return None
+    others = sorted({*assigned, *working})
+    if not others or store.events(annotator=name):  # nobody else; or their edits, since undone
+        return None
+    shown = ", ".join(others[:NAMES_SHOWN]) + (
+        f" and {len(others) - NAMES_SHOWN} more" if len(others) > NAMES_SHOWN else ""
+    )
+    meant = "one of them" if len(others) > 1 else others[0]
+    return f"{quoted(name)} has no work, assignment or event in this database (it has {shown}). If you meant {meant}, {hint}."
+
+
+def new_annotator_note(store: Reader, name: str) -> str | None:
+    """The notice as a command's note says it (`accept`, `import --annotator`), before it writes under `name`."""
+    notice = new_name_notice(store, name, "give that name with --annotator")
+    return None if notice is None else f"New annotator: {notice}"
