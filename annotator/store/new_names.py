@@ -1,5 +1,5 @@
 """Whether an annotator's name is new to the database: a mistyped --annotator works as a new annotator without a
-word, as a mistyped --db once made a new database. The screen says it at start-up (`tui.names`, beside the New
+word, as a mistyped --db once made a new database. The screen says it at start-up (`tui.app`, beside the New
 database notice); `accept` and `import --annotator` say it on stderr, in the same words."""
 
 from __future__ import annotations

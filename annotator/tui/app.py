@@ -20,10 +20,10 @@ from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
 
 from annotator.store import Store
+from annotator.store.new_names import new_name_notice
 from annotator.tui.failures import STORE_ERRORS, crash_line, said
 from annotator.tui.keymap import THEMES, Settings, default_path, load_keymap
 from annotator.tui.layout import display
-from annotator.tui.names import new_name_notice
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.screens.article import ArticleScreen
 from annotator.tui.screens.reloading import RETRIED
