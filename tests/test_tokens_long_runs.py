@@ -144,16 +144,15 @@ def test_the_whole_pipeline_reads_a_text_with_a_long_run(nlp) -> None:
     assert [(s.label, s.text) for s in suggest_doc(docs[1])] == [(Label.ACTOR, "Maria Silva")]
 
 
-def test_pickled_saved_and_loaded_pipelines_keep_the_pieces(tmp_path: Path) -> None:
+def test_pickled_saved_and_loaded_pipelines_keep_the_pieces(trained: Path) -> None:
     text = "said " + "a" * 4500
     pieces = ["said", *["a" * 250] * 18]
     copy = pickle.loads(pickle.dumps(blank_english()))
     assert isinstance(copy.tokenizer, InPieces)
     assert [t.text for t in copy(text)] == pieces
-    blank_english().to_disk(tmp_path / "pipeline")  # as `annotator train` saves the pipeline it trained
-    loaded = load_pipeline(str(tmp_path / "pipeline"))
+    loaded = load_pipeline(str(trained))  # saved by `annotator train`
     assert [t.text for t in loaded.make_doc(text)] == pieces
-    assert type(spacy.load(tmp_path / "pipeline").tokenizer) is type(plain())  # saved as spaCy's own
+    assert type(spacy.load(trained).tokenizer) is type(plain())  # saved as spaCy's own
 
 
 def test_another_kind_of_tokenizer_is_left_as_it_is_and_ours_is_made_once() -> None:

@@ -14,7 +14,7 @@ from annotator import phrases
 from annotator.models import Label
 from annotator.store import Store
 from annotator.suggest import load_pipeline, suggest_doc, tokens_of
-from annotator.suggest.tokens import MARKUP_INFIX, blank_english, split_markup, tokenize
+from annotator.suggest.tokens import MARKUP_INFIX, split_markup, tokenize
 
 TEXT = "The mayor, [bold]Ana Costa[/bold], said the bridge would reopen on Monday."
 
@@ -50,9 +50,8 @@ def test_the_model_makes_the_same_tokens_as_the_blank_tokenizer(nlp) -> None:
     assert tokens_of(nlp(TEXT)) == tokenize([TEXT])[0]
 
 
-def test_a_saved_pipeline_keeps_the_rule_and_loads_with_it_once(tmp_path: Path) -> None:
-    blank_english().to_disk(tmp_path / "pipeline")  # as `annotator train` saves the pipeline it trained
-    loaded = load_pipeline(str(tmp_path / "pipeline"))
+def test_a_saved_pipeline_keeps_the_rule_and_loads_with_it_once(trained: Path) -> None:
+    loaded = load_pipeline(str(trained))  # saved by `annotator train`
     assert loaded.tokenizer.infix_finditer.__self__.pattern.count(MARKUP_INFIX) == 1
     assert tokens_of(loaded(TEXT)) == tokenize([TEXT])[0]
 

@@ -19,7 +19,7 @@ from annotator.store.names import name_problems
 from annotator.store.opening import DatabaseError, open_database
 from annotator.store.reads import Reader, edited
 from annotator.store.schema import READABLE_AS_IS, SCHEMA_VERSION
-from annotator.store.verify import replay_problems, schema_problems_of
+from annotator.store.verify import merged_replay_problems, schema_problems_of
 from annotator.vocabulary import MODEL_PREFIX
 
 #: An annotator's work on an article, comparable across databases: (status, spans, decisions by content, the
@@ -79,7 +79,7 @@ class MergeSource:
         if stored:  # trial 30: tokens at -4, a suggestion at 0:5000, text that is not UTF-8 crashed commands later
             self.connection.close()
             raise AnnotatorError(f"{path}: {stored[0]}; nothing was merged")
-        unexplained = replay_problems(Reader(self.connection, self.path, read_only=True))
+        unexplained = merged_replay_problems(Reader(self.connection, self.path, read_only=True))
         if unexplained:  # trial 30: tables its event log does not explain made the target fail `check` too
             self.connection.close()
             raise AnnotatorError(
