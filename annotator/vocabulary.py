@@ -138,7 +138,7 @@ def entered_name(name: str) -> tuple[str, str | None]:
 
 
 def _mixed_scripts(name: str) -> str | None:
-    for word in name.split():
+    for word in re.findall(r"[^\W\d_]+", name):  # runs of letters: "иван@mail.ru", "Anna_Иванова" are two words
         scripts: dict[str, list[str]] = {}
         for char in word:
             script = unicodedata.name(char, "").split(" ", 1)[0] if char.isalpha() else ""

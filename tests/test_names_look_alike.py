@@ -82,7 +82,10 @@ def test_a_name_mixing_cyrillic_and_latin_letters_in_a_word_is_refused(work: Pat
     assert annotators(work / "empty.db") == []
 
 
-def test_a_name_with_a_word_in_each_script_imports(work: Path) -> None:  # noqa: F811
-    named(work, "Ivan Петров")
+@pytest.mark.parametrize("name", ["Ivan Петров", "иван@mail.ru", "Anna_Иванова", "σοφία.papas"])
+def test_a_name_with_a_word_in_each_script_imports(work: Path, name: str) -> None:  # noqa: F811
+    """Words are runs of letters: an address or a handle joins words of two scripts with @ _ . (attacker's recheck:
+    a Label Studio completed_by "иван@mail.ru" failed its whole record)."""
+    named(work, name)
     assert ok("import", "n.jsonl", "--db", "empty.db", cwd=work).startswith("3 record(s) imported")
-    assert annotators(work / "empty.db") == ["Ivan Петров"]
+    assert annotators(work / "empty.db") == [name]
