@@ -28,6 +28,13 @@ def annotated_db(path: Path, tmp_path: Path) -> Path:
     return path
 
 
+#: bob imports alice's export as his own: a name new to the database, said before the work
+NEW_NAME = (
+    "annotator: note: New annotator: 'bob' has no work, assignment or event in this database (it has alice). "
+    "If you meant alice, give that name with --annotator.\n"
+)
+
+
 def spans(db: Path, article: str, who: str) -> list[tuple[int, int, str, str]]:
     with Store.open(db, read_only=True) as store:
         return [(s.start, s.end, s.label.value, s.text) for s in store.spans(article, who)]
@@ -38,7 +45,7 @@ def test_our_conll_export_comes_back_to_its_article_with_exact_spans(tmp_path: P
     conll = tmp_path / "alice.conll"
     assert annotator("export", "--db", db, "--annotator", "alice", "--format", "conll", "-o", conll).returncode == 0
     result = annotator("import", conll, "--format", "conll", "--annotator", "bob", "--db", db)
-    assert (result.returncode, result.stderr) == (0, "")
+    assert (result.returncode, result.stderr) == (0, NEW_NAME)
     assert result.stdout == (
         f"1 record(s) imported (0 new article(s)); 1 put on the stored article with the same words -> {db}\n"
     )
@@ -87,7 +94,7 @@ def test_a_document_several_articles_match_is_a_new_article_and_the_note_says_wh
     twin.write_text(json.dumps({"id": "c2", "title": "Boats", "text": TEXT.replace("  ", " ")}) + "\n", "utf-8")
     assert annotator("ingest", twin, "--no-suggest", "--db", db).returncode == 0
     result = annotator("import", conll, "--format", "conll", "--annotator", "bob", "--db", db)
-    assert (result.returncode, result.stderr) == (0, "")
+    assert (result.returncode, result.stderr) == (0, NEW_NAME)
     assert result.stdout == (
         f"1 record(s) imported (1 new article(s)) -> {db}\n"
         "note: 1 new article(s) with a text rebuilt from the file's tokens, the white space between them guessed: "

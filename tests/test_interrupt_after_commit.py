@@ -71,9 +71,16 @@ def work(tmp_path: Path) -> Path:
     assert annotator("export", "--annotator", "alice", "-o", "a.jsonl", "--db", "x.db", cwd=tmp_path).returncode == 0
     shutil.copyfile(tmp_path / "x.db", tmp_path / "plain.db")
     plain = annotator("import", "a.jsonl", "--annotator", "carol", "--db", "plain.db", cwd=tmp_path)
-    assert (plain.returncode, plain.stderr) == (0, "")
+    assert (plain.returncode, plain.stderr) == (0, NEW_NAME)
     (tmp_path / "report.txt").write_text(plain.stdout.replace("plain.db", "x.db"), encoding="utf-8")
     return tmp_path
+
+
+#: carol imports alice's export as her own: a name new to the database, said before the work (as to a mistyped one)
+NEW_NAME = (
+    "annotator: note: New annotator: 'carol' has no work, assignment or event in this database (it has alice). "
+    "If you meant alice, give that name with --annotator.\n"
+)
 
 
 def run(folder: Path, point: str, db: str) -> subprocess.CompletedProcess[str]:
@@ -92,7 +99,7 @@ def test_ctrl_c_after_the_commit_prints_the_report_then_says_the_work_was_saved(
 ) -> None:
     result = run(work, point, "x.db")
     report = (work / "report.txt").read_text(encoding="utf-8")
-    assert (result.returncode, result.stdout, result.stderr) == (status, report, SAVED)
+    assert (result.returncode, result.stdout, result.stderr) == (status, report, NEW_NAME + SAVED)
     assert carols(work / "x.db") == 1
 
 
