@@ -23,6 +23,7 @@ from annotator.rows import SpanLike
 from annotator.store import Reader
 from annotator.store.assignments import compared_articles
 from annotator.vocabulary import Label, Status
+from annotator.wording import counted
 
 
 def escape(text: str) -> str:
@@ -91,9 +92,10 @@ def pair_notes(
     """A note for each pair that shares more articles (`pair_articles`) than the report compares for it, with
     the command (`again(a, b)`) that compares them all."""
     compared = {(pair.a, pair.b): pair.articles for pair in report.pairs if pair.label == "ALL"}
-    finished = "have {} articles done or in progress" if include_in_progress else "finished {} articles"
+    finished = "have {} done or in progress" if include_in_progress else "finished {}"
     return [
-        f"note: {a} and {b} both {finished.format(count)} ({compared[a, b]} compared here): `{again(a, b)}`"
+        f"note: {a} and {b} both {finished.format(counted(count, 'article'))} ({compared[a, b]} compared here): "
+        f"`{again(a, b)}`"
         for (a, b), count in shared.items()
         if count > compared.get((a, b), count)
     ]
@@ -298,7 +300,7 @@ def html_page(report: AgreementReport, disputes: Sequence[ArticleDisputes], show
         )
     more = ""
     if shown_limit is not None and report.disputed_articles > len(disputes):
-        more = f"<p>Showing the first {len(disputes)} of {report.disputed_articles} articles with disagreements.</p>"
+        more = f"<p>Showing the first {len(disputes)} of {counted(report.disputed_articles, 'article')} with disagreements.</p>"
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Annotator agreement</title><style>{STYLE}</style></head>
 <body>

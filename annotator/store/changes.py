@@ -23,6 +23,7 @@ from annotator.store.connection import MOVED, OVERWRITTEN, SPAN_SELECT, Row, See
 from annotator.store.current import undecided_ids
 from annotator.store.opening import overwritten
 from annotator.vocabulary import GOLD, Label, Status, is_model, utc_now
+from annotator.wording import counted
 
 #: Works out a change from the annotation's current span rows and the next free span id: (before, after,
 #: message), or None for no change.
@@ -146,7 +147,7 @@ class Changes(ArticleWriter):
                 decisions,
                 f"; the suggestion it {how}, {describe(next(iter(found.values())))}, is rejected as replaced",
             )
-        return decisions, f"; the {len(found)} suggestions it {how} are rejected as replaced"
+        return decisions, f"; the {counted(len(found), 'suggestion')} it {how} are rejected as replaced"
 
     def next_span_id(self) -> int:
         """The id the next new span gets (never one an event mentions, as AUTOINCREMENT guarantees)."""

@@ -12,6 +12,7 @@ from annotator.store.connection import Row
 from annotator.store.current import undecided_ids
 from annotator.store.deciding import Deciding
 from annotator.vocabulary import GOLD, Label
+from annotator.wording import counted
 
 
 class Covered(Deciding):
@@ -98,4 +99,4 @@ def pending_again(freed: list[Row], span: Row) -> str:
     how = "covered" if all(inside) else "overlapped" if not any(inside) else "covered or overlapped"
     if len(freed) == 1:
         return f"; the suggestion it {how}, {describe(freed[0])}, rejected as replaced, is pending again"
-    return f"; the {len(freed)} suggestions it {how}, rejected as replaced, are pending again"
+    return f"; the {counted(len(freed), 'suggestion')} it {how}, rejected as replaced, are pending again"

@@ -15,6 +15,7 @@ from annotator.store.connection import SPAN_COLUMNS, Row
 from annotator.store.current import undecided_ids
 from annotator.store.history import History
 from annotator.vocabulary import Label, Status
+from annotator.wording import counted
 
 
 class Deciding(History):
@@ -174,7 +175,7 @@ class Deciding(History):
                 new["decisions"] += extra["decisions"]
                 next_id += len(extra["spans"])
                 accepted += len(extra["decisions"])
-            message = f"accepted {accepted} suggestion{'s' * (accepted != 1)}"
+            message = f"accepted {counted(accepted, 'suggestion')}"
             if refused:
                 message += f"; {refused} left pending because they overlap accepted spans"
             if not accepted:

@@ -14,6 +14,7 @@ from annotator.store.changes import describe
 from annotator.store.connection import Row, span_row
 from annotator.store.covered import Covered, pending_again
 from annotator.vocabulary import GOLD, Label, Status
+from annotator.wording import counted
 
 
 def _snippet(text: str, length: int = 30) -> str:
@@ -101,7 +102,7 @@ class Store(Covered):
             decided, replaced = self._replaced(article_id, annotator, rows)
             taken = f" ({len(accepted)} of them suggested, now accepted)" if accepted else ""
             message = (
-                f"{span['label']} {quoted(span['text'])} added at {len(rows)} more place{'s' * (len(rows) != 1)}{taken}"
+                f"{span['label']} {quoted(span['text'])} added at {counted(len(rows), 'more place', 'more places')}{taken}"
                 f"{left}{replaced}"
             )
             old: Row = {"spans": [], "decisions": []}
@@ -136,7 +137,7 @@ class Store(Covered):
         if not quotes:
             return ""
         said = ", ".join(quoted(_snippet(q["text"])) for q in quotes[:3]) + (" ..." if len(quotes) > 3 else "")
-        return f"; {len(quotes)} quote{'s' * (len(quotes) != 1)} it spoke now {'have' if len(quotes) != 1 else 'has'} no speaker ({said})"
+        return f"; {counted(len(quotes), 'quote')} it spoke now {'have' if len(quotes) != 1 else 'has'} no speaker ({said})"
 
     def relabel_span(self, article_id: str, annotator: str, span_id: int, label: Label | str) -> Edit:
         label = Label(label)
@@ -301,7 +302,9 @@ class Store(Covered):
                     for key, value in self.decisions(article_id, annotator).items()
                 ]
                 new["decisions"] = [{"suggestion_id": key, "decision": value} for key, value in decisions.items()]
-            edit = self._commit(article_id, annotator, "import", old, new, message=f"imported {len(spans)} spans")
+            edit = self._commit(
+                article_id, annotator, "import", old, new, message=f"imported {counted(len(spans), 'span')}"
+            )
             if updated_at:
                 self.conn.execute(
                     "UPDATE annotations SET updated_at = ? WHERE article_id = ? AND annotator = ?",

@@ -14,6 +14,7 @@ from annotator.store.changes import Changes, describe
 from annotator.store.connection import SPAN_COLUMNS, Row
 from annotator.store.reads import NOT_EDITS
 from annotator.vocabulary import Status
+from annotator.wording import counted
 
 
 class History(Changes):
@@ -111,7 +112,7 @@ class History(Changes):
         decided = {row["suggestion_id"] for row in [*before.get("decisions", []), *after.get("decisions", [])]}
         if not (back or gone or changed):
             if len(decided) > 1:
-                return f" of {len(decided)} suggestions"
+                return f" of {counted(len(decided), 'suggestion')}"
             if decided:
                 try:
                     return f" of {describe(self._suggestion(article_id, next(iter(decided))))}"
@@ -199,14 +200,14 @@ def _first(rows: list[Row]) -> Row:
 
 
 def _others(count: int) -> str:
-    return f"{count} other span{'s' * (count != 1)}"
+    return counted(count, "other span")
 
 
 def _some(rows: list[Row]) -> str:
     """Spans in a message: the one, or how many from the first ("3 spans: ACTOR 'Ann' at 0:3 and 2 others")."""
     if len(rows) == 1:
         return describe(rows[0])
-    return f"{len(rows)} spans ({describe(_first(rows))} and {len(rows) - 1} other{'s' * (len(rows) != 2)})"
+    return f"{counted(len(rows), 'span')} ({describe(_first(rows))} and {counted(len(rows) - 1, 'other')})"
 
 
 def _speakers_relinked(changed: list[tuple[Row, Row]]) -> str:
@@ -226,7 +227,7 @@ def _speakers_relinked(changed: list[tuple[Row, Row]]) -> str:
 
 
 def _quotes(rows: list[Row]) -> str:
-    return describe(rows[0]) if len(rows) == 1 else f"{len(rows)} quotes"
+    return describe(rows[0]) if len(rows) == 1 else counted(len(rows), "quote")
 
 
 def _quote_and_speaker(spans: list[Row]) -> str:

@@ -13,6 +13,7 @@ from annotator.tui.bindings import LABEL_KEYS, key_name
 from annotator.tui.layout import display
 from annotator.tui.model import ArticleModel
 from annotator.vocabulary import Label
+from annotator.wording import counted
 
 #: Each label's key before a keymap file moves it.
 DIGITS = {label: key for key, label in LABEL_KEYS.items()}
@@ -86,5 +87,5 @@ def _adding(model: ArticleModel, labels: Sequence[Label], start: int, end: int, 
         first, last, label = replaced[0]
         instead = f" in place of the suggestion {label.value} {shortened(model.text[first:last])!r}"
     else:
-        instead = f" in place of {len(replaced)} suggestions" if replaced else ""
+        instead = f" in place of {counted(len(replaced), 'suggestion')}" if replaced else ""
     return f"{keys} add{s} {words!r}{at}{instead}"

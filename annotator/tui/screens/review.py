@@ -28,6 +28,7 @@ from annotator.tui.widgets.disagreements import DisagreementPanel
 from annotator.tui.widgets.info import Legend
 from annotator.tui.widgets.span_panel import SpanPanel
 from annotator.vocabulary import Status
+from annotator.wording import counted
 
 if TYPE_CHECKING:
     from annotator.gold import ReviewState
@@ -89,7 +90,7 @@ class ReviewScreen(AnnotateScreen):
             if done:
                 super(ReviewScreen, self).action_finish(status)
             else:
-                left = f"{open_count} disagreement{'s' if open_count != 1 else ''} still open"
+                left = f"{counted(open_count, 'disagreement')} still open"
                 self.say(f"Not marked done: {left} (tab goes to them)", "dim")
 
         self.app.push_screen(OpenDisagreementsPrompt(open_count), chosen)

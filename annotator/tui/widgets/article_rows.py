@@ -26,6 +26,7 @@ from annotator.rows import ArticleSummary
 from annotator.tui.layout import display
 from annotator.tui.widgets.lines import BaseStyle
 from annotator.vocabulary import Status
+from annotator.wording import counted
 
 STATUS_NAMES = {Status.TODO: "to do", Status.IN_PROGRESS: "in progress", Status.DONE: "done",
                 Status.SKIPPED: "skipped", Status.FLAGGED: "flagged"}  # fmt: skip
@@ -153,7 +154,7 @@ class ArticleRows(BaseStyle, ScrollView, can_focus=True):
         if summary.flag_reason:
             notes += f"  [flagged: {display(summary.flag_reason)}]"
         if summary.comments:
-            notes += f"  [{summary.comments} comment{'s' * (summary.comments != 1)}]"
+            notes += f"  [{counted(summary.comments, 'comment')}]"
         room = max(title_width - cell_len(notes), min(title_width, 12))
         if cell_len(title) > room:
             title = set_cell_size(title, room - 1) + "…"

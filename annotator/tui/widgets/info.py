@@ -14,6 +14,7 @@ from annotator.tui.layout import display
 from annotator.tui.model import ArticleModel
 from annotator.tui.widgets.lines import BaseStyle
 from annotator.vocabulary import Label
+from annotator.wording import counted
 
 
 class Legend(BaseStyle, Widget, can_focus=False):
@@ -69,7 +70,7 @@ class Legend(BaseStyle, Widget, can_focus=False):
         if y > 4 or model is None:
             return Strip.blank(width, base)
         status = model.status.value.replace("_", " ")
-        counts = f"{model.pending_count} pending · {model.span_count} spans · "
+        counts = f"{model.pending_count} pending · {counted(model.span_count, 'span')} · "
         if width < 34:
             counts = f"{model.pending_count}? {model.span_count}✓ "
         segments = [

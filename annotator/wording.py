@@ -1,0 +1,10 @@
+"""How a count is said in a message: `counted(1, "span")` is "1 span", `counted(2, "span")` "2 spans", and 0 takes
+the plural too ("0 spans"). The screen's header, the Store's undo and edit messages and the reports say every count
+of a noun through it, so that none says "1 spans" (a newcomer's trial)."""
+
+from __future__ import annotations
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """`count` and `noun`, the noun in the plural (`plural`, else the noun and an s) unless the count is 1."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
