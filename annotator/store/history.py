@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable
 
 from annotator.errors import NotFound, Refused
+from annotator.literal import quoted
 from annotator.rows import Edit, Event
 from annotator.store.changes import Changes, describe
 from annotator.store.connection import SPAN_COLUMNS, Row
@@ -17,27 +19,50 @@ from annotator.vocabulary import Status
 from annotator.wording import counted
 
 
+class NothingTo(Refused):
+    """Undo or redo with nothing to act on in this article: a hint where to look, not a failure."""
+
+
 class History(Changes):
     """Undo and redo of one annotator's edits on one article."""
 
     def _stacks(self, article_id: str, annotator: str) -> tuple[list[int], list[int]]:
         """(undoable event ids, redoable event ids), rebuilt from the log so they survive restarts."""
-        done: list[int] = []
-        undone: list[int] = []
-        for event_id, action, _target in self.conn.execute(
-            "SELECT id, action, target FROM events WHERE article_id = ? AND annotator = ? ORDER BY id",
-            [article_id, annotator],
+        return _stacked(
+            self.conn.execute(
+                "SELECT id, action FROM events WHERE article_id = ? AND annotator = ? ORDER BY id",
+                [article_id, annotator],
+            )
+        )
+
+    def _nothing_to(self, article_id: str, annotator: str, redo: bool, undone_here: bool = False) -> NothingTo:
+        """Why there is nothing to undo (or redo) on this article, in one line: undo and redo go per article, so
+        it names the article where there is, changed (or undone) last (newcomers' trials: after an undo on
+        another article "nothing to redo" read as if that undo were lost; on a fresh first article "nothing to
+        undo in this article (... p opens the one before)" pointed at an article that is not there)."""
+        if redo:
+            here = "nothing to redo on this article"
+        elif undone_here:
+            here = "nothing to undo on this article: every change made here is undone already"
+        else:
+            here = "nothing to undo on this article yet"
+        if undone_here:
+            return NothingTo(here)
+        stacks: dict[str, list[tuple[int, str]]] = {}
+        for event_id, action, other in self.conn.execute(
+            "SELECT id, action, article_id FROM events WHERE annotator = ? AND article_id != ? ORDER BY id",
+            [annotator, article_id],
         ):
-            if action in NOT_EDITS:
-                continue
-            if action == "undo":
-                undone.append(done.pop())
-            elif action == "redo":
-                done.append(undone.pop())
-            else:  # an edit, an import or a merge that replaced the work: each undoable, and clears the redos
-                done.append(event_id)
-                undone.clear()
-        return done, undone
+            stacks.setdefault(other, []).append((event_id, action))
+        # the article whose last event leaves something to redo (undo), the latest first
+        waiting = [(rows[-1][0], other) for other, rows in stacks.items() if _stacked(rows)[1 if redo else 0]]
+        if not waiting:
+            return NothingTo(here)
+        title = self.conn.execute("SELECT title FROM articles WHERE id = ?", [max(waiting)[1]]).fetchone()
+        name = (title[0] if title and title[0] else max(waiting)[1]).strip()
+        name = name if len(name) <= 40 else name[:40].rstrip() + "…"
+        what = "redo goes per article, and your last undo" if redo else "undo goes per article, and your last change"
+        return NothingTo(f"{here}: {what} is on {quoted(name)}")
 
     def _event_change(self, event_id: int) -> tuple[str, Row, Row]:
         action, before, after = self.conn.execute(
@@ -73,9 +98,9 @@ class History(Changes):
         """Undo the annotator's last edit on the article. `only`: the event id that edit must be, else nothing is
         undone (a screen taking back the edit it just made, as escape after `s` on a pending quote: trial 25)."""
         with self._editing(article_id, annotator):
-            done, _ = self._stacks(article_id, annotator)
+            done, undone = self._stacks(article_id, annotator)
             if not done:
-                raise Refused("nothing to undo")
+                raise self._nothing_to(article_id, annotator, redo=False, undone_here=bool(undone))
             if only is not None and done[-1] != only:
                 raise Refused(f"event {only} is no longer the last edit here: u undoes the last one")
             action, before, after = self._event_change(done[-1])
@@ -88,7 +113,7 @@ class History(Changes):
         with self._editing(article_id, annotator):
             _, undone = self._stacks(article_id, annotator)
             if not undone:
-                raise Refused("nothing to redo")
+                raise self._nothing_to(article_id, annotator, redo=True)
             action, before, after = self._event_change(undone[-1])
             what = self._what(article_id, before, after)
             after, note = self._without_gone_suggestions(after)
@@ -165,6 +190,23 @@ class History(Changes):
     def applied_events(self, article_id: str, annotator: str) -> list[int]:
         """Ids of the events whose change is in effect now (not undone), oldest first."""
         return self._stacks(article_id, annotator)[0]
+
+
+def _stacked(events: Iterable[tuple[int, str]]) -> tuple[list[int], list[int]]:
+    """(undoable event ids, redoable event ids) after one article's (event id, action), oldest first."""
+    done: list[int] = []
+    undone: list[int] = []
+    for event_id, action in events:
+        if action in NOT_EDITS:
+            continue
+        if action == "undo":
+            undone.append(done.pop())
+        elif action == "redo":
+            done.append(undone.pop())
+        else:  # an edit, an import or a merge that replaced the work: each undoable, and clears the redos
+            done.append(event_id)
+            undone.clear()
+    return done, undone
 
 
 def _span_changes(before: Row, after: Row) -> tuple[list[Row], list[Row], list[tuple[Row, Row]]]:

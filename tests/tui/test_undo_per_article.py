@@ -18,7 +18,10 @@ async def test_undo_with_nothing_here_says_it_goes_per_article(running, read_sto
         said = app.screen.status_line.text.plain
         await pilot.press("p", "u")
         undid = app.screen.status_line.text.plain
-    assert said == "Not done: nothing to undo in this article (undo goes per article: p opens the one before)"
+    assert said == (
+        "Nothing to undo on this article yet: undo goes per article, and your last change is on "
+        '"Israel\'s aerial and ground bombardments…"'
+    )
     assert undid.startswith("undid accept of ")
     with read_store() as store:
         assert store.spans(first, WHO) == []

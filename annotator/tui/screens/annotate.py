@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.binding import BindingType
 
 from annotator import phrases, stops
-from annotator.errors import Refused
 from annotator.literal import quoted
 from annotator.spans import EdgeRefused, move_edge
 from annotator.tui.bindings import ARTICLE, EDITING, MOVING, SELECTING
@@ -327,17 +326,7 @@ class AnnotateScreen(EditingScreen):
 
     @retried("history")
     def action_undo(self) -> None:
-        self._undo_redo(self._undo_here)
-
-    def _undo_here(self, article_id: str, annotator: str) -> Edit:
-        """The Store's undo, its "nothing to undo" saying that undo goes per article (a newcomer's trial: after edits
-        in the article before, it read as if the history were lost)."""
-        try:
-            return self.annotator_app.store.undo(article_id, annotator)
-        except Refused as error:
-            if str(error) != "nothing to undo":
-                raise
-            raise Refused(f"{error} in this article (undo goes per article: p opens the one before)") from None
+        self._undo_redo(self.annotator_app.store.undo)
 
     @retried("history")
     def action_redo(self) -> None:

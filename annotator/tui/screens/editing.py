@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from annotator.errors import AnnotatorError, Conflict
+from annotator.store.history import NothingTo
 from annotator.tui.failures import said
 from annotator.tui.items import Item, ItemKey
 from annotator.tui.layout import display
@@ -32,6 +33,9 @@ class EditingScreen(ArticleScreen):
         """Run one Store edit; mirror it only once it is committed, or explain why it was refused."""
         try:
             edit = operation(self.article_id, self.annotator_app.annotator, *args, **kwargs)
+        except NothingTo as nothing:  # undo or redo with nothing here: where to look, as a hint (Store.undo)
+            self.say(f"{str(nothing)[:1].upper()}{str(nothing)[1:]}", "yellow")
+            return None
         except AnnotatorError as error:
             reloaded = ""
             if isinstance(error, Conflict) and self.retrying is not None:
