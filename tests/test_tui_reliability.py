@@ -219,9 +219,8 @@ def test_a_key_whose_suggestion_the_recomputation_changed_is_not_applied_and_say
 
     said, current = run(AnnotatorApp(Store.open(db), WHO), scenario)
     assert said == (
-        "Not done: the suggestions of this article were recomputed by another command since it was shown here, so "
-        "nothing was written; it is reloaded with those changes, and ACTOR 'Washington' is no longer suggested as "
-        "it was"
+        "Not done: its suggestions were recomputed by another command, and ACTOR 'Washington' is no longer suggested "
+        "as it was; highlighted now: the suggestion LOCATION 'Washington' at 0:10"
     )
     assert current == ("pending", "LOCATION", "Washington")
     with Store.open(db) as store:
@@ -239,9 +238,8 @@ def test_accept_all_after_the_suggestions_changed_is_not_applied_and_says_why(tm
 
     said = run(AnnotatorApp(Store.open(db), WHO), scenario)
     assert said == (
-        "Not done: the suggestions of this article were recomputed by another command since it was shown here, so "
-        "nothing was written; it is reloaded with those changes, and the pending suggestions are not those it was "
-        "shown"
+        "Not done: its suggestions were recomputed by another command, and the pending suggestions are not those it "
+        "was shown"
     )
     with Store.open(db) as store:
         assert (store.events("a", WHO), store.spans("a", WHO)) == ([], [])

@@ -168,6 +168,8 @@ class AnnotatorApp(App[None]):
             screen = self._reading_key_of(action, default_namespace)
             if screen is not None and screen.catch_up(key=True):
                 return True
+            if screen is not None:  # a key that reads the screen: what it shows after is what the person sees
+                screen.highlight_unseen = None
             return await super().run_action(action, default_namespace, namespaces)
         except STORE_ERRORS as error:
             self.store_failed(error)

@@ -7,7 +7,8 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass
 from typing import Literal
 
-from annotator.rows import SpanRow
+from annotator.literal import quoted
+from annotator.rows import Offsets, SpanRow
 from annotator.vocabulary import Label
 
 Kind = Literal["span", "pending", "rejected"]
@@ -54,6 +55,31 @@ class Item(SpanRow):
     def of_row(cls, kind: Kind, row: SpanRow) -> Item:
         """A stored span (as read, or as an edit wrote it) or a suggestion, as drawn."""
         return cls(row.id, row.start, row.end, row.label, row.text, row.speaker, row.suggestion_id, kind)
+
+
+Identity = tuple[str, int, int, str, "Offsets | None"]
+AS_SHOWN = {"span": "marked as it was", "pending": "suggested as it was", "rejected": "a rejected suggestion"}
+KIND_NAMES = {"span": "the span", "pending": "the suggestion", "rejected": "the rejected suggestion"}
+
+
+def identity(item: Item) -> Identity:
+    """What the person saw of an item: its kind, offsets, label and speaker (ids change when suggestions are
+    recomputed)."""
+    return (item.kind, item.start, item.end, item.label.value, item.speaker)
+
+
+def highlight_moved(seen: Item | None, now: Item | None) -> str | None:
+    """What became of the highlighted item `seen` when the article was read again and `now` is highlighted, in
+    words ("LOCATION 'Washington' is no longer suggested as it was; highlighted now: the suggestion ACTOR
+    'Washington' at 0:10"); None when it is the same item (kind, words, label, speaker) or nothing was."""
+    if seen is None or (now is not None and identity(now) == identity(seen)):
+        return None
+    was = f"{seen.label.value} {quoted(seen.text)} is no longer {AS_SHOWN[seen.kind]}"
+    if now is None:
+        return f"{was}; nothing is highlighted now"
+    return (
+        f"{was}; highlighted now: {KIND_NAMES[now.kind]} {now.label.value} {quoted(now.text)} at {now.start}:{now.end}"
+    )
 
 
 class IntervalIndex:

@@ -7,7 +7,10 @@ they were (the same kind of item at the same offsets, label and speaker), and th
 still means the same thing; else nothing is done and the screen says why in one line. What "the same thing" is
 depends on the key: one that acts on the current item needs that item still there; accept all (and done, which
 may accept them all or leave them) needs the same pending suggestions; undo and redo act on the history, which
-a reload does not change.
+a reload does not change. The same holds when the screen noticed the change first (its tick or the focus coming
+back, `ArticleScreen.catch_up`) and that moved the highlight off the item the person saw: the next editing key on
+the current item is not applied, and one line says what is highlighted now (a newcomer's trial: the key came
+right after the tick and acted on an item the screen had never shown highlighted).
 """
 
 from __future__ import annotations
@@ -18,8 +21,7 @@ from functools import wraps
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from annotator.errors import Conflict
-from annotator.literal import quoted
-from annotator.tui.items import Item, ItemKey
+from annotator.tui.items import Identity, Item, ItemKey, highlight_moved, identity
 from annotator.tui.model import ArticleModel
 
 if TYPE_CHECKING:
@@ -28,7 +30,6 @@ if TYPE_CHECKING:
 
 Meaning = Literal["current", "pending", "history"]
 Action = TypeVar("Action", bound=Callable[..., None])
-Identity = tuple[str, int, int, str, tuple[int, int] | None]
 
 
 class Reloaded(Exception):
@@ -37,12 +38,6 @@ class Reloaded(Exception):
     def __init__(self, conflict: Conflict) -> None:
         super().__init__(str(conflict))
         self.conflict = conflict
-
-
-def identity(item: Item) -> Identity:
-    """What the person saw of an item: its kind, offsets, label and speaker (ids change when suggestions are
-    recomputed)."""
-    return (item.kind, item.start, item.end, item.label.value, item.speaker)
 
 
 def same_item(model: ArticleModel, item: Item) -> Item | None:
@@ -125,14 +120,14 @@ def _changed(screen: AnnotateScreen, seen: Seen, meaning: Meaning, args: tuple[A
     if meaning == "pending" and pending_shown(model) != pending_shown(seen.model):
         return "the pending suggestions are not those it was shown"
     if seen.current is not None and seen.selection is None and same_item(model, seen.current) is None:
-        return f"{seen.current.label.value} {quoted(seen.current.text)} is no longer {_as_shown(seen.current)}"
+        return highlight_moved(seen.current, model.get(screen.current))
     return None
 
 
-def _as_shown(item: Item) -> str:
-    return {"span": "marked as it was", "pending": "suggested as it was", "rejected": "a rejected suggestion"}[
-        item.kind
-    ]
+def moved_unseen(moved: str) -> str:
+    """Why an editing key pressed right after the screen showed an article changed elsewhere, which moved the
+    highlight (`ArticleScreen.catch_up`), is not applied: it was aimed at the item highlighted before."""
+    return f"the highlight moved when the article was shown as stored: {moved}; press the key again to act on it"
 
 
 #: The names of the actions marked `retried`: the Store checks what they were shown when they write, so the screen
@@ -157,6 +152,10 @@ def retried(meaning: Meaning) -> Callable[[Action], Action]:
         def run(screen: AnnotateScreen, *args: Any, **options: Any) -> None:
             if screen.retrying is not None:  # inside another retried action: the outer one reloads
                 return action(screen, *args, **options)
+            moved, screen.highlight_unseen = screen.highlight_unseen, None
+            if moved is not None and meaning == "current":  # aimed at what was highlighted before the screen
+                screen.say(f"Not done: {moved_unseen(moved)}", "bold red")  # showed the change (`catch_up`)
+                return None
             seen = _seen(screen)
             screen.retrying = ""
             try:
@@ -169,7 +168,7 @@ def retried(meaning: Meaning) -> Callable[[Action], Action]:
             _reload(screen, seen)
             why = _changed(screen, seen, meaning, args)
             if why is not None:
-                screen.say(f"Not done: {conflict}; it is reloaded with those changes, and {why}", "bold red")
+                screen.say(f"Not done: {conflict.cause}, and {why}", "bold red")
                 return
             mapped = tuple(_map(screen.model, seen.model, a) for a in args)
             screen.retrying = f" (after reloading: {conflict.cause})"
