@@ -18,6 +18,7 @@ from annotator import motion, phrases, quotations, stops
 from annotator.tui.items import Item, ItemKey
 from annotator.tui.model import ArticleModel
 from annotator.tui.widgets.article_view import ArticleView
+from annotator.wording import counted
 
 
 class CursorScreen(Screen[None]):
@@ -276,7 +277,7 @@ class CursorScreen(Screen[None]):
         count = len(motion.match_starts(self.model.text, query))
         if found == index:
             return "the only match" if count == 1 else f"{count} matches, all in this word"
-        return f"{count} match{'es' * (count != 1)}"
+        return counted(count, "match", "matches")
 
     def _searched(self, query: str | None, origin: tuple[int, ItemKey | None]) -> None:
         if query is None:  # escape: back where the search started

@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 
 from annotator.tui.screens.typed import TypedInto
 from annotator.tui.widgets.bars import KeyBar
+from annotator.wording import counted
 
 
 class DonePrompt(ModalScreen[str]):
@@ -31,7 +32,7 @@ class DonePrompt(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="prompt"):
-            some = f"{self.pending} suggestion{'s are' if self.pending != 1 else ' is'} still pending."
+            some = f"{counted(self.pending, 'suggestion')} {'is' if self.pending == 1 else 'are'} still pending."
             yield Static(f"{some}\n\n a  accept them all, then mark the article done\n l  leave them undecided "
                          "and mark it done\n escape  cancel: keep working on it")  # fmt: skip
         yield KeyBar()
@@ -74,7 +75,7 @@ class SkipPrompt(YesPrompt):
 
     def question(self) -> str:
         some = (
-            f" {self.pending} suggestion{'s are' if self.pending != 1 else ' is'} still pending."
+            f" {counted(self.pending, 'suggestion')} {'is' if self.pending == 1 else 'are'} still pending."
             if self.pending
             else ""
         )
@@ -97,7 +98,7 @@ class OpenDisagreementsPrompt(YesPrompt):
         self.open_count = open_count
 
     def question(self) -> str:
-        some = f"{self.open_count} disagreement{'s are' if self.open_count != 1 else ' is'} still open"
+        some = f"{counted(self.open_count, 'disagreement')} {'is' if self.open_count == 1 else 'are'} still open"
         return (f"{some}: gold would have none of their spans.\n\n y  mark gold done without them\n"
                 " escape  cancel: keep reviewing (tab goes to them)")  # fmt: skip
 
