@@ -169,7 +169,7 @@ class AnnotatorApp(App[None]):
             if screen is not None and screen.catch_up(key=True):
                 return True
             if screen is not None:  # a key that reads the screen: what it shows after is what the person sees
-                screen.highlight_unseen = None
+                screen.highlight_unseen, screen.pending_unseen = None, None
             return await super().run_action(action, default_namespace, namespaces)
         except STORE_ERRORS as error:
             self.store_failed(error)

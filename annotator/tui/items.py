@@ -82,6 +82,14 @@ def highlight_moved(seen: Item | None, now: Item | None) -> str | None:
     )
 
 
+def pending_moved(seen: list[Identity], now: list[Identity]) -> str | None:
+    """How the pending suggestions shown (`seen`, by identity) differ from those pending `now` after the article was
+    read again ("2 pending now, not 1"); None when they are the same."""
+    if sorted(seen) == sorted(now):
+        return None
+    return f"{len(now)} pending now, not {len(seen)}" if len(now) != len(seen) else "other suggestions pending now"
+
+
 class IntervalIndex:
     """Items sorted by start, answering "which overlap start..end" with a bisect and a short scan."""
 

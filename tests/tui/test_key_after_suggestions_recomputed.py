@@ -17,7 +17,7 @@ from processes import annotator
 from annotator.models import Suggestion
 from annotator.store import Store
 from annotator.tui.app import make_app
-from annotator.tui.items import Item, highlight_moved
+from annotator.tui.items import Item, highlight_moved, pending_moved
 from annotator.tui.screens.article import CURSOR_SAVE_SECONDS
 from annotator.vocabulary import Label
 from tests.tui.conftest import WHO
@@ -150,3 +150,34 @@ def test_highlight_moved_names_what_was_seen_and_what_is_highlighted_now() -> No
     assert highlight_moved(item("span", 0, 10, "ACTOR", "Washington"), None) == (
         "ACTOR 'Washington' is no longer marked as it was; nothing is highlighted now"
     )
+
+
+async def test_accept_all_just_after_the_screen_showed_other_pending_suggestions_does_nothing(tmp_path):
+    """A accepts what was pending as shown: right after the tick showed another set (officials is new), it is not
+    applied; pressed again, it accepts what is shown now."""
+    db = article(tmp_path / "n.db", "ACTOR")
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        suggest_all(db)
+        await pilot.pause(CURSOR_SAVE_SECONDS + 1)
+        shown = status(app)
+        await pilot.press("A")
+        refused = status(app)
+        assert held_spans(db, WHO) == [("LOCATION", "Gaza")]
+        await pilot.press("A")
+        accepted = status(app)
+    assert shown == f"Shown as stored now: {RECOMPUTED} since it was shown here"
+    assert refused == (
+        "Not done: the pending suggestions changed when the article was shown as stored (2 pending now, not 1); "
+        "press the key again to act on them"
+    )
+    assert accepted.startswith("accepted 2 suggestions")
+    assert held_spans(db, WHO) == [("ACTOR", "Washington"), ("LOCATION", "Gaza"), ("ACTOR", "officials")]
+
+
+def test_pending_moved_says_how_the_pending_suggestions_changed() -> None:
+    actor, place = ("pending", 0, 10, "ACTOR", None), ("pending", 0, 10, "LOCATION", None)
+    assert pending_moved([actor], [actor]) is None
+    assert pending_moved([actor], [actor, place]) == "2 pending now, not 1"
+    assert pending_moved([actor], [place]) == "other suggestions pending now"

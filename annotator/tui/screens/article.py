@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical
 
 from annotator.errors import AnnotatorError
 from annotator.tui.failures import said
-from annotator.tui.items import Item, highlight_moved
+from annotator.tui.items import Item, highlight_moved, pending_moved
 from annotator.tui.layout import display
 from annotator.tui.model import ArticleModel
 from annotator.tui.preview import shortened as _shortened
@@ -80,6 +80,7 @@ class ArticleScreen(CursorScreen):
         self._notices: list[Text] | None = []  # notices that came before the status line was there (`notice`)
         #: what became of the highlighted item when `catch_up` showed the article as stored, until the next key
         self.highlight_unseen: str | None = None
+        self.pending_unseen: str | None = None  # how the pending suggestions changed then
 
     @property
     def annotator_app(self) -> AnnotatorApp:
@@ -149,7 +150,7 @@ class ArticleScreen(CursorScreen):
         self.model.show_rejected(self.annotator_app.showing_rejected)
         self.cursor = self.model.token_index(rows.cursor) if self.model.tokens else 0
         self.selection_start, self.current, self.goal_column, self.phrase_origin = None, None, None, None
-        self.highlight_unseen = None
+        self.highlight_unseen, self.pending_unseen = None, None
         first = self.model.next_needing(None, 0, 1) if rows.opened_at is None else None
         if first is not None:
             self.cursor, self.current = self.model.token_index(first.start), first.key
@@ -195,15 +196,17 @@ class ArticleScreen(CursorScreen):
         cause = app.store.changed_elsewhere(self.article_id, app.annotator)
         if cause is None:
             return False
-        from annotator.tui.screens.reloading import reload_in_place
+        from annotator.tui.screens.reloading import pending_shown, reload_in_place
 
         highlighted = self.model.get(self.current) if self.selection_start is None else None
+        pending = pending_shown(self.model)
         reload_in_place(self)
-        moved = highlight_moved(highlighted, self.model.get(self.current))
-        self.highlight_unseen = moved  # the next editing key is not applied (`reloading.retried`)
+        # the next editing key on the current item (on the pending ones) is not applied (`reloading.retried`)
+        self.highlight_unseen = highlight_moved(highlighted, self.model.get(self.current))
+        self.pending_unseen = pending_moved(pending, pending_shown(self.model))
+        changes = f"; {self.highlight_unseen}" if self.highlight_unseen else ""  # (the header counts the pending)
         unapplied = "; the key was not applied: press it again" if key else ""  # `key`: asked before a key's action
-        self.say(f"Shown as stored now: {cause} since it was shown here{'; ' + moved if moved else ''}{unapplied}",
-                 "yellow")  # fmt: skip
+        self.say(f"Shown as stored now: {cause} since it was shown here{changes}{unapplied}", "yellow")
         return True
 
     def refresh_header(self) -> None:
@@ -349,11 +352,11 @@ class ArticleScreen(CursorScreen):
     # -- mouse ------------------------------------------------------------------------------------------------
 
     def on_span_panel_chosen(self, message: SpanPanel.Chosen) -> None:
-        self.highlight_unseen = None  # chosen by the person: seen
+        self.highlight_unseen, self.pending_unseen = None, None  # chosen by the person: seen
         self._go_to(self.model.get(message.key))
 
     def on_article_view_pointed(self, message: ArticleView.Pointed) -> None:
-        self.highlight_unseen = None
+        self.highlight_unseen, self.pending_unseen = None, None
         if not self.model.tokens:
             return
         token = self.model.token_index(message.offset)

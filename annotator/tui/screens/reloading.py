@@ -124,9 +124,15 @@ def _changed(screen: AnnotateScreen, seen: Seen, meaning: Meaning, args: tuple[A
     return None
 
 
-def moved_unseen(moved: str) -> str:
+def moved_unseen(meaning: Meaning, moved: str) -> str:
     """Why an editing key pressed right after the screen showed an article changed elsewhere, which moved the
-    highlight (`ArticleScreen.catch_up`), is not applied: it was aimed at the item highlighted before."""
+    highlight or changed the pending suggestions (`ArticleScreen.catch_up`), is not applied: it was aimed at what
+    was shown before."""
+    if meaning == "pending":
+        return (
+            f"the pending suggestions changed when the article was shown as stored ({moved}); press the key again "
+            "to act on them"
+        )
     return f"the highlight moved when the article was shown as stored: {moved}; press the key again to act on it"
 
 
@@ -152,9 +158,10 @@ def retried(meaning: Meaning) -> Callable[[Action], Action]:
         def run(screen: AnnotateScreen, *args: Any, **options: Any) -> None:
             if screen.retrying is not None:  # inside another retried action: the outer one reloads
                 return action(screen, *args, **options)
-            moved, screen.highlight_unseen = screen.highlight_unseen, None
-            if moved is not None and meaning == "current":  # aimed at what was highlighted before the screen
-                screen.say(f"Not done: {moved_unseen(moved)}", "bold red")  # showed the change (`catch_up`)
+            unseen = {"current": screen.highlight_unseen, "pending": screen.pending_unseen}.get(meaning)
+            screen.highlight_unseen, screen.pending_unseen = None, None
+            if unseen is not None:  # aimed at what was shown before the screen showed the change (`catch_up`)
+                screen.say(f"Not done: {moved_unseen(meaning, unseen)}", "bold red")
                 return None
             seen = _seen(screen)
             screen.retrying = ""
