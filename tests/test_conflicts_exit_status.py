@@ -5,12 +5,14 @@ script on real files and real SQLite."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from processes import annotator, one_error_line, small_database
 from support import SMALL_TEXT, nth
 
 from annotator.store import Store
+from annotator.vocabulary import utc_now
 
 
 def add(db: Path, article: str, who: str, words: str, label: str) -> None:
@@ -40,8 +42,53 @@ def test_an_import_over_newer_work_is_a_conflict_and_exits_1_after_its_summary(t
         assert [s.label for s in store.spans(article, "alice")] == ["ACTOR", "LOCATION"]
 
     replaced = annotator("import", old, "--db", db, "--replace")
+    assert (replaced.returncode, replaced.stderr) == (0, "")  # the attacker's: it said "1 replaced older work"
+    assert replaced.stdout == (
+        f"1 record(s) imported (0 new article(s)); 1 replaced newer work in the database (--replace) -> {db}\n"
+    )
+    with Store.open(db, read_only=True) as store:
+        assert [s.label for s in store.spans(article, "alice")] == ["ACTOR"]
+
+
+def test_replace_says_which_work_it_replaced_newer_older_or_not_shown_either(tmp_path: Path) -> None:
+    """One file, three records: one newer than the work stored here, one older, one with no time (as doccano and
+    CoNLL give): --replace takes all three, and says which was which; without it only the newer one is taken."""
+    db = tmp_path / "r.db"
+    article = small_database(db, "alice")
+    for who in ("bob", "carol"):
+        add(db, article, who, "Washington", "ACTOR")
+    exported = {}
+    for who in ("alice", "bob", "carol"):
+        path = tmp_path / f"{who}.jsonl"
+        assert annotator("export", "--db", db, "--annotator", who, "--status", "all", "-o", path).returncode == 0
+        exported[who] = json.loads(path.read_text(encoding="utf-8"))
+    add(db, article, "alice", "Gaza", "LOCATION")  # alice's export is now older than her work here
+    for who in ("bob", "carol"):
+        add(db, article, who, "Gaza", "LOCATION")
+    newer = {**exported["bob"], "updated_at": utc_now()}  # bob's record changed after his work here
+    unstamped = {k: v for k, v in exported["carol"].items() if k != "updated_at"}
+    three = tmp_path / "three.jsonl"
+    three.write_text("".join(json.dumps(r) + "\n" for r in (exported["alice"], newer, unstamped)), encoding="utf-8")
+
+    kept = annotator("import", three, "--db", db)
+    assert kept.returncode == 1  # never a silent replacement of newer work, nor of work the file does not date
+    assert kept.stdout.splitlines()[0] == (
+        f"1 record(s) imported (0 new article(s)); 1 replaced older work; 2 conflict(s) -> {db}"
+    )
+    assert labels(db, article) == {"alice": ["ACTOR", "LOCATION"], "bob": ["ACTOR"], "carol": ["ACTOR", "LOCATION"]}
+
+    replaced = annotator("import", three, "--db", db, "--replace")
     assert (replaced.returncode, replaced.stderr) == (0, "")
-    assert replaced.stdout == f"1 record(s) imported (0 new article(s)); 1 replaced older work -> {db}\n"
+    assert replaced.stdout == (
+        f"2 record(s) imported (0 new article(s)); 1 replaced newer work in the database (--replace); "
+        f"1 replaced work the file does not show is older (--replace); 1 unchanged -> {db}\n"
+    )
+    assert labels(db, article) == {"alice": ["ACTOR"], "bob": ["ACTOR"], "carol": ["ACTOR"]}
+
+
+def labels(db: Path, article: str) -> dict[str, list[str]]:
+    with Store.open(db, read_only=True) as store:
+        return {who: sorted(s.label for s in store.spans(article, who)) for who in ("alice", "bob", "carol")}
 
 
 def test_an_import_with_some_records_in_conflict_stores_the_others_and_exits_1(tmp_path: Path) -> None:

@@ -52,7 +52,9 @@ def test_an_older_record_differing_only_in_its_flag_reason_is_a_conflict_and_rep
     assert out.startswith("0 record(s) imported (0 new article(s)); 1 conflict(s) -> base.db\n"), out
     assert reason(work / "base.db") == [("flagged", "bad")]
     out = ok("import", "f0.jsonl", "--db", "base.db", "--replace", cwd=work)
-    assert out == "1 record(s) imported (0 new article(s)); 1 replaced older work -> base.db\n"
+    assert (
+        out == "1 record(s) imported (0 new article(s)); 1 replaced newer work in the database (--replace) -> base.db\n"
+    )
     assert reason(work / "base.db") == [("flagged", "older reason")]
 
 

@@ -64,8 +64,8 @@ def test_an_old_pack_does_not_undo_a_newer_unassignment(tmp_path: Path) -> None:
 def test_an_old_pack_s_assignment_written_otherwise_is_compared_as_a_moment(tmp_path: Path, written: str) -> None:
     """An attacker's recheck: the pack's `assigned_at` written with another offset for the same moment (as another
     program may write it: "...T23:59:00+12:00" sorts after the unassign's "...T12:00:00Z" as text) or as no moment
-    at all ("n/a") brought the taken-back assignment back. Stamps are compared as moments; one that names none
-    is no newer decision."""
+    at all ("n/a") brought the taken-back assignment back. Stamps are compared as moments; a file holding one that
+    names none is refused, nothing merged (trial 31: no moment annotator writes)."""
     team = ingested(tmp_path, "team.db")
     run("assign", "--annotators", "bob,carol", "--db", team)
     pack = tmp_path / "bob.db"
@@ -77,8 +77,12 @@ def test_an_old_pack_s_assignment_written_otherwise_is_compared_as_a_moment(tmp_
             moment = parse_timestamp(stamp).astimezone(timezone(timedelta(hours=12))).isoformat()
             new = moment if written == "offset" else "n/a"
             connection.execute("UPDATE assignments SET assigned_at = ? WHERE rowid = ?", [new, rowid])
-    out = run("merge", pack, "--db", team)
-    assert "assignment(s) added" not in out
+    if written == "no moment":
+        refused = annotator("merge", pack, "--db", team)
+        assert refused.returncode == 1
+        assert "column 'assigned_at', rowid 1: 'n/a' is not a moment annotator writes" in refused.stderr
+    else:
+        assert "assignment(s) added" not in run("merge", pack, "--db", team)
     assert team_of(team) == after_reassign
 
 

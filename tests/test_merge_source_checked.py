@@ -124,3 +124,58 @@ def test_a_clock_a_few_minutes_fast_is_merged_as_import_takes_it(source: Path, t
     result = annotator("merge", source, "--db", target)
     assert result.returncode == 0, result.stderr
     assert "1 annotation(s)" in result.stdout
+
+
+def set_moment(db: Path, table: str, column: str, value: object) -> None:
+    """Another program writes `value` into every row's `column` (the event log's guard set aside, then back)."""
+    with closing(sqlite3.connect(db)) as connection, connection:
+        triggers = connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
+                                      [table]).fetchall()  # fmt: skip
+        for name, _ in triggers:
+            connection.execute(f"DROP TRIGGER {name}")
+        connection.execute(f"UPDATE {table} SET {column} = ?", [value])
+        for _, sql in triggers:
+            connection.execute(sql)
+
+
+WRITES = "is not a moment annotator writes (an ISO 8601 timestamp with a time zone, as 2026-12-01T10:00:00.000000Z)"
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value", "shown"),
+    [
+        ("events", "at", "yesterday", "'yesterday'"),
+        ("events", "at", "2026-13-45T99:00", "'2026-13-45T99:00'"),
+        ("annotations", "updated_at", "2026-13-45T10:00:00.000000Z", "'2026-13-45T10:00:00.000000Z'"),  # no such day
+        ("events", "at", "2026-02-30T10:00:00.000000Z", "'2026-02-30T10:00:00.000000Z'"),  # SQLite's dates take it
+        ("events", "at", "2026-12-01T10:00:00.000000", "'2026-12-01T10:00:00.000000'"),  # no time zone
+        ("annotations", "updated_at", 1764583200, "'1764583200'"),  # the column's text affinity keeps its digits
+        ("assignments", "assigned_at", "", "''"),
+        ("comments", "at", "2026-12-01T10:00:00Z\x1b[2J", "'2026-12-01T10:00:00Z\\x1b[2J'"),
+        ("events", "at", b"\xff2026", "b'\\xff2026'"),  # bytes: SQLite keeps a blob as it is given
+    ],
+)
+def test_a_moment_annotator_would_not_write_is_refused_and_checked(source: Path, target: Path, table: str,
+                                                                   column: str, value: object, shown: str) -> None:  # fmt: skip
+    """The attacker's recheck: a decision's or an event's moment that is no moment at all merged without a word
+    (only a moment in the future was refused)."""
+    if table == "assignments":
+        assert annotator("assign", "--annotators", "alice", "--db", source).returncode == 0
+    if table == "comments":
+        with closing(sqlite3.connect(source)) as connection, connection:
+            connection.execute("INSERT INTO comments (article_id, annotator, text, at) SELECT id, 'alice', 'ok', "
+                               "'2026-12-01T10:00:00.000000Z' FROM articles")  # fmt: skip
+    set_moment(source, table, column, value)
+    problem = f"table {table!r}, column {column!r}, rowid 1: {shown} {WRITES}"
+    assert check_line(source) == f"annotator: error: {source}: problem 1 of 1: {problem}\n"
+    assert refused(source, target) == f"{source}: {problem}; nothing was merged"
+
+
+@pytest.mark.parametrize("value", ["2026-12-01T12:00:00+05:00", "2026-12-01T07:00Z", "2026-11-30T23:00:00.5-08:00"])
+def test_a_moment_an_older_release_stored_with_its_file_s_offset_still_merges(source: Path, target: Path,
+                                                                              value: str) -> None:  # fmt: skip
+    set_moment(source, "annotations", "updated_at", value)
+    assert annotator("check", "--db", source).returncode == 0
+    result = annotator("merge", source, "--db", target)
+    assert result.returncode == 0, result.stderr
+    assert "1 annotation(s)" in result.stdout

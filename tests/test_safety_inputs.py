@@ -72,7 +72,7 @@ def test_importing_an_older_export_over_newer_work_is_a_conflict_and_replace_is_
     result = annotator("import", tmp_path / "old.jsonl", "--db", db, "--replace")
     assert (result.returncode, result.stdout) == (
         0,
-        f"1 record(s) imported (0 new article(s)); 1 replaced older work -> {db}\n",
+        f"1 record(s) imported (0 new article(s)); 1 replaced newer work in the database (--replace) -> {db}\n",
     )
     assert spans_and_status(db, article) == (5, "in_progress")
     with Store.open(db) as store:
@@ -140,13 +140,14 @@ def older_release_work(db: Path) -> str:
         [suggestion, article],
     )
     connection.execute(
-        "INSERT INTO annotations (article_id, annotator, status, updated_at) VALUES (?, 'alice', 'done', '2024')",
+        "INSERT INTO annotations (article_id, annotator, status, updated_at) VALUES (?, 'alice', 'done', "
+        "'2024-01-01T00:00:01.000000Z')",  # a moment, as every release wrote its own edits' (`check` reads them)
         [article],
     )
     after = {"spans": [span], "decisions": [{"suggestion_id": suggestion, "decision": "accepted"}], "status": "done"}
     connection.execute(
         "INSERT INTO events (article_id, annotator, action, before, after, at) VALUES (?, 'alice', 'accept', ?, ?, "
-        "'2024')",
+        "'2024-01-01T00:00:01.000000Z')",
         [article, json.dumps({"spans": [], "decisions": [], "status": "todo"}), json.dumps(after)],
     )
     connection.commit()

@@ -320,6 +320,11 @@ def import_(
             )
 
 
+#: What `import` replaced, by the work replaced (`exchange.importing._verdict`): --replace takes the file's over any.
+REPLACED = {"older": "older work", "newer": "newer work in the database (--replace)",
+            "unshown": "work the file does not show is older (--replace)"}  # fmt: skip
+
+
 def _say_import_report(report: "ImportReport", db: Path, snap: bool) -> None:
     """What an import stored, skipped, left out and found in conflict."""
     moved = f", {report.snapped} span(s) snapped to token boundaries" if snap else ""
@@ -327,7 +332,9 @@ def _say_import_report(report: "ImportReport", db: Path, snap: bool) -> None:
     decided = f", {report.decisions} decision(s) on suggestions" if report.decisions else ""
     decided += f", {report.suggestions} suggestion(s) of the model" if report.suggestions else ""
     decided += f", {report.comments} comment(s) added" if report.comments else ""
-    counts = f"; {report.replaced} replaced older work" if report.replaced else ""
+    counts = "".join(
+        f"; {report.replaced[kind]} replaced {work}" for kind, work in REPLACED.items() if report.replaced[kind]
+    )
     counts += f"; {report.unchanged} unchanged" if report.unchanged else ""
     counts += f"; {report.commented} unchanged but for new comment(s)" if report.commented else ""
     counts += f"; {len(report.conflicts)} conflict(s)" if report.conflicts else ""

@@ -71,7 +71,7 @@ class ImportReport:
     unchanged: int = 0
     commented: int = 0  # records equal to the stored work but for comments it lacked (stored)
     comments: int = 0  # comments stored, of every record
-    replaced: int = 0
+    replaced: Counter[str] = field(default_factory=Counter)  # by the work replaced: "older", "newer", "unshown"
     suggestions: int = 0  # the model's, from records of suggestions (`export --suggestions`, `predict`)
     conflicts: list[ImportConflict] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
@@ -124,9 +124,9 @@ def _said(spans: Iterable[SpanLike], unsaid: frozenset[str]) -> list[RecordSpan]
 
 def _verdict(store: Store, article_id: str, record: NativeRecord, force: bool, unsaid: frozenset[str]) -> str:
     """What importing `record` does to the stored work of its annotator: "new" (there is none), "same" (as
-    an export of it would write it, in a format that cannot say `unsaid`), "replace" (it differs, and the record
-    is newer or `force` says so) or "conflict" (it differs, and the stored work is newer, or nothing says
-    which is)."""
+    an export of it would write it, in a format that cannot say `unsaid`), "older" (it differs, and replaces older
+    work), "newer" and "unshown" (it differs, and `force` replaces work that is newer, or not shown to be older:
+    no time, the same moment) or "conflict" (those two without `force`)."""
     who = record.annotator
     stored_spans = store.spans(article_id, who)
     status = store.status(article_id, who)
@@ -140,9 +140,10 @@ def _verdict(store: Store, article_id: str, record: NativeRecord, force: bool, u
         statuses[1], _said(record.spans, unsaid), reasons[1]
     ):
         return "same"
-    if force or _newer(record.updated_at, store.updated_at(article_id, who)):
-        return "replace"
-    return "conflict"
+    stored_at = store.updated_at(article_id, who)
+    if _newer(record.updated_at, stored_at):
+        return "older"
+    return ("newer" if _newer(stored_at, record.updated_at) else "unshown") if force else "conflict"
 
 
 def _newer(imported: str | None, stored: str | None) -> bool:
@@ -350,7 +351,7 @@ def store_records(
             else:
                 _store_one(store, article_id, item, report)
                 report.records += 1
-                report.replaced += verdict == "replace"
+                report.replaced[verdict] += verdict != "new"
             if progress and (done % 100 == 0 or done == len(ready)):
                 progress(done, len(ready))
     report.skipped.sort(key=lambda skipped: (skipped.where.line or 0, skipped.where.record or 0))

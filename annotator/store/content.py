@@ -168,23 +168,51 @@ def fit_problems(db: sqlite3.Connection) -> list[str]:
     return problems
 
 
-def future_problems(db: sqlite3.Connection) -> list[str]:
-    """Moments stored later than now plus `CLOCK_TOLERANCE` (a clock running fast where the file was written, or a
-    forged stamp), in any column of a moment (`at`, `..._at`): one line each, for the first such row. Import
-    refuses such a moment in a record (`vocabulary.future_problem`): merged, it would stay newer than all later
-    work, and this file's own export of it would be refused by import. Stamps are compared as moments: the
-    query only narrows them by their date (no offset reaches a day)."""
-    limit = datetime.now(UTC) + CLOCK_TOLERANCE - timedelta(days=1)
+#: `utc_timestamp`'s form as SQLite's GLOB reads it: most stored moments are in it, and SQL checks those itself.
+_STORE_GLOB = (
+    "-".join(["[0-9]" * 4, "[0-9]" * 2, "[0-9]" * 2]) + "T" + ":".join(["[0-9]" * 2] * 3) + "." + "[0-9]" * 6 + "Z"
+)
+#: What a stored moment must be, for a problem's line.
+WRITTEN = "an ISO 8601 timestamp with a time zone, as 2026-12-01T10:00:00.000000Z"
+
+
+def _moment_problem(stamp: object) -> str | None:
+    """Why a stored moment is none annotator writes (`utc_timestamp`'s, or an ISO 8601 moment with a time zone as
+    an older release stored a file's), or is later than now plus `CLOCK_TOLERANCE`; None when it is fine."""
+    try:
+        moment = parse_timestamp(stamp) if isinstance(stamp, str) else None
+    except ValueError:
+        moment = None
+    if moment is None:
+        shown = f"{bytes(stamp)[:SHOWN_BYTES]!r}" if isinstance(stamp, bytes) else found(stamp)
+        return f"{shown} is not a moment annotator writes ({WRITTEN})"
+    return future_problem(moment)
+
+
+def moment_problems(db: sqlite3.Connection) -> list[str]:
+    """Moments no command of annotator's writes, in any column of a moment (`at`, `..._at`): text that names no
+    moment ("yesterday", "2026-13-45T99:00", a number, an empty string, one without a time zone), and moments
+    later than now plus `CLOCK_TOLERANCE` (a clock running fast where the file was written, or a forged stamp).
+    One line each, for the first such row of a column (sqlite-utils' record of the migrations, which writes its
+    own form and is never merged, aside). Import refuses both in a record (`parse_timestamp`,
+    `future_problem`): merged, a moment that names none would be compared as none (an older decision taken as
+    newer, trial 31), one in the future would stay newer than all later work, and this file's own export of
+    either would be refused by import. SQL passes over a stamp in the store's form that names a real moment (its
+    text is what its Julian day writes back) on a day no clock could call the future; Python reads the others."""
+    limit = (datetime.now(UTC) + CLOCK_TOLERANCE - timedelta(days=1)).strftime("%Y-%m-%d")
     problems = []
     for table, column in _text_columns(db):
-        if column != "at" and not column.endswith("_at"):
+        if (column != "at" and not column.endswith("_at")) or table == "_sqlite_migrations":
             continue
-        sql = f'SELECT rowid, "{column}" FROM "{table}" WHERE "{column}" >= ? ORDER BY rowid'
-        for rowid, stamp in db.execute(sql, [limit.strftime("%Y-%m-%d")]):
-            try:
-                problem = future_problem(parse_timestamp(stamp))
-            except (TypeError, ValueError):
-                continue  # no moment: says nothing newer (`importing._newer`)
+        stamp, head = f'"{column}"', f'substr("{column}", 1, 19)'
+        written = (
+            f"typeof({stamp}) = 'text' AND {stamp} GLOB ? AND substr({stamp}, 1, 4) != '0000' "
+            f"AND strftime('%Y-%m-%dT%H:%M:%S', julianday({head})) = {head}"
+        )
+        sql = f"""SELECT rowid, {stamp} FROM "{table}" WHERE {stamp} IS NOT NULL AND NOT ({written} AND {stamp} < ?)
+                  ORDER BY rowid"""
+        for rowid, value in db.execute(sql, [_STORE_GLOB, limit]):
+            problem = _moment_problem(value)
             if problem:
                 problems.append(f"table {table!r}, column {column!r}, rowid {rowid}: {problem}")
                 break

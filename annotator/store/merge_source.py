@@ -13,7 +13,7 @@ from typing import Any
 
 from annotator.errors import AnnotatorError
 from annotator.store.connection import SPAN_SELECT, Row, rows_of
-from annotator.store.content import content_problems, future_problems
+from annotator.store.content import content_problems, moment_problems
 from annotator.store.examining import Unlocked
 from annotator.store.names import name_problems
 from annotator.store.opening import DatabaseError, open_database
@@ -75,7 +75,7 @@ class MergeSource:
         if problems:  # an id or name no file could give: shown, stored and exported, it would act on terminals
             self.connection.close()
             raise AnnotatorError(f"{path}: {problems[0][1]}; nothing was merged")
-        stored = content_problems(self.connection) or future_problems(self.connection)
+        stored = content_problems(self.connection) or moment_problems(self.connection)
         if stored:  # trial 30: tokens at -4, a suggestion at 0:5000, text that is not UTF-8 crashed commands later
             self.connection.close()
             raise AnnotatorError(f"{path}: {stored[0]}; nothing was merged")

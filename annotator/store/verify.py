@@ -1,5 +1,5 @@
 """Checking a database: SQLite's own integrity check, that the title search index matches the titles, that what
-is stored could have been written by this program (UTF-8 text, tokens and offsets within their text:
+is stored could have been written by this program (UTF-8 text, tokens and offsets within their text, moments:
 `annotator.store.content`), and that the event log explains the current tables.
 
 The promise "nothing is ever lost" rests on two facts these functions test: the file is sound, and replaying
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.store.connection import SPAN_SELECT
-from annotator.store.content import fit_problems, token_problems, utf8_problems
+from annotator.store.content import fit_problems, moment_problems, token_problems, utf8_problems
 from annotator.store.history import replay
 from annotator.store.names import name_problems
 from annotator.store.reads import Reader
@@ -215,5 +215,5 @@ def check(reader: Reader) -> list[str]:
     undecodable = utf8_problems(reader.conn)
     if undecodable:  # every other check reads that text
         return named + undecodable
-    stored = token_problems(reader.conn) + fit_problems(reader.conn)
+    stored = token_problems(reader.conn) + fit_problems(reader.conn) + moment_problems(reader.conn)
     return title_index_problems(reader) + named + stored + replay_problems(reader)

@@ -44,7 +44,9 @@ async def test_undoing_an_import_replace_counts_what_the_undo_changes(tmp_path: 
     with Store.open(db) as store:
         store.remove_span("n", WHO, ids[-1])  # Aveiro: 8 spans, newer than the export
     imported = annotator("import", tmp_path / "nine.jsonl", "--db", db, "--replace")
-    assert imported.returncode == 0 and "1 replaced older work" in imported.stdout, imported.stdout + imported.stderr
+    assert imported.returncode == 0 and "1 replaced newer work in the database" in imported.stdout, (
+        imported.stdout + imported.stderr
+    )
     app = make_app(db, WHO, keymap_path=False)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()

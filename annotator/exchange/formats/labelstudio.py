@@ -16,7 +16,9 @@ config (`config` below): the tasks name its `label` and `text` tags and its SPEA
 On import, each annotation of a task becomes one record (and the one prediction of a task our `export
 --suggestions` wrote, whose `meta` names the model, a record of suggestions). Whose it is: --annotator; else the
 task's `meta` annotator when the task has one annotation (our own export, back from the server); else
-`completed_by`: a user id (read as `labelstudio-user-<id>`), an object with an `email`, or a name. A cancelled annotation is
+`completed_by`: a user id (read as `labelstudio-user-<id>`), an object with an `email` (else its `id`), or a name
+(`labelstudio_truth`: a user who changed another's annotation since is its author; anything else is an error;
+`--annotator` takes one user's work). A cancelled annotation is
 read as skipped. A quote's speaker is a relation labelled SPEAKER `from_id` the QUOTE region `to_id` the
 ACTOR region (other labels: --relation-map). Results that are not text labels (`choices`, `rating`, ...)
 have no place here: they are left out and counted. Tasks nobody annotated are counted, not imported.
@@ -61,7 +63,7 @@ from annotator.exchange.formats.common import (
     status_of,
     validated,
 )
-from annotator.exchange.formats.labelstudio_truth import truth
+from annotator.exchange.formats.labelstudio_truth import OneUser, author, truth, user
 from annotator.exchange.formats.looks import refuse_foreign, refuse_foreign_file
 from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, ReadOptions
 from annotator.models import Flag, Integer, Label, Span, Status, Timestamp, Title
@@ -106,7 +108,7 @@ class Relation(Loose):
 
 class LSAnnotation(Loose):
     result: list[dict[str, Any]] = Field(default_factory=list)
-    completed_by: str | int | dict[str, Any] | None = None
+    completed_by: Any = None  # read by `labelstudio_truth.user`, which names what it cannot read
     was_cancelled: Flag = False
     status: str | None = None
     updated_at: Timestamp | None = None
@@ -198,15 +200,6 @@ def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf | N
 # -- import -------------------------------------------------------------------------------------------------
 
 
-def _who(completed_by: Any) -> str | None:
-    if isinstance(completed_by, int):
-        return f"labelstudio-user-{completed_by}"
-    if isinstance(completed_by, dict):
-        found = completed_by.get("email") or completed_by.get("id")
-        return _who(found) if isinstance(found, int) else found if isinstance(found, str) else None
-    return completed_by if isinstance(completed_by, str) else None
-
-
 def _spans(
     text: str,
     result: list[dict[str, Any]],
@@ -260,7 +253,7 @@ def _as_quoted(text: str, start: int, end: int, given: str | None) -> str | None
     return given
 
 
-def _task_records(parsed: LSTask, options: ReadOptions, where: Where) -> Iterator[Read]:
+def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUser) -> Iterator[Read]:
     text = parsed.data.text
     annotations, kind, predictions = parsed.annotations, "annotations", parsed.predictions
     model = parsed.meta.get("annotator")
@@ -290,7 +283,8 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where) -> Iterato
             dropped: Counter[str] = Counter()
             spans = _spans(text, annotation.result, f"{field}.result", options, where, dropped)
             default = Status.SKIPPED if annotation.was_cancelled else Status.DONE
-            said = truth(ours, annotation, _who(annotation.completed_by))  # Label Studio's word wins over our meta
+            said = truth(ours, annotation, author(annotation, where, field))  # Label Studio's word wins over our meta
+            one.check(said.annotator, where, f"{field}.completed_by")
             record = native_record(
                 where,
                 **article,
@@ -306,7 +300,7 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where) -> Iterato
         yield guarded(options, where, build)
 
 
-def _min_record(data: dict[str, Any], options: ReadOptions, where: Where) -> Read:
+def _min_record(data: dict[str, Any], options: ReadOptions, where: Where, one: OneUser) -> Read:
     """One JSON_MIN record: the task's data keys, then `id`, then one key per result, then `annotator` ..."""
     keys = list(data)
     after_id = keys.index("id") + 1 if "id" in keys else 0
@@ -320,6 +314,8 @@ def _min_record(data: dict[str, Any], options: ReadOptions, where: Where) -> Rea
         return Dropped(NO_ANNOTATION)
     dropped: Counter[str] = Counter()
     parsed = validated(LSData, task_data, where)
+    by = user(data.get("annotator"), where, "annotator")
+    one.check(by and by.name, where, "annotator")
     result: list[dict[str, Any]] = []
     for name, value in results.items():
         if _regions(value):
@@ -333,7 +329,7 @@ def _min_record(data: dict[str, Any], options: ReadOptions, where: Where) -> Rea
         text=parsed.text,
         title=parsed.title,
         meta={**(parsed.model_extra or {}), **parsed.meta},
-        annotator=annotator_of(_who(data.get("annotator")), options, where, "annotator"),
+        annotator=annotator_of(by and by.name, options, where, "annotator"),
         status=Status.DONE,
         spans=spans,
         updated_at=data.get("updated_at"),
@@ -349,7 +345,7 @@ def _regions(value: Any) -> bool:
     )
 
 
-def _items(data: Any, options: ReadOptions, where: Where) -> Iterator[Read]:
+def _items(data: Any, options: ReadOptions, where: Where, one: OneUser) -> Iterator[Read]:
     if not isinstance(data, dict):
         raise where.error(f"expected a task object, got {type(data).__name__}")
     refuse_foreign(where, data, "labelstudio")
@@ -357,9 +353,9 @@ def _items(data: Any, options: ReadOptions, where: Where) -> Iterator[Read]:
     if blank(text):
         yield Skipped(where, "the text is blank: nothing to annotate")
     elif "data" in data:
-        yield from _task_records(validated(LSTask, data, where), options, where)
+        yield from _task_records(validated(LSTask, data, where), options, where, one)
     elif "text" in data:
-        yield _min_record(data, options, where)
+        yield _min_record(data, options, where, one)
     else:
         raise where.error("expected a task with 'data' (JSON export) or a record with 'text' (JSON_MIN export)")
 
@@ -370,6 +366,7 @@ def read(path: Path, options: ReadOptions) -> Iterator[Read]:
     except InputError:
         refuse_foreign_file(str(path), "labelstudio")  # JSONL of another tool: say which
         raise
+    one = OneUser(options.annotator)  # --annotator takes one Label Studio user's work
     for number, data in enumerate(tasks):
         where = Where(str(path), record=number)
-        yield from guarded_items(options, where, partial(_items, data, options, where))
+        yield from guarded_items(options, where, partial(_items, data, options, where, one))

@@ -13,6 +13,12 @@ there, so where the two disagree the annotation's own fields win.
 - `completed_by` names the annotator instead of the `meta`'s when it names someone (an email or a name, not a bare
   user id: a server makes its importer the completer of every imported annotation) and Label Studio shows work on
   the annotation (a moment of work, or a skip the `meta` does not know). The `meta`'s flag reason is then not theirs.
+- `updated_by` naming another user than `completed_by` on an annotation with a moment of work: that user changed
+  it last, so the work is theirs (trial 31: user 2's changes to alice's annotation, which the server's importer
+  completed, replaced alice's work here as hers).
+- A `completed_by` or `updated_by` that names no user as Label Studio writes one (a whole number in its JSON
+  export, an object with an `email` or an `id` in its API, an email or a name) is an error: never the `meta`'s
+  annotator, nor a name made of a first name or of an `id` that is text.
 """
 
 from __future__ import annotations
@@ -21,7 +27,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from annotator.exchange.files import Where
 from annotator.vocabulary import Status, parse_timestamp
+
+#: What a `completed_by` that names nobody is told, for an error naming its field.
+NO_USER = "names no Label Studio user (an email or a user id), got {}"
 
 SKIPPED = Status.SKIPPED.value
 
@@ -43,6 +53,52 @@ def _moment(stamp: Any) -> Any:
         return None
 
 
+@dataclass(frozen=True)
+class Author:
+    """Whom an annotation names: `named` when that is someone (a user of the API, an email or a name, or a user
+    who changed another's annotation), not a bare user id of a JSON export, which a server gives its importer."""
+
+    name: str
+    named: bool
+    number: int | None = None  # the user's id, when known: one user named by id and by email is one
+
+    def same(self, other: Author) -> bool:
+        return self.name == other.name or (self.number is not None and self.number == other.number)
+
+
+def user(value: Any, where: Where, field: str) -> Author | None:
+    """The user `value` names (a `completed_by`, an `updated_by`, JSON_MIN's `annotator`): a user id as
+    `labelstudio-user-<id>`, an object by its `email`, else its id, a string itself; None for none (absent, null).
+    Anything else is an error naming `field`."""
+    if value is None:
+        return None
+    if type(value) is int:
+        return Author(f"labelstudio-user-{value}", False, value)
+    if isinstance(value, str) and value:
+        return Author(value, True)
+    if isinstance(value, dict):
+        email, number = value.get("email"), value.get("id")
+        number = number if type(number) is int else None
+        if isinstance(email, str) and email:
+            return Author(email, True, number)
+        if number is not None and email in (None, ""):
+            return Author(f"labelstudio-user-{number}", True, number)  # an API's user, as with an email
+    shown = repr(value)
+    raise where.error(NO_USER.format(shown if len(shown) <= 80 else shown[:80] + "..."), field)
+
+
+def author(annotation: Any, where: Where, field: str) -> Author | None:
+    """Who did an annotation's work (see the module): its `completed_by`, unless another user changed it since."""
+    completer = user(annotation.completed_by, where, f"{field}.completed_by")
+    extra = annotation.model_extra or {}
+    if worked_at(annotation.updated_at, extra.get("created_at")) is None:
+        return completer
+    editor = user(extra.get("updated_by"), where, f"{field}.updated_by")
+    if editor is not None and (completer is None or not editor.same(completer)):
+        return Author(editor.name, True, editor.number)
+    return completer
+
+
 def worked_at(updated_at: str | None, created_at: Any) -> str | None:
     """The annotation's `updated_at` when it is a moment of work in Label Studio (see the module), else None."""
     if updated_at is None:
@@ -53,9 +109,8 @@ def worked_at(updated_at: str | None, created_at: Any) -> str | None:
     return updated_at if _moment(updated_at) - created > timedelta(seconds=1) else None
 
 
-def truth(meta: dict[str, Any], annotation: Any, completer: str | None) -> Truth:
-    """`meta` (our export's, or {}) against `annotation` (an `LSAnnotation`); `completer`: whom its `completed_by`
-    names, if anyone."""
+def truth(meta: dict[str, Any], annotation: Any, by: Author | None) -> Truth:
+    """`meta` (our export's, or {}) against `annotation` (an `LSAnnotation`); `by`: its `author`, if any."""
     cancelled = bool(annotation.was_cancelled)
     said = meta.get("status", annotation.status)
     status = said
@@ -66,8 +121,32 @@ def truth(meta: dict[str, Any], annotation: Any, completer: str | None) -> Truth
     if worked is not None and (_moment(stamp) is None or _moment(worked) > _moment(stamp)):
         stamp = worked
     named = meta.get("annotator") if isinstance(meta.get("annotator"), str) else None
-    by = annotation.completed_by
-    a_name = isinstance(by, str) or (isinstance(by, dict) and isinstance(by.get("email"), str))
-    if named is not None and a_name and completer and completer != named and (worked or status != said):
-        return Truth(completer, status, stamp, None)
+    completer = by.name if by is not None else None
+    if named is not None and by is not None and by.named and by.name != named and (worked or status != said):
+        return Truth(by.name, status, stamp, None)
     return Truth(named or completer, status, stamp, meta.get("flag_reason"))
+
+
+class OneUser:
+    """`--annotator NAME` takes one Label Studio user's work: the name each annotation has without it (its author,
+    or our `meta`'s annotator) is the same throughout the file, else an error at the first that differs (trial 31:
+    `--annotator carol` made bob's and lead's annotations carol's)."""
+
+    def __init__(self, annotator: str | None) -> None:
+        self.annotator = annotator
+        self.first: tuple[str, Where] | None = None  # the first annotation's name, and where it is
+
+    def check(self, name: Any, where: Where, field: str) -> None:
+        if self.annotator is None or not isinstance(name, str):
+            return
+        if self.first is None:
+            self.first = name, where
+            return
+        first, at = self.first
+        if name != first:
+            place = f"line {at.line}" if at.line is not None else f"record {at.record}"
+            raise where.error(
+                f"{name!r} made this annotation, and {first!r} the one at {place}: --annotator {self.annotator} "
+                "takes one Label Studio user's work (import without it: each user's work under their own name)",
+                field,
+            )
