@@ -30,9 +30,10 @@ def what_to_do(error: InputError, given: list[Path]) -> str:
 
 def articles_of(path: Path, skipped: list[InputError] | None) -> Iterator[ArticleIn]:
     """A .txt or .jsonl file's articles. A .txt file that holds none, or a JSONL line that is none, raises
-    `Skippable`; with `skipped`, it is added there instead and reading goes on. An error about a JSONL file as a
-    whole (it cannot be read, is not UTF-8, is a JSON array) is the file's, no line's: it stands, or with
-    `skipped` skips the whole file (which is therefore read whole first, then given)."""
+    `Skippable`; with `skipped`, it is added there instead and reading goes on (a JSONL line that is not UTF-8 is
+    that line's alone). An error about a JSONL file as a whole (it cannot be read, is a DocBin or a JSON array)
+    is the file's, no line's: it stands, or with `skipped` skips the whole file (which is therefore read whole
+    first, then given)."""
     from annotator.exchange.article_files import article_from_json, read_text_file  # its readers; it imports this
 
     if path.suffix.lower() == ".txt":
