@@ -133,3 +133,20 @@ def test_import_skip_invalid_skips_a_line_that_is_not_utf8_too(tmp_path: Path) -
     assert f"  {path}:2: not UTF-8 (byte 0xe9)\n" in result.stdout
     with Store.open(db, read_only=True) as store:
         assert store.count("spans") == 1
+
+
+def test_skip_invalid_names_a_binary_file_in_one_line_not_one_a_line(tmp_path: Path) -> None:
+    """A file of no text at all named .jsonl (random bytes) under --skip-invalid: once its lines were each skipped
+    alone, it filled the terminal (769 lines for 200 KB). No line of it is an article and some are not UTF-8:
+    it is skipped whole, in one line naming its first line that is not UTF-8 and counting its lines."""
+    noise = tmp_path / "noise.jsonl"
+    noise.write_bytes(bytes(range(256)) * 8 + b"\n" + b"\x97\x00\x10" * 50 + b"\n{not json\n")
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    db = tmp_path / "r.db"
+    result = annotator("ingest", noise, good, "--no-suggest", "--skip-invalid", "--db", db)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines()[1:] == [
+        "skipped 1 file(s) or line(s) that hold no article:",
+        f"  {noise}:2: not UTF-8 (byte 0x80); none of its 11 line(s) holds an article: the whole file skipped",
+    ]

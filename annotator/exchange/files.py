@@ -35,6 +35,10 @@ class Where:
         return InputError(message, path=self.path, line=self.line, field=field, record=self.record)
 
 
+class NotUTF8(InputError):
+    """A line of a JSONL file that is not UTF-8 (`jsonl_lines`): that line's error, not the file's."""
+
+
 def read_bytes(path: Path) -> bytes:
     """A regular file's bytes: a FIFO, device or folder is refused at once (reading one could wait forever)."""
     try:
@@ -260,7 +264,7 @@ def _nonblank_lines(path: Path) -> Iterator[tuple[int, str | InputError]]:
                 except UnicodeDecodeError as error:
                     if number == 1 and _is_docbin(raw):
                         raise InputError(DOCBIN, path=str(path), line=1) from None
-                    yield number, InputError(f"not UTF-8 (byte 0x{raw[error.start]:02x})", path=str(path), line=number)
+                    yield number, NotUTF8(f"not UTF-8 (byte 0x{raw[error.start]:02x})", path=str(path), line=number)
                     continue
                 if line.strip():
                     yield number, line.removesuffix("\n")  # as text.split("\n") gives it: columns on this line

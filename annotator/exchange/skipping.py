@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.errors import InputError
-from annotator.exchange.files import jsonl_lines
+from annotator.exchange.files import NotUTF8, jsonl_lines
 from annotator.models import ArticleIn
 
 
@@ -69,5 +69,14 @@ def articles_of(path: Path, skipped: list[InputError] | None) -> Iterator[Articl
         skipped.append(Skippable(error, "; the whole file skipped"))
         return
     if skipped is not None:
-        skipped += bad
+        skipped += binary(bad) if not found else bad
         yield from found
+
+
+def binary(bad: list[InputError]) -> list[InputError]:
+    """The skipped lines of a JSONL file none of whose lines is an article: one entry for the file when some are
+    not UTF-8 (random bytes named .jsonl made one line of output each: 769 for 200 KB), else each line's."""
+    first = next((error for error in bad if isinstance(error, NotUTF8)), None)
+    if first is None:
+        return bad
+    return [Skippable(first, f"; none of its {len(bad)} line(s) holds an article: the whole file skipped")]
