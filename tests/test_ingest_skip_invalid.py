@@ -80,3 +80,73 @@ def test_a_single_blank_file_given_alone_is_not_told_to_skip_it(tmp_path: Path) 
     blank.write_text("   ", encoding="utf-8")
     line = one_error_line(annotator("ingest", blank, "--no-suggest", "--db", tmp_path / "r.db"))
     assert "--skip-invalid" not in line and line.startswith(f"{blank}:1: the file holds only white space")
+
+
+def test_skip_invalid_skips_only_the_jsonl_lines_that_are_not_utf8(tmp_path: Path) -> None:
+    """A newcomer's and an attacker's trial: one line of a JSONL file that was not UTF-8 made `--skip-invalid`
+    skip the whole file (its good lines too). Each line is its own record: the bad ones are named (file, line,
+    the byte escaped; an escape sequence after it never reaches the terminal), the good ones ingested. Without
+    --skip-invalid the file is refused in one line, and nothing is written."""
+    lines = tmp_path / "wire.jsonl"
+    lines.write_bytes(
+        b'{"id": "w1", "text": "Jos\xe9 went to M\xe1laga."}\n'  # Latin-1, on the first line
+        + json.dumps({"id": "w2", "text": GOOD}).encode()
+        + b'\n{"id": "w3", "text": "\xff\x1b]0;pwned\x07\x1b[2J"}\n'
+        + json.dumps({"id": "w4", "text": "Carol flew to Oslo."}).encode()
+        + b"\n"
+    )
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("First line fine.\nJos\xe9 went to M\xe1laga.".encode("latin-1"))
+    db = tmp_path / "r.db"
+
+    stopped = annotator("ingest", lines, latin, "--no-suggest", "--db", db)
+    assert one_error_line(stopped) == f"{lines}:1: not UTF-8 (byte 0xe9)"
+    assert stopped.stdout == "" and not db.exists()
+
+    result = annotator("ingest", lines, latin, "--no-suggest", "--skip-invalid", "--db", db)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert result.stdout == (
+        f"2 article(s) added, 0 already stored, 0 suggestion(s) -> {db}\n"
+        "skipped 3 file(s) or line(s) that hold no article:\n"
+        f"  {lines}:1: not UTF-8 (byte 0xe9)\n"
+        f"  {lines}:3: not UTF-8 (byte 0xff)\n"
+        f"  {latin}:2: not UTF-8 (byte 0xe9)\n"
+    )
+    with Store.open(db, read_only=True) as store:
+        assert store.article_ids() == ["w2", "w4"]
+
+
+def test_import_skip_invalid_skips_a_line_that_is_not_utf8_too(tmp_path: Path) -> None:
+    """The same JSONL reader: `import --skip-invalid` skips the one line that is not UTF-8 (it stopped the import)
+    and imports the others; without it, the file is refused naming the line, and nothing is stored."""
+    path = tmp_path / "doccano.jsonl"
+    record = {"text": GOOD, "label": [[0, 3, "ACTOR"]], "annotator": "bob"}
+    path.write_bytes(json.dumps(record).encode() + b'\n{"text": "caf\xe9", "label": []}\n')
+    db = tmp_path / "r.db"
+    assert annotator("ingest", path, "--no-suggest", "--skip-invalid", "--db", db).returncode == 0
+
+    stopped = annotator("import", path, "--format", "doccano", "--db", db)
+    assert one_error_line(stopped) == f"{path}:2: not UTF-8 (byte 0xe9)"
+    result = annotator("import", path, "--format", "doccano", "--skip-invalid", "--db", db)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert f"  {path}:2: not UTF-8 (byte 0xe9)\n" in result.stdout
+    with Store.open(db, read_only=True) as store:
+        assert store.count("spans") == 1
+
+
+def test_skip_invalid_names_a_binary_file_in_one_line_not_one_a_line(tmp_path: Path) -> None:
+    """A file of no text at all named .jsonl (random bytes) under --skip-invalid: once its lines were each skipped
+    alone, it filled the terminal (769 lines for 200 KB). No line of it is an article and some are not UTF-8:
+    it is skipped whole, in one line naming its first line that is not UTF-8 and counting its lines."""
+    noise = tmp_path / "noise.jsonl"
+    noise.write_bytes(bytes(range(256)) * 8 + b"\n" + b"\x97\x00\x10" * 50 + b"\n{not json\n")
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    db = tmp_path / "r.db"
+    result = annotator("ingest", noise, good, "--no-suggest", "--skip-invalid", "--db", db)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines()[1:] == [
+        "skipped 1 file(s) or line(s) that hold no article:",
+        f"  {noise}:2: not UTF-8 (byte 0x80); none of its 11 line(s) holds an article: the whole file skipped",
+    ]

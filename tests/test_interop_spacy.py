@@ -13,6 +13,7 @@ from exchange_support import SMALL, build
 from real_files import REAL, annotations, run
 
 SPACY = REAL / "spacy"
+GOLD = Path(__file__).resolve().parent / "fixtures" / "gold"
 
 
 def spacy_cli(*args: object, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -67,27 +68,26 @@ def test_skipped_and_flagged_work_stays_out_of_the_training_docbin(tmp_path: Pat
 
 
 def test_spacy_trains_on_the_docbin_with_the_config_we_write(tmp_path: Path, db: Path) -> None:
-    """NER on doc.ents, spancat on doc.spans["quotes"] with a suggester that proposes spans as long as the
-    quotes: `spacy debug data` reads it (its one error: too few examples to train, on two articles) and
-    `spacy train` runs on it as written (only its length shortened here)."""
+    """NER on doc.ents, spancat on doc.spans["quotes"] labelling what a span_finder proposes: `spacy debug data`
+    reads it (its one error: too few examples to train, on two articles) and `spacy train` runs on it as written,
+    its length too (30 epochs of two articles)."""
     out, config = tmp_path / "train.spacy", tmp_path / "train.cfg"
     code, said, _ = run("export", "--db", db, "--annotator", "alice", "--format", "spacy", "--status", "all", "-o",
                         out, "--config", config)  # fmt: skip
     assert (code, said) == (0, f"2 record(s) -> {out}; spaCy training config -> {config}\n")
     text = config.read_text(encoding="utf-8")
-    assert 'spans_key = "quotes"' in text and '@misc = "spacy.ngram_range_suggester.v1"' in text
+    assert 'spans_key = "quotes"' in text and '@misc = "spacy.preset_spans_suggester.v1"' in text
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     checked = spacy_cli("debug", "data", config, cwd=elsewhere)
     assert "quotes" in checked.stdout and "1 error" in checked.stdout, checked.stdout
     assert "Low number of examples to train a new pipeline (2)" in checked.stdout
-    trained = spacy_cli("train", config, "--output", tmp_path / "model", "--training.max_steps", "2",
-                        "--training.eval_frequency", "1", cwd=elsewhere)  # fmt: skip
+    trained = spacy_cli("train", config, "--output", tmp_path / "model", cwd=elsewhere)
     assert trained.returncode == 0, trained.stderr[-2000:]
     import spacy
 
     nlp = spacy.load(tmp_path / "model" / "model-last")
-    assert nlp.pipe_names == ["tok2vec", "ner", "spancat"]
+    assert nlp.pipe_names == ["tok2vec", "ner", "span_finder", "spancat"]
     assert set(nlp.get_pipe("ner").labels) == {"ACTOR", "FIGURE", "LOCATION"}
     assert nlp.get_pipe("spancat").key == "quotes" and set(nlp.get_pipe("spancat").labels) == {"QUOTE"}
 
@@ -189,3 +189,37 @@ def test_spacys_example_iob_files(tmp_path: Path, name: str, expected: list) -> 
         "them guessed: no stored article has the same words",
     ]
     assert [spans for _, _, _, spans in annotations(db)] == expected
+
+
+def test_the_config_trains_a_newsrooms_gold_in_minutes_and_every_quote_fits(tmp_path: Path) -> None:
+    """A newcomer's trial: the config as written was spaCy's quickstart length (20,000 steps, patience 1,600) with
+    a spancat proposing every span up to the longest quote (118 tokens in the 18-article dev gold): hours on a
+    CPU, 15 GB before a first score, and the README's overrides still took 16 minutes. Now: a length for tens to
+    hundreds of articles (at most 30 epochs, 1,500 steps), and a span_finder proposing quotes up to the longest
+    one in the DocBin for spancat to label, so no quote of the gold is out of reach. spaCy's own `debug config`
+    validates it as written, with the exported DocBin, run from another folder."""
+    db, out, config = tmp_path / "gold.db", tmp_path / "train.spacy", tmp_path / "train.cfg"
+    assert run("import", GOLD / "dev.jsonl", "--db", db)[0] == 0
+    code, said, _ = run("export", "--db", db, "--gold", "--format", "spacy", "-o", out, "--config", config)
+    assert (code, said) == (0, f"18 record(s) -> {out}; spaCy training config -> {config}\n")
+    longest = max(len(span) for doc in docs(out) for span in doc.spans["quotes"])
+    assert longest == 118
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    checked = spacy_cli("debug", "config", config, cwd=elsewhere)
+    assert checked.returncode == 0 and "Config is valid" in checked.stdout, checked.stdout + checked.stderr
+    from spacy.util import load_config
+
+    written = load_config(config, interpolate=True)
+    training = written["training"]
+    assert (training["max_epochs"], training["max_steps"], training["patience"], training["eval_frequency"]) == (
+        30, 1500, 400, 100
+    )  # fmt: skip
+    assert training["annotating_components"] == ["span_finder"]
+    assert written["nlp"]["pipeline"] == ["tok2vec", "ner", "span_finder", "spancat"]
+    finder, spancat = written["components"]["span_finder"], written["components"]["spancat"]
+    assert (finder["spans_key"], finder["max_length"]) == ("quotes", longest)
+    assert spancat["suggester"] == {"@misc": "spacy.preset_spans_suggester.v1", "spans_key": "quotes"}
+    tok2vecs = [c["model"]["tok2vec"]["@architectures"] for c in (written["components"]["ner"], finder, spancat)]
+    assert tok2vecs == ["spacy.Tok2VecListener.v1", "spacy.Tok2Vec.v2", "spacy.Tok2Vec.v2"]  # the NER's alone
+    assert training["score_weights"]["spans_quotes_f"] == 0.5

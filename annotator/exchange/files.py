@@ -35,6 +35,10 @@ class Where:
         return InputError(message, path=self.path, line=self.line, field=field, record=self.record)
 
 
+class NotUTF8(InputError):
+    """A line of a JSONL file that is not UTF-8 (`jsonl_lines`): that line's error, not the file's."""
+
+
 def read_bytes(path: Path) -> bytes:
     """A regular file's bytes: a FIFO, device or folder is refused at once (reading one could wait forever)."""
     try:
@@ -158,7 +162,7 @@ def array_of_records(path: Path) -> bool:
         first = next(_nonblank_lines(path), None)
     except InputError:
         return False
-    return first is not None and _opens_an_array_of_objects(first[1])
+    return first is not None and isinstance(first[1], str) and _opens_an_array_of_objects(first[1])
 
 
 def _one_object_over_lines(path: Path) -> bool:
@@ -188,8 +192,8 @@ def _is_docbin(head: bytes) -> bool:
 
 
 def jsonl_lines(path: str | Path) -> Iterator[tuple[Where, dict[str, Any] | InputError]]:
-    """Every non-blank line of a JSONL file as an object, or as the located error that line is (bad JSON, not an
-    object), for a reader that may skip bad lines; a JSON array or a pretty-printed object where JSONL is
+    """Every non-blank line of a JSONL file as an object, or as the located error that line is (not UTF-8, bad
+    JSON, not an object), for a reader that may skip bad lines; a JSON array or a pretty-printed object where JSONL is
     expected is an error at once.
 
     Streamed a line at a time, so a file of any size is read in constant memory (`annotator predict` reads
@@ -199,22 +203,28 @@ def jsonl_lines(path: str | Path) -> Iterator[tuple[Where, dict[str, Any] | Inpu
         raise InputError(DOCBIN, path=str(path), line=1)
     lines = _nonblank_lines(path)
     current = next(lines, None)
-    if current is not None and _opens_an_array_of_objects(current[1]):
+    first = current[1] if current is not None and isinstance(current[1], str) else None
+    if first is not None and _opens_an_array_of_objects(first):
         raise InputError(ARRAY, path=str(path), line=1)
-    if current is not None and current[1].strip() == "{" and _one_object_over_lines(path):
+    if first is not None and first.strip() == "{" and _one_object_over_lines(path):
         raise InputError(
             "this is one JSON object over several lines; expected JSONL, one JSON object a line", path=str(path), line=1
         )
     if (
         current is not None
-        and not current[1].lstrip().startswith("{")
-        and (Path(path).suffix.lower() in CONLL_SUFFIXES or CONLL_LINE.fullmatch(current[1].strip()))
+        and first is not None
+        and not first.lstrip().startswith("{")
+        and (Path(path).suffix.lower() in CONLL_SUFFIXES or CONLL_LINE.fullmatch(first.strip()))
     ):
         raise InputError(CONLL, path=str(path), line=current[0])
     while current is not None:
         number, line = current
         following = next(lines, None)
         where = Where(str(path), line=number)
+        if isinstance(line, InputError):  # not UTF-8: this line's error
+            yield where, line
+            current = following
+            continue
         try:
             data = parse_json(line, where, last=following is None)
         except InputError as error:
@@ -236,9 +246,12 @@ def jsonl_objects(path: str | Path) -> Iterator[tuple[Where, dict[str, Any]]]:
         yield where, data
 
 
-def _nonblank_lines(path: Path) -> Iterator[tuple[int, str]]:
-    """(line number, text) of each line that is not blank, decoded as UTF-8 (a byte-order mark dropped); a
-    FIFO, device or folder is refused before it is opened (reading one could wait forever)."""
+def _nonblank_lines(path: Path) -> Iterator[tuple[int, str | InputError]]:
+    """(line number, text) of each line that is not blank, decoded as UTF-8 (a byte-order mark dropped), or the
+    located error of a line that is not UTF-8: that line's, not the file's, so a reader that skips bad lines
+    skips it alone (a newcomer's `ingest --skip-invalid` skipped a whole JSONL file for one Latin-1 line). A
+    DocBin (binary from its first line) is the file's error; a FIFO, device or folder is refused before it is
+    opened (reading one could wait forever)."""
     try:
         try:
             fd = open_regular(path, follow=True)  # never waits: a FIFO renamed in after a look would (trial 29)
@@ -249,9 +262,10 @@ def _nonblank_lines(path: Path) -> Iterator[tuple[int, str]]:
                 try:
                     line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
                 except UnicodeDecodeError as error:
-                    bad = raw[error.start]
-                    said = DOCBIN if number == 1 and _is_docbin(raw) else f"not UTF-8 (byte 0x{bad:02x})"
-                    raise InputError(said, path=str(path), line=number) from None
+                    if number == 1 and _is_docbin(raw):
+                        raise InputError(DOCBIN, path=str(path), line=1) from None
+                    yield number, NotUTF8(f"not UTF-8 (byte 0x{raw[error.start]:02x})", path=str(path), line=number)
+                    continue
                 if line.strip():
                     yield number, line.removesuffix("\n")  # as text.split("\n") gives it: columns on this line
     except OSError as error:

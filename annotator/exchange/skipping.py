@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.errors import InputError
-from annotator.exchange.files import jsonl_lines
+from annotator.exchange.files import NotUTF8, jsonl_lines
 from annotator.models import ArticleIn
 
 
@@ -30,9 +30,10 @@ def what_to_do(error: InputError, given: list[Path]) -> str:
 
 def articles_of(path: Path, skipped: list[InputError] | None) -> Iterator[ArticleIn]:
     """A .txt or .jsonl file's articles. A .txt file that holds none, or a JSONL line that is none, raises
-    `Skippable`; with `skipped`, it is added there instead and reading goes on. An error about a JSONL file as a
-    whole (it cannot be read, is not UTF-8, is a JSON array) is the file's, no line's: it stands, or with
-    `skipped` skips the whole file (which is therefore read whole first, then given)."""
+    `Skippable`; with `skipped`, it is added there instead and reading goes on (a JSONL line that is not UTF-8 is
+    that line's alone). An error about a JSONL file as a whole (it cannot be read, is a DocBin or a JSON array)
+    is the file's, no line's: it stands, or with `skipped` skips the whole file (which is therefore read whole
+    first, then given)."""
     from annotator.exchange.article_files import article_from_json, read_text_file  # its readers; it imports this
 
     if path.suffix.lower() == ".txt":
@@ -68,5 +69,14 @@ def articles_of(path: Path, skipped: list[InputError] | None) -> Iterator[Articl
         skipped.append(Skippable(error, "; the whole file skipped"))
         return
     if skipped is not None:
-        skipped += bad
+        skipped += binary(bad) if not found else bad
         yield from found
+
+
+def binary(bad: list[InputError]) -> list[InputError]:
+    """The skipped lines of a JSONL file none of whose lines is an article: one entry for the file when some are
+    not UTF-8 (random bytes named .jsonl made one line of output each: 769 for 200 KB), else each line's."""
+    first = next((error for error in bad if isinstance(error, NotUTF8)), None)
+    if first is None:
+        return bad
+    return [Skippable(first, f"; none of its {len(bad)} line(s) holds an article: the whole file skipped")]
