@@ -84,7 +84,13 @@ def test_a_name_that_looks_like_one_the_database_has_is_refused(work: Path) -> N
         f"{lookalike!r} looks like 'alice', who has work or an assignment in this database (a name of its own may "
         "not look like another's); nothing was accepted"
     )
+    result = annotator("assign", "--annotators", f"bob,{lookalike}", "--db", "base.db", cwd=work)
+    assert one_error_line(result) == (
+        f"--annotators: {lookalike!r} looks like 'alice', who has work or an assignment in this database (a name of "
+        "its own may not look like another's); nothing was assigned"
+    )
     assert annotators(work / "base.db") == ["alice"]
+    assert rows(work / "base.db", "SELECT * FROM assignments") == []
     # In a database where nobody looks like it, the same name is anyone's.
     assert ok("import", "n.jsonl", "--db", "empty.db", cwd=work).startswith("3 record(s) imported")
     assert annotators(work / "empty.db") == [lookalike]
@@ -95,3 +101,14 @@ def test_a_real_name_or_the_same_name_still_imports(work: Path, name: str) -> No
     named(work, name)
     assert "record(s) imported" in ok("import", "n.jsonl", "--db", "base.db", cwd=work)
     assert name in annotators(work / "base.db")
+
+
+def test_the_screen_refuses_a_look_alike_before_it_opens(work: Path) -> None:  # noqa: F811
+    lookalike = "\u0430\u04c0\u0456\u0441\u0435"
+    result = annotator("annotate", "--annotator", lookalike, "--db", "base.db", cwd=work, terminal=True, timeout=30)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip() == (
+        f"annotator: error: {lookalike!r} looks like 'alice', who has work or an assignment in this database (a name "
+        "of its own may not look like another's)"
+    )
+    assert annotators(work / "base.db") == ["alice"]
