@@ -270,7 +270,8 @@ def store_records(
         except InputError as error:
             skip(item, error)
             continue
-        problem = entering.problem(record.annotator)  # "аlісе" in Cyrillic letters where alice works
+        names = [record.annotator, *(comment.annotator for comment in record.comments or [])]
+        problem = next(filter(None, map(entering.problem, names)), None)  # "аӀісе" in Cyrillic where alice works
         if problem:
             skip(item, where.error(problem, "annotator"))
             continue
