@@ -9,8 +9,12 @@ each character replaced by its prototype, NFD again. Nothing is downloaded.
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import unicodedata
+from contextlib import suppress
 from functools import cache
+from pathlib import Path
 
 #: Default_Ignorable_Code_Point (Unicode's DerivedCoreProperties.txt, stable since 5.2 save new assignments in
 #: these ranges): characters a font draws as nothing. Variation selectors, zero-width and bidi controls, the
@@ -44,6 +48,8 @@ def code(char: str) -> str:
 def invisible(char: str) -> bool:
     """Whether a font draws `char` as nothing: a default-ignorable code point, or a format character (Cf)."""
     point = ord(char)
+    if point < 0xAD:  # the first of them: ASCII names are checked at once
+        return False
     return unicodedata.category(char) == "Cf" or any(low <= point <= high for low, high in _IGNORABLE)
 
 
@@ -74,7 +80,16 @@ def shown(text: str) -> str:
 
 @cache
 def _prototypes() -> dict[int, str]:
-    from homoglyph.data import load_prototypes  # Unicode's confusables.txt, read on the first name compared
+    """Unicode's confusables.txt as {code point: prototype}, read on the first name compared: the package's data
+    file read as it is (its `homoglyph.data.load_prototypes` imports the whole package first, 0.2 s of a screen's
+    start-up, for scripts tables this module does not use)."""
+    spec = importlib.util.find_spec("homoglyph")  # finds the package without running it
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    for folder in folders:
+        with suppress(OSError):
+            raw = json.loads((Path(folder) / "data" / "prototypes.json").read_text(encoding="utf-8"))
+            return {int(point): prototype for point, prototype in raw.items()}
+    from homoglyph.data import load_prototypes  # another layout of the package: its own loader
 
     return load_prototypes()
 

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 from annotator.lookalike import bare_mark, capitals, code, invisible, shown, skeleton
 
@@ -158,6 +159,7 @@ def entered_name(name: str) -> tuple[str, str | None]:
     return name, problem or _mixed_scripts(name)
 
 
+@lru_cache(maxsize=1024)  # a file's records name a few annotators many times
 def looks_like_gold(name: str) -> bool:
     """Whether `name` is confusable (`lookalike.skeleton`) with gold in any case: "ɡold" (IPA ɡ), "go1d", "G0LD",
     the small capitals "ɢᴏʟᴅ"."""
