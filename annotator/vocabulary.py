@@ -11,6 +11,9 @@ import re
 import unicodedata
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from functools import lru_cache
+
+from annotator.lookalike import bare_mark, capitals, code, invisible, shown, skeleton
 
 #: ISO 8601's extended form with a time zone (RFC 3339's profile of it): what a timestamp read from a file must be.
 _ISO_8601 = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})", re.ASCII)
@@ -63,7 +66,9 @@ def in_future(stamp: str) -> bool:
 def name_problem(name: str) -> str | None:
     """Why `name` cannot be an annotator's (or a reviewer's), else None. One rule at every border: a name
     becomes a file name (`export`'s default exports/NAME.jsonl), so no path separator, no "." or "..", no
-    control character; and " alice " would be another annotator than "alice", so no white space at its ends."""
+    control character; and " alice " would be another annotator than "alice", so no white space at its ends. Nor
+    what nobody sees: an invisible character ("gold" with a variation selector would be another name that looks
+    like gold), or a combining mark with no letter under it."""
     if not name:
         return "an annotator's name may not be empty"
     if name != name.strip():
@@ -74,6 +79,15 @@ def name_problem(name: str) -> str | None:
         return f"an annotator's name may not contain a path separator (/ or \\): {name!r}"
     if any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in name):
         return f"an annotator's name may not contain a control character: {name!r}"
+    hidden = next((char for char in name if invisible(char)), None)
+    if hidden is not None:
+        return f"an annotator's name may not contain an invisible character: {shown(name)} has {code(hidden)}"
+    bare = bare_mark(name)
+    if bare is not None:
+        return (
+            f"an annotator's name may not have a combining mark without a letter under it: {shown(name)} has "
+            f"{code(bare[0])} {bare[1]}"
+        )
     return None
 
 
@@ -81,9 +95,13 @@ def id_problem(article_id: str) -> str | None:
     """Why `article_id` cannot be an article's id, else None: no control character (C0 ones, tab and line breaks
     included, DEL, C1 ones) nor a line or paragraph separator. An id is read in one-line messages and lists and
     passed on in every export: a line break would split a line, a tab a column, an escape act on a terminal that
-    printed it raw. Format characters (the zero-width joiner of an emoji) stay: they are shown by their code."""
+    printed it raw. Nor a format character (Cf): a bidi override or isolate reorders what is shown after it in a
+    line ("Trojan Source"), a zero-width one makes "a\u200bb" another article than "ab" that looks the same."""
     if any(unicodedata.category(char) in ("Cc", "Zl", "Zp") for char in article_id):
         return "an article id may not contain a control character"
+    hidden = next((char for char in article_id if unicodedata.category(char) == "Cf"), None)
+    if hidden is not None:
+        return f"an article id may not contain an invisible format character ({code(hidden)})"
     return None
 
 
@@ -128,13 +146,26 @@ def entered_name(name: str) -> tuple[str, str | None]:
     """A name as it enters, from a file's record, an option or the annotator's prompt: in NFC (an "é" typed as e
     and a combining accent is the "é" typed as one character), and why nobody may have it, else None:
     `name_problem`'s rule, gold in another case or form ("Gold": a record of gold names it "gold"; a person works
-    under a name of their own), and a word mixing Latin, Cyrillic and Greek letters ("аlice" with a Cyrillic а
-    would be another annotator who looks like alice). A name in one script per word ("Ivan Петров") is fine."""
+    under a name of their own) or what looks like it (`looks_like_gold`), and a word mixing Latin, Cyrillic and
+    Greek letters ("аlice" with a Cyrillic а would be another annotator who looks like alice). A name in one script
+    per word ("Ivan Петров") is fine. Whether it looks like another name a database holds is the store's to say
+    (`store.names.look_alike_problem`)."""
     name = unicodedata.normalize("NFC", name)
     problem = name_problem(name)
     if problem is None and name != GOLD and folded(name) == GOLD:
         problem = f"{name!r} is gold in another case or form: a record of gold names it {GOLD!r}, and a person works under a name of their own"
+    if problem is None and name != GOLD and looks_like_gold(name):
+        problem = f"{name!r} looks like {GOLD!r}: a record of gold names it {GOLD!r}, and a person works under a name of their own"
     return name, problem or _mixed_scripts(name)
+
+
+@lru_cache(maxsize=1024)  # a file's records name a few annotators many times
+def looks_like_gold(name: str) -> bool:
+    """Whether `name` is confusable (`lookalike.skeleton`) with gold in any case: "ɡold" (IPA ɡ), "go1d", "G0LD",
+    the small capitals "ɢᴏʟᴅ"."""
+    drawn = capitals(name)
+    golds = {skeleton(gold) for gold in (GOLD, GOLD.title(), GOLD.upper())}
+    return skeleton(drawn) in golds or skeleton(folded(drawn)) in golds
 
 
 def _mixed_scripts(name: str) -> str | None:

@@ -65,10 +65,38 @@ def test_a_long_id_is_shown_by_its_start(tmp_path: Path) -> None:
     )
 
 
+#: Invisible format characters (names31): a bidi override or isolate reorders what an id is shown beside ("Trojan
+#: Source"), a zero-width one makes "a\u200bb" another article than "ab" that looks the same.
+FORMAT_IDS = {
+    "right-to-left override": ("a\u202eb", "U+202E"),
+    "left-to-right isolate": ("\u2066x\u2069", "U+2066"),
+    "right-to-left mark": ("a\u200fb", "U+200F"),
+    "zero-width space": ("a\u200bb", "U+200B"),
+    "zero-width joiner": ("a\u200db", "U+200D"),
+    "byte order mark": ("\ufeffa1", "U+FEFF"),
+}
+
+
+@pytest.mark.parametrize(("article_id", "code"), list(FORMAT_IDS.values()), ids=list(FORMAT_IDS))
+def test_ingest_and_import_refuse_an_id_with_a_format_character(tmp_path: Path, article_id: str, code: str) -> None:
+    path = tmp_path / "in.jsonl"
+    first = json.dumps({"id": "ok", "text": "Ann met Bob in Lyon."})
+    path.write_text(first + "\n" + json.dumps({"id": article_id, "text": "Ann met Bob."}) + "\n", encoding="utf-8")
+    problem = f"an article id may not contain an invisible format character ({code}): {article_id!r}"
+    assert one_error_line(annotator("ingest", path, "--no-suggest", "--db", tmp_path / "a.db")) == (
+        f"{path}:2: field 'id': {problem}"
+    )
+    record = {"article_id": article_id, "text": "Ann met Bob.", "annotator": "alice", "status": "done"}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert one_error_line(annotator("import", path, "--db", tmp_path / "a.db")) == (
+        f"{path}:1: field 'article_id': {problem}"
+    )
+    assert not (tmp_path / "a.db").exists()
+
+
 def test_ids_with_other_characters_are_kept_as_given(tmp_path: Path) -> None:
-    """Spaces, punctuation, letters of any script and invisible format characters (shown by their code wherever
-    an id is shown) stay ids."""
-    ids = ["a b", "news/2026/01?x=1&y=ü", "Łódź-7", "a\u200db", "42"]
+    """Spaces, punctuation, letters of any script and marks on them stay ids."""
+    ids = ["a b", "news/2026/01?x=1&y=ü", "Łódź-7", "नमस्ते-1", "42"]
     path = tmp_path / "in.jsonl"
     lines = [json.dumps({"id": i, "text": f"Ann met Bob {n}."}) for n, i in enumerate(ids)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -66,8 +66,9 @@ storable_text = st.lists(
 
 
 def without_controls(text: str) -> str:
-    """An article id as one may be: no control character, line or paragraph separator (`models.ArticleId`)."""
-    return "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Zl", "Zp"))
+    """An article id as one may be: no control or format character, line or paragraph separator
+    (`models.ArticleId`)."""
+    return "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf", "Zl", "Zp"))
 
 
 json_value = st.recursive(

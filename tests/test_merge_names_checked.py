@@ -66,7 +66,8 @@ def test_merge_refuses_an_article_id_with_a_control_character(ours: Path, theirs
     renamed_article(theirs, "porto", EVIL_ID)
     before = theirs.read_bytes()
     assert one_error_line(annotator("merge", theirs, "--db", ours)) == (
-        f"{theirs}: article {EVIL_ID!r}: an article id may not contain a control character; nothing was merged"
+        f"{theirs}: table 'articles': article {EVIL_ID!r}: an article id may not contain a control character; "
+        "nothing was merged"
     )
     assert article_ids(ours) == ["ann"]
     assert theirs.read_bytes() == before
@@ -76,7 +77,8 @@ def test_merge_refuses_an_annotator_name_with_a_control_character(ours: Path, th
     with Store.open(theirs) as store:  # the store's callers check names; another program need not
         store.set_status("rome", EVIL_NAME, "done")
     assert one_error_line(annotator("merge", theirs, "--db", ours)) == (
-        f"{theirs}: article 'rome': an annotator's name may not contain a control character: {EVIL_NAME!r}; "
+        f"{theirs}: table 'annotations': article 'rome': an annotator's name may not contain a control character: "
+        f"{EVIL_NAME!r}; "
         "nothing was merged"
     )
     assert article_ids(ours) == ["ann"]
@@ -111,7 +113,8 @@ def test_a_name_that_is_not_utf8_is_one_line_in_merge_and_check(ours: Path, thei
     """Trial 28 (recheck): text SQLite cannot decode was an OperationalError traceback."""
     another_program(theirs, "INSERT INTO annotations(article_id, annotator, status) VALUES ('rome', CAST(x'65ff' AS TEXT), 'todo')")  # fmt: skip
     assert one_error_line(annotator("merge", theirs, "--db", ours)) == (
-        f"{theirs}: article 'rome': an annotator's name must be UTF-8 text: b'e\\xff'; nothing was merged"
+        f"{theirs}: table 'annotations': article 'rome': an annotator's name must be UTF-8 text: b'e\\xff'; "
+        "nothing was merged"
     )
     assert one_error_line(annotator("check", "--db", theirs)) == (
         f"{theirs}: problem 1 of 1: table 'annotations': article 'rome': an annotator's name must be UTF-8 text: "

@@ -83,6 +83,10 @@ def annotate(
         who, owner, problem = chosen or "", None, None
         if annotator is None and not ask_annotator:
             who, owner, problem = login_in(store, who, db)
+        if who and not problem:  # "аӀісе" in Cyrillic letters where alice works: the store's rule
+            from annotator.store.new_names import entering_problem
+
+            problem = entering_problem(store, who)
     if owner:
         say(f"annotating as {who}: {owner}")
     elif problem:

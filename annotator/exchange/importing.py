@@ -41,6 +41,7 @@ from annotator.models import (
 )
 from annotator.rows import Offsets, SpanLike
 from annotator.store import Store
+from annotator.store.new_names import EnteringNames
 from annotator.suggest.tokens import tokenize
 from annotator.vocabulary import in_future, is_model
 
@@ -237,6 +238,7 @@ def store_records(
     placed: list[tuple[ImportedRecord, str | None, str]] = []  # record, stored article id, its article
     words = StoredWords(store)
     matched: dict[str, int] = {}  # a rebuilt text's new article -> how many stored articles have its words
+    entering = EnteringNames(store)
 
     def skip(item: ImportedRecord, error: InputError) -> None:
         if not skip_invalid:
@@ -268,6 +270,11 @@ def store_records(
                 raise where.error(f"article {record.article_id!r} is stored with a different text", "text")
         except InputError as error:
             skip(item, error)
+            continue
+        names = [record.annotator, *(comment.annotator for comment in record.comments or [])]
+        problem = next(filter(None, map(entering.problem, names)), None)  # "аӀісе" in Cyrillic where alice works
+        if problem:
+            skip(item, where.error(problem, "annotator"))
             continue
         target = existing or new_by_text.get(content_hash(record.text), record.article_id)
         key = (target, record.annotator)

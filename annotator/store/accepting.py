@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from annotator.errors import AnnotatorError, Refused, found
 from annotator.store.assignments import assigned
 from annotator.store.edits import Store
+from annotator.store.new_names import entering_problem
 from annotator.vocabulary import Status
 
 #: Statuses an annotator gave on purpose: an article not named is left as it is.
@@ -47,6 +48,9 @@ def accept_pending(store: Store, annotator: str, named: Sequence[str] = (), *, d
     """Accept every pending suggestion that fits on the chosen articles (`chosen`), all or nothing. `done`: an
     article with none left pending is marked done (in the accept's action when there was one to accept)."""
     report = AcceptReport()
+    problem = entering_problem(store, annotator)  # "аlісе" in Cyrillic letters where alice works
+    if problem:
+        raise AnnotatorError(f"{problem}; nothing was accepted")
     with store.write():
         articles, report.put_aside = chosen(store, annotator, named)
         for article_id in articles:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from annotator.errors import AnnotatorError
 from annotator.store.connection import _json
 from annotator.store.edits import Store
+from annotator.store.new_names import EnteringNames
 from annotator.store.reads import Reader
 from annotator.vocabulary import GOLD, is_model, utc_now
 
@@ -123,6 +124,11 @@ def assign(
     """Assign the first `limit` articles (all by default, in ingest order) to `overlap` of `team` each, keeping
     every assignment that still fits (see the module's docstring): only free places are planned."""
     team = check_team(team, overlap)
+    entering = EnteringNames(store, "another name given")
+    for name in team:
+        problem = entering.problem(name)  # "аӀісе" in Cyrillic letters where alice works
+        if problem:
+            raise AnnotatorError(f"--annotators: {problem}; nothing was assigned")
     if limit is not None and limit < 1:
         raise AnnotatorError(f"--limit must be 1 or more, not {limit}")
     report = AssignReport()

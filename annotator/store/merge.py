@@ -50,6 +50,7 @@ from annotator.store.merge_rows import (
 )
 from annotator.store.merge_source import MergeSource, empty, work
 from annotator.store.merge_suggestions import SuggestionIds, bring_newer_batches, insert_suggestion_row
+from annotator.store.new_names import EnteringNames
 from annotator.store.reads import NOT_EDITS
 from annotator.vocabulary import Prefer, parse_timestamp, utc_now
 
@@ -326,6 +327,9 @@ def merge(
             if os.path.realpath(path) == os.path.realpath(store.path or Path()):  # a link loop: no traceback
                 raise AnnotatorError(f"{path}: this is the database being merged into")
             sources.append(MergeSource(path))
+        entering = EnteringNames(store)
+        for source in sources:
+            source.check_names(entering)
         with store.write():
             for source in sources:
                 try:

@@ -11,11 +11,12 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, found
 from annotator.store.connection import SPAN_SELECT, Row, rows_of
 from annotator.store.content import content_problems, moment_problems
 from annotator.store.examining import Unlocked
-from annotator.store.names import name_problems
+from annotator.store.names import name_problems, stored_names
+from annotator.store.new_names import EnteringNames
 from annotator.store.opening import DatabaseError, open_database
 from annotator.store.reads import Reader, edited
 from annotator.store.schema import READABLE_AS_IS, SCHEMA_VERSION
@@ -74,7 +75,7 @@ class MergeSource:
         problems = name_problems(self.connection)
         if problems:  # an id or name no file could give: shown, stored and exported, it would act on terminals
             self.connection.close()
-            raise AnnotatorError(f"{path}: {problems[0][1]}; nothing was merged")
+            raise AnnotatorError(f"{path}: table {problems[0][0]!r}: {problems[0][1]}; nothing was merged")
         stored = content_problems(self.connection) or moment_problems(self.connection)
         if stored:  # trial 30: tokens at -4, a suggestion at 0:5000, text that is not UTF-8 crashed commands later
             self.connection.close()
@@ -85,6 +86,16 @@ class MergeSource:
             raise AnnotatorError(
                 f"{path}: {unexplained[0]}; nothing was merged (annotator check --db {path} lists every problem)"
             )
+
+    def check_names(self, entering: EnteringNames) -> None:
+        """Refuses a name of this file's that looks like one of the target's (or an earlier source's) it is not
+        (`new_names.entering_problem`): "аlісе" in Cyrillic letters would be a second annotator beside alice."""
+        for table, name, article_id, _ in stored_names(self.connection):
+            problem = entering.problem(name)
+            if problem:
+                raise AnnotatorError(
+                    f"{self.path}: table {table!r}: article {found(article_id)}: {problem}; nothing was merged"
+                )
 
     def close(self) -> None:
         self.connection.close()

@@ -1,14 +1,18 @@
 """Names a database holds that a file could not give: article ids and annotator names breaking the rules every
-border applies (`vocabulary.id_problem`, `vocabulary.name_problem`). The database's own commands never store one;
-another program, or another database brought in by an older release, may have. `merge` refuses such a file and
-`check` names what it finds, one line a name."""
+border applies (`vocabulary.id_problem`, `vocabulary.entered_name`: a name is stored in NFC, is not gold in
+another form, and so on), and two names that look alike (`look_alike_problem`). The database's own commands never
+store one; another program, or another database brought in by an older release, may have. `merge` refuses such a
+file and `check` names what it finds, one line a name."""
 
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
+from collections.abc import Iterable
 
 from annotator.errors import found
-from annotator.vocabulary import id_problem, name_problem
+from annotator.lookalike import shown, skeleton
+from annotator.vocabulary import entered_name, id_problem, is_model
 
 #: The tables that name an annotator, in the order a name is first reported from.
 NAMING = ("annotations", "assignments", "spans", "decisions", "events", "comments")
@@ -23,6 +27,20 @@ def name_problems(connection: sqlite3.Connection) -> list[tuple[str, str]]:
         problem = problem or id_problem(article_id)
         if problem:
             problems.append(("articles", f"article {found(article_id)}: {problem}"))
+    sound: list[str] = []
+    for table, name, article_id, problem in stored_names(connection):
+        problem = problem or stored_name_problem(name) or look_alike_problem(name, sound, ANOTHER_HERE)
+        if problem:
+            problems.append((table, f"article {found(article_id)}: {problem}"))
+        else:
+            sound.append(name)
+    return problems
+
+
+def stored_names(connection: sqlite3.Connection) -> list[tuple[str, str, str, str | None]]:
+    """(table, name, article id, why it is no text) for every annotator's name stored, once, from the first table
+    (`NAMING`) and article where it is found."""
+    names: list[tuple[str, str, str, str | None]] = []
     seen: set[bytes] = set()
     for table in NAMING:
         sql = f"""SELECT CAST(annotator AS BLOB), CAST(min(article_id) AS BLOB) FROM {table}
@@ -32,11 +50,35 @@ def name_problems(connection: sqlite3.Connection) -> list[tuple[str, str]]:
                 continue
             seen.add(stored)
             name, problem = _text(stored, "an annotator's name")
-            problem = problem or name_problem(name)
-            if problem:
-                article_id = _text(stored_id, "")[0]
-                problems.append((table, f"article {found(article_id)}: {problem}"))
-    return problems
+            names.append((table, name, _text(stored_id, "")[0], problem))
+    return names
+
+
+def stored_name_problem(name: str) -> str | None:
+    """Why no command would have stored `name`: `vocabulary.entered_name`'s rule, and NFC, the form it enters in.
+    A model's name (`model:...`, an earlier release's import of `export --suggestions`) is nobody's, and fine."""
+    if is_model(name):
+        return None
+    composed, problem = entered_name(name)
+    if problem is None and composed != name:
+        problem = f"an annotator's name must be in NFC, as every command stores it: {shown(name)} is {composed!r} in another form"
+    return problem
+
+
+#: How `look_alike_problem` names the other name: here, and where a name enters (`new_names.entering_problem`).
+ANOTHER_HERE = "another name in this database"
+WORKING_HERE = "who has work or an assignment in this database"
+IN_THIS_FILE = "another name in this file"
+
+
+def look_alike_problem(name: str, present: Iterable[str], whose: str) -> str | None:
+    """Why `name` may not stand beside the names `present`: it is not one of them, but its UTS #39 skeleton
+    (`lookalike.skeleton`) is one's ("аlісе" in Cyrillic letters beside alice). None when it is fine."""
+    mine = skeleton(unicodedata.normalize("NFC", name))
+    for other in present:
+        if other != name and not is_model(other) and skeleton(other) == mine:
+            return f"{name!r} looks like {other!r}, {whose} (a name of its own may not look like another's)"
+    return None
 
 
 def _text(stored: bytes | None, what: str) -> tuple[str, str | None]:

@@ -5,7 +5,9 @@ database notice); `accept` and `import --annotator` say it on stderr, in the sam
 from __future__ import annotations
 
 from annotator.literal import quoted
+from annotator.store.names import IN_THIS_FILE, WORKING_HERE, look_alike_problem, stored_names
 from annotator.store.reads import Reader
+from annotator.vocabulary import is_model
 
 NAMES_SHOWN = 6
 
@@ -34,3 +36,29 @@ def new_annotator_note(store: Reader, name: str) -> str | None:
     """The notice as a command's note says it (`accept`, `import --annotator`), before it writes under `name`."""
     notice = new_name_notice(store, name, "give that name with --annotator")
     return None if notice is None else f"New annotator: {notice}"
+
+
+def entering_problem(store: Reader, name: str) -> str | None:
+    """Why `name` may not enter this database, else None: it looks like a name stored here that it is not ("аlісе"
+    in Cyrillic letters where alice works: `names.look_alike_problem`). Every way a name enters the store asks it
+    (`import`, `accept`, `merge`, `assign`)."""
+    present = [stored for _, stored, _, problem in stored_names(store.conn) if problem is None]
+    return look_alike_problem(name, present, WORKING_HERE)
+
+
+class EnteringNames:
+    """The annotators' names a file brings, each checked once (`problem`) against the database's
+    (`entering_problem`) and the file's earlier ones."""
+
+    def __init__(self, store: Reader, earlier: str = IN_THIS_FILE) -> None:
+        self.store = store
+        self.earlier = earlier  # how a message names an earlier one of the names
+        self.entered: list[str] = []
+
+    def problem(self, name: str) -> str | None:
+        if name in self.entered or is_model(name):
+            return None
+        problem = entering_problem(self.store, name) or look_alike_problem(name, self.entered, self.earlier)
+        if problem is None:
+            self.entered.append(name)
+        return problem

@@ -39,12 +39,22 @@ def seed_tokens(text: str) -> list[Token]:
     return tokenize([text])[0]
 
 
-def one_article(path: Path, text: str, suggestions: list[Suggestion] | None = None, id: str = "n") -> Path:
-    """A database at `path` holding one article of `text` (id "n", title "N"), with these suggestions."""
+def one_article(
+    path: Path, text: str, suggestions: list[Suggestion] | None = None, id: str = "n", title: str | None = None
+) -> Path:
+    """A database at `path` holding one article of `text` (id "n", title the id in capitals), with these suggestions."""
     from annotator.store import Store
 
     with Store.open(path) as store:
-        store.add_articles([(ArticleIn(text=text, id=id, title=id.upper()), seed_tokens(text), suggestions or [])])
+        store.add_articles(
+            [
+                (
+                    ArticleIn(text=text, id=id, title=id.upper() if title is None else title),
+                    seed_tokens(text),
+                    suggestions or [],
+                )
+            ]
+        )
     return path
 
 

@@ -79,7 +79,7 @@ async def test_a_click_on_the_code_is_on_no_override(tmp_path: Path) -> None:
 
 
 async def test_the_title_bar_and_the_article_list_name_it_too(tmp_path: Path) -> None:
-    path = one_article(tmp_path / "t.db", TEXT, id="x\u202eevil")
+    path = one_article(tmp_path / "t.db", TEXT, id="xevil", title="X\u202eEVIL")  # an id may not hold one
     async with make_app(path, WHO, keymap_path=False).run_test(size=(100, 24)) as pilot:
         await pilot.pause()
         assert "X⟨U+202E⟩EVIL" in pilot.app.screen.header[1]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from support import word_tokens
+from textual.widgets import Input
 
 from annotator.models import ArticleIn
 from annotator.store import Store
@@ -41,3 +42,25 @@ async def test_the_prompt_refuses_a_path_and_takes_a_name(tmp_path: Path) -> Non
         await pilot.press(*"bob", "enter")
         await pilot.pause()
         assert app.annotator == "bob"
+
+
+async def test_the_prompt_refuses_a_name_that_looks_like_one_the_database_has(tmp_path: Path) -> None:
+    """names31: "аӀісе" in Cyrillic letters where alice works would be a second annotator who looks like her."""
+    text = "Storm hits coast today, officials said."
+    with Store.open(tmp_path / "a.db") as store:
+        (article,) = store.add_articles([(ArticleIn(text=text, title="Storm"), word_tokens(text), [])])[0]
+        store.set_status(article, "alice", "done")
+    lookalike = "\u0430\u04c0\u0456\u0441\u0435"
+    app = make_app(tmp_path / "a.db", "", keymap_path=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("tab")  # from the list of names to the input
+        app.screen.query_one("#who-name", Input).value = lookalike
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WhoScreen)
+        assert app.annotator == ""
+        assert [n.message for n in app._notifications][-1] == (
+            f"{lookalike!r} looks like 'alice', who has work or an assignment in this database (a name of its own "
+            "may not look like another's)"
+        )

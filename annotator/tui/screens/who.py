@@ -3,6 +3,7 @@ with assignments are offered; any other name can be typed."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -22,9 +23,10 @@ class WhoScreen(ModalScreen[str]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "app.quit", "Quit", show=False, id="who_quit")]
 
-    def __init__(self, names: list[str]) -> None:
+    def __init__(self, names: list[str], problem_of: Callable[[str], str | None] = lambda name: None) -> None:
         super().__init__()
         self.names = names
+        self.problem_of = problem_of  # why the database refuses a name typed (`store.new_names.entering_problem`)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="who"):
@@ -56,5 +58,7 @@ class WhoScreen(ModalScreen[str]):
             self.notify(f"{name!r} names the model's suggestions, not an annotator", severity="warning", markup=False)
         elif problem:
             self.notify(problem, severity="warning", markup=False)  # the one rule for names (never a path, in NFC)
+        elif self.problem_of(name):  # the database's: it looks like a name there ("аӀісе" where alice works)
+            self.notify(str(self.problem_of(name)), severity="warning", markup=False)
         else:
             self.dismiss(name)
