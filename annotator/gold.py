@@ -69,14 +69,16 @@ def pick_version(
 
 
 def auto_adjudicate(
-    store: Store, annotators: Sequence[str], reviewer: str, include_in_progress: bool = False
-) -> AutoReport:
+    store: Store, annotators: Sequence[str], reviewer: str, include_in_progress: bool = False,
+    by_assignment: bool = True,
+) -> AutoReport:  # fmt: skip
     """Agreed spans into gold for every article all annotators finished whose gold is not done yet; articles
     without disagreements are then marked done in gold. An article whose gold would clash is skipped.
 
-    With assignments, an article's annotators are those it was assigned to (`compared_articles`)."""
+    With assignments, an article's annotators are those it was assigned to (`compared_articles`), unless
+    `by_assignment` is False (`--ignore-assignments`)."""
     statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
-    compared = compared_articles(store, list(annotators), statuses)
+    compared = compared_articles(store, list(annotators), statuses, by_assignment=by_assignment)
     ids = [article_id for article_id, _ in compared]
     spans = settled = disagreements = 0
     refused: list[str] = []

@@ -23,9 +23,19 @@ from annotator.cli.common import (
     say_json,
     stored,
 )
+from annotator.cli.compared import command, nothing_compared
 from annotator.cli.paths import PathType, output_paths
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import GOLD
+
+IgnoreAssignmentsOption = Annotated[
+    bool,
+    typer.Option(
+        "--ignore-assignments",
+        help="Compare every article all of them finished, whoever it is assigned to (by default, with assignments, "
+        "an article only among its assignees).",
+    ),
+]
 
 
 def agreement(
@@ -39,6 +49,7 @@ def agreement(
         ),
     ] = None,
     include_in_progress: InProgressOption = False,
+    ignore_assignments: IgnoreAssignmentsOption = False,
     limit: Annotated[int, typer.Option(help="Articles with disagreements listed in the HTML report.")] = 100,
     overwrite: Annotated[
         bool, typer.Option("--overwrite", help="Replace an existing --html file even if annotator did not write it.")
@@ -63,13 +74,14 @@ def agreement(
 
     with errors_as_lines(), open_store(db, read_only=True) as store:
         names = chosen_annotators(store, annotators, "agreement", include_in_progress)
-        corpus = load(store, names, include_in_progress)
+        corpus = load(store, names, include_in_progress, by_assignment=not ignore_assignments)
         if not corpus.article_ids:
-            state = "done or in progress" if include_in_progress else "done (see --include-in-progress)"
-            raise fail(f"no article is marked {state} by all of {', '.join(names)}")
+            raise nothing_compared(store, db, names, "agreement", include_in_progress)
         report = compute(corpus)
-        shared = pair_articles(store, names, include_in_progress)
-        notes = pair_notes(report, shared, lambda a, b: _again(db, [a, b], include_in_progress), include_in_progress)
+        shared = pair_articles(store, names, include_in_progress, by_assignment=not ignore_assignments)
+        flags = [*(["--include-in-progress"] if include_in_progress else []),
+                 *(["--ignore-assignments"] if ignore_assignments else [])]  # fmt: skip
+        notes = pair_notes(report, shared, lambda a, b: command(db, "agreement", [a, b], *flags), include_in_progress)
         if html is not None:
             disputes: list[ArticleDisputes] = []
             for index, article_id in enumerate(corpus.article_ids):
@@ -93,25 +105,13 @@ def agreement(
         say(f"HTML report -> {html}", err=True)
 
 
-def _again(db: Path, names: list[str], include_in_progress: bool) -> str:
-    """The `agreement` command for these annotators, to copy: a name holding a comma (or white space) is given
-    whole, the option once for each name (`cli.common.named`)."""
-    import shlex
-
-    where = "" if db == Path(DEFAULT_DB) else f" --db {shlex.quote(str(db))}"
-    if any("," in name for name in names):
-        who = " ".join(f"--annotators {shlex.quote(name)}" for name in names)
-    else:
-        who = f"--annotators {shlex.quote(','.join(names))}"
-    return f"annotator agreement{where} {who}" + (" --include-in-progress" if include_in_progress else "")
-
-
 def adjudicate(
     db: DbOption = Path(DEFAULT_DB),
     annotators: AnnotatorsOption = None,
     auto: Annotated[bool, typer.Option("--auto", help="Put every span all annotators agree on into gold.")] = False,
     reviewer: ReviewerOption = None,
     include_in_progress: InProgressOption = False,
+    ignore_assignments: IgnoreAssignmentsOption = False,
 ) -> None:
     """Settle agreement into gold: --auto takes the spans all annotators agree on (each article one event).
 
@@ -119,6 +119,10 @@ def adjudicate(
     Example: annotator adjudicate --auto --annotators alice,bob
     """
     from annotator.gold import auto_adjudicate
+    from annotator.store.assignments import compared_articles
+    from annotator.vocabulary import Status
+
+    statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
 
     if not auto:
         raise fail("only --auto is available from the command line; disagreements are settled in `annotator review`")
@@ -130,8 +134,11 @@ def adjudicate(
     with reported_before_interrupts():
         with errors_as_lines(step_by_step), open_store(db) as store:
             names = chosen_annotators(store, annotators, "adjudication", include_in_progress, one_named=True)
+            if not compared_articles(store, names, statuses, by_assignment=not ignore_assignments):
+                extra = ["--reviewer", who] if reviewer else []  # nothing written: a script is told (status 1)
+                raise nothing_compared(store, db, names, "adjudicate --auto", include_in_progress, extra)
             store.command = "adjudicate --auto"  # its events say so (gold marked done too): no time on a screen
-            report = auto_adjudicate(store, names, who, include_in_progress)
+            report = auto_adjudicate(store, names, who, include_in_progress, by_assignment=not ignore_assignments)
         stored(f"the gold annotations are stored in {db}")
         say(
             f"{report.articles} article(s) compared: {report.spans} agreed span(s) into gold, "

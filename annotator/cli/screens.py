@@ -48,7 +48,9 @@ def review(
     with errors_as_lines(), open_store(db, read_only=True) as store:  # read only: the names checked, nothing written
         names = chosen_annotators(store, annotators, "review", one_named=True)
         if not compared_articles(store, names, [Status.DONE]):
-            raise fail(f"no article is marked done by all of {', '.join(names)}")
+            from annotator.cli.compared import nothing_compared
+
+            raise nothing_compared(store, db, names, "review", extra=["--reviewer", who] if reviewer else [])
     _needs_terminal("the review screen")  # before the screen opens the database to write gold
     from annotator.tui.review import make_review_app
 

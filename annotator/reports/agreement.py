@@ -36,15 +36,18 @@ COLOURS = {"ACTOR": "#3b6fb6", "LOCATION": "#2f8f5b", "FIGURE": "#b7791f", "QUOT
 CONTEXT = 60
 
 
-def load(store: Reader, annotators: Sequence[str], include_in_progress: bool = False) -> Corpus:
+def load(
+    store: Reader, annotators: Sequence[str], include_in_progress: bool = False, by_assignment: bool = True
+) -> Corpus:
     """The articles every annotator marked done (or, optionally, still has in progress), as a `Corpus`.
 
     With assignments (`annotator assign`), an article counts for the annotators it was assigned to, once all of
-    them (two or more) have finished it; each pair is then scored on the articles it shares.
+    them (two or more) have finished it; each pair is then scored on the articles it shares. `by_assignment`
+    False (`--ignore-assignments`): every article counts for all of them.
     """
     names = list(annotators)
     statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
-    compared = compared_articles(store, names, statuses)
+    compared = compared_articles(store, names, statuses, by_assignment=by_assignment)
     ids = [article_id for article_id, _ in compared]
     coders: dict[str, np.ndarray] | None = None
     if any(len(who) < len(names) for _, who in compared):
@@ -74,7 +77,7 @@ def load(store: Reader, annotators: Sequence[str], include_in_progress: bool = F
 
 
 def pair_articles(
-    store: Reader, annotators: Sequence[str], include_in_progress: bool = False
+    store: Reader, annotators: Sequence[str], include_in_progress: bool = False, by_assignment: bool = True
 ) -> dict[tuple[str, str], int]:
     """For three annotators or more, how many articles each pair would compare alone (`agreement --annotators
     A,B`: both marked them done, or also in progress; with assignments, articles assigned to both): a pair may
@@ -82,7 +85,10 @@ def pair_articles(
     if len(annotators) < 3:
         return {}
     statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
-    return {(a, b): len(compared_articles(store, [a, b], statuses)) for a, b in itertools.combinations(annotators, 2)}
+    return {
+        (a, b): len(compared_articles(store, [a, b], statuses, by_assignment=by_assignment))
+        for a, b in itertools.combinations(annotators, 2)
+    }
 
 
 def pair_notes(

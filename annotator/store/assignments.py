@@ -232,16 +232,17 @@ def assigned_by_article(reader: Reader, annotators: Sequence[str]) -> dict[str, 
 
 
 def compared_articles(
-    reader: Reader, annotators: Sequence[str], statuses: Sequence[str]
+    reader: Reader, annotators: Sequence[str], statuses: Sequence[str], *, by_assignment: bool = True
 ) -> list[tuple[str, list[str]]]:
     """The articles to compare (agreement) or review, each with the annotators whose versions count, in ingest order.
 
     An article's annotators are those of `annotators` it is assigned to; an article assigned to none of them
-    (or a database without assignments) has all of them. It counts when two or more annotators have it (one,
-    when only one is named: a reviewer checking one annotator's work) and each of them has it in one of `statuses`.
+    (or a database without assignments, or `by_assignment` False: `--ignore-assignments`) has all of them. It
+    counts when two or more annotators have it (one, when only one is named: a reviewer checking one annotator's
+    work) and each of them has it in one of `statuses`.
     """
     names = list(annotators)
-    assigned_to = assigned_by_article(reader, names)
+    assigned_to = assigned_by_article(reader, names) if by_assignment else {}
     who = ",".join("?" * len(names))
     which = ",".join("?" * len(statuses))
     have: dict[str, set[str]] = {}
@@ -255,3 +256,26 @@ def compared_articles(
         if len(wanted) >= min(2, len(names)) and finished.issuperset(wanted):
             found.append((article_id, list(wanted)))
     return found
+
+
+def finished_together(
+    reader: Reader, annotators: Sequence[str], statuses: Sequence[str]
+) -> list[tuple[list[str], int]]:
+    """When no article is compared for all of `annotators`: the groups of them (two or more) that have articles
+    to compare together, each with how many `compared_articles` gives it, most articles first. Each article names
+    one group, the largest it has: whoever of them has it in `statuses` (with assignments, of its assignees among
+    them)."""
+    names = list(annotators)
+    assigned_to = assigned_by_article(reader, names)
+    who, which = ",".join("?" * len(names)), ",".join("?" * len(statuses))
+    have: dict[str, set[str]] = {}
+    sql = f"SELECT article_id, annotator FROM annotations WHERE annotator IN ({who}) AND status IN ({which})"
+    for article_id, name in reader.conn.execute(sql, [*names, *statuses]):
+        have.setdefault(article_id, set()).add(name)
+    groups = set()
+    for article_id, finished in have.items():
+        group = finished & set(assigned_to.get(article_id, names))
+        if len(group) >= 2:
+            groups.add(tuple(name for name in names if name in group))
+    counted = [(list(group), len(compared_articles(reader, group, statuses))) for group in groups]
+    return sorted((g for g in counted if g[1]), key=lambda g: (-g[1], -len(g[0]), g[0]))

@@ -1,0 +1,81 @@
+"""What `agreement`, `review` and `adjudicate --auto` say when no article is compared: why, and what to run.
+
+Two reasons a person cannot see from "no article is marked done by all of ...": assignments (only an article's
+assignees are compared, so two people who finished the same articles, one of them unassigned, share none), and
+a default team of three or more whose members finished articles in smaller groups. Each gets its command to copy.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Sequence
+from pathlib import Path
+
+import typer
+
+from annotator.cli.common import fail, note
+from annotator.store import DEFAULT_DB, Reader
+from annotator.store.assignments import compared_articles, finished_together
+from annotator.vocabulary import Status
+from annotator.wording import counted
+
+IN_PROGRESS_HINT = " (--include-in-progress also compares articles still in progress)"
+#: The groups named when no article is compared (the largest first).
+SHOWN = 3
+
+
+def command(db: Path, verb: str, names: Sequence[str], *extra: str) -> str:
+    """The command for these annotators, to copy: a name holding a comma (or white space) is given whole, the
+    option once for each name (`cli.common.named`)."""
+    where = "" if db == Path(DEFAULT_DB) else f" --db {shlex.quote(str(db))}"
+    if any("," in name for name in names):
+        who = " ".join(f"--annotators {shlex.quote(name)}" for name in names)
+    else:
+        who = f"--annotators {shlex.quote(','.join(names))}"
+    return " ".join([f"annotator {verb}{where} {who}", *extra])
+
+
+def together(names: Sequence[str]) -> str:
+    """ "bob and root", "carl, dave and root"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def nothing_compared(
+    store: Reader, db: Path, names: Sequence[str], verb: str, include_in_progress: bool = False,
+    extra: Sequence[str] = (),
+) -> typer.Exit:  # fmt: skip
+    """The error (and notes, each with its command) for no article compared among `names`; `verb` is the command
+    ("agreement", "adjudicate --auto", "review": review has neither --include-in-progress nor
+    --ignore-assignments); `extra` its options to repeat (--reviewer)."""
+    statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
+    state = "done or in progress" if include_in_progress else "done"
+    head = f"no article is marked {state} by all of {', '.join(names)}"
+    flags = [*extra, *(["--include-in-progress"] if include_in_progress else [])]
+    anyway = compared_articles(store, names, statuses, by_assignment=False)
+    if anyway:
+        n = len(anyway)
+        finished = "have" if include_in_progress else "finished"
+        what = f"{counted(n, 'article')} done or in progress" if include_in_progress else counted(n, "article")
+        each = "both" if len(names) == 2 else "all of them"
+        why = (
+            f"{together(names)} {'both' if len(names) == 2 else 'all'} {finished} {what}, but with assignments only "
+            f"an article's assignees are compared, and none of those {n} is assigned to {each}"
+        )
+        agree = command(db, "agreement", names, "--ignore-assignments", *flags[len(extra) :])
+        auto = command(db, "adjudicate --auto", names, *flags, "--ignore-assignments")
+        if verb == "review":
+            todo = f"`{agree}` compares them anyway, and `{auto}` takes what they agree on into gold"
+        else:
+            todo = f"`{agree if verb == 'agreement' else auto}` compares them anyway"
+        return fail(f"{head}: {why}; {todo}")
+    hint = IN_PROGRESS_HINT if verb != "review" and not include_in_progress else ""
+    groups = finished_together(store, names, statuses)[:SHOWN]
+    if not groups:
+        return fail(f"{head}{hint}")
+    listing = ", ".join(f"{together(group)} {count}" for group, count in groups)
+    finished = "have articles done or in progress" if include_in_progress else "finished articles"
+    error = fail(f"{head}{hint}; some {finished} together: {listing}")
+    does = "reviews" if verb == "review" else "compares"
+    for group, count in groups:
+        note(f"`{command(db, verb, group, *flags)}` {does} {'that 1' if count == 1 else f'those {count}'}")
+    return error

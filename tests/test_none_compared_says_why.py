@@ -1,0 +1,107 @@
+"""A newcomer's trial: `agreement`, `review` and `adjudicate --auto` comparing no article said only "no article is
+marked done by all of ...", though the people named had finished articles together: assignments left them out
+(only an article's assignees are compared), or no article was finished by all of four. The real console script
+on real database files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from processes import annotator
+from support import SMALL_TEXT, word_tokens
+
+from annotator.models import ArticleIn, Span, Status
+from annotator.store import Store
+
+
+def _span(text: str, part: str) -> Span:
+    start = text.index(part)
+    return Span(start=start, end=start + len(part), label="ACTOR", text=part)
+
+
+def _database(path: Path, done: dict[str, list[int]], articles: int = 3) -> list[str]:
+    texts = [f"{SMALL_TEXT} Number {n}." for n in range(articles)]
+    with Store.open(path) as store:
+        ids, _ = store.add_articles(
+            [(ArticleIn(text=t, title=f"A{n}"), word_tokens(t), []) for n, t in enumerate(texts)]
+        )
+        for who, which in done.items():
+            for n in which:
+                store.replace_annotation(ids[n], who, [_span(texts[n], "Washington")], Status.DONE)
+    return ids
+
+
+def test_assignments_that_leave_a_pair_out_are_named_with_the_way_to_compare_them(tmp_path: Path) -> None:
+    db = tmp_path / "annotations.db"
+    _database(db, {"bob": [0, 1, 2], "root": [0, 1, 2]})
+    before = annotator("agreement", "--db", db, "--annotators", "bob,root")
+    assert before.returncode == 0, before.stderr
+    assert before.stdout.startswith("articles compared  3 ")
+    assert annotator("assign", "--db", db, "--annotators", "root,dave", "--overlap", "2").returncode == 0
+    why = (
+        "bob and root both finished 3 articles, but with assignments only an article's assignees are compared, "
+        "and none of those 3 is assigned to both"
+    )
+    result = annotator("agreement", "--db", db, "--annotators", "bob,root")
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"annotator: error: no article is marked done by all of bob, root: {why}; "
+        f"`annotator agreement --db {db} --annotators bob,root --ignore-assignments` compares them anyway\n"
+    )
+    anyway = annotator("agreement", "--db", db, "--annotators", "bob,root", "--ignore-assignments")
+    assert anyway.returncode == 0, anyway.stderr
+    assert anyway.stdout.startswith("articles compared  3 ")
+    review = annotator("review", "--db", db, "--annotators", "bob,root", "--reviewer", "carol")
+    assert review.returncode == 1
+    assert review.stderr == (
+        f"annotator: error: no article is marked done by all of bob, root: {why}; "
+        f"`annotator agreement --db {db} --annotators bob,root --ignore-assignments` compares them anyway, and "
+        f"`annotator adjudicate --auto --db {db} --annotators bob,root --reviewer carol --ignore-assignments` takes what they agree on "
+        "into gold\n"
+    )
+    auto = annotator("adjudicate", "--auto", "--db", db, "--reviewer", "carol")  # by default bob and root
+    assert auto.returncode == 1
+    assert auto.stdout == ""
+    assert auto.stderr == (
+        f"annotator: error: no article is marked done by all of bob, root: {why}; "
+        f"`annotator adjudicate --auto --db {db} --annotators bob,root --reviewer carol --ignore-assignments` compares "
+        "them anyway\n"
+    )
+    anyway = annotator("adjudicate", "--auto", "--db", db, "--reviewer", "carol", "--ignore-assignments")
+    assert anyway.returncode == 0, anyway.stderr
+    assert anyway.stdout.startswith("3 article(s) compared: 3 agreed span(s) into gold, 3 article(s) settled")
+
+
+def test_the_in_progress_hint_ends_the_sentence(tmp_path: Path) -> None:
+    db = tmp_path / "annotations.db"
+    ids = _database(db, {"dave": [0]})
+    with Store.open(db) as store:
+        store.set_status(ids[0], "root", Status.IN_PROGRESS)
+        store.replace_annotation(ids[0], "root", [], Status.IN_PROGRESS)
+    result = annotator("agreement", "--db", db, "--annotators", "dave,root")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "annotator: error: no article is marked done by all of dave, root (--include-in-progress also compares "
+        "articles still in progress)\n"
+    )
+
+
+def test_with_four_annotators_the_pairs_that_finished_together_are_named(tmp_path: Path) -> None:
+    db = tmp_path / "annotations.db"
+    _database(db, {"bob": [0, 1], "root": [0, 1, 2], "carl": [2], "dave": [2]})
+    result = annotator("agreement", "--db", db)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "annotator: error: no article is marked done by all of bob, carl, dave, root (--include-in-progress also "
+        "compares articles still in progress); some finished articles together: bob and root 2, carl, dave and root 1",
+        f"annotator: note: `annotator agreement --db {db} --annotators bob,root` compares those 2",
+        f"annotator: note: `annotator agreement --db {db} --annotators carl,dave,root` compares that 1",
+    ]
+    review = annotator("review", "--db", db, "--reviewer", "carol")
+    assert review.returncode == 1
+    assert review.stderr.splitlines() == [
+        "annotator: error: no article is marked done by all of bob, carl, dave, root; some finished articles "
+        "together: bob and root 2, carl, dave and root 1",
+        f"annotator: note: `annotator review --db {db} --annotators bob,root --reviewer carol` reviews those 2",
+        f"annotator: note: `annotator review --db {db} --annotators carl,dave,root --reviewer carol` reviews that 1",
+    ]
