@@ -129,7 +129,8 @@ def test_a_merge_with_conflicts_and_no_prefer_exits_1_after_its_summary(tmp_path
     review, alice, article = merged_pair(tmp_path)
     result = annotator("merge", alice, "--db", review)
     assert result.stdout.splitlines()[-1] == (
-        f"conflict: alice on {article} 'Small' differs in {alice}: kept this database's (--prefer other takes theirs)"
+        f"conflict: alice on {article} 'Small' differs in {alice} (spans: 1 only here, 1 only there): kept this "
+        "database's (--prefer other takes theirs)"
     )
     assert one_error_line(result) == (
         f"1 annotation(s) of {alice} not merged: they differ from the work here (listed above); --prefer other "

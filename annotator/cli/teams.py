@@ -217,7 +217,7 @@ def merge(
             hint = "" if prefer else " (--prefer other takes theirs)"
             say(
                 f"conflict: {conflict.annotator} on {conflict.article_id} '{conflict.title}' differs in "
-                f"{conflict.source}: {how}{hint}"
+                f"{conflict.source}{f' ({conflict.differs})' if conflict.differs else ''}: {how}{hint}"
             )
         for left in report.text_conflicts:
             work = f" and {', '.join(left.annotators)}'s work on it" if left.annotators else ""

@@ -10,7 +10,9 @@ merged. For each article and annotator in the other database:
   merging twice changes nothing.
 - work one side went on with from the other's (its history starts with the other's, event for event: a pack
   merged back, then annotated further): the newer side's is kept, theirs with their later events. No conflict.
-- different work here: a conflict, reported and left alone, unless `prefer` says which side wins. When the
+- the same work here but for decisions on suggestions theirs lacks (a file through a format without
+  suggestions, Label Studio, and imported): ours is kept whole, counted unchanged. No conflict.
+- different work here: a conflict, reported (with what differs: `merge_source.differences`) and left alone, unless `prefer` says which side wins. When the
   other side wins, its work replaces ours as one "merge" event (before: ours, after: theirs): their history
   does not apply on top of ours, but undo of the merge event gives ours back.
 Suggestions of new articles come along; for known articles, a newer suggester version's batch comes and
@@ -48,7 +50,7 @@ from annotator.store.merge_rows import (
     reserve_span_ids,
     take_finer_tokens,
 )
-from annotator.store.merge_source import MergeSource, empty, work
+from annotator.store.merge_source import MergeSource, differences, empty, only_decisions_missing, work
 from annotator.store.merge_suggestions import SuggestionIds, bring_newer_batches, insert_suggestion_row
 from annotator.store.new_names import EnteringNames
 from annotator.store.reads import NOT_EDITS
@@ -69,6 +71,7 @@ class MergeConflict:
     title: str
     annotator: str
     kept: Prefer
+    differs: str = ""  # what differs, in a few words (`merge_source.differences`)
 
 
 @dataclass(frozen=True)
@@ -301,10 +304,12 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
             report.annotations_added += 1
         elif _continues(store, source, ids, annotation, report):
             pass
+        elif only_decisions_missing(mine, theirs):
+            report.unchanged += 1  # ours, less decisions a format without suggestions cannot carry: kept whole
         else:
             title = store.article(here).title
             report.conflicts.append(MergeConflict(source=str(source.path), article_id=here, title=title, annotator=who,
-                                             kept=prefer or Prefer.THIS))  # fmt: skip
+                                             kept=prefer or Prefer.THIS, differs=differences(mine, theirs)))  # fmt: skip
             if prefer == Prefer.OTHER:
                 spans = [ids.span_row(r) for r in source.spans(theirs_id, who)]
                 decisions = [ids.decision(r) for r in source.decisions(theirs_id, who)]

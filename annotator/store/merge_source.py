@@ -151,3 +151,32 @@ class MergeSource:
 
     def assignments(self) -> list[Row]:
         return list(rows_of(self.connection, "SELECT * FROM assignments ORDER BY rowid"))
+
+
+def only_decisions_missing(mine: Work, theirs: Work) -> bool:
+    """Their work is ours less some decisions on suggestions (same status, flag reason and spans): what a file
+    in a format without suggestions (Label Studio, doccano ...) brings back of ours. Nothing of theirs is lost
+    by keeping ours, so it is no conflict."""
+    return mine[0] == theirs[0] and mine[3] == theirs[3] and mine[1] == theirs[1] and theirs[2] < mine[2]
+
+
+def differences(mine: Work, theirs: Work) -> str:
+    """What differs between our work and theirs, in a few words: "status: done here, in_progress there; spans:
+    2 only here, 1 only there; speaker of 1 quote(s); decisions on 3 suggestion(s)"."""
+    said = []
+    if mine[0] != theirs[0]:
+        said.append(f"status: {mine[0]} here, {theirs[0]} there")
+    if mine[3] != theirs[3] and mine[0] == theirs[0]:
+        said.append("flag reason")
+    speakers_only = {span[:4] for span in mine[1] - theirs[1]} & {span[:4] for span in theirs[1] - mine[1]}
+    here = [span for span in mine[1] - theirs[1] if span[:4] not in speakers_only]
+    there = [span for span in theirs[1] - mine[1] if span[:4] not in speakers_only]
+    if here or there:
+        sides = [f"{len(here)} only here" if here else "", f"{len(there)} only there" if there else ""]
+        said.append(f"spans: {', '.join(side for side in sides if side)}")
+    if speakers_only:
+        said.append(f"speaker of {len(speakers_only)} quote(s)")
+    if mine[2] != theirs[2]:
+        decided = {key[:-1] for key in mine[2] ^ theirs[2]}  # a suggestion decided on one side, or each otherwise
+        said.append(f"decisions on {len(decided)} suggestion(s)")
+    return "; ".join(said)
