@@ -50,7 +50,8 @@ def nothing_compared(
     statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
     state = "done or in progress" if include_in_progress else "done"
     head = f"no article is marked {state} by all of {', '.join(names)}"
-    flags = [*extra, *(["--include-in-progress"] if include_in_progress else [])]
+    progress = ["--include-in-progress"] if include_in_progress else []
+    flags = [*extra, *progress]
     anyway = compared_articles(store, names, statuses, by_assignment=False)
     if anyway:
         n = len(anyway)
@@ -61,7 +62,7 @@ def nothing_compared(
             f"{together(names)} {'both' if len(names) == 2 else 'all'} {finished} {what}, but with assignments only "
             f"an article's assignees are compared, and none of those {n} is assigned to {each}"
         )
-        agree = command(db, "agreement", names, "--ignore-assignments", *flags[len(extra) :])
+        agree = command(db, "agreement", names, *progress, "--ignore-assignments")  # agreement has no --reviewer
         auto = command(db, "adjudicate --auto", names, *flags, "--ignore-assignments")
         if verb == "review":
             todo = f"`{agree}` compares them anyway, and `{auto}` takes what they agree on into gold"
