@@ -105,3 +105,14 @@ def test_removing_the_span_says_what_is_pending_again_and_the_screen_shows_it(tm
         undone = store.undo("a", "alice")  # the removal taken back: the same words as the removal's
         assert undone.message.endswith("ACTOR 'the SEAL union' at 11:25")
         assert _pending(store) == ["ACTOR reporters", "LOCATION Cape Town", 'QUOTE "We will strike."']
+
+
+def test_marking_done_on_the_screen_keeps_its_count_for_the_message_and_a_reload_asks_nothing(tmp_path: Path) -> None:
+    """The screen says "done, 2 left undecided" from the model after the status edit; loaded again, none pending."""
+    path = _db(tmp_path, done=False)
+    with Store.open(path) as store:
+        model = ArticleModel(store.view("a", "alice"))
+        model.apply(store.set_status("a", "alice", "done"))
+        assert model.pending_count == 2
+        assert ArticleModel(store.view("a", "alice")).pending_count == 0
+        assert _pending(store) == []

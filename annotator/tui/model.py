@@ -26,6 +26,9 @@ class ArticleModel:
         self.title = rows.title
         self.text = rows.text
         self.status = rows.status
+        # Done as loaded: nothing is pending (`store.current.is_pending`). Marking it done here leaves what is drawn
+        # as it is, since the screen leaves the article and says how many it leaves undecided.
+        self.done = rows.status is Status.DONE
         self.tokens: list[Token] = rows.tokens or _fallback_tokens(self.text)
         self.token_starts = [t.start for t in self.tokens]
         self.suggestions = {s.id: s for s in rows.suggestions}
@@ -99,7 +102,7 @@ class ArticleModel:
             self.decided_offers[offer],
             self.span_keys[offer],
             covered=covered,
-            done=self.status is Status.DONE,
+            done=self.done,
         )
 
     def _shown_as(self, suggestion_id: int) -> Kind | None:
@@ -205,7 +208,8 @@ class ArticleModel:
             candidates.update(self.suggestions_at.get(key, ()))
         # an entity span covers the entity suggestions it overlaps; done-ness settles every one (`is_pending`)
         candidates.update(i for i in self.suggestions if any(covers(t, self._offer(i)) for t in touched))
-        if edit.status is not None and (edit.status is Status.DONE) != (self.status is Status.DONE):
+        if edit.status is not None and self.done and edit.status is not Status.DONE:  # reopened: asked again
+            self.done = False
             candidates.update(self.suggestions)
         if edit.status is not None:
             self.status = edit.status
