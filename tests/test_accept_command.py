@@ -97,18 +97,17 @@ def test_an_annotator_with_assignments_gets_their_own_articles(db: Path) -> None
     assert sorted(i for i, s in spans(db, "alice").items() if s) == sorted(i for i in mine if i != "a3")
 
 
-def test_a_suggestion_overlapping_an_accepted_one_stays_pending(tmp_path: Path) -> None:
+def test_a_suggestion_overlapping_an_accepted_one_is_covered_not_pending(tmp_path: Path) -> None:
+    """Trial 31: the entity layer is flat, so once "Ann" is accepted the ACTOR "Ann met Bob" over it is covered
+    (`store.current.is_pending`), not left pending: the article is done."""
     path, text = tmp_path / "o.db", TEXTS["a1"]
     overlapping = [suggestion(text, "Ann", "ACTOR"), suggestion(text, "Ann met Bob", "ACTOR")]
     with Store.open(path) as store:
         store.add_articles([(ArticleIn(id="a1", text=text), tokenize([text])[0], overlapping)])
     result = annotator("accept", "--done", "--annotator", "alice", "--db", path)
-    assert result.stdout.splitlines()[:2] == [
-        f"alice: 1 suggestion(s) accepted in 1 article(s) -> {path}",
-        "left pending: 1 suggestion(s) that overlap spans already there, in 1 article(s): annotate them on the screen",
-    ]
+    assert result.stdout.splitlines()[0] == f"alice: 1 suggestion(s) accepted in 1 article(s), 1 marked done -> {path}"
     assert spans(path, "alice") == {"a1": [("Ann", "ACTOR")]}
-    assert statuses(path, "alice") == {"a1": "in_progress"}
+    assert statuses(path, "alice") == {"a1": "done"}
 
 
 def test_the_accept_is_undone_like_the_screens(db: Path) -> None:

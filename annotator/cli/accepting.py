@@ -38,10 +38,11 @@ def accept(
 ) -> None:
     """Accept the model's pending suggestions as your annotation, as the screen's accept all (A) does.
 
-    Article by article: a suggestion that overlaps a span already there stays pending, for the screen. Each
+    Article by article: an entity suggestion over an entity span is covered, not pending; a quote over a quote
+    stays pending, for the screen. Each
     article's accept is one action of its event log (u on the screen undoes it); the whole command is one
     transaction (ctrl+c leaves nothing of it). Articles you marked done, skipped or flagged are left as they are
-    unless named. In a pack, your login works as the pack's annotator, as on the screen.
+    unless named (a done one named is accepted on and stays done). In a pack, your login works as the pack's annotator, as on the screen.
 
     Example: annotator accept --annotator alice --done
     """

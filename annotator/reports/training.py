@@ -6,6 +6,7 @@ from __future__ import annotations
 from annotator.exchange.training import TrainReport
 from annotator.metrics.evaluation import Evaluation, LabelScores
 from annotator.reports.agreement import figure
+from annotator.reports.trained import verdict_lines
 from annotator.vocabulary import ENTITY_LABELS
 
 
@@ -37,7 +38,7 @@ def report_lines(report: TrainReport) -> list[str]:
         lines += [
             "",
             f"pipeline -> {report.out} (its suggestions are named {report.suggester})",
-            f"use it: annotator suggest --model {report.out}",
+            *verdict_lines(report),
         ]
     return lines
 

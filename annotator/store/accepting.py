@@ -55,15 +55,20 @@ def accept_pending(store: Store, annotator: str, named: Sequence[str] = (), *, d
         articles, report.put_aside = chosen(store, annotator, named)
         for article_id in articles:
             was_done = store.status(article_id, annotator) is Status.DONE
-            before = len(store.pending(article_id, annotator))
+            if was_done:  # named: nothing is pending on a done article (`store.current`), so accepting reopens it
+                store.set_status(article_id, annotator, Status.IN_PROGRESS.value)
+            before, accepted = len(store.pending(article_id, annotator)), 0
             if before:
                 with suppress(Refused):  # every pending one overlaps a span already there
-                    store.accept_all(article_id, annotator, done=done)
+                    edit = store.accept_all(article_id, annotator, done=done or was_done)
+                    accepted = sum(decision == "accepted" for decision in edit.decided.values())
             else:
                 report.nothing_pending += 1
-            left = len(store.pending(article_id, annotator))
-            report.accepted += before - left
-            report.articles += before > left
+            if was_done and store.status(article_id, annotator) is not Status.DONE:  # and it stays done
+                store.set_status(article_id, annotator, Status.DONE.value)
+            left = len(store.pending(article_id, annotator))  # an accepted span covers those it overlaps
+            report.accepted += accepted
+            report.articles += accepted > 0
             report.left_pending += left
             report.articles_left_pending += left > 0
             if done and not left and not was_done:

@@ -38,6 +38,12 @@ def describe(row: Row, label: bool = True) -> str:
     return f"{row['label']} {words}" if label else words
 
 
+def again(suggestion: Row, decision: str | None) -> str:
+    """What an edit or an undo says of a suggestion it decides again or makes pending again: "; LOCATION 'Harbour'
+    at 4:11 is pending again" (`decision` None)."""
+    return f"; {describe(suggestion)} is {decision or 'pending'} again"
+
+
 @lru_cache(maxsize=64)
 def _boundaries(tokens_json: str | None) -> tuple[frozenset[int], frozenset[int]] | None:
     if not tokens_json:

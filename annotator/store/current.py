@@ -10,6 +10,13 @@ not settled, by a decision on a suggestion with that offer (this one, or an earl
 when a trained pipeline or an upgrade suggests the same span again) or by a span of theirs with it. Derived, not
 written: undoing the old decision makes the current suggestion pending again, and nobody else's decisions count.
 A quote's offer is its span and label: a rejected quote is not asked again because its suggested speaker moved.
+
+Two more things settle a suggestion without a decision (newcomer trial 31). An entity suggestion (ACTOR, LOCATION,
+FIGURE) over any part of an entity span of theirs is covered: the guide's entity layer is flat, so it could never
+be accepted beside the span (a QUOTE may hold ACTORs: the layers are apart). And nothing is pending on an article
+they marked done: its decisions are final, so a later model's suggestions do not make finished work look
+unfinished; reopening it (any other status) asks them again. Both are derived too: removing the span or
+reopening the article makes such a suggestion pending again.
 """
 
 from __future__ import annotations
@@ -62,11 +69,20 @@ def current_ids(conn: sqlite3.Connection, article_id: str) -> set[int]:
 Offer = tuple[int, int, str]  # (start, end, label): what a suggestion asks, whichever version made it
 
 
-def is_pending(current: bool, decisions_alike: int, spans_alike: int) -> bool:
-    """The rule (see the module docstring): a suggestion is pending for an annotator when it is current and they have
-    neither decided on a suggestion with its offer nor a span with it. The store (`pending_ids`) and the screen's
-    model (`tui.model`, which keeps the counts as edits come) both ask it."""
-    return current and not decisions_alike and not spans_alike
+def is_pending(
+    current: bool, decisions_alike: int, spans_alike: int, *, covered: bool = False, done: bool = False
+) -> bool:
+    """The rule (see the module docstring): a suggestion is pending for an annotator when it is current, they have
+    neither decided on a suggestion with its offer nor a span with it, no entity span of theirs overlaps it
+    (`covered`: an entity suggestion only) and the article is not done for them. The store (`pending_ids`) and the
+    screen's model (`tui.model`, which keeps the counts as edits come) both ask it."""
+    return current and not done and not covered and not decisions_alike and not spans_alike
+
+
+def covers(span: Offer, offer: Offer) -> bool:
+    """Whether a span (start, end, label) covers a suggestion's offer for `is_pending`: both on the entity layer,
+    overlapping."""
+    return "QUOTE" not in (span[2], offer[2]) and span[0] < offer[1] and offer[0] < span[1]
 
 
 def _current_offers(conn: sqlite3.Connection, article_id: str) -> dict[int, Offer]:
@@ -81,7 +97,8 @@ def _counted(conn: sqlite3.Connection, sql: str, params: list[str]) -> Counter[O
 
 def undecided_ids(conn: sqlite3.Connection, article_id: str, annotator: str, *, spans: bool = False) -> set[int]:
     """The current suggestions whose offer this annotator has decided on no suggestion with; `spans`: nor holds a
-    span with (`is_pending`: what they are asked about)."""
+    span with, nor an entity span over, on an article they have not marked done (`is_pending`: what they are asked
+    about)."""
     decided = _counted(
         conn,
         'SELECT g.start, g."end", g.label FROM decisions d JOIN suggestions g ON g.id = d.suggestion_id '
@@ -89,11 +106,18 @@ def undecided_ids(conn: sqlite3.Connection, article_id: str, annotator: str, *, 
         [article_id, annotator],
     )
     marked = Counter[Offer]()
+    done = False
     if spans:
         sql = 'SELECT start, "end", label FROM spans WHERE article_id = ? AND annotator = ?'
         marked = _counted(conn, sql, [article_id, annotator])
+        sql = "SELECT status = 'done' FROM annotations WHERE article_id = ? AND annotator = ?"
+        done = bool((conn.execute(sql, [article_id, annotator]).fetchone() or [False])[0])
     offers = _current_offers(conn, article_id)
-    return {i for i, offer in offers.items() if is_pending(True, decided[offer], marked[offer])}
+    return {
+        i
+        for i, offer in offers.items()
+        if is_pending(True, decided[offer], marked[offer], covered=any(covers(m, offer) for m in marked), done=done)
+    }
 
 
 def pending_ids(conn: sqlite3.Connection, article_id: str, annotator: str) -> set[int]:

@@ -12,7 +12,7 @@ from annotator.rows import Edit
 from annotator.spans import edge_problem, fit
 from annotator.store.changes import describe
 from annotator.store.connection import SPAN_COLUMNS, Row
-from annotator.store.current import undecided_ids
+from annotator.store.current import pending_ids, undecided_ids
 from annotator.store.history import History
 from annotator.vocabulary import Label, Status
 from annotator.wording import counted
@@ -167,8 +167,8 @@ class Deciding(History):
                     continue  # accepted above as the speaker of a quote
                 try:
                     _, extra, _ = self._accept(article_id, annotator, suggestion.id, next_id)
-                except Refused:
-                    refused += 1
+                except Refused:  # pending no more when a span accepted here covers it (`store.current.is_pending`)
+                    refused += suggestion.id in pending_ids(self.conn, article_id, annotator)
                     continue
                 self._apply(article_id, annotator, {}, extra)
                 new["spans"] += extra["spans"]

@@ -5,14 +5,16 @@ refused whole when it would break the annotation rules. The decisions on suggest
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from annotator.errors import Refused
 from annotator.literal import quoted
 from annotator.motion import occurrences
 from annotator.rows import Edit, SpanLike
-from annotator.store.changes import describe
+from annotator.store.changes import again, describe
 from annotator.store.connection import Row, span_row
 from annotator.store.covered import Covered, pending_again
+from annotator.store.current import pending_ids
 from annotator.vocabulary import GOLD, Label, Status
 from annotator.wording import counted
 
@@ -124,7 +126,12 @@ class Store(Covered):
             freed = self._freed(article_id, annotator, span)
             old["decisions"] += [{"suggestion_id": g["id"], "decision": "rejected"} for g in freed]
             message = f"removed {describe(span)}{unlinked}{pending_again(freed, span)}"
-            return self._commit(article_id, annotator, "remove", old, new, message=message)
+            was = pending_ids(self.conn, article_id, annotator) | {g["id"] for g in freed}
+            edit = self._commit(article_id, annotator, "remove", old, new, message=message)
+            # the current suggestions the span repeated or covered (`store.current.is_pending`) are asked again
+            uncovered = sorted(pending_ids(self.conn, article_id, annotator) - was)
+            rows = [self._suggestion(article_id, i) for i in uncovered]
+            return replace(edit, message=message + "".join(again(g, None) for g in rows))
 
     def _unlink_quotes(self, article_id: str, annotator: str, actor: Row, old: Row, new: Row) -> str:
         """Clear the speaker of every quote this ACTOR span said (into `old` and `new`); what to tell the user."""

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from annotator.errors import NotFound, Refused
 from annotator.literal import quoted
 from annotator.rows import Edit, Event
-from annotator.store.changes import Changes, describe
+from annotator.store.changes import Changes, again, describe
 from annotator.store.connection import SPAN_COLUMNS, Row
 from annotator.store.reads import NOT_EDITS
 from annotator.vocabulary import Status
@@ -184,7 +184,7 @@ class History(Changes):
             if (suggestion_id, suggestion["start"], suggestion["end"], suggestion["label"]) in itself:
                 continue
             decision = now.get(suggestion_id)
-            notes.append(f"; {describe(suggestion)} is {'pending' if decision is None else decision['decision']} again")
+            notes.append(again(suggestion, None if decision is None else decision["decision"]))
         return "".join(notes)
 
     def applied_events(self, article_id: str, annotator: str) -> list[int]:

@@ -13,9 +13,9 @@ from dataclasses import replace
 
 from annotator.phrases import grown
 from annotator.rows import ArticleRows, Edit, Offsets, SpanRow, Token
-from annotator.store.current import is_pending
+from annotator.store.current import covers, is_pending
 from annotator.tui.items import LAST_KEY, RANK, IntervalIndex, Item, ItemKey, Kind
-from annotator.vocabulary import Label
+from annotator.vocabulary import Label, Status
 
 
 class ArticleModel:
@@ -26,6 +26,9 @@ class ArticleModel:
         self.title = rows.title
         self.text = rows.text
         self.status = rows.status
+        # Done as loaded: nothing is pending (`store.current.is_pending`). Marking it done here leaves what is drawn
+        # as it is, since the screen leaves the article and says how many it leaves undecided.
+        self.done = rows.status is Status.DONE
         self.tokens: list[Token] = rows.tokens or _fallback_tokens(self.text)
         self.token_starts = [t.start for t in self.tokens]
         self.suggestions = {s.id: s for s in rows.suggestions}
@@ -87,10 +90,20 @@ class ArticleModel:
         return suggestion.start, suggestion.end, suggestion.label.value
 
     def asked(self, suggestion_id: int) -> bool:
-        """Whether the annotator is asked about this suggestion (`store.current.is_pending`): current, and its offer
-        neither decided on (here or in an earlier version's suggestion) nor marked as a span."""
+        """Whether the annotator is asked about this suggestion (`store.current.is_pending`): current, its offer
+        neither decided on (here or in an earlier version's suggestion) nor marked as a span, no entity span over
+        it, and the article not done."""
         offer = self._offer(suggestion_id)
-        return is_pending(suggestion_id in self.current, self.decided_offers[offer], self.span_keys[offer])
+        start, end, _ = offer
+        spans = (self.items[key] for key in self.entities.overlapping(start, end))
+        covered = any(covers((i.start, i.end, i.label.value), offer) for i in spans if i.kind == "span")
+        return is_pending(
+            suggestion_id in self.current,
+            self.decided_offers[offer],
+            self.span_keys[offer],
+            covered=covered,
+            done=self.done,
+        )
 
     def _shown_as(self, suggestion_id: int) -> Kind | None:
         """How a suggestion is drawn: pending while asked, rejected when those are shown; not at all when a span
@@ -193,10 +206,15 @@ class ArticleModel:
         candidates = set(edit.decided)
         for key in touched:
             candidates.update(self.suggestions_at.get(key, ()))
-        self._reshow(candidates, changed)
-        self._respeak(changed)
+        # an entity span covers the entity suggestions it overlaps; done-ness settles every one (`is_pending`)
+        candidates.update(i for i in self.suggestions if any(covers(t, self._offer(i)) for t in touched))
+        if edit.status is not None and self.done and edit.status is not Status.DONE:  # reopened: asked again
+            self.done = False
+            candidates.update(self.suggestions)
         if edit.status is not None:
             self.status = edit.status
+        self._reshow(candidates, changed)
+        self._respeak(changed)
         return changed
 
     # -- questions the screen asks ---------------------------------------------------------------------------
