@@ -204,7 +204,7 @@ def test_predictions_of_another_pipeline_are_never_overwritten(tmp_path: Path) -
     pipeline = {"model": None, "name": "en_core_web_sm", "version": "3.8.0", "suggesters": ["entities.v1"]}
     Manifest(pipeline=pipeline, shard_size=2, inputs=["news.jsonl"]).write(tmp_path)
     assert resumed(tmp_path, pipeline, 2, ["news.jsonl"]).shards == {}
-    with pytest.raises(AnnotatorError, match=r"give another output folder$"):
+    with pytest.raises(AnnotatorError, match=r"give another -o \(this annotator's pipeline cannot resume them\)$"):
         resumed(tmp_path, {**pipeline, "suggesters": ["entities.v2"]}, 2, ["news.jsonl"])
     (tmp_path / "manifest.json").unlink()
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")

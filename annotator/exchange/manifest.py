@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -173,12 +174,8 @@ def resumed(folder: Path, pipeline: dict[str, Any], shard_size: int, inputs: lis
         if folder.exists() and any(folder.iterdir()):
             raise AnnotatorError(f"{folder} is not empty and holds no {MANIFEST}: give a new or empty folder")
         return manifest
-    if found.get("pipeline") != pipeline or found.get("shard_size") != shard_size or found.get("inputs") != inputs:
-        raise AnnotatorError(
-            f"{folder / MANIFEST}: these predictions were made with {_described(found)}, not "
-            f"{_described({'pipeline': pipeline, 'shard_size': shard_size, 'inputs': inputs})}: give another "
-            "output folder"
-        )
+    if differences := _differences(found, pipeline, shard_size, inputs):
+        raise AnnotatorError(f"{folder / MANIFEST}: made with {differences}")
     for index, entry in enumerate(found.get("shards", [])):
         entry = dict(entry)
         confined(folder, entry.get("file"), f"shards[{index}].file")  # never a file elsewhere reused or removed
@@ -186,9 +183,36 @@ def resumed(folder: Path, pipeline: dict[str, Any], shard_size: int, inputs: lis
     return manifest
 
 
-def _described(data: dict[str, Any]) -> str:
-    pipeline = data.get("pipeline") or {}
-    return (
-        f"pipeline {pipeline.get('name')} {pipeline.get('version')}, suggesters {pipeline.get('suggesters')}, "
-        f"shard size {data.get('shard_size')}, inputs {data.get('inputs')}"
-    )
+def _differences(found: dict[str, Any], pipeline: dict[str, Any], shard_size: int, inputs: list[str]) -> str:
+    """What made the predictions found and what this run would make them with, in one line naming only what
+    differs, and how to go on ("" when nothing differs: they are resumed)."""
+    was: dict[str, Any] = found.get("pipeline") or {}
+    said: list[str] = []
+    if was.get("model") != pipeline.get("model"):  # another pipeline's name, version, suggesters follow from it
+        said.append(f"--model {was.get('model') or '(none)'}, not {pipeline.get('model') or '(none)'}")
+    elif was != pipeline:
+        if (was.get("name"), was.get("version")) != (pipeline.get("name"), pipeline.get("version")):
+            said.append(f"pipeline {was.get('name')} {was.get('version')}, not {pipeline.get('name')} "
+                        f"{pipeline.get('version')}")  # fmt: skip
+        if was.get("suggesters") != pipeline.get("suggesters"):
+            said.append(f"suggesters {_joined(was.get('suggesters'), '+')}, not "
+                        f"{_joined(pipeline.get('suggesters'), '+')}")  # fmt: skip
+        if not said:  # a field of its own a manifest edited by hand (and recorded) may hold
+            said.append(f"pipeline {json.dumps(was)}, not {json.dumps(pipeline)}")
+    rebuilt = bool(said) and not said[0].startswith("--model")  # no option of this annotator makes them again
+    if found.get("shard_size") != shard_size:
+        said.append(f"--shard-size {found.get('shard_size')}, not {shard_size}")
+    if found.get("inputs") != inputs:
+        said.append(f"inputs {_joined(found.get('inputs'), ' ')}, not {_joined(inputs, ' ')}")
+    if not said:
+        return ""
+    advice = "give another -o (this annotator's pipeline cannot resume them)" if rebuilt else (
+        "give the same options to resume, or another -o")  # fmt: skip
+    return f"{'; '.join(said)}: {advice}"
+
+
+def _joined(values: Any, separator: str) -> str:
+    """Suggester versions (`+`) or inputs (` `, quoted as a shell would) as one word or command line."""
+    if not isinstance(values, list):
+        return json.dumps(values)
+    return separator.join(map(str, values)) if separator == "+" else shlex.join(map(str, values))

@@ -1,0 +1,77 @@
+"""A rerun of `annotator predict` into a folder made with other options (or another pipeline) is refused in one
+line naming only what differs: it repeated every field of both runs, the same ones included."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_predict import ANNOTATOR, dev_articles, ok, write_articles
+
+from annotator.errors import AnnotatorError
+from annotator.exchange.manifest import Manifest, resumed
+
+PIPELINE = {"model": None, "name": "en_core_web_sm", "version": "3.8.0", "suggesters": ["entities.v9", "quotes.v3"]}
+SAME = "give the same options to resume, or another -o"
+
+
+def test_a_rerun_with_another_shard_size_names_it_alone(tmp_path: Path) -> None:
+    write_articles(tmp_path / "news.jsonl", dev_articles(2))
+    ok("predict", "news.jsonl", "-o", "pred", "--workers", "1", "--shard-size", "500", cwd=tmp_path)
+    before = (tmp_path / "pred" / "manifest.json").read_bytes()
+    again = ("predict", "news.jsonl", "-o", "pred", "--workers", "1", "--shard-size", "200")
+    result = subprocess.run([ANNOTATOR, *again], capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"annotator: error: pred/manifest.json: made with --shard-size 500, not 200: {SAME}\n",
+    )
+    assert (tmp_path / "pred" / "manifest.json").read_bytes() == before
+
+
+def refusal(folder: Path, pipeline: dict[str, Any], shard_size: int, inputs: list[str]) -> str:
+    Manifest(pipeline=PIPELINE, shard_size=100, inputs=["news.jsonl", "more/"]).write(folder)
+    with pytest.raises(AnnotatorError) as refused:
+        resumed(folder, pipeline, shard_size, inputs)
+    return str(refused.value).removeprefix(f"{folder}/manifest.json: ")
+
+
+@pytest.mark.parametrize(
+    ("pipeline", "shard_size", "inputs", "said"),
+    [
+        (PIPELINE, 100, ["news.jsonl"], f"made with inputs news.jsonl more/, not news.jsonl: {SAME}"),
+        (PIPELINE, 100, ["my news.jsonl"], f"made with inputs news.jsonl more/, not 'my news.jsonl': {SAME}"),
+        (
+            PIPELINE,
+            20,
+            ["new.jsonl"],
+            f"made with --shard-size 100, not 20; inputs news.jsonl more/, not new.jsonl: {SAME}",
+        ),
+        (
+            {**PIPELINE, "model": "models/ours", "name": "en_ours", "version": "0.1.0"},
+            100,
+            ["news.jsonl", "more/"],
+            f"made with --model (none), not models/ours: {SAME}",
+        ),
+        (
+            {**PIPELINE, "suggesters": ["entities.v10", "quotes.v3"]},
+            100,
+            ["news.jsonl", "more/"],
+            "made with suggesters entities.v9+quotes.v3, not entities.v10+quotes.v3: give another -o (this "
+            "annotator's pipeline cannot resume them)",
+        ),
+        (
+            {**PIPELINE, "version": "3.8.1"},
+            50,
+            ["news.jsonl", "more/"],
+            "made with pipeline en_core_web_sm 3.8.0, not en_core_web_sm 3.8.1; --shard-size 100, not 50: give "
+            "another -o (this annotator's pipeline cannot resume them)",
+        ),
+    ],
+)
+def test_the_refusal_names_only_what_differs(
+    tmp_path: Path, pipeline: dict[str, Any], shard_size: int, inputs: list[str], said: str
+) -> None:
+    assert refusal(tmp_path, pipeline, shard_size, inputs) == said
+    assert resumed(tmp_path, PIPELINE, 100, ["news.jsonl", "more/"]).shards == {}  # the same: resumed
