@@ -79,7 +79,13 @@ def record_written(placed: Mapping[Path, str] | list[Path], note: Note = None) -
     _update(placed, how=_RECORD, note=note)
 
 
-_EXPECT, _UNEXPECT, _RECORD = "expect", "unexpect", "record"
+def forget_written(placed: Mapping[Path, str]) -> None:
+    """Files another proof now covers (predict's shards, once the manifest lists them with their SHA-256): their
+    names leave their folders' records, which so hold only the files nothing else proves yet."""
+    _update(placed, how=_FORGET, note=None)
+
+
+_EXPECT, _UNEXPECT, _RECORD, _FORGET = "expect", "unexpect", "record", "forget"
 #: The newest hashes of announced writes a name keeps besides the one of the bytes at its path.
 KEPT_WRITES = 3
 
@@ -111,7 +117,7 @@ def _update(placed: Mapping[Path, str], *, how: str, note: Note) -> dict[Path, s
                 for name, hashes in found.unproving.items():
                     files[name] = [*files.get(name, []), *hashes]
             try:
-                put = _write(folder, files, set(written) if how != _UNEXPECT else set(), seen)
+                put = _write(folder, files, set(written) if how in (_EXPECT, _RECORD) else set(), seen)
             except OSError:
                 continue
             if not put:
@@ -129,7 +135,10 @@ _MOVED = "moved"
 
 def _changed(path: Path, accepted: list[str], sha: str, how: str) -> list[str]:
     """A name's accepted hashes once `sha` is announced (`_EXPECT`: the newest few kept, and always the hash of the
-    bytes at `path`), taken back (`_UNEXPECT`: unless those bytes have it), or recorded (`_RECORD`: one hash)."""
+    bytes at `path`), taken back (`_UNEXPECT`: unless those bytes have it), recorded (`_RECORD`: one hash), or
+    forgotten (`_FORGET`: none)."""
+    if how == _FORGET:
+        return []
     if how == _RECORD:
         return [_there(path, [*accepted, sha], sha)]
     if how == _UNEXPECT:
