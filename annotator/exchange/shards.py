@@ -31,10 +31,10 @@ from typing import Any
 from annotator.errors import AnnotatorError
 from annotator.exchange.article_files import files_in, read_path, skipped_links
 from annotator.exchange.manifest import Manifest
-from annotator.exchange.recording import expect_written, unexpect_written
+from annotator.exchange.recording import expect_swap, expect_written, reclaimed, unexpect_written
 from annotator.exchange.writing import PARTIAL
 from annotator.exchange.written import digest, proves
-from annotator.interrupts import keeping
+from annotator.interrupts import interrupts_after, keeping
 from annotator.models import ArticleIn
 from annotator.places import (
     Note,
@@ -196,26 +196,30 @@ def write_shard(out: Path, file: str, manifest: Manifest, records: bytes, note: 
     path.parent.mkdir(parents=True, exist_ok=True)
     if not must_write(out, file, manifest, records):
         return
-    note_leftovers(path, PARTIAL, path, note)
+    if reclaimed(note_leftovers(path, PARTIAL, path, None)):  # a killed write's the record proves go (`expect_swap`)
+        note_leftovers(path, PARTIAL, path, note)  # the others are named, and left as they are
     try:
         temporary = Temporary(path, PARTIAL, mode=0o666)  # as an ordinary new file: the umask decides
     except OSError as error:
         raise PlaceError(f"{path}: cannot write: {error.strerror}") from None
     placed = False
-    added: dict[Path, str] = {}
+    added: dict[Path, tuple[str, ...]] = {}
     try:
         with os.fdopen(os.dup(temporary.fd), "wb") as stream:
             stream.write(records)
             stream.flush()
             os.fsync(stream.fileno())
         must_write(out, file, manifest, records)  # again, just before the rename
-        sha = {path: hashlib.sha256(records).hexdigest()}
+        sha = hashlib.sha256(records).hexdigest()
         # its hash is in the shards folder's record before it is in place: a run killed before the manifest lists
-        # it leaves a shard the next run proves its own, and replaces if its articles changed meanwhile
-        added = expect_written(sha)
-        with keeping():  # the shard stands from here (and an interrupt some code dropped stops the run before it)
+        # it leaves a shard the next run proves its own, and replaces if its articles changed meanwhile (and one
+        # killed between the rename and the removal of the temporary's name leaves a file proven there too)
+        added = expect_written({path: sha, **expect_swap(temporary.path, path, sha)})
+        # the shard stands from here (and an interrupt some code dropped stops the run before it); one that comes
+        # while it goes into place waits until it is there, and the file it replaced gone
+        with keeping(), interrupts_after():
             _put(temporary, path, manifest.shards.get(file), records)
-        placed = True
+            placed = True
     except OSError as error:
         raise PlaceError(f"{path}: cannot write: {error.strerror}") from None
     finally:
