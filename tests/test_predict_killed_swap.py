@@ -10,12 +10,15 @@ byte. Real processes stopped at that point (`test_interrupt_after_commit_others.
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
 from test_interrupt_after_commit_others import run as run_until
 from test_killed_leftovers import killed
 from test_predict import dev_articles, ok, run, write_articles
+
+from annotator.exchange.recording import SWAPPED_OUT_S
 
 PREDICT = ("predict", "news.jsonl", "-o", "out", "--workers", "1", "--shard-size", "2")
 #: After the manifest's second writing swapped it in (the first, as the run starts, links a new file in; the second
@@ -48,6 +51,8 @@ def killed_after_the_swap(folder: Path) -> Path:
     killed(folder, MANIFEST_SWAPPED.format("SIGKILL"), *PREDICT)
     [left] = (folder / "out").glob(".manifest.json.partial-*")
     assert listed(left) == [] and listed(folder / "out" / "manifest.json") == ["shards/shard-000000.jsonl"]
+    # a file swapped out a moment ago may be a live write's, about to remove it: the rerun's comes seconds later
+    time.sleep(max(0.0, SWAPPED_OUT_S - (time.time() - left.lstat().st_ctime)))
     return left
 
 

@@ -86,7 +86,7 @@ def reclaimed(leftovers: list[Path]) -> list[Path]:
     and left as they are (a file annotator cannot prove its own is never removed)."""
     left: list[Path] = []
     for path in leftovers:
-        if proves(path, path):
+        if _swapped_out_long_ago(path) and proves(path, path):
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
             continue
@@ -94,6 +94,19 @@ def reclaimed(leftovers: list[Path]) -> list[Path]:
     if len(left) < len(leftovers):
         sync_folder(leftovers[0].parent)
     return left
+
+
+#: Seconds since a file came to a temporary's name (a rename or a link sets its ctime) before it is taken for a
+#: killed write's: a live write removes the file it swapped out there within a moment, and another writer into the
+#: same target must not remove it first.
+SWAPPED_OUT_S = 2.0
+
+
+def _swapped_out_long_ago(path: Path) -> bool:
+    try:
+        return time.time() - os.lstat(path).st_ctime >= SWAPPED_OUT_S
+    except OSError:
+        return False
 
 
 def unexpect_written(placed: Announced) -> None:
