@@ -119,19 +119,26 @@ def blocked(*numbers: signal.Signals) -> Iterator[None]:
 @contextmanager
 def interrupts_after() -> Iterator[None]:
     """Hold ctrl+c (SIGINT) and SIGTERM until the block is done, then raise the first that came; in the main thread
-    only (the only one Python delivers signals to), elsewhere the block simply runs."""
-    if threading.current_thread() is not threading.main_thread() or _reporting:
+    only (the only one Python delivers signals to), elsewhere the block simply runs. Nested, the outermost block
+    holds them (an inner one raising at its end would cut the outer step in two)."""
+    if threading.current_thread() is not threading.main_thread() or _reporting or _holding:
         yield  # inside `report_first`, `keeping` holds them from each COMMIT on: the block's write is one step
         return
     held: list[int] = []
     previous = {number: signal.signal(number, lambda number, frame: held.append(number)) for number in INTERRUPTS}
+    _holding.append(True)
     try:
         yield
     finally:
+        _holding.pop()
         for number, handler in previous.items():
             signal.signal(number, handler)
     if held:
         raise _stop(held[0])
+
+
+#: Inside `interrupts_after` (in the main thread): an inner one leaves the holding to it.
+_holding: list[bool] = []
 
 
 #: Inside `report_first`: whether interrupts are being held since the work was kept, and those that came.

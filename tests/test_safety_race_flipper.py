@@ -24,7 +24,7 @@ from test_safety_race_replace import FOREIGN, shard_manifest, write
 
 from annotator.errors import AnnotatorError
 from annotator.exchange import shards, writing
-from annotator.exchange.written import RECORD
+from annotator.exchange.written import RECORD, read_record
 from annotator.places import PlaceError
 
 OTHER = b"another foreign file, flipped in at the second moment\n"
@@ -136,4 +136,6 @@ def test_a_listed_shard_swapped_out_by_a_flipper_is_removed(tmp_path: Path, monk
         shards.write_shard(tmp_path, "shards/000.jsonl", manifest, b"the new records\n")
     assert str(refused.value).startswith(f"{target}: a file, put there while predict wrote this shard")
     assert target.read_bytes() == FOREIGN
-    assert sorted(p.name for p in target.parent.iterdir()) == ["000.jsonl", "taken"]
+    # the shards folder's record (write_shard announced the shard's hash before the rename) took it back
+    assert sorted(p.name for p in target.parent.iterdir()) == [RECORD, "000.jsonl", "taken"]
+    assert read_record(target.parent).files == {}

@@ -16,7 +16,7 @@ import pytest
 from annotator.errors import AnnotatorError
 from annotator.exchange import shards, writing
 from annotator.exchange.manifest import Manifest
-from annotator.exchange.written import RECORD
+from annotator.exchange.written import RECORD, read_record
 from annotator.places import PlaceError
 
 FOREIGN = b"someone's notes, renamed in at the last moment\n"
@@ -132,7 +132,9 @@ def test_a_foreign_file_renamed_over_a_shard_at_the_last_moment_is_left(
         shards.write_shard(tmp_path, "shards/000.jsonl", manifest, b"the new records\n")
     assert str(refused.value).startswith(f"{target}: ")
     assert target.read_bytes() == FOREIGN
-    assert sorted(p.name for p in target.parent.iterdir()) == ["000.jsonl"]
+    # the shards folder's record (write_shard announced the shard's hash before the rename) took it back
+    assert sorted(p.name for p in target.parent.iterdir()) == [RECORD, "000.jsonl"]
+    assert read_record(target.parent).files == {}
 
 
 def test_without_a_race_a_listed_shard_is_replaced(tmp_path: Path) -> None:
@@ -141,4 +143,4 @@ def test_without_a_race_a_listed_shard_is_replaced(tmp_path: Path) -> None:
     target.write_bytes(b"an older run's shard\n")
     shards.write_shard(tmp_path, "shards/000.jsonl", shard_manifest(tmp_path, b"an older run's shard\n"), b"new\n")
     assert target.read_bytes() == b"new\n"
-    assert sorted(p.name for p in target.parent.iterdir()) == ["000.jsonl"]
+    assert sorted(p.name for p in target.parent.iterdir()) == [RECORD, "000.jsonl"]  # the record proves it until listed

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.exchange.written import RECORD
+from annotator.exchange.written import RECORD, read_record
 
 CHILD = """
 import hashlib, os, sys
@@ -124,7 +124,9 @@ def test_a_link_or_fifo_renamed_over_a_shard_is_refused_and_left(tmp_path: Path,
     assert said.startswith(f"REFUSED {target}: {WHAT[kind]}, put there while predict wrote this shard; ")
     assert "\n" not in said
     assert is_kind(target, kind)
-    assert sorted(p.name for p in target.parent.iterdir()) == ["000.jsonl"]
+    # the shards folder's record (write_shard announced the shard's hash before the rename) took it back
+    assert sorted(p.name for p in target.parent.iterdir()) == [RECORD, "000.jsonl"]
+    assert read_record(target.parent).files == {}
 
 
 @pytest.mark.parametrize("kind", ["link", "fifo"])
@@ -133,4 +135,5 @@ def test_a_link_or_fifo_renamed_over_a_shard_before_its_last_check_is_refused(tm
     target = tmp_path / "o" / "shards" / "000.jsonl"
     assert said.startswith(f"REFUSED {target}: {WHAT[kind]}, not a shard file these predictions wrote; ")
     assert is_kind(target, kind)
+    # refused at the last check, before write_shard announces the shard's hash: no record is made
     assert sorted(p.name for p in target.parent.iterdir()) == ["000.jsonl"]

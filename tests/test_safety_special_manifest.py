@@ -96,7 +96,9 @@ def test_a_fifo_or_folder_at_a_listed_shard_is_named_for_what_it_is_and_left(tmp
     write_articles(tmp_path / "news.jsonl", dev_articles(2))
     done = run("predict", "news.jsonl", "-o", "pred", "--workers", "1", cwd=tmp_path)
     assert (done.returncode, done.stderr) == (0, "")
-    [shard] = (tmp_path / "pred" / "shards").iterdir()
+    shards = tmp_path / "pred" / "shards"  # the shard, and the record that proved it predict's until it was listed
+    assert sorted(p.name for p in shards.iterdir()) == [".annotator-written.json", "shard-000000.jsonl"]
+    shard = shards / "shard-000000.jsonl"
     shard.unlink()
     os.mkfifo(shard) if kind == "fifo" else shard.mkdir()
     result = run("ingest", "--suggestions-from", "pred", "--db", "x.db", cwd=tmp_path)

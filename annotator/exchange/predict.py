@@ -12,7 +12,8 @@ renamed over the shard's path (never through a link there, and never over a file
 as ours: `shards.write_shard`); `manifest.json` is rewritten the same way every two seconds while shards finish, and at the end. A
 crash or an interruption therefore leaves only whole shard files and a manifest naming finished ones; a rerun
 of the same command skips every shard the manifest lists with the same fingerprint and computes the rest (a
-shard finished in the last two seconds before a crash, and so not yet listed, is computed again).
+shard finished in the last two seconds before a crash, and so not yet listed, is computed again: the shards
+folder's record proves it predict's own, `shards.write_shard`).
 
 A terminal's ctrl+c reaches every process of its group, a local cluster's worker processes too: each printed a
 traceback before this process's one line. They ignore SIGINT (`exchange.local_worker`, preloaded), so only this
@@ -36,6 +37,7 @@ from distributed import WorkerPlugin
 
 from annotator.errors import AnnotatorError
 from annotator.exchange.manifest import MANIFEST, Manifest, read_manifest, resumed
+from annotator.exchange.recording import forget_written
 from annotator.exchange.shards import Shard, as_written, count_articles, must_write, shards_of, write_shard
 from annotator.interrupts import interrupts_after, stop_if_interrupted
 from annotator.places import leading, unbroken
@@ -264,7 +266,9 @@ def _run(
     stop_if_interrupted()
     _forget_stale(out, manifest, run.planned)
     manifest.complete = True
-    manifest.write(out)
+    # every shard listed: none is left in the record (a run killed between a rewrite and its `listed` left some)
+    run.unlisted.update({out / file: str(entry.get("sha256")) for file, entry in manifest.shards.items()})
+    run.listed()
     entries = manifest.shards.values()
     return PredictReport(
         shards=len(run.planned),
@@ -293,6 +297,7 @@ class _Run:
     words: int = 0
     started: float = 0.0
     written: float = 0.0  # when the manifest was last written
+    unlisted: dict[Path, str] = field(default_factory=dict)  # shards written since then -> their SHA-256
 
     def finished(self, future: Future[dict[str, Any]]) -> None:
         """Write a computed shard's records (whole or not at all), and list it in the manifest."""
@@ -303,7 +308,7 @@ class _Run:
         try:
             write_shard(self.out, shard.file, self.manifest, records, self.note)
         except AnnotatorError:
-            self.manifest.write(self.out)  # the shards finished so far stay listed
+            self.listed()  # the shards finished so far stay listed
             raise
         first, last = shard.sources
         self.manifest.shards[shard.file] = {
@@ -319,12 +324,21 @@ class _Run:
             "worker": result["worker"],
             "pipeline_loads": result["pipeline_loads"],
         }
+        self.unlisted[self.out / shard.file] = self.manifest.shards[shard.file]["sha256"]
         if time.perf_counter() - self.written >= MANIFEST_EVERY:
-            self.manifest.write(self.out)
+            self.listed()
             self.written = time.perf_counter()
         self.computed += 1
         self.words += result["words"]
         self.advance(len(shard.articles))
+
+    def listed(self) -> None:
+        """The manifest rewritten: it lists every shard written so far, whose hashes the shards folder's record
+        (`shards.write_shard`) need not hold any more."""
+        self.manifest.write(self.out)
+        if self.unlisted:
+            forget_written(self.unlisted)
+            self.unlisted.clear()
 
     def advance(self, articles: int) -> None:
         self.articles += articles

@@ -7,6 +7,10 @@ the name's accepted ones; after it, the name has that hash alone. A crash betwee
 removes the hashes it added, and the hash of the bytes at a path is never trimmed away (taken-back joint writes
 disowned annotator's own file). The record is replaced only if the file at its name is still the one read (the
 lock keeps out annotator, not a program renaming a file in: a foreign file flipped with it was overwritten).
+A write that swaps its temporary with the target also lists the temporary's own name first (`expect_swap`), so
+the file a kill between the swap and its removal leaves there is proven annotator's, and the next write into
+that target removes it (`reclaimed`) instead of naming it as a leftover (predict's manifest, rewritten every two
+seconds, left one in 2 of 8 runs a ctrl+c stopped). A ctrl+c or SIGTERM waits while a record is rewritten.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.exchange.written import KIND, LARGEST_RECORD, RECORD, Found, digest, read_record
+from annotator.exchange.written import KIND, LARGEST_RECORD, RECORD, Found, digest, proves, read_record
+from annotator.interrupts import interrupts_after
 from annotator.places import Note, Temporary, sync_folder
 
 #: Seconds a record waits for another process's lock on its folder before it is updated without one.
@@ -55,14 +60,56 @@ def _locked(folder: Path) -> Iterator[None]:
         os.close(fd)  # releases the lock
 
 
-def expect_written(placed: Mapping[Path, str]) -> dict[Path, str]:
+#: A path and the SHA-256 hash (or hashes) announced for it.
+Announced = Mapping[Path, str | tuple[str, ...]]
+
+
+def expect_written(placed: Announced) -> dict[Path, tuple[str, ...]]:
     """Before files are put in place: their new hashes join the ones their names' records accept, so a crash
     between the renames and `record_written` leaves them provably annotator's. Returns those it added (a hash a
     name accepted already, the same bytes written again, is not: `unexpect_written` must leave it)."""
     return _update(placed, how=_EXPECT, note=None)
 
 
-def unexpect_written(placed: Mapping[Path, str]) -> None:
+def expect_swap(temporary: Path, target: Path, sha: str) -> dict[Path, tuple[str, ...]]:
+    """What a write through `temporary` announces for its own name besides the target's new hash (`sha`): `sha`
+    too, and the hash of the file at `target` it may swap out. A kill between the swap (or the link) and the
+    removal of the temporary's name so leaves there a file the record proves annotator's, by its own name, which
+    the next write into `target` removes (`reclaimed`) instead of naming it as a leftover."""
+    there = _digest_or_none(target)
+    return {temporary: (sha,) if there is None or there == sha else (there, sha)}
+
+
+def reclaimed(leftovers: list[Path]) -> list[Path]:
+    """Of the leftovers beside a target (`places.note_leftovers`: no live run holds them), those the folder's
+    record proves annotator's by their own name (`expect_swap`) are removed; the others are returned, to be named
+    and left as they are (a file annotator cannot prove its own is never removed)."""
+    left: list[Path] = []
+    for path in leftovers:
+        if _swapped_out_long_ago(path) and proves(path, path):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+            continue
+        left.append(path)
+    if len(left) < len(leftovers):
+        sync_folder(leftovers[0].parent)
+    return left
+
+
+#: Seconds since a file came to a temporary's name (a rename or a link sets its ctime) before it is taken for a
+#: killed write's: a live write removes the file it swapped out there within a moment, and another writer into the
+#: same target must not remove it first.
+SWAPPED_OUT_S = 2.0
+
+
+def _swapped_out_long_ago(path: Path) -> bool:
+    try:
+        return time.time() - os.lstat(path).st_ctime >= SWAPPED_OUT_S
+    except OSError:
+        return False
+
+
+def unexpect_written(placed: Announced) -> None:
     """Files `expect_written` added that were not put in place after all (a joint write taken back, a rename
     that failed): their hashes leave their names' accepted ones again, but for one that is the hash of the bytes
     at the path (a file that could not be taken back). Failed writes so never crowd annotator's own file out of
@@ -79,23 +126,29 @@ def record_written(placed: Mapping[Path, str] | list[Path], note: Note = None) -
     _update(placed, how=_RECORD, note=note)
 
 
-_EXPECT, _UNEXPECT, _RECORD = "expect", "unexpect", "record"
+def forget_written(placed: Announced) -> None:
+    """Files another proof now covers (predict's shards, once the manifest lists them with their SHA-256): their
+    names leave their folders' records, which so hold only the files nothing else proves yet."""
+    _update(placed, how=_FORGET, note=None)
+
+
+_EXPECT, _UNEXPECT, _RECORD, _FORGET = "expect", "unexpect", "record", "forget"
 #: The newest hashes of announced writes a name keeps besides the one of the bytes at its path.
 KEPT_WRITES = 3
 
 
-def _update(placed: Mapping[Path, str], *, how: str, note: Note) -> dict[Path, str]:
+def _update(placed: Announced, *, how: str, note: Note) -> dict[Path, tuple[str, ...]]:
     """Change the records of `placed`'s folders, each under its folder's lock. The record is replaced only if the
     file at its name is still the one read (swapped with the new one and compared, and else swapped back: the lock
     keeps annotator processes out, not a program renaming a file in), and a missing one is linked in, never over
     a file made meanwhile; either way `note` hears that the files were not recorded. Returns the hashes it added
     to names that did not accept them yet."""
-    added: dict[Path, str] = {}
-    by_folder: dict[Path, dict[str, str]] = {}
+    added: dict[Path, tuple[str, ...]] = {}
+    by_folder: dict[Path, dict[str, tuple[str, ...]]] = {}
     for target, sha in placed.items():
-        by_folder.setdefault(target.parent, {})[target.name] = sha
+        by_folder.setdefault(target.parent, {})[target.name] = (sha,) if isinstance(sha, str) else sha
     for folder, written in by_folder.items():
-        with _locked(folder):
+        with _locked(folder), interrupts_after():  # ctrl+c waits: one between swaps left the record read beside it
             seen = _seen(folder / RECORD)
             found = read_record(folder)
             if found.problem is None and not _same(_seen(folder / RECORD), seen):
@@ -104,14 +157,16 @@ def _update(placed: Mapping[Path, str], *, how: str, note: Note) -> dict[Path, s
                 _say_unrecorded(folder, found.problem, sorted(written), note)
                 continue
             files = found.files
-            new = {folder / name: sha for name, sha in written.items() if sha not in files.get(name, [])}
-            for name, sha in written.items():
-                files[name] = _changed(folder / name, files.get(name, []), sha, how)
+            new = {folder / name: fresh for name, shas in written.items()
+                   if (fresh := tuple(sha for sha in shas if sha not in files.get(name, [])))}  # fmt: skip
+            for name, shas in written.items():
+                for sha in shas:
+                    files[name] = _changed(folder / name, files.get(name, []), sha, how)
             if how != _RECORD:  # a hash that is no SHA-256 is dropped with its note, once the files are recorded
                 for name, hashes in found.unproving.items():
                     files[name] = [*files.get(name, []), *hashes]
             try:
-                put = _write(folder, files, set(written) if how != _UNEXPECT else set(), seen)
+                put = _write(folder, files, set(written) if how in (_EXPECT, _RECORD) else set(), seen)
             except OSError:
                 continue
             if not put:
@@ -129,7 +184,10 @@ _MOVED = "moved"
 
 def _changed(path: Path, accepted: list[str], sha: str, how: str) -> list[str]:
     """A name's accepted hashes once `sha` is announced (`_EXPECT`: the newest few kept, and always the hash of the
-    bytes at `path`), taken back (`_UNEXPECT`: unless those bytes have it), or recorded (`_RECORD`: one hash)."""
+    bytes at `path`), taken back (`_UNEXPECT`: unless those bytes have it), recorded (`_RECORD`: one hash), or
+    forgotten (`_FORGET`: none)."""
+    if how == _FORGET:
+        return []
     if how == _RECORD:
         return [_there(path, [*accepted, sha], sha)]
     if how == _UNEXPECT:

@@ -10,9 +10,11 @@ meta, which its records repeat) tells a rerun whether a shard file already holds
 A shard file is written through a temporary in the shards folder renamed over its path, so a symlink there is
 replaced, never written through; and a file at that path is replaced only when the manifest lists it as ours
 (its name, a regular file with the SHA-256 recorded; trial 27: a size alone let a shard edited to the same size
-be replaced). Any other file there is refused, naming it, and left byte for byte, unless it already holds
-exactly the records to be written (a shard a killed run finished after the manifest was last written): then it
-is kept as it is.
+be replaced), or when the shards folder's record (`exchange.written`, `.annotator-written.json`) proves it: each
+shard's SHA-256 joins the record before the shard is put in place, and leaves it once the manifest lists the
+shard, so a shard a run killed in between (after the rename, before the manifest's rewrite) is provably
+predict's, and is replaced when its articles changed. Any other file there is refused, naming it, and left byte
+for byte, unless it already holds exactly the records to be written: then it is kept as it is.
 """
 
 from __future__ import annotations
@@ -29,9 +31,10 @@ from typing import Any
 from annotator.errors import AnnotatorError
 from annotator.exchange.article_files import files_in, read_path, skipped_links
 from annotator.exchange.manifest import Manifest
+from annotator.exchange.recording import expect_swap, expect_written, reclaimed, unexpect_written
 from annotator.exchange.writing import PARTIAL
-from annotator.exchange.written import digest
-from annotator.interrupts import keeping
+from annotator.exchange.written import digest, proves
+from annotator.interrupts import interrupts_after, keeping
 from annotator.models import ArticleIn
 from annotator.places import (
     Note,
@@ -157,6 +160,8 @@ def must_write(out: Path, file: str, manifest: Manifest, records: bytes | None =
         return True
     if found.st_size == len(records) and _contents(path) == records:
         return False
+    if proves(path, path):  # put there by a run killed before its manifest listed it
+        return True
     shown = _shown(path)
     if sha256_of(path) is None:
         raise AnnotatorError(f"{shown}: cannot be read, so nothing tells whether predict wrote it; {LEAVE_IT}")
@@ -191,33 +196,45 @@ def write_shard(out: Path, file: str, manifest: Manifest, records: bytes, note: 
     path.parent.mkdir(parents=True, exist_ok=True)
     if not must_write(out, file, manifest, records):
         return
-    note_leftovers(path, PARTIAL, path, note)
+    if reclaimed(note_leftovers(path, PARTIAL, path, None)):  # a killed write's the record proves go (`expect_swap`)
+        note_leftovers(path, PARTIAL, path, note)  # the others are named, and left as they are
     try:
         temporary = Temporary(path, PARTIAL, mode=0o666)  # as an ordinary new file: the umask decides
     except OSError as error:
         raise PlaceError(f"{path}: cannot write: {error.strerror}") from None
     placed = False
+    added: dict[Path, tuple[str, ...]] = {}
     try:
         with os.fdopen(os.dup(temporary.fd), "wb") as stream:
             stream.write(records)
             stream.flush()
             os.fsync(stream.fileno())
         must_write(out, file, manifest, records)  # again, just before the rename
-        with keeping():  # the shard stands from here (and an interrupt some code dropped stops the run before it)
+        sha = hashlib.sha256(records).hexdigest()
+        # its hash is in the shards folder's record before it is in place: a run killed before the manifest lists
+        # it leaves a shard the next run proves its own, and replaces if its articles changed meanwhile (and one
+        # killed between the rename and the removal of the temporary's name leaves a file proven there too)
+        added = expect_written({path: sha, **expect_swap(temporary.path, path, sha)})
+        # the shard stands from here (and an interrupt some code dropped stops the run before it); one that comes
+        # while it goes into place waits until it is there, and the file it replaced gone
+        with keeping(), interrupts_after():
             _put(temporary, path, manifest.shards.get(file), records)
-        placed = True
+            placed = True
     except OSError as error:
         raise PlaceError(f"{path}: cannot write: {error.strerror}") from None
     finally:
         if not placed:
             temporary.discard()  # only the temporary this call created
+            if added:
+                unexpect_written(added)  # never put in place: the record proves no such file
         temporary.close()
 
 
 def _put(temporary: Temporary, path: Path, entry: dict[str, Any] | None, records: bytes) -> None:
     """The shard into place, never over a file that came there after the last check: a new shard is linked in
     (refused if a file took its name); one that replaces a listed shard is swapped with it in one step, and the
-    file swapped out must be the listed shard (or these very records), else it is swapped back as it came."""
+    file swapped out must be the listed shard (or these very records, or a shard the shards folder's record
+    proves), else it is swapped back as it came."""
     try:
         swapped = temporary.exchange_with_target()
     except FileNotFoundError:  # no shard there: this one is new
@@ -227,14 +244,14 @@ def _put(temporary: Temporary, path: Path, entry: dict[str, Any] | None, records
     if not swapped:  # a system that cannot swap: the check just before was the last word
         temporary.replace_target()
         return
-    if as_written(temporary.path, entry) or _contents(temporary.path) == records:  # a link or FIFO is neither
+    if as_written(temporary.path, entry) or _contents(temporary.path) == records or proves(path, temporary.path):
         temporary.path.unlink()  # the listed shard it replaces
         sync_folder(path.parent)
         return
     came = mode_at(temporary.path)
     # back as it came; the listed shard a process renaming files in and out of its name left at the temporary's
     # name is removed (it was being replaced), anything else there is named
-    left = temporary.swap_back(lambda there: as_written(there, entry))
+    left = temporary.swap_back(lambda there: as_written(there, entry) or proves(path, there))
     what = kind_of(came) if came is not None and not stat.S_ISREG(came) else "a file"
     also = f"; a file renamed in and out of its name meanwhile is at {left.name}, left as it is" if left else ""
     raise AnnotatorError(f"{path}: {what}, put there while predict wrote this shard; {LEAVE_IT}{also}")

@@ -12,9 +12,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from annotator.exchange.recording import expect_written, record_written, unexpect_written
+from annotator.exchange.recording import (
+    expect_swap,
+    expect_written,
+    forget_written,
+    reclaimed,
+    record_written,
+    unexpect_written,
+)
 from annotator.exchange.written import advice_for, check_replaceable, digest, foreign, proves
-from annotator.interrupts import keeping
+from annotator.interrupts import interrupts_after, keeping
 from annotator.places import (
     Note,
     PlaceError,
@@ -132,7 +139,8 @@ def written_together(
     placed = False
     try:
         for path, target, found in checked:
-            note_leftovers(target, PARTIAL, path, note)
+            if reclaimed(note_leftovers(target, PARTIAL, path, None)):  # a killed write's, the record proves
+                note_leftovers(target, PARTIAL, path, note)  # the others are named, and left as they are
             try:
                 temporary = Temporary(target, PARTIAL, mode=0o666)  # as an ordinary new file: the umask decides
                 temporaries.append(temporary)
@@ -153,10 +161,12 @@ def written_together(
                 hashes[target] = digest(temporary.path)
             except OSError as error:
                 raise _cannot_write(path, found, error) from None
-        with keeping():  # the outputs go into place together: an interrupt from here on waits for the report
+        # the outputs go into place together: an interrupt from here on waits for the report (or, outside one, for
+        # the files and their record: one between a swap and the removal of the file swapped out left that file)
+        with keeping(), interrupts_after():
             _place(checked, temporaries, advices, overwrite, hashes)
             record_written(hashes, note)  # what proves them annotator's own, so a later output may replace them
-        placed = True
+            placed = True
     finally:
         for stream in streams:
             with contextlib.suppress(OSError):  # after a failure: what it still held goes with its temporary
@@ -188,7 +198,11 @@ def _place(
         if found is None and there and not proves(target, target):  # made meanwhile: only annotator's own goes
             raise foreign(path, told)  # (another export's into the same file, the record proves it)
         check_replaceable(path, target, there, overwrite=False, advice=told)
-    announced = expect_written(hashes)  # a crash between the renames and their record leaves them provably annotator's
+    # a crash between the renames and their record leaves them provably annotator's, and what a swap left at a
+    # temporary's name too (`recording.expect_swap`)
+    swaps = {t.path: h for (_, target, _), t in zip(checked, temporaries, strict=True)
+             for h in expect_swap(t.path, target, hashes[target]).values()}  # fmt: skip
+    announced = expect_written({**hashes, **swaps})
     done: list[tuple[str, Temporary]] = []
     try:
         for (path, _, found), temporary, told in zip(checked, temporaries, advices, strict=True):
@@ -198,7 +212,8 @@ def _place(
                 raise _cannot_write(path, found, error) from None
     except PlaceError as refused:
         left = _take_back(done)
-        unexpect_written(announced)  # failed writes never crowd the files there out of their record
+        unexpect_written({p: h for p, h in announced.items() if p not in swaps})  # failed writes never crowd the
+        forget_written(swaps)  # files there out of their record, nor leave the temporaries' names in it
         if left:
             raise PlaceError(f"{refused}{left}") from None
         raise
