@@ -42,3 +42,15 @@ async def test_confirming_an_unchanged_speaker_records_nothing(running, tui_db: 
         undid = app.messages[-1][1]
     assert said.startswith("Speaker unchanged: 'one resident' for the quote"), said
     assert not undid.startswith("undid speaker"), undid
+
+
+async def test_the_side_panel_names_the_status_as_the_list_does(tmp_path: Path) -> None:
+    """At 80x24 the side panel read "0? 0✓ todo": the stored value, where the article list says "to do"."""
+    from annotator.tui.app import make_app
+    from tests.tui.fixtures import one_article
+    from tests.tui.test_review_panel_hints import panel_rows
+
+    app = make_app(one_article(tmp_path / "n.db", "Storms hit Oslo."), WHO, keymap_path=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert panel_rows(app, "#legend")[4] == "0? 0✓ to do"
