@@ -37,6 +37,7 @@ async def test_confirming_an_unchanged_speaker_records_nothing(running, tui_db: 
         before = events(tui_db)
         await pilot.press("s", "enter")  # the speaker as it is, confirmed
         said = app.messages[-1][1]
+        assert app.screen.status_line.text.plain == said  # on the status line, not only in the log
         assert events(tui_db) == before
         await pilot.press("u")
         undid = app.messages[-1][1]
