@@ -20,6 +20,7 @@ from annotator.store.assignments import compared_articles
 from annotator.store.changes import describe
 from annotator.store.connection import Row, annotation_span, span_row
 from annotator.vocabulary import GOLD, Label, Status
+from annotator.wording import counted
 
 AGREED = "all"
 
@@ -242,9 +243,11 @@ def adjudicate(
                 dropped += 1
         if not added and not replaced and region is None:
             return None
-        message = f"{len(added)} span(s) from {source}" + (f", {len(replaced)} replaced" if replaced else "")
+        message = _taken(added, source, region is not None) + (
+            f", {counted(len(replaced), 'span')} replaced" if replaced else ""
+        )
         if dropped:
-            message += f"; {dropped} quote(s) without their speaker, who is not decided yet"
+            message += f"; {counted(dropped, 'quote')} without their speaker, who is not decided yet"
         old: Row = {"spans": replaced + orphans}
         unlinked = [{**r, "speaker_start": None, "speaker_end": None} for r in orphans]
         new: Row = {"spans": added + unlinked, "source": source, "reviewer": reviewer}
@@ -253,3 +256,12 @@ def adjudicate(
         return old, new, message
 
     return store.change(article_id, annotator, "adjudicate", decided)
+
+
+def _taken(added: list[Row], source: str, named: bool) -> str:
+    """What a decision took into gold, for its message: the spans of one disagreement by name ("ACTOR 'the RMT
+    union' at 120:133"; trial 31: "1 span(s) from root" said neither which nor how many), "no span" for a version
+    without one; the agreed spans (`named` False) counted ("2 spans from all")."""
+    if not named or len(added) > 3:
+        return f"{counted(len(added), 'span')} from {source}"
+    return ", ".join(describe(row) for row in added) if added else "no span"

@@ -13,6 +13,7 @@ from annotator.shapes import (
     is_name_word,
     is_number,
     joined,
+    sentence_start,
     word_at,
 )
 from annotator.wordlists import (
@@ -112,6 +113,9 @@ def verb_after_subject(text: str, tokens: Tokens, index: int) -> bool:
             or (is_common(before) and not is_modifier(before))
             or is_name_word(before)
         )
+    bare = _before_a_verb(text, tokens, index, ("",), shortest=3)
+    if bare is not None and _plural_subject(text, tokens, index - 1) and not word_at(text, tokens, index).endswith("s"):
+        return True  # "Floods | force hundreds": a plural subject's verb, a headline's first words (trial 31)
     before = _before_a_verb(text, tokens, index, ("s",), shortest=4)
     if before is None or word_at(text, tokens, index).endswith(("ss", "us", "is")):  # "progress", "census", "crisis"
         return False
@@ -120,6 +124,18 @@ def verb_after_subject(text: str, tokens: Tokens, index: int) -> bool:
     return ((is_common(before) and not is_modifier(before)) or is_name_word(before)) and _object_after(
         text, tokens, index
     )
+
+
+def _plural_subject(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index` is a plural noun that a bare verb after it may have as its subject: a common noun in -s
+    with an object after the verb ("the floods | force the"), or a capitalised one starting a sentence or a headline
+    ("Floods | force evacuation"), a common noun capitalised there, not a name's own capital."""
+    word = word_at(text, tokens, index)
+    if not word.endswith("s") or word.endswith(("ss", "us", "is")) or len(word) < 4:
+        return False
+    if is_name_word(word):
+        return word[1:].islower() and sentence_start(text, tokens, index)
+    return is_common(word) and _object_after(text, tokens, index + 1)
 
 
 def _object_after(text: str, tokens: Tokens, index: int) -> bool:
@@ -178,6 +194,20 @@ def _heads_for_people(text: str, tokens: Tokens, index: int) -> bool:
         return any(form in PEOPLE_NOUNS or form in BODY_NOUNS for form in (noun, noun[:-1], noun[:-2]) if form)
 
     return not is_modifier(word) and not people(word) and after not in PLURAL_PEOPLE and people(after)
+
+
+def modified_head(text: str, tokens: Tokens, last: int) -> int | None:
+    """The head of the noun group that a name ending at token `last` modifies, when that head is a noun for people
+    or a body of them ("the RMT | union", "Emergency | services", "Hamas | officials"; trial 31: the name belongs to
+    its group); None when no such group follows or a verb does ("Floods | force hundreds")."""
+    following = last + 1
+    if following >= len(tokens) or not joined(text, tokens, last, following):
+        return None
+    if not is_common(word_at(text, tokens, following)) or verb_after_subject(text, tokens, following):
+        return None
+    head = group_head(text, tokens, following)
+    word = word_at(text, tokens, head)
+    return head if any(form in PEOPLE_NOUNS or form in BODY_NOUNS for form in (word, word[:-1], word[:-2])) else None
 
 
 def group_start(text: str, tokens: Tokens, index: int) -> int:

@@ -3,7 +3,8 @@
 Plain functions over an article's text and tokens ((start, end) offsets, in order) that answer with token
 ranges (first, last), inclusive, as the TUI's selection holds them. They need no parse: a phrase is read
 from the tokens' shapes (capitalised names with their joining particles, numbers with their qualifiers and
-scale words, a noun with its determiner), so articles stored without a model work the same.
+scale words, a noun with its determiner, a name with the noun group it modifies), so articles stored without a
+model work the same: the TUI has no parse (articles store tokens only).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from annotator.counts import is_figure_number, period
-from annotator.groups import group_head, group_start, verb_after_subject
+from annotator.groups import group_head, group_start, modified_head, verb_after_subject
 from annotator.people import head_after_name, is_participant
 from annotator.quotations import quotation
 from annotator.shapes import (
@@ -90,7 +91,8 @@ def _rungs(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
         named = titled_name(text, tokens, index)
         if named is not None:  # on a title: the name first, as a label key adds it; then with its title
             return _ladder(text, tokens, index, [named, (min(cores[0][0], index), named[1])])
-        modified = _nationality_group(text, tokens, cores[0])
+        head = modified_head(text, tokens, cores[0][1])  # "the RMT | union": the name's group (trial 31)
+        modified = _nationality_group(text, tokens, cores[0]) if head is None else (cores[0][0], head)
         return _ladder(text, tokens, index, [*cores, modified] if modified is not None else cores)
     elif (
         word.lower() in DETERMINERS
@@ -99,7 +101,9 @@ def _rungs(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
         and word_at(text, tokens, index + 1) not in FUNCTION_WORDS  # "another | very": no phrase; "the | US" one
     ):
         following = phrase_ladder(text, tokens, index + 1)
-        return [(index, following[0][1])] if following else [(index, index)]
+        end = following[0][1] if following else index
+        head = modified_head(text, tokens, end) if is_name_word(word_at(text, tokens, index + 1)) else None
+        return [(index, end if head is None else head)]  # "the | RMT union": the name's group (trial 31)
     elif group_word(word):
         verb = verb_after_subject(text, tokens, index)  # "the family | waited": the word alone, no group
         group = (index, index) if verb else (group_start(text, tokens, index), group_head(text, tokens, index))
@@ -241,6 +245,10 @@ def at_cursor(
     if not ladder:
         return (index, index)
     word = word_at(text, tokens, index)
+    named_word = is_name_word(word) and group_word(word)  # not "One | resident": a number, a FIGURE for 2 and 3
+    head = modified_head(text, tokens, name_range(text, tokens, index, PARTICLES)[1]) if named_word else None
+    if head is not None:  # a name in a noun group: the group, as from its head ("the RMT | union"; trial 31)
+        return at_cursor(text, tokens, head, label, covered)
     following = index + 1
     if (  # "One | resident": one person is an ACTOR with its noun, as "one resident" is from the noun
         Label(label) is Label.ACTOR

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from annotator.counts import continues_a_figure, is_figure_number, period
-from annotator.groups import group_head
+from annotator.groups import group_head, verb_after_subject
 from annotator.motion import token_at
 from annotator.people import is_participant
 from annotator.shapes import (
@@ -237,6 +237,7 @@ def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int],
             is_participant(text, tokens, index)
             and is_unmarked_word(text, tokens, index, covered)
             and not _before_a_name_in_apposition(text, tokens, index)
+            and not verb_after_subject(text, tokens, index)  # "Floods | force hundreds": a verb (trial 31)
         )
     if not number and capital_by_position(text, tokens, index) and not _marked_elsewhere(text, tokens, index, covered):
         # read as the common word it is ("Unemployment rose"): "Police" stays, a noun for people

@@ -8,3 +8,13 @@ from __future__ import annotations
 def counted(count: int, noun: str, plural: str | None = None) -> str:
     """`count` and `noun`, the noun in the plural (`plural`, else the noun and an s) unless the count is 1."""
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
+#: A status as the screens name it ("in progress", not its stored value "in_progress"): the article list's column
+#: and the undo messages (trial 31: "undid status: done -> in_progress").
+STATUS_WORDS = {"todo": "to do", "in_progress": "in progress"}
+
+
+def status_words(status: str) -> str:
+    """A stored status value in words: "in progress", "to do", "done"."""
+    return STATUS_WORDS.get(status, status.replace("_", " "))

@@ -16,7 +16,7 @@ from annotator.store.changes import Changes, again, describe
 from annotator.store.connection import SPAN_COLUMNS, Row
 from annotator.store.reads import NOT_EDITS
 from annotator.vocabulary import Status
-from annotator.wording import counted
+from annotator.wording import counted, status_words
 
 
 class NothingTo(Refused):
@@ -106,7 +106,7 @@ class History(Changes):
             action, before, after = self._event_change(done[-1])
             what = self._what(article_id, after, before)  # the change the undo makes: back to `before`
             before, note = self._without_gone_suggestions(before)
-            message = f"undid {action.replace('_', ' ')}{what}{note}"
+            message = f"undid{_action(action, what)}{note}"
             return self._commit(article_id, annotator, "undo", after, before, target=done[-1], message=message)
 
     def redo(self, article_id: str, annotator: str) -> Edit:
@@ -117,7 +117,7 @@ class History(Changes):
             action, before, after = self._event_change(undone[-1])
             what = self._what(article_id, before, after)
             after, note = self._without_gone_suggestions(after)
-            message = f"redid {action.replace('_', ' ')}{what}{note}"
+            message = f"redid{_action(action, what)}{note}"
             return self._commit(article_id, annotator, "redo", before, after, target=undone[-1], message=message)
 
     def _what(self, article_id: str, before: Row, after: Row) -> str:
@@ -127,7 +127,7 @@ class History(Changes):
         was, now = before.get("status", "todo"), after.get("status", "todo")
         # a first edit moves the article to in progress: not news beside the span it changed
         started = {was, now} == {"todo", "in_progress"} and bool(spans)
-        status = f"{was} -> {now}" if was != now and not started else ""
+        status = f"{status_words(was)} -> {status_words(now)}" if was != now and not started else ""
         return _joined(spans, status)
 
     def _what_spans(self, article_id: str, before: Row, after: Row) -> str:
@@ -301,6 +301,14 @@ def _changed(was: Row | None, now: Row) -> str:
         return f"{describe(was)}, now {now['label']}"
     label = f"{now['label']} " if was["label"] != now["label"] else ""
     return f"{describe(was)}, now {label}{describe(now, label=False)}"
+
+
+def _action(action: str, what: str) -> str:
+    """An undone or redone action and what it changed, after "undid"/"redid": " add of ACTOR ...", and for a status
+    set by hand ": marked done -> in progress" (trial 31: "status: done -> in_progress" named the stored values)."""
+    if action == "status" and what.startswith(": "):
+        return f": marked {what[2:]}"
+    return f" {action.replace('_', ' ')}{what}"
 
 
 def _joined(spans: str, status: str) -> str:

@@ -39,10 +39,10 @@ def panel_rows(app, panel_id: str = "#disputes") -> list[str]:
 @pytest.mark.parametrize(
     ("size", "rows"),
     [
-        ((80, 24), ["2 agreed span(s) in gold", "Disagreement 3/4 · 0 open", "missing · settled: bob",
-                    "a alice (nothing)", "b bob", "  QUO the army: We are r…", "All settled: d marks gold", "done"]),
-        ((200, 50), ["2 agreed span(s) in gold", "Disagreement 3/4 · 0 open", "missing · settled: bob",
-                     "a alice (nothing)", "b bob", "  QUO the army: We are ready,", "All settled: d marks gold done"]),
+        ((80, 24), ["2 agreed spans in gold", "Disagreement 3/4 · 0 open", "All settled: d marks gold", "done",
+                    "missing · settled: bob", "a alice (nothing)", "b bob", "  QUO the army: We are r…"]),
+        ((200, 50), ["2 agreed spans in gold", "Disagreement 3/4 · 0 open", "All settled: d marks gold done",
+                     "missing · settled: bob", "a alice (nothing)", "b bob", "  QUO the army: We are ready,"]),
     ],
 )  # fmt: skip
 async def test_all_settled_shows_every_word(tmp_path: Path, size: tuple[int, int], rows: list[str]) -> None:
@@ -74,7 +74,7 @@ async def test_agreed_spans_taken_out_show_the_whole_hint_at_80x24(tmp_path: Pat
         await pilot.press("g")
         await pilot.pause()
         assert panel_rows(app)[:3] == [
-            "2 agreed span(s) not in",
+            "2 agreed spans not in",
             "gold (g puts them back)",
             "Disagreement 1/4 · 4 open",
         ]

@@ -213,7 +213,7 @@ async def test_a_pick_after_another_window_changed_gold_is_applied_after_the_rel
         said = app.messages[-1][1]
     assert (
         said
-        == "bob's version into gold: 1 span(s) from bob (after reloading: the annotation was changed in another window)"
+        == "bob's version into gold: FIGURE '20' at 24:26 (after reloading: the annotation was changed in another window)"
     )
     assert gold(path, article_id) == [("ACTOR", "Israel", None), ("FIGURE", "20", None), ("LOCATION", "Sderot", None)]
 
@@ -225,7 +225,7 @@ async def test_g_after_another_window_changed_gold_puts_the_agreed_spans_back_af
         another_window(path, article_id, lambda other: other.set_status(article_id, GOLD, "flagged"))
         await pilot.press("g")
         said = app.messages[-1][1]
-    assert said == "Agreed: 2 span(s) from all (after reloading: the annotation was changed in another window)"
+    assert said == "Agreed: 2 spans from all (after reloading: the annotation was changed in another window)"
     assert [text for _, text, _ in gold(path, article_id)] == ["Israel", "Sderot"]
 
 

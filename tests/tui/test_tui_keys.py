@@ -294,8 +294,8 @@ async def test_accept_all_leaves_nothing_pending(running, read_store):
 
 async def test_star_marks_the_same_words_everywhere_in_one_action(running, read_store):
     async with running() as (app, pilot):
-        await go_to_word(pilot, app, "Hamas")
-        await pilot.press("1", "asterisk")
+        await go_to_word(pilot, app, "Hamas")  # "Hamas leaders": v selects the name alone, 1 takes its group
+        await pilot.press("v", "1", "asterisk")
         assert "added at" in str(app.screen.query_one("#status").text)
         everywhere = app.screen.model.text.count("Hamas")
     texts = [s[1] for s in spans(read_store())]
@@ -369,7 +369,7 @@ async def test_d_then_accept_all_is_one_action_one_undo_takes_back(running, read
         assert app.screen.article_id == "hostile"
         await pilot.press("p", "u")
         assert app.screen.article_id == "seed"
-        assert app.messages[-1][1].endswith("; done -> in_progress")  # it says the status went back too
+        assert app.messages[-1][1].endswith("; done -> in progress")  # it says the status went back too
     with read_store() as store:
         assert store.status("seed", WHO) is Status.IN_PROGRESS
         assert len(store.spans("seed", WHO)) == 1

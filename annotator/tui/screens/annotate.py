@@ -291,6 +291,15 @@ class AnnotateScreen(EditingScreen):
             self.say("Speaker unchanged", "dim")
             self._redraw()
             return
+        item = self.model.get(quote)
+        chosen = None if choice == "none" else choice if isinstance(choice, tuple) else (choice.start, choice.end)
+        if item is not None and chosen == item.speaker and (choice == "none" or getattr(choice, "kind", "") == "span"):
+            self._onto_start(item)  # the speaker as it is: no edit, no undo step (trial 31: "undid speaker")
+            words = item.text[:40] + ("…" if len(item.text) > 40 else "")
+            who = repr(self.model.text[chosen[0] : chosen[1]]) if chosen else "none"
+            self._redraw()  # first: a redraw shows the current item on the status line
+            self.say(f"Speaker unchanged: {who} for the quote {words!r}", "dim")
+            return
         if choice == "none":
             edit = self._commit(store.set_speaker, quote[1], None)
         elif isinstance(choice, tuple):

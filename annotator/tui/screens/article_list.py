@@ -54,6 +54,7 @@ class ArticleListScreen(Screen[None]):
         self.title_search = ""
         self._resumed = False
         self._counts: Counts | None = None
+        self.header_lines = 1  # the counts line's rows: 2 where the search does not fit beside the counts
 
     @property
     def annotator_app(self) -> AnnotatorApp:
@@ -136,15 +137,17 @@ class ArticleListScreen(Screen[None]):
         if self.title_search:
             showing += f", titles with {self.title_search!r}"
         in_progress = counts.by_status.get(Status.IN_PROGRESS, 0)
-        self.query_one("#progress-label", Static).update(
-            Text(
-                f"{counts.done} of {counts.total} {over} done · {in_progress} in progress · "
-                f"showing {shown}: {showing} (f, /)",
-                no_wrap=True,
-                overflow="ellipsis",
-            ),
-            layout=False,  # one line always (app.tcss): no layout of the whole screen per key
+        done = f"{counts.done} of {counts.total} {over} done · {in_progress} in progress"
+        showing = f"showing {shown}: {showing} (f, /)"
+        label = self.query_one("#progress-label", Static)
+        fits = len(done) + 3 + len(showing) <= max(self.app.size.width - 2, 0)  # its padding: app.tcss
+        lines = 1 if fits else 2  # trial 31: at 80 columns a title search cut "(f, /)"; the rest on a line of its own
+        label.styles.height = lines
+        label.update(
+            Text(done + (" · " if fits else "\n") + showing, no_wrap=True, overflow="ellipsis"),
+            layout=lines != self.header_lines,  # a layout of the whole screen only when the header's height changes
         )
+        self.header_lines = lines
 
     def drawn(self) -> bool:
         """Whether the rows on screen are read (for the benchmark: the list is up)."""

@@ -259,19 +259,25 @@ class ReviewScreen(AnnotateScreen):
         edit = self._commit(pick)
         if edit is None:
             return
-        self._next_open()
-        self.say(f"{name}'s version into gold: {edit.message}{self.retrying or ''}", "green")
+        went = self._next_open()
+        self.say(f"{name}'s version into gold: {edit.message}{went}{self.retrying or ''}", "green")
 
-    def _next_open(self) -> None:
-        """After a decision, the next disagreement still open (after this one, wrapping), or stay."""
+    def _next_open(self) -> str:
+        """After a decision, the next disagreement still open after this one; after the last, the first still
+        open before it, said (trial 31: a silent wrap from 3/3 to 2/3 made the next keys overwrite a pick); with
+        none open, stay and say so. What it says, for the pick's message."""
         review = self.review
         if review is None or not review.open:
             self._show_disagreement()
-            return
+            return "; all settled: d marks gold done" if review is not None and review.disagreements else ""
         here = self.index or 0
         later = [i for i in review.open if i > here]
         self.index = later[0] if later else review.open[0]
         self._show_disagreement()
+        if later:
+            return ""
+        total = len(review.disagreements)
+        return f"; back to {self.index + 1}/{total}, the first still open"
 
     def action_disagreement(self, step: int) -> None:
         review = self.review

@@ -17,6 +17,7 @@ from textual.widget import Widget
 from annotator.tui import styles
 from annotator.tui.layout import display
 from annotator.vocabulary import Label
+from annotator.wording import counted
 
 if TYPE_CHECKING:
     from annotator.gold import ReviewState
@@ -59,7 +60,7 @@ class DisagreementPanel(Widget, can_focus=False):
         lines: list[Text | _Heading] = []
         total, left = len(state.disagreements), len(state.open)
         agreed = "in gold" if state.agreed_event is not None else "not in gold (g puts them back)"
-        lines.append(Text(f"{len(state.agreed)} agreed span(s) {agreed}" if state.agreed else "No span agreed by all",
+        lines.append(Text(f"{counted(len(state.agreed), 'agreed span')} {agreed}" if state.agreed else "No span agreed by all",
                           "dim"))  # fmt: skip
         if not total:
             lines.append(Text("No disagreements: d marks gold done", "bold green" if not done else "green"))
@@ -68,6 +69,8 @@ class DisagreementPanel(Widget, can_focus=False):
             lines.append(
                 _Heading(f"Disagreement {index + 1 if index is not None else '-'}/{total}", f"{left} open", look)
             )
+            if left == 0 and not done:  # under its heading: the versions below may run past the panel (trial 31)
+                lines.append(Text("All settled: d marks gold done", "bold green"))
         if index is not None and total:
             disagreement: Disagreement[SpanRow] = state.disagreements[index]
             settled = state.settled_by[index]
@@ -82,8 +85,6 @@ class DisagreementPanel(Widget, can_focus=False):
                 lines.append(head)
                 dark = self.app.current_theme.dark
                 lines.extend(_one_row(Text("  ").append_text(_span_text(span, text, dark))) for span in spans)
-        if left == 0 and total and not done:
-            lines.append(Text("All settled: d marks gold done", "bold green"))
         self.content = Group(*lines)
         self.refresh(layout=True)
 

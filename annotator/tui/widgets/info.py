@@ -14,7 +14,7 @@ from annotator.tui.layout import display
 from annotator.tui.model import ArticleModel
 from annotator.tui.widgets.lines import BaseStyle
 from annotator.vocabulary import Label
-from annotator.wording import counted
+from annotator.wording import counted, status_words
 
 
 class Legend(BaseStyle, Widget, can_focus=False):
@@ -69,7 +69,7 @@ class Legend(BaseStyle, Widget, can_focus=False):
         model = self.model
         if y > 4 or model is None:
             return Strip.blank(width, base)
-        status = model.status.value.replace("_", " ")
+        status = status_words(model.status.value)  # "to do", as the article list says it
         counts = f"{model.pending_count} pending · {counted(model.span_count, 'span')} · "
         if width < 34:
             counts = f"{model.pending_count}? {model.span_count}✓ "
