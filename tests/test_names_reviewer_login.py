@@ -106,3 +106,18 @@ def test_check_and_merge_read_the_names_in_events(work: Path, field: str) -> Non
     result = annotator("merge", source, "--db", "empty.db", cwd=work)
     assert result.returncode != 0 and "looks like 'alice'" in result.stderr, (result.stdout, result.stderr)
     assert rows(work / "empty.db", "SELECT count(*) FROM events") == before
+
+
+def test_merge_refuses_a_reviewer_who_looks_like_one_of_the_targets_names(work: Path) -> None:  # noqa: F811
+    carol_cyrillic = "\u0441\u0430\u0433\u043e\u04c0"
+    source = work / "source.db"
+    source.write_bytes((work / "base.db").read_bytes())
+    ok("adjudicate", "--auto", "--annotators", "alice", "--reviewer", "carol", "--db", source, cwd=work)
+    renamed_in_events(source, "carol", carol_cyrillic)
+    assert ok("check", "--db", source, cwd=work)  # alone, сагоӀ is a name like any
+    assigned = annotator("assign", "--annotators", "carol", "--db", "base.db", cwd=work, env={"LOGNAME": "dave", "USER": "dave"})  # fmt: skip
+    assert assigned.returncode == 0, assigned.stderr
+    before = rows(work / "base.db", "SELECT count(*) FROM events")
+    result = annotator("merge", source, "--db", "base.db", cwd=work)
+    assert result.returncode != 0 and f"{carol_cyrillic!r} looks like 'carol'" in result.stderr, result.stderr
+    assert rows(work / "base.db", "SELECT count(*) FROM events") == before
