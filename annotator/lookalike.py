@@ -72,7 +72,7 @@ def shown(text: str) -> str:
     ('gold\\ufe0f', 'Andre\\u0301'): stored text is data, and what cannot be seen is named."""
     return "".join(
         (f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}")
-        if invisible(c) or unicodedata.category(c).startswith("M")
+        if invisible(c) or blank(c) or unicodedata.category(c).startswith("M")
         else c
         for c in repr(text)  # repr escapes what is not printable; marks and ignorable letters it leaves
     )
@@ -117,3 +117,73 @@ def capitals(text: str) -> str:
             return char
 
     return "".join(map(capital, text))
+
+
+#: Characters drawn as blank space that are neither U+0020 nor default-ignorable (those `invisible` names): other
+#: spaces (Zs: no-break, ideographic, em...), the braille blank, the Hangul fillers. A name's words are parted by
+#: one U+0020: "Ivan\u2800Petrov" or "ali\u3000ce" would be another name that looks like "Ivan Petrov", "ali ce".
+_BLANKS = frozenset({0x2800, 0x115F, 0x1160, 0x3164, 0xFFA0})
+
+
+def blank(char: str) -> bool:
+    """Whether `char` is drawn as blank space and is not the one space a name may have (U+0020)."""
+    return char != " " and (char.isspace() or unicodedata.category(char) == "Zs" or ord(char) in _BLANKS)
+
+
+#: The scripts whose letters join each other, where ZWNJ (U+200C) keeps two letters apart as their spelling asks
+#: (Persian "علی‌رضا"): IDNA's CONTEXTJ rule (RFC 5892, A.1), by script rather than by each letter's joining type.
+_JOINING = ("ARABIC", "SYRIAC", "NKO", "MONGOLIAN", "MANDAIC", "ADLAM", "HANIFI", "SOGDIAN", "MANICHAEAN", "PSALTER")
+_ZWNJ, _ZWJ = "\u200c", "\u200d"
+
+
+def _letter_beside(text: str, index: int, step: int) -> str:
+    """The first character from `index` on in the direction `step` that is no combining mark ("" at an end)."""
+    while 0 <= index < len(text):
+        if not unicodedata.category(text[index]).startswith("M"):
+            return text[index]
+        index += step
+    return ""
+
+
+def _joins(char: str) -> bool:
+    return char.isalpha() and unicodedata.name(char, "").split(" ", 1)[0] in _JOINING
+
+
+def joiner_needed(text: str, index: int) -> bool:
+    """Whether the ZWNJ or ZWJ at `text[index]` is spelling (IDNA's CONTEXTJ): either after a virama (an Indic
+    conjunct's form: "क्‍ष"), or a ZWNJ between two letters of a joining script (Arabic, Syriac, ...)."""
+    char = text[index]
+    if char not in (_ZWNJ, _ZWJ):
+        return False
+    if index > 0 and unicodedata.combining(text[index - 1]) == 9:  # Canonical_Combining_Class Virama
+        return True
+    return char == _ZWNJ and _joins(_letter_beside(text, index - 1, -1)) and _joins(_letter_beside(text, index + 1, 1))
+
+
+def folded(name: str) -> str:
+    """A name as compared for look-alikes: case folded under compatibility normalisation (NFKC_Casefold): "Gold",
+    "GOLD", the fullwidth "ｇｏｌｄ" and the circled "ⓖⓞⓛⓓ" are all "gold"."""
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
+
+
+@cache
+def _key(name: str, multi: bool) -> str:
+    """What two names that look alike share: the skeleton of the name NFKC-casefolded (small capitals read as
+    capitals), folded again (the skeleton reads "0" as "O"). `multi`: a character may stand for two ("m" for
+    "rn"); else only prototypes of one character count."""
+    prototypes = _prototypes()
+    text = unicodedata.normalize("NFD", folded(capitals(name)))
+    mapped = "".join(
+        prototypes.get(ord(c), c) if multi or len(prototypes.get(ord(c), c)) == 1 else c
+        for c in text
+        if not invisible(c)
+    )
+    return folded(capitals(unicodedata.normalize("NFD", mapped)))
+
+
+def confusable(one: str, other: str) -> bool:
+    """Whether two names look alike: one key (`_key`: case, enclosed and fullwidth forms, digits for letters and
+    UTS #39's confusables all count). Between two names wholly ASCII once folded, only confusables of one
+    character count: "Ami" is not "Arni", nor "Kim" "Kirn" (UTS #39 maps "m" to "rn"); "g0ld" is "gold"."""
+    multi = not (folded(one).isascii() and folded(other).isascii())
+    return _key(one, multi) == _key(other, multi)

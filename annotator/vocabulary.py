@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from functools import lru_cache
 
-from annotator.lookalike import bare_mark, capitals, code, invisible, shown, skeleton
+from annotator.lookalike import bare_mark, blank, code, confusable, folded, invisible, joiner_needed, shown
 
 #: ISO 8601's extended form with a time zone (RFC 3339's profile of it): what a timestamp read from a file must be.
 _ISO_8601 = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})", re.ASCII)
@@ -77,11 +77,20 @@ def name_problem(name: str) -> str | None:
         return f"an annotator's name may not be {name!r}"
     if "/" in name or "\\" in name:
         return f"an annotator's name may not contain a path separator (/ or \\): {name!r}"
-    if any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in name):
+    if "  " in name:
+        return f"an annotator's name may have only one space between words: {name!r}"
+    spelling = {index for index in range(len(name)) if joiner_needed(name, index)}  # ZWNJ in Persian "علی‌رضا"
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for i, c in enumerate(name) if i not in spelling):
         return f"an annotator's name may not contain a control character: {name!r}"
-    hidden = next((char for char in name if invisible(char)), None)
+    hidden = next((char for i, char in enumerate(name) if invisible(char) and i not in spelling), None)
     if hidden is not None:
         return f"an annotator's name may not contain an invisible character: {shown(name)} has {code(hidden)}"
+    space = next((char for char in name if blank(char)), None)
+    if space is not None:
+        return (
+            f"an annotator's name may part its words only with a space (U+0020), no other blank character: "
+            f"{shown(name)} has {code(space)}"
+        )
     bare = bare_mark(name)
     if bare is not None:
         return (
@@ -117,12 +126,6 @@ GOLD = "gold"
 #: How a record of the model's suggestions names its maker (`model:entities.v9+quotes.v3`, the suggester
 #: versions): `export --suggestions` and `predict` write the model as if it were an annotator, but it never is.
 MODEL_PREFIX = "model:"
-
-
-def folded(name: str) -> str:
-    """A name as compared for look-alikes: case folded under compatibility normalisation (NFKC_Casefold): "Gold",
-    "GOLD" and the fullwidth "ｇｏｌｄ" are all "gold"."""
-    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
 
 
 def reserved_problem(name: str) -> str | None:
@@ -161,11 +164,9 @@ def entered_name(name: str) -> tuple[str, str | None]:
 
 @lru_cache(maxsize=1024)  # a file's records name a few annotators many times
 def looks_like_gold(name: str) -> bool:
-    """Whether `name` is confusable (`lookalike.skeleton`) with gold in any case: "ɡold" (IPA ɡ), "go1d", "G0LD",
-    the small capitals "ɢᴏʟᴅ"."""
-    drawn = capitals(name)
-    golds = {skeleton(gold) for gold in (GOLD, GOLD.title(), GOLD.upper())}
-    return skeleton(drawn) in golds or skeleton(folded(drawn)) in golds
+    """Whether `name` is confusable (`lookalike.confusable`) with gold in any case or form: "ɡold" (IPA ɡ), "go1d",
+    "g0ld", "G0LD", the small capitals "ɢᴏʟᴅ", "ԍоӀԁ" in Cyrillic letters."""
+    return confusable(name, GOLD)
 
 
 def _mixed_scripts(name: str) -> str | None:

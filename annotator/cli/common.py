@@ -264,7 +264,11 @@ def default_annotator(name: str | None, option: str = "--annotator", *, works: b
     problem = reserved_problem(login) if works else None
     if problem:
         raise fail(f"{option}: your login name {problem}: give {option} NAME")
-    return login
+    if not works:
+        return login
+    from annotator.cli.logins import checked_login  # a login stored as someone's work: the rule every name follows
+
+    return checked_login(option)
 
 
 def login_in(store: Store, login: str, db: Path) -> tuple[str, str | None, str | None]:

@@ -24,6 +24,7 @@ from annotator.cli.common import (
     stored,
 )
 from annotator.cli.compared import command, nothing_compared
+from annotator.cli.logins import check_entering
 from annotator.cli.paths import PathType, output_paths
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import GOLD
@@ -133,6 +134,7 @@ def adjudicate(
     )
     with reported_before_interrupts():
         with errors_as_lines(step_by_step), open_store(db) as store:
+            check_entering(store, who, "--reviewer", given=reviewer is not None)  # "аӀісе" where alice works
             names = chosen_annotators(store, annotators, "adjudication", include_in_progress, one_named=True)
             if not compared_articles(store, names, statuses, by_assignment=not ignore_assignments):
                 extra = ["--reviewer", who] if reviewer else []  # nothing written: a script is told (status 1)

@@ -23,6 +23,7 @@ from annotator.cli.common import (
     say,
     store_to_fill,
 )
+from annotator.cli.logins import check_entering
 from annotator.store import DEFAULT_DB
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ def review(
 
     who = default_annotator(reviewer, "--reviewer", works=True)
     with errors_as_lines(), open_store(db, read_only=True) as store:  # read only: the names checked, nothing written
+        check_entering(store, who, "--reviewer", given=reviewer is not None)  # "аӀісе" where alice works
         names = chosen_annotators(store, annotators, "review", one_named=True)
         if not compared_articles(store, names, [Status.DONE]):
             from annotator.cli.compared import nothing_compared

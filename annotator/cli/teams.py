@@ -9,7 +9,6 @@ import typer
 from annotator.cli.common import (
     DbOption,
     checked_name,
-    default_annotator,
     errors_as_lines,
     fail,
     named,
@@ -21,6 +20,7 @@ from annotator.cli.common import (
     store_to_fill,
     stored,
 )
+from annotator.cli.logins import check_entering, checked_login
 from annotator.cli.paths import PathType, database_paths
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import Prefer
@@ -59,9 +59,11 @@ def assign(
         with errors_as_lines(), open_store(db, read_only=True) as store:  # nothing written before the names pass
             known = {*store.annotators(), *assignees(store)}
     team = [checked_name(name, "--annotators", works=True) for name in named(annotators, known)]
+    by = checked_login()  # who assigned, in every event: a name as any other entering
     with reported_before_interrupts():
         with errors_as_lines(), open_store(db) as store:
-            report = assign_articles(store, team, overlap, limit=limit, seed=seed, by=default_annotator(None))
+            check_entering(store, by, None, given=False)
+            report = assign_articles(store, team, overlap, limit=limit, seed=seed, by=by)
         stored(f"the assignments are stored in {db}")
         unchanged = "" if report.added or report.removed else ": nothing changed"
         say(f"{report.articles} article(s) to {overlap} annotator(s) each (seed {seed}) -> {db}{unchanged}")

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from annotator.errors import found
-from annotator.lookalike import shown, skeleton
+from annotator.lookalike import confusable, shown
 from annotator.vocabulary import entered_name, id_problem, is_model
 
 #: The tables that name an annotator, in the order a name is first reported from.
@@ -39,7 +39,8 @@ def name_problems(connection: sqlite3.Connection) -> list[tuple[str, str]]:
 
 def stored_names(connection: sqlite3.Connection) -> list[tuple[str, str, str, str | None]]:
     """(table, name, article id, why it is no text) for every annotator's name stored, once, from the first table
-    (`NAMING`) and article where it is found."""
+    (`NAMING`) and article where it is found; then the reviewers and assigners an event's data names (a name that
+    only reviews is a name here too)."""
     names: list[tuple[str, str, str, str | None]] = []
     seen: set[bytes] = set()
     for table in NAMING:
@@ -51,7 +52,26 @@ def stored_names(connection: sqlite3.Connection) -> list[tuple[str, str, str, st
             seen.add(stored)
             name, problem = _text(stored, "an annotator's name")
             names.append((table, name, _text(stored_id, "")[0], problem))
+    for stored, stored_id in connection.execute(_NAMED_IN_EVENTS):
+        if stored in seen or stored.startswith(_MERGED):
+            continue
+        seen.add(stored)
+        name, problem = _text(stored, "a reviewer's name")
+        names.append(("events", name, _text(stored_id, "")[0], problem))
     return names
+
+
+#: The names an event's data gives: who reviewed (`reviewer`, on gold's events) and who assigned (`by`); an
+#: assignment `merge` added says "merge of PATH", no name.
+_NAMED_IN_EVENTS = """
+    SELECT named, CAST(min(article_id) AS BLOB) FROM (
+        SELECT CAST(json_extract(after, '$.reviewer') AS BLOB) AS named, article_id FROM events
+            WHERE CASE WHEN json_valid(after) THEN json_type(after, '$.reviewer') END = 'text'
+        UNION ALL
+        SELECT CAST(json_extract(after, '$.by') AS BLOB), article_id FROM events
+            WHERE CASE WHEN json_valid(after) THEN json_type(after, '$.by') END = 'text')
+    GROUP BY named ORDER BY named"""
+_MERGED = b"merge of "
 
 
 def stored_name_problem(name: str) -> str | None:
@@ -73,10 +93,11 @@ IN_THIS_FILE = "another name in this file"
 
 def look_alike_problem(name: str, present: Iterable[str], whose: str) -> str | None:
     """Why `name` may not stand beside the names `present`: it is not one of them, but its UTS #39 skeleton
-    (`lookalike.skeleton`) is one's ("аlісе" in Cyrillic letters beside alice). None when it is fine."""
-    mine = skeleton(unicodedata.normalize("NFC", name))
+    (`lookalike.confusable`) is one's ("аlісе" in Cyrillic letters, "ALICE" or "ⓐlice" beside alice). None when it
+    is fine."""
+    name = unicodedata.normalize("NFC", name)
     for other in present:
-        if other != name and not is_model(other) and skeleton(other) == mine:
+        if other != name and not is_model(other) and confusable(name, other):
             return f"{name!r} looks like {other!r}, {whose} (a name of its own may not look like another's)"
     return None
 
