@@ -331,3 +331,18 @@ BODY_HEADS = _words(
     government parliament senate board union party team club department administration army navy police
     tribunal foundation university trio"""
 )
+
+#: Street words that end a street's or a square's name, as news in English writes them (entities.v10): "Oxford
+#: Street", "Fifth Avenue", "Nevsky Prospekt", "Potsdamer Platz", "Main St."; compared as written (capitalised).
+STREET_ENDINGS = _words(
+    """Street St St. Avenue Ave Ave. Road Rd Rd. Boulevard Blvd Blvd. Lane Drive Square Plaza Place Highway Expressway
+    Freeway Motorway Parkway Alley Embankment Terrace Crescent Prospekt Prospect Strasse Straße Platz Straat Gracht
+    Plein Gasse Ulitsa Caddesi Sokak"""
+)
+#: Endings of one-word street names in German and Dutch (entities.v10): "Friedrichstraße", "Alexanderplatz".
+STREET_SUFFIXES = ("straße", "strasse", "platz", "straat", "gracht", "plein", "gasse", "damm")
+#: Street words that open a street's or a square's name (entities.v10): entities.v8's Romance ones and more
+#: ("Boulevard Haussmann", "Place de la Concorde", "Avenue Foch", "Ulitsa Tverskaya").
+STREET_FIRST_WORDS = STREET_OPENERS | frozenset(
+    {"Avenue", "Boulevard", "Place", "Vicolo", "Travessa", "Avinguda", "Carrer", "Ulitsa", "Prospekt"}
+)
