@@ -180,7 +180,16 @@ def check_text(text: str) -> str:
         text.encode("utf-8")
     except UnicodeEncodeError as error:
         raise ValueError(f"text has a lone surrogate at character {error.start}") from None
+    if "\0" in text:
+        raise ValueError(nul_problem("text", text))
     return text
+
+
+def nul_problem(field: str, text: str) -> str:
+    """What a text holding a NUL is told: SQLite's text functions (`length`, `substr`) stop at it, so stored text
+    would fail the database's own `check` and `merge` (attack 31). Other control characters are data, shown
+    escaped."""
+    return f"{field} holds a NUL character (\\u0000) at character {text.index(chr(0))}, which SQLite cannot store"
 
 
 def unstorable(value: Any, field: str) -> str | None:
@@ -194,6 +203,8 @@ def unstorable(value: Any, field: str) -> str | None:
             value.encode("utf-8")
         except UnicodeEncodeError as error:
             return f"{field} has a lone surrogate at character {error.start}"
+        if "\0" in value:
+            return nul_problem(field, value)
     elif isinstance(value, dict):
         for key, item in value.items():
             step = f".{key}" if isinstance(key, str) and key.isidentifier() else f"[{key!r}]"  # "\n" shown as '\n'
@@ -209,7 +220,7 @@ def unstorable(value: Any, field: str) -> str | None:
 
 
 def check_storable(value: Any, info: ValidationInfo) -> Any:
-    """A field validator: the value can be stored as UTF-8 and written as standard JSON."""
+    """A field validator: the value can be stored as UTF-8 (without a NUL) and written as standard JSON."""
     problem = unstorable(value, info.field_name or "value")
     if problem:
         raise ValueError(problem)
@@ -267,6 +278,8 @@ class Comment(Strict):
     annotator: AnnotatorName
     text: str = Field(min_length=1)
     at: Timestamp
+
+    _storable_fields = field_validator("text")(check_storable)
 
 
 class NativeRecord(Strict):

@@ -10,6 +10,7 @@ anything is written), by wrapping that step in the process that runs the console
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import subprocess
@@ -65,10 +66,14 @@ main()
 
 @pytest.fixture
 def work(tmp_path: Path) -> Path:
-    """x.db with alice's finished work; a.jsonl, her work exported; the import as carol, uninterrupted, into a
-    copy (report.txt: what it printed)."""
+    """x.db with alice's finished work; a.jsonl, her work exported and renamed carol's in the file (--annotator
+    moves nobody's record); the import as carol, uninterrupted, into a copy (report.txt: what it printed)."""
     small_database(tmp_path / "x.db")
     assert annotator("export", "--annotator", "alice", "-o", "a.jsonl", "--db", "x.db", cwd=tmp_path).returncode == 0
+    renamed = [
+        {**json.loads(line), "annotator": "carol"} for line in (tmp_path / "a.jsonl").read_text("utf-8").splitlines()
+    ]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in renamed), "utf-8")  # carol's, as named
     shutil.copyfile(tmp_path / "x.db", tmp_path / "plain.db")
     plain = annotator("import", "a.jsonl", "--annotator", "carol", "--db", "plain.db", cwd=tmp_path)
     assert (plain.returncode, plain.stderr) == (0, NEW_NAME)

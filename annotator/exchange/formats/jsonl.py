@@ -17,6 +17,7 @@ from annotator.exchange.formats.common import (
     Read,
     RecordLike,
     TokensOf,
+    another_persons,
     flag_and_comments,
     jsonl_records,
     not_anyones_work,
@@ -142,8 +143,8 @@ def read(path: Path, options: ReadOptions) -> Iterator[Read]:
         record = record_of(where, data, options.label_map, dropped)
         if options.annotator and is_model(record.annotator):
             raise where.error(not_anyones_work(record.annotator), "annotator")
-        if options.annotator:
-            record = record.model_copy(update={"annotator": options.annotator})
+        if options.annotator and record.annotator != options.annotator:
+            raise where.error(another_persons(record.annotator, options.annotator), "annotator")
         yield ImportedRecord(where, record, dropped=dropped)
 
     return jsonl_records(path, options, build, "jsonl")

@@ -285,10 +285,11 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUs
             default = Status.SKIPPED if annotation.was_cancelled else Status.DONE
             said = truth(ours, annotation, author(annotation, where, field))  # Label Studio's word wins over our meta
             one.check(said.annotator, where, f"{field}.completed_by")
+            ours_named = said.annotator is not None and said.annotator == ours.get("annotator")  # a name of ours
             record = native_record(
                 where,
                 **article,
-                annotator=annotator_of(said.annotator, options, where, f"{field}.completed_by"),
+                annotator=annotator_of(said.annotator, options, where, f"{field}.completed_by", renames=not ours_named),
                 status=status_of(said.status, default, where, f"{field}.status"),
                 spans=spans,
                 updated_at=said.updated_at,
@@ -329,7 +330,7 @@ def _min_record(data: dict[str, Any], options: ReadOptions, where: Where, one: O
         text=parsed.text,
         title=parsed.title,
         meta={**(parsed.model_extra or {}), **parsed.meta},
-        annotator=annotator_of(by and by.name, options, where, "annotator"),
+        annotator=annotator_of(by and by.name, options, where, "annotator", renames=True),
         status=Status.DONE,
         spans=spans,
         updated_at=data.get("updated_at"),

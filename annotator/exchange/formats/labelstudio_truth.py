@@ -9,7 +9,10 @@ there, so where the two disagree the annotation's own fields win.
   `created_at` (no server wrote it; our export writes neither), or when it is more than a second after it. A server
   that only imported our annotation stamps both at once (tests/fixtures/real/labelstudio/
   ls1232_our_export_back.json): that moment is the import, not work, and an older `meta` moment stays, so an import
-  back never takes the server's copy for newer work than what was done here since the export.
+  back never takes the server's copy for newer work than what was done here since the export. A moment of work
+  wins over the `meta`'s, later or earlier (attack 31: a `meta` saying 12-03 made work of 11-30 replace newer work
+  here), and an import stamp is no moment: without one in the `meta`, the annotation shows none (a conflict with
+  differing work here, never a replacement).
 - `completed_by` names the annotator instead of the `meta`'s when it names someone (an email or a name, not a bare
   user id: a server makes its importer the completer of every imported annotation) and Label Studio shows work on
   the annotation (a moment of work, or a skip the `meta` does not know). The `meta`'s flag reason is then not theirs.
@@ -117,9 +120,7 @@ def truth(meta: dict[str, Any], annotation: Any, by: Author | None) -> Truth:
     if isinstance(said, str) and (said == SKIPPED) != cancelled:
         status = SKIPPED if cancelled else Status.DONE.value
     worked = worked_at(annotation.updated_at, (annotation.model_extra or {}).get("created_at"))
-    stamp = meta.get("updated_at", annotation.updated_at)
-    if worked is not None and (_moment(stamp) is None or _moment(worked) > _moment(stamp)):
-        stamp = worked
+    stamp = worked if worked is not None else meta.get("updated_at")  # its own moment of work, else none of its
     named = meta.get("annotator") if isinstance(meta.get("annotator"), str) else None
     completer = by.name if by is not None else None
     if named is not None and by is not None and by.named and by.name != named and (worked or status != said):
