@@ -123,6 +123,23 @@ def test_annotator_option_in_the_other_formats(work: Path) -> None:
     assert rows(work / "t2.db", "SELECT annotator FROM annotations WHERE annotator = 'carol'") == [("carol",)]
 
 
+def test_rename_takes_named_records_as_the_annotators_deliberately(work: Path) -> None:
+    """A Prodigy session id ("news-alice") or a person's old name is taken under --annotator only when asked for with
+    --rename; bob's newer work is still a conflict, not replaced, unless --replace is given too."""
+    prodigy = {"text": TEXT, "_annotator_id": "news-alice", "_session_id": "news-alice", "answer": "accept",
+               "spans": [{"start": 0, "end": 11, "label": "ACTOR"}], "meta": {"article_id": "a1"}}  # fmt: skip
+    jsonl(work / "p.jsonl", prodigy)
+    ok("import", "p.jsonl", "--format", "prodigy", "--annotator", "alice", "--rename", "--db", "t2.db", cwd=work)
+    assert rows(work / "t2.db", "SELECT annotator FROM annotations ORDER BY annotator") == [("alice",), ("bob",)]
+    older = {**BOB, "annotator": "robert", "updated_at": "2026-11-30T10:00:00Z", "spans": [ACTOR]}
+    jsonl(work / "robert.jsonl", older)
+    result = annotator("import", "robert.jsonl", "--annotator", "bob", "--rename", "--db", "t2.db", cwd=work)
+    assert result.returncode == 1 and "conflict" in result.stdout + result.stderr, (result.stdout, result.stderr)
+    assert bobs(work / "t2.db") == [("ACTOR", "Alice Smith"), ("LOCATION", "Paris")]
+    err = refused(work, "import", "robert.jsonl", "--rename", "--db", "t2.db")
+    assert err == "annotator: error: --rename: give --annotator NAME, the name the records are taken under\n", err
+
+
 NUL_TEXT = "Rome said x\\u0000y today."  # a NUL as JSON escapes it: SQLite's length() stops at it
 
 

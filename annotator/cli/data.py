@@ -250,8 +250,11 @@ def import_(
     db: DbOption = Path(DEFAULT_DB),
     annotator: Annotated[
         str | None,
-        typer.Option("--annotator", help="Store the records as this annotator (default: as in each record)."),
+        typer.Option("--annotator", help="Store records that name nobody as this annotator (default: as in each)."),
     ] = None,
+    rename: Annotated[
+        bool, typer.Option("--rename", help="With --annotator: take records naming someone else as theirs too.")
+    ] = False,
     format: FormatOption = NATIVE,
     snap: Annotated[
         bool,
@@ -294,8 +297,11 @@ def import_(
 
     with reported_before_interrupts():
         with errors_as_lines():
+            if rename and annotator is None:
+                raise fail("--rename: give --annotator NAME, the name the records are taken under")
             options = ReadOptions(
                 annotator=None if annotator is None else checked_name(annotator, "--annotator", works=True),
+                rename=rename,
                 label_map=parse_label_map(_joined(label_map)),
                 relation_map=parse_relation_map(_joined(relation_map)),
                 skip_invalid=skip_invalid,

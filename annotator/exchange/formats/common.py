@@ -208,12 +208,12 @@ def annotator_of(found: Any, options: ReadOptions, where: Where, field: str, ren
     """--annotator names the work of a record that names nobody; else the file's own name (by
     `vocabulary.entered_name`'s rule, in NFC); else an error (never guess whose work it is). A record naming another
     person than --annotator is an error (attack 31: alice's record became bob's and replaced his work), unless
-    `renames` (one Label Studio user's work, `labelstudio_truth.OneUser`). A record of the model's (`model:...`) is
+    `renames` (one Label Studio user's work, `labelstudio_truth.OneUser`) or --rename asked for it. A record of the model's (`model:...`) is
     never a person's: --annotator on one is an error."""
     named = found if isinstance(found, str) and found else None
     if named is not None and is_model(named) and options.annotator:
         raise where.error(not_anyones_work(named), field)
-    if options.annotator and (named is None or renames):
+    if options.annotator and (named is None or renames or options.rename):
         return options.annotator  # checked by the same rule where the option is read
     if named is None:
         raise where.error("the record names no annotator; give --annotator", field)
@@ -229,7 +229,8 @@ def another_persons(named: str, option: str) -> str:
     """What a record naming `named` is told when imported with `--annotator option`."""
     return (
         f"the record names {named!r} as its annotator, not {option!r}: --annotator {option} names the work of "
-        "records that name nobody (import the file without --annotator: each record under the name it gives)"
+        "records that name nobody (import the file without --annotator: each record under the name it gives; "
+        "--rename takes them as yours deliberately)"
     )
 
 

@@ -144,7 +144,9 @@ def read(path: Path, options: ReadOptions) -> Iterator[Read]:
         if options.annotator and is_model(record.annotator):
             raise where.error(not_anyones_work(record.annotator), "annotator")
         if options.annotator and record.annotator != options.annotator:
-            raise where.error(another_persons(record.annotator, options.annotator), "annotator")
+            if not options.rename:
+                raise where.error(another_persons(record.annotator, options.annotator), "annotator")
+            record = record.model_copy(update={"annotator": options.annotator})
         yield ImportedRecord(where, record, dropped=dropped)
 
     return jsonl_records(path, options, build, "jsonl")

@@ -99,6 +99,8 @@ class ReadOptions:
     whether a bad record stops the import (the default) or is skipped and listed."""
 
     annotator: str | None = None
+    #: --rename: records naming another person are taken as `annotator`'s too (a Prodigy session id, an old name)
+    rename: bool = False
     label_map: dict[str, Label | None] = field(default_factory=dict)
     relation_map: dict[str, str | None] = field(default_factory=dict)
     skip_invalid: bool = False
