@@ -58,8 +58,11 @@ WORDS = ["Gaza", "said", "Washington", "35", '"', ".", " ", "\n", "a"]
 unicode_text = st.lists(
     st.one_of(st.text(st.characters(exclude_categories=()), max_size=8), st.sampled_from(EXOTIC + WORDS)), max_size=12
 ).map("".join)
-storable_text = st.lists(
-    st.one_of(st.text(st.characters(exclude_categories=("Cs",)), max_size=8), st.sampled_from(EXOTIC[:-4] + WORDS)),
+storable_text = st.lists(  # no NUL: SQLite's length() stops at it, so it is refused at the file (attack 31)
+    st.one_of(
+        st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=8),
+        st.sampled_from([e for e in EXOTIC[:-4] if e != "\x00"] + WORDS),
+    ),
     min_size=1,
     max_size=12,
 ).map("".join)
