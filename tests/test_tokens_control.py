@@ -15,7 +15,7 @@ from annotator.store import Store
 from annotator.suggest import tokens_of
 from annotator.suggest.tokens import tokenize
 
-TEXT = "Officials said \x1b[31mJohn Smith\x1b[0m resigned.\x07 The council met in Lyon.\x00 End\x08."
+TEXT = "Officials said \x1b[31mJohn Smith\x1b[0m resigned.\x07 The council met in Lyon.\x0e End\x08."
 
 
 def words(text: str) -> list[str]:
