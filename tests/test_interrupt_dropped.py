@@ -146,7 +146,8 @@ def test_a_sigterm_python_drops_in_a_del_stops_predict_at_its_next_shard(tmp_pat
     )
     manifest = json.loads((tmp_path / "pred" / "manifest.json").read_text("utf-8"))
     shards = sorted(p.name for p in (tmp_path / "pred" / "shards").iterdir())
-    assert (shards, manifest["complete"]) == (["shard-000000.jsonl"], False)  # stopped before the second shard
+    # stopped before the second shard; the record of the shards annotator wrote lies beside them (predict31)
+    assert (shards, manifest["complete"]) == ([".annotator-written.json", "shard-000000.jsonl"], False)
     rerun = subprocess.run([ANNOTATOR, *command[3:], "--shard-size", "1"], capture_output=True, text=True, cwd=tmp_path)
     assert (rerun.returncode, rerun.stderr) == (0, "")  # "run the same command to go on" holds
     assert json.loads((tmp_path / "pred" / "manifest.json").read_text("utf-8"))["complete"] is True

@@ -354,6 +354,8 @@ async def test_d_with_suggestions_pending_asks_first(running, read_store):
         await pilot.press("d", "a")  # accept them all, done
     with read_store() as store:
         assert store.status("seed", WHO) is Status.DONE
+        assert store.pending("seed", WHO) == []  # done: nothing pending (learn31); the 15 are left undecided
+        store.set_status("seed", WHO, "in_progress")
         assert len(store.pending("seed", WHO)) == 15
         assert store.status("hostile", WHO) is Status.DONE
         assert store.pending("hostile", WHO) == []
