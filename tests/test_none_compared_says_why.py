@@ -55,10 +55,11 @@ def test_assignments_that_leave_a_pair_out_are_named_with_the_way_to_compare_the
     assert review.returncode == 1
     assert review.stderr == (
         f"annotator: error: no article is marked done by all of bob, root: {why}; "
-        f"`annotator agreement --db {db} --annotators bob,root --ignore-assignments` compares them anyway, and "
-        f"`annotator adjudicate --auto --db {db} --annotators bob,root --reviewer carol --ignore-assignments` takes what they agree on "
-        "into gold\n"
+        f"`annotator review --db {db} --annotators bob,root --reviewer carol --ignore-assignments` reviews them "
+        "anyway\n"
     )
+    anyway = annotator("review", "--db", db, "--annotators", "bob,root", "--reviewer", "carol", "--ignore-assignments")
+    assert "needs a terminal" in anyway.stderr, anyway.stderr  # past the check: the screen would open on the 3
     auto = annotator("adjudicate", "--auto", "--db", db, "--reviewer", "carol")  # by default bob and root
     assert auto.returncode == 1
     assert auto.stdout == ""
@@ -70,6 +71,18 @@ def test_assignments_that_leave_a_pair_out_are_named_with_the_way_to_compare_the
     anyway = annotator("adjudicate", "--auto", "--db", db, "--reviewer", "carol", "--ignore-assignments")
     assert anyway.returncode == 0, anyway.stderr
     assert anyway.stdout.startswith("3 article(s) compared: 3 agreed span(s) into gold, 3 article(s) settled")
+
+
+def test_the_review_screen_with_ignore_assignments_offers_what_they_both_finished(tmp_path: Path) -> None:
+    from annotator.store import Store
+    from annotator.tui.review import ReviewApp
+
+    db = tmp_path / "annotations.db"
+    ids = _database(db, {"bob": [0, 1, 2], "root": [0, 1, 2]})
+    assert annotator("assign", "--db", db, "--annotators", "root,dave", "--overlap", "2").returncode == 0
+    assert ReviewApp(Store.open(db), "carol", ["bob", "root"]).article_order() == []
+    app = ReviewApp(Store.open(db), "carol", ["bob", "root"], by_assignment=False)
+    assert (app.article_order(), app.annotators_for(ids[0])) == (ids, ["bob", "root"])
 
 
 def test_the_in_progress_hint_ends_the_sentence(tmp_path: Path) -> None:

@@ -45,8 +45,8 @@ def nothing_compared(
     extra: Sequence[str] = (),
 ) -> typer.Exit:  # fmt: skip
     """The error (and notes, each with its command) for no article compared among `names`; `verb` is the command
-    ("agreement", "adjudicate --auto", "review": review has neither --include-in-progress nor
-    --ignore-assignments); `extra` its options to repeat (--reviewer)."""
+    ("agreement", "adjudicate --auto", "review": review has no --include-in-progress); `extra` its options to
+    repeat (--reviewer)."""
     statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
     state = "done or in progress" if include_in_progress else "done"
     head = f"no article is marked {state} by all of {', '.join(names)}"
@@ -65,7 +65,7 @@ def nothing_compared(
         agree = command(db, "agreement", names, *progress, "--ignore-assignments")  # agreement has no --reviewer
         auto = command(db, "adjudicate --auto", names, *flags, "--ignore-assignments")
         if verb == "review":
-            todo = f"`{agree}` compares them anyway, and `{auto}` takes what they agree on into gold"
+            todo = f"`{command(db, 'review', names, *flags, '--ignore-assignments')}` reviews them anyway"
         else:
             todo = f"`{agree if verb == 'agreement' else auto}` compares them anyway"
         return fail(f"{head}: {why}; {todo}")

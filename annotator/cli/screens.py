@@ -24,6 +24,7 @@ from annotator.cli.common import (
     store_to_fill,
 )
 from annotator.cli.logins import check_entering
+from annotator.cli.quality import IgnoreAssignmentsOption
 from annotator.store import DEFAULT_DB
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def review(
     db: DbOption = Path(DEFAULT_DB),
     annotators: AnnotatorsOption = None,
     reviewer: ReviewerOption = None,
+    ignore_assignments: IgnoreAssignmentsOption = False,
 ) -> None:
     """Settle disagreements into gold, article by article (the TUI), over articles all annotators marked done.
 
@@ -49,15 +51,18 @@ def review(
     with errors_as_lines(), open_store(db, read_only=True) as store:  # read only: the names checked, nothing written
         check_entering(store, who, "--reviewer", given=reviewer is not None)  # "аӀісе" where alice works
         names = chosen_annotators(store, annotators, "review", one_named=True)
-        if not compared_articles(store, names, [Status.DONE]):
+        if not compared_articles(store, names, [Status.DONE], by_assignment=not ignore_assignments):
             from annotator.cli.compared import nothing_compared
 
-            raise nothing_compared(store, db, names, "review", extra=["--reviewer", who] if reviewer else [])
+            ignoring = ["--ignore-assignments"] if ignore_assignments else []
+            raise nothing_compared(
+                store, db, names, "review", extra=[*(["--reviewer", who] if reviewer else []), *ignoring]
+            )
     _needs_terminal("the review screen")  # before the screen opens the database to write gold
     from annotator.tui.review import make_review_app
 
     with errors_as_lines():
-        tui = make_review_app(db, who, names)
+        tui = make_review_app(db, who, names, by_assignment=not ignore_assignments)
     _run(tui)
 
 

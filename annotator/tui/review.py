@@ -18,11 +18,13 @@ class ReviewApp(AnnotatorApp):
     """Article by article, settle what the annotators disagree on into gold, as `reviewer`."""
 
     def __init__(
-        self, store: Store, reviewer: str, annotators: Sequence[str], settings: Settings | None = None
-    ) -> None:
+        self, store: Store, reviewer: str, annotators: Sequence[str], settings: Settings | None = None,
+        *, by_assignment: bool = True,
+    ) -> None:  # fmt: skip
         super().__init__(store, GOLD, settings)
         self.reviewer = store.reviewer = reviewer  # gold edited by hand names its reviewer too
         self.annotators = list(annotators)
+        self.by_assignment = by_assignment  # False: --ignore-assignments, every article all of them finished
         self._compared: dict[str, list[str]] = {}
         self.sub_title = f"review by {reviewer}"
 
@@ -31,9 +33,12 @@ class ReviewApp(AnnotatorApp):
         return f"gold, by {self.reviewer}"
 
     def article_order(self) -> list[str]:
-        """The articles every annotator marked done (with assignments: every annotator assigned it), in ingest
-        order."""
-        self._compared = dict(compared_articles(self.store, self.annotators, [Status.DONE]))
+        """The articles every annotator marked done (with assignments: every annotator assigned it, unless
+        --ignore-assignments), in ingest order."""
+        statuses = [Status.DONE]
+        self._compared = dict(
+            compared_articles(self.store, self.annotators, statuses, by_assignment=self.by_assignment)
+        )
         return list(self._compared)
 
     def annotators_for(self, article_id: str) -> list[str]:
@@ -88,9 +93,10 @@ class ReviewApp(AnnotatorApp):
 
 
 def make_review_app(
-    db_path: str | Path, reviewer: str, annotators: Sequence[str], *, keymap_path: Path | bool | None = True
-) -> ReviewApp:
+    db_path: str | Path, reviewer: str, annotators: Sequence[str], *, keymap_path: Path | bool | None = True,
+    by_assignment: bool = True,
+) -> ReviewApp:  # fmt: skip
     """Open the database and build the review app (the annotate keymap file applies here too)."""
     path = default_path() if keymap_path is True else (keymap_path or None)
     keymap = load_keymap(path, review=True)
-    return ReviewApp(Store.open(db_path), reviewer, annotators, keymap)
+    return ReviewApp(Store.open(db_path), reviewer, annotators, keymap, by_assignment=by_assignment)
