@@ -23,9 +23,9 @@ def exported(store: Store, who: str) -> str:
     return out.getvalue().decode("utf-8")
 
 
-def load(store: Store, path: Path, who: str | None = None) -> tuple[int, int]:
-    """What `annotator import path [--annotator who]` stores: (records, new articles)."""
-    report = store_records(store, read_file(path, "jsonl", ReadOptions(annotator=who)))
+def load(store: Store, path: Path, who: str | None = None, rename: bool = False) -> tuple[int, int]:
+    """What `annotator import path [--annotator who] [--rename]` stores: (records, new articles)."""
+    report = store_records(store, read_file(path, "jsonl", ReadOptions(annotator=who, rename=rename)))
     return report.records, report.new_articles
 
 
@@ -57,7 +57,9 @@ def test_round_trip_into_a_fresh_database_is_identical(tmp_path: Path, store: St
 
 def test_import_as_another_annotator(tmp_path: Path, store: Store, annotated: str) -> None:
     (tmp_path / "alice.jsonl").write_text(exported(store, "alice"), encoding="utf-8")
-    load(store, tmp_path / "alice.jsonl", "carol")
+    with pytest.raises(InputError, match="the record names 'alice' as its annotator, not 'carol'"):
+        load(store, tmp_path / "alice.jsonl", "carol")  # never moved onto another person silently (attack 31)
+    load(store, tmp_path / "alice.jsonl", "carol", rename=True)  # --rename: deliberately
     assert [s.text for s in store.spans(annotated, "carol")] == [s.text for s in store.spans(annotated, "alice")]
 
 
