@@ -16,20 +16,7 @@ from pathlib import Path
 import pytest
 from attack_support import made, ok, rows, work  # noqa: F401  (the fixtures)
 from processes import annotator, one_error_line
-
-
-def named(work: Path, name: str, file: str = "n.jsonl") -> Path:  # noqa: F811
-    """alice's native export, every record naming `name` instead."""
-    if not (work / "a.jsonl").exists():
-        ok("export", "--annotator", "alice", "--db", "base.db", "-o", "a.jsonl", cwd=work)
-    records = [json.loads(line) for line in (work / "a.jsonl").read_text("utf-8").splitlines()]
-    (work / file).write_text("".join(json.dumps({**r, "annotator": name}) + "\n" for r in records), "utf-8")
-    return work / file
-
-
-def annotators(db: Path) -> list[object]:
-    return [name for (name,) in rows(db, "SELECT DISTINCT annotator FROM annotations ORDER BY 1")]
-
+from test_names_look_alike import annotators, named
 
 #: name: (as the message shows it, every invisible character by its escape; its code)
 INVISIBLE = {
