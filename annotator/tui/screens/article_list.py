@@ -22,9 +22,10 @@ from annotator.store.listing import Counts, ListFilter
 from annotator.tui.failures import said
 from annotator.tui.layout import display
 from annotator.tui.screens import app_as
-from annotator.tui.widgets.article_rows import STATUS_NAMES, ArticleRows
+from annotator.tui.widgets.article_rows import ArticleRows
 from annotator.tui.widgets.bars import KeyBar, TitleBar
 from annotator.vocabulary import Status
+from annotator.wording import status_words
 
 if TYPE_CHECKING:
     from annotator.tui.app import AnnotatorApp
@@ -133,7 +134,7 @@ class ArticleListScreen(Screen[None]):
     def _show_counts(self, counts: Counts, shown: int) -> None:
         over = self.annotator_app.list_scope(counts)
         wanted = FILTERS[self.filter_index]
-        showing = STATUS_NAMES[wanted] if wanted else "all"
+        showing = status_words(wanted.value) if wanted else "all"
         if self.title_search:
             showing += f", titles with {self.title_search!r}"
         in_progress = counts.by_status.get(Status.IN_PROGRESS, 0)

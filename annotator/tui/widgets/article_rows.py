@@ -25,11 +25,8 @@ from textual.strip import Strip
 from annotator.rows import ArticleSummary
 from annotator.tui.layout import display
 from annotator.tui.widgets.lines import BaseStyle
-from annotator.vocabulary import Status
-from annotator.wording import counted
+from annotator.wording import counted, status_words
 
-STATUS_NAMES = {Status.TODO: "to do", Status.IN_PROGRESS: "in progress", Status.DONE: "done",
-                Status.SKIPPED: "skipped", Status.FLAGGED: "flagged"}  # fmt: skip
 #: (heading, width, right-aligned) of the columns around the title.
 STATUS_COLUMN = ("Status", 11, False)
 NUMBER_COLUMNS = (("Chars", 7, True), ("Spans", 5, True), ("Pending", 7, True))
@@ -163,7 +160,7 @@ class ArticleRows(BaseStyle, ScrollView, can_focus=True):
             title = set_cell_size(title, title_width - 1) + "…"
         values = [summary.chars, summary.spans, summary.pending][: len(self._numbers())]
         numbers = "".join(f" {value:>{size}}" for (_, size, _), value in zip(self._numbers(), values, strict=True))
-        status = STATUS_NAMES[summary.status]
+        status = status_words(summary.status.value)
         return set_cell_size(f" {status:<{STATUS_COLUMN[1]}} {set_cell_size(title, title_width)}{numbers}", width)
 
     # -- moving -----------------------------------------------------------------------------------------------
