@@ -184,16 +184,31 @@ def _after_an_article(text: str, tokens: Tokens, index: int) -> bool:
     return before in DETERMINERS and before != "that"
 
 
-def _heads_for_people(text: str, tokens: Tokens, index: int) -> bool:
+def _heads_for_people(text: str, tokens: Tokens, index: int, word: str | None = None) -> bool:
     """Whether token `index`, a noun that is no noun for people itself, modifies a noun for people or a body of them
     right after it ("emergency | services", "rescue | workers"); not a subject before its verb's ("the man | police
-    arrested": a plural noun for people is no head after a noun)."""
-    word, after = word_at(text, tokens, index), word_at(text, tokens, index + 1)
+    arrested": a plural noun for people is no head after a noun). `word`: the token read otherwise (a sentence's
+    capitalised first word, in lower case)."""
+    word, after = word_at(text, tokens, index) if word is None else word, word_at(text, tokens, index + 1)
 
     def people(noun: str) -> bool:
         return any(form in PEOPLE_NOUNS or form in BODY_NOUNS for form in (noun, noun[:-1], noun[:-2]) if form)
 
     return not is_modifier(word) and not people(word) and after not in PLURAL_PEOPLE and people(after)
+
+
+def heads_a_body_of_people(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index` is a noun for a body of people that the common noun right before it modifies
+    ("Emergency | services", "the rescue | teams"; `_heads_for_people`): where a missed ACTOR may be, as a noun for
+    people is. The noun before may be capitalised only as its sentence's first word (a newcomer's trial, 31: `;`
+    passed over "Emergency services arrived"); not after a name ("the RMT union": the name is the stop)."""
+    before = index - 1
+    if before < 0 or not joined(text, tokens, before, index) or not word_at(text, tokens, index).islower():
+        return False
+    word = word_at(text, tokens, before)
+    if not (word.islower() or (word[:1].isupper() and word[1:].islower() and sentence_start(text, tokens, before))):
+        return False
+    return is_common(word.lower()) and _heads_for_people(text, tokens, before, word.lower())
 
 
 def modified_head(text: str, tokens: Tokens, last: int) -> int | None:
