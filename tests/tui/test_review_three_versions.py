@@ -81,3 +81,18 @@ async def test_v_shows_the_rest_at_80x24_and_the_hints_say_so(team_db: Path, tmp
         ]
     assert gold == [("ACTOR", "Netanyahu"), ("ACTOR", "defense minister"), ("FIGURE", "three"), ("ACTOR", "Hamas"),
                     ("ACTOR", "leaders")]  # fmt: skip
+
+
+async def test_a_remapped_key_is_the_one_the_hints_name(team_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "team.db"
+    db.write_bytes(team_db.read_bytes())
+    keymap = tmp_path / "keys.toml"
+    keymap.write_text('more_versions = "z"\n', encoding="utf-8")
+    app = make_review_app(db, "dana", WHO, keymap_path=keymap)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert panel_rows(app)[-1] == "z: 3 more rows (carol)"
+        assert keys(app).endswith(" z More versions ")
+        await pilot.press("z")
+        await pilot.pause()
+        assert panel_rows(app)[3:10] == [*CAROL, "z: back up (alice, bob)"]

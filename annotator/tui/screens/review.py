@@ -126,6 +126,7 @@ class ReviewScreen(AnnotateScreen):
     def on_mount(self) -> None:
         """Runs before the annotate screen's own `on_mount` (Textual calls both), which loads the article."""
         self.disputes = self.query_one(DisagreementPanel)
+        self.disputes.more_key = key_name(self.annotator_app.keymap.get("more_versions", "V").split(",")[0])
 
     # -- loading ----------------------------------------------------------------------------------------------
 

@@ -64,6 +64,7 @@ class DisagreementPanel(Widget, can_focus=False):
         self.rows: list[tuple[str, Text]] = []  # one row each: (whose, the row) for every version's rows
         self.first = 0  # the first version row shown, where they do not all fit
         self.cut = False
+        self.more_key = "V"  # the key that shows the rest (the keymap file's, if it remaps more_versions)
         self._shown: tuple[int | None, int] = (None, 0)  # the disagreement shown: (index, its start)
 
     def show(
@@ -124,9 +125,9 @@ class DisagreementPanel(Widget, can_focus=False):
         below = self.rows[self.first + room :]
         if below:
             names = ", ".join(dict.fromkeys(name for name, _ in below))
-            hint = f"V: {counted(len(below), 'more row')} ({names})"
+            hint = f"{self.more_key}: {counted(len(below), 'more row')} ({names})"
         else:
-            hint = f"V: back up ({', '.join(dict.fromkeys(name for name, _ in self.rows[: self.first]))})"
+            hint = f"{self.more_key}: back up ({', '.join(dict.fromkeys(name for name, _ in self.rows[: self.first]))})"
         return Group(*self.head, *(row for _, row in window), _one_row(Text(hint, "bold yellow")))
 
     def page(self) -> None:
