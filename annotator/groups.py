@@ -198,17 +198,34 @@ def _heads_for_people(text: str, tokens: Tokens, index: int, word: str | None = 
 
 
 def heads_a_body_of_people(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether token `index` is a noun for a body of people that the common noun right before it modifies
-    ("Emergency | services", "the rescue | teams"; `_heads_for_people`): where a missed ACTOR may be, as a noun for
-    people is. The noun before may be capitalised only as its sentence's first word (a newcomer's trial, 31: `;`
-    passed over "Emergency services arrived"); not after a name ("the RMT union": the name is the stop)."""
-    before = index - 1
-    if before < 0 or not joined(text, tokens, before, index) or not word_at(text, tokens, index).islower():
+    """Whether token `index` is a noun for a body of people (`BODY_NOUNS`, or its plural) that ends a group of
+    common nouns, one modifying it right before it ("Emergency | services arrived", "the rescue | teams"; in
+    `_heads_for_people`'s sense): where a missed ACTOR may be, as a noun for people is. The noun before may be
+    capitalised only as its sentence's first word (a newcomer's trial, 31: `;` passed over "Emergency services
+    arrived"). Not in a name's group ("the Associated Press news | agency", "the Israeli negotiating | team": the
+    name is the stop), nor where the noun modifies what follows ("fire | service spokesman", "news | agency
+    Interfax")."""
+    before, following = index - 1, index + 1
+    word = word_at(text, tokens, index)
+    if before < 0 or not joined(text, tokens, before, index) or not word.islower():
         return False
-    word = word_at(text, tokens, before)
-    if not (word.islower() or (word[:1].isupper() and word[1:].islower() and sentence_start(text, tokens, before))):
+    if not any(form in BODY_NOUNS or form in PEOPLE_NOUNS for form in (word, word[:-1], word[:-2]) if form):
         return False
-    return is_common(word.lower()) and _heads_for_people(text, tokens, before, word.lower())
+    if following < len(tokens) and joined(text, tokens, index, following):
+        after = word_at(text, tokens, following)
+        verb = after.endswith(("ed", "ing")) or verb_after_subject(text, tokens, following)
+        if is_name_word(after) or (group_word(after) and not verb):
+            return False
+    modifier = word_at(text, tokens, before)
+    opening = modifier[:1].isupper() and modifier[1:].islower() and sentence_start(text, tokens, before)
+    if not (modifier.islower() or opening):
+        return False
+    name = (
+        before > 0 and is_name_word(word_at(text, tokens, before - 1)) and not sentence_start(text, tokens, before - 1)
+    )
+    if not opening and name and joined(text, tokens, before - 1, before):
+        return False
+    return is_common(modifier.lower()) and _heads_for_people(text, tokens, before, modifier.lower())
 
 
 def modified_head(text: str, tokens: Tokens, last: int) -> int | None:
