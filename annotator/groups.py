@@ -184,16 +184,48 @@ def _after_an_article(text: str, tokens: Tokens, index: int) -> bool:
     return before in DETERMINERS and before != "that"
 
 
-def _heads_for_people(text: str, tokens: Tokens, index: int) -> bool:
+def _heads_for_people(text: str, tokens: Tokens, index: int, word: str | None = None) -> bool:
     """Whether token `index`, a noun that is no noun for people itself, modifies a noun for people or a body of them
     right after it ("emergency | services", "rescue | workers"); not a subject before its verb's ("the man | police
-    arrested": a plural noun for people is no head after a noun)."""
-    word, after = word_at(text, tokens, index), word_at(text, tokens, index + 1)
+    arrested": a plural noun for people is no head after a noun). `word`: the token read otherwise (a sentence's
+    capitalised first word, in lower case)."""
+    word, after = word_at(text, tokens, index) if word is None else word, word_at(text, tokens, index + 1)
 
     def people(noun: str) -> bool:
         return any(form in PEOPLE_NOUNS or form in BODY_NOUNS for form in (noun, noun[:-1], noun[:-2]) if form)
 
     return not is_modifier(word) and not people(word) and after not in PLURAL_PEOPLE and people(after)
+
+
+def heads_a_body_of_people(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index` is a noun for a body of people (`BODY_NOUNS`, or its plural) that ends a group of
+    common nouns, one modifying it right before it ("Emergency | services arrived", "the rescue | teams"; in
+    `_heads_for_people`'s sense): where a missed ACTOR may be, as a noun for people is. The noun before may be
+    capitalised only as its sentence's first word (a newcomer's trial, 31: `;` passed over "Emergency services
+    arrived"). Not in a name's group ("the Associated Press news | agency", "the Israeli negotiating | team": the
+    name is the stop), nor where the noun modifies what follows ("fire | service spokesman", "news | agency
+    Interfax")."""
+    before, following = index - 1, index + 1
+    word = word_at(text, tokens, index)
+    if before < 0 or not joined(text, tokens, before, index) or not word.islower():
+        return False
+    if not any(form in BODY_NOUNS or form in PEOPLE_NOUNS for form in (word, word[:-1], word[:-2]) if form):
+        return False
+    if following < len(tokens) and joined(text, tokens, index, following):
+        after = word_at(text, tokens, following)
+        verb = after.endswith(("ed", "ing")) or verb_after_subject(text, tokens, following)
+        if is_name_word(after) or (group_word(after) and not verb):
+            return False
+    modifier = word_at(text, tokens, before)
+    opening = modifier[:1].isupper() and modifier[1:].islower() and sentence_start(text, tokens, before)
+    if not (modifier.islower() or opening):
+        return False
+    name = (
+        before > 0 and is_name_word(word_at(text, tokens, before - 1)) and not sentence_start(text, tokens, before - 1)
+    )
+    if not opening and name and joined(text, tokens, before - 1, before):
+        return False
+    return is_common(modifier.lower()) and _heads_for_people(text, tokens, before, modifier.lower())
 
 
 def modified_head(text: str, tokens: Tokens, last: int) -> int | None:

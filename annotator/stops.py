@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from annotator.counts import continues_a_figure, is_figure_number, period
-from annotator.groups import group_head, verb_after_subject
+from annotator.groups import group_head, heads_a_body_of_people, verb_after_subject
 from annotator.motion import token_at
 from annotator.people import is_participant
 from annotator.shapes import (
@@ -234,7 +234,7 @@ def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int],
         return False
     if not (word[:1].isupper() or number or is_name_word(word)):
         return (
-            is_participant(text, tokens, index)
+            (is_participant(text, tokens, index) or _heads_a_body(text, tokens, index, covered))
             and is_unmarked_word(text, tokens, index, covered)
             and not _before_a_name_in_apposition(text, tokens, index)
             and not verb_after_subject(text, tokens, index)  # "Floods | force hundreds": a verb (trial 31)
@@ -248,6 +248,12 @@ def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int],
         return False
     # not a title before a name marked already ("Prime | Minister Benjamin Netanyahu": titles stay off names)
     return number or not any(covered(i) for i in range(index, name_range(text, tokens, index, PARTICLES)[1] + 1))
+
+
+def _heads_a_body(text: str, tokens: Tokens, index: int, covered: Callable[[int], bool]) -> bool:
+    """A noun for a body of people that the unmarked noun before it modifies ("Emergency | services arrived";
+    trial 31: `;` passed over it at a sentence's start): the stop of the group, as "Rescue | workers" is."""
+    return heads_a_body_of_people(text, tokens, index) and not covered(index - 1)
 
 
 def _before_a_name_in_apposition(text: str, tokens: Tokens, index: int) -> bool:

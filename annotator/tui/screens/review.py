@@ -54,6 +54,9 @@ REVIEW_BINDINGS: list[BindingType] = [
             tooltip="previous disagreement"),
     Binding("g", "agreed", "Agreed in/out", id="agreed",
             tooltip="take the agreed spans out of gold, or put them back"),
+    Binding("V", "more_versions", "More versions", id="more_versions",
+            tooltip="where the panel cannot show every annotator's version of the disagreement: the next one's rows "
+                    "(then back to the top); the panel's last row says how many are left and whose"),
 ]  # fmt: skip
 
 
@@ -66,7 +69,8 @@ class ReviewScreen(AnnotateScreen):
     ]
     #: Keys the key line leaves out, in this order, where it is too narrow for all (80 columns; trial 24): gold has no
     #: suggestions to accept; the help lists them all.
-    KEYBAR_SPARE: ClassVar[tuple[str, ...]] = ("accept", "speaker", "reject")
+    #: g goes last, for V where the versions are cut (its key shows only then).
+    KEYBAR_SPARE: ClassVar[tuple[str, ...]] = ("accept", "speaker", "reject", "agreed")
     #: Keys whose meaning differs here, for the help screen.
     HELP_EXTRA: ClassVar[list[tuple[str, str]]] = [
         ("tab, shift+tab", "next / previous disagreement still open (then what is left to decide)")
@@ -76,7 +80,15 @@ class ReviewScreen(AnnotateScreen):
         """Skip and flag are an annotator's keys: gold is settled, not put aside (and F sits by f, a pick)."""
         if action == "finish" and parameters != ("done",):
             return False
+        if action == "more_versions":  # in the key line only while the panel cannot show every version
+            return self.disputes.cut
         return super().check_action(action, parameters)
+
+    def on_disagreement_panel_cut(self, _message: DisagreementPanel.Cut) -> None:
+        self.refresh_bindings()
+
+    def action_more_versions(self) -> None:
+        self.disputes.page()
 
     def action_finish(self, status: str) -> None:
         """d with disagreements still open asks first: their spans would go into gold as nothing (trial 22)."""
@@ -114,6 +126,7 @@ class ReviewScreen(AnnotateScreen):
     def on_mount(self) -> None:
         """Runs before the annotate screen's own `on_mount` (Textual calls both), which loads the article."""
         self.disputes = self.query_one(DisagreementPanel)
+        self.disputes.more_key = key_name(self.annotator_app.keymap.get("more_versions", "V").split(",")[0])
 
     # -- loading ----------------------------------------------------------------------------------------------
 

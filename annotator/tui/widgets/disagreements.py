@@ -1,7 +1,10 @@
 """The review panel: the current disagreement with every annotator's version and the key that picks it.
 
 Its hints (progress, what d and g do) wrap onto as many rows as they need, so every word shows in the narrow side
-panel of an 80-column screen; a version's span text, which the article shows in full, is cut to one row.
+panel of an 80-column screen; a version's span text, which the article shows in full, is cut to one row. The panel
+grows to most of the side panel's height (at 200x50 three annotators' versions of five spans each show whole);
+where the versions do not fit (80x24), its last row says how many rows are left and whose, and V (`page`) shows the
+next annotator's, then goes back to the top (trial 31: a 14-row panel cut the third annotator's version off).
 """
 
 from __future__ import annotations
@@ -9,9 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.style import Style
 from rich.text import Text
+from textual.geometry import Size
+from textual.message import Message
 from textual.widget import Widget
 
 from annotator.tui import styles
@@ -45,19 +50,27 @@ class DisagreementPanel(Widget, can_focus=False):
     DEFAULT_CSS = """
     DisagreementPanel {
         height: auto;
-        max-height: 14;
+        max-height: 70%;
         margin-bottom: 1;
     }
     """
 
+    class Cut(Message):
+        """Whether the versions shown are cut (V then shows the rest) changed: the key line follows it."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.content = Group()
+        self.head: list[RenderableType] = []  # progress and hints: always shown, wrapped
+        self.rows: list[tuple[str, Text]] = []  # one row each: (whose, the row) for every version's rows
+        self.first = 0  # the first version row shown, where they do not all fit
+        self.cut = False
+        self.more_key = "V"  # the key that shows the rest (the keymap file's, if it remaps more_versions)
+        self._shown: tuple[int | None, int] = (None, 0)  # the disagreement shown: (index, its start)
 
     def show(
         self, state: ReviewState, index: int | None, annotators: Sequence[str], keys: str, text: str, done: bool
     ) -> None:
-        lines: list[Text | _Heading] = []
+        lines: list[RenderableType] = []
         total, left = len(state.disagreements), len(state.open)
         agreed = "in gold" if state.agreed_event is not None else "not in gold (g puts them back)"
         lines.append(Text(f"{counted(len(state.agreed), 'agreed span')} {agreed}" if state.agreed else "No span agreed by all",
@@ -71,25 +84,69 @@ class DisagreementPanel(Widget, can_focus=False):
             )
             if left == 0 and not done:  # under its heading: the versions below may run past the panel (trial 31)
                 lines.append(Text("All settled: d marks gold done", "bold green"))
+        rows: list[tuple[str, Text]] = []
         if index is not None and total:
             disagreement: Disagreement[SpanRow] = state.disagreements[index]
             settled = state.settled_by[index]
             lines.append(Text(f"{disagreement.kind.value} · " + (f"settled: {settled}" if settled else "open"),
                               "green" if settled else "yellow"))  # fmt: skip
+            dark = self.app.current_theme.dark
             for key, name in zip(keys, annotators, strict=False):
                 spans = disagreement.versions.get(name, [])
                 head = Text(f"{key} ", "bold reverse" if settled == name else "bold")
                 head.append(display(name))
                 if not spans:
                     head.append(" (nothing)", "dim")
-                lines.append(head)
-                dark = self.app.current_theme.dark
-                lines.extend(_one_row(Text("  ").append_text(_span_text(span, text, dark))) for span in spans)
-        self.content = Group(*lines)
+                rows.append((name, _one_row(head)))
+                rows.extend((name, _one_row(Text("  ").append_text(_span_text(span, text, dark)))) for span in spans)
+        shown = (index, state.disagreements[index].start if index is not None and total else 0)
+        if shown != self._shown:  # another disagreement: its versions from the top
+            self._shown, self.first = shown, 0
+        self.head, self.rows = lines, rows
         self.refresh(layout=True)
 
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """Every row, the versions' too: the panel's height (`max-height`) decides how many show."""
+        return self._head_height(width) + len(self.rows)
+
+    def _head_height(self, width: int) -> int:
+        console = self.app.console
+        return len(console.render_lines(Group(*self.head), console.options.update_width(max(width, 1)), pad=False))
+
     def render(self) -> Group:
-        return self.content
+        room = self.size.height - self._head_height(self.size.width)
+        if len(self.rows) <= room or room < 2:
+            self._set_cut(False)
+            return Group(*self.head, *(row for _, row in self.rows))
+        self._set_cut(True)
+        room -= 1  # the last row says what is left and the key that shows it
+        self.first = min(self.first, len(self.rows) - 1)
+        window = self.rows[self.first : self.first + room]
+        below = self.rows[self.first + room :]
+        if below:
+            names = ", ".join(dict.fromkeys(name for name, _ in below))
+            hint = f"{self.more_key}: {counted(len(below), 'more row')} ({names})"
+        else:
+            hint = f"{self.more_key}: back up ({', '.join(dict.fromkeys(name for name, _ in self.rows[: self.first]))})"
+        return Group(*self.head, *(row for _, row in window), _one_row(Text(hint, "bold yellow")))
+
+    def page(self) -> None:
+        """V: the rows of the next annotator whose version is not wholly shown (its rows on, where one alone
+        needs more than the panel has); after the last, back to the top."""
+        room = self.size.height - self._head_height(self.size.width) - 1
+        end = self.first + room
+        if not self.cut or end >= len(self.rows):
+            self.first = 0
+        else:
+            cut_name = self.rows[end][0]
+            starts = [i for i, (name, _) in enumerate(self.rows) if name == cut_name]
+            self.first = starts[0] if starts[0] > self.first else end
+        self.refresh()
+
+    def _set_cut(self, cut: bool) -> None:
+        if cut != self.cut:
+            self.cut = cut
+            self.post_message(self.Cut())
 
 
 class _Heading:
