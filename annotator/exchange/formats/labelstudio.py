@@ -54,11 +54,8 @@ from annotator.exchange.formats.common import (
     flag_and_comments,
     guarded,
     guarded_items,
-    kept,
     label_of,
-    link_speaker,
     native_record,
-    repeated_id,
     short_id,
     status_of,
     validated,
@@ -66,6 +63,7 @@ from annotator.exchange.formats.common import (
 from annotator.exchange.formats.labelstudio_truth import OneUser, author, truth, user
 from annotator.exchange.formats.looks import refuse_foreign, refuse_foreign_file
 from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, ReadOptions
+from annotator.exchange.formats.speakers import kept, link_speaker, repeated_id
 from annotator.models import Flag, Integer, Label, Span, Status, Timestamp, Title
 from annotator.vocabulary import MODEL_PREFIX, is_model
 

@@ -49,15 +49,14 @@ from annotator.exchange.formats.common import (
     dumps,
     flag_and_comments,
     jsonl_records,
-    kept,
     label_of,
-    link_speaker,
     native_record,
     status_of,
     validated,
 )
 from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, ReadOptions
 from annotator.exchange.formats.prodigy_hashes import input_hash, task_hash
+from annotator.exchange.formats.speakers import kept, link_speaker
 from annotator.models import (
     Flag,
     Integer,
