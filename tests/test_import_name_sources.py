@@ -26,7 +26,10 @@ from processes import annotator, one_error_line
 from test_names_look_alike import annotators
 
 LOOKALIKE = "\u0430\u04c0\u0456\u0441\u0435"  # "аӀісе", every letter Cyrillic: looks like alice
-LOOKS = f"{LOOKALIKE!r} looks like 'alice', who has work or an assignment in this database (a name of its own may not look like another's)"
+LOOKS = (
+    f"{LOOKALIKE!r} looks like 'alice', who has work or an assignment in this database (a name of its own may not "
+    "look like another's)"
+)
 
 
 def now(seconds: float = 0) -> str:
@@ -49,7 +52,10 @@ ALICE = {"id": 3, "first_name": "Alice", "last_name": "", "email": "alice@x.org"
 
 
 @pytest.mark.parametrize("users", [(3, ALICE, 3), (ALICE, 3, 3), (3, 3, {"id": 3, "email": "alice@x.org"})])
-def test_one_label_studio_user_by_id_and_by_object_is_one_annotator(work: Path, users: tuple[object, ...]) -> None:  # noqa: F811
+def test_one_label_studio_user_by_id_and_by_object_is_one_annotator(
+    work: Path,  # noqa: F811
+    users: tuple[object, ...],
+) -> None:
     server_tasks(work, *users)
     out = ok("import", "server.json", "--format", "labelstudio", "--db", "empty.db", cwd=work)
     assert out.startswith("3 record(s) imported")

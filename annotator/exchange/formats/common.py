@@ -105,8 +105,9 @@ class Question:
 class ImportedRecord:
     """A record read from a file, where it was, the tokens the file gave for its text (if any), what of it was
     dropped on purpose (by --label-map, --relation-map, or because we have no place for it), the binary
-    answers it holds (the accepted ones are also the record's spans), and whether its text was rebuilt from
-    tokens (then `exchange.realign` finds the stored article with its words)."""
+    answers it holds (the accepted ones are also the record's spans), whether its text was rebuilt from tokens
+    (then `exchange.realign` finds the stored article with its words), and the fields that named its annotator
+    and its comments' authors, for an error about a name (`comments_field[i].annotator`)."""
 
     where: Where
     record: NativeRecord
@@ -114,6 +115,8 @@ class ImportedRecord:
     dropped: Counter[str] = field(default_factory=Counter)
     questions: tuple[Question, ...] = ()
     rebuilt: bool = False  # the text is the file's tokens joined (CoNLL): the article's white space is lost
+    annotator_field: str = "annotator"
+    comments_field: str = "comments"
 
 
 #: What a reader yields: a record, a record it left out (listed), or something it left out on purpose (counted).

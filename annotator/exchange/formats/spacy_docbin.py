@@ -143,7 +143,7 @@ def record_from_doc(doc: Any, options: ReadOptions, where: Where) -> ImportedRec
         spans=kept(spans),
         updated_at=stored.get("updated_at"),
     )
-    return ImportedRecord(where, record, doc_tokens(doc), dropped)
+    return ImportedRecord(where, record, doc_tokens(doc), dropped, annotator_field="user_data.annotator")
 
 
 def config(docbin: Path, options: ExportOptions) -> str:
