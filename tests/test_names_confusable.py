@@ -107,7 +107,7 @@ def test_a_comment_by_a_look_alike_is_refused_too(work: Path) -> None:  # noqa: 
     comment = {"annotator": lookalike, "text": "check this", "at": "2026-01-01T10:00:00Z"}
     (work / "c.jsonl").write_text(json.dumps({**records[0], "comments": [comment]}) + "\n", "utf-8")
     assert one_error_line(annotator("import", "c.jsonl", "--db", "base.db", cwd=work)) == (
-        f"c.jsonl:1: field 'annotator': {lookalike!r} looks like 'alice', who has work or an assignment in this "
-        "database (a name of its own may not look like another's)"
+        f"c.jsonl:1: field 'comments[0].annotator': {lookalike!r} looks like 'alice', who has work or an "
+        "assignment in this database (a name of its own may not look like another's)"
     )
     assert rows(work / "base.db", "SELECT count(*) FROM comments") == [(0,)]

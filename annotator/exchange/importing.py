@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.errors import InputError
+from annotator.errors import AnnotatorError, InputError
 from annotator.exchange.files import Where
 from annotator.exchange.formats.common import (
     TRIMMED,
@@ -21,29 +21,33 @@ from annotator.exchange.formats.common import (
     Skipped,
 )
 from annotator.exchange.formats.options import ReadOptions
-from annotator.exchange.formats.stored_spans import (
-    RecordSpan,
-)
 from annotator.exchange.predictions import UNNAMED, model_suggestions, unnamed_left_out
 from annotator.exchange.realign import StoredWords, onto
-from annotator.exchange.records import Progress, exported_spans
+from annotator.exchange.records import Progress
 from annotator.exchange.snapping import on_tokens
 from annotator.exchange.stored_suggestions import check_not_older, store_suggestions
 from annotator.exchange.titles import title_from
+from annotator.exchange.verdicts import newer, verdict_of
+from annotator.exchange.verdicts import unsaid as unsaid  # `annotator import` asks it here
 from annotator.models import (
     ArticleIn,
-    Label,
     NativeRecord,
-    Status,
     Suggestion,
     content_hash,
-    parse_timestamp,
 )
-from annotator.rows import Offsets, SpanLike
 from annotator.store import Store
 from annotator.store.new_names import EnteringNames
 from annotator.suggest.tokens import tokenize
-from annotator.vocabulary import in_future, is_model
+from annotator.vocabulary import is_model
+
+
+@dataclass(frozen=True)
+class Entering:
+    """A name an import brings whatever its records are: --annotator's, which every record of a person it stores
+    is under (checked against the database's names even when the file holds no record)."""
+
+    name: str
+    field: str = "--annotator"
 
 
 @dataclass(frozen=True)
@@ -82,84 +86,6 @@ class ImportReport:
     # their id, and how many stored articles had their words (more than one: none was chosen)
 
 
-def _work(
-    status: Status | str, spans: Iterable[SpanLike], reason: str | None
-) -> tuple[str, str | None, frozenset[tuple[object, ...]]]:
-    """What of an annotation a record says: its status, its flag reason (kept only while flagged, as the store
-    keeps it) and its spans."""
-    flagged = Status(status) is Status.FLAGGED
-    return (
-        Status(status).value,
-        reason if flagged else None,
-        frozenset(
-            (s.start, s.end, s.label, s.text, (s.speaker.start, s.speaker.end) if s.speaker else None) for s in spans
-        ),
-    )
-
-
-def unsaid(format_name: str) -> frozenset[str]:
-    """What of an annotator's work a format cannot say ("quotes", "speakers", "status", "flag reasons"): a record
-    of it that agrees with the stored work on everything else says the same (a newcomer's trial: an annotator's
-    own doccano and CoNLL exports, imported back, were three conflicts)."""
-    from annotator.exchange.formats import get_format
-
-    cannot = get_format(format_name).cannot_carry
-    kinds = ("quotes", "speakers", "status", "flag reasons")
-    return frozenset(kind for kind in kinds if any(c.startswith(kind[:-1]) for c in cannot))
-
-
-def _said(spans: Iterable[SpanLike], unsaid: frozenset[str]) -> list[RecordSpan]:
-    """Spans as a format that cannot say `unsaid` has them."""
-    return [
-        RecordSpan(
-            s.start,
-            s.end,
-            s.label,
-            s.text,
-            None if "speakers" in unsaid or s.speaker is None else Offsets(s.speaker.start, s.speaker.end),
-        )
-        for s in spans
-        if not ("quotes" in unsaid and s.label == Label.QUOTE)
-    ]
-
-
-def _verdict(store: Store, article_id: str, record: NativeRecord, force: bool, unsaid: frozenset[str]) -> str:
-    """What importing `record` does to the stored work of its annotator: "new" (there is none), "same" (as
-    an export of it would write it, in a format that cannot say `unsaid`), "older" (it differs, and replaces older
-    work), "newer" and "unshown" (it differs, and `force` replaces work that is newer, or not shown to be older:
-    no time, the same moment) or "conflict" (those two without `force`)."""
-    who = record.annotator
-    stored_spans = store.spans(article_id, who)
-    status = store.status(article_id, who)
-    if status is Status.TODO and not stored_spans and not store.edited(article_id, who):
-        return "new"  # never touched (work undone back to nothing is work: an older export is no newer)
-    text = store.article_text(article_id)
-    stored = exported_spans(text, [RecordSpan(s.start, s.end, s.label, s.text, s.speaker) for s in stored_spans])
-    statuses = (Status.DONE, Status.DONE) if "status" in unsaid else (status, record.status)
-    reasons = (None, None) if "flag reasons" in unsaid else (store.flag_reason(article_id, who), record.flag_reason)
-    if _work(statuses[0], _said(stored, unsaid), reasons[0]) == _work(
-        statuses[1], _said(record.spans, unsaid), reasons[1]
-    ):
-        return "same"
-    stored_at = store.updated_at(article_id, who)
-    if _newer(record.updated_at, stored_at):
-        return "older"
-    return ("newer" if _newer(stored_at, record.updated_at) else "unshown") if force else "conflict"
-
-
-def _newer(imported: str | None, stored: str | None) -> bool:
-    """Whether the record's moment is later than the stored one's. Both are read as moments, never compared as
-    text: an older release stored stamps as files gave them (another offset, another precision), and a stamp
-    that says no moment says nothing newer, nor does one in the future (an older release stored them): it would
-    be newer than all real work, so the record is a conflict, never a silent replacement."""
-    if imported is None or stored is None or in_future(imported) or in_future(stored):
-        return False
-    try:
-        return parse_timestamp(imported) > parse_timestamp(stored)
-    except ValueError:
-        return False
-
-
 def _realigned(store: Store, words: StoredWords, item: ImportedRecord) -> tuple[ImportedRecord, int]:
     """A record whose text the format rebuilt from tokens (CoNLL), when no stored article has that text: put on
     the stored article with the same words when exactly one has them (`exchange.realign`). Also how many
@@ -174,14 +100,16 @@ def _realigned(store: Store, words: StoredWords, item: ImportedRecord) -> tuple[
     return dataclasses.replace(item, record=moved, tokens=None), 1
 
 
-def read_file(path: Path, format_name: str, options: ReadOptions) -> list[Read]:
+def read_file(path: Path, format_name: str, options: ReadOptions) -> list[Read | Entering]:
     """Every record of a file, validated; the first bad one raises InputError naming file, line and field (with
-    `options.skip_invalid`, it is returned as `Skipped` instead, and reading goes on)."""
+    `options.skip_invalid`, it is returned as `Skipped` instead, and reading goes on). --annotator comes first, as
+    the name the import brings (`Entering`)."""
     from annotator.exchange.formats import get_format
 
     if not path.exists():
         raise InputError("no such file", path=str(path))
-    return list(get_format(format_name).read(path, options))
+    records = list(get_format(format_name).read(path, options))
+    return [Entering(options.annotator), *records] if options.annotator else [*records]
 
 
 def _duplicate(article_id: str, earlier_id: str, key: tuple[str, str], at: str) -> str:
@@ -209,7 +137,7 @@ def _same(one: ImportedRecord, other: ImportedRecord) -> bool:
 
 def store_records(
     store: Store,
-    items: Sequence[Read],
+    items: Sequence[Read | Entering],
     *,
     snap: bool = False,
     replace: bool = False,
@@ -248,6 +176,10 @@ def store_records(
         )
 
     for item in items:
+        if isinstance(item, Entering):  # --annotator: wrong for every record, whatever --skip-invalid says
+            if problem := entering.problem(item.name):
+                raise AnnotatorError(f"{item.field}: {problem}")  # as the option's other errors are said
+            continue
         if isinstance(item, Skipped):
             report.skipped.append(item)
             continue
@@ -271,10 +203,8 @@ def store_records(
         except InputError as error:
             skip(item, error)
             continue
-        names = [record.annotator, *(comment.annotator for comment in record.comments or [])]
-        problem = next(filter(None, map(entering.problem, names)), None)  # "аӀісе" in Cyrillic where alice works
-        if problem:
-            skip(item, where.error(problem, "annotator"))
+        if refused := _names_problem(entering, item):  # "аӀісе" in Cyrillic where alice works
+            skip(item, refused)
             continue
         target = existing or new_by_text.get(content_hash(record.text), record.article_id)
         key = (target, record.annotator)
@@ -337,7 +267,7 @@ def store_records(
                 report.rebuilt.append((item.where, target, matched.get(target, 0)))
         for done, (article_id, item, suggested) in enumerate(ready, start=1):
             record = item.record
-            verdict = "suggestions" if suggested is not None else _verdict(store, article_id, record, replace, unsaid)
+            verdict = "suggestions" if suggested is not None else verdict_of(store, article_id, record, replace, unsaid)
             if suggested is not None:
                 check_not_older(store, article_id, suggested, item.where)  # again: an earlier record may have
                 stored = store_suggestions(store, article_id, suggested)  # stored a newer batch (same file)
@@ -353,7 +283,7 @@ def store_records(
                 report.commented += added > 0
             elif verdict == "conflict":
                 title = store.article(article_id).title
-                later = _newer(store.updated_at(article_id, record.annotator), record.updated_at)
+                later = newer(store.updated_at(article_id, record.annotator), record.updated_at)
                 report.conflicts.append(ImportConflict(item.where, article_id, title, record.annotator, later))
             else:
                 _store_one(store, article_id, item, report)
@@ -363,6 +293,18 @@ def store_records(
                 progress(done, len(ready))
     report.skipped.sort(key=lambda skipped: (skipped.where.line or 0, skipped.where.record or 0))
     return report
+
+
+def _names_problem(entering: EnteringNames, item: ImportedRecord) -> InputError | None:
+    """The error for the first name of a record (its annotator's, its comments' authors') that may not enter the
+    database, naming the field the file gives it in; None when all may."""
+    record = item.record
+    names = [(record.annotator, item.annotator_field)]
+    names += [(c.annotator, f"{item.comments_field}[{i}].annotator") for i, c in enumerate(record.comments or [])]
+    for name, field_name in names:
+        if problem := entering.problem(name):
+            return item.where.error(problem, field_name)
+    return None
 
 
 def _keep_comments(store: Store, article_id: str, record: NativeRecord, report: ImportReport) -> int:

@@ -1,5 +1,6 @@
 """What every format module shares: the records going out and coming in, skipping a bad record (--skip-invalid),
-labels and relations through the maps, span checks (options: `formats.options`; files: `annotator.exchange.files`).
+labels through the map, span checks (relations and speakers: `formats.speakers`; options: `formats.options`;
+files: `annotator.exchange.files`).
 
 Format modules convert between their own (pydantic-validated) file records and `NativeRecord`; they never
 touch the database. Errors name the file, the line (or record number in a JSON array) and the field.
@@ -22,12 +23,12 @@ from annotator import models
 from annotator.errors import InputError, describe_validation_error, not_one_of
 from annotator.exchange.files import Where, jsonl_lines
 from annotator.exchange.formats.looks import refuse_foreign
-from annotator.exchange.formats.options import SPEAKER_RELATION, ReadOptions
+from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.formats.stored_spans import RecordSpan
 from annotator.models import Label, NativeRecord, Span, SpanError, Status, Suggestion, check_span, content_hash
 from annotator.rows import SpanLike, Token
 from annotator.spans import edge_problem, fit
-from annotator.vocabulary import a_or_an, entered_name, is_model
+from annotator.vocabulary import entered_name, is_model
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,8 +105,9 @@ class Question:
 class ImportedRecord:
     """A record read from a file, where it was, the tokens the file gave for its text (if any), what of it was
     dropped on purpose (by --label-map, --relation-map, or because we have no place for it), the binary
-    answers it holds (the accepted ones are also the record's spans), and whether its text was rebuilt from
-    tokens (then `exchange.realign` finds the stored article with its words)."""
+    answers it holds (the accepted ones are also the record's spans), whether its text was rebuilt from tokens
+    (then `exchange.realign` finds the stored article with its words), and the fields that named its annotator
+    and its comments' authors, for an error about a name (`comments_field[i].annotator`)."""
 
     where: Where
     record: NativeRecord
@@ -113,6 +115,8 @@ class ImportedRecord:
     dropped: Counter[str] = field(default_factory=Counter)
     questions: tuple[Question, ...] = ()
     rebuilt: bool = False  # the text is the file's tokens joined (CoNLL): the article's white space is lost
+    annotator_field: str = "annotator"
+    comments_field: str = "comments"
 
 
 #: What a reader yields: a record, a record it left out (listed), or something it left out on purpose (counted).
@@ -275,82 +279,6 @@ def checked_span(
     except SpanError as error:
         raise where.error(str(error), f"{field}.{error.field}") from None
     return span
-
-
-def with_speaker(span: Span, speaker: Span | None) -> Span:
-    if speaker is None:
-        return span
-    return span.model_copy(update={"speaker": models.Offsets(start=speaker.start, end=speaker.end)})
-
-
-def link_speaker(
-    spans: dict[Any, Span | None],
-    ends: tuple[Any, Any],
-    name: Any,
-    options: ReadOptions,
-    where: Where,
-    field: str,
-    dropped: Counter[str],
-) -> None:
-    """Set the speaker a relation gives, whichever way round it joins the QUOTE and the ACTOR.
-
-    `spans` holds the record's spans by the keys its relations use, None for a span --label-map dropped (a
-    relation touching one is dropped too). The relation's name is mapped by --relation-map (to SPEAKER, or to
-    nothing: dropped and counted); SPEAKER is ours; any other name is a one-line error saying how to map it.
-    None is a relation without a label (Label Studio draws them): SPEAKER when it joins a QUOTE and an ACTOR.
-    """
-    unlabelled = name is None  # Label Studio's relation nobody named: with SPEAKER our one relation, it is that
-    mapped = SPEAKER_RELATION if unlabelled else options.relation_map.get(name, name) if isinstance(name, str) else name
-    if mapped is None:
-        dropped[f"relation(s) {name!r} (--relation-map {name}=)"] += 1
-        return
-    if mapped != SPEAKER_RELATION:
-        hint = f" (map it with --relation-map {name}={SPEAKER_RELATION}, or drop it with --relation-map {name}=)"
-        raise where.error(f"{not_one_of([SPEAKER_RELATION], name)}{hint if isinstance(name, str) else ''}", field)
-    first, second = ends
-    if first not in spans or second not in spans:
-        raise where.error("the relation names a span the record does not have", field)
-    one, other = spans[first], spans[second]
-    if one is None or other is None:
-        dropped["relation(s) to a dropped span"] += 1
-        return
-    quote, actor = (first, second) if one.label is Label.QUOTE else (second, first)
-    found_quote, found_actor = spans[quote], spans[actor]
-    if found_quote is None or found_actor is None:  # for the type checker: both are spans here
-        return
-    if found_quote.label is not Label.QUOTE or found_actor.label is not Label.ACTOR:
-        if unlabelled:
-            raise where.error(
-                f"an unlabelled relation is read as {SPEAKER_RELATION}, which joins a QUOTE and an ACTOR; this one "
-                f"joins {a_or_an(found_quote.label.value)} and {a_or_an(found_actor.label.value)}",
-                field,
-            )
-        raise where.error(f"{a_or_an(SPEAKER_RELATION)} relation joins a QUOTE and an ACTOR", field)
-    spans[quote] = with_speaker(found_quote, found_actor)
-
-
-def repeated_id(
-    earlier: Span | None,
-    span: Span | None,
-    found: Any,
-    first: str,
-    where: Where,
-    field: str,
-    dropped: Counter[str],
-) -> None:
-    """A span whose id an earlier span of the record has (`first`): the same span again (Label Studio repeats a
-    region for each control that labels it) is kept once and counted; another span is an error, for relations
-    name spans by id: it would silently replace the first, and re-point a quote's speaker."""
-    if earlier == span:
-        dropped["repeated span(s) (kept once)"] += 1
-        return
-    raise where.error(f"the id {found!r} is already the id of {first}, another span: each span needs an id of its own",
-                      field)  # fmt: skip
-
-
-def kept(spans: dict[Any, Span | None]) -> list[Span]:
-    """The spans of a record that were not dropped, in the file's order."""
-    return [span for span in spans.values() if span is not None]
 
 
 def blank(text: Any) -> bool:

@@ -37,15 +37,13 @@ from annotator.exchange.formats.common import (
     dumps,
     flag_and_comments,
     jsonl_records,
-    kept,
     label_of,
-    link_speaker,
     native_record,
-    repeated_id,
     status_of,
     validated,
 )
 from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, ReadOptions, Written
+from annotator.exchange.formats.speakers import kept, link_speaker, repeated_id
 from annotator.models import Integer, Label, Span, Status, Timestamp, Title
 from annotator.rows import SpanLike
 

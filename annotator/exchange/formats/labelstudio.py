@@ -16,7 +16,8 @@ config (`config` below): the tasks name its `label` and `text` tags and its SPEA
 On import, each annotation of a task becomes one record (and the one prediction of a task our `export
 --suggestions` wrote, whose `meta` names the model, a record of suggestions). Whose it is: --annotator; else the
 task's `meta` annotator when the task has one annotation (our own export, back from the server); else
-`completed_by`: a user id (read as `labelstudio-user-<id>`), an object with an `email` (else its `id`), or a name
+`completed_by`: a user id (read as the email an object with that `id` gives elsewhere in the file, else as
+`labelstudio-user-<id>`: one user is one annotator), an object with an `email` (else its `id`), or a name
 (`labelstudio_truth`: a user who changed another's annotation since is its author; anything else is an error;
 `--annotator` takes one user's work). A cancelled annotation is
 read as skipped. A quote's speaker is a relation labelled SPEAKER `from_id` the QUOTE region `to_id` the
@@ -54,18 +55,16 @@ from annotator.exchange.formats.common import (
     flag_and_comments,
     guarded,
     guarded_items,
-    kept,
     label_of,
-    link_speaker,
     native_record,
-    repeated_id,
     short_id,
     status_of,
     validated,
 )
-from annotator.exchange.formats.labelstudio_truth import OneUser, author, truth, user
+from annotator.exchange.formats.labelstudio_truth import OneUser, Users, author, truth, user
 from annotator.exchange.formats.looks import refuse_foreign, refuse_foreign_file
 from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, ReadOptions
+from annotator.exchange.formats.speakers import kept, link_speaker, repeated_id
 from annotator.models import Flag, Integer, Label, Span, Status, Timestamp, Title
 from annotator.vocabulary import MODEL_PREFIX, is_model
 
@@ -253,7 +252,7 @@ def _as_quoted(text: str, start: int, end: int, given: str | None) -> str | None
     return given
 
 
-def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUser) -> Iterator[Read]:
+def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUser, users: Users) -> Iterator[Read]:
     text = parsed.data.text
     annotations, kind, predictions = parsed.annotations, "annotations", parsed.predictions
     model = parsed.meta.get("annotator")
@@ -283,25 +282,28 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUs
             dropped: Counter[str] = Counter()
             spans = _spans(text, annotation.result, f"{field}.result", options, where, dropped)
             default = Status.SKIPPED if annotation.was_cancelled else Status.DONE
-            said = truth(ours, annotation, author(annotation, where, field))  # Label Studio's word wins over our meta
-            one.check(said.annotator, where, f"{field}.completed_by")
+            said = truth(ours, annotation, author(annotation, where, field, users))  # Label Studio's word wins
+            named_in = said.field or f"{field}.completed_by"  # the field that names the annotator
+            one.check(said.annotator, where, named_in)
             ours_named = said.annotator is not None and said.annotator == ours.get("annotator")  # a name of ours
             record = native_record(
                 where,
                 **article,
-                annotator=annotator_of(said.annotator, options, where, f"{field}.completed_by", renames=not ours_named),
+                annotator=annotator_of(said.annotator, options, where, named_in, renames=not ours_named),
                 status=status_of(said.status, default, where, f"{field}.status"),
                 spans=spans,
                 updated_at=said.updated_at,
                 flag_reason=said.flag_reason,
                 comments=ours.get("comments"),
             )
-            return ImportedRecord(where, record, dropped=dropped)
+            return ImportedRecord(
+                where, record, dropped=dropped, annotator_field=named_in, comments_field="meta.comments"
+            )
 
         yield guarded(options, where, build)
 
 
-def _min_record(data: dict[str, Any], options: ReadOptions, where: Where, one: OneUser) -> Read:
+def _min_record(data: dict[str, Any], options: ReadOptions, where: Where, one: OneUser, users: Users) -> Read:
     """One JSON_MIN record: the task's data keys, then `id`, then one key per result, then `annotator` ..."""
     keys = list(data)
     after_id = keys.index("id") + 1 if "id" in keys else 0
@@ -315,7 +317,7 @@ def _min_record(data: dict[str, Any], options: ReadOptions, where: Where, one: O
         return Dropped(NO_ANNOTATION)
     dropped: Counter[str] = Counter()
     parsed = validated(LSData, task_data, where)
-    by = user(data.get("annotator"), where, "annotator")
+    by = user(data.get("annotator"), where, "annotator", users)
     one.check(by and by.name, where, "annotator")
     result: list[dict[str, Any]] = []
     for name, value in results.items():
@@ -346,7 +348,7 @@ def _regions(value: Any) -> bool:
     )
 
 
-def _items(data: Any, options: ReadOptions, where: Where, one: OneUser) -> Iterator[Read]:
+def _items(data: Any, options: ReadOptions, where: Where, one: OneUser, users: Users) -> Iterator[Read]:
     if not isinstance(data, dict):
         raise where.error(f"expected a task object, got {type(data).__name__}")
     refuse_foreign(where, data, "labelstudio")
@@ -354,9 +356,9 @@ def _items(data: Any, options: ReadOptions, where: Where, one: OneUser) -> Itera
     if blank(text):
         yield Skipped(where, "the text is blank: nothing to annotate")
     elif "data" in data:
-        yield from _task_records(validated(LSTask, data, where), options, where, one)
+        yield from _task_records(validated(LSTask, data, where), options, where, one, users)
     elif "text" in data:
-        yield _min_record(data, options, where, one)
+        yield _min_record(data, options, where, one, users)
     else:
         raise where.error("expected a task with 'data' (JSON export) or a record with 'text' (JSON_MIN export)")
 
@@ -368,6 +370,7 @@ def read(path: Path, options: ReadOptions) -> Iterator[Read]:
         refuse_foreign_file(str(path), "labelstudio")  # JSONL of another tool: say which
         raise
     one = OneUser(options.annotator)  # --annotator takes one Label Studio user's work
+    users = Users.of((Where(str(path), record=number), data) for number, data in enumerate(tasks))
     for number, data in enumerate(tasks):
         where = Where(str(path), record=number)
-        yield from guarded_items(options, where, partial(_items, data, options, where, one))
+        yield from guarded_items(options, where, partial(_items, data, options, where, one, users))

@@ -22,10 +22,15 @@ there, so where the two disagree the annotation's own fields win.
 - A `completed_by` or `updated_by` that names no user as Label Studio writes one (a whole number in its JSON
   export, an object with an `email` or an `id` in its API, an email or a name) is an error: never the `meta`'s
   annotator, nor a name made of a first name or of an `id` that is text.
+- One user is one annotator: a bare user id is read as the email an object with that `id` gives anywhere in the
+  same file (a server's JSON export writes `completed_by` as the id, its API as the user object with `id` and
+  `email`: a file made of both named one user twice), else as `labelstudio-user-<id>`. One id with two emails in
+  one file is an error at the second (`Users`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -41,12 +46,14 @@ SKIPPED = Status.SKIPPED.value
 
 @dataclass(frozen=True)
 class Truth:
-    """The annotator (None: nobody named), status, timestamp and flag reason of an annotation."""
+    """The annotator (None: nobody named), status, timestamp and flag reason of an annotation, and the field that
+    names the annotator (None: nobody named)."""
 
     annotator: Any
     status: Any
     updated_at: Any
     flag_reason: Any
+    field: str | None = None
 
 
 def _moment(stamp: Any) -> Any:
@@ -64,41 +71,81 @@ class Author:
     name: str
     named: bool
     number: int | None = None  # the user's id, when known: one user named by id and by email is one
+    field: str = "completed_by"  # where the file names them
 
     def same(self, other: Author) -> bool:
         return self.name == other.name or (self.number is not None and self.number == other.number)
 
 
-def user(value: Any, where: Where, field: str) -> Author | None:
-    """The user `value` names (a `completed_by`, an `updated_by`, JSON_MIN's `annotator`): a user id as
-    `labelstudio-user-<id>`, an object by its `email`, else its id, a string itself; None for none (absent, null).
-    Anything else is an error naming `field`."""
+class Users:
+    """The email of each user id a Label Studio file gives with one (`{"id": 3, "email": ...}`), wherever in it:
+    a bare id elsewhere in the file is that user (see the module)."""
+
+    def __init__(self) -> None:
+        self.emails: dict[int, tuple[str, Where]] = {}
+
+    @classmethod
+    def of(cls, items: Iterable[tuple[Where, Any]]) -> Users:
+        """The users of a file's tasks (JSON export) and records (JSON_MIN), each with where it is."""
+        users = cls()
+        for where, data in items:
+            if not isinstance(data, dict):
+                continue
+            annotations = data.get("annotations")
+            for index, annotation in enumerate(annotations if isinstance(annotations, list) else []):
+                for key in ("completed_by", "updated_by") if isinstance(annotation, dict) else ():
+                    users.add(annotation.get(key), where, f"annotations[{index}].{key}")
+            users.add(data.get("annotator"), where, "annotator")
+        return users
+
+    def add(self, value: Any, where: Where, field: str) -> None:
+        email, number = (value.get("email"), value.get("id")) if isinstance(value, dict) else (None, None)
+        if type(number) is not int or not isinstance(email, str) or not email:
+            return
+        first = self.emails.setdefault(number, (email, where))
+        if first[0] != email:
+            at = first[1]
+            place = f"line {at.line}" if at.line is not None else f"record {at.record}"
+            raise where.error(
+                f"Label Studio user {number} is {email!r} here and {first[0]!r} at {place}: one user has one email",
+                field,
+            )
+
+    def name(self, number: int) -> str:
+        email = self.emails.get(number)
+        return email[0] if email is not None else f"labelstudio-user-{number}"
+
+
+def user(value: Any, where: Where, field: str, users: Users) -> Author | None:
+    """The user `value` names (a `completed_by`, an `updated_by`, JSON_MIN's `annotator`): a user id by the email
+    `users` has for it, else as `labelstudio-user-<id>`; an object by its `email`, else its id; a string itself;
+    None for none (absent, null). Anything else is an error naming `field`."""
     if value is None:
         return None
     if type(value) is int:
-        return Author(f"labelstudio-user-{value}", False, value)
+        return Author(users.name(value), False, value, field)
     if isinstance(value, str) and value:
-        return Author(value, True)
+        return Author(value, True, None, field)
     if isinstance(value, dict):
         email, number = value.get("email"), value.get("id")
         number = number if type(number) is int else None
         if isinstance(email, str) and email:
-            return Author(email, True, number)
+            return Author(email, True, number, field)
         if number is not None and email in (None, ""):
-            return Author(f"labelstudio-user-{number}", True, number)  # an API's user, as with an email
+            return Author(users.name(number), True, number, field)  # an API's user, as with an email
     shown = repr(value)
     raise where.error(NO_USER.format(shown if len(shown) <= 80 else shown[:80] + "..."), field)
 
 
-def author(annotation: Any, where: Where, field: str) -> Author | None:
+def author(annotation: Any, where: Where, field: str, users: Users) -> Author | None:
     """Who did an annotation's work (see the module): its `completed_by`, unless another user changed it since."""
-    completer = user(annotation.completed_by, where, f"{field}.completed_by")
+    completer = user(annotation.completed_by, where, f"{field}.completed_by", users)
     extra = annotation.model_extra or {}
     if worked_at(annotation.updated_at, extra.get("created_at")) is None:
         return completer
-    editor = user(extra.get("updated_by"), where, f"{field}.updated_by")
+    editor = user(extra.get("updated_by"), where, f"{field}.updated_by", users)
     if editor is not None and (completer is None or not editor.same(completer)):
-        return Author(editor.name, True, editor.number)
+        return Author(editor.name, True, editor.number, editor.field)
     return completer
 
 
@@ -124,8 +171,9 @@ def truth(meta: dict[str, Any], annotation: Any, by: Author | None) -> Truth:
     named = meta.get("annotator") if isinstance(meta.get("annotator"), str) else None
     completer = by.name if by is not None else None
     if named is not None and by is not None and by.named and by.name != named and (worked or status != said):
-        return Truth(by.name, status, stamp, None)
-    return Truth(named or completer, status, stamp, meta.get("flag_reason"))
+        return Truth(by.name, status, stamp, None, by.field)
+    field = "meta.annotator" if named is not None else by.field if by is not None else None
+    return Truth(named or completer, status, stamp, meta.get("flag_reason"), field)
 
 
 class OneUser:

@@ -49,15 +49,14 @@ from annotator.exchange.formats.common import (
     dumps,
     flag_and_comments,
     jsonl_records,
-    kept,
     label_of,
-    link_speaker,
     native_record,
     status_of,
     validated,
 )
 from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, ReadOptions
 from annotator.exchange.formats.prodigy_hashes import input_hash, task_hash
+from annotator.exchange.formats.speakers import kept, link_speaker
 from annotator.models import (
     Flag,
     Integer,
@@ -318,7 +317,7 @@ def record_from_task(task: ProdigyTask, options: ReadOptions, where: Where) -> I
     record = native_record(
         where,
         **article_fields(task, where),
-        annotator=annotator_of(task.annotator_id or task.session_id, options, where, "_annotator_id"),
+        annotator=annotator_of(task.annotator_id or task.session_id, options, where, annotator_key(task)),
         status=status,
         spans=kept(spans),
         updated_at=updated,
@@ -326,7 +325,14 @@ def record_from_task(task: ProdigyTask, options: ReadOptions, where: Where) -> I
         comments=task.comments,
     )
     tokens = file_tokens(task, where) or None
-    return ImportedRecord(where, keep_hashes(record, task, tokens), tokens, dropped)
+    return ImportedRecord(
+        where, keep_hashes(record, task, tokens), tokens, dropped, annotator_field=annotator_key(task)
+    )
+
+
+def annotator_key(task: ProdigyTask) -> str:
+    """The key that names a task's annotator: `_annotator_id`, else `_session_id`."""
+    return "_session_id" if not task.annotator_id and task.session_id else "_annotator_id"
 
 
 def keep_hashes(record: NativeRecord, given: ProdigyTask, tokens: list[Token] | None) -> NativeRecord:

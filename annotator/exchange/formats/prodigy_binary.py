@@ -37,6 +37,7 @@ from annotator.exchange.formats.common import (
 from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.formats.prodigy import (
     ProdigyTask,
+    annotator_key,
     article_fields,
     check_token_indices,
     file_tokens,
@@ -64,6 +65,7 @@ class Text:
     first: ProdigyTask
     where: Where
     annotator: str
+    annotator_field: str
     tokens: list[Token] | None = None
     answers: dict[tuple[int, int, Label], Answer] = field(default_factory=dict)
     dropped: Counter[str] = field(default_factory=Counter)
@@ -80,8 +82,8 @@ class Questions:
     def add(self, task: ProdigyTask, where: Where) -> None:
         """Take in one binary task, checking it now (so that an error names its line)."""
         options = self.options
-        annotator = annotator_of(task.annotator_id or task.session_id, options, where, "_annotator_id")
-        text = self.texts.setdefault((task.text, annotator), Text(task, where, annotator))
+        annotator = annotator_of(task.annotator_id or task.session_id, options, where, annotator_key(task))
+        text = self.texts.setdefault((task.text, annotator), Text(task, where, annotator, annotator_key(task)))
         if text.tokens is None and task.tokens:
             text.tokens = file_tokens(task, where)
         if task.timestamp is not None:
@@ -142,4 +144,6 @@ def _record(text: Text) -> Read:
         for a in text.answers.values()
     )
     record = keep_hashes(record, text.first.model_copy(update={"task_hash": None}), text.tokens)
-    return ImportedRecord(text.where, record, text.tokens, text.dropped, questions)
+    return ImportedRecord(
+        text.where, record, text.tokens, text.dropped, questions, annotator_field=text.annotator_field
+    )

@@ -33,13 +33,12 @@ from annotator.exchange.formats.common import (
     checked_span,
     dumps,
     guarded_items,
-    kept,
     label_of,
     native_record,
     status_of,
-    with_speaker,
 )
 from annotator.exchange.formats.options import ExportOptions, ReadOptions
+from annotator.exchange.formats.speakers import kept, with_speaker
 from annotator.models import Label, Span, Status
 from annotator.rows import Token
 from annotator.suggest.tokens import doc_of
@@ -144,7 +143,7 @@ def record_from_doc(doc: Any, options: ReadOptions, where: Where) -> ImportedRec
         spans=kept(spans),
         updated_at=stored.get("updated_at"),
     )
-    return ImportedRecord(where, record, doc_tokens(doc), dropped)
+    return ImportedRecord(where, record, doc_tokens(doc), dropped, annotator_field="user_data.annotator")
 
 
 def config(docbin: Path, options: ExportOptions) -> str:

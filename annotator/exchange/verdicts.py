@@ -1,0 +1,91 @@
+"""How a record of an import stands to its annotator's stored work (`verdict_of`): new, the same (as far as the file's
+format can say: `unsaid`), older or newer by the moments the two give (`newer`), or a conflict."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from annotator.exchange.formats.stored_spans import RecordSpan
+from annotator.exchange.records import exported_spans
+from annotator.models import Label, NativeRecord, Status, parse_timestamp
+from annotator.rows import Offsets, SpanLike
+from annotator.store import Store
+from annotator.vocabulary import in_future
+
+
+def _work(
+    status: Status | str, spans: Iterable[SpanLike], reason: str | None
+) -> tuple[str, str | None, frozenset[tuple[object, ...]]]:
+    """What of an annotation a record says: its status, its flag reason (kept only while flagged, as the store
+    keeps it) and its spans."""
+    flagged = Status(status) is Status.FLAGGED
+    return (
+        Status(status).value,
+        reason if flagged else None,
+        frozenset(
+            (s.start, s.end, s.label, s.text, (s.speaker.start, s.speaker.end) if s.speaker else None) for s in spans
+        ),
+    )
+
+
+def unsaid(format_name: str) -> frozenset[str]:
+    """What of an annotator's work a format cannot say ("quotes", "speakers", "status", "flag reasons"): a record
+    of it that agrees with the stored work on everything else says the same (a newcomer's trial: an annotator's
+    own doccano and CoNLL exports, imported back, were three conflicts)."""
+    from annotator.exchange.formats import get_format
+
+    cannot = get_format(format_name).cannot_carry
+    kinds = ("quotes", "speakers", "status", "flag reasons")
+    return frozenset(kind for kind in kinds if any(c.startswith(kind[:-1]) for c in cannot))
+
+
+def _said(spans: Iterable[SpanLike], unsaid: frozenset[str]) -> list[RecordSpan]:
+    """Spans as a format that cannot say `unsaid` has them."""
+    return [
+        RecordSpan(
+            s.start,
+            s.end,
+            s.label,
+            s.text,
+            None if "speakers" in unsaid or s.speaker is None else Offsets(s.speaker.start, s.speaker.end),
+        )
+        for s in spans
+        if not ("quotes" in unsaid and s.label == Label.QUOTE)
+    ]
+
+
+def verdict_of(store: Store, article_id: str, record: NativeRecord, force: bool, unsaid: frozenset[str]) -> str:
+    """What importing `record` does to the stored work of its annotator: "new" (there is none), "same" (as
+    an export of it would write it, in a format that cannot say `unsaid`), "older" (it differs, and replaces older
+    work), "newer" and "unshown" (it differs, and `force` replaces work that is newer, or not shown to be older:
+    no time, the same moment) or "conflict" (those two without `force`)."""
+    who = record.annotator
+    stored_spans = store.spans(article_id, who)
+    status = store.status(article_id, who)
+    if status is Status.TODO and not stored_spans and not store.edited(article_id, who):
+        return "new"  # never touched (work undone back to nothing is work: an older export is no newer)
+    text = store.article_text(article_id)
+    stored = exported_spans(text, [RecordSpan(s.start, s.end, s.label, s.text, s.speaker) for s in stored_spans])
+    statuses = (Status.DONE, Status.DONE) if "status" in unsaid else (status, record.status)
+    reasons = (None, None) if "flag reasons" in unsaid else (store.flag_reason(article_id, who), record.flag_reason)
+    if _work(statuses[0], _said(stored, unsaid), reasons[0]) == _work(
+        statuses[1], _said(record.spans, unsaid), reasons[1]
+    ):
+        return "same"
+    stored_at = store.updated_at(article_id, who)
+    if newer(record.updated_at, stored_at):
+        return "older"
+    return ("newer" if newer(stored_at, record.updated_at) else "unshown") if force else "conflict"
+
+
+def newer(imported: str | None, stored: str | None) -> bool:
+    """Whether the record's moment is later than the stored one's. Both are read as moments, never compared as
+    text: an older release stored stamps as files gave them (another offset, another precision), and a stamp
+    that says no moment says nothing newer, nor does one in the future (an older release stored them): it would
+    be newer than all real work, so the record is a conflict, never a silent replacement."""
+    if imported is None or stored is None or in_future(imported) or in_future(stored):
+        return False
+    try:
+        return parse_timestamp(imported) > parse_timestamp(stored)
+    except ValueError:
+        return False
