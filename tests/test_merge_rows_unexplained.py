@@ -11,6 +11,7 @@ program that changes a row; undo and redo are the store's own (the screen's keys
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 from contextlib import closing
@@ -95,7 +96,12 @@ def check_lines(db: Path) -> list[str]:
     result = annotator("check", "--db", db)
     assert result.returncode == 1, result.stdout
     assert "Traceback" not in result.stderr and "\x1b" not in result.stderr + result.stdout
-    return [line.split(": ", 2)[2] for line in result.stderr.splitlines() if "problem" in line]
+    lines = result.stderr.splitlines()
+    heads = [
+        re.match(rf"annotator: error: {re.escape(str(db))}: problem \d+ of {len(lines)}: ", line) for line in lines
+    ]
+    assert all(heads), lines
+    return [re.sub(r"^.*?: problem \d+ of \d+: ", "", line) for line in lines]
 
 
 def refused(source: Path, target: Path) -> str:
@@ -138,7 +144,7 @@ def test_an_imported_stamp_moved_later_is_found(source: Path, target: Path) -> N
     assert line.startswith(
         "table 'annotations', column 'updated_at', article 'a3', annotator 'carol': '2026-12-01T09:00:00Z', which no "
         "event gives (its last edit, event "
-    ) and line.endswith("an import, stamped '2026-11-30T09:00:00Z')")
+    ) and line.endswith("an import, stamped '2026-11-30T09:00:00.000000Z')")
     assert "column 'updated_at', article 'a3', annotator 'carol'" in refused(source, target)
 
 
@@ -156,7 +162,7 @@ def test_a_flag_reason_on_an_article_nobody_flagged_is_found(source: Path, targe
     """alice's done article never had a reason; nor did an article only opened (no event at all)."""
     another_program(source, "UPDATE annotations SET flag_reason = 'x' WHERE article_id = 'a2' AND annotator = 'alice'")
     expected = (
-        "table 'annotations', column 'flag_reason', article 'a2', annotator 'alice': 'x', but the event log says None"
+        "table 'annotations', column 'flag_reason', article 'a2', annotator 'alice': 'x', but the event log says none"
     )
     assert expected in check_lines(source)
     assert refused(source, target).startswith(f"{source}: {expected}")
@@ -167,7 +173,7 @@ def test_an_annotation_only_opened_with_a_reason_or_stamp_is_found(source: Path,
     another_program(source, "INSERT INTO annotations (article_id, annotator, cursor, opened_at, flag_reason) "
                     "VALUES ('a1', 'erin', 0, '2026-12-01T09:00:00Z', 'y')")  # fmt: skip
     expected = (
-        "table 'annotations', column 'flag_reason', article 'a1', annotator 'erin': 'y', but the event log says None"
+        "table 'annotations', column 'flag_reason', article 'a1', annotator 'erin': 'y', but the event log says none"
     )
     assert expected in check_lines(source)
     assert refused(source, target).startswith(f"{source}: {expected}")
@@ -262,3 +268,37 @@ def test_a_database_the_tool_made_passes_check_and_merges(tmp_path: Path) -> Non
     ok("ingest", tmp_path / "team.jsonl", "--db", again, cwd=tmp_path)
     ok("merge", target, "--db", again, cwd=tmp_path)  # a merge of a file holding merged assignments and stamps
     passes(again)
+
+
+def as_an_earlier_release_left_it(db: Path, statement: str) -> None:
+    """`statement` run on the event log as an earlier release wrote it (import events without the record's stamp,
+    merged `assign` events without their moment): the append-only trigger set aside and made again as it was."""
+    with closing(sqlite3.connect(db)) as connection, connection:
+        sql = "SELECT sql FROM sqlite_master WHERE name = 'events_are_append_only_update'"
+        trigger = connection.execute(sql).fetchone()[0]
+        connection.execute("DROP TRIGGER events_are_append_only_update")
+        connection.execute(statement)
+        connection.execute(trigger)
+
+
+def test_an_earlier_release_s_import_and_merged_assignments_pass(tmp_path: Path) -> None:
+    """Their events recorded no stamp: an import's is held to no later than a day after the import (as import then
+    refused), a merged assignment's to no later than a day after the merge."""
+    source, target = made(tmp_path, "src.db"), team(tmp_path)
+    ok("merge", source, "--db", target, cwd=tmp_path)
+    as_an_earlier_release_left_it(
+        source, "UPDATE events SET after = json_remove(after, '$.updated_at'), at = '2026-11-30T10:00:00.000000Z' "
+        "WHERE action = 'import'"
+    )  # fmt: skip
+    as_an_earlier_release_left_it(
+        target, "UPDATE events SET after = json_remove(after, '$.assignment.assigned_at') WHERE action = 'assign'"
+    )
+    passes(source)
+    passes(target)
+    ok("merge", source, "--db", target, cwd=tmp_path)
+    passes(target)
+    another_program(source, "UPDATE annotations SET updated_at = '2026-12-01T10:00:01Z' WHERE annotator = 'carol'")
+    [line] = check_lines(source)
+    assert line.startswith("table 'annotations', column 'updated_at', article 'a3', annotator 'carol': ")
+    assert line.endswith("was an import at '2026-11-30T10:00:00.000000Z', which an earlier release did not record the "
+                         "stamp of but took none later than a day after it)")  # fmt: skip
