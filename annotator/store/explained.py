@@ -20,6 +20,7 @@ Each finding is one line naming the table, the column and the row (article and a
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime
 from typing import Any
 
 from annotator.errors import found
@@ -70,28 +71,49 @@ def _unexplained_moment(updated_at: object, last: Event | None) -> str | None:
         return None if updated_at is None else "the event log holds no edit of it"
     if last.action == "import" and "updated_at" in last.after:
         stamp = last.after["updated_at"]
-        if updated_at == (stamp if stamp is not None else last.at):
+        if _same_moment(updated_at, stamp if stamp is not None else last.at, recorded=stamp is not None):
             return None
         how = f"stamped {shown(stamp)}" if stamp is not None else f"at {shown(last.at)}"
         return f"its last edit, event {last.id}, was an import, {how}"
-    if updated_at == last.at:
+    if _same_moment(updated_at, last.at):
         return None
-    if last.action == "import" and _not_later(updated_at, last.at):  # an earlier release's: the record's stamp
+    if last.action != "import":
+        return f"its last edit, event {last.id}, was at {shown(last.at)}"
+    if _not_later(updated_at, last.at):  # an earlier release's import: the record's stamp, unrecorded
         return None
-    if last.action == "import":
-        return (
-            f"its last edit, event {last.id}, was an import at {shown(last.at)}, which an earlier release did not "
-            "record the stamp of but took none later than a day after it"
-        )
-    return f"its last edit, event {last.id}, was at {shown(last.at)}"
+    return (
+        f"its last edit, event {last.id}, was an import at {shown(last.at)}, which an earlier release did not "
+        "record the stamp of but took none later than a day after it"
+    )
+
+
+def _moment(value: object) -> datetime | None:
+    try:
+        return parse_timestamp(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _same_moment(stored: object, given: object, recorded: bool = False) -> bool:
+    """Whether the stored stamp is the one the log gives: the same text, or the same moment written otherwise (an
+    older release wrote its file's offset; another program may write another). A stored value, or an event's `at`,
+    that names no moment is `content.moment_problems`' finding, not this one's; a stamp an event `recorded` in its
+    JSON is checked by nothing else, so it must name the stored moment."""
+    if stored == given:
+        return True
+    mine, theirs = _moment(stored), _moment(given)
+    if stored is None or theirs is None:
+        return stored is not None and not recorded
+    return mine is None or mine == theirs
 
 
 def _not_later(stamp: object, at: str) -> bool:
-    """Whether `stamp` names a moment no later than `at` plus `CLOCK_TOLERANCE` (what import and merge let in)."""
-    try:
-        return parse_timestamp(str(stamp)) <= parse_timestamp(at) + CLOCK_TOLERANCE
-    except ValueError:
+    """Whether `stamp` names a moment no later than `at` plus `CLOCK_TOLERANCE` (what import and merge let in); a
+    stored stamp or an `at` naming no moment is `content.moment_problems`' finding."""
+    mine, then = _moment(stamp), _moment(at)
+    if stamp is None:
         return False
+    return mine is None or then is None or mine <= then + CLOCK_TOLERANCE
 
 
 def assignment_problems(db: sqlite3.Connection, article_id: str, annotator: str, events: list[Event]) -> list[str]:
@@ -117,11 +139,11 @@ def assignment_problems(db: sqlite3.Connection, article_id: str, annotator: str,
         if value != made.get(column)
     ]
     if "assigned_at" in made:
-        given, fits = made["assigned_at"], row[2] == made["assigned_at"]
+        given, fits = made["assigned_at"], _same_moment(row[2], made["assigned_at"], recorded=True)
     elif str(last.after.get("by", "")).startswith(MERGED_BY):  # an earlier release's merge recorded no moment
         given, fits = f"no later than {last.at}", _not_later(row[2], last.at)
     else:
-        given, fits = last.at, row[2] == last.at
+        given, fits = last.at, _same_moment(row[2], last.at)
     if not fits:
         problems.append(
             f"{_row('assignments', 'assigned_at', article_id, annotator)}: {shown(row[2])}, but its `assign` event, "
