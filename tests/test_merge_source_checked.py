@@ -120,7 +120,11 @@ def test_a_moment_in_the_future_is_refused_as_import_refuses_it(source: Path, ta
 
 
 def test_a_clock_a_few_minutes_fast_is_merged_as_import_takes_it(source: Path, target: Path) -> None:
-    another_program(source, "UPDATE annotations SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+5 minutes')")
+    """The clock writes the edit's event and the annotation's stamp alike (one moment: the log explains it)."""
+    with closing(sqlite3.connect(source)) as connection:
+        fast = connection.execute("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+5 minutes')").fetchone()[0]
+    set_moment(source, "events", "at", fast)
+    set_moment(source, "annotations", "updated_at", fast)
     result = annotator("merge", source, "--db", target)
     assert result.returncode == 0, result.stderr
     assert "1 annotation(s)" in result.stdout
@@ -174,6 +178,7 @@ def test_a_moment_annotator_would_not_write_is_refused_and_checked(source: Path,
 @pytest.mark.parametrize("value", ["2026-12-01T12:00:00+05:00", "2026-12-01T07:00Z", "2026-11-30T23:00:00.5-08:00"])
 def test_a_moment_an_older_release_stored_with_its_file_s_offset_still_merges(source: Path, target: Path,
                                                                               value: str) -> None:  # fmt: skip
+    set_moment(source, "events", "at", value)  # one moment for the edit's event and the annotation's stamp
     set_moment(source, "annotations", "updated_at", value)
     assert annotator("check", "--db", source).returncode == 0
     result = annotator("merge", source, "--db", target)

@@ -377,7 +377,7 @@ def _say_import_report(report: "ImportReport", db: Path, snap: bool) -> None:
 
 def check(db: DbOption = Path(DEFAULT_DB)) -> None:
     """Check the database without changing it: SQLite's integrity check, that the title search index matches the
-    titles, and that replaying each annotator's event log gives exactly the spans, decisions and status stored.
+    titles, and that replaying the event log gives every span, decision, status, flag reason, stamp and assignment.
 
     Example: annotator check --db annotations.db
     """

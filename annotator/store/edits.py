@@ -302,6 +302,7 @@ class Store(Covered):
                 ],
                 "status": Status(status).value,
                 "flag_reason": flag_reason if Status(status) is Status.FLAGGED else None,
+                "updated_at": updated_at or None,  # the record's stamp, stored below: `explained` checks it
             }
             if decisions is not None:
                 old["decisions"] = [

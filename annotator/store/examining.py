@@ -246,7 +246,8 @@ def _kept(db: sqlite3.Connection, sql: str) -> set[tuple[Any, ...]]:
 
 #: What an annotator's work is in the tables: a WAL that changes it must carry the events that explain it.
 _WORK = (
-    "SELECT article_id, annotator, status, updated_at FROM annotations",
+    "SELECT article_id, annotator, status, updated_at, flag_reason FROM annotations",
+    "SELECT article_id, annotator, position, batch, assigned_at FROM assignments",
     'SELECT article_id, annotator, id, start, "end", label, speaker_start, speaker_end FROM spans',
     "SELECT article_id, annotator, suggestion_id, decision FROM decisions",
 )

@@ -39,6 +39,7 @@ from typing import Any
 from annotator.errors import AnnotatorError
 from annotator.store.connection import Row, rows_of
 from annotator.store.edits import Store
+from annotator.store.explained import MERGED_BY
 from annotator.store.merge_rows import (
     article_by_hash,
     copy_comments,
@@ -247,7 +248,8 @@ def _merge_assignments(store: Store, source: MergeSource, ours: dict[str, str], 
             "INSERT INTO assignments (article_id, annotator, position, batch, assigned_at) VALUES (?, ?, ?, ?, ?)",
             [here, row["annotator"], row["position"], row["batch"], row["assigned_at"]],
         )
-        after = {"assignment": {"position": row["position"], "batch": row["batch"]}, "by": f"merge of {source.path}"}
+        made = {"position": row["position"], "batch": row["batch"], "assigned_at": row["assigned_at"]}
+        after = {"assignment": made, "by": f"{MERGED_BY}{source.path}"}  # its moment there: `explained` checks it
         insert_event_rows(store, here, [{"id": next_event_id(store), "annotator": row["annotator"], "action": "assign",
                                          "before": {}, "after": after, "target": None, "at": now}])  # fmt: skip
         report.assignments_added += 1

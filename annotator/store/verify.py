@@ -17,6 +17,7 @@ from typing import Any
 
 from annotator.store.connection import SPAN_SELECT
 from annotator.store.content import fit_problems, moment_problems, token_problems, utf8_problems
+from annotator.store.explained import annotation_problems, assignment_problems
 from annotator.store.history import replay
 from annotator.store.names import name_problems
 from annotator.store.reads import Reader
@@ -27,7 +28,7 @@ from annotator.store.schema import (
     missing_index_tables,
     schema_objects,
 )
-from annotator.vocabulary import is_model
+from annotator.vocabulary import Status, is_model
 
 
 def integrity_problems(reader: Reader, quick: bool = False) -> list[str]:
@@ -165,17 +166,21 @@ def _edited_pairs(reader: Reader) -> list[tuple[str, str]]:
     sql = """SELECT article_id, annotator FROM events
              UNION SELECT article_id, annotator FROM spans
              UNION SELECT article_id, annotator FROM decisions
-             UNION SELECT article_id, annotator FROM annotations WHERE status != 'todo'
+             UNION SELECT article_id, annotator FROM annotations
+                   WHERE status != 'todo' OR updated_at IS NOT NULL OR flag_reason IS NOT NULL
+             UNION SELECT article_id, annotator FROM assignments
              ORDER BY 1, 2"""
     return [(row[0], row[1]) for row in reader.db.execute(sql)]
 
 
 def replay_problems(reader: Reader, pairs: Iterable[tuple[str, str]] | None = None) -> list[str]:
     """Every (article, annotator) whose tables differ from what its events replay to, one line each (of `pairs`,
-    by default every pair with work)."""
+    by default every pair with work or an assignment): spans, decisions and status (`history.replay`), the
+    annotation's moment and reason of a flag, and the assignment (`explained`)."""
     problems: list[str] = []
     for article_id, annotator in _edited_pairs(reader) if pairs is None else pairs:
-        spans, decisions, status = replay(reader.events(article_id, annotator))
+        events = reader.events(article_id, annotator)
+        spans, decisions, status = replay(events)
         rows = reader.db.execute(f"{SPAN_SELECT} WHERE article_id = ? AND annotator = ?", [article_id, annotator])
         names = [d[0] for d in rows.description]
         stored_spans = {row[0]: dict(zip(names, row, strict=True)) for row in rows}
@@ -185,7 +190,11 @@ def replay_problems(reader: Reader, pairs: Iterable[tuple[str, str]] | None = No
                 [article_id, annotator],
             ).fetchall()
         )
-        stored_status = reader.status(article_id, annotator).value
+        annotation = reader.db.execute(
+            "SELECT status, updated_at, flag_reason FROM annotations WHERE article_id = ? AND annotator = ?",
+            [article_id, annotator],
+        ).fetchone()
+        stored_status = annotation[0] if annotation else Status.TODO.value
         where = f"article {article_id}, annotator {annotator}"
         if stored_spans != spans:
             problems.append(
@@ -195,6 +204,8 @@ def replay_problems(reader: Reader, pairs: Iterable[tuple[str, str]] | None = No
             problems.append(f"{where}: decisions differ from the event log")
         if stored_status != status:
             problems.append(f"{where}: status {stored_status!r} but the event log says {status!r}")
+        problems += annotation_problems(annotation[1:] if annotation else None, article_id, annotator, events)
+        problems += assignment_problems(reader.conn, article_id, annotator, events)
     return problems
 
 
