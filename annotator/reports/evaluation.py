@@ -67,6 +67,7 @@ def load_corrections(
                     suggestions=store.suggestions_seen(article_id, name),
                     spans=store.spans(article_id, name),
                     decisions=store.decisions(article_id, name),
+                    imported=frozenset(store.imported_span_ids(article_id, name)),
                 )
 
     return corrections(articles(), annotators)
@@ -338,4 +339,10 @@ def text_lines(report: ScoreReport) -> list[str]:
             lines.append(f"{row.suggester:<14} {row.label.value:<9} " + " ".join(cells))
     added = ", ".join(f"{label.value} {count}" for label, count in telemetry.added.items())
     lines.append(f"spans added with no suggestion: {added}")
+    if any(telemetry.imported.values()):
+        imported = ", ".join(f"{label.value} {count}" for label, count in telemetry.imported.items())
+        lines.append(
+            "spans that came by `annotator import` instead (another tool's work, never shown the suggestions): "
+            + imported
+        )
     return lines

@@ -248,6 +248,13 @@ class Reader(Connection):
         sql = 'SELECT * FROM suggestions WHERE article_id = ? ORDER BY start, "end", id'
         return [pending_suggestion(row) for row in self._rows(sql, [article_id]) if row["id"] in asked]
 
+    def imported_span_ids(self, article_id: str, annotator: str) -> set[int]:
+        """The ids of the spans `annotator import` wrote here (its event's spans; an edit since keeps a span's id):
+        another tool's work, where the suggestions were never shown."""
+        sql = """SELECT json_extract(s.value, '$.id') FROM events e, json_each(e.after, '$.spans') s
+                 WHERE e.article_id = ? AND e.annotator = ? AND e.action = 'import'"""
+        return {row[0] for row in self.conn.execute(sql, [article_id, annotator]) if row[0] is not None}
+
     def decisions(self, article_id: str, annotator: str) -> dict[int, str]:
         """Suggestion id -> "accepted" or "rejected", for the suggestions this annotator decided on."""
         sql = "SELECT suggestion_id, decision FROM decisions WHERE article_id = ? AND annotator = ?"
