@@ -14,6 +14,7 @@ from annotator.store.current import (
     NEWEST_BATCH,
     current_suggesters,
     current_suggesters_by_article,
+    left_undecided,
     pending_ids,
     undecided_ids,
 )
@@ -319,6 +320,7 @@ class Reader(Connection):
             "events": self.count("events"),
             "suggestions_by_label": by_suggester,
             "annotations": by_status,
+            "left_undecided": left_undecided(self.conn),
         }
 
     def annotated_articles(self, annotator: str) -> list[tuple[str, Status, str | None]]:
