@@ -27,6 +27,7 @@ from annotator.reports.agreement import figure
 from annotator.reports.reference import Reference, names, wanted_statuses, way_on
 from annotator.rows import SpanLike
 from annotator.store import Reader
+from annotator.store.current import suggester_order
 from annotator.vocabulary import GOLD, Label, Status, content_hash, suggester_labels
 
 ALL = "ALL"
@@ -84,7 +85,7 @@ def _chosen_labels(store: Reader, suggesters: Sequence[str] | None, annotator: s
     from annotator.suggest import builtin_suggesters
     from annotator.suggest.superseded import replacement
 
-    known = sorted(set(store.suggesters()) | set(builtin_suggesters()))
+    known = sorted(set(store.suggesters()) | set(builtin_suggesters()), key=suggester_order)
     kinds: dict[str, str] = {}
     for name in suggesters:
         newer = replacement(name)

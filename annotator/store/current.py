@@ -25,7 +25,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 
-from annotator.vocabulary import GOLD, MODEL_PREFIX, suggester_kind
+from annotator.vocabulary import GOLD, MODEL_PREFIX, suggester_kind, suggester_version
 
 #: Each suggester's newest batch for an article (rows as `g`): older batches stay only because someone decided on
 #: them (`replace_suggestions`), so they are not what the model suggests now.
@@ -34,6 +34,12 @@ NEWEST_BATCH = """g.created_at = (SELECT MAX(h.created_at) FROM suggestions h WH
 _LAST_WRITES = (
     "SELECT article_id, suggester, MAX(created_at), MAX(id) FROM suggestions {where} GROUP BY article_id, suggester"
 )
+
+
+def suggester_order(name: str) -> tuple[str, int, str]:
+    """How suggester versions are listed: by kind, then version number (entities.v2 before entities.v10, which text
+    order puts first), then the whole name (a trained pipeline's `@...` after the version it trained)."""
+    return suggester_kind(name), suggester_version(name), name
 
 
 def _last_writers(rows: Iterable[tuple[str, str, str, int]]) -> dict[str, set[str]]:

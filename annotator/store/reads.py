@@ -16,6 +16,7 @@ from annotator.store.current import (
     current_suggesters_by_article,
     left_undecided,
     pending_ids,
+    suggester_order,
     undecided_ids,
 )
 from annotator.store.examining import DatabaseError
@@ -307,11 +308,9 @@ class Reader(Connection):
                 "GROUP BY annotator, status ORDER BY annotator, status"
             )
         )
-        by_suggester = list(
-            self._rows(
-                "SELECT suggester, label, COUNT(*) AS suggestions FROM suggestions "
-                "GROUP BY suggester, label ORDER BY suggester, label"
-            )
+        by_suggester = sorted(
+            self._rows("SELECT suggester, label, COUNT(*) AS suggestions FROM suggestions GROUP BY suggester, label"),
+            key=lambda row: (suggester_order(row["suggester"]), row["label"]),
         )
         return {
             "articles": self.count("articles"),
@@ -358,10 +357,10 @@ class Reader(Connection):
         }
 
     def suggesters(self, article_id: str | None = None) -> list[str]:
+        """The suggester versions stored (of one article), by kind and version number (`suggester_order`)."""
         where, params = ("WHERE article_id = ?", [article_id]) if article_id else ("", [])
-        return [
-            r["suggester"] for r in self._rows(f"SELECT DISTINCT suggester FROM suggestions {where} ORDER BY 1", params)
-        ]
+        names = [r["suggester"] for r in self._rows(f"SELECT DISTINCT suggester FROM suggestions {where}", params)]
+        return sorted(names, key=suggester_order)
 
     def current_suggestions(self, article_id: str) -> list[SuggestionRow]:
         """What the model suggests now (`store.current`): for each kind of suggester (entities, quotes), the newest
