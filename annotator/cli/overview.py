@@ -5,7 +5,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from annotator.cli.common import DbOption, errors_as_lines, open_store, render_tables, say, say_lines
+from annotator.cli.common import DbOption, errors_as_lines, open_store, say, say_lines
+from annotator.cli.tables import render_tables
 from annotator.literal import literal
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import Status
