@@ -128,7 +128,7 @@ def test_suggest_upgrades_entities_v2_to_the_default(tmp_path: Path) -> None:
         assert old == [(washington.id, "Washington", "entities.v2"), (figure.id, "35", "entities.v2")]
         assert store.decisions(first, "alice") == {washington.id: "accepted", figure.id: "rejected"}
         assert not [s for s in store.suggestions(second) if s.suggester == "entities.v2"]
-        assert store.suggesters() == ["entities.v10", "entities.v2", "quotes.v3"]  # sorted as text
+        assert store.suggesters() == ["entities.v2", "entities.v10", "quotes.v3"]  # by kind, then number
     assert result.stdout == "8 suggestion(s) for 2 article(s)\n"
     # The second article has no quote, and its text no quotation mark: the quote suggester found none, which
     # `--all` would not change, so it is not listed (a newcomer's trial: such articles were, with `--all`).

@@ -1,6 +1,6 @@
 """The `annotator` command: a thin layer over the core. Each command's docstring is its help.
 
-The commands live by topic (`data`, `exports`, `overview`, `corpus`, `teams`, `quality`, `screens`); this module registers them, in the order the help
+The commands live by topic (`data`, `importing`, `exports`, `overview`, `corpus`, `teams`, `quality`, `screens`); this module registers them, in the order the help
 lists them, and holds the top-level options.
 """
 
@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from annotator.cli import accepting, corpus, data, exports, overview, quality, screens, teams
+from annotator.cli import accepting, corpus, data, exports, importing, overview, quality, screens, teams
 from annotator.cli.common import ALL_OR_NOTHING, AnnotatorOption, Command, app, fail
 from annotator.cli.paths import PathType
 from annotator.interrupts import received, stood, terminate_as_interrupt, terminated
@@ -26,7 +26,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "suggest": data.suggest,
     "predict": corpus.predict,
     "export": exports.export,
-    "import": data.import_,
+    "import": importing.import_,
     "merge": teams.merge,
     "assign": teams.assign,
     "pack": teams.pack,

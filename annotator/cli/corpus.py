@@ -91,9 +91,12 @@ def predict(
             raise interrupted(
                 f"interrupted; the shards finished so far are kept in {output}: run the same command to go on"
             ) from None
-    rate = f", {report.words_per_second:,.0f} words/s" if report.computed else ""
+    computed = (  # on the workers that computed them; none computed, on none
+        f"{report.computed} computed on {report.workers} worker(s), {report.words_per_second:,.0f} words/s"
+        if report.computed
+        else "0 computed"
+    )
     say(
-        f"{report.articles} article(s) in {report.shards} shard(s) ({report.computed} computed on "
-        f"{report.workers} worker(s){rate}, {report.shards - report.computed} already done), "
-        f"{report.suggestions} suggestion(s) -> {output}"
+        f"{report.articles} article(s) in {report.shards} shard(s) ({computed}, {report.shards - report.computed} "
+        f"already done), {report.suggestions} suggestion(s) -> {output}"
     )

@@ -1,5 +1,5 @@
-"""Commands that move data: articles and suggestions in, annotations in and out, databases checked, and what a
-database holds (`merge` is a team's: `cli.teams`)."""
+"""Commands that move data: articles and suggestions in, databases checked (`import` is `cli.importing`'s,
+`export` `cli.exports`'s, `merge` a team's: `cli.teams`)."""
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -7,13 +7,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from annotator.cli.common import (
-    NATIVE,
-    QUOTES_KEY,
     DbOption,
-    FormatOption,
     ModelOption,
     WorkersOption,
-    checked_name,
     errors_as_lines,
     fail,
     interrupted,
@@ -31,7 +27,6 @@ from annotator.vocabulary import ChangedText
 
 if TYPE_CHECKING:
     from annotator.errors import InputError
-    from annotator.exchange.importing import ImportReport
     from annotator.store import Reader
 
 
@@ -243,138 +238,6 @@ def _why_nothing(store: "Reader", model: str | None, db: Path, kept: bool) -> st
     )
 
 
-def import_(
-    path: Annotated[
-        Path, typer.Argument(help="A file in the --format given (native JSONL by default).", click_type=PathType())
-    ],
-    db: DbOption = Path(DEFAULT_DB),
-    annotator: Annotated[
-        str | None,
-        typer.Option("--annotator", help="Store records that name nobody as this annotator (default: as in each)."),
-    ] = None,
-    rename: Annotated[
-        bool, typer.Option("--rename", help="With --annotator: take records naming someone else as theirs too.")
-    ] = False,
-    format: FormatOption = NATIVE,
-    snap: Annotated[
-        bool,
-        typer.Option(
-            "--snap",
-            help="Move spans off token boundaries outward to the tokens they touch; trim stray punctuation or "
-            "white space at their edges.",
-        ),
-    ] = False,
-    label_map: Annotated[
-        list[str] | None,
-        typer.Option("--label-map", help="Map foreign labels, e.g. PERSON=ACTOR,GPE=LOCATION; DATE= drops DATE spans."),
-    ] = None,
-    replace: Annotated[
-        bool, typer.Option("--replace", help="Replace stored work that differs even when it is newer (undoable).")
-    ] = False,
-    relation_map: Annotated[
-        list[str] | None,
-        typer.Option("--relation-map", help="Map relation names to SPEAKER, e.g. said_by=SPEAKER; other= drops them."),
-    ] = None,
-    skip_invalid: Annotated[
-        bool,
-        typer.Option("--skip-invalid", help="Skip bad records, listing each (file, line, why), and import the rest."),
-    ] = False,
-    spans_key: Annotated[
-        str, typer.Option("--spans-key", help="spacy: the doc.spans key to read spans from (besides doc.ents).")
-    ] = QUOTES_KEY,
-) -> None:
-    """Read annotations back, validating every record; one bad record and nothing is written.
-
-    A record that differs from newer work stored for its annotator is a conflict, reported and left as stored
-    (--replace takes the file's), and the exit status is 1 (the rest is imported); every replacement is an
-    undoable event.
-
-    Example: annotator import tasks.jsonl --format prodigy --label-map PERSON=ACTOR,GPE=LOCATION
-    """
-    from annotator.exchange.formats.options import ReadOptions, parse_label_map, parse_relation_map
-    from annotator.exchange.importing import read_file, store_records, unsaid
-    from annotator.store.new_names import new_annotator_note
-
-    with reported_before_interrupts():
-        with errors_as_lines():
-            if rename and annotator is None:
-                raise fail("--rename: give --annotator NAME, the name the records are taken under")
-            options = ReadOptions(
-                annotator=None if annotator is None else checked_name(annotator, "--annotator", works=True),
-                rename=rename,
-                label_map=parse_label_map(_joined(label_map)),
-                relation_map=parse_relation_map(_joined(relation_map)),
-                skip_invalid=skip_invalid,
-                spans_key=spans_key,
-                snap=snap,
-            )
-            records = read_file(path, format.value, options)  # read and check everything before opening the database
-            with store_to_fill(db) as store, progress_bar("Importing") as progress:
-                new_name = None if options.annotator is None else new_annotator_note(store, options.annotator)
-                report = store_records(
-                    store, records, snap=snap, replace=replace, skip_invalid=skip_invalid, progress=progress,
-                    unsaid=unsaid(format.value),
-                )  # fmt: skip
-        stored(f"the import is stored in {db}")
-        if new_name is not None:
-            note(new_name)
-        _say_import_report(report, db, snap)
-        if report.conflicts:  # the file was not applied: a script must not take it as imported
-            raise fail(
-                f"{len(report.conflicts)} record(s) of {path} not imported: they conflict with the work stored in "
-                f"{db} (listed above); --replace takes the file's"
-            )
-
-
-#: What `import` replaced, by the work replaced (`exchange.importing._verdict`): --replace takes the file's over any.
-REPLACED = {"older": "older work", "newer": "newer work in the database (--replace)",
-            "unshown": "work the file does not show is older (--replace)"}  # fmt: skip
-
-
-def _say_import_report(report: "ImportReport", db: Path, snap: bool) -> None:
-    """What an import stored, skipped, left out and found in conflict."""
-    moved = f", {report.snapped} span(s) snapped to token boundaries" if snap else ""
-    moved += f", {report.trimmed} span(s) trimmed to the span rules" if report.trimmed else ""
-    decided = f", {report.decisions} decision(s) on suggestions" if report.decisions else ""
-    decided += f", {report.suggestions} suggestion(s) of the model" if report.suggestions else ""
-    decided += f", {report.comments} comment(s) added" if report.comments else ""
-    counts = "".join(
-        f"; {report.replaced[kind]} replaced {work}" for kind, work in REPLACED.items() if report.replaced[kind]
-    )
-    counts += f"; {report.unchanged} unchanged" if report.unchanged else ""
-    counts += f"; {report.commented} unchanged but for new comment(s)" if report.commented else ""
-    counts += f"; {len(report.conflicts)} conflict(s)" if report.conflicts else ""
-    counts += f"; {report.realigned} put on the stored article with the same words" if report.realigned else ""
-    say(f"{report.records} record(s) imported ({report.new_articles} new article(s){moved}{decided}){counts} -> {db}")
-    if report.skipped:
-        say(f"skipped {len(report.skipped)} record(s):")
-        for skipped in report.skipped:
-            say(f"  {skipped}")
-    for what, count in report.dropped.items():
-        say(f"left out: {count} {what}")
-    if report.rebuilt:
-        several = sum(1 for _, _, matches in report.rebuilt if matches > 1)
-        cases = {
-            "no stored article has the same words": len(report.rebuilt) - several,
-            "several stored articles have the same words, so none was chosen": several,
-        }
-        found = [(why, count) for why, count in cases.items() if count]
-        why = found[0][0] if len(found) == 1 else "; ".join(f"for {count}, {why}" for why, count in found)
-        say(
-            f"note: {len(report.rebuilt)} new article(s) with a text rebuilt from the file's tokens, the white "
-            f"space between them guessed: {why}"
-        )
-    for conflict in report.conflicts:
-        at = conflict.where.line if conflict.where.line is not None else f"record {conflict.where.record}"
-        say(
-            f"conflict: {conflict.annotator} on {conflict.article_id} '{conflict.title}' "
-            f"({conflict.where.path}:{at}) "
-            f"differs from {'newer' if conflict.stored_newer else 'the'} work stored here"
-            f"{'' if conflict.stored_newer else ' (the file does not show it is newer)'}: "
-            "kept this database's (--replace takes the file's)"
-        )
-
-
 def check(db: DbOption = Path(DEFAULT_DB)) -> None:
     """Check the database without changing it: SQLite's integrity check, that the title search index matches the
     titles, and that replaying the event log gives every span, decision, status, flag reason, stamp and assignment.
@@ -391,11 +254,6 @@ def check(db: DbOption = Path(DEFAULT_DB)) -> None:
             raise error
         events = store.count("events")
     say(f"{db}: ok (integrity check passed; {events} event(s) replay to the stored annotations)")
-
-
-def _joined(given: list[str] | None) -> str | None:
-    """A map option given more than once is one map, so a name mapped in two of them is refused, not overwritten."""
-    return ",".join(given) if given else None
 
 
 def _about_trained(store: "Reader", each: str, then: str) -> str:

@@ -1,5 +1,5 @@
 """`annotator export`: annotations or suggestions out, in our native JSONL or a format another tool reads, to a
-file, exports/ or standard output (`import` is in `cli.data`)."""
+file, exports/ or standard output (`import` is in `cli.importing`)."""
 
 import os
 import sys

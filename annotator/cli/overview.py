@@ -5,7 +5,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from annotator.cli.common import DbOption, errors_as_lines, open_store, render_tables, say, say_lines
+from annotator.cli.common import DbOption, errors_as_lines, open_store, say, say_lines
+from annotator.cli.tables import render_tables
 from annotator.literal import literal
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import Status
@@ -25,8 +26,9 @@ def stats(
     ] = False,
 ) -> None:
     """Print what the database holds: articles, suggestions by suggester and label, each annotator's articles
-    by status and time spent, and each annotator's assigned articles (assigned, to do, in progress, done, put
-    aside). --articles lists the articles instead, with the ids other commands take (`accept ID`).
+    by status and time spent, the suggestions each left undecided on articles they marked done (nothing asks
+    about them there), and each annotator's assigned articles (assigned, to do, in progress, done, put aside).
+    --articles lists the articles instead, with the ids other commands take (`accept ID`).
 
     Time spent is the sum of the gaps between an annotator's consecutive actions on the screens, each gap at most
     5 minutes (a longer one is a break); what commands wrote (accept, import, merge, adjudicate --auto) is no
@@ -102,6 +104,12 @@ def stats_tables(
     # With none, the line alone: a table of no rows printed its header under it. Text, not str: a block of its
     # own, a blank line apart from the tables around it (a str line would head the next table).
     tables.append(annotations if counts else Text("annotations: none yet"))
+    if figures["left_undecided"]:  # marking an article done settles what is pending there: these are not
+        left = table("annotator", "suggestions", "done articles", title="")
+        for name, suggestions, done in figures["left_undecided"]:
+            left.add_row(Text(literal(name)), str(suggestions), str(done))
+        why = "not pending: reopening an article asks about them again"
+        tables += [f"suggestions left undecided on done articles ({why})", left]
     if assignments:
         assigned = table(
             "annotator", "assigned", "to do", "in progress", "done", "skipped/flagged", title="assignments"

@@ -146,7 +146,7 @@ class PredictReport:
     words_computed: int
     suggestions: int
     seconds: float  # from the first shard sent to the last one written
-    workers: int
+    workers: int  # that computed this run's shards, as their results name them
 
     @property
     def words_per_second(self) -> float:
@@ -239,6 +239,8 @@ def _run(
 ) -> PredictReport:
     from distributed import as_completed
 
+    # only how many shards to keep in flight: the workers that computed them are counted from their results (the
+    # scheduler's list misses those not registered yet, and counts those that leave or compute nothing)
     workers = len(client.scheduler_info(n_workers=-1)["workers"])
     run = _Run(out, manifest, total, progress, note)
     run.advance(0)  # the bar shows its total from the start
@@ -277,7 +279,7 @@ def _run(
         words_computed=run.words,
         suggestions=sum(e["suggestions"] for e in entries),
         seconds=time.perf_counter() - run.started if run.started else 0.0,
-        workers=workers,
+        workers=len(run.workers),
     )
 
 
@@ -298,6 +300,7 @@ class _Run:
     started: float = 0.0
     written: float = 0.0  # when the manifest was last written
     unlisted: dict[Path, str] = field(default_factory=dict)  # shards written since then -> their SHA-256
+    workers: set[str] = field(default_factory=set)  # the addresses of the workers that computed shards
 
     def finished(self, future: Future[dict[str, Any]]) -> None:
         """Write a computed shard's records (whole or not at all), and list it in the manifest."""
@@ -329,6 +332,7 @@ class _Run:
             self.listed()
             self.written = time.perf_counter()
         self.computed += 1
+        self.workers.add(result["worker"])
         self.words += result["words"]
         self.advance(len(shard.articles))
 

@@ -197,8 +197,11 @@ def model_suggestions(
     known = known_suggesters()
     for name in sorted(named):
         if name.split("@", 1)[0] not in known:
+            from annotator.store.current import suggester_order
+
             raise where.error(
-                f"unknown suggester version {name.split('@', 1)[0]!r} (this release knows {', '.join(sorted(known))})",
+                f"unknown suggester version {name.split('@', 1)[0]!r} (this release knows "
+                f"{', '.join(sorted(known, key=suggester_order))})",
                 "annotator",
             )
     told = "the manifest's suggesters that made"

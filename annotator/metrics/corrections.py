@@ -10,7 +10,9 @@ outcome:
   or its accepted span is gone;
 - pending: never decided, and no span of theirs repeats it (a span marked by hand with the suggestion's exact
   offsets and label counts as accepting it, as the store then stops offering the suggestion).
-Spans the annotator has that neither link to a suggestion nor repeat one are *added*: what the model missed.
+Spans the annotator has that neither link to a suggestion nor repeat one are *added*: what the model missed. Those
+an `annotator import` wrote (another tool's work, where the suggestions were never shown; `AnnotatedArticle.imported`)
+are counted apart, as *imported*: they say nothing of what people add in the tool.
 
 The linked span is what counts, so a suggestion accepted and then resized or relabelled is "moved" or
 "relabelled". An import replaces an annotator's spans with unlinked ones; after it, accepted suggestions are
@@ -40,11 +42,13 @@ class Outcome(StrEnum):
 
 @dataclass(frozen=True)
 class AnnotatedArticle:
-    """One annotator's finished article: the suggestions it had, their spans and their decisions."""
+    """One annotator's finished article: the suggestions it had, their spans and their decisions; `imported`, the
+    ids of the spans that came by `annotator import`."""
 
     suggestions: list[SuggestionRow]
     spans: list[SpanRow]
     decisions: dict[int, str]
+    imported: frozenset[int] = frozenset()
 
 
 class CorrectionRow(BaseModel):
@@ -73,7 +77,8 @@ class CorrectionRow(BaseModel):
 
 
 class Corrections(BaseModel):
-    """Telemetry over `annotations` (article, annotator) pairs; `added` counts spans no suggestion had."""
+    """Telemetry over `annotations` (article, annotator) pairs; `added` counts spans no suggestion had that were
+    marked in the tool, `imported` those that came by `annotator import` (never shown the suggestions)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -81,6 +86,7 @@ class Corrections(BaseModel):
     annotations: int
     rows: list[CorrectionRow]
     added: dict[Label, int]
+    imported: dict[Label, int]
 
 
 def _key(span: SpanRow) -> tuple[int, int, Label]:
@@ -120,16 +126,19 @@ def outcomes(article: AnnotatedArticle) -> tuple[list[tuple[SuggestionRow, Outco
 
 
 def corrections(articles: Iterable[AnnotatedArticle], annotators: Sequence[str] = ()) -> Corrections:
-    """Outcome counts per (suggester, label), sorted by suggester then label, and added spans per label."""
+    """Outcome counts per (suggester, label), sorted by suggester then label, and added (and imported) spans per
+    label."""
     counts: dict[tuple[str, Label], Counter[Outcome]] = {}
     added: Counter[Label] = Counter()
+    imported: Counter[Label] = Counter()
     annotations = 0
     for article in articles:
         annotations += 1
         found, extra = outcomes(article)
         for suggestion, outcome in found:
             counts.setdefault((suggestion.suggester, suggestion.label), Counter())[outcome] += 1
-        added.update(span.label for span in extra)
+        added.update(span.label for span in extra if span.id not in article.imported)
+        imported.update(span.label for span in extra if span.id in article.imported)
     order = {label: index for index, label in enumerate(Label)}
     rows = [
         CorrectionRow(suggester=suggester, label=label, **{o.value: n for o, n in counter.items()})
@@ -140,4 +149,5 @@ def corrections(articles: Iterable[AnnotatedArticle], annotators: Sequence[str] 
         annotations=annotations,
         rows=rows,
         added={label: added[label] for label in Label},
+        imported={label: imported[label] for label in Label},
     )

@@ -27,6 +27,7 @@ from annotator.reports.agreement import figure
 from annotator.reports.reference import Reference, names, wanted_statuses, way_on
 from annotator.rows import SpanLike
 from annotator.store import Reader
+from annotator.store.current import suggester_order
 from annotator.vocabulary import GOLD, Label, Status, content_hash, suggester_labels
 
 ALL = "ALL"
@@ -67,6 +68,7 @@ def load_corrections(
                     suggestions=store.suggestions_seen(article_id, name),
                     spans=store.spans(article_id, name),
                     decisions=store.decisions(article_id, name),
+                    imported=frozenset(store.imported_span_ids(article_id, name)),
                 )
 
     return corrections(articles(), annotators)
@@ -83,7 +85,7 @@ def _chosen_labels(store: Reader, suggesters: Sequence[str] | None, annotator: s
     from annotator.suggest import builtin_suggesters
     from annotator.suggest.superseded import replacement
 
-    known = sorted(set(store.suggesters()) | set(builtin_suggesters()))
+    known = sorted(set(store.suggesters()) | set(builtin_suggesters()), key=suggester_order)
     kinds: dict[str, str] = {}
     for name in suggesters:
         newer = replacement(name)
@@ -338,4 +340,10 @@ def text_lines(report: ScoreReport) -> list[str]:
             lines.append(f"{row.suggester:<14} {row.label.value:<9} " + " ".join(cells))
     added = ", ".join(f"{label.value} {count}" for label, count in telemetry.added.items())
     lines.append(f"spans added with no suggestion: {added}")
+    if any(telemetry.imported.values()):
+        imported = ", ".join(f"{label.value} {count}" for label, count in telemetry.imported.items())
+        lines.append(
+            "spans that came by `annotator import` instead (another tool's work, never shown the suggestions): "
+            + imported
+        )
     return lines

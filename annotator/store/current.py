@@ -25,7 +25,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 
-from annotator.vocabulary import suggester_kind
+from annotator.vocabulary import GOLD, MODEL_PREFIX, suggester_kind, suggester_version
 
 #: Each suggester's newest batch for an article (rows as `g`): older batches stay only because someone decided on
 #: them (`replace_suggestions`), so they are not what the model suggests now.
@@ -34,6 +34,12 @@ NEWEST_BATCH = """g.created_at = (SELECT MAX(h.created_at) FROM suggestions h WH
 _LAST_WRITES = (
     "SELECT article_id, suggester, MAX(created_at), MAX(id) FROM suggestions {where} GROUP BY article_id, suggester"
 )
+
+
+def suggester_order(name: str) -> tuple[str, int, str]:
+    """How suggester versions are listed: by kind, then version number (entities.v2 before entities.v10, which text
+    order puts first), then the whole name (a trained pipeline's `@...` after the version it trained)."""
+    return suggester_kind(name), suggester_version(name), name
 
 
 def _last_writers(rows: Iterable[tuple[str, str, str, int]]) -> dict[str, set[str]]:
@@ -95,10 +101,12 @@ def _counted(conn: sqlite3.Connection, sql: str, params: list[str]) -> Counter[O
     return Counter((start, end, label) for start, end, label in conn.execute(sql, params))
 
 
-def undecided_ids(conn: sqlite3.Connection, article_id: str, annotator: str, *, spans: bool = False) -> set[int]:
+def undecided_ids(
+    conn: sqlite3.Connection, article_id: str, annotator: str, *, spans: bool = False, done_settles: bool = True
+) -> set[int]:
     """The current suggestions whose offer this annotator has decided on no suggestion with; `spans`: nor holds a
     span with, nor an entity span over, on an article they have not marked done (`is_pending`: what they are asked
-    about)."""
+    about; `done_settles` False: whatever the article's status, `left_undecided`)."""
     decided = _counted(
         conn,
         'SELECT g.start, g."end", g.label FROM decisions d JOIN suggestions g ON g.id = d.suggestion_id '
@@ -111,7 +119,7 @@ def undecided_ids(conn: sqlite3.Connection, article_id: str, annotator: str, *, 
         sql = 'SELECT start, "end", label FROM spans WHERE article_id = ? AND annotator = ?'
         marked = _counted(conn, sql, [article_id, annotator])
         sql = "SELECT status = 'done' FROM annotations WHERE article_id = ? AND annotator = ?"
-        done = bool((conn.execute(sql, [article_id, annotator]).fetchone() or [False])[0])
+        done = done_settles and bool((conn.execute(sql, [article_id, annotator]).fetchone() or [False])[0])
     offers = _current_offers(conn, article_id)
     return {
         i
@@ -123,3 +131,19 @@ def undecided_ids(conn: sqlite3.Connection, article_id: str, annotator: str, *, 
 def pending_ids(conn: sqlite3.Connection, article_id: str, annotator: str) -> set[int]:
     """The suggestions this annotator is asked about (`is_pending`)."""
     return undecided_ids(conn, article_id, annotator, spans=True)
+
+
+def left_undecided(conn: sqlite3.Connection) -> list[tuple[str, int, int]]:
+    """Per annotator, (name, suggestions, articles): the current suggestions left undecided on the articles they
+    marked done, which marking them done stopped asking about (`is_pending`); what would be pending were the
+    articles reopened, so a team can find them. Gold and a model's name take no suggestions; nobody with none."""
+    sql = """SELECT article_id, annotator FROM annotations WHERE status = 'done' AND annotator != ?
+             AND substr(annotator, 1, ?) != ? ORDER BY annotator"""
+    found: dict[str, list[int]] = {}
+    for article_id, annotator in conn.execute(sql, [GOLD, len(MODEL_PREFIX), MODEL_PREFIX]).fetchall():
+        left = len(undecided_ids(conn, article_id, annotator, spans=True, done_settles=False))
+        if left:
+            counts = found.setdefault(annotator, [0, 0])
+            counts[0] += left
+            counts[1] += 1
+    return [(name, suggestions, articles) for name, (suggestions, articles) in found.items()]

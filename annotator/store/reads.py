@@ -14,7 +14,9 @@ from annotator.store.current import (
     NEWEST_BATCH,
     current_suggesters,
     current_suggesters_by_article,
+    left_undecided,
     pending_ids,
+    suggester_order,
     undecided_ids,
 )
 from annotator.store.examining import DatabaseError
@@ -248,6 +250,13 @@ class Reader(Connection):
         sql = 'SELECT * FROM suggestions WHERE article_id = ? ORDER BY start, "end", id'
         return [pending_suggestion(row) for row in self._rows(sql, [article_id]) if row["id"] in asked]
 
+    def imported_span_ids(self, article_id: str, annotator: str) -> set[int]:
+        """The ids of the spans `annotator import` wrote here (its event's spans; an edit since keeps a span's id):
+        another tool's work, where the suggestions were never shown."""
+        sql = """SELECT json_extract(s.value, '$.id') FROM events e, json_each(e.after, '$.spans') s
+                 WHERE e.article_id = ? AND e.annotator = ? AND e.action = 'import'"""
+        return {row[0] for row in self.conn.execute(sql, [article_id, annotator]) if row[0] is not None}
+
     def decisions(self, article_id: str, annotator: str) -> dict[int, str]:
         """Suggestion id -> "accepted" or "rejected", for the suggestions this annotator decided on."""
         sql = "SELECT suggestion_id, decision FROM decisions WHERE article_id = ? AND annotator = ?"
@@ -299,11 +308,9 @@ class Reader(Connection):
                 "GROUP BY annotator, status ORDER BY annotator, status"
             )
         )
-        by_suggester = list(
-            self._rows(
-                "SELECT suggester, label, COUNT(*) AS suggestions FROM suggestions "
-                "GROUP BY suggester, label ORDER BY suggester, label"
-            )
+        by_suggester = sorted(
+            self._rows("SELECT suggester, label, COUNT(*) AS suggestions FROM suggestions GROUP BY suggester, label"),
+            key=lambda row: (suggester_order(row["suggester"]), row["label"]),
         )
         return {
             "articles": self.count("articles"),
@@ -312,6 +319,7 @@ class Reader(Connection):
             "events": self.count("events"),
             "suggestions_by_label": by_suggester,
             "annotations": by_status,
+            "left_undecided": left_undecided(self.conn),
         }
 
     def annotated_articles(self, annotator: str) -> list[tuple[str, Status, str | None]]:
@@ -349,10 +357,10 @@ class Reader(Connection):
         }
 
     def suggesters(self, article_id: str | None = None) -> list[str]:
+        """The suggester versions stored (of one article), by kind and version number (`suggester_order`)."""
         where, params = ("WHERE article_id = ?", [article_id]) if article_id else ("", [])
-        return [
-            r["suggester"] for r in self._rows(f"SELECT DISTINCT suggester FROM suggestions {where} ORDER BY 1", params)
-        ]
+        names = [r["suggester"] for r in self._rows(f"SELECT DISTINCT suggester FROM suggestions {where}", params)]
+        return sorted(names, key=suggester_order)
 
     def current_suggestions(self, article_id: str) -> list[SuggestionRow]:
         """What the model suggests now (`store.current`): for each kind of suggester (entities, quotes), the newest
