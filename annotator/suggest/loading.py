@@ -34,6 +34,7 @@ from annotator.suggest.entities_v7 import ENTITIES_V7
 from annotator.suggest.entities_v8 import ENTITIES_V8
 from annotator.suggest.entities_v9 import ENTITIES_V9
 from annotator.suggest.entities_v10 import ENTITIES_V10
+from annotator.suggest.entities_v11 import ENTITIES_V11
 from annotator.suggest.pipeline import DEFAULT_SUGGESTERS, Suggesters
 from annotator.suggest.speakers_v3 import QUOTES_V3
 from annotator.suggest.their_pipeline import check_parts, their_ner, with_their_ner
@@ -66,7 +67,17 @@ def shipped_guide() -> Path | None:
 #: Entity suggesters whose spans come from the learned (guide) component: run with a trained folder's pipeline,
 #: their name carries the folder's hash ("entities.v3@<hash>"); entities.v1 reads the small model's names only.
 GUIDED = frozenset(
-    {ENTITIES_V3, ENTITIES_V4, ENTITIES_V5, ENTITIES_V6, ENTITIES_V7, ENTITIES_V8, ENTITIES_V9, ENTITIES_V10}
+    {
+        ENTITIES_V3,
+        ENTITIES_V4,
+        ENTITIES_V5,
+        ENTITIES_V6,
+        ENTITIES_V7,
+        ENTITIES_V8,
+        ENTITIES_V9,
+        ENTITIES_V10,
+        ENTITIES_V11,
+    }
 )
 #: What of a pipeline folder is the pipeline, besides its components' folders (meta.json only describes it).
 PIPELINE_PARTS = frozenset({"config.cfg", "tokenizer", "vocab"})
