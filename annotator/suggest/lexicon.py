@@ -346,3 +346,10 @@ STREET_SUFFIXES = ("straße", "strasse", "platz", "straat", "gracht", "plein", "
 STREET_FIRST_WORDS = STREET_OPENERS | frozenset(
     {"Avenue", "Boulevard", "Place", "Vicolo", "Travessa", "Avinguda", "Carrer", "Ulitsa", "Prospekt"}
 )
+
+#: Heads of a name "X of <place>" that name a polity or an institution, whose whole name is the ACTOR ("the State of
+#: X", "the Bank of X", "the University of X"), besides BODY_HEADS, ORGANISATION_HEADS and GOVERNMENTS (entities.v11).
+INSTITUTION_HEADS = _words(
+    """state republic kingdom emirate commonwealth principality federation union bank university college school
+    academy institute museum church council port city county province district region diocese archdiocese"""
+)
