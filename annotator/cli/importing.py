@@ -111,7 +111,7 @@ def import_(
             )
 
 
-#: What `import` replaced, by the work replaced (`exchange.importing._verdict`): --replace takes the file's over any.
+#: What `import` replaced, by the work replaced (`exchange.verdicts.verdict_of`): --replace takes the file's over any.
 REPLACED = {"older": "older work", "newer": "newer work in the database (--replace)",
             "unshown": "work the file does not show is older (--replace)"}  # fmt: skip
 
