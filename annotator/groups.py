@@ -23,11 +23,14 @@ from annotator.wordlists import (
     DETERMINERS,
     FUNCTION_WORDS,
     ING_NOUNS,
+    IRREGULAR_PASTS,
     MODIFIERS,
+    NATIONALITIES,
     NOUN_LIKE_ENDINGS,
     OBJECT_OPENERS,
     PEOPLE_NOUNS,
     PLACE_HEADS,
+    PLURAL_MODIFIERS,
     PLURAL_PEOPLE,
     POSSESSIVES,
     PREPOSITIONS,
@@ -45,7 +48,10 @@ def verb_before_group(text: str, tokens: Tokens, index: int) -> bool:
     wounded children") or a verb after "to" it modifies ("the affected guests", "to displaced families", "the Israeli
     negotiating team", "to resume stalled talks").
     A verb whose past is its base form ("cost", "hit") is one after a function word, a common noun or a name ("has
-    cost | exporters", "Maersk cut | jobs"; trial 21)."""
+    cost | exporters", "Maersk cut | jobs"; trial 21), and a word in -s is one after a singular subject
+    (`_verb_in_s`: "Storm cuts | power"; trial 32)."""
+    if _verb_in_s(text, tokens, index):
+        return True
     if word_at(text, tokens, index) in BASE_FORM_PASTS:
         before = _before_a_verb(text, tokens, index, ("",), shortest=1)
         return before is not None and (before.lower() in FUNCTION_WORDS or is_common(before) or is_name_word(before))
@@ -55,6 +61,22 @@ def verb_before_group(text: str, tokens: Tokens, index: int) -> bool:
     if before.lower() in FUNCTION_WORDS:
         return before.lower() not in VERBS  # "found | wounded children": after a verb, a modifier of its object
     return is_common(before) and not is_modifier(before) and not verb_after_to(text, tokens, index - 1)
+
+
+def _verb_in_s(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index`, a lower-case word in -s before a noun, is the verb of the singular common noun or the
+    name right before it ("Storm cuts | power", "Maersk cuts | jobs": a headline's, trial 32), not a plural noun
+    that modifies the noun after it (`PLURAL_MODIFIERS`: "the state news | agency"; nouns for people or bodies of
+    them: "the emergency services | personnel")."""
+    word = word_at(text, tokens, index)
+    if not word.endswith("s") or word.endswith(("ss", "us", "is")) or word in PLURAL_MODIFIERS or is_modifier(word):
+        return False
+    if any(form in PEOPLE_NOUNS or form in BODY_NOUNS for form in (word[:-1], word[:-2])):
+        return False
+    before = _before_a_verb(text, tokens, index, ("s",), shortest=4)
+    if before is None or (before.endswith("s") and not before.endswith(("ss", "us", "is"))):
+        return False
+    return (is_common(before) and not is_modifier(before)) or is_name_word(before)
 
 
 def _before_a_verb(text: str, tokens: Tokens, index: int, endings: tuple[str, ...], shortest: int = 5) -> str | None:
@@ -207,8 +229,8 @@ def heads_a_body_of_people(text: str, tokens: Tokens, index: int) -> bool:
     Interfax")."""
     before, following = index - 1, index + 1
     word = word_at(text, tokens, index)
-    if before < 0 or not joined(text, tokens, before, index) or not word.islower():
-        return False
+    if before < 0 or not joined(text, tokens, before, index) or not word.islower() or word in PLACE_HEADS:
+        return False  # "the ticket | offices": a building (trial 32)
     if not any(form in BODY_NOUNS or form in PEOPLE_NOUNS for form in (word, word[:-1], word[:-2]) if form):
         return False
     if following < len(tokens) and joined(text, tokens, index, following):
@@ -260,3 +282,33 @@ def group_start(text: str, tokens: Tokens, index: int) -> int:
         else:
             break
     return first
+
+
+def nationality_head(text: str, tokens: Tokens, index: int) -> int | None:
+    """The last word of the noun group a nationality adjective at token `index` opens (`NATIONALITIES`: "The Greek
+    coast | guard said", "Thai | police"; trial 32: the key on "Greek" added 'Greek' alone): the common words after
+    it up to a verb (`verb_after_subject`: "the Spanish coast guard | rescued") or a title before a name, the last
+    that is no modifier; None when no common noun follows."""
+    if word_at(text, tokens, index) not in NATIONALITIES:
+        return None
+    last, position = None, index + 1
+    while position < len(tokens) and position - index <= 4 and joined(text, tokens, position - 1, position):
+        word = word_at(text, tokens, position)
+        if not is_common(word) or word in IRREGULAR_PASTS or verb_after_subject(text, tokens, position):
+            break
+        if word.capitalize() in TITLES and _name_after(text, tokens, position):
+            break  # "the Greek coast guard | commander Ilse Maarten": titles stay off names
+        if not is_modifier(word) or word.endswith(NOUN_LIKE_ENDINGS):
+            last = position
+        position += 1
+    return last
+
+
+def _name_after(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether a name word follows token `index` on its line."""
+    following = index + 1
+    return (
+        following < len(tokens)
+        and joined(text, tokens, index, following)
+        and is_name_word(word_at(text, tokens, following))
+    )

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from annotator.counts import is_figure_number, period
-from annotator.groups import group_head, group_start, modified_head, verb_after_subject
+from annotator.groups import group_head, group_start, modified_head, nationality_head, verb_after_subject
 from annotator.people import head_after_name, is_participant
 from annotator.quotations import quotation
 from annotator.shapes import (
@@ -247,8 +247,12 @@ def at_cursor(
     word = word_at(text, tokens, index)
     named_word = is_name_word(word) and group_word(word)  # not "One | resident": a number, a FIGURE for 2 and 3
     head = modified_head(text, tokens, name_range(text, tokens, index, PARTICLES)[1]) if named_word else None
+    if head is None and named_word:  # "The Greek | coast guard": a nationality opens the group (trial 32)
+        head = nationality_head(text, tokens, index)
     if head is not None:  # a name in a noun group: the group, as from its head ("the RMT | union"; trial 31)
-        return at_cursor(text, tokens, head, label, covered)
+        group = at_cursor(text, tokens, head, label, covered)
+        if group is not None and group[0] <= index:
+            return group
     following = index + 1
     if (  # "One | resident": one person is an ACTOR with its noun, as "one resident" is from the noun
         Label(label) is Label.ACTOR

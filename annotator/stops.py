@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from annotator.counts import continues_a_figure, is_figure_number, period
-from annotator.groups import group_head, heads_a_body_of_people, verb_after_subject
+from annotator.groups import (
+    group_head,
+    group_start,
+    heads_a_body_of_people,
+    modified_head,
+    nationality_head,
+    verb_after_subject,
+)
 from annotator.motion import token_at
 from annotator.people import is_participant
 from annotator.shapes import (
@@ -238,6 +245,7 @@ def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int],
             and is_unmarked_word(text, tokens, index, covered)
             and not _before_a_name_in_apposition(text, tokens, index)
             and not verb_after_subject(text, tokens, index)  # "Floods | force hundreds": a verb (trial 31)
+            and not _opened_by_a_stop(text, tokens, index, covered)
         )
     if not number and capital_by_position(text, tokens, index) and not _marked_elsewhere(text, tokens, index, covered):
         # read as the common word it is ("Unemployment rose"): "Police" stays, a noun for people
@@ -248,6 +256,20 @@ def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int],
         return False
     # not a title before a name marked already ("Prime | Minister Benjamin Netanyahu": titles stay off names)
     return number or not any(covered(i) for i in range(index, name_range(text, tokens, index, PARTICLES)[1] + 1))
+
+
+def _opened_by_a_stop(text: str, tokens: Tokens, index: int, covered: Callable[[int], bool]) -> bool:
+    """Whether a noun for people is the head of a group that a stop before it opens, a nationality or a name
+    ("The Greek | government", "the Greek coast | guard said"): the key there adds the whole group, so `;` stops
+    once a group (trial 32: two presses passed "The Greek government")."""
+    for first in range(group_start(text, tokens, index), index):
+        if not is_name_word(word_at(text, tokens, first)):
+            continue
+        last = name_range(text, tokens, first, PARTICLES)[1]
+        heads = (nationality_head(text, tokens, first), modified_head(text, tokens, last))
+        if index in heads and is_candidate(text, tokens, first, covered):
+            return True
+    return False
 
 
 def _heads_a_body(text: str, tokens: Tokens, index: int, covered: Callable[[int], bool]) -> bool:

@@ -227,3 +227,39 @@ DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
 #: Newsroom slugs written in capitals before a dash, which are no place ("UPDATE -", "BREAKING —").
 SLUGS = frozenset({"update", "updated", "breaking", "exclusive", "analysis", "opinion", "editorial", "correction",
                    "watch", "live", "urgent", "flash"})  # fmt: skip
+#: Nationality adjectives (demonyms) of the world's countries and large peoples, a general list: one opening a noun
+#: group is part of it ("The Greek coast guard", "Thai police": the key on it adds the group; trial 32).
+NATIONALITIES = frozenset({
+    "Afghan", "Albanian", "Algerian", "American", "Andorran", "Angolan", "Argentine", "Argentinian", "Armenian",
+    "Australian", "Austrian", "Azerbaijani", "Bahamian", "Bahraini", "Bangladeshi", "Barbadian", "Belarusian",
+    "Belgian", "Belizean", "Beninese", "Bhutanese", "Bolivian", "Bosnian", "Botswanan", "Brazilian", "British",
+    "Bruneian", "Bulgarian", "Burkinabe", "Burmese", "Burundian", "Cambodian", "Cameroonian", "Canadian",
+    "Chadian", "Chilean", "Chinese", "Colombian", "Congolese", "Croatian", "Croat", "Cuban", "Cypriot", "Czech",
+    "Danish", "Djiboutian", "Dominican", "Dutch", "Ecuadorian", "Egyptian", "Emirati", "English", "Eritrean",
+    "Estonian", "Ethiopian", "Fijian", "Filipino", "Finnish", "French", "Gabonese", "Gambian", "Georgian", "German",
+    "Ghanaian", "Greek", "Guatemalan", "Guinean", "Guyanese", "Haitian", "Honduran", "Hungarian", "Icelandic",
+    "Indian", "Indonesian", "Iranian", "Iraqi", "Irish", "Israeli", "Italian", "Ivorian", "Jamaican", "Japanese",
+    "Jordanian", "Kazakh", "Kenyan", "Korean", "Kosovan", "Kuwaiti", "Kyrgyz", "Lao", "Laotian", "Latvian",
+    "Lebanese", "Liberian", "Libyan", "Lithuanian", "Luxembourgish", "Macedonian", "Malagasy", "Malawian",
+    "Malaysian", "Maldivian", "Malian", "Maltese", "Mauritanian", "Mauritian", "Mexican", "Moldovan", "Mongolian",
+    "Montenegrin", "Moroccan", "Mozambican", "Namibian", "Nepalese", "Nepali", "Nicaraguan", "Nigerian",
+    "Nigerien", "Norwegian", "Omani", "Pakistani", "Palestinian", "Panamanian", "Paraguayan", "Peruvian", "Polish",
+    "Portuguese", "Qatari", "Romanian", "Russian", "Rwandan", "Salvadoran", "Samoan", "Saudi", "Scottish",
+    "Senegalese", "Serbian", "Serb", "Singaporean", "Slovak", "Slovenian", "Somali", "Sudanese",
+    "Spanish", "Swedish", "Swiss", "Syrian", "Taiwanese", "Tajik", "Tanzanian", "Thai", "Tibetan", "Togolese",
+    "Tongan", "Tunisian", "Turkish", "Turkmen", "Ugandan", "Ukrainian", "Uruguayan", "Uzbek", "Venezuelan",
+    "Vietnamese", "Welsh", "Yemeni", "Zambian", "Zimbabwean", "Arab", "Kurdish", "Basque", "Catalan", "Flemish",
+    "Pashtun", "Tamil", "Uyghur", "Uighur", "Rohingya", "Yazidi", "Druze", "Bedouin", "European", "African",
+    "Asian", "Nordic", "Baltic", "Balkan", "Caribbean"})  # fmt: skip
+#: Irregular pasts that end a nationality's group as its verb ("the Thai navy boat | sank"; trial 32).
+IRREGULAR_PASTS = frozenset({"sank", "sunk", "swam", "won", "drew", "hung", "rang", "sang", "spun", "tore", "wrote",
+                             "rode", "slid", "dug", "wept", "slept", "crept", "leapt", "swept", "shone", "bled",
+                             "clung", "flung", "swung", "fled", "hid", "lost"})  # fmt: skip
+#: Plural nouns that modify the noun after them ("the state news | agency", "the human rights | group", "peace talks
+#: | venue"): no verb in -s between a subject and its object, as one is in "Storm cuts | power" (trial 32).
+PLURAL_MODIFIERS = frozenset({"news", "arms", "sports", "goods", "savings", "customs", "rights", "affairs", "relations",
+                              "operations", "weapons", "forces", "services", "talks", "sales", "works",
+                              "drugs", "means", "series", "species", "headquarters", "politics", "economics",
+                              "communications", "emissions", "earnings", "crimes", "troops", "parts", "systems",
+                              "resources", "arts", "games", "awards", "olympics", "lands", "waters", "fisheries",
+                              "mines", "utilities", "securities", "futures", "markets"})  # fmt: skip

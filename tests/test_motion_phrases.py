@@ -446,7 +446,8 @@ def test_a_common_word_opening_a_sentence_is_no_stop_and_a_name_the_model_marks_
     few = [(t.start, t.end) for t in tokenize([text])[0]]
     second = [i for i, (s, e) in enumerate(few) if text[s:e] == "Israel"][1]
     found = [text[slice(*few[i])] for i in range(len(few)) if is_candidate(text, few, i, second.__eq__)]
-    assert found == ["2", "Israel", "UN", "officials", "Accra", "Accra", "Police"]
+    # "UN officials" is one stop, at "UN", which offers the whole group (trial 32: one press a group)
+    assert found == ["2", "Israel", "UN", "Accra", "Accra", "Police"]
     assert "Israel" not in [
         text[slice(*few[i])] for i in range(len(few)) if is_candidate(text, few, i, lambda _: False)
     ]
