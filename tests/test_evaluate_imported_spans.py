@@ -1,7 +1,8 @@
 """`annotator evaluate`'s telemetry counted the spans that came by `annotator import` (another tool's work, where
 the suggestions were never shown) as "spans added with no suggestion", which says the model missed them while
 people worked in the tool. Spans added in the tool are counted there; those an import wrote (an edit since keeps
-them imported) are said apart. The real console script, a database the CLI made, real SQLite."""
+them imported) are said apart; so is one repeating a suggestion, as bob's status came by import (he was never shown
+the suggestions: trial 32). The real console script, a database the CLI made, real SQLite."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ BOB = {
     "annotator": "bob",
     "status": "done",
     "spans": [
-        {"start": 0, "end": 8, "label": "ACTOR", "text": "Rita Ora"},  # repeats a suggestion: accepted
+        {"start": 0, "end": 8, "label": "ACTOR", "text": "Rita Ora"},  # repeats a suggestion never shown: imported
         {"start": 57, "end": 60, "label": "ACTOR", "text": "Tom"},  # no suggestion: imported
         {"start": 0, "end": 50, "label": "QUOTE", "text": TEXT[:50]},  # no suggestion: imported
     ],
@@ -56,11 +57,11 @@ def test_spans_that_came_by_import_are_not_counted_as_added(tmp_path: Path) -> N
     assert lines[-2:] == [
         "spans added with no suggestion: ACTOR 0, LOCATION 1, FIGURE 0, QUOTE 1",
         "spans that came by `annotator import` instead (another tool's work, never shown the suggestions): "
-        "ACTOR 1, LOCATION 0, FIGURE 0, QUOTE 1",
+        "ACTOR 2, LOCATION 0, FIGURE 0, QUOTE 1",
     ]
     report = json.loads(ok("evaluate", "--db", db, "--gold-from", "alice", "--json"))["corrections"]
     assert report["added"] == {"ACTOR": 0, "LOCATION": 1, "FIGURE": 0, "QUOTE": 1}
-    assert report["imported"] == {"ACTOR": 1, "LOCATION": 0, "FIGURE": 0, "QUOTE": 1}
+    assert report["imported"] == {"ACTOR": 2, "LOCATION": 0, "FIGURE": 0, "QUOTE": 1}
 
 
 def test_with_nothing_imported_the_line_is_not_there(tmp_path: Path) -> None:

@@ -12,7 +12,8 @@ outcome:
   offsets and label counts as accepting it, as the store then stops offering the suggestion).
 Spans the annotator has that neither link to a suggestion nor repeat one are *added*: what the model missed. Those
 an `annotator import` wrote (another tool's work, where the suggestions were never shown; `AnnotatedArticle.imported`)
-are counted apart, as *imported*: they say nothing of what people add in the tool.
+are counted apart, as *imported*: they say nothing of what people add in the tool. An annotation whose status came
+by import (`AnnotatedArticle.by_import`) has no suggestions but those its file answered: none is pending there.
 
 The linked span is what counts, so a suggestion accepted and then resized or relabelled is "moved" or
 "relabelled". An import replaces an annotator's spans with unlinked ones; after it, accepted suggestions are
@@ -43,12 +44,13 @@ class Outcome(StrEnum):
 @dataclass(frozen=True)
 class AnnotatedArticle:
     """One annotator's finished article: the suggestions it had, their spans and their decisions; `imported`, the
-    ids of the spans that came by `annotator import`."""
+    ids of the spans that came by `annotator import`; `by_import`, whether its status did (another tool's work)."""
 
     suggestions: list[SuggestionRow]
     spans: list[SpanRow]
     decisions: dict[int, str]
     imported: frozenset[int] = frozenset()
+    by_import: bool = False
 
 
 class CorrectionRow(BaseModel):
@@ -78,7 +80,8 @@ class CorrectionRow(BaseModel):
 
 class Corrections(BaseModel):
     """Telemetry over `annotations` (article, annotator) pairs; `added` counts spans no suggestion had that were
-    marked in the tool, `imported` those that came by `annotator import` (never shown the suggestions)."""
+    marked in the tool, `imported` those that came by `annotator import` (never shown the suggestions);
+    `annotations_imported`, how many of the annotations are another tool's work (their status came by import)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -87,6 +90,7 @@ class Corrections(BaseModel):
     rows: list[CorrectionRow]
     added: dict[Label, int]
     imported: dict[Label, int]
+    annotations_imported: int = 0
 
 
 def _key(span: SpanRow) -> tuple[int, int, Label]:
@@ -131,9 +135,10 @@ def corrections(articles: Iterable[AnnotatedArticle], annotators: Sequence[str] 
     counts: dict[tuple[str, Label], Counter[Outcome]] = {}
     added: Counter[Label] = Counter()
     imported: Counter[Label] = Counter()
-    annotations = 0
+    annotations = by_import = 0
     for article in articles:
         annotations += 1
+        by_import += article.by_import
         found, extra = outcomes(article)
         for suggestion, outcome in found:
             counts.setdefault((suggestion.suggester, suggestion.label), Counter())[outcome] += 1
@@ -150,4 +155,5 @@ def corrections(articles: Iterable[AnnotatedArticle], annotators: Sequence[str] 
         rows=rows,
         added={label: added[label] for label in Label},
         imported={label: imported[label] for label in Label},
+        annotations_imported=by_import,
     )

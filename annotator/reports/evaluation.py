@@ -69,6 +69,7 @@ def load_corrections(
                     spans=store.spans(article_id, name),
                     decisions=store.decisions(article_id, name),
                     imported=frozenset(store.imported_span_ids(article_id, name)),
+                    by_import=store.status_by_import(article_id, name),
                 )
 
     return corrections(articles(), annotators)
@@ -328,11 +329,23 @@ def text_lines(report: ScoreReport) -> list[str]:
     telemetry = report.corrections
     who = ", ".join(telemetry.annotators) or "nobody"
     lines += ["", f"corrections of the suggestions by {who} ({telemetry.annotations} article annotation(s))"]
+    elsewhere = "another tool's work, never shown the suggestions"
     if not telemetry.annotations:
         lines.append("  none yet: only articles marked done count (--include-in-progress for the others)")
+    elif not telemetry.rows and telemetry.annotations_imported == telemetry.annotations:
+        lines.append(
+            "  nothing to say of them: the work on those articles came by `annotator import` (another tool's, never "
+            "shown the suggestions)"
+        )
     elif not telemetry.rows:
         lines.append("  no suggestions in those articles")
     else:
+        if telemetry.annotations_imported:
+            files = "its file" if telemetry.annotations_imported == 1 else "their files"
+            lines.append(
+                f"  {telemetry.annotations_imported} of them came by `annotator import` ({elsewhere}): only the "
+                f"suggestions {files} answered count there"
+            )
         heads = ("suggested", "accepted", "moved", "relabelled", "rejected", "pending")
         lines.append(f"{'suggester':<14} {'label':<9} " + " ".join(f"{h:>10}" for h in heads))
         for row in telemetry.rows:
@@ -342,8 +355,5 @@ def text_lines(report: ScoreReport) -> list[str]:
     lines.append(f"spans added with no suggestion: {added}")
     if any(telemetry.imported.values()):
         imported = ", ".join(f"{label.value} {count}" for label, count in telemetry.imported.items())
-        lines.append(
-            "spans that came by `annotator import` instead (another tool's work, never shown the suggestions): "
-            + imported
-        )
+        lines.append(f"spans that came by `annotator import` instead ({elsewhere}): " + imported)
     return lines

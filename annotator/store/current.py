@@ -133,14 +133,47 @@ def pending_ids(conn: sqlite3.Connection, article_id: str, annotator: str) -> se
     return undecided_ids(conn, article_id, annotator, spans=True)
 
 
+#: The events that set a status (their `after` holds one), of the (article, annotator) pairs an import wrote to.
+_STATUS_EVENTS = """SELECT e.id, e.article_id, e.annotator, e.action, e.target FROM events e
+    WHERE json_extract(e.after, '$.status') IS NOT NULL AND EXISTS (SELECT 1 FROM events i
+        WHERE i.article_id = e.article_id AND i.annotator = e.annotator AND i.action = 'import') {where}
+    ORDER BY e.id"""
+
+
+def status_by_import(conn: sqlite3.Connection, article_id: str | None = None) -> set[tuple[str, str]]:
+    """The (article, annotator) pairs (of one article) whose status came by `annotator import`: another tool's work,
+    where the suggestions were never shown (newcomer trial 32). The last event that set the status was an import,
+    or a redo of one, or an undo back to a status an import had set; a status set in the tool since (reopening
+    the article, marking it done, a first edit) is the tool's."""
+    where, params = ("AND e.article_id = ?", [article_id]) if article_id is not None else ("", [])
+    came: dict[tuple[str, str], bool] = {}
+    before: dict[int, bool] = {}  # event id -> whether the status it replaced came by import
+    after: dict[int, bool] = {}  # event id -> whether the status it set came by import
+    for event_id, article, annotator, action, target in conn.execute(_STATUS_EVENTS.format(where=where), params):
+        pair = (article, annotator)
+        before[event_id] = came.get(pair, False)
+        if action == "undo":
+            came[pair] = before.get(target, False)
+        elif action == "redo":
+            came[pair] = after.get(target, False)
+        else:
+            came[pair] = action == "import"
+        after[event_id] = came[pair]
+    return {pair for pair, imported in came.items() if imported}
+
+
 def left_undecided(conn: sqlite3.Connection) -> list[tuple[str, int, int]]:
     """Per annotator, (name, suggestions, articles): the current suggestions left undecided on the articles they
     marked done, which marking them done stopped asking about (`is_pending`); what would be pending were the
-    articles reopened, so a team can find them. Gold and a model's name take no suggestions; nobody with none."""
+    articles reopened, so a team can find them. Gold and a model's name take no suggestions; nobody with none;
+    nor work done elsewhere (`status_by_import`: it was never shown them, and nobody here left them undecided)."""
     sql = """SELECT article_id, annotator FROM annotations WHERE status = 'done' AND annotator != ?
              AND substr(annotator, 1, ?) != ? ORDER BY annotator"""
     found: dict[str, list[int]] = {}
+    imported = status_by_import(conn)
     for article_id, annotator in conn.execute(sql, [GOLD, len(MODEL_PREFIX), MODEL_PREFIX]).fetchall():
+        if (article_id, annotator) in imported:
+            continue
         left = len(undecided_ids(conn, article_id, annotator, spans=True, done_settles=False))
         if left:
             counts = found.setdefault(annotator, [0, 0])

@@ -16,6 +16,7 @@ from annotator.store.current import (
     current_suggesters_by_article,
     left_undecided,
     pending_ids,
+    status_by_import,
     suggester_order,
     undecided_ids,
 )
@@ -234,14 +235,22 @@ class Reader(Connection):
         (`store.current`) that were there at their last change to the article. One a later suggester made after
         they finished, or an older version's that only someone else decided on, was never offered to them; nor
         was a current one with the offer of one they decided on (`store.current.is_pending`: their decision on
-        the earlier one is what counts, once)."""
+        the earlier one is what counts, once). Work whose status came by `annotator import` was done elsewhere,
+        never shown ours: only the suggestions its file answered (`status_by_import`)."""
         sql = """SELECT g.*, EXISTS (SELECT 1 FROM decisions d WHERE d.suggestion_id = g.id AND d.annotator = ?)
                      AS theirs, n.updated_at IS NULL OR g.created_at <= n.updated_at AS there
                  FROM suggestions g LEFT JOIN annotations n ON n.article_id = g.article_id AND n.annotator = ?
                  WHERE g.article_id = ? ORDER BY g.start, g."end", g.id"""
         offered = undecided_ids(self.conn, article_id, annotator)
+        if self.status_by_import(article_id, annotator):
+            offered = set()  # another tool's work: only what its file answered (binary answers' decisions)
         rows = self._rows(sql, [annotator, annotator, article_id])
         return [pending_suggestion(row) for row in rows if row["theirs"] or (row["there"] and row["id"] in offered)]
+
+    def status_by_import(self, article_id: str, annotator: str) -> bool:
+        """Whether the annotator's status on the article came by `annotator import` (`store.current`): another
+        tool's work, where the suggestions were never shown."""
+        return (article_id, annotator) in status_by_import(self.conn, article_id)
 
     def pending(self, article_id: str, annotator: str) -> list[SuggestionRow]:
         """What this annotator is asked about (`store.current.is_pending`): the current suggestions whose span and
