@@ -166,24 +166,46 @@ def folded(name: str) -> str:
     return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
 
 
-@cache
-def _key(name: str, multi: bool) -> str:
-    """What two names that look alike share: the skeleton of the name NFKC-casefolded (small capitals read as
-    capitals), folded again (the skeleton reads "0" as "O"). `multi`: a character may stand for two ("m" for
-    "rn"); else only prototypes of one character count."""
+def _mapped(text: str, multi: bool) -> str:
+    """`text`'s characters each replaced by its UTS #39 prototype, invisible ones dropped (NFD before and after).
+    `multi`: a character may stand for two ("m" for "rn"); else only prototypes of one character count."""
     prototypes = _prototypes()
-    text = unicodedata.normalize("NFD", folded(capitals(name)))
+    decomposed = unicodedata.normalize("NFD", text)
     mapped = "".join(
         prototypes.get(ord(c), c) if multi or len(prototypes.get(ord(c), c)) == 1 else c
-        for c in text
+        for c in decomposed
         if not invisible(c)
     )
-    return folded(capitals(unicodedata.normalize("NFD", mapped)))
+    return unicodedata.normalize("NFD", mapped)
+
+
+@cache
+def _keys(name: str, multi: bool) -> tuple[str, str]:
+    """A name's two keys; two names that look alike share one. The first is the skeleton of the name
+    NFKC-casefolded (small capitals read as capitals), folded again (the skeleton reads "0" as "O"): "Alice" and
+    "ａｌｉｃｅ" are "alice". The second is the first of the name's skeleton taken before case-folding, in NFKC:
+    folding first loses what a capital looks like ("aIice", a capital I, would be "aiice"; its skeleton is
+    "alice")."""
+    first = folded(capitals(_mapped(folded(capitals(name)), multi)))
+    before = _mapped(unicodedata.normalize("NFKC", name), multi)
+    return first, folded(capitals(_mapped(folded(capitals(before)), multi)))
+
+
+def _ascii(*names: str) -> bool:
+    return all(folded(name).isascii() for name in names)
 
 
 def confusable(one: str, other: str) -> bool:
-    """Whether two names look alike: one key (`_key`: case, enclosed and fullwidth forms, digits for letters and
-    UTS #39's confusables all count). Between two names wholly ASCII once folded, only confusables of one
-    character count: "Ami" is not "Arni", nor "Kim" "Kirn" (UTS #39 maps "m" to "rn"); "g0ld" is "gold"."""
-    multi = not (folded(one).isascii() and folded(other).isascii())
-    return _key(one, multi) == _key(other, multi)
+    """Whether two names look alike: a key in common (`_keys`: case, enclosed and fullwidth forms, digits for
+    letters, a capital I for an l and UTS #39's confusables all count). Between two names wholly ASCII once
+    folded, only confusables of one character count: "Ami" is not "Arni", nor "Kim" "Kirn" (UTS #39 maps "m" to
+    "rn"); "g0ld" and "goId" are "gold"."""
+    multi = not _ascii(one, other)
+    return bool(set(_keys(one, multi)) & set(_keys(other, multi)))
+
+
+def begins_like(name: str, prefix: str) -> bool:
+    """Whether `name` begins with what looks like `prefix` ("mode1:x", "ｍodel:x" begin like "model:"), by
+    `confusable`'s keys, each name's against the prefix's of the same kind."""
+    multi = not _ascii(name, prefix)
+    return any(key.startswith(start) for key, start in zip(_keys(name, multi), _keys(prefix, multi), strict=True))

@@ -13,7 +13,17 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from functools import lru_cache
 
-from annotator.lookalike import bare_mark, blank, code, confusable, folded, invisible, joiner_needed, shown
+from annotator.lookalike import (
+    bare_mark,
+    begins_like,
+    blank,
+    code,
+    confusable,
+    folded,
+    invisible,
+    joiner_needed,
+    shown,
+)
 
 #: ISO 8601's extended form with a time zone (RFC 3339's profile of it): what a timestamp read from a file must be.
 _ISO_8601 = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})", re.ASCII)
@@ -149,9 +159,9 @@ def entered_name(name: str) -> tuple[str, str | None]:
     """A name as it enters, from a file's record, an option or the annotator's prompt: in NFC (an "é" typed as e
     and a combining accent is the "é" typed as one character), and why nobody may have it, else None:
     `name_problem`'s rule, gold in another case or form ("Gold": a record of gold names it "gold"; a person works
-    under a name of their own) or what looks like it (`looks_like_gold`), and a word mixing Latin, Cyrillic and
-    Greek letters ("аlice" with a Cyrillic а would be another annotator who looks like alice). A name in one script
-    per word ("Ivan Петров") is fine. Whether it looks like another name a database holds is the store's to say
+    under a name of their own) or what looks like it (`looks_like_gold`), what begins like the model's name
+    ("mode1:x", `lookalike.begins_like`), and a word mixing Latin, Cyrillic and Greek letters ("аlice" with a
+    Cyrillic а would be another annotator who looks like alice). A name in one script per word ("Ivan Петров") is fine. Whether it looks like another name a database holds is the store's to say
     (`store.names.look_alike_problem`)."""
     name = unicodedata.normalize("NFC", name)
     problem = name_problem(name)
@@ -159,6 +169,8 @@ def entered_name(name: str) -> tuple[str, str | None]:
         problem = f"{name!r} is gold in another case or form: a record of gold names it {GOLD!r}, and a person works under a name of their own"
     if problem is None and name != GOLD and looks_like_gold(name):
         problem = f"{name!r} looks like {GOLD!r}: a record of gold names it {GOLD!r}, and a person works under a name of their own"
+    if problem is None and not is_model(name) and begins_like(name, MODEL_PREFIX):
+        problem = f"{name!r} looks like a name of the model's suggestions ({MODEL_PREFIX}...): a person works under a name of their own"
     return name, problem or _mixed_scripts(name)
 
 
