@@ -28,9 +28,10 @@ from dataclasses import dataclass, field
 from annotator.errors import AnnotatorError
 from annotator.store.connection import _json
 from annotator.store.edits import Store
+from annotator.store.names import assignee_problem
 from annotator.store.new_names import EnteringNames
 from annotator.store.reads import Reader
-from annotator.vocabulary import GOLD, is_model, utc_now
+from annotator.vocabulary import utc_now
 
 #: Work that stands (the store's `annotators()` rule): a status beyond to do, or spans, or decisions.
 STARTED = """(EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = {a} AND n.annotator = {w} AND n.status != 'todo')
@@ -57,10 +58,10 @@ def check_team(annotators: Sequence[str], overlap: int) -> list[str]:
         raise AnnotatorError("--annotators names nobody")
     if len(set(team)) != len(team):
         raise AnnotatorError("an annotator is named twice in --annotators")
-    if GOLD in team:
-        raise AnnotatorError(f"{GOLD!r} is the adjudicated annotation, not an annotator to assign articles to")
-    for name in filter(is_model, team):
-        raise AnnotatorError(f"{name!r} names the model's suggestions, not an annotator to assign articles to")
+    for name in team:
+        problem = assignee_problem(name)
+        if problem:
+            raise AnnotatorError(problem)
     if not 1 <= overlap <= len(team):
         raise AnnotatorError(f"--overlap must be between 1 and the {len(team)} annotator(s) named, not {overlap}")
     return team

@@ -11,7 +11,8 @@ spans, decisions and status that `history.replay` rebuilds (`verify.replay_probl
 - An assignment is the row of the last `assign` event of its article and annotator when no `unassign` came after
   it: its position and batch as that event says, made at the event's moment, or for one a merge brought, at the
   moment its event records (`merge._merge_assignments`; an earlier release's merge recorded none: not later than
-  the merge then, plus `CLOCK_TOLERANCE`, as the merge refused later ones).
+  the merge then, plus `CLOCK_TOLERANCE`, as the merge refused later ones). No assignment, and no `assign` event,
+  names gold or a model (`names.assignee_problem`: `annotator assign` refuses them).
 
 Each finding is one line naming the table, the column and the row (article and annotator), the value found (as
 `errors.found` writes it: quoted, control characters escaped) and what the log says.
@@ -25,6 +26,7 @@ from typing import Any
 
 from annotator.errors import found
 from annotator.rows import Event
+from annotator.store.names import assignee_problem
 from annotator.store.reads import NOT_EDITS
 from annotator.vocabulary import CLOCK_TOLERANCE, parse_timestamp
 
@@ -124,15 +126,21 @@ def assignment_problems(db: sqlite3.Connection, article_id: str, annotator: str,
         [article_id, annotator],
     ).fetchone()
     where = _row("assignments", None, article_id, annotator)
+    nobody = assignee_problem(annotator)  # gold, a model's name: no command assigns it an article
     if row is None:
         if last is not None and last.action == "assign":
             return [f"{where}: no row, but `assign` event {last.id} made it and no `unassign` event took it back"]
+        assigning = next((e for e in events if e.action == "assign"), None)
+        if nobody and assigning is not None:
+            return [f"table 'events', event {assigning.id}, article {article_id!r}, annotator {annotator!r}: an `assign` "
+                    f"event, but {nobody}"]  # fmt: skip
         return []
+    problems = [f"{where}: {nobody}"] if nobody else []
     if last is None or last.action != "assign":
-        return [f"{where}: no `assign` event made it"]
+        return [*problems, f"{where}: no `assign` event made it"]
     made = last.after.get("assignment")
     made = made if isinstance(made, dict) else {}
-    problems = [
+    problems += [
         f"{_row('assignments', column, article_id, annotator)}: {shown(value)}, but its `assign` event says "
         f"{shown(made.get(column))}"
         for column, value in (("position", row[0]), ("batch", row[1]))

@@ -39,6 +39,7 @@ from typing import Any
 from annotator.errors import AnnotatorError
 from annotator.store.connection import Row, rows_of
 from annotator.store.edits import Store
+from annotator.store.event_shapes import events_of
 from annotator.store.explained import MERGED_BY
 from annotator.store.merge_rows import (
     article_by_hash,
@@ -210,6 +211,12 @@ def _continues(store: Store, source: MergeSource, ids: _Ids, annotation: Row, re
     if len(mine) == len(theirs) or not _shared(mine, theirs):
         return False
     if len(theirs) > len(mine):
+        # our events are read (`_fast_forward`); theirs passed `merged_replay_problems`
+        _, damaged = events_of(store.conn, ids.our_article, who)
+        if damaged:
+            raise AnnotatorError(
+                f"{store.path}: {damaged[0]}; nothing was merged (annotator check --db {store.path} lists every problem)"
+            )
         report.events_copied += _fast_forward(store, source, ids, annotation, mine, theirs)
         report.brought_up_to_date += 1
     else:

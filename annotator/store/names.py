@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from annotator.errors import found
 from annotator.lookalike import confusable, shown
-from annotator.vocabulary import entered_name, id_problem, is_model
+from annotator.vocabulary import GOLD, entered_name, id_problem, is_model
 
 #: The tables that name an annotator, in the order a name is first reported from.
 NAMING = ("annotations", "assignments", "spans", "decisions", "events", "comments")
@@ -83,6 +83,16 @@ def stored_name_problem(name: str) -> str | None:
     if problem is None and composed != name:
         problem = f"an annotator's name must be in NFC, as every command stores it: {shown(name)} is {composed!r} in another form"
     return problem
+
+
+def assignee_problem(name: str) -> str | None:
+    """Why no article may be assigned to `name` (`annotator assign` refuses it; `check` finds an assignment to it,
+    and `merge` refuses a file holding one): gold is written by review, and a model's name is nobody's."""
+    if name == GOLD:
+        return f"{GOLD!r} is the adjudicated annotation, not an annotator to assign articles to"
+    if is_model(name):
+        return f"{name!r} names the model's suggestions, not an annotator to assign articles to"
+    return None
 
 
 #: How `look_alike_problem` names the other name: here, and where a name enters (`new_names.entering_problem`).

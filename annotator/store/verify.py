@@ -17,6 +17,7 @@ from typing import Any
 
 from annotator.store.connection import SPAN_SELECT
 from annotator.store.content import fit_problems, moment_problems, token_problems, utf8_problems
+from annotator.store.event_shapes import events_of
 from annotator.store.explained import annotation_problems, assignment_problems
 from annotator.store.history import replay
 from annotator.store.names import name_problems
@@ -176,10 +177,14 @@ def _edited_pairs(reader: Reader) -> list[tuple[str, str]]:
 def replay_problems(reader: Reader, pairs: Iterable[tuple[str, str]] | None = None) -> list[str]:
     """Every (article, annotator) whose tables differ from what its events replay to, one line each (of `pairs`,
     by default every pair with work or an assignment): spans, decisions and status (`history.replay`), the
-    annotation's moment and reason of a flag, and the assignment (`explained`)."""
+    annotation's moment and reason of a flag, and the assignment (`explained`). A pair with an event whose JSON no
+    command writes (`event_shapes`) is not replayed: each such event's column is its line."""
     problems: list[str] = []
     for article_id, annotator in _edited_pairs(reader) if pairs is None else pairs:
-        events = reader.events(article_id, annotator)
+        events, damaged = events_of(reader.conn, article_id, annotator)
+        if damaged:  # its history cannot be replayed: the events are what is wrong
+            problems += damaged
+            continue
         spans, decisions, status = replay(events)
         rows = reader.db.execute(f"{SPAN_SELECT} WHERE article_id = ? AND annotator = ?", [article_id, annotator])
         names = [d[0] for d in rows.description]
@@ -210,9 +215,17 @@ def replay_problems(reader: Reader, pairs: Iterable[tuple[str, str]] | None = No
 
 
 def merged_replay_problems(reader: Reader) -> list[str]:
-    """`replay_problems` of the work a merge takes: a model's name's work (an earlier release imported the model's
-    records as annotations) is never merged, so its tables need no explaining."""
-    return replay_problems(reader, [(a, who) for a, who in _edited_pairs(reader) if not is_model(who)])
+    """`replay_problems` of every row a merge copies: a model's name's work (an earlier release imported the model's
+    records as annotations) is never merged, so its tables need no explaining; but `merge` copies every
+    assignment, and an assignment or `assign` event naming a model is found (`explained.assignment_problems`)."""
+    assigned = {
+        (row[0], row[1])
+        for row in reader.db.execute(
+            "SELECT article_id, annotator FROM assignments "
+            "UNION SELECT article_id, annotator FROM events WHERE action IN ('assign', 'unassign')"
+        )
+    }
+    return replay_problems(reader, [p for p in _edited_pairs(reader) if not is_model(p[1]) or p in assigned])
 
 
 def check(reader: Reader) -> list[str]:
