@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import shlex
 import sqlite3
-from collections.abc import Iterable
-from contextlib import suppress
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -232,12 +232,27 @@ def check(reader: Reader) -> list[str]:
     """Everything wrong with this database, one line a problem; empty when it is sound and consistent. A schema
     that differs from the migrations' is reported alone: the title index and the event log are read through the
     tables it may lack."""
-    problems = integrity_problems(reader) or schema_problems(reader)
-    if problems:
-        return problems
-    named = [f"table {table!r}: {problem}" for table, problem in name_problems(reader.conn)]
-    undecodable = utf8_problems(reader.conn)
-    if undecodable:  # every other check reads that text
-        return named + undecodable
-    stored = token_problems(reader.conn) + fit_problems(reader.conn) + moment_problems(reader.conn)
-    return title_index_problems(reader) + named + stored + replay_problems(reader)
+    with one_snapshot(reader.conn):
+        problems = integrity_problems(reader) or schema_problems(reader)
+        if problems:
+            return problems
+        named = [f"table {table!r}: {problem}" for table, problem in name_problems(reader.conn)]
+        undecodable = utf8_problems(reader.conn)
+        if undecodable:  # every other check reads that text
+            return named + undecodable
+        stored = token_problems(reader.conn) + fit_problems(reader.conn) + moment_problems(reader.conn)
+        return title_index_problems(reader) + named + stored + replay_problems(reader)
+
+
+@contextmanager
+def one_snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+    """Every read inside sees one state of the file: a writer in another process commits an edit (its row and
+    its event together) between two of check's reads otherwise, and the row would look unexplained by the log."""
+    if conn.in_transaction:  # a caller's snapshot already
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        conn.execute("ROLLBACK")  # nothing was written: only the read snapshot ends
