@@ -26,7 +26,7 @@ RUN = """
 import os, signal, sys
 import annotator.exchange.importing as importing
 import annotator.places as places
-import annotator.cli.data as data
+import annotator.cli.importing as importing_command
 import annotator.store.assignments as assignments
 import annotator.store.merge as merging
 
@@ -51,7 +51,7 @@ if point == "after-commit":
 elif point == "after-link":
     wrapped(places.Temporary, "link_into_place", before=False)
 elif point == "report":
-    wrapped(data, "stored", before=False)
+    wrapped(importing_command, "stored", before=False)
 elif point == "after-assign":
     wrapped(assignments, "assign", before=False)
 elif point == "after-merge":
