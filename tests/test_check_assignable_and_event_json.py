@@ -20,17 +20,14 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from attack_support import A1, ARTICLES
+from attack_support import ARTICLES
 from processes import annotator, one_error_line
+from test_merge_rows_unexplained import ok, source, target, team
+
+__all__ = ["source", "target"]  # fixtures of the merge-rows tests, on this module's template
 
 MODEL = "model:entities.v11+quotes.v3"
 AT = "2026-12-03T19:00:00.000000Z"
-
-
-def ok(*args: str | Path, cwd: Path) -> str:
-    result = annotator(*args, cwd=cwd)
-    assert result.returncode == 0, (args, result.stdout, result.stderr)
-    return result.stdout
 
 
 @pytest.fixture(scope="module")
@@ -44,21 +41,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ok("accept", "--annotator", "alice", "--done", "--db", folder / "src.db", cwd=folder)
     ok("assign", "--annotators", "alice,bob", "--overlap", "2", "--db", folder / "src.db", cwd=folder)
     ok("pack", "--annotator", "alice", "-o", folder / "alice.db", "--db", folder / "src.db", cwd=folder)
-    team = folder / "team.jsonl"
-    team.write_text(json.dumps({"id": "t1", "title": "Team", "text": A1.replace("Paris", "Rome")}) + "\n")
-    ok("ingest", team, "--db", folder / "team.db", cwd=folder)
-    ok("accept", "--annotator", "dan", "--done", "--db", folder / "team.db", cwd=folder)
+    team(folder)
     return folder
-
-
-@pytest.fixture
-def source(template: Path, tmp_path: Path) -> Path:
-    return Path(shutil.copy(template / "src.db", tmp_path / "src.db"))
-
-
-@pytest.fixture
-def target(template: Path, tmp_path: Path) -> Path:
-    return Path(shutil.copy(template / "team.db", tmp_path / "team.db"))
 
 
 def another_program(db: Path, *statements: str) -> None:
