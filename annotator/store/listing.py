@@ -133,9 +133,16 @@ def rowid_of(reader: Reader, article_id: str) -> int | None:
 
 
 def first_article(reader: Reader, annotator: str) -> str | None:
-    """Where an annotator starts: the article they had open last, else their first assigned article still to
-    do, else the first article."""
+    """Where an annotator starts: the article they had open last, else the one they last worked on that is still
+    in progress (begun by a command, which opens no screen), else their first assigned article still to do, else
+    the first article."""
     found = reader.last_opened(annotator)
+    if found is None:
+        row = reader.conn.execute(
+            "SELECT article_id FROM annotations WHERE annotator = ? AND status = ? ORDER BY updated_at DESC LIMIT 1",
+            [annotator, Status.IN_PROGRESS.value],
+        ).fetchone()
+        found = row[0] if row else None
     if found is None:
         found = next_article(reader, annotator, None, 1, to_do=True)
     if found is None:
