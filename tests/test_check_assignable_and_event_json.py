@@ -23,6 +23,7 @@ import pytest
 from attack_support import ARTICLES
 from processes import annotator, one_error_line
 from test_merge_rows_unexplained import ok, source, target, team
+from test_merge_rows_unexplained import refused as merge_refused
 
 __all__ = ["source", "target"]  # fixtures of the merge-rows tests, on this module's template
 
@@ -61,12 +62,9 @@ def check_lines(db: Path) -> list[str]:
 
 
 def refused(source: Path, target: Path) -> str:
-    """The one line `merge` refused `source` with; both files left byte for byte as they were."""
-    before_source, before_target = source.read_bytes(), target.read_bytes()
-    line = one_error_line(annotator("merge", source, "--db", target))
-    assert source.read_bytes() == before_source
-    assert target.read_bytes() == before_target
-    assert sorted(p.name for p in target.parent.iterdir() if p.name.startswith(target.name)) == [target.name]
+    """The one line `merge` refused `source` with (both files left byte for byte: `merge_refused`), which sends
+    the reader to `check`."""
+    line = merge_refused(source, target)
     assert line.startswith(f"{source}: ") and line.endswith(f"(annotator check --db {source} lists every problem)")
     return line
 
