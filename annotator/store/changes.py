@@ -271,7 +271,7 @@ class Changes(ArticleWriter):
     ) -> Edit:
         """Apply and log one change; called inside `write()` (`_editing()` for an edit, which checks that no other
         window changed the annotation). A first edit moves the article to in progress. `applied`: the rows are
-        written already (`accept_all` writes them as it goes), so only a status change is left to write.
+        written already (`accept_all` writes them as it goes), so only a status change (and a flag reason) is left to write.
         """
         if "status" not in new and self._status_row(article_id, annotator) == Status.TODO.value:
             old, new = {**old, "status": Status.TODO.value}, {**new, "status": Status.IN_PROGRESS.value}
@@ -282,7 +282,7 @@ class Changes(ArticleWriter):
         elif "command" in new:  # a screen's redo of what a command did: the screen's action
             new = {key: value for key, value in new.items() if key != "command"}
         if applied:
-            self._apply(article_id, annotator, {}, {"status": new["status"]} if "status" in new else {})
+            self._apply(article_id, annotator, {}, {key: new[key] for key in ("status", "flag_reason") if key in new})
         else:
             self._apply(article_id, annotator, old, new)
         now = utc_now()

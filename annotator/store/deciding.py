@@ -180,7 +180,8 @@ class Deciding(History):
                 message += f"; {refused} left pending because they overlap accepted spans"
             if not accepted:
                 raise Refused("no suggestion could be accepted" if refused else "no pending suggestions")
-            if done and not refused:
+            if done and not refused:  # as `set_status` marks it: a flagged article's reason goes with its flag
                 old["status"], new["status"] = self._status_row(article_id, annotator), Status.DONE.value
+                old["flag_reason"], new["flag_reason"] = self.flag_reason(article_id, annotator), None
                 message += " and marked the article done"
             return self._commit(article_id, annotator, "accept_all", old, new, message=message, applied=True)

@@ -1,8 +1,8 @@
 """What the event log proves of an annotation's `updated_at` and `flag_reason`, and of the assignments, beside the
 spans, decisions and status that `history.replay` rebuilds (`verify.replay_problems` compares all of them).
 
-- `flag_reason` is written only with an event that names it (`Changes._apply`: a status set by hand, an import,
-  a merge, their undo and redo): the last such event's value, or none.
+- `flag_reason` is written only with an event that names it (`Changes._apply`: a status set by hand, an accept all
+  that marks the article done, an import, a merge, their undo and redo): the last such event's value, or none.
 - `updated_at` is the moment of the annotator's last edit of the article (`Changes._commit` writes both with one
   `now`); an import stores its record's own stamp instead, which its event records (`Store.replace_annotation`).
   An import event of an earlier release did not: its stamp was refused if later than the import's moment plus
