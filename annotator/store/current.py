@@ -120,11 +120,22 @@ def undecided_ids(
         marked = _counted(conn, sql, [article_id, annotator])
         sql = "SELECT status = 'done' FROM annotations WHERE article_id = ? AND annotator = ?"
         done = done_settles and bool((conn.execute(sql, [article_id, annotator]).fetchone() or [False])[0])
-    offers = _current_offers(conn, article_id)
+    return _undecided(_current_offers(conn, article_id), decided, marked, done=done)
+
+
+def _undecided(offers: dict[int, Offer], decided: Counter[Offer], marked: Counter[Offer], *, done: bool) -> set[int]:
+    """Of the current suggestions `offers`, those `is_pending` keeps, given the offers decided and the spans held.
+    Whether a span covers an offer is worked out only where nothing else settles it (it decides nothing there)."""
     return {
         i
         for i, offer in offers.items()
-        if is_pending(True, decided[offer], marked[offer], covered=any(covers(m, offer) for m in marked), done=done)
+        if is_pending(
+            True,
+            decided[offer],
+            marked[offer],
+            covered=not (done or decided[offer] or marked[offer]) and any(covers(m, offer) for m in marked),
+            done=done,
+        )
     }
 
 
@@ -162,21 +173,80 @@ def status_by_import(conn: sqlite3.Connection, article_id: str | None = None) ->
     return {pair for pair, imported in came.items() if imported}
 
 
+#: The done annotations `left_undecided` counts in: not gold's nor a model's (they take no suggestions).
+_DONE = "n.status = 'done' AND n.annotator != :gold AND substr(n.annotator, 1, :prefix) != :model"
+
+
 def left_undecided(conn: sqlite3.Connection) -> list[tuple[str, int, int]]:
     """Per annotator, (name, suggestions, articles): the current suggestions left undecided on the articles they
     marked done, which marking them done stopped asking about (`is_pending`); what would be pending were the
     articles reopened, so a team can find them. Gold and a model's name take no suggestions; nobody with none;
-    nor work done elsewhere (`status_by_import`: it was never shown them, and nobody here left them undecided)."""
-    sql = """SELECT article_id, annotator FROM annotations WHERE status = 'done' AND annotator != ?
-             AND substr(annotator, 1, ?) != ? ORDER BY annotator"""
-    found: dict[str, list[int]] = {}
+    nor work done elsewhere (`status_by_import`: it was never shown them, and nobody here left them undecided).
+
+    One pass, whatever the number of done annotations: the suggestions of the articles done by anyone, the
+    decisions and spans of the done annotations, each read in one query, then `undecided_ids`'s rule (with done
+    not settling) on each annotation in memory."""
+    named = {"gold": GOLD, "prefix": len(MODEL_PREFIX), "model": MODEL_PREFIX}
     imported = status_by_import(conn)
-    for article_id, annotator in conn.execute(sql, [GOLD, len(MODEL_PREFIX), MODEL_PREFIX]).fetchall():
-        if (article_id, annotator) in imported:
-            continue
-        left = len(undecided_ids(conn, article_id, annotator, spans=True, done_settles=False))
-        if left:
+    sql = f"SELECT n.article_id, n.annotator FROM annotations n WHERE {_DONE} ORDER BY n.annotator"
+    pairs = [pair for pair in conn.execute(sql, named) if pair not in imported]
+    if not pairs:
+        return []
+    offers = _current_offers_of_done(conn, named)
+    decided = _counted_by_pair(
+        conn,
+        'SELECT d.article_id, d.annotator, g.start, g."end", g.label FROM decisions d JOIN suggestions g '
+        "ON g.id = d.suggestion_id JOIN annotations n ON n.article_id = d.article_id AND n.annotator = d.annotator "
+        f"WHERE {_DONE}",
+        named,
+    )
+    marked = _counted_by_pair(
+        conn,
+        'SELECT s.article_id, s.annotator, s.start, s."end", s.label FROM spans s JOIN annotations n '
+        f"ON n.article_id = s.article_id AND n.annotator = s.annotator WHERE {_DONE}",
+        named,
+    )
+    found: dict[str, list[int]] = {}
+    nothing = Counter[Offer]()
+    for article_id, annotator in pairs:
+        pair = (article_id, annotator)
+        undecided = _undecided(
+            offers.get(article_id, {}), decided.get(pair, nothing), marked.get(pair, nothing), done=False
+        )
+        if undecided:
             counts = found.setdefault(annotator, [0, 0])
-            counts[0] += left
+            counts[0] += len(undecided)
             counts[1] += 1
     return [(name, suggestions, articles) for name, (suggestions, articles) in found.items()]
+
+
+def _counted_by_pair(
+    conn: sqlite3.Connection, sql: str, named: dict[str, object]
+) -> dict[tuple[str, str], Counter[Offer]]:
+    """(article, annotator) -> how many of each offer the rows of `sql` (article, annotator, start, end, label) give."""
+    counted: dict[tuple[str, str], Counter[Offer]] = {}
+    for article_id, annotator, start, end, label in conn.execute(sql, named):
+        counted.setdefault((article_id, annotator), Counter())[(start, end, label)] += 1
+    return counted
+
+
+def _current_offers_of_done(conn: sqlite3.Connection, named: dict[str, object]) -> dict[str, dict[int, Offer]]:
+    """`_current_offers` of every article someone marked done, from one read of their suggestions: each current
+    suggester's (`current_suggesters`: the last writer of its kind) newest batch (`NEWEST_BATCH`)."""
+    sql = f"""SELECT g.article_id, g.suggester, g.created_at, g.id, g.start, g."end", g.label FROM suggestions g
+              WHERE g.article_id IN (SELECT n.article_id FROM annotations n WHERE {_DONE})"""
+    rows = conn.execute(sql, named).fetchall()
+    newest: dict[tuple[str, str], str] = {}  # _LAST_WRITES of each suggester: MAX(created_at) and MAX(id)
+    last_id: dict[tuple[str, str], int] = {}
+    for article_id, suggester, created_at, suggestion_id, *_ in rows:
+        key = (article_id, suggester)
+        if key not in newest or created_at > newest[key]:
+            newest[key] = created_at
+        if key not in last_id or suggestion_id > last_id[key]:
+            last_id[key] = suggestion_id
+    names = _last_writers((*key, at, last_id[key]) for key, at in newest.items())
+    offers: dict[str, dict[int, Offer]] = {}
+    for article_id, suggester, created_at, suggestion_id, start, end, label in rows:
+        if created_at == newest[(article_id, suggester)] and suggester in names[article_id]:
+            offers.setdefault(article_id, {})[suggestion_id] = (start, end, label)
+    return offers
