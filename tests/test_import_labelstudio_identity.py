@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
-from attack_support import ok, rows
+from attack_support import fresh_copies, ok, rows
 from processes import annotator, one_error_line
 from real_files import REAL
 
@@ -42,9 +41,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def work(made: Path, tmp_path: Path) -> Path:
-    for name in ("back.db", "project.db"):
-        shutil.copy(made / name, tmp_path / name)
-    return tmp_path
+    return fresh_copies(made, tmp_path, "back.db", "project.db")
 
 
 def md5(path: Path) -> str:
@@ -78,6 +75,7 @@ ALICE = [("note-0", "alice", 4), ("note-1", "alice", 4), ("note-2", "alice", 3)]
         ({"completed_by": 3, "lead_time": 41.2}, "worked on it there (lead_time 41.2 s)"),
         ({"completed_by": 3, "was_cancelled": True}, "cancelled it there"),
         ({"completed_by": 1, "updated_by": 1, "updated_at": LATER}, "changed it there"),  # the importer, later
+        ({"completed_by": {"id": 3}, "updated_at": LATER}, "changed it there"),  # an API's user without email
     ],
 )
 def test_work_there_by_a_user_known_only_by_id_beside_our_meta_name_is_refused(
@@ -86,7 +84,7 @@ def test_work_there_by_a_user_known_only_by_id_beside_our_meta_name_is_refused(
     back_file(work, **changes)
     before = md5(work / "back.db")
     line = one_error_line(annotator("import", "back.json", "--format", "labelstudio", "--db", "back.db", cwd=work))
-    user = changes["completed_by"]
+    user = 3 if changes["completed_by"] == {"id": 3} else changes["completed_by"]
     assert line == (
         f"back.json: record 0: field 'annotations[0].completed_by': Label Studio user {user}, known only by id, "
         f"{shown}, and the task's meta.annotator names 'alice': whose work it is cannot be told (give --annotator "
@@ -132,8 +130,8 @@ def project_file(work: Path, task: int, **changes: Any) -> list[dict[str, Any]]:
 
 
 SYNTHETIC = (
-    "is the name this import gives Label Studio user 2, known only by id: a user given by email or name cannot "
-    "take it (Label Studio's emails have an @)"
+    "reads as labelstudio-user-<id>, the name this import gives a Label Studio user known only by id: a user given "
+    "by email or name cannot take it (Label Studio's emails have an @)"
 )
 
 
@@ -143,6 +141,8 @@ SYNTHETIC = (
         ({"completed_by": {"id": 5, "email": "labelstudio-user-2"}}, "completed_by", "labelstudio-user-2"),
         ({"completed_by": "labelstudio-user-2"}, "completed_by", "labelstudio-user-2"),
         ({"completed_by": "LabelStudio-User-2"}, "completed_by", "LabelStudio-User-2"),
+        ({"completed_by": "Iabelstudio-user-2"}, "completed_by", "Iabelstudio-user-2"),  # a capital I
+        ({"completed_by": {"id": 5, "email": "labelstudio-user-l"}}, "completed_by", "labelstudio-user-l"),
         ({"updated_by": "labelstudio-user-2", "updated_at": LATER}, "updated_by", "labelstudio-user-2"),
     ],
 )
@@ -165,6 +165,15 @@ def test_a_json_min_annotator_like_the_name_a_bare_id_gets_is_refused(work: Path
     line = one_error_line(annotator("import", "min.json", "--format", "labelstudio", "--db", "project.db", cwd=work))
     assert line == f"min.json: record 0: field 'annotator': 'labelstudio-user-2' {SYNTHETIC}"
     assert md5(work / "project.db") == before
+
+
+def test_an_email_beginning_as_that_name_is_a_users_email(work: Path) -> None:
+    project_file(work, 0, completed_by={"id": 5, "email": "labelstudio-user-2@x.org"})
+    ok("import", "project.json", "--format", "labelstudio", "--db", "project.db", cwd=work)
+    assert rows(work / "project.db", "SELECT annotator FROM annotations WHERE article_id = 'hand-1' ORDER BY 1") == [
+        ("labelstudio-user-1",),
+        ("labelstudio-user-2@x.org",),
+    ]
 
 
 def test_a_refused_email_never_names_the_users_bare_id_elsewhere(work: Path) -> None:

@@ -34,30 +34,28 @@ there, so where the two disagree the annotation's own fields win.
   one file is an error at the second (`Users`).
 - `labelstudio-user-<id>` is this import's own name for a user known only by id, so no user the file names by
   email or name may take it (attack 33, F5: `{"id": 5, "email": "labelstudio-user-2"}` made user 5's work user 2's):
-  such a name, in any case, is refused in one line at its field (`given`). Label Studio's emails have an @, so no
+  a name without an @ that begins like it, in any case or form, is refused in one line at its field (`given`). Label Studio's emails have an @, so no
   user a server exports is refused, and keeping one namespace (not names keyed by kind) keeps what a user sees
   here the same name a later import of the same server gives the same user.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from annotator.exchange.files import Where
+from annotator.lookalike import begins_like
 from annotator.vocabulary import Status, parse_timestamp
 
 #: What a `completed_by` that names nobody is told, for an error naming its field.
 NO_USER = "names no Label Studio user (an email or a user id), got {}"
 
 SKIPPED = Status.SKIPPED.value
-#: The name of a user known only by id (`Users.name`), and what a name looks like to be taken for one.
-SYNTHETIC = "labelstudio-user-{}"
-LIKE_SYNTHETIC = re.compile(r"labelstudio-user-(\d+)")
+#: The name of a user known only by id (`Users.name`): no name the file gives may begin like it (`given`).
+SYNTHETIC = "labelstudio-user-"
 
 
 @dataclass(frozen=True)
@@ -117,7 +115,7 @@ class Users:
 
     def add(self, value: Any, where: Where, field: str) -> None:
         email, number = (value.get("email"), value.get("id")) if isinstance(value, dict) else (None, None)
-        if type(number) is not int or not isinstance(email, str) or not email or synthetic(email) is not None:
+        if type(number) is not int or not isinstance(email, str) or not email or synthetic(email):
             return  # a name like an id's is refused where it is given (`given`), never another id's name
         first = self.emails.setdefault(number, (email, where))
         if first[0] != email:
@@ -130,22 +128,21 @@ class Users:
 
     def name(self, number: int) -> str:
         email = self.emails.get(number)
-        return email[0] if email is not None else SYNTHETIC.format(number)
+        return email[0] if email is not None else f"{SYNTHETIC}{number}"
 
 
-def synthetic(name: str) -> int | None:
-    """The user id `name` would be taken for as `labelstudio-user-<id>` (in any case or width), else None."""
-    found = LIKE_SYNTHETIC.fullmatch(unicodedata.normalize("NFKC", name).casefold())
-    return int(found[1]) if found else None
+def synthetic(name: str) -> bool:
+    """Whether `name` could be taken for a name this import gives a user known only by id: no @ (an email is never
+    one), and it begins like `labelstudio-user-` in any case or form (`LabelStudio-User-2`, `Iabelstudio-user-2`)."""
+    return "@" not in name and begins_like(name, SYNTHETIC)
 
 
 def given(name: str, where: Where, field: str) -> str:
     """A name the file gives a user (an email or a name): never one this import gives a user known only by id."""
-    number = synthetic(name)
-    if number is not None:
+    if synthetic(name):
         raise where.error(
-            f"{name!r} is the name this import gives Label Studio user {number}, known only by id: a user given by "
-            "email or name cannot take it (Label Studio's emails have an @)",
+            f"{name!r} reads as {SYNTHETIC}<id>, the name this import gives a Label Studio user known only by id: a "
+            "user given by email or name cannot take it (Label Studio's emails have an @)",
             field,
         )
     return name
@@ -168,7 +165,7 @@ def user(value: Any, where: Where, field: str, users: Users) -> Author | None:
         if isinstance(email, str) and email:
             return Author(given(email, where, field), True, number, field)
         if number is not None and email in (None, ""):
-            return Author(users.name(number), True, number, field)  # an API's user, as with an email
+            return Author(users.name(number), number in users.emails, number, field)  # as a bare id
     shown = repr(value)
     raise where.error(NO_USER.format(shown if len(shown) <= 80 else shown[:80] + "..."), field)
 
