@@ -17,11 +17,12 @@ there, so where the two disagree the annotation's own fields win.
   id the file gives an email for) and Label Studio shows work on the annotation (a moment of work, a skip or a
   submission the `meta` does not know, or a `lead_time`: the seconds someone spent on it in Label Studio's editor,
   which a server's import leaves null). The `meta`'s flag reason is then not theirs.
-- A user known only by a bare id beside the `meta`'s name: a server makes its importer the completer of every
-  imported annotation, so without work there the `meta`'s name stands (the server's copy of our work). With work
-  there the two fields name two people and nothing tells which did it (attack 33, F4: user 3's change of alice's
-  annotation replaced her work as hers; the importer's own later change is no better told apart from alice's):
-  refused in one line naming `completed_by` (`Truth.disputed`), unless `--annotator NAME` says whose it is.
+- A user known only by id (a bare id, or an object without an email, that the file gives no email for) beside the
+  `meta`'s name: a server makes its importer the completer of every imported annotation, so without work there
+  the `meta`'s name stands (the server's copy of our work). With work there the two fields name two people and
+  nothing tells which did it (attack 33, F4: user 3's change of alice's annotation replaced her work as hers; the
+  importer's own later change is no better told apart from alice's): refused in one line naming `completed_by`
+  (`Truth.disputed`), unless `--annotator NAME` says whose it is.
 - `updated_by` naming another user than `completed_by` on an annotation with a moment of work: that user changed
   it last, so the work is theirs (trial 31: user 2's changes to alice's annotation, which the server's importer
   completed, replaced alice's work here as hers).
@@ -34,9 +35,9 @@ there, so where the two disagree the annotation's own fields win.
   one file is an error at the second (`Users`).
 - `labelstudio-user-<id>` is this import's own name for a user known only by id, so no user the file names by
   email or name may take it (attack 33, F5: `{"id": 5, "email": "labelstudio-user-2"}` made user 5's work user 2's):
-  a name without an @ that begins like it, in any case or form, is refused in one line at its field (`given`). Label Studio's emails have an @, so no
-  user a server exports is refused, and keeping one namespace (not names keyed by kind) keeps what a user sees
-  here the same name a later import of the same server gives the same user.
+  a name without an @ that begins like it, in any case or form, is refused in one line at its field (`given`).
+  Label Studio's emails have an @, so no user a server exports is refused, and keeping one namespace (not names
+  keyed by kind) keeps what a user sees here the same name a later import of the same server gives the same user.
 """
 
 from __future__ import annotations
