@@ -40,9 +40,14 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def work(made: Path, tmp_path: Path) -> Path:
     """A folder of this test's own with fresh copies of base.db and empty.db."""
-    for name in ("base.db", "empty.db"):
-        shutil.copy(made / name, tmp_path / name)
-    return tmp_path
+    return fresh_copies(made, tmp_path, "base.db", "empty.db")
+
+
+def fresh_copies(made: Path, into: Path, *names: str) -> Path:
+    """`into`, holding a copy of each of `made`'s files `names` (databases a test may change)."""
+    for name in names:
+        shutil.copy(made / name, into / name)
+    return into
 
 
 def ok(*args: str | Path, cwd: Path) -> str:

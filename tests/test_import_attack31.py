@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from attack_support import conflicted, ok, rows
-from processes import annotator
+from processes import annotator, one_error_line
 
 TEXT = "Alice Smith spoke in Paris."
 ACTOR = {"start": 0, "end": 11, "label": "ACTOR", "text": "Alice Smith"}
@@ -62,11 +62,17 @@ def label_studio(path: Path, meta: dict[str, object], **annotation: object) -> P
 
 @pytest.mark.parametrize("completed_by", ["bob", {"id": 7, "email": "bob"}, 7])
 def test_an_annotation_worked_on_before_bobs_work_never_replaces_it(work: Path, completed_by: object) -> None:
+    """User 7 known only by id who worked on it there, beside the meta's bob, is refused outright (attack 33, F4:
+    tests/test_import_labelstudio_identity.py); bob's work stays either way."""
     meta = {"annotator": "bob", "updated_at": "2026-12-03T10:00:00Z"}
     times = {"created_at": "2026-11-29T12:00:00Z", "updated_at": "2026-11-30T12:00:00Z"}
     label_studio(work / "ls.json", meta, completed_by=completed_by, **times)
-    out = conflicted("import", "ls.json", "--format", "labelstudio", "--db", "t2.db", cwd=work)
-    assert "1 conflict(s)" in out and "replaced" not in out
+    if completed_by == 7:
+        result = annotator("import", "ls.json", "--format", "labelstudio", "--db", "t2.db", cwd=work)
+        assert "Label Studio user 7, known only by id, changed it there" in one_error_line(result)
+    else:
+        out = conflicted("import", "ls.json", "--format", "labelstudio", "--db", "t2.db", cwd=work)
+        assert "1 conflict(s)" in out and "replaced" not in out
     assert bobs(work / "t2.db") == [("ACTOR", "Alice Smith"), ("LOCATION", "Paris")]
 
 

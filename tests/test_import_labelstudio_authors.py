@@ -52,13 +52,18 @@ def test_an_edit_by_another_label_studio_user_is_theirs_not_alices(work: Path) -
     assert spans_of(work / "base.db") == [*before, ("labelstudio-user-2", 1)]  # alice's work as it was
 
 
-def test_a_change_by_the_annotations_own_completer_is_the_meta_annotators(work: Path) -> None:  # noqa: F811
-    """The server imported our task (its importer, user 1, completes it) and user 1 changed it later: nothing says
-    it is anyone else's than the `meta`'s annotator (as before)."""
+def test_a_change_by_the_annotations_own_completer_is_told_by_annotator_option(work: Path) -> None:  # noqa: F811
+    """The server imported our task (its importer, user 1, completes it) and user 1 changed it later: user 1, known
+    only by id, and the `meta`'s alice are two names for the work, refused (tests/test_import_labelstudio_identity.py,
+    attack 33 F4); `--annotator alice` says it is hers."""
     tasks = exported(work)
     changed_there(tasks[0], completed_by=1, updated_by=1)
     (work / "own.json").write_text(json.dumps(tasks[:1]), "utf-8")
-    out = ok("import", "own.json", "--format", "labelstudio", "--db", "base.db", cwd=work)
+    result = annotator("import", "own.json", "--format", "labelstudio", "--db", "base.db", cwd=work)
+    assert "field 'annotations[0].completed_by': Label Studio user 1, known only by id, changed it there" in (
+        one_error_line(result)
+    )
+    out = ok("import", "own.json", "--format", "labelstudio", "--db", "base.db", "--annotator", "alice", cwd=work)
     assert out == "1 record(s) imported (0 new article(s)); 1 replaced older work -> base.db\n"
     assert spans_of(work / "base.db") == [("alice", 1)]
 

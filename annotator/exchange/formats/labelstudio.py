@@ -18,8 +18,9 @@ On import, each annotation of a task becomes one record (and the one prediction 
 task's `meta` annotator when the task has one annotation (our own export, back from the server); else
 `completed_by`: a user id (read as the email an object with that `id` gives elsewhere in the file, else as
 `labelstudio-user-<id>`: one user is one annotator), an object with an `email` (else its `id`), or a name
-(`labelstudio_truth`: a user who changed another's annotation since is its author; anything else is an error;
-`--annotator` takes one user's work). A cancelled annotation is
+(`labelstudio_truth`: a user who changed another's annotation since is its author; a user known only by id who
+worked on an annotation the `meta` names someone for, or a name given as `labelstudio-user-<id>`, is an error, as
+is anything else; `--annotator` takes one user's work). A cancelled annotation is
 read as skipped. A quote's speaker is a relation labelled SPEAKER `from_id` the QUOTE region `to_id` the
 ACTOR region (other labels: --relation-map). Results that are not text labels (`choices`, `rating`, ...)
 have no place here: they are left out and counted. Tasks nobody annotated are counted, not imported.
@@ -284,6 +285,8 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUs
             default = Status.SKIPPED if annotation.was_cancelled else Status.DONE
             said = truth(ours, annotation, author(annotation, where, field, users))  # Label Studio's word wins
             named_in = said.field or f"{field}.completed_by"  # the field that names the annotator
+            if said.disputed is not None and options.annotator is None:
+                raise where.error(said.disputed, named_in)  # two fields name two people (labelstudio_truth)
             one.check(said.annotator, where, named_in)
             ours_named = said.annotator is not None and said.annotator == ours.get("annotator")  # a name of ours
             record = native_record(

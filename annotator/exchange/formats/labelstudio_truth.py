@@ -13,9 +13,16 @@ there, so where the two disagree the annotation's own fields win.
   wins over the `meta`'s, later or earlier (attack 31: a `meta` saying 12-03 made work of 11-30 replace newer work
   here), and an import stamp is no moment: without one in the `meta`, the annotation shows none (a conflict with
   differing work here, never a replacement).
-- `completed_by` names the annotator instead of the `meta`'s when it names someone (an email or a name, not a bare
-  user id: a server makes its importer the completer of every imported annotation) and Label Studio shows work on
-  the annotation (a moment of work, or a skip the `meta` does not know). The `meta`'s flag reason is then not theirs.
+- `completed_by` names the annotator instead of the `meta`'s when it names someone (an email or a name, or a user
+  id the file gives an email for) and Label Studio shows work on the annotation (a moment of work, a skip or a
+  submission the `meta` does not know, or a `lead_time`: the seconds someone spent on it in Label Studio's editor,
+  which a server's import leaves null). The `meta`'s flag reason is then not theirs.
+- A user known only by id (a bare id, or an object without an email, that the file gives no email for) beside the
+  `meta`'s name: a server makes its importer the completer of every imported annotation, so without work there
+  the `meta`'s name stands (the server's copy of our work). With work there the two fields name two people and
+  nothing tells which did it (attack 33, F4: user 3's change of alice's annotation replaced her work as hers; the
+  importer's own later change is no better told apart from alice's): refused in one line naming `completed_by`
+  (`Truth.disputed`), unless `--annotator NAME` says whose it is.
 - `updated_by` naming another user than `completed_by` on an annotation with a moment of work: that user changed
   it last, so the work is theirs (trial 31: user 2's changes to alice's annotation, which the server's importer
   completed, replaced alice's work here as hers).
@@ -26,6 +33,11 @@ there, so where the two disagree the annotation's own fields win.
   same file (a server's JSON export writes `completed_by` as the id, its API as the user object with `id` and
   `email`: a file made of both named one user twice), else as `labelstudio-user-<id>`. One id with two emails in
   one file is an error at the second (`Users`).
+- `labelstudio-user-<id>` is this import's own name for a user known only by id, so no user the file names by
+  email or name may take it (attack 33, F5: `{"id": 5, "email": "labelstudio-user-2"}` made user 5's work user 2's):
+  a name without an @ that begins like it, in any case or form, is refused in one line at its field (`given`).
+  Label Studio's emails have an @, so no user a server exports is refused, and keeping one namespace (not names
+  keyed by kind) keeps what a user sees here the same name a later import of the same server gives the same user.
 """
 
 from __future__ import annotations
@@ -36,12 +48,15 @@ from datetime import timedelta
 from typing import Any
 
 from annotator.exchange.files import Where
+from annotator.lookalike import begins_like
 from annotator.vocabulary import Status, parse_timestamp
 
 #: What a `completed_by` that names nobody is told, for an error naming its field.
 NO_USER = "names no Label Studio user (an email or a user id), got {}"
 
 SKIPPED = Status.SKIPPED.value
+#: The name of a user known only by id (`Users.name`): no name the file gives may begin like it (`given`).
+SYNTHETIC = "labelstudio-user-"
 
 
 @dataclass(frozen=True)
@@ -54,6 +69,7 @@ class Truth:
     updated_at: Any
     flag_reason: Any
     field: str | None = None
+    disputed: str | None = None  # why the annotator cannot be told (a one-line error at `field`), if so
 
 
 def _moment(stamp: Any) -> Any:
@@ -100,8 +116,8 @@ class Users:
 
     def add(self, value: Any, where: Where, field: str) -> None:
         email, number = (value.get("email"), value.get("id")) if isinstance(value, dict) else (None, None)
-        if type(number) is not int or not isinstance(email, str) or not email:
-            return
+        if type(number) is not int or not isinstance(email, str) or not email or synthetic(email):
+            return  # a name like an id's is refused where it is given (`given`), never another id's name
         first = self.emails.setdefault(number, (email, where))
         if first[0] != email:
             at = first[1]
@@ -113,26 +129,44 @@ class Users:
 
     def name(self, number: int) -> str:
         email = self.emails.get(number)
-        return email[0] if email is not None else f"labelstudio-user-{number}"
+        return email[0] if email is not None else f"{SYNTHETIC}{number}"
+
+
+def synthetic(name: str) -> bool:
+    """Whether `name` could be taken for a name this import gives a user known only by id: no @ (an email is never
+    one), and it begins like `labelstudio-user-` in any case or form (`LabelStudio-User-2`, `Iabelstudio-user-2`)."""
+    return "@" not in name and begins_like(name, SYNTHETIC)
+
+
+def given(name: str, where: Where, field: str) -> str:
+    """A name the file gives a user (an email or a name): never one this import gives a user known only by id."""
+    if synthetic(name):
+        raise where.error(
+            f"{name!r} reads as {SYNTHETIC}<id>, the name this import gives a Label Studio user known only by id: a "
+            "user given by email or name cannot take it (Label Studio's emails have an @)",
+            field,
+        )
+    return name
 
 
 def user(value: Any, where: Where, field: str, users: Users) -> Author | None:
     """The user `value` names (a `completed_by`, an `updated_by`, JSON_MIN's `annotator`): a user id by the email
-    `users` has for it, else as `labelstudio-user-<id>`; an object by its `email`, else its id; a string itself;
-    None for none (absent, null). Anything else is an error naming `field`."""
+    `users` has for it (someone, as an object with it is), else as `labelstudio-user-<id>`; an object by its
+    `email`, else its id; a string itself (`given`); None for none (absent, null). Anything else is an error naming
+    `field`."""
     if value is None:
         return None
     if type(value) is int:
-        return Author(users.name(value), False, value, field)
+        return Author(users.name(value), value in users.emails, value, field)
     if isinstance(value, str) and value:
-        return Author(value, True, None, field)
+        return Author(given(value, where, field), True, None, field)
     if isinstance(value, dict):
         email, number = value.get("email"), value.get("id")
         number = number if type(number) is int else None
         if isinstance(email, str) and email:
-            return Author(email, True, number, field)
+            return Author(given(email, where, field), True, number, field)
         if number is not None and email in (None, ""):
-            return Author(users.name(number), True, number, field)  # an API's user, as with an email
+            return Author(users.name(number), number in users.emails, number, field)  # as a bare id
     shown = repr(value)
     raise where.error(NO_USER.format(shown if len(shown) <= 80 else shown[:80] + "..."), field)
 
@@ -170,10 +204,28 @@ def truth(meta: dict[str, Any], annotation: Any, by: Author | None) -> Truth:
     stamp = worked if worked is not None else meta.get("updated_at")  # its own moment of work, else none of its
     named = meta.get("annotator") if isinstance(meta.get("annotator"), str) else None
     completer = by.name if by is not None else None
-    if named is not None and by is not None and by.named and by.name != named and (worked or status != said):
-        return Truth(by.name, status, stamp, None, by.field)
+    shown = work_there(annotation, worked, status, said)
+    if named is not None and by is not None and by.name != named and shown is not None:
+        disputed = None if by.named else (
+            f"Label Studio user {by.number}, known only by id, {shown}, and the task's meta.annotator names "
+            f"{named!r}: whose work it is cannot be told (give --annotator NAME to say)"
+        )  # fmt: skip
+        return Truth(by.name, status, stamp, None, by.field, disputed)
     field = "meta.annotator" if named is not None else by.field if by is not None else None
     return Truth(named or completer, status, stamp, meta.get("flag_reason"), field)
+
+
+def work_there(annotation: Any, worked: str | None, status: Any, said: Any) -> str | None:
+    """What Label Studio shows someone did on the annotation (see the module), as words for an error; None: nothing
+    (a server's import of our annotation)."""
+    lead_time = (annotation.model_extra or {}).get("lead_time")
+    if worked is not None:
+        return "changed it there"
+    if status != said:
+        return "cancelled it there" if status == SKIPPED else "submitted it there"
+    if isinstance(lead_time, int | float) and not isinstance(lead_time, bool) and lead_time > 0:
+        return f"worked on it there (lead_time {lead_time} s)"
+    return None
 
 
 class OneUser:
