@@ -38,7 +38,8 @@ def tokens_of(doc: Doc) -> list[Token]:
 
     text = doc.text  # built anew on each access: once, not per token
     blank = {char for char in set(text) if is_blank(char)}  # the text's few distinct characters, tested once each
-    out = []
+    out: list[Token] = []
+    make = Token._make  # made as a tuple is: no keyword arguments to parse for each of a doc's tokens
     for start, length in doc.to_array([IDX, LENGTH]).tolist():
         end = start + length
         while start < end and text[start] in blank:
@@ -46,7 +47,7 @@ def tokens_of(doc: Doc) -> list[Token]:
         while end > start and text[end - 1] in blank:
             end -= 1
         if end > start:
-            out.append(Token(start=start, end=end))
+            out.append(make((start, end)))
     return out
 
 
