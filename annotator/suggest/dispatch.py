@@ -65,8 +65,13 @@ class WorkerLost(AnnotatorError):
 
 
 def _suggested(nlp: Language, suggesters: Suggesters, texts: list[str]) -> list[Result]:
-    """Token offsets and suggestions of each text: one batch through the pipeline, then the suggesters."""
-    return [(tokens_of(doc), suggest_doc(doc, suggesters)) for doc in nlp.pipe(texts, batch_size=len(texts))]
+    """Token offsets and suggestions of each text: one batch through the pipeline, then the suggesters (which rest
+    their spans on the same token offsets, read once)."""
+    found: list[Result] = []
+    for doc in nlp.pipe(texts, batch_size=len(texts)):
+        tokens = tokens_of(doc)
+        found.append((tokens, suggest_doc(doc, suggesters, tokens)))
+    return found
 
 
 def _batches(

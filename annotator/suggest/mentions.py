@@ -47,9 +47,12 @@ class Mentions:
     added: list[Candidate] = field(default_factory=list)
     #: Pronouns already resolved (token index -> ACTOR): later pronouns may continue the chain.
     resolved: dict[int, Candidate] = field(default_factory=dict)
+    #: The doc's text, read once (spaCy builds `doc.text` anew, token by token, on each access).
+    text: str = field(init=False, default="")
 
     def __post_init__(self) -> None:
         self.by_token = {i: c for c in self.candidates for i in range(c.start, c.end)}
+        self.text = self.doc.text
 
     def is_subject(self, candidate: Candidate) -> bool:
         """A clause subject: the preferred antecedent of a pronoun."""

@@ -95,17 +95,20 @@ DEFAULT_SUGGESTERS = Suggesters(ENTITIES_V11, QUOTES_V3)
 RULES_V1 = Suggesters(ENTITIES_SUGGESTER, QUOTES_SUGGESTER)
 
 
-def suggest_doc(doc: Doc, suggesters: Suggesters = DEFAULT_SUGGESTERS) -> list[Suggestion]:
+def suggest_doc(
+    doc: Doc, suggesters: Suggesters = DEFAULT_SUGGESTERS, tokens: list[Token] | None = None
+) -> list[Suggestion]:
     """All suggestions for one parsed doc, sorted by (start, end): a flat entity layer and quotes whose
     speakers point at ACTOR suggestions of the same list. The spans obey every span rule, applied in one place
     (`annotator.spans.fitted`: edges trimmed by `fit` and on the doc's tokens, no overlap within a layer, a
-    speaker an ACTOR of the list); a span with nothing left is dropped, and so is a speaker link to it."""
+    speaker an ACTOR of the list); a span with nothing left is dropped, and so is a speaker link to it.
+    `tokens`: the doc's `tokens_of`, when the caller has them already."""
+    text = doc.text  # spaCy builds it anew, token by token, on each access
     candidates = ENTITY_SUGGESTERS[_version(suggesters.entities)](doc)
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(text)
     added = QUOTE_SUGGESTERS[_version(suggesters.quotes)](doc, quotes, candidates)
     if added:
         candidates = resolve_overlaps(candidates + added)
-    text = doc.text
     raw: list[Plain] = [(*_char_offsets(doc, c), c.label, None) for c in candidates]
     for quote in quotes:
         if not is_scare_quote(text, quote):
@@ -120,7 +123,7 @@ def suggest_doc(doc: Doc, suggesters: Suggesters = DEFAULT_SUGGESTERS) -> list[S
             speaker=None if speaker is None else Offsets(start=speaker[0], end=speaker[1]),
             suggester=suggesters.quotes if label is Label.QUOTE else suggesters.entities,
         )
-        for start, end, label, speaker in fitted(text, raw, tokens_of(doc))
+        for start, end, label, speaker in fitted(text, raw, tokens_of(doc) if tokens is None else tokens)
     ]
 
 

@@ -143,7 +143,7 @@ class SpeakersV2:
         left = min(s.left_edge.i for s in subjects)
         return named_next_to(ctx, left, word, people_only=False)  # "Ambassador to the UN Nikki Haley wrote"
 
-    def _outermost(self, word: Token) -> Token:
+    def _outermost(self, ctx: Mentions, word: Token) -> Token:
         """The reporting verb that reports a reporting verb ("his office said that the cabinet had asked ...",
         "X told Y the data suggested: ...") is the quote's attribution."""
         while word.dep_ == "ccomp" and word.head is not word and self._reports(word.head):
@@ -155,7 +155,7 @@ class SpeakersV2:
         the subject of a clause ("the word 'pandemic' refers to", "the so-called 'peace plan' was published")
         is a mention of a term, not words someone is reported as saying."""
         doc = ctx.doc
-        low, high = _paragraph_of(doc.text, doc[first].idx)
+        low, high = _paragraph_of(ctx.text, doc[first].idx)
         roots = [t for t in doc[first:last] if not (first <= t.head.i < last) or t.head is t]
         for root in roots:
             for child in root.children:
@@ -171,7 +171,7 @@ class SpeakersV2:
                 if first <= head.i < last or not low <= head.idx < high:
                     break
                 if self._reports(head) or _is_according(head):
-                    yield self._outermost(head)
+                    yield self._outermost(ctx, head)
                     break
                 if head.pos_ == "NOUN" and of_words(head):
                     yield head
@@ -345,7 +345,7 @@ class SpeakersV2:
                 if doc[i].is_quote or first <= i < last:
                     inside[i] = True
         ctx = self.mentions(doc, sorted(candidates, key=lambda c: c.start), inside)
-        text = doc.text
+        text = ctx.text
         for quote, (first, last) in zip(quotes, ranges, strict=True):
             if last > first:
                 quote.speaker = self._direct(ctx, first, last, short=is_scare_quote(text, quote))

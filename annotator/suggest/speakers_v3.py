@@ -142,8 +142,8 @@ class SpeakersV3(SpeakersV2):
                 return self._phrase(ctx, subject)  # "Facebook released a statement which read"
         return found
 
-    def _outermost(self, word: Token) -> Token:
-        low, high = _paragraph_of(word.doc.text, word.idx)
+    def _outermost(self, ctx: Mentions, word: Token) -> Token:
+        low, high = _paragraph_of(ctx.text, word.idx)
         while (
             word.dep_ == "ccomp" and word.head.i < word.i and low <= word.head.idx < high and self._reports(word.head)
         ):
@@ -200,7 +200,7 @@ class SpeakersV3(SpeakersV2):
     def _governor(self, ctx: Mentions, first: int, last: int, short: bool = False) -> Iterator[Token]:
         yield from super()._governor(ctx, first, last, short)
         doc = ctx.doc
-        low, high = _paragraph_of(doc.text, doc[first].idx)
+        low, high = _paragraph_of(ctx.text, doc[first].idx)
         for root in (t for t in doc[first:last] if not first <= t.head.i < last):
             head = root
             while head.head.i != head.i and low <= head.head.idx < high:

@@ -32,17 +32,22 @@ if TYPE_CHECKING:
 
 def tokens_of(doc: Doc) -> list[Token]:
     """Token offsets of a parsed (or only tokenized) Doc; white space and invisible characters at a token's edges
-    are not places to stop."""
-    out = []
+    are not places to stop. Read from the Doc's arrays (each token's offset and length), not token by token: spaCy
+    makes a Python object for every token read, and this runs over every token of every article ingested."""
+    from spacy.attrs import IDX, LENGTH
+
     text = doc.text  # built anew on each access: once, not per token
-    for token in doc:
-        start, end = token.idx, token.idx + len(token.text)
-        while start < end and is_blank(text[start]):
+    blank = {char for char in set(text) if is_blank(char)}  # the text's few distinct characters, tested once each
+    out: list[Token] = []
+    make = Token._make  # made as a tuple is: no keyword arguments to parse for each of a doc's tokens
+    for start, length in doc.to_array([IDX, LENGTH]).tolist():
+        end = start + length
+        while start < end and text[start] in blank:
             start += 1
-        while end > start and is_blank(text[end - 1]):
+        while end > start and text[end - 1] in blank:
             end -= 1
         if end > start:
-            out.append(Token(start=start, end=end))
+            out.append(make((start, end)))
     return out
 
 
