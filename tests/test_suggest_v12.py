@@ -1,12 +1,17 @@
 """entities.v12's rules (`suggest.general_v12`: the common-noun subject of a verb of saying is an ACTOR; a headline's
 capitals are its case, not names) on sentences written for the purpose (none from the gold files), with the real
-pipeline: exact (text, label) pairs of the entity layer beside entities.v11's layer for the same text."""
+pipeline: exact (text, label) pairs of the entity layer beside entities.v11's layer for the same text; and the real CLI
+ingesting a .txt file whose first line is a headline, as a newcomer's trial did."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from processes import annotator
 
 from annotator.models import Label, check_spans
+from annotator.store import Store
 from annotator.suggest import Suggesters, suggest_doc
 
 V11 = Suggesters("entities.v11", "quotes.v3")
@@ -84,3 +89,32 @@ def test_what_entities_v12_changes(nlp, text: str, v11: list[tuple[str, str]], v
 )
 def test_what_the_rules_leave_alone(nlp, text: str, expected: list[tuple[str, str]]) -> None:
     assert entities(nlp, text) == expected == entities(nlp, text, V11)
+
+
+STORY = (
+    "Ferry strike halts island traffic\n"
+    "Ferry crews walked out on Monday, and the ferry operator cancelled every sailing. Fares will rise, the port "
+    'operator said on Tuesday. "We cannot sail without crews and we will not sail without them," the operator added.\n'
+)
+
+
+def test_ingest_of_a_story_with_a_headline_and_a_common_noun_speaker(tmp_path: Path) -> None:
+    """The real CLI: the headline is the title and is not taken for a name; the speakers are ACTORs, the quote's
+    speaker one of them."""
+    (tmp_path / "ferry.txt").write_text(STORY, encoding="utf-8")
+    done = annotator("ingest", "ferry.txt", "--db", "x.db", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    with Store.open(tmp_path / "x.db", read_only=True) as store:
+        [article] = store.article_ids()
+        assert store.article(article).title == "Ferry strike halts island traffic"
+        suggestions = store.current_suggestions(article)
+    text = STORY
+    assert [(s.text, s.label.value, s.suggester) for s in suggestions] == [
+        ("Ferry crews", "ACTOR", "entities.v12"),
+        ("the port operator", "ACTOR", "entities.v12"),
+        ("We cannot sail without crews and we will not sail without them,", "QUOTE", "quotes.v3"),
+        ("crews", "ACTOR", "entities.v12"),
+        ("the operator", "ACTOR", "entities.v12"),
+    ]
+    [quote] = [s for s in suggestions if s.label is Label.QUOTE]
+    assert quote.speaker is not None and text[quote.speaker.start : quote.speaker.end] == "the operator"
