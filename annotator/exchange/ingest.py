@@ -192,7 +192,7 @@ def _kind(name: str) -> str:
 
 
 def trained(name: str) -> bool:
-    """A trained pipeline's suggester name ("entities.v11@<the folder's hash>")."""
+    """A trained pipeline's suggester name ("entities.v12@<the folder's hash>")."""
     return "@" in name
 
 

@@ -353,3 +353,21 @@ INSTITUTION_HEADS = _words(
     """state republic kingdom emirate commonwealth principality federation union bank university college school
     academy institute museum church council port city county province district region diocese archdiocese"""
 )
+
+#: Heads of a subject of saying that are things said or written, not who said them (entities.v12): documents,
+#: statements and their parts ("the comments said", "a manifesto says", "the complaint alleges").
+SAID_THINGS = INANIMATE_SOURCES | _words(
+    """comment remark message note release manifesto text post tweet email filing complaint lawsuit suit petition
+    ruling verdict judgment judgement decision indictment affidavit memo memorandum notice sign label guideline
+    guidance rule policy plan proposal book editorial column headline caption entry page site account feed blog
+    investigation inquiry review audit assessment finding result evidence transcript announcement warning
+    report statement speech interview testimony document story article"""
+)
+
+#: Common nouns for things with a doer's ending, no speakers (entities.v12): "the weather can explain".
+NOT_AGENTS = _words(
+    """weather water number paper center centre border power computer order matter disaster winter summer letter
+    poster monitor sector factor error floor door mirror terror motor color colour meter metre chapter register
+    corner cancer fever theatre theater river shelter trailer filter tower ledger charter chamber cluster decor
+    event content incident accident comment moment talent patent component element percent"""
+)
