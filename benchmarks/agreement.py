@@ -18,14 +18,14 @@ import re
 import statistics
 import sys
 import time
-from pathlib import Path
 
 import numpy as np
+from shared_corpus import shared_corpus
 
 from annotator.metrics.agreement import ArticleAnnotations, Corpus, agreement
 from annotator.models import Label, Offsets, Span
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "gum_gold.jsonl"
+CORPUS = shared_corpus("gum_gold.jsonl")
 TOKEN = re.compile(r"\w+|[^\w\s]")
 NUMBER = re.compile(r"^\d[\d,.]*%?$")
 QUOTE_MARKS = "\"'“”‘’ \n"

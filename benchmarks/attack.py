@@ -29,10 +29,11 @@ TESTS = Path(__file__).resolve().parent.parent / "tests"
 sys.path.insert(0, str(TESTS))
 
 from processes import ANNOTATOR, copy_with_wal, folder_state, small_database  # noqa: E402
+from shared_corpus import shared_corpus  # noqa: E402  (benchmarks/shared_corpus.py; a script's folder is on sys.path)
 
 from annotator.store import Store  # noqa: E402
 
-CORPUS = Path("/work/shared/corpus/news.jsonl")
+CORPUS = shared_corpus()
 
 
 def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -27,17 +27,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from shared_corpus import shared_corpus  # noqa: E402  (benchmarks/shared_corpus.py; a script's folder is on sys.path)
+
 from annotator.exchange.records import export_to_path  # noqa: E402
 from annotator.models import content_hash  # noqa: E402
 from annotator.store import Store  # noqa: E402
 from annotator.suggest.tokens import tokenize  # noqa: E402
 
-#: The shared corpus beside the clone (../shared), or beside the folder of clones (../../shared).
-CORPUS = (
-    next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.exists()), ROOT.parent / "shared")
-    / "corpus"
-    / "news.jsonl"
-)
+CORPUS = shared_corpus()
 WHO = "bench"
 CUT = 1500
 

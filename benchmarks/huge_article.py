@@ -35,19 +35,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from shared_corpus import shared_corpus
+
 ROOT = Path(__file__).resolve().parent.parent
-#: The shared corpus, next to the lead's checkout (or two levels up from a helper's worktree, /work/wt/NAME).
-CORPUS = next(
-    (
-        p
-        for p in (
-            ROOT.parent / "shared" / "corpus" / "news.jsonl",
-            ROOT.parents[1] / "shared" / "corpus" / "news.jsonl",
-        )
-        if p.is_file()
-    ),
-    ROOT.parent / "shared" / "corpus" / "news.jsonl",
-)
+CORPUS = shared_corpus()
 VOCABULARY = (
     "the mayor said council bridge would reopen on Monday after repairs costing million dollars residents "
     "complained about traffic near river station while officials promised faster work and new buses for "

@@ -33,13 +33,15 @@ import threading
 import time
 from pathlib import Path
 
+from shared_corpus import shared_corpus
+
 from annotator.exchange.article_files import read_articles
 from annotator.exchange.ingest import ingest
 from annotator.store import Store
 from annotator.suggest import load_pipeline, suggesters_of
 from annotator.suggest.loading import DEFAULT_MODELS
 
-DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "news.jsonl"
+DEFAULT_CORPUS = shared_corpus()
 
 
 def plain_pipe(nlp, texts: list[str], batch_size: int) -> float:

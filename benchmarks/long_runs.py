@@ -31,10 +31,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from shared_corpus import shared_corpus  # noqa: E402  (benchmarks/shared_corpus.py; a script's folder is on sys.path)
+
 from annotator.suggest.long_runs import InPieces  # noqa: E402
 from annotator.suggest.tokens import split_markup  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl"
+CORPUS = shared_corpus()
 
 
 def tokenizer(pieces: bool) -> Any:

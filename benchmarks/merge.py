@@ -34,6 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from shared_corpus import shared_corpus  # noqa: E402  (benchmarks/shared_corpus.py; a script's folder is on sys.path)
+
 from annotator.errors import AnnotatorError  # noqa: E402
 from annotator.store import Store  # noqa: E402
 from annotator.store.assignments import assign, assigned  # noqa: E402
@@ -42,7 +44,7 @@ from annotator.store.pack import pack  # noqa: E402
 from annotator.store.verify import check  # noqa: E402
 from annotator.vocabulary import Label  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl"
+CORPUS = shared_corpus()
 TEAM = ("alice", "bob", "carol")
 CONFLICTS = 5
 

@@ -19,10 +19,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from shared_corpus import shared_corpus
+
 from annotator.exchange.predict import predict
 from annotator.exchange.shards import count_articles
 
-DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "news.jsonl"
+DEFAULT_CORPUS = shared_corpus()
 MILLION = 1_000_000
 
 

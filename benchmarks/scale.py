@@ -41,10 +41,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from shared_corpus import shared_corpus
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl"
+CORPUS = shared_corpus()
 WHO = "bench"
 
 

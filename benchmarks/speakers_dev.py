@@ -19,16 +19,14 @@ import argparse
 import json
 from pathlib import Path
 
+from shared_corpus import shared_corpus
+
 from annotator.models import Label
 from annotator.suggest import Suggesters, load_pipeline, suggest_doc
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "fixtures" / "gold" / "speakers_dev.jsonl"
-#: The shared corpus beside the clone (../shared), or beside the folder of clones (../../shared).
-SHARED = next(
-    (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.exists()), ROOT.parent / "shared"
-)
-CORPUS = SHARED / "corpus" / "news.jsonl"
+CORPUS = shared_corpus()
 
 
 def main() -> None:

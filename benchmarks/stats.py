@@ -36,15 +36,12 @@ import sys
 import time
 from pathlib import Path
 
+from shared_corpus import shared_corpus
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-#: The shared corpus beside the clone (../shared), or beside the folder of worktrees (../../shared).
-CORPUS = (
-    next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.exists()), ROOT.parent / "shared")
-    / "corpus"
-    / "news.jsonl"
-)
+CORPUS = shared_corpus()
 ANNOTATOR = str(Path(sys.executable).with_name("annotator"))
 WHO = ("bench", "bench2")
 SUGGESTION_COLUMNS = 'start, "end", label, text, speaker_start, speaker_end, suggester, score'

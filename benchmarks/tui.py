@@ -36,8 +36,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from shared_corpus import shared_corpus
+
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl"  # from a clone elsewhere: --corpus PATH
+CORPUS = shared_corpus()  # from a clone elsewhere: --corpus PATH
 RAM = Path("/dev/shm")  # a RAM file system (Linux): the latency loop runs there too, without the disk's stalls
 sys.path.insert(0, str(ROOT))
 
