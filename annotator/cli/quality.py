@@ -185,7 +185,7 @@ def evaluate(
 
     Prints exact and overlap P/R/F1 per label, speaker accuracy, and how annotators corrected the
     suggestions (accepted, moved, relabelled, rejected, and spans added), per suggester version and label.
-    The model is its current suggestions, or with --suggester the versions named (entities.v1, quotes.v3, ...):
+    The model is its current suggestions, or with --suggester the versions named (entities.v1, quotes.v4, ...):
     this release's own versions are run now (with --model's pipeline), others read as stored. With --model a
     folder `annotator train` wrote, its own versions are run now and the articles it learned from left out.
     Example: annotator evaluate --suggester entities.v1 --gold-from exports/gold.jsonl --json
