@@ -134,6 +134,11 @@ def ingest(
             say(f"  {error}")
     if trained_note:
         say(trained_note)
+    if report.conflicts:  # not applied whole, as an import's conflict: a script must not take it as stored
+        raise fail(
+            f"{len(report.conflicts)} article(s) of the input not stored: their stored text is someone's work in "
+            f"{db} (listed above); --changed-text new adds each as an article of its own"
+        )
 
 
 def _trained_elsewhere(store: "Reader", db: Path, added: int) -> str:
