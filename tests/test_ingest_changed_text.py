@@ -102,7 +102,11 @@ def test_two_ids_with_one_text_count_the_suggestions_stored(tmp_path: Path) -> N
     with Store.open(db, read_only=True) as store:
         stored = store.count("suggestions")
     assert stored > 0
-    assert result.stdout == f"1 article(s) added, 1 already stored, {stored} suggestion(s) -> {db}\n"
+    assert result.stdout == (
+        f"1 article(s) added, 0 already stored, 1 duplicate(s) of a text stored under another id, {stored} "
+        f"suggestion(s) -> {db}\n"
+        "not stored, their text stored under another id (one article a text): x2 as x1\n"
+    )
 
 
 def test_a_packed_article_is_possibly_started_and_never_replaced(tmp_path: Path) -> None:
