@@ -266,6 +266,13 @@ class Reader(Connection):
                  WHERE e.article_id = ? AND e.annotator = ? AND e.action = 'import'"""
         return {row[0] for row in self.conn.execute(sql, [article_id, annotator]) if row[0] is not None}
 
+    def command_span_ids(self, article_id: str, annotator: str) -> set[int]:
+        """The ids of the spans a command wrote here without a screen (`annotator accept`: its events name their
+        `command`; an edit since keeps a span's id, and tells what became of it)."""
+        sql = """SELECT json_extract(s.value, '$.id') FROM events e, json_each(e.after, '$.spans') s
+                 WHERE e.article_id = ? AND e.annotator = ? AND json_extract(e.after, '$.command') IS NOT NULL"""
+        return {row[0] for row in self.conn.execute(sql, [article_id, annotator]) if row[0] is not None}
+
     def decisions(self, article_id: str, annotator: str) -> dict[int, str]:
         """Suggestion id -> "accepted" or "rejected", for the suggestions this annotator decided on."""
         sql = "SELECT suggestion_id, decision FROM decisions WHERE article_id = ? AND annotator = ?"
