@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Self
 
 from annotator.interrupts import keeping
 from annotator.rows import Offsets, SpanLike, SpanRow, SuggestionRow
-from annotator.store.examining import DatabaseError, companion, sqlite_uri
+from annotator.store.companions import companion
+from annotator.store.examining import DatabaseError, sqlite_uri
 from annotator.store.opening import (
     Snapshot,
     WriteFailed,
