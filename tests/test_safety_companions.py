@@ -132,3 +132,26 @@ def test_a_killed_writers_rollback_journal_is_rolled_back_not_refused(tmp_path: 
     with Store.open(db, read_only=True) as store:
         assert store.conn.execute("SELECT id, title FROM articles WHERE id != 'a1'").fetchall() == titles
     assert os.path.exists(db)
+
+
+def test_a_fifo_at_the_wals_name_is_refused_without_waiting_on_it(tmp_path: Path) -> None:
+    small_database(tmp_path / "x.db")
+    os.mkfifo(tmp_path / "x.db-wal")
+    line = one_error_line(annotator("stats", "--db", "x.db", cwd=tmp_path, timeout=60))
+    assert line == (
+        "x.db: x.db-wal beside it is not SQLite's (a FIFO (named pipe), not a regular file); it was left as it is: "
+        "SQLite would take it for the database's write-ahead log and overwrite or delete it, so move x.db-wal away "
+        "and try again"
+    )
+
+
+def test_a_screen_on_a_hot_journal_it_cannot_roll_back_says_what_it_shows(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    small_database(db)
+    subprocess.run([sys.executable, "-c", KILLED_IN_A_TRANSACTION, str(db), "spilled"], check=False)
+    with Store.open(db, read_only=True) as store:  # as in a folder this user cannot write
+        assert store.notice == (
+            f"{db} is in a folder you cannot write, with a transaction a killed process left in its -journal file: "
+            "showing a copy with it rolled back, read-only; changes cannot be saved"
+        )
+        assert store.count("articles") == 1

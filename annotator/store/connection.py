@@ -166,6 +166,11 @@ class Connection:
         if not self.read_only:
             return ""
         name = self.path or "the database"
+        if isinstance(self.conn, Snapshot) and self.conn.rolled_back:
+            return (
+                f"{name} is in a folder you cannot write, with a transaction a killed process left in its -journal "
+                "file: showing a copy with it rolled back, read-only; changes cannot be saved"
+            )
         if isinstance(self.conn, Snapshot):
             return (
                 f"{name} is in a folder you cannot write, with work still in its -wal file: showing a copy of both, "

@@ -38,6 +38,8 @@ class Snapshot(sqlite3.Connection):
     the connection closes."""
 
     folder: str | None = None
+    #: True when the copy is of the file and its hot `-journal`, rolled back in the copy (not of a `-wal`).
+    rolled_back: bool = False
 
     def close(self) -> None:
         super().close()
@@ -133,7 +135,7 @@ def _snapshot(target: Path, wal: Path, shown: Path) -> Snapshot | None:
         if isinstance(error, sqlite3.Error):  # the journal could not be rolled back into the copy
             raise _damaged(shown, [str(error)], target) from None
         raise
-    snapshot.folder = folder
+    snapshot.folder, snapshot.rolled_back = folder, journal
     return snapshot
 
 
