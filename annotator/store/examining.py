@@ -1,7 +1,8 @@
 """Examining a database file read-only, before anything may write to it: it must be a SQLite database, ours
 (`PRAGMA application_id`, or for files made before the mark, our migration record), of a schema this release
-knows and with all of it (no table, index or trigger the migrations make missing), and sound; and a `-wal`
-beside it must be its own.
+knows and with all of it (no table, index or trigger the migrations make missing), and sound; a `-wal`
+beside it must be its own, and nothing at SQLite's names beside it (`-wal`, `-journal`, `-shm`) may be a file
+SQLite did not write (`annotator.store.companions`).
 
 Nothing here writes, and nothing here creates a file beside the database that was not there (see `reader`).
 `open_database` (`annotator.store.opening`) opens a writing connection only to a file that passed.

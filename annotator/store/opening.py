@@ -1,7 +1,8 @@
 """Opening the database file safely. A file is examined read-only before anything may write to it
 (`annotator.store.examining`): a regular file, a SQLite database, ours, of a schema this release knows, sound,
-and any `-wal` beside it its own. Only then does a writing connection open it, so a foreign, damaged or newer
-file, or one with a stray `-wal` beside it, is refused and left exactly as it was.
+and any `-wal` beside it its own, with no file SQLite did not write at its `-wal`, `-journal` or `-shm` names.
+Only then does a writing connection open it, so a foreign, damaged or newer file, one with a stray `-wal`
+beside it, or a file of notes at one of those names, is refused and left exactly as it was.
 
 What is checked, and when:
 - every opening: the header (SQLite's, our mark, the schema version) and `PRAGMA quick_check` (the b-trees'
