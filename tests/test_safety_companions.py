@@ -155,3 +155,21 @@ def test_a_screen_on_a_hot_journal_it_cannot_roll_back_says_what_it_shows(tmp_pa
             "showing a copy with it rolled back, read-only; changes cannot be saved"
         )
         assert store.count("articles") == 1
+
+
+def test_a_hot_journal_beside_a_name_with_no_database_is_refused_and_nothing_is_created(tmp_path: Path) -> None:
+    """What a database removed while a process was writing it in rollback mode leaves: SQLite would play that
+    journal into a new database at the name (another database's pages over it), as a -wal with work would be."""
+    db = tmp_path / "x.db"
+    small_database(db)
+    subprocess.run([sys.executable, "-c", KILLED_IN_A_TRANSACTION, str(db), "spilled"], check=False)
+    db.unlink()
+    (tmp_path / "a.txt").write_text("Ann said it rained in Paris.", encoding="utf-8")
+    before = folder_state(tmp_path)
+    line = one_error_line(annotator("ingest", "a.txt", "--no-suggest", "--db", "x.db", cwd=tmp_path))
+    assert line == (
+        "x.db: x.db-journal beside it holds a transaction of a database that is no longer there (removed while a "
+        "process was writing it?); it was left as it is: SQLite would play it into a new database there, so move "
+        "x.db-journal away to create x.db there"
+    )
+    assert folder_state(tmp_path) == before
