@@ -83,3 +83,17 @@ def hot_journal(target: Path) -> bool:
         return _first_bytes(companion(target, "-journal"), len(JOURNAL_MAGIC)) == JOURNAL_MAGIC
     except OSError:
         return False
+
+
+def orphan_journal(target: Path, shown: Path) -> str | None:
+    """The refusal of a hot `-journal` beside a name that holds no database: what a database removed while a
+    process was writing it in rollback mode leaves. SQLite would play it into a new database made at the name
+    (another database's pages over it), as it would lay an orphan `-wal`'s (`store.creating`)."""
+    if os.path.lexists(target) or not hot_journal(target):
+        return None
+    journal = companion(target, "-journal").name
+    return (
+        f"{shown}: {journal} beside it holds a transaction of a database that is no longer there (removed while a "
+        f"process was writing it?); it was left as it is: SQLite would play it into a new database there, so move "
+        f"{journal} away to create {target.name} there"
+    )

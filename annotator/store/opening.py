@@ -29,7 +29,7 @@ from typing import Any
 
 from annotator.errors import found
 from annotator.places import PRIVATE_MODE, Note, PlaceError, Temporary, note_leftovers, regular_target
-from annotator.store.companions import companion, not_sqlites
+from annotator.store.companions import companion, not_sqlites, orphan_journal
 from annotator.store.examining import (
     APPLICATION_ID,
     BUSY_TIMEOUT_MS,
@@ -96,8 +96,9 @@ def new_database(target: Path, shown: Path | None = None, note: Note = None) -> 
     """An empty database of ours under a temporary name beside `target`, locked, closed and synced: the caller
     fills it (or not) and links it into place (`Temporary.link_into_place`), or discards it. Temporaries
     beside `target` that no one holds are named in a line for `note` (`shown`: the path as given) and left as
-    they are. A file beside `target` that SQLite would take for its own and is not (`companions`) is refused first."""
-    if problem := not_sqlites(target, shown or target):
+    they are. A file beside `target` that SQLite would take for its own and is not, or a hot journal there
+    (`companions`), is refused first."""
+    if problem := not_sqlites(target, shown or target) or orphan_journal(target, shown or target):
         raise DatabaseError(problem)
     note_leftovers(target, NEW, shown, note)
     try:
