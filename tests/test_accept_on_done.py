@@ -85,3 +85,17 @@ def test_accept_on_a_done_article_is_one_action_that_leaves_it_done(db: Path) ->
         assert [(s.text, s.label) for s in store.spans("a1", "alice")] == [("Ann", "ACTOR"), ("Lyon", "LOCATION")]
         store.undo("a1", "alice")  # one undo takes the accept back, and the article is still done
         assert (store.status("a1", "alice").value, store.spans("a1", "alice")) == ("done", [])
+
+
+def test_a_packs_newer_work_still_merges_back_after_an_accept_with_nothing_to_accept(db: Path, tmp_path: Path) -> None:
+    assert annotator("accept", "a1", "--done", "--annotator", "alice", "--db", db).returncode == 0
+    assert annotator("assign", "--annotators", "alice", "--overlap", "1", "--db", db).returncode == 0
+    pack = tmp_path / "alice.db"
+    assert annotator("pack", "--annotator", "alice", "-o", pack, "--db", db).returncode == 0
+    with Store.open(pack) as store:
+        store.undo("a1", "alice")  # alice goes on working in her pack
+    assert annotator("accept", "a1", "--annotator", "alice", "--db", db).returncode == 0  # nothing to accept here
+    result = annotator("merge", pack, "--db", db)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert "0 conflict(s)" in result.stdout
+    assert "1 annotation(s) brought up to date" in result.stdout
