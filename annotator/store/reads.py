@@ -252,10 +252,11 @@ class Reader(Connection):
         tool's work, where the suggestions were never shown."""
         return (article_id, annotator) in status_by_import(self.conn, article_id)
 
-    def pending(self, article_id: str, annotator: str) -> list[SuggestionRow]:
+    def pending(self, article_id: str, annotator: str, *, done_settles: bool = True) -> list[SuggestionRow]:
         """What this annotator is asked about (`store.current.is_pending`): the current suggestions whose span and
-        label they have neither decided on (in this suggestion or an earlier version's) nor marked as a span."""
-        asked = pending_ids(self.conn, article_id, annotator)
+        label they have neither decided on (in this suggestion or an earlier version's) nor marked as a span.
+        `done_settles` False: on an article they marked done, what they would be asked about were it not done."""
+        asked = pending_ids(self.conn, article_id, annotator, done_settles=done_settles)
         sql = 'SELECT * FROM suggestions WHERE article_id = ? ORDER BY start, "end", id'
         return [pending_suggestion(row) for row in self._rows(sql, [article_id]) if row["id"] in asked]
 
