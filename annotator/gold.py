@@ -44,6 +44,10 @@ class AutoReport:
     settled: int
     disagreements: int
     refused: list[str]
+    #: Articles whose gold was done already, left as they are, and the disagreements `review` shows there
+    #: (`review_state(...).open`: an annotator who finished the article since, differently).
+    done_before: int = 0
+    done_open: int = 0
 
 
 def article_consensus(store: Store, article_id: str, annotators: Sequence[str]) -> Consensus[SpanRow]:
@@ -74,18 +78,21 @@ def auto_adjudicate(
     by_assignment: bool = True,
 ) -> AutoReport:  # fmt: skip
     """Agreed spans into gold for every article all annotators finished whose gold is not done yet; articles
-    without disagreements are then marked done in gold. An article whose gold would clash is skipped.
+    without disagreements are then marked done in gold. An article whose gold would clash is skipped. An article
+    whose gold is done is left as it is; its open disagreements (`review_state`) are counted in `done_open`.
 
     With assignments, an article's annotators are those it was assigned to (`compared_articles`), unless
     `by_assignment` is False (`--ignore-assignments`)."""
     statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
     compared = compared_articles(store, list(annotators), statuses, by_assignment=by_assignment)
     ids = [article_id for article_id, _ in compared]
-    spans = settled = disagreements = 0
+    spans = settled = disagreements = done_before = done_open = 0
     refused: list[str] = []
     for article_id, names in compared:
-        if store.status(article_id, GOLD) == Status.DONE:
-            continue  # a reviewer finished this one; what they removed stays removed
+        if store.status(article_id, GOLD) == Status.DONE:  # a reviewer finished this one; what they removed stays
+            done_before += 1  # removed, but what review would show there is counted, as review counts it
+            done_open += len(review_state(store, article_id, names).open)
+            continue
         found = article_consensus(store, article_id, names)
         try:
             edit = adjudicate(store, article_id, found.agreed, source=AGREED, reviewer=reviewer)
@@ -97,7 +104,10 @@ def auto_adjudicate(
         if not found.disagreements:
             store.set_status(article_id, GOLD, Status.DONE)
             settled += 1
-    return AutoReport(articles=len(ids), spans=spans, settled=settled, disagreements=disagreements, refused=refused)
+    return AutoReport(
+        articles=len(ids), spans=spans, settled=settled, disagreements=disagreements, refused=refused,
+        done_before=done_before, done_open=done_open,
+    )  # fmt: skip
 
 
 def decisions(store: Store, article_id: str) -> list[GoldDecision]:

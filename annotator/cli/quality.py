@@ -158,9 +158,15 @@ def adjudicate(
             store.command = "adjudicate --auto"  # its events say so (gold marked done too): no time on a screen
             report = auto_adjudicate(store, names, who, include_in_progress, by_assignment=not ignore_assignments)
         stored(f"the gold annotations are stored in {db}")
+        left = ""
+        if report.done_before:  # gold done before: left alone, but what review shows there is said
+            left = f"; {report.done_before} article(s) whose gold is done left as they are"
+        if report.done_open:
+            again = command(db, "review", names, *extra, *(["--ignore-assignments"] if ignore_assignments else []))
+            left += f", with {report.done_open} disagreement(s) `{again}` shows"
         say(
             f"{report.articles} article(s) compared ({whom}): {report.spans} agreed span(s) into gold, "
-            f"{report.settled} article(s) settled, {report.disagreements} disagreement(s) left for review"
+            f"{report.settled} article(s) settled, {report.disagreements} disagreement(s) left for review{left}"
         )
         for line in notes:
             note(line.removeprefix("note: "))
