@@ -191,9 +191,12 @@ class ReviewScreen(AnnotateScreen):
         return marks
 
     def nothing_current(self) -> str:
-        """With nothing of gold current: the pick keys for the disagreement, then what the label keys add."""
+        """With nothing of gold current: the pick keys for the disagreement (once all are settled, that they are and
+        what d does), then what the label keys add."""
         if self.review is None or self.index is None or not self.review.disagreements:
             return super().nothing_current()
+        if not self.review.open:  # nothing left to pick (trial 34: it still asked for a pick)
+            return f"all settled: d marks gold done · {self._what_keys_add()} · j/k: disagreements · ?: help"
         keymap, count = self.annotator_app.keymap, len(self.review_app.annotators_for(self.article_id))
         picks = "/".join(
             key_name(keymap.get(f"pick_{i + 1}", key).split(",")[0]) for i, key in enumerate(PICK_KEYS[:count])

@@ -1,0 +1,24 @@
+"""A newcomer's re-trial (34): once every disagreement was settled, the status line on a word with nothing of gold
+still said "a/b pick a version of the disagreement (marked in rose)". With none open it says all are settled and
+what d does, then what the label keys add. Pilot on a real two-annotator database, tokenized by spaCy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.tui.review import make_review_app
+from tests.tui.test_review_highlight import boundary_disagreement
+
+
+async def test_with_every_disagreement_settled_the_status_line_no_longer_asks_for_a_pick(tmp_path: Path) -> None:
+    path, _ = boundary_disagreement(tmp_path / "review.db")
+    app = make_review_app(path, "carol", ["alice", "bob"], keymap_path=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("a", "left", "left")  # alice's version; then 'Divers', where gold has nothing
+        await pilot.pause()
+        screen = app.screen
+        assert screen.review is not None and screen.review.open == []
+        assert screen.status_line.text.plain == (
+            "all settled: d marks gold done · 1-3 add 'Divers' · j/k: disagreements · ?: help"
+        )
