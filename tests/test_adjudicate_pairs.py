@@ -38,8 +38,8 @@ def test_a_pair_that_finished_more_articles_than_all_is_named_with_the_command_t
     result = annotator("adjudicate", "--auto", "--reviewer", "carol", "--db", db)
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
-        "1 article(s) compared (done by all of alice, bob, root): 1 agreed span(s) into gold, 1 article(s) settled, "
-        "0 disagreement(s) left for review\n"
+        "1 article(s) compared (done by all of alice, bob, root; alice and bob both finished 3: --annotators "
+        "alice,bob): 1 agreed span(s) into gold, 1 article(s) settled, 0 disagreement(s) left for review\n"
     )
     assert result.stderr == (
         "annotator: note: alice and bob both finished 3 articles (1 compared here): "

@@ -37,7 +37,9 @@ def test_a_pair_that_finished_more_articles_than_all_is_named_with_its_command(t
     result = annotator("agreement", "--db", db)
     assert (result.returncode, result.stderr) == (0, "")
     lines = result.stdout.splitlines()
-    assert lines[0] == "articles compared  1 (done by all of alice, bob, carol)"
+    assert lines[0] == (  # the first line read says what was left out (trial 34: it came on line 6)
+        "articles compared  1 (done by all of alice, bob, carol); alice and bob both finished 2: --annotators alice,bob"
+    )
     assert "pairs finished     alice ~ bob 2, alice ~ carol 1, bob ~ carol 1 article(s) both marked done" in lines
     assert (
         f"note: alice and bob both finished 2 articles (1 compared here): "

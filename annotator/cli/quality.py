@@ -123,7 +123,7 @@ def adjudicate(
     Example: annotator adjudicate --auto --annotators alice,bob
     """
     from annotator.gold import auto_adjudicate
-    from annotator.reports.agreement import compared_whom, pair_articles, pair_notes, pairs_compared
+    from annotator.reports.agreement import compared_whom, narrowing, pair_articles, pair_notes, pairs_compared
     from annotator.store.assignments import compared_articles
     from annotator.vocabulary import Status
 
@@ -148,13 +148,16 @@ def adjudicate(
             shared = pair_articles(store, names, include_in_progress, by_assignment=not ignore_assignments)
             flags = [*extra, *(["--include-in-progress"] if include_in_progress else []),
                      *(["--ignore-assignments"] if ignore_assignments else [])]  # fmt: skip
+            pairs = pairs_compared(names, compared)
             notes = pair_notes(
-                pairs_compared(names, compared),
+                pairs,
                 shared,
                 lambda a, b: command(db, "adjudicate --auto", [a, b], *flags),
                 include_in_progress,
             )
             whom = compared_whom(names, any(len(of) < len(names) for _, of in compared), include_in_progress)
+            narrowed = narrowing(pairs, shared, include_in_progress)  # where the line is read first (trial 34)
+            whom += f"; {narrowed}" if narrowed else ""
             store.command = "adjudicate --auto"  # its events say so (gold marked done too): no time on a screen
             report = auto_adjudicate(store, names, who, include_in_progress, by_assignment=not ignore_assignments)
         stored(f"the gold annotations are stored in {db}")

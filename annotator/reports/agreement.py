@@ -23,7 +23,7 @@ from annotator.rows import SpanLike
 from annotator.store import Reader
 from annotator.store.assignments import compared_articles
 from annotator.vocabulary import Label, Status
-from annotator.wording import counted
+from annotator.wording import annotators_option, counted
 
 
 def escape(text: str) -> str:
@@ -102,9 +102,30 @@ def pair_notes(
     return [
         f"note: {a} and {b} both {finished.format(counted(count, 'article'))} ({compared[a, b]} compared here): "
         f"`{again(a, b)}`"
-        for (a, b), count in shared.items()
-        if count > compared.get((a, b), count)
+        for (a, b), count in wider_pairs(compared, shared)
     ]
+
+
+def wider_pairs(
+    compared: Mapping[tuple[str, str], int], shared: Mapping[tuple[str, str], int]
+) -> list[tuple[tuple[str, str], int]]:
+    """The pairs that share more articles (`pair_articles`) than are compared for them, in `shared`'s order."""
+    return [(pair, count) for pair, count in shared.items() if count > compared.get(pair, count)]
+
+
+def narrowing(
+    compared: Mapping[tuple[str, str], int], shared: Mapping[tuple[str, str], int], include_in_progress: bool = False
+) -> str:
+    """For the first line a lead reads (trial 34: the notes came after perfect figures): the pair that finished the
+    most articles beyond those compared, with the option that compares them ("alice and bob both finished 6:
+    --annotators alice,bob"), and how many other pairs the notes (`pair_notes`) name; "" when none did."""
+    wider = wider_pairs(compared, shared)
+    if not wider:
+        return ""
+    (a, b), count = max(wider, key=lambda item: item[1])
+    finished = f"have {count} done or in progress" if include_in_progress else f"finished {count}"
+    others = f" (and {counted(len(wider) - 1, 'other pair')}: see the notes)" if len(wider) > 1 else ""
+    return f"{a} and {b} both {finished}: {annotators_option([a, b])}{others}"
 
 
 def report_pairs(report: AgreementReport) -> dict[tuple[str, str], int]:
@@ -159,13 +180,14 @@ def text_lines(
     notes: Sequence[str] = (),
 ) -> list[str]:
     """The readable report: what was compared (done, or also in progress), alpha per label, then each pair per
-    label. With `notes` (`pair_notes`: a pair shares more articles than are compared), each pair's articles
-    (`shared`) and the notes follow what was compared."""
+    label. With `notes` (`pair_notes`: a pair shares more articles than are compared), the first line names the
+    pair that finished the most (`narrowing`), and each pair's articles (`shared`) and the notes follow it."""
     overlaps = [pair for pair in report.pairs if pair.label == "ALL"]
     apart = any(pair.articles != report.articles for pair in overlaps)
     who = compared_whom(report.annotators, apart, include_in_progress)
+    narrowed = narrowing(report_pairs(report), shared, include_in_progress) if notes and shared else ""
     lines = [
-        f"articles compared  {report.articles} ({who})",
+        f"articles compared  {report.articles} ({who}){f'; {narrowed}' if narrowed else ''}",
         f"tokens             {report.tokens}",
         f"articles differing {report.disputed_articles}",
         f"speaker agreement  {figure(report.speaker_agreement)} ({report.matched_quotes} jointly found quote pairs)",

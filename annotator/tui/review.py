@@ -12,6 +12,7 @@ from annotator.tui.app import AnnotatorApp
 from annotator.tui.keymap import Settings, default_path, load_keymap
 from annotator.tui.screens.review import ReviewScreen
 from annotator.vocabulary import GOLD, Status
+from annotator.wording import counted
 
 
 class ReviewApp(AnnotatorApp):
@@ -27,6 +28,8 @@ class ReviewApp(AnnotatorApp):
         self.by_assignment = by_assignment  # False: --ignore-assignments, every article all of them finished
         self._compared: dict[str, list[str]] = {}
         self.sub_title = f"review by {reviewer}"
+        #: What the first status line says when a pair finished more articles than all of them (`narrowed`).
+        self.narrowed_line = ""
 
     @property
     def who(self) -> str:
@@ -86,7 +89,23 @@ class ReviewApp(AnnotatorApp):
             self.show_articles("No article is marked done by all the annotators.")
             return
         waiting = [i for i in ids if self.store.status(i, GOLD) != Status.DONE]
+        self.narrowed_line = self.narrowed()
         self.open_article(waiting[0] if waiting else ids[0])
+
+    def narrowed(self) -> str:
+        """The first status line when a pair finished more articles than all of them ("1 article compared (done by
+        all of alice, bob, dan); alice and bob both finished 6: --annotators alice,bob"): a login that finished one
+        article shrinks the review to it, said where it is read first, as `agreement` and `adjudicate --auto` say
+        it (trial 34); "" when no pair finished more."""
+        from annotator.reports.agreement import compared_whom, narrowing, pair_articles, pairs_compared
+
+        compared = list(self._compared.items())
+        shared = pair_articles(self.store, self.annotators, by_assignment=self.by_assignment)
+        clause = narrowing(pairs_compared(self.annotators, compared), shared)
+        if not clause:
+            return ""
+        whom = compared_whom(self.annotators, any(len(of) < len(self.annotators) for _, of in compared))
+        return f"{counted(len(compared), 'article')} compared ({whom}); {clause}"
 
     def article_screen(self, article_id: str) -> ReviewScreen:
         return ReviewScreen(article_id)

@@ -148,7 +148,10 @@ class ReviewScreen(AnnotateScreen):
         state = self._refresh_review()
         self.index = state.open[0] if state.open else (0 if state.disagreements else None)
         self._show_disagreement()
-        if message:
+        narrowed, app.narrowed_line = app.narrowed_line, ""  # once, on the first article
+        if narrowed:
+            self.say(f"{narrowed}{f' · {message}' if message else ''}", "bold")
+        elif message:
             self.say(message, "green")
 
     def article_model(self, rows: ArticleRows) -> ArticleModel:
