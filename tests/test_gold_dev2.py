@@ -25,7 +25,7 @@ def test_dev2_is_valid_gold_with_these_counts() -> None:
     dev2 = records("entities_dev2.jsonl")
     labels = Counter(span.label.value for record in dev2 for span in record.spans)
     assert len(dev2) == 22
-    assert labels == {"ACTOR": 980, "LOCATION": 199, "FIGURE": 77, "QUOTE": 162}
+    assert labels == {"ACTOR": 984, "LOCATION": 199, "FIGURE": 77, "QUOTE": 162}
     assert {r.annotator for r in dev2} == {"gold"}
     assert {r.meta["licence"] for r in dev2} == {"CC BY 2.5, Wikinews contributors"}
 

@@ -53,7 +53,7 @@ AGENT_HEADS = PERSON_NOUNS | BODY_NOUNS | BODY_HEADS | GOVERNMENTS | GROUP_PLURA
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "eer")
 
 
-def _agent(token: Token) -> bool:
+def agent_noun(token: Token) -> bool:
     """A noun for a doer: a person or a body by the word lists, or by an English doer's ending."""
     lemma = token.lemma_.lower()
     if lemma in AGENT_HEADS or token.lower_ in AGENT_HEADS:
@@ -82,7 +82,7 @@ def _speaking_subject(doc: Doc, token: Token, taken: set[int]) -> tuple[int, int
         return None
     if token.pos_ != "NOUN" or not token.is_lower or token.lemma_.lower() in SAID_THINGS:
         return None
-    if not _agent(token):
+    if not agent_noun(token):
         return None
     if any(t.dep_ == "appos" or t.pos_ == "PROPN" for t in token.subtree):
         return None  # "The mayor of London, Sadiq Khan, said": the name is the speaker

@@ -62,6 +62,10 @@ class Mentions:
         """The mentions of the chosen antecedent's entity from it up to the pronoun, among those that fit it."""
         return [c for c in fitting if c.start >= chosen.start and same_entity(self.doc, c, chosen)]
 
+    def unmarked_antecedent(self, pronoun: Token, window_start: int) -> Candidate | None:
+        """An antecedent the entity layer left unmarked, for a pronoun no ACTOR fits (none before quotes.v4)."""
+        return None
+
     def actor_at(self, index: int) -> Candidate | None:
         found = self.by_token.get(index)
         if found is not None and found.label is Label.LOCATION:
@@ -150,7 +154,10 @@ def antecedent(ctx: Mentions, pronoun: Token) -> Candidate | None:
     else:
         chosen = earlier[-1] if earlier else None
     if chosen is None:
-        return None
+        chosen = ctx.unmarked_antecedent(pronoun, window_start)
+        if chosen is not None:
+            ctx.resolved[pronoun.i] = chosen
+        return chosen
     later = ctx.later_mentions(chosen, pronoun.i, earlier)
     speaker = later[-1] if later else chosen
     ctx.resolved[pronoun.i] = speaker

@@ -29,6 +29,7 @@ from annotator.suggest.pieces import pieces
 from annotator.suggest.quotes import QUOTES_SUGGESTER, Quote, attribute_speakers, find_quotes, is_scare_quote
 from annotator.suggest.speakers import QUOTES_V2, attribute_speakers_v2
 from annotator.suggest.speakers_v3 import QUOTES_V3, attribute_speakers_v3
+from annotator.suggest.speakers_v4 import QUOTES_V4, attribute_speakers_v4
 from annotator.suggest.superseded import check_runnable
 from annotator.suggest.tokens import tokens_of
 
@@ -61,6 +62,7 @@ QUOTE_SUGGESTERS: dict[str, Callable[[Doc, list[Quote], list[Candidate]], list[C
     QUOTES_SUGGESTER: attribute_speakers,
     QUOTES_V2: attribute_speakers_v2,
     QUOTES_V3: attribute_speakers_v3,
+    QUOTES_V4: attribute_speakers_v4,
 }
 
 

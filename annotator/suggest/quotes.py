@@ -32,12 +32,14 @@ TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "on", "in", 
 @dataclass
 class Quote:
     """Content offsets (marks excluded); `chain` numbers the paragraphs of one quotation reopened paragraph by
-    paragraph, so they share one speaker; `speaker` is filled by `attribute_speakers`."""
+    paragraph, so they share one speaker; `speaker` is filled by `attribute_speakers`; `reported` marks a quote
+    a reporting clause gives to someone the rules could not name ('"No," it added.', quotes.v4): no scare quote."""
 
     start: int
     end: int
     chain: int
     speaker: Candidate | None = None
+    reported: bool = False
 
 
 def _looks_opening(text: str, at: int) -> bool:
@@ -226,7 +228,7 @@ def attribute_speakers(doc: Doc, quotes: list[Quote], candidates: list[Candidate
 def is_scare_quote(text: str, quote: Quote) -> bool:
     """A quote nobody is reported as saying that is short (a term in scare quotes) or in title case (the
     title of a work or an article)."""
-    if quote.speaker is not None:
+    if quote.speaker is not None or quote.reported:
         return False
     words = [w for w in text[quote.start : quote.end].split() if w[:1].isalpha()]
     if len(words) <= SCARE_MAX_WORDS:

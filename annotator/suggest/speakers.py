@@ -257,6 +257,11 @@ class SpeakersV2:
                 return speaker
         return None
 
+    def _reported_by_unnamed(self, ctx: Mentions, first: int, last: int) -> bool:
+        """A short quote with no speaker that a reporting clause still gives to someone (not in quotes.v2 and v3:
+        such a quote is taken for a scare quote)."""
+        return False
+
     def _sentence_speaker(self, ctx: Mentions, start: int, end: int, intransitive: bool) -> Candidate | None:
         """The subject of a speech verb in tokens [start, end) outside quotes (only verbs without a complement of
         their own when `intransitive`: "X added", "X told reporters")."""
@@ -348,7 +353,9 @@ class SpeakersV2:
         text = ctx.text
         for quote, (first, last) in zip(quotes, ranges, strict=True):
             if last > first:
-                quote.speaker = self._direct(ctx, first, last, short=is_scare_quote(text, quote))
+                short = is_scare_quote(text, quote)
+                quote.speaker = self._direct(ctx, first, last, short=short)
+                quote.reported = short and quote.speaker is None and self._reported_by_unnamed(ctx, first, last)
         chains: dict[int, Candidate] = {}
         for quote in quotes:
             if quote.speaker is not None:

@@ -1,0 +1,81 @@
+"""quotes.v4 (`suggest.speakers_v4`): a short quote that a pronoun is reported as saying ('"We cannot sail," it
+added.') is a quote, not a scare quote, and "it", "they" or "we" that no ACTOR fits stands for an unmarked subject
+that is a doer. Sentences written for the purpose (none from an article), with the real pipeline and entities.v12:
+exact (quote, speaker) pairs of quotes.v3 and of quotes.v4 for the same text."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.models import Label, check_spans
+from annotator.suggest import Suggesters, suggest_doc
+
+V3 = Suggesters("entities.v12", "quotes.v3")
+V4 = Suggesters("entities.v12", "quotes.v4")
+
+
+def quotes(nlp, text: str, suggesters: Suggesters) -> list[tuple[str, str | None]]:
+    """(quote, speaker) pairs in order; every speaker is one of the suggested ACTOR spans."""
+    suggestions = suggest_doc(nlp(text), suggesters)
+    check_spans(list(suggestions), text)
+    actors = {(s.start, s.end) for s in suggestions if s.label is Label.ACTOR}
+    pairs = []
+    for quote in (s for s in suggestions if s.label is Label.QUOTE):
+        assert quote.suggester == suggesters.quotes
+        if quote.speaker is not None:
+            assert (quote.speaker.start, quote.speaker.end) in actors
+        pairs.append((quote.text, text[quote.speaker.start : quote.speaker.end] if quote.speaker else None))
+    return pairs
+
+
+CHANGED = [
+    (  # "they" for a group the entity layer left unmarked: quotes.v3 lost the speaker, then the quote
+        'The miners walked out on Friday. "We are done," they said.',
+        [],
+        [("We are done,", "The miners")],
+    ),
+    (  # "it" for a body named by a common noun, after a verb that is no verb of saying
+        'The Harbour Line ferry company cancelled every crossing on Monday. "We cannot sail," it added.',
+        [],
+        [("We cannot sail,", "The Harbour Line ferry company")],
+    ),
+    (  # a common-noun possessor stays in the speaker, as the house conventions keep "the mayor's office"
+        'The union\'s members walked out on Friday. "We are done," they told reporters.',
+        [],
+        [("We are done,", "The union's members")],
+    ),
+    (  # the quote stays even when nobody fits the pronoun: a name the small model does not take for a body
+        'Storms closed the port. The ferry operator Nordsail cancelled its crossings. "We cannot sail," it added.',
+        [],
+        [("We cannot sail,", None)],
+    ),
+    (  # a thing is no speaker: the quote stays, with no speaker, and "Prices" is not made an ACTOR
+        'Prices rose again in March. "Far too high," they said.',
+        [],
+        [("Far too high,", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "v3", "v4"), CHANGED, ids=[f"case{i}" for i in range(len(CHANGED))])
+def test_what_quotes_v4_changes(nlp, text: str, v3: list, v4: list) -> None:
+    assert quotes(nlp, text, V3) == v3
+    assert quotes(nlp, text, V4) == v4
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pronoun that finds its ACTOR: as quotes.v3 did
+        ('The council met on Tuesday. "No comment," it said.', [("No comment,", "The council")]),
+        ('Anna Berg coached the team for a decade. "Never again," she said.', [("Never again,", "Anna Berg")]),
+        # a passive verb reports nobody's words: still a scare quote
+        ('The storm, "a monster," it was called, hit the coast.', []),
+        # a term in quotes with no verb of saying, and a pronoun that says nothing
+        ('The mayor\'s office used the word "unprecedented" and it stuck.', []),
+        # a pronoun inside the quote is not its speaker
+        ('Officials met on Monday. The plan, "as we said," is dead.', []),
+    ],
+)
+def test_what_quotes_v4_leaves_alone(nlp, text: str, expected: list) -> None:
+    assert quotes(nlp, text, V3) == expected == quotes(nlp, text, V4)
