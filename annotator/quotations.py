@@ -93,8 +93,8 @@ def single_quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
             first = opened.pop()
             if not opened:
                 found.append((first + 1, position))
-    if opened and opened[0] == start:
-        found.append((start + 1, end))
+    if opened and not text[start : opened[0]].strip():
+        found.append((opened[0] + 1, end))
     return found
 
 
