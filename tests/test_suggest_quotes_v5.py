@@ -6,8 +6,13 @@ then exact (quote, speaker) pairs of quotes.v4 and quotes.v5 with the real pipel
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from processes import annotator
+
+from annotator.models import Label
+from annotator.store import Store
 from annotator.suggest import Suggesters
 from annotator.suggest.quotes import find_quotes
 from annotator.suggest.quotes_v5 import find_quotes_v5
@@ -112,3 +117,29 @@ def test_what_quotes_v5_changes(nlp, text: str, v4: list, v5: list) -> None:
 )
 def test_single_marks_make_the_quotes_double_ones_make(nlp, text: str) -> None:
     assert quotes(nlp, text, V5) == quotes(nlp, text.replace("'", '"'), V4)
+
+
+STORY = (
+    "Fares rise again\n\n"
+    "Transport chief Ada Holm said: 'We will cut fares on every route next year.'\n\n"
+    "'Passengers deserve a far better service than this,' said Rob Tann of the drivers' union.\n"
+)
+
+
+def test_ingest_of_a_story_in_single_marks(tmp_path: Path) -> None:
+    """The real CLI, as the newcomer's trial ingested a .txt in British style: both quotes, each with its speaker,
+    made by quotes.v5, the default."""
+    (tmp_path / "fares.txt").write_text(STORY, encoding="utf-8")
+    done = annotator("ingest", "fares.txt", "--db", "x.db", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    with Store.open(tmp_path / "x.db", read_only=True) as store:
+        [article] = store.article_ids()
+        suggestions = store.current_suggestions(article)
+    assert [
+        (s.text, s.suggester, None if s.speaker is None else STORY[s.speaker.start : s.speaker.end])
+        for s in suggestions
+        if s.label is Label.QUOTE
+    ] == [
+        ("We will cut fares on every route next year.", "quotes.v5", "Ada Holm"),
+        ("Passengers deserve a far better service than this,", "quotes.v5", "Rob Tann"),
+    ]

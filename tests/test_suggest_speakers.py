@@ -82,9 +82,10 @@ def speakers(nlp, text: str, suggesters: Suggesters | None = None) -> list[tuple
             'justice in this country."',
             [("There is a real party of peace and justice in this country.", None)],
         ),
-        (  # a participle after a short quote with no noun argument of its own names no speaker
+        (  # a participle after a short quote with no noun argument of its own names no speaker; since quotes.v4
+            # a word a pronoun is reported as posting is a quote (quotes.v3 dropped it as a scare quote), nobody's here
             'She posted a photo of the team with "goodbye" written as the caption.',
-            [],
+            [("goodbye", None)],
         ),
         (  # "according to" something that is no source
             'Six of the thefts were, according to agreed facts heard in court, "planned in advance."',
