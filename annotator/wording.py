@@ -4,6 +4,9 @@ of a noun through it, so that none says "1 spans" (a newcomer's trial)."""
 
 from __future__ import annotations
 
+import shlex
+from collections.abc import Sequence
+
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:
     """`count` and `noun`, the noun in the plural (`plural`, else the noun and an s) unless the count is 1."""
@@ -18,3 +21,16 @@ STATUS_WORDS = {"todo": "to do", "in_progress": "in progress"}
 def status_words(status: str) -> str:
     """A stored status value in words: "in progress", "to do", "done"."""
     return STATUS_WORDS.get(status, status.replace("_", " "))
+
+
+def together(names: Sequence[str]) -> str:
+    """ "bob and root", "carl, dave and root"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def annotators_option(names: Sequence[str]) -> str:
+    """`--annotators` naming these annotators in a command to copy: a name holding a comma (or white space) is
+    given whole, the option once for each name (`cli.common.named`)."""
+    if any("," in name for name in names):
+        return " ".join(f"--annotators {shlex.quote(name)}" for name in names)
+    return f"--annotators {shlex.quote(','.join(names))}"

@@ -2,7 +2,7 @@
 
     python benchmarks/attack.py
 
-Items 1 (an interrupted ingest and another writer), 2 (a stray -wal), 3 (an old export imported over newer
+Items 1 (an interrupted ingest and another writer), 2 (a stray -wal; notes at -wal, -journal, -shm), 3 (an old export imported over newer
 work), 7 (another program's SQLite file), 8 (export to a full disk, a folder, a missing folder, a symlink, a
 FIFO, a device), 10 (a read-only command on another program's file, an empty SQLite file) and 12 (a known id
 with a changed text). Each runs the `annotator` console script in a fresh folder and prints, per item, held
@@ -106,7 +106,23 @@ def item_2(folder: Path) -> str:
         return "broken: mix.db or its -wal changed"
     if not all(one_line(r) for r in results):
         return f"broken: not refused in one line ({results[0].stdout or results[0].stderr})"
-    return f"held: {results[0].stderr.strip().removeprefix('annotator: error: ')[:90]}..."
+    held = f"held: {results[0].stderr.strip().removeprefix('annotator: error: ')[:90]}..."
+    (folder / "a.txt").write_text("Ann said it rained in Paris.", encoding="utf-8")
+    for suffix in ("-wal", "-journal", "-shm"):  # trial 34: notes at SQLite's names, deleted by the first write
+        shutil.copyfile(folder / "good.db", folder / f"notes{suffix}.db")
+        (folder / f"notes{suffix}.db{suffix}").write_bytes(b"my notes, not SQLite's\n" * 100)
+        before = folder_state(folder)
+        results = [
+            run(*command, "--db", f"notes{suffix}.db", cwd=folder)
+            for command in (["stats"], ["ingest", "a.txt", "--no-suggest"])
+        ]
+        if folder_state(folder) != before:
+            return f"broken: notes{suffix}.db{suffix} (a file SQLite did not write) changed"
+        if not all(one_line(r, f"notes{suffix}.db{suffix}") for r in results):
+            return (
+                f"broken: notes{suffix}.db{suffix} not refused in one line ({results[1].stdout or results[1].stderr})"
+            )
+    return held + " (and notes at -wal, -journal, -shm refused, kept)"
 
 
 def item_3(folder: Path) -> str:

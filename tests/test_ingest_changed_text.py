@@ -35,7 +35,11 @@ def test_articles_with_human_work_are_conflicts_left_as_stored_and_the_others_re
         store.set_status("a4", "dave", "skipped")
     result = annotator("ingest", changed, "--no-suggest", "--db", db, "--changed-text", "replace")
     hint = "left as stored (--changed-text new adds the new text as an article of its own)"
-    assert (result.returncode, result.stderr) == (0, "")
+    assert (result.returncode, result.stderr) == (  # not applied whole, as an import's conflict: a script is told
+        1,
+        f"annotator: error: 4 article(s) of the input not stored: their stored text is someone's work in {db} "
+        "(listed above); --changed-text new adds each as an article of its own\n",
+    )
     assert result.stdout == (
         f"1 article(s) added, 0 already stored, 1 replaced, 4 conflict(s), 0 suggestion(s) -> {db}\n"
         f"conflict: a1 'T1' ({changed}:1) is stored with a different text that alice opened, annotated or packed: {hint}\n"
@@ -98,7 +102,11 @@ def test_two_ids_with_one_text_count_the_suggestions_stored(tmp_path: Path) -> N
     with Store.open(db, read_only=True) as store:
         stored = store.count("suggestions")
     assert stored > 0
-    assert result.stdout == f"1 article(s) added, 1 already stored, {stored} suggestion(s) -> {db}\n"
+    assert result.stdout == (
+        f"1 article(s) added, 0 already stored, 1 duplicate(s) of a text stored under another id, {stored} "
+        f"suggestion(s) -> {db}\n"
+        "not stored, their text stored under another id (one article a text): x2 as x1\n"
+    )
 
 
 def test_a_packed_article_is_possibly_started_and_never_replaced(tmp_path: Path) -> None:
@@ -115,7 +123,11 @@ def test_a_packed_article_is_possibly_started_and_never_replaced(tmp_path: Path)
     with Store.open(db, read_only=True) as store:
         assert store.version("a1", "bob") == 0  # the pack's record is no edit
     result = annotator("ingest", changed, "--no-suggest", "--db", db, "--changed-text", "replace")
-    assert (result.returncode, result.stderr) == (0, "")
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"annotator: error: 1 article(s) of the input not stored: their stored text is someone's work in {db} "
+        "(listed above); --changed-text new adds each as an article of its own\n",
+    )
     assert result.stdout == (
         f"0 article(s) added, 0 already stored, 1 conflict(s), 0 suggestion(s) -> {db}\n"
         f"conflict: a1 'T1' ({changed}:1) is stored with a different text that bob opened, annotated or packed: "

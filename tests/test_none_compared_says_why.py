@@ -70,7 +70,9 @@ def test_assignments_that_leave_a_pair_out_are_named_with_the_way_to_compare_the
     )
     anyway = annotator("adjudicate", "--auto", "--db", db, "--reviewer", "carol", "--ignore-assignments")
     assert anyway.returncode == 0, anyway.stderr
-    assert anyway.stdout.startswith("3 article(s) compared: 3 agreed span(s) into gold, 3 article(s) settled")
+    assert anyway.stdout.startswith(
+        "3 article(s) compared (done by all of bob, root): 3 agreed span(s) into gold, 3 article(s) settled"
+    )
 
 
 def test_the_review_screen_with_ignore_assignments_offers_what_they_both_finished(tmp_path: Path) -> None:

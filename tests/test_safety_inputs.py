@@ -211,7 +211,7 @@ def test_a_changed_text_under_a_known_id_is_an_error_unless_an_option_says_what_
         store.add_span("a1", "bob", 0, 3, "ACTOR")
     result = annotator("ingest", first, "--no-suggest", "--db", db, "--changed-text", "replace")
     assert (result.returncode, result.stdout) == (
-        0,
+        1,
         f"0 article(s) added, 0 already stored, 1 conflict(s), 0 suggestion(s) -> {db}\n"
         f"conflict: a1 'Ann said it snowed in Oslo.' ({first}:1) is stored with a different text that bob opened, "
         "annotated or packed: left as stored (--changed-text new adds the new text as an article of its own)\n",

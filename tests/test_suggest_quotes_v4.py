@@ -1,13 +1,18 @@
 """quotes.v4 (`suggest.speakers_v4`): a short quote that a pronoun is reported as saying ('"We cannot sail," it
 added.') is a quote, not a scare quote, and "it", "they" or "we" that no ACTOR fits stands for an unmarked subject
 that is a doer. Sentences written for the purpose (none from an article), with the real pipeline and entities.v12:
-exact (quote, speaker) pairs of quotes.v3 and of quotes.v4 for the same text."""
+exact (quote, speaker) pairs of quotes.v3 and of quotes.v4 for the same text; and the real CLI ingesting such a story
+with the default suggesters."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from processes import annotator
 
 from annotator.models import Label, check_spans
+from annotator.store import Store
 from annotator.suggest import Suggesters, suggest_doc
 
 V3 = Suggesters("entities.v12", "quotes.v3")
@@ -71,6 +76,8 @@ def test_what_quotes_v4_changes(nlp, text: str, v3: list, v4: list) -> None:
         ('Anna Berg coached the team for a decade. "Never again," she said.', [("Never again,", "Anna Berg")]),
         # a passive verb reports nobody's words: still a scare quote
         ('The storm, "a monster," it was called, hit the coast.', []),
+        # a verb of saying further up the parse than the quote's own words: a caption, not her words
+        ('He posted a video of the crowd with "farewell" typed as its title.', []),
         # a term in quotes with no verb of saying, and a pronoun that says nothing
         ('The mayor\'s office used the word "unprecedented" and it stuck.', []),
         # a pronoun inside the quote is not its speaker
@@ -79,3 +86,23 @@ def test_what_quotes_v4_changes(nlp, text: str, v3: list, v4: list) -> None:
 )
 def test_what_quotes_v4_leaves_alone(nlp, text: str, expected: list) -> None:
     assert quotes(nlp, text, V3) == expected == quotes(nlp, text, V4)
+
+
+STORY = 'Pit closes after walkout\nThe miners walked out on Friday. "We are done," they said.\n'
+
+
+def test_ingest_keeps_the_short_quote_and_its_speaker(tmp_path: Path) -> None:
+    """The real CLI with the default suggesters (quotes.v5, quotes.v4's speakers): the quote quotes.v3 dropped is
+    stored, its speaker the ACTOR that quotes.v4 added for the pronoun's unmarked antecedent."""
+    (tmp_path / "pit.txt").write_text(STORY, encoding="utf-8")
+    done = annotator("ingest", "pit.txt", "--db", "x.db", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    with Store.open(tmp_path / "x.db", read_only=True) as store:
+        [article] = store.article_ids()
+        suggestions = store.current_suggestions(article)
+    assert [(s.text, s.label.value, s.suggester) for s in suggestions] == [
+        ("The miners", "ACTOR", "entities.v12"),
+        ("We are done,", "QUOTE", "quotes.v5"),
+    ]
+    quote = suggestions[1]
+    assert quote.speaker is not None and STORY[quote.speaker.start : quote.speaker.end] == "The miners"

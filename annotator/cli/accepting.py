@@ -42,7 +42,7 @@ def accept(
     stays pending, for the screen. Each
     article's accept is one action of its event log (u on the screen undoes it); the whole command is one
     transaction (ctrl+c leaves nothing of it). Articles you marked done, skipped or flagged are left as they are
-    unless named (a done one named is accepted on and stays done). In a pack, your login works as the pack's annotator, as on the screen.
+    unless named (a done one named is accepted on, one action that leaves it done; with nothing to accept, nothing is written). In a pack, your login works as the pack's annotator, as on the screen.
 
     Example: annotator accept --annotator alice --done
     """

@@ -17,7 +17,7 @@ from annotator.cli.common import fail, note
 from annotator.store import DEFAULT_DB, Reader
 from annotator.store.assignments import compared_articles, finished_together
 from annotator.vocabulary import Status
-from annotator.wording import counted
+from annotator.wording import annotators_option, counted, together
 
 IN_PROGRESS_HINT = " (--include-in-progress also compares articles still in progress)"
 #: The groups named when no article is compared (the largest first).
@@ -25,19 +25,9 @@ SHOWN = 3
 
 
 def command(db: Path, verb: str, names: Sequence[str], *extra: str) -> str:
-    """The command for these annotators, to copy: a name holding a comma (or white space) is given whole, the
-    option once for each name (`cli.common.named`)."""
+    """The command for these annotators, to copy (`wording.annotators_option`)."""
     where = "" if db == Path(DEFAULT_DB) else f" --db {shlex.quote(str(db))}"
-    if any("," in name for name in names):
-        who = " ".join(f"--annotators {shlex.quote(name)}" for name in names)
-    else:
-        who = f"--annotators {shlex.quote(','.join(names))}"
-    return " ".join([f"annotator {verb}{where} {who}", *extra])
-
-
-def together(names: Sequence[str]) -> str:
-    """ "bob and root", "carl, dave and root"."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return " ".join([f"annotator {verb}{where} {annotators_option(names)}", *extra])
 
 
 def nothing_compared(

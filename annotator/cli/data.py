@@ -112,10 +112,18 @@ def ingest(
     stored(f"the articles are stored in {db}")
     replaced = f", {len(report.replaced)} replaced" if report.replaced else ""
     replaced += f", {len(report.conflicts)} conflict(s)" if report.conflicts else ""
+    twins = f", {len(report.duplicates)} duplicate(s) of a text stored under another id" if report.duplicates else ""
     say(
-        f"{len(report.added)} article(s) added, {len(report.skipped)} already stored{replaced}, "
+        f"{len(report.added)} article(s) added, {len(report.skipped)} already stored{twins}{replaced}, "
         f"{report.suggestions} suggestion(s) -> {db}"
     )
+    if report.duplicates:
+        pairs = [f"{given} as {kept}" for given, kept in report.duplicates[:SHOWN_DUPLICATES]]
+        more = len(report.duplicates) - len(pairs)
+        say(
+            "not stored, their text stored under another id (one article a text): "
+            + ", ".join(pairs + ([f"and {more} more"] if more else []))
+        )
     for conflict in report.conflicts:
         say(
             f"conflict: {conflict.article_id} '{conflict.title}' ({conflict.source}) is stored with a "
@@ -134,6 +142,15 @@ def ingest(
             say(f"  {error}")
     if trained_note:
         say(trained_note)
+    if report.conflicts:  # not applied whole, as an import's conflict: a script must not take it as stored
+        raise fail(
+            f"{len(report.conflicts)} article(s) of the input not stored: their stored text is someone's work in "
+            f"{db} (listed above); --changed-text new adds each as an article of its own"
+        )
+
+
+#: How many ids of a text stored under another id the ingest summary names.
+SHOWN_DUPLICATES = 5
 
 
 def _trained_elsewhere(store: "Reader", db: Path, added: int) -> str:

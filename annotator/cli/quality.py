@@ -70,6 +70,7 @@ def agreement(
         load,
         pair_articles,
         pair_notes,
+        report_pairs,
         text_lines,
     )
 
@@ -82,7 +83,9 @@ def agreement(
         shared = pair_articles(store, names, include_in_progress, by_assignment=not ignore_assignments)
         flags = [*(["--include-in-progress"] if include_in_progress else []),
                  *(["--ignore-assignments"] if ignore_assignments else [])]  # fmt: skip
-        notes = pair_notes(report, shared, lambda a, b: command(db, "agreement", [a, b], *flags), include_in_progress)
+        notes = pair_notes(
+            report_pairs(report), shared, lambda a, b: command(db, "agreement", [a, b], *flags), include_in_progress
+        )
         if html is not None:
             disputes: list[ArticleDisputes] = []
             for index, article_id in enumerate(corpus.article_ids):
@@ -120,6 +123,7 @@ def adjudicate(
     Example: annotator adjudicate --auto --annotators alice,bob
     """
     from annotator.gold import auto_adjudicate
+    from annotator.reports.agreement import compared_whom, pair_articles, pair_notes, pairs_compared
     from annotator.store.assignments import compared_articles
     from annotator.vocabulary import Status
 
@@ -136,16 +140,30 @@ def adjudicate(
         with errors_as_lines(step_by_step), open_store(db) as store:
             check_entering(store, who, "--reviewer", given=reviewer is not None)  # "аӀісе" where alice works
             names = chosen_annotators(store, annotators, "adjudication", include_in_progress, one_named=True)
-            if not compared_articles(store, names, statuses, by_assignment=not ignore_assignments):
-                extra = ["--reviewer", who] if reviewer else []  # nothing written: a script is told (status 1)
+            compared = compared_articles(store, names, statuses, by_assignment=not ignore_assignments)
+            extra = ["--reviewer", who] if reviewer else []
+            if not compared:  # nothing written: a script is told (status 1)
                 raise nothing_compared(store, db, names, "adjudicate --auto", include_in_progress, extra)
+            # a pair that finished more articles together than all of them is named, as `agreement` names it
+            shared = pair_articles(store, names, include_in_progress, by_assignment=not ignore_assignments)
+            flags = [*extra, *(["--include-in-progress"] if include_in_progress else []),
+                     *(["--ignore-assignments"] if ignore_assignments else [])]  # fmt: skip
+            notes = pair_notes(
+                pairs_compared(names, compared),
+                shared,
+                lambda a, b: command(db, "adjudicate --auto", [a, b], *flags),
+                include_in_progress,
+            )
+            whom = compared_whom(names, any(len(of) < len(names) for _, of in compared), include_in_progress)
             store.command = "adjudicate --auto"  # its events say so (gold marked done too): no time on a screen
             report = auto_adjudicate(store, names, who, include_in_progress, by_assignment=not ignore_assignments)
         stored(f"the gold annotations are stored in {db}")
         say(
-            f"{report.articles} article(s) compared: {report.spans} agreed span(s) into gold, "
+            f"{report.articles} article(s) compared ({whom}): {report.spans} agreed span(s) into gold, "
             f"{report.settled} article(s) settled, {report.disagreements} disagreement(s) left for review"
         )
+        for line in notes:
+            note(line.removeprefix("note: "))
         if report.refused:
             say(f"skipped (gold already has clashing spans): {', '.join(report.refused)}", err=True)
 
@@ -185,7 +203,7 @@ def evaluate(
 
     Prints exact and overlap P/R/F1 per label, speaker accuracy, and how annotators corrected the
     suggestions (accepted, moved, relabelled, rejected, and spans added), per suggester version and label.
-    The model is its current suggestions, or with --suggester the versions named (entities.v1, quotes.v3, ...):
+    The model is its current suggestions, or with --suggester the versions named (entities.v1, quotes.v4, ...):
     this release's own versions are run now (with --model's pipeline), others read as stored. With --model a
     folder `annotator train` wrote, its own versions are run now and the articles it learned from left out.
     Example: annotator evaluate --suggester entities.v1 --gold-from exports/gold.jsonl --json

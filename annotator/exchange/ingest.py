@@ -51,11 +51,14 @@ class AssignedReplacement:
 @dataclass(frozen=True)
 class IngestReport:
     added: list[str]
-    skipped: list[str]
+    skipped: list[str]  # the ids already stored (an id given twice in the input, its second time)
     suggestions: int
     replaced: list[str] = field(default_factory=list)
     conflicts: list[ChangedTextConflict] = field(default_factory=list)
     assigned: list[AssignedReplacement] = field(default_factory=list)
+    #: (id given, id stored): an article whose text is stored (or added by this input) under another id, so not
+    #: stored again: one article a text.
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _changed(store: Store, article: ArticleIn) -> bool:
@@ -126,6 +129,8 @@ def ingest(
     replacing: set[str] = set()
     conflicts: dict[str, ChangedTextConflict] = {}
     hashes: set[str] = set()
+    texts: dict[str, str] = {}  # content hash -> the id this input adds it under
+    duplicates: list[tuple[str, str]] = []
     assigned: list[AssignedReplacement] = []
     for article in articles:
         if _changed(store, article):
@@ -139,11 +144,15 @@ def ingest(
                     new.append(article)
                 continue
             article = renamed
-        existing = store.has_article(article)
+        existing = store.has_article(article) or texts.get(content_hash(article.text))
+        if existing is not None and existing != article.article_id:
+            duplicates.append((article.article_id, existing))  # its text is another id's
+            continue
         if existing is not None or article.article_id in hashes:
-            skipped.append(existing or article.article_id)
+            skipped.append(article.article_id)
             continue
         hashes.add(article.article_id)
+        texts[content_hash(article.text)] = article.article_id
         new.append(article)
     rows: list[tuple[ArticleIn, list[Token] | None, list[Suggestion]]] = []
     if predicted is not None and new:
@@ -184,7 +193,7 @@ def ingest(
             stored.append((replacement, new_tokens, suggestions))
     return IngestReport(added=added, skipped=skipped + also_skipped, suggestions=sum(len(r[2]) for r in stored),
                         replaced=sorted(replacing - set(conflicts)), conflicts=list(conflicts.values()),
-                        assigned=assigned)  # fmt: skip
+                        assigned=assigned, duplicates=duplicates)  # fmt: skip
 
 
 def _kind(name: str) -> str:

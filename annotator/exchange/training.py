@@ -33,8 +33,10 @@ from annotator.metrics.evaluation import Evaluation, evaluate
 from annotator.models import NativeRecord
 from annotator.places import Note, note_leftover_folders, unbroken
 from annotator.store import Reader
+from annotator.store.assignments import not_in_gold
 from annotator.suggest.loading import EPOCHS
 from annotator.vocabulary import ENTITY_LABELS, GOLD, Status, content_hash
+from annotator.wording import annotators_option, counted, together
 
 if TYPE_CHECKING:
     from annotator.suggest.learn import Article
@@ -119,7 +121,8 @@ def gather(store: Reader | None, source: Source) -> list[Article]:
                 raise AnnotatorError(f"article {article_id!r}: {_too_long(len(text))}")
             found[content_hash(text)] = ("", Article(article_id, text, store.spans(article_id, source.annotator)))
     if len(found) < 2:
-        raise AnnotatorError(_too_few(len(found), left_out, gold=store is not None and source.annotator == GOLD))
+        gold = store is not None and source.annotator == GOLD
+        raise AnnotatorError(_too_few(len(found), left_out, gold=gold, store=store if gold else None))
     return [found[key][1] for key in sorted(found)]
 
 
@@ -176,10 +179,11 @@ def _too_long(chars: int) -> str:
     )
 
 
-def _too_few(count: int, left_out: Counter[str], *, gold: bool = False) -> str:
+def _too_few(count: int, left_out: Counter[str], *, gold: bool = False, store: Reader | None = None) -> str:
     """Why there is not enough to train on: how many were found, and what the others' statuses were. Gold in
     progress (`gold`) is waiting for its review (`adjudicate --auto` leaves an article with a disagreement so):
-    reviewing it comes first, training on it unreviewed second."""
+    reviewing it comes first, training on it unreviewed second. With the `store` gold is read from, annotators'
+    finished articles gold lacks are named with the command that adjudicates them (`store.assignments.not_in_gold`)."""
     notes = []
     if left_out.get(Status.TODO.value):
         notes.append("a todo record holds no finished work, such as a file of suggestions")
@@ -190,8 +194,18 @@ def _too_few(count: int, left_out: Counter[str], *, gold: bool = False) -> str:
         )
     elif left_out.get(Status.IN_PROGRESS.value):
         notes.append("--include-in-progress adds in_progress ones")
-    counted = ", ".join(f"{n} {status}" for status, n in sorted(left_out.items()))
-    why = f" ({counted} left out{': ' if notes else ''}{'; '.join(notes)})" if left_out else ""
+    lacking = not_in_gold(store) if store is not None else None
+    if lacking is not None:
+        who = lacking.annotators
+        notes.append(
+            f"{together(who)} {'both' if len(who) == 2 else 'all'} finished {counted(lacking.articles, 'article')}, "
+            f"{lacking.missing} of them not in gold: `annotator adjudicate --auto {annotators_option(who)}` takes "
+            "what they agree on into gold"
+        )
+    statuses = ", ".join(f"{n} {status}" for status, n in sorted(left_out.items()))
+    why = f" ({statuses} left out{': ' if notes else ''}{'; '.join(notes)})" if left_out else ""
+    if lacking is not None and not left_out:
+        why = f" ({notes[-1]})"
     return f"training needs at least 2 finished articles, one to learn from and one to hold out; found {count}{why}"
 
 

@@ -14,6 +14,8 @@ Spans the annotator has that neither link to a suggestion nor repeat one are *ad
 an `annotator import` wrote (another tool's work, where the suggestions were never shown; `AnnotatedArticle.imported`)
 are counted apart, as *imported*: they say nothing of what people add in the tool. An annotation whose status came
 by import (`AnnotatedArticle.by_import`) has no suggestions but those its file answered: none is pending there.
+A suggestion `annotator accept` accepted (a command: its span in `AnnotatedArticle.by_command`) and left as it
+accepted it is no person's check: it is counted apart (`Corrections.accepted_by_command`), in no row.
 
 The linked span is what counts, so a suggestion accepted and then resized or relabelled is "moved" or
 "relabelled". An import replaces an annotator's spans with unlinked ones; after it, accepted suggestions are
@@ -51,6 +53,8 @@ class AnnotatedArticle:
     decisions: dict[int, str]
     imported: frozenset[int] = frozenset()
     by_import: bool = False
+    #: The ids of the spans a command wrote (`annotator accept`): accepted so and unchanged, no person checked them.
+    by_command: frozenset[int] = frozenset()
 
 
 class CorrectionRow(BaseModel):
@@ -91,6 +95,12 @@ class Corrections(BaseModel):
     added: dict[Label, int]
     imported: dict[Label, int]
     annotations_imported: int = 0
+    #: Suggestions a command accepted (`annotator accept`) and nobody changed since, per suggester version: left
+    #: out of `rows`.
+    accepted_by_command: dict[str, int] = {}
+    #: The suggester versions `rows` is narrowed to (`evaluate --suggester`), and those left out; None: all.
+    of: list[str] | None = None
+    others: list[str] = []
 
 
 def _key(span: SpanRow) -> tuple[int, int, Label]:
@@ -136,11 +146,16 @@ def corrections(articles: Iterable[AnnotatedArticle], annotators: Sequence[str] 
     added: Counter[Label] = Counter()
     imported: Counter[Label] = Counter()
     annotations = by_import = 0
+    by_command: Counter[str] = Counter()
     for article in articles:
         annotations += 1
         by_import += article.by_import
         found, extra = outcomes(article)
+        linked = {span.suggestion_id: span.id for span in article.spans if span.suggestion_id is not None}
         for suggestion, outcome in found:
+            if outcome is Outcome.ACCEPTED and linked.get(suggestion.id) in article.by_command:
+                by_command[suggestion.suggester] += 1  # `annotator accept`'s, as it left them: no person's check
+                continue
             counts.setdefault((suggestion.suggester, suggestion.label), Counter())[outcome] += 1
         added.update(span.label for span in extra if span.id not in article.imported)
         imported.update(span.label for span in extra if span.id in article.imported)
@@ -156,4 +171,5 @@ def corrections(articles: Iterable[AnnotatedArticle], annotators: Sequence[str] 
         added={label: added[label] for label in Label},
         imported={label: imported[label] for label in Label},
         annotations_imported=by_import,
+        accepted_by_command=dict(sorted(by_command.items())),
     )

@@ -92,12 +92,12 @@ def pair_articles(
 
 
 def pair_notes(
-    report: AgreementReport, shared: Mapping[tuple[str, str], int], again: Callable[[str, str], str],
+    compared: Mapping[tuple[str, str], int], shared: Mapping[tuple[str, str], int], again: Callable[[str, str], str],
     include_in_progress: bool = False,
 ) -> list[str]:  # fmt: skip
-    """A note for each pair that shares more articles (`pair_articles`) than the report compares for it, with
-    the command (`again(a, b)`) that compares them all."""
-    compared = {(pair.a, pair.b): pair.articles for pair in report.pairs if pair.label == "ALL"}
+    """A note for each pair that shares more articles (`pair_articles`) than are compared for it (`compared`:
+    `report_pairs` for agreement, `pairs_compared` for adjudication), with the command (`again(a, b)`) that
+    compares them all."""
     finished = "have {} done or in progress" if include_in_progress else "finished {}"
     return [
         f"note: {a} and {b} both {finished.format(counted(count, 'article'))} ({compared[a, b]} compared here): "
@@ -105,6 +105,32 @@ def pair_notes(
         for (a, b), count in shared.items()
         if count > compared.get((a, b), count)
     ]
+
+
+def report_pairs(report: AgreementReport) -> dict[tuple[str, str], int]:
+    """How many articles the report compares each pair on."""
+    return {(pair.a, pair.b): pair.articles for pair in report.pairs if pair.label == "ALL"}
+
+
+def pairs_compared(
+    annotators: Sequence[str], compared: Sequence[tuple[str, Sequence[str]]]
+) -> dict[tuple[str, str], int]:
+    """How many of the articles `compared_articles` gives (each with the annotators whose versions count) each
+    pair of `annotators` is compared on, the pairs in `pair_articles`' order."""
+    return {
+        (a, b): sum(1 for _, who in compared if a in who and b in who) for a, b in itertools.combinations(annotators, 2)
+    }
+
+
+def compared_whom(annotators: Sequence[str], apart: bool, include_in_progress: bool = False) -> str:
+    """Which articles were compared: "done by all of alice, bob", or with assignments (`apart`: some article
+    compared among fewer than all) "each done by the annotators assigned it, of alice, bob, carol"."""
+    done = "done or in progress" if include_in_progress else "done"
+    if apart:
+        return f"each {done} by the annotators assigned it, of {', '.join(annotators)}"
+    if len(annotators) == 1:
+        return f"{done} by {annotators[0]}"
+    return f"{done} by all of {', '.join(annotators)}"
 
 
 def annotators_of(corpus: Corpus, index: int) -> list[str]:
@@ -136,10 +162,8 @@ def text_lines(
     label. With `notes` (`pair_notes`: a pair shares more articles than are compared), each pair's articles
     (`shared`) and the notes follow what was compared."""
     overlaps = [pair for pair in report.pairs if pair.label == "ALL"]
-    done = "done or in progress" if include_in_progress else "done"
-    who = f"{done} by all of {', '.join(report.annotators)}"
-    if any(pair.articles != report.articles for pair in overlaps):
-        who = f"each {done} by the annotators assigned it, of {', '.join(report.annotators)}"
+    apart = any(pair.articles != report.articles for pair in overlaps)
+    who = compared_whom(report.annotators, apart, include_in_progress)
     lines = [
         f"articles compared  {report.articles} ({who})",
         f"tokens             {report.tokens}",

@@ -29,6 +29,7 @@ from annotator.rows import SpanLike
 from annotator.store import Reader
 from annotator.store.current import suggester_order
 from annotator.vocabulary import GOLD, Label, Status, content_hash, suggester_labels
+from annotator.wording import counted
 
 ALL = "ALL"
 MODEL = "model"
@@ -53,6 +54,8 @@ class ScoreReport(BaseModel):
     #: Said when the suggestions scored are a trained pipeline's, read as stored: what it learned from is unknown.
     caution: str | None = None
     speakers: SpeakerScore
+    #: The reference's quotes on the articles scored, whatever the labels scored (speakers need a quote suggester).
+    reference_quotes: int = Field(default=0, exclude=True)
     corrections: Corrections
 
 
@@ -70,6 +73,7 @@ def load_corrections(
                     decisions=store.decisions(article_id, name),
                     imported=frozenset(store.imported_span_ids(article_id, name)),
                     by_import=store.status_by_import(article_id, name),
+                    by_command=frozenset(store.command_span_ids(article_id, name)),
                 )
 
     return corrections(articles(), annotators)
@@ -127,9 +131,9 @@ def _run_now(
 
 def _model_spans(
     store: Reader, ids: list[str], suggesters: Sequence[str] | None, model: str | None
-) -> tuple[list[list[SpanLike]], str]:
-    """The model's spans per article and its name: the current suggestions, or the chosen versions (this
-    release's run now, others as stored)."""
+) -> tuple[list[list[SpanLike]], str, set[str]]:
+    """The model's spans per article, its name, and the suggester versions in it: the current suggestions, or the
+    chosen versions (this release's run now, others as stored)."""
     from annotator.suggest import builtin_suggesters
 
     chosen = list(suggesters or [])
@@ -149,7 +153,7 @@ def _model_spans(
             found = list(current)
         spans.append(found)
     name = model_name(sorted(used)) if used else MODEL
-    return spans, name + (" (run now)" if now else "")
+    return spans, name + (" (run now)" if now else ""), used
 
 
 def score(
@@ -196,8 +200,9 @@ def score(
         ids, left_out = _not_learned(store, ids, [model, *unseen_by] if model else list(unseen_by), reference)
     predicted: list[tuple[int, list[SpanLike]]] = []
     missing = 0
+    used: set[str] = set()
     if annotator is None:
-        model_spans, predicted_name = _model_spans(store, ids, suggesters, model)
+        model_spans, predicted_name, used = _model_spans(store, ids, suggesters, model)
         predicted = list(enumerate(model_spans))
         missing = sum(not spans for spans in model_spans)
     else:
@@ -244,8 +249,28 @@ def score(
             ALL: result.micro,
         },
         speakers=result.speakers,
-        corrections=load_corrections(store, humans, wanted_statuses(include_in_progress)),
+        corrections=_of(load_corrections(store, humans, wanted_statuses(include_in_progress)), used, suggesters),
+        reference_quotes=sum(s.label is Label.QUOTE for i in ids for s in reference.spans[i]),
     )
+
+
+def _of(telemetry: Corrections, used: set[str], suggesters: Sequence[str] | None) -> Corrections:
+    """The telemetry narrowed to the suggester versions scored, when they were chosen (`--suggester`, `--model`):
+    a version run now was never shown to anyone, so its rows are none, and those left out are named."""
+    if not suggesters:
+        return telemetry
+    rows = [row for row in telemetry.rows if row.suggester in used]
+    by_command = {name: n for name, n in telemetry.accepted_by_command.items() if name in used}
+    others = sorted(
+        {row.suggester for row in telemetry.rows} | set(telemetry.accepted_by_command) - used, key=suggester_order
+    )
+    update = {
+        "rows": rows,
+        "of": sorted(used, key=suggester_order),
+        "others": others,
+        "accepted_by_command": by_command,
+    }
+    return telemetry.model_copy(update=update)
 
 
 def _same_pipeline(suggesters: Sequence[str], model: str | None) -> None:
@@ -287,6 +312,21 @@ def _not_learned(store: Reader, ids: list[str], models: list[str], reference: Re
     return kept, len(ids) - len(kept)
 
 
+def _speaker_line(report: ScoreReport) -> str:
+    """Speaker accuracy, or why it is not scored: no quote suggester in the run (`--suggester` an entity version)."""
+    speakers = report.speakers
+    if Label.QUOTE.value in report.labels or not report.reference_quotes:
+        return f"speaker accuracy {figure(speakers.accuracy)} ({speakers.correct} of {speakers.gold_quotes} reference quotes)"
+    from annotator.suggest import builtin_suggesters
+
+    quotes = max((n for n, kind in builtin_suggesters().items() if kind == "quotes"), key=suggester_order)
+    entities = report.predicted.removeprefix(f"{MODEL}:").removesuffix(" (run now)")
+    return (
+        f"speaker accuracy not scored: no quote suggester in this run ({report.reference} has "
+        f"{counted(report.reference_quotes, 'quote')}; --suggester {entities},{quotes} scores speakers too)"
+    )
+
+
 def _share(value: float | None) -> str:
     return "n/a" if value is None else f"{100 * value:.1f}%"
 
@@ -321,25 +361,33 @@ def text_lines(report: ScoreReport) -> list[str]:
         triple = "/".join(figure(v) for v in (exact.precision, exact.recall, exact.f1))
         loose = "/".join(figure(v) for v in (overlap.precision, overlap.recall, overlap.f1))
         lines.append(f"{label:<9} {exact.tp + exact.fn:>5} {exact.tp + exact.fp:>5}  {triple:<19}  {loose:<19}")
-    speakers = report.speakers
-    lines += [
-        "",
-        f"speaker accuracy {figure(speakers.accuracy)} ({speakers.correct} of {speakers.gold_quotes} reference quotes)",
-    ]
+    lines += ["", _speaker_line(report)]
     telemetry = report.corrections
     who = ", ".join(telemetry.annotators) or "nobody"
-    lines += ["", f"corrections of the suggestions by {who} ({telemetry.annotations} article annotation(s))"]
+    whose = "the suggestions" if telemetry.of is None else f"{', '.join(telemetry.of)}'s suggestions"
+    lines += ["", f"corrections of {whose} by {who} ({telemetry.annotations} article annotation(s))"]
     elsewhere = "another tool's work, never shown the suggestions"
-    if not telemetry.annotations:
+    by_command = sum(telemetry.accepted_by_command.values())
+    if telemetry.annotations and not telemetry.rows and telemetry.of is not None and not by_command:
+        seen = ", ".join(f"{name}'s" for name in telemetry.others)
+        lines.append(
+            f"  none of them were shown to {who}"
+            + (
+                f" (their articles have {seen}: `annotator evaluate` without --suggester tells how those were corrected)"
+                if seen
+                else ""
+            )
+        )
+    elif not telemetry.annotations:
         lines.append("  none yet: only articles marked done count (--include-in-progress for the others)")
     elif not telemetry.rows and telemetry.annotations_imported == telemetry.annotations:
         lines.append(
             "  nothing to say of them: the work on those articles came by `annotator import` (another tool's, never "
             "shown the suggestions)"
         )
-    elif not telemetry.rows:
+    elif not telemetry.rows and not by_command:
         lines.append("  no suggestions in those articles")
-    else:
+    elif telemetry.rows:
         if telemetry.annotations_imported:
             files = "its file" if telemetry.annotations_imported == 1 else "their files"
             lines.append(
@@ -351,6 +399,11 @@ def text_lines(report: ScoreReport) -> list[str]:
         for row in telemetry.rows:
             cells = [f"{row.suggested:>10}"] + [f"{_share(row.shares[h]):>10}" for h in heads[1:]]
             lines.append(f"{row.suggester:<14} {row.label.value:<9} " + " ".join(cells))
+    if by_command:
+        lines.append(
+            f"{by_command} suggestion(s) `annotator accept` accepted, unchanged since, are left out: a command's "
+            "accept is no person's check"
+        )
     added = ", ".join(f"{label.value} {count}" for label, count in telemetry.added.items())
     lines.append(f"spans added with no suggestion: {added}")
     if any(telemetry.imported.values()):

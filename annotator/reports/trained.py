@@ -11,16 +11,22 @@ FEW_ARTICLES = 3
 FEW_SPANS = 30
 
 
+def few_lines(report: TrainReport) -> list[str]:
+    """A warning when the held-out part is small (`train` and `train --curve` alike), or nothing."""
+    micro = report.before.micro.exact
+    spans = micro.tp + micro.fn
+    if report.held_out < FEW_ARTICLES or spans < FEW_SPANS:
+        return [
+            f"these figures rest on only {report.held_out} held-out article(s) and {spans} reference span(s): "
+            "one article more or less moves them a lot"
+        ]
+    return []
+
+
 def verdict_lines(report: TrainReport) -> list[str]:
     """A warning when the held-out part is small; "use it" unless it scores lower after than before."""
     micro = report.before.micro.exact
-    spans = micro.tp + micro.fn
-    lines = []
-    if report.held_out < FEW_ARTICLES or spans < FEW_SPANS:
-        lines.append(
-            f"these figures rest on only {report.held_out} held-out article(s) and {spans} reference span(s): "
-            "one article more or less moves them a lot"
-        )
+    lines = few_lines(report)
     before = micro.f1
     after = report.after.micro.exact.f1 if report.after is not None else None
     if before is not None and after is not None and after < before:

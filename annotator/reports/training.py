@@ -6,7 +6,7 @@ from __future__ import annotations
 from annotator.exchange.training import TrainReport
 from annotator.metrics.evaluation import Evaluation, LabelScores
 from annotator.reports.agreement import figure
-from annotator.reports.trained import verdict_lines
+from annotator.reports.trained import few_lines, verdict_lines
 from annotator.vocabulary import ENTITY_LABELS
 
 
@@ -54,4 +54,5 @@ def curve_lines(report: TrainReport) -> list[str]:
     for share, size, evaluation in report.curve:
         micro = evaluation.micro
         lines.append(f"{share:>6.0%} {size:>9} {figure(micro.exact.f1):>9} {figure(micro.overlap.f1):>7}")
-    return lines
+    few = few_lines(report)
+    return [*lines, "", *few] if few else lines

@@ -55,17 +55,15 @@ def accept_pending(store: Store, annotator: str, named: Sequence[str] = (), *, d
         articles, report.put_aside = chosen(store, annotator, named)
         for article_id in articles:
             was_done = store.status(article_id, annotator) is Status.DONE
-            if was_done:  # named: nothing is pending on a done article (`store.current`), so accepting reopens it
-                store.set_status(article_id, annotator, Status.IN_PROGRESS.value)
-            before, accepted = len(store.pending(article_id, annotator)), 0
+            # named, a done article is accepted on too (nothing is pending there, `store.current`: what would be
+            # were it not done), in one action that leaves it done; nothing to accept writes nothing (trial 34)
+            before, accepted = len(store.pending(article_id, annotator, done_settles=False)), 0
             if before:
                 with suppress(Refused):  # every pending one overlaps a span already there
-                    edit = store.accept_all(article_id, annotator, done=done or was_done)
+                    edit = store.accept_all(article_id, annotator, done=done, done_settles=False)
                     accepted = sum(decision == "accepted" for decision in edit.decided.values())
             else:
                 report.nothing_pending += 1
-            if was_done and store.status(article_id, annotator) is not Status.DONE:  # and it stays done
-                store.set_status(article_id, annotator, Status.DONE.value)
             left = len(store.pending(article_id, annotator))  # an accepted span covers those it overlaps
             report.accepted += accepted
             report.articles += accepted > 0

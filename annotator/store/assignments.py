@@ -31,7 +31,7 @@ from annotator.store.edits import Store
 from annotator.store.names import assignee_problem
 from annotator.store.new_names import EnteringNames
 from annotator.store.reads import Reader
-from annotator.vocabulary import utc_now
+from annotator.vocabulary import GOLD, Status, utc_now
 
 #: Work that stands (the store's `annotators()` rule): a status beyond to do, or spans, or decisions.
 STARTED = """(EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = {a} AND n.annotator = {w} AND n.status != 'todo')
@@ -280,3 +280,26 @@ def finished_together(
             groups.add(tuple(name for name in names if name in group))
     counted = [(list(group), len(compared_articles(reader, group, statuses))) for group in groups]
     return sorted((g for g in counted if g[1]), key=lambda g: (-g[1], -len(g[0]), g[0]))
+
+
+@dataclass(frozen=True)
+class NotInGold:
+    """Annotators' finished work gold lacks: a group that finished `articles` together, `missing` of them not
+    adjudicated at all (what `adjudicate --auto --annotators` with the group takes into gold next; gold in
+    progress waits for `review` instead)."""
+
+    annotators: list[str]
+    articles: int
+    missing: int
+
+
+def not_in_gold(reader: Reader) -> NotInGold | None:
+    """The group of annotators (two or more, `finished_together`, most articles first) with finished articles
+    nobody adjudicated into gold; None when there is none."""
+    names = [name for name in reader.finished_annotators() if name != GOLD]
+    for group, count in finished_together(reader, names, [Status.DONE]):
+        compared = compared_articles(reader, group, [Status.DONE])
+        missing = sum(1 for article_id, _ in compared if reader.status(article_id, GOLD) == Status.TODO)
+        if missing:
+            return NotInGold(group, count, missing)
+    return None

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Self
 
 from annotator.interrupts import keeping
 from annotator.rows import Offsets, SpanLike, SpanRow, SuggestionRow
-from annotator.store.examining import DatabaseError, companion, sqlite_uri
+from annotator.store.companions import companion
+from annotator.store.examining import DatabaseError, sqlite_uri
 from annotator.store.opening import (
     Snapshot,
     WriteFailed,
@@ -165,6 +166,11 @@ class Connection:
         if not self.read_only:
             return ""
         name = self.path or "the database"
+        if isinstance(self.conn, Snapshot) and self.conn.rolled_back:
+            return (
+                f"{name} is in a folder you cannot write, with a transaction a killed process left in its -journal "
+                "file: showing a copy with it rolled back, read-only; changes cannot be saved"
+            )
         if isinstance(self.conn, Snapshot):
             return (
                 f"{name} is in a folder you cannot write, with work still in its -wal file: showing a copy of both, "

@@ -18,6 +18,7 @@ from pathlib import Path
 from annotator.errors import AnnotatorError
 from annotator.interrupts import stop_if_interrupted
 from annotator.places import Note, PlaceError, regular_target
+from annotator.store.companions import not_sqlites
 from annotator.store.edits import Store
 from annotator.store.opening import DatabaseError, new_database
 
@@ -83,7 +84,10 @@ def _merge_into(path: Path, built: Path) -> None:
 def _no_orphan_wal(path: Path) -> None:
     """A -wal with work beside a name that holds no database is what is left of a file removed while a process had
     it open: SQLite would lay its pages over a new file at that name (found by a trial: the removed database's work
-    reappeared in the new one), so no database is created there until it is moved away."""
+    reappeared in the new one), so no database is created there until it is moved away. A file there that is not
+    SQLite's at all is refused first (`companions`)."""
+    if not os.path.lexists(path) and (problem := not_sqlites(path, path)):
+        raise DatabaseError(problem)
     wal = path.with_name(path.name + "-wal")
     if not os.path.lexists(path) and wal.is_file() and wal.stat().st_size > 0:
         raise DatabaseError(

@@ -139,9 +139,10 @@ def _undecided(offers: dict[int, Offer], decided: Counter[Offer], marked: Counte
     }
 
 
-def pending_ids(conn: sqlite3.Connection, article_id: str, annotator: str) -> set[int]:
-    """The suggestions this annotator is asked about (`is_pending`)."""
-    return undecided_ids(conn, article_id, annotator, spans=True)
+def pending_ids(conn: sqlite3.Connection, article_id: str, annotator: str, *, done_settles: bool = True) -> set[int]:
+    """The suggestions this annotator is asked about (`is_pending`); `done_settles` False: would be asked about, on
+    an article they marked done, were it not done."""
+    return undecided_ids(conn, article_id, annotator, spans=True, done_settles=done_settles)
 
 
 #: The events that set a status (their `after` holds one), of the (article, annotator) pairs an import wrote to.

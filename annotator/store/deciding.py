@@ -155,20 +155,22 @@ class Deciding(History):
                 article_id, annotator, "reject", {"decisions": []}, new, message=f"rejected {describe(suggestion)}"
             )
 
-    def accept_all(self, article_id: str, annotator: str, *, done: bool = False) -> Edit:
+    def accept_all(self, article_id: str, annotator: str, *, done: bool = False, done_settles: bool = True) -> Edit:
         """Accept every pending suggestion that fits; those that would overlap are left pending and counted.
-        `done`: and mark the article done, in the same action (one undo), when none is left pending."""
+        `done`: and mark the article done, in the same action (one undo), when none is left pending.
+        `done_settles` False: on an article marked done too (`annotator accept` naming it), what would be pending
+        were it not done; it stays done. Nothing accepted is `Refused`: nothing is written, no event, no restamp."""
         with self._editing(article_id, annotator):
             old: Row = {"spans": [], "decisions": []}
             new: Row = {"spans": [], "decisions": []}
             next_id, accepted, refused = self.next_span_id(), 0, 0
-            for suggestion in self.pending(article_id, annotator):
+            for suggestion in self.pending(article_id, annotator, done_settles=done_settles):
                 if self._decision(annotator, suggestion.id):
                     continue  # accepted above as the speaker of a quote
                 try:
                     _, extra, _ = self._accept(article_id, annotator, suggestion.id, next_id)
                 except Refused:  # pending no more when a span accepted here covers it (`store.current.is_pending`)
-                    refused += suggestion.id in pending_ids(self.conn, article_id, annotator)
+                    refused += suggestion.id in pending_ids(self.conn, article_id, annotator, done_settles=done_settles)
                     continue
                 self._apply(article_id, annotator, {}, extra)
                 new["spans"] += extra["spans"]
@@ -180,7 +182,8 @@ class Deciding(History):
                 message += f"; {refused} left pending because they overlap accepted spans"
             if not accepted:
                 raise Refused("no suggestion could be accepted" if refused else "no pending suggestions")
-            if done and not refused:  # as `set_status` marks it: a flagged article's reason goes with its flag
+            already_done = self._status_row(article_id, annotator) == Status.DONE.value
+            if done and not refused and not already_done:  # as `set_status` marks it: a flag's reason goes with it
                 old["status"], new["status"] = self._status_row(article_id, annotator), Status.DONE.value
                 old["flag_reason"], new["flag_reason"] = self.flag_reason(article_id, annotator), None
                 message += " and marked the article done"

@@ -1,7 +1,8 @@
 """Examining a database file read-only, before anything may write to it: it must be a SQLite database, ours
 (`PRAGMA application_id`, or for files made before the mark, our migration record), of a schema this release
-knows and with all of it (no table, index or trigger the migrations make missing), and sound; and a `-wal`
-beside it must be its own.
+knows and with all of it (no table, index or trigger the migrations make missing), and sound; a `-wal`
+beside it must be its own, and nothing at SQLite's names beside it (`-wal`, `-journal`, `-shm`) may be a file
+SQLite did not write (`annotator.store.companions`).
 
 Nothing here writes, and nothing here creates a file beside the database that was not there (see `reader`).
 `open_database` (`annotator.store.opening`) opens a writing connection only to a file that passed.
@@ -20,6 +21,7 @@ from typing import Any
 
 from annotator.errors import AnnotatorError
 from annotator.places import open_regular
+from annotator.store.companions import companion, hot_journal, not_sqlites
 from annotator.store.schema import MIGRATION_SET, SCHEMA_VERSION, missing_objects
 
 BUSY_TIMEOUT_MS = 10_000
@@ -37,6 +39,8 @@ class Snapshot(sqlite3.Connection):
     the connection closes."""
 
     folder: str | None = None
+    #: True when the copy is of the file and its hot `-journal`, rolled back in the copy (not of a `-wal`).
+    rolled_back: bool = False
 
     def close(self) -> None:
         super().close()
@@ -50,10 +54,6 @@ def sqlite_uri(path: Path, **params: str) -> str:
     quoted = urllib.parse.quote(str(path.absolute()), safe="/")
     query = "&".join(f"{key}={value}" for key, value in params.items())
     return f"file:{quoted}" + (f"?{query}" if query else "")
-
-
-def companion(path: Path, suffix: str) -> Path:
-    return path.with_name(path.name + suffix)
 
 
 def _size(path: Path) -> int:
@@ -110,22 +110,33 @@ def connect(target: Path, shown: Path, uri: str | None = None, factory: Any = sq
 
 
 def _snapshot(target: Path, wal: Path, shown: Path) -> Snapshot | None:
-    """A read-only connection to a private copy of the file and its WAL (which SQLite reads through a -shm); None
-    when the WAL went away meanwhile (its last user closed the database, which writes it into the file first)."""
+    """A read-only connection to a private copy of the file and its WAL (which SQLite reads through a -shm), or its
+    hot `-journal` (which SQLite rolls back into the copy as it opens it); None when the WAL or journal went away
+    meanwhile (its last user closed the database, which writes it into the file first)."""
     folder = tempfile.mkdtemp(prefix="annotator-")
     copy = Path(folder) / "db"
+    journal = wal.name.endswith("-journal")
+    snapshot: Snapshot | None = None
     try:
         shutil.copyfile(target, copy)
-        shutil.copyfile(wal, companion(copy, "-wal"))
-        snapshot: Snapshot = connect(copy, shown, sqlite_uri(copy, mode="ro"), factory=Snapshot)
+        shutil.copyfile(wal, companion(copy, "-journal" if journal else "-wal"))
+        snapshot = connect(copy, shown, sqlite_uri(copy, mode="rw" if journal else "ro"), factory=Snapshot)
+        if journal:
+            snapshot.execute("PRAGMA schema_version").fetchone()  # the rollback of the copy, before any read
+            snapshot.execute("PRAGMA query_only = ON")
     except BaseException as error:
+        if snapshot is not None:
+            snapshot.close()
         shutil.rmtree(folder, ignore_errors=True)
         if isinstance(error, FileNotFoundError) and target.exists() and not wal.exists():
             return None
         if isinstance(error, OSError):
-            raise DatabaseError(f"{shown}: cannot read the database and its WAL: {error.strerror}") from None
+            its = "journal" if journal else "WAL"
+            raise DatabaseError(f"{shown}: cannot read the database and its {its}: {error.strerror}") from None
+        if isinstance(error, sqlite3.Error):  # the journal could not be rolled back into the copy
+            raise _damaged(shown, [str(error)], target) from None
         raise
-    snapshot.folder = folder
+    snapshot.folder, snapshot.rolled_back = folder, journal
     return snapshot
 
 
@@ -172,6 +183,10 @@ def reader(target: Path, shown: Path) -> sqlite3.Connection:
       `-shm` made by another user can keep the file's owner from writing).
     """
     wal, shm = companion(target, "-wal"), companion(target, "-shm")
+    if hot_journal(target):
+        snapshot = _snapshot(target, companion(target, "-journal"), shown)
+        if snapshot is not None:
+            return snapshot
     if _size(wal) and not shm.exists():
         snapshot = _snapshot(target, wal, shown)
         if snapshot is not None:
@@ -358,6 +373,8 @@ def examined(target: Path, shown: Path, thorough: bool, whole: bool = True) -> s
     application_id = int.from_bytes(header[68:72], "big")
     if application_id not in (0, APPLICATION_ID):
         raise _foreign(shown, f"another program's, application id 0x{application_id:08x}")
+    if problem := not_sqlites(target, shown):
+        raise DatabaseError(problem)
     db = reader(target, shown)
     try:
         through_a_wal = not isinstance(db, Unlocked) and _size(companion(target, "-wal")) > 0

@@ -1,7 +1,8 @@
 """Opening the database file safely. A file is examined read-only before anything may write to it
 (`annotator.store.examining`): a regular file, a SQLite database, ours, of a schema this release knows, sound,
-and any `-wal` beside it its own. Only then does a writing connection open it, so a foreign, damaged or newer
-file, or one with a stray `-wal` beside it, is refused and left exactly as it was.
+and any `-wal` beside it its own, with no file SQLite did not write at its `-wal`, `-journal` or `-shm` names.
+Only then does a writing connection open it, so a foreign, damaged or newer file, one with a stray `-wal`
+beside it, or a file of notes at one of those names, is refused and left exactly as it was.
 
 What is checked, and when:
 - every opening: the header (SQLite's, our mark, the schema version) and `PRAGMA quick_check` (the b-trees'
@@ -28,12 +29,12 @@ from typing import Any
 
 from annotator.errors import found
 from annotator.places import PRIVATE_MODE, Note, PlaceError, Temporary, note_leftovers, regular_target
+from annotator.store.companions import companion, not_sqlites, orphan_journal
 from annotator.store.examining import (
     APPLICATION_ID,
     BUSY_TIMEOUT_MS,
     DatabaseError,
     Snapshot,
-    companion,
     connect,
     examined,
     sqlite_uri,
@@ -95,7 +96,10 @@ def new_database(target: Path, shown: Path | None = None, note: Note = None) -> 
     """An empty database of ours under a temporary name beside `target`, locked, closed and synced: the caller
     fills it (or not) and links it into place (`Temporary.link_into_place`), or discards it. Temporaries
     beside `target` that no one holds are named in a line for `note` (`shown`: the path as given) and left as
-    they are."""
+    they are. A file beside `target` that SQLite would take for its own and is not, or a hot journal there
+    (`companions`), is refused first."""
+    if problem := not_sqlites(target, shown or target) or orphan_journal(target, shown or target):
+        raise DatabaseError(problem)
     note_leftovers(target, NEW, shown, note)
     try:
         temporary = Temporary(target, NEW)

@@ -252,10 +252,11 @@ class Reader(Connection):
         tool's work, where the suggestions were never shown."""
         return (article_id, annotator) in status_by_import(self.conn, article_id)
 
-    def pending(self, article_id: str, annotator: str) -> list[SuggestionRow]:
+    def pending(self, article_id: str, annotator: str, *, done_settles: bool = True) -> list[SuggestionRow]:
         """What this annotator is asked about (`store.current.is_pending`): the current suggestions whose span and
-        label they have neither decided on (in this suggestion or an earlier version's) nor marked as a span."""
-        asked = pending_ids(self.conn, article_id, annotator)
+        label they have neither decided on (in this suggestion or an earlier version's) nor marked as a span.
+        `done_settles` False: on an article they marked done, what they would be asked about were it not done."""
+        asked = pending_ids(self.conn, article_id, annotator, done_settles=done_settles)
         sql = 'SELECT * FROM suggestions WHERE article_id = ? ORDER BY start, "end", id'
         return [pending_suggestion(row) for row in self._rows(sql, [article_id]) if row["id"] in asked]
 
@@ -264,6 +265,13 @@ class Reader(Connection):
         another tool's work, where the suggestions were never shown."""
         sql = """SELECT json_extract(s.value, '$.id') FROM events e, json_each(e.after, '$.spans') s
                  WHERE e.article_id = ? AND e.annotator = ? AND e.action = 'import'"""
+        return {row[0] for row in self.conn.execute(sql, [article_id, annotator]) if row[0] is not None}
+
+    def command_span_ids(self, article_id: str, annotator: str) -> set[int]:
+        """The ids of the spans a command wrote here without a screen (`annotator accept`: its events name their
+        `command`; an edit since keeps a span's id, and tells what became of it)."""
+        sql = """SELECT json_extract(s.value, '$.id') FROM events e, json_each(e.after, '$.spans') s
+                 WHERE e.article_id = ? AND e.annotator = ? AND json_extract(e.after, '$.command') IS NOT NULL"""
         return {row[0] for row in self.conn.execute(sql, [article_id, annotator]) if row[0] is not None}
 
     def decisions(self, article_id: str, annotator: str) -> dict[int, str]:

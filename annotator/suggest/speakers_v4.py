@@ -4,15 +4,15 @@ quotes.v3 takes a quote of three words or fewer with no speaker for a scare quot
 is a pronoun whose antecedent the rules could not find among the entity layer's ACTORs ('... walked out. "We are
 done," they said.', where the entity layer left the subject of "walked out" unmarked), the quote lost its speaker
 and then itself. quotes.v4:
-- keeps such a quote: a verb of saying that its words hang from, or that follows right after it, with a personal
-  pronoun as its subject ("it added", "they told reporters", "she said") reports words somebody said, not a term
-  in scare quotes; the quote then gets its speaker as a longer quote does (the paragraph's other quotes and
-  reporting clauses), or none. A passive verb ('"a monster," it was called') or a pronoun inside the quote
-  changes nothing;
+- keeps such a quote: a verb of saying that its words hang from directly, or that follows right after it, with a
+  personal pronoun as its subject ("it added", "they told reporters", "she said") reports words somebody said, not
+  a term in scare quotes; the quote then gets its speaker as a longer quote does (the paragraph's other quotes and
+  reporting clauses), or none. A verb further up the parse ("She posted a photo with 'goodbye' written as the
+  caption"), a passive verb ('"a monster," it was called') or a pronoun inside the quote changes nothing;
 - gives "it", "they" or "we" that no ACTOR fits an antecedent the entity layer left unmarked: the nearest clause
   subject outside quotes within the pronoun's window that is a noun for a doer ("The miners walked out",
   `general_v12.agent_noun`), a body for "it" ("The ferry company cancelled ..."), added as an ACTOR as quotes.v2
-  adds "one resident". Only when nothing else fits, so no speaker quotes.v3 found changes.
+  adds "one resident"; only for a pronoun that nothing else fits.
 """
 
 from __future__ import annotations
@@ -70,8 +70,12 @@ class SpeakersV4(SpeakersV3):
     mentions = MentionsV4
 
     def _reported_by_unnamed(self, ctx: Mentions, first: int, last: int) -> bool:
-        words = [*self._governor(ctx, first, last, short=True), *self._nearby(ctx, first, last, after_only=True)]
-        for word in words:
+        """A verb of saying the quote's words hang from directly ('it called the plan "too costly"'), or right
+        after the quote ('"...," it added'), with a pronoun as its active subject; not a verb further up the parse
+        ('She posted a photo with "goodbye" written as the caption' is no quote of hers)."""
+        heads = {t.head.i for t in ctx.doc[first:last] if not first <= t.head.i < last}
+        governing = [w for w in self._governor(ctx, first, last, short=True) if w.i in heads]
+        for word in [*governing, *self._nearby(ctx, first, last, after_only=True)]:
             if not self._reports(word):
                 continue
             for subject in self._subjects(ctx, word):

@@ -262,6 +262,8 @@ def file_tokens(task: ProdigyTask, where: Where) -> list[Token]:
 
 
 def check_token_indices(span: ProdigySpan, task: ProdigyTask, where: Where, field: str) -> None:
+    """A span's token indices must name the tokens at its offsets. An offset no token starts (ends) at is the
+    offset's fault, named under `start` (`end`); an index off a right offset, the index's."""
     for name, index, offset, side in (
         ("token_start", span.token_start, span.start, "start"),
         ("token_end", span.token_end, span.end, "end"),
@@ -269,6 +271,11 @@ def check_token_indices(span: ProdigySpan, task: ProdigyTask, where: Where, fiel
         if index is None or not task.tokens:
             continue
         if not 0 <= index < len(task.tokens) or getattr(task.tokens[index], side) != offset:
+            if 0 <= index < len(task.tokens) and all(getattr(token, side) != offset for token in task.tokens):
+                at = getattr(task.tokens[index], side)
+                raise where.error(
+                    f"no token {side}s at {offset} (token {index}, its {name}, {side}s at {at})", f"{field}.{side}"
+                )
             raise where.error(f"token {index} does not {side} at {offset}", f"{field}.{name}")
 
 

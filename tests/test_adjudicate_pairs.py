@@ -1,0 +1,68 @@
+"""`annotator adjudicate --auto` by default takes everyone who finished an article and compares the articles all
+of them finished; a pair that finished more together is named, with its count and the command that adjudicates
+them, as `agreement` names it (the same pairs, `reports.agreement.pair_articles`). The real console script on a
+real SQLite file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from processes import annotator
+from support import nth, word_tokens
+
+from annotator.models import ArticleIn
+from annotator.store import Store
+
+TEXTS = ("Ann met Bob in Paris on Monday.", "Carol flew to Oslo with Dan.", "Eve saw Fay in Rome.")
+
+
+def team(db: Path) -> None:
+    """alice and bob finish all three articles, root only the first (the seed article of a first session)."""
+    with Store.open(db) as store:
+        rows = [(ArticleIn(text=text, title=f"T{n}"), word_tokens(text), []) for n, text in enumerate(TEXTS)]
+        ids, _ = store.add_articles(rows)
+        for article, text in zip(ids, TEXTS, strict=True):
+            for who in ("alice", "bob", "root"):
+                if who == "root" and article != ids[0]:
+                    continue
+                start = nth(text, text.split()[0])
+                store.add_span(article, who, start, start + len(text.split()[0]), "ACTOR")
+                store.set_status(article, who, "done")
+
+
+def test_a_pair_that_finished_more_articles_than_all_is_named_with_the_command_that_adjudicates_them(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "r.db"
+    team(db)
+    result = annotator("adjudicate", "--auto", "--reviewer", "carol", "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "1 article(s) compared (done by all of alice, bob, root): 1 agreed span(s) into gold, 1 article(s) settled, "
+        "0 disagreement(s) left for review\n"
+    )
+    assert result.stderr == (
+        "annotator: note: alice and bob both finished 3 articles (1 compared here): "
+        f"`annotator adjudicate --auto --db {db} --annotators alice,bob --reviewer carol`\n"
+    )
+
+    pair = annotator("adjudicate", "--auto", "--reviewer", "carol", "--db", db, "--annotators", "alice,bob")
+    assert (pair.returncode, pair.stderr) == (0, "")
+    assert pair.stdout == (
+        "3 article(s) compared (done by all of alice, bob): 2 agreed span(s) into gold, 2 article(s) settled, "
+        "0 disagreement(s) left for review\n"
+    )
+
+
+def test_train_on_too_little_gold_names_the_pair_whose_finished_articles_are_not_in_gold_yet(tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    team(db)
+    assert annotator("adjudicate", "--auto", "--reviewer", "carol", "--db", db).returncode == 0
+    result = annotator("train", "--db", db, "--out", tmp_path / "model")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.splitlines()[-1] == (
+        "annotator: error: training needs at least 2 finished articles, one to learn from and one to hold out; "
+        "found 1 (alice and bob both finished 3 articles, 2 of them not in gold: "
+        "`annotator adjudicate --auto --annotators alice,bob` takes what they agree on into gold)"
+    )
+    assert not (tmp_path / "model").exists()
