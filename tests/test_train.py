@@ -92,12 +92,18 @@ def test_train_starts_from_an_earlier_pipeline(trained: tuple[Path, list[str]], 
     assert folder_hash(again) != folder_hash(out)
 
 
-def test_curve_prints_four_points(three: Path) -> None:
+def test_curve_prints_four_points(three: Path, trained: tuple[Path, list[str]]) -> None:
     result = run("train", "--from", str(three), "--curve", "--epochs", "1")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert [line.split()[0] for line in lines[2:]] == ["start", "25%", "50%", "75%", "100%"]
-    assert [int(line.split()[1]) for line in lines[2:]] == [0, 1, 1, 2, 2]
+    assert [line.split()[0] for line in lines[2:7]] == ["start", "25%", "50%", "75%", "100%"]
+    assert [int(line.split()[1]) for line in lines[2:7]] == [0, 1, 1, 2, 2]
+    spans = trained[1][6].split()[1]  # the same held-out article (seed 0): ALL's reference spans
+    assert lines[7:] == [  # as `train` says it (new34: the curve did not)
+        "",
+        f"these figures rest on only 1 held-out article(s) and {spans} reference span(s): one article more or less "
+        "moves them a lot",
+    ]
 
 
 def test_train_from_the_database_gold(three: Path, tmp_path: Path) -> None:

