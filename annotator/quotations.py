@@ -1,14 +1,30 @@
 """The quotation around the cursor, a key's selection for a QUOTE: the quotations of a paragraph found from its
 quote marks (curly ones by their shape, straight ones in turn), as characters between the marks and as the
 token ranges (first, last), inclusive, the TUI's selection holds. Plain functions over an article's text and
-tokens, like `phrases`, which answers a label key with them (`phrases.at_cursor`)."""
+tokens, like `phrases`, which answers a label key with them (`phrases.at_cursor`).
+
+Single marks (British house style, 'We will,' said X, or ‘…’) make quotations too (`single_quotations`), told
+apart from apostrophes by where they stand; a paragraph with double marks keeps them: its single marks are a
+quote within the quotation, unless they hold the double ones (the British nesting, 'It was "unfair",' X said)."""
 
 from __future__ import annotations
+
+import re
 
 from annotator.motion import TokenRange, Tokens, token_at
 from annotator.spans import DOUBLE_QUOTES, fit
 from annotator.vocabulary import Label
 from annotator.wordlists import CLOSING, OPENING
+
+#: Single quotation marks, straight and curly; ’ only closes (as an apostrophe it stands in or before a word).
+SINGLE_QUOTES = frozenset("'‘’‛")
+SINGLE_OPENING = frozenset("'‘‛")
+SINGLE_CLOSING = frozenset("'’")
+#: What a single opening mark may follow: a quotation opens a paragraph, or after a space, a dash, a colon, a
+#: bracket or a double opening mark.
+OPENS_AFTER = frozenset("—–-:([{/") | OPENING | {'"'}
+#: Marks of elision that look like quotation marks: rock 'n' roll, the '80s (‘80s, ’80s).
+_ELISION = re.compile(r"(?<!\w)['‘’]n['’](?!\w)|['‘’]\d\d(?:s\b|(?!\w))")
 
 
 def _paragraph(text: str, offset: int) -> tuple[int, int]:
@@ -17,10 +33,10 @@ def _paragraph(text: str, offset: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The quotations in text[start:end] (one paragraph), as the character ranges between their marks: curly
-    marks open and close by their shape, straight ones in turn; a quotation left open runs to the paragraph's
-    end (the next paragraph reopens it)."""
+def double_quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quotations between double marks in text[start:end] (one paragraph): curly marks open and close by
+    their shape, straight ones in turn; a quotation left open runs to the paragraph's end (the next paragraph
+    reopens it)."""
     found: list[tuple[int, int]] = []
     opened: int | None = None
     for position in range(start, end):
@@ -39,12 +55,71 @@ def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
+def _single_marks(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Each single mark of text[start:end] that may be a quotation mark, as (position, "open", "close" or "weak"):
+    an opening mark stands where a quotation may open, before a word; a closing one after a word or punctuation,
+    before a space, punctuation or the end; a mark inside a word (don't, O'Hara) or of an elision ('n', '80s) is
+    an apostrophe. A closing mark after an s and before a word is "weak": likely a plural possessive (the
+    drivers' union)."""
+    elided = {m.start() + i for m in _ELISION.finditer(text, start, end) for i in range(m.end() - m.start())}
+    marks: list[tuple[int, str]] = []
+    for position in range(start, end):
+        char = text[position]
+        if char not in SINGLE_QUOTES or position in elided:
+            continue
+        before = text[position - 1] if position > start else "\n"
+        after = text[position + 1] if position + 1 < end else "\n"
+        if char in SINGLE_OPENING and (before.isspace() or before in OPENS_AFTER) and not after.isspace():
+            marks.append((position, "open"))
+        elif char in SINGLE_CLOSING and not before.isspace() and not after.isalnum():
+            weak = before in "sS" and after.isspace() and text[position + 2 : position + 3].isalnum()
+            marks.append((position, "weak" if weak else "close"))
+    return marks
+
+
+def single_quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The outermost quotations between single marks in text[start:end] (one paragraph), by `_single_marks`:
+    a weak closing mark closes only when no other closing mark follows in the paragraph; a quotation opening the
+    paragraph and never closed runs to its end (the next paragraph reopens it); one opening later and never
+    closed is no quotation."""
+    marks = _single_marks(text, start, end)
+    found: list[tuple[int, int]] = []
+    opened: list[int] = []
+    last_close = max((index for index, (_, kind) in enumerate(marks) if kind == "close"), default=-1)
+    for index, (position, kind) in enumerate(marks):
+        if kind == "open":
+            opened.append(position)
+        elif opened and (kind == "close" or index > last_close):
+            first = opened.pop()
+            if not opened:
+                found.append((first + 1, position))
+    if opened and not text[start : opened[0]].strip():
+        found.append((opened[0] + 1, end))
+    return found
+
+
+def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quotations in text[start:end] (one paragraph), as the character ranges between their marks: those of
+    the double marks, and of single marks where the paragraph has no double ones or the single marks hold them."""
+    doubles = double_quotations(text, start, end)
+    has_double = any(text[position] in DOUBLE_QUOTES for position in range(start, end))
+    singles = [
+        (low, high)
+        for low, high in single_quotations(text, start, end)
+        if not has_double or any(text[position] in DOUBLE_QUOTES for position in range(low, high))
+    ]
+    if not singles:
+        return doubles
+    outside = [(low, high) for low, high in doubles if not any(a <= low and high <= b for a, b in singles)]
+    return sorted(singles + outside)
+
+
 def between_marks(text: str, tokens: Tokens, index: int) -> tuple[int, int] | None:
     """The characters between the quotation marks when token `index` is one of them, the opening or the closing
     mark (`quotations`); None on any other token. A quote span holds the words, not the marks: `"` on a mark
     acts on the quote between them (trial 21)."""
     start, end = tokens[index]
-    if end - start != 1 or text[start] not in DOUBLE_QUOTES:
+    if end - start != 1 or (text[start] not in DOUBLE_QUOTES and text[start] not in SINGLE_QUOTES):
         return None
     return next(((low, high) for low, high in quotations(text, *_paragraph(text, start)) if start in (low - 1, high)),
                 None)  # fmt: skip

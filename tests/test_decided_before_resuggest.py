@@ -121,7 +121,7 @@ def upgraded(tmp_path: Path) -> Path:
     assert (done.returncode, done.stderr) == (0, ""), done.stderr
     with Store.open(db) as store:
         assert sorted(s.suggester for s in store.current_suggestions("small")) == sorted(
-            ["entities.v12", "entities.v12", "entities.v12", "quotes.v4"]
+            ["entities.v12", "entities.v12", "entities.v12", "quotes.v5"]
         )
     return db
 

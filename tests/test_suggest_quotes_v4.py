@@ -92,8 +92,8 @@ STORY = 'Pit closes after walkout\nThe miners walked out on Friday. "We are done
 
 
 def test_ingest_keeps_the_short_quote_and_its_speaker(tmp_path: Path) -> None:
-    """The real CLI with the default suggesters: the quote quotes.v3 dropped is stored, its speaker the ACTOR that
-    quotes.v4 added for the pronoun's unmarked antecedent."""
+    """The real CLI with the default suggesters (quotes.v5, quotes.v4's speakers): the quote quotes.v3 dropped is
+    stored, its speaker the ACTOR that quotes.v4 added for the pronoun's unmarked antecedent."""
     (tmp_path / "pit.txt").write_text(STORY, encoding="utf-8")
     done = annotator("ingest", "pit.txt", "--db", "x.db", cwd=tmp_path)
     assert (done.returncode, done.stderr) == (0, ""), done.stderr
@@ -102,7 +102,7 @@ def test_ingest_keeps_the_short_quote_and_its_speaker(tmp_path: Path) -> None:
         suggestions = store.current_suggestions(article)
     assert [(s.text, s.label.value, s.suggester) for s in suggestions] == [
         ("The miners", "ACTOR", "entities.v12"),
-        ("We are done,", "QUOTE", "quotes.v4"),
+        ("We are done,", "QUOTE", "quotes.v5"),
     ]
     quote = suggestions[1]
     assert quote.speaker is not None and STORY[quote.speaker.start : quote.speaker.end] == "The miners"

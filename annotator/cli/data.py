@@ -224,12 +224,13 @@ def _why_nothing(store: "Reader", model: str | None, db: Path, kept: bool) -> st
     and `--all`. An article without quotes is named only when its text has a quotation (quotes are found from
     the quote marks): else the quote suggester found none there, and `--all` would find none again."""
     from annotator.suggest import suggesters_for_model
-    from annotator.suggest.quotes import find_quotes
+    from annotator.suggest.pipeline import quote_finder
     from annotator.vocabulary import suggester_kind
 
     names = suggesters_for_model(model).names
     lacking = store.lacking_kinds([suggester_kind(name) for name in names])
     if "quotes" in lacking:
+        find_quotes = quote_finder(names[1])
         lacking["quotes"] = [i for i in lacking["quotes"] if find_quotes(store.article(i).text)]
     groups = []
     for kind, ids in lacking.items():

@@ -1,14 +1,14 @@
 """Loading the spaCy pipeline that suggestions come from, and which suggester versions it makes.
 
 - No --model: the small English model plus the guide component shipped as package data (`annotator/data/
-  guide/`): entities.v12 + quotes.v4. Nothing is downloaded.
+  guide/`): entities.v12 + quotes.v5. Nothing is downloaded.
 - A folder written by `annotator train`: that pipeline, whose suggestions are recorded as
-  "entities.v12@<the folder's content hash>" + quotes.v4, so they say exactly which weights made them.
+  "entities.v12@<the folder's content hash>" + quotes.v5, so they say exactly which weights made them.
 - A folder whose spaCy NER predicts ACTOR, LOCATION and FIGURE only (`spacy train` on `annotator export --format
   spacy --config`): its NER runs as the learned component on the default pipeline, named like a trained folder's
-  ("entities.v12@<hash>" + quotes.v4; `suggest.their_pipeline`).
+  ("entities.v12@<hash>" + quotes.v5; `suggest.their_pipeline`).
 - Any other installed pipeline or folder: it has no guide component, so entities.v1 (the rules on its names)
-  + quotes.v4. One whose parse lacks what the rules read (no parser, tagger, lemmatizer or NER) is refused as it
+  + quotes.v5. One whose parse lacks what the rules read (no parser, tagger, lemmatizer or NER) is refused as it
   loads (`their_pipeline.check_parts`).
 
 Which versions a model makes is known without loading spaCy (`suggesters_for_model`), so `annotator suggest`
@@ -37,7 +37,7 @@ from annotator.suggest.entities_v10 import ENTITIES_V10
 from annotator.suggest.entities_v11 import ENTITIES_V11
 from annotator.suggest.entities_v12 import ENTITIES_V12
 from annotator.suggest.pipeline import DEFAULT_SUGGESTERS, Suggesters
-from annotator.suggest.speakers_v4 import QUOTES_V4
+from annotator.suggest.quotes_v5 import QUOTES_V5
 from annotator.suggest.their_pipeline import check_parts, their_ner, with_their_ner
 from annotator.suggest.tokens import project_tokenizer
 
@@ -160,11 +160,11 @@ def check_folder(model: str) -> None:
 def suggesters_for_model(model: str | None) -> Suggesters:
     """The suggester versions `load_pipeline(model)` makes, found without loading spaCy."""
     if model is None:
-        return DEFAULT_SUGGESTERS if shipped_guide() is not None else Suggesters(ENTITIES_SUGGESTER, QUOTES_V4)
+        return DEFAULT_SUGGESTERS if shipped_guide() is not None else Suggesters(ENTITIES_SUGGESTER, QUOTES_V5)
     check_folder(model)
     if trained_meta(model) is not None or their_ner(model) is not None:
-        return Suggesters(f"{ENTITIES_V12}@{folder_hash(Path(model))}", QUOTES_V4)
-    return Suggesters(ENTITIES_SUGGESTER, QUOTES_V4)
+        return Suggesters(f"{ENTITIES_V12}@{folder_hash(Path(model))}", QUOTES_V5)
+    return Suggesters(ENTITIES_SUGGESTER, QUOTES_V5)
 
 
 def named_for(own: Suggesters, name: str) -> str:
@@ -176,9 +176,9 @@ def named_for(own: Suggesters, name: str) -> str:
 
 
 def suggesters_of(nlp: Language) -> Suggesters:
-    """The suggester versions a loaded pipeline makes (entities.v1 + quotes.v4 for one not loaded here)."""
+    """The suggester versions a loaded pipeline makes (entities.v1 + quotes.v5 for one not loaded here)."""
     names = nlp.meta.get(SUGGESTERS_KEY)
-    return Suggesters(*names) if names else Suggesters(ENTITIES_SUGGESTER, QUOTES_V4)
+    return Suggesters(*names) if names else Suggesters(ENTITIES_SUGGESTER, QUOTES_V5)
 
 
 def _load(name: str) -> Language | None:

@@ -27,6 +27,7 @@ from annotator.suggest.entities_v11 import ENTITIES_V11, entity_candidates_v11
 from annotator.suggest.entities_v12 import ENTITIES_V12, entity_candidates_v12
 from annotator.suggest.pieces import pieces
 from annotator.suggest.quotes import QUOTES_SUGGESTER, Quote, attribute_speakers, find_quotes, is_scare_quote
+from annotator.suggest.quotes_v5 import QUOTES_V5, attribute_speakers_v5, find_quotes_v5
 from annotator.suggest.speakers import QUOTES_V2, attribute_speakers_v2
 from annotator.suggest.speakers_v3 import QUOTES_V3, attribute_speakers_v3
 from annotator.suggest.speakers_v4 import QUOTES_V4, attribute_speakers_v4
@@ -63,7 +64,15 @@ QUOTE_SUGGESTERS: dict[str, Callable[[Doc, list[Quote], list[Candidate]], list[C
     QUOTES_V2: attribute_speakers_v2,
     QUOTES_V3: attribute_speakers_v3,
     QUOTES_V4: attribute_speakers_v4,
+    QUOTES_V5: attribute_speakers_v5,
 }
+#: How a quote suggester finds its quotations in a text, where it is not `quotes.find_quotes` (quotes.v1-v4's).
+QUOTE_FINDERS: dict[str, Callable[[str], list[Quote]]] = {QUOTES_V5: find_quotes_v5}
+
+
+def quote_finder(name: str) -> Callable[[str], list[Quote]]:
+    """The function the quote suggester `name` finds quotations with."""
+    return QUOTE_FINDERS.get(_version(name), find_quotes)
 
 
 def builtin_suggesters() -> dict[str, str]:
@@ -94,7 +103,7 @@ class Suggesters:
 
 
 #: What `ingest` and `suggest` record with the default pipeline; older names stay on what they made.
-DEFAULT_SUGGESTERS = Suggesters(ENTITIES_V12, QUOTES_V4)
+DEFAULT_SUGGESTERS = Suggesters(ENTITIES_V12, QUOTES_V5)
 #: The rules as they were before the learned layer and the new speakers (for comparisons).
 RULES_V1 = Suggesters(ENTITIES_SUGGESTER, QUOTES_SUGGESTER)
 
@@ -109,7 +118,7 @@ def suggest_doc(
     `tokens`: the doc's `tokens_of`, when the caller has them already."""
     text = doc.text  # spaCy builds it anew, token by token, on each access
     candidates = ENTITY_SUGGESTERS[_version(suggesters.entities)](doc)
-    quotes = find_quotes(text)
+    quotes = quote_finder(suggesters.quotes)(text)
     added = QUOTE_SUGGESTERS[_version(suggesters.quotes)](doc, quotes, candidates)
     if added:
         candidates = resolve_overlaps(candidates + added)

@@ -57,13 +57,16 @@ def _content(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def find_quotes(text: str) -> list[Quote]:
+def find_quotes(text: str, across_blank_lines: bool = False) -> list[Quote]:
     """Quotations between straight or curly double quotes, paragraph by paragraph.
 
     A paragraph that ends inside an open quote whose next paragraph reopens with a quote mark continues the same
     quotation (one quote per paragraph, one chain); any other unclosed mark is left alone (unbalanced), as is a
     closing mark with no opening one. A quote wrapped in brackets, `("British exit")`, is a gloss: skipped.
+    The next paragraph is the next line, unless `across_blank_lines` (quotes.v5): quotes.v1-v4 lost the first
+    paragraph of a quotation continued after a blank line.
     """
+    between = " \t\r\n" if across_blank_lines else " \t"
     quotes: list[Quote] = []
     marks = [(m.start(), m.group()) for m in QUOTE_MARK.finditer(text)]
     chain = 0
@@ -76,7 +79,7 @@ def find_quotes(text: str) -> list[Quote]:
         if at > paragraph_end:  # entering a new paragraph: settle a quote left open in the previous one
             if open_at is not None and paragraph_end >= 0:
                 next_start = paragraph_end + 1
-                while next_start < len(text) and text[next_start] in " \t":
+                while next_start < len(text) and text[next_start] in between:
                     next_start += 1
                 if next_start == at and _looks_opening(text, at):
                     bounds = _content(text, open_at + 1, paragraph_end)
