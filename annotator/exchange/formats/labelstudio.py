@@ -26,7 +26,9 @@ ACTOR region (other labels: --relation-map). Results that are not text labels (`
 have no place here: they are left out and counted. Tasks nobody annotated are counted, not imported.
 
 Label Studio's JSON_MIN export (one flat record per annotation, no `data`, no relations, so no speakers) is
-read too: the keys before `id` are the task's data, those between `id` and `annotator` its results. Its
+read too: the keys before `id` are the task's data, those between `id` and `annotator` its results. It has no
+task `meta`: a record of our own export (its data has our `article_id`, `title` and `meta`) whose annotator shows
+no work there is the server's importer, and whose work it is cannot be told (an error, unless --annotator). Its
 CONLL2003 export is read by the `conll` format.
 """
 
@@ -62,7 +64,15 @@ from annotator.exchange.formats.common import (
     status_of,
     validated,
 )
-from annotator.exchange.formats.labelstudio_truth import OneUser, Users, author, truth, user
+from annotator.exchange.formats.labelstudio_truth import (
+    OneUser,
+    Users,
+    author,
+    min_work,
+    ours_without_meta,
+    truth,
+    user,
+)
 from annotator.exchange.formats.looks import refuse_foreign, refuse_foreign_file
 from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, ReadOptions
 from annotator.exchange.formats.speakers import kept, link_speaker, repeated_id
@@ -322,6 +332,9 @@ def _min_record(data: dict[str, Any], options: ReadOptions, where: Where, one: O
     parsed = validated(LSData, task_data, where)
     by = user(data.get("annotator"), where, "annotator", users)
     one.check(by and by.name, where, "annotator")
+    shown = min_work(data, where)
+    if shown is None and by is not None and options.annotator is None and _ours(task_data):
+        raise where.error(ours_without_meta(by), "annotator")
     result: list[dict[str, Any]] = []
     for name, value in results.items():
         if _regions(value):
@@ -338,9 +351,15 @@ def _min_record(data: dict[str, Any], options: ReadOptions, where: Where, one: O
         annotator=annotator_of(by and by.name, options, where, "annotator", renames=True),
         status=Status.DONE,
         spans=spans,
-        updated_at=data.get("updated_at"),
+        updated_at=shown,
     )
     return ImportedRecord(where, record, dropped=dropped)
+
+
+def _ours(task_data: dict[str, Any]) -> bool:
+    """Whether a JSON_MIN record's task data is our own export's (`task`: `article_id`, `title` and `meta` beside
+    the text), whose annotator only the task's `meta` named."""
+    return {"article_id", "title", "meta"} <= set(task_data)
 
 
 def _regions(value: Any) -> bool:

@@ -228,6 +228,30 @@ def work_there(annotation: Any, worked: str | None, status: Any, said: Any) -> s
     return None
 
 
+def min_work(data: dict[str, Any], where: Where) -> str | None:
+    """A JSON_MIN record's `updated_at` when it is a moment of work (`worked_at`), or its `updated_at` when it
+    shows none but a `lead_time` in Label Studio's editor; None when nothing shows work there (a server's import
+    stamps `created_at` and `updated_at` at once and leaves `lead_time` null)."""
+    updated_at, created_at, lead_time = data.get("updated_at"), data.get("created_at"), data.get("lead_time")
+    if updated_at is not None and _moment(updated_at) is None:
+        raise where.error(f"expected a timestamp, got {updated_at!r}", "updated_at")
+    worked = worked_at(updated_at, created_at)
+    if worked is None and isinstance(lead_time, int | float) and not isinstance(lead_time, bool) and lead_time > 0:
+        return updated_at
+    return worked
+
+
+def ours_without_meta(by: Author) -> str:
+    """What a JSON_MIN record of our own export is told (`labelstudio._min_record`): its `annotator` is the server's
+    importer, and the name our export gave is in the task's `meta`, which JSON_MIN leaves out."""
+    return (
+        f"Label Studio user {by.number if by.number is not None else by.name} shows no work on this annotation (no "
+        "lead_time, created_at and updated_at one moment: the server's import of it), and the task's data is our own "
+        "export's, whose annotator only the task's meta names, which JSON_MIN leaves out: whose work it is cannot be "
+        "told (import the project's JSON export, or give --annotator NAME)"
+    )
+
+
 class OneUser:
     """`--annotator NAME` takes one Label Studio user's work: the name each annotation has without it (its author,
     or our `meta`'s annotator) is the same throughout the file, else an error at the first that differs (trial 31:
