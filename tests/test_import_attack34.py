@@ -11,8 +11,11 @@ real console script, on SQLite databases the CLI made."""
 
 from __future__ import annotations
 
+import copy
 import hashlib
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from attack_support import fresh_copies, ok, rows
@@ -96,4 +99,54 @@ def test_json_min_of_a_projects_own_work_stays_its_users(tmp_path: Path) -> None
         ("hand-1", "labelstudio-user-1", "done"),
         ("hand-2", "labelstudio-user-1", "done"),
         ("hand-2", "labelstudio-user-2", "done"),
+    ]
+
+
+# -- 01: a second annotation on a task ------------------------------------------------------------------------
+
+SKIP = {"id": 99, "completed_by": 2, "result": [], "was_cancelled": True, "ground_truth": False,
+        "created_at": "2026-12-02T09:00:00.000000Z", "updated_at": "2026-12-02T09:00:00.000100Z", "lead_time": 4.2}  # fmt: skip
+
+
+def flagged_task(first: bool = True, **other: Any) -> list[dict[str, Any]]:
+    """Task note-2 of the server's export (meta: alice, flagged), with a flag reason and a comment in its meta, and
+    a second annotation: user 2's skip changed by `other`, after alice's (`first`) or listed before it."""
+    task = json.loads((LS / "ls1232_our_export_back.json").read_text("utf-8"))[2]
+    task["meta"]["flag_reason"] = "speaker unclear"
+    task["meta"]["comments"] = [{"annotator": "alice", "at": "2026-12-01T04:18:00Z", "text": "ask the desk"}]
+    second = {**copy.deepcopy(task["annotations"][0]), **SKIP, **other}
+    task["annotations"] = [*task["annotations"], second] if first else [second, *task["annotations"]]
+    return [task]
+
+
+def import_tasks(folder: Path, tasks: list[dict[str, Any]]) -> str:
+    (folder / "t.json").write_text(json.dumps(tasks), "utf-8")
+    return ok("import", "t.json", "--format", "labelstudio", "--db", "n.db", cwd=folder)
+
+
+@pytest.mark.parametrize("first", [True, False])
+def test_another_users_skip_leaves_the_meta_to_the_annotation_the_server_made(tmp_path: Path, first: bool) -> None:
+    out = import_tasks(tmp_path, flagged_task(first))
+    assert out == "2 record(s) imported (1 new article(s), 1 comment(s) added) -> n.db\n"
+    assert records(tmp_path / "n.db") == [
+        ("note-2", "alice", "flagged", "speaker unclear"),
+        ("note-2", "labelstudio-user-2", "skipped", None),
+    ]
+    assert rows(tmp_path / "n.db", "SELECT article_id, annotator, text FROM comments") == [
+        ("note-2", "alice", "ask the desk")
+    ]
+    assert rows(tmp_path / "n.db", "SELECT annotator, COUNT(*) FROM spans GROUP BY 1") == [("alice", 3)]
+
+
+def test_another_users_own_annotation_is_theirs_and_alices_stays_hers(tmp_path: Path) -> None:
+    alices = json.loads((LS / "ls1232_our_export_back.json").read_text("utf-8"))[2]["annotations"][0]["result"]
+    import_tasks(tmp_path, flagged_task(completed_by={"id": 2, "email": "bob@x.org"}, was_cancelled=False,
+                                        result=alices[:1]))  # fmt: skip
+    assert records(tmp_path / "n.db") == [
+        ("note-2", "alice", "flagged", "speaker unclear"),
+        ("note-2", "bob@x.org", "done", None),
+    ]
+    assert rows(tmp_path / "n.db", "SELECT annotator, COUNT(*) FROM spans GROUP BY 1 ORDER BY 1") == [
+        ("alice", 3),
+        ("bob@x.org", 1),
     ]

@@ -15,7 +15,8 @@ config (`config` below): the tasks name its `label` and `text` tags and its SPEA
 
 On import, each annotation of a task becomes one record (and the one prediction of a task our `export
 --suggestions` wrote, whose `meta` names the model, a record of suggestions). Whose it is: --annotator; else the
-task's `meta` annotator when the task has one annotation (our own export, back from the server); else
+task's `meta` annotator for the annotation the server made first (our own export's one annotation, back from the
+server; annotations other users added there since are theirs, `labelstudio_truth.first_made`); else
 `completed_by`: a user id (read as the email an object with that `id` gives elsewhere in the file, else as
 `labelstudio-user-<id>`: one user is one annotator), an object with an `email` (else its `id`), or a name
 (`labelstudio_truth`: a user who changed another's annotation since is its author; a user known only by id who
@@ -68,6 +69,7 @@ from annotator.exchange.formats.labelstudio_truth import (
     OneUser,
     Users,
     author,
+    first_made,
     min_work,
     ours_without_meta,
     truth,
@@ -276,8 +278,7 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUs
             yield Dropped(PREDICTION_IDS, len(predictions) - len(whole))
         if whole:
             yield Dropped("Label Studio prediction(s) (not read)", len(whole))
-    single = len(annotations) == 1
-    ours = parsed.meta if single else {}  # our own export's annotator and status, back from a server
+    mine = first_made(annotations)  # the one annotation our export wrote (the meta's), the server made first
     article = {
         **({"article_id": parsed.data.article_id} if parsed.data.article_id else {}),
         "text": text,
@@ -290,6 +291,7 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUs
         field = f"{kind}[{index}]"
 
         def build(index: int = index, annotation: LSAnnotation = annotation, field: str = field) -> Read:
+            ours = parsed.meta if index == mine else {}  # our export's annotator and status, back from a server
             dropped: Counter[str] = Counter()
             spans = _spans(text, annotation.result, f"{field}.result", options, where, dropped)
             default = Status.SKIPPED if annotation.was_cancelled else Status.DONE

@@ -228,6 +228,19 @@ def work_there(annotation: Any, worked: str | None, status: Any, said: Any) -> s
     return None
 
 
+def first_made(annotations: list[Any]) -> int:
+    """The index of the annotation a server made first (the earliest `created_at`; the first listed when one has
+    none or two share it): our export writes one annotation a task, which the server makes at its import, so the
+    task's `meta` is that annotation's; any other is a user's there since (a skip, their own work: atk34 01 took
+    alice's flagged work for the importer's done work, its flag reason and comments dropped, when another user
+    skipped the task)."""
+    moments = [_moment((a.model_extra or {}).get("created_at")) for a in annotations]
+    if len(moments) < 2 or None in moments:
+        return 0
+    earliest = min(moments)
+    return moments.index(earliest) if moments.count(earliest) == 1 else 0
+
+
 def min_work(data: dict[str, Any], where: Where) -> str | None:
     """A JSON_MIN record's `updated_at` when it is a moment of work (`worked_at`), or its `updated_at` when it
     shows none but a `lead_time` in Label Studio's editor; None when nothing shows work there (a server's import
