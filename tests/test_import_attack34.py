@@ -150,3 +150,62 @@ def test_another_users_own_annotation_is_theirs_and_alices_stays_hers(tmp_path: 
         ("alice", 3),
         ("bob@x.org", 1),
     ]
+
+
+# -- 15: an annotation only touched in Label Studio ------------------------------------------------------------
+
+TOUCHED = {"updated_by": 5, "updated_at": "2026-12-03T10:00:00.000000Z", "ground_truth": True}
+
+
+def server_copy(work: Path, result: slice = slice(None), **changes: Any) -> None:
+    """Task note-0 as the server exports it (the real file's annotation, its result `result` of alice's), with the
+    `meta` our export writes now (the server keeps it untouched), changed there by `changes`."""
+    ok("export", "--annotator", "alice", "--format", "labelstudio", "--db", "back.db", "-o", "ours.json", cwd=work)
+    ours = {t["data"]["article_id"]: t for t in json.loads((work / "ours.json").read_text("utf-8"))}
+    task = json.loads((LS / "ls1232_our_export_back.json").read_text("utf-8"))[0]
+    task["meta"] = ours["note-0"]["meta"]
+    task["annotations"][0]["result"] = task["annotations"][0]["result"][result]
+    task["annotations"][0].update(changes)
+    (work / "t.json").write_text(json.dumps([task]), "utf-8")
+
+
+def spans_of(db: Path) -> list[tuple[object, ...]]:
+    return rows(db, "SELECT article_id, annotator, COUNT(*) FROM spans GROUP BY 1, 2 ORDER BY 1, 2")
+
+
+ALICES_SPANS = [("note-0", "alice", 4), ("note-1", "alice", 4), ("note-2", "alice", 3)]
+
+
+def test_an_annotation_only_touched_there_stays_alices_unchanged(work: Path) -> None:
+    server_copy(work, **TOUCHED)
+    out = ok("import", "t.json", "--format", "labelstudio", "--db", "back.db", cwd=work)
+    assert out == "0 record(s) imported (0 new article(s)); 1 unchanged -> back.db\n"
+    assert spans_of(work / "back.db") == ALICES_SPANS
+    assert records(work / "back.db") == ALICE
+
+
+def test_an_annotation_changed_there_by_that_user_is_theirs(work: Path) -> None:
+    server_copy(work, slice(1), **TOUCHED)
+    out = ok("import", "t.json", "--format", "labelstudio", "--db", "back.db", cwd=work)
+    assert out == "1 record(s) imported (0 new article(s)) -> back.db\n"
+    assert spans_of(work / "back.db") == [
+        ("note-0", "alice", 4),
+        ("note-0", "labelstudio-user-5", 1),
+        *ALICES_SPANS[1:],
+    ]
+
+
+def test_an_older_export_cannot_tell_a_touch_from_a_change_by_a_user_known_only_by_id(work: Path) -> None:
+    """The real file (exported before the `meta` kept a digest of the spans): user 5's touch or change cannot be
+    told from the result, and user 5 is known only by id: refused, as the completer's would be."""
+    task = json.loads((LS / "ls1232_our_export_back.json").read_text("utf-8"))[0]
+    task["annotations"][0].update(TOUCHED)
+    (work / "t.json").write_text(json.dumps([task]), "utf-8")
+    before = md5(work / "back.db")
+    line = one_error_line(annotator("import", "t.json", "--format", "labelstudio", "--db", "back.db", cwd=work))
+    assert line == (
+        "t.json: record 0: field 'annotations[0].updated_by': Label Studio user 5, known only by id, changed it "
+        "there, and the task's meta.annotator names 'alice': whose work it is cannot be told (give --annotator NAME "
+        "to say)"
+    )
+    assert md5(work / "back.db") == before

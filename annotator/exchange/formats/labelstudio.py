@@ -4,8 +4,8 @@
 We write what a Label Studio server imports (checked against Label Studio 1.23.2, `benchmarks/interop.py`):
 one task per record with `text`, `article_id`, `title` and `meta` in `data`, the annotation's `result`
 (`was_cancelled` for skipped work: any other status is submitted work there, and the export notes how many tasks
-were not done), and our annotator, status, timestamp, flag reason and comments in the task's `meta`, which the
-server keeps and exports again. We write no `completed_by`: the server takes only its own user ids or members'
+were not done), and our annotator, status, timestamp, flag reason, comments and a digest of the spans (import tells
+an annotation only touched there by it) in the task's `meta`, which the server keeps and exports again. We write no `completed_by`: the server takes only its own user ids or members'
 emails there, refuses the whole file for anything else, and sets the importing user when it is missing. No
 task or annotation ids either (the server gives its own); region ids are deterministic. The model's suggestions
 (`export --suggestions`) are the task's `predictions`, `model_version` the suggester versions: as annotations
@@ -68,6 +68,7 @@ from annotator.exchange.formats.labelstudio_truth import (
     first_made,
     min_work,
     ours_without_meta,
+    same_spans,
     truth,
     user,
 )
@@ -216,7 +217,8 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUs
             dropped: Counter[str] = Counter()
             spans = _spans(text, annotation.result, f"{field}.result", options, where, dropped)
             default = Status.SKIPPED if annotation.was_cancelled else Status.DONE
-            said = truth(ours, annotation, author(annotation, where, field, users))  # Label Studio's word wins
+            same = same_spans(ours, spans)  # None: no digest to tell
+            said = truth(ours, annotation, author(annotation, where, field, users, same), same)  # its word wins
             named_in = said.field or f"{field}.completed_by"  # the field that names the annotator
             if said.disputed is not None and options.annotator is None:
                 raise where.error(said.disputed, named_in)  # two fields name two people (labelstudio_truth)

@@ -10,6 +10,7 @@ from typing import IO, Any
 
 from annotator.exchange.files import write_text_lines
 from annotator.exchange.formats.common import RecordLike, TokensOf, dumps, flag_and_comments, short_id
+from annotator.exchange.formats.labelstudio_truth import DIGEST, spans_digest
 from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions
 from annotator.models import Label, Status
 from annotator.vocabulary import MODEL_PREFIX, is_model
@@ -48,6 +49,7 @@ def task(record: RecordLike) -> dict[str, Any]:
     ]
     data = {"text": record.text, "article_id": record.article_id, "title": record.title, "meta": record.meta}
     ours = {"annotator": record.annotator, "status": record.status.value, "updated_at": record.updated_at}
+    ours[DIGEST] = spans_digest(record.spans)  # import tells an annotation only touched there by it
     ours.update(flag_and_comments(record))
     if is_model(record.annotator):
         prediction = {"model_version": record.annotator[len(MODEL_PREFIX) :], "result": result}

@@ -25,7 +25,11 @@ there, so where the two disagree the annotation's own fields win.
   (`Truth.disputed`), unless `--annotator NAME` says whose it is.
 - `updated_by` naming another user than `completed_by` on an annotation with a moment of work: that user changed
   it last, so the work is theirs (trial 31: user 2's changes to alice's annotation, which the server's importer
-  completed, replaced alice's work here as hers).
+  completed, replaced alice's work here as hers). Unless its spans are those our export wrote (the `meta`'s
+  `spans_digest`): then they only touched it (updated it unchanged, starred it), and it stays the `meta`'s
+  annotator's, unchanged (atk34 15: user 5's touch made a phantom annotator of alice's exact spans). Without the
+  digest (an older export) a touch cannot be told from a change: a user known only by id is then disputed beside
+  the `meta`'s name, as a completer is.
 - A `completed_by` or `updated_by` that names no user as Label Studio writes one (a whole number in its JSON
   export, an object with an `email` or an `id` in its API, an email or a name) is an error: never the `meta`'s
   annotator, nor a name made of a first name or of an `id` that is text.
@@ -42,6 +46,8 @@ there, so where the two disagree the annotation's own fields win.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -55,6 +61,8 @@ from annotator.vocabulary import Status, parse_timestamp
 NO_USER = "names no Label Studio user (an email or a user id), got {}"
 
 SKIPPED = Status.SKIPPED.value
+#: The task `meta` key our export writes its record's `spans_digest` in.
+DIGEST = "spans_digest"
 #: The name of a user known only by id (`Users.name`): no name the file gives may begin like it (`given`).
 SYNTHETIC = "labelstudio-user-"
 
@@ -171,15 +179,35 @@ def user(value: Any, where: Where, field: str, users: Users) -> Author | None:
     raise where.error(NO_USER.format(shown if len(shown) <= 80 else shown[:80] + "..."), field)
 
 
-def author(annotation: Any, where: Where, field: str, users: Users) -> Author | None:
-    """Who did an annotation's work (see the module): its `completed_by`, unless another user changed it since."""
+def spans_digest(spans: Iterable[Any]) -> str:
+    """A digest of spans (offsets, label, speaker's offsets): our export writes its record's in the task's `meta`
+    (`DIGEST`), and an annotation whose spans read back the same was not changed in Label Studio."""
+    rows = sorted(
+        (s.start, s.end, s.label.value, *((s.speaker.start, s.speaker.end) if s.speaker is not None else ()))
+        for s in spans
+    )
+    return hashlib.sha256(json.dumps(rows).encode()).hexdigest()[:16]
+
+
+def same_spans(meta: dict[str, Any], spans: Iterable[Any]) -> bool | None:
+    """Whether an annotation's spans are those our export wrote (`meta`'s `DIGEST`); None: the `meta` has none (an
+    export older than it, or none of ours)."""
+    digest = meta.get(DIGEST)
+    return digest == spans_digest(spans) if isinstance(digest, str) else None
+
+
+def author(annotation: Any, where: Where, field: str, users: Users, same: bool | None = None) -> Author | None:
+    """Who did an annotation's work (see the module): its `completed_by`, unless another user changed it since.
+    `same`: whether its spans are those our export wrote (`same_spans`): a user who only touched it (updated it
+    unchanged, starred it) did none of it; one who changed them did; None: cannot be told, so a user known only by
+    id stays so (beside the `meta`'s name, a one-line error: `truth`)."""
     completer = user(annotation.completed_by, where, f"{field}.completed_by", users)
     extra = annotation.model_extra or {}
-    if worked_at(annotation.updated_at, extra.get("created_at")) is None:
+    if same or worked_at(annotation.updated_at, extra.get("created_at")) is None:
         return completer
     editor = user(extra.get("updated_by"), where, f"{field}.updated_by", users)
     if editor is not None and (completer is None or not editor.same(completer)):
-        return Author(editor.name, True, editor.number, editor.field)
+        return Author(editor.name, editor.named or same is False, editor.number, editor.field)
     return completer
 
 
@@ -193,18 +221,19 @@ def worked_at(updated_at: str | None, created_at: Any) -> str | None:
     return updated_at if _moment(updated_at) - created > timedelta(seconds=1) else None
 
 
-def truth(meta: dict[str, Any], annotation: Any, by: Author | None) -> Truth:
-    """`meta` (our export's, or {}) against `annotation` (an `LSAnnotation`); `by`: its `author`, if any."""
+def truth(meta: dict[str, Any], annotation: Any, by: Author | None, same: bool | None = None) -> Truth:
+    """`meta` (our export's, or {}) against `annotation` (an `LSAnnotation`); `by`: its `author`, if any; `same`:
+    its spans are those our export wrote (`same_spans`): a moment or a lead_time there is no work on them."""
     cancelled = bool(annotation.was_cancelled)
     said = meta.get("status", annotation.status)
     status = said
     if isinstance(said, str) and (said == SKIPPED) != cancelled:
         status = SKIPPED if cancelled else Status.DONE.value
-    worked = worked_at(annotation.updated_at, (annotation.model_extra or {}).get("created_at"))
+    worked = None if same else worked_at(annotation.updated_at, (annotation.model_extra or {}).get("created_at"))
     stamp = worked if worked is not None else meta.get("updated_at")  # its own moment of work, else none of its
     named = meta.get("annotator") if isinstance(meta.get("annotator"), str) else None
     completer = by.name if by is not None else None
-    shown = work_there(annotation, worked, status, said)
+    shown = work_there(annotation, worked, status, said, bool(same))
     if named is not None and by is not None and by.name != named and shown is not None:
         disputed = None if by.named else (
             f"Label Studio user {by.number}, known only by id, {shown}, and the task's meta.annotator names "
@@ -215,10 +244,10 @@ def truth(meta: dict[str, Any], annotation: Any, by: Author | None) -> Truth:
     return Truth(named or completer, status, stamp, meta.get("flag_reason"), field)
 
 
-def work_there(annotation: Any, worked: str | None, status: Any, said: Any) -> str | None:
+def work_there(annotation: Any, worked: str | None, status: Any, said: Any, same: bool = False) -> str | None:
     """What Label Studio shows someone did on the annotation (see the module), as words for an error; None: nothing
-    (a server's import of our annotation)."""
-    lead_time = (annotation.model_extra or {}).get("lead_time")
+    (a server's import of our annotation; `same`: its spans are ours, whatever time was spent on them)."""
+    lead_time = None if same else (annotation.model_extra or {}).get("lead_time")
     if worked is not None:
         return "changed it there"
     if status != said:
