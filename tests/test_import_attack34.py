@@ -209,3 +209,57 @@ def test_an_older_export_cannot_tell_a_touch_from_a_change_by_a_user_known_only_
         "to say)"
     )
     assert md5(work / "back.db") == before
+
+
+# -- 10: reserved names as Label Studio users --------------------------------------------------------------------
+
+GOLD_REFUSED = (
+    "'gold' is reserved: gold, the adjudicated annotation, is written only by `annotator review` and `annotator "
+    "adjudicate --auto`; work under a name of your own"
+)
+MODEL_REFUSED = "'model:entities.v12' names the model's suggestions, not an annotator"
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "problem"),
+    [
+        ({"completed_by": "gold"}, "completed_by", GOLD_REFUSED),
+        ({"completed_by": {"id": 4, "email": "gold"}}, "completed_by", GOLD_REFUSED),
+        ({"completed_by": {"id": 4, "email": "Gold"}}, "completed_by", GOLD_REFUSED.replace("'gold'", "'Gold'")),
+        ({"completed_by": 1, "updated_by": {"id": 4, "email": "gold"}}, "updated_by", GOLD_REFUSED),
+        ({"completed_by": "model:entities.v12"}, "completed_by", MODEL_REFUSED),
+        ({"completed_by": 1, "updated_by": "model:entities.v12"}, "updated_by", MODEL_REFUSED),
+    ],
+)
+def test_a_reserved_name_as_a_label_studio_user_is_refused_at_its_field(
+    work: Path, changes: dict[str, Any], field: str, problem: str
+) -> None:
+    task = json.loads((LS / "ls1232_our_export_back.json").read_text("utf-8"))[0]
+    task["annotations"][0]["result"] = task["annotations"][0]["result"][:2]  # the user's change
+    task["annotations"][0].update(updated_at="2026-12-03T10:00:00Z", **changes)
+    (work / "t.json").write_text(json.dumps([task]), "utf-8")
+    before = md5(work / "back.db")
+    line = one_error_line(annotator("import", "t.json", "--format", "labelstudio", "--db", "back.db", cwd=work))
+    assert line == f"t.json: record 0: field 'annotations[0].{field}': {problem}"
+    assert md5(work / "back.db") == before
+
+
+def test_a_json_min_annotator_gold_is_refused(work: Path) -> None:
+    records_ = json.loads((LS / "ls1232_export_min.json").read_text("utf-8"))
+    records_[0]["annotator"] = "gold"
+    (work / "min.json").write_text(json.dumps(records_[:1]), "utf-8")
+    line = one_error_line(annotator("import", "min.json", "--format", "labelstudio", "--db", "back.db", cwd=work))
+    assert line == f"min.json: record 0: field 'annotator': {GOLD_REFUSED}"
+
+
+def test_a_comment_by_the_model_is_refused_and_one_by_gold_kept(work: Path) -> None:
+    """The model writes no comments; `annotator review` comments as gold, so a reviewed article's do."""
+    task = json.loads((LS / "ls1232_our_export_back.json").read_text("utf-8"))[0]
+    task["meta"]["comments"] = [{"annotator": "model:entities.v12", "at": "2026-12-02T10:00:00Z", "text": "hi"}]
+    (work / "t.json").write_text(json.dumps([task]), "utf-8")
+    line = one_error_line(annotator("import", "t.json", "--format", "labelstudio", "--db", "back.db", cwd=work))
+    assert line == f"t.json: record 0: field 'meta.comments[0].annotator': {MODEL_REFUSED}"
+    task["meta"]["comments"][0]["annotator"] = "gold"
+    (work / "t.json").write_text(json.dumps([task]), "utf-8")
+    ok("import", "t.json", "--format", "labelstudio", "--db", "back.db", cwd=work)
+    assert rows(work / "back.db", "SELECT annotator, text FROM comments") == [("gold", "hi")]

@@ -55,7 +55,7 @@ from typing import Any
 
 from annotator.exchange.files import Where
 from annotator.lookalike import begins_like
-from annotator.vocabulary import Status, parse_timestamp
+from annotator.vocabulary import Status, parse_timestamp, worker_problem
 
 #: What a `completed_by` that names nobody is told, for an error naming its field.
 NO_USER = "names no Label Studio user (an email or a user id), got {}"
@@ -147,7 +147,11 @@ def synthetic(name: str) -> bool:
 
 
 def given(name: str, where: Where, field: str) -> str:
-    """A name the file gives a user (an email or a name): never one this import gives a user known only by id."""
+    """A name the file gives a user (an email or a name): never one nobody works under (gold, `model:...`: atk34 10
+    stored a user's change as gold, or as the model's suggestions; `vocabulary.worker_problem`, as `--annotator`
+    refuses them), nor one this import gives a user known only by id."""
+    if problem := worker_problem(name):
+        raise where.error(problem, field)
     if synthetic(name):
         raise where.error(
             f"{name!r} reads as {SYNTHETIC}<id>, the name this import gives a Label Studio user known only by id: a "
