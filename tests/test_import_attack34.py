@@ -263,3 +263,79 @@ def test_a_comment_by_the_model_is_refused_and_one_by_gold_kept(work: Path) -> N
     (work / "t.json").write_text(json.dumps([task]), "utf-8")
     ok("import", "t.json", "--format", "labelstudio", "--db", "back.db", cwd=work)
     assert rows(work / "back.db", "SELECT annotator, text FROM comments") == [("gold", "hi")]
+
+
+# -- 03, 04, 08, 09: fields that hid whose work it was -----------------------------------------------------------
+
+CHANGED = {"completed_by": 3, "updated_at": "2026-12-03T10:00:00Z"}  # user 3's change of alice's annotation
+
+
+def changed_by(work: Path, meta: dict[str, Any] | None = None, **changes: Any) -> None:
+    task = json.loads((LS / "ls1232_our_export_back.json").read_text("utf-8"))[0]
+    task["annotations"][0]["result"] = task["annotations"][0]["result"][:2]  # two spans removed there
+    task["annotations"][0].update(changes)
+    task["meta"].update(meta or {})
+    (work / "t.json").write_text(json.dumps([task]), "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("changes", "meta", "field", "problem"),
+    [
+        ({**CHANGED, "completed_by": "3"}, {}, "annotations[0].completed_by",
+         "'3' is a user id written as text: Label Studio writes a user id as a whole number, and no user's name or "
+         "email is digits only"),
+        ({**CHANGED, "completed_by": {"id": 3, "email": " 3 "}}, {}, "annotations[0].completed_by",
+         "' 3 ' is a user id written as text: Label Studio writes a user id as a whole number, and no user's name or "
+         "email is digits only"),
+        ({**CHANGED, "created_at": "not a time"}, {}, "annotations[0].created_at",
+         "expected an ISO 8601 timestamp with a time zone (as 2026-12-01T10:00:00Z), got 'not a time'"),
+        ({**CHANGED, "created_at": 1764500000}, {}, "annotations[0].created_at",
+         "Input should be a valid string, got a whole number"),
+        ({**CHANGED, "created_at": "2026-12-03T10:00:05Z"}, {}, "annotations[0].created_at",
+         "2026-12-03T10:00:05.000000Z is later than updated_at 2026-12-03T10:00:00.000000Z: an annotation is made before it "
+         "changes"),
+        ({"completed_by": 3, "lead_time": "95.2"}, {}, "annotations[0].lead_time",
+         "Input should be a valid number, got a string"),
+        ({**CHANGED, "lead_time": 20.0}, {"annotator": ["alice"]}, "meta.annotator", "expected a name, got a list"),
+        ({**CHANGED, "lead_time": 20.0}, {"annotator": {"name": "alice"}}, "meta.annotator",
+         "expected a name, got an object"),
+        ({**CHANGED, "lead_time": 20.0}, {"annotator": 7}, "meta.annotator", "expected a name, got a whole number"),
+    ],
+)  # fmt: skip
+def test_a_field_that_would_hide_whose_work_it_is_is_refused(
+    work: Path, changes: dict[str, Any], meta: dict[str, Any], field: str, problem: str
+) -> None:
+    changed_by(work, meta, **changes)
+    before = md5(work / "back.db")
+    line = one_error_line(annotator("import", "t.json", "--format", "labelstudio", "--db", "back.db", cwd=work))
+    assert line == f"t.json: record 0: field '{field}': {problem}"
+    assert md5(work / "back.db") == before
+
+
+@pytest.mark.parametrize(
+    "given",
+    ["labelstudio_user_2", "labelstudio.user.2", "labelstudio user 2", "labelstudiouser2", "labelstudio-user-2@"],
+)
+def test_a_name_like_the_one_a_bare_id_gets_but_for_its_separators_is_refused(work: Path, given: str) -> None:
+    changed_by(work, completed_by={"id": 5, "email": given}, updated_at="2026-12-03T10:00:00Z")
+    line = one_error_line(annotator("import", "t.json", "--format", "labelstudio", "--db", "back.db", cwd=work))
+    assert line == (
+        f"t.json: record 0: field 'annotations[0].completed_by': {given!r} reads as labelstudio-user-<id>, the name "
+        "this import gives a Label Studio user known only by id: a user given by email or name cannot take it "
+        "(Label Studio's emails have an @)"
+    )
+
+
+def test_a_json_min_record_with_a_bad_moment_is_refused(work: Path) -> None:
+    records_ = json.loads((LS / "ls1232_export_min.json").read_text("utf-8"))
+    records_[0]["created_at"] = "2026-12-02T00:00:00Z"  # later than its updated_at
+    (work / "min.json").write_text(json.dumps(records_[:1]), "utf-8")
+    line = one_error_line(annotator("import", "min.json", "--format", "labelstudio", "--db", "back.db", cwd=work))
+    assert line == (
+        "min.json: record 0: field 'created_at': 2026-12-02T00:00:00.000000Z is later than updated_at "
+        "2026-12-01T02:39:00.959249Z: an annotation is made before it changes"
+    )
+    records_[0]["lead_time"] = "3"
+    (work / "min.json").write_text(json.dumps(records_[:1]), "utf-8")
+    line = one_error_line(annotator("import", "min.json", "--format", "labelstudio", "--db", "back.db", cwd=work))
+    assert line == "min.json: record 0: field 'lead_time': Input should be a valid number, got a string"

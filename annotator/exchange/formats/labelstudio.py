@@ -43,7 +43,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from annotator.errors import InputError
+from annotator.errors import InputError, json_kind
 from annotator.exchange.files import Where, json_array
 from annotator.exchange.formats.common import (
     Dropped,
@@ -66,6 +66,7 @@ from annotator.exchange.formats.labelstudio_truth import (
     Users,
     author,
     first_made,
+    in_order,
     min_work,
     ours_without_meta,
     same_spans,
@@ -75,7 +76,7 @@ from annotator.exchange.formats.labelstudio_truth import (
 from annotator.exchange.formats.looks import refuse_foreign, refuse_foreign_file
 from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.formats.speakers import kept, link_speaker, repeated_id
-from annotator.models import Flag, Integer, Span, Status, Timestamp, Title
+from annotator.models import Flag, Integer, Number, Span, Status, Timestamp, Title
 from annotator.vocabulary import is_model
 
 CARRIES_FLAGS = True  # flag reasons and comments: keys of their own (see flag_and_comments)
@@ -115,6 +116,16 @@ class LSAnnotation(Loose):
     was_cancelled: Flag = False
     status: str | None = None
     updated_at: Timestamp | None = None
+    created_at: Timestamp | None = None  # a bad one would hide work there (atk34 04): `labelstudio_truth.in_order`
+    lead_time: Number | None = None
+
+
+class MinStamps(Loose):
+    """A JSON_MIN record's moments and editor's time, as an `LSAnnotation`'s."""
+
+    created_at: Timestamp | None = None
+    updated_at: Timestamp | None = None
+    lead_time: Number | None = None
 
 
 class LSData(Loose):
@@ -200,6 +211,8 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUs
             yield Dropped(PREDICTION_IDS, len(predictions) - len(whole))
         if whole:
             yield Dropped("Label Studio prediction(s) (not read)", len(whole))
+    if not isinstance(parsed.meta.get("annotator"), str | None):  # atk34 08: ignored, the work went to another
+        raise where.error(f"expected a name, got {json_kind(parsed.meta['annotator'])}", "meta.annotator")
     mine = first_made(annotations)  # the one annotation our export wrote (the meta's), the server made first
     article = {
         **({"article_id": parsed.data.article_id} if parsed.data.article_id else {}),
@@ -215,6 +228,7 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUs
         def build(index: int = index, annotation: LSAnnotation = annotation, field: str = field) -> Read:
             ours = parsed.meta if index == mine else {}  # our export's annotator and status, back from a server
             dropped: Counter[str] = Counter()
+            in_order(annotation, where, f"{field}.")
             spans = _spans(text, annotation.result, f"{field}.result", options, where, dropped)
             default = Status.SKIPPED if annotation.was_cancelled else Status.DONE
             same = same_spans(ours, spans)  # None: no digest to tell
@@ -257,7 +271,7 @@ def _min_record(data: dict[str, Any], options: ReadOptions, where: Where, one: O
     parsed = validated(LSData, task_data, where)
     by = user(data.get("annotator"), where, "annotator", users)
     one.check(by and by.name, where, "annotator")
-    shown = min_work(data, where)
+    shown = min_work(validated(MinStamps, data, where), where)
     if shown is None and by is not None and options.annotator is None and _ours(task_data):
         raise where.error(ours_without_meta(by), "annotator")
     result: list[dict[str, Any]] = []

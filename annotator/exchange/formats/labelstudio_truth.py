@@ -32,7 +32,10 @@ there, so where the two disagree the annotation's own fields win.
   the `meta`'s name, as a completer is.
 - A `completed_by` or `updated_by` that names no user as Label Studio writes one (a whole number in its JSON
   export, an object with an `email` or an `id` in its API, an email or a name) is an error: never the `meta`'s
-  annotator, nor a name made of a first name or of an `id` that is text.
+  annotator, nor a name made of a first name or of an `id` that is text, nor a user id written as text ("3",
+  which escaped the refusal of a user known only by id: atk34 03). So are gold and `model:...` (nobody works under
+  them, `vocabulary.worker_problem`), and a `created_at` later than the `updated_at` (`in_order`): it would show no
+  work there.
 - One user is one annotator: a bare user id is read as the email an object with that `id` gives anywhere in the
   same file (a server's JSON export writes `completed_by` as the id, its API as the user object with `id` and
   `email`: a file made of both named one user twice), else as `labelstudio-user-<id>`. One id with two emails in
@@ -48,6 +51,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -65,6 +69,7 @@ SKIPPED = Status.SKIPPED.value
 DIGEST = "spans_digest"
 #: The name of a user known only by id (`Users.name`): no name the file gives may begin like it (`given`).
 SYNTHETIC = "labelstudio-user-"
+SQUEEZED = "labelstudiouser"  # SYNTHETIC without its separators
 
 
 @dataclass(frozen=True)
@@ -141,9 +146,14 @@ class Users:
 
 
 def synthetic(name: str) -> bool:
-    """Whether `name` could be taken for a name this import gives a user known only by id: no @ (an email is never
-    one), and it begins like `labelstudio-user-` in any case or form (`LabelStudio-User-2`, `Iabelstudio-user-2`)."""
-    return "@" not in name and begins_like(name, SYNTHETIC)
+    """Whether `name` could be taken for a name this import gives a user known only by id: no email (text, an @,
+    text: `labelstudio-user-2@` is none), and it begins like `labelstudio-user-` in any case or form
+    (`LabelStudio-User-2`, `Iabelstudio-user-2`), its separators aside (`labelstudio_user_2`, `labelstudio.user.2`,
+    `labelstudio user 2`, `labelstudiouser2`: atk34 09)."""
+    if re.fullmatch(r"[^@\s]+@[^@\s]+", name):
+        return False
+    squeezed = "".join(char for char in name if char.isalnum())
+    return begins_like(name, SYNTHETIC) or begins_like(squeezed, SQUEEZED)
 
 
 def given(name: str, where: Where, field: str) -> str:
@@ -152,6 +162,12 @@ def given(name: str, where: Where, field: str) -> str:
     refuses them), nor one this import gives a user known only by id."""
     if problem := worker_problem(name):
         raise where.error(problem, field)
+    if name.strip().isdecimal():  # atk34 03: "3" escaped the refusal of a user known only by id
+        raise where.error(
+            f"{name!r} is a user id written as text: Label Studio writes a user id as a whole number, and no "
+            "user's name or email is digits only",
+            field,
+        )
     if synthetic(name):
         raise where.error(
             f"{name!r} reads as {SYNTHETIC}<id>, the name this import gives a Label Studio user known only by id: a "
@@ -206,10 +222,9 @@ def author(annotation: Any, where: Where, field: str, users: Users, same: bool |
     unchanged, starred it) did none of it; one who changed them did; None: cannot be told, so a user known only by
     id stays so (beside the `meta`'s name, a one-line error: `truth`)."""
     completer = user(annotation.completed_by, where, f"{field}.completed_by", users)
-    extra = annotation.model_extra or {}
-    if same or worked_at(annotation.updated_at, extra.get("created_at")) is None:
+    if same or worked_at(annotation.updated_at, annotation.created_at) is None:
         return completer
-    editor = user(extra.get("updated_by"), where, f"{field}.updated_by", users)
+    editor = user((annotation.model_extra or {}).get("updated_by"), where, f"{field}.updated_by", users)
     if editor is not None and (completer is None or not editor.same(completer)):
         return Author(editor.name, editor.named or same is False, editor.number, editor.field)
     return completer
@@ -233,7 +248,7 @@ def truth(meta: dict[str, Any], annotation: Any, by: Author | None, same: bool |
     status = said
     if isinstance(said, str) and (said == SKIPPED) != cancelled:
         status = SKIPPED if cancelled else Status.DONE.value
-    worked = None if same else worked_at(annotation.updated_at, (annotation.model_extra or {}).get("created_at"))
+    worked = None if same else worked_at(annotation.updated_at, annotation.created_at)
     stamp = worked if worked is not None else meta.get("updated_at")  # its own moment of work, else none of its
     named = meta.get("annotator") if isinstance(meta.get("annotator"), str) else None
     completer = by.name if by is not None else None
@@ -251,13 +266,13 @@ def truth(meta: dict[str, Any], annotation: Any, by: Author | None, same: bool |
 def work_there(annotation: Any, worked: str | None, status: Any, said: Any, same: bool = False) -> str | None:
     """What Label Studio shows someone did on the annotation (see the module), as words for an error; None: nothing
     (a server's import of our annotation; `same`: its spans are ours, whatever time was spent on them)."""
-    lead_time = None if same else (annotation.model_extra or {}).get("lead_time")
+    lead_time = None if same else annotation.lead_time
     if worked is not None:
         return "changed it there"
     if status != said:
         return "cancelled it there" if status == SKIPPED else "submitted it there"
-    if isinstance(lead_time, int | float) and not isinstance(lead_time, bool) and lead_time > 0:
-        return f"worked on it there (lead_time {lead_time} s)"
+    if lead_time is not None and lead_time > 0:
+        return f"worked on it there (lead_time {lead_time:g} s)"
     return None
 
 
@@ -267,24 +282,34 @@ def first_made(annotations: list[Any]) -> int:
     task's `meta` is that annotation's; any other is a user's there since (a skip, their own work: atk34 01 took
     alice's flagged work for the importer's done work, its flag reason and comments dropped, when another user
     skipped the task)."""
-    moments = [_moment((a.model_extra or {}).get("created_at")) for a in annotations]
+    moments = [_moment(a.created_at) for a in annotations]
     if len(moments) < 2 or None in moments:
         return 0
     earliest = min(moments)
     return moments.index(earliest) if moments.count(earliest) == 1 else 0
 
 
-def min_work(data: dict[str, Any], where: Where) -> str | None:
-    """A JSON_MIN record's `updated_at` when it is a moment of work (`worked_at`), or its `updated_at` when it
-    shows none but a `lead_time` in Label Studio's editor; None when nothing shows work there (a server's import
-    stamps `created_at` and `updated_at` at once and leaves `lead_time` null)."""
-    updated_at, created_at, lead_time = data.get("updated_at"), data.get("created_at"), data.get("lead_time")
-    if updated_at is not None and _moment(updated_at) is None:
-        raise where.error(f"expected a timestamp, got {updated_at!r}", "updated_at")
-    worked = worked_at(updated_at, created_at)
-    if worked is None and isinstance(lead_time, int | float) and not isinstance(lead_time, bool) and lead_time > 0:
-        return updated_at
+def min_work(stamps: Any, where: Where) -> str | None:
+    """A JSON_MIN record's `updated_at` (`stamps`: its `MinStamps`) when it is a moment of work (`worked_at`), or
+    when it shows none but a `lead_time` in Label Studio's editor; None when nothing shows work there (a server's
+    import stamps `created_at` and `updated_at` at once and leaves `lead_time` null)."""
+    in_order(stamps, where, "")
+    worked = worked_at(stamps.updated_at, stamps.created_at)
+    if worked is None and stamps.lead_time is not None and stamps.lead_time > 0:
+        return stamps.updated_at  # type: ignore[no-any-return]
     return worked
+
+
+def in_order(stamps: Any, where: Where, field: str) -> None:
+    """An annotation's `created_at` no later than its `updated_at`, else an error at `field`created_at: one later
+    would show no work there (`worked_at`), hiding a change (atk34 04)."""
+    created, updated = _moment(stamps.created_at), _moment(stamps.updated_at)
+    if created is not None and updated is not None and created > updated:
+        raise where.error(
+            f"{stamps.created_at} is later than updated_at {stamps.updated_at}: an annotation is made before it "
+            "changes",
+            f"{field}created_at",
+        )
 
 
 def ours_without_meta(by: Author) -> str:
