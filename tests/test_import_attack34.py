@@ -339,3 +339,39 @@ def test_a_json_min_record_with_a_bad_moment_is_refused(work: Path) -> None:
     (work / "min.json").write_text(json.dumps(records_[:1]), "utf-8")
     line = one_error_line(annotator("import", "min.json", "--format", "labelstudio", "--db", "back.db", cwd=work))
     assert line == "min.json: record 0: field 'lead_time': Input should be a valid number, got a string"
+
+
+# -- 07 (atk34 finding 13): an error names the field by its whole path in the file ---------------------------------
+
+
+def task_changed(work: Path, change: Any) -> None:
+    task = json.loads((LS / "ls1232_our_export_back.json").read_text("utf-8"))[0]
+    change(task)
+    (work / "t.json").write_text(json.dumps([task]), "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "problem"),
+    [
+        (lambda t: t["meta"].update(status="finished"), "meta.status",
+         "Input should be 'todo', 'in_progress', 'done', 'skipped' or 'flagged', got 'finished'"),
+        (lambda t: t["meta"].update(updated_at=5), "meta.updated_at", "Input should be a valid string, got a whole number"),
+        (lambda t: t["meta"].update(flag_reason=5), "meta.flag_reason", "Input should be a valid string, got a whole number"),
+        (lambda t: t["meta"].update(comments="x"), "meta.comments", "Input should be a valid list, got a string"),
+        (lambda t: t["meta"].update(comments=[{"annotator": " x", "at": "2026-12-02T10:00:00Z", "text": "hi"}]),
+         "meta.comments[0].annotator", "an annotator's name may not begin or end with white space: ' x'"),
+        (lambda t: t["annotations"][0]["result"][0]["value"].update(start="6"),
+         "annotations[0].result[0].value.start", "Input should be a valid integer, got a string"),
+        (lambda t: t["annotations"][0]["result"][0].update(value=None),
+         "annotations[0].result[0].value",
+         "Input should be a valid dictionary or instance of RegionValue, got null"),
+        (lambda t: t["data"].update(article_id="a\x07b"), "data.article_id", None),
+    ],
+)  # fmt: skip
+def test_an_error_names_the_whole_path_of_its_field(work: Path, change: Any, field: str, problem: str | None) -> None:
+    """(An article id's own problem is `vocabulary.id_problem`'s, tested where it is.)"""
+    task_changed(work, change)
+    line = one_error_line(annotator("import", "t.json", "--format", "labelstudio", "--db", "back.db", cwd=work))
+    assert line.startswith(f"t.json: record 0: field '{field}': "), line
+    if problem is not None:
+        assert line == f"t.json: record 0: field '{field}': {problem}"

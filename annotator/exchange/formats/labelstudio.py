@@ -85,6 +85,17 @@ CANNOT_CARRY: tuple[str, ...] = ()
 #: The keys of a JSON_MIN record that are Label Studio's own, not the task's data nor a result.
 MIN_KEYS = {"id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time", "agreement"}
 NO_ANNOTATION = "task(s) without an annotation"
+#: Where in a task a record's field is read from, for an error about it (`common.native_record`): all but the
+#: status, which is the `meta`'s or the annotation's.
+_SOURCED = {
+    "article_id": "data.article_id",
+    "text": "data.text",
+    "title": "data.title",
+    "meta": "data.meta",
+    "updated_at": "meta.updated_at",  # an annotation's own moment is read (and checked) as `LSAnnotation`'s
+    "flag_reason": "meta.flag_reason",
+    "comments": "meta.comments",
+}
 PREDICTION_IDS = "Label Studio prediction(s) given by id only, without their results (not read)"
 
 
@@ -161,7 +172,7 @@ def _spans(
         here = f"{field}[{number}]"
         kind = item.get("type")
         if kind == "labels":
-            region = validated(Region, item, where)
+            region = validated(Region, item, where, f"{here}.")
             label = label_of(region.value.labels[0], options, where, f"{here}.value.labels", dropped)
             span = region.value
             given = _as_quoted(text, span.start, span.end, span.text)
@@ -179,7 +190,7 @@ def _spans(
             first[key] = number
             spans[key] = checked
         elif kind == "relation":
-            relations.append((number, validated(Relation, item, where)))
+            relations.append((number, validated(Relation, item, where, f"{here}.")))
         else:
             dropped[f"Label Studio {kind!r} result(s) (only labels and relations are read)"] += 1
     for number, relation in relations:
@@ -237,12 +248,14 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUs
             if said.disputed is not None and options.annotator is None:
                 raise where.error(said.disputed, named_in)  # two fields name two people (labelstudio_truth)
             one.check(said.annotator, where, named_in)
+            status_field = "meta.status" if "status" in ours else f"{field}.status"
             ours_named = said.annotator is not None and said.annotator == ours.get("annotator")  # a name of ours
             record = native_record(
                 where,
+                _SOURCED | {"status": status_field},
                 **article,
                 annotator=annotator_of(said.annotator, options, where, named_in, renames=not ours_named),
-                status=status_of(said.status, default, where, f"{field}.status"),
+                status=status_of(said.status, default, where, status_field),
                 spans=spans,
                 updated_at=said.updated_at,
                 flag_reason=said.flag_reason,
