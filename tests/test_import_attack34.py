@@ -375,3 +375,22 @@ def test_an_error_names_the_whole_path_of_its_field(work: Path, change: Any, fie
     assert line.startswith(f"t.json: record 0: field '{field}': "), line
     if problem is not None:
         assert line == f"t.json: record 0: field '{field}': {problem}"
+
+
+# -- 13 (atk34 finding 15): drafts are counted as left out -------------------------------------------------------
+
+
+def test_drafts_are_left_out_and_counted(tmp_path: Path) -> None:
+    tasks = json.loads((LS / "ls1232_our_export_back.json").read_text("utf-8"))
+    draft = {"id": 7, "user": "bob@x.org", "result": tasks[0]["annotations"][0]["result"][:3], "lead_time": 120.0,
+             "was_postponed": False, "created_at": "2026-12-02T09:00:00Z", "updated_at": "2026-12-02T09:02:00Z",
+             "task": 1, "annotation": None}  # fmt: skip
+    tasks[0]["drafts"] = [draft]
+    tasks[1]["annotations"], tasks[1]["drafts"] = [], [{**draft, "id": 8, "result": [], "task": 2}]
+    (tmp_path / "t.json").write_text(json.dumps(tasks[:2]), "utf-8")
+    out = ok("import", "t.json", "--format", "labelstudio", "--db", "n.db", cwd=tmp_path)
+    assert out.splitlines() == [
+        "1 record(s) imported (1 new article(s)) -> n.db",
+        "left out: 2 Label Studio draft(s) (unsubmitted work in its editor: submit it there to import it)",
+        "left out: 1 task(s) without an annotation",
+    ]

@@ -24,7 +24,8 @@ worked on an annotation the `meta` names someone for, or a name given as `labels
 is anything else; `--annotator` takes one user's work). A cancelled annotation is
 read as skipped. A quote's speaker is a relation labelled SPEAKER `from_id` the QUOTE region `to_id` the
 ACTOR region (other labels: --relation-map). Results that are not text labels (`choices`, `rating`, ...)
-have no place here: they are left out and counted. Tasks nobody annotated are counted, not imported.
+have no place here: they are left out and counted. Tasks nobody annotated are counted, not imported, and so are
+drafts (work saved in Label Studio's editor, never submitted).
 
 Label Studio's JSON_MIN export (one flat record per annotation, no `data`, no relations, so no speakers) is
 read too: the keys before `id` are the task's data, those between `id` and `annotator` its results. It has no
@@ -96,6 +97,8 @@ _SOURCED = {
     "flag_reason": "meta.flag_reason",
     "comments": "meta.comments",
 }
+#: A task's drafts: work saved in Label Studio's editor, never submitted (atk34 15: dropped without a word).
+DRAFTS = "Label Studio draft(s) (unsubmitted work in its editor: submit it there to import it)"
 PREDICTION_IDS = "Label Studio prediction(s) given by id only, without their results (not read)"
 
 
@@ -150,6 +153,7 @@ class LSTask(Loose):
     data: LSData
     annotations: list[LSAnnotation] = Field(default_factory=list)
     predictions: list[Any] = Field(default_factory=list)
+    drafts: list[Any] = Field(default_factory=list)  # counted, not read (`DRAFTS`)
     meta: dict[str, Any] = Field(default_factory=dict)
 
 
@@ -231,6 +235,8 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUs
         "title": parsed.data.title,
         "meta": {**(parsed.data.model_extra or {}), **parsed.data.meta},
     }
+    if parsed.drafts:
+        yield Dropped(DRAFTS, len(parsed.drafts))
     if not annotations:
         yield Dropped(NO_ANNOTATION)
     for index, annotation in enumerate(annotations):
