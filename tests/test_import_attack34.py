@@ -394,3 +394,27 @@ def test_drafts_are_left_out_and_counted(tmp_path: Path) -> None:
         "left out: 2 Label Studio draft(s) (unsubmitted work in its editor: submit it there to import it)",
         "left out: 1 task(s) without an annotation",
     ]
+
+
+# -- 02 (atk34 finding 10): a prediction naming a user --------------------------------------------------------------
+
+
+def test_a_prediction_of_ours_that_names_a_user_is_refused(tmp_path: Path) -> None:
+    """Our `export --suggestions` task, the model's record as its one prediction: a `completed_by` on it would make
+    the model's suggestions bob's done work."""
+    task = json.loads((LS / "ls1232_our_export_back.json").read_text("utf-8"))[0]
+    result = [r for r in task["annotations"][0]["result"] if r.get("type") == "labels"]
+    prediction = {"model_version": "entities.v12", "result": result, "completed_by": "bob@x.org",
+                  "created_at": "2026-12-02T09:00:00Z", "updated_at": "2026-12-02T10:00:00Z"}  # fmt: skip
+    meta = {"annotator": "model:entities.v12", "status": "todo", "updated_at": "2026-12-01T04:18:04.471035Z"}
+    (tmp_path / "t.json").write_text(json.dumps([{"data": task["data"], "meta": meta, "predictions": [prediction]}]))
+    line = one_error_line(annotator("import", "t.json", "--format", "labelstudio", "--db", "n.db", cwd=tmp_path))
+    assert line == (
+        "t.json: record 0: field 'predictions[0].completed_by': a prediction of our suggestions export is the "
+        "model's ('model:entities.v12', the task's meta.annotator) and names no Label Studio user, got 'bob@x.org'"
+    )
+    del prediction["completed_by"]
+    (tmp_path / "t.json").write_text(json.dumps([{"data": task["data"], "meta": meta, "predictions": [prediction]}]))
+    ok("import", "t.json", "--format", "labelstudio", "--db", "n.db", cwd=tmp_path)
+    assert rows(tmp_path / "n.db", "SELECT COUNT(*) FROM annotations") == [(0,)]
+    assert rows(tmp_path / "n.db", "SELECT COUNT(*) FROM suggestions") == [(3,)]

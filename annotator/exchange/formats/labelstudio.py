@@ -69,6 +69,7 @@ from annotator.exchange.formats.labelstudio_truth import (
     first_made,
     in_order,
     min_work,
+    model_only,
     ours_without_meta,
     same_spans,
     truth,
@@ -246,6 +247,8 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUs
             ours = parsed.meta if index == mine else {}  # our export's annotator and status, back from a server
             dropped: Counter[str] = Counter()
             in_order(annotation, where, f"{field}.")
+            if kind == "predictions":
+                model_only(annotation, parsed.meta.get("annotator"), where, field)
             spans = _spans(text, annotation.result, f"{field}.result", options, where, dropped)
             default = Status.SKIPPED if annotation.was_cancelled else Status.DONE
             same = same_spans(ours, spans)  # None: no digest to tell

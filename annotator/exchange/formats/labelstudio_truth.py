@@ -300,6 +300,20 @@ def min_work(stamps: Any, where: Where) -> str | None:
     return worked
 
 
+def model_only(prediction: Any, model: Any, where: Where, field: str) -> None:
+    """The one prediction of our `export --suggestions` task names no user: it is the model's (`model`, the task's
+    `meta` annotator), and a `completed_by` or `updated_by` on it would make the suggestions someone's work (atk34
+    02: bob's done work)."""
+    for key in ("completed_by", "updated_by"):
+        value = getattr(prediction, key, None) if key == "completed_by" else (prediction.model_extra or {}).get(key)
+        if value is not None:
+            raise where.error(
+                f"a prediction of our suggestions export is the model's ({model!r}, the task's meta.annotator) and "
+                f"names no Label Studio user, got {value!r}",
+                f"{field}.{key}",
+            )
+
+
 def in_order(stamps: Any, where: Where, field: str) -> None:
     """An annotation's `created_at` no later than its `updated_at`, else an error at `field`created_at: one later
     would show no work there (`worked_at`), hiding a change (atk34 04)."""
