@@ -55,6 +55,9 @@ def accept_pending(store: Store, annotator: str, named: Sequence[str] = (), *, d
         articles, report.put_aside = chosen(store, annotator, named)
         for article_id in articles:
             was_done = store.status(article_id, annotator) is Status.DONE
+            if was_done and not store.pending_reopened(article_id, annotator):
+                report.nothing_pending += 1  # left as it is: no reopening and re-marking (atk34 12)
+                continue
             if was_done:  # named: nothing is pending on a done article (`store.current`), so accepting reopens it
                 store.set_status(article_id, annotator, Status.IN_PROGRESS.value)
             before, accepted = len(store.pending(article_id, annotator)), 0

@@ -259,6 +259,10 @@ class Reader(Connection):
         sql = 'SELECT * FROM suggestions WHERE article_id = ? ORDER BY start, "end", id'
         return [pending_suggestion(row) for row in self._rows(sql, [article_id]) if row["id"] in asked]
 
+    def pending_reopened(self, article_id: str, annotator: str) -> bool:
+        """Whether reopening the article would ask this annotator about a suggestion (`pending`, were it not done)."""
+        return bool(undecided_ids(self.conn, article_id, annotator, spans=True, done_settles=False))
+
     def imported_span_ids(self, article_id: str, annotator: str) -> set[int]:
         """The ids of the spans `annotator import` wrote here (its event's spans; an edit since keeps a span's id):
         another tool's work, where the suggestions were never shown."""
