@@ -418,3 +418,35 @@ def test_a_prediction_of_ours_that_names_a_user_is_refused(tmp_path: Path) -> No
     ok("import", "t.json", "--format", "labelstudio", "--db", "n.db", cwd=tmp_path)
     assert rows(tmp_path / "n.db", "SELECT COUNT(*) FROM annotations") == [(0,)]
     assert rows(tmp_path / "n.db", "SELECT COUNT(*) FROM suggestions") == [(3,)]
+
+
+# -- 16: a change with no updated_by, its completer known by email ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("completed_by", "shown"),
+    [
+        (1, "Label Studio user 1, known only by id, changed it there"),
+        ({"id": 1, "email": "lead@x.org"}, "'lead@x.org' completed it (on our task, the server's importer), "
+                                           "someone changed it there and no updated_by says who"),
+    ],
+)  # fmt: skip
+def test_a_change_no_updated_by_names_beside_our_meta_name_is_refused(
+    work: Path, completed_by: object, shown: str
+) -> None:
+    changed_by(work, completed_by=completed_by, updated_by=None, updated_at="2026-12-03T10:00:00Z", lead_time=48.0)
+    before = md5(work / "back.db")
+    line = one_error_line(annotator("import", "t.json", "--format", "labelstudio", "--db", "back.db", cwd=work))
+    assert line == (
+        f"t.json: record 0: field 'annotations[0].completed_by': {shown}, and the task's meta.annotator names "
+        "'alice': whose work it is cannot be told (give --annotator NAME to say)"
+    )
+    assert md5(work / "back.db") == before
+
+
+def test_a_change_its_completer_known_by_email_made_says_so_in_updated_by(work: Path) -> None:
+    lead = {"id": 1, "email": "lead@x.org"}
+    changed_by(work, completed_by=lead, updated_by=1, updated_at="2026-12-03T10:00:00Z", lead_time=48.0)
+    out = ok("import", "t.json", "--format", "labelstudio", "--db", "back.db", cwd=work)
+    assert out == "1 record(s) imported (0 new article(s)) -> back.db\n"
+    assert spans_of(work / "back.db") == [("note-0", "alice", 4), ("note-0", "lead@x.org", 2), *ALICES_SPANS[1:]]

@@ -23,6 +23,10 @@ there, so where the two disagree the annotation's own fields win.
   nothing tells which did it (attack 33, F4: user 3's change of alice's annotation replaced her work as hers; the
   importer's own later change is no better told apart from alice's): refused in one line naming `completed_by`
   (`Truth.disputed`), unless `--annotator NAME` says whose it is.
+- A user named by email in `completed_by` of an annotation a server made (it has a `created_at`) beside the
+  `meta`'s name is that server's importer too: with work there and no `updated_by` naming them (or another user),
+  nothing tells who did it (atk34 16: the same change was refused for a bare id and taken as the importer's for
+  `{"id": 1, "email": ...}`), so it is refused the same way.
 - `updated_by` naming another user than `completed_by` on an annotation with a moment of work: that user changed
   it last, so the work is theirs (trial 31: user 2's changes to alice's annotation, which the server's importer
   completed, replaced alice's work here as hers). Unless its spans are those our export wrote (the `meta`'s
@@ -53,7 +57,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
@@ -101,6 +105,7 @@ class Author:
     named: bool
     number: int | None = None  # the user's id, when known: one user named by id and by email is one
     field: str = "completed_by"  # where the file names them
+    confirmed: bool = False  # `updated_by` names them too: they changed it last (else, on our task, the importer)
 
     def same(self, other: Author) -> bool:
         return self.name == other.name or (self.number is not None and self.number == other.number)
@@ -222,12 +227,16 @@ def author(annotation: Any, where: Where, field: str, users: Users, same: bool |
     unchanged, starred it) did none of it; one who changed them did; None: cannot be told, so a user known only by
     id stays so (beside the `meta`'s name, a one-line error: `truth`)."""
     completer = user(annotation.completed_by, where, f"{field}.completed_by", users)
-    if same or worked_at(annotation.updated_at, annotation.created_at) is None:
+    if same:
         return completer
     editor = user((annotation.model_extra or {}).get("updated_by"), where, f"{field}.updated_by", users)
-    if editor is not None and (completer is None or not editor.same(completer)):
-        return Author(editor.name, editor.named or same is False, editor.number, editor.field)
-    return completer
+    if editor is None:
+        return completer
+    if completer is not None and editor.same(completer):
+        return replace(completer, confirmed=True)
+    if worked_at(annotation.updated_at, annotation.created_at) is None:
+        return completer
+    return Author(editor.name, editor.named or same is False, editor.number, editor.field, confirmed=True)
 
 
 def worked_at(updated_at: str | None, created_at: Any) -> str | None:
@@ -254,9 +263,15 @@ def truth(meta: dict[str, Any], annotation: Any, by: Author | None, same: bool |
     completer = by.name if by is not None else None
     shown = work_there(annotation, worked, status, said, bool(same))
     if named is not None and by is not None and by.name != named and shown is not None:
-        disputed = None if by.named else (
-            f"Label Studio user {by.number}, known only by id, {shown}, and the task's meta.annotator names "
-            f"{named!r}: whose work it is cannot be told (give --annotator NAME to say)"
+        who = (
+            f"Label Studio user {by.number}, known only by id, {shown}" if not by.named
+            else f"{by.name!r} completed it (on our task, the server's importer), someone {shown} and no updated_by "
+            "says who"
+        )  # fmt: skip
+        imported = annotation.created_at is not None  # a server made it: its completer is the server's importer
+        disputed = None if by.named and (by.confirmed or not imported) else (
+            f"{who}, and the task's meta.annotator names {named!r}: whose work it is cannot be told (give "
+            "--annotator NAME to say)"
         )  # fmt: skip
         return Truth(by.name, status, stamp, None, by.field, disputed)
     field = "meta.annotator" if named is not None else by.field if by is not None else None
