@@ -151,6 +151,18 @@ def reserved_problem(name: str) -> str | None:
     return None
 
 
+def model_problem(name: str) -> str | None:
+    """Why `name` is nobody's (`model:...`, the model's suggestions), else None."""
+    return f"{name!r} names the model's suggestions, not an annotator" if is_model(name) else None
+
+
+def worker_problem(name: str) -> str | None:
+    """Why nobody may work under `name` (`model_problem`, then `reserved_problem`), else None: the one check of a
+    name entering as someone's work, from an option (`cli.common.checked_name`) or a file's user field (Label
+    Studio's `completed_by`, `updated_by`, JSON_MIN's `annotator`: `labelstudio_truth.given`)."""
+    return model_problem(name) or reserved_problem(name)
+
+
 #: The scripts whose letters look alike ("а" U+0430 is Cyrillic, "a" Latin): one word of a name keeps to one.
 _LOOK_ALIKE_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
 

@@ -5,6 +5,8 @@ refused, rightly (suggestions are never a person's work). The real console scrip
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -173,3 +175,24 @@ def test_skipped_articles_are_put_aside_too(db: Path) -> None:
         "nothing pending: 1 article(s)",
         "left as they are: 2 article(s) done, skipped or flagged (name them to accept there too)",
     ]
+
+
+def test_a_done_article_with_nothing_pending_is_left_as_it_is(db: Path) -> None:
+    """atk34 12: naming a done article with nothing pending wrote done -> in progress -> done and restamped it (its
+    first undo left it in progress, and a pack's newer work then merged as a conflict): nothing is written."""
+
+    def state() -> list[tuple[object, ...]]:
+        with closing(sqlite3.connect(db)) as connection:
+            events = connection.execute("SELECT COUNT(*) FROM events").fetchall()
+            rows = connection.execute("SELECT article_id, status, updated_at FROM annotations ORDER BY 1").fetchall()
+            return [*events, *rows]
+
+    assert annotator("accept", "a1", "--done", "--annotator", "alice", "--db", db).returncode == 0
+    before = state()
+    result = annotator("accept", "a1", "--done", "--annotator", "alice", "--db", db)
+    assert (result.returncode, result.stdout.splitlines()[:2]) == (
+        0,
+        [f"alice: 0 suggestion(s) accepted in 0 article(s) -> {db}", "nothing pending: 1 article(s)"],
+    )
+    assert state() == before
+    assert statuses(db, "alice")["a1"] == "done"

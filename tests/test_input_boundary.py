@@ -310,7 +310,7 @@ FOREIGN = "Ann met Bob."
                     ],
                 }
             ],
-            "value.start",
+            "annotations[0].result[0].value.start",
         ),
     ],
 )

@@ -24,7 +24,15 @@ from annotator.exchange.formats import FORMATS
 from annotator.interrupts import report_first, stop_if_interrupted
 from annotator.literal import literal, literal_json, literal_lines
 from annotator.store import Store
-from annotator.vocabulary import GOLD, entered_name, is_model, name_problem, reserved_problem
+from annotator.vocabulary import (
+    GOLD,
+    entered_name,
+    is_model,
+    model_problem,
+    name_problem,
+    reserved_problem,
+    worker_problem,
+)
 
 
 class UsageLine(ClickException):
@@ -242,10 +250,10 @@ def checked_name(name: str, option: str, *, works: bool = False) -> str:
     no white space at its ends); else one line naming the option. A model's name (`model:...`) is nobody's.
     `works`: the command works under the name (annotates, imports, assigns, packs, reviews), so gold, which only
     review and adjudication write, is refused too (`vocabulary.reserved_problem`); reading commands read it."""
-    if is_model(name):
-        raise fail(f"{option}: {name!r} names the model's suggestions, not an annotator")
+    if problem := model_problem(name):
+        raise fail(f"{option}: {problem}")
     if works:  # a name entering as someone's work: `vocabulary.entered_name`'s rule, in NFC
-        problem = reserved_problem(name) or name_problem(name)
+        problem = worker_problem(name) or name_problem(name)
         name, problem = (name, problem) if problem else entered_name(name)
     else:
         name = unicodedata.normalize("NFC", name)  # as names are stored

@@ -38,7 +38,7 @@ from annotator.models import (
 from annotator.store import Store
 from annotator.store.new_names import EnteringNames
 from annotator.suggest.tokens import tokenize
-from annotator.vocabulary import is_model
+from annotator.vocabulary import is_model, model_problem
 
 
 @dataclass(frozen=True)
@@ -301,9 +301,9 @@ def _names_problem(entering: EnteringNames, item: ImportedRecord) -> InputError 
     record = item.record
     names = [(record.annotator, item.annotator_field)]
     names += [(c.annotator, f"{item.comments_field}[{i}].annotator") for i, c in enumerate(record.comments or [])]
-    for name, field_name in names:
-        if problem := entering.problem(name):
-            return item.where.error(problem, field_name)
+    for number, (name, field_name) in enumerate(names):
+        if problem := (model_problem(name) if number else None) or entering.problem(name):
+            return item.where.error(problem, field_name)  # the model writes no comments (atk34 10)
     return None
 
 

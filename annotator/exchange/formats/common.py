@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -299,26 +300,32 @@ def flag_and_comments(record: RecordLike) -> dict[str, Any]:
     return data
 
 
-def native_record(where: Where, **fields: Any) -> NativeRecord:
-    """Build a NativeRecord, turning what its validators reject (overlaps, speakers) into a located error."""
+def native_record(where: Where, sourced: Mapping[str, str] | None = None, /, **fields: Any) -> NativeRecord:
+    """Build a NativeRecord, turning what its validators reject (overlaps, speakers) into a located error. `sourced`:
+    the path in the file of a field read from elsewhere than its own name (Label Studio's `meta.status`,
+    `data.article_id`), so the error names that path (atk34 13: `meta.status` was told as `annotations[0].status`)."""
     text = fields.get("text", "")
     fields.setdefault("article_id", content_hash(text) if isinstance(text, str) and text else "")
     try:
         return NativeRecord(**fields)
     except ValidationError as error:
         name, message = describe_validation_error(error)
+        head = re.split(r"[.\[]", name, maxsplit=1)[0]
+        if sourced and head in sourced:
+            name = sourced[head] + name[len(head) :]
         raise where.error(message, name) from None
 
 
 M = TypeVar("M", bound=BaseModel)
 
 
-def validated(model: type[M], data: Any, where: Where) -> M:
+def validated(model: type[M], data: Any, where: Where, at: str = "") -> M:
+    """`data` as `model`, else an error naming the field (`at`: the path of `data` in its record, with its dot)."""
     try:
         return model.model_validate(data)
     except ValidationError as error:
         name, message = describe_validation_error(error)
-        raise where.error(message, name) from None
+        raise where.error(message, at + name if at and name != "record" else at.rstrip(".") or name) from None
 
 
 #: json.dumps(data, ensure_ascii=False, allow_nan=False) without building an encoder per call (and without the

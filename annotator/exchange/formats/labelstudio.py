@@ -4,8 +4,8 @@
 We write what a Label Studio server imports (checked against Label Studio 1.23.2, `benchmarks/interop.py`):
 one task per record with `text`, `article_id`, `title` and `meta` in `data`, the annotation's `result`
 (`was_cancelled` for skipped work: any other status is submitted work there, and the export notes how many tasks
-were not done), and our annotator, status, timestamp, flag reason and comments in the task's `meta`, which the
-server keeps and exports again. We write no `completed_by`: the server takes only its own user ids or members'
+were not done), and our annotator, status, timestamp, flag reason, comments and a digest of the spans (import tells
+an annotation only touched there by it) in the task's `meta`, which the server keeps and exports again. We write no `completed_by`: the server takes only its own user ids or members'
 emails there, refuses the whole file for anything else, and sets the importing user when it is missing. No
 task or annotation ids either (the server gives its own); region ids are deterministic. The model's suggestions
 (`export --suggestions`) are the task's `predictions`, `model_version` the suggester versions: as annotations
@@ -15,7 +15,8 @@ config (`config` below): the tasks name its `label` and `text` tags and its SPEA
 
 On import, each annotation of a task becomes one record (and the one prediction of a task our `export
 --suggestions` wrote, whose `meta` names the model, a record of suggestions). Whose it is: --annotator; else the
-task's `meta` annotator when the task has one annotation (our own export, back from the server); else
+task's `meta` annotator for the annotation the server made first (our own export's one annotation, back from the
+server; annotations other users added there since are theirs, `labelstudio_truth.first_made`); else
 `completed_by`: a user id (read as the email an object with that `id` gives elsewhere in the file, else as
 `labelstudio-user-<id>`: one user is one annotator), an object with an `email` (else its `id`), or a name
 (`labelstudio_truth`: a user who changed another's annotation since is its author; a user known only by id who
@@ -23,64 +24,82 @@ worked on an annotation the `meta` names someone for, or a name given as `labels
 is anything else; `--annotator` takes one user's work). A cancelled annotation is
 read as skipped. A quote's speaker is a relation labelled SPEAKER `from_id` the QUOTE region `to_id` the
 ACTOR region (other labels: --relation-map). Results that are not text labels (`choices`, `rating`, ...)
-have no place here: they are left out and counted. Tasks nobody annotated are counted, not imported.
+have no place here: they are left out and counted. Tasks nobody annotated are counted, not imported, and so are
+drafts (work saved in Label Studio's editor, never submitted).
 
 Label Studio's JSON_MIN export (one flat record per annotation, no `data`, no relations, so no speakers) is
-read too: the keys before `id` are the task's data, those between `id` and `annotator` its results. Its
+read too: the keys before `id` are the task's data, those between `id` and `annotator` its results. It has no
+task `meta`: a record of our own export (its data has our `article_id`, `title` and `meta`) whose annotator shows
+no work there is the server's importer, and whose work it is cannot be told (an error, unless --annotator). Its
 CONLL2003 export is read by the `conll` format.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from annotator.errors import InputError
-from annotator.exchange.files import Where, json_array, write_text_lines
+from annotator.errors import InputError, json_kind
+from annotator.exchange.files import Where, json_array
 from annotator.exchange.formats.common import (
     Dropped,
     ImportedRecord,
     Read,
-    RecordLike,
     Skipped,
-    TokensOf,
     annotator_of,
     blank,
     checked_span,
-    dumps,
-    flag_and_comments,
     guarded,
     guarded_items,
     label_of,
     native_record,
-    short_id,
     status_of,
     validated,
 )
-from annotator.exchange.formats.labelstudio_truth import OneUser, Users, author, truth, user
+from annotator.exchange.formats.labelstudio_export import config, task, write  # noqa: F401 (the format's export)
+from annotator.exchange.formats.labelstudio_truth import (
+    OneUser,
+    Users,
+    author,
+    first_made,
+    in_order,
+    min_work,
+    model_only,
+    ours_without_meta,
+    same_spans,
+    truth,
+    user,
+)
 from annotator.exchange.formats.looks import refuse_foreign, refuse_foreign_file
-from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, ReadOptions
+from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.formats.speakers import kept, link_speaker, repeated_id
-from annotator.models import Flag, Integer, Label, Span, Status, Timestamp, Title
-from annotator.vocabulary import MODEL_PREFIX, is_model
+from annotator.models import Flag, Integer, Number, Span, Status, Timestamp, Title
+from annotator.vocabulary import is_model
 
 CARRIES_FLAGS = True  # flag reasons and comments: keys of their own (see flag_and_comments)
 SUFFIX = ".json"
 CANNOT_CARRY: tuple[str, ...] = ()
-FROM_NAME, TO_NAME = "label", "text"
 #: The keys of a JSON_MIN record that are Label Studio's own, not the task's data nor a result.
 MIN_KEYS = {"id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time", "agreement"}
 NO_ANNOTATION = "task(s) without an annotation"
-UNFINISHED_NOTE = (
-    "task(s) of work not done (todo, in progress, flagged) go to Label Studio as submitted annotations, as it has "
-    "no other state but cancelled (which skipped work becomes); the task's meta keeps our status, and import reads "
-    "it back"
-)
+#: Where in a task a record's field is read from, for an error about it (`common.native_record`): all but the
+#: status, which is the `meta`'s or the annotation's.
+_SOURCED = {
+    "article_id": "data.article_id",
+    "text": "data.text",
+    "title": "data.title",
+    "meta": "data.meta",
+    "updated_at": "meta.updated_at",  # an annotation's own moment is read (and checked) as `LSAnnotation`'s
+    "flag_reason": "meta.flag_reason",
+    "comments": "meta.comments",
+}
+#: A task's drafts: work saved in Label Studio's editor, never submitted (atk34 15: dropped without a word).
+DRAFTS = "Label Studio draft(s) (unsubmitted work in its editor: submit it there to import it)"
 PREDICTION_IDS = "Label Studio prediction(s) given by id only, without their results (not read)"
 
 
@@ -112,6 +131,16 @@ class LSAnnotation(Loose):
     was_cancelled: Flag = False
     status: str | None = None
     updated_at: Timestamp | None = None
+    created_at: Timestamp | None = None  # a bad one would hide work there (atk34 04): `labelstudio_truth.in_order`
+    lead_time: Number | None = None
+
+
+class MinStamps(Loose):
+    """A JSON_MIN record's moments and editor's time, as an `LSAnnotation`'s."""
+
+    created_at: Timestamp | None = None
+    updated_at: Timestamp | None = None
+    lead_time: Number | None = None
 
 
 class LSData(Loose):
@@ -125,76 +154,8 @@ class LSTask(Loose):
     data: LSData
     annotations: list[LSAnnotation] = Field(default_factory=list)
     predictions: list[Any] = Field(default_factory=list)
+    drafts: list[Any] = Field(default_factory=list)  # counted, not read (`DRAFTS`)
     meta: dict[str, Any] = Field(default_factory=dict)
-
-
-# -- export -------------------------------------------------------------------------------------------------
-
-
-def task(record: RecordLike) -> dict[str, Any]:
-    spans = sorted(record.spans, key=lambda s: (s.start, s.end, s.label.value))
-    ids = {(s.start, s.end, s.label): short_id(record.article_id, s.start, s.end, s.label.value) for s in spans}
-    result: list[dict[str, Any]] = [
-        {
-            "id": ids[(s.start, s.end, s.label)],
-            "from_name": FROM_NAME,
-            "to_name": TO_NAME,
-            "type": "labels",
-            "value": {"start": s.start, "end": s.end, "text": s.text, "labels": [s.label.value]},
-        }
-        for s in spans
-    ]
-    result += [
-        {
-            "from_id": ids[(s.start, s.end, s.label)],
-            "to_id": ids[(s.speaker.start, s.speaker.end, Label.ACTOR)],
-            "type": "relation",
-            "direction": "right",
-            "labels": [SPEAKER_RELATION],
-        }
-        for s in spans
-        if s.speaker is not None
-    ]
-    data = {"text": record.text, "article_id": record.article_id, "title": record.title, "meta": record.meta}
-    ours = {"annotator": record.annotator, "status": record.status.value, "updated_at": record.updated_at}
-    ours.update(flag_and_comments(record))
-    if is_model(record.annotator):
-        prediction = {"model_version": record.annotator[len(MODEL_PREFIX) :], "result": result}
-        return {"data": data, "meta": ours, "predictions": [prediction]}
-    annotation = {"was_cancelled": record.status is Status.SKIPPED, "result": result}
-    return {"data": data, "meta": ours, "annotations": [annotation]}
-
-
-def config(path: Path, options: ExportOptions) -> str:
-    """The labelling config of a Label Studio project for the tasks written to `path` (`export --format labelstudio
-    --config PATH`; paste it into the project's Labeling Interface): a `Labels` tag named as the regions'
-    `from_name` with the exported labels, the SPEAKER relation when quotes and actors are both exported, and the
-    `Text` object the regions' `to_name` names, showing `data.text`."""
-    labels = [label.value for label in Label if label in options.labels]
-    lines = ["<View>", f'  <Labels name="{FROM_NAME}" toName="{TO_NAME}">']
-    lines += [f'    <Label value="{label}"/>' for label in labels]
-    lines.append("  </Labels>")
-    if {Label.QUOTE, Label.ACTOR} <= options.labels:
-        lines += ["  <Relations>", f'    <Relation value="{SPEAKER_RELATION}"/>', "  </Relations>"]
-    lines += [f'  <Text name="{TO_NAME}" value="${TO_NAME}"/>', "</View>", ""]
-    return "\n".join(lines)
-
-
-def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf | None, options: ExportOptions) -> int:
-    count = 0
-
-    def parts() -> Iterator[str]:
-        nonlocal count
-        yield "["
-        for number, record in enumerate(records, start=1):
-            count = number
-            if not is_model(record.annotator) and record.status not in (Status.DONE, Status.SKIPPED):
-                options.written.notes[UNFINISHED_NOTE] += 1
-            yield ("," if number > 1 else "") + "\n" + dumps(task(record))
-        yield "\n]\n"
-
-    write_text_lines(parts(), out)
-    return count
 
 
 # -- import -------------------------------------------------------------------------------------------------
@@ -216,7 +177,7 @@ def _spans(
         here = f"{field}[{number}]"
         kind = item.get("type")
         if kind == "labels":
-            region = validated(Region, item, where)
+            region = validated(Region, item, where, f"{here}.")
             label = label_of(region.value.labels[0], options, where, f"{here}.value.labels", dropped)
             span = region.value
             given = _as_quoted(text, span.start, span.end, span.text)
@@ -234,7 +195,7 @@ def _spans(
             first[key] = number
             spans[key] = checked
         elif kind == "relation":
-            relations.append((number, validated(Relation, item, where)))
+            relations.append((number, validated(Relation, item, where, f"{here}.")))
         else:
             dropped[f"Label Studio {kind!r} result(s) (only labels and relations are read)"] += 1
     for number, relation in relations:
@@ -266,34 +227,44 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUs
             yield Dropped(PREDICTION_IDS, len(predictions) - len(whole))
         if whole:
             yield Dropped("Label Studio prediction(s) (not read)", len(whole))
-    single = len(annotations) == 1
-    ours = parsed.meta if single else {}  # our own export's annotator and status, back from a server
+    if not isinstance(parsed.meta.get("annotator"), str | None):  # atk34 08: ignored, the work went to another
+        raise where.error(f"expected a name, got {json_kind(parsed.meta['annotator'])}", "meta.annotator")
+    mine = first_made(annotations)  # the one annotation our export wrote (the meta's), the server made first
     article = {
         **({"article_id": parsed.data.article_id} if parsed.data.article_id else {}),
         "text": text,
         "title": parsed.data.title,
         "meta": {**(parsed.data.model_extra or {}), **parsed.data.meta},
     }
+    if parsed.drafts:
+        yield Dropped(DRAFTS, len(parsed.drafts))
     if not annotations:
         yield Dropped(NO_ANNOTATION)
     for index, annotation in enumerate(annotations):
         field = f"{kind}[{index}]"
 
         def build(index: int = index, annotation: LSAnnotation = annotation, field: str = field) -> Read:
+            ours = parsed.meta if index == mine else {}  # our export's annotator and status, back from a server
             dropped: Counter[str] = Counter()
+            in_order(annotation, where, f"{field}.")
+            if kind == "predictions":
+                model_only(annotation, parsed.meta.get("annotator"), where, field)
             spans = _spans(text, annotation.result, f"{field}.result", options, where, dropped)
             default = Status.SKIPPED if annotation.was_cancelled else Status.DONE
-            said = truth(ours, annotation, author(annotation, where, field, users))  # Label Studio's word wins
+            same = same_spans(ours, spans)  # None: no digest to tell
+            said = truth(ours, annotation, author(annotation, where, field, users, same), same)  # its word wins
             named_in = said.field or f"{field}.completed_by"  # the field that names the annotator
             if said.disputed is not None and options.annotator is None:
                 raise where.error(said.disputed, named_in)  # two fields name two people (labelstudio_truth)
             one.check(said.annotator, where, named_in)
+            status_field = "meta.status" if "status" in ours else f"{field}.status"
             ours_named = said.annotator is not None and said.annotator == ours.get("annotator")  # a name of ours
             record = native_record(
                 where,
+                _SOURCED | {"status": status_field},
                 **article,
                 annotator=annotator_of(said.annotator, options, where, named_in, renames=not ours_named),
-                status=status_of(said.status, default, where, f"{field}.status"),
+                status=status_of(said.status, default, where, status_field),
                 spans=spans,
                 updated_at=said.updated_at,
                 flag_reason=said.flag_reason,
@@ -322,6 +293,9 @@ def _min_record(data: dict[str, Any], options: ReadOptions, where: Where, one: O
     parsed = validated(LSData, task_data, where)
     by = user(data.get("annotator"), where, "annotator", users)
     one.check(by and by.name, where, "annotator")
+    shown = min_work(validated(MinStamps, data, where), where)
+    if shown is None and by is not None and options.annotator is None and _ours(task_data):
+        raise where.error(ours_without_meta(by), "annotator")
     result: list[dict[str, Any]] = []
     for name, value in results.items():
         if _regions(value):
@@ -338,9 +312,15 @@ def _min_record(data: dict[str, Any], options: ReadOptions, where: Where, one: O
         annotator=annotator_of(by and by.name, options, where, "annotator", renames=True),
         status=Status.DONE,
         spans=spans,
-        updated_at=data.get("updated_at"),
+        updated_at=shown,
     )
     return ImportedRecord(where, record, dropped=dropped)
+
+
+def _ours(task_data: dict[str, Any]) -> bool:
+    """Whether a JSON_MIN record's task data is our own export's (`task`: `article_id`, `title` and `meta` beside
+    the text), whose annotator only the task's `meta` named."""
+    return {"article_id", "title", "meta"} <= set(task_data)
 
 
 def _regions(value: Any) -> bool:

@@ -23,12 +23,23 @@ there, so where the two disagree the annotation's own fields win.
   nothing tells which did it (attack 33, F4: user 3's change of alice's annotation replaced her work as hers; the
   importer's own later change is no better told apart from alice's): refused in one line naming `completed_by`
   (`Truth.disputed`), unless `--annotator NAME` says whose it is.
+- A user named by email in `completed_by` of an annotation a server made (it has a `created_at`) beside the
+  `meta`'s name is that server's importer too: with work there and no `updated_by` naming them (or another user),
+  nothing tells who did it (atk34 16: the same change was refused for a bare id and taken as the importer's for
+  `{"id": 1, "email": ...}`), so it is refused the same way.
 - `updated_by` naming another user than `completed_by` on an annotation with a moment of work: that user changed
   it last, so the work is theirs (trial 31: user 2's changes to alice's annotation, which the server's importer
-  completed, replaced alice's work here as hers).
+  completed, replaced alice's work here as hers). Unless its spans are those our export wrote (the `meta`'s
+  `spans_digest`): then they only touched it (updated it unchanged, starred it), and it stays the `meta`'s
+  annotator's, unchanged (atk34 15: user 5's touch made a phantom annotator of alice's exact spans). Without the
+  digest (an older export) a touch cannot be told from a change: a user known only by id is then disputed beside
+  the `meta`'s name, as a completer is.
 - A `completed_by` or `updated_by` that names no user as Label Studio writes one (a whole number in its JSON
   export, an object with an `email` or an `id` in its API, an email or a name) is an error: never the `meta`'s
-  annotator, nor a name made of a first name or of an `id` that is text.
+  annotator, nor a name made of a first name or of an `id` that is text, nor a user id written as text ("3",
+  which escaped the refusal of a user known only by id: atk34 03). So are gold and `model:...` (nobody works under
+  them, `vocabulary.worker_problem`), and a `created_at` later than the `updated_at` (`in_order`): it would show no
+  work there.
 - One user is one annotator: a bare user id is read as the email an object with that `id` gives anywhere in the
   same file (a server's JSON export writes `completed_by` as the id, its API as the user object with `id` and
   `email`: a file made of both named one user twice), else as `labelstudio-user-<id>`. One id with two emails in
@@ -42,21 +53,27 @@ there, so where the two disagree the annotation's own fields win.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
 from annotator.exchange.files import Where
 from annotator.lookalike import begins_like
-from annotator.vocabulary import Status, parse_timestamp
+from annotator.vocabulary import Status, parse_timestamp, worker_problem
 
 #: What a `completed_by` that names nobody is told, for an error naming its field.
 NO_USER = "names no Label Studio user (an email or a user id), got {}"
 
 SKIPPED = Status.SKIPPED.value
+#: The task `meta` key our export writes its record's `spans_digest` in.
+DIGEST = "spans_digest"
 #: The name of a user known only by id (`Users.name`): no name the file gives may begin like it (`given`).
 SYNTHETIC = "labelstudio-user-"
+SQUEEZED = "labelstudiouser"  # SYNTHETIC without its separators
 
 
 @dataclass(frozen=True)
@@ -88,6 +105,7 @@ class Author:
     named: bool
     number: int | None = None  # the user's id, when known: one user named by id and by email is one
     field: str = "completed_by"  # where the file names them
+    confirmed: bool = False  # `updated_by` names them too: they changed it last (else, on our task, the importer)
 
     def same(self, other: Author) -> bool:
         return self.name == other.name or (self.number is not None and self.number == other.number)
@@ -133,13 +151,28 @@ class Users:
 
 
 def synthetic(name: str) -> bool:
-    """Whether `name` could be taken for a name this import gives a user known only by id: no @ (an email is never
-    one), and it begins like `labelstudio-user-` in any case or form (`LabelStudio-User-2`, `Iabelstudio-user-2`)."""
-    return "@" not in name and begins_like(name, SYNTHETIC)
+    """Whether `name` could be taken for a name this import gives a user known only by id: no email (text, an @,
+    text: `labelstudio-user-2@` is none), and it begins like `labelstudio-user-` in any case or form
+    (`LabelStudio-User-2`, `Iabelstudio-user-2`), its separators aside (`labelstudio_user_2`, `labelstudio.user.2`,
+    `labelstudio user 2`, `labelstudiouser2`: atk34 09)."""
+    if re.fullmatch(r"[^@\s]+@[^@\s]+", name):
+        return False
+    squeezed = "".join(char for char in name if char.isalnum())
+    return begins_like(name, SYNTHETIC) or begins_like(squeezed, SQUEEZED)
 
 
 def given(name: str, where: Where, field: str) -> str:
-    """A name the file gives a user (an email or a name): never one this import gives a user known only by id."""
+    """A name the file gives a user (an email or a name): never one nobody works under (gold, `model:...`: atk34 10
+    stored a user's change as gold, or as the model's suggestions; `vocabulary.worker_problem`, as `--annotator`
+    refuses them), nor one this import gives a user known only by id."""
+    if problem := worker_problem(name):
+        raise where.error(problem, field)
+    if name.strip().isdecimal():  # atk34 03: "3" escaped the refusal of a user known only by id
+        raise where.error(
+            f"{name!r} is a user id written as text: Label Studio writes a user id as a whole number, and no "
+            "user's name or email is digits only",
+            field,
+        )
     if synthetic(name):
         raise where.error(
             f"{name!r} reads as {SYNTHETIC}<id>, the name this import gives a Label Studio user known only by id: a "
@@ -171,16 +204,39 @@ def user(value: Any, where: Where, field: str, users: Users) -> Author | None:
     raise where.error(NO_USER.format(shown if len(shown) <= 80 else shown[:80] + "..."), field)
 
 
-def author(annotation: Any, where: Where, field: str, users: Users) -> Author | None:
-    """Who did an annotation's work (see the module): its `completed_by`, unless another user changed it since."""
+def spans_digest(spans: Iterable[Any]) -> str:
+    """A digest of spans (offsets, label, speaker's offsets): our export writes its record's in the task's `meta`
+    (`DIGEST`), and an annotation whose spans read back the same was not changed in Label Studio."""
+    rows = sorted(
+        (s.start, s.end, s.label.value, *((s.speaker.start, s.speaker.end) if s.speaker is not None else ()))
+        for s in spans
+    )
+    return hashlib.sha256(json.dumps(rows).encode()).hexdigest()[:16]
+
+
+def same_spans(meta: dict[str, Any], spans: Iterable[Any]) -> bool | None:
+    """Whether an annotation's spans are those our export wrote (`meta`'s `DIGEST`); None: the `meta` has none (an
+    export older than it, or none of ours)."""
+    digest = meta.get(DIGEST)
+    return digest == spans_digest(spans) if isinstance(digest, str) else None
+
+
+def author(annotation: Any, where: Where, field: str, users: Users, same: bool | None = None) -> Author | None:
+    """Who did an annotation's work (see the module): its `completed_by`, unless another user changed it since.
+    `same`: whether its spans are those our export wrote (`same_spans`): a user who only touched it (updated it
+    unchanged, starred it) did none of it; one who changed them did; None: cannot be told, so a user known only by
+    id stays so (beside the `meta`'s name, a one-line error: `truth`)."""
     completer = user(annotation.completed_by, where, f"{field}.completed_by", users)
-    extra = annotation.model_extra or {}
-    if worked_at(annotation.updated_at, extra.get("created_at")) is None:
+    if same:
         return completer
-    editor = user(extra.get("updated_by"), where, f"{field}.updated_by", users)
-    if editor is not None and (completer is None or not editor.same(completer)):
-        return Author(editor.name, True, editor.number, editor.field)
-    return completer
+    editor = user((annotation.model_extra or {}).get("updated_by"), where, f"{field}.updated_by", users)
+    if editor is None:
+        return completer
+    if completer is not None and editor.same(completer):
+        return replace(completer, confirmed=True)
+    if worked_at(annotation.updated_at, annotation.created_at) is None:
+        return completer
+    return Author(editor.name, editor.named or same is False, editor.number, editor.field, confirmed=True)
 
 
 def worked_at(updated_at: str | None, created_at: Any) -> str | None:
@@ -193,39 +249,107 @@ def worked_at(updated_at: str | None, created_at: Any) -> str | None:
     return updated_at if _moment(updated_at) - created > timedelta(seconds=1) else None
 
 
-def truth(meta: dict[str, Any], annotation: Any, by: Author | None) -> Truth:
-    """`meta` (our export's, or {}) against `annotation` (an `LSAnnotation`); `by`: its `author`, if any."""
+def truth(meta: dict[str, Any], annotation: Any, by: Author | None, same: bool | None = None) -> Truth:
+    """`meta` (our export's, or {}) against `annotation` (an `LSAnnotation`); `by`: its `author`, if any; `same`:
+    its spans are those our export wrote (`same_spans`): a moment or a lead_time there is no work on them."""
     cancelled = bool(annotation.was_cancelled)
     said = meta.get("status", annotation.status)
     status = said
     if isinstance(said, str) and (said == SKIPPED) != cancelled:
         status = SKIPPED if cancelled else Status.DONE.value
-    worked = worked_at(annotation.updated_at, (annotation.model_extra or {}).get("created_at"))
+    worked = None if same else worked_at(annotation.updated_at, annotation.created_at)
     stamp = worked if worked is not None else meta.get("updated_at")  # its own moment of work, else none of its
     named = meta.get("annotator") if isinstance(meta.get("annotator"), str) else None
     completer = by.name if by is not None else None
-    shown = work_there(annotation, worked, status, said)
+    shown = work_there(annotation, worked, status, said, bool(same))
     if named is not None and by is not None and by.name != named and shown is not None:
-        disputed = None if by.named else (
-            f"Label Studio user {by.number}, known only by id, {shown}, and the task's meta.annotator names "
-            f"{named!r}: whose work it is cannot be told (give --annotator NAME to say)"
+        who = (
+            f"Label Studio user {by.number}, known only by id, {shown}" if not by.named
+            else f"{by.name!r} completed it (on our task, the server's importer), someone {shown} and no updated_by "
+            "says who"
+        )  # fmt: skip
+        imported = annotation.created_at is not None  # a server made it: its completer is the server's importer
+        disputed = None if by.named and (by.confirmed or not imported) else (
+            f"{who}, and the task's meta.annotator names {named!r}: whose work it is cannot be told (give "
+            "--annotator NAME to say)"
         )  # fmt: skip
         return Truth(by.name, status, stamp, None, by.field, disputed)
     field = "meta.annotator" if named is not None else by.field if by is not None else None
     return Truth(named or completer, status, stamp, meta.get("flag_reason"), field)
 
 
-def work_there(annotation: Any, worked: str | None, status: Any, said: Any) -> str | None:
+def work_there(annotation: Any, worked: str | None, status: Any, said: Any, same: bool = False) -> str | None:
     """What Label Studio shows someone did on the annotation (see the module), as words for an error; None: nothing
-    (a server's import of our annotation)."""
-    lead_time = (annotation.model_extra or {}).get("lead_time")
+    (a server's import of our annotation; `same`: its spans are ours, whatever time was spent on them)."""
+    lead_time = None if same else annotation.lead_time
     if worked is not None:
         return "changed it there"
     if status != said:
         return "cancelled it there" if status == SKIPPED else "submitted it there"
-    if isinstance(lead_time, int | float) and not isinstance(lead_time, bool) and lead_time > 0:
-        return f"worked on it there (lead_time {lead_time} s)"
+    if lead_time is not None and lead_time > 0:
+        return f"worked on it there (lead_time {lead_time:g} s)"
     return None
+
+
+def first_made(annotations: list[Any]) -> int:
+    """The index of the annotation a server made first (the earliest `created_at`; the first listed when one has
+    none or two share it): our export writes one annotation a task, which the server makes at its import, so the
+    task's `meta` is that annotation's; any other is a user's there since (a skip, their own work: atk34 01 took
+    alice's flagged work for the importer's done work, its flag reason and comments dropped, when another user
+    skipped the task)."""
+    moments = [_moment(a.created_at) for a in annotations]
+    if len(moments) < 2 or None in moments:
+        return 0
+    earliest = min(moments)
+    return moments.index(earliest) if moments.count(earliest) == 1 else 0
+
+
+def min_work(stamps: Any, where: Where) -> str | None:
+    """A JSON_MIN record's `updated_at` (`stamps`: its `MinStamps`) when it is a moment of work (`worked_at`), or
+    when it shows none but a `lead_time` in Label Studio's editor; None when nothing shows work there (a server's
+    import stamps `created_at` and `updated_at` at once and leaves `lead_time` null)."""
+    in_order(stamps, where, "")
+    worked = worked_at(stamps.updated_at, stamps.created_at)
+    if worked is None and stamps.lead_time is not None and stamps.lead_time > 0:
+        return stamps.updated_at  # type: ignore[no-any-return]
+    return worked
+
+
+def model_only(prediction: Any, model: Any, where: Where, field: str) -> None:
+    """The one prediction of our `export --suggestions` task names no user: it is the model's (`model`, the task's
+    `meta` annotator), and a `completed_by` or `updated_by` on it would make the suggestions someone's work (atk34
+    02: bob's done work)."""
+    for key in ("completed_by", "updated_by"):
+        value = getattr(prediction, key, None) if key == "completed_by" else (prediction.model_extra or {}).get(key)
+        if value is not None:
+            raise where.error(
+                f"a prediction of our suggestions export is the model's ({model!r}, the task's meta.annotator) and "
+                f"names no Label Studio user, got {value!r}",
+                f"{field}.{key}",
+            )
+
+
+def in_order(stamps: Any, where: Where, field: str) -> None:
+    """An annotation's `created_at` no later than its `updated_at`, else an error at `field`created_at: one later
+    would show no work there (`worked_at`), hiding a change (atk34 04)."""
+    created, updated = _moment(stamps.created_at), _moment(stamps.updated_at)
+    if created is not None and updated is not None and created > updated:
+        raise where.error(
+            f"{stamps.created_at} is later than updated_at {stamps.updated_at}: an annotation is made before it "
+            "changes",
+            f"{field}created_at",
+        )
+
+
+def ours_without_meta(by: Author) -> str:
+    """What a JSON_MIN record of our own export is told (`labelstudio._min_record`): its `annotator` is the server's
+    importer, and the name our export gave is in the task's `meta`, which JSON_MIN leaves out."""
+    return (
+        f"Label Studio user {by.number if by.number is not None else by.name} shows no work on this annotation (no "
+        "lead_time, created_at and updated_at one moment: the server's import of it), and the task's data is our own "
+        "export's, whose annotator only the task's meta names, which JSON_MIN leaves out: whose work it is cannot be "
+        "told (import the project's JSON export, or give --annotator NAME)"
+    )
 
 
 class OneUser:
