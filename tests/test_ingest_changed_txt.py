@@ -1,0 +1,88 @@
+"""A .txt file that comes back from the same path with another text is the stored article changed, handled as
+`--changed-text` handles a known id with a changed text, not a silent second copy (found by a newcomer: fixing a
+typo and ingesting the folder again added the article twice, and `--changed-text replace` could never apply to a
+.txt file). The real console script, run from the folder that holds the articles, on real files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from processes import annotator
+
+from annotator.models import content_hash
+from annotator.store import Store
+
+STORM = "Storm Isolde cuts power to 24,000 homes\n\nWinds of 90mph hit the coast on Sunday.\n"
+COURT = "Council fined over flats\n\nThe council was fined on Monday.\n"
+
+
+def ids_and_texts(db: Path) -> list[tuple[str, str]]:
+    with Store.open(db, read_only=True) as store:
+        return [(a, store.article(a).text) for a in store.article_ids()]
+
+
+def test_a_changed_txt_file_is_the_stored_article_changed(tmp_path: Path) -> None:
+    (tmp_path / "articles").mkdir()
+    storm, court = tmp_path / "articles" / "storm.txt", tmp_path / "articles" / "court.txt"
+    storm.write_text(STORM, encoding="utf-8")
+    court.write_text(COURT, encoding="utf-8")
+    first = annotator("ingest", "articles/", "--no-suggest", "--db", "a.db", cwd=tmp_path)
+    assert (first.returncode, first.stdout) == (0, "2 article(s) added, 0 already stored, 0 suggestion(s) -> a.db\n")
+    old = content_hash(STORM)  # a .txt article's id: a hash of its text
+    assert sorted(ids_and_texts(tmp_path / "a.db")) == sorted([(old, STORM), (content_hash(COURT), COURT)])
+
+    storm.write_text(STORM.replace("24,000", "25,000"), encoding="utf-8")  # a typo fixed
+    again = annotator("ingest", "articles/", "--no-suggest", "--db", "a.db", cwd=tmp_path)
+    assert (again.returncode, again.stdout) == (1, "")
+    assert again.stderr == (
+        f"annotator: error: articles/storm.txt: the file's text changed since it was stored as article {old} "
+        "'Storm Isolde cuts power to 24,000 homes' (--changed-text replace replaces the stored text if nobody has "
+        "opened it, --changed-text new adds this text as an article of its own)\n"
+    )
+    assert sorted(text for _, text in ids_and_texts(tmp_path / "a.db")) == [COURT, STORM]
+
+    # the folder named another way is the same folder: its files the same sources
+    replaced = annotator("ingest", "./articles", "--no-suggest", "--db", "a.db", "--changed-text", "replace", cwd=tmp_path)
+    assert (replaced.returncode, replaced.stderr) == (0, "")
+    assert replaced.stdout == "0 article(s) added, 1 already stored, 1 replaced, 0 suggestion(s) -> a.db\n"
+    assert sorted(ids_and_texts(tmp_path / "a.db")) == sorted(
+        [(content_hash(COURT), COURT), (old, STORM.replace("24,000", "25,000"))]
+    )
+    same = annotator("ingest", tmp_path / "articles", "--no-suggest", "--db", "a.db", cwd=tmp_path)
+    assert (same.returncode, same.stdout) == (0, "0 article(s) added, 2 already stored, 0 suggestion(s) -> a.db\n")
+
+    # work on it is never replaced: a conflict, as for an id of a .jsonl
+    with Store.open(tmp_path / "a.db") as store:
+        store.add_span(old, "alice", 0, 5, "EVENT")
+    storm.write_text(STORM.replace("24,000", "26,000"), encoding="utf-8")
+    conflict = annotator("ingest", "articles", "--no-suggest", "--db", "a.db", "--changed-text", "replace", cwd=tmp_path)
+    assert (conflict.returncode, conflict.stdout) == (
+        1,
+        "0 article(s) added, 1 already stored, 1 conflict(s), 0 suggestion(s) -> a.db\n"
+        f"conflict: {old} 'Storm Isolde cuts power to 25,000 homes' (articles/storm.txt) is stored with a different "
+        "text that alice opened, annotated or packed: left as stored (--changed-text new adds the new text as an "
+        "article of its own)\n",
+    )
+    new = annotator("ingest", "articles", "--no-suggest", "--db", "a.db", "--changed-text", "new", cwd=tmp_path)
+    assert (new.returncode, new.stdout) == (0, "1 article(s) added, 1 already stored, 0 suggestion(s) -> a.db\n")
+    assert (content_hash(STORM.replace("24,000", "26,000")), STORM.replace("24,000", "26,000")) in ids_and_texts(
+        tmp_path / "a.db"
+    )
+
+
+def test_two_files_of_one_text_and_a_moved_file(tmp_path: Path) -> None:
+    """Two files of one text store it once, under the first file; the second file's new text is an article of its
+    own (nothing stored came from it). A file moved elsewhere with its text is already stored."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(STORM, encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(STORM, encoding="utf-8")
+    first = annotator("ingest", "in", "--no-suggest", "--db", "a.db", cwd=tmp_path)
+    assert (first.returncode, first.stdout) == (0, "1 article(s) added, 1 already stored, 0 suggestion(s) -> a.db\n")
+    (tmp_path / "in" / "b.txt").write_text(COURT, encoding="utf-8")
+    second = annotator("ingest", "in", "--no-suggest", "--db", "a.db", cwd=tmp_path)
+    assert (second.returncode, second.stdout) == (0, "1 article(s) added, 1 already stored, 0 suggestion(s) -> a.db\n")
+    (tmp_path / "moved").mkdir()
+    (tmp_path / "in" / "a.txt").rename(tmp_path / "moved" / "a.txt")
+    moved = annotator("ingest", "moved", "--no-suggest", "--db", "a.db", cwd=tmp_path)
+    assert (moved.returncode, moved.stdout) == (0, "0 article(s) added, 1 already stored, 0 suggestion(s) -> a.db\n")
+    assert sorted(text for _, text in ids_and_texts(tmp_path / "a.db")) == [COURT, STORM]
