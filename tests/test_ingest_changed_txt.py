@@ -42,7 +42,9 @@ def test_a_changed_txt_file_is_the_stored_article_changed(tmp_path: Path) -> Non
     assert sorted(text for _, text in ids_and_texts(tmp_path / "a.db")) == [COURT, STORM]
 
     # the folder named another way is the same folder: its files the same sources
-    replaced = annotator("ingest", "./articles", "--no-suggest", "--db", "a.db", "--changed-text", "replace", cwd=tmp_path)
+    replaced = annotator(
+        "ingest", "./articles", "--no-suggest", "--db", "a.db", "--changed-text", "replace", cwd=tmp_path
+    )
     assert (replaced.returncode, replaced.stderr) == (0, "")
     assert replaced.stdout == "0 article(s) added, 1 already stored, 1 replaced, 0 suggestion(s) -> a.db\n"
     assert sorted(ids_and_texts(tmp_path / "a.db")) == sorted(
@@ -53,9 +55,11 @@ def test_a_changed_txt_file_is_the_stored_article_changed(tmp_path: Path) -> Non
 
     # work on it is never replaced: a conflict, as for an id of a .jsonl
     with Store.open(tmp_path / "a.db") as store:
-        store.add_span(old, "alice", 0, 5, "EVENT")
+        store.add_span(old, "alice", 0, 5, "ACTOR")
     storm.write_text(STORM.replace("24,000", "26,000"), encoding="utf-8")
-    conflict = annotator("ingest", "articles", "--no-suggest", "--db", "a.db", "--changed-text", "replace", cwd=tmp_path)
+    conflict = annotator(
+        "ingest", "articles", "--no-suggest", "--db", "a.db", "--changed-text", "replace", cwd=tmp_path
+    )
     assert (conflict.returncode, conflict.stdout) == (
         1,
         "0 article(s) added, 1 already stored, 1 conflict(s), 0 suggestion(s) -> a.db\n"
@@ -86,3 +90,45 @@ def test_two_files_of_one_text_and_a_moved_file(tmp_path: Path) -> None:
     moved = annotator("ingest", "moved", "--no-suggest", "--db", "a.db", cwd=tmp_path)
     assert (moved.returncode, moved.stdout) == (0, "0 article(s) added, 1 already stored, 0 suggestion(s) -> a.db\n")
     assert sorted(text for _, text in ids_and_texts(tmp_path / "a.db")) == [COURT, STORM]
+
+
+def test_a_file_stored_twice_is_its_last_article(tmp_path: Path) -> None:
+    """A database where one file's texts are stored twice (`--changed-text new`, or an older release that added
+    each new text): the file's article is the one ingested last."""
+    (tmp_path / "articles").mkdir()
+    storm = tmp_path / "articles" / "storm.txt"
+    storm.write_text(STORM, encoding="utf-8")
+    assert annotator("ingest", "articles", "--no-suggest", "--db", "a.db", cwd=tmp_path).returncode == 0
+    second = STORM.replace("24,000", "25,000")
+    storm.write_text(second, encoding="utf-8")
+    new = annotator("ingest", "articles", "--no-suggest", "--db", "a.db", "--changed-text", "new", cwd=tmp_path)
+    assert (new.returncode, new.stdout) == (0, "1 article(s) added, 0 already stored, 0 suggestion(s) -> a.db\n")
+    storm.write_text(STORM.replace("24,000", "26,000"), encoding="utf-8")
+    again = annotator("ingest", "articles", "--no-suggest", "--db", "a.db", cwd=tmp_path)
+    assert (again.returncode, again.stdout) == (1, "")
+    assert again.stderr.startswith(
+        f"annotator: error: articles/storm.txt: the file's text changed since it was stored as article "
+        f"{content_hash(second)} 'Storm Isolde cuts power to 25,000 homes' ("
+    )
+
+
+def test_a_changed_file_takes_the_suggestions_predict_computed_for_its_text(tmp_path: Path) -> None:
+    """`ingest --suggestions-from` finds a changed file's predictions by its text's hash, though it is stored under
+    the id of the article the file brought before."""
+    (tmp_path / "articles").mkdir()
+    storm = tmp_path / "articles" / "storm.txt"
+    storm.write_text(STORM, encoding="utf-8")
+    assert annotator("ingest", "articles", "--no-suggest", "--db", "a.db", cwd=tmp_path).returncode == 0
+    storm.write_text(STORM.replace("24,000", "25,000"), encoding="utf-8")
+    assert annotator("predict", "articles", "-o", "pred", "--workers", "1", cwd=tmp_path).returncode == 0
+    result = annotator(
+        "ingest", "articles", "--db", "a.db", "--suggestions-from", "pred", "--changed-text", "replace", cwd=tmp_path
+    )
+    with Store.open(tmp_path / "a.db", read_only=True) as store:
+        assert store.article_ids() == [content_hash(STORM)]
+        assert store.article(content_hash(STORM)).text == STORM.replace("24,000", "25,000")
+        figures = [s.text for s in store.suggestions(content_hash(STORM)) if s.label.value == "FIGURE"]
+        stored = store.count("suggestions")
+    assert "25,000" in figures
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == f"0 article(s) added, 0 already stored, 1 replaced, {stored} suggestion(s) -> a.db\n"

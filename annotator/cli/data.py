@@ -51,8 +51,9 @@ def ingest(
         ChangedText | None,
         typer.Option(
             "--changed-text",
-            help="An id stored with another text: 'new' adds it as a new article (id~hash), 'replace' replaces "
-            "the stored text of articles nobody has worked on, reporting the others as conflicts (default: an error).",
+            help="An id stored with another text, or a .txt file stored before with another text: 'new' adds it "
+            "as a new article (id~hash; a file's under its text's hash), 'replace' replaces the stored text of "
+            "articles nobody has worked on, reporting the others as conflicts (default: an error).",
         ),
     ] = None,
     workers: WorkersOption = 1,

@@ -6,6 +6,7 @@ anywhere means nothing from the command is stored.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -71,9 +72,37 @@ def _changed(store: Store, article: ArticleIn) -> bool:
         return False
 
 
-def _with_changed_text(store: Store, article: ArticleIn, changed: ChangedText | None) -> ArticleIn | None:
-    """The article to add in place of one whose id is stored with another text, or None to replace it."""
+def _where(source: str) -> str:
+    """A file's path as one spelling: absolute, from where the command runs (ingest records it as given)."""
+    return os.path.realpath(source)
+
+
+def _from_stored_file(store: Store, article: ArticleIn, files: dict[str, str]) -> ArticleIn:
+    """A .txt file's article whose text is not stored, given the id of the article the same file brought before
+    (the last one, when an older release stored several): its text changed, and `--changed-text` says what to do.
+    An article of a new file, or of a text stored already (whatever file brought it), is as it was."""
+    if store.has_article(article) is not None:
+        return article
+    stored = files.get(_where(str(article.meta.get("source", ""))))
+    return article if stored is None else article.model_copy(update={"id": stored})
+
+
+def _with_changed_text(
+    store: Store, article: ArticleIn, changed: ChangedText | None, file: bool = False
+) -> ArticleIn | None:
+    """The article to add in place of one whose id is stored with another text, or None to replace it. `file`: a
+    .txt file that brought the stored article, whose new text is added under its own hash (`--changed-text new`)."""
     where = str(article.meta.get("source", ""))
+    if changed is None and file:
+        title = store.article(article.article_id).title
+        raise InputError(
+            f"the file's text changed since it was stored as article {article.article_id} '{title}' (--changed-text "
+            "replace replaces the stored text if nobody has opened it, --changed-text new adds this text as an "
+            "article of its own)",
+            path=where or None,
+        )
+    if changed is ChangedText.NEW and file:
+        return article.model_copy(update={"id": None})
     if changed is None:
         raise InputError(
             f"article id {article.id!r} is stored with a different text (--changed-text new adds this one as a new "
@@ -132,9 +161,16 @@ def ingest(
     texts: dict[str, str] = {}  # content hash -> the id this input adds it under
     duplicates: list[tuple[str, str]] = []
     assigned: list[AssignedReplacement] = []
+    files: dict[str, str] | None = None  # a .txt file's absolute path -> the article it brought (read once)
     for article in articles:
+        given = article
+        if article.id is None and str(article.meta.get("source", "")).lower().endswith(".txt"):
+            if files is None:
+                files = {_where(source): stored for stored, source in store.text_file_sources()}
+            if content_hash(article.text) not in texts:
+                article = _from_stored_file(store, article, files)
         if _changed(store, article):
-            renamed = _with_changed_text(store, article, changed)
+            renamed = _with_changed_text(store, article, changed, file=given is not article)
             if renamed is None:
                 conflict = _conflict(store, article)
                 if conflict is not None:
@@ -145,11 +181,11 @@ def ingest(
                 continue
             article = renamed
         existing = store.has_article(article) or texts.get(content_hash(article.text))
-        if existing is not None and existing != article.article_id:
+        if existing is not None and existing != article.article_id and article.id is not None:
             duplicates.append((article.article_id, existing))  # its text is another id's
             continue
-        if existing is not None or article.article_id in hashes:
-            skipped.append(article.article_id)
+        if existing is not None or article.article_id in hashes:  # no id given: its text is the stored article
+            skipped.append(existing or article.article_id)
             continue
         hashes.add(article.article_id)
         texts[content_hash(article.text)] = article.article_id
