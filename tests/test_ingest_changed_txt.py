@@ -132,3 +132,23 @@ def test_a_changed_file_takes_the_suggestions_predict_computed_for_its_text(tmp_
     assert "25,000" in figures
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == f"0 article(s) added, 0 already stored, 1 replaced, {stored} suggestion(s) -> a.db\n"
+
+
+def test_a_changed_copy_at_another_path_is_a_new_article_with_a_note(tmp_path: Path) -> None:
+    """A file is known by its path: the story's new text in another folder is an article of its own, and a note
+    names the stored article of that title and the file that brought it (found by a newcomer: a second "Storm
+    Isolde" article, and nothing said)."""
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "changed").mkdir()
+    (tmp_path / "articles" / "storm.txt").write_text(STORM, encoding="utf-8")
+    (tmp_path / "changed" / "storm.txt").write_text(STORM.replace("90mph", "95mph"), encoding="utf-8")
+    assert annotator("ingest", "articles", "--no-suggest", "--db", "a.db", cwd=tmp_path).returncode == 0
+    result = annotator("ingest", "changed/storm.txt", "--no-suggest", "--db", "a.db", cwd=tmp_path)
+    new = content_hash(STORM.replace("90mph", "95mph"))
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        "1 article(s) added, 0 already stored, 0 suggestion(s) -> a.db\n"
+        f"note: changed/storm.txt added as article {new}, titled as article {content_hash(STORM)} 'Storm Isolde "
+        "cuts power to 24,000 homes' that articles/storm.txt brought: a changed file replaces its article only from "
+        "its own path (--changed-text replace)\n"
+    )

@@ -131,6 +131,12 @@ def ingest(
             f"different text that {', '.join(conflict.users)} opened, annotated or packed: left as "
             "stored (--changed-text new adds the new text as an article of its own)"
         )
+    for same in report.same_title:
+        say(
+            f"note: {same.source} added as article {same.article_id}, titled as article {same.stored_id} "
+            f"'{same.title}' that {same.stored_source} brought: a changed file replaces its article only from its "
+            "own path (--changed-text replace)"
+        )
     for given in report.assigned:
         say(
             f"note: {given.article_id} '{given.title}' ({given.source}) has the new text; it is assigned to "

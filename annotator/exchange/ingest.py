@@ -50,6 +50,18 @@ class AssignedReplacement:
 
 
 @dataclass(frozen=True)
+class SameTitle:
+    """A .txt file added as a new article, titled as an article another .txt file (`stored_source`) brought: the
+    same story changed, maybe, that a path other than its own cannot replace."""
+
+    source: str
+    article_id: str
+    stored_id: str
+    title: str
+    stored_source: str
+
+
+@dataclass(frozen=True)
 class IngestReport:
     added: list[str]
     skipped: list[str]  # the ids already stored (an id given twice in the input, its second time)
@@ -60,6 +72,7 @@ class IngestReport:
     #: (id given, id stored): an article whose text is stored (or added by this input) under another id, so not
     #: stored again: one article a text.
     duplicates: list[tuple[str, str]] = field(default_factory=list)
+    same_title: list[SameTitle] = field(default_factory=list)
 
 
 def _changed(store: Store, article: ArticleIn) -> bool:
@@ -190,6 +203,7 @@ def ingest(
         hashes.add(article.article_id)
         texts[content_hash(article.text)] = article.article_id
         new.append(article)
+    same_title = _same_titles(store, [a for a in new if a.id is None and a.article_id not in replacing])
     rows: list[tuple[ArticleIn, list[Token] | None, list[Suggestion]]] = []
     if predicted is not None and new:
         from annotator.exchange.predictions import matched, precomputed_rows
@@ -229,7 +243,23 @@ def ingest(
             stored.append((replacement, new_tokens, suggestions))
     return IngestReport(added=added, skipped=skipped + also_skipped, suggestions=sum(len(r[2]) for r in stored),
                         replaced=sorted(replacing - set(conflicts)), conflicts=list(conflicts.values()),
-                        assigned=assigned, duplicates=duplicates)  # fmt: skip
+                        assigned=assigned, duplicates=duplicates,
+                        same_title=[same for same in same_title if same.article_id in kept])  # fmt: skip
+
+
+def _same_titles(store: Store, articles: list[ArticleIn]) -> list[SameTitle]:
+    """The new .txt articles titled as an article another file brought (not this one: `--changed-text new`)."""
+    files = [a for a in articles if str(a.meta.get("source", "")).lower().endswith(".txt") and a.title]
+    if not files:
+        return []
+    titled = store.text_files_titled(str(a.title) for a in files)
+    found: list[SameTitle] = []
+    for article in files:
+        source = str(article.meta.get("source", ""))
+        stored = titled.get(str(article.title))
+        if stored is not None and _where(stored[1]) != _where(source):
+            found.append(SameTitle(source, article.article_id, stored[0], str(article.title), stored[1]))
+    return found
 
 
 def _kind(name: str) -> str:
