@@ -51,8 +51,9 @@ def ingest(
         ChangedText | None,
         typer.Option(
             "--changed-text",
-            help="An id stored with another text: 'new' adds it as a new article (id~hash), 'replace' replaces "
-            "the stored text of articles nobody has worked on, reporting the others as conflicts (default: an error).",
+            help="An id stored with another text, or a .txt file stored before with another text: 'new' adds it "
+            "as a new article (id~hash; a file's under its text's hash), 'replace' replaces the stored text of "
+            "articles nobody has worked on, reporting the others as conflicts (default: an error).",
         ),
     ] = None,
     workers: WorkersOption = 1,
@@ -129,6 +130,12 @@ def ingest(
             f"conflict: {conflict.article_id} '{conflict.title}' ({conflict.source}) is stored with a "
             f"different text that {', '.join(conflict.users)} opened, annotated or packed: left as "
             "stored (--changed-text new adds the new text as an article of its own)"
+        )
+    for same in report.same_title:
+        say(
+            f"note: {same.source} added as article {same.article_id}, titled as article {same.stored_id} "
+            f"'{same.title}' that {same.stored_source} brought: a changed file replaces its article only from its "
+            "own path (--changed-text replace)"
         )
     for given in report.assigned:
         say(

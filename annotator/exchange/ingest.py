@@ -6,6 +6,7 @@ anywhere means nothing from the command is stored.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -49,6 +50,18 @@ class AssignedReplacement:
 
 
 @dataclass(frozen=True)
+class SameTitle:
+    """A .txt file added as a new article, titled as an article another .txt file (`stored_source`) brought: the
+    same story changed, maybe, that a path other than its own cannot replace."""
+
+    source: str
+    article_id: str
+    stored_id: str
+    title: str
+    stored_source: str
+
+
+@dataclass(frozen=True)
 class IngestReport:
     added: list[str]
     skipped: list[str]  # the ids already stored (an id given twice in the input, its second time)
@@ -59,6 +72,7 @@ class IngestReport:
     #: (id given, id stored): an article whose text is stored (or added by this input) under another id, so not
     #: stored again: one article a text.
     duplicates: list[tuple[str, str]] = field(default_factory=list)
+    same_title: list[SameTitle] = field(default_factory=list)
 
 
 def _changed(store: Store, article: ArticleIn) -> bool:
@@ -71,9 +85,37 @@ def _changed(store: Store, article: ArticleIn) -> bool:
         return False
 
 
-def _with_changed_text(store: Store, article: ArticleIn, changed: ChangedText | None) -> ArticleIn | None:
-    """The article to add in place of one whose id is stored with another text, or None to replace it."""
+def _where(source: str) -> str:
+    """A file's path as one spelling: absolute, from where the command runs (ingest records it as given)."""
+    return os.path.realpath(source)
+
+
+def _from_stored_file(store: Store, article: ArticleIn, files: dict[str, str]) -> ArticleIn:
+    """A .txt file's article whose text is not stored, given the id of the article the same file brought before
+    (the last one, when an older release stored several): its text changed, and `--changed-text` says what to do.
+    An article of a new file, or of a text stored already (whatever file brought it), is as it was."""
+    if store.has_article(article) is not None:
+        return article
+    stored = files.get(_where(str(article.meta.get("source", ""))))
+    return article if stored is None else article.model_copy(update={"id": stored})
+
+
+def _with_changed_text(
+    store: Store, article: ArticleIn, changed: ChangedText | None, file: bool = False
+) -> ArticleIn | None:
+    """The article to add in place of one whose id is stored with another text, or None to replace it. `file`: a
+    .txt file that brought the stored article, whose new text is added under its own hash (`--changed-text new`)."""
     where = str(article.meta.get("source", ""))
+    if changed is None and file:
+        title = store.article(article.article_id).title
+        raise InputError(
+            f"the file's text changed since it was stored as article {article.article_id} '{title}' (--changed-text "
+            "replace replaces the stored text if nobody has opened it, --changed-text new adds this text as an "
+            "article of its own)",
+            path=where or None,
+        )
+    if changed is ChangedText.NEW and file:
+        return article.model_copy(update={"id": None})
     if changed is None:
         raise InputError(
             f"article id {article.id!r} is stored with a different text (--changed-text new adds this one as a new "
@@ -132,9 +174,16 @@ def ingest(
     texts: dict[str, str] = {}  # content hash -> the id this input adds it under
     duplicates: list[tuple[str, str]] = []
     assigned: list[AssignedReplacement] = []
+    files: dict[str, str] | None = None  # a .txt file's absolute path -> the article it brought (read once)
     for article in articles:
+        given = article
+        if article.id is None and str(article.meta.get("source", "")).lower().endswith(".txt"):
+            if files is None:
+                files = {_where(source): stored for stored, source in store.text_file_sources()}
+            if content_hash(article.text) not in texts:
+                article = _from_stored_file(store, article, files)
         if _changed(store, article):
-            renamed = _with_changed_text(store, article, changed)
+            renamed = _with_changed_text(store, article, changed, file=given is not article)
             if renamed is None:
                 conflict = _conflict(store, article)
                 if conflict is not None:
@@ -145,15 +194,16 @@ def ingest(
                 continue
             article = renamed
         existing = store.has_article(article) or texts.get(content_hash(article.text))
-        if existing is not None and existing != article.article_id:
+        if existing is not None and existing != article.article_id and article.id is not None:
             duplicates.append((article.article_id, existing))  # its text is another id's
             continue
-        if existing is not None or article.article_id in hashes:
-            skipped.append(article.article_id)
+        if existing is not None or article.article_id in hashes:  # no id given: its text is the stored article
+            skipped.append(existing or article.article_id)
             continue
         hashes.add(article.article_id)
         texts[content_hash(article.text)] = article.article_id
         new.append(article)
+    same_title = _same_titles(store, [a for a in new if a.id is None and a.article_id not in replacing])
     rows: list[tuple[ArticleIn, list[Token] | None, list[Suggestion]]] = []
     if predicted is not None and new:
         from annotator.exchange.predictions import matched, precomputed_rows
@@ -193,7 +243,23 @@ def ingest(
             stored.append((replacement, new_tokens, suggestions))
     return IngestReport(added=added, skipped=skipped + also_skipped, suggestions=sum(len(r[2]) for r in stored),
                         replaced=sorted(replacing - set(conflicts)), conflicts=list(conflicts.values()),
-                        assigned=assigned, duplicates=duplicates)  # fmt: skip
+                        assigned=assigned, duplicates=duplicates,
+                        same_title=[same for same in same_title if same.article_id in kept])  # fmt: skip
+
+
+def _same_titles(store: Store, articles: list[ArticleIn]) -> list[SameTitle]:
+    """The new .txt articles titled as an article another file brought (not this one: `--changed-text new`)."""
+    files = [a for a in articles if str(a.meta.get("source", "")).lower().endswith(".txt") and a.title]
+    if not files:
+        return []
+    titled = store.text_files_titled(str(a.title) for a in files)
+    found: list[SameTitle] = []
+    for article in files:
+        source = str(article.meta.get("source", ""))
+        stored = titled.get(str(article.title))
+        if stored is not None and _where(stored[1]) != _where(source):
+            found.append(SameTitle(source, article.article_id, stored[0], str(article.title), stored[1]))
+    return found
 
 
 def _kind(name: str) -> str:

@@ -24,7 +24,7 @@ from annotator.exchange.shards import fingerprint, sha256_of
 from annotator.models import ArticleIn, Label, NativeRecord, Suggestion
 from annotator.places import kind_of
 from annotator.rows import Token
-from annotator.vocabulary import MODEL_PREFIX, is_model, suggester_labels
+from annotator.vocabulary import MODEL_PREFIX, content_hash, is_model, suggester_labels
 
 
 @dataclass(frozen=True)
@@ -251,6 +251,8 @@ def matched(predictions: Predictions, articles: list[ArticleIn]) -> list[Predict
     found: list[Predicted] = []
     for article in articles:
         predicted = predictions.by_article.get(article.article_id)
+        if predicted is None and article.id is not None:  # a changed .txt file under its stored article's id
+            predicted = predictions.by_article.get(content_hash(article.text))
         source = str(article.meta.get("source", "")) or None
         if predicted is None:
             raise InputError(

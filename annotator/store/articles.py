@@ -41,6 +41,27 @@ class ArticleWriter(Reader):
                 added.append(article.article_id)
         return added, skipped
 
+    def text_file_sources(self) -> list[tuple[str, str]]:
+        """(id, source) of the articles read from a .txt file (`meta.source` ends in .txt, as ingest records the
+        file's path; every release has recorded it), the last ingested or replaced last: `ingest` knows by it a
+        file that comes back with another text."""
+        rows = self.conn.execute(
+            "SELECT id, json_extract(meta, '$.source') FROM articles "
+            "WHERE lower(json_extract(meta, '$.source')) LIKE '%.txt' ORDER BY ingested_at, rowid"
+        )
+        return [(str(article_id), str(source)) for article_id, source in rows]
+
+    def text_files_titled(self, titles: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """title -> (id, source) of the article read from a .txt file that has this title (the last ingested, when
+        several have it): `ingest` notes a new file titled as a stored one, from another path."""
+        rows = self.conn.execute(
+            "SELECT title, id, json_extract(meta, '$.source') FROM articles "
+            "WHERE title IN (SELECT value FROM json_each(?)) AND lower(json_extract(meta, '$.source')) LIKE '%.txt' "
+            "ORDER BY ingested_at, rowid",
+            [_json(sorted(set(titles)))],
+        )
+        return {str(title): (str(article_id), str(source)) for title, article_id, source in rows}
+
     def insert_article(self, article: ArticleIn, tokens: list[Token] | None, suggestions: list[Suggestion]) -> None:
         """Insert one new article; the caller holds the transaction."""
         now = utc_now()
