@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from processes import annotator, one_error_line
 
+from annotator.suggest.pipeline import DEFAULT_SUGGESTERS
+
 ARTICLE = '{"id": "a", "text": "\\"We will rebuild the school,\\" said Maria Lopez in Lyon."}\n'
 
 
@@ -38,6 +40,8 @@ def edited(predicted: Path, tmp_path: Path, path: tuple[str | int, ...], value: 
     return folder
 
 
+#: the default quote suggester, whose counts the manifest records
+QUOTES = DEFAULT_SUGGESTERS.quotes
 INTEGER, BOOLEAN = "Input should be a valid integer", "Input should be a valid boolean"
 CASES = [
     (("complete",), "yes", f"{BOOLEAN}, got a string"),
@@ -47,11 +51,11 @@ CASES = [
     (("articles",), True, f"{INTEGER}, got true"),
     (("pipeline",), 5, "Input should be a valid dictionary, got a whole number"),
     (("pipeline",), "ab", "Input should be a valid dictionary, got a string"),
-    (("suggesters", "quotes.v3"), ["QUOTE"], "Input should be a valid dictionary, got a list"),
-    (("suggesters", "quotes.v3", "QUOTE"), "1", f"{INTEGER}, got a string"),
+    (("suggesters", QUOTES), ["QUOTE"], "Input should be a valid dictionary, got a list"),
+    (("suggesters", QUOTES, "QUOTE"), "1", f"{INTEGER}, got a string"),
     (("shard_size",), "100", f"{INTEGER}, got a string"),
     (("inputs",), "c.jsonl", "Input should be a valid list, got a string"),
-    (("shards", 0, "made", "quotes.v3"), 1, "Input should be a valid dictionary, got a whole number"),
+    (("shards", 0, "made", QUOTES), 1, "Input should be a valid dictionary, got a whole number"),
     (("shards", 0, "words"), -1, "Input should be greater than or equal to 0"),
 ]
 
