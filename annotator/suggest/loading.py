@@ -36,6 +36,7 @@ from annotator.suggest.entities_v9 import ENTITIES_V9
 from annotator.suggest.entities_v10 import ENTITIES_V10
 from annotator.suggest.entities_v11 import ENTITIES_V11
 from annotator.suggest.entities_v12 import ENTITIES_V12
+from annotator.suggest.entities_v13 import ENTITIES_V13
 from annotator.suggest.pipeline import DEFAULT_SUGGESTERS, Suggesters
 from annotator.suggest.speakers_v4 import QUOTES_V4
 from annotator.suggest.their_pipeline import check_parts, their_ner, with_their_ner
@@ -79,6 +80,7 @@ GUIDED = frozenset(
         ENTITIES_V10,
         ENTITIES_V11,
         ENTITIES_V12,
+        ENTITIES_V13,
     }
 )
 #: What of a pipeline folder is the pipeline, besides its components' folders (meta.json only describes it).

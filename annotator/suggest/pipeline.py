@@ -25,6 +25,7 @@ from annotator.suggest.entities_v9 import ENTITIES_V9, entity_candidates_v9
 from annotator.suggest.entities_v10 import ENTITIES_V10, entity_candidates_v10
 from annotator.suggest.entities_v11 import ENTITIES_V11, entity_candidates_v11
 from annotator.suggest.entities_v12 import ENTITIES_V12, entity_candidates_v12
+from annotator.suggest.entities_v13 import ENTITIES_V13, entity_candidates_v13
 from annotator.suggest.pieces import pieces
 from annotator.suggest.quotes import QUOTES_SUGGESTER, Quote, attribute_speakers, find_quotes, is_scare_quote
 from annotator.suggest.speakers import QUOTES_V2, attribute_speakers_v2
@@ -56,6 +57,7 @@ ENTITY_SUGGESTERS: dict[str, Callable[[Doc], list[Candidate]]] = {
     ENTITIES_V10: entity_candidates_v10,
     ENTITIES_V11: entity_candidates_v11,
     ENTITIES_V12: entity_candidates_v12,
+    ENTITIES_V13: entity_candidates_v13,
 }
 #: Speaker attribution by versioned name: fills each quote's speaker, returns ACTORs it had to add.
 QUOTE_SUGGESTERS: dict[str, Callable[[Doc, list[Quote], list[Candidate]], list[Candidate]]] = {
