@@ -1,13 +1,17 @@
 """entities.v13's rules (`suggest.general_v13`: a money figure keeps its multiplier, a sports score is a FIGURE of its
 own beside the names it is about, a capitalised common word opening a sentence is no ACTOR) on sentences written for
 the purpose (none from the gold files), with the real pipeline: exact (text, label) pairs of the entity layer beside
-entities.v12's layer for the same text."""
+entities.v12's layer for the same text; and the real CLI ingesting a .txt file with the default suggesters."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from processes import annotator
 
 from annotator.models import Label, check_spans
+from annotator.store import Store
 from annotator.suggest import Suggesters, suggest_doc
 
 V12 = Suggesters("entities.v12", "quotes.v4")
@@ -87,3 +91,28 @@ def test_what_entities_v13_changes(nlp, text: str, v12: list[tuple[str, str]], v
 )
 def test_what_the_rules_leave_alone(nlp, text: str, expected: list[tuple[str, str]]) -> None:
     assert entities(nlp, text) == expected == entities(nlp, text, V12)
+
+
+STORY = (
+    "The council has set aside £3m for road repairs. Count the potholes, a councillor said. The turnout at the "
+    "meeting was low.\nThe final score was Carlisle United 3-1 Barnet.\n"
+)
+
+
+def test_ingest_of_a_story_with_money_a_score_and_an_imperative(tmp_path: Path) -> None:
+    """The real CLI, with the default suggesters: the multiplier stays in the figure, the score is a FIGURE beside the
+    two sides' ACTORs, the imperative is no ACTOR."""
+    (tmp_path / "council.txt").write_text(STORY, encoding="utf-8")
+    done = annotator("ingest", "council.txt", "--db", "x.db", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    with Store.open(tmp_path / "x.db", read_only=True) as store:
+        [article] = store.article_ids()
+        suggestions = store.current_suggestions(article)
+    assert [(s.text, s.label.value, s.suggester) for s in suggestions] == [
+        ("The council", "ACTOR", "entities.v13"),
+        ("£3m", "FIGURE", "entities.v13"),
+        ("a councillor", "ACTOR", "entities.v13"),
+        ("Carlisle United", "ACTOR", "entities.v13"),
+        ("3-1", "FIGURE", "entities.v13"),
+        ("Barnet", "ACTOR", "entities.v13"),
+    ]
