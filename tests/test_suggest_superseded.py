@@ -57,6 +57,7 @@ def test_the_versions_this_release_runs() -> None:
         "entities.v10": "entities",
         "entities.v11": "entities",
         "entities.v12": "entities",
+        "entities.v13": "entities",
         "quotes.v1": "quotes",
         "quotes.v2": "quotes",
         "quotes.v3": "quotes",

@@ -25,6 +25,7 @@ from annotator.suggest.entities_v9 import ENTITIES_V9, entity_candidates_v9
 from annotator.suggest.entities_v10 import ENTITIES_V10, entity_candidates_v10
 from annotator.suggest.entities_v11 import ENTITIES_V11, entity_candidates_v11
 from annotator.suggest.entities_v12 import ENTITIES_V12, entity_candidates_v12
+from annotator.suggest.entities_v13 import ENTITIES_V13, entity_candidates_v13
 from annotator.suggest.pieces import pieces
 from annotator.suggest.quotes import QUOTES_SUGGESTER, Quote, attribute_speakers, find_quotes, is_scare_quote
 from annotator.suggest.quotes_v5 import QUOTES_V5, attribute_speakers_v5, find_quotes_v5
@@ -57,6 +58,7 @@ ENTITY_SUGGESTERS: dict[str, Callable[[Doc], list[Candidate]]] = {
     ENTITIES_V10: entity_candidates_v10,
     ENTITIES_V11: entity_candidates_v11,
     ENTITIES_V12: entity_candidates_v12,
+    ENTITIES_V13: entity_candidates_v13,
 }
 #: Speaker attribution by versioned name: fills each quote's speaker, returns ACTORs it had to add.
 QUOTE_SUGGESTERS: dict[str, Callable[[Doc, list[Quote], list[Candidate]], list[Candidate]]] = {
@@ -88,7 +90,7 @@ def _version(name: str) -> str:
 @dataclass(frozen=True)
 class Suggesters:
     """Which entity and which quote suggester make a doc's suggestions (each a versioned name; an entity
-    suggester run with a trained pipeline is named after that pipeline's content hash, "entities.v12@<hash>")."""
+    suggester run with a trained pipeline is named after that pipeline's content hash, "entities.v13@<hash>")."""
 
     entities: str
     quotes: str
@@ -103,7 +105,7 @@ class Suggesters:
 
 
 #: What `ingest` and `suggest` record with the default pipeline; older names stay on what they made.
-DEFAULT_SUGGESTERS = Suggesters(ENTITIES_V12, QUOTES_V5)
+DEFAULT_SUGGESTERS = Suggesters(ENTITIES_V13, QUOTES_V5)
 #: The rules as they were before the learned layer and the new speakers (for comparisons).
 RULES_V1 = Suggesters(ENTITIES_SUGGESTER, QUOTES_SUGGESTER)
 
