@@ -22,7 +22,9 @@ from typing import Any
 from annotator.errors import AnnotatorError
 from annotator.places import open_regular
 from annotator.store.companions import companion, hot_journal, not_sqlites
+from annotator.store.journals import journal_misfit, not_its_own
 from annotator.store.schema import MIGRATION_SET, SCHEMA_VERSION, missing_objects
+from annotator.store.wal_work import kept, unexplained
 
 BUSY_TIMEOUT_MS = 10_000
 #: `PRAGMA application_id` of every database this tool makes ("ANNO"): another program's file is told apart.
@@ -32,6 +34,10 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 class DatabaseError(AnnotatorError):
     pass
+
+
+class Damaged(DatabaseError):
+    """SQLite finds the database damaged, read as it is with what is beside it."""
 
 
 class Snapshot(sqlite3.Connection):
@@ -94,7 +100,9 @@ def _damaged(shown: Path, problems: list[str], target: Path) -> DatabaseError:
     hint = ""
     if _size(companion(target, "-wal")):
         hint = f" (if {shown}-wal beside it is not this database's own, move it away and try again)"
-    return DatabaseError(
+    if hot_journal(target):
+        hint = f" (if {shown}-journal beside it is not this database's own, move it away first: SQLite plays it in)"
+    return Damaged(
         f"{shown}: the database is damaged ({'; '.join(problems)}); it was left as it is{hint}: restore a backup "
         f"or try `sqlite3 {shown} .recover`"
     )
@@ -255,40 +263,10 @@ def _escaped(stored: bytes) -> str:
     return stored.decode("utf-8", "backslashreplace")
 
 
-def _kept(db: sqlite3.Connection, sql: str) -> set[tuple[Any, ...]]:
-    return set(db.execute(sql).fetchall())
-
-
-#: What an annotator's work is in the tables: a WAL that changes it must carry the events that explain it.
-_WORK = (
-    "SELECT article_id, annotator, status, updated_at, flag_reason FROM annotations",
-    "SELECT article_id, annotator, position, batch, assigned_at FROM assignments",
-    'SELECT article_id, annotator, id, start, "end", label, speaker_start, speaker_end FROM spans',
-    "SELECT article_id, annotator, suggestion_id, decision FROM decisions",
-)
-
-
-def _unexplained(alone: sqlite3.Connection, with_wal: sqlite3.Connection, shown: Path) -> str | None:
-    """Every edit writes its event in the same transaction as its rows, so a WAL that continues its file leaves
-    the tables equal to what the event log replays to. A WAL of the same database's later state, past a
-    checkpoint the file did not get, does not: its pages laid over the older file make a state that never
-    existed (a status the log says changed, shown as before). The pairs (article, annotator) whose events or
-    work the WAL changes are replayed; the first that disagrees is the problem."""
-    from annotator.store.reads import Reader  # the store's reading layer, built on this module
-    from annotator.store.verify import replay_problems
-
-    events = "SELECT article_id, annotator, id FROM events"
-    pairs = {(r[0], r[1]) for r in _kept(with_wal, events) - _kept(alone, events)}
-    for sql in _WORK:
-        pairs |= {(r[0], r[1]) for r in _kept(with_wal, sql) ^ _kept(alone, sql)}
-    problems = replay_problems(Reader(with_wal, shown, read_only=True), sorted(pairs))
-    return f"with it, the tables and the event log disagree: {problems[0]}" if problems else None
-
-
 def _wal_is_its_own(target: Path, shown: Path, with_wal: sqlite3.Connection, thorough: bool) -> bool:
     """A WAL only ever adds to its file: articles are never removed and the event log is append-only, and the
     tables stay what the log replays to. So a WAL under which the file alone would lose articles or events, whose
-    work the log does not explain (`_unexplained`), or that makes a sound file unreadable, is not the file's own
+    work the log does not explain (`wal_work`), or that makes a sound file unreadable, is not the file's own
     (another database's, a later state's, or damaged): refused, and neither file is touched.
 
     A WAL with its `-shm` is in use (or was, by a process killed since): it may be that of a database that was
@@ -324,11 +302,11 @@ def _wal_of_the_file(target: Path, shown: Path, with_wal: sqlite3.Connection, th
         try:
             _sound(with_wal, shown, target, thorough)
             for what, sql in (("articles", "SELECT id FROM articles"), ("events", "SELECT id, at FROM events")):
-                if not _kept(alone, sql) <= _kept(with_wal, sql):
+                if not kept(alone, sql) <= kept(with_wal, sql):
                     problem = f"with it, {what} the file holds would disappear"
                     break
             else:  # in use, the log is the writer's to keep: tables it disagrees with are `check`'s finding
-                problem = None if in_use else _unexplained(alone, with_wal, shown)
+                problem = None if in_use else unexplained(alone, with_wal, shown)
         except DatabaseError as error:
             problem = str(error).removeprefix(f"{shown}: ").split("; it was left")[0]
         except sqlite3.DatabaseError as error:  # read through the WAL, the tables are malformed
@@ -375,14 +353,48 @@ def examined(target: Path, shown: Path, thorough: bool, whole: bool = True) -> s
         raise _foreign(shown, f"another program's, application id 0x{application_id:08x}")
     if problem := not_sqlites(target, shown):
         raise DatabaseError(problem)
-    db = reader(target, shown)
+    if problem := journal_misfit(target):
+        raise DatabaseError(not_its_own(shown, f"{shown.name}-journal", problem, _alone(target, shown)))
     try:
+        db = reader(target, shown)
+    except Damaged as error:  # a hot journal that cannot be rolled back into a copy of the file
+        raise _blamed(target, shown, error) from None
+    try:
+        # what is beside the file is checked as fully as any writing opening does, read-only or not (once)
+        thorough = thorough or isinstance(db, Snapshot)
         through_a_wal = not isinstance(db, Unlocked) and _size(companion(target, "-wal")) > 0
         if not (through_a_wal and _wal_is_its_own(target, shown, db, thorough)):
             _sound(db, shown, target, thorough)
         if whole:
             _whole(db, shown)
+    except Damaged as error:
+        db.close()
+        raise _blamed(target, shown, error) from None
     except BaseException:
         db.close()
         raise
     return db
+
+
+def _alone(target: Path, shown: Path) -> str | None:
+    """What SQLite's full check finds wrong with the file read alone, without what is beside it; None if sound."""
+    try:
+        alone = connect(target, shown, sqlite_uri(target, immutable="1"))
+    except DatabaseError as error:
+        return str(error).removeprefix(f"{shown}: ")
+    try:
+        _sound(alone, shown, target, thorough=True)
+    except DatabaseError as error:
+        return str(error).removeprefix(f"{shown}: ").split("; it was left")[0]
+    finally:
+        alone.close()
+    return None
+
+
+def _blamed(target: Path, shown: Path, error: Damaged) -> DatabaseError:
+    """A database found damaged with a hot journal rolled back into (a copy of) it: when the file alone is sound,
+    the journal is the cause, named as such, never `.recover` advice (which would play it into the file)."""
+    if not hot_journal(target) or _alone(target, shown) is not None:
+        return error
+    problem = "rolled back into a copy of it, " + str(error).removeprefix(f"{shown}: ").split("; it was left")[0]
+    return DatabaseError(not_its_own(shown, f"{shown.name}-journal", problem, None))
