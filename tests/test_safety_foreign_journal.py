@@ -17,8 +17,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from processes import annotator, folder_state, one_error_line, small_database
+
+from annotator.store.journals import read_journal
 
 RECORD = {"article_id": "a1", "text": "Ann said it rained in Paris.", "annotator": "alice",
           "spans": [{"start": 0, "end": 3, "label": "ACTOR", "text": "Ann"}]}  # fmt: skip
@@ -141,19 +142,30 @@ def test_another_annotator_databases_partial_wal_is_refused_by_reads_as_by_write
     refused_by_every_command(tmp_path, "ours.db", first)
 
 
-@pytest.mark.parametrize("mode", ["wal", "delete"])
-def test_the_damaged_advice_is_never_given_when_the_file_alone_is_sound(tmp_path: Path, mode: str) -> None:
-    """A journal that passes the header checks (same page size, page 1's counter at most one behind) but rolls the
-    file back into a damaged one: the journal is named, not `.recover` (which would play it into the file)."""
-    small_database(tmp_path / "ours.db")
-    other = tmp_path / "other" / "ours.db"
+def counter(db: Path) -> int:
+    return int.from_bytes(db.read_bytes()[24:28], "big")
+
+
+def test_a_journal_that_fits_the_headers_but_rolls_the_file_back_into_damage_is_named(tmp_path: Path) -> None:
+    """Another database's journal with the same page size and page 1 at the file's change counter (both in
+    rollback mode): rolled back in a private copy, the copy is damaged while the file alone is sound, so the
+    journal is named, never `.recover` (which would play it into the file)."""
+    ours, other = tmp_path / "ours.db", tmp_path / "other" / "ours.db"
     other.parent.mkdir()
+    small_database(ours)
     small_database(other, text="Paris is in France, said Ann. " * 40)
-    for db in (tmp_path / "ours.db", other):
-        connection = sqlite3.connect(db, isolation_level=None)
-        connection.execute("PRAGMA journal_mode = delete")
-        connection.close()
-    shutil.copyfile(killed_writer(other), tmp_path / "ours.db-journal")
+    journal = killed_writer(other, "CREATE TABLE others (x)")
+    began = read_journal(journal)
+    assert began is not None and began.counter is not None
+    connection = sqlite3.connect(ours, isolation_level=None)
+    connection.execute("PRAGMA journal_mode = delete")
+    while counter(ours) < began.counter:
+        connection.execute("UPDATE articles SET title = title || '.'")
+    connection.close()
+    assert counter(ours) == began.counter
+    shutil.copyfile(journal, tmp_path / "ours.db-journal")
+    alone_is_sound(tmp_path, "ours.db")
     line = one_error_line(annotator("stats", "--db", "ours.db", cwd=tmp_path))
-    assert line.startswith("ours.db: ours.db-journal beside it does not belong to it (")
-    assert ".recover" not in line
+    assert line.startswith("ours.db: ours.db-journal beside it does not belong to it (rolled back into a copy of it, ")
+    assert line.endswith("ours.db alone is sound, so move ours.db-journal away if it is not this database's own")
+    refused_by_every_command(tmp_path, "ours.db", line)

@@ -361,8 +361,8 @@ def examined(target: Path, shown: Path, thorough: bool, whole: bool = True) -> s
         raise _blamed(target, shown, error) from None
     try:
         # what is beside the file is checked as fully as any writing opening does, read-only or not (once)
-        thorough = thorough or isinstance(db, Snapshot)
         through_a_wal = not isinstance(db, Unlocked) and _size(companion(target, "-wal")) > 0
+        thorough = thorough or through_a_wal or isinstance(db, Snapshot)
         if not (through_a_wal and _wal_is_its_own(target, shown, db, thorough)):
             _sound(db, shown, target, thorough)
         if whole:

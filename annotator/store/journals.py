@@ -98,7 +98,10 @@ def journal_misfit(target: Path) -> str | None:
     if header[18] == header[19] == 2 and journal.pages - {1}:
         return "it holds a transaction in rollback mode, and the database is in WAL mode"
     if journal.counter is not None:
-        changes = (int.from_bytes(header[24:28], "big") - journal.counter) % 2**32
+        counter = int.from_bytes(header[24:28], "big")
+        changes = (counter - journal.counter) % 2**32
+        if changes > 2**31:  # the journal's page 1 is ahead of the file's
+            return f"it began on a later state (change counter {journal.counter}) than the database's ({counter})"
         if changes > 1:
             return f"the database has committed {changes} transactions since the one it holds began"
         return None
