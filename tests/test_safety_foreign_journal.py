@@ -169,3 +169,21 @@ def test_a_journal_that_fits_the_headers_but_rolls_the_file_back_into_damage_is_
     assert line.startswith("ours.db: ours.db-journal beside it does not belong to it (rolled back into a copy of it, ")
     assert line.endswith("ours.db alone is sound, so move ours.db-journal away if it is not this database's own")
     refused_by_every_command(tmp_path, "ours.db", line)
+
+
+def test_a_foreign_journal_beside_a_damaged_file_names_both_and_says_to_move_it_first(tmp_path: Path) -> None:
+    other = tmp_path / "other" / "other.db"
+    other.parent.mkdir()
+    small_database(other, text="Paris is in France, said Ann. " * 40)
+    small_database(tmp_path / "ours.db")
+    data = bytearray((tmp_path / "ours.db").read_bytes())
+    data[3 * 4096 : 3 * 4096 + 2000] = b"\xaa" * 2000  # a page garbled
+    (tmp_path / "ours.db").write_bytes(bytes(data))
+    shutil.copyfile(killed_writer(other), tmp_path / "ours.db-journal")
+    line = one_error_line(annotator("stats", "--db", "ours.db", cwd=tmp_path))
+    assert line.startswith(f"ours.db: ours.db-journal beside it does not belong to it ({IN_WAL_MODE}), and ours.db ")
+    assert line.endswith(
+        "both were left as they are: move ours.db-journal away first (SQLite would play it into ours.db), then "
+        "restore a backup or try `sqlite3 ours.db .recover`"
+    )
+    assert "ours.db alone is damaged too (database disk image is malformed); " in line

@@ -122,6 +122,8 @@ def not_its_own(shown: Path, name: str, problem: str, alone: str | None) -> str:
             f"{shown}: {name} beside it does not belong to it ({problem}); both were left as they are: "
             f"{shown} alone is sound, so move {name} away if it is not this database's own"
         )
+    damaged = "the database is damaged ("
+    alone = alone.removeprefix(damaged).removesuffix(")") if alone.startswith(damaged) else alone
     return (
         f"{shown}: {name} beside it does not belong to it ({problem}), and {shown} alone is damaged too ({alone}); "
         f"both were left as they are: move {name} away first (SQLite would play it into {shown}), then restore a "
