@@ -199,7 +199,7 @@ def store_records(
                 raise where.error(f"article {record.article_id!r} appears earlier with a different text", "text")
             existing = store.has_article(ArticleIn(id=record.article_id, text=record.text))
             if existing is not None and store.article(existing).content_hash != content_hash(record.text):
-                raise where.error(f"article {record.article_id!r} is stored with a different text", "text")
+                raise where.error(_different_text(store, record.article_id, existing, record.text), "text")
         except InputError as error:
             skip(item, error)
             continue
@@ -345,3 +345,18 @@ def _store_one(store: Store, article_id: str, item: ImportedRecord, report: Impo
         flag_reason=record.flag_reason,
     )
     report.decisions += len(decisions)
+
+
+def _different_text(store: Store, article_id: str, existing: str, text: str) -> str:
+    """The refusal of a record whose article is stored with another text; one whose id is its own text's hash
+    (a .txt article) was replaced (`ingest --changed-text replace`) after the record's author worked on it. The
+    article that holds the record's text now, if any (`ingest` stores it under `HASH~2`), is named."""
+    if existing == article_id == content_hash(text):
+        holder = store.article_with_text(content_hash(text))
+        elsewhere = f"; that text is stored as article {holder!r} (a record with that article_id imports onto it)"
+        return (
+            f"article {article_id!r} is stored with a different text: its id is the hash of this record's text, so "
+            "the stored article's text was replaced (`ingest --changed-text replace`, a changed .txt file); this "
+            "work is on the text it had before and is not imported onto the new one" + (elsewhere if holder else "")
+        )
+    return f"article {article_id!r} is stored with a different text"

@@ -94,7 +94,7 @@ def _from_stored_file(store: Store, article: ArticleIn, files: dict[str, str]) -
     """A .txt file's article whose text is not stored, given the id of the article the same file brought before
     (the last one, when an older release stored several): its text changed, and `--changed-text` says what to do.
     An article of a new file, or of a text stored already (whatever file brought it), is as it was."""
-    if store.has_article(article) is not None:
+    if store.article_with_text(content_hash(article.text)) is not None:
         return article
     stored = files.get(_where(str(article.meta.get("source", ""))))
     return article if stored is None else article.model_copy(update={"id": stored})
@@ -155,7 +155,9 @@ def ingest(
 
     An article whose id is stored with another text is an error naming the id, unless `changed` says to add
     it as a new article or to replace the stored text; an article someone has worked on is never replaced but
-    reported in `conflicts` and left as stored. `nlp` is an already loaded pipeline (else `model` is loaded),
+    reported in `conflicts` and left as stored. An article with no id is already stored only when an article
+    holds its text; its hash id held by a replaced article with another text, it is added as `HASH~2` (or the
+    first `HASH~N` free), and so is a text stored only in an article this input replaces. `nlp` is an already loaded pipeline (else `model` is loaded),
     so callers that ingest often load it once.
     `workers` > 1 parses and suggests in that many worker processes (`suggest.dispatch`); the rows are the same.
     `predicted`: suggestions `annotator predict` computed (`exchange.predictions`), stored instead of running
@@ -175,6 +177,8 @@ def ingest(
     duplicates: list[tuple[str, str]] = []
     assigned: list[AssignedReplacement] = []
     files: dict[str, str] | None = None  # a .txt file's absolute path -> the article it brought (read once)
+    held: list[tuple[ArticleIn, str]] = []  # no id given, text stored: (article, the id that holds its text)
+    renamed: set[str] = set()  # no id given, its hash id held by a replaced article with another text
     for article in articles:
         given = article
         if article.id is None and str(article.meta.get("source", "")).lower().endswith(".txt"):
@@ -183,8 +187,8 @@ def ingest(
             if content_hash(article.text) not in texts:
                 article = _from_stored_file(store, article, files)
         if _changed(store, article):
-            renamed = _with_changed_text(store, article, changed, file=given is not article)
-            if renamed is None:
+            renamed_to = _with_changed_text(store, article, changed, file=given is not article)
+            if renamed_to is None:
                 conflict = _conflict(store, article)
                 if conflict is not None:
                     conflicts.setdefault(article.article_id, conflict)
@@ -192,8 +196,17 @@ def ingest(
                     replacing.add(article.article_id)
                     new.append(article)
                 continue
-            article = renamed
-        existing = store.has_article(article) or texts.get(content_hash(article.text))
+            article = renamed_to
+        if article.id is None:  # its id is its text's hash, which a replaced article may hold with another text
+            existing = store.article_with_text(content_hash(article.text)) or texts.get(content_hash(article.text))
+            if existing is None and store.has_article(article) is not None:
+                article = article.model_copy(update={"id": store.unused_id(article.article_id, hashes)})
+                renamed.add(article.article_id)
+            elif existing is not None:
+                held.append((article, existing))
+                continue
+        else:
+            existing = store.has_article(article) or texts.get(content_hash(article.text))
         if existing is not None and existing != article.article_id and article.id is not None:
             duplicates.append((article.article_id, existing))  # its text is another id's
             continue
@@ -203,7 +216,19 @@ def ingest(
         hashes.add(article.article_id)
         texts[content_hash(article.text)] = article.article_id
         new.append(article)
-    same_title = _same_titles(store, [a for a in new if a.id is None and a.article_id not in replacing])
+    for article, existing in held:  # its text is in an article this input replaces: it would be in none
+        if existing not in replacing or store.article_with_text(content_hash(article.text), replacing) is not None:
+            skipped.append(existing)
+        elif content_hash(article.text) in texts:
+            skipped.append(texts[content_hash(article.text)])
+        else:
+            article = article.model_copy(update={"id": store.unused_id(article.article_id, hashes)})
+            renamed.add(article.article_id)
+            hashes.add(article.article_id)
+            texts[content_hash(article.text)] = article.article_id
+            new.append(article)
+    fresh = [a for a in new if (a.id is None or a.article_id in renamed) and a.article_id not in replacing]
+    same_title = [same for same in _same_titles(store, fresh) if same.stored_id not in replacing]
     rows: list[tuple[ArticleIn, list[Token] | None, list[Suggestion]]] = []
     if predicted is not None and new:
         from annotator.exchange.predictions import matched, precomputed_rows
@@ -225,11 +250,9 @@ def ingest(
     elif new:
         for article, tokens in zip(new, tokenize([a.text for a in new]), strict=True):
             rows.append((article, tokens, []))
+    stored: list[tuple[ArticleIn, list[Token] | None, list[Suggestion]]] = []
     with store.write():  # work done since the check above is seen here, inside the transaction that replaces
-        added, also_skipped = store.add_articles([row for row in rows if row[0].article_id not in replacing])
-        kept = set(added)  # an id whose text another id of the input brought is skipped: its suggestions too
-        stored = [row for row in rows if row[0].article_id in kept]
-        for replacement, new_tokens, suggestions in rows:
+        for replacement, new_tokens, suggestions in rows:  # first: a text it replaces may be added under HASH~2
             if replacement.article_id not in replacing:
                 continue
             conflict = _conflict(store, replacement)
@@ -241,6 +264,9 @@ def ingest(
                 assigned.append(AssignedReplacement(replacement.article_id, title, source, assignees))
             store.replace_article(replacement, new_tokens or [], suggestions)
             stored.append((replacement, new_tokens, suggestions))
+        added, also_skipped = store.add_articles([row for row in rows if row[0].article_id not in replacing])
+        kept = set(added)  # an id whose text another id of the input brought is skipped: its suggestions too
+        stored += [row for row in rows if row[0].article_id in kept]
     return IngestReport(added=added, skipped=skipped + also_skipped, suggestions=sum(len(r[2]) for r in stored),
                         replaced=sorted(replacing - set(conflicts)), conflicts=list(conflicts.values()),
                         assigned=assigned, duplicates=duplicates,

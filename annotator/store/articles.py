@@ -51,6 +51,28 @@ class ArticleWriter(Reader):
         )
         return [(str(article_id), str(source)) for article_id, source in rows]
 
+    def article_with_text(self, text_hash: str, besides: Iterable[str] = ()) -> str | None:
+        """The id of an article that holds a text of this content hash (the first stored), but none of `besides`;
+        None when no article holds it. An id that is the text's hash is no proof: `ingest --changed-text replace`
+        gives a .txt article a new text under the hash of its first one."""
+        row = self.conn.execute(
+            "SELECT id FROM articles WHERE content_hash = ? AND id NOT IN (SELECT value FROM json_each(?)) "
+            "ORDER BY rowid LIMIT 1",
+            [text_hash, _json(sorted(set(besides)))],
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def unused_id(self, stem: str, taken: Iterable[str] = ()) -> str:
+        """The first of `STEM~2`, `STEM~3`, ... that no article holds and `taken` does not name: the id of a text
+        whose hash id (`stem`) a replaced article holds with another text."""
+        prefix = f"{stem}~"
+        rows = self.conn.execute("SELECT id FROM articles WHERE substr(id, 1, ?) = ?", [len(prefix), prefix])
+        used = {str(row[0]) for row in rows} | set(taken)
+        number = 2
+        while f"{prefix}{number}" in used:
+            number += 1
+        return f"{prefix}{number}"
+
     def text_files_titled(self, titles: Iterable[str]) -> dict[str, tuple[str, str]]:
         """title -> (id, source) of the article read from a .txt file that has this title (the last ingested, when
         several have it): `ingest` notes a new file titled as a stored one, from another path."""

@@ -74,9 +74,10 @@ class Reader(Connection):
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
     def has_article(self, article: ArticleIn) -> str | None:
-        """The stored id of this article (same id or same text), or None when it is new."""
+        """The stored id of this article (same id, else same text), or None when it is new."""
         for row in self._rows(
-            "SELECT id FROM articles WHERE id = ? OR content_hash = ?", [article.article_id, content_hash(article.text)]
+            "SELECT id FROM articles WHERE id = ? OR content_hash = ? ORDER BY id = ? DESC LIMIT 1",
+            [article.article_id, content_hash(article.text), article.article_id],
         ):
             return str(row["id"])
         return None
