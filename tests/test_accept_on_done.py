@@ -11,17 +11,13 @@ from pathlib import Path
 
 import pytest
 from processes import annotator
+from test_accept_command import suggestion
 
-from annotator.models import ArticleIn, Suggestion
+from annotator.models import ArticleIn
 from annotator.store import Store
 from annotator.suggest.tokens import tokenize
 
 TEXTS = {"a1": "Ann met Bob in Lyon.", "a2": 'Carla said "we will go home now" in Rome.'}
-
-
-def suggestion(text: str, words: str, label: str) -> Suggestion:
-    start = text.index(words)
-    return Suggestion(start=start, end=start + len(words), label=label, text=words, suggester="t.v1")
 
 
 @pytest.fixture

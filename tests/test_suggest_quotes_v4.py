@@ -10,27 +10,18 @@ from pathlib import Path
 
 import pytest
 from processes import annotator
+from test_suggest_speakers import speakers
 
-from annotator.models import Label, check_spans
 from annotator.store import Store
-from annotator.suggest import Suggesters, suggest_doc
+from annotator.suggest import Suggesters
 
 V3 = Suggesters("entities.v12", "quotes.v3")
 V4 = Suggesters("entities.v12", "quotes.v4")
 
 
 def quotes(nlp, text: str, suggesters: Suggesters) -> list[tuple[str, str | None]]:
-    """(quote, speaker) pairs in order; every speaker is one of the suggested ACTOR spans."""
-    suggestions = suggest_doc(nlp(text), suggesters)
-    check_spans(list(suggestions), text)
-    actors = {(s.start, s.end) for s in suggestions if s.label is Label.ACTOR}
-    pairs = []
-    for quote in (s for s in suggestions if s.label is Label.QUOTE):
-        assert quote.suggester == suggesters.quotes
-        if quote.speaker is not None:
-            assert (quote.speaker.start, quote.speaker.end) in actors
-        pairs.append((quote.text, text[quote.speaker.start : quote.speaker.end] if quote.speaker else None))
-    return pairs
+    """(quote, speaker) pairs in order, by `suggesters` (the speaker tests' helper, every speaker a suggested ACTOR)."""
+    return speakers(nlp, text, suggesters)
 
 
 CHANGED = [
