@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+from annotator.models import ArticleIn
 from annotator.rows import Token
+from annotator.store import Store
 
 SMALL_TEXT = 'Washington said "talks failed" in Gaza, where at least 35 died.'
 
@@ -59,3 +62,21 @@ def offered(text: str, word: str) -> list[tuple[tuple[str, ...], str]]:
         (tuple(label.value for label in found.labels), text[tokens[found.words[0]][0] : tokens[found.words[1]][1]])
         for found in phrases.key_phrases(text, tokens, index)
     ]
+
+
+TEAM_TEXTS = ("Ann met Bob in Paris on Monday.", "Carol flew to Oslo with Dan.", "Eve saw Fay in Rome.")
+
+
+def pair_and_a_third(db: Path, third_label: str = "ACTOR") -> None:
+    """alice and bob finish all three `TEAM_TEXTS`, marking each first word an ACTOR; root finishes only the first
+    (the seed article of a first session), marking its first word `third_label`."""
+    with Store.open(db) as store:
+        rows = [(ArticleIn(text=text, title=f"T{n}"), word_tokens(text), []) for n, text in enumerate(TEAM_TEXTS)]
+        ids, _ = store.add_articles(rows)
+        for article, text in zip(ids, TEAM_TEXTS, strict=True):
+            end = len(text.split()[0])
+            for who in ("alice", "bob", "root"):
+                if who == "root" and article != ids[0]:
+                    continue
+                store.add_span(article, who, 0, end, third_label if who == "root" else "ACTOR")
+                store.set_status(article, who, "done")

@@ -8,33 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from processes import annotator
-from support import nth, word_tokens
-
-from annotator.models import ArticleIn
-from annotator.store import Store
-
-TEXTS = ("Ann met Bob in Paris on Monday.", "Carol flew to Oslo with Dan.", "Eve saw Fay in Rome.")
-
-
-def team(db: Path) -> None:
-    """alice and bob finish all three articles, root only the first (the seed article of a first session)."""
-    with Store.open(db) as store:
-        rows = [(ArticleIn(text=text, title=f"T{n}"), word_tokens(text), []) for n, text in enumerate(TEXTS)]
-        ids, _ = store.add_articles(rows)
-        for article, text in zip(ids, TEXTS, strict=True):
-            for who in ("alice", "bob", "root"):
-                if who == "root" and article != ids[0]:
-                    continue
-                start = nth(text, text.split()[0])
-                store.add_span(article, who, start, start + len(text.split()[0]), "ACTOR")
-                store.set_status(article, who, "done")
+from support import pair_and_a_third
 
 
 def test_a_pair_that_finished_more_articles_than_all_is_named_with_the_command_that_adjudicates_them(
     tmp_path: Path,
 ) -> None:
     db = tmp_path / "r.db"
-    team(db)
+    pair_and_a_third(db)
     result = annotator("adjudicate", "--auto", "--reviewer", "carol", "--db", db)
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
@@ -56,7 +37,7 @@ def test_a_pair_that_finished_more_articles_than_all_is_named_with_the_command_t
 
 def test_train_on_too_little_gold_names_the_pair_whose_finished_articles_are_not_in_gold_yet(tmp_path: Path) -> None:
     db = tmp_path / "r.db"
-    team(db)
+    pair_and_a_third(db)
     assert annotator("adjudicate", "--auto", "--reviewer", "carol", "--db", db).returncode == 0
     result = annotator("train", "--db", db, "--out", tmp_path / "model")
     assert (result.returncode, result.stdout) == (1, "")
