@@ -9,7 +9,7 @@ whole before the line is cut (`KEYBAR_SPARE`).
 
 from __future__ import annotations
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -52,16 +52,17 @@ class TitleBar(Widget, can_focus=False):
 
     def _three_parts(self, left: str, centre: str, right: str) -> Text:
         """The database file on the left, the article's title in the middle (cut first), where it is on the
-        right; all of it already made safe (layout.display)."""
+        right; all of it already made safe (layout.display). Widths are terminal cells: a CJK character or an
+        emoji takes two, and counting it as one cut the right end off."""
         width = self.size.width
-        room = width - len(left) - len(right) - 4
+        room = width - cell_len(left) - cell_len(right) - 4
         if room < 8:  # a narrow terminal: the place and the title, the file name left out
-            left, room = "", width - len(right) - 2
-        if len(centre) > room:
-            centre = centre[: max(room - 1, 0)] + "…"
+            left, room = "", width - cell_len(right) - 2
+        if cell_len(centre) > room:
+            centre = set_cell_size(centre, max(room - 1, 0)).rstrip() + "…"
         line = Text(no_wrap=True, overflow="ellipsis", end="")
         line.append(f" {left}", "dim")
-        gap = max(width - len(left) - len(centre) - len(right) - 2, 2)
+        gap = max(width - cell_len(left) - cell_len(centre) - cell_len(right) - 2, 2)
         line.append(" " * (gap // 2))
         line.append(centre, "bold")
         line.append(" " * (gap - gap // 2))
