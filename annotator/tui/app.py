@@ -91,16 +91,29 @@ class AnnotatorApp(App[None]):
         """Every notice of the app (screens' and widgets' `notify` come here). Over an article it is said on the
         article's status line, where the screen says every outcome: a toast stood over the text (at 80x24 over
         the cursor's line, for seconds), and the status line keeps it until a key, as a toast went at the first.
-        Elsewhere a toast, message and title shown literally: they carry stored text (titles, span texts, errors
-        quoting both), so they are never read as markup (`[/x]` would raise, `[Update]` would vanish) and their
-        control characters are made visible.
+        On the article list, on the list's own line under its counts. Elsewhere a toast. Message and title are
+        shown literally: they carry stored text (titles, span texts, errors quoting both), so they are never read
+        as markup (`[/x]` would raise, `[Update]` would vanish) and their control characters are made visible.
         """
         article = self.article_in_view()
         if article is not None:
             article.notice(f"{title}: {message}" if title else message, NOTICE_STYLES[severity])
             return
+        from annotator.tui.screens.article_list import ArticleListScreen
+
+        if isinstance(self.screen, ArticleListScreen):  # on its own line: a toast would stand over the titles
+            self.screen.say(f"{title}: {message}" if title else message, NOTICE_STYLES[severity] or "bold yellow")
+            return
         super().notify(display(message), title=display(title), severity=severity, timeout=timeout, markup=False)
         self._toasts = True
+
+    def action_help_quit(self) -> None:
+        """ctrl+c does not quit (Textual's choice: a reflex should not end a session); say which key does, in plain
+        words: Textual's own notice is written in markup, and every notice here is shown literally."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(f"ctrl+c does not quit: press {key} to quit (everything is saved already)")
+                return
 
     def article_in_view(self) -> ArticleScreen | None:
         """The article screen showing, alone or under modal screens (the speaker choice, the search line)."""

@@ -4,6 +4,7 @@ every outcome (a newcomer's trial: at 80x24 a refused key's toast covered the cu
 from __future__ import annotations
 
 import pytest
+from textual.widgets import Static
 from textual.widgets._toast import Toast
 
 from annotator.tui.app import make_app
@@ -33,13 +34,32 @@ async def test_a_refused_key_is_said_on_the_status_line_and_nothing_covers_the_a
     assert [m for _, m in app.messages] == [said]  # kept once in the message log (M)
 
 
-async def test_elsewhere_a_notice_is_a_toast_shown_literally(tmp_path):
-    """Off the article (here its list), a notice is still a toast; stored text in it is never read as markup."""
+async def test_on_the_article_list_a_notice_is_said_on_the_lists_own_line_shown_literally(tmp_path):
+    """On the list, a notice goes on the list's own line under its counts (a toast stood over the titles), and stored
+    text in it is never read as markup."""
     app = make_app(one_article(tmp_path / "n.db", TEXT), WHO, keymap_path=False)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("l")
         await pilot.pause()
+        app.notify("[/x] and [Update] \x1b[31m", title="[b]Title", severity="warning")
+        await pilot.pause()
+        note = str(app.screen.query_one("#list-note", Static).render())
+        toasts = list(app.screen.query(Toast))
+    assert (note, toasts) == ("[b]Title: [/x] and [Update] ␛[31m", [])
+
+
+async def test_elsewhere_a_notice_is_a_toast_shown_literally(tmp_path):
+    """Off the article and its list (here the help over the list), a notice is still a toast; stored text in it is
+    never read as markup."""
+    app = make_app(one_article(tmp_path / "n.db", TEXT), WHO, keymap_path=False)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press("?")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
         app.notify("[/x] and [Update] \x1b[31m", title="[b]Title", severity="warning")
         await pilot.pause()
         toasts = [str(toast.render()) for toast in app.screen.query(Toast)]
