@@ -118,6 +118,8 @@ def describe_validation_error(error: ValidationError) -> tuple[str, str]:
         message = f"{message}, got {found(first['input'])}"
     elif first["type"] in ("too_short", "string_too_short") and first.get("ctx", {}).get("min_length") == 1:
         message = "must not be empty"
+    elif first["type"] == "string_unicode":  # JSON allows "\ud800" alone; it is half a character, not text
+        message = "holds a lone surrogate escape (\\ud800 to \\udfff: half of a character), so it is not valid text"
     cause = first.get("ctx", {}).get("error")
     named = getattr(cause, "field", None)
     if isinstance(named, str) and named:

@@ -71,11 +71,13 @@ def test_jsonl_keeps_id_title_and_extra_fields_in_meta(tmp_path: Path) -> None:
         ('{"text": "ok"}\n{"text": \n', "a.jsonl:2: not valid JSON"),
         ('{"text": "ok"}\n{"title": "no text"}\n', "a.jsonl:2: field 'text': missing"),
         ('{"text": "   "}\n', "a.jsonl:1: field 'text': holds only white space (3 characters), nothing to annotate"),
-        ('["a list"]\n', "a.jsonl:1: expected a JSON object, got list"),
+        ('["a list"]\n', "a.jsonl:1: expected a JSON object, got a list"),
+        ("null\n", "a.jsonl:1: expected a JSON object, got null"),
         ('{"text": "ok", "meta": 3}\n', "a.jsonl:1: field 'meta': must be a JSON object"),
         (
             '{"text": "\\ud800 lone"}\n',
-            "a.jsonl:1: field 'text': Input should be a valid string, unable to parse raw data as a unicode string",
+            "a.jsonl:1: field 'text': holds a lone surrogate escape (\\ud800 to \\udfff: half of a character), so it is "
+            "not valid text",
         ),
     ],
 )

@@ -269,7 +269,7 @@ def test_every_printing_command_shows_paths_and_stored_text_literally(tmp_path: 
     assert printed("import", bad, "--db", folder / "third.db", "--skip-invalid") == (
         f"1 record(s) imported (1 new article(s)) -> {shown(folder / 'third.db')}\n"
         "skipped 1 record(s):\n"
-        f"  {shown(bad)}:2: expected a JSON object, got list\n"
+        f"  {shown(bad)}:2: expected a JSON object, got a list\n"
     )
     (folder / "a.txt").write_text("Ann met Bob in Paris.", encoding="utf-8")
     fresh = folder / "fresh.db"

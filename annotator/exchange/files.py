@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from annotator.errors import InputError
+from annotator.errors import InputError, json_kind
 from annotator.places import NotRegular, kind_of, open_regular
 
 
@@ -232,7 +232,7 @@ def jsonl_lines(path: str | Path) -> Iterator[tuple[Where, dict[str, Any] | Inpu
         else:
             yield (
                 where,
-                data if isinstance(data, dict) else where.error(f"expected a JSON object, got {type(data).__name__}"),
+                data if isinstance(data, dict) else where.error(f"expected a JSON object, got {json_kind(data)}"),
             )
         current = following
 
@@ -289,7 +289,7 @@ def json_array(path: str | Path) -> tuple[Path, list[Any]]:
     except (RecursionError, ValueError):
         data = parse_json(text, Where(str(path), line=1))  # raises the located error for these too
     if not isinstance(data, list):
-        raise InputError(f"expected a JSON array of tasks, got {type(data).__name__}", path=str(path), line=1)
+        raise InputError(f"expected a JSON array of tasks, got {json_kind(data)}", path=str(path), line=1)
     return path, data
 
 

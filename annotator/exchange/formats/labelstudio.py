@@ -333,7 +333,7 @@ def _regions(value: Any) -> bool:
 
 def _items(data: Any, options: ReadOptions, where: Where, one: OneUser, users: Users) -> Iterator[Read]:
     if not isinstance(data, dict):
-        raise where.error(f"expected a task object, got {type(data).__name__}")
+        raise where.error(f"expected a task object, got {json_kind(data)}")
     refuse_foreign(where, data, "labelstudio")
     text = data["data"].get("text") if isinstance(data.get("data"), dict) else data.get("text")
     if blank(text):
