@@ -213,8 +213,11 @@ def test_the_config_trains_a_newsrooms_gold_in_minutes_and_every_quote_fits(tmp_
     written = load_config(config, interpolate=True)
     training = written["training"]
     assert (training["max_epochs"], training["max_steps"], training["patience"], training["eval_frequency"]) == (
-        30, 1500, 400, 100
-    )  # fmt: skip
+        30,
+        1500,
+        400,
+        27,
+    )  # fmt: skip (30 passes over 18 articles: a score every 27 steps, about twenty in all)
     assert training["annotating_components"] == ["span_finder"]
     assert written["nlp"]["pipeline"] == ["tok2vec", "ner", "span_finder", "spancat"]
     finder, spancat = written["components"]["span_finder"], written["components"]["spancat"]
@@ -223,3 +226,20 @@ def test_the_config_trains_a_newsrooms_gold_in_minutes_and_every_quote_fits(tmp_
     tok2vecs = [c["model"]["tok2vec"]["@architectures"] for c in (written["components"]["ner"], finder, spancat)]
     assert tok2vecs == ["spacy.Tok2VecListener.v1", "spacy.Tok2Vec.v2", "spacy.Tok2Vec.v2"]  # the NER's alone
     assert training["score_weights"]["spans_quotes_f"] == 0.5
+
+
+def test_spacy_train_on_a_small_gold_prints_scores_as_it_learns(tmp_path: Path) -> None:
+    """A newcomer's trial: `spacy train` on the config written for 5 articles printed only its step-0 row of zeros
+    (a score every 100 steps; 30 passes over 5 articles took fewer) and saved a pipeline nobody had seen scored.
+    The config scores about twenty times a run: every 7 steps for 5 articles. Here 3 passes, the rest as written."""
+    gold, db, out, config = tmp_path / "five.jsonl", tmp_path / "g.db", tmp_path / "train.spacy", tmp_path / "t.cfg"
+    gold.write_text("".join((GOLD / "dev.jsonl").read_text("utf-8").splitlines(keepends=True)[:5]), "utf-8")
+    assert run("import", gold, "--db", db)[0] == 0
+    assert run("export", "--db", db, "--gold", "--format", "spacy", "-o", out, "--config", config)[0] == 0
+    from spacy.util import load_config
+
+    assert load_config(config)["training"]["eval_frequency"] == 7
+    trained = spacy_cli("train", config, "--output", tmp_path / "sp", "--training.max_epochs", "3", cwd=tmp_path)
+    assert trained.returncode == 0, trained.stdout + trained.stderr
+    steps = [line.split()[1] for line in trained.stdout.splitlines() if line.split()[:1] and line.split()[0].isdigit()]
+    assert steps[:3] == ["0", "7", "14"]

@@ -37,8 +37,15 @@ from annotator.errors import AnnotatorError
 from annotator.exchange.formats.options import Written
 
 #: `[training]` for tens to hundreds of articles: at most 30 passes over them, stopped at 1,500 steps, or when
-#: 400 steps brought no better score (a score every 100).
+#: 400 steps brought no better score (a score every 100 steps, or more often for a small gold: `eval_frequency`).
 TRAINING = {"max_epochs": 30, "max_steps": 1500, "patience": 400, "eval_frequency": 100}
+
+
+def eval_frequency(docs: int) -> int:
+    """Steps between scores: about twenty scores over the run, at most every 100 steps. A step takes one article
+    or more, so 30 passes over 5 articles are at most 150 steps and often under 100: with a score every 100,
+    `spacy train` printed only its step-0 row of zeros and saved a pipeline nobody had seen scored."""
+    return max(1, min(int(TRAINING["max_epochs"]) * docs // 20, int(TRAINING["eval_frequency"])))
 
 
 def training_config(docbin: Path, spans_key: str, written: Written) -> str:
@@ -54,6 +61,7 @@ def training_config(docbin: Path, spans_key: str, written: Written) -> str:
     config["paths"]["train"] = path
     config["paths"]["dev"] = path
     config["training"].update(TRAINING)
+    config["training"]["eval_frequency"] = eval_frequency(written.docs)
     if quotes:
         finder = config["components"]["span_finder"]
         finder["spans_key"] = spans_key

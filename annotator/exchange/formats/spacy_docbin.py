@@ -64,6 +64,7 @@ def to_doc(record: RecordLike, tokens: list[Token], vocab: Any, options: ExportO
         (quotes if span.label is Label.QUOTE else entities).append(made)
     doc.ents = entities
     doc.spans[options.spans_key] = quotes
+    options.written.docs += 1
     options.written.entity_spans += len(entities)
     options.written.quote_tokens.extend(len(quote) for quote in quotes)
     doc.user_data[RECORD_KEY] = dumps(
