@@ -22,7 +22,7 @@ TEXT = "Officials in Tokyo said 3 people were hurt."
     [
         ("東京東京東京 fire", (100, 24), f" alice · n.db {' ' * 26}東京東京東京 fire{' ' * 28}article 1 of 1 "),
         ("Fire 🚒🚒🚒 title", (100, 24), f" alice · n.db {' ' * 26}Fire 🚒🚒🚒 title{' ' * 28}article 1 of 1 "),
-        ("東京" * 40, (80, 24), f" alice · n.db {'東京' * 12}…  article 1 of 1 "),
+        ("東京" * 40, (80, 24), f" alice · n.db {'東京' * 12} … article 1 of 1 "),  # a cell left: a space
     ],
     ids=["cjk", "emoji", "cut"],
 )

@@ -59,7 +59,7 @@ class TitleBar(Widget, can_focus=False):
         if room < 8:  # a narrow terminal: the place and the title, the file name left out
             left, room = "", width - cell_len(right) - 2
         if cell_len(centre) > room:
-            centre = set_cell_size(centre, max(room - 1, 0)).rstrip() + "…"
+            centre = set_cell_size(centre, max(room - 1, 0)) + "…"
         line = Text(no_wrap=True, overflow="ellipsis", end="")
         line.append(f" {left}", "dim")
         gap = max(width - cell_len(left) - cell_len(centre) - cell_len(right) - 2, 2)
