@@ -181,10 +181,10 @@ def test_an_unknown_suggester_version_is_refused(tmp_path: Path, seeded: Path) -
     target = tmp_path / "copy.db"
     shutil.copy(seeded, target)
     before = by_suggester(target)
-    path = old_record(target, tmp_path, "model:entities.v14+quotes.v2")
+    path = old_record(target, tmp_path, "model:entities.v15+quotes.v2")
     assert one_error_line(annotator("import", path, "--db", target)) == (
-        f"{path}:1: field 'annotator': unknown suggester version 'entities.v14' (this release knows entities.v1, "
-        "entities.v2, entities.v3, entities.v4, entities.v5, entities.v6, entities.v7, entities.v8, entities.v9, entities.v10, entities.v11, entities.v12, entities.v13, quotes.v1, quotes.v2, quotes.v3, quotes.v4, quotes.v5)"
+        f"{path}:1: field 'annotator': unknown suggester version 'entities.v15' (this release knows entities.v1, "
+        "entities.v2, entities.v3, entities.v4, entities.v5, entities.v6, entities.v7, entities.v8, entities.v9, entities.v10, entities.v11, entities.v12, entities.v13, entities.v14, quotes.v1, quotes.v2, quotes.v3, quotes.v4, quotes.v5)"
     )
     assert by_suggester(target) == before
 

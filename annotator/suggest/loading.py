@@ -37,6 +37,7 @@ from annotator.suggest.entities_v10 import ENTITIES_V10
 from annotator.suggest.entities_v11 import ENTITIES_V11
 from annotator.suggest.entities_v12 import ENTITIES_V12
 from annotator.suggest.entities_v13 import ENTITIES_V13
+from annotator.suggest.entities_v14 import ENTITIES_V14
 from annotator.suggest.pipeline import DEFAULT_SUGGESTERS, Suggesters
 from annotator.suggest.quotes_v5 import QUOTES_V5
 from annotator.suggest.their_pipeline import check_parts, their_ner, with_their_ner
@@ -81,6 +82,7 @@ GUIDED = frozenset(
         ENTITIES_V11,
         ENTITIES_V12,
         ENTITIES_V13,
+        ENTITIES_V14,
     }
 )
 #: What of a pipeline folder is the pipeline, besides its components' folders (meta.json only describes it).
