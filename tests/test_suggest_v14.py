@@ -2,13 +2,18 @@
 capital "The", no ACTOR starting inside a hyphenated word, "four or more" and "only one" as figures) on sentences
 written for the purpose (none from the gold files), with the real pipeline: exact (text, label) pairs of the entity
 layer beside entities.v13's layer for the same text; the surname rule on its own beside `general_v4.people_again`
-(the models mark most repeated surnames themselves, so the rule matters where they do not); and the real CLI."""
+(the models mark most repeated surnames themselves, so the rule matters where they do not); and the real CLI ingesting
+a .txt file with the default suggesters."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from processes import annotator
 
 from annotator.models import Label, check_spans
+from annotator.store import Store
 from annotator.suggest import Suggesters, general_v4, general_v14, suggest_doc
 from annotator.suggest.entities import Candidate
 
@@ -112,3 +117,24 @@ def test_a_surname_again_after_whitespace(nlp, text: str, v4: list[str], v14: li
     assert doc[1:3].text == "Anna Kowalski"
     assert [doc[s.start : s.end].text for s in general_v4.people_again(doc, named)] == v4
     assert [doc[s.start : s.end].text for s in general_v14.people_again(doc, named)] == v14
+
+
+STORY = "The mayor told The Verge that the budget was final.\nA five-person crew filmed only one meeting.\n"
+
+
+def test_ingest_of_a_story_with_an_outlet_a_hyphenated_word_and_a_count(tmp_path: Path) -> None:
+    """The real CLI, with the default suggesters: the outlet keeps its "The", the crew is no "person crew", "only one"
+    is a FIGURE."""
+    (tmp_path / "mayor.txt").write_text(STORY, encoding="utf-8")
+    done = annotator("ingest", "mayor.txt", "--db", "x.db", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    with Store.open(tmp_path / "x.db", read_only=True) as store:
+        [article] = store.article_ids()
+        suggestions = store.current_suggestions(article)
+    assert [(s.text, s.label.value, s.suggester) for s in suggestions] == [
+        ("The mayor", "ACTOR", "entities.v14"),
+        ("The Verge", "ACTOR", "entities.v14"),
+        ("five", "FIGURE", "entities.v14"),
+        ("crew", "ACTOR", "entities.v14"),
+        ("only one", "FIGURE", "entities.v14"),
+    ]
