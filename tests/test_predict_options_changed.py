@@ -13,7 +13,7 @@ from test_predict import ANNOTATOR, dev_articles, ok, write_articles
 from annotator.errors import AnnotatorError
 from annotator.exchange.manifest import Manifest, resumed
 
-PIPELINE = {"model": None, "name": "en_core_web_sm", "version": "3.8.0", "suggesters": ["entities.v13", "quotes.v4"]}
+PIPELINE = {"model": None, "name": "en_core_web_sm", "version": "3.8.0", "suggesters": ["entities.v14", "quotes.v4"]}
 SAME = "give the same options to resume, or another -o"
 
 
@@ -55,10 +55,10 @@ def refusal(folder: Path, pipeline: dict[str, Any], shard_size: int, inputs: lis
             f"made with --model (none), not models/ours: {SAME}",
         ),
         (
-            {**PIPELINE, "suggesters": ["entities.v14", "quotes.v4"]},
+            {**PIPELINE, "suggesters": ["entities.v15", "quotes.v4"]},
             100,
             ["news.jsonl", "more/"],
-            "made with suggesters entities.v13+quotes.v4, not entities.v14+quotes.v4: give another -o (this "
+            "made with suggesters entities.v14+quotes.v4, not entities.v15+quotes.v4: give another -o (this "
             "annotator's pipeline cannot resume them)",
         ),
         (

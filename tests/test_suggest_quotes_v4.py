@@ -92,7 +92,7 @@ def test_ingest_keeps_the_short_quote_and_its_speaker(tmp_path: Path) -> None:
         [article] = store.article_ids()
         suggestions = store.current_suggestions(article)
     assert [(s.text, s.label.value, s.suggester) for s in suggestions] == [
-        ("The miners", "ACTOR", "entities.v13"),
+        ("The miners", "ACTOR", "entities.v14"),
         ("We are done,", "QUOTE", "quotes.v5"),
     ]
     quote = suggestions[1]

@@ -58,6 +58,7 @@ def test_the_versions_this_release_runs() -> None:
         "entities.v11": "entities",
         "entities.v12": "entities",
         "entities.v13": "entities",
+        "entities.v14": "entities",
         "quotes.v1": "quotes",
         "quotes.v2": "quotes",
         "quotes.v3": "quotes",

@@ -109,10 +109,10 @@ def test_ingest_of_a_story_with_money_a_score_and_an_imperative(tmp_path: Path) 
         [article] = store.article_ids()
         suggestions = store.current_suggestions(article)
     assert [(s.text, s.label.value, s.suggester) for s in suggestions] == [
-        ("The council", "ACTOR", "entities.v13"),
-        ("£3m", "FIGURE", "entities.v13"),
-        ("a councillor", "ACTOR", "entities.v13"),
-        ("Carlisle United", "ACTOR", "entities.v13"),
-        ("3-1", "FIGURE", "entities.v13"),
-        ("Barnet", "ACTOR", "entities.v13"),
+        ("The council", "ACTOR", "entities.v14"),
+        ("£3m", "FIGURE", "entities.v14"),
+        ("a councillor", "ACTOR", "entities.v14"),
+        ("Carlisle United", "ACTOR", "entities.v14"),
+        ("3-1", "FIGURE", "entities.v14"),
+        ("Barnet", "ACTOR", "entities.v14"),
     ]

@@ -1,12 +1,12 @@
 """Loading the spaCy pipeline that suggestions come from, and which suggester versions it makes.
 
 - No --model: the small English model plus the guide component shipped as package data (`annotator/data/
-  guide/`): entities.v13 + quotes.v5. Nothing is downloaded.
+  guide/`): entities.v14 + quotes.v5. Nothing is downloaded.
 - A folder written by `annotator train`: that pipeline, whose suggestions are recorded as
-  "entities.v13@<the folder's content hash>" + quotes.v5, so they say exactly which weights made them.
+  "entities.v14@<the folder's content hash>" + quotes.v5, so they say exactly which weights made them.
 - A folder whose spaCy NER predicts ACTOR, LOCATION and FIGURE only (`spacy train` on `annotator export --format
   spacy --config`): its NER runs as the learned component on the default pipeline, named like a trained folder's
-  ("entities.v13@<hash>" + quotes.v5; `suggest.their_pipeline`).
+  ("entities.v14@<hash>" + quotes.v5; `suggest.their_pipeline`).
 - Any other installed pipeline or folder: it has no guide component, so entities.v1 (the rules on its names)
   + quotes.v5. One whose parse lacks what the rules read (no parser, tagger, lemmatizer or NER) is refused as it
   loads (`their_pipeline.check_parts`).
@@ -37,6 +37,7 @@ from annotator.suggest.entities_v10 import ENTITIES_V10
 from annotator.suggest.entities_v11 import ENTITIES_V11
 from annotator.suggest.entities_v12 import ENTITIES_V12
 from annotator.suggest.entities_v13 import ENTITIES_V13
+from annotator.suggest.entities_v14 import ENTITIES_V14
 from annotator.suggest.pipeline import DEFAULT_SUGGESTERS, Suggesters
 from annotator.suggest.quotes_v5 import QUOTES_V5
 from annotator.suggest.their_pipeline import check_parts, their_ner, with_their_ner
@@ -81,6 +82,7 @@ GUIDED = frozenset(
         ENTITIES_V11,
         ENTITIES_V12,
         ENTITIES_V13,
+        ENTITIES_V14,
     }
 )
 #: What of a pipeline folder is the pipeline, besides its components' folders (meta.json only describes it).
@@ -165,14 +167,14 @@ def suggesters_for_model(model: str | None) -> Suggesters:
         return DEFAULT_SUGGESTERS if shipped_guide() is not None else Suggesters(ENTITIES_SUGGESTER, QUOTES_V5)
     check_folder(model)
     if trained_meta(model) is not None or their_ner(model) is not None:
-        return Suggesters(f"{ENTITIES_V13}@{folder_hash(Path(model))}", QUOTES_V5)
+        return Suggesters(f"{ENTITIES_V14}@{folder_hash(Path(model))}", QUOTES_V5)
     return Suggesters(ENTITIES_SUGGESTER, QUOTES_V5)
 
 
 def named_for(own: Suggesters, name: str) -> str:
     """The name a built-in suggester version's suggestions get when run with a pipeline that makes `own`: a trained
     folder's weights on a version that uses the learned component ("entities.v3@<hash>", from own's
-    "entities.v13@<hash>")."""
+    "entities.v14@<hash>")."""
     _, at, weights = own.entities.partition("@")
     return f"{name}@{weights}" if at and name in GUIDED else name
 
@@ -189,7 +191,7 @@ def _load(name: str) -> Language | None:
     from annotator.suggest.guide import GUIDE_COMPONENT, GUIDE_FACTORY  # registers the guide's components
 
     # a folder trained before the guide had its own factory names spaCy's "ner": its weights run as the guide,
-    # which keeps its spans' probabilities (entities.v5 to v13 read them)
+    # which keeps its spans' probabilities (entities.v5 to v14 read them)
     folder = Path(name)
     guided = folder.is_dir() and GUIDE_COMPONENT in (_components(folder) or set())
     overrides = {f"components.{GUIDE_COMPONENT}.factory": GUIDE_FACTORY} if guided else {}

@@ -26,6 +26,7 @@ from annotator.suggest.entities_v10 import ENTITIES_V10, entity_candidates_v10
 from annotator.suggest.entities_v11 import ENTITIES_V11, entity_candidates_v11
 from annotator.suggest.entities_v12 import ENTITIES_V12, entity_candidates_v12
 from annotator.suggest.entities_v13 import ENTITIES_V13, entity_candidates_v13
+from annotator.suggest.entities_v14 import ENTITIES_V14, entity_candidates_v14
 from annotator.suggest.pieces import pieces
 from annotator.suggest.quotes import QUOTES_SUGGESTER, Quote, attribute_speakers, find_quotes, is_scare_quote
 from annotator.suggest.quotes_v5 import QUOTES_V5, attribute_speakers_v5, find_quotes_v5
@@ -59,6 +60,7 @@ ENTITY_SUGGESTERS: dict[str, Callable[[Doc], list[Candidate]]] = {
     ENTITIES_V11: entity_candidates_v11,
     ENTITIES_V12: entity_candidates_v12,
     ENTITIES_V13: entity_candidates_v13,
+    ENTITIES_V14: entity_candidates_v14,
 }
 #: Speaker attribution by versioned name: fills each quote's speaker, returns ACTORs it had to add.
 QUOTE_SUGGESTERS: dict[str, Callable[[Doc, list[Quote], list[Candidate]], list[Candidate]]] = {
@@ -90,7 +92,7 @@ def _version(name: str) -> str:
 @dataclass(frozen=True)
 class Suggesters:
     """Which entity and which quote suggester make a doc's suggestions (each a versioned name; an entity
-    suggester run with a trained pipeline is named after that pipeline's content hash, "entities.v13@<hash>")."""
+    suggester run with a trained pipeline is named after that pipeline's content hash, "entities.v14@<hash>")."""
 
     entities: str
     quotes: str
@@ -105,7 +107,7 @@ class Suggesters:
 
 
 #: What `ingest` and `suggest` record with the default pipeline; older names stay on what they made.
-DEFAULT_SUGGESTERS = Suggesters(ENTITIES_V13, QUOTES_V5)
+DEFAULT_SUGGESTERS = Suggesters(ENTITIES_V14, QUOTES_V5)
 #: The rules as they were before the learned layer and the new speakers (for comparisons).
 RULES_V1 = Suggesters(ENTITIES_SUGGESTER, QUOTES_SUGGESTER)
 
