@@ -20,9 +20,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from annotator.models import Label
-from annotator.suggest import general
+from annotator.suggest import general, general_v4
 from annotator.suggest.entities import Candidate
-from annotator.suggest.general_v4 import _covered, _introduced_by_thing
 from annotator.suggest.general_v13 import RULES as V13_RULES
 
 if TYPE_CHECKING:
@@ -65,39 +64,14 @@ def _name_run(doc: Doc, start: int, end: int) -> bool:
 
 
 def people_again(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
-    """`general_v4.people_again` with whitespace tokens read as space: a person's full name (two words or more, the
-    small model's PERSON) or its last word, recurring where no span is, is that person again."""
-    wanted: set[tuple[str, ...]] = set()
-    for span in spans:
-        words = doc[span.start : span.end]
-        if span.label is Label.ACTOR and len(words) > 1 and all(t.ent_type_ == "PERSON" for t in words):
-            wanted.add(tuple(t.text for t in words))
-            wanted.add((words[-1].text,))
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for name in sorted(wanted, key=lambda n: (-len(n), n)):  # the longest name first, in a fixed order
-        by_first.setdefault(name[0], []).append(name)
-    taken = _covered(spans)
-    added = []
-    for start, token in enumerate(doc):
-        for name in by_first.get(token.text, []):
-            end = start + len(name)
-            if (
-                end <= len(doc)
-                and tuple(t.text for t in doc[start:end]) == name
-                and not taken & set(range(start, end))
-                and _name_run(doc, start, end)
-                and not _introduced_by_thing(doc, start)
-            ):
-                added.append(Candidate(start, end, Label.ACTOR, "person"))
-                taken |= set(range(start, end))
-                break
-    return _ordered(spans + added)
+    """`general_v4.people_again` with whitespace tokens read as space (`_name_run`)."""
+    return general_v4.people_again(doc, spans, _name_run)
 
 
 def names_with_the(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     """An unmarked capital "The" inside a sentence and the capitalised proper nouns after it are an ACTOR (an outlet,
     a band, a group: "told The Verge"); not where a sentence, a quotation or a bracket may open, not a thing."""
-    taken = _covered(spans)
+    taken = general_v4._covered(spans)
     added = []
     for token in doc:
         i = token.i
@@ -169,7 +143,7 @@ def or_more(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
 def only_one(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     """ "one" after "only", "just" or "exactly", that the small model counts and nothing marks, is a FIGURE with
     its qualifier: a count, not an article."""
-    taken = _covered(spans)
+    taken = general_v4._covered(spans)
     added = []
     for token in doc:
         i = token.i

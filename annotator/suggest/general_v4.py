@@ -186,9 +186,13 @@ def _name_run(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-def people_again(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+def people_again(
+    doc: Doc, spans: list[Candidate], name_run: Callable[[Doc, int, int], bool] | None = None
+) -> list[Candidate]:
     """A person's full name (two words or more, the small model's PERSON), or its last word, that recurs where no
-    span is, is that person again."""
+    span is, is that person again; `name_run` tells a name standing alone (`_name_run` here; entities.v14 reads
+    white space its own way)."""
+    name_run = name_run or _name_run
     wanted: set[tuple[str, ...]] = set()
     for span in spans:
         words = doc[span.start : span.end]
@@ -207,7 +211,7 @@ def people_again(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
                 end <= len(doc)
                 and tuple(t.text for t in doc[start:end]) == name
                 and not taken & set(range(start, end))
-                and _name_run(doc, start, end)
+                and name_run(doc, start, end)
                 and not _introduced_by_thing(doc, start)  # "radio show Imus in the Morning"
             ):
                 added.append(Candidate(start, end, Label.ACTOR, "person"))
