@@ -119,7 +119,7 @@ def describe_validation_error(error: ValidationError) -> tuple[str, str]:
     elif first["type"] in ("too_short", "string_too_short") and first.get("ctx", {}).get("min_length") == 1:
         message = "must not be empty"
     elif first["type"] == "string_unicode":  # JSON allows "\ud800" alone; it is half a character, not text
-        message = "holds a lone surrogate escape (\\ud800 to \\udfff: half of a character), so it is not valid text"
+        message = "has a lone surrogate (\\ud800 to \\udfff, half of a character), which is not valid text"
     cause = first.get("ctx", {}).get("error")
     named = getattr(cause, "field", None)
     if isinstance(named, str) and named:

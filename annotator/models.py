@@ -179,10 +179,16 @@ def check_text(text: str) -> str:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as error:
-        raise ValueError(f"text has a lone surrogate at character {error.start}") from None
+        raise ValueError(f"text {surrogate_problem(error.start)}") from None
     if "\0" in text:
         raise ValueError(nul_problem("text", text))
     return text
+
+
+def surrogate_problem(at: int) -> str:
+    """What a string holding a lone surrogate is told (JSON's "\\ud800" alone is half a character; SQLite stores
+    UTF-8, which has none), after its field's name."""
+    return f"has a lone surrogate at character {at} (\\ud800 to \\udfff, half of a character), which is not valid text"
 
 
 def nul_problem(field: str, text: str) -> str:
@@ -202,7 +208,7 @@ def unstorable(value: Any, field: str) -> str | None:
         try:
             value.encode("utf-8")
         except UnicodeEncodeError as error:
-            return f"{field} has a lone surrogate at character {error.start}"
+            return f"{field} {surrogate_problem(error.start)}"
         if "\0" in value:
             return nul_problem(field, value)
     elif isinstance(value, dict):

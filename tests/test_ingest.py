@@ -76,8 +76,8 @@ def test_jsonl_keeps_id_title_and_extra_fields_in_meta(tmp_path: Path) -> None:
         ('{"text": "ok", "meta": 3}\n', "a.jsonl:1: field 'meta': must be a JSON object"),
         (
             '{"text": "\\ud800 lone"}\n',
-            "a.jsonl:1: field 'text': holds a lone surrogate escape (\\ud800 to \\udfff: half of a character), so it is "
-            "not valid text",
+            "a.jsonl:1: field 'text': has a lone surrogate (\\ud800 to \\udfff, half of a character), which is not "
+            "valid text",
         ),
     ],
 )

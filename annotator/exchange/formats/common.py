@@ -26,7 +26,17 @@ from annotator.exchange.files import Where, jsonl_lines
 from annotator.exchange.formats.looks import refuse_foreign
 from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.formats.stored_spans import RecordSpan
-from annotator.models import Label, NativeRecord, Span, SpanError, Status, Suggestion, check_span, content_hash
+from annotator.models import (
+    Label,
+    NativeRecord,
+    Span,
+    SpanError,
+    Status,
+    Suggestion,
+    check_span,
+    content_hash,
+    unstorable,
+)
 from annotator.rows import SpanLike, Token
 from annotator.spans import edge_problem, fit
 from annotator.vocabulary import entered_name, is_model
@@ -305,6 +315,9 @@ def native_record(where: Where, sourced: Mapping[str, str] | None = None, /, **f
     the path in the file of a field read from elsewhere than its own name (Label Studio's `meta.status`,
     `data.article_id`), so the error names that path (atk34 13: `meta.status` was told as `annotations[0].status`)."""
     text = fields.get("text", "")
+    problem = unstorable(text, "text") if isinstance(text, str) else None
+    if problem:  # before the id, which hashes the text's UTF-8
+        raise where.error(problem, (sourced or {}).get("text", "text"))
     fields.setdefault("article_id", content_hash(text) if isinstance(text, str) and text else "")
     try:
         return NativeRecord(**fields)
