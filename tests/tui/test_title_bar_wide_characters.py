@@ -34,3 +34,17 @@ async def test_a_wide_title_is_shortened_and_the_place_shown_whole(
         await pilot.pause()
         drawn = app.screen.query_one(TitleBar)._three_parts(*app.screen.header).plain
     assert (drawn, cell_len(drawn)) == (line, size[0])
+
+
+TITLE = "A plain ASCII title that is fairly long for the header, longer than the line can hold"
+
+
+async def test_with_long_names_they_are_left_out_and_the_place_shown_whole(tmp_path: Path) -> None:
+    """A newcomer's re-trial: with a long annotator and database name at 80 columns the names were left out but the
+    line still ran two cells over, "... article 4 of 5 · 2 pendi…"."""
+    db = one_article(tmp_path / "a-rather-long-database-file-name-2026.db", TEXT, title=TITLE)
+    app = make_app(db, "christopher-montgomery", keymap_path=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        drawn = app.screen.query_one(TitleBar)._three_parts(*app.screen.header).plain
+    assert (drawn, cell_len(drawn)) == (f"  {TITLE[:61]}… article 1 of 1 ", 80)

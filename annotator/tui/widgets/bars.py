@@ -56,8 +56,8 @@ class TitleBar(Widget, can_focus=False):
         emoji takes two, and counting it as one cut the right end off."""
         width = self.size.width
         room = width - cell_len(left) - cell_len(right) - 4
-        if room < 8:  # a narrow terminal: the place and the title, the file name left out
-            left, room = "", width - cell_len(right) - 2
+        if room < 8:  # a narrow terminal or long names: the place and the title, the names left out
+            left, room = "", width - cell_len(right) - 4
         if cell_len(centre) > room:
             centre = set_cell_size(centre, max(room - 1, 0)) + "…"
         line = Text(no_wrap=True, overflow="ellipsis", end="")
