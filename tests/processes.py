@@ -32,6 +32,17 @@ ANNOTATOR = str(Path(sys.executable).with_name("annotator"))
 NOBODY = 65534
 
 
+def ingested_suggestions(folder: Path, name: str, text: str) -> list[Suggestion]:
+    """`text` written to `folder/name` and ingested by the real CLI with the default suggesters into
+    `folder/x.db`: its one article's suggestions."""
+    (folder / name).write_text(text, encoding="utf-8")
+    done = annotator("ingest", name, "--db", "x.db", cwd=folder)
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    with Store.open(folder / "x.db", read_only=True) as store:
+        [article] = store.article_ids()
+        return store.current_suggestions(article)
+
+
 #: The commands that open a screen: they need a terminal (`cli.screens`), so tests run them in one.
 SCREENS = ("annotate", "review")
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from processes import annotator
+from processes import ingested_suggestions
 from test_suggest_speakers import speakers
 
-from annotator.store import Store
 from annotator.suggest import Suggesters
 
 V3 = Suggesters("entities.v12", "quotes.v3")
@@ -85,12 +84,7 @@ STORY = 'Pit closes after walkout\nThe miners walked out on Friday. "We are done
 def test_ingest_keeps_the_short_quote_and_its_speaker(tmp_path: Path) -> None:
     """The real CLI with the default suggesters (quotes.v5, quotes.v4's speakers): the quote quotes.v3 dropped is
     stored, its speaker the ACTOR that quotes.v4 added for the pronoun's unmarked antecedent."""
-    (tmp_path / "pit.txt").write_text(STORY, encoding="utf-8")
-    done = annotator("ingest", "pit.txt", "--db", "x.db", cwd=tmp_path)
-    assert (done.returncode, done.stderr) == (0, ""), done.stderr
-    with Store.open(tmp_path / "x.db", read_only=True) as store:
-        [article] = store.article_ids()
-        suggestions = store.current_suggestions(article)
+    suggestions = ingested_suggestions(tmp_path, "pit.txt", STORY)
     assert [(s.text, s.label.value, s.suggester) for s in suggestions] == [
         ("The miners", "ACTOR", "entities.v14"),
         ("We are done,", "QUOTE", "quotes.v5"),

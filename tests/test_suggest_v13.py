@@ -8,10 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from processes import annotator
+from processes import ingested_suggestions
 
 from annotator.models import Label, check_spans
-from annotator.store import Store
 from annotator.suggest import Suggesters, suggest_doc
 
 V12 = Suggesters("entities.v12", "quotes.v4")
@@ -102,12 +101,7 @@ STORY = (
 def test_ingest_of_a_story_with_money_a_score_and_an_imperative(tmp_path: Path) -> None:
     """The real CLI, with the default suggesters: the multiplier stays in the figure, the score is a FIGURE beside the
     two sides' ACTORs, the imperative is no ACTOR."""
-    (tmp_path / "council.txt").write_text(STORY, encoding="utf-8")
-    done = annotator("ingest", "council.txt", "--db", "x.db", cwd=tmp_path)
-    assert (done.returncode, done.stderr) == (0, ""), done.stderr
-    with Store.open(tmp_path / "x.db", read_only=True) as store:
-        [article] = store.article_ids()
-        suggestions = store.current_suggestions(article)
+    suggestions = ingested_suggestions(tmp_path, "council.txt", STORY)
     assert [(s.text, s.label.value, s.suggester) for s in suggestions] == [
         ("The council", "ACTOR", "entities.v14"),
         ("£3m", "FIGURE", "entities.v14"),

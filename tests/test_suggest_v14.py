@@ -10,10 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from processes import annotator
+from processes import ingested_suggestions
 
 from annotator.models import Label, check_spans
-from annotator.store import Store
 from annotator.suggest import Suggesters, general_v4, general_v14, suggest_doc
 from annotator.suggest.entities import Candidate
 
@@ -125,12 +124,7 @@ STORY = "The mayor told The Verge that the budget was final.\nA five-person crew
 def test_ingest_of_a_story_with_an_outlet_a_hyphenated_word_and_a_count(tmp_path: Path) -> None:
     """The real CLI, with the default suggesters: the outlet keeps its "The", the crew is no "person crew", "only one"
     is a FIGURE."""
-    (tmp_path / "mayor.txt").write_text(STORY, encoding="utf-8")
-    done = annotator("ingest", "mayor.txt", "--db", "x.db", cwd=tmp_path)
-    assert (done.returncode, done.stderr) == (0, ""), done.stderr
-    with Store.open(tmp_path / "x.db", read_only=True) as store:
-        [article] = store.article_ids()
-        suggestions = store.current_suggestions(article)
+    suggestions = ingested_suggestions(tmp_path, "mayor.txt", STORY)
     assert [(s.text, s.label.value, s.suggester) for s in suggestions] == [
         ("The mayor", "ACTOR", "entities.v14"),
         ("The Verge", "ACTOR", "entities.v14"),
