@@ -102,6 +102,13 @@ def not_one_of(allowed: Iterable[str], value: Any) -> str:
     return f"Input should be {alternatives(allowed)}, got {found(value)}"
 
 
+def surrogate_problem(at: int | None = None) -> str:
+    """What a string holding a lone surrogate is told, after its field's name: JSON allows "\\ud800" alone, half a
+    character, which UTF-8 (and so SQLite) has no form for."""
+    where = f" at character {at}" if at is not None else ""
+    return f"has a lone surrogate{where} (\\ud800 to \\udfff, half of a character), which is not valid text"
+
+
 def describe_validation_error(error: ValidationError) -> tuple[str, str]:
     """The first problem of a pydantic error as (field, message), short enough for one line; the field as a path
     (`spans[0].end`, as every other error names one). A check of the whole
@@ -118,8 +125,8 @@ def describe_validation_error(error: ValidationError) -> tuple[str, str]:
         message = f"{message}, got {found(first['input'])}"
     elif first["type"] in ("too_short", "string_too_short") and first.get("ctx", {}).get("min_length") == 1:
         message = "must not be empty"
-    elif first["type"] == "string_unicode":  # JSON allows "\ud800" alone; it is half a character, not text
-        message = "has a lone surrogate (\\ud800 to \\udfff, half of a character), which is not valid text"
+    elif first["type"] == "string_unicode":  # pydantic's own reading of JSON: no position given
+        message = surrogate_problem()
     cause = first.get("ctx", {}).get("error")
     named = getattr(cause, "field", None)
     if isinstance(named, str) and named:

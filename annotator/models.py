@@ -28,7 +28,7 @@ from pydantic import (
     model_validator,
 )
 
-from annotator.errors import found
+from annotator.errors import found, surrogate_problem
 from annotator.errors import json_kind as json_kind
 from annotator.spans import edge_problem, layer_problem
 from annotator.vocabulary import ENTITY_LABELS as ENTITY_LABELS
@@ -183,12 +183,6 @@ def check_text(text: str) -> str:
     if "\0" in text:
         raise ValueError(nul_problem("text", text))
     return text
-
-
-def surrogate_problem(at: int) -> str:
-    """What a string holding a lone surrogate is told (JSON's "\\ud800" alone is half a character; SQLite stores
-    UTF-8, which has none), after its field's name."""
-    return f"has a lone surrogate at character {at} (\\ud800 to \\udfff, half of a character), which is not valid text"
 
 
 def nul_problem(field: str, text: str) -> str:

@@ -23,6 +23,7 @@ from annotator.models import Label
 from annotator.suggest import general, general_v4
 from annotator.suggest.entities import Candidate
 from annotator.suggest.general_v13 import RULES as V13_RULES
+from annotator.suggest.places_v8 import ordered
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -36,10 +37,6 @@ OR_MORE = frozenset({"more", "fewer", "less"})
 ONLY = frozenset({"only", "just", "exactly"})
 #: Tokens after which a capital "The" may open a sentence, a quotation or a heading: no sign of a name there.
 _OPENERS = frozenset({".", "!", "?", ":", ";", '"', "“", "'", "‘", "(", "[", "-", "–", "—"})
-
-
-def _ordered(spans: list[Candidate]) -> list[Candidate]:
-    return sorted(spans, key=lambda s: (s.start, s.end))
 
 
 def _glued(doc: Doc, index: int) -> bool:
@@ -89,7 +86,7 @@ def names_with_the(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
         if not general.is_thing(doc, name):
             added.append(name)
             taken |= set(range(i, end))
-    return _ordered(spans + added)
+    return ordered(spans + added)
 
 
 def hyphen_starts(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
@@ -114,11 +111,11 @@ def hyphen_starts(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
 def or_more(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
     """A FIGURE followed by "or more" / "or fewer" takes them; an ACTOR the model began at "more" keeps its noun
     ("four or more people" -> FIGURE "four or more", ACTOR "people")."""
-    ordered = _ordered(spans)
-    starts = {span.start: span for span in ordered}
+    in_order = ordered(spans)
+    starts = {span.start: span for span in in_order}
     out: list[Candidate] = []
     cut: set[int] = set()
-    for span in ordered:
+    for span in in_order:
         if span.start in cut:
             continue
         end = span.end
@@ -137,7 +134,7 @@ def or_more(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
                 out.append(Candidate(end + 2, after.end, Label.ACTOR, after.kind, after.subject))
             span = Candidate(span.start, end + 2, Label.FIGURE, span.kind)
         out.append(span)
-    return _ordered(out)
+    return ordered(out)
 
 
 def only_one(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
@@ -150,7 +147,7 @@ def only_one(doc: Doc, spans: list[Candidate]) -> list[Candidate]:
         counted = token.lower_ == "one" and i > 0 and doc[i - 1].lower_ in ONLY and token.ent_type_ == "CARDINAL"
         if counted and not {i - 1, i} & taken:
             added.append(Candidate(i - 1, i + 1, Label.FIGURE, "other"))
-    return _ordered(spans + added)
+    return ordered(spans + added)
 
 
 #: Every rule entities.v14 may run (the dev sets chose which of them run: `V14_RULES`).
