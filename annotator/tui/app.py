@@ -209,16 +209,11 @@ class AnnotatorApp(App[None]):
         if not again and line == self._failed:
             return
         self._failed = line
-        from annotator.tui.screens.article_list import ArticleListScreen
-
         if isinstance(self.screen, ArticleScreen):  # its status line keeps the log too
             self.screen.say(f"Not done: {line}", "bold red")
             return
         self.log_message(f"Not done: {line}")
-        if isinstance(self.screen, ArticleListScreen):  # on its own line: a toast would stand over the titles
-            self.screen.say(f"Not done: {line}", "bold red")
-            return
-        self.notify(line, title="Not done", severity="error")
+        self.notify(line, title="Not done", severity="error")  # on the list, its own line (`notify`)
 
     def crash(self) -> str | None:
         """After `run()`: None if the app ended normally, else the one line saying why it stopped (its traceback
