@@ -41,5 +41,5 @@ def test_an_unknown_split_is_named_before_any_work() -> None:
     assert (result.returncode, result.stdout, result.stderr) == (
         1,
         "",
-        "--splits: no split named 'devv' (dev, test, entities_dev2)\n",
+        "--splits: no split named 'devv' (dev, test, entities_dev2, entities_dev3)\n",
     )
