@@ -189,6 +189,7 @@ def _load(name: str) -> Language | None:
     import spacy
 
     from annotator.suggest.guide import GUIDE_COMPONENT, GUIDE_FACTORY  # registers the guide's components
+    from annotator.suggest.line_starts import LINE_STARTS  # noqa: F401  registers it: trained folders name it
 
     # a folder trained before the guide had its own factory names spaCy's "ner": its weights run as the guide,
     # which keeps its spans' probabilities (entities.v5 to v14 read them)
@@ -260,6 +261,9 @@ def load_pipeline(model: str | None = None) -> Language:
             from annotator.suggest.guide import add_guide
 
             add_guide(nlp, guide)
+    from annotator.suggest.line_starts import with_line_starts
+
+    with_line_starts(nlp)  # a line is a paragraph: no sentence runs over a line break
     nlp.tokenizer = project_tokenizer(nlp.tokenizer)  # the one tokenizer: blank English's (`suggest.tokens`)
     nlp.meta[SUGGESTERS_KEY] = list(suggesters_for_model(model).names)
     return nlp
