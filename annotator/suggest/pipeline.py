@@ -33,6 +33,7 @@ from annotator.suggest.quotes_v5 import QUOTES_V5, attribute_speakers_v5, find_q
 from annotator.suggest.speakers import QUOTES_V2, attribute_speakers_v2
 from annotator.suggest.speakers_v3 import QUOTES_V3, attribute_speakers_v3
 from annotator.suggest.speakers_v4 import QUOTES_V4, attribute_speakers_v4
+from annotator.suggest.speakers_v6 import QUOTES_V6, attribute_speakers_v6
 from annotator.suggest.superseded import check_runnable
 from annotator.suggest.tokens import tokens_of
 
@@ -69,9 +70,10 @@ QUOTE_SUGGESTERS: dict[str, Callable[[Doc, list[Quote], list[Candidate]], list[C
     QUOTES_V3: attribute_speakers_v3,
     QUOTES_V4: attribute_speakers_v4,
     QUOTES_V5: attribute_speakers_v5,
+    QUOTES_V6: attribute_speakers_v6,
 }
 #: How a quote suggester finds its quotations in a text, where it is not `quotes.find_quotes` (quotes.v1-v4's).
-QUOTE_FINDERS: dict[str, Callable[[str], list[Quote]]] = {QUOTES_V5: find_quotes_v5}
+QUOTE_FINDERS: dict[str, Callable[[str], list[Quote]]] = {QUOTES_V5: find_quotes_v5, QUOTES_V6: find_quotes_v5}
 
 
 def quote_finder(name: str) -> Callable[[str], list[Quote]]:
