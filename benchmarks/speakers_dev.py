@@ -1,6 +1,6 @@
 """Speaker accuracy on the speaker dev set: 147 quotes of 22 corpus articles outside the gold splits.
 
-    python benchmarks/speakers_dev.py [--quotes quotes.v2,quotes.v3,quotes.v4,quotes.v5] [--details]
+    python benchmarks/speakers_dev.py [--quotes quotes.v2,quotes.v3,quotes.v4,quotes.v5,quotes.v6] [--details]
 
 `tests/fixtures/gold/speakers_dev.jsonl` gives, for each article of `../shared/corpus/news.jsonl` it names,
 the quotes and the speaker a reader points to (by the annotation guide: the ACTOR that said it, for a
@@ -32,7 +32,7 @@ CORPUS = shared_corpus()
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--quotes", default="quotes.v2,quotes.v3,quotes.v4,quotes.v5", help="comma-separated quote suggesters"
+        "--quotes", default="quotes.v2,quotes.v3,quotes.v4,quotes.v5,quotes.v6", help="comma-separated quote suggesters"
     )
     parser.add_argument("--details", action="store_true", help="print every wrong speaker")
     args = parser.parse_args()

@@ -121,7 +121,7 @@ def upgraded(tmp_path: Path) -> Path:
     assert (done.returncode, done.stderr) == (0, ""), done.stderr
     with Store.open(db) as store:
         assert sorted(s.suggester for s in store.current_suggestions("small")) == sorted(
-            ["entities.v14", "entities.v14", "entities.v14", "quotes.v5"]
+            ["entities.v14", "entities.v14", "entities.v14", "quotes.v6"]
         )
     return db
 

@@ -59,7 +59,7 @@ def test_a_suggester_run_now_says_its_suggestions_were_never_corrected_and_why_s
     assert lines[-6:] == [
         "",
         "speaker accuracy not scored: no quote suggester in this run (gold has 1 quote; --suggester "
-        "entities.v12,quotes.v5 scores speakers too)",
+        "entities.v12,quotes.v6 scores speakers too)",
         "",
         "corrections of entities.v12's suggestions by alice, bob (2 article annotation(s))",
         "  none of them were shown to alice, bob (their articles have entities.v1's, quotes.v1's: `annotator "

@@ -38,11 +38,11 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize(
     ("labels", "named"),
     [
-        ("QUOTE", "model:quotes.v5"),
+        ("QUOTE", "model:quotes.v6"),
         ("ACTOR,LOCATION,FIGURE", "model:entities.v14"),
-        ("ACTOR,QUOTE", "model:quotes.v5"),
+        ("ACTOR,QUOTE", "model:quotes.v6"),
         ("ACTOR", "model:"),
-        ("ACTOR,LOCATION,FIGURE,QUOTE", "model:entities.v14+quotes.v5"),
+        ("ACTOR,LOCATION,FIGURE,QUOTE", "model:entities.v14+quotes.v6"),
     ],
 )
 def test_a_suggestions_record_names_the_suggesters_whose_labels_it_carries_whole(

@@ -53,7 +53,7 @@ def test_kept_and_lacking_together_are_both_said(trained: Path, tmp_path: Path) 
     lines = result.stdout.splitlines()
     assert lines[1].startswith(f"1 article(s) keep entities.v14@{folder_hash(trained)}'s suggestions")
     assert lines[2].startswith(
-        "nothing to suggest: every article holds this pipeline's versions (entities.v14, quotes.v5), or keeps a "
+        "nothing to suggest: every article holds this pipeline's versions (entities.v14, quotes.v6), or keeps a "
         "trained pipeline's (above), of each kind it holds; 1 article holds no quotes suggestion though its text "
         "has quotation marks: "
     )

@@ -27,12 +27,12 @@ def test_suggest_with_nothing_to_do_says_which_articles_lack_a_kind_and_how_to_r
         assert (done.returncode, done.stderr) == (0, ""), (step, done.stderr)
     with Store.open(tmp_path / "new.db", read_only=True) as store:
         [article] = store.article_ids()
-        assert store.suggesters(article) == ["quotes.v5"]
+        assert store.suggesters(article) == ["quotes.v6"]
     result = annotator("suggest", "--db", "new.db", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.splitlines() == [
         "0 suggestion(s) for 0 article(s)",
-        "nothing to suggest: every article holds this pipeline's versions (entities.v14, quotes.v5) of each kind it "
+        "nothing to suggest: every article holds this pipeline's versions (entities.v14, quotes.v6) of each kind it "
         f"holds; 1 article holds no entities suggestion: {article!r} (none found, or its suggestions came from a "
         "file that carried only some kinds, as `export --suggestions --labels` writes: `annotator suggest --all --db "
         "new.db` recomputes every article)",
@@ -70,7 +70,7 @@ def test_an_import_of_entities_only_is_named_where_the_text_has_quotation_marks(
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.splitlines() == [
         "0 suggestion(s) for 0 article(s)",
-        "nothing to suggest: every article holds this pipeline's versions (entities.v14, quotes.v5) of each kind it "
+        "nothing to suggest: every article holds this pipeline's versions (entities.v14, quotes.v6) of each kind it "
         f"holds; 1 article holds no quotes suggestion though its text has quotation marks: {article!r} (none found, "
         "or its suggestions came from a file that carried only some kinds, as `export --suggestions --labels` "
         "writes: `annotator suggest --all --db new.db` recomputes every article)",
@@ -79,7 +79,7 @@ def test_an_import_of_entities_only_is_named_where_the_text_has_quotation_marks(
 
 def test_a_missing_or_unloadable_model_is_named_even_when_nothing_needs_suggesting(tmp_path: Path) -> None:
     """A leftover of the last session: once every article held what a pipeline without the guide makes
-    (entities.v1, quotes.v5), `suggest --model nonexistent` found nothing to do and said "0 suggestion(s) for 0
+    (entities.v1, quotes.v6), `suggest --model nonexistent` found nothing to do and said "0 suggestion(s) for 0
     article(s)", exit 0, while `suggest --all --model nonexistent` named the missing pipeline. A --model that
     cannot be loaded is named first, in one line, and the command fails, whatever there is to do."""
     (tmp_path / "a.txt").write_text("Barack Obama visited Paris on Monday.\n", encoding="utf-8")

@@ -82,12 +82,12 @@ STORY = 'Pit closes after walkout\nThe miners walked out on Friday. "We are done
 
 
 def test_ingest_keeps_the_short_quote_and_its_speaker(tmp_path: Path) -> None:
-    """The real CLI with the default suggesters (quotes.v5, quotes.v4's speakers): the quote quotes.v3 dropped is
+    """The real CLI with the default suggesters (quotes.v6, whose speakers keep quotes.v4's): the quote quotes.v3 dropped is
     stored, its speaker the ACTOR that quotes.v4 added for the pronoun's unmarked antecedent."""
     suggestions = ingested_suggestions(tmp_path, "pit.txt", STORY)
     assert [(s.text, s.label.value, s.suggester) for s in suggestions] == [
         ("The miners", "ACTOR", "entities.v14"),
-        ("We are done,", "QUOTE", "quotes.v5"),
+        ("We are done,", "QUOTE", "quotes.v6"),
     ]
     quote = suggestions[1]
     assert quote.speaker is not None and STORY[quote.speaker.start : quote.speaker.end] == "The miners"

@@ -1,4 +1,4 @@
-"""The default suggesters (entities.v3 with the shipped guide component, and quotes.v5) on the seed article with
+"""The default suggesters (entities.v3 with the shipped guide component, and quotes.v6) on the seed article with
 the real pipeline: exact figures, quotes and speakers, and the guide's roles."""
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def at(text: str, needle: str, occurrence: int = 0) -> int:
 
 
 def test_the_default_pipeline_makes_the_new_versions(nlp, suggestions: list[Suggestion]) -> None:
-    assert suggesters_of(nlp).names == SUGGESTER_NAMES == ("entities.v14", "quotes.v5")
+    assert suggesters_of(nlp).names == SUGGESTER_NAMES == ("entities.v14", "quotes.v6")
     assert {s.suggester for s in suggestions} == set(SUGGESTER_NAMES)
 
 

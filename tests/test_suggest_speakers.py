@@ -1,4 +1,4 @@
-"""The default speakers (quotes.v5, whose speakers are quotes.v4's: quotes.v3's and quotes.v2's rules and more) on sentences written for the purpose (and a few
+"""The default speakers (quotes.v6, whose speakers build on quotes.v4's: quotes.v3's and quotes.v2's rules and more) on sentences written for the purpose (and a few
 from dev articles), with the real model: attributions before and after the quote, titles and appositions, "according to", pronouns across sentences,
 speakers named later in the paragraph, statements' owners; and scare quotes left alone."""
 

@@ -64,6 +64,7 @@ def test_the_versions_this_release_runs() -> None:
         "quotes.v3": "quotes",
         "quotes.v4": "quotes",
         "quotes.v5": "quotes",
+        "quotes.v6": "quotes",
     }
     assert RULES_V1.names == Suggesters("entities.v1", "quotes.v1").names  # v1 still runs
 

@@ -112,7 +112,7 @@ def test_ingest_of_a_story_with_a_headline_and_a_common_noun_speaker(tmp_path: P
     assert [(s.text, s.label.value, s.suggester) for s in suggestions] == [
         ("Ferry crews", "ACTOR", "entities.v14"),
         ("the port operator", "ACTOR", "entities.v14"),
-        ("We cannot sail without crews and we will not sail without them,", "QUOTE", "quotes.v5"),
+        ("We cannot sail without crews and we will not sail without them,", "QUOTE", "quotes.v6"),
         ("crews", "ACTOR", "entities.v14"),
         ("the operator", "ACTOR", "entities.v14"),
     ]

@@ -77,7 +77,7 @@ def test_suggest_with_the_trained_pipeline_records_its_hash(trained: tuple[Path,
     with Store.open(Path(db)) as store:
         [article] = store.article_ids()
         current = {s.suggester for s in store.current_suggestions(article)}
-    assert current == {f"entities.v14@{folder_hash(out)}", "quotes.v5"}
+    assert current == {f"entities.v14@{folder_hash(out)}", "quotes.v6"}
     again = run("suggest", "--db", db, "--model", str(out))
     assert again.stdout == "0 suggestion(s) for 0 article(s)\n"  # nothing outdated for that pipeline
 

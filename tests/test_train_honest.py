@@ -134,10 +134,10 @@ def test_a_plain_suggest_keeps_a_trained_pipeline_s_suggestions(work: tuple[Path
     ]
     with Store.open(db) as store:
         [article] = store.article_ids()
-        assert {s.suggester for s in store.current_suggestions(article)} == {name, "quotes.v5"}
+        assert {s.suggester for s in store.current_suggestions(article)} == {name, "quotes.v6"}
     assert run("suggest", "--db", str(db), "--all").exit_code == 0
     with Store.open(db) as store:
-        assert {s.suggester for s in store.current_suggestions(article)} == {"entities.v14", "quotes.v5"}
+        assert {s.suggester for s in store.current_suggestions(article)} == {"entities.v14", "quotes.v6"}
 
 
 def test_a_span_off_the_tokens_is_refused_by_train_as_by_import(three: Path, tmp_path: Path) -> None:
@@ -252,7 +252,7 @@ def test_an_article_learned_is_known_by_its_id_when_its_text_changed(work: tuple
     result = run("evaluate", "--db", str(other), "--model", str(out))
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[:2] == [
-        f"model:entities.v14@{folder_hash(out)}+quotes.v5 (run now) against gold: 1 article(s) gold has marked done",
+        f"model:entities.v14@{folder_hash(out)}+quotes.v6 (run now) against gold: 1 article(s) gold has marked done",
         "  2 more left out: the pipeline learned from them (its meta.json names them)",
     ]
 

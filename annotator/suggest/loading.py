@@ -1,14 +1,14 @@
 """Loading the spaCy pipeline that suggestions come from, and which suggester versions it makes.
 
 - No --model: the small English model plus the guide component shipped as package data (`annotator/data/
-  guide/`): entities.v14 + quotes.v5. Nothing is downloaded.
+  guide/`): entities.v14 + quotes.v6. Nothing is downloaded.
 - A folder written by `annotator train`: that pipeline, whose suggestions are recorded as
-  "entities.v14@<the folder's content hash>" + quotes.v5, so they say exactly which weights made them.
+  "entities.v14@<the folder's content hash>" + quotes.v6, so they say exactly which weights made them.
 - A folder whose spaCy NER predicts ACTOR, LOCATION and FIGURE only (`spacy train` on `annotator export --format
   spacy --config`): its NER runs as the learned component on the default pipeline, named like a trained folder's
-  ("entities.v14@<hash>" + quotes.v5; `suggest.their_pipeline`).
+  ("entities.v14@<hash>" + quotes.v6; `suggest.their_pipeline`).
 - Any other installed pipeline or folder: it has no guide component, so entities.v1 (the rules on its names)
-  + quotes.v5. One whose parse lacks what the rules read (no parser, tagger, lemmatizer or NER) is refused as it
+  + quotes.v6. One whose parse lacks what the rules read (no parser, tagger, lemmatizer or NER) is refused as it
   loads (`their_pipeline.check_parts`).
 
 Which versions a model makes is known without loading spaCy (`suggesters_for_model`), so `annotator suggest`
@@ -39,7 +39,7 @@ from annotator.suggest.entities_v12 import ENTITIES_V12
 from annotator.suggest.entities_v13 import ENTITIES_V13
 from annotator.suggest.entities_v14 import ENTITIES_V14
 from annotator.suggest.pipeline import DEFAULT_SUGGESTERS, Suggesters
-from annotator.suggest.quotes_v5 import QUOTES_V5
+from annotator.suggest.speakers_v6 import QUOTES_V6
 from annotator.suggest.their_pipeline import check_parts, their_ner, with_their_ner
 from annotator.suggest.tokens import project_tokenizer
 
@@ -164,11 +164,11 @@ def check_folder(model: str) -> None:
 def suggesters_for_model(model: str | None) -> Suggesters:
     """The suggester versions `load_pipeline(model)` makes, found without loading spaCy."""
     if model is None:
-        return DEFAULT_SUGGESTERS if shipped_guide() is not None else Suggesters(ENTITIES_SUGGESTER, QUOTES_V5)
+        return DEFAULT_SUGGESTERS if shipped_guide() is not None else Suggesters(ENTITIES_SUGGESTER, QUOTES_V6)
     check_folder(model)
     if trained_meta(model) is not None or their_ner(model) is not None:
-        return Suggesters(f"{ENTITIES_V14}@{folder_hash(Path(model))}", QUOTES_V5)
-    return Suggesters(ENTITIES_SUGGESTER, QUOTES_V5)
+        return Suggesters(f"{ENTITIES_V14}@{folder_hash(Path(model))}", QUOTES_V6)
+    return Suggesters(ENTITIES_SUGGESTER, QUOTES_V6)
 
 
 def named_for(own: Suggesters, name: str) -> str:
@@ -180,9 +180,9 @@ def named_for(own: Suggesters, name: str) -> str:
 
 
 def suggesters_of(nlp: Language) -> Suggesters:
-    """The suggester versions a loaded pipeline makes (entities.v1 + quotes.v5 for one not loaded here)."""
+    """The suggester versions a loaded pipeline makes (entities.v1 + quotes.v6 for one not loaded here)."""
     names = nlp.meta.get(SUGGESTERS_KEY)
-    return Suggesters(*names) if names else Suggesters(ENTITIES_SUGGESTER, QUOTES_V5)
+    return Suggesters(*names) if names else Suggesters(ENTITIES_SUGGESTER, QUOTES_V6)
 
 
 def _load(name: str) -> Language | None:

@@ -109,7 +109,7 @@ class Suggesters:
 
 
 #: What `ingest` and `suggest` record with the default pipeline; older names stay on what they made.
-DEFAULT_SUGGESTERS = Suggesters(ENTITIES_V14, QUOTES_V5)
+DEFAULT_SUGGESTERS = Suggesters(ENTITIES_V14, QUOTES_V6)
 #: The rules as they were before the learned layer and the new speakers (for comparisons).
 RULES_V1 = Suggesters(ENTITIES_SUGGESTER, QUOTES_SUGGESTER)
 
