@@ -371,3 +371,9 @@ NOT_AGENTS = _words(
     corner cancer fever theatre theater river shelter trailer filter tower ledger charter chamber cluster decor
     event content incident accident comment moment talent patent component element percent"""
 )
+
+#: Last words of an organisation's name, capitalised as in a name ("Burisma Holdings", "Port Authority") (entities.v15).
+ORGANISATION_NAME_ENDINGS = _words(
+    """Holdings Foundation Authority Police Council Federation Corporation Corp Corp. Inc Inc. Ltd Ltd. LLC plc
+    PLC Bank Party Ministry Agency Association Institute Commission Committee Department Airlines Airways"""
+)
