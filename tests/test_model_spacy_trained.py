@@ -131,7 +131,7 @@ def test_their_ner_makes_the_entities_and_the_default_parse_the_quotes(their_mod
         (article,) = store.article_ids()
         made = store.suggestions(article)
     names = {s.suggester for s in made}
-    assert names <= {f"entities.v14@{folder_hash(their_model)}", "quotes.v6"}
+    assert names <= {f"entities.v15@{folder_hash(their_model)}", "quotes.v6"}
     quotes = [s for s in made if s.label == "QUOTE"]
     assert [q.text for q in quotes] == ["the talks failed", "we will try again,"]
     assert quotes[0].speaker is not None  # "Officials in Gaza said": the speaker rules ran on the parse
@@ -149,7 +149,7 @@ def test_their_ner_runs_on_its_own_weights(their_model: Path) -> None:
     own = their_entities(spacy.load(their_model), doc)
     assert own
     assert [(e.start_char, e.end_char, e.label_) for e in doc.spans["guide"]] == own
-    assert nlp.meta[SUGGESTERS_KEY] == [f"entities.v14@{folder_hash(their_model)}", "quotes.v6"]
+    assert nlp.meta[SUGGESTERS_KEY] == [f"entities.v15@{folder_hash(their_model)}", "quotes.v6"]
 
 
 @pytest.mark.parametrize("command", ["suggest", "evaluate"])

@@ -1,11 +1,14 @@
 """entities.v15's rules (`suggest.general_v15`: a person's full name right after a place name is the person, a name
 ending in an organisation's head word is the organisation) on sentences written for the purpose (none from the gold
 files), with the real pipeline: exact (text, label) pairs of the entity layer beside entities.v14's for the same
-text."""
+text, and the real CLI ingesting a .txt file with the default suggesters."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from processes import ingested_suggestions
 
 from annotator.models import Label, check_spans
 from annotator.suggest import Suggesters, suggest_doc
@@ -57,3 +60,15 @@ def test_what_entities_v15_changes(nlp, text: str, v14: list[tuple[str, str]], v
 )
 def test_what_the_rules_leave_alone(nlp, text: str, expected: list[tuple[str, str]]) -> None:
     assert entities(nlp, text, V14) == entities(nlp, text, V15) == expected
+
+
+def test_ingest_of_a_story_with_a_governor_and_a_company(tmp_path: Path) -> None:
+    """The real CLI, with the default suggesters: the governor's name and the company are ACTORs."""
+    story = "Governor of Texas Greg Abbott signed the bill on Friday.\nProsecutors opened an inquiry into Kestrel Holdings.\n"
+    suggestions = ingested_suggestions(tmp_path, "texas.txt", story)
+    assert [(s.text, s.label.value, s.suggester) for s in suggestions] == [
+        ("Texas", "LOCATION", "entities.v15"),
+        ("Greg Abbott", "ACTOR", "entities.v15"),
+        ("Prosecutors", "ACTOR", "entities.v15"),
+        ("Kestrel Holdings", "ACTOR", "entities.v15"),
+    ]

@@ -293,7 +293,7 @@ def _kind(name: str) -> str:
 
 
 def trained(name: str) -> bool:
-    """A trained pipeline's suggester name ("entities.v14@<the folder's hash>")."""
+    """A trained pipeline's suggester name ("entities.v15@<the folder's hash>")."""
     return "@" in name
 
 

@@ -8,7 +8,7 @@ however much gold is added later, and an article a `--base` pipeline learned fro
 score would flatter the base). The pipeline's meta.json keeps the text hashes and ids of every article it learned
 from, its base's included ("learned"), so `annotator evaluate --model` can leave them out. The held-out articles are scored
 before training (the shipped pipeline, or the `base` folder an earlier run wrote) and after it, per label, exact and overlap, on the suggestions the
-pipeline makes (entities.v14: the learned component with the small model's names and the general rules).
+pipeline makes (entities.v15: the learned component with the small model's names and the general rules).
 `curve` trains from the same start on 25, 50, 75 and 100% of the training part and scores each on the same
 held-out articles, so a team sees whether more gold still helps.
 """

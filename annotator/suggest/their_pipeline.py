@@ -8,7 +8,7 @@ A pipeline lacking one is refused as it loads, before any work, in one line nami
 A pipeline folder whose NER predicts our own labels only (ACTOR, LOCATION, FIGURE: what `spacy train` makes of
 `annotator export --format spacy --config`) is what `annotator train` makes too, the learned component: it runs as
 that component on the default pipeline, whose parse and names the rules read (`their_ner`, `with_their_ner`), and
-its suggestions are named after its folder ("entities.v14@<hash>"). Its other components (a spancat for quotes) are
+its suggestions are named after its folder ("entities.v15@<hash>"). Its other components (a spancat for quotes) are
 not run: quotes come from their marks.
 """
 
