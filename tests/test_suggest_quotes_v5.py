@@ -128,7 +128,7 @@ STORY = (
 
 def test_ingest_of_a_story_in_single_marks(tmp_path: Path) -> None:
     """The real CLI, as the newcomer's trial ingested a .txt in British style: both quotes, each with its speaker,
-    made by quotes.v5, the default."""
+    made by the default (quotes.v6, which finds quotations as quotes.v5 does)."""
     (tmp_path / "fares.txt").write_text(STORY, encoding="utf-8")
     done = annotator("ingest", "fares.txt", "--db", "x.db", cwd=tmp_path)
     assert (done.returncode, done.stderr) == (0, ""), done.stderr
@@ -140,6 +140,6 @@ def test_ingest_of_a_story_in_single_marks(tmp_path: Path) -> None:
         for s in suggestions
         if s.label is Label.QUOTE
     ] == [
-        ("We will cut fares on every route next year.", "quotes.v5", "Ada Holm"),
-        ("Passengers deserve a far better service than this,", "quotes.v5", "Rob Tann"),
+        ("We will cut fares on every route next year.", "quotes.v6", "Ada Holm"),
+        ("Passengers deserve a far better service than this,", "quotes.v6", "Rob Tann"),
     ]
