@@ -56,7 +56,7 @@ ALICE = [
 # -- 06: JSON_MIN of our own export ------------------------------------------------------------------------------
 
 MIN_REFUSED = (
-    "ls1232_our_export_back_min.json: record 0: field 'annotator': Label Studio user 1 shows no work on this "
+    "ls1232_our_export_back_min.json:2: record 1: field 'annotator': Label Studio user 1 shows no work on this "
     "annotation (no lead_time, created_at and updated_at one moment: the server's import of it), and the task's "
     "data is our own export's, whose annotator only the task's meta names, which JSON_MIN leaves out: whose work it "
     "is cannot be told (import the project's JSON export, or give --annotator NAME)"
@@ -204,7 +204,7 @@ def test_an_older_export_cannot_tell_a_touch_from_a_change_by_a_user_known_only_
     before = md5(work / "back.db")
     line = one_error_line(annotator("import", "t.json", "--format", "labelstudio", "--db", "back.db", cwd=work))
     assert line == (
-        "t.json: record 0: field 'annotations[0].updated_by': Label Studio user 5, known only by id, changed it "
+        "t.json:1: record 1: field 'annotations[0].updated_by': Label Studio user 5, known only by id, changed it "
         "there, and the task's meta.annotator names 'alice': whose work it is cannot be told (give --annotator NAME "
         "to say)"
     )
@@ -240,7 +240,7 @@ def test_a_reserved_name_as_a_label_studio_user_is_refused_at_its_field(
     (work / "t.json").write_text(json.dumps([task]), "utf-8")
     before = md5(work / "back.db")
     line = one_error_line(annotator("import", "t.json", "--format", "labelstudio", "--db", "back.db", cwd=work))
-    assert line == f"t.json: record 0: field 'annotations[0].{field}': {problem}"
+    assert line == f"t.json:1: record 1: field 'annotations[0].{field}': {problem}"
     assert md5(work / "back.db") == before
 
 
@@ -249,7 +249,7 @@ def test_a_json_min_annotator_gold_is_refused(work: Path) -> None:
     records_[0]["annotator"] = "gold"
     (work / "min.json").write_text(json.dumps(records_[:1]), "utf-8")
     line = one_error_line(annotator("import", "min.json", "--format", "labelstudio", "--db", "back.db", cwd=work))
-    assert line == f"min.json: record 0: field 'annotator': {GOLD_REFUSED}"
+    assert line == f"min.json:1: record 1: field 'annotator': {GOLD_REFUSED}"
 
 
 def test_a_comment_by_the_model_is_refused_and_one_by_gold_kept(work: Path) -> None:
@@ -258,7 +258,7 @@ def test_a_comment_by_the_model_is_refused_and_one_by_gold_kept(work: Path) -> N
     task["meta"]["comments"] = [{"annotator": "model:entities.v12", "at": "2026-12-02T10:00:00Z", "text": "hi"}]
     (work / "t.json").write_text(json.dumps([task]), "utf-8")
     line = one_error_line(annotator("import", "t.json", "--format", "labelstudio", "--db", "back.db", cwd=work))
-    assert line == f"t.json: record 0: field 'meta.comments[0].annotator': {MODEL_REFUSED}"
+    assert line == f"t.json:1: record 1: field 'meta.comments[0].annotator': {MODEL_REFUSED}"
     task["meta"]["comments"][0]["annotator"] = "gold"
     (work / "t.json").write_text(json.dumps([task]), "utf-8")
     ok("import", "t.json", "--format", "labelstudio", "--db", "back.db", cwd=work)
@@ -308,7 +308,7 @@ def test_a_field_that_would_hide_whose_work_it_is_is_refused(
     changed_by(work, meta, **changes)
     before = md5(work / "back.db")
     line = one_error_line(annotator("import", "t.json", "--format", "labelstudio", "--db", "back.db", cwd=work))
-    assert line == f"t.json: record 0: field '{field}': {problem}"
+    assert line == f"t.json:1: record 1: field '{field}': {problem}"
     assert md5(work / "back.db") == before
 
 
@@ -320,7 +320,7 @@ def test_a_name_like_the_one_a_bare_id_gets_but_for_its_separators_is_refused(wo
     changed_by(work, completed_by={"id": 5, "email": given}, updated_at="2026-12-03T10:00:00Z")
     line = one_error_line(annotator("import", "t.json", "--format", "labelstudio", "--db", "back.db", cwd=work))
     assert line == (
-        f"t.json: record 0: field 'annotations[0].completed_by': {given!r} reads as labelstudio-user-<id>, the name "
+        f"t.json:1: record 1: field 'annotations[0].completed_by': {given!r} reads as labelstudio-user-<id>, the name "
         "this import gives a Label Studio user known only by id: a user given by email or name cannot take it "
         "(Label Studio's emails have an @)"
     )
@@ -332,13 +332,13 @@ def test_a_json_min_record_with_a_bad_moment_is_refused(work: Path) -> None:
     (work / "min.json").write_text(json.dumps(records_[:1]), "utf-8")
     line = one_error_line(annotator("import", "min.json", "--format", "labelstudio", "--db", "back.db", cwd=work))
     assert line == (
-        "min.json: record 0: field 'created_at': 2026-12-02T00:00:00.000000Z is later than updated_at "
+        "min.json:1: record 1: field 'created_at': 2026-12-02T00:00:00.000000Z is later than updated_at "
         "2026-12-01T02:39:00.959249Z: an annotation is made before it changes"
     )
     records_[0]["lead_time"] = "3"
     (work / "min.json").write_text(json.dumps(records_[:1]), "utf-8")
     line = one_error_line(annotator("import", "min.json", "--format", "labelstudio", "--db", "back.db", cwd=work))
-    assert line == "min.json: record 0: field 'lead_time': Input should be a valid number, got a string"
+    assert line == "min.json:1: record 1: field 'lead_time': Input should be a valid number, got a string"
 
 
 # -- 07 (atk34 finding 13): an error names the field by its whole path in the file ---------------------------------
@@ -372,9 +372,9 @@ def test_an_error_names_the_whole_path_of_its_field(work: Path, change: Any, fie
     """(An article id's own problem is `vocabulary.id_problem`'s, tested where it is.)"""
     task_changed(work, change)
     line = one_error_line(annotator("import", "t.json", "--format", "labelstudio", "--db", "back.db", cwd=work))
-    assert line.startswith(f"t.json: record 0: field '{field}': "), line
+    assert line.startswith(f"t.json:1: record 1: field '{field}': "), line
     if problem is not None:
-        assert line == f"t.json: record 0: field '{field}': {problem}"
+        assert line == f"t.json:1: record 1: field '{field}': {problem}"
 
 
 # -- 13 (atk34 finding 15): drafts are counted as left out -------------------------------------------------------
@@ -410,7 +410,7 @@ def test_a_prediction_of_ours_that_names_a_user_is_refused(tmp_path: Path) -> No
     (tmp_path / "t.json").write_text(json.dumps([{"data": task["data"], "meta": meta, "predictions": [prediction]}]))
     line = one_error_line(annotator("import", "t.json", "--format", "labelstudio", "--db", "n.db", cwd=tmp_path))
     assert line == (
-        "t.json: record 0: field 'predictions[0].completed_by': a prediction of our suggestions export is the "
+        "t.json:1: record 1: field 'predictions[0].completed_by': a prediction of our suggestions export is the "
         "model's ('model:entities.v12', the task's meta.annotator) and names no Label Studio user, got 'bob@x.org'"
     )
     del prediction["completed_by"]
@@ -438,7 +438,7 @@ def test_a_change_no_updated_by_names_beside_our_meta_name_is_refused(
     before = md5(work / "back.db")
     line = one_error_line(annotator("import", "t.json", "--format", "labelstudio", "--db", "back.db", cwd=work))
     assert line == (
-        f"t.json: record 0: field 'annotations[0].completed_by': {shown}, and the task's meta.annotator names "
+        f"t.json:1: record 1: field 'annotations[0].completed_by': {shown}, and the task's meta.annotator names "
         "'alice': whose work it is cannot be told (give --annotator NAME to say)"
     )
     assert md5(work / "back.db") == before

@@ -162,7 +162,21 @@ def test_span_text_that_does_not_match(db: Path, tmp_path: Path) -> None:
         {"id": "r1", "type": "labels", "value": {"start": 0, "end": 10, "text": "Washingtom", "labels": ["ACTOR"]}}]}]}  # fmt: skip
     path.write_text(json.dumps([task]), encoding="utf-8")
     assert refused(db, path, "--format", "labelstudio") == (
-        f"annotator: error: {path}: record 0: field 'annotations[0].result[0].value.text': text 'Washingtom' "
+        f"annotator: error: {path}:1: record 1: field 'annotations[0].result[0].value.text': text 'Washingtom' "
+        "does not match the article at 0:10 ('Washington')"
+    )
+
+
+def test_a_record_of_a_json_array_is_counted_from_one_and_named_with_its_line(db: Path, tmp_path: Path) -> None:
+    """A Label Studio export holds its tasks in one JSON array: the error names the task as a reader counts (the
+    second is record 2, not 1) and the line it starts on (a newcomer's trial, 36)."""
+    path = tmp_path / "ls.json"
+    good = {"data": {"text": SMALL}, "annotations": [{"completed_by": "bob", "result": []}]}
+    bad = {"data": {"text": SMALL + " Again."}, "annotations": [{"completed_by": "bob", "result": [
+        {"id": "r1", "type": "labels", "value": {"start": 0, "end": 10, "text": "Washingtom", "labels": ["ACTOR"]}}]}]}  # fmt: skip
+    path.write_text(f"[\n{json.dumps(good)},\n{json.dumps(bad)}\n]\n", encoding="utf-8")
+    assert refused(db, path, "--format", "labelstudio") == (
+        f"annotator: error: {path}:3: record 2: field 'annotations[0].result[0].value.text': text 'Washingtom' "
         "does not match the article at 0:10 ('Washington')"
     )
 

@@ -86,7 +86,7 @@ def test_an_author_label_studio_would_not_name_is_refused(work: Path, completed_
     before = (work / "base.db").read_bytes()
     line = one_error_line(annotator("import", "who.json", "--format", "labelstudio", "--db", "base.db", cwd=work))
     assert line == (
-        f"who.json: record 0: field 'annotations[0].completed_by': names no Label Studio user (an email or a user "
+        f"who.json:1: record 1: field 'annotations[0].completed_by': names no Label Studio user (an email or a user "
         f"id), got {shown}"
     )
     assert (work / "base.db").read_bytes() == before
@@ -107,8 +107,8 @@ def test_annotator_option_takes_one_label_studio_users_work_never_two(work: Path
     result = annotator("import", "two.json", "--format", "labelstudio", "--db", "empty.db", "--annotator", "carol",
                        cwd=work)  # fmt: skip
     assert one_error_line(result) == (
-        "two.json: record 1: field 'annotations[0].completed_by': 'lead@example.org' made this annotation, and "
-        "'bob@example.org' the one at record 0: --annotator carol takes one Label Studio user's work (import "
+        "two.json:1: record 2: field 'annotations[0].completed_by': 'lead@example.org' made this annotation, and "
+        "'bob@example.org' the one at record 1: --annotator carol takes one Label Studio user's work (import "
         "without it: each user's work under their own name)"
     )
     assert rows(work / "empty.db", "SELECT COUNT(*) FROM annotations") == [(0,)]

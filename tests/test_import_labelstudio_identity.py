@@ -86,7 +86,7 @@ def test_work_there_by_a_user_known_only_by_id_beside_our_meta_name_is_refused(
     line = one_error_line(annotator("import", "back.json", "--format", "labelstudio", "--db", "back.db", cwd=work))
     user = 3 if changes["completed_by"] == {"id": 3} else changes["completed_by"]
     assert line == (
-        f"back.json: record 0: field 'annotations[0].completed_by': Label Studio user {user}, known only by id, "
+        f"back.json:1: record 1: field 'annotations[0].completed_by': Label Studio user {user}, known only by id, "
         f"{shown}, and the task's meta.annotator names 'alice': whose work it is cannot be told (give --annotator "
         "NAME to say)"
     )
@@ -153,7 +153,7 @@ def test_a_name_like_the_one_a_bare_id_gets_is_refused(
     before = md5(work / "project.db")
     line = one_error_line(annotator("import", "project.json", "--format", "labelstudio", "--db", "project.db",
                                     cwd=work))  # fmt: skip
-    assert line == f"project.json: record 0: field 'annotations[0].{field}': {given!r} {SYNTHETIC}"
+    assert line == f"project.json:1: record 1: field 'annotations[0].{field}': {given!r} {SYNTHETIC}"
     assert md5(work / "project.db") == before
 
 
@@ -163,7 +163,7 @@ def test_a_json_min_annotator_like_the_name_a_bare_id_gets_is_refused(work: Path
     (work / "min.json").write_text(json.dumps(records), "utf-8")
     before = md5(work / "project.db")
     line = one_error_line(annotator("import", "min.json", "--format", "labelstudio", "--db", "project.db", cwd=work))
-    assert line == f"min.json: record 0: field 'annotator': 'labelstudio-user-2' {SYNTHETIC}"
+    assert line == f"min.json:1: record 1: field 'annotator': 'labelstudio-user-2' {SYNTHETIC}"
     assert md5(work / "project.db") == before
 
 

@@ -23,7 +23,7 @@ def tasks(fmt: str, text: str) -> str:
 
 
 CASES = [("prodigy", "t.jsonl", "t.jsonl:1: field 'text'"), ("doccano", "t.jsonl", "t.jsonl:1: field 'text'"),
-         ("labelstudio", "t.json", "t.json: record 0: field 'data.text'")]  # fmt: skip
+         ("labelstudio", "t.json", "t.json:1: record 1: field 'data.text'")]  # fmt: skip
 
 
 @pytest.mark.parametrize(("fmt", "name", "where"), CASES, ids=[case[0] for case in CASES])

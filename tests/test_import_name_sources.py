@@ -72,8 +72,8 @@ def test_one_id_with_two_emails_in_one_file_is_refused(work: Path) -> None:  # n
     server_tasks(work, ALICE, 3, {"id": 3, "email": "bob@x.org"})
     line = one_error_line(annotator("import", "server.json", "--format", "labelstudio", "--db", "empty.db", cwd=work))
     assert line == (
-        "server.json: record 2: field 'annotations[0].completed_by': Label Studio user 3 is 'bob@x.org' here and "
-        "'alice@x.org' at record 0: one user has one email"
+        "server.json:1: record 3: field 'annotations[0].completed_by': Label Studio user 3 is 'bob@x.org' here and "
+        "'alice@x.org' at record 1: one user has one email"
     )
     assert annotators(work / "empty.db") == []
 
@@ -91,7 +91,7 @@ def test_a_look_alike_comment_author_is_named_by_its_field(work: Path) -> None: 
 def test_a_look_alike_label_studio_completer_is_named_by_its_field(work: Path) -> None:  # noqa: F811
     server_tasks(work, "bob", LOOKALIKE)
     line = one_error_line(annotator("import", "server.json", "--format", "labelstudio", "--db", "base.db", cwd=work))
-    assert line == f"server.json: record 1: field 'annotations[0].completed_by': {LOOKS}"
+    assert line == f"server.json:1: record 2: field 'annotations[0].completed_by': {LOOKS}"
     assert annotators(work / "base.db") == ["alice"]
 
 
@@ -101,7 +101,7 @@ def test_a_look_alike_label_studio_editor_is_named_by_its_field(work: Path) -> N
     tasks[0]["annotations"][0].update(created_at=now(-60), updated_at=now(), updated_by=LOOKALIKE)
     path.write_text(json.dumps(tasks), "utf-8")
     line = one_error_line(annotator("import", "server.json", "--format", "labelstudio", "--db", "base.db", cwd=work))
-    assert line == f"server.json: record 0: field 'annotations[0].updated_by': {LOOKS}"
+    assert line == f"server.json:1: record 1: field 'annotations[0].updated_by': {LOOKS}"
 
 
 def test_a_look_alike_in_our_label_studio_meta_is_named_by_its_field(work: Path) -> None:  # noqa: F811
@@ -112,10 +112,10 @@ def test_a_look_alike_in_our_label_studio_meta_is_named_by_its_field(work: Path)
     tasks[1]["meta"]["comments"] = [{"annotator": LOOKALIKE, "text": "no", "at": now()}]
     (work / "ours.json").write_text(json.dumps(tasks[1:2]), "utf-8")
     line = one_error_line(annotator("import", "ours.json", "--format", "labelstudio", "--db", "base.db", cwd=work))
-    assert line == f"ours.json: record 0: field 'meta.comments[0].annotator': {LOOKS}"
+    assert line == f"ours.json:1: record 1: field 'meta.comments[0].annotator': {LOOKS}"
     (work / "ours.json").write_text(json.dumps(tasks[:1]), "utf-8")
     line = one_error_line(annotator("import", "ours.json", "--format", "labelstudio", "--db", "base.db", cwd=work))
-    assert line == f"ours.json: record 0: field 'meta.annotator': {LOOKS}"
+    assert line == f"ours.json:1: record 1: field 'meta.annotator': {LOOKS}"
 
 
 @pytest.mark.parametrize("key", ["_annotator_id", "_session_id"])

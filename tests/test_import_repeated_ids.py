@@ -44,7 +44,7 @@ def test_a_label_studio_region_id_given_to_another_region_is_one_line(work: Path
     (work / "lsdup.json").write_text(json.dumps(tasks[:1]), "utf-8")
     result = annotator("import", "lsdup.json", "--format", "labelstudio", "--db", "empty.db", cwd=work)
     assert one_error_line(result) == (
-        f"lsdup.json: record 0: field 'annotations[0].result[4].id': the id {first!r} is already the id of "
+        f"lsdup.json:1: record 1: field 'annotations[0].result[4].id': the id {first!r} is already the id of "
         "annotations[0].result[0], another span: each span needs an id of its own"
     )
     assert rows(work / "empty.db", "SELECT * FROM annotations") == []

@@ -124,9 +124,9 @@ def test_a_label_studio_stamp_from_the_future_is_one_line(tmp_path: Path, seeded
     tasks[0]["annotations"][0]["updated_at"] = "9999-12-31T23:59:59Z"
     exported.write_text(json.dumps(tasks), encoding="utf-8")
     error = one_error_line(annotator("import", exported, "--format", "labelstudio", "--db", tmp_path / "n.db"))
-    assert error.startswith(f"{exported}: record 0: field 'annotations[0].updated_at': 9999-12-31T23:59:59.000000Z "), (
-        error
-    )
+    assert error.startswith(
+        f"{exported}:1: record 1: field 'annotations[0].updated_at': 9999-12-31T23:59:59.000000Z "
+    ), error
     assert "is in the future (now is " in error
 
 

@@ -238,7 +238,7 @@ def test_a_key_twice_in_a_json_array_names_the_record_and_its_line(db: Path, tmp
     path = tmp_path / "tasks.json"
     path.write_text('[\n {"data": {"text": "Ann met Bob."}},\n {"data": {"text": "A."}, "data": {}}\n]\n')
     assert one_error_line(annotator("import", path, "--format", "labelstudio", "--db", tmp_path / "new.db")) == (
-        f"{path}:3: record 1: the key 'data' appears twice in one object"
+        f"{path}:3: record 2: the key 'data' appears twice in one object"
     )
 
 

@@ -50,7 +50,7 @@ def test_an_unlabelled_relation_between_other_regions_is_one_line_naming_the_res
     code, out, err, db = imported(tmp_path, [*REGIONS, relation("q", "p", labels=[])])
     assert (code, out) == (1, "")
     assert err == (
-        f"annotator: error: {tmp_path / 'tasks.json'}: record 0: field 'annotations[0].result[3]': an unlabelled relation "
+        f"annotator: error: {tmp_path / 'tasks.json'}:1: record 1: field 'annotations[0].result[3]': an unlabelled relation "
         "is read as SPEAKER, which joins a QUOTE and an ACTOR; this one joins a QUOTE and a LOCATION\n"
     )
     assert not db.exists()
@@ -73,6 +73,6 @@ def test_a_region_text_that_differs_in_more_than_white_space_is_still_refused(tm
     code, out, err, db = imported(tmp_path, [given], text)
     assert (code, out, db.exists()) == (1, "", False)
     assert err == (
-        f"annotator: error: {tmp_path / 'tasks.json'}: record 0: field 'annotations[0].result[0].value.text': text "
+        f"annotator: error: {tmp_path / 'tasks.json'}:1: record 1: field 'annotations[0].result[0].value.text': text "
         "'New Yorkk' does not match the article at 37:46 ('New  York')\n"
     )

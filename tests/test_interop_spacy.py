@@ -138,7 +138,7 @@ def spancat_docbin(tmp_path: Path) -> Path:
 def test_a_spancat_docbin_is_never_read_without_its_spans(tmp_path: Path) -> None:
     path, db = spancat_docbin(tmp_path), tmp_path / "sc.db"
     code, _, err = run("import", path, "--format", "spacy", "--annotator", "ann", "--db", db)
-    assert (code, err) == (1, f"annotator: error: {path}: record 0: field 'spans': the Doc keeps 1 span(s) under 'sc', "
+    assert (code, err) == (1, f"annotator: error: {path}: record 1: field 'spans': the Doc keeps 1 span(s) under 'sc', "
                               "which are not read (give --spans-key sc; the spans read are doc.ents and "
                               "doc.spans['quotes'])\n")  # fmt: skip
     code, out, _ = run("import", path, "--format", "spacy", "--annotator", "ann", "--db", db, "--spans-key", "sc",

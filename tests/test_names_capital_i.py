@@ -59,7 +59,7 @@ def test_a_label_studio_completer_with_a_capital_i_is_refused(work: Path) -> Non
     line = one_error_line(annotator("import", "server.json", "--format", "labelstudio", "--db", "base.db", cwd=work))
     assert (
         line
-        == f"server.json: record 0: field 'annotations[0].completed_by': 'aIice' looks like 'alice', {WORKING} {OWN}"
+        == f"server.json:1: record 1: field 'annotations[0].completed_by': 'aIice' looks like 'alice', {WORKING} {OWN}"
     )
     assert annotators(work / "base.db") == ["alice"]
 

@@ -14,8 +14,8 @@ import json
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -25,14 +25,20 @@ from annotator.places import NotRegular, kind_of, open_regular
 
 @dataclass(frozen=True)
 class Where:
-    """A place in an input file: the line of a JSONL record, or the index of a record in an array or DocBin."""
+    """A place in an input file: the line of a JSONL record, or the number of a record in an array or DocBin
+    (counted from 1, as a reader counts: record 1 is the first)."""
 
     path: str
     line: int | None = None
     record: int | None = None
+    #: The line a JSON array's record starts on, found only when an error needs it (`record_lines`).
+    line_of: Callable[[int], int | None] | None = field(default=None, compare=False, repr=False)
 
     def error(self, message: str, field: str | None = None) -> InputError:
-        return InputError(message, path=self.path, line=self.line, field=field, record=self.record)
+        line = self.line
+        if line is None and self.line_of is not None and self.record is not None:
+            line = self.line_of(self.record)
+        return InputError(message, path=self.path, line=line, field=field, record=self.record)
 
 
 class NotUTF8(InputError):
@@ -272,8 +278,9 @@ def _nonblank_lines(path: Path) -> Iterator[tuple[int, str | InputError]]:
         raise InputError(f"cannot read: {error.strerror}", path=str(path)) from None
 
 
-def json_array(path: str | Path) -> tuple[Path, list[Any]]:
-    """A whole-file JSON array (Label Studio); JSONL or a truncated file is a one-line error."""
+def json_array(path: str | Path) -> tuple[Path, list[Any], Callable[[int], int | None]]:
+    """A whole-file JSON array (Label Studio), and the line each record starts on (`record_lines`, record 1 the
+    first); JSONL or a truncated file is a one-line error."""
     path, text = read_text(path)
     try:
         data = loads(text)
@@ -290,7 +297,40 @@ def json_array(path: str | Path) -> tuple[Path, list[Any]]:
         data = parse_json(text, Where(str(path), line=1))  # raises the located error for these too
     if not isinstance(data, list):
         raise InputError(f"expected a JSON array of tasks, got {json_kind(data)}", path=str(path), line=1)
-    return path, data
+    return path, data, record_lines(text)
+
+
+def record_lines(text: str) -> Callable[[int], int | None]:
+    """The line each record of a valid JSON array starts on, by its number (1 the first): the array is read a second
+    time, record by record, on the first question only (an error to locate), then remembered."""
+    found: list[int] = []
+
+    def line_of(record: int) -> int | None:
+        if not found:
+            found.extend(_starts(text))
+        return found[record - 1] if 1 <= record <= len(found) else None
+
+    return line_of
+
+
+def _starts(text: str) -> Iterator[int]:
+    decoder = json.JSONDecoder()
+    position = len(text) - len(text.lstrip())
+    if not text.startswith("[", position):
+        return
+    position, line, counted = position + 1, 1, 0
+    try:
+        while True:
+            while text[position] in " \t\r\n,":
+                position += 1
+            if text[position] == "]":
+                return
+            line += text.count("\n", counted, position)
+            counted = position
+            yield line
+            _, position = decoder.raw_decode(text, position)
+    except (ValueError, IndexError):
+        return
 
 
 def _located_duplicate(path: Path, text: str, error: DuplicateKey) -> InputError:
@@ -307,7 +347,7 @@ def _located_duplicate(path: Path, text: str, error: DuplicateKey) -> InputError
                 try:
                     _, position = decoder.raw_decode(text, position)
                 except DuplicateKey:
-                    return Where(str(path), line=text.count("\n", 0, position) + 1, record=number).error(str(error))
+                    return Where(str(path), line=text.count("\n", 0, position) + 1, record=number + 1).error(str(error))
         except (ValueError, IndexError):  # the array's end: the key is in no record of it
             pass
     return InputError(str(error), path=str(path))

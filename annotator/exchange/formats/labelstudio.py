@@ -348,12 +348,12 @@ def _items(data: Any, options: ReadOptions, where: Where, one: OneUser, users: U
 
 def read(path: Path, options: ReadOptions) -> Iterator[Read]:
     try:
-        path, tasks = json_array(path)
+        path, tasks, lines = json_array(path)
     except InputError:
         refuse_foreign_file(str(path), "labelstudio")  # JSONL of another tool: say which
         raise
     one = OneUser(options.annotator)  # --annotator takes one Label Studio user's work
-    users = Users.of((Where(str(path), record=number), data) for number, data in enumerate(tasks))
-    for number, data in enumerate(tasks):
-        where = Where(str(path), record=number)
+    places = [Where(str(path), record=number, line_of=lines) for number in range(1, len(tasks) + 1)]
+    users = Users.of(zip(places, tasks, strict=True))
+    for where, data in zip(places, tasks, strict=True):
         yield from guarded_items(options, where, partial(_items, data, options, where, one, users))

@@ -165,7 +165,7 @@ def read(path: Path, options: ReadOptions) -> Iterator[Read]:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise InputError(f"not a spaCy DocBin, or a damaged one ({reason})", path=str(path)) from None
     for index, doc in enumerate(docs):
-        where = Where(str(path), record=index)
+        where = Where(str(path), record=index + 1)
         yield from guarded_items(options, where, partial(_records, doc, options, where))
 
 
