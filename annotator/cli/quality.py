@@ -120,6 +120,8 @@ def adjudicate(
     """Settle agreement into gold: --auto takes the spans all annotators agree on (each article one event).
 
     Articles without any disagreement are marked done in gold; the rest wait for `annotator review`.
+
+    \b
     Example: annotator adjudicate --auto --annotators alice,bob
     """
     from annotator.gold import auto_adjudicate
@@ -215,7 +217,11 @@ def evaluate(
     The model is its current suggestions, or with --suggester the versions named (entities.v1, quotes.v4, ...):
     this release's own versions are run now (with --model's pipeline), others read as stored. With --model a
     folder `annotator train` wrote, its own versions are run now and the articles it learned from left out.
+
+    \b
     Example: annotator evaluate --suggester entities.v1 --gold-from exports/gold.jsonl --json
+
+    \b
     Example: annotator evaluate --model models/a --unseen-by models/b   (then the same with a and b swapped)
     """
     from annotator.reports.evaluation import score, text_lines
@@ -287,6 +293,8 @@ def train(
 
     Prints per-label P/R/F1 on the held-out articles before and after, and writes a pipeline folder for
     `annotator suggest --model FOLDER`. --curve trains on 25/50/75/100% instead and prints the F1 at each.
+
+    \b
     Example: annotator train --out models/ours && annotator suggest --model models/ours
     """
     from datetime import UTC, datetime
