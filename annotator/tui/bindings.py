@@ -28,11 +28,11 @@ def _key(
 
 MOVING = [
     _key("tab", "next_needing(1)", "Next", "next item still to decide: a pending suggestion, a quote without speaker",
-         "next_span", show=True),
-    _key("shift+tab", "next_needing(-1)", "Previous", "previous item still to decide", "previous_span"),
-    _key("full_stop", "next_item(1)", "Next span", "next span or suggestion, decided or not", "next_item"),
+         "next_undecided", show=True),
+    _key("shift+tab", "next_needing(-1)", "Previous", "previous item still to decide", "previous_undecided"),
+    _key("full_stop", "next_item(1)", "Next span", "next span or suggestion, decided or not", "next_any_span"),
     _key("comma", "next_item(-1)", "Previous span", "previous span or suggestion (where a digit moved on from the "
-         "span it added: that span)", "previous_item"),
+         "span it added: that span)", "previous_any_span"),
     _key("left", "move(-1)", "Left", "token left", "cursor_left"),
     _key("right", "move(1)", "Right", "token right", "cursor_right"),
     _key("ctrl+left", "word(-1)", "Word left", "word left (over punctuation)", "word_left"),

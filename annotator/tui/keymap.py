@@ -2,7 +2,7 @@
 
 Looked up at $ANNOTATOR_KEYMAP, else ~/.config/annotator/keymap.toml. Example:
 
-    next_span = "tab,j"        # several keys: comma-separated, or a list ["tab", "j"]
+    next_undecided = "tab,j"   # several keys: comma-separated, or a list ["tab", "j"]
     reject = "x,delete,backspace"
     auto_advance = false       # after a decision or an add where ; stops, stay (default true: go on to the next)
     theme = "light"            # "dark" (the default) or "light"
@@ -26,6 +26,14 @@ if TYPE_CHECKING:
 
 ENVIRONMENT = "ANNOTATOR_KEYMAP"
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
+#: Binding ids of earlier releases, whose names said the opposite of the keys' help ("next_span" was tab, the next
+#: item still to decide; "next_item" was ".", the next span): refused with the new name, never read as another key.
+RENAMED = {
+    "next_span": ("next_undecided", "tab"),
+    "previous_span": ("previous_undecided", "shift+tab"),
+    "next_item": ("next_any_span", "."),
+    "previous_item": ("previous_any_span", ","),
+}
 #: The modifiers Textual puts before a key's name ("ctrl+shift+left").
 MODIFIERS = ("shift", "ctrl", "alt", "meta", "super", "hyper")
 NOT_A_KEY = (
@@ -191,6 +199,9 @@ def load_keymap(path: Path | None, *, review: bool = False) -> Settings:
             raise wrong(
                 binding_id, f"the keymap has no tables: put each binding id at the top level, without [{binding_id}]"
             )
+        if binding_id in RENAMED:
+            new, key = RENAMED[binding_id]
+            raise wrong(binding_id, f"renamed {new} (the binding of {key}): write {new} = ... in its place")
         if binding_id not in known:
             raise wrong(
                 binding_id,

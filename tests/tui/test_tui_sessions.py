@@ -102,7 +102,7 @@ async def test_highlight_columns_stay_right_after_wide_and_control_characters(ru
 
 async def test_keymap_file_remaps_a_binding(running, read_store, tmp_path: Path):
     keymap = tmp_path / "keymap.toml"
-    keymap.write_text('accept = "a"\nnext_span = ["j", "tab"]\n')
+    keymap.write_text('accept = "a"\nnext_undecided = ["j", "tab"]\n')
     async with running(keymap_path=keymap) as (_, pilot):
         await pilot.press("a", "j", "a")
     with read_store() as store:
@@ -130,17 +130,17 @@ async def test_clicking_a_key_in_the_key_line_presses_it(running, read_store):
 
 def test_keymap_giving_a_key_two_bindings_is_one_line_error(tui_db: Path, tmp_path: Path):
     keymap = tmp_path / "keymap.toml"
-    keymap.write_text('next_span = "q"\n')
-    with pytest.raises(InputError, match=r"keymap.toml:1: field 'next_span': key 'q' is also quit's: remap quit too"):
+    keymap.write_text('next_undecided = "q"\n')
+    with pytest.raises(InputError, match=r"keymap.toml:1: field 'next_undecided': key 'q' is also quit's: remap quit too"):
         make_app(tui_db, WHO, keymap_path=keymap)
 
 
 def test_keymap_moving_both_keys_is_fine(tui_db: Path, tmp_path: Path):
     keymap = tmp_path / "keymap.toml"
-    keymap.write_text('next_span = "q"\nquit = "ctrl+x"\n')
+    keymap.write_text('next_undecided = "q"\nquit = "ctrl+x"\n')
     app = make_app(tui_db, WHO, keymap_path=keymap)
     app.store.close()
-    assert app.keymap == {"next_span": "q", "quit": "ctrl+x"}
+    assert app.keymap == {"next_undecided": "q", "quit": "ctrl+x"}
 
 
 def test_keymap_with_an_unknown_binding_is_one_line_error(tui_db: Path, tmp_path: Path):

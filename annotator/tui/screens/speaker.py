@@ -36,7 +36,7 @@ Choice = Item | tuple[int, int] | Literal["none", "cancel", "quit"]
 
 #: Keys of the article below that mean something else here (tab: the next candidate) or are read differently
 #: (the search line, the character after t or T): not forwarded as they are.
-_FORWARDED = {"next_span", "previous_span", "next_item", "previous_item", "search", "cancel"}
+_FORWARDED = {"next_undecided", "previous_undecided", "next_any_span", "previous_any_span", "search", "cancel"}
 
 
 def _forwarded(binding: Binding) -> Binding:
@@ -53,8 +53,8 @@ class SpeakerScreen(ModalScreen[Choice]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "step(1)", "Next", id="next_span"),
-        Binding("shift+tab", "step(-1)", "Previous", show=False, id="previous_span"),
+        Binding("tab", "step(1)", "Next", id="next_undecided"),
+        Binding("shift+tab", "step(-1)", "Previous", show=False, id="previous_undecided"),
         Binding("enter", "choose", "Confirm", id="accept"),
         Binding("1", "new_actor", "New ACTOR", id="label_actor"),
         Binding("x,delete", "clear", "No speaker", id="reject"),
