@@ -81,8 +81,8 @@ def export(
     """
     from annotator.exchange.formats import get_format
     from annotator.exchange.formats.options import ExportOptions, parse_labels, parse_statuses
+    from annotator.exchange.records import EarlierExportKept, export_to_path
     from annotator.exchange.records import export as export_records
-    from annotator.exchange.records import export_to_path
 
     name = format.value
     if gold and suggestions:
@@ -112,19 +112,28 @@ def export(
             return
         kind = "" if chosen.suffix == f".{name}" else f".{name}"  # alice.jsonl, alice.prodigy.jsonl, alice.spacy
         path = Path(output) if output else _in_exports(f"{who or 'suggestions'}{kind}{chosen.suffix}")
-        with progress_bar("Exporting") as progress:
-            count = export_to_path(
-                store,
-                name,
-                path,
-                who,
-                progress,
-                options,
-                make_folder=output is None,
-                config=config,
-                note=note,
-                overwrite=overwrite,
+        try:
+            with progress_bar("Exporting") as progress:
+                count = export_to_path(
+                    store,
+                    name,
+                    path,
+                    who,
+                    progress,
+                    options,
+                    make_folder=output is None,
+                    config=config,
+                    note=note,
+                    overwrite=overwrite,
+                    keep_earlier=output is None,
+                )
+        except EarlierExportKept:
+            say(
+                f"0 record(s): {path} left as it was, with the export written there before (-o {path} writes an empty one)"
             )
+            tell_notes(options)
+            _say_why_none(store, who, status, 0)
+            return
         stored(f"the export is written to {path}")
         what = "spaCy training config" if name == "spacy" else "Label Studio labelling config"
         say(f"{count} record(s) -> {path}" + (f"; {what} -> {config}" if config else ""))

@@ -286,6 +286,14 @@ def _noting_other_comments(
         options.written.notes[f"comment(s) on articles this export has no record of are not in it ({which})"] += count
 
 
+class EarlierExportKept(AnnotatorError):
+    """An export of no record to the default output, where an earlier export lies: that one is kept."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path}: an export of no record would replace the earlier export there; it was kept")
+        self.path = path
+
+
 def export_to_path(
     store: Store,
     format_name: str,
@@ -298,11 +306,14 @@ def export_to_path(
     config: Path | None = None,
     note: Note = None,
     overwrite: bool = False,
+    keep_earlier: bool = False,
 ) -> int:
     """Export into `path` through a temporary renamed at the end (`files.written_together`): a failed export
     leaves nothing, and never replaces a folder, FIFO or device. `config`: the format's config for the export (a
     `spacy train` config for a DocBin, a labelling config for Label Studio), written with it as one: both are put
-    in place, or neither. `note` hears of leftovers beside them."""
+    in place, or neither. `note` hears of leftovers beside them. `keep_earlier`: an export of no record leaves a
+    file with something in it as it is (`EarlierExportKept`): the default output is named after the annotator alone,
+    so an empty export of another database's would replace this one's."""
     from annotator.exchange.formats import get_format
 
     options = options or ExportOptions()
@@ -313,6 +324,8 @@ def export_to_path(
     named = ["-o", "--config"]  # the options that give them, for a refusal
     with written_together(paths, make_folder=make_folder, note=note, overwrite=overwrite, options=named) as outs:
         count = export(store, format_name, outs[0], annotator, progress, options)
+        if keep_earlier and count == 0 and path.is_file() and path.stat().st_size > 0:
+            raise EarlierExportKept(path)
         if config is not None and make_config is not None:
             outs[1].write(make_config(path, options).encode("utf-8"))
     return count
