@@ -347,13 +347,19 @@ class ArticleModel:
 
     def speaker_candidates(self, quote: Item) -> list[Item]:
         """Who may have said a quote: accepted ACTOR spans and pending ACTOR suggestions (choosing one accepts
-        it), nearest to the quote first, before or after it (those inside the quote last: a quote seldom names
-        its own speaker); an accepted span before an equally near suggestion."""
+        it), those of the quote's paragraph first, nearest to the quote first, before or after it (a newcomer's
+        trial, 36: the next paragraph's first name came before the name in the quote's own sentence); those inside
+        the quote last, as a quote seldom names its own speaker; an accepted span before an equally near
+        suggestion."""
+        low = self.text.rfind("\n", 0, quote.start) + 1
+        high = self.text.find("\n", quote.end)
+        high = len(self.text) if high < 0 else high
 
-        def distance(actor: Item) -> tuple[bool, int, int, int]:
+        def distance(actor: Item) -> tuple[bool, bool, int, int, int]:
             inside = actor.start >= quote.start and actor.end <= quote.end
+            elsewhere = actor.end <= low or actor.start >= high
             gap = quote.start - actor.end if actor.end <= quote.start else actor.start - quote.end
-            return (inside, abs(gap), RANK[actor.kind], actor.start)
+            return (inside, elsewhere, abs(gap), RANK[actor.kind], actor.start)
 
         actors = [item for item in self.items.values() if item.label is Label.ACTOR and item.kind != "rejected"]
         accepted = {(a.start, a.end) for a in actors if a.kind == "span"}

@@ -118,3 +118,19 @@ def test_a_line_move_steps_over_a_long_word_and_leading_white_space():
     # Down from the long word's first line: over the lines it runs on to, not back onto it.
     assert word_at(text, starts, layout.token_toward(starts, 1, 0, 2)) == "indented"  # column 0: white space
     assert word_at(text, starts, layout.token_toward(starts, 5, 4, 4)) == "long" * 10
+
+
+def test_speaker_candidates_of_the_quote_s_paragraph_come_first(tmp_path):
+    """The next paragraph's first name is nearer the quote's end than the name in the quote's own sentence, yet it
+    came first in the speaker choice (a newcomer's trial, 36)."""
+    from annotator.models import ArticleIn
+    from tests.support import word_tokens
+
+    text = 'The minister, Ana Ruiz, spoke at length in parliament about the plan, saying "we will not change course."\nReuters said the vote would follow.'  # fmt: skip
+    with Store.open(tmp_path / "x.db") as store:
+        [article], _ = store.add_articles([(ArticleIn(text=text, title="Plan"), word_tokens(text), [])])
+        for start, end, label in [(14, 22, "ACTOR"), (78, 104, "QUOTE"), (106, 113, "ACTOR")]:
+            store.add_span(article, WHO, start, end, label)
+        model = ArticleModel(store.view(article, WHO))
+    [quote] = [item for item in model.items.values() if item.label is Label.QUOTE]
+    assert [text[a.start : a.end] for a in model.speaker_candidates(quote)] == ["Ana Ruiz", "Reuters"]
