@@ -80,3 +80,31 @@ def pair_and_a_third(db: Path, third_label: str = "ACTOR") -> None:
                     continue
                 store.add_span(article, who, 0, end, third_label if who == "root" else "ACTOR")
                 store.set_status(article, who, "done")
+
+
+GOLD = Path(__file__).parent / "fixtures" / "gold"
+
+
+def gold_records(name: str) -> list:
+    """The records of a gold file of tests/fixtures/gold/ (native JSONL), validated."""
+    from annotator.models import NativeRecord
+
+    return [NativeRecord.model_validate_json(line) for line in (GOLD / name).read_text("utf-8").splitlines()]
+
+
+def spans_off_their_text_or_tokens(records: list) -> list[tuple[str, str]]:
+    """(article, span text) of every span whose text is not the article's at its offsets, or whose entity span
+    does not start and end on spaCy's tokens: an empty list for sound gold."""
+    import spacy
+
+    tokenizer = spacy.blank("en")
+    wrong = []
+    for record in records:
+        doc = tokenizer(record.text)
+        starts, ends = {t.idx for t in doc}, {t.idx + len(t) for t in doc}
+        for span in record.spans:
+            on_text = record.text[span.start : span.end] == span.text
+            on_tokens = span.label.value == "QUOTE" or (span.start in starts and span.end in ends)
+            if not (on_text and on_tokens):
+                wrong.append((record.article_id, span.text))
+    return wrong

@@ -8,17 +8,10 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from pathlib import Path
 
-import spacy
+from support import GOLD, gold_records, spans_off_their_text_or_tokens
 
-from annotator.models import NativeRecord
-
-GOLD = Path(__file__).parent / "fixtures" / "gold"
-
-
-def records(name: str) -> list[NativeRecord]:
-    return [NativeRecord.model_validate_json(line) for line in (GOLD / name).read_text("utf-8").splitlines()]
+records = gold_records
 
 
 def test_dev2_is_valid_gold_with_these_counts() -> None:
@@ -31,14 +24,7 @@ def test_dev2_is_valid_gold_with_these_counts() -> None:
 
 
 def test_dev2_spans_sit_on_its_text_and_on_tokens() -> None:
-    tokenizer = spacy.blank("en")
-    for record in records("entities_dev2.jsonl"):
-        doc = tokenizer(record.text)
-        starts, ends = {t.idx for t in doc}, {t.idx + len(t) for t in doc}
-        for span in record.spans:
-            assert record.text[span.start : span.end] == span.text
-            if span.label.value != "QUOTE":
-                assert (span.start in starts, span.end in ends) == (True, True), (record.article_id, span.text)
+    assert spans_off_their_text_or_tokens(records("entities_dev2.jsonl")) == []
 
 
 def test_dev2_shares_no_article_with_the_splits() -> None:
