@@ -121,7 +121,6 @@ def adjudicate(
 
     Articles without any disagreement are marked done in gold; the rest wait for `annotator review`.
 
-    \b
     Example: annotator adjudicate --auto --annotators alice,bob
     """
     from annotator.gold import auto_adjudicate
@@ -218,10 +217,8 @@ def evaluate(
     this release's own versions are run now (with --model's pipeline), others read as stored. With --model a
     folder `annotator train` wrote, its own versions are run now and the articles it learned from left out.
 
-    \b
     Example: annotator evaluate --suggester entities.v1 --gold-from exports/gold.jsonl --json
 
-    \b
     Example: annotator evaluate --model models/a --unseen-by models/b   (then the same with a and b swapped)
     """
     from annotator.reports.evaluation import score, text_lines
@@ -294,7 +291,6 @@ def train(
     Prints per-label P/R/F1 on the held-out articles before and after, and writes a pipeline folder for
     `annotator suggest --model FOLDER`. --curve trains on 25/50/75/100% instead and prints the F1 at each.
 
-    \b
     Example: annotator train --out models/ours && annotator suggest --model models/ours
     """
     from datetime import UTC, datetime

@@ -43,7 +43,6 @@ def review(
     annotator 1, 2, 3 ...'s version of the current disagreement; j / k move between disagreements; the usual
     annotation keys edit gold; d marks gold done. Every decision is an event naming the reviewer.
 
-    \b
     Example: annotator review --annotators alice,bob --reviewer carol
     """
     from annotator.store.assignments import compared_articles

@@ -102,7 +102,6 @@ def pack(
     They annotate it anywhere (`annotator annotate --db bob.db --annotator bob`); `annotator merge bob.db`
     brings the work back. Nobody else's work goes into a pack.
 
-    \b
     Example: annotator pack --annotator bob -o bob.db
     """
     from annotator.store.pack import pack as write_pack
