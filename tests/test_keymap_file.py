@@ -169,3 +169,23 @@ def test_an_id_of_an_earlier_release_is_refused_with_its_new_name(folder: Path, 
     assert annotate_with(folder, f'accept = "a"\n{old} = "j"\n') == (
         f"keys.toml:2: field '{old}': renamed {new} (the binding of {key}): write {new} = ... in its place"
     )
+
+
+def test_the_readme_s_keymap_example_works_in_both_screens(tmp_path: Path) -> None:
+    """The README's example remapped tab to "tab,j", and j is the review screen's next disagreement: `annotator
+    review` refused to open with it (a newcomer's trial, 36b). Its TOML block loads for both apps as written."""
+    from annotator.tui.keymap import load_keymap
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text("utf-8")
+    block = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "keys.toml").write_text(block, encoding="utf-8")
+    annotate, review = (load_keymap(tmp_path / "keys.toml", review=flag) for flag in (False, True))
+    assert (
+        annotate.keys
+        == review.keys
+        == {
+            "next_undecided": "tab,J",
+            "previous_undecided": "shift+tab,K",
+            "reject": "x,delete,backspace",
+        }
+    )

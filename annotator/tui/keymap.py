@@ -2,7 +2,7 @@
 
 Looked up at $ANNOTATOR_KEYMAP, else ~/.config/annotator/keymap.toml. Example:
 
-    next_undecided = "tab,j"   # several keys: comma-separated, or a list ["tab", "j"]
+    next_undecided = "tab,J"   # several keys: comma-separated, or a list ["tab", "J"]
     reject = "x,delete,backspace"
     auto_advance = false       # after a decision or an add where ; stops, stay (default true: go on to the next)
     theme = "light"            # "dark" (the default) or "light"
