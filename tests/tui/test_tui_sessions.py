@@ -131,7 +131,9 @@ async def test_clicking_a_key_in_the_key_line_presses_it(running, read_store):
 def test_keymap_giving_a_key_two_bindings_is_one_line_error(tui_db: Path, tmp_path: Path):
     keymap = tmp_path / "keymap.toml"
     keymap.write_text('next_undecided = "q"\n')
-    with pytest.raises(InputError, match=r"keymap.toml:1: field 'next_undecided': key 'q' is also quit's: remap quit too"):
+    with pytest.raises(
+        InputError, match=r"keymap.toml:1: field 'next_undecided': key 'q' is also quit's: remap quit too"
+    ):
         make_app(tui_db, WHO, keymap_path=keymap)
 
 
