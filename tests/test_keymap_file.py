@@ -117,6 +117,10 @@ def test_every_mistake_in_the_keymap_names_its_line(folder: Path) -> None:
             'accept = ["a"\n',
             "keys.toml:1: not valid TOML: unclosed array at the end of the file; is the file truncated?",
         ),
+        (  # a string left open with the line break an editor saves after it (a newcomer's trial, 36b)
+            'accept = "enter\nreject = "x"\n',
+            "keys.toml:1: not valid TOML: unterminated string: no closing quote before the end of the line",
+        ),
     ],
 )
 def test_a_toml_syntax_error_names_file_and_line(folder: Path, keymap: str, line: str) -> None:

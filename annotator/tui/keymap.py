@@ -161,6 +161,8 @@ def _toml_problem(message: str, text: str) -> tuple[int | None, str]:
     words = words[:1].lower() + words[1:]
     if line is None:
         return max(len(text.splitlines()), 1), f"{words} at the end of the file; is the file truncated?"
+    if words == "illegal character '\\n'":  # a string left open: TOML's strings end on their line
+        return int(line), "unterminated string: no closing quote before the end of the line"
     return int(line), f"{words} at column {column}"
 
 
