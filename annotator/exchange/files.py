@@ -9,7 +9,6 @@ array) and, where the caller knows it, the field.
 from __future__ import annotations
 
 import io
-import itertools
 import json
 import os
 import re
@@ -307,28 +306,32 @@ def record_lines(text: str) -> Callable[[int], int | None]:
 
     def line_of(record: int) -> int | None:
         if not found:
-            found.extend(_starts(text))
+            line, counted = 1, 0
+            for start in _array_records(text, json.JSONDecoder()):
+                line, counted = line + text.count("\n", counted, start), start
+                found.append(line)
         return found[record - 1] if 1 <= record <= len(found) else None
 
     return line_of
 
 
-def _starts(text: str) -> Iterator[int]:
-    decoder = json.JSONDecoder()
+def _array_records(text: str, decoder: json.JSONDecoder) -> Iterator[int]:
+    """Where each record of a JSON array starts, each decoded after it is yielded (so a `DuplicateKey` the decoder
+    raises comes from the record last yielded); ends at the array's end or at the first thing that is no record."""
     position = len(text) - len(text.lstrip())
     if not text.startswith("[", position):
         return
-    position, line, counted = position + 1, 1, 0
+    position += 1
     try:
         while True:
             while text[position] in " \t\r\n,":
                 position += 1
             if text[position] == "]":
                 return
-            line += text.count("\n", counted, position)
-            counted = position
-            yield line
+            yield position
             _, position = decoder.raw_decode(text, position)
+    except DuplicateKey:
+        raise
     except (ValueError, IndexError):
         return
 
@@ -336,20 +339,12 @@ def _starts(text: str) -> Iterator[int]:
 def _located_duplicate(path: Path, text: str, error: DuplicateKey) -> InputError:
     """The error for a key twice in a JSON array's record, naming the record and the line it starts on: the
     array's records are decoded one by one until the one that holds it (elsewhere: the file alone)."""
-    decoder = json.JSONDecoder(object_pairs_hook=_unique_keys)
-    position = len(text) - len(text.lstrip())
-    if text.startswith("[", position):
-        position += 1
-        try:
-            for number in itertools.count():
-                while text[position] in " \t\r\n,":
-                    position += 1
-                try:
-                    _, position = decoder.raw_decode(text, position)
-                except DuplicateKey:
-                    return Where(str(path), line=text.count("\n", 0, position) + 1, record=number + 1).error(str(error))
-        except (ValueError, IndexError):  # the array's end: the key is in no record of it
-            pass
+    starts: list[int] = []
+    try:
+        for start in _array_records(text, json.JSONDecoder(object_pairs_hook=_unique_keys)):
+            starts.append(start)
+    except DuplicateKey:
+        return Where(str(path), line=text.count("\n", 0, starts[-1]) + 1, record=len(starts)).error(str(error))
     return InputError(str(error), path=str(path))
 
 
