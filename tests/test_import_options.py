@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -96,3 +98,41 @@ def test_export_takes_only_the_labels_asked_for(db: Path) -> None:
 def test_usage_errors_are_one_line_and_exit_status_1(args: list[str], message: str) -> None:
     code, out, err = run(*args)
     assert (code, out, err) == (1, "", f"annotator: error: {message}\n")
+
+
+def test_skip_invalid_with_every_record_bad_creates_no_database(tmp_path: Path) -> None:
+    """A file whose every record is skipped imports nothing: no empty database is left behind to be mistaken for
+    an import (a newcomer's trial, 36). The console script, as a newcomer runs it."""
+    path = tmp_path / "bad.jsonl"
+    path.write_text(line(status="finished") + "{\n", encoding="utf-8")
+    db = tmp_path / "new.db"
+    done = subprocess.run(
+        [sys.executable, "-m", "annotator", "import", str(path), "--db", str(db), "--skip-invalid"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert (done.returncode, done.stdout.splitlines(), done.stderr) == (
+        1,
+        [
+            "skipped 2 record(s):",
+            f"  {path}:1: field 'status': Input should be 'todo', 'in_progress', 'done', 'skipped' or 'flagged', "
+            "got 'finished'",
+            f"  {path}:2: not valid JSON: expected a key in double quotes at column 2; is the file truncated?",
+        ],
+        f"annotator: error: nothing imported: every record of {path} was skipped (listed above); {db} was not "
+        "created\n",
+    )
+    assert not db.exists()
+
+
+def test_skip_invalid_with_every_record_bad_leaves_a_database_as_it_was(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(line(status="finished"), encoding="utf-8")
+    before = db.read_bytes()
+    code, out, err = run("import", path, "--db", db, "--skip-invalid")
+    assert (code, out.splitlines()[0], err) == (
+        1,
+        "skipped 1 record(s):",
+        f"annotator: error: nothing imported: every record of {path} was skipped (listed above); {db} is left as "
+        "it was\n",
+    )
+    assert db.read_bytes() == before

@@ -150,3 +150,20 @@ def test_skip_invalid_names_a_binary_file_in_one_line_not_one_a_line(tmp_path: P
         "skipped 1 file(s) or line(s) that hold no article:",
         f"  {noise}:2: not UTF-8 (byte 0x80); none of its 11 line(s) holds an article: the whole file skipped",
     ]
+
+
+def test_skip_invalid_with_nothing_left_to_ingest_creates_no_database(tmp_path: Path) -> None:
+    """Every file given skipped: nothing is stored, and no empty database is left to be taken for an ingest (a
+    newcomer's trial, 36: `import --skip-invalid` did the same)."""
+    blank = tmp_path / "blank.txt"
+    blank.write_text("  \n", encoding="utf-8")
+    db = tmp_path / "r.db"
+    result = annotator("ingest", blank, "--no-suggest", "--skip-invalid", "--db", db)
+    assert one_error_line(result) == (
+        f"nothing ingested: every file or line given was skipped (listed above); {db} was not created"
+    )
+    assert result.stdout.splitlines() == [
+        "skipped 1 file(s) or line(s) that hold no article:",
+        f"  {blank}:1: the file holds only white space (3 characters), nothing to annotate",
+    ]
+    assert not db.exists()

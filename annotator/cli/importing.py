@@ -25,7 +25,8 @@ from annotator.cli.paths import PathType
 from annotator.store import DEFAULT_DB
 
 if TYPE_CHECKING:
-    from annotator.exchange.importing import ImportReport
+    from annotator.exchange.formats.common import Read
+    from annotator.exchange.importing import Entering, ImportReport
 
 
 def import_(
@@ -94,6 +95,7 @@ def import_(
                 snap=snap,
             )
             records = read_file(path, format.value, options)  # read and check everything before opening the database
+            _refuse_all_skipped(records, path, db)
             with store_to_fill(db) as store, progress_bar("Importing") as progress:
                 new_name = None if options.annotator is None else new_annotator_note(store, options.annotator)
                 report = store_records(
@@ -158,6 +160,21 @@ def _say_import_report(report: "ImportReport", db: Path, snap: bool) -> None:
             f"{'' if conflict.stored_newer else ' (the file does not show it is newer)'}: "
             "kept this database's (--replace takes the file's)"
         )
+
+
+def _refuse_all_skipped(records: "list[Read | Entering]", path: Path, db: Path) -> None:
+    """--skip-invalid that skipped every record imports nothing: said as an error, before the database is opened,
+    so no empty database is left to be taken for an import."""
+    from annotator.exchange.formats.common import ImportedRecord, Skipped
+
+    skipped = [record for record in records if isinstance(record, Skipped)]
+    if not skipped or any(isinstance(record, ImportedRecord) for record in records):
+        return
+    say(f"skipped {len(skipped)} record(s):")
+    for record in skipped:
+        say(f"  {record}")
+    left = "is left as it was" if db.exists() else "was not created"
+    raise fail(f"nothing imported: every record of {path} was skipped (listed above); {db} {left}")
 
 
 def _joined(given: list[str] | None) -> str | None:
