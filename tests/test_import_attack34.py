@@ -56,7 +56,7 @@ ALICE = [
 # -- 06: JSON_MIN of our own export ------------------------------------------------------------------------------
 
 MIN_REFUSED = (
-    "ls1232_our_export_back_min.json:2: record 1: field 'annotator': Label Studio user 1 shows no work on this "
+    "ls1232_our_export_back_min.json:42: record 1: field 'annotator': Label Studio user 1 shows no work on this "
     "annotation (no lead_time, created_at and updated_at one moment: the server's import of it), and the task's "
     "data is our own export's, whose annotator only the task's meta names, which JSON_MIN leaves out: whose work it "
     "is cannot be told (import the project's JSON export, or give --annotator NAME)"

@@ -273,3 +273,32 @@ def test_a_conll_file_imported_without_its_format_says_which_format(db: Path, tm
     path = tmp_path / "alice.conll"
     path.write_text("Washington\tB-ACTOR\nsaid\tO\n", encoding="utf-8")
     assert refused(db, path) == f"annotator: error: {path}:1: this looks like CoNLL, not JSONL: --format conll"
+
+
+def test_a_field_of_a_pretty_printed_json_array_is_named_by_its_own_line(db: Path, tmp_path: Path) -> None:
+    """Label Studio's export is one JSON array, often indented: the error names the line of the bad field itself,
+    not the line its task starts on, dozens of lines above (a second newcomer's trial, 36b)."""
+    path = tmp_path / "ls.json"
+    good = {"data": {"text": SMALL}, "annotations": [{"completed_by": "bob", "result": []}]}
+    bad = {"data": {"text": SMALL + " Again."}, "annotations": [{"completed_by": "bob", "result": [
+        {"id": "r0", "type": "labels", "value": {"start": 0, "end": 10, "text": "Washington", "labels": ["ACTOR"]}},
+        {"id": "r1", "type": "labels", "value": {"start": 11, "end": 15, "text": "sad", "labels": ["ACTOR"]}}]}]}  # fmt: skip
+    text = json.dumps([good, bad], indent=2)
+    path.write_text(text, encoding="utf-8")
+    assert text.splitlines()[38] == '              "text": "sad",'
+    assert refused(db, path, "--format", "labelstudio") == (
+        f"annotator: error: {path}:39: record 2: field 'annotations[0].result[1].value.text': text 'sad' does not "
+        "match the article at 11:15 ('said')"
+    )
+
+
+def test_a_missing_field_is_named_by_the_line_of_the_object_that_lacks_it(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "ls.json"
+    task = {"data": {"text": SMALL}, "annotations": [{"completed_by": "bob", "result": [
+        {"id": "r1", "type": "labels", "value": {"end": 10, "labels": ["ACTOR"]}}]}]}  # fmt: skip
+    text = json.dumps([task], indent=2)
+    path.write_text(text, encoding="utf-8")
+    assert text.splitlines()[12] == '            "value": {'
+    assert refused(db, path, "--format", "labelstudio") == (
+        f"annotator: error: {path}:13: record 1: field 'annotations[0].result[0].value.start': Field required"
+    )

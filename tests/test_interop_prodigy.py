@@ -205,9 +205,13 @@ def test_other_relations_need_a_map_and_labels_can_be_dropped(tmp_path: Path) ->
 
 def test_text_classification_tasks_are_listed_not_imported(tmp_path: Path) -> None:
     path, db = PRODIGY / "textcat_pydata_hashes.jsonl", tmp_path / "tc.db"
-    code, out, _ = run("import", path, "--format", "prodigy", "--db", db)
-    assert code == 0
-    assert out.splitlines()[0] == f"0 record(s) imported (0 new article(s)) -> {db}"
-    assert out.splitlines()[2:] == [
+    code, out, err = run("import", path, "--format", "prodigy", "--db", db)
+    assert (code, err) == (
+        1,
+        f"annotator: error: nothing imported: every record of {path} was skipped (listed above); {db} was not "
+        "created\n",
+    )
+    assert out.splitlines() == ["skipped 6 record(s):"] + [
         f"  {path}:{n}: a task classifying the whole text (label 'new-dataset'), not spans" for n in range(1, 7)
     ]
+    assert not db.exists()

@@ -30,13 +30,13 @@ class Where:
     path: str
     line: int | None = None
     record: int | None = None
-    #: The line a JSON array's record starts on, found only when an error needs it (`record_lines`).
-    line_of: Callable[[int], int | None] | None = field(default=None, compare=False, repr=False)
+    #: The line of a JSON array's record, or of a field in it, found only when an error needs it (`record_lines`).
+    line_of: Callable[[int, str | None], int | None] | None = field(default=None, compare=False, repr=False)
 
     def error(self, message: str, field: str | None = None) -> InputError:
         line = self.line
         if line is None and self.line_of is not None and self.record is not None:
-            line = self.line_of(self.record)
+            line = self.line_of(self.record, field)
         return InputError(message, path=self.path, line=line, field=field, record=self.record)
 
 
@@ -277,7 +277,7 @@ def _nonblank_lines(path: Path) -> Iterator[tuple[int, str | InputError]]:
         raise InputError(f"cannot read: {error.strerror}", path=str(path)) from None
 
 
-def json_array(path: str | Path) -> tuple[Path, list[Any], Callable[[int], int | None]]:
+def json_array(path: str | Path) -> tuple[Path, list[Any], Callable[[int, str | None], int | None]]:
     """A whole-file JSON array (Label Studio), and the line each record starts on (`record_lines`, record 1 the
     first); JSONL or a truncated file is a one-line error."""
     path, text = read_text(path)
@@ -299,20 +299,68 @@ def json_array(path: str | Path) -> tuple[Path, list[Any], Callable[[int], int |
     return path, data, record_lines(text)
 
 
-def record_lines(text: str) -> Callable[[int], int | None]:
-    """The line each record of a valid JSON array starts on, by its number (1 the first): the array is read a second
-    time, record by record, on the first question only (an error to locate), then remembered."""
-    found: list[int] = []
+def record_lines(text: str) -> Callable[[int, str | None], int | None]:
+    """The line of a record of a valid JSON array, by its number (1 the first), or of a field in it ("a[0].b":
+    where its value starts, or the object that lacks it): the array is read a second time, record by record, on
+    the first question only (an error to locate), then remembered. An indented file (Label Studio's export) spreads
+    a task over dozens of lines, so the field's own line is the one to fix."""
+    found: list[tuple[int, int]] = []  # each record's start: (offset, line)
 
-    def line_of(record: int) -> int | None:
+    def line_of(record: int, field: str | None = None) -> int | None:
         if not found:
             line, counted = 1, 0
             for start in _array_records(text, json.JSONDecoder()):
                 line, counted = line + text.count("\n", counted, start), start
-                found.append(line)
-        return found[record - 1] if 1 <= record <= len(found) else None
+                found.append((start, line))
+        if not 1 <= record <= len(found):
+            return None
+        start, line = found[record - 1]
+        return line + text.count("\n", start, _field_start(text, start, field)) if field else line
 
     return line_of
+
+
+#: The steps of a field's name as errors give it: keys and [indexes].
+_FIELD_STEPS = re.compile(r"\[(\d+)\]|([^.\[\]]+)")
+
+
+def _field_start(text: str, position: int, field: str) -> int:
+    """Where a field's value starts in the JSON value at `position`, step by step; where a step is not found
+    (a field that is missing), the start of the last value found."""
+    decoder = json.JSONDecoder()
+    for index, key in _FIELD_STEPS.findall(field):
+        found = _member(text, position, int(index) if index else key, decoder)
+        if found is None:
+            break
+        position = found
+    return position
+
+
+def _member(text: str, position: int, step: int | str, decoder: json.JSONDecoder) -> int | None:
+    """Where an array's item (an int step) or an object's key's value starts, in the array or object at
+    `position`; the values before it are skipped by decoding each."""
+    try:
+        if text[position] != ("[" if isinstance(step, int) else "{"):
+            return None
+        position, count = position + 1, 0
+        while True:
+            while text[position] in " \t\r\n,":
+                position += 1
+            if text[position] in "]}":
+                return None
+            if isinstance(step, str):
+                key, position = decoder.raw_decode(text, position)
+                position = text.index(":", position) + 1
+                while text[position] in " \t\r\n":
+                    position += 1
+                if key == step:
+                    return position
+            elif count == step:
+                return position
+            _, position = decoder.raw_decode(text, position)
+            count += 1
+    except (ValueError, IndexError):
+        return None
 
 
 def _array_records(text: str, decoder: json.JSONDecoder) -> Iterator[int]:
