@@ -165,8 +165,22 @@ OVERLAP_NOTE = (
 )
 
 
+#: The plain shape has no relations: each quote's speaker is left out of it, and the export says how many.
+SPEAKERS_NOTE = (
+    "speaker link(s) left out: doccano's plain shape has no relations (--format doccano-relations keeps them)"
+)
+
+
+def _note_speakers(records: Iterable[RecordLike], written: Written) -> Iterator[RecordLike]:
+    for record in records:
+        if links := sum(1 for s in record.spans if s.speaker is not None):
+            written.notes[SPEAKERS_NOTE] += links
+        yield record
+
+
 def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf | None, options: ExportOptions) -> int:
-    return write_text_lines((dumps(plain(r)) + "\n" for r in note_overlaps(records, options.written)), out)
+    noted = _note_speakers(note_overlaps(records, options.written), options.written)
+    return write_text_lines((dumps(plain(r)) + "\n" for r in noted), out)
 
 
 def record_from(data: DoccanoRecord, options: ReadOptions, where: Where) -> ImportedRecord:
