@@ -169,9 +169,10 @@ def key_table(keymap: dict[str, str] | None = None) -> str:
     """The keys as a Markdown table per group: the README's copy (the help screen shows the same lines)."""
     lines = []
     for heading, bindings in GROUPS:
-        lines += [f"**{heading}**", "", "| key | action |", "| --- | --- |"]
+        lines += [f"**{heading}**", "", "| key | action | id (keymap) |", "| --- | --- | --- |"]
         for binding in bindings:
             keys = keys_shown(binding, keymap or {}).replace("|", "\\|")
-            lines.append(f"| `{keys}` | {binding.tooltip} |" if "`" not in keys else f"| {keys} | {binding.tooltip} |")
+            shown = f"`{keys}`" if "`" not in keys else keys
+            lines.append(f"| {shown} | {binding.tooltip} | `{binding.id}` |")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
