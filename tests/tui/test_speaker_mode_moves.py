@@ -80,9 +80,9 @@ async def test_tab_between_candidates_named_alike_says_which_one_it_is(tmp_path:
             await pilot.press(*keys)
             lines.append(str(app.screen.below.status_line.render()).split(" · ")[0])
     assert lines == [
-        "Speaker of 'We saw it,'? 'Police' (suggested: enter accepts it) 1 of 3, the 1st of 2 named so: "
+        "Speaker of 'We saw it,'? 'Police' (a pending ACTOR suggestion: enter accepts it too) 1 of 3, the 1st of 2 named so: "
         "'…it,\" Police said. Maria…'",
-        "Speaker of 'We saw it,'? 'Maria Lopez' (suggested: enter accepts it) 2 of 3",
-        "Speaker of 'We saw it,'? 'Police' (suggested: enter accepts it) 3 of 3, the 2nd of 2 named so: "
+        "Speaker of 'We saw it,'? 'Maria Lopez' (a pending ACTOR suggestion: enter accepts it too) 2 of 3",
+        "Speaker of 'We saw it,'? 'Police' (a pending ACTOR suggestion: enter accepts it too) 3 of 3, the 2nd of 2 named so: "
         "'…said, and Police agreed.'",
     ]

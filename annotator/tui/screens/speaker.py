@@ -97,7 +97,7 @@ class SpeakerScreen(ModalScreen[Choice]):
             words = display(below.model.text[selection[0] : selection[1]])
             line.append(f"enter: {words!r} as a new ACTOR", "bold yellow")
         elif self.candidate is not None:
-            pending = " (suggested: enter accepts it)" if self.candidate.pending else ""
+            pending = " (a pending ACTOR suggestion: enter accepts it too)" if self.candidate.pending else ""
             place = f" {self.index + 1} of {len(self.candidates)}" if self.candidate in self.candidates else ""
             line.append(f"{display(self.candidate.text)!r}{pending}{place}{self._which(self.candidate)}", "bold yellow")
             below.view.follow(self.candidate.start)
