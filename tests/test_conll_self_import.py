@@ -138,3 +138,25 @@ def test_the_models_suggestions_are_not_exported_as_conll(tmp_path: Path) -> Non
         "--suggestions as jsonl, prodigy, labelstudio, spacy or doccano\n",
     )
     assert not out.exists()
+
+
+def test_a_conll_file_cut_at_a_line_end_is_refused_not_a_new_half_article(tmp_path: Path) -> None:
+    """A CoNLL export cut short at a line's end parses: its last document was imported as a new article of the
+    first half of a stored one's words, and done (a newcomer's trial, 37). Its words are the start of a stored
+    article's: the import names it and writes nothing."""
+    db = annotated_db(tmp_path / "a.db", tmp_path)
+    conll = tmp_path / "alice.conll"
+    assert annotator("export", "--db", db, "--annotator", "alice", "--format", "conll", "-o", conll).returncode == 0
+    lines = conll.read_text(encoding="utf-8").splitlines(keepends=True)
+    cut = tmp_path / "cut.conll"
+    cut.write_text("".join(lines[:16]), encoding="utf-8")
+    assert lines[15] == "them _ _ O\n"
+    before = db.read_bytes()
+    result = annotator("import", cut, "--format", "conll", "--annotator", "bob", "--db", db)
+    assert (result.returncode, result.stdout, result.stderr.splitlines()[-1]) == (
+        1,
+        "",
+        f"annotator: error: {cut}:1: its words are only the start of those of the stored article 'c1' (37 of 58 "
+        "characters, white space aside): is the file truncated? (imported, it would be a new article of half a text)",
+    )
+    assert db.read_bytes() == before

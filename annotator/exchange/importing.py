@@ -86,14 +86,21 @@ class ImportReport:
     # their id, and how many stored articles had their words (more than one: none was chosen)
 
 
-def _realigned(store: Store, words: StoredWords, item: ImportedRecord) -> tuple[ImportedRecord, int]:
+def _realigned(store: Store, words: StoredWords, item: ImportedRecord, last: bool) -> tuple[ImportedRecord, int]:
     """A record whose text the format rebuilt from tokens (CoNLL), when no stored article has that text: put on
     the stored article with the same words when exactly one has them (`exchange.realign`). Also how many
-    stored articles have its words (0 when the text itself is stored, or was not rebuilt)."""
+    stored articles have its words (0 when the text itself is stored, or was not rebuilt). The file's `last`
+    record, when its words are only the start of a stored article's, is an error: the file was cut short."""
     record = item.record
     if not item.rebuilt or store.has_article(ArticleIn(id=record.article_id, text=record.text)) is not None:
         return item, 0
     found = words.matching(record.text)
+    if not found and last and (started := words.started_by(record.text)) is not None:
+        article_id, given, stored = started
+        raise item.where.error(
+            f"its words are only the start of those of the stored article {article_id!r} ({given} of {stored} characters, "
+            "white space aside): is the file truncated? (imported, it would be a new article of half a text)"
+        )
     if len(found) != 1:
         return item, len(found)
     moved = onto(record, found[0], store.article_text(found[0]), item.where)
@@ -175,7 +182,8 @@ def store_records(
             Skipped(item.where, f"field {error.field!r}: {error.reason}" if error.field else error.reason)
         )
 
-    for item in items:
+    last = max((i for i, item in enumerate(items) if isinstance(item, ImportedRecord)), default=-1)
+    for index, item in enumerate(items):
         if isinstance(item, Entering):  # --annotator: wrong for every record, whatever --skip-invalid says
             if problem := entering.problem(item.name):
                 raise AnnotatorError(f"{item.field}: {problem}")  # as the option's other errors are said
@@ -187,7 +195,7 @@ def store_records(
             report.dropped[item.what] += item.count
             continue
         try:
-            item, matches = _realigned(store, words, item)
+            item, matches = _realigned(store, words, item, index == last)
         except InputError as error:
             skip(item, error)
             continue

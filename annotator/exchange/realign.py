@@ -19,11 +19,15 @@ from annotator.store import Store
 
 def words_hash(text: str) -> str:
     """A hash of the text's non-space characters, in order: equal for texts that differ only in white space."""
-    return hashlib.sha256("".join(ch for ch in text if not ch.isspace()).encode("utf-8")).hexdigest()
+    return hashlib.sha256(_words(text).encode("utf-8")).hexdigest()
 
 
 def _non_space(text: str) -> list[int]:
     return [i for i, ch in enumerate(text) if not ch.isspace()]
+
+
+def _words(text: str) -> str:
+    return "".join(ch for ch in text if not ch.isspace())
 
 
 @dataclass
@@ -32,6 +36,17 @@ class StoredWords:
 
     store: Store
     by_words: dict[str, list[str]] | None = field(default=None)
+
+    def started_by(self, text: str) -> tuple[str, int, int] | None:
+        """A stored article whose words begin with all of this text's and go on, with both lengths (white space
+        aside): a document cut short (a file truncated at a line's end still parses). Read only when a file's
+        last record is no stored article."""
+        given = _words(text)
+        for article_id in self.store.article_ids():
+            stored = _words(self.store.article_text(article_id))
+            if len(stored) > len(given) > 0 and stored.startswith(given):
+                return article_id, len(given), len(stored)
+        return None
 
     def matching(self, text: str) -> list[str]:
         """The stored articles whose text has exactly these non-space characters in this order."""
