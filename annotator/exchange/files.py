@@ -60,6 +60,8 @@ def decode(data: bytes, path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        if data.startswith(SQLITE_HEADER):  # a teammate's database given where their export was meant
+            raise InputError(SQLITE, path=str(path)) from None
         line = data.count(b"\n", 0, error.start) + 1
         raise InputError(f"not UTF-8 (byte 0x{data[error.start]:02x})", path=str(path), line=line) from None
 
@@ -185,6 +187,18 @@ CONLL_SUFFIXES = (".conll", ".conllu", ".iob", ".bio")
 CONLL_LINE = re.compile(r"-DOCSTART-(\s.*)?|\S+(\s+\S+)*\s+(O|[BIELU]-\S+)")
 DOCBIN = "this looks like a spaCy DocBin, not JSONL: --format spacy"
 CONLL = "this looks like CoNLL, not JSONL: --format conll"
+#: For a command that reads JSONL alone (`evaluate --gold-from`, `train --from`): no --format to give it.
+ONLY_JSONL = {
+    DOCBIN: "this looks like a spaCy DocBin, not JSONL, which this command reads: `annotator import` reads it with "
+    "--format spacy",
+    CONLL: "this looks like CoNLL, not JSONL, which this command reads: `annotator import` reads it with --format conll",
+}
+#: The first bytes of every SQLite database file.
+SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE = (
+    "this is an SQLite database, not a file of records: `annotator merge FILE` brings another annotator database's "
+    "work into this one"
+)
 ARRAY = (
     "this is a JSON array; expected JSONL, one JSON object a line (a Label Studio export is one array: "
     "annotator import FILE --format labelstudio)"
@@ -269,6 +283,8 @@ def _nonblank_lines(path: Path) -> Iterator[tuple[int, str | InputError]]:
                 except UnicodeDecodeError as error:
                     if number == 1 and _is_docbin(raw):
                         raise InputError(DOCBIN, path=str(path), line=1) from None
+                    if number == 1 and raw.startswith(SQLITE_HEADER):
+                        raise InputError(SQLITE, path=str(path)) from None
                     yield number, NotUTF8(f"not UTF-8 (byte 0x{raw[error.start]:02x})", path=str(path), line=number)
                     continue
                 if line.strip():

@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from annotator.exchange.files import Where, write_text_lines
 from annotator.exchange.formats.common import (
+    Dropped,
     ImportedRecord,
     Read,
     RecordLike,
@@ -236,11 +237,22 @@ def record_from(data: DoccanoRecord, options: ReadOptions, where: Where) -> Impo
     return ImportedRecord(where, record, dropped=dropped)
 
 
+#: doccano exports every document of a project, annotated or not: one with no span and no status of ours is no
+#: finished work (read as done, it was an empty gold record).
+UNLABELLED = "record(s) with no label and no status: doccano exports every document, annotated or not (ingest the file to annotate their texts)"
+
+
+def _unlabelled(record: DoccanoRecord) -> bool:
+    return record.status is None and not (record.label or record.labels or record.entities or record.relations)
+
+
 def read(path: Path, options: ReadOptions) -> Iterator[Read]:
     def one(where: Where, data: dict[str, Any]) -> Iterator[Read]:
         if blank(data.get("text")):
             yield Skipped(where, "the text is blank: nothing to annotate")
         else:
-            yield record_from(validated(DoccanoRecord, data, where), options, where)
+            record = validated(DoccanoRecord, data, where)
+            imported = record_from(record, options, where)  # checked whole, even when it is left out
+            yield Dropped(UNLABELLED) if _unlabelled(record) else imported
 
     return jsonl_records(path, options, one, "doccano")

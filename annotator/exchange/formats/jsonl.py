@@ -10,8 +10,8 @@ from typing import IO, Any
 
 from pydantic import ValidationError
 
-from annotator.errors import describe_validation_error
-from annotator.exchange.files import Where, jsonl_objects, write_text_lines
+from annotator.errors import InputError, describe_validation_error
+from annotator.exchange.files import ONLY_JSONL, Where, jsonl_objects, write_text_lines
 from annotator.exchange.formats.common import (
     ImportedRecord,
     Read,
@@ -114,9 +114,14 @@ def read_records(
     path: str | Path, label_map: Mapping[str, Label | None] | None = None
 ) -> Iterator[tuple[int, NativeRecord]]:
     """(line number, record) for every line; the first bad line raises InputError naming line and field."""
-    for where, data in jsonl_objects(path):
-        refuse_foreign(where, data, "jsonl", only=True)  # evaluate --gold-from, train --from: no --format
-        yield where.line or 0, record_of(where, data, label_map or {}, Counter())
+    try:
+        for where, data in jsonl_objects(path):
+            refuse_foreign(where, data, "jsonl", only=True)  # evaluate --gold-from, train --from: no --format
+            yield where.line or 0, record_of(where, data, label_map or {}, Counter())
+    except InputError as error:
+        if error.reason not in ONLY_JSONL:
+            raise
+        raise InputError(ONLY_JSONL[error.reason], path=error.path, line=error.line) from None
 
 
 def _label_hint(data: dict[str, Any], field: str) -> str | None:
