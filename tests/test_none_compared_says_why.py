@@ -107,8 +107,8 @@ def test_with_four_annotators_the_pairs_that_finished_together_are_named(tmp_pat
     result = annotator("agreement", "--db", db)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        "annotator: error: no article is marked done by all of bob, carl, dave, root (--include-in-progress also "
-        "compares articles still in progress); some finished articles together: bob and root 2, carl, dave and root 1",
+        "annotator: error: no article is marked done by all of bob, carl, dave, root; some finished articles "
+        "together: bob and root 2, carl, dave and root 1",  # nothing in progress: no --include-in-progress hint
         f"annotator: note: `annotator agreement --db {db} --annotators bob,root` compares those 2",
         f"annotator: note: `annotator agreement --db {db} --annotators carl,dave,root` compares that 1",
     ]
@@ -119,4 +119,72 @@ def test_with_four_annotators_the_pairs_that_finished_together_are_named(tmp_pat
         "together: bob and root 2, carl, dave and root 1",
         f"annotator: note: `annotator review --db {db} --annotators bob,root --reviewer carol` reviews those 2",
         f"annotator: note: `annotator review --db {db} --annotators carl,dave,root --reviewer carol` reviews that 1",
+    ]
+
+
+def _finish_assigned(path: Path, who: str, of: str) -> None:
+    """`who` marks done, with one span, every article assigned to `of` in the database at `path`."""
+    from annotator.store.assignments import assigned
+
+    with Store.open(path) as store:
+        for article_id in assigned(store, of):
+            text = store.article_text(article_id)
+            store.replace_annotation(article_id, who, [_span(text, "Washington")], Status.DONE)
+
+
+def test_a_pair_that_finished_outside_its_assignments_is_named_among_the_groups(tmp_path: Path) -> None:
+    """A newcomer's trial: bob's unstarted pack was taken back and given to carol, then both finished its 2
+    articles (bob offline, merged back): with alice, three names, the error named no group and suggested
+    --include-in-progress with nothing in progress."""
+    db, pack = tmp_path / "s2.db", tmp_path / "bobpack.db"
+    _database(db, {}, articles=4)
+    first = annotator("assign", "--db", db, "--annotators", "alice,bob", "--overlap", "1", "--limit", "4")
+    assert first.returncode == 0, first.stderr
+    assert annotator("pack", "--db", db, "--annotator", "bob", "-o", pack).returncode == 0
+    again = annotator("assign", "--db", db, "--annotators", "alice,carol", "--overlap", "1", "--limit", "4")
+    assert "taken back: 2 assignment(s) nobody had started" in again.stdout, again.stdout
+    _finish_assigned(pack, "bob", "bob")
+    assert annotator("merge", "--db", db, pack).returncode == 0
+    _finish_assigned(db, "carol", "carol")
+    _finish_assigned(db, "alice", "alice")
+    head = (
+        "annotator: error: no article is marked done by all of alice, bob, carol; some finished articles together: "
+        "bob and carol 2 (none assigned to both); with assignments only an article's assignees are compared"
+    )
+    result = annotator("agreement", "--db", db)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        head,
+        f"annotator: note: `annotator agreement --db {db} --annotators bob,carol --ignore-assignments` compares "
+        "those 2",
+    ]
+    auto = annotator("adjudicate", "--auto", "--db", db, "--reviewer", "dan")
+    assert (auto.returncode, auto.stdout) == (1, "")
+    assert auto.stderr.splitlines() == [
+        head,
+        f"annotator: note: `annotator adjudicate --auto --db {db} --annotators bob,carol --reviewer dan "
+        "--ignore-assignments` compares those 2",
+    ]
+    review = annotator("review", "--db", db, "--reviewer", "dan")
+    assert review.returncode == 1
+    assert review.stderr.splitlines() == [
+        head,
+        f"annotator: note: `annotator review --db {db} --annotators bob,carol --reviewer dan --ignore-assignments` "
+        "reviews those 2",
+    ]
+    anyway = annotator("agreement", "--db", db, "--annotators", "bob,carol", "--ignore-assignments")
+    assert anyway.returncode == 0, anyway.stderr
+    assert anyway.stdout.startswith("articles compared  2 (done by all of bob, carol)")
+
+
+def test_with_ignore_assignments_the_groups_and_their_commands_ignore_them_too(tmp_path: Path) -> None:
+    db = tmp_path / "annotations.db"
+    _database(db, {"bob": [0, 1], "root": [0, 1], "carl": [2]})
+    assert annotator("assign", "--db", db, "--annotators", "carl,dave", "--overlap", "2").returncode == 0
+    result = annotator("agreement", "--db", db, "--ignore-assignments")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "annotator: error: no article is marked done by all of bob, carl, root; some finished articles together: "
+        "bob and root 2",
+        f"annotator: note: `annotator agreement --db {db} --annotators bob,root --ignore-assignments` compares those 2",
     ]

@@ -32,17 +32,18 @@ def command(db: Path, verb: str, names: Sequence[str], *extra: str) -> str:
 
 def nothing_compared(
     store: Reader, db: Path, names: Sequence[str], verb: str, include_in_progress: bool = False,
-    extra: Sequence[str] = (),
+    extra: Sequence[str] = (), by_assignment: bool = True,
 ) -> typer.Exit:  # fmt: skip
     """The error (and notes, each with its command) for no article compared among `names`; `verb` is the command
     ("agreement", "adjudicate --auto", "review": review has no --include-in-progress); `extra` its options to
-    repeat (--reviewer)."""
+    repeat (--reviewer); `by_assignment` False: --ignore-assignments was given."""
     statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
     state = "done or in progress" if include_in_progress else "done"
     head = f"no article is marked {state} by all of {', '.join(names)}"
     progress = ["--include-in-progress"] if include_in_progress else []
-    flags = [*extra, *progress]
-    anyway = compared_articles(store, names, statuses, by_assignment=False)
+    ignoring = [] if by_assignment else ["--ignore-assignments"]
+    flags = [*extra, *progress, *ignoring]
+    anyway = compared_articles(store, names, statuses, by_assignment=False) if by_assignment else []
     if anyway:
         n = len(anyway)
         finished = "have" if include_in_progress else "finished"
@@ -59,14 +60,44 @@ def nothing_compared(
         else:
             todo = f"`{agree if verb == 'agreement' else auto}` compares them anyway"
         return fail(f"{head}: {why}; {todo}")
-    hint = IN_PROGRESS_HINT if verb != "review" and not include_in_progress else ""
-    groups = finished_together(store, names, statuses)[:SHOWN]
+    groups = groups_together(store, names, statuses, by_assignment)
+    hint = ""
+    if verb != "review" and not include_in_progress:  # only where --include-in-progress would change something
+        wider = [Status.DONE, Status.IN_PROGRESS]
+        if compared_articles(store, names, wider, by_assignment=by_assignment) or (
+            groups_together(store, names, wider, by_assignment) != groups
+        ):
+            hint = IN_PROGRESS_HINT
     if not groups:
         return fail(f"{head}{hint}")
-    listing = ", ".join(f"{together(group)} {count}" for group, count in groups)
+    listing = ", ".join(
+        f"{together(group)} {count}{f' (none assigned to {_each(group)})' if outside else ''}"
+        for group, count, outside in groups
+    )
     finished = "have articles done or in progress" if include_in_progress else "finished articles"
-    error = fail(f"{head}{hint}; some {finished} together: {listing}")
+    why = "; with assignments only an article's assignees are compared" if any(g[2] for g in groups) else ""
+    error = fail(f"{head}{hint}; some {finished} together: {listing}{why}")
     does = "reviews" if verb == "review" else "compares"
-    for group, count in groups:
-        note(f"`{command(db, verb, group, *flags)}` {does} {'that 1' if count == 1 else f'those {count}'}")
+    for group, count, outside in groups:
+        them = "that 1" if count == 1 else f"those {count}"
+        note(f"`{command(db, verb, group, *flags, *(['--ignore-assignments'] if outside else []))}` {does} {them}")
     return error
+
+
+def _each(group: Sequence[str]) -> str:
+    return "both" if len(group) == 2 else "all of them"
+
+
+def groups_together(
+    store: Reader, names: Sequence[str], statuses: Sequence[str], by_assignment: bool
+) -> list[tuple[list[str], int, bool]]:
+    """The groups to name when nothing is compared (`SHOWN` at most, the most articles first), each with its
+    count and whether it needs --ignore-assignments: a group that finished articles together none of which is
+    assigned to all of them (a pack taken back and given to another, then finished by both; a newcomer's trial)."""
+    assigned = finished_together(store, names, statuses, by_assignment=by_assignment)
+    found = [(group, count, False) for group, count in assigned]
+    if by_assignment:
+        named = {tuple(group) for group, _, _ in found}
+        outside = finished_together(store, names, statuses, by_assignment=False)
+        found += [(group, count, True) for group, count in outside if tuple(group) not in named]
+    return sorted(found, key=lambda g: (-g[1], -len(g[0]), g[0]))[:SHOWN]

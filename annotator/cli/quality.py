@@ -78,7 +78,9 @@ def agreement(
         names = chosen_annotators(store, annotators, "agreement", include_in_progress)
         corpus = load(store, names, include_in_progress, by_assignment=not ignore_assignments)
         if not corpus.article_ids:
-            raise nothing_compared(store, db, names, "agreement", include_in_progress)
+            raise nothing_compared(
+                store, db, names, "agreement", include_in_progress, by_assignment=not ignore_assignments
+            )
         report = compute(corpus)
         shared = pair_articles(store, names, include_in_progress, by_assignment=not ignore_assignments)
         flags = [*(["--include-in-progress"] if include_in_progress else []),
@@ -144,7 +146,9 @@ def adjudicate(
             compared = compared_articles(store, names, statuses, by_assignment=not ignore_assignments)
             extra = ["--reviewer", who] if reviewer else []
             if not compared:  # nothing written: a script is told (status 1)
-                raise nothing_compared(store, db, names, "adjudicate --auto", include_in_progress, extra)
+                raise nothing_compared(
+                    store, db, names, "adjudicate --auto", include_in_progress, extra, not ignore_assignments
+                )
             # a pair that finished more articles together than all of them is named, as `agreement` names it
             shared = pair_articles(store, names, include_in_progress, by_assignment=not ignore_assignments)
             flags = [*extra, *(["--include-in-progress"] if include_in_progress else []),

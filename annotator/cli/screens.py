@@ -55,10 +55,10 @@ def review(
         if not compared_articles(store, names, [Status.DONE], by_assignment=not ignore_assignments):
             from annotator.cli.compared import nothing_compared
 
-            ignoring = ["--ignore-assignments"] if ignore_assignments else []
             raise nothing_compared(
-                store, db, names, "review", extra=[*(["--reviewer", who] if reviewer else []), *ignoring]
-            )
+                store, db, names, "review", extra=["--reviewer", who] if reviewer else [],
+                by_assignment=not ignore_assignments,
+            )  # fmt: skip
     _needs_terminal("the review screen")  # before the screen opens the database to write gold
     from annotator.tui.review import make_review_app
 

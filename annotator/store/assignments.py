@@ -260,14 +260,14 @@ def compared_articles(
 
 
 def finished_together(
-    reader: Reader, annotators: Sequence[str], statuses: Sequence[str]
+    reader: Reader, annotators: Sequence[str], statuses: Sequence[str], *, by_assignment: bool = True
 ) -> list[tuple[list[str], int]]:
     """When no article is compared for all of `annotators`: the groups of them (two or more) that have articles
     to compare together, each with how many `compared_articles` gives it, most articles first. Each article names
     one group, the largest it has: whoever of them has it in `statuses` (with assignments, of its assignees among
-    them)."""
+    them, unless `by_assignment` is False: `--ignore-assignments`)."""
     names = list(annotators)
-    assigned_to = assigned_by_article(reader, names)
+    assigned_to = assigned_by_article(reader, names) if by_assignment else {}
     who, which = ",".join("?" * len(names)), ",".join("?" * len(statuses))
     have: dict[str, set[str]] = {}
     sql = f"SELECT article_id, annotator FROM annotations WHERE annotator IN ({who}) AND status IN ({which})"
@@ -278,7 +278,9 @@ def finished_together(
         group = finished & set(assigned_to.get(article_id, names))
         if len(group) >= 2:
             groups.add(tuple(name for name in names if name in group))
-    counted = [(list(group), len(compared_articles(reader, group, statuses))) for group in groups]
+    counted = [
+        (list(group), len(compared_articles(reader, group, statuses, by_assignment=by_assignment))) for group in groups
+    ]
     return sorted((g for g in counted if g[1]), key=lambda g: (-g[1], -len(g[0]), g[0]))
 
 
