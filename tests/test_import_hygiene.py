@@ -14,6 +14,7 @@ CORE = [
     "annotator.store",
     "annotator.gold",
     "annotator.reports.agreement",
+    "annotator.reports.agreement_html",
     "annotator.exchange.ingest",
     "annotator.exchange.records",
     "annotator.exchange.formats.jsonl",

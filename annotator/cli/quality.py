@@ -64,15 +64,14 @@ def agreement(
     from annotator.gold import article_consensus
     from annotator.metrics.agreement import agreement as compute
     from annotator.reports.agreement import (
-        ArticleDisputes,
         annotators_of,
-        html_page,
         load,
         pair_articles,
         pair_notes,
         report_pairs,
         text_lines,
     )
+    from annotator.reports.agreement_html import ArticleDisputes, html_page
 
     with errors_as_lines(), open_store(db, read_only=True) as store:
         names = chosen_annotators(store, annotators, "agreement", include_in_progress)
