@@ -65,6 +65,8 @@ def agreement(
     from annotator.metrics.agreement import agreement as compute
     from annotator.reports.agreement import (
         annotators_of,
+        left_out,
+        left_out_notes,
         load,
         pair_articles,
         pair_notes,
@@ -87,6 +89,12 @@ def agreement(
         notes = pair_notes(
             report_pairs(report), shared, lambda a, b: command(db, "agreement", [a, b], *flags), include_in_progress
         )
+        left = left_out(store, names, include_in_progress, by_assignment=not ignore_assignments)
+        progress = ["--include-in-progress"] if include_in_progress else []
+
+        def ignoring(a: str, b: str) -> str:
+            return command(db, "agreement", [a, b], *progress, "--ignore-assignments")
+
         if html is not None:
             disputes: list[ArticleDisputes] = []
             for index, article_id in enumerate(corpus.article_ids):
@@ -101,10 +109,10 @@ def agreement(
                 out.write(html_page(report, disputes, limit).encode("utf-8"))
     if json_output:
         say_json(report.model_dump_json(indent=2))
-        for line in notes:  # the JSON alone on standard output
-            note(line.removeprefix("note: "))
+        for line in [*notes, *left_out_notes(report_pairs(report), left, ignoring, include_in_progress)]:
+            note(line.removeprefix("note: "))  # the JSON alone on standard output
     else:
-        for line in text_lines(report, include_in_progress, shared, notes):
+        for line in text_lines(report, include_in_progress, shared, notes, left, ignoring):
             say(line)  # one line each, whatever a name holds
     if html is not None:
         say(f"HTML report -> {html}", err=True)

@@ -14,7 +14,7 @@ import numpy as np
 from annotator.metrics.agreement import AgreementReport, Corpus
 from annotator.metrics.matching import LABEL_CODE, NO_SPEAKER, SpanColumns
 from annotator.store import Reader
-from annotator.store.assignments import compared_articles
+from annotator.store.assignments import assignees, compared_articles
 from annotator.vocabulary import Label, Status
 from annotator.wording import annotators_option, counted
 
@@ -89,6 +89,49 @@ def pair_notes(
     ]
 
 
+def left_out(
+    store: Reader, annotators: Sequence[str], include_in_progress: bool = False, by_assignment: bool = True
+) -> dict[tuple[str, str], int]:
+    """Per pair, the articles both finished (or have in progress) that assignments leave out of their comparison,
+    being assigned to one of them only (a newcomer's trial: nothing pointed to --ignore-assignments); only the
+    pairs that have some, and none with `by_assignment` False or no assignments."""
+    if not by_assignment or not assignees(store):
+        return {}
+    statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
+    found = {}
+    for a, b in itertools.combinations(annotators, 2):
+        count = len(compared_articles(store, [a, b], statuses, by_assignment=False))
+        count -= len(compared_articles(store, [a, b], statuses))  # those assigned to both, or to neither
+        if count:
+            found[a, b] = count
+    return found
+
+
+def left_out_notes(
+    compared: Mapping[tuple[str, str], int], left: Mapping[tuple[str, str], int], again: Callable[[str, str], str],
+    include_in_progress: bool = False, sharing: bool = False,
+) -> list[str]:  # fmt: skip
+    """A note for each pair with articles assignments leave out (`left_out`), with the command (`again(a, b)`, with
+    --ignore-assignments) that compares them; `sharing`: only the pairs compared on some article (for a pair
+    compared on none the report's row says it)."""
+    return [
+        f"note: {a} and {b} both {_left_out(count, again(a, b), include_in_progress, compared.get((a, b), 0) > 0)}"
+        for (a, b), count in left.items()
+        if compared.get((a, b), 0) > 0 or not sharing
+    ]
+
+
+def _left_out(count: int, command: str, include_in_progress: bool, too: bool, why: bool = True) -> str:
+    """ "finished 1 article not assigned to both (...): `command` compares it (too)"."""
+    articles = counted(count, "article")
+    finished = f"have {articles} done or in progress" if include_in_progress else f"finished {articles}"
+    because = " (with assignments only an article's assignees are compared)" if why else ""
+    return (
+        f"{finished} not assigned to both{because}: `{command}` compares {'it' if count == 1 else 'them'}"
+        f"{' too' if too else ''}"
+    )
+
+
 def wider_pairs(
     compared: Mapping[tuple[str, str], int], shared: Mapping[tuple[str, str], int]
 ) -> list[tuple[tuple[str, str], int]]:
@@ -151,10 +194,17 @@ def text_lines(
     include_in_progress: bool = False,
     shared: Mapping[tuple[str, str], int] | None = None,
     notes: Sequence[str] = (),
+    left: Mapping[tuple[str, str], int] | None = None,
+    again: Callable[[str, str], str] | None = None,
 ) -> list[str]:
     """The readable report: what was compared (done, or also in progress), alpha per label, then each pair per
     label. With `notes` (`pair_notes`: a pair shares more articles than are compared), the first line names the
-    pair that finished the most (`narrowing`), and each pair's articles (`shared`) and the notes follow it."""
+    pair that finished the most (`narrowing`), and each pair's articles (`shared`) and the notes follow it. A pair
+    compared on no article is one line (its rows were all n/a), with its articles assignments leave out (`left`,
+    `left_out`) and the command that compares them (`again`, with --ignore-assignments); other pairs with such
+    articles get a note."""
+    left = left or {}
+    command = again or (lambda a, b: "")
     overlaps = [pair for pair in report.pairs if pair.label == "ALL"]
     apart = any(pair.articles != report.articles for pair in overlaps)
     who = compared_whom(report.annotators, apart, include_in_progress)
@@ -175,12 +225,20 @@ def text_lines(
         each = ", ".join(f"{a} ~ {b} {count}" for (a, b), count in shared.items())
         at = lines.index("")
         lines[at:at] = [f"pairs finished     {each} article(s) both {both}", *notes]
+    at, compared = lines.index(""), report_pairs(report)
+    lines[at:at] = left_out_notes(compared, left, command, include_in_progress, sharing=True)
     lines += [f"  {row:<9} {figure(value)}" for row, value in report.krippendorff_alpha.items()]
     lines += ["", f"{'pair':<24} {'label':<9} {'spans':>11}  {'exact P/R/F1':<20}  {'overlap P/R/F1':<20}  kappa"]
     for pair in report.pairs:
+        who = f"{pair.a} ~ {pair.b}"
+        if not compared[pair.a, pair.b]:
+            if pair.label == "ALL":
+                count = left.get((pair.a, pair.b), 0)
+                also = f"; both {_left_out(count, command(pair.a, pair.b), include_in_progress, False, False)}"
+                lines.append(f"{who:<24} share no compared article{also if count else ''}")
+            continue
         exact = "/".join(figure(v) for v in (pair.exact.p, pair.exact.r, pair.exact.f1))
         partial = "/".join(figure(v) for v in (pair.partial.p, pair.partial.r, pair.partial.f1))
-        who = f"{pair.a} ~ {pair.b}"
         spans = f"{pair.a_spans}/{pair.b_spans}"
         lines.append(f"{who:<24} {pair.label:<9} {spans:>11}  {exact:<20}  {partial:<20}  {figure(pair.cohen_kappa)}")
     return lines

@@ -12,7 +12,7 @@ from typing import Any
 from annotator.literal import literal_lines
 from annotator.metrics.agreement import ROWS, AgreementReport, PairScores
 from annotator.metrics.consensus import Disagreement
-from annotator.reports.agreement import figure
+from annotator.reports.agreement import figure, report_pairs
 from annotator.rows import SpanLike
 from annotator.wording import counted
 
@@ -164,9 +164,17 @@ li { margin-bottom: 10px; } li table th { text-align: left; padding-right: 10px;
 
 
 def html_page(report: AgreementReport, disputes: Sequence[ArticleDisputes], shown_limit: int | None = None) -> str:
-    """The whole report as one HTML document."""
+    """The whole report as one HTML document; a pair compared on no article is one row (its figures were all n/a)."""
     rows = []
+    compared = report_pairs(report)
     for pair in report.pairs:
+        if not compared[pair.a, pair.b]:
+            if pair.label == "ALL":
+                who = f"{escape(pair.a)} ~ {escape(pair.b)}"
+                rows.append(
+                    f'<tr><td class="left">{who}</td><td class="left" colspan="9">share no compared article</td></tr>'
+                )
+            continue
         cells = [pair.exact.p, pair.exact.r, pair.exact.f1, pair.partial.p, pair.partial.r, pair.partial.f1]
         rows.append(
             f'<tr><td class="left">{escape(pair.a)} ~ {escape(pair.b)}</td><td class="left">{pair.label}</td>'
