@@ -43,3 +43,27 @@ def test_stats_articles_without_annotations_lists_ids_and_titles(tmp_path: Path)
         )
     result = annotator("stats", "--articles", "--db", db)
     assert result.stdout == "id  title\na1  Line\u241bone\n"  # stored text shown literally
+
+
+def test_with_assignments_an_annotator_not_assigned_an_article_shows_a_dash(tmp_path: Path) -> None:
+    """A newcomer's trial: with assignments, `todo` stood where the article was never the annotator's (art-0 is
+    bob's, art-1 alice's, art-2 nobody's: --limit 2). Work on an article not assigned to them shows its status."""
+    db = tmp_path / "r.db"
+    texts = ["Ann met Bob in Paris.", "Carol flew to Oslo.", "Dan stayed home."]
+    with Store.open(db) as store:
+        rows = [(ArticleIn(id=f"art-{n}", text=t, title=f"Title {n}"), word_tokens(t), []) for n, t in enumerate(texts)]
+        store.add_articles(rows)
+    assign = annotator("assign", "--annotators", "alice,bob", "--overlap", "1", "--limit", "2", "--db", db)
+    assert assign.returncode == 0, assign.stderr
+    with Store.open(db) as store:
+        store.add_span("art-0", "bob", 0, 3, "ACTOR")
+        store.set_status("art-1", "alice", "done")
+        store.set_status("art-0", "alice", "done")  # not hers: her work shows all the same
+    result = annotator("stats", "--articles", "--db", db)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [  # one word: the lines stay columns a script splits at spaces
+        "id     alice       bob          title",
+        "art-0  done        in_progress  Title 0",
+        "art-1  done        unassigned   Title 1",
+        "art-2  unassigned  unassigned   Title 2",
+    ]

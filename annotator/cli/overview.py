@@ -11,6 +11,9 @@ from annotator.literal import literal
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import Status
 
+#: `stats --articles`' cell for an article assigned to others (one word: a script splits the columns at spaces).
+UNASSIGNED = "unassigned"
+
 if TYPE_CHECKING:
     from rich.table import Table
     from rich.text import Text
@@ -21,7 +24,9 @@ def stats(
     articles: Annotated[
         bool,
         typer.Option(
-            "--articles", help="Instead, list every article: its id, each annotator's status and its title, one a line."
+            "--articles",
+            help="Instead, list every article: its id, each annotator's status (unassigned: with assignments, not "
+            "theirs) and its title, one a line.",
         ),
     ] = False,
 ) -> None:
@@ -53,13 +58,22 @@ def stats(
 
 def _list_articles(db: Path) -> None:
     """One line an article, in ingest order: its id, each annotator's status (todo where their work does not
-    stand, as `stats` counts it) and its title last, never cut; columns two spaces apart, stored text literal."""
+    stand, as `stats` counts it; with assignments, `unassigned` where the article is not theirs: a newcomer's trial
+    read todo as theirs to do) and its title last, never cut; columns two spaces apart, stored text literal."""
+    from annotator.store.assignments import assigned_by_article, assignees
+
     with errors_as_lines(), open_store(db, read_only=True) as store:
         titles = store.titles()
         names = store.annotators()
         statuses = {name: {i: s.value for i, s, _ in store.annotated_articles(name)} for name in names}
+        theirs = assigned_by_article(store, names) if names and assignees(store) else None
+
+    def status(name: str, article_id: str) -> str:
+        unassigned = theirs is not None and name not in theirs.get(article_id, [])
+        return statuses[name].get(article_id, UNASSIGNED if unassigned else Status.TODO.value)
+
     rows = [["id", *(literal(name) for name in names), "title"]]
-    rows += [[i, *(statuses[n].get(i, Status.TODO.value) for n in names), literal(t)] for i, t in titles]
+    rows += [[i, *(status(n, i) for n in names), literal(t)] for i, t in titles]
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]) - 1)]
     for row in rows:
         say("  ".join([*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[-1]]))
