@@ -36,6 +36,7 @@ from annotator.wordlists import (
     PREPOSITIONS,
     SINGULAR_SUBJECTS,
     TITLES,
+    TO_PREPOSITIONS,
     VERBS,
 )
 
@@ -107,13 +108,15 @@ def ing_of_a_verb(word: str) -> bool:
 
 def verb_after_to(text: str, tokens: Tokens, index: int) -> bool:
     """Whether token `index` follows "to" and is no modifier: a verb ("to | resume stalled truce talks"), which
-    a noun group never takes in; a name or a modifier may follow "to" in a group ("to displaced families")."""
+    a noun group never takes in; a name or a modifier may follow "to" in a group ("to displaced families"). The
+    "to" of a compound preposition opens no verb ("according to | state television"; trial 37)."""
     return (
         index > 0
         and word_at(text, tokens, index - 1) == "to"
         and joined(text, tokens, index - 1, index)
         and is_common(word_at(text, tokens, index))
         and not is_modifier(word_at(text, tokens, index))
+        and not (index > 1 and word_at(text, tokens, index - 2).lower() in TO_PREPOSITIONS)
     )
 
 

@@ -263,3 +263,10 @@ PLURAL_MODIFIERS = frozenset({"news", "arms", "sports", "goods", "savings", "cus
                               "communications", "emissions", "earnings", "crimes", "troops", "parts", "systems",
                               "resources", "arts", "games", "awards", "olympics", "lands", "waters", "fisheries",
                               "mines", "utilities", "securities", "futures", "markets"})  # fmt: skip
+
+
+#: Words after which "to" is a preposition, never an infinitive's ("according to | state television").
+TO_PREPOSITIONS = frozenset(
+    {"according", "due", "next", "close", "thanks", "prior", "owing", "contrary", "compared", "similar", "opposed",
+     "relative"}
+)  # fmt: skip

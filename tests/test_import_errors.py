@@ -302,3 +302,15 @@ def test_a_missing_field_is_named_by_the_line_of_the_object_that_lacks_it(db: Pa
     assert refused(db, path, "--format", "labelstudio") == (
         f"annotator: error: {path}:13: record 1: field 'annotations[0].result[0].value.start': Field required"
     )
+
+
+def test_a_jsonl_file_cut_inside_a_word_of_json_asks_whether_it_is_truncated(db: Path, tmp_path: Path) -> None:
+    """A Prodigy file cut in the middle of `false` said only "expected a value" (a newcomer's trial, 37, 13): cut
+    inside `true`, `false` or `null`, the last line asks, as a cut inside a string does."""
+    path = tmp_path / "cut.jsonl"
+    line = json.dumps({"text": SMALL, "answer": "accept", "spans": [], "tokens": [{"text": "W", "ws": False}]})
+    path.write_text(line[: line.index("false") + 3], encoding="utf-8")
+    column = line.index("false") + 1
+    assert refused(db, path, "--format", "prodigy") == (
+        f"annotator: error: {path}:1: not valid JSON: expected a value at column {column}; is the file truncated?"
+    )

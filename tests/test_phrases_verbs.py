@@ -73,3 +73,13 @@ def test_an_adjective_before_a_noun_in_a_modifiers_shape_offers_the_group() -> N
     assert offered(text, "harsh") == [(ENTITIES, "a harsh critic")]
     assert offered(text, "senior") == [(ENTITIES, "a senior official")]
     assert offered(text, "young") == [(ENTITIES, "a young civilian")]
+
+
+def test_to_of_a_compound_preposition_is_no_infinitive_before_a_noun_group() -> None:
+    """ "according to state television": "state" read as the verb of "to state", so 1 on "television" added
+    'television' alone (a newcomer's trial, 37, 11). After "according", "due", "next", "close", "thanks", "prior",
+    "owing", "contrary", "compared", "similar" or "opposed", "to" is a preposition; after others it may open a verb."""
+    for opener in ("according", "due", "next", "thanks", "compared"):
+        text = f"The news came {opener} to state television on Monday."
+        assert offered(text, "television") == [(ENTITIES, "state television")], opener
+    assert offered("They want to state facts plainly.", "facts") == [(ENTITIES, "facts")]

@@ -126,7 +126,16 @@ def cut_short(error: json.JSONDecodeError) -> bool:
     """Whether a JSON syntax error is where a text cut short would fail: at its end (white space aside), or in a
     string left open (it ran to the end of the line). Not an error before the end: "not json at all" fails at its
     first character, and a file cut there would have nothing to be cut from."""
-    return error.msg.startswith("Unterminated string") or error.pos >= len(error.doc.rstrip())
+    rest = error.doc[error.pos :].rstrip()
+    return (
+        error.msg.startswith("Unterminated string")
+        or not rest
+        or any(word.startswith(rest) and word != rest for word in _LITERALS)  # "ws": fal
+    )
+
+
+#: The JSON words a value can be, and a minus sign's start of a number: a text ending inside one was cut there.
+_LITERALS = ("true", "false", "null", "-")
 
 
 TRUNCATED = "; is the file truncated?"
