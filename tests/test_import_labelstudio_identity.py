@@ -190,3 +190,27 @@ def test_a_refused_email_never_names_the_users_bare_id_elsewhere(work: Path) -> 
         ("hand-3", "labelstudio-user-1", "skipped"),
         ("hand-3", "labelstudio-user-5", "skipped"),
     ]
+
+
+def test_annotator_option_settles_a_dispute_beside_the_same_names_untouched_work(work: Path) -> None:
+    """Task 1 changed there by user 1 (known only by id), tasks 2 and 3 as our export left them (alice's): without
+    --annotator the first is refused, "give --annotator NAME to say"; `--annotator alice` then said user 1 made
+    task 1 and alice the rest, and was refused too, so the file could not be imported at all (a newcomer's trial,
+    37, 4). The name given settles the disputed task: the file is alice's throughout. Another name is refused at
+    the first task it does not settle, as before."""
+    tasks = back_file(work, completed_by=1, updated_by=1, updated_at=LATER, lead_time=42.5)
+    (work / "back.json").write_text(json.dumps(tasks[:3]), "utf-8")
+    refused = one_error_line(annotator("import", "back.json", "--format", "labelstudio", "--db", "back.db", cwd=work))
+    assert refused.endswith("whose work it is cannot be told (give --annotator NAME to say)")
+    out = ok("import", "back.json", "--format", "labelstudio", "--db", "back.db", "--annotator", "alice", cwd=work)
+    assert out == "1 record(s) imported (0 new article(s)); 1 replaced older work; 2 unchanged -> back.db\n"
+    assert spans_of(work / "back.db") == [("note-0", "alice", 1), *ALICE[1:]]
+    other = one_error_line(
+        annotator("import", "back.json", "--format", "labelstudio", "--db", "back.db", "--annotator", "carol",
+                  cwd=work)
+    )  # fmt: skip
+    assert other == (
+        "back.json:1: record 2: field 'meta.annotator': 'alice' made this annotation, and 'carol' the one at record "
+        "1: --annotator carol takes one Label Studio user's work (import without it: each user's work under their "
+        "own name)"
+    )

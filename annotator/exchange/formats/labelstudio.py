@@ -256,7 +256,7 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUs
             named_in = said.field or f"{field}.completed_by"  # the field that names the annotator
             if said.disputed is not None and options.annotator is None:
                 raise where.error(said.disputed, named_in)  # two fields name two people (labelstudio_truth)
-            one.check(said.annotator, where, named_in)
+            one.check(options.annotator if said.disputed else said.annotator, where, named_in)  # its name settles it
             status_field = "meta.status" if "status" in ours else f"{field}.status"
             ours_named = said.annotator is not None and said.annotator == ours.get("annotator")  # a name of ours
             record = native_record(
