@@ -328,3 +328,20 @@ def test_a_smaller_overlap_takes_back_unstarted_places_from_the_busiest(store: S
     assert "carol" in [who for a, who, *_ in table(store) if a == ids[0]]
     assert set(Counter(a for a, *_ in table(store)).values()) == {2}
     assert (assign(store, TEAM, 2).added, assign(store, TEAM, 3).added) == (0, 6)
+
+
+def test_taking_back_assignments_that_went_into_a_pack_says_whose_pack(tmp_path: Path) -> None:
+    """carol's articles went into her pack, then a team without her took them back with no word: nothing had been
+    started here, but her pack may be worked on offline, and her work merged back is then no longer compared by
+    assignment (a newcomer's trial, 37, 6). The taking back says how many were in whose pack."""
+    db = tmp_path / "team.db"
+    ingest_jsonl(tmp_path, db, 0, 6)
+    run_assign(db)
+    assert annotator("pack", "--annotator", "carol", "-o", tmp_path / "carol.db", "--db", db).returncode == 0
+    result = annotator("assign", "--annotators", "alice,bob,dave", "--overlap", "2", "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[3:5] == [
+        "taken back: 4 assignment(s) nobody had started (not in this team, or no room left)",
+        "  4 of them are in carol's pack (annotator pack): work done there merges back, but is compared by "
+        "assignment no longer (agreement and review --ignore-assignments compare it)",
+    ]

@@ -79,6 +79,11 @@ def assign(
         )
         if report.removed:
             say(f"taken back: {report.removed} assignment(s) nobody had started (not in this team, or no room left)")
+            for name, count in report.packed.items():
+                say(
+                    f"  {count} of them are in {name}'s pack (annotator pack): work done there merges back, but is "
+                    "compared by assignment no longer (agreement and review --ignore-assignments compare it)"
+                )
         for name, count in report.per_annotator.items():
             say(f"  {name:<14} {count} article(s)")
 

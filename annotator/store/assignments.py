@@ -50,6 +50,7 @@ class AssignReport:
     before: int = 0  # assignments of the chosen articles there were before
     new_articles: int = 0  # articles that had no assignment and now have
     per_annotator: dict[str, int] = field(default_factory=dict)
+    packed: Counter[str] = field(default_factory=Counter)  # of those taken back, the ones in each annotator's pack
 
 
 def check_team(annotators: Sequence[str], overlap: int) -> list[str]:
@@ -174,6 +175,8 @@ def assign(
                 old = {"assignment": {"position": have[who][0], "batch": have[who][1]}}
                 record_event(store, article_id, who, "unassign", old, {"by": by}, now)
                 report.removed += 1
+                if _in_a_pack(store, article_id, who):
+                    report.packed[who] += 1
             for who in sorted(want - set(have), key=list(team).index):
                 store.conn.execute(
                     "INSERT INTO assignments (article_id, annotator, position, batch, assigned_at) VALUES (?, ?, ?, ?, ?)",
@@ -190,6 +193,14 @@ def assign(
             )
         }
     return report
+
+
+def _in_a_pack(store: Store, article_id: str, annotator: str) -> bool:
+    """Whether the assignment went into the annotator's pack (a `pack` event after its last `assign`): nothing
+    started here, but the pack may be annotated offline."""
+    sql = """SELECT 1 FROM events WHERE article_id = ? AND annotator = ? AND action = 'pack' AND rowid > COALESCE(
+                 (SELECT MAX(rowid) FROM events WHERE article_id = ? AND annotator = ? AND action = 'assign'), 0)"""
+    return store.conn.execute(sql, [article_id, annotator] * 2).fetchone() is not None
 
 
 def record_event(store: Store, article_id: str, annotator: str, action: str, before: Mapping[str, object],
