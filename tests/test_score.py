@@ -136,3 +136,22 @@ def test_with_no_gold_the_way_on_names_whose_work_can_be_the_reference(store: St
         "`annotator` marks a finished one done, then `--gold-from NAME` scores against one annotator's (alice, bob, "
         "carol); or `--gold-from NAME --include-in-progress` against work in progress)"
     )
+
+
+def test_an_annotator_is_scored_only_on_the_articles_they_started(store: Store, with_gold: str) -> None:
+    """`evaluate --annotator bob` counted gold's spans of an article bob never opened against him (a newcomer's
+    trial, 37, 10: ACTOR recall 0.653 for work he was never given). Such an article is left out, and counted."""
+    from annotator.models import ArticleIn
+
+    text = "Paris is calm."
+    [other], _ = store.add_articles([(ArticleIn(text=text), word_tokens(text), [])])
+    store.replace_annotation(other, GOLD, [Span(**find(text, "Paris", "LOCATION"))], Status.DONE)
+    store.replace_annotation(with_gold, "alice", gold_spans()[:2], Status.DONE)
+    report = score(store, choose_reference(store, None), annotator="alice")
+    assert (report.articles, report.not_started_left_out, report.labels["ALL"].exact) == (
+        1, 1, MatchCounts(tp=2, fp=0, fn=2)
+    )  # fmt: skip
+    assert text_lines(report)[:2] == [
+        "alice against gold: 1 article(s) gold has marked done",
+        "  1 more left out: alice has not started them (no span, still to do)",
+    ]

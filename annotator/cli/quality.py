@@ -192,7 +192,10 @@ def adjudicate(
 def evaluate(
     db: DbOption = Path(DEFAULT_DB),
     annotator: Annotated[
-        str | None, typer.Option("--annotator", help="Score this annotator (default: the model's suggestions).")
+        str | None,
+        typer.Option(
+            "--annotator", help="Score this annotator, on the articles they started (default: the model's suggestions)."
+        ),
     ] = None,
     gold_from: Annotated[
         str | None,

@@ -48,6 +48,8 @@ class ScoreReport(BaseModel):
     labels: dict[str, LabelScores]
     #: Reference articles left out because the pipeline scored learned from them (`--model`, a trained folder).
     learned_left_out: int = 0
+    #: Reference articles left out because the annotator scored has not started them (no span, still to do).
+    not_started_left_out: int = 0
     #: Whose training articles were left out, for the text: a `--model` folder, `--unseen-by` folders, or both.
     left_out_by_model: bool = Field(default=False, exclude=True)
     left_out_by_unseen: bool = Field(default=False, exclude=True)
@@ -199,18 +201,21 @@ def score(
                 raise AnnotatorError(f"--unseen-by {folder}: not a pipeline folder written by `annotator train`")
         ids, left_out = _not_learned(store, ids, [model, *unseen_by] if model else list(unseen_by), reference)
     predicted: list[tuple[int, list[SpanLike]]] = []
-    missing = 0
+    missing = not_started = 0
     used: set[str] = set()
     if annotator is None:
         model_spans, predicted_name, used = _model_spans(store, ids, suggesters, model)
         predicted = list(enumerate(model_spans))
         missing = sum(not spans for spans in model_spans)
-    else:
+    else:  # an annotator is scored on what they started: gold of an article never opened is no miss of theirs
         predicted_name = annotator
-        for index, article_id in enumerate(ids):
+        started: list[str] = []
+        for article_id in ids:
             spans: list[SpanLike] = list(store.spans(article_id, annotator))
-            missing += not spans and store.status(article_id, annotator) == Status.TODO
-            predicted.append((index, spans))
+            if spans or store.status(article_id, annotator) != Status.TODO:
+                predicted.append((len(started), spans))
+                started.append(article_id)
+        not_started, ids = len(ids) - len(started), started
     if labels != set(Label):
         predicted = [(index, [s for s in spans if s.label in labels]) for index, spans in predicted]
     gold = SpanColumns.from_spans(
@@ -241,6 +246,7 @@ def score(
         articles_rule=reference.articles_rule,
         predicted_missing=missing,
         learned_left_out=left_out,
+        not_started_left_out=not_started,
         left_out_by_model=model is not None and annotator is None,
         left_out_by_unseen=bool(unseen_by) and annotator is None,
         caution=caution,
@@ -346,6 +352,10 @@ def text_lines(report: ScoreReport) -> list[str]:
                 else "a pipeline named by --unseen-by learned from them (its meta.json names them)"
             )
         lines.append(f"  {report.learned_left_out} more left out: {whose}")
+    if report.not_started_left_out:
+        lines.append(
+            f"  {report.not_started_left_out} more left out: {report.predicted} has not started them (no span, still to do)"
+        )
     if report.caution:
         lines.append(f"  {report.caution}")
     if report.predicted_missing:
