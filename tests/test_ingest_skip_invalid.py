@@ -167,3 +167,18 @@ def test_skip_invalid_with_nothing_left_to_ingest_creates_no_database(tmp_path: 
         f"  {blank}:1: the file holds only white space (3 characters), nothing to annotate",
     ]
     assert not db.exists()
+
+
+def test_counts_in_the_thousands_are_written_as_the_other_figures_are(tmp_path: Path) -> None:
+    """Written "22497 suggestion(s)" beside "2,665 words/s" (a newcomer's trial, 37, 15): counts are written with the
+    thousands separated, as every other figure the commands print."""
+    seed = next((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt")).read_text(encoding="utf-8")
+    source = tmp_path / "many.jsonl"
+    source.write_text("".join(json.dumps({"text": f"Report {n}.\n{seed}"}) + "\n" for n in range(14)), "utf-8")
+    db = tmp_path / "r.db"
+    result = annotator("ingest", source, "--db", db)
+    assert result.returncode == 0, result.stderr
+    with Store.open(db, read_only=True) as store:
+        count = store.count("suggestions")
+    assert count >= 1000
+    assert result.stdout.splitlines()[0] == f"14 article(s) added, 0 already stored, {count:,} suggestion(s) -> {db}"

@@ -98,5 +98,5 @@ def predict(
     )
     say(
         f"{report.articles} article(s) in {report.shards} shard(s) ({computed}, {report.shards - report.computed} "
-        f"already done), {report.suggestions} suggestion(s) -> {output}"
+        f"already done), {report.suggestions:,} suggestion(s) -> {output}"
     )

@@ -120,7 +120,7 @@ def ingest(
     twins = f", {len(report.duplicates)} duplicate(s) of a text stored under another id" if report.duplicates else ""
     say(
         f"{len(report.added)} article(s) added, {len(report.skipped)} already stored{twins}{replaced}, "
-        f"{report.suggestions} suggestion(s) -> {db}"
+        f"{report.suggestions:,} suggestion(s) -> {db}"
     )
     if report.duplicates:
         pairs = [f"{given} as {kept}" for given, kept in report.duplicates[:SHOWN_DUPLICATES]]
@@ -216,7 +216,7 @@ def suggest(
             kept = _kept_trained(store, db) if model is None and not everything else ""
             why = _why_nothing(store, model, db, bool(kept)) if not articles and not everything else ""
         stored(f"the suggestions are stored in {db}")
-        say(f"{suggestions} suggestion(s) for {articles} article(s)")
+        say(f"{suggestions:,} suggestion(s) for {articles} article(s)")
         if kept:
             say(kept)
         if why:

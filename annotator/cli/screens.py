@@ -89,7 +89,7 @@ def annotate(
             from annotator.exchange.ingest import ingest as ingest_articles
 
             report = ingest_articles(store, seed_articles())
-            say(f"ingested {len(report.added)} seed article(s) with {report.suggestions} suggestion(s)")
+            say(f"ingested {len(report.added)} seed article(s) with {report.suggestions:,} suggestion(s)")
         who, owner, problem = chosen or "", None, None
         if annotator is None and not ask_annotator:
             who, owner, problem = login_in(store, who, db)

@@ -116,7 +116,7 @@ def pack(
         with errors_as_lines(), open_store(db) as store:
             report = write_pack(store, annotator, output, note)
         stored(f"the pack is written to {output}")
-        say(f"{report.articles} article(s), {report.suggestions} suggestion(s) for {annotator} -> {output}")
+        say(f"{report.articles} article(s), {report.suggestions:,} suggestion(s) for {annotator} -> {output}")
 
 
 def serve(
