@@ -19,7 +19,11 @@ GOOD = '"Ann met Bob in Paris."'
 def tasks(fmt: str, text: str) -> str:
     if fmt == "labelstudio":
         return f'{{"id": 1, "data": {{"text": {text}}}, "annotations": [{{"completed_by": 1, "result": []}}]}}'
-    return f'{{"text": {text}, "label": []}}' if fmt == "doccano" else f'{{"text": {text}, "answer": "accept"}}'
+    return (
+        f'{{"text": {text}, "label": [[0, 3, "ACTOR"]]}}'
+        if fmt == "doccano"
+        else f'{{"text": {text}, "answer": "accept"}}'
+    )
 
 
 CASES = [("prodigy", "t.jsonl", "t.jsonl:1: field 'text'"), ("doccano", "t.jsonl", "t.jsonl:1: field 'text'"),

@@ -136,3 +136,21 @@ def test_skip_invalid_with_every_record_bad_leaves_a_database_as_it_was(db: Path
         "it was\n",
     )
     assert db.read_bytes() == before
+
+
+def test_a_native_record_with_no_spans_and_no_status_is_left_out_not_done(db: Path, tmp_path: Path) -> None:
+    """A record naming an annotator but neither spans nor a status (written by hand: our export writes both) was
+    imported as done with no span, an empty gold record (a newcomer's trial, 36); it is counted and left out.
+    Either key alone says what was done."""
+    path = tmp_path / "native.jsonl"
+    bare = {"article_id": "small", "text": SMALL, "annotator": "eve"}
+    path.write_text(json.dumps(bare) + "\n" + json.dumps({**bare, "annotator": "hal", "status": "done"}) + "\n",
+                    encoding="utf-8")  # fmt: skip
+    code, out, err = run("import", path, "--db", db)
+    assert (code, err, out.splitlines()[1:]) == (0, "", [
+        "left out: 1 record(s) with no spans and no status: no work to import (`annotator ingest` reads texts to "
+        "annotate)"
+    ])  # fmt: skip
+    assert [(who, status, spans) for _, who, status, spans in annotations(db) if who in ("eve", "hal")] == [
+        ("hal", "done", [])
+    ]

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from annotator.errors import InputError, describe_validation_error
 from annotator.exchange.files import ONLY_JSONL, Where, jsonl_objects, write_text_lines
 from annotator.exchange.formats.common import (
+    Dropped,
     ImportedRecord,
     Read,
     RecordLike,
@@ -152,9 +153,16 @@ def read(path: Path, options: ReadOptions) -> Iterator[Read]:
             if not options.rename:
                 raise where.error(another_persons(record.annotator, options.annotator), "annotator")
             record = record.model_copy(update={"annotator": options.annotator})
-        yield ImportedRecord(where, record, dropped=dropped)
+        if "spans" in data or "status" in data:
+            yield ImportedRecord(where, record, dropped=dropped)
+        else:  # checked whole, then left out: read as done, it was an empty gold record
+            yield Dropped(NOTHING_SAID)
 
     return jsonl_records(path, options, build, "jsonl")
+
+
+#: A record with neither spans nor a status says nothing of anyone's work (our export always writes both).
+NOTHING_SAID = "record(s) with no spans and no status: no work to import (`annotator ingest` reads texts to annotate)"
 
 
 def write(
