@@ -340,7 +340,10 @@ def test_a_lone_surrogate_in_a_title_is_a_located_error(tmp_path: Path) -> None:
 
 def test_two_new_articles_with_the_same_text_import_as_one(tmp_path: Path) -> None:
     path = tmp_path / "same.jsonl"
-    lines = [{"article_id": i, "text": "Same text.", "annotator": who} for i, who in (("a1", "al"), ("a2", "bo"))]
+    lines = [
+        {"article_id": i, "text": "Same text.", "annotator": who, "spans": []}
+        for i, who in (("a1", "al"), ("a2", "bo"))
+    ]
     path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
     assert cli("import", str(path), "--db", str(tmp_path / "i.db")) == (0, "")
     with Store.open(tmp_path / "i.db") as store:
