@@ -183,3 +183,32 @@ def test_a_text_with_a_zero_width_joiner_comes_back_to_its_article(tmp_path: Pat
         f"1 record(s) imported (0 new article(s)); 1 put on the stored article with the same words -> {db}\n"
     )
     assert spans(db, "z1", "bob") == [(start, start + 7, "LOCATION", "Toronto")]
+
+
+def test_skip_invalid_skips_a_conll_document_with_a_bad_line_and_names_the_line(tmp_path: Path) -> None:
+    """A line with no tag stopped the whole import even with --skip-invalid (the README's own CoNLL example
+    uses it), and a bad tag was listed at its document's first line, not its own (a newcomer's re-trial, 37b, 6)."""
+    conll = tmp_path / "m.conll"
+    conll.write_text(
+        "-DOCSTART- -X- O O\n\nAnn B-ACTOR\nmet O\nbroken\n\n"
+        "-DOCSTART- -X- O O\n\nBob B-PERSONX\nleft O\n\n"
+        "-DOCSTART- -X- O O\n\nCarol B-ACTOR\nstayed O\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "m.db"
+    refused = annotator("import", conll, "--format", "conll", "--annotator", "bob", "--db", db)
+    assert refused.stderr.splitlines()[-1] == (
+        f"annotator: error: {conll}:5: expected a token and its tag, separated by white space"
+    )
+    result = annotator("import", conll, "--format", "conll", "--annotator", "bob", "--db", db, "--skip-invalid")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1:] == [
+        "skipped 2 record(s):",
+        f"  {conll}:5: expected a token and its tag, separated by white space",
+        f"  {conll}:9: field 'tag': Input should be 'ACTOR', 'LOCATION', 'FIGURE' or 'QUOTE', got 'PERSONX' (map it "
+        "with --label-map PERSONX=ACTOR, or drop it with --label-map PERSONX=)",
+        "note: 1 new article(s) with a text rebuilt from the file's tokens, the white space between them guessed: "
+        "no stored article has the same words",
+    ]
+    with Store.open(db, read_only=True) as store:
+        assert [store.article(a).text for a in store.article_ids()] == ["Carol stayed"]

@@ -154,3 +154,25 @@ def test_a_native_record_with_no_spans_and_no_status_is_left_out_not_done(db: Pa
     assert [(who, status, spans) for _, who, status, spans in annotations(db) if who in ("eve", "hal")] == [
         ("hal", "done", [])
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "fmt", "said"),
+    [
+        ("empty.jsonl", "", "jsonl", "{path} holds no record"),
+        ("tasks.json", "[]", "labelstudio", "{path} holds no record"),
+        ("dc.jsonl", '{"text": "Ann met Bob.", "label": []}\n', "doccano",
+         "every record of {path} was left out (listed above)"),
+    ],
+)  # fmt: skip
+def test_a_file_with_nothing_to_import_creates_no_database(
+    tmp_path: Path, name: str, content: str, fmt: str, said: str
+) -> None:
+    """An empty file, or one whose every record is left out on purpose, made an empty database and exit status 0
+    (a newcomer's re-trial, 37b, 3), as --skip-invalid with every record bad did."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    db = tmp_path / "new.db"
+    code, _, err = run("import", path, "--db", db, "--format", fmt, "--annotator", "eve")
+    assert (code, err) == (1, f"annotator: error: nothing imported: {said.format(path=path)}; {db} was not created\n")
+    assert not db.exists()

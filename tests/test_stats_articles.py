@@ -67,3 +67,23 @@ def test_with_assignments_an_annotator_not_assigned_an_article_shows_a_dash(tmp_
         "art-1  done        unassigned   Title 1",
         "art-2  unassigned  unassigned   Title 2",
     ]
+
+
+def test_with_assignments_an_annotator_who_has_not_started_has_a_column(tmp_path: Path) -> None:
+    """Assigned articles and nothing begun: alice had no column at all, so her three articles to do did not show
+    (a newcomer's re-trial, 37b, 4)."""
+    db = tmp_path / "r.db"
+    texts = ["Ann met Bob in Paris.", "Carol flew to Oslo."]
+    with Store.open(db) as store:
+        rows = [(ArticleIn(id=f"art-{n}", text=t, title=f"Title {n}"), word_tokens(t), []) for n, t in enumerate(texts)]
+        store.add_articles(rows)
+    assign = annotator("assign", "--annotators", "alice,bob", "--overlap", "1", "--db", db)
+    assert assign.returncode == 0, assign.stderr
+    with Store.open(db) as store:
+        store.set_status("art-0", "bob", "done")
+    result = annotator("stats", "--articles", "--db", db)
+    assert result.stdout.splitlines() == [
+        "id     alice       bob         title",
+        "art-0  unassigned  done        Title 0",
+        "art-1  todo        unassigned  Title 1",
+    ]

@@ -90,10 +90,12 @@ def ingest(
     skipped: list[InputError] = []
     with errors_as_lines():
         articles = read_articles(paths or [], note, skipped if skip_invalid else None)
-        if skipped and not articles and suggestions_from is None:  # nothing to store: no empty database either
+        if not articles and suggestions_from is None:  # nothing to store: no empty database either
             _say_skipped(skipped)
             left = "is left as it was" if db.exists() else "was not created"
-            raise fail(f"nothing ingested: every file or line given was skipped (listed above); {db} {left}")
+            holding = f"{paths[0]} holds" if paths and len(paths) == 1 else "the files given hold"
+            said = "every file or line given was skipped (listed above)" if skipped else f"{holding} no article"
+            raise fail(f"nothing ingested: {said}; {db} {left}")
         predicted = None
         if suggestions_from is not None:
             from annotator.exchange.predictions import read_predictions

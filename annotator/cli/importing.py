@@ -1,6 +1,7 @@
 """`annotator import`: annotations read back from a file (native JSONL or another tool's format), validated
 whole before the database is opened, and what the import stored, skipped and found in conflict."""
 
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -95,7 +96,7 @@ def import_(
                 snap=snap,
             )
             records = read_file(path, format.value, options)  # read and check everything before opening the database
-            _refuse_all_skipped(records, path, db)
+            _refuse_nothing_to_import(records, path, db)
             with store_to_fill(db) as store, progress_bar("Importing") as progress:
                 new_name = None if options.annotator is None else new_annotator_note(store, options.annotator)
                 report = store_records(
@@ -162,19 +163,33 @@ def _say_import_report(report: "ImportReport", db: Path, snap: bool) -> None:
         )
 
 
-def _refuse_all_skipped(records: "list[Read | Entering]", path: Path, db: Path) -> None:
-    """--skip-invalid that skipped every record imports nothing: said as an error, before the database is opened,
+def _refuse_nothing_to_import(records: "list[Read | Entering]", path: Path, db: Path) -> None:
+    """A file with no record to import (empty, every record skipped by --skip-invalid, or every one left out on
+    purpose) imports nothing: said as an error, with what was skipped or left out, before the database is opened,
     so no empty database is left to be taken for an import."""
-    from annotator.exchange.formats.common import ImportedRecord, Skipped
+    from annotator.exchange.formats.common import Dropped, ImportedRecord, Skipped
 
-    skipped = [record for record in records if isinstance(record, Skipped)]
-    if not skipped or any(isinstance(record, ImportedRecord) for record in records):
+    if any(isinstance(record, ImportedRecord) for record in records):
         return
-    say(f"skipped {len(skipped)} record(s):")
-    for record in skipped:
-        say(f"  {record}")
+    skipped = [record for record in records if isinstance(record, Skipped)]
+    dropped: Counter[str] = Counter()
+    for record in records:
+        if isinstance(record, Dropped):
+            dropped[record.what] += record.count
+    if skipped:
+        say(f"skipped {len(skipped)} record(s):")
+        for record in skipped:
+            say(f"  {record}")
+    for what, count in dropped.items():
+        say(f"left out: {count} {what}")
+    why = {(True, False): "was skipped", (False, True): "was left out", (True, True): "was skipped or left out"}
+    said = (
+        f"every record of {path} {why[bool(skipped), bool(dropped)]} (listed above)"
+        if skipped or dropped
+        else (f"{path} holds no record")
+    )
     left = "is left as it was" if db.exists() else "was not created"
-    raise fail(f"nothing imported: every record of {path} was skipped (listed above); {db} {left}")
+    raise fail(f"nothing imported: {said}; {db} {left}")
 
 
 def _joined(given: list[str] | None) -> str | None:

@@ -64,9 +64,10 @@ def _list_articles(db: Path) -> None:
 
     with errors_as_lines(), open_store(db, read_only=True) as store:
         titles = store.titles()
-        names = store.annotators()
+        given = assignees(store)  # someone assigned articles and not begun has a column too (trial 37b)
+        names = sorted({*store.annotators(), *given})
         statuses = {name: {i: s.value for i, s, _ in store.annotated_articles(name)} for name in names}
-        theirs = assigned_by_article(store, names) if names and assignees(store) else None
+        theirs = assigned_by_article(store, names) if names and given else None
 
     def status(name: str, article_id: str) -> str:
         unassigned = theirs is not None and name not in theirs.get(article_id, [])

@@ -8,6 +8,7 @@ touch the database. Errors name the file, the line (or record number in a JSON a
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -141,7 +142,13 @@ def guarded(options: ReadOptions, where: Where, build: Callable[[], Read]) -> Re
     except InputError as error:
         if not options.skip_invalid:
             raise
-        return Skipped(where, _reason(error))
+        return Skipped(_at(where, error), _reason(error))
+
+
+def _at(where: Where, error: InputError) -> Where:
+    """Where a skipped record is listed: the line its error names (a CoNLL document's bad tag, an indented
+    task's field), as the error names it without --skip-invalid."""
+    return dataclasses.replace(where, line=error.line) if error.line is not None else where
 
 
 def guarded_items(options: ReadOptions, where: Where, items: Callable[[], Iterable[Read]]) -> list[Read]:
@@ -152,7 +159,7 @@ def guarded_items(options: ReadOptions, where: Where, items: Callable[[], Iterab
     except InputError as error:
         if not options.skip_invalid:
             raise
-        return [Skipped(where, _reason(error))]
+        return [Skipped(_at(where, error), _reason(error))]
 
 
 def jsonl_records(

@@ -132,6 +132,8 @@ def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf, op
 
 
 Row = tuple[int, str, str]  # line number, word, tag
+#: A document's sentences, or the error of its first bad line.
+Document = list[list[Row]] | InputError
 
 
 def _iob(tags: list[tuple[int, str]], options: ReadOptions, where: Where, dropped: Counter[str]) -> list[str]:
@@ -212,7 +214,7 @@ def _tagged(item: str) -> bool:
     return len(parts) in (2, 3) and all(parts) and (parts[-1] == "O" or parts[-1][:2] in ("B-", "I-"))
 
 
-def documents(content: str) -> Iterator[tuple[int, list[list[Row]]]]:
+def documents(content: str) -> Iterator[tuple[int, Document]]:
     """(first line, sentences) of every document in a CoNLL or .iob file, by the rules in the module's docstring."""
     lines = [(number, raw.strip()) for number, raw in enumerate(content.split("\n"), start=1)]
     data = [(n, line) for n, line in lines if line and not line.startswith("-DOCSTART-")]
@@ -224,36 +226,39 @@ def documents(content: str) -> Iterator[tuple[int, list[list[Row]]]]:
     blocks_are_documents = first.split() == LABEL_STUDIO_DOCSTART.split()
     document: list[list[Row]] = [[]]
     start: int | None = None  # the line the document starts at: its -DOCSTART- line, or its first token
+    broken: InputError | None = None  # the document's first bad line: it is that error (--skip-invalid skips it)
     for number, line in lines:
         ends = line.startswith("-DOCSTART-") or (blocks_are_documents and not line)
-        if ends and any(document):
-            yield start or number, [s for s in document if s]
+        if ends and (any(document) or broken):
+            yield start or number, broken or [s for s in document if s]
         if ends:
-            document, start = [[]], None if blocks_are_documents or not line else number
+            document, start, broken = [[]], None if blocks_are_documents or not line else number, None
             continue
         if not line:
             if document[-1]:
                 document.append([])
             continue
         columns = line.split()
-        if len(columns) < 2:
-            raise Where("", line=number).error("expected a token and its tag, separated by white space")
         start = start or number
+        if len(columns) < 2:
+            broken = broken or Where("", line=number).error("expected a token and its tag, separated by white space")
+            continue
         document[-1].append((number, columns[0], columns[-1]))
-    if any(document):
-        yield start or 1, [s for s in document if s]
+    if any(document) or broken:
+        yield start or 1, broken or [s for s in document if s]
 
 
-def _line_documents(lines: list[tuple[int, str]], has_docstart: bool) -> Iterator[tuple[int, list[list[Row]]]]:
+def _line_documents(lines: list[tuple[int, str]], has_docstart: bool) -> Iterator[tuple[int, Document]]:
     """Sentence per line: each line a document, as `spacy convert` makes them, unless -DOCSTART- lines group
     the lines between them into one."""
     document: list[list[Row]] = []
     start_line = 1
+    broken: InputError | None = None
     for number, line in lines:
         if line.startswith("-DOCSTART-") or (not has_docstart and line):
-            if document:
-                yield start_line, document
-            document, start_line = [], number
+            if document or broken:
+                yield start_line, broken or document
+            document, start_line, broken = [], number, None
             if line.startswith("-DOCSTART-"):
                 continue
         if not line:
@@ -261,24 +266,28 @@ def _line_documents(lines: list[tuple[int, str]], has_docstart: bool) -> Iterato
         sentence = []
         for item in line.split():
             if not _tagged(item):
-                raise Where("", line=number).error(f"expected word|TAG or word|POS|TAG, got {item!r}")
+                broken = broken or Where("", line=number).error(f"expected word|TAG or word|POS|TAG, got {item!r}")
+                break
             parts = item.split("|")
             sentence.append((number, parts[0], parts[-1]))
         document.append(sentence)
-    if document:
-        yield start_line, document
+    if document or broken:
+        yield start_line, broken or document
 
 
 def read(path: Path, options: ReadOptions) -> Iterator[Read]:
     path, content = read_text(path)
     refuse_foreign_file(str(path), "conll", content)
-    try:
-        found = list(documents(content))
-    except InputError as error:
-        raise InputError(error.reason, path=str(path), line=error.line, field=error.field) from None
-    for line, document in found:
+    for line, document in documents(content):
+        if isinstance(document, InputError):  # a bad line: its document is that error, skipped with --skip-invalid
+            yield from guarded_items(options, Where(str(path), line=line), partial(_refused, document, path))
+            continue
         where = Where(str(path), line=line)
         yield from guarded_items(options, where, partial(_records, document, options, where))
+
+
+def _refused(error: InputError, path: Path) -> list[Read]:
+    raise InputError(error.reason, path=str(path), line=error.line, field=error.field)
 
 
 def _records(document: list[list[Row]], options: ReadOptions, where: Where) -> list[Read]:
