@@ -123,3 +123,19 @@ def test_an_annotator_database_given_as_a_file_of_records_is_named_so(folder: Pa
         "another annotator database's work into this one\n",
     )
     assert ((folder / "bob.db").read_bytes(), (folder / "a.db").read_bytes()) == before
+
+
+@pytest.mark.parametrize("fmt", ["doccano", "doccano-relations", "prodigy"])
+def test_ingest_of_another_tools_annotations_names_the_import_that_reads_them(folder: Path, fmt: str) -> None:
+    """doccano's records carried spans without a word, and Prodigy's were sent to an import without the --format
+    it needs (a newcomer's re-trial, 37b, 7)."""
+    build(folder / "a.db").close()
+    made = annotator("export", "--db", "a.db", "--annotator", "alice", "--status", "all", "--format", fmt, "-o",
+                     "x.jsonl", cwd=folder)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    ran = annotator("ingest", "x.jsonl", "--db", "b.db", "--no-suggest", cwd=folder)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stderr.splitlines()[-1] == (
+        "annotator: note: 2 record(s) carried spans (annotations), which ingest does not store: "
+        f"`annotator import x.jsonl --format {fmt}` reads annotations"
+    )

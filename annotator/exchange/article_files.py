@@ -147,12 +147,30 @@ def read_articles(
         named = files[0] if len(files) == 1 else "FILE"
         note(
             f"{len(carried)} record(s) carried spans (annotations), which ingest does not store: "
-            f"`annotator import {named}` reads annotations"
+            f"`annotator import {named}{_format_option(carried)}` reads annotations"
         )
     return articles
 
 
+#: The keys under which a record of annotations carries its spans: ours and Prodigy's, doccano's two shapes.
+SPAN_KEYS = ("spans", "label", "labels", "entities")
+
+
 def annotated(articles: list[ArticleIn]) -> list[ArticleIn]:
     """The articles read from records carrying spans (an export of annotations): ingest keeps the text, and the
-    record's other fields in the article's meta, but stores no annotation."""
-    return [a for a in articles if isinstance(a.meta.get("spans"), list) and a.meta["spans"]]
+    record's other fields in the article's meta, but stores no annotation (trial 37b: doccano's were not said)."""
+    return [a for a in articles if any(isinstance(a.meta.get(key), list) and a.meta[key] for key in SPAN_KEYS)]
+
+
+def _format_option(carried: list[ArticleIn]) -> str:
+    """` --format NAME` for records in another tool's shape (all of one), which import reads only with it."""
+    from annotator.exchange.formats.looks import PRODIGY_MARKS, look_of
+
+    def option(meta: dict[str, object]) -> str:
+        if any(key in meta for key in PRODIGY_MARKS):  # Prodigy's spans look like ours too
+            return " --format prodigy"
+        look = look_of(meta)
+        return "" if look is None or look.reader == "jsonl" else " " + look.option.split(" (", 1)[0]
+
+    options = {option(a.meta) for a in carried}
+    return options.pop() if len(options) == 1 else ""
