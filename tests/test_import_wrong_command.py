@@ -109,18 +109,23 @@ def test_a_command_without_format_sends_another_format_to_import(folder: Path, a
     assert (ran.returncode, ran.stderr) == (1, f"annotator: error: {said}\n")
 
 
-@pytest.mark.parametrize("command", [["import"], ["evaluate", "--gold-from"], ["train", "--out", "m", "--from"]])
+@pytest.mark.parametrize(
+    "command",
+    [["import", "bob.db"], ["import", "bob.db", "--format", "spacy", "--annotator", "bob"],
+     ["import", "bob.db", "--format", "labelstudio"], ["evaluate", "--gold-from", "bob.db"],
+     ["train", "--out", "m", "--from", "bob.db"]],
+)  # fmt: skip
 def test_an_annotator_database_given_as_a_file_of_records_is_named_so(folder: Path, command: list[str]) -> None:
     """A teammate's database handed to import (meaning merge) was "not UTF-8 (byte 0xfb)" (a newcomer's trial,
     37). It is named as a database, with the command that reads one, and left byte for byte."""
     build(folder / "bob.db").close()
     build(folder / "a.db").close()
     before = (folder / "bob.db").read_bytes(), (folder / "a.db").read_bytes()
-    ran = annotator(*command, "bob.db", "--db", "a.db", cwd=folder)
+    ran = annotator(*command, "--db", "a.db", cwd=folder)
     assert (ran.returncode, ran.stderr) == (
         1,
         "annotator: error: bob.db: this is an SQLite database, not a file of records: `annotator merge FILE` brings "
-        "another annotator database's work into this one\n",
+        "its work into this database, `annotator export --db FILE` writes its records to a file\n",
     )
     assert ((folder / "bob.db").read_bytes(), (folder / "a.db").read_bytes()) == before
 

@@ -205,8 +205,8 @@ ONLY_JSONL = {
 #: The first bytes of every SQLite database file.
 SQLITE_HEADER = b"SQLite format 3\x00"
 SQLITE = (
-    "this is an SQLite database, not a file of records: `annotator merge FILE` brings another annotator database's "
-    "work into this one"
+    "this is an SQLite database, not a file of records: `annotator merge FILE` brings its work into this database, "
+    "`annotator export --db FILE` writes its records to a file"
 )
 ARRAY = (
     "this is a JSON array; expected JSONL, one JSON object a line (a Label Studio export is one array: "
