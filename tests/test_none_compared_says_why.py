@@ -188,3 +188,15 @@ def test_with_ignore_assignments_the_groups_and_their_commands_ignore_them_too(t
         "bob and root 2",
         f"annotator: note: `annotator agreement --db {db} --annotators bob,root --ignore-assignments` compares those 2",
     ]
+
+
+def test_one_article_left_out_by_assignments_is_said_in_the_singular(tmp_path: Path) -> None:
+    """ "none of those 1 is assigned to both" (a newcomer's re-trial, 37b, 9)."""
+    db = tmp_path / "annotations.db"
+    _database(db, {"bob": [0], "root": [0]}, articles=1)
+    assert annotator("assign", "--db", db, "--annotators", "root,dave", "--overlap", "2").returncode == 0
+    result = annotator("agreement", "--db", db, "--annotators", "bob,root")
+    assert result.stderr.startswith(
+        "annotator: error: no article is marked done by all of bob, root: bob and root both finished 1 article, but "
+        "with assignments only an article's assignees are compared, and it is not assigned to both; "
+    ), result.stderr

@@ -51,7 +51,7 @@ def nothing_compared(
         each = "both" if len(names) == 2 else "all of them"
         why = (
             f"{together(names)} {'both' if len(names) == 2 else 'all'} {finished} {what}, but with assignments only "
-            f"an article's assignees are compared, and none of those {n} is assigned to {each}"
+            f"an article's assignees are compared, and {'it is not' if n == 1 else f'none of those {n} is'} assigned to {each}"
         )
         agree = command(db, "agreement", names, *progress, "--ignore-assignments")  # agreement has no --reviewer
         auto = command(db, "adjudicate --auto", names, *flags, "--ignore-assignments")
