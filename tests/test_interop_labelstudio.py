@@ -172,15 +172,21 @@ def test_the_models_suggestions_go_out_as_predictions_and_come_back_as_suggestio
 def test_the_servers_export_of_our_suggestions_names_its_predictions_by_id_only(tmp_path: Path) -> None:
     """Made by Label Studio 1.23.2: our `export --suggestions` (two tasks, one prediction each) imported and exported
     as JSON. The server accepted 2 tasks with 0 annotations and 2 predictions, and exports a task's predictions as
-    their ids (`"predictions": [1]`): their results are not in the file, so nothing comes back, and it says so."""
+    their ids (`"predictions": [1]`): their results are not in the file, so nothing comes back, and it says so,
+    as an error that creates no database (nothing to import; a newcomer's re-trial, 37b, 3)."""
     db = tmp_path / "back.db"
-    code, out, err = run("import", LS / "ls1232_our_suggestions_back.json", "--format", "labelstudio", "--db", db)
-    assert (code, err) == (0, "")
+    path = LS / "ls1232_our_suggestions_back.json"
+    code, out, err = run("import", path, "--format", "labelstudio", "--db", db)
+    assert (code, err) == (
+        1,
+        f"annotator: error: nothing imported: every record of {path} was left out (listed above); {db} was not "
+        "created\n",
+    )
     assert out.splitlines() == [
-        f"0 record(s) imported (0 new article(s)) -> {db}",
         "left out: 2 Label Studio prediction(s) given by id only, without their results (not read)",
         "left out: 2 task(s) without an annotation",
     ]
+    assert not db.exists()
 
 
 def test_another_models_predictions_are_counted_not_read(tmp_path: Path) -> None:

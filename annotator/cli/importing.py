@@ -96,13 +96,14 @@ def import_(
                 snap=snap,
             )
             records = read_file(path, format.value, options)  # read and check everything before opening the database
-            _refuse_nothing_to_import(records, path, db)
+            existed = db.exists()
             with store_to_fill(db) as store, progress_bar("Importing") as progress:
                 new_name = None if options.annotator is None else new_annotator_note(store, options.annotator)
                 report = store_records(
                     store, records, snap=snap, replace=replace, skip_invalid=skip_invalid, progress=progress,
                     unsaid=unsaid(format.value),
                 )  # fmt: skip
+                _refuse_nothing_to_import(records, path, db, existed)  # --annotator checked first; nothing written
         stored(f"the import is stored in {db}")
         if new_name is not None:
             note(new_name)
@@ -163,7 +164,7 @@ def _say_import_report(report: "ImportReport", db: Path, snap: bool) -> None:
         )
 
 
-def _refuse_nothing_to_import(records: "list[Read | Entering]", path: Path, db: Path) -> None:
+def _refuse_nothing_to_import(records: "list[Read | Entering]", path: Path, db: Path, existed: bool) -> None:
     """A file with no record to import (empty, every record skipped by --skip-invalid, or every one left out on
     purpose) imports nothing: said as an error, with what was skipped or left out, before the database is opened,
     so no empty database is left to be taken for an import."""
@@ -188,7 +189,7 @@ def _refuse_nothing_to_import(records: "list[Read | Entering]", path: Path, db: 
         if skipped or dropped
         else (f"{path} holds no record")
     )
-    left = "is left as it was" if db.exists() else "was not created"
+    left = "is left as it was" if existed else "was not created"  # a database made for nothing is not put in place
     raise fail(f"nothing imported: {said}; {db} {left}")
 
 
