@@ -3,6 +3,7 @@ line naming only what differs: it repeated every field of both runs, the same on
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ def test_a_rerun_with_another_shard_size_names_it_alone(tmp_path: Path) -> None:
 
 
 def refusal(folder: Path, pipeline: dict[str, Any], shard_size: int, inputs: list[str]) -> str:
+    """The one line; inputs are named as the files they are (absolute, from the current folder)."""
     Manifest(pipeline=PIPELINE, shard_size=100, inputs=["news.jsonl", "more/"]).write(folder)
     with pytest.raises(AnnotatorError) as refused:
         resumed(folder, pipeline, shard_size, inputs)
@@ -40,13 +42,18 @@ def refusal(folder: Path, pipeline: dict[str, Any], shard_size: int, inputs: lis
 @pytest.mark.parametrize(
     ("pipeline", "shard_size", "inputs", "said"),
     [
-        (PIPELINE, 100, ["news.jsonl"], f"made with inputs news.jsonl more/, not news.jsonl: {SAME}"),
-        (PIPELINE, 100, ["my news.jsonl"], f"made with inputs news.jsonl more/, not 'my news.jsonl': {SAME}"),
+        (PIPELINE, 100, ["news.jsonl"], f"made with inputs HERE/news.jsonl HERE/more, not HERE/news.jsonl: {SAME}"),
+        (
+            PIPELINE,
+            100,
+            ["my news.jsonl"],
+            f"made with inputs HERE/news.jsonl HERE/more, not 'HERE/my news.jsonl': {SAME}",
+        ),
         (
             PIPELINE,
             20,
             ["new.jsonl"],
-            f"made with --shard-size 100, not 20; inputs news.jsonl more/, not new.jsonl: {SAME}",
+            f"made with --shard-size 100, not 20; inputs HERE/news.jsonl HERE/more, not HERE/new.jsonl: {SAME}",
         ),
         (
             {**PIPELINE, "model": "models/ours", "name": "en_ours", "version": "0.1.0"},
@@ -71,7 +78,10 @@ def refusal(folder: Path, pipeline: dict[str, Any], shard_size: int, inputs: lis
     ],
 )
 def test_the_refusal_names_only_what_differs(
-    tmp_path: Path, pipeline: dict[str, Any], shard_size: int, inputs: list[str], said: str
-) -> None:
-    assert refusal(tmp_path, pipeline, shard_size, inputs) == said
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pipeline: dict[str, Any], shard_size: int, inputs: list[str],
+    said: str,
+) -> None:  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert refusal(tmp_path, pipeline, shard_size, inputs) == said.replace("HERE", os.path.realpath(tmp_path))
     assert resumed(tmp_path, PIPELINE, 100, ["news.jsonl", "more/"]).shards == {}  # the same: resumed
+    assert resumed(tmp_path, PIPELINE, 100, ["./news.jsonl", f"{tmp_path}/more"]).shards == {}  # spelled otherwise

@@ -1,7 +1,8 @@
 """The manifest of the folder `annotator predict` writes (`manifest.json`): what made the records (the pipeline
 and the suggester versions) and each finished shard's counts, fingerprint and SHA-256 (`exchange.shards` writes
 the shard files it lists). Read back strictly (a manifest that is not predict's is one line naming the field),
-resumed only from the same pipeline, shard size and inputs, and never naming a file outside its folder.
+resumed only from the same pipeline, shard size and inputs (the files they name, however spelled), and never
+naming a file outside its folder.
 `manifest.json` itself is replaced only when it is as predict wrote it (`exchange.written`'s record in the
 output folder proves it): an edited one is refused and left byte for byte.
 """
@@ -37,7 +38,8 @@ class Manifest:
 
     pipeline: dict[str, Any]
     shard_size: int
-    inputs: list[str]
+    inputs: list[str]  # as the run that made the shards spelled them: their records' `meta.source` quote these
+    resolved_inputs: list[str] = field(default_factory=list)  # the files they name (`resolved`): what resumes
     shards: dict[str, dict[str, Any]] = field(default_factory=dict)  # shard file -> counts, fingerprint, made
     complete: bool = False
     #: Hears, at the first write, of a leftover temporary beside manifest.json (not part of the file).
@@ -61,6 +63,7 @@ class Manifest:
             "suggesters": self.suggesters(),
             "shard_size": self.shard_size,
             "inputs": self.inputs,
+            "resolved_inputs": self.resolved_inputs or resolved(self.inputs),
             **{key: sum(s[key] for s in shards) for key in ("articles", "words", "suggestions")},
             "shards": shards,
         }
@@ -119,6 +122,7 @@ class _Fields(BaseModel):
     suggesters: dict[str, dict[str, Count]] = {}
     shard_size: Count = 0
     inputs: list[str] = []
+    resolved_inputs: list[str] = []
     articles: Count = 0
     words: Count = 0
     suggestions: Count = 0
@@ -166,16 +170,18 @@ def read_manifest(folder: Path) -> dict[str, Any] | None:
 
 
 def resumed(folder: Path, pipeline: dict[str, Any], shard_size: int, inputs: list[str]) -> Manifest:
-    """The manifest to go on with: the earlier run's finished shards when it used the same pipeline, suggesters
-    and shard size; a new one for a new folder. Other predictions in the folder are never overwritten."""
+    """The manifest to go on with: the earlier run's finished shards when it used the same pipeline, suggesters,
+    shard size and inputs (the same files, however `inputs` spell them: the manifest keeps the spelling its records
+    quote); a new one for a new folder. Other predictions in the folder are never overwritten."""
     found = read_manifest(folder)
-    manifest = Manifest(pipeline=pipeline, shard_size=shard_size, inputs=inputs)
+    manifest = Manifest(pipeline=pipeline, shard_size=shard_size, inputs=inputs, resolved_inputs=resolved(inputs))
     if found is None:
         if folder.exists() and any(folder.iterdir()):
             raise AnnotatorError(f"{folder} is not empty and holds no {MANIFEST}: give a new or empty folder")
         return manifest
     if differences := _differences(found, pipeline, shard_size, inputs):
         raise AnnotatorError(f"{folder / MANIFEST}: made with {differences}")
+    manifest.inputs = list(found.get("inputs", inputs))  # the same files: as the records' sources spell them
     for index, entry in enumerate(found.get("shards", [])):
         entry = dict(entry)
         confined(folder, entry.get("file"), f"shards[{index}].file")  # never a file elsewhere reused or removed
@@ -202,13 +208,31 @@ def _differences(found: dict[str, Any], pipeline: dict[str, Any], shard_size: in
     rebuilt = bool(said) and not said[0].startswith("--model")  # no option of this annotator makes them again
     if found.get("shard_size") != shard_size:
         said.append(f"--shard-size {found.get('shard_size')}, not {shard_size}")
-    if found.get("inputs") != inputs:
-        said.append(f"inputs {_joined(found.get('inputs'), ' ')}, not {_joined(inputs, ' ')}")
+    if not _same_inputs(found, inputs):
+        made_from = found.get("resolved_inputs") or resolved(found.get("inputs", []))
+        said.append(f"inputs {_joined(made_from, ' ')}, not {_joined(resolved(inputs), ' ')}")
     if not said:
         return ""
     advice = "give another -o (this annotator's pipeline cannot resume them)" if rebuilt else (
         "give the same options to resume, or another -o")  # fmt: skip
     return f"{'; '.join(said)}: {advice}"
+
+
+def resolved(inputs: list[str]) -> list[str]:
+    """The files (and folders) inputs name: absolute, links followed."""
+    return [os.path.realpath(name) for name in inputs]
+
+
+def _same_inputs(found: dict[str, Any], inputs: list[str]) -> bool:
+    """Each input names the file the manifest's does (`twelve.jsonl` run from /tmp/w and `/tmp/w/twelve.jsonl`: a
+    newcomer's trial had the one refused after the other), or is spelled as it is (a relative one, in a folder
+    moved with its inputs, as before `resolved_inputs`)."""
+    spelled: list[str] = found.get("inputs", [])
+    files: list[str] = found.get("resolved_inputs") or resolved(spelled)  # an older one's: from the current folder
+    now = resolved(inputs)
+    return len(spelled) == len(files) == len(inputs) and all(
+        was == given or file == path for was, file, given, path in zip(spelled, files, inputs, now, strict=True)
+    )
 
 
 def _joined(values: Any, separator: str) -> str:

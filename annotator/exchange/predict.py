@@ -248,7 +248,7 @@ def _run(
     # and the manifest's first writing left a shard without one, a folder the rerun it asks for refused
     manifest.write(out)
     pending = as_completed()
-    for shard in shards_of(paths, shard_size):
+    for shard in shards_of(paths, shard_size, manifest.inputs):
         run.planned.append(shard.file)
         if _done(out, shard, manifest):
             run.advance(len(shard.articles))

@@ -23,7 +23,7 @@ import hashlib
 import json
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,20 +86,34 @@ class Shard:
         return str(self.articles[0].meta.get("source", "")), str(self.articles[-1].meta.get("source", ""))
 
 
-def shards_of(paths: Iterable[Path], size: int) -> Iterator[Shard]:
-    """The inputs' articles, `size` at a time; a bad article raises InputError when its shard is read."""
+def shards_of(paths: Iterable[Path], size: int, spelled: Sequence[str] | None = None) -> Iterator[Shard]:
+    """The inputs' articles, `size` at a time; a bad article raises InputError when its shard is read. `spelled`:
+    each input as the manifest names it, which the articles' sources then quote, so the same files named another
+    way (`./news.jsonl`, an absolute path) give the same records and fingerprints, and a rerun goes on."""
     if size < 1:
         raise AnnotatorError(f"--shard-size must be 1 or more, not {size}")
+    paths = list(paths)
     batch: list[ArticleIn] = []
     index = 0
-    for path in paths:
+    for path, name in zip(paths, spelled or [str(p) for p in paths], strict=True):
         for article in read_path(path):
-            batch.append(article)
+            batch.append(_sourced(article, str(path), name))
             if len(batch) == size:
                 yield Shard(index, batch)
                 index, batch = index + 1, []
     if batch:
         yield Shard(index, batch)
+
+
+def _sourced(article: ArticleIn, given: str, name: str) -> ArticleIn:
+    """The article with its source ("news.jsonl:3", "more/a.txt") read from the input `given`, spelled `name`."""
+    source = article.meta.get("source")
+    if name == given or not isinstance(source, str) or not source.startswith(given):
+        return article
+    rest = source[len(given) :]
+    if rest and rest[0] not in ":/":
+        return article
+    return article.model_copy(update={"meta": {**article.meta, "source": name + rest}})
 
 
 def count_articles(paths: Iterable[Path], note: Note = None) -> int:
