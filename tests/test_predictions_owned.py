@@ -48,11 +48,18 @@ def manifest(folder: Path) -> dict[str, Any]:
     return json.loads((folder / "out" / "manifest.json").read_text("utf-8"))
 
 
+def files(out: Path) -> dict[str, bytes]:
+    """Every file under the output folder (the folders' records included), with its bytes: what a refused run
+    leaves as it was (a newcomer's trial: the manifest went from "complete": true to false)."""
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
 def test_a_rerun_never_writes_through_a_link_at_a_shards_path(folder: Path, tmp_path: Path) -> None:
     victim = tmp_path / "victim"
     victim.write_bytes(b"someone's file\n")
     (folder / "out" / "shards" / "shard-000002.jsonl").symlink_to(victim)
     write_articles(folder / "news.jsonl", dev_articles(12))  # the input grew: a third shard
+    before = files(folder / "out")
     result = run(*PREDICT, cwd=folder)
     assert (result.returncode, result.stderr) == (
         1,
@@ -61,19 +68,21 @@ def test_a_rerun_never_writes_through_a_link_at_a_shards_path(folder: Path, tmp_
     )
     assert victim.read_bytes() == b"someone's file\n"
     assert (folder / "out" / "shards" / "shard-000002.jsonl").readlink() == victim
+    assert files(folder / "out") == before
 
 
 def test_a_rerun_never_overwrites_a_file_the_manifest_does_not_list(folder: Path) -> None:
     foreign = folder / "out" / "shards" / "shard-000002.jsonl"
     foreign.write_bytes(b"FOREIGN\n")
     write_articles(folder / "news.jsonl", dev_articles(12))
+    before = files(folder / "out")
     result = run(*PREDICT, cwd=folder)
     assert (result.returncode, result.stderr) == (
         1,
         f"annotator: error: out/shards/shard-000002.jsonl: a file the manifest does not list as a shard of these "
         f"predictions; {LEAVE_IT}\n",
     )
-    assert foreign.read_bytes() == b"FOREIGN\n"
+    assert files(folder / "out") == before
     assert [s["file"] for s in manifest(folder)["shards"]] == ["shards/shard-000000.jsonl", "shards/shard-000001.jsonl"]
     foreign.rename(folder / "FOREIGN")  # moved away, as the line says: the same command goes on
     out = ok(*PREDICT, cwd=folder)
@@ -103,13 +112,15 @@ def test_a_rerun_never_overwrites_a_listed_shard_changed_since(folder: Path) -> 
     edited = shard.read_bytes() + b"someone's line\n"
     shard.write_bytes(edited)
     listed = manifest(folder)["shards"][1]["bytes"]
+    before = files(folder / "out")
     result = run(*PREDICT, cwd=folder)
     assert (result.returncode, result.stderr) == (
         1,
         f"annotator: error: out/shards/shard-000001.jsonl: {len(edited)} bytes, not the {listed} the manifest lists "
         f"for this shard: changed since predict wrote it; {LEAVE_IT}\n",
     )
-    assert shard.read_bytes() == edited
+    assert files(folder / "out") == before
+    assert manifest(folder)["complete"] is True
 
 
 def test_an_unlisted_shard_holding_exactly_its_records_is_kept(tmp_path: Path) -> None:
@@ -162,11 +173,12 @@ def test_a_rerun_never_replaces_a_listed_shard_edited_to_the_same_size(folder: P
 
 def test_a_listed_shard_edited_to_the_same_size_is_not_taken_as_done(folder: Path) -> None:
     shard = folder / "out" / "shards" / "shard-000001.jsonl"
-    edited = relabelled(shard)
+    relabelled(shard)
+    before = files(folder / "out")
     result = run(*PREDICT, cwd=folder)
     assert result.returncode == 1
     assert result.stderr.startswith("annotator: error: out/shards/shard-000001.jsonl: not the file predict wrote")
-    assert shard.read_bytes() == edited
+    assert files(folder / "out") == before
 
 
 def test_a_manifest_edited_by_hand_is_refused_and_left_byte_for_byte(folder: Path) -> None:

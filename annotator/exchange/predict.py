@@ -244,28 +244,31 @@ def _run(
     workers = len(client.scheduler_info(n_workers=-1)["workers"])
     run = _Run(out, manifest, total, progress, note)
     run.advance(0)  # the bar shows its total from the start
-    # the folder says it holds these predictions before any shard is in it: an interrupt between the first shard
-    # and the manifest's first writing left a shard without one, a folder the rerun it asks for refused
-    manifest.write(out)
     pending = as_completed()
-    for shard in shards_of(paths, shard_size, manifest.inputs):
-        run.planned.append(shard.file)
-        if _done(out, shard, manifest):
-            run.advance(len(shard.articles))
-            continue
-        must_write(out, shard.file, manifest)  # a link or special file there is refused before any work
-        payload = [(a.article_id, a.title, a.text, a.meta) for a in shard.articles]
-        future = client.submit(
-            predict_shard, payload, model, batch_size, key=f"annotator-{shard.name}-{shard.fingerprint}", pure=False
-        )
-        run.started = run.started or time.perf_counter()
-        run.sent[future.key] = shard
-        pending.add(future)
-        while len(run.sent) >= IN_FLIGHT_PER_WORKER * max(workers, 1):
-            run.finished(next(pending))
-    for future in pending:
-        run.finished(future)
+    try:
+        for shard in shards_of(paths, shard_size, manifest.inputs):
+            run.planned.append(shard.file)
+            if _done(out, shard, manifest):
+                run.advance(len(shard.articles))
+                continue
+            must_write(out, shard.file, manifest)  # a link or special file there is refused before any work
+            payload = [(a.article_id, a.title, a.text, a.meta) for a in shard.articles]
+            key = f"annotator-{shard.name}-{shard.fingerprint}"
+            future = client.submit(predict_shard, payload, model, batch_size, key=key, pure=False)
+            run.started = run.started or time.perf_counter()
+            run.sent[future.key] = shard
+            pending.add(future)
+            while len(run.sent) >= IN_FLIGHT_PER_WORKER * max(workers, 1):
+                run.finished(next(pending))
+        for future in pending:
+            run.finished(future)
+    except AnnotatorError:
+        if run.changed:
+            run.listed()  # the shards finished so far stay listed
+        raise
     stop_if_interrupted()
+    if set(manifest.shards) - set(run.planned):
+        run.changing()
     _forget_stale(out, manifest, run.planned)
     manifest.complete = True
     # every shard listed: none is left in the record (a run killed between a rewrite and its `listed` left some)
@@ -301,6 +304,7 @@ class _Run:
     written: float = 0.0  # when the manifest was last written
     unlisted: dict[Path, str] = field(default_factory=dict)  # shards written since then -> their SHA-256
     workers: set[str] = field(default_factory=set)  # the addresses of the workers that computed shards
+    changed: bool = False  # whether this run changed the folder (the manifest says so first)
 
     def finished(self, future: Future[dict[str, Any]]) -> None:
         """Write a computed shard's records (whole or not at all), and list it in the manifest."""
@@ -308,11 +312,8 @@ class _Run:
         shard = self.sent.pop(future.key)
         result = future.result()  # a worker's error is raised here, in this process
         records = "".join(result["lines"]).encode("utf-8")
-        try:
-            write_shard(self.out, shard.file, self.manifest, records, self.note)
-        except AnnotatorError:
-            self.listed()  # the shards finished so far stay listed
-            raise
+        # a file there it may not replace is refused before the manifest is changed
+        write_shard(self.out, shard.file, self.manifest, records, self.note, allowed=self.changing)
         first, last = shard.sources
         self.manifest.shards[shard.file] = {
             "articles": len(shard.articles),
@@ -335,6 +336,17 @@ class _Run:
         self.workers.add(result["worker"])
         self.words += result["words"]
         self.advance(len(shard.articles))
+
+    def changing(self) -> None:
+        """Before this run's first change to the folder, the manifest says it is not complete (and a new folder
+        says it holds these predictions before any shard is in it: an interrupt between the first shard and the
+        manifest's first writing left a shard without one, a folder the rerun it asks for refused). Not before: a
+        run refused before any change leaves the manifest byte for byte (a newcomer's trial: a shard edited by
+        hand was refused, and "complete": true had become false)."""
+        if not self.changed:
+            self.manifest.complete = False
+            self.manifest.write(self.out)
+            self.changed = True
 
     def listed(self) -> None:
         """The manifest rewritten: it lists every shard written so far, whose hashes the shards folder's record

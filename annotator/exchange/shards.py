@@ -23,7 +23,7 @@ import hashlib
 import json
 import os
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -202,14 +202,24 @@ def _contents(path: Path) -> bytes | None:
         return None
 
 
-def write_shard(out: Path, file: str, manifest: Manifest, records: bytes, note: Note = None) -> None:
+def write_shard(
+    out: Path,
+    file: str,
+    manifest: Manifest,
+    records: bytes,
+    note: Note = None,
+    allowed: Callable[[], None] | None = None,
+) -> None:
     """A shard's records, whole or not at all: through a synced temporary in the shards folder, renamed over
-    its path (a rename replaces a link there, never writes through it), after `must_write` allows it. A
-    temporary a killed run left beside it is named to `note` and left as it is (as an export's)."""
+    its path (a rename replaces a link there, never writes through it), after `must_write` allows it, and then
+    `allowed` is called (predict marks its manifest not complete: nothing changes before). A temporary a killed
+    run left beside it is named to `note` and left as it is (as an export's)."""
     path = out / file
-    path.parent.mkdir(parents=True, exist_ok=True)
     if not must_write(out, file, manifest, records):
         return
+    if allowed is not None:
+        allowed()
+    path.parent.mkdir(parents=True, exist_ok=True)
     if reclaimed(note_leftovers(path, PARTIAL, path, None)):  # a killed write's the record proves go (`expect_swap`)
         note_leftovers(path, PARTIAL, path, note)  # the others are named, and left as they are
     try:
