@@ -101,5 +101,7 @@ def test_a_sigterm_while_the_local_cluster_starts_is_one_line(tmp_path: Path) ->
     assert (result.returncode, result.stdout, result.stderr) == (
         143,
         "",
-        "annotator: error: interrupted; the shards finished so far are kept in pred: run the same command to go on\n",
+        "annotator: error: interrupted before any shard was finished; nothing was kept: run the same command to "
+        "start again\n",  # it said the shards finished so far were kept in pred, never made (a newcomer's trial)
     )
+    assert not (tmp_path / "pred").exists()

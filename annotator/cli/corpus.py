@@ -69,6 +69,7 @@ def predict(
 
     Example: annotator predict archive.jsonl -o predictions/ --workers 2
     """
+    from annotator.exchange.manifest import started_in
     from annotator.exchange.predict import predict as predict_corpus
 
     if workers is not None and scheduler is not None:
@@ -88,6 +89,10 @@ def predict(
                     note=note,
                 )
         except KeyboardInterrupt:
+            if not started_in(output):  # it named a folder never made (a newcomer's trial)
+                raise interrupted(
+                    "interrupted before any shard was finished; nothing was kept: run the same command to start again"
+                ) from None
             raise interrupted(
                 f"interrupted; the shards finished so far are kept in {output}: run the same command to go on"
             ) from None

@@ -169,6 +169,12 @@ def read_manifest(folder: Path) -> dict[str, Any] | None:
     return data
 
 
+def started_in(folder: Path) -> bool:
+    """Whether a predict run wrote in `folder`: its manifest.json is there (a run writes it before its first
+    shard). Else an interrupted run kept nothing, and its last line says so, not that shards were kept."""
+    return os.path.lexists(folder / MANIFEST)
+
+
 def resumed(folder: Path, pipeline: dict[str, Any], shard_size: int, inputs: list[str]) -> Manifest:
     """The manifest to go on with: the earlier run's finished shards when it used the same pipeline, suggesters,
     shard size and inputs (the same files, however `inputs` spell them: the manifest keeps the spelling its records

@@ -55,6 +55,7 @@ IN_FLIGHT_PER_WORKER = 2  # shards sent ahead to each worker: it never waits, an
 #: The module each worker of a local cluster preloads.
 LOCAL_WORKER = "annotator.exchange.local_worker"
 MANIFEST_EVERY = 2.0  # seconds between rewrites of the manifest while shards finish (and once at the end)
+NO_WORKER_WAIT = 5.0  # seconds an existing scheduler may have no worker before this is said (once)
 
 
 class PipelineOnWorker(WorkerPlugin):
@@ -218,11 +219,28 @@ def predict(
     check_output(out)
     total = count_articles(paths, note)
     with dask_client(workers, scheduler) as client:
+        if scheduler is not None:
+            _wait_for_a_worker(client, scheduler, note)
         client.register_plugin(PipelineOnWorker(model))  # loads the pipeline on every worker; its error is ours
         pipeline = client.submit(pipeline_on_worker, model, pure=False).result()
         manifest = resumed(out, pipeline, shard_size, [str(p) for p in paths])
         manifest.note = note
         return _run(client, paths, out, manifest, model, shard_size, batch_size, total, progress, note)
+
+
+def _wait_for_a_worker(client: Client, scheduler: str, note: Note) -> None:
+    """Waits, as a Dask client does, until a worker is connected to the scheduler: workers may join later (a
+    cluster scaling up). One that has none after a few seconds is said, once, with how to start one (a newcomer's
+    trial: an empty progress bar for ever, not a word)."""
+    try:
+        client.wait_for_workers(1, timeout=NO_WORKER_WAIT)
+        return
+    except TimeoutError:  # Dask's WorkerStartTimeoutError
+        pass
+    if note is not None:
+        note(f"no worker is connected to the Dask scheduler at {scheduler}: waiting for one (start one with "
+             f"`dask worker {scheduler}`)")  # fmt: skip
+    client.wait_for_workers(1)
 
 
 def _run(
