@@ -231,16 +231,20 @@ def predict(
 def _wait_for_a_worker(client: Client, scheduler: str, note: Note) -> None:
     """Waits, as a Dask client does, until a worker is connected to the scheduler: workers may join later (a
     cluster scaling up). One that has none after a few seconds is said, once, with how to start one (a newcomer's
-    trial: an empty progress bar for ever, not a word)."""
-    try:
-        client.wait_for_workers(1, timeout=NO_WORKER_WAIT)
-        return
-    except TimeoutError:  # Dask's WorkerStartTimeoutError
-        pass
-    if note is not None:
-        note(f"no worker is connected to the Dask scheduler at {scheduler}: waiting for one (start one with "
-             f"`dask worker {scheduler}`)")  # fmt: skip
-    client.wait_for_workers(1)
+    trial: an empty progress bar for ever, not a word). Polled in short calls an interrupt waits for: one that
+    landed as Dask's `wait_for_workers` began made Dask print a traceback (NameError in `sync`'s cancel)."""
+    said, started = False, time.monotonic()
+    while True:
+        with interrupts_after():
+            try:
+                client.wait_for_workers(1, timeout=0.5)
+                return
+            except TimeoutError:  # Dask's WorkerStartTimeoutError
+                pass
+        if not said and time.monotonic() - started >= NO_WORKER_WAIT and note is not None:
+            note(f"no worker is connected to the Dask scheduler at {scheduler}: waiting for one (start one with "
+                 f"`dask worker {scheduler}`)")  # fmt: skip
+            said = True
 
 
 def _run(
