@@ -53,7 +53,7 @@ def ingested(tmp_path: Path, text: str) -> tuple[list[tuple[int, int]], list[tup
         assert store.article(article).text == text
         tokens = [(t.start, t.end) for t in store.tokens(article)]
         suggestions = [(s.start, s.end, s.label.value, s.text) for s in store.suggestions(article)]
-    assert result.stdout.startswith(f"1 article(s) added, 0 already stored, {len(suggestions)} suggestion(s)")
+    assert result.stdout.startswith(f"1 article(s) added, 0 already stored, {len(suggestions):,} suggestion(s)")
     return tokens, suggestions
 
 

@@ -131,7 +131,7 @@ def test_a_changed_file_takes_the_suggestions_predict_computed_for_its_text(tmp_
         stored = store.count("suggestions")
     assert "25,000" in figures
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout == f"0 article(s) added, 0 already stored, 1 replaced, {stored} suggestion(s) -> a.db\n"
+    assert result.stdout == f"0 article(s) added, 0 already stored, 1 replaced, {stored:,} suggestion(s) -> a.db\n"
 
 
 def test_a_changed_copy_at_another_path_is_a_new_article_with_a_note(tmp_path: Path) -> None:

@@ -91,7 +91,7 @@ def test_shards_spread_over_two_workers_that_each_load_the_pipeline_once(predict
     folder, out = predicted
     stored = rows(folder / "ingested.db", SUGGESTION_ROWS)
     assert out == "5 article(s) in 3 shard(s) (3 computed on 2 worker(s), " + out.split("worker(s), ")[1]
-    assert out.endswith(f"0 already done), {len(stored)} suggestion(s) -> out\n")
+    assert out.endswith(f"0 already done), {len(stored):,} suggestion(s) -> out\n")
     manifest = json.loads((folder / "out" / "manifest.json").read_text("utf-8"))
     shards = manifest["shards"]
     assert [(s["file"], s["articles"], s["first"], s["last"]) for s in shards] == [
@@ -118,7 +118,7 @@ def test_ingest_suggestions_from_stores_the_rows_ingest_computes(predicted: tupl
     folder, _ = predicted
     message = ok("ingest", "--suggestions-from", "out", "--db", "from_records.db", cwd=folder)
     suggestions = rows(folder / "ingested.db", SUGGESTION_ROWS)
-    assert message == f"5 article(s) added, 0 already stored, {len(suggestions)} suggestion(s) -> from_records.db\n"
+    assert message == f"5 article(s) added, 0 already stored, {len(suggestions):,} suggestion(s) -> from_records.db\n"
     assert rows(folder / "from_records.db", SUGGESTION_ROWS) == suggestions
     assert rows(folder / "from_records.db", ARTICLE_ROWS) == rows(folder / "ingested.db", ARTICLE_ROWS)
     ok("ingest", "news.jsonl", "--suggestions-from", "out", "--db", "with_paths.db", cwd=folder)

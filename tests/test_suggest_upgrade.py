@@ -148,7 +148,7 @@ def test_a_decided_suggestion_is_not_suggested_again(tmp_path: Path) -> None:
         store.reject_suggestion(article, "alice", rejected.id)
         store.accept_suggestion(article, "alice", accepted.id)
     result = run("suggest", "--all", "--db", str(db))
-    assert (result.exit_code, result.stdout) == (0, f"{len(first)} suggestion(s) for 1 article(s)\n")
+    assert (result.exit_code, result.stdout) == (0, f"{len(first):,} suggestion(s) for 1 article(s)\n")
     with Store.open(db) as store:
         again = store.suggestions(article)
         assert len(again) == len(first)
