@@ -314,3 +314,5 @@ def test_a_jsonl_file_cut_inside_a_word_of_json_asks_whether_it_is_truncated(db:
     assert refused(db, path, "--format", "prodigy") == (
         f"annotator: error: {path}:1: not valid JSON: expected a value at column {column}; is the file truncated?"
     )
+    path.write_text('{"text": "A", "spans": [{"start": -', encoding="utf-8")  # cut after a number's sign
+    assert refused(db, path, "--format", "prodigy").endswith("; is the file truncated?")

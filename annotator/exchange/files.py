@@ -130,12 +130,13 @@ def cut_short(error: json.JSONDecodeError) -> bool:
     return (
         error.msg.startswith("Unterminated string")
         or not rest
+        or rest == "-"  # a number's sign, its digits cut off
         or any(word.startswith(rest) and word != rest for word in _LITERALS)  # "ws": fal
     )
 
 
-#: The JSON words a value can be, and a minus sign's start of a number: a text ending inside one was cut there.
-_LITERALS = ("true", "false", "null", "-")
+#: The JSON words a value can be: a text ending inside one was cut there.
+_LITERALS = ("true", "false", "null")
 
 
 TRUNCATED = "; is the file truncated?"
