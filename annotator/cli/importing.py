@@ -166,8 +166,8 @@ def _say_import_report(report: "ImportReport", db: Path, snap: bool) -> None:
 
 def _refuse_nothing_to_import(records: "list[Read | Entering]", path: Path, db: Path, existed: bool) -> None:
     """A file with no record to import (empty, every record skipped by --skip-invalid, or every one left out on
-    purpose) imports nothing: said as an error, with what was skipped or left out, before the database is opened,
-    so no empty database is left to be taken for an import."""
+    purpose) imports nothing: said as an error, with what was skipped or left out, inside the database being filled
+    (after --annotator is checked), so a new one is never put in place to be taken for an import."""
     from annotator.exchange.formats.common import Dropped, ImportedRecord, Skipped
 
     if any(isinstance(record, ImportedRecord) for record in records):
