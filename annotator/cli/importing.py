@@ -1,7 +1,6 @@
 """`annotator import`: annotations read back from a file (native JSONL or another tool's format), validated
 whole before the database is opened, and what the import stored, skipped and found in conflict."""
 
-from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -103,7 +102,9 @@ def import_(
                     store, records, snap=snap, replace=replace, skip_invalid=skip_invalid, progress=progress,
                     unsaid=unsaid(format.value),
                 )  # fmt: skip
-                _refuse_nothing_to_import(records, path, db, existed)  # --annotator checked first; nothing written
+                _refuse_nothing_to_import(
+                    records, report, path, db, existed
+                )  # --annotator checked first; nothing written
         stored(f"the import is stored in {db}")
         if new_name is not None:
             note(new_name)
@@ -113,6 +114,16 @@ def import_(
                 f"{len(report.conflicts)} record(s) of {path} not imported: they conflict with the work stored in "
                 f"{db} (listed above); --replace takes the file's"
             )
+
+
+def _say_left_out(report: "ImportReport") -> None:
+    """The records an import skipped (each with file, line and why) and what it left out on purpose (counted)."""
+    if report.skipped:
+        say(f"skipped {len(report.skipped)} record(s):")
+        for skipped in report.skipped:
+            say(f"  {skipped}")
+    for what, count in report.dropped.items():
+        say(f"left out: {count} {what}")
 
 
 #: What `import` replaced, by the work replaced (`exchange.verdicts.verdict_of`): --replace takes the file's over any.
@@ -135,12 +146,7 @@ def _say_import_report(report: "ImportReport", db: Path, snap: bool) -> None:
     counts += f"; {len(report.conflicts)} conflict(s)" if report.conflicts else ""
     counts += f"; {report.realigned} put on the stored article with the same words" if report.realigned else ""
     say(f"{report.records} record(s) imported ({report.new_articles} new article(s){moved}{decided}){counts} -> {db}")
-    if report.skipped:
-        say(f"skipped {len(report.skipped)} record(s):")
-        for skipped in report.skipped:
-            say(f"  {skipped}")
-    for what, count in report.dropped.items():
-        say(f"left out: {count} {what}")
+    _say_left_out(report)
     if report.rebuilt:
         several = sum(1 for _, _, matches in report.rebuilt if matches > 1)
         cases = {
@@ -164,28 +170,20 @@ def _say_import_report(report: "ImportReport", db: Path, snap: bool) -> None:
         )
 
 
-def _refuse_nothing_to_import(records: "list[Read | Entering]", path: Path, db: Path, existed: bool) -> None:
+def _refuse_nothing_to_import(records: "list[Read | Entering]", report: "ImportReport", path: Path, db: Path,
+                              existed: bool) -> None:  # fmt: skip
     """A file with no record to import (empty, every record skipped by --skip-invalid, or every one left out on
-    purpose) imports nothing: said as an error, with what was skipped or left out, inside the database being filled
-    (after --annotator is checked), so a new one is never put in place to be taken for an import."""
-    from annotator.exchange.formats.common import Dropped, ImportedRecord, Skipped
+    purpose) imports nothing: said as an error, after what the report skipped or left out, inside the database being
+    filled (after --annotator is checked), so a new one is never put in place to be taken for an import."""
+    from annotator.exchange.formats.common import ImportedRecord
 
     if any(isinstance(record, ImportedRecord) for record in records):
         return
-    skipped = [record for record in records if isinstance(record, Skipped)]
-    dropped: Counter[str] = Counter()
-    for record in records:
-        if isinstance(record, Dropped):
-            dropped[record.what] += record.count
-    if skipped:
-        say(f"skipped {len(skipped)} record(s):")
-        for record in skipped:
-            say(f"  {record}")
-    for what, count in dropped.items():
-        say(f"left out: {count} {what}")
+    _say_left_out(report)
+    skipped, dropped = bool(report.skipped), bool(report.dropped)
     why = {(True, False): "was skipped", (False, True): "was left out", (True, True): "was skipped or left out"}
     said = (
-        f"every record of {path} {why[bool(skipped), bool(dropped)]} (listed above)"
+        f"every record of {path} {why[skipped, dropped]} (listed above)"
         if skipped or dropped
         else (f"{path} holds no record")
     )

@@ -60,8 +60,7 @@ def decode(data: bytes, path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        if data.startswith(SQLITE_HEADER):  # a teammate's database given where their export was meant
-            raise InputError(SQLITE, path=str(path)) from None
+        refuse_a_database(data, path)
         line = data.count(b"\n", 0, error.start) + 1
         raise InputError(f"not UTF-8 (byte 0x{data[error.start]:02x})", path=str(path), line=line) from None
 
@@ -209,6 +208,14 @@ SQLITE = (
     "this is an SQLite database, not a file of records: `annotator merge FILE` brings its work into this database, "
     "`annotator export --db FILE` writes its records to a file"
 )
+
+
+def refuse_a_database(head: bytes, path: str | Path) -> None:
+    """A teammate's database given where a file of records was meant: named as what it is, in one line."""
+    if head.startswith(SQLITE_HEADER):
+        raise InputError(SQLITE, path=str(path))
+
+
 ARRAY = (
     "this is a JSON array; expected JSONL, one JSON object a line (a Label Studio export is one array: "
     "annotator import FILE --format labelstudio)"
@@ -293,8 +300,8 @@ def _nonblank_lines(path: Path) -> Iterator[tuple[int, str | InputError]]:
                 except UnicodeDecodeError as error:
                     if number == 1 and _is_docbin(raw):
                         raise InputError(DOCBIN, path=str(path), line=1) from None
-                    if number == 1 and raw.startswith(SQLITE_HEADER):
-                        raise InputError(SQLITE, path=str(path)) from None
+                    if number == 1:
+                        refuse_a_database(raw, path)
                     yield number, NotUTF8(f"not UTF-8 (byte 0x{raw[error.start]:02x})", path=str(path), line=number)
                     continue
                 if line.strip():

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.errors import AnnotatorError, InputError
-from annotator.exchange.files import SQLITE, SQLITE_HEADER, Where, parse_json, read_bytes
+from annotator.exchange.files import Where, parse_json, read_bytes, refuse_a_database
 from annotator.exchange.formats.common import (
     ImportedRecord,
     Read,
@@ -159,8 +159,7 @@ def read(path: Path, options: ReadOptions) -> Iterator[Read]:
     from spacy.tokens import DocBin
 
     data = read_bytes(Path(path))
-    if data.startswith(SQLITE_HEADER):  # a teammate's database given for their export
-        raise InputError(SQLITE, path=str(path))
+    refuse_a_database(data, path)
     try:
         docs = list(DocBin(store_user_data=True).from_bytes(data).get_docs(spacy.blank("en").vocab))
     except Exception as error:  # zlib, msgpack and spaCy each raise their own kind on a damaged file
