@@ -31,7 +31,8 @@ def test_an_import_over_newer_work_is_a_conflict_and_exits_1_after_its_summary(t
     result = annotator("import", old, "--db", db)
     assert result.stdout == (
         f"0 record(s) imported (0 new article(s)); 1 conflict(s) -> {db}\n"
-        f"conflict: alice on {article} 'Small' ({old}:1) differs from newer work stored here: "
+        f"conflict: alice on {article} 'Small' ({old}:1) differs from newer work stored here "
+        "(spans: 1 only here): "
         "kept this database's (--replace takes the file's)\n"
     )
     assert one_error_line(result) == (
@@ -139,3 +140,27 @@ def test_a_merge_with_conflicts_and_no_prefer_exits_1_after_its_summary(tmp_path
     for prefer in ("this", "other"):
         chosen = annotator("merge", alice, "--db", review, "--prefer", prefer)
         assert (chosen.returncode, chosen.stderr) == (0, ""), chosen
+
+
+def test_a_conflict_says_what_differs_its_status_and_the_spans_on_each_side(tmp_path: Path) -> None:
+    """A trial: the conflict line left the user to diff the two works by hand, where merge's says what differs.
+    Here the file has a span the database lacks, the database one the file lacks, and another status."""
+    db = tmp_path / "r.db"
+    article = small_database(db)
+    add(db, article, "alice", "Gaza", "LOCATION")
+    path = tmp_path / "alice.jsonl"
+    assert annotator("export", "--db", db, "--annotator", "alice", "--status", "all", "-o", path).returncode == 0
+    record = json.loads(path.read_text(encoding="utf-8"))
+    record["spans"] = [span for span in record["spans"] if span["label"] != "LOCATION"]
+    record["status"] = "skipped"
+    del record["updated_at"]
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    add(db, article, "alice", "at least 35", "FIGURE")
+
+    result = annotator("import", path, "--db", db)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[1] == (
+        f"conflict: alice on {article} 'Small' ({path}:1) differs from the work stored here (status: done "
+        "here, skipped in the file; spans: 2 only here; the file does not show it is newer): kept this database's "
+        "(--replace takes the file's)"
+    )

@@ -161,12 +161,13 @@ def _say_import_report(report: "ImportReport", db: Path, snap: bool) -> None:
         )
     for conflict in report.conflicts:
         at = conflict.where.line if conflict.where.line is not None else f"record {conflict.where.record}"
+        unshown = "" if conflict.stored_newer else "the file does not show it is newer"
+        why = "; ".join(part for part in (conflict.differs, unshown) if part)
         say(
             f"conflict: {conflict.annotator} on {conflict.article_id} '{conflict.title}' "
             f"({conflict.where.path}:{at}) "
             f"differs from {'newer' if conflict.stored_newer else 'the'} work stored here"
-            f"{'' if conflict.stored_newer else ' (the file does not show it is newer)'}: "
-            "kept this database's (--replace takes the file's)"
+            f"{f' ({why})' if why else ''}: kept this database's (--replace takes the file's)"
         )
 
 

@@ -27,7 +27,7 @@ from annotator.exchange.records import Progress
 from annotator.exchange.snapping import on_tokens
 from annotator.exchange.stored_suggestions import check_not_older, store_suggestions
 from annotator.exchange.titles import title_from
-from annotator.exchange.verdicts import newer, verdict_of
+from annotator.exchange.verdicts import newer, verdict_of, what_differs
 from annotator.exchange.verdicts import unsaid as unsaid  # `annotator import` asks it here
 from annotator.models import (
     ArticleIn,
@@ -60,6 +60,7 @@ class ImportConflict:
     title: str
     annotator: str
     stored_newer: bool = True
+    differs: str = ""  # what differs, in a few words (`verdicts.what_differs`)
 
 
 @dataclass
@@ -292,7 +293,8 @@ def store_records(
             elif verdict == "conflict":
                 title = store.article(article_id).title
                 later = newer(store.updated_at(article_id, record.annotator), record.updated_at)
-                report.conflicts.append(ImportConflict(item.where, article_id, title, record.annotator, later))
+                differs = what_differs(store, article_id, record, unsaid)
+                report.conflicts.append(ImportConflict(item.where, article_id, title, record.annotator, later, differs))
             else:
                 _store_one(store, article_id, item, report)
                 report.records += 1

@@ -12,10 +12,11 @@ from annotator.rows import Offsets, SpanLike
 from annotator.store import Store
 from annotator.vocabulary import in_future
 
+#: What of an annotation a record says: status, flag reason, spans (offsets, label, text, speaker's offsets).
+Work = tuple[str, str | None, frozenset[tuple[object, ...]]]
 
-def _work(
-    status: Status | str, spans: Iterable[SpanLike], reason: str | None
-) -> tuple[str, str | None, frozenset[tuple[object, ...]]]:
+
+def _work(status: Status | str, spans: Iterable[SpanLike], reason: str | None) -> Work:
     """What of an annotation a record says: its status, its flag reason (kept only while flagged, as the store
     keeps it) and its spans."""
     flagged = Status(status) is Status.FLAGGED
@@ -60,22 +61,51 @@ def verdict_of(store: Store, article_id: str, record: NativeRecord, force: bool,
     work), "newer" and "unshown" (it differs, and `force` replaces work that is newer, or not shown to be older:
     no time, the same moment) or "conflict" (those two without `force`)."""
     who = record.annotator
-    stored_spans = store.spans(article_id, who)
-    status = store.status(article_id, who)
-    if status is Status.TODO and not stored_spans and not store.edited(article_id, who):
+    untouched = store.status(article_id, who) is Status.TODO and not store.spans(article_id, who)
+    if untouched and not store.edited(article_id, who):
         return "new"  # never touched (work undone back to nothing is work: an older export is no newer)
-    text = store.article_text(article_id)
-    stored = exported_spans(text, [RecordSpan(s.start, s.end, s.label, s.text, s.speaker) for s in stored_spans])
-    statuses = (Status.DONE, Status.DONE) if "status" in unsaid else (status, record.status)
-    reasons = (None, None) if "flag reasons" in unsaid else (store.flag_reason(article_id, who), record.flag_reason)
-    if _work(statuses[0], _said(stored, unsaid), reasons[0]) == _work(
-        statuses[1], _said(record.spans, unsaid), reasons[1]
-    ):
+    here, there = _compared(store, article_id, record, unsaid)
+    if here == there:
         return "same"
     stored_at = store.updated_at(article_id, who)
     if newer(record.updated_at, stored_at):
         return "older"
     return ("newer" if newer(stored_at, record.updated_at) else "unshown") if force else "conflict"
+
+
+def _compared(store: Store, article_id: str, record: NativeRecord, unsaid: frozenset[str]) -> tuple[Work, Work]:
+    """The stored work of the record's annotator and the record's, as far as the file's format can say them."""
+    who = record.annotator
+    text = store.article_text(article_id)
+    stored_spans = store.spans(article_id, who)
+    stored = exported_spans(text, [RecordSpan(s.start, s.end, s.label, s.text, s.speaker) for s in stored_spans])
+    statuses = (Status.DONE, Status.DONE) if "status" in unsaid else (store.status(article_id, who), record.status)
+    reasons = (None, None) if "flag reasons" in unsaid else (store.flag_reason(article_id, who), record.flag_reason)
+    return (
+        _work(statuses[0], _said(stored, unsaid), reasons[0]),
+        _work(statuses[1], _said(record.spans, unsaid), reasons[1]),
+    )
+
+
+def what_differs(store: Store, article_id: str, record: NativeRecord, unsaid: frozenset[str]) -> str:
+    """What differs between the stored work and a record in conflict with it, in a few words, as merge says it
+    ("status: done here, in_progress in the file; spans: 2 only here, 1 only in the file"): a trial found the
+    conflict line left the user to diff the two by hand."""
+    here, there = _compared(store, article_id, record, unsaid)
+    said = []
+    if here[0] != there[0]:
+        said.append(f"status: {here[0]} here, {there[0]} in the file")
+    elif here[1] != there[1]:
+        said.append("flag reason")
+    speakers_only = {span[:4] for span in here[2] - there[2]} & {span[:4] for span in there[2] - here[2]}
+    mine = [span for span in here[2] - there[2] if span[:4] not in speakers_only]
+    theirs = [span for span in there[2] - here[2] if span[:4] not in speakers_only]
+    if mine or theirs:
+        sides = [f"{len(mine)} only here" if mine else "", f"{len(theirs)} only in the file" if theirs else ""]
+        said.append(f"spans: {', '.join(side for side in sides if side)}")
+    if speakers_only:
+        said.append(f"speaker of {len(speakers_only)} quote(s)")
+    return "; ".join(said)
 
 
 def newer(imported: str | None, stored: str | None) -> bool:
