@@ -205,8 +205,8 @@ def test_an_older_export_cannot_tell_a_touch_from_a_change_by_a_user_known_only_
     line = one_error_line(annotator("import", "t.json", "--format", "labelstudio", "--db", "back.db", cwd=work))
     assert line == (
         "t.json:1: record 1: field 'annotations[0].updated_by': Label Studio user 5, known only by id, changed it "
-        "there, and the task's meta.annotator names 'alice': whose work it is cannot be told (give --annotator NAME "
-        "to say)"
+        "there, and the task's meta.annotator names 'alice': whose work it is cannot be told (give --user-map 5=NAME "
+        "to name user 5, or --annotator NAME to say whose it is)"
     )
     assert md5(work / "back.db") == before
 
@@ -424,22 +424,22 @@ def test_a_prediction_of_ours_that_names_a_user_is_refused(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize(
-    ("completed_by", "shown"),
+    ("completed_by", "shown", "give"),
     [
-        (1, "Label Studio user 1, known only by id, changed it there"),
+        (1, "Label Studio user 1, known only by id, changed it there", "--user-map 1=NAME to name user 1, or "),
         ({"id": 1, "email": "lead@x.org"}, "'lead@x.org' completed it (on our task, the server's importer), "
-                                           "someone changed it there and no updated_by says who"),
+                                           "someone changed it there and no updated_by says who", ""),
     ],
 )  # fmt: skip
 def test_a_change_no_updated_by_names_beside_our_meta_name_is_refused(
-    work: Path, completed_by: object, shown: str
+    work: Path, completed_by: object, shown: str, give: str
 ) -> None:
     changed_by(work, completed_by=completed_by, updated_by=None, updated_at="2026-12-03T10:00:00Z", lead_time=48.0)
     before = md5(work / "back.db")
     line = one_error_line(annotator("import", "t.json", "--format", "labelstudio", "--db", "back.db", cwd=work))
     assert line == (
         f"t.json:1: record 1: field 'annotations[0].completed_by': {shown}, and the task's meta.annotator names "
-        "'alice': whose work it is cannot be told (give --annotator NAME to say)"
+        f"'alice': whose work it is cannot be told (give {give}--annotator NAME to say whose it is)"
     )
     assert md5(work / "back.db") == before
 

@@ -87,8 +87,8 @@ def test_work_there_by_a_user_known_only_by_id_beside_our_meta_name_is_refused(
     user = 3 if changes["completed_by"] == {"id": 3} else changes["completed_by"]
     assert line == (
         f"back.json:1: record 1: field 'annotations[0].completed_by': Label Studio user {user}, known only by id, "
-        f"{shown}, and the task's meta.annotator names 'alice': whose work it is cannot be told (give --annotator "
-        "NAME to say)"
+        f"{shown}, and the task's meta.annotator names 'alice': whose work it is cannot be told (give --user-map "
+        f"{user}=NAME to name user {user}, or --annotator NAME to say whose it is)"
     )
     assert md5(work / "back.db") == before
     assert spans_of(work / "back.db") == ALICE
@@ -201,7 +201,9 @@ def test_annotator_option_settles_a_dispute_beside_the_same_names_untouched_work
     tasks = back_file(work, completed_by=1, updated_by=1, updated_at=LATER, lead_time=42.5)
     (work / "back.json").write_text(json.dumps(tasks[:3]), "utf-8")
     refused = one_error_line(annotator("import", "back.json", "--format", "labelstudio", "--db", "back.db", cwd=work))
-    assert refused.endswith("whose work it is cannot be told (give --annotator NAME to say)")
+    assert refused.endswith(
+        "whose work it is cannot be told (give --user-map 1=NAME to name user 1, or --annotator NAME to say whose it is)"
+    )
     out = ok("import", "back.json", "--format", "labelstudio", "--db", "back.db", "--annotator", "alice", cwd=work)
     assert out == "1 record(s) imported (0 new article(s)); 1 replaced older work; 2 unchanged -> back.db\n"
     assert spans_of(work / "back.db") == [("note-0", "alice", 1), *ALICE[1:]]
@@ -214,3 +216,77 @@ def test_annotator_option_settles_a_dispute_beside_the_same_names_untouched_work
         "1: --annotator carol takes one Label Studio user's work (import without it: each user's work under their "
         "own name)"
     )
+
+
+# -- --user-map: a JSON export names users by id ------------------------------------------------------------------
+
+
+def test_user_map_names_the_users_a_servers_export_gives_by_id(work: Path) -> None:
+    """A server's JSON export names each user by id alone (`"completed_by": 1`): without a name they are
+    labelstudio-user-1 and -2; `--user-map 1=alice@x.org,2=bob` gives them the names the team knows them by."""
+    ok("import", LS / "ls1232_export.json", "--format", "labelstudio", "--db", "named.db", "--user-map",
+       "1=alice@x.org,2=bob", cwd=work)  # fmt: skip
+    assert rows(work / "named.db", "SELECT DISTINCT annotator FROM annotations ORDER BY 1") == [
+        ("alice@x.org",),
+        ("bob",),
+    ]
+
+
+def test_user_map_settles_whose_a_change_there_is_task_by_task(work: Path) -> None:
+    """Task 1 changed there by user 3 (updated_by 3), tasks 2 and 3 as our export left them (alice's): the
+    dispute's error names --user-map; `--annotator carol` cannot settle it (the other tasks are alice's: a
+    trial's dead end, only importing the task alone was left), `--user-map 3=carol` makes task 1 carol's and
+    leaves the rest alice's."""
+    tasks = back_file(work, completed_by=3, updated_by=3, updated_at=LATER)
+    (work / "back.json").write_text(json.dumps(tasks[:3]), "utf-8")
+    refused = one_error_line(annotator("import", "back.json", "--format", "labelstudio", "--db", "back.db", cwd=work))
+    assert refused.endswith(
+        "whose work it is cannot be told (give --user-map 3=NAME to name user 3, or --annotator NAME to say whose "
+        "it is)"
+    )
+    out = ok("import", "back.json", "--format", "labelstudio", "--db", "back.db", "--user-map", "3=carol", cwd=work)
+    assert out == "1 record(s) imported (0 new article(s)); 2 unchanged -> back.db\n"
+    assert spans_of(work / "back.db") == [("note-0", "alice", 4), ("note-0", "carol", 1), *ALICE[1:]]
+
+
+def test_user_map_is_one_name_for_a_user_given_by_id_and_by_email(work: Path) -> None:
+    """The map's name wins over an email the file gives the same id: one user, one annotator."""
+    project_file(work, 0, completed_by={"id": 1, "email": "admin@x.org"})
+    ok("import", "project.json", "--format", "labelstudio", "--db", "new.db", "--user-map", "1=alice", cwd=work)
+    assert rows(work / "new.db", "SELECT DISTINCT annotator FROM annotations ORDER BY 1") == [
+        ("alice",),
+        ("labelstudio-user-2",),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("given", "error"),
+    [
+        ("x=carol", "--user-map: 'x' is not a Label Studio user id (a whole number, as its export writes them)"),
+        ("3=", "--user-map: expected ID=NAME, a Label Studio user id and the name to store their work under, got '3='"),
+        ("3=carol,3=dan", "--user-map: '3' is mapped twice"),
+        ("3=carol,4=carol", "--user-map: 'carol' is given to users 3 and 4: one name is one annotator"),
+        (
+            "3=labelstudio-user-4",
+            "--user-map: 'labelstudio-user-4' reads as labelstudio-user-<id>, the name this "
+            "import gives a Label Studio user known only by id: a user given by email or name cannot take it (Label "
+            "Studio's emails have an @)",
+        ),
+        (
+            "3=gold",
+            "--user-map: 'gold' is reserved: gold, the adjudicated annotation, is written only by `annotator "
+            "review` and `annotator adjudicate --auto`; work under a name of your own",
+        ),
+    ],
+)
+def test_a_bad_user_map_is_one_line_and_nothing_is_written(work: Path, given: str, error: str) -> None:
+    before = md5(work / "project.db")
+    result = annotator("import", LS / "ls1232_export.json", "--format", "labelstudio", "--db", "project.db",
+                       "--user-map", given, cwd=work)  # fmt: skip
+    assert one_error_line(result) == error
+    assert md5(work / "project.db") == before
+
+
+def test_user_map_goes_with_the_labelstudio_format(work: Path) -> None:
+    result = annotator("import", "x.jsonl", "--db", "project.db", "--user-map", "1=alice", cwd=work)
+    assert one_error_line(result) == "--user-map names Label Studio users: it goes with --format labelstudio"

@@ -10,6 +10,7 @@ from annotator.cli.common import (
     NATIVE,
     QUOTES_KEY,
     DbOption,
+    FormatName,
     FormatOption,
     checked_name,
     errors_as_lines,
@@ -68,6 +69,14 @@ def import_(
     spans_key: Annotated[
         str, typer.Option("--spans-key", help="spacy: the doc.spans key to read spans from (besides doc.ents).")
     ] = QUOTES_KEY,
+    user_map: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--user-map",
+            help="labelstudio: name users its JSON export gives by id, e.g. 1=alice,3=carol@x.org "
+            "(else labelstudio-user-1 ...).",
+        ),
+    ] = None,
 ) -> None:
     """Read annotations back, validating every record; one bad record and nothing is written.
 
@@ -93,6 +102,7 @@ def import_(
                 skip_invalid=skip_invalid,
                 spans_key=spans_key,
                 snap=snap,
+                user_map=_user_map(user_map, format),
             )
             records = read_file(path, format.value, options)  # read and check everything before opening the database
             existed = db.exists()
@@ -169,6 +179,28 @@ def _say_import_report(report: "ImportReport", db: Path, snap: bool) -> None:
             f"differs from {'newer' if conflict.stored_newer else 'the'} work stored here"
             f"{f' ({why})' if why else ''}: kept this database's (--replace takes the file's)"
         )
+
+
+def _user_map(given: list[str] | None, format: FormatName) -> dict[int, str]:
+    """--user-map's ids and names, each name checked as a name entering as someone's work, and as one a Label
+    Studio user may have (`labelstudio_truth.named_user_problem`)."""
+    from annotator.errors import InputError
+    from annotator.exchange.formats.labelstudio_truth import named_user_problem
+    from annotator.exchange.formats.options import parse_user_map
+
+    if not given:
+        return {}
+    if format.value != "labelstudio":
+        raise fail("--user-map names Label Studio users: it goes with --format labelstudio")
+    try:
+        names = parse_user_map(_joined(given))
+    except InputError as error:  # said as the option's other refusals are
+        raise fail(f"--user-map: {error.reason}") from None
+    for number, name in names.items():
+        if problem := named_user_problem(name):
+            raise fail(f"--user-map: {problem}")
+        names[number] = checked_name(name, "--user-map", works=True)
+    return names
 
 
 def _refuse_nothing_to_import(records: "list[Read | Entering]", report: "ImportReport", path: Path, db: Path,

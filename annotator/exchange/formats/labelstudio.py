@@ -354,6 +354,6 @@ def read(path: Path, options: ReadOptions) -> Iterator[Read]:
         raise
     one = OneUser(options.annotator)  # --annotator takes one Label Studio user's work
     places = [Where(str(path), record=number, line_of=lines) for number in range(1, len(tasks) + 1)]
-    users = Users.of(zip(places, tasks, strict=True))
+    users = Users.of(zip(places, tasks, strict=True), options.user_map)
     for where, data in zip(places, tasks, strict=True):
         yield from guarded_items(options, where, partial(_items, data, options, where, one, users))

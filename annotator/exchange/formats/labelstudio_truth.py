@@ -113,15 +113,17 @@ class Author:
 
 class Users:
     """The email of each user id a Label Studio file gives with one (`{"id": 3, "email": ...}`), wherever in it:
-    a bare id elsewhere in the file is that user (see the module)."""
+    a bare id elsewhere in the file is that user (see the module). `mapped`: the names `--user-map` gives user ids,
+    which win over the file's emails (the user said who they are; one user is one annotator)."""
 
-    def __init__(self) -> None:
+    def __init__(self, mapped: dict[int, str] | None = None) -> None:
         self.emails: dict[int, tuple[str, Where]] = {}
+        self.mapped = mapped or {}
 
     @classmethod
-    def of(cls, items: Iterable[tuple[Where, Any]]) -> Users:
+    def of(cls, items: Iterable[tuple[Where, Any]], mapped: dict[int, str] | None = None) -> Users:
         """The users of a file's tasks (JSON export) and records (JSON_MIN), each with where it is."""
-        users = cls()
+        users = cls(mapped)
         for where, data in items:
             if not isinstance(data, dict):
                 continue
@@ -136,6 +138,8 @@ class Users:
         email, number = (value.get("email"), value.get("id")) if isinstance(value, dict) else (None, None)
         if type(number) is not int or not isinstance(email, str) or not email or synthetic(email):
             return  # a name like an id's is refused where it is given (`given`), never another id's name
+        if number in self.mapped:
+            return  # --user-map names them
         first = self.emails.setdefault(number, (email, where))
         if first[0] != email:
             at = first[1]
@@ -146,8 +150,14 @@ class Users:
             )
 
     def name(self, number: int) -> str:
+        if number in self.mapped:
+            return self.mapped[number]
         email = self.emails.get(number)
         return email[0] if email is not None else f"{SYNTHETIC}{number}"
+
+    def known(self, number: int) -> bool:
+        """Whether the user is someone by name (the map's or an email the file gives), not an id alone."""
+        return number in self.mapped or number in self.emails
 
 
 def synthetic(name: str) -> bool:
@@ -165,21 +175,25 @@ def given(name: str, where: Where, field: str) -> str:
     """A name the file gives a user (an email or a name): never one nobody works under (gold, `model:...`: atk34 10
     stored a user's change as gold, or as the model's suggestions; `vocabulary.worker_problem`, as `--annotator`
     refuses them), nor one this import gives a user known only by id."""
-    if problem := worker_problem(name):
+    if problem := worker_problem(name) or named_user_problem(name):
         raise where.error(problem, field)
+    return name
+
+
+def named_user_problem(name: str) -> str | None:
+    """Why a Label Studio user given by name (in the file, or by `--user-map`) cannot take `name`: digits only, or
+    a name like the one this import gives a user known only by id; else None."""
     if name.strip().isdecimal():  # atk34 03: "3" escaped the refusal of a user known only by id
-        raise where.error(
+        return (
             f"{name!r} is a user id written as text: Label Studio writes a user id as a whole number, and no "
-            "user's name or email is digits only",
-            field,
+            "user's name or email is digits only"
         )
     if synthetic(name):
-        raise where.error(
+        return (
             f"{name!r} reads as {SYNTHETIC}<id>, the name this import gives a Label Studio user known only by id: a "
-            "user given by email or name cannot take it (Label Studio's emails have an @)",
-            field,
+            "user given by email or name cannot take it (Label Studio's emails have an @)"
         )
-    return name
+    return None
 
 
 def user(value: Any, where: Where, field: str, users: Users) -> Author | None:
@@ -190,16 +204,18 @@ def user(value: Any, where: Where, field: str, users: Users) -> Author | None:
     if value is None:
         return None
     if type(value) is int:
-        return Author(users.name(value), value in users.emails, value, field)
+        return Author(users.name(value), users.known(value), value, field)
     if isinstance(value, str) and value:
         return Author(given(value, where, field), True, None, field)
     if isinstance(value, dict):
         email, number = value.get("email"), value.get("id")
         number = number if type(number) is int else None
+        if number is not None and number in users.mapped:
+            return Author(users.name(number), True, number, field)
         if isinstance(email, str) and email:
             return Author(given(email, where, field), True, number, field)
         if number is not None and email in (None, ""):
-            return Author(users.name(number), number in users.emails, number, field)  # as a bare id
+            return Author(users.name(number), users.known(number), number, field)  # as a bare id
     shown = repr(value)
     raise where.error(NO_USER.format(shown if len(shown) <= 80 else shown[:80] + "..."), field)
 
@@ -269,9 +285,10 @@ def truth(meta: dict[str, Any], annotation: Any, by: Author | None, same: bool |
             "says who"
         )  # fmt: skip
         imported = annotation.created_at is not None  # a server made it: its completer is the server's importer
+        naming = f"--user-map {by.number}=NAME to name user {by.number}, or " if not by.named else ""
         disputed = None if by.named and (by.confirmed or not imported) else (
             f"{who}, and the task's meta.annotator names {named!r}: whose work it is cannot be told (give "
-            "--annotator NAME to say)"
+            f"{naming}--annotator NAME to say whose it is)"
         )  # fmt: skip
         return Truth(by.name, status, stamp, None, by.field, disputed)
     field = "meta.annotator" if named is not None else by.field if by is not None else None

@@ -49,6 +49,30 @@ def parse_label_map(text: str | None) -> dict[str, Label | None]:
     return mapping
 
 
+def parse_user_map(text: str | None) -> dict[int, str]:
+    """`1=alice,3=carol@x.org` -> {1: "alice", 3: "carol@x.org"}: a Label Studio user id, as its JSON export writes
+    `completed_by`, and the name their work is stored under. One name is one annotator: two ids given the same name
+    are an error (that would merge two people's work). The names are checked as names where they enter
+    (`cli.importing`)."""
+    expected = "ID=NAME, a Label Studio user id and the name to store their work under"
+    names: dict[int, str] = {}
+    for number, name in _pairs(text, "--user-map", expected):
+        if not name:
+            raise InputError(f"expected {expected}, got {number + '='!r}", field="--user-map")
+        if not (number.isascii() and number.isdigit()):
+            raise InputError(
+                f"{number!r} is not a Label Studio user id (a whole number, as its export writes them)",
+                field="--user-map",
+            )
+        if name in names.values():
+            first = next(key for key, value in names.items() if value == name)
+            raise InputError(
+                f"{name!r} is given to users {first} and {int(number)}: one name is one annotator", field="--user-map"
+            )
+        names[int(number)] = name
+    return names
+
+
 def parse_relation_map(text: str | None) -> dict[str, str | None]:
     """`said=SPEAKER,foundedBy=` -> {"said": SPEAKER, "foundedBy": None}: a relation becomes a speaker link or is
     dropped; SPEAKER is the only relation we have."""
@@ -106,6 +130,8 @@ class ReadOptions:
     skip_invalid: bool = False
     spans_key: str = QUOTES_KEY
     snap: bool = False
+    #: --user-map: Label Studio user ids -> the names their work is stored under (its JSON export names users by id)
+    user_map: dict[int, str] = field(default_factory=dict)
 
     def trim(self, dropped: Counter[str]) -> Counter[str] | None:
         """Where `checked_span` counts trimmed spans: only with --snap does it trim them."""
