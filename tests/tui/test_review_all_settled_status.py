@@ -22,3 +22,22 @@ async def test_with_every_disagreement_settled_the_status_line_no_longer_asks_fo
         assert screen.status_line.text.plain == (
             "all settled: d marks gold done · 1-3 add 'Divers' · j/k: disagreements · ?: help"
         )
+
+
+async def test_on_an_article_whose_gold_is_done_it_says_so_not_what_d_does(tmp_path: Path) -> None:
+    """Trial 37b: re-reviewing an article whose gold was marked done still said "all settled: d marks gold done"."""
+    path, _ = boundary_disagreement(tmp_path / "review.db")
+    first = make_review_app(path, "carol", ["alice", "bob"], keymap_path=False)
+    async with first.run_test(size=(100, 32)) as pilot:
+        await pilot.press("a", "d")  # alice's version; gold done
+        await pilot.pause()
+    again = make_review_app(path, "carol", ["alice", "bob"], keymap_path=False)
+    async with again.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("left", "left")
+        await pilot.pause()
+        screen = again.screen
+        assert screen.model.status.value == "done"
+        assert screen.status_line.text.plain == (
+            "all settled, gold done · 1-3 add 'Divers' · j/k: disagreements · ?: help"
+        )
