@@ -199,7 +199,7 @@ class ReviewScreen(AnnotateScreen):
         if self.review is None or self.index is None or not self.review.disagreements:
             return super().nothing_current()
         if not self.review.open:  # nothing left to pick (trial 34: it still asked for a pick)
-            return f"{self._settled()} · {self._what_keys_add()} · j/k: disagreements · ?: help"
+            return f"{self._all_settled()} · {self._what_keys_add()} · j/k: disagreements · ?: help"
         keymap, count = self.annotator_app.keymap, len(self.review_app.annotators_for(self.article_id))
         picks = "/".join(
             key_name(keymap.get(f"pick_{i + 1}", key).split(",")[0]) for i, key in enumerate(PICK_KEYS[:count])
@@ -281,7 +281,7 @@ class ReviewScreen(AnnotateScreen):
         went = self._next_open()
         self.say(f"{name}'s version into gold: {edit.message}{went}{self.retrying or ''}", "green")
 
-    def _settled(self) -> str:
+    def _all_settled(self) -> str:
         """Every disagreement settled: what d does, or that gold is done already (trial 37b: a re-review of done
         gold still said d would mark it done)."""
         return "all settled, gold done" if self.model.status is Status.DONE else "all settled: d marks gold done"
@@ -293,7 +293,7 @@ class ReviewScreen(AnnotateScreen):
         review = self.review
         if review is None or not review.open:
             self._show_disagreement()
-            return f"; {self._settled()}" if review is not None and review.disagreements else ""
+            return f"; {self._all_settled()}" if review is not None and review.disagreements else ""
         here = self.index or 0
         later = [i for i in review.open if i > here]
         self.index = later[0] if later else review.open[0]
