@@ -34,3 +34,35 @@ def annotators_option(names: Sequence[str]) -> str:
     if any("," in name for name in names):
         return " ".join(f"--annotators {shlex.quote(name)}" for name in names)
     return f"--annotators {shlex.quote(','.join(names))}"
+
+
+def clipped(text: str, width: int) -> str:
+    """`text` whole when it fits `width` characters, else its first words up to `width` and "…": cut between words,
+    never inside one (a trial at 80x24 read "is tryin…"), unless the first word alone is longer than half of it."""
+    if len(text) <= width:
+        return text
+    return _head(text, width) + "…"
+
+
+def elided(text: str, head: int, tail: int) -> str:
+    """`text` whole when it fits `head + tail` characters, else its first words up to `head`, " … " and its last
+    words up to `tail`, each cut between words (a trial read "… ey didn't invade it yet")."""
+    if len(text) <= head + tail:
+        return text
+    return _head(text, head) + " … " + _tail(text, tail)
+
+
+def _head(text: str, width: int) -> str:
+    head = text[:width]
+    if not text[width].isspace():
+        space = max((i for i, char in enumerate(head) if char.isspace()), default=-1)
+        head = head[:space] if space >= width // 2 else head
+    return head.rstrip()
+
+
+def _tail(text: str, width: int) -> str:
+    tail = text[-width:]
+    if not text[-width - 1].isspace():
+        space = next((i for i, char in enumerate(tail) if char.isspace()), width)
+        tail = tail[space:] if space <= width // 2 else tail
+    return tail.lstrip()

@@ -13,7 +13,7 @@ from annotator.tui.bindings import LABEL_KEYS, key_name
 from annotator.tui.layout import display
 from annotator.tui.model import ArticleModel
 from annotator.vocabulary import Label
-from annotator.wording import counted
+from annotator.wording import counted, elided
 
 #: Each label's key before a keymap file moves it.
 DIGITS = {label: key for key, label in LABEL_KEYS.items()}
@@ -31,7 +31,7 @@ def in_a_row(keys: list[str]) -> bool:
 def shortened(words: str, width: int = 40) -> str:
     """Article words for the status line, on one line, shown literally, a long run cut in the middle."""
     shown = display(words.replace("\n", " "))
-    return shown if len(shown) <= width else shown[: width * 3 // 5] + " … " + shown[-width * 3 // 10 :]
+    return shown if len(shown) <= width else elided(shown, width * 3 // 5, width * 3 // 10)
 
 
 def what_keys_add(model: ArticleModel, cursor: int, keymap: Mapping[str, str], quote: bool = True) -> str:

@@ -24,6 +24,7 @@ from annotator.tui.items import Item, ItemKey
 from annotator.tui.screens.editing import EditingScreen
 from annotator.tui.screens.reloading import retried
 from annotator.vocabulary import Label
+from annotator.wording import clipped
 
 if TYPE_CHECKING:
     from annotator.rows import Edit
@@ -295,7 +296,7 @@ class AnnotateScreen(EditingScreen):
         chosen = None if choice == "none" else choice if isinstance(choice, tuple) else (choice.start, choice.end)
         if item is not None and chosen == item.speaker and (choice == "none" or getattr(choice, "kind", "") == "span"):
             self._onto_start(item)  # the speaker as it is: no edit, no undo step (trial 31: "undid speaker")
-            words = item.text[:40] + ("…" if len(item.text) > 40 else "")
+            words = clipped(item.text, 40)
             who = repr(self.model.text[chosen[0] : chosen[1]]) if chosen else "none"
             self._redraw()  # first: a redraw shows the current item on the status line
             self.say(f"Speaker unchanged: {who} for the quote {words!r}", "dim")
@@ -321,7 +322,7 @@ class AnnotateScreen(EditingScreen):
         pending: ItemKey | None = ("pending", quote.suggestion_id) if quote.suggestion_id is not None else None
         self._after(edit, pending)
         also = f" and its speaker {speakers[0]!r}" if speakers else ""
-        words = quote.text[:40] + ("…" if len(quote.text) > 40 else "")  # as the speaker choice named it
+        words = clipped(quote.text, 40)  # as the speaker choice named it
         self.say(f"Speaker unchanged, and the quote {words!r} is pending again: escape undid accepting it{also} "
                  "(U redo)", "green")  # fmt: skip
 

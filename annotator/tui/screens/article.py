@@ -31,6 +31,7 @@ from annotator.tui.widgets.bars import KeyBar, TitleBar
 from annotator.tui.widgets.info import Legend, StatusLine
 from annotator.tui.widgets.span_panel import SpanPanel, describe
 from annotator.vocabulary import Label
+from annotator.wording import elided
 
 if TYPE_CHECKING:
     from annotator.rows import ArticleRows
@@ -262,7 +263,7 @@ class ArticleScreen(CursorScreen):
         if self.selection_start is not None:
             start, end = self._selection() or (0, 0)
             words = display(self.model.text[start:end].replace("\n", " "))
-            words = words if len(words) <= 60 else words[:40] + " … " + words[-16:]
+            words = words if len(words) <= 60 else elided(words, 40, 16)
             self.status_line.say(f"Selected {words!r}: {self._selection_keys(start, end)}, escape clears", "dim")
         elif item is not None:
             line = describe(item, self.model, self.app.current_theme.dark)

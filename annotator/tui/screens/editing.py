@@ -16,6 +16,7 @@ from annotator.tui.layout import display
 from annotator.tui.screens.article import ArticleScreen
 from annotator.tui.screens.reloading import Reloaded, retried
 from annotator.vocabulary import Status
+from annotator.wording import clipped
 
 if TYPE_CHECKING:
     from annotator.rows import Edit
@@ -168,7 +169,7 @@ class EditingScreen(ArticleScreen):
     def _finished(self, status: str, accepted: str = "") -> None:
         """Say the article is marked and open the next one to do."""
         title = display(self.model.title) or self.article_id
-        title = title if len(title) <= 60 else title[:59] + "…"  # a toast; the message log keeps it whole too
+        title = clipped(title, 59) if len(title) > 60 else title  # a toast; the message log keeps it whole too
         left = f", {self.model.pending_count} left undecided" if self.model.pending_count else ""
         done = f"Marked: {title}: {status}{left}" + (f" ({accepted})" if accepted else "")
         self.annotator_app.log_message(done)

@@ -26,6 +26,7 @@ from annotator.tui.items import Item
 from annotator.tui.layout import display
 from annotator.tui.widgets.bars import KeyBar
 from annotator.vocabulary import Label
+from annotator.wording import clipped
 
 if TYPE_CHECKING:
     from annotator.tui.screens.annotate import AnnotateScreen
@@ -90,7 +91,7 @@ class SpeakerScreen(ModalScreen[Choice]):
         below.speaker_candidate = self.candidate
         below._redraw(follow=False)
         selection = below._selection()
-        quote = display(self.quote.text[:40] + ("…" if len(self.quote.text) > 40 else ""))
+        quote = display(clipped(self.quote.text, 40))
         line = Text(f"{note} · " if note else "", "yellow")
         line.append(f"Speaker of {quote!r}? ", "bold")
         if selection is not None:

@@ -22,6 +22,7 @@ from annotator.tui.layout import display
 from annotator.tui.model import ArticleModel
 from annotator.tui.widgets.lines import BaseStyle
 from annotator.vocabulary import Label
+from annotator.wording import elided
 
 SNIPPET = 200
 #: What the list says while the article has no span or suggestion.
@@ -42,7 +43,7 @@ def row_segments(item: Item, model: ArticleModel, dark: bool = True, snippet: st
 def describe(item: Item, model: ArticleModel, dark: bool = True) -> Text:
     """The same line as rich Text, for the status line: a long quote shortened in the middle (the article shows
     it whole), so that the line stays a line or two."""
-    text = item.text if len(item.text) <= 90 else item.text[:60] + " … " + item.text[-24:]
+    text = item.text if len(item.text) <= 90 else elided(item.text, 60, 24)
     return Text.assemble(*((s.text, s.style or "") for s in row_segments(item, model, dark, text)))
 
 
