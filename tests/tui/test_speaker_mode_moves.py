@@ -86,3 +86,25 @@ async def test_tab_between_candidates_named_alike_says_which_one_it_is(tmp_path:
         "Speaker of 'We saw it,'? 'Police' (a pending ACTOR suggestion: enter accepts it too) 3 of 3, the 2nd of 2 named so: "
         "'…said, and Police agreed.'",
     ]
+
+
+async def test_on_words_no_actor_marks_the_speaker_choice_says_what_1_adds(tmp_path: Path):
+    """Trial 37b: moving onto unmarked words said only "no ACTOR here"; 1 adds the phrase under the cursor as a new
+    ACTOR and makes it the speaker, so the line names that phrase as it does outside the choice."""
+    db = database(tmp_path / "n.db")
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"burned", "enter", "s")  # the second quote; its candidate is "Tom Reed"
+        await pilot.press("slash", *"neighbour", "enter")
+        line = str(app.screen.below.status_line.render())
+        assert line == (
+            "Speaker of 'It burned,'? no ACTOR here; 1: 'a neighbour' as a new ACTOR · tab/shift+tab other ACTORs · "
+            "arrows, v, shift+arrows then 1: a new ACTOR · x none · escape cancels"
+        )
+        await pilot.press("1")
+    with Store.open(db) as store:
+        spans = {s.text: s for s in store.spans("n", WHO)}
+    neighbour = spans["a neighbour"]
+    speaker = spans["It burned,"].speaker
+    assert speaker is not None and (speaker.start, speaker.end) == (neighbour.start, neighbour.end)

@@ -104,6 +104,10 @@ class SpeakerScreen(ModalScreen[Choice]):
             below.view.follow(self.candidate.start)
         else:
             line.append("no ACTOR here", "yellow")
+            phrase = self._phrase_under_cursor()
+            if phrase is not None:
+                words = display(clipped(below.model.text[phrase[0] : phrase[1]], 40))
+                line.append(f"; 1: {words!r} as a new ACTOR", "bold yellow")
         line.append(
             " · tab/shift+tab other ACTORs · arrows, v, shift+arrows then 1: a new ACTOR · x none · escape cancels"
         )
@@ -183,23 +187,28 @@ class SpeakerScreen(ModalScreen[Choice]):
 
     def action_new_actor(self) -> None:
         """The selection, or else the phrase under the cursor, as a new ACTOR span and the speaker."""
-        from annotator import phrases
-
         below = self.below
         selection = below._selection()
         under = below.model.item_at(below._offset()) if below.model.tokens else None
         if selection is None and self.candidate is not None and self.candidate == under:
             self.dismiss(self.candidate)  # an ACTOR is there already: it is the speaker
             return
-        if selection is None and below.model.tokens:  # what the ACTOR key takes outside speaker mode too
-            model = below.model
-            found = phrases.at_cursor(
-                model.text, model.tokens, below.cursor, Label.ACTOR, lambda index: model.spanned(*model.tokens[index])
-            )
-            selection = model.token_range(*found) if found is not None else None
+        selection = selection or self._phrase_under_cursor()
         if selection is None:
             return
         self.dismiss(selection)
+
+    def _phrase_under_cursor(self) -> tuple[int, int] | None:
+        """The phrase 1 makes an ACTOR with no selection: what the ACTOR key takes outside the choice too."""
+        from annotator import phrases
+
+        model, cursor = self.below.model, self.below.cursor
+        if not model.tokens:
+            return None
+        found = phrases.at_cursor(
+            model.text, model.tokens, cursor, Label.ACTOR, lambda index: model.spanned(*model.tokens[index])
+        )
+        return model.token_range(*found) if found is not None else None
 
     def action_clear(self) -> None:
         self.dismiss("none")
