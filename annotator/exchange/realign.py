@@ -25,9 +25,10 @@ def words_hash(text: str) -> str:
 
 
 def _set_aside(ch: str) -> bool:
-    """White space, and the invisible format characters (a zero-width joiner or space, a soft hyphen) that the
-    tokenizer takes as white space: CoNLL loses both (trial 37: a joiner made a second article of 17 of 336)."""
-    return ch.isspace() or unicodedata.category(ch) == "Cf"
+    """White space, and what the tokenizer takes for it: invisible format characters (a zero-width joiner or
+    space, a soft hyphen) and control characters (a terminal's escape, a bell). CoNLL loses them all (trial 37: a
+    joiner made a second article of 17 of 336; trial 38: an escape and a bell in a .txt article did too)."""
+    return ch.isspace() or unicodedata.category(ch) in ("Cf", "Cc")
 
 
 def _non_space(text: str) -> list[int]:
