@@ -272,7 +272,7 @@ def store_records(
                 [],
             )
             report.new_articles += 1
-            if item.rebuilt:
+            if item.joined_here:  # a new article whose white space the import guessed: noted
                 report.rebuilt.append((item.where, target, matched.get(target, 0)))
         for done, (article_id, item, suggested) in enumerate(ready, start=1):
             record = item.record

@@ -126,7 +126,8 @@ class ImportedRecord:
     tokens: list[Token] | None = None
     dropped: Counter[str] = field(default_factory=Counter)
     questions: tuple[Question, ...] = ()
-    rebuilt: bool = False  # the text is the file's tokens joined (CoNLL): the article's white space is lost
+    rebuilt: bool = False  # the text may be tokens joined (CoNLL, a Doc without our record): matched by its words
+    joined_here: bool = False  # the reader joined the tokens itself (CoNLL): a new article's spacing is a guess
     annotator_field: str = "annotator"
     comments_field: str = "comments"
 

@@ -193,7 +193,7 @@ def _record(document: list[list[Row]], options: ReadOptions, where: Where) -> Im
         status=Status.DONE,
         spans=checked,
     )
-    return ImportedRecord(where, record, tokens, dropped, rebuilt=True)
+    return ImportedRecord(where, record, tokens, dropped, rebuilt=True, joined_here=True)
 
 
 def refined(text: str, tokens: list[Token]) -> list[Token]:

@@ -144,7 +144,12 @@ def record_from_doc(doc: Any, options: ReadOptions, where: Where) -> ImportedRec
         spans=kept(spans),
         updated_at=stored.get("updated_at"),
     )
-    return ImportedRecord(where, record, doc_tokens(doc), dropped, annotator_field="user_data.annotator")
+    # A Doc without our record (`spacy convert`, another tool) has a text its maker joined from tokens: matched to
+    # the stored article with its words, as a CoNLL document is (trial 38: each was a new article, doubling them).
+    rebuilt = not stored.get("article_id")
+    return ImportedRecord(
+        where, record, doc_tokens(doc), dropped, annotator_field="user_data.annotator", rebuilt=rebuilt
+    )
 
 
 def config(docbin: Path, options: ExportOptions) -> str:
