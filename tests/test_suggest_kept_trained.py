@@ -79,3 +79,26 @@ def test_kept_is_said_when_older_suggestions_someone_decided_on_stay(trained: Pa
         "`annotator suggest --db x.db --all` replaces them with the shipped pipeline's, `--model FOLDER` with "
         "another pipeline's",
     ]
+
+
+def test_a_trained_pipeline_asked_again_replaces_the_suggestions_made_since(trained: Path, tmp_path: Path) -> None:
+    """A newcomer's trial (38, B1): `suggest --model A`, a decision on one of A's suggestions, `suggest --all` (the
+    shipped pipeline's became current), then `suggest --model A` again said "0 suggestion(s) for 0 article(s)": the
+    decided row of A's, kept for the record, counted as the article holding A's version. What counts is the
+    version whose suggestions are current."""
+    (tmp_path / "seed.txt").write_text((next(SEEDS.iterdir())).read_text("utf-8"), encoding="utf-8")
+    assert annotator("ingest", "seed.txt", "--db", "x.db", cwd=tmp_path).returncode == 0
+    name = f"entities.v15@{folder_hash(trained)}"
+    assert annotator("suggest", "--db", "x.db", "--model", trained, cwd=tmp_path).returncode == 0
+    with Store.open(tmp_path / "x.db") as store:
+        [article] = store.article_ids()
+        first = next(s for s in store.suggestions(article) if s.suggester == name)
+        store.reject_suggestion(article, "alice", first.id)
+    assert annotator("suggest", "--db", "x.db", "--all", cwd=tmp_path).returncode == 0
+    with Store.open(tmp_path / "x.db", read_only=True) as store:
+        assert store.current_suggesters_by_article() == {article: {"entities.v15", "quotes.v6"}}
+    again = annotator("suggest", "--db", "x.db", "--model", trained, cwd=tmp_path)
+    assert (again.returncode, again.stderr) == (0, "")
+    assert again.stdout.splitlines()[0].endswith(" for 1 article(s)")
+    with Store.open(tmp_path / "x.db", read_only=True) as store:
+        assert store.current_suggesters_by_article() == {article: {name, "quotes.v6"}}

@@ -349,10 +349,14 @@ def resuggest(
     from annotator.suggest import load_pipeline, suggest_texts, suggesters_for_model
 
     named = load_pipeline(model) if model else None
+    # The versions whose suggestions are current, not every version stored: a decided row of an older run stays for
+    # the record, and counted as held, it hid that another pipeline's suggestions replaced it since (trial 38).
+    current: dict[str, set[str]] = {article_id: set() for article_id in store.article_ids()}
+    current |= store.current_suggesters_by_article()
     ids = (
         store.article_ids()
         if everything
-        else outdated(store.suggesters_by_article(), suggesters_for_model(model).names, keep_trained=model is None)
+        else outdated(current, suggesters_for_model(model).names, keep_trained=model is None)
     )
     if not ids:
         return 0, 0
