@@ -93,15 +93,15 @@ def left_out(
     store: Reader, annotators: Sequence[str], include_in_progress: bool = False, by_assignment: bool = True
 ) -> dict[tuple[str, str], int]:
     """Per pair, the articles both finished (or have in progress) that assignments leave out of their comparison,
-    being assigned to one of them only (a newcomer's trial: nothing pointed to --ignore-assignments); only the
-    pairs that have some, and none with `by_assignment` False or no assignments."""
+    not being assigned to both, to one of them or to others only (a newcomer's trial: nothing pointed to
+    --ignore-assignments); only the pairs that have some, and none with `by_assignment` False or no assignments."""
     if not by_assignment or not assignees(store):
         return {}
     statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
     found = {}
     for a, b in itertools.combinations(annotators, 2):
         count = len(compared_articles(store, [a, b], statuses, by_assignment=False))
-        count -= len(compared_articles(store, [a, b], statuses))  # those assigned to both, or to neither
+        count -= len(compared_articles(store, [a, b], statuses))  # those assigned to both, or to nobody
         if count:
             found[a, b] = count
     return found

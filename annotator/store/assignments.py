@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from annotator.errors import AnnotatorError
@@ -243,18 +243,35 @@ def assigned_by_article(reader: Reader, annotators: Sequence[str]) -> dict[str, 
     return {article: sorted(names, key=order.__getitem__) for article, names in found.items()}
 
 
+def team_of(reader: Reader, annotators: Sequence[str], *, by_assignment: bool = True) -> Callable[[str], list[str]]:
+    """Whose work on an article is its team's, for `agreement`, `adjudicate --auto` and `review` alike: an article
+    with assignments is its assignees' (those of `annotators` it is assigned to; none when it is assigned to others
+    only, whose work it then awaits), an article nobody is assigned is open to all of `annotators`, as every
+    article is without assignments or with `by_assignment` False (`--ignore-assignments`)."""
+    names = list(annotators)
+    if not by_assignment:
+        return lambda article_id: names
+    assigned: dict[str, set[str]] = {}
+    for article_id, name in reader.conn.execute("SELECT article_id, annotator FROM assignments"):
+        assigned.setdefault(article_id, set()).add(name)
+
+    def team(article_id: str) -> list[str]:
+        return [name for name in names if name in assigned[article_id]] if article_id in assigned else names
+
+    return team
+
+
 def compared_articles(
     reader: Reader, annotators: Sequence[str], statuses: Sequence[str], *, by_assignment: bool = True
 ) -> list[tuple[str, list[str]]]:
     """The articles to compare (agreement) or review, each with the annotators whose versions count, in ingest order.
 
-    An article's annotators are those of `annotators` it is assigned to; an article assigned to none of them
-    (or a database without assignments, or `by_assignment` False: `--ignore-assignments`) has all of them. It
-    counts when two or more annotators have it (one, when only one is named: a reviewer checking one annotator's
-    work) and each of them has it in one of `statuses`.
+    An article's annotators are its team of `annotators` (`team_of`: with assignments, its assignees). It counts
+    when two or more have it (one, when only one is named: a reviewer checking one annotator's work) and each of
+    them has it in one of `statuses`.
     """
     names = list(annotators)
-    assigned_to = assigned_by_article(reader, names) if by_assignment else {}
+    team = team_of(reader, names, by_assignment=by_assignment)
     who = ",".join("?" * len(names))
     which = ",".join("?" * len(statuses))
     have: dict[str, set[str]] = {}
@@ -264,7 +281,7 @@ def compared_articles(
         have.setdefault(article_id, set()).add(name)
     found = []
     for article_id, finished in have.items():  # ingest order: dicts keep the order of insertion
-        wanted = assigned_to.get(article_id, names)
+        wanted = team(article_id)
         if len(wanted) >= min(2, len(names)) and finished.issuperset(wanted):
             found.append((article_id, list(wanted)))
     return found
@@ -275,10 +292,9 @@ def finished_together(
 ) -> list[tuple[list[str], int]]:
     """When no article is compared for all of `annotators`: the groups of them (two or more) that have articles
     to compare together, each with how many `compared_articles` gives it, most articles first. Each article names
-    one group, the largest it has: whoever of them has it in `statuses` (with assignments, of its assignees among
-    them, unless `by_assignment` is False: `--ignore-assignments`)."""
+    one group, the largest it has: whoever of its team (`team_of`) has it in `statuses`."""
     names = list(annotators)
-    assigned_to = assigned_by_article(reader, names) if by_assignment else {}
+    team = team_of(reader, names, by_assignment=by_assignment)
     who, which = ",".join("?" * len(names)), ",".join("?" * len(statuses))
     have: dict[str, set[str]] = {}
     sql = f"SELECT article_id, annotator FROM annotations WHERE annotator IN ({who}) AND status IN ({which})"
@@ -286,7 +302,7 @@ def finished_together(
         have.setdefault(article_id, set()).add(name)
     groups = set()
     for article_id, finished in have.items():
-        group = finished & set(assigned_to.get(article_id, names))
+        group = finished & set(team(article_id))
         if len(group) >= 2:
             groups.add(tuple(name for name in names if name in group))
     counted = [
