@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from processes import annotator
+from processes import annotator, one_error_line
 from support import SMALL_TEXT, word_tokens
 
 from annotator.models import ArticleIn, Span, Status
@@ -75,3 +75,39 @@ def test_only_an_articles_assignees_are_compared_and_an_article_nobody_is_assign
         "0 disagreement(s) left for review\n"
     )
     assert _gold_statuses(db) == ["done", "todo", "todo", "done"]
+
+
+def test_work_on_an_article_assigned_to_others_who_have_not_started_it_makes_no_gold(tmp_path: Path) -> None:
+    """A0 is assigned to alice and bob, who have not started it; carol and dan finished it unassigned."""
+    db = tmp_path / "team.db"
+    _articles(db, 2)
+    _assign(db, "--annotators", "alice,bob", "--overlap", "2", "--limit", "1")
+    _finish(db, "carol", 0)
+    _finish(db, "dan", 0)
+    why = (
+        "no article is marked done by all of carol, dan: carol and dan both finished 1 article, but with assignments "
+        "only an article's assignees are compared, and it is not assigned to both (it is alice and bob's to annotate); "
+    )
+    auto = annotator("adjudicate", "--auto", "--db", db, "--annotators", "carol,dan", "--reviewer", "lead")
+    assert one_error_line(auto) == why + (
+        f"`annotator adjudicate --auto --db {db} --annotators carol,dan --reviewer lead --ignore-assignments` "
+        "compares them anyway"
+    )
+    assert _gold_statuses(db) == ["todo", "todo"]
+    review = annotator("review", "--db", db, "--annotators", "carol,dan", "--reviewer", "lead")
+    assert one_error_line(review) == why + (
+        f"`annotator review --db {db} --annotators carol,dan --reviewer lead --ignore-assignments` reviews them anyway"
+    )
+    agreement = annotator("agreement", "--db", db, "--annotators", "carol,dan")
+    assert one_error_line(agreement) == why + (
+        f"`annotator agreement --db {db} --annotators carol,dan --ignore-assignments` compares them anyway"
+    )
+    anyway = annotator(
+        "adjudicate", "--auto", "--db", db, "--annotators", "carol,dan", "--reviewer", "lead", "--ignore-assignments"
+    )
+    assert (anyway.returncode, anyway.stderr) == (0, "")
+    assert anyway.stdout == (
+        "1 article(s) compared (done by all of carol, dan): 1 agreed span(s) into gold, 1 article(s) settled, "
+        "0 disagreement(s) left for review\n"
+    )
+    assert _gold_statuses(db) == ["done", "todo"]

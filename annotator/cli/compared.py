@@ -52,6 +52,7 @@ def nothing_compared(
         why = (
             f"{together(names)} {'both' if len(names) == 2 else 'all'} {finished} {what}, but with assignments only "
             f"an article's assignees are compared, and {'it is not' if n == 1 else f'none of those {n} is'} assigned to {each}"
+            f"{_theirs(store, [article_id for article_id, _ in anyway], names)}"
         )
         agree = command(db, "agreement", names, *progress, "--ignore-assignments")  # agreement has no --reviewer
         auto = command(db, "adjudicate --auto", names, *flags, "--ignore-assignments")
@@ -82,6 +83,19 @@ def nothing_compared(
         them = "that 1" if count == 1 else f"those {count}"
         note(f"`{command(db, verb, group, *flags, *(['--ignore-assignments'] if outside else []))}` {does} {them}")
     return error
+
+
+def _theirs(store: Reader, articles: Sequence[str], names: Sequence[str]) -> str:
+    """ "(it is alice's and bob's)": whose work those of `articles` assigned to none of `names` await (a newcomer's
+    trial: `adjudicate --auto --annotators carol,dan` made gold of an article alice and bob had not started)."""
+    others = [assigned for article_id in articles if (assigned := store.assignees_of(article_id))]
+    others = [assigned for assigned in others if not set(assigned) & set(names)]
+    if not others:
+        return ""
+    whose = together(sorted({name for assigned in others for name in assigned}))
+    if len(articles) == 1:
+        return f" (it is {whose}'s to annotate)"
+    return f" ({len(others)} of them {whose}'s to annotate)"
 
 
 def _each(group: Sequence[str]) -> str:
