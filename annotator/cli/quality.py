@@ -65,10 +65,9 @@ def agreement(
     from annotator.metrics.agreement import agreement as compute
     from annotator.reports.agreement import (
         annotators_of,
-        left_out,
+        finished_pairs,
         left_out_notes,
         load,
-        pair_articles,
         pair_notes,
         report_pairs,
         text_lines,
@@ -83,13 +82,12 @@ def agreement(
                 store, db, names, "agreement", include_in_progress, by_assignment=not ignore_assignments
             )
         report = compute(corpus)
-        shared = pair_articles(store, names, include_in_progress, by_assignment=not ignore_assignments)
+        shared, left = finished_pairs(store, names, include_in_progress, by_assignment=not ignore_assignments)
         flags = [*(["--include-in-progress"] if include_in_progress else []),
                  *(["--ignore-assignments"] if ignore_assignments else [])]  # fmt: skip
         notes = pair_notes(
             report_pairs(report), shared, lambda a, b: command(db, "agreement", [a, b], *flags), include_in_progress
         )
-        left = left_out(store, names, include_in_progress, by_assignment=not ignore_assignments)
         progress = ["--include-in-progress"] if include_in_progress else []
 
         def ignoring(a: str, b: str) -> str:

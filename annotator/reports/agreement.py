@@ -63,15 +63,34 @@ def pair_articles(
     store: Reader, annotators: Sequence[str], include_in_progress: bool = False, by_assignment: bool = True
 ) -> dict[tuple[str, str], int]:
     """For three annotators or more, how many articles each pair would compare alone (`agreement --annotators
-    A,B`: both marked them done, or also in progress; with assignments, articles assigned to both): a pair may
+    A,B`: both marked them done, or also in progress; with assignments, those `team_of` gives both): a pair may
     share more than the articles all of them finished, which the report compares. {} for two."""
     if len(annotators) < 3:
         return {}
+    return finished_pairs(store, annotators, include_in_progress, by_assignment, leaving_out=False)[0]
+
+
+def finished_pairs(
+    store: Reader, annotators: Sequence[str], include_in_progress: bool = False, by_assignment: bool = True,
+    leaving_out: bool = True,
+) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:  # fmt: skip
+    """What each pair finished together, counted once for every line that says it (a newcomer's trial: the "pairs
+    finished" line said 0 where the pair's own line said 1): `pair_articles`, and per pair the articles both finished
+    (or have in progress) that assignments leave out, not being assigned to both (to one of them, or to others
+    only; none with `by_assignment` False or no assignments, or `leaving_out` False), only the pairs that have some.
+    The two add up to the articles both finished."""
     statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
-    return {
-        (a, b): len(compared_articles(store, [a, b], statuses, by_assignment=by_assignment))
-        for a, b in itertools.combinations(annotators, 2)
-    }
+    assigning = leaving_out and by_assignment and bool(assignees(store))
+    shared, left = {}, {}
+    for a, b in itertools.combinations(annotators, 2):
+        alone = len(compared_articles(store, [a, b], statuses, by_assignment=by_assignment))
+        if len(annotators) >= 3:
+            shared[a, b] = alone
+        if assigning:
+            count = len(compared_articles(store, [a, b], statuses, by_assignment=False)) - alone
+            if count:
+                left[a, b] = count
+    return shared, left
 
 
 def pair_notes(
@@ -89,29 +108,11 @@ def pair_notes(
     ]
 
 
-def left_out(
-    store: Reader, annotators: Sequence[str], include_in_progress: bool = False, by_assignment: bool = True
-) -> dict[tuple[str, str], int]:
-    """Per pair, the articles both finished (or have in progress) that assignments leave out of their comparison,
-    not being assigned to both, to one of them or to others only (a newcomer's trial: nothing pointed to
-    --ignore-assignments); only the pairs that have some, and none with `by_assignment` False or no assignments."""
-    if not by_assignment or not assignees(store):
-        return {}
-    statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
-    found = {}
-    for a, b in itertools.combinations(annotators, 2):
-        count = len(compared_articles(store, [a, b], statuses, by_assignment=False))
-        count -= len(compared_articles(store, [a, b], statuses))  # those assigned to both, or to nobody
-        if count:
-            found[a, b] = count
-    return found
-
-
 def left_out_notes(
     compared: Mapping[tuple[str, str], int], left: Mapping[tuple[str, str], int], again: Callable[[str, str], str],
     include_in_progress: bool = False, sharing: bool = False,
 ) -> list[str]:  # fmt: skip
-    """A note for each pair with articles assignments leave out (`left_out`), with the command (`again(a, b)`, with
+    """A note for each pair with articles assignments leave out (`finished_pairs`), with the command (`again(a, b)`, with
     --ignore-assignments) that compares them; `sharing`: only the pairs compared on some article (for a pair
     compared on none the report's row says it)."""
     return [
@@ -199,10 +200,10 @@ def text_lines(
 ) -> list[str]:
     """The readable report: what was compared (done, or also in progress), alpha per label, then each pair per
     label. With `notes` (`pair_notes`: a pair shares more articles than are compared), the first line names the
-    pair that finished the most (`narrowing`), and each pair's articles (`shared`) and the notes follow it. A pair
-    compared on no article is one line (its rows were all n/a), with its articles assignments leave out (`left`,
-    `left_out`) and the command that compares them (`again`, with --ignore-assignments); other pairs with such
-    articles get a note."""
+    pair that finished the most (`narrowing`), and each pair's articles (`shared`, with those assignments leave out
+    beside them: `left`) and the notes follow it. A pair compared on no article is one line (its rows were all
+    n/a), with its articles assignments leave out (`left`, `finished_pairs`) and the command that compares them
+    (`again`, with --ignore-assignments); other pairs with such articles get a note."""
     left = left or {}
     command = again or (lambda a, b: "")
     overlaps = [pair for pair in report.pairs if pair.label == "ALL"]
@@ -222,7 +223,10 @@ def text_lines(
         lines[4:4] = [f"pairs share        {sharing} article(s)"]
     if notes and shared:
         both = "done or in progress" if include_in_progress else "marked done"
-        each = ", ".join(f"{a} ~ {b} {count}" for (a, b), count in shared.items())
+        each = ", ".join(  # what the pair's own line and the notes say assignments leave out, beside it
+            f"{a} ~ {b} {count}{f' (+{left[a, b]} not assigned to both)' if left.get((a, b)) else ''}"
+            for (a, b), count in shared.items()
+        )
         at = lines.index("")
         lines[at:at] = [f"pairs finished     {each} article(s) both {both}", *notes]
     at, compared = lines.index(""), report_pairs(report)
