@@ -91,16 +91,23 @@ def test_work_on_an_article_assigned_to_others_who_have_not_started_it_makes_no_
     auto = annotator("adjudicate", "--auto", "--db", db, "--annotators", "carol,dan", "--reviewer", "lead")
     assert one_error_line(auto) == why + (
         f"`annotator adjudicate --auto --db {db} --annotators carol,dan --reviewer lead --ignore-assignments` "
-        "compares them anyway"
+        "compares it anyway"
     )
     assert _gold_statuses(db) == ["todo", "todo"]
     review = annotator("review", "--db", db, "--annotators", "carol,dan", "--reviewer", "lead")
     assert one_error_line(review) == why + (
-        f"`annotator review --db {db} --annotators carol,dan --reviewer lead --ignore-assignments` reviews them anyway"
+        f"`annotator review --db {db} --annotators carol,dan --reviewer lead --ignore-assignments` reviews it anyway"
     )
     agreement = annotator("agreement", "--db", db, "--annotators", "carol,dan")
     assert one_error_line(agreement) == why + (
-        f"`annotator agreement --db {db} --annotators carol,dan --ignore-assignments` compares them anyway"
+        f"`annotator agreement --db {db} --annotators carol,dan --ignore-assignments` compares it anyway"
+    )
+    alone = annotator("adjudicate", "--auto", "--db", db, "--annotators", "carol", "--reviewer", "lead")
+    assert one_error_line(alone) == (  # a team of one takes into gold only what is hers, or nobody's
+        "no article is marked done by carol: carol finished 1 article, but with assignments only an article's "
+        "assignees are compared, and it is not assigned to carol (it is alice and bob's to annotate); "
+        f"`annotator adjudicate --auto --db {db} --annotators carol --reviewer lead --ignore-assignments` compares it "
+        "anyway"
     )
     anyway = annotator(
         "adjudicate", "--auto", "--db", db, "--annotators", "carol,dan", "--reviewer", "lead", "--ignore-assignments"

@@ -39,7 +39,8 @@ def nothing_compared(
     repeat (--reviewer); `by_assignment` False: --ignore-assignments was given."""
     statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
     state = "done or in progress" if include_in_progress else "done"
-    head = f"no article is marked {state} by all of {', '.join(names)}"
+    by = names[0] if len(names) == 1 else f"all of {', '.join(names)}"
+    head = f"no article is marked {state} by {by}"
     progress = ["--include-in-progress"] if include_in_progress else []
     ignoring = [] if by_assignment else ["--ignore-assignments"]
     flags = [*extra, *progress, *ignoring]
@@ -48,18 +49,20 @@ def nothing_compared(
         n = len(anyway)
         finished = "have" if include_in_progress else "finished"
         what = f"{counted(n, 'article')} done or in progress" if include_in_progress else counted(n, "article")
-        each = "both" if len(names) == 2 else "all of them"
+        each = {1: names[0], 2: "both"}.get(len(names), "all of them")  # one name: a team of one's gold
+        jointly = {1: "", 2: " both"}.get(len(names), " all")
         why = (
-            f"{together(names)} {'both' if len(names) == 2 else 'all'} {finished} {what}, but with assignments only "
+            f"{together(names)}{jointly} {finished} {what}, but with assignments only "
             f"an article's assignees are compared, and {'it is not' if n == 1 else f'none of those {n} is'} assigned to {each}"
             f"{_theirs(store, [article_id for article_id, _ in anyway], names)}"
         )
         agree = command(db, "agreement", names, *progress, "--ignore-assignments")  # agreement has no --reviewer
         auto = command(db, "adjudicate --auto", names, *flags, "--ignore-assignments")
+        them = "it" if n == 1 else "them"
         if verb == "review":
-            todo = f"`{command(db, 'review', names, *flags, '--ignore-assignments')}` reviews them anyway"
+            todo = f"`{command(db, 'review', names, *flags, '--ignore-assignments')}` reviews {them} anyway"
         else:
-            todo = f"`{agree if verb == 'agreement' else auto}` compares them anyway"
+            todo = f"`{agree if verb == 'agreement' else auto}` compares {them} anyway"
         return fail(f"{head}: {why}; {todo}")
     groups = groups_together(store, names, statuses, by_assignment)
     hint = ""
