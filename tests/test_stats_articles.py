@@ -47,7 +47,8 @@ def test_stats_articles_without_annotations_lists_ids_and_titles(tmp_path: Path)
 
 def test_with_assignments_an_annotator_not_assigned_an_article_shows_a_dash(tmp_path: Path) -> None:
     """A newcomer's trial: with assignments, `todo` stood where the article was never the annotator's (art-0 is
-    bob's, art-1 alice's, art-2 nobody's: --limit 2). Work on an article not assigned to them shows its status."""
+    bob's, art-1 alice's, art-2 nobody's: --limit 2). Work on an article not assigned to them shows its status,
+    marked: the team's comparisons leave it out (docs/teams.md); an article nobody is assigned is open to all."""
     db = tmp_path / "r.db"
     texts = ["Ann met Bob in Paris.", "Carol flew to Oslo.", "Dan stayed home."]
     with Store.open(db) as store:
@@ -58,14 +59,43 @@ def test_with_assignments_an_annotator_not_assigned_an_article_shows_a_dash(tmp_
     with Store.open(db) as store:
         store.add_span("art-0", "bob", 0, 3, "ACTOR")
         store.set_status("art-1", "alice", "done")
-        store.set_status("art-0", "alice", "done")  # not hers: her work shows all the same
+        store.set_status("art-0", "alice", "done")  # not hers: her work shows all the same, marked
+    result = annotator("stats", "--articles", "--db", db)
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [  # one word: the lines stay columns a script splits at spaces
+        "id     alice  bob          title",
+        "art-0  done*  in_progress  Title 0",
+        "art-1  done   unassigned   Title 1",
+        "art-2  todo   todo         Title 2",
+    ]
+    assert result.stderr == (
+        "annotator: note: *: work on an article assigned to others only: agreement, adjudicate --auto and review "
+        "leave it out (--ignore-assignments takes it)\n"
+    )
+
+
+def test_an_article_nobody_is_assigned_is_todo_for_all_and_gold_is_never_unassigned(tmp_path: Path) -> None:
+    """With assignments, an article nobody is assigned is open to all (docs/teams.md): it said `unassigned` for
+    everyone, and gold's column said `unassigned` on every article (a helper's note, 38)."""
+    db = tmp_path / "r.db"
+    texts = ["Ann met Bob in Paris.", "Carol flew to Oslo.", "Dan stayed home."]
+    with Store.open(db) as store:
+        rows = [(ArticleIn(id=f"art-{n}", text=t, title=f"Title {n}"), word_tokens(t), []) for n, t in enumerate(texts)]
+        store.add_articles(rows)
+    assign = annotator("assign", "--annotators", "alice,bob", "--overlap", "2", "--limit", "1", "--db", db)
+    assert assign.returncode == 0, assign.stderr
+    with Store.open(db) as store:
+        for who in ("alice", "bob"):
+            store.add_span("art-0", who, 0, 3, "ACTOR")
+            store.set_status("art-0", who, "done")
+    assert annotator("adjudicate", "--auto", "--reviewer", "carol", "--db", db).returncode == 0
     result = annotator("stats", "--articles", "--db", db)
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout.splitlines() == [  # one word: the lines stay columns a script splits at spaces
-        "id     alice       bob          title",
-        "art-0  done        in_progress  Title 0",
-        "art-1  done        unassigned   Title 1",
-        "art-2  unassigned  unassigned   Title 2",
+    assert result.stdout.splitlines() == [
+        "id     alice  bob   gold  title",
+        "art-0  done   done  done  Title 0",
+        "art-1  todo   todo  todo  Title 1",
+        "art-2  todo   todo  todo  Title 2",
     ]
 
 

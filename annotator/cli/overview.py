@@ -5,14 +5,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from annotator.cli.common import DbOption, errors_as_lines, open_store, say, say_lines
+from annotator.cli.common import DbOption, errors_as_lines, note, open_store, say, say_lines
 from annotator.cli.tables import render_tables
 from annotator.literal import literal
 from annotator.store import DEFAULT_DB
-from annotator.vocabulary import Status
+from annotator.vocabulary import GOLD, Status
 
 #: `stats --articles`' cell for an article assigned to others (one word: a script splits the columns at spaces).
 UNASSIGNED = "unassigned"
+#: After a status: work on an article assigned to others only, which the team's comparisons leave out.
+OTHERS_MARK = "*"
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -70,14 +72,25 @@ def _list_articles(db: Path) -> None:
         theirs = assigned_by_article(store, names) if names and given else None
 
     def status(name: str, article_id: str) -> str:
-        unassigned = theirs is not None and name not in theirs.get(article_id, [])
-        return statuses[name].get(article_id, UNASSIGNED if unassigned else Status.TODO.value)
+        """An article with assignments is its assignees' (`store.assignments.team_of`): `unassigned` where it is
+        not theirs, their status with a * where they worked on it all the same (that work is not compared); an
+        article nobody is assigned is open to all. Gold is nobody's to be assigned."""
+        others = name != GOLD and theirs is not None and bool(theirs.get(article_id)) and name not in theirs[article_id]
+        held = statuses[name].get(article_id)
+        if held is None:
+            return UNASSIGNED if others else Status.TODO.value
+        return f"{held}{OTHERS_MARK}" if others else held
 
     rows = [["id", *(literal(name) for name in names), "title"]]
     rows += [[i, *(status(n, i) for n in names), literal(t)] for i, t in titles]
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]) - 1)]
     for row in rows:
         say("  ".join([*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[-1]]))
+    if any(cell.endswith(OTHERS_MARK) for row in rows[1:] for cell in row[1:-1]):
+        note(
+            f"{OTHERS_MARK}: work on an article assigned to others only: agreement, adjudicate --auto and review "
+            "leave it out (--ignore-assignments takes it)"
+        )
 
 
 def stats_tables(
