@@ -10,6 +10,7 @@ from annotator.exchange.records import exported_spans
 from annotator.models import Label, NativeRecord, Status, parse_timestamp
 from annotator.rows import Offsets, SpanLike
 from annotator.store import Store
+from annotator.store.merge_source import span_differences
 from annotator.vocabulary import in_future
 
 #: What of an annotation a record says: status, flag reason, spans (offsets, label, text, speaker's offsets).
@@ -97,14 +98,7 @@ def what_differs(store: Store, article_id: str, record: NativeRecord, unsaid: fr
         said.append(f"status: {here[0]} here, {there[0]} in the file")
     elif here[1] != there[1]:
         said.append("flag reason")
-    speakers_only = {span[:4] for span in here[2] - there[2]} & {span[:4] for span in there[2] - here[2]}
-    mine = [span for span in here[2] - there[2] if span[:4] not in speakers_only]
-    theirs = [span for span in there[2] - here[2] if span[:4] not in speakers_only]
-    if mine or theirs:
-        sides = [f"{len(mine)} only here" if mine else "", f"{len(theirs)} only in the file" if theirs else ""]
-        said.append(f"spans: {', '.join(side for side in sides if side)}")
-    if speakers_only:
-        said.append(f"speaker of {len(speakers_only)} quote(s)")
+    said += span_differences(here[2], there[2], "in the file")
     return "; ".join(said)
 
 

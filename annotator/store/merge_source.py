@@ -168,15 +168,26 @@ def differences(mine: Work, theirs: Work) -> str:
         said.append(f"status: {mine[0]} here, {theirs[0]} there")
     if mine[3] != theirs[3] and mine[0] == theirs[0]:
         said.append("flag reason")
-    speakers_only = {span[:4] for span in mine[1] - theirs[1]} & {span[:4] for span in theirs[1] - mine[1]}
-    here = [span for span in mine[1] - theirs[1] if span[:4] not in speakers_only]
-    there = [span for span in theirs[1] - mine[1] if span[:4] not in speakers_only]
-    if here or there:
-        sides = [f"{len(here)} only here" if here else "", f"{len(there)} only there" if there else ""]
-        said.append(f"spans: {', '.join(side for side in sides if side)}")
-    if speakers_only:
-        said.append(f"speaker of {len(speakers_only)} quote(s)")
+    said += span_differences(mine[1], theirs[1])
     if mine[2] != theirs[2]:
         decided = {key[:-1] for key in mine[2] ^ theirs[2]}  # a suggestion decided on one side, or each otherwise
         said.append(f"decisions on {len(decided)} suggestion(s)")
     return "; ".join(said)
+
+
+def span_differences(
+    mine: frozenset[tuple[Any, ...]], theirs: frozenset[tuple[Any, ...]], there: str = "there"
+) -> list[str]:
+    """How two sets of spans differ, in words ("spans: 2 only here, 1 only there", "speaker of 1 quote(s)"): a
+    span is its first four fields (offsets, label, text), the rest its speaker, so a quote whose speaker alone
+    differs is counted as that. `there`: how the other side is named (merge's other file, an import's file)."""
+    speakers_only = {span[:4] for span in mine - theirs} & {span[:4] for span in theirs - mine}
+    here = [span for span in mine - theirs if span[:4] not in speakers_only]
+    elsewhere = [span for span in theirs - mine if span[:4] not in speakers_only]
+    said = []
+    if here or elsewhere:
+        sides = [f"{len(here)} only here" if here else "", f"{len(elsewhere)} only {there}" if elsewhere else ""]
+        said.append(f"spans: {', '.join(side for side in sides if side)}")
+    if speakers_only:
+        said.append(f"speaker of {len(speakers_only)} quote(s)")
+    return said
