@@ -1,6 +1,6 @@
 """Reading and writing files, for every reader and writer in `annotator.exchange`: bytes as UTF-8 text, the one
-JSONL reader (with the one mapping of JSON errors to located one-line errors), whole-file JSON arrays, text
-lines to a binary stream, and writes that leave nothing half-written.
+JSONL reader (with the one mapping of JSON errors to located one-line errors), text lines to a binary stream,
+and writes that leave nothing half-written (whole-file JSON arrays: `exchange.json_arrays`).
 
 Nothing here knows a record's shape or the database: errors name the file, the line (or the record of an
 array) and, where the caller knows it, the field.
@@ -30,7 +30,7 @@ class Where:
     path: str
     line: int | None = None
     record: int | None = None
-    #: The line of a JSON array's record, or of a field in it, found only when an error needs it (`record_lines`).
+    #: The line of a JSON array's record, or of a field in it, found only when an error needs it (`json_arrays.record_lines`).
     line_of: Callable[[int, str | None], int | None] | None = field(default=None, compare=False, repr=False)
 
     def error(self, message: str, field: str | None = None) -> InputError:
@@ -77,7 +77,7 @@ class DuplicateKey(ValueError):
         super().__init__(f"the key {key!r} appears twice in one object")
 
 
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """json's `object_pairs_hook`: an object, or DuplicateKey for a key it holds twice."""
     found = dict(pairs)
     if len(found) != len(pairs):
@@ -91,7 +91,7 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def loads(text: str) -> Any:
     """`json.loads`, refusing a key twice in one object (DuplicateKey): the one way files' JSON is read."""
-    return json.loads(text, object_pairs_hook=_unique_keys)
+    return json.loads(text, object_pairs_hook=unique_keys)
 
 
 #: Python's JSON syntax errors (their messages' starts; 3.13 adds the trailing commas) as a sentence's words.
@@ -308,125 +308,6 @@ def _nonblank_lines(path: Path) -> Iterator[tuple[int, str | InputError]]:
                     yield number, line.removesuffix("\n")  # as text.split("\n") gives it: columns on this line
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror}", path=str(path)) from None
-
-
-def json_array(path: str | Path) -> tuple[Path, list[Any], Callable[[int, str | None], int | None]]:
-    """A whole-file JSON array (Label Studio), and the line each record starts on (`record_lines`, record 1 the
-    first); JSONL or a truncated file is a one-line error."""
-    path, text = read_text(path)
-    try:
-        data = loads(text)
-    except DuplicateKey as error:
-        raise _located_duplicate(path, text, error) from None
-    except json.JSONDecodeError as error:
-        hint = "; this looks like JSONL, expected one JSON array" if text.lstrip().startswith("{") else ""
-        raise InputError(
-            f"not valid JSON: {json_problem(error)}{hint or (TRUNCATED if cut_short(error) else '')}",
-            path=str(path),
-            line=error.lineno,
-        ) from None
-    except (RecursionError, ValueError):
-        data = parse_json(text, Where(str(path), line=1))  # raises the located error for these too
-    if not isinstance(data, list):
-        raise InputError(f"expected a JSON array of tasks, got {json_kind(data)}", path=str(path), line=1)
-    return path, data, record_lines(text)
-
-
-def record_lines(text: str) -> Callable[[int, str | None], int | None]:
-    """The line of a record of a valid JSON array, by its number (1 the first), or of a field in it ("a[0].b":
-    where its value starts, or the object that lacks it): the array is read a second time, record by record, on
-    the first question only (an error to locate), then remembered. An indented file (Label Studio's export) spreads
-    a task over dozens of lines, so the field's own line is the one to fix."""
-    found: list[tuple[int, int]] = []  # each record's start: (offset, line)
-
-    def line_of(record: int, field: str | None = None) -> int | None:
-        if not found:
-            line, counted = 1, 0
-            for start in _array_records(text, json.JSONDecoder()):
-                line, counted = line + text.count("\n", counted, start), start
-                found.append((start, line))
-        if not 1 <= record <= len(found):
-            return None
-        start, line = found[record - 1]
-        return line + text.count("\n", start, _field_start(text, start, field)) if field else line
-
-    return line_of
-
-
-#: The steps of a field's name as errors give it: keys and [indexes].
-_FIELD_STEPS = re.compile(r"\[(\d+)\]|([^.\[\]]+)")
-
-
-def _field_start(text: str, position: int, field: str) -> int:
-    """Where a field's value starts in the JSON value at `position`, step by step; where a step is not found
-    (a field that is missing), the start of the last value found."""
-    decoder = json.JSONDecoder()
-    for index, key in _FIELD_STEPS.findall(field):
-        found = _member(text, position, int(index) if index else key, decoder)
-        if found is None:
-            break
-        position = found
-    return position
-
-
-def _member(text: str, position: int, step: int | str, decoder: json.JSONDecoder) -> int | None:
-    """Where an array's item (an int step) or an object's key's value starts, in the array or object at
-    `position`; the values before it are skipped by decoding each."""
-    try:
-        if text[position] != ("[" if isinstance(step, int) else "{"):
-            return None
-        position, count = position + 1, 0
-        while True:
-            while text[position] in " \t\r\n,":
-                position += 1
-            if text[position] in "]}":
-                return None
-            if isinstance(step, str):
-                key, position = decoder.raw_decode(text, position)
-                position = text.index(":", position) + 1
-                while text[position] in " \t\r\n":
-                    position += 1
-                if key == step:
-                    return position
-            elif count == step:
-                return position
-            _, position = decoder.raw_decode(text, position)
-            count += 1
-    except (ValueError, IndexError):
-        return None
-
-
-def _array_records(text: str, decoder: json.JSONDecoder) -> Iterator[int]:
-    """Where each record of a JSON array starts, each decoded after it is yielded (so a `DuplicateKey` the decoder
-    raises comes from the record last yielded); ends at the array's end or at the first thing that is no record."""
-    position = len(text) - len(text.lstrip())
-    if not text.startswith("[", position):
-        return
-    position += 1
-    try:
-        while True:
-            while text[position] in " \t\r\n,":
-                position += 1
-            if text[position] == "]":
-                return
-            yield position
-            _, position = decoder.raw_decode(text, position)
-    except DuplicateKey:
-        raise
-    except (ValueError, IndexError):
-        return
-
-
-def _located_duplicate(path: Path, text: str, error: DuplicateKey) -> InputError:
-    """The error for a key twice in a JSON array's record, naming the record and the line it starts on: the
-    array's records are decoded one by one until the one that holds it (elsewhere: the file alone)."""
-    starts: list[int] = []
-    try:
-        for start in _array_records(text, json.JSONDecoder(object_pairs_hook=_unique_keys)):
-            starts.append(start)
-    except DuplicateKey:
-        return Where(str(path), line=text.count("\n", 0, starts[-1]) + 1, record=len(starts)).error(str(error))
-    return InputError(str(error), path=str(path))
 
 
 def write_text_lines(lines: Iterable[str], out: IO[bytes]) -> int:

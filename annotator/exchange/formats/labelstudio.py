@@ -45,7 +45,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from annotator.errors import InputError, json_kind
-from annotator.exchange.files import Where, json_array
+from annotator.exchange.files import Where
 from annotator.exchange.formats.common import (
     Dropped,
     ImportedRecord,
@@ -78,6 +78,7 @@ from annotator.exchange.formats.labelstudio_truth import (
 from annotator.exchange.formats.looks import refuse_foreign, refuse_foreign_file
 from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.formats.speakers import kept, link_speaker, repeated_id
+from annotator.exchange.json_arrays import json_array
 from annotator.models import Flag, Integer, Number, Span, Status, Timestamp, Title
 from annotator.vocabulary import is_model
 
