@@ -272,6 +272,8 @@ def test_user_map_is_one_name_for_a_user_given_by_id_and_by_email(work: Path) ->
             "import gives a Label Studio user known only by id: a user given by email or name cannot take it (Label "
             "Studio's emails have an @)",
         ),
+        ("3=carol;4=dan", "--user-map: 'carol;4=dan' holds a '=': give the pairs apart with commas (1=alice,3=carol)"),
+        ("3=carol 4=dan", "--user-map: 'carol 4=dan' holds a '=': give the pairs apart with commas (1=alice,3=carol)"),
         (
             "3=gold",
             "--user-map: 'gold' is reserved: gold, the adjudicated annotation, is written only by `annotator "
@@ -290,3 +292,23 @@ def test_a_bad_user_map_is_one_line_and_nothing_is_written(work: Path, given: st
 def test_user_map_goes_with_the_labelstudio_format(work: Path) -> None:
     result = annotator("import", "x.jsonl", "--db", "project.db", "--user-map", "1=alice", cwd=work)
     assert one_error_line(result) == "--user-map names Label Studio users: it goes with --format labelstudio"
+
+
+def test_users_known_only_by_id_and_unused_map_entries_are_noted(work: Path) -> None:
+    """A trial (38c): a server's export imported with no map stored users 1 and 2 as labelstudio-user-1 and -2
+    without a word, and a map entry that named nobody whose work was imported said nothing either."""
+    plain = annotator("import", LS / "ls1232_export.json", "--format", "labelstudio", "--db", "a.db", cwd=work)
+    assert plain.returncode == 0
+    assert plain.stderr == (
+        "annotator: note: 2 Label Studio users known only by id are stored as labelstudio-user-1, "
+        "labelstudio-user-2 (--user-map 1=NAME,2=NAME names them)\n"
+    )
+    mapped = annotator("import", LS / "ls1232_export.json", "--format", "labelstudio", "--db", "b.db",
+                       "--user-map", "1=alice,7=zed", cwd=work)  # fmt: skip
+    assert mapped.returncode == 0
+    assert mapped.stderr == (
+        "annotator: note: 1 Label Studio user known only by id is stored as labelstudio-user-2 (--user-map 2=NAME "
+        "names them)\n"
+        "annotator: note: --user-map 7=zed: no work of user 7's was imported (the file names no such user, or "
+        "only beside work that is someone else's)\n"
+    )

@@ -22,6 +22,11 @@ def relation(first: str, second: str, **labels: Any) -> dict[str, Any]:
 
 
 REGIONS = [region("a", 0, 8, "ACTOR"), region("q", 15, 26, "QUOTE"), region("p", 28, 33, "LOCATION")]
+#: Each file's user 1 is known only by id: the import says so (its work is labelstudio-user-1's).
+USER_1 = (
+    "annotator: note: 1 Label Studio user known only by id is stored as labelstudio-user-1 (--user-map 1=NAME names "
+    "them)\n"
+)
 
 
 def imported(tmp_path: Path, result: list[dict[str, Any]], text: str = TEXT) -> tuple[int, str, str, Path]:
@@ -39,7 +44,7 @@ def test_an_unlabelled_relation_from_a_quote_to_its_actor_is_the_speaker(tmp_pat
         folder = tmp_path / str(number)
         folder.mkdir()
         code, out, err, db = imported(folder, [*REGIONS, drawn])
-        assert (code, out, err) == (0, f"1 record(s) imported (1 new article(s)) -> {db}\n", "")
+        assert (code, out, err) == (0, f"1 record(s) imported (1 new article(s)) -> {db}\n", USER_1)
         assert annotations(db) == [
             (TEXT[:30], "labelstudio-user-1", "done",
              [("ACTOR", "Ana Ruiz", None), ("QUOTE", "We rebuild.", "Ana Ruiz"), ("LOCATION", "Paris", None)])
@@ -62,7 +67,7 @@ def test_a_region_text_with_its_double_spaces_collapsed_matches_the_article(tmp_
     given = region("r1", 37, 46, "LOCATION", text)
     given["value"]["text"] = "New York"
     code, out, err, db = imported(tmp_path, [given], text)
-    assert (code, out, err) == (0, f"1 record(s) imported (1 new article(s)) -> {db}\n", "")
+    assert (code, out, err) == (0, f"1 record(s) imported (1 new article(s)) -> {db}\n", USER_1)
     assert annotations(db) == [(text[:30], "labelstudio-user-1", "done", [("LOCATION", "New  York", None)])]
 
 

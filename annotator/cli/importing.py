@@ -118,11 +118,37 @@ def import_(
         stored(f"the import is stored in {db}")
         if new_name is not None:
             note(new_name)
+        if format.value == "labelstudio" and options.annotator is None:
+            _say_label_studio_users(records, options.user_map)
         _say_import_report(report, db, snap)
         if report.conflicts:  # the file was not applied: a script must not take it as imported
             raise fail(
                 f"{len(report.conflicts)} record(s) of {path} not imported: they conflict with the work stored in "
                 f"{db} (listed above); --replace takes the file's"
+            )
+
+
+def _say_label_studio_users(records: "list[Read | Entering]", user_map: dict[int, str]) -> None:
+    """Who of a Label Studio file is stored under the import's own name for a user known only by id, and which
+    --user-map entries named nobody whose work came in (a trial, 38c: both were silent)."""
+    from annotator.exchange.formats.common import ImportedRecord
+    from annotator.exchange.formats.labelstudio_truth import SYNTHETIC
+
+    names = {r.record.annotator for r in records if isinstance(r, ImportedRecord)}
+    ids = {name: name.removeprefix(SYNTHETIC) for name in names if name.startswith(SYNTHETIC)}
+    by_id = sorted((int(number), name) for name, number in ids.items() if number.isascii() and number.isdigit())
+    if by_id:
+        many = len(by_id) > 1
+        note(
+            f"{len(by_id)} Label Studio user{'s' if many else ''} known only by id {'are' if many else 'is'} stored "
+            f"as {', '.join(name for _, name in by_id)} (--user-map {','.join(f'{n}=NAME' for n, _ in by_id)} "
+            "names them)"
+        )
+    for number, name in user_map.items():
+        if name not in names:
+            note(
+                f"--user-map {number}={name}: no work of user {number}'s was imported (the file names no such user, "
+                "or only beside work that is someone else's)"
             )
 
 

@@ -59,6 +59,10 @@ def parse_user_map(text: str | None) -> dict[int, str]:
     for number, name in _pairs(text, "--user-map", expected):
         if not name:
             raise InputError(f"expected {expected}, got {number + '='!r}", field="--user-map")
+        if "=" in name:  # "3=carol;4=dan", "3=carol 4=dan": a typo, never a name (trial 38c made 'carol;4=dan')
+            raise InputError(
+                f"{name!r} holds a '=': give the pairs apart with commas (1=alice,3=carol)", field="--user-map"
+            )
         if not (number.isascii() and number.isdigit()):
             raise InputError(
                 f"{number!r} is not a Label Studio user id (a whole number, as its export writes them)",
