@@ -14,7 +14,6 @@ versions can be compared on the same gold. Scoring is
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -24,11 +23,13 @@ from annotator.metrics.corrections import AnnotatedArticle, Corrections, correct
 from annotator.metrics.evaluation import LabelScores, SpeakerScore, evaluate_columns
 from annotator.metrics.matching import SpanColumns
 from annotator.reports.agreement import figure
+from annotator.reports.learned import not_learned, same_pipeline
 from annotator.reports.reference import Reference, names, wanted_statuses, way_on
+from annotator.reports.stored_versions import coverage_lines, holding, read_as_stored
 from annotator.rows import SpanLike
 from annotator.store import Reader
 from annotator.store.current import suggester_order
-from annotator.vocabulary import GOLD, Label, Status, content_hash, suggester_labels
+from annotator.vocabulary import GOLD, Label, Status, suggester_labels
 from annotator.wording import counted
 
 ALL = "ALL"
@@ -53,6 +54,9 @@ class ScoreReport(BaseModel):
     #: Whose training articles were left out, for the text: a `--model` folder, `--unseen-by` folders, or both.
     left_out_by_model: bool = Field(default=False, exclude=True)
     left_out_by_unseen: bool = Field(default=False, exclude=True)
+    #: Reference articles left out because a version read as stored has no suggestion there (`stored_versions`).
+    without_version_left_out: int = 0
+    stored_versions: list[str] = Field(default_factory=list, exclude=True)
     #: Said when the suggestions scored are a trained pipeline's, read as stored: what it learned from is unknown.
     caution: str | None = None
     speakers: SpeakerScore
@@ -193,13 +197,15 @@ def score(
 
         suggesters = [name.split("@", 1)[0] for name in suggesters_for_model(model).names]  # the pipeline's own, now
     if annotator is None and (model is not None or unseen_by):
-        _same_pipeline(suggesters or [], model)
+        same_pipeline(suggesters or [], model)
         from annotator.suggest.loading import trained_meta
 
         for folder in unseen_by:
             if trained_meta(folder) is None:
                 raise AnnotatorError(f"--unseen-by {folder}: not a pipeline folder written by `annotator train`")
-        ids, left_out = _not_learned(store, ids, [model, *unseen_by] if model else list(unseen_by), reference)
+        ids, left_out = not_learned(store, ids, [model, *unseen_by] if model else list(unseen_by), reference)
+    stored = read_as_stored(suggesters) if annotator is None else []
+    compared, ids = len(ids), holding(store, ids, stored, reference)
     predicted: list[tuple[int, list[SpanLike]]] = []
     missing = not_started = 0
     used: set[str] = set()
@@ -247,6 +253,8 @@ def score(
         predicted_missing=missing,
         learned_left_out=left_out,
         not_started_left_out=not_started,
+        without_version_left_out=compared - len(ids) if stored else 0,
+        stored_versions=stored,
         left_out_by_model=model is not None and annotator is None,
         left_out_by_unseen=bool(unseen_by) and annotator is None,
         caution=caution,
@@ -277,45 +285,6 @@ def _of(telemetry: Corrections, used: set[str], suggesters: Sequence[str] | None
         "accepted_by_command": by_command,
     }
     return telemetry.model_copy(update=update)
-
-
-def _same_pipeline(suggesters: Sequence[str], model: str | None) -> None:
-    """A trained pipeline's stored suggestions scored with --model must be that folder's: what is left out is
-    what --model's pipeline learned."""
-    if model is None:
-        return
-    from annotator.suggest.loading import folder_hash, trained_meta
-
-    stored = [name for name in suggesters if "@" in name]
-    if stored and trained_meta(model) is None:
-        raise AnnotatorError(
-            f"{model} is not a folder `annotator train` wrote, and {stored[0]!r} is a trained pipeline's"
-        )
-    weights = folder_hash(Path(model)) if stored else ""
-    for name in stored:
-        if name.split("@", 1)[1] != weights:
-            raise AnnotatorError(
-                f"{name!r} was not made by the pipeline at {model} (its suggestions are named @{weights}): "
-                "--model says whose training articles are left out"
-            )
-
-
-def _not_learned(store: Reader, ids: list[str], models: list[str], reference: Reference) -> tuple[list[str], int]:
-    """The reference's articles but those any of these pipelines learned from (their meta.json says which), and
-    how many were left out: a model scores too high on its own training articles, and two pipelines compare only
-    on articles neither learned (`--unseen-by`)."""
-    from annotator.suggest.loading import learned_from
-
-    known = frozenset().union(*(learned_from(model) for model in models))
-    if not known:
-        return ids, 0
-    kept = [i for i in ids if i not in known and content_hash(store.article(i).text) not in known]
-    if not kept:
-        raise AnnotatorError(
-            f"the pipeline(s) at {', '.join(models)} learned from all {len(ids)} article(s) {reference.name} has "
-            f"{reference.articles_rule}: none is left to score on honestly (add gold they have not seen)"
-        )
-    return kept, len(ids) - len(kept)
 
 
 def _speaker_line(report: ScoreReport) -> str:
@@ -365,6 +334,10 @@ def text_lines(report: ScoreReport) -> list[str]:
                 " (it found nothing there)" if report.predicted.endswith("(run now)") else " (see `annotator suggest`)"
             )
         lines.append(f"  {report.predicted_missing} of them without any {what} from {report.predicted}{hint}")
+    rule = report.articles_rule
+    lines += coverage_lines(
+        report.stored_versions, report.articles, report.without_version_left_out, report.reference, rule
+    )
     lines += ["", f"{'label':<9} {'ref':>5} {'pred':>5}  {'exact P/R/F1':<19}  {'overlap P/R/F1':<19}"]
     for label, scores in report.labels.items():
         exact, overlap = scores.exact, scores.overlap

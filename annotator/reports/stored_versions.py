@@ -1,0 +1,62 @@
+"""`evaluate --suggester NAME` for a version read as stored (a trained pipeline's, or one this release replaced):
+which of the articles compared hold its suggestions. Another `suggest` run replaces a version's suggestions, so it
+may be on few of them or none; an article without them is no "found nothing" of the version (a newcomer's trial:
+a full table of F1 0.000 over 9 gold articles that had none), so only the articles holding them are scored."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from annotator.errors import AnnotatorError
+from annotator.reports.reference import Reference
+from annotator.store import Reader
+from annotator.suggest.superseded import replacement
+
+
+def read_as_stored(suggesters: Sequence[str] | None) -> list[str]:
+    """The versions named that this release does not run: they are scored from the database."""
+    from annotator.suggest import builtin_suggesters
+
+    return [name for name in suggesters or [] if name not in builtin_suggesters()]
+
+
+def _elsewhere(name: str) -> str:
+    """What scores such a version on the reference's texts instead."""
+    if "@" in name:
+        return (
+            "`annotator evaluate --model FOLDER` runs the pipeline that made it (the folder `annotator train` wrote) "
+            "on gold's texts now"
+        )
+    newer = replacement(name)
+    if newer is not None:
+        return f"`annotator evaluate --suggester {newer}` runs the version that replaced it now"
+    return "`annotator evaluate` without --suggester scores the current suggestions"
+
+
+def holding(store: Reader, ids: list[str], stored: Sequence[str], reference: Reference) -> list[str]:
+    """The articles of `ids` holding a suggestion of every version in `stored`; none of them is refused, naming
+    how many other articles hold it and what scores it instead."""
+    kept = [i for i in ids if all(n in {s.suggester for s in store.latest_suggestions(i)} for n in stored)]
+    if kept or not stored:
+        return kept
+    name = next((n for n in stored if not any(n in store.suggesters(i) for i in ids)), stored[0])
+    compared = set(ids)
+    others = sum(name in names for i, names in store.suggesters_by_article().items() if i not in compared)
+    where = f" (it has some on {others} other article{'s' if others != 1 else ''})" if others else ""
+    raise AnnotatorError(
+        f"no {name} suggestion is stored on any of the {len(ids)} article(s) {reference.name} has "
+        f"{reference.articles_rule}{where}: nothing to score; {_elsewhere(name)}"
+    )
+
+
+def coverage_lines(stored: Sequence[str], articles: int, left_out: int, reference: str, rule: str) -> list[str]:
+    """Before the table, unindented: the figures cover only the articles holding the stored versions."""
+    if not left_out:
+        return []
+    names = ", ".join(stored)
+    hint = " (`annotator evaluate --model FOLDER` runs the pipeline on all of them now)" if "@" in names else ""
+    return [
+        "",
+        f"note: the figures cover only these {articles} of the {articles + left_out} article(s) {reference} has "
+        f"{rule}: {left_out} {'has' if left_out == 1 else 'have'} no {names} suggestion stored{hint}",
+    ]
