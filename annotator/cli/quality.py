@@ -320,7 +320,7 @@ def train(
         with errors_as_lines(), progress_bar("Training") as progress:
             if from_files:
                 report = (
-                    train_curve(None, source, epochs=epochs, seed=seed, base=base, progress=progress)
+                    train_curve(None, source, epochs=epochs, seed=seed, base=base, progress=progress, note=note)
                     if curve
                     else train_model(
                         None, source, folder, epochs=epochs, seed=seed, base=base, progress=progress, note=note
@@ -329,7 +329,7 @@ def train(
             else:
                 with open_store(db, read_only=True) as store:
                     report = (
-                        train_curve(store, source, epochs=epochs, seed=seed, base=base, progress=progress)
+                        train_curve(store, source, epochs=epochs, seed=seed, base=base, progress=progress, note=note)
                         if curve
                         else train_model(
                             store, source, folder, epochs=epochs, seed=seed, base=base, progress=progress, note=note

@@ -28,23 +28,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.errors import AnnotatorError, InputError
+from annotator.exchange.training_input import MAX_CHARS, in_progress_note, too_few, too_long, without_gold
 from annotator.interrupts import keeping
 from annotator.metrics.evaluation import Evaluation, evaluate
 from annotator.models import NativeRecord
 from annotator.places import Note, note_leftover_folders, unbroken
 from annotator.store import Reader
-from annotator.store.assignments import not_in_gold
 from annotator.suggest.loading import EPOCHS
 from annotator.vocabulary import ENTITY_LABELS, GOLD, Status, content_hash
-from annotator.wording import annotators_option, counted, together
 
 if TYPE_CHECKING:
     from annotator.suggest.learn import Article
 
 Progress = Callable[[int, int], None]
 HELD_OUT = 0.2
-#: spaCy's limit on one text's length (`nlp.max_length`): longer articles cannot be parsed whole to learn from.
-MAX_CHARS = 1_000_000
 CURVE = (0.25, 0.5, 0.75, 1.0)
 #: The pipeline is written into `.<out>.partial-<random>` beside --out, then renamed to it.
 PARTIAL = "partial"
@@ -81,8 +78,9 @@ def _statuses(include_in_progress: bool) -> set[Status]:
     return {Status.DONE, Status.IN_PROGRESS} if include_in_progress else {Status.DONE}
 
 
-def gather(store: Reader | None, source: Source) -> list[Article]:
-    """The annotated articles of a source, in a stable order (by id)."""
+def gather(store: Reader | None, source: Source, unfinished: list[str] | None = None) -> list[Article]:
+    """The annotated articles of a source, in a stable order (by id); the ids of those in progress are added to
+    `unfinished` (`training_input.in_progress_note` tells of them)."""
     from annotator.suggest.learn import Article
 
     wanted = _statuses(source.include_in_progress)
@@ -104,13 +102,15 @@ def gather(store: Reader | None, source: Source) -> list[Article]:
                         field="text",
                     )
                 if len(record.text) > MAX_CHARS:
-                    raise InputError(_too_long(len(record.text)), path=str(path), line=line, field="text")
+                    raise InputError(too_long(len(record.text)), path=str(path), line=line, field="text")
                 _on_tokens(record, path, line)
+                if record.status is Status.IN_PROGRESS and unfinished is not None:
+                    unfinished.append(record.article_id)
                 found[key] = (f"{path}:{line}", Article(record.article_id, record.text, record.spans))
     elif store is not None:
         if source.annotator not in store.annotators():
             names = ", ".join(store.annotators()) or "none"
-            hint = _without_gold(store, source.include_in_progress) if source.annotator == GOLD else ""
+            hint = without_gold(store, source.include_in_progress) if source.annotator == GOLD else ""
             raise AnnotatorError(f"no annotations by {source.annotator!r} (in the database: {names}){hint}")
         for article_id, status, _ in store.annotated_articles(source.annotator):
             if status not in wanted:
@@ -118,39 +118,24 @@ def gather(store: Reader | None, source: Source) -> list[Article]:
                 continue
             text = store.article(article_id).text
             if len(text) > MAX_CHARS:
-                raise AnnotatorError(f"article {article_id!r}: {_too_long(len(text))}")
+                raise AnnotatorError(f"article {article_id!r}: {too_long(len(text))}")
             found[content_hash(text)] = ("", Article(article_id, text, store.spans(article_id, source.annotator)))
+            if status is Status.IN_PROGRESS and unfinished is not None:
+                unfinished.append(article_id)
     if len(found) < 2:
         gold = store is not None and source.annotator == GOLD
-        raise AnnotatorError(_too_few(len(found), left_out, gold=gold, store=store if gold else None))
+        raise AnnotatorError(too_few(len(found), left_out, gold=gold, store=store if gold else None))
     return [found[key][1] for key in sorted(found)]
 
 
-def _without_gold(store: Reader, include_in_progress: bool) -> str:
-    """What to train on when nobody adjudicated gold (with a leading ": "; or nothing): adjudicating, with two
-    annotators' done articles; one annotator's articles with `--annotator`; or, with nothing done, marking done."""
-    finished = [name for name in store.finished_annotators() if name != GOLD]
-    working = [name for name in store.annotators() if name != GOLD]
-    if len(finished) >= 2:
-        return (
-            ": adjudicate into gold first (`annotator adjudicate --auto`, then `annotator review`), or "
-            f"`--annotator NAME` trains on one annotator's done articles ({', '.join(finished)})"
-        )
-    if finished:
-        return (
-            f": `--annotator {finished[0]}` trains on {finished[0]}'s done articles (adjudicating into gold needs "
-            "two annotators' done articles)"
-        )
-    if not working:
-        return ": annotate first (`annotator`, d marking each finished article done), or `--from FILE` trains on native JSONL"
-    who = working[0] if len(working) == 1 else "NAME"
-    whose = f"{who}'s" if len(working) == 1 else f"one annotator's ({', '.join(working)})"
-    if include_in_progress:
-        return f": `--annotator {who} --include-in-progress` trains on {whose} work in progress"
-    return (
-        f": nobody has marked an article done yet: d in `annotator` marks a finished one done, then "
-        f"`--annotator {who}` trains on {whose} done articles (or add --include-in-progress)"
-    )
+def _gathered(store: Reader | None, source: Source, note: Note) -> list[Article]:
+    """`gather`, with a note on the articles in progress it took (`--include-in-progress`)."""
+    unfinished: list[str] = []
+    articles = gather(store, source, unfinished)
+    said = in_progress_note(store if not source.files else None, source.annotator, unfinished)
+    if said and note is not None:
+        note(said)
+    return articles
 
 
 def _records(path: Path) -> Iterator[tuple[int, NativeRecord]]:
@@ -170,43 +155,6 @@ def _records(path: Path) -> Iterator[tuple[int, NativeRecord]]:
             line=error.line,
             field=error.field,
         ) from None
-
-
-def _too_long(chars: int) -> str:
-    return (
-        f"{chars:,} characters, over spaCy's limit of {MAX_CHARS:,} for one text: train cannot learn from it "
-        "(leave it out, or cut it into articles)"
-    )
-
-
-def _too_few(count: int, left_out: Counter[str], *, gold: bool = False, store: Reader | None = None) -> str:
-    """Why there is not enough to train on: how many were found, and what the others' statuses were. Gold in
-    progress (`gold`) is waiting for its review (`adjudicate --auto` leaves an article with a disagreement so):
-    reviewing it comes first, training on it unreviewed second. With the `store` gold is read from, annotators'
-    finished articles gold lacks are named with the command that adjudicates them (`store.assignments.not_in_gold`)."""
-    notes = []
-    if left_out.get(Status.TODO.value):
-        notes.append("a todo record holds no finished work, such as a file of suggestions")
-    if left_out.get(Status.IN_PROGRESS.value) and gold:
-        notes.append(
-            "gold in progress waits for its review: `annotator review` settles its disagreements and marks it done "
-            "(d); --include-in-progress would train on it unreviewed"
-        )
-    elif left_out.get(Status.IN_PROGRESS.value):
-        notes.append("--include-in-progress adds in_progress ones")
-    lacking = not_in_gold(store) if store is not None else None
-    if lacking is not None:
-        who = lacking.annotators
-        notes.append(
-            f"{together(who)} {'both' if len(who) == 2 else 'all'} finished {counted(lacking.articles, 'article')}, "
-            f"{lacking.missing} of them not in gold: `annotator adjudicate --auto {annotators_option(who)}` takes "
-            "what they agree on into gold"
-        )
-    statuses = ", ".join(f"{n} {status}" for status, n in sorted(left_out.items()))
-    why = f" ({statuses} left out{': ' if notes else ''}{'; '.join(notes)})" if left_out else ""
-    if lacking is not None and not left_out:
-        why = f" ({notes[-1]})"
-    return f"training needs at least 2 finished articles, one to learn from and one to hold out; found {count}{why}"
 
 
 def _on_tokens(record: NativeRecord, path: Path, line: int) -> None:
@@ -244,7 +192,7 @@ def split(
     """(train, held out): an article is held out when its draw (`_draw`) is under `held_out`, never when the
     base learned from it; at least one article is held out and at least one learned from."""
     if len(articles) < 2:
-        raise AnnotatorError(_too_few(len(articles), Counter()))
+        raise AnnotatorError(too_few(len(articles), Counter()))
     open_ = sorted((a for a in articles if not learned(a, base_learned)), key=lambda a: _draw(seed, a))
     if not open_:
         raise AnnotatorError(
@@ -310,7 +258,7 @@ def train_model(
     _new_folder(out)
     note_leftover_folders(out, PARTIAL, out, note)
     before = base_learned(base)
-    train_part, held = split(gather(store, source), seed, base_learned=before)
+    train_part, held = split(_gathered(store, source, note), seed, base_learned=before)
     nlp = base_pipeline(train_part, base)
     report = TrainReport(source.description, len(train_part), len(held), before=score(nlp, held))
     train(nlp, train_part, epochs=epochs, seed=seed, progress=progress)
@@ -369,12 +317,13 @@ def train_curve(
     seed: int = 0,
     base: Path | None = None,
     progress: Progress | None = None,
+    note: Note = None,
 ) -> TrainReport:
     """Train from the same start on 25/50/75/100% of the training part; score each on the held-out part."""
     epochs = epochs or EPOCHS
     from annotator.suggest.learn import base_pipeline, train
 
-    train_part, held = split(gather(store, source), seed, base_learned=base_learned(base))
+    train_part, held = split(_gathered(store, source, note), seed, base_learned=base_learned(base))
     report = TrainReport(
         source.description, len(train_part), len(held), before=score(base_pipeline(train_part, base), held)
     )
