@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from annotator.cli import app
-from annotator.exchange.training import split
+from annotator.exchange.training import _draw, split
 from annotator.spans import fit
 from annotator.store import Store
 from annotator.suggest.learn import Article
@@ -32,15 +32,17 @@ def dev_articles() -> list[Article]:
     return [Article(r["article_id"], r["text"], []) for r in records]
 
 
-def test_an_article_is_held_out_whatever_else_there_is() -> None:
+def test_a_fifth_is_held_out_the_lowest_draws_whatever_the_order() -> None:
     articles = dev_articles()
     held_all = {a.id for a in split(articles, seed=0)[1]}
-    held_first = {a.id for a in split(articles[:10], seed=0)[1]}
     held_reversed = {a.id for a in split(articles[::-1], seed=0)[1]}
-    assert len(held_all) == 3  # a draw under 0.2 each: about a fifth
-    assert held_first == held_all & {a.id for a in articles[:10]}
+    assert len(held_all) == 4  # round(18/5)
     assert held_reversed == held_all
     assert {a.id for a in split(articles, seed=1)[1]} != held_all
+    for n in range(2, 19):  # round(n/5), at least one; the rest learned from
+        assert [len(split(articles[:n], seed)[1]) for seed in range(4)] == [max(1, round(n / 5))] * 4
+    lowest = sorted(articles[:10], key=lambda a: _draw(0, a))[:2]
+    assert {a.id for a in split(articles[:10], seed=0)[1]} == {a.id for a in lowest}
 
 
 def test_what_the_base_learned_is_never_held_out() -> None:

@@ -298,7 +298,8 @@ def train(
         bool, typer.Option("--include-in-progress", help="Also learn from articles still in progress.")
     ] = False,
 ) -> None:
-    """Fine-tune the suggestions' learned entity layer on the team's gold, holding a fifth of it out.
+    """Fine-tune the suggestions' learned entity layer on the team's gold, holding a fifth of the articles out
+    (round(n/5), at least one).
 
     Prints per-label P/R/F1 on the held-out articles before and after, and writes a pipeline folder for
     `annotator suggest --model FOLDER`. --curve trains on 25/50/75/100% instead and prints the F1 at each.
