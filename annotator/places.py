@@ -288,12 +288,15 @@ def note_leftovers(target: Path, kind: str, shown: Path | str | None, note: Note
     return _note_unheld(target, shown, note, lambda name: name.startswith(prefix) and len(name) == len(prefix) + 8)
 
 
-def note_leftover_folders(target: Path, kind: str, shown: Path | str | None, note: Note) -> list[Path]:
+def note_leftover_folders(
+    target: Path, kind: str, shown: Path | str | None, note: Note, names: str | None = None
+) -> list[Path]:
     """As `note_leftovers`, for folders made as temporaries (`.<name>.<kind>-` and 8 characters, a folder an
-    output folder is written into before its rename): every such folder beside `target` whose lock nobody holds,
-    whatever its name (an output folder's default name changes from run to run, so a killed run's never matches
-    the next one's). Named, never removed."""
-    pattern = re.compile(rf"\..+\.{re.escape(kind)}-[a-z0-9_]{{8}}")
+    output folder is written into before its rename): such folders of this target whose lock nobody holds, or of
+    any name `names` (a regular expression) matches, as a caller's default names that change from run to run.
+    Another target's are not this run's to mention (a newcomer's trial: every `train --out` named one). Named,
+    never removed."""
+    pattern = re.compile(rf"\.(?:{names or re.escape(target.name)})\.{re.escape(kind)}-[a-z0-9_]{{8}}")
     return _note_unheld(target, shown, note, lambda name: pattern.fullmatch(name) is not None, folders=True)
 
 

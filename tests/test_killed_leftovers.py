@@ -93,12 +93,50 @@ def test_train_names_a_pipeline_folder_a_kill_9_left(tmp_path: Path) -> None:
     live.mkdir()
     (live / "meta.json").write_text("{}", encoding="utf-8")
     with held(live):
-        result = annotator(*train, "--out", "models/second", cwd=tmp_path)
+        result = annotator(*train, "--out", "models/first", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (
         0,
-        f"annotator: note: models/second: a leftover {left} from an interrupted run is beside it; remove it if it "
+        f"annotator: note: models/first: a leftover {left} from an interrupted run is beside it; remove it if it "
         "is yours\n",
     )
     assert contents(models / left) == before
-    assert sorted(p.name for p in models.iterdir()) == sorted([left, ".other.partial-abcd1234", "second"])
-    assert not (models / "first").exists()
+    assert sorted(p.name for p in models.iterdir()) == sorted([left, ".other.partial-abcd1234", "first"])
+    # another target's leftover is not this run's to mention (a newcomer's trial: every --out named it)
+    again = annotator(*train, "--out", "models/second", cwd=tmp_path)
+    assert (again.returncode, again.stderr) == (0, "")
+
+
+#: `annotator train` whose --out another process fills while the pipeline is being saved: the rename is refused.
+RACE = """
+import sys
+from pathlib import Path
+import annotator.suggest.learn as learn
+original = learn.save
+def save(*args, **kwargs):
+    original(*args, **kwargs)
+    Path("models/race").mkdir()
+    Path("models/race/theirs.txt").write_text("another run's")
+learn.save = save
+from annotator.cli import main
+sys.argv[0] = "annotator"
+main()
+"""
+
+
+def test_a_refused_train_run_keeps_its_pipeline_under_a_name_that_says_so(tmp_path: Path) -> None:
+    shortest = sorted(GOLD.read_text("utf-8").splitlines(keepends=True), key=len)[:3]
+    (tmp_path / "three.jsonl").write_text("".join(shortest), encoding="utf-8")
+    train = ("train", "--from", "three.jsonl", "--epochs", "1")
+    refused = subprocess.run([sys.executable, "-c", RACE, *train, "--out", "models/race"], capture_output=True,
+                             text=True, cwd=tmp_path, timeout=300)  # fmt: skip
+    models = tmp_path / "models"
+    [kept] = [p.name for p in models.iterdir() if p.name != "race"]
+    assert (refused.returncode, refused.stderr) == (
+        1,
+        f"annotator: error: cannot put the pipeline at models/race (Directory not empty): it is kept at "
+        f"models/{kept}; move it where you want it\n",
+    )
+    assert kept.startswith("race.kept-") and (models / kept / "meta.json").is_file()
+    assert (models / "race" / "theirs.txt").read_text() == "another run's"
+    result = annotator(*train, "--out", "models/other", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")

@@ -14,10 +14,12 @@ held-out articles, so a team sees whether more gold still helps.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import math
 import os
+import re
 import shutil
 import tempfile
 from collections import Counter
@@ -42,8 +44,12 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int], None]
 HELD_OUT = 0.2
 CURVE = (0.25, 0.5, 0.75, 1.0)
-#: The pipeline is written into `.<out>.partial-<random>` beside --out, then renamed to it.
+#: The pipeline is written into `.<out>.partial-<random>` beside --out, then renamed to it; where the rename is
+#: refused (--out filled meanwhile), to `<out>.kept-<random>` instead, which the error names.
 PARTIAL = "partial"
+KEPT = "kept"
+#: --out's default name (`cli.quality.train`), a pattern: a killed default run's leftover is named by the next one.
+DEFAULT_NAME = r"trained-\d{8}-\d{6}"
 
 
 @dataclass(frozen=True)
@@ -253,13 +259,15 @@ def train_model(
 ) -> TrainReport:
     """Fine-tune on the source's articles but a held-out part; write the pipeline to `out` (a new folder).
     `epochs` None: the default (`suggest.loading.EPOCHS`). `note` hears, before training, of a pipeline folder
-    a killed run left beside `out` (`.<name>.partial-<random>`, whatever its name), which is left as it is."""
+    a killed run left beside `out` (`.<name>.partial-<random>`: this name's, or any default name's), which is left
+    as it is."""
     epochs = epochs or EPOCHS
     from annotator.suggest import suggesters_for_model
     from annotator.suggest.learn import base_pipeline, start_description, train
 
     _new_folder(out)
-    note_leftover_folders(out, PARTIAL, out, note)
+    default = re.fullmatch(DEFAULT_NAME, out.name) is not None  # a killed default run's name is never the next one's
+    note_leftover_folders(out, PARTIAL, out, note, DEFAULT_NAME if default else None)
     before = base_learned(base)
     train_part, held = split(_gathered(store, source, note), seed, base_learned=before)
     nlp = base_pipeline(train_part, base)
@@ -308,8 +316,27 @@ def _save_into_place(nlp: Any, partial: Path, out: Path, about: dict[str, Any]) 
             os.rename(partial, out)  # replaces only an empty folder; never follows a link
     except OSError as error:
         raise AnnotatorError(
-            f"cannot put the pipeline at {out} ({error.strerror}): it is kept at {partial}; move it where you want it"
+            f"cannot put the pipeline at {out} ({error.strerror}): it is kept at {_kept(partial, out)}; move it "
+            "where you want it"
         ) from None
+
+
+def _kept(partial: Path, out: Path) -> Path:
+    """The refused pipeline renamed from its hidden temporary to `<out>.kept-<random>`: a name that says what it is,
+    and no leftover "of an interrupted run" for later runs to mention. A folder made here (`mkdtemp`), empty, which
+    the rename replaces; failing that, the pipeline stays where it is."""
+    try:
+        kept = Path(tempfile.mkdtemp(prefix=f"{out.name}.{KEPT}-", dir=out.parent))
+    except OSError:
+        return partial
+    try:
+        os.chmod(kept, os.stat(partial).st_mode & 0o777)
+        os.rename(partial, kept)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.rmdir(kept)  # ours, and empty (a folder someone filled stays)
+        return partial
+    return kept
 
 
 def train_curve(
