@@ -77,6 +77,8 @@ class TrainReport:
     out: Path | None = None
     suggester: str | None = None
     curve: list[tuple[float, int, Evaluation]] = field(default_factory=list)
+    #: The curve's shares not trained: each rounds to as many articles as a larger one (`curve_points`).
+    curve_skipped: list[float] = field(default_factory=list)
 
 
 def _statuses(include_in_progress: bool) -> set[Status]:
@@ -339,6 +341,13 @@ def _kept(partial: Path, out: Path) -> Path:
     return kept
 
 
+def curve_points(articles: int) -> dict[float, int]:
+    """The curve's shares of `articles` and how many articles each is, each number once, under the largest share
+    that rounds to it: 25/50/75/100% of one article is one model trained four times (a newcomer's trial)."""
+    sizes = {share: max(1, math.ceil(articles * share)) for share in CURVE}
+    return {share: size for share, size in sizes.items() if share == max(s for s in CURVE if sizes[s] == size)}
+
+
 def train_curve(
     store: Reader | None,
     source: Source,
@@ -357,10 +366,12 @@ def train_curve(
     report = TrainReport(
         source.description, len(train_part), len(held), before=score(base_pipeline(train_part, base), held)
     )
-    sizes = [max(1, math.ceil(len(train_part) * share)) for share in CURVE]
+    points = curve_points(len(train_part))
+    report.curve_skipped = [share for share in CURVE if share not in points]
+    sizes = list(points.values())
     total = sum(sizes)
     done = 0
-    for share, size in zip(CURVE, sizes, strict=True):
+    for share, size in points.items():
 
         def step(batches: int, of: int, start: int = done, size: int = size) -> None:
             if progress:

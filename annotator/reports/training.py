@@ -54,5 +54,14 @@ def curve_lines(report: TrainReport) -> list[str]:
     for share, size, evaluation in report.curve:
         micro = evaluation.micro
         lines.append(f"{share:>6.0%} {size:>9} {figure(micro.exact.f1):>9} {figure(micro.overlap.f1):>7}")
-    few = few_lines(report)
-    return [*lines, "", *few] if few else lines
+    after = [*_skipped(report), *few_lines(report)]
+    return [*lines, "", *after] if after else lines
+
+
+def _skipped(report: TrainReport) -> list[str]:
+    """The shares not trained, as a line, or nothing."""
+    if not report.curve_skipped:
+        return []
+    shares = ", ".join(f"{share:.0%}" for share in report.curve_skipped)
+    each = "each is" if len(report.curve_skipped) > 1 else "it is"
+    return [f"{shares} left out: {each} as many articles as a larger share (the same model trained again)"]
