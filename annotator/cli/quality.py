@@ -208,7 +208,9 @@ def evaluate(
         list[str] | None,
         typer.Option(
             "--suggester",
-            help="Score these suggester versions (repeat it, or separate names by commas), on the labels they make.",
+            help="Score these suggester versions (repeat it, or separate names by commas), on the labels they make. "
+            "This release's, run now: entities.v1, entities.v3 to v15, quotes.v1 to v6; others (a trained "
+            "pipeline's, entities.v15@<hash>) are read as stored.",
         ),
     ] = None,
     unseen_by: Annotated[

@@ -218,9 +218,12 @@ def split(
 
 
 def base_learned(base: Path | None) -> frozenset[str]:
-    """What a `--base` pipeline learned from (`suggest.loading.learned_from`); nothing for the shipped one."""
+    """What a `--base` pipeline learned from (`suggest.loading.learned_from`); nothing for the shipped one. A
+    base that is not there is said to be missing, not "not a pipeline folder" (a newcomer's trial)."""
     from annotator.suggest.loading import learned_from
 
+    if base is not None and not os.path.lexists(base):
+        raise AnnotatorError(f"--base {base}: no such folder (give a pipeline folder `annotator train` wrote)")
     return frozenset() if base is None else learned_from(base)
 
 
