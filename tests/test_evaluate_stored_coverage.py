@@ -52,7 +52,7 @@ def test_a_stored_version_on_no_article_compared_is_refused(trained: Path, tmp_p
         "",
         f"annotator: error: no {name} suggestion is stored on any of the 3 article(s) gold has marked done (it has "
         "some on 1 other article): nothing to score; `annotator evaluate --model FOLDER` runs the pipeline that "
-        "made it (the folder `annotator train` wrote) on gold's texts now\n",
+        "made it (the folder `annotator train` wrote) on them now\n",
     )
 
 

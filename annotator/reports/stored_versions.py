@@ -25,7 +25,7 @@ def _elsewhere(name: str) -> str:
     if "@" in name:
         return (
             "`annotator evaluate --model FOLDER` runs the pipeline that made it (the folder `annotator train` wrote) "
-            "on gold's texts now"
+            "on them now"
         )
     newer = replacement(name)
     if newer is not None:
