@@ -32,7 +32,7 @@ def test_an_import_over_newer_work_is_a_conflict_and_exits_1_after_its_summary(t
     assert result.stdout == (
         f"0 record(s) imported (0 new article(s)); 1 conflict(s) -> {db}\n"
         f"conflict: alice on {article} 'Small' ({old}:1) differs from newer work stored here "
-        "(spans: 1 only here): "
+        "(spans: 1 only here (LOCATION 'Gaza')): "
         "kept this database's (--replace takes the file's)\n"
     )
     assert one_error_line(result) == (
@@ -130,7 +130,7 @@ def test_a_merge_with_conflicts_and_no_prefer_exits_1_after_its_summary(tmp_path
     review, alice, article = merged_pair(tmp_path)
     result = annotator("merge", alice, "--db", review)
     assert result.stdout.splitlines()[-1] == (
-        f"conflict: alice on {article} 'Small' differs in {alice} (spans: 1 only here, 1 only there): kept this "
+        f"conflict: alice on {article} 'Small' differs in {alice} (spans: 1 only here (LOCATION 'Gaza'), 1 only there (FIGURE '35')): kept this "
         "database's (--prefer other takes theirs)"
     )
     assert one_error_line(result) == (
@@ -161,6 +161,6 @@ def test_a_conflict_says_what_differs_its_status_and_the_spans_on_each_side(tmp_
     assert result.returncode == 1
     assert result.stdout.splitlines()[1] == (
         f"conflict: alice on {article} 'Small' ({path}:1) differs from the work stored here (status: done "
-        "here, skipped in the file; spans: 2 only here; the file does not show it is newer): kept this database's "
+        "here, skipped in the file; spans: 2 only here (LOCATION 'Gaza', FIGURE 'at least 35'); the file does not show it is newer): kept this database's "
         "(--replace takes the file's)"
     )

@@ -174,7 +174,7 @@ def test_cli_merge_prefer_other_counts_replaced_work_and_checks(tmp_path: Path, 
     assert result.stdout.splitlines() == [
         f"0 article(s), 0 annotation(s) and 0 event(s) added; 1 annotation(s) replaced by the other's; 1 unchanged; "
         f"1 conflict(s) -> {db}",
-        f"conflict: alice on {small} 'Small' differs in {alice} (spans: 1 only here, 1 only there; speaker of 1 quote(s); decisions on 1 suggestion(s)): took the other's",
+        f"conflict: alice on {small} 'Small' differs in {alice} (spans: 1 only here (ACTOR 'Washington'), 1 only there (LOCATION 'New York'); speaker of 1 quote(s); decisions on 1 suggestion(s)): took the other's",
     ]
     result = CliRunner().invoke(app, ["check", "--db", str(db)])
     assert (result.exit_code, result.stderr) == (0, "")
@@ -187,7 +187,7 @@ def test_cli_merge_reports_conflicts(tmp_path: Path, review: Store, alice: Path)
     assert result.exit_code == 1  # the other's work was not merged: tests/test_conflicts_exit_status.py
     assert result.stdout.splitlines() == [
         f"0 article(s), 0 annotation(s) and 0 event(s) added; 0 annotation(s) replaced by the other's; 1 unchanged; 1 conflict(s) -> {tmp_path / 'review.db'}",
-        f"conflict: alice on {small} 'Small' differs in {alice} (spans: 1 only here, 1 only there; speaker of 1 quote(s); decisions on 1 suggestion(s)): kept this database's "
+        f"conflict: alice on {small} 'Small' differs in {alice} (spans: 1 only here (ACTOR 'Washington'), 1 only there (LOCATION 'New York'); speaker of 1 quote(s); decisions on 1 suggestion(s)): kept this database's "
         "(--prefer other takes theirs)",
     ]
 

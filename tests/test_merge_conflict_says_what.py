@@ -61,5 +61,5 @@ def test_a_conflict_says_what_differs(tmp_path: Path) -> None:
     [line] = [line for line in result.stdout.splitlines() if line.startswith("conflict:")]
     assert line == (
         f"conflict: root on {article_id} 'Rail fares rise' differs in {other} (status: done here, in_progress "
-        "there; spans: 1 only here; speaker of 1 quote(s); decisions on 4 suggestion(s)): kept this database's (--prefer other takes theirs)"
+        "there; spans: 1 only here (ACTOR 'The minister'); speaker of 1 quote(s); decisions on 4 suggestion(s)): kept this database's (--prefer other takes theirs)"
     )

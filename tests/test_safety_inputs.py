@@ -64,7 +64,7 @@ def test_importing_an_older_export_over_newer_work_is_a_conflict_and_replace_is_
         1,
         f"0 record(s) imported (0 new article(s)); 1 conflict(s) -> {db}\n"
         f"conflict: alice on {article} 'Names' ({tmp_path / 'old.jsonl'}:1) differs from newer work stored here "
-        "(status: done here, in_progress in the file; spans: 20 only here): kept this database's (--replace takes the file's)\n",
+        "(status: done here, in_progress in the file; spans: 20 only here (ACTOR 'Name5', ACTOR 'Name6' ...)): kept this database's (--replace takes the file's)\n",
     )
     assert spans_and_status(db, article) == (25, "done")
     assert Store.open(db, read_only=True).count("events") == events
@@ -325,7 +325,8 @@ def test_a_conflict_with_a_record_that_gives_no_time_does_not_call_the_stored_wo
     assert (result.returncode, result.stdout) == (  # a conflict: status 1, after the report
         1,
         f"0 record(s) imported (0 new article(s)); 1 conflict(s) -> {db}\n"
-        f"conflict: alice on {article} 'Names' ({exported}:1) differs from the work stored here (spans: 3 only here; "
+        f"conflict: alice on {article} 'Names' ({exported}:1) differs from the work stored here (spans: 3 only here "
+        "(ACTOR 'Name2', ACTOR 'Name3' ...); "
         "the file does not show it is newer): kept this database's (--replace takes the file's)\n",
     )
     assert spans_and_status(db, article) == (5, "in_progress")

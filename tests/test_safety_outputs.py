@@ -258,7 +258,7 @@ def test_every_printing_command_shows_paths_and_stored_text_literally(tmp_path: 
         1,
         f"0 record(s) imported (0 new article(s)); 1 conflict(s) -> {shown(db)}\n"
         f"conflict: alice on {article} 'Line\u240aone' ({shown(records)}:1) differs from newer work stored here "
-        "(spans: 1 only here): "
+        "(spans: 1 only here (LOCATION 'Gaza')): "
         "kept this database's (--replace takes the file's)\n",
         f"annotator: error: 1 record(s) of {shown(records)} not imported: they conflict with the work stored in "
         f"{shown(db)} (listed above); --replace takes the file's\n",

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import AnnotatorError, found
+from annotator.literal import literal, quoted
 from annotator.store.connection import SPAN_SELECT, Row, rows_of
 from annotator.store.content import content_problems, moment_problems
 from annotator.store.examining import Unlocked
@@ -186,8 +187,17 @@ def span_differences(
     elsewhere = [span for span in theirs - mine if span[:4] not in speakers_only]
     said = []
     if here or elsewhere:
-        sides = [f"{len(here)} only here" if here else "", f"{len(elsewhere)} only {there}" if elsewhere else ""]
+        sides = [f"{len(here)} only here{_named(here)}" if here else "",
+                 f"{len(elsewhere)} only {there}{_named(elsewhere)}" if elsewhere else ""]  # fmt: skip
         said.append(f"spans: {', '.join(side for side in sides if side)}")
     if speakers_only:
         said.append(f"speaker of {len(speakers_only)} quote(s)")
     return said
+
+
+def _named(spans: list[tuple[Any, ...]], shown: int = 2) -> str:
+    """The first spans in text order by label and words, literally ("(LOCATION 'Gaza', ACTOR 'Ann' ...)"): a
+    trial's conflict line counted a relabelled span without saying which one."""
+    first = sorted(spans, key=lambda span: (span[0], span[1]))[:shown]
+    words = ", ".join(f"{span[2]} {quoted(literal(str(span[3])))}" for span in first)
+    return f" ({words}{' ...' if len(spans) > shown else ''})"
