@@ -131,7 +131,15 @@ def adjudicate(
     Example: annotator adjudicate --auto --annotators alice,bob
     """
     from annotator.gold import auto_adjudicate
-    from annotator.reports.agreement import compared_whom, narrowing, pair_articles, pair_notes, pairs_compared
+    from annotator.reports.agreement import (
+        compared_whom,
+        finished_pairs,
+        left_out_notes,
+        narrowing,
+        pair_articles,
+        pair_notes,
+        pairs_compared,
+    )
     from annotator.store.assignments import compared_articles
     from annotator.vocabulary import Status
 
@@ -165,6 +173,15 @@ def adjudicate(
                 lambda a, b: command(db, "adjudicate --auto", [a, b], *flags),
                 include_in_progress,
             )
+            if not ignore_assignments:  # what assignments left out, as agreement says it (a re-trial, 38c)
+                _, left_out = finished_pairs(store, names, include_in_progress)
+                ignoring = [*extra, *(["--include-in-progress"] if include_in_progress else []), "--ignore-assignments"]
+                notes += left_out_notes(
+                    pairs,
+                    left_out,
+                    lambda a, b: command(db, "adjudicate --auto", [a, b], *ignoring),
+                    include_in_progress,
+                )
             whom = compared_whom(names, any(len(of) < len(names) for _, of in compared), include_in_progress)
             narrowed = narrowing(pairs, shared, include_in_progress)  # where the line is read first (trial 34)
             whom += f"; {narrowed}" if narrowed else ""
