@@ -30,3 +30,12 @@ def test_elided_cuts_both_ends_between_words() -> None:
 
 def test_elided_keeps_a_text_that_fits() -> None:
     assert elided("short quote", 40, 24) == "short quote"
+
+
+def test_a_long_quote_in_an_edit_message_is_cut_between_words() -> None:
+    """A re-trial (38c) read 'I'm as …  of this country' after choosing a speaker: the store's messages cut it too."""
+    from annotator.store.changes import describe
+
+    text = "Today, I am asking all Americans, I'm asking every Democrat, to stand up for the future of this country"
+    row = {"text": text, "label": "QUOTE", "start": 241, "end": 241 + len(text)}
+    assert describe(row) == 'QUOTE "Today, I am asking all Americans, I\'m … of this country" at 241:344'

@@ -23,7 +23,7 @@ from annotator.store.connection import MOVED, OVERWRITTEN, SPAN_SELECT, Row, See
 from annotator.store.current import undecided_ids
 from annotator.store.opening import overwritten
 from annotator.vocabulary import GOLD, Label, Status, is_model, utc_now
-from annotator.wording import counted
+from annotator.wording import counted, elided
 
 #: Works out a change from the annotation's current span rows and the next free span id: (before, after,
 #: message), or None for no change.
@@ -33,7 +33,7 @@ Compute = Callable[[list[Row], int], tuple[Row, Row, str] | None]
 def describe(row: Row, label: bool = True) -> str:
     """A span or suggestion in a message: its label (unless `label` is False), text (a long quote shortened in the
     middle) and offsets."""
-    text = row["text"] if len(row["text"]) <= 60 else row["text"][:40] + " … " + row["text"][-16:]
+    text = row["text"] if len(row["text"]) <= 60 else elided(row["text"], 40, 16)  # between words (trial 38c)
     words = f"{quoted(text)} at {row['start']}:{row['end']}"
     return f"{row['label']} {words}" if label else words
 

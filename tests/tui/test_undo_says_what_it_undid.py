@@ -14,7 +14,7 @@ from annotator.tui.app import make_app
 from tests.tui.conftest import WHO
 from tests.tui.fixtures import one_article
 
-QUOTE = "The occupation (Israeli forces) is tryin … t invade it yet,' at 332:488"
+QUOTE = "The occupation (Israeli forces) is … invade it yet,' at 332:488"
 
 
 async def test_undoing_x_on_a_quotes_speaker_names_the_actor_and_the_link_it_puts_back(running) -> None:
