@@ -8,6 +8,7 @@ from pathlib import Path
 
 from annotator.tui.review import make_review_app
 from tests.tui.test_review_highlight import boundary_disagreement
+from tests.tui.test_review_panel_hints import panel_rows as app_panel_rows
 
 
 async def test_with_every_disagreement_settled_the_status_line_no_longer_asks_for_a_pick(tmp_path: Path) -> None:
@@ -41,3 +42,5 @@ async def test_on_an_article_whose_gold_is_done_it_says_so_not_what_d_does(tmp_p
         assert screen.status_line.text.plain == (
             "all settled, gold done · 1-3 add 'Divers' · j/k: disagreements · ?: help"
         )
+        panel = app_panel_rows(again)
+        assert "All settled, gold done" in panel and "All settled: d marks gold done" not in panel  # a re-trial, 38c

@@ -75,15 +75,17 @@ class DisagreementPanel(Widget, can_focus=False):
         agreed = "in gold" if state.agreed_event is not None else "not in gold (g puts them back)"
         lines.append(Text(f"{counted(len(state.agreed), 'agreed span')} {agreed}" if state.agreed else "No span agreed by all",
                           "dim"))  # fmt: skip
-        if not total:
-            lines.append(Text("No disagreements: d marks gold done", "bold green" if not done else "green"))
+        if not total:  # with gold done, say so, not what d would do (a re-trial, 38c)
+            lines.append(Text("No disagreements: gold done", "green") if done
+                         else Text("No disagreements: d marks gold done", "bold green"))  # fmt: skip
         else:
             look = styles.DISPUTED + Style(bold=True)  # the look of its words in the article
             lines.append(
                 _Heading(f"Disagreement {index + 1 if index is not None else '-'}/{total}", f"{left} open", look)
             )
-            if left == 0 and not done:  # under its heading: the versions below may run past the panel (trial 31)
-                lines.append(Text("All settled: d marks gold done", "bold green"))
+            if left == 0:  # under its heading: the versions below may run past the panel (trial 31)
+                lines.append(Text("All settled, gold done", "green") if done
+                             else Text("All settled: d marks gold done", "bold green"))  # fmt: skip
         rows: list[tuple[str, Text]] = []
         if index is not None and total:
             disagreement: Disagreement[SpanRow] = state.disagreements[index]
