@@ -345,3 +345,28 @@ def test_taking_back_assignments_that_went_into_a_pack_says_whose_pack(tmp_path:
         "  4 of them are in carol's pack (annotator pack): work done there merges back, but is compared by "
         "assignment no longer (agreement and review --ignore-assignments compare it)",
     ]
+
+
+def test_unassigned_gives_a_second_team_its_own_articles_and_leaves_the_first_teams(tmp_path: Path) -> None:
+    """A re-trial (38c): `assign alice,bob --limit 6` then `assign carol,dan` took back all twelve of alice's and
+    bob's unstarted assignments. `--unassigned` plans only the articles nobody is assigned."""
+    db = tmp_path / "team.db"
+    with Store.open(db) as store:
+        ids = with_articles(store, 10)
+    first = annotator("assign", "--annotators", "alice,bob", "--overlap", "2", "--limit", "6", "--db", db)
+    assert first.returncode == 0, first.stderr
+    second = annotator("assign", "--annotators", "carol,dan", "--overlap", "2", "--unassigned", "--db", db)
+    assert (second.returncode, second.stderr) == (0, "")
+    assert second.stdout.splitlines() == [
+        f"4 article(s) to 2 annotator(s) each (seed 0) -> {db}",
+        "kept:       nothing (no article here was assigned before)",
+        "added:      8 assignment(s), on 4 article(s) not assigned before",
+        "  alice          6 article(s)",
+        "  bob            6 article(s)",
+        "  carol          4 article(s)",
+        "  dan            4 article(s)",
+    ]
+    with Store.open(db, read_only=True) as store:
+        assert assigned(store, "alice") == ids[:6] and assigned(store, "carol") == ids[6:]
+    again = annotator("assign", "--annotators", "carol,dan", "--overlap", "2", "--unassigned", "--db", db)
+    assert again.stdout.splitlines()[0] == f"0 article(s) to 2 annotator(s) each (seed 0) -> {db}: nothing changed"

@@ -40,6 +40,14 @@ def assign(
         int | None, typer.Option("--limit", help="Only the first N articles, in ingest order (default: all).")
     ] = None,
     seed: Annotated[int, typer.Option("--seed", help="The same seed gives the same plan.")] = 0,
+    unassigned: Annotated[
+        bool,
+        typer.Option(
+            "--unassigned",
+            help="Only the articles nobody is assigned (with --limit, the first N of them); the rest keep theirs: "
+            "a second team's own articles.",
+        ),
+    ] = False,
     db: DbOption = Path(DEFAULT_DB),
 ) -> None:
     """Give every article (or the first --limit) to exactly --overlap of the annotators, balanced.
@@ -50,6 +58,8 @@ def assign(
     `annotator stats` shows each annotator's progress.
 
     Example: annotator assign --annotators alice,bob,carol --overlap 2 --seed 7
+    Two teams: annotator assign --annotators alice,bob --overlap 2 --limit 50, then
+    annotator assign --annotators carol,dan --overlap 2 --unassigned
     """
     from annotator.store.assignments import assign as assign_articles
     from annotator.store.assignments import assignees
@@ -63,7 +73,7 @@ def assign(
     with reported_before_interrupts():
         with errors_as_lines(), open_store(db) as store:
             check_entering(store, by, None, given=False)
-            report = assign_articles(store, team, overlap, limit=limit, seed=seed, by=by)
+            report = assign_articles(store, team, overlap, limit=limit, seed=seed, by=by, unassigned=unassigned)
         stored(f"the assignments are stored in {db}")
         unchanged = "" if report.added or report.removed else ": nothing changed"
         say(f"{report.articles} article(s) to {overlap} annotator(s) each (seed {seed}) -> {db}{unchanged}")

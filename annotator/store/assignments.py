@@ -121,10 +121,13 @@ def pair(a: str, b: str) -> tuple[str, str]:
 
 
 def assign(
-    store: Store, team: Sequence[str], overlap: int, *, limit: int | None = None, seed: int = 0, by: str = ""
-) -> AssignReport:
+    store: Store, team: Sequence[str], overlap: int, *, limit: int | None = None, seed: int = 0, by: str = "",
+    unassigned: bool = False,
+) -> AssignReport:  # fmt: skip
     """Assign the first `limit` articles (all by default, in ingest order) to `overlap` of `team` each, keeping
-    every assignment that still fits (see the module's docstring): only free places are planned."""
+    every assignment that still fits (see the module's docstring): only free places are planned. `unassigned`:
+    of the articles nobody is assigned only, the rest left as they are (a second team's own articles: a re-trial,
+    38c, found `assign carol,dan` took back all of alice's and bob's)."""
     team = check_team(team, overlap)
     entering = EnteringNames(store, "another name given")
     for name in team:
@@ -135,8 +138,10 @@ def assign(
         raise AnnotatorError(f"--limit must be 1 or more, not {limit}")
     report = AssignReport()
     with store.write():
+        free = "WHERE id NOT IN (SELECT article_id FROM assignments)" if unassigned else ""
         articles = [
-            row[0] for row in store.conn.execute("SELECT id FROM articles ORDER BY rowid LIMIT ?", [limit or -1])
+            row[0]
+            for row in store.conn.execute(f"SELECT id FROM articles {free} ORDER BY rowid LIMIT ?", [limit or -1])
         ]
         chosen = set(articles)
         current: dict[str, dict[str, tuple[int, int]]] = {}
@@ -153,8 +158,8 @@ def assign(
         for article_id, who in store.conn.execute(f"SELECT article_id, annotator FROM assignments g WHERE {worked}"):
             if article_id in chosen:
                 kept.setdefault(article_id, set()).add(who)
-        unassigned = f"SELECT article_id, annotator FROM annotations g WHERE {worked}"  # an edit makes its row
-        for article_id, who in store.conn.execute(unassigned):  # a team member's work begun before any assignment
+        begun = f"SELECT article_id, annotator FROM annotations g WHERE {worked}"  # an edit makes its row
+        for article_id, who in store.conn.execute(begun):  # a team member's work begun before any assignment
             if article_id in chosen and who in team:
                 kept.setdefault(article_id, set()).add(who)
         held = {article: {who for who in names if who in team} for article, names in current.items()}
