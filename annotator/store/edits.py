@@ -13,8 +13,9 @@ from annotator.motion import occurrences
 from annotator.rows import Edit, SpanLike
 from annotator.store.changes import again, describe
 from annotator.store.connection import Row, span_row
-from annotator.store.covered import Covered, pending_again
+from annotator.store.covered import pending_again
 from annotator.store.current import pending_ids
+from annotator.store.speaking import Speaking
 from annotator.vocabulary import GOLD, Label, Status
 from annotator.wording import counted
 
@@ -23,9 +24,10 @@ def _snippet(text: str, length: int = 30) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
 
-class Store(Covered):
+class Store(Speaking):
     """The annotation database: reads, article writes, and every editing operation the TUI offers (the decisions
-    on suggestions are `Deciding`'s; what an edit does to the suggestions its span covers, `Covered`'s)."""
+    on suggestions are `Deciding`'s; what an edit does to the suggestions its span covers, `Covered`'s; speakers,
+    `Speaking`'s)."""
 
     def add_span(self, article_id: str, annotator: str, start: int, end: int, label: Label | str) -> Edit:
         """A span the annotator marked: on token boundaries, and not overlapping its own layer."""
@@ -203,56 +205,6 @@ class Store(Covered):
                     new["spans"].append({**quote, "speaker_start": start, "speaker_end": end})
             message = f"resized to {span['label']} {quoted(text)} at {start}:{end}{after}"
             return self._commit(article_id, annotator, "resize", old, new, message=message)
-
-    def set_speaker(
-        self,
-        article_id: str,
-        annotator: str,
-        quote_id: int,
-        actor_id: int | None,
-        *,
-        suggestion_id: int | None = None,
-        offsets: tuple[int, int] | None = None,
-    ) -> Edit:
-        """Link a QUOTE to the ACTOR span that said it, or clear the link with None; or, as one action (one undo),
-        accept a pending ACTOR suggestion (`suggestion_id`) or add an ACTOR span (`offsets`) and link it."""
-        with self._editing(article_id, annotator):
-            quote = self._span(article_id, annotator, quote_id)
-            if quote["label"] != Label.QUOTE:
-                raise Refused(f"only a QUOTE has a speaker, not {describe(quote)}")
-            old: Row = {"spans": [quote], "decisions": []}
-            new: Row = {"spans": [], "decisions": []}
-            if suggestion_id is not None:
-                if self._suggestion(article_id, suggestion_id)["label"] != Label.ACTOR:
-                    raise Refused("a speaker must be an ACTOR")
-                old_rows, new_rows, _ = self._accept(article_id, annotator, suggestion_id)
-                old["decisions"] += old_rows["decisions"]
-                new["spans"] += new_rows["spans"]
-                new["decisions"] += new_rows["decisions"]
-                actor: Row | None = new_rows["spans"][0]
-            elif offsets is not None:
-                start, end = offsets
-                text = self._span_text(article_id, start, end, Label.ACTOR)
-                self._check_free(article_id, annotator, Label.ACTOR, start, end)
-                actor = {"id": self.next_span_id(), "start": start, "end": end, "label": Label.ACTOR.value,
-                         "text": text, "speaker_start": None, "speaker_end": None, "suggestion_id": None}  # fmt: skip
-                new["spans"].append(actor)
-                new["decisions"] += self._replaced(article_id, annotator, [actor])[0]
-            else:
-                actor = None if actor_id is None else self._span(article_id, annotator, actor_id)
-            if actor is None:
-                changed, message = (
-                    {**quote, "speaker_start": None, "speaker_end": None},
-                    f"speaker of {describe(quote)} cleared",
-                )
-            else:
-                if actor["label"] != Label.ACTOR:
-                    raise Refused(f"a speaker must be an ACTOR span, not {describe(actor)}")
-                changed = {**quote, "speaker_start": actor["start"], "speaker_end": actor["end"]}
-                added = " (accepted as an ACTOR)" if suggestion_id else " (added as an ACTOR)" if offsets else ""
-                message = f"speaker of {describe(quote)}: {quoted(actor['text'])}{added}"
-            new["spans"].insert(0, changed)
-            return self._commit(article_id, annotator, "speaker", old, new, message=message)
 
     def set_status(self, article_id: str, annotator: str, status: Status | str, reason: str | None = None) -> Edit:
         """Mark an article done, skipped, flagged (with an optional `reason`, kept until it is marked otherwise)."""

@@ -294,7 +294,11 @@ class AnnotateScreen(EditingScreen):
             return
         item = self.model.get(quote)
         chosen = None if choice == "none" else choice if isinstance(choice, tuple) else (choice.start, choice.end)
-        if item is not None and chosen == item.speaker and (choice == "none" or getattr(choice, "kind", "") == "span"):
+        if (
+            item is not None
+            and chosen == item.speaker
+            and (choice == "none" or isinstance(choice, tuple) or choice.kind == "span")
+        ):
             self._onto_start(item)  # the speaker as it is: no edit, no undo step (trial 31: "undid speaker")
             words = clipped(item.text, 40)
             who = repr(self.model.text[chosen[0] : chosen[1]]) if chosen else "none"

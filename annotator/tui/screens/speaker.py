@@ -20,6 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 
+from annotator.errors import Refused
 from annotator.motion import words_around
 from annotator.tui.bindings import MOVING, SELECTING
 from annotator.tui.items import Item
@@ -29,6 +30,7 @@ from annotator.vocabulary import Label
 from annotator.wording import clipped
 
 if TYPE_CHECKING:
+    from annotator.store.connection import Row
     from annotator.tui.screens.annotate import AnnotateScreen
 
 #: What the screen returns: an ACTOR span or pending ACTOR suggestion, offsets for a new ACTOR span, no speaker,
@@ -84,19 +86,18 @@ class SpeakerScreen(ModalScreen[Choice]):
     def on_mount(self) -> None:
         self._show()
 
-    def _show(self, note: str = "") -> None:
+    def _show(self, note: str = "", words: tuple[int, int] | None = None) -> None:
         """Highlight the candidate in the article below and say what enter will do (after `note`: what the key
-        pressed said, such as why the cursor did not move)."""
+        pressed said, such as why the cursor did not move), or what becomes of `words` (1's phrase)."""
         below = self.below
         below.speaker_candidate = self.candidate
         below._redraw(follow=False)
-        selection = below._selection()
+        selection = words or below._selection()
         quote = display(clipped(self.quote.text, 40))
         line = Text(f"{note} · " if note else "", "yellow")
         line.append(f"Speaker of {quote!r}? ", "bold")
         if selection is not None:
-            words = display(below.model.text[selection[0] : selection[1]])
-            line.append(f"enter: {words!r} as a new ACTOR", "bold yellow")
+            line.append(*self._words_as_speaker(selection))
         elif self.candidate is not None:
             pending = " (a pending ACTOR suggestion: enter accepts it too)" if self.candidate.pending else ""
             place = f" {self.index + 1} of {len(self.candidates)}" if self.candidate in self.candidates else ""
@@ -106,12 +107,41 @@ class SpeakerScreen(ModalScreen[Choice]):
             line.append("no ACTOR here", "yellow")
             phrase = self._phrase_under_cursor()
             if phrase is not None:
-                words = display(clipped(below.model.text[phrase[0] : phrase[1]], 40))
-                line.append(f"; 1: {words!r} as a new ACTOR", "bold yellow")
+                said = display(clipped(below.model.text[phrase[0] : phrase[1]], 40))
+                line.append(f"; 1: {said!r} as a new ACTOR", "bold yellow")
         line.append(
             " · tab/shift+tab other ACTORs · arrows, v, shift+arrows then 1: a new ACTOR · x none · escape cancels"
         )
         below.status_line.say(line)
+
+    def _words_as_speaker(self, words: tuple[int, int]) -> tuple[str, str]:
+        """What enter makes of selected words (`Store.speaker_words`), said before it is pressed: a new ACTOR, the
+        ACTOR they take in grown to them, or why they cannot be the speaker; and the style to say it in."""
+        said = display(clipped(self.below.model.text[words[0] : words[1]], 40))
+        try:
+            grows = self._speaker_words(words)
+        except Refused as refused:
+            return f"{said!r} cannot be the speaker: {refused}", "bold red"
+        if grows is None:
+            return f"enter: {said!r} as a new ACTOR", "bold yellow"
+        if (grows["start"], grows["end"]) == words:
+            return f"enter: {said!r}, the ACTOR there", "bold yellow"
+        was = f"{grows['label']} {display(grows['text'])!r}"
+        return f"enter: {said!r} as the speaker: {was} grows to it", "bold yellow"
+
+    def _speaker_words(self, words: tuple[int, int]) -> Row | None:
+        app = self.below.annotator_app
+        return app.store.speaker_words(self.below.article_id, app.annotator, *words)
+
+    def _refused(self, words: tuple[int, int]) -> bool:
+        """Whether words cannot be the speaker: then the choice stays open, saying why (a refusal after it closed
+        left the speaker it was opened to change)."""
+        try:
+            self._speaker_words(words)
+        except Refused:
+            self._show("Not done", words)
+            return True
+        return False
 
     def _which(self, candidate: Item) -> str:
         """Which of the candidates named alike this one is (a newcomer's trial: tab between two "Police" showed the
@@ -179,7 +209,8 @@ class SpeakerScreen(ModalScreen[Choice]):
     def action_choose(self) -> None:
         selection = self.below._selection()
         if selection is not None:
-            self.dismiss(selection)
+            if not self._refused(selection):
+                self.dismiss(selection)
         elif self.candidate is not None:
             self.dismiss(self.candidate)
         else:
@@ -194,7 +225,7 @@ class SpeakerScreen(ModalScreen[Choice]):
             self.dismiss(self.candidate)  # an ACTOR is there already: it is the speaker
             return
         selection = selection or self._phrase_under_cursor()
-        if selection is None:
+        if selection is None or self._refused(selection):
             return
         self.dismiss(selection)
 

@@ -1,0 +1,107 @@
+"""Linking a quote to its speaker (`Store.set_speaker`), and what words may become that speaker
+(`speaker_words`), which the speaker choice asks before it closes: a refusal after it closed left the speaker the
+user meant to change (a newcomer's trial, "station manager Paul Hughes" around the ACTOR "Paul Hughes")."""
+
+from __future__ import annotations
+
+from annotator.errors import Refused
+from annotator.literal import quoted
+from annotator.phrases import grown
+from annotator.rows import Edit
+from annotator.store.changes import describe
+from annotator.store.connection import Row
+from annotator.store.covered import Covered
+from annotator.vocabulary import Label
+
+
+class Speaking(Covered):
+    """Quotes' speakers: an ACTOR span, a pending ACTOR suggestion accepted, or words made an ACTOR."""
+
+    def speaker_words(self, article_id: str, annotator: str, start: int, end: int) -> Row | None:
+        """The ACTOR span that words become as a speaker: one with exactly these offsets, or the one ACTOR span
+        they take in, adding words at its edges (grown to them, as a label key grows it: `phrases.grown`); None
+        when they make a new ACTOR span. Refused, saying why, when they cannot be an ACTOR (the span rules, or an
+        overlap with any other entity span). Writes nothing."""
+        self._span_text(article_id, start, end, Label.ACTOR)
+        rows = self._span_rows(article_id, annotator, "label != 'QUOTE' AND start < ? AND \"end\" > ?", [end, start])
+        same = [r for r in rows if (r["start"], r["end"], r["label"]) == (start, end, Label.ACTOR.value)]
+        if same:
+            return same[0]
+        found = grown(start, end, Label.ACTOR, [(r["start"], r["end"], r["label"]) for r in rows])
+        grows = next((r for r in rows if (r["start"], r["end"]) == found), None)
+        self._check_free(article_id, annotator, Label.ACTOR, start, end, ignore=grows["id"] if grows else None)
+        return grows
+
+    def set_speaker(
+        self,
+        article_id: str,
+        annotator: str,
+        quote_id: int,
+        actor_id: int | None,
+        *,
+        suggestion_id: int | None = None,
+        offsets: tuple[int, int] | None = None,
+    ) -> Edit:
+        """Link a QUOTE to the ACTOR span that said it, or clear the link with None; or, as one action (one undo),
+        accept a pending ACTOR suggestion (`suggestion_id`) or make words an ACTOR (`offsets`: a new span, or the
+        ACTOR span they take in grown to them, `speaker_words`) and link it."""
+        with self._editing(article_id, annotator):
+            quote = self._span(article_id, annotator, quote_id)
+            if quote["label"] != Label.QUOTE:
+                raise Refused(f"only a QUOTE has a speaker, not {describe(quote)}")
+            old: Row = {"spans": [quote], "decisions": []}
+            new: Row = {"spans": [], "decisions": []}
+            added = ""
+            if suggestion_id is not None:
+                if self._suggestion(article_id, suggestion_id)["label"] != Label.ACTOR:
+                    raise Refused("a speaker must be an ACTOR")
+                old_rows, new_rows, _ = self._accept(article_id, annotator, suggestion_id)
+                old["decisions"] += old_rows["decisions"]
+                new["spans"] += new_rows["spans"]
+                new["decisions"] += new_rows["decisions"]
+                actor: Row | None = new_rows["spans"][0]
+                added = " (accepted as an ACTOR)"
+            elif offsets is not None:
+                actor, added = self._speaker_span(article_id, annotator, quote_id, offsets, old, new)
+            else:
+                actor = None if actor_id is None else self._span(article_id, annotator, actor_id)
+            if actor is None:
+                changed, message = (
+                    {**quote, "speaker_start": None, "speaker_end": None},
+                    f"speaker of {describe(quote)} cleared",
+                )
+            else:
+                if actor["label"] != Label.ACTOR:
+                    raise Refused(f"a speaker must be an ACTOR span, not {describe(actor)}")
+                changed = {**quote, "speaker_start": actor["start"], "speaker_end": actor["end"]}
+                message = f"speaker of {describe(quote)}: {quoted(actor['text'])}{added}"
+            new["spans"].insert(0, changed)
+            return self._commit(article_id, annotator, "speaker", old, new, message=message)
+
+    def _speaker_span(
+        self, article_id: str, annotator: str, quote_id: int, offsets: tuple[int, int], old: Row, new: Row
+    ) -> tuple[Row, str]:
+        """The ACTOR span words become as a speaker (`speaker_words`), its rows put into `old` and `new`: a new one
+        (replacing the suggestions it covers), the one there already, or the one they take in, grown to them (the
+        other quotes it spoke follow it, as after a resize). It, and what the message adds."""
+        start, end = offsets
+        text = self._span_text(article_id, start, end, Label.ACTOR)
+        grows = self.speaker_words(article_id, annotator, start, end)
+        if grows is not None and (grows["start"], grows["end"]) == offsets:
+            return grows, ""
+        if grows is None:
+            actor = {"id": self.next_span_id(), "start": start, "end": end, "label": Label.ACTOR.value,
+                     "text": text, "speaker_start": None, "speaker_end": None, "suggestion_id": None}  # fmt: skip
+            new["spans"].append(actor)
+            new["decisions"] += self._replaced(article_id, annotator, [actor])[0]
+            return actor, " (added as an ACTOR)"
+        actor = {**grows, "start": start, "end": end, "text": text}
+        old["spans"].append(grows)
+        new["spans"].append(actor)
+        new["decisions"] += self._replaced(article_id, annotator, [actor])[0]
+        self._matched(article_id, annotator, grows, actor, old, new)
+        for other in self._quotes_citing(article_id, annotator, grows):
+            if other["id"] != quote_id:
+                old["spans"].append(other)
+                new["spans"].append({**other, "speaker_start": start, "speaker_end": end})
+        return actor, f" ({describe(grows)} grown to it)"
