@@ -109,6 +109,20 @@ class History(Changes):
             message = f"undid{_action(action, what)}{note}"
             return self._commit(article_id, annotator, "undo", after, before, target=done[-1], message=message)
 
+    def undo_goes_back(self, article_id: str, annotator: str, left: str | None) -> str:
+        """The article `u` undoes on: `left`, the one marked done (skipped, flagged) just before this one opened in
+        its place, while that mark is still the annotator's last change anywhere (a Prodigy or doccano user's
+        undo: a newcomer's trial, whose `u` undid an older change here and left the done mark); else this one,
+        as undo goes per article."""
+        if left is None or left == article_id:
+            return article_id
+        marks = ", ".join("?" * len(NOT_EDITS))
+        last = self.conn.execute(
+            f"SELECT article_id FROM events WHERE annotator = ? AND action NOT IN ({marks}) ORDER BY id DESC LIMIT 1",
+            [annotator, *NOT_EDITS],
+        ).fetchone()
+        return left if last is not None and last[0] == left else article_id
+
     def redo(self, article_id: str, annotator: str) -> Edit:
         with self._editing(article_id, annotator):
             _, undone = self._stacks(article_id, annotator)

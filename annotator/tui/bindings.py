@@ -116,7 +116,8 @@ EDITING = [
          "suggested ACTORs, nearest first, or move onto one; enter confirms; a selection (or, with 1, the phrase "
          "under the cursor) becomes a new ACTOR and the speaker; x none; escape cancels (undoes accepting a pending quote)", "speaker", show=True),
     _key("A", "accept_all", "Accept all", "accept every suggestion that fits", "accept_all"),
-    _key("u", "undo", "Undo", "undo the last change in this article (undo goes per article; says what, and goes there)",
+    _key("u", "undo", "Undo", "undo the last change in this article (undo goes per article; says what, and goes there); right after d, "
+         "before a change in the article it opened: the done mark it made, that article open again",
          "undo", show=True),
     _key("ctrl+r,U", "redo", "Redo", "redo", "redo"),
 ]  # fmt: skip

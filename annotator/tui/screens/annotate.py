@@ -11,6 +11,7 @@ phrase where `;` stops, to the next such place, unless the keymap file turns `au
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import BindingType
@@ -21,9 +22,10 @@ from annotator.spans import EdgeRefused, move_edge
 from annotator.tui.bindings import ARTICLE, EDITING, MOVING, SELECTING
 from annotator.tui.failures import said
 from annotator.tui.items import Item, ItemKey
+from annotator.tui.layout import display
 from annotator.tui.screens.editing import EditingScreen
 from annotator.tui.screens.reloading import retried
-from annotator.vocabulary import Label
+from annotator.vocabulary import Label, Status
 from annotator.wording import clipped
 
 if TYPE_CHECKING:
@@ -340,18 +342,38 @@ class AnnotateScreen(EditingScreen):
 
     @retried("history")
     def action_undo(self) -> None:
-        self._undo_redo(self.annotator_app.store.undo)
+        """Undo here; right after `d` opened this article, on the one it marked done, which opens again (trial)."""
+        app, left = self.annotator_app, self.left_done
+        marked = left[0] if left is not None and left[1] == self.article_id else None
+        back = app.store.undo_goes_back(self.article_id, app.annotator, marked)
+        if back == self.article_id:
+            self._undo_redo(app.store.undo)
+            return
+        self.load(back)
+        self.went_back = back
+        title = display(clipped(self.model.title or back, 40))
+        note = f", on {title!r}, the article d had just marked done (ctrl+r marks it done again and goes on)"
+        self._undo_redo(app.store.undo, note)
 
     @retried("history")
     def action_redo(self) -> None:
         self._undo_redo(self.annotator_app.store.redo)
 
-    def _undo_redo(self, operation: Callable[..., Edit]) -> None:
+    def _undo_redo(self, operation: Callable[..., Edit], note: str = "") -> None:
         """Undo or redo, and go to what it changed: the span it put back, the suggestion pending again, or the
-        place of the span it took away."""
+        place of the span it took away. On the article the first `u` after `d` went back to, a redo that marks it
+        done again goes on to the next one to do, as `d` did."""
         edit = self._commit(operation)
         if edit is None:
             return
+        if (
+            self.went_back == self.article_id
+            and operation == self.annotator_app.store.redo
+            and edit.status is Status.DONE
+        ):
+            self._finished(Status.DONE, redone=edit.message)
+            return
+        edit = replace(edit, message=edit.message + note)
         if edit.spans:
             self._after(edit, ("span", min(edit.spans, key=lambda s: s.start).id))
             return

@@ -27,6 +27,15 @@ class EditingScreen(ArticleScreen):
 
     #: None outside an editing key; inside one (`reloading.retried`), what its message adds ("" the first time).
     retrying: str | None = None
+    #: (marked, opened): `d` (`S`, `F`) marked the article `marked` and opened `opened` in its place; the first
+    #: `u` there goes back to undo that mark (`Store.undo_goes_back`). Any other article opened forgets it.
+    left_done: tuple[str, str] | None = None
+    #: The article that first `u` went back to: a redo there that marks it done again goes on, as `d` did.
+    went_back: str | None = None
+
+    def load(self, article_id: str) -> None:
+        super().load(article_id)
+        self.left_done, self.went_back = None, None  # `_finished` and `u` set them again after opening one
 
     # -- committing through the Store ------------------------------------------------------------------------
 
@@ -166,19 +175,22 @@ class EditingScreen(ArticleScreen):
         if edit is not None:
             self._finished(status)
 
-    def _finished(self, status: str, accepted: str = "") -> None:
-        """Say the article is marked and open the next one to do."""
+    def _finished(self, status: str, accepted: str = "", redone: str = "") -> None:
+        """Say the article is marked (`redone`: by a redo, which says so) and open the next one to do."""
         title = display(self.model.title) or self.article_id
         title = clipped(title, 59) if len(title) > 60 else title  # a toast; the message log keeps it whole too
         left = f", {self.model.pending_count} left undecided" if self.model.pending_count else ""
-        done = f"Marked: {title}: {status}{left}" + (f" ({accepted})" if accepted else "")
+        head = f"{redone}, on {title!r}; the next one to do is open" if redone else f"Marked: {title}: {status}"
+        done = f"{head}{left}" + (f" ({accepted})" if accepted else "")
         self.annotator_app.log_message(done)
+        marked = self.article_id
         next_id = self.annotator_app.next_article(self.article_id, 1, to_do=True)
         if next_id is None:  # on the list's own line: a toast stood over its titles (at 80x24) or counts
             self.save_cursor()
             self.annotator_app.show_articles(f"{done}. No article is left to do: every status is below.")
             return
         self.load(next_id)
+        self.left_done = (marked, next_id)
         self.status_line.say(done, "green")  # on the next article's status line, until a key says otherwise
 
     def action_comment(self) -> None:

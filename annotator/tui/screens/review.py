@@ -218,11 +218,11 @@ class ReviewScreen(AnnotateScreen):
             self._refresh_review()
         return edit
 
-    def _undo_redo(self, operation: Callable[..., Edit]) -> None:
+    def _undo_redo(self, operation: Callable[..., Edit], note: str = "") -> None:
         """Undo or redo, and show the disagreement it opened again or settled again (the one whose settling it
         changed), else the one where it went: not the one a pick had moved on to (a newcomer's trial)."""
         was = self._settled()
-        super()._undo_redo(operation)
+        super()._undo_redo(operation, note)
         review = self.review
         if review is None or not review.disagreements:
             return
