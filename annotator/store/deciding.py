@@ -63,7 +63,9 @@ class Deciding(History):
             actors = self._span_rows(
                 article_id, annotator, "label = 'ACTOR' AND start = ? AND \"end\" = ?", list(speaker)
             )
-            if not actors:
+            if actors:  # linked as it stands: said all the same (trial: "accepted QUOTE ..." named no speaker)
+                message += f" with speaker {quoted(actors[0]['text'])}"
+            else:
                 candidates = list(
                     self._rows(
                         "SELECT id FROM suggestions g WHERE article_id = ? AND label = 'ACTOR' AND start = ? AND \"end\" = ? "
@@ -140,6 +142,8 @@ class Deciding(History):
                     f"relabelled {describe(suggestion)}, now {label.value}; the suggestion{was} is accepted with the "
                     "new label"
                 )
+            if speaker[0] is not None:  # kept: said, as accepting it as it is says it
+                message += f" with speaker {quoted(self.article_text(article_id)[speaker[0] : speaker[1]])}"
             message += covered_note
             return self._commit(
                 article_id, annotator, "accept", {"spans": [], "decisions": replaced}, new, message=message
