@@ -12,7 +12,7 @@ import sqlite3
 from typing import Any
 
 from annotator.errors import NotFound
-from annotator.rows import ArticleRows, Offsets, SpanRow, Token
+from annotator.rows import ArticleRows, Offsets, SpanRow, SuggestionRow, Token
 from annotator.store.current import current_ids
 from annotator.vocabulary import Label, Status
 
@@ -23,6 +23,13 @@ def _span_row(row: tuple[Any, ...]) -> SpanRow:
     span_id, start, end, label, text, speaker_start, speaker_end, suggestion_id = row
     speaker = Offsets(speaker_start, speaker_end) if speaker_start is not None else None
     return SpanRow(span_id, start, end, Label(label), text, speaker, suggestion_id)
+
+
+def _suggestion_row(row: tuple[Any, ...]) -> SuggestionRow:
+    """A suggestion with the suggester version that made it, which the status line names (a newcomer's trial)."""
+    span_id, start, end, label, text, speaker_start, speaker_end, suggester = row
+    speaker = Offsets(speaker_start, speaker_end) if speaker_start is not None else None
+    return SuggestionRow(span_id, start, end, Label(label), text, speaker, None, suggester)
 
 
 def read_view(conn: sqlite3.Connection, article_id: str, annotator: str) -> ArticleRows:
@@ -40,7 +47,7 @@ def read_view(conn: sqlite3.Connection, article_id: str, annotator: str) -> Arti
         [article_id, annotator],
     )
     suggestions = conn.execute(
-        f'SELECT {SPAN_FIELDS}, NULL FROM suggestions WHERE article_id = ? ORDER BY start, "end", id', [article_id]
+        f'SELECT {SPAN_FIELDS}, suggester FROM suggestions WHERE article_id = ? ORDER BY start, "end", id', [article_id]
     )
     decided = conn.execute(
         "SELECT suggestion_id, decision FROM decisions WHERE article_id = ? AND annotator = ?", [article_id, annotator]
@@ -55,7 +62,7 @@ def read_view(conn: sqlite3.Connection, article_id: str, annotator: str) -> Arti
         cursor=cursor,
         tokens=[Token(start, end) for start, end in json.loads(tokens)] if tokens else [],
         spans=[_span_row(row) for row in spans],
-        suggestions=[_span_row(row) for row in suggestions if row[0] in shown],
+        suggestions=[_suggestion_row(row) for row in suggestions if row[0] in shown],
         decided=frozenset(row[0] for row in decided),
         rejected=frozenset(row[0] for row in decided if row[1] == "rejected"),
         current=frozenset(current),

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import replace
 
 from annotator.phrases import grown
-from annotator.rows import ArticleRows, Edit, Offsets, SpanRow, Token
+from annotator.rows import ArticleRows, Edit, Offsets, SpanRow, SuggestionRow, Token
 from annotator.store.current import covers, is_pending
 from annotator.tui.items import LAST_KEY, RANK, IntervalIndex, Item, ItemKey, Kind
 from annotator.vocabulary import Label, Status
@@ -237,6 +237,12 @@ class ArticleModel:
             if ("pending", candidate) in self.items:
                 return "pending", candidate
         return None
+
+    def suggester_of(self, item: Item) -> str:
+        """The suggester version that made a suggestion shown ("entities.v15@<hash>" after `suggest --model`), which
+        the status line names (a newcomer's trial: only `export --suggestions` said it); "" for a span."""
+        row = self.suggestions.get(item.id) if item.kind != "span" else None
+        return row.suggester if isinstance(row, SuggestionRow) else ""
 
     def get(self, key: ItemKey | None) -> Item | None:
         return self.items.get(key) if key is not None else None

@@ -269,6 +269,8 @@ class ArticleScreen(CursorScreen):
             line = describe(item, self.model, self.app.current_theme.dark)
             keys = self.keys_on(item)
             line.append(f"  ({keys})" if keys else "", "dim")
+            made = self.model.suggester_of(item)
+            line.append(f" · suggested by {made}" if made else "", "dim")
             self.status_line.say(line)
         else:
             self.status_line.say(self.nothing_current(), "dim")
