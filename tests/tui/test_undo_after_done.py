@@ -24,8 +24,8 @@ async def test_u_right_after_d_goes_back_and_undoes_the_done_mark(running, read_
         await pilot.pause()
         assert app.screen.article_id == first
         assert app.messages[-1][1] == (
-            f"undid: marked done -> to do, on {clipped(title, 40)!r}, the article d had just marked done (ctrl+r "
-            "marks it done again and goes on)"
+            f"undid: marked done -> to do, on {clipped(title, 40)!r}, the article just marked done (ctrl+r marks "
+            "it done again and goes on)"
         )
         with read_store() as store:
             assert (store.status(first, WHO).value, store.status(second, WHO).value) == ("todo", "in_progress")
@@ -57,3 +57,24 @@ async def test_u_after_a_change_in_the_article_d_opened_undoes_that_change(runni
         with read_store() as store:
             assert store.status(first, WHO).value == "done"
             assert store.decisions(second, WHO) == {}
+
+
+async def test_u_right_after_a_skip_goes_back_and_undoes_the_skip(running, read_store) -> None:
+    async with running(size=(80, 24)) as (app, pilot):
+        await pilot.pause()
+        first = app.screen.article_id
+        await pilot.press("S", "y")
+        await pilot.pause()
+        assert app.screen.article_id != first
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.screen.article_id == first
+        assert app.messages[-1][1].startswith("undid: marked skipped -> to do, on ")
+        assert app.messages[-1][1].endswith(
+            "the article just marked skipped (ctrl+r marks it skipped again and goes on)"
+        )
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert app.screen.article_id != first
+        with read_store() as store:
+            assert store.status(first, WHO).value == "skipped"

@@ -25,8 +25,8 @@ from annotator.tui.items import Item, ItemKey
 from annotator.tui.layout import display
 from annotator.tui.screens.editing import EditingScreen
 from annotator.tui.screens.reloading import retried
-from annotator.vocabulary import Label, Status
-from annotator.wording import clipped
+from annotator.vocabulary import Label
+from annotator.wording import clipped, status_words
 
 if TYPE_CHECKING:
     from annotator.rows import Edit
@@ -342,17 +342,19 @@ class AnnotateScreen(EditingScreen):
 
     @retried("history")
     def action_undo(self) -> None:
-        """Undo here; right after `d` opened this article, on the one it marked done, which opens again (trial)."""
+        """Undo here; right after `d` (`S`, `F`) opened this article, on the one it marked, which opens again
+        (trial: `u` undid an older change here and left the done mark)."""
         app, left = self.annotator_app, self.left_done
         marked = left[0] if left is not None and left[1] == self.article_id else None
         back = app.store.undo_goes_back(self.article_id, app.annotator, marked)
-        if back == self.article_id:
+        if back == self.article_id or left is None:
             self._undo_redo(app.store.undo)
             return
         self.load(back)
-        self.went_back = back
+        self.went_back = (back, left[2])
         title = display(clipped(self.model.title or back, 40))
-        note = f", on {title!r}, the article d had just marked done (ctrl+r marks it done again and goes on)"
+        words = status_words(left[2])
+        note = f", on {title!r}, the article just marked {words} (ctrl+r marks it {words} again and goes on)"
         self._undo_redo(app.store.undo, note)
 
     @retried("history")
@@ -366,12 +368,10 @@ class AnnotateScreen(EditingScreen):
         edit = self._commit(operation)
         if edit is None:
             return
-        if (
-            self.went_back == self.article_id
-            and operation == self.annotator_app.store.redo
-            and edit.status is Status.DONE
-        ):
-            self._finished(Status.DONE, redone=edit.message)
+        back = self.went_back
+        redone = back is not None and back[0] == self.article_id and operation == self.annotator_app.store.redo
+        if redone and back is not None and edit.status is back[1]:
+            self._finished(back[1], redone=edit.message)
             return
         edit = replace(edit, message=edit.message + note)
         if edit.spans:

@@ -27,11 +27,13 @@ class EditingScreen(ArticleScreen):
 
     #: None outside an editing key; inside one (`reloading.retried`), what its message adds ("" the first time).
     retrying: str | None = None
-    #: (marked, opened): `d` (`S`, `F`) marked the article `marked` and opened `opened` in its place; the first
-    #: `u` there goes back to undo that mark (`Store.undo_goes_back`). Any other article opened forgets it.
-    left_done: tuple[str, str] | None = None
-    #: The article that first `u` went back to: a redo there that marks it done again goes on, as `d` did.
-    went_back: str | None = None
+    #: (marked, opened, status): `d` (`S`, `F`) marked the article `marked` with `status` and opened `opened` in
+    #: its place; the first `u` there goes back to undo that mark (`Store.undo_goes_back`). Any other article
+    #: opened forgets it.
+    left_done: tuple[str, str, Status] | None = None
+    #: (article, status): the article that first `u` went back to, and the mark it undid: a redo there that marks
+    #: it so again goes on, as `d` did.
+    went_back: tuple[str, Status] | None = None
 
     def load(self, article_id: str) -> None:
         super().load(article_id)
@@ -190,7 +192,7 @@ class EditingScreen(ArticleScreen):
             self.annotator_app.show_articles(f"{done}. No article is left to do: every status is below.")
             return
         self.load(next_id)
-        self.left_done = (marked, next_id)
+        self.left_done = (marked, next_id, Status(status))
         self.status_line.say(done, "green")  # on the next article's status line, until a key says otherwise
 
     def action_comment(self) -> None:
