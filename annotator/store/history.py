@@ -162,6 +162,10 @@ class History(Changes):
         if len(back) + len(gone) + len(changed) == 1:
             was, now = (None, back[0]) if back else (gone[0], gone[0]) if gone else changed[0]
             return f" of {_changed(was, now)}{also}"
+        entities = [(was, now) for was, now in changed if was["label"] != "QUOTE"]
+        relinked = _speakers_relinked([(was, now) for was, now in changed if was["label"] == "QUOTE"])
+        if len(entities) == 1 and relinked and not (back or gone):  # a speaker ACTOR resized, its quotes following
+            return f" of {_changed(*entities[0])}{also}; {relinked}"
         quote = _quote_and_speaker(back) or _quote_and_speaker(gone) if not changed and not (back and gone) else ""
         if quote:
             return quote
