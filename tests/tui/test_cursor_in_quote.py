@@ -37,7 +37,7 @@ async def test_no_cursor_is_drawn_over_a_current_entity(running) -> None:
 
 def _hint(app) -> str:
     line = app.screen.status_line.text.plain
-    return line[line.rindex("  (") :].removesuffix(" · suggested by test.v1")  # the suggester: its own test
+    return line[line.rindex("  (") :]
 
 
 async def test_the_status_line_inside_a_quote_says_what_the_keys_do_there(running) -> None:

@@ -43,7 +43,7 @@ async def test_on_a_pending_figure_at_a_quotes_start_the_line_names_the_suggesti
         assert app.screen.current == ("pending", 2)  # the quote, the cursor on "35"
         assert status(app) == (
             f"? QUO Tom Hale: {QUOTE}  (enter or 4 accept the quote, x reject it, s choose its speaker; "
-            "3 accepts the suggestion FIGURE '35' at the cursor, 1/2 add '35' in its place) · suggested by test.v1"
+            "3 accepts the suggestion FIGURE '35' at the cursor, 1/2 add '35' in its place)"
         )
         await pilot.press("1")
         assert status(app) == (
@@ -75,7 +75,7 @@ async def test_a_replaced_speaker_is_the_one_the_quote_line_names_and_enter_give
         await pilot.press("shift+tab")
         assert status(app) == (
             f"? QUO spokesman Tom Hale: {QUOTE}  (enter or 4 accept the quote, x reject it, s choose its speaker; "
-            "1-3 add '35' at the cursor) · suggested by test.v1"
+            "1-3 add '35' at the cursor)"
         )
         await pilot.press("enter")
         assert status(app).startswith(
@@ -92,5 +92,5 @@ async def test_a_rejected_speaker_is_named_no_more(tmp_path: Path) -> None:
         await pilot.press("tab", "x", "shift+tab")  # reject the suggested speaker, back to the quote
         assert status(app) == (
             f"? QUO (no speaker): {QUOTE}  (enter or 4 accept the quote, x reject it, s choose its speaker; "
-            "1-3 add '35' at the cursor) · suggested by test.v1"
+            "1-3 add '35' at the cursor)"
         )

@@ -269,8 +269,8 @@ class ArticleScreen(CursorScreen):
             line = describe(item, self.model, self.app.current_theme.dark)
             keys = self.keys_on(item)
             line.append(f"  ({keys})" if keys else "", "dim")
-            made = self.model.suggester_of(item)
-            line.append(f" · suggested by {made}" if made else "", "dim")
+            made = self.model.suggester_of(item)  # a trained pipeline's (after `suggest --model`): named; the
+            line.append(f" · suggested by {made}" if "@" in made else "", "dim")  # shipped one's would cost a row at 80
             self.status_line.say(line)
         else:
             self.status_line.say(self.nothing_current(), "dim")
