@@ -108,3 +108,23 @@ async def test_on_words_no_actor_marks_the_speaker_choice_says_what_1_adds(tmp_p
     neighbour = spans["a neighbour"]
     speaker = spans["It burned,"].speaker
     assert speaker is not None and (speaker.start, speaker.end) == (neighbour.start, neighbour.end)
+
+
+async def test_on_punctuation_the_speaker_choice_offers_nothing_for_1(tmp_path: Path):
+    """A re-trial (38c): on a comma the line said "1: ',' as a new ACTOR", and 1 was then refused. Words that
+    cannot be an ACTOR are not offered; 1 there changes nothing and the choice stays open."""
+    db = database(tmp_path / "n.db")
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"burned", "enter", "s")
+        await pilot.press("slash", *", and", "enter")
+        line = str(app.screen.below.status_line.render())
+        assert line == (
+            "Speaker of 'It burned,'? no ACTOR here · tab/shift+tab other ACTORs · arrows, v, shift+arrows then 1: a "
+            "new ACTOR · x none · escape cancels"
+        )
+        await pilot.press("1")
+        assert type(app.screen).__name__ == "SpeakerScreen"
+    with Store.open(db) as store:
+        assert [s.text for s in store.spans("n", WHO)] == ["It burned,"]  # no comma ACTOR

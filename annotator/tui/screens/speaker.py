@@ -106,7 +106,7 @@ class SpeakerScreen(ModalScreen[Choice]):
         else:
             line.append("no ACTOR here", "yellow")
             phrase = self._phrase_under_cursor()
-            if phrase is not None:
+            if phrase is not None and self._can_speak(phrase):  # not "1: ','", then refused (a re-trial, 38c)
                 said = display(clipped(below.model.text[phrase[0] : phrase[1]], 40))
                 line.append(f"; 1: {said!r} as a new ACTOR", "bold yellow")
         line.append(
@@ -128,6 +128,14 @@ class SpeakerScreen(ModalScreen[Choice]):
             return f"enter: {said!r}, the ACTOR there", "bold yellow"
         was = f"{grows['label']} {display(grows['text'])!r}"
         return f"enter: {said!r} as the speaker: {was} grows to it", "bold yellow"
+
+    def _can_speak(self, words: tuple[int, int]) -> bool:
+        """Whether the words can be the speaker (`Store.speaker_words` does not refuse them)."""
+        try:
+            self._speaker_words(words)
+        except Refused:
+            return False
+        return True
 
     def _speaker_words(self, words: tuple[int, int]) -> Row | None:
         app = self.below.annotator_app
