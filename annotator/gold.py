@@ -8,7 +8,7 @@ annotator whose version was taken, or "all" for spans everyone agreed on) and th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,9 +68,15 @@ def pick_version(
     if annotator not in disagreement.versions:
         raise Refused(f"{annotator} is not one of the annotators of this disagreement")
     region = (disagreement.layer, disagreement.start, disagreement.end)
+    links = {
+        (s.start, s.end): (s.speaker.start, s.speaker.end)
+        for s in store.spans(article_id, annotator)
+        if s.label is Label.QUOTE and s.speaker is not None
+    }
     return adjudicate(
-        store, article_id, disagreement.versions[annotator], source=annotator, reviewer=reviewer, region=region
-    )
+        store, article_id, disagreement.versions[annotator], source=annotator, reviewer=reviewer, region=region,
+        links=links,
+    )  # fmt: skip
 
 
 def auto_adjudicate(
@@ -208,14 +214,18 @@ def adjudicate(
     reviewer: str,
     region: tuple[str, int, int] | None = None,
     annotator: str = GOLD,
+    links: Mapping[tuple[int, int], tuple[int, int]] | None = None,
 ) -> Edit | None:
     """Write decided spans into an adjudicated annotation (gold) as one "adjudicate" event.
 
     The event's `after` names `source` (whose version was taken: an annotator, or "all" for spans everyone
     agreed on) and `reviewer`. `region` (layer, start, end) replaces the spans of that layer overlapping it
     (picking a version, or changing one's mind; an empty `spans` clears it). Spans already there are left
-    alone; a quote keeps its speaker only if that ACTOR span is in the result. None when nothing changes and no
-    region was decided; a decided region is recorded in the event's `after` even when it changes nothing.
+    alone; a quote keeps its speaker only if that ACTOR span is in the result. `links` (quote offsets -> speaker
+    offsets, in `source`'s version): a quote in gold without a speaker is linked to an ACTOR this decision adds
+    where `source` links it so (a re-trial, 38D: a quote picked before its speaker stayed without one). None when
+    nothing changes and no region was decided; a decided region is recorded in the event's `after` even when it
+    changes nothing.
     """
 
     def decided(current: list[Row], next_id: int) -> tuple[Row, Row, str] | None:
@@ -253,14 +263,27 @@ def adjudicate(
                 dropped += 1
         if not added and not replaced and region is None:
             return None
+        new_actors = {(r["start"], r["end"]) for r in added if r["label"] == Label.ACTOR}
+        waiting = [
+            r for r in kept
+            if r["label"] == Label.QUOTE and r["speaker_start"] is None and r not in orphans
+            and (links or {}).get((r["start"], r["end"])) in new_actors
+        ]  # fmt: skip
+        relinked = [
+            {**r, "speaker_start": links[r["start"], r["end"]][0], "speaker_end": links[r["start"], r["end"]][1]}
+            for r in waiting
+            if links is not None
+        ]
         message = _taken(added, source, region is not None) + (
             f", {counted(len(replaced), 'span')} replaced" if replaced else ""
         )
         if dropped:
             message += f"; {counted(dropped, 'quote')} without their speaker, who is not decided yet"
-        old: Row = {"spans": replaced + orphans}
+        for row in relinked:
+            message += f"; {describe(row)} linked to its speaker, as {source}'s version has it"
+        old: Row = {"spans": replaced + orphans + waiting}
         unlinked = [{**r, "speaker_start": None, "speaker_end": None} for r in orphans]
-        new: Row = {"spans": added + unlinked, "source": source, "reviewer": reviewer}
+        new: Row = {"spans": added + unlinked + relinked, "source": source, "reviewer": reviewer}
         if region is not None:  # the decision is recorded even when it changes nothing (picking "none")
             new["region"] = list(region)
         return old, new, message

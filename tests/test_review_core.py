@@ -86,3 +86,53 @@ def test_a_done_gold_is_left_alone_on_opening(store: Store, article: str) -> Non
     store.set_status(article, GOLD, Status.DONE)
     assert open_for_review(store, article, WHO, "carol") is None
     assert gold(store, article) == []
+
+
+def test_a_quote_picked_before_its_speaker_is_linked_when_the_speaker_is_picked(tmp_path) -> None:
+    """A re-trial (38D): alice's quote is spoken by 'station manager Paul Hughes', bob's by 'Paul Hughes'. Picking
+    bob's quote first put it into gold without its speaker (not decided yet); picking bob's ACTOR then left it
+    so, and the article could be marked done with a quote both annotators gave a speaker. The speaker's pick links
+    the quote bob's version links to it."""
+    from support import word_tokens
+
+    from annotator.models import ArticleIn, Offsets, Span
+
+    text = '"It was a very difficult job," said station manager Paul Hughes.'
+    quote = (1, text.index('," said') + 1)
+    whole, name = text.index("station manager Paul Hughes"), text.index("Paul Hughes")
+    end = name + len("Paul Hughes")
+
+    def version(start: int) -> list[Span]:
+        return [
+            Span(start=quote[0], end=quote[1], label=Label.QUOTE, text=text[quote[0] : quote[1]],
+                 speaker=Offsets(start=start, end=end)),
+            Span(start=start, end=end, label=Label.ACTOR, text=text[start:end]),
+        ]  # fmt: skip
+
+    with Store.open(tmp_path / "r.db") as store:
+        [article_id], _ = store.add_articles([(ArticleIn(text=text, title="Job"), word_tokens(text), [])])
+        store.replace_annotation(article_id, "alice", version(whole), Status.DONE)
+        store.replace_annotation(article_id, "bob", version(name), Status.DONE)
+        open_for_review(store, article_id, WHO, "carol")
+        state = review_state(store, article_id, WHO)
+        kinds = [(d.layer, d.kind.value) for d in state.disagreements]
+        speaker = kinds.index(("quote", "speaker"))
+        first = pick_version(store, article_id, state.disagreements[speaker], "bob", "carol")
+        assert first is not None and first.message.endswith("1 quote without their speaker, who is not decided yet")
+        actor = next(i for i, d in enumerate(review_state(store, article_id, WHO).disagreements) if d.layer == "entity")
+        then = pick_version(
+            store, article_id, review_state(store, article_id, WHO).disagreements[actor], "bob", "carol"
+        )
+        assert then is not None and then.message == (
+            "ACTOR 'Paul Hughes' at 52:63; QUOTE 'It was a very difficult job,' at 1:29 linked to its speaker, as "
+            "bob's version has it"
+        )
+        [linked] = [s for s in store.spans(article_id, GOLD) if s.label is Label.QUOTE]
+        assert linked.speaker is not None and (linked.speaker.start, linked.speaker.end) == (name, end)
+        assert review_state(store, article_id, WHO).open == []
+        from annotator.store.verify import check
+
+        assert check(store) == []  # the event log replays to the linked quote
+        store.undo(article_id, GOLD)  # one undo takes the ACTOR and the link back
+        [waiting] = [s for s in store.spans(article_id, GOLD) if s.label is Label.QUOTE]
+        assert waiting.speaker is None
