@@ -174,10 +174,15 @@ def edge_problem(text: str, start: int, end: int, label: Label | str) -> str | N
         return f"a span may not start or end with an invisible character ({shown_char(invisible)})"
     if words[0].isspace() or words[-1].isspace():
         return "a span may not start or end with white space"
-    if _bad_first(words, label) or _bad_last(words, label):
+    first, last = _bad_first(words, label), _bad_last(words, label)
+    if first or last:
         if label is Label.QUOTE:
             return "a quote is the words between its quotation marks, without the marks"
-        return f"{a_or_an(label.value)} span may not start or end with punctuation ({words[0]!r} ... {words[-1]!r})"
+        span = f"{a_or_an(label.value)} span"
+        if first and last:
+            return f"{span} may not start or end with punctuation ({words[0]!r} ... {words[-1]!r})"
+        # the edge at fault alone (a re-trial, 38D, read "('j' ... ',')" as if 'j' were punctuation)
+        return f"{span} may not {'start' if first else 'end'} with punctuation ({(words[0] if first else words[-1])!r})"
     return None
 
 

@@ -36,8 +36,8 @@ def test_words_at_the_edges_are_allowed(text: str, label: Label) -> None:
 @pytest.mark.parametrize(
     ("text", "label", "problem"),
     [
-        ("Paris.", Label.LOCATION, "a LOCATION span may not start or end with punctuation ('P' ... '.')"),
-        ("(Reuters", Label.ACTOR, "an ACTOR span may not start or end with punctuation ('(' ... 's')"),
+        ("Paris.", Label.LOCATION, "a LOCATION span may not end with punctuation ('.')"),
+        ("(Reuters", Label.ACTOR, "an ACTOR span may not start with punctuation ('(')"),
         ("about 1\xa0", Label.FIGURE, "a span may not start or end with white space"),
         ("\u200bGaza", Label.LOCATION, "a span may not start or end with an invisible character (⟨U+200B⟩)"),
         ("Gaza\x07", Label.LOCATION, "a span may not start or end with an invisible character (␇)"),
@@ -70,8 +70,8 @@ def test_edges_fit_says_what_edge_problem_says_of_every_span() -> None:
     assert [edges_fit(text, [*good, case]) for case in cases] == [False] * 6
     assert [edge_problem(text, *case) for case in cases] == [
         "a span may not cross a line break",  # "fah\nGa": letters at both edges
-        "an ACTOR span may not start or end with punctuation ('R' ... ')')",
-        "an ACTOR span may not start or end with punctuation ('(' ... ')')",
+        "an ACTOR span may not end with punctuation (')')",
+        "an ACTOR span may not start with punctuation ('(')",  # "(Reuters)": the closing mark is its pair's
         "a span may not start or end with white space",
         "0:99 is beyond the article's 53 characters",
         "a span needs at least one character",
@@ -125,7 +125,7 @@ def test_the_editor_refuses_a_span_across_a_paragraph_break(tmp_path: Path) -> N
         [article], _ = store.add_articles([(ArticleIn(text=text), word_tokens(text), [])])
         with pytest.raises(Refused, match="a span may not cross a line break"):
             store.add_span(article, "alice", 14, 26, Label.ACTOR)
-        with pytest.raises(Refused, match="may not start or end with punctuation"):
+        with pytest.raises(Refused, match="may not end with punctuation"):
             store.add_span(article, "alice", 7, 15, Label.ACTOR)
         assert store.view(article, "alice").spans == []
 
