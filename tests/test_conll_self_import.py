@@ -30,7 +30,7 @@ def annotated_db(path: Path, tmp_path: Path) -> Path:
 
 #: bob imports alice's export as his own: a name new to the database, said before the work
 NEW_NAME = (
-    "annotator: note: New annotator: 'bob' has no work, assignment or event in this database (it has alice). "
+    "annotator: note: New annotator: 'bob' had no work, assignment or event in this database before this command (it has alice). "
     "If you meant alice, give that name with --annotator.\n"
 )
 

@@ -83,7 +83,7 @@ def work(tmp_path: Path) -> Path:
 
 #: carol imports alice's export as her own: a name new to the database, said before the work (as to a mistyped one)
 NEW_NAME = (
-    "annotator: note: New annotator: 'carol' has no work, assignment or event in this database (it has alice). "
+    "annotator: note: New annotator: 'carol' had no work, assignment or event in this database before this command (it has alice). "
     "If you meant alice, give that name with --annotator.\n"
 )
 

@@ -18,7 +18,7 @@ from annotator.suggest.tokens import tokenize
 
 TEXT = "Ann met Bob in Lyon."
 NOTE = (
-    "annotator: note: New annotator: 'alcie' has no work, assignment or event in this database (it has alice, "
+    "annotator: note: New annotator: 'alcie' had no work, assignment or event in this database before this command (it has alice, "
     "bob). If you meant one of them, give that name with --annotator.\n"
 )
 
@@ -47,7 +47,7 @@ def test_a_known_name_says_nothing_more_and_a_new_one_once(db: Path) -> None:
     assert known.returncode == 0, known.stderr
     assert known.stderr == ""
     first = annotator("accept", "--annotator", "carol", "a1", "--db", db)
-    assert first.stderr.startswith("annotator: note: New annotator: 'carol' has no work")
+    assert first.stderr.startswith("annotator: note: New annotator: 'carol' had no work")
     again = annotator("accept", "--annotator", "carol", "--db", db)  # carol has work here now
     assert again.returncode == 0, again.stderr
     assert again.stderr == ""

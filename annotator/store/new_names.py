@@ -12,10 +12,11 @@ from annotator.vocabulary import is_model
 NAMES_SHOWN = 6
 
 
-def new_name_notice(store: Reader, name: str, hint: str) -> str | None:
+def new_name_notice(store: Reader, name: str, hint: str, *, said_after: bool = False) -> str | None:
     """The notice for `name` when it has no work, no assignment and no event here while others have work or an
     assignment; None otherwise (a known name, or a database nobody has worked in yet). `hint`: how to be one of
-    them ("give --annotator")."""
+    them ("give --annotator"). `said_after`: a command says it after its work under the name, so it "had" none
+    "before this command" (a re-trial, 38D: "has no work" printed after `accept` stored its work)."""
     assigned = store.assignees()
     if name in assigned:
         return None
@@ -29,12 +30,18 @@ def new_name_notice(store: Reader, name: str, hint: str) -> str | None:
         f" and {len(others) - NAMES_SHOWN} more" if len(others) > NAMES_SHOWN else ""
     )
     meant = "one of them" if len(others) > 1 else others[0]
-    return f"{quoted(name)} has no work, assignment or event in this database (it has {shown}). If you meant {meant}, {hint}."
+    had = (
+        "had no work, assignment or event in this database before this command"
+        if said_after
+        else ("has no work, assignment or event in this database")
+    )
+    return f"{quoted(name)} {had} (it has {shown}). If you meant {meant}, {hint}."
 
 
 def new_annotator_note(store: Reader, name: str) -> str | None:
-    """The notice as a command's note says it (`accept`, `import --annotator`), before it writes under `name`."""
-    notice = new_name_notice(store, name, "give that name with --annotator")
+    """The notice as a command's note says it (`accept`, `import --annotator`), worked out before it writes under
+    `name` and said after."""
+    notice = new_name_notice(store, name, "give that name with --annotator", said_after=True)
     return None if notice is None else f"New annotator: {notice}"
 
 
