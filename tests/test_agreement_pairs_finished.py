@@ -9,24 +9,10 @@ from pathlib import Path
 
 from processes import annotator
 from support import SMALL_TEXT, word_tokens
+from test_assignment_team_rule import assign_by_cli, finish
 
-from annotator.models import ArticleIn, Span, Status
+from annotator.models import ArticleIn
 from annotator.store import Store
-
-
-def _finish(db: Path, who: str, *which: int) -> None:
-    """`who` marks done, with one span, the articles at these positions (in ingest order)."""
-    with Store.open(db) as store:
-        ids = store.article_ids()
-        for n in which:
-            start = store.article_text(ids[n]).index("Washington")
-            span = Span(start=start, end=start + 10, label="ACTOR", text="Washington")
-            store.replace_annotation(ids[n], who, [span], Status.DONE)
-
-
-def _assign(db: Path, *args: str) -> None:
-    done = annotator("assign", "--db", db, *args)
-    assert done.returncode == 0, done.stderr
 
 
 def test_pairs_finished_counts_what_assignments_leave_out_as_the_pair_lines_do(tmp_path: Path) -> None:
@@ -35,13 +21,13 @@ def test_pairs_finished_counts_what_assignments_leave_out_as_the_pair_lines_do(t
     texts = [f"{SMALL_TEXT} Number {n}." for n in range(4)]
     with Store.open(db) as store:
         store.add_articles([(ArticleIn(text=t, title=f"A{n}"), word_tokens(t), []) for n, t in enumerate(texts)])
-    _assign(db, "--annotators", "alice,bob", "--overlap", "2", "--limit", "1")
-    _finish(db, "alice", 0)
-    _finish(db, "bob", 0)
-    _assign(db, "--annotators", "carol", "--overlap", "1", "--limit", "2")
-    _finish(db, "bob", 1, 2, 3)
-    _finish(db, "carol", 1)
-    _finish(db, "alice", 2, 3)
+    assign_by_cli(db, "--annotators", "alice,bob", "--overlap", "2", "--limit", "1")
+    finish(db, "alice", 0)
+    finish(db, "bob", 0)
+    assign_by_cli(db, "--annotators", "carol", "--overlap", "1", "--limit", "2")
+    finish(db, "bob", 1, 2, 3)
+    finish(db, "carol", 1)
+    finish(db, "alice", 2, 3)
     result = annotator("agreement", "--db", db)
     assert (result.returncode, result.stderr) == (0, "")
     lines = result.stdout.splitlines()

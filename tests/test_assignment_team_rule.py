@@ -23,7 +23,7 @@ def _articles(db: Path, count: int) -> None:
         store.add_articles([(ArticleIn(text=t, title=f"A{n}"), word_tokens(t), []) for n, t in enumerate(texts)])
 
 
-def _finish(db: Path, who: str, *which: int) -> None:
+def finish(db: Path, who: str, *which: int) -> None:
     """`who` marks done, with one span, the articles at these positions (in ingest order)."""
     with Store.open(db) as store:
         ids = store.article_ids()
@@ -33,7 +33,7 @@ def _finish(db: Path, who: str, *which: int) -> None:
             store.replace_annotation(ids[n], who, [span], Status.DONE)
 
 
-def _assign(db: Path, *args: str) -> None:
+def assign_by_cli(db: Path, *args: str) -> None:
     done = annotator("assign", "--db", db, *args)
     assert done.returncode == 0, done.stderr
 
@@ -48,14 +48,14 @@ def test_only_an_articles_assignees_are_compared_and_an_article_nobody_is_assign
     all four: A0 and A3 are theirs to compare; A1 and A2 are left out alike, and counted."""
     db = tmp_path / "team.db"
     _articles(db, 4)
-    _assign(db, "--annotators", "alice,bob", "--overlap", "2", "--limit", "1")
-    _finish(db, "alice", 0)
-    _finish(db, "bob", 0)
-    _assign(db, "--annotators", "alice", "--overlap", "1", "--limit", "2")
-    _finish(db, "alice", 1)
-    _assign(db, "--annotators", "carol,dan", "--overlap", "2", "--limit", "3")
-    _finish(db, "alice", 2, 3)
-    _finish(db, "bob", 1, 2, 3)
+    assign_by_cli(db, "--annotators", "alice,bob", "--overlap", "2", "--limit", "1")
+    finish(db, "alice", 0)
+    finish(db, "bob", 0)
+    assign_by_cli(db, "--annotators", "alice", "--overlap", "1", "--limit", "2")
+    finish(db, "alice", 1)
+    assign_by_cli(db, "--annotators", "carol,dan", "--overlap", "2", "--limit", "3")
+    finish(db, "alice", 2, 3)
+    finish(db, "bob", 1, 2, 3)
     result = annotator("agreement", "--db", db, "--annotators", "alice,bob")
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.splitlines()[:6] == [
@@ -86,9 +86,9 @@ def test_work_on_an_article_assigned_to_others_who_have_not_started_it_makes_no_
     """A0 is assigned to alice and bob, who have not started it; carol and dan finished it unassigned."""
     db = tmp_path / "team.db"
     _articles(db, 2)
-    _assign(db, "--annotators", "alice,bob", "--overlap", "2", "--limit", "1")
-    _finish(db, "carol", 0)
-    _finish(db, "dan", 0)
+    assign_by_cli(db, "--annotators", "alice,bob", "--overlap", "2", "--limit", "1")
+    finish(db, "carol", 0)
+    finish(db, "dan", 0)
     why = (
         "no article is marked done by all of carol, dan: carol and dan both finished 1 article, but with assignments "
         "only an article's assignees are compared, and it is not assigned to both (it is alice and bob's to annotate); "
