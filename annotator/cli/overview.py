@@ -62,20 +62,20 @@ def _list_articles(db: Path) -> None:
     """One line an article, in ingest order: its id, each annotator's status (todo where their work does not
     stand, as `stats` counts it; with assignments, `unassigned` where the article is not theirs: a newcomer's trial
     read todo as theirs to do) and its title last, never cut; columns two spaces apart, stored text literal."""
-    from annotator.store.assignments import assigned_by_article, assignees
+    from annotator.store.assignments import assignees, team_of
 
     with errors_as_lines(), open_store(db, read_only=True) as store:
         titles = store.titles()
         given = assignees(store)  # someone assigned articles and not begun has a column too (trial 37b)
         names = sorted({*store.annotators(), *given})
         statuses = {name: {i: s.value for i, s, _ in store.annotated_articles(name)} for name in names}
-        theirs = assigned_by_article(store, names) if names and given else None
+        team = team_of(store, names)  # the one rule of whose an article is, as agreement and review use it
 
     def status(name: str, article_id: str) -> str:
-        """An article with assignments is its assignees' (`store.assignments.team_of`): `unassigned` where it is
-        not theirs, their status with a * where they worked on it all the same (that work is not compared); an
-        article nobody is assigned is open to all. Gold is nobody's to be assigned."""
-        others = name != GOLD and theirs is not None and bool(theirs.get(article_id)) and name not in theirs[article_id]
+        """`unassigned` where an article with assignments is not the annotator's (`team_of`), their status with a *
+        where they worked on it all the same (that work is not compared); an article nobody is assigned is open to
+        all. Gold is nobody's to be assigned."""
+        others = name != GOLD and name not in team(article_id)
         held = statuses[name].get(article_id)
         if held is None:
             return UNASSIGNED if others else Status.TODO.value

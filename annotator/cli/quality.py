@@ -136,7 +136,6 @@ def adjudicate(
         finished_pairs,
         left_out_notes,
         narrowing,
-        pair_articles,
         pair_notes,
         pairs_compared,
     )
@@ -162,8 +161,9 @@ def adjudicate(
                 raise nothing_compared(
                     store, db, names, "adjudicate --auto", include_in_progress, extra, not ignore_assignments
                 )
-            # a pair that finished more articles together than all of them is named, as `agreement` names it
-            shared = pair_articles(store, names, include_in_progress, by_assignment=not ignore_assignments)
+            # a pair that finished more articles together than all of them is named, as `agreement` names it, and
+            # what assignments left out of them (a re-trial, 38c): one count for both, as agreement has
+            shared, left_out = finished_pairs(store, names, include_in_progress, by_assignment=not ignore_assignments)
             flags = [*extra, *(["--include-in-progress"] if include_in_progress else []),
                      *(["--ignore-assignments"] if ignore_assignments else [])]  # fmt: skip
             pairs = pairs_compared(names, compared)
@@ -173,15 +173,10 @@ def adjudicate(
                 lambda a, b: command(db, "adjudicate --auto", [a, b], *flags),
                 include_in_progress,
             )
-            if not ignore_assignments:  # what assignments left out, as agreement says it (a re-trial, 38c)
-                _, left_out = finished_pairs(store, names, include_in_progress)
-                ignoring = [*extra, *(["--include-in-progress"] if include_in_progress else []), "--ignore-assignments"]
-                notes += left_out_notes(
-                    pairs,
-                    left_out,
-                    lambda a, b: command(db, "adjudicate --auto", [a, b], *ignoring),
-                    include_in_progress,
-                )
+            ignoring = [*extra, *(["--include-in-progress"] if include_in_progress else []), "--ignore-assignments"]
+            notes += left_out_notes(  # none with --ignore-assignments: nothing is left out
+                pairs, left_out, lambda a, b: command(db, "adjudicate --auto", [a, b], *ignoring), include_in_progress
+            )
             whom = compared_whom(names, any(len(of) < len(names) for _, of in compared), include_in_progress)
             narrowed = narrowing(pairs, shared, include_in_progress)  # where the line is read first (trial 34)
             whom += f"; {narrowed}" if narrowed else ""
