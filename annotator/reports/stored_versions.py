@@ -36,12 +36,13 @@ def _elsewhere(name: str) -> str:
 def holding(store: Reader, ids: list[str], stored: Sequence[str], reference: Reference) -> list[str]:
     """The articles of `ids` holding a suggestion of every version in `stored`; none of them is refused, naming
     how many other articles hold it and what scores it instead."""
-    kept = [i for i in ids if all(n in {s.suggester for s in store.latest_suggestions(i)} for n in stored)]
+    by_article = store.suggesters_by_article()  # one read of every article's versions, not one per article
+    kept = [i for i in ids if set(stored) <= by_article.get(i, set())]
     if kept or not stored:
         return kept
-    name = next((n for n in stored if not any(n in store.suggesters(i) for i in ids)), stored[0])
+    name = next((n for n in stored if not any(n in by_article.get(i, set()) for i in ids)), stored[0])
     compared = set(ids)
-    others = sum(name in names for i, names in store.suggesters_by_article().items() if i not in compared)
+    others = sum(name in names for i, names in by_article.items() if i not in compared)
     where = f" (it has some on {others} other article{'s' if others != 1 else ''})" if others else ""
     raise AnnotatorError(
         f"no {name} suggestion is stored on any of the {len(ids)} article(s) {reference.name} has "
