@@ -21,6 +21,7 @@ CORE = [
     "annotator.exchange.schemas",
     "annotator.suggest",
     "annotator.reports.evaluation",
+    "annotator.reports.evaluation_text",
     "annotator.reports.reference",
 ]
 

@@ -11,7 +11,8 @@ from annotator.errors import AnnotatorError, InputError
 from annotator.exchange.formats.jsonl import dumps
 from annotator.metrics.evaluation import MatchCounts
 from annotator.models import NativeRecord, Span, Status, Suggestion
-from annotator.reports.evaluation import score, text_lines
+from annotator.reports.evaluation import score
+from annotator.reports.evaluation_text import text_lines
 from annotator.reports.reference import choose_reference
 from annotator.store import Store
 from annotator.vocabulary import GOLD

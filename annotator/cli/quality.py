@@ -247,7 +247,8 @@ def evaluate(
 
     Example: annotator evaluate --model models/a --unseen-by models/b   (then the same with a and b swapped)
     """
-    from annotator.reports.evaluation import score, text_lines
+    from annotator.reports.evaluation import score
+    from annotator.reports.evaluation_text import text_lines
     from annotator.reports.reference import choose_reference
 
     names = [name.strip() for value in suggester or [] for name in value.split(",") if name.strip()]

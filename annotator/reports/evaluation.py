@@ -22,15 +22,13 @@ from annotator.exchange.records import model_name
 from annotator.metrics.corrections import AnnotatedArticle, Corrections, corrections
 from annotator.metrics.evaluation import LabelScores, SpeakerScore, evaluate_columns
 from annotator.metrics.matching import SpanColumns
-from annotator.reports.agreement import figure
 from annotator.reports.learned import not_learned, same_pipeline
 from annotator.reports.reference import Reference, names, wanted_statuses, way_on
-from annotator.reports.stored_versions import coverage_lines, holding, read_as_stored
+from annotator.reports.stored_versions import holding, read_as_stored
 from annotator.rows import SpanLike
 from annotator.store import Reader
 from annotator.store.current import suggester_order
 from annotator.vocabulary import GOLD, Label, Status, suggester_labels
-from annotator.wording import counted
 
 ALL = "ALL"
 MODEL = "model"
@@ -285,111 +283,3 @@ def _of(telemetry: Corrections, used: set[str], suggesters: Sequence[str] | None
         "accepted_by_command": by_command,
     }
     return telemetry.model_copy(update=update)
-
-
-def _speaker_line(report: ScoreReport) -> str:
-    """Speaker accuracy, or why it is not scored: no quote suggester in the run (`--suggester` an entity version)."""
-    speakers = report.speakers
-    if Label.QUOTE.value in report.labels or not report.reference_quotes:
-        return f"speaker accuracy {figure(speakers.accuracy)} ({speakers.correct} of {speakers.gold_quotes} reference quotes)"
-    from annotator.suggest import builtin_suggesters
-
-    quotes = max((n for n, kind in builtin_suggesters().items() if kind == "quotes"), key=suggester_order)
-    entities = report.predicted.removeprefix(f"{MODEL}:").removesuffix(" (run now)")
-    return (
-        f"speaker accuracy not scored: no quote suggester in this run ({report.reference} has "
-        f"{counted(report.reference_quotes, 'quote')}; --suggester {entities},{quotes} scores speakers too)"
-    )
-
-
-def _share(value: float | None) -> str:
-    return "n/a" if value is None else f"{100 * value:.1f}%"
-
-
-def text_lines(report: ScoreReport) -> list[str]:
-    """The readable report: what was compared, P/R/F1 per label, speakers, then the correction telemetry."""
-    what = "suggestions" if report.predicted.startswith(MODEL) else "annotations"
-    lines = [
-        f"{report.predicted} against {report.reference}: {report.articles} article(s) {report.reference} has {report.articles_rule}"
-    ]
-    if report.learned_left_out:
-        whose = "the pipeline learned from them (its meta.json names them)"
-        if report.left_out_by_unseen:
-            whose = (
-                "the pipeline scored or one named by --unseen-by learned from them (their meta.json files name them)"
-                if report.left_out_by_model
-                else "a pipeline named by --unseen-by learned from them (its meta.json names them)"
-            )
-        lines.append(f"  {report.learned_left_out} more left out: {whose}")
-    if report.not_started_left_out:
-        lines.append(
-            f"  {report.not_started_left_out} more left out: {report.predicted} has not started them (no span, still to do)"
-        )
-    if report.caution:
-        lines.append(f"  {report.caution}")
-    if report.predicted_missing:
-        hint = ""
-        if what == "suggestions":  # run now, a suggester found nothing there; as stored, none may have been made
-            hint = (
-                " (it found nothing there)" if report.predicted.endswith("(run now)") else " (see `annotator suggest`)"
-            )
-        lines.append(f"  {report.predicted_missing} of them without any {what} from {report.predicted}{hint}")
-    rule = report.articles_rule
-    lines += coverage_lines(
-        report.stored_versions, report.articles, report.without_version_left_out, report.reference, rule
-    )
-    lines += ["", f"{'label':<9} {'ref':>5} {'pred':>5}  {'exact P/R/F1':<19}  {'overlap P/R/F1':<19}"]
-    for label, scores in report.labels.items():
-        exact, overlap = scores.exact, scores.overlap
-        triple = "/".join(figure(v) for v in (exact.precision, exact.recall, exact.f1))
-        loose = "/".join(figure(v) for v in (overlap.precision, overlap.recall, overlap.f1))
-        lines.append(f"{label:<9} {exact.tp + exact.fn:>5} {exact.tp + exact.fp:>5}  {triple:<19}  {loose:<19}")
-    lines += ["", _speaker_line(report)]
-    telemetry = report.corrections
-    who = ", ".join(telemetry.annotators) or "nobody"
-    whose = "the suggestions" if telemetry.of is None else f"{', '.join(telemetry.of)}'s suggestions"
-    lines += ["", f"corrections of {whose} by {who} ({telemetry.annotations} article annotation(s))"]
-    elsewhere = "another tool's work, never shown the suggestions"
-    by_command = sum(telemetry.accepted_by_command.values())
-    if telemetry.annotations and not telemetry.rows and telemetry.of is not None and not by_command:
-        seen = ", ".join(f"{name}'s" for name in telemetry.others)
-        lines.append(
-            f"  none of them were shown to {who}"
-            + (
-                f" (their articles have {seen}: `annotator evaluate` without --suggester tells how those were corrected)"
-                if seen
-                else ""
-            )
-        )
-    elif not telemetry.annotations:
-        lines.append("  none yet: only articles marked done count (--include-in-progress for the others)")
-    elif not telemetry.rows and telemetry.annotations_imported == telemetry.annotations:
-        lines.append(
-            "  nothing to say of them: the work on those articles came by `annotator import` (another tool's, never "
-            "shown the suggestions)"
-        )
-    elif not telemetry.rows and not by_command:
-        lines.append("  no suggestions in those articles")
-    elif telemetry.rows:
-        if telemetry.annotations_imported:
-            files = "its file" if telemetry.annotations_imported == 1 else "their files"
-            lines.append(
-                f"  {telemetry.annotations_imported} of them came by `annotator import` ({elsewhere}): only the "
-                f"suggestions {files} answered count there"
-            )
-        heads = ("suggested", "accepted", "moved", "relabelled", "rejected", "pending")
-        lines.append(f"{'suggester':<14} {'label':<9} " + " ".join(f"{h:>10}" for h in heads))
-        for row in telemetry.rows:
-            cells = [f"{row.suggested:>10}"] + [f"{_share(row.shares[h]):>10}" for h in heads[1:]]
-            lines.append(f"{row.suggester:<14} {row.label.value:<9} " + " ".join(cells))
-    if by_command:
-        lines.append(
-            f"{by_command} suggestion(s) `annotator accept` accepted, unchanged since, are left out: a command's "
-            "accept is no person's check"
-        )
-    added = ", ".join(f"{label.value} {count}" for label, count in telemetry.added.items())
-    lines.append(f"spans added with no suggestion: {added}")
-    if any(telemetry.imported.values()):
-        imported = ", ".join(f"{label.value} {count}" for label, count in telemetry.imported.items())
-        lines.append(f"spans that came by `annotator import` instead ({elsewhere}): " + imported)
-    return lines
