@@ -156,3 +156,35 @@ def test_an_annotator_is_scored_only_on_the_articles_they_started(store: Store, 
         "alice against gold: 1 article(s) gold has marked done",
         "  1 more left out: alice has not started them (no span, still to do)",
     ]
+
+
+def test_one_article_scored_has_no_interval(store: Store, with_gold: str) -> None:
+    report = score(store, choose_reference(store, None))
+    assert report.micro_interval is None
+    assert not [line for line in text_lines(report) if "bootstrap" in line]
+
+
+def test_all_f1_over_other_draws_of_the_articles(store: Store, with_gold: str) -> None:
+    """Two articles, one the model gets wholly right and one wholly wrong: a draw of two holds the right one
+    twice (F1 1), once or never (F1 0), a quarter each end, so the 95% interval is the whole range."""
+    from annotator.models import ArticleIn
+
+    text = "Paris sent 12 doctors."
+    wrong = [Suggestion(**find(text, "Paris", "ACTOR"), suggester="entities.v1")]
+    (other,), _ = store.add_articles([(ArticleIn(text=text, title="Other"), word_tokens(text), wrong)])
+    store.replace_annotation(other, GOLD, [Span(**find(text, "Paris", "LOCATION"))], Status.DONE)
+    right = [*gold_spans()[:3], Span(**find(SMALL_TEXT, "at least 35", "FIGURE"))]  # the suggestions, all four
+    store.replace_annotation(with_gold, GOLD, right, Status.DONE)
+    report = score(store, choose_reference(store, None))
+    interval = report.micro_interval
+    assert interval is not None
+    assert (interval.exact, interval.overlap, interval.articles, interval.resamples) == (
+        (0.0, 1.0),
+        (0.0, 1.0),
+        2,
+        2000,
+    )
+    assert text_lines(report)[8:10] == [
+        "  F1 95%                       0.000-1.000          0.000-1.000",
+        "  (where ALL's F1 falls on other draws of 2 articles like these: 2,000 bootstrap resamples)",
+    ]

@@ -32,6 +32,7 @@ from annotator.errors import AnnotatorError, InputError
 from annotator.exchange.training_input import MAX_CHARS, in_progress_note, too_few, too_long, without_gold
 from annotator.interrupts import keeping
 from annotator.metrics.evaluation import Evaluation, evaluate
+from annotator.metrics.intervals import ArticleCounts, Interval, counts_of, gain_interval
 from annotator.models import NativeRecord
 from annotator.places import Note, note_leftover_folders, unbroken
 from annotator.store import Reader
@@ -73,12 +74,23 @@ class TrainReport:
     trained: int
     held_out: int
     before: Evaluation
+    #: The exact counts per held-out article before and after: `gain`'s resamples.
+    before_by_article: ArticleCounts
     after: Evaluation | None = None
+    after_by_article: ArticleCounts | None = None
     out: Path | None = None
     suggester: str | None = None
     curve: list[tuple[float, int, Evaluation]] = field(default_factory=list)
     #: The curve's shares not trained: each rounds to as many articles as a larger one (`curve_points`).
     curve_skipped: list[float] = field(default_factory=list)
+
+    @property
+    def gain(self) -> Interval | None:
+        """ALL's exact F1 after minus before, over other draws of as many held-out articles (paired: the same
+        draws on both sides); None before training or with fewer than two held out."""
+        if self.after_by_article is None:
+            return None
+        return gain_interval(self.before_by_article, self.after_by_article)
 
 
 def _statuses(include_in_progress: bool) -> set[Status]:
@@ -227,8 +239,9 @@ def base_learned(base: Path | None) -> frozenset[str]:
     return frozenset() if base is None else learned_from(base)
 
 
-def score(nlp: Any, articles: Sequence[Article]) -> Evaluation:
-    """The pipeline's entity suggestions on these articles against their entity spans."""
+def score(nlp: Any, articles: Sequence[Article]) -> tuple[Evaluation, ArticleCounts]:
+    """The pipeline's entity suggestions on these articles against their entity spans, and the exact counts per
+    article (for the interval of the gain, `TrainReport.gain`)."""
     from annotator.suggest import suggest_texts
 
     results = suggest_texts([a.text for a in articles], nlp)
@@ -236,7 +249,7 @@ def score(nlp: Any, articles: Sequence[Article]) -> Evaluation:
     for article, (_, suggestions) in zip(articles, results, strict=True):
         gold = [s for s in article.spans if s.label in ENTITY_LABELS]
         pairs.append((gold, [s for s in suggestions if s.label in ENTITY_LABELS]))
-    return evaluate(pairs)
+    return evaluate(pairs), counts_of(pairs)[0]
 
 
 def _new_folder(out: Path) -> None:
@@ -276,9 +289,9 @@ def train_model(
     before = base_learned(base)
     train_part, held = split(_gathered(store, source, note), seed, base_learned=before)
     nlp = base_pipeline(train_part, base)
-    report = TrainReport(source.description, len(train_part), len(held), before=score(nlp, held))
+    report = TrainReport(source.description, len(train_part), len(held), *score(nlp, held))
     train(nlp, train_part, epochs=epochs, seed=seed, progress=progress)
-    report.after = score(nlp, held)
+    report.after, report.after_by_article = score(nlp, held)
     out.parent.mkdir(parents=True, exist_ok=True)
     # A folder of our own, made here under a fresh random name (mkdtemp: never one that was already there), so
     # nothing someone left beside `out` is written through, adopted or removed.
@@ -366,9 +379,7 @@ def train_curve(
     from annotator.suggest.learn import base_pipeline, train
 
     train_part, held = split(_gathered(store, source, note), seed, base_learned=base_learned(base))
-    report = TrainReport(
-        source.description, len(train_part), len(held), before=score(base_pipeline(train_part, base), held)
-    )
+    report = TrainReport(source.description, len(train_part), len(held), *score(base_pipeline(train_part, base), held))
     points = curve_points(len(train_part))
     report.curve_skipped = [share for share in CURVE if share not in points]
     sizes = list(points.values())
@@ -382,6 +393,6 @@ def train_curve(
 
         start = base_pipeline(train_part[:size], base)
         nlp = train(start, train_part[:size], epochs=epochs, seed=seed, progress=step)
-        report.curve.append((share, size, score(nlp, held)))
+        report.curve.append((share, size, score(nlp, held)[0]))
         done += size
     return report

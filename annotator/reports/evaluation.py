@@ -21,6 +21,7 @@ from annotator.errors import AnnotatorError
 from annotator.exchange.records import model_name
 from annotator.metrics.corrections import AnnotatedArticle, Corrections, corrections
 from annotator.metrics.evaluation import LabelScores, SpeakerScore, evaluate_columns
+from annotator.metrics.intervals import Interval, article_counts, f1_interval
 from annotator.metrics.matching import SpanColumns
 from annotator.reports.learned import not_learned, same_pipeline
 from annotator.reports.reference import Reference, names, wanted_statuses, way_on
@@ -32,6 +33,28 @@ from annotator.vocabulary import GOLD, Label, Status, suggester_labels
 
 ALL = "ALL"
 MODEL = "model"
+
+
+class MicroInterval(BaseModel):
+    """ALL's F1 over other draws of the articles scored: the middle `level` of `resamples` bootstrap resamples
+    (`annotator.metrics.intervals`), exact and overlap; `--json`'s `micro_interval`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    exact: tuple[float, float]
+    overlap: tuple[float, float]
+    articles: int
+    resamples: int
+    level: float
+
+    @classmethod
+    def of(cls, exact: Interval | None, overlap: Interval | None) -> MicroInterval | None:
+        if exact is None or overlap is None:
+            return None
+        bounds = ((exact.low, exact.high), (overlap.low, overlap.high))
+        return cls(
+            exact=bounds[0], overlap=bounds[1], articles=exact.articles, resamples=exact.draws, level=exact.level
+        )
 
 
 class ScoreReport(BaseModel):
@@ -61,6 +84,8 @@ class ScoreReport(BaseModel):
     #: The reference's quotes on the articles scored, whatever the labels scored (speakers need a quote suggester).
     reference_quotes: int = Field(default=0, exclude=True)
     corrections: Corrections
+    #: None with fewer than two articles scored (nothing to resample) or no span on either side.
+    micro_interval: MicroInterval | None = None
 
 
 def load_corrections(
@@ -225,7 +250,9 @@ def score(
     gold = SpanColumns.from_spans(
         (index, [s for s in reference.spans[article_id] if s.label in labels]) for index, article_id in enumerate(ids)
     )
-    result = evaluate_columns(gold, SpanColumns.from_spans(predicted), len(ids))
+    made = SpanColumns.from_spans(predicted)
+    result = evaluate_columns(gold, made, len(ids))
+    exact_counts, overlap_counts = article_counts(gold, made, len(ids))
     caution = None
     if annotator is None and model is None and not unseen_by and "@" in predicted_name:
         caution = (
@@ -261,6 +288,7 @@ def score(
             ALL: result.micro,
         },
         speakers=result.speakers,
+        micro_interval=MicroInterval.of(f1_interval(exact_counts), f1_interval(overlap_counts)),
         corrections=_of(load_corrections(store, humans, wanted_statuses(include_in_progress)), used, suggesters),
         reference_quotes=sum(s.label is Label.QUOTE for i in ids for s in reference.spans[i]),
     )

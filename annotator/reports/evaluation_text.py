@@ -26,6 +26,20 @@ def _speaker_line(report: ScoreReport) -> str:
     )
 
 
+def _interval_lines(report: ScoreReport) -> list[str]:
+    """ALL's F1 over other draws of as many articles, as a row under ALL's, and what it is: how much the figure
+    rests on the articles scored."""
+    interval = report.micro_interval
+    if interval is None:
+        return []
+    exact, overlap = ("-".join(figure(v) for v in pair) for pair in (interval.exact, interval.overlap))
+    return [
+        f"{'  F1 ' + format(interval.level, '.0%'):<9} {'':>5} {'':>5}  {exact:>19}  {overlap:>19}",
+        f"  (where ALL's F1 falls on other draws of {counted(interval.articles, 'article')} like these: "
+        f"{interval.resamples:,} bootstrap resamples)",
+    ]
+
+
 def _share(value: float | None) -> str:
     return "n/a" if value is None else f"{100 * value:.1f}%"
 
@@ -68,7 +82,7 @@ def text_lines(report: ScoreReport) -> list[str]:
         triple = "/".join(figure(v) for v in (exact.precision, exact.recall, exact.f1))
         loose = "/".join(figure(v) for v in (overlap.precision, overlap.recall, overlap.f1))
         lines.append(f"{label:<9} {exact.tp + exact.fn:>5} {exact.tp + exact.fp:>5}  {triple:<19}  {loose:<19}")
-    lines += ["", _speaker_line(report)]
+    lines += [*_interval_lines(report), "", _speaker_line(report)]
     telemetry = report.corrections
     who = ", ".join(telemetry.annotators) or "nobody"
     whose = "the suggestions" if telemetry.of is None else f"{', '.join(telemetry.of)}'s suggestions"

@@ -24,6 +24,22 @@ def few_lines(report: TrainReport) -> list[str]:
     return []
 
 
+def gain_lines(report: TrainReport) -> list[str]:
+    """The gain in ALL's exact F1 with where other draws of as many held-out articles put it, or nothing (fewer
+    than two held out: `few_lines` says so)."""
+    gain = report.gain
+    if gain is None or report.after is None:
+        return []
+    before, after = report.before.micro.exact.f1 or 0.0, report.after.micro.exact.f1 or 0.0
+    line = (
+        f"ALL exact F1 {after - before:+.3f}; on other draws of {report.held_out} held-out articles like these "
+        f"{gain.low:+.3f} to {gain.high:+.3f} ({gain.level:.0%} of {gain.draws:,} bootstrap resamples)"
+    )
+    if gain.low <= 0 <= gain.high and after != before:
+        line += ": it holds 0, so other held-out articles could as well show no change"
+    return [line]
+
+
 def verdict_lines(report: TrainReport) -> list[str]:
     """A warning when the held-out part is small; "use it" only when it scores higher after than before (as
     printed): lower says so, and so does the same (trial: 1.000 -> 1.000 on one article still said "use it")."""
@@ -32,6 +48,7 @@ def verdict_lines(report: TrainReport) -> list[str]:
     before = micro.f1
     after = report.after.micro.exact.f1 if report.after is not None else None
     shown = None if before is None or after is None else round(after, 3) - round(before, 3)  # as printed
+    lines += gain_lines(report)
     if shown is not None and shown > 0:
         return [*lines, f"use it: annotator suggest --model {report.out}"]
     if shown is not None and shown < 0:

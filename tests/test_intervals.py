@@ -1,0 +1,69 @@
+"""`annotator.metrics.intervals`: the bootstrap over articles, on counts whose resamples can be worked out by hand."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from annotator.metrics.intervals import ArticleCounts, counts_of, f1_interval, gain_interval
+from annotator.models import Span
+from annotator.vocabulary import Label
+
+
+def counts(matched: list[int], reference: list[int], predicted: list[int]) -> ArticleCounts:
+    return ArticleCounts(np.array(matched), np.array(reference), np.array(predicted))
+
+
+def test_articles_that_score_alike_give_a_point():
+    same = counts([3, 3, 3], [4, 4, 4], [4, 4, 4])  # every resample pools to F1 0.75
+    interval = f1_interval(same)
+    assert interval is not None
+    assert (interval.low, interval.high, interval.articles, interval.draws) == (0.75, 0.75, 3, 2000)
+
+
+def test_one_perfect_and_one_wrong_article_span_the_whole_range():
+    # A resample of two holds the perfect article twice (F1 1), once (0.5) or never (0): a quarter each end.
+    interval = f1_interval(counts([5, 0], [5, 5], [5, 5]))
+    assert interval is not None
+    assert (interval.low, interval.high) == (0.0, 1.0)
+
+
+def test_one_article_has_nothing_to_resample():
+    assert f1_interval(counts([1], [2], [2])) is None
+    assert gain_interval(counts([1], [2], [2]), counts([2], [2], [2])) is None
+
+
+def test_no_span_on_either_side_has_no_interval():
+    assert f1_interval(counts([0, 0], [0, 0], [0, 0])) is None
+
+
+def test_the_same_gain_on_every_article_is_a_point():
+    before = counts([1, 2, 3], [2, 4, 6], [2, 4, 6])  # F1 0.5 on each
+    after = counts([2, 4, 6], [2, 4, 6], [2, 4, 6])  # F1 1.0 on each
+    interval = gain_interval(before, after)
+    assert interval is not None
+    assert (interval.low, interval.high) == (0.5, 0.5)
+
+
+def test_a_gain_on_one_article_and_a_loss_on_the_other_holds_zero():
+    before = counts([4, 0], [4, 4], [4, 4])
+    after = counts([0, 4], [4, 4], [4, 4])  # the same total, the articles swapped
+    interval = gain_interval(before, after)
+    assert interval is not None
+    assert (interval.low, interval.high) == (-1.0, 1.0)
+
+
+def test_gain_needs_the_same_articles():
+    with pytest.raises(ValueError, match="before has 2 articles, after 3"):
+        gain_interval(counts([1, 1], [1, 1], [1, 1]), counts([1, 1, 1], [1, 1, 1], [1, 1, 1]))
+
+
+def test_counts_from_spans_match_as_evaluate_does():
+    def span(start: int, end: int, label: Label) -> Span:
+        return Span(start=start, end=end, label=label, text="x" * (end - start))
+
+    gold = [span(0, 5, Label.ACTOR), span(10, 15, Label.LOCATION)]
+    moved = [span(0, 5, Label.ACTOR), span(10, 14, Label.LOCATION)]  # the place one character short
+    exact, overlap = counts_of([(gold, moved), ([], [span(0, 3, Label.FIGURE)])])
+    assert (exact.matched.tolist(), exact.reference.tolist(), exact.predicted.tolist()) == ([1, 0], [2, 0], [2, 1])
+    assert overlap.matched.tolist() == [2, 0]
