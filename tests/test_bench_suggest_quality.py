@@ -22,7 +22,9 @@ def test_a_gold_file_of_one_s_own_is_scored_beside_the_columns(tmp_path: Path) -
     result = bench("--splits", "", "--gold", heldout)
     assert (result.returncode, result.stderr) == (0, "")
     printed = result.stdout.splitlines()
-    assert "--------heldout.jsonl (3 articles)--------" in printed[-12]
+    assert "--------heldout.jsonl (3 articles)--------" in printed[-14]
+    assert printed[-4].startswith("micro ex 95%") and len(printed[-4].split()) == 6  # one interval per column
+    assert printed[-3].startswith("heldout.jsonl: micro exact F1 minus v1's, on the same resamples of its articles")
     assert printed[-2] == (
         "heldout.jsonl gold spans: ACTOR 109, LOCATION 29, FIGURE 26, QUOTE 15; quotes with a speaker scored: 15"
     )
