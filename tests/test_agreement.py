@@ -276,7 +276,16 @@ def test_json_has_exactly_the_documented_shape():
     report = agreement([article({"alice": ALICE, "bob": BOB})], ["alice", "bob"])
     data = report.model_dump(mode="json")
     assert list(data) == ["articles", "annotators", "pairs", "krippendorff_alpha", "speaker_agreement"]
-    assert list(data["pairs"][0]) == ["a", "b", "label", "articles", "exact", "partial", "cohen_kappa"]
+    assert list(data["pairs"][0]) == [
+        "a",
+        "b",
+        "label",
+        "articles",
+        "exact",
+        "partial",
+        "cohen_kappa",
+        "exact_f1_interval",
+    ]
     assert list(data["pairs"][0]["exact"]) == ["p", "r", "f1"]
     assert [p["label"] for p in data["pairs"]] == ["ALL", "ACTOR", "LOCATION", "FIGURE", "QUOTE"]
     assert list(data["krippendorff_alpha"]) == ["ALL", "ACTOR", "LOCATION", "FIGURE", "QUOTE"]
@@ -314,3 +323,25 @@ def test_load_takes_articles_every_annotator_marked_done(db: Store):
     assert list(zip(alice.article, alice.start, alice.end, alice.label, strict=True)) == [(0, 0, 6, 0), (1, 5, 7, 0)]
     assert loaded.token_counts.tolist() == [len(words(TEXT)), 4]
     assert loaded.token_starts[: len(words(TEXT))].tolist() == [t.start for t in words(TEXT)]
+
+
+def test_a_pairs_all_row_says_where_other_draws_of_articles_put_its_f1():
+    """Two articles, one the pair agrees on wholly and one not at all: a draw of two holds the agreed one twice
+    (F1 1), once or never (F1 0), a quarter each end, so the interval is the whole range; only ALL has one."""
+    other = "Paris is calm ."
+    agreed = article({"alice": [mark(TEXT, "Israel", "ACTOR")], "bob": [mark(TEXT, "Israel", "ACTOR")]})
+    apart = article(
+        {"alice": [mark(other, "Paris", "LOCATION")], "bob": [mark(other, "calm", "ACTOR")]},
+        text=other,
+        article_id="a2",
+    )
+    report = agreement([agreed, apart], ["alice", "bob"])
+    assert [(p.label, p.exact_f1_interval) for p in report.pairs] == [
+        ("ALL", (0.0, 1.0)),
+        ("ACTOR", None),
+        ("LOCATION", None),
+        ("FIGURE", None),
+        ("QUOTE", None),
+    ]
+    one = agreement([agreed], ["alice", "bob"])
+    assert row(one, "alice", "bob", "ALL").exact_f1_interval is None  # one article: nothing to resample

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
+from annotator.metrics.intervals import ArticleCounts, f1_interval
 from annotator.metrics.matching import LABEL_CODE, LABELS, SpanColumns, match_both, ratios, speakers_agree
 from annotator.metrics.reliability import Patterns
 from annotator.rows import SpanLike
@@ -116,6 +117,9 @@ class PairScores(BaseModel):
     cohen_kappa: float | None
     a_spans: int = Field(exclude=True)
     b_spans: int = Field(exclude=True)
+    #: ALL's row only: where its exact F1 falls on other draws of as many articles (`metrics.intervals`; None with
+    #: fewer than two articles both coded).
+    exact_f1_interval: tuple[float, float] | None = None
     exact_matches: int = Field(exclude=True)
     partial_matches: int = Field(exclude=True)
 
@@ -275,6 +279,20 @@ def _disputed(corpus: Corpus, matched: list[tuple[SpanColumns, SpanColumns, np.n
     return int(disputed.sum())
 
 
+def _exact_interval(
+    a: SpanColumns, b: SpanColumns, exact_a: np.ndarray, both: np.ndarray
+) -> tuple[float, float] | None:
+    """The pair's ALL exact F1 over resamples of the articles both coded (F1 is symmetric: a is the reference)."""
+    size = len(both)
+    counts = ArticleCounts(
+        matched=np.bincount(a.article[exact_a], minlength=size)[both],
+        reference=np.bincount(a.article, minlength=size)[both],
+        predicted=np.bincount(b.article, minlength=size)[both],
+    )
+    interval = f1_interval(counts)
+    return None if interval is None else (interval.low, interval.high)
+
+
 def agreement(
     corpus: Corpus | Sequence[ArticleAnnotations], annotators: Sequence[str] | None = None
 ) -> AgreementReport:
@@ -299,6 +317,7 @@ def agreement(
             a, b = a.select(both[a.article]), b.select(both[b.article])
         (exact_a, exact_b), (partial_a, partial_b) = match_both(a, b)
         exact_matches.append((a, b, exact_a, exact_b))
+        interval = _exact_interval(a, b, exact_a, both)
         counts = {
             "a": np.bincount(a.label, minlength=len(LABELS)),
             "b": np.bincount(b.label, minlength=len(LABELS)),
@@ -323,6 +342,7 @@ def agreement(
                     a_spans=n["a"],
                     b_spans=n["b"],
                     exact_matches=n["exact"],
+                    exact_f1_interval=interval if row == ALL else None,
                     partial_matches=n["partial"],
                 )
             )

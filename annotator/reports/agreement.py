@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 
 from annotator.metrics.agreement import AgreementReport, Corpus
+from annotator.metrics.intervals import DRAWS
 from annotator.metrics.matching import LABEL_CODE, NO_SPEAKER, SpanColumns
 from annotator.store import Reader
 from annotator.store.assignments import assignees, compared_articles
@@ -245,4 +246,12 @@ def text_lines(
         partial = "/".join(figure(v) for v in (pair.partial.p, pair.partial.r, pair.partial.f1))
         spans = f"{pair.a_spans}/{pair.b_spans}"
         lines.append(f"{who:<24} {pair.label:<9} {spans:>11}  {exact:<20}  {partial:<20}  {figure(pair.cohen_kappa)}")
+        if pair.exact_f1_interval is not None:
+            interval = "-".join(figure(v) for v in pair.exact_f1_interval)
+            lines.append(f"{'':<24} {'  F1 95%':<9} {'':>11}  {interval:>17}")
+    if any(pair.exact_f1_interval is not None for pair in report.pairs):
+        lines.append(
+            "  (F1 95%: where a pair's ALL exact F1 falls on other draws of as many articles like these: "
+            f"{DRAWS:,} bootstrap resamples)"
+        )
     return lines

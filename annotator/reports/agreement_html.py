@@ -12,6 +12,7 @@ from typing import Any
 from annotator.literal import literal_lines
 from annotator.metrics.agreement import ROWS, AgreementReport, PairScores
 from annotator.metrics.consensus import Disagreement
+from annotator.metrics.intervals import DRAWS
 from annotator.reports.agreement import figure, report_pairs
 from annotator.rows import SpanLike
 from annotator.wording import counted
@@ -163,6 +164,12 @@ li { margin-bottom: 10px; } li table th { text-align: left; padding-right: 10px;
 """
 
 
+INTERVAL_NOTE = (
+    f"<p>95% under ALL's exact F1: where it falls on other draws of as many articles like these ({DRAWS:,} bootstrap "
+    "resamples of the articles compared).</p>"
+)
+
+
 def html_page(report: AgreementReport, disputes: Sequence[ArticleDisputes], shown_limit: int | None = None) -> str:
     """The whole report as one HTML document; a pair compared on no article is one row (its figures were all n/a)."""
     rows = []
@@ -175,12 +182,15 @@ def html_page(report: AgreementReport, disputes: Sequence[ArticleDisputes], show
                     f'<tr><td class="left">{who}</td><td class="left" colspan="9">share no compared article</td></tr>'
                 )
             continue
-        cells = [pair.exact.p, pair.exact.r, pair.exact.f1, pair.partial.p, pair.partial.r, pair.partial.f1]
+        cells = [f"<td>{figure(v)}</td>" for v in (pair.exact.p, pair.exact.r, pair.exact.f1)]
+        if pair.exact_f1_interval is not None:  # under ALL's exact F1: where other draws of articles put it
+            cells[2] = (
+                f"<td>{figure(pair.exact.f1)}<br><small>95%: {'-'.join(map(figure, pair.exact_f1_interval))}</small></td>"
+            )
+        cells += [f"<td>{figure(v)}</td>" for v in (pair.partial.p, pair.partial.r, pair.partial.f1)]
         rows.append(
             f'<tr><td class="left">{escape(pair.a)} ~ {escape(pair.b)}</td><td class="left">{pair.label}</td>'
-            f"<td>{pair.a_spans}/{pair.b_spans}</td>"
-            + "".join(f"<td>{figure(v)}</td>" for v in cells)
-            + f"<td>{figure(pair.cohen_kappa)}</td></tr>"
+            f"<td>{pair.a_spans}/{pair.b_spans}</td>" + "".join(cells) + f"<td>{figure(pair.cohen_kappa)}</td></tr>"
         )
     more = ""
     if shown_limit is not None and report.disputed_articles > len(disputes):
@@ -201,6 +211,7 @@ def html_page(report: AgreementReport, disputes: Sequence[ArticleDisputes], show
 <table class="figures"><tr><th class="left">pair</th><th class="left">label</th><th>spans</th><th>exact P</th>
 <th>exact R</th><th>exact F1</th><th>overlap P</th><th>overlap R</th><th>overlap F1</th><th>kappa</th></tr>
 {"".join(rows)}</table>
+{INTERVAL_NOTE if any(pair.exact_f1_interval is not None for pair in report.pairs) else ""}
 <h2>Disagreements</h2>{more}{disputes_html(disputes) or "<p>None: every annotator has the same spans.</p>"}
 </body></html>
 """
