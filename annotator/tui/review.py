@@ -63,9 +63,13 @@ class ReviewApp(AnnotatorApp):
         return next((c for c in candidates if self.store.status(c, self.annotator).to_do), None)
 
     def article_place(self, article_id: str) -> str:
-        """Where this article stands among those up for review."""
+        """Where this article stands among those up for review, and whether its gold is done (it stays up for
+        review, to be corrected)."""
         ids = self.article_order()
-        return f"article {ids.index(article_id) + 1} of {len(ids)} up for review" if article_id in ids else ""
+        if article_id not in ids:
+            return ""
+        done = ", gold done" if self.store.status(article_id, self.annotator) == Status.DONE else ""
+        return f"article {ids.index(article_id) + 1} of {len(ids)} up for review{done}"
 
     list_pending_column = False
 

@@ -44,3 +44,19 @@ async def test_on_an_article_whose_gold_is_done_it_says_so_not_what_d_does(tmp_p
         )
         panel = app_panel_rows(again)
         assert "All settled, gold done" in panel and "All settled: d marks gold done" not in panel  # a re-trial, 38c
+
+
+async def test_the_title_bar_says_an_article_s_gold_is_done(tmp_path: Path) -> None:
+    """Stop 38's trial: on an article whose gold was marked done, the title bar still said only "article 1 of 1 up
+    for review", as on one still to do."""
+    path, _ = boundary_disagreement(tmp_path / "review.db")
+    app = make_review_app(path, "carol", ["alice", "bob"], keymap_path=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert app.screen.header[2] == "article 1 of 1 up for review"
+        await pilot.press("a", "d")  # alice's version; gold done: the only article, so the list opens
+        await pilot.pause()
+    again = make_review_app(path, "carol", ["alice", "bob"], keymap_path=False)
+    async with again.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert again.screen.header[2] == "article 1 of 1 up for review, gold done"
