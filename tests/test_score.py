@@ -186,5 +186,5 @@ def test_all_f1_over_other_draws_of_the_articles(store: Store, with_gold: str) -
     )
     assert text_lines(report)[8:10] == [
         "  F1 95%                       0.000-1.000          0.000-1.000",
-        "  (where ALL's F1 falls on other draws of 2 articles like these: 2,000 bootstrap resamples)",
+        "  F1 95%: ALL's F1 on other draws of 2 articles (2,000 bootstrap draws)",
     ]

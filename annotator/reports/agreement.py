@@ -250,8 +250,5 @@ def text_lines(
             interval = "-".join(figure(v) for v in pair.exact_f1_interval)
             lines.append(f"{'':<24} {'  F1 95%':<9} {'':>11}  {interval:>17}")
     if any(pair.exact_f1_interval is not None for pair in report.pairs):
-        lines.append(
-            "  (F1 95%: where a pair's ALL exact F1 falls on other draws of as many articles like these: "
-            f"{DRAWS:,} bootstrap resamples)"
-        )
+        lines.append(f"  F1 95%: a pair's ALL exact F1 on other draws of its articles (bootstrap, {DRAWS:,} draws)")
     return lines

@@ -35,8 +35,8 @@ def _interval_lines(report: ScoreReport) -> list[str]:
     exact, overlap = ("-".join(figure(v) for v in pair) for pair in (interval.exact, interval.overlap))
     return [
         f"{'  F1 ' + format(interval.level, '.0%'):<9} {'':>5} {'':>5}  {exact:>19}  {overlap:>19}",
-        f"  (where ALL's F1 falls on other draws of {counted(interval.articles, 'article')} like these: "
-        f"{interval.resamples:,} bootstrap resamples)",
+        f"  F1 {interval.level:.0%}: ALL's F1 on other draws of {counted(interval.articles, 'article')}"
+        f" ({interval.resamples:,} bootstrap draws)",
     ]
 
 

@@ -31,13 +31,13 @@ def gain_lines(report: TrainReport) -> list[str]:
     if gain is None or report.after is None:
         return []
     before, after = report.before.micro.exact.f1 or 0.0, report.after.micro.exact.f1 or 0.0
-    line = (
-        f"ALL exact F1 {after - before:+.3f}; on other draws of {report.held_out} held-out articles like these "
-        f"{gain.low:+.3f} to {gain.high:+.3f} ({gain.level:.0%} of {gain.draws:,} bootstrap resamples)"
-    )
+    lines = [
+        f"ALL exact F1 {after - before:+.3f}; on other draws of {report.held_out} held-out articles "
+        f"{gain.low:+.3f} to {gain.high:+.3f} ({gain.level:.0%}, bootstrap)"
+    ]
     if gain.low <= 0 <= gain.high and after != before:
-        line += ": it holds 0, so other held-out articles could as well show no change"
-    return [line]
+        lines.append("  that holds 0: other held-out articles could as well show no change")
+    return lines
 
 
 def verdict_lines(report: TrainReport) -> list[str]:
