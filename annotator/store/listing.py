@@ -154,21 +154,37 @@ def first_article(reader: Reader, annotator: str) -> str | None:
 def next_article(reader: Reader, annotator: str, article_id: str | None, step: int, to_do: bool = False) -> str | None:
     """The article after (step 1) or before (-1) this one in the annotator's order, wrapping around; with
     `to_do`, the next one still to annotate (to do or in progress) among the assigned ones first, then among
-    the rest. None when there is none."""
+    those nobody is assigned: an article assigned to others is theirs, and work on it is left out of agreement,
+    adjudicate and review (`assignments.team_of`; a team trial's `d` opened a colleague's). None when there is none."""
     here = _place(reader, annotator, article_id)
     if not to_do:
         return _step(reader, annotator, here, step, ())
     assigned_place = here if here is not None and here[0] == 0 else None
     found = _within(reader, annotator, 0, assigned_place, step, TO_DO)
     if found is None:
-        found = _within(reader, annotator, 1, here if here is not None and here[0] == 1 else None, step, TO_DO)
+        found = _within(reader, annotator, 2, here if here is not None and here[0] == 1 else None, step, TO_DO)
     return found
 
 
-def place(reader: Reader, annotator: str, article_id: str) -> tuple[int, int, bool] | None:
+def none_left(reader: Reader, annotator: str) -> str:
+    """What the list says when no article is left to do (`next_article`), naming those it passed over: the
+    articles assigned to others only that this annotator has not finished."""
+    others = reader.conn.execute(
+        """SELECT COUNT(DISTINCT s.article_id) FROM assignments s WHERE NOT EXISTS (
+               SELECT 1 FROM assignments m WHERE m.article_id = s.article_id AND m.annotator = :who)
+           AND COALESCE((SELECT n.status FROM annotations n WHERE n.article_id = s.article_id AND n.annotator = :who),
+               'todo') IN ('todo', 'in_progress')""",
+        {"who": annotator},
+    ).fetchone()[0]
+    also = f" but {others} assigned to others (work there is not compared)" if others else ""
+    return f"No article is left to do{also}"
+
+
+def place(reader: Reader, annotator: str, article_id: str) -> tuple[int, int, bool, bool] | None:
     """Where an article stands for this annotator: (its number from 1, out of how many, whether among their
-    assigned articles). An assigned article counts among the annotator's assigned ones, in queue order; any other
-    among all articles, in ingest order (counted on the title index, which is far smaller than the articles)."""
+    assigned articles, whether assigned to others only). An assigned article counts among the annotator's
+    assigned ones, in queue order; any other among all articles, in ingest order (counted on the title index,
+    which is far smaller than the articles)."""
     here = _place(reader, annotator, article_id)
     if here is None:
         return None
@@ -179,12 +195,13 @@ def place(reader: Reader, annotator: str, article_id: str) -> tuple[int, int, bo
             [annotator, here[1], here[2]],
         ).fetchone()[0]
         total = reader.conn.execute("SELECT COUNT(*) FROM assignments WHERE annotator = ?", [annotator]).fetchone()[0]
-        return number, total, True
+        return number, total, True, False
     number = reader.conn.execute(
         "SELECT COUNT(*) FROM articles INDEXED BY articles_by_title WHERE rowid <= ?", [here[2]]
     ).fetchone()[0]
     total = reader.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-    return number, total, False
+    others = reader.conn.execute("SELECT 1 FROM assignments WHERE article_id = ? LIMIT 1", [article_id]).fetchone()
+    return number, total, False, others is not None
 
 
 Place = tuple[int, int, int]  # (0 assigned / 1 not, position, rowid)
@@ -205,7 +222,8 @@ def _place(reader: Reader, annotator: str, article_id: str | None) -> Place | No
 
 
 def _query(part: int, step: int, after: Place | None, statuses: Sequence[str]) -> tuple[str, list[object]]:
-    """SQL for the first article of one part of the order (0 assigned, 1 the rest) after or before `after`."""
+    """SQL for the first article of one part of the order (0 assigned, 1 the rest, 2 the rest that nobody is
+    assigned) after or before `after`."""
     direction = "ASC" if step > 0 else "DESC"
     compare = ">" if step > 0 else "<"
     status = ""
@@ -221,8 +239,9 @@ def _query(part: int, step: int, after: Place | None, statuses: Sequence[str]) -
                   WHERE s.annotator = :who{where}{status} ORDER BY s.position {direction}, a.rowid {direction} LIMIT 1"""
     else:
         where = f" AND a.rowid {compare} :rowid" if after is not None else ""
+        whose = "" if part == 2 else " AND s.annotator = :who"
         sql = f"""SELECT a.id FROM articles a WHERE NOT EXISTS (
-                      SELECT 1 FROM assignments s WHERE s.article_id = a.id AND s.annotator = :who){where}{status}
+                      SELECT 1 FROM assignments s WHERE s.article_id = a.id{whose}){where}{status}
                   ORDER BY a.rowid {direction} LIMIT 1"""
     return sql, params
 

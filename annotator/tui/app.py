@@ -372,6 +372,12 @@ class AnnotatorApp(App[None]):
 
         return next_article(self.store, self.annotator, article_id, step, to_do)
 
+    def none_left(self) -> str:
+        """What the list says when `d` finds no article left to do (`listing.none_left`)."""
+        from annotator.store.listing import none_left
+
+        return none_left(self.store, self.annotator)
+
     def article_place(self, article_id: str) -> str:
         """Where this article stands in the order n, p and d go through, for the title bar."""
         from annotator.store.listing import place
@@ -379,8 +385,8 @@ class AnnotatorApp(App[None]):
         found = place(self.store, self.annotator, article_id)
         if found is None:
             return ""
-        number, total, assigned = found
-        return f"{'assigned ' if assigned else 'article '}{number} of {total}"
+        number, total, assigned, others = found
+        return f"{'assigned ' if assigned else 'article '}{number} of {total}{', assigned to others' if others else ''}"
 
     def on_unmount(self) -> None:
         self._started()

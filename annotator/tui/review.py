@@ -83,6 +83,9 @@ class ReviewApp(AnnotatorApp):
     def list_counts(self) -> Counts:
         return counts_among(self.store, GOLD, self.article_order())
 
+    def none_left(self) -> str:
+        return "No article is left to do"  # gold is never assigned: nothing was passed over
+
     def list_scope(self, counts: Counts) -> str:
         return "articles up for review"
 

@@ -189,7 +189,7 @@ class EditingScreen(ArticleScreen):
         next_id = self.annotator_app.next_article(self.article_id, 1, to_do=True)
         if next_id is None:  # on the list's own line: a toast stood over its titles (at 80x24) or counts
             self.save_cursor()
-            self.annotator_app.show_articles(f"{done}. No article is left to do: every status is below.")
+            self.annotator_app.show_articles(f"{done}. {self.annotator_app.none_left()}: every status is below.")
             return
         self.load(next_id)
         self.left_done = (marked, next_id, Status(status))

@@ -1,0 +1,83 @@
+"""A newcomer's team trial (39b, 3): after alice's last assigned article, `d` opened "Francis D'Souza", assigned to
+bob and carol; the header only changed from "assigned 5 of 5" to "article 2 of 8", and the list called it "to do"
+for her, though work there is left out of agreement, adjudicate and review (an article with assignments is its
+assignees'). The next article to do is one of yours, else one nobody is assigned; with none left, the list says
+so. An article browsed to (n, p) that is assigned to others says so in the header. Real database made by the CLI
+(spaCy tokens, real suggestions), the real app driven by Pilot."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from processes import annotator
+
+from annotator.store import Store
+from annotator.store.listing import next_article
+from annotator.tui.app import make_app
+
+TEXTS = [
+    {"id": "first", "title": "One", "text": "Officials in Lyon said 12 people were hurt."},
+    {"id": "second", "title": "Two", "text": "Police in Porto said 3 cars burned."},
+    {"id": "third", "title": "Three", "text": "Firefighters in Bern said 40 homes were saved."},
+]
+
+
+def run(folder: Path, *args: str) -> None:
+    result = annotator(*args, "--db", "a.db", cwd=folder)
+    assert result.returncode == 0, result.stderr
+
+
+def team(folder: Path) -> tuple[Path, str, str]:
+    """alice and bob one article each of the first two; the third is nobody's. (alice's, bob's)"""
+    (folder / "a.jsonl").write_text("".join(json.dumps(t) + "\n" for t in TEXTS), encoding="utf-8")
+    run(folder, "ingest", "a.jsonl")
+    run(folder, "assign", "--annotators", "alice,bob", "--limit", "2")
+    with Store.open(folder / "a.db") as store:
+        mine = dict(store.conn.execute("SELECT annotator, article_id FROM assignments").fetchall())
+    return folder / "a.db", mine["alice"], mine["bob"]
+
+
+def test_the_next_to_do_is_yours_then_nobodys_never_a_colleagues(tmp_path: Path) -> None:
+    db, hers, his = team(tmp_path)
+    with Store.open(db) as store:
+        assert next_article(store, "alice", None, 1, to_do=True) == hers
+    run(tmp_path, "accept", "--annotator", "alice", "--done", hers)
+    with Store.open(db) as store:
+        assert next_article(store, "alice", hers, 1, to_do=True) == "third"
+    run(tmp_path, "accept", "--annotator", "alice", "--done", "third")
+    with Store.open(db) as store:
+        assert next_article(store, "alice", "third", 1, to_do=True) is None  # bob's is left: not hers
+        assert next_article(store, "bob", None, 1, to_do=True) == his
+        assert next_article(store, "dan", None, 1, to_do=True) == "third"  # nobody's: alice's work leaves it open
+
+
+async def test_d_on_the_last_article_of_yours_shows_the_list_not_a_colleagues(tmp_path: Path) -> None:
+    db, hers, _ = team(tmp_path)
+    run(tmp_path, "accept", "--annotator", "alice", "--done", "third")
+    app = make_app(db, "alice", keymap_path=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert app.screen.article_id == hers
+        await pilot.press("A", "d")  # accept all, then done: nothing pending, so no question
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ArticleListScreen"
+        note = str(app.screen.query_one("#list-note").render())
+    title = {t["id"]: t["title"] for t in TEXTS}[hers]
+    assert note == (
+        f"Marked: {title}: done. No article is left to do but 1 assigned to others (work there is not compared): "
+        "every status is below."
+    )
+
+
+async def test_an_article_assigned_to_others_says_so_in_the_header(tmp_path: Path) -> None:
+    db, _, his = team(tmp_path)
+    app = make_app(db, "alice", keymap_path=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert app.screen.header[2].startswith("assigned 1 of 1")
+        while app.screen.article_id != his:
+            await pilot.press("n")
+            await pilot.pause()
+        number = [t["id"] for t in TEXTS].index(his) + 1
+        assert app.screen.header[2].startswith(f"article {number} of 3, assigned to others · ")
