@@ -234,6 +234,8 @@ def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int],
     whose name is marked, nor a capitalised title before a name (`titled_name`: the name is the stop). Other common
     nouns are left to `w`: one key then reaches the next likely mention however many common words lie between."""
     word = word_at(text, tokens, index)
+    if word.lower() in CLOCK_WORDS and _after_a_number(text, tokens, index):
+        return False  # "5:03 | AM", "6 | P.M.": the time of day, however written (team trial 39b)
     number = is_figure_number(text, tokens, index)  # not "the last quarter", "the third quarter" (trial 26)
     if not number and _titles_a_name(text, tokens, index, covered):
         return False
@@ -256,6 +258,15 @@ def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int],
         return False
     # not a title before a name marked already ("Prime | Minister Benjamin Netanyahu": titles stay off names)
     return number or not any(covered(i) for i in range(index, name_range(text, tokens, index, PARTICLES)[1] + 1))
+
+
+def _after_a_number(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether the word right before token `index`, on the same line, holds a digit ("5:03 | AM")."""
+    return (
+        index > 0
+        and joined(text, tokens, index - 1, index)
+        and any(c.isdigit() for c in word_at(text, tokens, index - 1))
+    )
 
 
 def _opened_by_a_stop(text: str, tokens: Tokens, index: int, covered: Callable[[int], bool]) -> bool:
