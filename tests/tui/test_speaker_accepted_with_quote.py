@@ -163,3 +163,17 @@ def test_the_keyplan_screen_model_goes_back_to_the_quote_as_the_app_does() -> No
         item = screen.items[screen.current]
         found.append((screen.current[0], INSIDE[item.start : item.end]))
     assert found == [("span", speaker), ("pending", "Faro")]
+
+
+async def test_the_speaker_choice_key_bar_says_tab_goes_to_the_next_actor(tmp_path: Path) -> None:
+    """A team trial (39b, 8): the key bar said "tab Next" in the speaker choice, read as the screen's next item;
+    there tab goes to the next ACTOR that could be the speaker. At 80x24 the whole line still fits."""
+    from annotator.tui.widgets.bars import KeyBar
+
+    app = make_app(article(tmp_path / "q.db"), WHO, keymap_path=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")  # the pending quote is current: accepted, and the choice opens
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SpeakerScreen"
+        bar = str(app.screen.query_one(KeyBar).render())
+        assert bar == " tab Next ACTOR  ⏎ Confirm  1 New ACTOR  x No speaker  esc Cancel  ? Help  q Quit "

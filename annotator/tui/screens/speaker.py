@@ -56,7 +56,7 @@ class SpeakerScreen(ModalScreen[Choice]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "step(1)", "Next", id="next_undecided"),
+        Binding("tab", "step(1)", "Next ACTOR", id="next_undecided"),
         Binding("shift+tab", "step(-1)", "Previous", show=False, id="previous_undecided"),
         Binding("enter", "choose", "Confirm", id="accept"),
         Binding("1", "new_actor", "New ACTOR", id="label_actor"),
