@@ -56,6 +56,31 @@ def _record(reader: Reader, annotator: str, out: Path) -> None:
             )
 
 
+def packed_out(reader: Reader, annotator: str) -> str | None:
+    """The notice for opening a team database as someone whose articles are out in a pack: their last `pack` here,
+    with no event of theirs since (none merged back, none made here); None otherwise, and in a pack itself (its
+    articles assigned to one annotator). Work on both sides conflicts at the merge (team trial 39b)."""
+    if len(reader.assignees()) < 2:
+        return None
+    row = reader.conn.execute(
+        "SELECT at, json_extract(after, '$.pack') FROM events WHERE annotator = ? AND action = 'pack' "
+        "ORDER BY at DESC, id DESC LIMIT 1",
+        [annotator],
+    ).fetchone()
+    if row is None:
+        return None
+    since = reader.conn.execute(
+        "SELECT 1 FROM events WHERE annotator = ? AND action != 'pack' AND at > ? LIMIT 1", [annotator, row[0]]
+    ).fetchone()
+    if since is not None:
+        return None
+    out = row[1] or "its file"  # stored text, shown literally by the screen as every message is
+    return (
+        f"{annotator}'s articles are out in a pack ({out}, made by `annotator pack`): work on them here "
+        f"conflicts with the pack's when it is merged back (annotator merge {out}); merge it first"
+    )
+
+
 def pack(reader: Reader, annotator: str, out: str | Path, note: Note = None) -> PackReport:
     """Write `annotator`'s pack to `out`, a new file (an existing one is never touched); `note` hears of leftovers
     beside it. The pack is built under a temporary name beside `out` and linked into place only when complete,

@@ -281,6 +281,10 @@ class AnnotatorApp(App[None]):
         new_name = new_name_notice(self.store, self.annotator, hint)
         if new_name is not None:  # a mistyped --annotator: say so at once, as for a mistyped --db
             notices.append(("New annotator", new_name))
+        from annotator.store.pack import packed_out
+
+        if (packed := packed_out(self.store, self.annotator)) is not None:  # trial 39b: a pack out, work here too
+            notices.append(("Packed", packed))
         for _, message in notices:
             self.log_message(message)
         article_id = first_article(self.store, self.annotator)
