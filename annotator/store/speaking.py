@@ -41,10 +41,14 @@ class Speaking(Covered):
         *,
         suggestion_id: int | None = None,
         offsets: tuple[int, int] | None = None,
+        release: int | None = None,
     ) -> Edit:
         """Link a QUOTE to the ACTOR span that said it, or clear the link with None; or, as one action (one undo),
         accept a pending ACTOR suggestion (`suggestion_id`) or make words an ACTOR (`offsets`: a new span, or the
-        ACTOR span they take in grown to them, `speaker_words`) and link it."""
+        ACTOR span they take in grown to them, `speaker_words`) and link it. `release`: the ACTOR span accepted
+        along with the quote by the same key (the screen's `s` on a pending quote); a speaker other than it sends
+        it back to pending in this action, unless another quote has it as speaker (team trial 39b: it stayed
+        accepted, a span nobody chose)."""
         with self._editing(article_id, annotator):
             quote = self._span(article_id, annotator, quote_id)
             if quote["label"] != Label.QUOTE:
@@ -76,7 +80,23 @@ class Speaking(Covered):
                 changed = {**quote, "speaker_start": actor["start"], "speaker_end": actor["end"]}
                 message = f"speaker of {describe(quote)}: {quoted(actor['text'])}{added}"
             new["spans"].insert(0, changed)
+            if release is not None and (actor is None or actor["id"] != release):
+                message += self._released(article_id, annotator, quote_id, release, old)
             return self._commit(article_id, annotator, "speaker", old, new, message=message)
+
+    def _released(self, article_id: str, annotator: str, quote_id: int, span_id: int, old: Row) -> str:
+        """Put the ACTOR span accepted along with a quote, and its accept, into `old` only (taken away, its
+        suggestion pending again), unless another quote cites it; what the message adds."""
+        span = self._span(article_id, annotator, span_id)
+        if span["label"] != Label.ACTOR or span["suggestion_id"] is None:
+            return ""
+        if any(q["id"] != quote_id for q in self._quotes_citing(article_id, annotator, span)):
+            return ""
+        old["spans"].append(span)
+        decision = self._decision(annotator, span["suggestion_id"])
+        if decision is not None:
+            old["decisions"].append(decision)
+        return f"; {describe(span)}, accepted with the quote, is pending again"
 
     def _speaker_span(
         self, article_id: str, annotator: str, quote_id: int, offsets: tuple[int, int], old: Row, new: Row

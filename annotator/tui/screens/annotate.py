@@ -307,14 +307,16 @@ class AnnotateScreen(EditingScreen):
             self._redraw()  # first: a redraw shows the current item on the status line
             self.say(f"Speaker unchanged: {who} for the quote {words!r}", "dim")
             return
+        # the ACTOR `s` accepted along with a pending quote: another choice sends it back to pending (trial 39b)
+        came = next((s.id for s in accepted.spans if s.label is Label.ACTOR), None) if accepted else None
         if choice == "none":
-            edit = self._commit(store.set_speaker, quote[1], None)
+            edit = self._commit(store.set_speaker, quote[1], None, release=came)
         elif isinstance(choice, tuple):
-            edit = self._commit(store.set_speaker, quote[1], None, offsets=choice)
+            edit = self._commit(store.set_speaker, quote[1], None, offsets=choice, release=came)
         elif choice.kind == "pending":
-            edit = self._commit(store.set_speaker, quote[1], None, suggestion_id=choice.id)
+            edit = self._commit(store.set_speaker, quote[1], None, suggestion_id=choice.id, release=came)
         else:
-            edit = self._commit(store.set_speaker, quote[1], choice.id)
+            edit = self._commit(store.set_speaker, quote[1], choice.id, release=came)
         self._after(edit, quote, made_quote=True)
 
     def _take_back(self, accepted: Edit) -> None:

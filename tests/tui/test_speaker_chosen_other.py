@@ -1,0 +1,59 @@
+"""A team trial (39b, 5): `s` on a pending quote accepts it with its suggested speaker, then opens the speaker
+choice; choosing someone else left the suggested speaker accepted as an ACTOR span nobody chose (shown only in the
+message log). Choosing another speaker, or none, now sends the ACTOR that came along with the quote back to
+pending in the same action (one undo), and the status line says so. Pilot on a real database; the store checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.store import Store
+from annotator.tui.app import make_app
+from tests.tui.conftest import WHO
+from tests.tui.fixtures import held_spans
+from tests.tui.test_speaker_accepted_with_quote import QUOTE, SPEAKER, article
+
+
+def undecided(path: Path) -> list[str]:
+    with Store.open(path) as store:
+        decided = set(store.decisions("n", WHO))
+        return [s.text for s in store.suggestions("n") if s.id not in decided]
+
+
+async def test_another_speaker_sends_the_one_accepted_with_the_quote_back_to_pending(tmp_path: Path) -> None:
+    db = article(tmp_path / "q.db")
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")  # on the pending quote: accepted with 'Executive Rita Lobo', the choice opens on it
+        await pilot.pause()
+        await pilot.press("tab", "enter")  # the next ACTOR: 'Farmers'
+        await pilot.pause()
+        said = app.screen.status_line.text.plain
+    assert held_spans(db, WHO) == [("QUOTE", QUOTE), ("ACTOR", "Farmers")]
+    assert SPEAKER in undecided(db)
+    assert said.startswith(
+        f"speaker of QUOTE {QUOTE!r} at 16:42: 'Farmers' (accepted as an ACTOR); ACTOR {SPEAKER!r} at 55:74, "
+        "accepted with the quote, is pending again"
+    )
+    with Store.open(db) as store:  # one action: one undo gives the quote its suggested speaker again
+        store.undo("n", WHO)
+    assert held_spans(db, WHO) == [("QUOTE", QUOTE), ("ACTOR", SPEAKER)]
+
+
+async def test_no_speaker_sends_it_back_too_and_the_same_speaker_keeps_it(tmp_path: Path) -> None:
+    db = article(tmp_path / "q.db")
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "x")  # no speaker
+        await pilot.pause()
+    assert held_spans(db, WHO) == [("QUOTE", QUOTE)]
+    assert SPEAKER in undecided(db)
+    other = article(tmp_path / "r.db")
+    app = make_app(other, WHO, keymap_path=False)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "enter")  # the suggested speaker, as it came
+        await pilot.pause()
+    assert held_spans(other, WHO) == [("QUOTE", QUOTE), ("ACTOR", SPEAKER)]
