@@ -32,7 +32,8 @@ from annotator.wording import counted
 
 if TYPE_CHECKING:
     from annotator.gold import ReviewState
-    from annotator.rows import Edit
+    from annotator.metrics.consensus import Disagreement
+    from annotator.rows import Edit, SpanRow
     from annotator.tui.review import ReviewApp
 
 # The adjudication functions (and pydantic with them) are imported where used: the keymap check reads this
@@ -175,14 +176,24 @@ class ReviewScreen(AnnotateScreen):
 
     def _show_disagreement(self) -> None:
         """Point at the current disagreement: its region marked and in view, the panel showing it, the cursor on its
-        first word and what gold has there current, as a move there makes it."""
+        first word and gold's span of its layer there current (the first), else nothing: never a span of the other
+        layer around it (trial 39b: the agreed quote around an entity disagreement became current, drawn over the
+        rose, and x removed the whole quote)."""
         self.selection_start = None
         if self.review is not None and self.index is not None and self.review.disagreements:
-            disagreement = self.review.disagreements[self.index]
-            self.cursor = self.model.token_index(disagreement.start)
-        self.current = self._under_cursor()
+            self._onto_disagreement(self.review.disagreements[self.index])
+        else:
+            self.current = self._under_cursor()
         self._show_panel()
         self._redraw()
+
+    def _onto_disagreement(self, disagreement: Disagreement[SpanRow]) -> None:
+        """The cursor on the disagreement's first word, or on gold's first span of its layer there, which is current;
+        with none, nothing is current (the pick keys act on the disagreement, the label keys add a phrase)."""
+        entities, quotes = self.model.overlapping(disagreement.start, disagreement.end)
+        there = min(quotes if disagreement.layer == "quote" else entities, key=lambda i: i.order, default=None)
+        self.cursor = self.model.token_index(max(disagreement.start, there.start if there else 0))
+        self.current = there.key if there else None
 
     def _marks(self) -> Marks:
         """The disagreement in its own look, not the current item's (trial 23: drawn black on white, it looked like
@@ -200,14 +211,34 @@ class ReviewScreen(AnnotateScreen):
             return super().nothing_current()
         if not self.review.open:  # nothing left to pick (trial 34: it still asked for a pick)
             return f"{self._all_settled()} · {self._what_keys_add()} · j/k: disagreements · ?: help"
-        keymap, count = self.annotator_app.keymap, len(self.review_app.annotators_for(self.article_id))
-        picks = "/".join(
-            key_name(keymap.get(f"pick_{i + 1}", key).split(",")[0]) for i, key in enumerate(PICK_KEYS[:count])
-        )
         return (
-            f"{picks} pick a version of the disagreement (marked in rose) · {self._what_keys_add()}"
+            f"{self._pick_keys()} pick a version of the disagreement (marked in rose) · {self._what_keys_add()}"
             " · j/k: disagreements · ?: help"
         )
+
+    def _pick_keys(self) -> str:
+        """The pick keys of this article's annotators, as the keymap has them ("a/b")."""
+        keymap, count = self.annotator_app.keymap, len(self.review_app.annotators_for(self.article_id))
+        return "/".join(
+            key_name(keymap.get(f"pick_{i + 1}", key).split(",")[0]) for i, key in enumerate(PICK_KEYS[:count])
+        )
+
+    def action_reject(self) -> None:
+        """x with nothing current at a disagreement: gold has no span of its layer there, and x says so rather than
+        "no span under the cursor" where gold's quote around it is (trial 39b: x removed that quote)."""
+        review, index = self.review, self.index
+        if (
+            self.current is None
+            and self.selection_start is None
+            and review
+            and review.disagreements
+            and index is not None
+        ):
+            what = "quote" if review.disagreements[index].layer == "quote" else "entity span"
+            where = f"disagreement {index + 1}/{len(review.disagreements)}"
+            self.say(f"Nothing removed: gold has no {what} at {where} ({self._pick_keys()} pick a version)", "yellow")
+            return
+        super().action_reject()
 
     # -- committing -------------------------------------------------------------------------------------------
 
@@ -232,6 +263,9 @@ class ReviewScreen(AnnotateScreen):
         here = [i for i, d in enumerate(review.disagreements) if d.start <= offset < d.end]
         if changed or here:
             self.index = (changed or here)[0]
+            if changed:  # what it reopened or settled again is current, not a span around it (trial 39b)
+                self._onto_disagreement(review.disagreements[self.index])
+                self.panel.point(self.model, self.current, self._offset())
             self._show_panel()
             self.view.set_marks(self._marks())  # its region in rose; the status line keeps what the undo said
 
