@@ -14,7 +14,8 @@ from typing import Any
 
 from annotator.errors import Refused
 from annotator.metrics.consensus import Consensus, Disagreement, consensus
-from annotator.rows import Edit, SpanLike, SpanRow
+from annotator.metrics.matching import speakers_agree_pairs
+from annotator.rows import Edit, Offsets, SpanLike, SpanRow
 from annotator.store import Store
 from annotator.store.assignments import compared_articles
 from annotator.store.changes import describe
@@ -221,12 +222,15 @@ def adjudicate(
     The event's `after` names `source` (whose version was taken: an annotator, or "all" for spans everyone
     agreed on) and `reviewer`. `region` (layer, start, end) replaces the spans of that layer overlapping it
     (picking a version, or changing one's mind; an empty `spans` clears it). Spans already there are left
-    alone; a quote keeps its speaker only if that ACTOR span is in the result. `links` (quote offsets -> speaker
+    alone. A quote's speaker is gold's ACTOR at its offsets, else the gold ACTOR that is the same speaker by the
+    rule `agreement` counts speakers by (`_gold_speaker`: 'Durham Hall' for 'Durham Hall QC'), else none; a span
+    already in gold as it would go in (its speaker so linked) is left as it is. `links` (quote offsets -> speaker
     offsets, in `source`'s version): a quote in gold without a speaker is linked to an ACTOR this decision adds
     where `source` links it so (a re-trial, 38D: a quote picked before its speaker stayed without one). None when
     nothing changes and no region was decided; a decided region is recorded in the event's `after` even when it
     changes nothing.
     """
+    linking = links or {}
 
     def decided(current: list[Row], next_id: int) -> tuple[Row, Row, str] | None:
         replaced: list[Row] = []
@@ -237,58 +241,95 @@ def adjudicate(
                 if Label(r["label"]).layer == layer and r["start"] < end and start < r["end"]
             ]  # fmt: skip
         kept = [r for r in current if r not in replaced]
-        have = {(r["start"], r["end"], r["label"], r["speaker_start"], r["speaker_end"]) for r in kept}
+        have = {_identity(r) for r in kept}
+        wanted = [span_row(span) for span in spans]
+        actors = [r for r in kept + wanted if r["label"] == Label.ACTOR]
         added: list[Row] = []
-        for span in spans:
-            row = span_row(span)
-            if (row["start"], row["end"], row["label"], row["speaker_start"], row["speaker_end"]) in have:
+        moved: list[tuple[Row, Row | None]] = []  # (quote, the gold ACTOR it is linked to by overlap, or None)
+        for wanted_row in wanted:
+            row, actor = wanted_row, None
+            if _speaker(row) is not None and not _at(actors, _speaker(row)):
+                row, actor = _spoken_by(row, _speaker(row), actors)
+            if _identity(row) in have:  # already there, as this decision would put it (its speaker linked)
                 continue
             for other in kept + added:
                 if (
-                    Label(other["label"]).layer == span.label.layer
-                    and other["start"] < span.end
-                    and span.start < other["end"]
+                    Label(other["label"]).layer == Label(row["label"]).layer
+                    and other["start"] < row["end"]
+                    and row["start"] < other["end"]
                 ):
-                    raise Refused(f"{describe(row)} would overlap {describe(other)} in {annotator}")
+                    raise Refused(f"{describe(wanted_row)} would overlap {describe(other)} in {annotator}")
             added.append({**row, "id": next_id + len(added), "suggestion_id": None})
-        actors = {(r["start"], r["end"]) for r in kept + added if r["label"] == Label.ACTOR}
-        orphans = [
-            r for r in kept
-            if r["speaker_start"] is not None and (r["speaker_start"], r["speaker_end"]) not in actors
-        ]  # fmt: skip
-        dropped = len(orphans)
-        for row in added:
-            if row["speaker_start"] is not None and (row["speaker_start"], row["speaker_end"]) not in actors:
-                row.update(speaker_start=None, speaker_end=None)
-                dropped += 1
+            if _speaker(wanted_row) is not None and _speaker(wanted_row) != _speaker(row):
+                moved.append((added[-1], actor))
+        orphans = [r for r in kept if _speaker(r) is not None and not _at(actors, _speaker(r))]
+        relinked = [_spoken_by(row, _speaker(row), actors) for row in orphans]  # their ACTOR went: another?
+        moved += relinked
         if not added and not replaced and region is None:
             return None
-        new_actors = {(r["start"], r["end"]) for r in added if r["label"] == Label.ACTOR}
+        new_actors = [r for r in added if r["label"] == Label.ACTOR]
         waiting = [
             r for r in kept
             if r["label"] == Label.QUOTE and r["speaker_start"] is None and r not in orphans
-            and (links or {}).get((r["start"], r["end"])) in new_actors
+            and _at(new_actors, linking.get((r["start"], r["end"])))
         ]  # fmt: skip
-        relinked = [
-            {**r, "speaker_start": links[r["start"], r["end"]][0], "speaker_end": links[r["start"], r["end"]][1]}
-            for r in waiting
-            if links is not None
-        ]
+        linked = [_spoken_by(r, linking[r["start"], r["end"]], new_actors)[0] for r in waiting]
         message = _taken(added, source, region is not None) + (
             f", {counted(len(replaced), 'span')} replaced" if replaced else ""
         )
+        dropped = sum(actor is None for _, actor in moved)
         if dropped:
             message += f"; {counted(dropped, 'quote')} without their speaker, who is not decided yet"
-        for row in relinked:
+        named = region is not None and len(added) <= 3  # the message names the spans added (`_taken`)
+        for row, actor in moved:
+            if actor is not None:
+                quote = f"{row['label']} at {row['start']}:{row['end']}" if named and row in added else describe(row)
+                message += f"; {quote} linked to {describe(actor)}, gold's ACTOR overlapping its speaker"
+        for row in linked:
             message += f"; {describe(row)} linked to its speaker, as {source}'s version has it"
         old: Row = {"spans": replaced + orphans + waiting}
-        unlinked = [{**r, "speaker_start": None, "speaker_end": None} for r in orphans]
-        new: Row = {"spans": added + unlinked + relinked, "source": source, "reviewer": reviewer}
+        new: Row = {"spans": added + [r for r, _ in relinked] + linked, "source": source, "reviewer": reviewer}
         if region is not None:  # the decision is recorded even when it changes nothing (picking "none")
             new["region"] = list(region)
         return old, new, message
 
     return store.change(article_id, annotator, "adjudicate", decided)
+
+
+def _speaker(row: Row) -> tuple[int, int] | None:
+    return (row["speaker_start"], row["speaker_end"]) if row["speaker_start"] is not None else None
+
+
+def _identity(row: Row) -> tuple[Any, ...]:
+    return row["start"], row["end"], row["label"], row["speaker_start"], row["speaker_end"]
+
+
+def _spoken_by(row: Row, speaker: tuple[int, int] | None, actors: Sequence[Row]) -> tuple[Row, Row | None]:
+    """`row` linked to gold's ACTOR for `speaker` among `actors` (`_gold_speaker`), else without a speaker; and that
+    ACTOR, if any."""
+    actor = _gold_speaker(actors, speaker)
+    if actor is None:
+        return {**row, "speaker_start": None, "speaker_end": None}, None
+    return {**row, "speaker_start": actor["start"], "speaker_end": actor["end"]}, actor
+
+
+def _at(actors: Sequence[Row], speaker: tuple[int, int] | None) -> bool:
+    return any((a["start"], a["end"]) == speaker for a in actors)
+
+
+def _gold_speaker(actors: Sequence[Row], speaker: tuple[int, int] | None) -> Row | None:
+    """Gold's ACTOR for a version's speaker: the one at its offsets, else one that is the same speaker by the rule
+    `agreement` counts speakers by (`speakers_agree_pairs`: sharing a character), the most shared first (trial 39b:
+    a quote whose speaker was 'Durham Hall QC' went into gold without one beside gold's 'Durham Hall')."""
+    if speaker is None or not actors:
+        return None
+    exact = [a for a in actors if (a["start"], a["end"]) == speaker]
+    if exact:
+        return exact[0]
+    wanted = Offsets(*speaker)
+    agree = speakers_agree_pairs([(Offsets(a["start"], a["end"]), wanted) for a in actors])
+    same = [a for a, ok in zip(actors, agree, strict=True) if ok]
+    return min(same, key=lambda a: (max(a["start"], speaker[0]) - min(a["end"], speaker[1]), a["start"]), default=None)
 
 
 def _taken(added: list[Row], source: str, named: bool) -> str:

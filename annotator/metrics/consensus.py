@@ -2,10 +2,13 @@
 grouped into disagreements (who has what). Pure functions over spans (any `SpanLike`: the spans given come back as they are); adjudication and
 reports build on them.
 
-A span is *agreed* when every annotator has a span with the same start, end and label (and, for a QUOTE, the
-same speaker offsets). Every other span is part of a *disagreement*: the spans of one layer (entities, or
-quotes) that overlap each other, directly or through a chain of overlaps, form one disagreement, and each
-annotator's version is their spans in it (possibly none).
+A span is *agreed* when every annotator has a span with the same start, end and label, and for a QUOTE speakers
+that agree as `agreement` counts them (`matching.speakers_agree`: none on any side, or sharing a character, so
+'Durham Hall QC' and 'Durham Hall' are one speaker; trial 39b: review showed a second, "speaker" disagreement there
+while `agreement` counted them as agreeing). The first annotator's quote is the one agreed; gold links it to the
+ACTOR decided over its speaker (`gold.adjudicate`). Every other span is part of a *disagreement*: the spans of one
+layer (entities, or quotes) that overlap each other, directly or through a chain of overlaps, form one
+disagreement, and each annotator's version is their spans in it (possibly none).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Generic, TypeVar
 
+from annotator.metrics.matching import speakers_agree_pairs
 from annotator.rows import SpanLike
 from annotator.vocabulary import Label
 
@@ -49,9 +53,9 @@ class Consensus(Generic[S]):
     disagreements: list[Disagreement[S]]
 
 
-def span_key(span: SpanLike) -> tuple[int, int, str, tuple[int, int] | None]:
-    speaker = (span.speaker.start, span.speaker.end) if span.speaker else None
-    return span.start, span.end, span.label.value, speaker
+def _place(span: SpanLike) -> tuple[int, int, str]:
+    """Where a span is and what: quotes at one place agree when their speakers do too (`consensus`)."""
+    return span.start, span.end, span.label.value
 
 
 def _kind(versions: dict[str, list[S]]) -> Kind:
@@ -72,16 +76,24 @@ def consensus(spans: Mapping[str, Sequence[S]], annotators: Sequence[str] | None
     names = list(annotators if annotators is not None else spans)
     if not names:
         return Consensus(agreed=[], disagreements=[])
-    counts = [Counter(span_key(s) for s in spans.get(name, ())) for name in names]
+    counts = [Counter(_place(s) for s in spans.get(name, ())) for name in names]
     common = counts[0].copy()
     for count in counts[1:]:
         common &= count
+    places = [p for p in common if p[2] == Label.QUOTE.value]
+    if places and len(names) > 1:  # quotes at one place: do their speakers agree, every two of them?
+        at = [{_place(s): s for s in reversed(spans.get(name, ()))} for name in names]  # the first at each place
+        two = [(i, j) for i in range(len(names)) for j in range(i + 1, len(names))]
+        agree = speakers_agree_pairs([(at[i][p].speaker, at[j][p].speaker) for p in places for i, j in two])
+        for index, place in enumerate(places):
+            if not all(agree[index * len(two) : (index + 1) * len(two)]):
+                del common[place]
     agreed: list[S] = []
     rest: list[tuple[str, S]] = []
     for name in names:
         left = common.copy()
         for span in spans.get(name, ()):
-            key = span_key(span)
+            key = _place(span)
             if left[key] > 0:
                 left[key] -= 1
                 if name == names[0]:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from annotator.rows import SpanLike
+from annotator.spans import Range
 from annotator.vocabulary import Label
 
 LABELS: tuple[Label, ...] = tuple(Label)
@@ -169,3 +170,18 @@ def speakers_agree(a: SpanColumns, b: SpanColumns, a_index: np.ndarray, b_index:
     shared = (a.speaker_start[a_index] < b.speaker_end[b_index]) & (b.speaker_start[b_index] < a.speaker_end[a_index])
     agree: np.ndarray = (a_none & b_none) | (~a_none & ~b_none & shared)
     return agree
+
+
+def speakers_agree_pairs(pairs: Sequence[tuple[Range | None, Range | None]]) -> list[bool]:
+    """`speakers_agree` for speakers outside matched columns, pair by pair (None: no speaker): the one rule for
+    whether two annotators' quotes have one speaker (`consensus`) and which gold ACTOR a version's speaker is
+    (`gold.adjudicate`), as `agreement` and `evaluate` count them."""
+
+    def row(speaker: Range | None) -> tuple[int, ...]:
+        offsets = (speaker.start, speaker.end) if speaker is not None else (NO_SPEAKER, NO_SPEAKER)
+        return (0, 0, 1, LABEL_CODE[Label.QUOTE], *offsets)
+
+    a = SpanColumns.from_rows([row(first) for first, _ in pairs])
+    b = SpanColumns.from_rows([row(second) for _, second in pairs])
+    index = np.arange(len(pairs))
+    return [bool(agree) for agree in speakers_agree(a, b, index, index)]
