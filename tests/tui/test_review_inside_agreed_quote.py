@@ -121,3 +121,46 @@ async def test_undoing_a_pick_inside_an_agreed_quote_shows_the_disagreement_not_
         await pilot.press("x")
         await pilot.pause()
     assert gold(path, article_id) == [("ACTOR", "Casicas"), ("QUOTE", QUOTE)]
+
+
+async def test_an_agreed_entity_at_a_quote_disagreements_first_word_is_not_current(tmp_path: Path) -> None:
+    """The other way round: at a quote's boundary disagreement, gold's agreed ACTOR 'Israel' under the cursor is not
+    current (x would have removed it): the status line offers the quotation, and x removes nothing."""
+    text = 'Officials said: "Israel will respond soon," the army said.'
+
+    def mark(part: str, label: str, speaker: str | None = None) -> Span:
+        start, extra = text.index(part), {}
+        if speaker is not None:
+            extra["speaker"] = {"start": text.index(speaker), "end": text.index(speaker) + len(speaker)}
+        return Span(start=start, end=start + len(part), label=label, text=part, **extra)
+
+    agreed = [mark("Israel", "ACTOR"), mark("the army", "ACTOR")]
+    path = tmp_path / "review.db"
+    with Store.open(path) as store:
+        [article_id], _ = store.add_articles([(ArticleIn(text=text, title="Quote"), seed_tokens(text), [])])
+        alice = [*agreed, mark("Israel will respond soon,", "QUOTE", speaker="the army")]
+        bob = [*agreed, mark("Israel will respond soon", "QUOTE", speaker="the army")]
+        store.replace_annotation(article_id, "alice", alice, Status.DONE)
+        store.replace_annotation(article_id, "bob", bob, Status.DONE)
+    app = make_review_app(path, "carol", ["alice", "bob"], keymap_path=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        screen = app.screen
+        assert (screen.index, screen.current, screen.view.marks.cursor) == (0, None, (17, 23))
+        assert screen.status_line.text.plain == (
+            "a/b pick a version of the disagreement (marked in rose) · 4 adds the quotation · j/k: disagreements · "
+            "?: help"
+        )
+        await pilot.press("x")
+        await pilot.pause()
+        assert (
+            screen.status_line.text.plain
+            == "Nothing removed: gold has no quote at disagreement 1/1 (a/b pick a version)"
+        )
+    with Store.open(path) as store:
+        assert [(s.label.value, s.text) for s in store.spans(article_id, GOLD)] == [
+            ("ACTOR", "Israel"),
+            ("ACTOR", "the army"),
+        ]
