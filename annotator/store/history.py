@@ -104,7 +104,7 @@ class History(Changes):
             if only is not None and done[-1] != only:
                 raise Refused(f"event {only} is no longer the last edit here: u undoes the last one")
             action, before, after = self._event_change(done[-1])
-            what = self._what(article_id, after, before)  # the change the undo makes: back to `before`
+            what = self._what(article_id, after, before, action)  # the change the undo makes: back to `before`
             before, note = self._without_gone_suggestions(before)
             message = f"undid{_action(action, what)}{note}"
             return self._commit(article_id, annotator, "undo", after, before, target=done[-1], message=message)
@@ -129,20 +129,37 @@ class History(Changes):
             if not undone:
                 raise self._nothing_to(article_id, annotator, redo=True)
             action, before, after = self._event_change(undone[-1])
-            what = self._what(article_id, before, after)
+            what = self._what(article_id, before, after, action)
             after, note = self._without_gone_suggestions(after)
             message = f"redid{_action(action, what)}{note}"
             return self._commit(article_id, annotator, "redo", before, after, target=undone[-1], message=message)
 
-    def _what(self, article_id: str, before: Row, after: Row) -> str:
+    def _what(self, article_id: str, before: Row, after: Row, action: str = "") -> str:
         """What an undo or redo changes, from `before` to `after`, for its message: the span (or suggestion), how
-        many, or the status as it was -> as it is now."""
+        many, or the status as it was -> as it is now; for a speaker change, whose the quote is now."""
+        if action == "speaker":
+            return self._speaker_change(article_id, before, after)
         spans = self._what_spans(article_id, before, after)
         was, now = before.get("status", "todo"), after.get("status", "todo")
         # a first edit moves the article to in progress: not news beside the span it changed
         started = {was, now} == {"todo", "in_progress"} and bool(spans)
         status = f"{status_words(was)} -> {status_words(now)}" if was != now and not started else ""
         return _joined(spans, status)
+
+    def _speaker_change(self, article_id: str, before: Row, after: Row) -> str:
+        """A speaker change undone or redone, the quote first with the speaker it has now, then the ACTOR spans the
+        change took away, put back or resized (team trial 39b: undo and redo both said "speaker of ACTOR 'Casicas'
+        ...; QUOTE ... has its speaker again", naming neither speaker)."""
+        text = self.article_text(article_id)
+        back, gone, changed = _span_changes(before, after)
+        parts = []
+        for _, quote in (pair for pair in changed if pair[1]["label"] == "QUOTE"):
+            start, end = quote.get("speaker_start"), quote.get("speaker_end")
+            who = "no speaker" if start is None else f"its speaker {quoted(text[start:end])}"
+            parts.append(f"{describe(quote)} has {who} again")
+        parts += [_changed(was, now) for was, now in changed if now["label"] != "QUOTE"]
+        parts += [f"{describe(row)} taken away" for row in gone] + [f"{describe(row)} back" for row in back]
+        return ": " + "; ".join(parts) + self._decided(article_id, before, after) if parts else ""
 
     def _what_spans(self, article_id: str, before: Row, after: Row) -> str:
         """The spans the change takes away, puts back or changes (`_span_changes`), and the suggestions it decides

@@ -57,3 +57,26 @@ async def test_no_speaker_sends_it_back_too_and_the_same_speaker_keeps_it(tmp_pa
         await pilot.press("s", "enter")  # the suggested speaker, as it came
         await pilot.pause()
     assert held_spans(other, WHO) == [("QUOTE", QUOTE), ("ACTOR", SPEAKER)]
+
+
+async def test_undo_and_redo_of_the_choice_name_the_speaker_the_quote_has_now(tmp_path: Path) -> None:
+    """The same trial (39b, 6): undo and redo of a speaker change both said "...has its speaker again", naming no
+    speaker; each now says whose the quote is after it, and what became of the ACTOR spans."""
+    db = article(tmp_path / "q.db")
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "tab", "enter", "u")
+        await pilot.pause()
+        undid = app.messages[-1][1]
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        redid = app.messages[-1][1]
+    assert undid == (
+        f"undid speaker: QUOTE {QUOTE!r} at 16:42 has its speaker {SPEAKER!r} again; ACTOR 'Farmers' at 88:95 taken "
+        f"away; ACTOR {SPEAKER!r} at 55:74 back"
+    )
+    assert redid.startswith(
+        f"redid speaker: QUOTE {QUOTE!r} at 16:42 has its speaker 'Farmers' again; ACTOR {SPEAKER!r} at 55:74 taken "
+        "away; ACTOR 'Farmers' at 88:95 back"
+    )

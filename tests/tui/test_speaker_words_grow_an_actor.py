@@ -54,8 +54,8 @@ async def test_words_around_the_speaker_grow_it_and_stay_the_speaker_in_one_undo
         await pilot.press("u")
         await pilot.pause()
         assert app.messages[-1][1] == (
-            "undid speaker of ACTOR 'station manager Paul Hughes' at 36:63, now 'Paul Hughes' at 52:63; "
-            f"QUOTE {QUOTE!r} at 1:29 has its speaker again"
+            f"undid speaker: QUOTE {QUOTE!r} at 1:29 has its speaker 'Paul Hughes' again; ACTOR 'station manager "
+            "Paul Hughes' at 36:63, now 'Paul Hughes' at 52:63"
         )
         assert sorted(held(db)) == [("ACTOR", "Paul Hughes", None), ("QUOTE", QUOTE, (52, 63))]
 
