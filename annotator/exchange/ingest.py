@@ -155,10 +155,11 @@ def ingest(
 
     An article whose id is stored with another text is an error naming the id, unless `changed` says to add
     it as a new article or to replace the stored text; an article someone has worked on is never replaced but
-    reported in `conflicts` and left as stored. An article with no id is already stored only when an article
-    holds its text; its hash id held by a replaced article with another text, it is added as `HASH~2` (or the
-    first `HASH~N` free), and so is a text stored only in an article this input replaces. `nlp` is an already loaded pipeline (else `model` is loaded),
-    so callers that ingest often load it once.
+    reported in `conflicts` and left as stored. An article whose id is made from its text (no id: its hash;
+    `--changed-text new`: `ID~HASH`) is already stored only when an article holds its text; its id held by
+    another text (a replaced article, an explicit id stored or earlier in the input), it is added as `ID~2` (or
+    the first `ID~N` free), and so is a text stored only in an article this input replaces. `nlp` is an already
+    loaded pipeline (else `model` is loaded), so callers that ingest often load it once.
     `workers` > 1 parses and suggests in that many worker processes (`suggest.dispatch`); the rows are the same.
     `predicted`: suggestions `annotator predict` computed (`exchange.predictions`), stored instead of running
     the pipeline; only its tokenizer runs (`model`'s, else the one predict used). A `model` named is loaded
@@ -177,8 +178,9 @@ def ingest(
     duplicates: list[tuple[str, str]] = []
     assigned: list[AssignedReplacement] = []
     files: dict[str, str] | None = None  # a .txt file's absolute path -> the article it brought (read once)
-    held: list[tuple[ArticleIn, str]] = []  # no id given, text stored: (article, the id that holds its text)
-    renamed: set[str] = set()  # no id given, its hash id held by a replaced article with another text
+    held: list[tuple[ArticleIn, str]] = []  # id made from its text, text stored: (article, the id holding it)
+    renamed: set[str] = set()  # its id made from its text (HASH, ID~HASH) held by another text: moved to ID~N
+    named = {a.id: content_hash(a.text) for a in articles if a.id is not None}  # a later line's id holds it too
     for article in articles:
         given = article
         if article.id is None and str(article.meta.get("source", "")).lower().endswith(".txt"):
@@ -186,6 +188,7 @@ def ingest(
                 files = {_where(source): stored for stored, source in store.text_file_sources()}
             if content_hash(article.text) not in texts:
                 article = _from_stored_file(store, article, files)
+        derived = article.id is None  # its id is made from its text: its hash, or `ID~HASH` (--changed-text new)
         if _changed(store, article):
             renamed_to = _with_changed_text(store, article, changed, file=given is not article)
             if renamed_to is None:
@@ -196,11 +199,13 @@ def ingest(
                     replacing.add(article.article_id)
                     new.append(article)
                 continue
-            article = renamed_to
-        if article.id is None:  # its id is its text's hash, which a replaced article may hold with another text
-            existing = store.article_with_text(content_hash(article.text)) or texts.get(content_hash(article.text))
-            if existing is None and store.has_article(article) is not None:
-                article = article.model_copy(update={"id": store.unused_id(article.article_id, hashes)})
+            article, derived = renamed_to, True
+        if derived:  # a text is stored when any article holds it; its id held by another text, it goes to ID~N
+            text_hash = content_hash(article.text)
+            existing = store.article_with_text(text_hash) or texts.get(text_hash)
+            held_id = article.article_id in hashes or named.get(article.article_id, text_hash) != text_hash
+            if existing is None and (held_id or store.has_article(article) is not None):
+                article = article.model_copy(update={"id": store.unused_id(article.article_id, hashes | set(named))})
                 renamed.add(article.article_id)
             elif existing is not None:
                 held.append((article, existing))
@@ -222,7 +227,7 @@ def ingest(
         elif content_hash(article.text) in texts:
             skipped.append(texts[content_hash(article.text)])
         else:
-            article = article.model_copy(update={"id": store.unused_id(article.article_id, hashes)})
+            article = article.model_copy(update={"id": store.unused_id(article.article_id, hashes | set(named))})
             renamed.add(article.article_id)
             hashes.add(article.article_id)
             texts[content_hash(article.text)] = article.article_id
