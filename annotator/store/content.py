@@ -1,15 +1,17 @@
 """What a database stores that its own commands could never have written: text that is not UTF-8, tokens outside
-their article's text or out of order, suggestions and spans whose offsets, text, label or speaker do not fit
-their article. Another program, a bug or tampering may have put them there; read, they crash a command far from
-their cause (`export --format conll` on a token at -4: KeyError; `accept` of a suggestion at 0:5000 clipped to
-the whole text; a title that is not UTF-8 stops every query reading it, and SQLite's error quotes the raw bytes:
-trial 30). `check` names each (`annotator.store.verify`), and `merge` refuses a file holding one
-(`annotator.store.merge_source`). One line a problem: the table, the row, the value as Python writes it (bytes
-escaped, so nothing of it acts on a terminal).
+their article's text or out of order, a text that is not the one its content hash was made from, suggestions and
+spans whose offsets, text, label or speaker do not fit their article. Another program, a bug or tampering may
+have put them there; read, they crash a command far from their cause (`export --format conll` on a token at -4:
+KeyError; `accept` of a suggestion at 0:5000 clipped to the whole text; a title that is not UTF-8 stops every
+query reading it, and SQLite's error quotes the raw bytes: trial 30), or travel unseen (an edited text merged
+under its first text's hash: trial 39a). `check` names each (`annotator.store.verify`), and `merge` and `pack`
+refuse a file holding one (`annotator.store.merge_source`, `annotator.store.pack`). One line a problem: the
+table, the row, the value as Python writes it (bytes escaped, so nothing of it acts on a terminal).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -18,7 +20,7 @@ from typing import Any
 
 from annotator.errors import found
 from annotator.store.names import NAMING
-from annotator.vocabulary import CLOCK_TOLERANCE, Label, future_problem, parse_timestamp
+from annotator.vocabulary import CLOCK_TOLERANCE, Label, content_hash, future_problem, parse_timestamp
 
 #: How much of a value that is not UTF-8 a problem shows (escaped).
 SHOWN_BYTES = 40
@@ -84,6 +86,23 @@ def token_problems(db: sqlite3.Connection) -> list[str]:
         problem = _tokens_problem(stored, length)
         if problem:
             problems.append(f"table 'articles', article {found(article_id)}: tokens: {problem}")
+    return problems
+
+
+def hash_problems(db: sqlite3.Connection) -> list[str]:
+    """Articles whose text is not the one their `content_hash` was made from: a text another program edited
+    where no span or token shows it would travel under its first text's hash (`merge` finds articles by it, and
+    an ingest of the first text would say "already stored": trial 39a). Every text is hashed, once."""
+    problems = []
+    width = len(content_hash(""))  # `content_hash`'s, of a blob's bytes too (a program may store one as text)
+    for article_id, text, stored in db.execute("SELECT id, text, content_hash FROM articles ORDER BY rowid"):
+        data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+        made = hashlib.sha256(data).hexdigest()[:width]
+        if made != stored:
+            problems.append(
+                f"table 'articles', article {found(article_id)}: its text is not the one stored with it (the text's "
+                f"hash is {found(made)}, its content_hash {found(stored)}): another program changed one of them"
+            )
     return problems
 
 
@@ -219,7 +238,12 @@ def moment_problems(db: sqlite3.Connection) -> list[str]:
     return problems
 
 
+def stored_problems(db: sqlite3.Connection) -> list[str]:
+    """What `content_problems` finds in a database whose text is all UTF-8 (`check` reports that apart)."""
+    return token_problems(db) + hash_problems(db) + fit_problems(db)
+
+
 def content_problems(db: sqlite3.Connection) -> list[str]:
     """Everything stored that the database's own commands could not have written (see the module's docstring).
     Text that is not UTF-8 is reported alone: the other checks read that text."""
-    return utf8_problems(db) or token_problems(db) + fit_problems(db)
+    return utf8_problems(db) or stored_problems(db)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.store.connection import SPAN_SELECT
-from annotator.store.content import fit_problems, moment_problems, token_problems, utf8_problems
+from annotator.store.content import moment_problems, stored_problems, utf8_problems
 from annotator.store.event_shapes import events_of
 from annotator.store.explained import annotation_problems, assignment_problems
 from annotator.store.history import replay
@@ -240,7 +240,7 @@ def check(reader: Reader) -> list[str]:
         undecodable = utf8_problems(reader.conn)
         if undecodable:  # every other check reads that text
             return named + undecodable
-        stored = token_problems(reader.conn) + fit_problems(reader.conn) + moment_problems(reader.conn)
+        stored = stored_problems(reader.conn) + moment_problems(reader.conn)
         return title_index_problems(reader) + named + stored + replay_problems(reader)
 
 
