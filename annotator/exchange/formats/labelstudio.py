@@ -71,13 +71,13 @@ from annotator.exchange.formats.labelstudio_truth import (
     min_work,
     model_only,
     ours_without_meta,
-    same_spans,
     truth,
     user,
 )
 from annotator.exchange.formats.looks import refuse_foreign, refuse_foreign_file
 from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.formats.speakers import kept, link_speaker, repeated_id
+from annotator.exchange.formats.stored_spans import same_spans
 from annotator.exchange.json_arrays import json_array
 from annotator.models import Flag, Integer, Number, Span, Status, Timestamp, Title
 from annotator.vocabulary import is_model

@@ -10,8 +10,8 @@ from typing import IO, Any
 
 from annotator.exchange.files import write_text_lines
 from annotator.exchange.formats.common import RecordLike, TokensOf, dumps, flag_and_comments, short_id
-from annotator.exchange.formats.labelstudio_truth import DIGEST, spans_digest
 from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions
+from annotator.exchange.formats.stored_spans import DIGEST, spans_digest
 from annotator.models import Label, Status
 from annotator.vocabulary import MODEL_PREFIX, is_model
 

@@ -53,8 +53,6 @@ there, so where the two disagree the annotation's own fields win.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -69,8 +67,6 @@ from annotator.vocabulary import Status, parse_timestamp, worker_problem
 NO_USER = "names no Label Studio user (an email or a user id), got {}"
 
 SKIPPED = Status.SKIPPED.value
-#: The task `meta` key our export writes its record's `spans_digest` in.
-DIGEST = "spans_digest"
 #: The name of a user known only by id (`Users.name`): no name the file gives may begin like it (`given`).
 SYNTHETIC = "labelstudio-user-"
 SQUEEZED = "labelstudiouser"  # SYNTHETIC without its separators
@@ -220,26 +216,9 @@ def user(value: Any, where: Where, field: str, users: Users) -> Author | None:
     raise where.error(NO_USER.format(shown if len(shown) <= 80 else shown[:80] + "..."), field)
 
 
-def spans_digest(spans: Iterable[Any]) -> str:
-    """A digest of spans (offsets, label, speaker's offsets): our export writes its record's in the task's `meta`
-    (`DIGEST`), and an annotation whose spans read back the same was not changed in Label Studio."""
-    rows = sorted(
-        (s.start, s.end, s.label.value, *((s.speaker.start, s.speaker.end) if s.speaker is not None else ()))
-        for s in spans
-    )
-    return hashlib.sha256(json.dumps(rows).encode()).hexdigest()[:16]
-
-
-def same_spans(meta: dict[str, Any], spans: Iterable[Any]) -> bool | None:
-    """Whether an annotation's spans are those our export wrote (`meta`'s `DIGEST`); None: the `meta` has none (an
-    export older than it, or none of ours)."""
-    digest = meta.get(DIGEST)
-    return digest == spans_digest(spans) if isinstance(digest, str) else None
-
-
 def author(annotation: Any, where: Where, field: str, users: Users, same: bool | None = None) -> Author | None:
     """Who did an annotation's work (see the module): its `completed_by`, unless another user changed it since.
-    `same`: whether its spans are those our export wrote (`same_spans`): a user who only touched it (updated it
+    `same`: whether its spans are those our export wrote (`stored_spans.same_spans`): a user who only touched it (updated it
     unchanged, starred it) did none of it; one who changed them did; None: cannot be told, so a user known only by
     id stays so (beside the `meta`'s name, a one-line error: `truth`)."""
     completer = user(annotation.completed_by, where, f"{field}.completed_by", users)
@@ -267,7 +246,7 @@ def worked_at(updated_at: str | None, created_at: Any) -> str | None:
 
 def truth(meta: dict[str, Any], annotation: Any, by: Author | None, same: bool | None = None) -> Truth:
     """`meta` (our export's, or {}) against `annotation` (an `LSAnnotation`); `by`: its `author`, if any; `same`:
-    its spans are those our export wrote (`same_spans`): a moment or a lead_time there is no work on them."""
+    its spans are those our export wrote (`stored_spans.same_spans`): a moment or a lead_time there is no work on them."""
     cancelled = bool(annotation.was_cancelled)
     said = meta.get("status", annotation.status)
     status = said

@@ -17,7 +17,9 @@ underscore keys Prodigy stores with every answer.
   timestamp in `updated_at` (with `_timestamp` in seconds), keys Prodigy keeps untouched. On import, Prodigy's
   own word wins where they disagree: a task answered again (an `answer` our `status` would not write, a
   `_timestamp` another second than our `updated_at`'s) has the answer's status (accept done, reject flagged,
-  ignore skipped) and the `_timestamp`'s moment.
+  ignore skipped) and the `_timestamp`'s moment. Unless its spans and answer are as our export wrote them (the
+  `spans_digest` key, as in Label Studio's `meta`): answered again unchanged, its `_timestamp` is no work (trial
+  39a: it replaced work done here since the export), so `updated_at` stands (a conflict with newer work here).
 - `meta` holds the article's meta plus `article_id` and `title`.
 
 On import, binary tasks (ner.teach: `_view_id` "ner", `_is_binary`, or spans with their own `answer`) are
@@ -57,6 +59,7 @@ from annotator.exchange.formats.common import (
 from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, ReadOptions
 from annotator.exchange.formats.prodigy_hashes import input_hash, task_hash
 from annotator.exchange.formats.speakers import kept, link_speaker
+from annotator.exchange.formats.stored_spans import DIGEST, same_spans, spans_digest
 from annotator.models import (
     Flag,
     Integer,
@@ -85,6 +88,8 @@ STATUS_OF_ANSWER = {"accept": Status.DONE, "ignore": Status.SKIPPED, "reject": S
 HASH_KEYS = ("_input_hash", "_task_hash")
 #: The last second `_timestamp` may name: 9999-12-31T23:59:59Z (a later one is no moment Python can write).
 LATEST_SECOND = 253402300799
+#: What import says of a task answered again in Prodigy without a change (`stored_spans.same_spans`).
+TOUCHED = "newer _timestamp(s) of tasks answered again in Prodigy, spans and answer as exported: no newer work"
 
 
 class Loose(BaseModel):
@@ -222,6 +227,7 @@ def task(record: RecordLike, tokens: list[Token]) -> dict[str, Any]:
         "relations": relations,
         "answer": ANSWERS.get(record.status, "ignore"),
         "status": record.status.value,
+        DIGEST: spans_digest(record.spans),  # import tells a task only answered again there from a changed one
     }
     kept_input, kept_task = (record.meta.get(key) for key in HASH_KEYS)
     data["_input_hash"] = kept_input if isinstance(kept_input, int) else input_hash(data)
@@ -315,18 +321,23 @@ def record_from_task(task: ProdigyTask, options: ReadOptions, where: Where) -> I
             (relation.child_span.start, relation.child_span.end),
         )
         link_speaker(spans, ends, relation.label, options, where, f"relations[{index}]", dropped)
+    status = status_of(task.status, STATUS_OF_ANSWER[task.answer], where, "status")
+    answered = ANSWERS.get(status, "ignore") == task.answer
+    if not answered:  # Prodigy's answer is its own word: a task answered again since our export (a reject of
+        status = STATUS_OF_ANSWER[task.answer]  # done work) is what it says now
+    found = kept(spans)
     updated = task.updated_at  # ours, unless Prodigy's `_timestamp` says another second: answered again since
     if task.timestamp is not None and (updated is None or _seconds(updated) != task.timestamp):
-        updated = utc_timestamp(datetime.fromtimestamp(task.timestamp, UTC))
-    status = status_of(task.status, STATUS_OF_ANSWER[task.answer], where, "status")
-    if ANSWERS.get(status, "ignore") != task.answer:  # Prodigy's answer is its own word: a task answered again
-        status = STATUS_OF_ANSWER[task.answer]  # since our export (a reject of done work) is what it says now
+        if answered and same_spans(task.model_extra or {}, found):
+            dropped[TOUCHED] += 1  # answered again unchanged: the moment of a touch, not of work
+        else:
+            updated = utc_timestamp(datetime.fromtimestamp(task.timestamp, UTC))
     record = native_record(
         where,
         **article_fields(task, where),
         annotator=annotator_of(task.annotator_id or task.session_id, options, where, annotator_key(task)),
         status=status,
-        spans=kept(spans),
+        spans=found,
         updated_at=updated,
         flag_reason=task.flag_reason,
         comments=task.comments,

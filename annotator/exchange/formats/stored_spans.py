@@ -3,8 +3,10 @@ spans only when a format reads them as such (the native JSONL writes the rows as
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import NamedTuple, overload
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, NamedTuple, overload
 
 from annotator.models import Label
 from annotator.rows import Offsets
@@ -19,6 +21,28 @@ class RecordSpan(NamedTuple):
     label: Label
     text: str
     speaker: Offsets | None = None
+
+
+#: The key our Label Studio export (in the task's `meta`) and Prodigy export (in the task) write `spans_digest` in.
+DIGEST = "spans_digest"
+
+
+def spans_digest(spans: Iterable[Any]) -> str:
+    """A digest of spans (offsets, label, speaker's offsets): our Label Studio and Prodigy exports write their
+    record's (`DIGEST`), and an annotation whose spans read back the same was not changed in the other tool, only
+    touched (updated unchanged, answered again), so its newer moment there is no work."""
+    rows = sorted(
+        (s.start, s.end, s.label.value, *((s.speaker.start, s.speaker.end) if s.speaker is not None else ()))
+        for s in spans
+    )
+    return hashlib.sha256(json.dumps(rows).encode()).hexdigest()[:16]
+
+
+def same_spans(given: dict[str, Any], spans: Iterable[Any]) -> bool | None:
+    """Whether an annotation's spans are those our export wrote (the `DIGEST` in `given`: Label Studio's task
+    `meta`, a Prodigy task); None: it has none (an export older than it, or none of ours)."""
+    digest = given.get(DIGEST)
+    return digest == spans_digest(spans) if isinstance(digest, str) else None
 
 
 #: A span as the store reads it for an export: (start, end, label, text, speaker_start, speaker_end).
