@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from exchange_support import SMALL, build, every_status
+from processes import annotator, one_error_line
 from typer.testing import CliRunner
 
 from annotator.cli import app
@@ -231,6 +232,21 @@ def test_conll_bad_tag(db: Path, tmp_path: Path) -> None:
     assert refused(db, path, "--format", "conll", "--annotator", "bob") == (
         f"annotator: error: {path}:2: field 'tag': expected O, B-LABEL or I-LABEL, got 'X-Y'"
     )
+
+
+@pytest.mark.parametrize("layout", ["-DOCSTART- -X- O O\n\nBob _ _ B-ACTOR\n{}\n", "Bob|B-ACTOR\n{}\n"])
+def test_a_nul_in_a_conll_token_is_named_at_its_own_line(db: Path, tmp_path: Path, layout: str) -> None:
+    """Trial 39a, 10: the NUL was reported at the document's first line (its -DOCSTART-), not the token's."""
+    nul = layout.format("x\0y _ _ O" if "DOCSTART" in layout else "x\0y|O")
+    (tmp_path / "nul.conll").write_text(nul, encoding="utf-8")
+    before = digest(db)
+    result = annotator("import", "nul.conll", "--format", "conll", "--annotator", "bob", "--db", db, cwd=tmp_path)
+    line = nul.split("\n").index(next(x for x in nul.split("\n") if "\0" in x)) + 1
+    assert one_error_line(result) == (
+        f"nul.conll:{line}: field 'token': token holds a NUL character (\\u0000) at character 1, which SQLite "
+        "cannot store"
+    )
+    assert digest(db) == before
 
 
 def test_failed_import_into_a_new_database_creates_nothing(tmp_path: Path) -> None:

@@ -49,7 +49,7 @@ from annotator.exchange.formats.common import (
 )
 from annotator.exchange.formats.looks import refuse_foreign_file
 from annotator.exchange.formats.options import ExportOptions, ReadOptions
-from annotator.models import Label, Status
+from annotator.models import Label, Status, nul_problem
 from annotator.rows import SpanLike, Token
 from annotator.suggest.tokens import blank_english, doc_of, tokenize
 
@@ -175,6 +175,8 @@ def _record(document: list[list[Row]], options: ReadOptions, where: Where) -> Im
         line_at: dict[int, int] = {}
         starts = itertools.accumulate((len(word) + 1 for word in words[:-1]), initial=0)
         for (line, word, _), start in zip(sentence, starts, strict=True):
+            if "\0" in word:  # named at its own line, not the document's first (trial 39a, 10)
+                raise Where(where.path, line=line).error(nul_problem("token", word), "token")
             tokens.append(Token(position + start, position + start + len(word)))
             line_at[start] = line
         doc = Doc(vocab, words=words, spaces=[True] * (len(words) - 1) + [False])
