@@ -193,3 +193,11 @@ def test_the_readme_s_keymap_example_works_in_both_screens(tmp_path: Path) -> No
             "reject": "x,delete,backspace",
         }
     )
+
+
+def test_a_keymap_nested_too_deeply_is_one_line(folder: Path) -> None:
+    """Found by an attacker (trial 39a, 5): arrays nested 500 deep made tomllib recurse past Python's limit, and
+    the screen's start printed a 3,000-line RecursionError traceback; JSON inputs say "nested too deeply"."""
+    assert annotate_with(folder, "a = " + "[" * 500 + "]" * 500 + "\n") == (
+        "keys.toml: not valid TOML: nested too deeply"
+    )

@@ -184,6 +184,8 @@ def load_keymap(path: Path | None, *, review: bool = False) -> Settings:
     except tomllib.TOMLDecodeError as error:
         line, problem = _toml_problem(str(error), text)
         raise InputError(f"not valid TOML: {problem}", path=str(path), line=line) from None
+    except RecursionError:  # arrays or inline tables hundreds deep: tomllib recurses once a level
+        raise InputError("not valid TOML: nested too deeply", path=str(path)) from None
 
     def wrong(field: str, message: str) -> InputError:
         return InputError(message, path=str(path), line=_line_of(text, field), field=field)
