@@ -4,6 +4,9 @@ field, as every other mistake in the file is (found by an attacker: it was accep
 
 from __future__ import annotations
 
+import contextlib
+import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -201,3 +204,25 @@ def test_a_keymap_nested_too_deeply_is_one_line(folder: Path) -> None:
     assert annotate_with(folder, "a = " + "[" * 500 + "]" * 500 + "\n") == (
         "keys.toml: not valid TOML: nested too deeply"
     )
+
+
+def test_a_keymap_that_is_a_fifo_is_refused_at_once(folder: Path) -> None:
+    """Found by an attacker (trial 39a, 6): $ANNOTATOR_KEYMAP naming a FIFO blocked for ever before the screen, in
+    silence; every other input refuses one at once, unread."""
+    os.mkfifo(folder / "keys.toml")
+    unblock = threading.Timer(20, writer_opens_and_closes, [folder / "keys.toml"])  # a hang fails, not hangs, the test
+    unblock.start()
+    try:
+        result = annotator(
+            "annotate", "--db", "x.db", "--annotator", "alice", cwd=folder, timeout=30,
+            env={"ANNOTATOR_KEYMAP": "keys.toml"}, terminal=True,
+        )  # fmt: skip
+    finally:
+        unblock.cancel()
+    assert one_error_line(result) == "keys.toml: cannot read the keymap: a FIFO (named pipe), not a regular file"
+
+
+def writer_opens_and_closes(fifo: Path) -> None:
+    """A reader blocked opening `fifo` goes on, reading nothing; with no reader, nothing happens."""
+    with contextlib.suppress(OSError):  # ENXIO: nobody has it open to read
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))

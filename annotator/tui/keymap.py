@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from textual.binding import Binding
 
 from annotator.errors import InputError, json_kind
+from annotator.places import open_regular
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -175,8 +176,9 @@ def load_keymap(path: Path | None, *, review: bool = False) -> Settings:
 
     from annotator.exchange.files import decode
 
-    try:
-        text = decode(path.read_bytes(), path)  # not UTF-8: the line of the first bad byte
+    try:  # a FIFO is refused unopened, as every input is: reading one would wait before the screen for ever
+        with os.fdopen(open_regular(path, follow=True), "rb") as stream:
+            text = decode(stream.read(), path)  # not UTF-8: the line of the first bad byte
     except OSError as error:
         raise InputError(f"cannot read the keymap: {error.strerror}", path=str(path)) from None
     try:
