@@ -5,6 +5,7 @@ real console script on real files and real SQLite."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from processes import annotator, one_error_line
@@ -192,3 +193,37 @@ def test_an_empty_file_ingests_nothing_and_creates_no_database(tmp_path: Path) -
     result = annotator("ingest", empty, "--no-suggest", "--db", db)
     assert one_error_line(result) == f"nothing ingested: {empty} holds no article; {db} was not created"
     assert not db.exists()
+
+
+def test_skip_invalid_skips_a_fifo_in_a_folder_and_ingests_the_rest(tmp_path: Path) -> None:
+    """Found by an attacker (trial 39a, 7): a FIFO named like an article inside a folder stopped the whole ingest
+    even with --skip-invalid, which skips files that cannot be read. It is never opened (that would wait for
+    ever): refused in one line without --skip-invalid, as a blank file is; skipped and named with it."""
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    (arts / "a.txt").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(arts / "pipe.txt")
+    db = tmp_path / "t.db"
+
+    stopped = annotator("ingest", "arts", "--no-suggest", "--db", db, cwd=tmp_path, timeout=60)
+    assert one_error_line(stopped) == (
+        "arts/pipe.txt: a FIFO (named pipe), not a regular file; nothing was ingested: remove the file or name the "
+        "others, or add --skip-invalid to skip it and ingest the rest"
+    )
+    assert stopped.stdout == "" and not db.exists()
+    os.mkfifo(arts / "pipe.jsonl")
+    stopped = annotator("ingest", "arts", "--no-suggest", "--db", db, cwd=tmp_path, timeout=60)
+    assert one_error_line(stopped) == "arts/pipe.jsonl: a FIFO (named pipe), not a regular file"
+    assert stopped.stdout == "" and not db.exists()
+
+    result = annotator("ingest", "arts", "--no-suggest", "--skip-invalid", "--db", db, cwd=tmp_path, timeout=60)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        f"1 article(s) added, 0 already stored, 0 suggestion(s) -> {db}\n"
+        "skipped 2 file(s) or line(s) that hold no article:\n"
+        "  arts/pipe.jsonl: a FIFO (named pipe), not a regular file; the whole file skipped\n"
+        "  arts/pipe.txt: a FIFO (named pipe), not a regular file\n"
+    )
+    with Store.open(db, read_only=True) as store:
+        assert [store.article(i).text for i in store.article_ids()] == [GOOD]
+    assert sorted(p.name for p in arts.iterdir()) == ["a.txt", "pipe.jsonl", "pipe.txt"]

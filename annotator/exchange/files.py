@@ -12,7 +12,6 @@ import io
 import json
 import os
 import re
-import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,12 +44,13 @@ class NotUTF8(InputError):
 
 
 def read_bytes(path: Path) -> bytes:
-    """A regular file's bytes: a FIFO, device or folder is refused at once (reading one could wait forever)."""
+    """A regular file's bytes: a FIFO, device or folder is refused at once (reading one could wait forever),
+    also one renamed in after a look (`open_regular`)."""
     try:
-        found = os.stat(path)
-        if not stat.S_ISREG(found.st_mode):
-            raise InputError(f"{kind_of(found.st_mode)}, not a regular file", path=str(path))
-        return path.read_bytes()
+        with os.fdopen(open_regular(path, follow=True), "rb") as stream:
+            return stream.read()
+    except NotRegular as error:
+        raise InputError(f"{kind_of(error.mode)}, not a regular file", path=str(path)) from None
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror}", path=str(path)) from None
 

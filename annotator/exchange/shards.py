@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, InputError
 from annotator.exchange.article_files import files_in, read_path, skipped_links
 from annotator.exchange.manifest import Manifest
 from annotator.exchange.recording import expect_swap, expect_written, reclaimed, unexpect_written
@@ -127,7 +127,9 @@ def count_articles(paths: Iterable[Path], note: Note = None) -> int:
             next(iter(read_path(path)), None)  # before any cluster starts: a missing or unknown file is an error
         files = files_in(path, links) if path.is_dir() else [path]
         for file in files:
-            if file.suffix.lower() == ".jsonl" and file.is_file():
+            if not file.is_file():  # a FIFO named like an article (ingest --skip-invalid skips it): before any cluster
+                raise InputError(f"{kind_of(file.stat().st_mode)}, not a regular file", path=str(file))
+            if file.suffix.lower() == ".jsonl":
                 with file.open("rb") as lines:
                     total += sum(1 for line in lines if line.strip())
             else:
