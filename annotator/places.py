@@ -30,8 +30,11 @@ from typing import TypeAlias
 
 from annotator.errors import AnnotatorError
 
-#: An empty temporary this recent may be one another run has just created and not locked yet: left alone.
+#: An empty temporary this recent may be one another run has just created and not locked yet. A folder (train's
+#: pipeline) is locked only after its run has done some work, so a young empty one is left alone; a file is
+#: locked in the instruction after its creation (`Temporary`), so one still unlocked `SETTLE_S` later is a leftover.
 JUST_MADE_S = 60
+SETTLE_S = 0.2
 #: Files this tool creates get these permissions (before the umask): never writable by others, nor readable.
 PRIVATE_MODE = 0o640
 #: renameat2(2)'s flag that swaps two names in one step, and the "current folder" it resolves relative names in.
@@ -281,7 +284,8 @@ def note_leftovers(target: Path, kind: str, shown: Path | str | None, note: Note
     """The temporaries of `target` (`.<name>.<kind>-` and 8 characters) whose lock nobody holds, named in one
     line handed to `note`: removed by no one but their owner, since nothing proves such a file is this tool's
     and unused (anyone may name a file so, or copy a database there). A temporary a run holds, or an empty one
-    made a moment ago (not locked yet), is a live run's and not mentioned. Anything else at such a name (a FIFO, a
+    made a moment ago and locked a moment later, is a live run's and not mentioned; an empty one nobody locks (an
+    export killed early leaves one) is named like any other (trial 39a). Anything else at such a name (a FIFO, a
     link, a folder: what a kill -9 left where an output's path was swapped) is named too, with what it is, and
     never opened. The note names `shown` (the path as the user gave it) for the target."""
     prefix = f".{target.name}.{kind}-"
@@ -309,20 +313,27 @@ def _note_unheld(
         names = sorted(os.listdir(target.parent))
     except OSError:
         return found
-    said: list[str] = []
+    said: dict[Path, str] = {}
+    young: list[Path] = []
     for name in names:
         if not named(name):
             continue
         path = target.with_name(name)
         other = None if folders else _other_kind(path)
-        if other is not None or _unheld(path, folders):
-            found.append(path)
-            said.append(name if other is None else f"{name} ({other})")
+        unheld = other is not None or _unheld(path, folders)
+        if unheld:
+            said[path] = name if other is None else f"{name} ({other})"
+        elif unheld is None:
+            young.append(path)
+    if young:  # empty files made a moment ago: whoever made them locks them now, or never will
+        time.sleep(SETTLE_S)
+        said.update({path: path.name for path in young if _unheld(path, folders, settled=True)})
+    found.extend(sorted(said))
     if note is not None and len(found) == 1:
-        note(f"{shown}: a leftover {said[0]} from an interrupted run is beside it; remove it if it is yours")
+        note(f"{shown}: a leftover {said[found[0]]} from an interrupted run is beside it; remove it if it is yours")
     elif note is not None and found:
-        note(f"{shown}: leftovers {', '.join(said)} from interrupted runs are beside it; remove them if they are "
-             "yours")  # fmt: skip
+        listed = ", ".join(said[path] for path in found)
+        note(f"{shown}: leftovers {listed} from interrupted runs are beside it; remove them if they are yours")
     return found
 
 
@@ -337,9 +348,10 @@ def _other_kind(path: Path) -> str | None:
     return None if stat.S_ISREG(mode) else kind_of(mode)
 
 
-def _unheld(path: Path, folder: bool) -> bool:
+def _unheld(path: Path, folder: bool, *, settled: bool = False) -> bool | None:
     """Whether `path` is a regular file (a folder if `folder`; never a link) that no live run holds: nobody has it
-    locked, and it is not an empty one made a moment ago (a run is about to lock it)."""
+    locked, and it is not an empty folder made a moment ago (its run locks it later). None: an empty file made a
+    moment ago that nobody holds yet, to look at again (`settled`) after its maker has had time to lock it."""
     flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK | (os.O_DIRECTORY if folder else 0)
     try:
         fd = os.open(path, flags)
@@ -350,13 +362,14 @@ def _unheld(path: Path, folder: bool) -> bool:
         if not (stat.S_ISDIR if folder else stat.S_ISREG)(found.st_mode):
             return False
         empty = not os.listdir(fd) if folder else found.st_size == 0
-        if empty and time.time() - found.st_mtime < JUST_MADE_S:
+        young = empty and time.time() - found.st_mtime < JUST_MADE_S
+        if young and folder:
             return False
         try:
             fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
         except BlockingIOError:
             return False  # a live run is writing it
-        return True
+        return None if young and not settled else True
     except OSError:
         return False
     finally:

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from processes import annotator
+from processes import annotator, small_database
 from test_interrupt_after_commit_others import RUN
 from test_predict import dev_articles, ok, write_articles
 
@@ -140,3 +140,20 @@ def test_a_refused_train_run_keeps_its_pipeline_under_a_name_that_says_so(tmp_pa
     assert (models / "race" / "theirs.txt").read_text() == "another run's"
     result = annotator(*train, "--out", "models/other", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_export_names_the_empty_partial_a_kill_9_left_right_after_making_it(tmp_path: Path) -> None:
+    """Found by an attacker (trial 39a, 8): exports killed early left empty `.a.jsonl.partial-XXXXXXXX` files, and
+    the next export, run at once, did not name them (an empty one was taken for a live run's, not locked yet, for a
+    minute), while it names non-empty ones. Named now, and left as they are: nothing proves them annotator's."""
+    small_database(tmp_path / "a.db")
+    export = ("export", "--db", "a.db", "--annotator", "alice", "--status", "all", "-o", "a.jsonl")
+    killed(tmp_path, "annotator.places.Temporary:-:SIGKILL:1", "__init__", *export)  # its partial made, locked
+    [left] = tmp_path.glob(".a.jsonl.partial-*")
+    assert left.read_bytes() == b""
+    result = annotator(*export, cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, (
+        f"annotator: note: a.jsonl: a leftover {left.name} from an interrupted run is beside it; remove it if it is "
+        "yours\n"
+    ))  # fmt: skip
+    assert left.read_bytes() == b"" and (tmp_path / "a.jsonl").stat().st_size > 0
