@@ -125,12 +125,6 @@ NATIVE = FormatName("jsonl")
 #: The spaCy spans key of quotes, as annotator.exchange.formats.options.QUOTES_KEY (not imported before a command runs).
 QUOTES_KEY = "quotes"
 FormatOption = Annotated[FormatName, typer.Option("--format", help="The file's format (jsonl is the native record).")]
-WorkersOption = Annotated[
-    int,
-    typer.Option(
-        "--workers", min=1, help="Processes that parse and suggest (spaCy's pipeline in each); same results with any."
-    ),
-]
 AnnotatorsOption = Annotated[
     list[str] | None,
     typer.Option(

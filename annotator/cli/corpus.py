@@ -15,6 +15,7 @@ from annotator.cli.common import (
     say,
 )
 from annotator.cli.paths import PathType, output_paths
+from annotator.cli.workers import PER_CORE, one_per_core
 
 
 def scheduler_address(value: str) -> str:
@@ -51,7 +52,12 @@ def predict(
     model: ModelOption = None,
     workers: Annotated[
         int | None,
-        typer.Option("--workers", min=1, help="Worker processes of a local Dask cluster (default: one per core)."),
+        typer.Option(
+            "--workers",
+            min=1,
+            callback=one_per_core,
+            help=f"Worker processes of a local Dask cluster (default: one per core; {PER_CORE}).",
+        ),
     ] = None,
     scheduler: Annotated[
         str | None,

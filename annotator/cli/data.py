@@ -9,7 +9,6 @@ import typer
 from annotator.cli.common import (
     DbOption,
     ModelOption,
-    WorkersOption,
     errors_as_lines,
     fail,
     interrupted,
@@ -22,6 +21,7 @@ from annotator.cli.common import (
     stored,
 )
 from annotator.cli.paths import PathType
+from annotator.cli.workers import WorkersOption
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import ChangedText
 
