@@ -60,3 +60,21 @@ async def test_the_title_bar_says_an_article_s_gold_is_done(tmp_path: Path) -> N
     async with again.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         assert again.screen.header[2] == "article 1 of 1 up for review, gold done"
+
+
+async def test_the_title_bar_follows_gold_s_status_as_it_changes_here(tmp_path: Path) -> None:
+    """A re-check (39c, P9): after `u` undid the done mark the title bar still said "gold done" (it was read again
+    only on another article or another process's change, not on this screen's own)."""
+    path, _ = boundary_disagreement(tmp_path / "review.db")
+    first = make_review_app(path, "carol", ["alice", "bob"], keymap_path=False)
+    async with first.run_test(size=(100, 32)) as pilot:
+        await pilot.press("a", "d")  # gold done: the only article, so the list opens
+        await pilot.pause()
+    again = make_review_app(path, "carol", ["alice", "bob"], keymap_path=False)
+    async with again.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert again.screen.header[2] == "article 1 of 1 up for review, gold done"
+        await pilot.press("u")  # the done mark undone
+        await pilot.pause()
+        assert again.screen.model.status.value != "done"
+        assert again.screen.header[2] == "article 1 of 1 up for review"

@@ -30,7 +30,7 @@ from annotator.tui.widgets.article_view import ArticleView, Marks
 from annotator.tui.widgets.bars import KeyBar, TitleBar
 from annotator.tui.widgets.info import Legend, StatusLine
 from annotator.tui.widgets.span_panel import SpanPanel, describe
-from annotator.vocabulary import Label
+from annotator.vocabulary import Label, Status
 from annotator.wording import elided
 
 if TYPE_CHECKING:
@@ -75,7 +75,8 @@ class ArticleScreen(CursorScreen):
         self._cursor_saved = -1
         # the title bar's place in the order, and for which article and database version (another process may
         # have ingested articles since)
-        self._place, self._placed = "", ("", -1)
+        self._place: str = ""
+        self._placed: tuple[str, int, Status | None] = ("", -1, None)
         self._unreadable = ""  # the last "cannot be read" said by the periodic read
         self._caught_up = -1  # the database's data version when the article was last read (`catch_up`)
         self._notices: list[Text] | None = []  # notices that came before the status line was there (`notice`)
@@ -130,7 +131,7 @@ class ArticleScreen(CursorScreen):
         stored if that change was to it (`catch_up`): a window nobody touches shows what another window did."""
         self.save_cursor()
         try:
-            changed = self._placed != (self.article_id, self.annotator_app.store.data_version())
+            changed = self._placed[:2] != (self.article_id, self.annotator_app.store.data_version())
         except AnnotatorError as error:  # the file was damaged or overwritten under the screen: say so once
             if self._unreadable != str(error):
                 self._unreadable = str(error)
@@ -213,8 +214,9 @@ class ArticleScreen(CursorScreen):
     def refresh_header(self) -> None:
         """The title bar: database file, this article's place in the order, what is left to decide."""
         app = self.annotator_app
-        placed = (self.article_id, app.store.data_version())
-        if self._placed != placed:  # read once per article opened and outside change, not on every edit
+        # read once per article opened, outside change and status (review's "gold done"), not on every edit
+        placed = (self.article_id, app.store.data_version(), self.model.status)
+        if self._placed != placed:
             self._place, self._placed = app.article_place(self.article_id), placed
         place = self._place
         pending = self.model.pending_count
