@@ -74,6 +74,7 @@ def test_a_pair_sharing_no_compared_article_is_one_line_with_its_command(tmp_pat
         "bob ~ carol              share no compared article; both finished 1 article not assigned to both: "
         f"`annotator agreement --db {db} --annotators bob,carol --ignore-assignments` compares it",
         "  F1 95%: a pair's ALL exact F1 on other draws of its articles (bootstrap, 2,000 draws)",
+        "  with so few articles, a rough guide: the draws cannot hold what other articles would bring",
     ]
     page = tmp_path / "agreement.html"
     assert annotator("agreement", "--db", db, "--html", page).returncode == 0

@@ -40,6 +40,7 @@ def test_text_report(db_path: Path, store: Store, small_article: str) -> None:
         "FIGURE        1     1  0.000/0.000/0.000    1.000/1.000/1.000  ",
         "QUOTE         0     1  0.000/n/a/0.000      0.000/n/a/0.000    ",
         "ALL           2     4  0.250/0.500/0.333    0.500/1.000/0.667  ",
+        "  F1 95%: none, fewer than two articles with spans to draw from",
         "",
         "speaker accuracy n/a (0 of 0 reference quotes)",
         "",

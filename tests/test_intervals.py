@@ -96,3 +96,11 @@ def test_the_interval_is_scipys_percentile_bootstrap_over_articles():
     assert ours.low == pytest.approx(theirs.low, abs=0.01)
     assert ours.high == pytest.approx(theirs.high, abs=0.01)
     assert ours.high - ours.low > 0.02  # not a point: the comparison can fail
+
+
+def test_an_article_without_spans_leaves_nothing_to_resample():
+    """Re-check 39c: one article with spans and one with none drew the same micro F1 every time ("0.917-0.917")."""
+    assert f1_interval(counts([11, 0], [12, 0], [12, 0])) is None
+    assert gain_interval(counts([5, 0], [6, 0], [6, 0]), counts([6, 0], [6, 0], [6, 0])) is None
+    interval = f1_interval(counts([11, 0, 1], [12, 0, 2], [12, 0, 2]))
+    assert interval is not None and interval.articles == 3  # all articles are drawn; two have spans

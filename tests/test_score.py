@@ -158,10 +158,12 @@ def test_an_annotator_is_scored_only_on_the_articles_they_started(store: Store, 
     ]
 
 
-def test_one_article_scored_has_no_interval(store: Store, with_gold: str) -> None:
+def test_one_article_scored_has_no_interval_and_says_why(store: Store, with_gold: str) -> None:
     report = score(store, choose_reference(store, None))
     assert report.micro_interval is None
-    assert not [line for line in text_lines(report) if "bootstrap" in line]
+    assert [line for line in text_lines(report) if "F1 95%" in line] == [
+        "  F1 95%: none, fewer than two articles with spans to draw from"
+    ]
 
 
 def test_all_f1_over_other_draws_of_the_articles(store: Store, with_gold: str) -> None:
@@ -184,7 +186,8 @@ def test_all_f1_over_other_draws_of_the_articles(store: Store, with_gold: str) -
         2,
         2000,
     )
-    assert text_lines(report)[8:10] == [
+    assert text_lines(report)[8:11] == [
         "  F1 95%                       0.000-1.000          0.000-1.000",
         "  F1 95%: ALL's F1 on other draws of 2 articles (2,000 bootstrap draws)",
+        "  with so few articles, a rough guide: the draws cannot hold what other articles would bring",
     ]

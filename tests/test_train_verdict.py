@@ -78,7 +78,7 @@ def test_better_after_on_enough_gold_recommends_it_plainly() -> None:
 def test_a_gain_one_article_makes_says_the_draw_could_as_well_have_made_it() -> None:
     """0.750 -> 0.8125 over four held-out articles: three score the same, the fourth makes all of the gain. A draw
     of four holding k copies of it gains k/16; k is 0 in 32% of draws and 3 or more in 5%, so the interval is
-    +0.000 to +0.188 (k = 3); it holds 0 and the line says so (still "use it": it scored higher)."""
+    +0.000 to +0.188 (k = 3); it holds 0 and the line says so, and the verdict is no plain "use it"."""
     same = (3, 1, 1)
     before = _counts(same, same, same, (3, 1, 1))
     after = _counts(same, same, same, (4, 0, 0))
@@ -86,5 +86,5 @@ def test_a_gain_one_article_makes_says_the_draw_could_as_well_have_made_it() -> 
     assert lines[-3:] == [
         "ALL exact F1 +0.062; on other draws of 4 held-out articles +0.000 to +0.188 (95%, bootstrap)",
         "  that holds 0: other held-out articles could as well show no change",
-        "use it: annotator suggest --model models/gold",
+        "it may help or not: annotator suggest --model models/gold uses it; more gold would tell",
     ]

@@ -75,6 +75,16 @@ def counts_of(pairs: Iterable[tuple[Sequence[SpanLike], Sequence[SpanLike]]]) ->
 CHUNK = 250
 
 
+def _with_spans(*sides: ArticleCounts) -> int:
+    """How many articles have a span, reference or predicted, on any side."""
+    spans = sum(side.reference + side.predicted for side in sides)
+    return int(np.count_nonzero(spans))
+
+
+#: Below this many articles with spans the percentile bootstrap is a rough guide (it runs narrow on few).
+FEW = 10
+
+
 def _resampled_f1(sides: Sequence[ArticleCounts], draws: int, seed: int) -> list[np.ndarray]:
     """Micro F1 of each resample (draws of as many articles, with replacement), for each side on the same draws;
     NaN where a resample has no span on either side."""
@@ -102,9 +112,10 @@ def _interval(values: np.ndarray, articles: int, draws: int, level: float) -> In
 def f1_interval(
     counts: ArticleCounts, *, draws: int = DRAWS, level: float = LEVEL, seed: int = SEED
 ) -> Interval | None:
-    """The interval of micro F1 over resampled articles; None with fewer than two articles (nothing to resample)
-    or no span on either side."""
-    if len(counts) < 2:
+    """The interval of micro F1 over resampled articles; None with fewer than two articles with a span on either
+    side (nothing to resample: an article with none moves no micro F1, so one such and one other always drew the
+    same figure, a 0.917-0.917 that claimed a certainty two articles cannot give; re-check 39c)."""
+    if _with_spans(counts) < 2:
         return None
     (f1,) = _resampled_f1([counts], draws, seed)
     return _interval(f1, len(counts), draws, level)
@@ -117,7 +128,7 @@ def gain_interval(
     The two must count the same articles in the same order."""
     if len(before) != len(after):
         raise ValueError(f"before has {len(before)} articles, after {len(after)}: not the same articles")
-    if len(before) < 2:
+    if _with_spans(before, after) < 2:
         return None
     was, now = _resampled_f1([before, after], draws, seed)
     return _interval(now - was, len(before), draws, level)

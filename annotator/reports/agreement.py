@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 
 from annotator.metrics.agreement import AgreementReport, Corpus
-from annotator.metrics.intervals import DRAWS
+from annotator.metrics.intervals import DRAWS, FEW
 from annotator.metrics.matching import LABEL_CODE, NO_SPEAKER, SpanColumns
 from annotator.store import Reader
 from annotator.store.assignments import assignees, compared_articles
@@ -187,6 +187,10 @@ def annotators_of(corpus: Corpus, index: int) -> list[str]:
     return [name for name in corpus.spans if corpus.coded(name)[index]]
 
 
+#: Said under an interval drawn from fewer than `intervals.FEW` articles.
+ROUGH = "  with so few articles, a rough guide: the draws cannot hold what other articles would bring"
+
+
 def figure(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
@@ -249,6 +253,8 @@ def text_lines(
         if pair.exact_f1_interval is not None:
             interval = "-".join(figure(v) for v in pair.exact_f1_interval)
             lines.append(f"{'':<24} {'  F1 95%':<9} {'':>11}  {interval:>17}")
-    if any(pair.exact_f1_interval is not None for pair in report.pairs):
+    drawn = [pair.articles for pair in report.pairs if pair.exact_f1_interval is not None]
+    if drawn:
         lines.append(f"  F1 95%: a pair's ALL exact F1 on other draws of its articles (bootstrap, {DRAWS:,} draws)")
+        lines += [ROUGH] if min(drawn) < FEW else []
     return lines

@@ -3,7 +3,8 @@ annotators corrected the suggestions (`annotator.reports.evaluation` computes it
 
 from __future__ import annotations
 
-from annotator.reports.agreement import figure
+from annotator.metrics.intervals import FEW
+from annotator.reports.agreement import ROUGH, figure
 from annotator.reports.evaluation import MODEL, ScoreReport
 from annotator.reports.stored_versions import coverage_lines
 from annotator.store.current import suggester_order
@@ -30,13 +31,14 @@ def _interval_lines(report: ScoreReport) -> list[str]:
     """ALL's F1 over other draws of as many articles, as a row under ALL's, and what it is: how much the figure
     rests on the articles scored."""
     interval = report.micro_interval
-    if interval is None:
-        return []
+    if interval is None:  # said, not left out unexplained (re-check 39c)
+        return ["  F1 95%: none, fewer than two articles with spans to draw from"] if report.articles else []
     exact, overlap = ("-".join(figure(v) for v in pair) for pair in (interval.exact, interval.overlap))
     return [
         f"{'  F1 ' + format(interval.level, '.0%'):<9} {'':>5} {'':>5}  {exact:>19}  {overlap:>19}",
         f"  F1 {interval.level:.0%}: ALL's F1 on other draws of {counted(interval.articles, 'article')}"
         f" ({interval.resamples:,} bootstrap draws)",
+        *([ROUGH] if interval.articles < FEW else []),
     ]
 
 

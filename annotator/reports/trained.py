@@ -49,6 +49,9 @@ def verdict_lines(report: TrainReport) -> list[str]:
     after = report.after.micro.exact.f1 if report.after is not None else None
     shown = None if before is None or after is None else round(after, 3) - round(before, 3)  # as printed
     lines += gain_lines(report)
+    if shown is not None and shown > 0 and report.gain is not None and report.gain.low <= 0:
+        # not "use it" under a line saying other articles could show no change (re-check 39c: it said both)
+        return [*lines, f"it may help or not: annotator suggest --model {report.out} uses it; more gold would tell"]
     if shown is not None and shown > 0:
         return [*lines, f"use it: annotator suggest --model {report.out}"]
     if shown is not None and shown < 0:
