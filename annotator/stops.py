@@ -7,6 +7,7 @@ with no parse, as `annotator.phrases` reads the phrase a label key adds there.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from annotator.counts import continues_a_figure, is_figure_number, period
@@ -234,8 +235,8 @@ def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int],
     whose name is marked, nor a capitalised title before a name (`titled_name`: the name is the stop). Other common
     nouns are left to `w`: one key then reaches the next likely mention however many common words lie between."""
     word = word_at(text, tokens, index)
-    if word.lower() in CLOCK_WORDS and _after_a_number(text, tokens, index):
-        return False  # "5:03 | AM", "6 | P.M.": the time of day, however written (team trial 39b)
+    if (word.lower() in CLOCK_WORDS and _after_a_number(text, tokens, index)) or CLOCK_TOKEN.fullmatch(word):
+        return False  # "5:03 | AM", "6 | P.M.", "6:00AM": the time of day, however written (trials 39b, 39c)
     number = is_figure_number(text, tokens, index)  # not "the last quarter", "the third quarter" (trial 26)
     if not number and _titles_a_name(text, tokens, index, covered):
         return False
@@ -258,6 +259,10 @@ def is_candidate(text: str, tokens: Tokens, index: int, covered: Callable[[int],
         return False
     # not a title before a name marked already ("Prime | Minister Benjamin Netanyahu": titles stay off names)
     return number or not any(covered(i) for i in range(index, name_range(text, tokens, index, PARTICLES)[1] + 1))
+
+
+#: A time of day written as one token ("6:00AM", "7:30pm", "11a.m."): the tokenizer keeps it whole.
+CLOCK_TOKEN = re.compile(r"\d{1,2}(?:[:.]\d{2})?(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
 
 
 def _after_a_number(text: str, tokens: Tokens, index: int) -> bool:

@@ -147,7 +147,10 @@ def test_capitalised_titles_before_unmarked_names_are_no_stops_and_a_key_there_a
 def test_no_stop_at_a_capitalised_am_or_pm_after_the_time() -> None:
     """A team trial (39b, 7): in "He passed away 5:03 AM, February 10" ; stopped at "AM" and offered it as a name;
     "4 pm" was skipped already, "AM" and "P.M." were read as capitalised words."""
-    text = "He passed away 5:03 AM, February 10, at the hospital. Rescuers came at 6 P.M. and two divers left at 7 PM."
+    text = (
+        "He passed away 5:03 AM, February 10, at the hospital. Rescuers came at 6 P.M. and two divers left at 7 PM. "
+        "The ferry left at 6:00AM and the tug at 7:30pm."  # one token each (re-check 39c)
+    )
     tokens = [(t.start, t.end) for t in tokenize([text])[0]]
     found, index = [], 0
     while (following := next_candidate(text, tokens, index, 1, lambda _: False)) != index:
