@@ -8,7 +8,7 @@ annotator whose version was taken, or "all" for spans everyone agreed on) and th
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +18,7 @@ from annotator.metrics.matching import speakers_agree_pairs
 from annotator.rows import Edit, Offsets, SpanLike, SpanRow
 from annotator.store import Store
 from annotator.store.assignments import compared_articles
-from annotator.store.changes import describe
+from annotator.store.changes import GoldSpeakers, describe
 from annotator.store.connection import Row, annotation_span, span_row
 from annotator.vocabulary import GOLD, Label, Status
 from annotator.wording import counted
@@ -330,6 +330,40 @@ def _gold_speaker(actors: Sequence[Row], speaker: tuple[int, int] | None) -> Row
     agree = speakers_agree_pairs([(Offsets(a["start"], a["end"]), wanted) for a in actors])
     same = [a for a, ok in zip(actors, agree, strict=True) if ok]
     return min(same, key=lambda a: (max(a["start"], speaker[0]) - min(a["end"], speaker[1]), a["start"]), default=None)
+
+
+def speakers_for(
+    store: Store, article_id: str, annotators: Sequence[str], rows: Sequence[Row], actors: Sequence[Row]
+) -> list[tuple[Row, Row]]:
+    """Gold's quotes among `rows` without a speaker that one of `actors` speaks, each with that ACTOR: the quote's
+    versions (the annotators' quotes at its offsets) name a speaker it is by the rule a pick links by
+    (`_gold_speaker`: 'Durham Hall QC' for 'Durham Hall'). For an ACTOR gold gets by hand (`Store.gold_speakers`;
+    trial 39c: a label key at the speaker's boundary left the agreed quote speakerless, and d marked gold done)."""
+    quotes = [r for r in rows if r["label"] == Label.QUOTE and r["speaker_start"] is None]
+    if not quotes or not actors:
+        return []
+    versions = [
+        (s.start, s.end, s.speaker.start, s.speaker.end)
+        for name in annotators
+        for s in store.spans(article_id, name)
+        if s.label is Label.QUOTE and s.speaker is not None
+    ]
+    found = []
+    for quote in quotes:
+        speakers = [(a, b) for start, end, a, b in versions if (start, end) == (quote["start"], quote["end"])]
+        actor = next((actor for speaker in speakers if (actor := _gold_speaker(actors, speaker))), None)
+        if actor is not None:
+            found.append((quote, actor))
+    return found
+
+
+def gold_speakers(store: Store, annotators_for: Callable[[str], Sequence[str]]) -> GoldSpeakers:
+    """`Store.gold_speakers` for a review of these articles' annotators (`speakers_for`)."""
+
+    def link(article_id: str, rows: list[Row], actors: list[Row]) -> list[tuple[Row, Row]]:
+        return speakers_for(store, article_id, annotators_for(article_id), rows, actors)
+
+    return link
 
 
 def _taken(added: list[Row], source: str, named: bool) -> str:

@@ -28,6 +28,9 @@ from annotator.wording import counted, elided
 #: Works out a change from the annotation's current span rows and the next free span id: (before, after,
 #: message), or None for no change.
 Compute = Callable[[list[Row], int], tuple[Row, Row, str] | None]
+#: Gold's speakerless quotes an edit's new ACTOR speaks (`annotator.gold.speakers_for`): from the article, gold's
+#: span rows as the edit leaves them and the ACTOR rows it writes, the (quote, ACTOR) pairs to link.
+GoldSpeakers = Callable[[str, list[Row], list[Row]], list[tuple[Row, Row]]]
 
 
 def describe(row: Row, label: bool = True) -> str:
@@ -58,6 +61,10 @@ class Changes(ArticleWriter):
     #: Who is editing through this store on someone's behalf (the review app sets it for gold): every event it
     #: writes then names them as `reviewer`, as adjudication events always do.
     reviewer: str | None = None
+    #: Set with `reviewer` (the review app): an ACTOR gold gets by hand (added, resized, relabelled) links gold's
+    #: quotes without a speaker whose annotators' versions it speaks, in the same event, by the rule a pick links
+    #: by (trial 39c: an ACTOR added with a label key at a speaker's boundary left the agreed quote speakerless).
+    gold_speakers: GoldSpeakers | None = None
     #: The command writing through this store without a screen (`annotator accept`): every event it writes names
     #: it as `command`, so time spent (`metrics.activity.on_screen`) leaves those events out.
     command: str | None = None
@@ -273,6 +280,8 @@ class Changes(ArticleWriter):
         window changed the annotation). A first edit moves the article to in progress. `applied`: the rows are
         written already (`accept_all` writes them as it goes), so only a status change (and a flag reason) is left to write.
         """
+        if annotator == GOLD and self.gold_speakers is not None and action in ("add", "resize", "relabel"):
+            old, new, message = self._speakers_linked(article_id, old, new, message, self.gold_speakers)
         if "status" not in new and self._status_row(article_id, annotator) == Status.TODO.value:
             old, new = {**old, "status": Status.TODO.value}, {**new, "status": Status.IN_PROGRESS.value}
         if self.reviewer:  # also on an undo or redo: who pressed it, not who made the edit it repeats
@@ -308,6 +317,27 @@ class Changes(ArticleWriter):
             status=Status(new["status"]) if "status" in new else None,
             message=message,
         )
+
+    def _speakers_linked(
+        self, article_id: str, old: Row, new: Row, message: str, speakers: GoldSpeakers
+    ) -> tuple[Row, Row, str]:
+        """`old`, `new` and `message` with gold's quotes the edit's new ACTOR speaks linked to it (`gold_speakers`)."""
+        actors = [r for r in new.get("spans", []) if r["label"] == Label.ACTOR]
+        if not actors:
+            return old, new, message
+        written = {r["id"] for r in old.get("spans", []) + new.get("spans", [])}
+        rows = [r for r in self._span_rows(article_id, GOLD) if r["id"] not in written] + new.get("spans", [])
+        links = speakers(article_id, rows, actors)
+        if not links:
+            return old, new, message
+        old = {**old, "spans": old.get("spans", []) + [quote for quote, _ in links]}
+        linked = [{**quote, "speaker_start": actor["start"], "speaker_end": actor["end"]} for quote, actor in links]
+        new = {**new, "spans": new.get("spans", []) + linked}
+        said = "".join(
+            f"; {describe(quote)} linked to {describe(actor)}, gold's ACTOR overlapping its speaker"
+            for quote, actor in links
+        )
+        return old, new, message + said
 
     def _quotes_citing(self, article_id: str, annotator: str, actor: Row) -> list[Row]:
         return self._span_rows(

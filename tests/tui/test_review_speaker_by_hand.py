@@ -1,0 +1,95 @@
+"""Trial 39c, P1: at the ACTOR boundary of a quote's speaker ('Durham Hall QC' against 'Durham Hall'), the reviewer
+pressed a label key (the status line offers "1-3 add 'Durham Hall QC'") instead of a pick. The disagreement counted
+settled, but the agreed gold quote stayed without a speaker: d marked gold done without a word and the export had a
+speakerless quote. An ACTOR gold gets by hand links the gold quotes whose annotators' versions have a speaker it
+overlaps, by the rule a pick links by (`gold.speakers_for`), in the same event (one undo). Pilot at 80x24 on a real
+two-annotator database, spaCy's tokens.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.models import ArticleIn, Span, Status
+from annotator.store import Store
+from annotator.tui.review import make_review_app
+from annotator.vocabulary import GOLD
+from tests.tui.fixtures import seed_tokens
+
+TEXT = (
+    'Durham Hall QC, prosecuting, said the men "appear not to have shown any respect for the minimum standards of '
+    'decent behaviour." The judge agreed.'
+)
+WORDS = "appear not to have shown any respect for the minimum standards of decent behaviour."
+
+
+def mark(part: str, label: str, speaker: str | None = None) -> Span:
+    start = TEXT.index(part)
+    offsets = {"start": TEXT.index(speaker), "end": TEXT.index(speaker) + len(speaker)} if speaker else None
+    return Span(start=start, end=start + len(part), label=label, text=part, speaker=offsets)
+
+
+def two_speakers(path: Path) -> str:
+    with Store.open(path) as store:
+        [article_id], _ = store.add_articles([(ArticleIn(text=TEXT, title="Nine jailed"), seed_tokens(TEXT), [])])
+        alice = [mark("Durham Hall QC", "ACTOR"), mark(WORDS, "QUOTE", speaker="Durham Hall QC")]
+        carol = [mark("Durham Hall", "ACTOR"), mark(WORDS, "QUOTE", speaker="Durham Hall")]
+        store.replace_annotation(article_id, "alice", alice, Status.DONE)
+        store.replace_annotation(article_id, "carol", carol, Status.DONE)
+    return article_id
+
+
+def gold(path: Path, article_id: str) -> list[tuple[str, str, tuple[int, int] | None]]:
+    with Store.open(path) as store:
+        return [(s.label.value, s.text, s.speaker) for s in store.spans(article_id, GOLD)]
+
+
+async def test_a_label_key_at_the_speakers_boundary_links_the_agreed_quote(tmp_path: Path) -> None:
+    path = tmp_path / "review.db"
+    article_id = two_speakers(path)
+    app = make_review_app(path, "lead", ["alice", "carol"], keymap_path=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.review is not None and [d.kind.value for d in screen.review.disagreements] == ["boundary"]
+        assert screen.current is None
+        assert gold(path, article_id) == [("QUOTE", WORDS, None)]
+        await pilot.press("1")
+        await pilot.pause()
+        assert screen.status_line.text.plain.startswith(
+            "added ACTOR 'Durham Hall QC' at 0:14; QUOTE 'appear not to have shown any respect for … behaviour.' at "
+            "43:126 linked to ACTOR 'Durham Hall QC' at 0:14, gold's ACTOR overlapping its speaker"
+        )
+        assert screen.review.open == []
+        assert gold(path, article_id) == [("ACTOR", "Durham Hall QC", None), ("QUOTE", WORDS, (0, 14))]
+        await pilot.press("u")  # one action, one undo: the ACTOR and the quote's link go together
+        await pilot.pause()
+        assert gold(path, article_id) == [("QUOTE", WORDS, None)]
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert gold(path, article_id) == [("ACTOR", "Durham Hall QC", None), ("QUOTE", WORDS, (0, 14))]
+
+
+async def test_a_resized_actor_at_the_speakers_boundary_links_the_agreed_quote(tmp_path: Path) -> None:
+    """An ACTOR gold has by hand without the quote linked (an older database), then resized: the resize links it."""
+    path = tmp_path / "review.db"
+    article_id = two_speakers(path)
+    app = make_review_app(path, "lead", ["alice", "carol"], keymap_path=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        hook, app.store.gold_speakers = app.store.gold_speakers, None  # as before the fix: the ACTOR goes in alone
+        await pilot.press("1")
+        await pilot.pause()
+        assert gold(path, article_id) == [("ACTOR", "Durham Hall QC", None), ("QUOTE", WORDS, None)]
+        app.store.gold_speakers = hook
+        await pilot.press("comma")  # back to the span added
+        await pilot.pause()
+        assert screen.current is not None and screen.model.get(screen.current).text == "Durham Hall QC"
+        await pilot.press("{")
+        await pilot.pause()
+        assert screen.status_line.text.plain.startswith(
+            "resized to ACTOR 'Durham Hall' at 0:11; QUOTE 'appear not to have shown any respect for … behaviour.' at "
+            "43:126 linked to ACTOR 'Durham Hall' at 0:11, gold's ACTOR overlapping its speaker"
+        )
+        assert gold(path, article_id) == [("ACTOR", "Durham Hall", None), ("QUOTE", WORDS, (0, 11))]
