@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from annotator.gold import ReviewState
     from annotator.metrics.consensus import Disagreement
     from annotator.rows import Edit, SpanRow
+    from annotator.tui.items import ItemKey
     from annotator.tui.review import ReviewApp
 
 # The adjudication functions (and pydantic with them) are imported where used: the keymap check reads this
@@ -248,6 +249,25 @@ class ReviewScreen(AnnotateScreen):
         if edit is not None:
             self._refresh_review()
         return edit
+
+    def _after(self, edit: Edit | None, current: ItemKey | None, **kwargs: Any) -> None:
+        """An edit at the disagreement shown (the cursor still in its region) leaves what is current the
+        disagreement's, as on reaching it: gold's span of its layer there, else nothing; never a span of the other
+        layer around it (trial 39c: after x removed gold's LOCATION inside an agreed quote, the quote became current
+        and a second x removed it)."""
+        super()._after(edit, current, **kwargs)
+        review, index = self.review, self.index
+        if edit is None or review is None or index is None or not review.disagreements or not self.model.tokens:
+            return
+        disagreement = review.disagreements[index]
+        item = self.model.get(self.current)
+        if not disagreement.start <= self._offset() < disagreement.end:
+            return
+        if item is not None and item.is_quote == (disagreement.layer == "quote"):
+            return
+        self._onto_disagreement(disagreement)
+        self.view.set_marks(self._marks())
+        self.panel.point(self.model, self.current, self._offset())
 
     def _undo_redo(self, operation: Callable[..., Edit], note: str = "") -> None:
         """Undo or redo, and show the disagreement it opened again or settled again (the one whose settling it
