@@ -25,7 +25,7 @@ from annotator.store.schema import MIGRATION_SET, SCHEMA_VERSION, migrate
 from annotator.store.schema import migrations as today
 from annotator.tui.app import make_app
 from annotator.tui.screens.article_list import ArticleListScreen
-from annotator.vocabulary import Status
+from annotator.vocabulary import Status, content_hash
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 TITLES = [
@@ -120,11 +120,11 @@ def schema_3_db(path: Path, titles: list[str]) -> None:
     db.execute("PRAGMA journal_mode = wal")
     migrate(Database(db), earlier)
     for n, title in enumerate(titles):
-        text = f"{title} today, officials said."
+        text = f"{title} yesterday, officials said."  # other texts than `articles` gives: six more articles
         tokens = json.dumps([[t.start, t.end] for t in word_tokens(text)])
         db.execute(
             "INSERT INTO articles (id, title, text, content_hash, chars, tokens, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [f"a{n}", title, text, f"hash{n}", len(text), tokens, "2026-01-01T00:00:00Z"],
+            [f"a{n}", title, text, content_hash(text), len(text), tokens, "2026-01-01T00:00:00Z"],
         )
     db.commit()
     assert db.execute("PRAGMA user_version").fetchone()[0] == 3
