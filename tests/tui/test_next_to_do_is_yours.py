@@ -7,31 +7,17 @@ so. An article browsed to (n, p) that is assigned to others says so in the heade
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-
-from processes import annotator
 
 from annotator.store import Store
 from annotator.store.listing import next_article
 from annotator.tui.app import make_app
-
-TEXTS = [
-    {"id": "first", "title": "One", "text": "Officials in Lyon said 12 people were hurt."},
-    {"id": "second", "title": "Two", "text": "Police in Porto said 3 cars burned."},
-    {"id": "third", "title": "Three", "text": "Firefighters in Bern said 40 homes were saved."},
-]
-
-
-def run(folder: Path, *args: str) -> None:
-    result = annotator(*args, "--db", "a.db", cwd=folder)
-    assert result.returncode == 0, result.stderr
+from tests.test_start_where_work_is import TEXTS, database, run
 
 
 def team(folder: Path) -> tuple[Path, str, str]:
     """alice and bob one article each of the first two; the third is nobody's. (alice's, bob's)"""
-    (folder / "a.jsonl").write_text("".join(json.dumps(t) + "\n" for t in TEXTS), encoding="utf-8")
-    run(folder, "ingest", "a.jsonl")
+    database(folder)
     run(folder, "assign", "--annotators", "alice,bob", "--limit", "2")
     with Store.open(folder / "a.db") as store:
         mine = dict(store.conn.execute("SELECT annotator, article_id FROM assignments").fetchall())

@@ -10,33 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.models import ArticleIn, Span, Status
 from annotator.store import Store
 from annotator.tui.review import make_review_app
 from annotator.vocabulary import GOLD
-from tests.tui.fixtures import seed_tokens
-
-TEXT = (
-    'Durham Hall QC, prosecuting, said the men "appear not to have shown any respect for the minimum standards of '
-    'decent behaviour." The judge agreed.'
-)
-WORDS = "appear not to have shown any respect for the minimum standards of decent behaviour."
-
-
-def mark(part: str, label: str, speaker: str | None = None) -> Span:
-    start = TEXT.index(part)
-    offsets = {"start": TEXT.index(speaker), "end": TEXT.index(speaker) + len(speaker)} if speaker else None
-    return Span(start=start, end=start + len(part), label=label, text=part, speaker=offsets)
-
-
-def two_speakers(path: Path) -> str:
-    with Store.open(path) as store:
-        [article_id], _ = store.add_articles([(ArticleIn(text=TEXT, title="Nine jailed"), seed_tokens(TEXT), [])])
-        alice = [mark("Durham Hall QC", "ACTOR"), mark(WORDS, "QUOTE", speaker="Durham Hall QC")]
-        carol = [mark("Durham Hall", "ACTOR"), mark(WORDS, "QUOTE", speaker="Durham Hall")]
-        store.replace_annotation(article_id, "alice", alice, Status.DONE)
-        store.replace_annotation(article_id, "carol", carol, Status.DONE)
-    return article_id
+from tests.tui.test_review_speakers_overlap import WORDS, two_speakers
 
 
 def gold(path: Path, article_id: str) -> list[tuple[str, str, tuple[int, int] | None]]:

@@ -28,14 +28,20 @@ def mark(part: str, label: str, speaker: str | None = None) -> Span:
     return Span(start=start, end=start + len(part), label=label, text=part, speaker=offsets)
 
 
-async def test_picking_the_speakers_boundary_settles_the_quote_with_its_speaker(tmp_path: Path) -> None:
-    path = tmp_path / "review.db"
+def two_speakers(path: Path) -> str:
+    """alice's quote spoken by 'Durham Hall QC', carol's by 'Durham Hall', both done: the article's id."""
     with Store.open(path) as store:
         [article_id], _ = store.add_articles([(ArticleIn(text=TEXT, title="Nine jailed"), seed_tokens(TEXT), [])])
         alice = [mark("Durham Hall QC", "ACTOR"), mark(WORDS, "QUOTE", speaker="Durham Hall QC")]
         carol = [mark("Durham Hall", "ACTOR"), mark(WORDS, "QUOTE", speaker="Durham Hall")]
         store.replace_annotation(article_id, "alice", alice, Status.DONE)
         store.replace_annotation(article_id, "carol", carol, Status.DONE)
+    return article_id
+
+
+async def test_picking_the_speakers_boundary_settles_the_quote_with_its_speaker(tmp_path: Path) -> None:
+    path = tmp_path / "review.db"
+    article_id = two_speakers(path)
     app = make_review_app(path, "lead", ["alice", "carol"], keymap_path=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
