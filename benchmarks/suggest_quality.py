@@ -33,8 +33,8 @@ from pathlib import Path
 
 from annotator.errors import InputError
 from annotator.exchange.formats.jsonl import read_records
-from annotator.metrics.evaluation import Evaluation, evaluate
-from annotator.metrics.intervals import ArticleCounts, Interval, counts_of, f1_interval, gain_interval
+from annotator.metrics.evaluation import Evaluation, score_pairs
+from annotator.metrics.intervals import ArticleCounts, Interval, f1_interval, gain_interval
 from annotator.models import Label, NativeRecord, Span, Suggestion
 from annotator.suggest import RULES_V1, Suggesters, load_pipeline, suggest_doc, suggesters_of
 from annotator.suggest.entities_v3 import NAIVE  # the naive mapping is the one entities.v3 starts from
@@ -207,9 +207,9 @@ def main() -> None:
             predicted = [naive_spans(d) if suggesters is None else suggest_doc(d, suggesters) for d in docs]
             if name == "new":
                 timings.append(f"{split}: parse {parsed:.2f}s, new rules {time.perf_counter() - started:.3f}s")
-            pairs = list(zip([r.spans for r in records], predicted, strict=True))
-            results[split].append(evaluate(pairs))
-            by_article[split].append(counts_of(pairs)[0])
+            scored = score_pairs(zip([r.spans for r in records], predicted, strict=True))
+            results[split].append(scored.evaluation)
+            by_article[split].append(scored.exact)
             if args.details and name == "new":
                 for record, spans in zip(records, predicted, strict=True):
                     print_details(record, spans)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from annotator.metrics.intervals import ArticleCounts, counts_of, f1_interval, gain_interval
+from annotator.metrics.evaluation import score_pairs
+from annotator.metrics.intervals import ArticleCounts, f1_interval, gain_interval
 from annotator.models import Span
 from annotator.vocabulary import Label
 
@@ -64,7 +65,8 @@ def test_counts_from_spans_match_as_evaluate_does():
 
     gold = [span(0, 5, Label.ACTOR), span(10, 15, Label.LOCATION)]
     moved = [span(0, 5, Label.ACTOR), span(10, 14, Label.LOCATION)]  # the place one character short
-    exact, overlap = counts_of([(gold, moved), ([], [span(0, 3, Label.FIGURE)])])
+    scored = score_pairs([(gold, moved), ([], [span(0, 3, Label.FIGURE)])])
+    exact, overlap = scored.exact, scored.overlap
     assert (exact.matched.tolist(), exact.reference.tolist(), exact.predicted.tolist()) == ([1, 0], [2, 0], [2, 1])
     assert overlap.matched.tolist() == [2, 0]
 

@@ -31,8 +31,8 @@ from typing import TYPE_CHECKING, Any
 from annotator.errors import AnnotatorError, InputError
 from annotator.exchange.training_input import MAX_CHARS, in_progress_note, too_few, too_long, without_gold
 from annotator.interrupts import keeping
-from annotator.metrics.evaluation import Evaluation, evaluate
-from annotator.metrics.intervals import ArticleCounts, Interval, counts_of, gain_interval
+from annotator.metrics.evaluation import Evaluation, score_pairs
+from annotator.metrics.intervals import ArticleCounts, Interval, gain_interval
 from annotator.models import NativeRecord
 from annotator.places import Note, note_leftover_folders, unbroken
 from annotator.store import Reader
@@ -249,7 +249,8 @@ def score(nlp: Any, articles: Sequence[Article]) -> tuple[Evaluation, ArticleCou
     for article, (_, suggestions) in zip(articles, results, strict=True):
         gold = [s for s in article.spans if s.label in ENTITY_LABELS]
         pairs.append((gold, [s for s in suggestions if s.label in ENTITY_LABELS]))
-    return evaluate(pairs), counts_of(pairs)[0]
+    scored = score_pairs(pairs)
+    return scored.evaluation, scored.exact
 
 
 def _new_folder(out: Path) -> None:

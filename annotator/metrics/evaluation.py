@@ -15,10 +15,12 @@ denominator is every gold QUOTE. No spaCy or Textual here: the CLI and the bench
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, computed_field
 
+from annotator.metrics.intervals import ArticleCounts, article_counts
 from annotator.metrics.matching import LABEL_CODE, SpanColumns, match_both, ratios, speakers_agree
 from annotator.rows import SpanLike
 from annotator.vocabulary import Label
@@ -99,19 +101,40 @@ def _prf(matched: int, gold: int, predicted: int) -> MatchCounts:
     return MatchCounts(tp=matched, fp=predicted - matched, fn=gold - matched)
 
 
+@dataclass(frozen=True)
+class Scored:
+    """The scores, and from the same matching each article's exact and overlap counts (what `metrics.intervals`
+    resamples)."""
+
+    evaluation: Evaluation
+    exact: ArticleCounts
+    overlap: ArticleCounts
+
+
 def evaluate(articles: Iterable[tuple[Sequence[SpanLike], Sequence[SpanLike]]]) -> Evaluation:
     """Score (gold spans, predicted spans) pairs, one pair per article; spans only meet within their article."""
+    return score_pairs(articles).evaluation
+
+
+def score_pairs(articles: Iterable[tuple[Sequence[SpanLike], Sequence[SpanLike]]]) -> Scored:
+    """`evaluate`, with each article's counts."""
     gold: list[tuple[int, Sequence[SpanLike]]] = []
     predicted: list[tuple[int, Sequence[SpanLike]]] = []
     for index, (gold_spans, predicted_spans) in enumerate(articles):
         gold.append((index, gold_spans))
         predicted.append((index, predicted_spans))
-    return evaluate_columns(SpanColumns.from_spans(gold), SpanColumns.from_spans(predicted), len(gold))
+    return score_columns(SpanColumns.from_spans(gold), SpanColumns.from_spans(predicted), len(gold))
 
 
 def evaluate_columns(gold: SpanColumns, predicted: SpanColumns, articles: int) -> Evaluation:
     """The same scores from span columns of many articles at once: one matching pass, no loop per article."""
-    (exact_gold, _), (overlap_gold, overlap_predicted) = match_both(gold, predicted)
+    return score_columns(gold, predicted, articles).evaluation
+
+
+def score_columns(gold: SpanColumns, predicted: SpanColumns, articles: int) -> Scored:
+    """`evaluate_columns`, with each article's counts from the same matching."""
+    matched = match_both(gold, predicted)
+    (exact_gold, _), (overlap_gold, overlap_predicted) = matched
     size = len(LABELS)
     counts = {
         "gold": np.bincount(gold.label, minlength=size),
@@ -133,4 +156,5 @@ def evaluate_columns(gold: SpanColumns, predicted: SpanColumns, articles: int) -
     quotes = gold.label[overlap_gold] == quote
     correct = speakers_agree(gold, predicted, overlap_gold[quotes], overlap_predicted[quotes])
     speakers = SpeakerScore(gold_quotes=int(counts["gold"][quote]), correct=int(correct.sum()))
-    return Evaluation(articles=articles, labels=per_label, micro=micro, speakers=speakers)
+    evaluation = Evaluation(articles=articles, labels=per_label, micro=micro, speakers=speakers)
+    return Scored(evaluation, *article_counts(gold, predicted, articles, matched))

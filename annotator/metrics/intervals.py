@@ -13,13 +13,12 @@ reports say what the intervals mean.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from annotator.metrics.matching import SpanColumns, match_both
-from annotator.rows import SpanLike
+from annotator.metrics.matching import Pairs, SpanColumns
 
 #: Resamples drawn; 2,000 puts the 2.5th and 97.5th percentiles within about 0.005 of where more draws put them.
 DRAWS = 2000
@@ -50,25 +49,17 @@ class Interval:
     level: float = LEVEL
 
 
-def article_counts(gold: SpanColumns, predicted: SpanColumns, articles: int) -> tuple[ArticleCounts, ArticleCounts]:
-    """(exact, overlap) counts per article, matched by the rules `metrics.evaluation` scores with."""
-    (exact_gold, _), (overlap_gold, _) = match_both(gold, predicted)
+def article_counts(
+    gold: SpanColumns, predicted: SpanColumns, articles: int, matched: tuple[Pairs, Pairs]
+) -> tuple[ArticleCounts, ArticleCounts]:
+    """(exact, overlap) counts per article from `match_both`'s pairs, as `metrics.evaluation.score_columns` gives them."""
+    (exact_gold, _), (overlap_gold, _) = matched
     reference = np.bincount(gold.article, minlength=articles)
     made = np.bincount(predicted.article, minlength=articles)
     return (
         ArticleCounts(np.bincount(gold.article[exact_gold], minlength=articles), reference, made),
         ArticleCounts(np.bincount(gold.article[overlap_gold], minlength=articles), reference, made),
     )
-
-
-def counts_of(pairs: Iterable[tuple[Sequence[SpanLike], Sequence[SpanLike]]]) -> tuple[ArticleCounts, ArticleCounts]:
-    """`article_counts` from (reference spans, predicted spans) pairs, one per article, as `evaluate` takes them."""
-    gold: list[tuple[int, Sequence[SpanLike]]] = []
-    predicted: list[tuple[int, Sequence[SpanLike]]] = []
-    for index, (reference, made) in enumerate(pairs):
-        gold.append((index, reference))
-        predicted.append((index, made))
-    return article_counts(SpanColumns.from_spans(gold), SpanColumns.from_spans(predicted), len(gold))
 
 
 #: Resamples drawn at a time: a draw is as long as the articles, so 10,000 articles take 20 MB a chunk, not 160.

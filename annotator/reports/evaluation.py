@@ -20,8 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from annotator.errors import AnnotatorError
 from annotator.exchange.records import model_name
 from annotator.metrics.corrections import AnnotatedArticle, Corrections, corrections
-from annotator.metrics.evaluation import LabelScores, SpeakerScore, evaluate_columns
-from annotator.metrics.intervals import Interval, article_counts, f1_interval
+from annotator.metrics.evaluation import LabelScores, SpeakerScore, score_columns
+from annotator.metrics.intervals import Interval, f1_interval
 from annotator.metrics.matching import SpanColumns
 from annotator.reports.learned import not_learned, same_pipeline
 from annotator.reports.reference import Reference, names, wanted_statuses, way_on
@@ -251,8 +251,8 @@ def score(
         (index, [s for s in reference.spans[article_id] if s.label in labels]) for index, article_id in enumerate(ids)
     )
     made = SpanColumns.from_spans(predicted)
-    result = evaluate_columns(gold, made, len(ids))
-    exact_counts, overlap_counts = article_counts(gold, made, len(ids))
+    scored = score_columns(gold, made, len(ids))
+    result, exact_counts, overlap_counts = scored.evaluation, scored.exact, scored.overlap
     caution = None
     if annotator is None and model is None and not unseen_by and "@" in predicted_name:
         caution = (
