@@ -62,15 +62,18 @@ def packed_out(reader: Reader, annotator: str) -> str | None:
     articles assigned to one annotator). Work on both sides conflicts at the merge (team trial 39b)."""
     if len(reader.assignees()) < 2:
         return None
+    # read at start-up: through their assigned articles (events are indexed by article and annotator), never a
+    # scan of the whole event log; a pack holds exactly those articles
+    mine = "FROM events e JOIN assignments s ON e.article_id = s.article_id AND e.annotator = s.annotator"
     row = reader.conn.execute(
-        "SELECT at, json_extract(after, '$.pack') FROM events WHERE annotator = ? AND action = 'pack' "
-        "ORDER BY at DESC, id DESC LIMIT 1",
+        f"SELECT e.at, json_extract(e.after, '$.pack') {mine} WHERE s.annotator = ? AND e.action = 'pack' "
+        "ORDER BY e.at DESC, e.id DESC LIMIT 1",
         [annotator],
     ).fetchone()
     if row is None:
         return None
     since = reader.conn.execute(
-        "SELECT 1 FROM events WHERE annotator = ? AND action != 'pack' AND at > ? LIMIT 1", [annotator, row[0]]
+        f"SELECT 1 {mine} WHERE s.annotator = ? AND e.action != 'pack' AND e.at > ? LIMIT 1", [annotator, row[0]]
     ).fetchone()
     if since is not None:
         return None
