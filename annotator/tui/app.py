@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console
 from textual import events
-from textual.app import App
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
 
@@ -27,7 +26,7 @@ from annotator.tui.layout import display
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.screens.article import ArticleScreen
 from annotator.tui.screens.reloading import RETRIED
-from annotator.tui.screens.typed import CLOSING, TypedInto
+from annotator.tui.screens.typed import KeysAheadApp
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -40,15 +39,13 @@ if TYPE_CHECKING:
     from annotator.store.rowkeys import ArticleKeys
 
 MESSAGES_KEPT = 500
-#: Keys typed after one that closes a line go on by then even if the line's screen is somehow still there.
-RELEASE_SECONDS = 0.5
 #: A notice said on an article's status line, styled as its toast would have been.
 NOTICE_STYLES: dict[SeverityLevel, str] = {"information": "", "warning": "yellow", "error": "bold red"}
 #: The exit status of an app closed by a SIGTERM (that of a process ended by one).
 TERMINATED = 128 + signal.SIGTERM
 
 
-class AnnotatorApp(App[None]):
+class AnnotatorApp(KeysAheadApp):
     """Annotate articles as one annotator; the list screen is the base, an article opens over it."""
 
     CSS_PATH = "app.tcss"
@@ -73,8 +70,6 @@ class AnnotatorApp(App[None]):
         self._keys: ArticleKeys | None = None
         self._toasts = False  # a toast may be showing: the next key clears it
         self._failed = ""  # the last store error said (`store_failed`)
-        self._after_line: list[events.Key] | None = None  # keys typed after one that closes a line (`_held`)
-        self._holding = 0  # which closing that was, for its time limit
         self._asked = False  # the name was typed into the "who is annotating?" screen, not given with --annotator
         # What Textual prints when the app ends on an exception (a traceback) is kept, for `crash` to file it
         self.error_console = Console(file=io.StringIO(), markup=False, highlight=False, width=100)
@@ -128,43 +123,7 @@ class AnnotatorApp(App[None]):
         if self._toasts and isinstance(event, events.Key) and not event.is_forwarded:
             self._toasts = False
             self.clear_notifications()
-        if self._held(event):
-            return
         await super().on_event(event)
-
-    def _held(self, event: events.Event) -> bool:
-        """A key typed before a screen's line could take it (`/` and a query as fast as a paste): the line gets it
-        once it can, ahead of every key read after it; a key typed after the one that closes the line: it goes on
-        once the line's screen is gone (`TypedInto`)."""
-        if not isinstance(event, events.Key) or event.is_forwarded:  # (every other event: maybe no screen)
-            return False
-        if self._after_line is not None:
-            self._after_line.append(event)
-            return True
-        screen = self.screen
-        if not isinstance(screen, TypedInto):
-            return False
-        if screen.take(event):
-            return True
-        if event.key in CLOSING:  # the line's: what comes after it is for the screen below, once this one is gone
-            self.hold_after_line([])
-        return False
-
-    def hold_after_line(self, keys: list[events.Key]) -> None:
-        """Hold `keys`, and every key read from now on, until the closing line's screen is gone."""
-        self._after_line = list(keys)
-        self._holding += 1
-        holding = self._holding
-        self.set_timer(RELEASE_SECONDS, lambda: self._release_typed() if holding == self._holding else None)
-
-    async def on_typed_into_closed(self, _message: TypedInto.Closed) -> None:
-        await self._release_typed()
-
-    async def _release_typed(self) -> None:
-        """The keys held after a line closed, handled now in the order typed (ahead of any key read later)."""
-        keys, self._after_line = self._after_line or [], None
-        for key in keys:
-            await self.on_event(key)
 
     async def run_action(
         self,

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 
 from annotator.errors import AnnotatorError, Refused
 from annotator.rows import ArticleRows
@@ -23,6 +23,7 @@ from annotator.tui.model import ArticleModel
 from annotator.tui.screens import app_as
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.screens.reloading import edits_through_retried, retried
+from annotator.tui.screens.review_keys import PICK_KEYS, PUT_ASIDE, REVIEW_BINDINGS
 from annotator.tui.widgets.article_view import Marks
 from annotator.tui.widgets.disagreements import DisagreementPanel
 from annotator.tui.widgets.info import Legend
@@ -39,27 +40,6 @@ if TYPE_CHECKING:
 
 # The adjudication functions (and pydantic with them) are imported where used: the keymap check reads this
 # screen's keys at start-up.
-
-#: Pick keys for annotators 1..9: letters the annotate screen leaves free (d is done, g agreed, j/k move).
-PICK_KEYS = "abcefhimo"
-
-PUT_ASIDE = {"skip", "flag"}
-REVIEW_BINDINGS: list[BindingType] = [
-    *(
-        Binding(key, f"pick({index})", f"Pick annotator {index + 1}", show=False, id=f"pick_{index + 1}",
-                tooltip=f"pick annotator {index + 1}'s version of the current disagreement (black on rose) into gold")
-        for index, key in enumerate(PICK_KEYS)
-    ),
-    Binding("j", "disagreement(1)", "Next disagreement", id="next_disagreement",
-            tooltip="next disagreement, settled or not"),
-    Binding("k", "disagreement(-1)", "Previous disagreement", show=False, id="previous_disagreement",
-            tooltip="previous disagreement"),
-    Binding("g", "agreed", "Agreed in/out", id="agreed",
-            tooltip="take the agreed spans out of gold, or put them back"),
-    Binding("V", "more_versions", "More versions", id="more_versions",
-            tooltip="where the panel cannot show every annotator's version of the disagreement: the next one's rows "
-                    "(then back to the top); the panel's last row says how many are left and whose"),
-]  # fmt: skip
 
 
 class ReviewScreen(AnnotateScreen):

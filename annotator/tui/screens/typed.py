@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from textual import events
+from textual.app import App
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input
@@ -21,6 +22,8 @@ from textual.widgets import Input
 Result = TypeVar("Result")
 #: The keys that close the line (enter: submitted; escape: cancelled).
 CLOSING = frozenset({"enter", "escape"})
+#: Keys typed after one that closes a line go on by then even if the line's screen is somehow still there.
+RELEASE_SECONDS = 0.5
 
 
 class TypedInto(ModalScreen[Result]):
@@ -39,11 +42,10 @@ class TypedInto(ModalScreen[Result]):
         held, self.held = self.held or [], None
         for at, key in enumerate(held):  # queued now, as the app forwards a key: ahead of every key it reads later
             line._forward_event(key)
-            if key.key in CLOSING:  # the rest are for the screen below, once this one is gone
-                hold = getattr(self.app, "hold_after_line", None)
-                if hold is not None:
-                    hold(held[at + 1 :])
-                    return
+            # the rest are for the screen below, once this one is gone
+            if key.key in CLOSING and isinstance(self.app, KeysAheadApp):
+                self.app.hold_after_line(held[at + 1 :])
+                return
 
     def take(self, key: events.Key) -> bool:
         """Hold a key read before the line has the focus (it would reach no widget); False once it has: the app
@@ -55,3 +57,52 @@ class TypedInto(ModalScreen[Result]):
 
     def on_unmount(self) -> None:
         self.app.post_message(self.Closed())
+
+
+class KeysAheadApp(App[None]):
+    """The app's half: every key read while a `TypedInto` line cannot take it yet goes to the screen to hold, and
+    every key read after the one that closes the line waits until the screen is gone."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._after_line: list[events.Key] | None = None  # keys typed after one that closes a line (`_held`)
+        self._holding = 0  # which closing that was, for its time limit
+
+    async def on_event(self, event: events.Event) -> None:
+        if self._held(event):
+            return
+        await super().on_event(event)
+
+    def _held(self, event: events.Event) -> bool:
+        """A key typed before a screen's line could take it (`/` and a query as fast as a paste): the line gets it
+        once it can, ahead of every key read after it; a key typed after the one that closes the line: it goes on
+        once the line's screen is gone (`TypedInto`)."""
+        if not isinstance(event, events.Key) or event.is_forwarded:  # (every other event: maybe no screen)
+            return False
+        if self._after_line is not None:
+            self._after_line.append(event)
+            return True
+        screen = self.screen
+        if not isinstance(screen, TypedInto):
+            return False
+        if screen.take(event):
+            return True
+        if event.key in CLOSING:  # the line's: what comes after it is for the screen below, once this one is gone
+            self.hold_after_line([])
+        return False
+
+    def hold_after_line(self, keys: list[events.Key]) -> None:
+        """Hold `keys`, and every key read from now on, until the closing line's screen is gone."""
+        self._after_line = list(keys)
+        self._holding += 1
+        holding = self._holding
+        self.set_timer(RELEASE_SECONDS, lambda: self._release_typed() if holding == self._holding else None)
+
+    async def on_typed_into_closed(self, _message: TypedInto.Closed) -> None:
+        await self._release_typed()
+
+    async def _release_typed(self) -> None:
+        """The keys held after a line closed, handled now in the order typed (ahead of any key read later)."""
+        keys, self._after_line = self._after_line or [], None
+        for key in keys:
+            await self.on_event(key)
