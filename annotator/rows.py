@@ -100,6 +100,8 @@ class ArticleSummary:
     pending: int
     flag_reason: str | None = None
     comments: int = 0
+    #: Assigned to others only (`assignments.team_of`): this annotator's work there is not compared.
+    others: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,19 @@ def status_words(status: str) -> str:
     return STATUS_WORDS.get(status, status.replace("_", " "))
 
 
+#: After an annotator's status on an article assigned to others only: their work there is not compared.
+OTHERS_MARK = "*"
+
+
+def own_status_words(status: str, others: bool) -> str:
+    """An annotator's status on an article in words, as their article list shows it: "others'" on an article assigned
+    to others only that they have not begun (a newcomer read "to do" as theirs), their status with a * once they
+    have (`stats --articles` marks it the same)."""
+    if not others:
+        return status_words(status)
+    return "others'" if status == "todo" else f"{status_words(status)}{OTHERS_MARK}"
+
+
 def together(names: Sequence[str]) -> str:
     """ "bob and root", "carl, dave and root"."""
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"

@@ -10,11 +10,11 @@ from annotator.cli.tables import render_tables
 from annotator.literal import literal
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import GOLD, Status
+from annotator.wording import OTHERS_MARK
 
 #: `stats --articles`' cell for an article assigned to others (one word: a script splits the columns at spaces).
 UNASSIGNED = "unassigned"
 #: After a status: work on an article assigned to others only, which the team's comparisons leave out.
-OTHERS_MARK = "*"
 
 if TYPE_CHECKING:
     from rich.table import Table

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from annotator.rows import ArticleSummary
 from annotator.store.current import pending_ids
 from annotator.store.reads import Reader
-from annotator.vocabulary import Status
+from annotator.vocabulary import GOLD, Status
 
 TO_DO = (Status.TODO.value, Status.IN_PROGRESS.value)
 
@@ -99,20 +99,31 @@ def _wanted(title: str, status: str, wanted: ListFilter, needle: str) -> bool:
 
 
 def rows(reader: Reader, annotator: str, rowids: Sequence[int]) -> dict[int, ArticleSummary]:
-    """The list's rows for these articles (a page of them), by row key."""
+    """The list's rows for these articles (a page of them), by row key; whether each is assigned to others only, by
+    `assignments.team_of`'s rule (gold is nobody's to be assigned)."""
     if not rowids:
         return {}
     marks = ",".join(f":r{i}" for i in range(len(rowids)))
     sql = f"""
         SELECT a.rowid, a.id, a.title, a.chars, COALESCE(n.status, 'todo'),
             (SELECT COUNT(*) FROM spans s WHERE s.article_id = a.id AND s.annotator = :who),
-            n.flag_reason, (SELECT COUNT(*) FROM comments m WHERE m.article_id = a.id)
+            n.flag_reason, (SELECT COUNT(*) FROM comments m WHERE m.article_id = a.id),
+            EXISTS (SELECT 1 FROM assignments s WHERE s.article_id = a.id) AND NOT EXISTS (
+                SELECT 1 FROM assignments s WHERE s.article_id = a.id AND s.annotator = :who)
         FROM articles a LEFT JOIN annotations n ON n.article_id = a.id AND n.annotator = :who
         WHERE a.rowid IN ({marks})"""
     params = {"who": annotator, **{f"r{i}": rowid for i, rowid in enumerate(rowids)}}
     return {
         row[0]: ArticleSummary(
-            row[1], row[2], row[3], Status(row[4]), row[5], _pending(reader, row[1], annotator), *row[6:]
+            row[1],
+            row[2],
+            row[3],
+            Status(row[4]),
+            row[5],
+            _pending(reader, row[1], annotator),
+            row[6],
+            row[7],
+            bool(row[8]) and annotator != GOLD,
         )
         for row in reader.conn.execute(sql, params)
     }

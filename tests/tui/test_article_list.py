@@ -101,7 +101,7 @@ async def test_columns_fit_80_columns(tmp_path: Path) -> None:
     assert width >= 79
     assert {len(line) for line in lines} == {width}
     chars = len(f"{TITLES[5]} today, officials said.")
-    assert lines[5].startswith(" to do       A long A long") and lines[5].endswith(f"…     {chars}     0       0")
+    assert lines[5].startswith(" to do        A long A long") and lines[5].endswith(f"…     {chars}     0       0")
     assert heading.endswith("Chars Spans Pending") and len(heading) == len(lines[0].rstrip())
 
 
@@ -220,9 +220,9 @@ async def test_the_list_shows_a_flags_reason_and_the_comments(tmp_path: Path) ->
         screen = app.screen
         assert isinstance(screen, ArticleListScreen)
         row = screen.rows.line(screen.rows.row_at(0), 118)
-        assert row.startswith(" flagged     Storm hits coast  [flagged: not news]  [2 comments]")
+        assert row.startswith(" flagged      Storm hits coast  [flagged: not news]  [2 comments]")
         long = replace(screen.rows.row_at(0), title="A long " * 20)  # at 80 columns a long title is cut first
-        assert " flagged     A long A lo…  [flagged: not news]  [2 comm… " in screen.rows.line(long, 78)
+        assert " flagged      A long A lo…  [flagged: not news]  [2 com… " in screen.rows.line(long, 78)
     with Store.open(tmp_path / "a.db") as store:
         assert (store.status(ids[0], "alice"), store.flag_reason(ids[0], "alice")) == (Status.FLAGGED, "not news")
         assert [text for _, text, _ in store.comments(ids[0])] == ["odd dateline", "check"]

@@ -10,8 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.store import Store
-from annotator.store.listing import next_article
+from annotator.store.listing import next_article, rows
 from annotator.tui.app import make_app
+from annotator.tui.widgets.article_rows import ArticleRows
+from annotator.vocabulary import GOLD
 from tests.test_start_where_work_is import TEXTS, database, run
 
 
@@ -67,3 +69,32 @@ async def test_an_article_assigned_to_others_says_so_in_the_header(tmp_path: Pat
             await pilot.pause()
         number = [t["id"] for t in TEXTS].index(his) + 1
         assert app.screen.header[2].startswith(f"article {number} of 3, assigned to others · ")
+
+
+async def statuses_shown(db: Path, annotator: str) -> dict[str, str]:
+    """The status column (12 wide: "in progress*") of every row of the annotator's article list, as drawn at 100
+    columns, by article id."""
+    app = make_app(db, annotator, keymap_path=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        table = app.screen.query_one(ArticleRows)
+        summaries = app.list_rows(table.keys)
+        return {summaries[k].id: table.line(summaries[k], 100)[1:13].rstrip() for k in table.keys}
+
+
+async def test_the_list_calls_a_colleagues_article_others_not_to_do(tmp_path: Path) -> None:
+    """Re-check 39c: the list said "to do" for bob's article in alice's list, where `stats --articles` says it is not
+    hers. It says "others'" while she has no work there, and her status with a * once she has (not compared, as
+    `stats --articles` marks it); hers and nobody's stay "to do"; gold (review) is nobody's to be assigned."""
+    db, hers, his = team(tmp_path)
+    assert await statuses_shown(db, "alice") == {hers: "to do", his: "others'", "third": "to do"}
+    run(tmp_path, "accept", "--annotator", "alice", his)  # her work on bob's article: in progress, not compared
+    assert await statuses_shown(db, "alice") == {hers: "to do", his: "in progress*", "third": "to do"}
+    with Store.open(db) as store:
+        assert not any(summary.others for summary in rows(store, GOLD, rowids(store)).values())
+
+
+def rowids(store: Store) -> list[int]:
+    return [rowid for (rowid,) in store.conn.execute("SELECT rowid FROM articles")]

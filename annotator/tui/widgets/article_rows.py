@@ -25,10 +25,10 @@ from textual.strip import Strip
 from annotator.rows import ArticleSummary
 from annotator.tui.layout import display
 from annotator.tui.widgets.lines import BaseStyle
-from annotator.wording import counted, status_words
+from annotator.wording import counted, own_status_words
 
 #: (heading, width, right-aligned) of the columns around the title.
-STATUS_COLUMN = ("Status", 11, False)
+STATUS_COLUMN = ("Status", 12, False)
 NUMBER_COLUMNS = (("Chars", 7, True), ("Spans", 5, True), ("Pending", 7, True))
 PAGE_MARGIN = 20  # rows fetched beyond the visible ones, so scrolling a little needs no query
 
@@ -160,7 +160,7 @@ class ArticleRows(BaseStyle, ScrollView, can_focus=True):
             title = set_cell_size(title, title_width - 1) + "…"
         values = [summary.chars, summary.spans, summary.pending][: len(self._numbers())]
         numbers = "".join(f" {value:>{size}}" for (_, size, _), value in zip(self._numbers(), values, strict=True))
-        status = status_words(summary.status.value)
+        status = own_status_words(summary.status.value, summary.others)
         return set_cell_size(f" {status:<{STATUS_COLUMN[1]}} {set_cell_size(title, title_width)}{numbers}", width)
 
     # -- moving -----------------------------------------------------------------------------------------------
