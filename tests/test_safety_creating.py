@@ -114,12 +114,35 @@ def test_a_database_created_meanwhile_gets_the_work_merged_in_not_replaced(tmp_p
     assert (first.returncode, out.startswith("3 article(s) added")) == (0, True), err
     assert err == (
         "annotator: note: x.db was created by another process while this command ran: this command's work was "
-        "merged into it\n"
+        "merged into it (3 of its 3 article(s) new there)\n"
     )
     with Store.open(tmp_path / "x.db") as store:
         assert (store.count("articles"), store.status(article, "bob").value, check(store)) == (4, "done", [])
         assert store.count("suggestions") > 0
     assert temporaries(tmp_path, "x.db") == []
+
+
+def test_two_commands_creating_one_database_with_the_same_article_say_which_stored_it(tmp_path: Path) -> None:
+    """Attacker 39a: two ingests of the same article racing to create x.db both printed "1 article(s) added" for
+    the one article stored. The one whose work is merged into the other's file says how much of it was new there."""
+    first = start("ingest", news(tmp_path, 3), "--db", "x.db", cwd=tmp_path)
+    wait_for(lambda: creating(tmp_path, "x.db"))
+    first.send_signal(signal.SIGSTOP)
+    try:
+        two = tmp_path / "two.jsonl"
+        two.write_text("".join((tmp_path / "news.jsonl").read_text(encoding="utf-8").splitlines(True)[:2]), "utf-8")
+        second = annotator("ingest", str(two), "--db", "x.db", cwd=tmp_path)
+        assert second.stdout.startswith("2 article(s) added"), second.stderr
+    finally:
+        first.send_signal(signal.SIGCONT)
+    out, err = first.communicate(timeout=300)
+    assert (first.returncode, out.startswith("3 article(s) added")) == (0, True), err
+    assert err == (
+        "annotator: note: x.db was created by another process while this command ran: this command's work was "
+        "merged into it (1 of its 3 article(s) new there)\n"
+    )
+    with Store.open(tmp_path / "x.db") as store:
+        assert (store.count("articles"), check(store)) == (3, [])
 
 
 def test_a_database_created_meanwhile_with_another_text_under_an_id_gets_nothing(tmp_path: Path) -> None:

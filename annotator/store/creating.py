@@ -51,20 +51,25 @@ def filling(path: str | Path, note: Note = None) -> Iterator[Store]:
         except OSError as error:
             raise DatabaseError(f"{path}: cannot create the database: {error.strerror}") from None
         if not placed:
-            _merge_into(path, temporary.path)
+            new, built = _merge_into(path, temporary.path)
             if note:
                 note(
-                    f"{path} was created by another process while this command ran: this command's work was merged into it"
+                    f"{path} was created by another process while this command ran: this command's work was merged "
+                    f"into it ({new} of its {built} article(s) new there)"
                 )
     finally:
         temporary.discard()
         temporary.close()
 
 
-def _merge_into(path: Path, built: Path) -> None:
-    """Another process created `path` while this command built its own: bring this command's work into it."""
+def _merge_into(path: Path, built: Path) -> tuple[int, int]:
+    """Another process created `path` while this command built its own: bring this command's work into it. (How
+    many of this command's articles were new there, how many it built): the other may have stored the same ones,
+    and both commands' reports count them as added (attacker 39a), so the note says which."""
     from annotator.store.merge import merge
 
+    with Store.open(built, create=False, read_only=True) as ours:
+        count = ours.count("articles")
     with Store.open(path, create=False) as existing, existing.write():
         report = merge(existing, [built])
         if report.text_conflicts:
@@ -79,6 +84,7 @@ def _merge_into(path: Path, built: Path) -> None:
                 f"{path} was created by another process while this command ran, and {first.annotator}'s work on "
                 f"article {first.article_id} differs there; nothing from this command was written"
             )
+    return report.articles_added, count
 
 
 def _no_orphan_wal(path: Path) -> None:
