@@ -207,8 +207,9 @@ class AnnotateScreen(EditingScreen):
             self.say(f"Not moved: {refused}", "yellow")
             return
         store = self.annotator_app.store
-        if item.kind == "span":
-            self._after(self._commit(store.resize_span, item.id, start, end), item.key)
+        if item.kind == "span":  # refused, it says what the span is (trial 40b: a second [ hid what the first did)
+            stands = f"{item.label.value} {quoted(item.text)} at {item.start}:{item.end} is as it was"
+            self._after(self._commit(store.resize_span, item.id, start, end, as_it_stands=stands), item.key)
         else:
             edit = self._commit(store.accept_corrected, item.id, start=start, end=end, retake=item.rejected)
             self._after(edit, self._new_span(edit))

@@ -41,8 +41,11 @@ class EditingScreen(ArticleScreen):
 
     # -- committing through the Store ------------------------------------------------------------------------
 
-    def _commit(self, operation: Callable[..., Edit], *args: object, **kwargs: object) -> Edit | None:
-        """Run one Store edit; mirror it only once it is committed, or explain why it was refused."""
+    def _commit(
+        self, operation: Callable[..., Edit], *args: object, as_it_stands: str = "", **kwargs: object
+    ) -> Edit | None:
+        """Run one Store edit; mirror it only once it is committed, or explain why it was refused (and, with
+        `as_it_stands`, what the item the key acted on is now: a key pressed again after one that changed it)."""
         try:
             edit = operation(self.article_id, self.annotator_app.annotator, *args, **kwargs)
         except NothingTo as nothing:  # undo or redo with nothing here: where to look, as a hint (Store.undo)
@@ -55,7 +58,7 @@ class EditingScreen(ArticleScreen):
             if isinstance(error, Conflict):  # another window changed this annotation: show its changes now
                 self.load(self.article_id)
                 reloaded = "; it is reloaded with those changes: try again"
-            self.say(f"Not done: {error}{reloaded}", "bold red")
+            self.say(f"Not done: {error}{reloaded or (f'; {as_it_stands}' if as_it_stands else '')}", "bold red")
             return None
         self._where_removed = [(item.start, item.end) for i in edit.removed if (item := self.model.get(("span", i)))]
         changed = self.model.apply(edit)

@@ -223,9 +223,11 @@ class ReviewScreen(AnnotateScreen):
 
     # -- committing -------------------------------------------------------------------------------------------
 
-    def _commit(self, operation: Callable[..., Edit], *args: object, **kwargs: object) -> Edit | None:
+    def _commit(
+        self, operation: Callable[..., Edit], *args: object, as_it_stands: str = "", **kwargs: object
+    ) -> Edit | None:
         """Every change to gold (a pick, or an edit by hand) also updates the review's progress."""
-        edit = super()._commit(operation, *args, **kwargs)
+        edit = super()._commit(operation, *args, as_it_stands=as_it_stands, **kwargs)
         if edit is not None:
             self._refresh_review()
         return edit
