@@ -28,8 +28,10 @@ have no place here: they are left out and counted. Tasks nobody annotated are co
 drafts (work saved in Label Studio's editor, never submitted).
 
 Label Studio's JSON_MIN export (one flat record per annotation, no `data`, no relations, so no speakers) is
-read too: the keys before `id` are the task's data, those between `id` and `annotator` its results. It has no
-task `meta`: a record of our own export (its data has our `article_id`, `title` and `meta`) whose annotator shows
+read too: the keys before `id` are the task's data, those between `id` and `annotator` its results. A record
+with neither `annotator` nor `annotation_id` is a task nobody annotated only when it holds no labels: one that
+does (label-studio-sdk's Converter writes JSON_MIN from our export so, with no user and no annotation id) is an
+annotation nobody is named for, `--annotator`'s, else an error. It has no task `meta`: a record of our own export (its data has our `article_id`, `title` and `meta`) whose annotator shows
 no work there is the server's importer, and whose work it is cannot be told (an error, unless --annotator). Its
 CONLL2003 export is read by the `conll` format.
 """
@@ -288,8 +290,8 @@ def _min_record(data: dict[str, Any], options: ReadOptions, where: Where, one: O
     if not after_id:  # no `id` to tell data from results: lists of regions are results
         results = {k: v for k, v in task_data.items() if _regions(v)}
         task_data = {k: v for k, v in task_data.items() if k not in results}
-    if data.get("annotator") is None and data.get("annotation_id") is None:
-        return Dropped(NO_ANNOTATION)
+    if data.get("annotator") is None and data.get("annotation_id") is None and not any(map(_regions, results.values())):
+        return Dropped(NO_ANNOTATION)  # a task nobody annotated; labels with no author are --annotator's, or an error
     dropped: Counter[str] = Counter()
     parsed = validated(LSData, task_data, where)
     by = user(data.get("annotator"), where, "annotator", users)
