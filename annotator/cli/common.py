@@ -147,6 +147,14 @@ def say(text: str, *, err: bool = False) -> None:
     _print(literal(text), err)
 
 
+def say_skipped(skipped: Collection[AnnotatorError]) -> None:
+    """What --skip-invalid passed over (`ingest`, `predict`): the files and lines that hold no article, one a line."""
+    if skipped:
+        say(f"skipped {len(skipped)} file(s) or line(s) that hold no article:")
+        for error in skipped:
+            say(f"  {error}")
+
+
 def say_lines(text: str, *, err: bool = False) -> None:
     """Print lines the program laid out (a table, the help), as `say` prints one: each line shown literally,
     only the breaks between them kept."""

@@ -13,9 +13,11 @@ from annotator.cli.common import (
     note,
     progress_bar,
     say,
+    say_skipped,
 )
 from annotator.cli.paths import PathType, output_paths
 from annotator.cli.workers import PER_CORE, one_per_core
+from annotator.errors import InputError
 
 
 def scheduler_address(value: str) -> str:
@@ -69,6 +71,14 @@ def predict(
     ] = None,
     shard_size: Annotated[int, typer.Option("--shard-size", min=1, help="Articles per shard (and file).")] = 100,
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.")] = 32,
+    skip_invalid: Annotated[
+        bool,
+        typer.Option(
+            "--skip-invalid",
+            help="Skip files and .jsonl lines that hold no article (blank, not UTF-8, not valid, a FIFO), listing "
+            "each (file, line, why), and predict the rest.",
+        ),
+    ] = False,
 ) -> None:
     """Suggest over a corpus on a Dask cluster: one JSONL file of suggestion records per shard of the input, and a
     manifest; a rerun skips the shards already done. `ingest --suggestions-from` stores them.
@@ -80,6 +90,7 @@ def predict(
 
     if workers is not None and scheduler is not None:
         raise fail("choose one of --workers (a local cluster) and --scheduler (an existing one)")
+    skipped: list[InputError] = []
     with errors_as_lines():
         try:
             with progress_bar("Predicting") as progress:  # gone before the line that says why it stopped
@@ -93,6 +104,7 @@ def predict(
                     batch_size=batch_size,
                     progress=progress,
                     note=note,
+                    skipped=skipped if skip_invalid else None,
                 )
         except KeyboardInterrupt:
             if not started_in(output):  # it named a folder never made (a newcomer's trial)
@@ -111,3 +123,4 @@ def predict(
         f"{report.articles} article(s) in {report.shards} shard(s) ({computed}, {report.shards - report.computed} "
         f"already done), {report.suggestions:,} suggestion(s) -> {output}"
     )
+    say_skipped(skipped)

@@ -17,6 +17,7 @@ from annotator.cli.common import (
     progress_bar,
     reported_before_interrupts,
     say,
+    say_skipped,
     store_to_fill,
     stored,
 )
@@ -91,7 +92,7 @@ def ingest(
     with errors_as_lines():
         articles = read_articles(paths or [], note, skipped if skip_invalid else None)
         if not articles and suggestions_from is None:  # nothing to store: no empty database either
-            _say_skipped(skipped)
+            say_skipped(skipped)
             left = "is left as it was" if db.exists() else "was not created"
             holding = f"{paths[0]} holds" if paths and len(paths) == 1 else "the files given hold"
             said = "every file or line given was skipped (listed above)" if skipped else f"{holding} no article"
@@ -149,7 +150,7 @@ def ingest(
             f"{', '.join(given.assignees)}, who had not started it in {db} (work on it in a pack made before would "
             "not merge back: its text changed)"
         )
-    _say_skipped(skipped)
+    say_skipped(skipped)
     if trained_note:
         say(trained_note)
     if report.conflicts:  # not applied whole, as an import's conflict: a script must not take it as stored
@@ -157,14 +158,6 @@ def ingest(
             f"{len(report.conflicts)} article(s) of the input not stored: their stored text is someone's work in "
             f"{db} (listed above); --changed-text new adds each as an article of its own"
         )
-
-
-def _say_skipped(skipped: "list[InputError]") -> None:
-    """What --skip-invalid passed over, one line each."""
-    if skipped:
-        say(f"skipped {len(skipped)} file(s) or line(s) that hold no article:")
-        for error in skipped:
-            say(f"  {error}")
 
 
 #: How many ids of a text stored under another id the ingest summary names.

@@ -97,20 +97,21 @@ def skipped_links(links: list[Path], shown: int = 5) -> str:
 
 
 def read_path(
-    path: Path, links: list[Path] | None = None, skipped: list[InputError] | None = None
+    path: Path, links: list[Path] | None = None, skipped: list[InputError] | None = None, *, streamed: bool = False
 ) -> Iterator[ArticleIn]:
     """The articles of a file or folder; a file or line without one raises `Skippable`, or with `skipped` is
-    added to it (a bad JSONL line skips the line; a file that cannot be read, the file)."""
+    added to it (a bad JSONL line skips the line; a file that cannot be read, the file). `streamed`: skipping,
+    each article is given as it is read (`skipping.articles_of`)."""
     if path.is_dir():
         files = files_in(path, links)
         if not files:
             raise InputError("no .txt or .jsonl files in this folder", path=str(path))
         for file in files:
-            yield from read_path(file, skipped=skipped)
+            yield from read_path(file, skipped=skipped, streamed=streamed)
     elif not path.exists():
         raise InputError("no such file or folder", path=str(path))
     elif path.suffix.lower() in (".jsonl", ".txt"):
-        yield from articles_of(path, skipped)
+        yield from articles_of(path, skipped, streamed=streamed)
     elif array_of_records(path):  # a Label Studio export: said as `train --from` says it
         raise InputError(ARRAY, path=str(path), line=1)
     else:

@@ -2,7 +2,7 @@
 
 The inputs are cut into shards (`exchange.shards`); Dask's distributed scheduler spreads them over its workers,
 a `LocalCluster` of worker processes on this machine by default, or the workers of an existing scheduler. A
-worker plugin loads the spaCy pipeline once per worker process, when the worker starts or joins; every
+worker plugin (`exchange.cluster_work`) loads the spaCy pipeline once per worker process, when it starts or joins; every
 shard on that worker then goes through the suggesters' public entry point (`suggest_texts`) with it.
 
 This process reads the inputs (workers need no access to them), sends each shard's articles to the cluster,
@@ -33,110 +33,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from distributed import WorkerPlugin
-
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, InputError
+from annotator.exchange.cluster_work import PipelineOnWorker, pipeline_on_worker, predict_shard
 from annotator.exchange.manifest import MANIFEST, Manifest, read_manifest, resumed
 from annotator.exchange.recording import forget_written
 from annotator.exchange.shards import Shard, as_written, count_articles, must_write, shards_of, write_shard
+from annotator.exchange.skipping import Skippable
 from annotator.interrupts import interrupts_after, stop_if_interrupted
 from annotator.places import leading, unbroken
 
 if TYPE_CHECKING:
-    from distributed import Client, Future, Worker
+    from distributed import Client, Future
 
     from annotator.places import Note
 
 #: Called with (articles done, articles in the inputs) as shards finish; the CLI draws a progress bar.
 Progress = Callable[[int, int], None]
 
-PLUGIN = "annotator-pipeline"  # and the model asked for: one plugin, and pipeline, per model on a worker
 IN_FLIGHT_PER_WORKER = 2  # shards sent ahead to each worker: it never waits, and this process holds few
 #: The module each worker of a local cluster preloads.
 LOCAL_WORKER = "annotator.exchange.local_worker"
 MANIFEST_EVERY = 2.0  # seconds between rewrites of the manifest while shards finish (and once at the end)
 NO_WORKER_WAIT = 5.0  # seconds an existing scheduler may have no worker before this is said (once)
-
-
-class PipelineOnWorker(WorkerPlugin):
-    """A Dask worker plugin that loads the pipeline once, in the worker's process, when the worker starts (or
-    joins the cluster later), and keeps it for every shard the worker is given. Idempotent: on a long-lived
-    cluster, a second `predict` with the same model finds the pipeline loaded."""
-
-    idempotent = True
-
-    def __init__(self, model: str | None) -> None:
-        self.name = plugin_name(model)
-        self.model = model
-        self.nlp: Any = None
-        self.loads = 0
-
-    def setup(self, worker: Worker) -> None:
-        from annotator.suggest import load_pipeline
-
-        self.nlp = load_pipeline(self.model)
-        self.loads += 1
-
-
-def plugin_name(model: str | None) -> str:
-    return f"{PLUGIN}:{model or ''}"
-
-
-def _pipeline_here(model: str | None) -> Any:
-    """The plugin (with the loaded pipeline) of the worker this task runs on."""
-    from distributed import get_worker
-
-    return get_worker().plugins[plugin_name(model)]
-
-
-def pipeline_on_worker(model: str | None) -> dict[str, Any]:
-    """(A task) Which pipeline and suggester versions a worker runs: the manifest's record of what made it."""
-    from annotator.suggest import suggesters_of
-
-    plugin = _pipeline_here(model)
-    meta = plugin.nlp.meta
-    return {
-        "model": plugin.model,
-        "name": f"{meta['lang']}_{meta['name']}",
-        "version": meta["version"],
-        "suggesters": list(suggesters_of(plugin.nlp).names),
-    }
-
-
-def predict_shard(
-    articles: Sequence[tuple[str, str, str, dict[str, Any]]], model: str | None, batch_size: int
-) -> dict[str, Any]:
-    """(A task) Suggestion records for (id, title, text, meta) articles, as JSONL lines, with their counts."""
-    from distributed import get_worker
-
-    from annotator.exchange.formats.jsonl import dumps
-    from annotator.exchange.records import suggestion_record
-    from annotator.suggest import suggest_texts
-
-    plugin = _pipeline_here(model)
-    lines: list[str] = []
-    made: dict[str, dict[str, int]] = {}
-    words = suggested = 0
-    results = suggest_texts((text for _, _, text, _ in articles), plugin.nlp, batch_size=batch_size)
-    for (article_id, title, text, meta), (_, suggestions) in zip(articles, results, strict=True):
-        record = suggestion_record(article_id, text, title, meta, suggestions, (s.suggester for s in suggestions))
-        lines.append(dumps(record) + "\n")
-        # the counts are of the spans written, each label by the suggester that made it (one a label, which is
-        # how `ingest --suggestions-from` gives each span back its suggester)
-        maker = {s.label: s.suggester for s in suggestions}
-        for span in record.spans:
-            labels = made.setdefault(maker[span.label], {})
-            labels[span.label.value] = labels.get(span.label.value, 0) + 1
-        words += len(text.split())
-        suggested += len(record.spans)
-    return {
-        "lines": lines,
-        "made": made,
-        "words": words,
-        "suggestions": suggested,
-        "worker": get_worker().address,
-        "pipeline_loads": plugin.loads,
-    }
 
 
 @dataclass(frozen=True)
@@ -212,20 +130,35 @@ def predict(
     batch_size: int = 32,
     progress: Progress | None = None,
     note: Note = None,
+    skipped: list[InputError] | None = None,
 ) -> PredictReport:
     """Suggestion records for every article of `paths`, one file per shard in `out/shards/`, with `out/
     manifest.json`; shards a previous run finished are kept as they are. `note` hears of a leftover beside the
-    manifest or beside a shard this run writes."""
+    manifest or beside a shard this run writes. With `skipped` (--skip-invalid), a file or line that holds no
+    article is added to it and the rest predicted; without, it stops the run (the shards finished are kept), in
+    a line that says --skip-invalid would skip it."""
     check_output(out)
-    total = count_articles(paths, note)
-    with dask_client(workers, scheduler) as client:
+    with _skip_said(skipped):
+        total = count_articles(paths, note, skipping=skipped is not None)
+    with dask_client(workers, scheduler) as client, _skip_said(skipped):
         if scheduler is not None:
             _wait_for_a_worker(client, scheduler, note)
         client.register_plugin(PipelineOnWorker(model))  # loads the pipeline on every worker; its error is ours
         pipeline = client.submit(pipeline_on_worker, model, pure=False).result()
         manifest = resumed(out, pipeline, shard_size, [str(p) for p in paths])
         manifest.note = note
-        return _run(client, paths, out, manifest, model, shard_size, batch_size, total, progress, note)
+        return _run(client, paths, out, manifest, model, shard_size, batch_size, total, progress, note, skipped)
+
+
+@contextmanager
+def _skip_said(skipped: list[InputError] | None) -> Iterator[None]:
+    """Without --skip-invalid, a file or line that holds no article stops the run saying that option skips it."""
+    try:
+        yield
+    except Skippable as error:
+        if skipped is not None:
+            raise
+        raise Skippable(error, "; --skip-invalid skips it and predicts the rest") from None
 
 
 def _wait_for_a_worker(client: Client, scheduler: str, note: Note) -> None:
@@ -258,6 +191,7 @@ def _run(
     total: int,
     progress: Progress | None,
     note: Note,
+    skipped: list[InputError] | None,
 ) -> PredictReport:
     from distributed import as_completed
 
@@ -268,7 +202,7 @@ def _run(
     run.advance(0)  # the bar shows its total from the start
     pending = as_completed()
     try:
-        for shard in shards_of(paths, shard_size, manifest.inputs):
+        for shard in shards_of(paths, shard_size, manifest.inputs, skipped):
             run.planned.append(shard.file)
             if _done(out, shard, manifest):
                 run.advance(len(shard.articles))

@@ -32,6 +32,7 @@ from annotator.errors import AnnotatorError, InputError
 from annotator.exchange.article_files import files_in, read_path, skipped_links
 from annotator.exchange.manifest import Manifest
 from annotator.exchange.recording import expect_swap, expect_written, reclaimed, unexpect_written
+from annotator.exchange.skipping import Skippable
 from annotator.exchange.writing import PARTIAL
 from annotator.exchange.written import digest, proves
 from annotator.interrupts import interrupts_after, keeping
@@ -86,17 +87,24 @@ class Shard:
         return str(self.articles[0].meta.get("source", "")), str(self.articles[-1].meta.get("source", ""))
 
 
-def shards_of(paths: Iterable[Path], size: int, spelled: Sequence[str] | None = None) -> Iterator[Shard]:
-    """The inputs' articles, `size` at a time; a bad article raises InputError when its shard is read. `spelled`:
-    each input as the manifest names it, which the articles' sources then quote, so the same files named another
-    way (`./news.jsonl`, an absolute path) give the same records and fingerprints, and a rerun goes on."""
+def shards_of(
+    paths: Iterable[Path],
+    size: int,
+    spelled: Sequence[str] | None = None,
+    skipped: list[InputError] | None = None,
+) -> Iterator[Shard]:
+    """The inputs' articles, `size` at a time; a bad article raises InputError when its shard is read, or with
+    `skipped` (--skip-invalid) a file or line that holds no article is added there and left out of the shards,
+    still streamed. `spelled`: each input as the manifest names it, which the articles' sources then quote, so
+    the same files named another way (`./news.jsonl`, an absolute path) give the same records and fingerprints,
+    and a rerun goes on."""
     if size < 1:
         raise AnnotatorError(f"--shard-size must be 1 or more, not {size}")
     paths = list(paths)
     batch: list[ArticleIn] = []
     index = 0
     for path, name in zip(paths, spelled or [str(p) for p in paths], strict=True):
-        for article in read_path(path):
+        for article in read_path(path, skipped=skipped, streamed=True):
             batch.append(_sourced(article, str(path), name))
             if len(batch) == size:
                 yield Shard(index, batch)
@@ -116,19 +124,22 @@ def _sourced(article: ArticleIn, given: str, name: str) -> ArticleIn:
     return article.model_copy(update={"meta": {**article.meta, "source": name + rest}})
 
 
-def count_articles(paths: Iterable[Path], note: Note = None) -> int:
+def count_articles(paths: Iterable[Path], note: Note = None, *, skipping: bool = False) -> int:
     """How many articles the inputs hold (non-blank JSONL lines, one per .txt file), for the progress bar;
     read_path finds every problem with them. Links inside a folder, which are not followed, are named in one
-    line for `note`."""
+    line for `note`. `skipping` (--skip-invalid): a file that holds no article is not counted (`shards_of` lists
+    it), never refused here."""
     total = 0
     links: list[Path] = []
     for path in paths:
-        if not path.is_dir():
-            next(iter(read_path(path)), None)  # before any cluster starts: a missing or unknown file is an error
+        if not path.is_dir():  # before any cluster starts: a missing or unknown file is an error
+            next(iter(read_path(path, skipped=[] if skipping else None, streamed=True)), None)
         files = files_in(path, links) if path.is_dir() else [path]
         for file in files:
-            if not file.is_file():  # a FIFO named like an article (ingest --skip-invalid skips it): before any cluster
-                raise InputError(f"{kind_of(file.stat().st_mode)}, not a regular file", path=str(file))
+            if not file.is_file() and skipping:
+                continue
+            if not file.is_file():  # a FIFO named like an article (--skip-invalid skips it): before any cluster
+                raise Skippable(InputError(f"{kind_of(file.stat().st_mode)}, not a regular file", path=str(file)))
             if file.suffix.lower() == ".jsonl":
                 with file.open("rb") as lines:
                     total += sum(1 for line in lines if line.strip())

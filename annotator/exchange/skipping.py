@@ -28,12 +28,14 @@ def what_to_do(error: InputError, given: list[Path]) -> str:
     return "; nothing was ingested: remove the file or name the others, or add --skip-invalid to skip it and ingest the rest"
 
 
-def articles_of(path: Path, skipped: list[InputError] | None) -> Iterator[ArticleIn]:
+def articles_of(path: Path, skipped: list[InputError] | None, *, streamed: bool = False) -> Iterator[ArticleIn]:
     """A .txt or .jsonl file's articles. A .txt file that holds none, or a JSONL line that is none, raises
     `Skippable`; with `skipped`, it is added there instead and reading goes on (a JSONL line that is not UTF-8 is
     that line's alone). An error about a JSONL file as a whole (it cannot be read, is a DocBin or a JSON array)
     is the file's, no line's: it stands, or with `skipped` skips the whole file (which is therefore read whole
-    first, then given)."""
+    first, then given). `streamed` (`predict --skip-invalid`, whose corpora may not fit in memory) gives each
+    article as it is read: such an error, which only a read failing half-way raises after the first line, then
+    skips the rest of the file."""
     from annotator.exchange.article_files import article_from_json, read_text_file  # its readers; it imports this
 
     if path.suffix.lower() == ".txt":
@@ -48,6 +50,7 @@ def articles_of(path: Path, skipped: list[InputError] | None) -> Iterator[Articl
         return
     found: list[ArticleIn] = []
     bad: list[InputError] = []
+    given = 0  # articles given as they were read (`streamed`)
     try:
         for where, data in jsonl_lines(path):
             try:
@@ -59,17 +62,19 @@ def articles_of(path: Path, skipped: list[InputError] | None) -> Iterator[Articl
                     raise Skippable(error) from None
                 bad.append(error)
                 continue
-            if skipped is None:
+            if skipped is None or streamed:
+                given += 1
                 yield article  # streamed: `annotator predict` reads corpora larger than memory
             else:
                 found.append(article)
     except InputError as error:
         if skipped is None or isinstance(error, Skippable):
             raise
-        skipped.append(Skippable(error, "; the whole file skipped"))
+        skipped += bad if given else []
+        skipped.append(Skippable(error, "; the rest of the file skipped" if given else "; the whole file skipped"))
         return
     if skipped is not None:
-        skipped += binary(bad) if not found else bad
+        skipped += binary(bad) if not found and not given else bad
         yield from found
 
 
