@@ -44,7 +44,11 @@ def export(
     output: Annotated[
         str | None,
         typer.Option(
-            "-o", "--output", help="Output file, or - for standard output (default: exports/).", callback=given_path
+            "-o",
+            "--output",
+            help="Output file, or - for standard output (default: exports/ANNOTATOR.jsonl, never over another "
+            "database's export there).",
+            callback=given_path,
         ),
     ] = None,
     status: Annotated[

@@ -117,13 +117,14 @@ def unexpect_written(placed: Announced) -> None:
     _update(placed, how=_UNEXPECT, note=None)
 
 
-def record_written(placed: Mapping[Path, str] | list[Path], note: Note = None) -> None:
+def record_written(placed: Mapping[Path, str] | list[Path], note: Note = None, source: str | None = None) -> None:
     """Files just put in place (path -> SHA-256 of what was written, or paths to hash), each in its folder's
-    record with that hash alone. A folder whose record is not annotator's is left as it is and `note` hears so (its
-    files simply stay unproven); a record that cannot be written is no failure of the output."""
+    record with that hash alone, and `source`, the database an export was made from, beside that hash. A folder
+    whose record is not annotator's is left as it is and `note` hears so (its files simply stay unproven); a
+    record that cannot be written is no failure of the output."""
     if not isinstance(placed, Mapping):
         placed = {path: digest(path) for path in placed}
-    _update(placed, how=_RECORD, note=note)
+    _update(placed, how=_RECORD, note=note, source=source)
 
 
 def forget_written(placed: Announced) -> None:
@@ -137,7 +138,7 @@ _EXPECT, _UNEXPECT, _RECORD, _FORGET = "expect", "unexpect", "record", "forget"
 KEPT_WRITES = 3
 
 
-def _update(placed: Announced, *, how: str, note: Note) -> dict[Path, tuple[str, ...]]:
+def _update(placed: Announced, *, how: str, note: Note, source: str | None = None) -> dict[Path, tuple[str, ...]]:
     """Change the records of `placed`'s folders, each under its folder's lock. The record is replaced only if the
     file at its name is still the one read (swapped with the new one and compared, and else swapped back: the lock
     keeps annotator processes out, not a program renaming a file in), and a missing one is linked in, never over
@@ -165,8 +166,11 @@ def _update(placed: Announced, *, how: str, note: Note) -> dict[Path, tuple[str,
             if how != _RECORD:  # a hash that is no SHA-256 is dropped with its note, once the files are recorded
                 for name, hashes in found.unproving.items():
                     files[name] = [*files.get(name, []), *hashes]
+            sources = found.sources
+            if source is not None:
+                sources.update({sha: source for shas in written.values() for sha in shas})
             try:
-                put = _write(folder, files, set(written) if how in (_EXPECT, _RECORD) else set(), seen)
+                put = _write(folder, files, set(written) if how in (_EXPECT, _RECORD) else set(), seen, sources)
             except OSError:
                 continue
             if not put:
@@ -285,21 +289,28 @@ def _same(one: _Seen | None, other: _Seen | None) -> bool:
     return (one.device, one.inode, one.data) == (other.device, other.inode, other.data)
 
 
-def _write(folder: Path, files: dict[str, list[str]], placed: set[str], seen: _Seen | None) -> bool:
+def _write(
+    folder: Path, files: dict[str, list[str]], placed: set[str], seen: _Seen | None, sources: dict[str, str]
+) -> bool:
     """The record, through a temporary put in place of `seen`, the record read, with its permissions; names of
-    files no longer there are dropped (but for `placed`, whose files are about to be there). False, and nothing
-    changed, when another file is at the record's name by then (or one was made where there was none)."""
+    files no longer there are dropped (but for `placed`, whose files are about to be there), and the sources of
+    hashes no name keeps. False, and nothing changed, when another file is at the record's name by then (or one
+    was made where there was none)."""
     kept = {
         name: hashes[0] if len(hashes) == 1 else list(dict.fromkeys(hashes))
         for name, hashes in sorted(files.items())
         if hashes and (name in placed or os.path.isfile(folder / name))
     }
+    held = {sha for name in kept for sha in files[name]}
+    record: dict[str, object] = {"kind": KIND, "files": kept}
+    if made := {sha: db for sha, db in sorted(sources.items()) if sha in held}:
+        record["sources"] = made
     temporary = Temporary(folder / RECORD, "partial", mode=0o666)  # a first record: as any new file
     try:
         if seen is not None:  # the record replaced keeps its permissions (a read-only one)
             os.fchmod(temporary.fd, seen.mode)
         with os.fdopen(os.dup(temporary.fd), "wb") as out:
-            out.write(json.dumps({"kind": KIND, "files": kept}, indent=1).encode("utf-8") + b"\n")
+            out.write(json.dumps(record, indent=1).encode("utf-8") + b"\n")
             out.flush()
             os.fsync(out.fileno())
         put = temporary.link_into_place() if seen is None else _swapped_in(temporary, seen)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from datetime import datetime
@@ -27,6 +28,7 @@ from annotator.exchange.formats.stored_spans import (
     StoredSpans,
 )
 from annotator.exchange.writing import written_together
+from annotator.exchange.written import made_from
 from annotator.models import (
     Comment,
     Label,
@@ -286,6 +288,16 @@ def _noting_other_comments(
         options.written.notes[f"comment(s) on articles this export has no record of are not in it ({which})"] += count
 
 
+class OtherDatabasesExport(AnnotatorError):
+    """The default output holds an export of another database (its folder's record says so): left as it is."""
+
+    def __init__(self, path: Path, made: str) -> None:
+        super().__init__(
+            f"{path}: the export of another database, {made}; it was left as it is (give -o PATH for this "
+            f"database's export, or -o {path} to replace that one)"
+        )
+
+
 class EarlierExportKept(AnnotatorError):
     """An export of no record to the default output, where an earlier export lies: that one is kept."""
 
@@ -311,9 +323,11 @@ def export_to_path(
     """Export into `path` through a temporary renamed at the end (`files.written_together`): a failed export
     leaves nothing, and never replaces a folder, FIFO or device. `config`: the format's config for the export (a
     `spacy train` config for a DocBin, a labelling config for Label Studio), written with it as one: both are put
-    in place, or neither. `note` hears of leftovers beside them. `keep_earlier`: an export of no record leaves a
-    file with something in it as it is (`EarlierExportKept`): the default output is named after the annotator alone,
-    so an empty export of another database's would replace this one's."""
+    in place, or neither. `note` hears of leftovers beside them. The folder's record names the database the export
+    came from (its real path). `keep_earlier` (the default output, named after the annotator alone, so the same
+    for every database): an export of no record leaves a file with something in it as it is
+    (`EarlierExportKept`), and an export the record says another database made is never replaced
+    (`OtherDatabasesExport`)."""
     from annotator.exchange.formats import get_format
 
     options = options or ExportOptions()
@@ -322,10 +336,16 @@ def export_to_path(
         raise AnnotatorError(f"the {format_name} format has no config to write")
     paths = [path, *([config] if config else [])]
     named = ["-o", "--config"]  # the options that give them, for a refusal
-    with written_together(paths, make_folder=make_folder, note=note, overwrite=overwrite, options=named) as outs:
+    source = os.path.realpath(store.path) if store.path else None
+    with written_together(
+        paths, make_folder=make_folder, note=note, overwrite=overwrite, options=named, source=source
+    ) as outs:
         count = export(store, format_name, outs[0], annotator, progress, options)
         if keep_earlier and count == 0 and path.is_file() and path.stat().st_size > 0:
             raise EarlierExportKept(path)
+        made = made_from(Path(os.path.realpath(path))) if keep_earlier and not overwrite else None
+        if made is not None and made != source:
+            raise OtherDatabasesExport(path, made)
         if config is not None and make_config is not None:
             outs[1].write(make_config(path, options).encode("utf-8"))
     return count

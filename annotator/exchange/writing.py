@@ -120,12 +120,13 @@ def written_together(
     overwrite: bool = False,
     options: Sequence[str] = (),
     advice: str | None = None,
+    source: str | None = None,
 ) -> Iterator[list[IO[bytes]]]:
     """Several files as one write (`written_atomically`'s rules for each): every target is checked before any
     is written, each is written through its own locked temporary, and only when every one is complete are they
     renamed into place; a failure anywhere leaves every target as it was. So an export and its companion file
     (a DocBin and its training config) are there together or not at all. `options` names the option that gave
-    each path (-o when not said)."""
+    each path (-o when not said); `source`, the database an export is made from, is recorded with them."""
     named = [*options[: len(paths)], *["-o"] * (len(paths) - len(options))]
     checked = [(path, *_checked_target(path, make_folder, option)) for path, option in zip(paths, named, strict=True)]
     targets = [target for _, target, _ in checked]
@@ -165,7 +166,7 @@ def written_together(
         # the files and their record: one between a swap and the removal of the file swapped out left that file)
         with keeping(), interrupts_after():
             _place(checked, temporaries, advices, overwrite, hashes)
-            record_written(hashes, note)  # what proves them annotator's own, so a later output may replace them
+            record_written(hashes, note, source)  # what proves them annotator's own, so a later output may replace them
             placed = True
     finally:
         for stream in streams:
