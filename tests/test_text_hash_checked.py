@@ -64,3 +64,19 @@ def test_pack_refuses_it(tmp_path: Path) -> None:
     line = one_error_line(annotator("pack", "--annotator", "bob", "-o", tmp_path / "bob.db", "--db", db))
     assert line == f"{db}: {PROBLEM}; no pack was written (annotator check --db {db} lists every problem)"
     assert not (tmp_path / "bob.db").exists()
+
+
+def test_check_names_a_chars_column_that_is_not_its_texts_length(tmp_path: Path) -> None:
+    """Attacker 39a: `chars` (the article list's Chars column, copied by merge) was not compared with the text."""
+    records = [{"id": "s1", "text": "Ann met Bob in Leeds."}, {"id": "s4", "text": TEXT}]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = tmp_path / "src.db"
+    assert annotator("ingest", "a.jsonl", "--no-suggest", "--db", db, cwd=tmp_path).returncode == 0
+    with closing(sqlite3.connect(db)) as connection, connection:
+        connection.execute("UPDATE articles SET chars = 7 WHERE id = 's4'")
+    result = annotator("check", "--db", db)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"annotator: error: {db}: problem 1 of 1: table 'articles', article 's4': chars is 7, but its text has "
+        f"{len(TEXT)} characters: another program changed one of them\n"
+    )

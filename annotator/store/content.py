@@ -90,18 +90,26 @@ def token_problems(db: sqlite3.Connection) -> list[str]:
 
 
 def hash_problems(db: sqlite3.Connection) -> list[str]:
-    """Articles whose text is not the one their `content_hash` was made from: a text another program edited
+    """Articles whose text is not the one their `content_hash` was made from, or not as long as their `chars` says: a text another program edited
     where no span or token shows it would travel under its first text's hash (`merge` finds articles by it, and
     an ingest of the first text would say "already stored": trial 39a). Every text is hashed, once."""
     problems = []
     width = len(content_hash(""))  # `content_hash`'s, of a blob's bytes too (a program may store one as text)
-    for article_id, text, stored in db.execute("SELECT id, text, content_hash FROM articles ORDER BY rowid"):
+    rows = db.execute("SELECT id, text, content_hash, chars FROM articles ORDER BY rowid")
+    for article_id, text, stored, chars in rows:
         data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
         made = hashlib.sha256(data).hexdigest()[:width]
+        where = f"table 'articles', article {found(article_id)}"
         if made != stored:
             problems.append(
-                f"table 'articles', article {found(article_id)}: its text is not the one stored with it (the text's "
-                f"hash is {found(made)}, its content_hash {found(stored)}): another program changed one of them"
+                f"{where}: its text is not the one stored with it (the text's hash is {found(made)}, its "
+                f"content_hash {found(stored)}): another program changed one of them"
+            )
+        length = len(text) if isinstance(text, str) else len(data.decode("utf-8", "replace"))
+        if chars != length:  # the list's Chars column, and what merge copies with the text (attacker 39a)
+            problems.append(
+                f"{where}: chars is {chars if type(chars) is int else found(chars)}, but its text has {length} characters: another program changed "
+                "one of them"
             )
     return problems
 
