@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from processes import annotator, one_error_line, start
@@ -98,26 +99,37 @@ def test_a_command_that_fails_on_a_new_database_leaves_no_file(tmp_path: Path) -
     assert databases == {"a.txt", "b.jsonl", "notes.db", "one.db", "two.db"}
 
 
-def test_a_database_created_meanwhile_gets_the_work_merged_in_not_replaced(tmp_path: Path) -> None:
-    """The first command is stopped (SIGSTOP) while it builds x.db; another creates x.db and annotates in it;
-    the first goes on and finishes: both pieces of work are in x.db."""
+def raced(tmp_path: Path, meanwhile: Callable[[], None]) -> str:
+    """Ingest 3 articles into a new x.db, stopped (SIGSTOP) while it builds the file and `meanwhile` runs (which
+    creates x.db), then go on: it succeeds, adding 3; what it said on standard error."""
     first = start("ingest", news(tmp_path, 3), "--db", "x.db", cwd=tmp_path)
     wait_for(lambda: creating(tmp_path, "x.db"))
     first.send_signal(signal.SIGSTOP)
     try:
-        (tmp_path / "other.txt").write_text("Other work: Paris voted on Sunday.", encoding="utf-8")
-        assert annotator("ingest", "other.txt", "--no-suggest", "--db", "x.db", cwd=tmp_path).returncode == 0
-        article, _ = annotate_a_little(tmp_path / "x.db", "bob")
+        meanwhile()
     finally:
         first.send_signal(signal.SIGCONT)
     out, err = first.communicate(timeout=300)
     assert (first.returncode, out.startswith("3 article(s) added")) == (0, True), err
-    assert err == (
+    return err
+
+
+def test_a_database_created_meanwhile_gets_the_work_merged_in_not_replaced(tmp_path: Path) -> None:
+    """The first command is stopped while it builds x.db; another creates x.db and annotates in it; the first goes
+    on and finishes: both pieces of work are in x.db."""
+    annotated: list[str] = []
+
+    def other_work() -> None:
+        (tmp_path / "other.txt").write_text("Other work: Paris voted on Sunday.", encoding="utf-8")
+        assert annotator("ingest", "other.txt", "--no-suggest", "--db", "x.db", cwd=tmp_path).returncode == 0
+        annotated.append(annotate_a_little(tmp_path / "x.db", "bob")[0])
+
+    assert raced(tmp_path, other_work) == (
         "annotator: note: x.db was created by another process while this command ran: this command's work was "
         "merged into it (3 of its 3 article(s) new there)\n"
     )
     with Store.open(tmp_path / "x.db") as store:
-        assert (store.count("articles"), store.status(article, "bob").value, check(store)) == (4, "done", [])
+        assert (store.count("articles"), store.status(annotated[0], "bob").value, check(store)) == (4, "done", [])
         assert store.count("suggestions") > 0
     assert temporaries(tmp_path, "x.db") == []
 
@@ -125,19 +137,14 @@ def test_a_database_created_meanwhile_gets_the_work_merged_in_not_replaced(tmp_p
 def test_two_commands_creating_one_database_with_the_same_article_say_which_stored_it(tmp_path: Path) -> None:
     """Attacker 39a: two ingests of the same article racing to create x.db both printed "1 article(s) added" for
     the one article stored. The one whose work is merged into the other's file says how much of it was new there."""
-    first = start("ingest", news(tmp_path, 3), "--db", "x.db", cwd=tmp_path)
-    wait_for(lambda: creating(tmp_path, "x.db"))
-    first.send_signal(signal.SIGSTOP)
-    try:
+
+    def two_of_them() -> None:
         two = tmp_path / "two.jsonl"
         two.write_text("".join((tmp_path / "news.jsonl").read_text(encoding="utf-8").splitlines(True)[:2]), "utf-8")
         second = annotator("ingest", str(two), "--db", "x.db", cwd=tmp_path)
         assert second.stdout.startswith("2 article(s) added"), second.stderr
-    finally:
-        first.send_signal(signal.SIGCONT)
-    out, err = first.communicate(timeout=300)
-    assert (first.returncode, out.startswith("3 article(s) added")) == (0, True), err
-    assert err == (
+
+    assert raced(tmp_path, two_of_them) == (
         "annotator: note: x.db was created by another process while this command ran: this command's work was "
         "merged into it (1 of its 3 article(s) new there)\n"
     )
