@@ -171,6 +171,12 @@ def _say_import_report(report: "ImportReport", db: Path, snap: bool) -> None:
     """What an import stored, skipped, left out and found in conflict."""
     moved = f", {report.snapped} span(s) snapped to token boundaries" if snap else ""
     moved += f", {report.trimmed} span(s) trimmed to the span rules" if report.trimmed else ""
+    moved += (
+        f", {report.utf16} span(s) at offsets in UTF-16 code units (an older Label Studio's) read at the characters "
+        "their text names"
+        if report.utf16
+        else ""
+    )
     decided = f", {report.decisions} decision(s) on suggestions" if report.decisions else ""
     decided += f", {report.suggestions} suggestion(s) of the model" if report.suggestions else ""
     decided += f", {report.comments} comment(s) added" if report.comments else ""

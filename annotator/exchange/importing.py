@@ -14,6 +14,7 @@ from annotator.errors import AnnotatorError, InputError
 from annotator.exchange.files import Where
 from annotator.exchange.formats.common import (
     TRIMMED,
+    UTF16_OFFSETS,
     Dropped,
     ImportedRecord,
     Question,
@@ -73,6 +74,7 @@ class ImportReport:
     new_articles: int
     snapped: int = 0
     trimmed: int = 0
+    utf16: int = 0  # spans whose offsets counted UTF-16 code units (an older Label Studio's), read as characters
     decisions: int = 0
     unchanged: int = 0
     commented: int = 0  # records equal to the stored work but for comments it lacked (stored)
@@ -255,7 +257,8 @@ def store_records(
             continue
         report.snapped += moved
         report.trimmed += item.dropped[TRIMMED]
-        report.dropped.update({what: n for what, n in item.dropped.items() if what != TRIMMED})
+        report.utf16 += item.dropped[UTF16_OFFSETS]
+        report.dropped.update({what: n for what, n in item.dropped.items() if what not in (TRIMMED, UTF16_OFFSETS)})
         if unnamed:
             report.dropped[UNNAMED] += unnamed
         ready.append((target, placed_item, suggested))

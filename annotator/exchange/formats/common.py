@@ -268,6 +268,8 @@ def status_of(found: Any, default: Status, where: Where, field: str) -> Status:
 
 #: The key under which `checked_span` counts the spans it trimmed (reported apart from what was left out).
 TRIMMED = "span(s) trimmed to the span rules (--snap)"
+#: Counted where a region's offsets counted UTF-16 code units and were read as characters (`labelstudio`).
+UTF16_OFFSETS = "span(s) at offsets in UTF-16 code units"
 
 
 def checked_span(

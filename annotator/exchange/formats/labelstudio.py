@@ -49,6 +49,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from annotator.errors import InputError, json_kind
 from annotator.exchange.files import Where
 from annotator.exchange.formats.common import (
+    UTF16_OFFSETS,
     Dropped,
     ImportedRecord,
     Read,
@@ -183,13 +184,12 @@ def _spans(
             region = validated(Region, item, where, f"{here}.")
             label = label_of(region.value.labels[0], options, where, f"{here}.value.labels", dropped)
             span = region.value
-            given = _as_quoted(text, span.start, span.end, span.text)
+            start, end = _code_points(text, span.start, span.end, span.text, dropped)
+            given = _as_quoted(text, start, end, span.text)
             checked = (
                 None
                 if label is None
-                else checked_span(
-                    text, span.start, span.end, label, given, where, f"{here}.value", options.trim(dropped)
-                )
+                else checked_span(text, start, end, label, given, where, f"{here}.value", options.trim(dropped))
             )
             key = region.id if region.id is not None else f"#{number}"
             if key in spans:  # relations name regions by id: a second one by it must be the same region
@@ -205,6 +205,26 @@ def _spans(
         name: Any = relation.labels[0] if len(relation.labels) == 1 else relation.labels or None
         link_speaker(spans, (relation.from_id, relation.to_id), name, options, where, f"{field}[{number}]", dropped)
     return kept(spans)
+
+
+def _code_points(text: str, start: int, end: int, given: str | None, counted: Counter[str]) -> tuple[int, int]:
+    """A region's offsets as characters. Older Label Studio releases counted UTF-16 code units, as JavaScript does,
+    so past an emoji every offset is too far (HumanSignal/label-studio#1347); a region whose `text` is the article's
+    at its offsets read as units, and not at them read as characters, is read there (counted). Without `text`, or
+    matching neither way, the offsets stand as given (and are checked as any)."""
+    if given is None or text.isascii() or _as_quoted(text, start, end, given) == text[start:end]:
+        return start, end
+    units = text.encode("utf-16-le")
+    if not 0 <= start < end <= len(units) // 2:
+        return start, end
+    try:  # an offset inside a surrogate pair is no UTF-16 offset of a character
+        first, last = len(units[: 2 * start].decode("utf-16-le")), len(units[: 2 * end].decode("utf-16-le"))
+    except UnicodeDecodeError:
+        return start, end
+    if _as_quoted(text, first, last, given) != text[first:last]:
+        return start, end
+    counted[UTF16_OFFSETS] += 1
+    return first, last
 
 
 def _as_quoted(text: str, start: int, end: int, given: str | None) -> str | None:
