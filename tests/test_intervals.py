@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from annotator.metrics.evaluation import score_pairs
-from annotator.metrics.intervals import ArticleCounts, f1_interval, gain_interval
+from annotator.metrics.intervals import FEWEST, ArticleCounts, f1_interval, gain_interval
 from annotator.models import Span
 from annotator.vocabulary import Label
 
@@ -39,19 +39,36 @@ def test_no_span_on_either_side_has_no_interval():
 
 
 def test_the_same_gain_on_every_article_is_a_point():
-    before = counts([1, 2, 3], [2, 4, 6], [2, 4, 6])  # F1 0.5 on each
-    after = counts([2, 4, 6], [2, 4, 6], [2, 4, 6])  # F1 1.0 on each
+    before = counts([1, 2, 3, 4], [2, 4, 6, 8], [2, 4, 6, 8])  # F1 0.5 on each
+    after = counts([2, 4, 6, 8], [2, 4, 6, 8], [2, 4, 6, 8])  # F1 1.0 on each
     interval = gain_interval(before, after)
     assert interval is not None
-    assert (interval.low, interval.high) == (0.5, 0.5)
+    assert (interval.low, interval.high, interval.articles) == (0.5, 0.5, 4)
 
 
 def test_a_gain_on_one_article_and_a_loss_on_the_other_holds_zero():
     before = counts([4, 0], [4, 4], [4, 4])
     after = counts([0, 4], [4, 4], [4, 4])  # the same total, the articles swapped
-    interval = gain_interval(before, after)
+    interval = gain_interval(before, after, fewest=2)
     assert interval is not None
     assert (interval.low, interval.high) == (-1.0, 1.0)
+
+
+def test_a_gain_from_fewer_than_four_articles_has_no_interval():
+    """A trial: two held-out articles, 3 distinct resamples, printed as a "95%" interval. With two or three the
+    resample of one article repeated is drawn 1 in 4 or 1 in 27, over the 2.5% each end leaves out: the ends would
+    be single articles' figures. Four articles with spans draw one; an article with none does not count."""
+    three = counts([1, 2, 3], [2, 4, 6], [2, 4, 6]), counts([2, 4, 6], [2, 4, 6], [2, 4, 6])
+    assert FEWEST == 4
+    assert gain_interval(*three) is None
+    assert (
+        gain_interval(
+            counts([1, 2, 3, 0], [2, 4, 6, 0], [2, 4, 6, 0]), counts([2, 4, 6, 0], [2, 4, 6, 0], [2, 4, 6, 0])
+        )
+        is None
+    )
+    assert gain_interval(*three, fewest=2) is not None
+    assert f1_interval(three[0]) is not None  # evaluate's and agreement's rule is unchanged: two articles
 
 
 def test_gain_needs_the_same_articles():
@@ -103,6 +120,6 @@ def test_the_interval_is_scipys_percentile_bootstrap_over_articles():
 def test_an_article_without_spans_leaves_nothing_to_resample():
     """Re-check 39c: one article with spans and one with none drew the same micro F1 every time ("0.917-0.917")."""
     assert f1_interval(counts([11, 0], [12, 0], [12, 0])) is None
-    assert gain_interval(counts([5, 0], [6, 0], [6, 0]), counts([6, 0], [6, 0], [6, 0])) is None
+    assert gain_interval(counts([5, 0], [6, 0], [6, 0]), counts([6, 0], [6, 0], [6, 0]), fewest=2) is None
     interval = f1_interval(counts([11, 0, 1], [12, 0, 2], [12, 0, 2]))
     assert interval is not None and interval.articles == 3  # all articles are drawn; two have spans

@@ -87,7 +87,7 @@ class TrainReport:
     @property
     def gain(self) -> Interval | None:
         """ALL's exact F1 after minus before, over other draws of as many held-out articles (paired: the same
-        draws on both sides); None before training or with fewer than two held out."""
+        draws on both sides); None before training or with fewer than `intervals.FEWEST` held out with spans."""
         if self.after_by_article is None:
             return None
         return gain_interval(self.before_by_article, self.after_by_article)

@@ -66,14 +66,20 @@ def article_counts(
 CHUNK = 250
 
 
-def _with_spans(*sides: ArticleCounts) -> int:
-    """How many articles have a span, reference or predicted, on any side."""
+def with_spans(*sides: ArticleCounts) -> int:
+    """How many articles have a span, reference or predicted, on any side (those a resample can move)."""
     spans = sum(side.reference + side.predicted for side in sides)
     return int(np.count_nonzero(spans))
 
 
 #: Below this many articles with spans the percentile bootstrap is a rough guide (it runs narrow on few).
 FEW = 10
+#: Below this many articles with spans no interval of a change is drawn (`gain_interval`, what `train` prints): two
+#: articles make 3 distinct resamples and three 10, and the one holding a single article n times is drawn 1 in n**n
+#: (1 in 4, 1 in 27: over the 2.5% a 95% interval leaves out at each end), so its "95%" ends would be little more
+#: than single articles' own figures. From 4 (1 in 256) they are mixes of articles. `f1_interval` (evaluate,
+#: agreement) still draws from 2 and says, under `FEW`, that it is a rough guide.
+FEWEST = 4
 
 
 def _resampled_f1(sides: Sequence[ArticleCounts], draws: int, seed: int) -> list[np.ndarray]:
@@ -106,20 +112,27 @@ def f1_interval(
     """The interval of micro F1 over resampled articles; None with fewer than two articles with a span on either
     side (nothing to resample: an article with none moves no micro F1, so one such and one other always drew the
     same figure, a 0.917-0.917 that claimed a certainty two articles cannot give; re-check 39c)."""
-    if _with_spans(counts) < 2:
+    if with_spans(counts) < 2:
         return None
     (f1,) = _resampled_f1([counts], draws, seed)
     return _interval(f1, len(counts), draws, level)
 
 
 def gain_interval(
-    before: ArticleCounts, after: ArticleCounts, *, draws: int = DRAWS, level: float = LEVEL, seed: int = SEED
+    before: ArticleCounts,
+    after: ArticleCounts,
+    *,
+    draws: int = DRAWS,
+    level: float = LEVEL,
+    seed: int = SEED,
+    fewest: int = FEWEST,
 ) -> Interval | None:
-    """The interval of micro F1 after minus before, both resampled with the same articles; None as `f1_interval`.
-    The two must count the same articles in the same order."""
+    """The interval of micro F1 after minus before, both resampled with the same articles; None with fewer than
+    `fewest` articles with a span on either side (`FEWEST`: with 2 held-out articles `train` printed a "95%"
+    interval from 3 possible resamples). The two must count the same articles in the same order."""
     if len(before) != len(after):
         raise ValueError(f"before has {len(before)} articles, after {len(after)}: not the same articles")
-    if _with_spans(before, after) < 2:
+    if with_spans(before, after) < max(2, fewest):
         return None
     was, now = _resampled_f1([before, after], draws, seed)
     return _interval(now - was, len(before), draws, level)

@@ -5,7 +5,9 @@ little the figures rest on."""
 from __future__ import annotations
 
 from annotator.exchange.training import TrainReport
-from annotator.reports.agreement import figure
+from annotator.metrics.intervals import FEW, FEWEST, with_spans
+from annotator.reports.agreement import ROUGH, figure
+from annotator.wording import counted
 
 #: Held out fewer articles or reference spans than this, one article more or less swings the figures.
 FEW_ARTICLES = 3
@@ -25,15 +27,22 @@ def few_lines(report: TrainReport) -> list[str]:
 
 
 def gain_lines(report: TrainReport) -> list[str]:
-    """The gain in ALL's exact F1 with where other draws of as many held-out articles put it, or nothing (fewer
-    than two held out: `few_lines` says so)."""
-    gain = report.gain
-    if gain is None or report.after is None:
+    """The gain in ALL's exact F1 with where other draws of as many held-out articles put it, or why there is no
+    such interval (fewer than `intervals.FEWEST` held-out articles with spans); nothing before training."""
+    if report.after is None or report.after_by_article is None:
         return []
-    before, after = report.before.micro.exact.f1 or 0.0, report.after.micro.exact.f1 or 0.0
+    before, after = round(report.before.micro.exact.f1 or 0.0, 3), round(report.after.micro.exact.f1 or 0.0, 3)
+    gain = report.gain  # before and after as the ALL row prints them: the gain is their difference
+    if gain is None:  # said, as `evaluate` says it has none (trial: one held-out article, "use it" outright)
+        drawn = with_spans(report.before_by_article, report.after_by_article)
+        return [
+            f"ALL exact F1 {after - before:+.3f}; no interval: {counted(drawn, 'held-out article')} with spans, and "
+            f"an interval takes {FEWEST} (with fewer, its 95% ends are little more than single articles' own figures)"
+        ]
     lines = [
         f"ALL exact F1 {after - before:+.3f}; on other draws of {report.held_out} held-out articles "
-        f"{gain.low:+.3f} to {gain.high:+.3f} ({gain.level:.0%}, bootstrap)"
+        f"{gain.low:+.3f} to {gain.high:+.3f} ({gain.level:.0%}, bootstrap)",
+        *([ROUGH] if gain.articles < FEW else []),  # as `evaluate` words its interval from as few articles
     ]
     if gain.low <= 0 <= gain.high and after != before:
         lines.append("  that holds 0: other held-out articles could as well show no change")
@@ -49,8 +58,9 @@ def verdict_lines(report: TrainReport) -> list[str]:
     after = report.after.micro.exact.f1 if report.after is not None else None
     shown = None if before is None or after is None else round(after, 3) - round(before, 3)  # as printed
     lines += gain_lines(report)
-    if shown is not None and shown > 0 and report.gain is not None and report.gain.low <= 0:
-        # not "use it" under a line saying other articles could show no change (re-check 39c: it said both)
+    if shown is not None and shown > 0 and (report.gain is None or report.gain.low <= 0):
+        # not "use it" under a line saying other articles could show no change (re-check 39c: it said both), nor
+        # with no interval at all (a trial: a gain of two spans on one held-out article was recommended outright)
         return [*lines, f"it may help or not: annotator suggest --model {report.out} uses it; more gold would tell"]
     if shown is not None and shown > 0:
         return [*lines, f"use it: annotator suggest --model {report.out}"]
