@@ -43,15 +43,20 @@ def trained(three: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path
 def test_train_prints_before_and_after_and_writes_a_pipeline(trained: tuple[Path, list[str]], three: Path) -> None:
     out, lines = trained
     assert lines[0] == f"trained on {three}: 2 article(s); scored on 1 held-out article(s)"
-    assert [line.split()[0] for line in lines[3:7]] == ["ACTOR", "LOCATION", "FIGURE", "ALL"]
+    # the pooled row is named for what it pools: evaluate's ALL also counts QUOTE (a newcomer compared the two)
+    assert [line.split()[0] for line in lines[3:7]] == ["ACTOR", "LOCATION", "FIGURE", "entities"]
+    assert lines[7] == (
+        "  entities: ACTOR, LOCATION and FIGURE pooled (train learns no QUOTE; `evaluate`'s ALL adds QUOTE when it "
+        "scores quotes)"
+    )
     assert all(re.fullmatch(r"\S+ +\d+  (\d\.\d{3}/){2}\d\.\d{3} +\d\.\d{3}  (\d\.\d{3}/){2}\d\.\d{3} +\d\.\d{3}", line)
                for line in lines[3:7])  # fmt: skip
     name = f"entities.v15@{folder_hash(out)}"
-    spans, before, after = (lines[6].split()[i] for i in (1, 2, 4))  # ALL: reference spans, exact P/R/F1
+    spans, before, after = (lines[6].split()[i] for i in (1, 2, 4))  # entities: reference spans, exact P/R/F1
     was, now = before.split("/")[2], after.split("/")[2]
     said = {  # trial 31: lower after than before is no pipeline to recommend; the same shows no gain either
-        -1: f"it scores lower after training than before (ALL exact F1 {was} -> {now}): ",
-        0: f"it scores the same before and after training (ALL exact F1 {was} -> {now}): nothing shows a gain, so ",
+        -1: f"it scores lower after training than before (entities exact F1 {was} -> {now}): ",
+        0: f"it scores the same before and after training (entities exact F1 {was} -> {now}): nothing shows a gain, so ",
     }
     verdict = (
         [f"it may help or not: annotator suggest --model {out} uses it; more gold would tell"]  # no interval: hedged
@@ -63,10 +68,11 @@ def test_train_prints_before_and_after_and_writes_a_pipeline(trained: tuple[Path
         ]
     )
     assert lines[8:] == [
+        "",
         f"pipeline -> {out} (its suggestions are named {name})",
         f"these figures rest on only 1 held-out article(s) and {spans} reference span(s): one article more or less "
         "moves them a lot",
-        f"ALL exact F1 {float(now) - float(was):+.3f}; no interval: 1 held-out article with spans, and an interval "
+        f"entities exact F1 {float(now) - float(was):+.3f}; no interval: 1 held-out article with spans, and an interval "
         "takes 4 (with fewer, its 95% ends are little more than single articles' own figures)",
         *verdict,
     ]
@@ -104,7 +110,7 @@ def test_curve_prints_a_point_for_each_number_of_articles(three: Path, trained: 
     lines = result.stdout.splitlines()
     assert [line.split()[0] for line in lines[2:5]] == ["start", "50%", "100%"]
     assert [int(line.split()[1]) for line in lines[2:5]] == [0, 1, 2]
-    spans = trained[1][6].split()[1]  # the same held-out article (seed 0): ALL's reference spans
+    spans = trained[1][6].split()[1]  # the same held-out article (seed 0): the entities row's reference spans
     assert lines[5:] == [  # as `train` says it (new34: the curve did not)
         "",
         "25%, 75% left out: each is as many articles as a larger share (the same model trained again)",

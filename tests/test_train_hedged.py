@@ -33,8 +33,8 @@ def gold_db(folder: Path, count: int) -> Path:
 
 
 def _all_f1(lines: list[str]) -> tuple[float, float]:
-    """ALL's exact F1 before and after, from its row."""
-    row = next(line for line in lines if line.startswith("ALL"))
+    """The pooled entities' exact F1 before and after, from their row."""
+    row = next(line for line in lines if line.startswith("entities "))
     before, after = row.split()[2], row.split()[4]
     return float(before.split("/")[2]), float(after.split("/")[2])
 
@@ -52,7 +52,7 @@ def test_a_gain_on_one_held_out_article_is_hedged_not_recommended(tmp_path: Path
     assert lines[-3:] == [
         "these figures rest on only 1 held-out article(s) and 22 reference span(s): one article more or less moves "
         "them a lot",
-        f"ALL exact F1 {after - before:+.3f}; no interval: 1 held-out article with spans, and an interval takes 4 "
+        f"entities exact F1 {after - before:+.3f}; no interval: 1 held-out article with spans, and an interval takes 4 "
         "(with fewer, its 95% ends are little more than single articles' own figures)",
         f"it may help or not: annotator suggest --model {out} uses it; more gold would tell",
     ]
@@ -78,7 +78,7 @@ def test_two_or_three_held_out_articles_get_no_interval(tmp_path: Path, articles
     assert not any("95%, bootstrap" in line for line in lines)
     before, after = _all_f1(lines)
     assert (
-        f"ALL exact F1 {after - before:+.3f}; no interval: {held} held-out articles with spans, and an interval "
+        f"entities exact F1 {after - before:+.3f}; no interval: {held} held-out articles with spans, and an interval "
         "takes 4 (with fewer, its 95% ends are little more than single articles' own figures)"
     ) in lines
     if round(after, 3) > round(before, 3):

@@ -27,13 +27,13 @@ def test_no_gain_is_said_plainly_and_the_pipeline_not_recommended(two: Path, tmp
     result = annotator("train", "--from", "two.jsonl", "--out", "models/two", "--epochs", "1", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[6] == "ALL          35  1.000/1.000/1.000    1.000  1.000/1.000/1.000    1.000"
-    assert lines[9:] == [
+    assert lines[6] == "entities     35  1.000/1.000/1.000    1.000  1.000/1.000/1.000    1.000"
+    assert lines[10:] == [
         "these figures rest on only 1 held-out article(s) and 35 reference span(s): one article more or less moves "
         "them a lot",
-        "ALL exact F1 +0.000; no interval: 1 held-out article with spans, and an interval takes 4 (with fewer, its "
+        "entities exact F1 +0.000; no interval: 1 held-out article with spans, and an interval takes 4 (with fewer, its "
         "95% ends are little more than single articles' own figures)",
-        "it scores the same before and after training (ALL exact F1 1.000 -> 1.000): nothing shows a gain, so "
+        "it scores the same before and after training (entities exact F1 1.000 -> 1.000): nothing shows a gain, so "
         "keep suggesting with the pipeline you have",
         "to compare more fairly: hold out more articles (annotate more gold: a fifth is held out), "
         "`annotator evaluate --model models/two`, `annotator train --curve`",

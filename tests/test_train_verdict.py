@@ -58,9 +58,9 @@ def test_worse_after_on_one_article_says_so_and_does_not_recommend_it() -> None:
     assert lines[-4:] == [
         "these figures rest on only 1 held-out article(s) and 6 reference span(s): one article more or less moves "
         "them a lot",
-        "ALL exact F1 -0.182; no interval: 1 held-out article with spans, and an interval takes 4 (with fewer, its "
+        "entities exact F1 -0.182; no interval: 1 held-out article with spans, and an interval takes 4 (with fewer, its "
         "95% ends are little more than single articles' own figures)",
-        "it scores lower after training than before (ALL exact F1 0.909 -> 0.727): keep suggesting with the "
+        "it scores lower after training than before (entities exact F1 0.909 -> 0.727): keep suggesting with the "
         "pipeline you have",
         "to compare more fairly: hold out more articles (annotate more gold: a fifth is held out), "
         "`annotator evaluate --model models/gold`, `annotator train --curve`",
@@ -72,7 +72,7 @@ def test_better_after_on_enough_gold_recommends_it_plainly() -> None:
     lines = report_lines(_report(_scored(30, 10, 10), _scored(35, 5, 5), held_out=4))
     assert lines[-4:] == [
         "pipeline -> models/gold (its suggestions are named entities.v9@0123456789ab)",
-        "ALL exact F1 +0.125; on other draws of 4 held-out articles +0.125 to +0.125 (95%, bootstrap)",
+        "entities exact F1 +0.125; on other draws of 4 held-out articles +0.125 to +0.125 (95%, bootstrap)",
         "  with so few articles, a rough guide: the draws cannot hold what other articles would bring",
         "use it: annotator suggest --model models/gold",
     ]
@@ -87,7 +87,7 @@ def test_a_gain_one_article_makes_says_the_draw_could_as_well_have_made_it() -> 
     after = _counts(same, same, same, (4, 0, 0))
     lines = report_lines(_report(_scored(12, 4, 4), _scored(13, 3, 3), 4, (before, after)))
     assert lines[-4:] == [
-        "ALL exact F1 +0.062; on other draws of 4 held-out articles +0.000 to +0.188 (95%, bootstrap)",
+        "entities exact F1 +0.062; on other draws of 4 held-out articles +0.000 to +0.188 (95%, bootstrap)",
         "  with so few articles, a rough guide: the draws cannot hold what other articles would bring",
         "  that holds 0: other held-out articles could as well show no change",
         "it may help or not: annotator suggest --model models/gold uses it; more gold would tell",

@@ -27,20 +27,20 @@ def few_lines(report: TrainReport) -> list[str]:
 
 
 def gain_lines(report: TrainReport) -> list[str]:
-    """The gain in ALL's exact F1 with where other draws of as many held-out articles put it, or why there is no
+    """The gain in the pooled entities' exact F1 (the row `reports.training` names "entities") with where other draws of as many held-out articles put it, or why there is no
     such interval (fewer than `intervals.FEWEST` held-out articles with spans); nothing before training."""
     if report.after is None or report.after_by_article is None:
         return []
     before, after = round(report.before.micro.exact.f1 or 0.0, 3), round(report.after.micro.exact.f1 or 0.0, 3)
-    gain = report.gain  # before and after as the ALL row prints them: the gain is their difference
+    gain = report.gain  # before and after as the entities row prints them: the gain is their difference
     if gain is None:  # said, as `evaluate` says it has none (trial: one held-out article, "use it" outright)
         drawn = with_spans(report.before_by_article, report.after_by_article)
         return [
-            f"ALL exact F1 {after - before:+.3f}; no interval: {counted(drawn, 'held-out article')} with spans, and "
+            f"entities exact F1 {after - before:+.3f}; no interval: {counted(drawn, 'held-out article')} with spans, and "
             f"an interval takes {FEWEST} (with fewer, its 95% ends are little more than single articles' own figures)"
         ]
     lines = [
-        f"ALL exact F1 {after - before:+.3f}; on other draws of {report.held_out} held-out articles "
+        f"entities exact F1 {after - before:+.3f}; on other draws of {report.held_out} held-out articles "
         f"{gain.low:+.3f} to {gain.high:+.3f} ({gain.level:.0%}, bootstrap)",
         *([ROUGH] if gain.articles < FEW else []),  # as `evaluate` words its interval from as few articles
     ]
@@ -65,10 +65,10 @@ def verdict_lines(report: TrainReport) -> list[str]:
     if shown is not None and shown > 0:
         return [*lines, f"use it: annotator suggest --model {report.out}"]
     if shown is not None and shown < 0:
-        said = f"it scores lower after training than before (ALL exact F1 {figure(before)} -> {figure(after)}): "
+        said = f"it scores lower after training than before (entities exact F1 {figure(before)} -> {figure(after)}): "
     else:
         said = (
-            f"it scores the same before and after training (ALL exact F1 {figure(before)} -> {figure(after)}): "
+            f"it scores the same before and after training (entities exact F1 {figure(before)} -> {figure(after)}): "
             "nothing shows a gain, so "
         )
     return [
