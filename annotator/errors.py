@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -132,3 +133,50 @@ def describe_validation_error(error: ValidationError) -> tuple[str, str]:
     if isinstance(named, str) and named:
         field, message = ".".join(part for part in (field, named) if part), str(cause)
     return field or "record", message
+
+
+#: Python's JSON syntax errors (their messages' starts; 3.13 adds the trailing commas) as a sentence's words.
+JSON_PROBLEMS = {
+    "Expecting value": "expected a value",
+    "Expecting property name enclosed in double quotes": "expected a key in double quotes",
+    "Expecting ':' delimiter": "expected ':' after a key",
+    "Expecting ',' delimiter": "expected ',' or a closing bracket",
+    "Unterminated string starting at": "unterminated string starting",
+    "Invalid control character": "a tab or another control character inside a string",
+    "Invalid \\uXXXX escape": "a \\u escape without four hex digits",
+    "Invalid \\escape": "an unknown backslash escape in a string",
+    "Extra data": "more text after the JSON value",
+    "Illegal trailing comma before end of object": "a comma before the object's closing brace",
+    "Illegal trailing comma before end of array": "a comma before the array's closing bracket",
+}
+
+
+def json_problem(error: json.JSONDecodeError) -> str:
+    """A JSON syntax error as words that read on after "not valid JSON: " ("unterminated string starting at column
+    19"; trial 23: Python's "Unterminated string starting at" came out as "(Unterminated string starting at, column
+    19)"). A message not listed keeps its words, a dangling "at" dropped."""
+    words = next((said for start, said in JSON_PROBLEMS.items() if error.msg.startswith(start)), None)
+    if words is None:
+        words = error.msg.removesuffix(" at").rstrip(":")
+        words = words[:1].lower() + words[1:]
+    return f"{words} at column {error.colno}"
+
+
+def cut_short(error: json.JSONDecodeError) -> bool:
+    """Whether a JSON syntax error is where a text cut short would fail: at its end (white space aside), or in a
+    string left open (it ran to the end of the line). Not an error before the end: "not json at all" fails at its
+    first character, and a file cut there would have nothing to be cut from."""
+    rest = error.doc[error.pos :].rstrip()
+    return (
+        error.msg.startswith("Unterminated string")
+        or not rest
+        or rest == "-"  # a number's sign, its digits cut off
+        or any(word.startswith(rest) and word != rest for word in _LITERALS)  # "ws": fal
+    )
+
+
+#: The JSON words a value can be: a text ending inside one was cut there.
+_LITERALS = ("true", "false", "null")
+
+
+TRUNCATED = "; is the file truncated?"

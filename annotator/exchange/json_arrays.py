@@ -10,13 +10,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from annotator.errors import InputError, json_kind
+from annotator.errors import TRUNCATED, InputError, cut_short, json_kind, json_problem
 from annotator.exchange.files import (
-    TRUNCATED,
     DuplicateKey,
     Where,
-    cut_short,
-    json_problem,
     loads,
     parse_json,
     read_text,

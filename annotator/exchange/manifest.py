@@ -19,8 +19,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic import Field as Within
 
-from annotator.errors import AnnotatorError, InputError, describe_validation_error, json_kind
-from annotator.exchange.files import json_problem
+from annotator.errors import AnnotatorError, InputError, describe_validation_error, json_kind, json_problem
 from annotator.exchange.writing import written_atomically
 from annotator.places import Note, NotRegular, open_regular
 

@@ -24,7 +24,7 @@ from importlib.resources import as_file, files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.errors import AnnotatorError
+from annotator.errors import TRUNCATED, AnnotatorError, InputError, cut_short, json_kind, json_problem
 from annotator.suggest.entities import ENTITIES_SUGGESTER
 from annotator.suggest.entities_v3 import ENTITIES_V3
 from annotator.suggest.entities_v4 import ENTITIES_V4
@@ -118,15 +118,39 @@ def folder_hash(folder: Path) -> str:
     return digest.hexdigest()[:12]
 
 
-def trained_meta(model: str | Path) -> dict[str, Any] | None:
-    """What `annotator train` wrote about a pipeline folder (meta.json's "annotator"), or None if it is not one."""
+#: After what is wrong with a pipeline folder's meta.json: what the file is, and what to do.
+META_FOLLOW = "(a pipeline folder's meta.json; the folder was left as it is: train it again, or choose another)"
+
+
+def folder_meta(model: str | Path) -> dict[str, Any] | None:
+    """A pipeline folder's meta.json, or None where there is none (an installed pipeline's name). One that cannot be
+    read, is no JSON or no JSON object is an error naming the file and where (its line and column), the one
+    `suggest`, `evaluate` and `train --base` give (a trial: three commands gave three other reasons for one file)."""
     meta = Path(model) / "meta.json"
     if not meta.is_file():
         return None
+    line, reason = None, ""
     try:
-        found = json.loads(meta.read_text("utf-8")).get(META_KEY)
-    except (OSError, ValueError, AttributeError):
-        return None
+        found = json.loads(meta.read_bytes().decode("utf-8"))
+    except json.JSONDecodeError as error:
+        line, reason = error.lineno, f"not valid JSON: {json_problem(error)}{TRUNCATED if cut_short(error) else ''}"
+    except UnicodeDecodeError as error:
+        reason = f"not UTF-8 text (byte 0x{error.object[error.start]:02x} at position {error.start})"
+    except OSError as error:
+        reason = f"cannot be read ({error.strerror})"
+    except (RecursionError, ValueError):  # nested too deep, a number too long to convert
+        reason = "not valid JSON: nested too deeply or a number too long to read"
+    else:
+        if isinstance(found, dict):
+            return found
+        reason = f"not valid JSON for a pipeline's meta: expected an object, got {json_kind(found)}"
+    raise InputError(f"{reason} {META_FOLLOW}", path=str(meta), line=line)
+
+
+def trained_meta(model: str | Path) -> dict[str, Any] | None:
+    """What `annotator train` wrote about a pipeline folder (meta.json's "annotator"), or None if it is not one;
+    a meta.json that cannot be read as a JSON object is an error (`folder_meta`)."""
+    found = (folder_meta(model) or {}).get(META_KEY)
     return found if isinstance(found, dict) else None
 
 
@@ -245,7 +269,7 @@ def load_pipeline(model: str | None = None) -> Language:
         try:
             ner = None if trained_meta(model) is not None else their_ner(model)
             nlp = _load(model) if ner is None else with_their_ner(_default(), model)
-        except ModelNotFound:
+        except AnnotatorError:  # said already: not installed, or a damaged meta.json (`folder_meta`)
             raise
         except Exception as error:  # a damaged folder: spaCy and thinc raise many kinds (ValueError, KeyError ...)
             first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
