@@ -310,7 +310,7 @@ def train_model(
     }
     try:
         fcntl.flock(lock, fcntl.LOCK_EX)  # a live run's folder: another run's note passes over it
-        _save_into_place(nlp, partial, out, about)
+        _save_into_place(nlp, partial, out, about, report.after)
     finally:
         os.close(lock)  # releases the lock
     report.out = out
@@ -318,7 +318,7 @@ def train_model(
     return report
 
 
-def _save_into_place(nlp: Any, partial: Path, out: Path, about: dict[str, Any]) -> None:
+def _save_into_place(nlp: Any, partial: Path, out: Path, about: dict[str, Any], after: Evaluation | None) -> None:
     """The pipeline saved into `partial` (a folder this run made, and holds), then renamed to `out`."""
     from annotator.suggest.learn import save
 
@@ -326,7 +326,7 @@ def _save_into_place(nlp: Any, partial: Path, out: Path, about: dict[str, Any]) 
     os.umask(mask)
     os.chmod(partial, 0o777 & ~mask)  # as a folder made the usual way (mkdtemp makes it private)
     try:
-        save(nlp, partial, about)
+        save(nlp, partial, about, after)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)  # ours, half written
         raise

@@ -11,6 +11,7 @@ This module imports spaCy: `annotator.exchange.training` imports it when a train
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -23,12 +24,15 @@ from thinc.api import fix_random_seed
 
 from annotator.errors import AnnotatorError
 from annotator.interrupts import stop_if_interrupted
+from annotator.metrics.evaluation import Evaluation
 from annotator.rows import SpanLike
 from annotator.suggest.guide import GUIDE_COMPONENT, add_guide
+from annotator.suggest.identity import own_meta
 from annotator.suggest.loading import (
     EPOCHS,
     META_KEY,
     SUGGESTERS_KEY,
+    folder_hash,
     load_pipeline,
     shipped_guide,
     suggesters_for_model,
@@ -122,13 +126,17 @@ def train(
     return nlp
 
 
-def save(nlp: Language, folder: Path, about: dict[str, Any]) -> None:
-    """Write the whole pipeline to `folder` (a new folder), with what `annotator train` did in meta.json."""
+def save(nlp: Language, folder: Path, about: dict[str, Any], after: Evaluation | None = None) -> None:
+    """Write the whole pipeline to `folder` (a new folder), with what `annotator train` did in meta.json ("annotator"),
+    and meta.json's other keys this model's own (`identity.own_meta`: its name, its held-out figures `after`, what
+    it learned from), not the small model's. meta.json is no part of the content hash, so it is written last."""
+    start = dict(nlp.meta)
     nlp.meta.pop(SUGGESTERS_KEY, None)
     nlp.meta[META_KEY] = about
-    nlp.meta["name"] = "annotator_trained"
-    nlp.meta["description"] = "en_core_web_sm with a guide component (ACTOR, LOCATION, FIGURE) fine-tuned by annotator"
     nlp.to_disk(folder)
+    written = json.loads((folder / "meta.json").read_text("utf-8"))  # with spaCy's own keys: labels, pipeline ...
+    written.update(own_meta(start, about, after, folder_hash(folder), shipped=shipped_guide() is not None))
+    (folder / "meta.json").write_text(json.dumps(written, indent=2, ensure_ascii=False) + "\n", "utf-8")
 
 
 def start_description(base: Path | None = None) -> str:
