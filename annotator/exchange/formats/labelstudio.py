@@ -301,15 +301,20 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUs
 
 
 def _min_record(data: dict[str, Any], options: ReadOptions, where: Where, one: OneUser, users: Users) -> Read:
-    """One JSON_MIN record: the task's data keys, then `id`, then one key per result, then `annotator` ..."""
+    """One JSON_MIN record: the task's data keys, then `id`, then one key per result, then `annotator` (in another
+    order, the results are the lists of regions) ..."""
     keys = list(data)
     after_id = keys.index("id") + 1 if "id" in keys else 0
     before = keys.index("annotator") if "annotator" in keys else len(keys)
-    results = {k: data[k] for k in keys[after_id:before] if k not in MIN_KEYS}
-    task_data = {k: data[k] for k in keys[: after_id - 1 if after_id else len(keys)] if k not in MIN_KEYS}
-    if not after_id:  # no `id` to tell data from results: lists of regions are results
-        results = {k: v for k, v in task_data.items() if _regions(v)}
-        task_data = {k: v for k, v in task_data.items() if k not in results}
+    regions = [k for k, v in data.items() if k not in MIN_KEYS and _regions(v)]
+    window = keys[after_id:before] if after_id else []
+    in_order = "text" in keys[: max(after_id - 1, 0)] and set(regions) <= set(window)
+    if in_order:  # Label Studio's order: data, id, results, annotator, stamps
+        results = {k: data[k] for k in window if k not in MIN_KEYS}
+        task_data = {k: data[k] for k in keys[: after_id - 1] if k not in MIN_KEYS}
+    else:  # no `id`, or keys in another order (sorted; attacker 40f): lists of regions are the results
+        results = {k: data[k] for k in regions}
+        task_data = {k: v for k, v in data.items() if k not in MIN_KEYS and k not in regions}
     if data.get("annotator") is None and data.get("annotation_id") is None and not any(map(_regions, results.values())):
         return Dropped(NO_ANNOTATION)  # a task nobody annotated; labels with no author are --annotator's, or an error
     dropped: Counter[str] = Counter()
