@@ -73,3 +73,31 @@ def test_a_region_without_its_text_cannot_tell_and_is_refused_where_its_offsets_
     assert result.returncode == 1
     assert one_error_line(result).startswith("ls.json:")
     assert not (tmp_path / "b.db").exists()
+
+
+def test_an_annotation_whose_regions_prove_utf16_reads_an_ambiguous_one_as_units_too(tmp_path: Path) -> None:
+    """Attacker 40f, 4: "No" at 21:23 reads as "No" both ways; its siblings prove the annotation counted UTF-16
+    units, so it is the first "No" (17:19), not the second."""
+    text = "🇺🇸🇫🇷 Macron said No, No to Biden."
+    regions = []
+    for part, label, start in (("Macron", "ACTOR", 5), ("No", "ACTOR", 17), ("Biden", "ACTOR", 27)):
+        assert text[start : start + len(part)] == part
+        value = {"start": utf16(text, start), "end": utf16(text, start + len(part)), "text": part, "labels": [label]}
+        regions.append({"id": part, "from_name": "label", "to_name": "text", "type": "labels", "value": value})
+    task = {"id": 1, "data": {"text": text}, "annotations": [{"id": 7, "completed_by": 1, "result": regions}]}
+    (tmp_path / "ls.json").write_text(json.dumps([task]), encoding="utf-8")
+    out = ok("import", "ls.json", "--format", "labelstudio", "--annotator", "alice", "--db", "a.db", cwd=tmp_path)
+    assert "3 span(s) at offsets in UTF-16 code units" in out
+    assert rows(tmp_path / "a.db", 'SELECT start, "end" FROM spans ORDER BY start') == [(5, 11), (17, 19), (27, 32)]
+
+
+def test_a_region_matching_as_characters_only_up_to_white_space_is_read_as_units(tmp_path: Path) -> None:
+    """Attacker 40f, 9: "Zoe😀 left", region 0:5 in units with text "Zoe😀": as characters 0:5 is "Zoe😀 ", the
+    same but for white space, and was refused for ending in white space; as units it is exactly "Zoe😀"."""
+    text = "Zoe😀 left Lima."
+    value = {"start": 0, "end": 5, "text": "Zoe😀", "labels": ["ACTOR"]}
+    result = [{"id": "z", "from_name": "label", "to_name": "text", "type": "labels", "value": value}]
+    task = {"id": 1, "data": {"text": text}, "annotations": [{"id": 7, "completed_by": 1, "result": result}]}
+    (tmp_path / "ls.json").write_text(json.dumps([task]), encoding="utf-8")
+    ok("import", "ls.json", "--format", "labelstudio", "--annotator", "alice", "--db", "a.db", cwd=tmp_path)
+    assert rows(tmp_path / "a.db", 'SELECT start, "end", label FROM spans') == [(0, 4, "ACTOR")]

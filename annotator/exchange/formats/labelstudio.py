@@ -49,7 +49,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from annotator.errors import InputError, json_kind
 from annotator.exchange.files import Where
 from annotator.exchange.formats.common import (
-    UTF16_OFFSETS,
     Dropped,
     ImportedRecord,
     Read,
@@ -65,6 +64,7 @@ from annotator.exchange.formats.common import (
     validated,
 )
 from annotator.exchange.formats.labelstudio_export import config, task, write  # noqa: F401 (the format's export)
+from annotator.exchange.formats.labelstudio_offsets import as_quoted, code_points, counts_units
 from annotator.exchange.formats.labelstudio_truth import (
     OneUser,
     Users,
@@ -177,6 +177,7 @@ def _spans(
     spans: dict[Any, Span | None] = {}
     relations: list[tuple[int, Relation]] = []
     first: dict[Any, int] = {}  # a region id -> the number of the result it was first
+    units = counts_units(text, result)
     for number, item in enumerate(result):
         here = f"{field}[{number}]"
         kind = item.get("type")
@@ -184,8 +185,8 @@ def _spans(
             region = validated(Region, item, where, f"{here}.")
             label = label_of(region.value.labels[0], options, where, f"{here}.value.labels", dropped)
             span = region.value
-            start, end = _code_points(text, span.start, span.end, span.text, dropped)
-            given = _as_quoted(text, start, end, span.text)
+            start, end = code_points(text, span.start, span.end, span.text, units, dropped)
+            given = as_quoted(text, start, end, span.text)
             checked = (
                 None
                 if label is None
@@ -205,36 +206,6 @@ def _spans(
         name: Any = relation.labels[0] if len(relation.labels) == 1 else relation.labels or None
         link_speaker(spans, (relation.from_id, relation.to_id), name, options, where, f"{field}[{number}]", dropped)
     return kept(spans)
-
-
-def _code_points(text: str, start: int, end: int, given: str | None, counted: Counter[str]) -> tuple[int, int]:
-    """A region's offsets as characters. Older Label Studio releases counted UTF-16 code units, as JavaScript does,
-    so past an emoji every offset is too far (HumanSignal/label-studio#1347); a region whose `text` is the article's
-    at its offsets read as units, and not at them read as characters, is read there (counted). Without `text`, or
-    matching neither way, the offsets stand as given (and are checked as any)."""
-    if given is None or text.isascii() or _as_quoted(text, start, end, given) == text[start:end]:
-        return start, end
-    units = text.encode("utf-16-le")
-    if not 0 <= start < end <= len(units) // 2:
-        return start, end
-    try:  # an offset inside a surrogate pair is no UTF-16 offset of a character
-        first, last = len(units[: 2 * start].decode("utf-16-le")), len(units[: 2 * end].decode("utf-16-le"))
-    except UnicodeDecodeError:
-        return start, end
-    if _as_quoted(text, first, last, given) != text[first:last]:
-        return start, end
-    counted[UTF16_OFFSETS] += 1
-    return first, last
-
-
-def _as_quoted(text: str, start: int, end: int, given: str | None) -> str | None:
-    """A region's text as the article has it when they differ only in runs of white space: Label Studio collapses
-    them in `value.text` while its offsets keep them (HumanSignal/label-studio#3078), so the offsets rule."""
-    if given is None or not 0 <= start < end <= len(text):
-        return given
-    if " ".join(given.split()) == " ".join(text[start:end].split()) and given.strip() == given:
-        return text[start:end]
-    return given
 
 
 def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUser, users: Users) -> Iterator[Read]:
