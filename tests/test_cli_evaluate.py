@@ -106,7 +106,11 @@ def test_a_lone_annotator_with_nothing_done_is_told_what_unblocks_them(tmp_path:
         "annotator: error: nothing to evaluate against: alice has no article marked done "
         "(1 in progress: d in `annotator` marks an article done; or add --include-in-progress)\n",
     )
-    assert evaluated("--gold-from", "alice", "--include-in-progress") == (0, "")
+    # the seed is an article of the dev gold the shipped component learned from: refused unless asked for
+    assert evaluated("--gold-from", "alice", "--include-in-progress")[1].startswith(
+        "annotator: error: the shipped learned component (annotator/data/guide/) learned from all 1 article(s) "
+    )
+    assert evaluated("--gold-from", "alice", "--include-in-progress", "--include-learned") == (0, "")
     assert evaluated("--annotator", "alice") == (
         1,
         "annotator: error: nothing to evaluate against: gold has no article marked done (nobody but alice has "
@@ -115,7 +119,7 @@ def test_a_lone_annotator_with_nothing_done_is_told_what_unblocks_them(tmp_path:
     )
     with Store.open(db) as store:
         store.set_status(article, "alice", Status.DONE)  # what d does
-    assert evaluated("--gold-from", "alice") == (0, "")
+    assert evaluated("--gold-from", "alice", "--include-learned") == (0, "")
     assert evaluated() == (
         1,
         "annotator: error: nothing to evaluate against: gold has no article marked done "
@@ -166,7 +170,7 @@ def test_newcomer_path_from_seeds_to_model_against_gold(tmp_path: Path) -> None:
         assert run("import", str(path), "--db", db).exit_code == 0
     adjudicated = run("adjudicate", "--auto", "--db", db, "--reviewer", "carol")
     assert "1 disagreement(s) left for review" in adjudicated.stdout
-    result = run("evaluate", "--db", db, "--include-in-progress", "--json")
+    result = run("evaluate", "--db", db, "--include-in-progress", "--include-learned", "--json")  # a dev article
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert (data["articles"], data["reference"], data["predicted"]) == (1, "gold", "model:" + "+".join(SUGGESTER_NAMES))
@@ -193,7 +197,8 @@ def test_suggester_versions_compared_on_the_same_gold(tmp_path: Path) -> None:
     gold = seed_gold(tmp_path)
 
     def scored(*names: str) -> dict:
-        result = run("evaluate", "--db", db, "--gold-from", gold, "--json", *[f"--suggester={n}" for n in names])
+        options = ["--json", "--include-learned", *[f"--suggester={n}" for n in names]]  # the seed is a dev article
+        result = run("evaluate", "--db", db, "--gold-from", gold, *options)
         assert result.exit_code == 0, result.output
         return json.loads(result.stdout)
 

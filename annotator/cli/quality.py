@@ -234,6 +234,14 @@ def evaluate(
             "pipelines on the same articles.",
         ),
     ] = None,
+    include_learned: Annotated[
+        bool,
+        typer.Option(
+            "--include-learned",
+            help="Also score the articles the pipeline scored learned from (left out by default: the shipped "
+            "component's dev gold and GUM documents, a --model folder's); a caution says how many.",
+        ),
+    ] = False,
 ) -> None:
     """Score the model's suggestions (or an annotator) against gold, over the articles gold marks done.
 
@@ -241,7 +249,9 @@ def evaluate(
     suggestions (accepted, moved, relabelled, rejected, and spans added), per suggester version and label.
     The model is its current suggestions, or with --suggester the versions named (entities.v1, quotes.v4, ...):
     this release's own versions are run now (with --model's pipeline), others read as stored. With --model a
-    folder `annotator train` wrote, its own versions are run now and the articles it learned from left out.
+    folder `annotator train` wrote, its own versions are run now and the articles it learned from left out; the
+    shipped suggesters likewise leave out what the shipped learned component learned from (--include-learned keeps
+    them).
 
     Example: annotator evaluate --suggester entities.v1 --gold-from exports/gold.jsonl --json
 
@@ -262,6 +272,7 @@ def evaluate(
             suggesters=names or None,
             model=model,
             unseen_by=[str(folder) for folder in unseen_by or []],
+            include_learned=include_learned,
         )
     if json_output:
         say_json(report.model_dump_json(indent=2))

@@ -23,7 +23,7 @@ from annotator.metrics.corrections import AnnotatedArticle, Corrections, correct
 from annotator.metrics.evaluation import LabelScores, SpeakerScore, score_columns
 from annotator.metrics.intervals import Interval, f1_interval
 from annotator.metrics.matching import SpanColumns
-from annotator.reports.learned import not_learned, same_pipeline
+from annotator.reports.learned import not_learned, same_pipeline, uses_shipped
 from annotator.reports.reference import Reference, names, wanted_statuses, way_on
 from annotator.reports.stored_versions import holding, read_as_stored
 from annotator.rows import SpanLike
@@ -75,6 +75,11 @@ class ScoreReport(BaseModel):
     #: Whose training articles were left out, for the text: a `--model` folder, `--unseen-by` folders, or both.
     left_out_by_model: bool = Field(default=False, exclude=True)
     left_out_by_unseen: bool = Field(default=False, exclude=True)
+    #: The suggestions scored are the shipped suggesters' (entities.v3 and later on the shipped learned component):
+    #: the articles it learned from (its learned.json) are left out, or, `--include-learned`, counted here instead.
+    left_out_by_shipped: bool = False
+    #: With --include-learned: reference articles scored though the pipeline scored learned from them.
+    learned_included: int = 0
     #: Reference articles left out because a version read as stored has no suggestion there (`stored_versions`).
     without_version_left_out: int = 0
     stored_versions: list[str] = Field(default_factory=list, exclude=True)
@@ -194,6 +199,7 @@ def score(
     suggesters: Sequence[str] | None = None,
     model: str | None = None,
     unseen_by: Sequence[str] = (),
+    include_learned: bool = False,
 ) -> ScoreReport:
     """Score `annotator` (None: the model's suggestions) against the reference over the reference's articles.
 
@@ -201,7 +207,9 @@ def score(
     are scored (the reference's other labels are left out), so `entities.v1` and `entities.v3` compare
     alike. A version this release has built in is run now on the reference's articles (with the spaCy
     pipeline `model`), so any two can be compared whatever the database stores; another (a trained
-    pipeline's) is read as stored. Telemetry covers `telemetry_from` (default: the scored annotator, or everyone but gold when
+    pipeline's) is read as stored. The articles the pipeline scored learned from are left out (a trained folder's,
+    `model`, and the shipped component's when the suggestions scored read it), and those `unseen_by` learned;
+    `include_learned` keeps them, with a caution. Telemetry covers `telemetry_from` (default: the scored annotator, or everyone but gold when
     scoring the model) over the articles each marked done (or in progress too).
     """
     if annotator is not None and annotator not in store.annotators():
@@ -219,14 +227,22 @@ def score(
         from annotator.suggest.loading import suggesters_for_model
 
         suggesters = [name.split("@", 1)[0] for name in suggesters_for_model(model).names]  # the pipeline's own, now
-    if annotator is None and (model is not None or unseen_by):
+    if include_learned and (annotator is not None or unseen_by):
+        raise AnnotatorError(
+            "--include-learned keeps the articles a pipeline learned from: "
+            + ("an annotator learned nothing here" if annotator is not None else "--unseen-by leaves them out")
+        )
+    shipped = annotator is None and model is None and uses_shipped(store, ids, suggesters)
+    if annotator is None and (model is not None or unseen_by or shipped):
         same_pipeline(suggesters or [], model)
         from annotator.suggest.loading import trained_meta
 
         for folder in unseen_by:
             if trained_meta(folder) is None:
                 raise AnnotatorError(f"--unseen-by {folder}: not a pipeline folder written by `annotator train`")
-        ids, left_out = not_learned(store, ids, [model, *unseen_by] if model else list(unseen_by), reference)
+        models = [model, *unseen_by] if model else list(unseen_by)
+        ids, left_out = not_learned(store, ids, models, reference, shipped, keep=include_learned)
+    included, left_out = (left_out, 0) if include_learned else (0, left_out)
     stored = read_as_stored(suggesters) if annotator is None else []
     compared, ids = len(ids), holding(store, ids, stored, reference)
     predicted: list[tuple[int, list[SpanLike]]] = []
@@ -267,6 +283,12 @@ def score(
                 f"{model} was not trained by `annotator train`, so which articles it learned from is not known: "
                 "any of these it learned score too high (score it on gold it did not learn)"
             )
+    if included:
+        whose = "the shipped learned component" if shipped else f"the pipeline at {model}"
+        caution = (
+            f"{included} of these {len(ids)} article(s) are ones {whose} learned from (--include-learned): the "
+            "figures there are too high"
+        )
     humans = telemetry_from
     if humans is None:
         humans = [annotator] if annotator is not None else [n for n in store.annotators() if n != GOLD]
@@ -282,6 +304,8 @@ def score(
         stored_versions=stored,
         left_out_by_model=model is not None and annotator is None,
         left_out_by_unseen=bool(unseen_by) and annotator is None,
+        left_out_by_shipped=shipped,
+        learned_included=included,
         caution=caution,
         labels={
             **{label.value: scores for label, scores in result.labels.items() if label in labels},

@@ -54,7 +54,14 @@ def text_lines(report: ScoreReport) -> list[str]:
     ]
     if report.learned_left_out:
         whose = "the pipeline learned from them (its meta.json names them)"
-        if report.left_out_by_unseen:
+        if report.left_out_by_shipped:
+            whose = (
+                "the shipped learned component (annotator/data/guide/), which the suggestions scored use, learned "
+                "from them (its learned.json names them; --include-learned keeps them)"
+            )
+        if report.left_out_by_shipped and report.left_out_by_unseen:
+            whose = "the shipped learned component or a pipeline named by --unseen-by learned from them"
+        elif report.left_out_by_unseen:
             whose = (
                 "the pipeline scored or one named by --unseen-by learned from them (their meta.json files name them)"
                 if report.left_out_by_model

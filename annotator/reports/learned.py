@@ -1,5 +1,8 @@
 """`evaluate --model FOLDER` and `--unseen-by`: a trained pipeline is scored only on articles it did not learn
-(its meta.json names them), and stored suggestions scored with --model must be that folder's."""
+(its meta.json names them), and stored suggestions scored with --model must be that folder's. The shipped
+suggesters (entities.v3 and later on the shipped learned component) likewise leave out the articles that component
+learned from (`suggest.shipped`: the dev gold and GUM's Wikinews documents); `--include-learned` keeps them all,
+said in a caution."""
 
 from __future__ import annotations
 
@@ -33,19 +36,53 @@ def same_pipeline(suggesters: Sequence[str], model: str | None) -> None:
             )
 
 
-def not_learned(store: Reader, ids: list[str], models: list[str], reference: Reference) -> tuple[list[str], int]:
-    """The reference's articles but those any of these pipelines learned from (their meta.json says which), and
-    how many were left out: a model scores too high on its own training articles, and two pipelines compare only
-    on articles neither learned (`--unseen-by`)."""
+def uses_shipped(store: Reader, ids: Sequence[str], suggesters: Sequence[str] | None) -> bool:
+    """Whether the model's suggestions scored on these articles come from the shipped learned component (with no
+    --model): the current ones where an entity version of theirs reads it, or the versions named, this release's
+    run now on the default pipeline (a quote version alone runs with the pipeline's own entity layer, whose ACTORs
+    give its quotes their speakers)."""
+    from annotator.suggest import builtin_suggesters
+    from annotator.suggest.loading import suggesters_for_model
+    from annotator.suggest.shipped import any_guided
+
+    if not suggesters:
+        return any(any_guided(s.suggester for s in store.current_suggestions(i)) for i in ids)
+    built_in = builtin_suggesters()
+    run_now = [name for name in suggesters if name in built_in]
+    if run_now and not any(built_in[name] == "entities" for name in run_now):
+        run_now.append(suggesters_for_model(None).entities)
+    return any_guided([*suggesters, *run_now])
+
+
+def not_learned(
+    store: Reader,
+    ids: list[str],
+    models: list[str],
+    reference: Reference,
+    shipped: bool = False,
+    keep: bool = False,
+) -> tuple[list[str], int]:
+    """The reference's articles but those any of these pipelines learned from (their meta.json says which, or,
+    `shipped`, the shipped component's learned.json), and how many were left out: a model scores too high on its
+    own training articles, and two pipelines compare only on articles neither learned (`--unseen-by`). `keep`
+    (`--include-learned`): every article kept, the count those learned."""
     from annotator.suggest.loading import learned_from
+    from annotator.suggest.shipped import SHIPPED_NAME, shipped_learned
 
     known = frozenset().union(*(learned_from(model) for model in models))
+    if shipped:
+        known |= shipped_learned()
     if not known:
         return ids, 0
     kept = [i for i in ids if i not in known and content_hash(store.article(i).text) not in known]
+    if keep:
+        return ids, len(ids) - len(kept)
     if not kept:
+        whose = [f"the pipeline(s) at {', '.join(models)}"] if models else []
+        whose += [SHIPPED_NAME] if shipped else []
         raise AnnotatorError(
-            f"the pipeline(s) at {', '.join(models)} learned from all {len(ids)} article(s) {reference.name} has "
-            f"{reference.articles_rule}: none is left to score on honestly (add gold they have not seen)"
+            f"{' and '.join(whose)} learned from all {len(ids)} article(s) {reference.name} has "
+            f"{reference.articles_rule}: none is left to score on honestly (add gold "
+            f"{'they have' if models else 'it has'} not seen, or --include-learned to score them anyway)"
         )
     return kept, len(ids) - len(kept)
