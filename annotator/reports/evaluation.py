@@ -26,6 +26,7 @@ from annotator.metrics.matching import SpanColumns
 from annotator.reports.learned import not_learned, same_pipeline, uses_shipped
 from annotator.reports.reference import Reference, names, wanted_statuses, way_on
 from annotator.reports.stored_versions import holding, read_as_stored
+from annotator.reports.their_ner import TheirNer, their_ner_scores
 from annotator.rows import SpanLike
 from annotator.store import Reader
 from annotator.store.current import suggester_order
@@ -91,6 +92,8 @@ class ScoreReport(BaseModel):
     corrections: Corrections
     #: None with fewer than two articles scored (nothing to resample) or no span on either side.
     micro_interval: MicroInterval | None = None
+    #: `--model` a folder `spacy train` made for our labels: what of the suggestions came from it, and its NER alone.
+    their_ner: TheirNer | None = None
 
 
 def load_corrections(
@@ -289,6 +292,10 @@ def score(
             f"{included} of these {len(ids)} article(s) are ones {whose} learned from (--include-learned): the "
             "figures there are too high"
         )
+    their = None
+    if annotator is None and model is not None:
+        entities = next((name for name in sorted(used) if name.startswith("entities.")), None)
+        their = their_ner_scores(store, ids, reference, labels, model, entities) if entities else None
     humans = telemetry_from
     if humans is None:
         humans = [annotator] if annotator is not None else [n for n in store.annotators() if n != GOLD]
@@ -314,6 +321,7 @@ def score(
         speakers=result.speakers,
         micro_interval=MicroInterval.of(f1_interval(exact_counts), f1_interval(overlap_counts)),
         corrections=_of(load_corrections(store, humans, wanted_statuses(include_in_progress)), used, suggesters),
+        their_ner=their,
         reference_quotes=sum(s.label is Label.QUOTE for i in ids for s in reference.spans[i]),
     )
 

@@ -3,6 +3,7 @@ annotators corrected the suggestions (`annotator.reports.evaluation` computes it
 
 from __future__ import annotations
 
+from annotator.metrics.evaluation import LabelScores
 from annotator.metrics.intervals import FEW
 from annotator.reports.agreement import ROUGH, figure
 from annotator.reports.evaluation import MODEL, ScoreReport
@@ -42,6 +43,14 @@ def _interval_lines(report: ScoreReport) -> list[str]:
     ]
 
 
+def _row(label: str, scores: LabelScores) -> str:
+    """A label's row of the table: reference and predicted spans, exact and overlap P/R/F1."""
+    exact, overlap = scores.exact, scores.overlap
+    triple = "/".join(figure(v) for v in (exact.precision, exact.recall, exact.f1))
+    loose = "/".join(figure(v) for v in (overlap.precision, overlap.recall, overlap.f1))
+    return f"{label:<9} {exact.tp + exact.fn:>5} {exact.tp + exact.fp:>5}  {triple:<19}  {loose:<19}"
+
+
 def _share(value: float | None) -> str:
     return "n/a" if value is None else f"{100 * value:.1f}%"
 
@@ -72,6 +81,8 @@ def text_lines(report: ScoreReport) -> list[str]:
         lines.append(
             f"  {report.not_started_left_out} more left out: {report.predicted} has not started them (no span, still to do)"
         )
+    if report.their_ner is not None:
+        lines.append(f"  {report.their_ner.scored}")
     if report.caution:
         lines.append(f"  {report.caution}")
     if report.predicted_missing:
@@ -86,12 +97,15 @@ def text_lines(report: ScoreReport) -> list[str]:
         report.stored_versions, report.articles, report.without_version_left_out, report.reference, rule
     )
     lines += ["", f"{'label':<9} {'ref':>5} {'pred':>5}  {'exact P/R/F1':<19}  {'overlap P/R/F1':<19}"]
-    for label, scores in report.labels.items():
-        exact, overlap = scores.exact, scores.overlap
-        triple = "/".join(figure(v) for v in (exact.precision, exact.recall, exact.f1))
-        loose = "/".join(figure(v) for v in (overlap.precision, overlap.recall, overlap.f1))
-        lines.append(f"{label:<9} {exact.tp + exact.fn:>5} {exact.tp + exact.fp:>5}  {triple:<19}  {loose:<19}")
-    lines += [*_interval_lines(report), "", _speaker_line(report)]
+    lines += [_row(label, scores) for label, scores in report.labels.items()]
+    lines += _interval_lines(report)
+    if report.their_ner is not None:
+        lines += [
+            "",
+            f"{report.their_ner.model}'s NER alone, as spaCy runs it (its tokenizer and NER; no rule, no small model):",
+        ]
+        lines += [_row(label, scores) for label, scores in report.their_ner.labels.items()]
+    lines += ["", _speaker_line(report)]
     telemetry = report.corrections
     who = ", ".join(telemetry.annotators) or "nobody"
     whose = "the suggestions" if telemetry.of is None else f"{', '.join(telemetry.of)}'s suggestions"

@@ -9,7 +9,8 @@ A pipeline folder whose NER predicts our own labels only (ACTOR, LOCATION, FIGUR
 `annotator export --format spacy --config`) is what `annotator train` makes too, the learned component: it runs as
 that component on the default pipeline, whose parse and names the rules read (`their_ner`, `with_their_ner`), and
 its suggestions are named after its folder ("entities.v15@<hash>"). Its other components (a spancat for quotes) are
-not run: quotes come from their marks.
+not run: quotes come from their marks. Those suggestions are entities.v15's, its NER one part of them: `their_entities`
+runs the folder's NER alone, as spaCy does, so `evaluate --model` can score it apart (`reports.their_ner`).
 """
 
 from __future__ import annotations
@@ -118,3 +119,33 @@ def check_parts(nlp: Language, model: str) -> None:
             "(en_core_web_sm has them), a folder whose NER predicts ACTOR, LOCATION and FIGURE only, "
             "or leave --model out"
         )
+
+
+def their_entities(model: str, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+    """Each text's entities (start, end, label: characters) as the folder's own pipeline finds them with its NER,
+    as `spacy evaluate` runs it (its tokenizer, its tok2vec, its NER; nothing of the default pipeline, no rule):
+    what `evaluate --model` reports beside the suggestions its NER helped make. A text longer than the
+    pipeline's limit is read in pieces (`suggest.pieces`)."""
+    import spacy
+
+    from annotator.suggest.pieces import pieces
+
+    name = their_ner(model)
+    if name is None:
+        raise ValueError(f"{model}: no NER of ACTOR, LOCATION and FIGURE")
+    theirs = spacy.load(model)
+    needed = {name} | {
+        other for other in theirs.pipe_names if name in getattr(theirs.get_pipe(other), "listening_components", [])
+    }
+    parts = [
+        (number, offset, piece)
+        for number, text in enumerate(texts)
+        for offset, piece in pieces(text, theirs.max_length)
+    ]
+    found: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+    disabled = [other for other in theirs.pipe_names if other not in needed]
+    for (number, offset, _), doc in zip(parts, theirs.pipe((p for _, _, p in parts), disable=disabled), strict=True):
+        found[number] += [
+            (offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents if e.label_ in OUR_LABELS
+        ]
+    return found
