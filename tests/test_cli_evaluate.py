@@ -248,3 +248,18 @@ def test_suggester_errors_are_one_line(db_path: Path, store: Store, small_articl
     assert result.exit_code == 1
     assert result.stderr.startswith("annotator: error: " + message)
     assert result.stderr.count("\n") == 1
+
+
+def test_a_trained_version_stored_nowhere_names_evaluate_model(db_path: Path, store: Store, small_article: str) -> None:
+    """Trial 40b: `--suggester entities.v15@<hash>` on a database without it listed the built-in versions; the docs
+    promise the line names `evaluate --model FOLDER`, which runs the folder that made it."""
+    store.replace_annotation(small_article, GOLD, [Span(**find(SMALL_TEXT, "Gaza", "LOCATION"))], Status.DONE)
+    result = run("evaluate", "--db", str(db_path), "--suggester", "entities.v15@2e9903b19166")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "annotator: error: no entities.v15@2e9903b19166 suggestion is stored in this database: nothing to score; "
+        "`annotator evaluate --model FOLDER` runs the pipeline that made it (the folder `annotator train` wrote) on "
+        "the reference now\n"
+    )
+    unknown = run("evaluate", "--db", str(db_path), "--suggester", "entities.v99@2e9903b19166")
+    assert unknown.stderr.startswith("annotator: error: no suggester 'entities.v99@2e9903b19166' (stored or built in:")

@@ -25,7 +25,7 @@ from annotator.metrics.intervals import Interval, f1_interval
 from annotator.metrics.matching import SpanColumns
 from annotator.reports.learned import not_learned, same_pipeline, uses_shipped
 from annotator.reports.reference import Reference, names, wanted_statuses, way_on
-from annotator.reports.stored_versions import holding, read_as_stored
+from annotator.reports.stored_versions import elsewhere, holding, read_as_stored
 from annotator.reports.their_ner import TheirNer, their_ner_scores
 from annotator.rows import SpanLike
 from annotator.store import Reader
@@ -133,6 +133,10 @@ def _chosen_labels(store: Reader, suggesters: Sequence[str] | None, annotator: s
         newer = replacement(name)
         if name not in known and newer is not None:
             raise AnnotatorError(f"no {name!r} suggestions stored, and this release runs {newer!r} in its place")
+        if name not in known and "@" in name and name.split("@", 1)[0] in known:  # a trained pipeline's, not here
+            raise AnnotatorError(
+                f"no {name} suggestion is stored in this database: nothing to score; {elsewhere(name, 'the reference')}"
+            )
         if name not in known:
             raise AnnotatorError(f"no suggester {name!r} (stored or built in: {', '.join(known)})")
         kind = name.split(".", 1)[0]

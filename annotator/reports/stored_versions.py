@@ -20,12 +20,12 @@ def read_as_stored(suggesters: Sequence[str] | None) -> list[str]:
     return [name for name in suggesters or [] if name not in builtin_suggesters()]
 
 
-def _elsewhere(name: str) -> str:
-    """What scores such a version on the reference's texts instead."""
+def elsewhere(name: str, them: str = "them") -> str:
+    """What scores such a version on the reference's texts (`them`) instead."""
     if "@" in name:
         return (
             "`annotator evaluate --model FOLDER` runs the pipeline that made it (the folder `annotator train` wrote) "
-            "on them now"
+            f"on {them} now"
         )
     newer = replacement(name)
     if newer is not None:
@@ -46,7 +46,7 @@ def holding(store: Reader, ids: list[str], stored: Sequence[str], reference: Ref
     where = f" (it has some on {others} other article{'s' if others != 1 else ''})" if others else ""
     raise AnnotatorError(
         f"no {name} suggestion is stored on any of the {len(ids)} article(s) {reference.name} has "
-        f"{reference.articles_rule}{where}: nothing to score; {_elsewhere(name)}"
+        f"{reference.articles_rule}{where}: nothing to score; {elsewhere(name)}"
     )
 
 
