@@ -263,3 +263,17 @@ def test_a_trained_version_stored_nowhere_names_evaluate_model(db_path: Path, st
     )
     unknown = run("evaluate", "--db", str(db_path), "--suggester", "entities.v99@2e9903b19166")
     assert unknown.stderr.startswith("annotator: error: no suggester 'entities.v99@2e9903b19166' (stored or built in:")
+
+
+def test_json_carries_the_few_articles_caution_the_text_gives(db_path: Path, store: Store, small_article: str) -> None:
+    """Trial 40b: on 5 articles the text said "with so few articles, a rough guide" under the interval, and --json
+    gave nothing of it (`caution: null`): `micro_interval.caution` holds the same words."""
+    text = "Paris sent 12 doctors."
+    wrong = [Suggestion(**find(text, "Paris", "ACTOR"), suggester="entities.v1")]
+    (other,), _ = store.add_articles([(ArticleIn(text=text, title="Other"), word_tokens(text), wrong)])
+    store.replace_annotation(other, GOLD, [Span(**find(text, "Paris", "LOCATION"))], Status.DONE)
+    store.replace_annotation(small_article, GOLD, [Span(**find(SMALL_TEXT, "Gaza", "LOCATION"))], Status.DONE)
+    rough = "with so few articles, a rough guide: the draws cannot hold what other articles would bring"
+    assert "  " + rough in run("evaluate", "--db", str(db_path)).stdout.splitlines()
+    data = json.loads(run("evaluate", "--db", str(db_path), "--json").stdout)
+    assert (data["micro_interval"]["articles"], data["micro_interval"]["caution"]) == (2, rough)

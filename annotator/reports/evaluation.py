@@ -21,8 +21,9 @@ from annotator.errors import AnnotatorError
 from annotator.exchange.records import model_name
 from annotator.metrics.corrections import AnnotatedArticle, Corrections, corrections
 from annotator.metrics.evaluation import LabelScores, SpeakerScore, score_columns
-from annotator.metrics.intervals import Interval, f1_interval
+from annotator.metrics.intervals import FEW, Interval, f1_interval
 from annotator.metrics.matching import SpanColumns
+from annotator.reports.agreement import ROUGH
 from annotator.reports.learned import not_learned, same_pipeline, uses_shipped
 from annotator.reports.reference import Reference, names, wanted_statuses, way_on
 from annotator.reports.stored_versions import elsewhere, holding, read_as_stored
@@ -47,14 +48,22 @@ class MicroInterval(BaseModel):
     articles: int
     resamples: int
     level: float
+    #: Said with fewer than `intervals.FEW` articles, as the text says it under the interval; else None.
+    caution: str | None = None
 
     @classmethod
     def of(cls, exact: Interval | None, overlap: Interval | None) -> MicroInterval | None:
         if exact is None or overlap is None:
             return None
         bounds = ((exact.low, exact.high), (overlap.low, overlap.high))
+        caution = ROUGH.strip() if exact.articles < FEW else None
         return cls(
-            exact=bounds[0], overlap=bounds[1], articles=exact.articles, resamples=exact.draws, level=exact.level
+            exact=bounds[0],
+            overlap=bounds[1],
+            articles=exact.articles,
+            resamples=exact.draws,
+            level=exact.level,
+            caution=caution,
         )
 
 

@@ -4,8 +4,7 @@ annotators corrected the suggestions (`annotator.reports.evaluation` computes it
 from __future__ import annotations
 
 from annotator.metrics.evaluation import LabelScores
-from annotator.metrics.intervals import FEW
-from annotator.reports.agreement import ROUGH, figure
+from annotator.reports.agreement import figure
 from annotator.reports.evaluation import MODEL, ScoreReport
 from annotator.reports.stored_versions import coverage_lines
 from annotator.store.current import suggester_order
@@ -39,7 +38,7 @@ def _interval_lines(report: ScoreReport) -> list[str]:
         f"{'  F1 ' + format(interval.level, '.0%'):<9} {'':>5} {'':>5}  {exact:>19}  {overlap:>19}",
         f"  F1 {interval.level:.0%}: ALL's F1 on other draws of {counted(interval.articles, 'article')}"
         f" ({interval.resamples:,} bootstrap draws)",
-        *([ROUGH] if interval.articles < FEW else []),
+        *([f"  {interval.caution}"] if interval.caution else []),
     ]
 
 
