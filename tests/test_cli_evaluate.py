@@ -44,7 +44,7 @@ def test_text_report(db_path: Path, store: Store, small_article: str) -> None:
         "",
         "speaker accuracy n/a (0 of 0 reference quotes)",
         "",
-        "corrections of the suggestions by alice (1 article annotation(s))",
+        "corrections of the suggestions by alice (1 article annotation(s) of those scored)",
         "suggester      label      suggested   accepted      moved relabelled   rejected    pending",
         "entities.v1    ACTOR              1       0.0%       0.0%       0.0%       0.0%     100.0%",
         "entities.v1    LOCATION           1     100.0%       0.0%       0.0%       0.0%       0.0%",
@@ -277,3 +277,33 @@ def test_json_carries_the_few_articles_caution_the_text_gives(db_path: Path, sto
     assert "  " + rough in run("evaluate", "--db", str(db_path)).stdout.splitlines()
     data = json.loads(run("evaluate", "--db", str(db_path), "--json").stdout)
     assert (data["micro_interval"]["articles"], data["micro_interval"]["caution"]) == (2, rough)
+
+
+def test_corrections_cover_the_articles_scored_and_say_when_nobody_annotates(
+    db_path: Path, store: Store, small_article: str, tmp_path: Path
+) -> None:
+    """Trial 40b: against a one-article file the corrections read "by nina (5 article annotation(s))", counting
+    articles outside the reference; with nobody but gold, "by nobody (0 article annotation(s))" and a hint about
+    --include-in-progress; and the first line named a file's long path twice."""
+    text = "Paris sent 12 doctors."
+    (other,), _ = store.add_articles([(ArticleIn(text=text, title="Other"), word_tokens(text), [])])
+    for article in (small_article, other):
+        store.set_status(article, "nina", Status.DONE)
+    record = {"article_id": small_article, "text": SMALL_TEXT, "annotator": "gold", "status": "done",
+              "spans": [{"start": SMALL_TEXT.index("Gaza"), "end": SMALL_TEXT.index("Gaza") + 4, "label": "LOCATION",
+                         "text": "Gaza"}]}  # fmt: skip
+    one = tmp_path / "a-rather-long-folder-name" / "one.jsonl"
+    one.parent.mkdir()
+    one.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    lines = run("evaluate", "--db", str(db_path), "--gold-from", str(one)).stdout.splitlines()
+    assert lines[0] == f"model:entities.v1+quotes.v1 against {one}: 1 article(s) the file has marked done"
+    assert "corrections of the suggestions by nina (1 article annotation(s) of those scored)" in lines
+
+
+def test_with_nobody_but_gold_the_corrections_say_so_in_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "gold-only.db"
+    with Store.open(db) as store:
+        (article,), _ = store.add_articles([(ArticleIn(text=SMALL_TEXT), word_tokens(SMALL_TEXT), [])])
+        store.replace_annotation(article, GOLD, [Span(**find(SMALL_TEXT, "Gaza", "LOCATION"))], Status.DONE)
+    lines = run("evaluate", "--db", str(db)).stdout.splitlines()
+    assert lines[-2:] == ["", "corrections of the suggestions: none, nobody but gold has annotated in this database"]

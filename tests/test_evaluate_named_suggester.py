@@ -35,8 +35,10 @@ def test_accept_commands_acceptances_are_left_out_of_the_peoples_corrections(
     result = annotator("evaluate", "--db", db_path)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[lines.index("corrections of the suggestions by alice, bob (2 article annotation(s))") :] == [
-        "corrections of the suggestions by alice, bob (2 article annotation(s))",
+    assert lines[
+        lines.index("corrections of the suggestions by alice, bob (2 article annotation(s) of those scored)") :
+    ] == [
+        "corrections of the suggestions by alice, bob (2 article annotation(s) of those scored)",
         "suggester      label      suggested   accepted      moved relabelled   rejected    pending",
         "entities.v1    ACTOR              1       0.0%       0.0%       0.0%       0.0%     100.0%",
         "entities.v1    LOCATION           1     100.0%       0.0%       0.0%       0.0%       0.0%",
@@ -61,7 +63,7 @@ def test_a_suggester_run_now_says_its_suggestions_were_never_corrected_and_why_s
         "speaker accuracy not scored: no quote suggester in this run (gold has 1 quote; --suggester "
         "entities.v12,quotes.v6 scores speakers too)",
         "",
-        "corrections of entities.v12's suggestions by alice, bob (2 article annotation(s))",
+        "corrections of entities.v12's suggestions by alice, bob (2 article annotation(s) of those scored)",
         "  none of them were shown to alice, bob (their articles have entities.v1's, quotes.v1's: `annotator "
         "evaluate` without --suggester tells how those were corrected)",
         "spans added with no suggestion: ACTOR 0, LOCATION 0, FIGURE 0, QUOTE 0",

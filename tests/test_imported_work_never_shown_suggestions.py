@@ -64,7 +64,7 @@ def test_evaluate_says_imported_work_has_no_corrections_to_tell(tmp_path: Path) 
     out = ok("evaluate", "--db", db, "--gold-from", DANA)
     assert "ALL           3     5  0.600/1.000/0.750    0.600/1.000/0.750  " in out.splitlines()
     assert corrections_lines(out) == [
-        f"corrections of the suggestions by {DANA} (1 article annotation(s))",
+        f"corrections of the suggestions by {DANA} (1 article annotation(s) of those scored)",
         "  nothing to say of them: the work on those articles came by `annotator import` (another tool's, never "
         "shown the suggestions)",
         "spans added with no suggestion: ACTOR 0, LOCATION 0, FIGURE 0, QUOTE 0",
@@ -80,7 +80,7 @@ def test_evaluate_counts_no_pending_on_imported_work(tmp_path: Path) -> None:
     db = worked(tmp_path, bob=True)
     out = ok("evaluate", "--db", db, "--gold-from", DANA)
     assert corrections_lines(out) == [
-        f"corrections of the suggestions by bob, {DANA} (2 article annotation(s))",
+        f"corrections of the suggestions by bob, {DANA} (2 article annotation(s) of those scored)",
         "  1 of them came by `annotator import` (another tool's work, never shown the suggestions): only the "
         "suggestions its file answered count there",
         "suggester      label      suggested   accepted      moved relabelled   rejected    pending",
@@ -145,7 +145,7 @@ def test_binary_answers_imported_count_only_what_they_answered(tmp_path: Path) -
     ok("import", tmp_path / "teach.jsonl", "--format", "prodigy", "--annotator", "erin", "--db", db)
     out = ok("evaluate", "--db", db, "--gold-from", "bob", "--include-in-progress")
     assert corrections_lines(out)[:5] == [  # bob's come by `annotator accept`: no person's check, counted apart
-        "corrections of the suggestions by bob, erin (2 article annotation(s))",
+        "corrections of the suggestions by bob, erin (2 article annotation(s) of those scored)",
         "  1 of them came by `annotator import` (another tool's work, never shown the suggestions): only the "
         "suggestions its file answered count there",
         "suggester      label      suggested   accepted      moved relabelled   rejected    pending",

@@ -13,7 +13,7 @@ versions can be compared on the same gold. Scoring is
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -74,6 +74,8 @@ class ScoreReport(BaseModel):
 
     predicted: str
     reference: str
+    #: The reference is a native JSONL file: the text names its path once.
+    reference_is_file: bool = Field(default=False, exclude=True)
     articles: int
     articles_rule: str
     predicted_missing: int
@@ -106,13 +108,19 @@ class ScoreReport(BaseModel):
 
 
 def load_corrections(
-    store: Reader, annotators: Sequence[str], statuses: Sequence[Status] = (Status.DONE,)
+    store: Reader,
+    annotators: Sequence[str],
+    statuses: Sequence[Status] = (Status.DONE,),
+    within: Collection[str] | None = None,
 ) -> Corrections:
-    """Correction telemetry of these annotators over the articles each of them has in one of these statuses."""
+    """Correction telemetry of these annotators over the articles each of them has in one of these statuses (of
+    `within` only, when given: the articles a report scored)."""
 
     def articles() -> Iterable[AnnotatedArticle]:
         for name in annotators:
             for article_id in store.articles_annotated_by([name], list(statuses)):
+                if within is not None and article_id not in within:
+                    continue
                 yield AnnotatedArticle(
                     suggestions=store.suggestions_seen(article_id, name),
                     spans=store.spans(article_id, name),
@@ -315,6 +323,7 @@ def score(
     return ScoreReport(
         predicted=predicted_name,
         reference=reference.name,
+        reference_is_file=reference.from_file,
         articles=len(ids),
         articles_rule=reference.articles_rule,
         predicted_missing=missing,
@@ -333,7 +342,9 @@ def score(
         },
         speakers=result.speakers,
         micro_interval=MicroInterval.of(f1_interval(exact_counts), f1_interval(overlap_counts)),
-        corrections=_of(load_corrections(store, humans, wanted_statuses(include_in_progress)), used, suggesters),
+        corrections=_of(
+            load_corrections(store, humans, wanted_statuses(include_in_progress), set(ids)), used, suggesters
+        ),
         their_ner=their,
         reference_quotes=sum(s.label is Label.QUOTE for i in ids for s in reference.spans[i]),
     )

@@ -57,8 +57,9 @@ def _share(value: float | None) -> str:
 def text_lines(report: ScoreReport) -> list[str]:
     """The readable report: what was compared, P/R/F1 per label, speakers, then the correction telemetry."""
     what = "suggestions" if report.predicted.startswith(MODEL) else "annotations"
+    whose = "the file" if report.reference_is_file else report.reference  # a path said once
     lines = [
-        f"{report.predicted} against {report.reference}: {report.articles} article(s) {report.reference} has {report.articles_rule}"
+        f"{report.predicted} against {report.reference}: {report.articles} article(s) {whose} has {report.articles_rule}"
     ]
     if report.learned_left_out:
         whose = "the pipeline learned from them (its meta.json names them)"
@@ -105,10 +106,17 @@ def text_lines(report: ScoreReport) -> list[str]:
         ]
         lines += [_row(label, scores) for label, scores in report.their_ner.labels.items()]
     lines += ["", _speaker_line(report)]
+    return lines + _correction_lines(report)
+
+
+def _correction_lines(report: ScoreReport) -> list[str]:
+    """How the annotators corrected the suggestions on the articles scored: a table, or why there is none."""
     telemetry = report.corrections
-    who = ", ".join(telemetry.annotators) or "nobody"
     whose = "the suggestions" if telemetry.of is None else f"{', '.join(telemetry.of)}'s suggestions"
-    lines += ["", f"corrections of {whose} by {who} ({telemetry.annotations} article annotation(s))"]
+    if not telemetry.annotators:
+        return ["", f"corrections of {whose}: none, nobody but gold has annotated in this database"]
+    who = ", ".join(telemetry.annotators)
+    lines = ["", f"corrections of {whose} by {who} ({telemetry.annotations} article annotation(s) of those scored)"]
     elsewhere = "another tool's work, never shown the suggestions"
     by_command = sum(telemetry.accepted_by_command.values())
     if telemetry.annotations and not telemetry.rows and telemetry.of is not None and not by_command:
@@ -122,7 +130,9 @@ def text_lines(report: ScoreReport) -> list[str]:
             )
         )
     elif not telemetry.annotations:
-        lines.append("  none yet: only articles marked done count (--include-in-progress for the others)")
+        lines.append(
+            "  none yet: only articles scored that they marked done count (--include-in-progress for the others)"
+        )
     elif not telemetry.rows and telemetry.annotations_imported == telemetry.annotations:
         lines.append(
             "  nothing to say of them: the work on those articles came by `annotator import` (another tool's, never "

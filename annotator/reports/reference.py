@@ -24,6 +24,8 @@ class Reference:
     name: str
     articles_rule: str
     spans: dict[str, list[SpanLike]]
+    #: A native JSONL file (`name` its path, said once in a report's first line), not an annotator.
+    from_file: bool = False
 
 
 def wanted_statuses(include_in_progress: bool) -> list[Status]:
@@ -75,7 +77,7 @@ def file_reference(store: Reader, path: str | Path, include_in_progress: bool = 
             )  # fmt: skip
         lines[article_id] = line
         spans[article_id] = list(record.spans)
-    return Reference(name=str(path), articles_rule=_rule(include_in_progress), spans=spans)
+    return Reference(name=str(path), articles_rule=_rule(include_in_progress), spans=spans, from_file=True)
 
 
 def choose_reference(store: Reader, gold_from: str | None, include_in_progress: bool = False) -> Reference:
