@@ -242,6 +242,14 @@ def evaluate(
             "component's dev gold and GUM documents, a --model folder's); a caution says how many.",
         ),
     ] = False,
+    against: Annotated[
+        str | None,
+        typer.Option(
+            "--against",
+            help="Also score this other version of a --suggester's kind on the same articles, and print the gain in "
+            "ALL's exact F1 over it with a paired bootstrap interval (as `annotator train` prints its own).",
+        ),
+    ] = None,
 ) -> None:
     """Score the model's suggestions (or an annotator) against gold, over the articles gold marks done.
 
@@ -256,6 +264,8 @@ def evaluate(
     Example: annotator evaluate --suggester entities.v1 --gold-from exports/gold.jsonl --json
 
     Example: annotator evaluate --model models/a --unseen-by models/b   (then the same with a and b swapped)
+
+    Example: annotator evaluate --suggester entities.v15 --against entities.v14
     """
     from annotator.reports.evaluation import score
     from annotator.reports.evaluation_text import text_lines
@@ -273,6 +283,7 @@ def evaluate(
             model=model,
             unseen_by=[str(folder) for folder in unseen_by or []],
             include_learned=include_learned,
+            against=against,
         )
     if json_output:
         say_json(report.model_dump_json(indent=2))

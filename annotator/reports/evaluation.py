@@ -25,6 +25,7 @@ from annotator.metrics.intervals import FEW, Interval, f1_interval
 from annotator.metrics.matching import SpanColumns
 from annotator.reports.agreement import ROUGH
 from annotator.reports.learned import not_learned, same_pipeline, uses_shipped
+from annotator.reports.paired import Paired, against_names, paired
 from annotator.reports.reference import Reference, names, wanted_statuses, way_on
 from annotator.reports.stored_versions import elsewhere, holding, read_as_stored
 from annotator.reports.their_ner import TheirNer, their_ner_scores
@@ -105,6 +106,8 @@ class ScoreReport(BaseModel):
     micro_interval: MicroInterval | None = None
     #: `--model` a folder `spacy train` made for our labels: what of the suggestions came from it, and its NER alone.
     their_ner: TheirNer | None = None
+    #: `--against`: another version of a kind scored on the same articles, and the gain over it (paired bootstrap).
+    against: Paired | None = None
 
 
 def load_corrections(
@@ -224,6 +227,7 @@ def score(
     model: str | None = None,
     unseen_by: Sequence[str] = (),
     include_learned: bool = False,
+    against: str | None = None,
 ) -> ScoreReport:
     """Score `annotator` (None: the model's suggestions) against the reference over the reference's articles.
 
@@ -239,6 +243,11 @@ def score(
     if annotator is not None and annotator not in store.annotators():
         raise AnnotatorError(f"no annotations by {annotator!r} (in the database: {names(store)})")
     labels = _chosen_labels(store, suggesters, annotator)
+    other: list[str] = []
+    if against is not None:  # the versions scored with it in place of its kind's (`reports.paired`)
+        from annotator.suggest import builtin_suggesters
+
+        other = against_names(suggesters, against, sorted({*store.suggesters(), *builtin_suggesters()}))
     if annotator == reference.name:
         raise AnnotatorError(f"{annotator!r} is the reference itself; choose another with --gold-from")
     if not reference.spans:
@@ -256,7 +265,7 @@ def score(
             "--include-learned keeps the articles a pipeline learned from: "
             + ("an annotator learned nothing here" if annotator is not None else "--unseen-by leaves them out")
         )
-    shipped = annotator is None and model is None and uses_shipped(store, ids, suggesters)
+    shipped = annotator is None and model is None and uses_shipped(store, ids, [*(suggesters or []), *other] or None)
     if annotator is None and (model is not None or unseen_by or shipped):
         same_pipeline(suggesters or [], model)
         from annotator.suggest.loading import trained_meta
@@ -267,7 +276,7 @@ def score(
         models = [model, *unseen_by] if model else list(unseen_by)
         ids, left_out = not_learned(store, ids, models, reference, shipped, keep=include_learned)
     included, left_out = (left_out, 0) if include_learned else (0, left_out)
-    stored = read_as_stored(suggesters) if annotator is None else []
+    stored = read_as_stored([*(suggesters or []), *other]) if annotator is None else []
     compared, ids = len(ids), holding(store, ids, stored, reference)
     predicted: list[tuple[int, list[SpanLike]]] = []
     missing = not_started = 0
@@ -293,6 +302,11 @@ def score(
     made = SpanColumns.from_spans(predicted)
     scored = score_columns(gold, made, len(ids))
     result, exact_counts, overlap_counts = scored.evaluation, scored.exact, scored.overlap
+    compared_with = None
+    if other:
+        other_spans, other_name, _ = _model_spans(store, ids, other, model)
+        plain = other_name.removeprefix(f"{MODEL}:").removesuffix(" (run now)")
+        compared_with = paired(gold, other_spans, labels, exact_counts, result.micro.exact.f1, plain)
     caution = None
     if annotator is None and model is None and not unseen_by and "@" in predicted_name:
         caution = (
@@ -346,6 +360,7 @@ def score(
             load_corrections(store, humans, wanted_statuses(include_in_progress), set(ids)), used, suggesters
         ),
         their_ner=their,
+        against=compared_with,
         reference_quotes=sum(s.label is Label.QUOTE for i in ids for s in reference.spans[i]),
     )
 

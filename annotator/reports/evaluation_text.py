@@ -6,6 +6,7 @@ from __future__ import annotations
 from annotator.metrics.evaluation import LabelScores
 from annotator.reports.agreement import figure
 from annotator.reports.evaluation import MODEL, ScoreReport
+from annotator.reports.paired import paired_lines
 from annotator.reports.stored_versions import coverage_lines
 from annotator.store.current import suggester_order
 from annotator.vocabulary import Label
@@ -99,6 +100,8 @@ def text_lines(report: ScoreReport) -> list[str]:
     lines += ["", f"{'label':<9} {'ref':>5} {'pred':>5}  {'exact P/R/F1':<19}  {'overlap P/R/F1':<19}"]
     lines += [_row(label, scores) for label, scores in report.labels.items()]
     lines += _interval_lines(report)
+    if report.against is not None:
+        lines += paired_lines(report.against)
     if report.their_ner is not None:
         lines += [
             "",
