@@ -21,9 +21,10 @@ def run(*args: str):
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Two articles of `entities_dev2` (never learned by the shipped component) and their gold."""
+    """Four articles of `entities_dev2` (never learned by the shipped component) and their gold: an interval of a
+    gain takes four articles with spans (`intervals.FEWEST`)."""
     here = tmp_path_factory.mktemp("against")
-    lines = (GOLD / "entities_dev2.jsonl").read_text("utf-8").splitlines()[:2]
+    lines = (GOLD / "entities_dev2.jsonl").read_text("utf-8").splitlines()[:4]
     records = [json.loads(line) for line in lines]
     articles = "".join(json.dumps({"id": r["article_id"], "text": r["text"]}) + "\n" for r in records)
     (here / "articles.jsonl").write_text(articles, encoding="utf-8")
@@ -41,14 +42,14 @@ def test_the_gain_over_another_version_on_the_same_draws(folder: Path) -> None:
     new = json.loads(evaluated(folder, "--suggester", "entities.v15", "--json").stdout)["labels"]["ALL"]["exact"]["f1"]
     old = json.loads(evaluated(folder, "--suggester", "entities.v1", "--json").stdout)["labels"]["ALL"]["exact"]["f1"]
     against = both["against"]
-    assert (against["predicted"], against["f1"], against["articles"]) == ("entities.v1", old, 2)
+    assert (against["predicted"], against["f1"], against["articles"]) == ("entities.v1", old, 4)
     assert against["gain"] == pytest.approx(new - old)
     low, high = against["interval"]
     assert low <= against["gain"] <= high
     text = evaluated(folder, "--suggester", "entities.v15", "--against", "entities.v1").stdout.splitlines()
     line = next(line for line in text if line.startswith("ALL exact F1 "))
     assert line == (
-        f"ALL exact F1 {new - old:+.3f} over entities.v1 ({old:.3f}); on other draws of 2 articles "
+        f"ALL exact F1 {new - old:+.3f} over entities.v1 ({old:.3f}); on other draws of 4 articles "
         f"{low:+.3f} to {high:+.3f} (95%, paired bootstrap)"
     )
 

@@ -11,14 +11,14 @@ from pydantic import BaseModel, ConfigDict
 
 from annotator.errors import AnnotatorError
 from annotator.metrics.evaluation import score_columns
-from annotator.metrics.intervals import ArticleCounts, gain_interval
+from annotator.metrics.intervals import FEWEST, ArticleCounts, gain_interval
 from annotator.metrics.matching import SpanColumns
 from annotator.rows import SpanLike
 from annotator.vocabulary import Label
 
 
 class Paired(BaseModel):
-    """`--json`'s `against`: the other version, both ALL exact F1s, the gain and its interval (None: fewer than two
+    """`--json`'s `against`: the other version, both ALL exact F1s, the gain and its interval (None: fewer than `FEWEST`
     articles with spans)."""
 
     model_config = ConfigDict(frozen=True)
@@ -76,7 +76,7 @@ def paired_lines(other: Paired) -> list[str]:
     if other.interval is None:
         return [
             f"ALL exact F1 {other.gain:+.3f} over {other.predicted} ({other.f1 or 0.0:.3f}); no interval: fewer than "
-            "two articles with spans to draw from"
+            f"{FEWEST} articles with spans to draw from"
         ]
     low, high = other.interval
     lines = [
