@@ -186,12 +186,13 @@ def test_counts_in_the_thousands_are_written_as_the_other_figures_are(tmp_path: 
 
 
 def test_an_empty_file_ingests_nothing_and_creates_no_database(tmp_path: Path) -> None:
-    """An empty JSONL file made an empty database and exit status 0 (a newcomer's re-trial, 37b, 3)."""
+    """An empty JSONL file made an empty database and exit status 0 (a newcomer's re-trial, 37b, 3); it is now
+    refused as an empty .txt file is, naming it (trial 40h: `tests/test_empty_jsonl_inputs.py`)."""
     empty = tmp_path / "empty.jsonl"
     empty.write_text("", encoding="utf-8")
     db = tmp_path / "r.db"
     result = annotator("ingest", empty, "--no-suggest", "--db", db)
-    assert one_error_line(result) == f"nothing ingested: {empty} holds no article; {db} was not created"
+    assert one_error_line(result) == f"{empty}:1: the file is empty"
     assert not db.exists()
 
 

@@ -15,15 +15,18 @@ class Skippable(InputError):
     """A file or JSONL line that holds no article (blank, not UTF-8, unreadable, not valid), which
     `read_articles(..., skipped)` (--skip-invalid) would skip. `then` is added to its reason."""
 
-    def __init__(self, error: InputError, then: str = "") -> None:
+    def __init__(self, error: InputError, then: str = "", *, whole: bool = False) -> None:
         super().__init__(error.reason + then, path=error.path, line=error.line, field=error.field, record=error.record)
+        #: The whole file holds no article (a .txt file's error; a .jsonl file empty, blank or unreadable as a
+        #: whole), not one JSONL line: removing the file, or --skip-invalid, is the way on.
+        self.whole = whole or getattr(error, "whole", False)
 
 
 def what_to_do(error: InputError, given: list[Path]) -> str:
-    """What an ingest stopped by one .txt file that holds no article can do (it wrote nothing), when it was given
-    others (a folder, several paths); "" for that file alone, and for a JSONL line, whose error says what to
-    fix there (--skip-invalid skips such lines too)."""
-    if error.path is None or Path(error.path).suffix.lower() != ".txt" or (len(given) == 1 and not given[0].is_dir()):
+    """What an ingest stopped by one file that holds no article (a .txt or .jsonl file, `Skippable.whole`) can do
+    (it wrote nothing), when it was given others (a folder, several paths); "" for that file alone, and for a
+    JSONL line, whose error says what to fix there (--skip-invalid skips such lines too)."""
+    if not getattr(error, "whole", False) or (len(given) == 1 and not given[0].is_dir()):
         return ""
     return "; nothing was ingested: remove the file or name the others, or add --skip-invalid to skip it and ingest the rest"
 
@@ -43,7 +46,7 @@ def articles_of(path: Path, skipped: list[InputError] | None, *, streamed: bool 
             article = read_text_file(path)
         except InputError as error:
             if skipped is None:
-                raise Skippable(error) from None
+                raise Skippable(error, whole=True) from None
             skipped.append(error)
             return
         yield article
@@ -51,8 +54,10 @@ def articles_of(path: Path, skipped: list[InputError] | None, *, streamed: bool 
     found: list[ArticleIn] = []
     bad: list[InputError] = []
     given = 0  # articles given as they were read (`streamed`)
+    lines = 0  # non-blank lines, articles or not: a file of none holds no article, as an empty .txt file
     try:
         for where, data in jsonl_lines(path):
+            lines += 1
             try:
                 if isinstance(data, InputError):
                     raise data
@@ -73,6 +78,12 @@ def articles_of(path: Path, skipped: list[InputError] | None, *, streamed: bool 
         skipped += bad if given else []
         skipped.append(Skippable(error, "; the rest of the file skipped" if given else "; the whole file skipped"))
         return
+    if not lines:
+        empty = InputError(_no_line(path), path=str(path), line=1)
+        if skipped is None:
+            raise Skippable(empty, whole=True)
+        skipped.append(empty)
+        return
     if skipped is not None:
         skipped += binary(bad) if not found and not given else bad
         yield from found
@@ -85,3 +96,12 @@ def binary(bad: list[InputError]) -> list[InputError]:
     if first is None:
         return bad
     return [Skippable(first, f"; none of its {len(bad)} line(s) holds an article: the whole file skipped")]
+
+
+def _no_line(path: Path) -> str:
+    """Why a JSONL file read to its end held no line at all: said as an empty or blank .txt file's is."""
+    try:
+        empty = path.stat().st_size == 0
+    except OSError:  # gone since it was read: it held nothing then
+        empty = True
+    return "the file is empty" if empty else "the file holds only white space, no JSONL line: nothing to annotate"
