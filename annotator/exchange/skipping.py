@@ -73,8 +73,10 @@ def articles_of(path: Path, skipped: list[InputError] | None, *, streamed: bool 
             else:
                 found.append(article)
     except InputError as error:
-        if skipped is None or isinstance(error, Skippable):
+        if isinstance(error, Skippable):  # a line's, without `skipped`
             raise
+        if skipped is None:  # the file's as a whole (a FIFO, a DocBin, an array): it stops the run as a .txt file's
+            raise Skippable(error, whole=True) from None
         skipped += bad if given else []
         skipped.append(Skippable(error, "; the rest of the file skipped" if given else "; the whole file skipped"))
         return
