@@ -6,7 +6,9 @@ it is invisible.
 U+241B), DEL as U+2421; the C1 controls, the format characters (category Cf: bidirectional overrides and isolates,
 which reorder what follows, as in "Trojan Source"; zero-width spaces and joiners; the byte order mark; the soft
 hyphen) and the line and paragraph separators are named by their code, "⟨U+202E⟩", so that none looks like
-another or like a real U+FFFD. The CLI prints every line through it (`cli.common.say`); the TUI's layout
+another or like a real U+FFFD. A lone surrogate is named by its code too, but one that stands for a byte of a
+file name that is not UTF-8 (Python's surrogateescape: U+DCFE for 0xFE) is shown as that byte, "⟨0xFE⟩": printed
+raw, it reached the terminal as the byte, and an error line showed "\udcfe". The CLI prints every line through it (`cli.common.say`); the TUI's layout
 (`tui.layout.glyph`) starts from the same mapping and adds what a screen grid needs (tabs, cell widths): a
 character named by its code is one character of several cells there.
 """
@@ -33,8 +35,10 @@ def shown_char(char: str) -> str:
         return chr(0x2400 + code)
     if code == 0x7F:
         return "\u2421"
-    if not char.isprintable() and unicodedata.category(char) in NAMED_CATEGORIES:
-        return code_name(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8, as Python reads it (surrogateescape)
+        return f"\u27e80x{code - 0xDC00:02X}\u27e9"
+    if not char.isprintable() and unicodedata.category(char) in NAMED_CATEGORIES | {"Cs"}:
+        return code_name(char)  # another lone surrogate: no terminal shows it, no UTF-8 output can carry it
     return char
 
 

@@ -41,6 +41,12 @@ def articles_of(path: Path, skipped: list[InputError] | None, *, streamed: bool 
     skips the rest of the file."""
     from annotator.exchange.article_files import article_from_json, read_text_file  # its readers; it imports this
 
+    named = _name_problem(path)
+    if named is not None:
+        if skipped is None:
+            raise Skippable(named, whole=True)
+        skipped.append(named)
+        return
     if path.suffix.lower() == ".txt":
         try:
             article = read_text_file(path)
@@ -107,3 +113,17 @@ def _no_line(path: Path) -> str:
     except OSError:  # gone since it was read: it held nothing then
         empty = True
     return "the file is empty" if empty else "the file holds only white space, no JSONL line: nothing to annotate"
+
+
+def _name_problem(path: Path) -> InputError | None:
+    """A file whose name is not UTF-8 holds no article this reads: its articles' meta.source, which holds the name,
+    must be text (shown escaped, it could be another file's real name). Named as the problem, with its first bad
+    byte (trial 40h: "field 'meta': meta.source has a lone surrogate at character 4")."""
+    name = str(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError as error:
+        code = ord(name[error.start])
+        byte = f"byte 0x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"U+{code:04X}"  # surrogateescape's
+        return InputError(f"the file name is not UTF-8 ({byte}): rename the file to read it", path=name)
+    return None
