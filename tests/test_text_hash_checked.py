@@ -11,6 +11,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+import pytest
 from processes import annotator, one_error_line
 
 from annotator.models import content_hash
@@ -80,3 +81,29 @@ def test_check_names_a_chars_column_that_is_not_its_texts_length(tmp_path: Path)
         f"annotator: error: {db}: problem 1 of 1: table 'articles', article 's4': chars is 7, but its text has "
         f"{len(TEXT)} characters: another program changed one of them\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("edit", "problem"),
+    [
+        ("UPDATE articles SET text = CAST(text AS BLOB) WHERE id = 's4'", "its text is stored as a blob, not text"),
+        ("UPDATE articles SET title = x'ff00' WHERE id = 's4'", "its title is stored as a blob, not text"),
+        ("UPDATE articles SET meta = '{not json' WHERE id = 's4'", "its meta is not a JSON object: '{not json'"),
+        ("UPDATE articles SET meta = '[1]' WHERE id = 's4'", "its meta is not a JSON object: '[1]'"),
+    ],
+)
+def test_check_and_merge_refuse_a_text_title_or_meta_of_the_wrong_kind(tmp_path: Path, edit: str, problem: str) -> None:
+    """Attacker 40f, 5: a text or title stored as a blob, or a meta that is no JSON object, passed `check`, travelled
+    by `merge` into a clean database, and `export` there ended in a traceback."""
+    records = [{"id": "s1", "text": "Ann met Bob in Leeds."}, {"id": "s4", "text": TEXT}]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = tmp_path / "src.db"
+    assert annotator("ingest", "a.jsonl", "--no-suggest", "--db", db, cwd=tmp_path).returncode == 0
+    with closing(sqlite3.connect(db)) as connection, connection:
+        connection.execute(edit)
+    line = f"table 'articles', article 's4': {problem}"
+    result = annotator("check", "--db", db)
+    assert (result.returncode, result.stderr) == (1, f"annotator: error: {db}: problem 1 of 1: {line}\n")
+    before = db.read_bytes()
+    assert one_error_line(annotator("merge", db, "--db", tmp_path / "fresh.db")) == f"{db}: {line}; nothing was merged"
+    assert (db.read_bytes(), (tmp_path / "fresh.db").exists()) == (before, False)

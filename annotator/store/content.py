@@ -246,8 +246,30 @@ def moment_problems(db: sqlite3.Connection) -> list[str]:
     return problems
 
 
+def kind_problems(db: sqlite3.Connection) -> list[str]:
+    """Articles whose text or title is not stored as text, or whose meta is not a JSON object: what the commands
+    read as such (a blob text passed the hash check and ended `export` in a traceback after `merge` had copied it:
+    attacker 40f). In SQL, without reading the texts into Python."""
+    problems = []
+    rows = db.execute(
+        "SELECT id, typeof(text), typeof(title), CASE WHEN json_valid(meta) AND json_type(meta) = 'object' THEN NULL "
+        "ELSE substr(CAST(meta AS TEXT), 1, 40) END FROM articles WHERE typeof(text) != 'text' OR typeof(title) != "
+        "'text' OR NOT json_valid(meta) OR json_type(meta) != 'object' ORDER BY rowid"
+    )
+    for article_id, text, title, meta in rows:
+        where = f"table 'articles', article {found(article_id)}"
+        problems += [f"{where}: its {name} is stored as a {kind}, not text" for name, kind in
+                     (("text", text), ("title", title)) if kind != "text"]  # fmt: skip
+        if meta is not None:
+            problems.append(f"{where}: its meta is not a JSON object: {found(meta)}")
+    return problems
+
+
 def stored_problems(db: sqlite3.Connection) -> list[str]:
     """What `content_problems` finds in a database whose text is all UTF-8 (`check` reports that apart)."""
+    kinds = kind_problems(db)
+    if kinds:  # the other checks read the texts as text
+        return kinds
     return token_problems(db) + hash_problems(db) + fit_problems(db)
 
 
