@@ -117,3 +117,36 @@ def test_with_assignments_an_annotator_who_has_not_started_has_a_column(tmp_path
         "art-0  unassigned  done        Title 0",
         "art-1  todo        unassigned  Title 1",
     ]
+
+
+def test_a_very_long_id_is_clipped_in_the_list_and_whole_in_json(tmp_path: Path) -> None:
+    """A trial: one 100,000-character article id padded every line of the list to 100,000 columns. It is clipped
+    in the middle (its start and its end, where a changed text's ~HASH is), with a note; --json lists it whole."""
+    import json
+
+    long_id = "a" * 50_000 + "b" * 49_995 + "~tail"
+    (tmp_path / "in.jsonl").write_text(
+        json.dumps({"id": long_id, "text": "Ann met Bob in Paris."}) + "\n"
+        + json.dumps({"id": "short", "text": "Carol flew to Oslo."}) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    assert annotator("ingest", "in.jsonl", "--no-suggest", "--db", "r.db", cwd=tmp_path).returncode == 0
+    result = annotator("stats", "--articles", "--db", "r.db", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        "id                                        title",
+        f"{'a' * 27}…{'b' * 7}~tail  Ann met Bob in Paris.",
+        "short                                     Carol flew to Oslo.",
+    ]
+    assert (
+        result.stderr
+        == "annotator: note: ids longer than 40 characters are shown clipped (…); --json lists them whole\n"
+    )
+    listed = annotator("stats", "--articles", "--json", "--db", "r.db", cwd=tmp_path)
+    assert (listed.returncode, listed.stderr) == (0, "")
+    assert json.loads(listed.stdout) == [
+        {"id": long_id, "title": "Ann met Bob in Paris.", "status": {}},
+        {"id": "short", "title": "Carol flew to Oslo.", "status": {}},
+    ]
+    alone = annotator("stats", "--json", "--db", "r.db", cwd=tmp_path)
+    assert alone.stderr == "annotator: error: --json goes with --articles (the list of articles as JSON)\n"

@@ -1,11 +1,12 @@
 """`annotator stats`: what a database holds, as Rich tables."""
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from annotator.cli.common import DbOption, errors_as_lines, note, open_store, say, say_lines
+from annotator.cli.common import DbOption, errors_as_lines, fail, note, open_store, say, say_json, say_lines
 from annotator.cli.tables import render_tables
 from annotator.literal import literal
 from annotator.store import DEFAULT_DB
@@ -31,6 +32,10 @@ def stats(
             "theirs) and its title, one a line.",
         ),
     ] = False,
+    json_output: Annotated[
+        bool,
+        typer.Option("--json", help="With --articles: the list as JSON, every id and title whole."),
+    ] = False,
 ) -> None:
     """Print what the database holds: articles, suggestions by suggester and label, each annotator's articles
     by status and time spent, the suggestions each left undecided on articles they marked done (nothing asks
@@ -44,8 +49,10 @@ def stats(
 
     Example: annotator stats --db annotations.db
     """
+    if json_output and not articles:
+        raise fail("--json goes with --articles (the list of articles as JSON)")
     if articles:
-        return _list_articles(db)
+        return _list_articles(db, json_output)
     from annotator.metrics.activity import on_screen, time_spent
     from annotator.store.assignments import progress
 
@@ -58,10 +65,12 @@ def stats(
     say_lines(render_tables(stats_tables(db, figures, minutes, assignments)))
 
 
-def _list_articles(db: Path) -> None:
+def _list_articles(db: Path, as_json: bool = False) -> None:
     """One line an article, in ingest order: its id, each annotator's status (todo where their work does not
     stand, as `stats` counts it; with assignments, `unassigned` where the article is not theirs: a newcomer's trial
-    read todo as theirs to do) and its title last, never cut; columns two spaces apart, stored text literal."""
+    read todo as theirs to do) and its title last, never cut; columns two spaces apart, stored text literal. An id
+    longer than `LONGEST_ID` is clipped in the middle (one of 100,000 characters padded every line to its width),
+    with a note; `as_json` gives the same list as JSON, every id whole."""
     from annotator.store.assignments import assignees, team_of
 
     with errors_as_lines(), open_store(db, read_only=True) as store:
@@ -81,16 +90,33 @@ def _list_articles(db: Path) -> None:
             return UNASSIGNED if others else Status.TODO.value
         return f"{held}{OTHERS_MARK}" if others else held
 
+    if as_json:
+        listed = [{"id": i, "title": t, "status": {n: status(n, i) for n in names}} for i, t in titles]
+        say_json(json.dumps(listed, ensure_ascii=False, indent=2))
+        return
     rows = [["id", *(literal(name) for name in names), "title"]]
-    rows += [[i, *(status(n, i) for n in names), literal(t)] for i, t in titles]
+    rows += [[shown_id(i), *(status(n, i) for n in names), literal(t)] for i, t in titles]
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]) - 1)]
     for row in rows:
         say("  ".join([*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[-1]]))
+    if any(len(i) > LONGEST_ID for i, _ in titles):
+        note(f"ids longer than {LONGEST_ID} characters are shown clipped (…); --json lists them whole")
     if any(cell.endswith(OTHERS_MARK) for row in rows[1:] for cell in row[1:-1]):
         note(
             f"{OTHERS_MARK}: work on an article assigned to others only: agreement, adjudicate --auto and review "
             "leave it out (--ignore-assignments takes it)"
         )
+
+
+#: The longest article id `stats --articles` shows whole; a longer one keeps its start and its end (where a
+#: changed text's `~HASH` is) around "…".
+LONGEST_ID = 40
+
+
+def shown_id(article_id: str) -> str:
+    if len(article_id) <= LONGEST_ID:
+        return article_id
+    return article_id[: LONGEST_ID - 13] + "…" + article_id[-12:]
 
 
 def stats_tables(
