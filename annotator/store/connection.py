@@ -30,6 +30,7 @@ from annotator.store.opening import (
     is_writable,
     open_database,
     overwritten,
+    read_only_reason,
     two_names,
     undecodable,
     write_failed,
@@ -176,7 +177,11 @@ class Connection:
                 f"{name} is in a folder you cannot write, with work still in its -wal file: showing a copy of both, "
                 "read-only; changes cannot be saved"
             )
-        return f"{name} is read-only: open for viewing, changes cannot be saved"
+        return f"{self._read_only_reason}: open for viewing, changes cannot be saved"
+
+    @property
+    def _read_only_reason(self) -> str:
+        return read_only_reason(self.path) if self.path else "the database is read-only"
 
     @cached_property
     def db(self) -> Database:
@@ -213,7 +218,7 @@ class Connection:
         the busy timeout) become `WriteFailed`, one line saying nothing was saved.
         """
         if self.read_only:
-            raise WriteFailed(f"not saved: {self.path} is read-only")
+            raise WriteFailed(f"not saved: {self._read_only_reason}")
         if self.in_transaction():  # joined by an outer write(): that one commits or rolls back
             yield
             return

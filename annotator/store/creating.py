@@ -20,7 +20,7 @@ from annotator.interrupts import stop_if_interrupted
 from annotator.places import Note, PlaceError, regular_target
 from annotator.store.companions import not_sqlites
 from annotator.store.edits import Store
-from annotator.store.opening import DatabaseError, new_database
+from annotator.store.opening import DatabaseError, cannot_create, new_database
 
 
 @contextmanager
@@ -49,7 +49,7 @@ def filling(path: str | Path, note: Note = None) -> Iterator[Store]:
         try:
             placed = temporary.link_into_place()
         except OSError as error:
-            raise DatabaseError(f"{path}: cannot create the database: {error.strerror}") from None
+            raise cannot_create(path, error) from None
         if not placed:
             new, built = _merge_into(path, temporary.path)
             if note:

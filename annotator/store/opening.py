@@ -19,6 +19,7 @@ a killed creation leaves only a temporary, which the next creation names in a no
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sqlite3
@@ -60,6 +61,34 @@ def is_writable(path: Path) -> bool:
     if all(c.exists() for c in companions):
         return all(os.access(c, os.W_OK) for c in companions)
     return os.access(path.parent, os.W_OK)
+
+
+def read_only_reason(path: Path) -> str:
+    """Why the database at `path` (as given) cannot be written, in words naming what the user can change: the file
+    itself, a companion SQLite keeps beside it, or the folder (a database in a folder this user cannot write was
+    called "read-only", sending them to chmod a file that was writable). Opened read-only on request: the file."""
+    companions = [companion(path, suffix) for suffix in ("-wal", "-shm")]
+    if not os.access(path, os.W_OK) or not all(c.exists() for c in companions):
+        folder = path.parent
+        if os.access(path, os.W_OK) and not os.access(folder, os.W_OK):
+            return (
+                f"{path} is in a folder you cannot write ({folder}), where SQLite keeps its -wal and -shm files "
+                "beside it"
+            )
+        return f"{path} is read-only"
+    locked = [c for c in companions if not os.access(c, os.W_OK)]
+    return f"{locked[0]} is read-only" if locked else f"{path} is read-only"
+
+
+def cannot_create(target: Path, error: OSError | sqlite3.Error) -> DatabaseError:
+    """A database that could not be made at `target`: a folder this user cannot write is named as the folder."""
+    folder = target.parent
+    if not isinstance(error, OSError):
+        return DatabaseError(f"{target}: cannot create the database: {error}")
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS) and not os.access(folder, os.W_OK):
+        return DatabaseError(f"{target}: cannot create the database: the folder {folder} cannot be written "
+                             f"({error.strerror})")  # fmt: skip
+    return DatabaseError(f"{target}: cannot create the database: {error.strerror}")
 
 
 def _retrying(db: sqlite3.Connection, sql: str) -> Any:
@@ -104,7 +133,7 @@ def new_database(target: Path, shown: Path | None = None, note: Note = None) -> 
     try:
         temporary = Temporary(target, NEW)
     except OSError as error:
-        raise DatabaseError(f"{target}: cannot create the database: {error.strerror}") from None
+        raise cannot_create(target, error) from None
     try:
         db = sqlite3.connect(temporary.path, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
@@ -116,7 +145,7 @@ def new_database(target: Path, shown: Path | None = None, note: Note = None) -> 
         temporary.discard()
         temporary.close()
         if isinstance(error, sqlite3.Error | OSError):
-            raise DatabaseError(f"{target}: cannot create the database: {error}") from None
+            raise cannot_create(target, error) from None
         raise
     return temporary
 
@@ -127,7 +156,7 @@ def create_database(target: Path, shown: Path | None = None, note: Note = None) 
     try:
         temporary.link_into_place()
     except OSError as error:
-        raise DatabaseError(f"{target}: cannot create the database: {error.strerror}") from None
+        raise cannot_create(target, error) from None
     finally:
         temporary.discard()
         temporary.close()
