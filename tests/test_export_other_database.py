@@ -9,10 +9,14 @@ Real processes: the console script on real SQLite files and real export files in
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
+import time
+from collections.abc import Callable
 from pathlib import Path
 
-from processes import annotator, one_error_line
+from processes import annotator, one_error_line, start
 
 FIRST = '{"article_id": "a1", "text": "Alice said hello in Paris.", "annotator": "alice", "status": "done"}\n'
 SECOND = '{"article_id": "b1", "text": "Bob went to London today.", "annotator": "alice", "status": "done"}\n'
@@ -56,3 +60,47 @@ def test_another_databases_export_at_the_default_path_is_refused_and_kept(tmp_pa
     back = annotator("export", "--annotator", "alice", "--db", "first.db", cwd=tmp_path)  # now second.db's there
     assert back.returncode == 1 and f"another database, {tmp_path.resolve() / 'second.db'};" in back.stderr
     assert ids(export) == ["b1"]
+
+
+def test_two_databases_exporting_at_once_to_a_new_default_path_one_is_refused(tmp_path: Path) -> None:
+    """Attacker 40f, item 1: two databases exporting at once into a fresh exports/ both said their records went to
+    exports/alice.jsonl (3 rounds in 12), and the file held one database's export. The check of whose export is
+    there, the write into place and the record are one step under the folder's lock: one export goes in, the
+    other is refused and writes nothing. Deterministic: this test holds the folder's lock while both processes
+    write their temporaries (without the fix, both have looked at the empty folder by then), then lets them go."""
+    two_databases(tmp_path)
+    folder = tmp_path / "exports"
+    for _ in range(3):
+        if folder.exists():
+            for path in folder.iterdir():
+                path.unlink()
+        else:
+            folder.mkdir()
+        lock = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            runs = [start("export", "--annotator", "alice", "--db", f"{name}.db", cwd=tmp_path)
+                    for name in ("first", "second")]  # fmt: skip
+            wait_for(lambda: len([p for p in folder.glob(".alice.jsonl.partial-*") if p.stat().st_size]) == 2)
+        finally:
+            os.close(lock)  # lets them go
+        ended = [(run.returncode, out, err) for run in runs for out, err in [run.communicate(timeout=300)]]
+        won = [n for n, (code, _, _) in enumerate(ended) if code == 0]
+        assert len(won) == 1, ended
+        lost = ended[1 - won[0]]
+        winner = tmp_path.resolve() / ("first.db", "second.db")[won[0]]
+        assert ended[won[0]][1] == "1 record(s) -> exports/alice.jsonl\n"
+        assert (lost[0], lost[1]) == (1, "")
+        assert lost[2] == (
+            f"annotator: error: exports/alice.jsonl: the export of another database, {winner}; it was left as it "
+            "is (give -o PATH for this database's export, or -o exports/alice.jsonl to replace that one)\n"
+        )
+        assert ids(folder / "alice.jsonl") == [("a1", "b1")[won[0]]]
+        assert sorted(p.name for p in folder.iterdir()) == [".annotator-written.json", "alice.jsonl"]
+
+
+def wait_for(condition: Callable[[], bool]) -> None:
+    deadline = time.monotonic() + 120  # a hang, not a measurement: the test fails only if it never comes
+    while not condition():
+        assert time.monotonic() < deadline, "the exports never wrote their temporaries"
+        time.sleep(0.01)

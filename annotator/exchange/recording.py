@@ -20,8 +20,9 @@ import fcntl
 import json
 import os
 import stat
+import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,21 +34,36 @@ from annotator.places import Note, Temporary, sync_folder
 LOCK_WAIT = 20.0
 
 
+#: The folders whose lock this thread holds (device, inode): a record updated under a lock the write already holds
+#: (`folders_locked`) does not wait for itself.
+_holding = threading.local()
+
+
 @contextlib.contextmanager
-def _locked(folder: Path) -> Iterator[None]:
-    """An exclusive lock on the folder itself (no file of ours beside the record), held while its record is read,
-    changed and written. Waits LOCK_WAIT seconds at most (a process that holds it for ever makes no export hang):
-    then, as where a folder cannot be opened or locked, the record is updated without it."""
+def _locked(folder: Path) -> Iterator[bool]:
+    """An exclusive lock on the folder itself (no file of ours beside the record; flock: it goes with the process
+    that holds it, never left stale), held while its record is read, changed and written, or while a write checks
+    and puts its files in place and records them (`folders_locked`). Waits LOCK_WAIT seconds at most (a process
+    that holds it for ever makes no export hang): then, as where a folder cannot be opened or locked, the record is
+    updated without it. Yields whether the lock is held (a lock this thread holds already counts)."""
     try:
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     except OSError:
-        yield
+        yield False
         return
+    held: set[tuple[int, int]] = _holding.__dict__.setdefault("folders", set())
     try:
+        info = os.fstat(fd)
+        key = (info.st_dev, info.st_ino)
+        if key in held:
+            yield True
+            return
         deadline = time.monotonic() + LOCK_WAIT
+        locked = False
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                locked = True
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
@@ -55,9 +71,32 @@ def _locked(folder: Path) -> Iterator[None]:
                 time.sleep(0.005)
             except OSError:
                 break
-        yield
+        if locked:
+            held.add(key)
+        try:
+            yield locked
+        finally:
+            if locked:
+                held.discard(key)
     finally:
         os.close(fd)  # releases the lock
+
+
+@contextlib.contextmanager
+def folders_locked(folders: Iterable[Path]) -> Iterator[bool]:
+    """The locks of several folders at once (the folders files are put into together), taken in one order
+    (device, inode) so two writers never wait for each other; the records updated meanwhile by this thread take
+    them again at once. Yields whether every one is held."""
+    unique: dict[tuple[int, int], Path] = {}
+    for folder in folders:
+        try:
+            info = os.stat(folder)
+        except OSError:
+            continue
+        unique.setdefault((info.st_dev, info.st_ino), folder)
+    with contextlib.ExitStack() as stack:
+        held = all([stack.enter_context(_locked(unique[key])) for key in sorted(unique)])
+        yield held
 
 
 #: A path and the SHA-256 hash (or hashes) announced for it.

@@ -27,6 +27,7 @@ from annotator.exchange.formats.stored_spans import (
     RecordSpan,
     StoredSpans,
 )
+from annotator.exchange.recording import LOCK_WAIT
 from annotator.exchange.writing import written_together
 from annotator.exchange.written import made_from
 from annotator.models import (
@@ -37,7 +38,7 @@ from annotator.models import (
     unstorable,
     utc_timestamp,
 )
-from annotator.places import Note
+from annotator.places import Note, PlaceError
 from annotator.rows import Offsets as StoredOffsets
 from annotator.rows import SpanLike, Token
 from annotator.spans import edge_problem, edges_fit, fit, fitted
@@ -327,7 +328,9 @@ def export_to_path(
     came from (its real path). `keep_earlier` (the default output, named after the annotator alone, so the same
     for every database): an export of no record leaves a file with something in it as it is
     (`EarlierExportKept`), and an export the record says another database made is never replaced
-    (`OtherDatabasesExport`)."""
+    (`OtherDatabasesExport`). Both are looked at under the folder's lock, held until this export is in place and
+    recorded (two databases exporting at once both found no file there, and both went in: attacker 40f); a lock
+    another process holds for LOCK_WAIT seconds refuses the export."""
     from annotator.exchange.formats import get_format
 
     options = options or ExportOptions()
@@ -337,15 +340,27 @@ def export_to_path(
     paths = [path, *([config] if config else [])]
     named = ["-o", "--config"]  # the options that give them, for a refusal
     source = os.path.realpath(store.path) if store.path else None
-    with written_together(
-        paths, make_folder=make_folder, note=note, overwrite=overwrite, options=named, source=source
-    ) as outs:
-        count = export(store, format_name, outs[0], annotator, progress, options)
-        if keep_earlier and count == 0 and path.is_file() and path.stat().st_size > 0:
+    count = 0
+
+    def only_this_databases(held: bool) -> None:  # under the folder's lock, until the export is in place
+        if not keep_earlier:
+            return
+        if not held:
+            raise PlaceError(
+                f"{path}: another annotator process has held the lock on {path.parent} for {LOCK_WAIT:g} s, so "
+                "annotator cannot tell whose export will be there; nothing was written (try again, or give -o PATH)"
+            )
+        if count == 0 and path.is_file() and path.stat().st_size > 0:
             raise EarlierExportKept(path)
-        made = made_from(Path(os.path.realpath(path))) if keep_earlier and not overwrite else None
+        made = made_from(Path(os.path.realpath(path))) if not overwrite else None
         if made is not None and made != source:
             raise OtherDatabasesExport(path, made)
+
+    with written_together(
+        paths, make_folder=make_folder, note=note, overwrite=overwrite, options=named, source=source,
+        check=only_this_databases,
+    ) as outs:  # fmt: skip
+        count = export(store, format_name, outs[0], annotator, progress, options)
         if config is not None and make_config is not None:
             outs[1].write(make_config(path, options).encode("utf-8"))
     return count

@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
@@ -15,6 +15,7 @@ from typing import IO
 from annotator.exchange.recording import (
     expect_swap,
     expect_written,
+    folders_locked,
     forget_written,
     reclaimed,
     record_written,
@@ -121,12 +122,16 @@ def written_together(
     options: Sequence[str] = (),
     advice: str | None = None,
     source: str | None = None,
+    check: Callable[[bool], None] | None = None,
 ) -> Iterator[list[IO[bytes]]]:
     """Several files as one write (`written_atomically`'s rules for each): every target is checked before any
     is written, each is written through its own locked temporary, and only when every one is complete are they
     renamed into place; a failure anywhere leaves every target as it was. So an export and its companion file
     (a DocBin and its training config) are there together or not at all. `options` names the option that gave
-    each path (-o when not said); `source`, the database an export is made from, is recorded with them."""
+    each path (-o when not said); `source`, the database an export is made from, is recorded with them. Once
+    the files are complete, the locks of their folders are taken, and `check` (told whether they are held) may
+    refuse them, with nothing put in place: what it looks at cannot change before they are in place and recorded
+    (two exports at once to one path both saw it empty, and both went in: `records.export_to_path`)."""
     named = [*options[: len(paths)], *["-o"] * (len(paths) - len(options))]
     checked = [(path, *_checked_target(path, make_folder, option)) for path, option in zip(paths, named, strict=True)]
     targets = [target for _, target, _ in checked]
@@ -164,10 +169,14 @@ def written_together(
                 raise _cannot_write(path, found, error) from None
         # the outputs go into place together: an interrupt from here on waits for the report (or, outside one, for
         # the files and their record: one between a swap and the removal of the file swapped out left that file)
-        with keeping(), interrupts_after():
-            _place(checked, temporaries, advices, overwrite, hashes)
-            record_written(hashes, note, source)  # what proves them annotator's own, so a later output may replace them
-            placed = True
+        with folders_locked(target.parent for target in targets) as held:
+            if check is not None:
+                check(held)
+            with keeping(), interrupts_after():
+                _place(checked, temporaries, advices, overwrite, hashes)
+                # what proves them annotator's own, so a later output may replace them
+                record_written(hashes, note, source)
+                placed = True
     finally:
         for stream in streams:
             with contextlib.suppress(OSError):  # after a failure: what it still held goes with its temporary
