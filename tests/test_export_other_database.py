@@ -12,6 +12,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -104,3 +105,33 @@ def wait_for(condition: Callable[[], bool]) -> None:
     while not condition():
         assert time.monotonic() < deadline, "the exports never wrote their temporaries"
         time.sleep(0.01)
+
+
+def test_the_same_bytes_under_another_name_leave_the_default_exports_maker_as_it_was(tmp_path: Path) -> None:
+    """Attacker 40f, item 2: the record named the database by the file's SHA-256, so copy.db (a backup of
+    first.db) exporting the same bytes to exports/alice-copy.jsonl made exports/alice.jsonl pass for its own:
+    copy.db then replaced it and first.db was refused. Provenance is kept per file name."""
+    two_databases(tmp_path)
+    with sqlite3.connect(tmp_path / "first.db") as first, sqlite3.connect(tmp_path / "copy.db") as copy:
+        first.backup(copy)
+    export = tmp_path / "exports" / "alice.jsonl"
+    assert annotator("export", "--annotator", "alice", "--db", "first.db", cwd=tmp_path).returncode == 0
+    same = annotator(
+        "export", "--annotator", "alice", "--db", "copy.db", "-o", "exports/alice-copy.jsonl", cwd=tmp_path
+    )
+    assert same.returncode == 0 and (tmp_path / "exports" / "alice-copy.jsonl").read_bytes() == export.read_bytes()
+    before = export.read_bytes()
+
+    copied = annotator("export", "--annotator", "alice", "--db", "copy.db", cwd=tmp_path)
+    assert one_error_line(copied) == (
+        f"exports/alice.jsonl: the export of another database, {tmp_path.resolve() / 'first.db'}; it was left as it "
+        "is (give -o PATH for this database's export, or -o exports/alice.jsonl to replace that one)"
+    )
+    assert export.read_bytes() == before
+    again = annotator("export", "--annotator", "alice", "--db", "first.db", cwd=tmp_path)
+    assert (again.returncode, again.stdout) == (0, "1 record(s) -> exports/alice.jsonl\n")
+    record = json.loads((tmp_path / "exports" / ".annotator-written.json").read_text(encoding="utf-8"))
+    assert {name: entry["database"] for name, entry in record["sources"].items()} == {
+        "alice.jsonl": str(tmp_path.resolve() / "first.db"),
+        "alice-copy.jsonl": str(tmp_path.resolve() / "copy.db"),
+    }

@@ -158,7 +158,8 @@ def unexpect_written(placed: Announced) -> None:
 
 def record_written(placed: Mapping[Path, str] | list[Path], note: Note = None, source: str | None = None) -> None:
     """Files just put in place (path -> SHA-256 of what was written, or paths to hash), each in its folder's
-    record with that hash alone, and `source`, the database an export was made from, beside that hash. A folder
+    record with that hash alone, and `source`, the database an export was made from, under each name's `sources`
+    entry with that hash (a write with no source leaves its names none: their bytes are no export's). A folder
     whose record is not annotator's is left as it is and `note` hears so (its files simply stay unproven); a
     record that cannot be written is no failure of the output."""
     if not isinstance(placed, Mapping):
@@ -206,8 +207,11 @@ def _update(placed: Announced, *, how: str, note: Note, source: str | None = Non
                 for name, hashes in found.unproving.items():
                     files[name] = [*files.get(name, []), *hashes]
             sources = found.sources
-            if source is not None:
-                sources.update({sha: source for shas in written.values() for sha in shas})
+            for name, shas in written.items():  # what made the bytes at a name: that name's own entry
+                if how == _FORGET or (how == _RECORD and (source is None or files[name] != list(shas))):
+                    sources.pop(name, None)  # bytes no export made, or another write's (`_there`)
+                elif how == _RECORD and source is not None:
+                    sources[name] = (shas[0], source)
             try:
                 put = _write(folder, files, set(written) if how in (_EXPECT, _RECORD) else set(), seen, sources)
             except OSError:
@@ -329,20 +333,28 @@ def _same(one: _Seen | None, other: _Seen | None) -> bool:
 
 
 def _write(
-    folder: Path, files: dict[str, list[str]], placed: set[str], seen: _Seen | None, sources: dict[str, str]
+    folder: Path,
+    files: dict[str, list[str]],
+    placed: set[str],
+    seen: _Seen | None,
+    sources: dict[str, tuple[str, str]],
 ) -> bool:
     """The record, through a temporary put in place of `seen`, the record read, with its permissions; names of
     files no longer there are dropped (but for `placed`, whose files are about to be there), and the sources of
-    hashes no name keeps. False, and nothing changed, when another file is at the record's name by then (or one
+    names the record no longer keeps with that hash. False, and nothing changed, when another file is at the record's name by then (or one
     was made where there was none)."""
     kept = {
         name: hashes[0] if len(hashes) == 1 else list(dict.fromkeys(hashes))
         for name, hashes in sorted(files.items())
         if hashes and (name in placed or os.path.isfile(folder / name))
     }
-    held = {sha for name in kept for sha in files[name]}
     record: dict[str, object] = {"kind": KIND, "files": kept}
-    if made := {sha: db for sha, db in sorted(sources.items()) if sha in held}:
+    made = {
+        name: {"sha256": sha, "database": db}
+        for name, (sha, db) in sorted(sources.items())
+        if name in kept and sha in files[name]
+    }
+    if made:
         record["sources"] = made
     temporary = Temporary(folder / RECORD, "partial", mode=0o666)  # a first record: as any new file
     try:

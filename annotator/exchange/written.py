@@ -2,8 +2,8 @@
 with --overwrite (trial 25: an export replaced a thesis, a program and, through a link, /etc/hostname).
 
 The proof is a record beside the files, `.annotator-written.json` in the folder a file really lives in (links
-followed): each file annotator put there, by name, with the SHA-256 of what it wrote (and, under `sources`,
-the database an export's bytes came from, so an export at the default path is never replaced by another
+followed): each file annotator put there, by name, with the SHA-256 of what it wrote (and, under `sources`, by
+name too, the database an export's bytes came from, so an export at the default path is never replaced by another
 database's: `records.export_to_path`). A file whose bytes still
 have that hash is annotator's own, unchanged; any other is foreign. A record that is not annotator's (unreadable,
 damaged, another shape, not a regular file) proves nothing, is never replaced, and is named in the refusal it
@@ -56,8 +56,9 @@ class Found:
     problem: str | None = None
     missing: bool = False
     unproving: dict[str, list[str]] = field(default_factory=dict)
-    #: SHA-256 -> the database an export of those bytes was made from (its real path); see `made_from`.
-    sources: dict[str, str] = field(default_factory=dict)
+    #: file name -> (the SHA-256 of the export written there, the database it was made from: its real path); see
+    #: `made_from`.
+    sources: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def read_record(folder: Path) -> Found:
@@ -89,24 +90,35 @@ def read_record(folder: Path) -> Found:
             found.files[name] = proven
         if len(proven) < len(hashes):
             found.unproving[name] = [sha for sha in hashes if not SHA256.fullmatch(sha)]
-    sources = data.get("sources")  # an entry that is no SHA-256 and path says nothing: as if not there
+    sources = data.get("sources")  # an entry of another shape says nothing: as if not there
     if isinstance(sources, dict):
-        found.sources = {sha: db for sha, db in sources.items() if SHA256.fullmatch(sha) and isinstance(db, str) and db}
+        found.sources = {
+            name: (entry["sha256"], entry["database"])
+            for name, entry in sources.items()
+            if isinstance(entry, dict)
+            and isinstance(entry.get("sha256"), str)
+            and SHA256.fullmatch(entry["sha256"])
+            and isinstance(entry.get("database"), str)
+            and entry["database"]
+        }
     return found
 
 
 def made_from(target: Path) -> str | None:
-    """The database the export at the real file `target` was made from, as its folder's record names it with the
-    file's SHA-256 (`exchange.recording`, `record_written(..., source=)`); None when nothing says so: no record of
-    ours, a file it does not prove, or an export written before the record named databases."""
+    """The database the export at the real file `target` was made from, as its folder's record names it under the
+    file's name, with the SHA-256 of the bytes it wrote there (`exchange.recording`, `record_written(...,
+    source=)`); None when nothing says so: no record of ours, a file it does not prove or whose bytes are not
+    that export's, or an export written before the record named databases. By name, never by the bytes alone: the
+    same bytes another database exported under another name say nothing of this one (attacker 40f)."""
     found = read_record(target.parent)
-    if found.problem is not None or not found.sources:
+    made = found.sources.get(target.name) if found.problem is None else None
+    if made is None or made[0] not in found.files.get(target.name, []):
         return None
     try:
         actual = digest(target)
     except OSError:
         return None
-    return found.sources.get(actual) if actual in found.files.get(target.name, []) else None
+    return made[1] if actual == made[0] else None
 
 
 def advice_for(option: str) -> str:
