@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from processes import annotator, one_error_line, start
+from processes import annotator, folder_state, one_error_line, start
 
 FIRST = '{"article_id": "a1", "text": "Alice said hello in Paris.", "annotator": "alice", "status": "done"}\n'
 SECOND = '{"article_id": "b1", "text": "Bob went to London today.", "annotator": "alice", "status": "done"}\n'
@@ -135,3 +135,43 @@ def test_the_same_bytes_under_another_name_leave_the_default_exports_maker_as_it
         "alice.jsonl": str(tmp_path.resolve() / "first.db"),
         "alice-copy.jsonl": str(tmp_path.resolve() / "copy.db"),
     }
+
+
+DAMAGED_SOURCES = {
+    "[]": 'its "sources" is not an object',
+    "null": 'its "sources" is not an object',
+    '""': 'its "sources" is not an object',
+    '{"' + "ab" * 32 + '": 5}': f'its "sources" entry {"ab" * 32} is not a SHA-256 and a database',
+    '{"alice.jsonl": {"sha256": "x", "database": "/d.db"}}': 'its "sources" entry alice.jsonl is not a SHA-256 and '
+    "a database",
+}
+
+
+def test_a_damaged_sources_entry_is_never_rewritten_and_refuses_the_default_export(tmp_path: Path) -> None:
+    """Attacker 40f, item 3: a record whose "sources" was [], null, "" or {"<sha>": 5} was rewritten without a
+    word, though a damaged record is never rewritten. It is damaged like any other: an export that would replace
+    a file there is refused in one line naming the record's field, the file and the record are left byte for
+    byte, and a new file is written with a note that it is not recorded."""
+    two_databases(tmp_path)
+    folder = tmp_path / "exports"
+    record = folder / ".annotator-written.json"
+    assert annotator("export", "--annotator", "alice", "--db", "first.db", cwd=tmp_path).returncode == 0
+    proper = json.loads(record.read_text(encoding="utf-8"))
+    for damaged, said in DAMAGED_SOURCES.items():
+        record.write_text(json.dumps({**proper, "sources": "@"}).replace('"@"', damaged), encoding="utf-8")
+        before = folder_state(folder)
+        for db in ("second.db", "first.db"):
+            refused = annotator("export", "--annotator", "alice", "--db", db, cwd=tmp_path)
+            assert one_error_line(refused) == (
+                "exports/alice.jsonl: annotator cannot prove it wrote this file: the folder's record of the files "
+                f"annotator wrote there (.annotator-written.json) is damaged ({said}), and is left as it is; the file "
+                "was left as it is too (choose another -o, or add --overwrite to replace it)"
+            )
+            assert folder_state(folder) == before
+    new = annotator("export", "--annotator", "alice", "--db", "second.db", "-o", "exports/new.jsonl", cwd=tmp_path)
+    assert (new.returncode, new.stdout) == (0, "1 record(s) -> exports/new.jsonl\n")
+    assert new.stderr == (
+        f"annotator: note: {record.resolve()}: damaged ({said}), so annotator does not record new.jsonl "
+        "in it and leaves it as it is: a later output will not replace the file without --overwrite\n"
+    )
+    assert record.read_bytes() == before[".annotator-written.json"][0] and ids(folder / "new.jsonl") == ["b1"]

@@ -7,8 +7,10 @@ name too, the database an export's bytes came from, so an export at the default 
 database's: `records.export_to_path`). A file whose bytes still
 have that hash is annotator's own, unchanged; any other is foreign. A record that is not annotator's (unreadable,
 damaged, another shape, not a regular file) proves nothing, is never replaced, and is named in the refusal it
-causes; a missing one is named too (trial 27: both gave a refusal that did not say why). In a record of ours, an
-entry's string that is no SHA-256 (edited by hand) proves nothing either: the next rewrite drops it, with a note.
+causes; a missing one is named too (trial 27: both gave a refusal that did not say why). A `sources` that is no
+object, or an entry of it that is not a SHA-256 and a database, makes the record damaged as well (attacker 40f:
+it was rewritten without a word). In a record of ours, an entry's string that is no SHA-256 (edited by hand)
+proves nothing either: the next rewrite drops it, with a note.
 (`exchange.recording` adds to it and rewrites it.)
 """
 
@@ -90,18 +92,31 @@ def read_record(folder: Path) -> Found:
             found.files[name] = proven
         if len(proven) < len(hashes):
             found.unproving[name] = [sha for sha in hashes if not SHA256.fullmatch(sha)]
-    sources = data.get("sources")  # an entry of another shape says nothing: as if not there
-    if isinstance(sources, dict):
-        found.sources = {
-            name: (entry["sha256"], entry["database"])
-            for name, entry in sources.items()
-            if isinstance(entry, dict)
-            and isinstance(entry.get("sha256"), str)
-            and SHA256.fullmatch(entry["sha256"])
-            and isinstance(entry.get("database"), str)
-            and entry["database"]
-        }
+    if "sources" in data:
+        sources = data["sources"]
+        if not isinstance(sources, dict):
+            return Found(problem='its "sources" is not an object')
+        for name, entry in sources.items():
+            if _legacy(name, entry):  # keyed by SHA-256, as the first release wrote it: names no file
+                continue
+            if not _source(entry):
+                return Found(problem=f'its "sources" entry {name} is not a SHA-256 and a database')
+            found.sources[name] = (entry["sha256"], entry["database"])
     return found
+
+
+def _source(entry: object) -> bool:
+    """A `sources` entry as `exchange.recording` writes it: {"sha256": SHA-256, "database": a path}."""
+    if not isinstance(entry, dict) or set(entry) != {"sha256", "database"}:
+        return False
+    sha, database = entry["sha256"], entry["database"]
+    return isinstance(sha, str) and bool(SHA256.fullmatch(sha)) and isinstance(database, str) and bool(database)
+
+
+def _legacy(name: str, entry: object) -> bool:
+    """A `sources` entry of the shape annotator wrote before it kept them by file name (SHA-256 -> database):
+    it says nothing of any file, and the next record drops it."""
+    return bool(SHA256.fullmatch(name)) and isinstance(entry, str) and bool(entry)
 
 
 def made_from(target: Path) -> str | None:
