@@ -29,7 +29,7 @@ def test_an_export_of_no_record_names_the_statuses_the_annotator_s_articles_have
 def test_an_export_of_no_record_keeps_the_earlier_export_at_the_default_output(tmp_path: Path) -> None:
     """The default output is named after the annotator alone (exports/fay.jsonl): an export of another database
     where fay finished nothing wrote an empty file over the earlier export (a newcomer's trial, 36). It is kept,
-    byte for byte, and the command says so; -o names the file to write anyway."""
+    byte for byte, and the command says so, naming the database it came from; -o names the file to write anyway."""
     done, other = tmp_path / "done.db", tmp_path / "other.db"
     small_database(done)
     with Store.open(done) as store:
@@ -43,8 +43,9 @@ def test_an_export_of_no_record_keeps_the_earlier_export_at_the_default_output(t
     again = annotator("export", "--annotator", "fay", "--db", other, cwd=tmp_path)
     assert (again.returncode, again.stdout, again.stderr) == (
         0,
-        "0 record(s): exports/fay.jsonl left as it was, with the export written there before (-o exports/fay.jsonl "
-        "writes an empty one)\n",
+        "0 record(s): exports/fay.jsonl left as it was: it is the export of another database, "
+        f"{done.resolve()} (-o PATH writes this database's empty export; -o exports/fay.jsonl would replace that "
+        "one)\n",  # whose it is (attacker 40f): that export is done.db's
         "note: no article of fay's has the status done (1 in_progress): --status all exports them all\n",
     )
     assert (tmp_path / "exports" / "fay.jsonl").read_bytes() == before

@@ -175,3 +175,26 @@ def test_a_damaged_sources_entry_is_never_rewritten_and_refuses_the_default_expo
         "in it and leaves it as it is: a later output will not replace the file without --overwrite\n"
     )
     assert record.read_bytes() == before[".annotator-written.json"][0] and ids(folder / "new.jsonl") == ["b1"]
+
+
+def test_an_empty_export_onto_another_databases_default_export_says_whose_it_is(tmp_path: Path) -> None:
+    """Attacker 40f, item 4: an export of no record from second.db, where first.db's export lies at the default
+    path, said it was left 'with the export written there before (-o exports/alice.jsonl writes an empty one)':
+    that file is first.db's, and the line told how to replace it without saying so. It says whose it is."""
+    two_databases(tmp_path)
+    export = tmp_path / "exports" / "alice.jsonl"
+    assert annotator("export", "--annotator", "alice", "--db", "first.db", cwd=tmp_path).returncode == 0
+    before = export.read_bytes()
+    empty = annotator("export", "--annotator", "alice", "--db", "second.db", "--status", "skipped", cwd=tmp_path)
+    assert (empty.returncode, empty.stdout) == (
+        0,
+        "0 record(s): exports/alice.jsonl left as it was: it is the export of another database, "
+        f"{tmp_path.resolve() / 'first.db'} (-o PATH writes this database's empty export; -o exports/alice.jsonl "
+        "would replace that one)\n",
+    )
+    assert export.read_bytes() == before
+    own = annotator("export", "--annotator", "alice", "--db", "first.db", "--status", "skipped", cwd=tmp_path)
+    assert own.stdout == (
+        "0 record(s): exports/alice.jsonl left as it was, with the export written there before (-o "
+        "exports/alice.jsonl writes an empty one)\n"
+    )

@@ -131,10 +131,17 @@ def export(
                     overwrite=overwrite,
                     keep_earlier=output is None,
                 )
-        except EarlierExportKept:
-            say(
-                f"0 record(s): {path} left as it was, with the export written there before (-o {path} writes an empty one)"
-            )
+        except EarlierExportKept as kept:
+            if kept.made is not None:  # another database's: never offered for replacing without saying so
+                say(
+                    f"0 record(s): {path} left as it was: it is the export of another database, {kept.made} (-o PATH "
+                    f"writes this database's empty export; -o {path} would replace that one)"
+                )
+            else:
+                say(
+                    f"0 record(s): {path} left as it was, with the export written there before (-o {path} writes an "
+                    "empty one)"
+                )
             tell_notes(options)
             _say_why_none(store, who, status, 0)
             return

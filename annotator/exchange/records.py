@@ -302,9 +302,11 @@ class OtherDatabasesExport(AnnotatorError):
 class EarlierExportKept(AnnotatorError):
     """An export of no record to the default output, where an earlier export lies: that one is kept."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, made: str | None = None) -> None:
         super().__init__(f"{path}: an export of no record would replace the earlier export there; it was kept")
         self.path = path
+        #: The other database that export came from, when the folder's record names one (said, attacker 40f).
+        self.made = made
 
 
 def export_to_path(
@@ -350,9 +352,9 @@ def export_to_path(
                 f"{path}: another annotator process has held the lock on {path.parent} for {LOCK_WAIT:g} s, so "
                 "annotator cannot tell whose export will be there; nothing was written (try again, or give -o PATH)"
             )
-        if count == 0 and path.is_file() and path.stat().st_size > 0:
-            raise EarlierExportKept(path)
         made = made_from(Path(os.path.realpath(path))) if not overwrite else None
+        if count == 0 and path.is_file() and path.stat().st_size > 0:
+            raise EarlierExportKept(path, made if made != source else None)
         if made is not None and made != source:
             raise OtherDatabasesExport(path, made)
 
