@@ -198,3 +198,26 @@ def test_an_empty_export_onto_another_databases_default_export_says_whose_it_is(
         "0 record(s): exports/alice.jsonl left as it was, with the export written there before (-o "
         "exports/alice.jsonl writes an empty one)\n"
     )
+
+
+def test_a_default_export_that_cannot_have_the_folders_lock_is_refused_not_written_blind(tmp_path: Path) -> None:
+    """A process that holds the folder's lock (stopped, say) for LOCK_WAIT seconds: the default export cannot
+    tell whose export will be there once it is in place, so it refuses in one line and writes nothing (it waits
+    out LOCK_WAIT: no timing is asserted). flock goes with its process: once the holder is gone, it goes in."""
+    two_databases(tmp_path)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    lock = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        held = annotator("export", "--annotator", "alice", "--db", "first.db", cwd=tmp_path)
+    finally:
+        os.close(lock)
+    assert one_error_line(held) == (
+        "exports/alice.jsonl: annotator cannot lock exports (another annotator process has held its lock for 20 s, "
+        "or the folder cannot be opened), so it cannot tell whose export will be there; nothing was written (try "
+        "again, or give -o PATH)"
+    )
+    assert list(folder.iterdir()) == []
+    after = annotator("export", "--annotator", "alice", "--db", "first.db", cwd=tmp_path)
+    assert (after.returncode, after.stdout) == (0, "1 record(s) -> exports/alice.jsonl\n")

@@ -349,8 +349,9 @@ def export_to_path(
             return
         if not held:
             raise PlaceError(
-                f"{path}: another annotator process has held the lock on {path.parent} for {LOCK_WAIT:g} s, so "
-                "annotator cannot tell whose export will be there; nothing was written (try again, or give -o PATH)"
+                f"{path}: annotator cannot lock {path.parent} (another annotator process has held its lock for "
+                f"{LOCK_WAIT:g} s, or the folder cannot be opened), so it cannot tell whose export will be there; "
+                "nothing was written (try again, or give -o PATH)"
             )
         made = made_from(Path(os.path.realpath(path))) if not overwrite else None
         if count == 0 and path.is_file() and path.stat().st_size > 0:
