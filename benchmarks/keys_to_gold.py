@@ -44,6 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from keyplan.items import Span  # noqa: E402
+from keyplan.paths import Press  # noqa: E402
 from keyplan.planner import ArticlePlan, plan_article  # noqa: E402
 
 from annotator.models import ArticleIn, NativeRecord  # noqa: E402
@@ -66,6 +67,10 @@ KINDS = (
     "speaker",
     "done",
 )
+
+
+#: After a divergence, how long the app is given to settle before the screen is read again (pauses of Pilot's).
+SETTLING_PAUSES, SETTLING_PAUSE = 20, 0.1
 
 
 class Diverged(Exception):
@@ -187,15 +192,39 @@ async def replay(db: Path, gold: dict[str, list[Span]], options: Options) -> dic
                 article_plan = plan(reader, article_id, gold.get(article_id, []), screen.view.layout_.width, options)
                 plans[article_id] = article_plan
                 for index, press in enumerate(article_plan.presses):
-                    await pilot.press(press.key)
-                    if press.kind == "done":
-                        continue  # the done question, or the next article open now
-                    if screen_state(screen) != (press.cursor, press.current):
-                        raise Diverged(
-                            f"{article_id}: key {index + 1} ({press.key!r}, {press.kind}) left the screen at "
-                            f"{screen_state(screen)}, the plan expected {(press.cursor, press.current)}"
-                        )
+                    await pressed(pilot, screen, f"{article_id}: key {index + 1}", press)
     return plans
+
+
+async def pressed(pilot, screen, where: str, press: Press) -> None:
+    """Press one key of a plan through Pilot and check that the screen is where the plan's model expects it (not
+    after the done key: the done question, or the next article open now). Else `Diverged`, saying what the app
+    said after the key (its status line and the messages it logged) and where the screen is once the app has had
+    time to settle: the same place means the app did something else than the model, the expected one that Pilot
+    returned before the app had handled the key."""
+    app = pilot.app
+    logged = len(app.messages)
+    await pilot.press(press.key)
+    expected = (press.cursor, press.current)
+    if press.kind == "done" or screen_state(screen) == expected:
+        return
+    state, status = screen_state(screen), screen.status_line.text.plain
+    said = [message for _, message in app.messages[logged:]]
+    for _ in range(SETTLING_PAUSES):
+        await pilot.pause(SETTLING_PAUSE)
+    settled = screen_state(screen)
+    later = (
+        "the expected place: Pilot's press returned before the app had handled the key"
+        if settled == expected
+        else "the same place"
+        if settled == state
+        else f"{settled}"
+    )
+    raise Diverged(
+        f"{where} ({press.key!r}, {press.kind}) left the screen at {state}, the plan expected {expected}; "
+        f"the status line said {status!r}, the app logged {said}; {SETTLING_PAUSES * SETTLING_PAUSE:.0f} s later "
+        f"the screen was at {later}"
+    )
 
 
 def differences(store: Store, article_id: str, target: list[Span]) -> list[str]:

@@ -20,7 +20,8 @@ BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
 from keyplan.items import Span  # noqa: E402
-from keys_to_gold import Options, check, replay  # noqa: E402
+from keyplan.paths import Press  # noqa: E402
+from keys_to_gold import Diverged, Options, check, pressed, replay, screen_state  # noqa: E402
 
 
 def seed_gold(text: str) -> list[Span]:
@@ -90,3 +91,27 @@ async def test_rejecting_leftovers_decides_every_suggestion(tmp_path):
     with Store.open(db) as store:
         assert store.pending("seed", "keys-to-gold") == []
         assert store.pending("hostile", "keys-to-gold") == []
+
+
+async def test_a_divergence_says_what_the_app_said_and_where_the_screen_settled(tmp_path):
+    """A key whose outcome the plan's model got wrong stops the replay with what the app said after it (its status
+    line, the messages it logged) and where the screen was once the app had had time to settle: the same place
+    means the app did something else than the model (here: the model expected nothing current after accept all)."""
+    from annotator.tui.app import make_app
+
+    db = tmp_path / "annotations.db"
+    build(db, suggestions=True)
+    app = make_app(db, "keys-to-gold", keymap_path=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        wrong = Press("A", "accept all", cursor=0, current=None)
+        with pytest.raises(Diverged) as diverged:
+            await pressed(pilot, screen, "seed: key 1", wrong)
+        state = screen_state(screen)
+        status = screen.status_line.text.plain
+    message = str(diverged.value)
+    assert message.startswith(f"seed: key 1 ('A', accept all) left the screen at {state}, the plan expected (0, None)")
+    assert f"the status line said {status!r}" in message
+    assert "the app logged ['accepted 15 suggestions']" in message  # the message log (M): all 15 of the seed
+    assert message.endswith("the screen was at the same place")
