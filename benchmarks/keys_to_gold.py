@@ -19,7 +19,8 @@
 3. The keys are pressed through Pilot in the real app (`app.run_test` at --size: the wrapped lines decide
    what up and down do), checking after each key that the cursor and the current item are where the plan's
    model of the screen expects them; then the database must hold exactly the gold for every article. Any
-   difference is a failure (exit status 1) that names the spans.
+   difference is a failure (exit status 1) that names the spans. A key that leaves the screen elsewhere stops
+   the replay with what the app said after it and where the screen was once the app had had time to settle.
 
 Prints keys per article and per kind of action, and last `keys per gold span: X.XX` (over reachable spans).
 A benchmark, not a test: on the development gold it plans for about 10-15 minutes on one free core (45 minutes
