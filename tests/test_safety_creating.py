@@ -126,7 +126,7 @@ def test_a_database_created_meanwhile_gets_the_work_merged_in_not_replaced(tmp_p
 
     assert raced(tmp_path, other_work) == (
         "annotator: note: x.db was created by another process while this command ran: this command's work was "
-        "merged into it (3 of its 3 article(s) new there)\n"
+        "merged into it (3 of its 3 article(s) new there; what follows counts this command's own work)\n"
     )
     with Store.open(tmp_path / "x.db") as store:
         assert (store.count("articles"), store.status(annotated[0], "bob").value, check(store)) == (4, "done", [])
@@ -146,7 +146,7 @@ def test_two_commands_creating_one_database_with_the_same_article_say_which_stor
 
     assert raced(tmp_path, two_of_them) == (
         "annotator: note: x.db was created by another process while this command ran: this command's work was "
-        "merged into it (1 of its 3 article(s) new there)\n"
+        "merged into it (1 of its 3 article(s) new there; what follows counts this command's own work)\n"
     )
     with Store.open(tmp_path / "x.db") as store:
         assert (store.count("articles"), check(store)) == (3, [])
@@ -171,7 +171,7 @@ def test_a_database_created_meanwhile_with_another_text_under_an_id_gets_nothing
         1,
         "",
         "annotator: error: x.db was created by another process while this command ran, and article x has another "
-        "text there; nothing from this command was written\n",
+        "text there; nothing from this command was written (run it again to see what differs there)\n",
     )
     with Store.open(tmp_path / "x.db") as store:
         assert (store.article_ids(), store.article("x").text) == (["x"], "Carl said it was sunny in Rome.")

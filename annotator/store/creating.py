@@ -55,7 +55,7 @@ def filling(path: str | Path, note: Note = None) -> Iterator[Store]:
             if note:
                 note(
                     f"{path} was created by another process while this command ran: this command's work was merged "
-                    f"into it ({new} of its {built} article(s) new there)"
+                    f"into it ({new} of its {built} article(s) new there; what follows counts this command's own work)"
                 )
     finally:
         temporary.discard()
@@ -76,13 +76,14 @@ def _merge_into(path: Path, built: Path) -> tuple[int, int]:
             first_text = report.text_conflicts[0]
             raise AnnotatorError(
                 f"{path} was created by another process while this command ran, and article {first_text.article_id} "
-                "has another text there; nothing from this command was written"
+                "has another text there; nothing from this command was written (run it again to see what differs there)"
             )
         if report.conflicts:
             first = report.conflicts[0]
             raise AnnotatorError(
                 f"{path} was created by another process while this command ran, and {first.annotator}'s work on "
-                f"article {first.article_id} differs there; nothing from this command was written"
+                f"article {first.article_id} differs there; nothing from this command was written (run it again: "
+                "against the file as it is now, it says what differs and stores what it can)"
             )
     return report.articles_added, count
 
