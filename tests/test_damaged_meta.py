@@ -6,7 +6,6 @@ CLI, a real (tiny) training run, real pipeline folders."""
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from annotator.cli import app
+from tests.test_train_meta import trained_on_three
 
 DEV = Path(__file__).parent / "fixtures" / "gold" / "dev.jsonl"
 FOLLOW = "(a pipeline folder's meta.json; the folder was left as it is: train it again, or choose another)"
@@ -26,14 +26,7 @@ def run(*args: str):
 @pytest.fixture(scope="module")
 def work(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """A database holding three short dev-gold articles as gold, and a pipeline trained from it."""
-    folder = tmp_path_factory.mktemp("work")
-    records = [json.loads(line) for line in DEV.read_text("utf-8").splitlines()]
-    gold = folder / "three.jsonl"
-    gold.write_text("".join(json.dumps(r) + "\n" for r in sorted(records, key=lambda r: len(r["text"]))[:3]))
-    db, out = folder / "g.db", folder / "ours"
-    assert run("import", str(gold), "--db", str(db)).exit_code == 0
-    result = run("train", "--db", str(db), "--out", str(out), "--epochs", "1")
-    assert result.exit_code == 0, result.output
+    db, out, _ = trained_on_three(tmp_path_factory.mktemp("work"))
     return db, out
 
 

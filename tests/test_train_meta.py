@@ -24,7 +24,12 @@ def run(*args: str):
 
 @pytest.fixture(scope="module")
 def work(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[str]]:
-    folder = tmp_path_factory.mktemp("work")
+    return trained_on_three(tmp_path_factory.mktemp("work"))
+
+
+def trained_on_three(folder: Path) -> tuple[Path, Path, list[str]]:
+    """A database holding the three shortest dev-gold articles as gold, a pipeline trained from it in one epoch
+    (folder ours), and what `train` printed."""
     records = [json.loads(line) for line in DEV.read_text("utf-8").splitlines()]
     gold = folder / "three.jsonl"
     gold.write_text("".join(json.dumps(r) + "\n" for r in sorted(records, key=lambda r: len(r["text"]))[:3]))
