@@ -14,6 +14,7 @@ versions can be compared on the same gold. Scoring is
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -33,6 +34,9 @@ from annotator.rows import SpanLike
 from annotator.store import Reader
 from annotator.store.current import suggester_order
 from annotator.vocabulary import GOLD, Label, Status, suggester_labels
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 ALL = "ALL"
 MODEL = "model"
@@ -167,16 +171,16 @@ def _chosen_labels(store: Reader, suggesters: Sequence[str] | None, annotator: s
 
 
 def _run_now(
-    store: Reader, ids: list[str], names: Sequence[str], model: str | None
+    store: Reader, ids: list[str], names: Sequence[str], model: str | None, nlp: Language | None = None
 ) -> tuple[dict[str, list[SpanLike]], list[str]]:
     """This release's suggesters `names` run on the articles now (nothing stored): per article id, their spans,
     and the names they are made under. A kind not named is filled with the pipeline's own version, whose spans
     are left out. A version the pipeline itself makes is named as the pipeline names it: a trained folder's
-    "entities.v15@<hash>", not the shipped weights' "entities.v15"."""
+    "entities.v15@<hash>", not the shipped weights' "entities.v15". `nlp`: `model` loaded already."""
     from annotator.suggest import Suggesters, builtin_suggesters, load_pipeline, suggest_texts, suggesters_of
     from annotator.suggest.loading import named_for
 
-    nlp = load_pipeline(model)
+    nlp = nlp or load_pipeline(model)
     own = suggesters_of(nlp)
     made = [named_for(own, name) for name in names]
     entities = next((n for n in made if builtin_suggesters().get(n.split("@", 1)[0]) == "entities"), own.entities)
@@ -191,15 +195,15 @@ def _run_now(
 
 
 def _model_spans(
-    store: Reader, ids: list[str], suggesters: Sequence[str] | None, model: str | None
+    store: Reader, ids: list[str], suggesters: Sequence[str] | None, model: str | None, nlp: Language | None = None
 ) -> tuple[list[list[SpanLike]], str, set[str]]:
     """The model's spans per article, its name, and the suggester versions in it: the current suggestions, or the
-    chosen versions (this release's run now, others as stored)."""
+    chosen versions (this release's run now, others as stored; `nlp`: `model` loaded already)."""
     from annotator.suggest import builtin_suggesters
 
     chosen = list(suggesters or [])
     now = [name for name in chosen if name in builtin_suggesters()]
-    computed, made = _run_now(store, ids, now, model) if now else ({}, [])
+    computed, made = _run_now(store, ids, now, model, nlp) if now else ({}, [])
     spans: list[list[SpanLike]] = []
     used: set[str] = {name for name in chosen if name not in now} | set(made)
     for article_id in ids:
@@ -281,8 +285,14 @@ def score(
     predicted: list[tuple[int, list[SpanLike]]] = []
     missing = not_started = 0
     used: set[str] = set()
+    nlp: Language | None = None  # loaded once for both sides of --against when versions run now
+    if other:
+        from annotator.suggest import builtin_suggesters, load_pipeline
+
+        if any(name in builtin_suggesters() for name in [*(suggesters or []), *other]):
+            nlp = load_pipeline(model)
     if annotator is None:
-        model_spans, predicted_name, used = _model_spans(store, ids, suggesters, model)
+        model_spans, predicted_name, used = _model_spans(store, ids, suggesters, model, nlp)
         predicted = list(enumerate(model_spans))
         missing = sum(not spans for spans in model_spans)
     else:  # an annotator is scored on what they started: gold of an article never opened is no miss of theirs
@@ -304,7 +314,7 @@ def score(
     result, exact_counts, overlap_counts = scored.evaluation, scored.exact, scored.overlap
     compared_with = None
     if other:
-        other_spans, other_name, _ = _model_spans(store, ids, other, model)
+        other_spans, other_name, _ = _model_spans(store, ids, other, model, nlp)
         plain = other_name.removeprefix(f"{MODEL}:").removesuffix(" (run now)")
         compared_with = paired(gold, other_spans, labels, exact_counts, result.micro.exact.f1, plain)
     caution = None
