@@ -10,25 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.store import Store
-from annotator.tui.review import make_review_app
-from annotator.vocabulary import GOLD
-from tests.tui.test_review_speakers_overlap import WORDS, two_speakers
-
-
-def gold(path: Path, article_id: str) -> list[tuple[str, str, tuple[int, int] | None]]:
-    with Store.open(path) as store:
-        return [(s.label.value, s.text, s.speaker) for s in store.spans(article_id, GOLD)]
+from tests.tui.test_review_speakers_overlap import WORDS, gold, reviewing
 
 
 async def test_a_label_key_at_the_speakers_boundary_links_the_agreed_quote(tmp_path: Path) -> None:
-    path = tmp_path / "review.db"
-    article_id = two_speakers(path)
-    app = make_review_app(path, "lead", ["alice", "carol"], keymap_path=False)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with reviewing(tmp_path) as (app, pilot, path, article_id):
         screen = app.screen
-        assert screen.review is not None and [d.kind.value for d in screen.review.disagreements] == ["boundary"]
         assert screen.current is None
         assert gold(path, article_id) == [("QUOTE", WORDS, None)]
         await pilot.press("1")
@@ -49,11 +36,7 @@ async def test_a_label_key_at_the_speakers_boundary_links_the_agreed_quote(tmp_p
 
 async def test_a_resized_actor_at_the_speakers_boundary_links_the_agreed_quote(tmp_path: Path) -> None:
     """An ACTOR gold has by hand without the quote linked (an older database), then resized: the resize links it."""
-    path = tmp_path / "review.db"
-    article_id = two_speakers(path)
-    app = make_review_app(path, "lead", ["alice", "carol"], keymap_path=False)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with reviewing(tmp_path) as (app, pilot, path, article_id):
         screen = app.screen
         hook, app.store.gold_speakers = app.store.gold_speakers, None  # as before the fix: the ACTOR goes in alone
         await pilot.press("1")
