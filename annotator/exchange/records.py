@@ -43,6 +43,7 @@ from annotator.rows import Offsets as StoredOffsets
 from annotator.rows import SpanLike, Token
 from annotator.spans import edge_problem, edges_fit, fit, fitted
 from annotator.store import Store
+from annotator.store.content import fit_problems, kind_problems, spans_fit, stored_problems
 from annotator.store.streams import annotation_stream
 from annotator.suggest.tokens import tokenize
 from annotator.vocabulary import MODEL_PREFIX, is_model, suggester_labels
@@ -73,6 +74,8 @@ def annotator_records(
     for (article_id, text, title, meta, status, updated_at, reason), rows in annotation_stream(
         store, annotator, chosen
     ):
+        if not spans_fit(text, rows):  # another program's span: refused as `check` names it
+            raise damaged(store, fit_problems(store.conn, ["spans"]))
         spans: Sequence[RecordSpan] = StoredSpans(rows)
         if not edges_fit(text, rows):  # stored under older rules: as today's would store them
             spans = exported_spans(text, list(spans))
@@ -241,6 +244,9 @@ def export(
 
     options = options or ExportOptions()
     chosen = get_format(format_name)
+    damage = kind_problems(store.conn) or (fit_problems(store.conn, ["suggestions"]) if not annotator else [])
+    if damage:
+        raise damaged(store, damage)
     total = count_records(store, annotator, options.statuses) if progress else 0
     records: Iterable[Record] = (
         annotator_records(store, annotator, options.statuses) if annotator else suggestion_records(store)
@@ -253,7 +259,21 @@ def export(
         records = _noting_other_comments(records, store.comments_by_article(), options)
     if progress:
         records = _reporting(records, total, progress)
-    return chosen.write(records, out, stored_tokens(store), options)
+    try:
+        return chosen.write(records, out, stored_tokens(store), options)
+    except (KeyError, IndexError, ValueError, TypeError, AttributeError):
+        damage = stored_problems(store.conn)  # tokens another program wrote: looked for only when writing failed
+        if damage:
+            raise damaged(store, damage) from None
+        raise
+
+
+def damaged(store: Store, problems: list[str]) -> AnnotatorError:
+    """A database another program damaged, refused by its first problem as `check` words it: export read it and
+    ended in a traceback far from the cause (a span's end past the text, a speaker at 5:2, a blob text: stop 40)."""
+    return AnnotatorError(
+        f"{store.path}: {problems[0]}; nothing was exported (annotator check --db {store.path} lists every problem)"
+    )
 
 
 #: The notes of an export whose format has no place for flag reasons and comments.
