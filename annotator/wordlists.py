@@ -84,7 +84,8 @@ FUNCTION_WORDS = frozenset({
     "of", "in", "on", "at", "to", "for", "from", "by", "with", "into", "onto", "over", "under", "after", "before",
     "about", "against", "between", "during", "without", "within", "through", "across", "near", "since", "until",
     "as", "than", "like", "via", "per", "toward", "towards", "upon", "amid", "amidst", "among", "amongst",
-    "despite", "throughout", "beside", "besides", "unto", "and", "or", "but", "nor", "so", "yet", "if", "because", "while", "when",
+    "despite", "throughout", "beside", "besides", "unto", "along", "alongside", "around", "behind", "beyond",
+    "below", "above", "beneath", "underneath", "inside", "outside", "except", "versus", "and", "or", "but", "nor", "so", "yet", "if", "because", "while", "when",
     "where", "who", "whom", "whose", "which", "that", "what", "he", "she", "it", "they", "we", "you", "i", "him",
     "them", "us", "me", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having",
     "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "said", "says",
@@ -134,7 +135,8 @@ PREPOSITIONS = frozenset({
     "of", "in", "on", "at", "to", "for", "from", "by", "with", "into", "onto", "over", "under", "after", "before",
     "about", "against", "between", "during", "without", "within", "through", "across", "near", "since", "until",
     "as", "than", "like", "via", "per", "toward", "towards", "upon", "amid", "amidst", "among", "amongst",
-    "despite", "throughout", "beside", "besides", "unto"})  # fmt: skip
+    "despite", "throughout", "beside", "besides", "unto", "along", "alongside", "around", "behind", "beyond",
+    "below", "above", "beneath", "underneath", "inside", "outside", "except", "versus"})  # fmt: skip
 #: Nouns for people by their role in a story, singular ("resident"; a plural in -s or -es is found from it):
 #: a lower-case one no entity marks is where a missed participant may be, so ; stops there as at a name. The
 #: entities.v4 suggester's lists (annotator/suggest/lexicon.py: PERSON_NOUNS, RESIDENT_NOUNS, agents) were the

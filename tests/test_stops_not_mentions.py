@@ -55,6 +55,11 @@ def test_the_stops_that_stay(text: str, word: str) -> None:
         ('"We respect the court," the lawyer said.', "We"),
         ("She said she would talk to all parties.", "to"),
         ("She said she would talk to all parties.", "she"),
+        # newcomer trial 41n: "1-3 add 'along'", and 1 added ACTOR 'along'
+        ("Cyclists will ride along Main Street.", "along"),
+        ("The crowd gathered outside the court.", "outside"),
+        ("Police searched behind the station and beyond it.", "behind"),
+        ("Police searched behind the station and beyond it.", "beyond"),
     ],
 )
 def test_a_pronoun_or_a_function_word_is_no_phrase_to_offer(text: str, word: str) -> None:
