@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
 import math
 import os
 import re
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.errors import AnnotatorError, InputError
+from annotator.exchange.held_out import base_learned, learned, split
 from annotator.exchange.training_input import MAX_CHARS, in_progress_note, too_few, too_long, without_gold
 from annotator.interrupts import keeping
 from annotator.metrics.evaluation import Evaluation, score_pairs
@@ -37,13 +37,13 @@ from annotator.models import NativeRecord
 from annotator.places import Note, note_leftover_folders, unbroken
 from annotator.store import Reader
 from annotator.suggest.loading import EPOCHS
+from annotator.suggest.shipped import shipped_learned
 from annotator.vocabulary import ENTITY_LABELS, GOLD, Status, content_hash
 
 if TYPE_CHECKING:
     from annotator.suggest.learn import Article
 
 Progress = Callable[[int, int], None]
-HELD_OUT = 0.2
 CURVE = (0.25, 0.5, 0.75, 1.0)
 #: The pipeline is written into `.<out>.partial-<random>` beside --out, then renamed to it; where the rename is
 #: refused (--out filled meanwhile), to `<out>.kept-<random>` instead, which the error names.
@@ -83,6 +83,9 @@ class TrainReport:
     curve: list[tuple[float, int, Evaluation]] = field(default_factory=list)
     #: The curve's shares not trained: each rounds to as many articles as a larger one (`curve_points`).
     curve_skipped: list[float] = field(default_factory=list)
+    #: How many held-out articles the shipped component learned from (the seed, the dev gold): its figures there
+    #: flatter it, before and after alike.
+    held_learned: int = 0
 
     @property
     def gain(self) -> Interval | None:
@@ -193,52 +196,6 @@ def _on_tokens(record: NativeRecord, path: Path, line: int) -> None:
             )
 
 
-def _draw(seed: int, article: Article) -> float:
-    """The article's place in [0, 1) for the held-out split: its text's hash and the seed, nothing else."""
-    digest = hashlib.sha256(f"{seed}:{content_hash(article.text)}".encode()).hexdigest()
-    return int(digest[:13], 16) / 16**13
-
-
-def learned(article: Article, known: frozenset[str]) -> bool:
-    """Whether a pipeline that learned from `known` (texts' hashes; article ids in folders of older releases)
-    learned from this article."""
-    return content_hash(article.text) in known or article.id in known
-
-
-def held_out_count(articles: int, share: float = HELD_OUT) -> int:
-    """How many of this many articles are held out: a fifth, rounded, at least one, and never all of them."""
-    return min(max(1, round(articles * share)), articles - 1)
-
-
-def split(
-    articles: list[Article], seed: int, held_out: float = HELD_OUT, base_learned: frozenset[str] = frozenset()
-) -> tuple[list[Article], list[Article]]:
-    """(train, held out): the `held_out_count` articles with the lowest draws (`_draw`), never one the base learned
-    from; at least one article is held out and at least one learned from. A per-article draw under 0.2 held out
-    3, 1, 2 and 5 of 9 articles for seeds 0 to 3 (a newcomer's trial): the count is exact now."""
-    if len(articles) < 2:
-        raise AnnotatorError(too_few(len(articles), Counter()))
-    open_ = sorted((a for a in articles if not learned(a, base_learned)), key=lambda a: (_draw(seed, a), a.text))
-    if not open_:
-        raise AnnotatorError(
-            f"the --base pipeline learned from all {len(articles)} of these articles, so none can be held out "
-            "and scored honestly: add gold it has not seen, or start from the shipped pipeline (leave out --base)"
-        )
-    held = open_[: held_out_count(len(articles), held_out)]
-    kept = {id(a) for a in held}
-    return [a for a in articles if id(a) not in kept], [a for a in articles if id(a) in kept]
-
-
-def base_learned(base: Path | None) -> frozenset[str]:
-    """What a `--base` pipeline learned from (`suggest.loading.learned_from`); nothing for the shipped one. A
-    base that is not there is said to be missing, not "not a pipeline folder" (a newcomer's trial)."""
-    from annotator.suggest.loading import learned_from
-
-    if base is not None and not os.path.lexists(base):
-        raise AnnotatorError(f"--base {base}: no such folder (give a pipeline folder `annotator train` wrote)")
-    return frozenset() if base is None else learned_from(base)
-
-
 def score(nlp: Any, articles: Sequence[Article]) -> tuple[Evaluation, ArticleCounts]:
     """The pipeline's entity suggestions on these articles against their entity spans, and the exact counts per
     article (for the interval of the gain, `TrainReport.gain`)."""
@@ -288,9 +245,10 @@ def train_model(
     default = re.fullmatch(DEFAULT_NAME, out.name) is not None  # a killed default run's name is never the next one's
     note_leftover_folders(out, PARTIAL, out, note, DEFAULT_NAME if default else None)
     before = base_learned(base)
-    train_part, held = split(_gathered(store, source, note), seed, base_learned=before)
+    train_part, held = split(_gathered(store, source, note), seed, base_learned=before, shipped=shipped_learned())
     nlp = base_pipeline(train_part, base)
     report = TrainReport(source.description, len(train_part), len(held), *score(nlp, held))
+    report.held_learned = sum(learned(a, shipped_learned()) for a in held)
     train(nlp, train_part, epochs=epochs, seed=seed, progress=progress)
     report.after, report.after_by_article = score(nlp, held)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -379,8 +337,10 @@ def train_curve(
     epochs = epochs or EPOCHS
     from annotator.suggest.learn import base_pipeline, train
 
-    train_part, held = split(_gathered(store, source, note), seed, base_learned=base_learned(base))
+    shipped = shipped_learned()
+    train_part, held = split(_gathered(store, source, note), seed, base_learned=base_learned(base), shipped=shipped)
     report = TrainReport(source.description, len(train_part), len(held), *score(base_pipeline(train_part, base), held))
+    report.held_learned = sum(learned(a, shipped) for a in held)
     points = curve_points(len(train_part))
     report.curve_skipped = [share for share in CURVE if share not in points]
     sizes = list(points.values())

@@ -25,7 +25,7 @@ from annotator.metrics.evaluation import LabelScores, SpeakerScore, score_column
 from annotator.metrics.intervals import FEW, Interval, f1_interval
 from annotator.metrics.matching import SpanColumns
 from annotator.reports.agreement import ROUGH
-from annotator.reports.learned import not_learned, same_pipeline, uses_shipped
+from annotator.reports.learned import any_shipped_learned, not_learned, same_pipeline, uses_shipped
 from annotator.reports.paired import Paired, against_names, paired
 from annotator.reports.reference import Reference, names, wanted_statuses, way_on
 from annotator.reports.stored_versions import elsewhere, holding, read_as_stored
@@ -269,7 +269,7 @@ def score(
             "--include-learned keeps the articles a pipeline learned from: "
             + ("an annotator learned nothing here" if annotator is not None else "--unseen-by leaves them out")
         )
-    shipped = annotator is None and model is None and uses_shipped(store, ids, [*(suggesters or []), *other] or None)
+    shipped = annotator is None and uses_shipped(store, ids, [*(suggesters or []), *other] or None, model)
     if annotator is None and (model is not None or unseen_by or shipped):
         same_pipeline(suggesters or [], model)
         from annotator.suggest.loading import trained_meta
@@ -278,7 +278,9 @@ def score(
             if trained_meta(folder) is None:
                 raise AnnotatorError(f"--unseen-by {folder}: not a pipeline folder written by `annotator train`")
         models = [model, *unseen_by] if model else list(unseen_by)
-        ids, left_out = not_learned(store, ids, models, reference, shipped, keep=include_learned)
+        every, (ids, left_out) = ids, not_learned(store, ids, models, reference, shipped, keep=include_learned)
+        if shipped and model is not None:  # said only where the folder's start learned some of those left out
+            shipped = any_shipped_learned(store, every if include_learned else sorted(set(every) - set(ids)))
     included, left_out = (left_out, 0) if include_learned else (0, left_out)
     stored = read_as_stored([*(suggesters or []), *other]) if annotator is None else []
     compared, ids = len(ids), holding(store, ids, stored, reference)

@@ -69,6 +69,11 @@ def text_lines(report: ScoreReport) -> list[str]:
                 "the shipped learned component (annotator/data/guide/), which the suggestions scored use, learned "
                 "from them (its learned.json names them; --include-learned keeps them)"
             )
+        if report.left_out_by_shipped and report.left_out_by_model:
+            whose = (
+                "the pipeline learned from them, or the shipped learned component it started from (their meta.json "
+                "and learned.json name them)"
+            )
         if report.left_out_by_shipped and report.left_out_by_unseen:
             whose = "the shipped learned component or a pipeline named by --unseen-by learned from them"
         elif report.left_out_by_unseen:

@@ -36,11 +36,32 @@ def same_pipeline(suggesters: Sequence[str], model: str | None) -> None:
             )
 
 
-def uses_shipped(store: Reader, ids: Sequence[str], suggesters: Sequence[str] | None) -> bool:
+def started_from_shipped(model: str) -> bool:
+    """Whether a pipeline folder `annotator train` wrote: every one starts from the shipped learned component (or
+    from a folder that did), so what that component learned flatters it too (newcomer trial 41n: the seed article,
+    scored alone at 1.000)."""
+    from annotator.suggest.loading import trained_meta
+
+    return trained_meta(model) is not None
+
+
+def any_shipped_learned(store: Reader, ids: Sequence[str]) -> bool:
+    """Whether the shipped learned component learned any of these articles (for the line that says why articles
+    were left out: a trained folder's own, or its start's)."""
+    from annotator.suggest.shipped import shipped_learned
+
+    known = shipped_learned()
+    return any(i in known or content_hash(store.article(i).text) in known for i in ids)
+
+
+def uses_shipped(store: Reader, ids: Sequence[str], suggesters: Sequence[str] | None, model: str | None = None) -> bool:
     """Whether the model's suggestions scored on these articles come from the shipped learned component (with no
     --model): the current ones where an entity version of theirs reads it, or the versions named, this release's
     run now on the default pipeline (a quote version alone runs with the pipeline's own entity layer, whose ACTORs
-    give its quotes their speakers)."""
+    give its quotes their speakers); with --model, whether `annotator train` wrote that folder
+    (`started_from_shipped`)."""
+    if model is not None:
+        return started_from_shipped(model)
     from annotator.suggest import builtin_suggesters
     from annotator.suggest.loading import suggesters_for_model
     from annotator.suggest.shipped import any_guided

@@ -15,15 +15,33 @@ FEW_SPANS = 30
 
 
 def few_lines(report: TrainReport) -> list[str]:
-    """A warning when the held-out part is small (`train` and `train --curve` alike), or nothing."""
+    """A warning when the held-out part is small, and when the shipped component learned some of it (`train` and
+    `train --curve` alike), or nothing."""
     micro = report.before.micro.exact
     spans = micro.tp + micro.fn
+    lines = []
     if report.held_out < FEW_ARTICLES or spans < FEW_SPANS:
-        return [
+        lines.append(
             f"these figures rest on only {report.held_out} held-out article(s) and {spans} reference span(s): "
             "one article more or less moves them a lot"
-        ]
-    return []
+        )
+    if report.held_learned:  # a newcomer's team gold held out the seed alone: 1.000 before and after
+        if report.held_out == 1:
+            which = "the held-out article is one"
+        elif report.held_learned == report.held_out:
+            which = f"all {report.held_out} held-out articles are ones"
+        else:
+            which = f"{report.held_learned} of the {report.held_out} held-out articles are ones"
+        lines.append(
+            f"{which} the shipped learned component learned from (the seed article, the project's dev gold): it scores "
+            "such articles far higher than news it has not seen, before training and after, so a gain hardly shows there; "
+            "annotate articles of your own to hold out"
+        )
+    return lines
+
+
+def _all_learned(report: TrainReport) -> bool:
+    return report.held_out > 0 and report.held_learned == report.held_out
 
 
 def gain_lines(report: TrainReport) -> list[str]:
@@ -58,6 +76,8 @@ def verdict_lines(report: TrainReport) -> list[str]:
     after = report.after.micro.exact.f1 if report.after is not None else None
     shown = None if before is None or after is None else round(after, 3) - round(before, 3)  # as printed
     lines += gain_lines(report)
+    if shown is not None and _all_learned(report):  # neither "use it" nor "keep": these articles cannot tell
+        return [*lines, f"these articles cannot tell whether it helps: annotator suggest --model {report.out} uses it"]
     if shown is not None and shown > 0 and (report.gain is None or report.gain.low <= 0):
         # not "use it" under a line saying other articles could show no change (re-check 39c: it said both), nor
         # with no interval at all (a trial: a gain of two spans on one held-out article was recommended outright)
