@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from processes import SMALL_TEXT, annotator, one_error_line, small_database
 
+from annotator.store import Store
+
 TEXT = "Police in Paris said 3 people were hurt."
 FIRST_SPAN = "(SELECT min(id) FROM spans)"
 
@@ -95,3 +97,81 @@ def test_export_of_suggestions_refuses_a_suggestion_another_program_wrote(tmp_pa
         f"{db}: table 'suggestions', row 1 (article {article!r}): offsets {start}:999 are not within the text's "
         f"{len(SMALL_TEXT)} characters; nothing was exported (annotator check --db {db} lists every problem)"
     )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("accept", "--annotator", "zoe"),
+        ("adjudicate", "--auto", "--reviewer", "carol"),
+        ("agreement",),
+        ("evaluate", "--annotator", "alice"),
+        ("train", "--out", "model"),
+        ("review", "--reviewer", "carol"),
+        ("annotate", "--annotator", "alice"),
+        ("suggest",),
+    ],
+)
+def test_commands_reading_spans_refuse_a_database_another_program_damaged(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """Before, `accept` ended in a traceback on a text stored as a blob, and `adjudicate --auto` copied a span at
+    0:999 into gold, where it travelled on; agreement and evaluate counted it."""
+    db = tmp_path / "damaged.db"
+    article = small_database(db, "alice", text=TEXT)
+    with closing(sqlite3.connect(db)) as connection, connection:
+        connection.execute(
+            "INSERT INTO spans (article_id, annotator, start, \"end\", label, text) VALUES (?, 'alice', 0, 999, 'ACTOR', "
+            "'Police')",
+            [article],
+        )
+    before = db.read_bytes()
+    result = annotator(*command, "--db", db, cwd=tmp_path, terminal=command[0] in ("annotate", "review"))
+    line = one_error_line(result)
+    assert line == (
+        f"{db}: table 'spans', row 1 (article {article!r}): offsets 0:999 are not within the text's 40 characters; "
+        f"nothing was done (annotator check --db {db} lists every problem)"
+    )
+    assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("edit", "command", "problem"),
+    [
+        # attacker 41a: each ended in a traceback
+        ("UPDATE articles SET title = x'ff'", ("stats", "--articles"), "table 'articles', article {article!r}: its "
+         "title is stored as a blob, not text"),
+        ("UPDATE articles SET tokens = 'garbage'", ("agreement",), "table 'articles', article {article!r}: tokens: "
+         "not JSON: 'garbage'"),
+        ("UPDATE articles SET meta = 'not json'", ("export", "--suggestions", "-o", "-"), "table 'articles', article "
+         "{article!r}: its meta is not a JSON object: 'not json'"),
+        ("UPDATE articles SET meta = '{\"a\": ' || printf('%.*c', 5000, '[') || printf('%.*c', 5000, ']') || '}'",
+         ("evaluate", "--gold-from", "alice"), "table 'articles', article {article!r}: its meta is not a JSON "
+         "object: '{{\"a\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['"),
+        ("INSERT INTO events (article_id, annotator, action, before, after, at) SELECT id, 'alice', 'status', '{}', "
+         "'{}', 'yesterday' FROM articles", ("stats",), "table 'events', row 3: at: 'yesterday' is not a moment "
+         "annotator writes (an ISO 8601 timestamp with a time zone, as 2026-12-01T10:00:00.000000Z)"),
+        ("INSERT INTO events (article_id, annotator, action, before, after, at) SELECT id, 'alice', 'status', '{}', "
+         "'garbage', '2026-12-01T10:00:00.000000Z' FROM articles", ("evaluate", "--gold-from", "alice"),
+         "table 'events', row 3: its after is not a JSON object"),
+        ("INSERT INTO comments (article_id, annotator, text, at) SELECT id, 'alice', x'41', "
+         "'2026-12-01T10:00:00.000000Z' FROM articles", ("export", "--annotator", "alice", "-o", "-"),
+         "table 'comments', row 1: its text is stored as a blob, not text"),
+    ],
+)  # fmt: skip
+def test_what_another_program_wrote_ends_no_command_in_a_traceback(
+    tmp_path: Path, edit: str, command: tuple[str, ...], problem: str
+) -> None:
+    db = tmp_path / "damaged.db"
+    article = small_database(db, "alice", text=TEXT)
+    with Store.open(db) as store:  # a second annotator's done work, for agreement
+        store.set_status(article, "bob", "done")
+    with closing(sqlite3.connect(db)) as connection, connection:
+        connection.execute(edit)
+    before = db.read_bytes()
+    line = one_error_line(annotator(*command, "--db", db, cwd=tmp_path))
+    what = "exported" if command[0] == "export" else "done"
+    assert line == (
+        f"{db}: {problem.format(article=article)}; nothing was {what} (annotator check --db {db} lists every problem)"
+    )
+    assert db.read_bytes() == before

@@ -285,11 +285,13 @@ def test_nan_and_infinity_are_refused_at_input_and_never_written(tmp_path: Path)
     connection.commit()
     connection.close()
     with Store.open(db) as store:
-        store.add_span(store.article_ids()[0], "alice", TEXT.index("Paris"), TEXT.index("Paris") + 5, "LOCATION")
+        [article] = store.article_ids()
+        store.add_span(article, "alice", TEXT.index("Paris"), TEXT.index("Paris") + 5, "LOCATION")
     for who in (["--annotator", "alice"], ["--suggestions"]):
         line = one_error_line(annotator("export", "--db", db, *who, "--status", "all", "-o", tmp_path / "out.jsonl"))
-        assert "its meta holds NaN" in line and line.endswith("which is not standard JSON (an older release stored it); "
-                                                             "nothing was written"), line  # fmt: skip
+        assert line == (f"{db}: table 'articles', article {article!r}: its meta holds NaN, which is not "
+                        "standard JSON (an older release stored it); nothing was exported (annotator check --db "
+                        f"{db} lists every problem)")  # fmt: skip
         assert not (tmp_path / "out.jsonl").exists()
 
 

@@ -51,7 +51,7 @@ def accept(
 
     who = default_annotator(annotator, works=True)
     with reported_before_interrupts():
-        with errors_as_lines(), open_store(db) as store:
+        with errors_as_lines(), open_store(db, intact=True) as store:
             owner, problem = None, None
             if annotator is None:  # the login: a pack's owner, as the screen takes it
                 who, owner, problem = login_in(store, who, db)

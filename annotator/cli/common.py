@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import IO, Annotated, Any, Literal
 
 import typer
 from typer._click import Context, Parameter  # typer 0.28 ships its own click: its errors are these classes
@@ -24,6 +24,7 @@ from annotator.exchange.formats import FORMATS
 from annotator.interrupts import report_first, stop_if_interrupted
 from annotator.literal import literal, literal_json, literal_lines
 from annotator.store import Store
+from annotator.store.content import damage
 from annotator.vocabulary import (
     GOLD,
     entered_name,
@@ -317,12 +318,35 @@ def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
         yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
-def open_store(db: Path, *, create: bool = False, read_only: bool = False, whole: bool = True) -> Store:
+#: What `open_store` checks before a command reads: nothing (False), everything but the tokens (True), the tokens too
+#: ("tokens"), or all but the spans and suggestions ("rows").
+Intact = bool | Literal["tokens", "rows"]
+
+
+def open_store(
+    db: Path, *, create: bool = False, read_only: bool = False, whole: bool = True, intact: Intact = False
+) -> Store:
     """The command's database; only commands that add to it create it, so a mistyped --db is an error.
     Commands that only read open it `read_only`: they never write to it, not even its journal mode. `whole`
-    False: a file lacking part of the schema is opened, for `check` to say what is missing."""
+    False: a file lacking part of the schema is opened, for `check` to say what is missing. `intact`: a command
+    that reads its spans and suggestions refuses a file another program damaged (`store.content.damage`; "tokens":
+    its tokens too, "rows": all but its spans and suggestions)."""
     with errors_as_lines():
-        return Store.open(db, create=create, read_only=True if read_only else None, whole=whole)
+        store = Store.open(db, create=create, read_only=True if read_only else None, whole=whole)
+        if intact:
+            refuse_damaged(store, db, close=True, checked=intact)
+        return store
+
+
+def refuse_damaged(store: Store, db: Path, *, close: bool = False, checked: Intact = True) -> None:
+    """Refuse (and close) a database whose articles, spans or suggestions its own commands could not have written:
+    read, they ended `accept` in a traceback (a text stored as a blob) and `adjudicate --auto` copied a span past
+    its text into gold (stop 40). `close`: the store is the caller's to close, not a context's."""
+    problems = damage(store.conn, spans=checked != "rows", tokens=checked == "tokens")
+    if problems:
+        if close:
+            store.close()
+        raise AnnotatorError(f"{db}: {problems[0]}; nothing was done (annotator check --db {db} lists every problem)")
 
 
 @contextmanager
@@ -332,6 +356,8 @@ def store_to_fill(db: Path) -> Iterator[Store]:
     from annotator.store.creating import filling
 
     with errors_as_lines(), filling(db, note=note) as store:
+        if store.count("articles"):  # one being made has nothing to check
+            refuse_damaged(store, db)
         yield store
 
 

@@ -196,7 +196,7 @@ def suggest(
     from annotator.exchange.ingest import SuggestInterrupted, resuggest
 
     with reported_before_interrupts():
-        with errors_as_lines(), open_store(db) as store:
+        with errors_as_lines(), open_store(db, intact=True) as store:
             try:
                 with progress_bar("Suggesting") as progress:  # gone before the line that says why it stopped
                     articles, suggestions = resuggest(

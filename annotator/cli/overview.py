@@ -56,7 +56,7 @@ def stats(
     from annotator.metrics.activity import on_screen, time_spent
     from annotator.store.assignments import progress
 
-    with errors_as_lines(), open_store(db, read_only=True) as store:
+    with errors_as_lines(), open_store(db, read_only=True, intact="rows") as store:
         figures = store.stats()
         minutes = {
             who: time_spent(e for e in store.events(annotator=who) if on_screen(e)) / 60 for who in store.annotators()
@@ -73,7 +73,7 @@ def _list_articles(db: Path, as_json: bool = False) -> None:
     with a note; `as_json` gives the same list as JSON, every id whole."""
     from annotator.store.assignments import assignees, team_of
 
-    with errors_as_lines(), open_store(db, read_only=True) as store:
+    with errors_as_lines(), open_store(db, read_only=True, intact="rows") as store:
         titles = store.titles()
         given = assignees(store)  # someone assigned articles and not begun has a column too (trial 37b)
         names = sorted({*store.annotators(), *given})

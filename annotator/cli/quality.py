@@ -74,7 +74,7 @@ def agreement(
     )
     from annotator.reports.agreement_html import ArticleDisputes, html_page
 
-    with errors_as_lines(), open_store(db, read_only=True) as store:
+    with errors_as_lines(), open_store(db, read_only=True, intact="tokens") as store:
         names = chosen_annotators(store, annotators, "agreement", include_in_progress)
         corpus = load(store, names, include_in_progress, by_assignment=not ignore_assignments)
         if not corpus.article_ids:
@@ -152,7 +152,7 @@ def adjudicate(
         "run the same command again to finish"
     )
     with reported_before_interrupts():
-        with errors_as_lines(step_by_step), open_store(db) as store:
+        with errors_as_lines(step_by_step), open_store(db, intact=True) as store:
             check_entering(store, who, "--reviewer", given=reviewer is not None)  # "аӀісе" where alice works
             names = chosen_annotators(store, annotators, "adjudication", include_in_progress, one_named=True)
             compared = compared_articles(store, names, statuses, by_assignment=not ignore_assignments)
@@ -272,7 +272,7 @@ def evaluate(
     from annotator.reports.reference import choose_reference
 
     names = [name.strip() for value in suggester or [] for name in value.split(",") if name.strip()]
-    with errors_as_lines(), open_store(db, read_only=True) as store:
+    with errors_as_lines(), open_store(db, read_only=True, intact=True) as store:
         reference = choose_reference(store, gold_from, include_in_progress)
         report = score(
             store,
@@ -365,7 +365,7 @@ def train(
                     )
                 )
             else:
-                with open_store(db, read_only=True) as store:
+                with open_store(db, read_only=True, intact=True) as store:
                     report = (
                         train_curve(store, source, epochs=epochs, seed=seed, base=base, progress=progress, note=note)
                         if curve

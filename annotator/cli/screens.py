@@ -49,7 +49,10 @@ def review(
     from annotator.vocabulary import Status
 
     who = default_annotator(reviewer, "--reviewer", works=True)
-    with errors_as_lines(), open_store(db, read_only=True) as store:  # read only: the names checked, nothing written
+    with (
+        errors_as_lines(),
+        open_store(db, read_only=True, intact=True) as store,
+    ):  # read only: the names checked, nothing written
         check_entering(store, who, "--reviewer", given=reviewer is not None)  # "аӀісе" where alice works
         names = chosen_annotators(store, annotators, "review", one_named=True)
         if not compared_articles(store, names, [Status.DONE], by_assignment=not ignore_assignments):

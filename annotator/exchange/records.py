@@ -43,7 +43,7 @@ from annotator.rows import Offsets as StoredOffsets
 from annotator.rows import SpanLike, Token
 from annotator.spans import edge_problem, edges_fit, fit, fitted
 from annotator.store import Store
-from annotator.store.content import fit_problems, kind_problems, spans_fit, stored_problems
+from annotator.store.content import event_problems, fit_problems, kind_problems, spans_fit, stored_problems
 from annotator.store.streams import annotation_stream
 from annotator.suggest.tokens import tokenize
 from annotator.vocabulary import MODEL_PREFIX, is_model, suggester_labels
@@ -245,6 +245,7 @@ def export(
     options = options or ExportOptions()
     chosen = get_format(format_name)
     damage = kind_problems(store.conn) or (fit_problems(store.conn, ["suggestions"]) if not annotator else [])
+    damage = damage or event_problems(store.conn)  # a comment stored as a blob (attacker 41a)
     if damage:
         raise damaged(store, damage)
     total = count_records(store, annotator, options.statuses) if progress else 0
