@@ -9,9 +9,10 @@ JSON what the SDK makes of them:
 - each task: the data values its object tags need, and each annotation and prediction through
   `LabelInterface.validate_annotation` / `validate_prediction(return_errors=True)` (every region's from_name,
   to_name, type and value against the config; every relation's ends among the regions);
-- each file through `converter.Converter` to JSON_MIN and CONLL2003, the formats Label Studio offers for it.
-  The converter reads a server's export, where every task has the `id` the server gave it on import; our files
-  are what a server imports, so each task gets `id` 1, 2, ... first, as a fresh project numbers them.
+- each file, as we wrote it, through `converter.Converter` to the text formats Label Studio offers for it
+  (`CONVERTED`: JSON_MIN, CONLL2003, CSV and TSV; its JSON is the file itself). The converter reads a server's
+  export, where every task has its integer `id` (`get_data`: `task["id"]`); our export writes one, so nothing
+  is added here.
 """
 
 from __future__ import annotations
@@ -55,15 +56,18 @@ def read_task(interface: LabelInterface, task: dict[str, Any]) -> dict[str, Any]
     return {"missing_data": missing, "annotations": annotations, "predictions": predictions}
 
 
-def convert(config: str, tasks: list[dict[str, Any]], work: Path) -> dict[str, Any]:
-    numbered = work / "tasks.json"
-    numbered.write_text(json.dumps([{**task, "id": n} for n, task in enumerate(tasks, start=1)]), encoding="utf-8")
+#: The converter's formats for text labels, and the file each writes in its output folder.
+CONVERTED = {"JSON_MIN": "result.json", "CONLL2003": "result.conll", "CSV": "result.csv", "TSV": "result.csv"}
+
+
+def convert(config: str, path: Path, work: Path) -> dict[str, Any]:
     converter = Converter(config=config, project_dir=str(work), download_resources=False)
     found: dict[str, Any] = {"supported": sorted(converter.supported_formats)}
-    for kind, name in (("JSON_MIN", "result.json"), ("CONLL2003", "result.conll")):
+    for kind, name in CONVERTED.items():
         out = work / kind
-        converter.convert(str(numbered), str(out), kind, is_dir=False)
-        text = (out / name).read_text(encoding="utf-8")
+        converter.convert(str(path), str(out), kind, is_dir=False)
+        with open(out / name, encoding="utf-8", newline="") as written:  # CSV's own line ends, as written
+            text = written.read()
         found[kind] = json.loads(text) if name.endswith(".json") else text
     return found
 
@@ -77,7 +81,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as folder:
             files[name] = {
                 "tasks": [read_task(interface, task) for task in tasks],
-                **convert(job["config"], tasks, Path(folder)),
+                **convert(job["config"], Path(path), Path(folder)),
             }
     found = {"version": version("label-studio-sdk"), "config": config, "files": files}
     json.dump(found, sys.stdout, ensure_ascii=False)
