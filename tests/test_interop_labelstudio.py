@@ -1,13 +1,14 @@
 """Label Studio: our export as its server takes it, and the files its server writes (fixtures/real/labelstudio).
 
 Three consumers read our export. label-studio-sdk 2.1.2's own code (its LabelInterface validating our labelling
-config, tasks, annotations, predictions and speaker relations; its Converter turning our tasks into JSON_MIN and
-CONLL2003) runs in tests/test_interop_labelstudio_sdk.py, in an environment of its own (.venv-labelstudio, which
-`make test` makes): it brings OpenCV, pandas, nltk and lxml and would move this environment's pins. The server's
-import checks are the server's code, not the SDK's: the shape test below checks our export against the server's
-rules as read in Label Studio 1.23.2 (`tasks/serializers.py`, `_insert_valid_completed_by`;
-`tasks/validation.py`), and `benchmarks/interop.py` sends it to a real server. `ls1232_our_export_back.json` is
-that server's JSON export of our export: importing it gives back what we sent.
+config, tasks, annotations, predictions and speaker relations; its Converter turning our tasks into JSON_MIN,
+CONLL2003, CSV and TSV) runs in tests/test_interop_labelstudio_sdk.py and test_interop_labelstudio_converter.py,
+in an environment of its own (.venv-labelstudio, which `make test` makes): it brings OpenCV, pandas, nltk and lxml
+and would move this environment's pins. The server's import checks are the server's code, not the SDK's: the
+shape test below checks our export against the server's rules as read in Label Studio 1.23.2
+(`tasks/serializers.py`, `_insert_valid_completed_by`, `add_tasks`; `tasks/validation.py`), and
+`benchmarks/interop.py` sends it to a real server. `ls1232_our_export_back.json` is that server's JSON export of
+our export: importing it gives back what we sent.
 """
 
 from __future__ import annotations
@@ -57,7 +58,10 @@ def test_our_export_is_what_the_server_imports_with_annotator_and_status_in_the_
     tasks = json.loads((tmp_path / "alice.json").read_text(encoding="utf-8"))
     for task in tasks:
         server_takes(task)
-        assert "id" not in task and all("id" not in a for a in task["annotations"])  # the server gives its own
+        assert all("id" not in a for a in task["annotations"])  # the server gives its own
+    # The task's `id`, its place in the file: the server gives its own (`add_tasks` never reads one) and
+    # label-studio-sdk's converter needs one (tests/test_interop_labelstudio_converter.py)
+    assert [t["id"] for t in tasks] == [1, 2]
     assert [(t["meta"]["annotator"], t["meta"]["status"]) for t in tasks] == [("alice", "done"), ("alice", "flagged")]
     assert all(t["meta"]["updated_at"] for t in tasks)
 

@@ -7,7 +7,9 @@ one task per record with `text`, `article_id`, `title` and `meta` in `data`, the
 were not done), and our annotator, status, timestamp, flag reason, comments and a digest of the spans (import tells
 an annotation only touched there by it) in the task's `meta`, which the server keeps and exports again. We write no `completed_by`: the server takes only its own user ids or members'
 emails there, refuses the whole file for anything else, and sets the importing user when it is missing. No
-task or annotation ids either (the server gives its own); region ids are deterministic. The model's suggestions
+annotation ids either (the server gives its own); region ids are deterministic, and each task's `id` is its
+place in the file, 1 to n (`labelstudio_export.task`: a server gives its own, label-studio-sdk's converter
+needs one; import never reads it). The model's suggestions
 (`export --suggestions`) are the task's `predictions`, `model_version` the suggester versions: as annotations
 the server would count them as someone's finished work. `export --config PATH` writes the project's labelling
 config (`config` below): the tasks name its `label` and `text` tags and its SPEAKER relation.

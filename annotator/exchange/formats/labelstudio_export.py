@@ -23,7 +23,12 @@ UNFINISHED_NOTE = (
 )
 
 
-def task(record: RecordLike) -> dict[str, Any]:
+def task(record: RecordLike, number: int) -> dict[str, Any]:
+    """The record as the `number`th task of the file: its `id`, as Label Studio numbers tasks (an integer, first
+    in the task). A server gives its own on import and ignores this one; label-studio-sdk's converter reads a
+    server's export and needs one (`get_data`: `task["id"]`, a KeyError without). It is the task's place in the
+    file, 1 to n in export order (ingest order), so a fresh project given the file numbers the tasks alike; the
+    article's own id stays `data.article_id`, which is what import reads."""
     spans = sorted(record.spans, key=lambda s: (s.start, s.end, s.label.value))
     ids = {(s.start, s.end, s.label): short_id(record.article_id, s.start, s.end, s.label.value) for s in spans}
     result: list[dict[str, Any]] = [
@@ -53,9 +58,9 @@ def task(record: RecordLike) -> dict[str, Any]:
     ours.update(flag_and_comments(record))
     if is_model(record.annotator):
         prediction = {"model_version": record.annotator[len(MODEL_PREFIX) :], "result": result}
-        return {"data": data, "meta": ours, "predictions": [prediction]}
+        return {"id": number, "data": data, "meta": ours, "predictions": [prediction]}
     annotation = {"was_cancelled": record.status is Status.SKIPPED, "result": result}
-    return {"data": data, "meta": ours, "annotations": [annotation]}
+    return {"id": number, "data": data, "meta": ours, "annotations": [annotation]}
 
 
 def config(path: Path, options: ExportOptions) -> str:
@@ -83,7 +88,7 @@ def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf | N
             count = number
             if not is_model(record.annotator) and record.status not in (Status.DONE, Status.SKIPPED):
                 options.written.notes[UNFINISHED_NOTE] += 1
-            yield ("," if number > 1 else "") + "\n" + dumps(task(record))
+            yield ("," if number > 1 else "") + "\n" + dumps(task(record, number))
         yield "\n]\n"
 
     write_text_lines(parts(), out)
