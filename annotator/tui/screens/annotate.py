@@ -63,8 +63,17 @@ class AnnotateScreen(EditingScreen):
         ACTOR current rather than going on past it (trial 22: a title word in "Executive Maria Fernandes" was never
         seen): a speaker is a decision too."""
         if not self._speaker_shown(edit):
-            self._after(edit, self._new_span(edit), decided=item)
+            self._after(edit, self._new_span(edit), decided=item, name_next=self._speaker_marked_before(edit))
             self._ask_speaker_of_new_quote(edit)
+
+    def _speaker_marked_before(self, edit: Edit | None) -> str:
+        """What the status line adds when a quote is accepted with a speaker ACTOR marked before, seen then: it stays
+        as it is, and the cursor going on as after any decision names what is current now (a newcomer's trial:
+        enter, meant to keep the speaker, accepted the next suggestion unnamed); "" after any other edit."""
+        quote = edit.spans[0] if edit is not None and edit.spans else None
+        if quote is None or quote.label is not Label.QUOTE or quote.speaker is None:
+            return ""
+        return "" if self._speaker_taken_along(edit) else "; the speaker was marked before (s links another)"
 
     def _speaker_shown(self, edit: Edit | None) -> bool:
         """Whether `edit` made a quote that brought its suggested speaker ACTOR along, which is now current and

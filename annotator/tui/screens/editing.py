@@ -76,12 +76,15 @@ class EditingScreen(ArticleScreen):
         advance_to: tuple[int, ItemKey | None] | None = None,
         made_quote: bool = False,
         note: str = "",
+        name_next: str = "",
     ) -> None:
         """Show a committed edit: `current` becomes the current item (in view); after a decision on the suggestion
         `decided`, the next item still needing a decision does, when auto-advance is on; `advance_to`: the cursor
         goes on to that token (the next place `;` stops at, or the item with it still to decide) instead.
         `made_quote`: `current` is a quote the key made or gave a speaker, and the cursor goes to its start, where
-        what it is on is current (`_onto_start`). `note`: said after the edit's own message."""
+        what it is on is current (`_onto_start`). `note`: said after the edit's own message. `name_next`: said, with
+        the item auto-advance goes on to ("; next: the suggestion ACTOR 'Leeds', still to decide"), where the person
+        may expect another one current."""
         if edit is None:
             return
         self.current = current if current in self.model.items else None
@@ -94,6 +97,7 @@ class EditingScreen(ArticleScreen):
             following = self.model.next_needing((new or decided).order, decided.start, 1, inclusive=True)
             if following is not None:
                 self.current = following.key
+                message += f"{name_next}; next: {self.still_to_decide(following)}" if name_next else ""
             elif self.model.pending_count == 0:
                 message += "; nothing is left to decide: d marks the article done"
         self.just_added = None
