@@ -102,7 +102,7 @@ async def test_progress_is_shown(review_db) -> None:
         await pilot.pause()
         shown = "\n".join(panel_rows(app.screen.query_one("#disputes")))
     assert "Disagreement 2/4 · 3 open" in shown
-    assert "a alice\n  FIG 20 rockets\nb bob\n  FIG 20" in shown
+    assert "a alice\n  FIG 20 rockets · 24:34\nb bob\n  FIG 20 · 24:26" in shown  # other ends: their offsets
 
 
 def test_review_screen_snapshot(snap_compare, review_db) -> None:

@@ -17,10 +17,20 @@ from tests.tui.test_review_panel_hints import panel_rows
 from tests.tui.three_reviewed import REGION, WHO, three_reviewed
 
 HEAD = ["79 agreed spans in gold", "Disagreement 1/1 · 1 open", "boundary · open"]
-ALICE = ["a alice", "  ACT Netanyahu and his defense minister as well as three Hama…"]
-BOB = ["b bob", "  ACT Netanyahu", "  ACT his defense minister", "  FIG three", "  ACT Hamas leaders"]
-BOB_AT_80 = [*BOB[:2], "  ACT his defense minist…", *BOB[3:]]
-CAROL = ["c carol", "  ACT Netanyahu", "  ACT defense minister", "  FIG three", "  ACT Hamas", "  ACT leaders"]
+ALICE = ["a alice", "  ACT Netanyahu and…Hamas leaders · 1041:1106"]
+#: A span another version has with other edges names the words at the edge that differs, then its offsets.
+BOB = ["b bob", "  ACT Netanyahu · 1041:1050", "  ACT his defense minister · 1055:1075", "  FIG three",
+       "  ACT Hamas leaders · 1093:1106"]  # fmt: skip
+BOB_AT_80 = [
+    "b bob",
+    "  ACT Netanyahu · 1041:1…",
+    "  ACT his defense minist…",
+    "  FIG three",
+    "  ACT Hamas leaders · 10…",
+]
+CAROL = ["c carol", "  ACT Netanyahu · 1041:1050", "  ACT defense minister · 1059:1075", "  FIG three",
+         "  ACT Hamas · 1093:1098", "  ACT leaders · 1099:1106"]  # fmt: skip
+CAROL_AT_80 = ["c carol", "  ACT Netanyahu · 1041:1…", "  ACT defense minister ·…", *CAROL[3:]]
 
 
 @pytest.fixture(scope="module")
@@ -52,15 +62,15 @@ async def test_v_shows_the_rest_at_80x24_and_the_hints_say_so(team_db: Path, tmp
         assert first == [
             *HEAD,
             "a alice",
-            "  ACT Netanyahu and his …",
+            "  ACT Netanyahu and…Hama…",
             *BOB_AT_80,
-            *CAROL[:3],
+            *CAROL_AT_80[:3],
             "V: 3 more rows (carol)",
         ]
         assert keys(app) == " tab Next  u Undo  d Done  ? Help  q Quit  j Next disagreement  V More versions "
         await pilot.press("V")
         await pilot.pause()
-        assert panel_rows(app) == [*HEAD, *CAROL, "V: back up (alice, bob)", *[""] * 4]
+        assert panel_rows(app) == [*HEAD, *CAROL_AT_80, "V: back up (alice, bob)", *[""] * 4]
         await pilot.press("c")  # carol's version into gold; the panel stays where it was
         await pilot.pause()
         settled = panel_rows(app)
@@ -71,7 +81,7 @@ async def test_v_shows_the_rest_at_80x24_and_the_hints_say_so(team_db: Path, tmp
             await pilot.press("V")
             await pilot.pause()
             seen += panel_rows(app)[5:]
-        assert {"a alice", "  ACT Netanyahu and his …", *BOB_AT_80, *CAROL} <= set(seen), seen
+        assert {"a alice", "  ACT Netanyahu and…Hama…", *BOB_AT_80, *CAROL_AT_80} <= set(seen), seen
     with Store.open(db) as store:
         [article_id] = store.article_ids()
         text = store.article(article_id).text
@@ -95,4 +105,4 @@ async def test_a_remapped_key_is_the_one_the_hints_name(team_db: Path, tmp_path:
         assert keys(app).endswith(" z More versions ")
         await pilot.press("z")
         await pilot.pause()
-        assert panel_rows(app)[3:10] == [*CAROL, "z: back up (alice, bob)"]
+        assert panel_rows(app)[3:10] == [*CAROL_AT_80, "z: back up (alice, bob)"]

@@ -21,7 +21,7 @@ from textual.widget import Widget
 
 from annotator.tui import styles
 from annotator.tui.layout import display
-from annotator.vocabulary import Label
+from annotator.versions import version_words
 from annotator.wording import counted
 
 if TYPE_CHECKING:
@@ -29,18 +29,16 @@ if TYPE_CHECKING:
     from annotator.metrics.consensus import Disagreement
     from annotator.rows import SpanLike, SpanRow
 
-SNIPPET = 60
 
-
-def _span_text(span: SpanLike, text: str, dark: bool) -> Text:
-    """One span of a version: short label (in its look) and its text; article text is never markup."""
+def _span_text(span: SpanLike, spans: list[SpanLike], text: str, dark: bool) -> Text:
+    """One span of a version: short label (in its look) and what tells it apart (`versions.version_words`);
+    article text is never markup."""
     line = Text()
     line.append(styles.SHORT[span.label], styles.label_style(span.label, "span", dark))
-    words = display(span.text[:SNIPPET].replace("\n", " "))
-    if span.label is Label.QUOTE:
-        speaker = display(text[span.speaker.start : span.speaker.end]) if span.speaker else "no speaker"
-        line.append(f" {speaker}:", "bold")
-    line.append(f" {words}")
+    speaker, words = version_words(span, spans, text)
+    if speaker:
+        line.append(f" {display(speaker)}:", "bold")
+    line.append(f" {display(words)}")
     return line
 
 
@@ -93,6 +91,7 @@ class DisagreementPanel(Widget, can_focus=False):
             lines.append(Text(f"{disagreement.kind.value} · " + (f"settled: {settled}" if settled else "open"),
                               "green" if settled else "yellow"))  # fmt: skip
             dark = self.app.current_theme.dark
+            every: list[SpanLike] = [span for spans in disagreement.versions.values() for span in spans]
             for key, name in zip(keys, annotators, strict=False):
                 spans = disagreement.versions.get(name, [])
                 head = Text(f"{key} ", "bold reverse" if settled == name else "bold")
@@ -100,7 +99,9 @@ class DisagreementPanel(Widget, can_focus=False):
                 if not spans:
                     head.append(" (nothing)", "dim")
                 rows.append((name, _one_row(head)))
-                rows.extend((name, _one_row(Text("  ").append_text(_span_text(span, text, dark)))) for span in spans)
+                rows.extend(
+                    (name, _one_row(Text("  ").append_text(_span_text(span, every, text, dark)))) for span in spans
+                )
         shown = (index, state.disagreements[index].start if index is not None and total else 0)
         if shown != self._shown:  # another disagreement: its versions from the top
             self._shown, self.first = shown, 0
