@@ -168,6 +168,23 @@ def _misfit(row: tuple[Any, ...], text: str) -> str | None:
     return None
 
 
+def span_misfit(text: str, row: dict[str, Any]) -> str | None:
+    """Why a span row (`SPAN_COLUMNS` keys) does not fit its article's `text`, in `fit_problems`' words, or None:
+    what undo and redo ask of a span an event writes back (`annotator.store.event_fit`)."""
+    values = (row["start"], row["end"], row["label"], row["text"], row["speaker_start"], row["speaker_end"])
+    problem = _misfit((None, None, *values), text)
+    return None if problem is None else _said(problem, text, *values)
+
+
+def _said(problem: str, text: str, start: Any, end: Any, label: Any, stored: Any, speaker_start: Any,
+          speaker_end: Any) -> str:  # fmt: skip
+    there = text[start:end] if _offsets(start, end, len(text)) else ""
+    return _WHY[problem].format(
+        start=start, end=end, length=len(text), label=label, text=found(stored), there=found(there),
+        speaker_start=speaker_start, speaker_end=speaker_end,
+    )  # fmt: skip
+
+
 def spans_fit(text: str, rows: Iterable[Sequence[Any]]) -> bool:
     """Whether every stored span, a (start, end, label, text, speaker_start, speaker_end) row, fits `text` by
     `fit_problems`' rules: what `export` asks of each record it writes, so the common span costs no call."""
@@ -201,12 +218,8 @@ def fit_problems(db: sqlite3.Connection, tables: Sequence[str] = ("suggestions",
                 text = found_text[0] if found_text else ""
             problem = _misfit(row, text)
             if problem:
-                row_id, article_id, start, end, label, stored, speaker_start, speaker_end = row
-                there = text[start:end] if _offsets(start, end, len(text)) else ""
-                why = _WHY[problem].format(
-                    start=start, end=end, length=len(text), label=label, text=found(stored), there=found(there),
-                    speaker_start=speaker_start, speaker_end=speaker_end,
-                )  # fmt: skip
+                row_id, article_id = row[0], row[1]
+                why = _said(problem, text, *row[2:])
                 found_here.append((row_id, f"table {table!r}, row {row_id} (article {found(article_id)}): {why}"))
         problems += [line for _, line in sorted(found_here)]
     return problems

@@ -23,6 +23,7 @@ from typing import Any
 from annotator.errors import found
 from annotator.rows import Event
 from annotator.store.connection import SPAN_COLUMNS
+from annotator.store.reads import NOT_EDITS
 from annotator.vocabulary import Label, Status
 
 #: How much of a JSON value inside an event a problem shows.
@@ -153,12 +154,30 @@ def change_problem(action: str, column: str, stored: object) -> tuple[dict[str, 
     return change, None
 
 
+def stray_problem(action: str) -> str:
+    """What an undo (a redo) with no edit before it to undo (redo) is: nothing any command writes."""
+    return f"an {action} with no edit before it to {action}"
+
+
 def events_of(db: sqlite3.Connection, article_id: str, annotator: str) -> tuple[list[Event], list[str]]:
     """The pair's events, oldest first, and a line for each column of an event whose JSON is not what its action
-    writes (see the module's docstring): the pair's history cannot be replayed while there is one."""
+    writes (see the module's docstring), and for an undo or redo with nothing to act on (another program's row:
+    it ended undo in a traceback): the pair's history cannot be replayed while there is one."""
     events, problems = [], []
+    done = undone = 0  # how many edits an undo (a redo) has to act on: `history._stacked`
     sql = "SELECT id, action, before, after, target, at FROM events WHERE article_id = ? AND annotator = ? ORDER BY id"
     for event_id, action, before, after, target, at in db.execute(sql, [article_id, annotator]):
+        if action in ("undo", "redo") and not (done if action == "undo" else undone):
+            problems.append(
+                f"table 'events', event {event_id} (article {found(article_id)}, annotator {found(annotator)}, "
+                f"action {found(action)}): {stray_problem(action)}"
+            )
+        elif action == "undo":
+            done, undone = done - 1, undone + 1
+        elif action == "redo":
+            done, undone = done + 1, undone - 1
+        elif action not in NOT_EDITS:
+            done, undone = done + 1, 0
         changes = {}
         for column, stored in (("before", before), ("after", after)):
             changes[column], problem = change_problem(action, column, stored)

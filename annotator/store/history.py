@@ -5,7 +5,6 @@ the log from the start rebuilds the current state (`replay`, which `annotator ch
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable
 
@@ -14,6 +13,8 @@ from annotator.literal import quoted
 from annotator.rows import Edit, Event
 from annotator.store.changes import Changes, again, describe
 from annotator.store.connection import SPAN_COLUMNS, Row
+from annotator.store.event_fit import damaged, fitting_change
+from annotator.store.event_shapes import stray_problem
 from annotator.store.reads import NOT_EDITS
 from annotator.vocabulary import Status
 from annotator.wording import counted, status_words
@@ -26,14 +27,18 @@ class NothingTo(Refused):
 class History(Changes):
     """Undo and redo of one annotator's edits on one article."""
 
-    def _stacks(self, article_id: str, annotator: str) -> tuple[list[int], list[int]]:
-        """(undoable event ids, redoable event ids), rebuilt from the log so they survive restarts."""
-        return _stacked(
+    def _stacks(self, article_id: str, annotator: str, redo: bool = False) -> tuple[list[int], list[int]]:
+        """(undoable event ids, redoable event ids), rebuilt from the log so they survive restarts; refused
+        (`DamagedEvent`) when the log holds an undo or redo with nothing to act on, which no command writes."""
+        done, undone, stray = _stacked(
             self.conn.execute(
                 "SELECT id, action FROM events WHERE article_id = ? AND annotator = ? ORDER BY id",
                 [article_id, annotator],
             )
         )
+        if stray is not None:
+            raise damaged(self.path, stray[0], stray[1], stray_problem(stray[1]), redo)
+        return done, undone
 
     def _nothing_to(self, article_id: str, annotator: str, redo: bool, undone_here: bool = False) -> NothingTo:
         """Why there is nothing to undo (or redo) on this article, in one line: undo and redo go per article, so
@@ -64,11 +69,10 @@ class History(Changes):
         what = "redo goes per article, and your last undo" if redo else "undo goes per article, and your last change"
         return NothingTo(f"{here}: {what} is on {quoted(name)}")
 
-    def _event_change(self, event_id: int) -> tuple[str, Row, Row]:
-        action, before, after = self.conn.execute(
-            "SELECT action, before, after FROM events WHERE id = ?", [event_id]
-        ).fetchone()
-        return action, json.loads(before), json.loads(after)
+    def _event_change(self, event_id: int, article_id: str, annotator: str, redo: bool) -> tuple[str, Row, Row]:
+        """The event's (action, before, after), refused (`DamagedEvent`) when it does not fit this database."""
+        text = self.article_text(article_id)
+        return fitting_change(self.conn, self.path, event_id, (article_id, annotator), text, redo)
 
     def _without_gone_suggestions(self, change: Row) -> tuple[Row, str]:
         """The rows an undo or redo puts back, less their links to suggestions that no longer exist (`annotator
@@ -103,7 +107,7 @@ class History(Changes):
                 raise self._nothing_to(article_id, annotator, redo=False, undone_here=bool(undone))
             if only is not None and done[-1] != only:
                 raise Refused(f"event {only} is no longer the last edit here: u undoes the last one")
-            action, before, after = self._event_change(done[-1])
+            action, before, after = self._event_change(done[-1], article_id, annotator, redo=False)
             what = self._what(article_id, after, before, action)  # the change the undo makes: back to `before`
             before, note = self._without_gone_suggestions(before)
             message = f"undid{_action(action, what)}{note}"
@@ -125,10 +129,10 @@ class History(Changes):
 
     def redo(self, article_id: str, annotator: str) -> Edit:
         with self._editing(article_id, annotator):
-            _, undone = self._stacks(article_id, annotator)
+            _, undone = self._stacks(article_id, annotator, redo=True)
             if not undone:
                 raise self._nothing_to(article_id, annotator, redo=True)
-            action, before, after = self._event_change(undone[-1])
+            action, before, after = self._event_change(undone[-1], article_id, annotator, redo=True)
             what = self._what(article_id, before, after, action)
             after, note = self._without_gone_suggestions(after)
             message = f"redid{_action(action, what)}{note}"
@@ -227,21 +231,25 @@ class History(Changes):
         return self._stacks(article_id, annotator)[0]
 
 
-def _stacked(events: Iterable[tuple[int, str]]) -> tuple[list[int], list[int]]:
-    """(undoable event ids, redoable event ids) after one article's (event id, action), oldest first."""
+def _stacked(events: Iterable[tuple[int, str]]) -> tuple[list[int], list[int], tuple[int, str] | None]:
+    """(undoable event ids, redoable event ids, the first undo or redo with nothing to act on: (id, action), which
+    no command writes, skipped) after one article's (event id, action), oldest first."""
     done: list[int] = []
     undone: list[int] = []
+    stray: tuple[int, str] | None = None
     for event_id, action in events:
         if action in NOT_EDITS:
             continue
-        if action == "undo":
+        if action in ("undo", "redo") and not (done if action == "undo" else undone):
+            stray = stray or (event_id, action)
+        elif action == "undo":
             undone.append(done.pop())
         elif action == "redo":
             done.append(undone.pop())
         else:  # an edit, an import or a merge that replaced the work: each undoable, and clears the redos
             done.append(event_id)
             undone.clear()
-    return done, undone
+    return done, undone, stray
 
 
 def _span_changes(before: Row, after: Row) -> tuple[list[Row], list[Row], list[tuple[Row, Row]]]:
