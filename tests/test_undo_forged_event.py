@@ -198,3 +198,22 @@ async def test_the_screen_says_the_refusal_on_its_status_line(db: Path, size: tu
     why = "span 1 belongs to annotator 'bob' on article 'm1'"
     assert said == f"Not done: {refusal(db, event, why)}"
     assert rows(db)[0] == (1, "m1", "bob", 0, 11, "Alice Smith")
+
+
+def test_a_span_removed_before_a_pack_is_put_back_by_undo_in_the_pack(db: Path, tmp_path: Path) -> None:
+    """A pack copies alice's events, not the sequence that handed out their span ids: span 8, removed before
+    packing, is above every id the pack holds, and named by alice's own events there, so its undo passes."""
+    assert annotator("--db", db, "assign", "--annotators", "alice", "--overlap", "1").returncode == 0
+    with Store.open(db) as store:
+        added = store.add_span("m1", "alice", 46, 52, "LOCATION").spans[0]
+        store.remove_span("m1", "alice", added.id)
+    assert added.id == 8
+    packed = annotator("--db", db, "pack", "--annotator", "alice", "-o", tmp_path / "alice.db")
+    assert packed.returncode == 0, packed.stderr
+    with Store.open(tmp_path / "alice.db") as store:
+        assert store.undo("m1", "alice").message == "undid remove of LOCATION 'Monday' at 46:52"
+        assert [(s.id, s.text) for s in store.spans("m1", "alice")] == [
+            (6, "Alice Smith"),
+            (7, "Boston"),
+            (8, "Monday"),
+        ]
