@@ -217,3 +217,17 @@ def test_a_span_removed_before_a_pack_is_put_back_by_undo_in_the_pack(db: Path, 
             (7, "Boston"),
             (8, "Monday"),
         ]
+
+
+def test_a_pack_never_hands_out_a_span_id_its_events_name(db: Path, tmp_path: Path) -> None:
+    """The pack's sequence started at its highest copied span (6): a new span there got id 7, which alice's remove
+    event names, so the undo of that remove would write span 7 over it (now refused: it is on another article)."""
+    assert annotator("--db", db, "assign", "--annotators", "alice", "--overlap", "1").returncode == 0
+    with Store.open(db) as store:
+        store.remove_span("m1", "alice", 7)
+    packed = annotator("--db", db, "pack", "--annotator", "alice", "-o", tmp_path / "alice.db")
+    assert packed.returncode == 0, packed.stderr
+    with Store.open(tmp_path / "alice.db") as store:
+        assert store.add_span("m2", "alice", 18, 23, "LOCATION").spans[0].id == 8
+        assert store.undo("m1", "alice").message == "undid remove of LOCATION 'Boston' at 29:35"
+        assert [(s.id, s.text) for s in store.spans("m1", "alice")] == [(6, "Alice Smith"), (7, "Boston")]

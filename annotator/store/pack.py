@@ -18,6 +18,7 @@ from annotator.places import Note, PlaceError, leading, regular_target
 from annotator.store.assignments import assigned, assignees, record_event
 from annotator.store.content import content_problems
 from annotator.store.edits import Store
+from annotator.store.merge_rows import reserve_span_ids
 from annotator.store.opening import new_database
 from annotator.store.reads import Reader
 from annotator.vocabulary import utc_now
@@ -121,6 +122,11 @@ def pack(reader: Reader, annotator: str, out: str | Path, note: Note = None) -> 
                         "ORDER BY rowid",
                         {"who": annotator},
                     )
+                # the copied events name span ids up to the source's sequence (a span removed, or another's
+                # deleted since): none may be handed out again in the pack, as AUTOINCREMENT guarantees
+                sequence = packed.conn.execute("SELECT seq FROM src.sqlite_sequence WHERE name = 'spans'").fetchone()
+                if sequence:
+                    reserve_span_ids(packed, int(sequence[0]))
             packed.conn.execute("DETACH DATABASE src")
             report = PackReport(packed.count("articles"), packed.count("suggestions"), packed.count("events"))
         temporary.sync()
