@@ -5,11 +5,12 @@ over bob's row, as `INSERT OR REPLACE` by the event's id).
 The events table is append-only, but another program can add a row to it, and undo and redo write an event's rows
 back by their ids. So before writing, each event is read as `check` reads it (`event_shapes`: JSON objects holding
 the rows the commands write), and every row it would write or take away must be this article's and this
-annotator's own: a span id that is another article's or annotator's row, or was never handed out here; a decision
-or a span's link to a suggestion of another article; a written span that does not fit the article's text
-(`content.span_misfit`). An event annotator wrote always passes: its spans are its pair's (ids are never handed
-out twice, and `merge` maps the ones it copies), and it wrote nothing that did not fit. Three indexed queries, so
-undo stays instant.
+annotator's own. Refused: a span id that is another article's or annotator's row, or was never handed out here
+(above the sequence, and named by no other event of the pair: a pack's span removed before packing is); a
+decision or a span's link to a suggestion of another article; a written span that does not fit the article's
+text (`content.span_misfit`). An event annotator wrote always passes: its spans are its pair's (ids are never
+handed out twice: `merge` maps the ones it copies, and `pack` keeps the sequence), and it wrote nothing that did
+not fit. Three indexed queries (a fourth in the rare case above), so undo stays instant.
 """
 
 from __future__ import annotations
