@@ -226,3 +226,20 @@ def writer_opens_and_closes(fifo: Path) -> None:
     """A reader blocked opening `fifo` goes on, reading nothing; with no reader, nothing happens."""
     with contextlib.suppress(OSError):  # ENXIO: nobody has it open to read
         os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+
+
+@pytest.mark.parametrize(
+    ("key", "field"),
+    [
+        ('"a\\u001bb"', "a\u241bb"),
+        ('"tab\\there"', "tab\u2409here"),
+        ('"say \\"hi\\""', 'say "hi"'),
+        ("'C:\\x'", "C:\\x"),
+        ('"caf\\u00e9"', "café"),
+    ],
+)
+def test_a_quoted_key_written_with_escapes_names_its_line(folder: Path, key: str, field: str) -> None:
+    """The line is found by the key as TOML reads it, not as the file spells it (an attacker's `"a\\u001bb"` on line
+    3 named no line, where a plain key's error named it)."""
+    line = annotate_with(folder, f'theme = "light"\n\n{key} = "z"\n')
+    assert line.startswith(f"keys.toml:3: field '{field}': unknown binding id (known: ")

@@ -142,12 +142,26 @@ def is_key(key: str) -> bool:
     return character is not None and _character_to_key(character) == name
 
 
+#: The key a line sets, as the file spells it: bare, a basic string (with its escapes) or a literal one, then `=`
+#: (`key = `), `.` (a dotted `key.x = `) or, in a table's header (`[key]`, `[[key]]`), `]` or `.`.
+_SETS = re.compile(r"""\s*(\[\[?\s*)?([A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')\s*([=.\]])""")
+
+
 def _line_of(text: str, key: str) -> int | None:
-    """The line of the file that sets `key` (bare or quoted), for the error that names it."""
-    name = rf"""(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')"""
-    pattern = re.compile(rf"^\s*(?:{name}\s*[=.]|\[\s*{name}\s*[].])")  # `key = `, `key.x = `, a table `[key]`
+    """The line of the file that sets `key`, for the error that names it: its key read as TOML reads it, so that
+    one spelled with escapes ("a\\u001bb") is found as the key it names."""
+    import tomllib
+
     for number, line in enumerate(text.splitlines(), start=1):
-        if pattern.match(line):
+        found = _SETS.match(line)
+        if found is None or found[3] == ("=" if found[1] else "]"):
+            continue
+        spelled = found[2]
+        try:
+            named = tomllib.loads(f"k = {spelled}")["k"] if spelled[0] in "\"'" else spelled
+        except tomllib.TOMLDecodeError:
+            continue
+        if named == key:
             return number
     return None
 
