@@ -6,7 +6,6 @@ lists them, and holds the top-level options.
 
 # ctrl+c or SIGTERM while these imports run is the console script's to say (`annotator.entry`)
 import inspect
-import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +16,7 @@ import typer
 from annotator.cli import accepting, corpus, data, exports, importing, overview, quality, screens, teams
 from annotator.cli.common import ALL_OR_NOTHING, AnnotatorOption, Command, app, fail
 from annotator.cli.paths import PathType
-from annotator.interrupts import received, stood, terminate_as_interrupt, terminated
+from annotator.interrupts import at_the_end, received, status, stood, terminate_as_interrupt, terminated
 from annotator.store import DEFAULT_DB
 
 #: Every command, in the order `annotator --help` lists them.
@@ -89,29 +88,49 @@ def _uncaught() -> str:
 
 
 def main() -> None:
-    """The console script: a SIGTERM stops a command as ctrl+c does (`annotator.interrupts`), exit status 143."""
+    """The console script: a SIGTERM or SIGHUP stops a command as ctrl+c does (`annotator.interrupts`), exit status
+    143 or 129. From the moment the command ends (Typer's SystemExit) interrupts are ignored (`at_the_end`), so
+    that its end is said as it was decided; one that came before was recorded, and is said here."""
     terminate_as_interrupt()
     try:
-        app()
-    except KeyboardInterrupt:  # outside Typer's handling: before the command began, or as it exits
+        try:
+            app()
+        finally:
+            at_the_end()
+    except (KeyboardInterrupt, SystemExit) as end:
+        at_the_end()  # again: an interrupt raised before the first took hold skipped the rest of it
+        _end(end)
+
+
+def _end(end: KeyboardInterrupt | SystemExit) -> None:
+    """Exit as the command ended. A KeyboardInterrupt came outside Typer's handling: before the command began, or
+    as it exits, or just before `at_the_end` took hold (Typer's SystemExit is then its context: the command ended
+    as that says, and the interrupt is received)."""
+    if isinstance(end, KeyboardInterrupt) and isinstance(end.__context__, SystemExit):
+        end = end.__context__
+    if isinstance(end, KeyboardInterrupt):
         if not _begun:
-            raise
-        sys.stderr.write(_uncaught())
-        raise SystemExit(_status()) from None
-    except SystemExit as end:
-        if _escaped_interrupt(end):  # Typer ends a ctrl+c no command caught with status 130 and nothing said
-            sys.stderr.write(_uncaught())
-        elif end.code in (0, None) and received():
-            sys.stderr.write(DONE_ANYWAY)
-            raise SystemExit(_status()) from None
-        if terminated() and end.code not in (0, None):
-            raise SystemExit(128 + signal.SIGTERM) from None
-        raise
+            raise end  # the console script's line (`annotator.entry`)
+        _say(_uncaught())
+        raise SystemExit(status()) from None
+    if _escaped_interrupt(end):  # Typer ends a ctrl+c no command caught with status 130 and nothing said
+        _say(_uncaught())
+        raise SystemExit(status()) from None
+    if end.code in (0, None) and received():
+        _say(DONE_ANYWAY)
+        raise SystemExit(status()) from None
+    if terminated():  # the line is said; 130, the status of ctrl+c, was the command's
+        raise SystemExit(status()) from None
+    raise end
 
 
-def _status() -> int:
-    """An interrupted command's exit status: a shell's for a process ended by the signal (143 SIGTERM, 130 ctrl+c)."""
-    return 128 + (signal.SIGTERM if terminated() else signal.SIGINT)
+def _say(line: str) -> None:
+    """A line on standard error, if it can still take one (a closed terminal cannot)."""
+    try:
+        sys.stderr.write(line)
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def _escaped_interrupt(end: SystemExit) -> bool:

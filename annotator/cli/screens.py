@@ -25,6 +25,7 @@ from annotator.cli.common import (
 )
 from annotator.cli.logins import check_entering
 from annotator.cli.quality import IgnoreAssignmentsOption
+from annotator.interrupts import acted_on
 from annotator.store import DEFAULT_DB
 
 if TYPE_CHECKING:
@@ -156,8 +157,13 @@ INTERRUPTED = 128 + signal.SIGINT
 def _interrupt_closes(tui: "AnnotatorApp") -> Iterator[None]:
     """While the screen runs, a SIGINT (`kill -INT`; in the terminal ctrl+c is a key) closes it as the app closes on
     a SIGTERM, with status 130: asyncio's own handling cancelled Textual's main task, which Textual took for a quiet
-    end (status 0, not a word). Before the screen's loop runs, or after, it is an interrupt as anywhere else."""
+    end (status 0, not a word). Before the screen's loop runs, or after, it is an interrupt as anywhere else: the
+    loop, as it closes, set the default action of the SIGTERM and SIGHUP it handled, which ended the process with no
+    word once the screen was gone; the handlers of before are set again, and the signal that closed the screen is
+    recorded as received (`interrupts.acted_on`: a second one is ignored, the exit status is its)."""
     import asyncio  # Textual's, loaded with the screen: not on every command's start
+
+    from annotator.tui.app import CLOSING
 
     def closing(number: int, frame: FrameType | None) -> None:
         try:
@@ -166,22 +172,28 @@ def _interrupt_closes(tui: "AnnotatorApp") -> Iterator[None]:
             raise KeyboardInterrupt from None
         loop.call_soon_threadsafe(tui.exit, None, INTERRUPTED)
 
-    previous = signal.signal(signal.SIGINT, closing)
+    handlers = {number: signal.getsignal(number) for number in CLOSING}
+    handlers[signal.SIGINT] = signal.signal(signal.SIGINT, closing)
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        closed_by = {code: number for number, code in {**CLOSING, signal.SIGINT: INTERRUPTED}.items()}
+        if tui.return_code in closed_by:
+            acted_on(closed_by[tui.return_code])
+        for number, handler in handlers.items():
+            if handler is not None and not (number in CLOSING and signal.getsignal(number) is signal.SIG_IGN):
+                signal.signal(number, handler)
 
 
 def _run(tui: "AnnotatorApp") -> None:
-    """Run the screen to its end: closed by a SIGTERM or a SIGINT, one line and exit status 143 or 130, as any
-    command interrupted; ended by an exception (Textual sets its return code, prints a traceback and returns as if
-    all went well), one line and status 1."""
-    from annotator.tui.app import TERMINATED
+    """Run the screen to its end: closed by a SIGTERM, a SIGHUP or a SIGINT, one line (if the terminal is still
+    there) and exit status 143, 129 or 130, as any command interrupted; ended by an exception (Textual sets its
+    return code, prints a traceback and returns as if all went well), one line and status 1."""
+    from annotator.tui.app import CLOSING
 
     with _interrupt_closes(tui):
         tui.run()
-    if tui.return_code in (TERMINATED, INTERRUPTED):
+    if tui.return_code in (*CLOSING.values(), INTERRUPTED):
         fail("interrupted; every action the screen showed as done is stored")
         raise typer.Exit(tui.return_code)
     crash = tui.crash()

@@ -41,8 +41,8 @@ if TYPE_CHECKING:
 MESSAGES_KEPT = 500
 #: A notice said on an article's status line, styled as its toast would have been.
 NOTICE_STYLES: dict[SeverityLevel, str] = {"information": "", "warning": "yellow", "error": "bold red"}
-#: The exit status of an app closed by a SIGTERM (that of a process ended by one).
-TERMINATED = 128 + signal.SIGTERM
+#: The exit status of an app closed by a SIGTERM or a SIGHUP (that of a process ended by it), by signal.
+CLOSING = {signal.SIGTERM: 128 + signal.SIGTERM, signal.SIGHUP: 128 + signal.SIGHUP}
 
 
 class AnnotatorApp(KeysAheadApp):
@@ -177,7 +177,7 @@ class AnnotatorApp(KeysAheadApp):
     def crash(self) -> str | None:
         """After `run()`: None if the app ended normally, else the one line saying why it stopped (its traceback
         kept in a file the line names)."""
-        if not self.return_code or self.return_code == TERMINATED:
+        if not self.return_code or self.return_code in CLOSING.values():
             return None
         shown = self.error_console.file
         return crash_line(self._exception, shown.getvalue() if isinstance(shown, io.StringIO) else "")
@@ -200,8 +200,11 @@ class AnnotatorApp(KeysAheadApp):
 
     def on_mount(self) -> None:
         if threading.current_thread() is threading.main_thread():  # the only one that may take signals
-            # A SIGTERM closes the app as quitting does (the terminal restored); every edit is already committed.
-            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.exit, None, TERMINATED)
+            # A SIGTERM or SIGHUP (the terminal closed) closes the app as quitting does (the terminal restored, if
+            # it is still there); every edit is already committed. One SIGHUP ignored (`nohup`) stays ignored.
+            for number, code in CLOSING.items():
+                if signal.getsignal(number) is not signal.SIG_IGN:
+                    asyncio.get_running_loop().add_signal_handler(number, self.exit, None, code)
         if self.keymap:
             self.set_keymap(self.keymap)
         if self.annotator:
