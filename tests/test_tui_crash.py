@@ -57,14 +57,19 @@ def test_hostile_text_does_not_set_the_terminal_title_or_clipboard(tmp_path: Pat
     assert "␛]0;pwned␇" in screen
 
 
-@pytest.mark.parametrize(("stop", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)], ids=["SIGTERM", "SIGINT"])
+@pytest.mark.parametrize(
+    ("stop", "code"),
+    [(signal.SIGTERM, 143), (signal.SIGINT, 130), (signal.SIGHUP, 129)],
+    ids=["SIGTERM", "SIGINT", "SIGHUP"],
+)
 def test_a_signal_closes_the_tui_cleanly_keeping_every_acknowledged_action(
     tmp_path: Path, stop: signal.Signals, code: int
 ) -> None:
     """`kill PID` of an open annotator: it leaves its screen (the terminal as it was), says so in one line and
     exits with 143; every edit the screen acknowledged is stored (each is committed when made). A SIGINT
     (`kill -INT PID`; the terminal's ctrl+c is a key to the screen) does the same with 130, as every command
-    interrupted does: it ended the screen with status 0 and not a word."""
+    interrupted does: it ended the screen with status 0 and not a word. A SIGHUP (`kill -HUP PID`, the terminal
+    still there) does the same with 129: it killed the screen outright (tests/test_hangup.py closes the terminal)."""
     db = tmp_path / "tui.db"
     prepare(db)
     terminal, status = tmp_path / "terminal.out", tmp_path / "status"
