@@ -113,10 +113,13 @@ def test_each_session_runs_this_annotator_on_the_database(seeded: Path) -> None:
 
 
 @needs_chromium
-async def test_a_served_session_ends_cleanly_on_sigterm(seeded: Path) -> None:
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+async def test_a_served_session_ends_cleanly_on_sigterm(seeded: Path, number: signal.Signals) -> None:
     """`kill PID` of the server (a supervisor's stop) while a browser session has edited: the server stops as on
     ctrl+c, with status 0 (a server's stop is no failure; a supervisor counts it clean), its session process ends
-    too, the edit is stored, and nothing is left beside the database (no -wal, -shm or temporary)."""
+    too, the edit is stored, and nothing is left beside the database (no -wal, -shm or temporary). A SIGHUP (the
+    ssh connection it was started from dropped) stops it the same way: it ended with status 129 and the line
+    "interrupted after this command's work was done"."""
     port = free_port()
     command = [sys.executable, "-m", "annotator", "serve", "--db", str(seeded), "--port", str(port), "--annotator"]
     server = subprocess.Popen([*command, "alice"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -139,7 +142,7 @@ async def test_a_served_session_ends_cleanly_on_sigterm(seeded: Path) -> None:
                 time.sleep(0.1)
             sessions = psutil.Process(server.pid).children(recursive=True)
             assert sessions, "no session process was started"
-            server.send_signal(signal.SIGTERM)
+            server.send_signal(number)
             out, err = server.communicate(timeout=30)
     finally:
         if server.poll() is None:

@@ -14,8 +14,12 @@ import shlex
 import socket
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.errors import AnnotatorError
+
+if TYPE_CHECKING:
+    from textual_serve.server import Server
 
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
@@ -69,12 +73,25 @@ def _sessions_waited_for() -> None:
     textual_serve.server.AppService = WaitedSession  # type: ignore[attr-defined]
 
 
+def _hang_up_stops(server: Server) -> None:
+    """A SIGHUP (the ssh connection the server was started from dropped) stops it as textual-serve stops it on
+    ctrl+c or SIGTERM: sessions closed, status 0. It was an interrupt raised in aiohttp's loop: status 129 and
+    "interrupted after this command's work was done". The loop is the one `Server.serve` takes (the thread's);
+    a SIGHUP ignored (`nohup`) stays ignored."""
+    import asyncio
+    import signal
+
+    if signal.getsignal(signal.SIGHUP) is not signal.SIG_IGN:
+        asyncio.get_event_loop().add_signal_handler(signal.SIGHUP, server.request_exit)
+
+
 def serve_command(db: Path, host: str, port: int, annotator: str | None, url: str | None = None) -> None:
     """Serve until interrupted (ctrl+c); `check_listening` first."""
     from textual_serve.server import Server
 
     _sessions_waited_for()
     server = Server(session_command(db, annotator), host=host, port=port, title="annotator", public_url=url)
+    _hang_up_stops(server)
     try:
         server.serve()
     except OSError as error:  # the port taken between the check and the server's bind
