@@ -146,17 +146,18 @@ def test_commands_reading_spans_refuse_a_database_another_program_damaged(
         ("UPDATE articles SET meta = 'not json'", ("export", "--suggestions", "-o", "-"), "table 'articles', article "
          "{article!r}: its meta is not a JSON object: 'not json'"),
         ("UPDATE articles SET meta = '{\"a\": ' || printf('%.*c', 5000, '[') || printf('%.*c', 5000, ']') || '}'",
-         ("evaluate", "--gold-from", "alice"), "table 'articles', article {article!r}: its meta is not a JSON "
-         "object: '{{\"a\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['"),
+         ("evaluate", "--gold-from", "alice"), "table 'articles', article {article!r}: its meta is nested "
+         "deeper than a JSON reader goes (SQLite's stops at 1,000 levels)"),
         ("INSERT INTO events (article_id, annotator, action, before, after, at) SELECT id, 'alice', 'status', '{}', "
-         "'{}', 'yesterday' FROM articles", ("stats",), "table 'events', row 3: at: 'yesterday' is not a moment "
+         "'{}', 'yesterday' FROM articles", ("stats",), "table 'events', column 'at', rowid 3: 'yesterday' is not a moment "
          "annotator writes (an ISO 8601 timestamp with a time zone, as 2026-12-01T10:00:00.000000Z)"),
         ("INSERT INTO events (article_id, annotator, action, before, after, at) SELECT id, 'alice', 'status', '{}', "
          "'garbage', '2026-12-01T10:00:00.000000Z' FROM articles", ("evaluate", "--gold-from", "alice"),
-         "table 'events', row 3: its after is not a JSON object"),
+         "table 'events', column 'after', event 3 (article {article!r}, annotator 'alice', action 'status'): not "
+         "JSON: 'garbage'"),
         ("INSERT INTO comments (article_id, annotator, text, at) SELECT id, 'alice', x'41', "
          "'2026-12-01T10:00:00.000000Z' FROM articles", ("export", "--annotator", "alice", "-o", "-"),
-         "table 'comments', row 1: its text is stored as a blob, not text"),
+         "table 'comments', column 'text', rowid 1: a blob where annotator stores text"),
     ],
 )  # fmt: skip
 def test_what_another_program_wrote_ends_no_command_in_a_traceback(
@@ -174,4 +175,52 @@ def test_what_another_program_wrote_ends_no_command_in_a_traceback(
     assert line == (
         f"{db}: {problem.format(article=article)}; nothing was {what} (annotator check --db {db} lists every problem)"
     )
+    assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("edit", "command", "problem"),
+    [
+        # re-trial 41r: check said ok, and export ended in a traceback (merge spread it on)
+        ("UPDATE articles SET meta = CAST(meta AS BLOB)", ("export", "--annotator", "alice", "-o", "-"),
+         "table 'articles', article {article!r}: its meta is stored as a blob, not text"),
+        ("INSERT INTO comments (article_id, annotator, text, at) SELECT id, 'alice', x'68656c6c6f', "
+         "'2026-12-05T06:00:00.000000Z' FROM articles", ("check",),
+         "table 'comments', column 'text', rowid 1: a blob where annotator stores text"),
+        ("UPDATE suggestions SET suggester = CAST(suggester AS BLOB)", ("stats",),
+         "table 'suggestions', column 'suggester', rowid 1: a blob where annotator stores text"),
+        ("UPDATE annotations SET flag_reason = x'6869'", ("export", "--annotator", "alice", "-o", "-"),
+         "table 'annotations', column 'flag_reason', rowid 1: a blob where annotator stores text"),
+        ("UPDATE suggestions SET score = 'high'", ("check",),
+         "table 'suggestions', column 'score', rowid 1: a text where annotator stores real"),
+        # the writers went ahead where check named it
+        ("INSERT INTO comments (article_id, annotator, text, at) SELECT id, 'alice', 'hello', 'tomorrow' "
+         "FROM articles", ("accept", "--annotator", "zoe"), "table 'comments', column 'at', rowid 1: 'tomorrow' is "
+         "not a moment annotator writes (an ISO 8601 timestamp with a time zone, as 2026-12-01T10:00:00.000000Z)"),
+        ("UPDATE articles SET tokens = 'garbage{'", ("ingest", "more.txt"),
+         "table 'articles', article {article!r}: tokens: not JSON: 'garbage{{'"),
+        ("UPDATE articles SET chars = 5", ("accept", "--annotator", "zoe"), "table 'articles', article {article!r}: "
+         "chars is 5, but its text has 63 characters: another program changed one of them"),
+        ('INSERT INTO spans (article_id, annotator, start, "end", label, text, speaker_start, speaker_end) SELECT '
+         "id, 'alice', 16, 30, 'QUOTE', substr(text, 17, 14), 0, 4 FROM articles", ("export", "--annotator", "alice",
+         "--format", "labelstudio", "-o", "-"), "table 'spans', row 2 (article {article!r}): speaker 0:4 is not an "
+         "ACTOR span of this annotation"),
+    ],
+)  # fmt: skip
+def test_what_check_names_every_command_refuses(
+    tmp_path: Path, edit: str, command: tuple[str, ...], problem: str
+) -> None:
+    db = tmp_path / "damaged.db"
+    article = small_database(db, "alice")  # one suggestion (Washington), accepted by alice as her span 1
+    (tmp_path / "more.txt").write_text("Ann met Bob.\n", encoding="utf-8")
+    with closing(sqlite3.connect(db)) as connection, connection:
+        connection.execute(edit)
+    before = db.read_bytes()
+    said = problem.format(article=article)
+    checked = annotator("check", "--db", db)
+    assert checked.returncode == 1 and f": {said}\n" in checked.stderr, checked.stderr
+    if command != ("check",):
+        line = one_error_line(annotator(*command, "--db", db, cwd=tmp_path))
+        what = "exported" if command[0] == "export" else "done"
+        assert line == f"{db}: {said}; nothing was {what} (annotator check --db {db} lists every problem)"
     assert db.read_bytes() == before

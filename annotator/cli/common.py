@@ -24,7 +24,7 @@ from annotator.exchange.formats import FORMATS
 from annotator.interrupts import report_first, stop_if_interrupted
 from annotator.literal import literal, literal_json, literal_lines
 from annotator.store import Store
-from annotator.store.content import damage
+from annotator.store.damage import damage
 from annotator.vocabulary import (
     GOLD,
     entered_name,

@@ -43,7 +43,9 @@ from annotator.rows import Offsets as StoredOffsets
 from annotator.rows import SpanLike, Token
 from annotator.spans import edge_problem, edges_fit, fit, fitted
 from annotator.store import Store
-from annotator.store.content import event_problems, fit_problems, kind_problems, spans_fit, stored_problems
+from annotator.store.content import fit_problems, spans_fit, stored_problems
+from annotator.store.damage import damage
+from annotator.store.kinds import speaker_problems
 from annotator.store.streams import annotation_stream
 from annotator.suggest.tokens import tokenize
 from annotator.vocabulary import MODEL_PREFIX, is_model, suggester_labels
@@ -244,10 +246,10 @@ def export(
 
     options = options or ExportOptions()
     chosen = get_format(format_name)
-    damage = kind_problems(store.conn) or (fit_problems(store.conn, ["suggestions"]) if not annotator else [])
-    damage = damage or event_problems(store.conn)  # a comment stored as a blob (attacker 41a)
-    if damage:
-        raise damaged(store, damage)
+    found = damage(store.conn, spans=False) or speaker_problems(store.conn)  # its spans: each record's, below
+    found = found or (fit_problems(store.conn, ["suggestions"]) if not annotator else [])
+    if found:
+        raise damaged(store, found)
     total = count_records(store, annotator, options.statuses) if progress else 0
     records: Iterable[Record] = (
         annotator_records(store, annotator, options.statuses) if annotator else suggestion_records(store)
@@ -263,9 +265,9 @@ def export(
     try:
         return chosen.write(records, out, stored_tokens(store), options)
     except (KeyError, IndexError, ValueError, TypeError, AttributeError):
-        damage = stored_problems(store.conn)  # tokens another program wrote: looked for only when writing failed
-        if damage:
-            raise damaged(store, damage) from None
+        problems = stored_problems(store.conn)  # tokens another program wrote: looked for only when writing failed
+        if problems:
+            raise damaged(store, problems) from None
         raise
 
 

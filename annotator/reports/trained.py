@@ -40,10 +40,6 @@ def few_lines(report: TrainReport) -> list[str]:
     return lines
 
 
-def _all_learned(report: TrainReport) -> bool:
-    return report.held_out > 0 and report.held_learned == report.held_out
-
-
 def gain_lines(report: TrainReport) -> list[str]:
     """The gain in the pooled entities' exact F1 (the row `reports.training` names "entities") with where other draws of as many held-out articles put it, or why there is no
     such interval (fewer than `intervals.FEWEST` held-out articles with spans); nothing before training."""
@@ -76,7 +72,8 @@ def verdict_lines(report: TrainReport) -> list[str]:
     after = report.after.micro.exact.f1 if report.after is not None else None
     shown = None if before is None or after is None else round(after, 3) - round(before, 3)  # as printed
     lines += gain_lines(report)
-    if shown is not None and _all_learned(report):  # neither "use it" nor "keep": these articles cannot tell
+    if shown is not None and report.held_learned:  # neither "use it" nor "keep": such articles cannot tell (a
+        # re-trial: one learned article of two held 84 of the 92 spans, and "keep suggesting" followed)
         return [*lines, f"these articles cannot tell whether it helps: annotator suggest --model {report.out} uses it"]
     if shown is not None and shown > 0 and (report.gain is None or report.gain.low <= 0):
         # not "use it" under a line saying other articles could show no change (re-check 39c: it said both), nor

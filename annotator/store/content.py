@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from annotator.errors import found
+from annotator.store.kinds import kind_problems, speaker_problems, type_problems
 from annotator.store.names import NAMING
 from annotator.vocabulary import CLOCK_TOLERANCE, Label, content_hash, future_problem, parse_timestamp
 
@@ -254,7 +255,7 @@ def _no_moment(stamp: object) -> str:
     return f"{shown} is not a moment annotator writes ({WRITTEN})"
 
 
-def moment_problems(db: sqlite3.Connection) -> list[str]:
+def moment_problems(db: sqlite3.Connection, *, future: bool = True) -> list[str]:
     """Moments no command of annotator's writes, in any column of a moment (`at`, `..._at`): text that names no
     moment ("yesterday", "2026-13-45T99:00", a number, an empty string, one without a time zone), and moments
     later than now plus `CLOCK_TOLERANCE` (a clock running fast where the file was written, or a forged stamp).
@@ -277,91 +278,43 @@ def moment_problems(db: sqlite3.Connection) -> list[str]:
         sql = f"""SELECT rowid, {stamp} FROM "{table}" WHERE {stamp} IS NOT NULL AND NOT ({written} AND {stamp} < ?)
                   ORDER BY rowid"""
         for rowid, value in db.execute(sql, [_STORE_GLOB, limit]):
-            problem = _moment_problem(value)
+            problem = _moment_problem(value) if future else (None if _moment(value) else _no_moment(value))
             if problem:
                 problems.append(f"table {table!r}, column {column!r}, rowid {rowid}: {problem}")
                 break
     return problems
 
 
-def kind_problems(db: sqlite3.Connection) -> list[str]:
-    """Articles whose text or title is not stored as text, or whose meta is not a JSON object: what the commands
-    read as such (a blob text passed the hash check and ended `export` in a traceback after `merge` had copied it:
-    attacker 40f). In SQL, without reading the texts into Python."""
-    problems = []
-    rows = db.execute(
-        "SELECT id, typeof(text), typeof(title), CASE WHEN json_valid(meta) AND json_type(meta) = 'object' THEN NULL "
-        "ELSE CAST(meta AS TEXT) END FROM articles WHERE typeof(text) != 'text' OR typeof(title) != "
-        "'text' OR NOT json_valid(meta) OR json_type(meta) != 'object' ORDER BY rowid"
-    )
-    for article_id, text, title, meta in rows:
-        where = f"table 'articles', article {found(article_id)}"
-        problems += [f"{where}: its {name} is stored as a {kind}, not text" for name, kind in
-                     (("text", text), ("title", title)) if kind != "text"]  # fmt: skip
-        if meta is not None:
-            problems.append(f"{where}: {_meta_problem(meta)}")
-    return problems
-
-
-def _meta_problem(meta: str | None) -> str:
-    """Why a stored meta is no JSON object: a NaN or an infinity in an object is an older release's (Python's
-    json wrote them), said so; anything else another program's."""
-    constants: list[str] = []
-    try:
-        value = json.loads(meta or "", parse_constant=lambda name: constants.append(name))
-    except (ValueError, RecursionError):  # nested deeper than Python's stack (attacker 41a: 5,000 deep)
-        value = None
-    if isinstance(value, dict) and constants:
-        return f"its meta holds {constants[0]}, which is not standard JSON (an older release stored it)"
-    return f"its meta is not a JSON object: {found((meta or '')[:SHOWN_BYTES])}"
-
-
 def event_problems(db: sqlite3.Connection) -> list[str]:
-    """Events whose `before` or `after` is no JSON object or whose `at` names no moment, and comments whose text
-    is not stored as text: what `stats`, `evaluate` and `export` read of them ended in a traceback (attacker 41a:
-    an appended event at 'yesterday', an `after` of 'garbage', a comment stored as a blob). A moment in the future
-    is `check`'s to name (`moment_problems`), not a command's to refuse. One line each, in SQL but for `at`."""
+    """Events whose `before` or `after` is no JSON object: what `stats`, `evaluate` and `export` read of them
+    ended in a traceback (attacker 41a: an appended event whose `after` is 'garbage'; one at 'yesterday' is
+    `moment_problems`', a comment stored as a blob `kinds.type_problems`'). Found in SQL, worded as `check` words
+    them (`event_shapes.change_problem`)."""
+    from annotator.store.event_shapes import change_problem
+
     problems = []
+    valid = "typeof({0}) = 'text' AND json_valid({0}) AND json_type({0}) = 'object'"
     rows = db.execute(
-        "SELECT id, CASE WHEN json_valid(before) AND json_type(before) = 'object' THEN NULL ELSE 'before' END, "
-        "CASE WHEN json_valid(after) AND json_type(after) = 'object' THEN NULL ELSE 'after' END FROM events "
-        "WHERE NOT (json_valid(before) AND json_type(before) = 'object' AND json_valid(after) "
-        "AND json_type(after) = 'object') ORDER BY id"
+        f"SELECT id, article_id, annotator, action, before, after FROM events WHERE NOT ({valid.format('before')} "
+        f"AND {valid.format('after')}) ORDER BY id"
     )
-    for event_id, before, after in rows:
-        problems += [
-            f"table 'events', row {event_id}: its {name} is not a JSON object" for name in (before, after) if name
-        ]
-    stamps = db.execute(
-        "SELECT id, at FROM events WHERE NOT (typeof(at) = 'text' AND at GLOB ? AND "
-        "strftime('%Y-%m-%dT%H:%M:%S', julianday(substr(at, 1, 19))) = substr(at, 1, 19))",
-        [_STORE_GLOB],
-    )
-    problems += [f"table 'events', row {row}: at: {_no_moment(at)}" for row, at in stamps if _moment(at) is None]
-    if db.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'comments'"
-    ).fetchone():  # 0.1.0 had none
-        comments = db.execute("SELECT id, typeof(text) FROM comments WHERE typeof(text) != 'text' ORDER BY id")
-        problems += [f"table 'comments', row {row}: its text is stored as a {kind}, not text" for row, kind in comments]
+    for event_id, article_id, annotator, action, before, after in rows:
+        for column, stored in (("before", before), ("after", after)):
+            problem = change_problem(action, column, stored)[1]
+            if problem:
+                problems.append(
+                    f"table 'events', column {column!r}, event {event_id} (article {found(article_id)}, annotator "
+                    f"{found(annotator)}, action {found(action)}): {problem}"
+                )
     return problems
-
-
-def damage(db: sqlite3.Connection, *, spans: bool = True, tokens: bool = False) -> list[str]:
-    """What would end a command reading articles, spans, suggestions, events and comments in a traceback, or travel
-    on through it into gold: articles of the wrong kind, spans and suggestions that do not fit their text
-    (`fit_problems`; `spans` False: not looked at, for `stats`, which counts them), events and comments another
-    program wrote (`event_problems`); `tokens` also the stored tokens (`token_problems`: agreement reads them, 2 s
-    on 30,000 articles)."""
-    found = kind_problems(db) or (fit_problems(db) if spans else []) or event_problems(db)
-    return found or (token_problems(db) if tokens else [])
 
 
 def stored_problems(db: sqlite3.Connection) -> list[str]:
     """What `content_problems` finds in a database whose text is all UTF-8 (`check` reports that apart)."""
-    kinds = kind_problems(db)
+    kinds = kind_problems(db) + type_problems(db)
     if kinds:  # the other checks read the texts as text
         return kinds
-    return token_problems(db) + hash_problems(db) + fit_problems(db)
+    return token_problems(db) + hash_problems(db) + fit_problems(db) + speaker_problems(db)  # events: `verify`'s
 
 
 def content_problems(db: sqlite3.Connection) -> list[str]:
