@@ -136,7 +136,7 @@ def test_conll2003_export_one_task_a_block(tmp_path: Path) -> None:
     options = ["--format", "conll", "--annotator", "bob", "--db", db]
     code, _, err = run("import", path, *options)
     assert (code, err) == (1, f"annotator: error: {path}:52: field 'tag.start': span 32:41 '14 boats.': a FIGURE span "
-                              "may not end with punctuation ('.')\n")  # fmt: skip
+                              "may not end with punctuation ('.') (--snap trims it to '14 boats')\n")  # fmt: skip
     code, _, err = run("import", path, *options, "--snap")
     assert (code, err) == (1, f"annotator: error: {path}:47: duplicate record: article '405879312b55aa82' by 'bob' "
                               "is already at line 23\n")  # fmt: skip

@@ -49,7 +49,7 @@ def test_a_datasets_hashes_survive_import_and_export(tmp_path: Path) -> None:
     options = ["--format", "prodigy", "--db", db, "--annotator", "ann", "--label-map", "ORG=ACTOR,PERSON=ACTOR"]
     code, _, err = run("import", path, *options)
     assert (code, err) == (1, f"annotator: error: {path}:7: field 'spans[0].start': span 24:29 ': @ev': an ACTOR span "
-                              "may not start with punctuation (':')\n")  # fmt: skip
+                              "may not start with punctuation (':') (--snap trims it to '@ev')\n")  # fmt: skip
     code, said, _ = run("import", path, *options, "--snap")
     assert (code, said) == (0, f"8 record(s) imported (8 new article(s), 0 span(s) snapped to token boundaries, "
                                f"1 span(s) trimmed to the span rules) -> {db}\n")  # fmt: skip

@@ -298,7 +298,9 @@ def checked_span(
         span = Span(start=start, end=end, label=label, text=quoted)
         check_span(span, text)
     except SpanError as error:
-        raise where.error(str(error), f"{field}.{error.field}") from None
+        fitted = fit(text, start, end, label) if trimmed is None and quoted == text[start:end] else None
+        hint = f" (--snap trims it to {text[fitted[0] : fitted[1]]!r})" if fitted and fitted != (start, end) else ""
+        raise where.error(f"{error}{hint}", f"{field}.{error.field}") from None  # re-trial 41r: --snap unnamed
     return span
 
 
