@@ -44,8 +44,7 @@ from annotator.rows import SpanLike, Token
 from annotator.spans import edge_problem, edges_fit, fit, fitted
 from annotator.store import Store
 from annotator.store.content import fit_problems, spans_fit, stored_problems
-from annotator.store.damage import damage
-from annotator.store.kinds import speaker_problems
+from annotator.store.kinds import kind_problems, speaker_problems, type_problems
 from annotator.store.streams import annotation_stream
 from annotator.suggest.tokens import tokenize
 from annotator.vocabulary import MODEL_PREFIX, is_model, suggester_labels
@@ -246,7 +245,8 @@ def export(
 
     options = options or ExportOptions()
     chosen = get_format(format_name)
-    found = damage(store.conn, spans=False) or speaker_problems(store.conn)  # its spans: each record's, below
+    read = ("articles", "annotations", "comments") if annotator else ("articles", "suggestions")  # spans: below
+    found = kind_problems(store.conn) or type_problems(store.conn, read) or speaker_problems(store.conn)
     found = found or (fit_problems(store.conn, ["suggestions"]) if not annotator else [])
     if found:
         raise damaged(store, found)

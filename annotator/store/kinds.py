@@ -20,13 +20,18 @@ _KINDS = {"TEXT": ("text", "null"), "INTEGER": ("integer", "null"), "REAL": ("re
 _ARTICLE_KINDS = {"text", "title", "meta"}
 
 
-def type_problems(db: sqlite3.Connection) -> list[str]:
+#: Every table annotator made (FTS5's and the migrations' record aside).
+TABLES = ("articles", "annotations", "spans", "suggestions", "decisions", "events", "comments", "assignments")
+
+
+def type_problems(db: sqlite3.Connection, tables: tuple[str, ...] = TABLES) -> list[str]:
     """Values of another kind than their column's, as another program may store them (a blob of text, a word in a
     number's column): read as text they ended commands in tracebacks while `check` said ok (re-trial 41r: a
     suggester, a flag reason, a comment, an event's before as blobs; a score 'high'). One scan a table, one line
-    for a column's first such row; the articles' text, title and meta are `kind_problems`'."""
+    for a column's first such row; the articles' text, title and meta are `kind_problems`'. `tables`: only these
+    (an export's, whose spans each record's own check covers)."""
     problems = []
-    for table, columns in _typed_columns(db):
+    for table, columns in _typed_columns(db, tables):
         kinds = [
             (c, _KINDS[t])
             for c, t in columns  # moments are `content.moment_problems`', which names a blob's bytes
@@ -51,9 +56,9 @@ def type_problems(db: sqlite3.Connection) -> list[str]:
     return problems
 
 
-def _typed_columns(db: sqlite3.Connection) -> Iterator[tuple[str, list[tuple[str, str]]]]:
-    """Each table annotator made (FTS5's and the migrations' record aside) with its columns of a declared type."""
-    for table in ("articles", "annotations", "spans", "suggestions", "decisions", "events", "comments", "assignments"):
+def _typed_columns(db: sqlite3.Connection, tables: tuple[str, ...]) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """Each of these tables with its columns of a declared type."""
+    for table in tables:
         info = db.execute(f'SELECT name, upper(type) FROM pragma_table_info("{table}")').fetchall()
         typed = [(name, kind) for name, kind in info if kind in _KINDS]
         if typed:
