@@ -19,6 +19,23 @@ TEXT = "Police in Paris said 3 people were hurt."
 FIRST_SPAN = "(SELECT min(id) FROM spans)"
 
 
+def damaged(tmp_path: Path, *edits: str, police_end: int | None = 6) -> tuple[Path, str]:
+    """A database of alice's work on `TEXT` (with her span 'Police' at 0:`police_end`, unless None), then these
+    statements run by another program; and the article's id."""
+    db = tmp_path / "damaged.db"
+    article = small_database(db, "alice", text=TEXT)
+    with closing(sqlite3.connect(db)) as connection, connection:
+        if police_end is not None:
+            connection.execute(
+                "INSERT INTO spans (article_id, annotator, start, \"end\", label, text) VALUES (?, 'alice', 0, ?, "
+                "'ACTOR', 'Police')",
+                [article, police_end],
+            )
+        for edit in edits:
+            connection.execute(edit)
+    return db, article
+
+
 @pytest.mark.parametrize(
     ("edit", "problem"),
     [
@@ -44,15 +61,7 @@ FIRST_SPAN = "(SELECT min(id) FROM spans)"
 def test_export_refuses_a_damaged_database_in_one_line(
     tmp_path: Path, edit: str, problem: str, format_name: str
 ) -> None:
-    db = tmp_path / "damaged.db"
-    article = small_database(db, "alice", text=TEXT)
-    with closing(sqlite3.connect(db)) as connection, connection:
-        connection.execute(
-            "INSERT INTO spans (article_id, annotator, start, \"end\", label, text) VALUES (?, 'alice', 0, 6, 'ACTOR', "
-            "'Police')",
-            [article],
-        )
-        connection.execute(edit)
+    db, article = damaged(tmp_path, edit)
     before = db.read_bytes()
     out = tmp_path / "out"
     line = one_error_line(annotator("export", "--annotator", "alice", "--format", format_name, "-o", out, "--db", db))
@@ -73,10 +82,7 @@ def test_export_refuses_a_damaged_database_in_one_line(
 def test_export_by_tokens_refuses_tokens_another_program_wrote(
     tmp_path: Path, tokens: str, problem: str, format_name: str
 ) -> None:
-    db = tmp_path / "damaged.db"
-    article = small_database(db, "alice", text=TEXT)
-    with closing(sqlite3.connect(db)) as connection, connection:
-        connection.execute("UPDATE articles SET tokens = ?", [tokens])
+    db, article = damaged(tmp_path, f"UPDATE articles SET tokens = '{tokens}'", police_end=None)
     out = tmp_path / "out"
     line = one_error_line(annotator("export", "--annotator", "alice", "--format", format_name, "-o", out, "--db", db))
     assert line == (
@@ -117,14 +123,7 @@ def test_commands_reading_spans_refuse_a_database_another_program_damaged(
 ) -> None:
     """Before, `accept` ended in a traceback on a text stored as a blob, and `adjudicate --auto` copied a span at
     0:999 into gold, where it travelled on; agreement and evaluate counted it."""
-    db = tmp_path / "damaged.db"
-    article = small_database(db, "alice", text=TEXT)
-    with closing(sqlite3.connect(db)) as connection, connection:
-        connection.execute(
-            "INSERT INTO spans (article_id, annotator, start, \"end\", label, text) VALUES (?, 'alice', 0, 999, 'ACTOR', "
-            "'Police')",
-            [article],
-        )
+    db, article = damaged(tmp_path, police_end=999)
     before = db.read_bytes()
     result = annotator(*command, "--db", db, cwd=tmp_path, terminal=command[0] in ("annotate", "review"))
     line = one_error_line(result)
