@@ -35,6 +35,7 @@ def test_labels_naming_nobody_are_the_annotator_options_work(tmp_path: Path) -> 
     assert out.splitlines() == [
         "3 record(s) imported (3 new article(s)) -> a.db",
         "left out: 1 task(s) without an annotation",
+        "left out: 2 quote(s)' speakers: JSON_MIN has no relations (Label Studio's JSON export keeps them)",
     ]
     assert rows(
         tmp_path / "a.db",
