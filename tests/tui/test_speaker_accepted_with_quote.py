@@ -61,7 +61,7 @@ async def test_enter_on_the_speaker_accepted_with_its_quote_goes_on_to_the_next_
         item = screen.model.get(screen.current)
         assert item is not None and (item.kind, item.text) == ("pending", "Farmers")
         assert app.messages[-1][1] == (
-            f"kept the speaker {SPEAKER!r}; next: the suggestion ACTOR 'Farmers', still to decide"
+            f"kept the speaker {SPEAKER!r}; next: the suggestion ACTOR 'Farmers' at 88:95, still to decide"
         )
 
 
@@ -135,7 +135,7 @@ async def test_enter_on_the_speaker_goes_back_to_what_the_quote_holds_still_to_d
         assert item is not None and (item.kind, item.text) == ("pending", "Faro")
         assert (
             app.messages[-1][1]
-            == f"kept the speaker {speaker!r}; next: the suggestion LOCATION 'Faro', still to decide"
+            == f"kept the speaker {speaker!r}; next: the suggestion LOCATION 'Faro' at 28:32, still to decide"
         )
 
 

@@ -45,7 +45,7 @@ async def test_enter_on_a_quote_whose_speaker_was_accepted_before_names_the_next
         assert item is not None and (item.kind, item.label.value, item.text) == ("pending", "ACTOR", "every family")
         assert app.messages[-1][1] == (
             f"accepted QUOTE {QUOTE!r} at 33:55 with speaker {SPEAKER!r}; the speaker was marked before (s links "
-            "another); next: the suggestion ACTOR 'every family', still to decide"
+            "another); next: the suggestion ACTOR 'every family' at 76:88, still to decide"
         )
     assert held_spans(tmp_path / "q.db", WHO) == [("ACTOR", SPEAKER), ("QUOTE", QUOTE)]
 

@@ -297,12 +297,13 @@ class ArticleScreen(CursorScreen):
         return keys.format(add=self._what_keys_add(quote=False)) if "{add}" in keys else keys
 
     def still_to_decide(self, item: Item) -> str:
-        """An item still needing a decision, named for the status line ("the suggestion LOCATION 'Lagos', still to
-        decide"; a long quote shortened in the middle)."""
-        words = _shortened(item.text, 60)
+        """An item still needing a decision, named for the status line ("the suggestion LOCATION 'Lagos' at 12:17,
+        still to decide"; a long quote shortened in the middle): where it is, as one of two with its words (re-trial
+        41r: "next: the suggestion ACTOR 'Eastfield'", and two were pending)."""
+        words = f"{_shortened(item.text, 60)!r} at {item.start}:{item.end}"
         if item.pending:
-            return f"the suggestion {item.label.value} {words!r}, still to decide"
-        return f"the {item.label.value} {words!r}, which has no speaker yet"
+            return f"the suggestion {item.label.value} {words}, still to decide"
+        return f"the {item.label.value} {words}, which has no speaker yet"
 
     def _what_keys_add(self, quote: bool = True) -> str:
         """What the label keys would add at the cursor (`preview.what_keys_add`)."""
