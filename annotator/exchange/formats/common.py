@@ -298,7 +298,10 @@ def checked_span(
         span = Span(start=start, end=end, label=label, text=quoted)
         check_span(span, text)
     except SpanError as error:
-        fitted = fit(text, start, end, label) if trimmed is None and quoted == text[start:end] else None
+        edges = (
+            trimmed is None and end <= len(text) and quoted == text[start:end] and edge_problem(text, start, end, label)
+        )
+        fitted = fit(text, start, end, label) if edges else None  # only an edge the rules trim, not a span off the text
         hint = f" (--snap trims it to {text[fitted[0] : fitted[1]]!r})" if fitted and fitted != (start, end) else ""
         raise where.error(f"{error}{hint}", f"{field}.{error.field}") from None  # re-trial 41r: --snap unnamed
     return span
