@@ -223,3 +223,13 @@ def test_what_check_names_every_command_refuses(
         what = "exported" if command[0] == "export" else "done"
         assert line == f"{db}: {said}; nothing was {what} (annotator check --db {db} lists every problem)"
     assert db.read_bytes() == before
+
+
+def test_an_older_releases_nan_meta_is_read_by_the_commands_and_refused_only_by_export(tmp_path: Path) -> None:
+    """An older release stored NaN in a meta: the commands read it as before (no way to mend it but sqlite3 would
+    be left otherwise), `check` names it and `export` refuses to write it (test_safety_inputs)."""
+    db, _ = damaged(tmp_path, """UPDATE articles SET meta = '{"score": NaN}'""", police_end=None)
+    accepted = annotator("accept", "--annotator", "zoe", "--db", db)
+    assert accepted.returncode == 0 and "error" not in accepted.stderr, accepted.stderr
+    assert annotator("stats", "--db", db).returncode == 0
+    assert "its meta holds NaN" in annotator("check", "--db", db).stderr

@@ -65,10 +65,12 @@ def _typed_columns(db: sqlite3.Connection, tables: tuple[str, ...]) -> Iterator[
             yield table, typed
 
 
-def kind_problems(db: sqlite3.Connection) -> list[str]:
+def kind_problems(db: sqlite3.Connection, *, older: bool = False) -> list[str]:
     """Articles whose text or title is not stored as text, or whose meta is not a JSON object: what the commands
     read as such (a blob text passed the hash check and ended `export` in a traceback after `merge` had copied it:
-    attacker 40f). In SQL, without reading the texts into Python."""
+    attacker 40f). In SQL, without reading the texts into Python. `older`: a meta holding NaN or an infinity, as
+    an older release stored it, is no problem (the commands read it; `check` names it, `export` and `merge`
+    refuse to pass it on)."""
     problems = []
     rows = db.execute(
         "SELECT id, typeof(text), typeof(title), CASE WHEN typeof(meta) = 'text' AND json_valid(meta) AND "
@@ -80,8 +82,9 @@ def kind_problems(db: sqlite3.Connection) -> list[str]:
         where = f"table 'articles', article {found(article_id)}"
         problems += [f"{where}: its {name} is stored as a {kind}, not text" for name, kind in
                      (("text", text), ("title", title), ("meta", meta_kind)) if kind != "text"]  # fmt: skip
-        if meta is not None and meta_kind == "text":
-            problems.append(f"{where}: {_meta_problem(meta)}")
+        problem = _meta_problem(meta) if meta is not None and meta_kind == "text" else None
+        if problem and not (older and problem.startswith("its meta holds")):
+            problems.append(f"{where}: {problem}")
     return problems
 
 
