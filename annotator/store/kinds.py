@@ -82,15 +82,15 @@ def kind_problems(db: sqlite3.Connection, *, older: bool = False) -> list[str]:
         where = f"table 'articles', article {found(article_id)}"
         problems += [f"{where}: its {name} is stored as a {kind}, not text" for name, kind in
                      (("text", text), ("title", title), ("meta", meta_kind)) if kind != "text"]  # fmt: skip
-        problem = _meta_problem(meta) if meta is not None and meta_kind == "text" else None
-        if problem and not (older and problem.startswith("its meta holds")):
+        problem = _meta_problem(meta, older) if meta is not None and meta_kind == "text" else None
+        if problem:
             problems.append(f"{where}: {problem}")
     return problems
 
 
-def _meta_problem(meta: str | None) -> str:
+def _meta_problem(meta: str | None, older: bool = False) -> str | None:
     """Why a stored meta is no JSON object: a NaN or an infinity in an object is an older release's (Python's
-    json wrote them), said so; anything else another program's."""
+    json wrote them), said so, or with `older` none; anything else another program's."""
     constants: list[str] = []
     try:
         value = json.loads(meta or "", parse_constant=lambda name: constants.append(name))
@@ -99,6 +99,8 @@ def _meta_problem(meta: str | None) -> str:
     except ValueError:
         value = None
     if isinstance(value, dict) and constants:
+        if older:
+            return None
         return f"its meta holds {constants[0]}, which is not standard JSON (an older release stored it)"
     return f"its meta is not a JSON object: {found((meta or '')[:SHOWN])}"
 
