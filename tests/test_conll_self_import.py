@@ -125,6 +125,28 @@ def test_a_conll_export_says_what_it_leaves_out_and_what_misleads_its_readers(tm
     )
 
 
+def test_a_conll_export_says_it_leaves_out_control_characters_between_words(tmp_path: Path) -> None:
+    """Noticed in stop 41: a terminal's colour code, a bell and bidi controls are in no token, and CoNLL writes
+    only tokens, so they were dropped without a word (white space is dropped too, and the header says so)."""
+    text = "Ann Lee\x1b[31m said \x07hi in \u202eParis\u202c today."
+    source = tmp_path / "c.jsonl"
+    source.write_text(json.dumps({"id": "c1", "title": "C", "text": text}) + "\n", encoding="utf-8")
+    db = tmp_path / "c.db"
+    assert annotator("ingest", source, "--no-suggest", "--db", db).returncode == 0
+    with Store.open(db) as store:
+        store.add_span("c1", "alice", 0, 7, "ACTOR")
+        store.set_status("c1", "alice", "done")
+    conll = tmp_path / "c.conll"
+    result = annotator("export", "--db", db, "--annotator", "alice", "--format", "conll", "-o", conll)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        f"1 record(s) -> {conll}\n",
+        "note: 4 control character(s) between words left out: CoNLL writes words only (jsonl, prodigy, spacy, "
+        "labelstudio and doccano keep the text whole)\n",
+    )
+    assert "\x1b" not in conll.read_text(encoding="utf-8")
+
+
 def test_the_models_suggestions_are_not_exported_as_conll(tmp_path: Path) -> None:
     """Found by an attacker: CoNLL names no annotator, so `export --suggestions --format conll` imported back with
     --annotator alice made the model's spans her finished work (every other format says whose spans they are)."""

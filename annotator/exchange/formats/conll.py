@@ -55,7 +55,17 @@ from annotator.suggest.tokens import blank_english, doc_of, tokenize
 
 SUFFIX = ".conll"
 NEEDS_TOKENS = True
-CANNOT_CARRY = ("quotes", "speakers", "title", "meta", "status", "updated_at", "article_id", "white space")
+CANNOT_CARRY = (
+    "quotes",
+    "speakers",
+    "title",
+    "meta",
+    "status",
+    "updated_at",
+    "article_id",
+    "white space",
+    "control characters between words",
+)
 DOCSTART = "-DOCSTART- -X- O O"
 LABEL_STUDIO_DOCSTART = "-DOCSTART- -X- O"
 ENDINGS = {".", "!", "?"}
@@ -109,6 +119,21 @@ QUOTES_LEFT_OUT = (
     "quote(s) left out: CoNLL carries entity spans only (jsonl, prodigy, labelstudio or doccano-relations keep them)"
 )
 DOCSTART_WORDS = "token(s) '-DOCSTART-' in the text: CoNLL readers take each for the start of a new document"
+CONTROLS_LEFT_OUT = (
+    "control character(s) between words left out: CoNLL writes words only (jsonl, prodigy, spacy, labelstudio "
+    "and doccano keep the text whole)"
+)
+
+
+def between_words(text: str, tokens: list[Token]) -> int:
+    """How many characters that are not white space lie outside every token (a colour code's ESC, a bell, a bidi
+    control): a CoNLL file, which writes tokens and line breaks only, loses them."""
+    gaps, end = [], 0
+    for token in tokens:
+        gaps.append(text[end : token.start])
+        end = token.end
+    gaps.append(text[end:])
+    return sum(1 for gap in gaps for char in gap if not char.isspace())
 
 
 def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf, options: ExportOptions) -> int:
@@ -125,7 +150,10 @@ def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf, op
                 notes[QUOTES_LEFT_OUT] += quotes
             if docstarts:
                 notes[DOCSTART_WORDS] += docstarts
-            yield from lines(record, tokens_of(record))
+            tokens = tokens_of(record)
+            if controls := between_words(record.text, tokens):
+                notes[CONTROLS_LEFT_OUT] += controls
+            yield from lines(record, tokens)
 
     write_text_lines(every_line(), out)
     return count
