@@ -57,9 +57,15 @@ def article_from_json(record: dict[str, Any], path: Path, line: int) -> ArticleI
 
 
 def seed_articles() -> list[ArticleIn]:
-    """The seed articles shipped as package data (`annotator/data/seeds/`): what an empty database opens on."""
+    """The seed articles shipped as package data (`annotator/data/seeds/`): what an empty database opens on. Each
+    names its file as the project's `seeds/` folder has it, not where the package is installed (a stored source
+    travels in every export)."""
     with as_file(files("annotator").joinpath("data", "seeds")) as folder:
-        return read_articles([folder])
+        articles = read_articles([folder])
+    return [
+        a.model_copy(update={"meta": {**a.meta, "source": f"seeds/{Path(str(a.meta['source'])).name}"}})
+        for a in articles
+    ]
 
 
 def files_in(folder: Path, links: list[Path] | None = None) -> list[Path]:
