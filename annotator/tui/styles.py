@@ -3,7 +3,7 @@
 Colour is never the only cue. Labels differ by text attribute too (ACTOR bold, LOCATION underline, FIGURE
 bold and underline, QUOTE italic with a bar in the margin: ┃ accepted, ┆ pending); accepted spans have a solid
 background while pending suggestions are coloured text on the normal background; rejected suggestions (shown
-on request) are struck through; the current item is black on white, and the review screen's current
+on request) are struck through; the current item is black on white (white on black in the light theme), and the review screen's current
 disagreement black on rose. Every colour reaches a contrast ratio of 4.5:1 or more where it is drawn
 (tests/tui/test_contrast.py computes it): accepted spans are black on the label's mid-tone in both themes; pending
 text is the mid-tone on the dark theme's background and a darker shade on the light theme's.
@@ -39,6 +39,7 @@ ATTRIBUTES = {
     Label.QUOTE: Style(italic=True),
 }
 CURRENT = Style(color="#000000", bgcolor="#f2f2f2", bold=True)
+CURRENT_ON_LIGHT = Style(color="#ffffff", bgcolor="#1f1f1f", bold=True)
 CURSOR = Style(reverse=True)
 SELECTION = Style(color="#ffffff", bgcolor="#6a5acd", bold=True)
 SPEAKER = Style(color="#000000", bgcolor="#ffd23f", bold=True)
@@ -47,6 +48,12 @@ DISPUTED = Style(color="#000000", bgcolor="#f4a6bd")
 SPEAKER_TEXT = Style(bold=True)
 QUOTE_BAR = {"span": "┃", "pending": "┆", "rejected": " "}
 STATE_MARK = {"span": "✓", "pending": "?", "rejected": "✗"}
+
+
+def current_style(dark: bool = True) -> Style:
+    """The current item: black on white on the dark theme's page, white on black on the light theme's (black on
+    white there stood 1.18:1 off the page: newcomer 42t could not see what the keys act on)."""
+    return CURRENT if dark else CURRENT_ON_LIGHT
 
 
 def text_colour(label: Label, dark: bool) -> str:

@@ -63,3 +63,19 @@ def test_labels_differ_without_colour(dark: bool) -> None:
         assert looks[label, "span"].bgcolor is not None and looks[label, "pending"].bgcolor is None
     assert styles.QUOTE_BAR["span"] != styles.QUOTE_BAR["pending"]  # quotes: the margin bar tells
     assert not looks[Label.QUOTE, "pending"].dim  # no dimming: it cost the contrast
+
+
+@pytest.mark.parametrize("theme", ["dark", "light"])
+async def test_the_current_item_stands_out_from_the_page(running, tmp_path: Path, theme: str) -> None:
+    """Newcomer 42t: in the light theme the current span was black on #f2f2f2 over a #e0e0e0 page (1.18:1), nearly
+    invisible, while the README says every key acts on it. Its background stands 3:1 off the page (WCAG's
+    non-text contrast) and its text 4.5:1 off its background, in both themes."""
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text(f'theme = "{theme}"\n')
+    async with running(keymap_path=keymap) as (app, _):
+        view = app.screen.query_one("#article")
+        page, dark = view.base_style.bgcolor, view.dark
+    current = styles.current_style(dark)
+    assert page is not None and current.bgcolor is not None and current.color is not None
+    assert contrast(current.bgcolor, page) >= 3.0
+    assert contrast(current.color, current.bgcolor) >= AA

@@ -220,7 +220,7 @@ class ArticleView(BaseStyle, ScrollView, can_focus=False):
             style += styles.SPEAKER
         current = marks.current is not None and marks.current[0] <= offset < marks.current[1]
         if current:
-            style += styles.CURRENT
+            style += styles.current_style(self.dark)
         if (not current or marks.cursor_over_current) and (
             marks.show_cursor and marks.cursor and marks.cursor[0] <= offset < marks.cursor[1]
         ):
