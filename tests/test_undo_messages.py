@@ -127,3 +127,24 @@ def test_undoing_a_replacement_names_the_spans_it_puts_back_and_takes_away_not_t
         )
         store.replace_annotation("n", WHO, [span("LISBON"), span("Porto", "ACTOR")], Status.IN_PROGRESS)
         assert store.undo("n", WHO).message == "undid import of LOCATION 'Faro' at 36:40"  # the one span it took away
+
+
+def test_redoing_a_suggestion_accepted_with_other_edges_or_label_says_as_what(tmp_path: Path) -> None:
+    """Newcomer 42t: a redo said "ACTOR 'Israeli' at 348:355 is accepted again" of a suggestion accepted as
+    'Israeli forces'; the line names the span it was accepted as, where that differs from the suggestion."""
+    with opened(tmp_path) as store:
+        [suggestion] = store.current_suggestions("n")
+        store.accept_corrected("n", WHO, suggestion.id, start=4, end=18)
+        assert store.undo("n", WHO).message == (
+            "undid accept of LOCATION 'Harbour master' at 4:18; LOCATION 'Harbour' at 4:11 is pending again"
+        )
+        assert store.redo("n", WHO).message == (
+            "redid accept of LOCATION 'Harbour master' at 4:18; LOCATION 'Harbour' at 4:11 is accepted again, as "
+            "'Harbour master' at 4:18"
+        )
+        store.undo("n", WHO)
+        store.accept_corrected("n", WHO, suggestion.id, label="ACTOR")
+        assert store.undo("n", WHO).message.endswith("is pending again")
+        assert store.redo("n", WHO).message.endswith(
+            "; LOCATION 'Harbour' at 4:11 is accepted again, as ACTOR 'Harbour' at 4:11"
+        )

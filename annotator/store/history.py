@@ -224,11 +224,25 @@ class History(Changes):
                 continue
             decision = now.get(suggestion_id)
             notes.append(again(suggestion, None if decision is None else decision["decision"]))
+            if decision is not None and decision["decision"] == "accepted":
+                linked = [row for row in spans_now.values() if row.get("suggestion_id") == suggestion_id]
+                notes[-1] += _accepted_as(suggestion, linked)
         return "".join(notes)
 
     def applied_events(self, article_id: str, annotator: str) -> list[int]:
         """Ids of the events whose change is in effect now (not undone), oldest first."""
         return self._stacks(article_id, annotator)[0]
+
+
+def _accepted_as(suggestion: Row, spans: list[Row]) -> str:
+    """ ", as 'Harbour master' at 4:18": the span a suggestion is accepted as, where its edges or label differ from
+    the suggestion's (newcomer 42t: a redo said 'Israeli' was accepted again of 'Israeli forces')."""
+    if len(spans) != 1:
+        return ""
+    [span] = spans
+    if (span["start"], span["end"], span["label"]) == (suggestion["start"], suggestion["end"], suggestion["label"]):
+        return ""
+    return f", as {describe(span, label=span['label'] != suggestion['label'])}"
 
 
 def _stacked(events: Iterable[tuple[int, str]]) -> tuple[list[int], list[int], tuple[int, str] | None]:
