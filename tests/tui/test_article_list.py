@@ -80,6 +80,19 @@ async def test_slash_searches_titles_as_you_type_and_escape_clears_it(tmp_path: 
         assert isinstance(app.screen, AnnotateScreen)
 
 
+async def test_a_search_puts_the_cursor_on_the_first_match(tmp_path: Path) -> None:
+    """Newcomer 42t: with the cursor on a lower row, `/Port`, enter, enter opened a later match ("Transport" had
+    matched and the cursor stayed on its row), not the first."""
+    ids = make_db(tmp_path / "a.db")
+    app = make_app(tmp_path / "a.db", "alice", keymap_path=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("l", "down", "down", "down", "slash", "s", "t", "o", "r", "m")
+        screen = app.screen
+        assert titles(screen) == [TITLES[0], TITLES[2]] and screen.rows.cursor == 0
+        await pilot.press("enter", "enter")
+        assert isinstance(app.screen, AnnotateScreen) and app.screen.article_id == ids[0]
+
+
 async def test_the_footer_shows_enter_and_escape(tmp_path: Path) -> None:
     make_db(tmp_path / "a.db")
     app = make_app(tmp_path / "a.db", "alice", keymap_path=False)

@@ -188,6 +188,7 @@ class ArticleListScreen(Screen[None]):
     @said
     def _search_changed(self, event: Input.Changed) -> None:
         self.title_search = event.value.strip()
+        self.rows.cursor = 0  # on the first match, not wherever the cursor was (newcomer 42t opened a later one)
         self.reload()
 
     @on(Input.Submitted, "#search")
