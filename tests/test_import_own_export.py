@@ -43,6 +43,31 @@ def test_an_own_export_in_a_format_that_cannot_say_speakers_imports_back_unchang
         ]
 
 
+@pytest.mark.parametrize(("name", "suffix"), [("spacy", "spacy"), ("conll", "conll"), ("doccano", "jsonl")])
+def test_an_own_export_of_flagged_work_imports_back_unchanged_where_the_format_has_no_flag_reason(
+    tmp_path: Path, name: str, suffix: str
+) -> None:
+    """Newcomer 42c: a spaCy export of a flagged article, imported back into its own database, was a conflict on
+    the flag reason ("the file does not show it is newer"), exit 1; the export had said it left the reason out."""
+    db = tmp_path / "x.db"
+    article = small_database(db)  # alice: ACTOR 'Washington', done
+    with Store.open(db) as store:
+        store.set_status(article, "alice", "flagged", reason="is this a place? \U0001f600")
+    out = f"alice.{suffix}"
+    exported = annotator(
+        "export", "--annotator", "alice", "--status", "all", "--format", name, "-o", out, "--db", db, cwd=tmp_path
+    )
+    assert exported.returncode == 0, exported.stderr
+    result = annotator("import", out, "--format", name, "--annotator", "alice", "--db", db, cwd=tmp_path)
+    realigned = "; 1 put on the stored article with the same words" if name == "conll" else ""
+    assert (result.returncode, result.stdout.splitlines()[0]) == (
+        0,
+        f"0 record(s) imported (0 new article(s)); 1 unchanged{realigned} -> {db}",
+    )
+    with Store.open(db, read_only=True) as store:
+        assert store.status(article, "alice").value == "flagged"
+
+
 @pytest.mark.parametrize(("name", "suffix"), [("jsonl", "jsonl"), ("doccano", "jsonl"), ("conll", "conll")])
 def test_an_older_export_does_not_bring_back_work_undone_to_nothing(tmp_path: Path, name: str, suffix: str) -> None:
     """An attacker's trial: an annotator's only edit exported, then undone (back to "todo", nothing on it); the
