@@ -147,6 +147,34 @@ def test_a_conll_export_says_it_leaves_out_control_characters_between_words(tmp_
     assert "\x1b" not in conll.read_text(encoding="utf-8")
 
 
+def test_a_conll_export_says_which_work_it_writes_without_its_status(tmp_path: Path) -> None:
+    """Newcomer 42c: `export --status all --format conll` wrote flagged, skipped and unfinished work as plain
+    documents, and imported back they were done (CoNLL has no status), without a word either way."""
+    db = tmp_path / "s.db"
+    lines = [json.dumps({"id": f"s{n}", "title": f"S{n}", "text": f"Ann Lee left Paris {n}."}) for n in range(4)]
+    (tmp_path / "s.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert annotator("ingest", tmp_path / "s.jsonl", "--no-suggest", "--db", db).returncode == 0
+    with Store.open(db) as store:
+        for n, status in enumerate(["done", "flagged", "skipped", "in_progress"]):
+            store.add_span(f"s{n}", "alice", 0, 7, "ACTOR")
+            if status != "in_progress":
+                store.set_status(f"s{n}", "alice", status)
+    conll = tmp_path / "s.conll"
+    result = annotator(
+        "export", "--db", db, "--annotator", "alice", "--status", "all", "--format", "conll", "-o", conll
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        f"4 record(s) -> {conll}\n",
+        "note: 1 flagged record(s) written without their status: CoNLL has no place for it, and a CoNLL document "
+        "imports as done work\n"
+        "note: 1 skipped record(s) written without their status: CoNLL has no place for it, and a CoNLL document "
+        "imports as done work\n"
+        "note: 1 in_progress record(s) written without their status: CoNLL has no place for it, and a CoNLL document "
+        "imports as done work\n",
+    )
+
+
 def test_the_models_suggestions_are_not_exported_as_conll(tmp_path: Path) -> None:
     """Found by an attacker: CoNLL names no annotator, so `export --suggestions --format conll` imported back with
     --annotator alice made the model's spans her finished work (every other format says whose spans they are)."""

@@ -119,6 +119,10 @@ QUOTES_LEFT_OUT = (
     "quote(s) left out: CoNLL carries entity spans only (jsonl, prodigy, labelstudio or doccano-relations keep them)"
 )
 DOCSTART_WORDS = "token(s) '-DOCSTART-' in the text: CoNLL readers take each for the start of a new document"
+STATUS_LEFT_OUT = (
+    "{status} record(s) written without their status: CoNLL has no place for it, and a CoNLL document imports as "
+    "done work"
+)
 CONTROLS_LEFT_OUT = (
     "control character(s) between words left out: CoNLL writes words only (jsonl, prodigy, spacy, labelstudio "
     "and doccano keep the text whole)"
@@ -150,6 +154,8 @@ def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf, op
                 notes[QUOTES_LEFT_OUT] += quotes
             if docstarts:
                 notes[DOCSTART_WORDS] += docstarts
+            if record.status is not Status.DONE:
+                notes[STATUS_LEFT_OUT.format(status=record.status.value)] += 1
             tokens = tokens_of(record)
             if controls := between_words(record.text, tokens):
                 notes[CONTROLS_LEFT_OUT] += controls
