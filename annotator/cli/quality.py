@@ -64,7 +64,9 @@ def agreement(
     from annotator.gold import article_consensus
     from annotator.metrics.agreement import agreement as compute
     from annotator.reports.agreement import (
+        MODEL_AGREES,
         annotators_of,
+        command_only_line,
         finished_pairs,
         left_out_notes,
         load,
@@ -73,6 +75,7 @@ def agreement(
         text_lines,
     )
     from annotator.reports.agreement_html import ArticleDisputes, html_page
+    from annotator.store.unchecked import command_only
 
     with errors_as_lines(), open_store(db, read_only=True, intact="tokens") as store:
         names = chosen_annotators(store, annotators, "agreement", include_in_progress)
@@ -82,6 +85,7 @@ def agreement(
                 store, db, names, "agreement", include_in_progress, by_assignment=not ignore_assignments
             )
         report = compute(corpus)
+        unchecked = len(command_only(store, ((a, annotators_of(corpus, i)) for i, a in enumerate(corpus.article_ids))))
         shared, left = finished_pairs(store, names, include_in_progress, by_assignment=not ignore_assignments)
         flags = [*(["--include-in-progress"] if include_in_progress else []),
                  *(["--ignore-assignments"] if ignore_assignments else [])]  # fmt: skip
@@ -109,8 +113,10 @@ def agreement(
         say_json(report.model_dump_json(indent=2))
         for line in [*notes, *left_out_notes(report_pairs(report), left, ignoring, include_in_progress)]:
             note(line.removeprefix("note: "))  # the JSON alone on standard output
+        if unchecked:
+            note(command_only_line(unchecked, report.articles, MODEL_AGREES))
     else:
-        for line in text_lines(report, include_in_progress, shared, notes, left, ignoring):
+        for line in text_lines(report, include_in_progress, shared, notes, left, ignoring, unchecked):
             say(line)  # one line each, whatever a name holds
     if html is not None:
         say(f"HTML report -> {html}", err=True)
@@ -132,6 +138,7 @@ def adjudicate(
     """
     from annotator.gold import auto_adjudicate
     from annotator.reports.agreement import (
+        command_only_line,
         compared_whom,
         finished_pairs,
         left_out_notes,
@@ -140,6 +147,7 @@ def adjudicate(
         pairs_compared,
     )
     from annotator.store.assignments import compared_articles
+    from annotator.store.unchecked import command_only
     from annotator.vocabulary import Status
 
     statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
@@ -180,6 +188,7 @@ def adjudicate(
             whom = compared_whom(names, any(len(of) < len(names) for _, of in compared), include_in_progress)
             narrowed = narrowing(pairs, shared, include_in_progress)  # where the line is read first (trial 34)
             whom += f"; {narrowed}" if narrowed else ""
+            unchecked = len(command_only(store, compared))  # before gold's own events: whose work it settles
             store.command = "adjudicate --auto"  # its events say so (gold marked done too): no time on a screen
             report = auto_adjudicate(store, names, who, include_in_progress, by_assignment=not ignore_assignments)
         stored(f"the gold annotations are stored in {db}")
@@ -195,6 +204,12 @@ def adjudicate(
         )
         for line in notes:
             note(line.removeprefix("note: "))
+        if unchecked:
+            note(
+                command_only_line(
+                    unchecked, len(compared), "the gold settled there is the model's suggestions, unchecked"
+                )
+            )
         if report.refused:
             say(f"skipped (gold already has clashing spans): {', '.join(report.refused)}", err=True)
 

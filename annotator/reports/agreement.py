@@ -187,6 +187,19 @@ def annotators_of(corpus: Corpus, index: int) -> list[str]:
     return [name for name in corpus.spans if corpus.coded(name)[index]]
 
 
+def command_only_line(count: int, total: int, there: str) -> str:
+    """How many compared articles hold only what `annotator accept` wrote, for everyone compared
+    (`store.unchecked.command_only`): "on 2 of the 2 article(s) compared, ...: `there`"."""
+    return (
+        f"on {count} of the {total} article(s) compared, everyone's work is what `annotator accept` wrote and no "
+        f"person changed: {there}"
+    )
+
+
+#: What agreement says of such articles (`command_only_line`).
+MODEL_AGREES = "there the model's suggestions agree with themselves"
+
+
 #: Said under an interval drawn from fewer than `intervals.FEW` articles.
 ROUGH = "  with so few articles, a rough guide: the draws cannot hold what other articles would bring"
 
@@ -202,13 +215,15 @@ def text_lines(
     notes: Sequence[str] = (),
     left: Mapping[tuple[str, str], int] | None = None,
     again: Callable[[str, str], str] | None = None,
+    unchecked: int = 0,
 ) -> list[str]:
     """The readable report: what was compared (done, or also in progress), alpha per label, then each pair per
     label. With `notes` (`pair_notes`: a pair shares more articles than are compared), the first line names the
     pair that finished the most (`narrowing`), and each pair's articles (`shared`, with those assignments leave out
     beside them: `left`) and the notes follow it. A pair compared on no article is one line (its rows were all
     n/a), with its articles assignments leave out (`left`, `finished_pairs`) and the command that compares them
-    (`again`, with --ignore-assignments); other pairs with such articles get a note."""
+    (`again`, with --ignore-assignments); other pairs with such articles get a note. `unchecked` articles hold
+    only what `annotator accept` wrote: a caution under the first line says how many."""
     left = left or {}
     command = again or (lambda a, b: "")
     overlaps = [pair for pair in report.pairs if pair.label == "ALL"]
@@ -257,4 +272,6 @@ def text_lines(
     if drawn:
         lines.append(f"  F1 95%: a pair's ALL exact F1 on other draws of its articles (bootstrap, {DRAWS:,} draws)")
         lines += [ROUGH] if min(drawn) < FEW else []
+    if unchecked:  # read first, beside what was compared (`unchecked`: `store.unchecked.command_only`)
+        lines.insert(1, f"caution: {command_only_line(unchecked, report.articles, MODEL_AGREES)}")
     return lines

@@ -33,6 +33,7 @@ from annotator.reports.their_ner import TheirNer, their_ner_scores
 from annotator.rows import SpanLike
 from annotator.store import Reader
 from annotator.store.current import suggester_order
+from annotator.store.unchecked import everyone_by_command
 from annotator.vocabulary import GOLD, Label, Status, suggester_labels
 
 if TYPE_CHECKING:
@@ -102,6 +103,8 @@ class ScoreReport(BaseModel):
     stored_versions: list[str] = Field(default_factory=list, exclude=True)
     #: Said when the suggestions scored are a trained pipeline's, read as stored: what it learned from is unknown.
     caution: str | None = None
+    #: Articles scored where all the work, the reference's included, is commands' (`store.unchecked`).
+    command_only: int = 0
     speakers: SpeakerScore
     #: The reference's quotes on the articles scored, whatever the labels scored (speakers need a quote suggester).
     reference_quotes: int = Field(default=0, exclude=True)
@@ -362,6 +365,7 @@ def score(
         left_out_by_shipped=shipped,
         learned_included=included,
         caution=caution,
+        command_only=0 if reference.from_file else len(everyone_by_command(store, ids)),
         labels={
             **{label.value: scores for label, scores in result.labels.items() if label in labels},
             ALL: result.micro,

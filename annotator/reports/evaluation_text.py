@@ -62,6 +62,12 @@ def text_lines(report: ScoreReport) -> list[str]:
     lines = [
         f"{report.predicted} against {report.reference}: {report.articles} article(s) {whose} has {report.articles_rule}"
     ]
+    if report.command_only:
+        lines.append(
+            f"  caution: on {report.command_only} of these {report.articles} article(s) all the work, "
+            f"{report.reference}'s included, was written by commands (`annotator accept`, `adjudicate --auto`) and "
+            "no person changed it: there the model's suggestions are scored against themselves"
+        )
     if report.learned_left_out:
         whose = "the pipeline learned from them (its meta.json names them)"
         if report.left_out_by_shipped:
