@@ -10,22 +10,33 @@ from collections.abc import Collection, Iterable
 from annotator.store.reads import Reader
 
 
-def command_only(store: Reader, articles: Iterable[tuple[str, Collection[str]]]) -> list[str]:
-    """The articles, of these (article id, whose work there counts), where everyone's work counted was written by
-    commands alone: each of them has events there, none of them a person's (no `command` in it)."""
+def _by_command(store: Reader) -> dict[tuple[str, str], bool]:
+    """(article id, annotator) -> whether commands alone wrote their events there: one scan of the events (about
+    a second over 300,000 of them)."""
     sql = """SELECT article_id, annotator, MIN(json_extract(after, '$.command') IS NOT NULL) FROM events
              GROUP BY article_id, annotator"""
-    by_command = {(article, who): bool(only) for article, who, only in store.conn.execute(sql)}
+    return {(article, who): bool(only) for article, who, only in store.conn.execute(sql)}
+
+
+def _command_only(
+    by_command: dict[tuple[str, str], bool], articles: Iterable[tuple[str, Collection[str]]]
+) -> list[str]:
     return [
         article for article, whose in articles if whose and all(by_command.get((article, who), False) for who in whose)
     ]
 
 
+def command_only(store: Reader, articles: Iterable[tuple[str, Collection[str]]]) -> list[str]:
+    """The articles, of these (article id, whose work there counts), where everyone's work counted was written by
+    commands alone: each of them has events there, none of them a person's (no `command` in it)."""
+    return _command_only(_by_command(store), articles)
+
+
 def everyone_by_command(store: Reader, article_ids: Iterable[str]) -> list[str]:
     """The articles, of these, where all the work anyone did (gold included) was written by commands alone: a
     reference made there is the model's suggestions as `annotator accept` took them."""
-    sql = "SELECT DISTINCT article_id, annotator FROM events"
+    by_command = _by_command(store)
     whose: dict[str, list[str]] = {}
-    for article, who in store.conn.execute(sql):
+    for article, who in by_command:
         whose.setdefault(article, []).append(who)
-    return command_only(store, ((article, whose.get(article, [])) for article in article_ids))
+    return _command_only(by_command, ((article, whose.get(article, [])) for article in article_ids))
