@@ -50,8 +50,9 @@ def verb_before_group(text: str, tokens: Tokens, index: int) -> bool:
     negotiating team", "to resume stalled talks").
     A verb whose past is its base form ("cost", "hit") is one after a function word, a common noun or a name ("has
     cost | exporters", "Maersk cut | jobs"; trial 21), and a word in -s is one after a singular subject
-    (`_verb_in_s`: "Storm cuts | power"; trial 32)."""
-    if _verb_in_s(text, tokens, index):
+    (`_verb_in_s`: "Storm cuts | power"; trial 32), and a word in -ing is one after a comma (`_opens_a_clause`:
+    "deployed, helping | victims")."""
+    if _verb_in_s(text, tokens, index) or _opens_a_clause(text, tokens, index):
         return True
     if word_at(text, tokens, index) in BASE_FORM_PASTS:
         before = _before_a_verb(text, tokens, index, ("",), shortest=1)
@@ -62,6 +63,20 @@ def verb_before_group(text: str, tokens: Tokens, index: int) -> bool:
     if before.lower() in FUNCTION_WORDS:
         return before.lower() not in VERBS  # "found | wounded children": after a verb, a modifier of its object
     return is_common(before) and not is_modifier(before) and not verb_after_to(text, tokens, index - 1)
+
+
+#: Punctuation after which a word in -ing opens a clause of its own.
+CLAUSE_MARKS = frozenset({",", ";", "—", "–", "--"})
+
+
+def _opens_a_clause(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index`, a lower-case word in -ing (not one that is a noun as often: `ING_NOUNS`), follows a
+    comma or a dash: the verb of a clause of its own ("were deployed, helping | victims overnight", "stayed,
+    guarding | families"; a newcomer's trial offered 'helping victims'), never a modifier of the group after it."""
+    word = word_at(text, tokens, index)
+    if not (len(word) >= 5 and word.islower() and word.endswith("ing")) or word in ING_NOUNS or word in MODIFIERS:
+        return False
+    return index > 0 and joined(text, tokens, index - 1, index) and word_at(text, tokens, index - 1) in CLAUSE_MARKS
 
 
 def _verb_in_s(text: str, tokens: Tokens, index: int) -> bool:

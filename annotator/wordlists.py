@@ -94,6 +94,7 @@ FUNCTION_WORDS = frozenset({
     "explained", "according", "also", "not", "now", "still", "then", "there", "here", "very", "just", "only",
     "even", "yesterday", "today", "tomorrow", "ago", "later", "earlier", "again", "n't", "n’t", "up", "out", "off",
     "down", "away", "back", "far", "further", "more", "less", "never", "ever", "already", "however", "too", "well",
+    "overnight", "tonight", "meanwhile", "afterwards", "instead", "elsewhere", "abroad",
     "made", "known", "held", "met", "took", "taken", "gave", "given", "went", "came", "began", "became", "brought",
     "sought", "fought", "caught", "struck", "stood", "sent", "spent", "kept", "fell", "rose", "ran", "saw", "seen",
     "felt", "meant", "thought", "nobody", "everybody", "somebody", "anybody", "everyone", "someone", "anyone",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from support import offered, spacy_at
 
 from annotator import phrases
+from annotator.stops import next_unmarked
 from annotator.vocabulary import Label
 
 ENTITIES = ("ACTOR", "LOCATION", "FIGURE")
@@ -83,3 +84,23 @@ def test_to_of_a_compound_preposition_is_no_infinitive_before_a_noun_group() -> 
         text = f"The news came {opener} to state television on Monday."
         assert offered(text, "television") == [(ENTITIES, "state television")], opener
     assert offered("They want to state facts plainly.", "facts") == [(ENTITIES, "facts")]
+
+
+def test_a_verb_in_ing_opening_a_clause_after_a_comma_and_an_adverb_stay_out_of_the_group() -> None:
+    """A newcomer's trial: in "...deployed, helping victims overnight." `w` stopped at "overnight" and the keys
+    offered 'helping victims overnight' there ('helping victims' on "victims"), in "Troops stayed, guarding families
+    overnight." 'guarding families', and on "shippers" 'costing shippers'. A word in -ing after a comma opens a
+    clause (a verb, no modifier), and an adverb of time is no noun: neither is in a noun group; on the adverb nothing
+    is offered, and `w` passes it."""
+    text = "Crews were deployed, helping victims overnight. Troops stayed, guarding families overnight."
+    assert offered(text, "victims") == [(ENTITIES, "victims")]
+    assert offered(text, "families") == [(ENTITIES, "families")]
+    assert offered(text, "overnight") == []
+    tokens, _ = spacy_at(text, "Crews")
+    stops, index = [], -1
+    while (found := next_unmarked(text, tokens, index, 1, lambda _: False)) != index:
+        stops.append(found)
+        index = found
+    assert [text[slice(*tokens[i])] for i in stops] == ["Crews", "victims", "Troops", "families"]
+    assert offered("Fuel prices rose, costing shippers millions.", "shippers") == [(ENTITIES, "shippers")]
+    assert offered("Cold, hungry children waited.", "children") == [(ENTITIES, "hungry children")]  # no -ing: kept
