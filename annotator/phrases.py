@@ -24,6 +24,7 @@ from annotator.shapes import (
     joined,
     name_range,
     number_range,
+    opens_a_quotation,
     qualified,
     sentence_start,
     whole_compounds,
@@ -320,13 +321,15 @@ def key_phrases(
 def no_phrase(text: str, tokens: Tokens, index: int) -> bool:
     """Whether an entity key pressed at token `index` with nothing selected has no phrase to add: the word is a
     pronoun, a function word or a determiner on its own ("We", "to"; no mention, the guide), lower-case or
-    capitalised only where a sentence starts ("May" mid-sentence is a name), and no phrase grows from it. Trial 23:
-    inside a quote the status line offered "1-3 add 'We'". A selection adds it all the same."""
+    capitalised only where a sentence or a quotation starts ("May" mid-sentence is a name; `added "It is serious,"`:
+    a newcomer's trial), and no phrase grows from it. Trial 23: inside a quote the status line offered "1-3 add
+    'We'". A selection adds it all the same."""
     word = word_at(text, tokens, index)
     lower = word.lower()
     if lower not in FUNCTION_WORDS and lower not in DETERMINERS:
         return False
-    if (word.isupper() and len(word) > 1) or (word[:1].isupper() and not sentence_start(text, tokens, index)):
+    opening = sentence_start(text, tokens, index) or opens_a_quotation(text, tokens, index)
+    if (word.isupper() and len(word) > 1) or (word[:1].isupper() and not opening):
         return False
     return phrase_ladder(text, tokens, index)[:1] in ([], [(index, index)])
 

@@ -165,6 +165,21 @@ def sentence_start(text: str, tokens: Tokens, index: int) -> bool:
     return before < 0 or not joined(text, tokens, before, before + 1) or word_at(text, tokens, before) in SENTENCE_ENDS
 
 
+#: Quotation marks that open a quotation right before its first word.
+QUOTATION_OPENERS = frozenset({'"', "'", "‘", "‛", *OPENING})
+
+
+def opens_a_quotation(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index` is the first word of a quotation: an opening quotation mark glued to it, after a space,
+    a line's start, a dash, a colon or a bracket (`added "It is serious,"`): the quoted words start a sentence of
+    their own, mid-sentence too (a newcomer's trial took "It" there for a name)."""
+    mark = index - 1
+    if mark < 0 or word_at(text, tokens, mark) not in QUOTATION_OPENERS or tokens[mark][1] != tokens[index][0]:
+        return False
+    before = tokens[mark][0] - 1
+    return before < 0 or text[before].isspace() or text[before] in "—–-:(["
+
+
 @lru_cache(maxsize=8)
 def _named(text: str) -> frozenset[str]:
     """The article's words capitalised where no sentence starts (after a word, a comma, a closing bracket or a
