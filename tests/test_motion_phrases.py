@@ -148,10 +148,8 @@ def test_an_edge_move_skips_punctuation_and_never_crosses_a_line_break(tokens) -
     at = TEXT.index("At least")
     with pytest.raises(EdgeRefused, match="line break"):
         move_edge(TEXT, tokens, at, at + 2, "FIGURE", "start", -1)  # '.\nAt': never '.' nor the break
-    said = TEXT.index("said")
-    moved = move_edge(TEXT, tokens, TEXT.index("We"), TEXT.index('."'), "QUOTE", "start", -1)
-    assert moved[0] < TEXT.index('"We')  # over the quotation mark, which may not be a quote's edge
-    assert moved[0] >= said
+    with pytest.raises(EdgeRefused, match="opening mark"):  # a quote is the words between its marks
+        move_edge(TEXT, tokens, TEXT.index("We"), TEXT.index('."'), "QUOTE", "start", -1)
     with pytest.raises(EdgeRefused, match="at least one token"):
         move_edge(TEXT, tokens, TEXT.index("army"), TEXT.index("army") + 4, "ACTOR", "start", 1)
 
@@ -532,7 +530,7 @@ def test_a_quote_at_its_opening_mark_says_so_rather_than_the_line_break() -> Non
         move_edge(text, spans_tokens, start, end, "QUOTE", "start", -1)
     assert (
         str(refused.value)
-        == "the quote starts just after its opening mark, and a span may not cross the line break before it"
+        == "the quote starts just after its opening mark: a quote is the words between the quotation marks, without them"
     )
 
 
@@ -544,5 +542,33 @@ def test_a_quote_at_its_closing_mark_before_a_line_break_says_so() -> None:
         move_edge(text, spans_tokens, start, end + 1, "QUOTE", "end", 1)
     assert (
         str(refused.value)
-        == "the quote ends just before its closing mark, and a span may not cross the line break after it"
+        == "the quote ends just before its closing mark: a quote is the words between the quotation marks, without them"
     )
+
+
+def test_a_quotes_edges_move_inside_its_marks_and_never_rest_on_punctuation_opening_it() -> None:
+    """A newcomer's trial: `[` on the quote 'We will rebuild the bridge,' gave '. "We will rebuild the bridge,'
+    (the previous sentence's full stop) and `}` '. "We will rebuild the bridge," said'. A quote's edge moves word by
+    word inside its marks and stops at them (the guide: the words between the marks); its start never rests on
+    punctuation that closes something ('. We will', ', of course'), an opening bracket it may."""
+    text = 'The old bridge fell. "We will, of course, rebuild the bridge," said Ana Lima. He left. We go (now) home.'
+    spans_tokens = [(t.start, t.end) for t in tokenize([text])[0]]
+    words = "We will, of course, rebuild the bridge"
+    start, end = text.index(words), text.index(words) + len(words)
+
+    def moved(low: int, high: int, side: str, step: int) -> str:
+        return text[slice(*move_edge(text, spans_tokens, low, high, "QUOTE", side, step))]
+
+    assert moved(start, end, "end", 1) == words + ","
+    with pytest.raises(EdgeRefused, match="ends just before its closing mark"):
+        move_edge(text, spans_tokens, start, end + 1, "QUOTE", "end", 1)
+    with pytest.raises(EdgeRefused, match="starts just after its opening mark"):
+        move_edge(text, spans_tokens, start, end, "QUOTE", "start", -1)
+    will = text.index("will")
+    assert moved(will, end, "start", -1) == words
+    assert moved(start, end, "start", 1) == "will, of course, rebuild the bridge"
+    assert moved(will, end, "start", 1) == "of course, rebuild the bridge"  # over the comma
+    go = text.index("We go")
+    assert moved(go, go + 5, "start", -1) == "left. We go"  # no marks: over the full stop to the word
+    now = text.index("now")
+    assert moved(now, now + 3, "start", -1) == "(now"
