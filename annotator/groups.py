@@ -208,6 +208,8 @@ def group_head(text: str, tokens: Tokens, index: int) -> int:
         after = word_at(text, tokens, following)
         if after in PLACE_HEADS or (_after_an_article(text, tokens, index) and _heads_for_people(text, tokens, index)):
             return following
+        if _compound_plural(text, tokens, index):
+            return following
     last = index
     while is_modifier(word_at(text, tokens, last)) and last + 1 < len(tokens) and joined(text, tokens, last, last + 1):
         if not is_common(word_at(text, tokens, last + 1)):
@@ -216,6 +218,31 @@ def group_head(text: str, tokens: Tokens, index: int) -> int:
     word = word_at(text, tokens, last)
     noun = last > index and word not in MODIFIERS and word.endswith(NOUN_LIKE_ENDINGS)  # "a harsh | critic"
     return last if not is_modifier(word) or noun else index
+
+
+#: Auxiliaries a plural subject takes, never a verb in -s: "fuel prices | are" (the plural is a noun, no verb).
+PLURAL_AUXILIARIES = frozenset({"are", "were", "have", "had", "do", "did", "will", "would", "can", "could", "may",
+                                "might", "must", "should"})  # fmt: skip
+
+
+def _compound_plural(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index`, a singular common noun, modifies the plural common noun right after it, that noun
+    no verb: a plural's auxiliary or a verb in -ed follows it, as its own verb ("cargo | ships waited", "fuel | prices
+    are"; not "the storm | cuts power", "the toll | rises.", "the government | plans to"). `w` stops once a group, at
+    that noun (a newcomer's trial stopped at "cargo" and then "ships")."""
+    word, following = word_at(text, tokens, index), index + 1
+    after = word_at(text, tokens, following)
+    if word.endswith("s") or is_modifier(word) or not is_common(after) or after in MODIFIERS:
+        return False
+    if not after.endswith("s") or after.endswith(("ss", "us", "is")) or len(after) < 4 or is_modifier(after):
+        return False
+    if verb_after_subject(text, tokens, following):
+        return False
+    then = following + 1
+    if then >= len(tokens) or not joined(text, tokens, following, then):
+        return False
+    verb = word_at(text, tokens, then)
+    return verb in PLURAL_AUXILIARIES or (len(verb) > 4 and verb.islower() and verb.endswith("ed"))
 
 
 def _after_an_article(text: str, tokens: Tokens, index: int) -> bool:
