@@ -44,6 +44,10 @@ def test_agreement_says_on_how_many_articles_nobody_changed_the_accepted_suggest
         span = store.spans("n0", "bob")[0]
         store.remove_span("n0", "bob", span.id)
     assert annotator("agreement", "--db", db).stdout.splitlines()[1] == AGREEMENT.format(n=1)
+    page = tmp_path / "agreement.html"
+    assert annotator("agreement", "--db", db, "--html", page).returncode == 0
+    caution = AGREEMENT.format(n=1).removeprefix("caution: ").replace("'", "&#x27;")
+    assert f'<p class="caution"><b>Caution:</b> {caution}</p>' in page.read_text(encoding="utf-8")
     as_json = annotator("agreement", "--db", db, "--json")
     assert f"annotator: note: {AGREEMENT.format(n=1).removeprefix('caution: ')}\n" in as_json.stderr
 

@@ -108,7 +108,8 @@ def agreement(
                     disputes.append(ArticleDisputes(article_id=article_id, title=article.title, text=article.text,
                                                     disagreements=found))  # fmt: skip
             with written_atomically(html, note=note, overwrite=overwrite, option="--html") as out:
-                out.write(html_page(report, disputes, limit).encode("utf-8"))
+                caution = command_only_line(unchecked, report.articles, MODEL_AGREES) if unchecked else ""
+                out.write(html_page(report, disputes, limit, caution).encode("utf-8"))
     if json_output:
         say_json(report.model_dump_json(indent=2))
         for line in [*notes, *left_out_notes(report_pairs(report), left, ignoring, include_in_progress)]:

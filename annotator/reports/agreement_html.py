@@ -170,8 +170,11 @@ INTERVAL_NOTE = (
 )
 
 
-def html_page(report: AgreementReport, disputes: Sequence[ArticleDisputes], shown_limit: int | None = None) -> str:
-    """The whole report as one HTML document; a pair compared on no article is one row (its figures were all n/a)."""
+def html_page(
+    report: AgreementReport, disputes: Sequence[ArticleDisputes], shown_limit: int | None = None, caution: str = ""
+) -> str:
+    """The whole report as one HTML document; a pair compared on no article is one row (its figures were all n/a).
+    `caution` (the text report's, of articles only `annotator accept` worked on) stands under the summary."""
     rows = []
     compared = report_pairs(report)
     for pair in report.pairs:
@@ -203,6 +206,7 @@ def html_page(report: AgreementReport, disputes: Sequence[ArticleDisputes], show
 <span><b>{len(report.annotators)}</b> annotators: {escape(", ".join(report.annotators))}</span>
 <span><b>{report.disputed_articles}</b> articles with disagreements</span>
 <span>speaker agreement <b>{figure(report.speaker_agreement)}</b></span></p>
+{f'<p class="caution"><b>Caution:</b> {escape(caution)}</p>' if caution else ""}
 <div class="flex">
 <div><h2>Cohen's kappa by pair (entity tokens)</h2>{heatmap(report)}</div>
 <div><h2>Per label</h2>{label_bars(report)}</div>
