@@ -145,7 +145,8 @@ def test_duplicate_records(db: Path, tmp_path: Path) -> None:
     path = tmp_path / "doccano.jsonl"
     path.write_text(doccano_line([[0, 10, "ACTOR"]]) + "\n" + doccano_line([[0, 10, "LOCATION"]]), encoding="utf-8")
     assert refused(db, path, "--format", "doccano") == (
-        f"annotator: error: {path}:3: duplicate record: article '5610fea47dd45fc7' by 'bob' is already at line 1"
+        f"annotator: error: {path}:3: duplicate record: article '5610fea47dd45fc7' by 'bob' is already at line 1 "
+        "(neither gives a time, so the import cannot tell which answer stands)"
     )
 
 

@@ -141,13 +141,15 @@ def test_conll2003_export_one_task_a_block(tmp_path: Path) -> None:
                               "may not end with punctuation ('.') (--snap trims it to '14 boats')\n")  # fmt: skip
     code, _, err = run("import", path, *options, "--snap")
     assert (code, err) == (1, f"annotator: error: {path}:47: duplicate record: article '405879312b55aa82' by 'bob' "
-                              "is already at line 23\n")  # fmt: skip
+                              "is already at line 23 (neither gives a time, so the import cannot tell which answer "
+                              "stands)\n")  # fmt: skip
     code, out, _ = run("import", path, *options, "--snap", "--skip-invalid")
     assert code == 0
     assert out.splitlines() == [
         f"3 record(s) imported (3 new article(s), 0 span(s) snapped to token boundaries) -> {db}",
         "skipped 1 record(s):",
-        f"  {path}:47: duplicate record: article '405879312b55aa82' by 'bob' is already at line 23",
+        f"  {path}:47: duplicate record: article '405879312b55aa82' by 'bob' is already at line 23 (neither gives a "
+        "time, so the import cannot tell which answer stands)",
         "note: 3 new article(s) with a text rebuilt from the file's tokens, the white space between them guessed: "
         "no stored article has the same words",
     ]

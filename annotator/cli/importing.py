@@ -189,6 +189,10 @@ def _say_import_report(report: "ImportReport", db: Path, snap: bool) -> None:
     counts += f"; {report.realigned} put on the stored article with the same words" if report.realigned else ""
     say(f"{report.records} record(s) imported ({report.new_articles} new article(s){moved}{decided}){counts} -> {db}")
     _say_left_out(report)
+    if report.superseded:
+        from annotator.exchange.duplicates import superseded_note
+
+        say(superseded_note(report.superseded))
     if report.rebuilt:
         several = sum(1 for _, _, matches in report.rebuilt if matches > 1)
         cases = {

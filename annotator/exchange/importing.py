@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.errors import AnnotatorError, InputError
+from annotator.exchange.duplicates import Superseded, at, duplicate, later_of, repeats
 from annotator.exchange.files import Where
 from annotator.exchange.formats.common import (
     TRIMMED,
@@ -82,6 +83,7 @@ class ImportReport:
     replaced: Counter[str] = field(default_factory=Counter)  # by the work replaced: "older", "newer", "unshown"
     suggestions: int = 0  # the model's, from records of suggestions (`export --suggestions`, `predict`)
     conflicts: list[ImportConflict] = field(default_factory=list)
+    superseded: list[Superseded] = field(default_factory=list)  # earlier answers a later one in the file replaced
     skipped: list[Skipped] = field(default_factory=list)
     dropped: Counter[str] = field(default_factory=Counter)
     realigned: int = 0  # records of a rebuilt text put on the stored article with the same words
@@ -122,29 +124,6 @@ def read_file(path: Path, format_name: str, options: ReadOptions) -> list[Read |
     return [Entering(options.annotator), *records] if options.annotator else [*records]
 
 
-def _duplicate(article_id: str, earlier_id: str, key: tuple[str, str], at: str) -> str:
-    """A second record of one article (`key`: the article and the annotator) in a file: when the two give their
-    text under other ids (or the article is stored under another), each is named by its own."""
-    target, who = key
-    if article_id == earlier_id == target:
-        return f"duplicate record: article {target!r} by {who!r} is already at {at}"
-    ids = [i for i in dict.fromkeys((earlier_id, target)) if i != article_id]
-    named = " and ".join(f"article {i!r}" for i in ids)
-    return (
-        f"duplicate record: article {article_id!r} has the text of {named}, whose record by {who!r} is already at {at}"
-    )
-
-
-def _same(one: ImportedRecord, other: ImportedRecord) -> bool:
-    """Two records that say the same, but perhaps when (a task a file holds twice): the second is a repeat, not
-    a conflict."""
-    stamped = {"updated_at": None}
-    return (
-        one.record.model_copy(update=stamped) == other.record.model_copy(update=stamped)
-        and one.questions == other.questions
-    )
-
-
 def store_records(
     store: Store,
     items: Sequence[Read | Entering],
@@ -159,7 +138,8 @@ def store_records(
     file's format cannot say, `unsaid`).
 
     Checks: an article id stored (or read earlier) with another text; the same article and annotator twice (a
-    record saying exactly what an earlier one said is skipped as a repeat); spans off token boundaries (snapped
+    record saying exactly what an earlier one said is skipped as a repeat, one with a later time than the other
+    supersedes it, `duplicates`); spans off token boundaries (snapped
     outward with `snap`, else an error). A failed check stops the import, or, with `skip_invalid`, skips that
     record (listed in the report). New articles keep the tokens the file gave (CoNLL, Prodigy, DocBin), else get
     spaCy's tokenizer's, and, without a title, the title ingest would give them. Binary answers store their
@@ -172,6 +152,7 @@ def store_records(
     report = ImportReport(records=0, new_articles=0)
     texts: dict[str, str] = {}
     seen: dict[tuple[str, str], ImportedRecord] = {}
+    placed_at: dict[tuple[str, str], int] = {}  # where in `placed` each is (a later answer takes its place)
     new_by_text: dict[str, str] = {}  # one new article per text, even when records give it two ids
     placed: list[tuple[ImportedRecord, str | None, str]] = []  # record, stored article id, its article
     words = StoredWords(store)
@@ -220,16 +201,24 @@ def store_records(
         target = existing or new_by_text.get(content_hash(record.text), record.article_id)
         key = (target, record.annotator)
         if key in seen:
-            first = seen[key].where
-            at = f"line {first.line}" if first.line is not None else f"record {first.record}"
-            if _same(seen[key], item):
-                report.skipped.append(Skipped(where, f"repeats the record at {at}"))
+            earlier = seen[key]
+            if repeats(earlier, item):
+                report.skipped.append(Skipped(where, f"repeats the record at {at(earlier.where)}"))
                 continue
-            skip(item, where.error(_duplicate(record.article_id, seen[key].record.article_id, key, at)))
+            standing = later_of(earlier, item)
+            if standing is None:
+                skip(item, where.error(duplicate(earlier, item, key)))
+            elif standing is earlier:
+                report.superseded.append(Superseded(where, earlier.where))
+            else:  # a later answer in the file: it stands where the earlier one stood
+                report.superseded.append(Superseded(earlier.where, where))
+                seen[key] = item
+                placed[placed_at[key]] = (item, existing, target)
             continue
         texts.setdefault(record.article_id, record.text)
         new_by_text.setdefault(content_hash(record.text), record.article_id)
         seen[key] = item
+        placed_at[key] = len(placed)
         placed.append((item, existing, target))
     fresh: dict[str, ImportedRecord] = {}
     for item, existing, target in placed:

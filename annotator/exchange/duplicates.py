@@ -1,0 +1,87 @@
+"""Two records of one article by one annotator in one file (`importing.store_records`): a repeat (the same
+said twice, skipped), an earlier answer the later one superseded (the one with the later time stands: a person
+answered again, as Prodigy's db-out holds after `undo` or another session), or, when neither says a later time,
+a duplicate the import cannot settle (refused, naming both lines)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from annotator.exchange.files import Where
+from annotator.exchange.formats.common import ImportedRecord
+from annotator.exchange.verdicts import newer
+
+
+@dataclass(frozen=True)
+class Superseded:
+    """An answer in a file left out for a later answer of the same article and annotator in it."""
+
+    where: Where  # the earlier answer, left out
+    by: Where  # the later one, imported
+
+
+def at(where: Where) -> str:
+    """A place in the file as a duplicate's message names it: its line, else its record's number."""
+    return f"line {where.line}" if where.line is not None else f"record {where.record}"
+
+
+def repeats(one: ImportedRecord, other: ImportedRecord) -> bool:
+    """Two records that say the same, but perhaps when (a task a file holds twice): the second is a repeat, not
+    a conflict."""
+    stamped = {"updated_at": None}
+    return (
+        one.record.model_copy(update=stamped) == other.record.model_copy(update=stamped)
+        and one.questions == other.questions
+    )
+
+
+def later_of(earlier: ImportedRecord, item: ImportedRecord) -> ImportedRecord | None:
+    """Of two records of one article (under one id) and annotator, the one whose time (`updated_at`, Prodigy's
+    `_timestamp`) is later, as an import lets the later time win over stored work; None when neither is later
+    (the same moment, or a time missing): which stands is not clear."""
+    if earlier.record.article_id != item.record.article_id:
+        return None  # two ids of one text: which id the work is under is not clear either
+    one, other = earlier.record.updated_at, item.record.updated_at
+    if newer(other, one):
+        return item
+    if newer(one, other):
+        return earlier
+    return None
+
+
+def duplicate(earlier: ImportedRecord, item: ImportedRecord, key: tuple[str, str]) -> str:
+    """The refusal of a second record of one article (`key`: the article and the annotator) in a file that
+    neither repeats nor supersedes the first: when the two give their text under other ids (or the article is
+    stored under another), each is named by its own; else why neither stands (no later time)."""
+    target, who = key
+    article_id, earlier_id = item.record.article_id, earlier.record.article_id
+    if article_id == earlier_id == target:
+        times = (earlier.record.updated_at, item.record.updated_at)
+        why = (
+            "neither gives a time"
+            if times == (None, None)
+            else "only one gives a time"
+            if None in times
+            else "neither gives a later time"
+        )
+        return (
+            f"duplicate record: article {target!r} by {who!r} is already at {at(earlier.where)} ({why}, so the import "
+            "cannot tell which answer stands)"
+        )
+    ids = [i for i in dict.fromkeys((earlier_id, target)) if i != article_id]
+    named = " and ".join(f"article {i!r}" for i in ids)
+    return (
+        f"duplicate record: article {article_id!r} has the text of {named}, whose record by {who!r} is already at "
+        f"{at(earlier.where)}"
+    )
+
+
+def superseded_note(superseded: list[Superseded]) -> str:
+    """The note of the earlier answers a file's later ones superseded: how many, and where (the first few)."""
+    shown = ", ".join(f"{at(s.where)} (by {at(s.by)})" for s in superseded[:5])
+    more = f" and {len(superseded) - 5} more" if len(superseded) > 5 else ""
+    path = superseded[0].where.path
+    return (
+        f"note: {len(superseded)} earlier answer(s) in {path} left out for a later answer of the same article by the "
+        f"same annotator (the later updated_at or _timestamp stands): {shown}{more}"
+    )
