@@ -23,6 +23,7 @@ from annotator.exchange.formats.common import (
     Skipped,
 )
 from annotator.exchange.formats.options import ReadOptions
+from annotator.exchange.formats.unknown_labels import UnknownLabels
 from annotator.exchange.predictions import UNNAMED, model_suggestions, unnamed_left_out
 from annotator.exchange.realign import StoredWords, onto
 from annotator.exchange.records import Progress
@@ -120,7 +121,14 @@ def read_file(path: Path, format_name: str, options: ReadOptions) -> list[Read |
 
     if not path.exists():
         raise InputError("no such file", path=str(path))
-    records = list(get_format(format_name).read(path, options))
+    unknown = None if options.skip_invalid else UnknownLabels()
+    options = dataclasses.replace(options, unknown_labels=unknown)
+    try:
+        records = list(get_format(format_name).read(path, options))
+    except InputError as error:  # after an unknown label: that one, the earlier, is the error
+        raise (unknown.error(stopped=error) if unknown else None) or error from None
+    if unknown and (first := unknown.error()):
+        raise first
     return [Entering(options.annotator), *records] if options.annotator else [*records]
 
 

@@ -191,7 +191,7 @@ def label_of(
     name: Any, options: ReadOptions, where: Where, field: str, dropped: Counter[str] | None = None
 ) -> Label | None:
     """Our label for a file's label: mapped by --label-map (None: dropped, and counted in `dropped`), else ours by
-    name, else a one-line error."""
+    name, else a one-line error (noted, and read on as if dropped, when `options.unknown_labels` gathers them)."""
     if not isinstance(name, str):
         raise where.error(f"expected a label name, got {name!r}", field)
     if name in options.label_map:
@@ -202,7 +202,10 @@ def label_of(
     try:
         return Label(name)
     except ValueError:
-        raise where.error(unknown_label(name), field) from None
+        if options.unknown_labels is None:
+            raise where.error(unknown_label(name), field) from None
+    options.unknown_labels.add(name, where.error(unknown_label(name), field))
+    return None
 
 
 def unknown_label(name: str) -> str:

@@ -146,7 +146,7 @@ CANNOT_CARRY: tuple[str, ...] = ()
 def read(path: Path, options: ReadOptions) -> Iterator[Read]:
     def build(where: Where, data: dict[str, Any]) -> Iterator[Read]:
         dropped: Counter[str] = Counter()
-        record = record_of(where, data, options.label_map, dropped)
+        record = record_of(where, _noting_unknown(where, data, options), options.label_map, dropped)
         if options.annotator and is_model(record.annotator):
             raise where.error(not_anyones_work(record.annotator), "annotator")
         if options.annotator and record.annotator != options.annotator:
@@ -159,6 +159,27 @@ def read(path: Path, options: ReadOptions) -> Iterator[Read]:
             yield Dropped(NOTHING_SAID)
 
     return jsonl_records(path, options, build, "jsonl")
+
+
+def _noting_unknown(where: Where, data: dict[str, Any], options: ReadOptions) -> dict[str, Any]:
+    """The record without its spans of labels we do not know and --label-map does not name, each noted in
+    `options.unknown_labels` (as `common.label_of` notes them), when the reading gathers them; else as it is."""
+    spans, unknown = data.get("spans"), options.unknown_labels
+    if unknown is None or not isinstance(spans, list):
+        return data
+    known = {label.value for label in Label}
+    kept: list[Any] = []
+    gone: set[tuple[Any, Any]] = set()
+    for index, span in enumerate(spans):
+        name = span.get("label") if isinstance(span, dict) else None
+        if isinstance(name, str) and name not in known and name not in options.label_map:
+            unknown.add(name, where.error(unknown_label(name), f"spans[{index}].label"))
+            gone.add((span.get("start"), span.get("end")))
+        else:
+            kept.append(span)
+    if not gone:
+        return data
+    return {**data, "spans": [_without_speaker_in(span, gone) for span in kept]}
 
 
 #: A record with neither spans nor a status says nothing of anyone's work (our export always writes both).

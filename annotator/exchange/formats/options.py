@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from annotator.errors import InputError
+from annotator.exchange.formats.unknown_labels import UnknownLabels
 from annotator.vocabulary import Label, Status
 
 #: The relation label quotes and their speakers carry in formats with relations.
@@ -136,6 +137,8 @@ class ReadOptions:
     snap: bool = False
     #: --user-map: Label Studio user ids -> the names their work is stored under (its JSON export names users by id)
     user_map: dict[int, str] = field(default_factory=dict)
+    #: Where a reading notes the labels it does not know and reads on (`unknown_labels`), else None: the first stops it
+    unknown_labels: UnknownLabels | None = None
 
     def trim(self, dropped: Counter[str]) -> Counter[str] | None:
         """Where `checked_span` counts trimmed spans: only with --snap does it trim them."""

@@ -1,0 +1,67 @@
+"""Every unknown label of a file in one error (newcomer 42x, 2: a Prodigy dataset named one a run, ORG, then
+PERSON, ...). An import without --skip-invalid notes each label it does not know (`common.label_of`) and reads on,
+as if --label-map dropped it, instead of stopping; at the end of the file (or at the next other error, which
+stops the reading) the first one is refused where it is, naming the others with their counts and the one
+--label-map that maps them all. The file is read once."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from annotator.errors import InputError
+from annotator.vocabulary import Label
+
+#: How many other labels the error names; the rest are counted.
+SHOWN = 12
+
+
+class UnknownLabels:
+    """The labels a file's reading did not know: the first one's error (its place and field), and how many spans
+    each label has."""
+
+    def __init__(self) -> None:
+        self.first: InputError | None = None
+        self.counts: Counter[str] = Counter()
+
+    def add(self, name: str, error: InputError) -> None:
+        if self.first is None:
+            self.first = error
+        self.counts[name] += 1
+
+    def error(self, stopped: InputError | None = None) -> InputError | None:
+        """The error for the first unknown label, naming the others; `stopped`: another error that ended the
+        reading before the end of the file (so the others are those before it). None when every label was known."""
+        first = self.first
+        if first is None:
+            return None
+        name = next(iter(self.counts))
+        others = [(label, count) for label, count in self.counts.items() if label != name]
+        if not others:
+            return first
+        listed = ", ".join(f"{_shown(label)} x{count}" for label, count in others[:SHOWN])
+        listed += f" and {len(others) - SHOWN} more" if len(others) > SHOWN else ""
+        where = (
+            "in this file" if stopped is None else f"before {_place(stopped)} (another error there stopped the reading)"
+        )
+        names = [name, *(label for label, _ in others)]
+        mapping = ",".join(f"{label}={Label.ACTOR.value}" for label in names)
+        reason = first.reason.split(" (map it with --label-map ", 1)[0]
+        return InputError(
+            f"{reason} (also unknown {where}: {listed}; map them with --label-map {mapping}, each to the label it "
+            f"stands for, or drop one, as {names[-1]}=)",
+            path=first.path,
+            line=first.line,
+            field=first.field,
+            record=first.record,
+        )
+
+
+def _shown(label: str) -> str:
+    """A label as the error lists it: as written, or quoted when it holds anything but letters, digits, - and _."""
+    return label if label and all(c.isalnum() or c in "-_" for c in label) and len(label) <= 40 else repr(label[:40])
+
+
+def _place(error: InputError) -> str:
+    if error.line is not None:
+        return f"line {error.line}"
+    return f"record {error.record}" if error.record is not None else "the end of the file"

@@ -1,0 +1,97 @@
+"""A newcomer's finding (42x, 2): an import named one unknown label a run (GPE, then ORG, then PERSON ...), so a
+real Prodigy dataset took a run per label to map. The one error line still names the first place (file:line,
+field), and now every other unknown label of the file with its count, and the --label-map that maps them all; the
+file is read once, and nothing is written. Real files, the real console script."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from processes import annotator, one_error_line
+
+TEXT = "Mayor Ana Ruiz of Riverton said on May 3 that ACME Corp will build 14 boats."
+KNOWN = "Input should be 'ACTOR', 'LOCATION', 'FIGURE' or 'QUOTE'"
+
+
+def span(text: str, label: str) -> dict:
+    return {"start": TEXT.index(text), "end": TEXT.index(text) + len(text), "label": label}
+
+
+def task(number: int, *spans: dict) -> dict:
+    return {"text": f"{TEXT} Item {number}.", "spans": list(spans), "answer": "accept", "_annotator_id": "news-alice",
+            "_view_id": "ner_manual"}  # fmt: skip
+
+
+def write(path: Path, *records: dict) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    return path
+
+
+DATASET = (
+    task(0, span("Riverton", "GPE")),
+    *(task(n, span("Ana Ruiz", "PERSON"), span("May 3", "DATE"), span("ACME Corp", "ORG")) for n in range(1, 13)),
+    task(13, span("May 3", "DATE"), span("14 boats", "CARDINAL")),
+)
+
+
+def refused(tmp_path: Path, name: str, *options: str) -> str:
+    result = annotator("import", name, "--db", "x.db", *options, cwd=tmp_path)
+    assert not (tmp_path / "x.db").exists()
+    return one_error_line(result)
+
+
+def test_a_prodigy_file_names_every_unknown_label_with_its_count(tmp_path: Path) -> None:
+    write(tmp_path / "dataset.jsonl", *DATASET)
+    assert refused(tmp_path, "dataset.jsonl", "--format", "prodigy") == (
+        f"dataset.jsonl:1: field 'spans[0].label': {KNOWN}, got 'GPE' (also unknown in this file: PERSON x12, DATE "
+        "x13, ORG x12, CARDINAL x1; map them with --label-map GPE=ACTOR,PERSON=ACTOR,DATE=ACTOR,ORG=ACTOR,"
+        "CARDINAL=ACTOR, each to the label it stands for, or drop one, as CARDINAL=)"
+    )
+
+
+def test_the_labels_a_map_names_are_not_listed(tmp_path: Path) -> None:
+    write(tmp_path / "dataset.jsonl", *DATASET)
+    assert refused(tmp_path, "dataset.jsonl", "--format", "prodigy", "--label-map", "GPE=LOCATION,DATE=") == (
+        f"dataset.jsonl:2: field 'spans[0].label': {KNOWN}, got 'PERSON' (also unknown in this file: ORG x12, "
+        "CARDINAL x1; map them with --label-map PERSON=ACTOR,ORG=ACTOR,CARDINAL=ACTOR, each to the label it stands "
+        "for, or drop one, as CARDINAL=)"
+    )
+    mapped = "GPE=LOCATION,DATE=,PERSON=ACTOR,ORG=ACTOR,CARDINAL=FIGURE"
+    result = annotator("import", "dataset.jsonl", "--db", "x.db", "--format", "prodigy", "--label-map", mapped,
+                       cwd=tmp_path)  # fmt: skip
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_one_unknown_label_reads_as_before(tmp_path: Path) -> None:
+    write(tmp_path / "one.jsonl", task(0, span("Riverton", "GPE")), task(1, span("Riverton", "GPE")))
+    assert refused(tmp_path, "one.jsonl", "--format", "prodigy") == (
+        f"one.jsonl:1: field 'spans[0].label': {KNOWN}, got 'GPE' (map it with --label-map GPE=ACTOR, or drop it "
+        "with --label-map GPE=)"
+    )
+
+
+def test_another_error_after_the_first_unknown_label_names_those_before_it(tmp_path: Path) -> None:
+    broken = {**task(2, span("Ana Ruiz", "ORG")), "spans": [{"start": 6, "end": 999, "label": "ACTOR"}]}
+    write(tmp_path / "broken.jsonl", task(0, span("Riverton", "GPE")), task(1, span("Ana Ruiz", "PERSON")), broken)
+    assert refused(tmp_path, "broken.jsonl", "--format", "prodigy") == (
+        f"broken.jsonl:1: field 'spans[0].label': {KNOWN}, got 'GPE' (also unknown before line 3 (another error "
+        "there stopped the reading): PERSON x1; map them with --label-map GPE=ACTOR,PERSON=ACTOR, each to the label "
+        "it stands for, or drop one, as PERSON=)"
+    )
+
+
+def test_doccano_and_native_records_name_them_alike(tmp_path: Path) -> None:
+    doccano = [{"text": TEXT, "label": [[6, 14, "PERSON"], [18, 26, "GPE"]], "annotator": "bob"}]
+    write(tmp_path / "doccano.jsonl", *doccano, *doccano)
+    assert refused(tmp_path, "doccano.jsonl", "--format", "doccano") == (
+        f"doccano.jsonl:1: field 'label[0]': {KNOWN}, got 'PERSON' (also unknown in this file: GPE x2; map them "
+        "with --label-map PERSON=ACTOR,GPE=ACTOR, each to the label it stands for, or drop one, as GPE=)"
+    )
+    native = {"article_id": "n1", "text": TEXT, "annotator": "bob", "status": "done"}
+    spans = [{**span("Ana Ruiz", "PERSON"), "text": "Ana Ruiz"}, {**span("Riverton", "GPE"), "text": "Riverton"}]
+    write(tmp_path / "native.jsonl", {**native, "spans": spans})
+    assert refused(tmp_path, "native.jsonl") == (
+        f"native.jsonl:1: field 'spans[0].label': {KNOWN}, got 'PERSON' (also unknown in this file: GPE x1; map "
+        "them with --label-map PERSON=ACTOR,GPE=ACTOR, each to the label it stands for, or drop one, as GPE=)"
+    )
