@@ -68,27 +68,34 @@ def seed_articles() -> list[ArticleIn]:
     ]
 
 
-def files_in(folder: Path, links: list[Path] | None = None) -> list[Path]:
+def files_in(folder: Path, links: list[Path] | None = None, others: list[Path] | None = None) -> list[Path]:
     """The .txt and .jsonl files below a folder; one that cannot be read (or vanishes meanwhile) is an error,
     not a silent gap in what is ingested. A link inside the folder (to a file or a folder) is not followed:
     it could bring in anything on the machine (`ln -s /etc/passwd fold/pw.txt`). It is skipped and added to
     `links`, for the one note that names them; a file named on the command line is read as given. A FIFO or
     device named like an article is listed: its reader refuses it unopened, an unreadable file that
-    --skip-invalid skips (trial 39a: it stopped the whole ingest)."""
+    --skip-invalid skips (trial 39a: it stopped the whole ingest). Files of other kinds (`arr.json`, `notes.md`)
+    are added to `others`, for the note that names what is not read (newcomer 42x: they were passed over without a
+    word); hidden ones (`.DS_Store`, anything in `.git/`) are left out of it."""
 
     def unreadable(error: OSError) -> None:
         raise InputError(f"cannot read the folder: {error.strerror}", path=error.filename or str(folder))
 
     found: list[Path] = []
     skipped: list[Path] = []
+    unread: list[Path] = []
     for root, folders, names in os.walk(folder, onerror=unreadable):  # os.walk never descends into a link
         skipped += [Path(root) / name for name in folders if (Path(root) / name).is_symlink()]
         for name in names:
             path = Path(root) / name
             if path.suffix.lower() in {".txt", ".jsonl"}:
                 (skipped if path.is_symlink() else found).append(path)
+            elif not any(part.startswith(".") for part in path.relative_to(folder).parts):
+                unread.append(path)
     if links is not None:
         links += sorted(skipped)
+    if others is not None:
+        others += sorted(unread)
     return sorted(p for p in found if p.exists())
 
 
@@ -102,14 +109,29 @@ def skipped_links(links: list[Path], shown: int = 5) -> str:
     )
 
 
+def not_read(others: list[Path], shown: int = 5) -> str:
+    """The note naming the files of other kinds a folder held, which ingest does not read (the first `shown`)."""
+    names = ", ".join(str(other) for other in others[:shown])
+    more = f" and {len(others) - shown} more" if len(others) > shown else ""
+    return (
+        f"{len(others)} file(s) inside the folders not read, not .txt or .jsonl: {names}{more} (name a file on the "
+        "command line to hear why)"
+    )
+
+
 def read_path(
-    path: Path, links: list[Path] | None = None, skipped: list[InputError] | None = None, *, streamed: bool = False
+    path: Path,
+    links: list[Path] | None = None,
+    skipped: list[InputError] | None = None,
+    *,
+    streamed: bool = False,
+    others: list[Path] | None = None,
 ) -> Iterator[ArticleIn]:
     """The articles of a file or folder; a file or line without one raises `Skippable`, or with `skipped` is
     added to it (a bad JSONL line skips the line; a file that cannot be read, the file). `streamed`: skipping,
-    each article is given as it is read (`skipping.articles_of`)."""
+    each article is given as it is read (`skipping.articles_of`). A folder's files of other kinds go to `others`."""
     if path.is_dir():
-        files = files_in(path, links)
+        files = files_in(path, links, others)
         if not files:
             raise InputError("no .txt or .jsonl files in this folder", path=str(path))
         for file in files:
@@ -130,14 +152,15 @@ def read_articles(
     """Every article in these paths, validated; the first bad one raises InputError, which says what to do when
     other articles were given (remove it, or --skip-invalid). With `skipped`, a file or JSONL line that holds no
     article is added to it instead and the rest is read (`read_path`). Links inside a folder are skipped and
-    named in one line for `note`."""
+    named in one line for `note`, and so are a folder's files of other kinds (`not_read`)."""
     articles: list[ArticleIn] = []
     seen: dict[str, str] = {}
     links: list[Path] = []
+    others: list[Path] = []
     given = [Path(path) for path in paths]
     try:
         for path in given:
-            for article in read_path(path, links, skipped):
+            for article in read_path(path, links, skipped, others=others):
                 source = str(article.meta.get("source", path))
                 if article.id is not None and article.id in seen and seen[article.id] != article.text:
                     raise InputError(f"id {article.id!r} is used for two different texts", path=source, field="id")
@@ -147,6 +170,8 @@ def read_articles(
         raise Skippable(error, what_to_do(error, given)) from None
     if links and note is not None:
         note(skipped_links(links))
+    if others and note is not None:
+        note(not_read(others))
     carried = annotated(articles)
     if carried and note is not None:
         files = sorted({str(a.meta.get("source", "")).rsplit(":", 1)[0] for a in carried})

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import AnnotatorError, InputError
-from annotator.exchange.article_files import files_in, read_path, skipped_links
+from annotator.exchange.article_files import files_in, not_read, read_path, skipped_links
 from annotator.exchange.manifest import Manifest
 from annotator.exchange.recording import expect_swap, expect_written, reclaimed, unexpect_written
 from annotator.exchange.skipping import Skippable
@@ -127,14 +127,15 @@ def _sourced(article: ArticleIn, given: str, name: str) -> ArticleIn:
 def count_articles(paths: Iterable[Path], note: Note = None, *, skipping: bool = False) -> int:
     """How many articles the inputs hold (non-blank JSONL lines, one per .txt file), for the progress bar;
     read_path finds every problem with them. Links inside a folder, which are not followed, are named in one
-    line for `note`. `skipping` (--skip-invalid): a file that holds no article is not counted (`shards_of` lists
+    line for `note`, and so are a folder's files of other kinds (`article_files.not_read`). `skipping` (--skip-invalid): a file that holds no article is not counted (`shards_of` lists
     it), never refused here."""
     total = 0
     links: list[Path] = []
+    others: list[Path] = []
     for path in paths:
         if not path.is_dir():  # before any cluster starts: a missing or unknown file is an error
             next(iter(read_path(path, skipped=[] if skipping else None, streamed=True)), None)
-        files = files_in(path, links) if path.is_dir() else [path]
+        files = files_in(path, links, others) if path.is_dir() else [path]
         for file in files:
             if not file.is_file() and skipping:
                 continue
@@ -147,6 +148,8 @@ def count_articles(paths: Iterable[Path], note: Note = None, *, skipping: bool =
                 total += 1
     if links and note is not None:
         note(skipped_links(links))
+    if others and note is not None:
+        note(not_read(others))
     return total
 
 
