@@ -17,6 +17,14 @@ def write_jsonl(path: Path, records: list[dict[str, str]]) -> Path:
     return path
 
 
+def differs(n: int) -> str:
+    """Where the stored text of article a<n> and the changed one differ, as the conflict line says it."""
+    return (
+        f"(they first differ at character 15: the stored text has …' met Bob in Paris, story {n}.' (its end), the "
+        f"given …' met Bob in Oslo, story {n}.' (its end))"
+    )
+
+
 def test_articles_with_human_work_are_conflicts_left_as_stored_and_the_others_replaced(tmp_path: Path) -> None:
     first = write_jsonl(
         tmp_path / "first.jsonl",
@@ -42,10 +50,14 @@ def test_articles_with_human_work_are_conflicts_left_as_stored_and_the_others_re
     )
     assert result.stdout == (
         f"1 article(s) added, 0 already stored, 1 replaced, 4 conflict(s), 0 suggestion(s) -> {db}\n"
-        f"conflict: a1 'T1' ({changed}:1) is stored with a different text that alice opened, annotated or packed: {hint}\n"
-        f"conflict: a2 'T2' ({changed}:2) is stored with a different text that bob opened, annotated or packed: {hint}\n"
-        f"conflict: a3 'T3' ({changed}:3) is stored with a different text that carol opened, annotated or packed: {hint}\n"
-        f"conflict: a4 'T4' ({changed}:4) is stored with a different text that dave opened, annotated or packed: {hint}\n"
+        f"conflict: a1 'T1' ({changed}:1) is stored with a different text that alice opened, annotated or packed "
+        f"{differs(1)}: {hint}\n"
+        f"conflict: a2 'T2' ({changed}:2) is stored with a different text that bob opened, annotated or packed "
+        f"{differs(2)}: {hint}\n"
+        f"conflict: a3 'T3' ({changed}:3) is stored with a different text that carol opened, annotated or packed "
+        f"{differs(3)}: {hint}\n"
+        f"conflict: a4 'T4' ({changed}:4) is stored with a different text that dave opened, annotated or packed "
+        f"{differs(4)}: {hint}\n"
     )
     with Store.open(db, read_only=True) as store:
         assert [(a, store.article(a).text) for a in store.article_ids()] == [
@@ -130,8 +142,9 @@ def test_a_packed_article_is_possibly_started_and_never_replaced(tmp_path: Path)
     )
     assert result.stdout == (
         f"0 article(s) added, 0 already stored, 1 conflict(s), 0 suggestion(s) -> {db}\n"
-        f"conflict: a1 'T1' ({changed}:1) is stored with a different text that bob opened, annotated or packed: "
-        "left as stored (--changed-text new adds the new text as an article of its own)\n"
+        f"conflict: a1 'T1' ({changed}:1) is stored with a different text that bob opened, annotated or packed (they "
+        "first differ at character 15: the stored text has …' met Bob in Paris.' (its end), the given …' met Bob in "
+        "Oslo.' (its end)): left as stored (--changed-text new adds the new text as an article of its own)\n"
     )
     with Store.open(db, read_only=True) as store:
         assert store.article("a1").text == "Ann met Bob in Paris."

@@ -17,6 +17,11 @@ from annotator.store import Store
 
 MAY = "Mayor Ana Ruiz said the bridge in Riverton would reopen by May.\n"
 JUNE = MAY.replace("May.", "June.")
+#: Where the stored (replaced) text and the record's differ, as the refusal says it.
+DIFFERS = (
+    "they first differ at character 59: the stored text has …'d reopen by June.\\n' (its end), the record's …'d "
+    "reopen by May.\\n' (its end)"
+)
 H = content_hash(MAY)
 REPLACE = ("ingest", "arts", "--no-suggest", "--db", "a.db", "--changed-text", "replace")
 
@@ -90,8 +95,8 @@ def test_work_on_the_replaced_text_from_another_database_is_refused_naming_the_r
     result = annotator("import", "bob.jsonl", "--db", "a.db", cwd=tmp_path)
     assert result.returncode == 1
     assert (
-        f"article '{H}' is stored with a different text: its id is the hash of this record's text, so the stored "
-        "article's text was replaced (`ingest --changed-text replace`, a changed .txt file); this work is on the "
+        f"article '{H}' is stored with a different text ({DIFFERS}): its id is the hash of this record's text, so the "
+        "stored article's text was replaced (`ingest --changed-text replace`, a changed .txt file); this work is on the "
         "text it had before and is not imported onto the new one"
     ) in result.stdout + result.stderr
     assert ids_and_texts(tmp_path / "a.db") == [(H, JUNE)]
@@ -102,8 +107,8 @@ def test_work_on_the_replaced_text_from_another_database_is_refused_naming_the_r
     named = annotator("import", "bob.jsonl", "--db", "a.db", cwd=tmp_path)
     assert (named.returncode, named.stdout) == (1, "")
     assert named.stderr == (
-        f"annotator: error: bob.jsonl:1: field 'text': article '{H}' is stored with a different text: its id is the "
-        "hash of this record's text, so the stored article's text was replaced (`ingest --changed-text replace`, a "
+        f"annotator: error: bob.jsonl:1: field 'text': article '{H}' is stored with a different text ({DIFFERS}): its "
+        "id is the hash of this record's text, so the stored article's text was replaced (`ingest --changed-text replace`, a "
         "changed .txt file); this work is on the text it had before and is not imported onto the new one; that text "
         f"is stored as article '{H}~2' (a record with that article_id imports onto it)\n"
     )

@@ -135,7 +135,7 @@ def ingest(
     for conflict in report.conflicts:
         say(
             f"conflict: {conflict.article_id} '{conflict.title}' ({conflict.source}) is stored with a "
-            f"different text that {', '.join(conflict.users)} opened, annotated or packed: left as "
+            f"different text that {', '.join(conflict.users)} opened, annotated or packed ({conflict.differs}): left as "
             "stored (--changed-text new adds the new text as an article of its own)"
         )
     for same in report.same_title:

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from annotator.differ import where_texts_differ
 from annotator.errors import InputError, describe_validation_error
 from annotator.exchange.files import ARRAY, array_of_records, read_text
 from annotator.exchange.skipping import Skippable, articles_of, what_to_do
@@ -163,7 +164,10 @@ def read_articles(
             for article in read_path(path, links, skipped, others=others):
                 source = str(article.meta.get("source", path))
                 if article.id is not None and article.id in seen and seen[article.id] != article.text:
-                    raise InputError(f"id {article.id!r} is used for two different texts", path=source, field="id")
+                    differs = where_texts_differ(seen[article.id], article.text, ("first", "second"))
+                    raise InputError(
+                        f"id {article.id!r} is used for two different texts ({differs})", path=source, field="id"
+                    )
                 seen.setdefault(article.article_id, article.text)
                 articles.append(article)
     except Skippable as error:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.differ import where_texts_differ
 from annotator.errors import AnnotatorError, InputError
 from annotator.exchange.duplicates import Superseded, at, duplicate, later_of, repeats
 from annotator.exchange.files import Where
@@ -196,7 +197,10 @@ def store_records(
         matched.setdefault(record.article_id, matches)
         try:
             if record.article_id in texts and texts[record.article_id] != record.text:
-                raise where.error(f"article {record.article_id!r} appears earlier with a different text", "text")
+                differs = where_texts_differ(texts[record.article_id], record.text, ("earlier", "record's"))
+                raise where.error(
+                    f"article {record.article_id!r} appears earlier with a different text ({differs})", "text"
+                )
             existing = store.has_article(ArticleIn(id=record.article_id, text=record.text))
             if existing is not None and store.article(existing).content_hash != content_hash(record.text):
                 raise where.error(_different_text(store, record.article_id, existing, record.text), "text")
@@ -360,13 +364,15 @@ def _store_one(store: Store, article_id: str, item: ImportedRecord, report: Impo
 def _different_text(store: Store, article_id: str, existing: str, text: str) -> str:
     """The refusal of a record whose article is stored with another text; one whose id is its own text's hash
     (a .txt article) was replaced (`ingest --changed-text replace`) after the record's author worked on it. The
-    article that holds the record's text now, if any (`ingest` stores it under `HASH~2`), is named."""
+    article that holds the record's text now, if any (`ingest` stores it under `HASH~2`), is named; so is where the
+    two texts differ (`differ.where_texts_differ`)."""
+    differs = where_texts_differ(store.article_text(existing), text, ("stored", "record's"))
     if existing == article_id == content_hash(text):
         holder = store.article_with_text(content_hash(text))
         elsewhere = f"; that text is stored as article {holder!r} (a record with that article_id imports onto it)"
         return (
-            f"article {article_id!r} is stored with a different text: its id is the hash of this record's text, so "
+            f"article {article_id!r} is stored with a different text ({differs}): its id is the hash of this record's text, so "
             "the stored article's text was replaced (`ingest --changed-text replace`, a changed .txt file); this "
             "work is on the text it had before and is not imported onto the new one" + (elsewhere if holder else "")
         )
-    return f"article {article_id!r} is stored with a different text"
+    return f"article {article_id!r} is stored with a different text ({differs})"

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from annotator.differ import where_texts_differ
 from annotator.errors import InputError, NotFound
 from annotator.interrupts import interrupts_after
 from annotator.models import ArticleIn, Suggestion, content_hash
@@ -36,6 +37,7 @@ class ChangedTextConflict:
     title: str
     source: str
     users: list[str]
+    differs: str = ""  # where the texts differ (`differ.where_texts_differ`)
 
 
 @dataclass(frozen=True)
@@ -106,11 +108,12 @@ def _with_changed_text(
     """The article to add in place of one whose id is stored with another text, or None to replace it. `file`: a
     .txt file that brought the stored article, whose new text is added under its own hash (`--changed-text new`)."""
     where = str(article.meta.get("source", ""))
+    stored = store.article(article.article_id)
+    differs = where_texts_differ(stored.text, article.text, ("stored", "file's" if file else "given"))
     if changed is None and file:
-        title = store.article(article.article_id).title
         raise InputError(
-            f"the file's text changed since it was stored as article {article.article_id} '{title}' (--changed-text "
-            "replace replaces the stored text if nobody has opened it, --changed-text new adds this text as an "
+            f"the file's text changed since it was stored as article {article.article_id} '{stored.title}' "
+            f"({differs}; --changed-text replace replaces the stored text if nobody has opened it, --changed-text new adds this text as an "
             "article of its own)",
             path=where or None,
         )
@@ -118,8 +121,8 @@ def _with_changed_text(
         return article.model_copy(update={"id": None})
     if changed is None:
         raise InputError(
-            f"article id {article.id!r} is stored with a different text (--changed-text new adds this one as a new "
-            "article, --changed-text replace replaces the stored one if nobody has opened it)",
+            f"article id {article.id!r} is stored with a different text ({differs}; --changed-text new adds this one "
+            "as a new article, --changed-text replace replaces the stored one if nobody has opened it)",
             path=where or None,
             field="id",
         )
@@ -128,14 +131,15 @@ def _with_changed_text(
     return None
 
 
-def _conflict(store: Store, article: ArticleIn) -> ChangedTextConflict | None:
+def _conflict(store: Store, article: ArticleIn, file: bool = False) -> ChangedTextConflict | None:
     """A replacement that would lose someone's work (anyone has opened, annotated, decided or commented on the
     stored article): then the stored article stays, and this says so."""
     users = store.article_users(article.article_id)
     if not users:
         return None
-    title = store.article(article.article_id).title
-    return ChangedTextConflict(article.article_id, title, str(article.meta.get("source", "")), users)
+    stored = store.article(article.article_id)
+    differs = where_texts_differ(stored.text, article.text, ("stored", "file's" if file else "given"))
+    return ChangedTextConflict(article.article_id, stored.title, str(article.meta.get("source", "")), users, differs)
 
 
 def ingest(
@@ -192,7 +196,7 @@ def ingest(
         if _changed(store, article):
             renamed_to = _with_changed_text(store, article, changed, file=given is not article)
             if renamed_to is None:
-                conflict = _conflict(store, article)
+                conflict = _conflict(store, article, file=given is not article)
                 if conflict is not None:
                     conflicts.setdefault(article.article_id, conflict)
                 elif article.article_id not in replacing:

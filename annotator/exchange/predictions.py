@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from annotator.differ import where_texts_differ
 from annotator.errors import InputError, describe_validation_error
 from annotator.exchange.files import Where, jsonl_objects
 from annotator.exchange.manifest import MANIFEST, confined, read_manifest
@@ -80,9 +81,10 @@ def read_predictions(folder: Path, wanted: Iterable[str] | None = None) -> Predi
             predicted = _predicted(place, data, made_by)
             earlier = found.get(predicted.record.article_id)
             if earlier is not None and earlier.record.text != predicted.record.text:
+                differs = where_texts_differ(earlier.record.text, predicted.record.text, ("earlier", "record's"))
                 raise place.error(
                     f"article {predicted.record.article_id!r} appears earlier ({earlier.where.path}:"
-                    f"{earlier.where.line}) with a different text",
+                    f"{earlier.where.line}) with a different text ({differs})",
                     "text",
                 )
             found.setdefault(predicted.record.article_id, predicted)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from annotator.differ import where_texts_differ
 from annotator.errors import Refused
 from annotator.rows import Token
 from annotator.store.connection import _json, span_row
@@ -33,7 +34,10 @@ class ArticleWriter(Reader):
             for article, tokens, suggestions in articles:
                 existing = self.has_article(article)
                 if existing == article.article_id and self.article(existing).content_hash != content_hash(article.text):
-                    raise Refused(f"article id {existing!r} is stored with a different text; nothing was added")
+                    differs = where_texts_differ(self.article(existing).text, article.text)
+                    raise Refused(
+                        f"article id {existing!r} is stored with a different text ({differs}); nothing was added"
+                    )
                 if existing is not None:
                     skipped.append(existing)
                     continue
