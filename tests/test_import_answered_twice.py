@@ -107,3 +107,14 @@ def test_native_records_follow_the_same_rule_by_updated_at(tmp_path: Path) -> No
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.splitlines()[1].endswith(": line 1 (by line 2)")
     assert spans(tmp_path / "x.db") == []
+
+
+def test_binary_answers_about_one_span_follow_the_later_timestamp_too(tmp_path: Path) -> None:
+    """ner.teach answers: the one with the later `_timestamp` stands, wherever it is in the file (before, the
+    last in the file did, so an older answer copied in after a newer one undid it)."""
+    span = {"start": 6, "end": 14, "label": "ACTOR"}
+    asked = {"text": TEXT, "spans": [span], "_view_id": "ner", "_annotator_id": "news-alice"}
+    write(tmp_path / "prodigy_dup.jsonl", {**asked, "answer": "accept", "_timestamp": 1764500600},
+          {**asked, "answer": "reject", "_timestamp": 1764500000})  # fmt: skip
+    imported(tmp_path)
+    assert spans(tmp_path / "x.db") == [("Ana Ruiz", "ACTOR")]

@@ -9,7 +9,7 @@ there may still be something else), ignore says nothing. Unlabelled text is unkn
 - each answered span becomes a suggestion (suggester `prodigy`, or `prodigy:<source>` from the span's
   `source`, with its `score`) and the annotator's decision on it: accepted or rejected; ignored ones stay
   pending. Accepted spans are also the annotator's spans; a rejected span never is. A later answer about the
-  same span replaces an earlier one;
+  same span replaces an earlier one (later in the file, unless both have a `_timestamp`: then the later one);
 - the annotation's status is in progress: answering questions about a text is not annotating all of it.
 
 Two accepted entity spans that overlap cannot both be the annotator's spans: that is an error naming both lines.
@@ -56,6 +56,13 @@ class Answer:
     score: float | None
     decision: str | None
     where: Where
+    at: int | None = None  # the task's `_timestamp`
+
+
+def _stands(answer: Answer, earlier: Answer | None) -> bool:
+    """Whether an answer about a span replaces the earlier one in the file: unless both have a `_timestamp` and its
+    own is the earlier (the later `_timestamp` stands, as for manual tasks answered twice: `exchange.duplicates`)."""
+    return earlier is None or answer.at is None or earlier.at is None or answer.at >= earlier.at
 
 
 @dataclass
@@ -101,8 +108,10 @@ class Questions:
             )
             suggester = f"prodigy:{item.source}" if item.source else "prodigy"
             decision = DECISIONS[item.answer or task.answer]
-            found.append(((item.start, item.end, label), Answer(span, suggester, item.score, decision, where)))
-        text.answers.update(found)  # only once the whole task is read: a bad task adds nothing
+            answer = Answer(span, suggester, item.score, decision, where, task.timestamp)
+            found.append(((item.start, item.end, label), answer))
+        # only once the whole task is read: a bad task adds nothing
+        text.answers.update((key, answer) for key, answer in found if _stands(answer, text.answers.get(key)))
         text.dropped.update(dropped)
 
     def records(self) -> Iterator[Read]:
