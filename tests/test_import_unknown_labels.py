@@ -45,8 +45,8 @@ def test_a_prodigy_file_names_every_unknown_label_with_its_count(tmp_path: Path)
     write(tmp_path / "dataset.jsonl", *DATASET)
     assert refused(tmp_path, "dataset.jsonl", "--format", "prodigy") == (
         f"dataset.jsonl:1: field 'spans[0].label': {KNOWN}, got 'GPE' (also unknown in this file: PERSON x12, DATE "
-        "x13, ORG x12, CARDINAL x1; map them with --label-map GPE=ACTOR,PERSON=ACTOR,DATE=ACTOR,ORG=ACTOR,"
-        "CARDINAL=ACTOR, each to the label it stands for, or drop one, as CARDINAL=)"
+        "x13, ORG x12, CARDINAL x1; map them with --label-map GPE=LABEL,PERSON=LABEL,DATE=LABEL,ORG=LABEL,"
+        "CARDINAL=LABEL, each LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as CARDINAL=)"
     )
 
 
@@ -54,8 +54,8 @@ def test_the_labels_a_map_names_are_not_listed(tmp_path: Path) -> None:
     write(tmp_path / "dataset.jsonl", *DATASET)
     assert refused(tmp_path, "dataset.jsonl", "--format", "prodigy", "--label-map", "GPE=LOCATION,DATE=") == (
         f"dataset.jsonl:2: field 'spans[0].label': {KNOWN}, got 'PERSON' (also unknown in this file: ORG x12, "
-        "CARDINAL x1; map them with --label-map PERSON=ACTOR,ORG=ACTOR,CARDINAL=ACTOR, each to the label it stands "
-        "for, or drop one, as CARDINAL=)"
+        "CARDINAL x1; map them with --label-map PERSON=LABEL,ORG=LABEL,CARDINAL=LABEL, "
+        "each LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as CARDINAL=)"
     )
     mapped = "GPE=LOCATION,DATE=,PERSON=ACTOR,ORG=ACTOR,CARDINAL=FIGURE"
     result = annotator("import", "dataset.jsonl", "--db", "x.db", "--format", "prodigy", "--label-map", mapped,
@@ -76,8 +76,8 @@ def test_another_error_after_the_first_unknown_label_names_those_before_it(tmp_p
     write(tmp_path / "broken.jsonl", task(0, span("Riverton", "GPE")), task(1, span("Ana Ruiz", "PERSON")), broken)
     assert refused(tmp_path, "broken.jsonl", "--format", "prodigy") == (
         f"broken.jsonl:1: field 'spans[0].label': {KNOWN}, got 'GPE' (also unknown before line 3 (another error "
-        "there stopped the reading): PERSON x1; map them with --label-map GPE=ACTOR,PERSON=ACTOR, each to the label "
-        "it stands for, or drop one, as PERSON=)"
+        "there stopped the reading): PERSON x1; map them with --label-map GPE=LABEL,PERSON=LABEL, "
+        "each LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as PERSON=)"
     )
 
 
@@ -86,12 +86,12 @@ def test_doccano_and_native_records_name_them_alike(tmp_path: Path) -> None:
     write(tmp_path / "doccano.jsonl", *doccano, *doccano)
     assert refused(tmp_path, "doccano.jsonl", "--format", "doccano") == (
         f"doccano.jsonl:1: field 'label[0]': {KNOWN}, got 'PERSON' (also unknown in this file: GPE x2; map them "
-        "with --label-map PERSON=ACTOR,GPE=ACTOR, each to the label it stands for, or drop one, as GPE=)"
+        "with --label-map PERSON=LABEL,GPE=LABEL, each LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as GPE=)"
     )
     native = {"article_id": "n1", "text": TEXT, "annotator": "bob", "status": "done"}
     spans = [{**span("Ana Ruiz", "PERSON"), "text": "Ana Ruiz"}, {**span("Riverton", "GPE"), "text": "Riverton"}]
     write(tmp_path / "native.jsonl", {**native, "spans": spans})
     assert refused(tmp_path, "native.jsonl") == (
         f"native.jsonl:1: field 'spans[0].label': {KNOWN}, got 'PERSON' (also unknown in this file: GPE x1; map "
-        "them with --label-map PERSON=ACTOR,GPE=ACTOR, each to the label it stands for, or drop one, as GPE=)"
+        "them with --label-map PERSON=LABEL,GPE=LABEL, each LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as GPE=)"
     )

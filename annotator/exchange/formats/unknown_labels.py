@@ -44,11 +44,12 @@ class UnknownLabels:
             "in this file" if stopped is None else f"before {_place(stopped)} (another error there stopped the reading)"
         )
         names = [name, *(label for label, _ in others)]
-        mapping = ",".join(f"{label}={Label.ACTOR.value}" for label in names)
+        mapping = ",".join(f"{label}=LABEL" for label in names)  # to be chosen: a copied ACTOR made dates people
+        labels = ", ".join(label.value for label in Label)
         reason = first.reason.split(" (map it with --label-map ", 1)[0]
         return InputError(
-            f"{reason} (also unknown {where}: {listed}; map them with --label-map {mapping}, each to the label it "
-            f"stands for, or drop one, as {names[-1]}=)",
+            f"{reason} (also unknown {where}: {listed}; map them with --label-map {mapping}, each LABEL the one it "
+            f"stands for ({labels}) or nothing to drop it, as {names[-1]}=)",
             path=first.path,
             line=first.line,
             field=first.field,
