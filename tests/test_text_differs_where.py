@@ -94,3 +94,14 @@ def test_a_changed_txt_file_says_where(tmp_path: Path) -> None:
     assert "(only a trailing newline differs: the file's text has one more; --changed-text replace" in one_error_line(
         result
     )
+
+
+def test_evaluate_against_a_reference_file_says_where_its_text_differs(tmp_path: Path) -> None:
+    ingested(tmp_path)
+    record = {"article_id": "e6803", "text": TEXT.rstrip("\n"), "annotator": "gold", "status": "done", "spans": []}
+    write(tmp_path / "gold.jsonl", record)
+    result = annotator("evaluate", "--gold-from", "gold.jsonl", "--db", "x.db", cwd=tmp_path)
+    assert one_error_line(result) == (
+        "gold.jsonl:1: field 'text': article 'e6803' is stored with a different text (only a trailing newline "
+        "differs: the stored text has one more)"
+    )

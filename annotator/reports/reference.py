@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from annotator.differ import where_texts_differ
 from annotator.errors import AnnotatorError, InputError
 from annotator.models import ArticleIn
 from annotator.rows import SpanLike
@@ -63,9 +64,11 @@ def file_reference(store: Reader, path: str | Path, include_in_progress: bool = 
                 f"article {record.article_id!r} is not in the database (ingest or import it first)",
                 path=str(path), line=line, field="article_id",
             )  # fmt: skip
-        if store.article(article_id).content_hash != content_hash(record.text):
+        stored = store.article(article_id)
+        if stored.content_hash != content_hash(record.text):
+            where = where_texts_differ(stored.text, record.text, ("stored", "file's"))
             raise InputError(
-                f"article {record.article_id!r} is stored with a different text",
+                f"article {record.article_id!r} is stored with a different text ({where})",
                 path=str(path),
                 line=line,
                 field="text",
