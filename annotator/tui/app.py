@@ -25,7 +25,9 @@ from annotator.tui.keymap import THEMES, Settings, default_path, load_keymap
 from annotator.tui.layout import display
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.screens.article import ArticleScreen
+from annotator.tui.screens.cursor import CursorScreen
 from annotator.tui.screens.reloading import RETRIED
+from annotator.tui.screens.speaker import SpeakerScreen
 from annotator.tui.screens.typed import KeysAheadApp
 
 if TYPE_CHECKING:
@@ -123,6 +125,10 @@ class AnnotatorApp(KeysAheadApp):
         if self._toasts and isinstance(event, events.Key) and not event.is_forwarded:
             self._toasts = False
             self.clear_notifications()
+        if isinstance(event, events.Key) and not event.is_forwarded and self._after_line is None:
+            screen = self.screen  # the key after t or T is the jump's character, before any binding (even priority)
+            if isinstance(screen, (CursorScreen, SpeakerScreen)) and screen.jump_character(event):
+                return
         await super().on_event(event)
 
     async def run_action(

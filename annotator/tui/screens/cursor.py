@@ -161,32 +161,29 @@ class CursorScreen(Screen[None]):
         self._move_to(found, quotes=False)  # never the quote around the stop (trial 21: x removed it)
 
     def action_jump(self, step: int) -> None:
-        """t / T: the next key is a character; go to the next (previous) word starting with it. The key is read
-        by `on_key` here, not by a modal screen: closing one repaints the whole screen (50 ms a jump). Keys sent
-        in one burst (a paste, tmux send-keys) may reach `on_key` before t's binding has run, as for every key
-        that opens something; typed, they do not."""
+        """t / T: the next key is a character; go to the next (previous) word starting with it. Both are priority
+        bindings, run as the app reads them, and the app hands the key it reads next to `jump_character` ahead of
+        every binding (`AnnotatorApp.on_event`): a key sent right after t (a burst, type-ahead on a busy machine)
+        is the character, never a key of its own (newcomer 42k: t d marked the article done). Not a modal screen:
+        closing one repaints the whole screen (50 ms a jump)."""
         if not self.model.tokens:
-            return
-        if self.jump_step is not None:  # t or T as the character of a jump (on_key reads it first, as a rule)
-            waiting, self.jump_step = self.jump_step, None
-            self._jumped("t" if step > 0 else "T", waiting)
             return
         self.jump_step = step
         way = "next" if step > 0 else "previous"
         self.hint(f"{'t' if step > 0 else 'T'}: the first character of the {way} word to go to (escape: stay)")
 
-    def on_key(self, event: events.Key) -> None:
-        """The character after t or T (before any binding of that key); escape or a key typing none: stay."""
+    def jump_character(self, event: events.Key) -> bool:
+        """The key after t or T, whatever it is bound to (escape or a key typing no character: stay); False when
+        no jump waits for one."""
         if self.jump_step is None:
-            return
+            return False
         step, self.jump_step = self.jump_step, None
-        event.stop()
-        event.prevent_default()
         char = event.character if event.key != "escape" else None
         if not char or not char.isprintable() or char.isspace():
             self._redraw(follow=False)
-            return
-        self._jumped(char, step)
+        else:
+            self._jumped(char, step)
+        return True
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         """A click anywhere on the screen (the text, the span list, the key bar) ends a pending t or T: the person

@@ -43,7 +43,14 @@ _FORWARDED = {"next_undecided", "previous_undecided", "next_any_span", "previous
 
 
 def _forwarded(binding: Binding) -> Binding:
-    return Binding(binding.key, f"forward({binding.action!r})", binding.description, show=False, id=binding.id)
+    return Binding(
+        binding.key,
+        f"forward({binding.action!r})",
+        binding.description,
+        show=False,
+        id=binding.id,
+        priority=binding.priority,  # t, T: as they arrive (`CursorScreen.action_jump`)
+    )
 
 
 class SpeakerScreen(ModalScreen[Choice]):
@@ -179,15 +186,18 @@ class SpeakerScreen(ModalScreen[Choice]):
         """A moving or selecting key: the cursor moves below; an ACTOR under it becomes the candidate."""
         said = self._last_said()
         await self.below.run_action(action)
-        if self.below.jump_step is None:  # t or T: the character typed next moves it (`on_key`)
+        if self.below.jump_step is None:  # t or T: the character typed next moves it (`jump_character`)
             self._follow_cursor(self._said_since(said))
 
-    def on_key(self, event: events.Key) -> None:
-        """The character after t or T goes to the article below, as it would without the speaker choice."""
-        if self.below.jump_step is not None:
-            said = self._last_said()
-            self.below.on_key(event)
-            self._follow_cursor(self._said_since(said))
+    def jump_character(self, event: events.Key) -> bool:
+        """The character after t or T goes to the article below, as it would without the speaker choice
+        (`AnnotatorApp.on_event`); False when no jump waits for one."""
+        if self.below.jump_step is None:
+            return False
+        said = self._last_said()
+        self.below.jump_character(event)
+        self._follow_cursor(self._said_since(said))
+        return True
 
     def _last_said(self) -> tuple[str, str] | None:
         messages = self.below.annotator_app.messages
