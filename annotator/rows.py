@@ -133,3 +133,18 @@ class Edit:
     decided: dict[int, str | None] = field(default_factory=dict)
     status: Status | None = None
     message: str = ""
+
+    def then(self, later: Edit, message: str) -> Edit:
+        """This edit and `later`, committed right after it in the same transaction, as one change to mirror (their
+        events stay two: two undo steps), said as `message`."""
+        removed = [*self.removed, *later.removed]
+        written = {s.id: s for s in self.spans if s.id not in later.removed} | {s.id: s for s in later.spans}
+        return Edit(
+            event_id=later.event_id,
+            action=later.action,
+            spans=list(written.values()),
+            removed=[i for i in dict.fromkeys(removed) if i not in written],
+            decided={**self.decided, **later.decided},
+            status=later.status or self.status,
+            message=message,
+        )

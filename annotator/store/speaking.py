@@ -17,18 +17,28 @@ from annotator.vocabulary import Label
 class Speaking(Covered):
     """Quotes' speakers: an ACTOR span, a pending ACTOR suggestion accepted, or words made an ACTOR."""
 
-    def speaker_words(self, article_id: str, annotator: str, start: int, end: int) -> Row | None:
+    def speaker_words(
+        self, article_id: str, annotator: str, start: int, end: int, along: tuple[int, int] | None = None
+    ) -> Row | None:
         """The ACTOR span that words become as a speaker: one with exactly these offsets, or the one ACTOR span
         they take in, adding words at its edges (grown to them, as a label key grows it: `phrases.grown`); None
         when they make a new ACTOR span. Refused, saying why, when they cannot be an ACTOR (the span rules, or an
-        overlap with any other entity span). Writes nothing."""
+        overlap with any other entity span). Writes nothing. `along`: the ACTOR suggestion that accepting a pending
+        quote brings along (`accept_quote_speaking`, on enter in the speaker choice), counted as a span already."""
         self._span_text(article_id, start, end, Label.ACTOR)
         rows = self._span_rows(article_id, annotator, "label != 'QUOTE' AND start < ? AND \"end\" > ?", [end, start])
+        if along is not None and along[0] < end and start < along[1]:
+            text = self.article_text(article_id)
+            coming = {"id": None, "start": along[0], "end": along[1], "label": Label.ACTOR.value}
+            rows.append({**coming, "text": text[along[0] : along[1]], "speaker_start": None, "speaker_end": None})
         same = [r for r in rows if (r["start"], r["end"], r["label"]) == (start, end, Label.ACTOR.value)]
         if same:
             return same[0]
         found = grown(start, end, Label.ACTOR, [(r["start"], r["end"], r["label"]) for r in rows])
         grows = next((r for r in rows if (r["start"], r["end"]) == found), None)
+        clash = [r for r in rows if r["id"] is None and r is not grows]  # the one coming along, not grown
+        if clash:
+            raise Refused(f"it would overlap {describe(clash[0])}")
         self._check_free(article_id, annotator, Label.ACTOR, start, end, ignore=grows["id"] if grows else None)
         return grows
 
@@ -42,6 +52,7 @@ class Speaking(Covered):
         suggestion_id: int | None = None,
         offsets: tuple[int, int] | None = None,
         release: int | None = None,
+        release_said: bool = True,
     ) -> Edit:
         """Link a QUOTE to the ACTOR span that said it, or clear the link with None; or, as one action (one undo),
         accept a pending ACTOR suggestion (`suggestion_id`) or make words an ACTOR (`offsets`: a new span, or the
@@ -81,8 +92,55 @@ class Speaking(Covered):
                 message = f"speaker of {describe(quote)}: {quoted(actor['text'])}{added}"
             new["spans"].insert(0, changed)
             if release is not None and (actor is None or actor["id"] != release):
-                message += self._released(article_id, annotator, quote_id, release, old)
+                released = self._released(article_id, annotator, quote_id, release, old)
+                message += released if release_said else ""
             return self._commit(article_id, annotator, "speaker", old, new, message=message)
+
+    def accept_quote_speaking(
+        self,
+        article_id: str,
+        annotator: str,
+        quote_suggestion: int,
+        actor_id: int | None,
+        *,
+        retake: bool = False,
+        suggestion_id: int | None = None,
+        offsets: tuple[int, int] | None = None,
+    ) -> Edit:
+        """`s` on a pending quote, its speaker confirmed: accept the quote (a suggested speaker comes along, as with
+        `accept_suggestion`) and, when another speaker was chosen (`set_speaker`'s arguments; all None: none), link
+        that one instead, the one that came along pending again; in one transaction, so that both are stored or
+        neither. Until then nothing is: the speaker choice writes nothing (newcomer 42k: `s` had accepted the quote
+        and its speaker at once, and a window closed during the choice kept them)."""
+        with self._editing(article_id, annotator):
+            accepted = self.accept_suggestion(article_id, annotator, quote_suggestion, retake=retake)
+            quote = accepted.spans[0]
+            if suggestion_id is not None:
+                row = self._suggestion(article_id, suggestion_id)
+                chosen: tuple[int, int] | None = (row["start"], row["end"])
+            elif actor_id is not None:
+                row = self._span(article_id, annotator, actor_id)
+                chosen = (row["start"], row["end"])
+            else:
+                chosen = offsets
+            if chosen == quote.speaker:
+                return accepted
+            came = next((span.id for span in accepted.spans[1:] if span.label is Label.ACTOR), None)
+            spoke = self.set_speaker(
+                article_id,
+                annotator,
+                quote.id,
+                actor_id,
+                suggestion_id=suggestion_id,
+                offsets=offsets,
+                release=came,
+                release_said=False,  # never shown accepted: it stays pending
+            )
+            quote_row = {"label": quote.label.value, "text": quote.text, "start": quote.start, "end": quote.end}
+            linked = spoke.message.removeprefix(f"speaker of {describe(quote_row)}: ")
+            who = "with no speaker" if chosen is None else f"with speaker {linked}"
+            message = f"accepted {describe(quote_row)} {who}"
+            return accepted.then(spoke, message)
 
     def _released(self, article_id: str, annotator: str, quote_id: int, span_id: int, old: Row) -> str:
         """Put the ACTOR span accepted along with a quote, and its accept, into `old` only (taken away, its

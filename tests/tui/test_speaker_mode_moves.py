@@ -127,4 +127,4 @@ async def test_on_punctuation_the_speaker_choice_offers_nothing_for_1(tmp_path: 
         await pilot.press("1")
         assert type(app.screen).__name__ == "SpeakerScreen"
     with Store.open(db) as store:
-        assert [s.text for s in store.spans("n", WHO)] == ["It burned,"]  # no comma ACTOR
+        assert [s.text for s in store.spans("n", WHO)] == []  # no comma ACTOR; the quote pending until enter (42k)

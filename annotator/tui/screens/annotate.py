@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.binding import BindingType
 
@@ -262,19 +262,12 @@ class AnnotateScreen(EditingScreen):
         if item is None:
             self.say("No quote under the cursor: s links a QUOTE to its speaker", "yellow")
             return
-        accepted = None  # a pending quote is accepted first; escape in the speaker choice takes that back
-        if item.kind != "span":
-            accepted = self._commit(self.annotator_app.store.accept_suggestion, item.id, retake=item.rejected)
-            quote = self._new_span(accepted) if accepted else None
-            if accepted is None or quote is None:
-                return
-            self._after(accepted, quote)
-            item = self.model.items[quote]
-        self.open_speaker_choice(item, accepted)
+        self.open_speaker_choice(item)  # a pending quote stays pending until a speaker is confirmed
 
-    def open_speaker_choice(self, quote: Item, accepted: Edit | None = None) -> None:
-        """The speaker choice for `quote`; `accepted`: the edit `s` made accepting it (and its suggested speaker),
-        which escape undoes, as the choice's "escape cancels" promises (trial 25)."""
+    def open_speaker_choice(self, quote: Item) -> None:
+        """The speaker choice for `quote`. Nothing is written before a choice is confirmed: a pending quote is
+        accepted with its speaker then (`Store.accept_quote_speaking`), so escape, q or a closed window leave it
+        pending (newcomer 42k: `s` had accepted it and its suggested speaker at once)."""
         from annotator.tui.screens.speaker import SpeakerScreen
 
         candidates = self.model.speaker_candidates(quote)
@@ -282,30 +275,36 @@ class AnnotateScreen(EditingScreen):
         self.current, self.cursor = quote.key, self.model.token_index(quote.start)
         self.selection_start, self.goal_column, self.phrase_origin = None, None, None
         self.app.push_screen(SpeakerScreen(quote, candidates, index, self),
-                             lambda choice: self._speaker_chosen(quote.key, choice, accepted))  # fmt: skip
+                             lambda choice: self._speaker_chosen(quote.key, choice))  # fmt: skip
 
     @said
     @retried("current")
-    def _speaker_chosen(self, quote: ItemKey, choice: Choice | None, accepted: Edit | None = None) -> None:
+    def _speaker_chosen(self, quote: ItemKey, choice: Choice | None) -> None:
         self.speaker_candidate = None
         store = self.annotator_app.store
         if choice == "quit":
             self.save_cursor()
             self.app.exit()
             return
-        if (choice == "cancel" or choice is None) and accepted is not None:
-            self._take_back(accepted)
-            return
+        item = self.model.get(quote)
         if choice == "cancel" or choice is None:
             self.current, self.selection_start = quote, None
-            item = self.model.get(quote)
             if item is not None:
                 self._onto_start(item)
-            self.say("Speaker unchanged", "dim")
+            pending = item is not None and item.kind != "span"
             self._redraw()
+            if pending and item is not None:
+                words = clipped(item.text, 40)  # as the speaker choice named it
+                self.say(f"Speaker unchanged: the quote {words!r} is still pending (nothing was stored)", "dim")
+            else:
+                self.say("Speaker unchanged", "dim")
             return
-        item = self.model.get(quote)
         chosen = None if choice == "none" else choice if isinstance(choice, tuple) else (choice.start, choice.end)
+        if item is not None and item.kind != "span":  # a pending quote: accepted now, with the speaker chosen
+            actor, arguments = self._speaker_arguments(choice)
+            edit = self._commit(store.accept_quote_speaking, item.id, actor, retake=item.rejected, **arguments)
+            self._after(edit, self._new_span(edit) if edit else quote, made_quote=True)
+            return
         if (
             item is not None
             and chosen == item.speaker
@@ -317,32 +316,21 @@ class AnnotateScreen(EditingScreen):
             self._redraw()  # first: a redraw shows the current item on the status line
             self.say(f"Speaker unchanged: {who} for the quote {words!r}", "dim")
             return
-        # the ACTOR `s` accepted along with a pending quote: another choice sends it back to pending (trial 39b)
-        came = next((s.id for s in accepted.spans if s.label is Label.ACTOR), None) if accepted else None
-        if choice == "none":
-            edit = self._commit(store.set_speaker, quote[1], None, release=came)
-        elif isinstance(choice, tuple):
-            edit = self._commit(store.set_speaker, quote[1], None, offsets=choice, release=came)
-        elif choice.kind == "pending":
-            edit = self._commit(store.set_speaker, quote[1], None, suggestion_id=choice.id, release=came)
-        else:
-            edit = self._commit(store.set_speaker, quote[1], choice.id, release=came)
+        actor, arguments = self._speaker_arguments(choice)
+        edit = self._commit(store.set_speaker, quote[1], actor, **arguments)
         self._after(edit, quote, made_quote=True)
 
-    def _take_back(self, accepted: Edit) -> None:
-        """Escape in the speaker choice `s` opened on a pending quote: undo the accept `s` made (one undo in the
-        event log, refused if another edit came after it), the quote and its speaker pending again."""
-        quote = next(span for span in accepted.spans if span.label is Label.QUOTE)
-        speakers = [span.text for span in accepted.spans if span.label is not Label.QUOTE]
-        edit = self._commit(self.annotator_app.store.undo, only=accepted.event_id)
-        if edit is None:
-            return
-        pending: ItemKey | None = ("pending", quote.suggestion_id) if quote.suggestion_id is not None else None
-        self._after(edit, pending)
-        also = f" and its speaker {speakers[0]!r}" if speakers else ""
-        words = clipped(quote.text, 40)  # as the speaker choice named it
-        self.say(f"Speaker unchanged, and the quote {words!r} is pending again: escape undid accepting it{also} "
-                 "(U redo)", "green")  # fmt: skip
+    @staticmethod
+    def _speaker_arguments(choice: Choice) -> tuple[int | None, dict[str, Any]]:
+        """The speaker chosen as `Store.set_speaker` names it: an ACTOR span's id, or a pending ACTOR suggestion,
+        or words (a new ACTOR, or the one they take in); all None: none."""
+        if choice == "none":
+            return None, {}
+        if isinstance(choice, tuple):
+            return None, {"offsets": choice}
+        if not isinstance(choice, str) and choice.kind == "pending":
+            return None, {"suggestion_id": choice.id}
+        return (None if isinstance(choice, str) else choice.id), {}
 
     @retried("pending")
     def action_accept_all(self) -> None:

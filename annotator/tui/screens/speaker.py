@@ -145,8 +145,13 @@ class SpeakerScreen(ModalScreen[Choice]):
         return True
 
     def _speaker_words(self, words: tuple[int, int]) -> Row | None:
-        app = self.below.annotator_app
-        return app.store.speaker_words(self.below.article_id, app.annotator, *words)
+        app, quote = self.below.annotator_app, self.quote
+        # a pending quote is accepted on enter, bringing its suggested speaker along (a pending ACTOR suggestion)
+        coming = quote.kind != "span" and any(
+            c.kind == "pending" and (c.start, c.end) == quote.speaker for c in self.candidates
+        )
+        along = quote.speaker if coming else None
+        return app.store.speaker_words(self.below.article_id, app.annotator, *words, along=along)
 
     def _refused(self, words: tuple[int, int]) -> bool:
         """Whether words cannot be the speaker: then the choice stays open, saying why (a refusal after it closed
