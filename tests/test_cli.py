@@ -85,7 +85,7 @@ def test_stats_counts_by_annotator_and_status(db_path: Path, store: Store, small
         "alice          0             1      0         0         0      0.0 min",
         "bob            0             0      1         0         0      0.0 min",
         "",  # bob marked the article done deciding nothing: nothing asks him, stats says so
-        "suggestions left undecided on done articles (not pending: reopening an article asks about them again)",
+        "suggestions left undecided on done articles (not pending: O on its screen reopens an article and asks about them again)",
         "annotator   suggestions   done articles",
         "─" * 39,
         "bob                   4               1",

@@ -97,7 +97,7 @@ def test_stats_does_not_count_imported_done_work_as_left_undecided(tmp_path: Pat
     db = worked(tmp_path, bob=True)
     out = ok("stats", "--db", db)
     assert out[out.index("suggestions left undecided") :].splitlines() == [
-        "suggestions left undecided on done articles (not pending: reopening an article asks about them again)",
+        "suggestions left undecided on done articles (not pending: O on its screen reopens an article and asks about them again)",
         "annotator   suggestions   done articles",
         "───────────────────────────────────────",
         "bob                   3               1",

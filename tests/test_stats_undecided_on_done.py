@@ -44,7 +44,7 @@ def test_stats_counts_suggestions_left_undecided_on_done_articles(tmp_path: Path
     out = ok("stats", "--db", db)
     table = out[out.index("suggestions left undecided") :].splitlines()
     assert table == [
-        "suggestions left undecided on done articles (not pending: reopening an article asks about them again)",
+        "suggestions left undecided on done articles (not pending: O on its screen reopens an article and asks about them again)",
         "annotator   suggestions   done articles",
         "───────────────────────────────────────",
         "alice                 3               1",

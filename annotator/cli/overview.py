@@ -162,7 +162,7 @@ def stats_tables(
         left = table("annotator", "suggestions", "done articles", title="")
         for name, suggestions, done in figures["left_undecided"]:
             left.add_row(Text(literal(name)), str(suggestions), str(done))
-        why = "not pending: reopening an article asks about them again"
+        why = "not pending: O on its screen reopens an article and asks about them again"
         tables += [f"suggestions left undecided on done articles ({why})", left]
     if assignments:
         assigned = table(

@@ -89,10 +89,10 @@ class ArticleModel:
         suggestion = self.suggestions[suggestion_id]
         return suggestion.start, suggestion.end, suggestion.label.value
 
-    def asked(self, suggestion_id: int) -> bool:
+    def asked(self, suggestion_id: int, done: bool | None = None) -> bool:
         """Whether the annotator is asked about this suggestion (`store.current.is_pending`): current, its offer
         neither decided on (here or in an earlier version's suggestion) nor marked as a span, no entity span over
-        it, and the article not done."""
+        it, and the article not done (`done`: as if it were so or not)."""
         offer = self._offer(suggestion_id)
         start, end, _ = offer
         spans = (self.items[key] for key in self.entities.overlapping(start, end))
@@ -102,7 +102,7 @@ class ArticleModel:
             self.decided_offers[offer],
             self.span_keys[offer],
             covered=covered,
-            done=self.done,
+            done=self.done if done is None else done,
         )
 
     def _shown_as(self, suggestion_id: int) -> Kind | None:
@@ -222,6 +222,11 @@ class ArticleModel:
     @property
     def pending_count(self) -> int:
         return self._pending
+
+    @property
+    def left_undecided(self) -> int:
+        """On a done article, the suggestions left undecided: pending again once it is reopened; else 0."""
+        return sum(self.asked(i, done=False) for i in self.suggestions) if self.done else 0
 
     @property
     def span_count(self) -> int:

@@ -98,6 +98,12 @@ class CursorScreen(Screen[None]):
     def action_next_needing(self, step: int) -> None:
         item = self.model.get(self.current)
         found = self.model.next_needing(item.order if item else None, self._offset(), step)
+        if found is None and self.model.left_undecided:
+            count = self.model.left_undecided
+            left = f"{counted(count, 'suggestion')} {'was' if count == 1 else 'were'}"
+            self.say(f"Nothing is pending on a done article: {left} left undecided when it was marked done; "
+                     "O reopens it to decide them", "yellow")  # fmt: skip
+            return
         if found is None:
             self.say("Nothing is left to decide here: d marks the article done", "green")
             return

@@ -16,7 +16,7 @@ from annotator.tui.layout import display
 from annotator.tui.screens.article import ArticleScreen
 from annotator.tui.screens.reloading import Reloaded, retried
 from annotator.vocabulary import Status
-from annotator.wording import clipped
+from annotator.wording import clipped, counted
 
 if TYPE_CHECKING:
     from annotator.rows import Edit
@@ -159,6 +159,22 @@ class EditingScreen(ArticleScreen):
             self.app.push_screen(prompt, lambda reason: None if reason is None else self._finish(status, reason))
             return
         self._finish(status)
+
+    @said
+    @retried("pending")
+    def action_reopen(self) -> None:
+        """O: a done (skipped, flagged) article in progress again; the suggestions left undecided when it was marked
+        done are pending again, as `stats` and the README say reopening does (newcomer 42k: no key did it)."""
+        if self.model.status not in (Status.DONE, Status.SKIPPED, Status.FLAGGED):
+            self.say("Not reopened: this article is not marked done, skipped or flagged", "yellow")
+            return
+        edit = self._commit(self.annotator_app.store.set_status, Status.IN_PROGRESS)
+        if edit is None:
+            return
+        self._after(edit, self.current)
+        pending = self.model.pending_count
+        again = f", {counted(pending, 'suggestion')} pending again (tab goes to them)" if pending else ""
+        self.say(f"Reopened: in progress again{again}", "green")
 
     @said
     @retried("pending")

@@ -9,7 +9,9 @@ from textual.binding import Binding, BindingType
 #: Pick keys for annotators 1..9: letters the annotate screen leaves free (d is done, g agreed, j/k move).
 PICK_KEYS = "abcefhimo"
 
-PUT_ASIDE = {"skip", "flag"}
+#: The annotate screen's keys the review leaves out: gold is not skipped nor flagged, and takes no suggestions for
+#: O (reopen) to make pending again.
+PUT_ASIDE = {"skip", "flag", "reopen"}
 REVIEW_BINDINGS: list[BindingType] = [
     *(
         Binding(key, f"pick({index})", f"Pick annotator {index + 1}", show=False, id=f"pick_{index + 1}",
