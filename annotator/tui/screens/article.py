@@ -338,9 +338,24 @@ class ArticleScreen(CursorScreen):
     # -- leaving the article ------------------------------------------------------------------------------
 
     def action_article(self, step: int) -> None:
-        next_id = self.annotator_app.next_article(self.article_id, step)
-        if next_id is not None and next_id != self.article_id:
-            self.load(next_id)
+        """n / p: the next (previous) article, going round past the last (first), which the status line says
+        (newcomer 42k: `article 17 of 17` became `1 of 17` without a word)."""
+        from annotator.store.listing import place
+
+        app = self.annotator_app
+        next_id = app.next_article(self.article_id, step)
+        if next_id is None or next_id == self.article_id:
+            return
+        here, there = place(app.store, app.annotator, self.article_id), place(app.store, app.annotator, next_id)
+        self.load(next_id)
+        if here is None or there is None:
+            return
+        order = (not here[2], here[0]), (not there[2], there[0])  # assigned ones first
+        if (order[1] <= order[0]) if step > 0 else (order[1] >= order[0]):
+            key, way = (
+                ("n", "past the last article, the first") if step > 0 else ("p", "before the first article, the last")
+            )
+            self.say(f"{key} went round: {way} again ({app.article_place(next_id)})", "yellow")
 
     def action_articles(self) -> None:
         self.save_cursor()
