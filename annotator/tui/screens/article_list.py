@@ -38,14 +38,14 @@ class ArticleListScreen(Screen[None]):
     """Pick an article; enter opens it, escape goes back to the one that was open."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open", id="list_open"),
-        Binding("escape", "back", "Back", id="list_back"),
-        Binding("f", "filter", "Filter status", id="filter_status"),
+        Binding("enter", "open", "Open", id="list_open", tooltip="open the article under the cursor"),
+        Binding("escape", "back", "Back", id="list_back", tooltip="back to the article that was open"),
+        Binding("f", "filter", "Filter status", id="filter_status", tooltip="filter the list by status"),
         # priority: / opens the search as it arrives, so letters typed right after it reach the search box, not
         # the list (where q quits); check_action leaves a / to the search box once it has the focus
-        Binding("slash", "search", "Search titles", id="list_search", priority=True),
-        Binding("question_mark", "help", "Help", id="list_help"),
-        Binding("q", "quit", "Quit", id="list_quit"),
+        Binding("slash", "search", "Search titles", id="list_search", priority=True, tooltip="search the titles"),
+        Binding("question_mark", "help", "Help", id="list_help", tooltip="this help"),
+        Binding("q", "quit", "Quit", id="list_quit", tooltip="quit (everything is saved already)"),
     ]
 
     def __init__(self, note: str = "") -> None:
@@ -216,7 +216,8 @@ class ArticleListScreen(Screen[None]):
     def action_help(self) -> None:
         from annotator.tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        own = [b for b in self.BINDINGS if isinstance(b, Binding)]
+        self.app.push_screen(HelpScreen(("The article list", own)))
 
     def action_quit(self) -> None:
         self.app.exit()

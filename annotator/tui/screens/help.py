@@ -28,6 +28,12 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,question_mark", "dismiss", "Close", id="close_help")]
 
+    def __init__(self, own: tuple[str, list[Binding]] | None = None) -> None:
+        """`own`: a heading and the keys of the screen asking, shown instead of the article screen's (the article
+        list's: newcomer 42k found the annotation keys there, none of which works in the list)."""
+        super().__init__()
+        self.own = own
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Static(self._keys(), id="help-keys")
@@ -59,6 +65,9 @@ class HelpScreen(ModalScreen[None]):
         intro.append("  (remap them in a keymap file: see the README; escape closes this help)", style="dim")
         parts: list[RenderableType] = [intro]
         keymap: dict[str, str] = getattr(self.app, "keymap", {})  # keys from the keymap file replace the defaults
+        if self.own is not None:
+            heading, own = self.own
+            return Group(*parts, *_group(heading, [(keys_shown(b, keymap), b.tooltip or b.description) for b in own]))
         below = next((s for s in reversed(self.app.screen_stack) if isinstance(s, AnnotateScreen)), None)
         bound = {b.id for b in type(below).BINDINGS if isinstance(b, Binding)} if below else None
         shown: set[str | None] = set()
