@@ -127,8 +127,8 @@ EDITING = [
 
 ARTICLE = [
     _key("d", "finish('done')", "Done",
-         "mark the article done and open the next one to do; with suggestions pending it asks: a accept them all, "
-         "l leave them undecided, escape cancel", "done", show=True),
+         "mark the article done and open the next one to do; with suggestions pending or a quote without speaker it "
+         "asks: a accept the suggestions all, l leave them, escape cancel", "done", show=True),
     _key("S", "finish('skipped')", "Skip", "mark it skipped and open the next one to do; it asks first: y skips, "
          "escape cancels", "skip"),
     _key("F", "finish('flagged')", "Flag", "flag it for discussion, with an optional reason; open the next one",

@@ -224,6 +224,11 @@ class ArticleModel:
         return self._pending
 
     @property
+    def speakerless(self) -> int:
+        """Quotes of the annotator's with no speaker yet: what tab goes to besides pending suggestions."""
+        return sum(1 for item in self.items.values() if item.kind == "span" and item.is_quote and item.speaker is None)
+
+    @property
     def left_undecided(self) -> int:
         """On a done article, the suggestions left undecided: pending again once it is reopened; else 0."""
         return sum(self.asked(i, done=False) for i in self.suggestions) if self.done else 0

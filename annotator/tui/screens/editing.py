@@ -139,11 +139,11 @@ class EditingScreen(ArticleScreen):
     def action_finish(self, status: str) -> None:
         """Mark the article done (asking first while suggestions are pending), skipped (asking first), or flagged
         (asking for an optional reason), and open the next one still to do."""
-        pending = self.model.pending_count
-        if status == Status.DONE and pending:
+        pending, speakerless = self.model.pending_count, self.model.speakerless
+        if status == Status.DONE and (pending or speakerless):
             from annotator.tui.screens.prompts import DonePrompt
 
-            self.app.push_screen(DonePrompt(pending), self._done_chosen)
+            self.app.push_screen(DonePrompt(pending, speakerless), self._done_chosen)
             return
         if status == Status.SKIPPED:
             from annotator.tui.screens.prompts import SkipPrompt

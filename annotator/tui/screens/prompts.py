@@ -17,8 +17,9 @@ from annotator.wording import counted
 
 
 class DonePrompt(ModalScreen[str]):
-    """Suggestions are still pending: accept them all and mark done, leave them undecided and mark done, or
-    cancel; one key each. Returns "accept", "leave" or "cancel"."""
+    """Suggestions are still pending, or quotes have no speaker yet (what tab still goes to): accept them all and
+    mark done (with suggestions pending), leave them and mark done, or cancel; one key each. Returns "accept",
+    "leave" or "cancel"."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "choose('accept')", "Accept all, done", id="done_accept_all"),
@@ -26,16 +27,28 @@ class DonePrompt(ModalScreen[str]):
         Binding("escape", "choose('cancel')", "Cancel", id="done_cancel"),
     ]
 
-    def __init__(self, pending: int) -> None:
+    def __init__(self, pending: int, speakerless: int = 0) -> None:
         super().__init__()
         self.pending = pending
+        self.speakerless = speakerless  # quotes without a speaker (newcomer 42k: d said nothing of them)
 
     def compose(self) -> ComposeResult:
+        pending, quotes = self.pending, self.speakerless
+        said = [f"{counted(pending, 'suggestion')} {'is' if pending == 1 else 'are'} still pending"] if pending else []
+        if quotes:
+            said.append(f"{counted(quotes, 'quote')} {'has' if quotes == 1 else 'have'} no speaker yet (s on it "
+                        "chooses one)")  # fmt: skip
         with Vertical(classes="prompt"):
-            some = f"{counted(self.pending, 'suggestion')} {'is' if self.pending == 1 else 'are'} still pending."
-            yield Static(f"{some}\n\n a  accept them all, then mark the article done\n l  leave them undecided "
-                         "and mark it done\n escape  cancel: keep working on it")  # fmt: skip
+            if pending:
+                keys = " a  accept them all, then mark the article done\n l  leave them undecided and mark it done"
+            else:
+                keys = f" l  leave {'it' if quotes == 1 else 'them'} so and mark the article done"
+            yield Static(f"{'; '.join(said)}.\n\n{keys}\n escape  cancel: keep working on it", id="done-question")
         yield KeyBar()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """a accepts nothing with no suggestion pending: not a key then."""
+        return not (action == "choose" and parameters == ("accept",) and not self.pending)
 
     def action_choose(self, choice: str) -> None:
         self.dismiss(choice)
