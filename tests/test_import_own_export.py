@@ -93,3 +93,40 @@ def test_an_older_export_does_not_bring_back_work_undone_to_nothing(tmp_path: Pa
     assert "--replace takes the file's" in one_error_line(result)
     with Store.open(db, read_only=True) as store:
         assert (store.spans(article, "bob"), store.status(article, "bob").value) == ([], "todo")
+
+
+@pytest.mark.parametrize(("name", "suffix"), [("conll", "conll"), ("spacy", "spacy"), ("doccano", "jsonl")])
+def test_replace_with_a_format_that_cannot_say_all_keeps_what_it_cannot_say(
+    tmp_path: Path, name: str, suffix: str
+) -> None:
+    """Re-trial 42r: `import --replace` of a CoNLL file turned a flagged article with a quote into done work without
+    the quote or the flag reason, and of a spaCy file dropped the flag reason, though the same file without
+    --replace was "unchanged" (the comparison leaves out what the format cannot say; the replacement did not).
+    A replacement takes what the file says and keeps the stored work for the rest: quotes, speakers, status, flag
+    reason."""
+    db = tmp_path / "x.db"
+    article = small_database(db)  # alice: ACTOR 'Washington', done
+    with Store.open(db) as store:
+        start = SMALL_TEXT.index("talks failed")
+        store.add_span(article, "alice", start, start + len("talks failed"), "QUOTE")
+        quote = next(s for s in store.spans(article, "alice") if s.label == "QUOTE")
+        actor = next(s for s in store.spans(article, "alice") if s.label == "ACTOR")
+        store.set_speaker(article, "alice", quote.id, actor.id)
+        store.set_status(article, "alice", "flagged", reason="Gaza or the strip?")
+    out = f"alice.{suffix}"
+    exported = annotator(
+        "export", "--annotator", "alice", "--status", "all", "--format", name, "-o", out, "--db", db, cwd=tmp_path
+    )
+    assert exported.returncode == 0, exported.stderr
+    with Store.open(db) as store:  # alice's work goes on: Gaza marked after the export
+        gaza = SMALL_TEXT.index("Gaza")
+        store.add_span(article, "alice", gaza, gaza + 4, "LOCATION")
+    result = annotator("import", out, "--format", name, "--annotator", "alice", "--replace", "--db", db, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    with Store.open(db, read_only=True) as store:
+        kept = [(s.label.value, s.text, s.speaker is not None) for s in store.spans(article, "alice")]
+        assert kept == [("ACTOR", "Washington", False), ("QUOTE", "talks failed", True)]  # Gaza: the file's
+        assert (store.status(article, "alice").value, store.flag_reason(article, "alice")) == (
+            "flagged",
+            "Gaza or the strip?",
+        )

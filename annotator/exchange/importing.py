@@ -31,7 +31,7 @@ from annotator.exchange.records import Progress
 from annotator.exchange.snapping import on_tokens
 from annotator.exchange.stored_suggestions import check_not_older, store_suggestions
 from annotator.exchange.titles import title_from
-from annotator.exchange.verdicts import newer, verdict_of, what_differs
+from annotator.exchange.verdicts import keeping_unsaid, newer, verdict_of, what_differs
 from annotator.exchange.verdicts import unsaid as unsaid  # `annotator import` asks it here
 from annotator.models import (
     ArticleIn,
@@ -300,6 +300,8 @@ def store_records(
                 differs = what_differs(store, article_id, record, unsaid)
                 report.conflicts.append(ImportConflict(item.where, article_id, title, record.annotator, later, differs))
             else:
+                if verdict != "new":  # the stored work stays for what the file cannot say
+                    item = dataclasses.replace(item, record=keeping_unsaid(store, article_id, record, unsaid))
                 _store_one(store, article_id, item, report)
                 report.records += 1
                 report.replaced[verdict] += verdict != "new"

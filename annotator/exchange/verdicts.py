@@ -7,7 +7,8 @@ from collections.abc import Iterable
 
 from annotator.exchange.formats.stored_spans import RecordSpan
 from annotator.exchange.records import exported_spans
-from annotator.models import Label, NativeRecord, Status, parse_timestamp
+from annotator.models import Label, NativeRecord, Span, Status, parse_timestamp
+from annotator.models import Offsets as SpanOffsets
 from annotator.rows import Offsets, SpanLike
 from annotator.store import Store
 from annotator.store.merge_source import span_differences
@@ -114,3 +115,43 @@ def newer(imported: str | None, stored: str | None) -> bool:
         return parse_timestamp(imported) > parse_timestamp(stored)
     except ValueError:
         return False
+
+
+def keeping_unsaid(store: Store, article_id: str, record: NativeRecord, unsaid: frozenset[str]) -> NativeRecord:
+    """The record as it replaces its annotator's stored work: what the file says, and the stored work for what its
+    format cannot say (`unsaid`): the quotes (each with its speaker where that ACTOR is still the record's), the
+    speakers of the record's quotes, the status, the flag reason. Re-trial 42r: `import --replace` of a CoNLL file
+    made a flagged article with a quote done work without either, though the same file was "unchanged" without
+    --replace (`_compared` leaves out what the format cannot say; the replacement had not)."""
+    if not unsaid:
+        return record
+    who = record.annotator
+    stored = store.spans(article_id, who)
+    actors = {(s.start, s.end) for s in record.spans if s.label is Label.ACTOR}
+
+    def speaking(offsets: Offsets | SpanOffsets | None) -> SpanOffsets | None:
+        if offsets is None or (offsets.start, offsets.end) not in actors:
+            return None
+        return SpanOffsets(start=offsets.start, end=offsets.end)
+
+    spans = list(record.spans)
+    if "quotes" in unsaid:
+        spans = [s for s in spans if s.label is not Label.QUOTE] + [
+            Span(start=s.start, end=s.end, label=s.label, text=s.text, speaker=speaking(s.speaker))
+            for s in stored
+            if s.label is Label.QUOTE
+        ]
+    elif "speakers" in unsaid:
+        spoke = {(s.start, s.end): s.speaker for s in stored if s.label is Label.QUOTE}
+        spans = [
+            s.model_copy(update={"speaker": speaking(spoke.get((s.start, s.end)))}) if s.label is Label.QUOTE else s
+            for s in spans
+        ]
+    status, reason = record.status, record.flag_reason
+    if "status" in unsaid:
+        status, reason = store.status(article_id, who), store.flag_reason(article_id, who)
+        status = record.status if status is Status.TODO else status  # opened only: the file's work is done work
+    elif "flag reasons" in unsaid and status is Status.FLAGGED and store.status(article_id, who) is Status.FLAGGED:
+        reason = store.flag_reason(article_id, who)
+    spans.sort(key=lambda s: (s.start, s.end))
+    return record.model_copy(update={"spans": spans, "status": status, "flag_reason": reason})
