@@ -67,3 +67,23 @@ def test_predict_names_them_too(tmp_path: Path) -> None:
         "annotator: note: 3 file(s) inside the folders not read, not .txt or .jsonl: mixed2/arr.json, "
         "mixed2/notes.md, mixed2/sub/readme.rst (name a file on the command line to hear why)\n"
     )
+
+
+def test_hidden_article_files_are_not_read_and_said(tmp_path: Path) -> None:
+    """Re-trial 42r: `hid/.draft.txt` and `hid/.ipynb_checkpoints/storm-checkpoint.txt` were ingested as articles
+    without a word (the docs said hidden files were only left out of the note). They are copies as a rule: not
+    read, and named; named on the command line, one is read."""
+    folder = tmp_path / "hid"
+    (folder / ".ipynb_checkpoints").mkdir(parents=True)
+    (folder / "storm.txt").write_text("Storm hits Riverton.\n\nAna Ruiz said 40 homes flooded.\n", encoding="utf-8")
+    (folder / ".ipynb_checkpoints" / "storm-checkpoint.txt").write_text("Storm hits Riverton.\n", encoding="utf-8")
+    (folder / ".draft.txt").write_text("A draft nobody finished.\n", encoding="utf-8")
+    result = annotator("ingest", "hid", "--no-suggest", "--db", "t.db", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, "1 article(s) added, 0 already stored, 0 suggestion(s) -> t.db\n")
+    assert result.stderr == (
+        "annotator: note: 2 hidden .txt or .jsonl file(s) inside the folders not read: hid/.draft.txt, "
+        "hid/.ipynb_checkpoints/storm-checkpoint.txt (an editor's or a notebook's copy, as hidden files are; name one "
+        "on the command line to read it)\n"
+    )
+    named = annotator("ingest", "hid/.draft.txt", "--no-suggest", "--db", "t.db", cwd=tmp_path)
+    assert named.stdout == "1 article(s) added, 0 already stored, 0 suggestion(s) -> t.db\n"

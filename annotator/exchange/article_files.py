@@ -77,7 +77,9 @@ def files_in(folder: Path, links: list[Path] | None = None, others: list[Path] |
     device named like an article is listed: its reader refuses it unopened, an unreadable file that
     --skip-invalid skips (trial 39a: it stopped the whole ingest). Files of other kinds (`arr.json`, `notes.md`)
     are added to `others`, for the note that names what is not read (newcomer 42x: they were passed over without a
-    word); hidden ones (`.DS_Store`, anything in `.git/`) are left out of it."""
+    word); hidden ones (`.DS_Store`, anything in `.git/`) are left out of it. A hidden .txt or .jsonl file (an
+    editor's `.draft.txt`, a notebook's `.ipynb_checkpoints/*-checkpoint.txt`, a copy of an article) is not read and
+    goes to `others` too (re-trial 42r: they were ingested without a word, doubling articles)."""
 
     def unreadable(error: OSError) -> None:
         raise InputError(f"cannot read the folder: {error.strerror}", path=error.filename or str(folder))
@@ -89,9 +91,10 @@ def files_in(folder: Path, links: list[Path] | None = None, others: list[Path] |
         skipped += [Path(root) / name for name in folders if (Path(root) / name).is_symlink()]
         for name in names:
             path = Path(root) / name
-            if path.suffix.lower() in {".txt", ".jsonl"}:
+            hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
+            if path.suffix.lower() in {".txt", ".jsonl"} and not hidden:
                 (skipped if path.is_symlink() else found).append(path)
-            elif not any(part.startswith(".") for part in path.relative_to(folder).parts):
+            elif not hidden or path.suffix.lower() in {".txt", ".jsonl"}:  # a hidden article file: said, not read
                 unread.append(path)
     if links is not None:
         links += sorted(skipped)
@@ -111,13 +114,27 @@ def skipped_links(links: list[Path], shown: int = 5) -> str:
 
 
 def not_read(others: list[Path], shown: int = 5) -> str:
-    """The note naming the files of other kinds a folder held, which ingest does not read (the first `shown`)."""
-    names = ", ".join(str(other) for other in others[:shown])
-    more = f" and {len(others) - shown} more" if len(others) > shown else ""
-    return (
-        f"{len(others)} file(s) inside the folders not read, not .txt or .jsonl: {names}{more} (name a file on the "
-        "command line to hear why)"
-    )
+    """The note naming the files of other kinds a folder held, which ingest does not read, and its hidden .txt and
+    .jsonl files, which it does not read either (the first `shown` of each)."""
+
+    def named(paths: list[Path]) -> str:
+        more = f" and {len(paths) - shown} more" if len(paths) > shown else ""
+        return ", ".join(str(path) for path in paths[:shown]) + more
+
+    hidden = [p for p in others if p.suffix.lower() in {".txt", ".jsonl"}]
+    kinds = [p for p in others if p.suffix.lower() not in {".txt", ".jsonl"}]
+    said = []
+    if kinds:
+        said.append(
+            f"{len(kinds)} file(s) inside the folders not read, not .txt or .jsonl: {named(kinds)} (name a file on "
+            "the command line to hear why)"
+        )
+    if hidden:
+        said.append(
+            f"{len(hidden)} hidden .txt or .jsonl file(s) inside the folders not read: {named(hidden)} (an editor's or "
+            "a notebook's copy, as hidden files are; name one on the command line to read it)"
+        )
+    return "; ".join(said)
 
 
 def read_path(
