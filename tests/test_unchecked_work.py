@@ -50,6 +50,7 @@ def test_agreement_says_on_how_many_articles_nobody_changed_the_accepted_suggest
     assert f'<p class="caution"><b>Caution:</b> {caution}</p>' in page.read_text(encoding="utf-8")
     as_json = annotator("agreement", "--db", db, "--json")
     assert f"annotator: note: {AGREEMENT.format(n=1).removeprefix('caution: ')}\n" in as_json.stderr
+    assert json.loads(as_json.stdout)["command_only"] == 1  # re-trial 42r: a script reading --json saw nothing
 
 
 def test_adjudicate_and_evaluate_say_the_gold_is_the_models_own_suggestions(tmp_path: Path) -> None:
@@ -60,6 +61,8 @@ def test_adjudicate_and_evaluate_say_the_gold_is_the_models_own_suggestions(tmp_
         "annotator: note: on 2 of the 2 article(s) compared, everyone's work is what `annotator accept` wrote and "
         "no person changed: the gold settled there is the model's suggestions, unchecked\n"
     )
+    again = annotator("adjudicate", "--auto", "--reviewer", "carol", "--db", db)  # settles nothing (re-trial 42r)
+    assert (again.returncode, "model's suggestions" in again.stderr) == (0, False)
     scored = annotator("evaluate", "--db", db)
     assert scored.returncode == 0, scored.stderr
     assert scored.stdout.splitlines()[:2] == [

@@ -86,6 +86,7 @@ def agreement(
             )
         report = compute(corpus)
         unchecked = len(command_only(store, ((a, annotators_of(corpus, i)) for i, a in enumerate(corpus.article_ids))))
+        report = report.model_copy(update={"command_only": unchecked})  # in --json too (re-trial 42r)
         shared, left = finished_pairs(store, names, include_in_progress, by_assignment=not ignore_assignments)
         flags = [*(["--include-in-progress"] if include_in_progress else []),
                  *(["--ignore-assignments"] if ignore_assignments else [])]  # fmt: skip
@@ -205,7 +206,7 @@ def adjudicate(
         )
         for line in notes:
             note(line.removeprefix("note: "))
-        if unchecked:
+        if unchecked and (report.spans or report.settled):  # not of a run that settled nothing (re-trial 42r)
             note(
                 command_only_line(
                     unchecked, len(compared), "the gold settled there is the model's suggestions, unchecked"

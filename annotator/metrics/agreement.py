@@ -134,6 +134,9 @@ class AgreementReport(BaseModel):
     pairs: list[PairScores]
     krippendorff_alpha: dict[str, float | None]
     speaker_agreement: float | None
+    #: Articles where everyone's work compared is what `annotator accept` wrote, unchanged (the CLI counts them:
+    #: `store.unchecked`); there the model's suggestions agree with themselves.
+    command_only: int = 0
     tokens: int = Field(exclude=True)
     matched_quotes: int = Field(exclude=True)
     disputed_articles: int = Field(exclude=True)
