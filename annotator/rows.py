@@ -135,8 +135,8 @@ class Edit:
     message: str = ""
 
     def then(self, later: Edit, message: str) -> Edit:
-        """This edit and `later`, committed right after it in the same transaction, as one change to mirror (their
-        events stay two: two undo steps), said as `message`."""
+        """This edit and `later`, committed right after it in the same transaction, as one change to mirror (logged
+        as one event: `Changes._one_event`), said as `message`."""
         removed = [*self.removed, *later.removed]
         written = {s.id: s for s in self.spans if s.id not in later.removed} | {s.id: s for s in later.spans}
         return Edit(

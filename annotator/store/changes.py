@@ -21,6 +21,7 @@ from annotator.spans import edge_problem
 from annotator.store.articles import ArticleWriter
 from annotator.store.connection import MOVED, OVERWRITTEN, SPAN_SELECT, Row, Seen, _json, annotation_span
 from annotator.store.current import undecided_ids
+from annotator.store.joined import composed
 from annotator.store.opening import overwritten
 from annotator.vocabulary import GOLD, Label, Status, is_model, utc_now
 from annotator.wording import counted, elided
@@ -68,6 +69,8 @@ class Changes(ArticleWriter):
     #: The command writing through this store without a screen (`annotator accept`): every event it writes names
     #: it as `command`, so time spent (`metrics.activity.on_screen`) leaves those events out.
     command: str | None = None
+    #: The changes of a `_one_event` block, logged together at its end (None outside one).
+    _joining: list[tuple[str, Row, Row]] | None = None
 
     def _span_rows(
         self, article_id: str, annotator: str, where: str = "1", params: list[Any] | None = None
@@ -175,6 +178,35 @@ class Changes(ArticleWriter):
             "SELECT status FROM annotations WHERE article_id = ? AND annotator = ?", [article_id, annotator]
         ).fetchone()
         return row[0] if row else Status.TODO.value
+
+    def _log(
+        self, article_id: str, annotator: str, action: str, old: Row, new: Row, target: int | None, now: str
+    ) -> int:
+        """Write one event; its id."""
+        cursor = self.conn.execute(
+            "INSERT INTO events (article_id, annotator, action, before, after, target, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [article_id, annotator, action, _json(old), _json(new), target, now],
+        )
+        event_id = int(cursor.lastrowid or 0)
+        self._seen_pending[(article_id, annotator)] = Seen(event_id, self.suggestions_version(article_id))
+        return event_id
+
+    @contextmanager
+    def _one_event(self, article_id: str, annotator: str) -> Iterator[list[int]]:
+        """Inside `_editing()`: the changes committed in this block are logged as one event, with the first one's
+        action, composed by `joined.composed` (the event log is append-only: events cannot be joined after the
+        fact); its id is put in the list given. Undo and redo then take the whole action back or repeat it."""
+        self._joining = []
+        logged: list[int] = []
+        try:
+            yield logged
+            if self._joining:
+                action, before, after = self._joining[0]
+                for _, old, new in self._joining[1:]:
+                    before, after = composed((before, after), (old, new))
+                logged.append(self._log(article_id, annotator, action, before, after, None, utc_now()))
+        finally:
+            self._joining = None
 
     @contextmanager
     def _editing(self, article_id: str, annotator: str) -> Iterator[None]:
@@ -298,12 +330,11 @@ class Changes(ArticleWriter):
         self.conn.execute(
             "UPDATE annotations SET updated_at = ? WHERE article_id = ? AND annotator = ?", [now, article_id, annotator]
         )
-        cursor = self.conn.execute(
-            "INSERT INTO events (article_id, annotator, action, before, after, target, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [article_id, annotator, action, _json(old), _json(new), target, now],
-        )
-        event_id = int(cursor.lastrowid or 0)
-        self._seen_pending[(article_id, annotator)] = Seen(event_id, self.suggestions_version(article_id))
+        if self._joining is not None:  # logged with the others of `_one_event`, as one event
+            self._joining.append((action, old, new))
+            event_id = 0
+        else:
+            event_id = self._log(article_id, annotator, action, old, new, target, now)
         kept = {r["id"] for r in new.get("spans", [])}
         return Edit(
             event_id=event_id,

@@ -4,6 +4,8 @@ user meant to change (a newcomer's trial, "station manager Paul Hughes" around t
 
 from __future__ import annotations
 
+import dataclasses
+
 from annotator.errors import Refused
 from annotator.literal import quoted
 from annotator.phrases import grown
@@ -112,35 +114,51 @@ class Speaking(Covered):
         that one instead, the one that came along pending again; in one transaction, so that both are stored or
         neither. Until then nothing is: the speaker choice writes nothing (newcomer 42k: `s` had accepted the quote
         and its speaker at once, and a window closed during the choice kept them)."""
-        with self._editing(article_id, annotator):
-            accepted = self.accept_suggestion(article_id, annotator, quote_suggestion, retake=retake)
-            quote = accepted.spans[0]
-            if suggestion_id is not None:
-                row = self._suggestion(article_id, suggestion_id)
-                chosen: tuple[int, int] | None = (row["start"], row["end"])
-            elif actor_id is not None:
-                row = self._span(article_id, annotator, actor_id)
-                chosen = (row["start"], row["end"])
-            else:
-                chosen = offsets
-            if chosen == quote.speaker:
-                return accepted
-            came = next((span.id for span in accepted.spans[1:] if span.label is Label.ACTOR), None)
-            spoke = self.set_speaker(
-                article_id,
-                annotator,
-                quote.id,
-                actor_id,
-                suggestion_id=suggestion_id,
-                offsets=offsets,
-                release=came,
-                release_said=False,  # never shown accepted: it stays pending
+        with self._editing(article_id, annotator), self._one_event(article_id, annotator) as logged:
+            edit = self._quote_speaking(
+                article_id, annotator, quote_suggestion, actor_id, retake, suggestion_id, offsets
             )
-            quote_row = {"label": quote.label.value, "text": quote.text, "start": quote.start, "end": quote.end}
-            linked = spoke.message.removeprefix(f"speaker of {describe(quote_row)}: ")
-            who = "with no speaker" if chosen is None else f"with speaker {linked}"
-            message = f"accepted {describe(quote_row)} {who}"
-            return accepted.then(spoke, message)
+        return dataclasses.replace(edit, event_id=logged[0])  # one event: one undo takes the choice back whole
+
+    def _quote_speaking(
+        self,
+        article_id: str,
+        annotator: str,
+        quote_suggestion: int,
+        actor_id: int | None,
+        retake: bool,
+        suggestion_id: int | None,
+        offsets: tuple[int, int] | None,
+    ) -> Edit:
+        """`accept_quote_speaking`'s two changes (re-trial 42s: logged as two events, one `u` left the quote accepted
+        with its suggested speaker, a state nobody had seen)."""
+        accepted = self.accept_suggestion(article_id, annotator, quote_suggestion, retake=retake)
+        quote = accepted.spans[0]
+        if suggestion_id is not None:
+            row = self._suggestion(article_id, suggestion_id)
+            chosen: tuple[int, int] | None = (row["start"], row["end"])
+        elif actor_id is not None:
+            row = self._span(article_id, annotator, actor_id)
+            chosen = (row["start"], row["end"])
+        else:
+            chosen = offsets
+        if chosen == quote.speaker:
+            return accepted
+        came = next((span.id for span in accepted.spans[1:] if span.label is Label.ACTOR), None)
+        spoke = self.set_speaker(
+            article_id,
+            annotator,
+            quote.id,
+            actor_id,
+            suggestion_id=suggestion_id,
+            offsets=offsets,
+            release=came,
+            release_said=False,  # never shown accepted: it stays pending
+        )
+        quote_row = {"label": quote.label.value, "text": quote.text, "start": quote.start, "end": quote.end}
+        linked = spoke.message.removeprefix(f"speaker of {describe(quote_row)}: ")
+        who = "with no speaker" if chosen is None else f"with speaker {linked}"
+        return accepted.then(spoke, f"accepted {describe(quote_row)} {who}")
 
     def _released(self, article_id: str, annotator: str, quote_id: int, span_id: int, old: Row) -> str:
         """Put the ACTOR span accepted along with a quote, and its accept, into `old` only (taken away, its

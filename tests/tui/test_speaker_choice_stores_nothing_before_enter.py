@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.store import Store
+from annotator.store.verify import replay_problems
 from annotator.tui.app import make_app
 from tests.tui.conftest import WHO
 from tests.tui.fixtures import held_spans
@@ -85,3 +86,26 @@ async def test_s_then_x_accepts_the_quote_with_no_speaker(tmp_path: Path) -> Non
         (quote,) = store.spans("n", WHO)
         assert (quote.text, quote.speaker) == (QUOTE, None)
         assert [s.text for s in store.pending("n", WHO)] == [SPEAKER, "Farmers", "Faro"]
+
+
+async def test_one_u_takes_back_a_quote_accepted_with_another_speaker_whole(tmp_path: Path) -> None:
+    """Re-trial 42s: after `s`, tab, enter, one `u` left the quote accepted with its suggested speaker, a state the
+    person never saw (the accept and the speaker were two events); a second `u` was needed. The choice is one
+    event: one `u` puts back the pending quote, one ctrl+r the quote with 'Farmers', and `check` replays it."""
+    path = article(tmp_path / "q.db")
+    before = stored(path)
+    app = make_app(path, WHO, keymap_path=False)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "tab", "enter")
+        await pilot.pause()
+        after = stored(path)
+        assert (sorted(after[0]), after[1]) == ([("ACTOR", "Farmers"), ("QUOTE", QUOTE)], ["accept"])
+        await pilot.press("u")
+        await pilot.pause()
+        assert stored(path)[0::2] == before[0::2]  # no span, every suggestion pending
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert stored(path)[0::2] == after[0::2]
+    with Store.open(path) as store:
+        assert replay_problems(store) == []
