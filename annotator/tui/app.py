@@ -11,12 +11,12 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from textual import events
 from textual.notifications import SeverityLevel
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 
 from annotator.store import Store
 from annotator.store.new_names import entering_problem, new_name_notice
@@ -45,6 +45,16 @@ MESSAGES_KEPT = 500
 NOTICE_STYLES: dict[SeverityLevel, str] = {"information": "", "warning": "yellow", "error": "bold red"}
 #: The exit status of an app closed by a SIGTERM or a SIGHUP (that of a process ended by it), by signal.
 CLOSING = {signal.SIGTERM: 128 + signal.SIGTERM, signal.SIGHUP: 128 + signal.SIGHUP}
+
+
+#: The longest the keys read after t or T wait for the jump to be ready for its character (a busy machine).
+JUMP_HOLD_SECONDS = 3.0
+
+
+def _jumps(screen: Screen[Any], key: str) -> bool:
+    """Whether `key` is t or T (as the keymap has them) on this screen: the next key will be a jump's character."""
+    found = screen.active_bindings.get(key)
+    return found is not None and found.enabled and "jump(" in found.binding.action
 
 
 class AnnotatorApp(KeysAheadApp):
@@ -127,8 +137,13 @@ class AnnotatorApp(KeysAheadApp):
             self.clear_notifications()
         if isinstance(event, events.Key) and not event.is_forwarded and self._after_line is None:
             screen = self.screen  # the key after t or T is the jump's character, before any binding (even priority)
-            if isinstance(screen, (CursorScreen, SpeakerScreen)) and screen.jump_character(event):
-                return
+            if isinstance(screen, (CursorScreen, SpeakerScreen)):
+                if screen.jump_character(event):
+                    return
+                if _jumps(screen, event.key):  # in the order typed (re-trial 42s: `x T f` jumped before x acted);
+                    await super().on_event(event)  # the keys read after it wait until the jump waits for one
+                    self.hold_after_line([], seconds=JUMP_HOLD_SECONDS)  # (`CursorScreen.action_jump` lets them go)
+                    return
         await super().on_event(event)
 
     async def run_action(

@@ -52,11 +52,11 @@ MOVING = [
          "previous_candidate"),
     _key("number_sign", "occurrence(1)", "Again", "next place with the same words: the current entity's, or the word "
          "under the cursor when there is none or they stand nowhere else (wrapping around)", "next_occurrence"),
+    # t, T: in the order typed; the keys read after one wait until the jump waits for its character
+    # (`AnnotatorApp.on_event`), so the next key is the character however soon it comes
     _key("t", "jump(1)", "To", "to the next word starting with the character typed next (t then p: the next word "
-         "starting with p or P, as vim's f)", "jump_forward", priority=True),
-    # t, T: as they arrive, so that the key read next is the character however soon it comes (`AnnotatorApp.on_event`)
-    _key("T", "jump(-1)", "To back", "to the previous word starting with the character typed next", "jump_back",
-         priority=True),
+         "starting with p or P, as vim's f)", "jump_forward"),
+    _key("T", "jump(-1)", "To back", "to the previous word starting with the character typed next", "jump_back"),
     _key("up", "move_line(-1)", "Up", "line up (keeping the column)", "cursor_up"),
     _key("down", "move_line(1)", "Down", "line down (keeping the column)", "cursor_down"),
     _key("home", "line_end(-1)", "Line start", "start of the line", "line_start"),

@@ -86,3 +86,17 @@ async def test_t_and_a_character_at_once_in_the_speaker_choice_move_its_cursor(r
         burst(app, "tR")
         await pilot.pause()
         assert (type(app.screen), cursor_word(app), article(app).jump_step) == (SpeakerScreen, "resident", None)
+
+
+async def test_a_key_typed_before_t_acts_before_the_jump(running, tui_db: Path) -> None:
+    """Re-trial 42s: with t and T read ahead of every key (priority), `x T f` sent at once jumped first and then
+    rejected what the jump landed on ('The farmer'), not the suggestion current when x was typed. Keys act in the
+    order typed: x rejects 'Israel', then t and d jump."""
+    async with running() as (app, pilot):
+        assert cursor_word(app) == "Israel"
+        burst(app, "xtd")
+        await pilot.pause()
+        assert (cursor_word(app), article(app).jump_step) == ("district", None)
+    with Store.open(tui_db) as store:
+        rejected = [s.text for s in store.suggestions("seed") if store.decisions("seed", WHO).get(s.id) == "rejected"]
+    assert rejected == ["Israel"]

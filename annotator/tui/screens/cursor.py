@@ -17,6 +17,7 @@ from textual.screen import Screen
 from annotator import motion, phrases, quotations, stops
 from annotator.tui.items import Item, ItemKey
 from annotator.tui.model import ArticleModel
+from annotator.tui.screens.typed import TypedInto
 from annotator.tui.widgets.article_view import ArticleView
 from annotator.wording import counted
 
@@ -167,11 +168,12 @@ class CursorScreen(Screen[None]):
         self._move_to(found, quotes=False)  # never the quote around the stop (trial 21: x removed it)
 
     def action_jump(self, step: int) -> None:
-        """t / T: the next key is a character; go to the next (previous) word starting with it. Both are priority
-        bindings, run as the app reads them, and the app hands the key it reads next to `jump_character` ahead of
-        every binding (`AnnotatorApp.on_event`): a key sent right after t (a burst, type-ahead on a busy machine)
-        is the character, never a key of its own (newcomer 42k: t d marked the article done). Not a modal screen:
-        closing one repaints the whole screen (50 ms a jump)."""
+        """t / T: the next key is a character; go to the next (previous) word starting with it. The app holds the
+        keys it reads after t until this runs (in the order typed: a key before t acts first, re-trial 42s), then
+        hands the first to `jump_character` ahead of every binding (`AnnotatorApp.on_event`): a key sent right after
+        t (a burst, type-ahead on a busy machine) is the character, never a key of its own (newcomer 42k: t d marked
+        the article done). Not a modal screen: closing one repaints the whole screen (50 ms a jump)."""
+        self.app.post_message(TypedInto.Closed())  # the keys held since t was read go on now, the first the character
         if not self.model.tokens:
             return
         self.jump_step = step

@@ -91,12 +91,13 @@ class KeysAheadApp(App[None]):
             self.hold_after_line([])
         return False
 
-    def hold_after_line(self, keys: list[events.Key]) -> None:
-        """Hold `keys`, and every key read from now on, until the closing line's screen is gone."""
+    def hold_after_line(self, keys: list[events.Key], seconds: float = RELEASE_SECONDS) -> None:
+        """Hold `keys`, and every key read from now on, until the closing line's screen is gone (or a jump waits
+        for its character: `AnnotatorApp.on_event`); after `seconds` at most."""
         self._after_line = list(keys)
         self._holding += 1
         holding = self._holding
-        self.set_timer(RELEASE_SECONDS, lambda: self._release_typed() if holding == self._holding else None)
+        self.set_timer(seconds, lambda: self._release_typed() if holding == self._holding else None)
 
     async def on_typed_into_closed(self, _message: TypedInto.Closed) -> None:
         await self._release_typed()
