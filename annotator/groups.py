@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from annotator.shapes import (
     Tokens,
+    adverb_at,
     group_word,
     is_common,
     is_modifier,
@@ -62,7 +63,24 @@ def verb_before_group(text: str, tokens: Tokens, index: int) -> bool:
         return False
     if before.lower() in FUNCTION_WORDS:
         return before.lower() not in VERBS  # "found | wounded children": after a verb, a modifier of its object
-    return is_common(before) and not is_modifier(before) and not verb_after_to(text, tokens, index - 1)
+    common = is_common(before) or _opening_plural(text, tokens, index - 1)  # "Soldiers | guarding families"
+    return common and not is_modifier(before) and not verb_after_to(text, tokens, index - 1)
+
+
+def _opening_plural(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index` is a plural common noun capitalised only as its sentence's first word ("Soldiers |
+    guarding families stayed", "Nurses | treated patients"): a word in -ed or -ing after it is its verb, as after a
+    lower-case noun (a newcomer's trial offered 'Soldiers guarding families'); one in -ing that is a noun as often
+    (`ING_NOUNS`: "meeting") is none."""
+    word, following = word_at(text, tokens, index), word_at(text, tokens, index + 1)
+    plural = len(word) >= 4 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    return (
+        plural
+        and word[:1].isupper()
+        and word[1:].islower()
+        and following not in ING_NOUNS
+        and sentence_start(text, tokens, index)
+    )
 
 
 #: Punctuation after which a word in -ing opens a clause of its own.
@@ -212,7 +230,7 @@ def group_head(text: str, tokens: Tokens, index: int) -> int:
             return following
     last = index
     while is_modifier(word_at(text, tokens, last)) and last + 1 < len(tokens) and joined(text, tokens, last, last + 1):
-        if not is_common(word_at(text, tokens, last + 1)):
+        if not is_common(word_at(text, tokens, last + 1)) or adverb_at(text, tokens, last + 1):  # "ended | shortly"
             break
         last += 1
     word = word_at(text, tokens, last)
@@ -320,6 +338,7 @@ def group_start(text: str, tokens: Tokens, index: int) -> int:
             first -= 2  # "the island's power authority", "the President's office"; not "Israel's | army"
         elif (
             group_word(before)
+            and not adverb_at(text, tokens, first - 1)
             and not verb_after_to(text, tokens, first - 1)
             and not verb_before_group(text, tokens, first - 1)
         ):

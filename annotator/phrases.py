@@ -17,6 +17,7 @@ from annotator.groups import group_head, group_start, modified_head, nationality
 from annotator.people import head_after_name, is_participant
 from annotator.quotations import quotation
 from annotator.shapes import (
+    adverb_at,
     group_word,
     is_common,
     is_modifier,
@@ -105,7 +106,7 @@ def _rungs(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
         end = following[0][1] if following else index
         head = modified_head(text, tokens, end) if is_name_word(word_at(text, tokens, index + 1)) else None
         return [(index, end if head is None else head)]  # "the | RMT union": the name's group (trial 31)
-    elif group_word(word):
+    elif group_word(word) and not adverb_at(text, tokens, index):  # "working | nearby": no noun
         verb = verb_after_subject(text, tokens, index)  # "the family | waited": the word alone, no group
         group = (index, index) if verb else (group_start(text, tokens, index), group_head(text, tokens, index))
         ladder = _ladder(text, tokens, index, [(index, index), group])
@@ -296,7 +297,7 @@ def key_phrases(
     same words together, in key order: a preview for the status line, so that a digit pressed at a stop of `;`
     adds no surprise. Where the phrase holds an entity span (`held`), the key of its label resizes it (`grown`).
     Left out is what the key would be refused: words the span rules refuse for the label (a full stop), a phrase
-    over entity spans it may not take in, a pronoun or a function word alone (`no_phrase`), and the quotation where
+    over entity spans it may not take in, a pronoun, a function word or an adverb alone (`no_phrase`), and the quotation where
     a quote span holds any of it (`quoted`)."""
     found: dict[tuple[TokenRange, tuple[int, int] | None], list[Label]] = {}
     for label in (Label.ACTOR, Label.LOCATION, Label.FIGURE) if not no_phrase(text, tokens, index) else ():
@@ -320,13 +321,14 @@ def key_phrases(
 
 def no_phrase(text: str, tokens: Tokens, index: int) -> bool:
     """Whether an entity key pressed at token `index` with nothing selected has no phrase to add: the word is a
-    pronoun, a function word or a determiner on its own ("We", "to"; no mention, the guide), lower-case or
+    pronoun, a function word, a determiner or an adverb (`adverb_at`: "quickly") on its own ("We", "to"; no mention,
+    the guide), lower-case or
     capitalised only where a sentence or a quotation starts ("May" mid-sentence is a name; `added "It is serious,"`:
     a newcomer's trial), and no phrase grows from it. Trial 23: inside a quote the status line offered "1-3 add
     'We'". A selection adds it all the same."""
     word = word_at(text, tokens, index)
     lower = word.lower()
-    if lower not in FUNCTION_WORDS and lower not in DETERMINERS:
+    if lower not in FUNCTION_WORDS and lower not in DETERMINERS and not adverb_at(text, tokens, index):
         return False
     opening = sentence_start(text, tokens, index) or opens_a_quotation(text, tokens, index)
     if (word.isupper() and len(word) > 1) or (word[:1].isupper() and not opening):

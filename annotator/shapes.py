@@ -17,6 +17,7 @@ from annotator.wordlists import (
     ELIDED_PARTICLES,
     FRACTIONS,
     FUNCTION_WORDS,
+    LY_NOT_ADVERBS,
     MODIFIER_ENDINGS,
     MODIFIERS,
     NOT_MODIFIERS,
@@ -26,6 +27,7 @@ from annotator.wordlists import (
     QUALIFIERS,
     RANGE_WORDS,
     SCALES,
+    TIME_PLACE_ADVERBS,
     TITLES,
 )
 
@@ -286,3 +288,21 @@ def is_modifier(word: str) -> bool:
 
 def is_common(word: str) -> bool:
     return group_word(word) and not is_name_word(word)
+
+
+def adverb_at(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index` is an adverb, no noun nor a group's modifier: a lower-case word in -ly that is no noun
+    or adjective (`LY_NOT_ADVERBS`: "family", "elderly"), or an adverb of time or place (`TIME_PLACE_ADVERBS`) with
+    no common word after it ("Managers working | nearby", "treated patients | daily", "ended | shortly"; a
+    newcomer's trial offered 'patients daily'; not "nearby residents")."""
+    word = word_at(text, tokens, index)
+    if not word.islower():
+        return False
+    if word in TIME_PLACE_ADVERBS:
+        following = index + 1
+        return not (
+            following < len(tokens)
+            and joined(text, tokens, index, following)
+            and is_common(word_at(text, tokens, following))
+        )
+    return len(word) > 3 and word.endswith("ly") and word not in LY_NOT_ADVERBS

@@ -22,6 +22,7 @@ from annotator.groups import (
 from annotator.motion import token_at
 from annotator.people import is_participant
 from annotator.shapes import (
+    adverb_at,
     capital_by_position,
     group_word,
     is_common,
@@ -68,7 +69,8 @@ def is_unmarked_word(text: str, tokens: Tokens, index: int, covered: Callable[[i
     word = word_at(text, tokens, index)
     lower = word.lower()
     acronym = word.isupper() and len(word) > 1  # "US", not "us"
-    function = lower in FUNCTION_WORDS and not acronym and not _opens_a_name(text, tokens, index)
+    function = (lower in FUNCTION_WORDS or adverb_at(text, tokens, index)) and not acronym
+    function = function and not _opens_a_name(text, tokens, index)
     if not lower[:1].isalnum() or function or lower in DETERMINERS or word in DATES:
         return False
     if covered(index):

@@ -214,6 +214,21 @@ MODIFIERS = frozenset({"new", "old", "same", "next", "last", "first", "second", 
                        "pregnant", "deadly", "angry", "busy", "dirty", "happy", "ready", "healthy", "wealthy",
                        "bloody", "nearby", "ongoing", "certain", "senior", "junior", "fellow", "unknown", "private",
                        "foreign", "daily", "weekly", "nightly", "likely", "male", "female"})  # fmt: skip
+#: Words in -ly that are nouns or adjectives, no adverbs ("family", "ally", "supply", "the elderly residents", "a
+#: deadly blast"): any other lower-case word in -ly is an adverb, never in a noun group (`shapes.adverb_at`).
+LY_NOT_ADVERBS = frozenset({"family", "ally", "assembly", "supply", "rally", "reply", "anomaly", "monopoly", "bully",
+                            "belly", "jelly", "lily", "folly", "tally", "gully", "fly", "butterfly", "dragonfly",
+                            "firefly", "holly", "homily", "panoply", "melancholy", "doily", "filly", "telly", "dolly",
+                            "elderly", "deadly", "early", "likely", "unlikely", "friendly", "unfriendly", "costly",
+                            "lonely", "lovely", "holy", "ugly", "silly", "orderly", "disorderly", "curly", "burly",
+                            "hilly", "chilly", "jolly", "lively", "timely", "untimely", "scholarly", "surly", "wily",
+                            "worldly", "ghostly", "ghastly", "grisly", "measly", "stately", "portly", "cowardly",
+                            "heavenly", "sickly", "prickly", "woolly", "oily", "only", "unruly", "unsightly",
+                            "northerly", "southerly", "easterly", "westerly", "manly",
+                            "motherly", "fatherly", "brotherly", "saintly", "lowly", "earthly", "deathly"})  # fmt: skip
+#: Adverbs no -ly shows, or read as adverbs though a noun may take them as modifiers ("working | nearby", "treated
+#: patients | daily"): adverbs unless a common word follows them ("nearby residents", "daily life").
+TIME_PLACE_ADVERBS = frozenset({"nearby", "daily", "weekly", "monthly", "yearly", "hourly", "nightly", "quarterly"})
 #: Verbs whose past is their base form: before a noun group, after an auxiliary, a pronoun or a noun, the clause's
 #: verb, no modifier ("has cost | exporters", "the storm hit | coastal towns"); after a determiner a noun's
 #: modifier or a noun ("the cut flowers", "the cost").

@@ -103,7 +103,7 @@ async def test_inside_a_quote_the_key_on_a_pronoun_adds_nothing_and_says_why(tmp
         assert app.screen.status_line.text.plain.startswith("4 adds the quotation · ")
         await pilot.press("1")
         assert app.messages[-1][1] == (
-            "Not added: 'We' alone is a pronoun or a function word, no mention (the guide); v selects it, then the "
+            "Not added: 'We' alone is a pronoun, a function word or an adverb, no mention (the guide); v selects it, then the "
             "key marks it anyway"
         )
     assert held_spans(db, WHO) == []

@@ -161,7 +161,7 @@ class AnnotateScreen(EditingScreen):
             model = self.model
             if new is not Label.QUOTE and phrases.no_phrase(model.text, model.tokens, self.cursor):
                 word = model.text[slice(*model.tokens[self.cursor])]
-                self.say(f"Not added: {word!r} alone is a pronoun or a function word, no mention (the guide); "
+                self.say(f"Not added: {word!r} alone is a pronoun, a function word or an adverb, no mention (the guide); "
                          "v selects it, then the key marks it anyway", "yellow")  # fmt: skip
                 return
             candidate = new is not Label.QUOTE and stops.is_candidate(
