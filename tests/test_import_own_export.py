@@ -14,18 +14,24 @@ from annotator.models import ArticleIn
 from annotator.store import Store
 
 
-@pytest.mark.parametrize(("name", "suffix"), [("doccano", "jsonl"), ("conll", "conll")])
-def test_an_own_export_in_a_format_that_cannot_say_speakers_imports_back_unchanged(
-    tmp_path: Path, name: str, suffix: str
-) -> None:
-    db = tmp_path / "x.db"
-    article = small_database(db)  # alice: ACTOR 'Washington', done
+def quoted(db: Path) -> str:
+    """alice's done work: ACTOR 'Washington' and the QUOTE 'talks failed' it speaks; the article's id."""
+    article = small_database(db)
     with Store.open(db) as store:
         start = SMALL_TEXT.index("talks failed")
         store.add_span(article, "alice", start, start + len("talks failed"), "QUOTE")
         quote = next(s for s in store.spans(article, "alice") if s.label == "QUOTE")
         actor = next(s for s in store.spans(article, "alice") if s.label == "ACTOR")
         store.set_speaker(article, "alice", quote.id, actor.id)
+    return article
+
+
+@pytest.mark.parametrize(("name", "suffix"), [("doccano", "jsonl"), ("conll", "conll")])
+def test_an_own_export_in_a_format_that_cannot_say_speakers_imports_back_unchanged(
+    tmp_path: Path, name: str, suffix: str
+) -> None:
+    db = tmp_path / "x.db"
+    article = quoted(db)
     out = f"alice.{suffix}"
     exported = annotator("export", "--annotator", "alice", "--format", name, "-o", out, "--db", db, cwd=tmp_path)
     assert exported.returncode == 0, exported.stderr
@@ -105,13 +111,8 @@ def test_replace_with_a_format_that_cannot_say_all_keeps_what_it_cannot_say(
     A replacement takes what the file says and keeps the stored work for the rest: quotes, speakers, status, flag
     reason."""
     db = tmp_path / "x.db"
-    article = small_database(db)  # alice: ACTOR 'Washington', done
+    article = quoted(db)
     with Store.open(db) as store:
-        start = SMALL_TEXT.index("talks failed")
-        store.add_span(article, "alice", start, start + len("talks failed"), "QUOTE")
-        quote = next(s for s in store.spans(article, "alice") if s.label == "QUOTE")
-        actor = next(s for s in store.spans(article, "alice") if s.label == "ACTOR")
-        store.set_speaker(article, "alice", quote.id, actor.id)
         store.set_status(article, "alice", "flagged", reason="Gaza or the strip?")
     out = f"alice.{suffix}"
     exported = annotator(
