@@ -81,3 +81,16 @@ def test_no_caution_where_a_person_did_the_work(tmp_path: Path) -> None:
                 store.set_status(article, who, "in_progress")
                 store.set_status(article, who, "done")  # marked done on the screen: someone looked
     assert "caution" not in annotator("agreement", "--db", db).stdout
+
+
+def test_an_assignment_is_no_persons_work(tmp_path: Path) -> None:
+    """My own last read: `assign` writes an event without a command (it is no edit), and with assignments, as a
+    team has them, no article was counted."""
+    source = tmp_path / "n.jsonl"
+    source.write_text("".join(json.dumps({"id": f"n{i}", "text": t}) + "\n" for i, t in enumerate(TEXTS)), "utf-8")
+    db = tmp_path / "assigned.db"
+    assert annotator("ingest", source, "--db", db).returncode == 0
+    assert annotator("assign", "--annotators", "alice,bob", "--overlap", "2", "--db", db).returncode == 0
+    for who in ("alice", "bob"):
+        assert annotator("accept", "--annotator", who, "--done", "--db", db).returncode == 0
+    assert annotator("agreement", "--db", db).stdout.splitlines()[1] == AGREEMENT.format(n=2)

@@ -7,15 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
-from annotator.store.reads import Reader
+from annotator.store.reads import NOT_EDITS, Reader
 
 
 def _by_command(store: Reader) -> dict[tuple[str, str], bool]:
     """(article id, annotator) -> whether commands alone wrote their events there: one scan of the events (about
     a second over 300,000 of them)."""
-    sql = """SELECT article_id, annotator, MIN(json_extract(after, '$.command') IS NOT NULL) FROM events
-             GROUP BY article_id, annotator"""
-    return {(article, who): bool(only) for article, who, only in store.conn.execute(sql)}
+    marks = ", ".join("?" * len(NOT_EDITS))  # assign, unassign, pack: no edit, a person's or a command's
+    sql = f"""SELECT article_id, annotator, MIN(json_extract(after, '$.command') IS NOT NULL) FROM events
+              WHERE action NOT IN ({marks}) GROUP BY article_id, annotator"""
+    return {(article, who): bool(only) for article, who, only in store.conn.execute(sql, sorted(NOT_EDITS))}
 
 
 def _command_only(
