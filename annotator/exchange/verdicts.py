@@ -37,9 +37,8 @@ def unsaid(format_name: str) -> frozenset[str]:
     own doccano and CoNLL exports, imported back, were three conflicts)."""
     from annotator.exchange.formats import get_format
 
-    chosen = get_format(format_name)
+    cannot = get_format(format_name).cannot_carry
     kinds = ("quotes", "speakers", "status", "flag reasons")
-    cannot = [*chosen.cannot_carry, *(() if chosen.carries_flags else ("flag reasons",))]  # spaCy's (newcomer 42c)
     return frozenset(kind for kind in kinds if any(c.startswith(kind[:-1]) for c in cannot))
 
 

@@ -20,11 +20,12 @@ def composed(first: tuple[Row, Row], second: tuple[Row, Row]) -> tuple[Row, Row]
     before: Row = {}
     after: Row = {}
     for group, key in KEYED.items():
-        was = {row[key]: row for row in b1.get(group, [])}
-        was.update({row[key]: row for row in b2.get(group, []) if row[key] not in was and not _in(a1, group, key, row)})
-        now = {row[key]: row for row in a2.get(group, [])}
-        gone2 = {row[key] for row in b2.get(group, [])}
-        now.update({row[key]: row for row in a1.get(group, []) if row[key] not in now and row[key] not in gone2})
+        touched1 = {row[key] for row in a1.get(group, [])}  # as the first left them
+        touched2 = {row[key] for row in b2.get(group, [])}  # as the second found them
+        was = {row[key]: row for row in b2.get(group, []) if row[key] not in touched1}
+        was.update({row[key]: row for row in b1.get(group, [])})
+        now = {row[key]: row for row in a1.get(group, []) if row[key] not in touched2}
+        now.update({row[key]: row for row in a2.get(group, [])})
         same = {k for k in was.keys() & now.keys() if was[k] == now[k]}
         if group in b1 or group in b2:
             before[group] = [row for k, row in was.items() if k not in same]
@@ -37,7 +38,3 @@ def composed(first: tuple[Row, Row], second: tuple[Row, Row]) -> tuple[Row, Row]
             after[state] = a2[state] if state in a2 else a1[state]
     named = {k: v for k, v in {**a1, **a2}.items() if k not in KEYED and k not in STATES}
     return before, {**after, **named}
-
-
-def _in(rows: Row, group: str, key: str, row: Row) -> bool:
-    return any(other[key] == row[key] for other in rows.get(group, []))

@@ -51,12 +51,14 @@ def get_format(name: str) -> Format:
     if name not in FORMATS:
         raise AnnotatorError(f"unknown format {name!r} (known: {', '.join(FORMATS)})")
     module = importlib.import_module(f"annotator.exchange.formats.{FORMATS[name]}")
+    carries_flags = getattr(module, "CARRIES_FLAGS", False)
     return Format(
         name=name,
         suffix=module.SUFFIX,
-        cannot_carry=tuple(module.CANNOT_CARRY),
+        # a format with no place for flag reasons and comments cannot carry them either (spaCy's, CoNLL's)
+        cannot_carry=(*module.CANNOT_CARRY, *(() if carries_flags else ("flag reasons", "comments"))),
         needs_tokens=getattr(module, "NEEDS_TOKENS", False),
-        carries_flags=getattr(module, "CARRIES_FLAGS", False),
+        carries_flags=carries_flags,
         read=module.read,
         write=module.write,
         config=getattr(module, "config", None),

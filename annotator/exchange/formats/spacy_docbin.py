@@ -44,6 +44,7 @@ from annotator.exchange.formats.options import ExportOptions, ReadOptions
 from annotator.exchange.formats.speakers import kept, with_speaker
 from annotator.models import Label, Span, Status
 from annotator.rows import Token
+from annotator.spans import is_blank
 from annotator.suggest.tokens import MARKUP_INFIX, doc_of
 from annotator.suggest.tokens import tokens_of as doc_tokens
 
@@ -90,17 +91,18 @@ UNALIGNED = (
     "as in '[bold]Ana'): `spacy train` with spaCy's English tokenizer leaves them out as misaligned"
 )
 #: Where our tokens and spaCy's English tokenizer's can differ: our markup and control-character cuts
-#: (`suggest.tokens.MARKUP_INFIX`) and invisible characters we keep off a token's edges.
-DIFFERS = re.compile(MARKUP_INFIX + r"|[\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+#: (`suggest.tokens.MARKUP_INFIX`), and the invisible characters we keep off a token's edges (`spans.is_blank`).
+CUTS = re.compile(MARKUP_INFIX)
 
 
 def unaligned(record: RecordLike, tokenizer: Any) -> int:
     """How many of the record's spans have an edge inside one of spaCy's English tokenizer's tokens: `spacy train`
     tokenizes the text again and drops those from what it learns. Only a text with such characters is tokenized
     again (an export of 30,000 articles does not pay for it)."""
-    if not DIFFERS.search(record.text):
+    text = record.text
+    if not CUTS.search(text) and not any(is_blank(char) and not char.isspace() for char in set(text)):
         return 0
-    theirs = tokenizer(record.text)
+    theirs = tokenizer(text)
     return sum(1 for span in record.spans if theirs.char_span(span.start, span.end) is None)
 
 
