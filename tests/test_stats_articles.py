@@ -150,3 +150,36 @@ def test_a_very_long_id_is_clipped_in_the_list_and_whole_in_json(tmp_path: Path)
     ]
     alone = annotator("stats", "--json", "--db", "r.db", cwd=tmp_path)
     assert alone.stderr == "annotator: error: --json goes with --articles (the list of articles as JSON)\n"
+
+
+def test_stats_counts_as_to_do_what_the_list_of_articles_says_is_to_do(tmp_path: Path) -> None:
+    """Found by a newcomer: `stats` gave alice 0 to do while `stats --articles` listed articles as hers to do; the
+    table counted only the articles she had begun. To do is, in both, every article that is hers (assigned to her or
+    to nobody) and has no work of hers."""
+    db = tmp_path / "r.db"
+    texts = ["Ann met Bob in Paris.", "Carol flew to Oslo.", "Dan stayed home.", "Eve rang Oslo."]
+    with Store.open(db) as store:
+        rows = [(ArticleIn(id=f"art-{n}", text=t, title=f"Title {n}"), word_tokens(t), []) for n, t in enumerate(texts)]
+        store.add_articles(rows)
+        store.add_span("art-0", "alice", 0, 3, "ACTOR")
+        store.set_status("art-0", "alice", "done")
+        store.add_span("art-1", "bob", 0, 5, "ACTOR")
+        store.set_status("art-2", "bob", "skipped")
+    assert annotator("assign", "--annotators", "bob", "--limit", "3", "--db", db).returncode == 0
+    result = annotator("stats", "--db", db)
+    assert (result.returncode, result.stderr) == (0, "")
+    lines = result.stdout.splitlines()
+    assert lines[lines.index("annotations") : lines.index("annotations") + 5] == [
+        "annotations",
+        "annotator   todo   in_progress   done   skipped   flagged   time spent",
+        "─" * 70,
+        "alice          1             0      1         0         0      0.0 min",  # art-3; art-0 is bob's
+        "bob            2             1      0         1         0      0.0 min",  # art-0 and art-3
+    ]
+    listed = annotator("stats", "--articles", "--db", db).stdout.splitlines()
+    assert [line.split()[1:3] for line in listed[1:]] == [
+        ["done*", "todo"],
+        ["unassigned", "in_progress"],
+        ["unassigned", "skipped"],
+        ["todo", "todo"],
+    ]

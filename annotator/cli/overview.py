@@ -1,6 +1,7 @@
 """`annotator stats`: what a database holds, as Rich tables."""
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -20,6 +21,8 @@ UNASSIGNED = "unassigned"
 if TYPE_CHECKING:
     from rich.table import Table
     from rich.text import Text
+
+    from annotator.store import Store
 
 
 def stats(
@@ -62,7 +65,9 @@ def stats(
             who: time_spent(e for e in store.events(annotator=who) if on_screen(e)) / 60 for who in store.annotators()
         }
         assignments = progress(store)
-    say_lines(render_tables(stats_tables(db, figures, minutes, assignments)))
+        # To do as `--articles` lists it (the rows of status todo in the table are only the articles begun).
+        to_do = _to_do(store, sorted({row["annotator"] for row in figures["annotations"]}))
+    say_lines(render_tables(stats_tables(db, figures, minutes, assignments, to_do)))
 
 
 def _list_articles(db: Path, as_json: bool = False) -> None:
@@ -71,25 +76,9 @@ def _list_articles(db: Path, as_json: bool = False) -> None:
     read todo as theirs to do) and its title last, never cut; columns two spaces apart, stored text literal. An id
     longer than `LONGEST_ID` is clipped in the middle (one of 100,000 characters padded every line to its width),
     with a note; `as_json` gives the same list as JSON, every id whole."""
-    from annotator.store.assignments import assignees, team_of
-
     with errors_as_lines(), open_store(db, read_only=True, intact="rows") as store:
         titles = store.titles()
-        given = assignees(store)  # someone assigned articles and not begun has a column too (trial 37b)
-        names = sorted({*store.annotators(), *given})
-        statuses = {name: {i: s.value for i, s, _ in store.annotated_articles(name)} for name in names}
-        team = team_of(store, names)  # the one rule of whose an article is, as agreement and review use it
-
-    def status(name: str, article_id: str) -> str:
-        """`unassigned` where an article with assignments is not the annotator's (`team_of`), their status with a *
-        where they worked on it all the same (that work is not compared); an article nobody is assigned is open to
-        all. Gold is nobody's to be assigned."""
-        others = name != GOLD and name not in team(article_id)
-        held = statuses[name].get(article_id)
-        if held is None:
-            return UNASSIGNED if others else Status.TODO.value
-        return f"{held}{OTHERS_MARK}" if others else held
-
+        names, status = _statuses(store)
     if as_json:
         listed = [{"id": i, "title": t, "status": {n: status(n, i) for n in names}} for i, t in titles]
         say_json(json.dumps(listed, ensure_ascii=False, indent=2))
@@ -108,6 +97,36 @@ def _list_articles(db: Path, as_json: bool = False) -> None:
         )
 
 
+def _statuses(store: "Store") -> tuple[list[str], Callable[[str, str], str]]:
+    """Everyone with work or assignments, by name, and the status `stats --articles` shows for (name, article id)."""
+    from annotator.store.assignments import assignees, team_of
+
+    given = assignees(store)  # someone assigned articles and not begun has a column too (trial 37b)
+    names = sorted({*store.annotators(), *given})
+    statuses = {name: {i: s.value for i, s, _ in store.annotated_articles(name)} for name in names}
+    team = team_of(store, names)  # the one rule of whose an article is, as agreement and review use it
+
+    def status(name: str, article_id: str) -> str:
+        """`unassigned` where an article with assignments is not the annotator's (`team_of`), their status with a *
+        where they worked on it all the same (that work is not compared); an article nobody is assigned is open to
+        all. Gold is nobody's to be assigned."""
+        others = name != GOLD and name not in team(article_id)
+        held = statuses[name].get(article_id)
+        if held is None:
+            return UNASSIGNED if others else Status.TODO.value
+        return f"{held}{OTHERS_MARK}" if others else held
+
+    return names, status
+
+
+def _to_do(store: "Store", annotators: list[str]) -> dict[str, int]:
+    """How many articles `stats --articles` lists as each annotator's to do: theirs (assigned to them or to nobody)
+    and without their work."""
+    _, status = _statuses(store)
+    ids = [article_id for article_id, _ in store.titles()]
+    return {who: sum(status(who, article_id) == Status.TODO.value for article_id in ids) for who in annotators}
+
+
 #: The longest article id `stats --articles` shows whole; a longer one keeps its start and its end (where a
 #: changed text's `~HASH` is) around "…".
 LONGEST_ID = 40
@@ -120,7 +139,11 @@ def shown_id(article_id: str) -> str:
 
 
 def stats_tables(
-    db: Path, figures: dict[str, Any], minutes: dict[str, float], assignments: list[tuple[str, int, int, int, int, int]]
+    db: Path,
+    figures: dict[str, Any],
+    minutes: dict[str, float],
+    assignments: list[tuple[str, int, int, int, int, int]],
+    to_do: dict[str, int],
 ) -> list["Table | Text | str"]:
     """The tables `stats` prints: the database's path as a line of its own (never cut), then Rich tables, stored names shown literally (`literal`: Rich would drop control
     characters silently) and as Text (never read as markup)."""
@@ -153,6 +176,7 @@ def stats_tables(
         counts.setdefault(row["annotator"], {})[row["status"]] = row["articles"]
     annotations = table("annotator", *statuses, "time spent", title="annotations")
     for who, by_status in counts.items():
+        by_status[Status.TODO.value] = to_do[who]
         spent = f"{minutes.get(who, 0.0):.1f} min"
         annotations.add_row(Text(literal(who)), *(str(by_status.get(status, 0)) for status in statuses), spent)
     # With none, the line alone: a table of no rows printed its header under it. Text, not str: a block of its
