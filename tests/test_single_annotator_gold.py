@@ -37,7 +37,7 @@ def test_adjudicate_takes_one_named_annotators_work_into_gold(tmp_path: Path) ->
     result = annotator("adjudicate", "--auto", "--annotators", "alice", "--reviewer", "carol", "--db", db)
     assert (result.returncode, result.stdout) == (
         0,
-        "1 article(s) compared (done by alice): 4 agreed span(s) into gold, 1 article(s) settled, 0 disagreement(s) left for review\n",
+        "1 article(s) compared (done by alice): 4 span(s) into gold, 1 article(s) settled, 0 disagreement(s) left for review\n",
     )
     assert gold_spans(db, article_id) == sorted((s.start, s.end, s.label) for s in ALICE)
     exported = annotator("export", "--annotator", GOLD, "--db", db, "-o", tmp_path / "gold.jsonl")

@@ -213,8 +213,8 @@ def test_train_refuses_an_out_that_is_a_link_before_training(three: Path, tmp_pa
     [
         (
             {"alice": "done"},
-            "`--annotator alice` trains on alice's done articles (adjudicating into gold needs two annotators' "
-            "done articles)",
+            "`--annotator alice` trains on alice's done articles, or `annotator adjudicate --auto --annotators alice` "
+            "makes them gold first",
         ),
         (
             {"alice": "done", "bob": "done"},

@@ -200,8 +200,9 @@ def adjudicate(
         if report.done_open:
             again = command(db, "review", names, *extra, *(["--ignore-assignments"] if ignore_assignments else []))
             left += f", with {report.done_open} disagreement(s) `{again}` shows"
+        agreed = "agreed " if len(names) > 1 else ""  # one annotator's spans agree with nobody (trial 43b)
         say(
-            f"{report.articles} article(s) compared ({whom}): {report.spans} agreed span(s) into gold, "
+            f"{report.articles} article(s) compared ({whom}): {report.spans} {agreed}span(s) into gold, "
             f"{report.settled} article(s) settled, {report.disagreements} disagreement(s) left for review{left}"
         )
         for line in notes:

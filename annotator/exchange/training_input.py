@@ -75,8 +75,9 @@ def too_few(count: int, left_out: Counter[str], *, gold: bool = False, store: Re
 
 
 def without_gold(store: Reader, include_in_progress: bool) -> str:
-    """What to train on when nobody adjudicated gold (with a leading ": "; or nothing): adjudicating, with two
-    annotators' done articles; one annotator's articles with `--annotator`; or, with nothing done, marking done."""
+    """What to train on when nobody adjudicated gold (with a leading ": "; or nothing): adjudicating (one annotator's
+    done articles too: a team of one's gold is its work); one annotator's articles with `--annotator`; or, with
+    nothing done, marking done."""
     finished = [name for name in store.finished_annotators() if name != GOLD]
     working = [name for name in store.annotators() if name != GOLD]
     if len(finished) >= 2:
@@ -86,8 +87,8 @@ def without_gold(store: Reader, include_in_progress: bool) -> str:
         )
     if finished:
         return (
-            f": `--annotator {finished[0]}` trains on {finished[0]}'s done articles (adjudicating into gold needs "
-            "two annotators' done articles)"
+            f": `--annotator {finished[0]}` trains on {finished[0]}'s done articles, or `annotator adjudicate --auto "
+            f"--annotators {finished[0]}` makes them gold first"
         )
     if not working:
         return ": annotate first (`annotator`, d marking each finished article done), or `--from FILE` trains on native JSONL"
