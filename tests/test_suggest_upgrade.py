@@ -35,7 +35,9 @@ def test_suggest_upgrades_an_old_release_database(tmp_path: Path) -> None:
         old = {s.id: (s.suggester, s.label, s.text) for a in store.article_ids() for s in store.suggestions(a)}
     result = run("suggest", "--db", str(db))
     assert result.exit_code == 0, result.output
-    assert result.stdout.endswith(" for 2 article(s)\n")
+    assert result.stdout.endswith(
+        " of entities.v15 + quotes.v6 for 2 article(s), in place of the undecided suggestions of entities.v1, quotes.v1\n"
+    )  # the release's versions, named
     with Store.open(db) as store:
         assert {table: store.count(table) for table in before} == before
         kept = {s.id: (s.suggester, s.label, s.text) for a in store.article_ids() for s in store.suggestions(a)}
@@ -129,7 +131,9 @@ def test_suggest_upgrades_entities_v2_to_the_default(tmp_path: Path) -> None:
         assert store.decisions(first, "alice") == {washington.id: "accepted", figure.id: "rejected"}
         assert not [s for s in store.suggestions(second) if s.suggester == "entities.v2"]
         assert store.suggesters() == ["entities.v2", "entities.v15", "quotes.v6"]  # by kind, then number
-    assert result.stdout == "8 suggestion(s) for 2 article(s)\n"
+    assert result.stdout == (
+        "8 suggestion(s) of entities.v15 + quotes.v6 for 2 article(s), in place of the undecided suggestions of entities.v2, quotes.v2\n"
+    )
     # The second article has no quote, and its text no quotation mark: the quote suggester found none, which
     # `--all` would not change, so it is not listed (a newcomer's trial: such articles were, with `--all`).
     assert run("suggest", "--db", str(db)).stdout == "0 suggestion(s) for 0 article(s)\n"
@@ -148,7 +152,10 @@ def test_a_decided_suggestion_is_not_suggested_again(tmp_path: Path) -> None:
         store.reject_suggestion(article, "alice", rejected.id)
         store.accept_suggestion(article, "alice", accepted.id)
     result = run("suggest", "--all", "--db", str(db))
-    assert (result.exit_code, result.stdout) == (0, f"{len(first):,} suggestion(s) for 1 article(s)\n")
+    assert (result.exit_code, result.stdout) == (
+        0,
+        f"{len(first):,} suggestion(s) of entities.v15 + quotes.v6 for 1 article(s)\n",
+    )
     with Store.open(db) as store:
         again = store.suggestions(article)
         assert len(again) == len(first)

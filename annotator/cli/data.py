@@ -160,6 +160,26 @@ def ingest(
         )
 
 
+def _replaced(before: dict[str, set[str]], after: dict[str, set[str]]) -> str:
+    """The versions whose undecided suggestions the new ones took the place of (", in place of ..."), or nothing."""
+    gone = sorted({name for article, now in after.items() for name in before.get(article, set()) - now})
+    return f", in place of the undecided suggestions of {', '.join(gone)}" if gone else ""
+
+
+def _left_more(before: list[tuple[str, int, int]], after: list[tuple[str, int, int]]) -> str:
+    """New suggestions that landed undecided on articles marked done, where nothing asks about them (trial 43b: only
+    `stats` showed them), by annotator; or nothing."""
+    was = {name: count for name, count, _ in before}
+    more = [(name, count - was.get(name, 0), articles) for name, count, articles in after if count > was.get(name, 0)]
+    if not more:
+        return ""
+    whose = ", ".join(f"{name}: {count}" for name, count, _ in more)
+    return (
+        f"{sum(count for _, count, _ in more)} of them wait undecided on articles marked done ({whose}): nothing asks "
+        "about them there; `annotator stats` lists them, and O on an article's screen reopens it"
+    )
+
+
 #: How many ids of a text stored under another id the ingest summary names.
 SHOWN_DUPLICATES = 5
 
@@ -194,9 +214,12 @@ def suggest(
     Example: annotator suggest --db annotations.db
     """
     from annotator.exchange.ingest import SuggestInterrupted, resuggest
+    from annotator.suggest import suggesters_for_model
 
     with reported_before_interrupts():
         with errors_as_lines(), open_store(db, intact=True) as store:
+            versions_before = store.current_suggesters_by_article()
+            left_before = store.stats()["left_undecided"]
             try:
                 with progress_bar("Suggesting") as progress:  # gone before the line that says why it stopped
                     articles, suggestions = resuggest(
@@ -210,8 +233,14 @@ def suggest(
                 ) from None
             kept = _kept_trained(store, db) if model is None and not everything else ""
             why = _why_nothing(store, model, db, bool(kept)) if not articles and not everything else ""
+            replaced = _replaced(versions_before, store.current_suggesters_by_article())
+            left_more = _left_more(left_before, store.stats()["left_undecided"])
         stored(f"the suggestions are stored in {db}")
-        say(f"{suggestions:,} suggestion(s) for {articles} article(s)")
+        names = " + ".join(suggesters_for_model(model).names)
+        made = f" of {names}" if articles else ""  # which versions a team's trained pipeline stored (trial 43b)
+        say(f"{suggestions:,} suggestion(s){made} for {articles} article(s){replaced}")
+        if left_more:
+            note(left_more)
         if kept:
             say(kept)
         if why:

