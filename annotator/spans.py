@@ -16,7 +16,6 @@ Plain functions over plain values, so the TUI, the store, imports and suggesters
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 import unicodedata
@@ -314,74 +313,6 @@ def layer_problem(spans: Sequence[SpanShape]) -> tuple[int, str] | None:
         if (speaker.start, speaker.end) not in actors:
             return index, f"speaker {speaker.start}:{speaker.end} is not an ACTOR span of this annotation"
     return None
-
-
-class EdgeRefused(ValueError):
-    """An edge move the rules do not allow; the message says why, in words."""
-
-
-#: A markup-like bracket group: "[red]", "[/red]", "[/]", "<b>", "</b>", "{b}", "[link=http://x]": no white space inside.
-_BRACKETED = re.compile(r"\[[^\[\]\s]*\]|<[^<>\s]*>|\{[^{}\s]*\}")
-
-
-def in_markup_tag(text: str, offset: int) -> bool:
-    """Whether character `offset` is inside a markup-like tag (its brackets included): a closing one ("[/red]") or
-    one glued to the word after it ("[red]1.2"), which no span edge rests on (a newcomer's trial: } moved a
-    FIGURE's end into "[/red"). An editor's brackets around a word ("[Smith] was right") are no tag."""
-    low = max(text.rfind("\n", 0, offset), offset - 200, 0)
-    for found in _BRACKETED.finditer(text, low, min(len(text), offset + 200)):
-        if found.start() <= offset < found.end():
-            glued = found.end() < len(text) and not text[found.end()].isspace()
-            return found.group()[1:2] == "/" or glued
-    return False
-
-
-def move_edge(
-    text: str, tokens: Sequence[tuple[int, int]], start: int, end: int, label: Label | str, side: str, step: int
-) -> tuple[int, int]:
-    """The span after moving its start (`side` "start") or end ("end") by one allowed token (`step` -1 or 1).
-
-    An allowed token is one the edge may rest on by the rules above: the move skips tokens that would leave
-    punctuation at the edge (the start of "Gaza" moves left over a '(' to the word before it), or a markup tag
-    (`in_markup_tag`: "1.2 tonnes[/red] of", not "1.2 tonnes[/red"). A quote never grows over the quotation mark
-    at its edge (`_mark_outside`; the guide: the words between the marks) and its start rests on no punctuation but
-    a bracket (a newcomer's trial grew one to '. "We will'). It never crosses a line break and never leaves the
-    span without a token; when no allowed token is left in that direction, `EdgeRefused` says why."""
-    label = Label(label)
-    starts = [token_start for token_start, _ in tokens]
-    first = max(bisect.bisect_right(starts, start) - 1, 0)
-    last = max(bisect.bisect_right(starts, max(end - 1, start)) - 1, 0)
-    if label is Label.QUOTE and _mark_outside(text, tokens, first, last, side, step):
-        where = "starts just after its opening mark" if side == "start" else "ends just before its closing mark"
-        raise EdgeRefused(f"the quote {where}: a quote is the words between the quotation marks, without them")
-    while True:
-        if side == "start":
-            first += step
-        else:
-            last += step
-        if first < 0 or last >= len(tokens):
-            raise EdgeRefused("the article ends there")
-        if first > last:
-            raise EdgeRefused("a span needs at least one token: remove it with x instead")
-        new_start, new_end = tokens[first][0], tokens[last][1]
-        if any(char in LINE_BREAKS for char in text[new_start:new_end]):
-            raise EdgeRefused("a span may not cross a line break")
-        edge = new_start if side == "start" else new_end - 1  # never on a markup tag, as over punctuation
-        opening = text[new_start] in "([{" or any(char.isalnum() for char in text[new_start : tokens[first][1]])
-        if label is Label.QUOTE and side == "start" and not opening:  # not '. "We will', nor ', of course'
-            continue
-        if edge_problem(text, new_start, new_end, label) is None and not in_markup_tag(text, edge):
-            return new_start, new_end
-
-
-def _mark_outside(text: str, tokens: Sequence[tuple[int, int]], first: int, last: int, side: str, step: int) -> bool:
-    """Whether a quote of tokens `first`..`last` would grow (`side`, `step`) over a quotation mark glued to its edge:
-    its own opening mark before it or its closing mark after it."""
-    mark = first - 1 if (side, step) == ("start", -1) else last + 1 if (side, step) == ("end", 1) else -1
-    if not 0 <= mark < len(tokens) or tokens[mark][1] - tokens[mark][0] != 1:
-        return False
-    glued = tokens[mark][1] == tokens[first][0] if mark < first else tokens[last][1] == tokens[mark][0]
-    return glued and (text[tokens[mark][0]] in DOUBLE_QUOTES or text[tokens[mark][0]] in "'‘’‛")  # single: British
 
 
 #: A suggestion's offsets and label: (start, end, label).

@@ -1,5 +1,5 @@
 """The core of the cursor keys, without the TUI: word and paragraph jumps, search, phrase and quotation selections,
-and edge moves by the span rules (annotator.motion, annotator.phrases, annotator.quotations, annotator.spans.move_edge)."""
+and edge moves by the span rules (annotator.motion, annotator.phrases, annotator.quotations, annotator.edges.move_edge)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from support import word_tokens
 
 from annotator import motion, phrases, quotations
-from annotator.spans import EdgeRefused, move_edge
+from annotator.edges import EdgeRefused, move_edge
 from annotator.stops import is_candidate, is_unmarked_word, next_candidate, next_unmarked
 from annotator.suggest.tokens import tokenize
 from annotator.vocabulary import Label

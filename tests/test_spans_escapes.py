@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from processes import annotator
 
+from annotator.edges import move_edge
 from annotator.models import Label
-from annotator.spans import edge_problem, fit, fitted, move_edge
+from annotator.spans import edge_problem, fit, fitted
 from annotator.suggest import suggest_doc
 from annotator.suggest.tokens import tokenize
 

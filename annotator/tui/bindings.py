@@ -106,10 +106,10 @@ EDITING = [
         for key, label in LABEL_KEYS.items()
     ),
     _key("left_square_bracket", "boundary('start', -1)", "Start left",
-         "move the start of the current span (or selection) left; ] right", "start_left"),
+         "move the start of the current span (or selection) left, an entity's never over the sentence before; ] right", "start_left"),
     _key("right_square_bracket", "boundary('start', 1)", "Start right", "move the start right", "start_right"),
     _key("left_curly_bracket", "boundary('end', -1)", "End left",
-         "move the end of the current span (or selection) left; } right", "end_left"),
+         "move the end of the current span (or selection) left; } right, an entity's never over its sentence's end", "end_left"),
     _key("right_curly_bracket", "boundary('end', 1)", "End right", "move the end right", "end_right"),
     _key("asterisk", "elsewhere", "Elsewhere",
          "the same label on every other place with exactly the current span's words (one undo)", "elsewhere"),

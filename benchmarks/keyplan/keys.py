@@ -4,7 +4,7 @@ item and the annotation, as `annotator/tui/screens/` (article.py, annotate.py, s
 from __future__ import annotations
 
 from annotator import motion, phrases
-from annotator.spans import EdgeRefused, move_edge
+from annotator.edges import EdgeRefused, move_edge
 from keyplan.items import (
     ACTOR,
     FORWARDED,

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annotator import phrases, quotations
-from annotator.spans import EdgeRefused, fit, move_edge
+from annotator.edges import EdgeRefused, move_edge
+from annotator.spans import fit
 from keyplan.items import ACTOR, LABEL_KEYS, QUOTE, ItemKey, NavState, Span
 from keyplan.screen import Screen
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from annotator.edges import move_edge
 from annotator.models import Suggestion
-from annotator.spans import move_edge
 from annotator.tui.app import make_app
 from annotator.vocabulary import Label
 from tests.tui.conftest import WHO

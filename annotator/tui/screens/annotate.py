@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual.binding import BindingType
 
 from annotator import phrases, stops
+from annotator.edges import EdgeRefused, move_edge
 from annotator.literal import quoted
-from annotator.spans import EdgeRefused, move_edge
 from annotator.tui.bindings import ARTICLE, EDITING, MOVING, SELECTING
 from annotator.tui.failures import said
 from annotator.tui.items import Item, ItemKey
