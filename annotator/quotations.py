@@ -146,3 +146,25 @@ def quotation(text: str, tokens: Tokens, index: int) -> TokenRange | None:
         if first <= last and tokens[last][1] <= fitted[1]:
             return first, last
     return None
+
+
+def without_marks(text: str, tokens: Tokens, first: int, last: int) -> TokenRange | None:
+    """Tokens `first`..`last` (a selection a QUOTE is made of) without the quotation marks at their edges: a quote
+    is the words between its marks (the guide, and every QUOTE of the gold; a newcomer's selection with them made a
+    quote with its single marks). A double mark goes wherever it stands, a single one where it opens or closes a
+    quotation (`between_marks`), never an apostrophe; None when nothing but marks is left."""
+
+    def mark(index: int, opening: bool) -> bool:
+        start, end = tokens[index]
+        if end - start != 1:
+            return False
+        if text[start] in DOUBLE_QUOTES:
+            return True
+        between = between_marks(text, tokens, index)
+        return between is not None and (between[0] - 1 if opening else between[1]) == start
+
+    while first <= last and mark(first, opening=True):
+        first += 1
+    while first <= last and mark(last, opening=False):
+        last -= 1
+    return (first, last) if first <= last else None

@@ -97,7 +97,7 @@ EDITING = [
          show=True),
     *(
         _key(key, f"label('{label.value}')", label.value.title(),
-             ("QUOTE: accept the current quote suggestion, or add a quote over the selection, or else over the "
+             ("QUOTE: accept the current quote suggestion, or add a quote over the selection (the quotation marks at its edges left out), or else over the "
               "quotation around the cursor (or the next one in the paragraph); with none, nothing" if label is Label.QUOTE else
               f"{label.value}: relabel the current entity span (a suggestion is accepted with it), or add one over "
               f"the selection, or else over {PHRASE}, inside a quote too; words that take in one span of that label, "

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.binding import BindingType
 
-from annotator import phrases, stops
+from annotator import phrases, quotations, stops
 from annotator.edges import EdgeRefused, move_edge
 from annotator.literal import quoted
 from annotator.tui.bindings import ARTICLE, EDITING, MOVING, SELECTING
@@ -154,8 +154,15 @@ class AnnotateScreen(EditingScreen):
             return
         if not self.model.tokens:
             return
-        selection = self._selection()
+        selection, note = self._selection(), ""
         selected = selection is not None  # words the user chose: a span they take in may change its label too
+        if selection is not None and new is Label.QUOTE:  # the words between the marks (the guide, the gold)
+            selection, note = self._quote_selection()
+            if selection is None:
+                self.say(
+                    "Not added: the selection is quotation marks alone; a quote is the words between them", "yellow"
+                )
+                return
         candidate = False  # where ; stops: a pass over missed names goes on to the next one
         if selection is None:  # the phrase (or, for a QUOTE, the quotation) under the cursor
             model = self.model
@@ -185,8 +192,16 @@ class AnnotateScreen(EditingScreen):
         if self._speaker_shown(edit):  # words of a pending quote: it is accepted, and its speaker with it
             return
         advance = self._next_candidate(edit) if candidate and self.annotator_app.settings.auto_advance else None
-        self._after(edit, self._new_span(edit), advance_to=advance, made_quote=new is Label.QUOTE)
-        self._ask_speaker_of_new_quote(edit)
+        self._after(edit, self._new_span(edit), advance_to=advance, made_quote=new is Label.QUOTE, note=note)
+        self._ask_speaker_of_new_quote(edit, note.removeprefix("; ").capitalize())
+
+    def _quote_selection(self) -> tuple[tuple[int, int] | None, str]:
+        """The selection's characters for a QUOTE, without the quotation marks at its edges (None: only marks),
+        and what to say when it had some."""
+        low, high = sorted((self.selection_start or 0, self.cursor))
+        inside = quotations.without_marks(self.model.text, self.model.tokens, low, high)
+        left_out = "; its quotation marks left out: a quote is the words between them" if inside != (low, high) else ""
+        return (None, "") if inside is None else (self.model.token_range(*inside), left_out)
 
     def _next_candidate(self, edit: Edit | None) -> tuple[int, ItemKey | None] | None:
         """After a label key added the phrase at a place `;` stops at, where the pass goes on (as a decision goes on
@@ -244,13 +259,14 @@ class AnnotateScreen(EditingScreen):
             return
         self._after(self._commit(self.annotator_app.store.add_elsewhere, item.id), item.key)
 
-    def _ask_speaker_of_new_quote(self, edit: Edit | None) -> None:
-        """With auto-advance on, a quote just made without a speaker asks for one at once (escape leaves it)."""
+    def _ask_speaker_of_new_quote(self, edit: Edit | None, note: str = "") -> None:
+        """With auto-advance on, a quote just made without a speaker asks for one at once (escape leaves it), after
+        `note` (what the key did beyond adding it)."""
         if edit is None or not self.annotator_app.settings.auto_advance:
             return
         item = self.model.get(self._new_span(edit))  # current, or the entity at its start (`_onto_start`)
         if item is not None and item.is_quote and item.speaker is None:
-            self.open_speaker_choice(item)
+            self.open_speaker_choice(item, note)
 
     @retried("current")
     def action_speaker(self) -> None:
@@ -264,7 +280,7 @@ class AnnotateScreen(EditingScreen):
             return
         self.open_speaker_choice(item)  # a pending quote stays pending until a speaker is confirmed
 
-    def open_speaker_choice(self, quote: Item) -> None:
+    def open_speaker_choice(self, quote: Item, note: str = "") -> None:
         """The speaker choice for `quote`. Nothing is written before a choice is confirmed: a pending quote is
         accepted with its speaker then (`Store.accept_quote_speaking`), so escape, q or a closed window leave it
         pending (newcomer 42k: `s` had accepted it and its suggested speaker at once)."""
@@ -274,7 +290,7 @@ class AnnotateScreen(EditingScreen):
         index = next((i for i, a in enumerate(candidates) if (a.start, a.end) == quote.speaker), 0)
         self.current, self.cursor = quote.key, self.model.token_index(quote.start)
         self.selection_start, self.goal_column, self.phrase_origin = None, None, None
-        self.app.push_screen(SpeakerScreen(quote, candidates, index, self),
+        self.app.push_screen(SpeakerScreen(quote, candidates, index, self, note),
                              lambda choice: self._speaker_chosen(quote.key, choice))  # fmt: skip
 
     @said

@@ -79,8 +79,11 @@ class SpeakerScreen(ModalScreen[Choice]):
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
-    def __init__(self, quote: Item, candidates: Sequence[Item], index: int, below: AnnotateScreen) -> None:
+    def __init__(
+        self, quote: Item, candidates: Sequence[Item], index: int, below: AnnotateScreen, note: str = ""
+    ) -> None:
         super().__init__()
+        self.note = note  # said first: what the key that made the quote did beyond adding it
         self.quote = quote
         self.candidates = list(candidates)
         self.index = index
@@ -91,7 +94,7 @@ class SpeakerScreen(ModalScreen[Choice]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self._show()
+        self._show(self.note)
 
     def _show(self, note: str = "", words: tuple[int, int] | None = None) -> None:
         """Highlight the candidate in the article below and say what enter will do (after `note`: what the key
