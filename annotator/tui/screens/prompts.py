@@ -31,6 +31,10 @@ class DonePrompt(ModalScreen[str]):
         super().__init__()
         self.pending = pending
         self.speakerless = speakerless  # quotes without a speaker (newcomer 42k: d said nothing of them)
+        self.key_words = {  # in number with what is left (a newcomer: "Leave them" for one suggestion)
+            "done_accept_all": "Accept all, done" if pending > 1 else "Accept it, done",
+            "done_leave": "Leave them, done" if pending + speakerless > 1 else "Leave it, done",
+        }
 
     def compose(self) -> ComposeResult:
         pending, quotes = self.pending, self.speakerless
@@ -39,8 +43,11 @@ class DonePrompt(ModalScreen[str]):
             said.append(f"{counted(quotes, 'quote')} {'has' if quotes == 1 else 'have'} no speaker yet (s on it "
                         "chooses one)")  # fmt: skip
         with Vertical(classes="prompt"):
-            if pending:
-                keys = " a  accept them all, then mark the article done\n l  leave them undecided and mark it done"
+            if pending > 1 or pending + quotes > 1:
+                accepted = "them all" if pending > 1 else "the suggestion"
+                keys = f" a  accept {accepted}, then mark the article done\n l  leave them undecided and mark it done"
+            elif pending:
+                keys = " a  accept it, then mark the article done\n l  leave it undecided and mark the article done"
             else:
                 keys = f" l  leave {'it' if quotes == 1 else 'them'} so and mark the article done"
             yield Static(f"{'; '.join(said)}.\n\n{keys}\n escape  cancel: keep working on it", id="done-question")

@@ -105,11 +105,17 @@ class KeyBar(Widget, can_focus=False):
         for binding, enabled in shown:
             start = len(text)
             text.append(f" {self.app.get_key_display(binding)} ", key_style)
-            text.append(f"{binding.description} ")
+            text.append(f"{self._described(binding)} ")
             if not enabled:
                 text.stylize(Style(dim=True), start)
             self._keys.append((start, len(text), binding.key, enabled))
         return text
+
+    def _described(self, binding: Binding) -> str:
+        """A binding's description, or the one the screen gives it now (`key_words`, by binding id: the done
+        prompt's "Leave it" for one item)."""
+        words: dict[str, str] = getattr(self.screen, "key_words", {})
+        return words.get(binding.id or "", binding.description)
 
     def _shown(self) -> list[tuple[Binding, bool]]:
         """The shown bindings, once each; where they do not fit the bar's width, without the screen's spare keys
@@ -122,7 +128,7 @@ class KeyBar(Widget, can_focus=False):
                 shown.append((binding, enabled))
 
         def width() -> int:
-            return sum(cell_len(f" {self.app.get_key_display(b)} {b.description} ") for b, _ in shown)
+            return sum(cell_len(f" {self.app.get_key_display(b)} {self._described(b)} ") for b, _ in shown)
 
         for spare in getattr(self.screen, "KEYBAR_SPARE", ()):
             if not self.size.width or width() <= self.size.width:
