@@ -79,3 +79,21 @@ def _tail(text: str, width: int) -> str:
         space = next((i for i, char in enumerate(tail) if char.isspace()), width)
         tail = tail[space:] if space <= width // 2 else tail
     return tail.lstrip()
+
+
+def left_on_done(count: int) -> str:
+    """What opening a done article says at once of the `count` suggestions left undecided when it was marked done,
+    which tab finds none of (a newcomer: only tab said so)."""
+    return (
+        f"Done, with {counted(count, 'suggestion')} left undecided when it was marked done (not pending while it is "
+        "done); O reopens it to decide them"
+    )
+
+
+def flag_taken_off(reason: str | None) -> str:
+    """What reopening a flagged article says of its flag: a reason (`reason`, quoted) goes with the flag (the store
+    keeps none on an article not flagged), named so that it is not lost unseen (a newcomer: O dropped it without a
+    word)."""
+    if reason is None:
+        return "; the flag is off (u puts it back)"
+    return f"; the flag is off, and its reason {reason} with it (u puts them back; C keeps a note as a comment)"

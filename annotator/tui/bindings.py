@@ -134,7 +134,8 @@ ARTICLE = [
     _key("F", "finish('flagged')", "Flag", "flag it for discussion, with an optional reason; open the next one",
          "flag", priority=True),  # as it arrives: the reason typed right after it is the prompt's (`TypedInto`)
     _key("O", "reopen", "Reopen", "reopen a done (skipped, flagged) article: in progress again, and the suggestions "
-         "left undecided when it was marked done are pending again (tab goes to them)", "reopen"),
+         "left undecided when it was marked done are pending again (tab goes to them); a flag goes, with its reason, "
+         "which the status line names (u puts them back)", "reopen"),
     _key("C", "comment", "Comment", "add a comment to the article", "comment", priority=True),
     _key("n", "article(1)", "Next article", "next article", "next_article"),
     _key("p", "article(-1)", "Previous article", "previous article", "previous_article"),

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from annotator.errors import AnnotatorError, Conflict
+from annotator.literal import quoted
 from annotator.store.history import NothingTo
 from annotator.tui.failures import said
 from annotator.tui.items import Item, ItemKey
@@ -16,7 +17,7 @@ from annotator.tui.layout import display
 from annotator.tui.screens.article import ArticleScreen
 from annotator.tui.screens.reloading import Reloaded, retried
 from annotator.vocabulary import Status
-from annotator.wording import clipped, counted
+from annotator.wording import clipped, counted, flag_taken_off, left_on_done
 
 if TYPE_CHECKING:
     from annotator.rows import Edit
@@ -34,10 +35,16 @@ class EditingScreen(ArticleScreen):
     #: (article, status): the article that first `u` went back to, and the mark it undid: a redo there that marks
     #: it so again goes on, as `d` did.
     went_back: tuple[str, Status] | None = None
+    #: The done article whose suggestions left undecided opening it said (not again as it is reloaded).
+    told_left: str | None = None
 
     def load(self, article_id: str) -> None:
         super().load(article_id)
         self.left_done, self.went_back = None, None  # `_finished` and `u` set them again after opening one
+        left = self.model.left_undecided  # said at once, not only by tab (a newcomer's finding)
+        if left and self.told_left != article_id:
+            self.say(left_on_done(left), "yellow")
+        self.told_left = article_id if left else None
 
     # -- committing through the Store ------------------------------------------------------------------------
 
@@ -168,13 +175,16 @@ class EditingScreen(ArticleScreen):
         if self.model.status not in (Status.DONE, Status.SKIPPED, Status.FLAGGED):
             self.say("Not reopened: this article is not marked done, skipped or flagged", "yellow")
             return
-        edit = self._commit(self.annotator_app.store.set_status, Status.IN_PROGRESS)
+        store, flagged = self.annotator_app.store, self.model.status is Status.FLAGGED
+        reason = store.flag_reason(self.article_id, self.annotator_app.annotator) if flagged else None
+        flag = flag_taken_off(quoted(reason) if reason else None) if flagged else ""
+        edit = self._commit(store.set_status, Status.IN_PROGRESS)
         if edit is None:
             return
         self._after(edit, self.current)
         pending = self.model.pending_count
         again = f", {counted(pending, 'suggestion')} pending again (tab goes to them)" if pending else ""
-        self.say(f"Reopened: in progress again{again}", "green")
+        self.say(f"Reopened: in progress again{again}{flag}", "green")
 
     @said
     @retried("pending")
