@@ -22,6 +22,7 @@ from annotator.store.listing import Counts, ListFilter
 from annotator.tui.failures import said
 from annotator.tui.layout import display
 from annotator.tui.screens import app_as
+from annotator.tui.screens.typed import HoldsAfterItsLine, TypedInto
 from annotator.tui.widgets.article_rows import ArticleRows
 from annotator.tui.widgets.bars import KeyBar, TitleBar
 from annotator.vocabulary import Status
@@ -34,7 +35,7 @@ FILTERS: list[Status | None] = [None, *Status]
 BAR_WIDTH = 40
 
 
-class ArticleListScreen(Screen[None]):
+class ArticleListScreen(HoldsAfterItsLine, Screen[None]):
     """Pick an article; enter opens it, escape goes back to the one that was open."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -174,10 +175,12 @@ class ArticleListScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The search key is a letter of the search while the search box has the focus."""
-        if action != "search":
-            return True
-        search = self.query("#search")  # nothing before the screen is composed
-        return not (search and search.first().has_focus)
+        return action != "search" or not self.line_has_focus()
+
+    def line_has_focus(self) -> bool:
+        """Whether the search box has the focus: the keys after its enter or escape wait for the list (`_search_closed`)."""
+        search = self.query("#search")  # nothing before the screen is composed; the focus given, not yet told
+        return bool(search) and self.focused is search.first()
 
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
@@ -193,7 +196,13 @@ class ArticleListScreen(Screen[None]):
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
-        self.rows.focus()
+        self._search_closed()
+
+    def _search_closed(self) -> None:
+        """The search closed: the list has the focus now (not after the keys waiting, as focus() would give it), and
+        the keys typed after the search's enter or escape, held till then, go on to it."""
+        self.set_focus(self.rows)
+        self.app.post_message(TypedInto.Closed())
 
     def action_open(self) -> None:
         self.rows.choose()
@@ -205,9 +214,10 @@ class ArticleListScreen(Screen[None]):
     def action_back(self) -> None:
         search = self.query_one("#search", Input)
         if search.display:  # escape first closes the search (and shows every title again)
+            typed_in = search.has_focus
             search.value = ""
             search.display = False
-            self.rows.focus()
+            self._search_closed() if typed_in else self.set_focus(self.rows)
             return
         open_now = self._open_article()
         if open_now is not None:

@@ -59,9 +59,20 @@ class TypedInto(ModalScreen[Result]):
         self.app.post_message(self.Closed())
 
 
+class HoldsAfterItsLine:
+    """A screen with a line of its own (the article list's title search), not a screen over another: the keys read
+    after one that closes the line wait until the screen has acted on it, as after a `TypedInto` screen; it posts
+    `TypedInto.Closed` once what comes next has the focus (a newcomer's `/port enter enter` sent at once: the
+    second enter reached the search box, which still had the focus, and did nothing)."""
+
+    def line_has_focus(self) -> bool:
+        raise NotImplementedError
+
+
 class KeysAheadApp(App[None]):
     """The app's half: every key read while a `TypedInto` line cannot take it yet goes to the screen to hold, and
-    every key read after the one that closes the line waits until the screen is gone."""
+    every key read after the one that closes the line waits until the screen is gone (or, for a line of a screen's
+    own, `HoldsAfterItsLine`, until the screen has acted on it)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -84,6 +95,8 @@ class KeysAheadApp(App[None]):
             return True
         screen = self.screen
         if not isinstance(screen, TypedInto):
+            if event.key in CLOSING and isinstance(screen, HoldsAfterItsLine) and screen.line_has_focus():
+                self.hold_after_line([])  # the line's key: what comes after it waits for the screen's `Closed`
             return False
         if screen.take(event):
             return True
