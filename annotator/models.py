@@ -282,6 +282,21 @@ class Comment(Strict):
     _storable_fields = field_validator("text")(check_storable)
 
 
+#: The name of a command in a record's `unchecked` ("accept", "adjudicate --auto").
+CommandName = Annotated[StrictStr, Field(min_length=1, max_length=100)]
+
+
+class Unchecked(Strict):
+    """A record's work as commands alone wrote it (`annotator accept`, `adjudicate --auto`), no person changing it
+    in the exporting database (`store.unchecked`), with the status and a digest of the spans they wrote
+    (`exchange.formats.stored_spans.spans_digest`): an import keeps the work counted as no person's only while the
+    record still says these, so a record changed in the file since is a person's work."""
+
+    commands: list[CommandName] = Field(min_length=1)
+    status: Status
+    spans_digest: str = Field(pattern="^[0-9a-f]{16}$")
+
+
 class NativeRecord(Strict):
     """The native JSONL record: one line per article and annotator (see schemas/native_record.json)."""
 
@@ -297,6 +312,7 @@ class NativeRecord(Strict):
     updated_at: Timestamp | None = None
     flag_reason: str | None = None  # why the annotator flagged the article (status "flagged")
     comments: list[Comment] | None = None  # every comment on the article, each with its author (none: left out)
+    unchecked: Unchecked | None = None  # commands alone wrote this work (`annotator accept`): no person looked
 
     _text = field_validator("text")(check_text)
     _storable_fields = field_validator("title", "meta", "updated_at", "flag_reason")(check_storable)

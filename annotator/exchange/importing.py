@@ -24,6 +24,7 @@ from annotator.exchange.formats.common import (
     Skipped,
 )
 from annotator.exchange.formats.options import ReadOptions
+from annotator.exchange.formats.stored_spans import unchecked_commands
 from annotator.exchange.formats.unknown_labels import UnknownLabels
 from annotator.exchange.predictions import UNNAMED, model_suggestions, unnamed_left_out
 from annotator.exchange.realign import StoredWords, onto
@@ -334,9 +335,9 @@ def _keep_comments(store: Store, article_id: str, record: NativeRecord, report: 
 def _store_one(store: Store, article_id: str, item: ImportedRecord, report: ImportReport) -> None:
     record = item.record
     _keep_comments(store, article_id, record, report)
-    if not item.questions:
+    if not item.questions:  # work commands alone wrote (its `unchecked`) stays so (newcomer 43)
         store.replace_annotation(article_id, record.annotator, record.spans, record.status, record.updated_at,
-                                 flag_reason=record.flag_reason)  # fmt: skip
+                                 flag_reason=record.flag_reason, unchecked=unchecked_commands(record))  # fmt: skip
         return
     ids = store.keep_suggestions(article_id, [q.suggestion for q in item.questions])
 

@@ -45,6 +45,7 @@ from annotator.store import Store
 from annotator.store.content import fit_problems, spans_fit, stored_problems
 from annotator.store.kinds import kind_problems, speaker_problems, type_problems
 from annotator.store.streams import annotation_stream
+from annotator.store.unchecked import commands_alone
 from annotator.suggest.tokens import tokenize
 from annotator.vocabulary import MODEL_PREFIX, is_model, suggester_labels
 
@@ -69,6 +70,7 @@ def annotator_records(
     release stored spans under older rules); spans that fit stay the store's rows (`StoredSpans`).
     """
     comments = store.comments_by_article()
+    unchecked = commands_alone(store, annotator)  # work no person touched says so in the file (newcomer 43)
     status_of = {status.value: status for status in Status}
     chosen = None if statuses is None else [Status(s).value for s in statuses]
     for (article_id, text, title, meta, status, updated_at, reason), rows in annotation_stream(
@@ -81,7 +83,7 @@ def annotator_records(
             spans = exported_spans(text, list(spans))
         notes = [_comment(who, note, at) for who, note, at in comments.get(article_id, [])]
         yield Record(article_id, text, title, json.loads(meta), annotator, status_of[status], spans,
-                     written_stamp(updated_at), reason, notes)  # fmt: skip
+                     written_stamp(updated_at), reason, notes, tuple(unchecked.get(article_id, ())))  # fmt: skip
 
 
 def written_stamp(stored: str | None) -> str | None:

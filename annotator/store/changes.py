@@ -307,10 +307,12 @@ class Changes(ArticleWriter):
         target: int | None = None,
         message: str = "",
         applied: bool = False,
+        command: str | None = None,
     ) -> Edit:
         """Apply and log one change; called inside `write()` (`_editing()` for an edit, which checks that no other
         window changed the annotation). A first edit moves the article to in progress. `applied`: the rows are
         written already (`accept_all` writes them as it goes), so only a status change (and a flag reason) is left to write.
+        `command`: the command this one change names (an import of work commands alone wrote), else `self.command`.
         """
         if annotator == GOLD and self.gold_speakers is not None and action in ("add", "resize", "relabel"):
             old, new, message = self._speakers_linked(article_id, old, new, message, self.gold_speakers)
@@ -318,10 +320,10 @@ class Changes(ArticleWriter):
             old, new = {**old, "status": Status.TODO.value}, {**new, "status": Status.IN_PROGRESS.value}
         if self.reviewer:  # also on an undo or redo: who pressed it, not who made the edit it repeats
             new = {**new, "reviewer": self.reviewer}
-        if self.command:
-            new = {**new, "command": self.command}
-        elif "command" in new:  # a screen's redo of what a command did: the screen's action
-            new = {key: value for key, value in new.items() if key != "command"}
+        if command := command or self.command:
+            new = {**new, "command": command}
+        elif "command" in new:  # a screen's redo of what a command did (an import's `unchecked` too): the screen's
+            new = {key: value for key, value in new.items() if key not in ("command", "unchecked")}
         if applied:
             self._apply(article_id, annotator, {}, {key: new[key] for key in ("status", "flag_reason") if key in new})
         else:

@@ -230,6 +230,7 @@ class Store(Speaking):
         suggestion_of: Mapping[tuple[int, int, str], int] | None = None,
         *,
         flag_reason: str | None = None,
+        unchecked: Sequence[str] = (),
     ) -> Edit:
         """Set an annotator's spans and status for an article wholesale, as one "import" event.
 
@@ -237,7 +238,9 @@ class Store(Speaking):
         article too (binary answers); `suggestion_of` links spans to the suggestion they accept, by (start, end,
         label); `flag_reason`, why a flagged article was flagged. Call inside `write()` to make several articles
         one transaction. Undo takes the import back whole (its event keeps the spans, status and decisions it
-        replaced), then the edits before it.
+        replaced), then the edits before it. `unchecked`: the commands that alone wrote this work where the record
+        came from (its `unchecked`): the event names them, and names `import` as its `command`, so the work stays
+        no person's (`store.unchecked`) until someone edits it.
         """
         links = suggestion_of or {}
         with self.write():
@@ -262,8 +265,11 @@ class Store(Speaking):
                     for key, value in self.decisions(article_id, annotator).items()
                 ]
                 new["decisions"] = [{"suggestion_id": key, "decision": value} for key, value in decisions.items()]
+            if unchecked:
+                new["unchecked"] = list(unchecked)
+            message = f"imported {counted(len(spans), 'span')}"
             edit = self._commit(
-                article_id, annotator, "import", old, new, message=f"imported {counted(len(spans), 'span')}"
+                article_id, annotator, "import", old, new, message=message, command="import" if unchecked else None
             )
             if updated_at:
                 self.conn.execute(

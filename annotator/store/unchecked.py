@@ -1,10 +1,15 @@
 """Work no person has touched: an annotation whose every event a command wrote (`annotator accept`, `adjudicate
 --auto`, `pack`: their events name the `command`). Two annotators who only ran `annotator accept` agree perfectly,
 and gold settled from them is the model's own suggestions (newcomer 42c: agreement 1.000, then `evaluate` 1.000);
-agreement, adjudication and evaluation say how many of their articles are such."""
+agreement, adjudication and evaluation say how many of their articles are such.
+
+Such work keeps being said so across files: the native export names, per record, the commands that alone wrote it
+(`commands_alone`), and an import of that record writes an "import" event naming `import` as its command and those
+commands as `unchecked` (`Store.replace_annotation`), so it counts here as a command's too (newcomer 43)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Iterable
 
 from annotator.store.reads import NOT_EDITS, Reader
@@ -41,3 +46,30 @@ def everyone_by_command(store: Reader, article_ids: Iterable[str]) -> list[str]:
     for article, who in by_command:
         whose.setdefault(article, []).append(who)
     return _command_only(by_command, ((article, whose.get(article, [])) for article in article_ids))
+
+
+def commands_alone(store: Reader, annotator: str) -> dict[str, list[str]]:
+    """Article id -> the commands that alone wrote `annotator`'s work there, in the order they first did, for the
+    articles where no person did any (as `command_only` counts them): what a native export says of such work. An
+    import of such work names the commands its record named (`unchecked`), not `import`."""
+    marks = ", ".join("?" * len(NOT_EDITS))
+    sql = f"""SELECT article_id, json_extract(after, '$.command'), json_extract(after, '$.unchecked') FROM events
+              WHERE annotator = ? AND action NOT IN ({marks}) ORDER BY id"""
+    names: dict[str, dict[str, None]] = {}
+    touched: set[str] = set()
+    for article, command, unchecked in store.conn.execute(sql, [annotator, *sorted(NOT_EDITS)]):
+        if command is None:
+            touched.add(article)
+            continue
+        named = _names(unchecked) or [str(command)]
+        names.setdefault(article, {}).update(dict.fromkeys(named))
+    return {article: list(named) for article, named in names.items() if article not in touched}
+
+
+def _names(unchecked: object) -> list[str]:
+    """The command names an import event's `unchecked` holds (a JSON list of text), or none."""
+    try:
+        names = json.loads(unchecked) if isinstance(unchecked, str) else None
+    except ValueError:
+        return []
+    return names if isinstance(names, list) and names and all(isinstance(n, str) and n for n in names) else []

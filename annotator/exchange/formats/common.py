@@ -58,6 +58,7 @@ class Record:
     updated_at: str | None = None
     flag_reason: str | None = None
     comments: Sequence[models.Comment] = ()
+    unchecked: tuple[str, ...] = ()  # the commands that alone wrote this work (`store.unchecked.commands_alone`)
 
 
 class RecordLike(Protocol):

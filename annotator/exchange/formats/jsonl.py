@@ -30,6 +30,7 @@ from annotator.exchange.formats.options import ExportOptions, ReadOptions
 from annotator.exchange.formats.stored_spans import (
     LABELS,
     StoredSpans,
+    spans_digest,
 )
 from annotator.models import Label, NativeRecord
 from annotator.rows import SpanLike
@@ -44,6 +45,10 @@ def record_dict(record: RecordLike) -> dict[str, Any]:
     if record.updated_at is not None:
         data["updated_at"] = record.updated_at
     data.update(flag_and_comments(record))
+    commands = getattr(record, "unchecked", ())  # a stored `Record`'s: the commands that alone wrote its work
+    if commands and isinstance(commands, tuple):  # (a file's `NativeRecord` written again is written without it)
+        data["unchecked"] = {"commands": list(commands), "status": record.status,
+                             "spans_digest": spans_digest(record.spans)}  # fmt: skip
     return data
 
 

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple, overload
 
-from annotator.models import Label
+from annotator.models import Label, NativeRecord
 from annotator.rows import Offsets
 
 
@@ -43,6 +43,16 @@ def same_spans(given: dict[str, Any], spans: Iterable[Any]) -> bool | None:
     `meta`, a Prodigy task); None: it has none (an export older than it, or none of ours)."""
     digest = given.get(DIGEST)
     return digest == spans_digest(spans) if isinstance(digest, str) else None
+
+
+def unchecked_commands(record: NativeRecord) -> list[str]:
+    """The commands that alone wrote a native record's work, as its `unchecked` names them, while the record still
+    has the status and the spans they wrote (its digest): else none, the record being a person's work (someone
+    changed it in the file since, or it never said so). An import keeps such work no person's (`store.unchecked`)."""
+    said = record.unchecked
+    if said is None or said.status != record.status or said.spans_digest != spans_digest(record.spans):
+        return []
+    return list(said.commands)
 
 
 #: A span as the store reads it for an export: (start, end, label, text, speaker_start, speaker_end).
