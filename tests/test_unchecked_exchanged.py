@@ -123,3 +123,34 @@ def test_an_older_export_without_the_field_imports_as_before(tmp_path: Path) -> 
     (tmp_path / "older.jsonl").write_text("".join(json.dumps(r) + "\n" for r in older), "utf-8")
     imported(tmp_path / "older.jsonl", bob_db)
     assert "caution" not in annotator("agreement", "--db", bob_db).stdout
+
+
+def test_accepted_work_that_replaced_a_persons_keeps_the_caution(tmp_path: Path) -> None:
+    """import --replace takes the file's work whole: what a person did here before it is no longer there, so the
+    work as it stands is what `accept` wrote."""
+    alice_db, bob_db = accepted_apart(tmp_path)
+    exported(alice_db, "alice", tmp_path / "alice.jsonl")
+    imported(tmp_path / "alice.jsonl", bob_db)
+    with Store.open(bob_db) as store:  # a person edits alice's n0 in bob's database, then the file is taken again
+        store.remove_span("n0", "alice", store.spans("n0", "alice")[0].id)
+    assert second_line(bob_db) == AGREEMENT.format(n=1)
+    replaced = annotator("import", tmp_path / "alice.jsonl", "--replace", "--db", bob_db)
+    assert replaced.returncode == 0, replaced.stderr
+    assert second_line(bob_db) == AGREEMENT.format(n=2)
+
+
+def test_accepted_work_merged_over_other_work_keeps_the_caution(tmp_path: Path) -> None:
+    """merge --prefer other replaces differing work with one "merge" event: where the other file's work is what
+    `accept` wrote, the event says so, as an import's does."""
+    alice_db, bob_db = accepted_apart(tmp_path)
+    with Store.open(bob_db) as store:  # alice's work in bob's file differs (a person's edit): a conflict
+        store.add_span("n0", "alice", 0, 9, "ACTOR")
+        store.set_status("n0", "alice", "done")
+        store.set_status("n1", "alice", "done")
+    merged = annotator("merge", alice_db, "--prefer", "other", "--db", bob_db)
+    assert merged.returncode == 0, merged.stderr
+    assert second_line(bob_db) == AGREEMENT.format(n=2)
+    with Store.open(bob_db) as store:  # bob's window, on alice's merged n1: a person's status
+        store.set_status("n1", "alice", "in_progress")
+        store.set_status("n1", "alice", "done")
+    assert second_line(bob_db) == AGREEMENT.format(n=1)

@@ -380,8 +380,11 @@ class Changes(ArticleWriter):
             [actor["start"], actor["end"]],
         )
 
-    def change(self, article_id: str, annotator: str, action: str, compute: Compute) -> Edit | None:
-        """Commit a change that another module works out (gold's adjudication, a merge), as one event.
+    def change(
+        self, article_id: str, annotator: str, action: str, compute: Compute, command: str | None = None
+    ) -> Edit | None:
+        """Commit a change that another module works out (gold's adjudication, a merge), as one event (`command`:
+        the command it names, as `_commit` takes it).
 
         `compute(current span rows, next free span id)` runs inside the transaction and returns (before, after,
         message), or None when there is nothing to change.
@@ -392,4 +395,4 @@ class Changes(ArticleWriter):
             if found is None:
                 return None
             old, new, message = found
-            return self._commit(article_id, annotator, action, old, new, message=message)
+            return self._commit(article_id, annotator, action, old, new, message=message, command=command)

@@ -56,6 +56,7 @@ from annotator.store.merge_source import MergeSource, differences, empty, only_d
 from annotator.store.merge_suggestions import SuggestionIds, bring_newer_batches, insert_suggestion_row
 from annotator.store.new_names import EnteringNames
 from annotator.store.reads import NOT_EDITS
+from annotator.store.unchecked import pair_commands
 from annotator.vocabulary import Prefer, parse_timestamp, utc_now
 
 # -- merging ------------------------------------------------------------------------------------------------
@@ -322,7 +323,9 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
             if prefer == Prefer.OTHER:
                 spans = [ids.span_row(r) for r in source.spans(theirs_id, who)]
                 decisions = [ids.decision(r) for r in source.decisions(theirs_id, who)]
-                replace_work(store, here, who, spans, decisions, theirs[0], f"merged from {source.path}", theirs[3])
+                unchecked = pair_commands(source.connection, theirs_id, who)  # `accept`'s work stays said so
+                replace_work(store, here, who, spans, decisions, theirs[0], f"merged from {source.path}", theirs[3],
+                             unchecked)  # fmt: skip
                 report.overwritten += 1
         if progress:
             progress(done, len(annotations))

@@ -5,6 +5,7 @@ undoable event. Every statement runs inside the merge's one transaction."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from annotator.rows import Edit
 from annotator.store.connection import SPAN_COLUMNS, Row, _json
@@ -118,9 +119,11 @@ def replace_work(
     status: str,
     note: str,
     flag_reason: str | None = None,
+    unchecked: Sequence[str] = (),
 ) -> Edit:
     """Replace this database's work with another's as one undoable "merge" event (before: ours, after: theirs),
-    the reason of a flag with it."""
+    the reason of a flag with it. `unchecked`: the commands that alone wrote theirs (`store.unchecked`): the event
+    names them, and `merge` as its command, so the work stays no person's here too."""
 
     def theirs(ours: list[Row], _next_id: int) -> tuple[Row, Row, str]:
         decided = store.decisions(article_id, annotator).items()
@@ -131,8 +134,8 @@ def replace_work(
             "flag_reason": store.flag_reason(article_id, annotator),
         }
         new = {"spans": spans, "decisions": decisions, "status": status, "flag_reason": flag_reason}
-        return old, new, note
+        return old, {**new, "unchecked": list(unchecked)} if unchecked else new, note
 
-    edit = store.change(article_id, annotator, "merge", theirs)
+    edit = store.change(article_id, annotator, "merge", theirs, command="merge" if unchecked else None)
     assert edit is not None  # `theirs` always returns a change
     return edit
