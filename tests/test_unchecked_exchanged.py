@@ -154,3 +154,22 @@ def test_accepted_work_merged_over_other_work_keeps_the_caution(tmp_path: Path) 
         store.set_status("n1", "alice", "in_progress")
         store.set_status("n1", "alice", "done")
     assert second_line(bob_db) == AGREEMENT.format(n=1)
+
+
+def test_evaluate_against_an_exported_file_of_accepted_work_says_so(tmp_path: Path) -> None:
+    """`evaluate --gold-from FILE`: a reference file of work `accept` wrote is the model's suggestions, unchecked;
+    a record changed in the file since is a person's reference."""
+    alice_db, bob_db = accepted_apart(tmp_path)
+    records = exported(alice_db, "alice", tmp_path / "alice.jsonl")
+    scored = annotator("evaluate", "--gold-from", tmp_path / "alice.jsonl", "--db", bob_db)
+    assert scored.returncode == 0, scored.stderr
+    caution = (
+        "  caution: on {n} of these 2 article(s) all the work, {path}'s included, was written by commands (`annotator "
+        "accept`, `adjudicate --auto`) and no person changed it: there the model's suggestions are scored against "
+        "themselves"
+    )
+    assert scored.stdout.splitlines()[1] == caution.format(n=2, path=tmp_path / "alice.jsonl")
+    records[0]["spans"] = records[0]["spans"][1:]  # type: ignore[index]
+    (tmp_path / "edited.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    scored = annotator("evaluate", "--gold-from", tmp_path / "edited.jsonl", "--db", bob_db)
+    assert scored.stdout.splitlines()[1] == caution.format(n=1, path=tmp_path / "edited.jsonl")

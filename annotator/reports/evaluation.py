@@ -27,13 +27,12 @@ from annotator.metrics.matching import SpanColumns
 from annotator.reports.agreement import ROUGH
 from annotator.reports.learned import any_shipped_learned, not_learned, same_pipeline, uses_shipped
 from annotator.reports.paired import Paired, against_names, paired
-from annotator.reports.reference import Reference, names, wanted_statuses, way_on
+from annotator.reports.reference import Reference, command_only, names, wanted_statuses, way_on
 from annotator.reports.stored_versions import elsewhere, holding, read_as_stored
 from annotator.reports.their_ner import TheirNer, their_ner_scores
 from annotator.rows import SpanLike
 from annotator.store import Reader
 from annotator.store.current import suggester_order
-from annotator.store.unchecked import everyone_by_command
 from annotator.vocabulary import GOLD, Label, Status, suggester_labels
 
 if TYPE_CHECKING:
@@ -365,7 +364,7 @@ def score(
         left_out_by_shipped=shipped,
         learned_included=included,
         caution=caution,
-        command_only=0 if reference.from_file else len(everyone_by_command(store, ids)),
+        command_only=command_only(store, reference, ids),
         labels={
             **{label.value: scores for label, scores in result.labels.items() if label in labels},
             ALL: result.micro,

@@ -15,6 +15,7 @@ from annotator.errors import AnnotatorError, InputError
 from annotator.models import ArticleIn
 from annotator.rows import SpanLike
 from annotator.store import Reader
+from annotator.store.unchecked import everyone_by_command
 from annotator.vocabulary import GOLD, Status, content_hash
 
 
@@ -27,6 +28,8 @@ class Reference:
     spans: dict[str, list[SpanLike]]
     #: A native JSONL file (`name` its path, said once in a report's first line), not an annotator.
     from_file: bool = False
+    #: The file's articles whose record says commands alone wrote its work (`unchecked`, still as they wrote it).
+    unchecked: frozenset[str] = frozenset()
 
 
 def wanted_statuses(include_in_progress: bool) -> list[Status]:
@@ -51,10 +54,12 @@ def annotator_reference(store: Reader, name: str, include_in_progress: bool = Fa
 def file_reference(store: Reader, path: str | Path, include_in_progress: bool = False) -> Reference:
     """Native JSONL records as the reference; each record's article must be in the database with that text."""
     from annotator.exchange.formats.jsonl import read_records
+    from annotator.exchange.formats.stored_spans import unchecked_commands
 
     wanted = set(wanted_statuses(include_in_progress))
     spans: dict[str, list[SpanLike]] = {}
     lines: dict[str, int] = {}
+    unchecked: set[str] = set()
     for line, record in read_records(path):
         if record.status not in wanted:
             continue
@@ -80,7 +85,18 @@ def file_reference(store: Reader, path: str | Path, include_in_progress: bool = 
             )  # fmt: skip
         lines[article_id] = line
         spans[article_id] = list(record.spans)
-    return Reference(name=str(path), articles_rule=_rule(include_in_progress), spans=spans, from_file=True)
+        if unchecked_commands(record):  # `annotator accept`'s work, exported: the model's suggestions, unchecked
+            unchecked.add(article_id)
+    rule = _rule(include_in_progress)
+    return Reference(name=str(path), articles_rule=rule, spans=spans, from_file=True, unchecked=frozenset(unchecked))
+
+
+def command_only(store: Reader, reference: Reference, article_ids: list[str]) -> int:
+    """On how many of these articles all the work, the reference's included, was written by commands alone
+    (`store.unchecked`): for a file, its records that say so (`unchecked`), the only work compared there."""
+    if reference.from_file:
+        return len(reference.unchecked.intersection(article_ids))
+    return len(everyone_by_command(store, article_ids))
 
 
 def choose_reference(store: Reader, gold_from: str | None, include_in_progress: bool = False) -> Reference:
