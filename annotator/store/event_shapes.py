@@ -8,7 +8,9 @@ and redo write them back), `decisions` (a suggestion's id and `accepted` or `rej
 `flag_reason` and an import's `updated_at` (text or null), `assignment` (an `assign` or `unassign`'s place:
 position and batch, a merge's moment), and the names and notes of who and what wrote it (`by`, `reviewer`,
 `source`, `command`, `pack`: text), and a decided `region` (layer, start, end). An adjudication names its
-`source` and `reviewer` and the spans on both sides (`gold.decisions` reads them). Other keys are left alone.
+`source` and `reviewer` and the spans on both sides (`gold.decisions` reads them). An import or merge of work
+commands alone wrote names them in `unchecked` (a list of text, read by `store.unchecked`, which reads anything
+else there as the event's own `command`). Other keys are left alone.
 
 `check` (`verify.replay_problems`) names each event that breaks this, one line a column, instead of replaying its
 annotation; `merge` refuses a file holding one (`merge_source`). The value is shown as `errors.found` writes it.
