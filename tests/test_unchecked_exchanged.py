@@ -173,3 +173,17 @@ def test_evaluate_against_an_exported_file_of_accepted_work_says_so(tmp_path: Pa
     (tmp_path / "edited.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
     scored = annotator("evaluate", "--gold-from", tmp_path / "edited.jsonl", "--db", bob_db)
     assert scored.stdout.splitlines()[1] == caution.format(n=1, path=tmp_path / "edited.jsonl")
+
+
+def test_an_undo_and_redo_of_the_import_on_a_screen_are_a_persons(tmp_path: Path) -> None:
+    """u then ctrl+r on the imported article: the redo is the screen's action (the event it repeats named `import`
+    and `accept`; the redo names neither)."""
+    alice_db, bob_db = accepted_apart(tmp_path)
+    exported(alice_db, "alice", tmp_path / "alice.jsonl")
+    imported(tmp_path / "alice.jsonl", bob_db)
+    with Store.open(bob_db) as store:
+        store.undo("n0", "alice")
+        redone = store.redo("n0", "alice")
+        after = json.loads(store.conn.execute("SELECT after FROM events WHERE id = ?", [redone.event_id]).fetchone()[0])
+        assert ("command" in after, "unchecked" in after, store.status("n0", "alice").value) == (False, False, "done")
+    assert second_line(bob_db) == AGREEMENT.format(n=1)
