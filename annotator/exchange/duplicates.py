@@ -18,11 +18,30 @@ class Superseded:
 
     where: Where  # the earlier answer, left out
     by: Where  # the later one, imported
+    left_out: str  # the earlier answer as the note names it (`answer_at`)
+    standing: str  # the later one
+    annotator: str | None  # named when the answers are parts of tasks (whose author a field of each says)
 
 
 def at(where: Where) -> str:
     """A place in the file as a duplicate's message names it: its line, else its record's number."""
     return f"line {where.line}" if where.line is not None else f"record {where.record}"
+
+
+def answer_at(item: ImportedRecord) -> str:
+    """Where an answer is, as a duplicate's message names it: a part of a task (one of a Label Studio task's
+    annotations) by its task and part, "task 1's annotations[0]", else its line or record (`at`)."""
+    if item.part is not None and item.where.record is not None:
+        return f"task {item.where.record}'s {item.part}"
+    return at(item.where)
+
+
+def left_out_for(earlier: ImportedRecord, later: ImportedRecord) -> Superseded:
+    """The earlier answer, left out for the later one."""
+    parts = earlier.part is not None or later.part is not None
+    return Superseded(
+        earlier.where, later.where, answer_at(earlier), answer_at(later), earlier.record.annotator if parts else None
+    )
 
 
 def repeats(one: ImportedRecord, other: ImportedRecord) -> bool:
@@ -65,20 +84,22 @@ def duplicate(earlier: ImportedRecord, item: ImportedRecord, key: tuple[str, str
             else "neither gives a later time"
         )
         return (
-            f"duplicate record: article {target!r} by {who!r} is already at {at(earlier.where)} ({why}, so the import "
+            f"duplicate record: article {target!r} by {who!r} is already at {answer_at(earlier)} ({why}, so the import "
             "cannot tell which answer stands)"
         )
     ids = [i for i in dict.fromkeys((earlier_id, target)) if i != article_id]
     named = " and ".join(f"article {i!r}" for i in ids)
     return (
         f"duplicate record: article {article_id!r} has the text of {named}, whose record by {who!r} is already at "
-        f"{at(earlier.where)}"
+        f"{answer_at(earlier)}"
     )
 
 
 def superseded_note(superseded: list[Superseded]) -> str:
     """The note of the earlier answers a file's later ones superseded: how many, and where (the first few)."""
-    shown = ", ".join(f"{at(s.where)} (by {at(s.by)})" for s in superseded[:5])
+    shown = ", ".join(
+        f"{s.left_out}{'' if s.annotator is None else f' of {s.annotator!r}'} (by {s.standing})" for s in superseded[:5]
+    )
     more = f" and {len(superseded) - 5} more" if len(superseded) > 5 else ""
     path = superseded[0].where.path
     return (

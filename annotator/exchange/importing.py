@@ -12,7 +12,7 @@ from pathlib import Path
 
 from annotator.differ import where_texts_differ
 from annotator.errors import AnnotatorError, InputError
-from annotator.exchange.duplicates import Superseded, at, duplicate, later_of, repeats
+from annotator.exchange.duplicates import Superseded, answer_at, duplicate, later_of, left_out_for, repeats
 from annotator.exchange.files import Where
 from annotator.exchange.formats.common import (
     TRIMMED,
@@ -216,15 +216,15 @@ def store_records(
         if key in seen:
             earlier = seen[key]
             if repeats(earlier, item):
-                report.skipped.append(Skipped(where, f"repeats the record at {at(earlier.where)}"))
+                report.skipped.append(Skipped(where, f"repeats the record at {answer_at(earlier)}"))
                 continue
             standing = later_of(earlier, item)
             if standing is None:
-                skip(item, where.error(duplicate(earlier, item, key)))
+                skip(item, where.error(duplicate(earlier, item, key), item.part))
             elif standing is earlier:
-                report.superseded.append(Superseded(where, earlier.where))
+                report.superseded.append(left_out_for(item, earlier))
             else:  # a later answer in the file: it stands where the earlier one stood
-                report.superseded.append(Superseded(earlier.where, where))
+                report.superseded.append(left_out_for(earlier, item))
                 seen[key] = item
                 placed[placed_at[key]] = (item, existing, target)
             continue

@@ -131,6 +131,8 @@ class ImportedRecord:
     joined_here: bool = False  # the reader joined the tokens itself (CoNLL): a new article's spacing is a guess
     annotator_field: str = "annotator"
     comments_field: str = "comments"
+    #: Which of its task's answers it is, where one task holds several (a Label Studio task's `annotations[1]`).
+    part: str | None = None
 
 
 #: What a reader yields: a record, a record it left out (listed), or something it left out on purpose (counted).

@@ -269,7 +269,7 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUs
                 comments=ours.get("comments"),
             )
             return ImportedRecord(
-                where, record, dropped=dropped, annotator_field=named_in, comments_field="meta.comments"
+                where, record, dropped=dropped, annotator_field=named_in, comments_field="meta.comments", part=field
             )
 
         yield guarded(options, where, build)
