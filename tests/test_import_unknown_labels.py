@@ -44,8 +44,8 @@ def refused(tmp_path: Path, name: str, *options: str) -> str:
 def test_a_prodigy_file_names_every_unknown_label_with_its_count(tmp_path: Path) -> None:
     write(tmp_path / "dataset.jsonl", *DATASET)
     assert refused(tmp_path, "dataset.jsonl", "--format", "prodigy") == (
-        f"dataset.jsonl:1: field 'spans[0].label': {KNOWN}, got 'GPE' (also unknown in this file: PERSON x12, DATE "
-        "x13, ORG x12, CARDINAL x1; map them with --label-map GPE=LABEL,PERSON=LABEL,DATE=LABEL,ORG=LABEL,"
+        f"dataset.jsonl:1: field 'spans[0].label': {KNOWN}, got 'GPE' (unknown in this file: GPE x1, PERSON x12, "
+        "DATE x13, ORG x12, CARDINAL x1; map them with --label-map GPE=LABEL,PERSON=LABEL,DATE=LABEL,ORG=LABEL,"
         "CARDINAL=LABEL, each LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as CARDINAL=)"
     )
 
@@ -53,8 +53,8 @@ def test_a_prodigy_file_names_every_unknown_label_with_its_count(tmp_path: Path)
 def test_the_labels_a_map_names_are_not_listed(tmp_path: Path) -> None:
     write(tmp_path / "dataset.jsonl", *DATASET)
     assert refused(tmp_path, "dataset.jsonl", "--format", "prodigy", "--label-map", "GPE=LOCATION,DATE=") == (
-        f"dataset.jsonl:2: field 'spans[0].label': {KNOWN}, got 'PERSON' (also unknown in this file: ORG x12, "
-        "CARDINAL x1; map them with --label-map PERSON=LABEL,ORG=LABEL,CARDINAL=LABEL, "
+        f"dataset.jsonl:2: field 'spans[0].label': {KNOWN}, got 'PERSON' (unknown in this file: PERSON x12, "
+        "ORG x12, CARDINAL x1; map them with --label-map PERSON=LABEL,ORG=LABEL,CARDINAL=LABEL, "
         "each LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as CARDINAL=)"
     )
     mapped = "GPE=LOCATION,DATE=,PERSON=ACTOR,ORG=ACTOR,CARDINAL=FIGURE"
@@ -63,11 +63,11 @@ def test_the_labels_a_map_names_are_not_listed(tmp_path: Path) -> None:
     assert (result.returncode, result.stderr) == (0, "")
 
 
-def test_one_unknown_label_reads_as_before(tmp_path: Path) -> None:
+def test_one_unknown_label_says_its_count(tmp_path: Path) -> None:
     write(tmp_path / "one.jsonl", task(0, span("Riverton", "GPE")), task(1, span("Riverton", "GPE")))
     assert refused(tmp_path, "one.jsonl", "--format", "prodigy") == (
-        f"one.jsonl:1: field 'spans[0].label': {KNOWN}, got 'GPE' (map it with --label-map GPE=ACTOR, or drop it "
-        "with --label-map GPE=)"
+        f"one.jsonl:1: field 'spans[0].label': {KNOWN}, got 'GPE' (GPE x2 in this file; map it with --label-map "
+        "GPE=ACTOR, or drop it with --label-map GPE=)"
     )
 
 
@@ -75,8 +75,8 @@ def test_another_error_after_the_first_unknown_label_names_those_before_it(tmp_p
     broken = {**task(2, span("Ana Ruiz", "ORG")), "spans": [{"start": 6, "end": 999, "label": "ACTOR"}]}
     write(tmp_path / "broken.jsonl", task(0, span("Riverton", "GPE")), task(1, span("Ana Ruiz", "PERSON")), broken)
     assert refused(tmp_path, "broken.jsonl", "--format", "prodigy") == (
-        f"broken.jsonl:1: field 'spans[0].label': {KNOWN}, got 'GPE' (also unknown before line 3 (another error "
-        "there stopped the reading): PERSON x1; map them with --label-map GPE=LABEL,PERSON=LABEL, "
+        f"broken.jsonl:1: field 'spans[0].label': {KNOWN}, got 'GPE' (unknown before line 3 (another error there "
+        "stopped the reading): GPE x1, PERSON x1; map them with --label-map GPE=LABEL,PERSON=LABEL, "
         "each LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as PERSON=)"
     )
 
@@ -85,13 +85,13 @@ def test_doccano_and_native_records_name_them_alike(tmp_path: Path) -> None:
     doccano = [{"text": TEXT, "label": [[6, 14, "PERSON"], [18, 26, "GPE"]], "annotator": "bob"}]
     write(tmp_path / "doccano.jsonl", *doccano, *doccano)
     assert refused(tmp_path, "doccano.jsonl", "--format", "doccano") == (
-        f"doccano.jsonl:1: field 'label[0]': {KNOWN}, got 'PERSON' (also unknown in this file: GPE x2; map them "
-        "with --label-map PERSON=LABEL,GPE=LABEL, each LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as GPE=)"
+        f"doccano.jsonl:1: field 'label[0]': {KNOWN}, got 'PERSON' (unknown in this file: PERSON x2, GPE x2; "
+        "map them with --label-map PERSON=LABEL,GPE=LABEL, each LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as GPE=)"
     )
     native = {"article_id": "n1", "text": TEXT, "annotator": "bob", "status": "done"}
     spans = [{**span("Ana Ruiz", "PERSON"), "text": "Ana Ruiz"}, {**span("Riverton", "GPE"), "text": "Riverton"}]
     write(tmp_path / "native.jsonl", {**native, "spans": spans})
     assert refused(tmp_path, "native.jsonl") == (
-        f"native.jsonl:1: field 'spans[0].label': {KNOWN}, got 'PERSON' (also unknown in this file: GPE x1; map "
-        "them with --label-map PERSON=LABEL,GPE=LABEL, each LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as GPE=)"
+        f"native.jsonl:1: field 'spans[0].label': {KNOWN}, got 'PERSON' (unknown in this file: PERSON x1, GPE x1; "
+        "map them with --label-map PERSON=LABEL,GPE=LABEL, each LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as GPE=)"
     )

@@ -1,7 +1,7 @@
 """Every unknown label of a file in one error (newcomer 42x, 2: a Prodigy dataset named one a run, ORG, then
 PERSON, ...). An import without --skip-invalid notes each label it does not know (`common.label_of`) and reads on,
 as if --label-map dropped it, instead of stopping; at the end of the file (or at the next other error, which
-stops the reading) the first one is refused where it is, naming the others with their counts and the one
+stops the reading) the first one is refused where it is, with its count, naming the others with theirs and the one
 --label-map that maps them all. The file is read once."""
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from annotator.vocabulary import Label
 
 #: How many other labels the error names; the rest are counted.
 SHOWN = 12
+#: Where `common.unknown_label`'s hint begins (`common.MAP_HINT`, which imports this module's importers).
+HINT = " (map it with --label-map "
 
 
 class UnknownLabels:
@@ -36,19 +38,21 @@ class UnknownLabels:
             return None
         name = next(iter(self.counts))
         others = [(label, count) for label, count in self.counts.items() if label != name]
-        if not others:
-            return first
-        listed = ", ".join(f"{_shown(label)} x{count}" for label, count in others[:SHOWN])
-        listed += f" and {len(others) - SHOWN} more" if len(others) > SHOWN else ""
         where = (
             "in this file" if stopped is None else f"before {_place(stopped)} (another error there stopped the reading)"
         )
+        reason, hint = [*first.reason.split(HINT, 1), ""][:2]
+        if not others:  # its count, and the hint as `common.unknown_label` gave it
+            counted = f"{reason} ({_shown(name)} x{self.counts[name]} {where}"
+            said = f"{counted}; map it with --label-map {hint}" if hint else f"{counted})"
+            return InputError(said, path=first.path, line=first.line, field=first.field, record=first.record)
+        listed = ", ".join(f"{_shown(label)} x{count}" for label, count in [(name, self.counts[name]), *others[:SHOWN]])
+        listed += f" and {len(others) - SHOWN} more" if len(others) > SHOWN else ""
         names = [name, *(label for label, _ in others)]
         mapping = ",".join(f"{label}=LABEL" for label in names)  # to be chosen: a copied ACTOR made dates people
         labels = ", ".join(label.value for label in Label)
-        reason = first.reason.split(" (map it with --label-map ", 1)[0]
         return InputError(
-            f"{reason} (also unknown {where}: {listed}; map them with --label-map {mapping}, each LABEL the one it "
+            f"{reason} (unknown {where}: {listed}; map them with --label-map {mapping}, each LABEL the one it "
             f"stands for ({labels}) or nothing to drop it, as {names[-1]}=)",
             path=first.path,
             line=first.line,
