@@ -106,7 +106,7 @@ def not_one_of(allowed: Iterable[str], value: Any) -> str:
 def surrogate_problem(at: int | None = None) -> str:
     """What a string holding a lone surrogate is told, after its field's name: JSON allows "\\ud800" alone, half a
     character, which UTF-8 (and so SQLite) has no form for."""
-    where = f" at character {at}" if at is not None else ""
+    where = f" at character {at + 1}" if at is not None else ""  # counted from 1, as `differ.character` says
     return f"has a lone surrogate{where} (\\ud800 to \\udfff, half of a character), which is not valid text"
 
 

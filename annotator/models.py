@@ -28,6 +28,7 @@ from pydantic import (
     model_validator,
 )
 
+from annotator.differ import character
 from annotator.errors import found, surrogate_problem
 from annotator.errors import json_kind as json_kind
 from annotator.spans import edge_problem, layer_problem
@@ -189,7 +190,7 @@ def nul_problem(field: str, text: str) -> str:
     """What a text holding a NUL is told: SQLite's text functions (`length`, `substr`) stop at it, so stored text
     would fail the database's own `check` and `merge` (attack 31). Other control characters are data, shown
     escaped."""
-    return f"{field} holds a NUL character (\\u0000) at character {text.index(chr(0))}, which SQLite cannot store"
+    return f"{field} holds a NUL character (\\u0000) at {character(text.index(chr(0)))}, which SQLite cannot store"
 
 
 def unstorable(value: Any, field: str) -> str | None:

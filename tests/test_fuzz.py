@@ -335,7 +335,7 @@ def test_a_lone_surrogate_in_a_title_is_a_located_error(tmp_path: Path) -> None:
     code, err = cli("ingest", str(path), "--db", str(tmp_path / "s.db"), "--no-suggest")
     assert (code, err) == (
         1,
-        f"annotator: error: {path}:1: field 'title': title has a lone surrogate at character 0 (\\ud800 to \\udfff, half "
+        f"annotator: error: {path}:1: field 'title': title has a lone surrogate at character 1 (\\ud800 to \\udfff, half "
         "of a character), which is not valid text\n",
     )
 

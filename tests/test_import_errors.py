@@ -244,7 +244,7 @@ def test_a_nul_in_a_conll_token_is_named_at_its_own_line(db: Path, tmp_path: Pat
     result = annotator("import", "nul.conll", "--format", "conll", "--annotator", "bob", "--db", db, cwd=tmp_path)
     line = nul.split("\n").index(next(x for x in nul.split("\n") if "\0" in x)) + 1
     assert one_error_line(result) == (
-        f"nul.conll:{line}: field 'token': token holds a NUL character (\\u0000) at character 1, which SQLite "
+        f"nul.conll:{line}: field 'token': token holds a NUL character (\\u0000) at character 2, which SQLite "
         "cannot store"
     )
     assert digest(db) == before

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from processes import annotator
 
-PROBLEM = "text has a lone surrogate at character 0 (\\ud800 to \\udfff, half of a character), which is not valid text"
+PROBLEM = "text has a lone surrogate at character 1 (\\ud800 to \\udfff, half of a character), which is not valid text"
 BAD = '"\\ud800 x"'  # as the file holds it: a JSON escape
 GOOD = '"Ann met Bob in Paris."'
 

@@ -20,7 +20,7 @@ def write_jsonl(path: Path, records: list[dict[str, str]]) -> Path:
 def differs(n: int) -> str:
     """Where the stored text of article a<n> and the changed one differ, as the conflict line says it."""
     return (
-        f"(they first differ at character 15: the stored text has …' met Bob in Paris, story {n}.' (its end), the "
+        f"(they first differ at character 16: the stored text has …' met Bob in Paris, story {n}.' (its end), the "
         f"given …' met Bob in Oslo, story {n}.' (its end))"
     )
 
@@ -143,7 +143,7 @@ def test_a_packed_article_is_possibly_started_and_never_replaced(tmp_path: Path)
     assert result.stdout == (
         f"0 article(s) added, 0 already stored, 1 conflict(s), 0 suggestion(s) -> {db}\n"
         f"conflict: a1 'T1' ({changed}:1) is stored with a different text that bob opened, annotated or packed (they "
-        "first differ at character 15: the stored text has …' met Bob in Paris.' (its end), the given …' met Bob in "
+        "first differ at character 16: the stored text has …' met Bob in Paris.' (its end), the given …' met Bob in "
         "Oslo.' (its end)): left as stored (--changed-text new adds the new text as an article of its own)\n"
     )
     with Store.open(db, read_only=True) as store:

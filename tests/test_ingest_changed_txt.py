@@ -36,7 +36,7 @@ def test_a_changed_txt_file_is_the_stored_article_changed(tmp_path: Path) -> Non
     assert (again.returncode, again.stdout) == (1, "")
     assert again.stderr == (
         f"annotator: error: articles/storm.txt: the file's text changed since it was stored as article {old} "
-        "'Storm Isolde cuts power to 24,000 homes' (they first differ at character 28: the stored text has …'s power "
+        "'Storm Isolde cuts power to 24,000 homes' (they first differ at character 29: the stored text has …'s power "
         "to 24,000 homes\\n\\nWinds of 90'…, the file's …'s power to 25,000 homes\\n\\nWinds of 90'…; --changed-text "
         "replace replaces the stored text if nobody has "
         "opened it, --changed-text new adds this text as an article of its own)\n"
@@ -66,7 +66,7 @@ def test_a_changed_txt_file_is_the_stored_article_changed(tmp_path: Path) -> Non
         1,
         "0 article(s) added, 1 already stored, 1 conflict(s), 0 suggestion(s) -> a.db\n"
         f"conflict: {old} 'Storm Isolde cuts power to 25,000 homes' (articles/storm.txt) is stored with a different "
-        "text that alice opened, annotated or packed (they first differ at character 28: the stored text has …'s "
+        "text that alice opened, annotated or packed (they first differ at character 29: the stored text has …'s "
         "power to 25,000 homes\\n\\nWinds of 90'…, the file's …'s power to 26,000 homes\\n\\nWinds of 90'…): left as "
         "stored (--changed-text new adds the new text as an article of its own)\n",
     )

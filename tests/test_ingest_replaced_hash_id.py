@@ -19,7 +19,7 @@ MAY = "Mayor Ana Ruiz said the bridge in Riverton would reopen by May.\n"
 JUNE = MAY.replace("May.", "June.")
 #: Where the stored (replaced) text and the record's differ, as the refusal says it.
 DIFFERS = (
-    "they first differ at character 59: the stored text has …'d reopen by June.\\n' (its end), the record's …'d "
+    "they first differ at character 60: the stored text has …'d reopen by June.\\n' (its end), the record's …'d "
     "reopen by May.\\n' (its end)"
 )
 H = content_hash(MAY)

@@ -201,7 +201,7 @@ def test_a_changed_text_under_a_known_id_is_an_error_unless_an_option_says_what_
     assert annotator("ingest", first, "--no-suggest", "--db", db).returncode == 0
     line = one_error_line(annotator("ingest", changed, "--no-suggest", "--db", db))
     assert line == f"{changed}:1: field 'id': article id 'a1' is stored with a different text (they first differ " \
-        "at character 12: the stored text has 'Ann said it rained in Paris.' (its end), the given 'Ann said it " \
+        "at character 13: the stored text has 'Ann said it rained in Paris.' (its end), the given 'Ann said it " \
         "snowed in Oslo.' (its end); --changed-text new adds this one as a new article, --changed-text replace replaces the stored one if nobody has opened it)"  # fmt: skip
     with Store.open(db, read_only=True) as store:
         assert (store.article_ids(), store.article("a1").text) == (["a1"], "Ann said it rained in Paris.")
@@ -215,7 +215,7 @@ def test_a_changed_text_under_a_known_id_is_an_error_unless_an_option_says_what_
         1,
         f"0 article(s) added, 0 already stored, 1 conflict(s), 0 suggestion(s) -> {db}\n"
         f"conflict: a1 'Ann said it snowed in Oslo.' ({first}:1) is stored with a different text that bob opened, "
-        "annotated or packed (they first differ at character 12: the stored text has 'Ann said it snowed in Oslo.' "
+        "annotated or packed (they first differ at character 13: the stored text has 'Ann said it snowed in Oslo.' "
         "(its end), the given 'Ann said it rained in Paris.' (its end)): left as stored (--changed-text new adds the new text as an article of its own)\n",
     )
     result = annotator("ingest", first, "--no-suggest", "--db", db, "--changed-text", "new")

@@ -51,7 +51,7 @@ def test_import_says_where_the_texts_first_differ_with_control_characters_escape
     ingested(tmp_path)
     assert imported(tmp_path, TEXT.replace("Riverton", "River\x1bton")) == (
         "alice.jsonl:1: field 'text': article 'e6803' is stored with a different text (they first differ at "
-        "character 39: the stored text has …'dge in Riverton will open in May.\\n' (its end), the record's "
+        "character 40: the stored text has …'dge in Riverton will open in May.\\n' (its end), the record's "
         "…'dge in River\\x1bton will open in May.\\n' (its end))"
     )
 
@@ -75,7 +75,7 @@ def test_two_texts_under_one_id_in_one_input_say_where_they_differ(tmp_path: Pat
     )
     result = annotator("ingest", "news.jsonl", "--no-suggest", "--db", "x.db", cwd=tmp_path)
     assert one_error_line(result) == (
-        "news.jsonl:2: field 'id': id 'e6803' is used for two different texts (they first differ at character 56: "
+        "news.jsonl:2: field 'id': id 'e6803' is used for two different texts (they first differ at character 57: "
         "the first text has …'ill open in May.\\n' (its end), the second …'ill open in June.\\n' (its end))"
     )
     record = {"article_id": "e6803", "annotator": "alice", "status": "done", "spans": []}
