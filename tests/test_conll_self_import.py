@@ -141,8 +141,8 @@ def test_a_conll_export_says_it_leaves_out_control_characters_between_words(tmp_
     assert (result.returncode, result.stdout, result.stderr) == (
         0,
         f"1 record(s) -> {conll}\n",
-        "note: 4 control character(s) between words left out: CoNLL writes words only (jsonl, prodigy, spacy, "
-        "labelstudio and doccano keep the text whole)\n",
+        "note: 4 control character(s) between or inside words left out: CoNLL writes words only (jsonl, prodigy, "
+        "spacy, labelstudio and doccano keep the text whole)\n",
     )
     assert "\x1b" not in conll.read_text(encoding="utf-8")
 

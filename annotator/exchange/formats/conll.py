@@ -17,7 +17,8 @@ On import, documents are found as the tools that write them mean them:
   document, as `spacy convert` makes them, unless `-DOCSTART-` lines group the lines between them.
 
 The format has no place for speakers, titles, meta, status, timestamps, article ids or the article's white
-space, nor, on export, for quotes (an entity may sit inside one, and a token has one tag): on import the text
+space and control characters (none is written into the file, inside a word or between words: the export's note
+counts them), nor, on export, for quotes (an entity may sit inside one, and a token has one tag): on import the text
 is the tokens joined by spaces and the sentences by line breaks, and --annotator says whose work it is. A
 stored article with the same words (white space aside) gets the spans, moved onto its own offsets
 (`exchange.realign`), so our own export comes back to its article; otherwise the rebuilt text is a new
@@ -27,6 +28,7 @@ article, its id the hash of that text, and the import says so.
 from __future__ import annotations
 
 import itertools
+import unicodedata
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -51,6 +53,7 @@ from annotator.exchange.formats.looks import refuse_foreign_file
 from annotator.exchange.formats.options import ExportOptions, ReadOptions
 from annotator.models import Label, Status, nul_problem
 from annotator.rows import SpanLike, Token
+from annotator.spans import INVISIBLE
 from annotator.suggest.tokens import blank_english, doc_of, tokenize
 
 SUFFIX = ".conll"
@@ -64,7 +67,7 @@ CANNOT_CARRY = (
     "updated_at",
     "article_id",
     "white space",
-    "control characters between words",
+    "control characters",
 )
 DOCSTART = "-DOCSTART- -X- O O"
 LABEL_STUDIO_DOCSTART = "-DOCSTART- -X- O"
@@ -109,9 +112,22 @@ def lines(record: RecordLike, tokens: list[Token]) -> Iterator[str]:
     tag_of = dict(zip((t.start for t in tokens), tags(record, tokens), strict=True))
     yield DOCSTART + "\n\n"
     for sentence in sentences(record.text, tokens, entities):
-        for token in sentence:
-            yield f"{record.text[token.start : token.end]} _ _ {tag_of[token.start]}\n"
-        yield "\n"
+        words = [(_word(record.text[t.start : t.end]), tag_of[t.start]) for t in sentence]
+        written = [f"{word} _ _ {tag}\n" for word, tag in words if word]  # a token of controls alone: none
+        if written:
+            yield from written
+            yield "\n"
+
+
+def _control(char: str) -> bool:
+    """A control or format character (an ESC, a bell, a bidi isolate, a zero-width joiner): never written into
+    a CoNLL file, where its readers would take it into a word (`exchange.realign` sets them aside alike)."""
+    return unicodedata.category(char) in INVISIBLE
+
+
+def _word(token: str) -> str:
+    """A token as the file writes it: without control characters (`_control`)."""
+    return "".join(char for char in token if not _control(char))
 
 
 #: Notes for what a CoNLL file loses or misleads its readers with (counted, said once after the export).
@@ -124,20 +140,22 @@ STATUS_LEFT_OUT = (
     "done work"
 )
 CONTROLS_LEFT_OUT = (
-    "control character(s) between words left out: CoNLL writes words only (jsonl, prodigy, spacy, labelstudio "
-    "and doccano keep the text whole)"
+    "control character(s) between or inside words left out: CoNLL writes words only (jsonl, prodigy, spacy, "
+    "labelstudio and doccano keep the text whole)"
 )
 
 
-def between_words(text: str, tokens: list[Token]) -> int:
-    """How many characters that are not white space lie outside every token (a colour code's ESC, a bell, a bidi
-    control): a CoNLL file, which writes tokens and line breaks only, loses them."""
+def controls_left_out(text: str, tokens: list[Token]) -> int:
+    """How many characters a CoNLL file, which writes tokens and line breaks only, loses that are not white
+    space: those outside every token (a colour code's ESC, a bell, a bidi control) and the control and format
+    characters inside a token (a bidi isolate in a name: `_word`)."""
     gaps, end = [], 0
     for token in tokens:
         gaps.append(text[end : token.start])
         end = token.end
     gaps.append(text[end:])
-    return sum(1 for gap in gaps for char in gap if not char.isspace())
+    inside = sum(1 for token in tokens for char in text[token.start : token.end] if _control(char))
+    return sum(1 for gap in gaps for char in gap if not char.isspace()) + inside
 
 
 def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf, options: ExportOptions) -> int:
@@ -157,7 +175,7 @@ def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf, op
             if record.status is not Status.DONE:
                 notes[STATUS_LEFT_OUT.format(status=record.status.value)] += 1
             tokens = tokens_of(record)
-            if controls := between_words(record.text, tokens):
+            if controls := controls_left_out(record.text, tokens):
                 notes[CONTROLS_LEFT_OUT] += controls
             yield from lines(record, tokens)
 
