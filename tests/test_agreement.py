@@ -282,9 +282,10 @@ def test_json_has_exactly_the_documented_shape():
         "label",
         "articles",
         "exact",
-        "partial",
+        "overlap",
         "cohen_kappa",
         "exact_f1_interval",
+        "partial",  # overlap's old name, kept for scripts (deprecated)
     ]
     assert list(data["pairs"][0]["exact"]) == ["p", "r", "f1"]
     assert [p["label"] for p in data["pairs"]] == ["ALL", "ACTOR", "LOCATION", "FIGURE", "QUOTE"]

@@ -48,6 +48,17 @@ def test_json_report(db):
     assert data["speaker_agreement"] is None
 
 
+def test_json_names_overlap_matching_overlap_and_keeps_partial_for_scripts(db):
+    """A newcomer's finding: `--json` called overlap matching `partial`, a name the docs and the text report do not
+    use. `overlap` holds it now; `partial`, the same value, stays for scripts that read it (deprecated)."""
+    result = CliRunner().invoke(app, ["agreement", "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    overall = json.loads(result.stdout)["pairs"][0]
+    assert list(overall) == ["a", "b", "label", "articles", "exact", "overlap", "cohen_kappa", "exact_f1_interval",
+                             "partial"]  # fmt: skip
+    assert overall["overlap"] == overall["partial"] == {"p": 0.5, "r": 0.5, "f1": 0.5}
+
+
 def test_text_report_and_html_escape_article_text(db, tmp_path):
     page = tmp_path / "report.html"
     result = CliRunner().invoke(app, ["agreement", "--db", str(db), "--html", str(page)])

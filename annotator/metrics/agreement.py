@@ -2,7 +2,8 @@
 
 Figures, for the chosen annotators over the articles given (the loader picks those all of them marked done):
 - per pair and per label, and "ALL" (every span of every label, pooled): precision, recall and F1 with exact
-  and with overlap ("partial") matching, one-to-one and greedy (`annotator.metrics.matching` says how ties break).
+  and with overlap matching (`overlap` in JSON; `partial`, its old name, deprecated), one-to-one and greedy
+  (`annotator.metrics.matching` says how ties break).
   The first annotator of a pair is the reference: p = matched / b's spans, r = matched / a's spans,
   F1 = 2 matched / (a's spans + b's spans). A ratio with nothing to divide by is None (printed "n/a"): p when
   b has no span of the label, r when a has none, F1 when neither has any. One side empty and the other not
@@ -28,7 +29,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from annotator.metrics.intervals import ArticleCounts, f1_interval
 from annotator.metrics.matching import LABEL_CODE, LABELS, SpanColumns, match_both, ratios, speakers_agree
@@ -113,7 +114,7 @@ class PairScores(BaseModel):
     label: str
     articles: int  # the articles both coded (all compared, without assignments)
     exact: PairRatios
-    partial: PairRatios
+    overlap: PairRatios
     cohen_kappa: float | None
     a_spans: int = Field(exclude=True)
     b_spans: int = Field(exclude=True)
@@ -122,6 +123,12 @@ class PairScores(BaseModel):
     exact_f1_interval: tuple[float, float] | None = None
     exact_matches: int = Field(exclude=True)
     partial_matches: int = Field(exclude=True)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def partial(self) -> PairRatios:
+        """`overlap` under its old name, last in the JSON: deprecated, kept for the scripts that read it."""
+        return self.overlap
 
 
 class AgreementReport(BaseModel):
@@ -339,7 +346,7 @@ def agreement(
                     b=b_name,
                     label=row,
                     exact=prf(n["exact"], n["a"], n["b"]),
-                    partial=prf(n["partial"], n["a"], n["b"]),
+                    overlap=prf(n["partial"], n["a"], n["b"]),
                     cohen_kappa=variables[row].kappa(i, j),
                     articles=int(both.sum()),
                     a_spans=n["a"],

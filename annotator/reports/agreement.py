@@ -262,7 +262,7 @@ def text_lines(
                 lines.append(f"{who:<24} share no compared article{also if count else ''}")
             continue
         exact = "/".join(figure(v) for v in (pair.exact.p, pair.exact.r, pair.exact.f1))
-        partial = "/".join(figure(v) for v in (pair.partial.p, pair.partial.r, pair.partial.f1))
+        partial = "/".join(figure(v) for v in (pair.overlap.p, pair.overlap.r, pair.overlap.f1))
         spans = f"{pair.a_spans}/{pair.b_spans}"
         lines.append(f"{who:<24} {pair.label:<9} {spans:>11}  {exact:<20}  {partial:<20}  {figure(pair.cohen_kappa)}")
         if pair.exact_f1_interval is not None:

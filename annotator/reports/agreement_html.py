@@ -86,7 +86,7 @@ def label_bars(report: AgreementReport) -> str:
     measures: list[tuple[str, Callable[[str, list[PairScores]], float | None]]] = [
         ("alpha", lambda row, pairs: report.krippendorff_alpha.get(row)),
         ("exact F1", lambda row, pairs: _mean([p.exact.f1 for p in pairs])),
-        ("overlap F1", lambda row, pairs: _mean([p.partial.f1 for p in pairs])),
+        ("overlap F1", lambda row, pairs: _mean([p.overlap.f1 for p in pairs])),
     ]
     width, bar, left = 360, 14, 170
     rows = list(ROWS)
@@ -190,7 +190,7 @@ def html_page(
             cells[2] = (
                 f"<td>{figure(pair.exact.f1)}<br><small>95%: {'-'.join(map(figure, pair.exact_f1_interval))}</small></td>"
             )
-        cells += [f"<td>{figure(v)}</td>" for v in (pair.partial.p, pair.partial.r, pair.partial.f1)]
+        cells += [f"<td>{figure(v)}</td>" for v in (pair.overlap.p, pair.overlap.r, pair.overlap.f1)]
         rows.append(
             f'<tr><td class="left">{escape(pair.a)} ~ {escape(pair.b)}</td><td class="left">{pair.label}</td>'
             f"<td>{pair.a_spans}/{pair.b_spans}</td>" + "".join(cells) + f"<td>{figure(pair.cohen_kappa)}</td></tr>"
