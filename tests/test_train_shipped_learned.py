@@ -93,8 +93,10 @@ def test_evaluate_model_leaves_out_what_the_shipped_component_it_started_from_le
     assert result.returncode == 0, result.stderr
     figures = json.loads(result.stdout)
     assert (figures["articles"], figures["learned_left_out"]) == (1, 3)  # the seed and the two trained on
+    assert figures["learned_left_out_by"] == {"model": 2, "unseen_by": 0, "shipped": 1}
     text = annotator("evaluate", "--db", db, "--model", out).stdout.splitlines()
-    assert text[1] == (
-        "  3 more left out: the pipeline learned from them, or the shipped learned component it started from (their "
-        "meta.json and learned.json name them)"
-    )
+    assert text[1:3] == [  # newcomer: said apart, the pipeline's own and its start's
+        "  2 more left out: the pipeline learned from them (its meta.json names them)",
+        "  1 more left out: the shipped learned component the pipeline started from learned from them (its "
+        "learned.json names them)",
+    ]

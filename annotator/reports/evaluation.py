@@ -25,7 +25,8 @@ from annotator.metrics.evaluation import LabelScores, SpeakerScore, score_column
 from annotator.metrics.intervals import FEW, Interval, f1_interval
 from annotator.metrics.matching import SpanColumns
 from annotator.reports.agreement import ROUGH
-from annotator.reports.learned import any_shipped_learned, not_learned, same_pipeline, uses_shipped
+from annotator.reports.learned import uses_shipped
+from annotator.reports.learned_left_out import LearnedLeftOut, leave_out_learned
 from annotator.reports.paired import Paired, against_names, paired
 from annotator.reports.reference import Reference, command_only, names, wanted_statuses, way_on
 from annotator.reports.stored_versions import elsewhere, holding, read_as_stored
@@ -87,11 +88,12 @@ class ScoreReport(BaseModel):
     labels: dict[str, LabelScores]
     #: Reference articles left out because the pipeline scored learned from them (`--model`, a trained folder).
     learned_left_out: int = 0
+    #: Those by reason, each article once: the --model pipeline's, an --unseen-by one's, the shipped component's.
+    learned_left_out_by: LearnedLeftOut = Field(default_factory=LearnedLeftOut)
     #: Reference articles left out because the annotator scored has not started them (no span, still to do).
     not_started_left_out: int = 0
-    #: Whose training articles were left out, for the text: a `--model` folder, `--unseen-by` folders, or both.
+    #: The suggestions scored are a `--model` folder's (the text names the shipped component as its start).
     left_out_by_model: bool = Field(default=False, exclude=True)
-    left_out_by_unseen: bool = Field(default=False, exclude=True)
     #: The suggestions scored are the shipped suggesters' (entities.v3 and later on the shipped learned component):
     #: the articles it learned from (its learned.json) are left out, or, `--include-learned`, counted here instead.
     left_out_by_shipped: bool = False
@@ -261,7 +263,6 @@ def score(
             f"nothing to evaluate against: {reference.name} has no article {reference.articles_rule}{way_on(store, reference, annotator, include_in_progress)}"
         )
     ids = list(reference.spans)
-    left_out = 0
     if annotator is None and model is not None and not suggesters:
         from annotator.suggest.loading import suggesters_for_model
 
@@ -272,18 +273,12 @@ def score(
             + ("an annotator learned nothing here" if annotator is not None else "--unseen-by leaves them out")
         )
     shipped = annotator is None and uses_shipped(store, ids, [*(suggesters or []), *other] or None, model)
-    if annotator is None and (model is not None or unseen_by or shipped):
-        same_pipeline(suggesters or [], model)
-        from annotator.suggest.loading import trained_meta
-
-        for folder in unseen_by:
-            if trained_meta(folder) is None:
-                raise AnnotatorError(f"--unseen-by {folder}: not a pipeline folder written by `annotator train`")
-        models = [model, *unseen_by] if model else list(unseen_by)
-        every, (ids, left_out) = ids, not_learned(store, ids, models, reference, shipped, keep=include_learned)
-        if shipped and model is not None:  # said only where the folder's start learned some of those left out
-            shipped = any_shipped_learned(store, every if include_learned else sorted(set(every) - set(ids)))
-    included, left_out = (left_out, 0) if include_learned else (0, left_out)
+    ids, learned, included, shipped = (
+        leave_out_learned(store, ids, reference, model, unseen_by, shipped, include_learned, suggesters or [])
+        if annotator is None
+        else (ids, LearnedLeftOut(), 0, shipped)
+    )
+    left_out = learned.model + learned.unseen_by + learned.shipped
     stored = read_as_stored([*(suggesters or []), *other]) if annotator is None else []
     compared, ids = len(ids), holding(store, ids, stored, reference)
     predicted: list[tuple[int, list[SpanLike]]] = []
@@ -356,11 +351,11 @@ def score(
         articles_rule=reference.articles_rule,
         predicted_missing=missing,
         learned_left_out=left_out,
+        learned_left_out_by=learned,
         not_started_left_out=not_started,
         without_version_left_out=compared - len(ids) if stored else 0,
         stored_versions=stored,
         left_out_by_model=model is not None and annotator is None,
-        left_out_by_unseen=bool(unseen_by) and annotator is None,
         left_out_by_shipped=shipped,
         learned_included=included,
         caution=caution,

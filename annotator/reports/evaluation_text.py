@@ -6,6 +6,7 @@ from __future__ import annotations
 from annotator.metrics.evaluation import LabelScores
 from annotator.reports.agreement import figure
 from annotator.reports.evaluation import MODEL, ScoreReport
+from annotator.reports.learned_left_out import left_out_lines
 from annotator.reports.paired import paired_lines
 from annotator.reports.stored_versions import coverage_lines
 from annotator.store.current import suggester_order
@@ -68,27 +69,7 @@ def text_lines(report: ScoreReport) -> list[str]:
             f"{report.reference}'s included, was written by commands (`annotator accept`, `adjudicate --auto`) and "
             "no person changed it: there the model's suggestions are scored against themselves"
         )
-    if report.learned_left_out:
-        whose = "the pipeline learned from them (its meta.json names them)"
-        if report.left_out_by_shipped:
-            whose = (
-                "the shipped learned component (annotator/data/guide/), which the suggestions scored use, learned "
-                "from them (its learned.json names them; --include-learned keeps them)"
-            )
-        if report.left_out_by_shipped and report.left_out_by_model:
-            whose = (
-                "the pipeline learned from them, or the shipped learned component it started from (their meta.json "
-                "and learned.json name them)"
-            )
-        if report.left_out_by_shipped and report.left_out_by_unseen:
-            whose = "the shipped learned component or a pipeline named by --unseen-by learned from them"
-        elif report.left_out_by_unseen:
-            whose = (
-                "the pipeline scored or one named by --unseen-by learned from them (their meta.json files name them)"
-                if report.left_out_by_model
-                else "a pipeline named by --unseen-by learned from them (its meta.json names them)"
-            )
-        lines.append(f"  {report.learned_left_out} more left out: {whose}")
+    lines += left_out_lines(report.learned_left_out_by, report.left_out_by_model)
     if report.not_started_left_out:
         lines.append(
             f"  {report.not_started_left_out} more left out: {report.predicted} has not started them (no span, still to do)"

@@ -45,15 +45,6 @@ def started_from_shipped(model: str) -> bool:
     return trained_meta(model) is not None
 
 
-def any_shipped_learned(store: Reader, ids: Sequence[str]) -> bool:
-    """Whether the shipped learned component learned any of these articles (for the line that says why articles
-    were left out: a trained folder's own, or its start's)."""
-    from annotator.suggest.shipped import shipped_learned
-
-    known = shipped_learned()
-    return any(i in known or content_hash(store.article(i).text) in known for i in ids)
-
-
 def uses_shipped(store: Reader, ids: Sequence[str], suggesters: Sequence[str] | None, model: str | None = None) -> bool:
     """Whether the model's suggestions scored on these articles come from the shipped learned component (with no
     --model): the current ones where an entity version of theirs reads it, or the versions named, this release's
