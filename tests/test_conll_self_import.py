@@ -77,6 +77,7 @@ def test_a_document_no_article_matches_is_a_new_article_the_import_names(tmp_pat
         f"1 record(s) imported (1 new article(s)) -> {other}\n"
         "note: 1 new article(s) with a text rebuilt from the file's tokens, the white space between them guessed: "
         "no stored article has the same words\n"
+        "note: 1 article(s) new to this database stored as done work: CoNLL has no status\n"
     )
     assert spans(other, article, "bob") == [
         (0, 7, "ACTOR", "Ann Lee"), (19, 24, "LOCATION", "Paris"), (39, 41, "FIGURE", "35"),
@@ -99,6 +100,7 @@ def test_a_document_several_articles_match_is_a_new_article_and_the_note_says_wh
         f"1 record(s) imported (1 new article(s)) -> {db}\n"
         "note: 1 new article(s) with a text rebuilt from the file's tokens, the white space between them guessed: "
         "several stored articles have the same words, so none was chosen\n"
+        "note: 1 article(s) new to this database stored as done work: CoNLL has no status\n"
     )
 
 
@@ -259,6 +261,7 @@ def test_skip_invalid_skips_a_conll_document_with_a_bad_line_and_names_the_line(
         "with --label-map PERSONX=ACTOR, or drop it with --label-map PERSONX=)",
         "note: 1 new article(s) with a text rebuilt from the file's tokens, the white space between them guessed: "
         "no stored article has the same words",
+        "note: 1 article(s) new to this database stored as done work: CoNLL has no status",
     ]
     with Store.open(db, read_only=True) as store:
         assert [store.article(a).text for a in store.article_ids()] == ["Carol stayed"]

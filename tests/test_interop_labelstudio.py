@@ -152,6 +152,7 @@ def test_conll2003_export_one_task_a_block(tmp_path: Path) -> None:
         "time, so the import cannot tell which answer stands)",
         "note: 3 new article(s) with a text rebuilt from the file's tokens, the white space between them guessed: "
         "no stored article has the same words",
+        "note: 3 article(s) new to this database stored as done work: CoNLL has no status",
     ]
     assert annotations(db) == [
         ('Mayor Ana Ruiz said " Riverton', "bob", "done",

@@ -120,7 +120,7 @@ def import_(
             note(new_name)
         if format.value == "labelstudio" and options.annotator is None:
             _say_label_studio_users(records, options.user_map)
-        _say_import_report(report, db, snap)
+        _say_import_report(report, db, snap, format.value)
         if report.conflicts:  # the file was not applied: a script must not take it as imported
             raise fail(
                 f"{len(report.conflicts)} record(s) of {path} not imported: they conflict with the work stored in "
@@ -167,7 +167,11 @@ REPLACED = {"older": "older work", "newer": "newer work in the database (--repla
             "unshown": "work the file does not show is older (--replace)"}  # fmt: skip
 
 
-def _say_import_report(report: "ImportReport", db: Path, snap: bool) -> None:
+#: The formats whose records say no status (each imports as done work), as the import's line names them.
+NO_STATUS = {"conll": "CoNLL"}
+
+
+def _say_import_report(report: "ImportReport", db: Path, snap: bool, format_name: str) -> None:
     """What an import stored, skipped, left out and found in conflict."""
     moved = f", {report.snapped} span(s) snapped to token boundaries" if snap else ""
     moved += f", {report.trimmed} span(s) trimmed to the span rules" if report.trimmed else ""
@@ -205,6 +209,9 @@ def _say_import_report(report: "ImportReport", db: Path, snap: bool) -> None:
             f"note: {len(report.rebuilt)} new article(s) with a text rebuilt from the file's tokens, the white "
             f"space between them guessed: {why}"
         )
+    if report.new_as_done:  # the export's side says CoNLL drops the status; this side says what it stored
+        said = NO_STATUS.get(format_name, format_name)
+        say(f"note: {report.new_as_done} article(s) new to this database stored as done work: {said} has no status")
     for conflict in report.conflicts:
         at = conflict.where.line if conflict.where.line is not None else f"record {conflict.where.record}"
         unshown = "" if conflict.stored_newer else "the file does not show it is newer"

@@ -43,7 +43,7 @@ from annotator.models import (
 from annotator.store import Store
 from annotator.store.new_names import EnteringNames
 from annotator.suggest.tokens import tokenize
-from annotator.vocabulary import is_model, model_problem
+from annotator.vocabulary import Status, is_model, model_problem
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,8 @@ class ImportReport:
     skipped: list[Skipped] = field(default_factory=list)
     dropped: Counter[str] = field(default_factory=Counter)
     realigned: int = 0  # records of a rebuilt text put on the stored article with the same words
+    #: New articles whose record, of a format with no status (CoNLL), is stored as done work: said on import.
+    new_as_done: int = 0
     rebuilt: list[tuple[Where, str, int]] = field(default_factory=list)  # new articles of a rebuilt text: where,
     # their id, and how many stored articles had their words (more than one: none was chosen)
 
@@ -277,6 +279,7 @@ def store_records(
                 [],
             )
             report.new_articles += 1
+            report.new_as_done += "status" in unsaid and record.status is Status.DONE
             if item.joined_here:  # a new article whose white space the import guessed: noted
                 report.rebuilt.append((item.where, target, matched.get(target, 0)))
         for done, (article_id, item, suggested) in enumerate(ready, start=1):
