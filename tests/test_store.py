@@ -226,10 +226,10 @@ def test_undo_and_redo_of_a_status_say_the_change_they_made(store: Store, small_
     one made. Each message says the change it makes now."""
     store.set_status(small_article, "alice", "in_progress")
     store.set_status(small_article, "alice", "done")
-    assert store.undo(small_article, "alice").message == "undid: marked done -> in progress"
-    assert store.undo(small_article, "alice").message == "undid: marked in progress -> to do"
-    assert store.redo(small_article, "alice").message == "redid: marked to do -> in progress"
-    assert store.redo(small_article, "alice").message == "redid: marked in progress -> done"
+    assert store.undo(small_article, "alice").message == "undid: status done -> in progress"
+    assert store.undo(small_article, "alice").message == "undid: status in progress -> to do"
+    assert store.redo(small_article, "alice").message == "redid: status to do -> in progress"
+    assert store.redo(small_article, "alice").message == "redid: status in progress -> done"
     assert store.status(small_article, "alice") is Status.DONE
 
 

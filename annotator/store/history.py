@@ -362,9 +362,11 @@ def _changed(was: Row | None, now: Row) -> str:
 
 def _action(action: str, what: str) -> str:
     """An undone or redone action and what it changed, after "undid"/"redid": " add of ACTOR ...", and for a status
-    set by hand ": marked done -> in progress" (trial 31: "status: done -> in_progress" named the stored values)."""
+    set by hand ": status done -> in progress", from the one it had to the one it has now, in words (trial 31:
+    "status: done -> in_progress" named the stored values; trial 43b: "redid: marked in progress -> done" read as
+    marking it in progress)."""
     if action == "status" and what.startswith(": "):
-        return f": marked {what[2:]}"
+        return f": status {what[2:]}"
     return f" {action.replace('_', ' ')}{what}"
 
 

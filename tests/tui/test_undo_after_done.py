@@ -24,7 +24,7 @@ async def test_u_right_after_d_goes_back_and_undoes_the_done_mark(running, read_
         await pilot.pause()
         assert app.screen.article_id == first
         assert app.messages[-1][1] == (
-            f"undid: marked done -> to do, on {clipped(title, 40)!r}, the article just marked done (ctrl+r marks "
+            f"undid: status done -> to do, on {clipped(title, 40)!r}, the article just marked done (ctrl+r marks "
             "it done again and goes on)"
         )
         with read_store() as store:
@@ -33,7 +33,7 @@ async def test_u_right_after_d_goes_back_and_undoes_the_done_mark(running, read_
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert app.screen.article_id == second
-        assert app.messages[-1][1].startswith(f"redid: marked to do -> done, on {title!r}; the next one to do is open")
+        assert app.messages[-1][1].startswith(f"redid: status to do -> done, on {title!r}; the next one to do is open")
         with read_store() as store:
             assert store.status(first, WHO).value == "done"
         await pilot.press("u")  # again right after the done mark: back again
@@ -69,7 +69,7 @@ async def test_u_right_after_a_skip_goes_back_and_undoes_the_skip(running, read_
         await pilot.press("u")
         await pilot.pause()
         assert app.screen.article_id == first
-        assert app.messages[-1][1].startswith("undid: marked skipped -> to do, on ")
+        assert app.messages[-1][1].startswith("undid: status skipped -> to do, on ")
         assert app.messages[-1][1].endswith(
             "the article just marked skipped (ctrl+r marks it skipped again and goes on)"
         )

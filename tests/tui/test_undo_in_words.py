@@ -24,8 +24,8 @@ async def test_undoing_done_says_the_status_in_words(running, read_store) -> Non
         said = app.messages[-1][1]
         await pilot.press("U")
         redid = app.messages[-1][1]
-    assert said == "undid: marked done -> in progress"
-    assert redid == "redid: marked in progress -> done"
+    assert said == "undid: status done -> in progress"
+    assert redid == "redid: status in progress -> done"
     with read_store() as store:
         assert store.status("seed", WHO) is Status.DONE
 
