@@ -49,6 +49,8 @@ class AutoReport:
     #: (`review_state(...).open`: an annotator who finished the article since, differently).
     done_before: int = 0
     done_open: int = 0
+    #: Articles whose gold a person has begun on the review screen: left to them (`under_review`).
+    under_review: int = 0
 
 
 def article_consensus(store: Store, article_id: str, annotators: Sequence[str]) -> Consensus[SpanRow]:
@@ -86,19 +88,23 @@ def auto_adjudicate(
 ) -> AutoReport:  # fmt: skip
     """Agreed spans into gold for every article all annotators finished whose gold is not done yet; articles
     without disagreements are then marked done in gold. An article whose gold would clash is skipped. An article
-    whose gold is done is left as it is; its open disagreements (`review_state`) are counted in `done_open`.
+    whose gold is done is left as it is; its open disagreements (`review_state`) are counted in `done_open`; one
+    whose gold a reviewer has begun by hand is left to them (`under_review`).
 
     With assignments, an article's annotators are those it was assigned to (`compared_articles`), unless
     `by_assignment` is False (`--ignore-assignments`)."""
     statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
     compared = compared_articles(store, list(annotators), statuses, by_assignment=by_assignment)
     ids = [article_id for article_id, _ in compared]
-    spans = settled = disagreements = done_before = done_open = 0
+    spans = settled = disagreements = done_before = done_open = reviewing = 0
     refused: list[str] = []
     for article_id, names in compared:
         if store.status(article_id, GOLD) == Status.DONE:  # a reviewer finished this one; what they removed stays
             done_before += 1  # removed, but what review would show there is counted, as review counts it
             done_open += len(review_state(store, article_id, names).open)
+            continue
+        if under_review(store, article_id):  # what the reviewer removed stays removed there too (trial 43a)
+            reviewing += 1
             continue
         found = article_consensus(store, article_id, names)
         try:
@@ -113,8 +119,15 @@ def auto_adjudicate(
             settled += 1
     return AutoReport(
         articles=len(ids), spans=spans, settled=settled, disagreements=disagreements, refused=refused,
-        done_before=done_before, done_open=done_open,
+        done_before=done_before, done_open=done_open, under_review=reviewing,
     )  # fmt: skip
+
+
+def under_review(store: Store, article_id: str) -> bool:
+    """Whether a person has begun this article's gold (the review screen's events name no command, those of
+    `adjudicate --auto` do): adding the agreed spans again would undo what they removed, and marking it done would
+    finish their work for them."""
+    return any("command" not in event.after for event in store.events(article_id, GOLD))
 
 
 def decisions(store: Store, article_id: str) -> list[GoldDecision]:

@@ -197,9 +197,11 @@ def adjudicate(
         left = ""
         if report.done_before:  # gold done before: left alone, but what review shows there is said
             left = f"; {report.done_before} article(s) whose gold is done left as they are"
+        again = command(db, "review", names, *extra, *(["--ignore-assignments"] if ignore_assignments else []))
         if report.done_open:
-            again = command(db, "review", names, *extra, *(["--ignore-assignments"] if ignore_assignments else []))
             left += f", with {report.done_open} disagreement(s) `{again}` shows"
+        if report.under_review:  # a reviewer's unfinished gold: not added to, not marked done (trial 43a)
+            left += f"; {report.under_review} article(s) a reviewer has begun left to the review (`{again}` goes on)"
         agreed = "agreed " if len(names) > 1 else ""  # one annotator's spans agree with nobody (trial 43b)
         say(
             f"{report.articles} article(s) compared ({whom}): {report.spans} {agreed}span(s) into gold, "
