@@ -100,7 +100,7 @@ def test_a_trained_pipeline_asked_again_replaces_the_suggestions_made_since(trai
     again = annotator("suggest", "--db", "x.db", "--model", trained, cwd=tmp_path)
     assert (again.returncode, again.stderr) == (0, "")
     assert again.stdout.splitlines()[0].endswith(
-        f" of {name} + quotes.v6 for 1 article(s), in place of the undecided suggestions of entities.v15"
+        f" of {name} + quotes.v6 for 1 article(s), in place of those of entities.v15"
     )
     with Store.open(tmp_path / "x.db", read_only=True) as store:
         assert store.current_suggesters_by_article() == {article: {name, "quotes.v6"}}

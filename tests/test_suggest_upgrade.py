@@ -36,7 +36,7 @@ def test_suggest_upgrades_an_old_release_database(tmp_path: Path) -> None:
     result = run("suggest", "--db", str(db))
     assert result.exit_code == 0, result.output
     assert result.stdout.endswith(
-        " of entities.v15 + quotes.v6 for 2 article(s), in place of the undecided suggestions of entities.v1, quotes.v1\n"
+        " of entities.v15 + quotes.v6 for 2 article(s), in place of those of entities.v1, quotes.v1\n"
     )  # the release's versions, named
     with Store.open(db) as store:
         assert {table: store.count(table) for table in before} == before
@@ -132,7 +132,7 @@ def test_suggest_upgrades_entities_v2_to_the_default(tmp_path: Path) -> None:
         assert not [s for s in store.suggestions(second) if s.suggester == "entities.v2"]
         assert store.suggesters() == ["entities.v2", "entities.v15", "quotes.v6"]  # by kind, then number
     assert result.stdout == (
-        "8 suggestion(s) of entities.v15 + quotes.v6 for 2 article(s), in place of the undecided suggestions of entities.v2, quotes.v2\n"
+        "8 suggestion(s) of entities.v15 + quotes.v6 for 2 article(s), in place of those of entities.v2, quotes.v2\n"
     )
     # The second article has no quote, and its text no quotation mark: the quote suggester found none, which
     # `--all` would not change, so it is not listed (a newcomer's trial: such articles were, with `--all`).

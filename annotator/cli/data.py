@@ -24,7 +24,8 @@ from annotator.cli.common import (
 from annotator.cli.paths import PathType
 from annotator.cli.workers import WorkersOption
 from annotator.store import DEFAULT_DB
-from annotator.vocabulary import ChangedText
+from annotator.vocabulary import ChangedText, Status
+from annotator.wording import counted
 
 if TYPE_CHECKING:
     from annotator.errors import InputError
@@ -161,22 +162,24 @@ def ingest(
 
 
 def _replaced(before: dict[str, set[str]], after: dict[str, set[str]]) -> str:
-    """The versions whose undecided suggestions the new ones took the place of (", in place of ..."), or nothing."""
+    """The versions the new suggestions took the place of as the current ones (", in place of those of ..."; the
+    ones someone decided stay, for the record), or nothing."""
     gone = sorted({name for article, now in after.items() for name in before.get(article, set()) - now})
-    return f", in place of the undecided suggestions of {', '.join(gone)}" if gone else ""
+    return f", in place of those of {', '.join(gone)}" if gone else ""
 
 
-def _left_more(before: list[tuple[str, int, int]], after: list[tuple[str, int, int]]) -> str:
-    """New suggestions that landed undecided on articles marked done, where nothing asks about them (trial 43b: only
-    `stats` showed them), by annotator; or nothing."""
-    was = {name: count for name, count, _ in before}
-    more = [(name, count - was.get(name, 0), articles) for name, count, articles in after if count > was.get(name, 0)]
-    if not more:
+def _waiting_on_done(before: list[tuple[str, int, int]], after: list[tuple[str, int, int]], on_done: bool) -> str:
+    """When the run wrote suggestions on an article someone marked done (`on_done`) or changed the count: the
+    suggestions that now wait undecided on articles marked done, where nothing asks about them, by annotator, as
+    `stats` counts them (trial 43b: only `stats` showed them); or nothing."""
+    if not after or (after == before and not on_done):
         return ""
-    whose = ", ".join(f"{name}: {count}" for name, count, _ in more)
+    total = sum(count for _, count, _ in after)
+    whose = ", ".join(f"{name}: {count}" for name, count, _ in after)
+    wait = "waits" if total == 1 else "wait"
     return (
-        f"{sum(count for _, count, _ in more)} of them wait undecided on articles marked done ({whose}): nothing asks "
-        "about them there; `annotator stats` lists them, and O on an article's screen reopens it"
+        f"{counted(total, 'suggestion')} now {wait} undecided on articles marked done ({whose}): nothing asks about "
+        "them there; `annotator stats` lists them, and O on an article's screen reopens it"
     )
 
 
@@ -222,7 +225,7 @@ def suggest(
             left_before = store.stats()["left_undecided"]
             try:
                 with progress_bar("Suggesting") as progress:  # gone before the line that says why it stopped
-                    articles, suggestions = resuggest(
+                    touched, suggestions = resuggest(
                         store, model=model, everything=everything, workers=workers, progress=progress
                     )
             except SuggestInterrupted as stop:
@@ -231,10 +234,12 @@ def suggest(
                     f"interrupted: {stop.done} of {stop.total} article(s) got their new suggestions before it and "
                     f"keep them; the other {stop.total - stop.done} are unchanged: `{again}` computes those"
                 ) from None
+            articles = len(touched)
             kept = _kept_trained(store, db) if model is None and not everything else ""
             why = _why_nothing(store, model, db, bool(kept)) if not articles and not everything else ""
             replaced = _replaced(versions_before, store.current_suggesters_by_article())
-            left_more = _left_more(left_before, store.stats()["left_undecided"])
+            done = store.articles_annotated_by(store.annotators(), [Status.DONE])
+            left_more = _waiting_on_done(left_before, store.stats()["left_undecided"], bool(set(touched) & set(done)))
         stored(f"the suggestions are stored in {db}")
         names = " + ".join(suggesters_for_model(model).names)
         made = f" of {names}" if articles else ""  # which versions a team's trained pipeline stored (trial 43b)

@@ -348,8 +348,8 @@ def resuggest(
     everything: bool = False,
     workers: int = 1,
     progress: Progress | None = None,
-) -> tuple[int, int]:
-    """(Re)compute suggestions for articles that lack the current suggester versions; (articles, suggestions).
+) -> tuple[list[str], int]:
+    """(Re)compute suggestions for articles that lack the current suggester versions; (their ids, suggestions).
 
     `workers` > 1 parses and suggests in that many worker processes (`suggest.dispatch`); the rows are the same.
     A --model named is loaded first, whatever there is to do: one that is missing or cannot be loaded is said
@@ -368,7 +368,7 @@ def resuggest(
         else outdated(current, suggesters_for_model(model).names, keep_trained=model is None)
     )
     if not ids:
-        return 0, 0
+        return [], 0
     nlp = named if named is not None else load_pipeline(model)
     texts = [store.article(article_id).text for article_id in ids]
     count = done = 0
@@ -382,4 +382,4 @@ def resuggest(
                 progress(done, len(ids))
     except KeyboardInterrupt:
         raise SuggestInterrupted(done, len(ids)) from None
-    return len(ids), count
+    return ids, count
