@@ -27,6 +27,7 @@ from annotator.wordlists import (
     QUALIFIERS,
     RANGE_WORDS,
     SCALES,
+    SENTENCE_OPENING_WORDS,
     TIME_PLACE_ADVERBS,
     TITLES,
 )
@@ -118,6 +119,21 @@ def name_word(text: str, tokens: Tokens, index: int, titles: bool) -> bool:
         and word.lower() not in DETERMINERS
         and word not in DATES
         and (titles or word.rstrip(".") not in TITLES)
+        and not opening_function_word(text, tokens, index)
+    )
+
+
+def opening_function_word(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index` is a preposition, a conjunction or an adverb capitalised only because a sentence or a
+    quotation starts with it (`SENTENCE_OPENING_WORDS`: "Unlike | Senators, ...", "After | Mugabe fired"): no name's
+    word, unless the article writes it capitalised mid-sentence too, as a name's own capital ("Under Armour")."""
+    word = word_at(text, tokens, index)
+    return (
+        word.lower() in SENTENCE_OPENING_WORDS
+        and word[:1].isupper()
+        and word[1:].islower()
+        and (sentence_start(text, tokens, index) or opens_a_quotation(text, tokens, index))
+        and word not in _named(text)
     )
 
 
@@ -126,6 +142,8 @@ def name_range(text: str, tokens: Tokens, index: int, joiners: frozenset[str]) -
     it stay out unless the cursor is on one."""
     titles = word_at(text, tokens, index).rstrip(".") in TITLES
     first = last = index
+    if opening_function_word(text, tokens, index):  # "Unlike | Senators, ...": no name starts with it
+        return first, last
     while first > 0 and joined(text, tokens, first - 1, first):
         if name_word(text, tokens, first - 1, titles):
             first -= 1

@@ -85,7 +85,8 @@ FUNCTION_WORDS = frozenset({
     "about", "against", "between", "during", "without", "within", "through", "across", "near", "since", "until",
     "as", "than", "like", "via", "per", "toward", "towards", "upon", "amid", "amidst", "among", "amongst",
     "despite", "throughout", "beside", "besides", "unto", "along", "alongside", "around", "behind", "beyond",
-    "below", "above", "beneath", "underneath", "inside", "outside", "except", "versus", "and", "or", "but", "nor", "so", "yet", "if", "because", "while", "when",
+    "below", "above", "beneath", "underneath", "inside", "outside", "except", "versus", "unlike", "and", "or", "but",
+    "nor", "so", "yet", "if", "because", "while", "when", "although", "though", "whereas", "unless", "whether",
     "where", "who", "whom", "whose", "which", "that", "what", "he", "she", "it", "they", "we", "you", "i", "him",
     "them", "us", "me", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having",
     "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "said", "says",
@@ -137,7 +138,16 @@ PREPOSITIONS = frozenset({
     "about", "against", "between", "during", "without", "within", "through", "across", "near", "since", "until",
     "as", "than", "like", "via", "per", "toward", "towards", "upon", "amid", "amidst", "among", "amongst",
     "despite", "throughout", "beside", "besides", "unto", "along", "alongside", "around", "behind", "beyond",
-    "below", "above", "beneath", "underneath", "inside", "outside", "except", "versus"})  # fmt: skip
+    "below", "above", "beneath", "underneath", "inside", "outside", "except", "versus", "unlike"})  # fmt: skip
+#: Words that open a sentence as a preposition, a conjunction or an adverb ("Unlike | Senators, who ...", "After |
+#: Mugabe fired", "Following | South Carolina's primary"): capitalised there only because the sentence starts with
+#: them, never a name's first word (a newcomer's trial added 'Unlike Senators'), unless the article capitalises them
+#: mid-sentence too (`shapes.opening_function_word`: "shares of Under Armour").
+SENTENCE_OPENING_WORDS = PREPOSITIONS | {
+    "and", "or", "but", "nor", "so", "yet", "if", "because", "while", "when", "whereas", "although", "though",
+    "unless", "whether", "once", "then", "now", "still", "also", "even", "just", "only", "here", "there", "however",
+    "meanwhile", "instead", "thus", "therefore", "hence", "moreover", "furthermore", "nevertheless", "nonetheless",
+    "indeed", "perhaps", "following", "including", "regarding", "concerning", "considering"}  # fmt: skip
 #: Nouns for people by their role in a story, singular ("resident"; a plural in -s or -es is found from it):
 #: a lower-case one no entity marks is where a missed participant may be, so ; stops there as at a name. The
 #: entities.v4 suggester's lists (annotator/suggest/lexicon.py: PERSON_NOUNS, RESIDENT_NOUNS, agents) were the
