@@ -19,6 +19,7 @@ from annotator.quotations import quotation
 from annotator.shapes import (
     adverb_at,
     group_word,
+    in_a_name,
     is_common,
     is_modifier,
     is_name_word,
@@ -88,7 +89,7 @@ def _rungs(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
         core = number_range(text, tokens, number)
     elif word in DATES:  # a day or a month is a phrase of its own: it never joins a name ("Palestinians | Thursday")
         core = (index, index)
-    elif is_name_word(word) and word.lower() not in DETERMINERS:
+    elif (is_name_word(word) and word.lower() not in DETERMINERS) or in_a_name(text, tokens, index):
         cores = [name_range(text, tokens, index, PARTICLES), name_range(text, tokens, index, CONNECTORS)]
         named = titled_name(text, tokens, index)
         if named is not None:  # on a title: the name first, as a label key adds it; then with its title
@@ -266,10 +267,30 @@ def at_cursor(
         index, word, ladder = following, word_at(text, tokens, following), phrase_ladder(text, tokens, following)
     if verb_after_subject(text, tokens, index):  # a verb, no noun group: "the family | waited outside"
         return (index, index)
-    if (group_word(word) and not is_name_word(word)) or period(text, tokens, index) is not None:
+    particle = in_a_name(text, tokens, index)  # "Hamza | bin Laden": the name's, no common noun (a newcomer's trial)
+    if (group_word(word) and not is_name_word(word) and not particle) or period(text, tokens, index) is not None:
         group = noun_group(text, tokens, index, ladder, covered or (lambda _: False))
         return _whole(text, tokens, group, covered)
+    if covered is not None and (
+        (is_name_word(word) and word.lower() not in DETERMINERS) or particle
+    ):  # "NPR | Hamza bin Laden", 'NPR' a span: the name
+        return unmarked_part(text, tokens, ladder[0], index, covered)  # after it, not 'NPR' grown back over it
     return ladder[0]
+
+
+def unmarked_part(
+    text: str, tokens: Tokens, rung: TokenRange, index: int, covered: Callable[[int], bool]
+) -> TokenRange:
+    """The words of `rung` around token `index` that no entity span holds (`covered`): a span in a name or a group stays
+    one of its own; `index` alone when what is left would be no clean span."""
+    first, last = rung
+    marked = [i for i in range(first, index) if covered(i)]
+    if marked:
+        first = marked[-1] + 1
+    following = [i for i in range(index + 1, last + 1) if covered(i)]
+    if following:
+        last = following[0] - 1
+    return (first, last) if is_clean(text, tokens, (first, last)) else (index, index)
 
 
 #: The entity spans (no suggestions) that overlap characters start..end, as (start, end, label).
@@ -371,11 +392,4 @@ def noun_group(
         extended = _with_complement(text, tokens, group, names=True)
         if extended is not None and not any(covered(i) for i in range(group[1] + 1, extended[1] + 1)):
             group = extended
-    first, last = group
-    marked = [i for i in range(first, index) if covered(i)]
-    if marked:
-        first = marked[-1] + 1
-    following = [i for i in range(index + 1, last + 1) if covered(i)]
-    if following:
-        last = following[0] - 1
-    return (first, last) if is_clean(text, tokens, (first, last)) else (index, index)
+    return unmarked_part(text, tokens, group, index, covered)

@@ -169,6 +169,15 @@ def name_range(text: str, tokens: Tokens, index: int, joiners: frozenset[str]) -
     return first, last
 
 
+def in_a_name(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index` is a lower-case particle between the capitalised words of one name ("Hamza | bin Laden",
+    "Ludwig | van Beethoven", "Rua | da Prata"): a word of the name, as the name's words are."""
+    if word_at(text, tokens, index) not in PARTICLES:
+        return False
+    first, last = name_range(text, tokens, index, PARTICLES)
+    return first < index < last
+
+
 #: Tokens that end a sentence, and that may open one before its first word (quotation marks, brackets).
 SENTENCE_ENDS = frozenset({".", "!", "?", "…", "...", ":"})
 SENTENCE_OPENERS = frozenset({'"', "'", "‘", "(", "[", *OPENING})

@@ -91,8 +91,8 @@ def is_unmarked_word(text: str, tokens: Tokens, index: int, covered: Callable[[i
     if lower in QUALIFIER_WORDS and _in_qualifier(text, tokens, index):
         return False
     if is_name_word(word) and not is_number(word):  # where a name starts as the label key reads it: not "Tel | Aviv"
-        if name_range(text, tokens, index, PARTICLES)[0] == index:
-            return True
+        if name_range(text, tokens, index, PARTICLES)[0] == index or (index > 0 and covered(index - 1)):
+            return True  # a name's first word, or the first after a span ("NPR | Hamza bin Laden", 'NPR' cut back)
         # a title the name before it stops short of: "World | Health Organization"
         return word.rstrip(".") in TITLES and name_range(text, tokens, index - 1, PARTICLES)[1] < index
     if _before_its_head(text, tokens, index):
