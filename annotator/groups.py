@@ -229,13 +229,34 @@ def group_head(text: str, tokens: Tokens, index: int) -> int:
         if _compound_plural(text, tokens, index):
             return following
     last = index
-    while is_modifier(word_at(text, tokens, last)) and last + 1 < len(tokens) and joined(text, tokens, last, last + 1):
+    while (is_modifier(word_at(text, tokens, last)) or _ing_before_its_noun(text, tokens, last)) and joined(
+        text, tokens, last, last + 1
+    ):
         if not is_common(word_at(text, tokens, last + 1)) or adverb_at(text, tokens, last + 1):  # "ended | shortly"
             break
         last += 1
     word = word_at(text, tokens, last)
     noun = last > index and word not in MODIFIERS and word.endswith(NOUN_LIKE_ENDINGS)  # "a harsh | critic"
     return last if not is_modifier(word) or noun else index
+
+
+def _ing_before_its_noun(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index`, a lower-case word in -ing, modifies the common noun right after it inside a group ("the
+    Chinese social networking | platform", "a video sharing | platform"; a newcomer's trial cut the group before its
+    head): no verb of the clause (`verb_before_group`: "a bus carrying | children", "deployed, helping | victims"), and
+    the word after it no verb either ("the training | ended")."""
+    word, following = word_at(text, tokens, index), index + 1
+    if not (len(word) >= 5 and word.islower() and word.endswith("ing")) or following >= len(tokens):
+        return False
+    after = word_at(text, tokens, following)
+    return (
+        is_common(after)
+        and not after.endswith("ed")
+        and after not in VERBS
+        and not verb_before_group(text, tokens, index)
+        and not verb_after_subject(text, tokens, following)
+        and not _verb_in_s(text, tokens, following)
+    )
 
 
 #: Auxiliaries a plural subject takes, never a verb in -s: "fuel prices | are" (the plural is a noun, no verb).
