@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from annotator.shapes import Tokens, group_word, is_common, joined, word_at
 from annotator.wordlists import (
+    AGENT_ENDINGS,
+    AGENT_SHAPED_WORDS,
     BODY_NOUNS,
     DETERMINERS,
     OBJECT_OPENERS,
@@ -52,7 +54,8 @@ def _after_the(text: str, tokens: Tokens, index: int) -> bool:
 
 
 def is_participant(text: str, tokens: Tokens, index: int, word: str | None = None) -> bool:
-    """Whether a lower-case word names people: a person noun (`PEOPLE_NOUNS`, or its plural: "residents"), an
+    """Whether a lower-case word names people: a person noun (`PEOPLE_NOUNS`, or its plural: "residents"; a plural agent
+    noun, `AGENT_ENDINGS`: "investors"), an
     adjective standing for people after "the" (`PEOPLE_ADJECTIVES`: "the injured were", not "the injured man"), or
     the subject of a verb of saying right after it ("the army said", "organizers say"); not a singular person noun
     that modifies the word after it ("a hostage | deal", "official | Israeli figures"). `word`: the token read
@@ -73,4 +76,6 @@ def is_participant(text: str, tokens: Tokens, index: int, word: str | None = Non
     if word in PEOPLE_NOUNS:  # unless it modifies a noun after it: "a hostage | deal", "official | Israeli figures"
         plural = word in PLURAL_PEOPLE  # "people fear", "police detain": a verb follows, never a noun
         return plural or not (group_word(after) and not after.endswith(("ed", "ing")))
+    if word.endswith(AGENT_ENDINGS) and len(word) >= 6 and word not in AGENT_SHAPED_WORDS:
+        return True  # a plural agent noun: "investors", "maintainers", "terrorists", "civilians"
     return word.endswith("s") and (word[:-1] in PEOPLE_NOUNS or word[:-2] in PEOPLE_NOUNS)

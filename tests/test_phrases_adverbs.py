@@ -50,7 +50,8 @@ def test_an_adverb_is_in_no_group_and_offers_nothing() -> None:
     assert offered("Nurses treated patients daily.", "patients") == [(ENTITIES, "patients")]
     assert offered("Rescuers helping residents quickly left.", "residents") == [(ENTITIES, "residents")]
     assert offered("The talks, involving Qatari mediators, ended shortly after.", "ended") == [(ENTITIES, "ended")]
-    assert stops("Managers working nearby said the plant closed.", next_candidate) == []
+    # a plural agent noun names people (a newcomer's trial: ; passed "Managers"); "nearby" is still no stop
+    assert stops("Managers working nearby said the plant closed.", next_candidate) == ["Managers"]
 
 
 def test_nouns_and_adjectives_in_ly_and_adverbs_before_a_noun_stay_in_their_group() -> None:
