@@ -105,8 +105,9 @@ def _rungs(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
     ):
         following = phrase_ladder(text, tokens, index + 1)
         end = following[0][1] if following else index
-        head = modified_head(text, tokens, end) if is_name_word(word_at(text, tokens, index + 1)) else None
-        return [(index, end if head is None else head)]  # "the | RMT union": the name's group (trial 31)
+        name_after = is_name_word(word_at(text, tokens, index + 1))
+        head = (modified_head(text, tokens, end) or nationality_head(text, tokens, index + 1)) if name_after else None
+        return [(index, end if head is None else head)]  # "the | RMT union", "the | Chinese social networking platform"
     elif group_word(word) and not adverb_at(text, tokens, index):  # "working | nearby": no noun
         verb = verb_after_subject(text, tokens, index)  # "the family | waited": the word alone, no group
         group = (index, index) if verb else (group_start(text, tokens, index), group_head(text, tokens, index))

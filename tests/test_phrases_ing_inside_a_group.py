@@ -35,6 +35,15 @@ def test_the_actor_key_adds_the_whole_group_from_each_of_its_words(word: str) ->
     assert words(WUHAN, tokens, phrases.at_cursor(WUHAN, tokens, index, Label.ACTOR)) == GROUP
 
 
+def test_the_key_on_its_determiner_adds_the_whole_group_too() -> None:
+    """In the TUI, on "the" before "Chinese" the line offered 'the Chinese': a nationality's group from its
+    determiner is the group the key on the nationality adds (trial 32), as a name's is (trial 31)."""
+    tokens, index = spacy_at(WUHAN, "the Chinese")
+    assert words(WUHAN, tokens, phrases.at_cursor(WUHAN, tokens, index, Label.ACTOR)) == GROUP
+    text = "The Greek coast guard said two boats sank."
+    assert offered(text, "The") == [(("ACTOR", "LOCATION", "FIGURE"), "The Greek coast guard")]
+
+
 def test_the_status_line_offers_the_whole_group_on_networking() -> None:
     assert offered(WUHAN, "networking") == [(("ACTOR", "LOCATION", "FIGURE"), GROUP)]
 
