@@ -39,7 +39,8 @@ CORRECTED = [("Ana Ruiz", "ACTOR"), ("Riverton", "LOCATION")]
 
 
 def write(path: Path, *annotations: dict) -> None:
-    task = {"id": 1, "data": {"text": TEXT}, "annotations": list(annotations), "predictions": []}
+    """One task, with the id a server gave it (not its place in the file)."""
+    task = {"id": 7, "data": {"text": TEXT}, "annotations": list(annotations), "predictions": []}
     path.write_text(json.dumps([task]), "utf-8")
 
 
@@ -50,8 +51,8 @@ def test_the_note_names_the_task_each_annotation_and_the_annotator(tmp_path: Pat
     assert result.stdout.splitlines() == [
         "1 record(s) imported (1 new article(s)) -> x.db",
         "note: 1 earlier answer(s) in ls.json left out for a later answer of the same article by the same "
-        "annotator (the later updated_at or _timestamp stands): task 1's annotations[0] of 'alice@x.org' (by task "
-        "1's annotations[1])",
+        "annotator (the later updated_at or _timestamp stands): task 1 (id 7)'s annotations[0] of 'alice@x.org' (by "
+        "task 1 (id 7)'s annotations[1])",
     ]
 
 
@@ -60,6 +61,6 @@ def test_two_answers_with_one_time_are_refused_naming_both_annotations(tmp_path:
     result = annotator("import", "ls.json", "--format", "labelstudio", "--db", "x.db", cwd=tmp_path)
     assert one_error_line(result) == (
         f"ls.json:1: record 1: field 'annotations[1]': duplicate record: article {ARTICLE!r} by 'alice@x.org' is "
-        "already at task 1's annotations[0] (neither gives a later time, so the import cannot tell which answer "
+        "already at task 1 (id 7)'s annotations[0] (neither gives a later time, so the import cannot tell which answer "
         "stands)"
     )

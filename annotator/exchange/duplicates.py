@@ -30,9 +30,11 @@ def at(where: Where) -> str:
 
 def answer_at(item: ImportedRecord) -> str:
     """Where an answer is, as a duplicate's message names it: a part of a task (one of a Label Studio task's
-    annotations) by its task and part, "task 1's annotations[0]", else its line or record (`at`)."""
+    annotations) by its task and part, "task 1's annotations[0]" (with the task's own id where it has one: "task 1
+    (id 7)'s ...", re-trial 43c: a server's export is searched by id), else its line or record (`at`)."""
     if item.part is not None and item.where.record is not None:
-        return f"task {item.where.record}'s {item.part}"
+        own = f" (id {item.task_id})" if item.task_id is not None else ""
+        return f"task {item.where.record}{own}'s {item.part}"
     return at(item.where)
 
 

@@ -49,7 +49,7 @@ CURVE = (0.25, 0.5, 0.75, 1.0)
 #: refused (--out filled meanwhile), to `<out>.kept-<random>` instead, which the error names.
 PARTIAL = "partial"
 KEPT = "kept"
-#: --out's default name (`cli.quality.train`), a pattern: a killed default run's leftover is named by the next one.
+#: --out's default name (`cli.training.train`), a pattern: a killed default run's leftover is named by the next one.
 DEFAULT_NAME = r"trained-\d{8}-\d{6}"
 
 

@@ -133,6 +133,8 @@ class ImportedRecord:
     comments_field: str = "comments"
     #: Which of its task's answers it is, where one task holds several (a Label Studio task's `annotations[1]`).
     part: str | None = None
+    #: The task's own id in the file (a Label Studio server's), where it has one: its number there is its place.
+    task_id: str | None = None
 
 
 #: What a reader yields: a record, a record it left out (listed), or something it left out on purpose (counted).

@@ -228,6 +228,8 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUs
     if not isinstance(parsed.meta.get("annotator"), str | None):  # atk34 08: ignored, the work went to another
         raise where.error(f"expected a name, got {json_kind(parsed.meta['annotator'])}", "meta.annotator")
     mine = first_made(annotations)  # the one annotation our export wrote (the meta's), the server made first
+    given = (parsed.model_extra or {}).get("id")
+    task_id = str(given) if isinstance(given, int | str) and not isinstance(given, bool) else None
     article = {
         **({"article_id": parsed.data.article_id} if parsed.data.article_id else {}),
         "text": text,
@@ -269,8 +271,9 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUs
                 comments=ours.get("comments"),
             )
             return ImportedRecord(
-                where, record, dropped=dropped, annotator_field=named_in, comments_field="meta.comments", part=field
-            )
+                where, record, dropped=dropped, annotator_field=named_in, comments_field="meta.comments", part=field,
+                task_id=task_id,
+            )  # fmt: skip
 
         yield guarded(options, where, build)
 
