@@ -1,6 +1,6 @@
 """The `annotator` command: a thin layer over the core. Each command's docstring is its help.
 
-The commands live by topic (`data`, `importing`, `exports`, `overview`, `corpus`, `teams`, `quality`, `screens`); this module registers them, in the order the help
+The commands live by topic (`data`, `importing`, `exports`, `overview`, `corpus`, `teams`, `quality`, `training`, `screens`); this module registers them, in the order the help
 lists them, and holds the top-level options.
 """
 
@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from annotator.cli import accepting, corpus, data, exports, importing, overview, quality, screens, teams
+from annotator.cli import accepting, corpus, data, exports, importing, overview, quality, screens, teams, training
 from annotator.cli.common import ALL_OR_NOTHING, AnnotatorOption, Command, app, fail
 from annotator.cli.paths import PathType
 from annotator.interrupts import at_the_end, received, status, stood, terminate_as_interrupt, terminated
@@ -35,7 +35,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "accept": accepting.accept,
     "check": data.check,
     "evaluate": quality.evaluate,
-    "train": quality.train,
+    "train": training.train,
     "review": screens.review,
     "annotate": screens.annotate,
     "serve": teams.serve,

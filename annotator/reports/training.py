@@ -75,3 +75,13 @@ def _skipped(report: TrainReport) -> list[str]:
     shares = ", ".join(f"{share:.0%}" for share in report.curve_skipped)
     each = "each is" if len(report.curve_skipped) > 1 else "it is"
     return [f"{shares} left out: {each} as many articles as a larger share (the same model trained again)"]
+
+
+def unchecked_line(count: int, total: int) -> str:
+    """What `train` says of the articles whose work commands alone wrote (`store.unchecked.learned_unchecked`)."""
+    if not count:
+        return ""
+    return (
+        f"on {count} of the {total} article(s) it took, the work is what `annotator accept` wrote and no person "
+        "changed: there it learns the model's own suggestions"
+    )

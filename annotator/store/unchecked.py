@@ -101,3 +101,19 @@ def _names(unchecked: object) -> list[str]:
     except ValueError:
         return []
     return names if isinstance(names, list) and names and all(isinstance(n, str) and n for n in names) else []
+
+
+def learned_unchecked(store: Reader, annotator: str, include_in_progress: bool) -> tuple[int, int]:
+    """Of the articles `annotator train` takes from `annotator` (done, and in progress when asked), how many hold
+    work commands alone wrote (for gold: its sources' too, as `everyone_by_command` counts them), and how many it
+    takes (re-trial 43c: gold settled from `accept --done` work trained without a word)."""
+    from annotator.vocabulary import GOLD, Status
+
+    statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
+    ids = store.articles_annotated_by([annotator], statuses)
+    found = (
+        everyone_by_command(store, ids)
+        if annotator == GOLD
+        else command_only(store, [(article, [annotator]) for article in ids])
+    )
+    return len(found), len(ids)

@@ -1,0 +1,114 @@
+"""`annotator train`: fine-tuning the suggestions' learned entity layer on the team's gold (or one annotator's
+work, or native files), and what it learned from."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from annotator.cli.common import (
+    DbOption,
+    errors_as_lines,
+    fail,
+    note,
+    open_store,
+    progress_bar,
+    reported_before_interrupts,
+    say,
+    stored,
+)
+from annotator.cli.paths import PathType, output_paths
+from annotator.store import DEFAULT_DB
+from annotator.vocabulary import GOLD
+
+
+def train(
+    db: DbOption = Path(DEFAULT_DB),
+    annotator: Annotated[
+        str | None, typer.Option("--annotator", help="Learn from this annotator's done articles (default: gold).")
+    ] = None,
+    from_files: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--from",
+            help="Learn from native JSONL files (their records marked done) instead of --db.",
+            click_type=PathType(),
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="The new pipeline folder (default: models/trained-<date-time>).",
+            click_type=PathType(),
+            callback=output_paths,
+        ),
+    ] = None,
+    curve: Annotated[
+        bool, typer.Option("--curve", help="Train on 25/50/75/100% of the articles and print the F1 of each.")
+    ] = False,
+    epochs: Annotated[
+        int | None, typer.Option(min=1, help="Passes over the training articles (default: 12, 4 articles an update).")
+    ] = None,
+    seed: Annotated[
+        int, typer.Option(min=0, max=2**32 - 1, help="Seeds the held-out split and the training order.")
+    ] = 0,
+    base: Annotated[
+        Path | None,
+        typer.Option(
+            "--base",
+            help="Start from a pipeline folder `annotator train` wrote (default: the shipped one).",
+            click_type=PathType(),
+        ),
+    ] = None,
+    include_in_progress: Annotated[
+        bool, typer.Option("--include-in-progress", help="Also learn from articles still in progress.")
+    ] = False,
+) -> None:
+    """Fine-tune the suggestions' learned entity layer on the team's gold, holding a fifth of the articles out
+    (round(n/5), at least one).
+
+    Prints per-label P/R/F1 on the held-out articles before and after, and writes a pipeline folder for
+    `annotator suggest --model FOLDER`. --curve trains on 25/50/75/100% instead and prints the F1 at each.
+
+    Example: annotator train --out models/ours && annotator suggest --model models/ours
+    """
+    from datetime import UTC, datetime
+
+    from annotator.exchange.training import Source, train_curve, train_model
+    from annotator.reports.training import curve_lines, report_lines, unchecked_line
+    from annotator.store.unchecked import learned_unchecked
+
+    source = Source(annotator or GOLD, tuple(from_files or ()), include_in_progress)
+    if annotator and from_files:
+        raise fail("choose --annotator or --from, not both")
+    if curve and out is not None:
+        raise fail("--curve writes no pipeline: leave out --out")
+    folder = out or Path("models") / datetime.now(UTC).strftime("trained-%Y%m%d-%H%M%S")
+    unchecked = ""
+    with reported_before_interrupts():  # from the pipeline's rename on, an interrupt waits for the report
+        with errors_as_lines(), progress_bar("Training") as progress:
+            if from_files:
+                report = (
+                    train_curve(None, source, epochs=epochs, seed=seed, base=base, progress=progress, note=note)
+                    if curve
+                    else train_model(
+                        None, source, folder, epochs=epochs, seed=seed, base=base, progress=progress, note=note
+                    )
+                )
+            else:
+                with open_store(db, read_only=True, intact=True) as store:
+                    report = (
+                        train_curve(store, source, epochs=epochs, seed=seed, base=base, progress=progress, note=note)
+                        if curve
+                        else train_model(
+                            store, source, folder, epochs=epochs, seed=seed, base=base, progress=progress, note=note
+                        )
+                    )
+                    unchecked = unchecked_line(*learned_unchecked(store, source.annotator, include_in_progress))
+        if not curve:
+            stored(f"the model is written to {folder}")
+        for line in curve_lines(report) if curve else report_lines(report):
+            say(line)
+        if not from_files and unchecked:
+            note(unchecked)
