@@ -270,3 +270,23 @@ def test_a_trained_pipelines_suggestions_leave_done_work_done(trained: tuple[Pat
         spans = [s for s in store.spans(article, "alice") if s.label.value != "QUOTE"]
         for s in store.pending(article, "alice"):
             assert s.label.value == "QUOTE" or not any(t.start < s.end and s.start < t.end for t in spans), s
+
+
+def test_no_gold_with_no_article_everyone_finished_names_one_annotators_work(three: Path, tmp_path: Path) -> None:
+    """Re-trial 43c: alice and dave each finished other articles; the hint said `adjudicate --auto` first, which
+    then refused ("no article is marked done by all of alice, dave")."""
+    db = str(tmp_path / "g.db")
+    records = [json.loads(line) for line in three.read_text("utf-8").splitlines()]
+    for name, mine in (("alice", records[:2]), ("dave", records[2:])):
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text("".join(json.dumps({**r, "annotator": name, "status": "done"}) + "\n" for r in mine))
+        imported = run("import", str(path), "--db", db)
+        assert imported.exit_code == 0, imported.output
+    result = run("train", "--db", db, "--out", str(tmp_path / "models" / "ours"))
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "annotator: error: no annotations by 'gold' (in the database: alice, dave): no article is done by all of "
+        "alice, dave, which adjudicating needs: `--annotator alice` trains on alice's 2 done articles, or `annotator "
+        "adjudicate --auto --annotators alice` makes them gold first\n",
+    )
+    assert run("adjudicate", "--auto", "--annotators", "alice", "--db", db).exit_code == 0  # the hint works

@@ -80,6 +80,14 @@ def without_gold(store: Reader, include_in_progress: bool) -> str:
     nothing done, marking done."""
     finished = [name for name in store.finished_annotators() if name != GOLD]
     working = [name for name in store.annotators() if name != GOLD]
+    done = {name: set(store.articles_annotated_by([name], [Status.DONE])) for name in finished}
+    if len(finished) >= 2 and not set.intersection(*done.values()):  # adjudicate --auto would refuse (re-trial 43c)
+        best = max(finished, key=lambda name: len(done[name]))  # the first of the most
+        return (
+            f": no article is done by all of {', '.join(finished)}, which adjudicating needs: `--annotator {best}` "
+            f"trains on {best}'s {len(done[best])} done articles, or `annotator adjudicate --auto --annotators "
+            f"{best}` makes them gold first"
+        )
     if len(finished) >= 2:
         return (
             ": adjudicate into gold first (`annotator adjudicate --auto`, then `annotator review`), or "
