@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from annotator.errors import found
+from annotator.store.functions import calling, register
 from annotator.store.kinds import kind_problems, speaker_problems, type_problems
 from annotator.store.names import NAMING
 from annotator.vocabulary import CLOCK_TOLERANCE, Label, content_hash, future_problem, parse_timestamp
@@ -60,15 +61,11 @@ def _text_columns(db: sqlite3.Connection) -> Iterator[tuple[str, str]]:
 def utf8_problems(db: sqlite3.Connection) -> list[str]:
     """Every column of every table holding text that is not UTF-8: one line each, for its first such row. SQLite
     stores whatever bytes it is given as text; Python's reading of such a value fails the whole query."""
-    db.create_function("annotator_is_utf8", 1, _is_utf8, deterministic=True)
+    register(db, "annotator_is_utf8", 1, _is_utf8, deterministic=True)
     problems = []
     for table, column in _text_columns(db):
-        row = db.execute(
-            f'SELECT rowid, CAST("{column}" AS BLOB), (SELECT COUNT(*) FROM "{table}" WHERE typeof("{column}") = '
-            f'\'text\' AND NOT annotator_is_utf8(CAST("{column}" AS BLOB))) FROM "{table}" '
-            f'WHERE typeof("{column}") = \'text\' AND NOT annotator_is_utf8(CAST("{column}" AS BLOB)) '
-            "ORDER BY rowid LIMIT 1"
-        ).fetchone()
+        with calling():  # an interrupt inside the function is raised as itself, not as SQLite's error
+            row = _first_not_utf8(db, table, column)
         if row is not None:
             rowid, stored, count = row
             more = f" (and {count - 1} other row(s))" if count > 1 else ""
@@ -77,6 +74,17 @@ def utf8_problems(db: sqlite3.Connection) -> list[str]:
                 f"{bytes(stored)[:SHOWN_BYTES]!r}{'...' if len(stored) > SHOWN_BYTES else ''}"
             )
     return problems
+
+
+def _first_not_utf8(db: sqlite3.Connection, table: str, column: str) -> tuple[Any, ...] | None:
+    """(rowid, value as bytes, how many) of the column's first row of text that is not UTF-8, or None."""
+    row: tuple[Any, ...] | None = db.execute(
+        f'SELECT rowid, CAST("{column}" AS BLOB), (SELECT COUNT(*) FROM "{table}" WHERE typeof("{column}") = '
+        f'\'text\' AND NOT annotator_is_utf8(CAST("{column}" AS BLOB))) FROM "{table}" '
+        f'WHERE typeof("{column}") = \'text\' AND NOT annotator_is_utf8(CAST("{column}" AS BLOB)) '
+        "ORDER BY rowid LIMIT 1"
+    ).fetchone()
+    return row
 
 
 def token_problems(db: sqlite3.Connection) -> list[str]:
