@@ -6,6 +6,7 @@ from collections.abc import Collection, Iterator
 from typing import Any
 
 from annotator.store.reads import STANDS, Reader
+from annotator.store.temporary import temporary_files
 
 #: Articles read at a time.
 BATCH = 500
@@ -23,6 +24,13 @@ def annotation_stream(
     that is about twice as fast as one query for a whole batch's spans, which SQLite must sort in a temporary
     B-tree before it returns the first row.
     """
+    with temporary_files(reader.path):  # the articles are sorted in ingest order in SQLite's temporary files
+        yield from _stream(reader, annotator, statuses)
+
+
+def _stream(
+    reader: Reader, annotator: str, statuses: Collection[str] | None
+) -> Iterator[tuple[tuple[Any, ...], list[Any]]]:
     chosen = sorted(statuses) if statuses is not None else None
     among = f"AND n.status IN ({','.join('?' * len(chosen))})" if chosen is not None else ""
     articles = reader.conn.execute(

@@ -29,6 +29,7 @@ from annotator.store.schema import (
     missing_index_tables,
     schema_objects,
 )
+from annotator.store.temporary import temporary_files, temporary_write_failed
 from annotator.vocabulary import Status, is_model
 
 
@@ -71,6 +72,8 @@ def title_index_problems(reader: Reader) -> list[str]:
         differing = f"SELECT doc FROM ({found} EXCEPT {expected}) UNION SELECT doc FROM ({expected} EXCEPT {found})"
         row = db.execute(f"SELECT MIN(doc) FROM ({differing})").fetchone()
     except sqlite3.DatabaseError as error:  # FTS5's own tables damaged: SQLite's check of the file passed them
+        if temporary_write_failed(error):  # the copy in the temporary schema did not fit: no word on the index
+            raise
         file = shlex.quote(str(reader.path or "FILE"))
         empty = "; ".join(
             f"DELETE FROM {name}" + (f"; INSERT INTO {name} VALUES {_rows_sql(table.rows)}" if table.rows else "")
@@ -232,7 +235,7 @@ def check(reader: Reader) -> list[str]:
     """Everything wrong with this database, one line a problem; empty when it is sound and consistent. A schema
     that differs from the migrations' is reported alone: the title index and the event log are read through the
     tables it may lack."""
-    with one_snapshot(reader.conn):
+    with temporary_files(reader.path), one_snapshot(reader.conn):  # the file is only read: no other write fails
         problems = integrity_problems(reader) or schema_problems(reader)
         if problems:
             return problems
@@ -255,4 +258,10 @@ def one_snapshot(conn: sqlite3.Connection) -> Iterator[None]:
     try:
         yield
     finally:
-        conn.execute("ROLLBACK")  # nothing was written: only the read snapshot ends
+        if _still_open(conn):  # SQLite ends it itself on some errors (a temporary file it could not write)
+            conn.execute("ROLLBACK")  # nothing was written: only the read snapshot ends
+
+
+def _still_open(conn: sqlite3.Connection) -> bool:
+    """Whether the connection's transaction is still open (read again: mypy takes it as the first look found it)."""
+    return conn.in_transaction
