@@ -12,7 +12,8 @@
 On import, Docs without that user data take the content hash as article id and need --annotator. Spans are
 read from `doc.ents` and the span group --spans-key names (default "quotes"); a Doc holding spans under
 another key (spancat's "sc") is an error that names the key, never a silent import without them. A file that would
-decompress past 200 times its size (or 16 MiB) is refused unread (`refuse_a_bomb`).
+decompress past 200 times its size (or 16 MiB) is refused unread (`refuse_a_bomb`), and so is a file with bytes
+after its DocBin (two DocBins joined: `refuse_what_follows`).
 """
 
 from __future__ import annotations
@@ -226,6 +227,29 @@ def refuse_a_bomb(data: bytes, path: Path) -> None:
                 return  # a cut stream
     except zlib.error:
         return
+    refuse_what_follows(stream.unused_data, len(data), path)
+
+
+def refuse_what_follows(rest: bytes, size: int, path: Path) -> None:
+    """Refuse bytes after the DocBin's zlib stream, which zlib and spaCy pass over unread (attacker F6: `cat
+    alice.spacy bob.spacy` imported alice's records alone, bob's dropped without a word), as a second JSON value
+    after a Label Studio file's array is refused."""
+    if not rest:
+        return
+    what = (
+        "another DocBin, as `cat a.spacy b.spacy` makes: import each file on its own"
+        if _opens_zlib(rest)
+        else "they are no DocBin: was something appended to the file?"
+    )
+    raise InputError(
+        f"{len(rest):,} byte(s) follow the first DocBin, from byte {size - len(rest):,} ({what})", path=str(path)
+    )
+
+
+def _opens_zlib(data: bytes) -> bool:
+    """Whether `data` starts with a zlib header (RFC 1950: deflate, and a check that its two bytes make a multiple
+    of 31), as every DocBin does."""
+    return len(data) >= 2 and data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
 
 
 def _records(doc: Any, options: ReadOptions, where: Where) -> list[Read]:
