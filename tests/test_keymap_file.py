@@ -151,7 +151,18 @@ def test_a_dotted_key_names_its_line(folder: Path) -> None:
         ('# keys\naccept = "enter,notakey"\n', f"keys.toml:2: field 'accept': 'notakey' {NOT_A_KEY}"),
         (
             'accept = ["a", 3]\n',
-            "keys.toml:1: field 'accept': expected keys as a string or a list of strings, got a list",
+            "keys.toml:1: field 'accept': expected keys as a string or a list of strings, got 3, a whole number, at "
+            "position 2 of the list",
+        ),
+        (
+            'accept = ["enter", "", "y"]\n',
+            "keys.toml:1: field 'accept': expected keys as a string or a list of strings, got an empty string at "
+            "position 2 of the list",
+        ),
+        (
+            'accept = ["enter", ["y"]]\n',
+            "keys.toml:1: field 'accept': expected keys as a string or a list of strings, got a list at position 2 "
+            "of the list",
         ),
         ("\nauto_advance = 1\n", "keys.toml:2: field 'auto_advance': expected true or false"),
     ],

@@ -236,7 +236,7 @@ def load_keymap(path: Path | None, *, review: bool = False) -> Settings:
                 f'or "enter,y", or leave {binding_id} out for its default',
             )
         if not isinstance(keys, str):
-            raise wrong(binding_id, f"expected keys as a string or a list of strings, got {json_kind(keys)}")
+            raise wrong(binding_id, f"expected keys as a string or a list of strings, got {_not_keys(keys)}")
         for key in (k.strip() for k in keys.split(",")):
             if not is_key(key):
                 raise wrong(binding_id, f"{key!r} {NOT_A_KEY}")
@@ -247,3 +247,18 @@ def load_keymap(path: Path | None, *, review: bool = False) -> Settings:
         advice = "" if other in keymap else f": remap {other} too"
         raise wrong(remapped, f"key {key!r} is also {other}'s{advice}")
     return Settings(keymap, auto_advance, theme)
+
+
+def _not_keys(keys: Any) -> str:
+    """What a binding's value is instead of keys: in a list, the first item that is no key's name and its position
+    (`accept = ["enter", 5]`: "got a list" named neither)."""
+    if not isinstance(keys, list):
+        return json_kind(keys)
+    position, item = next((n, k) for n, k in enumerate(keys, 1) if not (isinstance(k, str) and k))
+    if isinstance(item, str):
+        what = "an empty string"
+    elif isinstance(item, int | float) and not isinstance(item, bool):
+        what = f"{item!r}, {json_kind(item)},"
+    else:
+        what = "a table" if isinstance(item, dict) else json_kind(item)
+    return f"{what} at position {position} of the list"
