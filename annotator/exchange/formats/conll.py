@@ -31,12 +31,12 @@ import itertools
 import unicodedata
 import warnings
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from typing import IO
 
-from annotator.errors import InputError
+from annotator.errors import TRUNCATED, InputError
 from annotator.exchange.files import Where, read_text, write_text_lines
 from annotator.exchange.formats.common import (
     ImportedRecord,
@@ -184,6 +184,8 @@ def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf, op
 
 
 Row = tuple[int, str, str]  # line number, word, tag
+#: A line of one column.
+NO_TAG = "expected a token and its tag, separated by white space"
 #: A document's sentences, or the error of its first bad line.
 Document = list[list[Row]] | InputError
 
@@ -295,7 +297,7 @@ def documents(content: str) -> Iterator[tuple[int, Document]]:
         columns = line.split()
         start = start or number
         if len(columns) < 2:
-            broken = broken or Where("", line=number).error("expected a token and its tag, separated by white space")
+            broken = broken or Where("", line=number).error(NO_TAG)
             continue
         document[-1].append((number, columns[0], columns[-1]))
     if any(document) or broken:
@@ -332,12 +334,39 @@ def _line_documents(lines: list[tuple[int, str]], has_docstart: bool) -> Iterato
 def read(path: Path, options: ReadOptions) -> Iterator[Read]:
     path, content = read_text(path)
     refuse_foreign_file(str(path), "conll", content)
+    cut = _cut_line(content)
     for line, document in documents(content):
         if isinstance(document, InputError):  # a bad line: its document is that error, skipped with --skip-invalid
-            yield from guarded_items(options, Where(str(path), line=line), partial(_refused, document, path))
+            refused = partial(_refused, document, path)
+            yield from guarded_items(options, Where(str(path), line=line), partial(_cut_short, cut, refused))
             continue
         where = Where(str(path), line=line)
-        yield from guarded_items(options, where, partial(_records, document, options, where))
+        yield from guarded_items(options, where, partial(_cut_short, cut, partial(_records, document, options, where)))
+
+
+def _cut_line(content: str) -> int | None:
+    """The number of the file's last line when it looks cut short in it (`head -c`, a copy stopped): no line break
+    ends the file, and that line has fewer columns than the token line before it."""
+    if not content or content.endswith("\n"):
+        return None
+    lines = content.split("\n")
+    last = lines[-1].split()
+    before = next(
+        (line.split() for line in reversed(lines[:-1]) if line.strip() and not line.startswith("-DOCSTART-")), None
+    )
+    return len(lines) if last and before is not None and len(last) < len(before) else None
+
+
+def _cut_short(cut: int | None, items: Callable[[], Iterable[Read]]) -> list[Read]:
+    """What `items()` gives; an error about the columns of the line the file looks cut short in (`_cut_line`: "got
+    '_'" was all a truncated file said) asks whether it was."""
+    try:
+        return list(items())
+    except InputError as error:
+        columns = error.field == "tag" or error.reason.startswith(NO_TAG)
+        if cut is None or error.line != cut or not columns:
+            raise
+        raise InputError(error.reason + TRUNCATED, path=error.path, line=error.line, field=error.field) from None
 
 
 def _refused(error: InputError, path: Path) -> list[Read]:
