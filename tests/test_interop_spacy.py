@@ -187,6 +187,7 @@ def test_spacys_example_iob_files(tmp_path: Path, name: str, expected: list) -> 
         "left out: 1 span(s) labelled 'NORP' (--label-map NORP=)",
         f"note: {len(expected)} new article(s) with a text rebuilt from the file's tokens, the white space between "
         "them guessed: no stored article has the same words",
+        f"note: {len(expected)} article(s) new to this database stored as done work: CoNLL has no status",
     ]
     assert [spans for _, _, _, spans in annotations(db)] == expected
 
