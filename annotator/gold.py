@@ -89,7 +89,7 @@ def auto_adjudicate(
     """Agreed spans into gold for every article all annotators finished whose gold is not done yet; articles
     without disagreements are then marked done in gold. An article whose gold would clash is skipped. An article
     whose gold is done is left as it is; its open disagreements (`review_state`) are counted in `done_open`; one
-    whose gold a reviewer has begun by hand is left to them (`under_review`).
+    whose gold a reviewer has begun (`under_review`) is left to them.
 
     With assignments, an article's annotators are those it was assigned to (`compared_articles`), unless
     `by_assignment` is False (`--ignore-assignments`)."""
@@ -124,10 +124,13 @@ def auto_adjudicate(
 
 
 def under_review(store: Store, article_id: str) -> bool:
-    """Whether a person has begun this article's gold (the review screen's events name no command, those of
-    `adjudicate --auto` do): adding the agreed spans again would undo what they removed, and marking it done would
-    finish their work for them."""
-    return any("command" not in event.after for event in store.events(article_id, GOLD))
+    """Whether a reviewer has begun this article's gold: any change to it but putting the agreed spans in (which
+    `adjudicate --auto` does, and the review screen on opening it): a version picked, a span removed, added or
+    relabelled by hand, an undo. Adding the agreed spans again would undo what they removed, and marking it done
+    would finish their work for them."""
+    return any(
+        event.action != "adjudicate" or event.after.get("source") != AGREED for event in store.events(article_id, GOLD)
+    )
 
 
 def decisions(store: Store, article_id: str) -> list[GoldDecision]:

@@ -146,10 +146,11 @@ def test_a_quote_picked_after_its_speakers_boundary_is_linked_to_the_gold_actor(
 
 def test_auto_again_after_the_pick_leaves_the_linked_quote_as_it_is(store: Store, article: str) -> None:
     """The agreed quote (alice's, spoken by 'Durham Hall QC') is in gold already, linked to 'Durham Hall': a second
-    `adjudicate --auto` finds it there, rather than refusing the article for a clash with itself."""
+    `adjudicate --auto` does not refuse the article for a clash with itself; the reviewer picked a version there,
+    so it is theirs to finish (`under_review`, attacker 43a), left as it is."""
     auto_adjudicate(store, WHO, "lead")
     [boundary] = review_state(store, article, WHO).disagreements
     pick_version(store, article, boundary, "carol", "lead")
     again = auto_adjudicate(store, WHO, "lead")
-    assert (again.refused, again.spans, again.disagreements) == ([], 0, 1)
+    assert (again.refused, again.spans, again.disagreements, again.under_review) == ([], 0, 0, 1)
     assert gold(store, article) == [("ACTOR", "Durham Hall", None), ("QUOTE", WORDS, at("Durham Hall"))]
