@@ -11,19 +11,29 @@ where they would have gone had they been typed slowly: the screen below.
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import events
 from textual.app import App
 from textual.message import Message
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Input
+
+from annotator.tui.screens.opening import screen_key
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from textual.actions import ActionParseResult
+    from textual.dom import DOMNode
 
 Result = TypeVar("Result")
 #: The keys that close the line (enter: submitted; escape: cancelled).
 CLOSING = frozenset({"enter", "escape"})
 #: Keys typed after one that closes a line go on by then even if the line's screen is somehow still there.
 RELEASE_SECONDS = 0.5
+#: The longest the keys typed after one that opens a screen wait for it (a busy machine, a large list).
+OPENING_SECONDS = 3.0
 
 
 class TypedInto(ModalScreen[Result]):
@@ -72,12 +82,22 @@ class HoldsAfterItsLine:
 class KeysAheadApp(App[None]):
     """The app's half: every key read while a `TypedInto` line cannot take it yet goes to the screen to hold, and
     every key read after the one that closes the line waits until the screen is gone (or, for a line of a screen's
-    own, `HoldsAfterItsLine`, until the screen has acted on it)."""
+    own, `HoldsAfterItsLine`, until the screen has acted on it). Every key read after one that opens another screen
+    or closes its own (`screens.opening`) waits until its action has run and the screen on top then is mounted and
+    has the focus."""
+
+    class Opened(Message):
+        """The screen a key opened (or the one below the screen it closed) is ready: the keys after it go on."""
+
+        def __init__(self, holding: int) -> None:
+            super().__init__()
+            self.holding = holding
 
     def __init__(self) -> None:
         super().__init__()
         self._after_line: list[events.Key] | None = None  # keys typed after one that closes a line (`_held`)
         self._holding = 0  # which closing that was, for its time limit
+        self._opening: str | None = None  # the action of a key read that opens a screen, until it runs
 
     async def on_event(self, event: events.Event) -> None:
         if self._held(event):
@@ -97,6 +117,9 @@ class KeysAheadApp(App[None]):
         if not isinstance(screen, TypedInto):
             if event.key in CLOSING and isinstance(screen, HoldsAfterItsLine) and screen.line_has_focus():
                 self.hold_after_line([])  # the line's key: what comes after it waits for the screen's `Closed`
+            elif (action := screen_key(screen, event.key)) is not None:
+                self._opening = action  # what comes after it waits for the screen it opens (`run_action`)
+                self.hold_after_line([], seconds=OPENING_SECONDS)
             return False
         if screen.take(event):
             return True
@@ -111,6 +134,39 @@ class KeysAheadApp(App[None]):
         self._holding += 1
         holding = self._holding
         self.set_timer(seconds, lambda: self._release_typed() if holding == self._holding else None)
+
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """A key's action; after that of a key that opens a screen (`_held`), the keys typed after it go on once the
+        screen on top is ready (`_when_ready`)."""
+        if self._opening is None or action != self._opening:
+            return await super().run_action(action, default_namespace, namespaces)
+        self._opening = None
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        finally:
+            self._when_ready(self.screen, self._holding)
+
+    def _when_ready(self, screen: Screen[Any], holding: int) -> None:
+        """Once `screen` has handled what is already waiting for it (its mounting, the focus it gives on showing):
+        the held keys go on, or, if another screen came on top meanwhile (a prompt's answer opened the list), once
+        that one is ready."""
+
+        def ready() -> None:
+            if self.screen is not screen:
+                self._when_ready(self.screen, holding)
+            else:
+                self.post_message(self.Opened(holding))
+
+        screen.call_later(ready)
+
+    async def on_keys_ahead_app_opened(self, message: Opened) -> None:
+        if message.holding == self._holding:
+            await self._release_typed()
 
     async def on_typed_into_closed(self, _message: TypedInto.Closed) -> None:
         await self._release_typed()
