@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.edges import EdgeRefused, move_edge
+from annotator.edges import EdgeRefused, crossing_sentence_end, move_edge
 from annotator.suggest.tokens import tokenize
 
 TEXT = 'The river rose two metres. Soldiers arrived in Lagos! "We will stay. We go home," she said.'
@@ -38,3 +38,25 @@ def test_an_edge_inside_a_sentence_still_moves_and_a_quote_crosses_its_sentences
     we, go = TEXT.index("We"), TEXT.index("We go")
     assert TEXT[slice(*move_edge(TEXT, tokens, go, go + 5, "QUOTE", "start", -1))] == "stay. We go"
     assert TEXT[slice(*move_edge(TEXT, tokens, we, we + 12, "QUOTE", "end", 1))] == "We will stay."
+
+
+# A tester's trial: the selection 'later. Talks' and 1 added ACTOR 'later. Talks': the edge keys refuse to grow an
+# entity over a sentence's end, and a selection is refused the same way (`crossing_sentence_end`), a quote's aside.
+TALKS = "Police came later. Talks in the U.S. went on. Mr. Smith said so."
+
+
+def test_a_selection_over_a_sentences_end_is_no_entity_and_says_which_mark() -> None:
+    start = TALKS.index("later")
+    end = TALKS.index("Talks") + len("Talks")
+    problem = crossing_sentence_end(TALKS, offsets(TALKS), start, end, "ACTOR")
+    assert problem == "an entity does not cross a sentence's end: the selection crosses the '.' after 'later'"
+
+
+def test_a_quote_crosses_sentences_and_a_mark_inside_a_word_or_at_the_edge_ends_none() -> None:
+    tokens = offsets(TALKS)
+    start, end = TALKS.index("later"), TALKS.index("Talks") + 5
+    assert crossing_sentence_end(TALKS, tokens, start, end, "QUOTE") is None
+    us = TALKS.index("Talks")
+    assert crossing_sentence_end(TALKS, tokens, us, TALKS.index("U.S.") + 4, "LOCATION") is None
+    mr = TALKS.index("Mr.")
+    assert crossing_sentence_end(TALKS, tokens, mr, mr + len("Mr. Smith"), "ACTOR") is None

@@ -100,7 +100,7 @@ EDITING = [
              ("QUOTE: accept the current quote suggestion, or add a quote over the selection (the quotation marks at its edges left out), or else over the "
               "quotation around the cursor (or the next one in the paragraph); with none, nothing" if label is Label.QUOTE else
               f"{label.value}: relabel the current entity span (a suggestion is accepted with it), or add one over "
-              f"the selection, or else over {PHRASE}, inside a quote too; words that take in one span of that label, "
+              f"the selection (never across a sentence's end), or else over {PHRASE}, inside a quote too; words that take in one span of that label, "
               "adding words at its edges, resize it (a selection so over a span of another label: it is resized "
               "and relabelled)"), f"label_{label.value.lower()}")
         for key, label in LABEL_KEYS.items()

@@ -183,6 +183,8 @@ class AnnotateScreen(EditingScreen):
                 return
             selection = model.token_range(*found)
         resized = self.model.resized(*selection, new, any_label=selected)
+        if selected and self._refused_over_sentences(selection, new, resized is not None):
+            return
         if resized is not None and resized.label is new:  # the words take in one span of this label: it grows to
             edit = self._commit(store.resize_span, resized.id, *selection)  # them (trial 21)
         elif resized is not None:  # selected words over one span of another label: it takes them and the label

@@ -20,6 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 
+from annotator.edges import crossing_sentence_end
 from annotator.errors import Refused
 from annotator.motion import words_around
 from annotator.tui.bindings import MOVING, SELECTING
@@ -148,7 +149,10 @@ class SpeakerScreen(ModalScreen[Choice]):
         return True
 
     def _speaker_words(self, words: tuple[int, int]) -> Row | None:
-        app, quote = self.below.annotator_app, self.quote
+        app, quote, model = self.below.annotator_app, self.quote, self.below.model
+        crossing = crossing_sentence_end(model.text, model.tokens, *words, Label.ACTOR)  # as 1 on the article
+        if crossing is not None:
+            raise Refused(crossing)
         # a pending quote is accepted on enter, bringing its suggested speaker along (a pending ACTOR suggestion)
         coming = quote.kind != "span" and any(
             c.kind == "pending" and (c.start, c.end) == quote.speaker for c in self.candidates
