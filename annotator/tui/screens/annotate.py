@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.binding import BindingType
 
-from annotator import phrases, quotations, stops
+from annotator import phrases, stops
 from annotator.edges import EdgeRefused, move_edge
 from annotator.literal import quoted
 from annotator.tui.bindings import ARTICLE, EDITING, MOVING, SELECTING
@@ -75,14 +75,15 @@ class AnnotateScreen(EditingScreen):
             return ""
         return "" if self._speaker_taken_along(edit) else "; the speaker was marked before (s links another)"
 
-    def _speaker_shown(self, edit: Edit | None) -> bool:
+    def _speaker_shown(self, edit: Edit | None, marks: str = "") -> bool:
         """Whether `edit` made a quote that brought its suggested speaker ACTOR along, which is now current and
-        named (with auto-advance on: off, the cursor stays on what the key acted on, as after any edit)."""
+        named (with auto-advance on: off, the cursor stays on what the key acted on, as after any edit); `marks`:
+        what 4 says of the quotation marks it left out of the selection, said after that."""
         speaker = self._speaker_taken_along(edit)
         if speaker is None or edit is None or not self.annotator_app.settings.auto_advance:
             return False
         note = ", current now to check: [ ] { } change its words, x removes it, s links another speaker; enter keeps it"
-        self._after(edit, speaker, note=note)
+        self._after(edit, speaker, note=note + marks)
         self.speaker_check = (speaker, ("span", edit.spans[0].id))
         return True
 
@@ -191,19 +192,11 @@ class AnnotateScreen(EditingScreen):
             edit = self._commit(store.resize_span, resized.id, *selection, label=new)  # (trial 23)
         else:
             edit = self._commit(store.add_span, *selection, new)
-        if self._speaker_shown(edit):  # words of a pending quote: it is accepted, and its speaker with it
+        if self._speaker_shown(edit, note):  # words of a pending quote: it is accepted, and its speaker with it
             return
         advance = self._next_candidate(edit) if candidate and self.annotator_app.settings.auto_advance else None
         self._after(edit, self._new_span(edit), advance_to=advance, made_quote=new is Label.QUOTE, note=note)
         self._ask_speaker_of_new_quote(edit, note.removeprefix("; ").capitalize())
-
-    def _quote_selection(self) -> tuple[tuple[int, int] | None, str]:
-        """The selection's characters for a QUOTE, without the quotation marks at its edges (None: only marks),
-        and what to say when it had some."""
-        low, high = sorted((self.selection_start or 0, self.cursor))
-        inside = quotations.without_marks(self.model.text, self.model.tokens, low, high)
-        left_out = "; its quotation marks left out: a quote is the words between them" if inside != (low, high) else ""
-        return (None, "") if inside is None else (self.model.token_range(*inside), left_out)
 
     def _next_candidate(self, edit: Edit | None) -> tuple[int, ItemKey | None] | None:
         """After a label key added the phrase at a place `;` stops at, where the pass goes on (as a decision goes on

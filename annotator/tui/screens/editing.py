@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from annotator import quotations
 from annotator.edges import crossing_sentence_end
 from annotator.errors import AnnotatorError, Conflict
 from annotator.literal import quoted
@@ -138,6 +139,19 @@ class EditingScreen(ArticleScreen):
         self.cursor = self.model.token_index(quote.start)
         self.current = self._under_cursor()
         return self.model.get(self.current)
+
+    def _quote_selection(self) -> tuple[tuple[int, int] | None, str]:
+        """The selection's characters for a QUOTE, without the quotation marks at its edges (None: only marks),
+        and what to say when it had some ("its quotation mark" when one was: the opening one alone selected)."""
+        low, high = sorted((self.selection_start or 0, self.cursor))
+        inside = quotations.without_marks(self.model.text, self.model.tokens, low, high)
+        if inside is None:
+            return None, ""
+        marks = inside[0] - low + high - inside[1]
+        left_out = {0: "", 1: "; its quotation mark left out: a quote is the words between the marks"}.get(
+            marks, "; its quotation marks left out: a quote is the words between them"
+        )
+        return self.model.token_range(*inside), left_out
 
     def _refused_over_sentences(self, selection: tuple[int, int], label: Label, resizing: bool) -> bool:
         """Whether an entity of `label` over the selected characters would cross a sentence's end, which the edge keys
