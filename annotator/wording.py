@@ -13,6 +13,11 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
+def them(count: int) -> str:
+    """The pronoun for `count` things just counted: "it" for one (a tester: "1 suggestion ... to decide them")."""
+    return "it" if count == 1 else "them"
+
+
 #: A status as the screens name it ("in progress", not its stored value "in_progress"): the article list's column
 #: and the undo messages (trial 31: "undid status: done -> in_progress").
 STATUS_WORDS = {"todo": "to do", "in_progress": "in progress"}
@@ -86,7 +91,7 @@ def left_on_done(count: int) -> str:
     which tab finds none of (a newcomer: only tab said so)."""
     return (
         f"Done, with {counted(count, 'suggestion')} left undecided when it was marked done (not pending while it is "
-        "done); O reopens it to decide them"
+        f"done); O reopens it to decide {them(count)}"
     )
 
 

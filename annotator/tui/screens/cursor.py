@@ -19,7 +19,7 @@ from annotator.tui.items import Item, ItemKey
 from annotator.tui.model import ArticleModel
 from annotator.tui.screens.typed import TypedInto
 from annotator.tui.widgets.article_view import ArticleView
-from annotator.wording import counted
+from annotator.wording import counted, them
 
 
 class CursorScreen(Screen[None]):
@@ -103,7 +103,7 @@ class CursorScreen(Screen[None]):
             count = self.model.left_undecided
             left = f"{counted(count, 'suggestion')} {'was' if count == 1 else 'were'}"
             self.say(f"Nothing is pending on a done article: {left} left undecided when it was marked done; "
-                     "O reopens it to decide them", "yellow")  # fmt: skip
+                     f"O reopens it to decide {them(count)}", "yellow")  # fmt: skip
             return
         if found is None:
             self.say("Nothing is left to decide here: d marks the article done", "green")

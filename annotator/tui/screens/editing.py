@@ -19,7 +19,7 @@ from annotator.tui.layout import display
 from annotator.tui.screens.article import ArticleScreen
 from annotator.tui.screens.reloading import Reloaded, retried
 from annotator.vocabulary import Label, Status
-from annotator.wording import clipped, counted, flag_taken_off, left_on_done
+from annotator.wording import clipped, counted, flag_taken_off, left_on_done, them
 
 if TYPE_CHECKING:
     from annotator.rows import Edit
@@ -206,7 +206,7 @@ class EditingScreen(ArticleScreen):
             return
         self._after(edit, self.current)
         pending = self.model.pending_count
-        again = f", {counted(pending, 'suggestion')} pending again (tab goes to them)" if pending else ""
+        again = f", {counted(pending, 'suggestion')} pending again (tab goes to {them(pending)})" if pending else ""
         self.say(f"Reopened: in progress again{again}{flag}", "green")
 
     @said

@@ -40,8 +40,8 @@ class DonePrompt(ModalScreen[str]):
         pending, quotes = self.pending, self.speakerless
         said = [f"{counted(pending, 'suggestion')} {'is' if pending == 1 else 'are'} still pending"] if pending else []
         if quotes:
-            said.append(f"{counted(quotes, 'quote')} {'has' if quotes == 1 else 'have'} no speaker yet (s on it "
-                        "chooses one)")  # fmt: skip
+            said.append(f"{counted(quotes, 'quote')} {'has' if quotes == 1 else 'have'} no speaker yet (s on "
+                        f"{'it' if quotes == 1 else 'each'} chooses one)")  # fmt: skip
         with Vertical(classes="prompt"):
             if pending > 1 or pending + quotes > 1:
                 accepted = "them all" if pending > 1 else "the suggestion"
@@ -118,9 +118,11 @@ class OpenDisagreementsPrompt(YesPrompt):
         self.open_count = open_count
 
     def question(self) -> str:
-        some = f"{counted(self.open_count, 'disagreement')} {'is' if self.open_count == 1 else 'are'} still open"
-        return (f"{some}: gold would have none of their spans.\n\n y  mark gold done without them\n"
-                " escape  cancel: keep reviewing (tab goes to them)")  # fmt: skip
+        one = self.open_count == 1
+        some = f"{counted(self.open_count, 'disagreement')} {'is' if one else 'are'} still open"
+        its, it = ("its", "it") if one else ("their", "them")
+        return (f"{some}: gold would have none of {its} spans.\n\n y  mark gold done without {it}\n"
+                f" escape  cancel: keep reviewing (tab goes to {it})")  # fmt: skip
 
 
 class TextPrompt(TypedInto[str | None]):

@@ -29,7 +29,7 @@ from annotator.tui.widgets.disagreements import DisagreementPanel
 from annotator.tui.widgets.info import Legend
 from annotator.tui.widgets.span_panel import SpanPanel
 from annotator.vocabulary import Status
-from annotator.wording import counted
+from annotator.wording import counted, them
 
 if TYPE_CHECKING:
     from annotator.gold import ReviewState
@@ -85,7 +85,7 @@ class ReviewScreen(AnnotateScreen):
                 super(ReviewScreen, self).action_finish(status)
             else:
                 left = f"{counted(open_count, 'disagreement')} still open"
-                self.say(f"Not marked done: {left} (tab goes to them)", "dim")
+                self.say(f"Not marked done: {left} (tab goes to {them(open_count)})", "dim")
 
         self.app.push_screen(OpenDisagreementsPrompt(open_count), chosen)
 
