@@ -62,16 +62,17 @@ def move_edge(
             first += step
         else:
             last += step
-        if first < 0 or last >= len(tokens):
-            raise EdgeRefused("the article ends there")
+        where = "starts a sentence: its start" if side == "start" else "ends a sentence: its end"
+        sentence = f"the span {where} does not cross the '{crossed}' that ends {_ENDED[side]}"
+        if first < 0 or last >= len(tokens):  # 'Port Mellin.' at the article's end: its sentence ends first
+            raise EdgeRefused("the article ends there" if crossed is None else sentence)
         if first > last:
             raise EdgeRefused("a span needs at least one token: remove it with x instead")
         new_start, new_end = tokens[first][0], tokens[last][1]
         if any(char in LINE_BREAKS for char in text[new_start:new_end]):
             raise EdgeRefused("a span may not cross a line break")
         if crossed is not None:
-            where = "starts a sentence: its start" if side == "start" else "ends a sentence: its end"
-            raise EdgeRefused(f"the span {where} does not cross the '{crossed}' that ends {_ENDED[side]}")
+            raise EdgeRefused(sentence)
         edge = new_start if side == "start" else new_end - 1  # never on a markup tag, as over punctuation
         opening = text[new_start] in "([{" or any(char.isalnum() for char in text[new_start : tokens[first][1]])
         if label is Label.QUOTE and side == "start" and not opening:  # not '. "We will', nor ', of course'

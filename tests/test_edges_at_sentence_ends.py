@@ -60,3 +60,20 @@ def test_a_quote_crosses_sentences_and_a_mark_inside_a_word_or_at_the_edge_ends_
     assert crossing_sentence_end(TALKS, tokens, us, TALKS.index("U.S.") + 4, "LOCATION") is None
     mr = TALKS.index("Mr.")
     assert crossing_sentence_end(TALKS, tokens, mr, mr + len("Mr. Smith"), "ACTOR") is None
+
+
+def test_the_end_of_the_articles_last_word_before_its_full_stop_says_the_sentence_ends() -> None:
+    """A tester's trial: } on the last word said "the article ends there": it ends the sentence first."""
+    text = "Soldiers arrived in Port Mellin."
+    mellin = text.index("Port Mellin")
+    with pytest.raises(EdgeRefused) as refused:
+        move_edge(text, offsets(text), mellin, mellin + 11, "LOCATION", "end", 1)
+    assert str(refused.value) == "the span ends a sentence: its end does not cross the '.' that ends it"
+
+
+def test_the_end_of_the_articles_last_word_with_no_mark_after_it_says_the_article_ends() -> None:
+    text = "Soldiers arrived in Port Mellin"
+    mellin = text.index("Port Mellin")
+    with pytest.raises(EdgeRefused) as refused:
+        move_edge(text, offsets(text), mellin, mellin + 11, "LOCATION", "end", 1)
+    assert str(refused.value) == "the article ends there"
