@@ -172,7 +172,8 @@ class KeysAheadApp(App[None]):
         await self._release_typed()
 
     async def _release_typed(self) -> None:
-        """The keys held after a line closed, handled now in the order typed (ahead of any key read later)."""
-        keys, self._after_line = self._after_line or [], None
+        """The keys held after a line closed (or a screen opened), handled now in the order typed (ahead of any key
+        read later). A screen key whose action never ran (the time limit let them go) is waited for no longer."""
+        keys, self._after_line, self._opening = self._after_line or [], None, None
         for key in keys:
             await self.on_event(key)
