@@ -327,16 +327,20 @@ def test_load_takes_articles_every_annotator_marked_done(db: Store):
 
 
 def test_a_pairs_all_row_says_where_other_draws_of_articles_put_its_f1():
-    """Two articles, one the pair agrees on wholly and one not at all: a draw of two holds the agreed one twice
-    (F1 1), once or never (F1 0), a quarter each end, so the interval is the whole range; only ALL has one."""
+    """Four articles, two the pair agrees on wholly and two not at all: only ALL has an interval. With two articles
+    (a draw of two holds the agreed one twice, once or never: "0.000-1.000" until 2026-12-05) none is drawn, under
+    `intervals.FEWEST` as for every report."""
     other = "Paris is calm ."
-    agreed = article({"alice": [mark(TEXT, "Israel", "ACTOR")], "bob": [mark(TEXT, "Israel", "ACTOR")]})
-    apart = article(
-        {"alice": [mark(other, "Paris", "LOCATION")], "bob": [mark(other, "calm", "ACTOR")]},
-        text=other,
-        article_id="a2",
-    )
-    report = agreement([agreed, apart], ["alice", "bob"])
+
+    def agreed(n: int) -> ArticleAnnotations:
+        spans = {"alice": [mark(TEXT, "Israel", "ACTOR")], "bob": [mark(TEXT, "Israel", "ACTOR")]}
+        return article(spans, article_id=f"a{n}")
+
+    def apart(n: int) -> ArticleAnnotations:
+        spans = {"alice": [mark(other, "Paris", "LOCATION")], "bob": [mark(other, "calm", "ACTOR")]}
+        return article(spans, text=other, article_id=f"b{n}")
+
+    report = agreement([agreed(1), apart(1), agreed(2), apart(2)], ["alice", "bob"])
     assert [(p.label, p.exact_f1_interval) for p in report.pairs] == [
         ("ALL", (0.0, 1.0)),
         ("ACTOR", None),
@@ -344,5 +348,5 @@ def test_a_pairs_all_row_says_where_other_draws_of_articles_put_its_f1():
         ("FIGURE", None),
         ("QUOTE", None),
     ]
-    one = agreement([agreed], ["alice", "bob"])
-    assert row(one, "alice", "bob", "ALL").exact_f1_interval is None  # one article: nothing to resample
+    two = agreement([agreed(1), apart(1)], ["alice", "bob"])
+    assert row(two, "alice", "bob", "ALL").exact_f1_interval is None  # two articles: no interval

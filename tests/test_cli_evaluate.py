@@ -40,7 +40,8 @@ def test_text_report(db_path: Path, store: Store, small_article: str) -> None:
         "FIGURE        1     1  0.000/0.000/0.000    1.000/1.000/1.000  ",
         "QUOTE         0     1  0.000/n/a/0.000      0.000/n/a/0.000    ",
         "ALL           2     4  0.250/0.500/0.333    0.500/1.000/0.667  ",
-        "  F1 95%: none, fewer than two articles with spans to draw from",
+        "  F1 95%: no interval: 1 article with spans, and an interval takes 4 (with fewer, its 95% ends are little "
+        "more than single articles' own figures)",
         "",
         "speaker accuracy n/a (0 of 0 reference quotes)",
         "",
@@ -268,15 +269,16 @@ def test_a_trained_version_stored_nowhere_names_evaluate_model(db_path: Path, st
 def test_json_carries_the_few_articles_caution_the_text_gives(db_path: Path, store: Store, small_article: str) -> None:
     """Trial 40b: on 5 articles the text said "with so few articles, a rough guide" under the interval, and --json
     gave nothing of it (`caution: null`): `micro_interval.caution` holds the same words."""
-    text = "Paris sent 12 doctors."
-    wrong = [Suggestion(**find(text, "Paris", "ACTOR"), suggester="entities.v1")]
-    (other,), _ = store.add_articles([(ArticleIn(text=text, title="Other"), word_tokens(text), wrong)])
-    store.replace_annotation(other, GOLD, [Span(**find(text, "Paris", "LOCATION"))], Status.DONE)
+    for place in ("Paris", "Lyon", "Nice"):  # four articles with spans: an interval takes 4 (`intervals.FEWEST`)
+        text = f"{place} sent 12 doctors."
+        wrong = [Suggestion(**find(text, place, "ACTOR"), suggester="entities.v1")]
+        (other,), _ = store.add_articles([(ArticleIn(text=text, title=place), word_tokens(text), wrong)])
+        store.replace_annotation(other, GOLD, [Span(**find(text, place, "LOCATION"))], Status.DONE)
     store.replace_annotation(small_article, GOLD, [Span(**find(SMALL_TEXT, "Gaza", "LOCATION"))], Status.DONE)
     rough = "with so few articles, a rough guide: the draws cannot hold what other articles would bring"
     assert "  " + rough in run("evaluate", "--db", str(db_path)).stdout.splitlines()
     data = json.loads(run("evaluate", "--db", str(db_path), "--json").stdout)
-    assert (data["micro_interval"]["articles"], data["micro_interval"]["caution"]) == (2, rough)
+    assert (data["micro_interval"]["articles"], data["micro_interval"]["caution"]) == (4, rough)
 
 
 def test_corrections_cover_the_articles_scored_and_say_when_nobody_annotates(

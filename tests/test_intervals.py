@@ -16,15 +16,15 @@ def counts(matched: list[int], reference: list[int], predicted: list[int]) -> Ar
 
 
 def test_articles_that_score_alike_give_a_point():
-    same = counts([3, 3, 3], [4, 4, 4], [4, 4, 4])  # every resample pools to F1 0.75
+    same = counts([3, 3, 3, 3], [4, 4, 4, 4], [4, 4, 4, 4])  # every resample pools to F1 0.75
     interval = f1_interval(same)
     assert interval is not None
-    assert (interval.low, interval.high, interval.articles, interval.draws) == (0.75, 0.75, 3, 2000)
+    assert (interval.low, interval.high, interval.articles, interval.draws) == (0.75, 0.75, 4, 2000)
 
 
 def test_one_perfect_and_one_wrong_article_span_the_whole_range():
     # A resample of two holds the perfect article twice (F1 1), once (0.5) or never (0): a quarter each end.
-    interval = f1_interval(counts([5, 0], [5, 5], [5, 5]))
+    interval = f1_interval(counts([5, 0], [5, 5], [5, 5]), fewest=2)
     assert interval is not None
     assert (interval.low, interval.high) == (0.0, 1.0)
 
@@ -68,7 +68,8 @@ def test_a_gain_from_fewer_than_four_articles_has_no_interval():
         is None
     )
     assert gain_interval(*three, fewest=2) is not None
-    assert f1_interval(three[0]) is not None  # evaluate's and agreement's rule is unchanged: two articles
+    assert f1_interval(three[0]) is None  # evaluate's and agreement's F1: the same rule (until 2026-12-05, two)
+    assert f1_interval(three[0], fewest=2) is not None
 
 
 def test_gain_needs_the_same_articles():
@@ -121,5 +122,6 @@ def test_an_article_without_spans_leaves_nothing_to_resample():
     """Re-check 39c: one article with spans and one with none drew the same micro F1 every time ("0.917-0.917")."""
     assert f1_interval(counts([11, 0], [12, 0], [12, 0])) is None
     assert gain_interval(counts([5, 0], [6, 0], [6, 0]), counts([6, 0], [6, 0], [6, 0]), fewest=2) is None
-    interval = f1_interval(counts([11, 0, 1], [12, 0, 2], [12, 0, 2]))
-    assert interval is not None and interval.articles == 3  # all articles are drawn; two have spans
+    assert f1_interval(counts([11, 0, 1, 2, 3], [12, 0, 2, 3, 4], [12, 0, 2, 3, 4]), fewest=5) is None
+    interval = f1_interval(counts([11, 0, 1, 2, 3], [12, 0, 2, 3, 4], [12, 0, 2, 3, 4]))
+    assert interval is not None and interval.articles == 5  # all articles are drawn; four have spans

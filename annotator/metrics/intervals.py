@@ -74,11 +74,12 @@ def with_spans(*sides: ArticleCounts) -> int:
 
 #: Below this many articles with spans the percentile bootstrap is a rough guide (it runs narrow on few).
 FEW = 10
-#: Below this many articles with spans no interval of a change is drawn (`gain_interval`, what `train` prints): two
-#: articles make 3 distinct resamples and three 10, and the one holding a single article n times is drawn 1 in n**n
-#: (1 in 4, 1 in 27: over the 2.5% a 95% interval leaves out at each end), so its "95%" ends would be little more
-#: than single articles' own figures. From 4 (1 in 256) they are mixes of articles. `f1_interval` (evaluate,
-#: agreement) still draws from 2 and says, under `FEW`, that it is a rough guide.
+#: Below this many articles with spans no interval is drawn, of an F1 (`f1_interval`: evaluate, agreement) or of a
+#: change (`gain_interval`: train, evaluate --against): two articles make 3 distinct resamples and three 10, and the
+#: one holding a single article n times is drawn 1 in n**n (1 in 4, 1 in 27: over the 2.5% a 95% interval leaves
+#: out at each end), so its "95%" ends would be little more than single articles' own figures. From 4 (1 in 256)
+#: they are mixes of articles. The one rule for every report (until 2026-12-05 `f1_interval` drew from 2: `evaluate
+#: --model` printed "F1 95% 0.825-0.838" from 2 held-out articles); `reports.no_interval` says why there is none.
 FEWEST = 4
 
 
@@ -107,12 +108,12 @@ def _interval(values: np.ndarray, articles: int, draws: int, level: float) -> In
 
 
 def f1_interval(
-    counts: ArticleCounts, *, draws: int = DRAWS, level: float = LEVEL, seed: int = SEED
+    counts: ArticleCounts, *, draws: int = DRAWS, level: float = LEVEL, seed: int = SEED, fewest: int = FEWEST
 ) -> Interval | None:
-    """The interval of micro F1 over resampled articles; None with fewer than two articles with a span on either
-    side (nothing to resample: an article with none moves no micro F1, so one such and one other always drew the
-    same figure, a 0.917-0.917 that claimed a certainty two articles cannot give; re-check 39c)."""
-    if with_spans(counts) < 2:
+    """The interval of micro F1 over resampled articles; None with fewer than `fewest` articles with a span on
+    either side (`FEWEST`, as for a gain; an article with none moves no micro F1, so one such and one other always
+    drew the same figure, a 0.917-0.917 that claimed a certainty two articles cannot give; re-check 39c)."""
+    if with_spans(counts) < max(2, fewest):
         return None
     (f1,) = _resampled_f1([counts], draws, seed)
     return _interval(f1, len(counts), draws, level)

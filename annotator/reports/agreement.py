@@ -12,8 +12,9 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 
 from annotator.metrics.agreement import AgreementReport, Corpus
-from annotator.metrics.intervals import DRAWS, FEW
+from annotator.metrics.intervals import DRAWS, FEW, FEWEST
 from annotator.metrics.matching import LABEL_CODE, NO_SPEAKER, SpanColumns
+from annotator.reports.no_interval import WHY
 from annotator.store import Reader
 from annotator.store.assignments import assignees, compared_articles
 from annotator.vocabulary import Label, Status
@@ -272,6 +273,13 @@ def text_lines(
     if drawn:
         lines.append(f"  F1 95%: a pair's ALL exact F1 on other draws of its articles (bootstrap, {DRAWS:,} draws)")
         lines += [ROUGH] if min(drawn) < FEW else []
+    undrawn = [
+        f"{p.a} ~ {p.b}"
+        for p in report.pairs
+        if p.label == "ALL" and compared[p.a, p.b] and p.exact_f1_interval is None
+    ]
+    if undrawn:  # the rule of every report's interval (`intervals.FEWEST`), said as they say it
+        lines.append(f"  F1 95%: none for {', '.join(undrawn)}: fewer than {FEWEST} articles with spans {WHY}")
     if unchecked:  # read first, beside what was compared (`unchecked`: `store.unchecked.command_only`)
         lines.insert(1, f"caution: {command_only_line(unchecked, report.articles, MODEL_AGREES)}")
     return lines

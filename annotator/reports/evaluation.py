@@ -22,7 +22,7 @@ from annotator.errors import AnnotatorError
 from annotator.exchange.records import model_name
 from annotator.metrics.corrections import AnnotatedArticle, Corrections, corrections
 from annotator.metrics.evaluation import LabelScores, SpeakerScore, score_columns
-from annotator.metrics.intervals import FEW, Interval, f1_interval
+from annotator.metrics.intervals import FEW, Interval, f1_interval, with_spans
 from annotator.metrics.matching import SpanColumns
 from annotator.reports.agreement import ROUGH
 from annotator.reports.learned import uses_shipped
@@ -110,8 +110,9 @@ class ScoreReport(BaseModel):
     #: The reference's quotes on the articles scored, whatever the labels scored (speakers need a quote suggester).
     reference_quotes: int = Field(default=0, exclude=True)
     corrections: Corrections
-    #: None with fewer than two articles scored (nothing to resample) or no span on either side.
+    #: None with fewer than `intervals.FEWEST` articles with spans (`drawn`), as for every interval.
     micro_interval: MicroInterval | None = None
+    drawn: int = Field(default=0, exclude=True)
     #: `--model` a folder `spacy train` made for our labels: what of the suggestions came from it, and its NER alone.
     their_ner: TheirNer | None = None
     #: `--against`: another version of a kind scored on the same articles, and the gain over it (paired bootstrap).
@@ -366,6 +367,7 @@ def score(
         },
         speakers=result.speakers,
         micro_interval=MicroInterval.of(f1_interval(exact_counts), f1_interval(overlap_counts)),
+        drawn=with_spans(exact_counts),
         corrections=_of(
             load_corrections(store, humans, wanted_statuses(include_in_progress), set(ids)), used, suggesters
         ),

@@ -7,6 +7,7 @@ from annotator.metrics.evaluation import LabelScores
 from annotator.reports.agreement import figure
 from annotator.reports.evaluation import MODEL, ScoreReport
 from annotator.reports.learned_left_out import left_out_lines
+from annotator.reports.no_interval import no_interval
 from annotator.reports.paired import paired_lines
 from annotator.reports.stored_versions import coverage_lines
 from annotator.store.current import suggester_order
@@ -33,8 +34,8 @@ def _interval_lines(report: ScoreReport) -> list[str]:
     """ALL's F1 over other draws of as many articles, as a row under ALL's, and what it is: how much the figure
     rests on the articles scored."""
     interval = report.micro_interval
-    if interval is None:  # said, not left out unexplained (re-check 39c)
-        return ["  F1 95%: none, fewer than two articles with spans to draw from"] if report.articles else []
+    if interval is None:  # said, not left out unexplained (re-check 39c), as `train` says it
+        return [f"  F1 95%: {no_interval(report.drawn)}"] if report.articles else []
     exact, overlap = ("-".join(figure(v) for v in pair) for pair in (interval.exact, interval.overlap))
     return [
         f"{'  F1 ' + format(interval.level, '.0%'):<9} {'':>5} {'':>5}  {exact:>19}  {overlap:>19}",

@@ -7,19 +7,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from annotator.errors import AnnotatorError
 from annotator.metrics.evaluation import score_columns
-from annotator.metrics.intervals import FEWEST, ArticleCounts, gain_interval
+from annotator.metrics.intervals import ArticleCounts, gain_interval, with_spans
 from annotator.metrics.matching import SpanColumns
+from annotator.reports.no_interval import no_interval
 from annotator.rows import SpanLike
 from annotator.vocabulary import Label
 
 
 class Paired(BaseModel):
-    """`--json`'s `against`: the other version, both ALL exact F1s, the gain and its interval (None: fewer than `FEWEST`
-    articles with spans)."""
+    """`--json`'s `against`: the other version, both ALL exact F1s, the gain and its interval (None: fewer than
+    `intervals.FEWEST` articles with spans)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -29,6 +30,8 @@ class Paired(BaseModel):
     interval: tuple[float, float] | None
     articles: int
     level: float | None
+    #: The articles with spans on either side, what an interval draws from (`intervals.FEWEST`).
+    drawn: int = Field(default=0, exclude=True)
 
 
 def kind(name: str) -> str:
@@ -68,6 +71,7 @@ def paired(
         interval=None if interval is None else (interval.low, interval.high),
         articles=len(spans),
         level=None if interval is None else interval.level,
+        drawn=with_spans(scored.exact, after),
     )
 
 
@@ -75,8 +79,7 @@ def paired_lines(other: Paired) -> list[str]:
     """The gain line, as `annotator train` prints its own, and whether its interval holds 0."""
     if other.interval is None:
         return [
-            f"ALL exact F1 {other.gain:+.3f} over {other.predicted} ({other.f1 or 0.0:.3f}); no interval: fewer than "
-            f"{FEWEST} articles with spans to draw from"
+            f"ALL exact F1 {other.gain:+.3f} over {other.predicted} ({other.f1 or 0.0:.3f}); {no_interval(other.drawn)}"
         ]
     low, high = other.interval
     lines = [

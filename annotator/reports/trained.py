@@ -5,9 +5,9 @@ little the figures rest on."""
 from __future__ import annotations
 
 from annotator.exchange.training import TrainReport
-from annotator.metrics.intervals import FEW, FEWEST, with_spans
+from annotator.metrics.intervals import FEW, with_spans
 from annotator.reports.agreement import ROUGH, figure
-from annotator.wording import counted
+from annotator.reports.no_interval import no_interval
 
 #: Held out fewer articles or reference spans than this, one article more or less swings the figures.
 FEW_ARTICLES = 3
@@ -49,10 +49,7 @@ def gain_lines(report: TrainReport) -> list[str]:
     gain = report.gain  # before and after as the entities row prints them: the gain is their difference
     if gain is None:  # said, as `evaluate` says it has none (trial: one held-out article, "use it" outright)
         drawn = with_spans(report.before_by_article, report.after_by_article)
-        return [
-            f"entities exact F1 {after - before:+.3f}; no interval: {counted(drawn, 'held-out article')} with spans, and "
-            f"an interval takes {FEWEST} (with fewer, its 95% ends are little more than single articles' own figures)"
-        ]
+        return [f"entities exact F1 {after - before:+.3f}; {no_interval(drawn, 'held-out article')}"]
     lines = [
         f"entities exact F1 {after - before:+.3f}; on other draws of {report.held_out} held-out articles "
         f"{gain.low:+.3f} to {gain.high:+.3f} ({gain.level:.0%}, bootstrap)",
