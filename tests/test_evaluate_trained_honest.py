@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from processes import annotator
 
+from annotator.suggest.loading import folder_hash
+
 #: Gold the shipped component never learned: what a trained folder is scored on (it starts from that component).
 UNSEEN = Path(__file__).parent / "fixtures" / "gold" / "entities_dev2.jsonl"
 WHY = "(with fewer, its 95% ends are little more than single articles' own figures)"
@@ -59,3 +61,97 @@ def test_no_interval_of_a_gain_from_two_articles_says_why_in_the_same_words(work
     assert [line for line in done.stdout.splitlines() if line.startswith("  F1 95%")] == [
         f"  F1 95%: no interval: 2 articles with spans, and an interval takes 4 {WHY}"
     ]
+
+
+def scores(work: Path, *options: str, db: str = "g.db") -> dict:
+    done = annotator("evaluate", "--db", db, *options, "--json", cwd=work)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_stored_suggestions_leave_out_what_their_pipeline_learned_by_default(work: Path) -> None:
+    """Plain `evaluate` after `suggest --model`: the 6 articles the pipeline learned are left out, as `evaluate
+    --model` leaves them out (until 2026-12-05: all 8 scored, ALL F1 0.911 against the honest 0.832), by what
+    `suggest --model` recorded of its meta.json; the same figures as the folder's run now."""
+    name = f"entities.v15@{folder_hash(work / 'models' / 'ours')}"
+    done = evaluated(work)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[:2] == [
+        f"model:{name}+quotes.v6 against gold: 2 article(s) gold has marked done",
+        f"  6 more left out: the pipeline that made the suggestions @{name.split('@')[1]} learned from them "
+        "(`annotator suggest --model` recorded them from its meta.json; --include-learned keeps them)",
+    ]
+    stored, run_now = scores(work), scores(work, "--model", "models/ours")
+    assert (stored["articles"], stored["learned_left_out"], stored["learned_left_out_by"]) == (
+        2, 6, {"model": 6, "unseen_by": 0, "shipped": 0}
+    )  # fmt: skip
+    assert stored["labels"] == run_now["labels"]
+    assert stored["caution"] is None
+
+
+def test_a_gain_over_another_version_is_drawn_on_the_articles_the_pipeline_did_not_learn(work: Path) -> None:
+    name = f"entities.v15@{folder_hash(work / 'models' / 'ours')}"
+    done = evaluated(work, "--suggester", name, "--against", "entities.v15")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == f"model:{name} against gold: 2 article(s) gold has marked done"
+    assert lines[1].startswith("  6 more left out: the pipeline that made the suggestions @")
+    [gain] = [line for line in lines if line.startswith("ALL exact F1 ")]
+    assert gain.endswith(f"; no interval: 2 articles with spans, and an interval takes 4 {WHY}")
+
+
+def test_stored_suggestions_with_nothing_recorded_are_refused_naming_the_commands(work: Path, tmp_path: Path) -> None:
+    """Suggestions a release before 0005 stored: which articles the pipeline learned is not in the file, so they are
+    not scored as if it learned none; the line names the commands that work, and `suggest --model` records it."""
+    import shutil
+    import sqlite3
+
+    shutil.copyfile(work / "g.db", tmp_path / "old.db")
+    with sqlite3.connect(tmp_path / "old.db") as db:
+        db.execute("DELETE FROM pipeline_learned")  # as an earlier release left it: nothing recorded
+    db.close()
+    weights = folder_hash(work / "models" / "ours")
+    done = annotator("evaluate", "--db", "old.db", "--suggester", f"entities.v15@{weights}", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == (
+        f"annotator: error: the suggestions of the pipeline @{weights} are stored without which articles it learned "
+        "from (stored by a release before 2026-12-05, or brought by merge or predict), and it scores too high on "
+        "those: `annotator suggest --db old.db --model FOLDER` records them (FOLDER: the folder `annotator train` "
+        f"wrote, whose suggestions are named @{weights}), then `annotator evaluate --db old.db --suggester "
+        f"entities.v15@{weights}` leaves them out; or `annotator evaluate --db old.db --model FOLDER` runs it now; "
+        "--include-learned scores them all\n"
+    )
+    kept = scores(tmp_path, "--include-learned", db="old.db")
+    assert (kept["articles"], kept["learned_included"], kept["learned_left_out"]) == (8, 0, 0)
+    assert kept["caution"] == (
+        f"model:entities.v15@{weights}+quotes.v6 is a trained pipeline's, read as stored, and which articles it "
+        "learned from is not recorded (--include-learned): those score too high; `--model FOLDER` leaves them out"
+    )
+    assert scores(tmp_path, "--unseen-by", str(work / "models" / "ours"), db="old.db")["articles"] == 2
+    recorded = annotator("suggest", "--db", "old.db", "--model", work / "models" / "ours", cwd=tmp_path)
+    assert recorded.returncode == 0, recorded.stderr
+    assert scores(tmp_path, db="old.db")["learned_left_out_by"] == {"model": 6, "unseen_by": 0, "shipped": 0}
+
+
+def test_an_older_release_s_database_is_upgraded_by_suggest_and_records_what_the_pipeline_learned(
+    work: Path, tmp_path: Path
+) -> None:
+    """The file release 0.1.0 made (schema 1): `suggest --model` upgrades it (migration 0005 adds pipeline_learned)
+    and records the folder's meta.json; its gold article, which the pipeline never learned, is scored."""
+    import shutil
+    import sqlite3
+
+    shutil.copyfile(Path(__file__).parent / "fixtures" / "release-0.1.0.db", tmp_path / "r.db")
+    done = annotator("suggest", "--db", "r.db", "--model", work / "models" / "ours", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    about = json.loads((work / "models" / "ours" / "meta.json").read_text("utf-8"))["annotator"]
+    with sqlite3.connect(tmp_path / "r.db") as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 5
+        rows = db.execute("SELECT pipeline, learned FROM pipeline_learned ORDER BY learned").fetchall()
+    db.close()
+    weights = folder_hash(work / "models" / "ours")
+    assert rows == [(weights, item) for item in sorted({*about["learned"], *about["articles"]})]
+    figures = scores(tmp_path, db="r.db")
+    assert (figures["predicted"], figures["articles"], figures["learned_left_out"]) == (
+        f"model:entities.v15@{weights}+quotes.v6", 1, 0
+    )  # fmt: skip

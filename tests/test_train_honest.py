@@ -110,17 +110,22 @@ def test_evaluate_with_the_pipeline_leaves_out_what_it_learned(work: tuple[Path,
     ]
 
 
-def test_stored_suggestions_of_a_trained_pipeline_carry_a_caution(work: tuple[Path, Path], tmp_path: Path) -> None:
+def test_stored_suggestions_of_a_trained_pipeline_leave_out_what_it_learned(
+    work: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """`suggest --model` records what the folder learned: the stored suggestions are scored as `--model` scores
+    the folder (until 2026-12-05 they were scored on every article, under a caution)."""
     db, out = work
     copy = tmp_path / "copy.db"
     shutil.copyfile(db, copy)
     assert run("suggest", "--db", str(copy), "--model", str(out), "--all").exit_code == 0
     result = run("evaluate", "--db", str(copy), "--suggester", f"entities.v15@{folder_hash(out)}")
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[1] == (
-        f"  model:entities.v15@{folder_hash(out)} is a trained pipeline's, read as stored: the articles it learned from "
-        "score too high; `--model FOLDER` (the folder `annotator train` wrote) leaves them out"
-    )
+    assert result.stdout.splitlines()[:2] == [
+        f"model:entities.v15@{folder_hash(out)} against gold: 1 article(s) gold has marked done",
+        f"  2 more left out: the pipeline that made the suggestions @{folder_hash(out)} learned from them "
+        "(`annotator suggest --model` recorded them from its meta.json; --include-learned keeps them)",
+    ]
 
 
 def test_a_plain_suggest_keeps_a_trained_pipeline_s_suggestions(work: tuple[Path, Path], tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.differ import where_texts_differ
 from annotator.errors import InputError, NotFound
+from annotator.exchange.pipeline_learned import record_pipeline
 from annotator.interrupts import interrupts_after
 from annotator.models import ArticleIn, Suggestion, content_hash
 from annotator.rows import Token
@@ -249,6 +250,7 @@ def ingest(
     elif suggest and new:
         from annotator.suggest import load_pipeline, suggest_texts
 
+        record_pipeline(store, model)  # what it learned, for `evaluate` of its stored suggestions
         results = suggest_texts(
             (a.text for a in new), nlp or load_pipeline(model), batch_size=batch_size, n_process=workers
         )
@@ -358,6 +360,7 @@ def resuggest(
     from annotator.suggest import load_pipeline, suggest_texts, suggesters_for_model
 
     named = load_pipeline(model) if model else None
+    record_pipeline(store, model)  # what it learned, for `evaluate` of its stored suggestions
     # The versions whose suggestions are current, not every version stored: a decided row of an older run stays for
     # the record, and counted as held, it hid that another pipeline's suggestions replaced it since (trial 38).
     current: dict[str, set[str]] = {article_id: set() for article_id in store.article_ids()}

@@ -273,15 +273,17 @@ def score(
             "--include-learned keeps the articles a pipeline learned from: "
             + ("an annotator learned nothing here" if annotator is not None else "--unseen-by leaves them out")
         )
-    shipped = annotator is None and uses_shipped(store, ids, [*(suggesters or []), *other] or None, model)
+    versions = [*(suggesters or []), *other]  # the versions scored, --against's too
+    stored = read_as_stored(versions) if annotator is None else []
+    without, ids = len(ids), holding(store, ids, stored, reference)  # first: what --include-learned counts is scored
+    without -= len(ids)
+    shipped = annotator is None and uses_shipped(store, ids, versions or None, model)
     ids, learned, included, shipped = (
-        leave_out_learned(store, ids, reference, model, unseen_by, shipped, include_learned, suggesters or [])
+        leave_out_learned(store, ids, reference, model, unseen_by, shipped, include_learned, versions)
         if annotator is None
         else (ids, LearnedLeftOut(), 0, shipped)
     )
     left_out = learned.model + learned.unseen_by + learned.shipped
-    stored = read_as_stored([*(suggesters or []), *other]) if annotator is None else []
-    compared, ids = len(ids), holding(store, ids, stored, reference)
     predicted: list[tuple[int, list[SpanLike]]] = []
     missing = not_started = 0
     used: set[str] = set()
@@ -318,10 +320,10 @@ def score(
         plain = other_name.removeprefix(f"{MODEL}:").removesuffix(" (run now)")
         compared_with = paired(gold, other_spans, labels, exact_counts, result.micro.exact.f1, plain)
     caution = None
-    if annotator is None and model is None and not unseen_by and "@" in predicted_name:
+    if learned.unknown:  # --include-learned on suggestions whose pipeline's learning nothing recorded
         caution = (
-            f"{predicted_name} is a trained pipeline's, read as stored: the articles it learned from score too "
-            "high; `--model FOLDER` (the folder `annotator train` wrote) leaves them out"
+            f"{predicted_name} is a trained pipeline's, read as stored, and which articles it learned from is not "
+            "recorded (--include-learned): those score too high; `--model FOLDER` leaves them out"
         )
     elif annotator is None and model is not None and "@" in predicted_name and not left_out:
         from annotator.suggest.loading import trained_meta
@@ -333,6 +335,7 @@ def score(
             )
     if included:
         whose = "the shipped learned component" if shipped else f"the pipeline at {model}"
+        whose = "the pipeline that made them (or the component it started from)" if learned.recorded else whose
         caution = (
             f"{included} of these {len(ids)} article(s) are ones {whose} learned from (--include-learned): the "
             "figures there are too high"
@@ -354,9 +357,9 @@ def score(
         learned_left_out=left_out,
         learned_left_out_by=learned,
         not_started_left_out=not_started,
-        without_version_left_out=compared - len(ids) if stored else 0,
+        without_version_left_out=without if stored else 0,
         stored_versions=stored,
-        left_out_by_model=model is not None and annotator is None,
+        left_out_by_model=(model is not None or bool(learned.recorded)) and annotator is None,
         left_out_by_shipped=shipped,
         learned_included=included,
         caution=caution,

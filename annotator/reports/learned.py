@@ -73,15 +73,17 @@ def not_learned(
     reference: Reference,
     shipped: bool = False,
     keep: bool = False,
+    recorded: frozenset[str] = frozenset(),
 ) -> tuple[list[str], int]:
     """The reference's articles but those any of these pipelines learned from (their meta.json says which, or,
     `shipped`, the shipped component's learned.json), and how many were left out: a model scores too high on its
     own training articles, and two pipelines compare only on articles neither learned (`--unseen-by`). `keep`
-    (`--include-learned`): every article kept, the count those learned."""
+    (`--include-learned`): every article kept, the count those learned. `recorded`: what the pipeline of stored
+    suggestions scored learned (`store.pipelines`)."""
     from annotator.suggest.loading import learned_from
     from annotator.suggest.shipped import SHIPPED_NAME, shipped_learned
 
-    known = frozenset().union(*(learned_from(model) for model in models))
+    known = frozenset().union(recorded, *(learned_from(model) for model in models))
     if shipped:
         known |= shipped_learned()
     if not known:
@@ -91,10 +93,11 @@ def not_learned(
         return ids, len(ids) - len(kept)
     if not kept:
         whose = [f"the pipeline(s) at {', '.join(models)}"] if models else []
+        whose += ["the pipeline that made the suggestions scored"] if recorded else []
         whose += [SHIPPED_NAME] if shipped else []
         raise AnnotatorError(
             f"{' and '.join(whose)} learned from all {len(ids)} article(s) {reference.name} has "
             f"{reference.articles_rule}: none is left to score on honestly (add gold "
-            f"{'they have' if models else 'it has'} not seen, or --include-learned to score them anyway)"
+            f"{'they have' if models or recorded else 'it has'} not seen, or --include-learned to score them anyway)"
         )
     return kept, len(ids) - len(kept)
