@@ -155,3 +155,35 @@ def test_an_older_release_s_database_is_upgraded_by_suggest_and_records_what_the
     assert (figures["predicted"], figures["articles"], figures["learned_left_out"]) == (
         f"model:entities.v15@{weights}+quotes.v6", 1, 0
     )  # fmt: skip
+
+
+def test_against_the_shipped_version_under_model_is_refused_with_the_command_that_works(work: Path) -> None:
+    """Under --model, "--against entities.v15" ran the folder's own weights: "+0.000 over entities.v15@<hash>", the
+    pipeline against itself; with no --suggester it asked for one, naming nothing to run. Both are refused in one
+    line naming the command that compares the pipeline with the shipped entities.v15, and that command works."""
+    weights = folder_hash(work / "models" / "ours")
+    name = f"entities.v15@{weights}"
+    expected = (
+        f"annotator: error: --against entities.v15 under --model models/ours is {name}, the version scored (--model "
+        "runs this release's versions on the folder's weights): it would be compared with itself. To compare the "
+        f"pipeline with the shipped entities.v15: `annotator evaluate --db g.db --suggester {name} --against "
+        "entities.v15 --unseen-by models/ours` (its suggestions as `annotator suggest --db g.db --model models/ours` "
+        "stored them, on the articles it did not learn)\n"
+    )
+    for options in (["--suggester", name, "--against", "entities.v15"], ["--against", "entities.v15"]):
+        done = evaluated(work, "--model", "models/ours", *options)
+        assert (done.returncode, done.stdout, done.stderr) == (1, "", expected)
+    both = scores(work, "--suggester", name, "--against", "entities.v15", "--unseen-by", "models/ours")
+    shipped = scores(work, "--suggester", "entities.v15", "--unseen-by", "models/ours")
+    assert (both["predicted"], both["articles"], both["against"]["predicted"]) == (f"model:{name}", 2, "entities.v15")
+    assert both["against"]["f1"] == shipped["labels"]["ALL"]["exact"]["f1"]
+    assert both["against"]["gain"] == both["labels"]["ALL"]["exact"]["f1"] - shipped["labels"]["ALL"]["exact"]["f1"]
+
+
+def test_against_another_version_under_model_runs_both_on_the_folder_s_weights(work: Path) -> None:
+    """`--model F --against entities.v14` with no --suggester: the pipeline's own entities.v15@<hash> against
+    entities.v14 on the same weights (it asked for a --suggester before)."""
+    weights = folder_hash(work / "models" / "ours")
+    both = scores(work, "--model", "models/ours", "--against", "entities.v14")
+    assert (both["predicted"], both["articles"]) == (f"model:entities.v15@{weights}+quotes.v6 (run now)", 2)
+    assert both["against"]["predicted"] == f"entities.v14@{weights}+quotes.v6"  # its quotes.v6 too, as scored

@@ -24,6 +24,7 @@ from annotator.metrics.corrections import AnnotatedArticle, Corrections, correct
 from annotator.metrics.evaluation import LabelScores, SpeakerScore, score_columns
 from annotator.metrics.intervals import FEW, Interval, f1_interval, with_spans
 from annotator.metrics.matching import SpanColumns
+from annotator.reports.against_model import against_itself, own_versions
 from annotator.reports.agreement import ROUGH
 from annotator.reports.learned import uses_shipped
 from annotator.reports.learned_left_out import LearnedLeftOut, leave_out_learned
@@ -252,10 +253,12 @@ def score(
     if annotator is not None and annotator not in store.annotators():
         raise AnnotatorError(f"no annotations by {annotator!r} (in the database: {names(store)})")
     labels = _chosen_labels(store, suggesters, annotator)
+    suggesters = own_versions(suggesters, model) if annotator is None else suggesters  # --model's own, run now
     other: list[str] = []
     if against is not None:  # the versions scored with it in place of its kind's (`reports.paired`)
         from annotator.suggest import builtin_suggesters
 
+        against_itself(suggesters or [], against, model, str(store.path))  # under --model: not itself (`against_model`)
         other = against_names(suggesters, against, sorted({*store.suggesters(), *builtin_suggesters()}))
     if annotator == reference.name:
         raise AnnotatorError(f"{annotator!r} is the reference itself; choose another with --gold-from")
@@ -264,10 +267,6 @@ def score(
             f"nothing to evaluate against: {reference.name} has no article {reference.articles_rule}{way_on(store, reference, annotator, include_in_progress)}"
         )
     ids = list(reference.spans)
-    if annotator is None and model is not None and not suggesters:
-        from annotator.suggest.loading import suggesters_for_model
-
-        suggesters = [name.split("@", 1)[0] for name in suggesters_for_model(model).names]  # the pipeline's own, now
     if include_learned and (annotator is not None or unseen_by):
         raise AnnotatorError(
             "--include-learned keeps the articles a pipeline learned from: "
