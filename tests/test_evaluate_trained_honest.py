@@ -187,3 +187,24 @@ def test_against_another_version_under_model_runs_both_on_the_folder_s_weights(w
     both = scores(work, "--model", "models/ours", "--against", "entities.v14")
     assert (both["predicted"], both["articles"]) == (f"model:entities.v15@{weights}+quotes.v6 (run now)", 2)
     assert both["against"]["predicted"] == f"entities.v14@{weights}+quotes.v6"  # its quotes.v6 too, as scored
+
+
+def test_merge_and_pack_carry_what_a_pipeline_learned(work: Path, tmp_path: Path) -> None:
+    """Stored suggestions brought by `merge` keep what their pipeline learned: `evaluate` there leaves the 6 out
+    as in the file they came from; `pack` copies the record too."""
+    import sqlite3
+
+    weights = folder_hash(work / "models" / "ours")
+    merged = annotator("merge", work / "g.db", "--db", "m.db", cwd=tmp_path)
+    assert merged.returncode == 0, merged.stderr
+    assert scores(tmp_path, db="m.db")["learned_left_out_by"] == {"model": 6, "unseen_by": 0, "shipped": 0}
+    assigned = annotator("assign", "--db", "m.db", "--annotators", "bob", "--overlap", "1", cwd=tmp_path)
+    assert assigned.returncode == 0, assigned.stderr
+    packed = annotator("pack", "--db", "m.db", "--annotator", "bob", "-o", "bob.db", cwd=tmp_path)
+    assert packed.returncode == 0, packed.stderr
+    with sqlite3.connect(tmp_path / "bob.db") as db, sqlite3.connect(work / "g.db") as source:
+        query = "SELECT pipeline, learned FROM pipeline_learned ORDER BY learned"
+        assert db.execute(query).fetchall() == source.execute(query).fetchall()
+        assert {pipeline for (pipeline, _) in db.execute(query)} == {weights}
+    db.close()
+    source.close()

@@ -55,6 +55,7 @@ from annotator.store.merge_rows import (
 from annotator.store.merge_source import MergeSource, differences, empty, only_decisions_missing, work
 from annotator.store.merge_suggestions import SuggestionIds, bring_newer_batches, insert_suggestion_row
 from annotator.store.new_names import EnteringNames
+from annotator.store.pipelines import carry_learned, learned_rows
 from annotator.store.reads import NOT_EDITS
 from annotator.store.unchecked import pair_commands
 from annotator.vocabulary import Prefer, parse_timestamp, utc_now
@@ -351,6 +352,7 @@ def merge(
             for source in sources:
                 try:
                     _merge_source(store, source, prefer, report, progress)
+                    carry_learned(store, learned_rows(source.connection))  # what its pipelines learned
                 except sqlite3.DatabaseError:  # a torn read of a source written meanwhile is told as such
                     source.check_unchanged()
                     raise

@@ -20,6 +20,7 @@ from annotator.store.content import content_problems
 from annotator.store.edits import Store
 from annotator.store.merge_rows import reserve_span_ids
 from annotator.store.opening import new_database
+from annotator.store.pipelines import carry_learned, learned_rows
 from annotator.store.reads import Reader
 from annotator.vocabulary import utc_now
 
@@ -128,6 +129,7 @@ def pack(reader: Reader, annotator: str, out: str | Path, note: Note = None) -> 
                 if sequence:
                     reserve_span_ids(packed, int(sequence[0]))
             packed.conn.execute("DETACH DATABASE src")
+            carry_learned(packed, learned_rows(reader.conn))  # what the pipelines of its suggestions learned
             report = PackReport(packed.count("articles"), packed.count("suggestions"), packed.count("events"))
         temporary.sync()
         if not temporary.link_into_place():
