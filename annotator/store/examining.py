@@ -24,7 +24,7 @@ from annotator.places import open_regular
 from annotator.store.companions import companion, hot_journal, not_sqlites
 from annotator.store.journals import journal_misfit, not_its_own
 from annotator.store.schema import MIGRATION_SET, SCHEMA_VERSION, missing_objects
-from annotator.store.wal_work import kept, unexplained
+from annotator.store.wal_work import kept, unexplained, unfit
 
 BUSY_TIMEOUT_MS = 10_000
 #: `PRAGMA application_id` of every database this tool makes ("ANNO"): another program's file is told apart.
@@ -306,7 +306,7 @@ def _wal_of_the_file(target: Path, shown: Path, with_wal: sqlite3.Connection, th
                     problem = f"with it, {what} the file holds would disappear"
                     break
             else:  # in use, the log is the writer's to keep: tables it disagrees with are `check`'s finding
-                problem = None if in_use else unexplained(alone, with_wal, shown)
+                problem = (None if in_use else unexplained(alone, with_wal, shown)) or unfit(alone, with_wal)
         except DatabaseError as error:
             problem = str(error).removeprefix(f"{shown}: ").split("; it was left")[0]
         except sqlite3.DatabaseError as error:  # read through the WAL, the tables are malformed
