@@ -78,17 +78,19 @@ def test_export_of_a_title_that_is_not_utf8_is_one_escaped_line(damaged: Path) -
 
 
 def test_merge_and_pack_refuse_a_damaged_file_naming_it(damaged: Path, tmp_path: Path) -> None:
-    another_program(damaged, f"UPDATE articles SET title = CAST({PWNED} AS TEXT)")
+    """Refused as they open it, in the line every command gives (trial 43a F3); `check` names the row."""
     assert annotator("assign", "--annotators", "alice", "--db", damaged).returncode == 0
+    another_program(damaged, f"UPDATE articles SET title = CAST({PWNED} AS TEXT)")
     before = damaged.read_bytes()
     target = tmp_path / "team.db"
     small_database(target, "bob")
     target_before = target.read_bytes()
-    problem = "table 'articles', column 'title', rowid 1: not UTF-8 text: b'\\xff\\x1b]0;pwned\\x1b\\\\\\x1b[2J'"
-    assert one_line("merge", damaged, "--db", target) == f"{damaged}: {problem}; nothing was merged"
-    pack = tmp_path / "pack.db"
-    assert one_line("pack", "--annotator", "alice", "-o", pack, "--db", damaged) == (
-        f"{damaged}: {problem}; no pack was written (annotator check --db {damaged} lists every problem)"
+    line = (
+        f"{damaged}: column 'title' holds text that is not UTF-8 ('\ufffd\\x1b]0;pwned\\x1b\\\\\\x1b[2J'); it was "
+        f"left as it is: `annotator check --db {damaged}` names the rows"
     )
+    assert one_line("merge", damaged, "--db", target) == line
+    pack = tmp_path / "pack.db"
+    assert one_line("pack", "--annotator", "alice", "-o", pack, "--db", damaged) == line
     assert not pack.exists()
     assert damaged.read_bytes() == before and target.read_bytes() == target_before

@@ -24,6 +24,7 @@ from annotator.places import open_regular
 from annotator.store.companions import companion, hot_journal, not_sqlites
 from annotator.store.journals import journal_misfit, not_its_own
 from annotator.store.schema import MIGRATION_SET, SCHEMA_VERSION, missing_objects
+from annotator.store.undecoded import undecoded
 from annotator.store.wal_work import kept, unexplained, unfit
 
 BUSY_TIMEOUT_MS = 10_000
@@ -330,23 +331,21 @@ def _wal_of_the_file(target: Path, shown: Path, with_wal: sqlite3.Connection, th
         alone.close()
 
 
-def _whole(db: sqlite3.Connection, shown: Path) -> None:
-    """Refuse a file of this release's schema that lacks a table, index or trigger the migrations make (another
-    program dropped it): reading it fails midway with "no such table", and writing to it skips what a dropped
-    trigger keeps (the event log's append-only rule). `annotator check` opens without this, to say what to
-    restore."""
-    if missing := missing_objects(db):
-        what = ", ".join(f"{kind} {name}" for kind, name in missing)
-        raise DatabaseError(
-            f"{shown}: its schema is not this release's (missing {what}); it was left as it is: "
-            f"`annotator check --db {shlex.quote(str(shown))}` says what to restore"
-        )
+def _whole(db: sqlite3.Connection, shown: Path) -> str | None:
+    """Why a file of this release's schema that lacks a table, index or trigger the migrations make (another program
+    dropped it) is refused: reading it fails midway with "no such table", and writing to it skips what a dropped
+    trigger keeps (the event log's append-only rule). `annotator check` opens without this, to say what to restore."""
+    what = ", ".join(f"{kind} {name}" for kind, name in missing_objects(db))
+    return what and (
+        f"{shown}: its schema is not this release's (missing {what}); it was left as it is: "
+        f"`annotator check --db {shlex.quote(str(shown))}` says what to restore"
+    )
 
 
 def examined(target: Path, shown: Path, thorough: bool, whole: bool = True) -> sqlite3.Connection:
     """A read-only connection to a file known to be ours and sound (see the module's docstring); `thorough` runs
     the full integrity check, as every opening that may write does; `whole` refuses a schema lacking what the
-    migrations make (every opening but `check`'s)."""
+    migrations make, and text that is not UTF-8 (`undecoded`: every opening but `check`'s, which names each)."""
     header = _header(target, shown)
     application_id = int.from_bytes(header[68:72], "big")
     if application_id not in (0, APPLICATION_ID):
@@ -365,8 +364,8 @@ def examined(target: Path, shown: Path, thorough: bool, whole: bool = True) -> s
         thorough = thorough or through_a_wal or isinstance(db, Snapshot)
         if not (through_a_wal and _wal_is_its_own(target, shown, db, thorough)):
             _sound(db, shown, target, thorough)
-        if whole:
-            _whole(db, shown)
+        if whole and ((problem := _whole(db, shown)) or (problem := undecoded(db, shown))):
+            raise DatabaseError(problem)
     except Damaged as error:
         db.close()
         raise _blamed(target, shown, error) from None

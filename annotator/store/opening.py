@@ -28,7 +28,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-from annotator.errors import found
 from annotator.places import PRIVATE_MODE, Note, PlaceError, Temporary, note_leftovers, regular_target
 from annotator.store.companions import companion, not_sqlites, orphan_journal
 from annotator.store.examining import (
@@ -41,6 +40,7 @@ from annotator.store.examining import (
     sqlite_uri,
 )
 from annotator.store.schema import READABLE_AS_IS, migrate
+from annotator.store.undecoded import not_utf8
 
 __all__ = ["DatabaseError", "Snapshot", "WriteFailed", "open_database", "sqlite_uri"]
 #: The temporaries a new database is built in: `.<name>.new-<random>` beside it.
@@ -266,10 +266,7 @@ def undecodable(path: Path | None, error: BaseException) -> DatabaseError | None
     match = _UNDECODABLE.match(str(error)) if isinstance(error, sqlite3.OperationalError) else None
     if match is None:
         return None
-    return DatabaseError(
-        f"{path}: column {found(match[1])} holds text that is not UTF-8 ({found(match[2])}); it was left as it "
-        f"is: `annotator check --db {path}` names the rows"
-    )
+    return DatabaseError(not_utf8(path, match[1], match[2]))
 
 
 def write_failed(path: Path | None, error: sqlite3.Error) -> WriteFailed:
