@@ -28,7 +28,7 @@ from annotator.cli.common import (
 )
 from annotator.cli.paths import PathType, given_path, output_paths
 from annotator.store import DEFAULT_DB
-from annotator.vocabulary import GOLD
+from annotator.vocabulary import GOLD, Status
 
 if TYPE_CHECKING:
     from annotator.exchange.formats.options import ExportOptions
@@ -111,7 +111,7 @@ def export(
         if output == "-":
             count = _to_standard_output(lambda out: export_records(store, name, out, who, options=options))
             say(f"{count} record(s) written", err=True)
-            tell_notes(options)
+            tell_notes(options, count)
             _say_why_none(store, who, status, count)
             return
         kind = "" if chosen.suffix == f".{name}" else f".{name}"  # alice.jsonl, alice.prodigy.jsonl, alice.spacy
@@ -142,13 +142,13 @@ def export(
                     f"0 record(s): {path} left as it was, with the export written there before (-o {path} writes an "
                     "empty one)"
                 )
-            tell_notes(options)
+            tell_notes(options, 0)
             _say_why_none(store, who, status, 0)
             return
         stored(f"the export is written to {path}")
         what = "spaCy training config" if name == "spacy" else "Label Studio labelling config"
         say(f"{count} record(s) -> {path}" + (f"; {what} -> {config}" if config else ""))
-        tell_notes(options)
+        tell_notes(options, count)
         _say_why_none(store, who, status, count)
 
 
@@ -173,9 +173,14 @@ def _in_exports(name: str) -> Path:
     return path
 
 
-def tell_notes(options: "ExportOptions") -> None:
-    for what, count in options.written.notes.items():
-        say(f"note: {count} {what}", err=True)
+def tell_notes(options: "ExportOptions", count: int) -> None:
+    """The writer's notes, and the records the status filter left out (an export of none says more: `_say_why_none`)."""
+    for what, n in options.written.notes.items():
+        say(f"note: {n} {what}", err=True)
+    left_out = options.written.left_out
+    if count and left_out:  # by status, in Status's order: "1 in_progress and 2 skipped"
+        which = " and ".join(f"{left_out[status]} {status.value}" for status in Status if left_out[status])
+        say(f"note: {which} record(s) left out (--status all takes every status)", err=True)
 
 
 def _to_standard_output(write: Callable[[BinaryIO], int]) -> int:

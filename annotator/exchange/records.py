@@ -211,7 +211,7 @@ def export(
 ) -> int:
     """Write one annotator's records (or, with annotator None, the model's suggestions) in a format: those whose
     status `options.statuses` names (finished work only, by default; suggestions have no status), with the spans
-    of `options.labels`."""
+    of `options.labels`. The records the statuses leave out are counted by status in `options.written.left_out`."""
     from annotator.exchange.formats import get_format
 
     options = options or ExportOptions()
@@ -221,6 +221,9 @@ def export(
     found = found or (fit_problems(store.conn, ["suggestions"]) if not annotator else [])
     if found:
         raise damaged(store, found)
+    if annotator and options.statuses != frozenset(Status):  # none left out unsaid (a newcomer's 8 of 9 records)
+        statuses = (status for _, status, _ in store.annotated_articles(annotator))
+        options.written.left_out.update(status for status in statuses if status not in options.statuses)
     total = count_records(store, annotator, options.statuses) if progress else 0
     records: Iterable[Record] = (
         annotator_records(store, annotator, options.statuses) if annotator else suggestion_records(store)

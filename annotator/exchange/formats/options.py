@@ -151,6 +151,8 @@ class Written:
     for a training config (how many entity spans, how long the quotes are in tokens)."""
 
     notes: Counter[str] = field(default_factory=Counter)
+    #: The records of the annotator's that the export's statuses leave out, by status (said by `export`'s note)
+    left_out: Counter[Status] = field(default_factory=Counter)
     docs: int = 0
     entity_spans: int = 0
     quote_tokens: list[int] = field(default_factory=list)
