@@ -43,8 +43,9 @@ from annotator.exchange.formats.common import (
 )
 from annotator.exchange.formats.options import ExportOptions, ReadOptions
 from annotator.exchange.formats.speakers import kept, with_speaker
+from annotator.literal import literal, quoted
 from annotator.models import Label, Span, Status
-from annotator.rows import Token
+from annotator.rows import SpanLike, Token
 from annotator.spans import is_blank
 from annotator.suggest.tokens import MARKUP_INFIX, doc_of
 from annotator.suggest.tokens import tokens_of as doc_tokens
@@ -86,7 +87,7 @@ def to_doc(record: RecordLike, tokens: list[Token], vocab: Any, options: ExportO
     return doc
 
 
-#: The note of the spans `spacy train` cannot align (`unaligned`).
+#: The note of the spans `spacy train` cannot align (`unaligned`), followed by the first `NAMED` of them.
 UNALIGNED = (
     "span(s) whose edges spaCy's own tokenizer does not cut (markup or a control character glued to their words, "
     "as in '[bold]Ana'): `spacy train` with spaCy's English tokenizer leaves them out as misaligned"
@@ -96,15 +97,37 @@ UNALIGNED = (
 CUTS = re.compile(MARKUP_INFIX)
 
 
-def unaligned(record: RecordLike, tokenizer: Any) -> int:
-    """How many of the record's spans have an edge inside one of spaCy's English tokenizer's tokens: `spacy train`
-    tokenizes the text again and drops those from what it learns. Only a text with such characters is tokenized
-    again (an export of 30,000 articles does not pay for it)."""
+#: How many of the spans `spacy train` cannot align the note names (the others it counts).
+NAMED = 5
+
+
+def unaligned(record: RecordLike, tokenizer: Any) -> list[str]:
+    """The record's spans that have an edge inside one of spaCy's English tokenizer's tokens (`spacy train`
+    tokenizes the text again and drops those from what it learns), in the text's order, each as the note names it
+    (`misaligned`). Only a text with such characters is tokenized again (an export of 30,000 articles does not pay
+    for it)."""
     text = record.text
     if not CUTS.search(text) and not any(is_blank(char) and not char.isspace() for char in set(text)):
-        return 0
+        return []
     theirs = tokenizer(text)
-    return sum(1 for span in record.spans if theirs.char_span(span.start, span.end) is None)
+    spans = sorted(record.spans, key=lambda s: (s.start, s.end))
+    return [misaligned(record, span, theirs) for span in spans if theirs.char_span(span.start, span.end) is None]
+
+
+def misaligned(record: RecordLike, span: SpanLike, theirs: Any) -> str:
+    """A span `spacy train` cannot align, as the note names it: its article, label, text and offsets, and spaCy's
+    tokens its edges fall inside, shown literally (a zero-width joiner glued to "Daily Xtra" is "Xtra⟨U+200D⟩")."""
+    shown = f"article {quoted(literal(record.article_id))} {span.label.value} "
+    shown += f"{quoted(literal(record.text[span.start : span.end]))} at {span.start}:{span.end}"
+    covering = theirs.char_span(span.start, span.end, alignment_mode="expand")
+    if covering is None or not len(covering):
+        return shown
+    edges = [covering[0]] if covering[0].idx < span.start else []
+    if covering[-1].idx + len(covering[-1].text) > span.end and covering[-1] not in edges:
+        edges.append(covering[-1])
+    if not edges:
+        return shown
+    return shown + f" (spaCy's token(s) {', '.join(quoted(literal(token.text)) for token in edges)})"
 
 
 def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf, options: ExportOptions) -> int:
@@ -113,12 +136,16 @@ def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf, op
 
     nlp = spacy.blank("en")
     docbin = DocBin(store_user_data=True)
-    count = 0
+    count, lost, named = 0, 0, list[str]()
     for record in records:
         docbin.add(to_doc(record, tokens_of(record), nlp.vocab, options))
-        if lost := unaligned(record, nlp.tokenizer):
-            options.written.notes[UNALIGNED] += lost
+        found = unaligned(record, nlp.tokenizer)
+        lost += len(found)
+        named.extend(found[: NAMED - len(named)])
         count += 1
+    if lost:
+        more = f"; and {lost - len(named)} more" if lost > len(named) else ""
+        options.written.notes[f"{UNALIGNED}: {'; '.join(named)}{more}"] += lost
     out.write(docbin.to_bytes())
     return count
 
