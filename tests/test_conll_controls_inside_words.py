@@ -3,7 +3,10 @@ U+2069, around a letter of a name) raw into the file, while one between words wa
 character is written into a CoNLL file: those inside words are left out and counted with those between them, and
 the file comes back to its article with the spans on their stored offsets (the words matched with control and
 format characters set aside); where no article has its words, the import says the text is rebuilt. The real
-console script on real files, real SQLite."""
+console script on real files, real SQLite.
+
+The zero-width non-joiner and joiner are not left out inside a word: Persian and Indic scripts write them there, and a
+word without them is another word; the file keeps them, and comes back to its article all the same."""
 
 from __future__ import annotations
 
@@ -70,3 +73,76 @@ def test_into_a_database_without_the_article_the_import_says_the_text_is_rebuilt
         (article_id,) = store.article_ids()
         assert store.article_text(article_id) == "Mayor Ana Ruiz met Bob today in Paris ."
         assert [(s.start, s.end, s.text) for s in store.spans(article_id, "bob")] == [(6, 14, "Ana Ruiz")]
+
+
+#: Joiners inside words, as Persian (a ZWNJ in the name Alizadeh) and Indic scripts (a ZWJ in Devanagari
+#: "kshetra") write them: part of the word. A bidi isolate in a name, a bell and a left-to-right mark are not.
+JOINED = (
+    "Mayor \u0639\u0644\u06cc\u200c\u0632\u0627\u062f\u0647 met Ana Ru\u2068i\u2069z and Bob \x07today in "
+    "\u0915\u094d\u200d\u0937\u0947\u0924\u094d\u0930 and Pa\u200eris."
+)
+ALIZADEH, KSHETRA = (
+    "\u0639\u0644\u06cc\u200c\u0632\u0627\u062f\u0647",
+    "\u0915\u094d\u200d\u0937\u0947\u0924\u094d\u0930",
+)
+
+
+def joined_export(tmp_path: Path) -> tuple[Path, Path, str]:
+    (tmp_path / "j.jsonl").write_text(json.dumps({"id": "c1", "title": "J", "text": JOINED}) + "\n", encoding="utf-8")
+    db = tmp_path / "j.db"
+    assert annotator("ingest", "j.jsonl", "--no-suggest", "--db", db, cwd=tmp_path).returncode == 0
+    with Store.open(db) as store:
+        for start, end, label in [(6, 14, "ACTOR"), (19, 29, "ACTOR"), (61, 67, "LOCATION")]:
+            store.add_span("c1", "alice", start, end, label)
+        store.set_status("c1", "alice", "done")
+    conll = tmp_path / "j.conll"
+    result = annotator("export", "--db", db, "--annotator", "alice", "--format", "conll", "-o", conll)
+    assert (result.returncode, result.stdout) == (0, f"1 record(s) -> {conll}\n")
+    return db, conll, result.stderr
+
+
+def test_joiners_inside_words_are_written_and_other_format_characters_left_out(tmp_path: Path) -> None:
+    _, conll, note = joined_export(tmp_path)
+    assert note == (  # the isolates, the bell, the left-to-right mark; neither joiner
+        "note: 4 control character(s) between or inside words left out: CoNLL writes words only (jsonl, prodigy, "
+        "spacy, labelstudio and doccano keep the text whole)\n"
+    )
+    assert conll.read_text(encoding="utf-8") == (
+        f"-DOCSTART- -X- O O\n\nMayor _ _ O\n{ALIZADEH} _ _ B-ACTOR\nmet _ _ O\nAna _ _ B-ACTOR\nRuiz _ _ I-ACTOR\n"
+        f"and _ _ O\nBob _ _ O\ntoday _ _ O\nin _ _ O\n{KSHETRA} _ _ O\nand _ _ O\nParis _ _ B-LOCATION\n. _ _ O\n\n"
+    )
+
+
+def test_words_with_joiners_come_back_to_their_article_on_the_stored_offsets(tmp_path: Path) -> None:
+    db, conll, _ = joined_export(tmp_path)
+    result = annotator("import", conll, "--format", "conll", "--annotator", "bob", "--db", db)
+    assert (result.returncode, result.stdout) == (
+        0,
+        f"1 record(s) imported (0 new article(s)); 1 put on the stored article with the same words -> {db}\n",
+    )
+    assert spans(db, "bob") == spans(db, "alice") == [
+        (6, 14, "ACTOR", ALIZADEH), (19, 29, "ACTOR", "Ana Ru\u2068i\u2069z"), (61, 67, "LOCATION", "Pa\u200eris")
+    ]  # fmt: skip
+
+
+def test_a_text_rebuilt_from_the_file_keeps_the_joiners_in_its_words(tmp_path: Path) -> None:
+    _, conll, _ = joined_export(tmp_path)
+    result = annotator("import", conll, "--format", "conll", "--annotator", "bob", "--db", tmp_path / "new.db")
+    assert result.returncode == 0, result.stderr
+    with Store.open(tmp_path / "new.db", read_only=True) as store:
+        (article_id,) = store.article_ids()
+        assert store.article_text(article_id) == f"Mayor {ALIZADEH} met Ana Ruiz and Bob today in {KSHETRA} and Paris ."
+        assert [(s.start, s.end, s.text) for s in store.spans(article_id, "bob")] == [
+            (6, 14, ALIZADEH), (19, 27, "Ana Ruiz"), (58, 63, "Paris")
+        ]  # fmt: skip
+
+
+def test_inside_a_word_only_the_joiners_are_written_and_every_other_control_is_counted() -> None:
+    from annotator.exchange.formats.conll import _word, controls_left_out
+    from annotator.rows import Token
+
+    others = "\x1b\x07\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\ufeff"
+    for char in others:
+        assert (_word(f"Ru{char}iz"), controls_left_out(f"Ru{char}iz", [Token(0, 5)])) == ("Ruiz", 1)
+    for char in "\u200c\u200d":
+        assert (_word(f"Ru{char}iz"), controls_left_out(f"Ru{char}iz", [Token(0, 5)])) == (f"Ru{char}iz", 0)

@@ -18,7 +18,7 @@ On import, documents are found as the tools that write them mean them:
 
 The format has no place for speakers, titles, meta, status, timestamps, article ids or the article's white
 space and control characters (none is written into the file, inside a word or between words: the export's note
-counts them), nor, on export, for quotes (an entity may sit inside one, and a token has one tag): on import the text
+counts them; the zero-width non-joiner and joiner inside a word are part of it and written), nor, on export, for quotes (an entity may sit inside one, and a token has one tag): on import the text
 is the tokens joined by spaces and the sentences by line breaks, and --annotator says whose work it is. A
 stored article with the same words (white space aside) gets the spans, moved onto its own offsets
 (`exchange.realign`), so our own export comes back to its article; otherwise the rebuilt text is a new
@@ -119,14 +119,20 @@ def lines(record: RecordLike, tokens: list[Token]) -> Iterator[str]:
             yield "\n"
 
 
+#: The format characters that are part of a word: the zero-width non-joiner and joiner (Persian, Indic scripts,
+#: emoji sequences write them inside words; without them a word is another word).
+JOINERS = frozenset("\u200c\u200d")
+
+
 def _control(char: str) -> bool:
-    """A control or format character (an ESC, a bell, a bidi isolate, a zero-width joiner): never written into
-    a CoNLL file, where its readers would take it into a word (`exchange.realign` sets them aside alike)."""
-    return unicodedata.category(char) in INVISIBLE
+    """A control or format character (an ESC, a bell, a bidi isolate or mark, a byte order mark) but for the
+    joiners (`JOINERS`): never written into a CoNLL file, where its readers would take it into a word
+    (`exchange.realign` sets them aside alike, the joiners too, so a file with or without them finds its article)."""
+    return unicodedata.category(char) in INVISIBLE and char not in JOINERS
 
 
 def _word(token: str) -> str:
-    """A token as the file writes it: without control characters (`_control`)."""
+    """A token as the file writes it: without control characters (`_control`); a joiner inside it stays."""
     return "".join(char for char in token if not _control(char))
 
 
@@ -148,7 +154,7 @@ CONTROLS_LEFT_OUT = (
 def controls_left_out(text: str, tokens: list[Token]) -> int:
     """How many characters a CoNLL file, which writes tokens and line breaks only, loses that are not white
     space: those outside every token (a colour code's ESC, a bell, a bidi control) and the control and format
-    characters inside a token (a bidi isolate in a name: `_word`)."""
+    characters inside a token (a bidi isolate in a name: `_word`), but for the joiners, which are written."""
     gaps, end = [], 0
     for token in tokens:
         gaps.append(text[end : token.start])
