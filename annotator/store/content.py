@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from annotator.errors import found
-from annotator.store.functions import calling, register
+from annotator.store.functions import calling, is_utf8, register
 from annotator.store.kinds import kind_problems, speaker_problems, type_problems
 from annotator.store.names import NAMING
 from annotator.vocabulary import CLOCK_TOLERANCE, Label, content_hash, future_problem, parse_timestamp
@@ -32,16 +32,6 @@ NAMED = frozenset([("articles", "id"), *((table, "annotator") for table in NAMIN
 _LABELS = ", ".join(f"'{label.value}'" for label in Label)
 
 
-def _is_utf8(value: bytes | None) -> bool:
-    if value is None:
-        return True
-    try:
-        bytes(value).decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
 def _text_columns(db: sqlite3.Connection) -> Iterator[tuple[str, str]]:
     """(table, column) of every column of every table (FTS5's own tables aside: derived from the titles; the ids
     and names `names.name_problems` reads, which says what it finds of them)."""
@@ -50,7 +40,7 @@ def _text_columns(db: sqlite3.Connection) -> Iterator[tuple[str, str]]:
         "AND name NOT LIKE 'title_search%' ORDER BY name"
     )
     for (stored,) in tables.fetchall():
-        if not _is_utf8(stored):  # a schema no migration made: `check` reports it first (`schema_problems`)
+        if not is_utf8(stored):  # a schema no migration made: `check` reports it first (`schema_problems`)
             continue
         table = bytes(stored).decode("utf-8")
         for row in db.execute(f'SELECT name FROM pragma_table_info("{table}")').fetchall():
@@ -61,7 +51,7 @@ def _text_columns(db: sqlite3.Connection) -> Iterator[tuple[str, str]]:
 def utf8_problems(db: sqlite3.Connection) -> list[str]:
     """Every column of every table holding text that is not UTF-8: one line each, for its first such row. SQLite
     stores whatever bytes it is given as text; Python's reading of such a value fails the whole query."""
-    register(db, "annotator_is_utf8", 1, _is_utf8, deterministic=True)
+    register(db, "annotator_is_utf8", 1, is_utf8, deterministic=True)
     problems = []
     for table, column in _text_columns(db):
         with calling():  # an interrupt inside the function is raised as itself, not as SQLite's error

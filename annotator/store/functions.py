@@ -38,6 +38,17 @@ def register(db: sqlite3.Connection, name: str, arguments: int, function: Callab
     db.create_function(name, arguments, called, deterministic=deterministic)
 
 
+def is_utf8(value: bytes | None) -> bool:
+    """Whether stored bytes are UTF-8 text (SQLite keeps any bytes as text): `annotator_is_utf8` in SQL."""
+    if value is None:
+        return True
+    try:
+        bytes(value).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 @contextmanager
 def calling() -> Iterator[None]:
     """Around a query (its execution and its fetching) that calls a registered function: SQLite's error for an

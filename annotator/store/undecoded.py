@@ -13,19 +13,10 @@ from __future__ import annotations
 import sqlite3
 
 from annotator.errors import found
+from annotator.store.functions import calling, is_utf8, register
 
 #: Rows read at once: each column's text values of so many rows are joined and decoded in one call.
 CHUNK = 10_000
-
-
-def _is_utf8(value: bytes | None) -> bool:
-    if value is None:
-        return True
-    try:
-        bytes(value).decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _columns(db: sqlite3.Connection) -> list[tuple[str, str]]:
@@ -55,31 +46,32 @@ def first_undecodable(db: sqlite3.Connection) -> tuple[str, bytes] | None:
     joined by a line break (so no two halves of a character join into one) and decoded in one call, since one
     call for every value cost twice as much (3.4 CPU seconds for 1.4 million suggestions). Only a chunk that does
     not decode is read again, value by value, for the one to name."""
-    db.create_function("annotator_is_utf8", 1, _is_utf8, deterministic=True)
-    tables: dict[str, list[str]] = {}
-    for table, column in _columns(db):
-        tables.setdefault(table, []).append(column)
-    for table, columns in tables.items():
-        named = [(column, '"' + column.replace('"', '""') + '"') for column in columns]
-        quoted = '"' + table.replace('"', '""') + '"'
-        texts = ", ".join(
-            f"annotator_is_utf8(CAST(group_concat(CASE WHEN typeof({c}) = 'text' THEN CAST({c} AS BLOB) END, "
-            "X'0A') AS BLOB))"
-            for _, c in named
-        )
-        low, high = db.execute(f"SELECT min(rowid), max(rowid) FROM {quoted}").fetchone()
-        for start in range(low, high + 1, CHUNK) if low is not None else ():
-            chunk = [start, start + CHUNK]
-            decoded = db.execute(f"SELECT {texts} FROM {quoted} WHERE rowid >= ? AND rowid < ?", chunk).fetchone()
-            for (column, c), fine in zip(named, decoded, strict=True):
-                if fine == 0:
-                    row = db.execute(
-                        f"SELECT CAST({c} AS BLOB) FROM {quoted} WHERE rowid >= ? AND rowid < ? AND typeof({c}) = "
-                        f"'text' AND NOT annotator_is_utf8(CAST({c} AS BLOB)) ORDER BY rowid LIMIT 1",
-                        chunk,
-                    ).fetchone()
-                    return column, bytes(row[0])
-    return None
+    register(db, "annotator_is_utf8", 1, is_utf8, deterministic=True)
+    with calling():  # an interrupt inside the function is the interrupt (`store.functions`)
+        tables: dict[str, list[str]] = {}
+        for table, column in _columns(db):
+            tables.setdefault(table, []).append(column)
+        for table, columns in tables.items():
+            named = [(column, '"' + column.replace('"', '""') + '"') for column in columns]
+            quoted = '"' + table.replace('"', '""') + '"'
+            texts = ", ".join(
+                f"annotator_is_utf8(CAST(group_concat(CASE WHEN typeof({c}) = 'text' THEN CAST({c} AS BLOB) END, "
+                "X'0A') AS BLOB))"
+                for _, c in named
+            )
+            low, high = db.execute(f"SELECT min(rowid), max(rowid) FROM {quoted}").fetchone()
+            for start in range(low, high + 1, CHUNK) if low is not None else ():
+                chunk = [start, start + CHUNK]
+                decoded = db.execute(f"SELECT {texts} FROM {quoted} WHERE rowid >= ? AND rowid < ?", chunk).fetchone()
+                for (column, c), fine in zip(named, decoded, strict=True):
+                    if fine == 0:
+                        row = db.execute(
+                            f"SELECT CAST({c} AS BLOB) FROM {quoted} WHERE rowid >= ? AND rowid < ? AND typeof({c}) = "
+                            f"'text' AND NOT annotator_is_utf8(CAST({c} AS BLOB)) ORDER BY rowid LIMIT 1",
+                            chunk,
+                        ).fetchone()
+                        return column, bytes(row[0])
+        return None
 
 
 def not_utf8(path: object, column: str, text: str) -> str:
