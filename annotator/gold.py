@@ -49,8 +49,8 @@ class AutoReport:
     #: (`review_state(...).open`: an annotator who finished the article since, differently).
     done_before: int = 0
     done_open: int = 0
-    #: Articles whose gold a person has begun on the review screen: left to them (`under_review`).
-    under_review: int = 0
+    #: The articles whose gold a reviewer has begun: left to them (`under_review`).
+    under_review: tuple[str, ...] = ()
 
 
 def article_consensus(store: Store, article_id: str, annotators: Sequence[str]) -> Consensus[SpanRow]:
@@ -96,7 +96,8 @@ def auto_adjudicate(
     statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
     compared = compared_articles(store, list(annotators), statuses, by_assignment=by_assignment)
     ids = [article_id for article_id, _ in compared]
-    spans = settled = disagreements = done_before = done_open = reviewing = 0
+    spans = settled = disagreements = done_before = done_open = 0
+    reviewing: list[str] = []
     refused: list[str] = []
     for article_id, names in compared:
         if store.status(article_id, GOLD) == Status.DONE:  # a reviewer finished this one; what they removed stays
@@ -104,7 +105,7 @@ def auto_adjudicate(
             done_open += len(review_state(store, article_id, names).open)
             continue
         if under_review(store, article_id):  # what the reviewer removed stays removed there too (trial 43a)
-            reviewing += 1
+            reviewing.append(article_id)
             continue
         found = article_consensus(store, article_id, names)
         try:
@@ -119,7 +120,7 @@ def auto_adjudicate(
             settled += 1
     return AutoReport(
         articles=len(ids), spans=spans, settled=settled, disagreements=disagreements, refused=refused,
-        done_before=done_before, done_open=done_open, under_review=reviewing,
+        done_before=done_before, done_open=done_open, under_review=tuple(reviewing),
     )  # fmt: skip
 
 

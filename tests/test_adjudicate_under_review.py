@@ -37,8 +37,8 @@ def test_gold_under_a_reviewers_hands_is_left_to_the_reviewer_and_said(tmp_path:
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
         "2 article(s) compared (done by all of alice, bob): 1 agreed span(s) into gold, 1 article(s) settled, "
-        "0 disagreement(s) left for review; 1 article(s) a reviewer has begun left to the review (`annotator review "
-        f"--db {db} --annotators alice,bob --reviewer carol` goes on)\n"
+        f"0 disagreement(s) left for review; 1 article(s) a reviewer has begun left to the review ({first!r}: "
+        f"`annotator review --db {db} --annotators alice,bob --reviewer carol` goes on)\n"
     )
     with Store.open(db, read_only=True) as store:
         assert [(s.start, s.end, s.label.value) for s in store.spans(first, GOLD)] == [(0, 3, "ACTOR")]

@@ -152,5 +152,5 @@ def test_auto_again_after_the_pick_leaves_the_linked_quote_as_it_is(store: Store
     [boundary] = review_state(store, article, WHO).disagreements
     pick_version(store, article, boundary, "carol", "lead")
     again = auto_adjudicate(store, WHO, "lead")
-    assert (again.refused, again.spans, again.disagreements, again.under_review) == ([], 0, 0, 1)
+    assert (again.refused, again.spans, again.disagreements, again.under_review) == ([], 0, 0, (article,))
     assert gold(store, article) == [("ACTOR", "Durham Hall", None), ("QUOTE", WORDS, at("Durham Hall"))]

@@ -25,6 +25,7 @@ from annotator.cli.common import (
 from annotator.cli.compared import command, nothing_compared
 from annotator.cli.logins import check_entering
 from annotator.cli.paths import PathType, output_paths
+from annotator.literal import quoted
 from annotator.store import DEFAULT_DB
 
 IgnoreAssignmentsOption = Annotated[
@@ -198,8 +199,10 @@ def adjudicate(
         again = command(db, "review", names, *extra, *(["--ignore-assignments"] if ignore_assignments else []))
         if report.done_open:
             left += f", with {report.done_open} disagreement(s) `{again}` shows"
-        if report.under_review:  # a reviewer's unfinished gold: not added to, not marked done (trial 43a)
-            left += f"; {report.under_review} article(s) a reviewer has begun left to the review (`{again}` goes on)"
+        if report.under_review:  # a reviewer's unfinished gold: not added to, not marked done (trial 43a), named
+            shown = report.under_review[:5]
+            named = ", ".join(quoted(i) for i in shown) + (" ..." if len(report.under_review) > len(shown) else "")
+            left += f"; {len(report.under_review)} article(s) a reviewer has begun left to the review ({named}: `{again}` goes on)"
         agreed = "agreed " if len(names) > 1 else ""  # one annotator's spans agree with nobody (trial 43b)
         say(
             f"{report.articles} article(s) compared ({whom}): {report.spans} {agreed}span(s) into gold, "
