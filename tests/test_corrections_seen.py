@@ -46,7 +46,9 @@ def test_suggestions_made_after_the_work_are_not_counted(tmp_path: Path) -> None
 
 def test_evaluate_says_so_too(tmp_path: Path) -> None:
     finished_then_resuggested(tmp_path / "w.db")
-    result = annotator("evaluate", "--db", tmp_path / "w.db", "--gold-from", "alice", "--json", timeout=60)
+    result = annotator(  # the made-up pipeline @0123456789ab recorded no learned articles: all are scored, said so
+        "evaluate", "--db", tmp_path / "w.db", "--gold-from", "alice", "--json", "--include-learned", timeout=60
+    )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)["corrections"]
     assert [(row["suggester"], row["accepted"]) for row in report["rows"]] == [("entities.v9", 1)]

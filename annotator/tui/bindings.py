@@ -42,9 +42,11 @@ MOVING = [
          "-ed/-ing/-ly verbs and adverbs skipped); 1-3 there add its phrase", "next_unmarked"),
     _key("W", "unmarked(-1)", "Unmarked back", "previous place a missed mention may be", "previous_unmarked"),
     _key("semicolon", "candidate(1)", "Name", "next name, number or noun for people no entity marks yet (a capitalised "
-         "word where a name starts, not one capitalised only as a sentence's first nor a title before a name, a "
+         "word where a name starts, not one capitalised only as a sentence's first (nor a preposition, conjunction or "
+         "adverb opening it: Unlike | Senators) nor a title before a name, a "
          "figure's first number (3 of 3-1), not a time of day, a duration (six hours, a four-month trial), an age "
-         "(Rui Almeida, 61,), \"one\" standing for a noun or a part of a period (the last quarter), a noun for people: residents, the army said, not taken "
+         "(Rui Almeida, 61,), \"one\" standing for a noun or a part of a period (the last quarter), a noun for people: residents, investors (a plural in -ers, -ors, "
+         "-ists, -ians but a list of things: others, numbers), the army said, not taken "
          "hostage nor a descriptor before a name, the defendant, Rui Almeida; what w stops at, other common nouns skipped); 1-3 there add the whole name, the "
          "figure with its qualifier or the noun group (the status line says which), and go on to the next such "
          "place, or to the next item still to decide when it comes first", "next_candidate"),
