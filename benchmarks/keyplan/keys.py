@@ -81,8 +81,8 @@ class Keys:
             if current is None or current[0] != "span" or self.anchor is not None:
                 return None
             return self._edit(self._elsewhere, "elsewhere", current[1])
-        if key == "d":
-            if self.pending_count:
+        if key == "d":  # `EditingScreen`: it asks while suggestions are pending or a quote has no speaker
+            if self.pending_count or any(span.is_quote and span.speaker is None for span in self.spans.values()):
                 self.asking_done = True
                 return "done"
             self.status = "done"
