@@ -82,7 +82,7 @@ class Keys:
                 return None
             return self._edit(self._elsewhere, "elsewhere", current[1])
         if key == "d":  # `EditingScreen`: it asks while suggestions are pending or a quote has no speaker
-            if self.pending_count or any(span.is_quote and span.speaker is None for span in self.spans.values()):
+            if self.asks_on_done:
                 self.asking_done = True
                 return "done"
             self.status = "done"

@@ -107,7 +107,7 @@ def recipes(screen: Screen, job: Job) -> list[Recipe]:
     if job.kind == "accept all":
         return [Recipe(None, ("A",))]
     if job.kind == "done":
-        return [Recipe(None, ("d", "l")), Recipe(None, ("d", "a"))] if screen.pending_count else [Recipe(None, ("d",))]
+        return [Recipe(None, ("d", "l")), Recipe(None, ("d", "a"))] if screen.asks_on_done else [Recipe(None, ("d",))]
     if job.kind in ("remove", "reject"):
         assert job.source is not None
         return [Recipe(Goal(item=job.source), ("x",))] if job.source in screen.items else []

@@ -209,7 +209,13 @@ class StoreRules:
         if span.is_quote:
             raise Refused("quote")
         added: list[tuple[int, int]] = []
+        have = {s.key for s in self.spans.values()}
+        pending = [self.suggestions[s] for s in self.undecided if not self.suggestions[s].is_quote]
+        pending = [g for g in pending if g.key not in have]
         for start, end in motion.occurrences(self.text, self.tokens, span.start, span.end):
+            same = any(g.key == (start, end, span.label) for g in pending)
+            if not same and any(g.start < end and start < g.end for g in pending):
+                continue  # it would cut into a pending suggestion, which the person decides on its own
             try:
                 self._check_bounds(start, end, span.label)
                 self._check_free(span.label, start, end)

@@ -168,6 +168,7 @@ class Screen(Keys, StoreRules):
             "entity_at",
             "quote_at",
             "pending_count",
+            "asks_on_done",
             "needing",
             "moves",
             "marked_moves",
@@ -190,6 +191,10 @@ class Screen(Keys, StoreRules):
                 items[("pending", sid)] = suggestion
         self.items = items
         self.pending_count = sum(1 for key in items if key[0] == "pending")
+        # `EditingScreen`: d asks while suggestions are pending or a quote has no speaker (since stop 42)
+        self.asks_on_done = bool(self.pending_count) or any(
+            s.is_quote and s.speaker is None for s in self.spans.values()
+        )
         self.order = sorted((_order(k, item), k) for k, item in items.items())
         self.position = {key: index for index, (_, key) in enumerate(self.order)}
         self.needing = [i for i, (_, key) in enumerate(self.order) if self.needs_decision(key)]
