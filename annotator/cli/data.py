@@ -222,7 +222,7 @@ def suggest(
     with reported_before_interrupts():
         with errors_as_lines(), open_store(db, intact=True) as store:
             versions_before = store.current_suggesters_by_article()
-            left_before = store.stats()["left_undecided"]
+            left_before = store.left_undecided()
             try:
                 with progress_bar("Suggesting") as progress:  # gone before the line that says why it stopped
                     touched, suggestions = resuggest(
@@ -239,7 +239,7 @@ def suggest(
             why = _why_nothing(store, model, db, bool(kept)) if not articles and not everything else ""
             replaced = _replaced(versions_before, store.current_suggesters_by_article())
             done = store.articles_annotated_by(store.annotators(), [Status.DONE])
-            left_more = _waiting_on_done(left_before, store.stats()["left_undecided"], bool(set(touched) & set(done)))
+            left_more = _waiting_on_done(left_before, store.left_undecided(), bool(set(touched) & set(done)))
         stored(f"the suggestions are stored in {db}")
         names = " + ".join(suggesters_for_model(model).names)
         made = f" of {names}" if articles else ""  # which versions a team's trained pipeline stored (trial 43b)

@@ -340,6 +340,10 @@ class Reader(Connection):
             "left_undecided": left_undecided(self.conn),
         }
 
+    def left_undecided(self) -> list[tuple[str, int, int]]:
+        """`store.current.left_undecided`: per annotator, the suggestions left undecided on their done articles."""
+        return left_undecided(self.conn)
+
     def annotated_articles(self, annotator: str) -> list[tuple[str, Status, str | None]]:
         """(article id, status, updated_at) of every article this annotator has touched, in ingest order."""
         sql = f"""SELECT n.article_id, n.status, n.updated_at FROM annotations n JOIN articles a ON a.id = n.article_id
