@@ -48,7 +48,7 @@ def together(names: Sequence[str]) -> str:
 
 def annotators_option(names: Sequence[str]) -> str:
     """`--annotators` naming these annotators in a command to copy: a name holding a comma (or white space) is
-    given whole, the option once for each name (`cli.common.named`)."""
+    given whole, the option once for each name (`cli.names.named`)."""
     if any("," in name for name in names):
         return " ".join(f"--annotators {shlex.quote(name)}" for name in names)
     return f"--annotators {shlex.quote(','.join(names))}"

@@ -8,16 +8,15 @@ import typer
 from annotator.cli.common import (
     AnnotatorOption,
     DbOption,
-    default_annotator,
     errors_as_lines,
     fail,
-    login_in,
     note,
     open_store,
     reported_before_interrupts,
     say,
     stored,
 )
+from annotator.cli.names import default_annotator, login_in
 from annotator.store import DEFAULT_DB
 
 

@@ -16,7 +16,6 @@ from annotator.cli.common import (
     AnnotatorOption,
     DbOption,
     FormatOption,
-    default_annotator,
     errors_as_lines,
     fail,
     note,
@@ -26,6 +25,7 @@ from annotator.cli.common import (
     say,
     stored,
 )
+from annotator.cli.names import default_annotator
 from annotator.cli.paths import PathType, given_path, output_paths
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import GOLD, Status

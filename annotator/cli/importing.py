@@ -12,7 +12,6 @@ from annotator.cli.common import (
     DbOption,
     FormatName,
     FormatOption,
-    checked_name,
     errors_as_lines,
     fail,
     note,
@@ -22,6 +21,7 @@ from annotator.cli.common import (
     store_to_fill,
     stored,
 )
+from annotator.cli.names import checked_name
 from annotator.cli.paths import PathType
 from annotator.store import DEFAULT_DB
 

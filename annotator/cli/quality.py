@@ -11,8 +11,6 @@ from annotator.cli.common import (
     InProgressOption,
     ModelOption,
     ReviewerOption,
-    chosen_annotators,
-    default_annotator,
     errors_as_lines,
     fail,
     note,
@@ -24,6 +22,7 @@ from annotator.cli.common import (
 )
 from annotator.cli.compared import command, nothing_compared
 from annotator.cli.logins import check_entering
+from annotator.cli.names import chosen_annotators, default_annotator
 from annotator.cli.paths import PathType, output_paths
 from annotator.literal import quoted
 from annotator.store import DEFAULT_DB

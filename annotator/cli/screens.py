@@ -14,16 +14,14 @@ from annotator.cli.common import (
     AnnotatorsOption,
     DbOption,
     ReviewerOption,
-    chosen_annotators,
-    default_annotator,
     errors_as_lines,
     fail,
-    login_in,
     open_store,
     say,
     store_to_fill,
 )
 from annotator.cli.logins import check_entering
+from annotator.cli.names import chosen_annotators, default_annotator, login_in
 from annotator.cli.quality import IgnoreAssignmentsOption
 from annotator.interrupts import acted_on
 from annotator.store import DEFAULT_DB

@@ -8,10 +8,8 @@ import typer
 
 from annotator.cli.common import (
     DbOption,
-    checked_name,
     errors_as_lines,
     fail,
-    named,
     note,
     open_store,
     progress_bar,
@@ -21,6 +19,7 @@ from annotator.cli.common import (
     stored,
 )
 from annotator.cli.logins import check_entering, checked_login
+from annotator.cli.names import checked_name, named
 from annotator.cli.paths import PathType, database_paths
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import Prefer

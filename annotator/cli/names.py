@@ -1,0 +1,133 @@
+"""Who a command works as or reads: the names options give (one rule for every name), the login's default, whose a
+file is when no name was given, and the annotators a team command compares."""
+
+# No `from __future__ import annotations` in this package (see `cli.common`).
+import getpass
+import unicodedata
+from collections.abc import Collection, Iterable
+from pathlib import Path
+
+from annotator.cli.common import fail
+from annotator.store import Store
+from annotator.vocabulary import (
+    GOLD,
+    entered_name,
+    is_model,
+    model_problem,
+    name_problem,
+    reserved_problem,
+    worker_problem,
+)
+
+
+def checked_name(name: str, option: str, *, works: bool = False) -> str:
+    """A name an option gives, by the one rule for annotators' names (`vocabulary.name_problem`: never a path,
+    no white space at its ends); else one line naming the option. A model's name (`model:...`) is nobody's.
+    `works`: the command works under the name (annotates, imports, assigns, packs, reviews), so gold, which only
+    review and adjudication write, is refused too (`vocabulary.reserved_problem`); reading commands read it."""
+    if problem := model_problem(name):
+        raise fail(f"{option}: {problem}")
+    if works:  # a name entering as someone's work: `vocabulary.entered_name`'s rule, in NFC
+        problem = worker_problem(name) or name_problem(name)
+        name, problem = (name, problem) if problem else entered_name(name)
+    else:
+        name = unicodedata.normalize("NFC", name)  # as names are stored
+        problem = name_problem(name)
+    if problem:
+        raise fail(f"{option}: {problem}")
+    return name
+
+
+def default_annotator(name: str | None, option: str = "--annotator", *, works: bool = False) -> str:
+    """The name given (`checked_name`), else the login (a login that is no name to work under is refused as
+    well, saying to give the option)."""
+    if name is not None:
+        return checked_name(name, option, works=works)
+    login = getpass.getuser() or "annotator"
+    problem = reserved_problem(login) if works else None
+    if problem:
+        raise fail(f"{option}: your login name {problem}: give {option} NAME")
+    if not works:
+        return login
+    from annotator.cli.logins import checked_login  # a login stored as someone's work: the rule every name follows
+
+    return checked_login(option)
+
+
+def login_in(store: Store, login: str, db: Path) -> tuple[str, str | None, str | None]:
+    """Whom a login works as in this file, when no name was given: (name, note, problem). A pack (articles assigned
+    to one annotator only) is that annotator's: work done in it as the login would merge back as someone else's.
+    A login with neither work nor an assignment in a file that assigns articles to several is a problem: nothing
+    says whose the file is."""
+    assignees = store.assignees()
+    if login in assignees:
+        return login, None, None
+    if len(assignees) == 1:
+        owner = assignees[0]
+        return owner, f"the articles here are assigned to {owner} only (--annotator NAME for another)", None
+    if assignees and login not in store.annotators() and store.last_opened(login) is None:
+        problem = (
+            f"{db} assigns articles to {', '.join(assignees)}, and your login name {login!r} has neither work nor "
+            "an assignment in it: give --annotator NAME (one of them, or your own to work on unassigned articles)"
+        )
+        return login, None, problem
+    return login, None, None
+
+
+def named(values: Iterable[str], known: Collection[str]) -> list[str]:
+    """The names `--annotators` gives, in order: each value split at its commas ("alice, bob": white space after
+    them), unless it is whole the name of an annotator the database knows ("Smith, J", which a split would make
+    two: `vocabulary.name_problem` allows a comma, and databases hold such names); the option repeated adds more."""
+    found: list[str] = []
+    for value in values:
+        if value.strip() in known:
+            found.append(value.strip())
+        else:
+            found += [name.strip() for name in value.split(",")]  # an empty one too, for the caller to judge
+    return found
+
+
+def chosen_annotators(
+    store: Store,
+    names: list[str] | None,
+    purpose: str = "agreement",
+    include_in_progress: bool = False,
+    *,
+    one_named: bool = False,
+) -> list[str]:
+    """--annotators A,B,... (`named`; each one known to the database, as `evaluate` checks its names), or by default
+    everyone who marked at least one article done (with `include_in_progress`, everyone with work that stands;
+    gold excluded: someone who only opened an article does not count); at least two, or with `one_named` one
+    named alone (adjudication and review of a team of one; by default two, since a second annotator may not
+    have finished yet)."""
+    known = store.annotators()
+    found = ", ".join(known) or "none"
+    if names:
+        chosen = [name for name in named(names, known) if name]  # "alice,bob,": nothing after the last comma
+        model = next(filter(is_model, chosen), None)
+        if model is not None:
+            raise fail(
+                f"{model!r} names the model's suggestions, not an annotator (`annotator evaluate --suggester NAME` "
+                "scores a suggester)"
+            )
+        chosen = [checked_name(name, "--annotators") for name in chosen]
+        unknown = [n for n in chosen if n not in known]
+        if unknown:
+            raise fail(f"no annotations by '{unknown[0]}' (in the database: {found})")  # as `evaluate` says
+    else:
+        chosen = [n for n in (known if include_in_progress else store.finished_annotators()) if n != GOLD]
+    if len(set(chosen)) != len(chosen):
+        raise fail("an annotator is named twice in --annotators")
+    if len(chosen) < 2 and not (one_named and names and chosen):
+        finishers = [n for n in store.finished_annotators() if n != GOLD]
+        finished = ", ".join(finishers) or "none"
+        alone = (
+            f" (or one, --annotators {finishers[0]}, to take one annotator's work as gold)"
+            if one_named and len(finishers) == 1
+            else ""
+        )
+        raise fail(
+            f"{purpose} needs two or more annotators (finished an article: {finished}; in the database: {found}); "
+            f"name them with --annotators A,B{alone}"
+        )
+    return chosen
