@@ -24,9 +24,7 @@ from annotator.wordlists import (
     DETERMINERS,
     FUNCTION_WORDS,
     ING_NOUNS,
-    IRREGULAR_PASTS,
     MODIFIERS,
-    NATIONALITIES,
     NOUN_LIKE_ENDINGS,
     OBJECT_OPENERS,
     PEOPLE_NOUNS,
@@ -229,7 +227,7 @@ def group_head(text: str, tokens: Tokens, index: int) -> int:
         if _compound_plural(text, tokens, index):
             return following
     last = index
-    while (is_modifier(word_at(text, tokens, last)) or _ing_before_its_noun(text, tokens, last)) and joined(
+    while (is_modifier(word_at(text, tokens, last)) or ing_before_its_noun(text, tokens, last)) and joined(
         text, tokens, last, last + 1
     ):
         if not is_common(word_at(text, tokens, last + 1)) or adverb_at(text, tokens, last + 1):  # "ended | shortly"
@@ -240,7 +238,7 @@ def group_head(text: str, tokens: Tokens, index: int) -> int:
     return last if not is_modifier(word) or noun else index
 
 
-def _ing_before_its_noun(text: str, tokens: Tokens, index: int) -> bool:
+def ing_before_its_noun(text: str, tokens: Tokens, index: int) -> bool:
     """Whether token `index`, a lower-case word in -ing, modifies the common noun right after it inside a group ("the
     Chinese social networking | platform", "a video sharing | platform"; a newcomer's trial cut the group before its
     head): no verb of the clause (`verb_before_group`: "a bus carrying | children", "deployed, helping | victims"), and
@@ -367,33 +365,3 @@ def group_start(text: str, tokens: Tokens, index: int) -> int:
         else:
             break
     return first
-
-
-def nationality_head(text: str, tokens: Tokens, index: int) -> int | None:
-    """The last word of the noun group a nationality adjective at token `index` opens (`NATIONALITIES`: "The Greek
-    coast | guard said", "Thai | police"; trial 32: the key on "Greek" added 'Greek' alone): the common words after
-    it up to a verb (`verb_after_subject`: "the Spanish coast guard | rescued") or a title before a name, the last
-    that is no modifier; None when no common noun follows."""
-    if word_at(text, tokens, index) not in NATIONALITIES:
-        return None
-    last, position = None, index + 1
-    while position < len(tokens) and position - index <= 4 and joined(text, tokens, position - 1, position):
-        word = word_at(text, tokens, position)
-        if not is_common(word) or word in IRREGULAR_PASTS or verb_after_subject(text, tokens, position):
-            break
-        if word.capitalize() in TITLES and _name_after(text, tokens, position):
-            break  # "the Greek coast guard | commander Ilse Maarten": titles stay off names
-        if not is_modifier(word) or word.endswith(NOUN_LIKE_ENDINGS):
-            last = position
-        position += 1
-    return last
-
-
-def _name_after(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether a name word follows token `index` on its line."""
-    following = index + 1
-    return (
-        following < len(tokens)
-        and joined(text, tokens, index, following)
-        and is_name_word(word_at(text, tokens, following))
-    )

@@ -12,9 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from annotator.complements import is_clean, quantified, with_complement
 from annotator.counts import is_figure_number, period
-from annotator.groups import group_head, group_start, modified_head, nationality_head, verb_after_subject
-from annotator.people import head_after_name, is_participant
+from annotator.groups import group_head, group_start, modified_head, verb_after_subject
+from annotator.nationalities import nationality_head
+from annotator.people import is_participant
 from annotator.quotations import quotation
 from annotator.shapes import (
     adverb_at,
@@ -32,7 +34,7 @@ from annotator.shapes import (
     whole_compounds,
     word_at,
 )
-from annotator.spans import edge_problem, fit
+from annotator.spans import edge_problem
 from annotator.titles import titled_name
 from annotator.vocabulary import Label
 from annotator.wordlists import (
@@ -44,7 +46,6 @@ from annotator.wordlists import (
     MEMBER_NOUNS,
     NATIONALITY_ENDINGS,
     PARTICLES,
-    QUANTIFIERS,
     SPEECH_VERB_FORMS,
 )
 
@@ -112,7 +113,7 @@ def _rungs(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
         verb = verb_after_subject(text, tokens, index)  # "the family | waited": the word alone, no group
         group = (index, index) if verb else (group_start(text, tokens, index), group_head(text, tokens, index))
         ladder = _ladder(text, tokens, index, [(index, index), group])
-        wider = _quantified(text, tokens, ladder[-1]) if ladder and not is_name_word(word) else None
+        wider = quantified(text, tokens, ladder[-1]) if ladder and not is_name_word(word) else None
         return [*ladder, wider] if wider is not None else ladder
     else:
         core = (index, index)
@@ -143,28 +144,6 @@ def _nationality_group(text: str, tokens: Tokens, name: TokenRange) -> TokenRang
     return (first, head) if is_clean(text, tokens, (first, head)) else None
 
 
-def _quantified(text: str, tokens: Tokens, rung: TokenRange) -> TokenRange | None:
-    """A common-noun group with what quantifies it before it, which the house conventions keep in the ACTOR:
-    "one" ("one resident", not a FIGURE: one person), or a quantifier and "of" ("most of the deceased", "many of
-    the affected guests"); None when nothing does."""
-    first = rung[0]
-    if first == 0 or not joined(text, tokens, first - 1, first):
-        return None
-    before = word_at(text, tokens, first - 1).lower()
-    if before == "one" and word_at(text, tokens, first).lower() not in DETERMINERS:
-        wider = (first - 1, rung[1])
-    elif (
-        before == "of"
-        and first > 1
-        and joined(text, tokens, first - 2, first - 1)
-        and word_at(text, tokens, first - 2).lower() in QUANTIFIERS
-    ):
-        wider = (first - 2, rung[1])
-    else:
-        return None
-    return wider if is_clean(text, tokens, wider) else None
-
-
 def _ladder(text: str, tokens: Tokens, index: int, cores: list[TokenRange]) -> list[TokenRange]:
     """Each core, then the last core with the determiner before it; clean ranges only, once each, each one
     larger than the one before."""
@@ -180,41 +159,6 @@ def _ladder(text: str, tokens: Tokens, index: int, cores: list[TokenRange]) -> l
     return ladder
 
 
-def is_clean(text: str, tokens: Tokens, rung: TokenRange) -> bool:
-    """Whether a token range could be an entity span by the span rules (no stray punctuation at its edges)."""
-    start, end = tokens[rung[0]][0], tokens[rung[1]][1]
-    return fit(text, start, end, Label.ACTOR) == (start, end)
-
-
-def _with_complement(text: str, tokens: Tokens, rung: TokenRange, names: bool = False) -> TokenRange | None:
-    """A noun group with the "of" phrase after it ("the families" -> "the families of the victims", "supporters"
-    -> "supporters of hostages"): "of", one determiner at most, and the common-noun group that follows (a word
-    in -ed after its first word is taken for a verb and ends it), or with `names` a name, with the lower-case
-    head of a group it opens ("a member of | the Coast Guard", "members of | the SEAL union"; trial 21); None
-    when no such phrase follows."""
-    of = end = rung[1] + 1
-    if of + 1 >= len(tokens) or word_at(text, tokens, of) != "of" or not joined(text, tokens, of - 1, of):
-        return None
-    end += 1 + (
-        of + 2 < len(tokens)
-        and word_at(text, tokens, of + 1).lower() in DETERMINERS
-        and joined(text, tokens, of + 1, of + 2)
-    )
-    word = word_at(text, tokens, end)
-    if names and joined(text, tokens, of, of + 1) and group_word(word) and is_name_word(word):
-        end = head_after_name(text, tokens, name_range(text, tokens, end, PARTICLES)[1])
-        named = (rung[0], end)
-        return named if is_clean(text, tokens, named) else None
-    if not joined(text, tokens, of, of + 1) or not group_word(word) or is_name_word(word):  # "city of | Rafah"
-        return None
-    while end + 1 < len(tokens) and joined(text, tokens, end, end + 1):
-        word = word_at(text, tokens, end + 1)
-        if not group_word(word) or is_name_word(word) or word.endswith("ed"):  # "hostages | rallied"
-            break
-        end += 1
-    return (rung[0], end) if is_clean(text, tokens, (rung[0], end)) else None
-
-
 def grow(text: str, tokens: Tokens, selection: TokenRange | None, cursor: int) -> TokenRange | None:
     """The next rung of the phrase ladder around the cursor after the current selection (the first rung when
     nothing is selected, or the selection is not on the ladder); None when the ladder ends. On a common noun the
@@ -222,7 +166,7 @@ def grow(text: str, tokens: Tokens, selection: TokenRange | None, cursor: int) -
     ladder = phrase_ladder(text, tokens, cursor)
     word = word_at(text, tokens, cursor) if tokens else ""
     if ladder and group_word(word) and not is_name_word(word):
-        extended = _with_complement(text, tokens, ladder[-1])
+        extended = with_complement(text, tokens, ladder[-1])
         if extended is not None:
             ladder.append(_whole(text, tokens, extended))
     if selection is None:
@@ -268,6 +212,9 @@ def at_cursor(
         index, word, ladder = following, word_at(text, tokens, following), phrase_ladder(text, tokens, following)
     if verb_after_subject(text, tokens, index):  # a verb, no noun group: "the family | waited outside"
         return (index, index)
+    inside = _in_a_nationality_group(text, tokens, index, label, covered) if group_word(word) else None
+    if inside is not None:  # "the Chinese state | broadcaster": the group, as from the nationality
+        return inside
     particle = in_a_name(text, tokens, index)  # "Hamza | bin Laden": the name's, no common noun (a newcomer's trial)
     if (group_word(word) and not is_name_word(word) and not particle) or period(text, tokens, index) is not None:
         group = noun_group(text, tokens, index, ladder, covered or (lambda _: False))
@@ -277,6 +224,20 @@ def at_cursor(
     ):  # "NPR | Hamza bin Laden", 'NPR' a span: the name
         return unmarked_part(text, tokens, ladder[0], index, covered)  # after it, not 'NPR' grown back over it
     return ladder[0]
+
+
+def _in_a_nationality_group(
+    text: str, tokens: Tokens, index: int, label: Label | str, covered: Callable[[int], bool] | None
+) -> TokenRange | None:
+    """The group a nationality word opens (`nationality_head`), as the key on the nationality adds it, for a common
+    word inside it before its head ("the Chinese state | broadcaster", "the Russian news | agency": the key on
+    "state" added 'the Chinese state'); None when the word is no such word."""
+    start = group_start(text, tokens, index)
+    head = nationality_head(text, tokens, start) if start < index else None
+    if head is None or head <= index or is_name_word(word_at(text, tokens, index)):
+        return None
+    group = at_cursor(text, tokens, head, label, covered)
+    return group if group is not None and group[0] <= start else None
 
 
 def unmarked_part(
@@ -390,7 +351,7 @@ def noun_group(
     if word_at(text, tokens, group[1]).lower() in MEMBER_NOUNS:
         if len(ladder) > 1 and word_at(text, tokens, group[0]).lower() == "one":
             group = ladder[-2]  # "one | member of the Coast Guard": one of a group counts, a FIGURE
-        extended = _with_complement(text, tokens, group, names=True)
+        extended = with_complement(text, tokens, group, names=True)
         if extended is not None and not any(covered(i) for i in range(group[1] + 1, extended[1] + 1)):
             group = extended
     return unmarked_part(text, tokens, group, index, covered)

@@ -16,10 +16,10 @@ from annotator.groups import (
     group_start,
     heads_a_body_of_people,
     modified_head,
-    nationality_head,
     verb_after_subject,
 )
 from annotator.motion import token_at
+from annotator.nationalities import nationality_head
 from annotator.people import is_participant
 from annotator.shapes import (
     adverb_at,

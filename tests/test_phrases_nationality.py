@@ -7,6 +7,8 @@ power"), and a building's noun is no body of people ("the ticket | offices"). Co
 
 from __future__ import annotations
 
+import pytest
+
 from annotator import phrases, stops
 from annotator.suggest.tokens import tokenize
 from annotator.vocabulary import Label
@@ -91,3 +93,64 @@ def test_a_building_noun_is_no_body_of_people() -> None:
         ("Workers", [(ENTITIES, "Workers")]),
         ("services", [(ENTITIES, "The emergency services")]),
     ]
+
+
+def test_the_key_on_a_noun_inside_a_nationalitys_group_adds_the_whole_group() -> None:
+    """A person trying the keys on new articles: on "state" in "the Chinese state broadcaster" the ACTOR key added
+    'the Chinese state', and on "news" in "the Russian news agency" 'the Russian news'; from the nationality or the
+    head it added the group whole. A noun inside the group a nationality opens (`groups.nationality_head`) is no
+    head of its own: the key on it adds the group as from the nationality."""
+    text = "The Chinese state broadcaster said so. It cited the Russian news agency on Monday."
+    tokens = tokens_of(text)
+
+    def at(word: str) -> str:
+        index = next(i for i, (s, e) in enumerate(tokens) if text[s:e] == word)
+        first, last = phrases.at_cursor(text, tokens, index, Label.ACTOR) or (index, index)
+        return text[tokens[first][0] : tokens[last][1]]
+
+    assert [at(word) for word in ("Chinese", "state", "broadcaster", "Russian", "news", "agency")] == [
+        "The Chinese state broadcaster",
+        "The Chinese state broadcaster",
+        "The Chinese state broadcaster",
+        "the Russian news agency",
+        "the Russian news agency",
+        "the Russian news agency",
+    ]
+
+
+def test_from_inside_the_group_ends_where_it_does_from_the_nationality() -> None:
+    text = "The Israeli army said so. The Thai navy boat sank."
+    tokens = tokens_of(text)
+
+    def at(word: str) -> str:
+        index = next(i for i, (s, e) in enumerate(tokens) if text[s:e] == word)
+        first, last = phrases.at_cursor(text, tokens, index, Label.ACTOR) or (index, index)
+        return text[tokens[first][0] : tokens[last][1]]
+
+    assert (at("army"), at("navy")) == ("The Israeli army", "The Thai navy boat")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "group"),
+    [
+        ("He said Chinese students living there left.", ("Chinese", "students"), "Chinese students"),
+        ("They saw a Canadian film crew working there.", ("Canadian", "film"), "a Canadian film crew"),
+        ("He said the Indian government appears calm.", ("Indian", "government"), "the Indian government"),
+        ("The Iranian chess players reach the final.", ("Iranian", "chess"), "The Iranian chess players"),
+        ("He denied any Turkish military operations.", ("Turkish", "military"), "any Turkish military operations"),
+    ],
+)
+def test_a_nationalitys_group_ends_before_a_verb_or_an_adverb_after_its_noun(
+    text: str, words: tuple[str, str], group: str
+) -> None:
+    """Found checking the rule above on the corpus: from "students" the key would have added 'Chinese students
+    living' (as it did from "Chinese"): a word in -ing that modifies no noun, an adverb, anything after a plural
+    noun, and a verb in -s after a noun for people or a body of them end the group."""
+    tokens = tokens_of(text)
+
+    def at(word: str) -> str:
+        index = next(i for i, (s, e) in enumerate(tokens) if text[s:e] == word)
+        first, last = phrases.at_cursor(text, tokens, index, Label.ACTOR) or (index, index)
+        return text[tokens[first][0] : tokens[last][1]]
+
+    assert [at(word) for word in words] == [group, group]
