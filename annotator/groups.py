@@ -18,6 +18,7 @@ from annotator.shapes import (
     word_at,
 )
 from annotator.wordlists import (
+    ACTIVITY_INGS,
     BASE_FORM_PASTS,
     BODY_NOUNS,
     CURRENCIES,
@@ -62,7 +63,30 @@ def verb_before_group(text: str, tokens: Tokens, index: int) -> bool:
     if before.lower() in FUNCTION_WORDS:
         return before.lower() not in VERBS  # "found | wounded children": after a verb, a modifier of its object
     common = is_common(before) or _opening_plural(text, tokens, index - 1)  # "Soldiers | guarding families"
-    return common and not is_modifier(before) and not verb_after_to(text, tokens, index - 1)
+    verb = common and not is_modifier(before) and not verb_after_to(text, tokens, index - 1)
+    return verb and not _compound_ing(text, tokens, index)
+
+
+def _compound_ing(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index`, a word for an activity in -ing (`ACTIVITY_INGS`) between two singular common nouns, is
+    the middle of a compound that modifies the second ("a video sharing | platform", "a gold mining | project"; a
+    person trying the keys got 'a video' and 'platform'), not the first noun's verb; other words in -ing stay verbs
+    there ("a bus carrying | children", "a report showing | growth")."""
+    following = index + 1
+    if word_at(text, tokens, index) not in ACTIVITY_INGS or index == 0 or following >= len(tokens):
+        return False
+    if not (joined(text, tokens, index - 1, index) and joined(text, tokens, index, following)):
+        return False
+    before, after = word_at(text, tokens, index - 1), word_at(text, tokens, following)
+    return all(
+        is_common(noun)
+        and noun.islower()
+        and not is_modifier(noun)
+        and not noun.endswith(("s", "ed", "ing"))
+        and noun not in PLURAL_PEOPLE
+        and not adverb_at(text, tokens, position)
+        for noun, position in ((before, index - 1), (after, following))
+    ) and not verb_after_subject(text, tokens, following)
 
 
 def _opening_plural(text: str, tokens: Tokens, index: int) -> bool:
@@ -226,7 +250,7 @@ def group_head(text: str, tokens: Tokens, index: int) -> int:
             return following
         if _compound_plural(text, tokens, index):
             return following
-    last = index
+    last = index + 1 if following < len(tokens) and _compound_ing(text, tokens, following) else index  # "video"
     while (is_modifier(word_at(text, tokens, last)) or ing_before_its_noun(text, tokens, last)) and joined(
         text, tokens, last, last + 1
     ):

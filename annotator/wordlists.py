@@ -126,6 +126,20 @@ FUNCTION_WORDS = FUNCTION_WORDS | VERBS
 ING_NOUNS = frozenset({"hearing", "hearings", "meeting", "building", "finding", "beginning", "understanding", "feeling",
                        "sitting", "saying", "teaching", "thinking", "offering", "showing", "gathering", "killing",
                        "happening", "wearing", "selling", "spending", "keeping", "making"})  # fmt: skip
+#: Words in -ing that name an activity, a trade or a process, and so make a compound with the noun before them that
+#: modifies the noun after ("a video sharing | platform", "a gold mining | project", "the money laundering | probe",
+#: "a radio broadcasting | company"), where a verb of the clause would have that noun as its subject ("a bus
+#: carrying | children", "a report showing | growth").
+ACTIVITY_INGS = frozenset({
+    "sharing", "networking", "streaming", "messaging", "broadcasting", "publishing", "printing", "recording",
+    "processing", "manufacturing", "mining", "drilling", "refining", "shipping", "trading", "banking", "lending",
+    "marketing", "advertising", "gaming", "gambling", "betting", "fishing", "farming", "hunting", "logging", "dating",
+    "booking", "hailing", "parking", "housing", "cleaning", "heating", "cooling", "recycling", "computing",
+    "engineering", "learning", "training", "teaching", "testing", "screening", "monitoring", "tracking", "checking",
+    "polling", "voting", "counting", "ranking", "rating", "mourning", "laundering", "trafficking", "smuggling",
+    "peacekeeping", "keeping", "firefighting", "policing", "sentencing", "funding", "fundraising", "operating",
+    "transmitting", "conditioning", "flying", "boarding", "landing", "charging", "cooking", "sewing", "welding",
+    "nursing", "caring", "planning", "spending", "pricing", "reporting", "editing", "filming"})  # fmt: skip
 #: Pronouns a verb in -s follows as its subject ("it | rises"), and the words that open a verb's object after it
 #: ("hits | the coast", "tells | them"), which no plural noun ending a noun group is followed by.
 SINGULAR_SUBJECTS = frozenset({"he", "she", "it", "who", "which"})
