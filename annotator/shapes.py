@@ -20,6 +20,7 @@ from annotator.wordlists import (
     LY_NOT_ADVERBS,
     MODIFIER_ENDINGS,
     MODIFIERS,
+    NAME_PARTICIPLES,
     NOT_MODIFIERS,
     NUMBER_WORDS,
     OPENING,
@@ -28,6 +29,7 @@ from annotator.wordlists import (
     RANGE_WORDS,
     SCALES,
     SENTENCE_OPENING_WORDS,
+    SPEECH_VERB_FORMS,
     TIME_PLACE_ADVERBS,
     TITLES,
 )
@@ -137,15 +139,42 @@ def opening_function_word(text: str, tokens: Tokens, index: int) -> bool:
     )
 
 
+def opening_participle(text: str, tokens: Tokens, index: int, name_end: int) -> bool:
+    """Whether token `index` is a participle in -ed capitalised only because a sentence or a quotation starts with it,
+    before a name (ending at token `name_end`) and the common noun that name modifies ("Retired | FBI agent",
+    "Jailed | Kremlin critics"; a person trying the keys got 'Retired FBI' on "FBI"): the participle modifies the
+    noun, no name's first word, unless the article writes it capitalised mid-sentence too, or names open with it
+    (`NAME_PARTICIPLES`: "United Nations officials")."""
+    word, after = word_at(text, tokens, index), name_end + 1
+    if not (len(word) > 4 and word[1:].islower() and word.endswith("ed") and word not in NAME_PARTICIPLES):
+        return False
+    if not is_modifier(word.lower()) or after >= len(tokens) or not joined(text, tokens, name_end, after):
+        return False
+    noun = word_at(text, tokens, after)
+    return (
+        is_common(noun)
+        and not noun.endswith("ed")
+        and noun not in SPEECH_VERB_FORMS
+        and (sentence_start(text, tokens, index) or opens_a_quotation(text, tokens, index))
+        and word not in _named(text)
+    )
+
+
 def name_range(text: str, tokens: Tokens, index: int, joiners: frozenset[str]) -> TokenRange:
     """The capitalised name around token `index`: name words and the `joiners` between them; titles before
-    it stay out unless the cursor is on one."""
+    it stay out unless the cursor is on one, and so does a sentence's opening participle (`opening_participle`)."""
     titles = word_at(text, tokens, index).rstrip(".") in TITLES
-    first = last = index
+    first = index
     if opening_function_word(text, tokens, index):  # "Unlike | Senators, ...": no name starts with it
-        return first, last
+        return index, index
+    following = index + 1
+    named = following < len(tokens) and joined(text, tokens, index, following)
+    named = named and name_word(text, tokens, following, False)
+    if named and opening_participle(text, tokens, index, _name_end(text, tokens, following, joiners, False)):
+        return index, index  # "Retired | FBI agent": the participle alone
+    last = _name_end(text, tokens, index, joiners, titles)
     while first > 0 and joined(text, tokens, first - 1, first):
-        if name_word(text, tokens, first - 1, titles):
+        if name_word(text, tokens, first - 1, titles) and not opening_participle(text, tokens, first - 1, last):
             first -= 1
             continue
         gap = first - 1
@@ -155,6 +184,12 @@ def name_range(text: str, tokens: Tokens, index: int, joiners: frozenset[str]) -
             first = gap
             continue
         break
+    return first, last
+
+
+def _name_end(text: str, tokens: Tokens, index: int, joiners: frozenset[str], titles: bool) -> int:
+    """The last token of the name that runs on from token `index` (`name_range`'s, after it)."""
+    last = index
     while last + 1 < len(tokens) and joined(text, tokens, last, last + 1):
         if name_word(text, tokens, last + 1, titles):
             last += 1
@@ -166,7 +201,7 @@ def name_range(text: str, tokens: Tokens, index: int, joiners: frozenset[str]) -
             last = gap
             continue
         break
-    return first, last
+    return last
 
 
 def in_a_name(text: str, tokens: Tokens, index: int) -> bool:

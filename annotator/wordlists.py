@@ -162,6 +162,12 @@ SENTENCE_OPENING_WORDS = PREPOSITIONS | {
     "unless", "whether", "once", "then", "now", "still", "also", "even", "just", "only", "here", "there", "however",
     "meanwhile", "instead", "thus", "therefore", "hence", "moreover", "furthermore", "nevertheless", "nonetheless",
     "indeed", "perhaps", "following", "including", "regarding", "concerning", "considering"}  # fmt: skip
+#: Words in -ed that open names ("United Nations", "Associated Press", "Armed Forces"): capitalised at a sentence's
+#: start, still a name's first word, where another participle there is not ("Retired | FBI agent").
+NAME_PARTICIPLES = frozenset({"United", "Associated", "Allied", "Armed", "Reformed", "Concerned", "Related", "Advanced",
+                              "Applied", "Integrated", "Consolidated", "Federated", "Limited", "Chartered", "Certified",
+                              "Registered", "Licensed", "Combined", "Distinguished", "Amalgamated", "Organized",
+                              "Organised", "Assembled", "Revised"})  # fmt: skip
 #: Nouns for people by their role in a story, singular ("resident"; a plural in -s or -es is found from it):
 #: a lower-case one no entity marks is where a missed participant may be, so ; stops there as at a name. The
 #: entities.v4 suggester's lists (annotator/suggest/lexicon.py: PERSON_NOUNS, RESIDENT_NOUNS, agents) were the
