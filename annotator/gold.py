@@ -8,17 +8,19 @@ annotator whose version was taken, or "all" for spans everyone agreed on) and th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from annotator.errors import Refused
+from annotator.gold_links import gold_speaker
+from annotator.gold_links import gold_speakers as gold_speakers  # the review app's, from here as before
+from annotator.gold_links import speakers_for as speakers_for
 from annotator.metrics.consensus import Consensus, Disagreement, consensus
-from annotator.metrics.matching import speakers_agree_pairs
-from annotator.rows import Edit, Offsets, SpanLike, SpanRow
+from annotator.rows import Edit, SpanLike, SpanRow
 from annotator.store import Store
 from annotator.store.assignments import compared_articles
-from annotator.store.changes import GoldSpeakers, describe
+from annotator.store.changes import describe
 from annotator.store.connection import Row, annotation_span, span_row
 from annotator.vocabulary import GOLD, Label, Status
 from annotator.wording import counted
@@ -240,7 +242,7 @@ def adjudicate(
     agreed on) and `reviewer`. `region` (layer, start, end) replaces the spans of that layer overlapping it
     (picking a version, or changing one's mind; an empty `spans` clears it). Spans already there are left
     alone. A quote's speaker is gold's ACTOR at its offsets, else the gold ACTOR that is the same speaker by the
-    rule `agreement` counts speakers by (`_gold_speaker`: 'Durham Hall' for 'Durham Hall QC'), else none; a span
+    rule `agreement` counts speakers by (`gold_speaker`: 'Durham Hall' for 'Durham Hall QC'), else none; a span
     already in gold as it would go in (its speaker so linked) is left as it is. `links` (quote offsets -> speaker
     offsets, in `source`'s version): a quote in gold without a speaker is linked to an ACTOR this decision adds
     where `source` links it so (a re-trial, 38D: a quote picked before its speaker stayed without one). None when
@@ -322,9 +324,9 @@ def _identity(row: Row) -> tuple[Any, ...]:
 
 
 def _spoken_by(row: Row, speaker: tuple[int, int] | None, actors: Sequence[Row]) -> tuple[Row, Row | None]:
-    """`row` linked to gold's ACTOR for `speaker` among `actors` (`_gold_speaker`), else without a speaker; and that
+    """`row` linked to gold's ACTOR for `speaker` among `actors` (`gold_speaker`), else without a speaker; and that
     ACTOR, if any."""
-    actor = _gold_speaker(actors, speaker)
+    actor = gold_speaker(actors, speaker)
     if actor is None:
         return {**row, "speaker_start": None, "speaker_end": None}, None
     return {**row, "speaker_start": actor["start"], "speaker_end": actor["end"]}, actor
@@ -332,55 +334,6 @@ def _spoken_by(row: Row, speaker: tuple[int, int] | None, actors: Sequence[Row])
 
 def _at(actors: Sequence[Row], speaker: tuple[int, int] | None) -> bool:
     return any((a["start"], a["end"]) == speaker for a in actors)
-
-
-def _gold_speaker(actors: Sequence[Row], speaker: tuple[int, int] | None) -> Row | None:
-    """Gold's ACTOR for a version's speaker: the one at its offsets, else one that is the same speaker by the rule
-    `agreement` counts speakers by (`speakers_agree_pairs`: sharing a character), the most shared first (trial 39b:
-    a quote whose speaker was 'Durham Hall QC' went into gold without one beside gold's 'Durham Hall')."""
-    if speaker is None or not actors:
-        return None
-    exact = [a for a in actors if (a["start"], a["end"]) == speaker]
-    if exact:
-        return exact[0]
-    wanted = Offsets(*speaker)
-    agree = speakers_agree_pairs([(Offsets(a["start"], a["end"]), wanted) for a in actors])
-    same = [a for a, ok in zip(actors, agree, strict=True) if ok]
-    return min(same, key=lambda a: (max(a["start"], speaker[0]) - min(a["end"], speaker[1]), a["start"]), default=None)
-
-
-def speakers_for(
-    store: Store, article_id: str, annotators: Sequence[str], rows: Sequence[Row], actors: Sequence[Row]
-) -> list[tuple[Row, Row]]:
-    """Gold's quotes among `rows` without a speaker that one of `actors` speaks, each with that ACTOR: the quote's
-    versions (the annotators' quotes at its offsets) name a speaker it is by the rule a pick links by
-    (`_gold_speaker`: 'Durham Hall QC' for 'Durham Hall'). For an ACTOR gold gets by hand (`Store.gold_speakers`;
-    trial 39c: a label key at the speaker's boundary left the agreed quote speakerless, and d marked gold done)."""
-    quotes = [r for r in rows if r["label"] == Label.QUOTE and r["speaker_start"] is None]
-    if not quotes or not actors:
-        return []
-    versions = [
-        (s.start, s.end, s.speaker.start, s.speaker.end)
-        for name in annotators
-        for s in store.spans(article_id, name)
-        if s.label is Label.QUOTE and s.speaker is not None
-    ]
-    found = []
-    for quote in quotes:
-        speakers = [(a, b) for start, end, a, b in versions if (start, end) == (quote["start"], quote["end"])]
-        actor = next((actor for speaker in speakers if (actor := _gold_speaker(actors, speaker))), None)
-        if actor is not None:
-            found.append((quote, actor))
-    return found
-
-
-def gold_speakers(store: Store, annotators_for: Callable[[str], Sequence[str]]) -> GoldSpeakers:
-    """`Store.gold_speakers` for a review of these articles' annotators (`speakers_for`)."""
-
-    def link(article_id: str, rows: list[Row], actors: list[Row]) -> list[tuple[Row, Row]]:
-        return speakers_for(store, article_id, annotators_for(article_id), rows, actors)
-
-    return link
 
 
 def _taken(added: list[Row], source: str, named: bool) -> str:

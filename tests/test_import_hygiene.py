@@ -13,6 +13,7 @@ CORE = [
     "annotator.metrics.evaluation",
     "annotator.store",
     "annotator.gold",
+    "annotator.gold_links",
     "annotator.reports.agreement",
     "annotator.reports.agreement_html",
     "annotator.exchange.ingest",
