@@ -8,6 +8,7 @@ annotator whose version was taken, or "all" for spans everyone agreed on) and th
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -162,8 +163,9 @@ HAND = "reviewer"
 
 @dataclass(frozen=True)
 class ReviewState:
-    """One article under review: its disagreements, who settled each (an annotator whose version was picked,
-    "reviewer" for gold edited by hand, None while open), and the agreed-spans event in effect, if any."""
+    """One article under review: its disagreements, who settled each (an annotator whose version was picked and
+    gold still holds, `gold_holds`; "reviewer" for gold edited by hand; None while open), and the agreed-spans
+    event in effect, if any."""
 
     agreed: list[SpanRow]
     disagreements: list[Disagreement[SpanRow]]
@@ -200,9 +202,38 @@ def review_state(store: Store, article_id: str, annotators: Sequence[str]) -> Re
             for index, disagreement in enumerate(found.disagreements):
                 if disagreement.layer == layer and start < disagreement.end and disagreement.start < end:
                     settled_by[index] = who
+    gold = store.spans(article_id, GOLD)
+    picked = {who: store.spans(article_id, who) for who in settled_by if who not in (None, HAND)}
+    for index, who in enumerate(settled_by):  # a version changed since its pick no longer settles it
+        if who in picked and not gold_holds(gold, found.disagreements[index], picked[who]):
+            settled_by[index] = None
     return ReviewState(
         agreed=found.agreed, disagreements=found.disagreements, settled_by=settled_by, agreed_event=agreed_event
     )
+
+
+def gold_holds(gold: Sequence[SpanRow], disagreement: Disagreement[SpanRow], spans: Sequence[SpanRow]) -> bool:
+    """Whether gold holds an annotator's version of the disagreement (of `spans`, theirs: also those of one a pick
+    named who is not compared now) as picking it would put it there: their spans of that layer there, a quote's
+    speaker linked to gold's ACTOR by `gold_speaker`, else none. A newcomer's trial: bob's 'Goa' was picked into
+    gold, bob then removed it from his done article, and review still read "settled: bob" beside bob's
+    "(nothing)", and `adjudicate --auto` counted nothing open there."""
+    actors = [span_row(s) for s in gold if s.label is Label.ACTOR]
+
+    def there(span: SpanRow) -> bool:
+        return (
+            span.label.layer == disagreement.layer and span.start < disagreement.end and disagreement.start < span.end
+        )
+
+    def linked(span: SpanRow) -> tuple[int, int] | None:
+        actor = gold_speaker(actors, (span.speaker.start, span.speaker.end)) if span.speaker else None
+        return (actor["start"], actor["end"]) if actor is not None else None
+
+    held = [
+        (s.start, s.end, s.label, (s.speaker.start, s.speaker.end) if s.speaker else None) for s in gold if there(s)
+    ]
+    version = [(s.start, s.end, s.label, linked(s)) for s in spans if there(s)]
+    return Counter(held) == Counter(version)
 
 
 def open_for_review(store: Store, article_id: str, annotators: Sequence[str], reviewer: str) -> Edit | None:

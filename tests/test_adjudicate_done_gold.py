@@ -9,10 +9,10 @@ from pathlib import Path
 from processes import annotator
 from support import nth, word_tokens
 
-from annotator.gold import review_state
+from annotator.gold import pick_version, review_state
 from annotator.models import ArticleIn
 from annotator.store import Store
-from annotator.vocabulary import GOLD, Status
+from annotator.vocabulary import GOLD, Label, Status
 
 TEXT = "Ann met Bob in Paris on Monday."
 
@@ -63,3 +63,41 @@ def test_done_gold_everyone_agrees_with_is_named_as_left_alone(tmp_path: Path) -
         "1 article(s) compared (done by all of alice, bob): 0 agreed span(s) into gold, 0 article(s) settled, "
         "0 disagreement(s) left for review; 1 article(s) whose gold is done left as they are\n"
     )
+
+
+GOA = "Ann flew from Delhi to Goa on Monday."
+
+
+def test_done_gold_whose_picked_version_its_annotator_changed_since_counts_that_disagreement_open(
+    tmp_path: Path,
+) -> None:
+    """A newcomer's trial: carol picked bob's Goa into gold and marked it done; bob then removed Goa from his done
+    article. The line said "0 disagreement(s) ... left as they are" while gold holds a Goa that bob's version no
+    longer has: the pick no longer settles it, and gold stays as it is for the reviewer to decide."""
+    db = tmp_path / "r.db"
+    goa = nth(GOA, "Goa")
+    with Store.open(db) as store:
+        (article,), _ = store.add_articles([(ArticleIn(text=GOA, title="T"), word_tokens(GOA), [])])
+        for who in ("alice", "bob", "dan"):
+            store.add_span(article, who, 0, 3, "ACTOR")
+            if who != "dan":
+                store.add_span(article, who, goa, goa + 3, "LOCATION")
+            store.set_status(article, who, "done")
+    assert annotator("adjudicate", "--auto", "--reviewer", "carol", "--db", db).returncode == 0
+    with Store.open(db) as store:  # carol picks bob's Goa in review and marks gold done
+        state = review_state(store, article, ["alice", "bob", "dan"])
+        pick_version(store, article, state.disagreements[0], "bob", "carol")
+        store.set_status(article, GOLD, Status.DONE)
+        [bobs] = [s for s in store.spans(article, "bob") if s.label is Label.LOCATION]
+        store.remove_span(article, "bob", bobs.id)  # bob's article stays done
+
+    result = annotator("adjudicate", "--auto", "--reviewer", "carol", "--db", db)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        "1 article(s) compared (done by all of alice, bob, dan): 0 agreed span(s) into gold, 0 article(s) settled, "
+        "0 disagreement(s) left for review; 1 article(s) whose gold is done left as they are, with 1 "
+        f"disagreement(s) `annotator review --db {db} --annotators alice,bob,dan --reviewer carol` shows\n"
+    )
+    with Store.open(db) as store:  # gold untouched: the reviewer decides
+        assert [(s.label.value, s.text) for s in store.spans(article, GOLD)] == [("ACTOR", "Ann"), ("LOCATION", "Goa")]
+        assert store.status(article, GOLD) == Status.DONE

@@ -132,3 +132,75 @@ def test_a_quote_picked_before_its_speaker_is_linked_when_the_speaker_is_picked(
         store.undo(article_id, GOLD)  # one undo takes the ACTOR and the link back
         [waiting] = [s for s in store.spans(article_id, GOLD) if s.label is Label.QUOTE]
         assert waiting.speaker is None
+
+
+def _bob_removes(store: Store, article_id: str, text: str) -> None:
+    [span] = [s for s in store.spans(article_id, "bob") if s.text == text]
+    store.remove_span(article_id, "bob", span.id)
+
+
+def test_a_picked_version_its_annotator_changes_since_is_open_again_and_gold_stays(store: Store, article: str) -> None:
+    """A newcomer's trial: bob's version was picked, then bob removed that span from his done article; review
+    read "settled: bob" beside bob's "(nothing)" while gold held the span. Gold no longer holds bob's version
+    there: the disagreement is open, and gold is the reviewer's to change."""
+    open_for_review(store, article, WHO, "carol")
+    pick_version(store, article, review_state(store, article, WHO).disagreements[1], "bob", "carol")  # "20"
+    _bob_removes(store, article, "20")
+    state = review_state(store, article, WHO)
+    assert [(d.kind.value, d.versions["bob"]) for d in state.disagreements][1] == ("missing", [])
+    assert state.settled_by == [None, None, None, None]
+    assert gold(store, article) == [("ACTOR", "Israel"), ("FIGURE", "20"), ("LOCATION", "Sderot")]
+
+
+def test_a_pick_stays_settled_by_its_annotator_when_another_changes_their_version(store: Store, article: str) -> None:
+    """Gold still holds bob's picked "20" when alice relabels her "20 rockets": settled by bob, as before."""
+    open_for_review(store, article, WHO, "carol")
+    pick_version(store, article, review_state(store, article, WHO).disagreements[1], "bob", "carol")  # "20"
+    [rockets] = [s for s in store.spans(article, "alice") if s.text == "20 rockets"]
+    store.remove_span(article, "alice", rockets.id)
+    store.add_span(article, "alice", rockets.start, rockets.end, Label.ACTOR)
+    assert review_state(store, article, WHO).settled_by == [None, "bob", None, None]
+
+
+def test_a_picked_version_put_back_as_it_was_picked_is_settled_by_its_annotator_again(
+    store: Store, article: str
+) -> None:
+    open_for_review(store, article, WHO, "carol")
+    pick_version(store, article, review_state(store, article, WHO).disagreements[1], "bob", "carol")  # "20"
+    _bob_removes(store, article, "20")
+    start = store.article_text(article).index("20")
+    store.add_span(article, "bob", start, start + 2, Label.FIGURE)
+    assert review_state(store, article, WHO).settled_by == [None, "bob", None, None]
+
+
+def test_a_picked_quote_whose_speaker_its_annotator_changes_since_is_open_again(store: Store, article: str) -> None:
+    """bob's quote picked with 'the army' as its speaker; bob then gives it 'Israel': gold's quote is not his."""
+    open_for_review(store, article, WHO, "carol")
+    state = review_state(store, article, WHO)
+    pick_version(store, article, state.disagreements[3], "bob", "carol")  # "the army" first, then its quote
+    pick_version(store, article, review_state(store, article, WHO).disagreements[2], "bob", "carol")
+    assert review_state(store, article, WHO).settled_by == [None, None, "bob", "bob"]
+    [quote] = [s for s in store.spans(article, "bob") if s.label is Label.QUOTE]
+    [israel] = [s for s in store.spans(article, "bob") if s.text == "Israel"]
+    store.set_speaker(article, "bob", quote.id, israel.id)
+    assert review_state(store, article, WHO).settled_by == [None, None, None, "bob"]
+
+
+def test_a_pick_of_an_annotator_not_compared_now_settles_by_them_while_gold_holds_theirs(tmp_path) -> None:
+    """dan's Goa picked in a review of alice, bob and dan; a review of alice and bob alone reads it settled by dan,
+    whose version gold holds (his spans are read though he is not compared)."""
+    from support import word_tokens
+
+    from annotator.models import ArticleIn
+
+    text = "Ann flew to Goa."
+    goa = text.index("Goa")
+    with Store.open(tmp_path / "r.db") as store:
+        [article_id], _ = store.add_articles([(ArticleIn(text=text, title="Goa"), word_tokens(text), [])])
+        for who in ("alice", "bob", "dan"):
+            if who != "bob":
+                store.add_span(article_id, who, goa, goa + 3, Label.LOCATION)
+            store.set_status(article_id, who, Status.DONE)
+        [place] = review_state(store, article_id, ["alice", "bob", "dan"]).disagreements
+        pick_version(store, article_id, place, "dan", "carol")
+        assert review_state(store, article_id, WHO).settled_by == ["dan"]
