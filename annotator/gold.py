@@ -15,8 +15,6 @@ from typing import Any
 
 from annotator.errors import Refused
 from annotator.gold_links import gold_speaker
-from annotator.gold_links import gold_speakers as gold_speakers  # the review app's, from here as before
-from annotator.gold_links import speakers_for as speakers_for
 from annotator.metrics.consensus import Consensus, Disagreement, consensus
 from annotator.rows import Edit, SpanLike, SpanRow
 from annotator.store import Store

@@ -29,7 +29,7 @@ from annotator.wording import counted, elided
 #: Works out a change from the annotation's current span rows and the next free span id: (before, after,
 #: message), or None for no change.
 Compute = Callable[[list[Row], int], tuple[Row, Row, str] | None]
-#: Gold's speakerless quotes an edit's new ACTOR speaks (`annotator.gold.speakers_for`): from the article, gold's
+#: Gold's speakerless quotes an edit's new ACTOR speaks (`annotator.gold_links.speakers_for`): from the article, gold's
 #: span rows as the edit leaves them and the ACTOR rows it writes, the (quote, ACTOR) pairs to link.
 GoldSpeakers = Callable[[str, list[Row], list[Row]], list[tuple[Row, Row]]]
 

@@ -24,7 +24,7 @@ class ReviewApp(AnnotatorApp):
     ) -> None:  # fmt: skip
         super().__init__(store, GOLD, settings)
         self.reviewer = store.reviewer = reviewer  # gold edited by hand names its reviewer too
-        from annotator.gold import gold_speakers  # (pydantic with it: see screens/review.py)
+        from annotator.gold_links import gold_speakers  # (pydantic with it: see screens/review.py)
 
         store.gold_speakers = gold_speakers(store, self.annotators_for)  # an ACTOR by hand links its quotes
         self.annotators = list(annotators)

@@ -2,7 +2,7 @@
 pressed a label key (the status line offers "1-3 add 'Durham Hall QC'") instead of a pick. The disagreement counted
 settled, but the agreed gold quote stayed without a speaker: d marked gold done without a word and the export had a
 speakerless quote. An ACTOR gold gets by hand links the gold quotes whose annotators' versions have a speaker it
-overlaps, by the rule a pick links by (`gold.speakers_for`), in the same event (one undo). Pilot at 80x24 on a real
+overlaps, by the rule a pick links by (`gold_links.speakers_for`), in the same event (one undo). Pilot at 80x24 on a real
 two-annotator database, spaCy's tokens.
 """
 
