@@ -179,7 +179,8 @@ class Speaking(Covered):
     ) -> tuple[Row, str]:
         """The ACTOR span words become as a speaker (`speaker_words`), its rows put into `old` and `new`: a new one
         (replacing the suggestions it covers), the one there already, or the one they take in, grown to them (the
-        other quotes it spoke follow it, as after a resize). It, and what the message adds."""
+        other quotes it spoke follow it, as after a resize). It, and what the message adds: the suggestions it
+        rejects as replaced too, as a label key says them (a trial from a fresh clone: they went without a word)."""
         start, end = offsets
         text = self._span_text(article_id, start, end, Label.ACTOR)
         grows = self.speaker_words(article_id, annotator, start, end)
@@ -189,15 +190,17 @@ class Speaking(Covered):
             actor = {"id": self.next_span_id(), "start": start, "end": end, "label": Label.ACTOR.value,
                      "text": text, "speaker_start": None, "speaker_end": None, "suggestion_id": None}  # fmt: skip
             new["spans"].append(actor)
-            new["decisions"] += self._replaced(article_id, annotator, [actor])[0]
-            return actor, " (added as an ACTOR)"
+            decided, replaced = self._replaced(article_id, annotator, [actor])
+            new["decisions"] += decided
+            return actor, f" (added as an ACTOR){replaced}"
         actor = {**grows, "start": start, "end": end, "text": text}
         old["spans"].append(grows)
         new["spans"].append(actor)
-        new["decisions"] += self._replaced(article_id, annotator, [actor])[0]
+        decided, replaced = self._replaced(article_id, annotator, [actor])
+        new["decisions"] += decided
         self._matched(article_id, annotator, grows, actor, old, new)
         for other in self._quotes_citing(article_id, annotator, grows):
             if other["id"] != quote_id:
                 old["spans"].append(other)
                 new["spans"].append({**other, "speaker_start": start, "speaker_end": end})
-        return actor, f" ({describe(grows)} grown to it)"
+        return actor, f" ({describe(grows)} grown to it){replaced}"
