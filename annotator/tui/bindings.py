@@ -117,7 +117,7 @@ EDITING = [
          "the same label on every other place with exactly the current span's words (one undo)", "elsewhere"),
     _key("s", "speaker", "Speaker",
          "link the quote to its speaker (on a speaker just accepted with its quote, that quote): tab/shift+tab "
-         "choose among ACTORs and suggested ACTORs, nearest first, or move onto one; enter confirms (a pending quote "
+         "choose among ACTORs and suggested ACTORs (its suggested speaker, then its sentence's, first), or move onto one; enter confirms (a pending quote "
          "is accepted only then, with it); a selection (or, with 1, the phrase under the cursor) becomes a new "
          "ACTOR and the speaker; x none; escape cancels, storing nothing", "speaker", show=True),
     _key("A", "accept_all", "Accept all", "accept every suggestion that fits", "accept_all"),

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from annotator.phrases import grown
 from annotator.rows import ArticleRows, Edit, Offsets, SpanRow, SuggestionRow, Token
+from annotator.speaker_offers import speakers_first
 from annotator.store.current import covers, is_pending
 from annotator.tui.items import LAST_KEY, RANK, IntervalIndex, Item, ItemKey, Kind
 from annotator.vocabulary import Label, Status
@@ -362,25 +363,18 @@ class ArticleModel:
         return [self.items[key] for _, key in self.order if key[0] == "span" and self.items[key].label is Label.ACTOR]
 
     def speaker_candidates(self, quote: Item) -> list[Item]:
-        """Who may have said a quote: accepted ACTOR spans and pending ACTOR suggestions (choosing one accepts
-        it), those of the quote's paragraph first, nearest to the quote first, before or after it (a newcomer's
-        trial, 36: the next paragraph's first name came before the name in the quote's own sentence); those inside
-        the quote last, as a quote seldom names its own speaker; an accepted span before an equally near
+        """Who may have said a quote: accepted ACTOR spans and pending ACTOR suggestions (choosing one accepts it),
+        in the order `speaker_offers.speakers_first` offers them: its speaker (a pending quote's: the one accepting
+        it gives it) first, then those where its speaker is named (newcomers' trials, 36 and a fresh clone's: a
+        nearer name in the next paragraph or sentence came first); an accepted span before an equally near
         suggestion."""
-        low = self.text.rfind("\n", 0, quote.start) + 1
-        high = self.text.find("\n", quote.end)
-        high = len(self.text) if high < 0 else high
-
-        def distance(actor: Item) -> tuple[bool, bool, int, int, int]:
-            inside = actor.start >= quote.start and actor.end <= quote.end
-            elsewhere = actor.end <= low or actor.start >= high
-            gap = quote.start - actor.end if actor.end <= quote.start else actor.start - quote.end
-            return (inside, elsewhere, abs(gap), RANK[actor.kind], actor.start)
-
         actors = [item for item in self.items.values() if item.label is Label.ACTOR and item.kind != "rejected"]
         accepted = {(a.start, a.end) for a in actors if a.kind == "span"}
-        actors = [a for a in actors if a.kind == "span" or (a.start, a.end) not in accepted]
-        return sorted(actors, key=distance)
+        actors = sorted(
+            (a for a in actors if a.kind == "span" or (a.start, a.end) not in accepted),
+            key=lambda actor: (RANK[actor.kind], actor.start),
+        )
+        return speakers_first(self.text, self.tokens, (quote.start, quote.end), quote.speaker, actors)
 
     def token_index(self, offset: int) -> int:
         """The token at or before character `offset`."""

@@ -68,7 +68,7 @@ async def test_a_long_key_line_wraps_under_its_description_at_80_columns(running
         if not line.startswith(" " * 16) or not line.strip():
             break
         block.append(line)
-    assert len(block) == 8  # trial 25, newcomer 42k: what escape does to a pending quote
+    assert len(block) == 9  # trial 25, newcomer 42k: what escape does to a pending quote; which ACTOR comes first
     assert all(len(line) <= width for line in block)
     assert " ".join(line.strip() for line in block) == f"s  {speaker.tooltip}"
 

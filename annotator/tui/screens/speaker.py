@@ -2,8 +2,8 @@
 
 It draws nothing of its own but its key line (its background is transparent, so the article stays in view):
 the annotate screen below highlights the candidate and gets the choice back when the screen is dismissed.
-The candidates are the accepted ACTOR spans and the pending ACTOR suggestions, nearest to the quote first
-(before or after it); tab and shift+tab go through them. The moving and selecting keys still move the cursor
+The candidates are the accepted ACTOR spans and the pending ACTOR suggestions, the quote's suggested speaker
+first, then those of its sentence, nearest first (`annotator.speaker_offers`); tab and shift+tab go through them. The moving and selecting keys still move the cursor
 in the article below: on an ACTOR, that ACTOR is the candidate; a selection (or, with 1, the phrase under the
 cursor) becomes a new ACTOR span and the speaker in one step. Its bindings carry the annotate screen's ids,
 so a keymap file remaps both alike.
