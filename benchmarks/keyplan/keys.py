@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from annotator import motion, phrases
 from annotator.edges import EdgeRefused, move_edge
+from annotator.speaker_offers import offer_place
 from keyplan.items import (
     ACTOR,
     FORWARDED,
@@ -353,18 +354,18 @@ class Keys:
     # -- the speaker choice ----------------------------------------------------------------------------------
 
     def speaker_candidates(self, quote: Span) -> list[ItemKey]:
-        """`ArticleModel.speaker_candidates`: ACTOR spans and pending ACTOR suggestions, nearest first."""
+        """`ArticleModel.speaker_candidates`: ACTOR spans and pending ACTOR suggestions, in the order
+        `speaker_offers.offer_place` gives them, a span before an equally near suggestion."""
+        place = offer_place(self.text, self.tokens, (quote.start, quote.end), quote.speaker)
 
-        def distance(key: ItemKey) -> tuple[bool, int, int, int]:
+        def offered(key: ItemKey) -> tuple[int, int, int, int]:
             actor = self.items[key]
-            inside = actor.start >= quote.start and actor.end <= quote.end
-            gap = quote.start - actor.end if actor.end <= quote.start else actor.start - quote.end
-            return (inside, abs(gap), RANK[key[0]], actor.start)
+            return (*place(actor.start, actor.end), RANK[key[0]], actor.start)
 
         actors = [key for key, item in self.items.items() if item.label == ACTOR]
         accepted = {(self.items[k].start, self.items[k].end) for k in actors if k[0] == "span"}
         actors = [k for k in actors if k[0] == "span" or (self.items[k].start, self.items[k].end) not in accepted]
-        return sorted(actors, key=distance)
+        return sorted(actors, key=offered)
 
     def _speaker_start(self) -> str | None:
         key = self.current
