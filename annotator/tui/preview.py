@@ -1,7 +1,8 @@
-"""What the label keys would do at the cursor, for the status line ("1-3 add 'the harbour master' · 4 adds the
-quotation"): the phrase a digit takes can be longer than the word the cursor shows, as at a stop of `;`, and a
-pending suggestion there is accepted or replaced by it. The phrases are `phrases.key_phrases`'s, what a new span does
-to the suggestions it meets `spans.decided_by`'s; this module only words them, with the keys as the keymap has them.
+"""What the label keys would do at the cursor or with the selection, for the status line ("1-3 add 'the harbour
+master' · 4 adds the quotation"): the phrase a digit takes can be longer than the word the cursor shows, as at a
+stop of `;`, and a pending suggestion there is accepted or replaced by it. The phrases are `phrases.key_phrases`'s,
+what a new span does to the suggestions it meets `spans.decided_by`'s; this module only words them, with the keys
+as the keymap has them.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from annotator import phrases, spans
+from annotator.edges import crossing_sentence_end
 from annotator.tui.bindings import LABEL_KEYS, key_name
 from annotator.tui.layout import display
 from annotator.tui.model import ArticleModel
@@ -67,6 +69,19 @@ def what_keys_add(model: ArticleModel, cursor: int, keymap: Mapping[str, str], q
             continue
         parts.append(_adding(model, labels, start, end, at, named))
     return " · ".join(parts) or "no label key adds anything here"
+
+
+def selection_keys(model: ArticleModel, start: int, end: int) -> str:
+    """What the label keys do with the selection start..end: add it, or resize the one entity span it takes in
+    (adding words at its edges) to it with the key's label (trial 23); only 4 when it crosses a sentence's end,
+    which 1-3 refuse (`edges.crossing_sentence_end`; a trial from a fresh clone: the line offered 1-4)."""
+    if crossing_sentence_end(model.text, model.tokens, start, end, Label.ACTOR) is not None:
+        return "4 only: 1-3 never cross a sentence end"
+    taken = model.resized(start, end, Label.ACTOR, any_label=True)
+    taken = taken or model.resized(start, end, Label.LOCATION, any_label=True)
+    if taken is None:
+        return "1-4 add it with that label"
+    return f"1-3 resize {taken.label.value} {shortened(taken.text)!r} to it with the key's label, 4 adds a quote"
 
 
 def _adding(model: ArticleModel, labels: Sequence[Label], start: int, end: int, at: str, named: Naming) -> str:

@@ -58,3 +58,16 @@ async def test_a_speaker_over_a_selection_across_a_sentences_end_is_refused_and_
             "sentence's end: the selection crosses the '.' after 'later'"
         )
     assert held_spans(db, WHO) == []
+
+
+async def test_the_selection_line_says_the_entity_keys_refuse_it(tmp_path) -> None:
+    """A trial from a fresh clone: the line said "1-4 add it with that label", and 1 then refused it."""
+    db = one_article(tmp_path / "s.db", TEXT)
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*SELECT)
+        await pilot.pause()
+        assert app.screen.status_line.text.plain == (
+            "Selected 'later. Talks': 4 only: 1-3 never cross a sentence end, escape clears"
+        )

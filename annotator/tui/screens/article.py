@@ -22,15 +22,15 @@ from annotator.tui.failures import said
 from annotator.tui.items import Item, highlight_moved, pending_moved
 from annotator.tui.layout import display
 from annotator.tui.model import ArticleModel
+from annotator.tui.preview import selection_keys, what_keys_add
 from annotator.tui.preview import shortened as _shortened
-from annotator.tui.preview import what_keys_add
 from annotator.tui.screens import app_as
 from annotator.tui.screens.cursor import CursorScreen
 from annotator.tui.widgets.article_view import ArticleView, Marks
 from annotator.tui.widgets.bars import KeyBar, TitleBar
 from annotator.tui.widgets.info import Legend, StatusLine
 from annotator.tui.widgets.span_panel import SpanPanel, describe
-from annotator.vocabulary import Label, Status
+from annotator.vocabulary import Status
 from annotator.wording import elided
 
 if TYPE_CHECKING:
@@ -266,7 +266,7 @@ class ArticleScreen(CursorScreen):
             start, end = self._selection() or (0, 0)
             words = display(self.model.text[start:end].replace("\n", " "))
             words = words if len(words) <= 60 else elided(words, 40, 16)
-            self.status_line.say(f"Selected {words!r}: {self._selection_keys(start, end)}, escape clears", "dim")
+            self.status_line.say(f"Selected {words!r}: {selection_keys(self.model, start, end)}, escape clears", "dim")
         elif item is not None:
             line = describe(item, self.model, self.app.current_theme.dark)
             keys = self.keys_on(item)
@@ -280,15 +280,6 @@ class ArticleScreen(CursorScreen):
     def nothing_current(self) -> str:
         """The status line with nothing current: what the label keys add at the cursor, and where to go."""
         return f"{self._what_keys_add()} · tab: next to decide · v: select · ?: help"
-
-    def _selection_keys(self, start: int, end: int) -> str:
-        """What the label keys do with the selection: add it, or resize the one entity span it takes in (adding
-        words at its edges) to it with the key's label (trial 23)."""
-        taken = self.model.resized(start, end, Label.ACTOR, any_label=True)
-        taken = taken or self.model.resized(start, end, Label.LOCATION, any_label=True)
-        if taken is None:
-            return "1-4 add it with that label"
-        return f"1-3 resize {taken.label.value} {_shortened(taken.text)!r} to it with the key's label, 4 adds a quote"
 
     def keys_on(self, item: Item) -> str:
         """What the keys do on an item when it is current ("enter accept, x reject, 1-3 label"); "" for a span with
