@@ -162,13 +162,15 @@ HAND = "reviewer"
 @dataclass(frozen=True)
 class ReviewState:
     """One article under review: its disagreements, who settled each (an annotator whose version was picked and
-    gold still holds, `gold_holds`; "reviewer" for gold edited by hand; None while open), and the agreed-spans
-    event in effect, if any."""
+    gold still holds, `gold_holds`; "reviewer" for gold edited by hand; None while open), the agreed-spans event in
+    effect, if any, and how many agreed spans gold holds as they were agreed (a fresh clone's trial: after x took
+    one out, the panel still counted it in gold)."""
 
     agreed: list[SpanRow]
     disagreements: list[Disagreement[SpanRow]]
     settled_by: list[str | None]
     agreed_event: int | None
+    agreed_in_gold: int = 0
 
     @property
     def open(self) -> list[int]:
@@ -205,9 +207,9 @@ def review_state(store: Store, article_id: str, annotators: Sequence[str]) -> Re
     for index, who in enumerate(settled_by):  # a version changed since its pick no longer settles it
         if who in picked and not gold_holds(gold, found.disagreements[index], picked[who]):
             settled_by[index] = None
-    return ReviewState(
-        agreed=found.agreed, disagreements=found.disagreements, settled_by=settled_by, agreed_event=agreed_event
-    )
+    held = {(s.start, s.end, s.label, s.speaker) for s in gold}
+    in_gold = sum((s.start, s.end, s.label, s.speaker) in held for s in found.agreed)
+    return ReviewState(found.agreed, found.disagreements, settled_by, agreed_event, in_gold)
 
 
 def gold_holds(gold: Sequence[SpanRow], disagreement: Disagreement[SpanRow], spans: Sequence[SpanRow]) -> bool:

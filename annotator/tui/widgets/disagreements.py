@@ -42,6 +42,17 @@ def _span_text(span: SpanLike, spans: list[SpanLike], text: str, dark: bool) -> 
     return line
 
 
+def _agreed(state: ReviewState) -> str:
+    """How many spans all agreed on, and whether gold holds them: "1/2" when the reviewer took some out."""
+    if not state.agreed:
+        return "No span agreed by all"
+    if state.agreed_event is None:
+        return f"{counted(len(state.agreed), 'agreed span')} not in gold (g puts them back)"
+    if state.agreed_in_gold < len(state.agreed):
+        return f"{state.agreed_in_gold}/{counted(len(state.agreed), 'agreed span')} in gold"
+    return f"{counted(len(state.agreed), 'agreed span')} in gold"
+
+
 class DisagreementPanel(Widget, can_focus=False):
     """Progress through the article's disagreements, then the current one: who has what, and pick keys."""
 
@@ -70,9 +81,7 @@ class DisagreementPanel(Widget, can_focus=False):
     ) -> None:
         lines: list[RenderableType] = []
         total, left = len(state.disagreements), len(state.open)
-        agreed = "in gold" if state.agreed_event is not None else "not in gold (g puts them back)"
-        lines.append(Text(f"{counted(len(state.agreed), 'agreed span')} {agreed}" if state.agreed else "No span agreed by all",
-                          "dim"))  # fmt: skip
+        lines.append(Text(_agreed(state), "dim"))
         if not total:  # with gold done, say so, not what d would do (a re-trial, 38c)
             lines.append(Text("No disagreements: gold done", "green") if done
                          else Text("No disagreements: d marks gold done", "bold green"))  # fmt: skip
