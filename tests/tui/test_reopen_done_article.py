@@ -46,3 +46,16 @@ async def test_o_on_an_article_not_done_changes_nothing_and_says_why(running, re
         assert app.messages[-1][1] == "Not reopened: this article is not marked done, skipped or flagged"
     with read_store() as store:
         assert [e.action for e in store.events("seed", WHO)] == []
+
+
+async def test_o_logs_one_message(running) -> None:
+    """A trial from a fresh clone: O kept two messages in the log (M), the status change's own and "Reopened: ..."."""
+    async with running(size=(80, 24)) as (app, pilot):
+        await pilot.press("d", "l", "p")
+        await pilot.pause()
+        before = len(app.messages)
+        await pilot.press("O")
+        await pilot.pause()
+        assert [message for _, message in app.messages[before:]] == [
+            "Reopened: in progress again, 15 suggestions pending again (tab goes to them)"
+        ]

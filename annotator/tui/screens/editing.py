@@ -6,6 +6,7 @@ work on an article (done, skip, flag) or comment on it. `AnnotateScreen` adds th
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from annotator import quotations
@@ -204,10 +205,10 @@ class EditingScreen(ArticleScreen):
         edit = self._commit(store.set_status, Status.IN_PROGRESS)
         if edit is None:
             return
-        self._after(edit, self.current)
         pending = self.model.pending_count
         again = f", {counted(pending, 'suggestion')} pending again (tab goes to {them(pending)})" if pending else ""
-        self.say(f"Reopened: in progress again{again}{flag}", "green")
+        # said in place of the edit's own "marked in_progress": one message in the log (a fresh clone's trial: two)
+        self._after(replace(edit, message=f"Reopened: in progress again{again}{flag}"), self.current)
 
     @said
     @retried("pending")
