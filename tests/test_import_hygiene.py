@@ -24,6 +24,7 @@ CORE = [
     "annotator.reports.evaluation",
     "annotator.reports.evaluation_text",
     "annotator.reports.reference",
+    "annotator.speaker_offers",
 ]
 
 
