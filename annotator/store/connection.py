@@ -301,7 +301,7 @@ class Connection:
         """The id of the newest event in this annotator's annotation of an article (0 before any edit)."""
         row = self.conn.execute(
             "SELECT MAX(id) FROM events WHERE article_id = ? AND annotator = ? "
-            "AND action NOT IN ('assign', 'unassign', 'pack')",
+            "AND action NOT IN ('assign', 'unassign', 'pack', 'merged')",  # `reads.NOT_EDITS`
             [article_id, annotator],
         ).fetchone()
         return row[0] or 0

@@ -55,6 +55,7 @@ from annotator.store.merge_rows import (
 from annotator.store.merge_source import MergeSource, differences, empty, only_decisions_missing, work
 from annotator.store.merge_suggestions import SuggestionIds, bring_newer_batches, insert_suggestion_row
 from annotator.store.new_names import EnteringNames
+from annotator.store.pack import packed_pairs, record_merged_back
 from annotator.store.pipelines import carry_learned, learned_rows
 from annotator.store.reads import NOT_EDITS
 from annotator.store.unchecked import pair_commands
@@ -296,9 +297,11 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
     _merge_assignments(store, source, ours, report)
     copy_comments(store, source, ours)
     suggestions: SuggestionIds | None = None
+    packed, back = packed_pairs(store), _packs_read_back(source, ours)
     for done, annotation in enumerate(annotations, start=1):
         theirs_id, who = annotation["article_id"], annotation["annotator"]
         here = ours[theirs_id]
+        first = next_event_id(store) if (here, who) in packed else None
         theirs = work(source.connection, theirs_id, who)
         mine = work(store.conn, here, who)
         if suggestions is None or suggestions.our_article != here:  # annotations come article by article
@@ -328,10 +331,20 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
                 replace_work(store, here, who, spans, decisions, theirs[0], f"merged from {source.path}", theirs[3],
                              unchecked)  # fmt: skip
                 report.overwritten += 1
+        if first is not None:  # the events written to a pair out in a pack are the pack's work (`store.pack`)
+            back[(here, who)] = (first, next_event_id(store) - 1)
         if progress:
             progress(done, len(annotations))
     if suggestions is not None:
         report.suggestions_copied += suggestions.copied
+    record_merged_back(store, source.path, {pair: ids for pair, ids in back.items() if pair in packed})
+
+
+def _packs_read_back(source: MergeSource, ours: dict[str, str]) -> dict[tuple[str, str], tuple[int, int] | None]:
+    """Every (article here, annotator) whose work or assignment the other file holds: each a pack's, if out in one
+    here, read back by this merge (an article untouched there too); the events written to it are added as read."""
+    pairs = [(row["article_id"], row["annotator"]) for row in [*source.assignments(), *source.annotations()]]
+    return {(ours[article], who): None for article, who in pairs if article in ours}
 
 
 def merge(

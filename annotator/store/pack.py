@@ -21,8 +21,8 @@ from annotator.store.edits import Store
 from annotator.store.merge_rows import reserve_span_ids
 from annotator.store.opening import new_database
 from annotator.store.pipelines import carry_learned, learned_rows
-from annotator.store.reads import Reader
-from annotator.vocabulary import utc_now
+from annotator.store.reads import NOT_EDITS, Reader
+from annotator.vocabulary import parse_timestamp, utc_now
 
 #: (table, rows of it that go into bob's pack); `:who` is the annotator, `mine` the pack's articles.
 MINE = "SELECT article_id FROM src.assignments WHERE annotator = :who"
@@ -58,32 +58,90 @@ def _record(reader: Reader, annotator: str, out: Path) -> None:
             )
 
 
+def packed_pairs(reader: Reader) -> set[tuple[str, str]]:
+    """The (article, annotator) pairs out in a pack made here: a `pack` event after the pair's last `assign`."""
+    sql = """SELECT DISTINCT p.article_id, p.annotator FROM events p WHERE p.action = 'pack' AND p.id > COALESCE(
+                 (SELECT MAX(a.id) FROM events a WHERE a.article_id = p.article_id AND a.annotator = p.annotator
+                  AND a.action = 'assign'), 0)"""
+    return {(row[0], row[1]) for row in reader.conn.execute(sql)}
+
+
+def record_merged_back(store: Store, source: Path, written: dict[tuple[str, str], tuple[int, int] | None]) -> None:
+    """A `merged` event (no edit: `reads.NOT_EDITS`) for each packed-out pair a merge of `source` read back, with the
+    ids of the events the merge wrote to it (`events`: first and last), so that `packed_out` tells the pack's work
+    brought back from work done here, and says when the pack was last merged back. A pair that took nothing from a
+    pack merged back before gets none: merging twice changes nothing. Inside the merge's transaction."""
+    now = utc_now()
+    again = """SELECT 1 FROM events WHERE article_id = :article AND annotator = :who AND action = 'merged' AND id > (
+                   SELECT MAX(id) FROM events WHERE article_id = :article AND annotator = :who AND action = 'pack')"""
+    for (article_id, annotator), ids in written.items():
+        after: dict[str, object] = {"source": str(source), "command": "annotator merge"}
+        if ids is not None and ids[1] >= ids[0]:
+            after["events"] = list(ids)
+        elif store.conn.execute(again, {"article": article_id, "who": annotator}).fetchone():
+            continue
+        record_event(store, article_id, annotator, "merged", {}, after, now)
+
+
+def _shown_moment(at: str) -> str:
+    """A stored moment to the minute, in UTC; the stored text as it is when it names no moment."""
+    try:
+        return parse_timestamp(at).strftime("%Y-%m-%d %H:%M UTC")
+    except ValueError:
+        return at
+
+
 def packed_out(reader: Reader, annotator: str) -> str | None:
     """The notice for opening a team database as someone whose articles are out in a pack: their last `pack` here,
-    with no event of theirs since (none merged back, none made here); None otherwise, and in a pack itself (its
-    articles assigned to one annotator). Work on both sides conflicts at the merge (team trial 39b)."""
+    with no edit of theirs made here since (events a merge brought back, which its `merged` events name, are the
+    pack's work, not this database's); None otherwise, and in a pack itself (its articles assigned to one
+    annotator). Work on both sides conflicts at the merge (team trial 39b); a pack can be merged back again and
+    again, so a merge does not end the notice (a newcomer's trial): it says when the last one was."""
     if len(reader.assignees()) < 2:
         return None
     # read at start-up: through their assigned articles (events are indexed by article and annotator), never a
     # scan of the whole event log; a pack holds exactly those articles
     mine = "FROM events e JOIN assignments s ON e.article_id = s.article_id AND e.annotator = s.annotator"
     row = reader.conn.execute(
-        f"SELECT e.at, json_extract(e.after, '$.pack') {mine} WHERE s.annotator = ? AND e.action = 'pack' "
-        "ORDER BY e.at DESC, e.id DESC LIMIT 1",
+        f"SELECT e.id, {_json_text('e.after', '$.pack')} {mine} WHERE s.annotator = ? AND e.action = 'pack' "
+        "ORDER BY e.id DESC LIMIT 1",
         [annotator],
     ).fetchone()
     if row is None:
         return None
-    since = reader.conn.execute(
-        f"SELECT 1 {mine} WHERE s.annotator = ? AND e.action != 'pack' AND e.at > ? LIMIT 1", [annotator, row[0]]
-    ).fetchone()
-    if since is not None:
-        return None
-    out = row[1] or "its file"  # stored text, shown literally by the screen as every message is
-    return (
-        f"{annotator}'s articles are out in a pack ({out}, made by `annotator pack`): work on them here "
-        f"conflicts with the pack's when it is merged back (annotator merge {out}); merge it first"
+    packed, out = row[0], row[1] or "its file"  # stored text, shown literally by the screen as every message is
+    marks = ", ".join("?" * len(NOT_EDITS))
+    first, last = _json_text("m.after", "$.events[0]"), _json_text("m.after", "$.events[1]")
+    brought = (
+        "SELECT 1 FROM events m WHERE m.article_id = e.article_id AND m.annotator = e.annotator "
+        f"AND m.action = 'merged' AND m.id > ? AND e.id BETWEEN {first} AND {last}"
     )
+    here = reader.conn.execute(
+        f"SELECT 1 {mine} WHERE s.annotator = ? AND e.id > ? AND e.action NOT IN ({marks}) AND NOT EXISTS "
+        f"({brought}) LIMIT 1",
+        [annotator, packed, *sorted(NOT_EDITS), packed],
+    ).fetchone()
+    if here is not None:  # they chose to work here, warned when the screen opened
+        return None
+    merged = reader.conn.execute(
+        f"SELECT MAX(e.at) {mine} WHERE s.annotator = ? AND e.action = 'merged' AND e.id > ?", [annotator, packed]
+    ).fetchone()[0]
+    if merged is None:
+        return (
+            f"{annotator}'s articles are out in a pack ({out}, made by `annotator pack`): work on them here "
+            f"conflicts with the pack's when it is merged back (annotator merge {out}); merge it first"
+        )
+    return (
+        f"{annotator}'s articles are out in a pack ({out}, made by `annotator pack`), last merged back at "
+        f"{_shown_moment(str(merged))}: work in it since then conflicts with work on them here when it is merged "
+        f"again (annotator merge {out}); merge it first"
+    )
+
+
+def _json_text(column: str, path: str) -> str:
+    """SQL for a value inside a JSON column, NULL where the column holds no JSON (a damaged row is no error here:
+    `check` names it)."""
+    return f"CASE WHEN json_valid({column}) THEN json_extract({column}, '{path}') END"
 
 
 def pack(reader: Reader, annotator: str, out: str | Path, note: Note = None) -> PackReport:

@@ -25,7 +25,8 @@ from annotator.store.view import read_view
 from annotator.vocabulary import MODEL_PREFIX, Status, content_hash, suggester_kind
 
 #: Events in an annotator's log that record something about it rather than edit it (`annotator assign`'s).
-NOT_EDITS = frozenset({"assign", "unassign", "pack"})  # `pack`: an article went into a pack (store.pack)
+#: `pack`: an article went into a pack; `merged`: a merge read the pack's work on it back (both `store.pack`).
+NOT_EDITS = frozenset({"assign", "unassign", "pack", "merged"})
 
 
 def edited(connection: sqlite3.Connection, article_id: str, annotator: str) -> bool:
