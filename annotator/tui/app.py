@@ -264,9 +264,7 @@ class AnnotatorApp(KeysAheadApp):
         new_name = new_name_notice(self.store, self.annotator, hint)
         if new_name is not None:  # a mistyped --annotator: say so at once, as for a mistyped --db
             notices.append(("New annotator", new_name))
-        from annotator.store.pack import packed_out
-
-        if (packed := packed_out(self.store, self.annotator)) is not None:  # trial 39b: a pack out, work here too
+        if (packed := self.packed_anew()) is not None:  # trial 39b: a pack out, work here too
             notices.append(("Packed", packed))
         for _, message in notices:
             self.log_message(message)
@@ -277,6 +275,17 @@ class AnnotatorApp(KeysAheadApp):
         self.open_article(article_id)
         if notices:  # on the article's status line (`notify`), not over its text
             self.notify(" · ".join(f"{title}: {message}" for title, message in notices), severity="warning")
+
+    _packed: str | None = None  # the pack notice last given (`packed_anew`)
+
+    def packed_anew(self) -> str | None:
+        """The pack notice (`store.pack.packed_out`) when it is not the one last given: at opening, and when another
+        process changed the file (the article screen's tick: a pack made, or merged back, meanwhile)."""
+        from annotator.store.pack import packed_out
+
+        packed = packed_out(self.store, self.annotator)
+        new, self._packed = packed != self._packed, packed
+        return packed if new else None
 
     def on_ready(self) -> None:
         self._started()

@@ -12,6 +12,7 @@ from pathlib import Path
 from processes import annotator
 
 from annotator.tui.app import make_app
+from annotator.tui.screens.article import CURSOR_SAVE_SECONDS
 
 TEXTS = [
     {"id": "first", "title": "One", "text": "Officials in Lyon said 12 people were hurt."},
@@ -48,3 +49,25 @@ async def test_opening_as_a_member_whose_pack_is_out_says_so(tmp_path: Path) -> 
     assert not any("out in a pack" in message for message in log)
     said, log = await opened_as(tmp_path / "carol.db", "carol")  # the pack itself
     assert not any("out in a pack" in message for message in log)
+
+
+async def test_a_screen_open_when_the_pack_is_made_says_so_at_its_next_look_at_the_file(tmp_path: Path) -> None:
+    """The team database open as carol while `annotator pack` runs in another terminal: the screen re-reads the
+    file when another process changed it (its tick, every CURSOR_SAVE_SECONDS), and says then that her articles
+    are out in a pack (before, it never learned of it and she went on working here)."""
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(t) + "\n" for t in TEXTS), encoding="utf-8")
+    run(tmp_path, "ingest", "a.jsonl", "--db", "team.db")
+    run(tmp_path, "assign", "--annotators", "alice,carol", "--db", "team.db")
+    app = make_app(tmp_path / "team.db", "carol", keymap_path=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        before = [message for _, message in app.messages if "out in a pack" in message]
+        run(tmp_path, "pack", "--annotator", "carol", "-o", "carol.db", "--db", "team.db")
+        await pilot.pause(CURSOR_SAVE_SECONDS + 1)
+        said = app.screen.status_line.text.plain
+        log = [message for _, message in app.messages if "out in a pack" in message]
+    expected = (
+        "carol's articles are out in a pack (carol.db, made by `annotator pack`): work on them here conflicts with "
+        "the pack's when it is merged back (annotator merge carol.db); merge it first"
+    )
+    assert (before, log, said) == ([], [expected], f"Packed: {expected}")

@@ -128,7 +128,8 @@ class ArticleScreen(CursorScreen):
     def _tick(self) -> None:
         """Now and then: save the cursor, and show the article's place anew if another process changed the
         database (it ingested articles: "article 1 of 1" would stay until the next article), and the article as
-        stored if that change was to it (`catch_up`): a window nobody touches shows what another window did."""
+        stored if that change was to it (`catch_up`): a window nobody touches shows what another window did, and
+        a pack made of this annotator's articles meanwhile."""
         self.save_cursor()
         try:
             changed = self._placed[:2] != (self.article_id, self.annotator_app.store.data_version())
@@ -139,6 +140,9 @@ class ArticleScreen(CursorScreen):
             return
         if changed and not (self.app.screen is self and self.catch_up()):
             self.refresh_header()
+        if changed and (packed := self.annotator_app.packed_anew()) is not None:  # `pack` run meanwhile
+            self.annotator_app.log_message(packed)  # as at opening (`open_first_article`)
+            self.annotator_app.notify(packed, title="Packed", severity="warning")
 
     def load(self, article_id: str) -> None:
         """Show an article where this annotator left it, or, opened for the first time, on the first item that
