@@ -19,7 +19,9 @@ Suggestions of new articles come along; for known articles, a newer suggester ve
 replaces our undecided older ones, and suggestions the merged work refers to are added
 (`annotator.store.merge_suggestions`). A known article takes the other's tokens when they divide ours finer (an
 older release tokenized it here), so that the spans merged sit on tokens (`merge_rows.take_finer_tokens`).
-Assignments and comments this database lacks are added. Everything is one transaction: all or nothing.
+Assignments and comments this database lacks are added. An annotator's article out in a pack here, read back, gets a
+`merged` event naming the events written to it (`store.pack.record_merged_back`: the pack's work is told from work
+done here). Everything is one transaction: all or nothing.
 
 The other file (`annotator.store.merge_source`) is opened read-only and never changed. Rows are compared by
 content, not ids: articles by content hash, suggestions by (offsets, label, suggester, speaker), spans by
