@@ -146,3 +146,31 @@ def test_inside_a_word_only_the_joiners_are_written_and_every_other_control_is_c
         assert (_word(f"Ru{char}iz"), controls_left_out(f"Ru{char}iz", [Token(0, 5)])) == ("Ruiz", 1)
     for char in "\u200c\u200d":
         assert (_word(f"Ru{char}iz"), controls_left_out(f"Ru{char}iz", [Token(0, 5)])) == (f"Ru{char}iz", 0)
+
+
+#: Another tool's CoNLL file with a bell inside a word ('Pa\x07ris', one token) and a bidi mark alone on a line: the
+#: import rebuilt 'Pa\x07ris' into the text, where spaCy's tokenizer cut the word in three ('Pa', '\x07', 'ris').
+FOREIGN = (
+    "-DOCSTART- -X- O O\n\nMayor _ _ O\nAna _ _ B-ACTOR\nmet _ _ O\nBob _ _ B-ACTOR\nin _ _ O\n"
+    "Pa\x07ris _ _ B-LOCATION\n\u200e _ _ O\nand _ _ O\nKa\u200dsh _ _ O\n. _ _ O\n\n"
+)
+
+
+def test_a_control_character_inside_a_word_of_another_tools_file_is_left_out_of_the_rebuilt_text(
+    tmp_path: Path,
+) -> None:
+    conll = tmp_path / "foreign.conll"
+    conll.write_text(FOREIGN, encoding="utf-8")
+    result = annotator("import", conll, "--format", "conll", "--annotator", "bob", "--db", tmp_path / "new.db")
+    assert (result.returncode, result.stderr) == (0, "")
+    with Store.open(tmp_path / "new.db", read_only=True) as store:
+        (article_id,) = store.article_ids()
+        text = store.article_text(article_id)
+        assert text == "Mayor Ana met Bob in Paris and Ka\u200dsh ."
+        assert [text[t.start : t.end] for t in store.tokens(article_id)] == [
+            "Mayor", "Ana", "met", "Bob", "in", "Paris", "and", "Ka\u200dsh", "."
+        ]  # fmt: skip
+        assert [(s.start, s.end, s.label.value, s.text) for s in store.spans(article_id, "bob")] == [
+            (6, 9, "ACTOR", "Ana"), (14, 17, "ACTOR", "Bob"), (21, 26, "LOCATION", "Paris")
+        ]  # fmt: skip
+    assert "left out: 2 control character(s) in the file's words (a CoNLL text is its words)\n" in result.stdout

@@ -19,7 +19,7 @@ On import, documents are found as the tools that write them mean them:
 The format has no place for speakers, titles, meta, status, timestamps, article ids or the article's white
 space and control characters (none is written into the file, inside a word or between words: the export's note
 counts them; the zero-width non-joiner and joiner inside a word are part of it and written), nor, on export, for quotes (an entity may sit inside one, and a token has one tag): on import the text
-is the tokens joined by spaces and the sentences by line breaks, and --annotator says whose work it is. A
+is the tokens (their control characters left out, joiners kept) joined by spaces and the sentences by line breaks, and --annotator says whose work it is. A
 stored article with the same words (white space aside) gets the spans, moved onto its own offsets
 (`exchange.realign`), so our own export comes back to its article; otherwise the rebuilt text is a new
 article, its id the hash of that text, and the import says so.
@@ -225,6 +225,7 @@ def _record(document: list[list[Row]], options: ReadOptions, where: Where) -> Im
 
     vocab = blank_english().vocab
     dropped: Counter[str] = Counter()
+    document = _words_only(document, dropped)
     text = "\n".join(" ".join(word for _, word, _ in sentence) for sentence in document)
     tokens: list[Token] = []
     found: list[tuple[int, int, Label, int]] = []  # start, end, label, line of its first token
@@ -256,6 +257,25 @@ def _record(document: list[list[Row]], options: ReadOptions, where: Where) -> Im
         spans=checked,
     )
     return ImportedRecord(where, record, tokens, dropped, rebuilt=True, joined_here=True)
+
+
+#: What the import says it left out of a file's words (`_words_only`).
+CONTROLS_IN_WORDS = "control character(s) in the file's words (a CoNLL text is its words)"
+
+
+def _words_only(document: list[list[Row]], dropped: Counter[str]) -> list[list[Row]]:
+    """The document's words without control characters (`_word`: a joiner stays), as our export writes them, each
+    left out counted in `dropped`: rebuilt into the text, a bell inside 'Pa\\x07ris' was a word spaCy cut in three.
+    A word of controls alone is no word: its line is left out (a tag on it with it). A NUL stays, for its error."""
+    result = []
+    for sentence in document:
+        words = [(line, "\0".join(map(_word, word.split("\0"))), tag) for line, word, tag in sentence]
+        dropped[CONTROLS_IN_WORDS] += sum(len(r[1]) - len(w[1]) for r, w in zip(sentence, words, strict=True))
+        if kept := [row for row in words if row[1]]:
+            result.append(kept)
+    if not dropped[CONTROLS_IN_WORDS]:
+        del dropped[CONTROLS_IN_WORDS]
+    return result
 
 
 def refined(text: str, tokens: list[Token]) -> list[Token]:
