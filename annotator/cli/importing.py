@@ -261,10 +261,18 @@ def _refuse_nothing_to_import(records: "list[Read | Entering]", report: "ImportR
     said = (
         f"every record of {path} {why[skipped, dropped]} (listed above)"
         if skipped or dropped
-        else (f"{path} holds no record")
+        else (f"{path} is empty (0 bytes)" if _empty(path) else f"{path} holds no record")
     )
     left = "is left as it was" if existed else "was not created"  # a database made for nothing is not put in place
     raise fail(f"nothing imported: {said}; {db} {left}")
+
+
+def _empty(path: Path) -> bool:
+    """A file of 0 bytes: said as empty, not as a file of no record (an empty .spacy is no DocBin at all)."""
+    try:
+        return path.is_file() and path.stat().st_size == 0
+    except OSError:
+        return False
 
 
 def _joined(given: list[str] | None) -> str | None:

@@ -175,6 +175,13 @@ ARRAY = (
 )
 
 
+def _empty(path: Path) -> bool:
+    try:
+        return path.stat().st_size == 0
+    except OSError:
+        return False
+
+
 def _is_docbin(head: bytes) -> bool:
     """A spaCy DocBin: zlib-compressed msgpack, which opens with a zlib header (0x78, then a check byte)."""
     return len(head) >= 2 and head[0] == 0x78 and (head[0] * 256 + head[1]) % 31 == 0
@@ -188,7 +195,7 @@ def jsonl_lines(path: str | Path) -> Iterator[tuple[Where, dict[str, Any] | Inpu
     Streamed a line at a time, so a file of any size is read in constant memory (`annotator predict` reads
     corpora far larger than memory this way)."""
     path = Path(path)
-    if path.suffix.lower() == ".spacy":
+    if path.suffix.lower() == ".spacy" and not _empty(path):  # an empty one is no DocBin: it holds no line
         raise InputError(DOCBIN, path=str(path), line=1)
     lines = _nonblank_lines(path)
     current = next(lines, None)

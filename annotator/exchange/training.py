@@ -110,7 +110,9 @@ def gather(store: Reader | None, source: Source, unfinished: list[str] | None = 
     left_out: Counter[str] = Counter()
     if source.files:
         for path in source.files:
+            records = 0
             for line, record in _records(path):
+                records += 1
                 if record.status not in wanted:
                     left_out[record.status.value] += 1
                     continue
@@ -129,6 +131,8 @@ def gather(store: Reader | None, source: Source, unfinished: list[str] | None = 
                 if record.status is Status.IN_PROGRESS and unfinished is not None:
                     unfinished.append(record.article_id)
                 found[key] = (f"{path}:{line}", Article(record.article_id, record.text, record.spans))
+            if not records:  # an empty file given by mistake is named, not counted among the finished articles
+                raise InputError(_no_record(path), path=str(path))
     elif store is not None:
         if source.annotator not in store.annotators():
             names = ", ".join(store.annotators()) or "none"
@@ -160,14 +164,24 @@ def _gathered(store: Reader | None, source: Source, note: Note) -> list[Article]
     return articles
 
 
+def _no_record(path: Path) -> str:
+    empty = path.is_file() and path.stat().st_size == 0
+    return f"{'the file is empty (0 bytes)' if empty else 'the file holds no record'}: nothing to train on"
+
+
 def _records(path: Path) -> Iterator[tuple[int, NativeRecord]]:
-    """The file's records; an unknown label says how to train on it (import maps labels, train does not)."""
+    """The file's records; an unknown label says how to train on it (import maps labels, train does not); a DocBin
+    of no Doc is said to hold nothing, not sent to `import`, which would say so."""
+    from annotator.exchange.files import DOCBIN, ONLY_JSONL
     from annotator.exchange.formats.common import MAP_HINT, without_map_hint
     from annotator.exchange.formats.jsonl import read_records
+    from annotator.exchange.formats.spacy_docbin import holds_no_doc
 
     try:
         yield from read_records(path)
     except InputError as error:
+        if error.reason == ONLY_JSONL[DOCBIN] and holds_no_doc(path):
+            raise InputError("a spaCy DocBin that holds no document: nothing to train on", path=str(path)) from None
         if MAP_HINT not in error.reason:
             raise
         raise InputError(

@@ -219,6 +219,8 @@ def read(path: Path, options: ReadOptions) -> Iterator[Read]:
     from spacy.tokens import DocBin
 
     data = read_bytes(Path(path))
+    if not data:  # 0 bytes: no DocBin, no record (the import says the file is empty), not a damaged DocBin
+        return
     refuse_a_database(data, path)
     refuse_a_bomb(data, path)
     try:
@@ -229,6 +231,19 @@ def read(path: Path, options: ReadOptions) -> Iterator[Read]:
     for index, doc in enumerate(docs):
         where = Where(str(path), record=index + 1)
         yield from guarded_items(options, where, partial(_records, doc, options, where))
+
+
+def holds_no_doc(path: Path) -> bool:
+    """Whether the file is a sound DocBin of no Doc (`DocBin().to_disk`): what a command that reads JSONL alone
+    says of it, as `import` says it holds no record. Read as `read` reads it (a bomb, a damaged one: False)."""
+    from spacy.tokens import DocBin
+
+    try:
+        data = read_bytes(Path(path))
+        refuse_a_bomb(data, path)
+        return len(DocBin().from_bytes(data)) == 0
+    except Exception:  # zlib, msgpack, spaCy and our own refusals: not a DocBin of no Doc
+        return False
 
 
 #: A DocBin is read up to this many times its file's size (our exports compress about 50 times), or `FLOOR` if more.
