@@ -5,6 +5,7 @@ SQLite files, a real (one-epoch) training."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from processes import annotator
@@ -49,5 +50,24 @@ def test_train_says_it_learns_from_work_no_person_touched(tmp_path: Path) -> Non
         first = store.article_ids()[0]
         store.remove_span(first, GOLD, store.spans(first, GOLD)[0].id)
     result = annotator("train", "--epochs", "1", "--out", "m3", "--db", db, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert caution(2) in result.stderr
+
+
+def test_train_from_a_native_export_says_so_counted_from_its_records(tmp_path: Path) -> None:
+    """`train --from` said nothing of records whose `unchecked` says commands alone wrote them (a fresh clone's
+    trial): it counts them as the database's events are counted, in the same words; a record a person changed in
+    the file since (its spans no longer those the digest names) is a person's work."""
+    db = built(tmp_path)
+    exported = annotator("export", "--annotator", "alice", "-o", "alice.jsonl", "--db", db, cwd=tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    result = annotator("train", "--from", "alice.jsonl", "--epochs", "1", "--out", "m1", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert caution(3) in result.stderr
+    lines = (tmp_path / "alice.jsonl").read_text("utf-8").splitlines()
+    record = json.loads(lines[0])
+    record["spans"] = record["spans"][1:]  # someone takes a span away in the file
+    (tmp_path / "alice.jsonl").write_text("\n".join([json.dumps(record), *lines[1:]]) + "\n", "utf-8")
+    result = annotator("train", "--from", "alice.jsonl", "--epochs", "1", "--out", "m2", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert caution(2) in result.stderr

@@ -86,6 +86,9 @@ class TrainReport:
     #: How many held-out articles the shipped component learned from (the seed, the dev gold): its figures there
     #: flatter it, before and after alike.
     held_learned: int = 0
+    #: Of the articles taken from files, how many records say commands alone wrote their work (a native export's
+    #: `unchecked`, still true of them: `stored_spans.unchecked_commands`), as `store.unchecked` counts the database's.
+    unchecked: int = 0
 
     @property
     def gain(self) -> Interval | None:
@@ -100,9 +103,13 @@ def _statuses(include_in_progress: bool) -> set[Status]:
     return {Status.DONE, Status.IN_PROGRESS} if include_in_progress else {Status.DONE}
 
 
-def gather(store: Reader | None, source: Source, unfinished: list[str] | None = None) -> list[Article]:
+def gather(
+    store: Reader | None, source: Source, unfinished: list[str] | None = None, unchecked: list[str] | None = None
+) -> list[Article]:
     """The annotated articles of a source, in a stable order (by id); the ids of those in progress are added to
-    `unfinished` (`training_input.in_progress_note` tells of them)."""
+    `unfinished` (`training_input.in_progress_note` tells of them), and, from files, of those whose record says
+    commands alone wrote its work to `unchecked`."""
+    from annotator.exchange.formats.stored_spans import unchecked_commands
     from annotator.suggest.learn import Article
 
     wanted = _statuses(source.include_in_progress)
@@ -130,6 +137,8 @@ def gather(store: Reader | None, source: Source, unfinished: list[str] | None = 
                 _on_tokens(record, path, line)
                 if record.status is Status.IN_PROGRESS and unfinished is not None:
                     unfinished.append(record.article_id)
+                if unchecked is not None and unchecked_commands(record):
+                    unchecked.append(record.article_id)
                 found[key] = (f"{path}:{line}", Article(record.article_id, record.text, record.spans))
             if not records:  # an empty file given by mistake is named, not counted among the finished articles
                 raise InputError(_no_record(path), path=str(path))
@@ -154,14 +163,16 @@ def gather(store: Reader | None, source: Source, unfinished: list[str] | None = 
     return [found[key][1] for key in sorted(found)]
 
 
-def _gathered(store: Reader | None, source: Source, note: Note) -> list[Article]:
-    """`gather`, with a note on the articles in progress it took (`--include-in-progress`)."""
+def _gathered(store: Reader | None, source: Source, note: Note) -> tuple[list[Article], int]:
+    """`gather`, with a note on the articles in progress it took (`--include-in-progress`), and how many of those
+    from files commands alone wrote (`TrainReport.unchecked`)."""
     unfinished: list[str] = []
-    articles = gather(store, source, unfinished)
+    unchecked: list[str] = []
+    articles = gather(store, source, unfinished, unchecked)
     said = in_progress_note(store if not source.files else None, source.annotator, unfinished)
     if said and note is not None:
         note(said)
-    return articles
+    return articles, len(unchecked)
 
 
 def _no_record(path: Path) -> str:
@@ -259,9 +270,10 @@ def train_model(
     default = re.fullmatch(DEFAULT_NAME, out.name) is not None  # a killed default run's name is never the next one's
     note_leftover_folders(out, PARTIAL, out, note, DEFAULT_NAME if default else None)
     before = base_learned(base)
-    train_part, held = split(_gathered(store, source, note), seed, base_learned=before, shipped=shipped_learned())
+    articles, unchecked = _gathered(store, source, note)
+    train_part, held = split(articles, seed, base_learned=before, shipped=shipped_learned())
     nlp = base_pipeline(train_part, base)
-    report = TrainReport(source.description, len(train_part), len(held), *score(nlp, held))
+    report = TrainReport(source.description, len(train_part), len(held), *score(nlp, held), unchecked=unchecked)
     report.held_learned = sum(learned(a, shipped_learned()) for a in held)
     train(nlp, train_part, epochs=epochs, seed=seed, progress=progress)
     report.after, report.after_by_article = score(nlp, held)
@@ -352,8 +364,10 @@ def train_curve(
     from annotator.suggest.learn import base_pipeline, train
 
     shipped = shipped_learned()
-    train_part, held = split(_gathered(store, source, note), seed, base_learned=base_learned(base), shipped=shipped)
+    articles, unchecked = _gathered(store, source, note)
+    train_part, held = split(articles, seed, base_learned=base_learned(base), shipped=shipped)
     report = TrainReport(source.description, len(train_part), len(held), *score(base_pipeline(train_part, base), held))
+    report.unchecked = unchecked
     report.held_learned = sum(learned(a, shipped) for a in held)
     points = curve_points(len(train_part))
     report.curve_skipped = [share for share in CURVE if share not in points]

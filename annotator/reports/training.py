@@ -78,7 +78,8 @@ def _skipped(report: TrainReport) -> list[str]:
 
 
 def unchecked_line(count: int, total: int) -> str:
-    """What `train` says of the articles whose work commands alone wrote (`store.unchecked.learned_unchecked`)."""
+    """What `train` says of the articles whose work commands alone wrote (`store.unchecked.learned_unchecked`; from
+    files, their records' `unchecked`: `TrainReport.unchecked`)."""
     if not count:
         return ""
     return (
