@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.errors import Refused
@@ -50,8 +50,9 @@ class AutoReport:
     #: (`review_state(...).open`: an annotator who finished the article since, differently).
     done_before: int = 0
     done_open: int = 0
-    #: The articles whose gold a reviewer has begun: left to them (`under_review`).
+    #: The articles whose gold a reviewer has begun: left to them, with who began each (`begun_by`).
     under_review: tuple[str, ...] = ()
+    begun_by: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def article_consensus(store: Store, article_id: str, annotators: Sequence[str]) -> Consensus[SpanRow]:
@@ -90,7 +91,7 @@ def auto_adjudicate(
     """Agreed spans into gold for every article all annotators finished whose gold is not done yet; articles
     without disagreements are then marked done in gold. An article whose gold would clash is skipped. An article
     whose gold is done is left as it is; its open disagreements (`review_state`) are counted in `done_open`; one
-    whose gold a reviewer has begun (`under_review`) is left to them.
+    whose gold a reviewer has begun (`begun_by`) is left to them.
 
     With assignments, an article's annotators are those it was assigned to (`compared_articles`), unless
     `by_assignment` is False (`--ignore-assignments`)."""
@@ -98,15 +99,15 @@ def auto_adjudicate(
     compared = compared_articles(store, list(annotators), statuses, by_assignment=by_assignment)
     ids = [article_id for article_id, _ in compared]
     spans = settled = disagreements = done_before = done_open = 0
-    reviewing: list[str] = []
+    reviewing: dict[str, tuple[str, ...]] = {}
     refused: list[str] = []
     for article_id, names in compared:
         if store.status(article_id, GOLD) == Status.DONE:  # a reviewer finished this one; what they removed stays
             done_before += 1  # removed, but what review would show there is counted, as review counts it
             done_open += len(review_state(store, article_id, names).open)
             continue
-        if under_review(store, article_id):  # what the reviewer removed stays removed there too (trial 43a)
-            reviewing.append(article_id)
+        if (begun := begun_by(store, article_id)) is not None:  # what they removed stays removed (trial 43a)
+            reviewing[article_id] = begun
             continue
         found = article_consensus(store, article_id, names)
         try:
@@ -122,17 +123,24 @@ def auto_adjudicate(
     return AutoReport(
         articles=len(ids), spans=spans, settled=settled, disagreements=disagreements, refused=refused,
         done_before=done_before, done_open=done_open, under_review=tuple(reviewing),
+        begun_by=reviewing,
     )  # fmt: skip
 
 
-def under_review(store: Store, article_id: str) -> bool:
-    """Whether a reviewer has begun this article's gold: any change to it but putting the agreed spans in (which
-    `adjudicate --auto` does, and the review screen on opening it): a version picked, a span removed, added or
-    relabelled by hand, an undo. Adding the agreed spans again would undo what they removed, and marking it done
-    would finish their work for them."""
-    return any(
-        event.action != "adjudicate" or event.after.get("source") != AGREED for event in store.events(article_id, GOLD)
-    )
+def begun_by(store: Store, article_id: str) -> tuple[str, ...] | None:
+    """Who began this article's gold under review, or None when nobody did: a change to it but putting the agreed
+    spans in (which `adjudicate --auto` does, and the review screen on opening it): a version picked, a span removed,
+    added or relabelled by hand, an undo. Adding the agreed spans again would undo what they removed, and marking it
+    done would finish their work for them. Who: the reviewers its events not written by a command name (the screen's
+    opening, picks, edits, undos), earliest first; maybe none."""
+    events = store.events(article_id, GOLD)
+    if all(e.action == "adjudicate" and e.after.get("source") == AGREED for e in events):
+        return None
+    return tuple(dict.fromkeys(e.after["reviewer"] for e in events if _screens(e.after)))
+
+
+def _screens(after: Mapping[str, Any]) -> bool:
+    return "command" not in after and isinstance(after.get("reviewer"), str)
 
 
 def decisions(store: Store, article_id: str) -> list[GoldDecision]:

@@ -24,7 +24,6 @@ from annotator.cli.compared import command, nothing_compared
 from annotator.cli.logins import check_entering
 from annotator.cli.names import chosen_annotators, default_annotator
 from annotator.cli.paths import PathType, output_paths
-from annotator.literal import quoted
 from annotator.store import DEFAULT_DB
 
 IgnoreAssignmentsOption = Annotated[
@@ -136,6 +135,8 @@ def adjudicate(
 
     Example: annotator adjudicate --auto --annotators alice,bob
     """
+    import shlex
+
     from annotator.gold import auto_adjudicate
     from annotator.reports.agreement import (
         command_only_line,
@@ -146,6 +147,7 @@ def adjudicate(
         pair_notes,
         pairs_compared,
     )
+    from annotator.reports.under_review import left_to_review
     from annotator.store.assignments import compared_articles
     from annotator.store.unchecked import command_only
     from annotator.vocabulary import Status
@@ -199,9 +201,14 @@ def adjudicate(
         if report.done_open:
             left += f", with {report.done_open} disagreement(s) `{again}` shows"
         if report.under_review:  # a reviewer's unfinished gold: not added to, not marked done (trial 43a), named
-            shown = report.under_review[:5]
-            named = ", ".join(quoted(i) for i in shown) + (" ..." if len(report.under_review) > len(shown) else "")
-            left += f"; {len(report.under_review)} article(s) a reviewer has begun left to the review ({named}: `{again}` goes on)"
+            ignoring = ["--ignore-assignments"] if ignore_assignments else []
+            left += "; " + left_to_review(  # the command names who began it (the run's --reviewer when none is named)
+                report.under_review,
+                report.begun_by,
+                lambda who: command(
+                    db, "review", names, *(["--reviewer", shlex.quote(who)] if who else extra), *ignoring
+                ),
+            )
         agreed = "agreed " if len(names) > 1 else ""  # one annotator's spans agree with nobody (trial 43b)
         say(
             f"{report.articles} article(s) compared ({whom}): {report.spans} {agreed}span(s) into gold, "
