@@ -72,6 +72,7 @@ from annotator.exchange.formats.labelstudio_truth import (
     Users,
     author,
     first_made,
+    importer_again,
     in_order,
     min_work,
     model_only,
@@ -228,6 +229,11 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUs
     if not isinstance(parsed.meta.get("annotator"), str | None):  # atk34 08: ignored, the work went to another
         raise where.error(f"expected a name, got {json_kind(parsed.meta['annotator'])}", "meta.annotator")
     mine = first_made(annotations)  # the one annotation our export wrote (the meta's), the server made first
+    again = (
+        {}
+        if options.annotator or kind != "annotations"
+        else importer_again(annotations, mine, parsed.meta, where, users)
+    )
     given = (parsed.model_extra or {}).get("id")
     task_id = str(given) if isinstance(given, int | str) and not isinstance(given, bool) else None
     article = {
@@ -247,6 +253,8 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUs
             ours = parsed.meta if index == mine else {}  # our export's annotator and status, back from a server
             dropped: Counter[str] = Counter()
             in_order(annotation, where, f"{field}.")
+            if index in again:  # the importer's own answer beside their import of ours: who they are is not known
+                raise where.error(again[index], f"{field}.completed_by")
             if kind == "predictions":
                 model_only(annotation, parsed.meta.get("annotator"), where, field)
             spans = _spans(text, annotation.result, f"{field}.result", options, where, dropped)

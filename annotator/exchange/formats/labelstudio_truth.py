@@ -59,6 +59,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
+from annotator.errors import InputError
 from annotator.exchange.files import Where
 from annotator.lookalike import begins_like
 from annotator.vocabulary import Status, parse_timestamp, worker_problem
@@ -285,6 +286,33 @@ def work_there(annotation: Any, worked: str | None, status: Any, said: Any, same
     if lead_time is not None and lead_time > 0:
         return f"worked on it there (lead_time {lead_time:g} s)"
     return None
+
+
+def importer_again(
+    annotations: list[Any], mine: int, meta: dict[str, Any], where: Where, users: Users
+) -> dict[int, str]:
+    """The refusal, by index, of each other annotation of a task whose author completed `mine` too (the server's
+    import of `meta.annotator`'s work: its completer is the importer): one user's two answers to Label Studio, two
+    annotators here without a word (a fresh clone's trial). None when `--user-map` names the user."""
+    named = meta.get("annotator")
+    if len(annotations) < 2 or not isinstance(named, str):
+        return {}
+    try:
+        importer = user(annotations[mine].completed_by, where, f"annotations[{mine}].completed_by", users)
+        authors = [author(a, where, f"annotations[{i}]", users) for i, a in enumerate(annotations)]
+    except InputError:
+        return {}  # each annotation's own error is said where it is read
+    if importer is None or importer.number is None or importer.number in users.mapped or importer.name == named:
+        return {}
+    who = f"user {importer.number}" if not importer.named else repr(importer.name)
+    return {
+        index: f"Label Studio {who} completed this annotation and annotations[{mine}], the server's import of the work "
+        f"meta.annotator names ({named!r}: a server makes its importer the completer): one user to Label Studio, "
+        f"two annotators here, and whether {who} is {named!r} cannot be told (give --user-map {importer.number}=NAME "
+        f"to say who {who} is)"
+        for index, by in enumerate(authors)
+        if index != mine and by is not None and by.same(importer)
+    }
 
 
 def first_made(annotations: list[Any]) -> int:
