@@ -51,7 +51,8 @@ def test_the_note_names_the_task_each_annotation_and_the_annotator(tmp_path: Pat
     assert result.stdout.splitlines() == [
         "1 record(s) imported (1 new article(s)) -> x.db",
         "note: 1 earlier answer(s) in ls.json left out for a later answer of the same article by the same "
-        "annotator (the later updated_at or _timestamp stands): task 1 (id 7)'s annotations[0] of 'alice@x.org' (by "
+        "annotator (the later updated_at or _timestamp stands; of one Label Studio task's answers, the one made or "
+        "changed last): task 1 (id 7)'s annotations[0] of 'alice@x.org' (by "
         "task 1 (id 7)'s annotations[1])",
     ]
 

@@ -58,3 +58,21 @@ def test_with_the_user_named_each_answer_is_imported_as_whose_it_is(tmp_path: Pa
     with Store.open(tmp_path / "x.db", read_only=True) as store:
         (article,) = store.article_ids()
         assert {who: len(store.spans(article, who)) for who in store.annotators()} == {"alice": 4, "carol": 3}
+
+
+def test_when_the_user_is_the_metas_annotator_their_answer_made_since_stands(tmp_path: Path) -> None:
+    """`--user-map 1=alice`: both answers are alice's, one annotator. The second, a fresh answer Label Studio stamped
+    once (no moment of work by `updated_at`), was refused as a duplicate 'only one gives a time'; made on the server
+    after its import of the first, it is her later answer, and the first is left out in the note that says so."""
+    path = answered_again(tmp_path)
+    result = annotator("import", path, "--format", "labelstudio", "--user-map", "1=alice", "--db", "x.db", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [
+        "1 record(s) imported (1 new article(s)) -> x.db",
+        f"note: 1 earlier answer(s) in {path} left out for a later answer of the same article by the same annotator "
+        "(the later updated_at or _timestamp stands; of one Label Studio task's answers, the one made or changed "
+        "last): task 1 (id 1)'s annotations[0] of 'alice' (by task 1 (id 1)'s annotations[1])",
+    ]
+    with Store.open(tmp_path / "x.db", read_only=True) as store:
+        (article,) = store.article_ids()
+        assert {who: len(store.spans(article, who)) for who in store.annotators()} == {"alice": 3}

@@ -63,11 +63,20 @@ def later_of(earlier: ImportedRecord, item: ImportedRecord) -> ImportedRecord | 
     if earlier.record.article_id != item.record.article_id:
         return None  # two ids of one text: which id the work is under is not clear either
     one, other = earlier.record.updated_at, item.record.updated_at
+    if earlier.part is not None and item.part is not None and earlier.where == item.where:
+        one, other = _last(earlier), _last(item)  # answers of one task on one server: made later is answered later
     if newer(other, one):
         return item
     if newer(one, other):
         return earlier
     return None
+
+
+def _last(item: ImportedRecord) -> str | None:
+    """An answer's last moment: its time, or when the server made it if that is later (a fresh Label Studio answer
+    is stamped once, so it shows no moment of work, but it was given when it was made)."""
+    one, other = item.record.updated_at, item.made
+    return other if one is None or newer(other, one) else one
 
 
 def duplicate(earlier: ImportedRecord, item: ImportedRecord, key: tuple[str, str]) -> str:
@@ -104,7 +113,9 @@ def superseded_note(superseded: list[Superseded]) -> str:
     )
     more = f" and {len(superseded) - 5} more" if len(superseded) > 5 else ""
     path = superseded[0].where.path
+    parts = any(s.annotator is not None for s in superseded)  # answers of tasks: when each was made counts too
+    tasks = "; of one Label Studio task's answers, the one made or changed last" if parts else ""
     return (
         f"note: {len(superseded)} earlier answer(s) in {path} left out for a later answer of the same article by the "
-        f"same annotator (the later updated_at or _timestamp stands): {shown}{more}"
+        f"same annotator (the later updated_at or _timestamp stands{tasks}): {shown}{more}"
     )

@@ -135,6 +135,9 @@ class ImportedRecord:
     part: str | None = None
     #: The task's own id in the file (a Label Studio server's), where it has one: its number there is its place.
     task_id: str | None = None
+    #: When the server made this answer (a Label Studio annotation's `created_at`): of one task's answers by one
+    #: annotator, the one made or changed last stands (`duplicates.later_of`).
+    made: str | None = None
 
 
 #: What a reader yields: a record, a record it left out (listed), or something it left out on purpose (counted).

@@ -280,7 +280,7 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUs
             )
             return ImportedRecord(
                 where, record, dropped=dropped, annotator_field=named_in, comments_field="meta.comments", part=field,
-                task_id=task_id,
+                task_id=task_id, made=annotation.created_at,
             )  # fmt: skip
 
         yield guarded(options, where, build)
