@@ -270,11 +270,10 @@ def _words_only(document: list[list[Row]], dropped: Counter[str]) -> list[list[R
     result = []
     for sentence in document:
         words = [(line, "\0".join(map(_word, word.split("\0"))), tag) for line, word, tag in sentence]
-        dropped[CONTROLS_IN_WORDS] += sum(len(r[1]) - len(w[1]) for r, w in zip(sentence, words, strict=True))
+        if left_out := sum(len(r[1]) - len(w[1]) for r, w in zip(sentence, words, strict=True)):
+            dropped[CONTROLS_IN_WORDS] += left_out
         if kept := [row for row in words if row[1]]:
             result.append(kept)
-    if not dropped[CONTROLS_IN_WORDS]:
-        del dropped[CONTROLS_IN_WORDS]
     return result
 
 
