@@ -75,9 +75,9 @@ async def test_a_quote_boundary_disagreement_reads_at_80x24(tmp_path: Path) -> N
         rows = panel_rows(app)
     assert rows[rows.index("a alice") :][:4] == [
         "a alice",
-        "  QUO …coming months. · …",
+        "  QUO …months. · 130:229",
         "b bob",
-        "  QUO …the rent, · 130:1…",
+        "  QUO …rent, · 130:183",
     ]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.style import Style
 from rich.text import Text
@@ -30,16 +31,27 @@ if TYPE_CHECKING:
     from annotator.rows import SpanLike, SpanRow
 
 
-def _span_text(span: SpanLike, spans: list[SpanLike], text: str, dark: bool) -> Text:
-    """One span of a version: short label (in its look) and what tells it apart (`versions.version_words`);
-    article text is never markup."""
-    line = Text()
-    line.append(styles.SHORT[span.label], styles.label_style(span.label, "span", dark))
-    speaker, words = version_words(span, spans, text)
-    if speaker:
-        line.append(f" {display(speaker)}:", "bold")
-    line.append(f" {display(words)}")
-    return line
+class _VersionRow:
+    """One span of a version on one row: short label (in its look) and what tells it apart, fitted to the row's
+    width (`versions.version_words`: at 80 columns the offsets and the differing edge's words, not the words from
+    the start cut anywhere); article text is never markup."""
+
+    def __init__(self, span: SpanLike, spans: list[SpanLike], text: str, dark: bool) -> None:
+        self.span, self.spans, self.text, self.dark = span, spans, text, dark
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        line = Text("  ")
+        line.append(styles.SHORT[self.span.label], styles.label_style(self.span.label, "span", self.dark))
+        room = options.max_width - line.cell_len - 1
+
+        def cells(words: str) -> int:
+            return cell_len(display(words))
+
+        speaker, words = version_words(self.span, self.spans, self.text, room, cells)
+        if speaker:
+            line.append(f" {display(speaker)}:", "bold")
+        line.append(f" {display(words)}")
+        yield _one_row(line)
 
 
 def _agreed(state: ReviewState) -> str:
@@ -70,7 +82,7 @@ class DisagreementPanel(Widget, can_focus=False):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.head: list[RenderableType] = []  # progress and hints: always shown, wrapped
-        self.rows: list[tuple[str, Text]] = []  # one row each: (whose, the row) for every version's rows
+        self.rows: list[tuple[str, RenderableType]] = []  # one row each: (whose, the row) for every version's rows
         self.first = 0  # the first version row shown, where they do not all fit
         self.cut = False
         self.more_key = "V"  # the key that shows the rest (the keymap file's, if it remaps more_versions)
@@ -93,7 +105,7 @@ class DisagreementPanel(Widget, can_focus=False):
             if left == 0:  # under its heading: the versions below may run past the panel (trial 31)
                 lines.append(Text("All settled, gold done", "green") if done
                              else Text("All settled: d marks gold done", "bold green"))  # fmt: skip
-        rows: list[tuple[str, Text]] = []
+        rows: list[tuple[str, RenderableType]] = []
         if index is not None and total:
             disagreement: Disagreement[SpanRow] = state.disagreements[index]
             settled = state.settled_by[index]
@@ -108,9 +120,7 @@ class DisagreementPanel(Widget, can_focus=False):
                 if not spans:
                     head.append(" (nothing)", "dim")
                 rows.append((name, _one_row(head)))
-                rows.extend(
-                    (name, _one_row(Text("  ").append_text(_span_text(span, every, text, dark)))) for span in spans
-                )
+                rows.extend((name, _VersionRow(span, every, text, dark)) for span in spans)
         shown = (index, state.disagreements[index].start if index is not None and total else 0)
         if shown != self._shown:  # another disagreement: its versions from the top
             self._shown, self.first = shown, 0
