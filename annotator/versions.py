@@ -6,12 +6,13 @@ and bob's 228:269 both as "QUO Maria Kowalski: We…". A span another annotator 
 of the same characters, with other edges, is named by the words at the edge that differs, first, then its offsets.
 Given the room its row has, that fits it: the offsets whole, the edge's words cut from the side that does not
 differ, a quote's speaker (the same in both, mostly) cut or left out first (trial: at 80 columns "FIG between
-US$300… · …" hid alice's offsets).
+US$300… · …" hid alice's offsets). Where the reviewer is one of the annotators compared, opening the article says
+so (`reviewer_among`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from annotator.rows import SpanLike
 from annotator.vocabulary import Label
@@ -27,11 +28,11 @@ def version_words(
     span: SpanLike, spans: Iterable[SpanLike], text: str, room: int | None = None, cells: Callable[[str], int] = len
 ) -> tuple[str, str]:
     """The row for `span` after its short label, as (a quote's speaker when named first, the rest): its words (a
-    quote's speaker first: "Maria Kowalski", "We will…");
-    where another version has a span of its label over some of its characters with other edges (of `spans`, every
-    annotator's in the disagreement: one annotator's never overlap), the words at the edge that differs and its offsets ("…coming months. ·
-    228:305", a quote's speaker after them: "" first), so that the start of the row tells the versions apart; with
-    `room` (in `cells`, the terminal's width of a string), those fitted to it."""
+    quote's speaker first: "Maria Kowalski", "We will…"); where another version has a span of its label over some
+    of its characters with other edges (of `spans`, every annotator's in the disagreement: one annotator's never
+    overlap), the words at the edge that differs and its offsets ("…coming months. · 228:305", a quote's speaker
+    after them: "" first), so that the start of the row tells the versions apart; with `room` (in `cells`, the
+    terminal's width of a string), those fitted to it."""
     words = " ".join(span.text[:SNIPPET].split())
     speaker = ""
     if span.label is Label.QUOTE:
@@ -99,3 +100,14 @@ def _lead(words: str, room: int, cells: Callable[[str], int]) -> str:
         if cells(lead := " ".join(split[:count])) <= room:
             return lead
     return next((words[:n] for n in range(len(words), 0, -1) if cells(words[:n]) <= room), "")
+
+
+def reviewer_among(reviewer: str, annotators: Sequence[str], keys: Sequence[str]) -> str:
+    """What opening an article says when its reviewer is one of its compared annotators (a newcomer's trial: carol
+    reviewed her own version among the others, and nothing said so), with the key that picks that version (`keys`,
+    the pick keys in the annotators' order); "" when the reviewer is not among them."""
+    if reviewer not in annotators:
+        return ""
+    place = list(annotators).index(reviewer)
+    pick = f": {keys[place]} picks your version" if place < len(keys) else ""
+    return f"You ({reviewer}) are one of the annotators here{pick}"

@@ -28,6 +28,7 @@ from annotator.tui.widgets.article_view import Marks
 from annotator.tui.widgets.disagreements import DisagreementPanel
 from annotator.tui.widgets.info import Legend
 from annotator.tui.widgets.span_panel import SpanPanel
+from annotator.versions import reviewer_among
 from annotator.vocabulary import Status
 from annotator.wording import counted, them
 
@@ -93,6 +94,7 @@ class ReviewScreen(AnnotateScreen):
         super().__init__(article_id)
         self.review: ReviewState | None = None
         self.index: int | None = None
+        self.told_own: str | None = None  # the article whose opening said the reviewer is one of its annotators
 
     @property
     def review_app(self) -> ReviewApp:
@@ -131,10 +133,12 @@ class ReviewScreen(AnnotateScreen):
         self.index = state.open[0] if state.open else (0 if state.disagreements else None)
         self._show_disagreement()
         narrowed, app.narrowed_line = app.narrowed_line, ""  # once, on the first article
-        if narrowed:
-            self.say(f"{narrowed}{f' · {message}' if message else ''}", "bold")
-        elif message:
-            self.say(message, "green")
+        keys, annotators = self._pick_keys(), app.annotators_for(article_id)
+        own = "" if self.told_own == article_id else reviewer_among(app.reviewer, annotators, keys)
+        self.told_own = article_id if own else None  # once as it opens, not again as it is reloaded
+        said = " · ".join(part for part in (narrowed, own, message) if part)
+        if said:
+            self.say(said, "bold" if narrowed or own else "green")
 
     def article_model(self, rows: ArticleRows) -> ArticleModel:
         """Gold without the model's suggestions: the versions to choose from are the annotators'."""
@@ -193,16 +197,14 @@ class ReviewScreen(AnnotateScreen):
         if not self.review.open:  # nothing left to pick (trial 34: it still asked for a pick)
             return f"{self._all_settled()} · {self._what_keys_add()} · j/k: disagreements · ?: help"
         return (
-            f"{self._pick_keys()} pick a version of the disagreement (marked in rose) · {self._what_keys_add()}"
-            " · j/k: disagreements · ?: help"
+            f"{'/'.join(self._pick_keys())} pick a version of the disagreement (marked in rose)"
+            f" · {self._what_keys_add()} · j/k: disagreements · ?: help"
         )
 
-    def _pick_keys(self) -> str:
-        """The pick keys of this article's annotators, as the keymap has them ("a/b")."""
+    def _pick_keys(self) -> list[str]:
+        """The pick key of each of this article's annotators, in their order, as the keymap has them."""
         keymap, count = self.annotator_app.keymap, len(self.review_app.annotators_for(self.article_id))
-        return "/".join(
-            key_name(keymap.get(f"pick_{i + 1}", key).split(",")[0]) for i, key in enumerate(PICK_KEYS[:count])
-        )
+        return [key_name(keymap.get(f"pick_{i + 1}", key).split(",")[0]) for i, key in enumerate(PICK_KEYS[:count])]
 
     def action_reject(self) -> None:
         """x with nothing current at a disagreement: gold has no span of its layer there, and x says so rather than
@@ -217,7 +219,8 @@ class ReviewScreen(AnnotateScreen):
         ):
             what = "quote" if review.disagreements[index].layer == "quote" else "entity span"
             where = f"disagreement {index + 1}/{len(review.disagreements)}"
-            self.say(f"Nothing removed: gold has no {what} at {where} ({self._pick_keys()} pick a version)", "yellow")
+            keys = "/".join(self._pick_keys())
+            self.say(f"Nothing removed: gold has no {what} at {where} ({keys} pick a version)", "yellow")
             return
         super().action_reject()
 
