@@ -66,3 +66,18 @@ async def test_a_remapped_pick_key_is_the_one_named(tmp_path: Path) -> None:
         await pilot.pause()
         said = status(app)
     assert said.startswith("You (carol) are one of the annotators here: z picks your version · ")
+
+
+async def test_a_reload_after_another_window_does_not_say_it_again(tmp_path: Path) -> None:
+    db = carol_annotated_too(tmp_path / "r.db")
+    app = make_review_app(db, "carol", ["alice", "bob", "carol"], keymap_path=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for step in ("undo", "redo"):  # another window takes the agreed spans out of gold, then puts them back
+            with Store.open(db) as window_b:
+                getattr(window_b, step)(app.screen.article_id, "gold")
+            await pilot.press("j")  # a move: the article is read again first
+            await pilot.pause()
+        said = [message for _, message in app.messages]
+    assert [message for message in said if NOTE in message] == [f"{NOTE} · Agreed spans into gold: 2 spans from all"]
+    assert said[-1].startswith("Shown as stored now: the annotation was changed in another window"), said

@@ -135,7 +135,7 @@ class ReviewScreen(AnnotateScreen):
         narrowed, app.narrowed_line = app.narrowed_line, ""  # once, on the first article
         keys, annotators = self._pick_keys(), app.annotators_for(article_id)
         own = "" if self.told_own == article_id else reviewer_among(app.reviewer, annotators, keys)
-        self.told_own = article_id if own else None  # once as it opens, not again as it is reloaded
+        self.told_own = article_id  # said once as it opens, not again as it is reloaded
         said = " · ".join(part for part in (narrowed, own, message) if part)
         if said:
             self.say(said, "bold" if narrowed or own else "green")
