@@ -275,7 +275,15 @@ def test_no_articles():
 def test_json_has_exactly_the_documented_shape():
     report = agreement([article({"alice": ALICE, "bob": BOB})], ["alice", "bob"])
     data = report.model_dump(mode="json")
-    assert list(data) == ["articles", "annotators", "pairs", "krippendorff_alpha", "speaker_agreement", "command_only"]
+    assert list(data) == [
+        "articles",
+        "annotators",
+        "pairs",
+        "krippendorff_alpha",
+        "speaker_agreement",
+        "command_only",
+        "suggestions_unchanged",
+    ]
     assert list(data["pairs"][0]) == [
         "a",
         "b",

@@ -27,8 +27,9 @@ def accepted_by_both(tmp_path: Path) -> Path:
 
 
 AGREEMENT = (
-    "caution: on {n} of the 2 article(s) compared, everyone's work is what `annotator accept` wrote and no person "
-    "changed: there the model's suggestions agree with themselves"
+    "caution: on {n} of the 2 article(s) compared, every annotator's work is the model's suggestions unchanged "
+    "(accepted as suggested, on the screen or by `annotator accept`): there the model's suggestions agree with "
+    "themselves"
 )
 
 
@@ -51,6 +52,7 @@ def test_agreement_says_on_how_many_articles_nobody_changed_the_accepted_suggest
     as_json = annotator("agreement", "--db", db, "--json")
     assert f"annotator: note: {AGREEMENT.format(n=1).removeprefix('caution: ')}\n" in as_json.stderr
     assert json.loads(as_json.stdout)["command_only"] == 1  # re-trial 42r: a script reading --json saw nothing
+    assert json.loads(as_json.stdout)["suggestions_unchanged"] == 1
 
 
 def test_adjudicate_and_evaluate_say_the_gold_is_the_models_own_suggestions(tmp_path: Path) -> None:
@@ -58,8 +60,9 @@ def test_adjudicate_and_evaluate_say_the_gold_is_the_models_own_suggestions(tmp_
     settled = annotator("adjudicate", "--auto", "--reviewer", "carol", "--db", db)
     assert settled.returncode == 0, settled.stderr
     assert settled.stderr.endswith(
-        "annotator: note: on 2 of the 2 article(s) compared, everyone's work is what `annotator accept` wrote and "
-        "no person changed: the gold settled there is the model's suggestions, unchecked\n"
+        "annotator: note: on 2 of the 2 article(s) compared, every annotator's work is the model's suggestions "
+        "unchanged (accepted as suggested, on the screen or by `annotator accept`): the gold settled there is the "
+        "model's suggestions, unchecked\n"
     )
     again = annotator("adjudicate", "--auto", "--reviewer", "carol", "--db", db)  # settles nothing (re-trial 42r)
     assert (again.returncode, "model's suggestions" in again.stderr) == (0, False)
@@ -67,19 +70,31 @@ def test_adjudicate_and_evaluate_say_the_gold_is_the_models_own_suggestions(tmp_
     assert scored.returncode == 0, scored.stderr
     assert scored.stdout.splitlines()[:2] == [
         "model:entities.v15 against gold: 2 article(s) gold has marked done",
-        "  caution: on 2 of these 2 article(s) all the work, gold's included, was written by commands (`annotator "
-        "accept`, `adjudicate --auto`) and no person changed it: there the model's suggestions are scored against "
-        "themselves",
+        "  caution: on 2 of these 2 article(s) gold is the model's suggestions unchanged (no person changed them, on "
+        "the screen or by a command): there the model's suggestions are scored against themselves, which can only "
+        "raise the figures below",
     ]
 
 
-def test_no_caution_where_a_person_did_the_work(tmp_path: Path) -> None:
+def test_marking_it_done_again_on_the_screen_leaves_it_the_suggestions_unchanged(tmp_path: Path) -> None:
+    """A person's status alone is no change to the work: the caution still counts it (no longer commands alone:
+    `command_only`, in --json, says so), as it counts A then d (tests/test_as_suggested.py)."""
     db = accepted_by_both(tmp_path)
     with Store.open(db) as store:
         for who in ("alice", "bob"):
             for article in ("n0", "n1"):
                 store.set_status(article, who, "in_progress")
-                store.set_status(article, who, "done")  # marked done on the screen: someone looked
+                store.set_status(article, who, "done")  # marked done on the screen
+    assert annotator("agreement", "--db", db).stdout.splitlines()[1] == AGREEMENT.format(n=2)
+    data = json.loads(annotator("agreement", "--db", db, "--json").stdout)
+    assert (data["command_only"], data["suggestions_unchanged"]) == (0, 2)
+
+
+def test_no_caution_where_a_person_changed_the_work(tmp_path: Path) -> None:
+    db = accepted_by_both(tmp_path)
+    with Store.open(db) as store:
+        for article in ("n0", "n1"):
+            store.remove_span(article, "bob", store.spans(article, "bob")[0].id)
     assert "caution" not in annotator("agreement", "--db", db).stdout
 
 

@@ -72,7 +72,7 @@ def agreement(
         text_lines,
     )
     from annotator.reports.agreement_html import ArticleDisputes, html_page
-    from annotator.store.unchecked import command_only
+    from annotator.store.unchecked import command_only, model_unchanged
 
     with errors_as_lines(), open_store(db, read_only=True, intact="tokens") as store:
         names = chosen_annotators(store, annotators, "agreement", include_in_progress)
@@ -82,8 +82,11 @@ def agreement(
                 store, db, names, "agreement", include_in_progress, by_assignment=not ignore_assignments
             )
         report = compute(corpus)
-        unchecked = len(command_only(store, ((a, annotators_of(corpus, i)) for i, a in enumerate(corpus.article_ids))))
-        report = report.model_copy(update={"command_only": unchecked})  # in --json too (re-trial 42r)
+        whose = [(a, annotators_of(corpus, i)) for i, a in enumerate(corpus.article_ids)]
+        unchecked = len(model_unchanged(store, whose))  # `accept`'s, or A then d on the screen: one caution
+        report = report.model_copy(  # in --json too (re-trial 42r)
+            update={"command_only": len(command_only(store, whose)), "suggestions_unchanged": unchecked}
+        )
         shared, left = finished_pairs(store, names, include_in_progress, by_assignment=not ignore_assignments)
         flags = [*(["--include-in-progress"] if include_in_progress else []),
                  *(["--ignore-assignments"] if ignore_assignments else [])]  # fmt: skip
@@ -149,7 +152,7 @@ def adjudicate(
     )
     from annotator.reports.under_review import left_to_review
     from annotator.store.assignments import compared_articles
-    from annotator.store.unchecked import command_only
+    from annotator.store.unchecked import model_unchanged
     from annotator.vocabulary import Status
 
     statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
@@ -190,7 +193,7 @@ def adjudicate(
             whom = compared_whom(names, any(len(of) < len(names) for _, of in compared), include_in_progress)
             narrowed = narrowing(pairs, shared, include_in_progress)  # where the line is read first (trial 34)
             whom += f"; {narrowed}" if narrowed else ""
-            unchecked = len(command_only(store, compared))  # before gold's own events: whose work it settles
+            unchecked = len(model_unchanged(store, compared))  # before gold's own events: whose work it settles
             store.command = "adjudicate --auto"  # its events say so (gold marked done too): no time on a screen
             report = auto_adjudicate(store, names, who, include_in_progress, by_assignment=not ignore_assignments)
         stored(f"the gold annotations are stored in {db}")

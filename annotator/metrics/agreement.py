@@ -144,6 +144,9 @@ class AgreementReport(BaseModel):
     #: Articles where everyone's work compared is what `annotator accept` wrote, unchanged (the CLI counts them:
     #: `store.unchecked`); there the model's suggestions agree with themselves.
     command_only: int = 0
+    #: Articles where everyone's work compared is the model's suggestions unchanged, by `accept` or on the screen
+    #: (A then d: `store.as_suggested`), these included: the caution's count.
+    suggestions_unchanged: int = 0
     tokens: int = Field(exclude=True)
     matched_quotes: int = Field(exclude=True)
     disputed_articles: int = Field(exclude=True)

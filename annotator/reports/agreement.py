@@ -189,11 +189,12 @@ def annotators_of(corpus: Corpus, index: int) -> list[str]:
 
 
 def command_only_line(count: int, total: int, there: str) -> str:
-    """How many compared articles hold only what `annotator accept` wrote, for everyone compared
-    (`store.unchecked.command_only`): "on 2 of the 2 article(s) compared, ...: `there`"."""
+    """How many compared articles hold, for everyone compared, the model's suggestions as no person changed them
+    (`store.unchecked.model_unchanged`: `annotator accept`'s work, or A then d on the screen): "on 2 of the 2
+    article(s) compared, ...: `there`"."""
     return (
-        f"on {count} of the {total} article(s) compared, everyone's work is what `annotator accept` wrote and no "
-        f"person changed: {there}"
+        f"on {count} of the {total} article(s) compared, every annotator's work is the model's suggestions unchanged "
+        f"(accepted as suggested, on the screen or by `annotator accept`): {there}"
     )
 
 
@@ -223,8 +224,8 @@ def text_lines(
     pair that finished the most (`narrowing`), and each pair's articles (`shared`, with those assignments leave out
     beside them: `left`) and the notes follow it. A pair compared on no article is one line (its rows were all
     n/a), with its articles assignments leave out (`left`, `finished_pairs`) and the command that compares them
-    (`again`, with --ignore-assignments); other pairs with such articles get a note. `unchecked` articles hold
-    only what `annotator accept` wrote: a caution under the first line says how many."""
+    (`again`, with --ignore-assignments); other pairs with such articles get a note. On `unchecked` articles
+    everyone's work is the model's suggestions unchanged: a caution under the first line says how many."""
     left = left or {}
     command = again or (lambda a, b: "")
     overlaps = [pair for pair in report.pairs if pair.label == "ALL"]
@@ -280,6 +281,6 @@ def text_lines(
     ]
     if undrawn:  # the rule of every report's interval (`intervals.FEWEST`), said as they say it
         lines.append(f"  F1 95%: none for {', '.join(undrawn)}: fewer than {FEWEST} articles with spans {WHY}")
-    if unchecked:  # read first, beside what was compared (`unchecked`: `store.unchecked.command_only`)
+    if unchecked:  # read first, beside what was compared (`unchecked`: `store.unchecked.model_unchanged`)
         lines.insert(1, f"caution: {command_only_line(unchecked, report.articles, MODEL_AGREES)}")
     return lines

@@ -29,7 +29,7 @@ from annotator.reports.agreement import ROUGH
 from annotator.reports.learned import uses_shipped
 from annotator.reports.learned_left_out import LearnedLeftOut, leave_out_learned
 from annotator.reports.paired import Paired, against_names, paired
-from annotator.reports.reference import Reference, command_only, names, wanted_statuses, way_on
+from annotator.reports.reference import Reference, command_only, model_unchanged, names, wanted_statuses, way_on
 from annotator.reports.stored_versions import elsewhere, holding, read_as_stored
 from annotator.reports.their_ner import TheirNer, their_ner_scores
 from annotator.rows import SpanLike
@@ -107,6 +107,8 @@ class ScoreReport(BaseModel):
     caution: str | None = None
     #: Articles scored where all the work, the reference's included, is commands' (`store.unchecked`).
     command_only: int = 0
+    #: Of them, or where the reference is exactly the model's suggestions (A then d), the caution's count.
+    suggestions_unchanged: int = 0
     speakers: SpeakerScore
     #: The reference's quotes on the articles scored, whatever the labels scored (speakers need a quote suggester).
     reference_quotes: int = Field(default=0, exclude=True)
@@ -363,6 +365,7 @@ def score(
         learned_included=included,
         caution=caution,
         command_only=command_only(store, reference, ids),
+        suggestions_unchanged=model_unchanged(store, reference, ids),
         labels={
             **{label.value: scores for label, scores in result.labels.items() if label in labels},
             ALL: result.micro,

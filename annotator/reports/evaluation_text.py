@@ -64,11 +64,15 @@ def text_lines(report: ScoreReport) -> list[str]:
     lines = [
         f"{report.predicted} against {report.reference}: {report.articles} article(s) {whose} has {report.articles_rule}"
     ]
-    if report.command_only:
+    if report.suggestions_unchanged:  # `annotator accept`'s work, or A then d on the screen (`store.as_suggested`)
+        there = (
+            "there the model's suggestions are scored against themselves, which can only raise the figures below"
+            if what == "suggestions"
+            else f"there {report.predicted} is scored against the model's suggestions"
+        )
         lines.append(
-            f"  caution: on {report.command_only} of these {report.articles} article(s) all the work, "
-            f"{report.reference}'s included, was written by commands (`annotator accept`, `adjudicate --auto`) and "
-            "no person changed it: there the model's suggestions are scored against themselves"
+            f"  caution: on {report.suggestions_unchanged} of these {report.articles} article(s) {whose} is the "
+            f"model's suggestions unchanged (no person changed them, on the screen or by a command): {there}"
         )
     lines += left_out_lines(report.learned_left_out_by, report.left_out_by_model)
     if report.not_started_left_out:

@@ -99,6 +99,18 @@ def command_only(store: Reader, reference: Reference, article_ids: list[str]) ->
     return len(everyone_by_command(store, article_ids))
 
 
+def model_unchanged(store: Reader, reference: Reference, article_ids: list[str]) -> int:
+    """On how many of these articles the reference is the model's suggestions as no person changed them: all the
+    work there commands' (`command_only`), or the reference's spans exactly the model's current suggestions
+    (`store.as_suggested`: gold settled from work done with A then d on the screen). One count, one caution."""
+    from annotator.store.as_suggested import spans_as_suggested
+
+    unchanged = spans_as_suggested(store, {article_id: reference.spans[article_id] for article_id in article_ids})
+    if reference.from_file:
+        return len(unchanged | reference.unchecked.intersection(article_ids))
+    return len(unchanged.union(everyone_by_command(store, article_ids)))
+
+
 def choose_reference(store: Reader, gold_from: str | None, include_in_progress: bool = False) -> Reference:
     """`--gold-from`: an existing file, else an annotator of the database; gold by default."""
     if gold_from is None or gold_from == GOLD:

@@ -58,6 +58,22 @@ def command_only(store: Reader, articles: Iterable[tuple[str, Collection[str]]])
     return _command_only(_by_command(store), articles)
 
 
+def model_unchanged(store: Reader, articles: Iterable[tuple[str, Collection[str]]]) -> list[str]:
+    """The articles, of these (article id, whose work there counts), where everyone's work counted is the model's
+    suggestions as no person changed them: commands alone wrote it (`command_only`), or it is exactly the model's
+    suggestions (`store.as_suggested`: A then d on the screen). One count for the one caution a user reads."""
+    from annotator.store.as_suggested import as_suggested
+
+    chosen = [(article, list(whose)) for article, whose in articles]
+    suggested = as_suggested(store, ((article, who) for article, whose in chosen for who in whose))
+    by_command = _by_command(store)
+    return [
+        article
+        for article, whose in chosen
+        if whose and all(by_command.get((article, who), False) or (article, who) in suggested for who in whose)
+    ]
+
+
 def everyone_by_command(store: Reader, article_ids: Iterable[str]) -> list[str]:
     """The articles, of these, where all the work anyone did (gold included) was written by commands alone: a
     reference made there is the model's suggestions as `annotator accept` took them."""
