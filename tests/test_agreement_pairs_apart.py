@@ -72,6 +72,8 @@ def test_a_pair_sharing_no_compared_article_is_one_line_with_its_command(tmp_pat
         "alice ~ carol            share no compared article",
         "bob ~ carol              share no compared article; both finished 1 article not assigned to both: "
         f"`annotator agreement --db {db} --annotators bob,carol --ignore-assignments` compares it",
+        "  spans: the first's/the second's of a pair; the first is the reference for P and R: P = matched / the "
+        "second's spans, R = matched / the first's",
         "  F1 95%: none for alice ~ bob: fewer than 4 articles with spans (with fewer, its 95% ends are little more "
         "than single articles' own figures)",
     ]

@@ -38,9 +38,11 @@ def test_pairs_finished_counts_what_assignments_leave_out_as_the_pair_lines_do(t
         f"note: alice and bob both finished 3 articles (1 compared here): `annotator agreement --db {db} "
         "--annotators alice,bob`",
     ]
-    assert lines[-2:] == [
+    assert lines[-3:] == [
         "bob ~ carol              share no compared article; both finished 1 article not assigned to both: "
         f"`annotator agreement --db {db} --annotators bob,carol --ignore-assignments` compares it",
+        "  spans: the first's/the second's of a pair; the first is the reference for P and R: P = matched / the "
+        "second's spans, R = matched / the first's",
         "  F1 95%: none for alice ~ bob: fewer than 4 articles with spans (with fewer, its 95% ends are little more "
         "than single articles' own figures)",  # one compared article: no interval (intervals.FEWEST)
     ]

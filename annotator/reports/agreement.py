@@ -206,6 +206,18 @@ MODEL_AGREES = "there the model's suggestions agree with themselves"
 ROUGH = "  with so few articles, a rough guide: the draws cannot hold what other articles would bring"
 
 
+def legend(annotators: Sequence[str]) -> str:
+    """The line under the table that says what `spans` counts and whose spans P and R divide by: the first of a
+    pair is the reference (`metrics.matching.ratios`), named when there is one pair."""
+    if len(annotators) == 2:
+        a, b = annotators
+        return f"  spans: {a}'s/{b}'s; {a} is the reference for P and R: P = matched / {b}'s spans, R = matched / {a}'s"
+    return (
+        "  spans: the first's/the second's of a pair; the first is the reference for P and R: P = matched / the "
+        "second's spans, R = matched / the first's"
+    )
+
+
 def figure(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
@@ -270,6 +282,8 @@ def text_lines(
         if pair.exact_f1_interval is not None:
             interval = "-".join(figure(v) for v in pair.exact_f1_interval)
             lines.append(f"{'':<24} {'  F1 95%':<9} {'':>11}  {interval:>17}")
+    if any(compared.values()):  # what the columns are (a trial: "118/119" and P and R's reference said nowhere)
+        lines.append(legend(report.annotators))
     drawn = [pair.articles for pair in report.pairs if pair.exact_f1_interval is not None]
     if drawn:
         lines.append(f"  F1 95%: a pair's ALL exact F1 on other draws of its articles (bootstrap, {DRAWS:,} draws)")
