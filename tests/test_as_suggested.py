@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from processes import annotator
 
+from annotator.models import Suggestion
 from annotator.store import Store
 from annotator.store.as_suggested import as_suggested
 from annotator.tui.app import AnnotatorApp
@@ -75,6 +76,23 @@ def test_each_change_a_person_makes_is_work_of_their_own(db: Path) -> None:
         store.relabel_span("n2", "alice", store.spans("n2", "alice")[0].id, "LOCATION")  # Lyon relabelled
         store.add_span("n2", "bob", 0, 3, "ACTOR")  # "The" added
         assert as_suggested(store, PAIRS) == {("n1", "alice")}
+
+
+def test_suggestions_made_after_the_work_say_nothing_of_it(db: Path) -> None:
+    """carol marks n2 by hand as the model suggests it: counted (the work cannot tell her from A d). The same
+    suggestions made again after her work and alice's (a pipeline trained on their gold suggests it back) are
+    no sign of whose the work is: neither is counted."""
+    with Store.open(db) as store:
+        for row in store.current_suggestions("n2"):
+            store.add_span("n2", "carol", row.start, row.end, row.label)
+        store.set_status("n2", "carol", "done")
+        assert as_suggested(store, [("n2", "alice"), ("n2", "carol")]) == {("n2", "alice"), ("n2", "carol")}
+        again = [
+            Suggestion(start=r.start, end=r.end, label=r.label, text=r.text, suggester=r.suggester)
+            for r in store.current_suggestions("n2")
+        ]
+        store.replace_suggestions("n2", store.tokens("n2"), again)
+        assert as_suggested(store, [("n2", "alice"), ("n2", "carol")]) == set()
 
 
 def test_agreement_says_every_annotators_work_is_the_suggestions_unchanged(db: Path) -> None:

@@ -101,13 +101,15 @@ def command_only(store: Reader, reference: Reference, article_ids: list[str]) ->
 
 def model_unchanged(store: Reader, reference: Reference, article_ids: list[str]) -> int:
     """On how many of these articles the reference is the model's suggestions as no person changed them: all the
-    work there commands' (`command_only`), or the reference's spans exactly the model's current suggestions
-    (`store.as_suggested`: gold settled from work done with A then d on the screen). One count, one caution."""
-    from annotator.store.as_suggested import spans_as_suggested
+    work there commands' (`command_only`), or the reference's spans exactly the suggestions it was made from
+    (`store.as_suggested`: gold settled from work done with A then d on the screen). One count, one caution. A
+    file says only what its records' `unchecked` says: when its work was made, against which suggestions, it
+    does not say (a pipeline trained on it suggests it back)."""
+    from annotator.store.as_suggested import as_suggested
 
-    unchanged = spans_as_suggested(store, {article_id: reference.spans[article_id] for article_id in article_ids})
     if reference.from_file:
-        return len(unchanged | reference.unchecked.intersection(article_ids))
+        return len(reference.unchecked.intersection(article_ids))
+    unchanged = {article for article, _ in as_suggested(store, ((a, reference.name) for a in article_ids))}
     return len(unchanged.union(everyone_by_command(store, article_ids)))
 
 
