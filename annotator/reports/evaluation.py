@@ -3,12 +3,11 @@ articles the reference has finished.
 
 The reference is gold (annotator "gold"), another annotator, or a native JSONL file; its articles are those
 it marks done (optionally also in progress): `annotator.reports.reference` chooses it, and says what to do when it
-has none. The predicted side is an annotator's current spans, or the
-model: its current suggestions for the article (`Reader.current_suggestions`: per kind, entities and quotes,
-the newest version's), or the suggester versions chosen by name, each scored on the labels it makes, so two
-versions can be compared on the same gold. Scoring is
-`annotator.metrics.evaluation` (exact and overlap P/R/F1 per label, speaker accuracy); correction telemetry is
-`annotator.metrics.corrections`. No SQL here (the store answers), no Rich or Textual (the CLI prints).
+has none. The predicted side is an annotator's current spans, or the model: its current suggestions for the
+article (`Reader.current_suggestions`: per kind, entities and quotes, the newest version's), or the suggester
+versions chosen by name, each scored on the labels it makes, so two versions can be compared on the same gold.
+Scoring is `annotator.metrics.evaluation` (exact and overlap P/R/F1 per label, speaker accuracy); correction
+telemetry is `annotator.metrics.corrections`. No SQL here (the store answers), no Rich or Textual (the CLI prints).
 """
 
 from __future__ import annotations
@@ -26,10 +25,11 @@ from annotator.metrics.intervals import FEW, Interval, f1_interval, with_spans
 from annotator.metrics.matching import SpanColumns
 from annotator.reports.against_model import against_itself, own_versions
 from annotator.reports.agreement import ROUGH
+from annotator.reports.apart import Apart, apart
 from annotator.reports.learned import uses_shipped
 from annotator.reports.learned_left_out import LearnedLeftOut, leave_out_learned
 from annotator.reports.paired import Paired, against_names, paired
-from annotator.reports.reference import Reference, command_only, model_unchanged, names, wanted_statuses, way_on
+from annotator.reports.reference import Reference, command_only, names, unchanged_articles, wanted_statuses, way_on
 from annotator.reports.stored_versions import elsewhere, holding, read_as_stored
 from annotator.reports.their_ner import TheirNer, their_ner_scores
 from annotator.rows import SpanLike
@@ -107,8 +107,9 @@ class ScoreReport(BaseModel):
     caution: str | None = None
     #: Articles scored where all the work, the reference's included, is commands' (`store.unchecked`).
     command_only: int = 0
-    #: Of them, or where the reference is exactly the model's suggestions (A then d), the caution's count.
+    #: Those, or where the reference is exactly the suggestions (A then d): the caution; the figure without them.
     suggestions_unchanged: int = 0
+    without_unchanged: Apart | None = None
     speakers: SpeakerScore
     #: The reference's quotes on the articles scored, whatever the labels scored (speakers need a quote suggester).
     reference_quotes: int = Field(default=0, exclude=True)
@@ -243,15 +244,14 @@ def score(
 ) -> ScoreReport:
     """Score `annotator` (None: the model's suggestions) against the reference over the reference's articles.
 
-    `suggesters` chooses suggester versions by name instead of the current ones: only the labels they make
-    are scored (the reference's other labels are left out), so `entities.v1` and `entities.v3` compare
-    alike. A version this release has built in is run now on the reference's articles (with the spaCy
-    pipeline `model`), so any two can be compared whatever the database stores; another (a trained
-    pipeline's) is read as stored. The articles the pipeline scored learned from are left out (a trained folder's,
-    `model`, and the shipped component's when the suggestions scored read it), and those `unseen_by` learned;
-    `include_learned` keeps them, with a caution. Telemetry covers `telemetry_from` (default: the scored annotator, or everyone but gold when
-    scoring the model) over the articles each marked done (or in progress too).
-    """
+    `suggesters` chooses suggester versions by name instead of the current ones: only the labels they make are
+    scored (the reference's other labels are left out), so `entities.v1` and `entities.v3` compare alike. A version
+    this release has built in is run now on the reference's articles (with the spaCy pipeline `model`), so any two
+    can be compared whatever the database stores; another (a trained pipeline's) is read as stored. The articles
+    the pipeline scored learned from are left out (a trained folder's, `model`, and the shipped component's when the
+    suggestions scored read it), and those `unseen_by` learned; `include_learned` keeps them, with a caution.
+    Telemetry covers `telemetry_from` (default: the scored annotator, or everyone but gold when scoring the model)
+    over the articles each marked done (or in progress too)."""
     if annotator is not None and annotator not in store.annotators():
         raise AnnotatorError(f"no annotations by {annotator!r} (in the database: {names(store)})")
     labels = _chosen_labels(store, suggesters, annotator)
@@ -365,7 +365,8 @@ def score(
         learned_included=included,
         caution=caution,
         command_only=command_only(store, reference, ids),
-        suggestions_unchanged=model_unchanged(store, reference, ids),
+        suggestions_unchanged=len(unchanged := unchanged_articles(store, reference, ids)),
+        without_unchanged=apart(ids, unchanged, exact_counts),
         labels={
             **{label.value: scores for label, scores in result.labels.items() if label in labels},
             ALL: result.micro,

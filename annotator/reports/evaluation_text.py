@@ -70,6 +70,9 @@ def text_lines(report: ScoreReport) -> list[str]:
             if what == "suggestions"
             else f"there {report.predicted} is scored against the model's suggestions"
         )
+        apart = report.without_unchanged
+        if apart is not None and apart.articles:  # the figure without them (`reports.apart`)
+            there += f"; on the other {apart.articles} article(s), ALL's exact F1 is {figure(apart.exact_f1)}"
         lines.append(
             f"  caution: on {report.suggestions_unchanged} of these {report.articles} article(s) {whose} is the "
             f"model's suggestions unchanged (no person changed them, on the screen or by a command): {there}"

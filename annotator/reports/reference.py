@@ -99,8 +99,8 @@ def command_only(store: Reader, reference: Reference, article_ids: list[str]) ->
     return len(everyone_by_command(store, article_ids))
 
 
-def model_unchanged(store: Reader, reference: Reference, article_ids: list[str]) -> int:
-    """On how many of these articles the reference is the model's suggestions as no person changed them: all the
+def unchanged_articles(store: Reader, reference: Reference, article_ids: list[str]) -> set[str]:
+    """The articles, of these, where the reference is the model's suggestions as no person changed them: all the
     work there commands' (`command_only`), or the reference's spans exactly the suggestions it was made from
     (`store.as_suggested`: gold settled from work done with A then d on the screen). One count, one caution. A
     file says only what its records' `unchecked` says: when its work was made, against which suggestions, it
@@ -108,9 +108,9 @@ def model_unchanged(store: Reader, reference: Reference, article_ids: list[str])
     from annotator.store.as_suggested import as_suggested
 
     if reference.from_file:
-        return len(reference.unchecked.intersection(article_ids))
+        return set(reference.unchecked.intersection(article_ids))
     unchanged = {article for article, _ in as_suggested(store, ((a, reference.name) for a in article_ids))}
-    return len(unchanged.union(everyone_by_command(store, article_ids)))
+    return unchanged.union(everyone_by_command(store, article_ids))
 
 
 def choose_reference(store: Reader, gold_from: str | None, include_in_progress: bool = False) -> Reference:
