@@ -150,7 +150,8 @@ def test_cli_pack_then_merge_and_agreement(tmp_path: Path, lead: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == "articles compared  3 (each done by the annotators assigned it, of alice, bob, carol)"
-    assert lines[4] == "pairs share        alice ~ bob 1, alice ~ carol 1, bob ~ carol 1 article(s)"
+    assert lines[5] == "pairs share        alice ~ bob 1, alice ~ carol 1, bob ~ carol 1 article(s)"
+    assert lines[1].startswith("caution: on 1 of the 3 article(s) compared")  # Rome: both marked what was suggested
     assert "bob ~ carol              ALL               3/3  0.667/0.667/0.667     0.667/0.667/0.667     0.812" in lines
 
 
