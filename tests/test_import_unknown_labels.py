@@ -95,3 +95,17 @@ def test_doccano_and_native_records_name_them_alike(tmp_path: Path) -> None:
         f"native.jsonl:1: field 'spans[0].label': {KNOWN}, got 'PERSON' (unknown in this file: PERSON x1, GPE x1; "
         "map them with --label-map PERSON=LABEL,GPE=LABEL, each LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as GPE=)"
     )
+
+
+def test_another_error_on_the_first_unknown_label_s_own_line_says_on_that_line(tmp_path: Path) -> None:
+    """Attacker: a label holding an escape sequence, on a line that names no annotator (the error that stopped the
+    reading, on the same line), was counted "x1 before line 1"."""
+    unnamed = {
+        key: value for key, value in task(0, span("Riverton", "ACT\x1b[31mOR")).items() if key != "_annotator_id"
+    }
+    write(tmp_path / "escape.jsonl", unnamed)
+    assert refused(tmp_path, "escape.jsonl", "--format", "prodigy") == (
+        f"escape.jsonl:1: field 'spans[0].label': {KNOWN}, got 'ACT\\x1b[31mOR' ('ACT\\x1b[31mOR' x1 on line 1 (another "
+        "error there stopped the reading); map it with --label-map ACT␛[31mOR=ACTOR, or drop it with --label-map "
+        "ACT␛[31mOR=)"
+    )

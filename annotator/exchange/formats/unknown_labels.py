@@ -38,9 +38,10 @@ class UnknownLabels:
             return None
         name = next(iter(self.counts))
         others = [(label, count) for label, count in self.counts.items() if label != name]
-        where = (
-            "in this file" if stopped is None else f"before {_place(stopped)} (another error there stopped the reading)"
-        )
+        where = "in this file"
+        if stopped is not None:  # on the first one's own line, every label counted is there: "before" it is none
+            at = "on" if _place(stopped) == _place(first) else "before"
+            where = f"{at} {_place(stopped)} (another error there stopped the reading)"
         reason, hint = [*first.reason.split(HINT, 1), ""][:2]
         if not others:  # its count, and the hint as `common.unknown_label` gave it
             counted = f"{reason} ({_shown(name)} x{self.counts[name]} {where}"
