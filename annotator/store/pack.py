@@ -144,11 +144,10 @@ def _json_text(column: str, path: str) -> str:
     return f"CASE WHEN json_valid({column}) THEN json_extract({column}, '{path}') END"
 
 
-def pack(reader: Reader, annotator: str, out: str | Path, note: Note = None) -> PackReport:
-    """Write `annotator`'s pack to `out`, a new file (an existing one is never touched); `note` hears of leftovers
-    beside it. The pack is built under a temporary name beside `out` and linked into place only when complete,
-    so a failed or interrupted pack leaves nothing, and removes nothing it did not make (a link or file at `out`
-    stays as it was)."""
+def refusal(reader: Reader, annotator: str, out: str | Path) -> Path:
+    """Refuse a pack that cannot be made, changing nothing: `annotator pack` asks this of the database opened for
+    reading first, so that a refused pack leaves an older release's file as it was (opening it to write migrates
+    it). The file to link the pack to, otherwise."""
     out = Path(out)
     if not assigned(reader, annotator):
         names = ", ".join(assignees(reader)) or "nobody: run `annotator assign` first"
@@ -168,6 +167,17 @@ def pack(reader: Reader, annotator: str, out: str | Path, note: Note = None) -> 
         raise AnnotatorError(
             f"{reader.path}: {stored[0]}; no pack was written (annotator check --db {reader.path} lists every problem)"
         )
+    return target
+
+
+def pack(reader: Reader, annotator: str, out: str | Path, note: Note = None) -> PackReport:
+    """Write `annotator`'s pack to `out`, a new file (an existing one is never touched); `note` hears of leftovers
+    beside it. The pack is built under a temporary name beside `out` and linked into place only when complete,
+    so a failed or interrupted pack leaves nothing, and removes nothing it did not make (a link or file at `out`
+    stays as it was)."""
+    out = Path(out)
+    target = refusal(reader, annotator, out)
+    assert reader.path is not None  # refused otherwise
     temporary = new_database(target, out, note)
     try:
         with Store.open(temporary.path, create=False) as packed:
