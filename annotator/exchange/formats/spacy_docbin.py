@@ -55,6 +55,14 @@ NEEDS_TOKENS = True
 CANNOT_CARRY: tuple[str, ...] = ()
 RECORD_KEY = "annotator.record"
 SPEAKERS_KEY = "annotator.speakers"
+#: A plain `user_data["annotator"]` (what a spaCy user may write by hand) is not read: the record's annotator lives
+#: in RECORD_KEY, as the export writes it, in one place only (two could disagree, and status, title and id would
+#: want plain keys next). A Doc that has it, and names nobody else, is told so rather than that it names nobody.
+PLAIN_ANNOTATOR = (
+    "the key 'annotator' is not read: a Doc names its annotator in the JSON object under 'annotator.record' "
+    '({"annotator": NAME}, as `annotator export --format spacy` writes it); give --annotator NAME to name this '
+    "file's work"
+)
 
 
 def to_doc(record: RecordLike, tokens: list[Token], vocab: Any, options: ExportOptions) -> Any:
@@ -188,6 +196,9 @@ def record_from_doc(doc: Any, options: ReadOptions, where: Where) -> ImportedRec
                 continue
             raise where.error("a speaker link names a span the Doc does not have", f"user_data.speakers[{index}]")
         spans[(quote.start, quote.end, "quote")] = with_speaker(quote, actor)
+    named = stored.get("annotator")
+    if "annotator" in doc.user_data and not options.annotator and not (isinstance(named, str) and named):
+        raise where.error(PLAIN_ANNOTATOR, "user_data")
     record = native_record(
         where,
         **({"article_id": stored["article_id"]} if stored.get("article_id") else {}),
