@@ -15,6 +15,7 @@ held-out articles, so a team sees whether more gold still helps.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import math
 import os
@@ -311,8 +312,10 @@ def _save_into_place(nlp: Any, partial: Path, out: Path, about: dict[str, Any], 
     os.chmod(partial, 0o777 & ~mask)  # as a folder made the usual way (mkdtemp makes it private)
     try:
         save(nlp, partial, about, after)
-    except BaseException:
+    except BaseException as error:
         shutil.rmtree(partial, ignore_errors=True)  # ours, half written
+        if isinstance(error, OSError):  # spaCy's to_disk on a full disk, or past `ulimit -f`: a traceback before
+            raise _not_written(out, partial, error) from None
         raise
     try:
         with keeping():  # the pipeline in place: an interrupt from here on waits for the report
@@ -322,6 +325,16 @@ def _save_into_place(nlp: Any, partial: Path, out: Path, about: dict[str, Any], 
             f"cannot put the pipeline at {out} ({error.strerror}): it is kept at {_kept(partial, out)}; move it "
             "where you want it"
         ) from None
+
+
+def _not_written(out: Path, partial: Path, error: OSError) -> AnnotatorError:
+    """The one line for a pipeline that could not be written: the folder, the reason, and what is left of it."""
+    reason = {
+        **dict.fromkeys((errno.ENOSPC, errno.EDQUOT), "the disk is full"),
+        errno.EFBIG: "a file would pass this process's size limit (ulimit -f)",
+    }.get(error.errno or 0, error.strerror or str(error))
+    left = f"what was written is left in {partial}" if os.path.lexists(partial) else "nothing of it is left"
+    return AnnotatorError(f"cannot write the pipeline to {out}: {reason} ({error.strerror}); {left}")
 
 
 def _kept(partial: Path, out: Path) -> Path:
