@@ -11,6 +11,8 @@ from pathlib import Path
 
 from processes import annotator, folder_state, one_error_line
 
+from annotator.store.schema import SCHEMA_VERSION
+
 OLD = Path(__file__).parent / "fixtures" / "release-0.1.0.db"
 
 
@@ -29,3 +31,5 @@ def test_a_pack_made_from_an_older_release_file_upgrades_it(tmp_path: Path) -> N
     assert (result.returncode, result.stdout) == (0, "2 article(s), 4 suggestion(s) for alice -> alice.db\n")
     with sqlite3.connect(tmp_path / "alice.db") as pack:
         assert pack.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
+    with sqlite3.connect(tmp_path / "old.db") as old:
+        assert old.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
