@@ -4,13 +4,15 @@ on keep their names, the new versions are added and become the current ones, and
 from __future__ import annotations
 
 import json
+import resource
 import shutil
 import signal
 import sqlite3
+import subprocess
 import time
 from pathlib import Path
 
-from processes import annotator, start
+from processes import ANNOTATOR, annotator, start
 from support import SMALL_TEXT, find, word_tokens
 from typer.testing import CliRunner
 
@@ -195,3 +197,29 @@ def test_an_interrupted_suggest_says_what_it_kept(tmp_path: Path) -> None:
     rerun = annotator("suggest", "--db", db)
     assert (rerun.returncode, rerun.stdout.endswith(f" for {len(texts) - done} article(s)\n")) == (0, True), rerun
     assert upgraded() == len(texts)
+
+
+def test_a_suggest_stopped_by_a_failed_write_says_what_it_kept(tmp_path: Path) -> None:
+    """Found by an attacker: with a file-size limit standing in for a full disk (`ulimit -f`), `suggest` said
+    "nothing of this change was written" while the articles committed before the failed write had their new
+    suggestions. It says what is kept, as an interrupt does, and a rerun with room does the rest."""
+    db = tmp_path / "corpus.db"
+    texts = [f"Report {n}: {SMALL_TEXT}" for n in range(200)]
+    with Store.open(db) as store:
+        store.add_articles([(ArticleIn(text=t), word_tokens(t), []) for t in texts])
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (400 * 1024, 400 * 1024))  # a few dozen articles' worth
+
+    command = [ANNOTATOR, "suggest", "--db", str(db)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300, preexec_fn=limit)
+    with sqlite3.connect(db) as connection:
+        done = int(connection.execute("SELECT count(DISTINCT article_id) FROM suggestions").fetchone()[0])
+    assert 0 < done < len(texts), "the write failed before the first article or never"
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1,
+        "",
+        f"annotator: error: not saved: disk I/O error ({db}): {done} of {len(texts)} article(s) got their new "
+        f"suggestions before it and keep them; the other {len(texts) - done} are unchanged: `annotator suggest "
+        f"--db {db}` computes those\n",
+    )

@@ -216,7 +216,7 @@ def suggest(
 
     Example: annotator suggest --db annotations.db
     """
-    from annotator.exchange.ingest import SuggestInterrupted, resuggest
+    from annotator.exchange.ingest import SuggestInterrupted, SuggestWriteFailed, resuggest
     from annotator.suggest import suggesters_for_model
 
     with reported_before_interrupts():
@@ -229,11 +229,9 @@ def suggest(
                         store, model=model, everything=everything, workers=workers, progress=progress
                     )
             except SuggestInterrupted as stop:
-                again = f"annotator suggest --db {db}" + (f" --model {model}" if model else "")
-                raise interrupted(
-                    f"interrupted: {stop.done} of {stop.total} article(s) got their new suggestions before it and "
-                    f"keep them; the other {stop.total - stop.done} are unchanged: `{again}` computes those"
-                ) from None
+                raise interrupted(f"interrupted: {_kept_before(stop.done, stop.total, db, model)}") from None
+            except SuggestWriteFailed as stop:  # as an interrupt: the articles committed before it stay
+                raise fail(f"{stop.reason}: {_kept_before(stop.done, stop.total, db, model)}") from None
             articles = len(touched)
             kept = _kept_trained(store, db) if model is None and not everything else ""
             why = _why_nothing(store, model, db, bool(kept)) if not articles and not everything else ""
@@ -250,6 +248,16 @@ def suggest(
             say(kept)
         if why:
             say(why)
+
+
+def _kept_before(done: int, total: int, db: Path, model: str | None) -> str:
+    """What a `suggest` stopped part way keeps, by ctrl+c or a failed write alike: each article is committed as
+    soon as it is computed, so the first `done` keep their new suggestions and a rerun does the rest."""
+    again = f"annotator suggest --db {db}" + (f" --model {model}" if model else "")
+    return (
+        f"{done} of {total} article(s) got their new suggestions before it and keep them; the other {total - done} "
+        f"are unchanged: `{again}` computes those"
+    )
 
 
 def _kept_trained(store: "Reader", db: Path) -> str:

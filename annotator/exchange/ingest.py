@@ -18,7 +18,7 @@ from annotator.exchange.pipeline_learned import record_pipeline
 from annotator.interrupts import interrupts_after
 from annotator.models import ArticleIn, Suggestion, content_hash
 from annotator.rows import Token
-from annotator.store import Store
+from annotator.store import Store, WriteFailed
 from annotator.vocabulary import ChangedText
 
 if TYPE_CHECKING:
@@ -343,6 +343,21 @@ class SuggestInterrupted(KeyboardInterrupt):
         self.done, self.total = done, total
 
 
+class SuggestWriteFailed(WriteFailed):
+    """A write that failed during `resuggest` (disk full, I/O error): that article's transaction was rolled back,
+    but the first `done` of `total` articles were committed before it and keep their new suggestions, as after
+    ctrl+c (`SuggestInterrupted`); `reason` is the failure without the all-or-nothing "nothing ... was written"."""
+
+    def __init__(self, error: WriteFailed, done: int, total: int) -> None:
+        self.reason = str(error).removesuffix(_NOTHING_WRITTEN)
+        super().__init__(self.reason)
+        self.done, self.total = done, total
+
+
+#: How a `WriteFailed` of one transaction ends (`store.opening.write_failed`): false of a step-by-step command.
+_NOTHING_WRITTEN = "; nothing of this change was written"
+
+
 def resuggest(
     store: Store,
     *,
@@ -385,4 +400,6 @@ def resuggest(
                 progress(done, len(ids))
     except KeyboardInterrupt:
         raise SuggestInterrupted(done, len(ids)) from None
+    except WriteFailed as error:
+        raise SuggestWriteFailed(error, done, len(ids)) from None
     return ids, count
