@@ -180,3 +180,8 @@ _LITERALS = ("true", "false", "null")
 
 
 TRUNCATED = "; is the file truncated?"
+
+
+#: How the refusal of one failed transaction ends (`store.opening.write_failed`): true of that transaction, false of
+#: a command that commits step by step, whose earlier steps stay: it says what they keep instead.
+NOTHING_OF_THIS_CHANGE = "; nothing of this change was written"

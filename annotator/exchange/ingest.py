@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from annotator.differ import where_texts_differ
-from annotator.errors import InputError, NotFound
+from annotator.errors import NOTHING_OF_THIS_CHANGE, InputError, NotFound
 from annotator.exchange.pipeline_learned import record_pipeline
 from annotator.interrupts import interrupts_after
 from annotator.models import ArticleIn, Suggestion, content_hash
@@ -349,13 +349,9 @@ class SuggestWriteFailed(WriteFailed):
     ctrl+c (`SuggestInterrupted`); `reason` is the failure without the all-or-nothing "nothing ... was written"."""
 
     def __init__(self, error: WriteFailed, done: int, total: int) -> None:
-        self.reason = str(error).removesuffix(_NOTHING_WRITTEN)
+        self.reason = str(error).removesuffix(NOTHING_OF_THIS_CHANGE)
         super().__init__(self.reason)
         self.done, self.total = done, total
-
-
-#: How a `WriteFailed` of one transaction ends (`store.opening.write_failed`): false of a step-by-step command.
-_NOTHING_WRITTEN = "; nothing of this change was written"
 
 
 def resuggest(
