@@ -42,6 +42,14 @@ def shown_char(char: str) -> str:
     return char
 
 
+def storable(text: str) -> str:
+    """`text` as SQLite can store it (UTF-8): each lone surrogate (a byte of a path that is not UTF-8, "\udcff") as
+    shown, "⟨0xFF⟩"; for text kept to be read, as the path a `pack` event names, never to be opened again."""
+    if text.isprintable() or not any(0xD800 <= ord(char) <= 0xDFFF for char in text):
+        return text
+    return "".join(shown_char(char) if 0xD800 <= ord(char) <= 0xDFFF else char for char in text)
+
+
 def quoted(text: str) -> str:
     """Stored text in a message, in quotes as Python would put them, but unescaped: the screen and the CLI show the
     message literally (`literal`), so an override reads "⟨U+202E⟩" there as in the article, not "\\u202e"."""

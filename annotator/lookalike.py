@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import unicodedata
 from contextlib import suppress
 from functools import cache
@@ -209,3 +210,16 @@ def begins_like(name: str, prefix: str) -> bool:
     `confusable`'s keys, each name's against the prefix's of the same kind."""
     multi = not _ascii(name, prefix)
     return any(key.startswith(start) for key, start in zip(_keys(name, multi), _keys(prefix, multi), strict=True))
+
+
+#: In `repr`'s output: an escaped backslash (kept), or the escape of a lone surrogate (given back as the character).
+_REPR_ESCAPE = re.compile(r"\\\\|\\ud[89a-f][0-9a-f]{2}")
+
+
+def python_quoted(text: str) -> str:
+    """`repr(text)`, but a lone surrogate left as the character, for `literal` to show as the byte it stands for
+    ("'x⟨0xFF⟩1'", not "'x\\udcff1'": what a name or an id in argv that is not UTF-8 holds)."""
+    written = repr(text)
+    if "\\ud" not in written:
+        return written
+    return _REPR_ESCAPE.sub(lambda match: match[0] if len(match[0]) == 2 else chr(int(match[0][2:], 16)), written)

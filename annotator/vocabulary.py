@@ -22,6 +22,7 @@ from annotator.lookalike import (
     folded,
     invisible,
     joiner_needed,
+    python_quoted,
     shown,
 )
 
@@ -73,6 +74,14 @@ def in_future(stamp: str) -> bool:
         return False
 
 
+def not_utf8_problem(name: str) -> str | None:
+    """Why `name` is no text at all, else None: a byte that is not UTF-8 in argv or $USER reaches Python as a lone
+    surrogate (surrogateescape), which SQLite cannot store nor a terminal show (it ended in a traceback)."""
+    if not any(unicodedata.category(char) == "Cs" for char in name):
+        return None
+    return f"an annotator's name may not contain a byte that is not UTF-8: {python_quoted(name)}"  # shown as ⟨0xFF⟩
+
+
 def name_problem(name: str) -> str | None:
     """Why `name` cannot be an annotator's (or a reviewer's), else None. One rule at every border: a name
     becomes a file name (`export`'s default exports/NAME.jsonl), so no path separator, no "." or "..", no
@@ -81,6 +90,8 @@ def name_problem(name: str) -> str | None:
     like gold), or a combining mark with no letter under it."""
     if not name:
         return "an annotator's name may not be empty"
+    if problem := not_utf8_problem(name):
+        return problem
     if name != name.strip():
         return f"an annotator's name may not begin or end with white space: {name!r}"
     if name in (".", ".."):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import getpass
 
 from annotator.cli.common import fail
+from annotator.lookalike import python_quoted
 from annotator.store import Store
 from annotator.vocabulary import entered_name, reserved_problem
 
@@ -21,7 +22,7 @@ def checked_login(option: str | None = None) -> str:
     name, problem = entered_name(login)
     problem = reserved_problem(login) or problem
     if problem:
-        raise fail(f"{LOGIN} {login!r}: {problem}" + (f": give {option} NAME" if option else ""))
+        raise fail(f"{LOGIN} {python_quoted(login)}: {problem}" + (f": give {option} NAME" if option else ""))
     return name
 
 

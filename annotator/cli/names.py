@@ -8,6 +8,7 @@ from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from annotator.cli.common import fail
+from annotator.lookalike import python_quoted
 from annotator.store import Store
 from annotator.vocabulary import (
     GOLD,
@@ -15,6 +16,7 @@ from annotator.vocabulary import (
     is_model,
     model_problem,
     name_problem,
+    not_utf8_problem,
     reserved_problem,
     worker_problem,
 )
@@ -47,11 +49,13 @@ def default_annotator(name: str | None, option: str = "--annotator", *, works: b
     problem = reserved_problem(login) if works else None
     if problem:
         raise fail(f"{option}: your login name {problem}: give {option} NAME")
-    if not works:
-        return login
-    from annotator.cli.logins import checked_login  # a login stored as someone's work: the rule every name follows
+    from annotator.cli.logins import LOGIN, checked_login
 
-    return checked_login(option)
+    if works:  # a login stored as someone's work: the rule every name follows
+        return checked_login(option)
+    if problem := not_utf8_problem(login):  # no name to look up either
+        raise fail(f"{LOGIN} {python_quoted(login)}: {problem}: give {option} NAME")
+    return login
 
 
 def login_in(store: Store, login: str, db: Path) -> tuple[str, str | None, str | None]:

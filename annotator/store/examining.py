@@ -57,8 +57,9 @@ class Snapshot(sqlite3.Connection):
 
 
 def sqlite_uri(path: Path, **params: str) -> str:
-    """A `file:` URI for SQLite: the path percent-quoted, so `#`, `?` and `%` in a name stay part of the name."""
-    quoted = urllib.parse.quote(str(path.absolute()), safe="/")
+    """A `file:` URI for SQLite: the path percent-quoted, so `#`, `?` and `%` in a name stay part of the name, and
+    quoted as the bytes it is (`os.fsencode`): a name that is not UTF-8 ("n\udcff.db" as Python reads it) opens."""
+    quoted = urllib.parse.quote(os.fsencode(path.absolute()), safe="/")
     query = "&".join(f"{key}={value}" for key, value in params.items())
     return f"file:{quoted}" + (f"?{query}" if query else "")
 

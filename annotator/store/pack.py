@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.errors import AnnotatorError
+from annotator.literal import storable
 from annotator.places import Note, PlaceError, leading, regular_target
 from annotator.store.assignments import assigned, assignees, record_event
 from annotator.store.content import content_problems
@@ -54,7 +55,13 @@ def _record(reader: Reader, annotator: str, out: Path) -> None:
     with reader.write():
         for article_id in assigned(reader, annotator):
             record_event(
-                reader, article_id, annotator, "pack", {}, {"pack": str(out), "command": "annotator pack"}, now
+                reader,
+                article_id,
+                annotator,
+                "pack",
+                {},
+                {"pack": storable(str(out)), "command": "annotator pack"},
+                now,
             )
 
 
@@ -181,7 +188,8 @@ def pack(reader: Reader, annotator: str, out: str | Path, note: Note = None) -> 
     temporary = new_database(target, out, note)
     try:
         with Store.open(temporary.path, create=False) as packed:
-            packed.conn.execute("ATTACH DATABASE ? AS src", [str(reader.path.resolve())])
+            # the path's bytes (a BLOB SQLite reads as the name's text): a name that is not UTF-8 ("\udcff") attaches
+            packed.conn.execute("ATTACH DATABASE ? AS src", [os.fsencode(reader.path.resolve())])
             with packed.write():
                 for table, where in COPIED:
                     info = packed.conn.execute(f"PRAGMA main.table_info({table})")
