@@ -7,6 +7,8 @@ import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from annotator.lookalike import python_quoted
+
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
@@ -83,12 +85,13 @@ SHOWN_LENGTH = 40
 
 def found(value: Any) -> str:
     """A value found in a file, for an error that says what it was: a string as Python writes it (quoted, control
-    characters escaped), its first `SHOWN_LENGTH` characters when longer; any other value by its JSON kind."""
+    characters escaped, a byte that is not UTF-8 left for `literal` to show as ⟨0xFF⟩), its first `SHOWN_LENGTH`
+    characters when longer; any other value by its JSON kind."""
     if not isinstance(value, str):
         return json_kind(value)
     if len(value) <= SHOWN_LENGTH:
-        return repr(value)
-    return f"{value[:SHOWN_LENGTH]!r}... ({len(value)} characters)"
+        return python_quoted(value)
+    return f"{python_quoted(value[:SHOWN_LENGTH])}... ({len(value)} characters)"
 
 
 def alternatives(values: Iterable[str]) -> str:

@@ -223,3 +223,9 @@ def python_quoted(text: str) -> str:
     if "\\ud" not in written:
         return written
     return _REPR_ESCAPE.sub(lambda match: match[0] if len(match[0]) == 2 else chr(int(match[0][2:], 16)), written)
+
+
+def python_quoted_bytes(data: bytes) -> str:
+    """Stored bytes that are not UTF-8 as `python_quoted` writes text, each bad byte shown as the byte ("⟨0xFF⟩"
+    once `literal` prints it), as a file name's is: not U+FFFD, which hides which byte, nor b'\\xff'."""
+    return python_quoted(data.decode("utf-8", "surrogateescape"))

@@ -65,14 +65,14 @@ def test_check_names_text_that_is_not_utf8(damaged: Path, table: str, column: st
     assert result.returncode == 1 and "Traceback" not in result.stderr and "\x1b" not in result.stderr
     assert (
         f"{damaged}: problem 1 of 1: table {table!r}, column {column!r}, rowid 1: not UTF-8 text: "
-        "b'\\xff\\x1b]0;pwned\\x1b\\\\\\x1b[2J'"
+        "'\u27e80xFF\u27e9\\x1b]0;pwned\\x1b\\\\\\x1b[2J'"
     ) in result.stderr
 
 
 def test_export_of_a_title_that_is_not_utf8_is_one_escaped_line(damaged: Path) -> None:
     another_program(damaged, f"UPDATE articles SET title = CAST({PWNED} AS TEXT)")
     assert one_line("export", "--annotator", "alice", "-o", "-", "--db", damaged) == (
-        f"{damaged}: column 'title' holds text that is not UTF-8 ('\ufffd\\x1b]0;pwned\\x1b\\\\\\x1b[2J'); it was "
+        f"{damaged}: column 'title' holds text that is not UTF-8 ('\u27e80xFF\u27e9\\x1b]0;pwned\\x1b\\\\\\x1b[2J'); it was "
         f"left as it is: `annotator check --db {damaged}` names the rows"
     )
 
@@ -86,7 +86,7 @@ def test_merge_and_pack_refuse_a_damaged_file_naming_it(damaged: Path, tmp_path:
     small_database(target, "bob")
     target_before = target.read_bytes()
     line = (
-        f"{damaged}: column 'title' holds text that is not UTF-8 ('\ufffd\\x1b]0;pwned\\x1b\\\\\\x1b[2J'); it was "
+        f"{damaged}: column 'title' holds text that is not UTF-8 ('\u27e80xFF\u27e9\\x1b]0;pwned\\x1b\\\\\\x1b[2J'); it was "
         f"left as it is: `annotator check --db {damaged}` names the rows"
     )
     assert one_line("merge", damaged, "--db", target) == line

@@ -65,7 +65,7 @@ def flipped(base: Path, folder: Path, where: bytes, at: int) -> Path:
 
 
 TEXT = (
-    "t3.db: column 'text' holds text that is not UTF-8 ('Washington said the ma\ufffdor of Boston, Mar'... (70 "
+    "t3.db: column 'text' holds text that is not UTF-8 ('Washington said the ma\u27e80xF9\u27e9or of Boston, Mar'... (70 "
     "characters)); it was left as it is: `annotator check --db t3.db` names the rows"
 )
 
@@ -91,7 +91,7 @@ def test_check_still_names_the_row(base: Path, tmp_path: Path) -> None:
     before = sha256(damaged)
     assert one_error_line(annotator("check", "--db", "t3.db", cwd=tmp_path)) == (
         "t3.db: problem 1 of 1: table 'articles', column 'text', rowid 1: not UTF-8 text: "
-        "b'Washington said the ma\\xf9or of Boston, Mar'..."
+        "'Washington said the ma\u27e80xF9\u27e9or of Boston, Mar'..."
     )
     assert sha256(damaged) == before
 

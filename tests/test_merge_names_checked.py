@@ -114,12 +114,12 @@ def test_a_name_that_is_not_utf8_is_one_line_in_merge_and_check(ours: Path, thei
     file, in the line every command gives (trial 43a F3); `check` names the row."""
     another_program(theirs, "INSERT INTO annotations(article_id, annotator, status) VALUES ('rome', CAST(x'65ff' AS TEXT), 'todo')")  # fmt: skip
     assert one_error_line(annotator("merge", theirs, "--db", ours)) == (
-        f"{theirs}: column 'annotator' holds text that is not UTF-8 ('e\ufffd'); it was left as it is: "
+        f"{theirs}: column 'annotator' holds text that is not UTF-8 ('e\u27e80xFF\u27e9'); it was left as it is: "
         f"`annotator check --db {theirs}` names the rows"
     )
     assert one_error_line(annotator("check", "--db", theirs)) == (
         f"{theirs}: problem 1 of 1: table 'annotations': article 'rome': an annotator's name must be UTF-8 text: "
-        "b'e\\xff'"
+        "'e\u27e80xFF\u27e9'"
     )
     assert article_ids(ours) == ["ann"]
 

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from annotator.errors import AnnotatorError
 from annotator.exchange.records import model_name
+from annotator.lookalike import python_quoted
 from annotator.metrics.corrections import AnnotatedArticle, Corrections, corrections
 from annotator.metrics.evaluation import LabelScores, SpeakerScore, score_columns
 from annotator.metrics.intervals import FEW, Interval, f1_interval, with_spans
@@ -171,7 +172,7 @@ def _chosen_labels(store: Reader, suggesters: Sequence[str] | None, annotator: s
                 f"no {name} suggestion is stored in this database: nothing to score; {elsewhere(name, 'the reference')}"
             )
         if name not in known:
-            raise AnnotatorError(f"no suggester {name!r} (stored or built in: {', '.join(known)})")
+            raise AnnotatorError(f"no suggester {python_quoted(name)} (stored or built in: {', '.join(known)})")
         kind = name.split(".", 1)[0]
         if kind in kinds:
             raise AnnotatorError(f"one suggester of a kind at a time: {kinds[kind]!r} and {name!r}")

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pydantic import BaseModel, ConfigDict, Field
 
 from annotator.errors import AnnotatorError
+from annotator.lookalike import python_quoted
 from annotator.metrics.evaluation import score_columns
 from annotator.metrics.intervals import ArticleCounts, gain_interval, with_spans
 from annotator.metrics.matching import SpanColumns
@@ -45,7 +46,9 @@ def against_names(suggesters: Sequence[str] | None, against: str, known: Sequenc
     if not same:
         raise AnnotatorError(f"--against {against}: name the version to compare it with, of its kind, by --suggester")
     if against not in known:
-        raise AnnotatorError(f"--against: no suggester {against!r} (stored or built in: {', '.join(known)})")
+        raise AnnotatorError(
+            f"--against: no suggester {python_quoted(against)} (stored or built in: {', '.join(known)})"
+        )
     if against == same[0]:
         raise AnnotatorError(f"--against {against}: that is the version scored; name another")
     return [against if kind(name) == kind(against) else name for name in suggesters or []]

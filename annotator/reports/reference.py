@@ -12,6 +12,7 @@ from pathlib import Path
 
 from annotator.differ import where_texts_differ
 from annotator.errors import AnnotatorError, InputError
+from annotator.lookalike import python_quoted
 from annotator.models import ArticleIn
 from annotator.rows import SpanLike
 from annotator.store import Reader
@@ -123,7 +124,7 @@ def choose_reference(store: Reader, gold_from: str | None, include_in_progress: 
         return annotator_reference(store, gold_from, include_in_progress)
     if gold_from.endswith(".jsonl") or "/" in gold_from:
         raise InputError("no such file", path=gold_from)
-    raise AnnotatorError(f"no annotator named {gold_from!r} (in the database: {names(store)})")
+    raise AnnotatorError(f"no annotator named {python_quoted(gold_from)} (in the database: {names(store)})")
 
 
 def names(store: Reader) -> str:

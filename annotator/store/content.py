@@ -6,7 +6,8 @@ KeyError; `accept` of a suggestion at 0:5000 clipped to the whole text; a title 
 query reading it, and SQLite's error quotes the raw bytes: trial 30), or travel unseen (an edited text merged
 under its first text's hash: trial 39a). `check` names each (`annotator.store.verify`), and `merge` and `pack`
 refuse a file holding one (`annotator.store.merge_source`, `annotator.store.pack`). One line a problem: the
-table, the row, the value as Python writes it (bytes escaped, so nothing of it acts on a terminal).
+table, the row, the value as Python writes it (control characters escaped, so nothing of it acts on a terminal; a byte that is
+not UTF-8 shown as the byte, ⟨0xFF⟩).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from annotator.errors import found
+from annotator.lookalike import python_quoted_bytes
 from annotator.store.functions import calling, is_utf8, register
 from annotator.store.kinds import kind_problems, speaker_problems, type_problems
 from annotator.store.names import NAMING
@@ -61,7 +63,7 @@ def utf8_problems(db: sqlite3.Connection) -> list[str]:
             more = f" (and {count - 1} other row(s))" if count > 1 else ""
             problems.append(
                 f"table {table!r}, column {column!r}, rowid {rowid}{more}: not UTF-8 text: "
-                f"{bytes(stored)[:SHOWN_BYTES]!r}{'...' if len(stored) > SHOWN_BYTES else ''}"
+                f"{python_quoted_bytes(bytes(stored)[:SHOWN_BYTES])}{'...' if len(stored) > SHOWN_BYTES else ''}"
             )
     return problems
 

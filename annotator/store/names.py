@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from annotator.errors import found
-from annotator.lookalike import confusable, shown
+from annotator.lookalike import confusable, python_quoted_bytes, shown
 from annotator.vocabulary import GOLD, entered_name, id_problem, is_model
 
 #: The tables that name an annotator, in the order a name is first reported from.
@@ -119,4 +119,4 @@ def _text(stored: bytes | None, what: str) -> tuple[str, str | None]:
     try:
         return stored.decode("utf-8"), None
     except UnicodeDecodeError:
-        return stored.decode("utf-8", "replace"), f"{what} must be UTF-8 text: {stored[:40]!r}"
+        return stored.decode("utf-8", "replace"), f"{what} must be UTF-8 text: {python_quoted_bytes(stored[:40])}"

@@ -75,7 +75,8 @@ def first_undecodable(db: sqlite3.Connection) -> tuple[str, bytes] | None:
 
 
 def not_utf8(path: object, column: str, text: str) -> str:
-    """The one line for a file holding text that is not UTF-8 (`text`: as decoded with replacement characters)."""
+    """The one line for a file holding text that is not UTF-8 (`text`: decoded with "surrogateescape", so each bad
+    byte is shown as the byte, ⟨0xFF⟩, as every byte that is not UTF-8 is shown)."""
     return (
         f"{path}: column {found(column)} holds text that is not UTF-8 ({found(text)}); it was left as it is: "
         f"`annotator check --db {path}` names the rows"
@@ -85,4 +86,4 @@ def not_utf8(path: object, column: str, text: str) -> str:
 def undecoded(db: sqlite3.Connection, shown: object) -> str | None:
     """`not_utf8` of the first value in the file that is not UTF-8; None when all are."""
     first = first_undecodable(db)
-    return None if first is None else not_utf8(shown, first[0], first[1].decode("utf-8", "replace"))
+    return None if first is None else not_utf8(shown, first[0], first[1].decode("utf-8", "surrogateescape"))
