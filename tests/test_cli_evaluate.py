@@ -75,6 +75,20 @@ def test_no_gold_is_one_line_on_stderr(db_path: Path, store: Store, small_articl
     )
 
 
+@pytest.mark.parametrize(("given", "kind"), [("/dev/null", "a device"), (".", "a folder")])
+def test_gold_from_something_there_but_no_file_says_what_it_is(
+    db_path: Path, store: Store, given: str, kind: str
+) -> None:
+    """Found by an attacker: `--gold-from /dev/null` said "no such file", while `train --from /dev/zero` says what
+    it is, as every command reading a file does."""
+    result = annotator("evaluate", "--db", db_path, "--gold-from", given, cwd=db_path.parent)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1,
+        "",
+        f"annotator: error: {given}: {kind}, not a regular file\n",
+    )
+
+
 def test_a_lone_annotator_with_nothing_done_is_told_what_unblocks_them(tmp_path: Path) -> None:
     """A newcomer's trial, with the README's commands: the seed ingested, alice's work in progress, nothing marked
     done. `evaluate` advised adjudicating (it needs two annotators) or `--gold-from NAME` naming nobody, and

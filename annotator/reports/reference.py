@@ -14,6 +14,7 @@ from annotator.differ import where_texts_differ
 from annotator.errors import AnnotatorError, InputError
 from annotator.lookalike import python_quoted
 from annotator.models import ArticleIn
+from annotator.places import kind_of
 from annotator.rows import SpanLike
 from annotator.store import Reader
 from annotator.store.unchecked import everyone_by_command
@@ -122,6 +123,8 @@ def choose_reference(store: Reader, gold_from: str | None, include_in_progress: 
         return file_reference(store, gold_from, include_in_progress)
     if gold_from in store.annotators():
         return annotator_reference(store, gold_from, include_in_progress)
+    if Path(gold_from).exists():  # /dev/null, a folder, a FIFO: there, but no file to read ("no such file" was false)
+        raise InputError(f"{kind_of(Path(gold_from).stat().st_mode)}, not a regular file", path=gold_from)
     if gold_from.endswith(".jsonl") or "/" in gold_from:
         raise InputError("no such file", path=gold_from)
     raise AnnotatorError(f"no annotator named {python_quoted(gold_from)} (in the database: {names(store)})")
