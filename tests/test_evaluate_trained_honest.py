@@ -208,3 +208,20 @@ def test_merge_and_pack_carry_what_a_pipeline_learned(work: Path, tmp_path: Path
         assert {pipeline for (pipeline, _) in db.execute(query)} == {weights}
     db.close()
     source.close()
+
+
+def test_a_folder_named_by_model_and_unseen_by_is_named_once(work: Path, tmp_path: Path) -> None:
+    """Found by an attacker: `--model models/ours --unseen-by models/ours` said "the pipeline(s) at models/ours,
+    models/ours". On the project's dev gold, which the shipped component learned whole, nothing is left to score."""
+    dev = Path(__file__).parent / "fixtures" / "gold" / "dev.jsonl"
+    assert annotator("import", dev, "--db", tmp_path / "dev.db").returncode == 0
+    result = annotator(
+        "evaluate", "--db", tmp_path / "dev.db", "--model", "models/ours", "--unseen-by", "models/ours/", cwd=work
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1,
+        "",
+        "annotator: error: the pipeline(s) at models/ours and the shipped learned component (annotator/data/guide/) "
+        "learned from all 18 article(s) gold has marked done: none is left to score on honestly (add gold they have "
+        "not seen, or --include-learned to score them anyway)\n",
+    )

@@ -90,7 +90,7 @@ def leave_out_learned(
     for folder in unseen_by:
         if trained_meta(folder) is None:
             raise AnnotatorError(f"--unseen-by {folder}: not a pipeline folder written by `annotator train`")
-    models = [model, *unseen_by] if model else list(unseen_by)
+    models = _distinct([model, *unseen_by] if model else list(unseen_by))
     every, (ids, count) = ids, not_learned(store, ids, models, reference, shipped, include_learned, recorded)
     learned = every if include_learned else [i for i in every if i not in set(ids)]
 
@@ -117,6 +117,15 @@ def leave_out_learned(
         0,
         shipped,
     )
+
+
+def _distinct(folders: list[str]) -> list[str]:
+    """Each pipeline folder once, as first named: `--model models/ours --unseen-by models/ours/` named it twice in
+    "the pipeline(s) at models/ours, models/ours"."""
+    seen: dict[Path, str] = {}
+    for folder in folders:
+        seen.setdefault(Path(folder).resolve(), folder)
+    return list(seen.values())
 
 
 def left_out_lines(left_out: LearnedLeftOut, model: bool) -> list[str]:
