@@ -8,12 +8,12 @@ annotator whose version was taken, or "all" for spans everyone agreed on) and th
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.errors import Refused
+from annotator.gold_drift import Decided, against_agreement, gold_holds
 from annotator.gold_links import gold_speaker
 from annotator.metrics.consensus import Consensus, Disagreement, consensus
 from annotator.rows import Edit, SpanLike, SpanRow
@@ -165,6 +165,8 @@ def decisions(store: Store, article_id: str) -> list[GoldDecision]:
 # -- the review screen's questions ----------------------------------------------------------------------------
 
 HAND = "reviewer"
+#: What the panel calls a place where gold is unlike what every annotator now agrees on.
+GOLD_UNLIKE = "gold unlike all"
 
 
 @dataclass(frozen=True)
@@ -172,13 +174,21 @@ class ReviewState:
     """One article under review: its disagreements, who settled each (an annotator whose version was picked and
     gold still holds, `gold_holds`; "reviewer" for gold edited by hand; None while open), the agreed-spans event in
     effect, if any, and how many agreed spans gold holds as they were agreed (a fresh clone's trial: after x took
-    one out, the panel still counted it in gold)."""
+    one out, the panel still counted it in gold); among the disagreements, places where gold is unlike what the
+    annotators now all agree on (`gold_unlike`)."""
 
     agreed: list[SpanRow]
     disagreements: list[Disagreement[SpanRow]]
     settled_by: list[str | None]
     agreed_event: int | None
     agreed_in_gold: int = 0
+    #: Which disagreements are places where gold is unlike what the annotators now all agree on
+    #: (`gold_drift.against_agreement`): open until a pick puts their agreement in.
+    gold_unlike: tuple[int, ...] = ()
+
+    def kind(self, index: int) -> str:
+        """What the disagreement at `index` is about, as the panel says it."""
+        return GOLD_UNLIKE if index in self.gold_unlike else self.disagreements[index].kind.value
 
     @property
     def open(self) -> list[int]:
@@ -199,13 +209,15 @@ def review_state(store: Store, article_id: str, annotators: Sequence[str]) -> Re
     found = article_consensus(store, article_id, annotators)
     settled_by: list[str | None] = [None] * len(found.disagreements)
     agreed_event = None
+    decided: list[Decided] = []
     events = {event.id: event for event in store.events(article_id, GOLD)}
     for event_id in store.applied_events(article_id, GOLD):
         event = events[event_id]
+        who = event.after["source"] if event.action == "adjudicate" else HAND
+        decided += [(layer, start, end, who == HAND) for layer, start, end in _touched(event.after, event.before)]
         if event.action == "adjudicate" and event.after.get("source") == AGREED:
             agreed_event = event_id
             continue
-        who = event.after["source"] if event.action == "adjudicate" else HAND
         for layer, start, end in _touched(event.after, event.before):
             for index, disagreement in enumerate(found.disagreements):
                 if disagreement.layer == layer and start < disagreement.end and disagreement.start < end:
@@ -217,31 +229,16 @@ def review_state(store: Store, article_id: str, annotators: Sequence[str]) -> Re
             settled_by[index] = None
     held = {(s.start, s.end, s.label, s.speaker) for s in gold}
     in_gold = sum((s.start, s.end, s.label, s.speaker) in held for s in found.agreed)
-    return ReviewState(found.agreed, found.disagreements, settled_by, agreed_event, in_gold)
-
-
-def gold_holds(gold: Sequence[SpanRow], disagreement: Disagreement[SpanRow], spans: Sequence[SpanRow]) -> bool:
-    """Whether gold holds an annotator's version of the disagreement (of `spans`, theirs: also those of one a pick
-    named who is not compared now) as picking it would put it there: their spans of that layer there, a quote's
-    speaker linked to gold's ACTOR by `gold_speaker`, else none. A newcomer's trial: bob's 'Goa' was picked into
-    gold, bob then removed it from his done article, and review still read "settled: bob" beside bob's
-    "(nothing)", and `adjudicate --auto` counted nothing open there."""
-    actors = [span_row(s) for s in gold if s.label is Label.ACTOR]
-
-    def there(span: SpanRow) -> bool:
-        return (
-            span.label.layer == disagreement.layer and span.start < disagreement.end and disagreement.start < span.end
-        )
-
-    def linked(span: SpanRow) -> tuple[int, int] | None:
-        actor = gold_speaker(actors, (span.speaker.start, span.speaker.end)) if span.speaker else None
-        return (actor["start"], actor["end"]) if actor is not None else None
-
-    held = [
-        (s.start, s.end, s.label, (s.speaker.start, s.speaker.end) if s.speaker else None) for s in gold if there(s)
-    ]
-    version = [(s.start, s.end, s.label, linked(s)) for s in spans if there(s)]
-    return Counter(held) == Counter(version)
+    unlike = against_agreement(decided, found, gold, {name: store.spans(article_id, name) for name in annotators})
+    items = sorted(
+        [(d, who, False) for d, who in zip(found.disagreements, settled_by, strict=True)]
+        + [(d, None, True) for d in unlike],
+        key=lambda item: (item[0].start, item[0].end, item[0].layer),
+    )
+    unlike_at = tuple(i for i, (_, _, gold_unlike) in enumerate(items) if gold_unlike)
+    return ReviewState(
+        found.agreed, [d for d, _, _ in items], [who for _, who, _ in items], agreed_event, in_gold, unlike_at
+    )
 
 
 def open_for_review(store: Store, article_id: str, annotators: Sequence[str], reviewer: str) -> Edit | None:

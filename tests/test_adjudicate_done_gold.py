@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gold_unlike_db import alice_drops_300, bob_adds_20, reviewed
 from processes import annotator
 from support import nth, word_tokens
 
@@ -101,3 +102,43 @@ def test_done_gold_whose_picked_version_its_annotator_changed_since_counts_that_
     with Store.open(db) as store:  # gold untouched: the reviewer decides
         assert [(s.label.value, s.text) for s in store.spans(article, GOLD)] == [("ACTOR", "Ann"), ("LOCATION", "Goa")]
         assert store.status(article, GOLD) == Status.DONE
+
+
+def test_done_gold_holding_a_picked_span_its_annotator_removed_since_so_all_agree_without_it_is_counted(
+    tmp_path: Path,
+) -> None:
+    """A tester's trial: carol picked alice's FIG 300 over bob's nothing, gold done; alice then removed hers, so
+    alice and bob agree on nothing there. The line said nothing was left while gold held a 300 nobody has."""
+    db = tmp_path / "r.db"
+    article = reviewed(db)
+    alice_drops_300(db, article)
+
+    result = annotator("adjudicate", "--auto", "--reviewer", "carol", "--db", db)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        "1 article(s) compared (done by all of alice, bob): 0 agreed span(s) into gold, 0 article(s) settled, "
+        "0 disagreement(s) left for review; 1 article(s) whose gold is done left as they are, with 1 "
+        f"disagreement(s) `annotator review --db {db} --annotators alice,bob --reviewer carol` shows\n"
+    )
+    with Store.open(db) as store:  # gold untouched: the reviewer decides
+        assert [s.text for s in store.spans(article, GOLD)] == ["Officials", "300", "Lima"]
+
+
+def test_done_gold_without_a_span_all_agree_on_since_a_picked_nothing_was_put_back_is_counted(
+    tmp_path: Path,
+) -> None:
+    """The reverse: carol picked bob's nothing over alice's FIG 20; bob then put the 20 in, so both agree on it,
+    and the line said "0 agreed span(s) into gold" and nothing left, the 20 staying out of gold."""
+    db = tmp_path / "r.db"
+    article = reviewed(db)
+    bob_adds_20(db, article)
+
+    result = annotator("adjudicate", "--auto", "--reviewer", "carol", "--db", db)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        "1 article(s) compared (done by all of alice, bob): 0 agreed span(s) into gold, 0 article(s) settled, "
+        "0 disagreement(s) left for review; 1 article(s) whose gold is done left as they are, with 1 "
+        f"disagreement(s) `annotator review --db {db} --annotators alice,bob --reviewer carol` shows\n"
+    )
+    with Store.open(db) as store:
+        assert [s.text for s in store.spans(article, GOLD)] == ["Officials", "300", "Lima"]

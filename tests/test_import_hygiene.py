@@ -14,6 +14,7 @@ CORE = [
     "annotator.store",
     "annotator.gold",
     "annotator.gold_links",
+    "annotator.gold_drift",
     "annotator.reports.agreement",
     "annotator.reports.agreement_html",
     "annotator.exchange.ingest",

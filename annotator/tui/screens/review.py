@@ -149,6 +149,8 @@ class ReviewScreen(AnnotateScreen):
 
         app = self.review_app
         self.review = state = review_state(app.store, self.article_id, app.annotators_for(self.article_id))
+        if self.index is not None and self.index >= len(state.disagreements):  # a pick settled gold against all
+            self.index = len(state.disagreements) - 1 if state.disagreements else None
         self._show_panel()
         return state
 

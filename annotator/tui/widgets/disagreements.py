@@ -109,7 +109,7 @@ class DisagreementPanel(Widget, can_focus=False):
         if index is not None and total:
             disagreement: Disagreement[SpanRow] = state.disagreements[index]
             settled = state.settled_by[index]
-            lines.append(Text(f"{disagreement.kind.value} · " + (f"settled: {settled}" if settled else "open"),
+            lines.append(Text(f"{state.kind(index)} · " + (f"settled: {settled}" if settled else "open"),
                               "green" if settled else "yellow"))  # fmt: skip
             dark = self.app.current_theme.dark
             every: list[SpanLike] = [span for spans in disagreement.versions.values() for span in spans]

@@ -1,0 +1,86 @@
+"""Where gold no longer matches the annotators' versions it was decided from: a picked version its annotator
+changed since (`gold_holds`), and a place gold's decision settled where the annotators now agree otherwise
+(`against_agreement`). Gold itself is never changed here: the review shows these for the reviewer to settle."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from annotator.gold_links import gold_speaker
+from annotator.metrics.consensus import Consensus, Disagreement, Kind
+from annotator.rows import SpanRow
+from annotator.store.connection import span_row
+from annotator.vocabulary import Label
+
+#: A decision over gold, in the order made: (layer, start, end, by hand). A pick or the agreed spans put in
+#: (`by hand` False) is judged against the annotators' agreement now; an edit by hand is the reviewer's own.
+Decided = tuple[str, int, int, bool]
+
+
+def gold_holds(gold: Sequence[SpanRow], disagreement: Disagreement[SpanRow], spans: Sequence[SpanRow]) -> bool:
+    """Whether gold holds an annotator's version of the disagreement (of `spans`, theirs: also those of one a pick
+    named who is not compared now) as picking it would put it there: their spans of that layer there, a quote's
+    speaker linked to gold's ACTOR by `gold_speaker`, else none. A newcomer's trial: bob's 'Goa' was picked into
+    gold, bob then removed it from his done article, and review still read "settled: bob" beside bob's
+    "(nothing)", and `adjudicate --auto` counted nothing open there."""
+    actors = [span_row(s) for s in gold if s.label is Label.ACTOR]
+
+    def there(span: SpanRow) -> bool:
+        return (
+            span.label.layer == disagreement.layer and span.start < disagreement.end and disagreement.start < span.end
+        )
+
+    def linked(span: SpanRow) -> tuple[int, int] | None:
+        actor = gold_speaker(actors, (span.speaker.start, span.speaker.end)) if span.speaker else None
+        return (actor["start"], actor["end"]) if actor is not None else None
+
+    held = [
+        (s.start, s.end, s.label, (s.speaker.start, s.speaker.end) if s.speaker else None) for s in gold if there(s)
+    ]
+    version = [(s.start, s.end, s.label, linked(s)) for s in spans if there(s)]
+    return Counter(held) == Counter(version)
+
+
+def against_agreement(
+    decided: Sequence[Decided], found: Consensus[SpanRow], gold: Sequence[SpanRow],
+    spans: Mapping[str, Sequence[SpanRow]],
+) -> list[Disagreement[SpanRow]]:  # fmt: skip
+    """Places a pick (or the agreed spans put in) decided, where the annotators now all agree and gold does not
+    hold what they agree on, each as a disagreement whose versions are theirs there (any pick puts their agreement
+    into gold). A tester's trial: carol picked alice's FIG 300 over bob's nothing and marked gold done; alice then
+    removed hers, and review said "No disagreements: gold done" while gold held a 300 nobody has (and the reverse:
+    bob put back the 20 whose absence was picked; it stayed out of gold). Where an edit by hand touched the place
+    later, what gold holds there is the reviewer's decision, and it is not listed."""
+    picked: list[tuple[str, int, int]] = []
+    for layer, start, end, by_hand in decided:
+        if by_hand:  # the reviewer's own edit over a picked place makes it theirs
+            picked = [r for r in picked if not (r[0] == layer and r[1] < end and start < r[2])]
+        else:
+            picked.append((layer, start, end))
+    found_here: list[Disagreement[SpanRow]] = []
+    for layer, start, end in _merged(picked):
+        for span in [*gold, *found.agreed]:  # the place takes in what gold and the agreement have over it
+            if span.label.layer == layer and span.start < end and start < span.end:
+                start, end = min(start, span.start), max(end, span.end)
+        if any(d.layer == layer and d.start < end and start < d.end for d in found.disagreements):
+            continue  # the annotators differ there: that disagreement says it (`gold_holds`)
+        versions = {
+            name: [s for s in theirs if s.label.layer == layer and s.start < end and start < s.end]
+            for name, theirs in spans.items()
+        }
+        place = Disagreement(layer, start, end, Kind.MISSING, versions)
+        if not gold_holds(gold, place, found.agreed):
+            found_here.append(place)
+    return found_here
+
+
+def _merged(regions: Sequence[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The regions, those of a layer that overlap as one."""
+    merged: list[tuple[str, int, int]] = []
+    for layer, start, end in sorted(set(regions)):
+        if merged and merged[-1][0] == layer and start < merged[-1][2]:
+            merged[-1] = (layer, merged[-1][1], max(end, merged[-1][2]))
+        else:
+            merged.append((layer, start, end))
+    return merged
