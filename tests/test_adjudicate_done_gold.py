@@ -4,9 +4,10 @@ another annotator finishes it later, differently, the line counts the disagreeme
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from gold_unlike_db import alice_drops_300, bob_adds_20, reviewed
+from gold_unlike_db import bob_adds_20, reviewed
 from processes import annotator
 from support import nth, word_tokens
 
@@ -109,9 +110,13 @@ def test_done_gold_holding_a_picked_span_its_annotator_removed_since_so_all_agre
 ) -> None:
     """A tester's trial: carol picked alice's FIG 300 over bob's nothing, gold done; alice then removed hers, so
     alice and bob agree on nothing there. The line said nothing was left while gold held a 300 nobody has."""
-    db = tmp_path / "r.db"
+    db, exported, lima = tmp_path / "r.db", tmp_path / "alice.jsonl", tmp_path / "alice_lima.jsonl"
     article = reviewed(db)
-    alice_drops_300(db, article)
+    assert annotator("--db", db, "export", "--annotator", "alice", "-o", exported).returncode == 0
+    record = json.loads(exported.read_text(encoding="utf-8"))  # alice's work again, without her 300
+    record["spans"] = [span for span in record["spans"] if span["text"] != "300"]
+    lima.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert annotator("--db", db, "--annotator", "alice", "import", lima, "--replace").returncode == 0
 
     result = annotator("adjudicate", "--auto", "--reviewer", "carol", "--db", db)
     assert (result.returncode, result.stderr) == (0, "")
