@@ -76,3 +76,19 @@ def test_a_place_the_reviewer_edited_by_hand_after_the_pick_stays_her_decision(t
         state = review_state(store, article, WHO)
         assert ([d.start for d in state.disagreements], state.gold_unlike, state.open) == ([35], (), [])
     assert gold(path, article) == ["Officials", "Lima"]
+
+
+def test_an_agreed_span_both_annotators_removed_since_is_an_open_place_too(tmp_path: Path) -> None:
+    """The agreed spans put in are gold's decision as a pick is: both removing Lima leaves a Lima nobody has."""
+    path = tmp_path / "r.db"
+    article = reviewed(path)
+    with Store.open(path) as store:
+        for name in WHO:
+            store.replace_annotation(
+                article, name, [s for s in store.spans(article, name) if s.text != "Lima"], store.status(article, name)
+            )
+        state = review_state(store, article, WHO)
+        assert ([(d.start, d.end) for d in state.disagreements], state.gold_unlike, state.open) == (
+            [(15, 18), (35, 37), (54, 58)], (2,), [2]
+        )  # fmt: skip
+    assert gold(path, article) == ["Officials", "300", "Lima"]
