@@ -95,6 +95,11 @@ def left_on_done(count: int) -> str:
     )
 
 
+#: What a key that would change an annotator's done article says instead (`annotator.locking`): nothing is written,
+#: and O is the way on, as `left_on_done` says.
+DONE_LOCKED = "Not changed: this article is done; O reopens it to change it"
+
+
 def flag_taken_off(reason: str | None) -> str:
     """What reopening a flagged article says of its flag: a reason (`reason`, quoted) goes with the flag (the store
     keeps none on an article not flagged), named so that it is not lost unseen (a newcomer: O dropped it without a

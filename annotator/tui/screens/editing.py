@@ -13,6 +13,7 @@ from annotator import quotations
 from annotator.edges import crossing_sentence_end
 from annotator.errors import AnnotatorError, Conflict
 from annotator.literal import quoted
+from annotator.locking import locked
 from annotator.store.history import NothingTo
 from annotator.tui.failures import said
 from annotator.tui.items import Item, ItemKey
@@ -20,7 +21,7 @@ from annotator.tui.layout import display
 from annotator.tui.screens.article import ArticleScreen
 from annotator.tui.screens.reloading import Reloaded, retried
 from annotator.vocabulary import Label, Status
-from annotator.wording import clipped, counted, flag_taken_off, left_on_done, them
+from annotator.wording import DONE_LOCKED, clipped, counted, flag_taken_off, left_on_done, them
 
 if TYPE_CHECKING:
     from annotator.rows import Edit
@@ -56,6 +57,8 @@ class EditingScreen(ArticleScreen):
     ) -> Edit | None:
         """Run one Store edit; mirror it only once it is committed, or explain why it was refused (and, with
         `as_it_stands`, what the item the key acted on is now: a key pressed again after one that changed it)."""
+        if self.refused_on_done(getattr(operation, "__name__", "")):
+            return None
         try:
             edit = operation(self.article_id, self.annotator_app.annotator, *args, **kwargs)
         except NothingTo as nothing:  # undo or redo with nothing here: where to look, as a hint (Store.undo)
@@ -76,6 +79,16 @@ class EditingScreen(ArticleScreen):
         self.legend.show(self.model)
         self.refresh_header()
         return edit
+
+    def refused_on_done(self, operation: str = "") -> bool:
+        """Whether the Store write `operation` is refused here, the article being the annotator's done work
+        (`annotator.locking`); then it says so, and how to go on. A key acting on the current item asks it first with
+        no `operation` (`reloading.retried`), before it asks or says anything else: `{` on a done article's one-word
+        span had said to remove it with x, and s had opened the speaker choice."""
+        if not locked(self.model.status, self.annotator_app.annotator, operation):
+            return False
+        self.say(DONE_LOCKED, "yellow")
+        return True
 
     def _after(
         self,

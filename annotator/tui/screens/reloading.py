@@ -158,6 +158,8 @@ def retried(meaning: Meaning) -> Callable[[Action], Action]:
         def run(screen: AnnotateScreen, *args: Any, **options: Any) -> None:
             if screen.retrying is not None:  # inside another retried action: the outer one reloads
                 return action(screen, *args, **options)
+            if meaning == "current" and screen.refused_on_done():  # before it asks or says anything (`locking`)
+                return None
             unseen = {"current": screen.highlight_unseen, "pending": screen.pending_unseen}.get(meaning)
             screen.highlight_unseen, screen.pending_unseen = None, None
             if unseen is not None:  # aimed at what was shown before the screen showed the change (`catch_up`)
