@@ -295,8 +295,12 @@ from annotator.store import Store
 db = sys.argv[1]
 shm = db + "-shm"
 
+held = []  # one descriptor on the -shm, never closed: closing one drops SQLite's locks on it (its DMS lock too)
+
 def record():
-    header = open(shm, "rb").read(136)  # WalCkptInfo.nBackfill, nBackfillAttempted
+    if not held:
+        held.append(os.open(shm, os.O_RDONLY))
+    header = os.pread(held[0], 136, 0)  # WalCkptInfo.nBackfill, nBackfillAttempted
     return int.from_bytes(header[96:100], sys.byteorder), int.from_bytes(header[128:132], sys.byteorder)
 
 def interrupted_checkpoint(store):

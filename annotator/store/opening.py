@@ -2,7 +2,9 @@
 (`annotator.store.examining`): a regular file, a SQLite database, ours, of a schema this release knows, sound,
 and any `-wal` beside it its own, with no file SQLite did not write at its `-wal`, `-journal` or `-shm` names.
 Only then does a writing connection open it, so a foreign, damaged or newer file, one with a stray `-wal`
-beside it, or a file of notes at one of those names, is refused and left exactly as it was.
+beside it, or a file of notes at one of those names, is refused and left exactly as it was; so is a file with two
+names (`_one_name`) or one another process has open under another name (`annotator.store.elsewhere`), whose
+`-wal` that process keeps by that other name.
 
 What is checked, and when:
 - every opening: the header (SQLite's, our mark, the schema version) and `PRAGMA quick_check` (the b-trees'
@@ -30,6 +32,7 @@ from typing import Any
 
 from annotator.places import PRIVATE_MODE, Note, PlaceError, Temporary, note_leftovers, regular_target
 from annotator.store.companions import companion, not_sqlites, orphan_journal
+from annotator.store.elsewhere import open_elsewhere, open_under_another_name
 from annotator.store.examining import (
     APPLICATION_ID,
     BUSY_TIMEOUT_MS,
@@ -183,6 +186,8 @@ def open_database(
             raise DatabaseError(f"{path}: no such database")
         create_database(target, path, note)
     _one_name(target, path)
+    if open_under_another_name(target):
+        raise DatabaseError(open_elsewhere(path))
     db = examined(target, path, thorough=not read_only, whole=whole)
     if read_only:
         return _read_only(db, path)

@@ -163,6 +163,17 @@ def _hold(path: Path) -> tuple[int, int] | None:
     return None
 
 
+def held_descriptor(path: Path) -> int | None:
+    """The descriptor this process's connections keep on the file at `path`, if any: a look at the file through it
+    (a lock query) needs no descriptor of its own, whose closing would drop SQLite's locks (see the module)."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    held = _held.get((found.st_dev, found.st_ino))
+    return held.fd if held else None
+
+
 def _let_go(key: tuple[int, int] | None) -> None:
     held = _held.get(key) if key else None
     if held is None or key is None:
