@@ -66,6 +66,12 @@ def open_elsewhere(shown: Path | str) -> str:
     )
 
 
+def nobody_holds(shm: Path) -> bool:
+    """Whether no other process holds the `-shm` at `shm` (a killed writer's, or one of a database nobody has open);
+    False where it cannot be told."""
+    return sys.platform in _FLOCK and not _locked(shm, SHM_DMS, 1)
+
+
 def _held_elsewhere(target: Path) -> bool:
     if sys.platform not in _FLOCK or not _locked(target, SHARED_FIRST, SHARED_SIZE):
         return False

@@ -22,6 +22,7 @@ from typing import Any
 from annotator.errors import AnnotatorError
 from annotator.places import open_regular
 from annotator.store.companions import companion, hot_journal, not_sqlites
+from annotator.store.elsewhere import nobody_holds
 from annotator.store.journals import journal_misfit, not_its_own
 from annotator.store.schema import MIGRATION_SET, SCHEMA_VERSION, missing_objects
 from annotator.store.undecoded import undecoded
@@ -172,6 +173,14 @@ def _identity(path: Path) -> tuple[int, int, int, int] | None:
     return found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns
 
 
+class Unindexed(sqlite3.Connection):
+    """A read-only connection through a `-wal` and `-shm` that no process holds (a killed writer's): SQLite reads
+    the WAL into memory of its own (`readonly_shm`) instead of rebuilding its index in the `-shm`, so a WAL refused
+    as not the file's own leaves the file, the `-wal` and the `-shm` byte for byte. Only for examining: it holds the
+    file's lock and none of the `-shm`'s, which a writer under the same name would take for another name's
+    (`elsewhere`), so a command that goes on reading reopens it as any reader does (`opening`)."""
+
+
 def _unlocked(target: Path, shown: Path) -> Unlocked:
     identity = _identity(target)
     db: Unlocked = connect(target, shown, sqlite_uri(target, immutable="1"), factory=Unlocked)
@@ -185,9 +194,9 @@ def reader(target: Path, shown: Path) -> sqlite3.Connection:
     - a `-wal` with frames and no `-shm`: no process has the file open (a live one keeps both), and reading the
       WAL in place would create the `-shm` (impossible in a read-only folder). The file and its WAL are copied
       to a private folder and the copy is read, so work in the WAL is shown, never silently left out.
-    - a `-wal` and its `-shm`: a process has the file open (or had, and was killed): `mode=ro`, SQLite's
-      ordinary read-only access, which sees the WAL and takes its locks as other readers do, through the files
-      that are there.
+    - a `-wal` and its `-shm`: a process has the file open: `mode=ro`, SQLite's ordinary read-only access, which
+      sees the WAL and takes its locks as other readers do, through the files that are there; or had, and was
+      killed (nobody holds the `-shm`): `Unindexed`, which reads the WAL without writing the `-shm`.
     - otherwise the file alone holds everything (no WAL, or an empty one): `immutable` (`Unlocked`), creating
       nothing; `mode=ro` would create the `-wal` and `-shm` that a reader of a WAL database needs (and a
       `-shm` made by another user can keep the file's owner from writing).
@@ -203,6 +212,8 @@ def reader(target: Path, shown: Path) -> sqlite3.Connection:
             return snapshot
         # six processes creating one database: another's close took the WAL while it was copied (its work is in
         # the file now): read the file as it is now
+    if wal.exists() and shm.exists() and nobody_holds(shm):
+        return connect(target, shown, sqlite_uri(target, mode="ro", readonly_shm="1"), factory=Unindexed)  # type: ignore[no-any-return]
     if wal.exists() and shm.exists():
         return connect(target, shown, sqlite_uri(target, mode="ro"))  # type: ignore[no-any-return]
     return _unlocked(target, shown)

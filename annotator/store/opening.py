@@ -38,6 +38,7 @@ from annotator.store.examining import (
     BUSY_TIMEOUT_MS,
     DatabaseError,
     Snapshot,
+    Unindexed,
     connect,
     examined,
     sqlite_uri,
@@ -190,7 +191,7 @@ def open_database(
         raise DatabaseError(open_elsewhere(path))
     db = examined(target, path, thorough=not read_only, whole=whole)
     if read_only:
-        return _read_only(db, path)
+        return _read_only(db, target, path)
     db.close()
     if not stat.S_ISREG(os.stat(target).st_mode):  # pragma: no cover - swapped for a special file meanwhile
         raise DatabaseError(f"{path}: not a regular file")
@@ -237,7 +238,10 @@ def _names(target: Path) -> int:
         return 1
 
 
-def _read_only(db: sqlite3.Connection, path: Path) -> sqlite3.Connection:
+def _read_only(db: sqlite3.Connection, target: Path, path: Path) -> sqlite3.Connection:
+    if isinstance(db, Unindexed):  # examined without writing the -shm; read on as any reader does (`Unindexed`)
+        db.close()
+        db = connect(target, path, sqlite_uri(target, mode="ro"))
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version < READABLE_AS_IS:  # a newer file's schema differs from this one only by what its readers derive
         db = _upgraded_copy(db, path)
