@@ -141,3 +141,42 @@ def test_the_trial_a_screen_open_on_the_old_name_refuses_an_accept_on_the_new_on
         session.kill()
     checked = annotator("check", "--db", renamed)
     assert checked.stdout == f"{renamed}: ok (integrity check passed; 3 event(s) replay to the stored annotations)\n"
+
+
+#: A writer killed with its accept in the -wal; then a reader of its -wal and -shm that locks the file and not the
+#: -shm, as a command examining a killed writer's WAL does (`examining.Unindexed`), held until a line comes.
+KILLED_WRITER = """
+import os, signal, sys
+from annotator.store import Store
+store = Store.open(sys.argv[1])
+store.conn.execute("PRAGMA wal_autocheckpoint = 0")
+store.accept_all(store.article_ids()[0], "rita")
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+EXAMINING = """
+import sqlite3, sys
+from pathlib import Path
+from annotator.store.examining import sqlite_uri
+db = sqlite3.connect(sqlite_uri(Path(sys.argv[1]), mode="ro", readonly_shm="1"), uri=True)
+print(db.execute("SELECT COUNT(*) FROM events").fetchone()[0], flush=True)
+sys.stdin.readline()
+"""
+
+
+def test_a_process_examining_a_killed_writer_s_wal_under_the_same_name_is_not_taken_for_another_name(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "r.db"
+    small_database(db)
+    killed = subprocess.run([sys.executable, "-c", KILLED_WRITER, db], capture_output=True)
+    assert killed.returncode == -9, killed.stderr
+    examining = subprocess.Popen([sys.executable, "-c", EXAMINING, db], stdin=subprocess.PIPE,
+                                 stdout=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        assert examining.stdout is not None and examining.stdout.readline() == "3\n"
+        result = annotator("check", "--db", db)
+    finally:
+        examining.communicate("\n", timeout=60)
+    assert (result.returncode, result.stdout) == (
+        0, f"{db}: ok (integrity check passed; 3 event(s) replay to the stored annotations)\n"
+    )  # fmt: skip

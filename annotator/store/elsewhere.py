@@ -17,9 +17,10 @@ is told.
 
 A process under this name holds the file's lock a moment before its `-shm`'s (opening), and a moment after
 (closing, as the last one deletes the `-shm`): what is seen is looked at again for `SETTLING_S` before refusing.
-Not told apart: a reader that cannot write the `-shm` and found nobody else holding it reads the WAL into memory of
-its own and holds no `-shm` lock (SQLite's `readonly_shm` fallback): while it reads, a writer under the same name is
-refused as if it were another name's.
+A `-wal` and `-shm` under this name that nobody holds (a killed writer's) are let through: a process under this
+name reads them without locking the `-shm` while it examines them (`examining.Unindexed`, as SQLite itself does for a
+reader that cannot write the `-shm`), and that WAL is `examining`'s to judge. Not told apart: a file open under another
+name while such leftovers are at this one.
 """
 
 from __future__ import annotations
@@ -73,9 +74,15 @@ def nobody_holds(shm: Path) -> bool:
 
 
 def _held_elsewhere(target: Path) -> bool:
+    """A lock on the file with no live `-shm` under this name; unless a `-wal` and `-shm` that nobody holds are
+    there (a killed writer's), which a process under this name examines without locking the `-shm`
+    (`examining.Unindexed`): that WAL is `examining`'s to judge."""
     if sys.platform not in _FLOCK or not _locked(target, SHARED_FIRST, SHARED_SIZE):
         return False
-    return not _locked(companion(target, "-shm"), SHM_DMS, 1)
+    shm = companion(target, "-shm")
+    if _locked(shm, SHM_DMS, 1):
+        return False
+    return not (shm.exists() and companion(target, "-wal").exists())
 
 
 def _locked(path: Path, start: int, length: int) -> bool:
