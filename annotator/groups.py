@@ -26,6 +26,7 @@ from annotator.wordlists import (
     FUNCTION_WORDS,
     ING_NOUNS,
     MODIFIERS,
+    NEWS_MEDIA,
     NOUN_LIKE_ENDINGS,
     OBJECT_OPENERS,
     PEOPLE_NOUNS,
@@ -242,11 +243,17 @@ def group_head(text: str, tokens: Tokens, index: int) -> int:
     group runs on over the modifiers after it to the first common noun ("the city's western | district"; the last
     common word when only an ending nouns have too makes it a modifier: "a harsh | critic", "a senior | official"), or
     a noun before a noun for a building or a place ("the town | hall": a LOCATION whole, the guide; trial 22), or a
-    noun after an article before a noun for people or a body of them ("the emergency | services"; trial 24)."""
+    noun after an article, or a singular one opening a sentence, before a noun for people, a body of them or the media
+    ("the emergency | services"; trial 24; "state | media reported", a newcomer's trial added 'State'; not a plural
+    subject before its verb: "Floods | force hundreds", trial 31)."""
     following = index + 1
     if following < len(tokens) and is_common(word_at(text, tokens, index)) and joined(text, tokens, index, following):
         after = word_at(text, tokens, following)
-        if after in PLACE_HEADS or (_after_an_article(text, tokens, index) and _heads_for_people(text, tokens, index)):
+        word = word_at(text, tokens, index)
+        # a singular noun opening a sentence opens its group, as one after an article does; not "Floods | force"
+        opening = word.islower() and not word.endswith("s") and sentence_start(text, tokens, index)
+        opens = _after_an_article(text, tokens, index) or opening
+        if after in PLACE_HEADS or (opens and _heads_for_people(text, tokens, index)):
             return following
         if _compound_plural(text, tokens, index):
             return following
@@ -313,8 +320,8 @@ def _after_an_article(text: str, tokens: Tokens, index: int) -> bool:
 
 
 def _heads_for_people(text: str, tokens: Tokens, index: int, word: str | None = None) -> bool:
-    """Whether token `index`, a noun that is no noun for people itself, modifies a noun for people or a body of them
-    right after it ("emergency | services", "rescue | workers"); not a subject before its verb's ("the man | police
+    """Whether token `index`, a noun that is no noun for people itself, modifies a noun for people, a body of them or
+    the news media right after it ("emergency | services", "rescue | workers", "state | media"); not a subject before its verb's ("the man | police
     arrested": a plural noun for people is no head after a noun). `word`: the token read otherwise (a sentence's
     capitalised first word, in lower case)."""
     word, after = word_at(text, tokens, index) if word is None else word, word_at(text, tokens, index + 1)
@@ -322,22 +329,24 @@ def _heads_for_people(text: str, tokens: Tokens, index: int, word: str | None = 
     def people(noun: str) -> bool:
         return any(form in PEOPLE_NOUNS or form in BODY_NOUNS for form in (noun, noun[:-1], noun[:-2]) if form)
 
-    return not is_modifier(word) and not people(word) and after not in PLURAL_PEOPLE and people(after)
+    head = people(after) or after in NEWS_MEDIA  # "state | media"
+    return not is_modifier(word) and not people(word) and after not in PLURAL_PEOPLE and head
 
 
 def heads_a_body_of_people(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether token `index` is a noun for a body of people (`BODY_NOUNS`, or its plural) that ends a group of
-    common nouns, one modifying it right before it ("Emergency | services arrived", "the rescue | teams"; in
+    """Whether token `index` is a noun for a body of people (`BODY_NOUNS`, or its plural; `NEWS_MEDIA`) that ends a
+    group of common nouns, one modifying it right before it ("Emergency | services arrived", "the rescue | teams"; in
     `_heads_for_people`'s sense): where a missed ACTOR may be, as a noun for people is. The noun before may be
     capitalised only as its sentence's first word (a newcomer's trial, 31: `;` passed over "Emergency services
     arrived"). Not in a name's group ("the Associated Press news | agency", "the Israeli negotiating | team": the
     name is the stop), nor where the noun modifies what follows ("fire | service spokesman", "news | agency
-    Interfax")."""
+    Interfax"); the media not after a verb after "to" ("to download | media": files)."""
     before, following = index - 1, index + 1
     word = word_at(text, tokens, index)
     if before < 0 or not joined(text, tokens, before, index) or not word.islower() or word in PLACE_HEADS:
         return False  # "the ticket | offices": a building (trial 32)
-    if not any(form in BODY_NOUNS or form in PEOPLE_NOUNS for form in (word, word[:-1], word[:-2]) if form):
+    bodies = any(form in BODY_NOUNS or form in PEOPLE_NOUNS for form in (word, word[:-1], word[:-2]) if form)
+    if not bodies and (word not in NEWS_MEDIA or verb_after_to(text, tokens, before)):  # "to download | media"
         return False
     if following < len(tokens) and joined(text, tokens, index, following):
         after = word_at(text, tokens, following)

@@ -20,6 +20,7 @@ from annotator.people import is_participant
 from annotator.quotations import quotation
 from annotator.shapes import (
     adverb_at,
+    capital_by_position,
     group_word,
     in_a_name,
     is_common,
@@ -46,6 +47,7 @@ from annotator.wordlists import (
     MEMBER_NOUNS,
     NATIONALITY_ENDINGS,
     PARTICLES,
+    SENTENCE_OPENING_WORDS,
     SPEECH_VERB_FORMS,
 )
 
@@ -183,7 +185,36 @@ def at_cursor(
     around the cursor (or the next one in its paragraph), None when there is none (a word is no quote: trial 25,
     4 outside quotation marks made "stalled" a QUOTE); for an entity the phrase under it (the first rung of
     `phrase_ladder`; a common noun's whole group, `noun_group`; on a title, the name after it, `titled_name`),
-    else the cursor's token alone."""
+    else the cursor's token alone. A word capitalised only because it opens a sentence (`capital_by_position`) that
+    the name reading leaves alone is read as the common word it is (`as_common`: "State | media reported", "Local |
+    media": a newcomer's trial added 'State'); a name keeps its reading ("Reuters reported", "Texas officials")."""
+    found = _phrase_at(text, tokens, index, label, covered)
+    if found == (index, index) and Label(label) is not Label.QUOTE and _common_by_position(text, tokens, index):
+        common = _phrase_at(as_common(text, tokens, index), tokens, index, label, covered)
+        return found if common is None else common
+    return found
+
+
+def _common_by_position(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index` may be a common word capitalised only because it opens a sentence (`capital_by_position`):
+    not a function word, nor a word in -ing, which opens a clause as often as a noun group ("Citing | privacy rules,
+    ...", "Studying | penguins seemed")."""
+    word = word_at(text, tokens, index).lower()
+    opening = word in FUNCTION_WORDS or word in SENTENCE_OPENING_WORDS or word.endswith("ing")
+    return not opening and capital_by_position(text, tokens, index)
+
+
+def as_common(text: str, tokens: Tokens, index: int) -> str:
+    """`text` with token `index`'s first letter in lower case and every offset as it was: the word read as it would
+    be mid-sentence, a common word."""
+    start = tokens[index][0]
+    return text[:start] + text[start].lower() + text[start + 1 :]
+
+
+def _phrase_at(
+    text: str, tokens: Tokens, index: int, label: Label | str, covered: Callable[[int], bool] | None
+) -> TokenRange | None:
+    """`at_cursor` with every word read as it is written."""
     if Label(label) is Label.QUOTE:
         return quotation(text, tokens, index)
     named = titled_name(text, tokens, index)

@@ -242,6 +242,10 @@ CLOCK_WORDS = frozenset({"o'clock", "o’clock", "am", "pm", "a.m.", "p.m."})
 DAY_DEICTICS = frozenset({"this", "tonight", "tomorrow", "yesterday", "last", "on"})
 #: Person nouns that are plural already: a word after one is its verb ("people fear"), not a noun it modifies.
 PLURAL_PEOPLE = frozenset({"people", "men", "women", "children", "gunmen", "police", "families", "authorities"})
+#: Nouns for the news media as a body that reports, which the house conventions mark as an ACTOR ("Local media"): a
+#: noun right before one, opening its group, is in the group as before a noun for people ("State | media reported";
+#: a newcomer's trial added 'State'). Not "press", which modifies a noun as often ("State press agency PAP").
+NEWS_MEDIA = frozenset({"media"})
 DATES = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
                    "February", "March", "April", "June", "July", "August", "September", "October", "November",
                    "December", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."})  # fmt: skip
