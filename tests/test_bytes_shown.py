@@ -11,22 +11,10 @@ import os
 from pathlib import Path
 
 from processes import annotator
-from support import nth, word_tokens
+from test_names_not_utf8 import team
 
 from annotator.literal import literal
 from annotator.lookalike import python_quoted, python_quoted_bytes
-from annotator.models import ArticleIn
-from annotator.store import Store
-
-TEXT = "Ann met Bob in Paris on Monday."
-
-
-def team(db: Path) -> None:
-    with Store.open(db) as store:
-        (article,), _ = store.add_articles([(ArticleIn(text=TEXT, title="T"), word_tokens(TEXT), [])])
-        for who in ("alice", "bob"):
-            store.add_span(article, who, nth(TEXT, "Paris"), nth(TEXT, "Paris") + 5, "LOCATION")
-            store.set_status(article, who, "done")
 
 
 def test_a_surrogate_escape_is_shown_as_its_byte_and_a_typed_backslash_u_as_typed() -> None:
