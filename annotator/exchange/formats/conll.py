@@ -49,11 +49,12 @@ from annotator.exchange.formats.common import (
     label_of,
     native_record,
 )
+from annotator.exchange.formats.conll_layout import NO_TAG, Row, cut_line, documents
 from annotator.exchange.formats.looks import refuse_foreign_file
 from annotator.exchange.formats.options import ExportOptions, ReadOptions
 from annotator.models import Label, Status, nul_problem
 from annotator.rows import SpanLike, Token
-from annotator.spans import INVISIBLE
+from annotator.spans import INVISIBLE, LINE_BREAKS
 from annotator.suggest.tokens import blank_english, doc_of, tokenize
 
 SUFFIX = ".conll"
@@ -70,7 +71,6 @@ CANNOT_CARRY = (
     "control characters",
 )
 DOCSTART = "-DOCSTART- -X- O O"
-LABEL_STUDIO_DOCSTART = "-DOCSTART- -X- O"
 ENDINGS = {".", "!", "?"}
 OPENERS = {'"', "'", "“", "‘", "(", "["}
 
@@ -125,10 +125,11 @@ JOINERS = frozenset("\u200c\u200d")
 
 
 def _control(char: str) -> bool:
-    """A control or format character (an ESC, a bell, a bidi isolate or mark, a byte order mark) but for the
+    """A control or format character (an ESC, a bell, a bidi isolate or mark, a byte order mark) or a line or
+    paragraph separator (U+2028, U+2029: line breaks, as the control characters \\x0c or NEL are), but for the
     joiners (`JOINERS`): never written into a CoNLL file, where its readers would take it into a word
     (`exchange.realign` sets them aside alike, the joiners too, so a file with or without them finds its article)."""
-    return unicodedata.category(char) in INVISIBLE and char not in JOINERS
+    return (unicodedata.category(char) in INVISIBLE or char in LINE_BREAKS) and char not in JOINERS
 
 
 def _word(token: str) -> str:
@@ -187,13 +188,6 @@ def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf, op
 
     write_text_lines(every_line(), out)
     return count
-
-
-Row = tuple[int, str, str]  # line number, word, tag
-#: A line of one column.
-NO_TAG = "expected a token and its tag, separated by white space"
-#: A document's sentences, or the error of its first bad line.
-Document = list[list[Row]] | InputError
 
 
 def _iob(tags: list[tuple[int, str]], options: ReadOptions, where: Where, dropped: Counter[str]) -> list[str]:
@@ -289,77 +283,10 @@ def refined(text: str, tokens: list[Token]) -> list[Token]:
     return result
 
 
-def _tagged(item: str) -> bool:
-    """`word|TAG` or `word|POS|TAG`: a token of spaCy's sentence-per-line .iob files."""
-    parts = item.split("|")
-    return len(parts) in (2, 3) and all(parts) and (parts[-1] == "O" or parts[-1][:2] in ("B-", "I-"))
-
-
-def documents(content: str) -> Iterator[tuple[int, Document]]:
-    """(first line, sentences) of every document in a CoNLL or .iob file, by the rules in the module's docstring."""
-    lines = [(number, raw.strip()) for number, raw in enumerate(content.split("\n"), start=1)]
-    data = [(n, line) for n, line in lines if line and not line.startswith("-DOCSTART-")]
-    has_docstart = any(line.startswith("-DOCSTART-") for _, line in lines)
-    if data and all(_tagged(item) for item in data[0][1].split()):  # sentence per line
-        yield from _line_documents(lines, has_docstart)
-        return
-    first = next((line for _, line in lines if line), "")
-    blocks_are_documents = first.split() == LABEL_STUDIO_DOCSTART.split()
-    document: list[list[Row]] = [[]]
-    start: int | None = None  # the line the document starts at: its -DOCSTART- line, or its first token
-    broken: InputError | None = None  # the document's first bad line: it is that error (--skip-invalid skips it)
-    for number, line in lines:
-        ends = line.startswith("-DOCSTART-") or (blocks_are_documents and not line)
-        if ends and (any(document) or broken):
-            yield start or number, broken or [s for s in document if s]
-        if ends:
-            document, start, broken = [[]], None if blocks_are_documents or not line else number, None
-            continue
-        if not line:
-            if document[-1]:
-                document.append([])
-            continue
-        columns = line.split()
-        start = start or number
-        if len(columns) < 2:
-            broken = broken or Where("", line=number).error(NO_TAG)
-            continue
-        document[-1].append((number, columns[0], columns[-1]))
-    if any(document) or broken:
-        yield start or 1, broken or [s for s in document if s]
-
-
-def _line_documents(lines: list[tuple[int, str]], has_docstart: bool) -> Iterator[tuple[int, Document]]:
-    """Sentence per line: each line a document, as `spacy convert` makes them, unless -DOCSTART- lines group
-    the lines between them into one."""
-    document: list[list[Row]] = []
-    start_line = 1
-    broken: InputError | None = None
-    for number, line in lines:
-        if line.startswith("-DOCSTART-") or (not has_docstart and line):
-            if document or broken:
-                yield start_line, broken or document
-            document, start_line, broken = [], number, None
-            if line.startswith("-DOCSTART-"):
-                continue
-        if not line:
-            continue
-        sentence = []
-        for item in line.split():
-            if not _tagged(item):
-                broken = broken or Where("", line=number).error(f"expected word|TAG or word|POS|TAG, got {item!r}")
-                break
-            parts = item.split("|")
-            sentence.append((number, parts[0], parts[-1]))
-        document.append(sentence)
-    if document or broken:
-        yield start_line, broken or document
-
-
 def read(path: Path, options: ReadOptions) -> Iterator[Read]:
     path, content = read_text(path)
     refuse_foreign_file(str(path), "conll", content)
-    cut = _cut_line(content)
+    cut = cut_line(content)
     for line, document in documents(content):
         if isinstance(document, InputError):  # a bad line: its document is that error, skipped with --skip-invalid
             refused = partial(_refused, document, path)
@@ -369,21 +296,8 @@ def read(path: Path, options: ReadOptions) -> Iterator[Read]:
         yield from guarded_items(options, where, partial(_cut_short, cut, partial(_records, document, options, where)))
 
 
-def _cut_line(content: str) -> int | None:
-    """The number of the file's last line when it looks cut short in it (`head -c`, a copy stopped): no line break
-    ends the file, and that line has fewer columns than the token line before it."""
-    if not content or content.endswith("\n"):
-        return None
-    lines = content.split("\n")
-    last = lines[-1].split()
-    before = next(
-        (line.split() for line in reversed(lines[:-1]) if line.strip() and not line.startswith("-DOCSTART-")), None
-    )
-    return len(lines) if last and before is not None and len(last) < len(before) else None
-
-
 def _cut_short(cut: int | None, items: Callable[[], Iterable[Read]]) -> list[Read]:
-    """What `items()` gives; an error about the columns of the line the file looks cut short in (`_cut_line`: "got
+    """What `items()` gives; an error about the columns of the line the file looks cut short in (`conll_layout.cut_line`: "got
     '_'" was all a truncated file said) asks whether it was."""
     try:
         return list(items())
