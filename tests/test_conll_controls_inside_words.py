@@ -174,3 +174,28 @@ def test_a_control_character_inside_a_word_of_another_tools_file_is_left_out_of_
             (6, 9, "ACTOR", "Ana"), (14, 17, "ACTOR", "Bob"), (21, 26, "LOCATION", "Paris")
         ]  # fmt: skip
     assert "left out: 2 control character(s) in the file's words (a CoNLL text is its words)\n" in result.stdout
+
+
+#: Another tool's file whose one word of an entity is a bell: the word goes with its line, and the entity with it.
+BELL_ENTITY = "Mayor _ _ O\nAna _ _ B-PER\nmet _ _ O\nBob _ _ B-PER\nin _ _ O\n\x07 _ _ B-LOC\n. _ _ O\n"
+
+
+def bell_imported(path: Path, db: Path) -> tuple[int, str, str]:
+    path.write_text(BELL_ENTITY, encoding="utf-8")
+    result = annotator(
+        "--db", db, "import", path, "--format", "conll", "--label-map", "PER=ACTOR,LOC=LOCATION", "--annotator", "zed"
+    )
+    return result.returncode, result.stdout, result.stderr
+
+
+def test_an_entity_whose_only_word_is_control_characters_is_counted_left_out(tmp_path: Path) -> None:
+    code, out, err = bell_imported(tmp_path / "bell.conll", tmp_path / "x.db")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[1:3] == [
+        "left out: 1 control character(s) in the file's words (a CoNLL text is its words)",
+        "left out: 1 entity span(s) whose words are control characters alone (a CoNLL text is its words)",
+    ]
+    with Store.open(tmp_path / "x.db", read_only=True) as store:
+        (article_id,) = store.article_ids()
+        assert store.article_text(article_id) == "Mayor Ana met Bob in ."
+        assert [s.text for s in store.spans(article_id, "zed")] == ["Ana", "Bob"]

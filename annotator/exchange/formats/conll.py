@@ -255,20 +255,39 @@ def _record(document: list[list[Row]], options: ReadOptions, where: Where) -> Im
 
 #: What the import says it left out of a file's words (`_words_only`).
 CONTROLS_IN_WORDS = "control character(s) in the file's words (a CoNLL text is its words)"
+ENTITIES_OF_CONTROLS = "entity span(s) whose words are control characters alone (a CoNLL text is its words)"
 
 
 def _words_only(document: list[list[Row]], dropped: Counter[str]) -> list[list[Row]]:
     """The document's words without control characters (`_word`: a joiner stays), as our export writes them, each
     left out counted in `dropped`: rebuilt into the text, a bell inside 'Pa\\x07ris' was a word spaCy cut in three.
-    A word of controls alone is no word: its line is left out (a tag on it with it). A NUL stays, for its error."""
+    A word of controls alone is no word: its line is left out (a tag on it with it; an entity of such words alone is
+    counted as left out too). A NUL stays, for its error."""
     result = []
     for sentence in document:
         words = [(line, "\0".join(map(_word, word.split("\0"))), tag) for line, word, tag in sentence]
         if left_out := sum(len(r[1]) - len(w[1]) for r, w in zip(sentence, words, strict=True)):
             dropped[CONTROLS_IN_WORDS] += left_out
+        if gone := _entities_gone(words):
+            dropped[ENTITIES_OF_CONTROLS] += gone
         if kept := [row for row in words if row[1]]:
             result.append(kept)
     return result
+
+
+def _entities_gone(sentence: list[Row]) -> int:
+    """How many of the sentence's entities (read by their tags as `_iob` reads them) have no word left: each was
+    a word of control characters alone, left out with its line, and the entity with it."""
+    entities: list[list[str]] = []
+    previous = "O"
+    for _, word, tag in sentence:
+        prefix, _, name = tag.partition("-")
+        if prefix in {"B", "I"} and name:
+            if not entities or prefix == "B" or previous.partition("-")[2] != name:
+                entities.append([])
+            entities[-1].append(word)
+        previous = tag
+    return sum(1 for words in entities if not any(words))
 
 
 def refined(text: str, tokens: list[Token]) -> list[Token]:
