@@ -161,6 +161,7 @@ def test_a_native_record_with_no_spans_and_no_status_is_left_out_not_done(db: Pa
     [
         ("empty.jsonl", "", "jsonl", "{path} is empty (0 bytes)"),
         ("tasks.json", "[]", "labelstudio", "{path} holds no record"),
+        ("e.labelstudio", "", "labelstudio", "{path} is empty (0 bytes)"),  # was 'not valid JSON ... truncated?'
         ("dc.jsonl", '{"text": "Ann met Bob.", "label": []}\n', "doccano",
          "every record of {path} was left out (listed above)"),
     ],

@@ -23,8 +23,10 @@ from annotator.exchange.files import (
 
 def json_array(path: str | Path) -> tuple[Path, list[Any], Callable[[int, str | None], int | None]]:
     """A whole-file JSON array (Label Studio), and the line each record starts on (`record_lines`, record 1 the
-    first); JSONL or a truncated file is a one-line error."""
+    first); JSONL or a truncated file is a one-line error, an empty one holds no task."""
     path, text = read_text(path)
+    if not text:  # 0 bytes: no task (the import says the file is empty, as of every format), not a cut-short array
+        return path, [], record_lines(text)
     try:
         data = loads(text)
     except DuplicateKey as error:
