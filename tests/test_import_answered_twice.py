@@ -77,8 +77,8 @@ def test_the_same_timestamp_is_refused_naming_both_lines_and_nothing_is_written(
     write(tmp_path / "prodigy_dup.jsonl", STALE, {**CORRECTED, "_timestamp": STALE["_timestamp"]})
     result = annotator("import", "prodigy_dup.jsonl", "--format", "prodigy", "--db", "x.db", cwd=tmp_path)
     assert one_error_line(result) == (
-        f"prodigy_dup.jsonl:2: duplicate record: article {ARTICLE!r} by 'news-alice' is already at line 1 (neither "
-        "gives a later time, so the import cannot tell which answer stands)"
+        f"prodigy_dup.jsonl:2: duplicate record: article {ARTICLE!r} by 'news-alice' is already at line 1 (both give "
+        "the same moment, so the import cannot tell which answer stands)"
     )
     assert not (tmp_path / "x.db").exists()
 

@@ -62,6 +62,19 @@ def test_two_answers_with_one_time_are_refused_naming_both_annotations(tmp_path:
     result = annotator("import", "ls.json", "--format", "labelstudio", "--db", "x.db", cwd=tmp_path)
     assert one_error_line(result) == (
         f"ls.json:1: record 1: field 'annotations[1]': duplicate record: article {ARTICLE!r} by 'alice@x.org' is "
-        "already at task 1 (id 7)'s annotations[0] (neither gives a later time, so the import cannot tell which answer "
-        "stands)"
+        "already at task 1 (id 7)'s annotations[0] (both give the same moment, so the import cannot tell which "
+        "answer stands)"
+    )
+
+
+def test_two_fresh_answers_stamped_at_one_moment_are_refused_as_of_the_same_moment(tmp_path: Path) -> None:
+    """Each answer is stamped once (made and submitted together: no moment of work by `updated_at`, its moment is
+    when the server made it), both at 10:00: the refusal said "neither gives a time", though both give one."""
+    fresh = [{**answer(n, spans, 0), "updated_at": "2026-11-30T10:00:00Z"} for n, spans in [(1, STALE), (2, CORRECTED)]]
+    write(tmp_path / "ls.json", *fresh)
+    result = annotator("import", "ls.json", "--format", "labelstudio", "--db", "x.db", cwd=tmp_path)
+    assert one_error_line(result) == (
+        f"ls.json:1: record 1: field 'annotations[1]': duplicate record: article {ARTICLE!r} by 'alice@x.org' is "
+        "already at task 1 (id 7)'s annotations[0] (both give the same moment, so the import cannot tell which "
+        "answer stands)"
     )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from annotator.exchange.files import Where
 from annotator.exchange.formats.common import ImportedRecord
 from annotator.exchange.verdicts import newer
+from annotator.models import parse_timestamp
 
 
 @dataclass(frozen=True)
@@ -62,14 +63,27 @@ def later_of(earlier: ImportedRecord, item: ImportedRecord) -> ImportedRecord | 
     (the same moment, or a time missing): which stands is not clear."""
     if earlier.record.article_id != item.record.article_id:
         return None  # two ids of one text: which id the work is under is not clear either
-    one, other = earlier.record.updated_at, item.record.updated_at
-    if earlier.part is not None and item.part is not None and earlier.where == item.where:
-        one, other = _last(earlier), _last(item)  # answers of one task on one server: made later is answered later
+    one, other = _moments(earlier, item)
     if newer(other, one):
         return item
     if newer(one, other):
         return earlier
     return None
+
+
+def _moments(earlier: ImportedRecord, item: ImportedRecord) -> tuple[str | None, str | None]:
+    """The two records' times as they are compared: `updated_at`, or for answers of one task on one server each
+    one's last moment (`_last`: made later is answered later)."""
+    if earlier.part is not None and item.part is not None and earlier.where == item.where:
+        return _last(earlier), _last(item)
+    return earlier.record.updated_at, item.record.updated_at
+
+
+def _same_moment(one: str, other: str) -> bool:
+    try:
+        return parse_timestamp(one) == parse_timestamp(other)
+    except ValueError:
+        return False
 
 
 def _last(item: ImportedRecord) -> str | None:
@@ -82,18 +96,16 @@ def _last(item: ImportedRecord) -> str | None:
 def duplicate(earlier: ImportedRecord, item: ImportedRecord, key: tuple[str, str]) -> str:
     """The refusal of a second record of one article (`key`: the article and the annotator) in a file that
     neither repeats nor supersedes the first: when the two give their text under other ids (or the article is
-    stored under another), each is named by its own; else why neither stands (no later time)."""
+    stored under another), each is named by its own; else why neither stands (no time, or the same moment, as
+    `later_of` compares them)."""
     target, who = key
     article_id, earlier_id = item.record.article_id, earlier.record.article_id
     if article_id == earlier_id == target:
-        times = (earlier.record.updated_at, item.record.updated_at)
-        why = (
-            "neither gives a time"
-            if times == (None, None)
-            else "only one gives a time"
-            if None in times
-            else "neither gives a later time"
-        )
+        one, other = _moments(earlier, item)
+        if one is None or other is None:
+            why = "neither gives a time" if one == other else "only one gives a time"
+        else:
+            why = "both give the same moment" if _same_moment(one, other) else "neither gives a later time"
         return (
             f"duplicate record: article {target!r} by {who!r} is already at {answer_at(earlier)} ({why}, so the import "
             "cannot tell which answer stands)"
