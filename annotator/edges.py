@@ -6,9 +6,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from operator import itemgetter
 
+from annotator.literal import quoted
 from annotator.spans import DOUBLE_QUOTES, LINE_BREAKS, edge_problem
-from annotator.vocabulary import Label
+from annotator.vocabulary import Label, a_or_an
+from annotator.wording import elided
 
 
 class EdgeRefused(ValueError):
@@ -103,10 +107,71 @@ def crossing_sentence_end(
     quote, whose words are whole sentences."""
     if Label(label) is Label.QUOTE:
         return None
-    inside = [at for at, (token_start, token_end) in enumerate(tokens) if start <= token_start and token_end <= end]
+    # the tokens inside start:end, found by halving: the "Selected ..." line asks on every move of the selection
+    inside = range(
+        bisect.bisect_left(tokens, start, key=itemgetter(0)), bisect.bisect_right(tokens, end, key=itemgetter(1))
+    )
     for at in inside[1:-1]:
         mark = text[slice(*tokens[at])]
         if mark in SENTENCE_MARKS:
             before = text[slice(*tokens[at - 1])]
             return f"an entity does not cross a sentence's end: the selection crosses the {mark!r} after {before!r}"
+    return None
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a label key refuses a span over chosen words: `reason` as the key says it (the Store's words), and the few
+    words the "Selected ..." line says it in, after one key ("4 overlaps a QUOTE") or more ("1-3 cross ...")."""
+
+    reason: str
+    one: str
+    more: str
+
+
+#: The few words of an edge rule (`spans.edge_problem`), by what its message says, for one key and for more.
+_FEW = (
+    (
+        re.compile(r"may not start or end with punctuation"),
+        "starts and ends with punctuation",
+        "start and end with punctuation",
+    ),
+    (re.compile(r"may not (start|end) with punctuation \((.*)\)$"), "{0}s with {1}", "{0} with {1}"),
+    (re.compile(r"may not cross a line break"), "crosses a line break", "cross a line break"),
+)
+
+
+def refusal(
+    text: str,
+    tokens: Sequence[tuple[int, int]],
+    start: int,
+    end: int,
+    label: Label | str,
+    spans: Sequence[tuple[int, int, Label | str, str]],
+) -> Refusal | None:
+    """Why a label key would refuse a span of `label` over start:end (words a selection chose, on token boundaries),
+    or None when the Store takes it: it crosses a sentence's end (`crossing_sentence_end`), breaks an edge rule
+    (`spans.edge_problem`) or overlaps one of `spans` (start, end, label, text: the annotation's spans but the one a
+    resize moves) on its layer (`Changes._check_free`). The keys ask it before the Store, the "Selected ..." line
+    for each key, so the line never offers a key that refuses (a tester: 'later.' was offered to 1)."""
+    label = Label(label)
+    crossing = crossing_sentence_end(text, tokens, start, end, label)
+    if crossing is not None:
+        return Refusal(crossing, "crosses a sentence end", "cross a sentence end")
+    problem = edge_problem(text, start, end, label)
+    if problem is not None:
+        for pattern, one, more in _FEW:
+            found = pattern.search(problem)
+            if found is not None:
+                return Refusal(problem, one.format(*found.groups()), more.format(*found.groups()))
+        return Refusal(problem, "breaks a span rule", "break a span rule")
+    for low, high, other, words in spans:
+        if low < end and start < high and (Label(other) is Label.QUOTE) == (label is Label.QUOTE):
+            shown = words if len(words) <= 60 else elided(words, 40, 16)  # as `store.changes.describe` says it
+            kind = a_or_an(Label(other).value)
+            return Refusal(
+                f"it would overlap {Label(other).value} {quoted(shown)} at {low}:{high}",
+                f"overlaps {kind}",
+                f"overlap {kind}",
+            )
     return None

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from annotator import phrases, spans
-from annotator.edges import crossing_sentence_end
+from annotator import phrases, quotations, spans
+from annotator.edges import Refusal, refusal
 from annotator.tui.bindings import LABEL_KEYS, key_name
+from annotator.tui.items import Item
 from annotator.tui.layout import display
 from annotator.tui.model import ArticleModel
 from annotator.vocabulary import Label
@@ -71,17 +72,54 @@ def what_keys_add(model: ArticleModel, cursor: int, keymap: Mapping[str, str], q
     return " · ".join(parts) or "no label key adds anything here"
 
 
+def refused(model: ArticleModel, start: int, end: int, label: Label, resized: Item | None) -> Refusal | None:
+    """Why the label key of `label` refuses a span over the chosen characters start..end (a quote's without its
+    marks), resizing `resized` or adding one: `edges.refusal` over the model's spans, no query. The key asks it before
+    the Store, the "Selected ..." line for each key, so they never disagree (a tester: 'later.' was offered to 1)."""
+    items = model.overlapping(start, end)[label is Label.QUOTE]
+    spans = [(i.start, i.end, i.label, i.text) for i in items if i.kind == "span" and i is not resized]
+    return refusal(model.text, model.tokens, start, end, label, spans)
+
+
 def selection_keys(model: ArticleModel, start: int, end: int) -> str:
     """What the label keys do with the selection start..end: add it, or resize the one entity span it takes in
-    (adding words at its edges) to it with the key's label (trial 23); only 4 when it crosses a sentence's end,
-    which 1-3 refuse (`edges.crossing_sentence_end`; a trial from a fresh clone: the line offered 1-4)."""
-    if crossing_sentence_end(model.text, model.tokens, start, end, Label.ACTOR) is not None:
-        return "4 only: 1-3 never cross a sentence end"
+    (adding words at its edges) to it with the key's label (trial 23), said only of the keys `refused` lets through,
+    and in a few words why the others refuse ("4 only: 1-3 end with '.'"; none: "no key: ..." without "escape
+    clears", to stay on one line at 80 columns)."""
     taken = model.resized(start, end, Label.ACTOR, any_label=True)
     taken = taken or model.resized(start, end, Label.LOCATION, any_label=True)
+    first, last = model.token_index(start), model.token_index(max(end - 1, start))
+    inside = quotations.without_marks(model.text, model.tokens, first, last)
+    quote = None if inside is None else model.token_range(*inside)
+    why: dict[Label, Refusal] = {
+        label: found
+        for label in (Label.ACTOR, Label.LOCATION, Label.FIGURE)
+        if (found := refused(model, start, end, label, model.resized(start, end, label, any_label=True))) is not None
+    }
+    if quote is None:
+        why[Label.QUOTE] = Refusal("", "holds quotation marks alone", "hold quotation marks alone")
+    elif (found := refused(model, *quote, Label.QUOTE, None)) is not None:
+        why[Label.QUOTE] = found
+    taking = [label for label in Label if label not in why]
+    groups: dict[tuple[str, str], list[Label]] = {}
+    for label, found in why.items():
+        groups.setdefault((found.one, found.more), []).append(label)
+    reasons = ", ".join(
+        f"{_digits(labels)} {one if len(labels) == 1 else more}" for (one, more), labels in groups.items()
+    )
+    if not taking:
+        return f"no key: {reasons}"
+    if why:
+        return f"{_digits(taking)} only: {reasons}, escape clears"
     if taken is None:
-        return "1-4 add it with that label"
-    return f"1-3 resize {taken.label.value} {shortened(taken.text)!r} to it with the key's label, 4 adds a quote"
+        return "1-4 add it with that label, escape clears"
+    return f"1-3 resize {taken.label.value} {shortened(taken.text)!r} to it with the key's label, 4 adds a quote, escape clears"
+
+
+def _digits(labels: Sequence[Label]) -> str:
+    """The keys of `labels` as the "Selected ..." line names them ("1-3", "4", "1/3")."""
+    keys = [DIGITS[label] for label in labels]
+    return f"{keys[0]}-{keys[-1]}" if len(keys) > 2 and in_a_row(keys) else "/".join(keys)
 
 
 def _adding(model: ArticleModel, labels: Sequence[Label], start: int, end: int, at: str, named: Naming) -> str:

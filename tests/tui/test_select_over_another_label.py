@@ -51,9 +51,9 @@ async def test_a_selection_crossing_a_span_is_still_refused(tmp_path: Path) -> N
     async with app.run_test(size=(120, 32)) as pilot:
         await pilot.pause()
         await pilot.press("slash", *"Germany", "enter", "shift+right")
-        assert status(app) == "Selected 'Germany doubled': 1-4 add it with that label, escape clears"
+        assert status(app) == "Selected 'Germany doubled': 4 only: 1-3 overlap an ACTOR, escape clears"
         await pilot.press("2")
-        assert app.messages[-1][1].startswith("Not done: it would overlap ACTOR 'Alternative for Germany'")
+        assert app.messages[-1][1] == "Not added: it would overlap ACTOR 'Alternative for Germany' at 14:37"
     assert held_spans(db, WHO) == [("ACTOR", "Alternative for Germany")]
 
 

@@ -69,5 +69,5 @@ async def test_the_selection_line_says_the_entity_keys_refuse_it(tmp_path) -> No
         await pilot.press(*SELECT)
         await pilot.pause()
         assert app.screen.status_line.text.plain == (
-            "Selected 'later. Talks': 4 only: 1-3 never cross a sentence end, escape clears"
+            "Selected 'later. Talks': 4 only: 1-3 cross a sentence end, escape clears"
         )

@@ -23,6 +23,7 @@ from annotator.tui.bindings import ARTICLE, EDITING, MOVING, SELECTING
 from annotator.tui.failures import said
 from annotator.tui.items import Item, ItemKey
 from annotator.tui.layout import display
+from annotator.tui.preview import refused
 from annotator.tui.screens.editing import EditingScreen
 from annotator.tui.screens.reloading import retried
 from annotator.vocabulary import Label
@@ -184,7 +185,9 @@ class AnnotateScreen(EditingScreen):
                 return
             selection = model.token_range(*found)
         resized = self.model.resized(*selection, new, any_label=selected)
-        if selected and self._refused_over_sentences(selection, new, resized is not None):
+        refusal = refused(self.model, *selection, new, resized) if selected else None
+        if refusal is not None:  # as the "Selected ..." line said (`preview.refused`)
+            self.say(f"Not {'resized' if resized is not None else 'added'}: {refusal.reason}", "yellow")
             return
         if resized is not None and resized.label is new:  # the words take in one span of this label: it grows to
             edit = self._commit(store.resize_span, resized.id, *selection)  # them (trial 21)
