@@ -49,8 +49,7 @@ def what_keys_add(model: ArticleModel, cursor: int, keymap: Mapping[str, str], q
         return any(item.kind == "span" for item in model.overlapping(*model.tokens[index])[1])
 
     def named(labels: Sequence[Label]) -> tuple[str, str]:
-        keys = [key_name(keymap.get(f"label_{label.value.lower()}", DIGITS[label]).split(",")[0]) for label in labels]
-        return f"{keys[0]}-{keys[-1]}" if len(keys) > 2 and in_a_row(keys) else "/".join(keys), "s"[len(keys) > 1 :]
+        return _keys(labels, keymap), "s"[len(labels) > 1 :]
 
     at = "" if quote else " at the cursor"
     for labels, (first, last), resizes in phrases.key_phrases(
@@ -81,11 +80,11 @@ def refused(model: ArticleModel, start: int, end: int, label: Label, resized: It
     return refusal(model.text, model.tokens, start, end, label, spans)
 
 
-def selection_keys(model: ArticleModel, start: int, end: int) -> str:
+def selection_keys(model: ArticleModel, start: int, end: int, keymap: Mapping[str, str]) -> str:
     """What the label keys do with the selection start..end: add it, or resize the one entity span it takes in
     (adding words at its edges) to it with the key's label (trial 23), said only of the keys `refused` lets through,
     and in a few words why the others refuse ("4 only: 1-3 end with '.'"; none: "no key: ..." without "escape
-    clears", to stay on one line at 80 columns)."""
+    clears", to stay on one line at 80 columns); the keys as the keymap has them."""
     taken = model.resized(start, end, Label.ACTOR, any_label=True)
     taken = taken or model.resized(start, end, Label.LOCATION, any_label=True)
     first, last = model.token_index(start), model.token_index(max(end - 1, start))
@@ -105,20 +104,24 @@ def selection_keys(model: ArticleModel, start: int, end: int) -> str:
     for label, found in why.items():
         groups.setdefault((found.one, found.more), []).append(label)
     reasons = ", ".join(
-        f"{_digits(labels)} {one if len(labels) == 1 else more}" for (one, more), labels in groups.items()
+        f"{_keys(labels, keymap)} {one if len(labels) == 1 else more}" for (one, more), labels in groups.items()
     )
     if not taking:
         return f"no key: {reasons}"
     if why:
-        return f"{_digits(taking)} only: {reasons}, escape clears"
+        return f"{_keys(taking, keymap)} only: {reasons}, escape clears"
     if taken is None:
-        return "1-4 add it with that label, escape clears"
-    return f"1-3 resize {taken.label.value} {shortened(taken.text)!r} to it with the key's label, 4 adds a quote, escape clears"
+        return f"{_keys(list(Label), keymap)} add it with that label, escape clears"
+    entity = _keys([Label.ACTOR, Label.LOCATION, Label.FIGURE], keymap)
+    return (
+        f"{entity} resize {taken.label.value} {shortened(taken.text)!r} to it with the key's label, "
+        f"{_keys([Label.QUOTE], keymap)} adds a quote, escape clears"
+    )
 
 
-def _digits(labels: Sequence[Label]) -> str:
-    """The keys of `labels` as the "Selected ..." line names them ("1-3", "4", "1/3")."""
-    keys = [DIGITS[label] for label in labels]
+def _keys(labels: Sequence[Label], keymap: Mapping[str, str]) -> str:
+    """The keys of `labels` as the status line names them, as the keymap has them ("1-3", "4", "a/2/3")."""
+    keys = [key_name(keymap.get(f"label_{label.value.lower()}", DIGITS[label]).split(",")[0]) for label in labels]
     return f"{keys[0]}-{keys[-1]}" if len(keys) > 2 and in_a_row(keys) else "/".join(keys)
 
 

@@ -96,3 +96,15 @@ async def test_each_key_the_line_leaves_out_refuses_the_selection(tmp_path: Path
         start = QUOTED.index("We will")
         expected.append(f"Not added: it would overlap QUOTE 'We will stay' at {start}:{start + 12}")
     assert (said, held) == (expected, [("QUOTE", "We will stay")] * 4 if case == 'Hughes. "We' else [])
+
+
+async def test_the_line_names_the_keys_as_the_keymap_file_moved_them(tmp_path: Path) -> None:
+    """It named 1-3 and 1-4 whatever the keymap said, where the line at the cursor names the moved keys."""
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text('label_actor = "a"\n')
+    app = make_app(database(tmp_path / "s.db", TEXT), WHO, keymap_path=keymap)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("right", "right", "shift+right")
+        await pilot.pause()
+        assert status(app) == "Selected 'later.': 4 only: a/2/3 end with '.', escape clears"

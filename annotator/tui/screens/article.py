@@ -270,7 +270,9 @@ class ArticleScreen(CursorScreen):
             start, end = self._selection() or (0, 0)
             words = display(self.model.text[start:end].replace("\n", " "))
             words = words if len(words) <= 60 else elided(words, 40, 16)
-            self.status_line.say(f"Selected {words!r}: {selection_keys(self.model, start, end)}", "dim")
+            self.status_line.say(
+                f"Selected {words!r}: {selection_keys(self.model, start, end, self.annotator_app.keymap)}", "dim"
+            )
         elif item is not None:
             line = describe(item, self.model, self.app.current_theme.dark)
             keys = self.keys_on(item)
