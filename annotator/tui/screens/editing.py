@@ -10,7 +10,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from annotator import quotations
-from annotator.edges import crossing_sentence_end
 from annotator.errors import AnnotatorError, Conflict
 from annotator.literal import quoted
 from annotator.locking import locked
@@ -20,7 +19,7 @@ from annotator.tui.items import Item, ItemKey
 from annotator.tui.layout import display
 from annotator.tui.screens.article import ArticleScreen
 from annotator.tui.screens.reloading import Reloaded, retried
-from annotator.vocabulary import Label, Status
+from annotator.vocabulary import Status
 from annotator.wording import DONE_LOCKED, clipped, counted, flag_taken_off, left_on_done, them
 
 if TYPE_CHECKING:
@@ -166,14 +165,6 @@ class EditingScreen(ArticleScreen):
             marks, "; its quotation marks left out: a quote is the words between them"
         )
         return self.model.token_range(*inside), left_out
-
-    def _refused_over_sentences(self, selection: tuple[int, int], label: Label, resizing: bool) -> bool:
-        """Whether an entity of `label` over the selected characters would cross a sentence's end, which the edge keys
-        never grow one over (a tester's trial: 'later. Talks' and 1 added that ACTOR): then it says why."""
-        problem = crossing_sentence_end(self.model.text, self.model.tokens, *selection, label)
-        if problem is not None:
-            self.say(f"Not {'resized' if resizing else 'added'}: {problem}", "yellow")
-        return problem is not None
 
     def _new_span(self, edit: Edit | None) -> ItemKey | None:
         return ("span", edit.spans[0].id) if edit and edit.spans else None
