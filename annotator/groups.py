@@ -1,5 +1,5 @@
 """Noun groups in an article's tokens, read without a parse: where a common noun's group starts and ends (its
-modifiers, its owner), and the verbs that end it, by their ending or a closed list of common verbs (`VERBS`: "see",
+modifiers, its owner); the verbs that end it are `verbs`' (by their ending or a closed list of common verbs: "see",
 "heard", "know"; never inside a group: in a newcomer's trial "we see | black smoke" offered 'see black'). For
 `phrases` (what a key selects) and `stops` (where `;` and `w` stop); the words' shapes are `shapes`'."""
 
@@ -12,230 +12,33 @@ from annotator.shapes import (
     is_common,
     is_modifier,
     is_name_word,
-    is_number,
     joined,
     sentence_start,
     word_at,
 )
+from annotator.verbs import (
+    compound_ing,
+    verb_after_subject,
+    verb_after_to,
+    verb_before_group,
+    verb_in_s,
+)
 from annotator.wordlists import (
-    ACTIVITY_INGS,
-    BASE_FORM_PASTS,
     BODY_NOUNS,
-    CURRENCIES,
     DETERMINERS,
-    FUNCTION_WORDS,
-    ING_NOUNS,
     MODIFIERS,
     NEWS_MEDIA,
     NOUN_LIKE_ENDINGS,
-    OBJECT_OPENERS,
     PEOPLE_NOUNS,
     PLACE_HEADS,
-    PLURAL_MODIFIERS,
     PLURAL_PEOPLE,
     POSSESSIVES,
-    PREPOSITIONS,
-    SINGULAR_SUBJECTS,
     TITLES,
-    TO_PREPOSITIONS,
     VERBS,
 )
 
-
-def verb_before_group(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether token `index`, a word in -ed or -ing before a noun group, is a verb of the clause rather than a
-    modifier of the group: it follows a common noun ("the blast affected | first responders", "a bus carrying |
-    children") or a function word that is no preposition (an auxiliary, a pronoun, "n't": "we haven't allowed |
-    residents"). After a determiner, a preposition, a number, a modifier, a name, a common verb (`VERBS`: "found |
-    wounded children") or a verb after "to" it modifies ("the affected guests", "to displaced families", "the Israeli
-    negotiating team", "to resume stalled talks").
-    A verb whose past is its base form ("cost", "hit") is one after a function word, a common noun or a name ("has
-    cost | exporters", "Maersk cut | jobs"; trial 21), and a word in -s is one after a singular subject
-    (`_verb_in_s`: "Storm cuts | power"; trial 32), and a word in -ing is one after a comma (`_opens_a_clause`:
-    "deployed, helping | victims")."""
-    if _verb_in_s(text, tokens, index) or _opens_a_clause(text, tokens, index):
-        return True
-    if word_at(text, tokens, index) in BASE_FORM_PASTS:
-        before = _before_a_verb(text, tokens, index, ("",), shortest=1)
-        return before is not None and (before.lower() in FUNCTION_WORDS or is_common(before) or is_name_word(before))
-    before = _before_a_verb(text, tokens, index, ("ed", "ing"))
-    if before is None:
-        return False
-    if before.lower() in FUNCTION_WORDS:
-        return before.lower() not in VERBS  # "found | wounded children": after a verb, a modifier of its object
-    common = is_common(before) or _opening_plural(text, tokens, index - 1)  # "Soldiers | guarding families"
-    verb = common and not is_modifier(before) and not verb_after_to(text, tokens, index - 1)
-    return verb and not _compound_ing(text, tokens, index)
-
-
-def _compound_ing(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether token `index`, a word for an activity in -ing (`ACTIVITY_INGS`) between two singular common nouns, is
-    the middle of a compound that modifies the second ("a video sharing | platform", "a gold mining | project"; a
-    person trying the keys got 'a video' and 'platform'), not the first noun's verb; other words in -ing stay verbs
-    there ("a bus carrying | children", "a report showing | growth")."""
-    following = index + 1
-    if word_at(text, tokens, index) not in ACTIVITY_INGS or index == 0 or following >= len(tokens):
-        return False
-    if not (joined(text, tokens, index - 1, index) and joined(text, tokens, index, following)):
-        return False
-    before, after = word_at(text, tokens, index - 1), word_at(text, tokens, following)
-    return all(
-        is_common(noun)
-        and noun.islower()
-        and not is_modifier(noun)
-        and not noun.endswith(("s", "ed", "ing"))
-        and noun not in PLURAL_PEOPLE
-        and not adverb_at(text, tokens, position)
-        for noun, position in ((before, index - 1), (after, following))
-    ) and not verb_after_subject(text, tokens, following)
-
-
-def _opening_plural(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether token `index` is a plural common noun capitalised only as its sentence's first word ("Soldiers |
-    guarding families stayed", "Nurses | treated patients"): a word in -ed or -ing after it is its verb, as after a
-    lower-case noun (a newcomer's trial offered 'Soldiers guarding families'); one in -ing that is a noun as often
-    (`ING_NOUNS`: "meeting") is none."""
-    word, following = word_at(text, tokens, index), word_at(text, tokens, index + 1)
-    plural = len(word) >= 4 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-    return (
-        plural
-        and word[:1].isupper()
-        and word[1:].islower()
-        and following not in ING_NOUNS
-        and sentence_start(text, tokens, index)
-    )
-
-
-#: Punctuation after which a word in -ing opens a clause of its own.
-CLAUSE_MARKS = frozenset({",", ";", "—", "–", "--"})
-
-
-def _opens_a_clause(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether token `index`, a lower-case word in -ing (not one that is a noun as often: `ING_NOUNS`), follows a
-    comma or a dash: the verb of a clause of its own ("were deployed, helping | victims overnight", "stayed,
-    guarding | families"; a newcomer's trial offered 'helping victims'), never a modifier of the group after it."""
-    word = word_at(text, tokens, index)
-    if not (len(word) >= 5 and word.islower() and word.endswith("ing")) or word in ING_NOUNS or word in MODIFIERS:
-        return False
-    return index > 0 and joined(text, tokens, index - 1, index) and word_at(text, tokens, index - 1) in CLAUSE_MARKS
-
-
-def _verb_in_s(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether token `index`, a lower-case word in -s before a noun, is the verb of the singular common noun or the
-    name right before it ("Storm cuts | power", "Maersk cuts | jobs": a headline's, trial 32), not a plural noun
-    that modifies the noun after it (`PLURAL_MODIFIERS`: "the state news | agency"; nouns for people or bodies of
-    them: "the emergency services | personnel")."""
-    word = word_at(text, tokens, index)
-    if not word.endswith("s") or word.endswith(("ss", "us", "is")) or word in PLURAL_MODIFIERS or is_modifier(word):
-        return False
-    if any(form in PEOPLE_NOUNS or form in BODY_NOUNS for form in (word[:-1], word[:-2])):
-        return False
-    before = _before_a_verb(text, tokens, index, ("s",), shortest=4)
-    if before is None or (before.endswith("s") and not before.endswith(("ss", "us", "is"))):
-        return False
-    return (is_common(before) and not is_modifier(before)) or is_name_word(before)
-
-
-def _before_a_verb(text: str, tokens: Tokens, index: int, endings: tuple[str, ...], shortest: int = 5) -> str | None:
-    """The word before token `index` when that token may be a verb by its ending (lower-case, `shortest` letters
-    or more, not a known modifier) and the word before it does not make it a noun or a modifier (a determiner, a
-    possessive, a preposition: "the wounded", "to displaced families"); None otherwise."""
-    word = word_at(text, tokens, index)
-    if not (len(word) >= shortest and word.islower() and word.endswith(endings) and word not in MODIFIERS):
-        return None
-    if index == 0 or not joined(text, tokens, index - 1, index):
-        return None
-    before = word_at(text, tokens, index - 1)
-    lower = before.lower()
-    if lower in DETERMINERS or before in POSSESSIVES or lower in PREPOSITIONS:
-        return None
-    return before
-
-
-def ing_of_a_verb(word: str) -> bool:
-    """Whether a word is the form in -ing of a common verb (`VERBS`: "coming", "seeing", "getting", "dying",
-    "carrying"), not one that is a noun as often ("hearing", "building": `ING_NOUNS`)."""
-    if not word.endswith("ing") or word in ING_NOUNS:
-        return False
-    stem = word[:-3]
-    doubled = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem  # "getting"
-    return any(form in VERBS for form in (stem, stem + "e", doubled, stem[:-1] + "ie", stem[:-1] + "y"))
-
-
-def verb_after_to(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether token `index` follows "to" and is no modifier: a verb ("to | resume stalled truce talks"), which
-    a noun group never takes in; a name or a modifier may follow "to" in a group ("to displaced families"). The
-    "to" of a compound preposition opens no verb ("according to | state television"; trial 37)."""
-    return (
-        index > 0
-        and word_at(text, tokens, index - 1) == "to"
-        and joined(text, tokens, index - 1, index)
-        and is_common(word_at(text, tokens, index))
-        and not is_modifier(word_at(text, tokens, index))
-        and not (index > 1 and word_at(text, tokens, index - 2).lower() in TO_PREPOSITIONS)
-    )
-
-
-def verb_after_subject(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether token `index` is a verb after its subject, never after a determiner, a possessive or a preposition
-    ("the wounded", "to displaced families", "the rises in prices"). A word in -ed, or a common verb's in -ing
-    (`ing_of_a_verb`), after a common noun, a name or a function word other than a verb (a pronoun, an auxiliary: "one
-    missing deckhand | waited", "Firefighters | battled", "they | marched", "black smoke | coming up"; not "found |
-    wounded"). A word in -s after "he", "she", "it", "who" or "which", or after a common noun or a name only with
-    its object or figure after it (`_object_after`: "the toll | rises to 12", "the storm | hits the coast"): after
-    a noun, a word in -s is as often the plural noun its group ends with ("rescue | workers arrived")."""
-    before = _before_a_verb(text, tokens, index, ("ed",))
-    if before is None and ing_of_a_verb(word_at(text, tokens, index)):
-        before = _before_a_verb(text, tokens, index, ("ing",))
-    if before is not None:
-        lower = before.lower()
-        return (
-            (lower in FUNCTION_WORDS and lower not in VERBS)
-            or (is_common(before) and not is_modifier(before))
-            or is_name_word(before)
-        )
-    bare = _before_a_verb(text, tokens, index, ("",), shortest=3)
-    if bare is not None and _plural_subject(text, tokens, index - 1) and not word_at(text, tokens, index).endswith("s"):
-        return True  # "Floods | force hundreds": a plural subject's verb, a headline's first words (trial 31)
-    before = _before_a_verb(text, tokens, index, ("s",), shortest=4)
-    if before is None or word_at(text, tokens, index).endswith(("ss", "us", "is")):  # "progress", "census", "crisis"
-        return False
-    if before.lower() in SINGULAR_SUBJECTS:
-        return True
-    return ((is_common(before) and not is_modifier(before)) or is_name_word(before)) and _object_after(
-        text, tokens, index
-    )
-
-
-def _plural_subject(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether token `index` is a plural noun that a bare verb after it may have as its subject: a common noun in -s
-    with an object after the verb ("the floods | force the"), or a capitalised one starting a sentence or a headline
-    ("Floods | force evacuation"), a common noun capitalised there, not a name's own capital."""
-    word = word_at(text, tokens, index)
-    if not word.endswith("s") or word.endswith(("ss", "us", "is")) or len(word) < 4:
-        return False
-    if is_name_word(word):
-        return word[1:].islower() and sentence_start(text, tokens, index)
-    return is_common(word) and _object_after(text, tokens, index + 1)
-
-
-def _object_after(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether what follows token `index` opens a verb's object or figure, which no plural noun ending a group is
-    followed by: an article or a possessive pronoun ("hits | the coast"), an object pronoun, a number ("rises |
-    12%") or "to", "by" or "from" with a number ("rises | to 12")."""
-    after = index + 1
-    if after >= len(tokens) or not joined(text, tokens, index, after):
-        return False
-    word = word_at(text, tokens, after)
-    if word in OBJECT_OPENERS or is_number(word) or word in CURRENCIES:
-        return True
-    following = after + 1
-    return (
-        word in {"to", "by", "from"}
-        and following < len(tokens)
-        and joined(text, tokens, after, following)
-        and (is_number(word_at(text, tokens, following)) or word_at(text, tokens, following) in CURRENCIES)
-    )
+__all__ = ["group_head", "group_start", "heads_a_body_of_people", "ing_before_its_noun", "modified_head",
+           "verb_after_subject"]  # fmt: skip
 
 
 def group_head(text: str, tokens: Tokens, index: int) -> int:
@@ -257,7 +60,7 @@ def group_head(text: str, tokens: Tokens, index: int) -> int:
             return following
         if _compound_plural(text, tokens, index):
             return following
-    last = index + 1 if following < len(tokens) and _compound_ing(text, tokens, following) else index  # "video"
+    last = index + 1 if following < len(tokens) and compound_ing(text, tokens, following) else index  # "video"
     while (is_modifier(word_at(text, tokens, last)) or ing_before_its_noun(text, tokens, last)) and joined(
         text, tokens, last, last + 1
     ):
@@ -284,7 +87,7 @@ def ing_before_its_noun(text: str, tokens: Tokens, index: int) -> bool:
         and after not in VERBS
         and not verb_before_group(text, tokens, index)
         and not verb_after_subject(text, tokens, following)
-        and not _verb_in_s(text, tokens, following)
+        and not verb_in_s(text, tokens, following)
     )
 
 
