@@ -87,7 +87,7 @@ def ing_before_its_noun(text: str, tokens: Tokens, index: int) -> bool:
         and after not in VERBS
         and not verb_before_group(text, tokens, index)
         and not verb_after_subject(text, tokens, following)
-        and not verb_in_s(text, tokens, following)
+        and (not verb_in_s(text, tokens, following) or compound_ing(text, tokens, index))  # "sharing | platforms"
     )
 
 

@@ -63,25 +63,39 @@ def verb_before_group(text: str, tokens: Tokens, index: int) -> bool:
 
 
 def compound_ing(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether token `index`, a word for an activity in -ing (`ACTIVITY_INGS`) between two singular common nouns, is
-    the middle of a compound that modifies the second ("a video sharing | platform", "a gold mining | project"; a
-    person trying the keys got 'a video' and 'platform'), not the first noun's verb; other words in -ing stay verbs
-    there ("a bus carrying | children", "a report showing | growth")."""
+    """Whether token `index`, a word for an activity in -ing (`ACTIVITY_INGS`) between two common nouns, the first
+    singular, is the middle of a compound that modifies the second ("a video sharing | platform", "a gold mining |
+    project", "video sharing | platforms"; a person trying the keys got 'a video' and 'platform'), not the first noun's
+    verb; other words in -ing stay verbs there ("a bus carrying | children", "a report showing | growth"), and so does
+    one before a plural after a singular determiner, which makes the first noun the subject ("a site sharing | videos":
+    a compound's head would be singular too)."""
     following = index + 1
     if word_at(text, tokens, index) not in ACTIVITY_INGS or index == 0 or following >= len(tokens):
         return False
     if not (joined(text, tokens, index - 1, index) and joined(text, tokens, index, following)):
         return False
     before, after = word_at(text, tokens, index - 1), word_at(text, tokens, following)
+    plural = after.endswith("s") and not after.endswith(("ss", "us", "is"))
+    if plural and index > 1 and joined(text, tokens, index - 2, index - 1):
+        plural = word_at(text, tokens, index - 2).lower() not in SINGULAR_DETERMINERS  # "a site sharing | videos"
+    then = following + 1  # "direct voting | needs to": a verb in -s before "to"
+    if plural and then < len(tokens) and joined(text, tokens, following, then) and word_at(text, tokens, then) == "to":
+        plural = False
+    if verb_after_to(text, tokens, index - 1):  # "to extend | voting options", "to man | polling booths": its object
+        return False
     return all(
         is_common(noun)
         and noun.islower()
         and not is_modifier(noun)
-        and not noun.endswith(("s", "ed", "ing"))
+        and (not noun.endswith(("s", "ed", "ing")) or (position == following and plural))
         and noun not in PLURAL_PEOPLE
         and not adverb_at(text, tokens, position)
         for noun, position in ((before, index - 1), (after, following))
     ) and not verb_after_subject(text, tokens, following)
+
+
+#: Determiners of a singular noun only: before the first noun of "a site sharing | videos", the word in -ing is its verb.
+SINGULAR_DETERMINERS = frozenset({"a", "an", "one", "each", "every", "this", "that", "another", "either", "neither"})
 
 
 def _opening_plural(text: str, tokens: Tokens, index: int) -> bool:
