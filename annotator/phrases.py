@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from annotator.complements import is_clean, quantified, with_complement
 from annotator.counts import is_figure_number, period
+from annotator.descriptions import described_name
 from annotator.groups import group_head, group_start, modified_head, verb_after_subject
 from annotator.nationalities import nationality_head
 from annotator.people import is_participant
@@ -191,7 +192,9 @@ def at_cursor(
     found = _phrase_at(text, tokens, index, label, covered)
     if found == (index, index) and Label(label) is not Label.QUOTE and _common_by_position(text, tokens, index):
         common = _phrase_at(as_common(text, tokens, index), tokens, index, label, covered)
-        return found if common is None else common
+        return (
+            found if common is None or not common[0] <= index <= common[1] else common
+        )  # not "Seattle | police Chief"
     return found
 
 
@@ -218,6 +221,7 @@ def _phrase_at(
     if Label(label) is Label.QUOTE:
         return quotation(text, tokens, index)
     named = titled_name(text, tokens, index)
+    named = named or described_name(text, tokens, index)  # "retired police | officer Jo Lin": the name
     if named is not None:  # a title word before a name: the name, titles stay off it (the guide; trial 22)
         return named
     ladder = phrase_ladder(text, tokens, index)
