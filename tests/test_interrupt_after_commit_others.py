@@ -88,12 +88,17 @@ def plain_report(folder: Path, *command: str, notes: str = "") -> str:
 def test_adjudicate_interrupted_after_its_last_commit_prints_its_report_then_says_it_was_saved(
     tmp_path: Path, signal_name: str
 ) -> None:
-    two_annotators(tmp_path / "x.db")
-    report = plain_report(tmp_path, "adjudicate", "--auto", "--reviewer", "carol")
+    two_annotators(tmp_path / "x.db")  # both accepted the suggestion: the caution is part of the report
+    caution = (
+        "annotator: note: on 1 of the 1 article(s) compared, every annotator's work is the model's suggestions "
+        "unchanged (accepted as suggested, on the screen or by `annotator accept`): the gold settled there is the "
+        "model's suggestions, unchecked\n"
+    )
+    report = plain_report(tmp_path, "adjudicate", "--auto", "--reviewer", "carol", notes=caution)
     result = run(tmp_path, f"annotator.gold:auto_adjudicate:{signal_name}:1", "adjudicate", "--auto",
                  "--reviewer", "carol", "--db", "x.db")  # fmt: skip
     status = 130 if signal_name == "SIGINT" else 143
-    assert (result.returncode, result.stdout, result.stderr) == (status, report, SAVED)
+    assert (result.returncode, result.stdout, result.stderr) == (status, report, caution + SAVED)
     assert gold_events(tmp_path / "x.db") == gold_events(tmp_path / "y.db") == 2
 
 
