@@ -22,7 +22,7 @@ import pytest
 from processes import small_database
 from support import word_tokens
 from test_safety_overwritten_in_place import copy_onto, refused
-from tmux_tui import HAVE_TMUX, tmux
+from tmux_tui import HAVE_TMUX, kill_server, tmux
 
 from annotator.models import ArticleIn
 from annotator.store import Store
@@ -144,7 +144,7 @@ def test_an_app_that_crashes_ends_the_command_with_one_line_and_status_1(tmp_pat
             time.sleep(0.1)
             screen = tmux(socket, "capture-pane", "-p", "-J", "-t", "crash")
     finally:
-        subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)
+        kill_server(socket)
     said = [line for line in screen.splitlines() if line.strip()]
     [kept] = tmp_path.glob("annotator-crash-*.txt")
     assert said == [

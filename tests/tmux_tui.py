@@ -39,6 +39,13 @@ def tmux(socket: str, *args: str) -> str:
     return subprocess.run(["tmux", "-L", socket, *args], capture_output=True, text=True, check=True).stdout
 
 
+def kill_server(socket: str) -> None:
+    """End the tmux server at `socket` and remove its socket file, which tmux leaves behind (runs of the suite had
+    left hundreds in /tmp/tmux-UID)."""
+    subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)
+    (Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}" / socket).unlink(missing_ok=True)
+
+
 def spans_shown(screen: list[str]) -> int | None:
     """The number of spans the side panel says the article has (wide or narrow layout)."""
     found = SPANS_SHOWN.search("\n".join(screen))
@@ -121,7 +128,7 @@ class Session:
         """SIGKILL the annotator, as a crash or a closed terminal would; then drop the tmux session."""
         with suppress(ProcessLookupError):
             os.kill(self.pid, signal.SIGKILL)
-        subprocess.run(["tmux", "-L", self.name, "kill-server"], capture_output=True)
+        kill_server(self.name)
 
 
 @dataclass
