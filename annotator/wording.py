@@ -98,6 +98,9 @@ def left_on_done(count: int) -> str:
 #: What a key that would change an annotator's done article says instead (`annotator.locking`): nothing is written,
 #: and O is the way on, as `left_on_done` says.
 DONE_LOCKED = "Not changed: this article is done; O reopens it to change it"
+#: What the status line offers on a done article in place of keys that would be refused (a re-trial: the line still
+#: said "1-3 add 'complained'" and "4 only: ..." there, and each key then refused).
+DONE_HINT = "done: O reopens it to change it"
 
 
 def flag_taken_off(reason: str | None) -> str:

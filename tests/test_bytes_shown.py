@@ -43,3 +43,11 @@ def test_a_gold_from_name_not_utf8_is_shown_as_its_byte(tmp_path: Path) -> None:
         "",
         "annotator: error: no annotator named 'al\u27e80xFF\u27e9' (in the database: alice, bob)\n",
     )
+
+
+def test_an_evaluated_annotator_not_utf8_is_shown_as_its_byte(tmp_path: Path) -> None:
+    """A re-trial: `evaluate --annotator $'a\\xffb'` printed 'a\\udcffb', the one message the fix above had missed."""
+    team(tmp_path / "b.db")
+    result = annotator("evaluate", "--db", "b.db", "--annotator", os.fsdecode(b"a\xffb"), cwd=tmp_path)
+    assert (result.returncode, result.stderr.count("\\udcff")) == (1, 0)
+    assert "no annotations by 'a\u27e80xFF\u27e9b' (in the database: alice, bob)" in result.stderr

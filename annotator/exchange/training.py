@@ -32,6 +32,7 @@ from annotator.errors import AnnotatorError, InputError
 from annotator.exchange.held_out import base_learned, learned, split
 from annotator.exchange.training_input import MAX_CHARS, in_progress_note, too_few, too_long, without_gold
 from annotator.interrupts import keeping
+from annotator.lookalike import python_quoted
 from annotator.metrics.evaluation import Evaluation, score_pairs
 from annotator.metrics.intervals import ArticleCounts, Interval, gain_interval
 from annotator.models import NativeRecord
@@ -147,7 +148,9 @@ def gather(
         if source.annotator not in store.annotators():
             names = ", ".join(store.annotators()) or "none"
             hint = without_gold(store, source.include_in_progress) if source.annotator == GOLD else ""
-            raise AnnotatorError(f"no annotations by {source.annotator!r} (in the database: {names}){hint}")
+            raise AnnotatorError(
+                f"no annotations by {python_quoted(source.annotator)} (in the database: {names}){hint}"
+            )
         for article_id, status, _ in store.annotated_articles(source.annotator):
             if status not in wanted:
                 left_out[status.value] += 1

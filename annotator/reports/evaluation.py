@@ -254,7 +254,7 @@ def score(
     Telemetry covers `telemetry_from` (default: the scored annotator, or everyone but gold when scoring the model)
     over the articles each marked done (or in progress too)."""
     if annotator is not None and annotator not in store.annotators():
-        raise AnnotatorError(f"no annotations by {annotator!r} (in the database: {names(store)})")
+        raise AnnotatorError(f"no annotations by {python_quoted(annotator)} (in the database: {names(store)})")
     labels = _chosen_labels(store, suggesters, annotator)
     suggesters = own_versions(suggesters, model) if annotator is None else suggesters  # --model's own, run now
     other: list[str] = []

@@ -139,3 +139,19 @@ async def test_a_key_the_edge_rules_would_refuse_says_the_lock_first(running, tu
         await pilot.pause()
         assert app.messages[-1][1] == DONE_LOCKED
     assert events(tui_db) == written
+
+
+async def test_the_status_line_offers_no_key_a_done_article_refuses(running, tui_db) -> None:
+    """A re-trial: on a done article the lines still offered "1-3 add ..." and "Selected ...: 4 only ...", and each
+    key then refused. They say what works instead: O."""
+    async with running(size=(80, 24)) as (app, pilot):
+        await done_seed(app, pilot, tui_db)
+        await pilot.press(*UNMARKED)
+        await pilot.pause()
+        assert str(app.screen.status_line.text).startswith("Done: O reopens it to change it")
+        await pilot.press("shift+right")
+        await pilot.pause()
+        assert str(app.screen.status_line.text).endswith(": done: O reopens it to change it")
+        await pilot.press("escape", *GAZA)
+        await pilot.pause()
+        assert str(app.screen.status_line.text).endswith("(done: O reopens it to change it)")

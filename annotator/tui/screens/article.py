@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 
 from annotator.errors import AnnotatorError
+from annotator.locking import locked
 from annotator.tui.failures import said
 from annotator.tui.items import Item, highlight_moved, pending_moved
 from annotator.tui.layout import display
@@ -31,7 +32,7 @@ from annotator.tui.widgets.bars import KeyBar, TitleBar
 from annotator.tui.widgets.info import Legend, StatusLine
 from annotator.tui.widgets.span_panel import SpanPanel, describe
 from annotator.vocabulary import Status
-from annotator.wording import elided
+from annotator.wording import DONE_HINT, elided
 
 if TYPE_CHECKING:
     from annotator.rows import ArticleRows
@@ -266,16 +267,16 @@ class ArticleScreen(CursorScreen):
         if self.speaker_candidate is not None:
             return
         item = self.model.get(self.current)
+        shut = locked(self.model.status, self.annotator_app.annotator)  # no key offered that would be refused
         if self.selection_start is not None:
             start, end = self._selection() or (0, 0)
             words = display(self.model.text[start:end].replace("\n", " "))
             words = words if len(words) <= 60 else elided(words, 40, 16)
-            self.status_line.say(
-                f"Selected {words!r}: {selection_keys(self.model, start, end, self.annotator_app.keymap)}", "dim"
-            )
+            keys = DONE_HINT if shut else selection_keys(self.model, start, end, self.annotator_app.keymap)
+            self.status_line.say(f"Selected {words!r}: {keys}", "dim")
         elif item is not None:
             line = describe(item, self.model, self.app.current_theme.dark)
-            keys = self.keys_on(item)
+            keys = DONE_HINT if shut else self.keys_on(item)
             line.append(f"  ({keys})" if keys else "", "dim")
             made = self.model.suggester_of(item)  # a trained pipeline's (after `suggest --model`): named; the
             line.append(f" · suggested by {made}" if "@" in made else "", "dim")  # shipped one's would cost a row at 80
@@ -285,6 +286,8 @@ class ArticleScreen(CursorScreen):
 
     def nothing_current(self) -> str:
         """The status line with nothing current: what the label keys add at the cursor, and where to go."""
+        if locked(self.model.status, self.annotator_app.annotator):
+            return f"{DONE_HINT[:1].upper()}{DONE_HINT[1:]} · ?: help"
         return f"{self._what_keys_add()} · tab: next to decide · v: select · ?: help"
 
     def keys_on(self, item: Item) -> str:
