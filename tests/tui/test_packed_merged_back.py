@@ -10,19 +10,8 @@ import json
 import sqlite3
 from pathlib import Path
 
-from processes import annotator
-
 from annotator.tui.app import make_app
-
-TEXTS = [
-    {"id": "first", "title": "One", "text": "Officials in Lyon said 12 people were hurt."},
-    {"id": "second", "title": "Two", "text": "Police in Porto said 3 cars burned."},
-]
-
-
-def run(folder: Path, *args: str) -> None:
-    result = annotator(*args, cwd=folder)
-    assert result.returncode == 0, result.stderr
+from tests.tui.test_packed_member_warned import TEXTS, run
 
 
 def team_with_a_pack_merged_back(folder: Path) -> None:
