@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from annotator.literal import quoted
-from annotator.spans import DOUBLE_QUOTES, LINE_BREAKS, edge_problem
+from annotator.spans import DOUBLE_QUOTES, LINE_BREAKS, edge_fault, edge_problem
 from annotator.vocabulary import Label, a_or_an
 from annotator.wording import elided
 
@@ -129,18 +129,6 @@ class Refusal:
     more: str
 
 
-#: The few words of an edge rule (`spans.edge_problem`), by what its message says, for one key and for more.
-_FEW = (
-    (
-        re.compile(r"may not start or end with punctuation"),
-        "starts and ends with punctuation",
-        "start and end with punctuation",
-    ),
-    (re.compile(r"may not (start|end) with punctuation \((.*)\)$"), "{0}s with {1}", "{0} with {1}"),
-    (re.compile(r"may not cross a line break"), "crosses a line break", "cross a line break"),
-)
-
-
 def refusal(
     text: str,
     tokens: Sequence[tuple[int, int]],
@@ -158,13 +146,9 @@ def refusal(
     crossing = crossing_sentence_end(text, tokens, start, end, label)
     if crossing is not None:
         return Refusal(crossing, "crosses a sentence end", "cross a sentence end")
-    problem = edge_problem(text, start, end, label)
-    if problem is not None:
-        for pattern, one, more in _FEW:
-            found = pattern.search(problem)
-            if found is not None:
-                return Refusal(problem, one.format(*found.groups()), more.format(*found.groups()))
-        return Refusal(problem, "breaks a span rule", "break a span rule")
+    fault = edge_fault(text, start, end, label)
+    if fault is not None:
+        return Refusal(*fault)
     for low, high, other, words in spans:
         if low < end and start < high and (Label(other) is Label.QUOTE) == (label is Label.QUOTE):
             shown = words if len(words) <= 60 else elided(words, 40, 16)  # as `store.changes.describe` says it

@@ -155,33 +155,47 @@ def _bad_last(text: str, label: Label) -> bool:
 
 def edge_problem(text: str, start: int, end: int, label: Label | str) -> str | None:
     """Why a span of `label` at start:end of the article `text` breaks the rules, in words, or None."""
+    fault = edge_fault(text, start, end, label)
+    return None if fault is None else fault[0]
+
+
+#: The few words a key line says a broken rule in, after one key ("starts with '.'") and after several ("start with
+#: '.'"), where the rule has its own; any other is "breaks a span rule".
+_RULE = ("breaks a span rule", "break a span rule")
+
+
+def edge_fault(text: str, start: int, end: int, label: Label | str) -> tuple[str, str, str] | None:
+    """`edge_problem`'s reason with the few words the "Selected ..." line says it in (`edges.refusal`): (reason,
+    after one key, after several), or None."""
     label = label if isinstance(label, Label) else Label(label)
     if start < 0 or end <= start:
-        return "a span needs at least one character"
+        return ("a span needs at least one character", *_RULE)
     if end > len(text):
-        return f"{start}:{end} is beyond the article's {len(text)} characters"
+        return (f"{start}:{end} is beyond the article's {len(text)} characters", *_RULE)
     if _LINE_BREAK.search(text, start, end):
-        return "a span may not cross a line break"
+        return "a span may not cross a line break", "crosses a line break", "cross a line break"
     sequence = escape_at_edge(text, start, end)
     if sequence is not None:
-        return f"a span may not start or end with a terminal escape sequence ({literal(sequence)})"
+        return (f"a span may not start or end with a terminal escape sequence ({literal(sequence)})", *_RULE)
     if text[start].isalnum() and text[end - 1].isalnum():
         return None  # a letter or digit is a good edge under every rule below (exports check every stored span)
     words = text[start:end]
     invisible = next((char for char in (words[0], words[-1]) if is_blank(char) and not char.isspace()), None)
     if invisible is not None:  # named: a bidi override or a zero-width space is no white space to a reader
-        return f"a span may not start or end with an invisible character ({shown_char(invisible)})"
+        return (f"a span may not start or end with an invisible character ({shown_char(invisible)})", *_RULE)
     if words[0].isspace() or words[-1].isspace():
-        return "a span may not start or end with white space"
+        return ("a span may not start or end with white space", *_RULE)
     first, last = _bad_first(words, label), _bad_last(words, label)
     if first or last:
         if label is Label.QUOTE:
-            return "a quote is the words between its quotation marks, without the marks"
+            return ("a quote is the words between its quotation marks, without the marks", *_RULE)
         span = f"{a_or_an(label.value)} span"
         if first and last:
-            return f"{span} may not start or end with punctuation ({words[0]!r} ... {words[-1]!r})"
+            reason = f"{span} may not start or end with punctuation ({words[0]!r} ... {words[-1]!r})"
+            return reason, "starts and ends with punctuation", "start and end with punctuation"
         # the edge at fault alone (a re-trial, 38D, read "('j' ... ',')" as if 'j' were punctuation)
-        return f"{span} may not {'start' if first else 'end'} with punctuation ({(words[0] if first else words[-1])!r})"
+        side, char = ("start", words[0]) if first else ("end", words[-1])
+        return f"{span} may not {side} with punctuation ({char!r})", f"{side}s with {char!r}", f"{side} with {char!r}"
     return None
 
 
