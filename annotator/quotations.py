@@ -27,10 +27,11 @@ OPENS_AFTER = frozenset("—–-:([{/") | OPENING | {'"'}
 _ELISION = re.compile(r"(?<!\w)['‘’]n['’](?!\w)|['‘’]\d\d(?:s\b|(?!\w))")
 
 
-def _paragraph(text: str, offset: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return start, len(text) if end < 0 else end
+def paragraph_around(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """The paragraph (between line breaks) that holds text[start:end], or the character at `start`."""
+    low = text.rfind("\n", 0, start) + 1
+    high = text.find("\n", start if end is None else end)
+    return low, len(text) if high < 0 else high
 
 
 def double_quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -121,7 +122,7 @@ def between_marks(text: str, tokens: Tokens, index: int) -> tuple[int, int] | No
     start, end = tokens[index]
     if end - start != 1 or (text[start] not in DOUBLE_QUOTES and text[start] not in SINGLE_QUOTES):
         return None
-    return next(((low, high) for low, high in quotations(text, *_paragraph(text, start)) if start in (low - 1, high)),
+    return next(((low, high) for low, high in quotations(text, *paragraph_around(text, start)) if start in (low - 1, high)),
                 None)  # fmt: skip
 
 
@@ -131,7 +132,7 @@ def quotation(text: str, tokens: Tokens, index: int) -> TokenRange | None:
     if not tokens:
         return None
     offset = tokens[index][0]
-    start, end = _paragraph(text, offset)
+    start, end = paragraph_around(text, offset)
     ranges = quotations(text, start, end)
     around = [r for r in ranges if r[0] - 1 <= offset <= r[1]]
     later = [r for r in ranges if r[0] > offset]

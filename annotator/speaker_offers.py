@@ -16,6 +16,7 @@ from typing import Protocol, TypeVar
 
 from annotator.edges import SENTENCE_MARKS
 from annotator.motion import Tokens
+from annotator.quotations import paragraph_around
 
 
 class Placed(Protocol):
@@ -29,12 +30,6 @@ class Placed(Protocol):
 
 
 P = TypeVar("P", bound=Placed)
-
-
-def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
-    low = text.rfind("\n", 0, start) + 1
-    high = text.find("\n", end)
-    return low, len(text) if high < 0 else high
 
 
 def _is_word(text: str, token: tuple[int, int]) -> bool:
@@ -55,7 +50,7 @@ def quote_sentence(text: str, tokens: Tokens, start: int, end: int) -> tuple[int
     """The sentence a quote stands in, within its paragraph: from the end of the sentence before it to the end of
     the sentence its last words are in. The marks inside the quote end none; a full stop as its last word does
     ('"We will stay." Police said nothing.'), a "?" or "!" does not ('"Will you stay?" she asked.')."""
-    low, high = _paragraph(text, start, end)
+    low, high = paragraph_around(text, start, end)
     first = bisect_left(tokens, start, key=lambda token: token[0])
     begins = _sentence_start(text, tokens, first, low)
     after = bisect_left(tokens, end, key=lambda token: token[0])
@@ -83,7 +78,7 @@ def attribution(text: str, tokens: Tokens, start: int, end: int) -> tuple[int, i
         for token in tokens
         if begins <= token[0] and token[1] <= ends and not (start <= token[0] < end) and _is_word(text, token)
     ]
-    low = _paragraph(text, start, end)[0]
+    low = paragraph_around(text, start, end)[0]
     if outside or begins <= low:
         return begins, ends
     before = bisect_left(tokens, begins, key=lambda token: token[0]) - 1  # the mark that ended the sentence before
@@ -98,7 +93,7 @@ def offer_place(
     its paragraph, those in other paragraphs, each nearest the quote first (before or after it); those inside it
     last."""
     start, end = quote
-    low, high = _paragraph(text, start, end)
+    low, high = paragraph_around(text, start, end)
     said_low, said_high = attribution(text, tokens, start, end)
 
     def place(actor_start: int, actor_end: int) -> tuple[int, int]:

@@ -192,7 +192,7 @@ def _selection_ways(screen: Screen, gold: Span) -> list[Recipe]:
                 edges += ("left_curly_bracket" if last < high else "right_curly_bracket",) * abs(high - last)
                 found.setdefault(("v",) * presses + edges + (digit,), set()).add(origin)
     if gold.label == QUOTE:
-        start, _end = quotations._paragraph(text, gold.start)
+        start, _end = quotations.paragraph_around(text, gold.start)
         for origin in range(screen.token_index(start), last + 1):
             if phrases.quotation(text, tokens, origin) == (first, last):
                 found.setdefault(("quotation_mark", digit), set()).add(origin)
@@ -229,7 +229,7 @@ def _bare_ways(screen: Screen, gold: Span) -> list[Recipe]:
     A common noun's group stops at what an entity marks, so the ways depend on the marks in reach of the
     phrases tried (remembered by them)."""
     first, last = screen.token_index(gold.start), screen.token_index(gold.end - 1)
-    low = first if gold.label != QUOTE else screen.token_index(quotations._paragraph(screen.text, gold.start)[0])
+    low = first if gold.label != QUOTE else screen.token_index(quotations.paragraph_around(screen.text, gold.start)[0])
     origins = range(max(low - NEAR, 0), min(last + NEAR, len(screen.tokens) - 1) + 1)
     reach_key = ("bare reach", gold.key)
     if reach_key not in screen.cache:  # the tokens whose marks can change what the digit adds: the text's alone
