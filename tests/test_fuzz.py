@@ -107,7 +107,7 @@ def assert_one_located_line(code: int, err: str, path: Path) -> None:
     if code == 1:
         assert err.count("\n") == 1, err
         at = re.escape(str(path))  # a line's error, or a file with nothing to store (its name, no line to name)
-        nothing = rf"nothing (ingested|imported): ({at} holds no |every record of {at} )"
+        nothing = rf"nothing (ingested|imported): ({at} holds no |every record of {at} |{at} is empty \(0 bytes\); )"
         assert re.match(rf"annotator: error: ({at}:\d+: |{nothing})", err), err
 
 
