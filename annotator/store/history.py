@@ -5,7 +5,6 @@ the log from the start rebuilds the current state (`replay`, which `annotator ch
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 
 from annotator.errors import NotFound, Refused
@@ -16,6 +15,19 @@ from annotator.store.connection import SPAN_COLUMNS, Row
 from annotator.store.event_fit import damaged, fitting_change
 from annotator.store.event_shapes import stray_problem
 from annotator.store.reads import NOT_EDITS
+from annotator.store.undo_words import (
+    accepted_as,
+    action_words,
+    as_changed,
+    by_id,
+    first,
+    joined,
+    others,
+    quote_and_speaker,
+    some,
+    span_changes,
+    speakers_relinked,
+)
 from annotator.vocabulary import Status
 from annotator.wording import counted, status_words
 
@@ -110,7 +122,7 @@ class History(Changes):
             action, before, after = self._event_change(done[-1], article_id, annotator, redo=False)
             what = self._what(article_id, after, before, action)  # the change the undo makes: back to `before`
             before, note = self._without_gone_suggestions(before)
-            message = f"undid{_action(action, what)}{note}"
+            message = f"undid{action_words(action, what)}{note}"
             return self._commit(article_id, annotator, "undo", after, before, target=done[-1], message=message)
 
     def undo_goes_back(self, article_id: str, annotator: str, left: str | None) -> str:
@@ -135,7 +147,7 @@ class History(Changes):
             action, before, after = self._event_change(undone[-1], article_id, annotator, redo=True)
             what = self._what(article_id, before, after, action)
             after, note = self._without_gone_suggestions(after)
-            message = f"redid{_action(action, what)}{note}"
+            message = f"redid{action_words(action, what)}{note}"
             return self._commit(article_id, annotator, "redo", before, after, target=undone[-1], message=message)
 
     def _what(self, article_id: str, before: Row, after: Row, action: str = "") -> str:
@@ -148,27 +160,27 @@ class History(Changes):
         # a first edit moves the article to in progress: not news beside the span it changed
         started = {was, now} == {"todo", "in_progress"} and bool(spans)
         status = f"{status_words(was)} -> {status_words(now)}" if was != now and not started else ""
-        return _joined(spans, status)
+        return joined(spans, status)
 
     def _speaker_change(self, article_id: str, before: Row, after: Row) -> str:
         """A speaker change undone or redone, the quote first with the speaker it has now, then the ACTOR spans the
         change took away, put back or resized (team trial 39b: undo and redo both said "speaker of ACTOR 'Casicas'
         ...; QUOTE ... has its speaker again", naming neither speaker)."""
         text = self.article_text(article_id)
-        back, gone, changed = _span_changes(before, after)
+        back, gone, changed = span_changes(before, after)
         parts = []
         for _, quote in (pair for pair in changed if pair[1]["label"] == "QUOTE"):
             start, end = quote.get("speaker_start"), quote.get("speaker_end")
             who = "no speaker" if start is None else f"its speaker {quoted(text[start:end])}"
             parts.append(f"{describe(quote)} has {who} again")
-        parts += [_changed(was, now) for was, now in changed if now["label"] != "QUOTE"]
+        parts += [as_changed(was, now) for was, now in changed if now["label"] != "QUOTE"]
         parts += [f"{describe(row)} taken away" for row in gone] + [f"{describe(row)} back" for row in back]
         return ": " + "; ".join(parts) + self._decided(article_id, before, after) if parts else ""
 
     def _what_spans(self, article_id: str, before: Row, after: Row) -> str:
-        """The spans the change takes away, puts back or changes (`_span_changes`), and the suggestions it decides
+        """The spans the change takes away, puts back or changes (`span_changes`), and the suggestions it decides
         again: what it did, not every row its event names."""
-        back, gone, changed = _span_changes(before, after)
+        back, gone, changed = span_changes(before, after)
         decided = {row["suggestion_id"] for row in [*before.get("decisions", []), *after.get("decisions", [])]}
         if not (back or gone or changed):
             if len(decided) > 1:
@@ -182,28 +194,28 @@ class History(Changes):
         also = self._decided(article_id, before, after)
         if len(back) + len(gone) + len(changed) == 1:
             was, now = (None, back[0]) if back else (gone[0], gone[0]) if gone else changed[0]
-            return f" of {_changed(was, now)}{also}"
+            return f" of {as_changed(was, now)}{also}"
         entities = [(was, now) for was, now in changed if was["label"] != "QUOTE"]
-        relinked = _speakers_relinked([(was, now) for was, now in changed if was["label"] == "QUOTE"])
+        relinked = speakers_relinked([(was, now) for was, now in changed if was["label"] == "QUOTE"])
         if len(entities) == 1 and relinked and not (back or gone):  # a speaker ACTOR resized, its quotes following
-            return f" of {_changed(*entities[0])}{also}; {relinked}"
-        quote = _quote_and_speaker(back) or _quote_and_speaker(gone) if not changed and not (back and gone) else ""
+            return f" of {as_changed(*entities[0])}{also}; {relinked}"
+        quote = quote_and_speaker(back) or quote_and_speaker(gone) if not changed and not (back and gone) else ""
         if quote:
             return quote
-        speakers = _speakers_relinked(changed)
+        speakers = speakers_relinked(changed)
         if len(back) + len(gone) == 1 and speakers:  # a speaker ACTOR taken away or back, its quotes relinked
             return f" of {describe((back or gone)[0])}{also}; {speakers}"
         if not changed and not (back and gone):  # spans added, or taken away, together
             rows = back or gone
-            return f" of {describe(_first(rows))} and {_others(len(rows) - 1)}"
-        parts = [f"{_some(rows)} {what}" for rows, what in ((back, "back"), (gone, "taken away")) if rows]
-        parts += [f"{_some([now for _, now in changed])} changed"] if changed else []
+            return f" of {describe(first(rows))} and {others(len(rows) - 1)}"
+        parts = [f"{some(rows)} {what}" for rows, what in ((back, "back"), (gone, "taken away")) if rows]
+        parts += [f"{some([now for _, now in changed])} changed"] if changed else []
         return " of " + " and ".join(parts)
 
     def _decided(self, article_id: str, before: Row, after: Row) -> str:
         """The suggestions an undo or redo decides again or makes pending again beside its span (an added span's
         replaced suggestion): "; LOCATION 'Harbour' at 4:11 is pending again". Not a span's own suggestion."""
-        spans_was, spans_now = _by_id(before, "spans"), _by_id(after, "spans")
+        spans_was, spans_now = by_id(before, "spans"), by_id(after, "spans")
         # a span added or taken away with exactly its suggestion's words is that suggestion: the span says it all
         itself = {
             (row["suggestion_id"], row["start"], row["end"], row["label"])
@@ -211,7 +223,7 @@ class History(Changes):
             for span_id, row in rows.items()
             if span_id not in other and row.get("suggestion_id") is not None
         }
-        was, now = _by_id(before, "decisions", "suggestion_id"), _by_id(after, "decisions", "suggestion_id")
+        was, now = by_id(before, "decisions", "suggestion_id"), by_id(after, "decisions", "suggestion_id")
         notes = []
         for suggestion_id in sorted(set(was) | set(now)):
             if was.get(suggestion_id) == now.get(suggestion_id):
@@ -226,23 +238,12 @@ class History(Changes):
             notes.append(again(suggestion, None if decision is None else decision["decision"]))
             if decision is not None and decision["decision"] == "accepted":
                 linked = [row for row in spans_now.values() if row.get("suggestion_id") == suggestion_id]
-                notes[-1] += _accepted_as(suggestion, linked)
+                notes[-1] += accepted_as(suggestion, linked)
         return "".join(notes)
 
     def applied_events(self, article_id: str, annotator: str) -> list[int]:
         """Ids of the events whose change is in effect now (not undone), oldest first."""
         return self._stacks(article_id, annotator)[0]
-
-
-def _accepted_as(suggestion: Row, spans: list[Row]) -> str:
-    """ ", as 'Harbour master' at 4:18": the span a suggestion is accepted as, where its edges or label differ from
-    the suggestion's (newcomer 42t: a redo said 'Israeli' was accepted again of 'Israeli forces')."""
-    if len(spans) != 1:
-        return ""
-    [span] = spans
-    if (span["start"], span["end"], span["label"]) == (suggestion["start"], suggestion["end"], suggestion["label"]):
-        return ""
-    return f", as {describe(span, label=span['label'] != suggestion['label'])}"
 
 
 def _stacked(events: Iterable[tuple[int, str]]) -> tuple[list[int], list[int], tuple[int, str] | None]:
@@ -264,117 +265,6 @@ def _stacked(events: Iterable[tuple[int, str]]) -> tuple[list[int], list[int], t
             done.append(event_id)
             undone.clear()
     return done, undone, stray
-
-
-def _span_changes(before: Row, after: Row) -> tuple[list[Row], list[Row], list[tuple[Row, Row]]]:
-    """(spans put back, spans taken away, (was, now) of spans changed) from `before` to `after`. A span taken away
-    and one put back with the same words, label and speaker is no change: `import --replace` writes every span of
-    the work anew, and an undo of it takes away and puts back rows that are mostly the same spans."""
-    was, now = _by_id(before, "spans"), _by_id(after, "spans")
-    changed = [(was[i], now[i]) for i in sorted(was.keys() & now.keys()) if _content(was[i]) != _content(now[i])]
-    back = [now[i] for i in sorted(now.keys() - was.keys())]
-    gone = [was[i] for i in sorted(was.keys() - now.keys())]
-    same = Counter(map(_content, back)) & Counter(map(_content, gone))
-    return _less(back, same), _less(gone, same), changed
-
-
-def _content(row: Row) -> tuple[object, ...]:
-    return row["start"], row["end"], row["label"], row.get("speaker_start"), row.get("speaker_end")
-
-
-def _less(rows: list[Row], same: Counter[tuple[object, ...]]) -> list[Row]:
-    """`rows` less as many of each content as `same` counts."""
-    left = Counter(same)
-    kept = []
-    for row in rows:
-        if left[_content(row)] > 0:
-            left[_content(row)] -= 1
-        else:
-            kept.append(row)
-    return kept
-
-
-def _first(rows: list[Row]) -> Row:
-    return min(rows, key=lambda r: (r["start"], r["end"]))
-
-
-def _others(count: int) -> str:
-    return counted(count, "other span")
-
-
-def _some(rows: list[Row]) -> str:
-    """Spans in a message: the one, or how many from the first ("3 spans: ACTOR 'Ann' at 0:3 and 2 others")."""
-    if len(rows) == 1:
-        return describe(rows[0])
-    return f"{counted(len(rows), 'span')} ({describe(_first(rows))} and {counted(len(rows) - 1, 'other')})"
-
-
-def _speakers_relinked(changed: list[tuple[Row, Row]]) -> str:
-    """Quotes whose only change is their speaker, as a note ("QUOTE '...' at 4:30 has its speaker again"); "" when
-    anything else changed too."""
-    if not changed or any(
-        was["label"] != "QUOTE" or (was["start"], was["end"]) != (now["start"], now["end"]) for was, now in changed
-    ):
-        return ""
-    speaking = [now for _, now in changed if now.get("speaker_start") is not None]
-    silent = [now for _, now in changed if now.get("speaker_start") is None]
-    notes = (
-        [f"{_quotes(speaking)} {'has its' if len(speaking) == 1 else 'have their'} speaker again"] if speaking else []
-    )
-    notes += [f"{_quotes(silent)} {'has' if len(silent) == 1 else 'have'} no speaker again"] if silent else []
-    return "; ".join(notes)
-
-
-def _quotes(rows: list[Row]) -> str:
-    return describe(rows[0]) if len(rows) == 1 else counted(len(rows), "quote")
-
-
-def _quote_and_speaker(spans: list[Row]) -> str:
-    """A quote accepted with its speaker, as one change: " of QUOTE '...' at a:b and its speaker ACTOR '...'" (the
-    speaker, earlier in the text, had been named first, as if the change were about it); "" for other changes."""
-    if len(spans) != 2:
-        return ""
-    quotes = [row for row in spans if row["label"] == "QUOTE"]
-    actors = [row for row in spans if row["label"] == "ACTOR"]
-    if len(quotes) != 1 or len(actors) != 1:
-        return ""
-    quote, actor = quotes[0], actors[0]
-    if (quote.get("speaker_start"), quote.get("speaker_end")) != (actor["start"], actor["end"]):
-        return ""
-    return f" of {describe(quote)} and its speaker {describe(actor)}"
-
-
-def _by_id(change: Row, part: str, key: str = "id") -> dict[int, Row]:
-    return {row[key]: row for row in change.get(part, [])}
-
-
-def _changed(was: Row | None, now: Row) -> str:
-    """A span an undo or redo changed, as it was and what it is now ("ACTOR 'The Harbour master' at 0:18, now
-    'Harbour master' at 4:18"); a span it adds or takes away, as it is."""
-    same_words = (was or now)["start"] == now["start"] and (was or now)["end"] == now["end"]
-    if was is None or (same_words and was["label"] == now["label"]):  # added, removed, or its speaker changed
-        return describe(now)
-    if same_words:
-        return f"{describe(was)}, now {now['label']}"
-    label = f"{now['label']} " if was["label"] != now["label"] else ""
-    return f"{describe(was)}, now {label}{describe(now, label=False)}"
-
-
-def _action(action: str, what: str) -> str:
-    """An undone or redone action and what it changed, after "undid"/"redid": " add of ACTOR ...", and for a status
-    set by hand ": status done -> in progress", from the one it had to the one it has now, in words (trial 31:
-    "status: done -> in_progress" named the stored values; trial 43b: "redid: marked in progress -> done" read as
-    marking it in progress)."""
-    if action == "status" and what.startswith(": "):
-        return f": status {what[2:]}"
-    return f" {action.replace('_', ' ')}{what}"
-
-
-def _joined(spans: str, status: str) -> str:
-    """ " of ACTOR 'Israel' at 0:6 and 76 other spans; done -> in progress": what an undo changed, status too."""
-    if not status:
-        return spans
-    return f"{spans}; {status}" if spans else f": {status}"
 
 
 def replay(events: list[Event]) -> tuple[dict[int, Row], dict[int, str], str]:
