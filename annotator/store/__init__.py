@@ -1,8 +1,9 @@
 """The only package with SQL: one SQLite file through sqlite-utils, every edit a transaction with its event.
 
 Connection (open, transactions) < Reader (queries) < ArticleWriter (articles, suggestions, cursors) < Changes
-(committing an edit with its event) < History (undo, redo) < Deciding (decisions on suggestions) < Store (the
-edits of spans): one class per module, each adding one concern; callers use `Store`, or `Reader` where they only read.
+(committing an edit with its event) < ScreenEvents (a screen's own events) < History (undo, redo) < Deciding
+(decisions on suggestions) < Store (the edits of spans): one class per module, each adding one concern; callers use
+`Store`, or `Reader` where they only read.
 """
 
 from annotator.store.connection import DEFAULT_DB

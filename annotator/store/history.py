@@ -1,6 +1,7 @@
 """Undo, redo and replay, all from the event log: an undo applies an event's `before` again and a redo its
 `after`; both are events themselves, so the log stays append-only, the stacks survive restarts, and replaying
 the log from the start rebuilds the current state (`replay`, which `annotator check` compares with the tables).
+On a screen, the last change (undo) must be the screen's own or from before it opened (`screen_events`).
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ from collections.abc import Iterable
 from annotator.errors import NotFound, Refused
 from annotator.literal import quoted
 from annotator.rows import Edit, Event
-from annotator.store.changes import Changes, again, describe
+from annotator.store.changes import again, describe
 from annotator.store.connection import SPAN_COLUMNS, Row
 from annotator.store.event_fit import damaged, fitting_change
 from annotator.store.event_shapes import stray_problem
 from annotator.store.reads import NOT_EDITS
+from annotator.store.screen_events import ElsewhereSince, ScreenEvents
 from annotator.store.undo_words import (
     accepted_as,
     action_words,
@@ -36,8 +38,8 @@ class NothingTo(Refused):
     """Undo or redo with nothing to act on in this article: a hint where to look, not a failure."""
 
 
-class History(Changes):
-    """Undo and redo of one annotator's edits on one article."""
+class History(ScreenEvents):
+    """Undo and redo of one annotator's edits on one article (on a screen, its own: `screen_events`)."""
 
     def _stacks(self, article_id: str, annotator: str, redo: bool = False) -> tuple[list[int], list[int]]:
         """(undoable event ids, redoable event ids), rebuilt from the log so they survive restarts; refused
@@ -111,8 +113,9 @@ class History(Changes):
         return kept, "; the suggestion it named was replaced by a later `annotator suggest`, so that link was skipped"
 
     def undo(self, article_id: str, annotator: str, *, only: int | None = None) -> Edit:
-        """Undo the annotator's last edit on the article. `only`: the event id that edit must be, else nothing is
-        undone (a screen taking back the edit it just made, as escape after `s` on a pending quote: trial 25)."""
+        """Undo the annotator's last edit on the article (on a screen, `ElsewhereSince` when another window made it
+        since). `only`: the event id that edit must be, else nothing is undone (a screen taking back the edit it just
+        made, as escape after `s` on a pending quote: trial 25)."""
         with self._editing(article_id, annotator):
             done, undone = self._stacks(article_id, annotator)
             if not done:
@@ -120,9 +123,10 @@ class History(Changes):
             if only is not None and done[-1] != only:
                 raise Refused(f"event {only} is no longer the last edit here: u undoes the last one")
             action, before, after = self._event_change(done[-1], article_id, annotator, redo=False)
+            since = self._screens_own(article_id, annotator, done[-1], False, (action, before, after))
             what = self._what(article_id, after, before, action)  # the change the undo makes: back to `before`
             before, note = self._without_gone_suggestions(before)
-            message = f"undid{action_words(action, what)}{note}"
+            message = f"undid{action_words(action, what)}{since}{note}"
             return self._commit(article_id, annotator, "undo", after, before, target=done[-1], message=message)
 
     def undo_goes_back(self, article_id: str, annotator: str, left: str | None) -> str:
@@ -145,10 +149,31 @@ class History(Changes):
             if not undone:
                 raise self._nothing_to(article_id, annotator, redo=True)
             action, before, after = self._event_change(undone[-1], article_id, annotator, redo=True)
+            since = self._screens_own(article_id, annotator, undone[-1], True, (action, before, after))
             what = self._what(article_id, before, after, action)
             after, note = self._without_gone_suggestions(after)
-            message = f"redid{action_words(action, what)}{note}"
+            message = f"redid{action_words(action, what)}{since}{note}"
             return self._commit(article_id, annotator, "redo", before, after, target=undone[-1], message=message)
+
+    def _screens_own(
+        self, article_id: str, annotator: str, event_id: int, redo: bool, change: tuple[str, Row, Row]
+    ) -> str:
+        """On a screen (`screen_events`): `ElsewhereSince` when the change `event_id` (`redo`: the undo of it) was last
+        put in effect in another window since the screen opened; else what its message adds ("" for its own)."""
+        applying = self.last_applying(article_id, annotator, event_id, redo)
+        where = self.whose(applying)
+        if where is None and self.before_opened(applying):
+            return ", undone before this window opened" if redo else ", a change made before this window opened"
+        if where is None:
+            return ""
+        action, before, after = change
+        what = action_words(action, self._what(article_id, before, after, action)).lstrip(": ").strip()
+        last = f"undo on this article, of {what}" if redo else f"change on this article, {what}"
+        own = "ctrl+r redoes only undos" if redo else "u takes back only changes"
+        raise ElsewhereSince(
+            f"the last {last}, was made {where} since this window opened; {own} made here or before it opened",
+            redo=redo,
+        )
 
     def _what(self, article_id: str, before: Row, after: Row, action: str = "") -> str:
         """What an undo or redo changes, from `before` to `after`, for its message: the span (or suggestion), how

@@ -398,4 +398,4 @@ def make_app(
     path = default_path() if keymap_path is True else (keymap_path or None)
     settings = load_keymap(path)
     created = created or not Path(db_path).exists()
-    return AnnotatorApp(Store.open(db_path), annotator, settings, created=created)
+    return AnnotatorApp(Store.open(db_path).as_screen(), annotator, settings, created=created)

@@ -121,7 +121,8 @@ EDITING = [
          "is accepted only then, with it); a selection (or, with 1, the phrase under the cursor) becomes a new "
          "ACTOR and the speaker; x none; escape cancels, storing nothing", "speaker", show=True),
     _key("A", "accept_all", "Accept all", "accept every suggestion that fits", "accept_all"),
-    _key("u", "undo", "Undo", "undo the last change in this article (undo goes per article; says what, and goes there); right after d, "
+    _key("u", "undo", "Undo", "undo the last change in this article (undo goes per article; says what, and goes there), when it was made in "
+         "this window or before it opened (never another window's since: that one writes nothing and says so); right after d, "
          "before a change in the article it opened: the done mark it made, that article open again",
          "undo", show=True),
     _key("ctrl+r,U", "redo", "Redo", "redo", "redo"),

@@ -128,4 +128,4 @@ def make_review_app(
     """Open the database and build the review app (the annotate keymap file applies here too)."""
     path = default_path() if keymap_path is True else (keymap_path or None)
     keymap = load_keymap(path, review=True)
-    return ReviewApp(Store.open(db_path), reviewer, annotators, keymap, by_assignment=by_assignment)
+    return ReviewApp(Store.open(db_path).as_screen(), reviewer, annotators, keymap, by_assignment=by_assignment)

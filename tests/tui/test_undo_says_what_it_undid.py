@@ -55,7 +55,8 @@ async def test_undoing_an_import_replace_counts_what_the_undo_changes(tmp_path: 
         await pilot.press("ctrl+r")
         redid = app.screen.status_line.text.plain
     start = TEXT.index("Aveiro")
-    assert undid == f"undid import of LOCATION 'Aveiro' at {start}:{start + 6}"  # the one span it takes away
+    # the one span it takes away; the import, made before this window opened, said to be (`screen_events`)
+    assert undid == f"undid import of LOCATION 'Aveiro' at {start}:{start + 6}, a change made before this window opened"
     assert redid == f"redid import of LOCATION 'Aveiro' at {start}:{start + 6}"
     with Store.open(db) as store:
         assert len(store.spans("n", WHO)) == 9

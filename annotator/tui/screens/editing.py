@@ -14,6 +14,7 @@ from annotator.errors import AnnotatorError, Conflict
 from annotator.literal import quoted
 from annotator.locking import locked
 from annotator.store.history import NothingTo
+from annotator.store.screen_events import ElsewhereSince
 from annotator.tui.failures import said
 from annotator.tui.items import Item, ItemKey
 from annotator.tui.layout import display
@@ -62,6 +63,10 @@ class EditingScreen(ArticleScreen):
             edit = operation(self.article_id, self.annotator_app.annotator, *args, **kwargs)
         except NothingTo as nothing:  # undo or redo with nothing here: where to look, as a hint (Store.undo)
             self.say(f"{str(nothing)[:1].upper()}{str(nothing)[1:]}", "yellow")
+            return None
+        except ElsewhereSince as elsewhere:  # another window's change on top: not this one's to take back
+            reloaded = "; the article is shown as stored now" if self.retrying is not None else ""
+            self.say(f"Not {'redone' if elsewhere.redo else 'undone'}: {elsewhere}{reloaded}", "bold red")
             return None
         except AnnotatorError as error:
             reloaded = ""

@@ -1,0 +1,96 @@
+"""Whose an event is, for undo and redo on a screen: this screen's own, one from before it opened, or one made
+in another window (or by a command) since.
+
+Undo and redo go per article, on the log all windows share (`history`). With two windows open as the same
+annotator on one article, `u` in one took back the other's last change, saying only "undid ...": a person
+expects `u` to take back what they did there, as a Prodigy or Label Studio tab's undo does (its own history,
+never another tab's). A Store a screen opens (`as_screen`) remembers the events it wrote and the last event
+there was when it opened; `History` then acts only on the screen's own changes and on those from before it
+opened (the log survives restarts: the last session's changes stay undoable, and the message says whose they
+were), and refuses, writing nothing, when the last change (or undo) of the article is another window's since.
+A Store no screen opened (commands, tests) acts on the history as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Self
+
+from annotator.errors import Refused
+from annotator.store.changes import Changes
+from annotator.store.connection import Row
+
+#: Actions only a command writes, never a screen.
+_COMMANDS_ONLY = ("import", "merge")
+
+
+class ElsewhereSince(Refused):
+    """Undo (`redo`: redo) on a screen whose last change (undo) on the article is another window's since it opened:
+    nothing was written."""
+
+    def __init__(self, message: str, redo: bool) -> None:
+        super().__init__(message)
+        self.redo = redo
+
+
+class ScreenEvents(Changes):
+    """A Store's memory of the events its screen wrote, for `History`."""
+
+    #: None: no screen opened this Store. Else the id of the last event there was when it opened.
+    opened_after: int | None = None
+    _own: set[int]
+    _logging: tuple[int, ...] = ()
+
+    def as_screen(self) -> Self:
+        """This Store as a screen's: undo and redo act on its own changes and on those from before now."""
+        row = self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM events").fetchone()
+        self.opened_after, self._own = int(row[0]), set()
+        return self
+
+    def _log(
+        self, article_id: str, annotator: str, action: str, old: Row, new: Row, target: int | None, now: str
+    ) -> int:
+        event_id = super()._log(article_id, annotator, action, old, new, target, now)
+        self._logging += (event_id,)
+        return event_id
+
+    @contextmanager
+    def _editing(self, article_id: str, annotator: str) -> Iterator[None]:
+        """As `Changes._editing`; the events it logged are this screen's once committed (a rolled-back id may
+        be handed out again, to another window)."""
+        self._logging = ()
+        try:
+            with super()._editing(article_id, annotator):
+                yield
+            if self.opened_after is not None:
+                self._own.update(self._logging)
+        finally:
+            self._logging = ()
+
+    def whose(self, event_id: int) -> str | None:
+        """Where the event was made, when it is not this screen's to undo or redo: "in another window", or "by
+        `annotator <command>`"; None when it is (its own, or from before it opened, or no screen's Store)."""
+        if self.opened_after is None or event_id <= self.opened_after or event_id in self._own:
+            return None
+        sql = "SELECT action, json_extract(after, '$.command') FROM events WHERE id = ?"
+        action, command = self.conn.execute(sql, [event_id]).fetchone() or (None, None)
+        command = command if isinstance(command, str) else action if action in _COMMANDS_ONLY else None
+        return f"by `annotator {command}`" if command else "in another window"
+
+    def before_opened(self, event_id: int) -> bool:
+        """Whether a screen's undo (redo) acts on a change (undo) made before it opened: its message says so."""
+        return self.opened_after is not None and event_id <= self.opened_after and event_id not in self._own
+
+    def last_applying(self, article_id: str, annotator: str, event_id: int, redo: bool) -> int:
+        """The event that last put `event_id`'s change in effect (itself, or a redo of it); with `redo`, the undo
+        that last took it back."""
+        sql = (
+            "SELECT MAX(id) FROM events WHERE article_id = ? AND annotator = ? AND action = 'undo' AND target = ?"
+            if redo
+            else "SELECT MAX(id) FROM events WHERE article_id = ? AND annotator = ? AND (id = ? OR "
+            "(action = 'redo' AND target = ?))"
+        )
+        params = [article_id, annotator, event_id] + ([] if redo else [event_id])
+        found = self.conn.execute(sql, params).fetchone()
+        return int(found[0]) if found and found[0] is not None else event_id

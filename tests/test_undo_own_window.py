@@ -1,0 +1,63 @@
+"""Undo and redo through a Store a screen opened (`Store.as_screen`, as `annotator annotate` does): the last change
+of an article made since by another window or a command is not this screen's to take back, and the refusal says
+whose it was (two windows on one article: `u` in one had undone the other's accept, silently). Real SQLite files,
+the real console script."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from processes import annotator
+
+from annotator.models import ArticleIn, Suggestion
+from annotator.store import Store
+from annotator.store.screen_events import ElsewhereSince
+from annotator.suggest.tokens import tokenize
+
+TEXT = "Washington sent aid to Gaza."
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "n.db"
+    suggestions = [
+        Suggestion(start=0, end=10, label="ACTOR", text="Washington", suggester="t.v1"),
+        Suggestion(start=23, end=27, label="LOCATION", text="Gaza", suggester="t.v1"),
+    ]
+    with Store.open(path) as store:
+        store.add_articles([(ArticleIn(id="n", text=TEXT), tokenize([TEXT])[0], suggestions)])
+    return path
+
+
+def test_a_screens_undo_refuses_the_accept_another_window_made_since(db: Path) -> None:
+    with Store.open(db).as_screen() as screen, Store.open(db).as_screen() as other:
+        other.accept_suggestion("n", "alice", 1)
+        with pytest.raises(ElsewhereSince) as refused:
+            screen.undo("n", "alice")
+        assert [s.text for s in screen.spans("n", "alice")] == ["Washington"]
+        assert [e.action for e in screen.events("n", "alice")] == ["accept"]
+    assert str(refused.value) == (
+        "the last change on this article, accept of ACTOR 'Washington' at 0:10, was made in another window since "
+        "this window opened; u takes back only changes made here or before it opened"
+    )
+
+
+def test_a_screens_undo_names_the_command_that_made_the_change(db: Path) -> None:
+    with Store.open(db).as_screen() as screen:
+        done = annotator("accept", "--db", str(db), "--annotator", "alice")
+        assert done.returncode == 0, done.stderr
+        with pytest.raises(ElsewhereSince) as refused:
+            screen.undo("n", "alice")
+        assert [s.text for s in screen.spans("n", "alice")] == ["Washington", "Gaza"]
+    assert str(refused.value) == (
+        "the last change on this article, accept all of ACTOR 'Washington' at 0:10 and 1 other span, was made by "
+        "`annotator accept` since this window opened; u takes back only changes made here or before it opened"
+    )
+
+
+def test_a_store_no_screen_opened_undoes_as_before(db: Path) -> None:
+    with Store.open(db) as first, Store.open(db) as second:
+        first.accept_suggestion("n", "alice", 1)
+        undone = second.undo("n", "alice")
+    assert undone.message == "undid accept of ACTOR 'Washington' at 0:10"
