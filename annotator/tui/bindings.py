@@ -131,7 +131,9 @@ EDITING = [
 ARTICLE = [
     _key("d", "finish('done')", "Done",
          "mark the article done and open the next one to do; with suggestions pending or a quote without speaker it "
-         "asks: a accept the suggestions all, l leave them, escape cancel", "done", show=True),
+         "asks: a accept the suggestions all, l leave them, escape cancel. A done article is locked: a key that would "
+         "change its spans, labels, edges, speakers or quotes writes nothing and says so; moving, C, u, d, S, F and O "
+         "work, and O reopens it to change it", "done", show=True),
     _key("S", "finish('skipped')", "Skip", "mark it skipped and open the next one to do; it asks first: y skips, "
          "escape cancels", "skip"),
     _key("F", "finish('flagged')", "Flag", "flag it for discussion, with an optional reason; open the next one",
@@ -149,6 +151,10 @@ ARTICLE = [
     _key("question_mark", "help", "Help", "this help", "help", show=True),
     _key("q", "quit", "Quit", "quit (everything is saved already)", "quit", show=True),
 ]  # fmt: skip
+
+#: The key bar on an annotator's done article (`annotator.locking`), by binding id, in this order: what works there, O
+#: first, in place of the shown keys (Accept, Reject, Speaker were still offered there, and each was refused).
+DONE_KEY_BAR = ("reopen", "next_undecided", "comment", "skip", "flag", "help", "quit")
 
 #: (heading, bindings) as the help screen and the README show them.
 GROUPS = [

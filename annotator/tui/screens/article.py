@@ -223,10 +223,11 @@ class ArticleScreen(CursorScreen):
         placed = (self.article_id, app.store.data_version(), self.model.status)
         if self._placed != placed:
             self._place, self._placed = app.article_place(self.article_id), placed
-        place = self._place
+            self.query_one(KeyBar).refresh()  # a done article's keys are others (`key_bar`)
         pending = self.model.pending_count
+        done = "done" if locked(self.model.status, app.annotator) else ""  # locked: said where a person looks first
         self.header = (f"{app.who} · {app.db_name}", display(self.model.title) or self.article_id,
-                       " · ".join(p for p in (place, f"{pending} pending" if pending else "") if p))  # fmt: skip
+                       " · ".join(p for p in (self._place, done, f"{pending} pending" if pending else "") if p))  # fmt: skip
         self.query_one(TitleBar).refresh()
 
     def say(self, message: str | Text, style: str = "") -> None:

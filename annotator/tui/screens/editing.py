@@ -15,6 +15,7 @@ from annotator.literal import quoted
 from annotator.locking import locked
 from annotator.store.history import NothingTo
 from annotator.store.screen_events import ElsewhereSince
+from annotator.tui.bindings import DONE_KEY_BAR
 from annotator.tui.failures import said
 from annotator.tui.items import Item, ItemKey
 from annotator.tui.layout import display
@@ -93,6 +94,13 @@ class EditingScreen(ArticleScreen):
             return False
         self.say(DONE_LOCKED, "yellow")
         return True
+
+    @property
+    def key_bar(self) -> tuple[str, ...] | None:
+        """The binding ids the key bar shows in place of the shown ones (`KeyBar`): on a done article, what works
+        there, as the status line offers O there; None elsewhere."""
+        model = getattr(self, "model", None)  # none before the article is loaded
+        return DONE_KEY_BAR if model is not None and locked(model.status, self.annotator_app.annotator) else None
 
     def _after(
         self,

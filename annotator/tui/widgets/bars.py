@@ -118,14 +118,18 @@ class KeyBar(Widget, can_focus=False):
         return words.get(binding.id or "", binding.description)
 
     def _shown(self) -> list[tuple[Binding, bool]]:
-        """The shown bindings, once each; where they do not fit the bar's width, without the screen's spare keys
-        (`KEYBAR_SPARE`: binding ids, left out in that order, whole, while still too wide; the help lists them)."""
+        """The shown bindings (or those the screen's `key_bar` names now, in its order: a done article's), once each;
+        where they do not fit the bar's width, without the screen's spare keys (`KEYBAR_SPARE`: binding ids, left
+        out in that order, whole, while still too wide; the help lists them)."""
         shown: list[tuple[Binding, bool]] = []
         seen: set[str] = set()
+        only: tuple[str, ...] | None = getattr(self.screen, "key_bar", None)  # the screen's choice now, by id
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
-            if binding.show and binding.action not in seen:
+            if (binding.show if only is None else binding.id in only) and binding.action not in seen:
                 seen.add(binding.action)
                 shown.append((binding, enabled))
+        if only is not None:
+            shown.sort(key=lambda pair: only.index(pair[0].id or ""))
 
         def width() -> int:
             return sum(cell_len(f" {self.app.get_key_display(b)} {self._described(b)} ") for b, _ in shown)
