@@ -42,8 +42,8 @@ def test_done_gold_that_a_later_annotator_disagrees_with_is_counted_and_named_wi
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
         "1 article(s) compared (done by all of alice, bob, dan): 0 agreed span(s) into gold, 0 article(s) settled, "
-        "0 disagreement(s) left for review; 1 article(s) whose gold is done left as they are, with 1 "
-        f"disagreement(s) `annotator review --db {db} --annotators alice,bob,dan --reviewer carol` shows\n"
+        "0 disagreement(s) left for review in the articles adjudicated now; 1 article(s) whose gold is done left as they are, with 1 "
+        f"disagreement(s) open in them, which `annotator review --db {db} --annotators alice,bob,dan --reviewer carol` shows\n"
     )
     with Store.open(db) as store:  # what review counts, and gold untouched
         assert len(review_state(store, article, ["alice", "bob", "dan"]).open) == 1
@@ -63,7 +63,7 @@ def test_done_gold_everyone_agrees_with_is_named_as_left_alone(tmp_path: Path) -
     assert (again.returncode, again.stderr) == (0, "")
     assert again.stdout == (
         "1 article(s) compared (done by all of alice, bob): 0 agreed span(s) into gold, 0 article(s) settled, "
-        "0 disagreement(s) left for review; 1 article(s) whose gold is done left as they are\n"
+        "0 disagreement(s) left for review in the articles adjudicated now; 1 article(s) whose gold is done left as they are\n"
     )
 
 
@@ -97,8 +97,8 @@ def test_done_gold_whose_picked_version_its_annotator_changed_since_counts_that_
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
         "1 article(s) compared (done by all of alice, bob, dan): 0 agreed span(s) into gold, 0 article(s) settled, "
-        "0 disagreement(s) left for review; 1 article(s) whose gold is done left as they are, with 1 "
-        f"disagreement(s) `annotator review --db {db} --annotators alice,bob,dan --reviewer carol` shows\n"
+        "0 disagreement(s) left for review in the articles adjudicated now; 1 article(s) whose gold is done left as they are, with 1 "
+        f"disagreement(s) open in them, which `annotator review --db {db} --annotators alice,bob,dan --reviewer carol` shows\n"
     )
     with Store.open(db) as store:  # gold untouched: the reviewer decides
         assert [(s.label.value, s.text) for s in store.spans(article, GOLD)] == [("ACTOR", "Ann"), ("LOCATION", "Goa")]
@@ -122,8 +122,8 @@ def test_done_gold_holding_a_picked_span_its_annotator_removed_since_so_all_agre
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
         "1 article(s) compared (done by all of alice, bob): 0 agreed span(s) into gold, 0 article(s) settled, "
-        "0 disagreement(s) left for review; 1 article(s) whose gold is done left as they are, with 1 "
-        f"disagreement(s) `annotator review --db {db} --annotators alice,bob --reviewer carol` shows\n"
+        "0 disagreement(s) left for review in the articles adjudicated now; 1 article(s) whose gold is done left as they are, with 1 "
+        f"disagreement(s) open in them, which `annotator review --db {db} --annotators alice,bob --reviewer carol` shows\n"
     )
     with Store.open(db) as store:  # gold untouched: the reviewer decides
         assert [s.text for s in store.spans(article, GOLD)] == ["Officials", "300", "Lima"]
@@ -142,8 +142,8 @@ def test_done_gold_without_a_span_all_agree_on_since_a_picked_nothing_was_put_ba
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
         "1 article(s) compared (done by all of alice, bob): 0 agreed span(s) into gold, 0 article(s) settled, "
-        "0 disagreement(s) left for review; 1 article(s) whose gold is done left as they are, with 1 "
-        f"disagreement(s) `annotator review --db {db} --annotators alice,bob --reviewer carol` shows\n"
+        "0 disagreement(s) left for review in the articles adjudicated now; 1 article(s) whose gold is done left as they are, with 1 "
+        f"disagreement(s) open in them, which `annotator review --db {db} --annotators alice,bob --reviewer carol` shows\n"
     )
     with Store.open(db) as store:
         assert [s.text for s in store.spans(article, GOLD)] == ["Officials", "300", "Lima"]

@@ -31,7 +31,7 @@ def test_a_pair_that_finished_more_articles_than_all_is_named_with_the_command_t
     assert (pair.returncode, pair.stderr) == (0, "")
     assert pair.stdout == (
         "3 article(s) compared (done by all of alice, bob): 2 agreed span(s) into gold, 2 article(s) settled, "
-        "0 disagreement(s) left for review; 1 article(s) whose gold is done left as they are\n"
+        "0 disagreement(s) left for review in the articles adjudicated now; 1 article(s) whose gold is done left as they are\n"
     )
 
 

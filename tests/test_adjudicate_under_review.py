@@ -53,7 +53,7 @@ def test_gold_under_a_reviewers_hands_is_left_to_the_reviewer_and_said(tmp_path:
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
         "2 article(s) compared (done by all of alice, bob): 1 agreed span(s) into gold, 1 article(s) settled, "
-        f"0 disagreement(s) left for review; 1 article(s) carol has begun left to the review ({first!r}: "
+        f"0 disagreement(s) left for review in the articles adjudicated now; 1 article(s) carol has begun left to the review ({first!r}: "
         f"`annotator review --db {db} --annotators alice,bob --reviewer carol` goes on)\n"
     )
     with Store.open(db, read_only=True) as store:
@@ -85,7 +85,7 @@ def test_articles_two_reviewers_began_are_named_under_each(tmp_path: Path) -> No
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
         "2 article(s) compared (done by all of alice, bob): 0 agreed span(s) into gold, 0 article(s) settled, "
-        f"0 disagreement(s) left for review; 2 article(s) reviewers have begun left to the review (carol: {first!r}; "
+        f"0 disagreement(s) left for review in the articles adjudicated now; 2 article(s) reviewers have begun left to the review (carol: {first!r}; "
         f"dave: {second!r}): `annotator review --db {db} --annotators alice,bob --reviewer NAME` goes on, NAME the "
         "one who began it\n"
     )

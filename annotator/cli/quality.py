@@ -202,7 +202,7 @@ def adjudicate(
             left = f"; {report.done_before} article(s) whose gold is done left as they are"
         again = command(db, "review", names, *extra, *(["--ignore-assignments"] if ignore_assignments else []))
         if report.done_open:
-            left += f", with {report.done_open} disagreement(s) `{again}` shows"
+            left += f", with {report.done_open} disagreement(s) open in them, which `{again}` shows"
         if report.under_review:  # a reviewer's unfinished gold: not added to, not marked done (trial 43a), named
             ignoring = ["--ignore-assignments"] if ignore_assignments else []
             left += "; " + left_to_review(  # the command names who began it (the run's --reviewer when none is named)
@@ -213,9 +213,12 @@ def adjudicate(
                 ),
             )
         agreed = "agreed " if len(names) > 1 else ""  # one annotator's spans agree with nobody (trial 43b)
+        # where the line names other articles too, which articles the first count is of (two counts of
+        # disagreements, one of done gold, had read as one)
+        where = " in the articles adjudicated now" if report.done_before or report.under_review else ""
         say(
             f"{report.articles} article(s) compared ({whom}): {report.spans} {agreed}span(s) into gold, "
-            f"{report.settled} article(s) settled, {report.disagreements} disagreement(s) left for review{left}"
+            f"{report.settled} article(s) settled, {report.disagreements} disagreement(s) left for review{where}{left}"
         )
         for line in notes:
             note(line.removeprefix("note: "))
