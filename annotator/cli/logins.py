@@ -5,13 +5,21 @@ from __future__ import annotations
 
 import getpass
 
+import typer
+
 from annotator.cli.common import fail
-from annotator.lookalike import python_quoted
 from annotator.store import Store
 from annotator.vocabulary import entered_name, reserved_problem
 
 #: Where the login name is read from (`getpass.getuser`), as a message names it.
 LOGIN = "your login name (LOGNAME/USER)"
+
+
+def login_refused(problem: str, option: str | None) -> typer.Exit:
+    """The one line refusing the login: where it is read from, and the reason, which names it (every name rule's
+    reason does: it had been named before it too, twice in the line), and the option that names the person
+    instead, when there is one."""
+    return fail(f"{LOGIN}: {problem}" + (f": give {option} NAME" if option else ""))
 
 
 def checked_login(option: str | None = None) -> str:
@@ -22,7 +30,7 @@ def checked_login(option: str | None = None) -> str:
     name, problem = entered_name(login)
     problem = reserved_problem(login) or problem
     if problem:
-        raise fail(f"{LOGIN} {python_quoted(login)}: {problem}" + (f": give {option} NAME" if option else ""))
+        raise login_refused(problem, option)
     return name
 
 
@@ -35,4 +43,4 @@ def check_entering(store: Store, name: str, option: str | None, given: bool) -> 
     if problem and given:
         raise fail(f"{option}: {problem}")
     if problem:
-        raise fail(f"{LOGIN} {name!r}: {problem}" + (f": give {option} NAME" if option else ""))
+        raise login_refused(problem, option)

@@ -8,7 +8,6 @@ from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from annotator.cli.common import fail
-from annotator.lookalike import python_quoted
 from annotator.store import Store
 from annotator.vocabulary import (
     GOLD,
@@ -49,12 +48,12 @@ def default_annotator(name: str | None, option: str = "--annotator", *, works: b
     problem = reserved_problem(login) if works else None
     if problem:
         raise fail(f"{option}: your login name {problem}: give {option} NAME")
-    from annotator.cli.logins import LOGIN, checked_login
+    from annotator.cli.logins import checked_login, login_refused
 
     if works:  # a login stored as someone's work: the rule every name follows
         return checked_login(option)
     if problem := not_utf8_problem(login):  # no name to look up either
-        raise fail(f"{LOGIN} {python_quoted(login)}: {problem}: give {option} NAME")
+        raise login_refused(problem, option)
     return login
 
 
