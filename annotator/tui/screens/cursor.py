@@ -36,6 +36,9 @@ class CursorScreen(Screen[None]):
         self.goal_column: int | None = None  # up and down keep the column they started from
         self.phrase_origin: int | None = None  # the token a phrase selection (v) grows around
         self.search_query = ""  # the last search
+        #: (token, cursor): an edit put the cursor back from `token`, where its key was pressed, to `cursor`, the
+        #: start of what it acted on; while the cursor stays there, searches go on from `token` (`search_origin`).
+        self.search_from: tuple[int, int] | None = None
         self.jump_step: int | None = None  # t (1) or T (-1) pressed: the next key is the character to jump to
         #: (span, token): a label key added the span and moved the cursor on to that token (the next place `;`
         #: stops at); from there `,` goes back to the span, and `*` acts on it.
@@ -66,6 +69,14 @@ class CursorScreen(Screen[None]):
         if self.selection_start is None or not self.model.tokens:
             return None
         return self.model.token_range(self.selection_start, self.cursor)
+
+    def search_origin(self) -> int:
+        """The token a search goes on from: the cursor's, or, while the cursor stays where an edit put it back, the
+        token the edit's key was pressed on (a newcomer's trial: `/` Khan, `{` moved the span's end off "Khan" and
+        the cursor back to "Usman", and ctrl+n came back to the same "Khan")."""
+        if self.search_from is not None and self.search_from[1] == self.cursor:
+            return self.search_from[0]
+        return self.cursor
 
     def _under_cursor(self, quotes: bool = True) -> ItemKey | None:
         """The item the cursor is on (an entity before the quote around it); with `quotes` False, an entity only."""
@@ -267,7 +278,7 @@ class CursorScreen(Screen[None]):
             if then is not None:
                 then()
 
-        self.app.push_screen(SearchScreen(self.search_query, self._preview_search, self.cursor), searched)
+        self.app.push_screen(SearchScreen(self.search_query, self._preview_search, self.search_origin()), searched)
 
     def _preview_search(self, query: str, step: int, origin: int | None) -> str:
         """Move to the next match of `query` after the token `origin` (None: the cursor), as the search line is
@@ -298,7 +309,7 @@ class CursorScreen(Screen[None]):
         if not self.search_query:
             self.say("No search yet: / searches", "yellow")
             return
-        query, cursor = self.search_query, self.cursor
+        query, cursor = self.search_query, self.search_origin()
         found = motion.search(self.model.text, self.model.tokens, query, cursor, step)
         if found is None:
             self.say(f"{query!r} is not in this article", "yellow")
