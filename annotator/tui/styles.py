@@ -1,7 +1,8 @@
 """How labels and states look: one place, shared by the article, the span list and the legend.
 
 Colour is never the only cue. Labels differ by text attribute too (ACTOR bold, LOCATION underline, FIGURE
-bold and underline, QUOTE italic with a bar in the margin: ┃ accepted, ┆ pending); accepted spans have a solid
+bold and underline, QUOTE italic with a bar in the margin of each line holding some of its words, also one it
+starts or ends inside: ┃ accepted, ┆ pending); accepted spans have a solid
 background while pending suggestions are coloured text on the normal background; rejected suggestions (shown
 on request) are struck through; the current item is black on white (white on black in the light theme), and the review screen's current
 disagreement black on rose. Every colour reaches a contrast ratio of 4.5:1 or more where it is drawn

@@ -193,6 +193,8 @@ class ArticleView(BaseStyle, ScrollView, can_focus=False):
         return Strip(segments, GUTTER + line.cells)
 
     def _gutter(self, index: int, line: Line, quotes: list[Item], base: Style) -> Segment:
+        """The margin: `›` on the cursor's line, a quote's bar on each line holding some of its words (one it starts
+        or ends inside too, else a quote within one line would have none: its italic words tell where it is)."""
         cursor = self.marks.cursor
         here = cursor is not None and self.layout_ is not None and self.layout_.line_of(cursor[0]) == index
         bar = " "
