@@ -10,18 +10,22 @@ from pathlib import Path
 
 from support import nth
 
-from annotator.models import Suggestion
+from annotator.models import ArticleIn, Suggestion
+from annotator.store import Store
 from annotator.tui.app import AnnotatorApp, make_app
 from tests.tui.conftest import WHO
-from tests.tui.fixtures import held_spans, one_article
+from tests.tui.fixtures import held_spans, one_article, seed_tokens
 
 TEXT = "Police said Usman Khan stabbed two people. Officers shot Khan on the bridge. Khan died there."
 
 
+def actor(text: str, part: str) -> Suggestion:
+    start = text.index(part)
+    return Suggestion(start=start, end=start + len(part), label="ACTOR", text=part, suggester="test.v1")
+
+
 def with_suggestion(path: Path, part: str = "Usman Khan") -> Path:
-    start = TEXT.index(part)
-    actor = Suggestion(start=start, end=start + len(part), label="ACTOR", text=part, suggester="test.v1")
-    return one_article(path, TEXT, [actor])
+    return one_article(path, TEXT, [actor(TEXT, part)])
 
 
 def cursor_offset(app: AnnotatorApp) -> int:
@@ -72,3 +76,28 @@ async def test_slash_enter_after_an_edge_move_goes_to_the_next_match(tmp_path: P
         await pilot.press("slash", "enter")
         await pilot.pause()
         assert cursor_offset(app) == nth(TEXT, "Khan", 1)
+
+
+async def test_ctrl_n_in_the_next_article_goes_on_from_its_cursor(tmp_path: Path) -> None:
+    """The place an edit kept is that article's: in the next one, opened with its cursor on the same token index
+    (2, "Ahmed"), ctrl+n goes from the cursor there."""
+    other = "Reporters saw Ahmed Khan leave. Later Khan spoke."
+    db = tmp_path / "two.db"
+    with Store.open(db) as store:
+        store.add_articles(
+            [
+                (ArticleIn(text=text, id=id, title=id.upper()), seed_tokens(text), [actor(text, part)])
+                for id, text, part in (("a", TEXT, "Usman Khan"), ("b", other, "Ahmed"))
+            ]
+        )
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"Khan", "enter", "left_curly_bracket")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert (app.screen.article_id, cursor_offset(app)) == ("b", nth(other, "Ahmed"))  # type: ignore[attr-defined]
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert cursor_offset(app) == nth(other, "Khan")
