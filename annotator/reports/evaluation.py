@@ -5,7 +5,8 @@ The reference is gold (annotator "gold"), another annotator, or a native JSONL f
 it marks done (optionally also in progress): `annotator.reports.reference` chooses it, and says what to do when it
 has none. The predicted side is an annotator's current spans, or the model: its current suggestions for the
 article (`Reader.current_suggestions`: per kind, entities and quotes, the newest version's), or the suggester
-versions chosen by name, each scored on the labels it makes, so two versions can be compared on the same gold.
+versions chosen by name, each scored on the labels it makes, so two versions can be compared on the same gold
+(`annotator.reports.chosen_versions` finds them and their spans).
 Scoring is `annotator.metrics.evaluation` (exact and overlap P/R/F1 per label, speaker accuracy); correction
 telemetry is `annotator.metrics.corrections`. No SQL here (the store answers), no Rich or Textual (the CLI prints).
 """
@@ -18,7 +19,6 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict, Field
 
 from annotator.errors import AnnotatorError
-from annotator.exchange.records import model_name
 from annotator.lookalike import python_quoted
 from annotator.metrics.corrections import AnnotatedArticle, Corrections, corrections
 from annotator.metrics.evaluation import LabelScores, SpeakerScore, score_columns
@@ -27,22 +27,22 @@ from annotator.metrics.matching import SpanColumns
 from annotator.reports.against_model import against_itself, own_versions
 from annotator.reports.agreement import ROUGH
 from annotator.reports.apart import Apart, apart
+from annotator.reports.chosen_versions import MODEL, chosen_labels, suggested_spans
 from annotator.reports.learned import uses_shipped
 from annotator.reports.learned_left_out import LearnedLeftOut, leave_out_learned
 from annotator.reports.paired import Paired, against_names, paired
 from annotator.reports.reference import Reference, command_only, names, unchanged_articles, wanted_statuses, way_on
-from annotator.reports.stored_versions import elsewhere, holding, read_as_stored
+from annotator.reports.stored_versions import holding, read_as_stored
 from annotator.reports.their_ner import TheirNer, their_ner_scores
 from annotator.rows import SpanLike
 from annotator.store import Reader
 from annotator.store.current import suggester_order
-from annotator.vocabulary import GOLD, Label, Status, suggester_labels
+from annotator.vocabulary import GOLD, Label, Status
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 ALL = "ALL"
-MODEL = "model"
 
 
 class MicroInterval(BaseModel):
@@ -150,87 +150,6 @@ def load_corrections(
     return corrections(articles(), annotators)
 
 
-def _chosen_labels(store: Reader, suggesters: Sequence[str] | None, annotator: str | None) -> set[Label]:
-    """The labels scored: all of them, or those the chosen suggester versions make. Each must be stored, or
-    be one of this release's suggesters (run now; a version it replaced is only read as stored); at most one
-    version of a kind."""
-    if not suggesters:
-        return set(Label)
-    if annotator is not None:
-        raise AnnotatorError("choose --annotator or --suggester, not both")
-    from annotator.suggest import builtin_suggesters
-    from annotator.suggest.superseded import replacement
-
-    known = sorted(set(store.suggesters()) | set(builtin_suggesters()), key=suggester_order)
-    kinds: dict[str, str] = {}
-    for name in suggesters:
-        newer = replacement(name)
-        if name not in known and newer is not None:
-            raise AnnotatorError(f"no {name!r} suggestions stored, and this release runs {newer!r} in its place")
-        if name not in known and "@" in name and name.split("@", 1)[0] in known:  # a trained pipeline's, not here
-            raise AnnotatorError(
-                f"no {name} suggestion is stored in this database: nothing to score; {elsewhere(name, 'the reference')}"
-            )
-        if name not in known:
-            raise AnnotatorError(f"no suggester {python_quoted(name)} (stored or built in: {', '.join(known)})")
-        kind = name.split(".", 1)[0]
-        if kind in kinds:
-            raise AnnotatorError(f"one suggester of a kind at a time: {kinds[kind]!r} and {name!r}")
-        kinds[kind] = name
-    return {label for name in suggesters for label in suggester_labels(name)}
-
-
-def _run_now(
-    store: Reader, ids: list[str], names: Sequence[str], model: str | None, nlp: Language | None = None
-) -> tuple[dict[str, list[SpanLike]], list[str]]:
-    """This release's suggesters `names` run on the articles now (nothing stored): per article id, their spans,
-    and the names they are made under. A kind not named is filled with the pipeline's own version, whose spans
-    are left out. A version the pipeline itself makes is named as the pipeline names it: a trained folder's
-    "entities.v15@<hash>", not the shipped weights' "entities.v15". `nlp`: `model` loaded already."""
-    from annotator.suggest import Suggesters, builtin_suggesters, load_pipeline, suggest_texts, suggesters_of
-    from annotator.suggest.loading import named_for
-
-    nlp = nlp or load_pipeline(model)
-    own = suggesters_of(nlp)
-    made = [named_for(own, name) for name in names]
-    entities = next((n for n in made if builtin_suggesters().get(n.split("@", 1)[0]) == "entities"), own.entities)
-    quotes = next((n for n in made if builtin_suggesters().get(n.split("@", 1)[0]) == "quotes"), own.quotes)
-    texts = [store.article(article_id).text for article_id in ids]
-    results = suggest_texts(texts, nlp, suggesters=Suggesters(entities, quotes))
-    spans: dict[str, list[SpanLike]] = {
-        article_id: [s for s in suggestions if s.suggester in made]
-        for article_id, (_, suggestions) in zip(ids, results, strict=True)
-    }
-    return spans, made
-
-
-def _model_spans(
-    store: Reader, ids: list[str], suggesters: Sequence[str] | None, model: str | None, nlp: Language | None = None
-) -> tuple[list[list[SpanLike]], str, set[str]]:
-    """The model's spans per article, its name, and the suggester versions in it: the current suggestions, or the
-    chosen versions (this release's run now, others as stored; `nlp`: `model` loaded already)."""
-    from annotator.suggest import builtin_suggesters
-
-    chosen = list(suggesters or [])
-    now = [name for name in chosen if name in builtin_suggesters()]
-    computed, made = _run_now(store, ids, now, model, nlp) if now else ({}, [])
-    spans: list[list[SpanLike]] = []
-    used: set[str] = {name for name in chosen if name not in now} | set(made)
-    for article_id in ids:
-        if chosen:
-            stored = [
-                s for s in store.latest_suggestions(article_id) if s.suggester in chosen and s.suggester not in now
-            ]
-            found: list[SpanLike] = [*stored, *computed.get(article_id, [])]
-        else:
-            current = store.current_suggestions(article_id)
-            used.update(s.suggester for s in current)
-            found = list(current)
-        spans.append(found)
-    name = model_name(sorted(used)) if used else MODEL
-    return spans, name + (" (run now)" if now else ""), used
-
-
 def score(
     store: Reader,
     reference: Reference,
@@ -255,7 +174,7 @@ def score(
     over the articles each marked done (or in progress too)."""
     if annotator is not None and annotator not in store.annotators():
         raise AnnotatorError(f"no annotations by {python_quoted(annotator)} (in the database: {names(store)})")
-    labels = _chosen_labels(store, suggesters, annotator)
+    labels = chosen_labels(store, suggesters, annotator)
     suggesters = own_versions(suggesters, model) if annotator is None else suggesters  # --model's own, run now
     other: list[str] = []
     if against is not None:  # the versions scored with it in place of its kind's (`reports.paired`)
@@ -296,7 +215,7 @@ def score(
         if any(name in builtin_suggesters() for name in [*(suggesters or []), *other]):
             nlp = load_pipeline(model)
     if annotator is None:
-        model_spans, predicted_name, used = _model_spans(store, ids, suggesters, model, nlp)
+        model_spans, predicted_name, used = suggested_spans(store, ids, suggesters, model, nlp)
         predicted = list(enumerate(model_spans))
         missing = sum(not spans for spans in model_spans)
     else:  # an annotator is scored on what they started: gold of an article never opened is no miss of theirs
@@ -318,7 +237,7 @@ def score(
     result, exact_counts, overlap_counts = scored.evaluation, scored.exact, scored.overlap
     compared_with = None
     if other:
-        other_spans, other_name, _ = _model_spans(store, ids, other, model, nlp)
+        other_spans, other_name, _ = suggested_spans(store, ids, other, model, nlp)
         plain = other_name.removeprefix(f"{MODEL}:").removesuffix(" (run now)")
         compared_with = paired(gold, other_spans, labels, exact_counts, result.micro.exact.f1, plain)
     caution = None

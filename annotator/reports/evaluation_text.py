@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from annotator.metrics.evaluation import LabelScores
 from annotator.reports.agreement import figure
-from annotator.reports.evaluation import MODEL, ScoreReport
+from annotator.reports.chosen_versions import MODEL
+from annotator.reports.evaluation import ScoreReport
 from annotator.reports.learned_left_out import left_out_lines
 from annotator.reports.no_interval import no_interval
 from annotator.reports.paired import paired_lines
