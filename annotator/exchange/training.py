@@ -9,19 +9,13 @@ from, its base's included ("learned"), so `annotator evaluate --model` can leave
 before training (the shipped pipeline, or the `base` folder an earlier run wrote) and after it, per label, exact and overlap, on the suggestions the
 pipeline makes (entities.v15: the learned component with the small model's names and the general rules).
 `curve` trains from the same start on 25, 50, 75 and 100% of the training part and scores each on the same
-held-out articles, so a team sees whether more gold still helps.
+held-out articles, so a team sees whether more gold still helps. `annotator.exchange.pipeline_folder` checks
+--out and puts the pipeline there.
 """
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import fcntl
 import math
-import os
-import re
-import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -30,13 +24,13 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.errors import AnnotatorError, InputError
 from annotator.exchange.held_out import base_learned, learned, split
+from annotator.exchange.pipeline_folder import new_folder, write_pipeline
 from annotator.exchange.training_input import MAX_CHARS, in_progress_note, too_few, too_long, without_gold
-from annotator.interrupts import keeping
 from annotator.lookalike import python_quoted
 from annotator.metrics.evaluation import Evaluation, score_pairs
 from annotator.metrics.intervals import ArticleCounts, Interval, gain_interval
 from annotator.models import NativeRecord
-from annotator.places import Note, note_leftover_folders, unbroken
+from annotator.places import Note
 from annotator.store import Reader
 from annotator.suggest.loading import EPOCHS
 from annotator.suggest.shipped import shipped_learned
@@ -47,12 +41,6 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int], None]
 CURVE = (0.25, 0.5, 0.75, 1.0)
-#: The pipeline is written into `.<out>.partial-<random>` beside --out, then renamed to it; where the rename is
-#: refused (--out filled meanwhile), to `<out>.kept-<random>` instead, which the error names.
-PARTIAL = "partial"
-KEPT = "kept"
-#: --out's default name (`cli.training.train`), a pattern: a killed default run's leftover is named by the next one.
-DEFAULT_NAME = r"trained-\d{8}-\d{6}"
 
 
 @dataclass(frozen=True)
@@ -239,18 +227,6 @@ def score(nlp: Any, articles: Sequence[Article]) -> tuple[Evaluation, ArticleCou
     return scored.evaluation, scored.exact
 
 
-def _new_folder(out: Path) -> None:
-    """`out` may be new (its missing parent folders are made when the pipeline is written) or an empty folder."""
-    unbroken(out)  # a link to nothing or in a loop (`models` by default): one line, nothing made
-    if out.is_symlink():
-        raise AnnotatorError(f"{out} is a symbolic link: choose a new --out (a folder of its own)")
-    if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise AnnotatorError(f"{out} exists and is not an empty folder: choose a new --out")
-    above = next((folder for folder in out.parents if folder.exists()), None)
-    if above is not None and not above.is_dir():
-        raise InputError("not a folder", path=str(above))
-
-
 def train_model(
     store: Reader | None,
     source: Source,
@@ -270,9 +246,7 @@ def train_model(
     from annotator.suggest import suggesters_for_model
     from annotator.suggest.learn import base_pipeline, start_description, train
 
-    _new_folder(out)
-    default = re.fullmatch(DEFAULT_NAME, out.name) is not None  # a killed default run's name is never the next one's
-    note_leftover_folders(out, PARTIAL, out, note, DEFAULT_NAME if default else None)
+    new_folder(out, note)
     before = base_learned(base)
     articles, unchecked = _gathered(store, source, note)
     train_part, held = split(articles, seed, base_learned=before, shipped=shipped_learned())
@@ -281,11 +255,6 @@ def train_model(
     report.held_learned = sum(learned(a, shipped_learned()) for a in held)
     train(nlp, train_part, epochs=epochs, seed=seed, progress=progress)
     report.after, report.after_by_article = score(nlp, held)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    # A folder of our own, made here under a fresh random name (mkdtemp: never one that was already there), so
-    # nothing someone left beside `out` is written through, adopted or removed.
-    partial = Path(tempfile.mkdtemp(prefix=f".{out.name}.{PARTIAL}-", dir=out.parent))
-    lock = os.open(partial, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     about = {
         "trained_on": source.description,
         "articles": [a.id for a in train_part],
@@ -296,66 +265,10 @@ def train_model(
         "seed": seed,
         "started_from": start_description(base),
     }
-    try:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # a live run's folder: another run's note passes over it
-        _save_into_place(nlp, partial, out, about, report.after)
-    finally:
-        os.close(lock)  # releases the lock
+    write_pipeline(nlp, out, about, report.after)
     report.out = out
     report.suggester = suggesters_for_model(str(out)).entities
     return report
-
-
-def _save_into_place(nlp: Any, partial: Path, out: Path, about: dict[str, Any], after: Evaluation | None) -> None:
-    """The pipeline saved into `partial` (a folder this run made, and holds), then renamed to `out`."""
-    from annotator.suggest.learn import save
-
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(partial, 0o777 & ~mask)  # as a folder made the usual way (mkdtemp makes it private)
-    try:
-        save(nlp, partial, about, after)
-    except BaseException as error:
-        shutil.rmtree(partial, ignore_errors=True)  # ours, half written
-        if isinstance(error, OSError):  # spaCy's to_disk on a full disk, or past `ulimit -f`: a traceback before
-            raise _not_written(out, partial, error) from None
-        raise
-    try:
-        with keeping():  # the pipeline in place: an interrupt from here on waits for the report
-            os.rename(partial, out)  # replaces only an empty folder; never follows a link
-    except OSError as error:
-        raise AnnotatorError(
-            f"cannot put the pipeline at {out} ({error.strerror}): it is kept at {_kept(partial, out)}; move it "
-            "where you want it"
-        ) from None
-
-
-def _not_written(out: Path, partial: Path, error: OSError) -> AnnotatorError:
-    """The one line for a pipeline that could not be written: the folder, the reason, and what is left of it."""
-    reason = {
-        **dict.fromkeys((errno.ENOSPC, errno.EDQUOT), "the disk is full"),
-        errno.EFBIG: "a file would pass this process's size limit (ulimit -f)",
-    }.get(error.errno or 0, error.strerror or str(error))
-    left = f"what was written is left in {partial}" if os.path.lexists(partial) else "nothing of it is left"
-    return AnnotatorError(f"cannot write the pipeline to {out}: {reason} ({error.strerror}); {left}")
-
-
-def _kept(partial: Path, out: Path) -> Path:
-    """The refused pipeline renamed from its hidden temporary to `<out>.kept-<random>`: a name that says what it is,
-    and no leftover "of an interrupted run" for later runs to mention. A folder made here (`mkdtemp`), empty, which
-    the rename replaces; failing that, the pipeline stays where it is."""
-    try:
-        kept = Path(tempfile.mkdtemp(prefix=f"{out.name}.{KEPT}-", dir=out.parent))
-    except OSError:
-        return partial
-    try:
-        os.chmod(kept, os.stat(partial).st_mode & 0o777)
-        os.rename(partial, kept)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.rmdir(kept)  # ours, and empty (a folder someone filled stays)
-        return partial
-    return kept
 
 
 def curve_points(articles: int) -> dict[float, int]:
