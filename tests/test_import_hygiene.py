@@ -18,6 +18,7 @@ CORE = [
     "annotator.reports.agreement",
     "annotator.reports.agreement_html",
     "annotator.exchange.ingest",
+    "annotator.exchange.resuggesting",
     "annotator.exchange.records",
     "annotator.exchange.formats.jsonl",
     "annotator.exchange.schemas",

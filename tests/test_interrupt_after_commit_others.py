@@ -124,7 +124,7 @@ def test_suggest_interrupted_after_its_last_commit_prints_its_report_then_says_i
         "them there; `annotator stats` lists them, and O on an article's screen reopens it\n"
     )
     report = plain_report(tmp_path, "suggest", notes=waiting)
-    result = run(tmp_path, "annotator.exchange.ingest:resuggest:SIGINT:1", "suggest", "--db", "x.db")
+    result = run(tmp_path, "annotator.exchange.resuggesting:resuggest:SIGINT:1", "suggest", "--db", "x.db")
     assert (result.returncode, result.stdout, result.stderr) == (130, report, waiting + SAVED)
 
 

@@ -17,7 +17,7 @@ from support import SMALL_TEXT, find, word_tokens
 from typer.testing import CliRunner
 
 from annotator.cli import app
-from annotator.exchange.ingest import outdated
+from annotator.exchange.resuggesting import outdated
 from annotator.models import ArticleIn, Suggestion
 from annotator.store import Store
 from annotator.suggest import SUGGESTER_NAMES

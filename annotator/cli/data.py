@@ -216,7 +216,7 @@ def suggest(
 
     Example: annotator suggest --db annotations.db
     """
-    from annotator.exchange.ingest import SuggestInterrupted, SuggestWriteFailed, resuggest
+    from annotator.exchange.resuggesting import SuggestInterrupted, SuggestWriteFailed, resuggest
     from annotator.suggest import suggesters_for_model
 
     with reported_before_interrupts():
@@ -261,7 +261,7 @@ def _kept_before(done: int, total: int, db: Path, model: str | None) -> str:
 
 
 def _kept_trained(store: "Reader", db: Path) -> str:
-    """Which trained pipelines' suggestions a plain `suggest` kept (`exchange.ingest.outdated`), and how to replace
+    """Which trained pipelines' suggestions a plain `suggest` kept (`exchange.resuggesting.outdated`), and how to replace
     them: the shipped pipeline never replaces them unasked."""
     return _about_trained(
         store,
@@ -330,7 +330,7 @@ def check(db: DbOption = Path(DEFAULT_DB)) -> None:
 def _about_trained(store: "Reader", each: str, then: str) -> str:
     """One line about the articles that keep a trained pipeline's suggestions (`kept_trained`): `each` per
     pipeline (with {count} and {name}), then `then`; "" when there are none."""
-    from annotator.exchange.ingest import kept_trained
+    from annotator.exchange.resuggesting import kept_trained
     from annotator.suggest import suggesters_for_model
 
     counts = kept_trained(store.current_suggesters_by_article(), suggesters_for_model(None).names)

@@ -136,7 +136,7 @@ class Reader(Connection):
     def lacking_kinds(self, kinds: Iterable[str]) -> dict[str, list[str]]:
         """Of the articles holding suggestions, those holding none of a kind (entities, quotes), by kind, in ingest
         order: the store keeps suggestions, not which suggesters ran, so `suggest` takes such a kind as found
-        empty (`exchange.ingest.outdated`), and says which they are."""
+        empty (`exchange.resuggesting.outdated`), and says which they are."""
         lacking: dict[str, list[str]] = {}
         for article_id, have in self.suggesters_by_article().items():
             held = {suggester_kind(name) for name in have}
