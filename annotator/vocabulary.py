@@ -170,7 +170,7 @@ def model_problem(name: str) -> str | None:
 def worker_problem(name: str) -> str | None:
     """Why nobody may work under `name` (`model_problem`, then `reserved_problem`), else None: the one check of a
     name entering as someone's work, from an option (`cli.names.checked_name`) or a file's user field (Label
-    Studio's `completed_by`, `updated_by`, JSON_MIN's `annotator`: `labelstudio_truth.given`)."""
+    Studio's `completed_by`, `updated_by`, JSON_MIN's `annotator`: `labelstudio_users.given`)."""
     return model_problem(name) or reserved_problem(name)
 
 

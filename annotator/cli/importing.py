@@ -132,7 +132,7 @@ def _say_label_studio_users(records: "list[Read | Entering]", user_map: dict[int
     """Who of a Label Studio file is stored under the import's own name for a user known only by id, and which
     --user-map entries named nobody whose work came in (a trial, 38c: both were silent)."""
     from annotator.exchange.formats.common import ImportedRecord
-    from annotator.exchange.formats.labelstudio_truth import SYNTHETIC
+    from annotator.exchange.formats.labelstudio_users import SYNTHETIC
 
     names = {r.record.annotator for r in records if isinstance(r, ImportedRecord)}
     ids = {name: name.removeprefix(SYNTHETIC) for name in names if name.startswith(SYNTHETIC)}
@@ -226,9 +226,9 @@ def _say_import_report(report: "ImportReport", db: Path, snap: bool, format_name
 
 def _user_map(given: list[str] | None, format: FormatName) -> dict[int, str]:
     """--user-map's ids and names, each name checked as a name entering as someone's work, and as one a Label
-    Studio user may have (`labelstudio_truth.named_user_problem`)."""
+    Studio user may have (`labelstudio_users.named_user_problem`)."""
     from annotator.errors import InputError
-    from annotator.exchange.formats.labelstudio_truth import named_user_problem
+    from annotator.exchange.formats.labelstudio_users import named_user_problem
     from annotator.exchange.formats.options import parse_user_map
 
     if not given:

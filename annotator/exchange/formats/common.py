@@ -242,7 +242,7 @@ def annotator_of(found: Any, options: ReadOptions, where: Where, field: str, ren
     """--annotator names the work of a record that names nobody; else the file's own name (by
     `vocabulary.entered_name`'s rule, in NFC); else an error (never guess whose work it is). A record naming another
     person than --annotator is an error (attack 31: alice's record became bob's and replaced his work), unless
-    `renames` (one Label Studio user's work, `labelstudio_truth.OneUser`) or --rename asked for it. A record of the model's (`model:...`) is
+    `renames` (one Label Studio user's work, `labelstudio_users.OneUser`) or --rename asked for it. A record of the model's (`model:...`) is
     never a person's: --annotator on one is an error."""
     named = found if isinstance(found, str) and found else None
     if named is not None and is_model(named) and options.annotator:

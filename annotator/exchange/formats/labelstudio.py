@@ -20,7 +20,7 @@ On import, each annotation of a task becomes one record (and the one prediction 
 task's `meta` annotator for the annotation the server made first (our own export's one annotation, back from the
 server; annotations other users added there since are theirs, `labelstudio_truth.first_made`); else
 `completed_by`: a user id (read as the email an object with that `id` gives elsewhere in the file, else as
-`labelstudio-user-<id>`: one user is one annotator), an object with an `email` (else its `id`), or a name
+`labelstudio-user-<id>`: one user is one annotator, `labelstudio_users`), an object with an `email` (else its `id`), or a name
 (`labelstudio_truth`: a user who changed another's annotation since is its author; a user known only by id who
 worked on an annotation the `meta` names someone for, or a name given as `labelstudio-user-<id>`, is an error, as
 is anything else; `--annotator` takes one user's work). A cancelled annotation is
@@ -68,8 +68,6 @@ from annotator.exchange.formats.common import (
 from annotator.exchange.formats.labelstudio_export import config, task, write  # noqa: F401 (the format's export)
 from annotator.exchange.formats.labelstudio_offsets import as_quoted, code_points, counts_units
 from annotator.exchange.formats.labelstudio_truth import (
-    OneUser,
-    Users,
     author,
     first_made,
     importer_again,
@@ -78,8 +76,8 @@ from annotator.exchange.formats.labelstudio_truth import (
     model_only,
     ours_without_meta,
     truth,
-    user,
 )
+from annotator.exchange.formats.labelstudio_users import OneUser, Users, user
 from annotator.exchange.formats.looks import refuse_foreign, refuse_foreign_file
 from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.formats.speakers import kept, link_speaker, repeated_id
@@ -136,7 +134,7 @@ class Relation(Loose):
 
 class LSAnnotation(Loose):
     result: list[dict[str, Any]] = Field(default_factory=list)
-    completed_by: Any = None  # read by `labelstudio_truth.user`, which names what it cannot read
+    completed_by: Any = None  # read by `labelstudio_users.user`, which names what it cannot read
     was_cancelled: Flag = False
     status: str | None = None
     updated_at: Timestamp | None = None
