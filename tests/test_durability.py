@@ -33,8 +33,9 @@ def old_db(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def current_db(old_db: Path) -> Path:
-    """The same database brought to this release's schema (an older one needs write access once)."""
-    Store.open(old_db).close()
+    """The same database brought to this release's schema (by the first write: `store.upgrading`)."""
+    with Store.open(old_db) as store, store.write(upgrade_alone=True):
+        pass
     return old_db
 
 
@@ -213,13 +214,15 @@ def test_a_database_in_a_folder_this_user_may_not_write_opens_read_only(
     ]
 
 
-def test_a_write_on_a_full_disk_is_refused_whole(old_db: Path) -> None:
-    with Store.open(old_db) as store:
+def test_a_write_on_a_full_disk_is_refused_whole(current_db: Path) -> None:
+    with Store.open(current_db) as store:
         events = store.count("events")
         pages = store.db.execute("PRAGMA page_count").fetchone()[0]
         store.db.execute(f"PRAGMA max_page_count = {pages}")  # the disk fills up once the free space is used
         saved: list[str] = []
-        with pytest.raises(WriteFailed, match=rf"^not saved: the disk is full \({old_db}\); nothing of this change"):
+        with pytest.raises(
+            WriteFailed, match=rf"^not saved: the disk is full \({current_db}\); nothing of this change"
+        ):
             for number in range(1000):
                 status = ("done", "flagged")[number % 2]
                 store.set_status("small", "carol", status)
@@ -231,10 +234,10 @@ def test_a_write_on_a_full_disk_is_refused_whole(old_db: Path) -> None:
         assert store.accept_all("small", "carol").message == "accepted 4 suggestions"
 
 
-def test_articles_that_do_not_fit_on_the_disk_are_not_stored_at_all(old_db: Path) -> None:
+def test_articles_that_do_not_fit_on_the_disk_are_not_stored_at_all(current_db: Path) -> None:
     from annotator.models import ArticleIn
 
-    with Store.open(old_db) as store:
+    with Store.open(current_db) as store:
         store.db.execute(f"PRAGMA max_page_count = {store.db.execute('PRAGMA page_count').fetchone()[0] + 2}")
         articles = [(ArticleIn(text=f"Article {n}: " + "word " * 2000), None, []) for n in range(5)]
         with pytest.raises(WriteFailed, match=r"the disk is full"):

@@ -119,11 +119,8 @@ def pack(
     Example: annotator pack --annotator bob -o bob.db
     """
     from annotator.store.pack import pack as write_pack
-    from annotator.store.pack import refusal
 
     annotator = checked_name(annotator, "--annotator", works=True)
-    with errors_as_lines(), open_store(db, read_only=True) as reader:  # refused, an older release's file stays so
-        refusal(reader, annotator, output)
     with reported_before_interrupts():
         with errors_as_lines(), open_store(db) as store:
             report = write_pack(store, annotator, output, note)

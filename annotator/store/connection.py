@@ -35,6 +35,7 @@ from annotator.store.opening import (
     undecodable,
     write_failed,
 )
+from annotator.store.upgrading import Upgrade, pending
 from annotator.store.witness import Witness
 from annotator.vocabulary import Label
 
@@ -126,8 +127,14 @@ class Connection:
     """One database file, open for reading and (unless read-only) writing."""
 
     def __init__(self, conn: sqlite3.Connection, path: str | Path | None = None, read_only: bool = False) -> None:
-        self.conn = conn
         self.path = Path(path) if path else None
+        self._writer = conn  # the file's own connection; `conn` reads, through a copy while an upgrade waits
+        try:
+            self._upgrade = Upgrade(conn, self.path or Path()) if not read_only and pending(conn) else None
+        except BaseException:
+            conn.close()
+            raise
+        self.conn = self._upgrade.reading if self._upgrade else conn
         self.read_only = read_only
         self._texts: dict[str, str] = {}
         self._seen: dict[tuple[str, str], Seen] = {}  # (article, annotator) -> the versions last shown
@@ -191,13 +198,16 @@ class Connection:
         return Database(self.conn)
 
     def close(self) -> None:
+        if self._upgrade:
+            self._upgrade.close()
+            self.conn = self._writer
         stands = self.stands(writing=True)  # compared as before a COMMIT: SQLite's checkpoint on closing writes
         if stands == MOVED:
             self._let_go_of_the_wal()
         if stands == OVERWRITTEN:
             self._close_without_checkpoint()
         else:
-            self.conn.close()
+            self._writer.close()
         if self._let_go:
             self._let_go()
 
@@ -211,8 +221,10 @@ class Connection:
             raise damaged from None
 
     @contextmanager
-    def write(self) -> Iterator[None]:
-        """One IMMEDIATE transaction: takes the write lock first, so reads inside it cannot go stale.
+    def write(self, upgrade_alone: bool = False) -> Iterator[None]:
+        """One IMMEDIATE transaction: takes the write lock first, so reads inside it cannot go stale. The first on
+        an older release's file upgrades it (`annotator.store.upgrading`) when it writes something, or when
+        `upgrade_alone` says that is the point.
 
         Any failure rolls the whole transaction back; SQLite's (disk full, read-only, locked for longer than
         the busy timeout) become `WriteFailed`, one line saying nothing was saved.
@@ -222,11 +234,18 @@ class Connection:
         if self.in_transaction():  # joined by an outer write(): that one commits or rolls back
             yield
             return
+        upgrade = self._upgrade
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
+            if upgrade:
+                upgrade.before_the_transaction()
+            self._writer.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
             raise write_failed(self.path, error) from None
         try:
+            if upgrade:  # committed with this write, or rolled back with it: a refusal leaves the file as it was
+                upgrade.in_the_transaction()
+                self._reading(self._writer)
+            upgraded = self._writer.total_changes
             yield
             stands = self.stands(writing=True)
             if stands == LINKED:  # a second name made while open: SQLite would keep a -wal by each (`opening`)
@@ -234,18 +253,27 @@ class Connection:
                 raise WriteFailed(f"not saved: {two_names(self.path, names)}; nothing of this change was written")
             if stands != KEPT:  # just before COMMIT, so a replacement after BEGIN (a long import) is caught
                 raise overwritten(self.path)
+            # an upgrade alone is no reason to rewrite the file: with nothing else written, it waits for a write
+            unchanged = upgrade is not None and not upgrade_alone and self._writer.total_changes == upgraded
             with keeping():  # an interrupt from here on waits for the command's report (`interrupts.report_first`)
-                self.conn.execute("COMMIT")
+                self._writer.execute("ROLLBACK" if unchanged else "COMMIT")
         except BaseException as error:
             self._seen_pending.clear()
-            if self.in_transaction():
+            if self._writer.in_transaction:
                 with suppress(sqlite3.Error):
-                    self.conn.execute("ROLLBACK")
+                    self._writer.execute("ROLLBACK")
+            if upgrade:
+                self._reading(upgrade.reading)
             if self.stands() == MOVED:
                 self._let_go_of_the_wal()
             if isinstance(error, sqlite3.Error) and type(error) in (sqlite3.OperationalError, sqlite3.DatabaseError):
                 raise write_failed(self.path, error) from None
             raise
+        if upgrade and unchanged:
+            self._reading(upgrade.reading)
+        elif upgrade:
+            upgrade.close()
+            self._upgrade = None
         self._seen.update(self._seen_pending)
         self._seen_pending.clear()
         if self._witness and self.stands() == KEPT:
@@ -275,7 +303,7 @@ class Connection:
         for a moved file). So the WAL's frames are checkpointed into the old file (through the descriptor this
         connection holds: a copy moved aside keeps its work) and the WAL is emptied."""
         with suppress(sqlite3.Error):
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            self._writer.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def _close_without_checkpoint(self) -> None:
         """Closing the last connection checkpoints the WAL into the file, and the file now holds other bytes than
@@ -285,14 +313,19 @@ class Connection:
         try:
             holder = sqlite3.connect(sqlite_uri(self._where or Path(), mode="ro"), uri=True)
         except sqlite3.Error:
-            self.conn.close()
+            self._writer.close()
             return
         try:
             with suppress(sqlite3.Error):
                 holder.execute("PRAGMA schema_version").fetchone()  # takes its shared lock on the file
-            self.conn.close()
+            self._writer.close()
         finally:
             holder.close()
+
+    def _reading(self, conn: sqlite3.Connection) -> None:
+        """Read through `conn` from now on (the file's own connection once it is upgraded)."""
+        self.conn = conn
+        self.__dict__.pop("db", None)  # the sqlite-utils view of the other one
 
     def in_transaction(self) -> bool:
         return self.conn.in_transaction
@@ -310,7 +343,12 @@ class Connection:
         """SQLite's count that changes when another connection (another process) commits to the file: what a screen
         shows of the whole database (how many articles) is read again only then."""
         try:
-            return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+            if self._upgrade and self._upgrade.caught_up():  # upgraded by another process: read it as it is
+                self._upgrade = None
+                self._reading(self._writer)
+            elif self._upgrade and self.conn is not self._upgrade.reading:  # a copy made again
+                self._reading(self._upgrade.reading)
+            return int(self._writer.execute("PRAGMA data_version").fetchone()[0])
         except sqlite3.DatabaseError as error:  # the file damaged or overwritten under us: one line for the screen
             raise DatabaseError(
                 f"{self.path} cannot be read ({error}): quit, then run `annotator check --db {self.path}`"

@@ -113,16 +113,26 @@ def initialise(db: sqlite3.Connection) -> None:
 
     The mark comes first: a new file's first page carries it from its first write, so a file is never
     taken for ours without it (though a file with it is not thereby ours to delete: a copy carries it too)."""
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    db.execute("PRAGMA foreign_keys = ON")
+    settings(db)
     if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
         _retrying(db, "BEGIN IMMEDIATE")
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute("COMMIT")
+    in_wal_mode(db)
+    migrate(db)
+
+
+def settings(db: sqlite3.Connection) -> None:
+    """What every writing connection sets for itself (nothing of it is written to the file)."""
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA synchronous = FULL")
+
+
+def in_wal_mode(db: sqlite3.Connection) -> None:
+    """WAL mode, switched to outside any transaction (SQLite allows it nowhere else)."""
     if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         _retrying(db, "PRAGMA journal_mode = wal")
-    db.execute("PRAGMA synchronous = FULL")
-    migrate(db)
 
 
 def new_database(target: Path, shown: Path | None = None, note: Note = None) -> Temporary:
@@ -197,7 +207,8 @@ def open_database(
         raise DatabaseError(f"{path}: not a regular file")
     writer = connect(target, path)
     try:
-        initialise(writer)
+        settings(writer)  # an older release's file is upgraded by the first write (`annotator.store.upgrading`)
+        writer.execute("PRAGMA schema_version").fetchone()  # opens the -wal and -shm now, for `witness` to hold
     except BaseException as error:
         writer.close()
         if isinstance(error, sqlite3.Error):
@@ -244,24 +255,28 @@ def _read_only(db: sqlite3.Connection, target: Path, path: Path) -> sqlite3.Conn
         db = connect(target, path, sqlite_uri(target, mode="ro"))
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version < READABLE_AS_IS:  # a newer file's schema differs from this one only by what its readers derive
-        db = _upgraded_copy(db, path)
+        source = db
+        try:
+            db = upgraded_copy(source, path)
+        finally:
+            source.close()
     db.execute("PRAGMA foreign_keys = ON")
     return db
 
 
-def _upgraded_copy(db: sqlite3.Connection, path: Path) -> sqlite3.Connection:
+def upgraded_copy(db: sqlite3.Connection, path: Path) -> sqlite3.Connection:
     """An older release's file, for reading only: a private copy in memory brought to this release's schema. The
-    file itself is never migrated by a command that only reads (a writing command upgrades it in place)."""
+    file itself is never migrated by a command that only reads, nor by one that writes before its first write
+    (`annotator.store.upgrading`)."""
     copy = sqlite3.connect(":memory:", check_same_thread=False)
     try:
         db.backup(copy)
         migrate(copy)
         copy.execute("PRAGMA query_only = ON")
+        copy.execute("PRAGMA foreign_keys = ON")
     except sqlite3.Error as error:
         copy.close()
         raise DatabaseError(f"{path}: made by an older release, and its copy could not be upgraded: {error}") from None
-    finally:
-        db.close()
     return copy
 
 

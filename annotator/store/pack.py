@@ -151,10 +151,9 @@ def _json_text(column: str, path: str) -> str:
     return f"CASE WHEN json_valid({column}) THEN json_extract({column}, '{path}') END"
 
 
-def refusal(reader: Reader, annotator: str, out: str | Path) -> Path:
-    """Refuse a pack that cannot be made, changing nothing: `annotator pack` asks this of the database opened for
-    reading first, so that a refused pack leaves an older release's file as it was (opening it to write migrates
-    it). The file to link the pack to, otherwise."""
+def _refusal(reader: Reader, annotator: str, out: str | Path) -> Path:
+    """Refuse a pack that cannot be made, changing nothing (an older release's file stays as it was: only a write
+    upgrades it). The file to link the pack to, otherwise."""
     out = Path(out)
     if not assigned(reader, annotator):
         names = ", ".join(assignees(reader)) or "nobody: run `annotator assign` first"
@@ -183,8 +182,11 @@ def pack(reader: Reader, annotator: str, out: str | Path, note: Note = None) -> 
     so a failed or interrupted pack leaves nothing, and removes nothing it did not make (a link or file at `out`
     stays as it was)."""
     out = Path(out)
-    target = refusal(reader, annotator, out)
+    target = _refusal(reader, annotator, out)
     assert reader.path is not None  # refused otherwise
+    if isinstance(reader, Store):  # the pack copies the file's tables by this release's columns, through its path
+        with reader.write(upgrade_alone=True):
+            pass
     temporary = new_database(target, out, note)
     try:
         with Store.open(temporary.path, create=False) as packed:

@@ -258,12 +258,27 @@ def migrate(db: Database | sqlite3.Connection, migration_set: Migrations | None 
         return
     db.execute("BEGIN IMMEDIATE")  # a second process opening the file at once waits, then finds nothing pending
     try:
-        migration_set.apply(db)  # each migration is a savepoint inside this transaction
-        db.execute(f"PRAGMA user_version = {version}")
+        _apply(db, migration_set)
     except BaseException:
         db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
+
+
+def migrate_in_transaction(db: sqlite3.Connection) -> None:
+    """Every pending migration inside the caller's open write transaction, committed or rolled back with it: an
+    older release's file is upgraded by the first write of a command, never by a command that writes nothing
+    (`annotator.store.upgrading`)."""
+    if db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+        return
+    from sqlite_utils import Database
+
+    _apply(Database(db), migrations())
+
+
+def _apply(db: Database, migration_set: Migrations) -> None:
+    migration_set.apply(db)  # each migration is a savepoint inside the open transaction
+    db.execute(f"PRAGMA user_version = {len(migration_set._migrations)}")
 
 
 #: What the migrations make, less what SQLite and the libraries make their own way (whose SQL may differ by
