@@ -180,3 +180,27 @@ def test_a_process_examining_a_killed_writer_s_wal_under_the_same_name_is_not_ta
     assert (result.returncode, result.stdout) == (
         0, f"{db}: ok (integrity check passed; 3 event(s) replay to the stored annotations)\n"
     )  # fmt: skip
+
+
+def test_the_screen_quitting_after_the_file_was_renamed_leaves_nothing_at_the_old_name(
+    held: tuple[Path, Holder, str],
+) -> None:
+    """t7: `mv r.db r2.db` under an open screen, then quit: an empty r.db-wal and an r.db-shm stayed at the old name,
+    where no database is (SQLite skips its checkpoint on closing a moved file, and with it their removal)."""
+    db, holder, _article = held
+    renamed = db.with_name("r2.db")
+    os.rename(db, renamed)
+    holder.close()
+    assert sorted(p.name for p in db.parent.iterdir()) == ["r2.db"]
+    checked = annotator("check", "--db", renamed)
+    assert checked.stdout == f"{renamed}: ok (integrity check passed; 3 event(s) replay to the stored annotations)\n"
+
+
+def test_a_file_put_at_the_old_wal_name_is_not_removed(held: tuple[Path, Holder, str]) -> None:
+    db, holder, _article = held
+    renamed, wal = db.with_name("r2.db"), db.with_name("r.db-wal")
+    os.rename(db, renamed)
+    os.rename(wal, db.with_name("aside"))
+    wal.write_bytes(b"")  # empty, and not the -wal the screen opened
+    holder.close()
+    assert sorted(p.name for p in db.parent.iterdir()) == ["aside", "r.db-shm", "r.db-wal", "r2.db"]

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Self
 from annotator.interrupts import keeping
 from annotator.rows import Offsets, SpanLike, SpanRow, SuggestionRow
 from annotator.store.companions import companion
+from annotator.store.elsewhere import Identity, identity, remove_left_at_the_old_name
 from annotator.store.examining import DatabaseError, sqlite_uri
 from annotator.store.opening import (
     Snapshot,
@@ -148,6 +149,10 @@ class Connection:
             if self._where and self._file
             else None
         )
+        # the -wal and -shm SQLite opened by the path: what a close after `mv` may remove (`close`)
+        self._companions: tuple[Identity, Identity] = (None, None)
+        if self._file and self._where:
+            self._companions = (identity(companion(self._where, "-wal")), identity(companion(self._where, "-shm")))
         # its descriptors go when the connection does, closed or not
         self._let_go = weakref.finalize(self, self._witness.release) if self._witness else None
 
@@ -208,6 +213,9 @@ class Connection:
             self._close_without_checkpoint()
         else:
             self._writer.close()
+        if stands == MOVED and self._where:
+            with suppress(OSError):
+                remove_left_at_the_old_name(self._where, *self._companions)
         if self._let_go:
             self._let_go()
 

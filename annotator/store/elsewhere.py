@@ -73,6 +73,34 @@ def nobody_holds(shm: Path) -> bool:
     return sys.platform in _FLOCK and not _locked(shm, SHM_DMS, 1)
 
 
+#: A file's (device, inode): which file a name named when it was taken.
+Identity = tuple[int, int] | None
+
+
+def identity(path: Path) -> Identity:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def remove_left_at_the_old_name(target: Path, wal: Identity, shm: Identity) -> None:
+    """After the last connection to a file moved while open (`mv r.db r2.db`) closed: SQLite skips its checkpoint on
+    closing a moved file, and the removal of its `-wal` (emptied into the file first: `Connection.close`) and
+    `-shm` with it, which stayed at the old name with no database there. They are removed when nothing is at that
+    name, the `-wal` is the one opened (`wal`) and empty, and the `-shm` the one opened and held by no other
+    process; anything else there stays, a `-wal` with work in it above all."""
+    wal_now, shm_now = companion(target, "-wal"), companion(target, "-shm")
+    if os.path.lexists(target) or shm is None or identity(shm_now) != shm or not nobody_holds(shm_now):
+        return
+    if os.path.lexists(wal_now):
+        if wal is None or identity(wal_now) != wal or os.lstat(wal_now).st_size:
+            return
+        os.unlink(wal_now)
+    os.unlink(shm_now)
+
+
 def _held_elsewhere(target: Path) -> bool:
     """A lock on the file with no live `-shm` under this name; unless a `-wal` and `-shm` that nobody holds are
     there (a killed writer's), which a process under this name examines without locking the `-shm`
