@@ -27,8 +27,8 @@ class ArticleModel:
         self.title = rows.title
         self.text = rows.text
         self.status = rows.status
-        # Done as loaded: nothing is pending (`store.current.is_pending`). Marking it done here leaves what is drawn
-        # as it is, since the screen leaves the article and says how many it leaves undecided.
+        # Done: nothing is pending (`store.current.is_pending`), as loaded and after any edit that marks it so (an
+        # undone `O` had left its suggestions pending, and the title bar counting them); `left_undecided` counts them.
         self.done = rows.status is Status.DONE
         self.tokens: list[Token] = rows.tokens or _fallback_tokens(self.text)
         self.token_starts = [t.start for t in self.tokens]
@@ -209,8 +209,8 @@ class ArticleModel:
             candidates.update(self.suggestions_at.get(key, ()))
         # an entity span covers the entity suggestions it overlaps; done-ness settles every one (`is_pending`)
         candidates.update(i for i in self.suggestions if any(covers(t, self._offer(i)) for t in touched))
-        if edit.status is not None and self.done and edit.status is not Status.DONE:  # reopened: asked again
-            self.done = False
+        if edit.status is not None and self.done != (edit.status is Status.DONE):  # reopened, or done (again)
+            self.done = edit.status is Status.DONE
             candidates.update(self.suggestions)
         if edit.status is not None:
             self.status = edit.status

@@ -258,7 +258,8 @@ class EditingScreen(ArticleScreen):
         """Say the article is marked (`redone`: by a redo, which says so) and open the next one to do."""
         title = display(self.model.title) or self.article_id
         title = clipped(title, 59) if len(title) > 60 else title  # a toast; the message log keeps it whole too
-        left = f", {self.model.pending_count} left undecided" if self.model.pending_count else ""
+        undecided = self.model.left_undecided or self.model.pending_count  # done: none pending; skipped, flagged: all
+        left = f", {undecided} left undecided" if undecided else ""
         head = f"{redone}, on {title!r}; the next one to do is open" if redone else f"Marked: {title}: {status}"
         done = f"{head}{left}" + (f" ({accepted})" if accepted else "")
         self.annotator_app.log_message(done)
