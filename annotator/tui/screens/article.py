@@ -265,11 +265,12 @@ class ArticleScreen(CursorScreen):
         return marks
 
     def _update_side(self) -> None:
+        shut = locked(self.model.status, self.annotator_app.annotator)  # no key offered that would be refused
+        self.panel.locked = shut
         self.panel.point(self.model, self.current, self._offset())
         if self.speaker_candidate is not None:
             return
         item = self.model.get(self.current)
-        shut = locked(self.model.status, self.annotator_app.annotator)  # no key offered that would be refused
         if self.selection_start is not None:
             start, end = self._selection() or (0, 0)
             words = display(self.model.text[start:end].replace("\n", " "))

@@ -27,6 +27,8 @@ from annotator.wording import elided
 SNIPPET = 200
 #: What the list says while the article has no span or suggestion.
 EMPTY_HINT = "No spans yet: move with ← →, select with shift, press 1-4."
+#: What it says on the annotator's done article, where the label keys write nothing (`annotator.locking`).
+LOCKED_HINT = "No spans: this article is done; O reopens it to change it."
 
 
 def row_segments(item: Item, model: ArticleModel, dark: bool = True, snippet: str | None = None) -> list[Segment]:
@@ -63,6 +65,7 @@ class SpanPanel(BaseStyle, Widget, can_focus=False):
         self.current: ItemKey | None = None
         self.anchor_offset = 0
         self.scrolled = 0  # rows the wheel moved the window since the last `point`
+        self.locked = False  # the annotator's done article (`annotator.locking`): the hint says what works there
         self._rows: dict[tuple[ItemKey, Item, bool, int], Strip] = {}
 
     def point(self, model: ArticleModel, current: ItemKey | None, offset: int) -> None:
@@ -124,7 +127,7 @@ class SpanPanel(BaseStyle, Widget, can_focus=False):
         if model is None:
             return Strip.blank(width, base)
         if not model.order:  # the hint wraps: every word shows in the narrow panel of an 80-column screen
-            rows = Text(EMPTY_HINT).wrap(self.app.console, max(width, 1))
+            rows = Text(LOCKED_HINT if self.locked else EMPTY_HINT).wrap(self.app.console, max(width, 1))
             hint = rows[y].plain if y < len(rows) else ""
             return Strip([Segment(hint, base + Style(dim=True))]).crop_extend(0, width, base)
         index = self._first + y  # worked out for each line: cheap, and right for the size drawn
