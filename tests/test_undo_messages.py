@@ -131,7 +131,8 @@ def test_undoing_a_replacement_names_the_spans_it_puts_back_and_takes_away_not_t
 
 def test_redoing_a_suggestion_accepted_with_other_edges_or_label_says_as_what(tmp_path: Path) -> None:
     """Newcomer 42t: a redo said "ACTOR 'Israeli' at 348:355 is accepted again" of a suggestion accepted as
-    'Israeli forces'; the line names the span it was accepted as, where that differs from the suggestion."""
+    'Israeli forces'; the line names the span it was accepted as, where that differs from the suggestion (another
+    label at its edges is the relabel a label key makes: below)."""
     with opened(tmp_path) as store:
         [suggestion] = store.current_suggestions("n")
         store.accept_corrected("n", WHO, suggestion.id, start=4, end=18)
@@ -143,8 +144,38 @@ def test_redoing_a_suggestion_accepted_with_other_edges_or_label_says_as_what(tm
             "'Harbour master' at 4:18"
         )
         store.undo("n", WHO)
-        store.accept_corrected("n", WHO, suggestion.id, label="ACTOR")
-        assert store.undo("n", WHO).message.endswith("is pending again")
+        store.accept_corrected("n", WHO, suggestion.id, start=4, end=18, label="ACTOR")
+        store.undo("n", WHO)
         assert store.redo("n", WHO).message.endswith(
-            "; LOCATION 'Harbour' at 4:11 is accepted again, as ACTOR 'Harbour' at 4:11"
+            "; LOCATION 'Harbour' at 4:11 is accepted again, as ACTOR 'Harbour master' at 4:18"
+        )
+
+
+def test_undoing_a_label_key_on_a_suggestion_names_the_relabel(tmp_path: Path) -> None:
+    """A trial: a label key on a pending LOCATION 'Iran' made it ACTOR ("relabelled ..., now ACTOR"), and `u` said
+    "undid accept of ACTOR 'Iran'", an accept the user never made: the event is the accept of the suggestion with
+    the new label. Undo names the relabel and what became of the suggestion."""
+    with opened(tmp_path) as store:
+        store.accept_corrected("n", WHO, store.pending("n", WHO)[0].id, label="ACTOR")
+        assert store.undo("n", WHO).message == (
+            "undid relabel of LOCATION 'Harbour' at 4:11 to ACTOR; the suggestion is pending again"
+        )
+
+
+def test_redoing_a_label_key_on_a_suggestion_names_the_relabel(tmp_path: Path) -> None:
+    with opened(tmp_path) as store:
+        store.accept_corrected("n", WHO, store.pending("n", WHO)[0].id, label="ACTOR")
+        store.undo("n", WHO)
+        assert store.redo("n", WHO).message == (
+            "redid relabel of LOCATION 'Harbour' at 4:11 to ACTOR; the suggestion is accepted again, with the new label"
+        )
+
+
+def test_undoing_a_label_key_on_a_rejected_suggestion_says_it_is_rejected_again(tmp_path: Path) -> None:
+    with opened(tmp_path) as store:
+        harbour = store.pending("n", WHO)[0].id
+        store.reject_suggestion("n", WHO, harbour)
+        store.accept_corrected("n", WHO, harbour, label="ACTOR", retake=True)
+        assert store.undo("n", WHO).message == (
+            "undid relabel of LOCATION 'Harbour' at 4:11 to ACTOR; the suggestion is rejected again"
         )

@@ -26,6 +26,7 @@ from annotator.store.undo_words import (
     joined,
     others,
     quote_and_speaker,
+    relabel_words,
     some,
     span_changes,
     speakers_relinked,
@@ -124,9 +125,9 @@ class History(ScreenEvents):
                 raise Refused(f"event {only} is no longer the last edit here: u undoes the last one")
             action, before, after = self._event_change(done[-1], article_id, annotator, redo=False)
             since = self._screens_own(article_id, annotator, done[-1], False, (action, before, after))
-            what = self._what(article_id, after, before, action)  # the change the undo makes: back to `before`
+            what = self._words(article_id, after, before, action)  # the change the undo makes: back to `before`
             before, note = self._without_gone_suggestions(before)
-            message = f"undid{action_words(action, what)}{since}{note}"
+            message = f"undid{what}{since}{note}"
             return self._commit(article_id, annotator, "undo", after, before, target=done[-1], message=message)
 
     def undo_goes_back(self, article_id: str, annotator: str, left: str | None) -> str:
@@ -150,9 +151,9 @@ class History(ScreenEvents):
                 raise self._nothing_to(article_id, annotator, redo=True)
             action, before, after = self._event_change(undone[-1], article_id, annotator, redo=True)
             since = self._screens_own(article_id, annotator, undone[-1], True, (action, before, after))
-            what = self._what(article_id, before, after, action)
+            what = self._words(article_id, before, after, action)
             after, note = self._without_gone_suggestions(after)
-            message = f"redid{action_words(action, what)}{since}{note}"
+            message = f"redid{what}{since}{note}"
             return self._commit(article_id, annotator, "redo", before, after, target=undone[-1], message=message)
 
     def _screens_own(
@@ -167,13 +168,29 @@ class History(ScreenEvents):
         if where is None:
             return ""
         action, before, after = change
-        what = action_words(action, self._what(article_id, before, after, action)).lstrip(": ").strip()
+        what = self._words(article_id, before, after, action).lstrip(": ").strip()
         last = f"undo on this article, of {what}" if redo else f"change on this article, {what}"
         own = "ctrl+r redoes only undos" if redo else "u takes back only changes"
         raise ElsewhereSince(
             f"the last {last}, was made {where} since this window opened; {own} made here or before it opened",
             redo=redo,
         )
+
+    def _words(self, article_id: str, before: Row, after: Row, action: str) -> str:
+        """What follows "undid" or "redid": the action and what it changes (`action_words`), an accept of a
+        suggestion with another label as the relabel its label key said it was (`relabel_words`)."""
+        back, gone, changed = span_changes(before, after)
+        spans = back + gone
+        if action == "accept" and len(spans) == 1 and not changed and spans[0].get("suggestion_id") is not None:
+            suggestion_id = spans[0]["suggestion_id"]
+            decision = by_id(after, "decisions", "suggestion_id").get(suggestion_id, {}).get("decision")
+            try:
+                relabelled = relabel_words(self._suggestion(article_id, suggestion_id), spans[0], decision)
+            except NotFound:  # replaced by a later `annotator suggest`: named as the accept it is
+                relabelled = ""
+            if relabelled:
+                return relabelled + self._decided(article_id, before, after, besides=suggestion_id)
+        return action_words(action, self._what(article_id, before, after, action))
 
     def _what(self, article_id: str, before: Row, after: Row, action: str = "") -> str:
         """What an undo or redo changes, from `before` to `after`, for its message: the span (or suggestion), how
@@ -237,9 +254,10 @@ class History(ScreenEvents):
         parts += [f"{some([now for _, now in changed])} changed"] if changed else []
         return " of " + " and ".join(parts)
 
-    def _decided(self, article_id: str, before: Row, after: Row) -> str:
+    def _decided(self, article_id: str, before: Row, after: Row, besides: int | None = None) -> str:
         """The suggestions an undo or redo decides again or makes pending again beside its span (an added span's
-        replaced suggestion): "; LOCATION 'Harbour' at 4:11 is pending again". Not a span's own suggestion."""
+        replaced suggestion): "; LOCATION 'Harbour' at 4:11 is pending again". Not a span's own suggestion, nor
+        `besides`, which the message names already."""
         spans_was, spans_now = by_id(before, "spans"), by_id(after, "spans")
         # a span added or taken away with exactly its suggestion's words is that suggestion: the span says it all
         itself = {
@@ -251,7 +269,7 @@ class History(ScreenEvents):
         was, now = by_id(before, "decisions", "suggestion_id"), by_id(after, "decisions", "suggestion_id")
         notes = []
         for suggestion_id in sorted(set(was) | set(now)):
-            if was.get(suggestion_id) == now.get(suggestion_id):
+            if was.get(suggestion_id) == now.get(suggestion_id) or suggestion_id == besides:
                 continue
             try:
                 suggestion = self._suggestion(article_id, suggestion_id)

@@ -21,6 +21,16 @@ def accepted_as(suggestion: Row, spans: list[Row]) -> str:
     return f", as {describe(span, label=span['label'] != suggestion['label'])}"
 
 
+def relabel_words(suggestion: Row, span: Row, decision: str | None) -> str:
+    """ " relabel of LOCATION 'Iran' at 4:8 to ACTOR; the suggestion is pending again": an accept of a suggestion
+    with another label at its edges, which a label key on it makes ("relabelled ..., now ACTOR"), as undo and redo
+    name it (a trial: "undid accept of ACTOR 'Iran'", an accept the user never made); "" for any other span."""
+    if (span["start"], span["end"]) != (suggestion["start"], suggestion["end"]) or span["label"] == suggestion["label"]:
+        return ""
+    state = "accepted again, with the new label" if decision == "accepted" else f"{decision or 'pending'} again"
+    return f" relabel of {describe(suggestion)} to {span['label']}; the suggestion is {state}"
+
+
 def span_changes(before: Row, after: Row) -> tuple[list[Row], list[Row], list[tuple[Row, Row]]]:
     """(spans put back, spans taken away, (was, now) of spans changed) from `before` to `after`. A span taken away
     and one put back with the same words, label and speaker is no change: `import --replace` writes every span of

@@ -60,3 +60,16 @@ async def test_undoing_an_import_replace_counts_what_the_undo_changes(tmp_path: 
     assert redid == f"redid import of LOCATION 'Aveiro' at {start}:{start + 6}"
     with Store.open(db) as store:
         assert len(store.spans("n", WHO)) == 9
+
+
+async def test_u_after_a_label_key_on_a_suggestion_names_the_relabel(running) -> None:
+    """A trial: `2` on the pending ACTOR 'Israel' made it LOCATION, and `u` said "undid accept of LOCATION
+    'Israel'"."""
+    async with running() as (app, pilot):
+        await pilot.press("2")  # the first suggestion, current at opening
+        assert app.messages[-1][1].startswith("relabelled ACTOR 'Israel' at 0:6, now LOCATION;")
+        await pilot.press("u")
+        await pilot.pause()
+        assert (
+            app.messages[-1][1] == "undid relabel of ACTOR 'Israel' at 0:6 to LOCATION; the suggestion is pending again"
+        )
