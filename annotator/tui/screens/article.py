@@ -226,7 +226,9 @@ class ArticleScreen(CursorScreen):
             self._place, self._placed = app.article_place(self.article_id), placed
             self.query_one(KeyBar).refresh()  # a done article's keys are others (`key_bar`)
         pending = self.model.pending_count
-        done = "done" if locked(self.model.status, app.annotator) else ""  # locked: said where a person looks first
+        shut = locked(self.model.status, app.annotator)  # said where a person looks first: here, the panel's hint
+        self.panel.show_locked(shut)
+        done = "done" if shut else ""
         self.header = (f"{app.who} · {app.db_name}", display(self.model.title) or self.article_id,
                        " · ".join(p for p in (self._place, done, f"{pending} pending" if pending else "") if p))  # fmt: skip
         self.query_one(TitleBar).refresh()
@@ -265,12 +267,11 @@ class ArticleScreen(CursorScreen):
         return marks
 
     def _update_side(self) -> None:
-        shut = locked(self.model.status, self.annotator_app.annotator)  # no key offered that would be refused
-        self.panel.locked = shut
         self.panel.point(self.model, self.current, self._offset())
         if self.speaker_candidate is not None:
             return
         item = self.model.get(self.current)
+        shut = locked(self.model.status, self.annotator_app.annotator)  # no key offered that would be refused
         if self.selection_start is not None:
             start, end = self._selection() or (0, 0)
             words = display(self.model.text[start:end].replace("\n", " "))

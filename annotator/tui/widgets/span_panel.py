@@ -77,6 +77,12 @@ class SpanPanel(BaseStyle, Widget, can_focus=False):
             self._rows.clear()
         self.refresh()
 
+    def show_locked(self, locked: bool) -> None:
+        """Whether the article is the annotator's done work, as it is now (set with the title bar's "done")."""
+        if locked != self.locked:
+            self.locked = locked
+            self.refresh()
+
     @property
     def _first(self) -> int:
         """The first row shown, for the size the panel has now."""
