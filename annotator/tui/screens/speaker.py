@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 
 from annotator.edges import crossing_sentence_end
 from annotator.errors import Refused
+from annotator.literal import quoted
 from annotator.motion import words_around
 from annotator.tui.bindings import MOVING, SELECTING
 from annotator.tui.items import Item
@@ -106,20 +107,22 @@ class SpeakerScreen(ModalScreen[Choice]):
         selection = words or below._selection()
         quote = display(clipped(self.quote.text, 40))
         line = Text(f"{note} · " if note else "", "yellow")
-        line.append(f"Speaker of {quote!r}? ", "bold")
+        line.append(f"Speaker of {quoted(quote)}? ", "bold")
         if selection is not None:
             line.append(*self._words_as_speaker(selection))
         elif self.candidate is not None:
             pending = " (a pending ACTOR suggestion: enter accepts it too)" if self.candidate.pending else ""
             place = f" {self.index + 1} of {len(self.candidates)}" if self.candidate in self.candidates else ""
-            line.append(f"{display(self.candidate.text)!r}{pending}{place}{self._which(self.candidate)}", "bold yellow")
+            line.append(
+                f"{quoted(display(self.candidate.text))}{pending}{place}{self._which(self.candidate)}", "bold yellow"
+            )
             below.view.follow(self.candidate.start)
         else:
             line.append("no ACTOR here", "yellow")
             phrase = self._phrase_under_cursor()
             if phrase is not None and self._can_speak(phrase):  # not "1: ','", then refused (a re-trial, 38c)
                 said = display(clipped(below.model.text[phrase[0] : phrase[1]], 40))
-                line.append(f"; 1: {said!r} as a new ACTOR", "bold yellow")
+                line.append(f"; 1: {quoted(said)} as a new ACTOR", "bold yellow")
         line.append(
             " · tab/shift+tab other ACTORs · arrows, v, shift+arrows then 1: a new ACTOR · x none · escape cancels"
         )
@@ -132,13 +135,13 @@ class SpeakerScreen(ModalScreen[Choice]):
         try:
             grows = self._speaker_words(words)
         except Refused as refused:
-            return f"{said!r} cannot be the speaker: {refused}", "bold red"
+            return f"{quoted(said)} cannot be the speaker: {refused}", "bold red"
         if grows is None:
-            return f"enter: {said!r} as a new ACTOR", "bold yellow"
+            return f"enter: {quoted(said)} as a new ACTOR", "bold yellow"
         if (grows["start"], grows["end"]) == words:
-            return f"enter: {said!r}, the ACTOR there", "bold yellow"
-        was = f"{grows['label']} {display(grows['text'])!r}"
-        return f"enter: {said!r} as the speaker: {was} grows to it", "bold yellow"
+            return f"enter: {quoted(said)}, the ACTOR there", "bold yellow"
+        was = f"{grows['label']} {quoted(display(grows['text']))}"
+        return f"enter: {quoted(said)} as the speaker: {was} grows to it", "bold yellow"
 
     def _can_speak(self, words: tuple[int, int]) -> bool:
         """Whether the words can be the speaker (`Store.speaker_words` does not refuse them)."""
@@ -180,7 +183,7 @@ class SpeakerScreen(ModalScreen[Choice]):
         model = self.below.model
         before, after = words_around(model.text, model.tokens, candidate.start, candidate.end)
         nth = namesakes.index(candidate.start) + 1
-        return f", the {_ordinal(nth)} of {len(namesakes)} named so: {display(before + candidate.text + after)!r}"
+        return f", the {_ordinal(nth)} of {len(namesakes)} named so: {quoted(display(before + candidate.text + after))}"
 
     def action_step(self, step: int) -> None:
         if not self.candidates:
