@@ -74,3 +74,27 @@ def test_a_quote_with_words_of_its_sentence_outside_it_is_its_own_attribution() 
 def test_a_quote_of_its_own_sentence_at_a_paragraphs_start_has_only_that_sentence() -> None:
     text = 'Lee spoke.\n"We will stay." Police said nothing.'
     assert attribution(text, tokenize([text])[0], *at(text, "We will stay.")) == (11, 26)
+
+
+def test_a_pronoun_saying_it_offers_the_nearest_actor_before_it_before_the_others_of_its_sentence() -> None:
+    text = (
+        'Lee spoke first. One of the victims came. She said it to show children "there is nothing to be ashamed of". '
+        "The men laughed."
+    )
+    actors = ["Lee", "One of the victims", "children", "The men"]
+    assert offered(text, "there is nothing to be ashamed of", actors) == [
+        "One of the victims",
+        "Lee",
+        "children",
+        "The men",
+    ]
+
+
+def test_the_subject_of_a_verb_of_saying_comes_before_its_listener_nearer_the_quote() -> None:
+    text = 'Lee told Reuters "we will stay".'
+    assert offered(text, "we will stay", ["Reuters", "Lee"]) == ["Lee", "Reuters"]
+
+
+def test_actors_before_the_quote_in_its_paragraph_come_before_nearer_ones_after_it() -> None:
+    text = 'Ann Lee arrived. The aide said "we will stay". Police left.'
+    assert offered(text, "we will stay", ["Police", "Ann Lee"]) == ["Ann Lee", "Police"]

@@ -99,8 +99,8 @@ async def test_on_words_no_actor_marks_the_speaker_choice_says_what_1_adds(tmp_p
         await pilot.press("slash", *"neighbour", "enter")
         line = str(app.screen.below.status_line.render())
         assert line == (
-            "Speaker of 'It burned,'? no ACTOR here; 1: 'a neighbour' as a new ACTOR · tab/shift+tab other ACTORs · "
-            "arrows, v, shift+arrows then 1: a new ACTOR · x none · escape cancels"
+            "Speaker of 'It burned,'? no ACTOR here; 1: 'a neighbour' as a new ACTOR · tab/shift+tab other ACTORs, "
+            "nearest first · arrows, v, shift+arrows then 1: a new ACTOR · x none · escape cancels"
         )
         await pilot.press("1")
     with Store.open(db) as store:
@@ -121,8 +121,8 @@ async def test_on_punctuation_the_speaker_choice_offers_nothing_for_1(tmp_path: 
         await pilot.press("slash", *", and", "enter")
         line = str(app.screen.below.status_line.render())
         assert line == (
-            "Speaker of 'It burned,'? no ACTOR here · tab/shift+tab other ACTORs · arrows, v, shift+arrows then 1: a "
-            "new ACTOR · x none · escape cancels"
+            "Speaker of 'It burned,'? no ACTOR here · tab/shift+tab other ACTORs, nearest first · arrows, v, "
+            "shift+arrows then 1: a new ACTOR · x none · escape cancels"
         )
         await pilot.press("1")
         assert type(app.screen).__name__ == "SpeakerScreen"

@@ -3,10 +3,11 @@
 It draws nothing of its own but its key line (its background is transparent, so the article stays in view):
 the annotate screen below highlights the candidate and gets the choice back when the screen is dismissed.
 The candidates are the accepted ACTOR spans and the pending ACTOR suggestions, the quote's suggested speaker
-first, then those of its sentence, nearest first (`annotator.speaker_offers`); tab and shift+tab go through them. The moving and selecting keys still move the cursor
-in the article below: on an ACTOR, that ACTOR is the candidate; a selection (or, with 1, the phrase under the
-cursor) becomes a new ACTOR span and the speaker in one step. Its bindings carry the annotate screen's ids,
-so a keymap file remaps both alike.
+first, then the one its sentence names as saying it, the rest of its sentence, then those before it (nearest
+first), then after it (`annotator.speaker_offers`); tab and shift+tab go through them, and the line says that
+order in short. The moving and selecting keys still move the cursor in the article below: on an ACTOR, that ACTOR
+is the candidate; a selection (or, with 1, the phrase under the cursor) becomes a new ACTOR span and the speaker
+in one step. Its bindings carry the annotate screen's ids, so a keymap file remaps both alike.
 """
 
 from __future__ import annotations
@@ -38,6 +39,11 @@ if TYPE_CHECKING:
 #: What the screen returns: an ACTOR span or pending ACTOR suggestion, offsets for a new ACTOR span, no speaker,
 #: unchanged (escape), or quit the app.
 Choice = Item | tuple[int, int] | Literal["none", "cancel", "quit"]
+
+#: The order of the candidates, said on the line in short (`speaker_offers`: its sentence's speaker, then before
+#: the quote, then after; a newcomer's trial: shift+tab from the first wrapped to the article's first word, with
+#: nothing saying why). Short: the line has 4 rows, and at 80 columns a longer phrase pushed "escape cancels" out.
+ORDER = "nearest first"
 
 #: Keys of the article below that mean something else here (tab: the next candidate) or are read differently
 #: (the search line, the character after t or T): not forwarded as they are.
@@ -124,7 +130,8 @@ class SpeakerScreen(ModalScreen[Choice]):
                 said = display(clipped(below.model.text[phrase[0] : phrase[1]], 40))
                 line.append(f"; 1: {quoted(said)} as a new ACTOR", "bold yellow")
         line.append(
-            " · tab/shift+tab other ACTORs · arrows, v, shift+arrows then 1: a new ACTOR · x none · escape cancels"
+            f" · tab/shift+tab other ACTORs, {ORDER} · arrows, v, shift+arrows then 1: a new ACTOR · x none · escape "
+            "cancels"
         )
         below.status_line.say(line)
 
