@@ -90,11 +90,7 @@ class Questions:
         """Take in one binary task, checking it now (so that an error names its line)."""
         options = self.options
         annotator = annotator_of(task.annotator_id or task.session_id, options, where, annotator_key(task))
-        text = self.texts.setdefault((task.text, annotator), Text(task, where, annotator, annotator_key(task)))
-        if text.tokens is None and task.tokens:
-            text.tokens = file_tokens(task, where)
-        if task.timestamp is not None:
-            text.latest = max(text.latest or task.timestamp, task.timestamp)
+        tokens = file_tokens(task, where) if task.tokens else None
         found: list[tuple[tuple[int, int, Label], Answer]] = []
         dropped: Counter[str] = Counter()
         for index, item in enumerate(task.spans):
@@ -110,7 +106,13 @@ class Questions:
             decision = DECISIONS[item.answer or task.answer]
             answer = Answer(span, suggester, item.score, decision, where, task.timestamp)
             found.append(((item.start, item.end, label), answer))
-        # only once the whole task is read: a bad task adds nothing
+        # only once the whole task is read: a bad task adds nothing, not even its text (trial 8: with --skip-invalid,
+        # a text whose one task was bad was listed again as "no answer left to import")
+        text = self.texts.setdefault((task.text, annotator), Text(task, where, annotator, annotator_key(task)))
+        if text.tokens is None:
+            text.tokens = tokens
+        if task.timestamp is not None:
+            text.latest = max(text.latest or task.timestamp, task.timestamp)
         text.answers.update((key, answer) for key, answer in found if _stands(answer, text.answers.get(key)))
         text.dropped.update(dropped)
 
@@ -126,7 +128,8 @@ def _overlap(one: Answer, other: Answer) -> bool:
 
 def _record(text: Text) -> Read:
     if not text.answers:
-        return Skipped(text.where, "no answer left to import (--label-map dropped every span)")
+        why = "--label-map dropped every span" if text.dropped else "its tasks have no span"
+        return Skipped(text.where, f"no answer left to import ({why})")
     accepted = sorted((a for a in text.answers.values() if a.decision == "accepted"), key=lambda a: a.span.start)
     for index, one in enumerate(accepted):
         for other in accepted[index + 1 :]:
