@@ -5,8 +5,10 @@ no white space at either end (Unicode white space, a no-break space included), n
 control or format character: a zero-width space, a bidi override, named in the refusal), nor a terminal's escape
 sequence (`ESCAPE_SEQUENCE`: "ESC[0m" ends in a letter, yet it is no word; a span may not start or end with one,
 nor inside one), and for the entity layer (ACTOR, LOCATION, FIGURE) no punctuation either, except what belongs
-to the word it edges: a leading @ or # (handles, tags), a trailing % (figures), a trailing "." that ends an
-abbreviation ("U.S.", "Inc."), a closing bracket whose opening one is inside the span. A QUOTE is the words between the quotation marks, so it
+to the word it edges: a leading @ or # (handles, tags), a trailing % (figures), a trailing # glued to a letter or
+digit (the names "C#", "F#": no sentence ends with one), a trailing "." that ends an abbreviation ("U.S.", "Inc."),
+a closing bracket whose opening one is inside the span. Sentence punctuation glued to a word stays out ("Yahoo!"
+is "Yahoo"): neither the text nor spaCy's tokens tell that name from "I met Ruiz!". A QUOTE is the words between the quotation marks, so it
 may end with the sentence's own punctuation but never with a double quotation mark. Within one annotation,
 entity spans do not overlap each other, quotes do not overlap each other, and a speaker is one of the
 annotation's ACTOR spans.
@@ -35,6 +37,8 @@ INVISIBLE = frozenset({"Cc", "Cf"})
 DOUBLE_QUOTES = frozenset('"“”„‟«»〝〞＂')
 LEADING_SIGNS = frozenset("@#")
 TRAILING_SIGNS = frozenset("%‰")
+#: Signs that end a name when glued to a letter or digit before them ("C#", "F#"), and never a sentence.
+GLUED_SIGNS = frozenset("#")
 CLOSERS = {")": "(", "]": "[", "}": "{"}
 ABBREVIATIONS = frozenset(
     [
@@ -148,6 +152,8 @@ def _bad_last(text: str, label: Label) -> bool:
         return char in DOUBLE_QUOTES
     if not _is_punctuation(char) or char in TRAILING_SIGNS:
         return False
+    if char in GLUED_SIGNS:
+        return not (len(text) > 1 and text[-2].isalnum())
     if char == ".":
         return not _ends_abbreviation(text)
     return not (char in CLOSERS and CLOSERS[char] in text[:-1])
