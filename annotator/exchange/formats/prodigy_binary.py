@@ -10,7 +10,10 @@ there may still be something else), ignore says nothing. Unlabelled text is unkn
   `source`, with its `score`) and the annotator's decision on it: accepted or rejected; ignored ones stay
   pending. Accepted spans are also the annotator's spans; a rejected span never is. A later answer about the
   same span replaces an earlier one (later in the file, unless both have a `_timestamp`: then the later one);
-- the annotation's status is in progress: answering questions about a text is not annotating all of it.
+- the annotation's status is in progress: answering questions about a text is not annotating all of it;
+- a rejected or ignored suggestion whose span the span rules refuse (the model's `&amp`, `:|`) is no span of anyone's
+  and none we would suggest: left out and counted, never an error, and never trimmed (rejecting `&amp` is not
+  rejecting `amp`). An accepted one is the annotator's span, checked as every span is.
 
 Two accepted entity spans that overlap cannot both be the annotator's spans: that is an error naming both lines.
 """
@@ -24,6 +27,7 @@ from datetime import UTC, datetime
 
 from annotator.exchange.files import Where
 from annotator.exchange.formats.common import (
+    Dropped,
     ImportedRecord,
     Question,
     Read,
@@ -45,6 +49,7 @@ from annotator.exchange.formats.prodigy import (
 )
 from annotator.models import Label, Span, Status, Suggestion, utc_timestamp
 from annotator.rows import Token
+from annotator.spans import edge_problem
 
 DECISIONS = {"accept": "accepted", "reject": "rejected", "ignore": None}
 
@@ -99,11 +104,14 @@ class Questions:
             label = label_of(item.label, options, where, f"{where_field}.label", dropped)
             if label is None:
                 continue
+            decision = DECISIONS[item.answer or task.answer]
+            if decision != "accepted" and _unruly(task.text, item.start, item.end, label, item.text):
+                dropped[UNRULY] += 1  # a rejected "&amp" is nobody's span; trimmed, it would reject "amp"
+                continue
             span = checked_span(
                 task.text, item.start, item.end, label, item.text, where, where_field, options.trim(dropped)
             )
             suggester = f"prodigy:{item.source}" if item.source else "prodigy"
-            decision = DECISIONS[item.answer or task.answer]
             answer = Answer(span, suggester, item.score, decision, where, task.timestamp)
             found.append(((item.start, item.end, label), answer))
         # only once the whole task is read: a bad task adds nothing, not even its text (trial 8: with --skip-invalid,
@@ -121,12 +129,25 @@ class Questions:
             yield guarded(self.options, text.where, lambda text=text: _record(text))  # type: ignore[misc]
 
 
+#: What import says of a rejected or ignored suggestion the span rules refuse (trial 8: `&amp`, `:|` blocked the file).
+UNRULY = "rejected or ignored suggestion(s) whose span the span rules refuse (as '&amp'): no one's span, no decision"
+
+
+def _unruly(text: str, start: int, end: int, label: Label, given: str | None) -> bool:
+    """Whether a span, inside the text and quoting it, breaks only the edge rules (`spans.edge_problem`): a question
+    about it that was not accepted is left out, not refused, since no annotation or suggestion of ours can be it."""
+    inside = 0 <= start < end <= len(text) and (given is None or given == text[start:end])
+    return inside and edge_problem(text, start, end, label) is not None
+
+
 def _overlap(one: Answer, other: Answer) -> bool:
     same_layer = (one.span.label is Label.QUOTE) == (other.span.label is Label.QUOTE)
     return same_layer and one.span.start < other.span.end and other.span.start < one.span.end
 
 
 def _record(text: Text) -> Read:
+    if not text.answers and text.dropped[UNRULY]:  # counted: nothing else of the text to say
+        return Dropped(UNRULY, text.dropped[UNRULY])
     if not text.answers:
         why = "--label-map dropped every span" if text.dropped else "its tasks have no span"
         return Skipped(text.where, f"no answer left to import ({why})")
