@@ -196,10 +196,18 @@ def _reason(error: InputError) -> str:
 
 
 def label_of(
-    name: Any, options: ReadOptions, where: Where, field: str, dropped: Counter[str] | None = None
+    name: Any,
+    options: ReadOptions,
+    where: Where,
+    field: str,
+    dropped: Counter[str] | None = None,
+    *,
+    continues: bool = False,
 ) -> Label | None:
     """Our label for a file's label: mapped by --label-map (None: dropped, and counted in `dropped`), else ours by
-    name, else a one-line error (noted, and read on as if dropped, when `options.unknown_labels` gathers them)."""
+    name, else a one-line error (noted, and read on as if dropped, when `options.unknown_labels` gathers them).
+    `continues`: the label of a tag inside a span already read (CoNLL's I-PER after B-PER), so an unknown one counts
+    no second span (trial 8: one person was "PER x2")."""
     if not isinstance(name, str):
         raise where.error(f"expected a label name, got {name!r}", field)
     if name in options.label_map:
@@ -212,7 +220,7 @@ def label_of(
     except ValueError:
         if options.unknown_labels is None:
             raise where.error(unknown_label(name), field) from None
-    options.unknown_labels.add(name, where.error(unknown_label(name), field))
+    options.unknown_labels.add(name, where.error(unknown_label(name), field), counted=not continues)
     return None
 
 

@@ -206,7 +206,7 @@ def _iob(tags: list[tuple[int, str]], options: ReadOptions, where: Where, droppe
             raise here.error(f"expected O, B-LABEL or I-LABEL, got {tag!r}", "tag")
         starts = prefix == "B" or previous.partition("-")[2] != name
         previous = tag
-        label = label_of(name, options, here, "tag", dropped if starts else None)
+        label = label_of(name, options, here, "tag", dropped if starts else None, continues=not starts)
         result.append("O" if label is None else f"{prefix}-{label.value}")
     return result
 

@@ -25,10 +25,11 @@ class UnknownLabels:
         self.first: InputError | None = None
         self.counts: Counter[str] = Counter()
 
-    def add(self, name: str, error: InputError) -> None:
+    def add(self, name: str, error: InputError, counted: bool = True) -> None:
+        """Note an unknown label; `counted`: it begins a span (not a CoNLL I- tag inside one: spans are counted)."""
         if self.first is None:
             self.first = error
-        self.counts[name] += 1
+        self.counts[name] += 1 if counted else 0
 
     def error(self, stopped: InputError | None = None) -> InputError | None:
         """The error for the first unknown label, naming the others; `stopped`: another error that ended the
