@@ -354,7 +354,13 @@ def test_a_prodigy_tasks_article_id_and_title_are_read_as_every_records(
 
 
 def test_a_prodigy_tasks_whole_number_id_and_null_title(tmp_path: Path) -> None:
-    task = {"text": FOREIGN, "spans": [], "_annotator_id": "a", "meta": {"article_id": 17, "title": None}}
+    task = {
+        "text": FOREIGN,
+        "spans": [],
+        "_annotator_id": "a",
+        "answer": "accept",
+        "meta": {"article_id": 17, "title": None},
+    }
     path = write_line(tmp_path / "in.jsonl", json.dumps(task))
     assert annotator("import", path, "--format", "prodigy", "--db", tmp_path / "new.db").returncode == 0
     with Store.open(tmp_path / "new.db", read_only=True) as store:

@@ -194,6 +194,13 @@ def read_articles(
     if others and note is not None:
         note(not_read(others))
     carried = annotated(articles)
+    unjudged = [a for a in carried if not any(key in a.meta for key in JUDGED_KEYS)]
+    if unjudged and note is not None:  # import leaves them out too: sent there, the user went round in a circle
+        note(
+            f"{len(unjudged)} record(s) carried spans but no answer or status (an input stream's "
+            "pre-annotations, which nobody judged): no one's work, which neither ingest nor import stores"
+        )
+    carried = [a for a in carried if a not in unjudged]
     if carried and note is not None:
         files = sorted({str(a.meta.get("source", "")).rsplit(":", 1)[0] for a in carried})
         named = files[0] if len(files) == 1 else "FILE"
@@ -204,6 +211,9 @@ def read_articles(
     return articles
 
 
+#: The keys of a record that say someone judged its spans (Prodigy's answer, our status, doccano's labels, which its
+#: project's people gave): a record of `spans` without them is an input stream's, which import leaves out (trial 8).
+JUDGED_KEYS = ("answer", "status", "label", "labels", "entities")
 #: The keys under which a record of annotations carries its spans: ours and Prodigy's, doccano's two shapes.
 SPAN_KEYS = ("spans", "label", "labels", "entities")
 

@@ -40,6 +40,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from annotator.errors import AnnotatorError
 from annotator.exchange.files import Where, write_text_lines
 from annotator.exchange.formats.common import (
+    Dropped,
     ImportedRecord,
     Read,
     RecordLike,
@@ -133,7 +134,7 @@ class ProdigyTask(Loose):
     spans: list[ProdigySpan] = Field(default_factory=list)
     relations: list[ProdigyRelation] = Field(default_factory=list)
     label: str | None = None
-    answer: Literal["accept", "reject", "ignore"] = "accept"
+    answer: Literal["accept", "reject", "ignore"] | None = None  # none: a task of an input stream, never answered
     status: str | None = None
     updated_at: Timestamp | None = None
     flag_reason: Any = None
@@ -321,10 +322,10 @@ def record_from_task(task: ProdigyTask, options: ReadOptions, where: Where) -> I
             (relation.child_span.start, relation.child_span.end),
         )
         link_speaker(spans, ends, relation.label, options, where, f"relations[{index}]", dropped)
-    status = status_of(task.status, STATUS_OF_ANSWER[task.answer], where, "status")
-    answered = ANSWERS.get(status, "ignore") == task.answer
-    if not answered:  # Prodigy's answer is its own word: a task answered again since our export (a reject of
-        status = STATUS_OF_ANSWER[task.answer]  # done work) is what it says now
+    status = status_of(task.status, STATUS_OF_ANSWER[task.answer or "accept"], where, "status")
+    answered = task.answer is None or ANSWERS.get(status, "ignore") == task.answer  # none: our status alone says it
+    if not answered and task.answer:  # Prodigy's answer is its own word: a task answered again since our export
+        status = STATUS_OF_ANSWER[task.answer]  # (a reject of done work) is what it says now
     found = kept(spans)
     updated = task.updated_at  # ours, unless Prodigy's `_timestamp` says another second: answered again since
     if task.timestamp is not None and (updated is None or _seconds(updated) != task.timestamp):
@@ -377,6 +378,18 @@ def skip_reason(data: dict[str, Any]) -> str | None:
     return None
 
 
+#: Prodigy writes an `answer` on every task a person answered (accept, reject, ignore); a task without one (and
+#: without our `status`) is a task of an input stream, which nobody judged: read as done, a pre-annotated stream
+#: (prodigy-recipes' bio_events.jsonl) became accepted work (trial 8). Left out and counted, as doccano's are.
+UNANSWERED = (
+    "task(s) with no answer: an input stream nobody judged, no one's work (ingest the file to annotate their texts)"
+)
+
+
+def _unanswered(task: ProdigyTask) -> bool:
+    return task.answer is None and task.status is None and not any(span.answer for span in task.spans)
+
+
 def read(path: Path, options: ReadOptions) -> Iterator[Read]:
     from annotator.exchange.formats.prodigy_binary import Questions
 
@@ -388,6 +401,10 @@ def read(path: Path, options: ReadOptions) -> Iterator[Read]:
             yield Skipped(where, reason)
             return
         given = validated(ProdigyTask, data, where)
+        if _unanswered(given):  # checked whole, as a doccano record nobody labelled is, then left out
+            record_from_task(given, options, where)
+            yield Dropped(UNANSWERED)
+            return
         if given.binary:
             questions.add(given, where)  # its answers come with the other answers about that text, at the end
             return

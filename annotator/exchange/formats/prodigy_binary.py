@@ -104,7 +104,7 @@ class Questions:
             label = label_of(item.label, options, where, f"{where_field}.label", dropped)
             if label is None:
                 continue
-            decision = DECISIONS[item.answer or task.answer]
+            decision = DECISIONS.get(item.answer or task.answer or "ignore")
             if decision != "accepted" and _unruly(task.text, item.start, item.end, label, item.text):
                 dropped[UNRULY] += 1  # a rejected "&amp" is nobody's span; trimmed, it would reject "amp"
                 continue
