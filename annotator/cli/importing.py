@@ -209,6 +209,10 @@ def _say_import_report(report: "ImportReport", db: Path, snap: bool, format_name
             f"note: {len(report.rebuilt)} new article(s) with a text rebuilt from the file's tokens, the white "
             f"space between them guessed: {why}"
         )
+    if report.missing:
+        say(f"note: {report.missing} Doc(s) with tokens marked missing (ent_iob_ ''), which spaCy reads as not "
+            "annotated, neither an entity nor O: stored as work in progress, not done (an export of done work "
+            "leaves them out)")  # fmt: skip
     if report.new_as_done:  # the export's side says CoNLL drops the status; this side says what it stored
         said = NO_STATUS.get(format_name, format_name)
         say(f"note: {report.new_as_done} article(s) new to this database stored as done work: {said} has no status")

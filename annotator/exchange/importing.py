@@ -15,6 +15,7 @@ from annotator.errors import AnnotatorError, InputError
 from annotator.exchange.duplicates import Superseded, answer_at, duplicate, later_of, left_out_for, repeats
 from annotator.exchange.files import Where
 from annotator.exchange.formats.common import (
+    MISSING_TOKENS,
     TRIMMED,
     UTF16_OFFSETS,
     Dropped,
@@ -79,6 +80,7 @@ class ImportReport:
     snapped: int = 0
     trimmed: int = 0
     utf16: int = 0  # spans whose offsets counted UTF-16 code units (an older Label Studio's), read as characters
+    missing: int = 0  # Docs with tokens marked missing (partial annotation), stored in progress, not done
     decisions: int = 0
     unchanged: int = 0
     commented: int = 0  # records equal to the stored work but for comments it lacked (stored)
@@ -262,7 +264,9 @@ def store_records(
         report.snapped += moved
         report.trimmed += item.dropped[TRIMMED]
         report.utf16 += item.dropped[UTF16_OFFSETS]
-        report.dropped.update({what: n for what, n in item.dropped.items() if what not in (TRIMMED, UTF16_OFFSETS)})
+        report.missing += item.dropped[MISSING_TOKENS]
+        noted = (TRIMMED, UTF16_OFFSETS, MISSING_TOKENS)  # said apart from what was left out
+        report.dropped.update({what: n for what, n in item.dropped.items() if what not in noted})
         if unnamed:
             report.dropped[UNNAMED] += unnamed
         ready.append((target, placed_item, suggested))

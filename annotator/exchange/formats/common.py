@@ -289,6 +289,8 @@ def status_of(found: Any, default: Status, where: Where, field: str) -> Status:
 TRIMMED = "span(s) trimmed to the span rules (--snap)"
 #: Counted where a region's offsets counted UTF-16 code units and were read as characters (`labelstudio`).
 UTF16_OFFSETS = "span(s) at offsets in UTF-16 code units"
+#: Counted where a Doc has tokens spaCy marks missing (`ent_iob_ == ""`): stored as work in progress (`spacy_docbin`).
+MISSING_TOKENS = "Doc(s) with tokens marked missing"
 
 
 def checked_span(

@@ -9,7 +9,8 @@
   `annotator.record` holds (as a JSON string: msgpack would turn meta's lists into tuples) article_id, title, meta, annotator, status and updated_at, and `annotator.speakers`
   a list of [quote start, quote end, speaker start, speaker end] character offsets. We chose user_data over
   span extension attributes because it needs no `Span.set_extension` in the reading process.
-On import, Docs without that user data take the content hash as article id and need --annotator. Spans are
+On import, Docs without that user data take the content hash as article id and need --annotator. A Doc with
+tokens marked missing (partial annotation: unknown there, not O) is work in progress, never done (`_marks_missing`). Spans are
 read from `doc.ents` and the span group --spans-key names (default "quotes"); a Doc holding spans under
 another key (spancat's "sc") is an error that names the key, never a silent import without them. A file that would
 decompress past 200 times its size (or 16 MiB) is refused unread (`refuse_a_bomb`), and so is a file with bytes
@@ -29,6 +30,7 @@ from typing import IO, Any
 from annotator.errors import AnnotatorError, InputError
 from annotator.exchange.files import Where, parse_json, read_bytes, refuse_a_database
 from annotator.exchange.formats.common import (
+    MISSING_TOKENS,
     ImportedRecord,
     Read,
     RecordLike,
@@ -196,6 +198,10 @@ def record_from_doc(doc: Any, options: ReadOptions, where: Where) -> ImportedRec
                 continue
             raise where.error("a speaker link names a span the Doc does not have", f"user_data.speakers[{index}]")
         spans[(quote.start, quote.end, "quote")] = with_speaker(quote, actor)
+    status = status_of(stored.get("status"), Status.DONE, where, "user_data.status")
+    if _marks_missing(doc) and status is Status.DONE:
+        status = Status.IN_PROGRESS
+        dropped[MISSING_TOKENS] += 1
     named = stored.get("annotator")
     if "annotator" in doc.user_data and not options.annotator and not (isinstance(named, str) and named):
         raise where.error(PLAIN_ANNOTATOR, "user_data")
@@ -206,7 +212,7 @@ def record_from_doc(doc: Any, options: ReadOptions, where: Where) -> ImportedRec
         title=stored.get("title", ""),
         meta=stored.get("meta", {}),
         annotator=annotator_of(stored.get("annotator"), options, where, "user_data.annotator"),
-        status=status_of(stored.get("status"), Status.DONE, where, "user_data.status"),
+        status=status,
         spans=kept(spans),
         updated_at=stored.get("updated_at"),
     )
@@ -216,6 +222,14 @@ def record_from_doc(doc: Any, options: ReadOptions, where: Where) -> ImportedRec
     return ImportedRecord(
         where, record, doc_tokens(doc), dropped, annotator_field="user_data.annotator", rebuilt=rebuilt
     )
+
+
+def _marks_missing(doc: Any) -> bool:
+    """Whether some of the Doc's tokens are marked missing while others are annotated (`doc.set_ents(...,
+    default="missing")`: partial annotation). spaCy reads missing as unknown, not as O: such a Doc is no complete
+    work (trial 8: stored as done, its export wrote O there, negative examples made of nothing said). A Doc whose
+    entities were never set at all (`has_annotation` false: its spans come from `--spans-key`) is not one."""
+    return bool(doc.has_annotation("ENT_IOB")) and any(token.ent_iob_ == "" for token in doc)
 
 
 def config(docbin: Path, options: ExportOptions) -> str:
