@@ -89,7 +89,7 @@ def test_span_figures_by_hand():
     assert figure.exact == PairRatios(p=0.0, r=0.0, f1=0.0)
     assert figure.partial == PairRatios(p=1.0, r=1.0, f1=1.0)
     overall = row(report, "alice", "bob", "ALL")
-    assert (overall.a_spans, overall.b_spans, overall.exact_matches, overall.partial_matches) == (6, 6, 3, 5)
+    assert (overall.a_spans, overall.b_spans, overall.exact_matches, overall.overlap_matches) == (6, 6, 3, 5)
     assert overall.exact == PairRatios(p=0.5, r=0.5, f1=0.5)
     assert report.speaker_agreement == 0.0  # the one jointly found quote has two speakers
     assert report.articles == 1 and report.annotators == ["alice", "bob"]
@@ -283,6 +283,9 @@ def test_json_has_exactly_the_documented_shape():
         "speaker_agreement",
         "command_only",
         "suggestions_unchanged",
+        "tokens",
+        "matched_quotes",
+        "disputed_articles",
     ]
     assert list(data["pairs"][0]) == [
         "a",
@@ -293,6 +296,10 @@ def test_json_has_exactly_the_documented_shape():
         "overlap",
         "cohen_kappa",
         "exact_f1_interval",
+        "a_spans",
+        "b_spans",
+        "exact_matches",
+        "overlap_matches",
         "partial",  # overlap's old name, kept for scripts (deprecated)
     ]
     assert list(data["pairs"][0]["exact"]) == ["p", "r", "f1"]

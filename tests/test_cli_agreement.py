@@ -55,7 +55,7 @@ def test_json_names_overlap_matching_overlap_and_keeps_partial_for_scripts(db):
     assert result.exit_code == 0, result.output
     overall = json.loads(result.stdout)["pairs"][0]
     assert list(overall) == ["a", "b", "label", "articles", "exact", "overlap", "cohen_kappa", "exact_f1_interval",
-                             "partial"]  # fmt: skip
+                             "a_spans", "b_spans", "exact_matches", "overlap_matches", "partial"]  # fmt: skip
     assert overall["overlap"] == overall["partial"] == {"p": 0.5, "r": 0.5, "f1": 0.5}
 
 

@@ -29,7 +29,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, computed_field
 
 from annotator.metrics.intervals import ArticleCounts, f1_interval
 from annotator.metrics.matching import LABEL_CODE, LABELS, SpanColumns, match_both, ratios, speakers_agree
@@ -105,7 +105,7 @@ class PairRatios(BaseModel):
 
 
 class PairScores(BaseModel):
-    """One row of `pairs` in the JSON report; the counts behind it are kept out of the JSON."""
+    """One row of `pairs` in the JSON report, with the counts behind its ratios (so a script can check them)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -116,13 +116,15 @@ class PairScores(BaseModel):
     exact: PairRatios
     overlap: PairRatios
     cohen_kappa: float | None
-    a_spans: int = Field(exclude=True)
-    b_spans: int = Field(exclude=True)
     #: ALL's row only: where its exact F1 falls on other draws of as many articles (`metrics.intervals`; None with
     #: fewer than two articles both coded).
     exact_f1_interval: tuple[float, float] | None = None
-    exact_matches: int = Field(exclude=True)
-    partial_matches: int = Field(exclude=True)
+    #: Each side's spans of the label on the articles both coded, and the pairs matched exactly and by overlap:
+    #: P = matches / b_spans, R = matches / a_spans, F1 = 2 matches / (a_spans + b_spans).
+    a_spans: int
+    b_spans: int
+    exact_matches: int
+    overlap_matches: int
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -147,9 +149,12 @@ class AgreementReport(BaseModel):
     #: Articles where everyone's work compared is the model's suggestions unchanged, by `accept` or on the screen
     #: (A then d: `store.as_suggested`), these included: the caution's count.
     suggestions_unchanged: int = 0
-    tokens: int = Field(exclude=True)
-    matched_quotes: int = Field(exclude=True)
-    disputed_articles: int = Field(exclude=True)
+    #: The units of the kappa and alpha: every token of the articles compared.
+    tokens: int
+    #: Quote pairs matched by overlap, pooled over the pairs: what the speaker agreement is a share of.
+    matched_quotes: int
+    #: Articles where some pair differs (a span without an exact partner, or another speaker).
+    disputed_articles: int
 
 
 def prf(matched: int, a_count: int, b_count: int) -> PairRatios:
@@ -356,7 +361,7 @@ def agreement(
                     b_spans=n["b"],
                     exact_matches=n["exact"],
                     exact_f1_interval=interval if row == ALL else None,
-                    partial_matches=n["partial"],
+                    overlap_matches=n["partial"],
                 )
             )
     return AgreementReport(
