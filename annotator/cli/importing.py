@@ -77,6 +77,14 @@ def import_(
             "(else labelstudio-user-1 ...).",
         ),
     ] = None,
+    text_field: Annotated[
+        str | None,
+        typer.Option(
+            "--text-field",
+            help="labelstudio: the task data field holding the text, as the labelling config names it "
+            '(<Text value="$content">: --text-field content; default text).',
+        ),
+    ] = None,
 ) -> None:
     """Read annotations back, validating every record; one bad record and nothing is written.
 
@@ -103,6 +111,7 @@ def import_(
                 spans_key=spans_key,
                 snap=snap,
                 user_map=_user_map(user_map, format),
+                text_field=_text_field(text_field, format),
             )
             records = read_file(path, format.value, options)  # read and check everything before opening the database
             existed = db.exists()
@@ -248,6 +257,20 @@ def _user_map(given: list[str] | None, format: FormatName) -> dict[int, str]:
             raise fail(f"--user-map: {problem}")
         names[number] = checked_name(name, "--user-map", works=True)
     return names
+
+
+def _text_field(given: str | None, format: FormatName) -> str:
+    """--text-field's name of a Label Studio task's text field (`labelstudio_project`); "text" when not given."""
+    from annotator.exchange.formats.labelstudio_project import OPTION, TEXT
+
+    if given is None:
+        return TEXT
+    if format.value != "labelstudio":
+        raise fail(f"{OPTION} names the field of a Label Studio task's data that holds the text: it goes with "
+                   "--format labelstudio")  # fmt: skip
+    if not given.strip() or given != given.strip():
+        raise fail(f"{OPTION}: expected the name of a field of the task's data, got {given!r}")
+    return given
 
 
 def _refuse_nothing_to_import(records: "list[Read | Entering]", report: "ImportReport", path: Path, db: Path,

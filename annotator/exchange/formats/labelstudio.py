@@ -42,11 +42,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from annotator.errors import InputError, json_kind
 from annotator.exchange.files import Where
@@ -67,6 +67,7 @@ from annotator.exchange.formats.common import (
 )
 from annotator.exchange.formats.labelstudio_export import config, task, write  # noqa: F401 (the format's export)
 from annotator.exchange.formats.labelstudio_offsets import as_quoted, code_points, counts_units
+from annotator.exchange.formats.labelstudio_project import TEXT, missing_text, several_labels
 from annotator.exchange.formats.labelstudio_truth import (
     author,
     first_made,
@@ -165,6 +166,16 @@ class LSTask(Loose):
     meta: dict[str, Any] = Field(default_factory=dict)
 
 
+@cache
+def _models(text_field: str) -> tuple[type[LSData], type[LSTask]]:
+    """The task's data and the task with the text read from the field the project names (--text-field): another
+    field called `text` there is then the task's data like any other (kept in the article's `meta`)."""
+    if text_field == TEXT:
+        return LSData, LSTask
+    data = create_model("LSData", __base__=LSData, text=(str, Field(alias=text_field)))
+    return data, create_model("LSTask", __base__=LSTask, data=(data, ...))
+
+
 # -- import -------------------------------------------------------------------------------------------------
 
 
@@ -185,6 +196,7 @@ def _spans(
         here = f"{field}[{number}]"
         kind = item.get("type")
         if kind == "labels":
+            several_labels(item, where, here, options.skip_invalid)
             region = validated(Region, item, where, f"{here}.")
             label = label_of(region.value.labels[0], options, where, f"{here}.value.labels", dropped)
             span = region.value
@@ -267,7 +279,7 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUs
             ours_named = said.annotator is not None and said.annotator == ours.get("annotator")  # a name of ours
             record = native_record(
                 where,
-                _SOURCED | {"status": status_field},
+                _SOURCED | {"status": status_field, "text": f"data.{options.text_field}"},
                 **article,
                 annotator=annotator_of(said.annotator, options, where, named_in, renames=not ours_named),
                 status=status_of(said.status, default, where, status_field),
@@ -292,7 +304,7 @@ def _min_record(data: dict[str, Any], options: ReadOptions, where: Where, one: O
     before = keys.index("annotator") if "annotator" in keys else len(keys)
     regions = [k for k, v in data.items() if k not in MIN_KEYS and _regions(v)]
     window = keys[after_id:before] if after_id else []
-    in_order = "text" in keys[: max(after_id - 1, 0)] and set(regions) <= set(window)
+    in_order = options.text_field in keys[: max(after_id - 1, 0)] and set(regions) <= set(window)
     if in_order:  # Label Studio's order: data, id, results, annotator, stamps
         results = {k: data[k] for k in window if k not in MIN_KEYS}
         task_data = {k: data[k] for k in keys[: after_id - 1] if k not in MIN_KEYS}
@@ -302,7 +314,7 @@ def _min_record(data: dict[str, Any], options: ReadOptions, where: Where, one: O
     if data.get("annotator") is None and data.get("annotation_id") is None and not any(map(_regions, results.values())):
         return Dropped(NO_ANNOTATION)  # a task nobody annotated; labels with no author are --annotator's, or an error
     dropped: Counter[str] = Counter()
-    parsed = validated(LSData, task_data, where)
+    parsed = validated(_models(options.text_field)[0], task_data, where)
     by = user(data.get("annotator"), where, "annotator", users)
     one.check(by and by.name, where, "annotator")
     shown = min_work(validated(MinStamps, data, where), where)
@@ -350,15 +362,21 @@ def _items(data: Any, options: ReadOptions, where: Where, one: OneUser, users: U
     if not isinstance(data, dict):
         raise where.error(f"expected a task object, got {json_kind(data)}")
     refuse_foreign(where, data, "labelstudio")
-    text = data["data"].get("text") if isinstance(data.get("data"), dict) else data.get("text")
+    field = options.text_field
+    task_data = data.get("data")
+    if isinstance(task_data, dict) and field not in task_data:
+        raise missing_text(task_data, field, where)
+    text = task_data.get(field) if isinstance(task_data, dict) else data.get(field)
     if blank(text):
         yield Skipped(where, "the text is blank: nothing to annotate")
     elif "data" in data:
-        yield from _task_records(validated(LSTask, data, where), options, where, one, users)
-    elif "text" in data:
+        yield from _task_records(validated(_models(field)[1], data, where), options, where, one, users)
+    elif field in data:
         yield _min_record(data, options, where, one, users)
+    elif any(map(_regions, data.values())):  # JSON_MIN's labels, without the text
+        raise missing_text({k: v for k, v in data.items() if k not in MIN_KEYS and not _regions(v)}, field, where, "")
     else:
-        raise where.error("expected a task with 'data' (JSON export) or a record with 'text' (JSON_MIN export)")
+        raise where.error(f"expected a task with 'data' (JSON export) or a record with {field!r} (JSON_MIN export)")
 
 
 def read(path: Path, options: ReadOptions) -> Iterator[Read]:

@@ -1,7 +1,7 @@
 """What an import or an export is asked to do: the options every format shares, parsed from the command line.
 
 Import: whose work it is, --label-map (FOREIGN=LABEL, or FOREIGN= to drop), --relation-map (NAME=SPEAKER, or
-NAME= to drop), --skip-invalid, --snap, --spans-key. Export: --status, --labels, --spans-key, and what the
+NAME= to drop), --skip-invalid, --snap, --spans-key, --user-map and --text-field (Label Studio's). Export: --status, --labels, --spans-key, and what the
 writer found on its way (`Written`). A bad value is a one-line error naming the option.
 """
 
@@ -139,6 +139,8 @@ class ReadOptions:
     user_map: dict[int, str] = field(default_factory=dict)
     #: Where a reading notes the labels it does not know and reads on (`unknown_labels`), else None: the first stops it
     unknown_labels: UnknownLabels | None = None
+    #: --text-field: the field of a Label Studio task's data its project reads the text from (`labelstudio_project`)
+    text_field: str = "text"
 
     def trim(self, dropped: Counter[str]) -> Counter[str] | None:
         """Where `checked_span` counts trimmed spans: only with --snap does it trim them."""

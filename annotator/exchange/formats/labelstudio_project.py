@@ -1,0 +1,54 @@
+"""What a Label Studio project names for itself, and how an import is told it: the task field its labelling config
+reads the text from (`<Text name="text" value="$content"/>`: tasks `{"data": {"content": ...}}`), given with
+`--text-field`, and labels that allow several on one region (`<Labels choice="multiple">`), which a span here
+cannot hold.
+
+The field is named, never guessed: a task's data often holds several strings (an id, a title, a URL), and reading
+the wrong one would import spans at offsets into another text. A task without it is refused in one line that names
+the option and the task's own fields, its longest string first as the likely one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.errors import InputError
+from annotator.exchange.files import Where
+
+#: The data field a task's text is read from unless --text-field names another (what our export writes).
+TEXT = "text"
+#: The import's own option, named where a task lacks the field.
+OPTION = "--text-field"
+
+
+def missing_text(data: dict[str, Any], field: str, where: Where, at: str = "data.") -> InputError:
+    """The error for a task (or a JSON_MIN record: `at` "") whose data has no `field`: the option that names the
+    project's field, and the fields it has (a string one, the longest, as the example)."""
+    texts = sorted((k for k, v in data.items() if isinstance(v, str) and v.strip()), key=lambda k: -len(data[k]))
+    has = f" (it has {', '.join(repr(key) for key in data)})" if data else ""
+    example = f", e.g. {OPTION} {texts[0]}" if texts else ""
+    return where.error(
+        f"the task's data has no {field!r}{has}: give the field the project's labelling config reads "
+        f'(<Text value="$NAME">) with {OPTION} NAME{example}',
+        f"{at}{field}",
+    )
+
+
+def several_labels(region: dict[str, Any], where: Where, field: str, skipping: bool) -> None:
+    """A `labels` region with more than one label (a project whose labels allow several, `choice="multiple"`) is an
+    error in one line naming the region, its text and labels, and what to do (`skipping`: --skip-invalid is on, and
+    lists it, so the option is not offered)."""
+    value = region.get("value")
+    labels = value.get("labels") if isinstance(value, dict) else None
+    if not isinstance(labels, list) or len(labels) < 2 or not all(isinstance(label, str) for label in labels):
+        return  # one label, or none, or not names: the region's own validation says what is wrong
+    name = f" {region['id']!r}" if isinstance(region.get("id"), str) else ""
+    text = value.get("text") if isinstance(value, dict) else None
+    shown = f' ("{text if len(text) <= 40 else text[:39] + "…"}")' if isinstance(text, str) else ""
+    named = f"{', '.join(labels[:-1])} and {labels[-1]}"
+    rest = "" if skipping else ", or --skip-invalid imports the rest without this annotation"
+    raise where.error(
+        f"region{name}{shown} has {len(labels)} labels, {named} (the project lets a region have several): a span "
+        f"has one label here; give it one in Label Studio and export again{rest}",
+        f"{field}.value.labels",
+    )
