@@ -77,7 +77,8 @@ def test_another_error_after_the_first_unknown_label_names_those_before_it(tmp_p
     assert refused(tmp_path, "broken.jsonl", "--format", "prodigy") == (
         f"broken.jsonl:1: field 'spans[0].label': {KNOWN}, got 'GPE' (unknown before line 3 (another error there "
         "stopped the reading): GPE x1, PERSON x1; map them with --label-map GPE=LABEL,PERSON=LABEL, "
-        "each LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as PERSON=)"
+        "each LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as PERSON=); "
+        "that error: field 'spans[0].end': end 999 is beyond the article's 84 characters"
     )
 
 
@@ -107,5 +108,5 @@ def test_another_error_on_the_first_unknown_label_s_own_line_says_on_that_line(t
     assert refused(tmp_path, "escape.jsonl", "--format", "prodigy") == (
         f"escape.jsonl:1: field 'spans[0].label': {KNOWN}, got 'ACT\\x1b[31mOR' ('ACT\\x1b[31mOR' x1 on line 1 (another "
         "error there stopped the reading); map it with --label-map ACT␛[31mOR=ACTOR, or drop it with --label-map "
-        "ACT␛[31mOR=)"
+        "ACT␛[31mOR=); that error: field '_annotator_id': the record names no annotator; give --annotator"
     )
