@@ -81,8 +81,9 @@ def test_an_unknown_relation_names_the_relation_there_is(db: Path, tmp_path: Pat
     path = write(tmp_path / "eve.jsonl", {"text": SMALL, "entities": [actor, quote], "annotator": "eve",
                                           "relations": [{"from_id": 2, "to_id": 1, "type": "said"}]})  # fmt: skip
     assert refused(db, path, "--format", "doccano") == (
-        f"{path}:1: field 'relations[0]': Input should be 'SPEAKER', got 'said' (map it with --relation-map "
-        "said=SPEAKER, or drop it with --relation-map said=)"
+        f"{path}:1: field 'relations[0]': Input should be 'SPEAKER', got 'said' (unknown in this file: said x1; map "
+        "it with --relation-map said=RELATION, RELATION SPEAKER if it links a quote to who said it, or nothing to "
+        "drop it, as said=)"
     )
 
 

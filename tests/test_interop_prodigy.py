@@ -184,8 +184,11 @@ def test_other_relations_need_a_map_and_labels_can_be_dropped(tmp_path: Path) ->
     code, _, err = run(
         "import", path, "--format", "prodigy", "--db", db, "--annotator", "ann", "--label-map", "GGP=ACTOR"
     )
-    assert (code, err) == (1, f"annotator: error: {path}:1: field 'relations[0]': Input should be 'SPEAKER', got 'Pos-Reg' (map "
-                              "it with --relation-map Pos-Reg=SPEAKER, or drop it with --relation-map Pos-Reg=)\n")  # fmt: skip
+    assert (code, err) == (1, f"annotator: error: {path}:1: field 'relations[0]': Input should be 'SPEAKER', got 'Pos-Reg' "
+                              "(unknown in this file: Pos-Reg x5, No-rel x3, Binds x7, Reg x3, Neg-Reg x3; map them with "
+                              "--relation-map Pos-Reg=RELATION,No-rel=RELATION,Binds=RELATION,Reg=RELATION,"
+                              "Neg-Reg=RELATION, each RELATION SPEAKER if it links a quote to who said it, or nothing to "
+                              "drop it, as Neg-Reg=)\n")  # fmt: skip
     code, out, _ = run("import", path, "--format", "prodigy", "--db", db, "--annotator", "ann", "--label-map",
                        "GGP=ACTOR", "--relation-map", "Pos-Reg=,Neg-Reg=,Reg=,Binds=,No-rel=")  # fmt: skip
     assert code == 0

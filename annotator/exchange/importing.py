@@ -27,6 +27,7 @@ from annotator.exchange.formats.common import (
 from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.formats.stored_spans import unchecked_commands
 from annotator.exchange.formats.unknown_labels import UnknownLabels
+from annotator.exchange.formats.unknown_relations import UnknownRelations
 from annotator.exchange.predictions import UNNAMED, model_suggestions, unnamed_left_out
 from annotator.exchange.realign import StoredWords, onto
 from annotator.exchange.records import Progress
@@ -128,19 +129,21 @@ def read_file(path: Path, format_name: str, options: ReadOptions) -> list[Read |
     if not path.exists():
         raise InputError("no such file", path=str(path))
     unknown = None if options.skip_invalid else UnknownLabels()
-    options = dataclasses.replace(options, unknown_labels=unknown)
+    relations = None if options.skip_invalid else UnknownRelations()  # labels first, then relation names
+    options = dataclasses.replace(options, unknown_labels=unknown, unknown_relations=relations)
     try:
         records = list(get_format(format_name).read(path, options))
-    except InputError as error:  # after an unknown label: that one, the earlier, is the error, saying this one
-        first = unknown.error(stopped=error) if unknown else None
+    except InputError as error:  # after an unknown name: that one, the earlier, is the error, saying this one
+        first = next((found for each in (unknown, relations) if each and (found := each.error(stopped=error))), None)
         raise (error if first is None else _stopped_by(first, error)) from None
-    if unknown and (first := unknown.error()):
-        raise first
+    for each in (unknown, relations):
+        if each and (first := each.error()):
+            raise first
     return [Entering(options.annotator), *records] if options.annotator else [*records]
 
 
 def _stopped_by(first: InputError, stopped: InputError) -> InputError:
-    """The first unknown label's error, with the error that stopped the reading after it said
+    """The first unknown label's (or relation name's) error, with the error that stopped the reading after it said
     too (a trial: a DocBin without --annotator said "another error there stopped the reading", not which)."""
     that = f"field {stopped.field!r}: {stopped.reason}" if stopped.field else stopped.reason
     return InputError(

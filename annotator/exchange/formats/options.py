@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from annotator.errors import InputError
 from annotator.exchange.formats.unknown_labels import UnknownLabels
+from annotator.exchange.formats.unknown_relations import UnknownRelations
 from annotator.vocabulary import Label, Status
 
 #: The relation label quotes and their speakers carry in formats with relations.
@@ -139,6 +140,8 @@ class ReadOptions:
     user_map: dict[int, str] = field(default_factory=dict)
     #: Where a reading notes the labels it does not know and reads on (`unknown_labels`), else None: the first stops it
     unknown_labels: UnknownLabels | None = None
+    #: The same for relation names (`unknown_relations`)
+    unknown_relations: UnknownRelations | None = None
     #: --text-field: the field of a Label Studio task's data its project reads the text from (`labelstudio_project`)
     text_field: str = "text"
 

@@ -11,6 +11,7 @@ from annotator import models
 from annotator.errors import not_one_of
 from annotator.exchange.files import Where
 from annotator.exchange.formats.options import SPEAKER_RELATION, ReadOptions
+from annotator.exchange.formats.unknown_relations import map_hint
 from annotator.models import Label, Span
 from annotator.vocabulary import a_or_an
 
@@ -34,7 +35,8 @@ def link_speaker(
 
     `spans` holds the record's spans by the keys its relations use, None for a span --label-map dropped (a
     relation touching one is dropped too). The relation's name is mapped by --relation-map (to SPEAKER, or to
-    nothing: dropped and counted); SPEAKER is ours; any other name is a one-line error saying how to map it.
+    nothing: dropped and counted); SPEAKER is ours; any other name is noted in `options.unknown_relations`, which
+    names them all in one error at the end (with --skip-invalid, none: the record's error, saying how to map it).
     None is a relation without a label (Label Studio draws them): SPEAKER when it joins a QUOTE and an ACTOR.
     """
     unlabelled = name is None  # Label Studio's relation nobody named: with SPEAKER our one relation, it is that
@@ -43,8 +45,12 @@ def link_speaker(
         dropped[f"relation(s) {name!r} (--relation-map {name}=)"] += 1
         return
     if mapped != SPEAKER_RELATION:
-        hint = f" (map it with --relation-map {name}={SPEAKER_RELATION}, or drop it with --relation-map {name}=)"
-        raise where.error(f"{not_one_of([SPEAKER_RELATION], name)}{hint if isinstance(name, str) else ''}", field)
+        if not isinstance(name, str):
+            raise where.error(not_one_of([SPEAKER_RELATION], name), field)
+        if options.unknown_relations is not None:  # every unknown name of the file in one error, at the end
+            options.unknown_relations.add(name, where.error(not_one_of([SPEAKER_RELATION], name), field))
+            return
+        raise where.error(f"{not_one_of([SPEAKER_RELATION], name)}{map_hint(name)}", field)
     first, second = ends
     if first not in spans or second not in spans:
         raise where.error("the relation names a span the record does not have", field)
