@@ -23,8 +23,9 @@ TO_DO = (Status.TODO.value, Status.IN_PROGRESS.value)
 
 @dataclass(frozen=True)
 class ListFilter:
-    """Which articles the list shows: one status (None: all) and a piece of the title, case-insensitive (for
-    every letter from three characters on, through the trigram index; for ASCII letters below, as LIKE)."""
+    """Which articles the list shows: one status (None: all) and pieces of the title, case-insensitive (for every
+    letter from three characters on, through the trigram index; for ASCII letters below, as LIKE): the words of
+    `title` (white space between them), every one in the title, in any order."""
 
     status: Status | None = None
     title: str = ""
@@ -95,7 +96,8 @@ def counts_among(reader: Reader, annotator: str, ids: Sequence[str]) -> Counts:
 
 
 def _wanted(title: str, status: str, wanted: ListFilter, needle: str) -> bool:
-    return (wanted.status is None or status == wanted.status.value) and (not needle or needle in title.casefold())
+    folded = title.casefold()
+    return (wanted.status is None or status == wanted.status.value) and all(word in folded for word in needle.split())
 
 
 def rows(reader: Reader, annotator: str, rowids: Sequence[int]) -> dict[int, ArticleSummary]:

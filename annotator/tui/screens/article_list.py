@@ -70,7 +70,7 @@ class ArticleListScreen(HoldsAfterItsLine, Screen[None]):
         yield Static(id="progress-label")
         yield Static(id="progress")
         yield Static(id="list-note")
-        yield Input(placeholder="title contains … (enter: to the list, escape: clear)", id="search")
+        yield Input(placeholder="words in the title … (enter: to the list, escape: clear)", id="search")
         yield Static(id="list-heading")
         yield ArticleRows(app.list_rows, pending_column=app.list_pending_column, id="articles")
         yield KeyBar()
@@ -137,7 +137,8 @@ class ArticleListScreen(HoldsAfterItsLine, Screen[None]):
         wanted = FILTERS[self.filter_index]
         showing = status_words(wanted.value) if wanted else "all"
         if self.title_search:
-            showing += f", titles with {self.title_search!r}"
+            *others, last = map(repr, self.title_search.split())
+            showing += f", titles with {', '.join(others) + ' and ' if others else ''}{last}"
         in_progress = counts.by_status.get(Status.IN_PROGRESS, 0)
         done = f"{counts.done} of {counts.total} {over} done · {in_progress} in progress"
         showing = f"showing {shown}: {showing} (f, /)"
