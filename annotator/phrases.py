@@ -38,6 +38,7 @@ from annotator.shapes import (
 )
 from annotator.spans import edge_problem
 from annotator.titles import titled_name
+from annotator.verbs import past_after_subject
 from annotator.vocabulary import Label
 from annotator.wordlists import (
     CONNECTORS,
@@ -338,20 +339,27 @@ def key_phrases(
 
 
 def no_phrase(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether an entity key pressed at token `index` with nothing selected has no phrase to add: the word is a
-    pronoun, a function word, a determiner or an adverb (`adverb_at`: "quickly") on its own ("We", "to"; no mention,
-    the guide), lower-case or
-    capitalised only where a sentence or a quotation starts ("May" mid-sentence is a name; `added "It is serious,"`:
-    a newcomer's trial), and no phrase grows from it. Trial 23: inside a quote the status line offered "1-3 add
-    'We'". A selection adds it all the same."""
+    """Whether an entity key pressed at token `index` with nothing selected has no phrase to add (`why_no_phrase`)."""
+    return why_no_phrase(text, tokens, index) is not None
+
+
+def why_no_phrase(text: str, tokens: Tokens, index: int) -> str | None:
+    """What token `index` is, in the refusal's words, where an entity key pressed there with nothing selected has no
+    phrase to add (None where it has one): a past after its subject (`past_after_subject`; t7 added 'people died'),
+    or a pronoun, a function word, a determiner or an adverb (`adverb_at`: "quickly") alone ("We", "to"; trial 23),
+    lower-case or capitalised only where a sentence or a quotation starts ("May" mid-sentence is a name; `added "It
+    is serious,"`), no phrase growing from it: no mention (the guide). A selection adds it all the same."""
+    if past_after_subject(text, tokens, index):
+        return "a verb after its subject"
     word = word_at(text, tokens, index)
     lower = word.lower()
     if lower not in FUNCTION_WORDS and lower not in DETERMINERS and not adverb_at(text, tokens, index):
-        return False
+        return None
     opening = sentence_start(text, tokens, index) or opens_a_quotation(text, tokens, index)
     if (word.isupper() and len(word) > 1) or (word[:1].isupper() and not opening):
-        return False
-    return phrase_ladder(text, tokens, index)[:1] in ([], [(index, index)])
+        return None
+    alone = phrase_ladder(text, tokens, index)[:1] in ([], [(index, index)])
+    return "a pronoun, a function word or an adverb" if alone else None
 
 
 def grown(

@@ -127,7 +127,7 @@ def test_the_quote_key_adds_nothing_where_no_quotation_is_around_or_after_the_cu
     """Trial 25: with no quotation the QUOTE key fell through to the word under the cursor."""
     after = index_of(tokens, "agreed")
     assert phrases.at_cursor(TEXT, tokens, after, Label.QUOTE) is None
-    assert [p.labels for p in phrases.key_phrases(TEXT, tokens, after)] == [(Label.ACTOR, Label.LOCATION, Label.FIGURE)]
+    assert phrases.key_phrases(TEXT, tokens, after) == []  # nor an entity key: a verb after its subject (t7)
 
 
 def test_edges_move_by_allowed_tokens(tokens) -> None:

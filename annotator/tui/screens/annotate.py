@@ -168,10 +168,11 @@ class AnnotateScreen(EditingScreen):
         candidate = False  # where ; stops: a pass over missed names goes on to the next one
         if selection is None:  # the phrase (or, for a QUOTE, the quotation) under the cursor
             model = self.model
-            if new is not Label.QUOTE and phrases.no_phrase(model.text, model.tokens, self.cursor):
+            alone = phrases.why_no_phrase(model.text, model.tokens, self.cursor) if new is not Label.QUOTE else None
+            if alone is not None:
                 word = model.text[slice(*model.tokens[self.cursor])]
-                self.say(f"Not added: {word!r} alone is a pronoun, a function word or an adverb, no mention (the guide); "
-                         "v selects it, then the key marks it anyway", "yellow")  # fmt: skip
+                self.say(f"Not added: {word!r} alone is {alone}, no mention (the guide); v selects it, then the key "
+                         "marks it anyway", "yellow")  # fmt: skip
                 return
             candidate = new is not Label.QUOTE and stops.is_candidate(
                 model.text, model.tokens, self.cursor, lambda index: model.marked(*model.tokens[index])
