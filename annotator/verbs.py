@@ -47,9 +47,12 @@ def verb_before_group(text: str, tokens: Tokens, index: int) -> bool:
     A verb whose past is its base form ("cost", "hit") is one after a function word, a common noun or a name ("has
     cost | exporters", "Maersk cut | jobs"; trial 21), and a word in -s is one after a singular subject
     (`verb_in_s`: "Storm cuts | power"; trial 32), and a word in -ing is one after a comma (`_opens_a_clause`:
-    "deployed, helping | victims")."""
+    "deployed, helping | victims"), and so is a short or irregular past after its subject (`past_after_subject`)."""
     if verb_in_s(text, tokens, index) or _opens_a_clause(text, tokens, index):
         return True
+    word = word_at(text, tokens, index)
+    if (word in IRREGULAR_PASTS or len(word) == 4) and past_after_subject(text, tokens, index):
+        return True  # "the team used | drones", "the mayor led | protesters" (t7): the pasts the rest leaves out
     if word_at(text, tokens, index) in BASE_FORM_PASTS:
         before = _before_a_verb(text, tokens, index, ("",), shortest=1)
         return before is not None and (before.lower() in FUNCTION_WORDS or is_common(before) or is_name_word(before))

@@ -67,3 +67,11 @@ def test_a_past_after_a_determiner_or_a_preposition_stays_a_noun_or_a_modifier()
     assert offered(text, "wounded") == [(ENTITIES, "the wounded")]
     assert offered(text, "displaced") == [(ENTITIES, "displaced families")]
     assert offered(text, "accused") == [(ENTITIES, "The accused")]
+
+
+def test_a_noun_after_a_short_or_irregular_past_takes_neither_the_verb_nor_its_subject() -> None:
+    """On "drones" in "The team used drones." the keys offered 'The team used drones', as "used" was no verb there."""
+    text = "The team used drones. The mayor led protesters away. Two fans paid fines."
+    assert offered(text, "drones") == [(ENTITIES, "drones")]
+    assert offered(text, "protesters") == [(ENTITIES, "protesters")]
+    assert offered(text, "fines") == [(ENTITIES, "fines")]
