@@ -1,6 +1,7 @@
 """Fuzzed input for `ingest` and `import`: never a crash, one located line per rejection, all or nothing.
 
-Bounded for CI; a longer local run: FUZZ_EXAMPLES=5000 pytest tests/test_fuzz.py
+Bounded for CI, the same examples each run (tests/conftest.py); a longer local search for new ones:
+HYPOTHESIS_PROFILE=explore FUZZ_EXAMPLES=5000 pytest tests/test_fuzz.py
 """
 
 from __future__ import annotations
