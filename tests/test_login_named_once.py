@@ -31,3 +31,13 @@ def test_a_login_reviewer_that_looks_like_an_annotator_here_is_named_once(work: 
         f"your login name (LOGNAME/USER): {ALICE_CYRILLIC!r} looks like 'alice', who has work or an assignment in "
         "this database (a name of its own may not look like another's): give --reviewer NAME"
     )
+
+
+def test_a_login_gold_is_refused_as_the_login_not_as_an_option_not_given(work: Path) -> None:  # noqa: F811
+    """Trial 10: `LOGNAME=gold annotator accept --done` said "--annotator: your login name 'gold' is reserved: ...",
+    naming an option that was not given; it is said as every other refused login is."""
+    result = annotator("accept", "--done", "--db", "base.db", cwd=work, env=as_login("gold"))
+    assert one_error_line(result) == (
+        "your login name (LOGNAME/USER): 'gold' is reserved: gold, the adjudicated annotation, is written only by "
+        "`annotator review` and `annotator adjudicate --auto`; work under a name of your own: give --annotator NAME"
+    )

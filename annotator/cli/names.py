@@ -16,7 +16,6 @@ from annotator.vocabulary import (
     model_problem,
     name_problem,
     not_utf8_problem,
-    reserved_problem,
     worker_problem,
 )
 
@@ -45,12 +44,9 @@ def default_annotator(name: str | None, option: str = "--annotator", *, works: b
     if name is not None:
         return checked_name(name, option, works=works)
     login = getpass.getuser() or "annotator"
-    problem = reserved_problem(login) if works else None
-    if problem:
-        raise fail(f"{option}: your login name {problem}: give {option} NAME")
     from annotator.cli.logins import checked_login, login_refused
 
-    if works:  # a login stored as someone's work: the rule every name follows
+    if works:  # a login stored as someone's work: the rule every name follows, gold refused as the login
         return checked_login(option)
     if problem := not_utf8_problem(login):  # no name to look up either
         raise login_refused(problem, option)
