@@ -53,6 +53,10 @@ class AutoReport:
     #: The articles whose gold a reviewer has begun: left to them, with who began each (`begun_by`).
     under_review: tuple[str, ...] = ()
     begun_by: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Articles with disagreements whose gold this run had nothing new for (a run before put the agreed spans in,
+    #: or none agree), and their disagreements: not counted in `disagreements`, of the gold written now (trial 10).
+    unchanged: int = 0
+    unchanged_open: int = 0
 
 
 def article_consensus(store: Store, article_id: str, annotators: Sequence[str]) -> Consensus[SpanRow]:
@@ -98,7 +102,7 @@ def auto_adjudicate(
     statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
     compared = compared_articles(store, list(annotators), statuses, by_assignment=by_assignment)
     ids = [article_id for article_id, _ in compared]
-    spans = settled = disagreements = done_before = done_open = 0
+    spans = settled = disagreements = done_before = done_open = unchanged = unchanged_open = 0
     reviewing: dict[str, tuple[str, ...]] = {}
     refused: list[str] = []
     for article_id, names in compared:
@@ -116,14 +120,17 @@ def auto_adjudicate(
             refused.append(article_id)
             continue
         spans += len(edit.spans) if edit else 0
-        disagreements += len(found.disagreements)
+        if edit is None and found.disagreements:  # no gold written now: not one of the articles adjudicated now
+            unchanged, unchanged_open = unchanged + 1, unchanged_open + len(found.disagreements)
+        else:
+            disagreements += len(found.disagreements)
         if not found.disagreements:
             store.set_status(article_id, GOLD, Status.DONE)
             settled += 1
     return AutoReport(
         articles=len(ids), spans=spans, settled=settled, disagreements=disagreements, refused=refused,
         done_before=done_before, done_open=done_open, under_review=tuple(reviewing),
-        begun_by=reviewing,
+        begun_by=reviewing, unchanged=unchanged, unchanged_open=unchanged_open,
     )  # fmt: skip
 
 

@@ -198,8 +198,13 @@ def adjudicate(
             report = auto_adjudicate(store, names, who, include_in_progress, by_assignment=not ignore_assignments)
         stored(f"the gold annotations are stored in {db}")
         left = ""
+        if report.unchanged:  # adjudicated by a run before (or nothing agreed): none of the gold written now
+            left = (
+                f"; {report.unchanged} article(s) with nothing new for gold, with {report.unchanged_open} "
+                "disagreement(s) left for review in them"
+            )
         if report.done_before:  # gold done before: left alone, but what review shows there is said
-            left = f"; {report.done_before} article(s) whose gold is done left as they are"
+            left += f"; {report.done_before} article(s) whose gold is done left as they are"
         again = command(db, "review", names, *extra, *(["--ignore-assignments"] if ignore_assignments else []))
         if report.done_open:
             left += f", with {report.done_open} disagreement(s) open in them, which `{again}` shows"
@@ -215,7 +220,9 @@ def adjudicate(
         agreed = "agreed " if len(names) > 1 else ""  # one annotator's spans agree with nobody (trial 43b)
         # where the line names other articles too, which articles the first count is of (two counts of
         # disagreements, one of done gold, had read as one)
-        where = " in the articles adjudicated now" if report.done_before or report.under_review else ""
+        where = (
+            " in the articles adjudicated now" if report.done_before or report.under_review or report.unchanged else ""
+        )
         say(
             f"{report.articles} article(s) compared ({whom}): {report.spans} {agreed}span(s) into gold, "
             f"{report.settled} article(s) settled, {report.disagreements} disagreement(s) left for review{where}{left}"
