@@ -101,3 +101,21 @@ async def test_ctrl_n_in_the_next_article_goes_on_from_its_cursor(tmp_path: Path
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert cursor_offset(app) == nth(other, "Khan")
+
+
+async def test_ctrl_n_after_a_digit_added_a_span_goes_to_the_next_match(tmp_path: Path) -> None:
+    """A digit on an unmarked match adds the span there and moves the cursor on to the next place `;` stops at,
+    here the next "Khan" itself: ctrl+n goes on from the match the span was added on, to that "Khan"."""
+    db = with_suggestion(tmp_path / "k.db")
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"Khan", "enter", "ctrl+n")
+        await pilot.pause()
+        assert cursor_offset(app) == nth(TEXT, "Khan", 1)
+        await pilot.press("1")
+        await pilot.pause()
+        assert held_spans(db, WHO) == [("ACTOR", "Khan")]
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert cursor_offset(app) == nth(TEXT, "Khan", 2)

@@ -109,7 +109,7 @@ class AnnotateScreen(EditingScreen):
         if following is None:
             self.say(f"{message}; nothing is left to decide: d marks the article done", "green")
             return
-        self._go_to(following)
+        self._go_to(following, keep_search=True)
         self.say(f"{message}; next: {self.still_to_decide(following)}", "green")
 
     @retried("current")

@@ -157,7 +157,7 @@ class ArticleScreen(CursorScreen):
         self.model.show_rejected(self.annotator_app.showing_rejected)
         self.cursor = self.model.token_index(rows.cursor) if self.model.tokens else 0
         self.selection_start, self.current, self.goal_column, self.phrase_origin = None, None, None, None
-        self.search_from, self.just_added = None, None  # the last article's places: none of them is here
+        self.search_match, self.just_added = None, None  # the last article's places: none of them is here
         self.highlight_unseen, self.pending_unseen = None, None
         first = self.model.next_needing(None, 0, 1) if rows.opened_at is None else None
         if first is not None:
@@ -395,5 +395,5 @@ class ArticleScreen(CursorScreen):
             self.cursor, self.selection_start = token, None
             item = self.model.item_at(message.offset)
             self.current = item.key if item else None
-        self.goal_column, self.phrase_origin = None, None
+        self.goal_column, self.phrase_origin, self.search_match = None, None, None  # a click: the search's place
         self._redraw(follow=False)

@@ -21,6 +21,9 @@ from annotator.tui.screens.typed import TypedInto
 from annotator.tui.widgets.article_view import ArticleView
 from annotator.wording import counted, them
 
+#: (cursor, current item, search's place) when the search line was opened: where escape goes back to.
+SearchStart = tuple[int, ItemKey | None, int | None]
+
 
 class CursorScreen(Screen[None]):
     """One article's token cursor, selection and current item, and the keys that move them."""
@@ -36,9 +39,9 @@ class CursorScreen(Screen[None]):
         self.goal_column: int | None = None  # up and down keep the column they started from
         self.phrase_origin: int | None = None  # the token a phrase selection (v) grows around
         self.search_query = ""  # the last search
-        #: (token, cursor): an edit put the cursor back from `token`, where its key was pressed, to `cursor`, the
-        #: start of what it acted on; while the cursor stays there, searches go on from `token` (`search_origin`).
-        self.search_from: tuple[int, int] | None = None
+        #: The token of the match the last search went to; None once a move of the person's own (a moving or
+        #: selecting key, a click) made the cursor the search's place again (`search_origin`).
+        self.search_match: int | None = None
         self.jump_step: int | None = None  # t (1) or T (-1) pressed: the next key is the character to jump to
         #: (span, token): a label key added the span and moved the cursor on to that token (the next place `;`
         #: stops at); from there `,` goes back to the span, and `*` acts on it.
@@ -71,26 +74,28 @@ class CursorScreen(Screen[None]):
         return self.model.token_range(self.selection_start, self.cursor)
 
     def search_origin(self) -> int:
-        """The token a search goes on from: the cursor's, or, while the cursor stays where an edit put it back, the
-        token the edit's key was pressed on (a newcomer's trial: `/` Khan, `{` moved the span's end off "Khan" and
-        the cursor back to "Usman", and ctrl+n came back to the same "Khan")."""
-        if self.search_from is not None and self.search_from[1] == self.cursor:
-            return self.search_from[0]
-        return self.cursor
+        """The token a search goes on from: the match it last went to, while only edits and decisions have moved the
+        cursor since, else the cursor. ctrl+n means "the match after the one I was at": `{` put the cursor back on
+        "Usman" of 'Usman Khan' and ctrl+n came back to the same "Khan"; `2` on one "Fields" went on to the next
+        suggestion, the next "Fields", and ctrl+n passed over it (trial 10)."""
+        return self.cursor if self.search_match is None else self.search_match
 
     def _under_cursor(self, quotes: bool = True) -> ItemKey | None:
         """The item the cursor is on (an entity before the quote around it); with `quotes` False, an entity only."""
         item = self.model.item_at(self._offset(), quotes=quotes) if self.model.tokens else None
         return item.key if item else None
 
-    def _go_to(self, item: Item | None) -> None:
-        """Make an item current, the cursor on its first token."""
+    def _go_to(self, item: Item | None, *, keep_search: bool = False) -> None:
+        """Make an item current, the cursor on its first token: a move of the person's own, unless `keep_search`
+        (a decision going on to the next item), which leaves the search's place where it was."""
         if item is None:
             self.say("Nothing there", "yellow")
             return
         self.current = item.key
         self.cursor = self.model.token_index(item.start)
         self.selection_start, self.goal_column, self.phrase_origin = None, None, None
+        if not keep_search:
+            self.search_match = None
         self._redraw()
 
     def _move_to(self, token: int, *, keep_column: bool = False, quotes: bool = True) -> None:
@@ -99,7 +104,7 @@ class CursorScreen(Screen[None]):
         if not self.model.tokens:
             return
         self.cursor = min(max(token, 0), len(self.model.tokens) - 1)
-        self.selection_start, self.phrase_origin = None, None
+        self.selection_start, self.phrase_origin, self.search_match = None, None, None
         if not keep_column:
             self.goal_column = None
         self.current = self._under_cursor(quotes)
@@ -271,35 +276,44 @@ class CursorScreen(Screen[None]):
         """Open the search line; `then` runs once it is closed (the speaker choice follows the cursor)."""
         from annotator.tui.screens.search import SearchScreen
 
-        origin = (self.cursor, self.current)
+        started = (self.cursor, self.current, self.search_match)
 
         def searched(query: str | None) -> None:
-            self._searched(query, origin)
+            self._searched(query, started)
             if then is not None:
                 then()
 
-        self.app.push_screen(SearchScreen(self.search_query, self._preview_search, self.search_origin()), searched)
+        def preview(query: str, step: int, origin: int | None) -> str:
+            return self._preview_search(query, step, origin, started)
 
-    def _preview_search(self, query: str, step: int, origin: int | None) -> str:
+        self.app.push_screen(SearchScreen(self.search_query, preview, self.search_origin()), searched)
+
+    def _preview_search(self, query: str, step: int, origin: int | None, started: SearchStart) -> str:
         """Move to the next match of `query` after the token `origin` (None: the cursor), as the search line is
         typed; what to say about it. From the only match (the search wraps round to it) the cursor stays there."""
         index = self.cursor if origin is None else origin
         found = motion.search(self.model.text, self.model.tokens, query, index, step) if query else None
         if found is None:
-            if origin is not None and self.cursor != origin:
-                self._move_to(origin)  # typed past the last match: back where the search started
+            if origin is not None:
+                self._back_to(started)  # typed past the last match: back where the search started
             return "no match" if query else ""
         self._move_to(found)
+        self.search_match = found
         count = len(motion.match_starts(self.model.text, query))
         if found == index:
             return "the only match" if count == 1 else f"{count} matches, all in this word"
         return counted(count, "match", "matches")
 
-    def _searched(self, query: str | None, origin: tuple[int, ItemKey | None]) -> None:
-        if query is None:  # escape: back where the search started
-            self.cursor, self.current = origin
+    def _back_to(self, started: SearchStart) -> None:
+        """The cursor, current item and search's place as they were when the search line was opened."""
+        if (self.cursor, self.current, self.search_match) != started or self.selection_start is not None:
+            self.cursor, self.current, self.search_match = started
             self.selection_start = None
             self._redraw()
+
+    def _searched(self, query: str | None, started: SearchStart) -> None:
+        if query is None:  # escape: back where the search started
+            self._back_to(started)
             return
         self.search_query = query
         if query and not motion.match_starts(self.model.text, query):  # the line closed: say why nothing moved
@@ -317,6 +331,7 @@ class CursorScreen(Screen[None]):
             self.say(f"{query!r} stands nowhere else in this article", "yellow")
         else:
             self._move_to(found)
+            self.search_match = found
 
     # -- selecting ---------------------------------------------------------------------------------------------
 
@@ -326,12 +341,12 @@ class CursorScreen(Screen[None]):
         if self.selection_start is None:
             self.selection_start = self.cursor
         self.cursor = min(max(self.cursor + step, 0), len(self.model.tokens) - 1)
-        self.current, self.goal_column, self.phrase_origin = None, None, None
+        self.current, self.goal_column, self.phrase_origin, self.search_match = None, None, None, None
         self._redraw()
 
     def _select(self, first: int, last: int) -> None:
         self.selection_start, self.cursor = first, last
-        self.current, self.goal_column = None, None
+        self.current, self.goal_column, self.search_match = None, None, None
         self._redraw()
 
     def action_phrase(self) -> None:

@@ -122,7 +122,6 @@ class EditingScreen(ArticleScreen):
         may expect another one current."""
         if edit is None:
             return
-        pressed_on, moved_on = self.search_origin(), advance_to is not None
         self.current = current if current in self.model.items else None
         self.selection_start, self.phrase_origin, self.goal_column = None, None, None
         message = edit.message + note + (self.retrying or "")
@@ -132,7 +131,7 @@ class EditingScreen(ArticleScreen):
             new = self.model.get(self.current)
             following = self.model.next_needing((new or decided).order, decided.start, 1, inclusive=True)
             if following is not None:
-                self.current, moved_on = following.key, True
+                self.current = following.key
                 message += f"{name_next}; next: {self.still_to_decide(following)}" if name_next else ""
             elif self.model.pending_count == 0:
                 message += "; nothing is left to decide: d marks the article done"
@@ -154,8 +153,6 @@ class EditingScreen(ArticleScreen):
         elif advance_to is not None:  # what the next digit adds there: this line stays until the next key
             around = self.model.get(self.current)
             message += f"; next: {self._what_keys_add(quote=around is None)} (`,` goes back to the span added)"
-        # put back on the start of what it acted on, the cursor has not moved for a search (gone on, it has)
-        self.search_from = (pressed_on, self.cursor) if not moved_on and self.cursor < pressed_on else None
         self.view.set_marks(self._marks())
         self.view.follow(self._offset())
         self.panel.point(self.model, self.current, self._offset())
