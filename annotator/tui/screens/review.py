@@ -345,7 +345,7 @@ class ReviewScreen(AnnotateScreen):
         return f"; back to {self.index + 1}/{total}, the first still open"
 
     def action_disagreement(self, step: int) -> None:
-        review = self.review
+        review, self.search_match = self.review, None  # a move of the person's own: the cursor is the search's place
         if review is None or not review.disagreements:
             self.say("No disagreements in this article", "yellow")
             return
@@ -355,7 +355,7 @@ class ReviewScreen(AnnotateScreen):
     def action_next_needing(self, step: int) -> None:
         """tab / shift+tab: the next (previous) disagreement still open; with none open, what the annotate screen
         has left to decide (a quote without its speaker)."""
-        review = self.review
+        review, self.search_match = self.review, None  # a move of the person's own: the cursor is the search's place
         if review is None or not review.open:
             super().action_next_needing(step)
             return
