@@ -20,7 +20,7 @@ async def test_4_outside_any_quotation_adds_nothing_and_says_why(running, read_s
     async with running((80, 24)) as (app, pilot):
         await pilot.press("slash", *"stalled", "enter")
         await pilot.pause()
-        assert app.screen.status_line.text.plain.startswith("1-3 add 'stalled'")
+        assert app.screen.status_line.text.plain.startswith("no label key adds anything here")  # a past (eebe0f3)
         await pilot.press("4")
         await pilot.pause()
         assert type(app.screen).__name__ == "AnnotateScreen"  # no speaker question
