@@ -258,7 +258,7 @@ def test_skip_invalid_skips_a_conll_document_with_a_bad_line_and_names_the_line(
         "skipped 2 record(s):",
         f"  {conll}:5: expected a token and its tag, separated by white space",
         f"  {conll}:9: field 'tag': Input should be 'ACTOR', 'LOCATION', 'FIGURE' or 'QUOTE', got 'PERSONX' (map it "
-        "with --label-map PERSONX=ACTOR, or drop it with --label-map PERSONX=)",
+        "with --label-map PERSONX=LABEL, LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as PERSONX=)",
         "note: 1 new article(s) with a text rebuilt from the file's tokens, the white space between them guessed: "
         "no stored article has the same words",
         "note: 1 article(s) new to this database stored as done work: CoNLL has no status",

@@ -90,7 +90,7 @@ def test_an_unknown_label_names_the_field(tmp_path: Path, store: Store, annotate
     )
     with pytest.raises(
         InputError,
-        match=r"in.jsonl:2: field 'spans\[0\].label': Input should be 'ACTOR', 'LOCATION', 'FIGURE' or 'QUOTE', got 'PERSON' \(map it with --label-map PERSON=ACTOR, or drop it",
+        match=r"in.jsonl:2: field 'spans\[0\].label': Input should be 'ACTOR', 'LOCATION', 'FIGURE' or 'QUOTE', got 'PERSON' \(map it with --label-map PERSON=LABEL, LABEL the one it stands for",
     ):
         list(read_records(path))
 

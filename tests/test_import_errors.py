@@ -82,7 +82,7 @@ def test_unknown_label_names_the_field_and_the_option(db: Path, tmp_path: Path) 
     path = tmp_path / "doccano.jsonl"
     path.write_text(doccano_line([[0, 10, "PERSON"]]), encoding="utf-8")
     assert refused(db, path, "--format", "doccano") == (
-        f"annotator: error: {path}:1: field 'label[0]': Input should be 'ACTOR', 'LOCATION', 'FIGURE' or 'QUOTE', got 'PERSON' (PERSON x1 in this file; map it with --label-map PERSON=ACTOR, or drop it with --label-map PERSON=)"
+        f"annotator: error: {path}:1: field 'label[0]': Input should be 'ACTOR', 'LOCATION', 'FIGURE' or 'QUOTE', got 'PERSON' (PERSON x1 in this file; map it with --label-map PERSON=LABEL, LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as PERSON=)"
     )
 
 
@@ -129,7 +129,7 @@ def test_a_native_label_the_map_leaves_unknown_names_file_line_and_field(db: Pat
     gaza = {"start": 73, "end": 77, "label": "GPE", "text": "Gaza"}
     path.write_text(native_line([washington]) + native_line([washington, gaza], annotator="fay"), encoding="utf-8")
     assert refused(db, path, "--label-map", "PERSON=ACTOR") == (
-        f"annotator: error: {path}:2: field 'spans[1].label': Input should be 'ACTOR', 'LOCATION', 'FIGURE' or 'QUOTE', got 'GPE' (GPE x1 in this file; map it with --label-map GPE=ACTOR, or drop it with --label-map GPE=)"
+        f"annotator: error: {path}:2: field 'spans[1].label': Input should be 'ACTOR', 'LOCATION', 'FIGURE' or 'QUOTE', got 'GPE' (GPE x1 in this file; map it with --label-map GPE=LABEL, LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as GPE=)"
     )
 
 

@@ -27,7 +27,8 @@ def test_the_error_that_stopped_the_reading_is_said(tmp_path: Path) -> None:
     result = annotator("import", "demo.spacy", "--format", "spacy", "--db", "x.db", cwd=tmp_path)
     assert one_error_line(result) == (
         f"demo.spacy: record 1: field 'ents[0].label': {KNOWN}, got 'PERSON' (PERSON x1 on record 1 (another error "
-        "there stopped the reading); map it with --label-map PERSON=ACTOR, or drop it with --label-map PERSON=); "
+        "there stopped the reading); map it with --label-map PERSON=LABEL, "
+        "LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as PERSON=); "
         "that error: field 'user_data.annotator': the record names no annotator; give --annotator"
     )
     assert not (tmp_path / "x.db").exists()

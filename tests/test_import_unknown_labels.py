@@ -67,7 +67,7 @@ def test_one_unknown_label_says_its_count(tmp_path: Path) -> None:
     write(tmp_path / "one.jsonl", task(0, span("Riverton", "GPE")), task(1, span("Riverton", "GPE")))
     assert refused(tmp_path, "one.jsonl", "--format", "prodigy") == (
         f"one.jsonl:1: field 'spans[0].label': {KNOWN}, got 'GPE' (GPE x2 in this file; map it with --label-map "
-        "GPE=ACTOR, or drop it with --label-map GPE=)"
+        "GPE=LABEL, LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as GPE=)"
     )
 
 
@@ -107,6 +107,6 @@ def test_another_error_on_the_first_unknown_label_s_own_line_says_on_that_line(t
     write(tmp_path / "escape.jsonl", unnamed)
     assert refused(tmp_path, "escape.jsonl", "--format", "prodigy") == (
         f"escape.jsonl:1: field 'spans[0].label': {KNOWN}, got 'ACT\\x1b[31mOR' ('ACT\\x1b[31mOR' x1 on line 1 (another "
-        "error there stopped the reading); map it with --label-map ACT␛[31mOR=ACTOR, or drop it with --label-map "
-        "ACT␛[31mOR=); that error: field '_annotator_id': the record names no annotator; give --annotator"
+        "error there stopped the reading); map it with --label-map ACT␛[31mOR=LABEL, "
+        "LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as ACT␛[31mOR=); that error: field '_annotator_id': the record names no annotator; give --annotator"
     )

@@ -71,7 +71,8 @@ def test_an_unknown_label_names_the_labels_there_are(
     path = write(tmp_path / "eve.jsonl", record)
     assert refused(db, path, "--format", format_name) == (
         f"{path}:1: field '{field}': Input should be 'ACTOR', 'LOCATION', 'FIGURE' or 'QUOTE', got 'PERSON' "
-        "(PERSON x1 in this file; map it with --label-map PERSON=ACTOR, or drop it with --label-map PERSON=)"
+        "(PERSON x1 in this file; map it with --label-map PERSON=LABEL, "
+        "LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as PERSON=)"
     )
 
 

@@ -27,6 +27,7 @@ from annotator.exchange.files import Where, jsonl_lines
 from annotator.exchange.formats.looks import refuse_foreign
 from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.formats.stored_spans import RecordSpan
+from annotator.exchange.formats.unknown_labels import EACH_LABEL
 from annotator.models import (
     Label,
     NativeRecord,
@@ -233,7 +234,8 @@ MAP_HINT = " (map it with --label-map "
 
 
 def _map_hint(name: str) -> str:
-    return f"{MAP_HINT}{name}=ACTOR, or drop it with --label-map {name}=)"
+    """A placeholder to fill in, never a pasteable guess (a copied GPE=ACTOR is how dates once became people)."""
+    return f"{MAP_HINT}{name}=LABEL, {EACH_LABEL.format(each='LABEL')} {name}=)"
 
 
 def without_map_hint(reason: str) -> str:

@@ -15,6 +15,10 @@ from annotator.vocabulary import Label
 SHOWN = 12
 #: Where `common.unknown_label`'s hint begins (`common.MAP_HINT`, which imports this module's importers).
 HINT = " (map it with --label-map "
+#: What each LABEL of a map to fill in stands for, said alike for one label and for several.
+EACH_LABEL = (
+    "{each} the one it stands for (" + ", ".join(label.value for label in Label) + ") or nothing to drop it, as"
+)
 
 
 class UnknownLabels:
@@ -52,10 +56,9 @@ class UnknownLabels:
         listed += f" and {len(others) - SHOWN} more" if len(others) > SHOWN else ""
         names = [name, *(label for label, _ in others)]
         mapping = ",".join(f"{label}=LABEL" for label in names)  # to be chosen: a copied ACTOR made dates people
-        labels = ", ".join(label.value for label in Label)
         return InputError(
-            f"{reason} (unknown {where}: {listed}; map them with --label-map {mapping}, each LABEL the one it "
-            f"stands for ({labels}) or nothing to drop it, as {names[-1]}=)",
+            f"{reason} (unknown {where}: {listed}; map them with --label-map {mapping}, "
+            f"{EACH_LABEL.format(each='each LABEL')} {names[-1]}=)",
             path=first.path,
             line=first.line,
             field=first.field,
