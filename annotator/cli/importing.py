@@ -1,6 +1,7 @@
 """`annotator import`: annotations read back from a file (native JSONL or another tool's format), validated
 whole before the database is opened, and what the import stored, skipped and found in conflict."""
 
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -28,6 +29,13 @@ from annotator.store import DEFAULT_DB
 if TYPE_CHECKING:
     from annotator.exchange.formats.common import Read
     from annotator.exchange.importing import Entering, ImportReport
+
+
+class ConllBlocks(StrEnum):
+    """--conll-blocks's values (`conll_layout.SENTENCES`, `ARTICLES`)."""
+
+    sentences = "sentences"
+    articles = "articles"
 
 
 def import_(
@@ -77,6 +85,14 @@ def import_(
             "(else labelstudio-user-1 ...).",
         ),
     ] = None,
+    conll_blocks: Annotated[
+        ConllBlocks | None,
+        typer.Option(
+            "--conll-blocks",
+            help="conll: a blank-line-separated block is a sentence (of the article -DOCSTART- lines bound) or an "
+            "article (doccano's export); default: articles for Label Studio's export, else sentences.",
+        ),
+    ] = None,
     text_field: Annotated[
         str | None,
         typer.Option(
@@ -112,6 +128,7 @@ def import_(
                 snap=snap,
                 user_map=_user_map(user_map, format),
                 text_field=_text_field(text_field, format),
+                conll_blocks=_conll_blocks(conll_blocks, format),
             )
             records = read_file(path, format.value, options)  # read and check everything before opening the database
             existed = db.exists()
@@ -130,6 +147,7 @@ def import_(
         if format.value == "labelstudio" and options.annotator is None:
             _say_label_studio_users(records, options.user_map)
         _say_import_report(report, db, snap, format.value)
+        _say_reading(records)
         if report.conflicts:  # the file was not applied: a script must not take it as imported
             raise fail(
                 f"{len(report.conflicts)} record(s) of {path} not imported: they conflict with the work stored in "
@@ -159,6 +177,14 @@ def _say_label_studio_users(records: "list[Read | Entering]", user_map: dict[int
                 f"--user-map {number}={name}: no work of user {number}'s was imported (the file names no such user, "
                 "or only beside work that is someone else's)"
             )
+
+
+def _say_reading(records: "list[Read | Entering]") -> None:
+    """How the reader read the file where a reading was one of two (a CoNLL file's blocks), once each."""
+    from annotator.exchange.formats.common import ImportedRecord
+
+    for said in dict.fromkeys(s for r in records if isinstance(r, ImportedRecord) for s in r.said):
+        say(f"note: {said}")
 
 
 def _say_left_out(report: "ImportReport") -> None:
@@ -257,6 +283,12 @@ def _user_map(given: list[str] | None, format: FormatName) -> dict[int, str]:
             raise fail(f"--user-map: {problem}")
         names[number] = checked_name(name, "--user-map", works=True)
     return names
+
+
+def _conll_blocks(given: ConllBlocks | None, format: FormatName) -> str | None:
+    if given is not None and format.value != "conll":
+        raise fail("--conll-blocks says what a CoNLL file's blocks are: it goes with --format conll")
+    return None if given is None else given.value
 
 
 def _text_field(given: str | None, format: FormatName) -> str:

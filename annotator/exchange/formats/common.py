@@ -139,6 +139,8 @@ class ImportedRecord:
     #: When the server made this answer (a Label Studio annotation's `created_at`): of one task's answers by one
     #: annotator, the one made or changed last stands (`duplicates.later_of`).
     made: str | None = None
+    #: What the import says of how the reader read it, where a reading was one of two (CoNLL's blocks as sentences).
+    said: tuple[str, ...] = ()
 
 
 #: What a reader yields: a record, a record it left out (listed), or something it left out on purpose (counted).

@@ -8,13 +8,15 @@ entity too (IOB1 files read the same). The conversions are spaCy's (`offsets_to_
 the next token starts with a capital, a digit or an opening quote, and wherever the text has a line break;
 never inside an entity.
 
-On import, documents are found as the tools that write them mean them:
-- CoNLL-2003 layout (ours, spaCy's): a `-DOCSTART-` line starts a document, blank lines end sentences; a file
-  without any is one document.
-- Label Studio's CONLL2003 export starts with the one line `-DOCSTART- -X- O` and then writes each task as a
-  block of lines ended by a blank line (`TOKEN -X- _ TAG`): there, each block is a document.
+On import, documents are found as the tools that write them mean them (`conll_layout`):
+- CoNLL-2003 layout (ours, spaCy's): a `-DOCSTART-` line, whatever its columns, starts a document, blank lines end
+  sentences; a file without any is one document, and the import says so when it has several blocks (doccano's
+  export writes an example a block: --conll-blocks articles reads them so).
+- Label Studio's CONLL2003 export, known by its token lines (`TOKEN -X- _ TAG`), writes one `-DOCSTART- -X- O`
+  line and then each task as a block of lines ended by a blank line: there, each block is a document.
 - spaCy's sentence-per-line `.iob` (`word|TAG` or `word|POS|TAG` items, a sentence a line): each line is a
   document, as `spacy convert` makes them, unless `-DOCSTART-` lines group the lines between them.
+- --conll-blocks (sentences or articles) overrides the shape: blocks (or .iob lines) as sentences or as documents.
 
 The format has no place for speakers, titles, meta, status, timestamps, article ids or the article's white
 space and control characters (none is written into the file, inside a word or between words: the export's note
@@ -27,6 +29,7 @@ article, its id the hash of that text, and the import says so.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import unicodedata
 import warnings
@@ -49,7 +52,7 @@ from annotator.exchange.formats.common import (
     label_of,
     native_record,
 )
-from annotator.exchange.formats.conll_layout import NO_TAG, Row, cut_line, documents
+from annotator.exchange.formats.conll_layout import NO_TAG, Row, cut_line, documents, has_docstart
 from annotator.exchange.formats.looks import refuse_foreign_file
 from annotator.exchange.formats.options import ExportOptions, ReadOptions
 from annotator.models import Label, Status, nul_problem
@@ -306,13 +309,16 @@ def read(path: Path, options: ReadOptions) -> Iterator[Read]:
     path, content = read_text(path)
     refuse_foreign_file(str(path), "conll", content)
     cut = cut_line(content)
-    for line, document in documents(content):
+    guessed = options.conll_blocks is None and not has_docstart(content)  # blocks as sentences, by default
+    for line, document in documents(content, options.conll_blocks):
         if isinstance(document, InputError):  # a bad line: its document is that error, skipped with --skip-invalid
             refused = partial(_refused, document, path)
             yield from guarded_items(options, Where(str(path), line=line), partial(_cut_short, cut, refused))
             continue
         where = Where(str(path), line=line)
-        yield from guarded_items(options, where, partial(_cut_short, cut, partial(_records, document, options, where)))
+        said = (BLOCKS_AS_SENTENCES.format(blocks=len(document)),) if guessed and len(document) > 1 else ()
+        records = partial(_records, document, options, where, said)
+        yield from guarded_items(options, where, partial(_cut_short, cut, records))
 
 
 def _cut_short(cut: int | None, items: Callable[[], Iterable[Read]]) -> list[Read]:
@@ -331,5 +337,13 @@ def _refused(error: InputError, path: Path) -> list[Read]:
     raise InputError(error.reason, path=str(path), line=error.line, field=error.field)
 
 
-def _records(document: list[list[Row]], options: ReadOptions, where: Where) -> list[Read]:
-    return [_record(document, options, where)]
+def _records(document: list[list[Row]], options: ReadOptions, where: Where, said: tuple[str, ...]) -> list[Read]:
+    return [dataclasses.replace(_record(document, options, where), said=said)]
+
+
+#: Said when a file without -DOCSTART- has several blocks: read as one article's sentences, which doccano's meant not.
+BLOCKS_AS_SENTENCES = (
+    "{blocks} blocks read as the sentences of one article: the file has no -DOCSTART- line to start an article "
+    "(CoNLL-2003's); --conll-blocks articles reads each block as an article (doccano's CoNLL export writes an "
+    "example a block)"
+)

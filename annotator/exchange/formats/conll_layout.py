@@ -14,7 +14,12 @@ from collections.abc import Iterator
 from annotator.errors import InputError
 from annotator.exchange.files import Where
 
-LABEL_STUDIO_DOCSTART = "-DOCSTART- -X- O"
+#: --conll-blocks: a blank-line-separated block of a token-per-line file (a line of a sentence-per-line one) is a
+#: sentence of the article the -DOCSTART- lines bound (CoNLL-2003's, spaCy's, ours), or an article (doccano's export).
+SENTENCES, ARTICLES = "sentences", "articles"
+#: The middle columns of every token line of Label Studio's CONLL2003 export (`TOKEN -X- _ TAG`), which writes a
+#: task a block after one `-DOCSTART- -X- O` line.
+LABEL_STUDIO_COLUMNS = ["-X-", "_"]
 Row = tuple[int, str, str]  # line number, word, tag
 #: A line of one column.
 NO_TAG = "expected a token and its tag, separated by white space"
@@ -35,16 +40,25 @@ def _tagged(item: str) -> bool:
     return len(parts) in (2, 3) and all(parts) and (parts[-1] == "O" or parts[-1][:2] in ("B-", "I-"))
 
 
-def documents(content: str) -> Iterator[tuple[int, Document]]:
-    """(first line, sentences) of every document in a CoNLL or .iob file, by the rules in `formats.conll`'s docstring."""
+def has_docstart(content: str) -> bool:
+    """Whether a line of the file is a -DOCSTART- line (whatever its columns: `-X- O O`, Label Studio's `-X- O`)."""
+    return any(line.strip().startswith("-DOCSTART-") for line in content.split("\n"))
+
+
+def _label_studios(data: list[tuple[int, str]]) -> bool:
+    """Label Studio's CONLL2003 export, known by its token lines (`LABEL_STUDIO_COLUMNS`), not its -DOCSTART- line."""
+    return all(found[1:3] == LABEL_STUDIO_COLUMNS and len(found) == 4 for found in (columns(line) for _, line in data))
+
+
+def documents(content: str, blocks: str | None = None) -> Iterator[tuple[int, Document]]:
+    """(first line, sentences) of every document in a CoNLL or .iob file, by the rules in `formats.conll`'s docstring;
+    `blocks` (--conll-blocks): `SENTENCES` or `ARTICLES`, else as the file's shape says."""
     lines = [(number, raw.strip()) for number, raw in enumerate(content.split("\n"), start=1)]
     data = [(n, line) for n, line in lines if line and not line.startswith("-DOCSTART-")]
-    has_docstart = any(line.startswith("-DOCSTART-") for _, line in lines)
     if data and all(_tagged(item) for item in columns(data[0][1])):  # sentence per line
-        yield from _line_documents(lines, has_docstart)
+        yield from _line_documents(lines, blocks == ARTICLES if blocks else not has_docstart(content))
         return
-    first = next((line for _, line in lines if line), "")
-    blocks_are_documents = columns(first) == LABEL_STUDIO_DOCSTART.split()
+    blocks_are_documents = blocks == ARTICLES if blocks else bool(data) and _label_studios(data)
     document: list[list[Row]] = [[]]
     start: int | None = None  # the line the document starts at: its -DOCSTART- line, or its first token
     broken: InputError | None = None  # the document's first bad line: it is that error (--skip-invalid skips it)
@@ -69,14 +83,14 @@ def documents(content: str) -> Iterator[tuple[int, Document]]:
         yield start or 1, broken or [s for s in document if s]
 
 
-def _line_documents(lines: list[tuple[int, str]], has_docstart: bool) -> Iterator[tuple[int, Document]]:
-    """Sentence per line: each line a document, as `spacy convert` makes them, unless -DOCSTART- lines group
-    the lines between them into one."""
+def _line_documents(lines: list[tuple[int, str]], line_a_document: bool) -> Iterator[tuple[int, Document]]:
+    """Sentence per line: each line a document (`line_a_document`), as `spacy convert` makes them, or the lines
+    between -DOCSTART- lines one."""
     document: list[list[Row]] = []
     start_line = 1
     broken: InputError | None = None
     for number, line in lines:
-        if line.startswith("-DOCSTART-") or (not has_docstart and line):
+        if line.startswith("-DOCSTART-") or (line_a_document and line):
             if document or broken:
                 yield start_line, broken or document
             document, start_line, broken = [], number, None

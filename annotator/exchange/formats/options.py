@@ -1,7 +1,7 @@
 """What an import or an export is asked to do: the options every format shares, parsed from the command line.
 
 Import: whose work it is, --label-map (FOREIGN=LABEL, or FOREIGN= to drop), --relation-map (NAME=SPEAKER, or
-NAME= to drop), --skip-invalid, --snap, --spans-key, --user-map and --text-field (Label Studio's). Export: --status, --labels, --spans-key, and what the
+NAME= to drop), --skip-invalid, --snap, --spans-key, --user-map and --text-field (Label Studio's), --conll-blocks. Export: --status, --labels, --spans-key, and what the
 writer found on its way (`Written`). A bad value is a one-line error naming the option.
 """
 
@@ -144,6 +144,9 @@ class ReadOptions:
     unknown_relations: UnknownRelations | None = None
     #: --text-field: the field of a Label Studio task's data its project reads the text from (`labelstudio_project`)
     text_field: str = "text"
+    #: --conll-blocks: what a CoNLL file's blank-line-separated block is, "sentences" or "articles" (None: as its
+    #: shape says, `conll_layout.documents`)
+    conll_blocks: str | None = None
 
     def trim(self, dropped: Counter[str]) -> Counter[str] | None:
         """Where `checked_span` counts trimmed spans: only with --snap does it trim them."""
