@@ -9,6 +9,8 @@ trial: "1 span(s) ... misaligned" did not say it was ACTOR "Daily Xtra", followe
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import spacy
@@ -37,7 +39,8 @@ def test_the_export_counts_the_spans_spacys_tokenizer_cannot_align(tmp_path: Pat
     result = annotator("export", "--db", db, "--annotator", "alice", "--format", "spacy", "-o", out)
     assert (result.returncode, result.stderr) == (
         0,
-        "note: 2 span(s) whose edges spaCy's own tokenizer does not cut (markup or a control character glued to "
+        "note: 2 span(s) whose edges spaCy's own tokenizer does not cut (tokens another tool cut finer, as 'AT', "
+        "'&', 'T', or markup or a control character glued to "
         "their words, as in '[bold]Ana'): `spacy train` with spaCy's English tokenizer leaves them out as "
         "misaligned: article 'm1' ACTOR 'Ana Lopez' at 6:15 (spaCy's token(s) 'bold]Ana', 'Lopez[/bold'); "
         "article 'm1' ACTOR 'John Smith' at 51:61 (spaCy's token(s) '\u241b[31mJohn', 'Smith\u241b[0')\n",
@@ -78,7 +81,8 @@ def test_the_note_names_the_first_five_misaligned_spans_and_counts_the_rest(tmp_
     assert (result.returncode, result.stdout, result.stderr) == (
         0,
         "1 record(s) -> train.spacy; spaCy training config -> train.cfg\n",
-        "note: 7 span(s) whose edges spaCy's own tokenizer does not cut (markup or a control character glued to "
+        "note: 7 span(s) whose edges spaCy's own tokenizer does not cut (tokens another tool cut finer, as 'AT', "
+        "'&', 'T', or markup or a control character glued to "
         "their words, as in '[bold]Ana'): `spacy train` with spaCy's English tokenizer leaves them out as "
         "misaligned: article 'x1' ACTOR 'Daily Xtra' at 0:10 (spaCy's token(s) 'Xtra\u27e8U+200D\u27e9'); "
         "article 'x1' ACTOR 'Ann' at 21:24 (spaCy's token(s) '\u241b[1mAnn\u241b[0'); "
@@ -89,3 +93,48 @@ def test_the_note_names_the_first_five_misaligned_spans_and_counts_the_rest(tmp_
     assert [text for _, _, text in _misaligned(tmp_path / "train.spacy")] == [
         "Daily Xtra", "Ann", "Bea", "Cy", "Dee", "Eve", "Fay"
     ]  # fmt: skip
+
+
+#: A Prodigy ner.manual task with its own tokens, "AT|&|T", and an ORG span on "T" alone (a researcher's trial 8):
+#: spaCy's English tokenizer keeps "AT&T" one token, so `spacy train` cannot align that span.
+CUSTOM_TOKENS = {
+    "text": "AT&T sued Verizon.",
+    "tokens": [
+        {"text": word, "start": start, "end": start + len(word), "id": i, "ws": ws}
+        for i, (word, start, ws) in enumerate(
+            [("AT", 0, False), ("&", 2, False), ("T", 3, True), ("sued", 5, True), ("Verizon", 10, False), (".", 17, False)]
+        )
+    ],
+    "spans": [{"start": 3, "end": 4, "token_start": 2, "token_end": 2, "label": "ORG"},
+              {"start": 10, "end": 17, "token_start": 4, "token_end": 4, "label": "ORG"}],
+    "answer": "accept",
+}  # fmt: skip
+
+
+def test_a_span_on_tokens_another_tool_cut_finer_than_spacy_is_noted(tmp_path: Path) -> None:
+    """No markup, no control character: the finer cut came with the file's tokens, and the export said nothing
+    while `spacy debug data` counted a misaligned token and `spacy train` dropped the ACTOR."""
+    (tmp_path / "tok.jsonl").write_text(json.dumps(CUSTOM_TOKENS) + "\n", encoding="utf-8")
+    imported = annotator(
+        "import", "tok.jsonl", "--format", "prodigy", "--label-map", "ORG=ACTOR", "--annotator", "bob", "--db", "t.db",
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert imported.returncode == 0, imported.stderr
+    with Store.open(tmp_path / "t.db", read_only=True) as store:
+        [article] = store.article_ids()
+    result = annotator(
+        "export", "--db", "t.db", "--annotator", "bob", "--format", "spacy", "-o", "tok.spacy", "--config", "tok.cfg",
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert (result.returncode, result.stderr) == (
+        0,
+        "note: 1 span(s) whose edges spaCy's own tokenizer does not cut (tokens another tool cut finer, as 'AT', "
+        "'&', 'T', or markup or a control character glued to their words, as in '[bold]Ana'): `spacy train` with "
+        f"spaCy's English tokenizer leaves them out as misaligned: article '{article}' ACTOR 'T' at 3:4 (spaCy's "
+        "token(s) 'AT&T')\n",
+    )
+    assert _misaligned(tmp_path / "tok.spacy") == [(3, 4, "T")]
+    debug = subprocess.run(
+        [sys.executable, "-m", "spacy", "debug", "data", "tok.cfg"], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert "1 misaligned tokens in the training data" in debug.stdout
