@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from annotator import phrases, quotations, spans
 from annotator.edges import Refusal, refusal
+from annotator.literal import quoted
 from annotator.tui.bindings import LABEL_KEYS, key_name
 from annotator.tui.items import Item
 from annotator.tui.layout import display
@@ -37,6 +38,12 @@ def shortened(words: str, width: int = 40) -> str:
     return shown if len(shown) <= width else elided(shown, width * 3 // 5, width * 3 // 10)
 
 
+def selected(words: str) -> str:
+    """The selection as the "Selected ..." line quotes it: on one line, literally, a long run cut in the middle."""
+    shown = display(words.replace("\n", " "))
+    return quoted(shown if len(shown) <= 60 else elided(shown, 40, 16))
+
+
 def what_keys_add(model: ArticleModel, cursor: int, keymap: Mapping[str, str], quote: bool = True) -> str:
     """What the label keys would add at token `cursor` ("1-3 add 'the harbour master' · 4 adds the quotation"; the
     quote key left out inside a quote (`quote` false), where it accepts the quote; "1 resizes 'X' to 'the X'" where
@@ -45,7 +52,7 @@ def what_keys_add(model: ArticleModel, cursor: int, keymap: Mapping[str, str], q
         return "1-4: add"
     parts = []
 
-    def quoted(index: int) -> bool:
+    def in_quote(index: int) -> bool:
         return any(item.kind == "span" for item in model.overlapping(*model.tokens[index])[1])
 
     def named(labels: Sequence[Label]) -> tuple[str, str]:
@@ -53,7 +60,7 @@ def what_keys_add(model: ArticleModel, cursor: int, keymap: Mapping[str, str], q
 
     at = "" if quote else " at the cursor"
     for labels, (first, last), resizes in phrases.key_phrases(
-        model.text, model.tokens, cursor, lambda index: model.spanned(*model.tokens[index]), quoted, model.held
+        model.text, model.tokens, cursor, lambda index: model.spanned(*model.tokens[index]), in_quote, model.held
     ):
         labels = labels if quote else tuple(label for label in labels if label is not Label.QUOTE)
         if not labels:
@@ -65,7 +72,7 @@ def what_keys_add(model: ArticleModel, cursor: int, keymap: Mapping[str, str], q
         start, end = model.tokens[first][0], model.tokens[last][1]
         if resizes is not None:  # the phrase takes in a span of the key's label: the key resizes it
             old, words = (shortened(model.text[low:high]) for low, high in (resizes, (start, end)))
-            parts.append(f"{keys} resize{s} {old!r} to {words!r}")
+            parts.append(f"{keys} resize{s} {quoted(old)} to {quoted(words)}")
             continue
         parts.append(_adding(model, labels, start, end, at, named))
     return " · ".join(parts) or "no label key adds anything here"
@@ -114,7 +121,7 @@ def selection_keys(model: ArticleModel, start: int, end: int, keymap: Mapping[st
         return f"{_keys(list(Label), keymap)} add it with that label, escape clears"
     entity = _keys([Label.ACTOR, Label.LOCATION, Label.FIGURE], keymap)
     return (
-        f"{entity} resize {taken.label.value} {shortened(taken.text)!r} to it with the key's label, "
+        f"{entity} resize {taken.label.value} {quoted(shortened(taken.text))} to it with the key's label, "
         f"{_keys([Label.QUOTE], keymap)} adds a quote, escape clears"
     )
 
@@ -134,14 +141,14 @@ def _adding(model: ArticleModel, labels: Sequence[Label], start: int, end: int, 
     pending = [(item.start, item.end, item.label) for item in model.overlapping(start, end)[0] if item.pending]
     accepting = [label for label in labels if spans.decided_by(start, end, label, pending)[0] is not None]
     if accepting:
-        line = f"{named(accepting)[0]} accepts the suggestion {accepting[0].value} {words!r}{at}"
+        line = f"{named(accepting)[0]} accepts the suggestion {accepting[0].value} {quoted(words)}{at}"
         others = [label for label in labels if label not in accepting]
-        return line + (", {} add{} {!r} in its place".format(*named(others), words) if others else "")
+        return line + (", {} add{} {} in its place".format(*named(others), quoted(words)) if others else "")
     keys, s = named(labels)
     replaced = spans.decided_by(start, end, labels[0], pending)[1]
     if len(replaced) == 1:
         first, last, label = replaced[0]
-        instead = f" in place of the suggestion {label.value} {shortened(model.text[first:last])!r}"
+        instead = f" in place of the suggestion {label.value} {quoted(shortened(model.text[first:last]))}"
     else:
         instead = f" in place of {counted(len(replaced), 'suggestion')}" if replaced else ""
-    return f"{keys} add{s} {words!r}{at}{instead}"
+    return f"{keys} add{s} {quoted(words)}{at}{instead}"

@@ -171,7 +171,7 @@ class AnnotateScreen(EditingScreen):
             alone = phrases.why_no_phrase(model.text, model.tokens, self.cursor) if new is not Label.QUOTE else None
             if alone is not None:
                 word = model.text[slice(*model.tokens[self.cursor])]
-                self.say(f"Not added: {word!r} alone is {alone}, no mention (the guide); v selects it, then the key "
+                self.say(f"Not added: {quoted(word)} alone is {alone}, no mention (the guide); v selects it, then the key "
                          "marks it anyway", "yellow")  # fmt: skip
                 return
             candidate = new is not Label.QUOTE and stops.is_candidate(
@@ -310,7 +310,7 @@ class AnnotateScreen(EditingScreen):
             self._redraw()
             if pending and item is not None:
                 words = clipped(item.text, 40)  # as the speaker choice named it
-                self.say(f"Speaker unchanged: the quote {words!r} is still pending (nothing was stored)", "dim")
+                self.say(f"Speaker unchanged: the quote {quoted(words)} is still pending (nothing was stored)", "dim")
             else:
                 self.say("Speaker unchanged", "dim")
             return
@@ -327,9 +327,9 @@ class AnnotateScreen(EditingScreen):
         ):
             self._onto_start(item)  # the speaker as it is: no edit, no undo step (trial 31: "undid speaker")
             words = clipped(item.text, 40)
-            who = repr(self.model.text[chosen[0] : chosen[1]]) if chosen else "none"
+            who = quoted(self.model.text[chosen[0] : chosen[1]]) if chosen else "none"
             self._redraw()  # first: a redraw shows the current item on the status line
-            self.say(f"Speaker unchanged: {who} for the quote {words!r}", "dim")
+            self.say(f"Speaker unchanged: {who} for the quote {quoted(words)}", "dim")
             return
         actor, arguments = self._speaker_arguments(choice)
         edit = self._commit(store.set_speaker, quote[1], actor, **arguments)
@@ -369,7 +369,7 @@ class AnnotateScreen(EditingScreen):
         self.went_back = (back, left[2])
         title = display(clipped(self.model.title or back, 40))
         words = status_words(left[2])
-        note = f", on {title!r}, the article just marked {words} (ctrl+r marks it {words} again and goes on)"
+        note = f", on {quoted(title)}, the article just marked {words} (ctrl+r marks it {words} again and goes on)"
         self._undo_redo(app.store.undo, note)
 
     @retried("history")

@@ -18,12 +18,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 
 from annotator.errors import AnnotatorError
+from annotator.literal import quoted
 from annotator.locking import locked
 from annotator.tui.failures import said
 from annotator.tui.items import Item, highlight_moved, pending_moved
 from annotator.tui.layout import display
 from annotator.tui.model import ArticleModel
-from annotator.tui.preview import selection_keys, what_keys_add
+from annotator.tui.preview import selected, selection_keys, what_keys_add
 from annotator.tui.preview import shortened as _shortened
 from annotator.tui.screens import app_as
 from annotator.tui.screens.cursor import CursorScreen
@@ -32,7 +33,7 @@ from annotator.tui.widgets.bars import KeyBar, TitleBar
 from annotator.tui.widgets.info import Legend, StatusLine
 from annotator.tui.widgets.span_panel import SpanPanel, describe
 from annotator.vocabulary import Status
-from annotator.wording import DONE_HINT, elided
+from annotator.wording import DONE_HINT
 
 if TYPE_CHECKING:
     from annotator.rows import ArticleRows
@@ -274,10 +275,8 @@ class ArticleScreen(CursorScreen):
         shut = locked(self.model.status, self.annotator_app.annotator)  # no key offered that would be refused
         if self.selection_start is not None:
             start, end = self._selection() or (0, 0)
-            words = display(self.model.text[start:end].replace("\n", " "))
-            words = words if len(words) <= 60 else elided(words, 40, 16)
             keys = DONE_HINT if shut else selection_keys(self.model, start, end, self.annotator_app.keymap)
-            self.status_line.say(f"Selected {words!r}: {keys}", "dim")
+            self.status_line.say(f"Selected {selected(self.model.text[start:end])}: {keys}", "dim")
         elif item is not None:
             line = describe(item, self.model, self.app.current_theme.dark)
             keys = DONE_HINT if shut else self.keys_on(item)
@@ -304,7 +303,7 @@ class ArticleScreen(CursorScreen):
         """An item still needing a decision, named for the status line ("the suggestion LOCATION 'Lagos' at 12:17,
         still to decide"; a long quote shortened in the middle): where it is, as one of two with its words (re-trial
         41r: "next: the suggestion ACTOR 'Eastfield'", and two were pending)."""
-        words = f"{_shortened(item.text, 60)!r} at {item.start}:{item.end}"
+        words = f"{quoted(_shortened(item.text, 60))} at {item.start}:{item.end}"
         if item.pending:
             return f"the suggestion {item.label.value} {words}, still to decide"
         return f"the {item.label.value} {words}, which has no speaker yet"

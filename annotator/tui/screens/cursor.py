@@ -15,6 +15,7 @@ from textual import events
 from textual.screen import Screen
 
 from annotator import motion, phrases, quotations, stops
+from annotator.literal import quoted
 from annotator.tui.items import Item, ItemKey
 from annotator.tui.model import ArticleModel
 from annotator.tui.screens.typed import TypedInto
@@ -165,7 +166,7 @@ class CursorScreen(Screen[None]):
         words = (item.start, item.end) if item is not None and not item.is_quote else None
         found, (start, end) = motion.occurrence_from(model.text, model.tokens, words, self.cursor, step)
         if found is None:
-            self.say(f"{model.text[start:end]!r} stands nowhere else in this article", "yellow")
+            self.say(f"{quoted(model.text[start:end])} stands nowhere else in this article", "yellow")
             return
         self._move_to(found)
 
@@ -220,7 +221,7 @@ class CursorScreen(Screen[None]):
     def _jumped(self, char: str, step: int) -> None:
         found = motion.next_starting(self.model.text, self.model.tokens, self.cursor, char, step)
         if found == self.cursor:
-            self.say(f"No word starting with {char!r} {'after' if step > 0 else 'before'} this one", "yellow")
+            self.say(f"No word starting with {quoted(char)} {'after' if step > 0 else 'before'} this one", "yellow")
             return
         self._move_to(found)
 
@@ -317,7 +318,7 @@ class CursorScreen(Screen[None]):
             return
         self.search_query = query
         if query and not motion.match_starts(self.model.text, query):  # the line closed: say why nothing moved
-            self.say(f"No match for {query!r} in this article", "yellow")
+            self.say(f"No match for {quoted(query)} in this article", "yellow")
 
     def action_search_again(self, step: int) -> None:
         if not self.search_query:
@@ -326,9 +327,9 @@ class CursorScreen(Screen[None]):
         query, cursor = self.search_query, self.search_origin()
         found = motion.search(self.model.text, self.model.tokens, query, cursor, step)
         if found is None:
-            self.say(f"{query!r} is not in this article", "yellow")
+            self.say(f"{quoted(query)} is not in this article", "yellow")
         elif found == cursor:  # worded as # words it
-            self.say(f"{query!r} stands nowhere else in this article", "yellow")
+            self.say(f"{quoted(query)} stands nowhere else in this article", "yellow")
         else:
             self._move_to(found)
             self.search_match = found

@@ -257,7 +257,7 @@ class EditingScreen(ArticleScreen):
         title = clipped(title, 59) if len(title) > 60 else title  # a toast; the message log keeps it whole too
         undecided = self.model.left_undecided or self.model.pending_count  # done: none pending; skipped, flagged: all
         left = f", {undecided} left undecided" if undecided else ""
-        head = f"{redone}, on {title!r}; the next one to do is open" if redone else f"Marked: {title}: {status}"
+        head = f"{redone}, on {quoted(title)}; the next one to do is open" if redone else f"Marked: {title}: {status}"
         done = f"{head}{left}" + (f" ({accepted})" if accepted else "")
         self.annotator_app.log_message(done)
         marked = self.article_id

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from annotator.literal import quoted
 from annotator.tui.layout import display
 from annotator.vocabulary import entered_name, is_model, reserved_problem
 
@@ -55,7 +56,9 @@ class WhoScreen(ModalScreen[str]):
         elif reserved_problem(name):
             self.notify(str(reserved_problem(name)), severity="warning", markup=False)
         elif is_model(name):
-            self.notify(f"{name!r} names the model's suggestions, not an annotator", severity="warning", markup=False)
+            self.notify(
+                f"{quoted(name)} names the model's suggestions, not an annotator", severity="warning", markup=False
+            )
         elif problem:
             self.notify(problem, severity="warning", markup=False)  # the one rule for names (never a path, in NFC)
         elif self.problem_of(name):  # the database's: it looks like a name there ("аӀісе" where alice works)
