@@ -115,7 +115,7 @@ def crossing_sentence_end(
         mark = text[slice(*tokens[at])]
         if mark in SENTENCE_MARKS:
             before = text[slice(*tokens[at - 1])]
-            return f"an entity does not cross a sentence's end: the selection crosses the {mark!r} after {before!r}"
+            return f"an entity does not cross a sentence's end: the selection crosses the {quoted(mark)} after {quoted(before)}"
     return None
 
 

@@ -31,6 +31,7 @@ from pydantic import (
 from annotator.differ import character
 from annotator.errors import found, surrogate_problem
 from annotator.errors import json_kind as json_kind
+from annotator.literal import quoted
 from annotator.spans import edge_problem, layer_problem
 from annotator.vocabulary import ENTITY_LABELS as ENTITY_LABELS
 from annotator.vocabulary import Label as Label
@@ -236,10 +237,10 @@ def check_span(span: Span, text: str) -> None:
     actual = text[span.start : span.end]
     if actual != span.text:
         raise SpanError(
-            "text", f"text {span.text!r} does not match the article at {span.start}:{span.end} ({actual!r})"
+            "text", f"text {quoted(span.text)} does not match the article at {span.start}:{span.end} ({quoted(actual)})"
         )
     problem = edge_problem(text, span.start, span.end, span.label)
-    if problem:
+    if problem:  # the words as repr writes them: "'.\\nWashington'" shows the line break a rule refuses
         raise SpanError("start", f"span {span.start}:{span.end} {actual!r}: {problem}")
 
 

@@ -24,7 +24,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
-from annotator.literal import literal, shown_char
+from annotator.literal import literal, quoted, shown_char
 from annotator.vocabulary import Label, a_or_an
 
 #: The characters str.splitlines() breaks at: a span never contains one.
@@ -197,11 +197,15 @@ def edge_fault(text: str, start: int, end: int, label: Label | str) -> tuple[str
             return ("a quote is the words between its quotation marks, without the marks", *_RULE)
         span = f"{a_or_an(label.value)} span"
         if first and last:
-            reason = f"{span} may not start or end with punctuation ({words[0]!r} ... {words[-1]!r})"
+            reason = f"{span} may not start or end with punctuation ({quoted(words[0])} ... {quoted(words[-1])})"
             return reason, "starts and ends with punctuation", "start and end with punctuation"
         # the edge at fault alone (a re-trial, 38D, read "('j' ... ',')" as if 'j' were punctuation)
         side, char = ("start", words[0]) if first else ("end", words[-1])
-        return f"{span} may not {side} with punctuation ({char!r})", f"{side}s with {char!r}", f"{side} with {char!r}"
+        return (
+            f"{span} may not {side} with punctuation ({quoted(char)})",
+            f"{side}s with {quoted(char)}",
+            f"{side} with {quoted(char)}",
+        )
     return None
 
 

@@ -8,6 +8,7 @@ from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from annotator.cli.common import fail
+from annotator.literal import quoted
 from annotator.store import Store
 from annotator.vocabulary import (
     GOLD,
@@ -66,7 +67,7 @@ def login_in(store: Store, login: str, db: Path) -> tuple[str, str | None, str |
         return owner, f"the articles here are assigned to {owner} only (--annotator NAME for another)", None
     if assignees and login not in store.annotators() and store.last_opened(login) is None:
         problem = (
-            f"{db} assigns articles to {', '.join(assignees)}, and your login name {login!r} has neither work nor "
+            f"{db} assigns articles to {', '.join(assignees)}, and your login name {quoted(login)} has neither work nor "
             "an assignment in it: give --annotator NAME (one of them, or your own to work on unassigned articles)"
         )
         return login, None, problem
@@ -106,7 +107,7 @@ def chosen_annotators(
         model = next(filter(is_model, chosen), None)
         if model is not None:
             raise fail(
-                f"{model!r} names the model's suggestions, not an annotator (`annotator evaluate --suggester NAME` "
+                f"{quoted(model)} names the model's suggestions, not an annotator (`annotator evaluate --suggester NAME` "
                 "scores a suggester)"
             )
         chosen = [checked_name(name, "--annotators") for name in chosen]

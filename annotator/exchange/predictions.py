@@ -22,6 +22,7 @@ from annotator.errors import InputError, describe_validation_error
 from annotator.exchange.files import Where, jsonl_objects
 from annotator.exchange.manifest import MANIFEST, confined, read_manifest
 from annotator.exchange.shards import fingerprint, sha256_of
+from annotator.literal import quoted
 from annotator.models import ArticleIn, Label, NativeRecord, Suggestion
 from annotator.places import kind_of
 from annotator.rows import Token
@@ -283,7 +284,7 @@ def precomputed_rows(
         for index, s in enumerate(predicted.suggestions):
             if s.start not in starts or s.end not in ends:
                 raise predicted.where.error(
-                    f"span {s.start}:{s.end} {s.text!r} does not fall on the article's tokens (another tokenizer "
+                    f"span {s.start}:{s.end} {quoted(s.text)} does not fall on the article's tokens (another tokenizer "
                     "made it: give ingest the --model predict used)",
                     f"spans[{index}]",
                 )

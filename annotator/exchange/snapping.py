@@ -7,6 +7,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from annotator.exchange.formats.common import ImportedRecord
+from annotator.literal import quoted
 from annotator.models import Offsets, Span, check_spans
 from annotator.rows import Token
 from annotator.suggest.tokens import doc_of
@@ -37,7 +38,7 @@ def on_tokens(item: ImportedRecord, tokens: list[Token], snap: bool) -> tuple[Im
             continue
         if not snap:
             raise item.where.error(
-                f"span {span.start}:{span.end} {span.text!r} does not fall on token boundaries (--snap moves it)",
+                f"span {span.start}:{span.end} {quoted(span.text)} does not fall on token boundaries (--snap moves it)",
                 field_name,
             )
         doc = doc or doc_of(record.text, tokens)  # built once a record, only when a span needs snapping

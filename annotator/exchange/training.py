@@ -26,6 +26,7 @@ from annotator.errors import AnnotatorError, InputError
 from annotator.exchange.held_out import base_learned, learned, split
 from annotator.exchange.pipeline_folder import new_folder, write_pipeline
 from annotator.exchange.training_input import MAX_CHARS, in_progress_note, too_few, too_long, without_gold
+from annotator.literal import quoted
 from annotator.lookalike import python_quoted
 from annotator.metrics.evaluation import Evaluation, score_pairs
 from annotator.metrics.intervals import ArticleCounts, Interval, gain_interval
@@ -205,7 +206,7 @@ def _on_tokens(record: NativeRecord, path: Path, line: int) -> None:
     for index, span in enumerate(record.spans):
         if span.start not in starts or span.end not in ends:
             raise InputError(
-                f"span {span.start}:{span.end} {span.text!r} does not fall on token boundaries (`annotator import "
+                f"span {span.start}:{span.end} {quoted(span.text)} does not fall on token boundaries (`annotator import "
                 "--snap` moves it onto them; then train from the database)",
                 path=str(path),
                 line=line,

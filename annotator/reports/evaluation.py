@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict, Field
 
 from annotator.errors import AnnotatorError
+from annotator.literal import quoted
 from annotator.lookalike import python_quoted
 from annotator.metrics.corrections import AnnotatedArticle, Corrections, corrections
 from annotator.metrics.evaluation import LabelScores, SpeakerScore, score_columns
@@ -183,7 +184,7 @@ def score(
         against_itself(suggesters or [], against, model, str(store.path))  # under --model: not itself (`against_model`)
         other = against_names(suggesters, against, sorted({*store.suggesters(), *builtin_suggesters()}))
     if annotator == reference.name:
-        raise AnnotatorError(f"{annotator!r} is the reference itself; choose another with --gold-from")
+        raise AnnotatorError(f"{quoted(annotator)} is the reference itself; choose another with --gold-from")
     if not reference.spans:
         raise AnnotatorError(
             f"nothing to evaluate against: {reference.name} has no article {reference.articles_rule}{way_on(store, reference, annotator, include_in_progress)}"

@@ -213,7 +213,7 @@ class Changes(ArticleWriter):
         """`write()` for an edit of one annotation, refused at once if another window changed it meanwhile, or if
         the annotator's name is a model's (suggestions are never a person's annotation)."""
         if is_model(annotator):
-            raise Refused(f"{annotator!r} names the model's suggestions, not an annotator: nothing was written")
+            raise Refused(f"{quoted(annotator)} names the model's suggestions, not an annotator: nothing was written")
         with self.write():
             self._check_unchanged(article_id, annotator)
             yield

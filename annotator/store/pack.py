@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.errors import AnnotatorError
-from annotator.literal import storable
+from annotator.literal import quoted, storable
 from annotator.places import Note, PlaceError, leading, regular_target
 from annotator.store.assignments import assigned, assignees, record_event
 from annotator.store.content import content_problems
@@ -157,7 +157,7 @@ def _refusal(reader: Reader, annotator: str, out: str | Path) -> Path:
     out = Path(out)
     if not assigned(reader, annotator):
         names = ", ".join(assignees(reader)) or "nobody: run `annotator assign` first"
-        raise AnnotatorError(f"no article is assigned to {annotator!r} (assigned: {names})")
+        raise AnnotatorError(f"no article is assigned to {quoted(annotator)} (assigned: {names})")
     try:
         target, found = regular_target(out)
     except PlaceError as error:

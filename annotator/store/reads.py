@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from annotator.errors import NotFound
+from annotator.literal import quoted
 from annotator.rows import Article, ArticleRows, ArticleSummary, Event, SpanRow, SuggestionRow, Token
 from annotator.store.connection import MOVED, OVERWRITTEN, Connection, annotation_span, pending_suggestion
 from annotator.store.current import (
@@ -93,14 +94,14 @@ class Reader(Connection):
                 content_hash=row["content_hash"],
                 ingested_at=row["ingested_at"],
             )
-        raise NotFound(f"no article with id {article_id!r}")
+        raise NotFound(f"no article with id {quoted(article_id)}")
 
     def article_text(self, article_id: str) -> str:
         """Article texts never change once stored, so they are cached (a few, for the articles being edited)."""
         if article_id not in self._texts:
             row = self.conn.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
             if row is None:
-                raise NotFound(f"no article with id {article_id!r}")
+                raise NotFound(f"no article with id {quoted(article_id)}")
             if len(self._texts) >= TEXT_CACHE_SIZE:
                 self._texts.pop(next(iter(self._texts)))
             self._texts[article_id] = row[0]
@@ -110,7 +111,7 @@ class Reader(Connection):
         for row in self._rows("SELECT tokens FROM articles WHERE id = ?", [article_id]):
             pairs = json.loads(row["tokens"]) if row["tokens"] else []
             return [Token(start, end) for start, end in pairs]
-        raise NotFound(f"no article with id {article_id!r}")
+        raise NotFound(f"no article with id {quoted(article_id)}")
 
     def articles_without_suggestions(self, suggesters: Iterable[str]) -> list[str]:
         """Articles lacking a suggestion from one of these suggester versions (never suggested, or older)."""

@@ -12,6 +12,7 @@ import sqlite3
 from typing import Any
 
 from annotator.errors import NotFound
+from annotator.literal import quoted
 from annotator.rows import ArticleRows, Offsets, SpanRow, SuggestionRow, Token
 from annotator.store.current import current_ids
 from annotator.vocabulary import Label, Status
@@ -35,7 +36,7 @@ def _suggestion_row(row: tuple[Any, ...]) -> SuggestionRow:
 def read_view(conn: sqlite3.Connection, article_id: str, annotator: str) -> ArticleRows:
     article = conn.execute("SELECT title, text, tokens FROM articles WHERE id = ?", [article_id]).fetchone()
     if article is None:
-        raise NotFound(f"no article with id {article_id!r}")
+        raise NotFound(f"no article with id {quoted(article_id)}")
     title, text, tokens = article
     annotation = conn.execute(
         "SELECT status, cursor, opened_at FROM annotations WHERE article_id = ? AND annotator = ?",

@@ -28,6 +28,7 @@ from annotator.exchange.formats.looks import refuse_foreign
 from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.formats.stored_spans import RecordSpan
 from annotator.exchange.formats.unknown_labels import EACH_LABEL
+from annotator.literal import quoted
 from annotator.models import (
     Label,
     NativeRecord,
@@ -274,7 +275,7 @@ def annotator_of(found: Any, options: ReadOptions, where: Where, field: str, ren
 def another_persons(named: str, option: str) -> str:
     """What a record naming `named` is told when imported with `--annotator option`."""
     return (
-        f"the record names {named!r} as its annotator, not {option!r}: --annotator {option} names the work of "
+        f"the record names {quoted(named)} as its annotator, not {quoted(option)}: --annotator {option} names the work of "
         "records that name nobody (import the file without --annotator: each record under the name it gives; "
         "--rename takes them as yours deliberately)"
     )
@@ -312,22 +313,24 @@ def checked_span(
     (a stray ":" or "." another tool's tokens left on it) becomes the range inside that keeps them, counted."""
     if start < 0 or end <= start:
         raise where.error(f"bad offsets {start}:{end}", field)
-    quoted = text[start:end] if given is None else given
-    if trimmed is not None and quoted == text[start:end] and edge_problem(text, start, end, label):
+    words = text[start:end] if given is None else given
+    if trimmed is not None and words == text[start:end] and edge_problem(text, start, end, label):
         fitted = fit(text, start, end, label)
         if fitted is not None:
             start, end = fitted
-            quoted = text[start:end]
+            words = text[start:end]
             trimmed[TRIMMED] += 1
     try:
-        span = Span(start=start, end=end, label=label, text=quoted)
+        span = Span(start=start, end=end, label=label, text=words)
         check_span(span, text)
     except SpanError as error:
         edges = (
-            trimmed is None and end <= len(text) and quoted == text[start:end] and edge_problem(text, start, end, label)
+            trimmed is None and end <= len(text) and words == text[start:end] and edge_problem(text, start, end, label)
         )
         fitted = fit(text, start, end, label) if edges else None  # only an edge the rules trim, not a span off the text
-        hint = f" (--snap trims it to {text[fitted[0] : fitted[1]]!r})" if fitted and fitted != (start, end) else ""
+        hint = (
+            f" (--snap trims it to {quoted(text[fitted[0] : fitted[1]])})" if fitted and fitted != (start, end) else ""
+        )
         raise where.error(f"{error}{hint}", f"{field}.{error.field}") from None  # re-trial 41r: --snap unnamed
     return span
 
