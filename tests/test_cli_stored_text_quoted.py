@@ -37,3 +37,14 @@ def test_import_quotes_a_span_text_that_does_not_match_as_stored(tmp_path: Path)
         f"{path}:1: field 'spans[0].text': text ''x' \"y\" C:\\dor' does not match the article at 9:23 "
         "(''x' \"y\" C:\\dir')"
     )
+
+
+def test_ingest_names_an_article_id_stored_with_another_text_as_given(tmp_path: Path) -> None:
+    db, first, second = tmp_path / "a.db", tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    article_id = 'C:\\x "y\'s"'
+    first.write_text(json.dumps({"id": article_id, "text": "Ann met Bob."}) + "\n", encoding="utf-8")
+    second.write_text(json.dumps({"id": article_id, "text": "Ann met Bill."}) + "\n", encoding="utf-8")
+    assert annotator("ingest", first, "--no-suggest", "--db", db).returncode == 0
+    assert one_error_line(annotator("ingest", second, "--no-suggest", "--db", db)).startswith(
+        f"{second}:1: field 'id': article id 'C:\\x \"y's\"' is stored with a different text ("
+    )

@@ -19,6 +19,7 @@ from annotator.errors import InputError, describe_validation_error
 from annotator.exchange.files import ARRAY, array_of_records, read_text
 from annotator.exchange.skipping import Skippable, articles_of, what_to_do
 from annotator.exchange.titles import title_from
+from annotator.literal import quoted
 from annotator.models import ArticleIn, blank_problem
 from annotator.places import Note
 
@@ -183,7 +184,7 @@ def read_articles(
                 if article.id is not None and article.id in seen and seen[article.id] != article.text:
                     differs = where_texts_differ(seen[article.id], article.text, ("first", "second"))
                     raise InputError(
-                        f"id {article.id!r} is used for two different texts ({differs})", path=source, field="id"
+                        f"id {quoted(article.id)} is used for two different texts ({differs})", path=source, field="id"
                     )
                 seen.setdefault(article.article_id, article.text)
                 articles.append(article)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from annotator.exchange.files import Where
 from annotator.exchange.formats.common import ImportedRecord
 from annotator.exchange.verdicts import newer
+from annotator.literal import quoted
 from annotator.models import parse_timestamp
 
 
@@ -107,13 +108,13 @@ def duplicate(earlier: ImportedRecord, item: ImportedRecord, key: tuple[str, str
         else:
             why = "both give the same moment" if _same_moment(one, other) else "neither gives a later time"
         return (
-            f"duplicate record: article {target!r} by {who!r} is already at {answer_at(earlier)} ({why}, so the import "
+            f"duplicate record: article {quoted(target)} by {quoted(who)} is already at {answer_at(earlier)} ({why}, so the import "
             "cannot tell which answer stands)"
         )
     ids = [i for i in dict.fromkeys((earlier_id, target)) if i != article_id]
-    named = " and ".join(f"article {i!r}" for i in ids)
+    named = " and ".join(f"article {quoted(i)}" for i in ids)
     return (
-        f"duplicate record: article {article_id!r} has the text of {named}, whose record by {who!r} is already at "
+        f"duplicate record: article {quoted(article_id)} has the text of {named}, whose record by {quoted(who)} is already at "
         f"{answer_at(earlier)}"
     )
 
@@ -121,7 +122,8 @@ def duplicate(earlier: ImportedRecord, item: ImportedRecord, key: tuple[str, str
 def superseded_note(superseded: list[Superseded]) -> str:
     """The note of the earlier answers a file's later ones superseded: how many, and where (the first few)."""
     shown = ", ".join(
-        f"{s.left_out}{'' if s.annotator is None else f' of {s.annotator!r}'} (by {s.standing})" for s in superseded[:5]
+        f"{s.left_out}{'' if s.annotator is None else f' of {quoted(s.annotator)}'} (by {s.standing})"
+        for s in superseded[:5]
     )
     more = f" and {len(superseded) - 5} more" if len(superseded) > 5 else ""
     path = superseded[0].where.path

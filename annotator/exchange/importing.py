@@ -36,6 +36,7 @@ from annotator.exchange.stored_suggestions import check_not_older, store_suggest
 from annotator.exchange.titles import title_from
 from annotator.exchange.verdicts import keeping_unsaid, newer, verdict_of, what_differs
 from annotator.exchange.verdicts import unsaid as unsaid  # `annotator import` asks it here
+from annotator.literal import quoted
 from annotator.models import (
     ArticleIn,
     NativeRecord,
@@ -111,7 +112,7 @@ def _realigned(store: Store, words: StoredWords, item: ImportedRecord, last: boo
     if not found and last and (started := words.started_by(record.text)) is not None:
         article_id, given, stored = started
         raise item.where.error(
-            f"its words are only the start of those of the stored article {article_id!r} ({given} of {stored} characters, "
+            f"its words are only the start of those of the stored article {quoted(article_id)} ({given} of {stored} characters, "
             "white space aside): is the file truncated? (imported, it would be a new article of half a text)"
         )
     if len(found) != 1:
@@ -217,7 +218,7 @@ def store_records(
             if record.article_id in texts and texts[record.article_id] != record.text:
                 differs = where_texts_differ(texts[record.article_id], record.text, ("earlier", "record's"))
                 raise where.error(
-                    f"article {record.article_id!r} appears earlier with a different text ({differs})", "text"
+                    f"article {quoted(record.article_id)} appears earlier with a different text ({differs})", "text"
                 )
             existing = store.has_article(ArticleIn(id=record.article_id, text=record.text))
             if existing is not None and store.article(existing).content_hash != content_hash(record.text):
@@ -392,10 +393,12 @@ def _different_text(store: Store, article_id: str, existing: str, text: str) -> 
     differs = where_texts_differ(store.article_text(existing), text, ("stored", "record's"))
     if existing == article_id == content_hash(text):
         holder = store.article_with_text(content_hash(text))
-        elsewhere = f"; that text is stored as article {holder!r} (a record with that article_id imports onto it)"
+        elsewhere = (
+            f"; that text is stored as article {quoted(holder or '')} (a record with that article_id imports onto it)"
+        )
         return (
-            f"article {article_id!r} is stored with a different text ({differs}): its id is the hash of this record's text, so "
+            f"article {quoted(article_id)} is stored with a different text ({differs}): its id is the hash of this record's text, so "
             "the stored article's text was replaced (`ingest --changed-text replace`, a changed .txt file); this "
             "work is on the text it had before and is not imported onto the new one" + (elsewhere if holder else "")
         )
-    return f"article {article_id!r} is stored with a different text ({differs})"
+    return f"article {quoted(article_id)} is stored with a different text ({differs})"

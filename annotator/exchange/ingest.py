@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.differ import where_texts_differ
 from annotator.errors import InputError, NotFound
 from annotator.exchange.pipeline_learned import record_pipeline
+from annotator.literal import quoted
 from annotator.models import ArticleIn, Suggestion, content_hash
 from annotator.rows import Token
 from annotator.store import Store
@@ -121,7 +122,7 @@ def _with_changed_text(
         return article.model_copy(update={"id": None})
     if changed is None:
         raise InputError(
-            f"article id {article.id!r} is stored with a different text ({differs}; --changed-text new adds this one "
+            f"article id {quoted(str(article.id))} is stored with a different text ({differs}; --changed-text new adds this one "
             "as a new article, --changed-text replace replaces the stored one if nobody has opened it)",
             path=where or None,
             field="id",

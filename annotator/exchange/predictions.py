@@ -84,7 +84,7 @@ def read_predictions(folder: Path, wanted: Iterable[str] | None = None) -> Predi
             if earlier is not None and earlier.record.text != predicted.record.text:
                 differs = where_texts_differ(earlier.record.text, predicted.record.text, ("earlier", "record's"))
                 raise place.error(
-                    f"article {predicted.record.article_id!r} appears earlier ({earlier.where.path}:"
+                    f"article {quoted(predicted.record.article_id)} appears earlier ({earlier.where.path}:"
                     f"{earlier.where.line}) with a different text ({differs})",
                     "text",
                 )
@@ -259,13 +259,13 @@ def matched(predictions: Predictions, articles: list[ArticleIn]) -> list[Predict
         source = str(article.meta.get("source", "")) or None
         if predicted is None:
             raise InputError(
-                f"article {article.article_id!r} has no predictions in {predictions.folder} (run `annotator predict` "
+                f"article {quoted(article.article_id)} has no predictions in {predictions.folder} (run `annotator predict` "
                 "on it, or ingest it without --suggestions-from)",
                 path=source,
             )
         if predicted.record.text != article.text:
             raise predicted.where.error(
-                f"the text differs from that of article {article.article_id!r} ({source or 'given'}): these "
+                f"the text differs from that of article {quoted(article.article_id)} ({source or 'given'}): these "
                 "predictions are not for this article",
                 "text",
             )

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from annotator.exchange.files import Where
+from annotator.literal import quoted
 from annotator.models import NativeRecord, Offsets, Span, SpanError, check_spans
 from annotator.store import Store
 
@@ -92,5 +93,5 @@ def onto(record: NativeRecord, article_id: str, text: str, where: Where) -> Nati
     try:
         check_spans(spans, text)
     except SpanError as error:
-        raise where.error(f"on the stored article {article_id!r}: {error}", "spans") from None
+        raise where.error(f"on the stored article {quoted(article_id)}: {error}", "spans") from None
     return record.model_copy(update={"article_id": article_id, "text": text, "spans": spans})

@@ -146,7 +146,7 @@ def gather(
                 continue
             text = store.article(article_id).text
             if len(text) > MAX_CHARS:
-                raise AnnotatorError(f"article {article_id!r}: {too_long(len(text))}")
+                raise AnnotatorError(f"article {quoted(article_id)}: {too_long(len(text))}")
             found[content_hash(text)] = ("", Article(article_id, text, store.spans(article_id, source.annotator)))
             if status is Status.IN_PROGRESS and unfinished is not None:
                 unfinished.append(article_id)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from annotator.differ import where_texts_differ
 from annotator.errors import AnnotatorError, InputError
+from annotator.literal import quoted
 from annotator.lookalike import python_quoted
 from annotator.models import ArticleIn
 from annotator.places import kind_of
@@ -68,21 +69,21 @@ def file_reference(store: Reader, path: str | Path, include_in_progress: bool = 
         article_id = store.has_article(ArticleIn(id=record.article_id, text=record.text))
         if article_id is None:
             raise InputError(
-                f"article {record.article_id!r} is not in the database (ingest or import it first)",
+                f"article {quoted(record.article_id)} is not in the database (ingest or import it first)",
                 path=str(path), line=line, field="article_id",
             )  # fmt: skip
         stored = store.article(article_id)
         if stored.content_hash != content_hash(record.text):
             where = where_texts_differ(stored.text, record.text, ("stored", "file's"))
             raise InputError(
-                f"article {record.article_id!r} is stored with a different text ({where})",
+                f"article {quoted(record.article_id)} is stored with a different text ({where})",
                 path=str(path),
                 line=line,
                 field="text",
             )
         if article_id in lines:
             raise InputError(
-                f"article {record.article_id!r} appears twice (first on line {lines[article_id]})",
+                f"article {quoted(record.article_id)} appears twice (first on line {lines[article_id]})",
                 path=str(path), line=line, field="article_id",
             )  # fmt: skip
         lines[article_id] = line

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from annotator.differ import where_texts_differ
 from annotator.errors import Refused
+from annotator.literal import quoted
 from annotator.rows import Token
 from annotator.store.connection import _json, span_row
 from annotator.store.opening import WriteFailed
@@ -36,7 +37,7 @@ class ArticleWriter(Reader):
                 if existing == article.article_id and self.article(existing).content_hash != content_hash(article.text):
                     differs = where_texts_differ(self.article(existing).text, article.text)
                     raise Refused(
-                        f"article id {existing!r} is stored with a different text ({differs}); nothing was added"
+                        f"article id {quoted(existing)} is stored with a different text ({differs}); nothing was added"
                     )
                 if existing is not None:
                     skipped.append(existing)
@@ -126,7 +127,7 @@ class ArticleWriter(Reader):
             users = self.article_users(article_id)
             if users:
                 raise Refused(
-                    f"article {article_id!r} has been opened, annotated or packed by {', '.join(users)}: its text is not "
+                    f"article {quoted(article_id)} has been opened, annotated or packed by {', '.join(users)}: its text is not "
                     "replaced (--changed-text new adds the new text as an article of its own)"
                 )
             now = utc_now()
