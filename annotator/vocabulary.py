@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from functools import lru_cache
 
+from annotator.literal import quoted
 from annotator.lookalike import (
     bare_mark,
     begins_like,
@@ -156,7 +157,7 @@ def reserved_problem(name: str) -> str | None:
     exports/gold.jsonl where case is folded. None when the name is free."""
     if folded(name) == GOLD:
         return (
-            f"{name!r} is reserved: gold, the adjudicated annotation, is written only by `annotator review` and "
+            f"{quoted(name)} is reserved: gold, the adjudicated annotation, is written only by `annotator review` and "
             "`annotator adjudicate --auto`; work under a name of your own"
         )
     return None
@@ -164,7 +165,7 @@ def reserved_problem(name: str) -> str | None:
 
 def model_problem(name: str) -> str | None:
     """Why `name` is nobody's (`model:...`, the model's suggestions), else None."""
-    return f"{name!r} names the model's suggestions, not an annotator" if is_model(name) else None
+    return f"{quoted(name)} names the model's suggestions, not an annotator" if is_model(name) else None
 
 
 def worker_problem(name: str) -> str | None:

@@ -48,3 +48,10 @@ def test_ingest_names_an_article_id_stored_with_another_text_as_given(tmp_path: 
     assert one_error_line(annotator("ingest", second, "--no-suggest", "--db", db)).startswith(
         f"{second}:1: field 'id': article id 'C:\\x \"y's\"' is stored with a different text ("
     )
+
+
+def test_assign_names_a_model_name_among_annotators_as_given(tmp_path: Path) -> None:
+    db = ingested(tmp_path)
+    assert one_error_line(annotator("--db", db, "assign", "--annotators", 'alice,model:O\'Neil "x"')) == (
+        "--annotators: 'model:O'Neil \"x\"' names the model's suggestions, not an annotator"
+    )

@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from annotator.errors import found
+from annotator.literal import quoted
 from annotator.lookalike import confusable, python_quoted_bytes, shown
 from annotator.vocabulary import GOLD, entered_name, id_problem, is_model
 
@@ -91,7 +92,7 @@ def assignee_problem(name: str) -> str | None:
     if name == GOLD:
         return f"{GOLD!r} is the adjudicated annotation, not an annotator to assign articles to"
     if is_model(name):
-        return f"{name!r} names the model's suggestions, not an annotator to assign articles to"
+        return f"{quoted(name)} names the model's suggestions, not an annotator to assign articles to"
     return None
 
 
