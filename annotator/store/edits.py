@@ -207,7 +207,8 @@ class Store(Speaking):
             return self._commit(article_id, annotator, "resize", old, new, message=message)
 
     def set_status(self, article_id: str, annotator: str, status: Status | str, reason: str | None = None) -> Edit:
-        """Mark an article done, skipped, flagged (with an optional `reason`, kept until it is marked otherwise)."""
+        """Mark an article done, skipped, flagged (with an optional `reason`, kept until it is marked otherwise). A mark
+        already there (the same reason) writes nothing: an `Edit` with no event, "already done"."""
         status = Status(status)
         if reason is not None and status is not Status.FLAGGED:
             raise Refused("only a flagged article has a reason")
@@ -216,6 +217,8 @@ class Store(Speaking):
             current = self._status_row(article_id, annotator)
             old = {"status": current, "flag_reason": self.flag_reason(article_id, annotator)}
             new = {"status": status.value, "flag_reason": reason.strip() if reason and reason.strip() else None}
+            if new == old:  # a mark already there: an event would clear the redo waiting here (trial 10)
+                return Edit(event_id=0, action="status", status=status, message=f"already {status.value}")
             why = f": {new['flag_reason']}" if new["flag_reason"] else ""
             return self._commit(article_id, annotator, "status", old, new, message=f"marked {status.value}{why}")
 

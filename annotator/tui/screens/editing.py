@@ -249,15 +249,17 @@ class EditingScreen(ArticleScreen):
     def _finish(self, status: str, reason: str | None = None) -> None:
         edit = self._commit(self.annotator_app.store.set_status, Status(status), reason=reason or None)
         if edit is not None:
-            self._finished(status)
+            self._finished(status, already=not edit.event_id)
 
-    def _finished(self, status: str, accepted: str = "", redone: str = "") -> None:
-        """Say the article is marked (`redone`: by a redo, which says so) and open the next one to do."""
+    def _finished(self, status: str, accepted: str = "", redone: str = "", already: bool = False) -> None:
+        """Say the article is marked (`redone`: by a redo, which says so; `already`: it was, and nothing was written,
+        so `u` after it does not go back to it) and open the next one to do."""
         title = display(self.model.title) or self.article_id
         title = clipped(title, 59) if len(title) > 60 else title  # a toast; the message log keeps it whole too
         undecided = self.model.left_undecided or self.model.pending_count  # done: none pending; skipped, flagged: all
         left = f", {undecided} left undecided" if undecided else ""
         head = f"{redone}, on {quoted(title)}; the next one to do is open" if redone else f"Marked: {title}: {status}"
+        head = f"Already {status}: {title}" if already else head
         done = f"{head}{left}" + (f" ({accepted})" if accepted else "")
         self.annotator_app.log_message(done)
         marked = self.article_id
@@ -267,7 +269,7 @@ class EditingScreen(ArticleScreen):
             self.annotator_app.show_articles(f"{done}. {self.annotator_app.none_left()}: every status is below.")
             return
         self.load(next_id)
-        self.left_done = (marked, next_id, Status(status))
+        self.left_done = None if already else (marked, next_id, Status(status))
         self.status_line.say(done, "green")  # on the next article's status line, until a key says otherwise
 
     def action_comment(self) -> None:
