@@ -61,3 +61,19 @@ def test_a_store_no_screen_opened_undoes_as_before(db: Path) -> None:
         first.accept_suggestion("n", "alice", 1)
         undone = second.undo("n", "alice")
     assert undone.message == "undid accept of ACTOR 'Washington' at 0:10"
+
+
+def test_u_right_after_a_done_mark_goes_back_whatever_another_window_changed_elsewhere(db: Path) -> None:
+    """Trial 10: window 0 marked "n" done and opened "m"; window 1 reopened a third article; `u` in window 0 undid on
+    "m" (refused there, as window 1's), not the done mark it made."""
+    with Store.open(db) as store:
+        store.add_articles([
+            (ArticleIn(id=name, text=text), tokenize([text])[0], [])
+            for name, text in (("m", "Paris hosted the talks."), ("k", "Rome said no."))
+        ])  # fmt: skip
+        store.set_status("k", "alice", "done")
+    with Store.open(db).as_screen() as screen, Store.open(db).as_screen() as other:
+        screen.set_status("n", "alice", "done")
+        other.set_status("k", "alice", "in_progress")
+        back = screen.undo_goes_back("m", "alice", "n")
+    assert back == "n"

@@ -132,17 +132,20 @@ class History(ScreenEvents):
 
     def undo_goes_back(self, article_id: str, annotator: str, left: str | None) -> str:
         """The article `u` undoes on: `left`, the one marked done (skipped, flagged) just before this one opened in
-        its place, while that mark is still the annotator's last change anywhere (a Prodigy or doccano user's
-        undo: a newcomer's trial, whose `u` undid an older change here and left the done mark); else this one,
-        as undo goes per article."""
+        its place, while that mark is the last change made on either of the two here or before this screen opened
+        (a Prodigy or doccano user's undo: a newcomer's trial, whose `u` undid an older change here and left the
+        done mark); else this one, as undo goes per article. Another window's changes do not count, on any article
+        (trial 10: its `O` on a third article sent `u` to this one, refused as that window's)."""
         if left is None or left == article_id:
             return article_id
         marks = ", ".join("?" * len(NOT_EDITS))
-        last = self.conn.execute(
-            f"SELECT article_id FROM events WHERE annotator = ? AND action NOT IN ({marks}) ORDER BY id DESC LIMIT 1",
-            [annotator, *NOT_EDITS],
-        ).fetchone()
-        return left if last is not None and last[0] == left else article_id
+        latest = self.conn.execute(
+            f"SELECT id, article_id FROM events WHERE annotator = ? AND article_id IN (?, ?) "
+            f"AND action NOT IN ({marks}) ORDER BY id DESC",
+            [annotator, left, article_id, *NOT_EDITS],
+        )
+        last = next((article for event_id, article in latest if self.whose(event_id) is None), None)
+        return left if last == left else article_id
 
     def redo(self, article_id: str, annotator: str) -> Edit:
         with self._editing(article_id, annotator):
