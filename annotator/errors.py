@@ -54,6 +54,10 @@ class Conflict(Refused):
         self.cause = cause
 
 
+#: A `Conflict`'s cause when another process changed the annotation (a screen names the command, when one did).
+CHANGED_ELSEWHERE = "the annotation was changed in another window"
+
+
 class NotFound(AnnotatorError):
     pass
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from processes import annotator
 
+from annotator.errors import Conflict
 from annotator.models import ArticleIn, Suggestion
 from annotator.store import Store
 from annotator.store.screen_events import ElsewhereSince
@@ -77,3 +78,17 @@ def test_u_right_after_a_done_mark_goes_back_whatever_another_window_changed_els
         other.set_status("k", "alice", "in_progress")
         back = screen.undo_goes_back("m", "alice", "n")
     assert back == "n"
+
+
+def test_a_screens_edit_refused_after_a_command_names_the_command(db: Path) -> None:
+    with Store.open(db).as_screen() as screen:
+        screen.view("n", "alice")
+        done = annotator("accept", "--db", str(db), "--annotator", "alice")
+        assert done.returncode == 0, done.stderr
+        with pytest.raises(Conflict) as refused:
+            screen.set_status("n", "alice", "done")
+    assert (str(refused.value), refused.value.cause) == (
+        "alice's annotation of this article was changed by `annotator accept` since it was shown here, so nothing "
+        "was written",
+        "the annotation was changed by `annotator accept`",
+    )

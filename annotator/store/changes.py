@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
-from annotator.errors import Conflict, NotFound, Refused
+from annotator.errors import CHANGED_ELSEWHERE, Conflict, NotFound, Refused
 from annotator.literal import quoted
 from annotator.rows import Edit
 from annotator.spans import edge_problem
@@ -230,7 +230,7 @@ class Changes(ArticleWriter):
         if now == seen or self.stands() in (MOVED, OVERWRITTEN):
             return None
         if now.annotation != seen.annotation:
-            return "the annotation was changed in another window"
+            return CHANGED_ELSEWHERE
         return "its suggestions were recomputed by another command"
 
     def _check_unchanged(self, article_id: str, annotator: str) -> None:
@@ -248,7 +248,7 @@ class Changes(ArticleWriter):
             raise Conflict(
                 f"{annotator}'s annotation of this article was changed in another window since it was shown here, "
                 "so nothing was written",
-                cause="the annotation was changed in another window",
+                cause=CHANGED_ELSEWHERE,
             )
         if now.suggestions != seen.suggestions:
             raise Conflict(

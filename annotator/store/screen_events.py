@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Self
 
-from annotator.errors import Refused
+from annotator.errors import CHANGED_ELSEWHERE, Conflict, Refused
 from annotator.store.changes import Changes
 from annotator.store.connection import Row
 
@@ -65,6 +65,13 @@ class ScreenEvents(Changes):
                 yield
             if self.opened_after is not None:
                 self._own.update(self._logging)
+        except Conflict as conflict:  # named as `changed_elsewhere` names it: a command, when one changed it
+            if conflict.cause != CHANGED_ELSEWHERE:
+                raise
+            made = self.made(self.version(article_id, annotator))
+            raise Conflict(
+                str(conflict).replace("in another window", made, 1), f"the annotation was changed {made}"
+            ) from None
         finally:
             self._logging = ()
 
@@ -73,10 +80,23 @@ class ScreenEvents(Changes):
         `annotator <command>`"; None when it is (its own, or from before it opened, or no screen's Store)."""
         if self.opened_after is None or event_id <= self.opened_after or event_id in self._own:
             return None
+        return self.made(event_id)
+
+    def made(self, event_id: int) -> str:
+        """ "by `annotator <command>`" when a command wrote the event (its `command`, or an action only a command
+        writes), else "in another window"."""
         sql = "SELECT action, json_extract(after, '$.command') FROM events WHERE id = ?"
         action, command = self.conn.execute(sql, [event_id]).fetchone() or (None, None)
         command = command if isinstance(command, str) else action if action in _COMMANDS_ONLY else None
-        return f"by `annotator {command}`" if command else "in another window"
+        return f"by `annotator {command.removeprefix('annotator ')}`" if command else "in another window"
+
+    def changed_elsewhere(self, article_id: str, annotator: str) -> str | None:
+        """As `Changes.changed_elsewhere`, naming the command that made the last change when one did (trial 10: the
+        refresh after `annotator accept` said "changed in another window")."""
+        cause = super().changed_elsewhere(article_id, annotator)
+        if cause != CHANGED_ELSEWHERE:
+            return cause
+        return f"the annotation was changed {self.made(self.version(article_id, annotator))}"
 
     def before_opened(self, event_id: int) -> bool:
         """Whether a screen's undo (redo) acts on a change (undo) made before it opened: its message says so."""
