@@ -41,6 +41,8 @@ def main(db: str, seed: int, actions: int, who: str, article: str, start_file: s
                 continue
             except Refused:
                 continue
+            if not edit.event_id:  # a status mark already there: nothing was written (`Store.set_status`)
+                continue
             done += 1
             print(json.dumps({"event": edit.event_id, "action": edit.action, "article": article_id}), flush=True)
         print(json.dumps({"conflicts": conflicts}), flush=True)

@@ -135,6 +135,8 @@ def child(db: str, seed: int) -> None:
                 edit = one_action(store, rng, article, who)
             except Refused:
                 continue
+            if not edit.event_id:  # a status mark already there: nothing was written (`Store.set_status`)
+                continue
             number += 1
             ack = {"n": number, "event": edit.event_id, "action": edit.action, "article": article, "who": who}
             print(json.dumps(ack), flush=True)
