@@ -21,7 +21,7 @@ from annotator.errors import AnnotatorError
 from annotator.literal import quoted
 from annotator.locking import locked
 from annotator.tui.failures import said
-from annotator.tui.items import Item, highlight_moved, pending_moved
+from annotator.tui.items import Item
 from annotator.tui.layout import display
 from annotator.tui.model import ArticleModel
 from annotator.tui.preview import selected, selection_keys, what_keys_add
@@ -205,17 +205,9 @@ class ArticleScreen(CursorScreen):
         cause = app.store.changed_elsewhere(self.article_id, app.annotator)
         if cause is None:
             return False
-        from annotator.tui.screens.reloading import pending_shown, reload_in_place
+        from annotator.tui.screens.reloading import show_as_stored
 
-        highlighted = self.model.get(self.current) if self.selection_start is None else None
-        pending = pending_shown(self.model)
-        reload_in_place(self)
-        # the next editing key on the current item (on the pending ones) is not applied (`reloading.retried`)
-        self.highlight_unseen = highlight_moved(highlighted, self.model.get(self.current))
-        self.pending_unseen = pending_moved(pending, pending_shown(self.model))
-        changes = f"; {self.highlight_unseen}" if self.highlight_unseen else ""  # (the header counts the pending)
-        unapplied = "; the key was not applied: press it again" if key else ""  # `key`: asked before a key's action
-        self.say(f"Shown as stored now: {cause} since it was shown here{changes}{unapplied}", "yellow")
+        self.say(show_as_stored(self, cause, key), "yellow")
         return True
 
     def refresh_header(self) -> None:

@@ -21,8 +21,9 @@ from functools import wraps
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from annotator.errors import Conflict
-from annotator.tui.items import Identity, Item, ItemKey, highlight_moved, identity
+from annotator.tui.items import Identity, Item, ItemKey, highlight_moved, identity, pending_moved
 from annotator.tui.model import ArticleModel
+from annotator.vocabulary import Status
 
 if TYPE_CHECKING:
     from annotator.tui.screens.annotate import AnnotateScreen
@@ -74,6 +75,27 @@ def reload_in_place(screen: ArticleScreen) -> None:
     """Read the article again, the cursor, selection and current item kept on what they were (by offsets, and
     the same kind of item with the same words, label and speaker; else what the cursor is on)."""
     _reload(screen, _seen(screen))
+
+
+def show_as_stored(screen: ArticleScreen, cause: str, key: bool) -> str:
+    """Read the article again as `reload_in_place` does, after another process changed it (`cause`, as
+    `changed_elsewhere` says it), and what to say. When that marked it done, that is what changed: the suggestions
+    are no longer pending because it is done, and the keys that still work there act at once (trial 10: "LOCATION
+    'Rome' is no longer suggested as it was", and O refused once). Else the next editing key on the current item
+    (on the pending ones) is not applied when they moved (`retried`). `key`: asked before a key, not applied."""
+    model = screen.model
+    highlighted = model.get(screen.current) if screen.selection_start is None else None
+    pending, status = pending_shown(model), model.status
+    reload_in_place(screen)
+    unapplied = "; the key was not applied: press it again" if key else ""
+    if screen.model.status is Status.DONE and status is not Status.DONE:
+        screen.highlight_unseen, screen.pending_unseen = None, None
+        where = cause.removeprefix("the annotation was changed ")
+        return f"Shown as stored now: the article was marked done {where} since it was shown here{'; O reopens it to change it'}{unapplied}"
+    screen.highlight_unseen = highlight_moved(highlighted, screen.model.get(screen.current))
+    screen.pending_unseen = pending_moved(pending, pending_shown(screen.model))
+    changes = f"; {screen.highlight_unseen}" if screen.highlight_unseen else ""  # (the header counts the pending)
+    return f"Shown as stored now: {cause} since it was shown here{changes}{unapplied}"
 
 
 def _reload(screen: ArticleScreen, seen: Seen) -> None:
@@ -194,4 +216,13 @@ def retried(meaning: Meaning) -> Callable[[Action], Action]:
     return decorate
 
 
-__all__ = ["RETRIED", "ItemKey", "Reloaded", "edits_through_retried", "reload_in_place", "retried", "same_item"]
+__all__ = [
+    "RETRIED",
+    "ItemKey",
+    "Reloaded",
+    "edits_through_retried",
+    "reload_in_place",
+    "retried",
+    "same_item",
+    "show_as_stored",
+]
