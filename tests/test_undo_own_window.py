@@ -39,8 +39,8 @@ def test_a_screens_undo_refuses_the_accept_another_window_made_since(db: Path) -
         assert [s.text for s in screen.spans("n", "alice")] == ["Washington"]
         assert [e.action for e in screen.events("n", "alice")] == ["accept"]
     assert str(refused.value) == (
-        "the last change on this article, accept of ACTOR 'Washington' at 0:10, was made in another window since "
-        "this window opened; u takes back only changes made here or before it opened"
+        "the last change here, accept of ACTOR 'Washington' at 0:10, was made in another window since this one "
+        "opened; u takes back only this window's own"
     )
 
 
@@ -52,8 +52,8 @@ def test_a_screens_undo_names_the_command_that_made_the_change(db: Path) -> None
             screen.undo("n", "alice")
         assert [s.text for s in screen.spans("n", "alice")] == ["Washington", "Gaza"]
     assert str(refused.value) == (
-        "the last change on this article, accept all of ACTOR 'Washington' at 0:10 and 1 other span, was made by "
-        "`annotator accept` since this window opened; u takes back only changes made here or before it opened"
+        "the last change here, accept all of ACTOR 'Washington' at 0:10 and 1 other span, was made by `annotator "
+        "accept` since this window opened: quit and open it again to undo it"
     )
 
 
@@ -91,4 +91,22 @@ def test_a_screens_edit_refused_after_a_command_names_the_command(db: Path) -> N
         "alice's annotation of this article was changed by `annotator accept` since it was shown here, so nothing "
         "was written",
         "the annotation was changed by `annotator accept`",
+    )
+
+
+def test_a_refused_undo_names_a_speaker_change_as_it_was_made(tmp_path: Path) -> None:
+    """Trial 10: "the last change ..., speaker: QUOTE '...' has its speaker 'this organization' again; ACTOR ...
+    back, was made in another window" named the change in the words of its undo."""
+    text = 'Smith said "We stay" today.'
+    path = tmp_path / "q.db"
+    with Store.open(path) as store:
+        store.add_articles([(ArticleIn(id="q", text=text), tokenize([text])[0], [])])
+        quote = store.add_span("q", "alice", 12, 19, "QUOTE").spans[0].id
+    with Store.open(path).as_screen() as screen, Store.open(path).as_screen() as other:
+        other.set_speaker("q", "alice", quote, None, offsets=(0, 5))
+        with pytest.raises(ElsewhereSince) as refused:
+            screen.undo("q", "alice")
+    assert str(refused.value) == (
+        "the last change here, speaker: QUOTE 'We stay' at 12:19 given the speaker 'Smith'; ACTOR 'Smith' at 0:5 "
+        "added, was made in another window since this one opened; u takes back only this window's own"
     )

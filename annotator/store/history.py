@@ -171,15 +171,17 @@ class History(ScreenEvents):
         if where is None:
             return ""
         action, before, after = change
-        what = self._words(article_id, before, after, action).lstrip(": ").strip()
-        last = f"undo on this article, of {what}" if redo else f"change on this article, {what}"
-        own = "ctrl+r redoes only undos" if redo else "u takes back only changes"
-        raise ElsewhereSince(
-            f"the last {last}, was made {where} since this window opened; {own} made here or before it opened",
-            redo=redo,
-        )
+        what = self._words(article_id, before, after, action, made=True).lstrip(": ").strip()
+        last = f"undo here, of {what}" if redo else f"change here, {what}"
+        if where.startswith("by "):  # a command's: from before this window opened once it is opened again
+            again = f"{where} since this window opened: quit and open it again to {'redo' if redo else 'undo'} it"
+        else:
+            again = (
+                f"{where} since this one opened; {'ctrl+r redoes' if redo else 'u takes back'} only this window's own"
+            )
+        raise ElsewhereSince(f"the last {last}, was made {again}", redo=redo)
 
-    def _words(self, article_id: str, before: Row, after: Row, action: str) -> str:
+    def _words(self, article_id: str, before: Row, after: Row, action: str, made: bool = False) -> str:
         """What follows "undid" or "redid": the action and what it changes (`action_words`), an accept of a
         suggestion with another label as the relabel its label key said it was (`relabel_words`)."""
         back, gone, changed = span_changes(before, after)
@@ -193,13 +195,13 @@ class History(ScreenEvents):
                 relabelled = ""
             if relabelled:
                 return relabelled + self._decided(article_id, before, after, besides=suggestion_id)
-        return action_words(action, self._what(article_id, before, after, action))
+        return action_words(action, self._what(article_id, before, after, action, made))
 
-    def _what(self, article_id: str, before: Row, after: Row, action: str = "") -> str:
+    def _what(self, article_id: str, before: Row, after: Row, action: str = "", made: bool = False) -> str:
         """What an undo or redo changes, from `before` to `after`, for its message: the span (or suggestion), how
         many, or the status as it was -> as it is now; for a speaker change, whose the quote is now."""
         if action == "speaker":
-            return self._speaker_change(article_id, before, after)
+            return self._speaker_change(article_id, before, after, made)
         spans = self._what_spans(article_id, before, after)
         was, now = before.get("status", "todo"), after.get("status", "todo")
         # a first edit moves the article to in progress: not news beside the span it changed
@@ -207,19 +209,21 @@ class History(ScreenEvents):
         status = f"{status_words(was)} -> {status_words(now)}" if was != now and not started else ""
         return joined(spans, status)
 
-    def _speaker_change(self, article_id: str, before: Row, after: Row) -> str:
+    def _speaker_change(self, article_id: str, before: Row, after: Row, made: bool = False) -> str:
         """A speaker change undone or redone, the quote first with the speaker it has now, then the ACTOR spans the
         change took away, put back or resized (team trial 39b: undo and redo both said "speaker of ACTOR 'Casicas'
-        ...; QUOTE ... has its speaker again", naming neither speaker)."""
+        ...; QUOTE ... has its speaker again", naming neither speaker). `made`: as the person made it, for a refused
+        undo (trial 10: "has its speaker ... again; ACTOR ... back, was made in another window")."""
         text = self.article_text(article_id)
         back, gone, changed = span_changes(before, after)
         parts = []
         for _, quote in (pair for pair in changed if pair[1]["label"] == "QUOTE"):
             start, end = quote.get("speaker_start"), quote.get("speaker_end")
-            who = "no speaker" if start is None else f"its speaker {quoted(text[start:end])}"
-            parts.append(f"{describe(quote)} has {who} again")
+            who = "no speaker" if start is None else f"{'the' if made else 'its'} speaker {quoted(text[start:end])}"
+            parts.append(f"{describe(quote)} given {who}" if made else f"{describe(quote)} has {who} again")
         parts += [as_changed(was, now) for was, now in changed if now["label"] != "QUOTE"]
-        parts += [f"{describe(row)} taken away" for row in gone] + [f"{describe(row)} back" for row in back]
+        added, removed = ("added", "removed") if made else ("back", "taken away")  # `made`: as the person made it
+        parts += [f"{describe(row)} {removed}" for row in gone] + [f"{describe(row)} {added}" for row in back]
         return ": " + "; ".join(parts) + self._decided(article_id, before, after) if parts else ""
 
     def _what_spans(self, article_id: str, before: Row, after: Row) -> str:

@@ -44,9 +44,8 @@ async def test_u_on_one_screen_leaves_the_accept_made_on_another(tmp_path: Path)
         await pilot_b.press("u")
         said = status(screen_b)
     assert said == (
-        "Not undone: the last change on this article, accept of ACTOR 'Washington' at 0:10, was made in another "
-        "window since this window opened; u takes back only changes made here or before it opened; the article is "
-        "shown as stored now"
+        "Not undone: the last change here, accept of ACTOR 'Washington' at 0:10, was made in another window since "
+        "this one opened; u takes back only this window's own; the article is shown as stored now"
     )
     assert held_spans(db, WHO) == [("ACTOR", "Washington")]
     assert actions(db) == ["accept"]
@@ -77,9 +76,8 @@ async def test_redo_of_another_screens_undo_is_not_done(tmp_path: Path) -> None:
         await pilot_b.press("ctrl+r")
         said = status(screen_b)
     assert said == (
-        "Not redone: the last undo on this article, of accept of ACTOR 'Washington' at 0:10, was made in another "
-        "window since this window opened; ctrl+r redoes only undos made here or before it opened; the article is "
-        "shown as stored now"
+        "Not redone: the last undo here, of accept of ACTOR 'Washington' at 0:10, was made in another window since "
+        "this one opened; ctrl+r redoes only this window's own; the article is shown as stored now"
     )
     assert held_spans(db, WHO) == []
     assert actions(db) == ["accept", "undo"]
