@@ -52,3 +52,16 @@ async def test_o_reopens_at_once_after_another_window_marked_done(tmp_path: Path
         await pilot_b.pause()
         said = window_b.messages[-1][1]
     assert said == "Reopened: in progress again, 2 suggestions pending again (tab goes to them)"
+
+
+async def test_enter_after_another_window_marked_done_says_so(tmp_path: Path) -> None:
+    db = article(tmp_path / "n.db")
+    window_a, window_b = make_app(db, WHO, keymap_path=False), make_app(db, WHO, keymap_path=False)
+    async with window_a.run_test(size=(80, 24)) as pilot_a, window_b.run_test(size=(80, 24)) as pilot_b:
+        await pilot_a.pause()
+        await pilot_b.pause()
+        await pilot_a.press("d", "l")
+        await pilot_b.press("enter")  # before B showed it as stored
+        await pilot_b.pause()
+        said = window_b.messages[-1][1]
+    assert said == "Not done: the article was marked done in another window; O reopens it to change it"

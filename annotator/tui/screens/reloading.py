@@ -21,6 +21,7 @@ from functools import wraps
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from annotator.errors import Conflict
+from annotator.locking import locked
 from annotator.tui.items import Identity, Item, ItemKey, highlight_moved, identity, pending_moved
 from annotator.tui.model import ArticleModel
 from annotator.vocabulary import Status
@@ -197,6 +198,11 @@ def retried(meaning: Meaning) -> Callable[[Action], Action]:
             finally:
                 screen.retrying = None
             _reload(screen, seen)
+            shut = locked(screen.model.status, screen.annotator_app.annotator) and seen.model.status is not Status.DONE
+            if meaning == "current" and shut:
+                where = conflict.cause.removeprefix("the annotation was changed ")  # the lock is the news (trial 10)
+                screen.say(f"Not done: the article was marked done {where}; O reopens it to change it", "bold red")
+                return
             why = _changed(screen, seen, meaning, args)
             if why is not None:
                 screen.say(f"Not done: {conflict.cause}, and {why}", "bold red")
