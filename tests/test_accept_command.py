@@ -59,7 +59,7 @@ def test_accepts_every_pending_suggestion_of_every_article(db: Path) -> None:
     assert result.stdout == (
         f"alice: 4 suggestion(s) accepted in 2 article(s) -> {db}\n"
         "nothing pending: 1 article(s)\n"
-        "each article's accept is one action: undo it there with u\n"
+        "each article's accept is one action: undo it there with u (a screen open since before it: quit, open it again)\n"
     )
     assert spans(db, "alice") == {"a1": [("Ann", "ACTOR"), ("Lyon", "LOCATION")], "a2": [("Carla", "ACTOR"), ("Rome", "LOCATION")], "a3": []}  # fmt: skip
     assert statuses(db, "alice") == {"a1": "in_progress", "a2": "in_progress", "a3": "todo"}
@@ -81,7 +81,7 @@ def test_articles_done_or_flagged_are_left_unless_named(db: Path) -> None:
         f"alice: 2 suggestion(s) accepted in 1 article(s) -> {db}",
         "nothing pending: 1 article(s)",
         "left as they are: 1 article(s) done, skipped or flagged (name them to accept there too)",
-        "each article's accept is one action: undo it there with u",
+        "each article's accept is one action: undo it there with u (a screen open since before it: quit, open it again)",
     ]
     assert spans(db, "alice")["a2"] == []
     assert annotator("accept", "a2", "--annotator", "alice", "--db", db).returncode == 0

@@ -77,7 +77,7 @@ def test_a_command_that_writes_upgrades_an_older_release_file_with_its_write(fol
     assert (result.returncode, result.stdout) == (
         0,
         "alice: 1 suggestion(s) accepted in 1 article(s) -> old.db\n"
-        "each article's accept is one action: undo it there with u\n",
+        "each article's accept is one action: undo it there with u (a screen open since before it: quit, open it again)\n",
     )
     assert schema(folder / "old.db") == (SCHEMA_VERSION, APPLICATION_ID)
     assert annotator("check", "--db", "old.db", cwd=folder).stdout == (

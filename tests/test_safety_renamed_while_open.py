@@ -104,7 +104,7 @@ def test_once_the_other_program_closes_it_the_file_opens_under_its_new_name_with
     holder.close()  # rita's accept goes into the file, under its new name
     result = annotator("--db", renamed, "--annotator", "zz", "accept", article)
     assert (result.returncode, result.stdout) == (0, f"zz: 1 suggestion(s) accepted in 1 article(s) -> {renamed}\n"
-                                                    "each article's accept is one action: undo it there with u\n")  # fmt: skip
+                                                    "each article's accept is one action: undo it there with u (a screen open since before it: quit, open it again)\n")  # fmt: skip
     checked = annotator("check", "--db", renamed)
     assert checked.stdout == f"{renamed}: ok (integrity check passed; 4 event(s) replay to the stored annotations)\n"
 
@@ -113,7 +113,7 @@ def test_a_second_process_on_the_same_name_still_writes(held: tuple[Path, Holder
     db, holder, article = held
     result = annotator("--db", db, "--annotator", "zz", "accept", article)
     assert (result.returncode, result.stdout) == (0, f"zz: 1 suggestion(s) accepted in 1 article(s) -> {db}\n"
-                                                    "each article's accept is one action: undo it there with u\n")  # fmt: skip
+                                                    "each article's accept is one action: undo it there with u (a screen open since before it: quit, open it again)\n")  # fmt: skip
     assert holder.ask("edit") == "saved"
     holder.close()
     checked = annotator("check", "--db", db)

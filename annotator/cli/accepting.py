@@ -79,4 +79,6 @@ def accept(
                 f"left as they are: {report.put_aside} article(s) done, skipped or flagged (name them to accept there too)"
             )
         if report.accepted:
-            say("each article's accept is one action: undo it there with u")
+            say(
+                "each article's accept is one action: undo it there with u (a screen open since before it: quit, open it again)"
+            )
