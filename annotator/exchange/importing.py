@@ -265,8 +265,7 @@ def store_records(
         tokens = store.tokens(existing) if existing is not None else token_lists[target]
         try:
             placed_item, moved = on_tokens(item, tokens, snap)
-            unnamed = 0
-            suggested = None
+            unnamed, suggested = 0, None
             if is_model(item.record.annotator):
                 named_only, unnamed = unnamed_left_out(placed_item.record)
                 suggested = model_suggestions(named_only, item.where)
@@ -280,9 +279,11 @@ def store_records(
         report.utf16 += item.dropped[UTF16_OFFSETS]
         report.missing += item.dropped[MISSING_TOKENS]
         noted = (TRIMMED, UTF16_OFFSETS, MISSING_TOKENS)  # said apart from what was left out
-        report.dropped.update({what: n for what, n in item.dropped.items() if what not in noted})
+        report.dropped.update({what: n for what, n in placed_item.dropped.items() if what not in noted})
         if unnamed:
             report.dropped[UNNAMED] += unnamed
+        if item.questions and not placed_item.questions:  # every answer left out (`snapping.OFF_TOKENS`): no work
+            continue
         ready.append((target, placed_item, suggested))
     needed = {target for target, *_ in ready}
     with store.write():  # the stored work is compared inside the transaction that replaces it

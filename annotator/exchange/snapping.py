@@ -24,20 +24,49 @@ def snap_span(span: Offsets, doc: Doc) -> tuple[int, int]:
     return (span.start, span.end) if found is None else (found.start_char, found.end_char)
 
 
+#: What import says of a rejected or ignored suggestion off the article's tokens (trial 11: a rejected "Acme" of
+#: "Acmecorp" was refused, or, snapped, stored as a rejected "Acmecorp").
+OFF_TOKENS = (
+    "rejected or ignored suggestion(s) off the article's tokens: no one's span, no decision (never snapped: "
+    "rejecting a part of a word is not rejecting the word)"
+)
+
+
+def _without_unaccepted_off(item: ImportedRecord, starts: set[int], ends: set[int]) -> ImportedRecord:
+    """The record without its rejected or ignored answers off the tokens, counted: such a span is no suggestion we
+    could store, and snapped it would be a decision about another span, one nobody made."""
+    kept = tuple(
+        q
+        for q in item.questions
+        if q.answer == "accepted" or (q.suggestion.start in starts and q.suggestion.end in ends)
+    )
+    if len(kept) == len(item.questions):
+        return item
+    dropped = item.dropped.copy()
+    dropped[OFF_TOKENS] += len(item.questions) - len(kept)
+    return dataclasses.replace(item, questions=kept, dropped=dropped)
+
+
 def on_tokens(item: ImportedRecord, tokens: list[Token], snap: bool) -> tuple[ImportedRecord, int]:
     """The record (and its binary answers) with every span on token boundaries, snapped when allowed, and how
     many spans moved."""
-    record = item.record
     starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
+    item = _without_unaccepted_off(item, starts, ends)
+    record = item.record
     moved: dict[tuple[int, int], tuple[int, int]] = {}
     doc: Doc | None = None
-    places = [(f"spans[{i}]", s) for i, s in enumerate(record.spans)]
-    places += [(f"questions[{i}]", q.suggestion) for i, q in enumerate(item.questions)]
-    for field_name, span in places:
+    places = [(item.where, f"spans[{i}]", s) for i, s in enumerate(record.spans)]
+    given = {(q.suggestion.start, q.suggestion.end, q.suggestion.label): q for q in item.questions if q.where}
+    answered = set()  # an accepted answer's span: named where its task gives it
+    for index, (_, _, span) in enumerate(places):
+        if (asked := given.get((span.start, span.end, span.label))) is not None and asked.where is not None:
+            places[index] = (asked.where, asked.field, span)
+            answered.add(index)
+    for where, field_name, span in places:
         if span.start in starts and span.end in ends:
             continue
         if not snap:
-            raise item.where.error(
+            raise where.error(
                 f"span {span.start}:{span.end} {quoted(span.text)} does not fall on token boundaries (--snap moves it)",
                 field_name,
             )
@@ -55,6 +84,12 @@ def on_tokens(item: ImportedRecord, tokens: list[Token], snap: bool) -> tuple[Im
         return {"start": start, "end": end, "text": record.text[start:end], "speaker": speaker}
 
     spans = [Span(**{**span.model_dump(), **snapped(span)}) for span in record.spans]
+    for index, ((where, field_name, _), now) in enumerate(zip(places, spans, strict=True)):
+        if index in answered:
+            try:
+                check_spans([now], record.text)
+            except ValueError as error:
+                raise where.error(f"after snapping to tokens: {error}", field_name) from None
     try:
         check_spans(spans, record.text)
     except ValueError as error:
@@ -62,5 +97,5 @@ def on_tokens(item: ImportedRecord, tokens: list[Token], snap: bool) -> tuple[Im
     questions = tuple(
         dataclasses.replace(q, suggestion=q.suggestion.model_copy(update=snapped(q.suggestion))) for q in item.questions
     )
-    count = sum(1 for _, span in places if (span.start, span.end) in moved)
+    count = sum(1 for _, _, span in places if (span.start, span.end) in moved)
     return dataclasses.replace(item, record=record.model_copy(update={"spans": spans}), questions=questions), count

@@ -27,6 +27,7 @@ from annotator.exchange.files import Where, jsonl_lines
 from annotator.exchange.formats.looks import refuse_foreign
 from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.formats.stored_spans import RecordSpan
+from annotator.exchange.formats.trim_hint import snap_hint
 from annotator.exchange.formats.unknown_labels import EACH_LABEL
 from annotator.literal import quoted
 from annotator.models import (
@@ -110,10 +111,12 @@ class Dropped:
 @dataclass(frozen=True)
 class Question:
     """A binary answer (Prodigy's ner.teach): a suggested span and whether the annotator accepted it, rejected it
-    or gave no answer (None)."""
+    or gave no answer (None); where the file gives it (its line and field), for an error about it."""
 
     suggestion: Suggestion
     answer: str | None
+    where: Where | None = None
+    field: str = ""
 
 
 @dataclass(frozen=True)
@@ -328,9 +331,7 @@ def checked_span(
             trimmed is None and end <= len(text) and words == text[start:end] and edge_problem(text, start, end, label)
         )
         fitted = fit(text, start, end, label) if edges else None  # only an edge the rules trim, not a span off the text
-        hint = (
-            f" (--snap trims it to {quoted(text[fitted[0] : fitted[1]])})" if fitted and fitted != (start, end) else ""
-        )
+        hint = snap_hint(text, fitted, label) if fitted and fitted != (start, end) else ""
         raise where.error(f"{error}{hint}", f"{field}.{error.field}") from None  # re-trial 41r: --snap unnamed
     return span
 

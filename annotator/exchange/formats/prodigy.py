@@ -360,7 +360,12 @@ def keep_hashes(record: NativeRecord, given: ProdigyTask, tokens: list[Token] | 
         return record
     from annotator.suggest.tokens import tokenize
 
-    ours = task(record, tokens if tokens is not None else tokenize([record.text])[0])
+    tokens = tokens if tokens is not None else tokenize([record.text])[0]
+    starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
+    if any(s.start not in starts or s.end not in ends for s in record.spans):  # snapped or refused later, with its
+        ours = {"_input_hash": input_hash({"text": record.text}), "_task_hash": None}  # line: its spans' hash differs
+    else:
+        ours = task(record, tokens)
     different = {
         key: value
         for key, value in zip(HASH_KEYS, (given.input_hash, given.task_hash), strict=True)

@@ -62,6 +62,7 @@ class Answer:
     decision: str | None
     where: Where
     at: int | None = None  # the task's `_timestamp`
+    field: str = ""  # the span's in its task: `spans[2]`
 
 
 def _stands(answer: Answer, earlier: Answer | None) -> bool:
@@ -112,7 +113,7 @@ class Questions:
                 task.text, item.start, item.end, label, item.text, where, where_field, options.trim(dropped)
             )
             suggester = f"prodigy:{item.source}" if item.source else "prodigy"
-            answer = Answer(span, suggester, item.score, decision, where, task.timestamp)
+            answer = Answer(span, suggester, item.score, decision, where, task.timestamp, where_field)
             found.append(((item.start, item.end, label), answer))
         # only once the whole task is read: a bad task adds nothing, not even its text (trial 8: with --skip-invalid,
         # a text whose one task was bad was listed again as "no answer left to import")
@@ -173,7 +174,7 @@ def _record(text: Text) -> Read:
         updated_at=updated,
     )
     questions = tuple(
-        Question(Suggestion(**a.span.model_dump(), suggester=a.suggester, score=a.score), a.decision)
+        Question(Suggestion(**a.span.model_dump(), suggester=a.suggester, score=a.score), a.decision, a.where, a.field)
         for a in text.answers.values()
     )
     record = keep_hashes(record, text.first.model_copy(update={"task_hash": None}), text.tokens)
