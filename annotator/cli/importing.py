@@ -110,12 +110,20 @@ def import_(
 
     Example: annotator import tasks.jsonl --format prodigy --label-map PERSON=ACTOR,GPE=LOCATION
     """
-    from annotator.exchange.formats.options import ReadOptions, parse_label_map, parse_relation_map
+    from annotator.exchange.formats.options import (
+        INCORRECT_SPANS_KEY,
+        INCORRECT_SPANS_REFUSED,
+        ReadOptions,
+        parse_label_map,
+        parse_relation_map,
+    )
     from annotator.exchange.importing import read_file, store_records, unsaid
     from annotator.store.new_names import new_annotator_note
 
     with reported_before_interrupts():
         with errors_as_lines():
+            if spans_key == INCORRECT_SPANS_KEY:
+                raise fail(INCORRECT_SPANS_REFUSED)
             if rename and annotator is None:
                 raise fail("--rename: give --annotator NAME, the name the records are taken under")
             options = ReadOptions(

@@ -121,6 +121,14 @@ def parse_labels(text: str | None) -> frozenset[Label]:
 
 #: The span group a DocBin keeps quotes in, unless --spans-key says otherwise.
 QUOTES_KEY = "quotes"
+#: The span group spaCy's NER keeps rejected spans in (`incorrect_spans_key`, error E869): never anyone's spans.
+INCORRECT_SPANS_KEY = "incorrect_spans"
+#: What --spans-key incorrect_spans is told (trial 11: the import advised it, and it stored a rejected "Paris" as
+#: an ACTOR).
+INCORRECT_SPANS_REFUSED = (
+    f"--spans-key {INCORRECT_SPANS_KEY}: spaCy keeps rejected entity spans under that key (incorrect_spans_key), no "
+    "one's spans: without the option they are left out and counted"
+)
 
 
 @dataclass(frozen=True)

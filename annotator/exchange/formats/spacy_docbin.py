@@ -43,6 +43,7 @@ from annotator.exchange.formats.common import (
     native_record,
     status_of,
 )
+from annotator.exchange.formats.options import INCORRECT_SPANS_KEY as INCORRECT
 from annotator.exchange.formats.options import ExportOptions, ReadOptions
 from annotator.exchange.formats.speakers import kept, with_speaker
 from annotator.literal import literal, quoted
@@ -164,7 +165,7 @@ def record_from_doc(doc: Any, options: ReadOptions, where: Where) -> ImportedRec
     if not isinstance(stored, dict):
         raise where.error("expected our record as a JSON object", RECORD_KEY)
     key = options.spans_key
-    unread = {name: len(group) for name, group in doc.spans.items() if name != key and len(group)}
+    unread = {name: len(group) for name, group in doc.spans.items() if name not in (key, INCORRECT) and len(group)}
     if unread:
         name, count = next(iter(unread.items()))
         raise where.error(
@@ -173,6 +174,8 @@ def record_from_doc(doc: Any, options: ReadOptions, where: Where) -> ImportedRec
             "spans",
         )
     dropped: Counter[str] = Counter()
+    if len(doc.spans.get(INCORRECT, ())):  # the NER's rejected spans: never advised as --spans-key, nor read
+        dropped[REJECTED] += len(doc.spans[INCORRECT])
     spans: dict[tuple[int, int, str], Span | None] = {}
     groups = [("ents", list(doc.ents))]
     if key in doc.spans:
@@ -219,6 +222,10 @@ def record_from_doc(doc: Any, options: ReadOptions, where: Where) -> ImportedRec
     return ImportedRecord(
         where, record, doc_tokens(doc), dropped, annotator_field="user_data.annotator", rebuilt=rebuilt
     )
+
+
+#: What import says of the spans under `doc.spans["incorrect_spans"]` (trial 11).
+REJECTED = f"rejected span(s) under doc.spans[{INCORRECT!r}] (spaCy's incorrect_spans_key): no one's span"
 
 
 def _marks_missing(doc: Any) -> bool:
