@@ -50,6 +50,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from annotator.errors import InputError, json_kind
 from annotator.exchange.files import Where
+from annotator.exchange.formats import labelstudio_project as project
 from annotator.exchange.formats.common import (
     Dropped,
     ImportedRecord,
@@ -209,6 +210,7 @@ def _spans(
             )
             key = region.id if region.id is not None else f"#{number}"
             if key in spans:  # relations name regions by id: a second one by it must be the same region
+                project.labelled_twice(result[first[key]], item, where, here, options.skip_invalid)
                 repeated_id(spans[key], checked, key, f"{field}[{first[key]}]", where, f"{here}.id", dropped)
                 continue
             first[key] = number
@@ -321,12 +323,14 @@ def _min_record(data: dict[str, Any], options: ReadOptions, where: Where, one: O
     if shown is None and by is not None and options.annotator is None and _ours(task_data):
         raise where.error(ours_without_meta(by), "annotator")
     result: list[dict[str, Any]] = []
+    paths = [f"{name}[{i}]" for name, value in results.items() if _regions(value) for i in range(len(value))]
     for name, value in results.items():
         if _regions(value):
             result += [{"type": "labels", "value": region} for region in value]
         else:
             dropped[f"Label Studio {name!r} result(s) (only labels are read)"] += 1
-    spans = _spans(parsed.text, result, "label", options, where, dropped)
+    with project.in_json_min(paths):  # an error names the region's own path: JSON_MIN has no `value`
+        spans = _spans(parsed.text, result, "label", options, where, dropped)
     quotes = sum(1 for span in spans if span.label is Label.QUOTE)
     if quotes:  # re-trial 41r: the Converter's JSON_MIN of our export lost its 10 speakers, unsaid
         dropped[MIN_SPEAKERS] += quotes

@@ -10,6 +10,9 @@ the option and the task's own fields, its longest string first as the likely one
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from annotator.errors import InputError
@@ -34,7 +37,42 @@ def missing_text(data: dict[str, Any], field: str, where: Where, at: str = "data
     )
 
 
-def several_labels(region: dict[str, Any], where: Where, field: str, skipping: bool) -> None:
+def labelled_twice(earlier: dict[str, Any], region: dict[str, Any], where: Where, field: str, skipping: bool) -> None:
+    """A region given again under its id with other labels: two `<Labels>` controls label it (Label Studio writes
+    it once per control), said as a region with several labels (trial 11: told as another span with its id)."""
+    values = [item.get("value") for item in (earlier, region)]
+    if not all(isinstance(value, dict) for value in values) or earlier.get("from_name") == region.get("from_name"):
+        return
+    one, two = (value if isinstance(value, dict) else {} for value in values)
+    labels = [*(one.get("labels") or []), *(two.get("labels") or [])]
+    if (one.get("start"), one.get("end")) == (two.get("start"), two.get("end")) and len(set(map(str, labels))) > 1:
+        several_labels({**region, "value": {**two, "labels": labels}}, where, field, skipping, TWO_CONTROLS)
+
+
+TWO_CONTROLS = "two <Labels> controls label it"
+
+
+@contextmanager
+def in_json_min(paths: list[str]) -> Iterator[None]:
+    """Errors about a JSON_MIN record's regions, read as results `label[3]` (their `value` the region), named at
+    their own paths in the record (`paths[3]`: `label[1]`, whose keys are the region's)."""
+    try:
+        yield
+    except InputError as error:
+        found = re.match(r"label\[(\d+)\](?:\.value)?", error.field or "")
+        if found is None:
+            raise
+        field = paths[int(found[1])] + (error.field or "")[found.end() :]
+        raise InputError(error.reason, path=error.path, line=error.line, field=field, record=error.record) from None
+
+
+def several_labels(
+    region: dict[str, Any],
+    where: Where,
+    field: str,
+    skipping: bool,
+    why: str = "the project lets a region have several",
+) -> None:
     """A `labels` region with more than one label (a project whose labels allow several, `choice="multiple"`) is an
     error in one line naming the region, its text and labels, and what to do (`skipping`: --skip-invalid is on, and
     lists it, so the option is not offered)."""
@@ -48,7 +86,7 @@ def several_labels(region: dict[str, Any], where: Where, field: str, skipping: b
     named = f"{', '.join(labels[:-1])} and {labels[-1]}"
     rest = "" if skipping else ", or --skip-invalid imports the rest without this annotation"
     raise where.error(
-        f"region{name}{shown} has {len(labels)} labels, {named} (the project lets a region have several): a span "
+        f"region{name}{shown} has {len(labels)} labels, {named} ({why}): a span "
         f"has one label here; give it one in Label Studio and export again{rest}",
         f"{field}.value.labels",
     )
