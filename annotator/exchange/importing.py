@@ -277,7 +277,6 @@ def store_records(
         report.snapped += moved
         report.trimmed += item.dropped[TRIMMED]
         report.utf16 += item.dropped[UTF16_OFFSETS]
-        report.missing += item.dropped[MISSING_TOKENS]
         noted = (TRIMMED, UTF16_OFFSETS, MISSING_TOKENS)  # said apart from what was left out
         report.dropped.update({what: n for what, n in placed_item.dropped.items() if what not in noted})
         if unnamed:
@@ -327,6 +326,7 @@ def store_records(
                     item = dataclasses.replace(item, record=keeping_unsaid(store, article_id, record, unsaid))
                 _store_one(store, article_id, item, report)
                 report.records += 1
+                report.missing += item.dropped[MISSING_TOKENS]  # said of what was stored only
                 report.replaced[verdict] += verdict != "new"
             if progress and (done % 100 == 0 or done == len(ready)):
                 progress(done, len(ready))

@@ -199,7 +199,7 @@ def record_from_doc(doc: Any, options: ReadOptions, where: Where) -> ImportedRec
             raise where.error("a speaker link names a span the Doc does not have", f"user_data.speakers[{index}]")
         spans[(quote.start, quote.end, "quote")] = with_speaker(quote, actor)
     status = status_of(stored.get("status"), Status.DONE, where, "user_data.status")
-    if _marks_missing(doc) and status is Status.DONE:
+    if _marks_missing(doc, kept(spans)) and status is Status.DONE:
         status = Status.IN_PROGRESS
         dropped[MISSING_TOKENS] += 1
     named = stored.get("annotator")
@@ -228,12 +228,15 @@ def record_from_doc(doc: Any, options: ReadOptions, where: Where) -> ImportedRec
 REJECTED = f"rejected span(s) under doc.spans[{INCORRECT!r}] (spaCy's incorrect_spans_key): no one's span"
 
 
-def _marks_missing(doc: Any) -> bool:
-    """Whether some of the Doc's tokens are marked missing while others are annotated (`doc.set_ents(...,
-    default="missing")`: partial annotation). spaCy reads missing as unknown, not as O: such a Doc is no complete
-    work (trial 8: stored as done, its export wrote O there, negative examples made of nothing said). A Doc whose
-    entities were never set at all (`has_annotation` false: its spans come from `--spans-key`) is not one."""
-    return bool(doc.has_annotation("ENT_IOB")) and any(token.ent_iob_ == "" for token in doc)
+def _marks_missing(doc: Any, spans: list[Span]) -> bool:
+    """Whether the Doc's tokens are marked missing for entities (`doc.set_ents(..., default="missing")`: partial
+    annotation). spaCy reads missing as unknown, not as O: such a Doc is no complete work (trial 8: stored as done,
+    its export wrote O there, negative examples made of nothing said). A Doc whose entities were never set
+    (`has_annotation` false) has every token missing: its --spans-key group's entity spans (spancat's data) are then
+    its entity annotation, but a group of quotes alone says nothing of entities (trial 11: the export wrote O)."""
+    if doc.has_annotation("ENT_IOB"):
+        return any(token.ent_iob_ == "" for token in doc)
+    return all(span.label is Label.QUOTE for span in spans)
 
 
 def config(docbin: Path, options: ExportOptions) -> str:
