@@ -21,5 +21,5 @@ def test_the_unknown_labels_of_a_conll_file_are_counted_by_span(tmp_path: Path) 
         "annotator: error: sample.iob:4: field 'tag': Input should be 'ACTOR', 'LOCATION', 'FIGURE' or 'QUOTE', got "
         "'PERSON' (unknown in this file: PERSON x2, ORG x2, DATE x2, NORP x1; map them with --label-map "
         "PERSON=LABEL,ORG=LABEL,DATE=LABEL,NORP=LABEL, each LABEL the one it stands for (ACTOR, LOCATION, FIGURE, "
-        "QUOTE) or nothing to drop it, as NORP=)\n"
+        "QUOTE) or nothing to drop it, as NAME=)\n"
     )

@@ -46,7 +46,7 @@ def test_a_prodigy_file_names_every_unknown_label_with_its_count(tmp_path: Path)
     assert refused(tmp_path, "dataset.jsonl", "--format", "prodigy") == (
         f"dataset.jsonl:1: field 'spans[0].label': {KNOWN}, got 'GPE' (unknown in this file: GPE x1, PERSON x12, "
         "DATE x13, ORG x12, CARDINAL x1; map them with --label-map GPE=LABEL,PERSON=LABEL,DATE=LABEL,ORG=LABEL,"
-        "CARDINAL=LABEL, each LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as CARDINAL=)"
+        "CARDINAL=LABEL, each LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as NAME=)"
     )
 
 
@@ -55,7 +55,7 @@ def test_the_labels_a_map_names_are_not_listed(tmp_path: Path) -> None:
     assert refused(tmp_path, "dataset.jsonl", "--format", "prodigy", "--label-map", "GPE=LOCATION,DATE=") == (
         f"dataset.jsonl:2: field 'spans[0].label': {KNOWN}, got 'PERSON' (unknown in this file: PERSON x12, "
         "ORG x12, CARDINAL x1; map them with --label-map PERSON=LABEL,ORG=LABEL,CARDINAL=LABEL, "
-        "each LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as CARDINAL=)"
+        "each LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as NAME=)"
     )
     mapped = "GPE=LOCATION,DATE=,PERSON=ACTOR,ORG=ACTOR,CARDINAL=FIGURE"
     result = annotator("import", "dataset.jsonl", "--db", "x.db", "--format", "prodigy", "--label-map", mapped,
@@ -77,7 +77,7 @@ def test_another_error_after_the_first_unknown_label_names_those_before_it(tmp_p
     assert refused(tmp_path, "broken.jsonl", "--format", "prodigy") == (
         f"broken.jsonl:1: field 'spans[0].label': {KNOWN}, got 'GPE' (unknown before line 3 (another error there "
         "stopped the reading): GPE x1, PERSON x1; map them with --label-map GPE=LABEL,PERSON=LABEL, "
-        "each LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as PERSON=); "
+        "each LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as NAME=); "
         "that error: field 'spans[0].end': end 999 is beyond the article's 84 characters"
     )
 
@@ -87,14 +87,14 @@ def test_doccano_and_native_records_name_them_alike(tmp_path: Path) -> None:
     write(tmp_path / "doccano.jsonl", *doccano, *doccano)
     assert refused(tmp_path, "doccano.jsonl", "--format", "doccano") == (
         f"doccano.jsonl:1: field 'label[0]': {KNOWN}, got 'PERSON' (unknown in this file: PERSON x2, GPE x2; "
-        "map them with --label-map PERSON=LABEL,GPE=LABEL, each LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as GPE=)"
+        "map them with --label-map PERSON=LABEL,GPE=LABEL, each LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as NAME=)"
     )
     native = {"article_id": "n1", "text": TEXT, "annotator": "bob", "status": "done"}
     spans = [{**span("Ana Ruiz", "PERSON"), "text": "Ana Ruiz"}, {**span("Riverton", "GPE"), "text": "Riverton"}]
     write(tmp_path / "native.jsonl", {**native, "spans": spans})
     assert refused(tmp_path, "native.jsonl") == (
         f"native.jsonl:1: field 'spans[0].label': {KNOWN}, got 'PERSON' (unknown in this file: PERSON x1, GPE x1; "
-        "map them with --label-map PERSON=LABEL,GPE=LABEL, each LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as GPE=)"
+        "map them with --label-map PERSON=LABEL,GPE=LABEL, each LABEL the one it stands for (ACTOR, LOCATION, FIGURE, QUOTE) or nothing to drop it, as NAME=)"
     )
 
 

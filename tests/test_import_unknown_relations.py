@@ -29,7 +29,7 @@ def test_every_unknown_relation_name_is_listed_with_its_count(tmp_path: Path) ->
     assert refused(tmp_path, *LABELS) == (
         f"{EXAMPLE}:1: field 'relations[0]': {SPEAKER_ONLY}, got 'foundedAt' (unknown in this file: foundedAt x1, "
         "foundedBy x2; map them with --relation-map foundedAt=RELATION,foundedBy=RELATION, each RELATION SPEAKER if "
-        "it links a quote to who said it, or nothing to drop it, as foundedBy=)"
+        "it links a quote to who said it, or nothing to drop it, as NAME=)"
     )
 
 
@@ -37,7 +37,7 @@ def test_a_name_alone_unknown_is_counted_and_given_the_same_placeholder(tmp_path
     assert refused(tmp_path, *LABELS, "--relation-map", "foundedAt=") == (
         f"{EXAMPLE}:1: field 'relations[1]': {SPEAKER_ONLY}, got 'foundedBy' (unknown in this file: foundedBy x2; "
         "map it with --relation-map foundedBy=RELATION, RELATION SPEAKER if it links a quote to who said it, or "
-        "nothing to drop it, as foundedBy=)"
+        "nothing to drop it, as NAME=)"
     )
 
 

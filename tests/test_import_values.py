@@ -84,7 +84,7 @@ def test_an_unknown_relation_names_the_relation_there_is(db: Path, tmp_path: Pat
     assert refused(db, path, "--format", "doccano") == (
         f"{path}:1: field 'relations[0]': Input should be 'SPEAKER', got 'said' (unknown in this file: said x1; map "
         "it with --relation-map said=RELATION, RELATION SPEAKER if it links a quote to who said it, or nothing to "
-        "drop it, as said=)"
+        "drop it, as NAME=)"
     )
 
 

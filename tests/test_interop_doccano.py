@@ -144,7 +144,7 @@ def test_doccanos_relation_types_need_a_map(tmp_path: Path) -> None:
     assert (code, err) == (1, f"annotator: error: {path}:1: field 'relations[0]': Input should be 'SPEAKER', got 'foundedAt' "
                               "(unknown in this file: foundedAt x1, foundedBy x2; map them with --relation-map "
                               "foundedAt=RELATION,foundedBy=RELATION, each RELATION SPEAKER if it links a quote to who "
-                              "said it, or nothing to drop it, as foundedBy=)\n")  # fmt: skip
+                              "said it, or nothing to drop it, as NAME=)\n")  # fmt: skip
     code, out, _ = run("import", path, "--db", db, *options, "--relation-map", "foundedAt=,foundedBy=")
     assert (code, out.splitlines()[1:]) == (0, ["left out: 1 relation(s) 'foundedAt' (--relation-map foundedAt=)",
                                                 "left out: 2 relation(s) 'foundedBy' (--relation-map foundedBy=)"])  # fmt: skip

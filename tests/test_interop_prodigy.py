@@ -188,7 +188,7 @@ def test_other_relations_need_a_map_and_labels_can_be_dropped(tmp_path: Path) ->
                               "(unknown in this file: Pos-Reg x5, No-rel x3, Binds x7, Reg x3, Neg-Reg x3; map them with "
                               "--relation-map Pos-Reg=RELATION,No-rel=RELATION,Binds=RELATION,Reg=RELATION,"
                               "Neg-Reg=RELATION, each RELATION SPEAKER if it links a quote to who said it, or nothing to "
-                              "drop it, as Neg-Reg=)\n")  # fmt: skip
+                              "drop it, as NAME=)\n")  # fmt: skip
     code, out, _ = run("import", path, "--format", "prodigy", "--db", db, "--annotator", "ann", "--label-map",
                        "GGP=ACTOR", "--relation-map", "Pos-Reg=,Neg-Reg=,Reg=,Binds=,No-rel=")  # fmt: skip
     assert code == 0

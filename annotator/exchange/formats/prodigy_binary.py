@@ -47,6 +47,7 @@ from annotator.exchange.formats.prodigy import (
     file_tokens,
     keep_hashes,
 )
+from annotator.literal import quoted
 from annotator.models import Label, Span, Status, Suggestion, utc_timestamp
 from annotator.rows import Token
 from annotator.spans import edge_problem
@@ -91,6 +92,7 @@ class Questions:
     def __init__(self, options: ReadOptions) -> None:
         self.options = options
         self.texts: dict[tuple[str, str], Text] = {}
+        self.first_unruly: str | None = None  # the first suggestion left out (`UNRULY`), as the count names it
 
     def add(self, task: ProdigyTask, where: Where) -> None:
         """Take in one binary task, checking it now (so that an error names its line)."""
@@ -108,6 +110,7 @@ class Questions:
             decision = DECISIONS.get(item.answer or task.answer or "ignore")
             if decision != "accepted" and _unruly(task.text, item.start, item.end, label, item.text):
                 dropped[UNRULY] += 1  # a rejected "&amp" is nobody's span; trimmed, it would reject "amp"
+                self.first_unruly = self.first_unruly or task.text[item.start : item.end]
                 continue
             span = checked_span(
                 task.text, item.start, item.end, label, item.text, where, where_field, options.trim(dropped)
@@ -126,12 +129,19 @@ class Questions:
         text.dropped.update(dropped)
 
     def records(self) -> Iterator[Read]:
+        said = unruly(self.first_unruly or "")
         for text in self.texts.values():
-            yield guarded(self.options, text.where, lambda text=text: _record(text))  # type: ignore[misc]
+            yield guarded(self.options, text.where, lambda text=text: _record(text, said))  # type: ignore[misc]
 
 
-#: What import says of a rejected or ignored suggestion the span rules refuse (trial 8: `&amp`, `:|` blocked the file).
-UNRULY = "rejected or ignored suggestion(s) whose span the span rules refuse (as '&amp'): no one's span, no decision"
+#: The key a task's rejected or ignored suggestions the span rules refuse are counted under, until the file is read
+#: and the first of them is known (trial 8: `&amp`, `:|` blocked the file): said as `unruly` says.
+UNRULY = "unruly"
+
+
+def unruly(first: str) -> str:
+    """What import says of them, naming the first left out (re-trial 11: it named '&amp' for 'Acme ')."""
+    return f"rejected or ignored suggestion(s) whose span the span rules refuse (as {quoted(first)}): no one's span, no decision"
 
 
 def _unruly(text: str, start: int, end: int, label: Label, given: str | None) -> bool:
@@ -146,9 +156,9 @@ def _overlap(one: Answer, other: Answer) -> bool:
     return same_layer and one.span.start < other.span.end and other.span.start < one.span.end
 
 
-def _record(text: Text) -> Read:
+def _record(text: Text, said: str) -> Read:
     if not text.answers and text.dropped[UNRULY]:  # counted: nothing else of the text to say
-        return Dropped(UNRULY, text.dropped[UNRULY])
+        return Dropped(said, text.dropped[UNRULY])
     if not text.answers:
         why = "--label-map dropped every span" if text.dropped else "its tasks have no span"
         return Skipped(text.where, f"no answer left to import ({why})")
@@ -178,6 +188,5 @@ def _record(text: Text) -> Read:
         for a in text.answers.values()
     )
     record = keep_hashes(record, text.first.model_copy(update={"task_hash": None}), text.tokens)
-    return ImportedRecord(
-        text.where, record, text.tokens, text.dropped, questions, annotator_field=text.annotator_field
-    )
+    dropped = Counter({said if what == UNRULY else what: count for what, count in text.dropped.items()})
+    return ImportedRecord(text.where, record, text.tokens, dropped, questions, annotator_field=text.annotator_field)

@@ -58,7 +58,7 @@ class UnknownLabels:
         mapping = ",".join(f"{label}=LABEL" for label in names)  # to be chosen: a copied ACTOR made dates people
         return InputError(
             f"{reason} (unknown {where}: {listed}; map them with --label-map {mapping}, "
-            f"{EACH_LABEL.format(each='each LABEL')} {names[-1]}=)",
+            f"{EACH_LABEL.format(each='each LABEL')} NAME=)",
             path=first.path,
             line=first.line,
             field=first.field,

@@ -55,7 +55,7 @@ class UnknownRelations:
         each = "each RELATION" if len(names) > 1 else "RELATION"
         return InputError(
             f"{first.reason} (unknown {where}: {listed}; map {'them' if len(names) > 1 else 'it'} with "
-            f"--relation-map {mapping}, {each} {CHOICE}, as {names[-1]}=)",
+            f"--relation-map {mapping}, {each} {CHOICE}, as NAME=)",
             path=first.path,
             line=first.line,
             field=first.field,
