@@ -281,9 +281,8 @@ def store_records(
         report.dropped.update({what: n for what, n in placed_item.dropped.items() if what not in noted})
         if unnamed:
             report.dropped[UNNAMED] += unnamed
-        if item.questions and not placed_item.questions:  # every answer left out (`snapping.OFF_TOKENS`): no work
-            continue
-        ready.append((target, placed_item, suggested))
+        if not item.questions or placed_item.questions:  # else every answer was left out (`snapping.OFF_TOKENS`)
+            ready.append((target, placed_item, suggested))
     needed = {target for target, *_ in ready}
     with store.write():  # the stored work is compared inside the transaction that replaces it
         for target, item in fresh.items():
