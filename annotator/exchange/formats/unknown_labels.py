@@ -43,16 +43,15 @@ class UnknownLabels:
             return None
         name = next(iter(self.counts))
         others = [(label, count) for label, count in self.counts.items() if label != name]
-        where = "in this file"
-        if stopped is not None:  # on the first one's own line, every label counted is there: "before" it is none
-            at = "on" if _place(stopped) == _place(first) else "before"
-            where = f"{at} {_place(stopped)} (another error there stopped the reading)"
+        where = counted_where(first, stopped)
         reason, hint = [*first.reason.split(HINT, 1), ""][:2]
         if not others:  # its count, and the hint as `common.unknown_label` gave it
-            counted = f"{reason} ({_shown(name)} x{self.counts[name]} {where}"
+            counted = f"{reason} ({shown_name(name)} x{self.counts[name]} {where}"
             said = f"{counted}; map it with --label-map {hint}" if hint else f"{counted})"
             return InputError(said, path=first.path, line=first.line, field=first.field, record=first.record)
-        listed = ", ".join(f"{_shown(label)} x{count}" for label, count in [(name, self.counts[name]), *others[:SHOWN]])
+        listed = ", ".join(
+            f"{shown_name(label)} x{count}" for label, count in [(name, self.counts[name]), *others[:SHOWN]]
+        )
         listed += f" and {len(others) - SHOWN} more" if len(others) > SHOWN else ""
         names = [name, *(label for label, _ in others)]
         mapping = ",".join(f"{label}=LABEL" for label in names)  # to be chosen: a copied ACTOR made dates people
@@ -66,9 +65,19 @@ class UnknownLabels:
         )
 
 
-def _shown(label: str) -> str:
-    """A label as the error lists it: as written, or quoted when it holds anything but letters, digits, - and _."""
+def shown_name(label: str) -> str:
+    """A label (or relation name) as the error lists it: as written, or quoted when it holds anything but letters,
+    digits, - and _ (repr on purpose: a space or a control character in a name shows as its escape)."""
     return label if label and all(c.isalnum() or c in "-_" for c in label) and len(label) <= 40 else repr(label[:40])
+
+
+def counted_where(first: InputError, stopped: InputError | None) -> str:
+    """Where the names counted were found: in the whole file, or up to another error that stopped the reading (on the
+    first one's own line, every name counted is there: "before" it is none)."""
+    if stopped is None:
+        return "in this file"
+    at = "on" if _place(stopped) == _place(first) else "before"
+    return f"{at} {_place(stopped)} (another error there stopped the reading)"
 
 
 def _place(error: InputError) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 
 from annotator.errors import InputError
+from annotator.exchange.formats.unknown_labels import counted_where, shown_name
 
 #: How many other names the error lists; the rest are counted.
 SHOWN = 12
@@ -44,12 +45,9 @@ class UnknownRelations:
         first = self.first
         if first is None:
             return None
-        where = "in this file"
-        if stopped is not None:
-            at = "on" if _place(stopped) == _place(first) else "before"
-            where = f"{at} {_place(stopped)} (another error there stopped the reading)"
+        where = counted_where(first, stopped)
         names = list(self.counts)
-        listed = ", ".join(f"{_shown(name)} x{self.counts[name]}" for name in names[: SHOWN + 1])
+        listed = ", ".join(f"{shown_name(name)} x{self.counts[name]}" for name in names[: SHOWN + 1])
         listed += f" and {len(names) - SHOWN - 1} more" if len(names) > SHOWN + 1 else ""
         mapping = ",".join(f"{name}=RELATION" for name in names)
         each = "each RELATION" if len(names) > 1 else "RELATION"
@@ -61,15 +59,3 @@ class UnknownRelations:
             field=first.field,
             record=first.record,
         )
-
-
-def _shown(name: str) -> str:
-    """A name as the error lists it: as written, or quoted when it holds anything but letters, digits, - and _ (as
-    `unknown_labels` shows labels)."""
-    return name if name and all(c.isalnum() or c in "-_" for c in name) and len(name) <= 40 else repr(name[:40])
-
-
-def _place(error: InputError) -> str:
-    if error.line is not None:
-        return f"line {error.line}"
-    return f"record {error.record}" if error.record is not None else "the end of the file"
