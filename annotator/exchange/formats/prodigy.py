@@ -30,41 +30,42 @@ text (a `label` and no spans), is skipped and listed: it holds nothing we can st
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from annotator.errors import AnnotatorError
-from annotator.exchange.files import Where, write_text_lines
+from annotator.exchange.files import Where
 from annotator.exchange.formats.common import (
     Dropped,
     ImportedRecord,
     Read,
-    RecordLike,
     Skipped,
-    TokensOf,
     annotator_of,
     blank,
     checked_span,
-    dumps,
-    flag_and_comments,
     jsonl_records,
     label_of,
     native_record,
     status_of,
     validated,
 )
-from annotator.exchange.formats.options import SPEAKER_RELATION, ExportOptions, ReadOptions
-from annotator.exchange.formats.prodigy_hashes import input_hash, task_hash
+from annotator.exchange.formats.options import ReadOptions
+from annotator.exchange.formats.prodigy_export import (  # noqa: F401 (the format's export: task, write)
+    ANSWERS,
+    HASH_KEYS,
+    seconds,
+    task,
+    write,
+)
+from annotator.exchange.formats.prodigy_hashes import input_hash
 from annotator.exchange.formats.speakers import kept, link_speaker
-from annotator.exchange.formats.stored_spans import DIGEST, same_spans, spans_digest
+from annotator.exchange.formats.stored_spans import same_spans
 from annotator.models import (
     Flag,
     Integer,
-    Label,
     NativeRecord,
     Number,
     Span,
@@ -72,11 +73,9 @@ from annotator.models import (
     Timestamp,
     article_id_text,
     json_kind,
-    parse_timestamp,
     utc_timestamp,
 )
-from annotator.rows import SpanLike, Token
-from annotator.suggest.tokens import words_and_spaces
+from annotator.rows import Token
 from annotator.vocabulary import future_problem
 
 CARRIES_FLAGS = True  # flag reasons and comments: keys of their own (see flag_and_comments)
@@ -84,9 +83,7 @@ SUFFIX = ".jsonl"
 NEEDS_TOKENS = True
 CANNOT_CARRY = ("meta keys named article_id or title (they carry the record's own)",)
 
-ANSWERS = {Status.DONE: "accept", Status.FLAGGED: "reject"}  # any other status: ignore
 STATUS_OF_ANSWER = {"accept": Status.DONE, "ignore": Status.SKIPPED, "reject": Status.FLAGGED}
-HASH_KEYS = ("_input_hash", "_task_hash")
 #: The last second `_timestamp` may name: 9999-12-31T23:59:59Z (a later one is no moment Python can write).
 LATEST_SECOND = 253402300799
 #: What import says of a task answered again in Prodigy without a change (`stored_spans.same_spans`).
@@ -160,96 +157,6 @@ class ProdigyTask(Loose):
     def binary(self) -> bool:
         """A question about suggested spans (ner.teach), not a whole annotation of the text."""
         return self.view_id == "ner" or self.is_binary or any(span.answer is not None for span in self.spans)
-
-
-# -- export -------------------------------------------------------------------------------------------------
-
-
-def prodigy_tokens(text: str, tokens: list[Token]) -> list[dict[str, Any]]:
-    """The article's tokens as Prodigy writes them: spaCy's, with white space other than one trailing space as
-    tokens of their own, so that joining `text` (+ a space where `ws`) rebuilds the text exactly."""
-    words, spaces = words_and_spaces(text, tokens)
-    result, position = [], 0
-    for index, (word, space) in enumerate(zip(words, spaces, strict=True)):
-        result.append({"text": word, "start": position, "end": position + len(word), "id": index, "ws": space})
-        position += len(word) + space
-    return result
-
-
-def _span(span: SpanLike, starts: dict[int, int], ends: dict[int, int], record: RecordLike) -> dict[str, Any]:
-    if span.start not in starts or span.end not in ends:
-        raise AnnotatorError(
-            f"article {record.article_id}: span {span.start}:{span.end} {span.text!r} is not on its token boundaries"
-        )
-    return {
-        "start": span.start,
-        "end": span.end,
-        "text": span.text,
-        "token_start": starts[span.start],
-        "token_end": ends[span.end],
-        "label": span.label.value,
-    }
-
-
-def task(record: RecordLike, tokens: list[Token]) -> dict[str, Any]:
-    """One native record as a Prodigy task (a plain dict, ready for json.dumps)."""
-    text = record.text
-    written_tokens = prodigy_tokens(text, tokens)
-    starts = {t["start"]: t["id"] for t in written_tokens}
-    ends = {t["end"]: t["id"] for t in written_tokens}
-    spans = [_span(s, starts, ends, record) for s in sorted(record.spans, key=lambda s: (s.start, s.end))]
-    by_offsets = {(s["start"], s["end"]): s for s in spans}
-    relations = []
-    for span in record.spans:
-        if span.speaker is not None:
-            quote, actor = by_offsets[(span.start, span.end)], by_offsets[(span.speaker.start, span.speaker.end)]
-            relations.append(
-                {
-                    "head": quote["token_end"],
-                    "child": actor["token_end"],
-                    "head_span": quote,
-                    "child_span": actor,
-                    "label": SPEAKER_RELATION,
-                }
-            )
-    view = (
-        "relations"
-        if relations
-        else "spans_manual"
-        if any(s.label is Label.QUOTE for s in record.spans)
-        else "ner_manual"
-    )
-    meta = {key: value for key, value in record.meta.items() if key not in HASH_KEYS}
-    data: dict[str, Any] = {
-        "text": text,
-        "meta": {**meta, "article_id": record.article_id, "title": record.title},
-        "tokens": written_tokens,
-        "spans": spans,
-        "relations": relations,
-        "answer": ANSWERS.get(record.status, "ignore"),
-        "status": record.status.value,
-        DIGEST: spans_digest(record.spans),  # import tells a task only answered again there from a changed one
-    }
-    kept_input, kept_task = (record.meta.get(key) for key in HASH_KEYS)
-    data["_input_hash"] = kept_input if isinstance(kept_input, int) else input_hash(data)
-    data["_task_hash"] = kept_task if isinstance(kept_task, int) else task_hash(data, data["_input_hash"])
-    data.update({"_annotator_id": record.annotator, "_session_id": record.annotator, "_view_id": view})
-    data.update(flag_and_comments(record))
-    if record.updated_at:
-        data["updated_at"] = record.updated_at
-        data["_timestamp"] = _seconds(record.updated_at)
-    return data
-
-
-def _seconds(stamp: str) -> int | None:
-    try:
-        return int(parse_timestamp(stamp).timestamp())
-    except ValueError:  # a stamp an older release stored as a file gave it
-        return None
-
-
-def write(records: Iterable[RecordLike], out: IO[bytes], tokens_of: TokensOf, options: ExportOptions) -> int:
-    return write_text_lines((dumps(task(r, tokens_of(r))) + "\n" for r in records), out)
 
 
 # -- import -------------------------------------------------------------------------------------------------
@@ -328,7 +235,7 @@ def record_from_task(task: ProdigyTask, options: ReadOptions, where: Where) -> I
         status = STATUS_OF_ANSWER[task.answer]  # (a reject of done work) is what it says now
     found = kept(spans)
     updated = task.updated_at  # ours, unless Prodigy's `_timestamp` says another second: answered again since
-    if task.timestamp is not None and (updated is None or _seconds(updated) != task.timestamp):
+    if task.timestamp is not None and (updated is None or seconds(updated) != task.timestamp):
         if answered and same_spans(task.model_extra or {}, found):
             dropped[TOUCHED] += 1  # answered again unchanged: the moment of a touch, not of work
         else:
