@@ -38,8 +38,8 @@ def test_an_accepted_span_snap_cannot_trim_is_skipped_with_its_line(tmp_path: Pa
         "1 record(s) imported (1 new article(s), 0 span(s) snapped to token boundaries, 1 decision(s) on "
         "suggestions) -> x.db",
         "skipped 1 record(s):",
-        "  teach.jsonl:2: field 'spans[0]': after snapping to tokens: span 18:22 '.NET': an ACTOR span may not "
-        "start with punctuation ('.')",
+        "  teach.jsonl:2: field 'spans[0].start': span 18:22 '.NET': an ACTOR span may not start with punctuation "
+        "('.') (its token is '.NET': --snap cannot trim it)",
     ]
 
 

@@ -13,7 +13,8 @@ there may still be something else), ignore says nothing. Unlabelled text is unkn
 - the annotation's status is in progress: answering questions about a text is not annotating all of it;
 - a rejected or ignored suggestion whose span the span rules refuse (the model's `&amp`, `:|`) is no span of anyone's
   and none we would suggest: left out and counted, never an error, and never trimmed (rejecting `&amp` is not
-  rejecting `amp`). An accepted one is the annotator's span, checked as every span is.
+  rejecting `amp`). An accepted one is the annotator's span, checked as every span is, and on the tokens (or,
+  with --snap, snapped onto them) in its own task, so that --skip-invalid skips that task alone, at its line.
 
 Two accepted entity spans that overlap cannot both be the annotator's spans: that is an error naming both lines.
 """
@@ -48,7 +49,7 @@ from annotator.exchange.formats.prodigy import (
     keep_hashes,
 )
 from annotator.literal import quoted
-from annotator.models import Label, Span, Status, Suggestion, utc_timestamp
+from annotator.models import Label, Span, SpanError, Status, Suggestion, check_span, utc_timestamp
 from annotator.rows import Token
 from annotator.spans import edge_problem
 
@@ -92,6 +93,7 @@ class Questions:
     def __init__(self, options: ReadOptions) -> None:
         self.options = options
         self.texts: dict[tuple[str, str], Text] = {}
+        self.ours: dict[str, list[Token]] = {}  # a text's tokens, when its tasks give none
         self.first_unruly: str | None = None  # the first suggestion left out (`UNRULY`), as the count names it
 
     def add(self, task: ProdigyTask, where: Where) -> None:
@@ -115,6 +117,8 @@ class Questions:
             span = checked_span(
                 task.text, item.start, item.end, label, item.text, where, where_field, options.trim(dropped)
             )
+            if decision == "accepted":  # checked on its task: a bad answer is refused (or skipped) alone, at its line
+                self._check_on_tokens(task, index, span, tokens or self._tokens(task.text), where)
             suggester = f"prodigy:{item.source}" if item.source else "prodigy"
             answer = Answer(span, suggester, item.score, decision, where, task.timestamp, where_field)
             found.append(((item.start, item.end, label), answer))
@@ -127,6 +131,37 @@ class Questions:
             text.latest = max(text.latest or task.timestamp, task.timestamp)
         text.answers.update((key, answer) for key, answer in found if _stands(answer, text.answers.get(key)))
         text.dropped.update(dropped)
+
+    def _tokens(self, text: str) -> list[Token]:
+        """The tokens a new article of this text gets on import (spaCy's tokenizer), once a text."""
+        if text not in self.ours:
+            from annotator.suggest.tokens import tokenize
+
+            self.ours[text] = tokenize([text])[0]
+        return self.ours[text]
+
+    def _check_on_tokens(self, task: ProdigyTask, index: int, span: Span, tokens: list[Token], where: Where) -> None:
+        """An accepted span on the tokens, or, with --snap, still a span once snapped outward onto them; else the
+        error at this task's line (re-trial: checked on the combined record, a bad answer took the text's other
+        answers with it, and --skip-invalid listed the text's first line). The import checks again on the tokens
+        it stores, and snaps there."""
+        field_name = f"spans[{index}]"
+        starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
+        if span.start in starts and span.end in ends:
+            return
+        if not self.options.snap:
+            raise where.error(
+                f"span {span.start}:{span.end} {quoted(span.text)} does not fall on token boundaries (--snap moves it)",
+                field_name,
+            )
+        start = max((t.start for t in tokens if t.start <= span.start), default=span.start)
+        end = min((t.end for t in tokens if t.end >= span.end), default=span.end)
+        try:
+            check_span(span.model_copy(update={"start": start, "end": end, "text": task.text[start:end]}), task.text)
+        except SpanError as error:
+            given = task.spans[index]  # as refused without --snap: the reason, and why --snap cannot trim it
+            checked_span(task.text, given.start, given.end, span.label, given.text, where, field_name)
+            raise where.error(f"after snapping to tokens: {error}", field_name) from None
 
     def records(self) -> Iterator[Read]:
         said = unruly(self.first_unruly or "")
