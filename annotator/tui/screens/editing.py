@@ -35,7 +35,7 @@ class EditingScreen(ArticleScreen):
     retrying: str | None = None
     #: (marked, opened, status): `d` (`S`, `F`) marked the article `marked` with `status` and opened `opened` in
     #: its place; the first `u` there goes back to undo that mark (`Store.undo_goes_back`). Any other article
-    #: opened forgets it.
+    #: opened forgets it; reading this one again as stored does not.
     left_done: tuple[str, str, Status] | None = None
     #: (article, status): the article that first `u` went back to, and the mark it undid: a redo there that marks
     #: it so again goes on, as `d` did.
@@ -44,8 +44,10 @@ class EditingScreen(ArticleScreen):
     told_left: str | None = None
 
     def load(self, article_id: str) -> None:
+        again = article_id == self.article_id  # read again as stored: the marks still hold
         super().load(article_id)
-        self.left_done, self.went_back = None, None  # `_finished` and `u` set them again after opening one
+        if not again:  # `_finished` and `u` set them again after opening one (a re-trial: the top window's
+            self.left_done, self.went_back = None, None  # focus back showed another's change and forgot the d)
         left = self.model.left_undecided  # said at once, not only by tab (a newcomer's finding)
         if left and self.told_left != article_id:
             self.say(left_on_done(left), "yellow")
