@@ -220,6 +220,8 @@ class Store(Speaking):
             if new == old:  # a mark already there: an event would clear the redo waiting here (trial 10)
                 return Edit(event_id=0, action="status", status=status, message=f"already {status.value}")
             why = f": {new['flag_reason']}" if new["flag_reason"] else ""
+            if not why and old["flag_reason"] and current == status.value:  # cleared on purpose: said (a re-trial)
+                why = f"; its reason {quoted(old['flag_reason'])} taken off (u puts it back)"
             return self._commit(article_id, annotator, "status", old, new, message=f"marked {status.value}{why}")
 
     def replace_annotation(

@@ -205,7 +205,10 @@ class EditingScreen(ArticleScreen):
         if status == Status.FLAGGED:
             from annotator.tui.screens.prompts import TextPrompt
 
+            # the reason it has, so that enter keeps it (a re-trial: the prompt opened empty and enter cleared it)
+            reason = self.annotator_app.store.flag_reason(self.article_id, self.annotator_app.annotator)
             prompt = TextPrompt("Flag this article: why? (optional; enter flags it, escape cancels)", "flag_reason")
+            prompt.value = reason or ""
             self.app.push_screen(prompt, lambda reason: None if reason is None else self._finish(status, reason))
             return
         self._finish(status)
@@ -250,10 +253,12 @@ class EditingScreen(ArticleScreen):
     @retried("pending")
     def _finish(self, status: str, reason: str | None = None) -> None:
         edit = self._commit(self.annotator_app.store.set_status, Status(status), reason=reason or None)
-        if edit is not None:
-            self._finished(status, already=not edit.event_id)
+        if edit is not None:  # the store's words past the mark: the reason given, or the one taken off
+            self._finished(status, already=not edit.event_id, said=edit.message.removeprefix(f"marked {status}"))
 
-    def _finished(self, status: str, accepted: str = "", redone: str = "", already: bool = False) -> None:
+    def _finished(
+        self, status: str, accepted: str = "", redone: str = "", already: bool = False, said: str = ""
+    ) -> None:
         """Say the article is marked (`redone`: by a redo, which says so; `already`: it was, and nothing was written,
         so `u` after it does not go back to it) and open the next one to do."""
         title = display(self.model.title) or self.article_id
@@ -261,7 +266,7 @@ class EditingScreen(ArticleScreen):
         undecided = self.model.left_undecided or self.model.pending_count  # done: none pending; skipped, flagged: all
         left = f", {undecided} left undecided" if undecided else ""
         head = f"{redone}, on {quoted(title)}; the next one to do is open" if redone else f"Marked: {title}: {status}"
-        head = f"Already {status}: {title}" if already else head
+        head = f"Already {status}: {title}" if already else head + said
         done = f"{head}{left}" + (f" ({accepted})" if accepted else "")
         self.annotator_app.log_message(done)
         marked = self.article_id

@@ -131,6 +131,9 @@ class TextPrompt(TypedInto[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="prompt_cancel")]
 
+    #: What the line holds when it opens (a flagged article's reason, kept by enter).
+    value: str = ""
+
     def __init__(self, question: str, name: str) -> None:
         super().__init__()
         self.question = question
@@ -139,7 +142,7 @@ class TextPrompt(TypedInto[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="prompt"):
             yield Static(self.question)
-            yield Input(id=self.field)
+            yield Input(self.value, id=self.field)
         yield KeyBar()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
