@@ -233,24 +233,27 @@ class EditingScreen(ArticleScreen):
         self._after(replace(edit, message=f"Reopened: in progress again{again}{flag}"), self.current)
 
     @said
-    @retried("pending")
     def _done_chosen(self, choice: str | None) -> None:
         if choice == "accept":
-            edit = self._commit(lambda article, who: self.annotator_app.store.accept_all(article, who, done=True))
-            if edit is None:
-                return
-            if edit.status is not Status.DONE:
-                self._after(edit, self.current)
-                self.say(f"{edit.message}: not marked done, {self.model.pending_count} still pending", "yellow")
-                return
-            self._finished(Status.DONE, accepted=edit.message)
-        elif choice == "leave":
+            self._accept_and_finish()
+        elif choice == "leave":  # marked done in another window meanwhile: "Already done" (a re-trial)
             self._finish(Status.DONE)
         else:
             self.say("Not marked done", "dim")
 
-    @said
     @retried("pending")
+    def _accept_and_finish(self) -> None:
+        edit = self._commit(lambda article, who: self.annotator_app.store.accept_all(article, who, done=True))
+        if edit is None:
+            return
+        if edit.status is not Status.DONE:
+            self._after(edit, self.current)
+            self.say(f"{edit.message}: not marked done, {self.model.pending_count} still pending", "yellow")
+            return
+        self._finished(Status.DONE, accepted=edit.message)
+
+    @said
+    @retried("status")
     def _finish(self, status: str, reason: str | None = None) -> None:
         edit = self._commit(self.annotator_app.store.set_status, Status(status), reason=reason or None)
         if edit is not None:  # the store's words past the mark: the reason given, or the one taken off

@@ -6,8 +6,9 @@ is marked `@retried(...)`: the article is reloaded, the cursor, selection and cu
 they were (the same kind of item at the same offsets, label and speaker), and the key acts again, once, when it
 still means the same thing; else nothing is done and the screen says why in one line. What "the same thing" is
 depends on the key: one that acts on the current item needs that item still there; accept all (and done, which
-may accept them all or leave them) needs the same pending suggestions; undo and redo act on the history, which
-a reload does not change. The same holds when the screen noticed the change first (its tick or the focus coming
+may accept them all) needs the same pending suggestions, and neither acts once another window marked the article
+done; undo and redo act on the history, which a reload does not change; a mark (`d`'s leave, `S`, `F`) is made
+again, as the status code writes nothing when the mark is there already ("Already done"). The same holds when the screen noticed the change first (its tick or the focus coming
 back, `ArticleScreen.catch_up`) and that moved the highlight off the item the person saw: the next editing key on
 the current item is not applied, and one line says what is highlighted now (a newcomer's trial: the key came
 right after the tick and acted on an item the screen had never shown highlighted).
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from annotator.tui.screens.annotate import AnnotateScreen
     from annotator.tui.screens.article import ArticleScreen
 
-Meaning = Literal["current", "pending", "history"]
+Meaning = Literal["current", "pending", "history", "status"]
 Action = TypeVar("Action", bound=Callable[..., None])
 
 
@@ -136,7 +137,7 @@ _GONE = object()
 def _changed(screen: AnnotateScreen, seen: Seen, meaning: Meaning, args: tuple[Any, ...]) -> str | None:
     """Why the key would not mean the same thing on the reloaded article, or None when it would."""
     model = screen.model
-    if meaning == "history":
+    if meaning in ("history", "status"):
         return None
     if any(_map(model, seen.model, a) is _GONE for a in args):
         return "what it acted on is no longer as it was shown"
@@ -199,7 +200,8 @@ def retried(meaning: Meaning) -> Callable[[Action], Action]:
                 screen.retrying = None
             _reload(screen, seen)
             shut = locked(screen.model.status, screen.annotator_app.annotator) and seen.model.status is not Status.DONE
-            if meaning == "current" and shut:
+            marks_done = meaning == "status" and args[:1] == (Status.DONE,)  # done already: "Already done"
+            if meaning != "history" and shut and not marks_done:
                 where = conflict.cause.removeprefix("the annotation was changed ")  # the lock is the news (trial 10)
                 screen.say(f"Not done: the article was marked done {where}; O reopens it to change it", "bold red")
                 return
