@@ -40,7 +40,7 @@ def test_a_screens_undo_refuses_the_accept_another_window_made_since(db: Path) -
         assert [e.action for e in screen.events("n", "alice")] == ["accept"]
     assert str(refused.value) == (
         "the last change here, accept of ACTOR 'Washington' at 0:10, was made in another window since this one "
-        "opened; u takes back only this window's own"
+        "opened: u takes back only its own"
     )
 
 
@@ -108,5 +108,23 @@ def test_a_refused_undo_names_a_speaker_change_as_it_was_made(tmp_path: Path) ->
             screen.undo("q", "alice")
     assert str(refused.value) == (
         "the last change here, speaker: QUOTE 'We stay' at 12:19 given the speaker 'Smith'; ACTOR 'Smith' at 0:5 "
-        "added, was made in another window since this one opened; u takes back only this window's own"
+        "added, was made in another window since this one opened: u takes back only its own"
+    )
+
+
+def test_a_refused_undo_names_a_replaced_suggestion_as_the_change_made_it(tmp_path: Path) -> None:
+    """A re-trial: "remove of ACTOR 'Baker' at 35:40; ACTOR 'Tom Baker' at 31:40 is rejected again, was made in
+    another window": undo words ("again") for a change named as the other window made it."""
+    text = "The Harbour master said no."
+    harbour = Suggestion(start=4, end=11, label="LOCATION", text="Harbour", suggester="t.v1")
+    path = tmp_path / "h.db"
+    with Store.open(path) as store:
+        store.add_articles([(ArticleIn(id="n", text=text), tokenize([text])[0], [harbour])])
+    with Store.open(path).as_screen() as screen, Store.open(path).as_screen() as other:
+        other.add_span("n", "alice", 4, 18, "ACTOR")  # replaces LOCATION 'Harbour', rejected
+        with pytest.raises(ElsewhereSince) as refused:
+            screen.undo("n", "alice")
+    assert str(refused.value) == (
+        "the last change here, add of ACTOR 'Harbour master' at 4:18, rejecting LOCATION 'Harbour' at 4:11, was made "
+        "in another window since this one opened: u takes back only its own"
     )

@@ -176,9 +176,7 @@ class History(ScreenEvents):
         if where.startswith("by "):  # a command's: from before this window opened once it is opened again
             again = f"{where} since this window opened: quit and open it again to {'redo' if redo else 'undo'} it"
         else:
-            again = (
-                f"{where} since this one opened; {'ctrl+r redoes' if redo else 'u takes back'} only this window's own"
-            )
+            again = f"{where} since this one opened: {'ctrl+r redoes' if redo else 'u takes back'} only its own"
         raise ElsewhereSince(f"the last {last}, was made {again}", redo=redo)
 
     def _words(self, article_id: str, before: Row, after: Row, action: str, made: bool = False) -> str:
@@ -194,7 +192,7 @@ class History(ScreenEvents):
             except NotFound:  # replaced by a later `annotator suggest`: named as the accept it is
                 relabelled = ""
             if relabelled:
-                return relabelled + self._decided(article_id, before, after, besides=suggestion_id)
+                return relabelled + self._decided(article_id, before, after, besides=suggestion_id, made=made)
         return action_words(action, self._what(article_id, before, after, action, made))
 
     def _what(self, article_id: str, before: Row, after: Row, action: str = "", made: bool = False) -> str:
@@ -202,7 +200,7 @@ class History(ScreenEvents):
         many, or the status as it was -> as it is now; for a speaker change, whose the quote is now."""
         if action == "speaker":
             return self._speaker_change(article_id, before, after, made)
-        spans = self._what_spans(article_id, before, after)
+        spans = self._what_spans(article_id, before, after, made)
         was, now = before.get("status", "todo"), after.get("status", "todo")
         # a first edit moves the article to in progress: not news beside the span it changed
         started = {was, now} == {"todo", "in_progress"} and bool(spans)
@@ -224,11 +222,11 @@ class History(ScreenEvents):
         parts += [as_changed(was, now) for was, now in changed if now["label"] != "QUOTE"]
         added, removed = ("added", "removed") if made else ("back", "taken away")  # `made`: as the person made it
         parts += [f"{describe(row)} {removed}" for row in gone] + [f"{describe(row)} {added}" for row in back]
-        return ": " + "; ".join(parts) + self._decided(article_id, before, after) if parts else ""
+        return ": " + "; ".join(parts) + self._decided(article_id, before, after, made=made) if parts else ""
 
-    def _what_spans(self, article_id: str, before: Row, after: Row) -> str:
+    def _what_spans(self, article_id: str, before: Row, after: Row, made: bool = False) -> str:
         """The spans the change takes away, puts back or changes (`span_changes`), and the suggestions it decides
-        again: what it did, not every row its event names."""
+        again (`made`: as the change decided them): what it did, not every row its event names."""
         back, gone, changed = span_changes(before, after)
         decided = {row["suggestion_id"] for row in [*before.get("decisions", []), *after.get("decisions", [])]}
         if not (back or gone or changed):
@@ -240,7 +238,7 @@ class History(ScreenEvents):
                 except NotFound:  # replaced by a later `annotator suggest`
                     return " of a suggestion since replaced"
             return ""
-        also = self._decided(article_id, before, after)
+        also = self._decided(article_id, before, after, made=made)
         if len(back) + len(gone) + len(changed) == 1:
             was, now = (None, back[0]) if back else (gone[0], gone[0]) if gone else changed[0]
             return f" of {as_changed(was, now)}{also}"
@@ -261,10 +259,11 @@ class History(ScreenEvents):
         parts += [f"{some([now for _, now in changed])} changed"] if changed else []
         return " of " + " and ".join(parts)
 
-    def _decided(self, article_id: str, before: Row, after: Row, besides: int | None = None) -> str:
+    def _decided(self, article_id: str, before: Row, after: Row, besides: int | None = None, made: bool = False) -> str:
         """The suggestions an undo or redo decides again or makes pending again beside its span (an added span's
-        replaced suggestion): "; LOCATION 'Harbour' at 4:11 is pending again". Not a span's own suggestion, nor
-        `besides`, which the message names already."""
+        replaced suggestion): "; LOCATION 'Harbour' at 4:11 is pending again"; `made`, as the change made it, for a
+        refused undo: ", rejecting LOCATION 'Harbour' at 4:11" (a re-trial: "is rejected again, was made in another
+        window"). Not a span's own suggestion, nor `besides`, which the message names already."""
         spans_was, spans_now = by_id(before, "spans"), by_id(after, "spans")
         # a span added or taken away with exactly its suggestion's words is that suggestion: the span says it all
         itself = {
@@ -285,7 +284,7 @@ class History(ScreenEvents):
             if (suggestion_id, suggestion["start"], suggestion["end"], suggestion["label"]) in itself:
                 continue
             decision = now.get(suggestion_id)
-            notes.append(again(suggestion, None if decision is None else decision["decision"]))
+            notes.append((as_made if made else again)(suggestion, None if decision is None else decision["decision"]))
             if decision is not None and decision["decision"] == "accepted":
                 linked = [row for row in spans_now.values() if row.get("suggestion_id") == suggestion_id]
                 notes[-1] += accepted_as(suggestion, linked)
@@ -294,6 +293,12 @@ class History(ScreenEvents):
     def applied_events(self, article_id: str, annotator: str) -> list[int]:
         """Ids of the events whose change is in effect now (not undone), oldest first."""
         return self._stacks(article_id, annotator)[0]
+
+
+def as_made(suggestion: Row, decision: str | None) -> str:
+    """A suggestion a change decided, as the person made the change (`History._decided`)."""
+    doing = {"accepted": "accepting", "rejected": "rejecting"}.get(decision or "")
+    return f", {doing} {describe(suggestion)}" if doing else f", making {describe(suggestion)} pending again"
 
 
 def _stacked(events: Iterable[tuple[int, str]]) -> tuple[list[int], list[int], tuple[int, str] | None]:

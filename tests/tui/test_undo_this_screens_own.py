@@ -45,7 +45,7 @@ async def test_u_on_one_screen_leaves_the_accept_made_on_another(tmp_path: Path)
         said = status(screen_b)
     assert said == (
         "Not undone: the last change here, accept of ACTOR 'Washington' at 0:10, was made in another window since "
-        "this one opened; u takes back only this window's own; the article is shown as stored now"
+        "this one opened: u takes back only its own; shown as stored now"
     )
     assert held_spans(db, WHO) == [("ACTOR", "Washington")]
     assert actions(db) == ["accept"]
@@ -77,7 +77,7 @@ async def test_redo_of_another_screens_undo_is_not_done(tmp_path: Path) -> None:
         said = status(screen_b)
     assert said == (
         "Not redone: the last undo here, of accept of ACTOR 'Washington' at 0:10, was made in another window since "
-        "this one opened; ctrl+r redoes only this window's own; the article is shown as stored now"
+        "this one opened: ctrl+r redoes only its own; shown as stored now"
     )
     assert held_spans(db, WHO) == []
     assert actions(db) == ["accept", "undo"]

@@ -68,7 +68,7 @@ class EditingScreen(ArticleScreen):
             self.say(f"{str(nothing)[:1].upper()}{str(nothing)[1:]}", "yellow")
             return None
         except ElsewhereSince as elsewhere:  # another window's change on top: not this one's to take back
-            reloaded = "; the article is shown as stored now" if self.retrying is not None else ""
+            reloaded = "; shown as stored now" if self.retrying is not None else ""
             self.say(f"Not {'redone' if elsewhere.redo else 'undone'}: {elsewhere}{reloaded}", "bold red")
             return None
         except AnnotatorError as error:
