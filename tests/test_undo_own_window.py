@@ -128,3 +128,26 @@ def test_a_refused_undo_names_a_replaced_suggestion_as_the_change_made_it(tmp_pa
         "the last change here, add of ACTOR 'Harbour master' at 4:18, rejecting LOCATION 'Harbour' at 4:11, was made "
         "in another window since this one opened: u takes back only its own"
     )
+
+
+def test_a_refused_undo_of_a_long_quote_clips_its_words(tmp_path: Path) -> None:
+    """A re-trial: the refused line for a quote accepted with its speaker took 4 rows at 80 columns; the quote's
+    words are clipped there (the article shows them)."""
+    text = 'Ruiz said "the talks have stalled again over the port fees and the rail line" today.'
+    start = text.index("the talks")
+    end = text.index('" today')
+    quote = Suggestion(start=start, end=end, label="QUOTE", text=text[start:end], speaker={"start": 0, "end": 4},
+                       suggester="quotes.v3")  # fmt: skip
+    ruiz = Suggestion(start=0, end=4, label="ACTOR", text="Ruiz", suggester="t.v1")
+    path = tmp_path / "q.db"
+    with Store.open(path) as store:
+        store.add_articles([(ArticleIn(id="n", text=text), tokenize([text])[0], [ruiz, quote])])
+        quote_id = next(s.id for s in store.suggestions("n") if s.label == "QUOTE")
+    with Store.open(path).as_screen() as screen, Store.open(path).as_screen() as other:
+        other.accept_suggestion("n", "alice", quote_id)
+        with pytest.raises(ElsewhereSince) as refused:
+            screen.undo("n", "alice")
+    assert str(refused.value) == (
+        "the last change here, accept of QUOTE 'the talks have … rail line' at 11:76 and its speaker ACTOR 'Ruiz' at "
+        "0:4, was made in another window since this one opened: u takes back only its own"
+    )

@@ -34,10 +34,11 @@ Compute = Callable[[list[Row], int], tuple[Row, Row, str] | None]
 GoldSpeakers = Callable[[str, list[Row], list[Row]], list[tuple[Row, Row]]]
 
 
-def describe(row: Row, label: bool = True) -> str:
+def describe(row: Row, label: bool = True, short: bool = False) -> str:
     """A span or suggestion in a message: its label (unless `label` is False), text (a long quote shortened in the
-    middle) and offsets."""
-    text = row["text"] if len(row["text"]) <= 60 else elided(row["text"], 40, 16)  # between words (trial 38c)
+    middle; `short`, to a few words, where the article beside it shows them: a refused undo's line) and offsets."""
+    head, tail = (14, 10) if short else (40, 16)
+    text = row["text"] if len(row["text"]) <= head + tail + 4 else elided(row["text"], head, tail)  # trial 38c
     words = f"{quoted(text)} at {row['start']}:{row['end']}"
     return f"{row['label']} {words}" if label else words
 

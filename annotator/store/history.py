@@ -241,12 +241,16 @@ class History(ScreenEvents):
         also = self._decided(article_id, before, after, made=made)
         if len(back) + len(gone) + len(changed) == 1:
             was, now = (None, back[0]) if back else (gone[0], gone[0]) if gone else changed[0]
-            return f" of {as_changed(was, now)}{also}"
+            return f" of {as_changed(was, now, made)}{also}"
         entities = [(was, now) for was, now in changed if was["label"] != "QUOTE"]
         relinked = speakers_relinked([(was, now) for was, now in changed if was["label"] == "QUOTE"])
         if len(entities) == 1 and relinked and not (back or gone):  # a speaker ACTOR resized, its quotes following
             return f" of {as_changed(*entities[0])}{also}; {relinked}"
-        quote = quote_and_speaker(back) or quote_and_speaker(gone) if not changed and not (back and gone) else ""
+        quote = (
+            quote_and_speaker(back, made) or quote_and_speaker(gone, made)
+            if not changed and not (back and gone)
+            else ""
+        )
         if quote:
             return quote
         speakers = speakers_relinked(changed)

@@ -94,7 +94,7 @@ def _quotes(rows: list[Row]) -> str:
     return describe(rows[0]) if len(rows) == 1 else counted(len(rows), "quote")
 
 
-def quote_and_speaker(spans: list[Row]) -> str:
+def quote_and_speaker(spans: list[Row], short: bool = False) -> str:
     """A quote accepted with its speaker, as one change: " of QUOTE '...' at a:b and its speaker ACTOR '...'" (the
     speaker, earlier in the text, had been named first, as if the change were about it); "" for other changes."""
     if len(spans) != 2:
@@ -106,23 +106,23 @@ def quote_and_speaker(spans: list[Row]) -> str:
     quote, actor = quotes[0], actors[0]
     if (quote.get("speaker_start"), quote.get("speaker_end")) != (actor["start"], actor["end"]):
         return ""
-    return f" of {describe(quote)} and its speaker {describe(actor)}"
+    return f" of {describe(quote, short=short)} and its speaker {describe(actor)}"
 
 
 def by_id(change: Row, part: str, key: str = "id") -> dict[int, Row]:
     return {row[key]: row for row in change.get(part, [])}
 
 
-def as_changed(was: Row | None, now: Row) -> str:
+def as_changed(was: Row | None, now: Row, short: bool = False) -> str:
     """A span an undo or redo changed, as it was and what it is now ("ACTOR 'The Harbour master' at 0:18, now
     'Harbour master' at 4:18"); a span it adds or takes away, as it is."""
     same_words = (was or now)["start"] == now["start"] and (was or now)["end"] == now["end"]
     if was is None or (same_words and was["label"] == now["label"]):  # added, removed, or its speaker changed
-        return describe(now)
+        return describe(now, short=short)
     if same_words:
-        return f"{describe(was)}, now {now['label']}"
+        return f"{describe(was, short=short)}, now {now['label']}"
     label = f"{now['label']} " if was["label"] != now["label"] else ""
-    return f"{describe(was)}, now {label}{describe(now, label=False)}"
+    return f"{describe(was, short=short)}, now {label}{describe(now, label=False, short=short)}"
 
 
 def action_words(action: str, what: str) -> str:
