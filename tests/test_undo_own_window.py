@@ -151,3 +151,19 @@ def test_a_refused_undo_of_a_long_quote_clips_its_words(tmp_path: Path) -> None:
         "the last change here, accept of QUOTE 'the talks have … rail line' at 11:76 and its speaker ACTOR 'Ruiz' at "
         "0:4, was made in another window since this one opened: u takes back only its own"
     )
+
+
+def test_undo_goes_back_past_another_windows_change_on_the_opened_article(tmp_path: Path) -> None:
+    """A re-trial: `d` on one article, another window's accept on the article `d` opened: u goes back all the same."""
+    path = tmp_path / "two.db"
+    washington = Suggestion(start=0, end=10, label="ACTOR", text="Washington", suggester="t.v1")
+    with Store.open(path) as store:
+        store.add_articles([
+            (ArticleIn(id="port", text="Port talks stall."), tokenize(["Port talks stall."])[0], []),
+            (ArticleIn(id="rail", text=TEXT), tokenize([TEXT])[0], [washington]),
+        ])  # fmt: skip
+    with Store.open(path).as_screen() as screen, Store.open(path).as_screen() as other:
+        screen.set_status("port", "alice", "done")
+        other.accept_suggestion("rail", "alice", 1)
+        back = screen.undo_goes_back("rail", "alice", "port")
+    assert back == "port"
