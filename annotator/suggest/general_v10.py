@@ -49,7 +49,13 @@ def _ends_a_street(token: Token) -> bool:
 
 
 def _is_street(doc: Doc, start: int, end: int) -> bool:
-    """The words start..end are a street's or a square's name."""
+    """The words start..end are a street's or a square's name. An empty run (start at or past end) names none: a
+    name the guide marks inside a participant's phrase ("the young LAPD fighters", `general_v4.participants` trims
+    marked words only at the phrase's left edge) reaches `streets_are_places` after the phrase, whose end bounds the
+    name's start. Guarded here rather than in the participants rule, which entities.v4 to v9 share: there the nested
+    name changes what they suggest, here an empty run either returned False already or raised IndexError."""
+    if start >= end:
+        return False
     if doc[start].lower_ == "the" and end - start > 1:
         start += 1  # "the Kurfürstendamm"
     if end < len(doc) and capitalised_word(doc[end]):
