@@ -33,25 +33,29 @@ def built(tmp_path: Path) -> Path:
     return tmp_path / "x.db"
 
 
-def caution(count: int) -> str:
+def caution(count: int, wrote: str = "`annotator accept`") -> str:
     return (
-        f"annotator: note: on {count} of the 3 article(s) it took, the work is what `annotator accept` wrote "
+        f"annotator: note: on {count} of the 3 article(s) it took, the work is what {wrote} wrote "
         "and no person changed: there it learns the model's own suggestions\n"
     )
 
 
+#: What wrote gold settled from alice's `accept --done`: both commands (it said `annotator accept` alone).
+GOLDS = "`annotator accept` then `annotator adjudicate --auto`"
+
+
 def test_train_says_it_learns_from_work_no_person_touched(tmp_path: Path) -> None:
     db = built(tmp_path)
-    for who, out in ((["--annotator", "alice"], "m1"), ([], "m2")):
+    for who, out, wrote in ((["--annotator", "alice"], "m1", "`annotator accept`"), ([], "m2", GOLDS)):
         result = annotator("train", *who, "--epochs", "1", "--out", out, "--db", db, cwd=tmp_path)
         assert result.returncode == 0, result.stderr
-        assert caution(3) in result.stderr
+        assert caution(3, wrote) in result.stderr
     with Store.open(db) as store:  # a reviewer removes a span from one article's gold: a person's work there
         first = store.article_ids()[0]
         store.remove_span(first, GOLD, store.spans(first, GOLD)[0].id)
     result = annotator("train", "--epochs", "1", "--out", "m3", "--db", db, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert caution(2) in result.stderr
+    assert caution(2, GOLDS) in result.stderr
 
 
 def test_train_from_a_native_export_says_so_counted_from_its_records(tmp_path: Path) -> None:

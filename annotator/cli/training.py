@@ -107,7 +107,7 @@ def train(
                     )
                     unchecked = unchecked_line(*learned_unchecked(store, source.annotator, include_in_progress))
         if from_files:  # counted from the records, as the database's events count it (`store.unchecked`)
-            unchecked = unchecked_line(report.unchecked, report.trained + report.held_out)
+            unchecked = unchecked_line(report.unchecked, report.trained + report.held_out, report.unchecked_commands)
         if not curve:
             stored(f"the model is written to {folder}")
         for line in curve_lines(report) if curve else report_lines(report):

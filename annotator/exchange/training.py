@@ -80,6 +80,8 @@ class TrainReport:
     #: Of the articles taken from files, how many records say commands alone wrote their work (a native export's
     #: `unchecked`, still true of them: `stored_spans.unchecked_commands`), as `store.unchecked` counts the database's.
     unchecked: int = 0
+    #: The commands those records name, each once, in the order first named (`unchecked_line` names them).
+    unchecked_commands: list[str] = field(default_factory=list)
 
     @property
     def gain(self) -> Interval | None:
@@ -95,11 +97,14 @@ def _statuses(include_in_progress: bool) -> set[Status]:
 
 
 def gather(
-    store: Reader | None, source: Source, unfinished: list[str] | None = None, unchecked: list[str] | None = None
+    store: Reader | None,
+    source: Source,
+    unfinished: list[str] | None = None,
+    unchecked: dict[str, list[str]] | None = None,
 ) -> list[Article]:
     """The annotated articles of a source, in a stable order (by id); the ids of those in progress are added to
     `unfinished` (`training_input.in_progress_note` tells of them), and, from files, of those whose record says
-    commands alone wrote its work to `unchecked`."""
+    commands alone wrote its work to `unchecked`, with those commands."""
     from annotator.exchange.formats.stored_spans import unchecked_commands
     from annotator.suggest.learn import Article
 
@@ -128,8 +133,8 @@ def gather(
                 _on_tokens(record, path, line)
                 if record.status is Status.IN_PROGRESS and unfinished is not None:
                     unfinished.append(record.article_id)
-                if unchecked is not None and unchecked_commands(record):
-                    unchecked.append(record.article_id)
+                if unchecked is not None and (commands := unchecked_commands(record)):
+                    unchecked[record.article_id] = commands
                 found[key] = (f"{path}:{line}", Article(record.article_id, record.text, record.spans))
             if not records:  # an empty file given by mistake is named, not counted among the finished articles
                 raise InputError(_no_record(path), path=str(path))
@@ -156,16 +161,16 @@ def gather(
     return [found[key][1] for key in sorted(found)]
 
 
-def _gathered(store: Reader | None, source: Source, note: Note) -> tuple[list[Article], int]:
-    """`gather`, with a note on the articles in progress it took (`--include-in-progress`), and how many of those
-    from files commands alone wrote (`TrainReport.unchecked`)."""
+def _gathered(store: Reader | None, source: Source, note: Note) -> tuple[list[Article], dict[str, list[str]]]:
+    """`gather`, with a note on the articles in progress it took (`--include-in-progress`), and those from files
+    that commands alone wrote, with their commands (`TrainReport.unchecked`)."""
     unfinished: list[str] = []
-    unchecked: list[str] = []
+    unchecked: dict[str, list[str]] = {}
     articles = gather(store, source, unfinished, unchecked)
     said = in_progress_note(store if not source.files else None, source.annotator, unfinished)
     if said and note is not None:
         note(said)
-    return articles, len(unchecked)
+    return articles, unchecked
 
 
 def _no_record(path: Path) -> str:
@@ -252,7 +257,8 @@ def train_model(
     articles, unchecked = _gathered(store, source, note)
     train_part, held = split(articles, seed, base_learned=before, shipped=shipped_learned())
     nlp = base_pipeline(train_part, base)
-    report = TrainReport(source.description, len(train_part), len(held), *score(nlp, held), unchecked=unchecked)
+    report = TrainReport(source.description, len(train_part), len(held), *score(nlp, held))
+    _say_unchecked(report, unchecked)
     report.held_learned = sum(learned(a, shipped_learned()) for a in held)
     train(nlp, train_part, epochs=epochs, seed=seed, progress=progress)
     report.after, report.after_by_article = score(nlp, held)
@@ -270,6 +276,13 @@ def train_model(
     report.out = out
     report.suggester = suggesters_for_model(str(out)).entities
     return report
+
+
+def _say_unchecked(report: TrainReport, unchecked: dict[str, list[str]]) -> None:
+    """The records commands alone wrote (`_gathered`), counted in the report, with their commands."""
+    from annotator.store.unchecked import first_named
+
+    report.unchecked, report.unchecked_commands = len(unchecked), first_named(unchecked.values())
 
 
 def curve_points(articles: int) -> dict[float, int]:
@@ -297,7 +310,7 @@ def train_curve(
     articles, unchecked = _gathered(store, source, note)
     train_part, held = split(articles, seed, base_learned=base_learned(base), shipped=shipped)
     report = TrainReport(source.description, len(train_part), len(held), *score(base_pipeline(train_part, base), held))
-    report.unchecked = unchecked
+    _say_unchecked(report, unchecked)
     report.held_learned = sum(learned(a, shipped) for a in held)
     points = curve_points(len(train_part))
     report.curve_skipped = [share for share in CURVE if share not in points]

@@ -3,6 +3,8 @@ the learning curve."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from annotator.exchange.training import TrainReport
 from annotator.metrics.evaluation import Evaluation, LabelScores
 from annotator.reports.agreement import figure
@@ -77,12 +79,14 @@ def _skipped(report: TrainReport) -> list[str]:
     return [f"{shares} left out: {each} as many articles as a larger share (the same model trained again)"]
 
 
-def unchecked_line(count: int, total: int) -> str:
+def unchecked_line(count: int, total: int, commands: Sequence[str]) -> str:
     """What `train` says of the articles whose work commands alone wrote (`store.unchecked.learned_unchecked`; from
-    files, their records' `unchecked`: `TrainReport.unchecked`)."""
+    files, their records' `unchecked`: `TrainReport.unchecked`), naming those commands (gold `adjudicate --auto`
+    took from `accept`'s work: both; it said `annotator accept` whatever the command)."""
     if not count:
         return ""
+    wrote = " then ".join(f"`annotator {command}`" for command in commands)
     return (
-        f"on {count} of the {total} article(s) it took, the work is what `annotator accept` wrote and no person "
-        "changed: there it learns the model's own suggestions"
+        f"on {count} of the {total} article(s) it took, the work is what {wrote} wrote and no person changed: there "
+        "it learns the model's own suggestions"
     )

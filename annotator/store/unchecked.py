@@ -8,7 +8,12 @@ Such work keeps being said so across files: the native export names, per record,
 commands as `unchecked` (`Store.replace_annotation`), so it counts here as a command's too (newcomer 43); so does a
 `merge --prefer other` of such work (`merge`, from `pair_commands` in the other file). Such an event replaces the
 work whole (so does a person's import or merge, which is a person's work), so only it and the events after it say
-whose the work is: a person's edit before it is no longer there."""
+whose the work is: a person's edit before it is no longer there.
+
+Gold is settled from others' work (`adjudicate --auto` takes their agreed spans): its work is commands' alone only
+where commands alone wrote everyone's work on the article (`everyone_by_command`), and then its commands are theirs
+and gold's (`accept`, then `adjudicate --auto`). Read from gold's events alone, gold `adjudicate --auto` took from
+a person's work was exported as no person's (a newcomer's 11 articles, all edited by hand)."""
 
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ import sqlite3
 from collections.abc import Collection, Iterable
 
 from annotator.store.reads import NOT_EDITS, Reader
+from annotator.vocabulary import GOLD
 
 #: The actions that replace an annotator's work on an article whole: the work is theirs and what came after.
 REPLACING = ("import", "merge")
@@ -86,13 +92,19 @@ def everyone_by_command(store: Reader, article_ids: Iterable[str]) -> list[str]:
 
 def commands_alone(store: Reader, annotator: str) -> dict[str, list[str]]:
     """Article id -> the commands that alone wrote `annotator`'s work there, in the order they first did, for the
-    articles where no person did any (as `command_only` counts them): what a native export says of such work. An
-    import or merge of such work names the commands its record or file named (`unchecked`), not itself."""
+    articles where no person did any (as `command_only` counts them; for gold, everyone's work there, as
+    `everyone_by_command` counts it): what a native export says of such work. An import or merge of such work
+    names the commands its record or file named (`unchecked`), not itself."""
+    if annotator == GOLD:
+        return _commands(store.conn, (), [])
     return _commands(store.conn, ("annotator",), [annotator])
 
 
 def pair_commands(connection: sqlite3.Connection, article_id: str, annotator: str) -> list[str]:
-    """The commands that alone wrote `annotator`'s work on an article (none: a person did some, or nobody any)."""
+    """The commands that alone wrote `annotator`'s work on an article (none: a person did some, or nobody any; for
+    gold, a person did some of anyone's work there, as `commands_alone` reads it): what `merge` says of it."""
+    if annotator == GOLD:
+        return _commands(connection, ("article_id",), [article_id]).get(article_id, [])
     return _commands(connection, ("article_id", "annotator"), [article_id, annotator]).get(article_id, [])
 
 
@@ -119,17 +131,20 @@ def _names(unchecked: object) -> list[str]:
     return names if isinstance(names, list) and names and all(isinstance(n, str) and n for n in names) else []
 
 
-def learned_unchecked(store: Reader, annotator: str, include_in_progress: bool) -> tuple[int, int]:
+def learned_unchecked(store: Reader, annotator: str, include_in_progress: bool) -> tuple[int, int, list[str]]:
     """Of the articles `annotator train` takes from `annotator` (done, and in progress when asked), how many hold
-    work commands alone wrote (for gold: its sources' too, as `everyone_by_command` counts them), and how many it
-    takes (re-trial 43c: gold settled from `accept --done` work trained without a word)."""
-    from annotator.vocabulary import GOLD, Status
+    work commands alone wrote (for gold: its sources' too, as `everyone_by_command` counts them), how many it
+    takes, and those commands, in the order they first wrote (re-trial 43c: gold settled from `accept --done` work
+    trained without a word)."""
+    from annotator.vocabulary import Status
 
     statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
     ids = store.articles_annotated_by([annotator], statuses)
-    found = (
-        everyone_by_command(store, ids)
-        if annotator == GOLD
-        else command_only(store, [(article, [annotator]) for article in ids])
-    )
-    return len(found), len(ids)
+    alone = commands_alone(store, annotator)
+    found = [alone[article] for article in ids if article in alone]
+    return len(found), len(ids), first_named(found)
+
+
+def first_named(commands: Iterable[Iterable[str]]) -> list[str]:
+    """The commands named, each once, in the order first named."""
+    return list(dict.fromkeys(name for names in commands for name in names))
