@@ -159,5 +159,8 @@ def test_merged_gold_keeps_whose_work_it_was(tmp_path: Path) -> None:
         assert commands(gold_export(tmp_path, fresh, f"{fresh.stem}.jsonl")) == expected
         over = persons_gold(tmp_path, f"over-{source.parent.name}.db")
         run("merge", source, "--prefer", "other", "--db", over, cwd=tmp_path)
+        with Store.open(over, read_only=True) as store:  # each "merge" event says whose the work was
+            merged = [store.events(article, GOLD)[-1] for article in store.article_ids()]
+            assert [(e.action, e.after.get("unchecked")) for e in merged] == [("merge", e) for e in expected]
         assert commands(gold_export(tmp_path, over, f"over-{source.parent.name}.jsonl")) == expected
         assert counted(tmp_path, "--db", over)[0] == (3 if expected[0] else 0)
