@@ -118,8 +118,8 @@ def test_skip_invalid_with_every_record_bad_creates_no_database(tmp_path: Path) 
             "got 'finished'",
             f"  {path}:2: not valid JSON: expected a key in double quotes at column 2; is the file truncated?",
         ],
-        f"annotator: error: nothing imported: every record of {path} was skipped (listed above); {db} was not "
-        "created\n",
+        f"annotator: error: nothing imported: every record of {path} was skipped (2 record(s) skipped; listed "
+        f"above); {db} was not created\n",
     )
     assert not db.exists()
 
@@ -132,8 +132,8 @@ def test_skip_invalid_with_every_record_bad_leaves_a_database_as_it_was(db: Path
     assert (code, out.splitlines()[0], err) == (
         1,
         "skipped 1 record(s):",
-        f"annotator: error: nothing imported: every record of {path} was skipped (listed above); {db} is left as "
-        "it was\n",
+        f"annotator: error: nothing imported: every record of {path} was skipped (1 record(s) skipped; listed "
+        f"above); {db} is left as it was\n",
     )
     assert db.read_bytes() == before
 
@@ -163,7 +163,8 @@ def test_a_native_record_with_no_spans_and_no_status_is_left_out_not_done(db: Pa
         ("tasks.json", "[]", "labelstudio", "{path} holds no record"),
         ("e.labelstudio", "", "labelstudio", "{path} is empty (0 bytes)"),  # was 'not valid JSON ... truncated?'
         ("dc.jsonl", '{"text": "Ann met Bob.", "label": []}\n', "doccano",
-         "every record of {path} was left out (listed above)"),
+         "every record of {path} was left out (1 record(s) with no label and no status: doccano exports every "
+         "document, annotated or not (ingest the file to annotate their texts); listed above)"),
     ],
 )  # fmt: skip
 def test_a_file_with_nothing_to_import_creates_no_database(

@@ -23,8 +23,9 @@ def test_tasks_without_an_answer_are_left_out_and_counted(tmp_path: Path) -> Non
         1,
         "left out: 15 task(s) with no answer: an input stream nobody judged, no one's work (ingest the file to "
         "annotate their texts)\n",
-        "annotator: error: nothing imported: every record of bio.jsonl was left out (listed above); x.db was not "
-        "created\n",
+        "annotator: error: nothing imported: every record of bio.jsonl was left out (15 task(s) with no answer: an "
+        "input stream nobody judged, no one's work (ingest the file to annotate their texts); listed above); x.db "
+        "was not created\n",
     )
     assert not (tmp_path / "x.db").exists()
 

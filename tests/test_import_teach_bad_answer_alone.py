@@ -51,15 +51,17 @@ def test_a_reject_then_an_accept_of_the_same_span_is_skipped_at_the_accept(tmp_p
     lines = [_task(0, 4, "ORG", "reject", 1), _task(0, 4, "ORG", "accept", 2)]
     assert _import(tmp_path, lines) == (1, "", f"annotator: error: {ACME_REFUSED}\n")
     code, out, err = _import(tmp_path, lines, "--skip-invalid")
-    assert (code, err) == (0, "")
-    assert out.splitlines() == [
-        "0 record(s) imported (0 new article(s)) -> m.db",
-        "skipped 1 record(s):",
-        f"  {ACME_REFUSED}",
-        "left out: 1 rejected or ignored suggestion(s) off the article's tokens: no one's span, no decision (never "
-        "snapped: rejecting a part of a word is not rejecting the word)",
-    ]
-    assert count(tmp_path / "m.db", "SELECT count(*) FROM articles") == 0
+    off = (
+        "1 rejected or ignored suggestion(s) off the article's tokens: no one's span, no decision (never snapped: "
+        "rejecting a part of a word is not rejecting the word)"
+    )
+    assert out.splitlines() == ["skipped 1 record(s):", f"  {ACME_REFUSED}", f"left out: {off}"]
+    assert (code, err) == (  # nothing imported is an error (was "0 record(s) imported", exit 0, an empty m.db)
+        1,
+        f"annotator: error: nothing imported: every record of mix.jsonl was skipped or left out (1 record(s) "
+        f"skipped; {off}; listed above); m.db was not created\n",
+    )
+    assert not (tmp_path / "m.db").exists()
 
 
 def test_with_snap_the_accepted_span_still_moves_to_its_token(tmp_path: Path) -> None:

@@ -211,8 +211,8 @@ def test_text_classification_tasks_are_listed_not_imported(tmp_path: Path) -> No
     code, out, err = run("import", path, "--format", "prodigy", "--db", db)
     assert (code, err) == (
         1,
-        f"annotator: error: nothing imported: every record of {path} was skipped (listed above); {db} was not "
-        "created\n",
+        f"annotator: error: nothing imported: every record of {path} was skipped (6 record(s) skipped; listed "
+        f"above); {db} was not created\n",
     )
     assert out.splitlines() == ["skipped 6 record(s):"] + [
         f"  {path}:{n}: a task classifying the whole text (label 'new-dataset'), not spans" for n in range(1, 7)

@@ -315,18 +315,24 @@ def _text_field(given: str | None, format: FormatName) -> str:
 
 def _refuse_nothing_to_import(records: "list[Read | Entering]", report: "ImportReport", path: Path, db: Path,
                               existed: bool) -> None:  # fmt: skip
-    """A file with no record to import (empty, every record skipped by --skip-invalid, or every one left out on
-    purpose) imports nothing: said as an error, after what the report skipped or left out, inside the database being
-    filled (after --annotator is checked), so a new one is never put in place to be taken for an import."""
+    """A file that imports nothing (empty, or every record skipped or left out, when read or when checked against
+    the database's tokens) is an error naming what was skipped or left out, by reason, after listing them: said
+    inside the database being filled (after --annotator is checked), so a new one is never put in place to be taken
+    for an import, and an existing one is left as it was (nothing was written). A file whose work is stored
+    already (unchanged) or in conflict is no such file."""
     from annotator.exchange.formats.common import ImportedRecord
 
-    if any(isinstance(record, ImportedRecord) for record in records):
+    if report.records or report.unchanged or report.commented or report.conflicts:
         return
-    _say_left_out(report)
     skipped, dropped = bool(report.skipped), bool(report.dropped)
+    if not (skipped or dropped) and any(isinstance(record, ImportedRecord) for record in records):
+        return  # nothing said left anything out: not refused for a reason it cannot name
+    _say_left_out(report)
     why = {(True, False): "was skipped", (False, True): "was left out", (True, True): "was skipped or left out"}
+    reasons = [f"{len(report.skipped)} record(s) skipped"] if skipped else []
+    reasons += [f"{count} {what}" for what, count in report.dropped.items()]
     said = (
-        f"every record of {path} {why[skipped, dropped]} (listed above)"
+        f"every record of {path} {why[skipped, dropped]} ({'; '.join(reasons)}; listed above)"
         if skipped or dropped
         else (f"{path} is empty (0 bytes)" if _empty(path) else f"{path} holds no record")
     )
