@@ -157,8 +157,8 @@ def test_two_accepted_binary_spans_that_overlap_name_both_lines(tmp_path: Path) 
     path = tmp_path / "teach.jsonl"
     path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     code, _, err = run("import", path, "--format", "prodigy", "--db", tmp_path / "t.db", "--annotator", "ann")
-    assert (code, err) == (1, f"annotator: error: {path}:2: field 'spans': accepted span 17:25 overlaps the accepted "
-                              "span 17:23 at line 1: one of them must go\n")  # fmt: skip
+    assert (code, err) == (1, f"annotator: error: {path}:2: field 'spans[0]': accepted span 17:25 overlaps the "
+                              f"accepted span 17:23 at {path}:1: one of them must go\n")  # fmt: skip
 
 
 def test_unfinished_work_is_never_exported_as_accepted(tmp_path: Path) -> None:

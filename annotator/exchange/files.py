@@ -32,6 +32,10 @@ class Where:
     #: The line of a JSON array's record, or of a field in it, found only when an error needs it (`json_arrays.record_lines`).
     line_of: Callable[[int, str | None], int | None] | None = field(default=None, compare=False, repr=False)
 
+    def named(self) -> str:
+        """This place as a message names another than its own: `file:line`, else `file record N`."""
+        return f"{self.path}:{self.line}" if self.line is not None else f"{self.path} record {self.record}"
+
     def error(self, message: str, field: str | None = None) -> InputError:
         line = self.line
         if line is None and self.line_of is not None and self.record is not None:

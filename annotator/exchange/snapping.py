@@ -6,10 +6,13 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from annotator.errors import InputError
+from annotator.exchange.files import Where
 from annotator.exchange.formats.common import ImportedRecord
 from annotator.literal import quoted
 from annotator.models import Offsets, Span, check_spans
 from annotator.rows import Token
+from annotator.spans import layer_problem
 from annotator.suggest.tokens import doc_of
 
 if TYPE_CHECKING:
@@ -93,9 +96,32 @@ def on_tokens(item: ImportedRecord, tokens: list[Token], snap: bool) -> tuple[Im
     try:
         check_spans(spans, record.text)
     except ValueError as error:
-        raise item.where.error(f"after snapping to tokens: {error}", "spans") from None
+        raise _clash(item, places, spans, str(error)) from None
     questions = tuple(
         dataclasses.replace(q, suggestion=q.suggestion.model_copy(update=snapped(q.suggestion))) for q in item.questions
     )
     count = sum(1 for _, _, span in places if (span.start, span.end) in moved)
     return dataclasses.replace(item, record=record.model_copy(update={"spans": spans}), questions=questions), count
+
+
+def _clash(item: ImportedRecord, places: list[tuple[Where, str, Span]], spans: list[Span], problem: str) -> InputError:
+    """The error for snapped spans that overlap: at the later of the answers they came from (binary answers, each
+    in its own task) naming every one, or at the record when one place gave them all (re-trial: `Acme` and `corp`
+    of two tasks, both snapped onto `Acmecorp`, were refused at the line of the text's first task, a valid one)."""
+    clash = layer_problem(spans)
+    if clash is not None and "overlap" in clash[1]:
+        index, span = clash[0], spans[clash[0]]
+        involved = [index] + [
+            other
+            for other, s in enumerate(spans)
+            if other != index and s.label.layer == span.label.layer and s.start < span.end and span.start < s.end
+        ]
+        found = {(places[i][0].line, places[i][0].record): places[i] for i in involved}
+        if len(found) > 1:
+            ordered = [found[key] for key in sorted(found, key=lambda key: (key[0] or 0, key[1] or 0))]
+            named = ", ".join(where.named() for where, _, _ in ordered[:-1])
+            where, field_name, _ = ordered[-1]
+            return where.error(
+                f"after snapping to tokens: {clash[1]} (the answers at {named} and {where.named()})", field_name
+            )
+    return item.where.error(f"after snapping to tokens: {problem}", "spans")
