@@ -174,9 +174,12 @@ def record_from_doc(doc: Any, options: ReadOptions, where: Where) -> ImportedRec
             "spans",
         )
     dropped: Counter[str] = Counter()
-    if len(doc.spans.get(INCORRECT, ())):  # the NER's rejected spans: never advised as --spans-key, nor read
-        dropped[REJECTED] += len(doc.spans[INCORRECT])
+    both = _accepted_and_incorrect(doc)
+    rejected = sum(1 for s in doc.spans.get(INCORRECT, ()) if _triple(s) not in both)
+    if rejected:  # the NER's rejected spans: never advised as --spans-key, nor read
+        dropped[REJECTED] += rejected
     spans: dict[tuple[int, int, str], Span | None] = {}
+    contradicted: list[Any] = []  # the Doc's entities also marked incorrect, stored (their label kept)
     groups = [("ents", list(doc.ents))]
     if key in doc.spans:
         groups.append((f"spans[{key!r}]", list(doc.spans[key])))
@@ -189,6 +192,7 @@ def record_from_doc(doc: Any, options: ReadOptions, where: Where) -> ImportedRec
                 spans[(start, end, label.layer)] = checked_span(
                     text, start, end, label, None, where, field, options.trim(dropped)
                 )
+                contradicted += [item] if group == "ents" and _triple(item) in both else []
     by_offsets = {(s.start, s.end, s.label): s for s in kept(spans)}
     for index, link in enumerate(doc.user_data.get(SPEAKERS_KEY) or []):
         quote, actor = by_offsets.get((link[0], link[1], Label.QUOTE)), by_offsets.get((link[2], link[3], Label.ACTOR))
@@ -202,6 +206,8 @@ def record_from_doc(doc: Any, options: ReadOptions, where: Where) -> ImportedRec
     if _marks_missing(doc, kept(spans)) and status is Status.DONE:
         status = Status.IN_PROGRESS
         dropped[MISSING_TOKENS] += 1
+    said = _contradiction(contradicted, status, where) if contradicted else ()
+    status = Status.IN_PROGRESS if contradicted and status is Status.DONE else status
     named = stored.get("annotator")
     if "annotator" in doc.user_data and not options.annotator and not (isinstance(named, str) and named):
         raise where.error(PLAIN_ANNOTATOR, "user_data")
@@ -220,7 +226,36 @@ def record_from_doc(doc: Any, options: ReadOptions, where: Where) -> ImportedRec
     # the stored article with its words, as a CoNLL document is (trial 38: each was a new article, doubling them).
     rebuilt = not stored.get("article_id")
     return ImportedRecord(
-        where, record, doc_tokens(doc), dropped, annotator_field="user_data.annotator", rebuilt=rebuilt
+        where, record, doc_tokens(doc), dropped, annotator_field="user_data.annotator", rebuilt=rebuilt, said=said
+    )
+
+
+def _triple(span: Any) -> tuple[int, int, str]:
+    """A spaCy span as spaCy's NER compares gold and incorrect spans: offsets and label."""
+    return span.start_char, span.end_char, span.label_
+
+
+def _accepted_and_incorrect(doc: Any) -> set[tuple[int, int, str]]:
+    """The Doc's entities that its incorrect spans mark wrong too, offsets and label alike (a mark of another label
+    says only that the span is not that: no contradiction). spaCy's NER refuses such a Doc when it trains (E868, "a
+    conflicting gold annotation"): the Doc says both."""
+    marked = {_triple(span) for span in doc.spans.get(INCORRECT, ())}
+    return {_triple(span) for span in doc.ents if _triple(span) in marked}
+
+
+def _contradiction(spans: list[Any], status: Status, where: Where) -> tuple[str, ...]:
+    """What the import says of a Doc's entities also marked incorrect. doc.ents is the Doc's annotation and a mark
+    of incorrect is never anyone's span here, so the entity is stored; but no one decided between the two, so done
+    work is stored in progress (an export of done work, the gold, leaves it out until someone decides)."""
+    shown = ", ".join(
+        f"span {s.start_char}:{s.end_char} {quoted(literal(s.text))} labelled {quoted(literal(s.label_))}"
+        for s in spans
+    )
+    verb = "is" if len(spans) == 1 else "are"
+    kept = "the work in progress, not done" if status is Status.DONE else "the work as the Doc says"
+    return (
+        f"{where.named()}: {shown} {verb} both in doc.ents and in doc.spans[{INCORRECT!r}], accepted and marked "
+        f"incorrect (`spacy train` refuses such a Doc, E868): stored as the Doc's entity, {kept}",
     )
 
 
