@@ -57,6 +57,11 @@ def quoted(text: str) -> str:
     return f"{mark}{text}{mark}"
 
 
+def quoted_value(value: object) -> str:
+    """A file's value in a message: stored text `quoted`, anything else (a number, a list) as Python writes it."""
+    return quoted(value) if isinstance(value, str) else repr(value)
+
+
 def literal(text: str) -> str:
     """`text` with every control and format character made visible, line breaks included."""
     if text.isprintable():

@@ -220,7 +220,7 @@ def label_of(
     if name in options.label_map:
         mapped = options.label_map[name]
         if mapped is None and dropped is not None:
-            dropped[f"span(s) labelled {name!r} (--label-map {name}=)"] += 1
+            dropped[f"span(s) labelled {quoted(name)} (--label-map {name}=)"] += 1
         return mapped
     try:
         return Label(name)

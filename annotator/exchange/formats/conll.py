@@ -55,6 +55,7 @@ from annotator.exchange.formats.common import (
 from annotator.exchange.formats.conll_layout import NO_TAG, Row, cut_line, documents, has_docstart
 from annotator.exchange.formats.looks import refuse_foreign_file
 from annotator.exchange.formats.options import ExportOptions, ReadOptions
+from annotator.literal import quoted
 from annotator.models import Label, Status, nul_problem
 from annotator.rows import SpanLike, Token
 from annotator.spans import INVISIBLE, LINE_BREAKS
@@ -206,7 +207,7 @@ def _iob(tags: list[tuple[int, str]], options: ReadOptions, where: Where, droppe
             continue
         prefix, _, name = tag.partition("-")
         if prefix not in {"B", "I"} or not name:
-            raise here.error(f"expected O, B-LABEL or I-LABEL, got {tag!r}", "tag")
+            raise here.error(f"expected O, B-LABEL or I-LABEL, got {quoted(tag)}", "tag")
         starts = prefix == "B" or previous.partition("-")[2] != name
         previous = tag
         label = label_of(name, options, here, "tag", dropped if starts else None, continues=not starts)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from annotator.errors import InputError
 from annotator.exchange.files import Where
+from annotator.literal import quoted
 
 #: --conll-blocks: a blank-line-separated block of a token-per-line file (a line of a sentence-per-line one) is a
 #: sentence of the article the -DOCSTART- lines bound (CoNLL-2003's, spaCy's, ours), or an article (doccano's export).
@@ -101,7 +102,9 @@ def _line_documents(lines: list[tuple[int, str]], line_a_document: bool) -> Iter
         sentence = []
         for item in columns(line):
             if not _tagged(item):
-                broken = broken or Where("", line=number).error(f"expected word|TAG or word|POS|TAG, got {item!r}")
+                broken = broken or Where("", line=number).error(
+                    f"expected word|TAG or word|POS|TAG, got {quoted(item)}"
+                )
                 break
             parts = item.split("|")
             sentence.append((number, parts[0], parts[-1]))

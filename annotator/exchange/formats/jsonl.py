@@ -32,6 +32,7 @@ from annotator.exchange.formats.stored_spans import (
     StoredSpans,
     spans_digest,
 )
+from annotator.literal import quoted
 from annotator.models import Label, NativeRecord
 from annotator.rows import SpanLike
 from annotator.vocabulary import is_model
@@ -88,7 +89,7 @@ def map_labels(data: dict[str, Any], label_map: Mapping[str, Label | None], drop
         if not isinstance(name, str) or name not in label_map:
             renamed.append(span)
         elif (mapped := label_map[name]) is None:
-            dropped[f"span(s) labelled {name!r} (--label-map {name}=)"] += 1
+            dropped[f"span(s) labelled {quoted(name)} (--label-map {name}=)"] += 1
             gone.add((span.get("start"), span.get("end")))
         else:
             renamed.append({**span, "label": mapped.value})

@@ -85,6 +85,7 @@ from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.formats.speakers import kept, link_speaker, repeated_id
 from annotator.exchange.formats.stored_spans import same_spans
 from annotator.exchange.json_arrays import json_array
+from annotator.literal import quoted, quoted_value
 from annotator.models import Flag, Integer, Number, Span, Status, Timestamp, Title
 from annotator.vocabulary import Label, is_model
 
@@ -218,7 +219,7 @@ def _spans(
         elif kind == "relation":
             relations.append((number, validated(Relation, item, where, f"{here}.")))
         else:
-            dropped[f"Label Studio {kind!r} result(s) (only labels and relations are read)"] += 1
+            dropped[f"Label Studio {quoted_value(kind)} result(s) (only labels and relations are read)"] += 1
     for number, relation in relations:
         name: Any = relation.labels[0] if len(relation.labels) == 1 else relation.labels or None
         link_speaker(spans, (relation.from_id, relation.to_id), name, options, where, f"{field}[{number}]", dropped)
@@ -328,7 +329,7 @@ def _min_record(data: dict[str, Any], options: ReadOptions, where: Where, one: O
         if _regions(value):
             result += [{"type": "labels", "value": region} for region in value]
         else:
-            dropped[f"Label Studio {name!r} result(s) (only labels are read)"] += 1
+            dropped[f"Label Studio {quoted(name)} result(s) (only labels are read)"] += 1
     with project.in_json_min(paths):  # an error names the region's own path: JSON_MIN has no `value`
         spans = _spans(parsed.text, result, "label", options, where, dropped)
     quotes = sum(1 for span in spans if span.label is Label.QUOTE)

@@ -17,6 +17,7 @@ from typing import Any
 
 from annotator.errors import InputError
 from annotator.exchange.files import Where
+from annotator.literal import quoted
 
 #: The data field a task's text is read from unless --text-field names another (what our export writes).
 TEXT = "text"
@@ -28,7 +29,7 @@ def missing_text(data: dict[str, Any], field: str, where: Where, at: str = "data
     """The error for a task (or a JSON_MIN record: `at` "") whose data has no `field`: the option that names the
     project's field, and the fields it has (a string one, the longest, as the example)."""
     texts = sorted((k for k, v in data.items() if isinstance(v, str) and v.strip()), key=lambda k: -len(data[k]))
-    has = f" (it has {', '.join(repr(key) for key in data)})" if data else ""
+    has = f" (it has {', '.join(quoted(key) for key in data)})" if data else ""
     example = f", e.g. {OPTION} {texts[0]}" if texts else ""
     return where.error(
         f"the task's data has no {field!r}{has}: give the field the project's labelling config reads "
@@ -80,7 +81,7 @@ def several_labels(
     labels = value.get("labels") if isinstance(value, dict) else None
     if not isinstance(labels, list) or len(labels) < 2 or not all(isinstance(label, str) for label in labels):
         return  # one label, or none, or not names: the region's own validation says what is wrong
-    name = f" {region['id']!r}" if isinstance(region.get("id"), str) else ""
+    name = f" {quoted(region['id'])}" if isinstance(region.get("id"), str) else ""
     text = value.get("text") if isinstance(value, dict) else None
     shown = f' ("{text if len(text) <= 40 else text[:39] + "…"}")' if isinstance(text, str) else ""
     named = f"{', '.join(labels[:-1])} and {labels[-1]}"

@@ -49,6 +49,7 @@ from typing import Any
 from annotator.errors import InputError
 from annotator.exchange.files import Where
 from annotator.exchange.formats.labelstudio_users import Author, Users, user
+from annotator.literal import quoted
 from annotator.vocabulary import Status, parse_timestamp
 
 SKIPPED = Status.SKIPPED.value
@@ -118,13 +119,13 @@ def truth(meta: dict[str, Any], annotation: Any, by: Author | None, same: bool |
     if named is not None and by is not None and by.name != named and shown is not None:
         who = (
             f"Label Studio user {by.number}, known only by id, {shown}" if not by.named
-            else f"{by.name!r} completed it (on our task, the server's importer), someone {shown} and no updated_by "
+            else f"{quoted(by.name)} completed it (on our task, the server's importer), someone {shown} and no updated_by "
             "says who"
         )  # fmt: skip
         imported = annotation.created_at is not None  # a server made it: its completer is the server's importer
         naming = f"--user-map {by.number}=NAME to name user {by.number}, or " if not by.named else ""
         disputed = None if by.named and (by.confirmed or not imported) else (
-            f"{who}, and the task's meta.annotator names {named!r}: whose work it is cannot be told (give "
+            f"{who}, and the task's meta.annotator names {quoted(named)}: whose work it is cannot be told (give "
             f"{naming}--annotator NAME to say whose it is)"
         )  # fmt: skip
         return Truth(by.name, status, stamp, None, by.field, disputed)
@@ -161,11 +162,11 @@ def importer_again(
         return {}  # each annotation's own error is said where it is read
     if importer is None or importer.number is None or importer.number in users.mapped or importer.name == named:
         return {}
-    who = f"user {importer.number}" if not importer.named else repr(importer.name)
+    who = f"user {importer.number}" if not importer.named else quoted(importer.name)
     return {
         index: f"Label Studio {who} completed this annotation and annotations[{mine}], the server's import of the work "
-        f"meta.annotator names ({named!r}: a server makes its importer the completer): one user to Label Studio, "
-        f"two annotators here, and whether {who} is {named!r} cannot be told (give --user-map {importer.number}=NAME "
+        f"meta.annotator names ({quoted(named)}: a server makes its importer the completer): one user to Label Studio, "
+        f"two annotators here, and whether {who} is {quoted(named)} cannot be told (give --user-map {importer.number}=NAME "
         f"to say who {who} is)"
         for index, by in enumerate(authors)
         if index != mine and by is not None and by.same(importer)
@@ -204,7 +205,7 @@ def model_only(prediction: Any, model: Any, where: Where, field: str) -> None:
         value = getattr(prediction, key, None) if key == "completed_by" else (prediction.model_extra or {}).get(key)
         if value is not None:
             raise where.error(
-                f"a prediction of our suggestions export is the model's ({model!r}, the task's meta.annotator) and "
+                f"a prediction of our suggestions export is the model's ({quoted(model)}, the task's meta.annotator) and "
                 f"names no Label Studio user, got {value!r}",
                 f"{field}.{key}",
             )

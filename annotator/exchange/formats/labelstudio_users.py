@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotator.exchange.files import Where
+from annotator.literal import quoted
 from annotator.lookalike import begins_like
 from annotator.vocabulary import worker_problem
 
@@ -87,7 +88,7 @@ class Users:
             at = first[1]
             place = f"line {at.line}" if at.line is not None else f"record {at.record}"
             raise where.error(
-                f"Label Studio user {number} is {email!r} here and {first[0]!r} at {place}: one user has one email",
+                f"Label Studio user {number} is {quoted(email)} here and {quoted(first[0])} at {place}: one user has one email",
                 field,
             )
 
@@ -127,12 +128,12 @@ def named_user_problem(name: str) -> str | None:
     a name like the one this import gives a user known only by id; else None."""
     if name.strip().isdecimal():  # atk34 03: "3" escaped the refusal of a user known only by id
         return (
-            f"{name!r} is a user id written as text: Label Studio writes a user id as a whole number, and no "
+            f"{quoted(name)} is a user id written as text: Label Studio writes a user id as a whole number, and no "
             "user's name or email is digits only"
         )
     if synthetic(name):
         return (
-            f"{name!r} reads as {SYNTHETIC}<id>, the name this import gives a Label Studio user known only by id: a "
+            f"{quoted(name)} reads as {SYNTHETIC}<id>, the name this import gives a Label Studio user known only by id: a "
             "user given by email or name cannot take it (Label Studio's emails have an @)"
         )
     return None
@@ -181,7 +182,7 @@ class OneUser:
         if name != first:
             place = f"line {at.line}" if at.line is not None else f"record {at.record}"
             raise where.error(
-                f"{name!r} made this annotation, and {first!r} the one at {place}: --annotator {self.annotator} "
+                f"{quoted(name)} made this annotation, and {quoted(first)} the one at {place}: --annotator {self.annotator} "
                 "takes one Label Studio user's work (import without it: each user's work under their own name)",
                 field,
             )

@@ -63,6 +63,7 @@ from annotator.exchange.formats.prodigy_export import (  # noqa: F401 (the forma
 from annotator.exchange.formats.prodigy_hashes import input_hash
 from annotator.exchange.formats.speakers import kept, link_speaker
 from annotator.exchange.formats.stored_spans import same_spans
+from annotator.literal import quoted, quoted_value
 from annotator.models import (
     Flag,
     Integer,
@@ -168,7 +169,7 @@ def file_tokens(task: ProdigyTask, where: Where) -> list[Token]:
     for index, token in enumerate(task.tokens):
         if task.text[token.start : token.end] != token.text:
             raise where.error(
-                f"token {token.text!r} does not match the text at {token.start}:{token.end}", f"tokens[{index}]"
+                f"token {quoted(token.text)} does not match the text at {token.start}:{token.end}", f"tokens[{index}]"
             )
         if token.text.strip():
             tokens.append(Token(start=token.start, end=token.end))
@@ -286,7 +287,7 @@ def skip_reason(data: dict[str, Any]) -> str | None:
     if blank(data.get("text")):
         return "the text is blank: nothing to annotate"
     if not data.get("spans") and ("label" in data or "options" in data) and data.get("_view_id") != "ner_manual":
-        return f"a task classifying the whole text (label {data.get('label')!r}), not spans"
+        return f"a task classifying the whole text (label {quoted_value(data.get('label'))}), not spans"
     return None
 
 

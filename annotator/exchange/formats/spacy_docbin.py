@@ -169,8 +169,8 @@ def record_from_doc(doc: Any, options: ReadOptions, where: Where) -> ImportedRec
     if unread:
         name, count = next(iter(unread.items()))
         raise where.error(
-            f"the Doc keeps {count} span(s) under {name!r}, which are not read (give --spans-key {name}; "
-            f"the spans read are doc.ents and doc.spans[{key!r}])",
+            f"the Doc keeps {count} span(s) under {quoted(name)}, which are not read (give --spans-key {name}; "
+            f"the spans read are doc.ents and doc.spans[{quoted(key)}])",
             "spans",
         )
     dropped: Counter[str] = Counter()

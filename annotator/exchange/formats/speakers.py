@@ -12,6 +12,7 @@ from annotator.errors import not_one_of
 from annotator.exchange.files import Where
 from annotator.exchange.formats.options import SPEAKER_RELATION, ReadOptions
 from annotator.exchange.formats.unknown_relations import map_hint
+from annotator.literal import quoted_value
 from annotator.models import Label, Span
 from annotator.vocabulary import a_or_an
 
@@ -42,7 +43,7 @@ def link_speaker(
     unlabelled = name is None  # Label Studio's relation nobody named: with SPEAKER our one relation, it is that
     mapped = SPEAKER_RELATION if unlabelled else options.relation_map.get(name, name) if isinstance(name, str) else name
     if mapped is None:
-        dropped[f"relation(s) {name!r} (--relation-map {name}=)"] += 1
+        dropped[f"relation(s) {quoted_value(name)} (--relation-map {name}=)"] += 1
         return
     if mapped != SPEAKER_RELATION:
         if not isinstance(name, str):
@@ -88,7 +89,7 @@ def repeated_id(
     if earlier == span:
         dropped["repeated span(s) (kept once)"] += 1
         return
-    raise where.error(f"the id {found!r} is already the id of {first}, another span: each span needs an id of its own",
+    raise where.error(f"the id {quoted_value(found)} is already the id of {first}, another span: each span needs an id of its own",
                       field)  # fmt: skip
 
 
