@@ -25,6 +25,12 @@ class Superseded:
     annotator: str | None  # named when the answers are parts of tasks (whose author a field of each says)
 
 
+def answered_again(item: ImportedRecord) -> list[Superseded]:
+    """The binary answers (ner.teach) a later answer about the same span replaced in a record, as the note of
+    superseded answers names them (they were left out without a word)."""
+    return [Superseded(e, by, f"{at(e)} about {span}", at(by), None) for e, span, by in item.answered_again]
+
+
 def at(where: Where) -> str:
     """A place in the file as a duplicate's message names it: its line, else its record's number."""
     return f"line {where.line}" if where.line is not None else f"record {where.record}"

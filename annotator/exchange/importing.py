@@ -12,7 +12,15 @@ from pathlib import Path
 
 from annotator.differ import where_texts_differ
 from annotator.errors import AnnotatorError, InputError
-from annotator.exchange.duplicates import Superseded, answer_at, duplicate, later_of, left_out_for, repeats
+from annotator.exchange.duplicates import (
+    Superseded,
+    answer_at,
+    answered_again,
+    duplicate,
+    later_of,
+    left_out_for,
+    repeats,
+)
 from annotator.exchange.files import Where
 from annotator.exchange.formats.common import (
     MISSING_TOKENS,
@@ -29,7 +37,7 @@ from annotator.exchange.formats.stored_spans import unchecked_commands
 from annotator.exchange.formats.unknown_labels import UnknownLabels
 from annotator.exchange.formats.unknown_relations import UnknownRelations
 from annotator.exchange.predictions import UNNAMED, model_suggestions, unnamed_left_out
-from annotator.exchange.realign import StoredWords, onto
+from annotator.exchange.realign import StoredWords, realigned
 from annotator.exchange.records import Progress
 from annotator.exchange.snapping import on_tokens
 from annotator.exchange.stored_suggestions import check_not_older, store_suggestions
@@ -98,27 +106,6 @@ class ImportReport:
     new_as_done: int = 0
     rebuilt: list[tuple[Where, str, int]] = field(default_factory=list)  # new articles of a rebuilt text: where,
     # their id, and how many stored articles had their words (more than one: none was chosen)
-
-
-def _realigned(store: Store, words: StoredWords, item: ImportedRecord, last: bool) -> tuple[ImportedRecord, int]:
-    """A record whose text the format rebuilt from tokens (CoNLL), when no stored article has that text: put on
-    the stored article with the same words when exactly one has them (`exchange.realign`). Also how many
-    stored articles have its words (0 when the text itself is stored, or was not rebuilt). The file's `last`
-    record, when its words are only the start of a stored article's, is an error: the file was cut short."""
-    record = item.record
-    if not item.rebuilt or store.has_article(ArticleIn(id=record.article_id, text=record.text)) is not None:
-        return item, 0
-    found = words.matching(record.text)
-    if not found and last and (started := words.started_by(record.text)) is not None:
-        article_id, given, stored = started
-        raise item.where.error(
-            f"its words are only the start of those of the stored article {quoted(article_id)} ({given} of {stored} characters, "
-            "white space aside): is the file truncated? (imported, it would be a new article of half a text)"
-        )
-    if len(found) != 1:
-        return item, len(found)
-    moved = onto(record, found[0], store.article_text(found[0]), item.where)
-    return dataclasses.replace(item, record=moved, tokens=None), 1
 
 
 def read_file(path: Path, format_name: str, options: ReadOptions) -> list[Read | Entering]:
@@ -207,7 +194,7 @@ def store_records(
             report.dropped[item.what] += item.count
             continue
         try:
-            item, matches = _realigned(store, words, item, index == last)
+            item, matches = realigned(store, words, item, index == last)
         except InputError as error:
             skip(item, error)
             continue
@@ -283,6 +270,7 @@ def store_records(
             report.dropped[UNNAMED] += unnamed
         if not item.questions or placed_item.questions:  # else every answer was left out (`snapping.OFF_TOKENS`)
             ready.append((target, placed_item, suggested))
+            report.superseded += answered_again(placed_item)
     needed = {target for target, *_ in ready}
     with store.write():  # the stored work is compared inside the transaction that replaces it
         for target, item in fresh.items():

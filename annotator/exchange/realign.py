@@ -9,14 +9,16 @@ round trip through CoNLL lands on the article it left, and a document no article
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from annotator.exchange.files import Where
+from annotator.exchange.formats.common import ImportedRecord
 from annotator.literal import quoted
-from annotator.models import NativeRecord, Offsets, Span, SpanError, check_spans
+from annotator.models import ArticleIn, NativeRecord, Offsets, Span, SpanError, check_spans
 from annotator.store import Store
 
 
@@ -95,3 +97,24 @@ def onto(record: NativeRecord, article_id: str, text: str, where: Where) -> Nati
     except SpanError as error:
         raise where.error(f"on the stored article {quoted(article_id)}: {error}", "spans") from None
     return record.model_copy(update={"article_id": article_id, "text": text, "spans": spans})
+
+
+def realigned(store: Store, words: StoredWords, item: ImportedRecord, last: bool) -> tuple[ImportedRecord, int]:
+    """A record whose text the format rebuilt from tokens (CoNLL), when no stored article has that text: put on
+    the stored article with the same words when exactly one has them (`exchange.realign`). Also how many
+    stored articles have its words (0 when the text itself is stored, or was not rebuilt). The file's `last`
+    record, when its words are only the start of a stored article's, is an error: the file was cut short."""
+    record = item.record
+    if not item.rebuilt or store.has_article(ArticleIn(id=record.article_id, text=record.text)) is not None:
+        return item, 0
+    found = words.matching(record.text)
+    if not found and last and (started := words.started_by(record.text)) is not None:
+        article_id, given, stored = started
+        raise item.where.error(
+            f"its words are only the start of those of the stored article {quoted(article_id)} ({given} of {stored} characters, "
+            "white space aside): is the file truncated? (imported, it would be a new article of half a text)"
+        )
+    if len(found) != 1:
+        return item, len(found)
+    moved = onto(record, found[0], store.article_text(found[0]), item.where)
+    return dataclasses.replace(item, record=moved, tokens=None), 1

@@ -145,6 +145,8 @@ class ImportedRecord:
     made: str | None = None
     #: What the import says of how the reader read it, where a reading was one of two (CoNLL's blocks as sentences).
     said: tuple[str, ...] = ()
+    #: Binary answers a later one about the same span replaced (ner.teach): (the earlier's place, its span, the later's).
+    answered_again: tuple[tuple[Where, str, Where], ...] = ()
 
 
 #: What a reader yields: a record, a record it left out (listed), or something it left out on purpose (counted).

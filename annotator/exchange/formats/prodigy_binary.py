@@ -294,4 +294,12 @@ def _record(text: Text, said: str) -> Read:
     )
     record = keep_hashes(record, text.first.model_copy(update={"task_hash": None}), text.tokens)
     dropped = Counter({said if what == UNRULY else what: count for what, count in text.dropped.items()})
-    return ImportedRecord(text.where, record, text.tokens, dropped, questions, annotator_field=text.annotator_field)
+    again = tuple(
+        (a.where, f"{a.span.label.value} {a.span.start}:{a.span.end} {quoted(a.span.text)}", answers[key].where)
+        for key, given in text.answers.items()
+        for a in given
+        if key in answers and a.decision != answers[key].decision  # a repeat of the same answer replaces nothing
+    )
+    return ImportedRecord(
+        text.where, record, text.tokens, dropped, questions, annotator_field=text.annotator_field, answered_again=again
+    )
