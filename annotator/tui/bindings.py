@@ -135,7 +135,8 @@ ARTICLE = [
          "change its spans, labels, edges, speakers or quotes writes nothing and says so; moving, C, u, d, S, F and O "
          "work, and O reopens it to change it", "done", show=True),
     _key("S", "finish('skipped')", "Skip", "mark it skipped and open the next one to do; it asks first: y skips, "
-         "escape cancels", "skip"),
+         "escape cancels (on one skipped already it writes nothing and says so, asking nothing, as d on a done one)",
+         "skip"),
     _key("F", "finish('flagged')", "Flag", "flag it for discussion, with an optional reason; open the next one",
          "flag", priority=True),  # as it arrives: the reason typed right after it is the prompt's (`TypedInto`)
     _key("O", "reopen", "Reopen", "reopen a done (skipped, flagged) article: in progress again, and the suggestions "

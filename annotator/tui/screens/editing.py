@@ -187,13 +187,17 @@ class EditingScreen(ArticleScreen):
     # -- ending work on the article -------------------------------------------------------------------------
 
     def action_finish(self, status: str) -> None:
-        """Mark the article done (asking first while suggestions are pending), skipped (asking first), or flagged
-        (asking for an optional reason), and open the next one still to do."""
+        """Mark the article done (asking first while suggestions are pending), skipped (asking first, unless it is
+        skipped already), or flagged (asking for an optional reason), and open the next one still to do."""
         pending, speakerless = self.model.pending_count, self.model.speakerless
         if status == Status.DONE and (pending or speakerless):
             from annotator.tui.screens.prompts import DonePrompt
 
             self.app.push_screen(DonePrompt(pending, speakerless), self._done_chosen)
+            return
+        who = self.annotator_app.annotator
+        if status == Status.SKIPPED and self.annotator_app.store.status(self.article_id, who) is Status.SKIPPED:
+            self._finish(status)  # writes nothing and says "Already skipped", as d on a done article: no question
             return
         if status == Status.SKIPPED:
             from annotator.tui.screens.prompts import SkipPrompt
