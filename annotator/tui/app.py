@@ -160,7 +160,7 @@ class AnnotatorApp(KeysAheadApp):
         try:
             screen = self._reading_key_of(action, default_namespace)
             if screen is not None and screen.catch_up(key=True):
-                return True
+                return self.not_run(action)  # no screen opens: the keys held after it go on now
             if screen is not None:  # a key that reads the screen: what it shows after is what the person sees
                 screen.highlight_unseen, screen.pending_unseen = None, None
             return await super().run_action(action, default_namespace, namespaces)

@@ -151,6 +151,15 @@ class KeysAheadApp(App[None]):
         finally:
             self._when_ready(self.screen, self._holding)
 
+    def not_run(self, action: str | ActionParseResult) -> bool:
+        """A key's action that was not run (the screen was shown as stored first): when it was to open a screen,
+        the keys held after it go on now, not after `OPENING_SECONDS` (`S` pressed again did nothing meanwhile).
+        True: the key is handled."""
+        if self._opening is not None and action == self._opening:
+            self._opening = None
+            self._when_ready(self.screen, self._holding)
+        return True
+
     def _when_ready(self, screen: Screen[Any], holding: int) -> None:
         """Once `screen` has handled what is already waiting for it (its mounting, the focus it gives on showing):
         the held keys go on, or, if another screen came on top meanwhile (a prompt's answer opened the list), once
