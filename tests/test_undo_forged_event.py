@@ -21,7 +21,7 @@ from processes import annotator
 
 from annotator.store import Store
 from annotator.store.event_fit import DamagedEvent
-from annotator.store.history import NothingTo
+from annotator.store.nothing_to import NothingTo
 from annotator.tui.app import AnnotatorApp
 
 ARTICLES = [
@@ -168,7 +168,7 @@ def test_an_undo_with_nothing_to_undo_is_refused_and_found_by_check(db: Path) ->
             assert str(refused.value) == refusal(db, event, why, action="undo", done=done)
         with pytest.raises(NothingTo) as nothing:  # m2's stray undo leaves m1's hint alone
             store.redo("m1", "alice")
-        assert str(nothing.value) == "nothing to redo on this article"
+        assert str(nothing.value) == "nothing to redo on this article: nothing on it was undone"
     assert db.read_bytes() == bytes_before
     result = annotator("check", "--db", db)
     assert result.stderr == (

@@ -166,7 +166,7 @@ def events_of(db: sqlite3.Connection, article_id: str, annotator: str) -> tuple[
     writes (see the module's docstring), and for an undo or redo with nothing to act on (another program's row:
     it ended undo in a traceback): the pair's history cannot be replayed while there is one."""
     events, problems = [], []
-    done = undone = 0  # how many edits an undo (a redo) has to act on: `history._stacked`
+    done = undone = 0  # how many edits an undo (a redo) has to act on: `nothing_to.stacked`
     sql = "SELECT id, action, before, after, target, at FROM events WHERE article_id = ? AND annotator = ? ORDER BY id"
     for event_id, action, before, after, target, at in db.execute(sql, [article_id, annotator]):
         if action in ("undo", "redo") and not (done if action == "undo" else undone):

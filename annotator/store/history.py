@@ -6,8 +6,6 @@ On a screen, the last change (undo) must be the screen's own or from before it o
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from annotator.errors import NotFound, Refused
 from annotator.literal import quoted
 from annotator.rows import Edit, Event
@@ -15,8 +13,9 @@ from annotator.store.changes import again, describe
 from annotator.store.connection import SPAN_COLUMNS, Row
 from annotator.store.event_fit import damaged, fitting_change
 from annotator.store.event_shapes import stray_problem
+from annotator.store.nothing_to import NothingExplained, stacked
 from annotator.store.reads import NOT_EDITS
-from annotator.store.screen_events import ElsewhereSince, ScreenEvents
+from annotator.store.screen_events import ElsewhereSince
 from annotator.store.undo_words import (
     accepted_as,
     action_words,
@@ -35,17 +34,13 @@ from annotator.vocabulary import Status
 from annotator.wording import counted, status_words
 
 
-class NothingTo(Refused):
-    """Undo or redo with nothing to act on in this article: a hint where to look, not a failure."""
-
-
-class History(ScreenEvents):
+class History(NothingExplained):
     """Undo and redo of one annotator's edits on one article (on a screen, its own: `screen_events`)."""
 
     def _stacks(self, article_id: str, annotator: str, redo: bool = False) -> tuple[list[int], list[int]]:
         """(undoable event ids, redoable event ids), rebuilt from the log so they survive restarts; refused
         (`DamagedEvent`) when the log holds an undo or redo with nothing to act on, which no command writes."""
-        done, undone, stray = _stacked(
+        done, undone, stray = stacked(
             self.conn.execute(
                 "SELECT id, action FROM events WHERE article_id = ? AND annotator = ? ORDER BY id",
                 [article_id, annotator],
@@ -54,35 +49,6 @@ class History(ScreenEvents):
         if stray is not None:
             raise damaged(self.path, stray[0], stray[1], stray_problem(stray[1]), redo)
         return done, undone
-
-    def _nothing_to(self, article_id: str, annotator: str, redo: bool, undone_here: bool = False) -> NothingTo:
-        """Why there is nothing to undo (or redo) on this article, in one line: undo and redo go per article, so
-        it names the article where there is, changed (or undone) last (newcomers' trials: after an undo on
-        another article "nothing to redo" read as if that undo were lost; on a fresh first article "nothing to
-        undo in this article (... p opens the one before)" pointed at an article that is not there)."""
-        if redo:
-            here = "nothing to redo on this article"
-        elif undone_here:
-            here = "nothing to undo on this article: every change made here is undone already"
-        else:
-            here = "nothing to undo on this article yet"
-        if undone_here:
-            return NothingTo(here)
-        stacks: dict[str, list[tuple[int, str]]] = {}
-        for event_id, action, other in self.conn.execute(
-            "SELECT id, action, article_id FROM events WHERE annotator = ? AND article_id != ? ORDER BY id",
-            [annotator, article_id],
-        ):
-            stacks.setdefault(other, []).append((event_id, action))
-        # the article whose last event leaves something to redo (undo), the latest first
-        waiting = [(rows[-1][0], other) for other, rows in stacks.items() if _stacked(rows)[1 if redo else 0]]
-        if not waiting:
-            return NothingTo(here)
-        title = self.conn.execute("SELECT title FROM articles WHERE id = ?", [max(waiting)[1]]).fetchone()
-        name = (title[0] if title and title[0] else max(waiting)[1]).strip()
-        name = name if len(name) <= 40 else name[:40].rstrip() + "…"
-        what = "redo goes per article, and your last undo" if redo else "undo goes per article, and your last change"
-        return NothingTo(f"{here}: {what} is on {quoted(name)}")
 
     def _event_change(self, event_id: int, article_id: str, annotator: str, redo: bool) -> tuple[str, Row, Row]:
         """The event's (action, before, after), refused (`DamagedEvent`) when it does not fit this database."""
@@ -303,27 +269,6 @@ def as_made(suggestion: Row, decision: str | None) -> str:
     """A suggestion a change decided, as the person made the change (`History._decided`)."""
     doing = {"accepted": "accepting", "rejected": "rejecting"}.get(decision or "")
     return f", {doing} {describe(suggestion)}" if doing else f", making {describe(suggestion)} pending again"
-
-
-def _stacked(events: Iterable[tuple[int, str]]) -> tuple[list[int], list[int], tuple[int, str] | None]:
-    """(undoable event ids, redoable event ids, the first undo or redo with nothing to act on: (id, action), which
-    no command writes, skipped) after one article's (event id, action), oldest first."""
-    done: list[int] = []
-    undone: list[int] = []
-    stray: tuple[int, str] | None = None
-    for event_id, action in events:
-        if action in NOT_EDITS:
-            continue
-        if action in ("undo", "redo") and not (done if action == "undo" else undone):
-            stray = stray or (event_id, action)
-        elif action == "undo":
-            undone.append(done.pop())
-        elif action == "redo":
-            done.append(undone.pop())
-        else:  # an edit, an import or a merge that replaced the work: each undoable, and clears the redos
-            done.append(event_id)
-            undone.clear()
-    return done, undone, stray
 
 
 def replay(events: list[Event]) -> tuple[dict[int, Row], dict[int, str], str]:

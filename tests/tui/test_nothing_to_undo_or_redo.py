@@ -68,7 +68,7 @@ async def test_ctrl_r_with_nothing_undone_anywhere(running) -> None:
     async with running(size=(200, 50)) as (app, pilot):
         await pilot.press("enter", "ctrl+r")
         said = status(app)
-    assert said == "Nothing to redo on this article"
+    assert said == "Nothing to redo on this article: nothing on it was undone"
 
 
 def test_the_store_says_the_same(read_store) -> None:

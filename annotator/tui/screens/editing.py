@@ -13,7 +13,7 @@ from annotator import quotations
 from annotator.errors import AnnotatorError, Conflict
 from annotator.literal import quoted
 from annotator.locking import locked
-from annotator.store.history import NothingTo
+from annotator.store.nothing_to import NothingTo
 from annotator.store.screen_events import ElsewhereSince
 from annotator.tui.bindings import DONE_KEY_BAR
 from annotator.tui.failures import said
