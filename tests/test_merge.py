@@ -72,7 +72,13 @@ def test_merge_brings_articles_annotations_and_events(review: Store, alice: Path
     assert (report.articles_added, report.annotations_added, report.unchanged, report.conflicts) == (2, 4, 0, [])
     with Store.open(alice) as source:
         assert state(review, "alice") == state(source, "alice")
-        assert len(review.events(annotator="alice")) == len(source.events(annotator="alice")) == 11
+        copied = [event for event in review.events(annotator="alice") if event.action != "merged"]
+        assert [(e.action, e.at) for e in copied] == [(e.action, e.at) for e in source.events(annotator="alice")]
+        assert len(copied) == 11
+        # each pair the merge copied events to names them, for a screen open on it (`screen_events.made`)
+        records = [event.after for event in review.events(annotator="alice") if event.action == "merged"]
+        assert sorted(tuple(r["events"]) for r in records) == [(1, 7), (8, 11)]
+        assert {r["command"] for r in records} == {"annotator merge"}
     with Store.open(bob) as source:
         assert state(review, "bob") == state(source, "bob")
     assert report.events_copied == 11 + 4  # bob: reject, two adds, status
@@ -225,7 +231,8 @@ def test_merge_reads_each_articles_suggestions_once_however_long_the_history(tmp
             target.conn.set_trace_callback(seen.append)
             merge(target, [path])
             target.conn.set_trace_callback(None)
-            assert len(target.events(article, "alice")) == 4 * cycles + 1
+            actions = [event.action for event in target.events(article, "alice")]
+            assert (len(actions), actions[-1]) == (4 * cycles + 2, "merged")  # and the merge's record of them
         statements[cycles] = seen
     reads = [[s for s in seen if s.startswith("SELECT * FROM suggestions")] for seen in statements.values()]
     assert [len(r) for r in reads] == [1, 1]  # this database's suggestions of the article, read once

@@ -21,7 +21,8 @@ replaces our undecided older ones, and suggestions the merged work refers to are
 older release tokenized it here), so that the spans merged sit on tokens (`merge_rows.take_finer_tokens`).
 Assignments and comments this database lacks are added. An annotator's article out in a pack here, read back, gets a
 `merged` event naming the events written to it (`store.pack.record_merged_back`: the pack's work is told from work
-done here). Everything is one transaction: all or nothing.
+done here), and so does every other one the merge copied events to (a screen open on it names them as the merge's,
+not another window's: `store.screen_events`). Everything is one transaction: all or nothing.
 
 The other file (`annotator.store.merge_source`) is opened read-only and never changed. Rows are compared by
 content, not ids: articles by content hash, suggestions by (offsets, label, suggester, speaker), spans by
@@ -303,7 +304,7 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
     for done, annotation in enumerate(annotations, start=1):
         theirs_id, who = annotation["article_id"], annotation["annotator"]
         here = ours[theirs_id]
-        first = next_event_id(store) if (here, who) in packed else None
+        first, copied = next_event_id(store), report.events_copied
         theirs = work(source.connection, theirs_id, who)
         mine = work(store.conn, here, who)
         if suggestions is None or suggestions.our_article != here:  # annotations come article by article
@@ -333,13 +334,15 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
                 replace_work(store, here, who, spans, decisions, theirs[0], f"merged from {source.path}", theirs[3],
                              unchecked)  # fmt: skip
                 report.overwritten += 1
-        if first is not None:  # the events written to a pair out in a pack are the pack's work (`store.pack`)
+        # a pair out in a pack: the pack's work (`store.pack`); else events copied are named as the merge's to an
+        # open screen (`screen_events`; the `merge` event of `prefer` names itself)
+        if (here, who) in packed or report.events_copied > copied:
             back[(here, who)] = (first, next_event_id(store) - 1)
         if progress:
             progress(done, len(annotations))
     if suggestions is not None:
         report.suggestions_copied += suggestions.copied
-    record_merged_back(store, source.path, {pair: ids for pair, ids in back.items() if pair in packed})
+    record_merged_back(store, source.path, {pair: ids for pair, ids in back.items() if pair in packed or ids})
 
 
 def _packs_read_back(source: MergeSource, ours: dict[str, str]) -> dict[tuple[str, str], tuple[int, int] | None]:

@@ -76,8 +76,10 @@ def packed_pairs(reader: Reader) -> set[tuple[str, str]]:
 def record_merged_back(store: Store, source: Path, written: dict[tuple[str, str], tuple[int, int] | None]) -> None:
     """A `merged` event (no edit: `reads.NOT_EDITS`) for each packed-out pair a merge of `source` read back, with the
     ids of the events the merge wrote to it (`events`: first and last), so that `packed_out` tells the pack's work
-    brought back from work done here, and says when the pack was last merged back. A pair that took nothing from a
-    pack merged back before gets none: merging twice changes nothing. Inside the merge's transaction."""
+    brought back from work done here, and says when the pack was last merged back; and for each other pair it copied
+    events to, so that a screen open on it names them as the merge's (`screen_events.made`). A pair that took
+    nothing from a pack merged back before gets none: merging twice changes nothing. Inside the merge's
+    transaction."""
     now = utc_now()
     again = """SELECT 1 FROM events WHERE article_id = :article AND annotator = :who AND action = 'merged' AND id > (
                    SELECT MAX(id) FROM events WHERE article_id = :article AND annotator = :who AND action = 'pack')"""

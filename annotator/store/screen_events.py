@@ -23,6 +23,11 @@ from annotator.store.connection import Row
 
 #: Actions only a command writes, never a screen.
 _COMMANDS_ONLY = ("import", "merge")
+#: The first and last id of the events a merge wrote to a pair, as its `merged` event names them (NULL where its
+#: `after` is no JSON: `check` names that).
+_MERGED_FIRST, _MERGED_LAST = (
+    f"CASE WHEN json_valid(m.after) THEN json_extract(m.after, '$.events[{i}]') END" for i in (0, 1)
+)
 
 
 class ElsewhereSince(Refused):
@@ -83,11 +88,17 @@ class ScreenEvents(Changes):
         return self.made(event_id)
 
     def made(self, event_id: int) -> str:
-        """ "by `annotator <command>`" when a command wrote the event (its `command`, or an action only a command
-        writes), else "in another window"."""
-        sql = "SELECT action, json_extract(after, '$.command') FROM events WHERE id = ?"
-        action, command = self.conn.execute(sql, [event_id]).fetchone() or (None, None)
+        """ "by `annotator <command>`" when a command wrote the event (`annotator merge` when a merge brought it here,
+        as its `merged` event says; else its `command`, or an action only a command writes), else "in another
+        window"."""
+        sql = (
+            "SELECT e.action, json_extract(e.after, '$.command'), EXISTS (SELECT 1 FROM events m WHERE m.article_id "
+            "= e.article_id AND m.annotator = e.annotator AND m.action = 'merged' AND m.id > e.id AND "
+            f"e.id BETWEEN {_MERGED_FIRST} AND {_MERGED_LAST}) FROM events e WHERE e.id = ?"
+        )
+        action, command, merged = self.conn.execute(sql, [event_id]).fetchone() or (None, None, 0)
         command = command if isinstance(command, str) else action if action in _COMMANDS_ONLY else None
+        command = "merge" if merged else command
         return f"by `annotator {command.removeprefix('annotator ')}`" if command else "in another window"
 
     def changed_elsewhere(self, article_id: str, annotator: str) -> str | None:
