@@ -7,6 +7,7 @@ from __future__ import annotations
 from annotator.shapes import (
     Tokens,
     adverb_at,
+    group_word,
     is_common,
     is_modifier,
     is_name_word,
@@ -25,6 +26,7 @@ from annotator.wordlists import (
     ING_NOUNS,
     IRREGULAR_PASTS,
     MODIFIERS,
+    NUMBER_WORDS,
     OBJECT_OPENERS,
     PEOPLE_NOUNS,
     PLURAL_MODIFIERS,
@@ -227,7 +229,24 @@ def past_after_subject(text: str, tokens: Tokens, index: int) -> bool:
         return False
     else:
         before = _before_a_verb(text, tokens, index, ("ed",), shortest=4)
+        if before is not None and _counted_after(text, tokens, index, before):
+            return False
     return before is not None and _a_subject(before)
+
+
+def _counted_after(text: str, tokens: Tokens, index: int, before: str) -> bool:
+    """Whether a word in -ed at token `index` stands between a number word (`before`) and the plural noun it
+    counts: an adjective in that noun's group ("Three retired | judges", "two wounded soldiers": the key adds
+    'retired judges', as from the noun), not a past after its subject ("Two | died", "Police | arrested
+    protesters": a noun before it, not a number). A quantifier ("many", "both") opens no subject here at all."""
+    if before.lower() not in NUMBER_WORDS:
+        return False
+    after = index + 1
+    if after >= len(tokens) or not joined(text, tokens, index, after):
+        return False
+    noun = word_at(text, tokens, after)
+    plural = len(noun) > 3 and noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
+    return noun.lower() not in FUNCTION_WORDS and group_word(noun) and (plural or noun in PLURAL_PEOPLE)
 
 
 #: Words in -ed that are no past ("a need", "the wind speed", "the garden shed", "a couple hundred"), where "died",

@@ -75,3 +75,16 @@ def test_a_noun_after_a_short_or_irregular_past_takes_neither_the_verb_nor_its_s
     assert offered(text, "drones") == [(ENTITIES, "drones")]
     assert offered(text, "protesters") == [(ENTITIES, "protesters")]
     assert offered(text, "fines") == [(ENTITIES, "fines")]
+
+
+def test_a_word_in_ed_between_a_number_and_its_plural_noun_is_in_the_noun_group() -> None:
+    """ "Three retired judges": on "retired" the keys refused it as a verb after its subject ("Three"), where the
+    noun's group is right; the number stays a FIGURE of its own, as from the noun. A verb after a number alone, or
+    after a noun, is still refused."""
+    text = "Three retired judges spoke. Two wounded soldiers and five injured men arrived. Two died. Police arrested protesters."
+    assert added(text, "retired") == added(text, "judges") == "retired judges"
+    assert added(text, "wounded") == "wounded soldiers"
+    assert added(text, "injured") == "injured men"
+    for verb in ("died", "arrested"):
+        assert offered(text, verb) == [], verb
+        assert added(text, verb) == verb, verb
