@@ -196,6 +196,7 @@ def group_start(text: str, tokens: Tokens, index: int) -> int:
             and not adverb_at(text, tokens, first - 1)
             and not verb_after_to(text, tokens, first - 1)
             and not verb_before_group(text, tokens, first - 1)
+            and not (before.endswith("s") and verb_after_subject(text, tokens, first - 1))  # "it enables | disabled"
         ):
             first -= 1
         else:

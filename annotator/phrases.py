@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from annotator.complements import is_clean, quantified, with_complement
+from annotator.compounds import compound_head, nationality_group
 from annotator.counts import is_figure_number, period
 from annotator.descriptions import described_name
 from annotator.groups import group_head, group_start, modified_head, verb_after_subject
@@ -24,8 +25,6 @@ from annotator.shapes import (
     capital_by_position,
     group_word,
     in_a_name,
-    is_common,
-    is_modifier,
     is_name_word,
     joined,
     name_range,
@@ -47,10 +46,8 @@ from annotator.wordlists import (
     DETERMINERS,
     FUNCTION_WORDS,
     MEMBER_NOUNS,
-    NATIONALITY_ENDINGS,
     PARTICLES,
     SENTENCE_OPENING_WORDS,
-    SPEECH_VERB_FORMS,
 )
 
 Tokens = Sequence[tuple[int, int]]
@@ -100,7 +97,7 @@ def _rungs(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
         if named is not None:  # on a title: the name first, as a label key adds it; then with its title
             return _ladder(text, tokens, index, [named, (min(cores[0][0], index), named[1])])
         head = modified_head(text, tokens, cores[0][1])  # "the RMT | union": the name's group (trial 31)
-        modified = _nationality_group(text, tokens, cores[0]) if head is None else (cores[0][0], head)
+        modified = nationality_group(text, tokens, cores[0]) if head is None else (cores[0][0], head)
         return _ladder(text, tokens, index, [*cores, modified] if modified is not None else cores)
     elif (
         word.lower() in DETERMINERS
@@ -109,43 +106,21 @@ def _rungs(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
         and word_at(text, tokens, index + 1) not in FUNCTION_WORDS  # "another | very": no phrase; "the | US" one
     ):
         following = phrase_ladder(text, tokens, index + 1)
-        end = following[0][1] if following else index
         name_after = is_name_word(word_at(text, tokens, index + 1))
+        ends = [r[1] for r in following[: 1 if name_after else None] if r[0] >= index]  # "the | regional assembly"
+        end = max([following[0][1], *ends]) if following else index  # "about a | hundred"
         head = (modified_head(text, tokens, end) or nationality_head(text, tokens, index + 1)) if name_after else None
         return [(index, end if head is None else head)]  # "the | RMT union", "the | Chinese social networking platform"
     elif group_word(word) and not adverb_at(text, tokens, index):  # "working | nearby": no noun
         verb = verb_after_subject(text, tokens, index)  # "the family | waited": the word alone, no group
-        group = (index, index) if verb else (group_start(text, tokens, index), group_head(text, tokens, index))
+        head = compound_head(text, tokens, group_head(text, tokens, index))  # "the business | secretary"
+        group = (index, index) if verb else (group_start(text, tokens, index), head)
         ladder = _ladder(text, tokens, index, [(index, index), group])
         wider = quantified(text, tokens, ladder[-1]) if ladder and not is_name_word(word) else None
         return [*ladder, wider] if wider is not None else ladder
     else:
         core = (index, index)
     return _ladder(text, tokens, index, [core])
-
-
-def _nationality_group(text: str, tokens: Tokens, name: TokenRange) -> TokenRange | None:
-    """A nationality word with the noun group it modifies ("Palestinian | state", "Israeli | negotiating teams");
-    None for other names, or before a verb ("Israeli officials | added")."""
-    first, last = name
-    word = word_at(text, tokens, last)
-    following = last + 1
-    if first != last or not word.endswith(NATIONALITY_ENDINGS) or following >= len(tokens):
-        return None
-    after = word_at(text, tokens, following)
-    if not joined(text, tokens, last, following) or not is_common(after) or after in SPEECH_VERB_FORMS:
-        return None
-    if after.endswith("ed") and not is_modifier(after):
-        return None
-    head = following  # over modifiers ("negotiating") to the noun
-    while (
-        (is_modifier(word_at(text, tokens, head)) or word_at(text, tokens, head).endswith("ing"))
-        and head + 1 < len(tokens)
-        and joined(text, tokens, head, head + 1)
-        and is_common(word_at(text, tokens, head + 1))
-    ):
-        head += 1
-    return (first, head) if is_clean(text, tokens, (first, head)) else None
 
 
 def _ladder(text: str, tokens: Tokens, index: int, cores: list[TokenRange]) -> list[TokenRange]:

@@ -287,12 +287,21 @@ def _fraction_after(text: str, tokens: Tokens, hyphen: int) -> int | None:
     return hyphen + length - 1 if length else None
 
 
+def _apart(number: str, after: str) -> bool:
+    """Whether a number in digits and a number in words right after it are two figures ("up from 8,300 | twelve months
+    ago": the second a duration's, no figure; a newcomer's trial got '8,300 twelve'); a scale word joins them."""
+    words = after.lower()
+    return number[:1].isdigit() and words.isalpha() and words in NUMBER_WORDS and words not in SCALES | FRACTIONS
+
+
 def number_range(text: str, tokens: Tokens, index: int) -> TokenRange:
     """The figure around token `index`: numbers and scale words, ranges ("3-1", from either number), plural fractions
     ("three quarters"), and the qualifier before them."""
     first = last = index
     while last + 1 < len(tokens) and joined(text, tokens, last, last + 1):
         word = word_at(text, tokens, last + 1).lower()
+        if _apart(word_at(text, tokens, last), word):
+            break  # "8,300 | twelve months ago": a number in words after digits counts something else
         if is_number(word) or word in SCALES or word in FRACTIONS:
             last += 1
         elif word == "-" and (fraction := _fraction_after(text, tokens, last + 1)) is not None:
@@ -313,7 +322,7 @@ def number_range(text: str, tokens: Tokens, index: int) -> TokenRange:
         if ranged and is_number(word_at(text, tokens, first - 2)):
             first -= 2
             continue
-        if not (is_number(before) or before in CURRENCIES or counted):
+        if not (is_number(before) or before in CURRENCIES or counted) or _apart(before, word_at(text, tokens, first)):
             break
         first -= 1
     for qualifier in sorted(QUALIFIERS, key=len, reverse=True):

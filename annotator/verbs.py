@@ -229,7 +229,9 @@ def past_after_subject(text: str, tokens: Tokens, index: int) -> bool:
         return False
     else:
         before = _before_a_verb(text, tokens, index, ("ed",), shortest=4)
-        if before is not None and _counted_after(text, tokens, index, before):
+        if before is not None and (
+            _counted_after(text, tokens, index, before) or _modifies_its_noun(text, tokens, index)
+        ):
             return False
     return before is not None and _a_subject(before)
 
@@ -247,6 +249,30 @@ def _counted_after(text: str, tokens: Tokens, index: int, before: str) -> bool:
     noun = word_at(text, tokens, after)
     plural = len(noun) > 3 and noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
     return noun.lower() not in FUNCTION_WORDS and group_word(noun) and (plural or noun in PLURAL_PEOPLE)
+
+
+#: Words that count what follows ("enough unvaccinated people"): no subject of a past after them.
+COUNTING_WORDS = frozenset({"enough", "more", "fewer", "less"})
+
+
+def _modifies_its_noun(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index`, a word in -ed right before a common noun, is that noun's modifier where a past would
+    have its subject before it: after a counting word ("enough | unvaccinated people", "more | informed decisions"), or
+    after a verb that is no auxiliary ("it enables | disabled users", not "he has | injured people"; an earlier trial: the keys refused
+    these, where the group is the mention). After "and" it stays a past ("and | studied law", "and | asked voters" in
+    the corpus far outnumber "and | retired judges")."""
+    after, before = index + 1, index - 1
+    if after >= len(tokens) or not joined(text, tokens, index, after) or before < 0:
+        return False
+    noun = word_at(text, tokens, after)
+    if noun.lower() in FUNCTION_WORDS or noun.lower() in DETERMINERS or not is_common(noun):
+        return False
+    if noun.endswith(("ed", "ing")) or adverb_at(text, tokens, after):
+        return False
+    word = word_at(text, tokens, before).lower()
+    if word in COUNTING_WORDS:
+        return True
+    return word not in FUNCTION_WORDS and not word.endswith("ed") and verb_after_subject(text, tokens, before)
 
 
 #: Words in -ed that are no past ("a need", "the wind speed", "the garden shed", "a couple hundred"), where "died",
