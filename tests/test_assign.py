@@ -281,7 +281,8 @@ def test_cli_assign_again_adds_articles_ingested_since_to_the_least_loaded(tmp_p
     assert run_assign(db) == [
         f"7 article(s) to 2 annotator(s) each (seed 0) -> {db}",
         "kept:       10 of the 10 earlier assignment(s), 1 of them already started",
-        "added:      4 assignment(s), on 2 article(s) not assigned before",
+        "added:      4 assignment(s), on 2 article(s) not assigned before: a5 'Article a5 says Gaza is…', "
+        "a6 'Article a6 says Gaza is…'",
         "  alice          4 article(s)",
         "  bob            5 article(s)",
         "  carol          5 article(s)",
@@ -306,10 +307,12 @@ def test_cli_assign_with_another_seed_or_team_never_moves_started_work(tmp_path:
     assert run_assign(db, "--seed", "9")[0] == f"6 article(s) to 2 annotator(s) each (seed 9) -> {db}: nothing changed"
     assert pairs(db) == before
     result = annotator("assign", "--annotators", "alice,bob,dave", "--overlap", "2", "--db", db)  # carol leaves
-    assert result.stdout.splitlines()[:4] == [
+    assert result.stdout.splitlines()[:5] == [
         f"6 article(s) to 2 annotator(s) each (seed 0) -> {db}",
         "kept:       10 of the 12 earlier assignment(s), 2 of them already started",
-        "added:      2 assignment(s), on 0 article(s) not assigned before",
+        "added:      0 assignment(s), on 0 article(s) not assigned before",
+        "filled:     2 free place(s) on article(s) assigned before: a3 'Article a3 says Gaza is…' to dave, "
+        "a5 'Article a5 says Gaza is…' to dave",
         "taken back: 2 assignment(s) nobody had started (not in this team, or no room left)",
     ]
     after = pairs(db)
@@ -340,7 +343,7 @@ def test_taking_back_assignments_that_went_into_a_pack_says_whose_pack(tmp_path:
     assert annotator("pack", "--annotator", "carol", "-o", tmp_path / "carol.db", "--db", db).returncode == 0
     result = annotator("assign", "--annotators", "alice,bob,dave", "--overlap", "2", "--db", db)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[3:5] == [
+    assert result.stdout.splitlines()[4:6] == [
         "taken back: 4 assignment(s) nobody had started (not in this team, or no room left)",
         "  4 of them are in carol's pack (annotator pack): work done there merges back, but is compared by "
         "assignment no longer (agreement and review --ignore-assignments compare it)",

@@ -1,8 +1,9 @@
 """Commands for a team: assigning articles with overlap, packs for annotating offline, merging the team's
 databases back, and the TUI in a browser."""
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -23,6 +24,9 @@ from annotator.cli.names import checked_name, named
 from annotator.cli.paths import PathType, database_paths
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import Prefer
+
+if TYPE_CHECKING:
+    from annotator.store.assignments import AssignReport
 
 
 def assign(
@@ -52,8 +56,9 @@ def assign(
     """Give every article (or the first --limit) to exactly --overlap of the annotators, balanced.
 
     Reproducible: the same seed on the same database gives the same plan. Running it again keeps every
-    assignment that fits (nothing changes, articles ingested since are added); whoever has started an article
-    keeps it whatever the team. Stored in the `assignments` table, and as `assign`/`unassign` events.
+    assignment that fits (nothing changes, articles ingested since are added); an assignee who has started an
+    article keeps it whatever the team; work begun unassigned gets a place only where one is free. Stored in the
+    `assignments` table, and as `assign`/`unassign` events.
     `annotator stats` shows each annotator's progress.
 
     Example: annotator assign --annotators alice,bob,carol --overlap 2 --seed 7
@@ -81,11 +86,7 @@ def assign(
             say(f"kept:       {report.kept} of the {report.before} earlier assignment(s){begun}")
         else:
             say("kept:       nothing (no article here was assigned before)")
-        begun = f"; {report.started_added} of them to whoever had already started the article"
-        say(
-            f"added:      {report.added} assignment(s), on {report.new_articles} article(s) not assigned before"
-            + (begun if report.started_added else "")
-        )
+        say_added(report)
         if report.removed:
             say(f"taken back: {report.removed} assignment(s) nobody had started (not in this team, or no room left)")
             for name, count in report.packed.items():
@@ -93,8 +94,58 @@ def assign(
                     f"  {count} of them are in {name}'s pack (annotator pack): work done there merges back, but is "
                     "compared by assignment no longer (agreement and review --ignore-assignments compare it)"
                 )
+        say_not_given(report)
         for name, count in report.per_annotator.items():
             say(f"  {name:<14} {count} article(s)")
+
+
+def say_added(report: "AssignReport") -> None:
+    """The places given. The articles assigned before that got one are named (a trial, t2 F7: "on 2 article(s) not
+    assigned before" read as if all of them were on the two just ingested), and so are the new ones when some
+    were assigned before (a run that hands out the articles ingested since)."""
+    from annotator.wording import together
+
+    filled = sum(len(places) for places in report.filled.values())
+    names = f": {_articles(report, report.new_ids)}" if report.before and report.new_ids else ""
+    begun = f"; {report.started_added} of them to whoever had already started the article"
+    say(
+        f"added:      {report.added - filled} assignment(s), on {report.new_articles} article(s) not assigned "
+        f"before{names}" + (begun if report.started_added else "")
+    )
+    if report.filled:
+
+        def given(article_id: str) -> str:
+            places = report.filled[article_id]
+            return " to " + together([f"{who} (had started it)" if began else who for who, began in places])
+
+        say(f"filled:     {filled} free place(s) on article(s) assigned before: "
+            f"{_articles(report, list(report.filled), given)}")  # fmt: skip
+
+
+def say_not_given(report: "AssignReport") -> None:
+    """Work team members began on articles assigned to others where no place was free: it is left unassigned, out
+    of what agreement and review compare, however often assign runs again."""
+    if report.not_given:
+
+        def whose(article_id: str) -> str:
+            return f" ({', '.join(report.not_given[article_id])})"
+
+        say(
+            f"not given:  {len(report.not_given)} article(s) begun by team members not assigned to them, no place "
+            f"being free: {_articles(report, list(report.not_given), whose)}; their work there is not compared "
+            "(agreement and review --ignore-assignments compare it)"
+        )
+
+
+def _articles(report: "AssignReport", articles: list[str], after: Callable[[str], str] = lambda _: "") -> str:
+    """The first articles of a summary's line by id and title, each with what `after` says of it; how many more."""
+    from annotator.literal import quoted
+    from annotator.store.assignments import NAMED
+    from annotator.wording import clipped
+
+    shown = [f"{i} {quoted(clipped(report.titles[i], 24))}{after(i)}" for i in articles[:NAMED]]
+    more = f" and {len(articles) - NAMED} more (annotator stats --articles)" if len(articles) > NAMED else ""
+    return ", ".join(shown) + more
 
 
 def pack(

@@ -9,11 +9,13 @@ take one.
 Assigning again fills free places only, so it never moves work (Prodigy's feed_overlap hands out each task
 once, for the same reason: an annotator's queue, or a pack being annotated offline, must stay theirs). Every
 assignment to a member of the team stays, as long as the article has room for it (a smaller overlap: the
-busiest holders give theirs back); an annotator who has started an article (a status beyond to do, or any
-span or decision) keeps it whatever the team or overlap, and counts towards its overlap, as does a team member's
-work begun before any assignment (it becomes theirs); the places left
-(articles ingested since, a larger overlap, someone who left the team) go by the plan. So running the same
-command again changes nothing, and new articles are simply added. The result is the `assignments` table
+busiest holders give theirs back); an assignee who has started an article (a status beyond to do, or any
+span or decision) keeps it whatever the team or overlap, and counts towards its overlap. The places left
+(articles ingested since, a larger overlap, someone who left the team) go first to team members who began the
+article unassigned (finished work first), then by the plan; work begun unassigned never takes a place that is
+not free (a trial, t2 F7: it went past the overlap, or took an assignee's unstarted place, and changed what
+agreement compared on articles already reviewed). So running the same command again changes nothing, and new
+articles are simply added. The result is the `assignments` table
 (readable in any SQLite tool) and one `assign` or `unassign` event per row added or taken away; those events
 are not edits (undo passes over them, and they never change an annotation's version).
 """
@@ -38,6 +40,9 @@ STARTED = """(EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = {a} AND n
     OR EXISTS (SELECT 1 FROM spans s WHERE s.article_id = {a} AND s.annotator = {w})
     OR EXISTS (SELECT 1 FROM decisions d WHERE d.article_id = {a} AND d.annotator = {w}))"""
 
+#: How many articles a summary names in a line before "and N more".
+NAMED = 5
+
 
 @dataclass
 class AssignReport:
@@ -46,9 +51,15 @@ class AssignReport:
     removed: int = 0
     kept: int = 0  # assignments of the chosen articles that stay as they were
     started: int = 0  # of those, the ones whose annotator has started the article (kept whatever the plan)
-    started_added: int = 0  # assignments added because their annotator had started the article unassigned
+    started_added: int = 0  # added on articles not assigned before to whoever had started them unassigned
     before: int = 0  # assignments of the chosen articles there were before
     new_articles: int = 0  # articles that had no assignment and now have
+    new_ids: list[str] = field(default_factory=list)  # those articles, in ingest order
+    #: Articles assigned before that got free places: article -> (annotator, whether they had started it) each.
+    filled: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)
+    #: Articles team members began unassigned where no place was free: article -> those annotators (not compared).
+    not_given: dict[str, list[str]] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)  # of the articles named above
     per_annotator: dict[str, int] = field(default_factory=dict)
     packed: Counter[str] = field(default_factory=Counter)  # of those taken back, the ones in each annotator's pack
 
@@ -76,14 +87,16 @@ def plan(
     kept: Mapping[str, set[str]] | None = None,
     load: Counter[str] | None = None,
     held: Mapping[str, set[str]] | None = None,
+    claims: Mapping[str, Mapping[str, bool]] | None = None,
 ) -> dict[str, list[str]]:
     """Article -> the team members it goes to (in the team's order): `overlap` of them less those in `kept`.
 
-    `kept` are the annotators who keep an article whatever the plan (they started it; in the team or not); `held`
-    the team members it is assigned to already, who keep it as long as it has room for them (so planning again
-    moves nothing); `load` what each already has elsewhere. Only the places left are filled, greedily.
+    `kept` are the annotators who keep an article whatever the plan (assignees who started it; in the team or not);
+    `held` the team members it is assigned to already, who keep it as long as it has room for them (so planning
+    again moves nothing); `load` what each already has elsewhere. Only the places left are filled, greedily, first
+    by `claims`: the team members who began it unassigned (whether they finished it), those who finished first.
     """
-    kept, held = kept or {}, held or {}
+    kept, held, claims = kept or {}, held or {}, claims or {}
     load = Counter(load or {})
     rank = {name: position for position, name in enumerate(random.Random(seed).sample(list(team), len(team)))}
     staying = {article: sorted(kept.get(article, set())) for article in articles}
@@ -104,10 +117,17 @@ def plan(
     for article in articles:
         on = staying[article] + holding[article]
         new: list[str] = []
+        began = claims.get(article, {})
         while len(on) + len(new) < overlap:
+            free = [name for name in team if name not in on and name not in new]
             best = min(
-                (name for name in team if name not in on and name not in new),
-                key=lambda name: (load[name], sum(together[pair(name, other)] for other in on + new), rank[name]),
+                [name for name in free if name in began] or free,
+                key=lambda name: (
+                    not began.get(name, False),
+                    load[name],
+                    sum(together[pair(name, other)] for other in on + new),
+                    rank[name],
+                ),
             )
             new.append(best)
             load[best] += 1
@@ -158,23 +178,30 @@ def assign(
         for article_id, who in store.conn.execute(f"SELECT article_id, annotator FROM assignments g WHERE {worked}"):
             if article_id in chosen:
                 kept.setdefault(article_id, set()).add(who)
-        begun = f"SELECT article_id, annotator FROM annotations g WHERE {worked}"  # an edit makes its row
-        for article_id, who in store.conn.execute(begun):  # a team member's work begun before any assignment
-            if article_id in chosen and who in team:
-                kept.setdefault(article_id, set()).add(who)
+        claims: dict[str, dict[str, bool]] = {}  # a team member's work begun unassigned: a claim to a free place
+        begun = f"SELECT article_id, annotator, status = 'done' FROM annotations g WHERE {worked}"  # an edit makes it
+        for article_id, who, finished in store.conn.execute(begun):
+            if article_id in chosen and who in team and who not in current.get(article_id, {}):
+                claims.setdefault(article_id, {})[who] = bool(finished)
         held = {article: {who for who in names if who in team} for article, names in current.items()}
-        planned = plan(articles, team, overlap, seed, kept, load, held)
+        planned = plan(articles, team, overlap, seed, kept, load, held, claims)
         batch = (store.conn.execute("SELECT MAX(batch) FROM assignments").fetchone()[0] or 0) + 1
         now = utc_now()
         for position, article_id in enumerate(articles, start=1):
             have = current.get(article_id, {})
             want = set(planned[article_id]) | kept.get(article_id, set())
-            began = kept.get(article_id, set())
+            began = claims.get(article_id, {})
             report.before += len(have)
             report.kept += len(set(have) & want)
-            report.started += len(set(have) & began)
-            report.started_added += len(began - set(have))
-            report.new_articles += bool(want) and not have
+            report.started += len(set(have) & kept.get(article_id, set()))
+            added = sorted(want - set(have), key=list(team).index)
+            if have and added:
+                report.filled[article_id] = [(who, who in began) for who in added]
+            elif added:
+                report.new_ids.append(article_id)
+                report.started_added += len(set(added) & set(began))
+            if set(began) - want:
+                report.not_given[article_id] = sorted(set(began) - want, key=list(team).index)
             for who in sorted(set(have) - want):
                 store.conn.execute("DELETE FROM assignments WHERE article_id = ? AND annotator = ?", [article_id, who])
                 old = {"assignment": {"position": have[who][0], "batch": have[who][1]}}
@@ -182,7 +209,7 @@ def assign(
                 report.removed += 1
                 if _in_a_pack(store, article_id, who):
                     report.packed[who] += 1
-            for who in sorted(want - set(have), key=list(team).index):
+            for who in added:
                 store.conn.execute(
                     "INSERT INTO assignments (article_id, annotator, position, batch, assigned_at) VALUES (?, ?, ?, ?, ?)",
                     [article_id, who, position, batch, now],
@@ -191,6 +218,10 @@ def assign(
                 record_event(store, article_id, who, "assign", {}, new, now)
                 report.added += 1
         report.articles = len(articles)
+        report.new_articles = len(report.new_ids)
+        named = [*list(report.filled)[:NAMED], *list(report.not_given)[:NAMED], *report.new_ids[:NAMED]]
+        for article_id in named:
+            [(report.titles[article_id],)] = store.conn.execute("SELECT title FROM articles WHERE id = ?", [article_id])
         report.per_annotator = {
             name: count
             for name, count in store.conn.execute(
