@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.rows import Token
 from annotator.spans import ESCAPE_SEQUENCE, is_blank
 from annotator.suggest.long_runs import InPieces
+from annotator.suggest.unit_stops import split_unit_stops
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -91,7 +92,8 @@ def split_markup(tokenizer: Any) -> None:
 
 
 def project_tokenizer(tokenizer: Any) -> Any:
-    """The project's tokenizer made of a pipeline's: markup split off words (`split_markup`), and long runs without
+    """The project's tokenizer made of a pipeline's: markup split off words (`split_markup`), a sentence's full stop
+    off a figure's unit (`unit_stops.split_unit_stops`: "€410m.", "38C."), and long runs without
     white space tokenized in pieces (`long_runs.InPieces`, which is spaCy's tokenizer in every other way: saved,
     loaded and pickled as before). Making it again changes nothing. A tokenizer of another kind than spaCy's
     rule-based one (Chinese, Japanese, one a pipeline brings of its own) is returned as it is."""
@@ -100,6 +102,7 @@ def project_tokenizer(tokenizer: Any) -> Any:
     if isinstance(tokenizer, InPieces):
         return tokenizer
     split_markup(tokenizer)
+    split_unit_stops(tokenizer)
     return InPieces(tokenizer) if isinstance(tokenizer, Tokenizer) else tokenizer
 
 
