@@ -51,8 +51,9 @@ def move_edge(
     at its edge (`_mark_outside`; the guide: the words between the marks) and its start rests on no punctuation but
     a bracket (a newcomer's trial grew one to '. "We will'). An entity's edge never crosses a sentence's end
     (`SENTENCE_MARKS`: a newcomer's trial grew the start of 'Soldiers' to 'metres. Soldiers'); a quote's does, its
-    words whole sentences. It never crosses a line break and never leaves the span without a token; when no allowed
-    token is left in that direction, `EdgeRefused` says why."""
+    words whole sentences. Nor does it cross the full stop held inside a figure's last token (`stop_inside`: "m."
+    of "€410m.", as articles stored before the tokenizer split it off have it). It never crosses a line break and
+    never leaves the span without a token; when no allowed token is left in that direction, `EdgeRefused` says why."""
     label = Label(label)
     starts = [token_start for token_start, _ in tokens]
     first = max(bisect.bisect_right(starts, start) - 1, 0)
@@ -81,11 +82,31 @@ def move_edge(
         opening = text[new_start] in "([{" or any(char.isalnum() for char in text[new_start : tokens[first][1]])
         if label is Label.QUOTE and side == "start" and not opening:  # not '. "We will', nor ', of course'
             continue
+        outward = step == (-1 if side == "start" else 1)
+        held = label is not Label.QUOTE and outward and stop_inside(text, tokens[first if side == "start" else last])
+        if held and side == "start":  # resting on "m." of "€410m. Its", the start would hold the sentence's end
+            raise EdgeRefused(f"the span {where} does not cross the '.' that ends {_ENDED[side]}")
         if edge_problem(text, new_start, new_end, label) is None and not in_markup_tag(text, edge):
             return new_start, new_end
         mark = text[slice(*tokens[first if side == "start" else last])]
-        if label is not Label.QUOTE and step == (-1 if side == "start" else 1) and mark in SENTENCE_MARKS:
-            crossed = mark
+        if label is not Label.QUOTE and outward and (mark in SENTENCE_MARKS or held):
+            crossed = "." if held else mark
+
+
+#: A figure's word ending with a full stop glued to its unit ("€410m.", "38C."): no abbreviation has a digit there.
+_FIGURE_STOP = re.compile(r"\d[^\W\d_]*\.\Z")
+
+
+def stop_inside(text: str, token: Sequence[int]) -> bool:
+    """Whether a token holds a sentence's full stop after a word: the last token of a figure with its unit and the
+    stop ("m." of "€410m.", "38C."), as spaCy tokenized them before `suggest.unit_stops` split the stop off; stored
+    articles keep the tokens they were ingested with. An abbreviation's or an initial's stop ("U.S.", "J.") is no
+    sentence's end."""
+    start, end = token[0], token[1]
+    if end - start < 2 or text[end - 1] != ".":
+        return False
+    word = text[max(start - 40, 0) : end].split()  # the figure's word: what is glued to the token before it
+    return bool(word) and _FIGURE_STOP.search(word[-1]) is not None
 
 
 def _mark_outside(text: str, tokens: Sequence[tuple[int, int]], first: int, last: int, side: str, step: int) -> bool:
@@ -102,20 +123,22 @@ def crossing_sentence_end(
     text: str, tokens: Sequence[tuple[int, int]], start: int, end: int, label: Label | str
 ) -> str | None:
     """Why an entity of `label` may not be made over start:end, words chosen by a selection: they cross a
-    sentence's end (a `SENTENCE_MARKS` token with words of the span after it), as `move_edge` never grows one over
-    it (a tester's trial: the selection 'later. Talks' and 1 added that ACTOR). None when they do not, and for a
-    quote, whose words are whole sentences."""
+    sentence's end (a `SENTENCE_MARKS` token with words of the span after it, or a token holding the full stop,
+    `stop_inside`), as `move_edge` never grows one over it (a tester's trial: the selection 'later. Talks' and 1
+    added that ACTOR). None when they do not, and for a quote, whose words are whole sentences."""
     if Label(label) is Label.QUOTE:
         return None
     # the tokens inside start:end, found by halving: the "Selected ..." line asks on every move of the selection
     inside = range(
         bisect.bisect_left(tokens, start, key=itemgetter(0)), bisect.bisect_right(tokens, end, key=itemgetter(1))
     )
-    for at in inside[1:-1]:
+    for at in inside[:-1]:
         mark = text[slice(*tokens[at])]
-        if mark in SENTENCE_MARKS:
+        if at > inside[0] and mark in SENTENCE_MARKS:
             before = text[slice(*tokens[at - 1])]
             return f"an entity does not cross a sentence's end: the selection crosses the {quoted(mark)} after {quoted(before)}"
+        if stop_inside(text, tokens[at]):  # "€410m. Its" on the tokens of an article stored before
+            return f"an entity does not cross a sentence's end: the selection crosses the '.' of {quoted(mark)}"
     return None
 
 
