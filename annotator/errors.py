@@ -45,6 +45,11 @@ class Refused(AnnotatorError):
     """An edit that would break the annotation rules (overlap, off-token boundary): nothing was written."""
 
 
+class Unchanged(Refused):
+    """An edit whose outcome is there already (a pick of the version gold holds): nothing was written, and that is
+    no failure: a screen says it as a hint."""
+
+
 class Conflict(Refused):
     """The same annotation was changed elsewhere (another window) since this one read it: reload, then edit.
     `cause` says in a few words what changed, for a screen that reloads and acts again."""

@@ -8,13 +8,14 @@ annotator whose version was taken, or "all" for spans everyone agreed on) and th
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotator.errors import Refused
+from annotator.errors import Refused, Unchanged
 from annotator.gold_drift import Decided, against_agreement, gold_holds
 from annotator.gold_links import gold_speaker
+from annotator.gold_settled import AGREED, HAND, Settling, settlings
 from annotator.metrics.consensus import Consensus, Disagreement, consensus
 from annotator.rows import Edit, SpanLike, SpanRow
 from annotator.store import Store
@@ -23,8 +24,6 @@ from annotator.store.changes import describe
 from annotator.store.connection import Row, annotation_span, span_row
 from annotator.vocabulary import GOLD, Label, Status
 from annotator.wording import counted
-
-AGREED = "all"
 
 
 @dataclass(frozen=True)
@@ -73,10 +72,24 @@ def accept_agreed(store: Store, article_id: str, annotators: Sequence[str], revi
 def pick_version(
     store: Store, article_id: str, disagreement: Disagreement[SpanRow], annotator: str, reviewer: str
 ) -> Edit | None:
-    """Settle a disagreement with one annotator's version (which may be "nothing here")."""
+    """Settle a disagreement with one annotator's version (which may be "nothing here"). Nothing is written when it
+    is settled and gold holds that version there already (`Unchanged`, naming who settled it; a team lead's trial: a
+    repeated pick was stored as a new event, "1 span replaced"), as the write finds gold, once the store checked it
+    is as the screen showed it."""
     if annotator not in disagreement.versions:
         raise Refused(f"{annotator} is not one of the annotators of this disagreement")
     region = (disagreement.layer, disagreement.start, disagreement.end)
+
+    def unless_held() -> None:
+        state = review_state(store, article_id, list(disagreement.versions))
+        at = [i for i, d in enumerate(state.disagreements) if (d.layer, d.start, d.end) == region]
+        by = state.settled_in[at[0]] if at else None
+        if by is not None and gold_holds(
+            store.spans(article_id, GOLD), disagreement, store.spans(article_id, annotator)
+        ):
+            how = f"picked by {by.who}" if by.source == annotator else by.said()
+            raise Unchanged(f"{annotator}'s version is gold's already ({how}): nothing was written")
+
     links = {
         (s.start, s.end): (s.speaker.start, s.speaker.end)
         for s in store.spans(article_id, annotator)
@@ -84,7 +97,7 @@ def pick_version(
     }
     return adjudicate(
         store, article_id, disagreement.versions[annotator], source=annotator, reviewer=reviewer, region=region,
-        links=links,
+        links=links, check=unless_held,
     )  # fmt: skip
 
 
@@ -171,7 +184,6 @@ def decisions(store: Store, article_id: str) -> list[GoldDecision]:
 
 # -- the review screen's questions ----------------------------------------------------------------------------
 
-HAND = "reviewer"
 #: What the panel calls a place where gold is unlike what every annotator now agrees on.
 GOLD_UNLIKE = "gold unlike all"
 
@@ -192,6 +204,9 @@ class ReviewState:
     #: Which disagreements are places where gold is unlike what the annotators now all agree on
     #: (`gold_drift.against_agreement`): open until a pick puts their agreement in.
     gold_unlike: tuple[int, ...] = ()
+    #: The change of gold in effect that settled each disagreement (None while open): who, for a screen that must
+    #: tell another reviewer's decision from the one it showed (`tui.screens.review_shown`).
+    settled_in: tuple[Settling | None, ...] = ()
 
     def kind(self, index: int) -> str:
         """What the disagreement at `index` is about, as the panel says it."""
@@ -202,50 +217,38 @@ class ReviewState:
         return [i for i, who in enumerate(self.settled_by) if who is None]
 
 
-def _touched(event_after: dict[str, Any], event_before: dict[str, Any]) -> list[tuple[str, int, int]]:
-    """(layer, start, end) of what a gold event decided or changed."""
-    if "region" in event_after:
-        layer, start, end = event_after["region"]
-        return [(layer, start, end)]
-    rows = event_before.get("spans", []) + event_after.get("spans", [])
-    return [(Label(r["label"]).layer, r["start"], r["end"]) for r in rows]
-
-
 def review_state(store: Store, article_id: str, annotators: Sequence[str]) -> ReviewState:
     """Where the review of this article stands, from the annotators' spans and gold's events in effect."""
     found = article_consensus(store, article_id, annotators)
-    settled_by: list[str | None] = [None] * len(found.disagreements)
+    settled_in: list[Settling | None] = [None] * len(found.disagreements)
     agreed_event = None
     decided: list[Decided] = []
-    events = {event.id: event for event in store.events(article_id, GOLD)}
-    for event_id in store.applied_events(article_id, GOLD):
-        event = events[event_id]
-        who = event.after["source"] if event.action == "adjudicate" else HAND
-        decided += [(layer, start, end, who == HAND) for layer, start, end in _touched(event.after, event.before)]
-        if event.action == "adjudicate" and event.after.get("source") == AGREED:
-            agreed_event = event_id
+    for settling in settlings(store, article_id):
+        decided += [(layer, start, end, settling.source == HAND) for layer, start, end in settling.places]
+        if settling.source == AGREED:
+            agreed_event = settling.event_id
             continue
-        for layer, start, end in _touched(event.after, event.before):
+        for layer, start, end in settling.places:
             for index, disagreement in enumerate(found.disagreements):
                 if disagreement.layer == layer and start < disagreement.end and disagreement.start < end:
-                    settled_by[index] = who
+                    settled_in[index] = settling
+    settled_by = [settling.source if settling else None for settling in settled_in]
     gold = store.spans(article_id, GOLD)
     picked = {who: store.spans(article_id, who) for who in settled_by if who not in (None, HAND)}
     for index, who in enumerate(settled_by):  # a version changed since its pick no longer settles it
         if who in picked and not gold_holds(gold, found.disagreements[index], picked[who]):
-            settled_by[index] = None
+            settled_by[index], settled_in[index] = None, None
     held = {(s.start, s.end, s.label, s.speaker) for s in gold}
     in_gold = sum((s.start, s.end, s.label, s.speaker) in held for s in found.agreed)
     unlike = against_agreement(decided, found, gold, {name: store.spans(article_id, name) for name in annotators})
     items = sorted(
-        [(d, who, False) for d, who in zip(found.disagreements, settled_by, strict=True)]
-        + [(d, None, True) for d in unlike],
+        [(d, who, by, False) for d, who, by in zip(found.disagreements, settled_by, settled_in, strict=True)]
+        + [(d, None, None, True) for d in unlike],
         key=lambda item: (item[0].start, item[0].end, item[0].layer),
     )
-    unlike_at = tuple(i for i, (_, _, gold_unlike) in enumerate(items) if gold_unlike)
-    return ReviewState(
-        found.agreed, [d for d, _, _ in items], [who for _, who, _ in items], agreed_event, in_gold, unlike_at
-    )
+    unlike_at = tuple(i for i, item in enumerate(items) if item[3])
+    return ReviewState(found.agreed, [item[0] for item in items], [item[1] for item in items], agreed_event,
+                       in_gold, unlike_at, tuple(item[2] for item in items))  # fmt: skip
 
 
 def open_for_review(store: Store, article_id: str, annotators: Sequence[str], reviewer: str) -> Edit | None:
@@ -278,6 +281,7 @@ def adjudicate(
     region: tuple[str, int, int] | None = None,
     annotator: str = GOLD,
     links: Mapping[tuple[int, int], tuple[int, int]] | None = None,
+    check: Callable[[], None] | None = None,
 ) -> Edit | None:
     """Write decided spans into an adjudicated annotation (gold) as one "adjudicate" event.
 
@@ -290,11 +294,13 @@ def adjudicate(
     offsets, in `source`'s version): a quote in gold without a speaker is linked to an ACTOR this decision adds
     where `source` links it so (a re-trial, 38D: a quote picked before its speaker stayed without one). None when
     nothing changes and no region was decided; a decided region is recorded in the event's `after` even when it
-    changes nothing.
+    changes nothing. `check` runs first in the write, and may refuse it.
     """
     linking = links or {}
 
     def decided(current: list[Row], next_id: int) -> tuple[Row, Row, str] | None:
+        if check is not None:
+            check()
         replaced: list[Row] = []
         if region is not None:
             layer, start, end = region

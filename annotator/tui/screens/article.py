@@ -175,6 +175,11 @@ class ArticleScreen(CursorScreen):
         self._update_side()
         self.refresh_header()
 
+    def moved_by_reload(self) -> str | None:
+        """What reading the article again moved the highlight off, beyond the current item (`reloading`), in words;
+        None here. The review screen's disagreement that another reviewer settled meanwhile (`review_shown`)."""
+        return None
+
     def article_model(self, rows: ArticleRows) -> ArticleModel:
         """The model of the article being opened: spans and suggestions (the review screen shows no suggestions)."""
         return ArticleModel(rows)

@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from annotator import quotations
-from annotator.errors import AnnotatorError, Conflict
+from annotator.errors import AnnotatorError, Conflict, Unchanged
 from annotator.literal import quoted
 from annotator.locking import locked
 from annotator.store.nothing_to import NothingTo
@@ -70,6 +70,9 @@ class EditingScreen(ArticleScreen):
         except ElsewhereSince as elsewhere:  # another window's change on top: not this one's to take back
             reloaded = "; shown as stored now" if self.retrying is not None else ""
             self.say(f"Not {'redone' if elsewhere.redo else 'undone'}: {elsewhere}{reloaded}", "bold red")
+            return None
+        except Unchanged as unchanged:  # its outcome is there already (a pick of gold's version): a hint
+            self.say(str(unchanged), "yellow")
             return None
         except AnnotatorError as error:
             reloaded = ""

@@ -11,7 +11,9 @@ done; undo and redo act on the history, which a reload does not change; a mark (
 again, as the status code writes nothing when the mark is there already ("Already done"). The same holds when the screen noticed the change first (its tick or the focus coming
 back, `ArticleScreen.catch_up`) and that moved the highlight off the item the person saw: the next editing key on
 the current item is not applied, and one line says what is highlighted now (a newcomer's trial: the key came
-right after the tick and acted on an item the screen had never shown highlighted).
+right after the tick and acted on an item the screen had never shown highlighted). A review's pick acts on the
+disagreement shown (`review_shown`): it needs that one still there and settled as it was shown, and the screen
+reading gold again may move the highlight off it (`ArticleScreen.moved_by_reload`): then no editing key acts next.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
     from annotator.tui.screens.annotate import AnnotateScreen
     from annotator.tui.screens.article import ArticleScreen
 
-Meaning = Literal["current", "pending", "history", "status"]
+Meaning = Literal["current", "pending", "history", "status", "disagreement"]
 Action = TypeVar("Action", bound=Callable[..., None])
 
 
@@ -94,7 +96,8 @@ def show_as_stored(screen: ArticleScreen, cause: str, key: bool) -> str:
         screen.highlight_unseen, screen.pending_unseen = None, None
         where = cause.removeprefix("the annotation was changed ")
         return f"Shown as stored now: the article was marked done {where} since it was shown here{'; O reopens it to change it'}{unapplied}"
-    screen.highlight_unseen = highlight_moved(highlighted, screen.model.get(screen.current))
+    moved = screen.moved_by_reload()
+    screen.highlight_unseen = moved or highlight_moved(highlighted, screen.model.get(screen.current))
     screen.pending_unseen = pending_moved(pending, pending_shown(screen.model))
     changes = f"; {screen.highlight_unseen}" if screen.highlight_unseen else ""  # (the header counts the pending)
     return f"Shown as stored now: {cause} since it was shown here{changes}{unapplied}"
@@ -104,7 +107,7 @@ def _reload(screen: ArticleScreen, seen: Seen) -> None:
     """Read the article again and put the cursor, selection and current item back where they were."""
     screen.load(screen.article_id)
     model = screen.model
-    if not model.tokens:
+    if not model.tokens or screen.moved_by_reload() is not None:  # the screen moved the highlight itself, and says so
         return
     screen.cursor = model.token_index(seen.cursor)
     if seen.selection is not None:
@@ -138,6 +141,10 @@ def _changed(screen: AnnotateScreen, seen: Seen, meaning: Meaning, args: tuple[A
     """Why the key would not mean the same thing on the reloaded article, or None when it would."""
     model = screen.model
     if meaning in ("history", "status"):
+        return None
+    if (moved := screen.moved_by_reload()) is not None:
+        return moved
+    if meaning == "disagreement":  # the action finds its disagreement again itself
         return None
     if any(_map(model, seen.model, a) is _GONE for a in args):
         return "what it acted on is no longer as it was shown"
@@ -184,7 +191,8 @@ def retried(meaning: Meaning) -> Callable[[Action], Action]:
                 return action(screen, *args, **options)
             if meaning == "current" and screen.refused_on_done():  # before it asks or says anything (`locking`)
                 return None
-            unseen = {"current": screen.highlight_unseen, "pending": screen.pending_unseen}.get(meaning)
+            unseen = {"current": screen.highlight_unseen, "pending": screen.pending_unseen,
+                      "disagreement": screen.highlight_unseen}.get(meaning)  # fmt: skip
             screen.highlight_unseen, screen.pending_unseen = None, None
             if unseen is not None:  # aimed at what was shown before the screen showed the change (`catch_up`)
                 screen.say(f"Not done: {moved_unseen(meaning, unseen)}", "bold red")

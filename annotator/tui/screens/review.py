@@ -95,6 +95,7 @@ class ReviewScreen(AnnotateScreen):
         self.review: ReviewState | None = None
         self.index: int | None = None
         self.told_own: str | None = None  # the article whose opening said the reviewer is one of its annotators
+        self.moved: str | None = None  # what reading gold again moved the disagreement shown off (`review_shown`)
 
     @property
     def review_app(self) -> ReviewApp:
@@ -116,8 +117,10 @@ class ReviewScreen(AnnotateScreen):
 
     def load(self, article_id: str) -> None:
         from annotator.gold import open_for_review
+        from annotator.tui.screens.review_shown import kept, shown
 
-        app = self.review_app
+        app, again = self.review_app, article_id == self.article_id and hasattr(self, "model")
+        before = shown(self.review, self.index, self.model.text) if again else None  # kept as gold is read again
         message = ""
         try:
             edit = open_for_review(app.store, article_id, app.annotators_for(article_id), app.reviewer)
@@ -129,8 +132,7 @@ class ReviewScreen(AnnotateScreen):
         self.sub_title = self.app.sub_title = (
             f"gold, reviewed by {app.reviewer} · {(self.sub_title or '').split(' · ', 1)[-1]}"
         )
-        state = self._refresh_review()
-        self.index = state.open[0] if state.open else (0 if state.disagreements else None)
+        self.index, self.moved = kept(before, self._refresh_review(), self.model.text)
         self._show_disagreement()
         narrowed, app.narrowed_line = app.narrowed_line, ""  # once, on the first article
         keys, annotators = self._pick_keys(), app.annotators_for(article_id)
@@ -139,6 +141,9 @@ class ReviewScreen(AnnotateScreen):
         said = " · ".join(part for part in (narrowed, own, message) if part)
         if said:
             self.say(said, "bold" if narrowed or own else "green")
+
+    def moved_by_reload(self) -> str | None:
+        return self.moved
 
     def article_model(self, rows: ArticleRows) -> ArticleModel:
         """Gold without the model's suggestions: the versions to choose from are the annotators'."""
@@ -257,31 +262,12 @@ class ReviewScreen(AnnotateScreen):
         self.panel.point(self.model, self.current, self._offset())
 
     def _undo_redo(self, operation: Callable[..., Edit], note: str = "") -> None:
-        """Undo or redo, and show the disagreement it opened again or settled again (the one whose settling it
-        changed), else the one where it went: not the one a pick had moved on to (a newcomer's trial)."""
-        was = self._settled()
-        super()._undo_redo(operation, note)
-        review = self.review
-        if review is None or not review.disagreements:
-            return
-        now = self._settled()
-        changed = [i for i, key in enumerate(now) if was.get(key) != now[key]]
-        offset = self._offset() if self.model.tokens else 0
-        here = [i for i, d in enumerate(review.disagreements) if d.start <= offset < d.end]
-        if changed or here:
-            self.index = (changed or here)[0]
-            if changed:  # what it reopened or settled again is current, not a span around it (trial 39b)
-                self._onto_disagreement(review.disagreements[self.index])
-                self.panel.point(self.model, self.current, self._offset())
-            self._show_panel()
-            self.view.set_marks(self._marks())  # its region in rose; the status line keeps what the undo said
+        """Undo or redo, and show the disagreement it opened again or settled again (`review_shown.after_undo`)."""
+        from annotator.tui.screens.review_shown import after_undo, settled
 
-    def _settled(self) -> dict[tuple[str, int, int], str | None]:
-        """Who each disagreement (by layer and region) is settled by, as the review stands."""
-        review = self.review
-        if review is None:
-            return {}
-        return {(d.layer, d.start, d.end): review.settled_by[i] for i, d in enumerate(review.disagreements)}
+        was = settled(self.review)
+        super()._undo_redo(operation, note)
+        after_undo(self, was)
 
     @edits_through_retried
     def action_pick(self, index: int) -> None:
@@ -296,7 +282,7 @@ class ReviewScreen(AnnotateScreen):
         disagreement = review.disagreements[self.index]
         self._pick((disagreement.layer, disagreement.start, disagreement.end), annotators[index])
 
-    @retried("history")  # what it means is in its arguments: after a reload it finds the disagreement again
+    @retried("disagreement")  # after a reload it finds the disagreement again, if it is there as shown
     def _pick(self, region: tuple[str, int, int], name: str) -> None:
         """Pick `name`'s version of the disagreement over `region` (layer, start, end) into gold: found by its
         region, so that after a reload (which opens on the first open disagreement) it is the one shown."""

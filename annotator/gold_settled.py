@@ -1,0 +1,67 @@
+"""Which decision in effect settled each place of gold: the event, the reviewer it names and whose version it took.
+The review's state reads it (`gold.review_state`), and a review screen tells by it another reviewer's decision from
+the one it showed (a team lead's trial: two reviewers on one article, and a pick meant for one disagreement went to
+another, or replaced a decision its reviewer had never seen); a pick of the version gold holds there already writes
+nothing and says who settled it (it was stored as a new event, "1 span replaced")."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from annotator.store import Store
+from annotator.vocabulary import GOLD, Label
+
+#: Whose version the agreed spans are, as their event names it.
+AGREED = "all"
+#: Whose version an edit of gold by hand is.
+HAND = "reviewer"
+
+Place = tuple[str, int, int]
+
+
+@dataclass(frozen=True)
+class Settling:
+    """A change of gold in effect: its event, the reviewer it names (None: a command's, naming none), whose version
+    it took (an annotator, `AGREED`, or `HAND` for an edit by hand), and the places (layer, start, end) it decided
+    or changed."""
+
+    event_id: int
+    reviewer: str | None
+    source: str
+    places: tuple[Place, ...]
+
+    @property
+    def who(self) -> str:
+        return self.reviewer or "a command"
+
+    def said(self) -> str:
+        """Who settled a place and how, for a message: "settled by lead, with bob's version"."""
+        return (
+            f"edited by hand by {self.who}"
+            if self.source == HAND
+            else f"settled by {self.who}, with {self.source}'s version"
+        )
+
+
+def settlings(store: Store, article_id: str) -> list[Settling]:
+    """The changes of this article's gold in effect (not undone), oldest first."""
+    events = {event.id: event for event in store.events(article_id, GOLD)}
+    found = []
+    for event_id in store.applied_events(article_id, GOLD):
+        event = events[event_id]
+        source = event.after["source"] if event.action == "adjudicate" else HAND
+        reviewer = event.after.get("reviewer")
+        found.append(Settling(event_id, reviewer if isinstance(reviewer, str) else None, source,
+                              tuple(_touched(event.after, event.before))))  # fmt: skip
+    return found
+
+
+def _touched(event_after: Mapping[str, Any], event_before: Mapping[str, Any]) -> list[Place]:
+    """(layer, start, end) of what a gold event decided or changed."""
+    if "region" in event_after:
+        layer, start, end = event_after["region"]
+        return [(layer, start, end)]
+    rows = event_before.get("spans", []) + event_after.get("spans", [])
+    return [(Label(r["label"]).layer, r["start"], r["end"]) for r in rows]

@@ -1,0 +1,105 @@
+"""The disagreement a review screen shows, kept as gold is read again (the screen's tick, the focus coming back, a
+key the store refused because gold changed elsewhere), and what became of it when another reviewer settled it
+meanwhile. A team lead's trial, two reviewers on one article: lead picked the disagreement both were looking at;
+lead2's tick moved her screen on to the next one, and her next pick key, aimed at what she had been looking at,
+was stored there as her decision (and a pick 0.3 s after the other's silently replaced it).
+
+The disagreement shown stays shown while it is there and settled as it was shown. One that was open and another
+reviewer settled gives way to the next one still open, as on the screen that settled it; one settled anew stays.
+Either way the key that writes next is not applied (`reloading.retried`), and one line names the disagreement, who
+settled it and what is highlighted now: it was aimed at what the screen showed. An undo or redo shows the
+disagreement it changes (`after_undo`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from annotator.literal import quoted
+from annotator.wording import elided
+
+if TYPE_CHECKING:
+    from annotator.gold import ReviewState
+    from annotator.tui.screens.review import ReviewScreen
+
+Place = tuple[str, int, int]
+
+
+@dataclass(frozen=True)
+class Shown:
+    """The disagreement a screen showed: its place (layer, start, end), how its line names it, and the change of
+    gold that had settled it then (None: open)."""
+
+    place: Place
+    named: str
+    settled_in: int | None
+
+
+def named(state: ReviewState, index: int, text: str) -> str:
+    """A disagreement in a message: "disagreement 1/11 ('Anna' at 3:7)"."""
+    disagreement = state.disagreements[index]
+    words = elided(text[disagreement.start : disagreement.end], 24, 12)
+    where = f"{quoted(words)} at {disagreement.start}:{disagreement.end}"
+    return f"disagreement {index + 1}/{len(state.disagreements)} ({where})"
+
+
+def shown(state: ReviewState | None, index: int | None, text: str) -> Shown | None:
+    """The disagreement the screen shows now, if any."""
+    if state is None or index is None or index >= len(state.disagreements):
+        return None
+    disagreement, settling = state.disagreements[index], state.settled_in[index]
+    place = (disagreement.layer, disagreement.start, disagreement.end)
+    return Shown(place, named(state, index, text), settling.event_id if settling else None)
+
+
+def kept(before: Shown | None, state: ReviewState, text: str) -> tuple[int | None, str | None]:
+    """The disagreement to show once gold is read again (`state`), `before` shown until then; and, when that is not
+    the one shown as it was, what became of it, in words (None when it is: a key there means what it meant)."""
+    first = state.open[0] if state.open else (0 if state.disagreements else None)
+    if before is None:
+        return first, None
+    places = [(d.layer, d.start, d.end) for d in state.disagreements]
+    if before.place not in places:  # gold settled against all there, or a place gold was unlike all is gone
+        index = next((i for i in state.open if state.disagreements[i].end > before.place[1]), first)
+        return index, f"{before.named} is no longer there{_now(state, index, text)}"
+    here = places.index(before.place)
+    settling = state.settled_in[here]
+    if settling is None or settling.event_id == before.settled_in:  # as shown, or opened again (an undo)
+        return here, None
+    if before.settled_in is not None:  # a decision changed under the screen: it stays, for the reviewer to see
+        return here, f"{before.named} was {settling.said().replace('settled', 'settled anew', 1)}"
+    later = [i for i in state.open if i > here]
+    index = later[0] if later else (state.open[0] if state.open else here)
+    now = _now(state, index, text) if index != here else "" if state.open else "; none is open now"
+    return index, f"{before.named} was {settling.said()}{now}"
+
+
+def _now(state: ReviewState, index: int | None, text: str) -> str:
+    return f"; highlighted now: {named(state, index, text)}" if index is not None else "; no disagreement is left"
+
+
+def settled(state: ReviewState | None) -> dict[Place, str | None]:
+    """Who each disagreement (by layer and region) is settled by, as the review stands."""
+    if state is None:
+        return {}
+    return {(d.layer, d.start, d.end): state.settled_by[i] for i, d in enumerate(state.disagreements)}
+
+
+def after_undo(screen: ReviewScreen, was: dict[Place, str | None]) -> None:
+    """After an undo or redo (`was`: `settled` before it), show the disagreement it opened again or settled again
+    (the one whose settling it changed), else the one where it went: not the one a pick had moved on to (a
+    newcomer's trial)."""
+    review = screen.review
+    if review is None or not review.disagreements:
+        return
+    now = settled(review)
+    changed = [i for i, key in enumerate(now) if was.get(key) != now[key]]
+    offset = screen._offset() if screen.model.tokens else 0
+    here = [i for i, d in enumerate(review.disagreements) if d.start <= offset < d.end]
+    if changed or here:
+        screen.index = (changed or here)[0]
+        if changed:  # what it reopened or settled again is current, not a span around it (trial 39b)
+            screen._onto_disagreement(review.disagreements[screen.index])
+            screen.panel.point(screen.model, screen.current, screen._offset())
+        screen._show_panel()
+        screen.view.set_marks(screen._marks())  # its region in rose; the status line keeps what the undo said

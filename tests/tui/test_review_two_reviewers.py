@@ -1,0 +1,184 @@
+"""Two reviewers on one article at once (a team lead's trial): `annotator review --reviewer lead` and `--reviewer
+lead2` both on a disagreement; lead picks it. lead2's tick moved her screen to the next disagreement, and her next
+pick key, aimed at the one she had been looking at, was stored there as her decision (F2); a pick 0.3 s after the
+other's replaced it without a word (F3). Now the key that writes next after the tick moved the disagreement shown is
+not applied, and one line names the disagreement, who settled it and what is highlighted now; a pick the store
+refuses because gold changed meanwhile is not made again over a decision the screen had not shown; a screen whose
+disagreement nobody touched stays on it. Pilot on two real review apps at once on one real SQLite file; the gold
+events read back from it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotator.gold import decisions
+from annotator.store import Store
+from annotator.tui.review import make_review_app
+from annotator.tui.screens.article import CURSOR_SAVE_SECONDS
+from annotator.tui.screens.review import ReviewScreen
+from annotator.vocabulary import GOLD
+from tests.tui.test_review_panel_hints import ELEVEN, WHO, eleven_disagreements
+
+ANNA, BEN = "disagreement 1/11 ('Anna' at 8:12)", "disagreement 2/11 ('Ben' at 14:17)"
+ELSEWHERE = "the annotation was changed in another window"
+
+
+def status(app) -> str:
+    return app.screen.status_line.text.plain
+
+
+def disputed(app) -> str:
+    screen = app.screen
+    assert isinstance(screen, ReviewScreen)
+    start, end = screen._marks().disputed
+    return ELEVEN[start:end]
+
+
+def gold_events(path: Path) -> list[tuple[str, str, str, list[str]]]:
+    """Every gold decision: (reviewer, whose version, where, the spans it put in)."""
+    with Store.open(path) as store:
+        [article_id] = store.article_ids()
+        regions = {e.id: e.after.get("region") for e in store.events(article_id, GOLD)}
+        return [(d.reviewer, d.source, ELEVEN[regions[d.event_id][1] : regions[d.event_id][2]], [s.text for s in d.spans])
+                for d in decisions(store, article_id)]  # fmt: skip
+
+
+@pytest.fixture
+def no_tick(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No tick shows gold as stored before the key: the store refuses the key's write."""
+    monkeypatch.setattr("annotator.tui.screens.article.CURSOR_SAVE_SECONDS", 3600.0)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+async def test_a_pick_just_after_the_tick_moved_the_disagreement_is_not_applied(tmp_path: Path, size) -> None:
+    path = eleven_disagreements(tmp_path / "eleven.db")
+    lead, lead2 = (make_review_app(path, name, WHO, keymap_path=False) for name in ("lead", "lead2"))
+    async with lead.run_test(size=size) as one, lead2.run_test(size=size) as two:
+        await one.pause()
+        await two.pause()
+        await one.press("b")  # lead: bob's nothing for Anna
+        await two.pause(CURSOR_SAVE_SECONDS + 1)  # lead2's tick shows gold as stored
+        shown, now = status(lead2), disputed(lead2)
+        await two.press("a")  # aimed at Anna, which she was looking at
+        refused = status(lead2)
+        assert gold_events(path) == [("lead", "bob", "Anna", [])]
+        await two.press("a")  # at Ben, highlighted now
+        picked = status(lead2)
+    moved = f"{ANNA} was settled by lead, with bob's version; highlighted now: {BEN}"
+    assert shown == f"Shown as stored now: {ELSEWHERE} since it was shown here; {moved}"
+    assert now == "Ben"
+    assert refused == (
+        f"Not done: the highlight moved when the article was shown as stored: {moved}; press the key again to act on it"
+    )
+    assert picked == "alice's version into gold: ACTOR 'Ben' at 14:17"
+    assert gold_events(path) == [("lead", "bob", "Anna", []), ("lead2", "alice", "Ben", ["Ben"])]
+
+
+async def test_a_label_key_just_after_the_tick_moved_the_disagreement_is_not_applied(tmp_path: Path) -> None:
+    """Every key that writes, not only the picks: 1 would add ACTOR 'Ben' by hand where lead2 looked at Anna."""
+    path = eleven_disagreements(tmp_path / "eleven.db")
+    lead, lead2 = (make_review_app(path, name, WHO, keymap_path=False) for name in ("lead", "lead2"))
+    async with lead.run_test(size=(80, 24)) as one, lead2.run_test(size=(80, 24)) as two:
+        await one.pause()
+        await two.pause()
+        await one.press("b")
+        await two.pause(CURSOR_SAVE_SECONDS + 1)
+        await two.press("1")
+        refused = status(lead2)
+    assert refused == (
+        f"Not done: the highlight moved when the article was shown as stored: {ANNA} was settled by lead, with bob's "
+        f"version; highlighted now: {BEN}; press the key again to act on it"
+    )
+    assert gold_events(path) == [("lead", "bob", "Anna", [])]
+    with Store.open(path) as store:
+        [article_id] = store.article_ids()
+        assert [e.action for e in store.events(article_id, GOLD)] == ["adjudicate"]
+
+
+async def test_the_tick_keeps_a_disagreement_nobody_touched(tmp_path: Path) -> None:
+    """lead2 on Emil (5/11); lead settles Anna: lead2's tick shows gold as stored and stays on Emil (it went to the
+    first one open, Ben, and her `a` picked alice's Ben), and her `a` picks Emil."""
+    path = eleven_disagreements(tmp_path / "eleven.db")
+    lead, lead2 = (make_review_app(path, name, WHO, keymap_path=False) for name in ("lead", "lead2"))
+    async with lead.run_test(size=(80, 24)) as one, lead2.run_test(size=(80, 24)) as two:
+        await one.pause()
+        await two.pause()
+        await two.press("j", "j", "j", "j")
+        await one.press("b")
+        await two.pause(CURSOR_SAVE_SECONDS + 1)
+        shown, now = status(lead2), disputed(lead2)
+        await two.press("a")
+        picked = status(lead2)
+    assert (shown, now) == (f"Shown as stored now: {ELSEWHERE} since it was shown here", "Emil")
+    assert picked == "alice's version into gold: ACTOR 'Emil' at 31:35"
+    assert gold_events(path) == [("lead", "bob", "Anna", []), ("lead2", "alice", "Emil", ["Emil"])]
+
+
+@pytest.mark.parametrize(("first", "second"), [("lead", "lead2"), ("lead2", "lead")])
+async def test_a_pick_over_a_decision_not_shown_yet_is_refused(tmp_path: Path, no_tick, first, second) -> None:
+    """Both on Anna; one picks bob's nothing, the other alice's Anna at once after (before any tick): the store
+    refuses the second, and it is not made again over the first one's decision (last pick won, unsaid)."""
+    path = eleven_disagreements(tmp_path / "eleven.db")
+    apps = {name: make_review_app(path, name, WHO, keymap_path=False) for name in ("lead", "lead2")}
+    async with apps[first].run_test(size=(80, 24)) as one, apps[second].run_test(size=(80, 24)) as two:
+        await one.pause()
+        await two.pause()
+        await one.press("b")
+        await two.press("a")
+        refused, now = status(apps[second]), disputed(apps[second])
+        assert gold_events(path) == [(first, "bob", "Anna", [])]
+        await two.press("a")  # Ben, which the refusal said is highlighted now
+        picked = status(apps[second])
+    assert refused == (
+        f"Not done: {ELSEWHERE}, and {ANNA} was settled by {first}, with bob's version; highlighted now: {BEN}"
+    )
+    assert now == "Ben"
+    assert picked == "alice's version into gold: ACTOR 'Ben' at 14:17"
+    assert gold_events(path) == [(first, "bob", "Anna", []), (second, "alice", "Ben", ["Ben"])]
+
+
+async def test_a_pick_over_a_decision_changed_since_it_was_shown_is_refused(tmp_path: Path, no_tick) -> None:
+    """lead2 looks at Anna settled with bob's nothing; lead changes it to alice's Anna; lead2's `b` (to keep bob's)
+    is refused, Anna stays shown, settled anew; pressed again it puts bob's back, as lead2 now means it."""
+    path = eleven_disagreements(tmp_path / "eleven.db")
+    lead, lead2 = (make_review_app(path, name, WHO, keymap_path=False) for name in ("lead", "lead2"))
+    async with lead.run_test(size=(80, 24)) as one, lead2.run_test(size=(80, 24)) as two:
+        await one.pause()
+        await two.pause()
+        await two.press("b", "k")  # lead2: bob's nothing for Anna, and back to it
+        await one.press("k", "k", "a")  # lead: the first k shows gold as stored (on Ben); alice's Anna over bob's
+        changed = status(lead)
+        await two.press("b")
+        refused, now = status(lead2), disputed(lead2)
+        await two.press("b")
+        picked = status(lead2)
+    assert changed == "alice's version into gold: ACTOR 'Anna' at 8:12"
+    assert refused == f"Not done: {ELSEWHERE}, and {ANNA} was settled anew by lead, with alice's version"
+    assert now == "Anna"
+    assert picked == "bob's version into gold: no span, 1 span replaced"
+    assert gold_events(path) == [
+        ("lead2", "bob", "Anna", []), ("lead", "alice", "Anna", ["Anna"]), ("lead2", "bob", "Anna", [])
+    ]  # fmt: skip
+
+
+async def test_a_pick_of_the_version_gold_holds_writes_nothing(tmp_path: Path) -> None:
+    """lead picks alice's Anna; a pick of it again (lead's own, or lead2's once her screen shows it) wrote a new
+    event, "1 span replaced": it writes nothing and says whose decision it is."""
+    path = eleven_disagreements(tmp_path / "eleven.db")
+    lead, lead2 = (make_review_app(path, name, WHO, keymap_path=False) for name in ("lead", "lead2"))
+    async with lead.run_test(size=(80, 24)) as one, lead2.run_test(size=(80, 24)) as two:
+        await one.pause()
+        await two.pause()
+        await one.press("a", "k", "a")  # alice's Anna, back to it, alice's again
+        again = status(lead)
+        await two.pause(CURSOR_SAVE_SECONDS + 1)  # shown as stored: on to Ben
+        await two.press("k", "a")  # back to Anna, settled with alice's: alice's
+        other = status(lead2)
+    assert (
+        again
+        == other.replace("lead2", "lead")
+        == ("alice's version is gold's already (picked by lead): nothing was written")
+    )
+    assert gold_events(path) == [("lead", "alice", "Anna", ["Anna"])]
