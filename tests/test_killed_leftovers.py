@@ -133,8 +133,9 @@ def test_a_refused_train_run_keeps_its_pipeline_under_a_name_that_says_so(tmp_pa
     [kept] = [p.name for p in models.iterdir() if p.name != "race"]
     assert (refused.returncode, refused.stderr) == (
         1,
-        f"annotator: error: cannot put the pipeline at models/race (Directory not empty): it is kept at "
-        f"models/{kept}; move it where you want it\n",
+        "annotator: error: cannot put the pipeline at models/race (Directory not empty: filled since this run "
+        f"checked it, by another run or someone): this run's pipeline is kept at models/{kept}; move it where you "
+        "want it\n",
     )
     assert kept.startswith("race.kept-") and (models / kept / "meta.json").is_file()
     assert (models / "race" / "theirs.txt").read_text() == "another run's"

@@ -93,23 +93,25 @@ def train(
                     train_curve(None, source, epochs=epochs, seed=seed, base=base, progress=progress, note=note)
                     if curve
                     else train_model(
-                        None, source, folder, epochs=epochs, seed=seed, base=base, progress=progress, note=note
+                        None, source, folder, epochs=epochs, seed=seed, base=base, progress=progress, note=note,
+                        numbered=out is None,
                     )
-                )
+                )  # fmt: skip
             else:
                 with open_store(db, read_only=True, intact=True) as store:
                     report = (
                         train_curve(store, source, epochs=epochs, seed=seed, base=base, progress=progress, note=note)
                         if curve
                         else train_model(
-                            store, source, folder, epochs=epochs, seed=seed, base=base, progress=progress, note=note
+                            store, source, folder, epochs=epochs, seed=seed, base=base, progress=progress,
+                            note=note, numbered=out is None,
                         )
-                    )
+                    )  # fmt: skip
                     unchecked = unchecked_line(*learned_unchecked(store, source.annotator, include_in_progress))
         if from_files:  # counted from the records, as the database's events count it (`store.unchecked`)
             unchecked = unchecked_line(report.unchecked, report.trained + report.held_out, report.unchecked_commands)
         if not curve:
-            stored(f"the model is written to {folder}")
+            stored(f"the model is written to {report.out}")
         for line in curve_lines(report) if curve else report_lines(report):
             say(line)
         if unchecked:

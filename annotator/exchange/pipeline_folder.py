@@ -27,16 +27,20 @@ if TYPE_CHECKING:
 PARTIAL = "partial"
 KEPT = "kept"
 #: --out's default name (`cli.training.train`), a pattern: a killed default run's leftover is named by the next one.
-DEFAULT_NAME = r"trained-\d{8}-\d{6}"
+#: Taken (two runs in the same second), the pipeline goes to the next free `-2`, `-3`... (`write_pipeline`).
+DEFAULT_NAME = r"trained-\d{8}-\d{6}(-\d+)?"
+#: What a rename onto a taken name fails with: a folder with something in it, or no folder.
+TAKEN = (errno.ENOTEMPTY, errno.EEXIST, errno.ENOTDIR, errno.EISDIR)
 
 
-def new_folder(out: Path, note: Note = None) -> None:
-    """`out` may be new (its missing parent folders are made when the pipeline is written) or an empty folder.
-    `note` hears of a pipeline folder a killed run left beside it (this name's, or any default name's)."""
+def new_folder(out: Path, note: Note = None, *, numbered: bool = False) -> None:
+    """`out` may be new (its missing parent folders are made when the pipeline is written) or an empty folder;
+    `numbered` (the default name), taken too: the pipeline goes to the next free number. `note` hears of a pipeline
+    folder a killed run left beside it (this name's, or any default name's)."""
     unbroken(out)  # a link to nothing or in a loop (`models` by default): one line, nothing made
-    if out.is_symlink():
+    if out.is_symlink() and not numbered:
         raise AnnotatorError(f"{out} is a symbolic link: choose a new --out (a folder of its own)")
-    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+    if out.exists() and (not out.is_dir() or any(out.iterdir())) and not numbered:
         raise AnnotatorError(f"{out} exists and is not an empty folder: choose a new --out")
     above = next((folder for folder in out.parents if folder.exists()), None)
     if above is not None and not above.is_dir():
@@ -45,9 +49,13 @@ def new_folder(out: Path, note: Note = None) -> None:
     note_leftover_folders(out, PARTIAL, out, note, DEFAULT_NAME if default else None)
 
 
-def write_pipeline(nlp: Any, out: Path, about: dict[str, Any], after: Evaluation | None) -> None:
+def write_pipeline(
+    nlp: Any, out: Path, about: dict[str, Any], after: Evaluation | None, *, numbered: bool = False
+) -> Path:
     """The trained pipeline, with `about` and its `after` figures in its meta.json, written to `out` (checked by
-    `new_folder` before training), its missing parent folders made."""
+    `new_folder` before training), its missing parent folders made; where it went: `numbered` (the default name),
+    the first of `out`, `out-2`, `out-3`... free when the rename puts it there (two default runs started in the
+    same second: one failed with rc 1, its pipeline left in a `kept` folder)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     # A folder of our own, made here under a fresh random name (mkdtemp: never one that was already there), so
     # nothing someone left beside `out` is written through, adopted or removed.
@@ -55,13 +63,16 @@ def write_pipeline(nlp: Any, out: Path, about: dict[str, Any], after: Evaluation
     lock = os.open(partial, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     try:
         fcntl.flock(lock, fcntl.LOCK_EX)  # a live run's folder: another run's note passes over it
-        _save_into_place(nlp, partial, out, about, after)
+        return _save_into_place(nlp, partial, out, about, after, numbered)
     finally:
         os.close(lock)  # releases the lock
 
 
-def _save_into_place(nlp: Any, partial: Path, out: Path, about: dict[str, Any], after: Evaluation | None) -> None:
-    """The pipeline saved into `partial` (a folder this run made, and holds), then renamed to `out`."""
+def _save_into_place(
+    nlp: Any, partial: Path, out: Path, about: dict[str, Any], after: Evaluation | None, numbered: bool
+) -> Path:
+    """The pipeline saved into `partial` (a folder this run made, and holds), then renamed to `out` (`numbered`:
+    or the next free number's name), which is returned."""
     from annotator.suggest.learn import save
 
     mask = os.umask(0)
@@ -74,14 +85,22 @@ def _save_into_place(nlp: Any, partial: Path, out: Path, about: dict[str, Any], 
         if isinstance(error, OSError):  # spaCy's to_disk on a full disk, or past `ulimit -f`: a traceback before
             raise _not_written(out, partial, error) from None
         raise
-    try:
-        with keeping():  # the pipeline in place: an interrupt from here on waits for the report
-            os.rename(partial, out)  # replaces only an empty folder; never follows a link
-    except OSError as error:
-        raise AnnotatorError(
-            f"cannot put the pipeline at {out} ({error.strerror}): it is kept at {_kept(partial, out)}; move it "
-            "where you want it"
-        ) from None
+    number = 1
+    while True:
+        there = out if number == 1 else out.with_name(f"{out.name}-{number}")
+        try:
+            with keeping():  # the pipeline in place: an interrupt from here on waits for the report
+                os.rename(partial, there)  # replaces only an empty folder; never follows a link: atomic
+            return there
+        except OSError as error:
+            if numbered and error.errno in TAKEN:
+                number += 1
+                continue
+            raise AnnotatorError(
+                f"cannot put the pipeline at {there} ({error.strerror}: filled since this run checked it, by "
+                f"another run or someone): this run's pipeline is kept at {_kept(partial, there)}; move it where "
+                "you want it"
+            ) from None
 
 
 def _not_written(out: Path, partial: Path, error: OSError) -> AnnotatorError:

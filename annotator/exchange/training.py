@@ -243,8 +243,10 @@ def train_model(
     base: Path | None = None,
     progress: Progress | None = None,
     note: Note = None,
+    numbered: bool = False,
 ) -> TrainReport:
-    """Fine-tune on the source's articles but a held-out part; write the pipeline to `out` (a new folder).
+    """Fine-tune on the source's articles but a held-out part; write the pipeline to `out` (a new folder;
+    `numbered`, the default name: taken, the next free number's, `pipeline_folder.write_pipeline`).
     `epochs` None: the default (`suggest.loading.EPOCHS`). `note` hears, before training, of a pipeline folder
     a killed run left beside `out` (`.<name>.partial-<random>`: this name's, or any default name's), which is left
     as it is."""
@@ -252,7 +254,7 @@ def train_model(
     from annotator.suggest import suggesters_for_model
     from annotator.suggest.learn import base_pipeline, start_description, train
 
-    new_folder(out, note)
+    new_folder(out, note, numbered=numbered)
     before = base_learned(base)
     articles, unchecked = _gathered(store, source, note)
     train_part, held = split(articles, seed, base_learned=before, shipped=shipped_learned())
@@ -272,9 +274,8 @@ def train_model(
         "seed": seed,
         "started_from": start_description(base),
     }
-    write_pipeline(nlp, out, about, report.after)
-    report.out = out
-    report.suggester = suggesters_for_model(str(out)).entities
+    report.out = write_pipeline(nlp, out, about, report.after, numbered=numbered)
+    report.suggester = suggesters_for_model(str(report.out)).entities
     return report
 
 
