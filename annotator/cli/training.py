@@ -17,9 +17,10 @@ from annotator.cli.common import (
     say,
     stored,
 )
+from annotator.cli.compared import command
 from annotator.cli.paths import PathType, output_paths
 from annotator.store import DEFAULT_DB
-from annotator.vocabulary import GOLD
+from annotator.vocabulary import GOLD, Status
 
 
 def train(
@@ -76,7 +77,8 @@ def train(
     from datetime import UTC, datetime
 
     from annotator.exchange.training import Source, train_curve, train_model
-    from annotator.reports.training import curve_lines, report_lines, unchecked_line
+    from annotator.gold import changed_since_settled
+    from annotator.reports.training import changed_line, curve_lines, report_lines, unchecked_line
     from annotator.store.unchecked import learned_unchecked
 
     source = Source(annotator or GOLD, tuple(from_files or ()), include_in_progress)
@@ -85,7 +87,7 @@ def train(
     if curve and out is not None:
         raise fail("--curve writes no pipeline: leave out --out")
     folder = out or Path("models") / datetime.now(UTC).strftime("trained-%Y%m%d-%H%M%S")
-    unchecked = ""
+    unchecked = changed = ""
     with reported_before_interrupts():  # from the pipeline's rename on, an interrupt waits for the report
         with errors_as_lines(), progress_bar("Training") as progress:
             if from_files:
@@ -108,11 +110,18 @@ def train(
                         )
                     )  # fmt: skip
                     unchecked = unchecked_line(*learned_unchecked(store, source.annotator, include_in_progress))
+                    if source.annotator == GOLD:  # an annotator's own work is learned as it is now
+                        statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
+                        taken = store.articles_annotated_by([GOLD], statuses)
+                        since = changed_since_settled(store, taken)
+                        teams = dict.fromkeys(tuple(names) for names in since.values())
+                        changed = changed_line(len(since), len(taken), [command(db, "review", t) for t in teams])
         if from_files:  # counted from the records, as the database's events count it (`store.unchecked`)
             unchecked = unchecked_line(report.unchecked, report.trained + report.held_out, report.unchecked_commands)
         if not curve:
             stored(f"the model is written to {report.out}")
         for line in curve_lines(report) if curve else report_lines(report):
             say(line)
-        if unchecked:
-            note(unchecked)
+        for line in (unchecked, changed):
+            if line:
+                note(line)
