@@ -1,6 +1,7 @@
 """Commands that move data: articles and suggestions in, databases checked (`import` is `cli.importing`'s,
 `export` `cli.exports`'s, `merge` a team's: `cli.teams`)."""
 
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -194,7 +195,7 @@ def _trained_elsewhere(store: "Reader", db: Path, added: int) -> str:
         store,
         "{count} stored article(s) have {name}'s",
         f"suggestions (a trained pipeline's); the {added} added now have the shipped pipeline's: "
-        f"`annotator suggest --db {db} --model FOLDER` gives them the trained one's",
+        f"`annotator suggest --db {shlex.quote(str(db))} --model FOLDER` gives them the trained one's",
     )
     return f"note: {line}" if line else ""
 
@@ -253,7 +254,7 @@ def suggest(
 def _kept_before(done: int, total: int, db: Path, model: str | None) -> str:
     """What a `suggest` stopped part way keeps, by ctrl+c or a failed write alike: each article is committed as
     soon as it is computed, so the first `done` keep their new suggestions and a rerun does the rest."""
-    again = f"annotator suggest --db {db}" + (f" --model {model}" if model else "")
+    again = f"annotator suggest --db {shlex.quote(str(db))}" + (f" --model {shlex.quote(model)}" if model else "")
     return (
         f"{done} of {total} article(s) got their new suggestions before it and keep them; the other {total - done} "
         f"are unchanged: `{again}` computes those"
@@ -266,7 +267,7 @@ def _kept_trained(store: "Reader", db: Path) -> str:
     return _about_trained(
         store,
         "{count} article(s) keep {name}'s",
-        f"suggestions (a trained pipeline's, kept): `annotator suggest --db {db} --all` replaces them with the "
+        f"suggestions (a trained pipeline's, kept): `annotator suggest --db {shlex.quote(str(db))} --all` replaces them with the "
         "shipped pipeline's, `--model FOLDER` with another pipeline's",
     )
 

@@ -4,6 +4,7 @@ learned as "no entity", so a half-done article teaches its misses)."""
 
 from __future__ import annotations
 
+import shlex
 from collections import Counter
 
 from annotator.store import Reader
@@ -83,10 +84,11 @@ def without_gold(store: Reader, include_in_progress: bool) -> str:
     done = {name: set(store.articles_annotated_by([name], [Status.DONE])) for name in finished}
     if len(finished) >= 2 and not set.intersection(*done.values()):  # adjudicate --auto would refuse (re-trial 43c)
         best = max(finished, key=lambda name: len(done[name]))  # the first of the most
+        pasted = shlex.quote(best)  # in a command to paste, whole
         return (
-            f": no article is done by all of {', '.join(finished)}, which adjudicating needs: `--annotator {best}` "
+            f": no article is done by all of {', '.join(finished)}, which adjudicating needs: `--annotator {pasted}` "
             f"trains on {best}'s {len(done[best])} done articles, or `annotator adjudicate --auto --annotators "
-            f"{best}` makes them gold first"
+            f"{pasted}` makes them gold first"
         )
     if len(finished) >= 2:
         return (
@@ -95,13 +97,13 @@ def without_gold(store: Reader, include_in_progress: bool) -> str:
         )
     if finished:
         return (
-            f": `--annotator {finished[0]}` trains on {finished[0]}'s done articles, or `annotator adjudicate --auto "
-            f"--annotators {finished[0]}` makes them gold first"
+            f": `--annotator {shlex.quote(finished[0])}` trains on {finished[0]}'s done articles, or `annotator "
+            f"adjudicate --auto --annotators {shlex.quote(finished[0])}` makes them gold first"
         )
     if not working:
         return ": annotate first (`annotator`, d marking each finished article done), or `--from FILE` trains on native JSONL"
-    who = working[0] if len(working) == 1 else "NAME"
-    whose = f"{who}'s" if len(working) == 1 else f"one annotator's ({', '.join(working)})"
+    who = shlex.quote(working[0]) if len(working) == 1 else "NAME"
+    whose = f"{working[0]}'s" if len(working) == 1 else f"one annotator's ({', '.join(working)})"
     if include_in_progress:
         return f": `--annotator {who} --include-in-progress` trains on {whose} work in progress"
     return (

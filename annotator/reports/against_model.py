@@ -5,6 +5,7 @@ with itself is refused, naming the command that compares the pipeline with the s
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
 
 from annotator.errors import AnnotatorError
@@ -39,6 +40,7 @@ def against_itself(suggesters: Sequence[str], against: str, model: str | None, d
     if scored is None or as_run(scored, model) != as_run(against, model):
         return
     made, shipped = as_run(scored, model), against.split("@", 1)[0]
+    db, model = shlex.quote(db), shlex.quote(model)  # pasted whole, spaces and all
     raise AnnotatorError(
         f"--against {against} under --model {model} is {made}, the version scored (--model runs this release's "
         f"versions on the folder's weights): it would be compared with itself. To compare the pipeline with the "
