@@ -3,6 +3,7 @@ the command's database."""
 
 # No `from __future__ import annotations` in this package: typer would evaluate every annotation string of
 # every command before any command runs, about 15 ms more before the TUI opens.
+import shlex
 import signal
 import sys
 from collections.abc import Callable, Collection, Iterator
@@ -284,7 +285,9 @@ def refuse_damaged(store: Store, db: Path, *, close: bool = False, checked: Inta
     if problems:
         if close:
             store.close()
-        raise AnnotatorError(f"{db}: {problems[0]}; nothing was done (annotator check --db {db} lists every problem)")
+        raise AnnotatorError(
+            f"{db}: {problems[0]}; nothing was done (annotator check --db {shlex.quote(str(db))} lists every problem)"
+        )
 
 
 @contextmanager

@@ -299,7 +299,7 @@ def _why_nothing(store: "Reader", model: str | None, db: Path, kept: bool) -> st
         )
     if not groups:
         return ""
-    again = f"annotator suggest --all --db {db}" + (f" --model {model}" if model else "")
+    again = f"annotator suggest --all --db {shlex.quote(str(db))}" + (f" --model {shlex.quote(model)}" if model else "")
     holds = f"this pipeline's versions ({', '.join(names)})" + (
         ", or keeps a trained pipeline's (above)," if kept else ""
     )

@@ -2,6 +2,7 @@
 file, exports/ or standard output (`import` is in `cli.importing`)."""
 
 import os
+import shlex
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -135,11 +136,11 @@ def export(
             if kept.made is not None:  # another database's: never offered for replacing without saying so
                 say(
                     f"0 record(s): {path} left as it was: it is the export of another database, {kept.made} (-o PATH "
-                    f"writes this database's empty export; -o {path} would replace that one)"
+                    f"writes this database's empty export; -o {shlex.quote(str(path))} would replace that one)"
                 )
             else:
                 say(
-                    f"0 record(s): {path} left as it was, with the export written there before (-o {path} writes an "
+                    f"0 record(s): {path} left as it was, with the export written there before (-o {shlex.quote(str(path))} writes an "
                     "empty one)"
                 )
             tell_notes(options, 0)

@@ -1,6 +1,7 @@
 """Commands for a team: assigning articles with overlap, packs for annotating offline, merging the team's
 databases back, and the TUI in a browser."""
 
+import shlex
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -213,7 +214,7 @@ def serve(
         raise fail(f"--host {host} would let other machines connect, with no password: add --public to mean it")
     with errors_as_lines(), open_store(db) as store:
         if not store.count("articles"):
-            raise fail(f"{db}: no article to annotate yet (annotator ingest ... --db {db})")
+            raise fail(f"{db}: no article to annotate yet (annotator ingest ... --db {shlex.quote(str(db))})")
         check_listening(host, port)
     if host not in LOCAL_HOSTS:
         say(

@@ -40,7 +40,7 @@ def train(
         Path | None,
         typer.Option(
             "--out",
-            help="The new pipeline folder (default: models/trained-<date-time>).",
+            help="The new pipeline folder (default: models/trained-<date-time> in the current folder; -2, -3... if taken).",
             click_type=PathType(),
             callback=output_paths,
         ),

@@ -7,6 +7,7 @@ with `--skip-invalid`, that it is named and passed over: `exchange.skipping`).
 from __future__ import annotations
 
 import os
+import shlex
 from collections.abc import Iterable, Iterator
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -207,7 +208,8 @@ def read_articles(
         named = files[0] if len(files) == 1 else "FILE"
         note(
             f"{len(carried)} record(s) carried spans (annotations), which ingest does not store: "
-            f"`annotator import {named}{_format_option(carried)}` reads annotations"
+            f"`annotator import {shlex.quote(named) if len(files) == 1 else named}{_format_option(carried)}` reads "
+            "annotations"
         )
     return articles
 

@@ -11,6 +11,7 @@ import dataclasses
 import json
 import os
 import re
+import shlex
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -249,7 +250,8 @@ def damaged(store: Store, problems: list[str]) -> AnnotatorError:
     """A database another program damaged, refused by its first problem as `check` words it: export read it and
     ended in a traceback far from the cause (a span's end past the text, a speaker at 5:2, a blob text: stop 40)."""
     return AnnotatorError(
-        f"{store.path}: {problems[0]}; nothing was exported (annotator check --db {store.path} lists every problem)"
+        f"{store.path}: {problems[0]}; nothing was exported (annotator check --db {shlex.quote(str(store.path))} lists every "
+        "problem)"
     )
 
 
@@ -292,7 +294,7 @@ class OtherDatabasesExport(AnnotatorError):
     def __init__(self, path: Path, made: str) -> None:
         super().__init__(
             f"{path}: the export of another database, {made}; it was left as it is (give -o PATH for this "
-            f"database's export, or -o {path} to replace that one)"
+            f"database's export, or -o {shlex.quote(str(path))} to replace that one)"
         )
 
 

@@ -9,6 +9,7 @@ newcomer's finding: all 8 articles were scored, 6 of them learned, under one cau
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -48,7 +49,7 @@ def stored_pipelines(store: Reader, ids: Sequence[str], names: Sequence[str]) ->
 
 def _not_recorded(store: Reader, pipelines: Sequence[str], names: Sequence[str]) -> AnnotatorError:
     """The refusal of stored suggestions whose pipeline's learning nothing recorded: the commands that work."""
-    db = f" --db {store.path}" if store.path else ""
+    db = f" --db {shlex.quote(str(store.path))}" if store.path else ""
     others = " ".join(f"--suggester {name}" for name in names if "@" in name)  # not --against's built-in one
     return AnnotatorError(
         f"the suggestions of the pipeline @{pipelines[0]} are stored without which articles it learned from (stored "
