@@ -283,6 +283,7 @@ def test_json_has_exactly_the_documented_shape():
         "speaker_agreement",
         "command_only",
         "suggestions_unchanged",
+        "suggestions_unchanged_by",
         "tokens",
         "matched_quotes",
         "disputed_articles",

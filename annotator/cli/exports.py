@@ -30,10 +30,11 @@ from annotator.cli.names import default_annotator
 from annotator.cli.paths import PathType, given_path, output_paths
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import GOLD, Status
+from annotator.wording import counted
 
 if TYPE_CHECKING:
     from annotator.exchange.formats.options import ExportOptions
-    from annotator.store import Reader
+    from annotator.store import Reader, Store
 
 
 def export(
@@ -114,6 +115,8 @@ def export(
             say(f"{count} record(s) written", err=True)
             tell_notes(options, count)
             _say_why_none(store, who, status, count)
+            _say_flagged(store, who, options)
+            _say_open_gold(store, db, who, options)
             return
         kind = "" if chosen.suffix == f".{name}" else f".{name}"  # alice.jsonl, alice.prodigy.jsonl, alice.spacy
         path = Path(output) if output else _in_exports(f"{who or 'suggestions'}{kind}{chosen.suffix}")
@@ -151,6 +154,42 @@ def export(
         say(f"{count} record(s) -> {path}" + (f"; {what} -> {config}" if config else ""))
         tell_notes(options, count)
         _say_why_none(store, who, status, count)
+        _say_flagged(store, who, options)
+        _say_open_gold(store, db, who, options)
+
+
+def _say_flagged(store: "Reader", who: str | None, options: "ExportOptions") -> None:
+    """Gold exported of an article an annotator has flagged (a question to the lead, which `agreement` and
+    `adjudicate --auto` leave out): named, as a team lead's trial found its gold exported as done without a word."""
+    if who != GOLD:
+        return
+    from annotator.reports.flagged import flagged_among, flagged_line
+
+    exported = [article for article, state, _ in store.annotated_articles(GOLD) if state in options.statuses]
+    found = flagged_among(store, exported)
+    if found:
+        say(f"note: gold exported of {counted(len(found), 'article')} an annotator has flagged: "
+            f"{flagged_line(store, found)}", err=True)  # fmt: skip
+
+
+def _say_open_gold(store: "Store", db: Path, who: str | None, options: "ExportOptions") -> None:
+    """Done gold exported with disagreements open since it was marked done (an annotator changed their done work
+    after: `gold_stale.open_in_done_gold`), which `adjudicate --auto` and `review` tell: named here too (a lead's trial:
+    such gold went out for training with no word)."""
+    names = [name for name in store.finished_annotators() if name != GOLD]
+    if who != GOLD or Status.DONE not in options.statuses or len(names) < 2:
+        return
+    from annotator.cli.compared import command
+    from annotator.gold_stale import open_in_done_gold
+    from annotator.wording import them
+
+    found = open_in_done_gold(store, names)
+    if found:
+        count = sum(found.values())
+        since = "it was" if len(found) == 1 else "they were"
+        say(f"note: gold exported of {counted(len(found), 'article')} with {counted(count, 'disagreement')} open "
+            f"since {since} marked done (an annotator changed done work after): `{command(db, 'review', names)}` "
+            f"shows {them(count)}", err=True)  # fmt: skip
 
 
 def _say_why_none(store: "Reader", who: str | None, status: str, count: int) -> None:

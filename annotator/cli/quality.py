@@ -70,8 +70,11 @@ def agreement(
         pair_notes,
         report_pairs,
         text_lines,
+        unchanged_by,
+        unchanged_by_line,
     )
     from annotator.reports.agreement_html import ArticleDisputes, html_page
+    from annotator.reports.flagged import flagged_out, left_out_line
     from annotator.store.unchecked import command_only, model_unchanged
 
     with errors_as_lines(), open_store(db, read_only=True, intact="tokens") as store:
@@ -84,9 +87,18 @@ def agreement(
         report = compute(corpus)
         whose = [(a, annotators_of(corpus, i)) for i, a in enumerate(corpus.article_ids)]
         unchecked = len(model_unchanged(store, whose))  # `accept`'s, or A then d on the screen: one caution
+        by_whom = unchanged_by(store, whose)  # one rubber-stamper beside a careful one (a lead's trial, F1)
         report = report.model_copy(  # in --json too (re-trial 42r)
-            update={"command_only": len(command_only(store, whose)), "suggestions_unchanged": unchecked}
+            update={
+                "command_only": len(command_only(store, whose)),
+                "suggestions_unchanged": unchecked,
+                "suggestions_unchanged_by": {name: count for name, (count, _) in by_whom.items()},
+            }
         )
+        statuses = ["done", "in_progress"] if include_in_progress else ["done"]
+        flagged = flagged_out(store, names, statuses, by_assignment=not ignore_assignments)
+        own_notes = [line for line in [unchanged_by_line(by_whom)] if line]
+        own_notes += [f"note: {left_out_line(store, flagged)}"] if flagged else []
         shared, left = finished_pairs(store, names, include_in_progress, by_assignment=not ignore_assignments)
         flags = [*(["--include-in-progress"] if include_in_progress else []),
                  *(["--ignore-assignments"] if ignore_assignments else [])]  # fmt: skip
@@ -113,12 +125,14 @@ def agreement(
                 out.write(html_page(report, disputes, limit, caution).encode("utf-8"))
     if json_output:
         say_json(report.model_dump_json(indent=2))
-        for line in [*notes, *left_out_notes(report_pairs(report), left, ignoring, include_in_progress)]:
+        for line in [*notes, *left_out_notes(report_pairs(report), left, ignoring, include_in_progress), *own_notes]:
             note(line.removeprefix("note: "))  # the JSON alone on standard output
         if unchecked:
             note(command_only_line(unchecked, report.articles, MODEL_AGREES))
     else:
-        for line in text_lines(report, include_in_progress, shared, notes, left, ignoring, unchecked):
+        lines = text_lines(report, include_in_progress, shared, notes, left, ignoring, unchecked)
+        lines[lines.index("") : lines.index("")] = own_notes  # beside what was compared, as the pairs' notes are
+        for line in lines:
             say(line)  # one line each, whatever a name holds
     if html is not None:
         say(f"HTML report -> {html}", err=True)
@@ -150,6 +164,7 @@ def adjudicate(
         pair_notes,
         pairs_compared,
     )
+    from annotator.reports.flagged import flagged_out, left_out_line
     from annotator.reports.under_review import left_to_review
     from annotator.store.assignments import compared_articles
     from annotator.store.unchecked import model_unchanged
@@ -194,6 +209,8 @@ def adjudicate(
             narrowed = narrowing(pairs, shared, include_in_progress)  # where the line is read first (trial 34)
             whom += f"; {narrowed}" if narrowed else ""
             unchecked = len(model_unchanged(store, compared))  # before gold's own events: whose work it settles
+            flagged = flagged_out(store, names, statuses, by_assignment=not ignore_assignments)
+            flagged_note = left_out_line(store, flagged) if flagged else ""
             store.command = "adjudicate --auto"  # its events say so (gold marked done too): no time on a screen
             report = auto_adjudicate(store, names, who, include_in_progress, by_assignment=not ignore_assignments)
         stored(f"the gold annotations are stored in {db}")
@@ -229,6 +246,8 @@ def adjudicate(
         )
         for line in notes:
             note(line.removeprefix("note: "))
+        if flagged_note:  # an assignee's flag is a question to the lead (a lead's trial, F6)
+            note(flagged_note)
         if unchecked and (report.spans or report.settled):  # not of a run that settled nothing (re-trial 42r)
             note(
                 command_only_line(

@@ -149,6 +149,9 @@ class AgreementReport(BaseModel):
     #: Articles where everyone's work compared is the model's suggestions unchanged, by `accept` or on the screen
     #: (A then d: `store.as_suggested`), these included: the caution's count.
     suggestions_unchanged: int = 0
+    #: Per annotator compared, the articles compared where their own work is the model's suggestions unchanged
+    #: (whatever the others did there: a pair with such work is the model against a person).
+    suggestions_unchanged_by: dict[str, int] = {}
     #: The units of the kappa and alpha: every token of the articles compared.
     tokens: int
     #: Quote pairs matched by overlap, pooled over the pairs: what the speaker agreement is a share of.

@@ -198,6 +198,36 @@ def command_only_line(count: int, total: int, there: str) -> str:
     )
 
 
+def unchanged_by(store: Reader, whose: Sequence[tuple[str, Sequence[str]]]) -> dict[str, tuple[int, int]]:
+    """Per annotator compared, on how many of their compared articles (`whose`: each with whose work counts) their
+    own work is the model's suggestions unchanged (`store.unchecked.model_unchanged` of them alone), and of how
+    many: a team lead's trial found one who did A then d everywhere, paired with a careful one, never named (the
+    caution needs everyone's work so), so that pair's figures were the model's against a person's."""
+    from annotator.store.unchecked import model_unchanged
+
+    names = list(dict.fromkeys(name for _, who in whose for name in who))
+    return {
+        name: (
+            len(model_unchanged(store, [(article, [name]) for article, who in whose if name in who])),
+            sum(1 for _, who in whose if name in who),
+        )
+        for name in names
+    }
+
+
+def unchanged_by_line(counts: Mapping[str, tuple[int, int]]) -> str:
+    """The note naming, per annotator (`unchanged_by`), "ann 4 of 4, cara 0 of 4"; "" when nobody's work is so on
+    any article."""
+    if not any(count for count, _ in counts.values()):
+        return ""
+    each = ", ".join(f"{name} {count} of {total}" for name, (count, total) in counts.items())
+    return (
+        f"note: per annotator, articles compared where their own work is the model's suggestions unchanged (accepted "
+        f"as suggested, on the screen or by `annotator accept`): {each}; a pair with such work measures the model "
+        "against the other annotator there"
+    )
+
+
 #: What agreement says of such articles (`command_only_line`).
 MODEL_AGREES = "there the model's suggestions agree with themselves"
 
