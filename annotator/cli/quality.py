@@ -87,7 +87,9 @@ def agreement(
         report = compute(corpus)
         whose = [(a, annotators_of(corpus, i)) for i, a in enumerate(corpus.article_ids)]
         unchecked = len(model_unchanged(store, whose))  # `accept`'s, or A then d on the screen: one caution
-        by_whom = unchanged_by(store, whose)  # one rubber-stamper beside a careful one (a lead's trial, F1)
+        by_whom = unchanged_by(
+            store, report.annotators, whose
+        )  # one rubber-stamper beside a careful one (a lead's trial, F1)
         report = report.model_copy(  # in --json too (re-trial 42r)
             update={
                 "command_only": len(command_only(store, whose)),

@@ -198,14 +198,16 @@ def command_only_line(count: int, total: int, there: str) -> str:
     )
 
 
-def unchanged_by(store: Reader, whose: Sequence[tuple[str, Sequence[str]]]) -> dict[str, tuple[int, int]]:
-    """Per annotator compared, on how many of their compared articles (`whose`: each with whose work counts) their
+def unchanged_by(
+    store: Reader, annotators: Sequence[str], whose: Sequence[tuple[str, Sequence[str]]]
+) -> dict[str, tuple[int, int]]:
+    """Per annotator compared (of `annotators`, in their order), on how many of their compared articles (`whose`: each with whose work counts) their
     own work is the model's suggestions unchanged (`store.unchecked.model_unchanged` of them alone), and of how
     many: a team lead's trial found one who did A then d everywhere, paired with a careful one, never named (the
     caution needs everyone's work so), so that pair's figures were the model's against a person's."""
     from annotator.store.unchecked import model_unchanged
 
-    names = list(dict.fromkeys(name for _, who in whose for name in who))
+    names = [name for name in annotators if any(name in who for _, who in whose)]  # in the report's order
     return {
         name: (
             len(model_unchanged(store, [(article, [name]) for article, who in whose if name in who])),
