@@ -173,23 +173,21 @@ def _say_flagged(store: "Reader", who: str | None, options: "ExportOptions") -> 
 
 
 def _say_open_gold(store: "Store", db: Path, who: str | None, options: "ExportOptions") -> None:
-    """Done gold exported with disagreements open since it was marked done (an annotator changed their done work
-    after: `gold_stale.open_in_done_gold`), which `adjudicate --auto` and `review` tell: named here too (a lead's trial:
-    such gold went out for training with no word)."""
-    names = [name for name in store.finished_annotators() if name != GOLD]
-    if who != GOLD or Status.DONE not in options.statuses or len(names) < 2:
+    """Done gold exported where an annotator's done work changed since it was settled, or disagrees with it
+    (`gold.changed_since_settled`, as `train` says it), which `adjudicate --auto` and `review` tell: named here
+    too (a lead's trial: such gold went out with no word)."""
+    if who != GOLD or Status.DONE not in options.statuses:
         return
     from annotator.cli.compared import command
-    from annotator.gold_stale import open_in_done_gold
-    from annotator.wording import them
+    from annotator.gold import changed_since_settled
 
-    found = open_in_done_gold(store, names)
-    if found:
-        count = sum(found.values())
-        since = "it was" if len(found) == 1 else "they were"
-        say(f"note: gold exported of {counted(len(found), 'article')} with {counted(count, 'disagreement')} open "
-            f"since {since} marked done (an annotator changed done work after): `{command(db, 'review', names)}` "
-            f"shows {them(count)}", err=True)  # fmt: skip
+    done = [article for article, state, _ in store.annotated_articles(GOLD) if state is Status.DONE]
+    since = changed_since_settled(store, done)
+    if since:
+        teams = list(dict.fromkeys(tuple(names) for names in since.values()))
+        shows = " or ".join(f"`{command(db, 'review', team)}`" for team in teams)
+        say(f"note: gold exported of {counted(len(since), 'article')} where an annotator's done work has changed "
+            f"since its gold was settled (or disagrees with it): {shows} shows what is open there", err=True)  # fmt: skip
 
 
 def _say_why_none(store: "Reader", who: str | None, status: str, count: int) -> None:
