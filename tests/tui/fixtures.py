@@ -58,6 +58,20 @@ def one_article(
     return path
 
 
+#: The article of the tests with two windows on one file: short, with one suggestion of each of two layers.
+WASHINGTON_TEXT = "Washington sent aid to Gaza."
+
+
+def washington_article(path: Path) -> Path:
+    """A database at `path` holding `WASHINGTON_TEXT` (id "n") with ACTOR 'Washington' and LOCATION 'Gaza'
+    suggested, pending."""
+    suggestions = [
+        Suggestion(start=0, end=10, label="ACTOR", text="Washington", suggester="t.v1"),
+        Suggestion(start=23, end=27, label="LOCATION", text="Gaza", suggester="t.v1"),
+    ]
+    return one_article(path, WASHINGTON_TEXT, suggestions)
+
+
 def held_spans(path: Path, who: str, id: str = "n") -> list[tuple[str, str]]:
     """(label, text) of `who`'s spans in the article, in order: what the keys wrote to the database."""
     from annotator.store import Store

@@ -12,23 +12,13 @@ from pathlib import Path
 
 from textual import events
 
-from annotator.models import Suggestion
 from annotator.store import Store
 from annotator.tui.app import make_app
 from annotator.tui.screens.article import CURSOR_SAVE_SECONDS
 from tests.tui.conftest import WHO
-from tests.tui.fixtures import held_spans, one_article
+from tests.tui.fixtures import held_spans, washington_article
 
-TEXT = "Washington sent aid to Gaza."
 SHOWN_ANEW = "Shown as stored now: the annotation was changed in another window since it was shown here"
-
-
-def article(path: Path) -> Path:
-    suggestions = [
-        Suggestion(start=0, end=10, label="ACTOR", text="Washington", suggester="t.v1"),
-        Suggestion(start=23, end=27, label="LOCATION", text="Gaza", suggester="t.v1"),
-    ]
-    return one_article(path, TEXT, suggestions)
 
 
 def status(app) -> str:
@@ -45,7 +35,7 @@ def undo_in_the_other_window(db: Path) -> None:
 
 
 async def test_a_move_after_an_undo_in_another_window_shows_the_article_as_stored_first(tmp_path: Path) -> None:
-    db = article(tmp_path / "n.db")
+    db = washington_article(tmp_path / "n.db")
     app = make_app(db, WHO, keymap_path=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -63,7 +53,7 @@ async def test_a_move_after_an_undo_in_another_window_shows_the_article_as_store
 
 
 async def test_the_focus_coming_back_shows_the_article_as_stored(tmp_path: Path) -> None:
-    db = article(tmp_path / "n.db")
+    db = washington_article(tmp_path / "n.db")
     app = make_app(db, WHO, keymap_path=False)
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.pause()
@@ -81,7 +71,7 @@ async def test_the_focus_coming_back_shows_the_article_as_stored(tmp_path: Path)
 
 async def test_an_edit_on_the_span_another_window_took_back_is_not_done(tmp_path: Path) -> None:
     """x aimed at the span A showed: after B's undo it is a suggestion again, which x would reject; it is not."""
-    db = article(tmp_path / "n.db")
+    db = washington_article(tmp_path / "n.db")
     app = make_app(db, WHO, keymap_path=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -98,7 +88,7 @@ async def test_an_edit_on_the_span_another_window_took_back_is_not_done(tmp_path
 async def test_a_window_left_alone_shows_the_other_windows_change_by_itself(tmp_path: Path) -> None:
     """No key and no focus change in A: its next tick (every CURSOR_SAVE_SECONDS) shows B's undo, and the title
     bar's pending count with it (before, A said "1 pending" until someone touched it)."""
-    db = article(tmp_path / "n.db")
+    db = washington_article(tmp_path / "n.db")
     app = make_app(db, WHO, keymap_path=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

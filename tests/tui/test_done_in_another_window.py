@@ -8,24 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.models import Suggestion
 from annotator.tui.app import make_app
 from tests.tui.conftest import WHO
-from tests.tui.fixtures import one_article
-
-TEXT = "Washington sent aid to Gaza."
-
-
-def article(path: Path) -> Path:
-    suggestions = [
-        Suggestion(start=0, end=10, label="ACTOR", text="Washington", suggester="t.v1"),
-        Suggestion(start=23, end=27, label="LOCATION", text="Gaza", suggester="t.v1"),
-    ]
-    return one_article(path, TEXT, suggestions)
+from tests.tui.fixtures import washington_article
 
 
 async def test_shown_as_stored_says_the_article_was_marked_done_elsewhere(tmp_path: Path) -> None:
-    db = article(tmp_path / "n.db")
+    db = washington_article(tmp_path / "n.db")
     window_a, window_b = make_app(db, WHO, keymap_path=False), make_app(db, WHO, keymap_path=False)
     async with window_a.run_test(size=(80, 24)) as pilot_a, window_b.run_test(size=(80, 24)) as pilot_b:
         await pilot_a.pause()
@@ -41,7 +30,7 @@ async def test_shown_as_stored_says_the_article_was_marked_done_elsewhere(tmp_pa
 
 
 async def test_o_reopens_at_once_after_another_window_marked_done(tmp_path: Path) -> None:
-    db = article(tmp_path / "n.db")
+    db = washington_article(tmp_path / "n.db")
     window_a, window_b = make_app(db, WHO, keymap_path=False), make_app(db, WHO, keymap_path=False)
     async with window_a.run_test(size=(80, 24)) as pilot_a, window_b.run_test(size=(80, 24)) as pilot_b:
         await pilot_a.pause()
@@ -55,7 +44,7 @@ async def test_o_reopens_at_once_after_another_window_marked_done(tmp_path: Path
 
 
 async def test_enter_after_another_window_marked_done_says_so(tmp_path: Path) -> None:
-    db = article(tmp_path / "n.db")
+    db = washington_article(tmp_path / "n.db")
     window_a, window_b = make_app(db, WHO, keymap_path=False), make_app(db, WHO, keymap_path=False)
     async with window_a.run_test(size=(80, 24)) as pilot_a, window_b.run_test(size=(80, 24)) as pilot_b:
         await pilot_a.pause()

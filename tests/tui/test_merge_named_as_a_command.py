@@ -12,22 +12,12 @@ from pathlib import Path
 
 from processes import annotator
 
-from annotator.models import Suggestion
 from annotator.store import Store
 from annotator.tui.app import make_app
 from tests.tui.conftest import WHO
-from tests.tui.fixtures import held_spans, one_article
+from tests.tui.fixtures import held_spans, washington_article
 
-TEXT = "Washington sent aid to Gaza."
 WASHINGTON = "ACTOR 'Washington' at 0:10"
-
-
-def article(path: Path) -> Path:
-    suggestions = [
-        Suggestion(start=0, end=10, label="ACTOR", text="Washington", suggester="t.v1"),
-        Suggestion(start=23, end=27, label="LOCATION", text="Gaza", suggester="t.v1"),
-    ]
-    return one_article(path, TEXT, suggestions)
 
 
 def accepted(path: Path, text: str) -> None:
@@ -45,7 +35,7 @@ def merged(into: Path, other: Path) -> None:
 
 
 async def test_work_copied_by_a_merge_is_named_as_the_merge(tmp_path: Path) -> None:
-    db = article(tmp_path / "n.db")
+    db = washington_article(tmp_path / "n.db")
     other = tmp_path / "other.db"
     shutil.copy(db, other)
     accepted(other, "Washington")  # alice's work in the other file; none here
@@ -70,7 +60,7 @@ async def test_work_copied_by_a_merge_is_named_as_the_merge(tmp_path: Path) -> N
 
 
 async def test_events_a_merge_appends_are_named_as_the_merge(tmp_path: Path) -> None:
-    db = article(tmp_path / "n.db")
+    db = washington_article(tmp_path / "n.db")
     accepted(db, "Washington")
     other = tmp_path / "other.db"
     shutil.copy(db, other)
@@ -89,7 +79,7 @@ async def test_events_a_merge_appends_are_named_as_the_merge(tmp_path: Path) -> 
 
 
 async def test_after_opening_again_the_merged_change_undoes_as_one_from_before(tmp_path: Path) -> None:
-    db = article(tmp_path / "n.db")
+    db = washington_article(tmp_path / "n.db")
     other = tmp_path / "other.db"
     shutil.copy(db, other)
     accepted(other, "Washington")

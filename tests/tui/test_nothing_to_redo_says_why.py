@@ -12,21 +12,10 @@ from pathlib import Path
 import pytest
 from processes import annotator
 
-from annotator.models import Suggestion
 from annotator.store import Store
 from annotator.tui.app import make_app
 from tests.tui.conftest import WHO
-from tests.tui.fixtures import one_article
-
-TEXT = "Washington sent aid to Gaza."
-
-
-def article(path: Path) -> Path:
-    suggestions = [
-        Suggestion(start=0, end=10, label="ACTOR", text="Washington", suggester="t.v1"),
-        Suggestion(start=23, end=27, label="LOCATION", text="Gaza", suggester="t.v1"),
-    ]
-    return one_article(path, TEXT, suggestions)
+from tests.tui.fixtures import washington_article
 
 
 def status(app) -> str:
@@ -40,7 +29,7 @@ def actions(db: Path) -> list[str]:
 
 @pytest.mark.parametrize("size", [(80, 24), (200, 50)])
 async def test_nothing_undone_here(tmp_path: Path, size: tuple[int, int]) -> None:
-    db = article(tmp_path / "n.db")
+    db = washington_article(tmp_path / "n.db")
     app = make_app(db, WHO, keymap_path=False)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
@@ -51,7 +40,7 @@ async def test_nothing_undone_here(tmp_path: Path, size: tuple[int, int]) -> Non
 
 
 async def test_a_change_here_after_the_undo(tmp_path: Path) -> None:
-    db = article(tmp_path / "n.db")
+    db = washington_article(tmp_path / "n.db")
     app = make_app(db, WHO, keymap_path=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -62,7 +51,7 @@ async def test_a_change_here_after_the_undo(tmp_path: Path) -> None:
 
 
 async def test_a_change_in_another_window_after_the_undo(tmp_path: Path) -> None:
-    db = article(tmp_path / "n.db")
+    db = washington_article(tmp_path / "n.db")
     here, there = make_app(db, WHO, keymap_path=False), make_app(db, WHO, keymap_path=False)
     async with here.run_test(size=(80, 24)) as pilot, there.run_test(size=(80, 24)) as other:
         await pilot.pause()
@@ -78,7 +67,7 @@ async def test_a_change_in_another_window_after_the_undo(tmp_path: Path) -> None
 
 
 async def test_a_change_by_a_command_after_the_undo(tmp_path: Path) -> None:
-    db = article(tmp_path / "n.db")
+    db = washington_article(tmp_path / "n.db")
     app = make_app(db, WHO, keymap_path=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -94,7 +83,7 @@ async def test_a_change_by_a_command_after_the_undo(tmp_path: Path) -> None:
 
 
 async def test_every_undo_redone_here(tmp_path: Path) -> None:
-    db = article(tmp_path / "n.db")
+    db = washington_article(tmp_path / "n.db")
     app = make_app(db, WHO, keymap_path=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -105,7 +94,7 @@ async def test_every_undo_redone_here(tmp_path: Path) -> None:
 
 
 async def test_the_undo_redone_in_another_window(tmp_path: Path) -> None:
-    db = article(tmp_path / "n.db")
+    db = washington_article(tmp_path / "n.db")
     here = make_app(db, WHO, keymap_path=False)
     async with here.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -9,24 +9,13 @@ from pathlib import Path
 
 from processes import annotator
 
-from annotator.models import Suggestion
 from annotator.tui.app import make_app
 from tests.tui.conftest import WHO
-from tests.tui.fixtures import one_article
-
-TEXT = "Washington sent aid to Gaza."
-
-
-def article(path: Path) -> Path:
-    suggestions = [
-        Suggestion(start=0, end=10, label="ACTOR", text="Washington", suggester="t.v1"),
-        Suggestion(start=23, end=27, label="LOCATION", text="Gaza", suggester="t.v1"),
-    ]
-    return one_article(path, TEXT, suggestions)
+from tests.tui.fixtures import washington_article
 
 
 async def test_shown_as_stored_after_annotator_accept_names_it(tmp_path: Path) -> None:
-    db = article(tmp_path / "n.db")
+    db = washington_article(tmp_path / "n.db")
     app = make_app(db, WHO, keymap_path=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -43,7 +32,7 @@ async def test_shown_as_stored_after_annotator_accept_names_it(tmp_path: Path) -
 
 
 async def test_shown_as_stored_after_another_window_says_so(tmp_path: Path) -> None:
-    db = article(tmp_path / "n.db")
+    db = washington_article(tmp_path / "n.db")
     window_a, window_b = make_app(db, WHO, keymap_path=False), make_app(db, WHO, keymap_path=False)
     async with window_a.run_test(size=(80, 24)) as pilot_a, window_b.run_test(size=(80, 24)) as pilot_b:
         await pilot_a.pause()

@@ -8,21 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.models import Suggestion
 from annotator.store import Store
 from annotator.tui.app import make_app
 from tests.tui.conftest import WHO
-from tests.tui.fixtures import held_spans, one_article
-
-TEXT = "Washington sent aid to Gaza."
-
-
-def article(path: Path) -> Path:
-    suggestions = [
-        Suggestion(start=0, end=10, label="ACTOR", text="Washington", suggester="t.v1"),
-        Suggestion(start=23, end=27, label="LOCATION", text="Gaza", suggester="t.v1"),
-    ]
-    return one_article(path, TEXT, suggestions)
+from tests.tui.fixtures import held_spans, washington_article
 
 
 def status(app) -> str:
@@ -35,7 +24,7 @@ def actions(db: Path) -> list[str]:
 
 
 async def test_u_on_one_screen_leaves_the_accept_made_on_another(tmp_path: Path) -> None:
-    db = article(tmp_path / "n.db")
+    db = washington_article(tmp_path / "n.db")
     screen_a, screen_b = make_app(db, WHO, keymap_path=False), make_app(db, WHO, keymap_path=False)
     async with screen_a.run_test(size=(80, 24)) as pilot_a, screen_b.run_test(size=(80, 24)) as pilot_b:
         await pilot_a.pause()
@@ -52,7 +41,7 @@ async def test_u_on_one_screen_leaves_the_accept_made_on_another(tmp_path: Path)
 
 
 async def test_u_takes_back_this_screens_own_accept_made_after_the_other_ones(tmp_path: Path) -> None:
-    db = article(tmp_path / "n.db")
+    db = washington_article(tmp_path / "n.db")
     screen_a, screen_b = make_app(db, WHO, keymap_path=False), make_app(db, WHO, keymap_path=False)
     async with screen_a.run_test(size=(80, 24)) as pilot_a, screen_b.run_test(size=(80, 24)) as pilot_b:
         await pilot_a.pause()
@@ -67,7 +56,7 @@ async def test_u_takes_back_this_screens_own_accept_made_after_the_other_ones(tm
 
 
 async def test_redo_of_another_screens_undo_is_not_done(tmp_path: Path) -> None:
-    db = article(tmp_path / "n.db")
+    db = washington_article(tmp_path / "n.db")
     screen_a, screen_b = make_app(db, WHO, keymap_path=False), make_app(db, WHO, keymap_path=False)
     async with screen_a.run_test(size=(80, 24)) as pilot_a, screen_b.run_test(size=(80, 24)) as pilot_b:
         await pilot_a.pause()
@@ -85,7 +74,7 @@ async def test_redo_of_another_screens_undo_is_not_done(tmp_path: Path) -> None:
 
 async def test_undo_after_a_reload_takes_back_this_screens_own_accept(tmp_path: Path) -> None:
     """B's accept, then A's accept taken back in A: B, reloaded by its u, undoes its own accept, and redoes it."""
-    db = article(tmp_path / "n.db")
+    db = washington_article(tmp_path / "n.db")
     screen_a, screen_b = make_app(db, WHO, keymap_path=False), make_app(db, WHO, keymap_path=False)
     async with screen_a.run_test(size=(80, 24)) as pilot_a, screen_b.run_test(size=(80, 24)) as pilot_b:
         await pilot_a.pause()
@@ -105,7 +94,7 @@ async def test_undo_after_a_reload_takes_back_this_screens_own_accept(tmp_path: 
 
 
 async def test_undo_after_opening_again_says_the_change_was_made_before(tmp_path: Path) -> None:
-    db = article(tmp_path / "n.db")
+    db = washington_article(tmp_path / "n.db")
     async with make_app(db, WHO, keymap_path=False).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("enter")
