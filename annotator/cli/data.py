@@ -23,6 +23,7 @@ from annotator.cli.common import (
     stored,
 )
 from annotator.cli.paths import PathType
+from annotator.cli.same_titles import BY_INGEST, same_title_note
 from annotator.cli.workers import WorkersOption
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import ChangedText, Status
@@ -141,11 +142,7 @@ def ingest(
             "stored (--changed-text new adds the new text as an article of its own)"
         )
     for same in report.same_title:
-        say(
-            f"note: {same.source} added as article {same.article_id}, titled as article {same.stored_id} "
-            f"'{same.title}' that {same.stored_source} brought: a changed file replaces its article only from its "
-            "own path (--changed-text replace)"
-        )
+        say(same_title_note(same, BY_INGEST))
     for given in report.assigned:
         say(
             f"note: {given.article_id} '{given.title}' ({given.source}) has the new text; it is assigned to "

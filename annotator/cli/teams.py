@@ -23,6 +23,7 @@ from annotator.cli.common import (
 from annotator.cli.logins import check_entering, checked_login
 from annotator.cli.names import checked_name, named
 from annotator.cli.paths import PathType, database_paths
+from annotator.cli.same_titles import by_merge, same_title_note
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import Prefer
 
@@ -294,6 +295,8 @@ def merge(
                 f"conflict: {left.article_id} '{left.title}' ({left.source}) is stored here with a different text: left "
                 f"as stored; {left.source}'s article{work} {'were' if work else 'was'} not merged"
             )
+        for same in report.same_titles:
+            say(same_title_note(same, by_merge(db)))
         left_out = []
         if report.text_conflicts:
             sources = ", ".join(dict.fromkeys(left.source for left in report.text_conflicts))

@@ -19,6 +19,7 @@ from annotator.literal import quoted
 from annotator.models import ArticleIn, Suggestion, content_hash
 from annotator.rows import Token
 from annotator.store import Store
+from annotator.store.same_titles import SameTitle
 from annotator.vocabulary import ChangedText
 
 if TYPE_CHECKING:
@@ -50,18 +51,6 @@ class AssignedReplacement:
     title: str
     source: str
     assignees: list[str]
-
-
-@dataclass(frozen=True)
-class SameTitle:
-    """A .txt file added as a new article, titled as an article another .txt file (`stored_source`) brought: the
-    same story changed, maybe, that a path other than its own cannot replace."""
-
-    source: str
-    article_id: str
-    stored_id: str
-    title: str
-    stored_source: str
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ Suggestions of new articles come along; for known articles, a newer suggester ve
 replaces our undecided older ones, and suggestions the merged work refers to are added
 (`annotator.store.merge_suggestions`). A known article takes the other's tokens when they divide ours finer (an
 older release tokenized it here), so that the spans merged sit on tokens (`merge_rows.take_finer_tokens`).
+A new article read from a .txt file titled as an article here from a file of that name is noted, as `ingest`
+notes one (`store.same_titles`): merge keeps it apart, with the work on its text.
 Assignments and comments this database lacks are added. An annotator's article out in a pack here, read back, gets a
 `merged` event naming the events written to it (`store.pack.record_merged_back`: the pack's work is told from work
 done here), and so does every other one the merge copied events to (a screen open on it names them as the merge's,
@@ -61,6 +63,7 @@ from annotator.store.new_names import EnteringNames
 from annotator.store.pack import packed_pairs, record_merged_back
 from annotator.store.pipelines import carry_learned, learned_rows
 from annotator.store.reads import NOT_EDITS
+from annotator.store.same_titles import SameTitle, merged_same_titles
 from annotator.store.unchecked import pair_commands
 from annotator.vocabulary import Prefer, parse_timestamp, utc_now
 
@@ -107,6 +110,7 @@ class MergeReport:
     tokens_refined: int = 0  # articles that took the other file's finer tokens (`merge_rows.take_finer_tokens`)
     conflicts: list[MergeConflict] = field(default_factory=list)
     text_conflicts: list[TextConflict] = field(default_factory=list)
+    same_titles: list[SameTitle] = field(default_factory=list)  # added, titled as a file's article here (noted)
 
 
 class _Ids:
@@ -272,6 +276,7 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
                   progress: Progress | None) -> None:  # fmt: skip
     ours: dict[str, str] = {}
     left_out: list[Row] = []
+    added: list[Row] = []
     for row in source.articles():
         here = article_by_hash(store, row["content_hash"])
         if here is None:
@@ -283,11 +288,13 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
                 insert_suggestion_row(store, row["id"], suggestion)
                 report.suggestions_copied += 1
             report.articles_added += 1
+            added.append(row)
             here = row["id"]
         else:
             report.tokens_refined += take_finer_tokens(store, here, row["tokens"])
             report.suggestions_copied += bring_newer_batches(store, source.suggestions(row["id"]), here)
         ours[row["id"]] = here
+    report.same_titles += merged_same_titles(store, added, str(source.path))
     annotations = source.annotations()
     for row in left_out:
         who = tuple(
