@@ -18,10 +18,12 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from annotator.errors import AnnotatorError
+from annotator.literal import quoted
 from annotator.store.listing import Counts, ListFilter
 from annotator.tui.failures import said
 from annotator.tui.layout import display
-from annotator.tui.screens import app_as
+from annotator.tui.screens import app_as, article
 from annotator.tui.screens.typed import HoldsAfterItsLine, TypedInto
 from annotator.tui.widgets.article_rows import ArticleRows
 from annotator.tui.widgets.bars import KeyBar, TitleBar
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
 
 FILTERS: list[Status | None] = [None, *Status]
 BAR_WIDTH = 40
+NONE_LEFT = "No article is left to do"  # the start of the note `d` brings the list up with (`listing.none_left`)
 
 
 class ArticleListScreen(HoldsAfterItsLine, Screen[None]):
@@ -57,6 +60,8 @@ class ArticleListScreen(HoldsAfterItsLine, Screen[None]):
         self._resumed = False
         self._counts: Counts | None = None
         self.header_lines = 1  # the counts line's rows: 2 where the search does not fit beside the counts
+        self._read_at = -1  # the database's data version when the list last read it (`_tick`)
+        self._unreadable = ""  # the last "cannot be read" said by the tick
 
     @property
     def annotator_app(self) -> AnnotatorApp:
@@ -88,6 +93,43 @@ class ArticleListScreen(HoldsAfterItsLine, Screen[None]):
         self.call_after_refresh(
             lambda: self.run_worker(self.annotator_app.list_prefetch, thread=True, exit_on_error=False)
         )
+        self._read_at = self.annotator_app.store.data_version()
+        self.set_interval(article.CURSOR_SAVE_SECONDS, self._tick)
+
+    @said
+    def _tick(self) -> None:
+        """On the article screen's tick: read the list again when another process wrote to the database (trial s46,
+        F10: a list left open said "No article is left to do" while `ingest` and `assign` had given its annotator
+        more), the highlight kept on its article. One `PRAGMA data_version` while nothing changed."""
+        if self.app.screen is not self:  # under help: it reads the list again when it comes back
+            return
+        try:
+            version = self.annotator_app.store.data_version()
+        except AnnotatorError as error:  # the file damaged or overwritten under the list: said once
+            if self._unreadable != str(error):
+                self._unreadable = str(error)
+                self.say(f"Not read: {error}", "bold red")
+            return
+        if version != self._read_at:
+            self._read_at = version
+            self.catch_up()
+
+    def catch_up(self) -> None:
+        """Show the list as stored now, the cursor on the article it was on; a note that no article is left to do
+        names the one to do now, if any."""
+        highlighted = self.rows.current if self.rows.keys else None
+        self.reload(cursor_on=highlighted.id if highlighted is not None else None, refresh=True)
+        if self.note.split(". ")[-1].startswith(NONE_LEFT):
+            anchor = self._open_article() or (highlighted.id if highlighted is not None else "")
+            next_id = self.annotator_app.next_article(anchor, 1, to_do=True)
+            if next_id is not None:
+                from annotator.store.listing import rowid_of
+
+                key = rowid_of(self.annotator_app.store, next_id)
+                row = self.annotator_app.list_rows([key]).get(key) if key is not None else None
+                title = quoted(row.title if row is not None and row.title else next_id)
+                self.note = f"Work came in meanwhile (another process): {title} is to do"
+                self.say(self.note)
 
     def _open_article(self) -> str | None:
         """The article the annotate screen under this list shows, if any."""
@@ -99,6 +141,7 @@ class ArticleListScreen(HoldsAfterItsLine, Screen[None]):
     def on_screen_resume(self) -> None:
         self.app.sub_title = f"{self.annotator_app.annotator} · articles"
         if self._resumed:  # back from help: an article may have changed meanwhile (not on first showing)
+            self._read_at = self.annotator_app.store.data_version()
             self.reload(refresh=True)
         self._resumed = True
 
