@@ -14,6 +14,7 @@ from processes import annotator
 
 from annotator.store import Store
 from annotator.tui.app import make_app
+from annotator.tui.review import make_review_app
 from annotator.tui.screens.article import CURSOR_SAVE_SECONDS
 from annotator.tui.screens.article_list import ArticleListScreen
 from annotator.wording import own_status_words
@@ -93,3 +94,33 @@ async def test_the_highlight_stays_on_its_article_when_an_assignment_moves_it_an
         assert screen.summary() == "0 of 1 assigned articles done · 0 in progress · showing 3: all (f, /)"
         assert shown(screen) == ["to do: Two", "others': One", "others': Storm"]
         assert (screen.rows.cursor, screen.rows.current.id) == (1, "first")
+
+
+async def test_the_review_list_left_open_shows_an_article_finished_meanwhile(tmp_path: Path) -> None:
+    """The reviewer's list after the last `d` (no article left to do); alice and bob then finish another article in
+    other terminals (`annotator import`): it is up for review, and the list says so."""
+    records = FIRST + LATER
+    ingest(tmp_path, "a.jsonl", records)
+    for name in ("alice", "bob"):
+        done = [
+            {"article_id": r["id"], "text": r["text"], "annotator": name, "status": "done", "spans": []}
+            for r in records
+        ]
+        (tmp_path / f"{name}.jsonl").write_text(json.dumps(done[0]) + "\n", encoding="utf-8")
+        (tmp_path / f"{name}-later.jsonl").write_text(json.dumps(done[2]) + "\n", encoding="utf-8")
+        run(tmp_path, "import", f"{name}.jsonl", "--db", "team.db")
+    app = make_review_app(tmp_path / "team.db", "lead", ["alice", "bob"], keymap_path=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("d")  # One's gold done: none left, the list comes up
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ArticleListScreen)
+        assert note(screen) == "Marked: One: done. No article is left to do: every status is below."
+        for name in ("alice", "bob"):
+            run(tmp_path, "import", f"{name}-later.jsonl", "--db", "team.db")
+        await pilot.pause(CURSOR_SAVE_SECONDS + 1)
+        assert screen.summary() == "1 of 2 articles up for review done · 0 in progress · showing 2: all (f, /)"
+        assert shown(screen) == ["done: One", "to do: Storm"]
+        assert note(screen) == "Work came in meanwhile (another process): 'Storm' is to do"
+        assert screen.rows.current is not None and screen.rows.current.id == "first"
