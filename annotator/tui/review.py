@@ -93,14 +93,28 @@ class ReviewApp(AnnotatorApp):
         return "articles up for review"
 
     def open_first_article(self) -> None:
-        """The first article whose gold is not done yet (else the first one): not gold's last opened."""
+        """The first article with something left (`left_in`), else the first one: not gold's last opened."""
         ids = self.article_order()
         if not ids:
             self.show_articles("No article is marked done by all the annotators.")
             return
-        waiting = [i for i in ids if self.store.status(i, GOLD) != Status.DONE]
-        self.narrowed_line = self.narrowed()
-        self.open_article(waiting[0] if waiting else ids[0])
+        first, why = next(((i, why) for i in ids if (why := self.left_in(i)) is not None), (ids[0], ""))
+        self.narrowed_line = " · ".join(part for part in (self.narrowed(), why) if part)
+        self.open_article(first)
+
+    def left_in(self, article_id: str) -> str | None:
+        """What is left in this article: "" when its gold is not done; where gold is done, the disagreements open
+        in it (an annotator's version changed since gold was settled), said as the review opens there (trial s46,
+        F9: it opened on article 1, 0 open, where `adjudicate --auto` had just said 2 were open in articles 5 and 6).
+        None when nothing is."""
+        from annotator.gold import review_state
+
+        if self.store.status(article_id, GOLD) != Status.DONE:
+            return ""
+        open_now = len(review_state(self.store, article_id, self.annotators_for(article_id)).open)
+        if not open_now:
+            return None
+        return f"Opened on the first article with something open: gold is done here, with {counted(open_now, 'disagreement')} open"
 
     def narrowed(self) -> str:
         """The first status line when a pair finished more articles than all of them ("1 article compared (done by
