@@ -88,7 +88,7 @@ async def test_redo_after_suggest_all_replaced_the_suggestion_is_one_line_not_a_
         "redid accept of ACTOR 'Barack Obama' at 0:12; the suggestion it named was replaced by a later "
         "`annotator suggest`, so that link was skipped"
     )
-    assert second == "Nothing to redo on this article"
+    assert second == "Nothing to redo on this article: every undo on it is redone already"
     with Store.open(db, read_only=True) as store:
         assert [(s.text, s.suggestion_id) for s in store.spans("a", "alice")] == [("Barack Obama", None)]
         from annotator.store.verify import check

@@ -237,8 +237,8 @@ async def test_t_and_a_character_go_to_the_next_word_starting_with_it_and_a_digi
         await pilot.press("t", "3")
         await pilot.press("T", "g")
         assert cursor_word(app) == "Gaza"  # the suggestion "Gaza Strip" is current there
-        await pilot.press("T", "g", "1")  # on "ground": the phrase there, as an ACTOR
-    assert added(read_store()) == ["ground"]
+        await pilot.press("T", "g", "1")  # on "ground": the phrase there, its noun group, as an ACTOR
+    assert added(read_store()) == ["ground bombardments"]
 
 
 async def test_a_click_after_t_ends_the_jump_and_the_next_key_acts_where_it_clicked(running, read_store):
