@@ -3,6 +3,8 @@
 Two reasons a person cannot see from "no article is marked done by all of ...": assignments (only an article's
 assignees are compared, so two people who finished the same articles, one of them unassigned, share none), and
 a default team of three or more whose members finished articles in smaller groups. Each gets its command to copy.
+An article a flag or a skip leaves out is named, with who put it aside and what makes it compared (a newcomer's
+trial: the flag that left nothing to compare went unsaid, though a second article compared made it a note).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 import typer
 
 from annotator.cli.common import fail, note
+from annotator.reports.flagged import left_out_until, put_aside_apart
 from annotator.store import DEFAULT_DB, Reader
 from annotator.store.assignments import compared_articles, finished_together
 from annotator.vocabulary import Status
@@ -44,6 +47,8 @@ def nothing_compared(
     progress = ["--include-in-progress"] if include_in_progress else []
     ignoring = [] if by_assignment else ["--ignore-assignments"]
     flags = [*extra, *progress, *ignoring]
+    aside = put_aside_apart(store, names, statuses, by_assignment)
+    tail = f"; {left_out_until(store, aside)}" if aside else ""
     anyway = compared_articles(store, names, statuses, by_assignment=False) if by_assignment else []
     if anyway:
         n = len(anyway)
@@ -63,7 +68,7 @@ def nothing_compared(
             todo = f"`{command(db, 'review', names, *flags, '--ignore-assignments')}` reviews {them} anyway"
         else:
             todo = f"`{agree if verb == 'agreement' else auto}` compares {them} anyway"
-        return fail(f"{head}: {why}; {todo}")
+        return fail(f"{head}: {why}; {todo}{tail}")
     groups = groups_together(store, names, statuses, by_assignment)
     hint = ""
     if verb != "review" and not include_in_progress:  # only where --include-in-progress would change something
@@ -73,14 +78,14 @@ def nothing_compared(
         ):
             hint = IN_PROGRESS_HINT
     if not groups:
-        return fail(f"{head}{hint}")
+        return fail(f"{head}{hint}{tail}")
     listing = ", ".join(
         f"{together(group)} {count}{f' (none assigned to {_each(group)})' if outside else ''}"
         for group, count, outside in groups
     )
     finished = "have articles done or in progress" if include_in_progress else "finished articles"
     why = "; with assignments only an article's assignees are compared" if any(g[2] for g in groups) else ""
-    error = fail(f"{head}{hint}; some {finished} together: {listing}{why}")
+    error = fail(f"{head}{hint}; some {finished} together: {listing}{why}{tail}")
     does = "reviews" if verb == "review" else "compares"
     for group, count, outside in groups:
         them = "that 1" if count == 1 else f"those {count}"

@@ -12,6 +12,7 @@ from annotator.literal import quoted
 from annotator.store import Store
 from annotator.vocabulary import (
     GOLD,
+    Status,
     entered_name,
     is_model,
     model_problem,
@@ -94,12 +95,14 @@ def chosen_annotators(
     include_in_progress: bool = False,
     *,
     one_named: bool = False,
+    by_assignment: bool = True,
 ) -> list[str]:
     """--annotators A,B,... (`named`; each one known to the database, as `evaluate` checks its names), or by default
     everyone who marked at least one article done (with `include_in_progress`, everyone with work that stands;
     gold excluded: someone who only opened an article does not count); at least two, or with `one_named` one
     named alone (adjudication and review of a team of one; by default two, since a second annotator may not
-    have finished yet)."""
+    have finished yet). The error names the articles a flag or a skip keeps from being compared (`by_assignment`
+    False: --ignore-assignments), and offers no team of one whose every article is one of them."""
     known = store.annotators()
     found = ", ".join(known) or "none"
     if names:
@@ -119,15 +122,27 @@ def chosen_annotators(
     if len(set(chosen)) != len(chosen):
         raise fail("an annotator is named twice in --annotators")
     if len(chosen) < 2 and not (one_named and names and chosen):
+        from annotator.reports.flagged import left_out_until, put_aside_apart
+        from annotator.store.assignments import compared_articles
+
+        statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
+        team = chosen if names else [name for name in known if name != GOLD]  # whoever may have put one aside
+        aside = put_aside_apart(store, team, statuses, by_assignment)
         finishers = [n for n in store.finished_annotators() if n != GOLD]
         finished = ", ".join(finishers) or "none"
+        left_out = {article for article, _ in aside}
         alone = (
             f" (or one, --annotators {finishers[0]}, to take one annotator's work as gold)"
-            if one_named and len(finishers) == 1
+            if one_named
+            and len(finishers) == 1
+            and any(  # not when that would take only what another put aside (a newcomer's trial, N5)
+                article not in left_out
+                for article, _ in compared_articles(store, finishers, statuses, by_assignment=by_assignment)
+            )
             else ""
         )
         raise fail(
             f"{purpose} needs two or more annotators (finished an article: {finished}; in the database: {found}); "
-            f"name them with --annotators A,B{alone}"
+            f"name them with --annotators A,B{alone}{f'; {left_out_until(store, aside)}' if aside else ''}"
         )
     return chosen

@@ -74,11 +74,13 @@ def agreement(
         unchanged_by_line,
     )
     from annotator.reports.agreement_html import ArticleDisputes, html_page
-    from annotator.reports.flagged import flagged_out, left_out_line
+    from annotator.reports.flagged import left_out_line, put_aside_out
     from annotator.store.unchecked import command_only, model_unchanged
 
     with errors_as_lines(), open_store(db, read_only=True, intact="tokens") as store:
-        names = chosen_annotators(store, annotators, "agreement", include_in_progress)
+        names = chosen_annotators(
+            store, annotators, "agreement", include_in_progress, by_assignment=not ignore_assignments
+        )
         corpus = load(store, names, include_in_progress, by_assignment=not ignore_assignments)
         if not corpus.article_ids:
             raise nothing_compared(
@@ -98,7 +100,7 @@ def agreement(
             }
         )
         statuses = ["done", "in_progress"] if include_in_progress else ["done"]
-        flagged = flagged_out(store, names, statuses, by_assignment=not ignore_assignments)
+        flagged = put_aside_out(store, names, statuses, by_assignment=not ignore_assignments)
         own_notes = [line for line in [unchanged_by_line(by_whom)] if line]
         own_notes += [f"note: {left_out_line(store, flagged)}"] if flagged else []
         shared, left = finished_pairs(store, names, include_in_progress, by_assignment=not ignore_assignments)
@@ -124,7 +126,8 @@ def agreement(
                                                     disagreements=found))  # fmt: skip
             with written_atomically(html, note=note, overwrite=overwrite, option="--html") as out:
                 caution = command_only_line(unchecked, report.articles, MODEL_AGREES) if unchecked else ""
-                out.write(html_page(report, disputes, limit, caution).encode("utf-8"))
+                own = [line.removeprefix("note: ") for line in own_notes]  # as the text has them (a trial, N5)
+                out.write(html_page(report, disputes, limit, caution, own).encode("utf-8"))
     if json_output:
         say_json(report.model_dump_json(indent=2))
         for line in [*notes, *left_out_notes(report_pairs(report), left, ignoring, include_in_progress), *own_notes]:
@@ -166,7 +169,7 @@ def adjudicate(
         pair_notes,
         pairs_compared,
     )
-    from annotator.reports.flagged import flagged_out, left_out_line
+    from annotator.reports.flagged import left_out_line, put_aside_out
     from annotator.reports.under_review import left_to_review
     from annotator.store.assignments import compared_articles
     from annotator.store.unchecked import model_unchanged
@@ -184,7 +187,14 @@ def adjudicate(
     with reported_before_interrupts():
         with errors_as_lines(step_by_step), open_store(db, intact=True) as store:
             check_entering(store, who, "--reviewer", given=reviewer is not None)  # "аӀісе" where alice works
-            names = chosen_annotators(store, annotators, "adjudication", include_in_progress, one_named=True)
+            names = chosen_annotators(
+                store,
+                annotators,
+                "adjudication",
+                include_in_progress,
+                one_named=True,
+                by_assignment=not ignore_assignments,
+            )
             compared = compared_articles(store, names, statuses, by_assignment=not ignore_assignments)
             extra = ["--reviewer", who] if reviewer else []
             if not compared:  # nothing written: a script is told (status 1)
@@ -211,7 +221,7 @@ def adjudicate(
             narrowed = narrowing(pairs, shared, include_in_progress)  # where the line is read first (trial 34)
             whom += f"; {narrowed}" if narrowed else ""
             unchecked = len(model_unchanged(store, compared))  # before gold's own events: whose work it settles
-            flagged = flagged_out(store, names, statuses, by_assignment=not ignore_assignments)
+            flagged = put_aside_out(store, names, statuses, by_assignment=not ignore_assignments)
             flagged_note = left_out_line(store, flagged) if flagged else ""
             store.command = "adjudicate --auto"  # its events say so (gold marked done too): no time on a screen
             report = auto_adjudicate(store, names, who, include_in_progress, by_assignment=not ignore_assignments)
@@ -248,7 +258,7 @@ def adjudicate(
         )
         for line in notes:
             note(line.removeprefix("note: "))
-        if flagged_note:  # an assignee's flag is a question to the lead (a lead's trial, F6)
+        if flagged_note:  # an assignee's flag is a question to the lead (a lead's trial, F6); a skip said so too
             note(flagged_note)
         if unchecked and (report.spans or report.settled):  # not of a run that settled nothing (re-trial 42r)
             note(

@@ -171,10 +171,16 @@ INTERVAL_NOTE = (
 
 
 def html_page(
-    report: AgreementReport, disputes: Sequence[ArticleDisputes], shown_limit: int | None = None, caution: str = ""
+    report: AgreementReport,
+    disputes: Sequence[ArticleDisputes],
+    shown_limit: int | None = None,
+    caution: str = "",
+    notes: Sequence[str] = (),
 ) -> str:
     """The whole report as one HTML document; a pair compared on no article is one row (its figures were all n/a).
-    `caution` (the text report's, of articles only `annotator accept` worked on) stands under the summary."""
+    `caution` (the text report's, of articles only `annotator accept` worked on) stands under the summary, and the
+    text's own `notes` under it (whose work is the suggestions unchanged, what a flag or a skip left out: a
+    newcomer's trial found the page without them)."""
     rows = []
     compared = report_pairs(report)
     for pair in report.pairs:
@@ -207,6 +213,7 @@ def html_page(
 <span><b>{report.disputed_articles}</b> articles with disagreements</span>
 <span>speaker agreement <b>{figure(report.speaker_agreement)}</b></span></p>
 {f'<p class="caution"><b>Caution:</b> {escape(caution)}</p>' if caution else ""}
+{"".join(f'<p class="note"><b>Note:</b> {escape(line)}</p>' for line in notes)}
 <div class="flex">
 <div><h2>Cohen's kappa by pair (entity tokens)</h2>{heatmap(report)}</div>
 <div><h2>Per label</h2>{label_bars(report)}</div>
