@@ -160,3 +160,14 @@ def test_the_html_report_carries_the_notes_the_text_has(tmp_path: Path) -> None:
         in html
     )
     assert "<b>Tariffs</b>" not in html
+
+
+def test_gold_of_one_annotator_names_the_flag_of_another(tmp_path: Path) -> None:
+    """`--annotators cara` alone compares the article ben flagged (a team of one's gold): said, not advised."""
+    db = _flagged_after_gold(tmp_path)
+    result = annotator("adjudicate", "--db", db, "--auto", "--reviewer", "lead", "--annotators", "cara")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "annotator: note: 1 article compared without an annotator who put it aside: 'Who pays' flagged by ben "
+        "('who pays')"
+    ]

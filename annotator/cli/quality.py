@@ -169,7 +169,7 @@ def adjudicate(
         pair_notes,
         pairs_compared,
     )
-    from annotator.reports.flagged import left_out_line, put_aside_out
+    from annotator.reports.flagged import beside_line, left_out_line, put_aside_beside, put_aside_out
     from annotator.reports.under_review import left_to_review
     from annotator.store.assignments import compared_articles
     from annotator.store.unchecked import model_unchanged
@@ -222,7 +222,11 @@ def adjudicate(
             whom += f"; {narrowed}" if narrowed else ""
             unchecked = len(model_unchanged(store, compared))  # before gold's own events: whose work it settles
             flagged = put_aside_out(store, names, statuses, by_assignment=not ignore_assignments)
-            flagged_note = left_out_line(store, flagged) if flagged else ""
+            beside = put_aside_beside(
+                store, compared, not ignore_assignments
+            )  # a team of one's gold where another flagged (trial N5)
+            flagged_notes = [*([left_out_line(store, flagged)] if flagged else []),
+                             *([beside_line(store, beside)] if beside else [])]  # fmt: skip
             store.command = "adjudicate --auto"  # its events say so (gold marked done too): no time on a screen
             report = auto_adjudicate(store, names, who, include_in_progress, by_assignment=not ignore_assignments)
         stored(f"the gold annotations are stored in {db}")
@@ -258,8 +262,8 @@ def adjudicate(
         )
         for line in notes:
             note(line.removeprefix("note: "))
-        if flagged_note:  # an assignee's flag is a question to the lead (a lead's trial, F6); a skip said so too
-            note(flagged_note)
+        for line in flagged_notes:  # an assignee's flag is a question to the lead (a lead's trial, F6); a skip too
+            note(line)
         if unchecked and (report.spans or report.settled):  # not of a run that settled nothing (re-trial 42r)
             note(
                 command_only_line(

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from annotator.literal import quoted
 from annotator.store import Reader
-from annotator.store.assignments import compared_articles, finished_together
+from annotator.store.assignments import compared_articles, finished_together, team_of
 from annotator.vocabulary import GOLD, Status
 from annotator.wording import counted, them, together
 
@@ -45,6 +45,27 @@ def put_aside_apart(
         for article, who in put_aside_out(store, group, statuses, by_assignment):
             found.setdefault(article, who)
     return [(article, found[article]) for article in store.article_ids() if article in found]
+
+
+def put_aside_beside(
+    store: Reader, compared: Sequence[tuple[str, Sequence[str]]], by_assignment: bool = True
+) -> list[PutAside]:
+    """Of the articles compared (`compared_articles`: each with whose work counts), those another of its annotators
+    (with assignments, its assignees; gold none) has put aside, in the order given: `adjudicate --auto --annotators
+    cara` makes gold of cara's work alone where ben, assigned it too, flagged it (a newcomer's trial)."""
+    everyone = [name for name in store.annotators() if name != GOLD]
+    team = team_of(store, everyone, by_assignment=by_assignment)
+    aside: dict[str, list[str]] = {}
+    for name in everyone:
+        for article, status, _ in store.annotated_articles(name):
+            if status in ASIDE:
+                aside.setdefault(article, []).append(name)
+    found = [
+        (article, [name for name in aside[article] if name not in who and name in team(article)])
+        for article, who in compared
+        if article in aside
+    ]
+    return [(article, _put_aside(store, article, others)) for article, others in found if others]
 
 
 def _put_aside(store: Reader, article_id: str, names: Iterable[str]) -> list[tuple[str, Status, str | None]]:
@@ -102,6 +123,14 @@ def left_out_line(store: Reader, found: Sequence[PutAside]) -> str:
     """What `agreement` and `adjudicate --auto` say of the articles a flag or a skip leaves out (`put_aside_out`):
     "1 article left out: 'Cup final' flagged by ben ('unclear who scored')"."""
     return f"{counted(len(found), 'article')} left out: {aside_line(store, found)}"
+
+
+def beside_line(store: Reader, found: Sequence[PutAside]) -> str:
+    """What `adjudicate --auto` says of them (`put_aside_beside`): "1 article compared without an annotator who put
+    it aside: 'Cup final' flagged by ben ('unclear who scored')"."""
+    return f"{counted(len(found), 'article')} compared without an annotator who put {them(len(found))} aside: " + (
+        aside_line(store, found)
+    )
 
 
 def left_out_until(store: Reader, found: Sequence[PutAside]) -> str:
