@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from annotator.literal import quoted
 from annotator.lookalike import python_quoted
 
 if TYPE_CHECKING:
@@ -65,6 +69,76 @@ CHANGED_ELSEWHERE = "the annotation was changed in another window"
 
 class NotFound(AnnotatorError):
     pass
+
+
+class SuggestingFailed(AnnotatorError):
+    """An unexpected error (a bug) in the suggesters, or in the spaCy pipeline they read, on one text: not the
+    input's fault, yet said in one line as every error is, naming the article once a caller knows it (`named`),
+    its traceback kept for a bug report (`details`: the CLI writes it to a file it names, `keep_details`). `texts`:
+    the failing text's place among those given to suggest (counted from 0); several when it failed only with the
+    others of its batch. Pickled whole: a worker process or a Dask worker sends it back."""
+
+    #: What the caller of a batch knows its failing texts by (`suggest.dispatch`), set in the process that reads it.
+    contexts: tuple[object, ...] = ()
+
+    def __init__(self, what: str, suggesters: str, details: str, texts: tuple[int, ...] = (), article: str = ""):
+        self.what, self.suggesters, self.details, self.texts, self.article = what, suggesters, details, texts, article
+        on = f"{article}: " if article else ""
+        super().__init__(f"{on}suggesting ({suggesters}) failed on {'it' if article else 'a text'}: {what}")
+
+    def __reduce__(self) -> tuple[type[SuggestingFailed], tuple[str, str, str, tuple[int, ...], str]]:
+        return type(self), (self.what, self.suggesters, self.details, self.texts, self.article)
+
+    def named(self, article: str, texts: tuple[int, ...] | None = None) -> SuggestingFailed:
+        """The same failure, said of `article` (its file and line, id and title), `texts` renumbered."""
+        return SuggestingFailed(
+            self.what, self.suggesters, self.details, self.texts if texts is None else texts, article
+        )
+
+
+def unexpected(error: BaseException, where: str) -> str:
+    """An unexpected error in a few words: where it happened, its type and the first line of its message (clipped:
+    a message may quote a whole text)."""
+    lines = str(error).strip().splitlines()
+    said = lines[0] if lines else ""
+    said = said if len(said) <= SHOWN_LENGTH * 3 else f"{said[: SHOWN_LENGTH * 3]}..."
+    return f"an unexpected error in {where} ({type(error).__name__}{': ' if said else ''}{said})"
+
+
+#: The start of the name of a file that keeps an unexpected error's details, in the system's temporary folder.
+CRASH_PREFIX = "annotator-crash-"
+
+
+def keep_details(details: str) -> str:
+    """Keep an unexpected error's details (its traceback) for a bug report, in a new file of our own in the
+    temporary folder (never one that was there); its name, for the error's line. OSError when it cannot be
+    written (a full disk: the part written is removed, being ours)."""
+    handle, name = tempfile.mkstemp(prefix=CRASH_PREFIX, suffix=".txt")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace") as kept:
+            kept.write(details)
+    except OSError:
+        os.unlink(name)
+        raise
+    return name
+
+
+def article_named(where: str, article_id: str, title: str | None) -> str:
+    """An article in an error's line: where it was read from (a file and line, a database), its id and title."""
+    return f"{where}{': ' if where else ''}article {article_id}" + (f" {quoted(title)}" if title else "")
+
+
+@contextmanager
+def failures_named(name: Callable[[int], str]) -> Iterator[None]:
+    """A `SuggestingFailed` said of the article it failed on: `name(place)` words the article at that place among
+    the texts given (`article_named`); the first of a batch that failed only together, saying so."""
+    try:
+        yield
+    except SuggestingFailed as failure:
+        if not failure.texts or failure.article:
+            raise
+        together = f" (or another of its batch of {len(failure.texts)})" if len(failure.texts) > 1 else ""
+        raise failure.named(name(failure.texts[0]) + together) from None
 
 
 def json_kind(value: Any) -> str:

@@ -18,7 +18,7 @@ from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperCommand, TyperGroup
 
 from annotator.cli.paths import PathType, database_paths, given_path
-from annotator.errors import NOTHING_OF_THIS_CHANGE, AnnotatorError
+from annotator.errors import NOTHING_OF_THIS_CHANGE, AnnotatorError, SuggestingFailed, keep_details
 from annotator.exchange.formats import FORMATS
 from annotator.interrupts import report_first, stop_if_interrupted
 from annotator.literal import literal, literal_json, literal_lines
@@ -221,12 +221,25 @@ def errors_as_lines(kept: str = ALL_OR_NOTHING) -> Iterator[None]:
         except AnnotatorError:
             stop_if_interrupted()
             raise
+    except SuggestingFailed as error:
+        raise fail(bug_line(error, kept)) from None
     except AnnotatorError as error:
         if kept != ALL_OR_NOTHING and isinstance(error, WriteFailed):  # the steps committed before it stay
             raise fail(f"{str(error).removesuffix(NOTHING_OF_THIS_CHANGE)}; {kept}") from None
         raise fail(str(error)) from None
     except KeyboardInterrupt:
         raise interrupted(f"interrupted; {kept}") from None
+
+
+def bug_line(error: SuggestingFailed, kept: str) -> str:
+    """A bug in the suggesters (or in a --model pipeline), in one line: the article and what failed, what the
+    command kept (`kept`), and the file its traceback went to for a bug report (`errors.keep_details`, as a
+    screen's crash keeps its own)."""
+    try:
+        details = f"its traceback is in {keep_details(error.details)}, for a bug report"
+    except OSError as failed:
+        details = f"its traceback could not be kept ({failed.strerror or failed})"
+    return f"{error}; {kept}; {details}"
 
 
 SAVED = "interrupted after this command's work was saved (reported above)"

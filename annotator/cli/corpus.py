@@ -7,6 +7,7 @@ import typer
 
 from annotator.cli.common import (
     ModelOption,
+    bug_line,
     errors_as_lines,
     fail,
     interrupted,
@@ -17,7 +18,7 @@ from annotator.cli.common import (
 )
 from annotator.cli.paths import PathType, output_paths
 from annotator.cli.workers import PER_CORE, one_per_core
-from annotator.errors import InputError
+from annotator.errors import InputError, SuggestingFailed
 
 
 def scheduler_address(value: str) -> str:
@@ -114,6 +115,9 @@ def predict(
             raise interrupted(
                 f"interrupted; the shards finished so far are kept in {output}: run the same command to go on"
             ) from None
+        except SuggestingFailed as failure:  # a bug: a rerun would fail on the same article
+            kept = f"the shards finished before it are kept in {output}" if started_in(output) else "nothing was kept"
+            raise fail(bug_line(failure, kept)) from None
     computed = (  # on the workers that computed them; none computed, on none
         f"{report.computed} computed on {report.workers} worker(s), {report.words_per_second:,.0f} words/s"
         if report.computed

@@ -10,6 +10,7 @@ import typer
 from annotator.cli.common import (
     DbOption,
     ModelOption,
+    bug_line,
     errors_as_lines,
     fail,
     interrupted,
@@ -214,7 +215,7 @@ def suggest(
 
     Example: annotator suggest --db annotations.db
     """
-    from annotator.exchange.resuggesting import SuggestInterrupted, SuggestWriteFailed, resuggest
+    from annotator.exchange.resuggesting import SuggestFailed, SuggestInterrupted, SuggestWriteFailed, resuggest
     from annotator.suggest import suggesters_for_model
 
     with reported_before_interrupts():
@@ -230,6 +231,12 @@ def suggest(
                 raise interrupted(f"interrupted: {_kept_before(stop.done, stop.total, db, model)}") from None
             except SuggestWriteFailed as stop:  # as an interrupt: the articles committed before it stay
                 raise fail(f"{stop.reason}: {_kept_before(stop.done, stop.total, db, model)}") from None
+            except SuggestFailed as stop:  # a bug: a rerun would fail on the same article
+                left = f"the other {stop.total - stop.done} are unchanged"
+                kept = (
+                    f"{stop.done} of {stop.total} article(s) got their new suggestions before it and keep them; {left}"
+                )
+                raise fail(bug_line(stop, kept)) from None
             articles = len(touched)
             kept = _kept_trained(store, db) if model is None and not everything else ""
             why = _why_nothing(store, model, db, bool(kept)) if not articles and not everything else ""

@@ -4,13 +4,18 @@ worker runs, and the task that turns a shard's articles into suggestion records.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from distributed import WorkerPlugin
 
+from annotator.errors import article_named, failures_named
+
 if TYPE_CHECKING:
     from distributed import Worker
+
+    from annotator.models import Suggestion
+    from annotator.rows import Token
 
 PLUGIN = "annotator-pipeline"  # and the model asked for: one plugin, and pipeline, per model on a worker
 
@@ -63,18 +68,35 @@ def pipeline_on_worker(model: str | None) -> dict[str, Any]:
 def predict_shard(
     articles: Sequence[tuple[str, str, str, dict[str, Any]]], model: str | None, batch_size: int
 ) -> dict[str, Any]:
-    """(A task) Suggestion records for (id, title, text, meta) articles, as JSONL lines, with their counts."""
+    """(A task) Suggestion records for (id, title, text, meta) articles, as JSONL lines, with their counts. A bug
+    in the suggesters names the article it failed on (its file and line), and comes back to `predict` whole."""
+    from annotator.suggest import suggest_texts
+
+    plugin = _pipeline_here(model)
+
+    def named(place: int) -> str:
+        article_id, title, _, meta = articles[place]
+        return article_named(str(meta.get("source", "")), article_id, title)
+
+    with failures_named(named):
+        results = suggest_texts((text for _, _, text, _ in articles), plugin.nlp, batch_size=batch_size)
+        return _records(articles, results, plugin.loads)
+
+
+def _records(
+    articles: Sequence[tuple[str, str, str, dict[str, Any]]],
+    results: Iterable[tuple[list[Token], list[Suggestion]]],
+    loads: int,
+) -> dict[str, Any]:
+    """A shard's suggestion records as JSONL lines, with their counts (`predict_shard`)."""
     from distributed import get_worker
 
     from annotator.exchange.formats.jsonl import dumps
     from annotator.exchange.records import suggestion_record
-    from annotator.suggest import suggest_texts
 
-    plugin = _pipeline_here(model)
     lines: list[str] = []
     made: dict[str, dict[str, int]] = {}
     words = suggested = 0
-    results = suggest_texts((text for _, _, text, _ in articles), plugin.nlp, batch_size=batch_size)
     for (article_id, title, text, meta), (_, suggestions) in zip(articles, results, strict=True):
         record = suggestion_record(article_id, text, title, meta, suggestions, (s.suggester for s in suggestions))
         lines.append(dumps(record) + "\n")
@@ -92,5 +114,5 @@ def predict_shard(
         "words": words,
         "suggestions": suggested,
         "worker": get_worker().address,
-        "pipeline_loads": plugin.loads,
+        "pipeline_loads": loads,
     }

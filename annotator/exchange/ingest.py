@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from annotator.differ import where_texts_differ
-from annotator.errors import InputError, NotFound
+from annotator.errors import InputError, NotFound, article_named, failures_named
 from annotator.exchange.pipeline_learned import record_pipeline
 from annotator.literal import quoted
 from annotator.models import ArticleIn, Suggestion, content_hash
@@ -239,19 +239,21 @@ def ingest(
     elif suggest and new:
         from annotator.suggest import load_pipeline, suggest_texts
 
-        record_pipeline(store, model)  # what it learned, for `evaluate` of its stored suggestions
         results = suggest_texts(
             (a.text for a in new), nlp or load_pipeline(model), batch_size=batch_size, n_process=workers
         )
-        for done, (article, (tokens, suggestions)) in enumerate(zip(new, results, strict=True), start=1):
-            rows.append((article, tokens, suggestions))
-            if progress:
-                progress(done, len(new))
+        with failures_named(lambda place: _named(new[place])):
+            for done, (article, (tokens, suggestions)) in enumerate(zip(new, results, strict=True), start=1):
+                rows.append((article, tokens, suggestions))
+                if progress:
+                    progress(done, len(new))
     elif new:
         for article, tokens in zip(new, tokenize([a.text for a in new]), strict=True):
             rows.append((article, tokens, []))
     stored: list[tuple[ArticleIn, list[Token] | None, list[Suggestion]]] = []
     with store.write():  # work done since the check above is seen here, inside the transaction that replaces
+        if suggest and new and predicted is None:  # what it learned, for `evaluate` of its stored suggestions;
+            record_pipeline(store, model)  # in this transaction: a failure before it leaves the file as it was
         for replacement, new_tokens, suggestions in rows:  # first: a text it replaces may be added under HASH~2
             if replacement.article_id not in replacing:
                 continue
@@ -271,6 +273,11 @@ def ingest(
                         replaced=sorted(replacing - set(conflicts)), conflicts=list(conflicts.values()),
                         assigned=assigned, duplicates=duplicates,
                         same_title=[same for same in same_title if same.article_id in kept])  # fmt: skip
+
+
+def _named(article: ArticleIn) -> str:
+    """An article given to ingest, in an error's line: its file (and line, for JSONL), id and title."""
+    return article_named(str(article.meta.get("source", "")), article.article_id, article.title)
 
 
 def _same_titles(store: Store, articles: list[ArticleIn]) -> list[SameTitle]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from annotator.errors import NOTHING_OF_THIS_CHANGE
+from annotator.errors import NOTHING_OF_THIS_CHANGE, SuggestingFailed, article_named, failures_named
 from annotator.exchange.ingest import Progress
 from annotator.exchange.pipeline_learned import record_pipeline
 from annotator.interrupts import interrupts_after
@@ -69,6 +69,16 @@ class SuggestWriteFailed(WriteFailed):
         self.done, self.total = done, total
 
 
+class SuggestFailed(SuggestingFailed):
+    """A bug in the suggesters (`SuggestingFailed`) during `resuggest`, said of the stored article it failed on: as
+    after ctrl+c, the first `done` of `total` articles keep their new suggestions (its batch's others, computed
+    with it, were not written), the rest are as they were."""
+
+    def __init__(self, failure: SuggestingFailed, done: int, total: int) -> None:
+        super().__init__(failure.what, failure.suggesters, failure.details, failure.texts, failure.article)
+        self.done, self.total = done, total
+
+
 def resuggest(
     store: Store,
     *,
@@ -102,15 +112,24 @@ def resuggest(
     texts = [store.article(article_id).text for article_id in ids]
     count = done = 0
     try:
-        for article_id, (tokens, suggestions) in zip(ids, suggest_texts(texts, nlp, n_process=workers), strict=True):
-            with interrupts_after():  # the write and its count are one step: the count says what was written
-                store.replace_suggestions(article_id, tokens, suggestions)
-                done += 1
-            count += len(suggestions)
-            if progress:
-                progress(done, len(ids))
+        results = suggest_texts(texts, nlp, n_process=workers)
+        with failures_named(lambda place: _stored(store, ids[place])):
+            for article_id, (tokens, suggestions) in zip(ids, results, strict=True):
+                with interrupts_after():  # the write and its count are one step: the count says what was written
+                    store.replace_suggestions(article_id, tokens, suggestions)
+                    done += 1
+                count += len(suggestions)
+                if progress:
+                    progress(done, len(ids))
     except KeyboardInterrupt:
         raise SuggestInterrupted(done, len(ids)) from None
     except WriteFailed as error:
         raise SuggestWriteFailed(error, done, len(ids)) from None
+    except SuggestingFailed as failure:
+        raise SuggestFailed(failure, done, len(ids)) from None
     return ids, count
+
+
+def _stored(store: Store, article_id: str) -> str:
+    """A stored article in an error's line: the database, its id and title."""
+    return article_named(str(store.path or ""), article_id, store.article(article_id).title)

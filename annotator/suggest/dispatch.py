@@ -24,7 +24,7 @@ from collections.abc import Generator, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, SuggestingFailed, unexpected
 from annotator.interrupts import INTERRUPTS, blocked, default_terminate, stop_if_interrupted
 from annotator.models import Suggestion
 from annotator.rows import Token
@@ -66,12 +66,37 @@ class WorkerLost(AnnotatorError):
 
 def _suggested(nlp: Language, suggesters: Suggesters, texts: list[str]) -> list[Result]:
     """Token offsets and suggestions of each text: one batch through the pipeline, then the suggesters (which rest
-    their spans on the same token offsets, read once)."""
-    found: list[Result] = []
-    for doc in nlp.pipe(texts, batch_size=len(texts)):
-        tokens = tokens_of(doc)
-        found.append((tokens, suggest_doc(doc, suggesters, tokens)))
-    return found
+    their spans on the same token offsets, read once). An unexpected error (a bug, here or in a --model pipeline's
+    component) is `SuggestingFailed`, naming the text it failed on (`_failing`)."""
+    try:
+        found: list[Result] = []
+        for doc in nlp.pipe(texts, batch_size=len(texts)):
+            tokens = tokens_of(doc)
+            found.append((tokens, suggest_doc(doc, suggesters, tokens)))
+        return found
+    except AnnotatorError:
+        raise
+    except Exception as error:  # any bug: said in one line, its traceback kept
+        raise _failing(nlp, suggesters, texts, error) from None
+
+
+def _failing(nlp: Language, suggesters: Suggesters, texts: list[str], error: Exception) -> SuggestingFailed:
+    """Which text of a batch the error came from, and in which part: each text again alone (spaCy parses a text
+    alike in any batch), the first that fails named; if none fails alone, the batch's error, of all its texts."""
+    names = " + ".join(suggesters.names)
+    for number, text in enumerate(texts):
+        where = "the spaCy pipeline"
+        try:
+            doc = nlp(text)
+            where = "the suggesters"
+            suggest_doc(doc, suggesters)
+        except Exception as alone:  # the first text that fails alone is the one
+            details = "".join(traceback.format_exception(alone))
+            return SuggestingFailed(unexpected(alone, where), names, details, (number,))
+    details = "".join(traceback.format_exception(error))
+    return SuggestingFailed(
+        unexpected(error, "the spaCy pipeline or the suggesters"), names, details, tuple(range(len(texts)))
+    )
 
 
 def _batches(
@@ -103,10 +128,19 @@ def suggest_in_processes(
     if n_process == 1:
         for batch in _batches(items, batch_size):
             stop_if_interrupted()  # one that some code dropped (spaCy's loading catches everything) stops the work here
-            found = _suggested(nlp, suggesters, [text for text, _ in batch])
+            try:
+                found = _suggested(nlp, suggesters, [text for text, _ in batch])
+            except SuggestingFailed as failure:
+                raise _of_batch(failure, [context for _, context in batch]) from None
             yield from zip(found, (context for _, context in batch), strict=True)
         return
     yield from _Workers(nlp, suggesters, n_process).run(_batches(items, min(batch_size, WORKER_BATCH)))
+
+
+def _of_batch(failure: SuggestingFailed, contexts: list[Any]) -> SuggestingFailed:
+    """A batch's failure with the contexts of the texts it names, for the caller to say which they are."""
+    failure.contexts = tuple(contexts[number] for number in failure.texts)
+    return failure
 
 
 def _context() -> ForkContext | SpawnContext:
@@ -157,6 +191,14 @@ def _work(
             return
 
 
+class _BatchFailed(Exception):
+    """A worker's `SuggestingFailed` on the batch of that number (`_Workers.run` says which texts it names)."""
+
+    def __init__(self, number: int, failure: SuggestingFailed):
+        super().__init__(number, failure)
+        self.number, self.failure = number, failure
+
+
 class _Workers:
     """`n_process` forked workers, fed batches from one queue and read from a pipe each."""
 
@@ -198,7 +240,10 @@ class _Workers:
             while following < sent:
                 while following not in finished:
                     stop_if_interrupted()  # one some code dropped: the workers are ended below, as for any interrupt
-                    number, found = self._receive(readers, processes)
+                    try:
+                        number, found = self._receive(readers, processes)
+                    except _BatchFailed as failed:
+                        raise _of_batch(failed.failure, contexts[failed.number]) from None
                     finished[number] = found
                     send_next()
                 yield from zip(finished.pop(following), contexts.pop(following), strict=True)
@@ -220,6 +265,8 @@ class _Workers:
                 except EOFError:  # its pipe closed: it has ended
                     process.join()
                     raise WorkerLost(process.exitcode) from None
+                if isinstance(found, SuggestingFailed):
+                    raise _BatchFailed(number, found)
                 if isinstance(found, BaseException):
                     raise found
                 return number, found

@@ -11,6 +11,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from annotator.errors import SuggestingFailed
 from annotator.models import Label, Offsets, Suggestion
 from annotator.rows import Token
 from annotator.spans import Plain, fitted
@@ -180,23 +181,27 @@ def suggest_texts(
     if n_process < 1:
         raise ValueError(f"n_process must be 1 or more, not {n_process}")
 
-    def stream() -> Iterator[tuple[str, tuple[int, bool]]]:
-        for text in texts:
+    def stream() -> Iterator[tuple[str, tuple[int, int, bool]]]:
+        for index, text in enumerate(texts):
             parts = list(pieces(text, nlp.max_length))
             for number, (offset, part) in enumerate(parts):
-                yield part, (offset, number == len(parts) - 1)
+                yield part, (index, offset, number == len(parts) - 1)
 
     chosen = suggesters or suggesters_of(nlp)
     tokens: list[Token] = []
     suggestions: list[Suggestion] = []
     # closed however this generator ends, so worker processes never outlive a run that stopped early
     with closing(suggest_in_processes(stream(), nlp, chosen, batch_size=batch_size, n_process=n_process)) as results:
-        for (part_tokens, part_suggestions), (offset, last) in results:
-            if offset:
-                tokens += [Token(start=t.start + offset, end=t.end + offset) for t in part_tokens]
-                suggestions += [_shifted(s, offset) for s in part_suggestions]
-            else:
-                tokens, suggestions = part_tokens, part_suggestions
-            if last:
-                yield tokens, suggestions
-                tokens, suggestions = [], []
+        try:
+            for (part_tokens, part_suggestions), (_, offset, last) in results:
+                if offset:
+                    tokens += [Token(start=t.start + offset, end=t.end + offset) for t in part_tokens]
+                    suggestions += [_shifted(s, offset) for s in part_suggestions]
+                else:
+                    tokens, suggestions = part_tokens, part_suggestions
+                if last:
+                    yield tokens, suggestions
+                    tokens, suggestions = [], []
+        except SuggestingFailed as failure:  # the texts it names, by their place among `texts`
+            failed = sorted({context[0] for context in failure.contexts if isinstance(context, tuple)})
+            raise failure.named("", tuple(failed)) from None

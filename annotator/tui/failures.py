@@ -12,12 +12,11 @@ in the message log (M), never a traceback: Textual ends the whole app on an exce
 from __future__ import annotations
 
 import sqlite3
-import tempfile
 from collections.abc import Callable
 from functools import wraps
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, Protocol, TypeVar, cast
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, keep_details
 
 if TYPE_CHECKING:
     from textual.message_pump import MessagePump
@@ -54,7 +53,8 @@ def crash_line(error: BaseException | None, traceback: str) -> str:
     what = f"{type(error).__name__}: {error}" if error is not None else "an unknown error"
     where = ""
     if traceback:
-        with tempfile.NamedTemporaryFile("w", prefix="annotator-crash-", suffix=".txt", delete=False) as kept:
-            kept.write(traceback)
-        where = f" (the details are in {kept.name})"
+        try:
+            where = f" (the details are in {keep_details(traceback)})"
+        except OSError as failed:
+            where = f" (its details could not be kept: {failed.strerror or failed})"
     return f"the screen stopped on an unexpected error, {what}{where}; every action it showed as done is stored"
