@@ -37,15 +37,11 @@ def _source(row: Row) -> str:
     return str(meta.get("source", "")) if isinstance(meta, dict) else ""
 
 
-def file_name(source: str) -> str:
-    """A recorded path's last part: another machine's path names the file, not a place here."""
-    return source.replace("\\", "/").rsplit("/", 1)[-1]
-
-
 def merged_same_titles(store: Reader, added: list[Row], database: str) -> list[SameTitle]:
     """The articles a merge added from `database` (their rows as it stores them) read from a .txt file titled as an
-    article here, under another id, read from a .txt file of the same name (the last ingested, when several are):
-    its paths are another machine's, so the file's name stands for ingest's path."""
+    article here, under another id, read from a .txt file (the last ingested, when several are): the title alone,
+    as `ingest` notes a file (a colleague's corrected copy is often saved under another name; its paths are another
+    machine's, so nothing else of them tells it apart)."""
     files = [(row, source) for row in added if (source := _source(row)).lower().endswith(".txt") and row["title"]]
     if not files:
         return []
@@ -55,10 +51,10 @@ def merged_same_titles(store: Reader, added: list[Row], database: str) -> list[S
         "ORDER BY ingested_at, rowid",
         [_json(sorted({str(row["title"]) for row, _ in files})), _json(sorted(str(row["id"]) for row in added))],
     )
-    here = {(str(title), file_name(str(source))): (str(article_id), str(source)) for article_id, title, source in rows}
+    here = {str(title): (str(article_id), str(source)) for article_id, title, source in rows}
     found: list[SameTitle] = []
     for row, source in files:
-        stored = here.get((str(row["title"]), file_name(source)))
+        stored = here.get(str(row["title"]))
         if stored is not None:
             found.append(SameTitle(source, str(row["id"]), stored[0], str(row["title"]), stored[1], database))
     return found
