@@ -102,18 +102,20 @@ def assign(
 
 
 def say_added(report: "AssignReport") -> None:
-    """The places given. The articles assigned before that got one are named (a trial, t2 F7: "on 2 article(s) not
-    assigned before" read as if all of them were on the two just ingested), and so are the new ones when some
-    were assigned before (a run that hands out the articles ingested since)."""
+    """The places given, a line for each kind there is (none: no line). The articles assigned before that got one
+    are named (a trial, t2 F7: "on 2 article(s) not assigned before" read as if all of them were on the two just
+    ingested), and so are the new ones when some were assigned before (a run that hands out the articles ingested
+    since)."""
     from annotator.wording import together
 
     filled = sum(len(places) for places in report.filled.values())
     names = f": {_articles(report, report.new_ids)}" if report.before and report.new_ids else ""
     begun = f"; {report.started_added} of them to whoever had already started the article"
-    say(
-        f"added:      {report.added - filled} assignment(s), on {report.new_articles} article(s) not assigned "
-        f"before{names}" + (begun if report.started_added else "")
-    )
+    if report.added - filled:  # none: nothing to say (a run again that changes nothing said "added: 0 ... on 0")
+        say(
+            f"added:      {report.added - filled} assignment(s), on {report.new_articles} article(s) not assigned "
+            f"before{names}" + (begun if report.started_added else "")
+        )
     if report.filled:
 
         def given(article_id: str) -> str:
