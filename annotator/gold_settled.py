@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotator.store import Store
-from annotator.vocabulary import GOLD, Label
+from annotator.vocabulary import GOLD, Label, Status
 
 #: Whose version the agreed spans are, as their event names it.
 AGREED = "all"
@@ -56,6 +56,17 @@ def settlings(store: Store, article_id: str) -> list[Settling]:
         found.append(Settling(event_id, reviewer if isinstance(reviewer, str) else None, source,
                               tuple(_touched(event.after, event.before))))  # fmt: skip
     return found
+
+
+def marked_done(store: Store, article_id: str) -> str:
+    """Who marked this article's gold done last, for a review screen that showed it not done (a newcomer's re-trial:
+    another reviewer's pick went into gold just marked done): "by lead", the reviewer its event names; else where it
+    was made ("by `annotator adjudicate`", "in another window")."""
+    done = [e for e in store.events(article_id, GOLD) if e.after.get("status") == Status.DONE.value]
+    reviewer = done[-1].after.get("reviewer") if done else None
+    if isinstance(reviewer, str):
+        return f"by {reviewer}"
+    return store.made(done[-1].id) if done else "in another window"
 
 
 def _touched(event_after: Mapping[str, Any], event_before: Mapping[str, Any]) -> list[Place]:

@@ -162,7 +162,7 @@ class AnnotatorApp(KeysAheadApp):
             if screen is not None and screen.catch_up(key=True):
                 return self.not_run(action)  # no screen opens: the keys held after it go on now
             if screen is not None:  # a key that reads the screen: what it shows after is what the person sees
-                screen.highlight_unseen, screen.pending_unseen = None, None
+                screen.highlight_unseen, screen.pending_unseen, screen.done_unseen = None, None, None
             return await super().run_action(action, default_namespace, namespaces)
         except STORE_ERRORS as error:
             self.store_failed(error)

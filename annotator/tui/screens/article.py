@@ -85,6 +85,7 @@ class ArticleScreen(CursorScreen):
         #: what became of the highlighted item when `catch_up` showed the article as stored, until the next key
         self.highlight_unseen: str | None = None
         self.pending_unseen: str | None = None  # how the pending suggestions changed then
+        self.done_unseen: str | None = None  # gold marked done elsewhere then, said by the review's next key
 
     @property
     def annotator_app(self) -> AnnotatorApp:
@@ -159,7 +160,7 @@ class ArticleScreen(CursorScreen):
         self.cursor = self.model.token_index(rows.cursor) if self.model.tokens else 0
         self.selection_start, self.current, self.goal_column, self.phrase_origin = None, None, None, None
         self.search_match, self.just_added = None, None  # the last article's places: none of them is here
-        self.highlight_unseen, self.pending_unseen = None, None
+        self.highlight_unseen, self.pending_unseen, self.done_unseen = None, None, None
         first = self.model.next_needing(None, 0, 1) if rows.opened_at is None else None
         if first is not None:
             self.cursor, self.current = self.model.token_index(first.start), first.key

@@ -94,6 +94,9 @@ def show_as_stored(screen: ArticleScreen, cause: str, key: bool) -> str:
     unapplied = "; the key was not applied: press it again" if key else ""
     if screen.model.status is Status.DONE and status is not Status.DONE:
         screen.highlight_unseen, screen.pending_unseen = None, None
+        if not locked(Status.DONE, screen.annotator_app.annotator):  # gold: the next key was aimed at it not done
+            screen.done_unseen = gold_done_since(screen)
+            return f"Shown as stored now: {screen.done_unseen}{unapplied}"
         where = cause.removeprefix("the annotation was changed ")
         return f"Shown as stored now: the article was marked done {where} since it was shown here{'; O reopens it to change it'}{unapplied}"
     moved = screen.moved_by_reload()
@@ -101,6 +104,15 @@ def show_as_stored(screen: ArticleScreen, cause: str, key: bool) -> str:
     screen.pending_unseen = pending_moved(pending, pending_shown(screen.model))
     changes = f"; {screen.highlight_unseen}" if screen.highlight_unseen else ""  # (the header counts the pending)
     return f"Shown as stored now: {cause} since it was shown here{changes}{unapplied}"
+
+
+def gold_done_since(screen: ArticleScreen) -> str:
+    """Gold shown not done was marked done since, by another reviewer (a newcomer's re-trial: lead2's pick went into
+    gold lead had just marked done): the review has no O, gold staying open to it, so a key pressed again changes
+    it; the key aimed at it not done does not (`retried`)."""
+    from annotator.gold_settled import marked_done
+
+    return f"gold was marked done {marked_done(screen.annotator_app.store, screen.article_id)} since it was shown here"
 
 
 def _reload(screen: ArticleScreen, seen: Seen) -> None:
@@ -167,6 +179,9 @@ def moved_unseen(meaning: Meaning, moved: str) -> str:
     return f"the highlight moved when the article was shown as stored: {moved}; press the key again to act on it"
 
 
+#: How a review changes gold another reviewer marked done since the screen showed it (`gold_done_since`).
+AGAIN_ON_DONE = "press the key again to change it"
+
 #: The names of the actions marked `retried`: the Store checks what they were shown when they write, so the screen
 #: does not read the article again before them (`ArticleScreen.catch_up`).
 RETRIED: set[str] = set()
@@ -191,9 +206,14 @@ def retried(meaning: Meaning) -> Callable[[Action], Action]:
                 return action(screen, *args, **options)
             if meaning == "current" and screen.refused_on_done():  # before it asks or says anything (`locking`)
                 return None
+            marks_done = meaning == "status" and args[:1] == (Status.DONE,)  # done already: "Already done"
             unseen = {"current": screen.highlight_unseen, "pending": screen.pending_unseen,
                       "disagreement": screen.highlight_unseen}.get(meaning)  # fmt: skip
-            screen.highlight_unseen, screen.pending_unseen = None, None
+            done_unseen = screen.done_unseen if meaning != "history" and not marks_done else None
+            screen.highlight_unseen, screen.pending_unseen, screen.done_unseen = None, None, None
+            if done_unseen is not None:  # gold marked done elsewhere, shown just before the key (`show_as_stored`)
+                screen.say(f"Not done: {done_unseen}; {AGAIN_ON_DONE}", "bold red")
+                return None
             if unseen is not None:  # aimed at what was shown before the screen showed the change (`catch_up`)
                 screen.say(f"Not done: {moved_unseen(meaning, unseen)}", "bold red")
                 return None
@@ -207,11 +227,12 @@ def retried(meaning: Meaning) -> Callable[[Action], Action]:
             finally:
                 screen.retrying = None
             _reload(screen, seen)
-            shut = locked(screen.model.status, screen.annotator_app.annotator) and seen.model.status is not Status.DONE
-            marks_done = meaning == "status" and args[:1] == (Status.DONE,)  # done already: "Already done"
-            if meaning != "history" and shut and not marks_done:
+            became_done = screen.model.status is Status.DONE and seen.model.status is not Status.DONE
+            if meaning != "history" and became_done and not marks_done:
                 where = conflict.cause.removeprefix("the annotation was changed ")  # the lock is the news (trial 10)
-                screen.say(f"Not done: the article was marked done {where}; O reopens it to change it", "bold red")
+                shut = locked(Status.DONE, screen.annotator_app.annotator)
+                said = f"the article was marked done {where}; O reopens it to change it" if shut else ""
+                screen.say(f"Not done: {said or f'{gold_done_since(screen)}; {AGAIN_ON_DONE}'}", "bold red")
                 return
             why = _changed(screen, seen, meaning, args)
             if why is not None:
