@@ -96,6 +96,7 @@ class ReviewScreen(AnnotateScreen):
         self.index: int | None = None
         self.told_own: str | None = None  # the article whose opening said the reviewer is one of its annotators
         self.moved: str | None = None  # what reading gold again moved the disagreement shown off (`review_shown`)
+        self.versions_read: dict[str, int] = {}  # the annotators' versions when the article was read
 
     @property
     def review_app(self) -> ReviewApp:
@@ -117,9 +118,10 @@ class ReviewScreen(AnnotateScreen):
 
     def load(self, article_id: str) -> None:
         from annotator.gold import open_for_review
-        from annotator.tui.screens.review_shown import kept, shown
+        from annotator.tui.screens.review_shown import kept, shown, versions
 
         app, again = self.review_app, article_id == self.article_id and hasattr(self, "model")
+        self.versions_read = versions(app.store, article_id, app.annotators_for(article_id))  # read before the state
         before = shown(self.review, self.index, self.model.text) if again else None  # kept as gold is read again
         message = ""
         try:
@@ -144,6 +146,13 @@ class ReviewScreen(AnnotateScreen):
 
     def moved_by_reload(self) -> str | None:
         return self.moved
+
+    def catch_up(self, key: bool = False) -> bool:
+        """Gold as stored, or else the annotators' versions when one changed (`review_shown.read_again`)."""
+        from annotator.tui.screens.review_shown import read_again
+
+        fresh = self.review_app.store.data_version() != self._caught_up
+        return super().catch_up(key) or (fresh and read_again(self, key))
 
     def article_model(self, rows: ArticleRows) -> ArticleModel:
         """Gold without the model's suggestions: the versions to choose from are the annotators'."""
@@ -296,7 +305,9 @@ class ReviewScreen(AnnotateScreen):
 
         def pick(article_id: str, _gold: str) -> Edit:
             from annotator.gold import pick_version
+            from annotator.tui.screens.review_shown import refuse_on_changed_versions
 
+            refuse_on_changed_versions(self)  # the pick takes a version as the screen read it
             edit = pick_version(app.store, article_id, disagreement, name, app.reviewer)
             if edit is None:
                 raise Refused("nothing changed")

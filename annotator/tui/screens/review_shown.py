@@ -8,18 +8,27 @@ The disagreement shown stays shown while it is there and settled as it was shown
 reviewer settled gives way to the next one still open, as on the screen that settled it; one settled anew stays.
 Either way the key that writes next is not applied (`reloading.retried`), and one line names the disagreement, who
 settled it and what is highlighted now: it was aimed at what the screen showed. An undo or redo shows the
-disagreement it changes (`after_undo`)."""
+disagreement it changes (`after_undo`).
+
+The annotators' versions are read again too, when one of them changed (a newcomer's re-trial: `annotator merge`
+brought bob's newer work, and the screen said nothing; after the next key its panel counted a disagreement more, and
+a pick took bob's version as the screen had read it, which he no longer had): at the tick, saying whose and by
+what, and before a pick writes (`versions_changed`); the disagreement shown stays, unless its versions changed."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from annotator.errors import Conflict
 from annotator.literal import quoted
-from annotator.wording import elided
+from annotator.wording import elided, together
 
 if TYPE_CHECKING:
     from annotator.gold import ReviewState
+    from annotator.metrics.consensus import Disagreement
+    from annotator.rows import SpanRow
+    from annotator.store import Store
     from annotator.tui.screens.review import ReviewScreen
 
 Place = tuple[str, int, int]
@@ -33,6 +42,13 @@ class Shown:
     place: Place
     named: str
     settled_in: int | None
+    versions: tuple[tuple[str, tuple[object, ...]], ...] = ()
+
+
+def _versions(disagreement: Disagreement[SpanRow]) -> tuple[tuple[str, tuple[object, ...]], ...]:
+    """Each annotator's version of a disagreement, to compare: its spans' offsets, labels and speakers."""
+    return tuple((name, tuple((s.start, s.end, s.label, s.speaker) for s in spans))
+                 for name, spans in sorted(disagreement.versions.items()))  # fmt: skip
 
 
 def named(state: ReviewState, index: int, text: str) -> str:
@@ -49,7 +65,7 @@ def shown(state: ReviewState | None, index: int | None, text: str) -> Shown | No
         return None
     disagreement, settling = state.disagreements[index], state.settled_in[index]
     place = (disagreement.layer, disagreement.start, disagreement.end)
-    return Shown(place, named(state, index, text), settling.event_id if settling else None)
+    return Shown(place, named(state, index, text), settling.event_id if settling else None, _versions(disagreement))
 
 
 def kept(before: Shown | None, state: ReviewState, text: str) -> tuple[int | None, str | None]:
@@ -63,6 +79,9 @@ def kept(before: Shown | None, state: ReviewState, text: str) -> tuple[int | Non
         index = next((i for i in state.open if state.disagreements[i].end > before.place[1]), first)
         return index, f"{before.named} is no longer there{_now(state, index, text)}"
     here = places.index(before.place)
+    then, read = dict(before.versions), dict(_versions(state.disagreements[here]))
+    if changed := [name for name in sorted(then.keys() | read.keys()) if then.get(name) != read.get(name)]:
+        return here, f"{before.named}: {_whose(changed, 'version')} changed"
     settling = state.settled_in[here]
     if settling is None or settling.event_id == before.settled_in:  # as shown, or opened again (an undo)
         return here, None
@@ -103,3 +122,44 @@ def after_undo(screen: ReviewScreen, was: dict[Place, str | None]) -> None:
             screen.panel.point(screen.model, screen.current, screen._offset())
         screen._show_panel()
         screen.view.set_marks(screen._marks())  # its region in rose; the status line keeps what the undo said
+
+
+def versions(store: Store, article_id: str, annotators: list[str]) -> dict[str, int]:
+    """The annotators' versions of the article as a screen reads them: their newest events."""
+    return {name: store.version(article_id, name) for name in annotators}
+
+
+def versions_changed(store: Store, article_id: str, read: dict[str, int]) -> str | None:
+    """Whose version changed since the screen read them (`read`), and by what: "bob's annotation was changed by
+    `annotator merge`", as a gold change is said; None when none did."""
+    now = versions(store, article_id, list(read))
+    changed = [name for name in read if now[name] != read[name]]
+    if not changed:
+        return None
+    return f"{_whose(changed, 'annotation')} changed {store.made(max(now[name] for name in changed))}"
+
+
+def _whose(names: list[str], noun: str) -> str:
+    """ "bob's annotation was", "alice's and bob's annotations were"."""
+    possessives = [name + "'s" for name in names]
+    return f"{together(possessives)} {noun}{'s were' if len(names) > 1 else ' was'}"
+
+
+def refuse_on_changed_versions(screen: ReviewScreen) -> None:
+    """Before a pick writes: `Conflict` when an annotator's version changed since the screen read them, for the
+    pick's `retried` to read them again and act on the disagreement shown, when it still is as shown."""
+    store = screen.review_app.store
+    if (changed := versions_changed(store, screen.article_id, screen.versions_read)) is not None:
+        raise Conflict(f"{changed} since it was shown here, so nothing was written", cause=changed)
+
+
+def read_again(screen: ReviewScreen, key: bool) -> bool:
+    """Show the article as stored when an annotator's version changed since the screen read them, as
+    `ArticleScreen.catch_up` does when gold did; True when it did."""
+    from annotator.tui.screens.reloading import show_as_stored
+
+    cause = versions_changed(screen.review_app.store, screen.article_id, screen.versions_read)
+    if cause is None:
+        return False
+    screen.say(show_as_stored(screen, cause, key), "yellow")
+    return True
