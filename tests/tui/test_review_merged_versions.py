@@ -113,7 +113,7 @@ async def test_a_pick_on_a_version_changed_before_the_tick_is_not_made(tmp_path:
         refused, now = status(app), disputed(app)
     assert refused == (
         f"Not done: {MERGED}, and disagreement 2/4 ('20 rockets' at 24:34) is no longer there; highlighted now: "
-        "disagreement 2/3 ('We are ready,' at 47:60)"
+        "2/3 ('We are ready,' at 47:60)"
     )
     assert now == "We are ready,"
     assert picks(path, article_id) == []

@@ -12,8 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support import word_tokens
 
 from annotator.gold import decisions
+from annotator.models import ArticleIn, Span, Status
 from annotator.store import Store
 from annotator.tui.review import make_review_app
 from annotator.tui.screens.article import CURSOR_SAVE_SECONDS
@@ -21,7 +23,7 @@ from annotator.tui.screens.review import ReviewScreen
 from annotator.vocabulary import GOLD
 from tests.tui.test_review_panel_hints import ELEVEN, WHO, eleven_disagreements
 
-ANNA, BEN = "disagreement 1/11 ('Anna' at 8:12)", "disagreement 2/11 ('Ben' at 14:17)"
+ANNA, BEN = "disagreement 1/11 ('Anna' at 8:12)", "2/11 ('Ben' at 14:17)"  # Ben after "highlighted now: "
 ELSEWHERE = "the annotation was changed in another window"
 
 
@@ -69,9 +71,7 @@ async def test_a_pick_just_after_the_tick_moved_the_disagreement_is_not_applied(
     moved = f"{ANNA} was settled by lead, with bob's version; highlighted now: {BEN}"
     assert shown == f"Shown as stored now: {ELSEWHERE} since it was shown here; {moved}"
     assert now == "Ben"
-    assert refused == (
-        f"Not done: the highlight moved when the article was shown as stored: {moved}; press the key again to act on it"
-    )
+    assert refused == f"Not done: {moved}; press the key again to act on it"
     assert picked == "alice's version into gold: ACTOR 'Ben' at 14:17"
     assert gold_events(path) == [("lead", "bob", "Anna", []), ("lead2", "alice", "Ben", ["Ben"])]
 
@@ -88,8 +88,8 @@ async def test_a_label_key_just_after_the_tick_moved_the_disagreement_is_not_app
         await two.press("1")
         refused = status(lead2)
     assert refused == (
-        f"Not done: the highlight moved when the article was shown as stored: {ANNA} was settled by lead, with bob's "
-        f"version; highlighted now: {BEN}; press the key again to act on it"
+        f"Not done: {ANNA} was settled by lead, with bob's version; highlighted now: {BEN}; press the key again to act "
+        "on it"
     )
     assert gold_events(path) == [("lead", "bob", "Anna", [])]
     with Store.open(path) as store:
@@ -182,3 +182,34 @@ async def test_a_pick_of_the_version_gold_holds_writes_nothing(tmp_path: Path) -
         == ("alice's version is gold's already (picked by lead): nothing was written")
     )
     assert gold_events(path) == [("lead", "alice", "Anna", ["Anna"])]
+
+
+LONG_NAMES = ["the Harwick Foods board of directors", "the Northern Ireland Transport Authority", "Carl"]
+LONG = "In Oslo " + ", ".join(LONG_NAMES) + " met on Tuesday."
+
+
+@pytest.mark.parametrize(("size", "rows"), [((80, 24), 3), ((200, 50), 1)])
+async def test_the_refusal_after_the_tick_names_long_disagreements_short(tmp_path: Path, size, rows: int) -> None:
+    """A newcomer's re-trial: with long names the refusal took 4 rows at 80 columns; the excerpts are cut short
+    (offsets kept), the disagreement highlighted now is named by its number, and the refusal says what moved
+    without the words "the highlight moved when the article was shown as stored", which the tick line said."""
+    spans = [Span(start=LONG.index(n), end=LONG.index(n) + len(n), label="ACTOR", text=n) for n in LONG_NAMES]
+    path = tmp_path / "long.db"
+    with Store.open(path) as store:
+        [article_id], _ = store.add_articles([(ArticleIn(text=LONG, title="Long"), word_tokens(LONG), [])])
+        store.replace_annotation(article_id, "alice", spans, Status.DONE)
+        store.replace_annotation(article_id, "bob", [], Status.DONE)
+    lead, lead2 = (make_review_app(path, name, WHO, keymap_path=False) for name in ("lead", "lead2"))
+    async with lead.run_test(size=size) as one, lead2.run_test(size=size) as two:
+        await one.pause()
+        await two.pause()
+        await one.press("b")
+        await two.pause(CURSOR_SAVE_SECONDS + 1)
+        await two.press("a")
+        await two.pause()
+        refused, height = status(lead2), lead2.screen.status_line.size.height
+    assert refused == (
+        "Not done: disagreement 1/3 ('the Harwick … directors' at 8:44) was settled by lead, with bob's version; "
+        "highlighted now: 2/3 ('the Northern … Authority' at 46:86); press the key again to act on it"
+    )
+    assert height == rows

@@ -167,6 +167,10 @@ def _changed(screen: AnnotateScreen, seen: Seen, meaning: Meaning, args: tuple[A
     return None
 
 
+#: What to do after a key aimed at what was shown before the screen showed the change (`moved_unseen`).
+AGAIN = "press the key again to act on it"
+
+
 def moved_unseen(meaning: Meaning, moved: str) -> str:
     """Why an editing key pressed right after the screen showed an article changed elsewhere, which moved the
     highlight or changed the pending suggestions (`ArticleScreen.catch_up`), is not applied: it was aimed at what
@@ -176,7 +180,7 @@ def moved_unseen(meaning: Meaning, moved: str) -> str:
             f"the pending suggestions changed when the article was shown as stored ({moved}); press the key again "
             "to act on them"
         )
-    return f"the highlight moved when the article was shown as stored: {moved}; press the key again to act on it"
+    return f"the highlight moved when the article was shown as stored: {moved}; {AGAIN}"
 
 
 #: How a review changes gold another reviewer marked done since the screen showed it (`gold_done_since`).
@@ -215,7 +219,8 @@ def retried(meaning: Meaning) -> Callable[[Action], Action]:
                 screen.say(f"Not done: {done_unseen}; {AGAIN_ON_DONE}", "bold red")
                 return None
             if unseen is not None:  # aimed at what was shown before the screen showed the change (`catch_up`)
-                screen.say(f"Not done: {moved_unseen(meaning, unseen)}", "bold red")
+                own = unseen == screen.moved_by_reload()  # the review's says what moved and what is highlighted now
+                screen.say(f"Not done: {f'{unseen}; {AGAIN}' if own else moved_unseen(meaning, unseen)}", "bold red")
                 return None
             seen = _seen(screen)
             screen.retrying = ""

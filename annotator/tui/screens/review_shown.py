@@ -51,12 +51,14 @@ def _versions(disagreement: Disagreement[SpanRow]) -> tuple[tuple[str, tuple[obj
                  for name, spans in sorted(disagreement.versions.items()))  # fmt: skip
 
 
-def named(state: ReviewState, index: int, text: str) -> str:
-    """A disagreement in a message: "disagreement 1/11 ('Anna' at 3:7)"."""
+def named(state: ReviewState, index: int, text: str, short: bool = False) -> str:
+    """A disagreement in a message: "disagreement 1/11 ('Anna' at 3:7)"; `short`: "1/11 ('Anna' at 3:7)", after
+    another in one line. Long words are cut short ('the Harwick … directors'): the line names two of them and
+    wrapped onto 4 rows at 80 columns (a newcomer's re-trial)."""
     disagreement = state.disagreements[index]
-    words = elided(text[disagreement.start : disagreement.end], 24, 12)
+    words = elided(text[disagreement.start : disagreement.end], 14, 10)
     where = f"{quoted(words)} at {disagreement.start}:{disagreement.end}"
-    return f"disagreement {index + 1}/{len(state.disagreements)} ({where})"
+    return f"{'' if short else 'disagreement '}{index + 1}/{len(state.disagreements)} ({where})"
 
 
 def shown(state: ReviewState | None, index: int | None, text: str) -> Shown | None:
@@ -94,7 +96,7 @@ def kept(before: Shown | None, state: ReviewState, text: str) -> tuple[int | Non
 
 
 def _now(state: ReviewState, index: int | None, text: str) -> str:
-    return f"; highlighted now: {named(state, index, text)}" if index is not None else "; no disagreement is left"
+    return f"; highlighted now: {named(state, index, text, True)}" if index is not None else "; no disagreement is left"
 
 
 def settled(state: ReviewState | None) -> dict[Place, str | None]:
