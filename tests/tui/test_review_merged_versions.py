@@ -141,3 +141,23 @@ async def test_a_pick_on_a_disagreement_whose_versions_changed_before_the_tick_i
     assert now == "We are ready,"
     assert picked.startswith("bob's version into gold: QUOTE 'We are ready,' at 47:60")
     assert picks(path, article_id) == [("bob", ["We are ready,"])]
+
+
+async def test_an_edit_by_hand_before_the_tick_keeps_the_disagreement_shown(tmp_path: Path) -> None:
+    """1 on 'the army' (bob's ACTOR, 4/4) after the merge, before the tick: the screen reads the versions again
+    first and the edit goes on at the disagreement shown, now 5/5 (the panel went on counting from what it had
+    read: 4/5, the quote)."""
+    path = tmp_path / "review.db"
+    article_id = make_review_db(path)
+    app = make_review_app(path, "carol", WHO, keymap_path=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "j", "j")
+        before = panel_rows(app)[1]
+        merged_in(tmp_path, path, article_id, WITHOUT_SDEROT)
+        await pilot.press("1")  # ACTOR by hand
+        added, rows, now = status(app), panel_rows(app)[:4], disputed(app)
+    assert before == "Disagreement 4/4 · 4 open"
+    assert added == f"added ACTOR 'the army' at 62:70 (after reloading: {MERGED})"
+    assert rows == ["1 agreed span in gold", "Disagreement 5/5 · 4 open", "missing · settled:", "reviewer"]
+    assert now == "the army"

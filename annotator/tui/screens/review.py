@@ -245,8 +245,11 @@ class ReviewScreen(AnnotateScreen):
     def _commit(
         self, operation: Callable[..., Edit], *args: object, as_it_stands: str = "", **kwargs: object
     ) -> Edit | None:
-        """Every change to gold (a pick, or an edit by hand) also updates the review's progress."""
-        edit = super()._commit(operation, *args, as_it_stands=as_it_stands, **kwargs)
+        """Every change to gold (a pick, or an edit by hand) also updates the review's progress, and is refused when
+        an annotator's version changed since the screen read them (`review_shown.versions_checked`)."""
+        from annotator.tui.screens.review_shown import versions_checked
+
+        edit = super()._commit(versions_checked(self, operation), *args, as_it_stands=as_it_stands, **kwargs)
         if edit is not None:
             self._refresh_review()
         return edit
@@ -305,9 +308,7 @@ class ReviewScreen(AnnotateScreen):
 
         def pick(article_id: str, _gold: str) -> Edit:
             from annotator.gold import pick_version
-            from annotator.tui.screens.review_shown import refuse_on_changed_versions
 
-            refuse_on_changed_versions(self)  # the pick takes a version as the screen read it
             edit = pick_version(app.store, article_id, disagreement, name, app.reviewer)
             if edit is None:
                 raise Refused("nothing changed")

@@ -17,8 +17,10 @@ what, and before a pick writes (`versions_changed`); the disagreement shown stay
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import wraps
+from typing import TYPE_CHECKING, Any
 
 from annotator.errors import Conflict
 from annotator.literal import quoted
@@ -27,7 +29,7 @@ from annotator.wording import elided, together
 if TYPE_CHECKING:
     from annotator.gold import ReviewState
     from annotator.metrics.consensus import Disagreement
-    from annotator.rows import SpanRow
+    from annotator.rows import Edit, SpanRow
     from annotator.store import Store
     from annotator.tui.screens.review import ReviewScreen
 
@@ -147,12 +149,19 @@ def _whose(names: list[str], noun: str) -> str:
     return f"{together(possessives)} {noun}{'s were' if len(names) > 1 else ' was'}"
 
 
-def refuse_on_changed_versions(screen: ReviewScreen) -> None:
-    """Before a pick writes: `Conflict` when an annotator's version changed since the screen read them, for the
-    pick's `retried` to read them again and act on the disagreement shown, when it still is as shown."""
-    store = screen.review_app.store
-    if (changed := versions_changed(store, screen.article_id, screen.versions_read)) is not None:
-        raise Conflict(f"{changed} since it was shown here, so nothing was written", cause=changed)
+def versions_checked(screen: ReviewScreen, operation: Callable[..., Edit]) -> Callable[..., Edit]:
+    """A change of gold that first raises `Conflict` when an annotator's version changed since the screen read them
+    (a pick takes a version as the screen read it; the panel's numbers would shift under an edit by hand): the
+    key's `retried` reads them again and acts on what is shown, when it is still as shown."""
+
+    @wraps(operation)
+    def checked(*args: Any, **kwargs: Any) -> Edit:
+        store = screen.review_app.store
+        if (changed := versions_changed(store, screen.article_id, screen.versions_read)) is not None:
+            raise Conflict(f"{changed} since it was shown here, so nothing was written", cause=changed)
+        return operation(*args, **kwargs)
+
+    return checked
 
 
 def read_again(screen: ReviewScreen, key: bool) -> bool:
