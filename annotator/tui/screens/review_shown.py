@@ -13,7 +13,8 @@ disagreement it changes (`after_undo`).
 The annotators' versions are read again too, when one of them changed (a newcomer's re-trial: `annotator merge`
 brought bob's newer work, and the screen said nothing; after the next key its panel counted a disagreement more, and
 a pick took bob's version as the screen had read it, which he no longer had): at the tick, saying whose and by
-what, and before a pick writes (`versions_changed`); the disagreement shown stays, unless its versions changed."""
+what, and before the screen changes gold (`versions_checked`); the disagreement shown stays, and a key aimed at it
+is not applied when its versions changed."""
 
 from __future__ import annotations
 
@@ -38,13 +39,13 @@ Place = tuple[str, int, int]
 
 @dataclass(frozen=True)
 class Shown:
-    """The disagreement a screen showed: its place (layer, start, end), how its line names it, and the change of
-    gold that had settled it then (None: open)."""
+    """The disagreement a screen showed: its place (layer, start, end), how its line names it, the change of gold
+    that had settled it then (None: open), and the annotators' versions of it (`_versions`)."""
 
     place: Place
     named: str
     settled_in: int | None
-    versions: tuple[tuple[str, tuple[object, ...]], ...] = ()
+    versions: tuple[tuple[str, tuple[object, ...]], ...]
 
 
 def _versions(disagreement: Disagreement[SpanRow]) -> tuple[tuple[str, tuple[object, ...]], ...]:
