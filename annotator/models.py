@@ -289,14 +289,35 @@ CommandName = Annotated[StrictStr, Field(min_length=1, max_length=100)]
 
 
 class Unchecked(Strict):
-    """A record's work as commands alone wrote it (`annotator accept`, `adjudicate --auto`), no person changing it
-    in the exporting database (`store.unchecked`), with the status and a digest of the spans they wrote
-    (`exchange.formats.stored_spans.spans_digest`): an import keeps the work counted as no person's only while the
-    record still says these, so a record changed in the file since is a person's work."""
+    """A record's work as no person changed it in the exporting database: what commands alone wrote (`annotator
+    accept`, `adjudicate --auto`: `commands`, `store.unchecked`), or exactly the model's suggestions however it was
+    made (`as_suggested`: A then d on the screen too, `store.as_suggested`), or both; with the status and a digest
+    of the spans (`exchange.formats.stored_spans.spans_digest`): an import keeps the work counted as no person's
+    only while the record still says these, so a record changed in the file since is a person's work. A record
+    written before `as_suggested` names its commands alone, as it still reads."""
 
-    commands: list[CommandName] = Field(min_length=1)
+    #: The schema says what `_says_something` checks: commands named, or `as_suggested` true (or both).
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["commands"], "properties": {"commands": {"minItems": 1}}},
+                {"required": ["as_suggested"], "properties": {"as_suggested": {"const": True}}},
+            ]
+        },
+    )
+
+    commands: list[CommandName] = Field(default_factory=list)
+    as_suggested: StrictBool = False
     status: Status
     spans_digest: str = Field(pattern="^[0-9a-f]{16}$")
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Self:
+        if not self.commands and not self.as_suggested:
+            raise ValueError("names no command and is not as_suggested: it says nothing of the work")
+        return self
 
 
 class NativeRecord(Strict):

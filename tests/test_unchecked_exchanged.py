@@ -67,7 +67,13 @@ def test_the_export_says_which_work_commands_alone_wrote(tmp_path: Path) -> None
     records = exported(alice_db, "alice", tmp_path / "alice.jsonl")
     n0 = NativeRecord.model_validate(records[0])  # the file's records are the schema's
     assert [len(n0.spans), NativeRecord.model_validate(records[1]).unchecked] == [3, None]
-    assert records[0]["unchecked"] == {"commands": ["accept"], "status": "done", "spans_digest": spans_digest(n0.spans)}
+    digest = spans_digest(n0.spans)  # `accept`'s work is the suggestions unchanged too (test_as_suggested_exchanged)
+    assert records[0]["unchecked"] == {
+        "commands": ["accept"],
+        "as_suggested": True,
+        "status": "done",
+        "spans_digest": digest,
+    }
 
 
 def test_accepted_work_imported_into_another_database_keeps_the_caution(tmp_path: Path) -> None:

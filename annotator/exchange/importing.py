@@ -33,7 +33,7 @@ from annotator.exchange.formats.common import (
     Skipped,
 )
 from annotator.exchange.formats.options import ReadOptions
-from annotator.exchange.formats.stored_spans import unchecked_commands
+from annotator.exchange.formats.stored_spans import said_as_suggested, unchecked_commands
 from annotator.exchange.formats.unknown_labels import UnknownLabels
 from annotator.exchange.formats.unknown_relations import UnknownRelations
 from annotator.exchange.predictions import UNNAMED, model_suggestions, unnamed_left_out
@@ -344,9 +344,10 @@ def _keep_comments(store: Store, article_id: str, record: NativeRecord, report: 
 def _store_one(store: Store, article_id: str, item: ImportedRecord, report: ImportReport) -> None:
     record = item.record
     _keep_comments(store, article_id, record, report)
-    if not item.questions:  # work commands alone wrote (its `unchecked`) stays so (newcomer 43)
+    if not item.questions:  # work commands alone wrote, or the suggestions unchanged (its `unchecked`), stays so
         store.replace_annotation(article_id, record.annotator, record.spans, record.status, record.updated_at,
-                                 flag_reason=record.flag_reason, unchecked=unchecked_commands(record))  # fmt: skip
+                                 flag_reason=record.flag_reason, unchecked=unchecked_commands(record),
+                                 as_suggested=said_as_suggested(record))  # fmt: skip
         return
     ids = store.keep_suggestions(article_id, [q.suggestion for q in item.questions])
 

@@ -43,6 +43,7 @@ from annotator.rows import Offsets as StoredOffsets
 from annotator.rows import SpanLike, Token
 from annotator.spans import edge_problem, edges_fit, fit, fitted
 from annotator.store import Store
+from annotator.store.as_suggested import suggested_articles
 from annotator.store.content import fit_problems, spans_fit, stored_problems
 from annotator.store.kinds import kind_problems, speaker_problems, type_problems
 from annotator.store.streams import annotation_stream
@@ -72,6 +73,7 @@ def annotator_records(
     """
     comments = store.comments_by_article()
     unchecked = commands_alone(store, annotator)  # work no person touched says so in the file (newcomer 43)
+    suggested = suggested_articles(store, annotator)  # and work that is the suggestions unchanged (A then d too)
     status_of = {status.value: status for status in Status}
     chosen = None if statuses is None else [Status(s).value for s in statuses]
     for (article_id, text, title, meta, status, updated_at, reason), rows in annotation_stream(
@@ -84,7 +86,8 @@ def annotator_records(
             spans = exported_spans(text, list(spans))
         notes = [_comment(who, note, at) for who, note, at in comments.get(article_id, [])]
         yield Record(article_id, text, title, json.loads(meta), annotator, status_of[status], spans,
-                     written_stamp(updated_at), reason, notes, tuple(unchecked.get(article_id, ())))  # fmt: skip
+                     written_stamp(updated_at), reason, notes, tuple(unchecked.get(article_id, ())),
+                     article_id in suggested)  # fmt: skip
 
 
 def written_stamp(stored: str | None) -> str | None:

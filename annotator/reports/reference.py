@@ -33,6 +33,8 @@ class Reference:
     from_file: bool = False
     #: The file's articles whose record says commands alone wrote its work (`unchecked`, still as they wrote it).
     unchecked: frozenset[str] = frozenset()
+    #: The file's articles whose record says its work is the model's suggestions unchanged (`as_suggested`).
+    as_suggested: frozenset[str] = frozenset()
 
 
 def wanted_statuses(include_in_progress: bool) -> list[Status]:
@@ -57,12 +59,13 @@ def annotator_reference(store: Reader, name: str, include_in_progress: bool = Fa
 def file_reference(store: Reader, path: str | Path, include_in_progress: bool = False) -> Reference:
     """Native JSONL records as the reference; each record's article must be in the database with that text."""
     from annotator.exchange.formats.jsonl import read_records
-    from annotator.exchange.formats.stored_spans import unchecked_commands
+    from annotator.exchange.formats.stored_spans import said_as_suggested, unchecked_commands
 
     wanted = set(wanted_statuses(include_in_progress))
     spans: dict[str, list[SpanLike]] = {}
     lines: dict[str, int] = {}
     unchecked: set[str] = set()
+    suggested: set[str] = set()
     for line, record in read_records(path):
         if record.status not in wanted:
             continue
@@ -90,8 +93,11 @@ def file_reference(store: Reader, path: str | Path, include_in_progress: bool = 
         spans[article_id] = list(record.spans)
         if unchecked_commands(record):  # `annotator accept`'s work, exported: the model's suggestions, unchecked
             unchecked.add(article_id)
+        if said_as_suggested(record):  # A then d on the screen too, exported: the model's suggestions unchanged
+            suggested.add(article_id)
     rule = _rule(include_in_progress)
-    return Reference(name=str(path), articles_rule=rule, spans=spans, from_file=True, unchecked=frozenset(unchecked))
+    return Reference(name=str(path), articles_rule=rule, spans=spans, from_file=True, unchecked=frozenset(unchecked),
+                     as_suggested=frozenset(suggested))  # fmt: skip
 
 
 def command_only(store: Reader, reference: Reference, article_ids: list[str]) -> int:
@@ -106,12 +112,13 @@ def unchanged_articles(store: Reader, reference: Reference, article_ids: list[st
     """The articles, of these, where the reference is the model's suggestions as no person changed them: all the
     work there commands' (`command_only`), or the reference's spans exactly the suggestions it was made from
     (`store.as_suggested`: gold settled from work done with A then d on the screen). One count, one caution. A
-    file says only what its records' `unchecked` says: when its work was made, against which suggestions, it
-    does not say (a pipeline trained on it suggests it back)."""
+    file says only what its records' `unchecked` says (its commands, or `as_suggested`, as the export read the
+    database): when its work was made, against which suggestions, it does not say (a pipeline trained on it
+    suggests it back)."""
     from annotator.store.as_suggested import as_suggested
 
     if reference.from_file:
-        return set(reference.unchecked.intersection(article_ids))
+        return set(reference.unchecked.union(reference.as_suggested).intersection(article_ids))
     unchanged = {article for article, _ in as_suggested(store, ((a, reference.name) for a in article_ids))}
     return unchanged.union(everyone_by_command(store, article_ids))
 

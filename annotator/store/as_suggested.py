@@ -8,7 +8,12 @@ The model's suggestions for an article are its current ones (`store.current`: pe
 suggester that wrote last), and only while they are older than the work's last change: a pipeline trained on a
 person's gold suggests that gold back, which is no sign the gold was the model's. An article the model suggested
 nothing on is never counted: work there that is empty too says nothing of whose the spans are. Work accepted from
-an older version, since replaced by a `suggest` that suggests otherwise, is not counted either."""
+an older version, since replaced by a `suggest` that suggests otherwise, is not counted either.
+
+Such work is said so across files: a native export writes `as_suggested` in the record's `unchecked`, and its
+import (or a `merge --prefer other` of it) writes an event saying `as_suggested`; while the work's spans are still
+those that event wrote, it is counted here too, whatever suggestions this database has (`said_so`: gold settled
+from A then d lost its caution through `export --gold`, a newcomer's trial)."""
 
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from annotator.store.reads import Reader
+from annotator.store.unchecked import REPLACING
 
 #: A span as the comparison sees it: start, end, label, speaker start and end (None: no speaker).
 Shape = tuple[int, int, str, int | None, int | None]
@@ -38,6 +44,14 @@ _PAIRS = """(SELECT json_extract(value, '$[0]') AS article_id, json_extract(valu
               FROM json_each(?)) w"""
 _SPANS = f"""SELECT s.article_id, s.annotator, s.start, s."end", s.label, s.speaker_start, s.speaker_end FROM spans s
              JOIN {_PAIRS} ON w.article_id = s.article_id AND w.annotator = s.annotator"""
+#: Per pair, the `after` of its last import or merge (`unchecked.REPLACING`: it replaced the work whole) where that
+#: says the work it wrote was the model's suggestions unchanged (a native record's `as_suggested`).
+_SAID = f"""SELECT e.article_id, e.annotator, e.after FROM events e JOIN (
+              SELECT e.article_id, e.annotator, MAX(e.id) AS id FROM events e
+              JOIN {_PAIRS} ON w.article_id = e.article_id AND w.annotator = e.annotator
+              WHERE e.action IN ({", ".join(map(repr, REPLACING))}) GROUP BY e.article_id, e.annotator) last
+            ON last.id = e.id
+            WHERE CASE WHEN json_valid(e.after) THEN json_extract(e.after, '$.as_suggested') END IS 1"""
 _CHANGED = f"""SELECT n.article_id, n.annotator, n.updated_at FROM annotations n
                JOIN {_PAIRS} ON w.article_id = n.article_id AND w.annotator = n.annotator"""
 
@@ -54,10 +68,12 @@ def _suggested(store: Reader, article_ids: Iterable[str]) -> dict[str, tuple[Cou
 
 def as_suggested(store: Reader, work: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
     """Of these (article id, annotator) pairs, those whose spans are exactly the model's current suggestions for the
-    article, made before the work was last changed (see the module's docstring): the one test, whatever their
-    status and however the work was made."""
+    article, made before the work was last changed (see the module's docstring), or exactly the spans an import or
+    merge that said so wrote (`said_so`): the one test, whatever their status and however the work was made."""
     pairs = sorted(set(work))
     suggested = _suggested(store, (article for article, _ in pairs))
+    said = said_so(store, pairs)
+    pairs = [pair for pair in pairs if pair[0] in suggested or pair in said]  # only their spans are read
     spans: dict[tuple[str, str], Counter[Shape]] = {}
     for article_id, annotator, *shape in store.conn.execute(_SPANS, [json.dumps(pairs)]):
         spans.setdefault((article_id, annotator), Counter())[tuple(shape)] += 1
@@ -68,4 +84,29 @@ def as_suggested(store: Reader, work: Iterable[tuple[str, str]]) -> set[tuple[st
         if pair[0] in suggested
         and suggested[pair[0]][1] <= (changed.get(pair) or "")
         and spans.get(pair) == suggested[pair[0]][0]  # never empty: an article without suggestions is not in it
-    }
+    } | {pair for pair, wrote in said.items() if spans.get(pair) == wrote}
+
+
+def said_so(store: Reader, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], Counter[Shape]]:
+    """Of these pairs, those whose work an import or merge last replaced whole, saying it was the model's
+    suggestions unchanged where it came from (a native record's `as_suggested`: the suggestions themselves need
+    not come with it), with the spans it wrote: while the work's spans are still those, it is so here too."""
+    found: dict[tuple[str, str], Counter[Shape]] = {}
+    for article_id, annotator, after in store.conn.execute(_SAID, [json.dumps(pairs)]):
+        try:
+            rows = json.loads(after).get("spans")
+            wrote = Counter[Shape](
+                (r["start"], r["end"], r["label"], r.get("speaker_start"), r.get("speaker_end")) for r in rows
+            )
+        except (TypeError, KeyError, AttributeError):  # not spans as the event writes them: nothing said
+            continue
+        if wrote:
+            found[(article_id, annotator)] = wrote
+    return found
+
+
+def suggested_articles(store: Reader, annotator: str) -> set[str]:
+    """The articles where `annotator`'s work, whatever its status, is the model's suggestions unchanged
+    (`as_suggested`): what a native export says of it (`as_suggested` in a record's `unchecked`)."""
+    pairs = [(article_id, annotator) for article_id, _, _ in store.annotated_articles(annotator)]
+    return {article_id for article_id, _ in as_suggested(store, pairs)}

@@ -236,6 +236,7 @@ class Store(Speaking):
         *,
         flag_reason: str | None = None,
         unchecked: Sequence[str] = (),
+        as_suggested: bool = False,
     ) -> Edit:
         """Set an annotator's spans and status for an article wholesale, as one "import" event.
 
@@ -245,7 +246,9 @@ class Store(Speaking):
         one transaction. Undo takes the import back whole (its event keeps the spans, status and decisions it
         replaced), then the edits before it. `unchecked`: the commands that alone wrote this work where the record
         came from (its `unchecked`): the event names them, and names `import` as its `command`, so the work stays
-        no person's (`store.unchecked`) until someone edits it.
+        no person's (`store.unchecked`) until someone edits it. `as_suggested`: the record says its work was the
+        model's suggestions unchanged there (A then d too): the event says so, and `store.as_suggested` counts the
+        work while its spans are still these.
         """
         links = suggestion_of or {}
         with self.write():
@@ -272,6 +275,8 @@ class Store(Speaking):
                 new["decisions"] = [{"suggestion_id": key, "decision": value} for key, value in decisions.items()]
             if unchecked:
                 new["unchecked"] = list(unchecked)
+            if as_suggested:
+                new["as_suggested"] = True
             message = f"imported {counted(len(spans), 'span')}"
             edit = self._commit(
                 article_id, annotator, "import", old, new, message=message, command="import" if unchecked else None

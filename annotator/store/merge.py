@@ -339,7 +339,7 @@ def _merge_source(store: Store, source: MergeSource, prefer: Prefer | None, repo
                 decisions = [ids.decision(r) for r in source.decisions(theirs_id, who)]
                 unchecked = pair_commands(source.connection, theirs_id, who)  # `accept`'s work stays said so
                 replace_work(store, here, who, spans, decisions, theirs[0], f"merged from {source.path}", theirs[3],
-                             unchecked)  # fmt: skip
+                             unchecked, source.as_suggested(theirs_id, who))  # fmt: skip
                 report.overwritten += 1
         # a pair out in a pack: the pack's work (`store.pack`); else events copied are named as the merge's to an
         # open screen (`screen_events`; the `merge` event of `prefer` names itself)

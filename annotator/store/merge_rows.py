@@ -120,10 +120,12 @@ def replace_work(
     note: str,
     flag_reason: str | None = None,
     unchecked: Sequence[str] = (),
+    as_suggested: bool = False,
 ) -> Edit:
     """Replace this database's work with another's as one undoable "merge" event (before: ours, after: theirs),
     the reason of a flag with it. `unchecked`: the commands that alone wrote theirs (`store.unchecked`): the event
-    names them, and `merge` as its command, so the work stays no person's here too."""
+    names them, and `merge` as its command, so the work stays no person's here too. `as_suggested`: theirs is the
+    model's suggestions unchanged there (`store.as_suggested`, A then d too): the event says so, as an import's."""
 
     def theirs(ours: list[Row], _next_id: int) -> tuple[Row, Row, str]:
         decided = store.decisions(article_id, annotator).items()
@@ -134,7 +136,8 @@ def replace_work(
             "flag_reason": store.flag_reason(article_id, annotator),
         }
         new = {"spans": spans, "decisions": decisions, "status": status, "flag_reason": flag_reason}
-        return old, {**new, "unchecked": list(unchecked)} if unchecked else new, note
+        said = ({"unchecked": list(unchecked)} if unchecked else {}) | ({"as_suggested": True} if as_suggested else {})
+        return old, {**new, **said}, note
 
     edit = store.change(article_id, annotator, "merge", theirs, command="merge" if unchecked else None)
     assert edit is not None  # `theirs` always returns a change

@@ -118,6 +118,14 @@ class MergeSource:
     def articles(self) -> list[Row]:
         return list(rows_of(self.connection, "SELECT * FROM articles ORDER BY rowid"))
 
+    def as_suggested(self, article_id: str, annotator: str) -> bool:
+        """Whether an annotator's work here is the model's suggestions unchanged (`store.as_suggested`): a merge
+        that takes it over ours says so, as an import of its native record does."""
+        from annotator.store.as_suggested import as_suggested
+
+        reader = Reader(self.connection, self.path, read_only=True)
+        return bool(as_suggested(reader, [(article_id, annotator)]))
+
     def suggestions(self, article_id: str) -> list[Row]:
         return list(
             rows_of(self.connection, "SELECT * FROM suggestions WHERE article_id = ? ORDER BY id", [article_id])

@@ -8,7 +8,8 @@ Such work keeps being said so across files: the native export names, per record,
 commands as `unchecked` (`Store.replace_annotation`), so it counts here as a command's too (newcomer 43); so does a
 `merge --prefer other` of such work (`merge`, from `pair_commands` in the other file). Such an event replaces the
 work whole (so does a person's import or merge, which is a person's work), so only it and the events after it say
-whose the work is: a person's edit before it is no longer there.
+whose the work is: a person's edit before it is no longer there. Work that is the model's suggestions unchanged
+however it was made (A then d on the screen) travels beside it, as the record's `as_suggested` (`store.as_suggested`).
 
 Gold is settled from others' work (`adjudicate --auto` takes their agreed spans): its work is commands' alone only
 where commands alone wrote everyone's work on the article (`everyone_by_command`), and then its commands are theirs

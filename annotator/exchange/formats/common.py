@@ -62,6 +62,7 @@ class Record:
     flag_reason: str | None = None
     comments: Sequence[models.Comment] = ()
     unchecked: tuple[str, ...] = ()  # the commands that alone wrote this work (`store.unchecked.commands_alone`)
+    as_suggested: bool = False  # exactly the model's suggestions, A then d on the screen too (`store.as_suggested`)
 
 
 class RecordLike(Protocol):

@@ -47,9 +47,13 @@ def record_dict(record: RecordLike) -> dict[str, Any]:
         data["updated_at"] = record.updated_at
     data.update(flag_and_comments(record))
     commands = getattr(record, "unchecked", ())  # a stored `Record`'s: the commands that alone wrote its work
-    if commands and isinstance(commands, tuple):  # (a file's `NativeRecord` written again is written without it)
-        data["unchecked"] = {"commands": list(commands), "status": record.status,
-                             "spans_digest": spans_digest(record.spans)}  # fmt: skip
+    suggested = getattr(record, "as_suggested", False)  # and whether it is the suggestions unchanged (A then d too)
+    if isinstance(commands, tuple) and (commands or suggested):  # (a file's `NativeRecord` written again: without)
+        said: dict[str, Any] = {"commands": list(commands)} if commands else {}
+        if suggested:
+            said["as_suggested"] = True
+        said.update(status=record.status, spans_digest=spans_digest(record.spans))
+        data["unchecked"] = said
     return data
 
 

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple, overload
 
-from annotator.models import Label, NativeRecord
+from annotator.models import Label, NativeRecord, Unchecked
 from annotator.rows import Offsets
 
 
@@ -49,10 +49,23 @@ def unchecked_commands(record: NativeRecord) -> list[str]:
     """The commands that alone wrote a native record's work, as its `unchecked` names them, while the record still
     has the status and the spans they wrote (its digest): else none, the record being a person's work (someone
     changed it in the file since, or it never said so). An import keeps such work no person's (`store.unchecked`)."""
+    said = _still_said(record)
+    return list(said.commands) if said is not None else []
+
+
+def said_as_suggested(record: NativeRecord) -> bool:
+    """Whether a native record's `unchecked` says its work is exactly the model's suggestions (`as_suggested`: A
+    then d on the screen too), while the record still has that status and those spans (`unchecked_commands`'
+    rule). An import keeps it so (`store.as_suggested`), however the database it goes into was suggested."""
+    said = _still_said(record)
+    return said is not None and said.as_suggested
+
+
+def _still_said(record: NativeRecord) -> Unchecked | None:
     said = record.unchecked
     if said is None or said.status != record.status or said.spans_digest != spans_digest(record.spans):
-        return []
-    return list(said.commands)
+        return None
+    return said
 
 
 #: A span as the store reads it for an export: (start, end, label, text, speaker_start, speaker_end).
