@@ -44,7 +44,10 @@ def test_export_writes_the_native_record(store: Store, annotated: str) -> None:
         {"start": 0, "end": 10, "label": "ACTOR", "text": "Washington"},
         {"start": 17, "end": 29, "label": "QUOTE", "text": "talks failed", "speaker": {"start": 0, "end": 10}},
     ]
-    assert set(record) == {"article_id", "text", "title", "meta", "annotator", "status", "spans", "updated_at"}
+    assert set(record) == {"article_id", "text", "title", "meta", "annotator", "status", "spans", "updated_at",
+                           "unchecked"}  # fmt: skip
+    assert record["unchecked"]["as_suggested"] is True  # A then d: the suggestions unchanged, no command named
+    assert "commands" not in record["unchecked"]
 
 
 def test_round_trip_into_a_fresh_database_is_identical(tmp_path: Path, store: Store, annotated: str) -> None:
