@@ -164,6 +164,14 @@ def test_gold_from_accepted_work_changed_since_keeps_its_caution_through_the_fil
     assert second_line(*from_file) == second_line("evaluate", "--db", db).replace(" gold is ", " the file is ")
     assert second_line(*from_file) == CAUTION.format(n=3, whose="the file", there=SCORED)
     assert counts(*from_file) == counts("evaluate", "--db", db) == (2, 3)
+    learned = (  # `train` counts what commands alone wrote, from the database and from the file alike
+        "annotator: note: on 2 of the 3 article(s) it took, the work is what `annotator accept` then `annotator "
+        "adjudicate --auto` wrote and no person changed: there it learns the model's own suggestions"
+    )
+    for out, source in (("m1", ["--from", tmp_path / "g.jsonl"]), ("m2", ["--db", db])):
+        done = annotator("train", "--epochs", "1", "--out", tmp_path / out, *source)
+        assert done.returncode == 0, done.stderr
+        assert [line for line in done.stderr.splitlines() if "no person changed" in line] == [learned]
 
 
 def test_a_record_written_before_as_suggested_still_imports(db: Path, tmp_path: Path) -> None:
