@@ -16,6 +16,7 @@ from annotator.complements import is_clean, quantified, with_complement
 from annotator.compounds import compound_head, nationality_group
 from annotator.counts import is_figure_number, period
 from annotator.descriptions import described_name
+from annotator.figure_units import number_of_unit, with_multiplier
 from annotator.groups import group_head, group_start, modified_head, verb_after_subject
 from annotator.nationalities import nationality_head
 from annotator.people import is_participant
@@ -82,13 +83,14 @@ def _rungs(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
     """`phrase_ladder`'s rungs as the shapes of the words give them, compounds not yet whole."""
     if not tokens:
         return []
+    index = number_of_unit(text, tokens, index)  # "€410 | m", "20 | km": the figure, never the unit alone
     word = word_at(text, tokens, index)
     within = period(text, tokens, index)
     if within is not None:  # "the last | quarter": a part of a period, no figure (trial 26)
         return _ladder(text, tokens, index, [within])
     number = index if is_figure_number(text, tokens, index) or word in CURRENCIES else qualified(text, tokens, index)
     if number is not None:
-        core = number_range(text, tokens, number)
+        core = with_multiplier(text, tokens, number_range(text, tokens, number))  # "€410m"
     elif word in DATES:  # a day or a month is a phrase of its own: it never joins a name ("Palestinians | Thursday")
         core = (index, index)
     elif (is_name_word(word) and word.lower() not in DETERMINERS) or in_a_name(text, tokens, index):
@@ -196,6 +198,7 @@ def _phrase_at(
     """`at_cursor` with every word read as it is written."""
     if Label(label) is Label.QUOTE:
         return quotation(text, tokens, index)
+    index = number_of_unit(text, tokens, index)
     named = titled_name(text, tokens, index)
     named = named or described_name(text, tokens, index)  # "retired police | officer Jo Lin": the name
     if named is not None:  # a title word before a name: the name, titles stay off it (the guide; trial 22)
