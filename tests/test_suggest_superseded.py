@@ -60,6 +60,7 @@ def test_the_versions_this_release_runs() -> None:
         "entities.v13": "entities",
         "entities.v14": "entities",
         "entities.v15": "entities",
+        "entities.v16": "entities",
         "quotes.v1": "quotes",
         "quotes.v2": "quotes",
         "quotes.v3": "quotes",

@@ -296,7 +296,7 @@ def evaluate(
         typer.Option(
             "--suggester",
             help="Score these suggester versions (repeat it, or separate names by commas), on the labels they make. "
-            "This release's, run now: entities.v1, entities.v3 to v15, quotes.v1 to v6; others (a trained "
+            "This release's, run now: entities.v1, entities.v3 to v16, quotes.v1 to v6; others (a trained "
             "pipeline's, entities.v15@<hash>) are read as stored.",
         ),
     ] = None,

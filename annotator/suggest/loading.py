@@ -39,6 +39,7 @@ from annotator.suggest.entities_v12 import ENTITIES_V12
 from annotator.suggest.entities_v13 import ENTITIES_V13
 from annotator.suggest.entities_v14 import ENTITIES_V14
 from annotator.suggest.entities_v15 import ENTITIES_V15
+from annotator.suggest.entities_v16 import ENTITIES_V16
 from annotator.suggest.pipeline import DEFAULT_SUGGESTERS, Suggesters
 from annotator.suggest.speakers_v6 import QUOTES_V6
 from annotator.suggest.their_pipeline import check_parts, their_ner, with_their_ner
@@ -85,6 +86,7 @@ GUIDED = frozenset(
         ENTITIES_V13,
         ENTITIES_V14,
         ENTITIES_V15,
+        ENTITIES_V16,
     }
 )
 #: What of a pipeline folder is the pipeline, besides its components' folders (meta.json only describes it).

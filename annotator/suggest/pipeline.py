@@ -29,6 +29,7 @@ from annotator.suggest.entities_v12 import ENTITIES_V12, entity_candidates_v12
 from annotator.suggest.entities_v13 import ENTITIES_V13, entity_candidates_v13
 from annotator.suggest.entities_v14 import ENTITIES_V14, entity_candidates_v14
 from annotator.suggest.entities_v15 import ENTITIES_V15, entity_candidates_v15
+from annotator.suggest.entities_v16 import ENTITIES_V16, entity_candidates_v16
 from annotator.suggest.pieces import pieces
 from annotator.suggest.quotes import QUOTES_SUGGESTER, Quote, attribute_speakers, find_quotes, is_scare_quote
 from annotator.suggest.quotes_v5 import QUOTES_V5, attribute_speakers_v5, find_quotes_v5
@@ -65,6 +66,7 @@ ENTITY_SUGGESTERS: dict[str, Callable[[Doc], list[Candidate]]] = {
     ENTITIES_V13: entity_candidates_v13,
     ENTITIES_V14: entity_candidates_v14,
     ENTITIES_V15: entity_candidates_v15,
+    ENTITIES_V16: entity_candidates_v16,
 }
 #: Speaker attribution by versioned name: fills each quote's speaker, returns ACTORs it had to add.
 QUOTE_SUGGESTERS: dict[str, Callable[[Doc, list[Quote], list[Candidate]], list[Candidate]]] = {
