@@ -145,7 +145,7 @@ def content_hash(text: str) -> str:
 
 #: The annotator whose annotation is the adjudicated gold: it exports, undoes and edits like any other.
 GOLD = "gold"
-#: How a record of the model's suggestions names its maker (`model:entities.v15+quotes.v6`, the suggester
+#: How a record of the model's suggestions names its maker (`model:entities.v16+quotes.v6`, the suggester
 #: versions): `export --suggestions` and `predict` write the model as if it were an annotator, but it never is.
 MODEL_PREFIX = "model:"
 

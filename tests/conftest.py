@@ -61,7 +61,7 @@ def nlp():
 @pytest.fixture(scope="session")
 def trained(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A pipeline `annotator train` fine-tuned (one epoch on the three shortest dev gold articles), made once per
-    test session: its suggestions are named entities.v15@<its hash>, another suggester than the shipped entities.v15."""
+    test session: its suggestions are named entities.v16@<its hash>, another suggester than the shipped entities.v16."""
     from processes import annotator
 
     folder = tmp_path_factory.mktemp("train")

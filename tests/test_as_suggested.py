@@ -132,7 +132,7 @@ def test_evaluate_says_the_reference_is_the_suggestions_and_what_that_does(db: P
     scored = annotator("evaluate", "--db", db)
     assert scored.returncode == 0, scored.stderr
     assert scored.stdout.splitlines()[:2] == [
-        "model:entities.v15+quotes.v6 against gold: 3 article(s) gold has marked done",
+        "model:entities.v16+quotes.v6 against gold: 3 article(s) gold has marked done",
         "  caution: on 2 of these 3 article(s) gold is the model's suggestions unchanged (no person changed them, on "
         "the screen or by a command): there the model's suggestions are scored against themselves, which can only "
         "raise the figures below; on the other 1 article(s), ALL's exact F1 is 0.857",  # 3 of gold's 4 found

@@ -27,7 +27,7 @@ from test_merge_rows_unexplained import refused as merge_refused
 
 __all__ = ["source", "target"]  # fixtures of the merge-rows tests, on this module's template
 
-MODEL = "model:entities.v15+quotes.v4"
+MODEL = "model:entities.v16+quotes.v4"
 AT = "2026-12-03T19:00:00.000000Z"
 
 

@@ -162,7 +162,7 @@ def test_suggest_fills_in_articles_ingested_without_suggestions(db_path: Path) -
     run("ingest", str(SEEDS), "--db", str(db_path), "--no-suggest")
     code, out, _ = run("suggest", "--db", str(db_path))
     assert code == 0
-    assert out.endswith("suggestion(s) of entities.v15 + quotes.v6 for 1 article(s)\n")
+    assert out.endswith("suggestion(s) of entities.v16 + quotes.v6 for 1 article(s)\n")
     assert run("suggest", "--db", str(db_path))[1] == "0 suggestion(s) for 0 article(s)\n"
 
 

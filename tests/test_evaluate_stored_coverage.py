@@ -1,5 +1,5 @@
 """`evaluate --suggester NAME` for a version read as stored (a trained pipeline's) scores only the articles that hold
-its suggestions. A newcomer's trial: `--suggester entities.v15@<hash>`, whose pending suggestions another `suggest`
+its suggestions. A newcomer's trial: `--suggester entities.v16@<hash>`, whose pending suggestions another `suggest`
 run had replaced (a few decided rows left on an article outside gold), printed a full table of F1 0.000 with only
 "9 of them without any suggestions". With none on the articles compared it refuses in one line and names
 `evaluate --model FOLDER`; with some, the figures cover those and it says so before the table. Real console
@@ -40,7 +40,7 @@ def test_a_stored_version_on_no_article_compared_is_refused(trained: Path, tmp_p
     ok("import", gold_file(tmp_path, "gold.jsonl", shortest(3)), "--db", db)
     ok("ingest", SEEDS, "--db", db)
     ok("suggest", "--db", db, "--model", trained)
-    name = f"entities.v15@{folder_hash(trained)}"
+    name = f"entities.v16@{folder_hash(trained)}"
     with Store.open(db) as store:  # alice decides on one of the seed's: that row stays through `suggest --all`
         seed = next(a for a in store.article_ids() if not store.spans(a, "gold"))
         first = next(s for s in store.pending(seed, "alice") if s.suggester == name)
@@ -65,7 +65,7 @@ def test_a_stored_version_on_some_articles_is_scored_on_those_and_says_so(traine
         ok("suggest", "--db", each, "--model", trained)
     ok("import", gold_file(tmp_path, "third.jsonl", three[2:]), "--db", db)
     ok("suggest", "--db", db)  # the third gets the shipped pipeline's; the first two keep the trained one's
-    name = f"entities.v15@{folder_hash(trained)}"
+    name = f"entities.v16@{folder_hash(trained)}"
     result = annotator("evaluate", "--db", db, "--suggester", name, "--include-learned")  # it learned all 3
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()

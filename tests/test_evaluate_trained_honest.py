@@ -54,7 +54,7 @@ def test_no_interval_of_an_f1_from_two_held_out_articles(work: Path) -> None:
 
 
 def test_no_interval_of_a_gain_from_two_articles_says_why_in_the_same_words(work: Path) -> None:
-    done = evaluated(work, "--model", "models/ours", "--suggester", "entities.v15", "--against", "entities.v1")
+    done = evaluated(work, "--model", "models/ours", "--suggester", "entities.v16", "--against", "entities.v1")
     assert done.returncode == 0, done.stderr
     [line] = [line for line in done.stdout.splitlines() if line.startswith("ALL exact F1 ")]
     assert line.endswith(f"; no interval: 2 articles with spans, and an interval takes 4 {WHY}")
@@ -73,7 +73,7 @@ def test_stored_suggestions_leave_out_what_their_pipeline_learned_by_default(wor
     """Plain `evaluate` after `suggest --model`: the 6 articles the pipeline learned are left out, as `evaluate
     --model` leaves them out (until 2026-12-05: all 8 scored, ALL F1 0.911 against the honest 0.832), by what
     `suggest --model` recorded of its meta.json; the same figures as the folder's run now."""
-    name = f"entities.v15@{folder_hash(work / 'models' / 'ours')}"
+    name = f"entities.v16@{folder_hash(work / 'models' / 'ours')}"
     done = evaluated(work)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[:2] == [
@@ -90,8 +90,8 @@ def test_stored_suggestions_leave_out_what_their_pipeline_learned_by_default(wor
 
 
 def test_a_gain_over_another_version_is_drawn_on_the_articles_the_pipeline_did_not_learn(work: Path) -> None:
-    name = f"entities.v15@{folder_hash(work / 'models' / 'ours')}"
-    done = evaluated(work, "--suggester", name, "--against", "entities.v15")
+    name = f"entities.v16@{folder_hash(work / 'models' / 'ours')}"
+    done = evaluated(work, "--suggester", name, "--against", "entities.v16")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0] == f"model:{name} against gold: 2 article(s) gold has marked done"
@@ -111,20 +111,20 @@ def test_stored_suggestions_with_nothing_recorded_are_refused_naming_the_command
         db.execute("DELETE FROM pipeline_learned")  # as an earlier release left it: nothing recorded
     db.close()
     weights = folder_hash(work / "models" / "ours")
-    done = annotator("evaluate", "--db", "old.db", "--suggester", f"entities.v15@{weights}", cwd=tmp_path)
+    done = annotator("evaluate", "--db", "old.db", "--suggester", f"entities.v16@{weights}", cwd=tmp_path)
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr == (
         f"annotator: error: the suggestions of the pipeline @{weights} are stored without which articles it learned "
         "from (stored by a release before 2026-12-05, or brought by merge or predict), and it scores too high on "
         "those: `annotator suggest --db old.db --model FOLDER` records them (FOLDER: the folder `annotator train` "
         f"wrote, whose suggestions are named @{weights}), then `annotator evaluate --db old.db --suggester "
-        f"entities.v15@{weights}` leaves them out; or `annotator evaluate --db old.db --model FOLDER` runs it now; "
+        f"entities.v16@{weights}` leaves them out; or `annotator evaluate --db old.db --model FOLDER` runs it now; "
         "--include-learned scores them all\n"
     )
     kept = scores(tmp_path, "--include-learned", db="old.db")
     assert (kept["articles"], kept["learned_included"], kept["learned_left_out"]) == (8, 0, 0)
     assert kept["caution"] == (
-        f"model:entities.v15@{weights}+quotes.v6 is a trained pipeline's, read as stored, and which articles it "
+        f"model:entities.v16@{weights}+quotes.v6 is a trained pipeline's, read as stored, and which articles it "
         "learned from is not recorded (--include-learned): those score too high; `--model FOLDER` leaves them out"
     )
     assert scores(tmp_path, "--unseen-by", str(work / "models" / "ours"), db="old.db")["articles"] == 2
@@ -153,39 +153,39 @@ def test_an_older_release_s_database_is_upgraded_by_suggest_and_records_what_the
     assert rows == [(weights, item) for item in sorted({*about["learned"], *about["articles"]})]
     figures = scores(tmp_path, db="r.db")
     assert (figures["predicted"], figures["articles"], figures["learned_left_out"]) == (
-        f"model:entities.v15@{weights}+quotes.v6", 1, 0
+        f"model:entities.v16@{weights}+quotes.v6", 1, 0
     )  # fmt: skip
 
 
 def test_against_the_shipped_version_under_model_is_refused_with_the_command_that_works(work: Path) -> None:
-    """Under --model, "--against entities.v15" ran the folder's own weights: "+0.000 over entities.v15@<hash>", the
+    """Under --model, "--against entities.v16" ran the folder's own weights: "+0.000 over entities.v16@<hash>", the
     pipeline against itself; with no --suggester it asked for one, naming nothing to run. Both are refused in one
-    line naming the command that compares the pipeline with the shipped entities.v15, and that command works."""
+    line naming the command that compares the pipeline with the shipped entities.v16, and that command works."""
     weights = folder_hash(work / "models" / "ours")
-    name = f"entities.v15@{weights}"
+    name = f"entities.v16@{weights}"
     expected = (
-        f"annotator: error: --against entities.v15 under --model models/ours is {name}, the version scored (--model "
+        f"annotator: error: --against entities.v16 under --model models/ours is {name}, the version scored (--model "
         "runs this release's versions on the folder's weights): it would be compared with itself. To compare the "
-        f"pipeline with the shipped entities.v15: `annotator evaluate --db g.db --suggester {name} --against "
-        "entities.v15 --unseen-by models/ours` (its suggestions as `annotator suggest --db g.db --model models/ours` "
+        f"pipeline with the shipped entities.v16: `annotator evaluate --db g.db --suggester {name} --against "
+        "entities.v16 --unseen-by models/ours` (its suggestions as `annotator suggest --db g.db --model models/ours` "
         "stored them, on the articles it did not learn)\n"
     )
-    for options in (["--suggester", name, "--against", "entities.v15"], ["--against", "entities.v15"]):
+    for options in (["--suggester", name, "--against", "entities.v16"], ["--against", "entities.v16"]):
         done = evaluated(work, "--model", "models/ours", *options)
         assert (done.returncode, done.stdout, done.stderr) == (1, "", expected)
-    both = scores(work, "--suggester", name, "--against", "entities.v15", "--unseen-by", "models/ours")
-    shipped = scores(work, "--suggester", "entities.v15", "--unseen-by", "models/ours")
-    assert (both["predicted"], both["articles"], both["against"]["predicted"]) == (f"model:{name}", 2, "entities.v15")
+    both = scores(work, "--suggester", name, "--against", "entities.v16", "--unseen-by", "models/ours")
+    shipped = scores(work, "--suggester", "entities.v16", "--unseen-by", "models/ours")
+    assert (both["predicted"], both["articles"], both["against"]["predicted"]) == (f"model:{name}", 2, "entities.v16")
     assert both["against"]["f1"] == shipped["labels"]["ALL"]["exact"]["f1"]
     assert both["against"]["gain"] == both["labels"]["ALL"]["exact"]["f1"] - shipped["labels"]["ALL"]["exact"]["f1"]
 
 
 def test_against_another_version_under_model_runs_both_on_the_folder_s_weights(work: Path) -> None:
-    """`--model F --against entities.v14` with no --suggester: the pipeline's own entities.v15@<hash> against
+    """`--model F --against entities.v14` with no --suggester: the pipeline's own entities.v16@<hash> against
     entities.v14 on the same weights (it asked for a --suggester before)."""
     weights = folder_hash(work / "models" / "ours")
     both = scores(work, "--model", "models/ours", "--against", "entities.v14")
-    assert (both["predicted"], both["articles"]) == (f"model:entities.v15@{weights}+quotes.v6 (run now)", 2)
+    assert (both["predicted"], both["articles"]) == (f"model:entities.v16@{weights}+quotes.v6 (run now)", 2)
     assert both["against"]["predicted"] == f"entities.v14@{weights}+quotes.v6"  # its quotes.v6 too, as scored
 
 

@@ -37,7 +37,7 @@ def annotators(db: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed article ingested with the default suggesters (entities.v15, quotes.v6); alice finished it."""
+    """The seed article ingested with the default suggesters (entities.v16, quotes.v6); alice finished it."""
     db = tmp_path_factory.mktemp("seeded") / "s.db"
     run("ingest", SEED, "--db", db)
     with Store.open(db) as store:
@@ -72,7 +72,7 @@ def test_annotator_option_never_makes_suggestions_someones_work(tmp_path: Path, 
         line = one_error_line(result)
         assert line.startswith(f"{exported}:"), line
         assert line.endswith(
-            "this record holds the model's suggestions (model:entities.v15+quotes.v6), not anyone's work: import "
+            "this record holds the model's suggestions (model:entities.v16+quotes.v6), not anyone's work: import "
             "them without --annotator"
         ), line
         assert (target.read_bytes() if target.exists() else None) == before
@@ -83,7 +83,7 @@ def test_the_jsonl_refusal_names_line_and_field(tmp_path: Path, seeded: Path) ->
     run("export", "--suggestions", "-o", exported, "--db", seeded)
     result = annotator("import", exported, "--annotator", "alice", "--db", tmp_path / "new.db")
     assert one_error_line(result) == (
-        f"{exported}:1: field 'annotator': this record holds the model's suggestions (model:entities.v15+quotes.v6), "
+        f"{exported}:1: field 'annotator': this record holds the model's suggestions (model:entities.v16+quotes.v6), "
         "not anyone's work: import them without --annotator"
     )
 
@@ -168,10 +168,10 @@ def test_importing_an_older_suggester_version_is_refused(tmp_path: Path, seeded:
     target = tmp_path / "copy.db"
     shutil.copy(seeded, target)
     before = by_suggester(target)
-    assert before == {"entities.v15": 83, "quotes.v6": 6}
+    assert before == {"entities.v16": 83, "quotes.v6": 6}
     path = old_record(target, tmp_path, "model:entities.v1+quotes.v1")
     assert one_error_line(annotator("import", path, "--db", target)) == (
-        f"{path}:1: field 'annotator': suggester entities.v1 is older than entities.v15, whose suggestions this "
+        f"{path}:1: field 'annotator': suggester entities.v1 is older than entities.v16, whose suggestions this "
         "article has: an older version never replaces a newer one"
     )
     assert by_suggester(target) == before
@@ -181,10 +181,10 @@ def test_an_unknown_suggester_version_is_refused(tmp_path: Path, seeded: Path) -
     target = tmp_path / "copy.db"
     shutil.copy(seeded, target)
     before = by_suggester(target)
-    path = old_record(target, tmp_path, "model:entities.v16+quotes.v2")
+    path = old_record(target, tmp_path, "model:entities.v17+quotes.v2")
     assert one_error_line(annotator("import", path, "--db", target)) == (
-        f"{path}:1: field 'annotator': unknown suggester version 'entities.v16' (this release knows entities.v1, "
-        "entities.v2, entities.v3, entities.v4, entities.v5, entities.v6, entities.v7, entities.v8, entities.v9, entities.v10, entities.v11, entities.v12, entities.v13, entities.v14, entities.v15, quotes.v1, quotes.v2, quotes.v3, quotes.v4, quotes.v5, quotes.v6)"
+        f"{path}:1: field 'annotator': unknown suggester version 'entities.v17' (this release knows entities.v1, "
+        "entities.v2, entities.v3, entities.v4, entities.v5, entities.v6, entities.v7, entities.v8, entities.v9, entities.v10, entities.v11, entities.v12, entities.v13, entities.v14, entities.v15, entities.v16, quotes.v1, quotes.v2, quotes.v3, quotes.v4, quotes.v5, quotes.v6)"
     )
     assert by_suggester(target) == before
 
@@ -205,13 +205,13 @@ def test_merge_never_brings_an_older_version(tmp_path: Path, seeded: Path) -> No
     shutil.copy(seeded, ours)
     article, text = article_of(theirs)
     with Store.open(theirs) as store, store.write():
-        store.drop_undecided_suggestions(article, ["entities.v15"])
+        store.drop_undecided_suggestions(article, ["entities.v16"])
         store.keep_suggestions(article, [Suggestion(start=0, end=6, label="ACTOR", text=text[:6],
                                                     suggester="entities.v1")])  # fmt: skip
-    assert by_suggester(theirs) == {"entities.v1": 1, "entities.v15": 1, "quotes.v6": 6}  # v5's one alice accepted
+    assert by_suggester(theirs) == {"entities.v1": 1, "entities.v16": 1, "quotes.v6": 6}  # v5's one alice accepted
     out = run("merge", theirs, "--db", ours)
     assert "suggestion(s) added" not in out, out
-    assert by_suggester(ours) == {"entities.v15": 83, "quotes.v6": 6}
+    assert by_suggester(ours) == {"entities.v16": 83, "quotes.v6": 6}
 
 
 # -- 4. an annotator's name is a name, never a path -----------------------------------------------------------------

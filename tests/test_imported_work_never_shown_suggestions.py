@@ -84,9 +84,9 @@ def test_evaluate_counts_no_pending_on_imported_work(tmp_path: Path) -> None:
         "  1 of them came by `annotator import` (another tool's work, never shown the suggestions): only the "
         "suggestions its file answered count there",
         "suggester      label      suggested   accepted      moved relabelled   rejected    pending",
-        "entities.v15   ACTOR              3      33.3%       0.0%       0.0%      33.3%      33.3%",
-        "entities.v15   LOCATION           1       0.0%       0.0%       0.0%       0.0%     100.0%",
-        "entities.v15   FIGURE             1       0.0%       0.0%       0.0%       0.0%     100.0%",
+        "entities.v16   ACTOR              3      33.3%       0.0%       0.0%      33.3%      33.3%",
+        "entities.v16   LOCATION           1       0.0%       0.0%       0.0%       0.0%     100.0%",
+        "entities.v16   FIGURE             1       0.0%       0.0%       0.0%       0.0%     100.0%",
         "spans added with no suggestion: ACTOR 0, LOCATION 0, FIGURE 0, QUOTE 0",
         "spans that came by `annotator import` instead (another tool's work, never shown the suggestions): "
         "ACTOR 2, LOCATION 1, FIGURE 0, QUOTE 0",
@@ -116,7 +116,7 @@ def test_imported_work_reopened_and_done_in_the_tool_counts_again(tmp_path: Path
     assert out[out.index("suggestions left undecided") :].splitlines()[-1] == f"{DANA}             2               1"
     assert corrections_lines(ok("evaluate", "--db", db, "--gold-from", DANA))[1:3] == [
         "suggester      label      suggested   accepted      moved relabelled   rejected    pending",
-        "entities.v15   ACTOR              3      66.7%       0.0%       0.0%       0.0%      33.3%",
+        "entities.v16   ACTOR              3      66.7%       0.0%       0.0%       0.0%      33.3%",
     ]
 
 

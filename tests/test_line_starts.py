@@ -11,7 +11,7 @@ from processes import ingested_suggestions
 from annotator.suggest import Suggesters, suggest_doc
 
 HEADLINED = "Fire at warehouse in Hull\nFirefighters from Humberside said three people were hurt."
-DEFAULT = Suggesters("entities.v15", "quotes.v6")
+DEFAULT = Suggesters("entities.v16", "quotes.v6")
 
 
 def test_the_pipeline_marks_line_starts_before_its_parser(nlp) -> None:

@@ -271,13 +271,13 @@ def with_v1(tmp_path: Path) -> Path:
 
 
 def test_cli_merge_brings_a_newer_suggester_versions_suggestions(tmp_path: Path, with_v1: Path) -> None:
-    """The other file ran `annotator suggest` (entities.v15): its suggestions replace the older undecided ones here
+    """The other file ran `annotator suggest` (entities.v16): its suggestions replace the older undecided ones here
     as `suggest` replaced them there; the one alice decided on stays, and merging again changes nothing."""
     other = tmp_path / "other.db"
     shutil.copy(with_v1, other)
     run("suggest", "--db", other)
     theirs = suggestion_keys(other)
-    assert {key[4] for key in theirs} == {"entities.v1", "entities.v15"}
+    assert {key[4] for key in theirs} == {"entities.v1", "entities.v16"}
     assert [key[4] for key in theirs].count("entities.v1") == 1  # alice's decision keeps it
     assert {key[4] for key in suggestion_keys(with_v1)} == {"entities.v1"}
     assert run("merge", other, "--db", with_v1).splitlines()[1:] == ["9 suggestion(s) added"]
@@ -285,7 +285,7 @@ def test_cli_merge_brings_a_newer_suggester_versions_suggestions(tmp_path: Path,
     assert run("merge", other, "--db", with_v1).splitlines()[1:] == []
     assert suggestion_keys(with_v1) == theirs
     with Store.open(with_v1) as store:
-        assert {s.suggester for s in store.current_suggestions("a1")} == {"entities.v15"}
+        assert {s.suggester for s in store.current_suggestions("a1")} == {"entities.v16"}
         assert [d for d in store.decisions("a0", "alice").values()] == ["rejected"]
         assert check(store) == []
 
@@ -305,5 +305,5 @@ def test_cli_merge_leaves_an_older_suggester_versions_suggestions_behind(tmp_pat
     came = [key for key in suggestion_keys(with_v1) if key not in ours]
     assert [key[:5] for key in came] == [("a1", rejected.start, rejected.end, rejected.label.value, "entities.v1")]
     with Store.open(with_v1) as store:
-        assert {s.suggester for s in store.current_suggestions("a1")} == {"entities.v15"}
+        assert {s.suggester for s in store.current_suggestions("a1")} == {"entities.v16"}
         assert list(store.decisions("a1", "bob").values()) == ["rejected"]

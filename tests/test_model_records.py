@@ -56,7 +56,7 @@ def test_imported_suggestions_are_suggestions_not_an_annotator(tmp_path: Path, s
         f"1 record(s) imported (1 new article(s), 89 suggestion(s) of the model) -> {target}\n"
     )
     assert suggestions(target) == suggestions(source)
-    assert {row[6] for row in suggestions(target)} == {"entities.v15", "quotes.v6"}
+    assert {row[6] for row in suggestions(target)} == {"entities.v16", "quotes.v6"}
     assert annotators(target) == []
     assert "model:" not in run("stats", "--db", target)
 

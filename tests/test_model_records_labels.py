@@ -39,10 +39,10 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ("labels", "named"),
     [
         ("QUOTE", "model:quotes.v6"),
-        ("ACTOR,LOCATION,FIGURE", "model:entities.v15"),
+        ("ACTOR,LOCATION,FIGURE", "model:entities.v16"),
         ("ACTOR,QUOTE", "model:quotes.v6"),
         ("ACTOR", "model:"),
-        ("ACTOR,LOCATION,FIGURE,QUOTE", "model:entities.v15+quotes.v6"),
+        ("ACTOR,LOCATION,FIGURE,QUOTE", "model:entities.v16+quotes.v6"),
     ],
 )
 def test_a_suggestions_record_names_the_suggesters_whose_labels_it_carries_whole(
@@ -59,7 +59,7 @@ def test_a_suggestions_record_names_the_suggesters_whose_labels_it_carries_whole
 
 
 def test_spans_of_a_suggester_whose_labels_were_cut_are_left_out_on_import(tmp_path: Path, source: Path) -> None:
-    """ACTOR without LOCATION and FIGURE is not entities.v15's suggestion of the article: stored under its name, it
+    """ACTOR without LOCATION and FIGURE is not entities.v16's suggestion of the article: stored under its name, it
     would read as the whole of it."""
     exported, target = tmp_path / "aq.jsonl", tmp_path / "aq.db"
     run("export", "--suggestions", "--labels", "ACTOR,QUOTE", "-o", exported, "--db", source)

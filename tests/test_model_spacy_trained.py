@@ -131,7 +131,7 @@ def test_their_ner_makes_the_entities_and_the_default_parse_the_quotes(their_mod
         (article,) = store.article_ids()
         made = store.suggestions(article)
     names = {s.suggester for s in made}
-    assert names <= {f"entities.v15@{folder_hash(their_model)}", "quotes.v6"}
+    assert names <= {f"entities.v16@{folder_hash(their_model)}", "quotes.v6"}
     quotes = [s for s in made if s.label == "QUOTE"]
     assert [q.text for q in quotes] == ["the talks failed", "we will try again,"]
     assert quotes[0].speaker is not None  # "Officials in Gaza said": the speaker rules ran on the parse
@@ -149,7 +149,7 @@ def test_their_ner_runs_on_its_own_weights(their_model: Path) -> None:
     own = their_entities(spacy.load(their_model), doc)
     assert own
     assert [(e.start_char, e.end_char, e.label_) for e in doc.spans["guide"]] == own
-    assert nlp.meta[SUGGESTERS_KEY] == [f"entities.v15@{folder_hash(their_model)}", "quotes.v6"]
+    assert nlp.meta[SUGGESTERS_KEY] == [f"entities.v16@{folder_hash(their_model)}", "quotes.v6"]
 
 
 @pytest.mark.parametrize("command", ["suggest", "evaluate"])
@@ -220,7 +220,7 @@ def test_evaluate_says_what_of_the_suggestions_came_from_their_ner_and_scores_it
     ran = annotator("evaluate", "--gold-from", "alice", "--db", db, "--model", their_model, cwd=db.parent)
     assert ran.returncode == 0, ran.stderr
     lines = ran.stdout.splitlines()
-    assert lines[1].startswith(f"  {their_model}'s NER ran as the learned component of entities.v15@")
+    assert lines[1].startswith(f"  {their_model}'s NER ran as the learned component of entities.v16@")
     assert "the small model's names (PERSON, GPE, ORG) and annotator's rules made the rest" in lines[1]
     alone = lines.index(
         f"{their_model}'s NER alone, as spaCy runs it (its tokenizer and NER; no rule, no small model):"

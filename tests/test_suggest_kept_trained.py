@@ -25,7 +25,7 @@ def test_a_plain_suggest_after_a_trained_one_says_it_kept_them(trained: Path, tm
         assert (done.returncode, done.stderr) == (0, ""), (step, done.stderr)
     result = annotator("suggest", "--db", "x.db", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, "")
-    name = f"entities.v15@{folder_hash(trained)}"
+    name = f"entities.v16@{folder_hash(trained)}"
     assert result.stdout.splitlines() == [
         "0 suggestion(s) for 0 article(s)",
         f"2 article(s) keep {name}'s suggestions (a trained pipeline's, kept): `annotator suggest --db x.db --all` "
@@ -51,9 +51,9 @@ def test_kept_and_lacking_together_are_both_said(trained: Path, tmp_path: Path) 
     result = annotator("suggest", "--db", "x.db", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, "")
     lines = result.stdout.splitlines()
-    assert lines[1].startswith(f"1 article(s) keep entities.v15@{folder_hash(trained)}'s suggestions")
+    assert lines[1].startswith(f"1 article(s) keep entities.v16@{folder_hash(trained)}'s suggestions")
     assert lines[2].startswith(
-        "nothing to suggest: every article holds this pipeline's versions (entities.v15, quotes.v6), or keeps a "
+        "nothing to suggest: every article holds this pipeline's versions (entities.v16, quotes.v6), or keeps a "
         "trained pipeline's (above), of each kind it holds; 1 article holds no quotes suggestion though its text "
         "has quotation marks: "
     )
@@ -67,7 +67,7 @@ def test_kept_is_said_when_older_suggestions_someone_decided_on_stay(trained: Pa
     assert annotator("ingest", "seed.txt", "--db", "x.db", cwd=tmp_path).returncode == 0
     with Store.open(tmp_path / "x.db") as store:
         [article] = store.article_ids()
-        first = next(s for s in store.suggestions(article) if s.suggester == "entities.v15")
+        first = next(s for s in store.suggestions(article) if s.suggester == "entities.v16")
         store.accept_suggestion(article, "alice", first.id)
     done = annotator("suggest", "--db", "x.db", "--model", trained, cwd=tmp_path)
     assert (done.returncode, done.stderr) == (0, "")
@@ -75,7 +75,7 @@ def test_kept_is_said_when_older_suggestions_someone_decided_on_stay(trained: Pa
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.splitlines() == [
         "0 suggestion(s) for 0 article(s)",
-        f"1 article(s) keep entities.v15@{folder_hash(trained)}'s suggestions (a trained pipeline's, kept): "
+        f"1 article(s) keep entities.v16@{folder_hash(trained)}'s suggestions (a trained pipeline's, kept): "
         "`annotator suggest --db x.db --all` replaces them with the shipped pipeline's, `--model FOLDER` with "
         "another pipeline's",
     ]
@@ -88,7 +88,7 @@ def test_a_trained_pipeline_asked_again_replaces_the_suggestions_made_since(trai
     version whose suggestions are current."""
     (tmp_path / "seed.txt").write_text((next(SEEDS.iterdir())).read_text("utf-8"), encoding="utf-8")
     assert annotator("ingest", "seed.txt", "--db", "x.db", cwd=tmp_path).returncode == 0
-    name = f"entities.v15@{folder_hash(trained)}"
+    name = f"entities.v16@{folder_hash(trained)}"
     assert annotator("suggest", "--db", "x.db", "--model", trained, cwd=tmp_path).returncode == 0
     with Store.open(tmp_path / "x.db") as store:
         [article] = store.article_ids()
@@ -96,11 +96,11 @@ def test_a_trained_pipeline_asked_again_replaces_the_suggestions_made_since(trai
         store.reject_suggestion(article, "alice", first.id)
     assert annotator("suggest", "--db", "x.db", "--all", cwd=tmp_path).returncode == 0
     with Store.open(tmp_path / "x.db", read_only=True) as store:
-        assert store.current_suggesters_by_article() == {article: {"entities.v15", "quotes.v6"}}
+        assert store.current_suggesters_by_article() == {article: {"entities.v16", "quotes.v6"}}
     again = annotator("suggest", "--db", "x.db", "--model", trained, cwd=tmp_path)
     assert (again.returncode, again.stderr) == (0, "")
     assert again.stdout.splitlines()[0].endswith(
-        f" of {name} + quotes.v6 for 1 article(s), in place of those of entities.v15"
+        f" of {name} + quotes.v6 for 1 article(s), in place of those of entities.v16"
     )
     with Store.open(tmp_path / "x.db", read_only=True) as store:
         assert store.current_suggesters_by_article() == {article: {name, "quotes.v6"}}

@@ -22,7 +22,7 @@ TEXT = "Kurdish forces watch over the young LAPD fighters and families. The U.S.
 EXPECTED = [("Kurdish", "ACTOR"), ("the young LAPD fighters", "ACTOR"), ("U.S.", "ACTOR")]
 
 
-@pytest.mark.parametrize("entities", ["entities.v9", "entities.v10", "entities.v14", "entities.v15"])
+@pytest.mark.parametrize("entities", ["entities.v9", "entities.v10", "entities.v14", "entities.v15", "entities.v16"])
 def test_a_name_inside_a_participant_phrase(nlp, entities: str) -> None:
     suggestions = suggest_doc(nlp(TEXT), Suggesters(entities, "quotes.v6"))
     check_spans(list(suggestions), TEXT)
@@ -37,5 +37,5 @@ def test_an_empty_run_of_words_is_no_street(nlp) -> None:
 def test_ingest_of_the_story(tmp_path: Path) -> None:
     suggestions = ingested_suggestions(tmp_path, "story.txt", TEXT + "\n")
     assert [(s.text, s.label.value, s.suggester) for s in suggestions] == [
-        (text, label, "entities.v15") for text, label in EXPECTED
+        (text, label, "entities.v16") for text, label in EXPECTED
     ]

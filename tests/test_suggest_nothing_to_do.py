@@ -32,7 +32,7 @@ def test_suggest_with_nothing_to_do_says_which_articles_lack_a_kind_and_how_to_r
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.splitlines() == [
         "0 suggestion(s) for 0 article(s)",
-        "nothing to suggest: every article holds this pipeline's versions (entities.v15, quotes.v6) of each kind it "
+        "nothing to suggest: every article holds this pipeline's versions (entities.v16, quotes.v6) of each kind it "
         f"holds; 1 article holds no entities suggestion: {article!r} (none found, or its suggestions came from a "
         "file that carried only some kinds, as `export --suggestions --labels` writes: `annotator suggest --all --db "
         "new.db` recomputes every article)",
@@ -70,7 +70,7 @@ def test_an_import_of_entities_only_is_named_where_the_text_has_quotation_marks(
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.splitlines() == [
         "0 suggestion(s) for 0 article(s)",
-        "nothing to suggest: every article holds this pipeline's versions (entities.v15, quotes.v6) of each kind it "
+        "nothing to suggest: every article holds this pipeline's versions (entities.v16, quotes.v6) of each kind it "
         f"holds; 1 article holds no quotes suggestion though its text has quotation marks: {article!r} (none found, "
         "or its suggestions came from a file that carried only some kinds, as `export --suggestions --labels` "
         "writes: `annotator suggest --all --db new.db` recomputes every article)",

@@ -86,7 +86,7 @@ def test_ingest_keeps_the_short_quote_and_its_speaker(tmp_path: Path) -> None:
     stored, its speaker the ACTOR that quotes.v4 added for the pronoun's unmarked antecedent."""
     suggestions = ingested_suggestions(tmp_path, "pit.txt", STORY)
     assert [(s.text, s.label.value, s.suggester) for s in suggestions] == [
-        ("The miners", "ACTOR", "entities.v15"),
+        ("The miners", "ACTOR", "entities.v16"),
         ("We are done,", "QUOTE", "quotes.v6"),
     ]
     quote = suggestions[1]

@@ -28,13 +28,13 @@ def test_suggest_names_its_versions_what_they_replace_and_what_waits_on_done_art
     assert sorted({s.suggester for s in current}) == ["entities.v1", "quotes.v6"]
     assert result.returncode == 0
     assert result.stdout == (
-        f"{len(current)} suggestion(s) of entities.v1 + quotes.v6 for 1 article(s), in place of those of entities.v15\n"
+        f"{len(current)} suggestion(s) of entities.v1 + quotes.v6 for 1 article(s), in place of those of entities.v16\n"
     )
     assert result.stderr == (
         "annotator: note: 1 suggestion now waits undecided on articles marked done (alice: 1): nothing asks about "
         "them there; `annotator stats` lists them, and O on an article's screen reopens it\n"
     )
-    assert waiting == 1  # 'the mayor': entities.v1 marks it, alice's accepted entities.v15 spans do not
+    assert waiting == 1  # 'the mayor': entities.v1 marks it, alice's accepted entities.v16 spans do not
 
 
 def test_the_note_counts_what_waits_on_done_articles_as_stats_does(tmp_path: Path) -> None:

@@ -36,7 +36,7 @@ def at(text: str, needle: str, occurrence: int = 0) -> int:
 
 
 def test_the_default_pipeline_makes_the_new_versions(nlp, suggestions: list[Suggestion]) -> None:
-    assert suggesters_of(nlp).names == SUGGESTER_NAMES == ("entities.v15", "quotes.v6")
+    assert suggesters_of(nlp).names == SUGGESTER_NAMES == ("entities.v16", "quotes.v6")
     assert {s.suggester for s in suggestions} == set(SUGGESTER_NAMES)
 
 

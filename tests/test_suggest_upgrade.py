@@ -38,7 +38,7 @@ def test_suggest_upgrades_an_old_release_database(tmp_path: Path) -> None:
     result = run("suggest", "--db", str(db))
     assert result.exit_code == 0, result.output
     assert result.stdout.endswith(
-        " of entities.v15 + quotes.v6 for 2 article(s), in place of those of entities.v1, quotes.v1\n"
+        " of entities.v16 + quotes.v6 for 2 article(s), in place of those of entities.v1, quotes.v1\n"
     )  # the release's versions, named
     with Store.open(db) as store:
         assert {table: store.count(table) for table in before} == before
@@ -82,7 +82,7 @@ def test_outdated_articles() -> None:
 
 def test_suggest_upgrades_entities_v2_to_the_default(tmp_path: Path) -> None:
     """A database made before entities.v3 (the general rules changed entities.v2 in place until the change got a
-    name), and before quotes.v6: `suggest` makes entities.v15 and quotes.v6 suggestions for its articles; the
+    name), and before quotes.v6: `suggest` makes entities.v16 and quotes.v6 suggestions for its articles; the
     v2 ones alice decided on stay under their name, the undecided ones (the quotes.v2 quote among them) go."""
     db = tmp_path / "v2.db"
     other = "Officials in Gaza said 12 people died."
@@ -117,24 +117,24 @@ def test_suggest_upgrades_entities_v2_to_the_default(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     with Store.open(db) as store:
         assert [(s.label.value, s.text, s.suggester) for s in store.current_suggestions(first)] == [
-            ("ACTOR", "Washington", "entities.v15"),
+            ("ACTOR", "Washington", "entities.v16"),
             ("QUOTE", "talks failed", "quotes.v6"),
-            ("LOCATION", "Gaza", "entities.v15"),
-            ("FIGURE", "at least 35", "entities.v15"),
+            ("LOCATION", "Gaza", "entities.v16"),
+            ("FIGURE", "at least 35", "entities.v16"),
         ]
         assert [(s.label.value, s.text, s.suggester) for s in store.current_suggestions(second)] == [
-            ("ACTOR", "Officials", "entities.v15"),
-            ("LOCATION", "Gaza", "entities.v15"),
-            ("FIGURE", "12", "entities.v15"),
-            ("ACTOR", "people", "entities.v15"),
+            ("ACTOR", "Officials", "entities.v16"),
+            ("LOCATION", "Gaza", "entities.v16"),
+            ("FIGURE", "12", "entities.v16"),
+            ("ACTOR", "people", "entities.v16"),
         ]
         old = [(s.id, s.text, s.suggester) for s in store.suggestions(first) if s.suggester == "entities.v2"]
         assert old == [(washington.id, "Washington", "entities.v2"), (figure.id, "35", "entities.v2")]
         assert store.decisions(first, "alice") == {washington.id: "accepted", figure.id: "rejected"}
         assert not [s for s in store.suggestions(second) if s.suggester == "entities.v2"]
-        assert store.suggesters() == ["entities.v2", "entities.v15", "quotes.v6"]  # by kind, then number
+        assert store.suggesters() == ["entities.v2", "entities.v16", "quotes.v6"]  # by kind, then number
     assert result.stdout == (
-        "8 suggestion(s) of entities.v15 + quotes.v6 for 2 article(s), in place of those of entities.v2, quotes.v2\n"
+        "8 suggestion(s) of entities.v16 + quotes.v6 for 2 article(s), in place of those of entities.v2, quotes.v2\n"
     )
     # The second article has no quote, and its text no quotation mark: the quote suggester found none, which
     # `--all` would not change, so it is not listed (a newcomer's trial: such articles were, with `--all`).
@@ -156,7 +156,7 @@ def test_a_decided_suggestion_is_not_suggested_again(tmp_path: Path) -> None:
     result = run("suggest", "--all", "--db", str(db))
     assert (result.exit_code, result.stdout) == (
         0,
-        f"{len(first):,} suggestion(s) of entities.v15 + quotes.v6 for 1 article(s)\n",
+        f"{len(first):,} suggestion(s) of entities.v16 + quotes.v6 for 1 article(s)\n",
     )
     with Store.open(db) as store:
         again = store.suggestions(article)

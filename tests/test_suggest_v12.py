@@ -110,11 +110,11 @@ def test_ingest_of_a_story_with_a_headline_and_a_common_noun_speaker(tmp_path: P
         suggestions = store.current_suggestions(article)
     text = STORY
     assert [(s.text, s.label.value, s.suggester) for s in suggestions] == [
-        ("Ferry crews", "ACTOR", "entities.v15"),
-        ("the port operator", "ACTOR", "entities.v15"),
+        ("Ferry crews", "ACTOR", "entities.v16"),
+        ("the port operator", "ACTOR", "entities.v16"),
         ("We cannot sail without crews and we will not sail without them,", "QUOTE", "quotes.v6"),
-        ("crews", "ACTOR", "entities.v15"),
-        ("the operator", "ACTOR", "entities.v15"),
+        ("crews", "ACTOR", "entities.v16"),
+        ("the operator", "ACTOR", "entities.v16"),
     ]
     [quote] = [s for s in suggestions if s.label is Label.QUOTE]
     assert quote.speaker is not None and text[quote.speaker.start : quote.speaker.end] == "the operator"

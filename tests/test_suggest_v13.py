@@ -103,10 +103,10 @@ def test_ingest_of_a_story_with_money_a_score_and_an_imperative(tmp_path: Path) 
     two sides' ACTORs, the imperative is no ACTOR."""
     suggestions = ingested_suggestions(tmp_path, "council.txt", STORY)
     assert [(s.text, s.label.value, s.suggester) for s in suggestions] == [
-        ("The council", "ACTOR", "entities.v15"),
-        ("£3m", "FIGURE", "entities.v15"),
-        ("a councillor", "ACTOR", "entities.v15"),
-        ("Carlisle United", "ACTOR", "entities.v15"),
-        ("3-1", "FIGURE", "entities.v15"),
-        ("Barnet", "ACTOR", "entities.v15"),
+        ("The council", "ACTOR", "entities.v16"),
+        ("£3m", "FIGURE", "entities.v16"),
+        ("a councillor", "ACTOR", "entities.v16"),
+        ("Carlisle United", "ACTOR", "entities.v16"),
+        ("3-1", "FIGURE", "entities.v16"),
+        ("Barnet", "ACTOR", "entities.v16"),
     ]

@@ -126,9 +126,9 @@ def test_ingest_of_a_story_with_an_outlet_a_hyphenated_word_and_a_count(tmp_path
     is a FIGURE."""
     suggestions = ingested_suggestions(tmp_path, "mayor.txt", STORY)
     assert [(s.text, s.label.value, s.suggester) for s in suggestions] == [
-        ("The mayor", "ACTOR", "entities.v15"),
-        ("The Verge", "ACTOR", "entities.v15"),
-        ("five", "FIGURE", "entities.v15"),
-        ("crew", "ACTOR", "entities.v15"),
-        ("only one", "FIGURE", "entities.v15"),
+        ("The mayor", "ACTOR", "entities.v16"),
+        ("The Verge", "ACTOR", "entities.v16"),
+        ("five", "FIGURE", "entities.v16"),
+        ("crew", "ACTOR", "entities.v16"),
+        ("only one", "FIGURE", "entities.v16"),
     ]

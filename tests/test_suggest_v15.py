@@ -67,8 +67,8 @@ def test_ingest_of_a_story_with_a_governor_and_a_company(tmp_path: Path) -> None
     story = "Governor of Texas Greg Abbott signed the bill on Friday.\nProsecutors opened an inquiry into Kestrel Holdings.\n"
     suggestions = ingested_suggestions(tmp_path, "texas.txt", story)
     assert [(s.text, s.label.value, s.suggester) for s in suggestions] == [
-        ("Texas", "LOCATION", "entities.v15"),
-        ("Greg Abbott", "ACTOR", "entities.v15"),
-        ("Prosecutors", "ACTOR", "entities.v15"),
-        ("Kestrel Holdings", "ACTOR", "entities.v15"),
+        ("Texas", "LOCATION", "entities.v16"),
+        ("Greg Abbott", "ACTOR", "entities.v16"),
+        ("Prosecutors", "ACTOR", "entities.v16"),
+        ("Kestrel Holdings", "ACTOR", "entities.v16"),
     ]

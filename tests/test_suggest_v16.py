@@ -6,7 +6,10 @@ file with the default suggesters."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from processes import ingested_suggestions
 
 from annotator.models import Label, check_spans
 from annotator.suggest import Suggesters, suggest_doc
@@ -51,3 +54,14 @@ def test_what_entities_v16_changes(nlp, text: str, v15: list[tuple[str, str]], v
 )
 def test_what_the_rule_leaves_alone(nlp, text: str, expected: list[tuple[str, str]]) -> None:
     assert entities(nlp, text, V15) == entities(nlp, text, V16) == expected
+
+
+def test_ingest_of_a_story_with_figures_glued_to_their_units(tmp_path: Path) -> None:
+    """The real CLI, with the default suggesters: "2.4bn" and "38C" are FIGUREs, "20km" gives "20"."""
+    story = "Output rose to 2.4bn in March.\nTemperatures reached 38C on Monday.\nA 20km line of tanks was seen.\n"
+    suggestions = ingested_suggestions(tmp_path, "figures.txt", story)
+    assert [(s.text, s.label.value, s.suggester) for s in suggestions] == [
+        ("2.4bn", "FIGURE", "entities.v16"),
+        ("38C", "FIGURE", "entities.v16"),
+        ("20", "FIGURE", "entities.v16"),
+    ]

@@ -25,7 +25,7 @@ def ok(*args: str | Path) -> str:
 
 
 def made(folder: Path) -> Path:
-    """One article suggested by this release (entities.v15), one whose suggestions came by import (entities.v2)."""
+    """One article suggested by this release (entities.v16), one whose suggestions came by import (entities.v2)."""
     db = folder / "w.db"
     (folder / "in.jsonl").write_text(json.dumps({"id": "new", "text": NEW}) + "\n", "utf-8")
     ok("ingest", folder / "in.jsonl", "--db", db)
@@ -40,13 +40,13 @@ def test_versions_are_listed_by_number(tmp_path: Path) -> None:
     assert BUILT_IN.startswith("entities.v1, entities.v2, entities.v3, ") and ", entities.v10" in BUILT_IN
     db = made(tmp_path)
     with Store.open(db, read_only=True) as store:
-        assert store.suggesters() == ["entities.v2", "entities.v15"]
+        assert store.suggesters() == ["entities.v2", "entities.v16"]
     out = ok("stats", "--db", db)
     assert out[out.index("suggester") :].splitlines()[2:6] == [
         "entities.v2    LOCATION             1",
-        "entities.v15   ACTOR                3",
-        "entities.v15   FIGURE               1",
-        "entities.v15   LOCATION             1",
+        "entities.v16   ACTOR                3",
+        "entities.v16   FIGURE               1",
+        "entities.v16   LOCATION             1",
     ]
     gold = {"article_id": "new", "text": NEW, "annotator": "gold", "status": "done", "spans": []}
     (tmp_path / "gold.jsonl").write_text(json.dumps(gold) + "\n", "utf-8")

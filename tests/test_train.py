@@ -51,7 +51,7 @@ def test_train_prints_before_and_after_and_writes_a_pipeline(trained: tuple[Path
     )
     assert all(re.fullmatch(r"\S+ +\d+  (\d\.\d{3}/){2}\d\.\d{3} +\d\.\d{3}  (\d\.\d{3}/){2}\d\.\d{3} +\d\.\d{3}", line)
                for line in lines[3:7])  # fmt: skip
-    name = f"entities.v15@{folder_hash(out)}"
+    name = f"entities.v16@{folder_hash(out)}"
     spans, before, after = (lines[6].split()[i] for i in (1, 2, 4))  # entities: reference spans, exact P/R/F1
     was, now = before.split("/")[2], after.split("/")[2]
     said = {  # trial 31: lower after than before is no pipeline to recommend; the same shows no gain either
@@ -89,7 +89,7 @@ def test_suggest_with_the_trained_pipeline_records_its_hash(trained: tuple[Path,
     with Store.open(Path(db)) as store:
         [article] = store.article_ids()
         current = {s.suggester for s in store.current_suggestions(article)}
-    assert current == {f"entities.v15@{folder_hash(out)}", "quotes.v6"}
+    assert current == {f"entities.v16@{folder_hash(out)}", "quotes.v6"}
     again = run("suggest", "--db", db, "--model", str(out))
     assert again.stdout == "0 suggestion(s) for 0 article(s)\n"  # nothing outdated for that pipeline
 
@@ -100,7 +100,7 @@ def test_train_starts_from_an_earlier_pipeline(trained: tuple[Path, list[str]], 
     result = run("train", "--from", str(three), "--base", str(out), "--out", str(again), "--epochs", "1")
     assert result.exit_code == 0, result.output
     about = json.loads((again / "meta.json").read_text("utf-8"))["annotator"]
-    assert about["started_from"] == f"{out} (entities.v15@{folder_hash(out)})"
+    assert about["started_from"] == f"{out} (entities.v16@{folder_hash(out)})"
     assert folder_hash(again) != folder_hash(out)
 
 
@@ -263,7 +263,7 @@ def test_a_trained_pipelines_suggestions_leave_done_work_done(trained: tuple[Pat
     result = annotator("suggest", "--db", db, "--model", out)
     assert result.returncode == 0, result.stderr
     with Store.open(db) as store:
-        assert f"entities.v15@{folder_hash(out)}" in {s.suggester for s in store.current_suggestions(article)}
+        assert f"entities.v16@{folder_hash(out)}" in {s.suggester for s in store.current_suggestions(article)}
         (row,) = listing.rows(store, "alice", [listing.rowid_of(store, article)]).values()
         assert (row.status.value, row.pending, store.pending(article, "alice")) == ("done", 0, [])
         store.set_status(article, "alice", "in_progress")

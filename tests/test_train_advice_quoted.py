@@ -25,11 +25,11 @@ def test_the_pipeline_folder_is_quoted_in_the_advice(tmp_path: Path) -> None:
     ]
     assert annotator("import", "three.jsonl", "--db", "my db.db", cwd=tmp_path).returncode == 0
     line = one_error_line(
-        annotator("evaluate", "--db", "my db.db", "--model", out, "--against", "entities.v15", cwd=tmp_path)
+        annotator("evaluate", "--db", "my db.db", "--model", out, "--against", "entities.v16", cwd=tmp_path)
     )
     assert line.endswith(
         ": `annotator evaluate --db 'my db.db' --suggester "
-        f"{line.split('--suggester ')[1].split(' ')[0]} --against entities.v15 --unseen-by 'models/with space/run 1'` "
+        f"{line.split('--suggester ')[1].split(' ')[0]} --against entities.v16 --unseen-by 'models/with space/run 1'` "
         "(its suggestions as `annotator suggest --db 'my db.db' --model 'models/with space/run 1'` stored them, on the "
         "articles it did not learn)"
     ), line

@@ -102,10 +102,10 @@ def test_a_pipeline_from_a_base_learned_what_its_base_did(work: tuple[Path, Path
 
 def test_evaluate_with_the_pipeline_leaves_out_what_it_learned(work: tuple[Path, Path]) -> None:
     db, out = work
-    result = run("evaluate", "--db", str(db), "--model", str(out), "--suggester", "entities.v15")
+    result = run("evaluate", "--db", str(db), "--model", str(out), "--suggester", "entities.v16")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[:2] == [
-        f"model:entities.v15@{folder_hash(out)} (run now) against gold: 1 article(s) gold has marked done",
+        f"model:entities.v16@{folder_hash(out)} (run now) against gold: 1 article(s) gold has marked done",
         "  2 more left out: the pipeline learned from them (its meta.json names them)",
     ]
 
@@ -119,10 +119,10 @@ def test_stored_suggestions_of_a_trained_pipeline_leave_out_what_it_learned(
     copy = tmp_path / "copy.db"
     shutil.copyfile(db, copy)
     assert run("suggest", "--db", str(copy), "--model", str(out), "--all").exit_code == 0
-    result = run("evaluate", "--db", str(copy), "--suggester", f"entities.v15@{folder_hash(out)}")
+    result = run("evaluate", "--db", str(copy), "--suggester", f"entities.v16@{folder_hash(out)}")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[:2] == [
-        f"model:entities.v15@{folder_hash(out)} against gold: 1 article(s) gold has marked done",
+        f"model:entities.v16@{folder_hash(out)} against gold: 1 article(s) gold has marked done",
         f"  2 more left out: the pipeline that made the suggestions @{folder_hash(out)} learned from them "
         "(`annotator suggest --model` recorded them from its meta.json; --include-learned keeps them)",
     ]
@@ -133,7 +133,7 @@ def test_a_plain_suggest_keeps_a_trained_pipeline_s_suggestions(work: tuple[Path
     db = tmp_path / "s.db"
     assert run("ingest", str(SEEDS), "--db", str(db)).exit_code == 0
     assert run("suggest", "--db", str(db), "--model", str(out)).exit_code == 0
-    name = f"entities.v15@{folder_hash(out)}"
+    name = f"entities.v16@{folder_hash(out)}"
     result = run("suggest", "--db", str(db))
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
@@ -146,7 +146,7 @@ def test_a_plain_suggest_keeps_a_trained_pipeline_s_suggestions(work: tuple[Path
         assert {s.suggester for s in store.current_suggestions(article)} == {name, "quotes.v6"}
     assert run("suggest", "--db", str(db), "--all").exit_code == 0
     with Store.open(db) as store:
-        assert {s.suggester for s in store.current_suggestions(article)} == {"entities.v15", "quotes.v6"}
+        assert {s.suggester for s in store.current_suggestions(article)} == {"entities.v16", "quotes.v6"}
 
 
 def test_a_span_off_the_tokens_is_refused_by_train_as_by_import(three: Path, tmp_path: Path) -> None:
@@ -172,7 +172,7 @@ def test_a_damaged_pipeline_folder_is_one_line(work: tuple[Path, Path], tmp_path
     before = weights.read_bytes()
     for args in (
         ["suggest", "--db", str(db), "--model", str(broken)],
-        ["evaluate", "--db", str(db), "--model", str(broken), "--suggester", "entities.v15"],
+        ["evaluate", "--db", str(db), "--model", str(broken), "--suggester", "entities.v16"],
     ):
         result = run(*args)
         assert result.exit_code == 1, result.output
@@ -261,7 +261,7 @@ def test_an_article_learned_is_known_by_its_id_when_its_text_changed(work: tuple
     result = run("evaluate", "--db", str(other), "--model", str(out))
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[:2] == [
-        f"model:entities.v15@{folder_hash(out)}+quotes.v6 (run now) against gold: 1 article(s) gold has marked done",
+        f"model:entities.v16@{folder_hash(out)}+quotes.v6 (run now) against gold: 1 article(s) gold has marked done",
         "  2 more left out: the pipeline learned from them (its meta.json names them)",
     ]
 
@@ -289,7 +289,7 @@ def test_stored_suggestions_of_another_pipeline_are_not_scored_as_model_s(
     work: tuple[Path, Path], tmp_path: Path
 ) -> None:
     db, out = work
-    result = run("evaluate", "--db", str(db), "--model", str(out), "--suggester", "entities.v15@0123456789ab")
+    result = run("evaluate", "--db", str(db), "--model", str(out), "--suggester", "entities.v16@0123456789ab")
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1
 
@@ -389,7 +389,7 @@ def test_articles_ingested_without_the_model_say_the_trained_one_was_not_used(
     new.write_text("Police in Lagos said 12 people were hurt.\n", encoding="utf-8")
     result = run("ingest", str(new), "--db", str(db))
     assert result.exit_code == 0, result.output
-    name = f"entities.v15@{folder_hash(out)}"
+    name = f"entities.v16@{folder_hash(out)}"
     assert result.stdout.splitlines()[-1] == (
         f"note: 1 stored article(s) have {name}'s suggestions (a trained pipeline's); the 1 added now have the "
         f"shipped pipeline's: `annotator suggest --db {db} --model FOLDER` gives them the trained one's"

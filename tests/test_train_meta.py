@@ -49,7 +49,7 @@ def test_the_meta_is_the_trained_model_s_own(work: tuple[Path, Path, list[str]])
     meta = _meta(out)
     weights = folder_hash(out)
     assert (meta["name"], meta["version"]) == (f"annotator_trained_{weights}", "0.0.0")
-    assert f"entities.v15@{weights}" in meta["description"] and "1 held-out article(s)" in meta["description"]
+    assert f"entities.v16@{weights}" in meta["description"] and "1 held-out article(s)" in meta["description"]
     assert meta["author"] != "Explosion" and "explosion" not in meta.get("email", "") + meta.get("url", "")
     # its own held-out figures, as `train` printed them in its entities row (after training), nothing of OntoNotes
     row = next(line for line in lines if line.startswith("entities "))
@@ -102,7 +102,7 @@ def test_a_base_s_sources_are_carried_and_the_name_is_the_content_hash(
     assert meta["sources"][-1]["name"] == "the team's annotations: gold, 2 article(s) learned from"
     assert meta["license"] == base["license"]
     assert meta["name"] == f"annotator_trained_{folder_hash(again)}"
-    assert f"its suggestions are named entities.v15@{folder_hash(again)})" in result.stdout
+    assert f"its suggestions are named entities.v16@{folder_hash(again)})" in result.stdout
 
 
 def test_a_base_of_an_older_release_gets_the_sources_it_never_named(

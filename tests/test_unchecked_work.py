@@ -69,7 +69,7 @@ def test_adjudicate_and_evaluate_say_the_gold_is_the_models_own_suggestions(tmp_
     scored = annotator("evaluate", "--db", db)
     assert scored.returncode == 0, scored.stderr
     assert scored.stdout.splitlines()[:2] == [
-        "model:entities.v15 against gold: 2 article(s) gold has marked done",
+        "model:entities.v16 against gold: 2 article(s) gold has marked done",
         "  caution: on 2 of these 2 article(s) gold is the model's suggestions unchanged (no person changed them, on "
         "the screen or by a command): there the model's suggestions are scored against themselves, which can only "
         "raise the figures below",

@@ -104,8 +104,8 @@ ModelOption = Annotated[
     typer.Option(
         "--model",
         help="A spaCy pipeline: an installed one's name, or a folder. Default: en_core_web_sm (else its mirror) "
-        "with the learned component shipped with annotator: entities.v15 and quotes.v6. A folder `annotator train` "
-        "wrote, or one whose NER predicts ACTOR, LOCATION and FIGURE: entities.v15@<its hash>; any other pipeline, en_core_web_sm named here included: entities.v1 and "
+        "with the learned component shipped with annotator: entities.v16 and quotes.v6. A folder `annotator train` "
+        "wrote, or one whose NER predicts ACTOR, LOCATION and FIGURE: entities.v16@<its hash>; any other pipeline, en_core_web_sm named here included: entities.v1 and "
         "quotes.v6.",
         callback=given_path,  # '' named no pipeline, and the default one ran in its place
     ),

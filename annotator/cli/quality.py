@@ -297,7 +297,7 @@ def evaluate(
             "--suggester",
             help="Score these suggester versions (repeat it, or separate names by commas), on the labels they make. "
             "This release's, run now: entities.v1, entities.v3 to v16, quotes.v1 to v6; others (a trained "
-            "pipeline's, entities.v15@<hash>) are read as stored.",
+            "pipeline's, entities.v16@<hash>) are read as stored.",
         ),
     ] = None,
     unseen_by: Annotated[
@@ -340,7 +340,7 @@ def evaluate(
 
     Example: annotator evaluate --model models/a --unseen-by models/b   (then the same with a and b swapped)
 
-    Example: annotator evaluate --suggester entities.v15 --against entities.v14
+    Example: annotator evaluate --suggester entities.v16 --against entities.v15
     """
     from annotator.reports.evaluation import score
     from annotator.reports.evaluation_text import text_lines

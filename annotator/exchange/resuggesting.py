@@ -19,7 +19,7 @@ def _kind(name: str) -> str:
 
 
 def trained(name: str) -> bool:
-    """A trained pipeline's suggester name ("entities.v15@<the folder's hash>")."""
+    """A trained pipeline's suggester name ("entities.v16@<the folder's hash>")."""
     return "@" in name
 
 

@@ -7,7 +7,7 @@ their texts' hashes and the seed, so the same articles are held out whether they
 in any order; an article a `--base` pipeline learned from is never held out (its score would flatter the base). The pipeline's meta.json keeps the text hashes and ids of every article it learned
 from, its base's included ("learned"), so `annotator evaluate --model` can leave them out. The held-out articles are scored
 before training (the shipped pipeline, or the `base` folder an earlier run wrote) and after it, per label, exact and overlap, on the suggestions the
-pipeline makes (entities.v15: the learned component with the small model's names and the general rules).
+pipeline makes (entities.v16: the learned component with the small model's names and the general rules).
 `curve` trains from the same start on 25, 50, 75 and 100% of the training part and scores each on the same
 held-out articles, so a team sees whether more gold still helps. `annotator.exchange.pipeline_folder` checks
 --out and puts the pipeline there.

@@ -60,7 +60,7 @@ def _run_now(
     """This release's suggesters `names` run on the articles now (nothing stored): per article id, their spans,
     and the names they are made under. A kind not named is filled with the pipeline's own version, whose spans
     are left out. A version the pipeline itself makes is named as the pipeline names it: a trained folder's
-    "entities.v15@<hash>", not the shipped weights' "entities.v15". `nlp`: `model` loaded already."""
+    "entities.v16@<hash>", not the shipped weights' "entities.v16". `nlp`: `model` loaded already."""
     from annotator.suggest import Suggesters, builtin_suggesters, load_pipeline, suggest_texts, suggesters_of
     from annotator.suggest.loading import named_for
 

@@ -1,5 +1,5 @@
 """`evaluate --model FOLDER` on a pipeline trained by spaCy's own CLI for ACTOR, LOCATION and FIGURE: its NER runs
-as the learned component of entities.v15's layer on the default pipeline (`suggest.their_pipeline`), so the
+as the learned component of entities.v16's layer on the default pipeline (`suggest.their_pipeline`), so the
 suggestions scored are mostly the small model's names and annotator's rules. The report says so, and scores the
 folder's NER alone, as spaCy runs it (`their_entities`), on the same articles: what `python -m spacy evaluate`
 would credit it with (trial 40b: ALL 0.718 for the suggestions, where its NER alone found one entity)."""

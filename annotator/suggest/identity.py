@@ -100,7 +100,7 @@ def own_meta(
         description=(
             f"en_core_web_sm with annotator's entity component (guide_ner: ACTOR, LOCATION, FIGURE) fine-tuned by "
             f"`annotator train` on {about.get('trained_on', '')} ({learned} article(s)); its suggestions are named "
-            f"entities.v15@{weights}. performance: those suggestions' pooled entity figures on {held} held-out "
+            f"entities.v16@{weights}. performance: those suggestions' pooled entity figures on {held} held-out "
             "article(s), exact and overlap; the other components are en_core_web_sm's, unchanged"
         ),
         author=AUTHOR,

@@ -1,12 +1,12 @@
 """Loading the spaCy pipeline that suggestions come from, and which suggester versions it makes.
 
 - No --model: the small English model plus the guide component shipped as package data (`annotator/data/
-  guide/`): entities.v15 + quotes.v6. Nothing is downloaded.
+  guide/`): entities.v16 + quotes.v6. Nothing is downloaded.
 - A folder written by `annotator train`: that pipeline, whose suggestions are recorded as
-  "entities.v15@<the folder's content hash>" + quotes.v6, so they say exactly which weights made them.
+  "entities.v16@<the folder's content hash>" + quotes.v6, so they say exactly which weights made them.
 - A folder whose spaCy NER predicts ACTOR, LOCATION and FIGURE only (`spacy train` on `annotator export --format
   spacy --config`): its NER runs as the learned component on the default pipeline, named like a trained folder's
-  ("entities.v15@<hash>" + quotes.v6; `suggest.their_pipeline`).
+  ("entities.v16@<hash>" + quotes.v6; `suggest.their_pipeline`).
 - Any other installed pipeline or folder: it has no guide component, so entities.v1 (the rules on its names)
   + quotes.v6. One whose parse lacks what the rules read (no parser, tagger, lemmatizer or NER) is refused as it
   loads (`their_pipeline.check_parts`).
@@ -195,14 +195,14 @@ def suggesters_for_model(model: str | None) -> Suggesters:
         return DEFAULT_SUGGESTERS if shipped_guide() is not None else Suggesters(ENTITIES_SUGGESTER, QUOTES_V6)
     check_folder(model)
     if trained_meta(model) is not None or their_ner(model) is not None:
-        return Suggesters(f"{ENTITIES_V15}@{folder_hash(Path(model))}", QUOTES_V6)
+        return Suggesters(f"{ENTITIES_V16}@{folder_hash(Path(model))}", QUOTES_V6)
     return Suggesters(ENTITIES_SUGGESTER, QUOTES_V6)
 
 
 def named_for(own: Suggesters, name: str) -> str:
     """The name a built-in suggester version's suggestions get when run with a pipeline that makes `own`: a trained
     folder's weights on a version that uses the learned component ("entities.v3@<hash>", from own's
-    "entities.v15@<hash>")."""
+    "entities.v16@<hash>")."""
     _, at, weights = own.entities.partition("@")
     return f"{name}@{weights}" if at and name in GUIDED else name
 

@@ -99,7 +99,7 @@ def _version(name: str) -> str:
 @dataclass(frozen=True)
 class Suggesters:
     """Which entity and which quote suggester make a doc's suggestions (each a versioned name; an entity
-    suggester run with a trained pipeline is named after that pipeline's content hash, "entities.v15@<hash>")."""
+    suggester run with a trained pipeline is named after that pipeline's content hash, "entities.v16@<hash>")."""
 
     entities: str
     quotes: str
@@ -114,7 +114,7 @@ class Suggesters:
 
 
 #: What `ingest` and `suggest` record with the default pipeline; older names stay on what they made.
-DEFAULT_SUGGESTERS = Suggesters(ENTITIES_V15, QUOTES_V6)
+DEFAULT_SUGGESTERS = Suggesters(ENTITIES_V16, QUOTES_V6)
 #: The rules as they were before the learned layer and the new speakers (for comparisons).
 RULES_V1 = Suggesters(ENTITIES_SUGGESTER, QUOTES_SUGGESTER)
 

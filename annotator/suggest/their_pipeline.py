@@ -8,8 +8,8 @@ A pipeline lacking one is refused as it loads, before any work, in one line nami
 A pipeline folder whose NER predicts our own labels only (ACTOR, LOCATION, FIGURE: what `spacy train` makes of
 `annotator export --format spacy --config`) is what `annotator train` makes too, the learned component: it runs as
 that component on the default pipeline, whose parse and names the rules read (`their_ner`, `with_their_ner`), and
-its suggestions are named after its folder ("entities.v15@<hash>"). Its other components (a spancat for quotes) are
-not run: quotes come from their marks. Those suggestions are entities.v15's, its NER one part of them: `their_entities`
+its suggestions are named after its folder ("entities.v16@<hash>"). Its other components (a spancat for quotes) are
+not run: quotes come from their marks. Those suggestions are entities.v16's, its NER one part of them: `their_entities`
 runs the folder's NER alone, as spaCy does, so `evaluate --model` can score it apart (`reports.their_ner`).
 """
 

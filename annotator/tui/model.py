@@ -250,7 +250,7 @@ class ArticleModel:
         return None
 
     def suggester_of(self, item: Item) -> str:
-        """The suggester version that made a suggestion shown ("entities.v15@<hash>" after `suggest --model`), which
+        """The suggester version that made a suggestion shown ("entities.v16@<hash>" after `suggest --model`), which
         the status line names (a newcomer's trial: only `export --suggestions` said it); "" for a span."""
         row = self.suggestions.get(item.id) if item.kind != "span" else None
         return row.suggester if isinstance(row, SuggestionRow) else ""

@@ -70,7 +70,7 @@ async def test_a_key_before_the_screen_noticed_acts_on_the_same_suggestion(tmp_p
         assert status(app) == f"{said} (after reloading: {RECOMPUTED})"
     assert held_spans(db, WHO) == spans
     with Store.open(db) as store:
-        assert [s.suggester for s in store.current_suggestions("n") if s.text == "Washington"] == ["entities.v15"]
+        assert [s.suggester for s in store.current_suggestions("n") if s.text == "Washington"] == ["entities.v16"]
 
 
 async def test_a_key_before_the_screen_noticed_does_nothing_when_the_highlight_changed(tmp_path, no_tick):
