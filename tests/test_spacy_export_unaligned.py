@@ -40,7 +40,7 @@ def test_the_export_counts_the_spans_spacys_tokenizer_cannot_align(tmp_path: Pat
     assert (result.returncode, result.stderr) == (
         0,
         "note: 2 span(s) whose edges spaCy's own tokenizer does not cut (tokens another tool cut finer, as 'AT', "
-        "'&', 'T', or markup or a control character glued to "
+        "'&', 'T', a full stop annotator splits off a figure's unit, as in '€410m.', or markup or a control character glued to "
         "their words, as in '[bold]Ana'): `spacy train` with spaCy's English tokenizer leaves them out as "
         "misaligned: article 'm1' ACTOR 'Ana Lopez' at 6:15 (spaCy's token(s) 'bold]Ana', 'Lopez[/bold'); "
         "article 'm1' ACTOR 'John Smith' at 51:61 (spaCy's token(s) '\u241b[31mJohn', 'Smith\u241b[0')\n",
@@ -82,7 +82,7 @@ def test_the_note_names_the_first_five_misaligned_spans_and_counts_the_rest(tmp_
         0,
         "1 record(s) -> train.spacy; spaCy training config -> train.cfg\n",
         "note: 7 span(s) whose edges spaCy's own tokenizer does not cut (tokens another tool cut finer, as 'AT', "
-        "'&', 'T', or markup or a control character glued to "
+        "'&', 'T', a full stop annotator splits off a figure's unit, as in '€410m.', or markup or a control character glued to "
         "their words, as in '[bold]Ana'): `spacy train` with spaCy's English tokenizer leaves them out as "
         "misaligned: article 'x1' ACTOR 'Daily Xtra' at 0:10 (spaCy's token(s) 'Xtra\u27e8U+200D\u27e9'); "
         "article 'x1' ACTOR 'Ann' at 21:24 (spaCy's token(s) '\u241b[1mAnn\u241b[0'); "
@@ -129,7 +129,7 @@ def test_a_span_on_tokens_another_tool_cut_finer_than_spacy_is_noted(tmp_path: P
     assert (result.returncode, result.stderr) == (
         0,
         "note: 1 span(s) whose edges spaCy's own tokenizer does not cut (tokens another tool cut finer, as 'AT', "
-        "'&', 'T', or markup or a control character glued to their words, as in '[bold]Ana'): `spacy train` with "
+        "'&', 'T', a full stop annotator splits off a figure's unit, as in '€410m.', or markup or a control character glued to their words, as in '[bold]Ana'): `spacy train` with "
         f"spaCy's English tokenizer leaves them out as misaligned: article '{article}' ACTOR 'T' at 3:4 (spaCy's "
         "token(s) 'AT&T')\n",
     )

@@ -99,9 +99,9 @@ def to_doc(record: RecordLike, tokens: list[Token], vocab: Any, options: ExportO
 
 #: The note of the spans `spacy train` cannot align (`unaligned`), followed by the first `NAMED` of them.
 UNALIGNED = (
-    "span(s) whose edges spaCy's own tokenizer does not cut (tokens another tool cut finer, as 'AT', '&', 'T', or "
-    "markup or a control character glued to their words, as in '[bold]Ana'): `spacy train` with spaCy's English "
-    "tokenizer leaves them out as misaligned"
+    "span(s) whose edges spaCy's own tokenizer does not cut (tokens another tool cut finer, as 'AT', '&', 'T', a "
+    "full stop annotator splits off a figure's unit, as in '€410m.', or markup or a control character glued to their "
+    "words, as in '[bold]Ana'): `spacy train` with spaCy's English tokenizer leaves them out as misaligned"
 )
 
 
@@ -113,7 +113,8 @@ def unaligned(record: RecordLike, tokenizer: Any) -> list[str]:
     """The record's spans that have an edge inside one of spaCy's English tokenizer's tokens (`spacy train`
     tokenizes the text again with the config's tokenizer, English's, and drops those from what it learns), in the
     text's order, each as the note names it (`misaligned`). Every text with spans is tokenized again: stored tokens
-    may be another tool's (Prodigy's 'AT|&|T'), not only ours cut at markup (trial 8: no note, one ACTOR lost)."""
+    may be another tool's (Prodigy's 'AT|&|T'), not only ours cut at markup (trial 8: no note, one ACTOR lost) or
+    at a unit's full stop ("m", "."). annotator's tokenizer is not the one to check with: `spacy train` never runs it."""
     text = record.text
     if not record.spans:
         return []
