@@ -6,6 +6,7 @@ key on a group's first word takes the group the key on its last word takes."""
 from __future__ import annotations
 
 from annotator.complements import is_clean
+from annotator.people import is_participant
 from annotator.shapes import TokenRange, Tokens, adverb_at, is_common, is_modifier, joined, sentence_start, word_at
 from annotator.verbs import past_after_subject, verb_after_subject, verb_after_to, verb_before_group
 from annotator.wordlists import (
@@ -70,10 +71,16 @@ def _noun_after(text: str, tokens: Tokens, noun: int) -> bool:
 def compound_head(text: str, tokens: Tokens, head: int) -> int:
     """The last noun of the compound that the common noun at token `head` opens (`head` itself when it opens none):
     over each noun that the singular noun before it modifies (`_noun_after`). Not from a sentence's first word, whose
-    capital says nothing of a name ("Apple | shares fell": the name keeps its reading), nor from a verb after "to"
-    ("to | reduce psychopathy": its object)."""
-    if sentence_start(text, tokens, head) or verb_after_to(text, tokens, head):
+    capital says nothing of a name ("Apple | shares fell": the name keeps its reading), but for one read as the common
+    word (in lower case: `phrases.as_common`) before a plural that names people ("Competition | regulators in Dunmore
+    are"; a newcomer's re-trial got 'Competition'); nor from a verb after "to" ("to | reduce psychopathy")."""
+    if verb_after_to(text, tokens, head):
         return head
+    if sentence_start(text, tokens, head):
+        after = head + 1
+        people = after < len(tokens) and joined(text, tokens, head, after) and is_participant(text, tokens, after)
+        common = word_at(text, tokens, head).islower() and _plural(word_at(text, tokens, after)) and people
+        return after if common and _noun_after(text, tokens, head) else head
     while True:
         word = word_at(text, tokens, head)
         singular = not _plural(word) or word in PLURAL_MODIFIERS

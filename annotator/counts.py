@@ -11,7 +11,7 @@ that is a common noun's group, no quantity (the guide: a FIGURE says how many; a
 from __future__ import annotations
 
 from annotator.shapes import TokenRange, Tokens, is_number, joined, word_at
-from annotator.wordlists import FRACTIONS, RANGE_WORDS
+from annotator.wordlists import CLOCK_WORDS, DAY_DEICTICS, FRACTIONS, RANGE_WORDS, TIME_UNITS
 
 #: Words that make the fraction after them a part of a period or a game ("the quarter", "last quarter").
 DEFINITE = frozenset({"the", "this", "that", "each", "every", "its", "their", "his", "her", "our", "my", "your",
@@ -66,3 +66,44 @@ def is_figure_number(text: str, tokens: Tokens, index: int) -> bool:
     if is_number(word):
         return period(text, tokens, index) is None
     return word.lower() in FRACTIONS and continues_a_figure(text, tokens, index)
+
+
+def counts_time(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether a number counts the unit of time right after it ("six | hours", "one | hour"), tells the time of
+    day ("at six this morning", "six | o'clock", "at 6 | pm") or an age ("aged | nine"): no figure (the guide)."""
+
+    def word(position: int) -> str:
+        near = 0 <= position < len(tokens) and joined(text, tokens, min(index, position), max(index, position))
+        return word_at(text, tokens, position).lower() if near else ""
+
+    after, before = word(index + 1), word(index - 1)
+    return (
+        after in TIME_UNITS
+        or (after == "-" and _hyphened_unit(text, tokens, index + 2))  # "the four-month trial", "a 12-year term"
+        or after in CLOCK_WORDS
+        or (before == "at" and after in DAY_DEICTICS)
+        or before in ("aged", "age")
+        or _age_after_a_name(text, tokens, index)
+    )
+
+
+def _hyphened_unit(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index` is a unit of time joined by the hyphen before it to a number ("four-|month")."""
+    return (
+        index < len(tokens)
+        and joined(text, tokens, index - 1, index)
+        and word_at(text, tokens, index).lower() in TIME_UNITS
+    )
+
+
+def _age_after_a_name(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether a number stands between commas right after a name ("Rui Almeida, | 61, had denied"): a person's age,
+    as news gives it (trial 23); not a count with its noun ("Lisbon, 35 people")."""
+    if index < 2 or index + 1 >= len(tokens) or not word_at(text, tokens, index).isdigit():
+        return False
+    comma, name, after = (
+        word_at(text, tokens, index - 1),
+        word_at(text, tokens, index - 2),
+        word_at(text, tokens, index + 1),
+    )
+    return comma == "," and after in (",", ")") and name[:1].isupper() and name.isalpha()

@@ -5,6 +5,7 @@ modifiers, its owner); the verbs that end it are `verbs`' (by their ending or a 
 
 from __future__ import annotations
 
+from annotator.modals import verb_after_modal
 from annotator.shapes import (
     Tokens,
     adverb_at,
@@ -197,6 +198,7 @@ def group_start(text: str, tokens: Tokens, index: int) -> int:
             and not verb_after_to(text, tokens, first - 1)
             and not verb_before_group(text, tokens, first - 1)
             and not (before.endswith("s") and verb_after_subject(text, tokens, first - 1))  # "it enables | disabled"
+            and verb_after_modal(text, tokens, first - 1) is None  # "will review | costs"
         ):
             first -= 1
         else:

@@ -14,10 +14,12 @@ from typing import NamedTuple
 
 from annotator.complements import is_clean, quantified, with_complement
 from annotator.compounds import compound_head, nationality_group
-from annotator.counts import is_figure_number, period
+from annotator.counts import counts_time, is_figure_number, period
 from annotator.descriptions import described_name
 from annotator.figure_units import number_of_unit, with_multiplier
 from annotator.groups import group_head, group_start, modified_head, verb_after_subject
+from annotator.literal import quoted
+from annotator.modals import verb_after_modal
 from annotator.nationalities import nationality_head
 from annotator.people import is_participant
 from annotator.quotations import quotation
@@ -27,6 +29,7 @@ from annotator.shapes import (
     group_word,
     in_a_name,
     is_name_word,
+    is_number,
     joined,
     name_range,
     number_range,
@@ -323,13 +326,29 @@ def no_phrase(text: str, tokens: Tokens, index: int) -> bool:
 
 def why_no_phrase(text: str, tokens: Tokens, index: int) -> str | None:
     """What token `index` is, in the refusal's words, where an entity key pressed there with nothing selected has no
-    phrase to add (None where it has one): a past after its subject (`past_after_subject`; t7 added 'people died'),
-    or a pronoun, a function word, a determiner or an adverb (`adverb_at`: "quickly") alone ("We", "to"; trial 23),
-    lower-case or capitalised only where a sentence or a quotation starts ("May" mid-sentence is a name; `added "It
-    is serious,"`), no phrase growing from it: no mention (the guide). A selection adds it all the same."""
-    if past_after_subject(text, tokens, index):
-        return "a verb after its subject"
+    phrase to add (None where it has one): a verb after its subject (`past_after_subject`; t7 added 'people died';
+    `verb_after_subject`, not after a verb in -ing, whose object it is: "the court | needs more staff"), a bare verb
+    after a modal (`verb_after_modal`: "will | debate"), the number of a time, a duration or an age (`counts_time`:
+    "six | months ago"), or a pronoun, a function word, a determiner or an adverb (`adverb_at`: "quickly", "soon")
+    alone ("We", "to"; trial 23), lower-case or capitalised only where a sentence or a quotation starts ("May"
+    mid-sentence is a name; `added "It is serious,"`), no phrase growing from it: no mention (the guide). A selection
+    adds it all the same."""
+    before = word_at(text, tokens, index - 1) if index > 0 else ""  # "costing | shippers millions": its object
+    verb = (
+        group_word(word_at(text, tokens, index))
+        and not before.endswith("ing")
+        and not adverb_at(text, tokens, index)  # "Doctors | reportedly treated"
+        and not is_participant(text, tokens, index)  # "which | analysts say": a noun for people, no verb
+        and verb_after_subject(text, tokens, index)
+    )
+    if past_after_subject(text, tokens, index) or verb:
+        return "a verb after its subject"  # "the court | needs more staff", "Harwick Foods | posts lower profit"
+    modal = verb_after_modal(text, tokens, index)
+    if modal is not None:  # "will | debate it", "can't | vote": a bare verb (a newcomer's re-trial added 'debate')
+        return f"a verb after {quoted(text[tokens[modal[0]][0] : tokens[modal[1]][1]])}"
     word = word_at(text, tokens, index)
+    if is_number(word) and counts_time(text, tokens, index):  # "six | months ago": no figure (the guide), as `;` says
+        return "the number of a time, a duration or an age"
     lower = word.lower()
     if lower not in FUNCTION_WORDS and lower not in DETERMINERS and not adverb_at(text, tokens, index):
         return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from annotator.counts import continues_a_figure, is_figure_number, period
+from annotator.counts import continues_a_figure, counts_time, is_figure_number, period
 from annotator.groups import (
     group_head,
     group_start,
@@ -40,7 +40,6 @@ from annotator.wordlists import (
     BASE_FORM_PASTS,
     CLOCK_WORDS,
     DATES,
-    DAY_DEICTICS,
     DETERMINERS,
     FUNCTION_WORDS,
     NOT_MODIFIERS,
@@ -50,7 +49,6 @@ from annotator.wordlists import (
     PRONOUN_ONE,
     QUALIFIER_WORDS,
     SPEECH_VERB_FORMS,
-    TIME_UNITS,
     TITLES,
 )
 
@@ -86,7 +84,7 @@ def is_unmarked_word(text: str, tokens: Tokens, index: int, covered: Callable[[i
         return False  # "No one", "a fair one", "the one who": a pronoun, no figure
     if is_number(word) and _in_date(text, tokens, index):
         return False  # the day of a date ("Oct. 7", "7 October") is no figure either
-    if is_number(word) and _counts_time(text, tokens, index):
+    if is_number(word) and counts_time(text, tokens, index):
         return False  # a duration or an age ("nearly six hours", "in one hour") is no figure
     if lower in QUALIFIER_WORDS and _in_qualifier(text, tokens, index):
         return False
@@ -171,47 +169,6 @@ def _in_date(text: str, tokens: Tokens, index: int) -> bool:
         and word_at(text, tokens, other) in DATES
         for other in (index - 1, index + 1)
     )  # fmt: skip
-
-
-def _counts_time(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether a number counts the unit of time right after it ("six | hours", "one | hour"), tells the time of
-    day ("at six this morning", "six | o'clock", "at 6 | pm") or an age ("aged | nine"): no figure (the guide)."""
-
-    def word(position: int) -> str:
-        near = 0 <= position < len(tokens) and joined(text, tokens, min(index, position), max(index, position))
-        return word_at(text, tokens, position).lower() if near else ""
-
-    after, before = word(index + 1), word(index - 1)
-    return (
-        after in TIME_UNITS
-        or (after == "-" and _hyphened_unit(text, tokens, index + 2))  # "the four-month trial", "a 12-year term"
-        or after in CLOCK_WORDS
-        or (before == "at" and after in DAY_DEICTICS)
-        or before in ("aged", "age")
-        or _age_after_a_name(text, tokens, index)
-    )
-
-
-def _hyphened_unit(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether token `index` is a unit of time joined by the hyphen before it to a number ("four-|month")."""
-    return (
-        index < len(tokens)
-        and joined(text, tokens, index - 1, index)
-        and word_at(text, tokens, index).lower() in TIME_UNITS
-    )
-
-
-def _age_after_a_name(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether a number stands between commas right after a name ("Rui Almeida, | 61, had denied"): a person's age,
-    as news gives it (trial 23); not a count with its noun ("Lisbon, 35 people")."""
-    if index < 2 or index + 1 >= len(tokens) or not word_at(text, tokens, index).isdigit():
-        return False
-    comma, name, after = (
-        word_at(text, tokens, index - 1),
-        word_at(text, tokens, index - 2),
-        word_at(text, tokens, index + 1),
-    )
-    return comma == "," and after in (",", ")") and name[:1].isupper() and name.isalpha()
 
 
 def _in_qualifier(text: str, tokens: Tokens, index: int) -> bool:

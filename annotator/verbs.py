@@ -4,7 +4,10 @@ is the verb of its clause rather than a word of a noun group, by its ending and 
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from annotator.shapes import (
+    SENTENCE_ENDS,
     Tokens,
     adverb_at,
     group_word,
@@ -18,6 +21,7 @@ from annotator.shapes import (
 )
 from annotator.wordlists import (
     ACTIVITY_INGS,
+    AGENT_ENDINGS,
     BASE_FORM_PASTS,
     BODY_NOUNS,
     CURRENCIES,
@@ -28,6 +32,7 @@ from annotator.wordlists import (
     MODIFIERS,
     NUMBER_WORDS,
     OBJECT_OPENERS,
+    OBJECT_QUANTIFIERS,
     PEOPLE_NOUNS,
     PLURAL_MODIFIERS,
     PLURAL_PEOPLE,
@@ -211,9 +216,22 @@ def verb_after_subject(text: str, tokens: Tokens, index: int) -> bool:
         return False
     if before.lower() in SINGULAR_SUBJECTS:
         return True
-    return ((is_common(before) and not is_modifier(before)) or is_name_word(before)) and _object_after(
-        text, tokens, index
+    subject = (is_common(before) and not is_modifier(before)) or is_name_word(before)
+    if not subject:
+        return False
+    if _object_after(text, tokens, index, quantifiers=False):
+        return True
+    word = word_at(text, tokens, index)
+    if word in PLURAL_MODIFIERS or word.endswith(AGENT_ENDINGS) or _names_people(word):  # "Hong Kong citizens | more"
+        return False
+    return (
+        _object_after(text, tokens, index) or ends_its_clause(text, tokens, index) or headline_verb(text, tokens, index)
     )
+
+
+def _names_people(word: str) -> bool:
+    """Whether a plural names people or a body of them ("citizens", "forces"): a noun, never a verb in -s."""
+    return any(form in PEOPLE_NOUNS or form in BODY_NOUNS for form in (word, word[:-1], word[:-2]) if form)
 
 
 def past_after_subject(text: str, tokens: Tokens, index: int) -> bool:
@@ -305,7 +323,7 @@ def _plural_subject(text: str, tokens: Tokens, index: int) -> bool:
     return is_common(word) and _object_after(text, tokens, index + 1)
 
 
-def _object_after(text: str, tokens: Tokens, index: int) -> bool:
+def _object_after(text: str, tokens: Tokens, index: int, quantifiers: bool = True) -> bool:
     """Whether what follows token `index` opens a verb's object or figure, which no plural noun ending a group is
     followed by: an article or a possessive pronoun ("hits | the coast"), an object pronoun, a number ("rises |
     12%") or "to", "by" or "from" with a number ("rises | to 12")."""
@@ -316,9 +334,54 @@ def _object_after(text: str, tokens: Tokens, index: int) -> bool:
     if word in OBJECT_OPENERS or is_number(word) or word in CURRENCIES:
         return True
     following = after + 1
+    if quantifiers and word in OBJECT_QUANTIFIERS:  # "the court needs | more staff"; not "fees | more than doubled"
+        return (
+            following < len(tokens)
+            and joined(text, tokens, after, following)
+            and is_common(word_at(text, tokens, following))
+        )
     return (
         word in {"to", "by", "from"}
         and following < len(tokens)
         and joined(text, tokens, after, following)
         and (is_number(word_at(text, tokens, following)) or word_at(text, tokens, following) in CURRENCIES)
     )
+
+
+def ends_its_clause(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index`, after a noun with its determiner, is followed by an adverb that ends its clause:
+    punctuation, a preposition or an object opener after it ("the park opens | soon.", "opens | early on Monday"),
+    where a plural ending a noun group is followed by its verb ("the court fees | usually rise"); not after a bare
+    noun, whose plural compound an adverb follows as often ("making phone calls | daily")."""
+    after, then, subject = index + 1, index + 2, index - 1
+    if then >= len(tokens) or not joined(text, tokens, index, after) or not adverb_at(text, tokens, after):
+        return False
+    owner = word_at(text, tokens, subject - 1).lower() if subject > 0 else ""
+    if not (owner in DETERMINERS and joined(text, tokens, subject - 1, subject)):  # "a lot of phone calls | daily"
+        return False
+    if not joined(text, tokens, after, then):
+        return True
+    following = word_at(text, tokens, then)
+    return not following[:1].isalnum() or following in PREPOSITIONS or following in OBJECT_OPENERS
+
+
+def headline_verb(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index`, a word in -s after a singular noun or a name, is a headline's verb: the article's first
+    line, with no full stop at its end, and a common word after it that is no verb form and no line's last word
+    ("Harwick Foods posts | lower profit", "Council delays | vote on new bridge"; a newcomer's trial added 'Harwick
+    Foods posts lower profit'). A name in -s of several words is singular ("Harwick Foods"); a lone plural is none
+    ("Oil prices | rise"; "Tesla sales | figures": `verb_in_s`). Not where the word after ends the line ("Oil prices |
+    rise"), which a plural's verb does as often."""
+    after, then = index + 1, index + 2
+    if then >= len(tokens) or text.rfind("\n", 0, tokens[index][0]) >= 0 or not joined(text, tokens, after, then):
+        return False
+    line_end = text.find("\n", tokens[index][1])
+    last = (len(tokens) if line_end < 0 else bisect_left(tokens, line_end, key=lambda token: token[0])) - 1
+    if word_at(text, tokens, last) in SENTENCE_ENDS or not joined(text, tokens, index, after):
+        return False
+    noun = word_at(text, tokens, after)
+    if not (is_common(noun) and noun.islower()) or noun.endswith(("ed", "ing")) or noun in VERBS:
+        return False
+    before = index - 1
+    named = before > 0 and is_name_word(word_at(text, tokens, before - 1)) and joined(text, tokens, before - 1, before)
+    return verb_in_s(text, tokens, index) or (named and is_name_word(word_at(text, tokens, before)))

@@ -145,6 +145,21 @@ ACTIVITY_INGS = frozenset({
 SINGULAR_SUBJECTS = frozenset({"he", "she", "it", "who", "which"})
 OBJECT_OPENERS = frozenset({"the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my",
                             "your", "him", "them", "us", "me"})  # fmt: skip
+#: Quantifiers that open a verb's object as an article does, a common word after them ("the court needs | more staff");
+#: not "every", "another", which open a time as often ("panic attacks | every night").
+OBJECT_QUANTIFIERS = frozenset({"more", "less", "fewer", "some", "any", "many", "much", "several"})
+#: Modals, and "do" with a negation, before a bare verb ("will | vote"; spaCy splits "can't", "won't" into "ca", "wo"
+#: and "n't").
+MODALS = frozenset({"will", "would", "can", "could", "may", "might", "must", "should", "shall", "wo", "ca", "do", "does",
+                    "did"})  # fmt: skip
+#: Words that ask a question, the modal after them before its subject ("How can | people look at both sides?").
+QUESTION_WORDS = frozenset({"how", "why", "where", "when"})
+#: "do", "does", "did": a modal only with a negation after it ("did not | vote").
+DO_FORMS = frozenset({"do", "does", "did"})
+NEGATIONS = frozenset({"not", "n't", "n’t", "never"})
+#: Words between a modal and its verb: a negation, an adverb no ending shows ("will also | review", "will all | vote").
+BETWEEN_MODAL_AND_VERB = NEGATIONS | {"also", "still", "soon", "then", "now", "only", "just", "even", "already", "all",
+                                     "both", "again", "first", "jointly", "ever", "likely", "probably", "rather"}  # fmt: skip
 #: The prepositions among the function words: a word in -ed or -ing after one may modify a noun ("to displaced
 #: families"); after another function word (an auxiliary, a pronoun, "n't") it is a verb ("haven't allowed").
 PREPOSITIONS = frozenset({
@@ -284,7 +299,8 @@ LY_NOT_ADVERBS = frozenset({"family", "ally", "assembly", "supply", "rally", "re
                             "motherly", "fatherly", "brotherly", "saintly", "lowly", "earthly", "deathly"})  # fmt: skip
 #: Adverbs no -ly shows, or read as adverbs though a noun may take them as modifiers ("working | nearby", "treated
 #: patients | daily"): adverbs unless a common word follows them ("nearby residents", "daily life").
-TIME_PLACE_ADVERBS = frozenset({"nearby", "daily", "weekly", "monthly", "yearly", "hourly", "nightly", "quarterly"})
+TIME_PLACE_ADVERBS = frozenset({"nearby", "daily", "weekly", "monthly", "yearly", "hourly", "nightly", "quarterly",
+                                "soon", "early", "late"})  # fmt: skip
 #: Verbs whose past is their base form: before a noun group, after an auxiliary, a pronoun or a noun, the clause's
 #: verb, no modifier ("has cost | exporters", "the storm hit | coastal towns"); after a determiner a noun's
 #: modifier or a noun ("the cut flowers", "the cost").
