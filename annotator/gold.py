@@ -19,7 +19,7 @@ from annotator.gold_settled import AGREED, HAND, Settling, settlings
 from annotator.metrics.consensus import Consensus, Disagreement, consensus
 from annotator.rows import Edit, SpanLike, SpanRow
 from annotator.store import Store
-from annotator.store.assignments import compared_articles, team_of
+from annotator.store.assignments import compared_articles
 from annotator.store.changes import describe
 from annotator.store.connection import Row, annotation_span, span_row
 from annotator.vocabulary import GOLD, Label, Status
@@ -249,23 +249,6 @@ def review_state(store: Store, article_id: str, annotators: Sequence[str]) -> Re
     unlike_at = tuple(i for i, item in enumerate(items) if item[3])
     return ReviewState(found.agreed, [item[0] for item in items], [item[1] for item in items], agreed_event,
                        in_gold, unlike_at, tuple(item[2] for item in items))  # fmt: skip
-
-
-def changed_since_settled(store: Store, article_ids: Sequence[str]) -> dict[str, list[str]]:
-    """Of these articles, those whose gold is done where what `review` shows is open (`review_state`, as
-    `adjudicate --auto` counts it), each with its team (`team_of`: those with work there, all of it done; one still
-    at work is not compared): gold is not changed behind the reviewer's back, so `train` learns it as settled (a
-    newcomer removed 'US' from a done article; train said nothing)."""
-    team = team_of(store, [name for name in store.finished_annotators() if name != GOLD])
-    found: dict[str, list[str]] = {}
-    for article_id in article_ids:
-        status = {name: store.status(article_id, name) for name in team(article_id)}
-        names = [name for name, now in status.items() if now != Status.TODO]
-        if not names or any(status[name] != Status.DONE for name in names):
-            continue
-        if store.status(article_id, GOLD) == Status.DONE and review_state(store, article_id, names).open:
-            found[article_id] = names
-    return found
 
 
 def open_for_review(store: Store, article_id: str, annotators: Sequence[str], reviewer: str) -> Edit | None:

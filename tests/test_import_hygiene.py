@@ -15,6 +15,7 @@ CORE = [
     "annotator.gold",
     "annotator.gold_links",
     "annotator.gold_drift",
+    "annotator.gold_stale",
     "annotator.reports.agreement",
     "annotator.reports.agreement_html",
     "annotator.exchange.ingest",

@@ -174,12 +174,12 @@ def _say_flagged(store: "Reader", who: str | None, options: "ExportOptions") -> 
 
 def _say_open_gold(store: "Store", db: Path, who: str | None, options: "ExportOptions") -> None:
     """Done gold exported where an annotator's done work changed since it was settled, or disagrees with it
-    (`gold.changed_since_settled`, as `train` says it), which `adjudicate --auto` and `review` tell: named here
+    (`gold_stale.changed_since_settled`, as `train` says it), which `adjudicate --auto` and `review` tell: named here
     too (a lead's trial: such gold went out with no word)."""
     if who != GOLD or Status.DONE not in options.statuses:
         return
     from annotator.cli.compared import command
-    from annotator.gold import changed_since_settled
+    from annotator.gold_stale import changed_since_settled
 
     done = [article for article, state, _ in store.annotated_articles(GOLD) if state is Status.DONE]
     since = changed_since_settled(store, done)

@@ -77,7 +77,7 @@ def train(
     from datetime import UTC, datetime
 
     from annotator.exchange.training import Source, train_curve, train_model
-    from annotator.gold import changed_since_settled
+    from annotator.gold_stale import changed_since_settled
     from annotator.reports.training import changed_line, curve_lines, report_lines, unchecked_line
     from annotator.store.unchecked import learned_unchecked
 

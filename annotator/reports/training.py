@@ -94,7 +94,7 @@ def unchecked_line(count: int, total: int, commands: Sequence[str]) -> str:
 
 def changed_line(count: int, total: int, reviews: Sequence[str]) -> str:
     """What `train` says of the gold articles where an annotator's done work changed since gold was settled, or
-    disagrees with it (`gold.changed_since_settled`): it learns gold as settled, and the review brings the change in
+    disagrees with it (`gold_stale.changed_since_settled`): it learns gold as settled, and the review brings the change in
     (a newcomer removed 'US' from a done article: the same pipeline, not a word). `reviews`: the commands."""
     if not count:
         return ""
