@@ -44,6 +44,6 @@ def test_train_on_too_little_gold_names_the_pair_whose_finished_articles_are_not
     assert result.stderr.splitlines()[-1] == (
         "annotator: error: training needs at least 2 finished articles, one to learn from and one to hold out; "
         "found 1 (alice and bob both finished 3 articles, 2 of them not in gold: "
-        "`annotator adjudicate --auto --annotators alice,bob` takes what they agree on into gold)"
+        f"`annotator adjudicate --auto --db {db} --annotators alice,bob` takes what they agree on into gold)"
     )
     assert not (tmp_path / "model").exists()

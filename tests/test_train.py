@@ -64,7 +64,7 @@ def test_train_prints_before_and_after_and_writes_a_pipeline(trained: tuple[Path
         else [
             f"{said[-1 if float(now) < float(was) else 0]}keep suggesting with the pipeline you have",
             "to compare more fairly: hold out more articles (annotate more gold: a fifth is held out), "
-            f"`annotator evaluate --model {out}`, `annotator train --curve`",
+            f"`annotator evaluate --model {out}`, `annotator train --curve --from {three} --epochs 1`",
         ]
     )
     assert lines[8:] == [
@@ -213,17 +213,17 @@ def test_train_refuses_an_out_that_is_a_link_before_training(three: Path, tmp_pa
     [
         (
             {"alice": "done"},
-            "`--annotator alice` trains on alice's done articles, or `annotator adjudicate --auto --annotators alice` "
-            "makes them gold first",
+            "`--annotator alice` trains on alice's done articles, or `annotator adjudicate --auto --db {db} "
+            "--annotators alice` makes them gold first",
         ),
         (
             {"alice": "done", "bob": "done"},
-            "adjudicate into gold first (`annotator adjudicate --auto`, then `annotator review`), or "
+            "adjudicate into gold first (`annotator adjudicate --auto --db {db}`, then `annotator review --db {db}`), or "
             "`--annotator NAME` trains on one annotator's done articles (alice, bob)",
         ),
         (
             {"alice": "in_progress"},
-            "nobody has marked an article done yet: d in `annotator` marks a finished one done, then "
+            "nobody has marked an article done yet: d in `annotator --db {db}` marks a finished one done, then "
             "`--annotator alice` trains on alice's done articles (or add --include-in-progress)",
         ),
     ],
@@ -241,7 +241,7 @@ def test_no_gold_says_what_to_train_on(three: Path, tmp_path: Path, who: dict[st
     names = ", ".join(who)
     assert (result.exit_code, result.stderr) == (
         1,
-        f"annotator: error: no annotations by 'gold' (in the database: {names}): {hint}\n",
+        f"annotator: error: no annotations by 'gold' (in the database: {names}): {hint.format(db=db)}\n",
     )
 
 
@@ -287,6 +287,6 @@ def test_no_gold_with_no_article_everyone_finished_names_one_annotators_work(thr
         1,
         "annotator: error: no annotations by 'gold' (in the database: alice, dave): no article is done by all of "
         "alice, dave, which adjudicating needs: `--annotator alice` trains on alice's 2 done articles, or `annotator "
-        "adjudicate --auto --annotators alice` makes them gold first\n",
+        f"adjudicate --auto --db {db} --annotators alice` makes them gold first\n",
     )
     assert run("adjudicate", "--auto", "--annotators", "alice", "--db", db).exit_code == 0  # the hint works

@@ -44,6 +44,6 @@ def test_an_annotator_name_is_quoted_in_the_advice(tmp_path: Path) -> None:
         store.set_status(article, "ann lee", "done")
     line = one_error_line(annotator("train", "--db", "x.db", "--out", "m", cwd=tmp_path))
     assert line.endswith(
-        ": `--annotator 'ann lee'` trains on ann lee's done articles, or `annotator adjudicate --auto --annotators "
-        "'ann lee'` makes them gold first"
+        ": `--annotator 'ann lee'` trains on ann lee's done articles, or `annotator adjudicate --auto --db x.db "
+        "--annotators 'ann lee'` makes them gold first"
     ), line

@@ -32,6 +32,6 @@ def test_gold_waiting_for_review_points_to_review_first(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert one_error_line(result) == (
         "training needs at least 2 finished articles, one to learn from and one to hold out; found 0 (1 in_progress "
-        "left out: gold in progress waits for its review: `annotator review` settles its disagreements and marks "
+        f"left out: gold in progress waits for its review: `annotator review --db {db}` settles its disagreements and marks "
         "it done (d); --include-in-progress would train on it unreviewed)"
     )

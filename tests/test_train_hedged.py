@@ -54,7 +54,7 @@ def test_a_gain_on_one_held_out_article_is_hedged_not_recommended(tmp_path: Path
         "them a lot",
         f"entities exact F1 {after - before:+.3f}; no interval: 1 held-out article with spans, and an interval takes 4 "
         "(with fewer, its 95% ends are little more than single articles' own figures)",
-        f"it may help or not: annotator suggest --model {out} uses it; more gold would tell",
+        f"it may help or not: annotator suggest --db {db} --model {out} uses it; more gold would tell",
     ]
     assert not any(line.startswith("use it") for line in lines)
 
@@ -82,4 +82,6 @@ def test_two_or_three_held_out_articles_get_no_interval(tmp_path: Path, articles
         "takes 4 (with fewer, its 95% ends are little more than single articles' own figures)"
     ) in lines
     if round(after, 3) > round(before, 3):
-        assert lines[-1] == f"it may help or not: annotator suggest --model {out} uses it; more gold would tell"
+        assert (
+            lines[-1] == f"it may help or not: annotator suggest --db {db} --model {out} uses it; more gold would tell"
+        )

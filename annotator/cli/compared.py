@@ -9,7 +9,6 @@ trial: the flag that left nothing to compare went unsaid, though a second articl
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import typer
 
 from annotator.cli.common import fail, note
 from annotator.reports.flagged import left_out_until, put_aside_apart
-from annotator.store import DEFAULT_DB, Reader
+from annotator.store import Reader, db_option
 from annotator.store.assignments import compared_articles, finished_together
 from annotator.vocabulary import Status
 from annotator.wording import annotators_option, counted, together
@@ -29,8 +28,7 @@ SHOWN = 3
 
 def command(db: Path, verb: str, names: Sequence[str], *extra: str) -> str:
     """The command for these annotators, to copy (`wording.annotators_option`)."""
-    where = "" if db == Path(DEFAULT_DB) else f" --db {shlex.quote(str(db))}"
-    return " ".join([f"annotator {verb}{where} {annotators_option(names)}", *extra])
+    return " ".join([f"annotator {verb}{db_option(db)} {annotators_option(names)}", *extra])
 
 
 def nothing_compared(

@@ -1,6 +1,7 @@
 """`annotator train`: fine-tuning the suggestions' learned entity layer on the team's gold (or one annotator's
 work, or native files), and what it learned from."""
 
+import shlex
 from pathlib import Path
 from typing import Annotated
 
@@ -19,7 +20,7 @@ from annotator.cli.common import (
 )
 from annotator.cli.compared import command
 from annotator.cli.paths import PathType, output_paths
-from annotator.store import DEFAULT_DB
+from annotator.store import DEFAULT_DB, db_option
 from annotator.vocabulary import GOLD, Status
 
 
@@ -120,8 +121,29 @@ def train(
             unchecked = unchecked_line(report.unchecked, report.trained + report.held_out, report.unchecked_commands)
         if not curve:
             stored(f"the model is written to {report.out}")
-        for line in curve_lines(report) if curve else report_lines(report):
+        again = _curve_command(db, annotator, from_files or [], epochs, seed, base, include_in_progress)
+        for line in curve_lines(report) if curve else report_lines(report, db_option(db), again, annotator):
             say(line)
         for line in (unchecked, changed):
             if line:
                 note(line)
+
+
+def _curve_command(
+    db: Path, annotator: str | None, files: list[Path], epochs: int | None, seed: int, base: Path | None,
+    include_in_progress: bool,
+) -> str:  # fmt: skip
+    """`annotator train --curve` with the options of this run but --out: it learns from what this run learned from
+    (pasted bare, it trained on ./annotations.db's gold whatever this run read)."""
+    options = [f" --from {shlex.quote(str(path))}" for path in files] or [db_option(db)]
+    if annotator is not None:
+        options.append(f" --annotator {shlex.quote(annotator)}")
+    if include_in_progress:
+        options.append(" --include-in-progress")
+    if epochs is not None:
+        options.append(f" --epochs {epochs}")
+    if seed:
+        options.append(f" --seed {seed}")
+    if base is not None:
+        options.append(f" --base {shlex.quote(str(base))}")
+    return "annotator train --curve" + "".join(options)

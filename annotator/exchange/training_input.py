@@ -7,7 +7,7 @@ from __future__ import annotations
 import shlex
 from collections import Counter
 
-from annotator.store import Reader
+from annotator.store import Reader, db_option
 from annotator.store.assignments import not_in_gold
 from annotator.vocabulary import GOLD, Status
 from annotator.wording import annotators_option, counted, together
@@ -51,11 +51,12 @@ def too_few(count: int, left_out: Counter[str], *, gold: bool = False, store: Re
     reviewing it comes first, training on it unreviewed second. With the `store` gold is read from, annotators'
     finished articles gold lacks are named with the command that adjudicates them (`store.assignments.not_in_gold`)."""
     notes = []
+    where = db_option(store.path) if store is not None else ""  # its commands run on the database train read
     if left_out.get(Status.TODO.value):
         notes.append("a todo record holds no finished work, such as a file of suggestions")
     if left_out.get(Status.IN_PROGRESS.value) and gold:
         notes.append(
-            "gold in progress waits for its review: `annotator review` settles its disagreements and marks it done "
+            f"gold in progress waits for its review: `annotator review{where}` settles its disagreements and marks it done "
             "(d); --include-in-progress would train on it unreviewed"
         )
     elif left_out.get(Status.IN_PROGRESS.value):
@@ -65,7 +66,7 @@ def too_few(count: int, left_out: Counter[str], *, gold: bool = False, store: Re
         who = lacking.annotators
         notes.append(
             f"{together(who)} {'both' if len(who) == 2 else 'all'} finished {counted(lacking.articles, 'article')}, "
-            f"{lacking.missing} of them not in gold: `annotator adjudicate --auto {annotators_option(who)}` takes "
+            f"{lacking.missing} of them not in gold: `annotator adjudicate --auto{where} {annotators_option(who)}` takes "
             "what they agree on into gold"
         )
     statuses = ", ".join(f"{n} {status}" for status, n in sorted(left_out.items()))
@@ -79,6 +80,7 @@ def without_gold(store: Reader, include_in_progress: bool) -> str:
     """What to train on when nobody adjudicated gold (with a leading ": "; or nothing): adjudicating (one annotator's
     done articles too: a team of one's gold is its work); one annotator's articles with `--annotator`; or, with
     nothing done, marking done."""
+    where = db_option(store.path)  # its commands run on the database train read
     finished = [name for name in store.finished_annotators() if name != GOLD]
     working = [name for name in store.annotators() if name != GOLD]
     done = {name: set(store.articles_annotated_by([name], [Status.DONE])) for name in finished}
@@ -87,26 +89,26 @@ def without_gold(store: Reader, include_in_progress: bool) -> str:
         pasted = shlex.quote(best)  # in a command to paste, whole
         return (
             f": no article is done by all of {', '.join(finished)}, which adjudicating needs: `--annotator {pasted}` "
-            f"trains on {best}'s {len(done[best])} done articles, or `annotator adjudicate --auto --annotators "
-            f"{pasted}` makes them gold first"
+            f"trains on {best}'s {len(done[best])} done articles, or `annotator adjudicate --auto{where} "
+            f"--annotators {pasted}` makes them gold first"
         )
     if len(finished) >= 2:
         return (
-            ": adjudicate into gold first (`annotator adjudicate --auto`, then `annotator review`), or "
+            f": adjudicate into gold first (`annotator adjudicate --auto{where}`, then `annotator review{where}`), or "
             f"`--annotator NAME` trains on one annotator's done articles ({', '.join(finished)})"
         )
     if finished:
         return (
             f": `--annotator {shlex.quote(finished[0])}` trains on {finished[0]}'s done articles, or `annotator "
-            f"adjudicate --auto --annotators {shlex.quote(finished[0])}` makes them gold first"
+            f"adjudicate --auto{where} --annotators {shlex.quote(finished[0])}` makes them gold first"
         )
     if not working:
-        return ": annotate first (`annotator`, d marking each finished article done), or `--from FILE` trains on native JSONL"
+        return f": annotate first (`annotator{where}`, d marking each finished article done), or `--from FILE` trains on native JSONL"
     who = shlex.quote(working[0]) if len(working) == 1 else "NAME"
     whose = f"{working[0]}'s" if len(working) == 1 else f"one annotator's ({', '.join(working)})"
     if include_in_progress:
         return f": `--annotator {who} --include-in-progress` trains on {whose} work in progress"
     return (
-        f": nobody has marked an article done yet: d in `annotator` marks a finished one done, then "
+        f": nobody has marked an article done yet: d in `annotator{where}` marks a finished one done, then "
         f"`--annotator {who}` trains on {whose} done articles (or add --include-in-progress)"
     )

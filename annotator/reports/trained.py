@@ -62,25 +62,31 @@ def gain_lines(report: TrainReport) -> list[str]:
     return lines
 
 
-def verdict_lines(report: TrainReport) -> list[str]:
+def verdict_lines(
+    report: TrainReport, db: str = "", curve: str = "annotator train --curve", gold_from: str | None = None
+) -> list[str]:
     """A warning when the held-out part is small; "use it" only when it scores higher after than before (as
-    printed): lower says so, and so does the same (trial: 1.000 -> 1.000 on one article still said "use it")."""
+    printed): lower says so, and so does the same (trial: 1.000 -> 1.000 on one article still said "use it").
+    `db`: the --db option its commands carry (`store.db_option`), `curve`: the `train --curve` of this run,
+    `gold_from`: the annotator it learned from, whose work `evaluate` then scores against: each runs as printed on
+    what train read (a newcomer's trial: they read ./annotations.db)."""
     micro = report.before.micro.exact
     lines = few_lines(report)
-    pasted = shlex.quote(str(report.out))  # pasted as one argument ('models/with space/run 1' was two)
+    pasted = db + " --model " + shlex.quote(str(report.out))  # one argument ('models/with space/run 1' was two)
     before = micro.f1
     after = report.after.micro.exact.f1 if report.after is not None else None
     shown = None if before is None or after is None else round(after, 3) - round(before, 3)  # as printed
     lines += gain_lines(report)
+    against = f" --gold-from {shlex.quote(gold_from)}" if gold_from is not None else ""
     if shown is not None and report.held_learned:  # neither "use it" nor "keep": such articles cannot tell (a
         # re-trial: one learned article of two held 84 of the 92 spans, and "keep suggesting" followed)
-        return [*lines, f"these articles cannot tell whether it helps: annotator suggest --model {pasted} uses it"]
+        return [*lines, f"these articles cannot tell whether it helps: annotator suggest{pasted} uses it"]
     if shown is not None and shown > 0 and (report.gain is None or report.gain.low <= 0):
         # not "use it" under a line saying other articles could show no change (re-check 39c: it said both), nor
         # with no interval at all (a trial: a gain of two spans on one held-out article was recommended outright)
-        return [*lines, f"it may help or not: annotator suggest --model {pasted} uses it; more gold would tell"]
+        return [*lines, f"it may help or not: annotator suggest{pasted} uses it; more gold would tell"]
     if shown is not None and shown > 0:
-        return [*lines, f"use it: annotator suggest --model {pasted}"]
+        return [*lines, f"use it: annotator suggest{pasted}"]
     if shown is not None and shown < 0:
         said = f"it scores lower after training than before (entities exact F1 {figure(before)} -> {figure(after)}): "
     else:
@@ -92,5 +98,5 @@ def verdict_lines(report: TrainReport) -> list[str]:
         *lines,
         f"{said}keep suggesting with the pipeline you have",
         "to compare more fairly: hold out more articles (annotate more gold: a fifth is held out), "
-        f"`annotator evaluate --model {pasted}`, `annotator train --curve`",
+        f"`annotator evaluate{pasted}{against}`, `{curve}`",
     ]

@@ -31,8 +31,11 @@ def _rows(evaluation: Evaluation) -> list[tuple[str, LabelScores]]:
     return [(label.value, evaluation.labels[label]) for label in ENTITY_LABELS] + [(POOLED, evaluation.micro)]
 
 
-def report_lines(report: TrainReport) -> list[str]:
-    """Before and after, per label: exact P/R/F1 and overlap F1, with the reference's span counts."""
+def report_lines(
+    report: TrainReport, db: str = "", curve: str = "annotator train --curve", gold_from: str | None = None
+) -> list[str]:
+    """Before and after, per label: exact P/R/F1 and overlap F1, with the reference's span counts; the advice's
+    commands carry `db`, `curve` and `gold_from` (`trained.verdict_lines`)."""
     lines = [
         f"trained on {report.source}: {report.trained} article(s); scored on {report.held_out} held-out article(s)",
         "",
@@ -50,7 +53,7 @@ def report_lines(report: TrainReport) -> list[str]:
         lines += [
             "",
             f"pipeline -> {report.out} (its suggestions are named {report.suggester})",
-            *verdict_lines(report),
+            *verdict_lines(report, db, curve, gold_from),
         ]
     return lines
 

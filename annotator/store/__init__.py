@@ -6,10 +6,10 @@ Connection (open, transactions) < Reader (queries) < ArticleWriter (articles, su
 `Store`, or `Reader` where they only read.
 """
 
-from annotator.store.connection import DEFAULT_DB
+from annotator.store.connection import DEFAULT_DB, db_option
 from annotator.store.edits import Store
 from annotator.store.history import replay
 from annotator.store.opening import DatabaseError, WriteFailed, open_database
 from annotator.store.reads import Reader
 
-__all__ = ["DEFAULT_DB", "DatabaseError", "Reader", "Store", "WriteFailed", "open_database", "replay"]
+__all__ = ["DEFAULT_DB", "DatabaseError", "Reader", "Store", "WriteFailed", "db_option", "open_database", "replay"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import sqlite3
 import weakref
 from collections.abc import Iterable, Iterator
@@ -46,6 +47,16 @@ if TYPE_CHECKING:
     from annotator.places import Note
 
 DEFAULT_DB = "annotations.db"
+
+
+def db_option(path: str | Path | None) -> str:
+    """ " --db PATH" (quoted as one argument) for a command to paste, or "" for the default database: what a command
+    advises runs on the database it ran on, from the folder it ran in (a newcomer's trial: `train --db 'my dir/a.db'`
+    advised `annotator evaluate --model ...`, which read ./annotations.db)."""
+    if path is None or Path(path) == Path(DEFAULT_DB):
+        return ""
+    return f" --db {shlex.quote(str(path))}"
+
 
 #: A row as a dict of column -> value (as tables, events' before/after and merges hold them).
 Row = dict[str, Any]
