@@ -1,29 +1,125 @@
-"""Gold done where what `review` shows is open: an annotator's done work changed since its gold was settled, or
-disagrees with it. `train` and `export --gold` name such articles (gold is not changed behind the reviewer's back,
-so they take it as settled)."""
+"""Gold done where what `review` shows is open, and why: an annotator's done work changed since its gold was
+settled, they finished the article after it was settled, or their work differs from gold as it did when it was
+settled (gold settled from one annotator; another differs). `train`, `export --gold` and `stats` name such articles
+(gold is not changed behind the reviewer's back, so they take it as settled); a lead tells "gold is older than the
+work" from "another annotator differs" by them (a newcomer's trial: one note said both alike, naming no article)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from annotator.gold import review_state
-from annotator.store import Store
+from annotator.gold import ReviewState, review_state
+from annotator.gold_drift import gold_holds
+from annotator.literal import quoted
+from annotator.metrics.consensus import Disagreement
+from annotator.rows import SpanRow
+from annotator.store import Reader, Store, replay
 from annotator.store.assignments import team_of
-from annotator.vocabulary import GOLD, Status
+from annotator.store.connection import Row
+from annotator.vocabulary import GOLD, Label, Status
+from annotator.wording import counted
+
+#: Articles a note names at most; "and N more" after.
+NAMED = 3
 
 
-def changed_since_settled(store: Store, article_ids: Sequence[str]) -> dict[str, list[str]]:
-    """Of these articles, those whose gold is done where what `review` shows is open (`review_state`, as
-    `adjudicate --auto` counts it), each with its team (`team_of`: those with work there, all of it done; one still
-    at work is not compared): gold is not changed behind the reviewer's back, so `train` learns it as settled (a
-    newcomer removed 'US' from a done article; train said nothing)."""
+@dataclass(frozen=True)
+class Stale:
+    """Done gold where `review` shows something open (`review_state(...).open`), with the team compared there and,
+    of those unlike gold at an open place: whose done work changed since gold was marked done (`changed`), who
+    finished it after that (`later`), and whose work differs from gold as it did then (`differs`)."""
+
+    article_id: str
+    team: tuple[str, ...]
+    changed: tuple[str, ...] = ()
+    later: tuple[str, ...] = ()
+    differs: tuple[str, ...] = ()
+
+
+def stale_gold(store: Store, article_ids: Sequence[str]) -> list[Stale]:
+    """Of these articles, in the order given, those whose gold is done where what `review` shows is open (as
+    `adjudicate --auto` counts it), with their team (`team_of`: those with work there, all of it done; one still at
+    work is not compared), each annotator unlike gold there told why (`Stale`)."""
     team = team_of(store, [name for name in store.finished_annotators() if name != GOLD])
-    found: dict[str, list[str]] = {}
+    found: list[Stale] = []
     for article_id in article_ids:
         status = {name: store.status(article_id, name) for name in team(article_id)}
         names = [name for name, now in status.items() if now != Status.TODO]
         if not names or any(status[name] != Status.DONE for name in names):
             continue
-        if store.status(article_id, GOLD) == Status.DONE and review_state(store, article_id, names).open:
-            found[article_id] = names
+        if store.status(article_id, GOLD) != Status.DONE:
+            continue
+        state = review_state(store, article_id, names)
+        if state.open:
+            found.append(_why(store, article_id, names, state))
     return found
+
+
+def _why(store: Store, article_id: str, names: list[str], state: ReviewState) -> Stale:
+    """Who is unlike gold at the open places, and since when: their spans there now against their spans when gold
+    was last marked done (their events up to that one, replayed)."""
+    gold = store.spans(article_id, GOLD)
+    settled = max((e.id for e in store.events(article_id, GOLD) if e.after.get("status") == Status.DONE), default=0)
+    places = [state.disagreements[i] for i in state.open]
+    changed, later, differs = [], [], []
+    for name in names:
+        now = store.spans(article_id, name)
+        unlike = [place for place in places if not gold_holds(gold, place, now)]
+        if not unlike:
+            continue
+        spans, _, was = replay([e for e in store.events(article_id, name) if e.id < settled])
+        if was != Status.DONE:
+            later.append(name)
+        elif any(_there(now, place) != _there_rows(list(spans.values()), place) for place in unlike):
+            changed.append(name)
+        else:
+            differs.append(name)
+    return Stale(article_id, tuple(names), tuple(changed), tuple(later), tuple(differs))
+
+
+Held = Counter[tuple[int, int, str, int | None, int | None]]
+
+
+def _there(spans: Sequence[SpanRow], place: Disagreement[SpanRow]) -> Held:
+    return Counter(
+        (s.start, s.end, s.label.value, s.speaker.start if s.speaker else None, s.speaker.end if s.speaker else None)
+        for s in spans
+        if s.label.layer == place.layer and s.start < place.end and place.start < s.end
+    )
+
+
+def _there_rows(rows: Sequence[Row], place: Disagreement[SpanRow]) -> Held:
+    return Counter(
+        (r["start"], r["end"], r["label"], r["speaker_start"], r["speaker_end"])
+        for r in rows
+        if Label(r["label"]).layer == place.layer and r["start"] < place.end and place.start < r["end"]
+    )
+
+
+def stale_line(store: Reader, found: Sequence[Stale]) -> str:
+    """ "'Gaza strike' (alice's done work changed since its gold was settled); 'Rafah' (bob's done work, unchanged
+    since, differs from it)": the first `NAMED` articles, then "and N more"."""
+    said = "; ".join(f"{quoted(store.article(s.article_id).title)} ({_reasons(s)})" for s in found[:NAMED])
+    more = len(found) - NAMED
+    return said + (f"; and {counted(more, 'more article', 'more articles')}" if more > 0 else "")
+
+
+def _reasons(stale: Stale) -> str:
+    reasons = []
+    if stale.changed:
+        reasons.append(f"{_owners(stale.changed)} done work changed since its gold was settled")
+    if stale.later:
+        reasons.append(f"{_joined(stale.later)} finished it after its gold was settled, differently")
+    if stale.differs:
+        reasons.append(f"{_owners(stale.differs)} done work, unchanged since, differs from it")
+    return ", ".join(reasons) or "its gold is unlike the done work"
+
+
+def _joined(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _owners(names: Sequence[str]) -> str:
+    return _joined([f"{name}'s" for name in names])

@@ -34,8 +34,9 @@ def test_export_gold_names_disagreements_open_since_gold_was_done(tmp_path: Path
     assert len(result.stdout.splitlines()) == 2
     assert result.stderr.splitlines() == [
         "2 record(s) written",
-        "note: gold exported of 1 article where an annotator's done work has changed since its gold was settled (or "
-        f"disagrees with it): `annotator review --db {db} --annotators ann,cara` shows what is open there",
+        "note: gold exported of 1 article where an annotator's done work differs from it: 'A0' (cara's done work "
+        f"changed since its gold was settled): `annotator review --db {db} --annotators ann,cara` shows what is open "
+        "there",
     ]
     adjudicated = annotator("adjudicate", "--db", db, "--auto", "--reviewer", "lead")  # the same count as it says
     assert "with 1 disagreement(s) open in them" in adjudicated.stdout

@@ -17,9 +17,10 @@ from annotator.store import Store
 BY_HAND = [("Gaza", "LOCATION"), ("Rafah", "LOCATION"), ("Lyon", "LOCATION")]
 
 CHANGED = (
-    "annotator: note: on 1 of the 3 article(s) it took, an annotator's done work has changed since its gold was "
-    "settled (or disagrees with it): it learns the gold as settled; `annotator review --db x.db --annotators alice` "
-    "shows what is open there, and what is settled there goes into gold and the next training\n"
+    "annotator: note: on 1 of the 3 article(s) it took, gold is done where an annotator's done work differs from it: "
+    "'Officials in Gaza said 12 people died on Monday.' (alice's done work changed since its gold was settled): it "
+    "learns the gold as settled; `annotator review --db x.db --annotators alice` shows what is open there, and what "
+    "is settled there goes into gold and the next training\n"
 )
 
 
@@ -47,7 +48,7 @@ def settled(folder: Path) -> Path:
 def test_train_names_done_work_changed_since_its_gold_was_settled(tmp_path: Path) -> None:
     db = settled(tmp_path)
     _, err = run("train", "--epochs", "1", "--out", "m1", "--db", "x.db", cwd=tmp_path)
-    assert "since its gold was settled" not in err  # nothing changed: no note
+    assert "gold is done where" not in err  # nothing changed: no note
     with Store.open(db) as store:  # alice reopens the first article (O), removes 'Gaza', marks it done again (d)
         first = store.article_ids()[0]
         store.set_status(first, "alice", "in_progress")
@@ -59,4 +60,4 @@ def test_train_names_done_work_changed_since_its_gold_was_settled(tmp_path: Path
     _, err = run("train", "--epochs", "1", "--curve", "--db", "x.db", cwd=tmp_path)
     assert CHANGED in err
     _, err = run("train", "--annotator", "alice", "--epochs", "1", "--out", "m3", "--db", "x.db", cwd=tmp_path)
-    assert "since its gold was settled" not in err  # alice's work is learned as it is now
+    assert "gold is done where" not in err  # alice's work is learned as it is now

@@ -173,21 +173,21 @@ def _say_flagged(store: "Reader", who: str | None, options: "ExportOptions") -> 
 
 
 def _say_open_gold(store: "Store", db: Path, who: str | None, options: "ExportOptions") -> None:
-    """Done gold exported where an annotator's done work changed since it was settled, or disagrees with it
-    (`gold_stale.changed_since_settled`, as `train` says it), which `adjudicate --auto` and `review` tell: named here
+    """Done gold exported where an annotator's done work differs from it, each article named with why
+    (`gold_stale.stale_gold`, as `train` says it), which `adjudicate --auto` and `review` tell: named here
     too (a lead's trial: such gold went out with no word)."""
     if who != GOLD or Status.DONE not in options.statuses:
         return
     from annotator.cli.compared import command
-    from annotator.gold_stale import changed_since_settled
+    from annotator.gold_stale import stale_gold, stale_line
 
     done = [article for article, state, _ in store.annotated_articles(GOLD) if state is Status.DONE]
-    since = changed_since_settled(store, done)
-    if since:
-        teams = list(dict.fromkeys(tuple(names) for names in since.values()))
+    stale = stale_gold(store, done)
+    if stale:
+        teams = list(dict.fromkeys(found.team for found in stale))
         shows = " or ".join(f"`{command(db, 'review', team)}`" for team in teams)
-        say(f"note: gold exported of {counted(len(since), 'article')} where an annotator's done work has changed "
-            f"since its gold was settled (or disagrees with it): {shows} shows what is open there", err=True)  # fmt: skip
+        say(f"note: gold exported of {counted(len(stale), 'article')} where an annotator's done work differs from "
+            f"it: {stale_line(store, stale)}: {shows} shows what is open there", err=True)  # fmt: skip
 
 
 def _say_why_none(store: "Reader", who: str | None, status: str, count: int) -> None:

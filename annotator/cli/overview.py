@@ -12,7 +12,7 @@ from annotator.cli.tables import render_tables
 from annotator.literal import literal
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import GOLD, Status
-from annotator.wording import OTHERS_MARK
+from annotator.wording import OTHERS_MARK, counted
 
 #: `stats --articles`' cell for an article assigned to others (one word: a script splits the columns at spaces).
 UNASSIGNED = "unassigned"
@@ -43,7 +43,8 @@ def stats(
     """Print what the database holds: articles, suggestions by suggester and label, each annotator's articles
     by status and time spent, the suggestions each left undecided on articles they marked done (nothing asks
     about them there), and each annotator's assigned articles (assigned, to do, in progress, done, put aside).
-    --articles lists the articles instead, with the ids other commands take (`accept ID`).
+    --articles lists the articles instead, with the ids other commands take (`accept ID`). Either ends with a
+    note naming done gold an annotator's done work differs from, as `train` and `export --gold` name it.
 
     Time spent is the sum of the gaps between an annotator's consecutive actions on the screens, each gap at most
     5 minutes (a longer one is a break); what commands wrote (accept, import, merge, adjudicate --auto) is no
@@ -67,7 +68,10 @@ def stats(
         assignments = progress(store)
         # To do as `--articles` lists it (the rows of status todo in the table are only the articles begun).
         to_do = _to_do(store, sorted({row["annotator"] for row in figures["annotations"]}))
+        stale = _stale_gold(store, db)
     say_lines(render_tables(stats_tables(db, figures, minutes, assignments, to_do)))
+    if stale:
+        note(stale)
 
 
 def _list_articles(db: Path, as_json: bool = False) -> None:
@@ -79,9 +83,12 @@ def _list_articles(db: Path, as_json: bool = False) -> None:
     with errors_as_lines(), open_store(db, read_only=True, intact="rows") as store:
         titles = store.titles()
         names, status = _statuses(store)
+        stale = _stale_gold(store, db)
     if as_json:
         listed = [{"id": i, "title": t, "status": {n: status(n, i) for n in names}} for i, t in titles]
         say_json(json.dumps(listed, ensure_ascii=False, indent=2))
+        if stale:  # on standard error, the JSON as it was
+            note(stale)
         return
     rows = [["id", *(literal(name) for name in names), "title"]]
     rows += [[shown_id(i), *(status(n, i) for n in names), literal(t)] for i, t in titles]
@@ -95,6 +102,26 @@ def _list_articles(db: Path, as_json: bool = False) -> None:
             f"{OTHERS_MARK}: work on an article assigned to others only: agreement, adjudicate --auto and review "
             "leave it out (--ignore-assignments takes it)"
         )
+    if stale:
+        note(stale)
+
+
+def _stale_gold(store: "Store", db: Path) -> str:
+    """The note on gold done where an annotator's done work differs from it, each article with why
+    (`gold_stale.stale_gold`, as `train` and `export --gold` say it; a newcomer's trial: `stats` said nothing), or
+    nothing."""
+    from annotator.cli.compared import command
+    from annotator.gold_stale import stale_gold, stale_line
+
+    done = [article for article, state, _ in store.annotated_articles(GOLD) if state is Status.DONE]
+    stale = stale_gold(store, done)
+    if not stale:
+        return ""
+    shows = " or ".join(f"`{command(db, 'review', team)}`" for team in dict.fromkeys(s.team for s in stale))
+    return (
+        f"gold is done on {counted(len(stale), 'article')} where an annotator's done work differs from it: "
+        f"{stale_line(store, stale)}: {shows} shows what is open there"
+    )
 
 
 def _statuses(store: "Store") -> tuple[list[str], Callable[[str, str], str]]:

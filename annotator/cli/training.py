@@ -78,7 +78,7 @@ def train(
     from datetime import UTC, datetime
 
     from annotator.exchange.training import Source, train_curve, train_model
-    from annotator.gold_stale import changed_since_settled
+    from annotator.gold_stale import stale_gold, stale_line
     from annotator.reports.training import changed_line, curve_lines, report_lines, unchecked_line
     from annotator.store.unchecked import learned_unchecked
 
@@ -114,9 +114,10 @@ def train(
                     if source.annotator == GOLD:  # an annotator's own work is learned as it is now
                         statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
                         taken = store.articles_annotated_by([GOLD], statuses)
-                        since = changed_since_settled(store, taken)
-                        teams = dict.fromkeys(tuple(names) for names in since.values())
-                        changed = changed_line(len(since), len(taken), [command(db, "review", t) for t in teams])
+                        stale = stale_gold(store, taken)
+                        teams = dict.fromkeys(found.team for found in stale)
+                        reviews = [command(db, "review", team) for team in teams]
+                        changed = changed_line(len(stale), len(taken), stale_line(store, stale), reviews)
         if from_files:  # counted from the records, as the database's events count it (`store.unchecked`)
             unchecked = unchecked_line(report.unchecked, report.trained + report.held_out, report.unchecked_commands)
         if not curve:

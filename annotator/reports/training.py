@@ -95,15 +95,17 @@ def unchecked_line(count: int, total: int, commands: Sequence[str]) -> str:
     )
 
 
-def changed_line(count: int, total: int, reviews: Sequence[str]) -> str:
-    """What `train` says of the gold articles where an annotator's done work changed since gold was settled, or
-    disagrees with it (`gold_stale.changed_since_settled`): it learns gold as settled, and the review brings the change in
-    (a newcomer removed 'US' from a done article: the same pipeline, not a word). `reviews`: the commands."""
+def changed_line(count: int, total: int, named: str, reviews: Sequence[str]) -> str:
+    """What `train` says of the gold articles where an annotator's done work differs from gold now
+    (`gold_stale.stale_gold`), `named` each with why (`gold_stale.stale_line`): it learns gold as settled, and the
+    review brings the change in (a newcomer removed 'US' from a done article: the same pipeline, not a word; then
+    a note that named no article and said "changed since ... (or disagrees with it)" for both). `reviews`: the
+    commands."""
     if not count:
         return ""
     shows = " or ".join(f"`{review}`" for review in reviews)
     return (
-        f"on {count} of the {total} article(s) it took, an annotator's done work has changed since its gold was "
-        f"settled (or disagrees with it): it learns the gold as settled; {shows} shows what is open there, and what "
-        "is settled there goes into gold and the next training"
+        f"on {count} of the {total} article(s) it took, gold is done where an annotator's done work differs from it: "
+        f"{named}: it learns the gold as settled; {shows} shows what is open there, and what is settled there goes "
+        "into gold and the next training"
     )
