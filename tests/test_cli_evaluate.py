@@ -70,7 +70,7 @@ def test_no_gold_is_one_line_on_stderr(db_path: Path, store: Store, small_articl
     assert (result.exit_code, result.stderr) == (
         1,
         "annotator: error: nothing to evaluate against: gold has no article marked done (nobody has annotated "
-        "an article yet: annotate with `annotator`, d marking each finished article done; or `--gold-from FILE` "
+        f"an article yet: annotate with `annotator --db {db_path}`, d marking each finished article done; or `--gold-from FILE` "
         "scores against a native JSONL file)\n",
     )
 
@@ -104,7 +104,7 @@ def test_a_lone_annotator_with_nothing_done_is_told_what_unblocks_them(tmp_path:
         return result.returncode, result.stderr
 
     advice = (
-        "nobody has marked an article done yet: d in `annotator` marks a finished one done, then `--gold-from alice` "
+        f"nobody has marked an article done yet: d in `annotator --db {db}` marks a finished one done, then `--gold-from alice` "
         "scores against alice's; or `--gold-from alice --include-in-progress` against work in progress"
     )
     assert evaluated() == (
@@ -119,7 +119,7 @@ def test_a_lone_annotator_with_nothing_done_is_told_what_unblocks_them(tmp_path:
     assert evaluated("--gold-from", "alice") == (
         1,
         "annotator: error: nothing to evaluate against: alice has no article marked done "
-        "(1 in progress: d in `annotator` marks an article done; or add --include-in-progress)\n",
+        f"(1 in progress: d in `annotator --db {db}` marks an article done; or add --include-in-progress)\n",
     )
     # the seed is an article of the dev gold the shipped component learned from: refused unless asked for
     assert evaluated("--gold-from", "alice", "--include-in-progress")[1].startswith(
@@ -159,13 +159,13 @@ def test_no_gold_names_the_annotators_whose_done_articles_gold_from_can_score_ag
     assert (model.exit_code, model.stderr) == (
         1,
         "annotator: error: nothing to evaluate against: gold has no article marked done "
-        "(adjudicate first: `annotator adjudicate --auto`, `annotator review`; or `--gold-from NAME` scores "
+        f"(adjudicate first: `annotator adjudicate --auto --db {db_path}`, `annotator review --db {db_path}`; or `--gold-from NAME` scores "
         "against one annotator's done articles: alice, bob)\n",
     )
     assert (scored.exit_code, scored.stderr) == (
         1,
         "annotator: error: nothing to evaluate against: gold has no article marked done "
-        "(adjudicate first: `annotator adjudicate --auto`, `annotator review`; or `--gold-from NAME` scores "
+        f"(adjudicate first: `annotator adjudicate --auto --db {db_path}`, `annotator review --db {db_path}`; or `--gold-from NAME` scores "
         "against one annotator's done articles: bob)\n",
     )
     assert run("evaluate", "--db", str(db_path), "--gold-from", "bob").exit_code == 0
@@ -273,7 +273,7 @@ def test_a_trained_version_stored_nowhere_names_evaluate_model(db_path: Path, st
     assert result.exit_code == 1
     assert result.stderr == (
         "annotator: error: no entities.v15@2e9903b19166 suggestion is stored in this database: nothing to score; "
-        "`annotator evaluate --model FOLDER` runs the pipeline that made it (the folder `annotator train` wrote) on "
+        f"`annotator evaluate --db {db_path} --model FOLDER` runs the pipeline that made it (the folder `annotator train` wrote) on "
         "the reference now\n"
     )
     unknown = run("evaluate", "--db", str(db_path), "--suggester", "entities.v99@2e9903b19166")

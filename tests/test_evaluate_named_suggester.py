@@ -65,6 +65,6 @@ def test_a_suggester_run_now_says_its_suggestions_were_never_corrected_and_why_s
         "",
         "corrections of entities.v12's suggestions by alice, bob (2 article annotation(s) of those scored)",
         "  none of them were shown to alice, bob (their articles have entities.v1's, quotes.v1's: `annotator "
-        "evaluate` without --suggester tells how those were corrected)",
+        f"evaluate --db {db_path}` without --suggester tells how those were corrected)",
         "spans added with no suggestion: ACTOR 0, LOCATION 0, FIGURE 0, QUOTE 0",
     ]

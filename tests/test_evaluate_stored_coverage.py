@@ -51,7 +51,7 @@ def test_a_stored_version_on_no_article_compared_is_refused(trained: Path, tmp_p
         1,
         "",
         f"annotator: error: no {name} suggestion is stored on any of the 3 article(s) gold has marked done (it has "
-        "some on 1 other article): nothing to score; `annotator evaluate --model FOLDER` runs the pipeline that "
+        f"some on 1 other article): nothing to score; `annotator evaluate --db {db} --model FOLDER` runs the pipeline that "
         "made it (the folder `annotator train` wrote) on them now\n",
     )
 
@@ -75,7 +75,7 @@ def test_a_stored_version_on_some_articles_is_scored_on_those_and_says_so(traine
         "from (--include-learned): the figures there are too high",
         "",
         f"note: the figures cover only these 2 of the 3 article(s) gold has marked done: 1 has no {name} "
-        "suggestion stored (`annotator evaluate --model FOLDER` runs the pipeline on all of them now)",
+        f"suggestion stored (`annotator evaluate --db {db} --model FOLDER` runs the pipeline on all of them now)",
         "",
     ]
     scored = json.loads(annotator("evaluate", "--db", db, "--suggester", name, "--json", "--include-learned").stdout)

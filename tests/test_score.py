@@ -14,7 +14,7 @@ from annotator.models import NativeRecord, Span, Status, Suggestion
 from annotator.reports.evaluation import score
 from annotator.reports.evaluation_text import text_lines
 from annotator.reports.reference import choose_reference
-from annotator.store import Store
+from annotator.store import Store, db_option
 from annotator.vocabulary import GOLD
 
 
@@ -129,12 +129,14 @@ def test_with_no_gold_the_way_on_names_whose_work_can_be_the_reference(store: St
         score(store, choose_reference(store, None))
     assert str(alone.value) == (
         "nothing to evaluate against: gold has no article marked done (nobody but alice has marked an article done "
-        "yet: d in `annotator` marks a finished one done, then `--gold-from bob` scores against bob's; or "
+        f"yet: d in `annotator{db_option(store.path)}` marks a finished one done, then `--gold-from bob` scores "
+        "against bob's; or "
         "`--gold-from bob --include-in-progress` against work in progress)"
     )
     assert str(several.value) == (
         "nothing to evaluate against: gold has no article marked done (nobody has marked an article done yet: d in "
-        "`annotator` marks a finished one done, then `--gold-from NAME` scores against one annotator's (alice, bob, "
+        f"`annotator{db_option(store.path)}` marks a finished one done, then `--gold-from NAME` scores against one "
+        "annotator's (alice, bob, "
         "carol); or `--gold-from NAME --include-in-progress` against work in progress)"
     )
 

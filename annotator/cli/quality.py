@@ -24,7 +24,7 @@ from annotator.cli.compared import command, nothing_compared
 from annotator.cli.logins import check_entering
 from annotator.cli.names import chosen_annotators, default_annotator
 from annotator.cli.paths import PathType, output_paths
-from annotator.store import DEFAULT_DB
+from annotator.store import DEFAULT_DB, db_option
 
 IgnoreAssignmentsOption = Annotated[
     bool,
@@ -363,5 +363,5 @@ def evaluate(
     if json_output:
         say_json(report.model_dump_json(indent=2))
     else:
-        for line in text_lines(report):
+        for line in text_lines(report, db_option(db)):
             say(line)  # one line each, whatever a name holds

@@ -13,7 +13,7 @@ from annotator.exchange.records import model_name
 from annotator.lookalike import python_quoted
 from annotator.reports.stored_versions import elsewhere
 from annotator.rows import SpanLike
-from annotator.store import Reader
+from annotator.store import Reader, db_option
 from annotator.store.current import suggester_order
 from annotator.vocabulary import Label, suggester_labels
 
@@ -43,7 +43,7 @@ def chosen_labels(store: Reader, suggesters: Sequence[str] | None, annotator: st
             raise AnnotatorError(f"no {name!r} suggestions stored, and this release runs {newer!r} in its place")
         if name not in known and "@" in name and name.split("@", 1)[0] in known:  # a trained pipeline's, not here
             raise AnnotatorError(
-                f"no {name} suggestion is stored in this database: nothing to score; {elsewhere(name, 'the reference')}"
+                f"no {name} suggestion is stored in this database: nothing to score; {elsewhere(name, 'the reference', db_option(store.path))}"
             )
         if name not in known:
             raise AnnotatorError(f"no suggester {python_quoted(name)} (stored or built in: {', '.join(known)})")

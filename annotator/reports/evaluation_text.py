@@ -58,8 +58,9 @@ def _share(value: float | None) -> str:
     return "n/a" if value is None else f"{100 * value:.1f}%"
 
 
-def text_lines(report: ScoreReport) -> list[str]:
-    """The readable report: what was compared, P/R/F1 per label, speakers, then the correction telemetry."""
+def text_lines(report: ScoreReport, db: str = "") -> list[str]:
+    """The readable report: what was compared, P/R/F1 per label, speakers, then the correction telemetry; the
+    commands it gives carry `db`, the --db option of the database read (`store.db_option`)."""
     what = "suggestions" if report.predicted.startswith(MODEL) else "annotations"
     whose = "the file" if report.reference_is_file else report.reference  # a path said once
     lines = [
@@ -91,12 +92,14 @@ def text_lines(report: ScoreReport) -> list[str]:
         hint = ""
         if what == "suggestions":  # run now, a suggester found nothing there; as stored, none may have been made
             hint = (
-                " (it found nothing there)" if report.predicted.endswith("(run now)") else " (see `annotator suggest`)"
+                " (it found nothing there)"
+                if report.predicted.endswith("(run now)")
+                else f" (see `annotator suggest{db}`)"
             )
         lines.append(f"  {report.predicted_missing} of them without any {what} from {report.predicted}{hint}")
     rule = report.articles_rule
     lines += coverage_lines(
-        report.stored_versions, report.articles, report.without_version_left_out, report.reference, rule
+        report.stored_versions, report.articles, report.without_version_left_out, report.reference, rule, db
     )
     lines += ["", f"{'label':<9} {'ref':>5} {'pred':>5}  {'exact P/R/F1':<19}  {'overlap P/R/F1':<19}"]
     lines += [_row(label, scores) for label, scores in report.labels.items()]
@@ -110,10 +113,10 @@ def text_lines(report: ScoreReport) -> list[str]:
         ]
         lines += [_row(label, scores) for label, scores in report.their_ner.labels.items()]
     lines += ["", _speaker_line(report)]
-    return lines + _correction_lines(report)
+    return lines + _correction_lines(report, db)
 
 
-def _correction_lines(report: ScoreReport) -> list[str]:
+def _correction_lines(report: ScoreReport, db: str = "") -> list[str]:
     """How the annotators corrected the suggestions on the articles scored: a table, or why there is none."""
     telemetry = report.corrections
     whose = "the suggestions" if telemetry.of is None else f"{', '.join(telemetry.of)}'s suggestions"
@@ -128,7 +131,8 @@ def _correction_lines(report: ScoreReport) -> list[str]:
         lines.append(
             f"  none of them were shown to {who}"
             + (
-                f" (their articles have {seen}: `annotator evaluate` without --suggester tells how those were corrected)"
+                f" (their articles have {seen}: `annotator evaluate{db}` without --suggester tells how those were "
+                "corrected)"
                 if seen
                 else ""
             )

@@ -17,7 +17,7 @@ from annotator.lookalike import python_quoted
 from annotator.models import ArticleIn
 from annotator.places import kind_of
 from annotator.rows import SpanLike
-from annotator.store import Reader
+from annotator.store import Reader, db_option
 from annotator.store.unchecked import everyone_by_command
 from annotator.vocabulary import GOLD, Status, content_hash
 
@@ -147,9 +147,10 @@ def way_on(store: Reader, reference: Reference, annotator: str | None, include_i
     its work in progress marked done; with no gold, adjudicating when two annotators have done articles, or
     someone else's work as the reference (the scored `annotator` cannot be), done or, with nothing done yet,
     in progress; with nobody else's work, annotating or a file."""
+    where = db_option(store.path)  # each command runs on the database evaluate read
     started = [status for _, status, _ in store.annotated_articles(reference.name) if status == Status.IN_PROGRESS]
     if started and not include_in_progress:
-        screen = "`annotator review`" if reference.name == GOLD else "`annotator`"
+        screen = f"`annotator review{where}`" if reference.name == GOLD else f"`annotator{where}`"
         return f" ({len(started)} in progress: d in {screen} marks an article done; or add --include-in-progress)"
     if reference.name != GOLD:
         return ""
@@ -158,7 +159,8 @@ def way_on(store: Reader, reference: Reference, annotator: str | None, include_i
     working = [name for name in store.annotators() if name not in (GOLD, annotator)]
     if len(finished) >= 2:
         return (
-            " (adjudicate first: `annotator adjudicate --auto`, `annotator review`; or `--gold-from NAME` scores "
+            f" (adjudicate first: `annotator adjudicate --auto{where}`, `annotator review{where}`; or `--gold-from NAME` "
+            "scores "
             f"against one annotator's done articles: {', '.join(done)})"
         )
     adjudicating = "adjudicating needs two annotators' done articles"
@@ -171,7 +173,7 @@ def way_on(store: Reader, reference: Reference, annotator: str | None, include_i
                 "or a native JSONL file, `--gold-from FILE`, can be the reference)"
             )
         return (
-            " (nobody has annotated an article yet: annotate with `annotator`, d marking each finished article "
+            f" (nobody has annotated an article yet: annotate with `annotator{where}`, d marking each finished article "
             "done; or `--gold-from FILE` scores against a native JSONL file)"
         )
     who = working[0] if len(working) == 1 else "NAME"
@@ -180,7 +182,7 @@ def way_on(store: Reader, reference: Reference, annotator: str | None, include_i
         return f" (`--gold-from {who}` scores against {whose} work; {adjudicating})"
     nobody = f"nobody but {annotator}" if annotator in finished else "nobody"
     return (
-        f" ({nobody} has marked an article done yet: d in `annotator` marks a finished one done, then "
+        f" ({nobody} has marked an article done yet: d in `annotator{where}` marks a finished one done, then "
         f"`--gold-from {who}` scores against {whose}; or `--gold-from {who} --include-in-progress` against work in "
         "progress)"
     )

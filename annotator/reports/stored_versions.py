@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from annotator.errors import AnnotatorError
 from annotator.reports.reference import Reference
-from annotator.store import Reader
+from annotator.store import Reader, db_option
 from annotator.suggest.superseded import replacement
 
 
@@ -20,17 +20,18 @@ def read_as_stored(suggesters: Sequence[str] | None) -> list[str]:
     return [name for name in suggesters or [] if name not in builtin_suggesters()]
 
 
-def elsewhere(name: str, them: str = "them") -> str:
-    """What scores such a version on the reference's texts (`them`) instead."""
+def elsewhere(name: str, them: str = "them", db: str = "") -> str:
+    """What scores such a version on the reference's texts (`them`) instead; its command carries `db`, the --db
+    option of the database read (`store.db_option`)."""
     if "@" in name:
         return (
-            "`annotator evaluate --model FOLDER` runs the pipeline that made it (the folder `annotator train` wrote) "
-            f"on {them} now"
+            f"`annotator evaluate{db} --model FOLDER` runs the pipeline that made it (the folder `annotator train` "
+            f"wrote) on {them} now"
         )
     newer = replacement(name)
     if newer is not None:
-        return f"`annotator evaluate --suggester {newer}` runs the version that replaced it now"
-    return "`annotator evaluate` without --suggester scores the current suggestions"
+        return f"`annotator evaluate{db} --suggester {newer}` runs the version that replaced it now"
+    return f"`annotator evaluate{db}` without --suggester scores the current suggestions"
 
 
 def holding(store: Reader, ids: list[str], stored: Sequence[str], reference: Reference) -> list[str]:
@@ -46,16 +47,19 @@ def holding(store: Reader, ids: list[str], stored: Sequence[str], reference: Ref
     where = f" (it has some on {others} other article{'s' if others != 1 else ''})" if others else ""
     raise AnnotatorError(
         f"no {name} suggestion is stored on any of the {len(ids)} article(s) {reference.name} has "
-        f"{reference.articles_rule}{where}: nothing to score; {elsewhere(name)}"
+        f"{reference.articles_rule}{where}: nothing to score; {elsewhere(name, db=db_option(store.path))}"
     )
 
 
-def coverage_lines(stored: Sequence[str], articles: int, left_out: int, reference: str, rule: str) -> list[str]:
-    """Before the table, unindented: the figures cover only the articles holding the stored versions."""
+def coverage_lines(
+    stored: Sequence[str], articles: int, left_out: int, reference: str, rule: str, db: str = ""
+) -> list[str]:
+    """Before the table, unindented: the figures cover only the articles holding the stored versions; the command
+    it gives carries `db`."""
     if not left_out:
         return []
     names = ", ".join(stored)
-    hint = " (`annotator evaluate --model FOLDER` runs the pipeline on all of them now)" if "@" in names else ""
+    hint = f" (`annotator evaluate{db} --model FOLDER` runs the pipeline on all of them now)" if "@" in names else ""
     return [
         "",
         f"note: the figures cover only these {articles} of the {articles + left_out} article(s) {reference} has "
