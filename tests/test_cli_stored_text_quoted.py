@@ -23,7 +23,7 @@ def test_pack_names_an_unassigned_annotator_as_given(tmp_path: Path) -> None:
     db = ingested(tmp_path)
     result = annotator("--db", db, "pack", "--annotator", 'O\'Neil "Bo"', "-o", tmp_path / "p.db")
     assert one_error_line(result) == (
-        "no article is assigned to 'O'Neil \"Bo\"' (assigned: nobody: run `annotator assign` first)"
+        f"no article is assigned to 'O'Neil \"Bo\"' (assigned: nobody: run `annotator assign --db {db}` first)"
     )
 
 

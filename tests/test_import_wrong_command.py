@@ -62,7 +62,7 @@ def test_ingest_of_annotations_says_their_spans_are_not_stored(folder: Path) -> 
     assert ran.returncode == 0, ran.stderr
     assert (
         "note: 2 record(s) carried spans (annotations), which ingest does not store: "
-        "`annotator import alice.jsonl` reads annotations"
+        "`annotator import alice.jsonl --db b.db` reads annotations"
     ) in ran.stderr
     articles = annotator("ingest", "four.jsonl", "--db", "c.db", "--no-suggest", cwd=folder)
     assert articles.returncode == 0 and "note:" not in articles.stderr
@@ -142,5 +142,5 @@ def test_ingest_of_another_tools_annotations_names_the_import_that_reads_them(fo
     assert ran.returncode == 0, ran.stderr
     assert ran.stderr.splitlines()[-1] == (
         "annotator: note: 2 record(s) carried spans (annotations), which ingest does not store: "
-        f"`annotator import x.jsonl --format {fmt}` reads annotations"
+        f"`annotator import x.jsonl --format {fmt} --db b.db` reads annotations"
     )

@@ -20,7 +20,9 @@ def test_a_refused_pack_leaves_an_older_release_file_as_it_was(tmp_path: Path) -
     shutil.copy(OLD, tmp_path / "old.db")
     before = folder_state(tmp_path)
     result = annotator("pack", "--annotator", "bob", "-o", "bob.db", "--db", "old.db", cwd=tmp_path)
-    assert one_error_line(result) == "no article is assigned to 'bob' (assigned: nobody: run `annotator assign` first)"
+    assert one_error_line(result) == (
+        "no article is assigned to 'bob' (assigned: nobody: run `annotator assign --db old.db` first)"
+    )
     assert folder_state(tmp_path) == before
 
 

@@ -32,7 +32,7 @@ def test_suggest_names_its_versions_what_they_replace_and_what_waits_on_done_art
     )
     assert result.stderr == (
         "annotator: note: 1 suggestion now waits undecided on articles marked done (alice: 1): nothing asks about "
-        "them there; `annotator stats` lists them, and O on an article's screen reopens it\n"
+        "them there; `annotator stats --db x.db` lists them, and O on an article's screen reopens it\n"
     )
     assert waiting == 1  # 'the mayor': entities.v1 marks it, alice's accepted entities.v16 spans do not
 
@@ -54,5 +54,5 @@ def test_the_note_counts_what_waits_on_done_articles_as_stats_does(tmp_path: Pat
     assert (result.returncode, result.stderr) == (
         0,
         "annotator: note: 6 suggestions now wait undecided on articles marked done (alice: 6): nothing asks about them "
-        "there; `annotator stats` lists them, and O on an article's screen reopens it\n",
+        "there; `annotator stats --db x.db` lists them, and O on an article's screen reopens it\n",
     )  # the same count, of other suggestions: said all the same

@@ -26,7 +26,7 @@ from annotator.cli.common import (
 from annotator.cli.paths import PathType
 from annotator.cli.same_titles import BY_INGEST, same_title_note
 from annotator.cli.workers import WorkersOption
-from annotator.store import DEFAULT_DB
+from annotator.store import DEFAULT_DB, db_option
 from annotator.vocabulary import ChangedText, Status
 from annotator.wording import counted
 
@@ -94,7 +94,7 @@ def ingest(
         raise fail("choose one of --no-suggest and --suggestions-from")
     skipped: list[InputError] = []
     with errors_as_lines():
-        articles = read_articles(paths or [], note, skipped if skip_invalid else None)
+        articles = read_articles(paths or [], note, skipped if skip_invalid else None, db_option(db))
         if not articles and suggestions_from is None:  # nothing to store: no empty database either
             say_skipped(skipped)
             left = "is left as it was" if db.exists() else "was not created"
@@ -167,7 +167,9 @@ def _replaced(before: dict[str, set[str]], after: dict[str, set[str]]) -> str:
     return f", in place of those of {', '.join(gone)}" if gone else ""
 
 
-def _waiting_on_done(before: list[tuple[str, int, int]], after: list[tuple[str, int, int]], on_done: bool) -> str:
+def _waiting_on_done(
+    before: list[tuple[str, int, int]], after: list[tuple[str, int, int]], on_done: bool, db: Path = Path(DEFAULT_DB)
+) -> str:
     """When the run wrote suggestions on an article someone marked done (`on_done`) or changed the count: the
     suggestions that now wait undecided on articles marked done, where nothing asks about them, by annotator, as
     `stats` counts them (trial 43b: only `stats` showed them); or nothing."""
@@ -178,7 +180,7 @@ def _waiting_on_done(before: list[tuple[str, int, int]], after: list[tuple[str, 
     wait = "waits" if total == 1 else "wait"
     return (
         f"{counted(total, 'suggestion')} now {wait} undecided on articles marked done ({whose}): nothing asks about "
-        "them there; `annotator stats` lists them, and O on an article's screen reopens it"
+        f"them there; `annotator stats{db_option(db)}` lists them, and O on an article's screen reopens it"
     )
 
 
@@ -242,7 +244,7 @@ def suggest(
             why = _why_nothing(store, model, db, bool(kept)) if not articles and not everything else ""
             replaced = _replaced(versions_before, store.current_suggesters_by_article())
             done = store.articles_annotated_by(store.annotators(), [Status.DONE])
-            left_more = _waiting_on_done(left_before, store.left_undecided(), bool(set(touched) & set(done)))
+            left_more = _waiting_on_done(left_before, store.left_undecided(), bool(set(touched) & set(done)), db)
         stored(f"the suggestions are stored in {db}")
         names = " + ".join(suggesters_for_model(model).names)
         made = f" of {names}" if articles else ""  # which versions a team's trained pipeline stored (trial 43b)

@@ -178,7 +178,9 @@ def adjudicate(
     statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
 
     if not auto:
-        raise fail("only --auto is available from the command line; disagreements are settled in `annotator review`")
+        raise fail(
+            f"only --auto is available from the command line; disagreements are settled in `annotator review{db_option(db)}`"
+        )
     who = default_annotator(reviewer, "--reviewer", works=True)
     step_by_step = (
         "articles settled before it keep their gold (each article is one event, undoable); the rest are unchanged: "

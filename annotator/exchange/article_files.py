@@ -167,12 +167,13 @@ def read_path(
 
 
 def read_articles(
-    paths: Iterable[str | Path], note: Note = None, skipped: list[InputError] | None = None
+    paths: Iterable[str | Path], note: Note = None, skipped: list[InputError] | None = None, db: str = ""
 ) -> list[ArticleIn]:
     """Every article in these paths, validated; the first bad one raises InputError, which says what to do when
     other articles were given (remove it, or --skip-invalid). With `skipped`, a file or JSONL line that holds no
     article is added to it instead and the rest is read (`read_path`). Links inside a folder are skipped and
-    named in one line for `note`, and so are a folder's files of other kinds (`not_read`)."""
+    named in one line for `note`, and so are a folder's files of other kinds (`not_read`). `db`: the --db option the
+    `import` a note gives carries (`store.db_option`), to run as printed on the database ingest wrote."""
     articles: list[ArticleIn] = []
     seen: dict[str, str] = {}
     links: list[Path] = []
@@ -208,7 +209,7 @@ def read_articles(
         named = files[0] if len(files) == 1 else "FILE"
         note(
             f"{len(carried)} record(s) carried spans (annotations), which ingest does not store: "
-            f"`annotator import {shlex.quote(named) if len(files) == 1 else named}{_format_option(carried)}` reads "
+            f"`annotator import {shlex.quote(named) if len(files) == 1 else named}{_format_option(carried)}{db}` reads "
             "annotations"
         )
     return articles

@@ -17,6 +17,7 @@ from annotator.errors import AnnotatorError
 from annotator.literal import quoted, storable
 from annotator.places import Note, PlaceError, leading, regular_target
 from annotator.store.assignments import assigned, assignees, record_event
+from annotator.store.connection import db_option
 from annotator.store.content import content_problems
 from annotator.store.edits import Store
 from annotator.store.merge_rows import reserve_span_ids
@@ -158,7 +159,7 @@ def _refusal(reader: Reader, annotator: str, out: str | Path) -> Path:
     upgrades it). The file to link the pack to, otherwise."""
     out = Path(out)
     if not assigned(reader, annotator):
-        names = ", ".join(assignees(reader)) or "nobody: run `annotator assign` first"
+        names = ", ".join(assignees(reader)) or f"nobody: run `annotator assign{db_option(reader.path)}` first"
         raise AnnotatorError(f"no article is assigned to {quoted(annotator)} (assigned: {names})")
     try:
         target, found = regular_target(out)
