@@ -9,6 +9,7 @@ own `ingest` and `accept` made, backed up as `sqlite3 .backup` does, one bit fli
 from __future__ import annotations
 
 import hashlib
+import shlex
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -111,3 +112,17 @@ def test_a_bad_byte_in_an_events_after_is_refused_writing_nothing(base: Path, tm
     assert line.endswith("); it was left as it is: `annotator check --db t3.db` names the rows")
     assert result.returncode == 1
     assert sha256(damaged) == before
+
+
+def test_the_check_it_names_is_quoted_to_run_as_pasted(base: Path, tmp_path: Path) -> None:
+    """A database at a path with a space: the `check` the line gives pasted reads that file, not 'my' and 'dir/...'
+    (the sweep of commands given to paste after a newcomer's trial of `train --db 'my dir/annotations.db'`)."""
+    damaged = flipped(base, tmp_path, b"mayor of Boston", 2)
+    (tmp_path / "my dir").mkdir()
+    damaged.rename(tmp_path / "my dir" / "t3.db")
+    line = one_error_line(annotator("stats", "--db", "my dir/t3.db", cwd=tmp_path))
+    assert line.endswith("; it was left as it is: `annotator check --db 'my dir/t3.db'` names the rows"), line
+    pasted = shlex.split(line.split("`")[1])[1:]
+    assert one_error_line(annotator(*pasted, cwd=tmp_path)).startswith(
+        "my dir/t3.db: problem 1 of 1: table 'articles', column 'text', rowid 1: not UTF-8 text: "
+    )

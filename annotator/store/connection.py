@@ -370,7 +370,8 @@ class Connection:
             return int(self._writer.execute("PRAGMA data_version").fetchone()[0])
         except sqlite3.DatabaseError as error:  # the file damaged or overwritten under us: one line for the screen
             raise DatabaseError(
-                f"{self.path} cannot be read ({error}): quit, then run `annotator check --db {self.path}`"
+                f"{self.path} cannot be read ({error}): quit, then run `annotator check --db "
+                f"{shlex.quote(str(self.path))}`"
             ) from None
 
     def suggestions_version(self, article_id: str) -> tuple[int, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -60,7 +61,8 @@ class Reader(Connection):
             else ""
         )
         return DatabaseError(
-            f"{self.path} cannot be read ({error}){why}: quit, then run `annotator check --db {self.path}`"
+            f"{self.path} cannot be read ({error}){why}: quit, then run `annotator check --db "
+            f"{shlex.quote(str(self.path))}`"
         )
 
     def article_ids(self) -> list[str]:

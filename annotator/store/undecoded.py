@@ -10,6 +10,7 @@ suggestions, against 0.3 for SQLite's quick check and 0.8 for its full one."""
 
 from __future__ import annotations
 
+import shlex
 import sqlite3
 
 from annotator.errors import found
@@ -79,7 +80,7 @@ def not_utf8(path: object, column: str, text: str) -> str:
     byte is shown as the byte, ⟨0xFF⟩, as every byte that is not UTF-8 is shown)."""
     return (
         f"{path}: column {found(column)} holds text that is not UTF-8 ({found(text)}); it was left as it is: "
-        f"`annotator check --db {path}` names the rows"
+        f"`annotator check --db {shlex.quote(str(path))}` names the rows"
     )
 
 
