@@ -49,3 +49,14 @@ def test_adjudicate_without_auto_and_pack_without_assignments_name_the_database(
     [command] = pasted(line)
     assert annotator(*command, "--annotators", "alice", "--overlap", "1", cwd=tmp_path).returncode == 0
     assert not (tmp_path / "annotations.db").exists()
+
+
+def test_a_model_named_as_an_annotator_names_evaluate_on_the_same_database(tmp_path: Path) -> None:
+    (tmp_path / "my dir").mkdir()
+    (tmp_path / "a.txt").write_text("Officials in Gaza said 12 people died.\n", encoding="utf-8")
+    assert annotator("ingest", "a.txt", "--db", DB, "--no-suggest", cwd=tmp_path).returncode == 0
+    line = one_error_line(annotator("agreement", "--annotators", "alice,model:entities.v15", "--db", DB, cwd=tmp_path))
+    assert line == (
+        f"'model:entities.v15' names the model's suggestions, not an annotator (`annotator evaluate {WHERE} "
+        "--suggester NAME` scores a suggester)"
+    )

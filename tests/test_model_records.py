@@ -151,8 +151,8 @@ def test_a_model_named_as_an_annotator_is_refused(with_model_annotation: Path, c
     extra = ["--auto"] if command == "adjudicate" else []
     result = annotator(command, *extra, "--annotators", f"alice,{MODEL}", "--db", with_model_annotation)
     assert one_error_line(result) == (
-        f"{MODEL!r} names the model's suggestions, not an annotator (`annotator evaluate --suggester NAME` scores "
-        "a suggester)"
+        f"{MODEL!r} names the model's suggestions, not an annotator (`annotator evaluate --db "
+        f"{with_model_annotation} --suggester NAME` scores a suggester)"
     )
 
 

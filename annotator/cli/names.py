@@ -9,7 +9,7 @@ from pathlib import Path
 
 from annotator.cli.common import fail
 from annotator.literal import quoted
-from annotator.store import Store
+from annotator.store import Store, db_option
 from annotator.vocabulary import (
     GOLD,
     Status,
@@ -110,8 +110,8 @@ def chosen_annotators(
         model = next(filter(is_model, chosen), None)
         if model is not None:
             raise fail(
-                f"{quoted(model)} names the model's suggestions, not an annotator (`annotator evaluate --suggester NAME` "
-                "scores a suggester)"
+                f"{quoted(model)} names the model's suggestions, not an annotator (`annotator evaluate"
+                f"{db_option(store.path)} --suggester NAME` scores a suggester)"
             )
         chosen = [checked_name(name, "--annotators") for name in chosen]
         unknown = [n for n in chosen if n not in known]
