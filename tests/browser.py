@@ -59,14 +59,21 @@ def chromium() -> str | None:
 
 
 class Browser:
-    """`async with Browser() as page:` one headless Chromium with one page."""
+    """`async with Browser() as page:` one headless Chromium with one page.
+
+    `resolving={"evil.example": "127.0.0.1"}` makes the browser find those names at those addresses, as a
+    DNS-rebinding site's name is found at this machine's once its page is loaded."""
+
+    def __init__(self, resolving: dict[str, str] | None = None) -> None:
+        rules = ",".join(f"MAP {name} {address}" for name, address in (resolving or {}).items())
+        self.flags = [f"--host-resolver-rules={rules}"] if rules else []
 
     async def __aenter__(self) -> Browser:
         binary = chromium()
         assert binary is not None, "chromium is not installed (apt-get install -y chromium)"
         self.profile = Path(tempfile.mkdtemp(prefix="annotator-chromium-"))
         self.process = subprocess.Popen(
-            [binary, *FLAGS, f"--user-data-dir={self.profile}", "about:blank"],
+            [binary, *FLAGS, *self.flags, f"--user-data-dir={self.profile}", "about:blank"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
@@ -118,6 +125,20 @@ class Browser:
 
     async def open(self, url: str) -> None:
         await self.call("Page.navigate", url=url)
+
+    async def evaluate(self, expression: str) -> Any:
+        """The value of a script run in the page (a promise's, once settled)."""
+        result = await self.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
+        return result["result"].get("value")
+
+    async def loaded(self, url: str, seconds: float = 60.0) -> str:
+        """Open a page and wait until it is the document loaded: its text."""
+        await self.open(url)
+        for _ in range(int(seconds / 0.2)):
+            if await self.evaluate("document.readyState === 'complete' && location.href") == url:
+                return str(await self.evaluate("document.body ? document.body.innerText : ''"))
+            await asyncio.sleep(0.2)
+        raise AssertionError(f"{url} never loaded")
 
     async def screen_text(self) -> str:
         result = await self.call("Runtime.evaluate", expression=SCREEN_TEXT, returnByValue=True)

@@ -7,6 +7,7 @@ ANNOTATOR_SCREENSHOT=path.png to keep a screenshot of the page.
 from __future__ import annotations
 
 import os
+import shlex
 import signal
 import socket
 import subprocess
@@ -80,6 +81,64 @@ async def test_the_seed_article_is_on_the_page(seeded: Path, tmp_path: Path) -> 
             shown = await page.wait_for("alice · team.db")  # the title bar: whose session
             assert " tab Next  ⏎ Accept  x Reject " in shown  # and the key bar: the whole screen is there
             await page.screenshot(Path(os.environ.get("ANNOTATOR_SCREENSHOT", tmp_path / "serve.png")))
+
+
+@needs_chromium
+async def test_the_page_opened_as_localhost_works(seeded: Path) -> None:
+    """The page opened as http://localhost:PORT: its websocket goes to 127.0.0.1 (the address the server names)
+    with the Origin http://localhost:PORT, one of the server's own, so the checks against other sites' pages
+    (tests/test_serve_origin.py) let it through."""
+    for url in serving(seeded, "--annotator", "alice"):
+        async with Browser() as page:
+            await page.open(url.replace("127.0.0.1", "localhost"))
+            await page.wait_for(SEED_LINE)
+
+
+def sessions_on(db: Path) -> list[psutil.Process]:
+    """The `annotator annotate` processes on this database (each served session is one)."""
+    command = shlex.split(session_command(db, "alice"))[:-2]
+    return [p for p in psutil.process_iter(["cmdline"]) if (p.info["cmdline"] or [])[: len(command)] == command]
+
+
+OPEN_THE_SOCKET = """new Promise(settled => {
+  const socket = new WebSocket("ws://127.0.0.1:PORT/ws?width=100&height=30");
+  socket.onopen = () => settled("open");
+  socket.onerror = () => settled("refused");
+})"""
+
+
+@needs_chromium
+async def test_another_site_s_page_cannot_drive_a_session(seeded: Path, tmp_path: Path) -> None:
+    """The trial's attack, in the browser: a page on another site (evil.example, served here by a plain file
+    server) opens the server's websocket. Chromium sends the page's Origin; the server refuses the handshake and
+    starts no session. The same site's name pointed at this machine (DNS rebinding) gets the refusal, not the
+    page: its requests name evil.example as their Host."""
+    (tmp_path / "index.html").write_text("<p>an ordinary page</p>")
+    other = free_port()
+    files = subprocess.Popen(
+        [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", "--directory", str(tmp_path), str(other)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(200):
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", other)) == 0:
+                    break
+            time.sleep(0.1)
+        for url in serving(seeded, "--annotator", "alice"):
+            port = url.rsplit(":", 1)[1].strip("/")
+            async with Browser(resolving={"evil.example": "127.0.0.1"}) as page:
+                await page.loaded(f"http://evil.example:{other}/")
+                assert await page.evaluate(OPEN_THE_SOCKET.replace("PORT", port)) == "refused"
+                assert sessions_on(seeded) == []
+                shown = await page.loaded(f"http://evil.example:{port}/")
+                assert shown == f"this server answers to http://127.0.0.1:{port}, not to Host 'evil.example:{port}'\n"
+    finally:
+        files.terminate()
+        files.wait(timeout=20)
+    with Store.open(seeded, read_only=True) as store:
+        assert [event.action for event in store.events()] == ["assign", "assign"]
 
 
 @needs_chromium

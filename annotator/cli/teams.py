@@ -197,24 +197,32 @@ def serve(
         typer.Option("--public", help="Allow a --host other than this machine (anyone who reaches it can annotate)."),
     ] = False,
     url: Annotated[
-        str | None, typer.Option("--url", help="The address browsers use, if not http://HOST:PORT (a proxy).")
+        str | None, typer.Option("--url", help="The address browsers use, if not http://HOST:PORT (a proxy, a tunnel).")
     ] = None,
 ) -> None:
     """Serve the annotation screen to a web browser (textual-serve): every page load is a session.
 
     Without --annotator, each session first asks who is annotating (offering the names with assignments).
     Only this machine can connect unless --host names another address, which needs --public: textual-serve
-    has no authentication. From elsewhere, use an SSH tunnel: ssh -L 8000:127.0.0.1:8000 host.
+    has no authentication. A request must name the server's own address as its Host (--host:--port, this
+    machine's names for it, or --url's), and a session's websocket must come from its own page (Origin):
+    another site's page cannot open a session or read one. From elsewhere, use an SSH tunnel:
+    ssh -L 8000:127.0.0.1:8000 host (another local port than 8000 needs --url http://127.0.0.1:PORT).
 
     Example: annotator serve --db team.db --port 8000
     """
     from annotator.errors import AnnotatorError
+    from annotator.tui.served_addresses import ServedAddresses
     from annotator.tui.serving import LOCAL_HOSTS, check_listening, serve_command
 
     if annotator is not None:
         annotator = checked_name(annotator, "--annotator", works=True)
     if host not in LOCAL_HOSTS and not public:
         raise fail(f"--host {host} would let other machines connect, with no password: add --public to mean it")
+    try:
+        ServedAddresses.of(host, port, url)  # a --url no browser opens: before any other check or warning
+    except AnnotatorError as error:
+        raise fail(str(error)) from None
     with errors_as_lines(), open_store(db) as store:
         if not store.count("articles"):
             raise fail(f"{db}: no article to annotate yet (annotator ingest ... --db {shlex.quote(str(db))})")

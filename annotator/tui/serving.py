@@ -4,7 +4,7 @@ textual-serve runs a small web server (aiohttp); each page load opens a websocke
 `annotator annotate` process for it, whose screen the page draws with xterm.js. So every browser tab is its
 own session on the same database file, as two terminals would be (writers wait for each other; the same
 annotator in two tabs is refused as in two windows). textual-serve has no authentication: the server listens
-on this machine only unless told otherwise.
+on this machine only unless told otherwise, and answers only its own page (`served_addresses`).
 """
 
 from __future__ import annotations
@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.errors import AnnotatorError
+from annotator.tui.served_addresses import LOOPBACK_NAMES, ServedAddresses
 
 if TYPE_CHECKING:
+    from aiohttp.typedefs import Handler, Middleware
     from textual_serve.server import Server
 
-LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+LOCAL_HOSTS = frozenset(LOOPBACK_NAMES)
 
 
 def session_command(db: Path, annotator: str | None) -> str:
@@ -85,12 +87,55 @@ def _hang_up_stops(server: Server) -> None:
         asyncio.get_event_loop().add_signal_handler(signal.SIGHUP, server.request_exit)
 
 
+def _own_requests_only(addresses: ServedAddresses) -> Middleware:
+    """Refuse, before any handler runs, a request whose Host is not this server's (421: DNS rebinding) and a
+    websocket whose Origin is not the served page's (403: another site's page), so no session starts for
+    either. A websocket without an Origin is refused too: browsers always send one, so only a program leaves it
+    out, and the page needs none of those. Each refusal is one line in the server's log."""
+    import logging
+
+    from aiohttp import web
+
+    log = logging.getLogger("textual-serve")
+
+    @web.middleware
+    async def checked(request: web.Request, handler: Handler) -> web.StreamResponse:
+        host = request.headers.get("Host", "")
+        if not addresses.answers_to(host):
+            log.warning(
+                "refused %s %r: Host %r is not this server's (%s)", request.method, request.path, host, addresses
+            )
+            return web.Response(status=421, text=f"this server answers to {addresses}, not to Host {host!r}\n")
+        if "websocket" in request.headers.get("Upgrade", "").lower():
+            origin = request.headers.get("Origin")
+            if origin is None or not addresses.is_own_page(origin):
+                said = "without an Origin" if origin is None else f"from Origin {origin!r}"
+                log.warning("refused a websocket %s: this server's page is %s", said, addresses)
+                return web.Response(
+                    status=403, text=f"a websocket {said} is refused: this server's page is {addresses}\n"
+                )
+        return await handler(request)
+
+    return checked
+
+
 def serve_command(db: Path, host: str, port: int, annotator: str | None, url: str | None = None) -> None:
     """Serve until interrupted (ctrl+c); `check_listening` first."""
+    from aiohttp import web
     from textual_serve.server import Server
 
+    addresses = ServedAddresses.of(host, port, url)
+
+    class CheckedServer(Server):
+        """textual-serve's server with `_own_requests_only` in front of its routes."""
+
+        async def _make_app(self) -> web.Application:
+            application = await super()._make_app()
+            application.middlewares.append(_own_requests_only(addresses))
+            return application
+
     _sessions_waited_for()
-    server = Server(session_command(db, annotator), host=host, port=port, title="annotator", public_url=url)
+    server = CheckedServer(session_command(db, annotator), host=host, port=port, title="annotator", public_url=url)
     _hang_up_stops(server)
     try:
         server.serve()
