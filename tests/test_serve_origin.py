@@ -55,6 +55,7 @@ ASSIGNED = [("alice", "assign"), ("bob", "assign")]
 class Served:
     port: int
     process: subprocess.Popen[bytes]
+    output: str = ""  # what the server printed, once it stopped
 
     def sessions(self) -> list[psutil.Process]:
         """The session processes the server started (one `annotator annotate` per websocket)."""
@@ -78,10 +79,10 @@ def serving(db: Path, *options: str, connect_to: str = "127.0.0.1") -> Iterator[
             if server.poll() is not None:
                 raise AssertionError(server.stdout.read().decode() if server.stdout else "the server stopped")
             time.sleep(0.1)
-        yield Served(port, server)
+        yield (served := Served(port, server))
     finally:
         os.killpg(server.pid, 15)  # the server and the sessions it started
-        server.wait(timeout=20)
+        served.output = server.communicate(timeout=20)[0].decode()
 
 
 def files_beside(db: Path) -> dict[str, bytes]:
@@ -246,3 +247,18 @@ def test_a_url_no_browser_opens_is_one_line(seeded: Path) -> None:
             1,
             f"annotator: error: --url '{url}' is not an address a browser opens (http://NAME[:PORT][/PATH])\n",
         ), url
+
+
+async def test_the_websocket_address_opened_as_a_page_is_one_line(seeded: Path) -> None:
+    """/ws asked for without a websocket handshake (the address opened in a tab, a scanner): 400 with one line,
+    and one warning in the server's log. textual-serve dropped the connection without an answer and printed two
+    tracebacks, with their local variables, in the log."""
+    with serving(seeded) as served:
+        port = served.port
+        assert await get(f"http://127.0.0.1:{port}/ws", f"127.0.0.1:{port}") == (
+            400,
+            "this address takes a websocket (the page's), not a plain request\n",
+        )
+        assert served.sessions() == []
+    assert "Traceback" not in served.output
+    assert "WARNING  refused GET '/ws': not a websocket" in served.output

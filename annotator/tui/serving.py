@@ -91,7 +91,8 @@ def _own_requests_only(addresses: ServedAddresses) -> Middleware:
     """Refuse, before any handler runs, a request whose Host is not this server's (421: DNS rebinding) and a
     websocket whose Origin is not the served page's (403: another site's page), so no session starts for
     either. A websocket without an Origin is refused too: browsers always send one, so only a program leaves it
-    out, and the page needs none of those. Each refusal is one line in the server's log."""
+    out, and the page needs none of those. The websocket's address asked for as a page is refused (400): in
+    textual-serve it dropped the connection and logged two tracebacks. Each refusal is one line in the log."""
     import logging
 
     from aiohttp import web
@@ -106,6 +107,9 @@ def _own_requests_only(addresses: ServedAddresses) -> Middleware:
                 "refused %s %r: Host %r is not this server's (%s)", request.method, request.path, host, addresses
             )
             return web.Response(status=421, text=f"this server answers to {addresses}, not to Host {host!r}\n")
+        if request.match_info.route.name == "websocket" and not web.WebSocketResponse().can_prepare(request).ok:
+            log.warning("refused %s %r: not a websocket", request.method, request.path)
+            return web.Response(status=400, text="this address takes a websocket (the page's), not a plain request\n")
         if "websocket" in request.headers.get("Upgrade", "").lower():
             origin = request.headers.get("Origin")
             if origin is None or not addresses.is_own_page(origin):
