@@ -57,7 +57,7 @@ def test_every_command_train_advises_carries_the_database_it_read(tmp_path: Path
     for command in advised(result.stdout.splitlines()[-1]):  # each as pasted, from there
         pasted = annotator(*shlex.split(command)[1:], cwd=elsewhere)
         assert pasted.returncode == 0, (command, pasted.stderr)
-        assert pasted.stdout.startswith(("model:entities.v15@", "learning curve on gold: up to 2 article(s)"))
+        assert pasted.stdout.startswith(("model:entities.v16@", "learning curve on gold: up to 2 article(s)"))
     assert not (elsewhere / "annotations.db").exists()
 
 
@@ -90,4 +90,4 @@ def test_the_curve_advised_repeats_what_the_run_learned_from(tmp_path: Path) -> 
     for command in advised(result.stdout.splitlines()[-1]):
         pasted = annotator(*shlex.split(command)[1:], cwd=elsewhere)
         assert pasted.returncode == 0, (command, pasted.stderr)
-        assert pasted.stdout.startswith(("model:entities.v15@", "learning curve on alice's annotations: up to 2"))
+        assert pasted.stdout.startswith(("model:entities.v16@", "learning curve on alice's annotations: up to 2"))
