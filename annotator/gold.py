@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.errors import Refused, Unchanged
-from annotator.gold_drift import Decided, against_agreement, gold_holds
+from annotator.gold_drift import Decided, against_agreement, gold_holds, refuse_unless_as_read
 from annotator.gold_links import gold_speaker
 from annotator.gold_settled import AGREED, HAND, Settling, settlings
 from annotator.metrics.consensus import Consensus, Disagreement, consensus
@@ -75,12 +75,14 @@ def pick_version(
     """Settle a disagreement with one annotator's version (which may be "nothing here"). Nothing is written when it
     is settled and gold holds that version there already (`Unchanged`, naming who settled it; a team lead's trial: a
     repeated pick was stored as a new event, "1 span replaced"), as the write finds gold, once the store checked it
-    is as the screen showed it."""
+    is as the screen showed it; nor when an annotator's version there is no longer as read (`Conflict`): the write
+    checks it, and reads the quotes' links it takes, as one with it."""
     if annotator not in disagreement.versions:
         raise Refused(f"{annotator} is not one of the annotators of this disagreement")
     region = (disagreement.layer, disagreement.start, disagreement.end)
 
     def unless_held() -> None:
+        refuse_unless_as_read(store, article_id, disagreement)
         state = review_state(store, article_id, list(disagreement.versions))
         at = [i for i, d in enumerate(state.disagreements) if (d.layer, d.start, d.end) == region]
         by = state.settled_in[at[0]] if at else None
@@ -90,11 +92,13 @@ def pick_version(
             how = f"picked by {by.who}" if by.source == annotator else by.said()
             raise Unchanged(f"{annotator}'s version is gold's already ({how}): nothing was written")
 
-    links = {
-        (s.start, s.end): (s.speaker.start, s.speaker.end)
-        for s in store.spans(article_id, annotator)
-        if s.label is Label.QUOTE and s.speaker is not None
-    }
+    def links() -> Links:
+        return {
+            (s.start, s.end): (s.speaker.start, s.speaker.end)
+            for s in store.spans(article_id, annotator)
+            if s.label is Label.QUOTE and s.speaker is not None
+        }
+
     return adjudicate(
         store, article_id, disagreement.versions[annotator], source=annotator, reviewer=reviewer, region=region,
         links=links, check=unless_held,
@@ -270,6 +274,9 @@ def take_back_agreed(store: Store, article_id: str) -> Edit:
 
 # -- writing gold: the rules of an adjudication, committed by the store ------------------------------------------
 
+#: A version's quotes' links: quote offsets -> speaker offsets.
+Links = Mapping[tuple[int, int], tuple[int, int]]
+
 
 def adjudicate(
     store: Store,
@@ -280,7 +287,7 @@ def adjudicate(
     reviewer: str,
     region: tuple[str, int, int] | None = None,
     annotator: str = GOLD,
-    links: Mapping[tuple[int, int], tuple[int, int]] | None = None,
+    links: Links | Callable[[], Links] | None = None,
     check: Callable[[], None] | None = None,
 ) -> Edit | None:
     """Write decided spans into an adjudicated annotation (gold) as one "adjudicate" event.
@@ -290,17 +297,17 @@ def adjudicate(
     (picking a version, or changing one's mind; an empty `spans` clears it). Spans already there are left
     alone. A quote's speaker is gold's ACTOR at its offsets, else the gold ACTOR that is the same speaker by the
     rule `agreement` counts speakers by (`gold_speaker`: 'Durham Hall' for 'Durham Hall QC'), else none; a span
-    already in gold as it would go in (its speaker so linked) is left as it is. `links` (quote offsets -> speaker
-    offsets, in `source`'s version): a quote in gold without a speaker is linked to an ACTOR this decision adds
-    where `source` links it so (a re-trial, 38D: a quote picked before its speaker stayed without one). None when
-    nothing changes and no region was decided; a decided region is recorded in the event's `after` even when it
-    changes nothing. `check` runs first in the write, and may refuse it.
+    already in gold as it would go in (its speaker so linked) is left as it is. `links` (`source`'s version's; or
+    what reads them in the write, after `check`): a quote in gold without a speaker is linked to an ACTOR this
+    decision adds where `source` links it so (a re-trial, 38D: a quote picked before its speaker stayed without one).
+    None when nothing changes and no region was decided; a decided region is recorded in the event's `after` even
+    when it changes nothing. `check` runs first in the write, and may refuse it.
     """
-    linking = links or {}
 
     def decided(current: list[Row], next_id: int) -> tuple[Row, Row, str] | None:
         if check is not None:
             check()
+        linking = (links() if callable(links) else links) or {}
         replaced: list[Row] = []
         if region is not None:
             layer, start, end = region

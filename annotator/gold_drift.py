@@ -1,17 +1,21 @@
 """Where gold no longer matches the annotators' versions it was decided from: a picked version its annotator
 changed since (`gold_holds`), and a place gold's decision settled where the annotators now agree otherwise
-(`against_agreement`). Gold itself is never changed here: the review shows these for the reviewer to settle."""
+(`against_agreement`). Gold itself is never changed here: the review shows these for the reviewer to settle. And
+a disagreement read whose versions the annotators changed since (`refuse_unless_as_read`): it is not picked."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
+from annotator.errors import Conflict
 from annotator.gold_links import gold_speaker
 from annotator.metrics.consensus import Consensus, Disagreement, Kind
 from annotator.rows import SpanRow
+from annotator.store import Store
 from annotator.store.connection import span_row
 from annotator.vocabulary import Label
+from annotator.wording import whose
 
 #: A decision over gold, in the order made: (layer, start, end, by hand). A pick or the agreed spans put in
 #: (`by hand` False) is judged against the annotators' agreement now; an edit by hand is the reviewer's own.
@@ -84,3 +88,25 @@ def _merged(regions: Sequence[tuple[str, int, int]]) -> list[tuple[str, int, int
         else:
             merged.append((layer, start, end))
     return merged
+
+
+def refuse_unless_as_read(store: Store, article_id: str, disagreement: Disagreement[SpanRow]) -> None:
+    """Raise `Conflict` when an annotator's spans at the disagreement are no longer its versions as read: run in
+    the write of a pick, which would store as the version the reviewer saw what its annotator no longer has (a
+    merge, or their edit in another window, landing after the screen's own check, `review_shown.versions_checked`).
+    Worded as that check words it; another place of theirs changed since is no matter here."""
+
+    def there(spans: Sequence[SpanRow]) -> Counter[tuple[object, ...]]:
+        return Counter(
+            (s.start, s.end, s.label, s.speaker) for s in spans
+            if s.label.layer == disagreement.layer and s.start < disagreement.end and disagreement.start < s.end
+        )  # fmt: skip
+
+    changed = [
+        name for name, version in sorted(disagreement.versions.items())
+        if there(store.spans(article_id, name)) != there(version)
+    ]  # fmt: skip
+    if changed:
+        made = store.made(max(store.version(article_id, name) for name in changed))
+        cause = f"{whose(changed, 'annotation')} changed {made}"
+        raise Conflict(f"{cause} since it was shown here, so nothing was written", cause=cause)

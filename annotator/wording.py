@@ -46,6 +46,12 @@ def together(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
+def whose(names: Sequence[str], noun: str) -> str:
+    """ "bob's annotation was", "alice's and bob's annotations were"."""
+    possessives = [name + "'s" for name in names]
+    return f"{together(possessives)} {noun}{'s were' if len(names) > 1 else ' was'}"
+
+
 def annotators_option(names: Sequence[str]) -> str:
     """`--annotators` naming these annotators in a command to copy: a name holding a comma (or white space) is
     given whole, the option once for each name (`cli.names.named`)."""

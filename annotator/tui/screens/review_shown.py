@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.errors import Conflict
 from annotator.literal import quoted
-from annotator.wording import elided, together
+from annotator.wording import elided, whose
 
 if TYPE_CHECKING:
     from annotator.gold import ReviewState
@@ -86,7 +86,7 @@ def kept(before: Shown | None, state: ReviewState, text: str) -> tuple[int | Non
     here = places.index(before.place)
     then, read = dict(before.versions), dict(_versions(state.disagreements[here]))
     if changed := [name for name in sorted(then.keys() | read.keys()) if then.get(name) != read.get(name)]:
-        return here, f"{before.named}: {_whose(changed, 'version')} changed"
+        return here, f"{before.named}: {whose(changed, 'version')} changed"
     settling = state.settled_in[here]
     if settling is None or settling.event_id == before.settled_in:  # as shown, or opened again (an undo)
         return here, None
@@ -141,13 +141,7 @@ def versions_changed(store: Store, article_id: str, read: dict[str, int]) -> str
     changed = [name for name in read if now[name] != read[name]]
     if not changed:
         return None
-    return f"{_whose(changed, 'annotation')} changed {store.made(max(now[name] for name in changed))}"
-
-
-def _whose(names: list[str], noun: str) -> str:
-    """ "bob's annotation was", "alice's and bob's annotations were"."""
-    possessives = [name + "'s" for name in names]
-    return f"{together(possessives)} {noun}{'s were' if len(names) > 1 else ' was'}"
+    return f"{whose(changed, 'annotation')} changed {store.made(max(now[name] for name in changed))}"
 
 
 def versions_checked(screen: ReviewScreen, operation: Callable[..., Edit]) -> Callable[..., Edit]:
