@@ -51,6 +51,16 @@ def unit_number(text: str, tokens: Tokens, index: int) -> int | None:
     return index - 1 if text[tokens[index - 1][1] - 1].isdigit() else None
 
 
+def unit_after_number(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index` is a unit or multiplier right after a number, glued to it or after one space ("km" in
+    "a 20km line" and "a 20 km line", "m" in "the €410m deal"): the figure's, no word of the noun group after it (a
+    newcomer's trial: "A 20km line" offered 'km line')."""
+    word = text[slice(*tokens[index])]
+    if index == 0 or (word not in MULTIPLIERS and word not in SPLIT_UNITS):
+        return False
+    return text[tokens[index - 1][1] : tokens[index][0]] in ("", " ") and text[tokens[index - 1][1] - 1].isdigit()
+
+
 def number_of_unit(text: str, tokens: Tokens, index: int) -> int:
     """The token a label key reads at token `index`: the number a unit or multiplier there is glued to
     (`unit_number`), else `index`."""

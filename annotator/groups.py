@@ -5,6 +5,7 @@ modifiers, its owner); the verbs that end it are `verbs`' (by their ending or a 
 
 from __future__ import annotations
 
+from annotator.figure_units import unit_after_number
 from annotator.modals import verb_after_modal
 from annotator.shapes import (
     Tokens,
@@ -185,7 +186,8 @@ def modified_head(text: str, tokens: Tokens, last: int) -> int | None:
 
 def group_start(text: str, tokens: Tokens, index: int) -> int:
     """The first word of the noun group that ends at token `index`: its modifiers before it, and a common noun
-    or a title that owns it; not its determiner. A name that owns it is a span of its own ("Israel's army")."""
+    or a title that owns it; not its determiner, nor a figure's unit ("a 20km | line"). A name that owns it is a span
+    of its own ("Israel's army")."""
     first = index
     while first > 0 and joined(text, tokens, first - 1, first):
         before = word_at(text, tokens, first - 1)
@@ -199,6 +201,7 @@ def group_start(text: str, tokens: Tokens, index: int) -> int:
             and not verb_before_group(text, tokens, first - 1)
             and not (before.endswith("s") and verb_after_subject(text, tokens, first - 1))  # "it enables | disabled"
             and verb_after_modal(text, tokens, first - 1) is None  # "will review | costs"
+            and not unit_after_number(text, tokens, first - 1)  # "20km | line": the figure's unit
         ):
             first -= 1
         else:

@@ -66,3 +66,22 @@ def test_a_unit_is_read_as_glued_only_right_after_a_digit() -> None:
 )
 def test_which_tokens_are_a_figure_whole(word: str, whole: bool) -> None:
     assert is_glued_figure(word) is whole
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "phrase"),
+    [
+        ("A 20km line of tanks was seen.", "line", "line"),  # not 'km line': the unit is the figure's
+        ("They found a 3mm layer of ash.", "layer", "layer"),
+        ("A 5m wall fell on the road.", "wall", "wall"),
+        ("The €410m deal was signed.", "deal", "deal"),  # a multiplier neither
+        ("A 20 km line of tanks was seen.", "line", "line"),  # a unit after a space, as the tokens are the same
+        ("They built the 100MW plant last year.", "plant", "plant"),  # one token, a figure whole: no group word
+        ("They built the 100MW plant last year.", "100MW", "100MW"),
+        ("Workers moved the km markers.", "markers", "the km markers"),  # no number before it: the group's
+    ],
+)
+def test_a_noun_group_after_a_figure_takes_in_no_unit(text: str, word: str, phrase: str) -> None:
+    """A noun after a figure with a unit (trial: "A 20km line" offered 'km line', the group starting at the unit the
+    tokenizer splits off "20km"): the unit is the figure's, kept out of it, and no word of the noun's group."""
+    assert offered(text, word) == [(ENTITIES, phrase)]
