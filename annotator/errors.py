@@ -105,6 +105,11 @@ def unexpected(error: BaseException, where: str) -> str:
     return f"an unexpected error in {where} ({type(error).__name__}{': ' if said else ''}{said})"
 
 
+#: What a MemoryError is said as: after the file (and line) too large to hold, by its reader (`exchange.files`);
+#: alone, with what the command kept, wherever else a command ran out (`cli.common.errors_as_lines`).
+OUT_OF_MEMORY = "out of memory (the machine's, or this process's limit: ulimit -v)"
+
+
 #: The start of the name of a file that keeps an unexpected error's details, in the system's temporary folder.
 CRASH_PREFIX = "annotator-crash-"
 

@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from annotator.cli import accepting, corpus, data, exports, importing, overview, quality, screens, teams, training
-from annotator.cli.common import ALL_OR_NOTHING, AnnotatorOption, Command, app, fail
+from annotator.cli.common import ALL_OR_NOTHING, AnnotatorOption, Command, app, fail, out_of_memory
 from annotator.cli.paths import PathType
 from annotator.interrupts import at_the_end, received, status, stood, terminate_as_interrupt, terminated
 from annotator.store import DEFAULT_DB
@@ -100,6 +100,9 @@ def main() -> None:
     except (KeyboardInterrupt, SystemExit) as end:
         at_the_end()  # again: an interrupt raised before the first took hold skipped the rest of it
         _end(end)
+    except MemoryError:  # outside a command's `errors_as_lines` (its options, its report): one line all the same
+        _say(f"annotator: error: {out_of_memory()}\n")
+        raise SystemExit(1) from None
 
 
 def _end(end: KeyboardInterrupt | SystemExit) -> None:

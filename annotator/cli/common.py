@@ -18,9 +18,9 @@ from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperCommand, TyperGroup
 
 from annotator.cli.paths import PathType, database_paths, given_path
-from annotator.errors import NOTHING_OF_THIS_CHANGE, AnnotatorError, SuggestingFailed, keep_details
+from annotator.errors import NOTHING_OF_THIS_CHANGE, OUT_OF_MEMORY, AnnotatorError, SuggestingFailed, keep_details
 from annotator.exchange.formats import FORMATS
-from annotator.interrupts import report_first, stop_if_interrupted
+from annotator.interrupts import report_first, stood, stop_if_interrupted
 from annotator.literal import literal, literal_json, literal_lines
 from annotator.store import Store, WriteFailed
 from annotator.store.damage import damage
@@ -229,6 +229,19 @@ def errors_as_lines(kept: str = ALL_OR_NOTHING) -> Iterator[None]:
         raise fail(str(error)) from None
     except KeyboardInterrupt:
         raise interrupted(f"interrupted; {kept}") from None
+    except MemoryError:
+        raise fail(out_of_memory(kept)) from None
+
+
+def out_of_memory(kept: str = ALL_OR_NOTHING) -> str:
+    """A MemoryError a reader did not name a file for (`exchange.files.too_large`), in one line: what the command
+    kept, `kept`, unless its all-or-nothing work was saved before (`interrupts.stood`); never a traceback (trial t4
+    F2: ~40 lines through typer, ending `MemoryError`)."""
+    saved = kept == ALL_OR_NOTHING and stood()
+    return f"{OUT_OF_MEMORY}; {SAVED_BEFORE if saved else kept}"
+
+
+SAVED_BEFORE = "this command's work was saved before it ran out"
 
 
 def bug_line(error: SuggestingFailed, kept: str) -> str:

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from annotator.differ import where_texts_differ
 from annotator.errors import InputError, describe_validation_error
-from annotator.exchange.files import ARRAY, array_of_records, read_text
+from annotator.exchange.files import ARRAY, ARTICLE_FILE, array_of_records, read_text
 from annotator.exchange.skipping import Skippable, articles_of, what_to_do
 from annotator.exchange.titles import title_from
 from annotator.literal import quoted
@@ -28,7 +28,7 @@ ARTICLE_FIELDS = {"id", "title", "text", "meta"}
 
 
 def read_text_file(path: Path) -> ArticleIn:
-    path, text = read_text(path)
+    path, text = read_text(path, ARTICLE_FILE)
     problem = blank_problem(text)
     if problem:
         raise InputError(f"the file {'is empty' if not text else problem}", path=str(path), line=1)

@@ -9,6 +9,7 @@ array) and, where the caller knows it, the field.
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import re
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from annotator.errors import TRUNCATED, InputError, cut_short, json_kind, json_problem
+from annotator.errors import OUT_OF_MEMORY, TRUNCATED, InputError, cut_short, json_kind, json_problem
 from annotator.places import NotRegular, kind_of, open_regular
 
 
@@ -47,16 +48,68 @@ class NotUTF8(InputError):
     """A line of a JSONL file that is not UTF-8 (`jsonl_lines`): that line's error, not the file's."""
 
 
-def read_bytes(path: Path) -> bytes:
-    """A regular file's bytes: a FIFO, device or folder is refused at once (reading one could wait forever),
-    also one renamed in after a look (`open_regular`)."""
+MIB = 2**20
+
+
+@dataclass(frozen=True)
+class Limit:
+    """The most a reader holds in memory at once, and what it is said as: beyond it a file (or JSONL line) is
+    refused unread, in one line; a process under a memory limit (ulimit -v) ended in a MemoryError traceback, one
+    without held the whole 8 GB (trial t4 F2: a disk image named .txt)."""
+
+    most: int
+    what: str
+
+    def refusal(self, size: int | None = None) -> str:
+        held = f"{size:,} bytes, more" if size is not None else "more"
+        return f"{held} than {self.what} may hold ({self.most // MIB:,} MiB): not read"
+
+
+#: One article's file (.txt) and one JSONL line (one record: an article and its annotations). An article is some
+#: tens of KB (the shared corpus's longest has 103,975 characters); one of 10 MB is still ingested and suggested
+#: (`tests/test_huge_article.py`); some tens of MB are no article.
+ARTICLE_FILE = Limit(64 * MIB, "an article's file")
+JSONL_LINE = Limit(64 * MIB, "a JSONL line (one record)")
+#: A file read whole, its records held in memory at once, several times its size: a Label Studio export (one
+#: JSON array), CoNLL, a DocBin.
+WHOLE_FILE = Limit(1024 * MIB, "a file read whole")
+
+
+def too_large(size: int | Path | None = None) -> str:
+    """A file (or line) within its `Limit` that still did not fit in memory (a MemoryError as it was read): its
+    size, or the size of the file at a path, when known."""
+    if isinstance(size, Path):
+        try:
+            size = size.stat().st_size
+        except OSError:
+            size = None
+    return f"{f'{size:,} bytes, ' if size is not None else ''}too large to read: {OUT_OF_MEMORY}"
+
+
+def read_bytes(path: Path, limit: Limit = WHOLE_FILE) -> bytes:
+    """A regular file's bytes, at most `limit`'s (a larger file is refused unread); a FIFO, device or folder is
+    refused at once (reading one could wait forever), also one renamed in after a look (`open_regular`)."""
+    size = 0
     try:
         with os.fdopen(open_regular(path, follow=True), "rb") as stream:
-            return stream.read()
+            size = os.fstat(stream.fileno()).st_size
+            if size > limit.most:
+                raise InputError(limit.refusal(size), path=str(path))
+            data = stream.read(size + 1)  # never more at once: Python sets aside all it is asked for
+            if len(data) <= size:
+                return data
+            parts = [data]  # it grew since, or the system knows no size (0): read on a MiB at a time, to the limit
+            while (held := sum(map(len, parts))) <= limit.most and (part := stream.read(MIB)):
+                parts.append(part)
+            if held > limit.most:
+                raise InputError(limit.refusal(), path=str(path))
+            return b"".join(parts)
     except NotRegular as error:
         raise InputError(f"{kind_of(error.mode)}, not a regular file", path=str(path)) from None
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror}", path=str(path)) from None
+    except MemoryError:
+        raise InputError(too_large(size), path=str(path)) from None
 
 
 def decode(data: bytes, path: Path) -> str:
@@ -69,9 +122,14 @@ def decode(data: bytes, path: Path) -> str:
         raise InputError(f"not UTF-8 (byte 0x{data[error.start]:02x})", path=str(path), line=line) from None
 
 
-def read_text(path: str | Path) -> tuple[Path, str]:
+def read_text(path: str | Path, limit: Limit = WHOLE_FILE) -> tuple[Path, str]:
+    """A file's text (`read_bytes`, `decode`): at most `limit`, and one line if it does not fit in memory."""
     path = Path(path)
-    return path, decode(read_bytes(path), path)
+    data = read_bytes(path, limit)
+    try:
+        return path, decode(data, path)
+    except MemoryError:
+        raise InputError(too_large(len(data)), path=str(path)) from None
 
 
 class DuplicateKey(ValueError):
@@ -112,6 +170,8 @@ def parse_json(text: str, where: Where, *, last: bool = True) -> Any:
         reason = "nested too deeply"
     except ValueError:  # an integer of more digits than Python converts (sys.get_int_max_str_digits)
         reason = "a number too long to read"
+    except MemoryError:
+        raise where.error(too_large()) from None
     raise where.error(f"not valid JSON: {reason}")
 
 
@@ -142,8 +202,8 @@ def _one_object_over_lines(path: Path) -> bool:
     """A pretty-printed JSON object where JSONL is expected: the first line opens it, the whole text is it.
     (Read whole only when the first line is a lone `{`, which no JSONL file has.)"""
     try:
-        return isinstance(json.loads(read_text(path)[1]), dict)
-    except (InputError, ValueError, RecursionError):
+        return isinstance(json.loads(read_text(path, ARTICLE_FILE)[1]), dict)
+    except (InputError, ValueError, RecursionError, MemoryError):
         return False
 
 
@@ -219,12 +279,12 @@ def jsonl_lines(path: str | Path) -> Iterator[tuple[Where, dict[str, Any] | Inpu
         raise InputError(CONLL, path=str(path), line=current[0])
     while current is not None:
         number, line = current
-        following = next(lines, None)
         where = Where(str(path), line=number)
-        if isinstance(line, InputError):  # not UTF-8: this line's error
+        if isinstance(line, InputError):  # not UTF-8, or too long: this line's error, given before the next is read
             yield where, line
-            current = following
+            current = next(lines, None)
             continue
+        following = next(lines, None)
         try:
             data = parse_json(line, where, last=following is None)
         except InputError as error:
@@ -249,16 +309,25 @@ def jsonl_objects(path: str | Path) -> Iterator[tuple[Where, dict[str, Any]]]:
 def _nonblank_lines(path: Path) -> Iterator[tuple[int, str | InputError]]:
     """(line number, text) of each line that is not blank, decoded as UTF-8 (a byte-order mark dropped), or the
     located error of a line that is not UTF-8: that line's, not the file's, so a reader that skips bad lines
-    skips it alone (a newcomer's `ingest --skip-invalid` skipped a whole JSONL file for one Latin-1 line). A
-    DocBin (binary from its first line) is the file's error; a FIFO, device or folder is refused before it is
-    opened (reading one could wait forever)."""
+    skips it alone (a newcomer's `ingest --skip-invalid` skipped a whole JSONL file for one Latin-1 line). So is a
+    line longer than `JSONL_LINE`, read no further than that (the rest of it is passed over only when the next line
+    is asked for). A DocBin (binary from its first line) is the file's error; a FIFO, device or folder is refused
+    before it is opened (reading one could wait forever)."""
     try:
         try:
             fd = open_regular(path, follow=True)  # never waits: a FIFO renamed in after a look would (trial 29)
         except NotRegular as error:
             raise InputError(f"{kind_of(error.mode)}, not a regular file", path=str(path)) from None
+        number = 0
         with os.fdopen(fd, "rb") as stream:
-            for number, raw in enumerate(stream, start=1):
+            for number in itertools.count(1):  # `number`: also the line a MemoryError names
+                raw = stream.readline(JSONL_LINE.most + 1)
+                if not raw:
+                    break
+                if len(raw) > JSONL_LINE.most and not raw.endswith(b"\n"):
+                    yield number, InputError(JSONL_LINE.refusal(), path=str(path), line=number)
+                    _pass_the_line(stream)
+                    continue
                 try:
                     line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
                 except UnicodeDecodeError as error:
@@ -272,6 +341,17 @@ def _nonblank_lines(path: Path) -> Iterator[tuple[int, str | InputError]]:
                     yield number, line.removesuffix("\n")  # as text.split("\n") gives it: columns on this line
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror}", path=str(path)) from None
+    except MemoryError:  # a line within `JSONL_LINE`, yet more than is left: the file's error, read no further
+        raise InputError(too_large(), path=str(path), line=number) from None
+
+
+def _pass_the_line(stream: IO[bytes]) -> None:
+    """Read on to the start of the next line, a MiB at a time, holding none of it."""
+    while part := stream.read(MIB):
+        end = part.find(b"\n")
+        if end >= 0:
+            stream.seek(end + 1 - len(part), os.SEEK_CUR)
+            return
 
 
 def write_text_lines(lines: Iterable[str], out: IO[bytes]) -> int:

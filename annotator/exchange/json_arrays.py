@@ -17,6 +17,7 @@ from annotator.exchange.files import (
     loads,
     parse_json,
     read_text,
+    too_large,
     unique_keys,
 )
 
@@ -40,6 +41,8 @@ def json_array(path: str | Path) -> tuple[Path, list[Any], Callable[[int, str | 
         ) from None
     except (RecursionError, ValueError):
         data = parse_json(text, Where(str(path), line=1))  # raises the located error for these too
+    except MemoryError:  # within `WHOLE_FILE`, yet its records did not fit: one line, never a traceback
+        raise InputError(too_large(path), path=str(path)) from None
     if not isinstance(data, list):
         raise InputError(f"expected a JSON array of tasks, got {json_kind(data)}", path=str(path), line=1)
     return path, data, record_lines(text)
