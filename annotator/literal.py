@@ -15,7 +15,13 @@ character named by its code is one character of several cells there.
 
 from __future__ import annotations
 
+import codecs
+import io
 import unicodedata
+from typing import IO, TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from typing_extensions import Buffer
 
 REPLACEMENT = "\ufffd"
 #: Categories of the characters shown by their code: C1 controls (C0 ones have pictures), format characters,
@@ -90,3 +96,32 @@ def literal_json(text: str) -> str:
     if text.replace("\n", "").isprintable():
         return text
     return "".join(map(_json_escape, text))
+
+
+def json_shown_literally(out: IO[bytes]) -> BinaryIO:
+    """A binary stream of UTF-8 JSON passed on to `out` with `literal_json`'s escapes: what `export -o -` writes to
+    standard output, a terminal perhaps, where a right-to-left override in an article reordered what followed
+    (trial t4 F3: JSON escapes ESC, not U+202E). The same JSON value: a reader decodes the escapes to the text.
+    A file written with -o PATH keeps its bytes, for the tools that read it."""
+    return io.BufferedWriter(_JsonShownLiterally(out))
+
+
+class _JsonShownLiterally(io.RawIOBase):
+    """The raw stream under `json_shown_literally`'s buffer: each write's text escaped, on to `out`."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        super().__init__()
+        self._out = out
+        self._decoder = codecs.getincrementaldecoder("utf-8")()  # a write may end inside a character
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Buffer, /) -> int:
+        text = self._decoder.decode(bytes(data))
+        if text:
+            self._out.write(literal_json(text).encode("utf-8"))
+        return memoryview(data).nbytes
+
+    def flush(self) -> None:
+        self._out.flush()

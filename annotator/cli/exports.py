@@ -28,6 +28,7 @@ from annotator.cli.common import (
 )
 from annotator.cli.names import default_annotator
 from annotator.cli.paths import PathType, given_path, output_paths
+from annotator.literal import json_shown_literally
 from annotator.store import DEFAULT_DB
 from annotator.vocabulary import GOLD, Status
 from annotator.wording import counted
@@ -110,8 +111,9 @@ def export(
         if who is not None and who not in store.annotators():
             found = ", ".join(store.annotators()) or "none"
             raise fail(f"no annotations by '{who}' to export (in the database: {found})")
-        if output == "-":
-            count = _to_standard_output(lambda out: export_records(store, name, out, who, options=options))
+        if output == "-":  # JSON with its invisible characters as \u escapes: a terminal may show it (`literal`)
+            shown = json_shown_literally if chosen.suffix in (".json", ".jsonl") else lambda out: out
+            count = _to_standard_output(lambda out: export_records(store, name, shown(out), who, options=options))
             say(f"{count} record(s) written", err=True)
             tell_notes(options, count)
             _say_why_none(store, who, status, count)
