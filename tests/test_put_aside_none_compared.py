@@ -171,3 +171,22 @@ def test_gold_of_one_annotator_names_the_flag_of_another(tmp_path: Path) -> None
         "annotator: note: 1 article compared without an annotator who put it aside: 'Who pays' flagged by ben "
         "('who pays')"
     ]
+
+
+def test_no_advice_to_take_one_annotator_alone_where_it_would_take_a_flagged_article_too(tmp_path: Path) -> None:
+    """A re-trial (t5 N1): with assignments, alice's other article (its other assignee not started) made the error
+    offer `--annotators alice` alone, and following it settled gold on the article bob had flagged too."""
+    path = tmp_path / "team.db"
+    _, second = _articles(path, ["Ferry", "Who pays"])
+    _run("assign", "--db", path, "--annotators", "alice,cara", "--overlap", "2", "--limit", "1")  # Ferry
+    _run("assign", "--db", path, "--annotators", "alice,bob", "--overlap", "2", "--unassigned")  # Who pays
+    _run("accept", "--db", path, "--annotator", "alice", "--done")
+    with Store.open(path) as store:
+        store.set_status(second, "bob", Status.FLAGGED, reason="who pays")
+    result = annotator("adjudicate", "--db", path, "--auto", "--reviewer", "lead")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        "annotator: error: adjudication needs two or more annotators (finished an article: alice; in the database: "
+        "alice, bob); name them with --annotators A,B; 1 article left out until bob marks it done (d on the screen): "
+        "'Who pays' flagged by bob ('who pays')\n"
+    )

@@ -102,7 +102,7 @@ def chosen_annotators(
     gold excluded: someone who only opened an article does not count); at least two, or with `one_named` one
     named alone (adjudication and review of a team of one; by default two, since a second annotator may not
     have finished yet). The error names the articles a flag or a skip keeps from being compared (`by_assignment`
-    False: --ignore-assignments), and offers no team of one whose every article is one of them."""
+    False: --ignore-assignments), and offers no team of one that would take any of them."""
     known = store.annotators()
     found = ", ".join(known) or "none"
     if names:
@@ -131,14 +131,15 @@ def chosen_annotators(
         finishers = [n for n in store.finished_annotators() if n != GOLD]
         finished = ", ".join(finishers) or "none"
         left_out = {article for article, _ in aside}
+        taken = [a for a, _ in compared_articles(store, finishers, statuses, by_assignment=by_assignment)]
         alone = (
             f" (or one, --annotators {finishers[0]}, to take one annotator's work as gold)"
             if one_named
             and len(finishers) == 1
-            and any(  # not when that would take only what another put aside (a newcomer's trial, N5)
-                article not in left_out
-                for article, _ in compared_articles(store, finishers, statuses, by_assignment=by_assignment)
-            )
+            and taken
+            # not when it would take anything another put aside (trial N5; re-trial t5 N1: alice's other article
+            # made it offered, and following it settled gold on the article bob had flagged)
+            and not left_out.intersection(taken)
             else ""
         )
         raise fail(
