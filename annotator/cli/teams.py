@@ -80,9 +80,14 @@ def assign(
         with errors_as_lines(), open_store(db) as store:
             check_entering(store, by, None, given=False)
             report = assign_articles(store, team, overlap, limit=limit, seed=seed, by=by, unassigned=unassigned)
+            everyone = len(store.article_ids())
         stored(f"the assignments are stored in {db}")
         unchanged = "" if report.added or report.removed else ": nothing changed"
         say(f"{report.articles} article(s) to {overlap} annotator(s) each (seed {seed}) -> {db}{unchanged}")
+        if unassigned and not report.articles and everyone:  # not "no article was assigned before" (re-trial t5 N2)
+            say(f"kept:       nothing to assign: each of the {everyone} article(s) here has its assignees already "
+                "(--unassigned)")  # fmt: skip
+            return
         if report.before:
             begun = f", {report.started} of them already started" if report.started else ""
             say(f"kept:       {report.kept} of the {report.before} earlier assignment(s){begun}")

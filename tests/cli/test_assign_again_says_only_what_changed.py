@@ -56,3 +56,18 @@ def test_a_run_that_only_fills_places_has_no_added_line(tmp_path: Path) -> None:
         "  ann            4 article(s)",
         "  cara           4 article(s)",
     ]
+
+
+def test_unassigned_when_every_article_has_assignees_says_so(tmp_path: Path) -> None:
+    """A re-trial (t5 N2): a second team's `--unassigned` run over articles all assigned said "kept: nothing (no
+    article here was assigned before)", false, and not why nothing was given."""
+    four_articles(tmp_path)
+    assigned(tmp_path, "ann,ben")
+    done = annotator(
+        "assign", "--annotators", "dan,erin", "--overlap", "2", "--unassigned", "--db", "t.db", cwd=tmp_path
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.splitlines() == [
+        "0 article(s) to 2 annotator(s) each (seed 0) -> t.db: nothing changed",
+        "kept:       nothing to assign: each of the 4 article(s) here has its assignees already (--unassigned)",
+    ]
