@@ -25,12 +25,26 @@ SPLIT_UNITS = frozenset(
 #: A token the tokenizer keeps whole: a number with a multiplier, a temperature's, a power's or a volume's unit, a
 #: percent or pence sign glued to it ("2.4bn", "€5k"'s "5k", "38C", "100MW", "5ml", "7pc", "50p"); not a duration,
 #: a time, a decade or a name ("2h", "1990s", "3D"); no lone "b", which letters a part ("Figure 3b") or a planet
-#: ("K2-18b") more often than billions.
+#: ("K2-18b") more often than billions. A minus sign glued before it is the number's ("-5C", "−5C" with U+2212).
 GLUED_FIGURE = re.compile(
-    r"~?(?:US\$|[$£€¥₹])?\d[\d,]*(?:\.\d+)?"
+    r"~?[-−]?(?:US\$|[$£€¥₹])?\d[\d,]*(?:\.\d+)?"
     r"(?:bn|bln|mn|mln|tn|trn|k|C|F|ºC|ºF|kW|MW|GW|kWh|MWh|GWh|TWh|ml|kph|pc|p)"
 )
 CURRENCY_SIGNS = frozenset("$£€¥₹")
+#: A number with a minus sign glued before its digits, a currency sign between them ("-5", "−12.5", "-$5"): a token
+#: the tokenizer keeps whole after a space, so a figure whole (a hyphen after a word or number is split off: "3-1").
+SIGNED_NUMBER = re.compile(r"[-−](?:US\$|[$£€¥₹])?\d[\d,]*(?:\.\d+)?")
+
+
+def is_signed_number(word: str) -> bool:
+    """Whether a token is a number with its minus sign (`SIGNED_NUMBER`): a figure whole, as "-5C" is."""
+    return SIGNED_NUMBER.fullmatch(word) is not None
+
+
+def is_unit_of(number: str, word: str) -> bool:
+    """Whether `word`, written right after the token `number` with no space, is its unit or multiplier ("20" "km",
+    "90" "km/h", "€410" "m"): the figure's, never a name of its own."""
+    return (word in MULTIPLIERS or word in SPLIT_UNITS) and number[-1:].isdigit()
 
 
 def is_glued_figure(word: str) -> bool:

@@ -5,9 +5,10 @@ no white space at either end (Unicode white space, a no-break space included), n
 control or format character: a zero-width space, a bidi override, named in the refusal), nor a terminal's escape
 sequence (`ESCAPE_SEQUENCE`: "ESC[0m" ends in a letter, yet it is no word; a span may not start or end with one,
 nor inside one), and for the entity layer (ACTOR, LOCATION, FIGURE) no punctuation either, except what belongs
-to the word it edges: a leading @ or # (handles, tags), a trailing % (figures), a trailing # glued to a letter or
-digit (the names "C#", "F#": no sentence ends with one), a trailing "." that ends an abbreviation ("U.S.", "Inc."),
-a closing bracket whose opening one is inside the span. Sentence punctuation glued to a word stays out ("Yahoo!"
+to the word it edges: a leading @ or # (handles, tags), a FIGURE's leading minus sign glued to its digits (or
+its currency sign) and to no word before it ("-5C", "-£3m"; not the dash of "3-1"), a trailing % (figures), a
+trailing # glued to a letter or digit (the names "C#", "F#": no sentence ends with one), a trailing "." that ends
+an abbreviation ("U.S.", "Inc."), a closing bracket whose opening one is inside the span. Sentence punctuation glued to a word stays out ("Yahoo!"
 is "Yahoo"): neither the text nor spaCy's tokens tell that name from "I met Ruiz!". A QUOTE is the words between the quotation marks, so it
 may end with the sentence's own punctuation but never with a double quotation mark. Within one annotation,
 entity spans do not overlap each other, quotes do not overlap each other, and a speaker is one of the
@@ -88,6 +89,8 @@ LONGEST_ESCAPE = 256
 _ESCAPE = re.compile(ESCAPE_SEQUENCE)
 _INTRODUCER = re.compile(f"[{INTRODUCERS}]")
 _LINE_BREAK = re.compile("[" + re.escape("".join(sorted(LINE_BREAKS))) + "]")
+#: A minus sign glued to a figure's digits, a currency sign between them ("-5C", "-£3.2bn").
+_SIGNED = re.compile(r"-[$£€¥₹]?\d")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]\.")
 
 
@@ -135,13 +138,15 @@ def escape_at_edge(text: str, start: int, end: int) -> str | None:
     return None if found is None else found.group()
 
 
-def _bad_first(text: str, label: Label) -> bool:
+def _bad_first(text: str, label: Label, before: str = "") -> bool:
+    """Whether the span `text` may not start where it does; `before` is the character before it ("" at the start)."""
     char = text[0]
     if is_blank(char):
         return True
     if label is Label.QUOTE:
         return char in DOUBLE_QUOTES
-    return _is_punctuation(char) and char not in LEADING_SIGNS
+    signed = label is Label.FIGURE and _SIGNED.match(text) is not None and not before.isalnum()  # "-5C", "-£3m"
+    return _is_punctuation(char) and char not in LEADING_SIGNS and not signed
 
 
 def _bad_last(text: str, label: Label) -> bool:
@@ -191,7 +196,7 @@ def edge_fault(text: str, start: int, end: int, label: Label | str) -> tuple[str
         return (f"a span may not start or end with an invisible character ({shown_char(invisible)})", *_RULE)
     if words[0].isspace() or words[-1].isspace():
         return ("a span may not start or end with white space", *_RULE)
-    first, last = _bad_first(words, label), _bad_last(words, label)
+    first, last = _bad_first(words, label, text[start - 1 : start]), _bad_last(words, label)
     if first or last:
         if label is Label.QUOTE:
             return ("a quote is the words between its quotation marks, without the marks", *_RULE)
@@ -236,7 +241,7 @@ def fit(text: str, start: int, end: int, label: Label | str) -> tuple[int, int] 
         held = _sequence_holding_start(text, start)
         if held is not None:
             start = max(held.end(), start + 1)
-        elif _bad_first(text[start:end], label):
+        elif _bad_first(text[start:end], label, text[start - 1 : start]):
             start += 1
         else:
             break
