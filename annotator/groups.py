@@ -6,7 +6,7 @@ modifiers, its owner); the verbs that end it are `verbs`' (by their ending or a 
 from __future__ import annotations
 
 from annotator.figure_units import unit_after_number
-from annotator.modals import verb_after_modal
+from annotator.modals import verb_after_modal, verb_after_plural
 from annotator.shapes import (
     Tokens,
     adverb_at,
@@ -201,6 +201,7 @@ def group_start(text: str, tokens: Tokens, index: int) -> int:
             and not verb_before_group(text, tokens, first - 1)
             and not (before.endswith("s") and verb_after_subject(text, tokens, first - 1))  # "it enables | disabled"
             and verb_after_modal(text, tokens, first - 1) is None  # "will review | costs"
+            and not verb_after_plural(text, tokens, first - 1)  # "Norland farmers block | roads"
             and not unit_after_number(text, tokens, first - 1)  # "20km | line": the figure's unit
         ):
             first -= 1

@@ -1,11 +1,28 @@
-"""Bare verbs after a modal, read without a parse: "will | debate it", "can't | vote", "would not | review" (a
-newcomer's re-trial: the label keys offered 'debate', 'vote', 'review', and a group took the verb in: 'review costs').
-For `phrases` (the keys refuse such a word) and `groups` (no noun group runs back over one)."""
+"""Bare verbs, read without a parse: after a modal ("will | debate it", "can't | vote", "would not | review"; a
+newcomer's re-trial: the label keys offered 'debate', 'vote', 'review', and a group took the verb in: 'review costs'),
+and after a plural subject ("Oil prices | rise", "Rail workers | strike over pay"; a re-trial added 'rise' and 'Rail
+workers strike'). For `phrases` (the keys refuse such a word) and `groups` (no noun group runs back over one)."""
 
 from __future__ import annotations
 
-from annotator.shapes import TokenRange, Tokens, adverb_at, is_common, joined, word_at
-from annotator.wordlists import BETWEEN_MODAL_AND_VERB, DETERMINERS, DO_FORMS, MODALS, NEGATIONS, QUESTION_WORDS
+from bisect import bisect_left
+
+from annotator.shapes import SENTENCE_ENDS, TokenRange, Tokens, adverb_at, is_common, is_modifier, joined, word_at
+from annotator.wordlists import (
+    AGENT_ENDINGS,
+    BETWEEN_MODAL_AND_VERB,
+    BODY_NOUNS,
+    CHANGE_VERBS,
+    DETERMINERS,
+    DO_FORMS,
+    FUNCTION_WORDS,
+    MODALS,
+    NEGATIONS,
+    PEOPLE_NOUNS,
+    PLACE_HEADS,
+    PLURAL_PEOPLE,
+    QUESTION_WORDS,
+)
 
 
 def verb_after_modal(text: str, tokens: Tokens, index: int) -> TokenRange | None:
@@ -38,3 +55,43 @@ def verb_after_modal(text: str, tokens: Tokens, index: int) -> TokenRange | None
     ):
         return None
     return (before, index - 1)
+
+
+def verb_after_plural(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index`, a bare lower-case word, is the verb of the plural right before it: one of a rise or a fall
+    (`CHANGE_VERBS`: "Oil prices | rise on supply fears"), or in a headline (the text's first line, no full stop at its
+    end) any word after a plural for people that opens the line, only names before it ("Rail workers | strike over
+    pay", "Norland farmers | block roads"; not "surround downtown police | complex"), but a noun for people, a body or
+    a place, which heads a compound there ("Farmers | union says")."""
+    word, before = word_at(text, tokens, index), index - 1
+    if before < 0 or not joined(text, tokens, before, index) or not (word.isalpha() and word.islower()):
+        return False
+    if word.endswith(("s", "ed", "ing")) or len(word) < 3 or word in FUNCTION_WORDS or is_modifier(word):
+        return False
+    if any(form in PEOPLE_NOUNS or form in BODY_NOUNS for form in (word, word + "s")) or word in PLACE_HEADS:
+        return False
+    plural = word_at(text, tokens, before)
+    if plural.lower() in DETERMINERS or plural.lower() in FUNCTION_WORDS or adverb_at(text, tokens, index):
+        return False
+    if plural in PLURAL_PEOPLE or (
+        plural.endswith("s") and not plural.endswith(("ss", "us", "is")) and len(plural) > 3
+    ):
+        if word in CHANGE_VERBS:
+            return True
+        opens = not any(word_at(text, tokens, i).islower() for i in range(before))  # not "surround downtown police"
+        return opens and _names_people(plural.lower()) and _in_headline(text, tokens, index)
+    return False
+
+
+def _names_people(plural: str) -> bool:
+    forms = (plural, plural[:-1], plural[:-2])
+    return plural in PLURAL_PEOPLE or plural.endswith(AGENT_ENDINGS) or any(f in PEOPLE_NOUNS for f in forms if f)
+
+
+def _in_headline(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index` is on the text's first line and that line ends with no full stop: a headline."""
+    if text.rfind("\n", 0, tokens[index][0]) >= 0:
+        return False
+    line_end = text.find("\n", tokens[index][1])
+    last = (len(tokens) if line_end < 0 else bisect_left(tokens, line_end, key=lambda token: token[0])) - 1
+    return word_at(text, tokens, last) not in SENTENCE_ENDS

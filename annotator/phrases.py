@@ -19,7 +19,7 @@ from annotator.descriptions import described_name
 from annotator.figure_units import number_of_unit, with_multiplier
 from annotator.groups import group_head, group_start, modified_head, verb_after_subject
 from annotator.literal import quoted
-from annotator.modals import verb_after_modal
+from annotator.modals import verb_after_modal, verb_after_plural
 from annotator.nationalities import nationality_head
 from annotator.people import is_participant
 from annotator.quotations import quotation
@@ -327,7 +327,8 @@ def no_phrase(text: str, tokens: Tokens, index: int) -> bool:
 def why_no_phrase(text: str, tokens: Tokens, index: int) -> str | None:
     """What token `index` is, in the refusal's words, where an entity key pressed there with nothing selected has no
     phrase to add (None where it has one): a verb after its subject (`past_after_subject`; t7 added 'people died';
-    `verb_after_subject`, not after a verb in -ing, whose object it is: "the court | needs more staff"), a bare verb
+    `verb_after_subject`, not after a verb in -ing, whose object it is: "the court | needs more staff";
+    `verb_after_plural`: "Oil prices | rise", "Rail workers | strike" in a headline), a bare verb
     after a modal (`verb_after_modal`: "will | debate"), the number of a time, a duration or an age (`counts_time`:
     "six | months ago"), or a pronoun, a function word, a determiner or an adverb (`adverb_at`: "quickly", "soon")
     alone ("We", "to"; trial 23), lower-case or capitalised only where a sentence or a quotation starts ("May"
@@ -341,7 +342,7 @@ def why_no_phrase(text: str, tokens: Tokens, index: int) -> str | None:
         and not is_participant(text, tokens, index)  # "which | analysts say": a noun for people, no verb
         and verb_after_subject(text, tokens, index)
     )
-    if past_after_subject(text, tokens, index) or verb:
+    if past_after_subject(text, tokens, index) or verb or verb_after_plural(text, tokens, index):
         return "a verb after its subject"  # "the court | needs more staff", "Harwick Foods | posts lower profit"
     modal = verb_after_modal(text, tokens, index)
     if modal is not None:  # "will | debate it", "can't | vote": a bare verb (a newcomer's re-trial added 'debate')

@@ -24,6 +24,8 @@ from annotator.wordlists import (
     AGENT_ENDINGS,
     BASE_FORM_PASTS,
     BODY_NOUNS,
+    CHANGE_VERBS,
+    COMPARATIVES,
     CURRENCIES,
     DETERMINERS,
     FUNCTION_WORDS,
@@ -39,6 +41,8 @@ from annotator.wordlists import (
     POSSESSIVES,
     PREPOSITIONS,
     SINGULAR_SUBJECTS,
+    TIME_MODIFIERS,
+    TIME_UNITS,
     TO_PREPOSITIONS,
     VERBS,
 )
@@ -201,8 +205,8 @@ def verb_after_subject(text: str, tokens: Tokens, index: int) -> bool:
     (`ing_of_a_verb`), after a common noun, a name or a function word other than a verb (a pronoun, an auxiliary: "one
     missing deckhand | waited", "Firefighters | battled", "they | marched", "black smoke | coming up"; not "found |
     wounded"). A word in -s after "he", "she", "it", "who" or "which", or after a common noun or a name only with
-    its object or figure after it (`_object_after`: "the toll | rises to 12", "the storm | hits the coast"): after
-    a noun, a word in -s is as often the plural noun its group ends with ("rescue | workers arrived")."""
+    its object or figure after it (`_object_after`: "the toll | rises to 12"; `_modified_object` after a name: "Harwick
+    Foods posts | lower profit"): after a noun, a word in -s is as often its group's plural ("rescue | workers arrived")."""
     if past_after_subject(text, tokens, index):
         return True
     before = _before_a_verb(text, tokens, index, ("ing",)) if ing_of_a_verb(word_at(text, tokens, index)) else None
@@ -224,9 +228,23 @@ def verb_after_subject(text: str, tokens: Tokens, index: int) -> bool:
     word = word_at(text, tokens, index)
     if word in PLURAL_MODIFIERS or word.endswith(AGENT_ENDINGS) or _names_people(word):  # "Hong Kong citizens | more"
         return False
-    return (
-        _object_after(text, tokens, index) or ends_its_clause(text, tokens, index) or headline_verb(text, tokens, index)
-    )
+    if _object_after(text, tokens, index) or ends_its_clause(text, tokens, index):
+        return True
+    return headline_verb(text, tokens, index) or (not before.islower() and _modified_object(text, tokens, index))
+
+
+def _modified_object(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether a modifier and its common noun, a verb's object, follow token `index` ("Harwick Foods posts | lower profit";
+    a re-trial added 'Harwick Foods posts'), as they follow no plural ending a group; not a time ("shares | last week")."""
+    after, then = index + 1, index + 2
+    if then >= len(tokens) or not (joined(text, tokens, index, after) and joined(text, tokens, after, then)):
+        return False
+    modifier, noun = word_at(text, tokens, after), word_at(text, tokens, then)
+    if modifier.endswith(("ed", "ing")) or modifier in TIME_MODIFIERS:  # "DNA sequences | called plasmids"
+        return False
+    if not (modifier in COMPARATIVES or is_modifier(modifier)):
+        return False
+    return is_common(noun) and noun.islower() and noun not in FUNCTION_WORDS and noun not in TIME_UNITS
 
 
 def _names_people(word: str) -> bool:
@@ -356,6 +374,8 @@ def ends_its_clause(text: str, tokens: Tokens, index: int) -> bool:
     after, then, subject = index + 1, index + 2, index - 1
     if then >= len(tokens) or not joined(text, tokens, index, after) or not adverb_at(text, tokens, after):
         return False
+    while subject > 1 and is_modifier(word_at(text, tokens, subject - 1)):  # "the new bridge | opens soon" (re-trial)
+        subject -= 1
     owner = word_at(text, tokens, subject - 1).lower() if subject > 0 else ""
     if not (owner in DETERMINERS and joined(text, tokens, subject - 1, subject)):  # "a lot of phone calls | daily"
         return False
@@ -380,8 +400,8 @@ def headline_verb(text: str, tokens: Tokens, index: int) -> bool:
     if word_at(text, tokens, last) in SENTENCE_ENDS or not joined(text, tokens, index, after):
         return False
     noun = word_at(text, tokens, after)
-    if not (is_common(noun) and noun.islower()) or noun.endswith(("ed", "ing")) or noun in VERBS:
-        return False
+    if not (is_common(noun) and noun.islower()) or noun.endswith(("ed", "ing")) or noun in VERBS | CHANGE_VERBS:
+        return False  # "Oil prices | rise on supply fears": a plural subject's verb after it
     before = index - 1
     named = before > 0 and is_name_word(word_at(text, tokens, before - 1)) and joined(text, tokens, before - 1, before)
     return verb_in_s(text, tokens, index) or (named and is_name_word(word_at(text, tokens, before)))

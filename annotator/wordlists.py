@@ -148,6 +148,15 @@ OBJECT_OPENERS = frozenset({"the", "a", "an", "this", "these", "those", "his", "
 #: Quantifiers that open a verb's object as an article does, a common word after them ("the court needs | more staff");
 #: not "every", "another", which open a time as often ("panic attacks | every night").
 OBJECT_QUANTIFIERS = frozenset({"more", "less", "fewer", "some", "any", "many", "much", "several"})
+#: Comparatives that open a verb's object as a modifier does, a common noun after them ("Harwick Foods posts | lower
+#: profit"); modifiers of a time open none ("shares | last week").
+COMPARATIVES = frozenset({"lower", "higher", "bigger", "smaller", "larger", "greater", "better", "worse", "stronger",
+                          "weaker", "record", "fresh"})  # fmt: skip
+TIME_MODIFIERS = frozenset({"last", "next", "this", "early", "late", "past", "previous", "first", "second", "same"})
+#: Bare verbs of a rise or a fall, which after a plural are its verb, no noun of its group ("Oil prices | rise on
+#: supply fears", "Harwick shares | fall after warning"; a re-trial added 'rise').
+CHANGE_VERBS = frozenset({"rise", "fall", "climb", "drop", "dip", "slip", "slide", "soar", "surge", "jump", "rally",
+                          "tumble", "plunge", "sink", "slump", "rebound", "recover", "ease", "soften", "edge"})  # fmt: skip
 #: Modals, and "do" with a negation, before a bare verb ("will | vote"; spaCy splits "can't", "won't" into "ca", "wo"
 #: and "n't").
 MODALS = frozenset({"will", "would", "can", "could", "may", "might", "must", "should", "shall", "wo", "ca", "do", "does",

@@ -57,3 +57,20 @@ async def test_the_keys_refuse_a_verb_after_a_modal_an_adverb_and_a_durations_nu
         await pilot.press("slash", *"six", "enter", "3")
         assert status(app) == refused("six", "the number of a time, a duration or an age")
     assert held_spans(db, WHO) == []
+
+
+BODY = "Harwick results\nThe results came on Monday. Harwick Foods posts lower profit after a poor harvest.\n"
+
+
+async def test_the_key_in_a_body_sentence_refuses_the_verb_and_adds_the_group_without_it(tmp_path: Path) -> None:
+    """The re-trial's body sentence: on "posts" the status line offered "1-3 add 'Harwick Foods posts'"."""
+    db = one_article(tmp_path / "n.db", BODY, [])
+    app = make_app(db, WHO, keymap_path=False)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await pilot.press("slash", *"posts", "enter")
+        assert status(app) == "no label key adds anything here" + HINTS
+        await pilot.press("1")
+        assert status(app) == refused("posts", "a verb after its subject")
+        await pilot.press("slash", *"profit", "enter", "1")
+        assert status(app).startswith("added ACTOR 'lower profit'")
+    assert held_spans(db, WHO) == [("ACTOR", "lower profit")]
