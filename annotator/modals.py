@@ -5,9 +5,7 @@ workers strike'). For `phrases` (the keys refuse such a word) and `groups` (no n
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
-from annotator.shapes import SENTENCE_ENDS, TokenRange, Tokens, adverb_at, is_common, is_modifier, joined, word_at
+from annotator.shapes import TokenRange, Tokens, adverb_at, in_headline, is_common, is_modifier, joined, word_at
 from annotator.wordlists import (
     AGENT_ENDINGS,
     BETWEEN_MODAL_AND_VERB,
@@ -79,19 +77,10 @@ def verb_after_plural(text: str, tokens: Tokens, index: int) -> bool:
         if word in CHANGE_VERBS:
             return True
         opens = not any(word_at(text, tokens, i).islower() for i in range(before))  # not "surround downtown police"
-        return opens and _names_people(plural.lower()) and _in_headline(text, tokens, index)
+        return opens and _names_people(plural.lower()) and in_headline(text, tokens, index)
     return False
 
 
 def _names_people(plural: str) -> bool:
     forms = (plural, plural[:-1], plural[:-2])
     return plural in PLURAL_PEOPLE or plural.endswith(AGENT_ENDINGS) or any(f in PEOPLE_NOUNS for f in forms if f)
-
-
-def _in_headline(text: str, tokens: Tokens, index: int) -> bool:
-    """Whether token `index` is on the text's first line and that line ends with no full stop: a headline."""
-    if text.rfind("\n", 0, tokens[index][0]) >= 0:
-        return False
-    line_end = text.find("\n", tokens[index][1])
-    last = (len(tokens) if line_end < 0 else bisect_left(tokens, line_end, key=lambda token: token[0])) - 1
-    return word_at(text, tokens, last) not in SENTENCE_ENDS

@@ -6,6 +6,7 @@ places a missed mention may be; the nouns that name people are `people`'s."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -377,3 +378,13 @@ def adverb_at(text: str, tokens: Tokens, index: int) -> bool:
             and is_common(word_at(text, tokens, following))
         )
     return len(word) > 3 and word.endswith("ly") and word not in LY_NOT_ADVERBS
+
+
+def in_headline(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index` is on the text's first line and that line ends with no full stop: a headline, where a
+    verb in -s or a bare verb after a plural reads as one (`verbs.headline_verb`, `modals.verb_after_plural`)."""
+    if text.rfind("\n", 0, tokens[index][0]) >= 0:
+        return False
+    line_end = text.find("\n", tokens[index][1])
+    last = (len(tokens) if line_end < 0 else bisect_left(tokens, line_end, key=lambda token: token[0])) - 1
+    return word_at(text, tokens, last) not in SENTENCE_ENDS

@@ -4,13 +4,11 @@ is the verb of its clause rather than a word of a noun group, by its ending and 
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from annotator.shapes import (
-    SENTENCE_ENDS,
     Tokens,
     adverb_at,
     group_word,
+    in_headline,
     is_common,
     is_modifier,
     is_name_word,
@@ -393,11 +391,9 @@ def headline_verb(text: str, tokens: Tokens, index: int) -> bool:
     ("Oil prices | rise"; "Tesla sales | figures": `verb_in_s`). Not where the word after ends the line ("Oil prices |
     rise"), which a plural's verb does as often."""
     after, then = index + 1, index + 2
-    if then >= len(tokens) or text.rfind("\n", 0, tokens[index][0]) >= 0 or not joined(text, tokens, after, then):
+    if then >= len(tokens) or not joined(text, tokens, after, then) or not joined(text, tokens, index, after):
         return False
-    line_end = text.find("\n", tokens[index][1])
-    last = (len(tokens) if line_end < 0 else bisect_left(tokens, line_end, key=lambda token: token[0])) - 1
-    if word_at(text, tokens, last) in SENTENCE_ENDS or not joined(text, tokens, index, after):
+    if not in_headline(text, tokens, index):
         return False
     noun = word_at(text, tokens, after)
     if not (is_common(noun) and noun.islower()) or noun.endswith(("ed", "ing")) or noun in VERBS | CHANGE_VERBS:
