@@ -9,64 +9,27 @@ from __future__ import annotations
 import os
 import shlex
 import signal
-import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import psutil
 import pytest
 from browser import Browser, chromium
+from serve_support import free_port, seeded_database, serving, wait_until_listening
 from typer.testing import CliRunner
 
 from annotator.cli import app
-from annotator.exchange.article_files import seed_articles
-from annotator.exchange.ingest import ingest
 from annotator.store import Store
-from annotator.store.assignments import assign
 from annotator.tui.serving import session_command
 
 needs_chromium = pytest.mark.skipif(chromium() is None, reason="needs Debian's chromium (apt-get install -y chromium)")
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture
 def seeded(tmp_path: Path) -> Path:
-    """The seed article (without model suggestions: the server test is about the page) and two assignments."""
-    path = tmp_path / "team.db"
-    with Store.open(path) as store:
-        ingest(store, seed_articles(), suggest=False)
-        assign(store, ["alice", "bob"], 2)
-    return path
-
-
-def serving(db: Path, *options: str) -> Iterator[str]:
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "annotator", "serve", "--db", str(db), "--port", str(port), *options],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
-        for _ in range(200):
-            with socket.socket() as probe:
-                if probe.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            if server.poll() is not None:
-                raise AssertionError(server.stdout.read().decode() if server.stdout else "the server stopped")
-            time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        os.killpg(server.pid, 15)  # the server and the sessions it started
-        server.wait(timeout=20)
+    return seeded_database(tmp_path)
 
 
 SEED_LINE = "Israel's aerial and ground bombardments across the Gaza Strip killed"
@@ -74,9 +37,9 @@ SEED_LINE = "Israel's aerial and ground bombardments across the Gaza Strip kille
 
 @needs_chromium
 async def test_the_seed_article_is_on_the_page(seeded: Path, tmp_path: Path) -> None:
-    for url in serving(seeded, "--annotator", "alice"):
+    with serving(seeded, "--annotator", "alice") as served:
         async with Browser() as page:
-            await page.open(url)
+            await page.open(served.url)
             await page.wait_for(SEED_LINE)
             shown = await page.wait_for("alice · team.db")  # the title bar: whose session
             assert " tab Next  ⏎ Accept  x Reject " in shown  # and the key bar: the whole screen is there
@@ -88,9 +51,9 @@ async def test_the_page_opened_as_localhost_works(seeded: Path) -> None:
     """The page opened as http://localhost:PORT: its websocket goes to 127.0.0.1 (the address the server names)
     with the Origin http://localhost:PORT, one of the server's own, so the checks against other sites' pages
     (tests/test_serve_origin.py) let it through."""
-    for url in serving(seeded, "--annotator", "alice"):
+    with serving(seeded, "--annotator", "alice") as served:
         async with Browser() as page:
-            await page.open(url.replace("127.0.0.1", "localhost"))
+            await page.open(served.url.replace("127.0.0.1", "localhost"))
             await page.wait_for(SEED_LINE)
 
 
@@ -121,13 +84,9 @@ async def test_another_site_s_page_cannot_drive_a_session(seeded: Path, tmp_path
         stderr=subprocess.DEVNULL,
     )
     try:
-        for _ in range(200):
-            with socket.socket() as probe:
-                if probe.connect_ex(("127.0.0.1", other)) == 0:
-                    break
-            time.sleep(0.1)
-        for url in serving(seeded, "--annotator", "alice"):
-            port = url.rsplit(":", 1)[1].strip("/")
+        wait_until_listening("127.0.0.1", other)
+        with serving(seeded, "--annotator", "alice") as served:
+            port = str(served.port)
             async with Browser(resolving={"evil.example": "127.0.0.1"}) as page:
                 await page.loaded(f"http://evil.example:{other}/")
                 assert await page.evaluate(OPEN_THE_SOCKET.replace("PORT", port)) == "refused"
@@ -143,9 +102,9 @@ async def test_another_site_s_page_cannot_drive_a_session(seeded: Path, tmp_path
 
 @needs_chromium
 async def test_a_session_without_annotator_asks_who_is_annotating(seeded: Path) -> None:
-    for url in serving(seeded):
+    with serving(seeded) as served:
         async with Browser() as page:
-            await page.open(url)
+            await page.open(served.url)
             shown = await page.wait_for("Who is annotating?")
             assert "alice" in shown and "bob" in shown
             await page.press("Enter", "Enter", 13)  # the first name offered: alice
@@ -183,11 +142,7 @@ async def test_a_served_session_ends_cleanly_on_sigterm(seeded: Path, number: si
     command = [sys.executable, "-m", "annotator", "serve", "--db", str(seeded), "--port", str(port), "--annotator"]
     server = subprocess.Popen([*command, "alice"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        for _ in range(200):
-            with socket.socket() as probe:
-                if probe.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.1)
+        wait_until_listening("127.0.0.1", port)
         async with Browser() as page:
             await page.open(f"http://127.0.0.1:{port}/")
             await page.wait_for(SEED_LINE)

@@ -8,81 +8,25 @@ replies: without these checks a page anywhere could annotate as anyone and read 
 
 from __future__ import annotations
 
-import asyncio
-import os
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import aiohttp
-import psutil
 import pytest
+from serve_support import free_port, keys_reach_the_session, seeded_database, serving
 from typer.testing import CliRunner
 
 from annotator.cli import app
-from annotator.exchange.article_files import seed_articles
-from annotator.exchange.ingest import ingest
 from annotator.store import Store
-from annotator.store.assignments import assign
 from annotator.tui.served_addresses import ServedAddresses
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture
 def seeded(tmp_path: Path) -> Path:
-    path = tmp_path / "team.db"
-    with Store.open(path) as store:
-        ingest(store, seed_articles(), suggest=False)
-        assign(store, ["alice", "bob"], 2)
-    return path
+    return seeded_database(tmp_path)
 
 
 #: The events the fixture's assignments leave.
 ASSIGNED = [("alice", "assign"), ("bob", "assign")]
-
-
-@dataclass
-class Served:
-    port: int
-    process: subprocess.Popen[bytes]
-    output: str = ""  # what the server printed, once it stopped
-
-    def sessions(self) -> list[psutil.Process]:
-        """The session processes the server started (one `annotator annotate` per websocket)."""
-        return psutil.Process(self.process.pid).children(recursive=True)
-
-
-@contextmanager
-def serving(db: Path, *options: str, connect_to: str = "127.0.0.1") -> Iterator[Served]:
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "annotator", "serve", "--db", str(db), "--port", str(port), *options],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
-        for _ in range(200):
-            with socket.socket() as probe:
-                if probe.connect_ex((connect_to, port)) == 0:
-                    break
-            if server.poll() is not None:
-                raise AssertionError(server.stdout.read().decode() if server.stdout else "the server stopped")
-            time.sleep(0.1)
-        yield (served := Served(port, server))
-    finally:
-        os.killpg(server.pid, 15)  # the server and the sessions it started
-        served.output = server.communicate(timeout=20)[0].decode()
 
 
 def files_beside(db: Path) -> dict[str, bytes]:
@@ -126,26 +70,6 @@ async def test_a_websocket_from_another_page_starts_nothing(seeded: Path, origin
         assert files_beside(seeded) == before
         assert (await get(f"http://127.0.0.1:{served.port}/", f"127.0.0.1:{served.port}"))[0] == 200  # the page
     assert events(seeded) == ASSIGNED
-
-
-async def keys_reach_the_session(url: str, origin: str, db: Path) -> None:
-    """Open the websocket as the page would, wait for the screen (the title names the session), press d (done)
-    and wait until the database has the event."""
-    async with aiohttp.ClientSession() as session, session.ws_connect(url, headers={"Origin": origin}) as socket_:
-        shown = b""
-        while b"team.db" not in shown:
-            message = await asyncio.wait_for(socket_.receive(), 60)
-            assert message.type == aiohttp.WSMsgType.BINARY, message
-            shown += message.data
-        await socket_.send_json(["stdin", "d"])
-        with Store.open(db, read_only=True) as store:
-            [article] = store.article_ids()
-        for _ in range(300):
-            with Store.open(db, read_only=True) as store:
-                if store.status(article, "alice") == "done":
-                    return
-            await asyncio.sleep(0.1)
-        raise AssertionError("the key never reached the session")
 
 
 @pytest.mark.parametrize("name", ["127.0.0.1", "localhost"])
