@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,7 +96,8 @@ def serving(db: Path, *options: str, connect_to: str = "127.0.0.1", port: int | 
         wait_until_listening(connect_to, port, server)
         yield served
     finally:
-        os.killpg(server.pid, 15)  # the server and the sessions it started
+        with suppress(ProcessLookupError):  # a server that stopped by itself has no group left
+            os.killpg(server.pid, 15)  # the server and the sessions it started
         served.output = server.communicate(timeout=20)[0].decode()
 
 

@@ -212,20 +212,22 @@ def serve(
     has no authentication. A request must name the server's own address as its Host (--host:--port, this
     machine's names for it, or --url's), and a session's websocket must come from its own page (Origin):
     another site's page cannot open a session or read one. From elsewhere, use an SSH tunnel:
-    ssh -L 8000:127.0.0.1:8000 host (another local port than 8000 needs --url http://127.0.0.1:PORT).
+    ssh -L 8000:127.0.0.1:8000 host (another local port than 8000 needs --url http://127.0.0.1:PORT). Every
+    interface (--host 0.0.0.0 or ::) needs --url: the address browsers elsewhere open.
 
     Example: annotator serve --db team.db --port 8000
     """
     from annotator.errors import AnnotatorError
-    from annotator.tui.served_addresses import ServedAddresses
+    from annotator.tui.served_addresses import WILDCARDS, ServedAddresses, bracketed, unbracketed
     from annotator.tui.serving import LOCAL_HOSTS, check_listening, serve_command
 
     if annotator is not None:
         annotator = checked_name(annotator, "--annotator", works=True)
+    host = unbracketed(host)
     if host not in LOCAL_HOSTS and not public:
         raise fail(f"--host {host} would let other machines connect, with no password: add --public to mean it")
     try:
-        ServedAddresses.of(host, port, url)  # a --url no browser opens: before any other check or warning
+        ServedAddresses.of(host, port, url)  # a --url no browser opens, no page address: before any other check
     except AnnotatorError as error:
         raise fail(str(error)) from None
     with errors_as_lines(), open_store(db) as store:
@@ -233,13 +235,12 @@ def serve(
             raise fail(f"{db}: no article to annotate yet (annotator ingest ... --db {shlex.quote(str(db))})")
         check_listening(host, port)
     if host not in LOCAL_HOSTS:
+        reach = f"this machine's port {port}" if host in WILDCARDS else f"{bracketed(host)}:{port}"
         say(
             f"warning: serving on {host}: textual-serve has no authentication, so anyone who can reach "
-            f"{host}:{port} can read and change {db}",
+            f"{reach} can read and change {db}",
             err=True,
         )
-        if url is None and host in ("0.0.0.0", "::"):
-            say(f"note: pages load from other machines only with --url http://<this host's name>:{port}", err=True)
     try:
         serve_command(db, host, port, annotator, url)
     except AnnotatorError as error:  # not errors_as_lines: ctrl+c is how a server stops, not an interruption

@@ -29,8 +29,14 @@ def _bare(host: str) -> str:
     return host.lower().removeprefix("[").removesuffix("]")
 
 
-def _bracketed(host: str) -> str:
+def bracketed(host: str) -> str:
+    """A host as an address writes it: an IPv6 address in brackets."""
     return f"[{host}]" if ":" in host else host
+
+
+def unbracketed(host: str) -> str:
+    """A --host as given to the system: `[::1]`, as an address writes it, is ::1."""
+    return host[1:-1] if host.startswith("[") and host.endswith("]") else host
 
 
 def _origin(text: str, path: bool = False) -> Origin | None:
@@ -67,25 +73,42 @@ def _host_header(text: str) -> tuple[str, int | None] | None:
     return name.lower(), None if port_text is None else int(port_text)
 
 
+def _address(origin: Origin) -> str:
+    """An origin as an address: scheme://host[:port], the port left out when it is the scheme's default."""
+    scheme, host, port = origin
+    shown = "" if port == DEFAULT_PORTS[scheme] else f":{port}"
+    return f"{scheme}://{bracketed(host)}{shown}"
+
+
 @dataclass(frozen=True)
 class ServedAddresses:
-    """The origins the served page can have; the first is the one to name (the --url, else where it listens)."""
+    """The origins the served page can have, the first the one to name (the --url, else where it listens), and the
+    page's own address (`page`), where its files and websocket are opened."""
 
     origins: tuple[Origin, ...]
+    page: str
 
     @classmethod
     def of(cls, host: str, port: int, url: str | None) -> ServedAddresses:
-        """From `serve`'s --host, --port and --url."""
+        """From `serve`'s --host, --port and --url. The page is at the --url, else at the address listened on:
+        textual-serve's own (`http://HOST:PORT`) was no address for an IPv6 host (`http://::1:8000`) and https
+        on port 443, which the server does not speak. An address for every interface is no page's: refused
+        without --url."""
         names = [_bare(host)]
+        if url is None and names[0] in WILDCARDS:
+            raise AnnotatorError(
+                f"--host {host} (every interface) is no address a browser opens: add --url with the one browsers "
+                f"elsewhere use (--url http://NAME:{port}), or leave --host out to serve this machine alone"
+            )
         if names[0] in LOOPBACK_NAMES or names[0] in WILDCARDS:
             names += [name for name in LOOPBACK_NAMES if name != names[0]]
-        served = [("http", name, port) for name in names]
+        served = tuple(("http", name, port) for name in names)
         if url is None:
-            return cls(tuple(served))
+            return cls(served, _address(served[0]))
         public = _origin(url, path=True)
         if public is None:
             raise AnnotatorError(f"--url {quoted(url)} is not an address a browser opens (http://NAME[:PORT][/PATH])")
-        return cls((public, *served))
+        return cls((public, *served), url)
 
     def answers_to(self, host: str) -> bool:
         """Whether a request with this Host header is for this server (a port left out is its scheme's
@@ -104,6 +127,4 @@ class ServedAddresses:
         return _origin(origin) in self.origins
 
     def __str__(self) -> str:
-        scheme, host, port = self.origins[0]
-        shown = "" if port == DEFAULT_PORTS[scheme] else f":{port}"
-        return f"{scheme}://{_bracketed(host)}{shown}"
+        return _address(self.origins[0])

@@ -139,7 +139,9 @@ def serve_command(db: Path, host: str, port: int, annotator: str | None, url: st
             return application
 
     _sessions_waited_for()
-    server = CheckedServer(session_command(db, annotator), host=host, port=port, title="annotator", public_url=url)
+    server = CheckedServer(
+        session_command(db, annotator), host=host, port=port, title="annotator", public_url=addresses.page
+    )
     _hang_up_stops(server)
     try:
         server.serve()
