@@ -17,7 +17,7 @@ from serve_support import free_port, has_ipv6_loopback, keys_reach_the_session, 
 from typer.testing import CliRunner
 
 from annotator.cli import app
-from annotator.tui.served_addresses import ServedAddresses
+from annotator.tui.served_addresses import ServedAddresses, bracketed
 
 needs_ipv6 = pytest.mark.skipif(not has_ipv6_loopback(), reason="this machine has no IPv6 loopback (::1)")
 needs_chromium = pytest.mark.skipif(chromium() is None, reason="needs Debian's chromium (apt-get install -y chromium)")
@@ -84,15 +84,21 @@ def test_every_interface_needs_the_address_browsers_open(seeded: Path, host: str
     )
 
 
-async def test_every_interface_with_the_url_browsers_open(seeded: Path) -> None:
-    """--host 0.0.0.0 --public --url: the page's addresses are the --url's, its own websocket drives a session."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    with serving(seeded, "--host", "0.0.0.0", "--public", "--url", url, "--annotator", "alice", port=port) as served:
+@pytest.mark.parametrize(
+    ("host", "shown", "loopback"),
+    [("0.0.0.0", "0.0.0.0", "127.0.0.1"), pytest.param("::", "[::]", "::1", marks=needs_ipv6)],
+)
+async def test_every_interface_with_the_url_browsers_open(seeded: Path, host: str, shown: str, loopback: str) -> None:
+    """--host 0.0.0.0 (or ::) --public --url: the page's addresses are the --url's, its own websocket drives a
+    session, and the warning names the port, an IPv6 address in brackets."""
+    port = free_port(loopback)
+    url = f"http://{bracketed(loopback)}:{port}"
+    options = ["--host", host, "--public", "--url", url, "--annotator", "alice"]
+    with serving(seeded, *options, connect_to=loopback, port=port) as served:
         assert await page_addresses(f"{url}/") == own_addresses(url)
         await keys_reach_the_session(f"{url}/ws?width=100&height=30", url, seeded)
     assert url in served.output.split()
-    warning = "warning: serving on 0.0.0.0: textual-serve has no authentication, so anyone who can reach this "
+    warning = f"warning: serving on {shown}: textual-serve has no authentication, so anyone who can reach this "
     assert f"{warning}machine's port {port} can read and change {seeded}\n" in served.output
 
 

@@ -237,7 +237,7 @@ def serve(
     if host not in LOCAL_HOSTS:
         reach = f"this machine's port {port}" if host in WILDCARDS else f"{bracketed(host)}:{port}"
         say(
-            f"warning: serving on {host}: textual-serve has no authentication, so anyone who can reach "
+            f"warning: serving on {bracketed(host)}: textual-serve has no authentication, so anyone who can reach "
             f"{reach} can read and change {db}",
             err=True,
         )
