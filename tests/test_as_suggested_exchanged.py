@@ -144,7 +144,7 @@ def test_gold_a_person_changed_is_theirs_in_the_file_too(db: Path, tmp_path: Pat
 def test_gold_from_accepted_work_changed_since_keeps_its_caution_through_the_file(tmp_path: Path) -> None:
     """N6: gold settled from `accept --done`, then ann changed her own done work on n0: gold there is still the
     suggestions (the database says 3 of 3), so the file says so of all three, naming the commands where they
-    alone wrote everyone's work (n1, n2), as `train` counts them."""
+    alone wrote everyone's work (n1, n2); `train` counts the three too, naming those commands."""
     source = tmp_path / "n.jsonl"
     source.write_text("".join(json.dumps({"id": f"n{i}", "text": t}) + "\n" for i, t in enumerate(TEXTS)), "utf-8")
     db = tmp_path / "x.db"
@@ -164,9 +164,10 @@ def test_gold_from_accepted_work_changed_since_keeps_its_caution_through_the_fil
     assert second_line(*from_file) == second_line("evaluate", "--db", db).replace(" gold is ", " the file is ")
     assert second_line(*from_file) == CAUTION.format(n=3, whose="the file", there=SCORED)
     assert counts(*from_file) == counts("evaluate", "--db", db) == (2, 3)
-    learned = (  # `train` counts what commands alone wrote, from the database and from the file alike
-        "annotator: note: on 2 of the 3 article(s) it took, the work is what `annotator accept` then `annotator "
-        "adjudicate --auto` wrote and no person changed: there it learns the model's own suggestions"
+    learned = (  # `train` counts the three as `evaluate` does, from the database and from the file alike
+        "annotator: note: on 3 of the 3 article(s) it took, the work is the model's suggestions unchanged (no person "
+        "changed them, on the screen or by a command: `annotator accept` then `annotator adjudicate --auto` wrote 2 "
+        "of them): there it learns the model's own suggestions"
     )
     for out, source in (("m1", ["--from", tmp_path / "g.jsonl"]), ("m2", ["--db", db])):
         done = annotator("train", "--epochs", "1", "--out", tmp_path / out, *source)

@@ -33,6 +33,7 @@ from annotator.metrics.intervals import ArticleCounts, Interval, gain_interval
 from annotator.models import NativeRecord
 from annotator.places import Note
 from annotator.store import Reader
+from annotator.store.as_suggested import Unchanged, counted
 from annotator.suggest.loading import EPOCHS
 from annotator.suggest.shipped import shipped_learned
 from annotator.vocabulary import ENTITY_LABELS, GOLD, Status, content_hash
@@ -77,11 +78,10 @@ class TrainReport:
     #: How many held-out articles the shipped component learned from (the seed, the dev gold): its figures there
     #: flatter it, before and after alike.
     held_learned: int = 0
-    #: Of the articles taken from files, how many records say commands alone wrote their work (a native export's
-    #: `unchecked`, still true of them: `stored_spans.unchecked_commands`), as `store.unchecked` counts the database's.
-    unchecked: int = 0
-    #: The commands those records name, each once, in the order first named (`unchecked_line` names them).
-    unchecked_commands: list[str] = field(default_factory=list)
+    #: Of the articles taken from files, those whose record says their work is the model's suggestions unchanged (a
+    #: native export's `unchecked`, still true of them: `stored_spans.said_as_suggested`, or `unchecked_commands`
+    #: with the commands that alone wrote it), as `store.as_suggested.learned_unchanged` counts the database's.
+    unchanged: Unchanged = field(default_factory=Unchanged)
 
     @property
     def gain(self) -> Interval | None:
@@ -103,9 +103,10 @@ def gather(
     unchecked: dict[str, list[str]] | None = None,
 ) -> list[Article]:
     """The annotated articles of a source, in a stable order (by id); the ids of those in progress are added to
-    `unfinished` (`training_input.in_progress_note` tells of them), and, from files, of those whose record says
-    commands alone wrote its work to `unchecked`, with those commands."""
-    from annotator.exchange.formats.stored_spans import unchecked_commands
+    `unfinished` (`training_input.in_progress_note` tells of them), and, from files, of those whose record says its
+    work is the model's suggestions unchanged to `unchecked`, with the commands that alone wrote it (or none: A
+    then d on the screen, `as_suggested`)."""
+    from annotator.exchange.formats.stored_spans import said_as_suggested, unchecked_commands
     from annotator.suggest.learn import Article
 
     wanted = _statuses(source.include_in_progress)
@@ -133,7 +134,8 @@ def gather(
                 _on_tokens(record, path, line)
                 if record.status is Status.IN_PROGRESS and unfinished is not None:
                     unfinished.append(record.article_id)
-                if unchecked is not None and (commands := unchecked_commands(record)):
+                commands = unchecked_commands(record)
+                if unchecked is not None and (commands or said_as_suggested(record)):
                     unchecked[record.article_id] = commands
                 found[key] = (f"{path}:{line}", Article(record.article_id, record.text, record.spans))
             if not records:  # an empty file given by mistake is named, not counted among the finished articles
@@ -163,7 +165,7 @@ def gather(
 
 def _gathered(store: Reader | None, source: Source, note: Note) -> tuple[list[Article], dict[str, list[str]]]:
     """`gather`, with a note on the articles in progress it took (`--include-in-progress`), and those from files
-    that commands alone wrote, with their commands (`TrainReport.unchecked`)."""
+    whose work is the model's suggestions unchanged, with the commands that alone wrote it (`TrainReport.unchanged`)."""
     unfinished: list[str] = []
     unchecked: dict[str, list[str]] = {}
     articles = gather(store, source, unfinished, unchecked)
@@ -280,10 +282,8 @@ def train_model(
 
 
 def _say_unchecked(report: TrainReport, unchecked: dict[str, list[str]]) -> None:
-    """The records commands alone wrote (`_gathered`), counted in the report, with their commands."""
-    from annotator.store.unchecked import first_named
-
-    report.unchecked, report.unchecked_commands = len(unchecked), first_named(unchecked.values())
+    """The records whose work is the model's suggestions unchanged (`_gathered`), counted in the report."""
+    report.unchanged = counted(unchecked, report.trained + report.held_out)
 
 
 def curve_points(articles: int) -> dict[float, int]:

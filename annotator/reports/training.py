@@ -9,6 +9,7 @@ from annotator.exchange.training import TrainReport
 from annotator.metrics.evaluation import Evaluation, LabelScores
 from annotator.reports.agreement import figure
 from annotator.reports.trained import few_lines, verdict_lines
+from annotator.store.as_suggested import Unchanged
 from annotator.vocabulary import ENTITY_LABELS
 
 
@@ -82,16 +83,23 @@ def _skipped(report: TrainReport) -> list[str]:
     return [f"{shares} left out: {each} as many articles as a larger share (the same model trained again)"]
 
 
-def unchecked_line(count: int, total: int, commands: Sequence[str]) -> str:
-    """What `train` says of the articles whose work commands alone wrote (`store.unchecked.learned_unchecked`; from
-    files, their records' `unchecked`: `TrainReport.unchecked`), naming those commands (gold `adjudicate --auto`
-    took from `accept`'s work: both; it said `annotator accept` whatever the command)."""
-    if not count:
+def unchecked_line(unchanged: Unchanged) -> str:
+    """What `train` says of the articles whose work is the model's suggestions unchanged
+    (`store.as_suggested.learned_unchanged`; from files, their records' `unchecked`: `TrainReport.unchanged`), in
+    `evaluate`'s words where a person may have left it so on the screen (A then d: a trial's gold trained "1.000 ->
+    1.000" without a word), naming the commands that alone wrote it (gold `adjudicate --auto` took from `accept`'s
+    work: both; it said `annotator accept` whatever the command)."""
+    if not unchanged.articles:
         return ""
-    wrote = " then ".join(f"`annotator {command}`" for command in commands)
+    wrote = " then ".join(f"`annotator {command}`" for command in unchanged.commands)
+    took = f"on {unchanged.articles} of the {unchanged.total} article(s) it took, the work is"
+    learns = "there it learns the model's own suggestions"
+    if unchanged.by_command == unchanged.articles:
+        return f"{took} what {wrote} wrote and no person changed: {learns}"
+    by = f": {wrote} wrote {unchanged.by_command} of them" if unchanged.by_command else ""
     return (
-        f"on {count} of the {total} article(s) it took, the work is what {wrote} wrote and no person changed: there "
-        "it learns the model's own suggestions"
+        f"{took} the model's suggestions unchanged (no person changed them, on the screen or by a command{by}): "
+        f"{learns}"
     )
 
 

@@ -13,16 +13,19 @@ an older version, since replaced by a `suggest` that suggests otherwise, is not 
 Such work is said so across files: a native export writes `as_suggested` in the record's `unchecked`, and its
 import (or a `merge --prefer other` of it) writes an event saying `as_suggested`; while the work's spans are still
 those that event wrote, it is counted here too, whatever suggestions this database has (`said_so`: gold settled
-from A then d lost its caution through `export --gold`, a newcomer's trial)."""
+from A then d lost its caution through `export --gold`, a newcomer's trial). `train` says so of what it learns
+from too (`learned_unchanged`), beside what commands alone wrote."""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from annotator.store.reads import Reader
-from annotator.store.unchecked import REPLACING
+from annotator.store.unchecked import REPLACING, commands_alone, first_named
+from annotator.vocabulary import Status
 
 #: A span as the comparison sees it: start, end, label, speaker start and end (None: no speaker).
 Shape = tuple[int, int, str, int | None, int | None]
@@ -110,3 +113,34 @@ def suggested_articles(store: Reader, annotator: str) -> set[str]:
     (`as_suggested`): what a native export says of it (`as_suggested` in a record's `unchecked`)."""
     pairs = [(article_id, annotator) for article_id, _, _ in store.annotated_articles(annotator)]
     return {article_id for article_id, _ in as_suggested(store, pairs)}
+
+
+@dataclass(frozen=True)
+class Unchanged:
+    """Of the articles `annotator train` takes, how many hold the model's suggestions unchanged (`as_suggested`, or
+    written by commands alone), of how many, how many of them commands alone wrote, and those commands in the order
+    they first wrote: `train` says so as `evaluate` does (a trial: gold settled from A then d on every article
+    trained "1.000 -> 1.000" without a word, where `evaluate` cautioned)."""
+
+    articles: int = 0
+    total: int = 0
+    by_command: int = 0
+    commands: list[str] = field(default_factory=list)
+
+
+def counted(said: Mapping[str, Iterable[str]], total: int) -> Unchanged:
+    """`Unchanged` of the articles `said` holds (each with the commands that alone wrote it; none: it is the
+    suggestions unchanged however it was made), of `total` taken."""
+    alone = [list(commands) for commands in said.values() if commands]
+    return Unchanged(len(said), total, len(alone), first_named(alone))
+
+
+def learned_unchanged(store: Reader, annotator: str, include_in_progress: bool) -> Unchanged:
+    """Of the articles `train` takes from `annotator` (done, and in progress when asked), those whose work is the
+    model's suggestions unchanged: exactly as suggested (`as_suggested`, what `evaluate` and `export` read), or
+    written by commands alone (for gold, everyone's work there: `unchecked.commands_alone`)."""
+    statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
+    ids = store.articles_annotated_by([annotator], statuses)
+    alone = commands_alone(store, annotator)
+    suggested = {article for article, _ in as_suggested(store, ((article, annotator) for article in ids))}
+    return counted({a: alone.get(a, []) for a in ids if a in alone or a in suggested}, len(ids))

@@ -132,20 +132,6 @@ def _names(unchecked: object) -> list[str]:
     return names if isinstance(names, list) and names and all(isinstance(n, str) and n for n in names) else []
 
 
-def learned_unchecked(store: Reader, annotator: str, include_in_progress: bool) -> tuple[int, int, list[str]]:
-    """Of the articles `annotator train` takes from `annotator` (done, and in progress when asked), how many hold
-    work commands alone wrote (for gold: its sources' too, as `everyone_by_command` counts them), how many it
-    takes, and those commands, in the order they first wrote (re-trial 43c: gold settled from `accept --done` work
-    trained without a word)."""
-    from annotator.vocabulary import Status
-
-    statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
-    ids = store.articles_annotated_by([annotator], statuses)
-    alone = commands_alone(store, annotator)
-    found = [alone[article] for article in ids if article in alone]
-    return len(found), len(ids), first_named(found)
-
-
 def first_named(commands: Iterable[Iterable[str]]) -> list[str]:
     """The commands named, each once, in the order first named."""
     return list(dict.fromkeys(name for names in commands for name in names))
