@@ -1,6 +1,7 @@
 """Gold done where what `review` shows is open, and why: an annotator's done work changed since its gold was
-settled, they finished the article after it was settled, or their work differs from gold as it did when it was
-settled (gold settled from one annotator; another differs). `train`, `export --gold` and `stats` name such articles
+settled, they finished the article after it was settled, their work differs from gold as it did when it was
+settled (gold settled from one annotator; another differs), or it was done before gold was settled but merged in
+after (a pack; by the events' own times, which `merge` keeps). `train`, `export --gold` and `stats` name such articles
 (gold is not changed behind the reviewer's back, so they take it as settled); a lead tells "gold is older than the
 work" from "another annotator differs" by them (a newcomer's trial: one note said both alike, naming no article)."""
 
@@ -14,11 +15,11 @@ from annotator.gold import ReviewState, review_state
 from annotator.gold_drift import gold_holds
 from annotator.literal import quoted
 from annotator.metrics.consensus import Disagreement
-from annotator.rows import SpanRow
+from annotator.rows import Event, SpanRow
 from annotator.store import Reader, Store, replay
 from annotator.store.assignments import team_of
 from annotator.store.connection import Row
-from annotator.vocabulary import GOLD, Label, Status
+from annotator.vocabulary import GOLD, Label, Status, parse_timestamp
 from annotator.wording import counted
 
 #: Articles a note names at most; "and N more" after.
@@ -29,13 +30,17 @@ NAMED = 3
 class Stale:
     """Done gold where `review` shows something open (`review_state(...).open`), with the team compared there and,
     of those unlike gold at an open place: whose done work changed since gold was marked done (`changed`), who
-    finished it after that (`later`), and whose work differs from gold as it did then (`differs`)."""
+    finished it after that (`later`), whose work differs from gold as it did then (`differs`), and whose was done
+    before then but merged in after (`merged`)."""
 
     article_id: str
     team: tuple[str, ...]
     changed: tuple[str, ...] = ()
     later: tuple[str, ...] = ()
     differs: tuple[str, ...] = ()
+    #: Whose done work, as it is now, was done before gold was settled but reached this database after (a pack
+    #: merged back): by the events' own times, not their order here.
+    merged: tuple[str, ...] = ()
 
 
 def stale_gold(store: Store, article_ids: Sequence[str]) -> list[Stale]:
@@ -59,24 +64,45 @@ def stale_gold(store: Store, article_ids: Sequence[str]) -> list[Stale]:
 
 def _why(store: Store, article_id: str, names: list[str], state: ReviewState) -> Stale:
     """Who is unlike gold at the open places, and since when: their spans there now against their spans when gold
-    was last marked done (their events up to that one, replayed)."""
+    was last marked done (their events up to that one, replayed): those this database held then, by the events'
+    order, and those they had done by then where they worked, by the events' own times (`merge` copies events with
+    their times, after ours: bob's pack finished before gold was settled and merged after was "finished it after")."""
     gold = store.spans(article_id, GOLD)
-    settled = max((e.id for e in store.events(article_id, GOLD) if e.after.get("status") == Status.DONE), default=0)
+    marked = [e for e in store.events(article_id, GOLD) if e.after.get("status") == Status.DONE]
+    settled = marked[-1] if marked else None
     places = [state.disagreements[i] for i in state.open]
-    changed, later, differs = [], [], []
+    changed, later, differs, merged = [], [], [], []
     for name in names:
         now = store.spans(article_id, name)
         unlike = [place for place in places if not gold_holds(gold, place, now)]
         if not unlike:
             continue
-        spans, _, was = replay([e for e in store.events(article_id, name) if e.id < settled])
-        if was != Status.DONE:
-            later.append(name)
-        elif any(_there(now, place) != _there_rows(list(spans.values()), place) for place in unlike):
+        events = store.events(article_id, name)
+        held, _, was = replay([e for e in events if settled is not None and e.id < settled.id])
+        had, _, done = replay([e for e in events if settled is not None and _earlier(e, settled)])
+        if was == Status.DONE and _same(now, held, unlike):
+            differs.append(name)
+        elif done == Status.DONE and _same(now, had, unlike):  # done before gold was settled, here only after
+            merged.append(name)
+        elif Status.DONE in (was, done):
             changed.append(name)
         else:
-            differs.append(name)
-    return Stale(article_id, tuple(names), tuple(changed), tuple(later), tuple(differs))
+            later.append(name)
+    return Stale(article_id, tuple(names), tuple(changed), tuple(later), tuple(differs), tuple(merged))
+
+
+def _earlier(event: Event, settled: Event) -> bool:
+    """Whether an event was written before gold was settled, by their own times (the event's id breaks a tie, and
+    decides when either time is no moment: an older release stored some as files gave them)."""
+    try:
+        at, then = parse_timestamp(event.at), parse_timestamp(settled.at)
+    except ValueError:
+        return event.id < settled.id
+    return (at, event.id) < (then, settled.id)
+
+
+def _same(now: Sequence[SpanRow], then: dict[int, Row], places: Sequence[Disagreement[SpanRow]]) -> bool:
+    return all(_there(now, place) == _there_rows(list(then.values()), place) for place in places)
 
 
 Held = Counter[tuple[int, int, str, int | None, int | None]]
@@ -114,6 +140,11 @@ def _reasons(stale: Stale) -> str:
         reasons.append(f"{_joined(stale.later)} finished it after its gold was settled, differently")
     if stale.differs:
         reasons.append(f"{_owners(stale.differs)} done work, unchanged since, differs from it")
+    if stale.merged:
+        reasons.append(
+            f"{_owners(stale.merged)} done work, finished before its gold was settled but merged in after, differs "
+            "from it"
+        )
     return ", ".join(reasons) or "its gold is unlike the done work"
 
 
