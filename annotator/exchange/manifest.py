@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic import Field as Within
 
 from annotator.errors import AnnotatorError, InputError, describe_validation_error, json_kind, json_problem
+from annotator.exchange.formats.json_text import one_line
 from annotator.exchange.writing import written_atomically
 from annotator.places import Note, NotRegular, open_regular
 
@@ -72,7 +73,7 @@ class Manifest:
         rewritten, what the user had changed lost)."""
         note, self.note = self.note, None  # a leftover is named once a run, not at every rewrite
         with written_atomically(folder / MANIFEST, make_folder=True, note=note, advice=GO_ON) as out:
-            out.write((json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+            out.write((one_line(json.dumps(self.to_json(), ensure_ascii=False, indent=1)) + "\n").encode("utf-8"))
             out.flush()
             os.fsync(out.fileno())
 

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ValidationError
 from annotator import models
 from annotator.errors import InputError, describe_validation_error, not_one_of
 from annotator.exchange.files import Where, jsonl_lines
+from annotator.exchange.formats.json_text import dumps as dumps  # every format's JSON, a record a line
 from annotator.exchange.formats.looks import refuse_foreign
 from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.formats.stored_spans import RecordSpan
@@ -386,12 +387,6 @@ def validated(model: type[M], data: Any, where: Where, at: str = "") -> M:
     except ValidationError as error:
         name, message = describe_validation_error(error)
         raise where.error(message, at + name if at and name != "record" else at.rstrip(".") or name) from None
-
-
-#: json.dumps(data, ensure_ascii=False, allow_nan=False) without building an encoder per call (and without the
-#: check for circular references, which values read from JSON and from the database cannot have). NaN and
-#: infinities raise: no export writes non-standard JSON.
-dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False, allow_nan=False).encode
 
 
 def short_id(*parts: Any) -> str:
