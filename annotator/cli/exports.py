@@ -103,6 +103,11 @@ def export(
         raise fail("--config goes with --format spacy (a `spacy train` config) or labelstudio (the labelling config)")
     if config is not None and output == "-":
         raise fail("--config is written with the export: give it a file (-o PATH), not standard output")
+    if output == "-" and get_format(name).binary and sys.stdout.isatty():  # bytes a terminal would take for codes
+        raise fail(
+            f"--format {name} writes binary data, not text for a terminal: redirect standard output "
+            f"(-o - > export{get_format(name).suffix}) or give -o PATH"
+        )
     # from the output's rename on, an interrupt waits for the report
     with reported_before_interrupts(), errors_as_lines(), open_store(db, read_only=True) as store:
         options = ExportOptions(statuses=parse_statuses(status), labels=parse_labels(labels), spans_key=spans_key)

@@ -41,6 +41,8 @@ class Format:
     needs_tokens: bool
     #: Whether the format has a place for flag reasons and comments (`CARRIES_FLAGS`); an export says what it left.
     carries_flags: bool
+    #: Whether the export is bytes, not text (`BINARY`: spaCy's DocBin), which no terminal shows.
+    binary: bool
     read: Callable[[Path, ReadOptions], Iterator[Read]]
     write: Callable[[Iterable[RecordLike], IO[bytes], TokensOf, ExportOptions], int]
     #: (export's path, options after writing) -> the tool's config for that export; None: the format has none.
@@ -59,6 +61,7 @@ def get_format(name: str) -> Format:
         cannot_carry=(*module.CANNOT_CARRY, *(() if carries_flags else ("flag reasons", "comments"))),
         needs_tokens=getattr(module, "NEEDS_TOKENS", False),
         carries_flags=carries_flags,
+        binary=getattr(module, "BINARY", False),
         read=module.read,
         write=module.write,
         config=getattr(module, "config", None),

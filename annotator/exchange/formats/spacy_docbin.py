@@ -54,6 +54,8 @@ from annotator.suggest.tokens import tokens_of as doc_tokens
 
 SUFFIX = ".spacy"
 NEEDS_TOKENS = True
+#: A DocBin is bytes, no text: `export -o -` refuses to send it to a terminal.
+BINARY = True
 CANNOT_CARRY: tuple[str, ...] = ()
 RECORD_KEY = "annotator.record"
 SPEAKERS_KEY = "annotator.speakers"
