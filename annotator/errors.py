@@ -20,6 +20,19 @@ if TYPE_CHECKING:
 class AnnotatorError(Exception):
     """Base of every error that is the user's to fix, not a bug."""
 
+    #: A command the message gives, in backquotes, to run on the database the failing command ran on: raised where
+    #: the file is known but not that database, it gets its --db where the error is said (`on_database`).
+    advised: str | None = None
+
+
+def on_database(error: AnnotatorError, db: str) -> str:
+    """The error's message, the command it advises carrying `db` (`store.db_option`: "" for the default database),
+    so that it runs as pasted on the database the failing command read."""
+    said = str(error)
+    if not db or error.advised is None:
+        return said
+    return said.replace(f"`{error.advised}`", f"`{error.advised}{db}`", 1)
+
 
 class InputError(AnnotatorError):
     """Bad input, located as precisely as we can: file, line and field."""
@@ -32,9 +45,12 @@ class InputError(AnnotatorError):
         line: int | None = None,
         field: str | None = None,
         record: int | None = None,
+        advised: str | None = None,
     ):
-        """`record` locates an entry of a file that is not one record a line (a JSON array, a DocBin)."""
+        """`record` locates an entry of a file that is not one record a line (a JSON array, a DocBin); `advised`:
+        the command the message gives (`AnnotatorError.advised`)."""
         self.path, self.line, self.field, self.reason, self.record = path, line, field, message, record
+        self.advised = advised
         where = ":".join(str(part) for part in (path, line) if part is not None)
         parts = [where] if where else []
         if record is not None:

@@ -85,6 +85,6 @@ def test_ingest_of_a_json_array_names_the_command_that_reads_one(tmp_path: Path)
     error = one_error_line(annotator("ingest", path, "--db", tmp_path / "a.db"))
     assert error == (
         f"{path}:1: this is a JSON array; expected JSONL, one JSON object a line (a Label Studio export is one array: "
-        "annotator import FILE --format labelstudio)"
+        f"`annotator import {path} --format labelstudio --db {tmp_path / 'a.db'}`)"
     )
     assert not (tmp_path / "a.db").exists()

@@ -53,7 +53,8 @@ def test_articles_given_to_import_or_train_are_sent_to_ingest(folder: Path, args
     assert ran.returncode == 1
     assert len(ran.stderr.splitlines()) == 1, ran.stderr
     assert ran.stderr.startswith("annotator: error: four.jsonl:1: this record looks like an article to annotate")
-    assert "store articles with `annotator ingest four.jsonl`" in ran.stderr
+    db = " --db b.db" if "--db" in args else ""  # the ingest goes into the database the command was given
+    assert f"store articles with `annotator ingest four.jsonl{db}`" in ran.stderr
     assert not (folder / "b.db").exists() and not (folder / "m").exists()
 
 
@@ -124,8 +125,8 @@ def test_an_annotator_database_given_as_a_file_of_records_is_named_so(folder: Pa
     ran = annotator(*command, "--db", "a.db", cwd=folder)
     assert (ran.returncode, ran.stderr) == (
         1,
-        "annotator: error: bob.db: this is an SQLite database, not a file of records: `annotator merge FILE` brings "
-        "its work into this database, `annotator export --db FILE` writes its records to a file\n",
+        "annotator: error: bob.db: this is an SQLite database, not a file of records: `annotator merge bob.db --db a.db` "
+        "brings its work into this database, `annotator export --db bob.db` writes its records to a file\n",
     )
     assert ((folder / "bob.db").read_bytes(), (folder / "a.db").read_bytes()) == before
 

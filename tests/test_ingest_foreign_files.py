@@ -9,10 +9,13 @@ from pathlib import Path
 
 from processes import annotator, one_error_line
 
-ARRAY = (
-    "this is a JSON array; expected JSONL, one JSON object a line (a Label Studio export is one array: annotator "
-    "import FILE --format labelstudio)"
-)
+
+def array(path: Path, db: Path) -> str:
+    """The error for a JSON array, with the import that reads it into the command's database, `db`."""
+    return (
+        f"this is a JSON array; expected JSONL, one JSON object a line (a Label Studio export is one array: "
+        f"`annotator import {path} --format labelstudio --db {db}`)"
+    )
 
 
 def label_studio_export(path: Path) -> Path:
@@ -25,7 +28,7 @@ def test_ingest_says_a_label_studio_export_is_one(tmp_path: Path) -> None:
     export = label_studio_export(tmp_path / "root.labelstudio.json")
     result = annotator("ingest", export, "--db", tmp_path / "t.db")
     assert result.returncode == 1
-    assert one_error_line(result) == f"{export}:1: {ARRAY}"
+    assert one_error_line(result) == f"{export}:1: {array(export, tmp_path / 't.db')}"
     trained = annotator("train", "--from", export, "--db", tmp_path / "t.db", "--out", tmp_path / "m")
     assert one_error_line(trained) == one_error_line(result)  # the same words as train --from
 

@@ -18,11 +18,18 @@ from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperCommand, TyperGroup
 
 from annotator.cli.paths import PathType, database_paths, given_path
-from annotator.errors import NOTHING_OF_THIS_CHANGE, OUT_OF_MEMORY, AnnotatorError, SuggestingFailed, keep_details
+from annotator.errors import (
+    NOTHING_OF_THIS_CHANGE,
+    OUT_OF_MEMORY,
+    AnnotatorError,
+    SuggestingFailed,
+    keep_details,
+    on_database,
+)
 from annotator.exchange.formats import FORMATS
 from annotator.interrupts import report_first, stood, stop_if_interrupted
 from annotator.literal import literal, literal_json, literal_lines
-from annotator.store import Store, WriteFailed
+from annotator.store import Store, WriteFailed, db_option
 from annotator.store.damage import damage
 
 
@@ -209,12 +216,13 @@ def interrupted(line: str) -> typer.Exit:
 
 
 @contextmanager
-def errors_as_lines(kept: str = ALL_OR_NOTHING) -> Iterator[None]:
+def errors_as_lines(kept: str = ALL_OR_NOTHING, db: Path | None = None) -> Iterator[None]:
     """Every error the user can fix becomes one line on stderr and exit status 1. `kept` says what a ctrl+c
     leaves (`interrupted`, status 130): nothing, for a command that writes in one transaction (or none); a
     command that commits step by step says what its finished steps keep, after ctrl+c or a failed write alike.
     An error that follows an interrupt some code dropped (spaCy's loading, which said "not installed") is the
-    interrupt's doing: the interrupt is said."""
+    interrupt's doing: the interrupt is said. `db`: the command's --db, which a command the error advises carries
+    (`errors.on_database`)."""
     try:
         try:
             yield
@@ -226,7 +234,7 @@ def errors_as_lines(kept: str = ALL_OR_NOTHING) -> Iterator[None]:
     except AnnotatorError as error:
         if kept != ALL_OR_NOTHING and isinstance(error, WriteFailed):  # the steps committed before it stay
             raise fail(f"{str(error).removesuffix(NOTHING_OF_THIS_CHANGE)}; {kept}") from None
-        raise fail(str(error)) from None
+        raise fail(on_database(error, db_option(db))) from None
     except KeyboardInterrupt:
         raise interrupted(f"interrupted; {kept}") from None
     except MemoryError:

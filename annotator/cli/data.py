@@ -93,7 +93,7 @@ def ingest(
     if no_suggest and suggestions_from is not None:
         raise fail("choose one of --no-suggest and --suggestions-from")
     skipped: list[InputError] = []
-    with errors_as_lines():
+    with errors_as_lines(db=db):
         articles = read_articles(paths or [], note, skipped if skip_invalid else None, db_option(db))
         if not articles and suggestions_from is None:  # nothing to store: no empty database either
             say_skipped(skipped)

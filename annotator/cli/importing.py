@@ -121,7 +121,7 @@ def import_(
     from annotator.store.new_names import new_annotator_note
 
     with reported_before_interrupts():
-        with errors_as_lines():
+        with errors_as_lines(db=db):
             if spans_key == INCORRECT_SPANS_KEY:
                 raise fail(INCORRECT_SPANS_REFUSED)
             if rename and annotator is None:

@@ -349,7 +349,7 @@ def evaluate(
     from annotator.reports.reference import choose_reference
 
     names = [name.strip() for value in suggester or [] for name in value.split(",") if name.strip()]
-    with errors_as_lines(), open_store(db, read_only=True, intact=True) as store:
+    with errors_as_lines(db=db), open_store(db, read_only=True, intact=True) as store:
         reference = choose_reference(store, gold_from, include_in_progress)
         report = score(
             store,

@@ -90,7 +90,7 @@ def train(
     folder = out or Path("models") / datetime.now(UTC).strftime("trained-%Y%m%d-%H%M%S")
     unchecked = changed = ""
     with reported_before_interrupts():  # from the pipeline's rename on, an interrupt waits for the report
-        with errors_as_lines(), progress_bar("Training") as progress:
+        with errors_as_lines(db=db), progress_bar("Training") as progress:
             if from_files:
                 report = (
                     train_curve(None, source, epochs=epochs, seed=seed, base=base, progress=progress, note=note)

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from annotator.differ import where_texts_differ
 from annotator.errors import InputError, describe_validation_error
-from annotator.exchange.files import ARRAY, ARTICLE_FILE, array_of_records, read_text
+from annotator.exchange.files import ARTICLE_FILE, array_of_records, array_refused, read_text
 from annotator.exchange.skipping import Skippable, articles_of, what_to_do
 from annotator.exchange.titles import title_from
 from annotator.literal import quoted
@@ -161,7 +161,7 @@ def read_path(
     elif path.suffix.lower() in (".jsonl", ".txt"):
         yield from articles_of(path, skipped, streamed=streamed)
     elif array_of_records(path):  # a Label Studio export: said as `train --from` says it
-        raise InputError(ARRAY, path=str(path), line=1)
+        raise array_refused(path)
     else:
         raise InputError("expected a .txt or .jsonl file, or a folder of them", path=str(path))
 

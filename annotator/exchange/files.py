@@ -13,6 +13,7 @@ import itertools
 import json
 import os
 import re
+import shlex
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -190,7 +191,7 @@ def _opens_an_array_of_objects(text: str) -> bool:
 
 def array_of_records(path: Path) -> bool:
     """A file that opens a JSON array of records (a Label Studio export), for a reader that goes by the name's
-    suffix (`ingest`), to say what `jsonl_lines` says of it (`ARRAY`). Nothing it cannot read is one."""
+    suffix (`ingest`), to say what `jsonl_lines` says of it (`array_refused`). Nothing it cannot read is one."""
     try:
         first = next(_nonblank_lines(path), None)
     except InputError:
@@ -221,22 +222,32 @@ ONLY_JSONL = {
 }
 #: The first bytes of every SQLite database file.
 SQLITE_HEADER = b"SQLite format 3\x00"
-SQLITE = (
-    "this is an SQLite database, not a file of records: `annotator merge FILE` brings its work into this database, "
-    "`annotator export --db FILE` writes its records to a file"
-)
 
 
 def refuse_a_database(head: bytes, path: str | Path) -> None:
-    """A teammate's database given where a file of records was meant: named as what it is, in one line."""
+    """A teammate's database given where a file of records was meant: named as what it is, in one line, with the
+    commands that read it (the merge into the command's database carries its --db: `errors.on_database`)."""
     if head.startswith(SQLITE_HEADER):
-        raise InputError(SQLITE, path=str(path))
+        merge = f"annotator merge {shlex.quote(str(path))}"
+        raise InputError(
+            f"this is an SQLite database, not a file of records: `{merge}` brings its work into this database, "
+            f"`annotator export --db {shlex.quote(str(path))}` writes its records to a file",
+            path=str(path),
+            advised=merge,
+        )
 
 
-ARRAY = (
-    "this is a JSON array; expected JSONL, one JSON object a line (a Label Studio export is one array: "
-    "annotator import FILE --format labelstudio)"
-)
+def array_refused(path: str | Path) -> InputError:
+    """A JSON array where JSONL is read, with the import that reads a Label Studio export (on the command's
+    database: `errors.on_database`)."""
+    command = f"annotator import {shlex.quote(str(path))} --format labelstudio"
+    return InputError(
+        f"this is a JSON array; expected JSONL, one JSON object a line (a Label Studio export is one array: "
+        f"`{command}`)",
+        path=str(path),
+        line=1,
+        advised=command,
+    )
 
 
 def _empty(path: Path) -> bool:
@@ -265,7 +276,7 @@ def jsonl_lines(path: str | Path) -> Iterator[tuple[Where, dict[str, Any] | Inpu
     current = next(lines, None)
     first = current[1] if current is not None and isinstance(current[1], str) else None
     if first is not None and _opens_an_array_of_objects(first):
-        raise InputError(ARRAY, path=str(path), line=1)
+        raise array_refused(path)
     if first is not None and first.strip() == "{" and _one_object_over_lines(path):
         raise InputError(
             "this is one JSON object over several lines; expected JSONL, one JSON object a line", path=str(path), line=1

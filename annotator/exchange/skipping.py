@@ -20,6 +20,7 @@ class Skippable(InputError):
         #: The whole file holds no article (a .txt file's error; a .jsonl file empty, blank or unreadable as a
         #: whole), not one JSONL line: removing the file, or --skip-invalid, is the way on.
         self.whole = whole or getattr(error, "whole", False)
+        self.advised = error.advised
 
 
 def what_to_do(error: InputError, given: list[Path]) -> str:

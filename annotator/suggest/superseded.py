@@ -28,7 +28,10 @@ def check_runnable(name: str) -> None:
     """Raise `Superseded` if this release cannot run the suggester version `name` because a newer one replaced it."""
     newer = replacement(name)
     if newer is not None:
-        raise Superseded(
+        evaluate = f"annotator evaluate --suggester {name}"
+        error = Superseded(
             f"suggester {name!r} was superseded by {newer!r}: this release cannot run it (its stored suggestions "
-            f"keep their name, and `annotator evaluate --suggester {name}` reads them)"
+            f"keep their name, and `{evaluate}` reads them)"
         )
+        error.advised = evaluate  # on the database the command read (`errors.on_database`)
+        raise error

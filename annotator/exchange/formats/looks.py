@@ -12,6 +12,7 @@ formats, looks like nothing, and its format's reader says what is wrong with it.
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 from typing import Any
 
@@ -119,10 +120,13 @@ def refuse_foreign(where: Where, data: Any, reading: str, *, only: bool = False)
     """Raise the located error `foreign` gives, if any: before a reader takes the record as its own. A line of
     articles where native records are read is sent to `annotator ingest`."""
     if reading == "jsonl" and is_article(data):
-        raise where.error(
+        ingest = f"annotator ingest {shlex.quote(where.path)}"
+        error = where.error(
             f"this record looks like an article to annotate (a text, without article_id, annotator or spans), not "
-            f"{CALLED[reading]}: store articles with `annotator ingest {where.path}`"
+            f"{CALLED[reading]}: store articles with `{ingest}`"
         )
+        error.advised = ingest  # into the command's database (`errors.on_database`)
+        raise error
     problem = foreign(data, reading, only=only)
     if problem:
         raise where.error(problem)
