@@ -72,3 +72,16 @@ def test_standard_output_writes_the_file_s_bytes(folder: Path) -> None:
     done = annotator("export", "--db", "s.db", "--annotator", "bob", "-o", "-", cwd=folder)
     assert annotator("export", "--db", "s.db", "--annotator", "bob", "-o", "std.jsonl", cwd=folder).returncode == 0
     assert done.stdout == (folder / "std.jsonl").read_text(encoding="utf-8")
+
+
+def test_label_studio_s_own_reader_takes_the_escaped_export(folder: Path) -> None:
+    """label-studio-sdk (its environment: tests/test_interop_labelstudio_sdk.py) validates the task and its
+    converter reads the text back whole, the escapes as the characters."""
+    from test_interop_labelstudio_sdk import read_by_sdk
+
+    export = ("export", "--db", "s.db", "--annotator", "bob", "--format", "labelstudio", "-o", "sdk.json")
+    done = annotator(*export, "--config", "sdk.xml", cwd=folder)
+    assert done.returncode == 0, done.stderr
+    read = read_by_sdk(folder / "sdk.xml", {"bob": folder / "sdk.json"})["files"]["bob"]
+    assert read["tasks"] == [{"missing_data": [], "annotations": [{"valid": True, "errors": []}], "predictions": []}]
+    assert [task["text"] for task in read["JSON_MIN"]] == [TEXT]
