@@ -85,3 +85,19 @@ def test_label_studio_s_own_reader_takes_the_escaped_export(folder: Path) -> Non
     read = read_by_sdk(folder / "sdk.xml", {"bob": folder / "sdk.json"})["files"]["bob"]
     assert read["tasks"] == [{"missing_data": [], "annotations": [{"valid": True, "errors": []}], "predictions": []}]
     assert [task["text"] for task in read["JSON_MIN"]] == [TEXT]
+
+
+def test_predict_writes_its_shards_and_manifest_so(folder: Path) -> None:
+    """`predict`'s shards are native JSONL and its manifest names the input, here a file named with a U+2028."""
+    name = "in\u2028put.jsonl"
+    (folder / name).write_text(json.dumps({"id": "p1", "title": TITLE, "text": TEXT}) + "\n", encoding="utf-8")
+    done = annotator("predict", name, "-o", "predicted", "--workers", "1", cwd=folder)
+    assert done.returncode == 0, done.stderr
+    written = {p.relative_to(folder / "predicted"): p.read_bytes() for p in (folder / "predicted").rglob("*.json*")}
+    assert {str(p) for p in written} >= {"manifest.json", "shards/shard-000000.jsonl"}
+    assert {str(p): [c for c in "\u2028\u2029\x85" if c.encode("utf-8") in b] for p, b in written.items()} == {
+        str(p): [] for p in written
+    }
+    [record] = records(written[Path("shards/shard-000000.jsonl")].decode("utf-8"), "jsonl")
+    assert (record["text"], record["title"]) == (TEXT, TITLE)
+    assert json.loads(written[Path("manifest.json")])["inputs"] == [name]
