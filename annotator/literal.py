@@ -102,7 +102,8 @@ def json_shown_literally(out: IO[bytes]) -> BinaryIO:
     """A binary stream of UTF-8 JSON passed on to `out` with `literal_json`'s escapes: what `export -o -` writes to
     standard output, a terminal perhaps, where a right-to-left override in an article reordered what followed
     (trial t4 F3: JSON escapes ESC, not U+202E). The same JSON value: a reader decodes the escapes to the text.
-    A file written with -o PATH keeps its bytes, for the tools that read it."""
+    A file written with -o PATH keeps those characters, for the tools that read it, but for the line breaks every
+    JSON the tool writes escapes (`exchange.formats.json_text`)."""
     return io.BufferedWriter(_JsonShownLiterally(out))
 
 
