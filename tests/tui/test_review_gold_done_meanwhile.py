@@ -14,9 +14,9 @@ from support import word_tokens
 
 from annotator.models import ArticleIn, Span, Status
 from annotator.store import Store
-from annotator.tui.review import make_review_app
 from annotator.tui.screens.article import CURSOR_SAVE_SECONDS
 from annotator.vocabulary import GOLD
+from tests.tui.two_reviewers import status, two_reviewers
 
 WHO = ["alice", "bob"]
 TWO = "In Oslo Anna and Ben met."
@@ -33,10 +33,6 @@ def two_disagreements(path: Path) -> Path:
     return path
 
 
-def status(app) -> str:
-    return app.screen.status_line.text.plain
-
-
 def gold_events(path: Path) -> list[tuple[str, str | None, str | None]]:
     """Gold's events: (action, reviewer, status or whose version)."""
     with Store.open(path) as store:
@@ -48,18 +44,9 @@ def gold_events(path: Path) -> list[tuple[str, str | None, str | None]]:
 SETTLED = [("adjudicate", "lead", "bob"), ("adjudicate", "lead", "bob"), ("status", "lead", "done")]
 
 
-@pytest.fixture
-def no_tick(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No tick shows gold as stored before the key: the store refuses the key's write."""
-    monkeypatch.setattr("annotator.tui.screens.article.CURSOR_SAVE_SECONDS", 3600.0)
-
-
-async def test_a_pick_on_gold_marked_done_since_it_was_shown_is_refused(tmp_path: Path, no_tick) -> None:
+async def test_a_pick_on_gold_marked_done_since_it_was_shown_is_refused(tmp_path: Path) -> None:
     path = two_disagreements(tmp_path / "two.db")
-    lead, lead2 = (make_review_app(path, name, WHO, keymap_path=False) for name in ("lead", "lead2"))
-    async with lead.run_test(size=(80, 24)) as one, lead2.run_test(size=(80, 24)) as two:
-        await one.pause()
-        await two.pause()
+    async with two_reviewers(path, WHO, ticking=False) as ((_, one), (lead2, two)):
         await one.press("b", "b")  # lead settles both with bob's nothing
         await two.press("k", "j")  # lead2's screen shows them (k, not applied), and goes on to Ben (j)
         await one.press("d")  # gold done; lead's screen moves on (to the list: no other article)
@@ -78,10 +65,7 @@ async def test_the_tick_shows_gold_marked_done_and_the_next_key_is_not_applied(t
     """The tick says who marked gold done (not "O reopens it": the review has no O; gold stays open to the review),
     and the next key that writes, a label key as a pick, was aimed at gold before the mark."""
     path = two_disagreements(tmp_path / "two.db")
-    lead, lead2 = (make_review_app(path, name, WHO, keymap_path=False) for name in ("lead", "lead2"))
-    async with lead.run_test(size=size) as one, lead2.run_test(size=size) as two:
-        await one.pause()
-        await two.pause()
+    async with two_reviewers(path, WHO, size) as ((_, one), (lead2, two)):
         await one.press("b", "b", "d")
         await two.pause(CURSOR_SAVE_SECONDS + 1)  # lead2's tick shows gold as stored
         shown = status(lead2)

@@ -17,18 +17,14 @@ from support import word_tokens
 from annotator.gold import decisions
 from annotator.models import ArticleIn, Span, Status
 from annotator.store import Store
-from annotator.tui.review import make_review_app
 from annotator.tui.screens.article import CURSOR_SAVE_SECONDS
 from annotator.tui.screens.review import ReviewScreen
 from annotator.vocabulary import GOLD
 from tests.tui.test_review_panel_hints import ELEVEN, WHO, eleven_disagreements
+from tests.tui.two_reviewers import status, two_reviewers
 
 ANNA, BEN = "disagreement 1/11 ('Anna' at 8:12)", "2/11 ('Ben' at 14:17)"  # Ben after "highlighted now: "
 ELSEWHERE = "the annotation was changed in another window"
-
-
-def status(app) -> str:
-    return app.screen.status_line.text.plain
 
 
 def disputed(app) -> str:
@@ -47,19 +43,10 @@ def gold_events(path: Path) -> list[tuple[str, str, str, list[str]]]:
                 for d in decisions(store, article_id)]  # fmt: skip
 
 
-@pytest.fixture
-def no_tick(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No tick shows gold as stored before the key: the store refuses the key's write."""
-    monkeypatch.setattr("annotator.tui.screens.article.CURSOR_SAVE_SECONDS", 3600.0)
-
-
 @pytest.mark.parametrize("size", [(80, 24), (200, 50)])
 async def test_a_pick_just_after_the_tick_moved_the_disagreement_is_not_applied(tmp_path: Path, size) -> None:
     path = eleven_disagreements(tmp_path / "eleven.db")
-    lead, lead2 = (make_review_app(path, name, WHO, keymap_path=False) for name in ("lead", "lead2"))
-    async with lead.run_test(size=size) as one, lead2.run_test(size=size) as two:
-        await one.pause()
-        await two.pause()
+    async with two_reviewers(path, WHO, size) as ((_, one), (lead2, two)):
         await one.press("b")  # lead: bob's nothing for Anna
         await two.pause(CURSOR_SAVE_SECONDS + 1)  # lead2's tick shows gold as stored
         shown, now = status(lead2), disputed(lead2)
@@ -79,10 +66,7 @@ async def test_a_pick_just_after_the_tick_moved_the_disagreement_is_not_applied(
 async def test_a_label_key_just_after_the_tick_moved_the_disagreement_is_not_applied(tmp_path: Path) -> None:
     """Every key that writes, not only the picks: 1 would add ACTOR 'Ben' by hand where lead2 looked at Anna."""
     path = eleven_disagreements(tmp_path / "eleven.db")
-    lead, lead2 = (make_review_app(path, name, WHO, keymap_path=False) for name in ("lead", "lead2"))
-    async with lead.run_test(size=(80, 24)) as one, lead2.run_test(size=(80, 24)) as two:
-        await one.pause()
-        await two.pause()
+    async with two_reviewers(path, WHO) as ((_, one), (lead2, two)):
         await one.press("b")
         await two.pause(CURSOR_SAVE_SECONDS + 1)
         await two.press("1")
@@ -101,10 +85,7 @@ async def test_the_tick_keeps_a_disagreement_nobody_touched(tmp_path: Path) -> N
     """lead2 on Emil (5/11); lead settles Anna: lead2's tick shows gold as stored and stays on Emil (it went to the
     first one open, Ben, and her `a` picked alice's Ben), and her `a` picks Emil."""
     path = eleven_disagreements(tmp_path / "eleven.db")
-    lead, lead2 = (make_review_app(path, name, WHO, keymap_path=False) for name in ("lead", "lead2"))
-    async with lead.run_test(size=(80, 24)) as one, lead2.run_test(size=(80, 24)) as two:
-        await one.pause()
-        await two.pause()
+    async with two_reviewers(path, WHO) as ((_, one), (lead2, two)):
         await two.press("j", "j", "j", "j")
         await one.press("b")
         await two.pause(CURSOR_SAVE_SECONDS + 1)
@@ -117,20 +98,17 @@ async def test_the_tick_keeps_a_disagreement_nobody_touched(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize(("first", "second"), [("lead", "lead2"), ("lead2", "lead")])
-async def test_a_pick_over_a_decision_not_shown_yet_is_refused(tmp_path: Path, no_tick, first, second) -> None:
+async def test_a_pick_over_a_decision_not_shown_yet_is_refused(tmp_path: Path, first, second) -> None:
     """Both on Anna; one picks bob's nothing, the other alice's Anna at once after (before any tick): the store
     refuses the second, and it is not made again over the first one's decision (last pick won, unsaid)."""
     path = eleven_disagreements(tmp_path / "eleven.db")
-    apps = {name: make_review_app(path, name, WHO, keymap_path=False) for name in ("lead", "lead2")}
-    async with apps[first].run_test(size=(80, 24)) as one, apps[second].run_test(size=(80, 24)) as two:
-        await one.pause()
-        await two.pause()
+    async with two_reviewers(path, WHO, names=(first, second), ticking=False) as ((_, one), (other, two)):
         await one.press("b")
         await two.press("a")
-        refused, now = status(apps[second]), disputed(apps[second])
+        refused, now = status(other), disputed(other)
         assert gold_events(path) == [(first, "bob", "Anna", [])]
         await two.press("a")  # Ben, which the refusal said is highlighted now
-        picked = status(apps[second])
+        picked = status(other)
     assert refused == (
         f"Not done: {ELSEWHERE}, and {ANNA} was settled by {first}, with bob's version; highlighted now: {BEN}"
     )
@@ -139,14 +117,11 @@ async def test_a_pick_over_a_decision_not_shown_yet_is_refused(tmp_path: Path, n
     assert gold_events(path) == [(first, "bob", "Anna", []), (second, "alice", "Ben", ["Ben"])]
 
 
-async def test_a_pick_over_a_decision_changed_since_it_was_shown_is_refused(tmp_path: Path, no_tick) -> None:
+async def test_a_pick_over_a_decision_changed_since_it_was_shown_is_refused(tmp_path: Path) -> None:
     """lead2 looks at Anna settled with bob's nothing; lead changes it to alice's Anna; lead2's `b` (to keep bob's)
     is refused, Anna stays shown, settled anew; pressed again it puts bob's back, as lead2 now means it."""
     path = eleven_disagreements(tmp_path / "eleven.db")
-    lead, lead2 = (make_review_app(path, name, WHO, keymap_path=False) for name in ("lead", "lead2"))
-    async with lead.run_test(size=(80, 24)) as one, lead2.run_test(size=(80, 24)) as two:
-        await one.pause()
-        await two.pause()
+    async with two_reviewers(path, WHO, ticking=False) as ((lead, one), (lead2, two)):
         await two.press("b", "k")  # lead2: bob's nothing for Anna, and back to it
         await one.press("k", "k", "a")  # lead: the first k shows gold as stored (on Ben); alice's Anna over bob's
         changed = status(lead)
@@ -167,10 +142,7 @@ async def test_a_pick_of_the_version_gold_holds_writes_nothing(tmp_path: Path) -
     """lead picks alice's Anna; a pick of it again (lead's own, or lead2's once her screen shows it) wrote a new
     event, "1 span replaced": it writes nothing and says whose decision it is."""
     path = eleven_disagreements(tmp_path / "eleven.db")
-    lead, lead2 = (make_review_app(path, name, WHO, keymap_path=False) for name in ("lead", "lead2"))
-    async with lead.run_test(size=(80, 24)) as one, lead2.run_test(size=(80, 24)) as two:
-        await one.pause()
-        await two.pause()
+    async with two_reviewers(path, WHO) as ((lead, one), (lead2, two)):
         await one.press("a", "k", "a")  # alice's Anna, back to it, alice's again
         again = status(lead)
         await two.pause(CURSOR_SAVE_SECONDS + 1)  # shown as stored: on to Ben
@@ -199,10 +171,7 @@ async def test_the_refusal_after_the_tick_names_long_disagreements_short(tmp_pat
         [article_id], _ = store.add_articles([(ArticleIn(text=LONG, title="Long"), word_tokens(LONG), [])])
         store.replace_annotation(article_id, "alice", spans, Status.DONE)
         store.replace_annotation(article_id, "bob", [], Status.DONE)
-    lead, lead2 = (make_review_app(path, name, WHO, keymap_path=False) for name in ("lead", "lead2"))
-    async with lead.run_test(size=size) as one, lead2.run_test(size=size) as two:
-        await one.pause()
-        await two.pause()
+    async with two_reviewers(path, WHO, size) as ((_, one), (lead2, two)):
         await one.press("b")
         await two.pause(CURSOR_SAVE_SECONDS + 1)
         await two.press("a")
