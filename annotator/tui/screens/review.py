@@ -30,10 +30,10 @@ from annotator.tui.widgets.info import Legend
 from annotator.tui.widgets.span_panel import SpanPanel
 from annotator.versions import reviewer_among
 from annotator.vocabulary import Status
-from annotator.wording import counted, them
 
 if TYPE_CHECKING:
     from annotator.gold import ReviewState
+    from annotator.gold_settled import Place
     from annotator.metrics.consensus import Disagreement
     from annotator.rows import Edit, SpanRow
     from annotator.tui.items import ItemKey
@@ -54,6 +54,8 @@ class ReviewScreen(AnnotateScreen):
     #: suggestions to accept; the help lists them all.
     #: g goes last, for V where the versions are cut (its key shows only then).
     KEYBAR_SPARE: ClassVar[tuple[str, ...]] = ("accept", "speaker", "reject", "agreed")
+    #: The disagreements open that y marked gold done without, until the next d (`review_done`).
+    asked: tuple[Place, ...] | None
     #: Keys whose meaning differs here, for the help screen.
     HELP_EXTRA: ClassVar[list[tuple[str, str]]] = [
         ("tab, shift+tab", "next / previous disagreement still open (then what is left to decide)")
@@ -74,21 +76,15 @@ class ReviewScreen(AnnotateScreen):
         self.disputes.page()
 
     def action_finish(self, status: str) -> None:
-        """d with disagreements still open asks first: their spans would go into gold as nothing (trial 22)."""
-        open_count = len(self._refresh_review().open)
-        if status != Status.DONE or not open_count:
+        """d with disagreements still open asks first (`review_done`)."""
+        from annotator.tui.screens.review_done import ask_done
+
+        self.asked = None
+        state = self._refresh_review()
+        if status != Status.DONE or not state.open:
             super().action_finish(status)
             return
-        from annotator.tui.screens.prompts import OpenDisagreementsPrompt
-
-        def chosen(done: bool | None) -> None:
-            if done:
-                super(ReviewScreen, self).action_finish(status)
-            else:
-                left = f"{counted(open_count, 'disagreement')} still open"
-                self.say(f"Not marked done: {left} (tab goes to {them(open_count)})", "dim")
-
-        self.app.push_screen(OpenDisagreementsPrompt(open_count), chosen)
+        ask_done(self, state, lambda: super(ReviewScreen, self).action_finish(status))
 
     def __init__(self, article_id: str) -> None:
         super().__init__(article_id)
@@ -97,6 +93,7 @@ class ReviewScreen(AnnotateScreen):
         self.told_own: str | None = None  # the article whose opening said the reviewer is one of its annotators
         self.moved: str | None = None  # what reading gold again moved the disagreement shown off (`review_shown`)
         self.versions_read: dict[str, int] = {}  # the annotators' versions when the article was read
+        self.asked = None
 
     @property
     def review_app(self) -> ReviewApp:
@@ -246,10 +243,13 @@ class ReviewScreen(AnnotateScreen):
         self, operation: Callable[..., Edit], *args: object, as_it_stands: str = "", **kwargs: object
     ) -> Edit | None:
         """Every change to gold (a pick, or an edit by hand) also updates the review's progress, and is refused when
-        an annotator's version changed since the screen read them (`review_shown.versions_checked`)."""
+        an annotator's version changed since the screen read them (`review_shown.versions_checked`); after y, gold is
+        marked done only with the disagreements open that y was asked about (`review_done.as_asked`)."""
+        from annotator.tui.screens.review_done import as_asked
         from annotator.tui.screens.review_shown import versions_checked
 
-        edit = super()._commit(versions_checked(self, operation), *args, as_it_stands=as_it_stands, **kwargs)
+        checked = versions_checked(self, as_asked(self, operation))
+        edit = super()._commit(checked, *args, as_it_stands=as_it_stands, **kwargs)
         if edit is not None:
             self._refresh_review()
         return edit

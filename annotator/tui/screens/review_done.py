@@ -1,0 +1,91 @@
+"""d on the review screen while disagreements are open asks first (trial 22: their spans would go into gold as
+nothing); y marks gold done without them. The answer holds for the disagreements open as the question showed them (a
+team lead's trial: another reviewer settled the one left open while the question was up, and y marked gold done
+without a word): the mark is written with the check, in its transaction, that they are still the ones open
+(`review_done.done_as_asked`), and else not written, one line saying what changed since d asked and how many are
+open now, as the screen's other keys say it of a change they had not shown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import TYPE_CHECKING, Any
+
+from annotator.errors import Refused
+from annotator.tui.bindings import key_name
+from annotator.vocabulary import Status
+from annotator.wording import counted, them
+
+if TYPE_CHECKING:
+    from annotator.gold import ReviewState
+    from annotator.review_done import OpenChanged
+    from annotator.rows import Edit
+    from annotator.tui.screens.review import ReviewScreen
+
+
+def ask_done(screen: ReviewScreen, state: ReviewState, finish: Callable[[], None]) -> None:
+    """Ask before gold is marked done with the disagreements open in `state`; on y, `finish` marks it (the annotate
+    screen's d, which may ask about a quote without its speaker too), as asked (`as_asked`)."""
+    from annotator.review_done import open_places
+    from annotator.tui.screens.prompts import OpenDisagreementsPrompt
+
+    asked = open_places(state)
+
+    def chosen(done: bool | None) -> None:
+        if not done:
+            left = f"{counted(len(asked), 'disagreement')} still open"
+            screen.say(f"Not marked done: {left} (tab goes to {them(len(asked))})", "dim")
+            return
+        screen.catch_up()  # what changed while the question was up is shown before the answer is written
+        screen.asked = asked
+        finish()
+
+    screen.app.push_screen(OpenDisagreementsPrompt(len(asked)), chosen)
+
+
+def as_asked(screen: ReviewScreen, operation: Callable[..., Edit]) -> Callable[..., Edit]:
+    """A change of gold by the screen; the one that marks it done after y (`ask_done`) is made as asked, or raises
+    `Refused` saying what changed since (`since_asked`)."""
+
+    @wraps(operation)
+    def checked(article_id: str, annotator: str, *args: Any, **kwargs: Any) -> Edit:
+        asked, app = screen.asked, screen.review_app
+        if asked is None or getattr(operation, "__name__", "") != "set_status" or args[:1] != (Status.DONE,):
+            return operation(article_id, annotator, *args, **kwargs)
+        from annotator.review_done import OpenChanged, done_as_asked
+
+        def mark() -> Edit:
+            return operation(article_id, annotator, *args, **kwargs)
+
+        try:
+            return done_as_asked(app.store, article_id, app.annotators_for(article_id), asked, mark)
+        except OpenChanged as changed:
+            raise Refused(since_asked(screen, changed)) from None
+
+    return checked
+
+
+def since_asked(screen: ReviewScreen, changed: OpenChanged) -> str:
+    """What changed since d asked, and what is open now: "since d asked, disagreement 1/2 ('Anna' at 8:12) was
+    settled by lead, with bob's version; 1 is open now: press d again"."""
+    from annotator.tui.screens.review_shown import named
+
+    state, text = changed.state, screen.model.text
+    settled, opened, gone = changed.changed()
+    parts = [
+        *(f"{named(state, i, text)} was {by.said()}" for i in settled if (by := state.settled_in[i]) is not None),
+        *(f"{named(state, i, text)} is open" for i in opened),
+        *(
+            [f"{counted(gone, 'disagreement')} it showed {'is' if gone == 1 else 'are'} no longer there"]
+            if gone
+            else []
+        ),
+    ]
+    what = parts[0] if parts else str(changed)
+    if len(parts) > 1:
+        what += f" (and {counted(len(parts) - 1, 'other change')})"
+    key = key_name(screen.annotator_app.keymap.get("done", "d").split(",")[0])
+    now = len(state.open)
+    again = f"press {key} again" + ("" if now else " to mark gold done")
+    open_now = "none is" if not now else f"{now} {'is' if now == 1 else 'are'}"
+    return f"since {key} asked, {what}; {open_now} open now: {again}"
