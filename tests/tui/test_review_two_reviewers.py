@@ -43,8 +43,11 @@ def gold_events(path: Path) -> list[tuple[str, str, str, list[str]]]:
                 for d in decisions(store, article_id)]  # fmt: skip
 
 
-@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
-async def test_a_pick_just_after_the_tick_moved_the_disagreement_is_not_applied(tmp_path: Path, size) -> None:
+@pytest.mark.parametrize(("size", "highlighted"), [((80, 24), "2/11"), ((200, 50), BEN)])
+async def test_a_pick_just_after_the_tick_moved_the_disagreement_is_not_applied(
+    tmp_path: Path, size, highlighted
+) -> None:
+    """At 80 columns the disagreement highlighted now is named by its number: its words made the line 3 rows."""
     path = eleven_disagreements(tmp_path / "eleven.db")
     async with two_reviewers(path, WHO, size) as ((_, one), (lead2, two)):
         await one.press("b")  # lead: bob's nothing for Anna
@@ -55,8 +58,8 @@ async def test_a_pick_just_after_the_tick_moved_the_disagreement_is_not_applied(
         assert gold_events(path) == [("lead", "bob", "Anna", [])]
         await two.press("a")  # at Ben, highlighted now
         picked = status(lead2)
-    moved = f"{ANNA} was settled by lead, with bob's version; highlighted now: {BEN}"
-    assert shown == f"Shown as stored now: {ELSEWHERE} since it was shown here; {moved}"
+    moved = f"{ANNA} was settled by lead, with bob's version; highlighted now: {highlighted}"
+    assert shown == f"Shown as stored now: {moved}"  # not "the annotation was changed in another window" before it
     assert now == "Ben"
     assert refused == f"Not done: {moved}; press the key again to act on it"
     assert picked == "alice's version into gold: ACTOR 'Ben' at 14:17"
@@ -72,7 +75,7 @@ async def test_a_label_key_just_after_the_tick_moved_the_disagreement_is_not_app
         await two.press("1")
         refused = status(lead2)
     assert refused == (
-        f"Not done: {ANNA} was settled by lead, with bob's version; highlighted now: {BEN}; press the key again to act "
+        f"Not done: {ANNA} was settled by lead, with bob's version; highlighted now: 2/11; press the key again to act "
         "on it"
     )
     assert gold_events(path) == [("lead", "bob", "Anna", [])]
@@ -107,10 +110,10 @@ async def test_a_pick_over_a_decision_not_shown_yet_is_refused(tmp_path: Path, f
         await two.press("a")
         refused, now = status(other), disputed(other)
         assert gold_events(path) == [(first, "bob", "Anna", [])]
-        await two.press("a")  # Ben, which the refusal said is highlighted now
+        await two.press("a")  # Ben (2/11), which the refusal said is highlighted now
         picked = status(other)
     assert refused == (
-        f"Not done: {ELSEWHERE}, and {ANNA} was settled by {first}, with bob's version; highlighted now: {BEN}"
+        f"Not done: {ELSEWHERE}, and {ANNA} was settled by {first}, with bob's version; highlighted now: 2/11"
     )
     assert now == "Ben"
     assert picked == "alice's version into gold: ACTOR 'Ben' at 14:17"
@@ -160,25 +163,67 @@ LONG_NAMES = ["the Harwick Foods board of directors", "the Northern Ireland Tran
 LONG = "In Oslo " + ", ".join(LONG_NAMES) + " met on Tuesday."
 
 
-@pytest.mark.parametrize(("size", "rows"), [((80, 24), 3), ((200, 50), 1)])
-async def test_the_refusal_after_the_tick_names_long_disagreements_short(tmp_path: Path, size, rows: int) -> None:
-    """A newcomer's re-trial: with long names the refusal took 4 rows at 80 columns; the excerpts are cut short
-    (offsets kept), the disagreement highlighted now is named by its number, and the refusal says what moved
-    without the words "the highlight moved when the article was shown as stored", which the tick line said."""
+def long_names(path: Path, annotators: list[str]) -> Path:
+    """The first annotator marks the three long names ACTOR, the second none; both marked the article done."""
     spans = [Span(start=LONG.index(n), end=LONG.index(n) + len(n), label="ACTOR", text=n) for n in LONG_NAMES]
-    path = tmp_path / "long.db"
     with Store.open(path) as store:
         [article_id], _ = store.add_articles([(ArticleIn(text=LONG, title="Long"), word_tokens(LONG), [])])
-        store.replace_annotation(article_id, "alice", spans, Status.DONE)
-        store.replace_annotation(article_id, "bob", [], Status.DONE)
+        store.replace_annotation(article_id, annotators[0], spans, Status.DONE)
+        store.replace_annotation(article_id, annotators[1], [], Status.DONE)
+    return path
+
+
+SHORTER = "disagreement 1/3 ('the Harwick … directors') was settled by lead, with bob's version; highlighted now: 2/3"
+FULL = (
+    "disagreement 1/3 ('the Harwick … directors' at 8:44) was settled by lead, with bob's version; highlighted now: "
+    "2/3 ('the Northern … Authority' at 46:86)"
+)
+
+
+@pytest.mark.parametrize(("size", "moved"), [((80, 24), SHORTER), ((200, 50), FULL)])
+async def test_the_refusal_after_the_tick_names_long_disagreements_short(tmp_path: Path, size, moved: str) -> None:
+    """A newcomer's re-trial: with long names the refusal took 4 rows at 80 columns; the excerpts are cut short, and
+    the refusal says what moved without the words "the highlight moved when the article was shown as stored", which
+    the tick line said. At 80 columns, where that took 3 rows, the offsets and the words of the disagreement
+    highlighted now are left out: 2 rows."""
+    path = long_names(tmp_path / "long.db", WHO)
     async with two_reviewers(path, WHO, size) as ((_, one), (lead2, two)):
         await one.press("b")
         await two.pause(CURSOR_SAVE_SECONDS + 1)
+        shown, shown_rows = status(lead2), lead2.screen.status_line.size.height
         await two.press("a")
         await two.pause()
         refused, height = status(lead2), lead2.screen.status_line.size.height
-    assert refused == (
-        "Not done: disagreement 1/3 ('the Harwick … directors' at 8:44) was settled by lead, with bob's version; "
-        "highlighted now: 2/3 ('the Northern … Authority' at 46:86); press the key again to act on it"
-    )
-    assert height == rows
+    assert shown == f"Shown as stored now: {moved}"
+    assert refused == f"Not done: {moved}; press the key again to act on it"
+    assert (shown_rows, height) == ((2, 2) if size == (80, 24) else (1, 1))
+
+
+TEAM = ["alexandra-konstantinopoulou", "bartholomew-featherstonehaugh"]
+LEADS = ("christopher-montgomery-lead", "dorothea-wilhelmina-lead2")
+
+
+NUMBER = "disagreement 1/3 was settled by christopher-montgomery-lead; highlighted now: 2/3"
+WHOLE = (
+    "disagreement 1/3 ('the Harwick … directors' at 8:44) was settled by christopher-montgomery-lead, with "
+    "bartholomew-featherstonehaugh's version; highlighted now: 2/3 ('the Northern … Authority' at 46:86)"
+)
+
+
+@pytest.mark.parametrize(("size", "moved"), [((80, 24), NUMBER), ((200, 50), WHOLE)])
+async def test_the_lines_after_the_tick_fit_two_rows_with_long_annotator_names(tmp_path: Path, size, moved) -> None:
+    """A re-trial: with long annotators' and reviewers' names the tick's line and the refusal after it took 4 rows
+    each at 80 columns. They take 2 at most: the tick's leaves out "the annotation was changed in another window
+    since it was shown here", which the rest says; at 80 columns the words of the disagreement and whose version
+    settled it go before its number and who settled it do."""
+    path = long_names(tmp_path / "long.db", TEAM)
+    async with two_reviewers(path, TEAM, size, names=LEADS) as ((_, one), (lead2, two)):
+        await one.press("b")
+        await two.pause(CURSOR_SAVE_SECONDS + 1)
+        shown, shown_rows = status(lead2), lead2.screen.status_line.size.height
+        await two.press("a")
+        await two.pause()
+        refused, height = status(lead2), lead2.screen.status_line.size.height
+    assert shown == f"Shown as stored now: {moved}"
+    assert refused == f"Not done: {moved}; press the key again to act on it"
+    assert (shown_rows, height) == (2, 2)

@@ -102,6 +102,8 @@ def show_as_stored(screen: ArticleScreen, cause: str, key: bool) -> str:
     moved = screen.moved_by_reload()
     screen.highlight_unseen = moved or highlight_moved(highlighted, screen.model.get(screen.current))
     screen.pending_unseen = pending_moved(pending, pending_shown(screen.model))
+    if moved is not None and cause.startswith("the annotation was changed "):  # the screen's words say who changed it
+        return f"Shown as stored now: {moved}{unapplied}"  # (the review's: 4 rows at 80 columns with the cause)
     changes = f"; {screen.highlight_unseen}" if screen.highlight_unseen else ""  # (the header counts the pending)
     return f"Shown as stored now: {cause} since it was shown here{changes}{unapplied}"
 

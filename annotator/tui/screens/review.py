@@ -55,7 +55,7 @@ class ReviewScreen(AnnotateScreen):
     #: g goes last, for V where the versions are cut (its key shows only then).
     KEYBAR_SPARE: ClassVar[tuple[str, ...]] = ("accept", "speaker", "reject", "agreed")
     #: The disagreements open that y marked gold done without, until the next d (`review_done`).
-    asked: tuple[Place, ...] | None
+    asked: tuple[Place, ...] | None = None
     #: Keys whose meaning differs here, for the help screen.
     HELP_EXTRA: ClassVar[list[tuple[str, str]]] = [
         ("tab, shift+tab", "next / previous disagreement still open (then what is left to decide)")
@@ -93,7 +93,6 @@ class ReviewScreen(AnnotateScreen):
         self.told_own: str | None = None  # the article whose opening said the reviewer is one of its annotators
         self.moved: str | None = None  # what reading gold again moved the disagreement shown off (`review_shown`)
         self.versions_read: dict[str, int] = {}  # the annotators' versions when the article was read
-        self.asked = None
 
     @property
     def review_app(self) -> ReviewApp:
@@ -131,7 +130,8 @@ class ReviewScreen(AnnotateScreen):
         self.sub_title = self.app.sub_title = (
             f"gold, reviewed by {app.reviewer} · {(self.sub_title or '').split(' · ', 1)[-1]}"
         )
-        self.index, self.moved = kept(before, self._refresh_review(), self.model.text)
+        width = self.status_line.content_region.width  # what it says of a change there fits 2 rows
+        self.index, self.moved = kept(before, self._refresh_review(), self.model.text, width)
         self._show_disagreement()
         narrowed, app.narrowed_line = app.narrowed_line, ""  # once, on the first article
         keys, annotators = self._pick_keys(), app.annotators_for(article_id)

@@ -21,14 +21,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
+from textwrap import wrap
 from typing import TYPE_CHECKING, Any
 
 from annotator.errors import Conflict
 from annotator.literal import quoted
-from annotator.wording import elided, whose
+from annotator.tui.screens.reloading import AGAIN
+from annotator.wording import clipped, elided, whose
 
 if TYPE_CHECKING:
     from annotator.gold import ReviewState
+    from annotator.gold_settled import Settling
     from annotator.metrics.consensus import Disagreement
     from annotator.rows import Edit, SpanRow
     from annotator.store import Store
@@ -39,11 +42,12 @@ Place = tuple[str, int, int]
 
 @dataclass(frozen=True)
 class Shown:
-    """The disagreement a screen showed: its place (layer, start, end), how its line names it, the change of gold
-    that had settled it then (None: open), and the annotators' versions of it (`_versions`)."""
+    """The disagreement a screen showed: its place (layer, start, end), how a line names it (`named`, fullest first:
+    "disagreement 1/3 ('Anna' at 8:12)", without the offsets, "1/3 ('Anna')", "disagreement 1/3"), the change of
+    gold that had settled it then (None: open), and the annotators' versions of it (`_versions`)."""
 
     place: Place
-    named: str
+    names: tuple[str, ...]
     settled_in: int | None
     versions: tuple[tuple[str, tuple[object, ...]], ...]
 
@@ -54,13 +58,13 @@ def _versions(disagreement: Disagreement[SpanRow]) -> tuple[tuple[str, tuple[obj
                  for name, spans in sorted(disagreement.versions.items()))  # fmt: skip
 
 
-def named(state: ReviewState, index: int, text: str, short: bool = False) -> str:
+def named(state: ReviewState, index: int, text: str, short: bool = False, offsets: bool = True) -> str:
     """A disagreement in a message: "disagreement 1/11 ('Anna' at 3:7)"; `short`: "1/11 ('Anna' at 3:7)", after
     another in one line. Long words are cut short ('the Harwick … directors'): the line names two of them and
     wrapped onto 4 rows at 80 columns (a newcomer's re-trial)."""
     disagreement = state.disagreements[index]
     words = elided(text[disagreement.start : disagreement.end], 14, 10)
-    where = f"{quoted(words)} at {disagreement.start}:{disagreement.end}"
+    where = f"{quoted(words)} at {disagreement.start}:{disagreement.end}" if offsets else quoted(words)
     return f"{'' if short else 'disagreement '}{index + 1}/{len(state.disagreements)} ({where})"
 
 
@@ -70,36 +74,78 @@ def shown(state: ReviewState | None, index: int | None, text: str) -> Shown | No
         return None
     disagreement, settling = state.disagreements[index], state.settled_in[index]
     place = (disagreement.layer, disagreement.start, disagreement.end)
-    return Shown(place, named(state, index, text), settling.event_id if settling else None, _versions(disagreement))
+    names = (
+        named(state, index, text),
+        named(state, index, text, offsets=False),
+        named(state, index, text, short=True, offsets=False),
+        f"disagreement {index + 1}/{len(state.disagreements)}",
+    )
+    return Shown(place, names, settling.event_id if settling else None, _versions(disagreement))
 
 
-def kept(before: Shown | None, state: ReviewState, text: str) -> tuple[int | None, str | None]:
+#: The status line's columns at 80 (its padding: app.tcss), in which a line about another reviewer's change takes
+#: two rows at most, as the refusal of the next key too (a re-trial: 4 rows with long annotator names).
+ROOM = 78
+
+
+def _fitted(forms: list[str], room: int) -> str:
+    """The first of `forms` (fullest first) that the refusal of a key says in two rows of the status line, `room`
+    columns wide (none yet: as at 80 columns), else the last."""
+    fits = (len(wrap(f"Not done: {f}; {AGAIN}", room or ROOM, break_on_hyphens=False)) <= 2 for f in forms)
+    return next((f for f, fit in zip(forms, fits, strict=True) if fit), forms[-1])
+
+
+def _said(settling: Settling, how: int, anew: bool = False) -> str:
+    """Who settled a disagreement, for a line: with whose version (`how` 0), without it (1), the name cut short (2)."""
+    said = settling.said() if how == 0 else settling.said().split(", with ")[0]
+    if how == 2 and settling.reviewer is not None:
+        said = said.replace(settling.reviewer, clipped(settling.reviewer, 20))
+    return said.replace("settled", "settled anew", 1) if anew else said
+
+
+#: How a line names what became of the disagreement shown, fullest first (`_fitted`): which of its names (`Shown`),
+#: how it says who settled it (`_said`), and whether it names the one highlighted now by its words too.
+FORMS = ((0, 0, True), (0, 0, False), (1, 0, False), (2, 0, False), (1, 1, False), (2, 1, False), (3, 1, False),
+         (3, 2, False))  # fmt: skip
+
+
+def kept(before: Shown | None, state: ReviewState, text: str, room: int = ROOM) -> tuple[int | None, str | None]:
     """The disagreement to show once gold is read again (`state`), `before` shown until then; and, when that is not
-    the one shown as it was, what became of it, in words (None when it is: a key there means what it meant)."""
+    the one shown as it was, what became of it, in words, the fullest that fits (`_fitted`; None when it is: a key
+    there means what it meant)."""
     first = state.open[0] if state.open else (0 if state.disagreements else None)
     if before is None:
         return first, None
-    places = [(d.layer, d.start, d.end) for d in state.disagreements]
+    names, places = before.names, [(d.layer, d.start, d.end) for d in state.disagreements]
     if before.place not in places:  # gold settled against all there, or a place gold was unlike all is gone
         index = next((i for i in state.open if state.disagreements[i].end > before.place[1]), first)
-        return index, f"{before.named} is no longer there{_now(state, index, text)}"
+        gone = [f"{names[n]} is no longer there{_now(state, index, text, words)}" for n, _, words in FORMS]
+        return index, _fitted(gone, room)
     here = places.index(before.place)
     then, read = dict(before.versions), dict(_versions(state.disagreements[here]))
     if changed := [name for name in sorted(then.keys() | read.keys()) if then.get(name) != read.get(name)]:
-        return here, f"{before.named}: {whose(changed, 'version')} changed"
+        return here, _fitted([f"{name}: {whose(changed, 'version')} changed" for name in names], room)
     settling = state.settled_in[here]
     if settling is None or settling.event_id == before.settled_in:  # as shown, or opened again (an undo)
         return here, None
     if before.settled_in is not None:  # a decision changed under the screen: it stays, for the reviewer to see
-        return here, f"{before.named} was {settling.said().replace('settled', 'settled anew', 1)}"
+        return here, _fitted([f"{names[n]} was {_said(settling, how, anew=True)}" for n, how, _ in FORMS], room)
     later = [i for i in state.open if i > here]
     index = later[0] if later else (state.open[0] if state.open else here)
-    now = _now(state, index, text) if index != here else "" if state.open else "; none is open now"
-    return index, f"{before.named} was {settling.said()}{now}"
+
+    def now(words: bool) -> str:
+        return _now(state, index, text, words) if index != here else "" if state.open else "; none is open now"
+
+    return index, _fitted([f"{names[n]} was {_said(settling, how)}{now(words)}" for n, how, words in FORMS], room)
 
 
-def _now(state: ReviewState, index: int | None, text: str) -> str:
-    return f"; highlighted now: {named(state, index, text, True)}" if index is not None else "; no disagreement is left"
+def _now(state: ReviewState, index: int | None, text: str, words: bool = True) -> str:
+    """What is highlighted now, named with its words, or only by its number."""
+    if index is None:
+        return "; no disagreement is left"
+    return (
+        f"; highlighted now: {named(state, index, text, True) if words else f'{index + 1}/{len(state.disagreements)}'}"
+    )
 
 
 def settled(state: ReviewState | None) -> dict[Place, str | None]:
