@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from annotator.tui.screens.article import CURSOR_SAVE_SECONDS
 from annotator.tui.screens.prompts import OpenDisagreementsPrompt
 from tests.tui.test_review_gold_done_meanwhile import WHO, gold_events, two_disagreements
+from tests.tui.test_review_two_reviewers import LEADS, TEAM, long_names
 from tests.tui.two_reviewers import status, two_reviewers
 
 ANNA, BEN = ("adjudicate", "lead", "bob"), ("adjudicate", "lead", "bob")  # lead settles each with bob's nothing
@@ -86,3 +89,26 @@ async def test_y_after_a_change_that_leaves_the_same_ones_open_is_applied(tmp_pa
         await two.pause()
     assert question == "2 disagreements are still open: gold would have none of their spans."
     assert [event[:2] for event in gold_events(path)] == [("adjudicate", "lead"), ("undo", "lead"), ("status", "lead2")]
+
+
+SHORTER = "disagreement 1/3 ('the Harwick … directors') was settled by christopher-montgomery-lead"
+WHOLE = (
+    "disagreement 1/3 ('the Harwick … directors' at 8:44) was settled by christopher-montgomery-lead, with "
+    "bartholomew-featherstonehaugh's version"
+)
+
+
+@pytest.mark.parametrize(("size", "settled", "height"), [((80, 24), SHORTER, 2), ((200, 50), WHOLE, 1)])
+async def test_the_refusal_fits_two_rows_with_long_names(tmp_path: Path, size, settled: str, height: int) -> None:
+    """With long annotators' and reviewers' names the refusal leaves out at 80 columns what does not fit 2 rows (the
+    offsets, whose version), as the refusal after a tick does (`test_review_two_reviewers`)."""
+    path = long_names(tmp_path / "long.db", TEAM)
+    async with two_reviewers(path, TEAM, size, names=LEADS) as ((_, one), (lead2, two)):
+        await two.press("d")
+        await two.pause()
+        await one.press("b")
+        await two.press("y")
+        await two.pause()
+        refused, rows = status(lead2), lead2.screen.status_line.size.height
+    assert refused == f"Not done: since d asked, {settled}; 2 are open now: press d again"
+    assert rows == height

@@ -66,26 +66,26 @@ def as_asked(screen: ReviewScreen, operation: Callable[..., Edit]) -> Callable[.
 
 
 def since_asked(screen: ReviewScreen, changed: OpenChanged) -> str:
-    """What changed since d asked, and what is open now: "since d asked, disagreement 1/2 ('Anna' at 8:12) was
-    settled by lead, with bob's version; 1 is open now: press d again"."""
-    from annotator.tui.screens.review_shown import named
+    """What changed since d asked, and what is open now, the fullest that fits 2 rows (`review_shown.kept`): "since d
+    asked, disagreement 1/2 ('Anna' at 8:12) was settled by lead, with bob's version; 1 is open now: press d again"."""
+    from annotator.tui.screens.review_shown import FORMS, fits, names, said_by
 
     state, text = changed.state, screen.model.text
     settled, opened, gone = changed.changed()
-    parts = [
-        *(f"{named(state, i, text)} was {by.said()}" for i in settled if (by := state.settled_in[i]) is not None),
-        *(f"{named(state, i, text)} is open" for i in opened),
-        *(
-            [f"{counted(gone, 'disagreement')} it showed {'is' if gone == 1 else 'are'} no longer there"]
-            if gone
-            else []
-        ),
-    ]
-    what = parts[0] if parts else str(changed)
-    if len(parts) > 1:
-        what += f" (and {counted(len(parts) - 1, 'other change')})"
+    ways = [
+        *([f"{names(state, i, text)[n]} was {said_by(by, how)}" for n, how, _ in FORMS]
+          for i in settled if (by := state.settled_in[i]) is not None),
+        *([f"{names(state, i, text)[n]} is open" for n, _, _ in FORMS] for i in opened),
+        *([[f"{counted(gone, 'disagreement')} it showed {'is' if gone == 1 else 'are'} no longer there"]] if gone else []),
+    ]  # fmt: skip
+    more = f" (and {counted(len(ways) - 1, 'other change')})" if len(ways) > 1 else ""
     key = key_name(screen.annotator_app.keymap.get("done", "d").split(",")[0])
     now = len(state.open)
     again = f"press {key} again" + ("" if now else " to mark gold done")
     open_now = "none is" if not now else f"{now} {'is' if now == 1 else 'are'}"
-    return f"since {key} asked, {what}; {open_now} open now: {again}"
+    lines = [
+        f"since {key} asked, {what}{more}; {open_now} open now: {again}"
+        for what in (ways[0] if ways else [str(changed)])
+    ]
+    width = screen.status_line.content_region.width
+    return next((line for line in lines if fits(f"Not done: {line}", width)), lines[-1])

@@ -42,8 +42,7 @@ Place = tuple[str, int, int]
 
 @dataclass(frozen=True)
 class Shown:
-    """The disagreement a screen showed: its place (layer, start, end), how a line names it (`named`, fullest first:
-    "disagreement 1/3 ('Anna' at 8:12)", without the offsets, "1/3 ('Anna')", "disagreement 1/3"), the change of
+    """The disagreement a screen showed: its place (layer, start, end), how a line names it (`names`), the change of
     gold that had settled it then (None: open), and the annotators' versions of it (`_versions`)."""
 
     place: Place
@@ -74,13 +73,15 @@ def shown(state: ReviewState | None, index: int | None, text: str) -> Shown | No
         return None
     disagreement, settling = state.disagreements[index], state.settled_in[index]
     place = (disagreement.layer, disagreement.start, disagreement.end)
-    names = (
-        named(state, index, text),
-        named(state, index, text, offsets=False),
-        named(state, index, text, short=True, offsets=False),
-        f"disagreement {index + 1}/{len(state.disagreements)}",
-    )
-    return Shown(place, names, settling.event_id if settling else None, _versions(disagreement))
+    return Shown(place, names(state, index, text), settling.event_id if settling else None, _versions(disagreement))
+
+
+def names(state: ReviewState, index: int, text: str) -> tuple[str, ...]:
+    """How a line may name a disagreement, fullest first: "disagreement 1/3 ('Anna' at 8:12)", without the offsets,
+    "1/3 ('Anna')", "disagreement 1/3"."""
+    total = len(state.disagreements)
+    return (named(state, index, text), named(state, index, text, offsets=False),
+            named(state, index, text, short=True, offsets=False), f"disagreement {index + 1}/{total}")  # fmt: skip
 
 
 #: The status line's columns at 80 (its padding: app.tcss), in which a line about another reviewer's change takes
@@ -88,14 +89,17 @@ def shown(state: ReviewState | None, index: int | None, text: str) -> Shown | No
 ROOM = 78
 
 
+def fits(line: str, room: int) -> bool:
+    """Whether `line` takes two rows at most on the status line, `room` columns wide (none yet: as at 80 columns)."""
+    return len(wrap(line, room or ROOM, break_on_hyphens=False)) <= 2
+
+
 def _fitted(forms: list[str], room: int) -> str:
-    """The first of `forms` (fullest first) that the refusal of a key says in two rows of the status line, `room`
-    columns wide (none yet: as at 80 columns), else the last."""
-    fits = (len(wrap(f"Not done: {f}; {AGAIN}", room or ROOM, break_on_hyphens=False)) <= 2 for f in forms)
-    return next((f for f, fit in zip(forms, fits, strict=True) if fit), forms[-1])
+    """The first of `forms` (fullest first) that the refusal of a key says in two rows, else the last."""
+    return next((f for f in forms if fits(f"Not done: {f}; {AGAIN}", room)), forms[-1])
 
 
-def _said(settling: Settling, how: int, anew: bool = False) -> str:
+def said_by(settling: Settling, how: int, anew: bool = False) -> str:
     """Who settled a disagreement, for a line: with whose version (`how` 0), without it (1), the name cut short (2)."""
     said = settling.said() if how == 0 else settling.said().split(", with ")[0]
     if how == 2 and settling.reviewer is not None:
@@ -104,7 +108,7 @@ def _said(settling: Settling, how: int, anew: bool = False) -> str:
 
 
 #: How a line names what became of the disagreement shown, fullest first (`_fitted`): which of its names (`Shown`),
-#: how it says who settled it (`_said`), and whether it names the one highlighted now by its words too.
+#: how it says who settled it (`said_by`), and whether it names the one highlighted now by its words too.
 FORMS = ((0, 0, True), (0, 0, False), (1, 0, False), (2, 0, False), (1, 1, False), (2, 1, False), (3, 1, False),
          (3, 2, False))  # fmt: skip
 
@@ -116,27 +120,27 @@ def kept(before: Shown | None, state: ReviewState, text: str, room: int = ROOM) 
     first = state.open[0] if state.open else (0 if state.disagreements else None)
     if before is None:
         return first, None
-    names, places = before.names, [(d.layer, d.start, d.end) for d in state.disagreements]
+    called, places = before.names, [(d.layer, d.start, d.end) for d in state.disagreements]
     if before.place not in places:  # gold settled against all there, or a place gold was unlike all is gone
         index = next((i for i in state.open if state.disagreements[i].end > before.place[1]), first)
-        gone = [f"{names[n]} is no longer there{_now(state, index, text, words)}" for n, _, words in FORMS]
+        gone = [f"{called[n]} is no longer there{_now(state, index, text, words)}" for n, _, words in FORMS]
         return index, _fitted(gone, room)
     here = places.index(before.place)
     then, read = dict(before.versions), dict(_versions(state.disagreements[here]))
     if changed := [name for name in sorted(then.keys() | read.keys()) if then.get(name) != read.get(name)]:
-        return here, _fitted([f"{name}: {whose(changed, 'version')} changed" for name in names], room)
+        return here, _fitted([f"{name}: {whose(changed, 'version')} changed" for name in called], room)
     settling = state.settled_in[here]
     if settling is None or settling.event_id == before.settled_in:  # as shown, or opened again (an undo)
         return here, None
     if before.settled_in is not None:  # a decision changed under the screen: it stays, for the reviewer to see
-        return here, _fitted([f"{names[n]} was {_said(settling, how, anew=True)}" for n, how, _ in FORMS], room)
+        return here, _fitted([f"{called[n]} was {said_by(settling, how, anew=True)}" for n, how, _ in FORMS], room)
     later = [i for i in state.open if i > here]
     index = later[0] if later else (state.open[0] if state.open else here)
 
     def now(words: bool) -> str:
         return _now(state, index, text, words) if index != here else "" if state.open else "; none is open now"
 
-    return index, _fitted([f"{names[n]} was {_said(settling, how)}{now(words)}" for n, how, words in FORMS], room)
+    return index, _fitted([f"{called[n]} was {said_by(settling, how)}{now(words)}" for n, how, words in FORMS], room)
 
 
 def _now(state: ReviewState, index: int | None, text: str, words: bool = True) -> str:
