@@ -119,7 +119,7 @@ class ReviewScreen(AnnotateScreen):
         app, again = self.review_app, article_id == self.article_id and hasattr(self, "model")
         self.versions_read = versions(app.store, article_id, app.annotators_for(article_id))  # read before the state
         before = shown(self.review, self.index, self.model.text) if again else None  # kept as gold is read again
-        message = ""
+        app.store.watch(article_id, app.annotator)  # gold is read below: the agreed spans go in on it as stored
         try:
             edit = open_for_review(app.store, article_id, app.annotators_for(article_id), app.reviewer)
             message = f"Agreed spans into gold: {edit.message}" if edit else ""
