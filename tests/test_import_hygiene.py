@@ -16,6 +16,7 @@ CORE = [
     "annotator.gold_links",
     "annotator.gold_drift",
     "annotator.gold_stale",
+    "annotator.review_done",
     "annotator.reports.agreement",
     "annotator.reports.agreement_html",
     "annotator.exchange.ingest",

@@ -56,6 +56,13 @@ def picks(path: Path, article_id: str) -> list[tuple[str, list[str]]]:
 WITHOUT_SDEROT = [s for s in BOB if s.text != "Sderot"]
 
 
+@pytest.fixture
+def no_tick(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No tick while a test presses a key "before the tick": the merge runs in a subprocess that blocks the app's
+    loop, and on a loaded machine it can outlast the tick's interval, which then fires before the key."""
+    monkeypatch.setattr("annotator.tui.screens.article.CURSOR_SAVE_SECONDS", 3600.0)
+
+
 @pytest.mark.parametrize("size", [(80, 24), (200, 50)])
 async def test_the_tick_shows_a_merged_version_and_keeps_the_disagreement_shown(tmp_path: Path, size) -> None:
     path = tmp_path / "review.db"
@@ -79,7 +86,7 @@ async def test_the_tick_shows_a_merged_version_and_keeps_the_disagreement_shown(
     assert picks(path, article_id) == [("bob", ["We are ready,"])]
 
 
-async def test_a_pick_before_the_tick_is_made_on_the_merged_versions(tmp_path: Path) -> None:
+async def test_a_pick_before_the_tick_is_made_on_the_merged_versions(tmp_path: Path, no_tick) -> None:
     """The merge changed bob's version elsewhere: the pick acts on the disagreement shown, once read again."""
     path = tmp_path / "review.db"
     article_id = make_review_db(path)
@@ -98,7 +105,7 @@ async def test_a_pick_before_the_tick_is_made_on_the_merged_versions(tmp_path: P
     assert picks(path, article_id) == [("bob", ["We are ready,"])]
 
 
-async def test_a_pick_on_a_version_changed_before_the_tick_is_not_made(tmp_path: Path) -> None:
+async def test_a_pick_on_a_version_changed_before_the_tick_is_not_made(tmp_path: Path, no_tick) -> None:
     """The merge changed bob's version of the disagreement shown ('20' became '20 rockets', as alice's): `b` was
     aimed at the '20' shown, and nothing is written."""
     path = tmp_path / "review.db"
@@ -118,7 +125,9 @@ async def test_a_pick_on_a_version_changed_before_the_tick_is_not_made(tmp_path:
     assert picks(path, article_id) == []
 
 
-async def test_a_pick_on_a_disagreement_whose_versions_changed_before_the_tick_is_not_made(tmp_path: Path) -> None:
+async def test_a_pick_on_a_disagreement_whose_versions_changed_before_the_tick_is_not_made(
+    tmp_path: Path, no_tick
+) -> None:
     """The merge took the speaker off bob's quote: the disagreement is where it was, but `b` was aimed at the quote
     with 'the army' as its speaker; pressed again, it picks the quote as bob has it now."""
     path = tmp_path / "review.db"
@@ -142,7 +151,7 @@ async def test_a_pick_on_a_disagreement_whose_versions_changed_before_the_tick_i
     assert picks(path, article_id) == [("bob", ["We are ready,"])]
 
 
-async def test_an_edit_by_hand_before_the_tick_keeps_the_disagreement_shown(tmp_path: Path) -> None:
+async def test_an_edit_by_hand_before_the_tick_keeps_the_disagreement_shown(tmp_path: Path, no_tick) -> None:
     """1 on 'the army' (bob's ACTOR, 4/4) after the merge, before the tick: the screen reads the versions again
     first and the edit goes on at the disagreement shown, now 5/5 (the panel went on counting from what it had
     read: 4/5, the quote)."""
