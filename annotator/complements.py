@@ -17,9 +17,10 @@ TokenRange = tuple[int, int]
 
 
 def is_clean(text: str, tokens: Tokens, rung: TokenRange) -> bool:
-    """Whether a token range could be an entity span by the span rules (no stray punctuation at its edges)."""
+    """Whether a token range could be an entity span by the span rules (no stray punctuation at its edges): an
+    ACTOR's, or a FIGURE's, which alone may open with a minus sign ("-3 million"; a re-trial got '-3')."""
     start, end = tokens[rung[0]][0], tokens[rung[1]][1]
-    return fit(text, start, end, Label.ACTOR) == (start, end)
+    return any(fit(text, start, end, label) == (start, end) for label in (Label.ACTOR, Label.FIGURE))
 
 
 def with_complement(text: str, tokens: Tokens, rung: TokenRange, names: bool = False) -> TokenRange | None:

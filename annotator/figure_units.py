@@ -57,12 +57,10 @@ def _touching(tokens: Tokens, left: int) -> bool:
 
 
 def unit_number(text: str, tokens: Tokens, index: int) -> int | None:
-    """The number token that token `index`, a multiplier or a unit, is glued to ("€410 | m", "20 | km"); None where
-    token `index` is no such word right after a number's digit."""
-    word = text[slice(*tokens[index])]
-    if (word not in MULTIPLIERS and word not in SPLIT_UNITS) or not _touching(tokens, index - 1):
-        return None
-    return index - 1 if text[tokens[index - 1][1] - 1].isdigit() else None
+    """The number token that token `index`, a multiplier or a unit, is written after, glued or after one space ("€410 |
+    m", "20 | km", "20 | km" in "a 20 km line": `unit_after_number`; a re-trial got 'km line' there, '20' glued);
+    None where token `index` is no such word right after a number's digit."""
+    return index - 1 if unit_after_number(text, tokens, index) else None
 
 
 def unit_after_number(text: str, tokens: Tokens, index: int) -> bool:

@@ -92,9 +92,12 @@ def elided_name(word: str) -> bool:
 
 
 def is_number(word: str) -> bool:
-    return word.lower() in NUMBER_WORDS or (
-        (word[:1].isdigit() or word[:1] in "$€£~") and any(c.isdigit() for c in word)
-    )
+    """A number word, or digits with any currency sign or tilde before them and a minus sign glued before those
+    ("-3", "-15C", "-$5": the tokenizer keeps such a sign in the number's token; a re-trial got '-3' of "-3 million")."""
+    if word.lower() in NUMBER_WORDS:
+        return True
+    digits = word[1:] if word[:1] in "-−" else word
+    return (digits[:1].isdigit() or digits[:1] in "$€£~") and any(c.isdigit() for c in digits)
 
 
 def qualified(text: str, tokens: Tokens, index: int) -> int | None:
