@@ -74,7 +74,7 @@ def unit_after_number(text: str, tokens: Tokens, index: int) -> bool:
 
 
 def number_of_unit(text: str, tokens: Tokens, index: int) -> int:
-    """The token a label key reads at token `index`: the number a unit or multiplier there is glued to
+    """The token a label key reads at token `index`: the number a unit or multiplier there is written after
     (`unit_number`), else `index`."""
     number = unit_number(text, tokens, index)
     return index if number is None else number

@@ -14,12 +14,15 @@ from annotator.wordlists import (
     DETERMINERS,
     DO_FORMS,
     FUNCTION_WORDS,
+    LY_SUBJECTS,
     MODALS,
     NEGATIONS,
     PEOPLE_NOUNS,
     PLACE_HEADS,
     PLURAL_PEOPLE,
+    PREPOSITIONS,
     QUESTION_WORDS,
+    TO_PREPOSITIONS,
 )
 
 
@@ -30,8 +33,28 @@ def verb_after_modal(text: str, tokens: Tokens, index: int) -> TokenRange | None
     after "how", "why", "where" or "when", its subject after it ("How can | people look"); "do", "does" and
     "did" only with a negation ("did | business" is their object)."""
     word = word_at(text, tokens, index)
-    if not (word.islower() and is_common(word)) or adverb_at(text, tokens, index):  # "would | immediately sign"
+    if not (word.islower() and is_common(word)) or (
+        adverb_at(text, tokens, index) and not _verb_in_ly(text, tokens, index)
+    ):
+        return None  # "would | immediately sign"; not "must | comply with" (`_verb_in_ly`)
+    if adverb_after_modal(text, tokens, index):  # "will | likely be": the verb comes after it
         return None
+    return _modal_before(text, tokens, index)
+
+
+def adverb_after_modal(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index` is an adverb between a modal and its verb (`BETWEEN_MODAL_AND_VERB`), a word after it
+    ("will | likely be", "would | jointly run"): no verb itself (the status line called "likely" one)."""
+    word = word_at(text, tokens, index)
+    return (
+        word in BETWEEN_MODAL_AND_VERB
+        and _followed(text, tokens, index)
+        and _modal_before(text, tokens, index) is not None
+    )
+
+
+def _modal_before(text: str, tokens: Tokens, index: int) -> TokenRange | None:
+    """`verb_after_modal`'s modal and the words between, whatever token `index` is."""
     before, negated = index - 1, False
     while before >= 0 and joined(text, tokens, before, before + 1):
         between = word_at(text, tokens, before).lower()
@@ -84,3 +107,35 @@ def verb_after_plural(text: str, tokens: Tokens, index: int) -> bool:
 def _names_people(plural: str) -> bool:
     forms = (plural, plural[:-1], plural[:-2])
     return plural in PLURAL_PEOPLE or plural.endswith(AGENT_ENDINGS) or any(f in PEOPLE_NOUNS for f in forms if f)
+
+
+def _followed(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether a word follows token `index` on its line."""
+    after = index + 1
+    return after < len(tokens) and joined(text, tokens, index, after) and word_at(text, tokens, after)[:1].isalnum()
+
+
+def _verb_in_ly(text: str, tokens: Tokens, index: int) -> bool:
+    """Whether token `index`, a word in -ly that `adverb_at` reads as an adverb, has a preposition after it, no verb for
+    it to modify ("comply | with", "rely | on"), where an adverb after a modal or a subject is followed by its verb
+    ("will quickly | sign", "they quickly | left"); not "like", a verb as often ("I really | like it"). Not before a
+    determiner ("nearly | all", "roughly | the same") nor punctuation ("will certainly | .", "support you
+    financially | ,"), where adverbs stand as often (measured over the corpus)."""
+    if not (word_at(text, tokens, index).endswith("ly") and adverb_at(text, tokens, index)):
+        return False
+    following = word_at(text, tokens, index + 1).lower() if _followed(text, tokens, index) else ""
+    return following in PREPOSITIONS and following != "like"
+
+
+def verb_in_ly(text: str, tokens: Tokens, index: int) -> TokenRange | None:
+    """The word before token `index`, a word in -ly that `adverb_at` reads as an adverb, that makes it a bare verb, as
+    a token range (a re-trial's status line called "comply" an adverb): a subject pronoun ("they", "we", "I", "who",
+    "which", "that"; not "you", an object as often) or "to", with a preposition after it (`_verb_in_ly`: "they | apply
+    to", "microbes that | rely on", "to | comply with"); None where there is none. After a modal, `verb_after_modal`
+    reads it ("must | comply with")."""
+    before = index - 1
+    if before < 0 or not joined(text, tokens, before, index) or not _verb_in_ly(text, tokens, index):
+        return None
+    prior = word_at(text, tokens, before).lower()
+    opens = prior == "to" and before > 0 and word_at(text, tokens, before - 1).lower() in TO_PREPOSITIONS
+    return (before, before) if (prior in LY_SUBJECTS or prior == "to") and not opens else None

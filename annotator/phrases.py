@@ -19,7 +19,7 @@ from annotator.descriptions import described_name
 from annotator.figure_units import number_of_unit, with_multiplier
 from annotator.groups import group_head, group_start, modified_head, verb_after_subject
 from annotator.literal import quoted
-from annotator.modals import verb_after_modal, verb_after_plural
+from annotator.modals import adverb_after_modal, verb_after_modal, verb_after_plural, verb_in_ly
 from annotator.nationalities import nationality_head
 from annotator.people import is_participant
 from annotator.quotations import quotation
@@ -344,14 +344,15 @@ def why_no_phrase(text: str, tokens: Tokens, index: int) -> str | None:
     )
     if past_after_subject(text, tokens, index) or verb or verb_after_plural(text, tokens, index):
         return "a verb after its subject"  # "the court | needs more staff", "Harwick Foods | posts lower profit"
-    modal = verb_after_modal(text, tokens, index)
+    modal = verb_after_modal(text, tokens, index) or verb_in_ly(text, tokens, index)  # "they | apply to": no adverb
     if modal is not None:  # "will | debate it", "can't | vote": a bare verb (a newcomer's re-trial added 'debate')
         return f"a verb after {quoted(text[tokens[modal[0]][0] : tokens[modal[1]][1]])}"
     word = word_at(text, tokens, index)
     if is_number(word) and counts_time(text, tokens, index):  # "six | months ago": no figure (the guide), as `;` says
         return "the number of a time, a duration or an age"
     lower = word.lower()
-    if lower not in FUNCTION_WORDS and lower not in DETERMINERS and not adverb_at(text, tokens, index):
+    adverb = adverb_at(text, tokens, index) or adverb_after_modal(text, tokens, index)  # "will | likely be"
+    if lower not in FUNCTION_WORDS and lower not in DETERMINERS and not adverb:
         return None
     opening = sentence_start(text, tokens, index) or opens_a_quotation(text, tokens, index)
     if (word.isupper() and len(word) > 1) or (word[:1].isupper() and not opening):

@@ -85,7 +85,7 @@ FUNCTION_WORDS = frozenset({
     "about", "against", "between", "during", "without", "within", "through", "across", "near", "since", "until",
     "as", "than", "like", "via", "per", "toward", "towards", "upon", "amid", "amidst", "among", "amongst",
     "despite", "throughout", "beside", "besides", "unto", "along", "alongside", "around", "behind", "beyond",
-    "below", "above", "beneath", "underneath", "inside", "outside", "except", "versus", "unlike", "and", "or", "but",
+    "below", "above", "beneath", "underneath", "inside", "outside", "except", "versus", "unlike", "aboard", "atop", "and", "or", "but",
     "nor", "so", "yet", "if", "because", "while", "when", "although", "though", "whereas", "unless", "whether",
     "where", "who", "whom", "whose", "which", "that", "what", "he", "she", "it", "they", "we", "you", "i", "him",
     "them", "us", "me", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having",
@@ -161,6 +161,8 @@ CHANGE_VERBS = frozenset({"rise", "fall", "climb", "drop", "dip", "slip", "slide
 #: and "n't").
 MODALS = frozenset({"will", "would", "can", "could", "may", "might", "must", "should", "shall", "wo", "ca", "do", "does",
                     "did"})  # fmt: skip
+#: Subject pronouns (and relatives) after which a word in -ly with no verb after it is a verb ("they | apply to").
+LY_SUBJECTS = frozenset({"i", "we", "they", "who", "which", "that"})
 #: Words that ask a question, the modal after them before its subject ("How can | people look at both sides?").
 QUESTION_WORDS = frozenset({"how", "why", "where", "when"})
 #: "do", "does", "did": a modal only with a negation after it ("did not | vote").
@@ -176,7 +178,7 @@ PREPOSITIONS = frozenset({
     "about", "against", "between", "during", "without", "within", "through", "across", "near", "since", "until",
     "as", "than", "like", "via", "per", "toward", "towards", "upon", "amid", "amidst", "among", "amongst",
     "despite", "throughout", "beside", "besides", "unto", "along", "alongside", "around", "behind", "beyond",
-    "below", "above", "beneath", "underneath", "inside", "outside", "except", "versus", "unlike"})  # fmt: skip
+    "below", "above", "beneath", "underneath", "inside", "outside", "except", "versus", "unlike", "aboard", "atop"})  # fmt: skip
 #: Words that open a sentence as a preposition, a conjunction or an adverb ("Unlike | Senators, who ...", "After |
 #: Mugabe fired", "Following | South Carolina's primary"): capitalised there only because the sentence starts with
 #: them, never a name's first word (a newcomer's trial added 'Unlike Senators'), unless the article capitalises them
