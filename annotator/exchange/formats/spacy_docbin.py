@@ -34,8 +34,10 @@ from annotator.exchange.formats.common import (
     ImportedRecord,
     Read,
     RecordLike,
+    Skipped,
     TokensOf,
     annotator_of,
+    blank,
     checked_span,
     dumps,
     guarded_items,
@@ -176,7 +178,7 @@ def record_from_doc(doc: Any, options: ReadOptions, where: Where) -> ImportedRec
             f"the spans read are doc.ents and doc.spans[{quoted(key)}])",
             "spans",
         )
-    dropped: Counter[str] = Counter()
+    dropped: Counter[str] = _unread_extras(doc)
     both = _accepted_and_incorrect(doc)
     rejected = sum(1 for s in doc.spans.get(INCORRECT, ()) if _triple(s) not in both)
     if rejected:  # the NER's rejected spans: never advised as --spans-key, nor read
@@ -364,5 +366,33 @@ def _opens_zlib(data: bytes) -> bool:
     return len(data) >= 2 and data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
 
 
+#: What import says of a Doc with no text (`spacy convert -c iob` ends its DocBin with one): no record, no article.
+EMPTY_DOC = "the Doc is empty (no text): nothing to annotate"
+
+
 def _records(doc: Any, options: ReadOptions, where: Where) -> list[Read]:
+    if blank(doc.text):  # trial t1 F4: refused as "field 'article_id': must not be empty", which it is not about
+        return [Skipped(where, EMPTY_DOC)]
     return [record_from_doc(doc, options, where)]
+
+
+#: What import says of a Doc's `doc.cats` (textcat data), which it leaves out.
+CATEGORIES = "Doc(s)' categories (doc.cats): labels of the whole text, which span work has no place for"
+
+#: The user_data keys read (the plain "annotator" key is told of where it is the only name: `PLAIN_ANNOTATOR`).
+READ_KEYS = (RECORD_KEY, SPEAKERS_KEY, "annotator")
+
+
+def _unread_extras(doc: Any) -> Counter[str]:
+    """What a Doc holds that no field stores, counted as every reader lists what it leaves out (trial t1 F6: a
+    DocBin's categories and a `user_data["source"]` were dropped without a word): `doc.cats`, whole-text labels
+    with no place in span work, and user_data keys other than ours (extension attributes are shown as `._.NAME`)."""
+    extras: Counter[str] = Counter()
+    if doc.cats:
+        extras[CATEGORIES] += 1
+    for key in doc.user_data:
+        if key in READ_KEYS:
+            continue
+        name = f"._.{key[1]}" if isinstance(key, tuple) and len(key) > 1 and key[0] == "._." else str(key)
+        extras[f"doc.user_data key {quoted(literal(name))} (not read)"] += 1
+    return extras
