@@ -187,7 +187,7 @@ def test_span_off_token_boundaries_is_refused_without_snap(db: Path, tmp_path: P
     path = tmp_path / "doccano.jsonl"
     path.write_text(doccano_line([[0, 7, "ACTOR"]]), encoding="utf-8")
     assert refused(db, path, "--format", "doccano") == (
-        f"annotator: error: {path}:1: field 'spans[0]': span 0:7 'Washing' does not fall on token boundaries "
+        f"annotator: error: {path}:1: field 'label[0]': span 0:7 'Washing' does not fall on token boundaries "
         "(--snap moves it)"
     )
 

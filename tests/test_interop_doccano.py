@@ -130,6 +130,26 @@ def test_doccanos_sample_sequence_labelling_file(tmp_path: Path) -> None:
     assert annotations(db2) == [("exampleA", "ann", "done", [("LOCATION", "exampleA", None)])]
 
 
+def test_a_span_off_the_tokens_is_named_by_the_files_own_field(tmp_path: Path) -> None:
+    """The error names doccano's field (`label[0]`, `entities[1]` in the relation shape), not our internal
+    `spans[i]`, which the file has not (trial t1 F5: its unknown-label error of the same file said `label[0]`)."""
+    path, db = DOCCANO / "import_sequence_labeling.jsonl", tmp_path / "seq.db"
+    options = ["--format", "doccano", "--annotator", "ann", "--label-map", "LOC=LOCATION,PER=ACTOR", "--skip-invalid"]
+    code, out, _ = run("import", path, "--db", db, *options)
+    assert (code, out.splitlines()[:3]) == (1, [
+        "skipped 2 record(s):",
+        f"  {path}:1: field 'label[0]': span 0:1 'e' does not fall on token boundaries (--snap moves it)",
+        f"  {path}:3: field 'text': Field required",
+    ])  # fmt: skip
+    relations = tmp_path / "relations.jsonl"
+    entities = [{"id": 7, "start_offset": 0, "end_offset": 8, "label": "LOC"}]
+    entities.append({"id": 8, "start_offset": 9, "end_offset": 12, "label": "PER"})  # "Ana" of "Anabel"
+    relations.write_text(json.dumps({"text": "exampleA Anabel", "entities": entities, "relations": []}) + "\n")
+    code, _, err = run("import", relations, "--db", db, *options[:-1], "--format", "doccano-relations")
+    assert (code, err) == (1, f"annotator: error: {relations}:1: field 'entities[1]': span 9:12 'Ana' does not fall "
+                              "on token boundaries (--snap moves it)\n")  # fmt: skip
+
+
 def test_doccanos_relation_types_need_a_map(tmp_path: Path) -> None:
     path, db = DOCCANO / "import_relation_extraction.jsonl", tmp_path / "rel.db"
     options = [

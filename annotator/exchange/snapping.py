@@ -58,7 +58,10 @@ def on_tokens(item: ImportedRecord, tokens: list[Token], snap: bool) -> tuple[Im
     record = item.record
     moved: dict[tuple[int, int], tuple[int, int]] = {}
     doc: Doc | None = None
-    places = [(item.where, f"spans[{i}]", s) for i, s in enumerate(record.spans)]
+    named = item.span_fields  # the file's own field where the reader gave it (doccano's `label[0]`: trial t1 F5)
+    places = [
+        (item.where, named.get((s.start, s.end, s.label.value), f"spans[{i}]"), s) for i, s in enumerate(record.spans)
+    ]
     given = {(q.suggestion.start, q.suggestion.end, q.suggestion.label): q for q in item.questions if q.where}
     answered = set()  # an accepted answer's span: named where its task gives it
     for index, (_, _, span) in enumerate(places):

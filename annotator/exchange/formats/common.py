@@ -149,6 +149,8 @@ class ImportedRecord:
     said: tuple[str, ...] = ()
     #: Binary answers a later one about the same span replaced (ner.teach): (the earlier's place, its span, the later's).
     answered_again: tuple[tuple[Where, str, Where], ...] = ()
+    #: The file's own field of each span (doccano's `label[0]`), by offsets and label, for an error found later.
+    span_fields: dict[tuple[int, int, str], str] = field(default_factory=dict)
 
 
 #: What a reader yields: a record, a record it left out (listed), or something it left out on purpose (counted).

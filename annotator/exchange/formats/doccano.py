@@ -191,6 +191,7 @@ def record_from(data: DoccanoRecord, options: ReadOptions, where: Where) -> Impo
     triples = data.label if data.label is not None else data.labels
     name = "label" if data.label is not None else "labels"
     seen: set[tuple[int, int, str]] = set()
+    fields: dict[tuple[int, int, str], str] = {}  # each span's own field, for an error found later (off tokens)
     for index, (start, end, label) in enumerate(triples or []):
         field = f"{name}[{index}]"
         if (start, end, label) in seen:  # doccano stores the same span twice; it is one span
@@ -201,6 +202,8 @@ def record_from(data: DoccanoRecord, options: ReadOptions, where: Where) -> Impo
         spans[(name, index)] = (
             None if ours is None else checked_span(text, start, end, ours, None, where, field, options.trim(dropped))
         )
+        if (made := spans[(name, index)]) is not None:
+            fields[(made.start, made.end, made.label.value)] = field
     ids: dict[Any, int] = {}  # an entity id -> the index of the entity it was first
     for index, entity in enumerate(data.entities or []):
         field = f"entities[{index}]"
@@ -217,6 +220,8 @@ def record_from(data: DoccanoRecord, options: ReadOptions, where: Where) -> Impo
             continue
         ids[entity.id] = index
         spans[entity.id] = span
+        if span is not None:
+            fields[(span.start, span.end, span.label.value)] = field
     for index, relation in enumerate(data.relations):
         ends = (relation.from_id, relation.to_id)
         link_speaker(spans, ends, relation.type, options, where, f"relations[{index}]", dropped)
@@ -234,7 +239,7 @@ def record_from(data: DoccanoRecord, options: ReadOptions, where: Where) -> Impo
         flag_reason=data.flag_reason,
         comments=data.comments or None,
     )
-    return ImportedRecord(where, record, dropped=dropped)
+    return ImportedRecord(where, record, dropped=dropped, span_fields=fields)
 
 
 #: doccano exports every document of a project, annotated or not: one with no span and no status of ours is no
