@@ -41,4 +41,9 @@ def test_a_plain_annotator_key_is_said_to_be_unread(tmp_path: Path, value: objec
 def test_with_annotator_given_the_doc_is_imported_as_theirs(tmp_path: Path) -> None:
     docbin_naming(tmp_path, "bob")
     result = annotator("import", "plain.spacy", "--format", "spacy", "--annotator", "bob", "--db", "x.db", cwd=tmp_path)
-    assert (result.returncode, result.stdout.splitlines()[0]) == (0, "1 record(s) imported (1 new article(s)) -> x.db")
+    assert (result.returncode, result.stdout.splitlines()) == (0, [
+        "1 record(s) imported (1 new article(s)) -> x.db",
+        "left out: 1 doc.user_data key 'annotator' (not read)",  # listed as every key not read is (trial t1 F6)
+        "note: 1 Doc(s) with tokens marked missing (ent_iob_ ''), which spaCy reads as not annotated, neither an "
+        "entity nor O: stored as work in progress, not done (an export of done work leaves them out)",
+    ])  # fmt: skip

@@ -379,8 +379,8 @@ def _records(doc: Any, options: ReadOptions, where: Where) -> list[Read]:
 #: What import says of a Doc's `doc.cats` (textcat data), which it leaves out.
 CATEGORIES = "Doc(s)' categories (doc.cats): labels of the whole text, which span work has no place for"
 
-#: The user_data keys read (the plain "annotator" key is told of where it is the only name: `PLAIN_ANNOTATOR`).
-READ_KEYS = (RECORD_KEY, SPEAKERS_KEY, "annotator")
+#: The user_data keys read (a plain "annotator" key is not: listed, or refused where it is the only name given).
+READ_KEYS = (RECORD_KEY, SPEAKERS_KEY)
 
 
 def _unread_extras(doc: Any) -> Counter[str]:
