@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 import spacy
-from processes import annotator
+from processes import annotator, one_error_line
 from real_files import REAL, annotations
-from spacy.tokens import DocBin
+from spacy.tokens import Doc, DocBin, Span
 
 SENTENCES = REAL / "spacy" / "ner-sent-per-line.iob"
 MAP = "PERSON=ACTOR,ORG=ACTOR,NORP=,DATE="
@@ -77,3 +77,23 @@ def test_a_docs_categories_and_other_user_data_are_listed_as_left_out(tmp_path: 
         ("Ana Ruiz moved to Porto last w", "sam", "done", [("ACTOR", "Ana Ruiz", None), ("LOCATION", "Porto", None)]),
         ("Nothing here.", "sam", "done", []),
     ]
+
+
+def test_an_entity_off_the_stored_tokens_is_named_by_the_docs_field(tmp_path: Path) -> None:
+    """A Doc another tool tokenized ('Acme' 'corp') over a stored article ('Acmecorp'): the error names the Doc's
+    `ents[0]`, not our internal `spans[0]`, as doccano's errors name `label[0]` (trial t1 F5)."""
+    (tmp_path / "a.txt").write_text("Acmecorp hired Tom Baker.\n", encoding="utf-8")
+    assert annotator("ingest", "a.txt", "--no-suggest", "--db", "x.db", cwd=tmp_path).returncode == 0
+    words, spaces = ["Acme", "corp", "hired", "Tom", "Baker", "."], [False, True, True, True, False, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces)
+    doc.ents = [Span(doc, 0, 1, label="ORG"), Span(doc, 3, 5, label="PERSON")]
+    docbin = DocBin(store_user_data=True)
+    docbin.add(doc)
+    docbin.to_disk(tmp_path / "off.spacy")
+    result = annotator(
+        "import", "off.spacy", "--format", "spacy", "--annotator", "sam", "--label-map", "ORG=ACTOR,PERSON=ACTOR",
+        "--db", "x.db", cwd=tmp_path,
+    )  # fmt: skip
+    assert one_error_line(result) == (
+        "off.spacy: record 1: field 'ents[0]': span 0:4 'Acme' does not fall on token boundaries (--snap moves it)"
+    )

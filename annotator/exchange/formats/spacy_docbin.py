@@ -45,6 +45,7 @@ from annotator.exchange.formats.common import (
     native_record,
     status_of,
 )
+from annotator.exchange.formats.docbin_extras import unread_extras
 from annotator.exchange.formats.options import INCORRECT_SPANS_KEY as INCORRECT
 from annotator.exchange.formats.options import ExportOptions, ReadOptions
 from annotator.exchange.formats.speakers import kept, with_speaker
@@ -178,14 +179,14 @@ def record_from_doc(doc: Any, options: ReadOptions, where: Where) -> ImportedRec
             f"the spans read are doc.ents and doc.spans[{quoted(key)}])",
             "spans",
         )
-    dropped: Counter[str] = _unread_extras(doc)
+    dropped: Counter[str] = unread_extras(doc, (RECORD_KEY, SPEAKERS_KEY))
     both = _accepted_and_incorrect(doc)
     rejected = sum(1 for s in doc.spans.get(INCORRECT, ()) if _triple(s) not in both)
     if rejected:  # the NER's rejected spans: never advised as --spans-key, nor read
         dropped[REJECTED] += rejected
     spans: dict[tuple[int, int, str], Span | None] = {}
     contradicted: list[Any] = []  # the Doc's entities also marked incorrect, stored (their label kept)
-    groups = [("ents", list(doc.ents))]
+    groups, fields = [("ents", list(doc.ents))], dict[tuple[int, int, str], str]()
     if key in doc.spans:
         groups.append((f"spans[{key!r}]", list(doc.spans[key])))
     for group, items in groups:
@@ -194,9 +195,10 @@ def record_from_doc(doc: Any, options: ReadOptions, where: Where) -> ImportedRec
             label = label_of(item.label_, options, where, f"{field}.label", dropped)
             start, end = item.start_char, item.end_char
             if label is not None:
-                spans[(start, end, label.layer)] = checked_span(
+                made = spans[(start, end, label.layer)] = checked_span(
                     text, start, end, label, None, where, field, options.trim(dropped)
                 )
+                fields[(made.start, made.end, made.label.value)] = field  # named so if off the stored tokens
                 contradicted += [item] if group == "ents" and _triple(item) in both else []
     by_offsets = {(s.start, s.end, s.label): s for s in kept(spans)}
     for index, link in enumerate(doc.user_data.get(SPEAKERS_KEY) or []):
@@ -231,7 +233,14 @@ def record_from_doc(doc: Any, options: ReadOptions, where: Where) -> ImportedRec
     # the stored article with its words, as a CoNLL document is (trial 38: each was a new article, doubling them).
     rebuilt = not stored.get("article_id")
     return ImportedRecord(
-        where, record, doc_tokens(doc), dropped, annotator_field="user_data.annotator", rebuilt=rebuilt, said=said
+        where,
+        record,
+        doc_tokens(doc),
+        dropped,
+        annotator_field="user_data.annotator",
+        rebuilt=rebuilt,
+        said=said,
+        span_fields=fields,
     )
 
 
@@ -374,25 +383,3 @@ def _records(doc: Any, options: ReadOptions, where: Where) -> list[Read]:
     if blank(doc.text):  # trial t1 F4: refused as "field 'article_id': must not be empty", which it is not about
         return [Skipped(where, EMPTY_DOC)]
     return [record_from_doc(doc, options, where)]
-
-
-#: What import says of a Doc's `doc.cats` (textcat data), which it leaves out.
-CATEGORIES = "Doc(s)' categories (doc.cats): labels of the whole text, which span work has no place for"
-
-#: The user_data keys read (a plain "annotator" key is not: listed, or refused where it is the only name given).
-READ_KEYS = (RECORD_KEY, SPEAKERS_KEY)
-
-
-def _unread_extras(doc: Any) -> Counter[str]:
-    """What a Doc holds that no field stores, counted as every reader lists what it leaves out (trial t1 F6: a
-    DocBin's categories and a `user_data["source"]` were dropped without a word): `doc.cats`, whole-text labels
-    with no place in span work, and user_data keys other than ours (extension attributes are shown as `._.NAME`)."""
-    extras: Counter[str] = Counter()
-    if doc.cats:
-        extras[CATEGORIES] += 1
-    for key in doc.user_data:
-        if key in READ_KEYS:
-            continue
-        name = f"._.{key[1]}" if isinstance(key, tuple) and len(key) > 1 and key[0] == "._." else str(key)
-        extras[f"doc.user_data key {quoted(literal(name))} (not read)"] += 1
-    return extras
