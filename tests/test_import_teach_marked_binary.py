@@ -4,7 +4,7 @@ later answer stands). prodigy-recipes' 2017 ner.teach dataset gives every span i
 recipe sets view_id "ner", which Prodigy writes into each saved task as `_view_id`. A task with neither is a manual
 task (as one of Prodigy's manual recipes before `_view_id` was written), and two manual answers about one text
 with no time are refused, as everywhere on import. The tasks are real lines of prodigy-recipes'
-annotated_reddit-PRODUCT-ner.jsonl (fixtures/real/prodigy, lines 16 and 17 of our copy); the real console script
+annotated_reddit-PRODUCT-ner.jsonl (fixtures/real/prodigy: its lines 710 and 713, 0-based); the real console script
 and a real SQLite file."""
 
 from __future__ import annotations
