@@ -44,9 +44,8 @@ def accepted_on_the_screen(db: Path, who: str) -> list[str]:
         return [store.status(f"n{i}", who).value for i in range(len(TEXTS))]
 
 
-@pytest.fixture(scope="module")
-def screen_made(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("screen")
+def accepted_by_both(folder: Path) -> Path:
+    """TEXTS ingested into `folder`/ad.db, and alice and bob each pressing A then d on every article: the database."""
     source = folder / "n.jsonl"
     source.write_text("".join(json.dumps({"id": f"n{i}", "text": t}) + "\n" for i, t in enumerate(TEXTS)), "utf-8")
     db = folder / "ad.db"
@@ -54,6 +53,11 @@ def screen_made(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for who in ("alice", "bob"):
         assert accepted_on_the_screen(db, who) == ["done", "done", "done"]
     return db
+
+
+@pytest.fixture(scope="module")
+def screen_made(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return accepted_by_both(tmp_path_factory.mktemp("screen"))
 
 
 @pytest.fixture

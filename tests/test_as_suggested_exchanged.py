@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from processes import annotator
-from test_as_suggested import TEXTS, accepted_on_the_screen
+from test_as_suggested import TEXTS, accepted_by_both
 
 from annotator.exchange.formats.stored_spans import spans_digest
 from annotator.models import NativeRecord
@@ -46,13 +46,7 @@ def run(*args: str | Path) -> str:
 @pytest.fixture(scope="module")
 def screen_made(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """alice and bob each press A then d on the three articles; gold is settled from them by `adjudicate --auto`."""
-    folder = tmp_path_factory.mktemp("screen")
-    source = folder / "n.jsonl"
-    source.write_text("".join(json.dumps({"id": f"n{i}", "text": t}) + "\n" for i, t in enumerate(TEXTS)), "utf-8")
-    db = folder / "ad.db"
-    run("ingest", source, "--db", db)
-    for who in ("alice", "bob"):
-        assert accepted_on_the_screen(db, who) == ["done", "done", "done"]
+    db = accepted_by_both(tmp_path_factory.mktemp("screen"))
     run("adjudicate", "--auto", "--annotators", "alice,bob", "--reviewer", "lead", "--db", db)
     return db
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from processes import annotator
-from test_as_suggested import TEXTS, accepted_on_the_screen
+from test_as_suggested import accepted_by_both
 
 from annotator.store import Store
 from annotator.vocabulary import GOLD
@@ -37,13 +37,7 @@ def notes(done: subprocess.CompletedProcess[str]) -> list[str]:
 @pytest.fixture(scope="module")
 def screen_made(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """alice and bob each press A then d on the three articles; `adjudicate --auto` settles gold from them."""
-    folder = tmp_path_factory.mktemp("screen")
-    source = folder / "n.jsonl"
-    source.write_text("".join(json.dumps({"id": f"n{i}", "text": t}) + "\n" for i, t in enumerate(TEXTS)), "utf-8")
-    db = folder / "ad.db"
-    assert annotator("ingest", source, "--db", db).returncode == 0
-    for who in ("alice", "bob"):
-        assert accepted_on_the_screen(db, who) == ["done", "done", "done"]
+    db = accepted_by_both(tmp_path_factory.mktemp("screen"))
     settled = annotator("adjudicate", "--auto", "--annotators", "alice,bob", "--reviewer", "lead", "--db", db)
     assert settled.returncode == 0, settled.stderr
     return db
