@@ -82,13 +82,13 @@ def test_json_min_of_our_own_export_refused_into_a_fresh_database(tmp_path: Path
 
 
 def test_json_min_of_our_own_export_with_annotator_option_is_no_newer_work(work: Path) -> None:
-    """`--annotator alice` says whose: the server's import stamp is no moment of work, so her stored in-progress
-    and flagged records (differing in status) and her done one (JSON_MIN has no relations: its speaker is gone)
-    are conflicts, never replaced."""
+    """`--annotator alice` says whose: the server's import stamp is no moment of work, and JSON_MIN says neither
+    her in-progress and flagged statuses nor her speakers, so her stored records are unchanged, never replaced
+    (test_import_labelstudio_min_unsaid)."""
     result = annotator("import", LS / "ls1232_our_export_back_min.json", "--format", "labelstudio", "--db", "back.db",
                        "--annotator", "alice", cwd=work)  # fmt: skip
-    assert result.returncode == 1, result
-    assert result.stdout.splitlines()[0] == "0 record(s) imported (0 new article(s)); 3 conflict(s) -> back.db"
+    assert result.returncode == 0, result
+    assert result.stdout.splitlines()[0] == "0 record(s) imported (0 new article(s)); 3 unchanged -> back.db"
     assert records(work / "back.db") == ALICE
 
 

@@ -52,5 +52,8 @@ def test_labelstudios_own_order_still_counts_a_result_that_is_no_region(tmp_path
     canonical = {"text": RECORD["text"], "id": 5, "label": LABELS, "sentiment": "neutral", **STAMPS}
     (tmp_path / "min.json").write_text(json.dumps([canonical]), encoding="utf-8")
     out = ok("import", "min.json", "--format", "labelstudio", "--db", "a.db", cwd=tmp_path)
-    assert out.splitlines()[1:] == ["left out: 1 Label Studio 'sentiment' result(s) (only labels are read)"]
+    assert out.splitlines()[1:] == [
+        "left out: 1 Label Studio 'sentiment' result(s) (only labels are read)",
+        "note: 1 article(s) new to this database stored as done work: Label Studio's JSON_MIN has no status",
+    ]
     assert rows(tmp_path / "a.db", "SELECT COUNT(*) FROM spans") == [(2,)]

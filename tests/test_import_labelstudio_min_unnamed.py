@@ -36,6 +36,7 @@ def test_labels_naming_nobody_are_the_annotator_options_work(tmp_path: Path) -> 
         "3 record(s) imported (3 new article(s)) -> a.db",
         "left out: 1 task(s) without an annotation",
         "left out: 2 quote(s)' speakers: JSON_MIN has no relations (Label Studio's JSON export keeps them)",
+        "note: 3 article(s) new to this database stored as done work: Label Studio's JSON_MIN has no status",
     ]
     assert rows(
         tmp_path / "a.db",

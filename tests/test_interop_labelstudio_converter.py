@@ -162,7 +162,8 @@ def test_the_converters_json_min_imports_back_on_our_article_ids(
     assert said == (
         0,
         f"2 record(s) imported (2 new article(s)) -> {again}\nleft out: 1 task(s) without an annotation\n"
-        "left out: 1 quote(s)' speakers: JSON_MIN has no relations (Label Studio's JSON export keeps them)\n",
+        "left out: 1 quote(s)' speakers: JSON_MIN has no relations (Label Studio's JSON export keeps them)\n"
+        "note: 2 article(s) new to this database stored as done work: Label Studio's JSON_MIN has no status\n",
         "",
     )
     assert article_ids(again) == [("g-zoe", ZOE), ("g-boats", BOATS)]

@@ -210,8 +210,9 @@ REPLACED = {"older": "older work", "newer": "newer work in the database (--repla
             "unshown": "work the file does not show is older (--replace)"}  # fmt: skip
 
 
-#: The formats whose records say no status (each imports as done work), as the import's line names them.
-NO_STATUS = {"conll": "CoNLL"}
+#: The formats (of Label Studio's, its JSON_MIN) whose records say no status (each imports as done work), as the
+#: import's line names them.
+NO_STATUS = {"conll": "CoNLL", "labelstudio": "Label Studio's JSON_MIN"}
 
 
 def _say_import_report(report: "ImportReport", db: Path, snap: bool, format_name: str) -> None:

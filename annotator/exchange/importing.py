@@ -150,7 +150,7 @@ def store_records(
     unsaid: frozenset[str] = frozenset(),
 ) -> ImportReport:
     """Check every record against the database, then store them all in one transaction (`unsaid`: what the
-    file's format cannot say, `unsaid`).
+    file's format cannot say, `unsaid`, and each record's own beside it, `ImportedRecord.unsaid`).
 
     Checks: an article id stored (or read earlier) with another text; the same article and annotator twice (a
     record saying exactly what an earlier one said is skipped as a repeat, one with a later time than the other
@@ -284,12 +284,12 @@ def store_records(
                 [],
             )
             report.new_articles += 1
-            report.new_as_done += "status" in unsaid and record.status is Status.DONE
+            report.new_as_done += "status" in unsaid | item.unsaid and record.status is Status.DONE
             if item.joined_here:  # a new article whose white space the import guessed: noted
                 report.rebuilt.append((item.where, target, matched.get(target, 0)))
         for done, (article_id, item, suggested) in enumerate(ready, start=1):
-            record = item.record
-            verdict = "suggestions" if suggested is not None else verdict_of(store, article_id, record, replace, unsaid)
+            record, cannot = item.record, unsaid | item.unsaid
+            verdict = "suggestions" if suggested is not None else verdict_of(store, article_id, record, replace, cannot)
             if suggested is not None:
                 check_not_older(store, article_id, suggested, item.where)  # again: an earlier record may have
                 stored = store_suggestions(store, article_id, suggested)  # stored a newer batch (same file)
@@ -306,11 +306,11 @@ def store_records(
             elif verdict == "conflict":
                 title = store.article(article_id).title
                 later = newer(store.updated_at(article_id, record.annotator), record.updated_at)
-                differs = what_differs(store, article_id, record, unsaid)
+                differs = what_differs(store, article_id, record, cannot)
                 report.conflicts.append(ImportConflict(item.where, article_id, title, record.annotator, later, differs))
             else:
                 if verdict != "new":  # the stored work stays for what the file cannot say
-                    item = dataclasses.replace(item, record=keeping_unsaid(store, article_id, record, unsaid))
+                    item = dataclasses.replace(item, record=keeping_unsaid(store, article_id, record, cannot))
                 _store_one(store, article_id, item, report)
                 report.records += 1
                 report.missing += item.dropped[MISSING_TOKENS]  # said of what was stored only

@@ -151,6 +151,9 @@ class ImportedRecord:
     answered_again: tuple[tuple[Where, str, Where], ...] = ()
     #: The file's own field of each span (doccano's `label[0]`), by offsets and label, for an error found later.
     span_fields: dict[tuple[int, int, str], str] = field(default_factory=dict)
+    #: What this record cannot say beyond what its format cannot (`verdicts.unsaid`): a Label Studio JSON_MIN
+    #: record, read by the format of its JSON export, has no status and no relations.
+    unsaid: frozenset[str] = frozenset()
 
 
 #: What a reader yields: a record, a record it left out (listed), or something it left out on purpose (counted).

@@ -29,8 +29,8 @@ ACTOR region (other labels: --relation-map). Results that are not text labels (`
 have no place here: they are left out and counted. Tasks nobody annotated are counted, not imported, and so are
 drafts (work saved in Label Studio's editor, never submitted).
 
-Label Studio's JSON_MIN export (one flat record per annotation, no `data`, no relations, so no speakers) is
-read too: the keys before `id` are the task's data, those between `id` and `annotator` its results. A record
+Label Studio's JSON_MIN export (one flat record per annotation, no `data`, no relations, so no speakers, no status:
+compared and replaced on what it carries, `MIN_UNSAID`) is read too: the keys before `id` are the task's data, those between `id` and `annotator` its results. A record
 with neither `annotator` nor `annotation_id` is a task nobody annotated only when it holds no labels: one that
 does (label-studio-sdk's Converter writes JSON_MIN from our export so, with no user and no annotation id) is an
 annotation nobody is named for, `--annotator`'s, else an error. It has no task `meta`: a record of our own export (its data has our `article_id`, `title` and `meta`) whose annotator shows
@@ -94,6 +94,8 @@ SUFFIX = ".json"
 CANNOT_CARRY: tuple[str, ...] = ()
 #: What a JSON_MIN record's quotes lack, said as left out.
 MIN_SPEAKERS = "quote(s)' speakers: JSON_MIN has no relations (Label Studio's JSON export keeps them)"
+#: What a JSON_MIN record cannot say: compared and replaced without it (`verdicts.keeping_unsaid`), as CoNLL is.
+MIN_UNSAID = frozenset({"speakers", "status", "flag reasons"})
 #: The keys of a JSON_MIN record that are Label Studio's own, not the task's data nor a result.
 MIN_KEYS = {"id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time", "agreement"}
 NO_ANNOTATION = "task(s) without an annotation"
@@ -346,7 +348,7 @@ def _min_record(data: dict[str, Any], options: ReadOptions, where: Where, one: O
         spans=spans,
         updated_at=shown,
     )
-    return ImportedRecord(where, record, dropped=dropped)
+    return ImportedRecord(where, record, dropped=dropped, unsaid=MIN_UNSAID)
 
 
 def _ours(task_data: dict[str, Any]) -> bool:
