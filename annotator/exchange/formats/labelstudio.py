@@ -26,7 +26,8 @@ worked on an annotation the `meta` names someone for, or a name given as `labels
 is anything else; `--annotator` takes one user's work). A cancelled annotation is
 read as skipped. A quote's speaker is a relation labelled SPEAKER `from_id` the QUOTE region `to_id` the
 ACTOR region (other labels: --relation-map). Results that are not text labels (`choices`, `rating`, ...)
-have no place here: they are left out and counted. Tasks nobody annotated are counted, not imported, and so are
+have no place here: they are left out and counted, and an annotation of them only is skipped
+(`labelstudio_results.not_spans`). Tasks nobody annotated are counted, not imported, and so are
 drafts (work saved in Label Studio's editor, never submitted).
 
 Label Studio's JSON_MIN export (one flat record per annotation, no `data`, no relations, so no speakers, no status:
@@ -46,7 +47,7 @@ from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import Field, create_model
 
 from annotator.errors import InputError, json_kind
 from annotator.exchange.files import Where
@@ -58,17 +59,15 @@ from annotator.exchange.formats.common import (
     Skipped,
     annotator_of,
     blank,
-    checked_span,
     guarded,
     guarded_items,
-    label_of,
     native_record,
     status_of,
     validated,
 )
 from annotator.exchange.formats.labelstudio_export import config, task, write  # noqa: F401 (the format's export)
-from annotator.exchange.formats.labelstudio_offsets import as_quoted, code_points, counts_units
-from annotator.exchange.formats.labelstudio_project import TEXT, missing_text, several_labels
+from annotator.exchange.formats.labelstudio_project import TEXT, missing_text
+from annotator.exchange.formats.labelstudio_results import Loose, not_spans, read_spans
 from annotator.exchange.formats.labelstudio_truth import (
     author,
     first_made,
@@ -82,11 +81,10 @@ from annotator.exchange.formats.labelstudio_truth import (
 from annotator.exchange.formats.labelstudio_users import OneUser, Users, user
 from annotator.exchange.formats.looks import refuse_foreign, refuse_foreign_file
 from annotator.exchange.formats.options import ReadOptions
-from annotator.exchange.formats.speakers import kept, link_speaker, repeated_id
 from annotator.exchange.formats.stored_spans import same_spans
 from annotator.exchange.json_arrays import json_array
-from annotator.literal import quoted, quoted_value
-from annotator.models import Flag, Integer, Number, Span, Status, Timestamp, Title
+from annotator.literal import quoted
+from annotator.models import Flag, Number, Status, Timestamp, Title
 from annotator.vocabulary import Label, is_model
 
 CARRIES_FLAGS = True  # flag reasons and comments: keys of their own (see flag_and_comments)
@@ -113,28 +111,6 @@ _SOURCED = {
 #: A task's drafts: work saved in Label Studio's editor, never submitted (atk34 15: dropped without a word).
 DRAFTS = "Label Studio draft(s) (unsubmitted work in its editor: submit it there to import it)"
 PREDICTION_IDS = "Label Studio prediction(s) given by id only, without their results (not read)"
-
-
-class Loose(BaseModel):
-    model_config = ConfigDict(extra="allow")
-
-
-class RegionValue(Loose):
-    start: Integer
-    end: Integer
-    text: str | None = None
-    labels: list[str] = Field(min_length=1, max_length=1)
-
-
-class Region(Loose):
-    id: str | None = None
-    value: RegionValue
-
-
-class Relation(Loose):
-    from_id: str
-    to_id: str
-    labels: list[str] = Field(default_factory=list)
 
 
 class LSAnnotation(Loose):
@@ -183,51 +159,6 @@ def _models(text_field: str) -> tuple[type[LSData], type[LSTask]]:
 # -- import -------------------------------------------------------------------------------------------------
 
 
-def _spans(
-    text: str,
-    result: list[dict[str, Any]],
-    field: str,
-    options: ReadOptions,
-    where: Where,
-    dropped: Counter[str],
-) -> list[Span]:
-    """An annotation's label regions as spans, its SPEAKER relations as speakers; other results counted."""
-    spans: dict[Any, Span | None] = {}
-    relations: list[tuple[int, Relation]] = []
-    first: dict[Any, int] = {}  # a region id -> the number of the result it was first
-    units = counts_units(text, result)
-    for number, item in enumerate(result):
-        here = f"{field}[{number}]"
-        kind = item.get("type")
-        if kind == "labels":
-            several_labels(item, where, here, options.skip_invalid)
-            region = validated(Region, item, where, f"{here}.")
-            label = label_of(region.value.labels[0], options, where, f"{here}.value.labels", dropped)
-            span = region.value
-            start, end = code_points(text, span.start, span.end, span.text, units, dropped)
-            given = as_quoted(text, start, end, span.text)
-            checked = (
-                None
-                if label is None
-                else checked_span(text, start, end, label, given, where, f"{here}.value", options.trim(dropped))
-            )
-            key = region.id if region.id is not None else f"#{number}"
-            if key in spans:  # relations name regions by id: a second one by it must be the same region
-                project.labelled_twice(result[first[key]], item, where, here, options.skip_invalid)
-                repeated_id(spans[key], checked, key, f"{field}[{first[key]}]", where, f"{here}.id", dropped)
-                continue
-            first[key] = number
-            spans[key] = checked
-        elif kind == "relation":
-            relations.append((number, validated(Relation, item, where, f"{here}.")))
-        else:
-            dropped[f"Label Studio {quoted_value(kind)} result(s) (only labels and relations are read)"] += 1
-    for number, relation in relations:
-        name: Any = relation.labels[0] if len(relation.labels) == 1 else relation.labels or None
-        link_speaker(spans, (relation.from_id, relation.to_id), name, options, where, f"{field}[{number}]", dropped)
-    return kept(spans)
-
-
 def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUser, users: Users) -> Iterator[Read]:
     text = parsed.data.text
     annotations, kind, predictions = parsed.annotations, "annotations", parsed.predictions
@@ -272,7 +203,9 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUs
                 raise where.error(again[index], f"{field}.completed_by")
             if kind == "predictions":
                 model_only(annotation, parsed.meta.get("annotator"), where, field)
-            spans = _spans(text, annotation.result, f"{field}.result", options, where, dropped)
+            if (why := not_spans([item.get("type") for item in annotation.result], field)) is not None:
+                return Skipped(where, why)
+            spans = read_spans(text, annotation.result, f"{field}.result", options, where, dropped)
             default = Status.SKIPPED if annotation.was_cancelled else Status.DONE
             same = same_spans(ours, spans)  # None: no digest to tell
             said = truth(ours, annotation, author(annotation, where, field, users, same), same)  # its word wins
@@ -318,6 +251,8 @@ def _min_record(data: dict[str, Any], options: ReadOptions, where: Where, one: O
         task_data = {k: v for k, v in data.items() if k not in MIN_KEYS and k not in regions}
     if data.get("annotator") is None and data.get("annotation_id") is None and not any(map(_regions, results.values())):
         return Dropped(NO_ANNOTATION)  # a task nobody annotated; labels with no author are --annotator's, or an error
+    if (why := not_spans(["labels" if _regions(v) else k for k, v in results.items() if v != []])) is not None:
+        return Skipped(where, why)  # a choice only, say
     dropped: Counter[str] = Counter()
     parsed = validated(_models(options.text_field)[0], task_data, where)
     by = user(data.get("annotator"), where, "annotator", users)
@@ -333,7 +268,7 @@ def _min_record(data: dict[str, Any], options: ReadOptions, where: Where, one: O
         else:
             dropped[f"Label Studio {quoted(name)} result(s) (only labels are read)"] += 1
     with project.in_json_min(paths):  # an error names the region's own path: JSON_MIN has no `value`
-        spans = _spans(parsed.text, result, "label", options, where, dropped)
+        spans = read_spans(parsed.text, result, "label", options, where, dropped)
     quotes = sum(1 for span in spans if span.label is Label.QUOTE)
     if quotes:  # re-trial 41r: the Converter's JSON_MIN of our export lost its 10 speakers, unsaid
         dropped[MIN_SPEAKERS] += quotes

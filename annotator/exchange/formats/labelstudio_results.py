@@ -1,0 +1,109 @@
+"""A Label Studio annotation's results as spans: its `labels` regions and SPEAKER relations (`read_spans`), and what
+makes one no work on spans at all (`not_spans`).
+
+An annotation whose results are all of other types (a text-classification project's `choices`, an image's
+`rectanglelabels`, an HTML's `hypertextlabels`) is no one's finished work with no span: stored as done, it would
+say the text has no entities, and a spaCy export would write that as gold (trial t1 F2). It is skipped and named,
+as Prodigy's classifying tasks are; an empty `result` (submitted with nothing marked) is such work, and read.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from annotator.exchange.files import Where
+from annotator.exchange.formats import labelstudio_project as project
+from annotator.exchange.formats.common import checked_span, label_of, validated
+from annotator.exchange.formats.labelstudio_offsets import as_quoted, code_points, counts_units
+from annotator.exchange.formats.labelstudio_project import several_labels
+from annotator.exchange.formats.options import ReadOptions
+from annotator.exchange.formats.speakers import kept, link_speaker, repeated_id
+from annotator.literal import quoted_value
+from annotator.models import Integer, Span
+
+#: The result type of HTML regions (`<HyperTextLabels>`): XPaths into markup, no offsets into a plain text.
+HYPERTEXT = "hypertextlabels"
+
+
+class Loose(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class RegionValue(Loose):
+    start: Integer
+    end: Integer
+    text: str | None = None
+    labels: list[str] = Field(min_length=1, max_length=1)
+
+
+class Region(Loose):
+    id: str | None = None
+    value: RegionValue
+
+
+class Relation(Loose):
+    from_id: str
+    to_id: str
+    labels: list[str] = Field(default_factory=list)
+
+
+def read_spans(
+    text: str,
+    result: list[dict[str, Any]],
+    field: str,
+    options: ReadOptions,
+    where: Where,
+    dropped: Counter[str],
+) -> list[Span]:
+    """An annotation's label regions as spans, its SPEAKER relations as speakers; other results counted."""
+    spans: dict[Any, Span | None] = {}
+    relations: list[tuple[int, Relation]] = []
+    first: dict[Any, int] = {}  # a region id -> the number of the result it was first
+    units = counts_units(text, result)
+    for number, item in enumerate(result):
+        here = f"{field}[{number}]"
+        kind = item.get("type")
+        if kind == "labels":
+            several_labels(item, where, here, options.skip_invalid)
+            region = validated(Region, item, where, f"{here}.")
+            label = label_of(region.value.labels[0], options, where, f"{here}.value.labels", dropped)
+            span = region.value
+            start, end = code_points(text, span.start, span.end, span.text, units, dropped)
+            given = as_quoted(text, start, end, span.text)
+            checked = (
+                None
+                if label is None
+                else checked_span(text, start, end, label, given, where, f"{here}.value", options.trim(dropped))
+            )
+            key = region.id if region.id is not None else f"#{number}"
+            if key in spans:  # relations name regions by id: a second one by it must be the same region
+                project.labelled_twice(result[first[key]], item, where, here, options.skip_invalid)
+                repeated_id(spans[key], checked, key, f"{field}[{first[key]}]", where, f"{here}.id", dropped)
+                continue
+            first[key] = number
+            spans[key] = checked
+        elif kind == "relation":
+            relations.append((number, validated(Relation, item, where, f"{here}.")))
+        else:
+            on_html = "; regions on HTML, no span on the text" if kind == HYPERTEXT else ""
+            dropped[f"Label Studio {quoted_value(kind)} result(s) (only labels and relations are read{on_html})"] += 1
+    for number, relation in relations:
+        name: Any = relation.labels[0] if len(relation.labels) == 1 else relation.labels or None
+        link_speaker(spans, (relation.from_id, relation.to_id), name, options, where, f"{field}[{number}]", dropped)
+    return kept(spans)
+
+
+def not_spans(kinds: list[Any], field: str = "") -> str | None:
+    """Why an annotation at `field` (or a JSON_MIN record, its results named) whose results are of `kinds` is no
+    work on spans, or None: it has none (nothing marked is work), or a text label among them."""
+    if not kinds or "labels" in kinds:
+        return None
+    named = ", ".join(quoted_value(kind) for kind in dict.fromkeys(kinds))
+    on_html = f"; a {HYPERTEXT!r} region is on HTML, no span on the text" if HYPERTEXT in kinds else ""
+    return (
+        f"{field + ': ' if field else ''}only Label Studio {named} result(s), no text labels: no work on spans (read as done, it would "
+        f"say the text has none){on_html}"
+    )
