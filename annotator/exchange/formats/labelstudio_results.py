@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from annotator.exchange.files import Where
 from annotator.exchange.formats import labelstudio_project as project
@@ -48,6 +48,13 @@ class Relation(Loose):
     from_id: str
     to_id: str
     labels: list[str] = Field(default_factory=list)
+
+    @field_validator("labels", mode="before")
+    @classmethod
+    def _one_label(cls, value: Any) -> Any:
+        """A string is one label: label-studio-sdk writes a relation's so, and a Label Studio 1.23.2 server stores
+        and exports it as given (tests/test_import_labelstudio_relation_label_string.py)."""
+        return [value] if isinstance(value, str) else value
 
 
 def read_spans(
