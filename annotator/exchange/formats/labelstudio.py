@@ -66,6 +66,7 @@ from annotator.exchange.formats.common import (
     validated,
 )
 from annotator.exchange.formats.labelstudio_export import config, task, write  # noqa: F401 (the format's export)
+from annotator.exchange.formats.labelstudio_objects import TextObjects
 from annotator.exchange.formats.labelstudio_project import TEXT, missing_text
 from annotator.exchange.formats.labelstudio_results import Loose, not_spans, read_spans
 from annotator.exchange.formats.labelstudio_truth import (
@@ -159,7 +160,9 @@ def _models(text_field: str) -> tuple[type[LSData], type[LSTask]]:
 # -- import -------------------------------------------------------------------------------------------------
 
 
-def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUser, users: Users) -> Iterator[Read]:
+def _task_records(
+    parsed: LSTask, options: ReadOptions, where: Where, one: OneUser, users: Users, objects: TextObjects
+) -> Iterator[Read]:
     text = parsed.data.text
     annotations, kind, predictions = parsed.annotations, "annotations", parsed.predictions
     model = parsed.meta.get("annotator")
@@ -205,7 +208,7 @@ def _task_records(parsed: LSTask, options: ReadOptions, where: Where, one: OneUs
                 model_only(annotation, parsed.meta.get("annotator"), where, field)
             if (why := not_spans([item.get("type") for item in annotation.result], field)) is not None:
                 return Skipped(where, why)
-            spans = read_spans(text, annotation.result, f"{field}.result", options, where, dropped)
+            spans = read_spans(text, annotation.result, f"{field}.result", options, where, dropped, objects)
             default = Status.SKIPPED if annotation.was_cancelled else Status.DONE
             same = same_spans(ours, spans)  # None: no digest to tell
             said = truth(ours, annotation, author(annotation, where, field, users, same), same)  # its word wins
@@ -300,7 +303,9 @@ def _regions(value: Any) -> bool:
     )
 
 
-def _items(data: Any, options: ReadOptions, where: Where, one: OneUser, users: Users) -> Iterator[Read]:
+def _items(
+    data: Any, options: ReadOptions, where: Where, one: OneUser, users: Users, objects: TextObjects
+) -> Iterator[Read]:
     if not isinstance(data, dict):
         raise where.error(f"expected a task object, got {json_kind(data)}")
     refuse_foreign(where, data, "labelstudio")
@@ -312,7 +317,8 @@ def _items(data: Any, options: ReadOptions, where: Where, one: OneUser, users: U
     if blank(text):
         yield Skipped(where, "the text is blank: nothing to annotate")
     elif "data" in data:
-        yield from _task_records(validated(_models(field)[1], data, where), options, where, one, users)
+        task = validated(_models(field)[1], data, where)
+        yield from _task_records(task, options, where, one, users, objects.on(data["data"]))
     elif field in data:
         yield _min_record(data, options, where, one, users)
     elif any(map(_regions, data.values())):  # JSON_MIN's labels, without the text
@@ -330,5 +336,6 @@ def read(path: Path, options: ReadOptions) -> Iterator[Read]:
     one = OneUser(options.annotator)  # --annotator takes one Label Studio user's work
     places = [Where(str(path), record=number, line_of=lines) for number in range(1, len(tasks) + 1)]
     users = Users.of(zip(places, tasks, strict=True), options.user_map)
+    objects = TextObjects.of(tasks, options.text_field)  # which object the regions label
     for where, data in zip(places, tasks, strict=True):
-        yield from guarded_items(options, where, partial(_items, data, options, where, one, users))
+        yield from guarded_items(options, where, partial(_items, data, options, where, one, users, objects))

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from annotator.exchange.files import Where
 from annotator.exchange.formats import labelstudio_project as project
 from annotator.exchange.formats.common import checked_span, label_of, validated
+from annotator.exchange.formats.labelstudio_objects import TextObjects
 from annotator.exchange.formats.labelstudio_offsets import as_quoted, code_points, counts_units
 from annotator.exchange.formats.labelstudio_project import several_labels
 from annotator.exchange.formats.options import ReadOptions
@@ -64,8 +65,10 @@ def read_spans(
     options: ReadOptions,
     where: Where,
     dropped: Counter[str],
+    objects: TextObjects | None = None,
 ) -> list[Span]:
-    """An annotation's label regions as spans, its SPEAKER relations as speakers; other results counted."""
+    """An annotation's label regions as spans, its SPEAKER relations as speakers; other results counted. `objects`:
+    which object the regions must label (a JSON_MIN record's name none)."""
     spans: dict[Any, Span | None] = {}
     relations: list[tuple[int, Relation]] = []
     first: dict[Any, int] = {}  # a region id -> the number of the result it was first
@@ -74,6 +77,8 @@ def read_spans(
         here = f"{field}[{number}]"
         kind = item.get("type")
         if kind == "labels":
+            if objects is not None:
+                objects.check(item, where, here)
             several_labels(item, where, here, options.skip_invalid)
             region = validated(Region, item, where, f"{here}.")
             label = label_of(region.value.labels[0], options, where, f"{here}.value.labels", dropped)
