@@ -68,8 +68,8 @@ def test_json_array_where_jsonl_is_expected(db: Path, tmp_path: Path) -> None:
     export_to_path(Store.open(db), "labelstudio", path, "alice", options=every_status())
     assert refused(db, path, "--format", "prodigy") == (
         f"annotator: error: {path}:1: this is a JSON array; expected JSONL, one JSON object a line (a Label Studio "
-        "export is one array: annotator import FILE --format labelstudio)"
-    )
+        f"export is one array: `annotator import {path} --format labelstudio --db {db}`)"
+    )  # the command as it runs: this file, this database (tmp_path needs no quoting)
 
 
 def test_jsonl_where_a_json_array_is_expected(db: Path, tmp_path: Path) -> None:
