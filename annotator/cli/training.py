@@ -80,7 +80,6 @@ def train(
     from annotator.exchange.training import Source, train_curve, train_model
     from annotator.gold_stale import stale_gold, stale_line
     from annotator.reports.training import changed_line, curve_lines, report_lines, unchecked_line
-    from annotator.store.as_suggested import learned_unchanged
 
     source = Source(annotator or GOLD, tuple(from_files or ()), include_in_progress)
     if annotator and from_files:
@@ -88,7 +87,7 @@ def train(
     if curve and out is not None:
         raise fail("--curve writes no pipeline: leave out --out")
     folder = out or Path("models") / datetime.now(UTC).strftime("trained-%Y%m%d-%H%M%S")
-    unchecked = changed = ""
+    changed = ""
     with reported_before_interrupts():  # from the pipeline's rename on, an interrupt waits for the report
         with errors_as_lines(db=db), progress_bar("Training") as progress:
             if from_files:
@@ -110,7 +109,6 @@ def train(
                             note=note, numbered=out is None,
                         )
                     )  # fmt: skip
-                    unchecked = unchecked_line(learned_unchanged(store, source.annotator, include_in_progress))
                     if source.annotator == GOLD:  # an annotator's own work is learned as it is now
                         statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
                         taken = store.articles_annotated_by([GOLD], statuses)
@@ -118,8 +116,7 @@ def train(
                         teams = dict.fromkeys(found.team for found in stale)
                         reviews = [command(db, "review", team) for team in teams]
                         changed = changed_line(len(stale), len(taken), stale_line(store, stale), reviews)
-        if from_files:  # counted from the records, as the database's work is counted (`store.as_suggested`)
-            unchecked = unchecked_line(report.unchanged)
+        unchecked = unchecked_line(report.unchanged)  # from files, their records say (`store.as_suggested`)
         if not curve:
             stored(f"the model is written to {report.out}")
         again = _curve_command(db, annotator, from_files or [], epochs, seed, base, include_in_progress)

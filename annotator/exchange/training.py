@@ -33,7 +33,7 @@ from annotator.metrics.intervals import ArticleCounts, Interval, gain_interval
 from annotator.models import NativeRecord
 from annotator.places import Note
 from annotator.store import Reader
-from annotator.store.as_suggested import Unchanged, counted
+from annotator.store.as_suggested import Unchanged, counted, unchanged_work
 from annotator.suggest.loading import EPOCHS
 from annotator.suggest.shipped import shipped_learned
 from annotator.vocabulary import ENTITY_LABELS, GOLD, Status, content_hash
@@ -59,6 +59,13 @@ class Source:
             return ", ".join(str(f) for f in self.files)
         return "gold" if self.annotator == GOLD else f"{self.annotator}'s annotations"
 
+    @property
+    def whose(self) -> str:
+        """The reference a caution names, as `evaluate`'s does ("gold is ...")."""
+        if self.files:
+            return "the file" if len(self.files) == 1 else "the files"
+        return "gold" if self.annotator == GOLD else f"{self.annotator}'s work"
+
 
 @dataclass
 class TrainReport:
@@ -82,6 +89,11 @@ class TrainReport:
     #: native export's `unchecked`, still true of them: `stored_spans.said_as_suggested`, or `unchecked_commands`
     #: with the commands that alone wrote it), as `store.as_suggested.learned_unchanged` counts the database's.
     unchanged: Unchanged = field(default_factory=Unchanged)
+    #: How many of those the split held out: there the figures score the model's suggestions against themselves
+    #: (a re-trial: 1.000 before and after on gold settled from A then d, and "keep suggesting" on that).
+    held_unchanged: int = 0
+    #: Whose the held-out reference is, as the caution names it (`Source.whose`).
+    whose: str = GOLD
 
     @property
     def gain(self) -> Interval | None:
@@ -164,11 +176,14 @@ def gather(
 
 
 def _gathered(store: Reader | None, source: Source, note: Note) -> tuple[list[Article], dict[str, list[str]]]:
-    """`gather`, with a note on the articles in progress it took (`--include-in-progress`), and those from files
-    whose work is the model's suggestions unchanged, with the commands that alone wrote it (`TrainReport.unchanged`)."""
+    """`gather`, with a note on the articles in progress it took (`--include-in-progress`), and those whose work is
+    the model's suggestions unchanged (from files, as their records say), with the commands that alone wrote it
+    (`TrainReport.unchanged`)."""
     unfinished: list[str] = []
     unchecked: dict[str, list[str]] = {}
     articles = gather(store, source, unfinished, unchecked)
+    if not source.files and store is not None:  # the database's work, counted as `evaluate` counts it
+        unchecked = unchanged_work(store, source.annotator, [article.id for article in articles])
     said = in_progress_note(store if not source.files else None, source.annotator, unfinished)
     if said and note is not None:
         note(said)
@@ -262,7 +277,7 @@ def train_model(
     train_part, held = split(articles, seed, base_learned=before, shipped=shipped_learned())
     nlp = base_pipeline(train_part, base)
     report = TrainReport(source.description, len(train_part), len(held), *score(nlp, held))
-    _say_unchecked(report, unchecked)
+    _say_unchecked(report, source, unchecked, held)
     report.held_learned = sum(learned(a, shipped_learned()) for a in held)
     train(nlp, train_part, epochs=epochs, seed=seed, progress=progress)
     report.after, report.after_by_article = score(nlp, held)
@@ -281,9 +296,14 @@ def train_model(
     return report
 
 
-def _say_unchecked(report: TrainReport, unchecked: dict[str, list[str]]) -> None:
-    """The records whose work is the model's suggestions unchanged (`_gathered`), counted in the report."""
+def _say_unchecked(
+    report: TrainReport, source: Source, unchecked: dict[str, list[str]], held: Sequence[Article]
+) -> None:
+    """The articles whose work is the model's suggestions unchanged (`_gathered`), counted in the report, and
+    those of them held out."""
+    report.whose = source.whose
     report.unchanged = counted(unchecked, report.trained + report.held_out)
+    report.held_unchanged = sum(article.id in unchecked for article in held)
 
 
 def curve_points(articles: int) -> dict[float, int]:
@@ -311,7 +331,7 @@ def train_curve(
     articles, unchecked = _gathered(store, source, note)
     train_part, held = split(articles, seed, base_learned=base_learned(base), shipped=shipped)
     report = TrainReport(source.description, len(train_part), len(held), *score(base_pipeline(train_part, base), held))
-    _say_unchecked(report, unchecked)
+    _say_unchecked(report, source, unchecked, held)
     report.held_learned = sum(learned(a, shipped) for a in held)
     points = curve_points(len(train_part))
     report.curve_skipped = [share for share in CURVE if share not in points]

@@ -10,6 +10,7 @@ from annotator.reports.evaluation import ScoreReport
 from annotator.reports.learned_left_out import left_out_lines
 from annotator.reports.no_interval import no_interval
 from annotator.reports.paired import paired_lines
+from annotator.reports.self_scored import SCORED, unchanged_caution
 from annotator.reports.stored_versions import coverage_lines
 from annotator.store.current import suggester_order
 from annotator.vocabulary import Label
@@ -68,17 +69,12 @@ def text_lines(report: ScoreReport, db: str = "") -> list[str]:
     ]
     if report.suggestions_unchanged:  # `annotator accept`'s work, or A then d on the screen (`store.as_suggested`)
         there = (
-            "there the model's suggestions are scored against themselves, which can only raise the figures below"
-            if what == "suggestions"
-            else f"there {report.predicted} is scored against the model's suggestions"
+            SCORED if what == "suggestions" else f"there {report.predicted} is scored against the model's suggestions"
         )
         apart = report.without_unchanged
         if apart is not None and apart.articles:  # the figure without them (`reports.apart`)
             there += f"; on the other {apart.articles} article(s), ALL's exact F1 is {figure(apart.exact_f1)}"
-        lines.append(
-            f"  caution: on {report.suggestions_unchanged} of these {report.articles} article(s) {whose} is the "
-            f"model's suggestions unchanged (no person changed them, on the screen or by a command): {there}"
-        )
+        lines.append(unchanged_caution(report.suggestions_unchanged, f"{report.articles} article(s)", whose, there))
     lines += left_out_lines(report.learned_left_out_by, report.left_out_by_model)
     if report.not_started_left_out:
         lines.append(

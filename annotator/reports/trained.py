@@ -62,6 +62,17 @@ def gain_lines(report: TrainReport) -> list[str]:
     return lines
 
 
+def unmeasured(whose: str, pasted: str) -> str:
+    """The advice where every held-out article's reference is the model's suggestions unchanged, `whose` (gold):
+    what would measure it instead."""
+    return (
+        f"these articles cannot tell whether it helps: {'their gold' if whose == 'gold' else whose + ' there'} is the "
+        "model's suggestions unchanged, so it scores the model against itself; settle gold a person checked (corrected "
+        f"on the screen, or a disagreement settled in `annotator review`) and train again; annotator suggest{pasted} "
+        "uses it"
+    )
+
+
 def verdict_lines(
     report: TrainReport, db: str = "", curve: str = "annotator train --curve", gold_from: str | None = None
 ) -> list[str]:
@@ -78,6 +89,10 @@ def verdict_lines(
     shown = None if before is None or after is None else round(after, 3) - round(before, 3)  # as printed
     lines += gain_lines(report)
     against = f" --gold-from {shlex.quote(gold_from)}" if gold_from is not None else ""
+    # every held-out reference scored against itself: no measure (a re-trial: 1.000 -> 1.000 on gold settled from
+    # A then d, and "nothing shows a gain, so keep suggesting")
+    if shown is not None and report.held_out and report.held_unchanged == report.held_out:
+        return [*lines, unmeasured(report.whose, pasted)]
     if shown is not None and report.held_learned:  # neither "use it" nor "keep": such articles cannot tell (a
         # re-trial: one learned article of two held 84 of the 92 spans, and "keep suggesting" followed)
         return [*lines, f"these articles cannot tell whether it helps: annotator suggest{pasted} uses it"]

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from annotator.exchange.training import TrainReport
 from annotator.metrics.evaluation import Evaluation, LabelScores
 from annotator.reports.agreement import figure
+from annotator.reports.self_scored import unchanged_caution
 from annotator.reports.trained import few_lines, verdict_lines
 from annotator.store.as_suggested import Unchanged
 from annotator.vocabulary import ENTITY_LABELS
@@ -39,6 +40,7 @@ def report_lines(
     commands carry `db`, `curve` and `gold_from` (`trained.verdict_lines`)."""
     lines = [
         f"trained on {report.source}: {report.trained} article(s); scored on {report.held_out} held-out article(s)",
+        *self_scored_lines(report),
         "",
         f"{'label':<9} {'ref':>5}  {'before P/R/F1':<19} {'ovl F1':>6}  {'after P/R/F1':<19} {'ovl F1':>6}",
     ]
@@ -59,11 +61,20 @@ def report_lines(
     return lines
 
 
+def self_scored_lines(report: TrainReport) -> list[str]:
+    """`evaluate`'s caution, of the held-out articles whose reference is the model's suggestions unchanged, where a
+    person reads the figures (a re-trial: 1.000 before and after there, and not a word until after the advice)."""
+    if not report.held_unchanged:
+        return []
+    return [unchanged_caution(report.held_unchanged, f"{report.held_out} held-out article(s)", report.whose)]
+
+
 def curve_lines(report: TrainReport) -> list[str]:
     """One line per share of the training articles: micro F1 (exact and overlap) on the held-out articles."""
     lines = [
         f"learning curve on {report.source}: up to {report.trained} article(s) to learn from, "
         f"{report.held_out} held out; F1 over {', '.join(label.value for label in ENTITY_LABELS)}",
+        *self_scored_lines(report),
         f"{'share':>6} {'articles':>9} {'F1 exact':>9} {'F1 ovl':>7}",
         f"{'start':>6} {0:>9} {figure(report.before.micro.exact.f1):>9} {figure(report.before.micro.overlap.f1):>7}",
     ]

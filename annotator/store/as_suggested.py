@@ -14,7 +14,7 @@ Such work is said so across files: a native export writes `as_suggested` in the 
 import (or a `merge --prefer other` of it) writes an event saying `as_suggested`; while the work's spans are still
 those that event wrote, it is counted here too, whatever suggestions this database has (`said_so`: gold settled
 from A then d lost its caution through `export --gold`, a newcomer's trial). `train` says so of what it learns
-from too (`learned_unchanged`), beside what commands alone wrote."""
+from too (`unchanged_work`), beside what commands alone wrote."""
 
 from __future__ import annotations
 
@@ -26,7 +26,6 @@ from typing import Any
 
 from annotator.store.reads import Reader
 from annotator.store.unchecked import REPLACING, commands_alone, first_named
-from annotator.vocabulary import Status
 
 #: A span as the comparison sees it: start, end, label, speaker start and end (None: no speaker).
 Shape = tuple[int, int, str, int | None, int | None]
@@ -174,12 +173,12 @@ def counted(said: Mapping[str, Iterable[str]], total: int) -> Unchanged:
     return Unchanged(len(said), total, len(alone), first_named(alone))
 
 
-def learned_unchanged(store: Reader, annotator: str, include_in_progress: bool) -> Unchanged:
-    """Of the articles `train` takes from `annotator` (done, and in progress when asked), those whose work is the
-    model's suggestions unchanged: exactly as suggested (`as_suggested`, what `evaluate` and `export` read), or
-    written by commands alone (for gold, everyone's work there: `unchecked.commands_alone`)."""
-    statuses = [Status.DONE, Status.IN_PROGRESS] if include_in_progress else [Status.DONE]
-    ids = store.articles_annotated_by([annotator], statuses)
+def unchanged_work(store: Reader, annotator: str, ids: Iterable[str]) -> dict[str, list[str]]:
+    """Of the articles `ids` that `train` takes from `annotator`, those whose work is the model's suggestions
+    unchanged: exactly as suggested (`as_suggested`, what `evaluate` and `export` read), or written by commands
+    alone (for gold, everyone's work there: `unchecked.commands_alone`), each with those commands (none: as
+    suggested however it was made); `counted` counts them, and `train` which of them it held out."""
+    ids = list(ids)
     alone = commands_alone(store, annotator)
     suggested = {article for article, _ in as_suggested(store, ((article, annotator) for article in ids))}
-    return counted({a: alone.get(a, []) for a in ids if a in alone or a in suggested}, len(ids))
+    return {a: alone.get(a, []) for a in ids if a in alone or a in suggested}
