@@ -43,12 +43,14 @@ Place = tuple[str, int, int]
 @dataclass(frozen=True)
 class Shown:
     """The disagreement a screen showed: its place (layer, start, end), how a line names it (`names`), the change of
-    gold that had settled it then (None: open), and the annotators' versions of it (`_versions`)."""
+    gold that had settled it then (None: open) and who made it (`by`), and the annotators' versions of it
+    (`_versions`)."""
 
     place: Place
     names: tuple[str, ...]
     settled_in: int | None
     versions: tuple[tuple[str, tuple[object, ...]], ...]
+    by: str | None = None
 
 
 def _versions(disagreement: Disagreement[SpanRow]) -> tuple[tuple[str, tuple[object, ...]], ...]:
@@ -73,7 +75,8 @@ def shown(state: ReviewState | None, index: int | None, text: str) -> Shown | No
         return None
     disagreement, settling = state.disagreements[index], state.settled_in[index]
     place = (disagreement.layer, disagreement.start, disagreement.end)
-    return Shown(place, names(state, index, text), settling.event_id if settling else None, _versions(disagreement))
+    return Shown(place, names(state, index, text), settling.event_id if settling else None, _versions(disagreement),
+                 settling.who if settling else None)  # fmt: skip
 
 
 def names(state: ReviewState, index: int, text: str) -> tuple[str, ...]:
@@ -130,7 +133,9 @@ def kept(before: Shown | None, state: ReviewState, text: str, room: int = ROOM) 
     if changed := [name for name in sorted(then.keys() | read.keys()) if then.get(name) != read.get(name)]:
         return here, _fitted([f"{name}: {whose(changed, 'version')} changed" for name in called], room)
     settling = state.settled_in[here]
-    if settling is None or settling.event_id == before.settled_in:  # as shown, or opened again (an undo)
+    if settling is None and before.settled_in is not None:  # shown settled, open again: another window's undo
+        return here, _fitted(reopened(called, before.by or "a command"), room)
+    if settling is None or settling.event_id == before.settled_in:  # as shown
         return here, None
     if before.settled_in is not None:  # a decision changed under the screen: it stays, for the reviewer to see
         return here, _fitted([f"{called[n]} was {said_by(settling, how, anew=True)}" for n, how, _ in FORMS], room)
@@ -141,6 +146,15 @@ def kept(before: Shown | None, state: ReviewState, text: str, room: int = ROOM) 
         return _now(state, index, text, words) if index != here else "" if state.open else "; none is open now"
 
     return index, _fitted([f"{called[n]} was {said_by(settling, how)}{now(words)}" for n, how, words in FORMS], room)
+
+
+def reopened(called: tuple[str, ...], who: str) -> list[str]:
+    """What a line says of a disagreement shown settled and open now, fullest first (a re-trial: lead undid her
+    decision, and lead2's screen said "nothing is highlighted now" with it highlighted, open again). The undo's event
+    names no reviewer: whose decision it took back is what is known."""
+    short = clipped(who, 20)
+    return [f"{name} was reopened: {whom}'s decision was undone{where}" for whom in (who, short)
+            for where in (" in another window", "") for name in called]  # fmt: skip
 
 
 def _now(state: ReviewState, index: int | None, text: str, words: bool = True) -> str:

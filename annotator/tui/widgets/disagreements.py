@@ -54,6 +54,23 @@ class _VersionRow:
         yield _one_row(line)
 
 
+class _Whose:
+    """An annotator's row: the pick key, the name and, for an empty version, "(nothing)", which the name is cut
+    shorter for (a re-trial at 80 columns: "b bartholomew-feathersto…" with nothing under it read as a missing line)."""
+
+    def __init__(self, key: str, name: str, picked: bool, nothing: bool) -> None:
+        self.key, self.name, self.picked, self.nothing = key, name, picked, nothing
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        line = Text(f"{self.key} ", "bold reverse" if self.picked else "bold")
+        tail = " (nothing)" if self.nothing else ""
+        name = Text(display(self.name))
+        name.truncate(max(options.max_width - line.cell_len - len(tail), 1), overflow="ellipsis")
+        line.append_text(name)
+        line.append(tail, "dim")
+        yield _one_row(line)
+
+
 def _agreed(state: ReviewState) -> str:
     """How many spans all agreed on, and whether gold holds them: "1/2" when the reviewer took some out."""
     if not state.agreed:
@@ -115,11 +132,7 @@ class DisagreementPanel(Widget, can_focus=False):
             every: list[SpanLike] = [span for spans in disagreement.versions.values() for span in spans]
             for key, name in zip(keys, annotators, strict=False):
                 spans = disagreement.versions.get(name, [])
-                head = Text(f"{key} ", "bold reverse" if settled == name else "bold")
-                head.append(display(name))
-                if not spans:
-                    head.append(" (nothing)", "dim")
-                rows.append((name, _one_row(head)))
+                rows.append((name, _Whose(key, name, settled == name, nothing=not spans)))
                 rows.extend((name, _VersionRow(span, every, text, dark)) for span in spans)
         shown = (index, state.disagreements[index].start if index is not None and total else 0)
         if shown != self._shown:  # another disagreement: its versions from the top
