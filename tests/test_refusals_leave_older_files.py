@@ -26,6 +26,7 @@ DIFFERENT = '{"article_id": "small", "text": "A different text.", "spans": [], "
 def folder(tmp_path: Path) -> Path:
     shutil.copy(OLD, tmp_path / "old.db")
     (tmp_path / "notes.txt").write_text("not a database\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("not a database\n", encoding="utf-8")
     (tmp_path / "different.jsonl").write_text(DIFFERENT + "\n", encoding="utf-8")
     return tmp_path
 
@@ -47,13 +48,15 @@ def schema(db: Path) -> tuple[int, int]:
          "article: alice; in the database: alice, bob, gold); name them with --annotators A,B (or one, --annotators "
          "alice, to take one annotator's work as gold)"),
         (["merge", "missing.db"], "missing.db: no such database"),
-        (["merge", "notes.txt"], "notes.txt: not a SQLite database (another kind of file, or its header is damaged); "
+        (["merge", "notes.txt"], "notes.txt: not a SQLite database but an article to annotate (plain text): "
+         "`annotator ingest notes.txt --db old.db` stores it in this database; it was left as it is"),
+        (["merge", "notes.md"], "notes.md: not a SQLite database (another kind of file, or its header is damaged); "
          "it was left as it is"),
         (["import", "different.jsonl"], "different.jsonl:1: field 'text': article 'small' is stored with a different "
          "text (they first differ at character 1: the stored text has 'Washington said \"talks f'…, the record's 'A "
          "different text.' (its end))"),
     ],
-    ids=["assign", "adjudicate", "merge-missing", "merge-foreign", "import"],
+    ids=["assign", "adjudicate", "merge-missing", "merge-article", "merge-foreign", "import"],
 )  # fmt: skip
 def test_a_refusal_leaves_an_older_release_file_as_it_was(folder: Path, command: list[str], refusal: str) -> None:
     before = folder_state(folder)

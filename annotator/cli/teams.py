@@ -267,8 +267,12 @@ def merge(
 
     Example: annotator merge alice.db bob.db --db review.db
     """
+    from annotator.exchange.formats.given_files import refuse_as_a_database
     from annotator.store.merge import merge as merge_databases
 
+    with errors_as_lines(db=db):  # a file of records or articles: the command that reads it, into this database
+        for other in others:
+            refuse_as_a_database(other)
     with reported_before_interrupts():
         with errors_as_lines(), store_to_fill(db) as store, progress_bar("Merging") as progress:
             report = merge_databases(store, others, prefer, progress)

@@ -199,6 +199,15 @@ def array_of_records(path: Path) -> bool:
     return first is not None and isinstance(first[1], str) and _opens_an_array_of_objects(first[1])
 
 
+def first_line(path: Path) -> str | None:
+    """A file's first non-blank line as text, or None (none, not UTF-8, or a file that cannot be read)."""
+    try:
+        first = next(_nonblank_lines(path), None)
+    except InputError:
+        return None
+    return first[1] if first is not None and isinstance(first[1], str) else None
+
+
 def _one_object_over_lines(path: Path) -> bool:
     """A pretty-printed JSON object where JSONL is expected: the first line opens it, the whole text is it.
     (Read whole only when the first line is a lone `{`, which no JSONL file has.)"""
@@ -257,7 +266,7 @@ def _empty(path: Path) -> bool:
         return False
 
 
-def _is_docbin(head: bytes) -> bool:
+def is_docbin(head: bytes) -> bool:
     """A spaCy DocBin: zlib-compressed msgpack, which opens with a zlib header (0x78, then a check byte)."""
     return len(head) >= 2 and head[0] == 0x78 and (head[0] * 256 + head[1]) % 31 == 0
 
@@ -342,7 +351,7 @@ def _nonblank_lines(path: Path) -> Iterator[tuple[int, str | InputError]]:
                 try:
                     line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
                 except UnicodeDecodeError as error:
-                    if number == 1 and _is_docbin(raw):
+                    if number == 1 and is_docbin(raw):
                         raise InputError(DOCBIN, path=str(path), line=1) from None
                     if number == 1:
                         refuse_a_database(raw, path)

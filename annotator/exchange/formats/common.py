@@ -24,6 +24,7 @@ from pydantic import BaseModel, ValidationError
 from annotator import models
 from annotator.errors import InputError, describe_validation_error, not_one_of
 from annotator.exchange.files import Where, jsonl_lines
+from annotator.exchange.formats.given_files import refuse_articles
 from annotator.exchange.formats.json_text import dumps as dumps  # every format's JSON, a record a line
 from annotator.exchange.formats.looks import refuse_foreign
 from annotator.exchange.formats.options import ReadOptions
@@ -198,6 +199,7 @@ def jsonl_records(
         refuse_foreign(where, data, reading)
         return build(where, data)
 
+    refuse_articles(path)  # a plain-text article, or a folder of them: ingest's
     for where, data in jsonl_lines(path):
         if isinstance(data, InputError):
             if not options.skip_invalid:

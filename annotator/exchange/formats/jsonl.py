@@ -25,6 +25,7 @@ from annotator.exchange.formats.common import (
     unknown_label,
 )
 from annotator.exchange.formats.common import dumps as encode
+from annotator.exchange.formats.given_files import refuse_articles
 from annotator.exchange.formats.looks import refuse_foreign
 from annotator.exchange.formats.options import ExportOptions, ReadOptions
 from annotator.exchange.formats.stored_spans import (
@@ -125,6 +126,7 @@ def read_records(
     path: str | Path, label_map: Mapping[str, Label | None] | None = None
 ) -> Iterator[tuple[int, NativeRecord]]:
     """(line number, record) for every line; the first bad line raises InputError naming line and field."""
+    refuse_articles(Path(path))  # a plain-text article, or a folder of them: ingest's
     try:
         for where, data in jsonl_objects(path):
             refuse_foreign(where, data, "jsonl", only=True)  # evaluate --gold-from, train --from: no --format
