@@ -270,11 +270,11 @@ def merge(
     from annotator.exchange.formats.given_files import refuse_as_a_database
     from annotator.store.merge import merge as merge_databases
 
-    with errors_as_lines(db=db):  # a file of records or articles: the command that reads it, into this database
-        for other in others:
-            refuse_as_a_database(other)
     with reported_before_interrupts():
         with errors_as_lines(), store_to_fill(db) as store, progress_bar("Merging") as progress:
+            with errors_as_lines(db=db):  # a file of records or articles: the command that reads it, into this db
+                for other in others:
+                    refuse_as_a_database(other)
             report = merge_databases(store, others, prefer, progress)
         stored(f"the merge is stored in {db}")
         say(
