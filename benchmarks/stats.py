@@ -87,14 +87,14 @@ def build(path: Path, articles: int, done: int, base: int, corpus: Path, suggest
                     if copy % 3 == 0:  # an older batch of the same suggester: history
                         conn.execute(
                             f"INSERT INTO suggestions (article_id, {SUGGESTION_COLUMNS}, created_at) "
-                            f"SELECT ?, {SUGGESTION_COLUMNS}, '2020-01-01T00:00:00Z' FROM suggestions "
+                            f"SELECT ?, {SUGGESTION_COLUMNS}, '2020-01-01T00:00:00.000000Z' FROM suggestions "
                             "WHERE article_id = ? AND label != 'QUOTE'",
                             [new_id, article_id],
                         )
                     if copy % 5 == 0:  # an older suggester version's: not current
                         conn.execute(
                             'INSERT INTO suggestions (article_id, start, "end", label, text, suggester, created_at) '
-                            "SELECT ?, start, \"end\", label, text, 'entities.v0', '2019-01-01T00:00:00Z' "
+                            "SELECT ?, start, \"end\", label, text, 'entities.v0', '2019-01-01T00:00:00.000000Z' "
                             "FROM suggestions WHERE article_id = ? AND label != 'QUOTE'",
                             [new_id, article_id],
                         )
@@ -210,7 +210,7 @@ def main() -> None:
     args = parser.parse_args()
     args.cache.mkdir(parents=True, exist_ok=True)
     plain = "-no-suggest" if args.no_suggest else ""
-    db = args.cache / f"stats-{args.articles}-{args.done}-{args.base}{plain}-gold.db"  # -gold: with done gold
+    db = args.cache / f"stats-{args.articles}-{args.done}-{args.base}{plain}-gold-v2.db"  # v2: stamps as stored
     if not db.exists():
         build(db, args.articles, args.done, args.base, args.corpus, suggest=not args.no_suggest)
     load = os.getloadavg()[0]

@@ -130,6 +130,19 @@ def test_a_clock_a_few_minutes_fast_is_merged_as_import_takes_it(source: Path, t
     assert "1 annotation(s)" in result.stdout
 
 
+def test_a_clock_more_than_a_day_fast_is_refused_though_in_the_store_s_own_form(source: Path, target: Path) -> None:
+    """SQL passes a stamp in the store's form earlier than now plus the day's tolerance: one just past it is
+    Python's to name, as `check` and `merge` both do."""
+    with closing(sqlite3.connect(source)) as connection:
+        moment = "SELECT strftime('%Y-%m-%dT%H:%M:%f000Z', 'now', '+1 day', '+5 minutes')"
+        fast = connection.execute(moment).fetchone()[0]
+    set_moment(source, "events", "at", fast)  # one moment for the edit's event and the annotation's stamp
+    set_moment(source, "annotations", "updated_at", fast)
+    problem = f"table 'annotations', column 'updated_at', rowid 1: {fast} is in the future (now is "
+    assert check_line(source).startswith(f"annotator: error: {source}: problem 1 of 2: {problem}")
+    assert refused(source, target).startswith(f"{source}: {problem}")
+
+
 def set_moment(db: Path, table: str, column: str, value: object) -> None:
     """Another program writes `value` into every row's `column` (the event log's guard set aside, then back)."""
     with closing(sqlite3.connect(db)) as connection, connection:

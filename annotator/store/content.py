@@ -16,7 +16,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from annotator.errors import found
@@ -24,7 +24,14 @@ from annotator.lookalike import python_quoted_bytes
 from annotator.store.functions import calling, is_utf8, register
 from annotator.store.kinds import kind_problems, speaker_problems, type_problems
 from annotator.store.names import NAMING
-from annotator.vocabulary import CLOCK_TOLERANCE, Label, content_hash, future_problem, parse_timestamp
+from annotator.vocabulary import (
+    CLOCK_TOLERANCE,
+    Label,
+    content_hash,
+    future_problem,
+    parse_timestamp,
+    utc_timestamp,
+)
 
 #: How much of a value that is not UTF-8 a problem shows (escaped).
 SHOWN_BYTES = 40
@@ -264,8 +271,10 @@ def moment_problems(db: sqlite3.Connection, *, future: bool = True) -> list[str]
     `future_problem`): merged, a moment that names none would be compared as none (an older decision taken as
     newer, trial 31), one in the future would stay newer than all later work, and this file's own export of
     either would be refused by import. SQL passes over a stamp in the store's form that names a real moment (its
-    text is what its Julian day writes back) on a day no clock could call the future; Python reads the others."""
-    limit = (datetime.now(UTC) + CLOCK_TOLERANCE - timedelta(days=1)).strftime("%Y-%m-%d")
+    text is what its Julian day writes back) and, with `future`, is earlier than now plus `CLOCK_TOLERANCE` (the
+    form is fixed width: text compares as the moments; a day's margin sent every stamp of the day to Python, as
+    it did all of a fresh database's); Python reads the others."""
+    limit = [utc_timestamp(datetime.now(UTC) + CLOCK_TOLERANCE)] if future else []
     problems = []
     for table, column in _text_columns(db):
         if (column != "at" and not column.endswith("_at")) or table == "_sqlite_migrations":
@@ -273,11 +282,10 @@ def moment_problems(db: sqlite3.Connection, *, future: bool = True) -> list[str]
         stamp, head = f'"{column}"', f'substr("{column}", 1, 19)'
         written = (
             f"typeof({stamp}) = 'text' AND {stamp} GLOB ? AND substr({stamp}, 1, 4) != '0000' "
-            f"AND strftime('%Y-%m-%dT%H:%M:%S', julianday({head})) = {head}"
+            f"AND strftime('%Y-%m-%dT%H:%M:%S', julianday({head})) = {head}" + (f" AND {stamp} < ?" if future else "")
         )
-        sql = f"""SELECT rowid, {stamp} FROM "{table}" WHERE {stamp} IS NOT NULL AND NOT ({written} AND {stamp} < ?)
-                  ORDER BY rowid"""
-        for rowid, value in db.execute(sql, [_STORE_GLOB, limit]):
+        sql = f"""SELECT rowid, {stamp} FROM "{table}" WHERE {stamp} IS NOT NULL AND NOT ({written}) ORDER BY rowid"""
+        for rowid, value in db.execute(sql, [_STORE_GLOB, *limit]):
             problem = _moment_problem(value) if future else (None if _moment(value) else _no_moment(value))
             if problem:
                 problems.append(f"table {table!r}, column {column!r}, rowid {rowid}: {problem}")
