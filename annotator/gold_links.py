@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from annotator.metrics.matching import speakers_agree_pairs
 from annotator.rows import Offsets
 from annotator.store import Store
 from annotator.store.changes import GoldSpeakers
@@ -22,6 +21,8 @@ def gold_speaker(actors: Sequence[Row], speaker: tuple[int, int] | None) -> Row 
     exact = [a for a in actors if (a["start"], a["end"]) == speaker]
     if exact:
         return exact[0]
+    from annotator.metrics.matching import speakers_agree_pairs  # numpy: only here, not for every command
+
     wanted = Offsets(*speaker)
     agree = speakers_agree_pairs([(Offsets(a["start"], a["end"]), wanted) for a in actors])
     same = [a for a, ok in zip(actors, agree, strict=True) if ok]

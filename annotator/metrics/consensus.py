@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Generic, TypeVar
 
-from annotator.metrics.matching import speakers_agree_pairs
 from annotator.rows import SpanLike
 from annotator.vocabulary import Label
 
@@ -82,6 +81,8 @@ def consensus(spans: Mapping[str, Sequence[S]], annotators: Sequence[str] | None
         common &= count
     places = [p for p in common if p[2] == Label.QUOTE.value]
     if places and len(names) > 1:  # quotes at one place: do their speakers agree, every two of them?
+        from annotator.metrics.matching import speakers_agree_pairs  # numpy: only here, not for every command
+
         at = [{_place(s): s for s in reversed(spans.get(name, ()))} for name in names]  # the first at each place
         two = [(i, j) for i in range(len(names)) for j in range(i + 1, len(names))]
         agree = speakers_agree_pairs([(at[i][p].speaker, at[j][p].speaker) for p in places for i, j in two])
