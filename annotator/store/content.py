@@ -284,13 +284,22 @@ def moment_problems(db: sqlite3.Connection, *, future: bool = True) -> list[str]
             f"typeof({stamp}) = 'text' AND {stamp} GLOB ? AND substr({stamp}, 1, 4) != '0000' "
             f"AND strftime('%Y-%m-%dT%H:%M:%S', julianday({head})) = {head}" + (f" AND {stamp} < ?" if future else "")
         )
+        kinds = f"""SELECT {stamp} FROM (SELECT DISTINCT {stamp} COLLATE BINARY AS {stamp} FROM "{table}" LIMIT -1)
+                    WHERE {stamp} IS NOT NULL AND NOT ({written})"""
+        if not any(_problem(value, future) for (value,) in db.execute(kinds, [_STORE_GLOB, *limit])):
+            continue  # each value checked once (a batch's stamp is all its suggestions'; LIMIT -1 keeps SQLite
+            # from checking every row before DISTINCT): the rows are read only for a value with a problem
         sql = f"""SELECT rowid, {stamp} FROM "{table}" WHERE {stamp} IS NOT NULL AND NOT ({written}) ORDER BY rowid"""
         for rowid, value in db.execute(sql, [_STORE_GLOB, *limit]):
-            problem = _moment_problem(value) if future else (None if _moment(value) else _no_moment(value))
+            problem = _problem(value, future)
             if problem:
                 problems.append(f"table {table!r}, column {column!r}, rowid {rowid}: {problem}")
                 break
     return problems
+
+
+def _problem(value: object, future: bool) -> str | None:
+    return _moment_problem(value) if future else (None if _moment(value) else _no_moment(value))
 
 
 def event_problems(db: sqlite3.Connection) -> list[str]:
