@@ -160,6 +160,7 @@ def adjudicate(
     import shlex
 
     from annotator.gold import auto_adjudicate
+    from annotator.gold_assignees import unfinished_assignees, unfinished_lines
     from annotator.reports.agreement import (
         command_only_line,
         compared_whom,
@@ -229,6 +230,12 @@ def adjudicate(
             )  # a team of one's gold where another flagged (trial N5)
             flagged_notes = [*([left_out_line(store, flagged)] if flagged else []),
                              *([beside_line(store, beside)] if beside else [])]  # fmt: skip
+            unfinished = unfinished_lines(  # an assignee settled without, their pack out perhaps (re-trial t2);
+                store,  # none with --ignore-assignments: the lead said assignments do not decide whose work counts
+                unfinished_assignees(store, compared) if not ignore_assignments else [],
+                lambda who: command(db, "review", [*names, *who], *extra),
+                lambda pack: f"annotator merge {shlex.quote(pack)}{db_option(db)}",
+            )
             store.command = "adjudicate --auto"  # its events say so (gold marked done too): no time on a screen
             report = auto_adjudicate(store, names, who, include_in_progress, by_assignment=not ignore_assignments)
         stored(f"the gold annotations are stored in {db}")
@@ -265,6 +272,8 @@ def adjudicate(
         for line in notes:
             note(line.removeprefix("note: "))
         for line in flagged_notes:  # an assignee's flag is a question to the lead (a lead's trial, F6); a skip too
+            note(line)
+        for line in unfinished:
             note(line)
         if unchecked and (report.spans or report.settled):  # not of a run that settled nothing (re-trial 42r)
             note(

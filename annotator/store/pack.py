@@ -74,6 +74,20 @@ def packed_pairs(reader: Reader) -> set[tuple[str, str]]:
     return {(row[0], row[1]) for row in reader.conn.execute(sql)}
 
 
+def pack_file(reader: Reader, article_id: str, annotator: str) -> str | None:
+    """The file an annotator's pack holding this article was written to, as `pack` was given it ("" where its event
+    names none), while that pack is out (`packed_pairs`: no `assign` since); None otherwise. What `adjudicate
+    --auto` tells a lead to merge before settling without them: by the pair's events, indexed, not a scan."""
+    row = reader.conn.execute(
+        f"""SELECT p.id, {_json_text("p.after", "$.pack")} FROM events p WHERE p.article_id = :article
+            AND p.annotator = :who AND p.action = 'pack' AND p.id > COALESCE((SELECT MAX(a.id) FROM events a
+            WHERE a.article_id = :article AND a.annotator = :who AND a.action = 'assign'), 0)
+            ORDER BY p.id DESC LIMIT 1""",
+        {"article": article_id, "who": annotator},
+    ).fetchone()
+    return None if row is None else row[1] if isinstance(row[1], str) else ""
+
+
 def record_merged_back(store: Store, source: Path, written: dict[tuple[str, str], tuple[int, int] | None]) -> None:
     """A `merged` event (no edit: `reads.NOT_EDITS`) for each packed-out pair a merge of `source` read back, with the
     ids of the events the merge wrote to it (`events`: first and last), so that `packed_out` tells the pack's work
