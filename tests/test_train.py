@@ -64,7 +64,8 @@ def test_train_prints_before_and_after_and_writes_a_pipeline(trained: tuple[Path
         else [
             f"{said[-1 if float(now) < float(was) else 0]}keep suggesting with the pipeline you have",
             "to compare more fairly: hold out more articles (annotate more gold: a fifth is held out), "
-            f"`annotator evaluate --model {out}`, `annotator train --curve --from {three} --epochs 1`",
+            f"`annotator evaluate --db DB --model {out} --gold-from {three}` with DB a database holding the file's "
+            f"articles (the one it was exported from), `annotator train --curve --from {three} --epochs 1`",
         ]
     )
     assert lines[8:] == [

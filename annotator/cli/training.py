@@ -77,6 +77,7 @@ def train(
     """
     from datetime import UTC, datetime
 
+    from annotator.cli.trained_from import evaluate_from
     from annotator.exchange.training import Source, train_curve, train_model
     from annotator.gold_stale import stale_gold, stale_line
     from annotator.reports.training import changed_line, curve_lines, report_lines, unchecked_line
@@ -120,7 +121,8 @@ def train(
         if not curve:
             stored(f"the model is written to {report.out}")
         again = _curve_command(db, annotator, from_files or [], epochs, seed, base, include_in_progress)
-        for line in curve_lines(report) if curve else report_lines(report, db_option(db), again, annotator):
+        evaluate = evaluate_from(db, from_files, report.out) if from_files and report.out is not None else None
+        for line in curve_lines(report) if curve else report_lines(report, db_option(db), again, annotator, evaluate):
             say(line)
         for line in (unchecked, changed):
             if line:

@@ -74,13 +74,15 @@ def unmeasured(whose: str, pasted: str) -> str:
 
 
 def verdict_lines(
-    report: TrainReport, db: str = "", curve: str = "annotator train --curve", gold_from: str | None = None
-) -> list[str]:
+    report: TrainReport, db: str = "", curve: str = "annotator train --curve", gold_from: str | None = None,
+    evaluate: str | None = None,
+) -> list[str]:  # fmt: skip
     """A warning when the held-out part is small; "use it" only when it scores higher after than before (as
     printed): lower says so, and so does the same (trial: 1.000 -> 1.000 on one article still said "use it").
     `db`: the --db option its commands carry (`store.db_option`), `curve`: the `train --curve` of this run,
     `gold_from`: the annotator it learned from, whose work `evaluate` then scores against: each runs as printed on
-    what train read (a newcomer's trial: they read ./annotations.db)."""
+    what train read (a newcomer's trial: they read ./annotations.db); `evaluate`: the evaluate advised instead, in
+    backquotes (`train --from`'s: `cli.trained_from`)."""
     micro = report.before.micro.exact
     lines = few_lines(report)
     pasted = db + " --model " + shlex.quote(str(report.out))  # one argument ('models/with space/run 1' was two)
@@ -113,5 +115,5 @@ def verdict_lines(
         *lines,
         f"{said}keep suggesting with the pipeline you have",
         "to compare more fairly: hold out more articles (annotate more gold: a fifth is held out), "
-        f"`annotator evaluate{pasted}{against}`, `{curve}`",
+        f"{evaluate or f'`annotator evaluate{pasted}{against}`'}, `{curve}`",
     ]

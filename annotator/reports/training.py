@@ -34,8 +34,9 @@ def _rows(evaluation: Evaluation) -> list[tuple[str, LabelScores]]:
 
 
 def report_lines(
-    report: TrainReport, db: str = "", curve: str = "annotator train --curve", gold_from: str | None = None
-) -> list[str]:
+    report: TrainReport, db: str = "", curve: str = "annotator train --curve", gold_from: str | None = None,
+    evaluate: str | None = None,
+) -> list[str]:  # fmt: skip
     """Before and after, per label: exact P/R/F1 and overlap F1, with the reference's span counts; the advice's
     commands carry `db`, `curve` and `gold_from` (`trained.verdict_lines`)."""
     lines = [
@@ -56,7 +57,7 @@ def report_lines(
         lines += [
             "",
             f"pipeline -> {report.out} (its suggestions are named {report.suggester})",
-            *verdict_lines(report, db, curve, gold_from),
+            *verdict_lines(report, db, curve, gold_from, evaluate),
         ]
     return lines
 
