@@ -55,6 +55,14 @@ def accepted_by_both(folder: Path) -> Path:
     return db
 
 
+def settled_from_both(folder: Path) -> Path:
+    """`accepted_by_both`, then gold settled from alice and bob by `adjudicate --auto` (reviewer lead)."""
+    db = accepted_by_both(folder)
+    settled = annotator("adjudicate", "--auto", "--annotators", "alice,bob", "--reviewer", "lead", "--db", db)
+    assert settled.returncode == 0, settled.stderr
+    return db
+
+
 @pytest.fixture(scope="module")
 def screen_made(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return accepted_by_both(tmp_path_factory.mktemp("screen"))

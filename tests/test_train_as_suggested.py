@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from processes import annotator
-from test_as_suggested import accepted_by_both
+from test_as_suggested import settled_from_both
 
 from annotator.store import Store
 from annotator.vocabulary import GOLD
@@ -37,10 +37,7 @@ def notes(done: subprocess.CompletedProcess[str]) -> list[str]:
 @pytest.fixture(scope="module")
 def screen_made(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """alice and bob each press A then d on the three articles; `adjudicate --auto` settles gold from them."""
-    db = accepted_by_both(tmp_path_factory.mktemp("screen"))
-    settled = annotator("adjudicate", "--auto", "--annotators", "alice,bob", "--reviewer", "lead", "--db", db)
-    assert settled.returncode == 0, settled.stderr
-    return db
+    return settled_from_both(tmp_path_factory.mktemp("screen"))
 
 
 @pytest.fixture
