@@ -23,7 +23,7 @@ UNFINISHED = (Status.TODO, Status.IN_PROGRESS)
 @dataclass(frozen=True)
 class Unfinished:
     """An article compared without one of its assignees, who has not finished it; `pack` the file of their pack
-    out with it (as `pack` was given it, "" if unnamed), None when no pack of theirs holding it is out."""
+    out with it (from here, "" if unnamed), None when no pack of theirs holding it is out."""
 
     article_id: str
     annotator: str

@@ -133,6 +133,18 @@ def leading(path: Path | str, target: Path | str) -> str:
     return str(path) if os.path.abspath(path) == str(target) else f"{path} (a link to {target})"
 
 
+def from_here(path: str) -> str:
+    """A whole path a record kept (a `pack` event's file) as a line printed here names it: from the current folder
+    when it lies under it, else whole; a path kept as given (older records) stays as it is."""
+    if not os.path.isabs(path):
+        return path
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if relative == os.pardir or relative.startswith(os.pardir + os.sep) else relative
+
+
 def regular_target(path: Path, shown: str | None = None) -> tuple[Path, os.stat_result | None]:
     """The file a path names, symlinks followed, and its stat (None when it does not exist yet).
 

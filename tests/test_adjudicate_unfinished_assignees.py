@@ -90,3 +90,25 @@ def test_the_printed_merge_runs_and_the_note_goes_once_bob_finished(folder: Path
     assert again.stderr.splitlines() == [not_done("alice,bob,dan")]  # bob finished: not settled without him now
     alone = run(folder, "adjudicate", "--auto", "--annotators", "alice", "--reviewer", "carol")
     assert alone.splitlines() == [not_done("alice,dan")]
+
+
+def test_a_pack_made_from_another_folder_is_named_from_where_adjudicate_runs(tmp_path: Path) -> None:
+    """The pack event keeps the pack's whole path: `pack` run in "team lead/" with `-o "out/bob.db"`, then adjudicate
+    run one folder up, named 'out/bob.db' (the path from where pack ran, which the merge it printed could not find)."""
+    lead = tmp_path / "team lead"
+    (lead / "out").mkdir(parents=True)
+    texts = [f"{SMALL_TEXT} Number {n}." for n in range(2)]
+    with Store.open(lead / "x.db") as store:
+        store.add_articles([(ArticleIn(text=t, title=f"Match {n}"), word_tokens(t), []) for n, t in enumerate(texts)])
+        run(lead, "assign", "--annotators", "alice,bob", "--overlap", "2")
+        run(lead, "pack", "--annotator", "bob", "-o", "out/bob.db")
+    with Store.open(lead / "x.db") as store:
+        for article in store.article_ids():
+            store.replace_annotation(article, "alice", [WASHINGTON], Status.DONE)
+    done = annotator("adjudicate", "--auto", "--annotators", "alice", "--db", "team lead/x.db", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    merge = re.findall(r"`(annotator merge [^`]*)`", done.stderr)
+    assert merge == ["annotator merge 'team lead/out/bob.db' --db 'team lead/x.db'"]
+    assert "whose pack (team lead/out/bob.db) is out" in done.stderr
+    pasted = annotator(*shlex.split(merge[0])[1:], cwd=tmp_path)  # as a shell splits it pasted
+    assert pasted.returncode == 0, pasted.stderr

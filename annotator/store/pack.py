@@ -15,7 +15,7 @@ from pathlib import Path
 
 from annotator.errors import AnnotatorError
 from annotator.literal import quoted, storable
-from annotator.places import Note, PlaceError, leading, regular_target
+from annotator.places import Note, PlaceError, from_here, leading, regular_target
 from annotator.store.assignments import assigned, assignees, record_event
 from annotator.store.connection import db_option
 from annotator.store.content import content_problems
@@ -61,7 +61,7 @@ def _record(reader: Reader, annotator: str, out: Path) -> None:
                 annotator,
                 "pack",
                 {},
-                {"pack": storable(str(out)), "command": "annotator pack"},
+                {"pack": storable(os.path.abspath(out)), "command": "annotator pack"},  # named from anywhere
                 now,
             )
 
@@ -75,8 +75,8 @@ def packed_pairs(reader: Reader) -> set[tuple[str, str]]:
 
 
 def pack_file(reader: Reader, article_id: str, annotator: str) -> str | None:
-    """The file an annotator's pack holding this article was written to, as `pack` was given it ("" where its event
-    names none), while that pack is out (`packed_pairs`: no `assign` since); None otherwise. What `adjudicate
+    """The file an annotator's pack holding this article was written to, from here (`places.from_here`: its event
+    keeps the whole path; "" where it names none), while that pack is out (`packed_pairs`: no `assign` since); None otherwise. What `adjudicate
     --auto` tells a lead to merge before settling without them: by the pair's events, indexed, not a scan."""
     row = reader.conn.execute(
         f"""SELECT p.id, {_json_text("p.after", "$.pack")} FROM events p WHERE p.article_id = :article
@@ -85,7 +85,7 @@ def pack_file(reader: Reader, article_id: str, annotator: str) -> str | None:
             ORDER BY p.id DESC LIMIT 1""",
         {"article": article_id, "who": annotator},
     ).fetchone()
-    return None if row is None else row[1] if isinstance(row[1], str) else ""
+    return None if row is None else from_here(row[1]) if isinstance(row[1], str) else ""
 
 
 def record_merged_back(store: Store, source: Path, written: dict[tuple[str, str], tuple[int, int] | None]) -> None:
@@ -133,7 +133,10 @@ def packed_out(reader: Reader, annotator: str) -> str | None:
     ).fetchone()
     if row is None:
         return None
-    packed, out = row[0], row[1] or "its file"  # stored text, shown literally by the screen as every message is
+    packed, out = (
+        row[0],
+        from_here(row[1]) if row[1] else "its file",
+    )  # stored text, shown literally by the screen as every message is
     marks = ", ".join("?" * len(NOT_EDITS))
     first, last = _json_text("m.after", "$.events[0]"), _json_text("m.after", "$.events[1]")
     brought = (

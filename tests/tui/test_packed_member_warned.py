@@ -39,9 +39,9 @@ async def test_opening_as_a_member_whose_pack_is_out_says_so(tmp_path: Path) -> 
     run(tmp_path, "assign", "--annotators", "alice,carol", "--db", "team.db")
     run(tmp_path, "pack", "--annotator", "carol", "-o", "carol.db", "--db", "team.db")
     said, log = await opened_as(tmp_path / "team.db", "carol")
-    expected = (
-        "carol's articles are out in a pack (carol.db, made by `annotator pack`): work on them here conflicts with "
-        "the pack's when it is merged back (annotator merge carol.db); merge it first"
+    expected = (  # the pack's whole path: the screen runs elsewhere than `pack` did
+        f"carol's articles are out in a pack ({tmp_path / 'carol.db'}, made by `annotator pack`): work on them here "
+        f"conflicts with the pack's when it is merged back (annotator merge {tmp_path / 'carol.db'}); merge it first"
     )
     assert any(expected in message for message in log)
     assert "carol's articles are out in a pack" in said
@@ -66,8 +66,8 @@ async def test_a_screen_open_when_the_pack_is_made_says_so_at_its_next_look_at_t
         await pilot.pause(CURSOR_SAVE_SECONDS + 1)
         said = app.screen.status_line.text.plain
         log = [message for _, message in app.messages if "out in a pack" in message]
-    expected = (
-        "carol's articles are out in a pack (carol.db, made by `annotator pack`): work on them here conflicts with "
-        "the pack's when it is merged back (annotator merge carol.db); merge it first"
+    expected = (  # the pack's whole path: the screen runs elsewhere than `pack` did
+        f"carol's articles are out in a pack ({tmp_path / 'carol.db'}, made by `annotator pack`): work on them here "
+        f"conflicts with the pack's when it is merged back (annotator merge {tmp_path / 'carol.db'}); merge it first"
     )
     assert (before, log, said) == ([], [expected], f"Packed: {expected}")

@@ -42,9 +42,9 @@ async def test_the_notice_stays_after_the_pack_is_merged_back_and_says_when(tmp_
     team_with_a_pack_merged_back(tmp_path)
     said = await notices(tmp_path / "team.db", "carol")
     assert said == [
-        f"carol's articles are out in a pack (carol.db, made by `annotator pack`), last merged back at "
+        f"carol's articles are out in a pack ({tmp_path / 'carol.db'}, made by `annotator pack`), last merged back at "
         f"{merged_back_at(tmp_path / 'team.db')}: work in it since then conflicts with work on them here when it is "
-        "merged again (annotator merge carol.db); merge it first"
+        f"merged again (annotator merge {tmp_path / 'carol.db'}); merge it first"
     ]
 
 
