@@ -84,3 +84,29 @@ def test_the_curve_and_an_exported_file_say_it_too(db: Path, tmp_path: Path) -> 
         "these articles cannot tell whether it helps: the file there is the model's suggestions unchanged, so it "
         "scores the model against itself; settle gold a person checked"
     )
+
+
+def test_where_only_some_held_out_articles_are_self_scored_the_others_figure_is_said() -> None:
+    """Three held out, the first's gold the model's suggestions unchanged: the caution gives the pooled exact F1 on
+    the other two before and after (matched 1 of 3 gold, 2 predicted: 0.400; then 2 of 3, 3 predicted: 0.667), as
+    `evaluate` gives its ALL without such articles."""
+    from annotator.exchange.training import TrainReport
+    from annotator.metrics.evaluation import score_pairs
+    from annotator.models import Span
+    from annotator.reports.training import self_scored_lines
+
+    def span(start: int, label: str = "ACTOR") -> Span:
+        return Span(start=start, end=start + 3, label=label, text="abc")
+
+    gold = [[span(0), span(10)], [span(0), span(10)], [span(20)]]
+    before = score_pairs(zip(gold, [[span(0), span(10)], [span(0)], [span(30)]], strict=True))
+    after = score_pairs(zip(gold, [[span(0), span(10)], [span(0), span(10)], [span(30)]], strict=True))
+    report = TrainReport("gold", 7, 3, before.evaluation, before.exact, after.evaluation, after.exact)
+    report.held_ids, report.held_unchanged_ids, report.held_unchanged = ["a", "b", "c"], frozenset({"a"}), 1
+    assert self_scored_lines(report) == [
+        "  caution: on 1 of these 3 held-out article(s) gold is the model's suggestions unchanged (no person changed "
+        "them, on the screen or by a command): there the model's suggestions are scored against themselves, which can "
+        "only raise the figures below; on the other 2 article(s), entities' exact F1 is 0.400 before and 0.667 after"
+    ]
+    report.held_unchanged_ids, report.held_unchanged = frozenset({"a", "b", "c"}), 3  # none other: no figure
+    assert self_scored_lines(report) == [CAUTION.format(n=3, m=3, whose="gold")]

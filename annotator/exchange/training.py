@@ -92,6 +92,10 @@ class TrainReport:
     #: How many of those the split held out: there the figures score the model's suggestions against themselves
     #: (a re-trial: 1.000 before and after on gold settled from A then d, and "keep suggesting" on that).
     held_unchanged: int = 0
+    #: The held-out articles' ids in `before_by_article`'s order, and those of them counted in `held_unchanged`: the
+    #: figure on the others (`reports.apart`), as `evaluate` gives it.
+    held_ids: list[str] = field(default_factory=list)
+    held_unchanged_ids: frozenset[str] = frozenset()
     #: Whose the held-out reference is, as the caution names it (`Source.whose`).
     whose: str = GOLD
 
@@ -303,7 +307,9 @@ def _say_unchecked(
     those of them held out."""
     report.whose = source.whose
     report.unchanged = counted(unchecked, report.trained + report.held_out)
-    report.held_unchanged = sum(article.id in unchecked for article in held)
+    report.held_ids = [article.id for article in held]
+    report.held_unchanged_ids = frozenset(article.id for article in held if article.id in unchecked)
+    report.held_unchanged = len(report.held_unchanged_ids)
 
 
 def curve_points(articles: int) -> dict[float, int]:

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from annotator.exchange.training import TrainReport
 from annotator.metrics.evaluation import Evaluation, LabelScores
 from annotator.reports.agreement import figure
-from annotator.reports.self_scored import unchanged_caution
+from annotator.reports.apart import apart
+from annotator.reports.self_scored import SCORED, unchanged_caution
 from annotator.reports.trained import few_lines, verdict_lines
 from annotator.store.as_suggested import Unchanged
 from annotator.vocabulary import ENTITY_LABELS
@@ -64,10 +65,21 @@ def report_lines(
 
 def self_scored_lines(report: TrainReport) -> list[str]:
     """`evaluate`'s caution, of the held-out articles whose reference is the model's suggestions unchanged, where a
-    person reads the figures (a re-trial: 1.000 before and after there, and not a word until after the advice)."""
+    person reads the figures (a re-trial: 1.000 before and after there, and not a word until after the advice);
+    where only some are, with the pooled exact F1 on the others before and after, as `evaluate` gives its ALL."""
     if not report.held_unchanged:
         return []
-    return [unchanged_caution(report.held_unchanged, f"{report.held_out} held-out article(s)", report.whose)]
+    there = SCORED
+    before = apart(report.held_ids, report.held_unchanged_ids, report.before_by_article)
+    if before is not None and before.articles:
+        there += f"; on the other {before.articles} article(s), {POOLED}' exact F1 is {figure(before.exact_f1)} before"
+        after = (
+            apart(report.held_ids, report.held_unchanged_ids, report.after_by_article)
+            if report.after_by_article is not None
+            else None
+        )
+        there += f" and {figure(after.exact_f1)} after" if after is not None else ""
+    return [unchanged_caution(report.held_unchanged, f"{report.held_out} held-out article(s)", report.whose, there)]
 
 
 def curve_lines(report: TrainReport) -> list[str]:
