@@ -71,11 +71,27 @@ def in_a_terminal(command: list[str], cwd: Path | None, timeout: float, env: dic
     """Run a command with standard input and standard error on a pseudo-terminal (where a screen reads keys and
     draws) and standard output piped: its standard error is what the terminal showed, CR LF read as a line break.
     A screen that starts instead of refusing is closed with ctrl+q when `timeout` has passed."""
+    status, shown, stdout = on_a_pty(command, cwd, timeout, env)
+    text = shown.decode("utf-8", errors="replace").replace("\r\n", "\n")
+    return subprocess.CompletedProcess(command, status, stdout.decode("utf-8"), text)
+
+
+def on_a_pty(command: list[str], cwd: Path | None, timeout: float, env: dict[str, str] | None = None,
+             output: bool = False) -> tuple[int, bytes, bytes]:  # fmt: skip
+    """Run a command with a pseudo-terminal of 30 rows of 120 columns as its standard input and standard error, or
+    (`output`) as its standard output alone, the other streams piped (standard input empty): (status, what the
+    terminal got, what the pipe got). Closed with ctrl+q on the terminal when `timeout` has passed (a screen)."""
     leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 120, 0, 0))  # 30 rows of 120 columns
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 120, 0, 0))
     shown = b""
     try:
-        process = subprocess.Popen(command, stdin=follower, stdout=subprocess.PIPE, stderr=follower, cwd=cwd, env=env)
+        streams = (
+            {"stdin": subprocess.DEVNULL, "stdout": follower, "stderr": subprocess.PIPE}
+            if output
+            else {"stdin": follower, "stdout": subprocess.PIPE, "stderr": follower}
+        )
+        process = subprocess.Popen(command, cwd=cwd, env=env, **streams)  # type: ignore[call-overload]
+        piped = process.stderr if output else process.stdout
         os.close(follower)
         follower = -1
         deadline = time.monotonic() + timeout
@@ -94,14 +110,13 @@ def in_a_terminal(command: list[str], cwd: Path | None, timeout: float, env: dic
             if time.monotonic() > deadline:
                 os.write(leader, b"\x11")
                 deadline += timeout
-        stdout = process.stdout.read() if process.stdout else b""
+        other = piped.read() if piped else b""
         process.wait(timeout=timeout)
     finally:
         os.close(leader)
         if follower >= 0:
             os.close(follower)
-    text = shown.decode("utf-8", errors="replace").replace("\r\n", "\n")
-    return subprocess.CompletedProcess(command, process.returncode, stdout.decode("utf-8"), text)
+    return process.returncode, shown, other
 
 
 def start(*args: str | Path, cwd: Path | None = None) -> subprocess.Popen[str]:

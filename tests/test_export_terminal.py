@@ -7,13 +7,11 @@ escaped in JSON. The real console script, its standard output on a pseudo-termin
 from __future__ import annotations
 
 import json
-import os
-import pty
 import subprocess
 from pathlib import Path
 
 import pytest
-from processes import ANNOTATOR, annotator
+from processes import ANNOTATOR, annotator, on_a_pty
 from spacy.tokens import DocBin
 from spacy.vocab import Vocab
 
@@ -42,29 +40,8 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def on_a_terminal(folder: Path, *args: str) -> tuple[int, bytes, str]:
     """The command run with its standard output on a pseudo-terminal: (status, what the terminal got with its
     CR LF as LF, standard error)."""
-    leader, follower = pty.openpty()
-    try:
-        process = subprocess.Popen(
-            [ANNOTATOR, *args], stdin=subprocess.DEVNULL, stdout=follower, stderr=subprocess.PIPE, cwd=folder
-        )
-        os.close(follower)
-        follower = -1
-        shown = b""
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:  # every follower closed: the process has ended
-                break
-            if not chunk:
-                break
-            shown += chunk
-        stderr = process.stderr.read().decode("utf-8") if process.stderr else ""
-        status = process.wait(timeout=120)
-    finally:
-        os.close(leader)
-        if follower >= 0:
-            os.close(follower)
-    return status, shown.replace(b"\r\n", b"\n"), stderr
+    status, shown, stderr = on_a_pty([ANNOTATOR, *args], folder, 120, output=True)
+    return status, shown.replace(b"\r\n", b"\n"), stderr.decode("utf-8")
 
 
 def piped(folder: Path, *args: str) -> tuple[int, bytes, str]:
