@@ -253,7 +253,16 @@ def _read_only(db: sqlite3.Connection, target: Path, path: Path) -> sqlite3.Conn
     if isinstance(db, Unindexed):  # examined without writing the -shm; read on as any reader does (`Unindexed`)
         db.close()
         db = connect(target, path, sqlite_uri(target, mode="ro"))
-    version = db.execute("PRAGMA user_version").fetchone()[0]
+    try:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.OperationalError as error:  # the first read maps the -shm: on a full disk it cannot grow
+        db.close()
+        if not _io_error_of_a_full_disk(path, error):
+            raise
+        raise DatabaseError(
+            f"{path}: cannot be read here: the disk is full, and SQLite needs room beside the file to read it (its "
+            "-shm); free some space and run the command again"
+        ) from None
     if version < READABLE_AS_IS:  # a newer file's schema differs from this one only by what its readers derive
         source = db
         try:
@@ -262,6 +271,18 @@ def _read_only(db: sqlite3.Connection, target: Path, path: Path) -> sqlite3.Conn
             source.close()
     db.execute("PRAGMA foreign_keys = ON")
     return db
+
+
+def _io_error_of_a_full_disk(path: Path | None, error: sqlite3.Error) -> bool:
+    """Whether SQLite's "disk I/O error" came of a full disk: its -shm (a memory map) cannot grow there, which it
+    reports as I/O, not as "database or disk is full" (an attacker's trial filled the disk)."""
+    if path is None or not str(error).startswith("disk I/O error"):
+        return False
+    try:
+        space = os.statvfs(os.path.dirname(os.path.abspath(path)))
+    except OSError:
+        return False
+    return space.f_bavail == 0
 
 
 def upgraded_copy(db: sqlite3.Connection, path: Path) -> sqlite3.Connection:
@@ -297,7 +318,7 @@ def write_failed(path: Path | None, error: sqlite3.Error) -> WriteFailed:
     damaged = undecodable(path, error)
     if damaged is not None:
         return WriteFailed(f"not saved: {damaged}; nothing of this change was written")
-    reason = str(error)
+    reason = "the disk is full" if _io_error_of_a_full_disk(path, error) else str(error)
     reason = {
         "database or disk is full": "the disk is full",
         "attempt to write a readonly database": "the database is read-only",
