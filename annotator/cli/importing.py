@@ -3,7 +3,7 @@ whole before the database is opened, and what the import stored, skipped and fou
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -101,6 +101,16 @@ def import_(
             '(<Text value="$content">: --text-field content; default text).',
         ),
     ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="labelstudio: the project's labelling config (XML, as its Labeling Interface or export --config "
+            "gives it): regions on another object than its <Text> of the text are left out and counted; a control "
+            "or label it lacks is refused.",
+            click_type=PathType(),
+        ),
+    ] = None,
 ) -> None:
     """Read annotations back, validating every record; one bad record and nothing is written.
 
@@ -135,7 +145,7 @@ def import_(
                 spans_key=spans_key,
                 snap=snap,
                 user_map=_user_map(user_map, format),
-                text_field=_text_field(text_field, format),
+                **_project(text_field, config, format),
                 conll_blocks=_conll_blocks(conll_blocks, format),
             )
             records = read_file(path, format.value, options)  # read and check everything before opening the database
@@ -300,18 +310,31 @@ def _conll_blocks(given: ConllBlocks | None, format: FormatName) -> str | None:
     return None if given is None else given.value
 
 
-def _text_field(given: str | None, format: FormatName) -> str:
-    """--text-field's name of a Label Studio task's text field (`labelstudio_project`); "text" when not given."""
-    from annotator.exchange.formats.labelstudio_project import OPTION, TEXT
+def _text_field(given: str, format: FormatName) -> str:
+    """--text-field's name of a Label Studio task's text field (`labelstudio_project`)."""
+    from annotator.exchange.formats.labelstudio_project import OPTION
 
-    if given is None:
-        return TEXT
     if format.value != "labelstudio":
         raise fail(f"{OPTION} names the field of a Label Studio task's data that holds the text: it goes with "
                    "--format labelstudio")  # fmt: skip
     if not given.strip() or given != given.strip():
         raise fail(f"{OPTION}: expected the name of a field of the task's data, got {given!r}")
     return given
+
+
+def _project(text_field: str | None, config: Path | None, format: FormatName) -> dict[str, Any]:
+    """--text-field and --config: the field a Label Studio task's text is in, and the project's labelling config
+    (`labelstudio_config`), which names the field where --text-field does not."""
+    from annotator.exchange.formats.labelstudio_config import OPTION, read_config
+    from annotator.exchange.formats.labelstudio_project import TEXT
+
+    given = None if text_field is None else _text_field(text_field, format)
+    if config is None:
+        return {"text_field": given or TEXT}
+    if format.value != "labelstudio":
+        raise fail(f"{OPTION} is a Label Studio project's labelling config: it goes with --format labelstudio")
+    read = read_config(config, given)
+    return {"text_field": read.field, "label_config": read}
 
 
 def _refuse_nothing_to_import(records: "list[Read | Entering]", report: "ImportReport", path: Path, db: Path,

@@ -206,6 +206,11 @@ def _task_records(
                 raise where.error(again[index], f"{field}.completed_by")
             if kind == "predictions":
                 model_only(annotation, parsed.meta.get("annotator"), where, field)
+            if (labelling := options.label_config) is not None:  # refused before anything of it is skipped
+                for number, item in enumerate(annotation.result):
+                    labelling.check(item, where, f"{field}.result[{number}]")
+                if (why := labelling.only_elsewhere(annotation.result, field)) is not None:
+                    return Skipped(where, why)
             if (why := not_spans([item.get("type") for item in annotation.result], field)) is not None:
                 return Skipped(where, why)
             spans = read_spans(text, annotation.result, f"{field}.result", options, where, dropped, objects)
@@ -267,10 +272,13 @@ def _min_record(data: dict[str, Any], options: ReadOptions, where: Where, one: O
     paths = [f"{name}[{i}]" for name, value in results.items() if _regions(value) for i in range(len(value))]
     for name, value in results.items():
         if _regions(value):
-            result += [{"type": "labels", "value": region} for region in value]
+            names = _min_names(name, options, where)
+            result += [{"type": "labels", **names, "value": region} for region in value]
         else:
             dropped[f"Label Studio {quoted(name)} result(s) (only labels are read)"] += 1
     with project.in_json_min(paths):  # an error names the region's own path: JSON_MIN has no `value`
+        if options.label_config is not None and (why := options.label_config.only_elsewhere(result)) is not None:
+            return Skipped(where, why)
         spans = read_spans(parsed.text, result, "label", options, where, dropped)
     quotes = sum(1 for span in spans if span.label is Label.QUOTE)
     if quotes:  # re-trial 41r: the Converter's JSON_MIN of our export lost its 10 speakers, unsaid
@@ -287,6 +295,18 @@ def _min_record(data: dict[str, Any], options: ReadOptions, where: Where, one: O
         updated_at=shown,
     )
     return ImportedRecord(where, record, dropped=dropped, unsaid=MIN_UNSAID)
+
+
+def _min_names(name: str, options: ReadOptions, where: Where) -> dict[str, str]:
+    """A JSON_MIN result's control and object, for --config's check: its key is the control's `name` (a key the
+    config has no control for is refused), and the object the control's (the text's, of several), as JSON_MIN names
+    none."""
+    labelling = options.label_config
+    if labelling is None:
+        return {}
+    control = labelling.control(name, where, name)
+    on_text = [each for each in control.to_names if each in labelling.texts]
+    return {"from_name": name, "to_name": (on_text or [*control.to_names, ""])[0]}
 
 
 def _ours(task_data: dict[str, Any]) -> bool:

@@ -68,16 +68,26 @@ def read_spans(
     objects: TextObjects | None = None,
 ) -> list[Span]:
     """An annotation's label regions as spans, its SPEAKER relations as speakers; other results counted. `objects`:
-    which object the regions must label (a JSON_MIN record's name none)."""
+    which object the regions must label (a JSON_MIN record's name none), told from the file unless --config gives
+    the project's labelling config (`labelstudio_config`), whose word wins."""
     spans: dict[Any, Span | None] = {}
     relations: list[tuple[int, Relation]] = []
     first: dict[Any, int] = {}  # a region id -> the number of the result it was first
-    units = counts_units(text, result)
+    config = options.label_config
+    units = counts_units(text, [item for item in result if config is None or config.on_text(item)])
     for number, item in enumerate(result):
         here = f"{field}[{number}]"
         kind = item.get("type")
+        if config is not None:  # the project's own word on which object shows the text, and what labels it
+            config.check(item, where, here)
         if kind == "labels":
-            if objects is not None:
+            if config is not None and not config.on_text(item):
+                dropped[config.elsewhere(item)] += 1  # offsets into another value: no span of the text's
+                key = item.get("id") if isinstance(item.get("id"), str) else f"#{number}"
+                if key not in spans:  # a relation to it is dropped and counted as one to a dropped span
+                    first[key], spans[key] = number, None
+                continue
+            if objects is not None and config is None:
                 objects.check(item, where, here)
             several_labels(item, where, here, options.skip_invalid)
             region = validated(Region, item, where, f"{here}.")

@@ -1,7 +1,7 @@
 """What an import or an export is asked to do: the options every format shares, parsed from the command line.
 
 Import: whose work it is, --label-map (FOREIGN=LABEL, or FOREIGN= to drop), --relation-map (NAME=SPEAKER, or
-NAME= to drop), --skip-invalid, --snap, --spans-key, --user-map and --text-field (Label Studio's), --conll-blocks. Export: --status, --labels, --spans-key, and what the
+NAME= to drop), --skip-invalid, --snap, --spans-key, --user-map, --text-field and --config (Label Studio's), --conll-blocks. Export: --status, --labels, --spans-key, and what the
 writer found on its way (`Written`). A bad value is a one-line error naming the option.
 """
 
@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from annotator.errors import InputError
+from annotator.exchange.formats.labelstudio_config import LabelConfig
 from annotator.exchange.formats.unknown_labels import UnknownLabels
 from annotator.exchange.formats.unknown_relations import UnknownRelations
 from annotator.vocabulary import Label, Status
@@ -152,6 +153,8 @@ class ReadOptions:
     unknown_relations: UnknownRelations | None = None
     #: --text-field: the field of a Label Studio task's data its project reads the text from (`labelstudio_project`)
     text_field: str = "text"
+    #: --config: a Label Studio project's labelling config (`labelstudio_config`): which object shows the text
+    label_config: LabelConfig | None = None
     #: --conll-blocks: what a CoNLL file's blank-line-separated block is, "sentences" or "articles" (None: as its
     #: shape says, `conll_layout.documents`)
     conll_blocks: str | None = None

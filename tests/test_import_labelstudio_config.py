@@ -1,0 +1,208 @@
+"""`import --format labelstudio --config labels.xml`: the project's labelling config says which object shows the
+article text and which controls label it with which labels. Without it, a file whose regions all label one object
+other than the text (a second `<Text>`) was read at the text's offsets (the objects were told from the file alone,
+`tests/test_import_labelstudio_other_object.py`). With it, regions on another object are left out and counted in
+one line; a `from_name` the config has no control for, and a label its control does not list, are refused in one
+line naming the file, the task and the field.
+
+Real files: a Label Studio 1.23.2 server's JSON exports (tests/fixtures/real/labelstudio, PROVENANCE.md); the
+configs are the projects' as PROVENANCE.md describes them, the NER template's of Label Studio's docs, and the one
+`annotator export --config` writes. The real console script, on SQLite databases it made."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from attack_support import ok, rows
+from processes import annotator, one_error_line
+from real_files import REAL
+
+TWO_TEXTS = REAL / "labelstudio" / "ls1232_two_texts.json"
+BODY = REAL / "labelstudio" / "ls1232_text_named_body.json"
+EXPORT = REAL / "labelstudio" / "ls1232_export.json"
+LABELS = "".join(f'<Label value="{label}"/>' for label in ("ACTOR", "LOCATION", "FIGURE", "QUOTE"))
+#: The project `ls1232_two_texts.json` came from: a title shown beside the text, labelled by a control of its own.
+TWO_TEXTS_CONFIG = f"""<View>
+  <Text name="title" value="$title"/>
+  <Labels name="tlabel" toName="title">{LABELS}</Labels>
+  <Labels name="label" toName="text">{LABELS}</Labels>
+  <Text name="text" value="$text"/>
+</View>
+"""
+#: Label Studio's Named Entity Recognition template (docs/source/templates/named_entity.md), its labels ours.
+NER_TEMPLATE = """<View>
+  <Labels name="label" toName="text">
+    <Label value="ACTOR" background="red"/>
+    <Label value="LOCATION" background="orange"/>
+  </Labels>
+  <Text name="text" value="$text"/>
+</View>
+"""
+ON_TITLE = "Label Studio region(s) on the object 'title' (data.title), not the text's 'text' (data.text)"
+
+
+def _config(folder: Path, text: str, name: str = "labels.xml") -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_regions_on_another_object_are_left_out_and_counted(tmp_path: Path) -> None:
+    """The file's two tasks show one text: each is imported as its own user's, whole, from a file of its own."""
+    config = _config(tmp_path, TWO_TEXTS_CONFIG)
+    for number, who in enumerate(("lee", "kim")):
+        task = tmp_path / f"task{number + 1}.json"
+        task.write_text(json.dumps([json.loads(TWO_TEXTS.read_text(encoding="utf-8"))[number]]), encoding="utf-8")
+        out = ok("import", task, "--format", "labelstudio", "--config", config, "--user-map", f"1={who}", "--db",
+                 "t.db", cwd=tmp_path)  # fmt: skip
+        assert out.splitlines() == [
+            f"1 record(s) imported ({1 - number} new article(s)) -> t.db",
+            f"left out: 1 {ON_TITLE}, as {config} says",
+        ]
+    assert rows(tmp_path / "t.db", "SELECT annotator, start, end, label, text FROM spans ORDER BY start") == [
+        ("lee", 0, 8, "ACTOR", "Ana Ruiz"),  # its title's region, with no value.text, was once stored as 'Lisbon'
+        ("kim", 17, 23, "LOCATION", "Lisbon"),
+    ]
+
+
+def test_a_file_whose_regions_all_label_another_object_is_not_read_at_the_texts_offsets(tmp_path: Path) -> None:
+    """The case the file alone cannot tell: every region labels `body`, which this config says shows a summary."""
+    config = _config(
+        tmp_path,
+        f'<View><Text name="text" value="$text"/><Labels name="label" toName="text,body">{LABELS}</Labels>'
+        '<Text name="body" value="$summary"/></View>',
+    )
+    result = annotator("import", BODY, "--format", "labelstudio", "--config", config, "--user-map", "1=lee", "--db",
+                       "b.db", cwd=tmp_path)  # fmt: skip
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "skipped 1 record(s):",
+        f"  {BODY}:1: record 1: annotations[0]: only Label Studio region(s) on the object 'body', none on the text's "
+        "'text' (data.text), as the labelling config says: no work on the text's spans (read as done, it would say "
+        "the text has none)",
+    ]
+    assert result.stderr.startswith("annotator: error: nothing imported: every record of")
+    assert not (tmp_path / "b.db").exists()
+
+
+def test_the_config_names_the_text_object_otherwise_named(tmp_path: Path) -> None:
+    config = _config(tmp_path, f'<View><Labels name="label" toName="body">{LABELS}</Labels>'
+                               '<Text name="body" value="$text"/></View>')  # fmt: skip
+    out = ok("import", BODY, "--format", "labelstudio", "--config", config, "--user-map", "1=lee", "--db", "b.db",
+             cwd=tmp_path)  # fmt: skip
+    assert out.splitlines() == ["1 record(s) imported (1 new article(s)) -> b.db"]
+    assert rows(tmp_path / "b.db", "SELECT start, end, label FROM spans ORDER BY start") == [
+        (0, 8, "ACTOR"),
+        (17, 23, "LOCATION"),
+    ]
+
+
+def test_a_from_name_the_config_has_no_control_for_is_refused(tmp_path: Path) -> None:
+    config = _config(tmp_path, NER_TEMPLATE.replace('name="label"', 'name="ner"'))
+    result = annotator("import", BODY, "--format", "labelstudio", "--config", config, "--db", "b.db", cwd=tmp_path)
+    assert one_error_line(result) == (
+        f"{BODY}:1: record 1: field 'annotations[0].result[0].from_name': 'label' is no control of the labelling "
+        f"config {config} (its controls: 'ner')"
+    )
+    assert not (tmp_path / "b.db").exists()
+
+
+def test_a_label_the_configs_control_does_not_list_is_refused(tmp_path: Path) -> None:
+    config = _config(tmp_path, NER_TEMPLATE)
+    result = annotator("import", EXPORT, "--format", "labelstudio", "--config", config, "--db", "e.db", cwd=tmp_path)
+    assert one_error_line(result) == (
+        f"{EXPORT}:1: record 1: field 'annotations[0].result[1].value.labels': 'QUOTE' is not a label of the "
+        f"control 'label' in the labelling config {config} (its labels: ACTOR, LOCATION)"
+    )
+    assert not (tmp_path / "e.db").exists()
+
+
+def test_a_region_on_an_object_its_control_does_not_label_is_refused(tmp_path: Path) -> None:
+    config = _config(tmp_path, TWO_TEXTS_CONFIG.replace('toName="title"', 'toName="text"'))
+    result = annotator("import", TWO_TEXTS, "--format", "labelstudio", "--config", config, "--db", "t.db",
+                       cwd=tmp_path)  # fmt: skip
+    assert one_error_line(result) == (
+        f"{TWO_TEXTS}:1: record 1: field 'annotations[0].result[1].to_name': the control 'tlabel' of the labelling "
+        f"config {config} labels 'text', not 'title'"
+    )
+
+
+def test_the_config_export_writes_reads_its_own_export_back(tmp_path: Path) -> None:
+    ok("import", EXPORT, "--format", "labelstudio", "--user-map", "1=lee,2=kim", "--db", "a.db", cwd=tmp_path)
+    said = ok("export", "--db", "a.db", "--annotator", "lee", "--format", "labelstudio", "-o", "lee.json", "--config",
+              "lee.xml", cwd=tmp_path)  # fmt: skip
+    assert "lee.xml" in said
+    out = ok("import", "lee.json", "--format", "labelstudio", "--config", "lee.xml", "--db", "b.db", cwd=tmp_path)
+    assert out.splitlines() == ["2 record(s) imported (2 new article(s)) -> b.db"]
+    spans = "SELECT article_id, start, end, label, annotator FROM spans WHERE annotator = 'lee' ORDER BY 1, 2, 3"
+    assert rows(tmp_path / "b.db", spans) == rows(tmp_path / "a.db", spans)
+    assert len(rows(tmp_path / "b.db", spans)) == 8
+
+
+def test_a_config_with_a_doctype_is_refused_unread(tmp_path: Path) -> None:
+    config = _config(
+        tmp_path,
+        '<?xml version="1.0"?>\n<!DOCTYPE View [<!ENTITY a "ACTOR">]>\n'
+        '<View><Labels name="label" toName="text"><Label value="&a;"/></Labels><Text name="text" value="$text"/></View>',
+    )
+    result = annotator("import", BODY, "--format", "labelstudio", "--config", config, "--db", "b.db", cwd=tmp_path)
+    assert one_error_line(result) == (
+        f"{config}:2: a labelling config declares no DOCTYPE (its entities are not expanded): give the <View> "
+        "Label Studio's Labeling Interface shows"
+    )
+    assert not (tmp_path / "b.db").exists()
+
+
+def test_a_config_that_is_no_xml_is_refused_with_its_line(tmp_path: Path) -> None:
+    config = _config(tmp_path, '<View>\n  <Text name="text" value="$text">\n</View>\n')
+    result = annotator("import", BODY, "--format", "labelstudio", "--config", config, "--db", "b.db", cwd=tmp_path)
+    assert one_error_line(result) == (
+        f"{config}:3: expected a Label Studio labelling config (XML): mismatched tag (column 2)"
+    )
+
+
+def test_a_config_without_the_texts_object_is_refused(tmp_path: Path) -> None:
+    config = _config(tmp_path, '<View><Text name="a" value="$title"/><Text name="b" value="$body"/></View>')
+    result = annotator("import", BODY, "--format", "labelstudio", "--config", config, "--db", "b.db", cwd=tmp_path)
+    assert one_error_line(result) == (
+        f"{config}: the labelling config has no <Text> showing data.text (its <Text> objects: 'a' ($title), 'b' "
+        "($body)): give the field the article's text is in with --text-field NAME"
+    )
+
+
+def test_config_goes_with_labelstudio_only(tmp_path: Path) -> None:
+    config = _config(tmp_path, NER_TEMPLATE)
+    result = annotator("import", BODY, "--format", "doccano", "--config", config, "--db", "b.db", cwd=tmp_path)
+    assert one_error_line(result) == (
+        "--config is a Label Studio project's labelling config: it goes with --format labelstudio"
+    )
+
+
+MIN = REAL / "labelstudio" / "ls1232_export_min.json"
+
+
+def test_json_min_keys_are_the_configs_controls(tmp_path: Path) -> None:
+    """JSON_MIN names each result by its control (the key), and no object: the control's are."""
+    labels = LABELS.replace('"LOCATION"', '"PLACE"')
+    config = _config(
+        tmp_path, f'<View><Labels name="label" toName="text">{labels}</Labels><Text name="text" value="$text"/></View>'
+    )
+    result = annotator("import", MIN, "--format", "labelstudio", "--config", config, "--user-map", "1=lee,2=kim",
+                       "--db", "m.db", cwd=tmp_path)  # fmt: skip
+    assert one_error_line(result) == (
+        f"{MIN}:23: record 1: field 'label[2].labels': 'LOCATION' is not a label of the control 'label' in the "
+        f"labelling config {config} (its labels: ACTOR, PLACE, FIGURE, QUOTE)"
+    )
+    config = _config(tmp_path, NER_TEMPLATE.replace('name="label"', 'name="ner"'), "ner.xml")
+    result = annotator("import", MIN, "--format", "labelstudio", "--config", config, "--user-map", "1=lee,2=kim",
+                       "--db", "m.db", cwd=tmp_path)  # fmt: skip
+    assert one_error_line(result) == (
+        f"{MIN}:6: record 1: field 'label': 'label' is no control of the labelling config {config} (its controls: "
+        "'ner')"
+    )
+    assert not (tmp_path / "m.db").exists()
+    config = _config(tmp_path, TWO_TEXTS_CONFIG, "t.xml")
+    out = ok("import", MIN, "--format", "labelstudio", "--config", config, "--user-map", "1=lee,2=kim", "--db",
+             "m.db", cwd=tmp_path)  # fmt: skip
+    assert out.splitlines()[0] == "3 record(s) imported (2 new article(s)) -> m.db"
