@@ -12,11 +12,13 @@ configs are the projects' as PROVENANCE.md describes them, the NER template's of
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 from attack_support import ok, rows
 from processes import annotator, one_error_line
 from real_files import REAL
+from test_interop_labelstudio_sdk import sdk_python
 
 TWO_TEXTS = REAL / "labelstudio" / "ls1232_two_texts.json"
 BODY = REAL / "labelstudio" / "ls1232_text_named_body.json"
@@ -38,6 +40,25 @@ NER_TEMPLATE = """<View>
   </Labels>
   <Text name="text" value="$text"/>
 </View>
+"""
+#: The config the regions of `ls1232_text_named_body.json` all label another object in (`body`, a summary).
+BODY_ELSEWHERE = (
+    f'<View><Text name="text" value="$text"/><Labels name="label" toName="text,body">{LABELS}</Labels>'
+    '<Text name="body" value="$summary"/></View>'
+)
+#: The same file's project as it was: its one `<Text>`, named `body`, shows the text.
+BODY_IS_TEXT = f'<View><Labels name="label" toName="body">{LABELS}</Labels><Text name="body" value="$text"/></View>'
+#: label-studio-sdk's own checks of a config and of each annotation of a file against it.
+SDK_CHECK = """
+import json, sys
+from label_studio_sdk.label_interface import LabelInterface
+found = []
+for config, path in json.load(sys.stdin):
+    interface = LabelInterface(config)
+    interface.validate()
+    tasks = json.load(open(path, encoding="utf-8"))
+    found.append([interface.validate_annotation(a) for task in tasks for a in task["annotations"]])
+print(json.dumps(found))
 """
 ON_TITLE = "Label Studio region(s) on the object 'title' (data.title), not the text's 'text' (data.text)"
 
@@ -68,11 +89,7 @@ def test_regions_on_another_object_are_left_out_and_counted(tmp_path: Path) -> N
 
 def test_a_file_whose_regions_all_label_another_object_is_not_read_at_the_texts_offsets(tmp_path: Path) -> None:
     """The case the file alone cannot tell: every region labels `body`, which this config says shows a summary."""
-    config = _config(
-        tmp_path,
-        f'<View><Text name="text" value="$text"/><Labels name="label" toName="text,body">{LABELS}</Labels>'
-        '<Text name="body" value="$summary"/></View>',
-    )
+    config = _config(tmp_path, BODY_ELSEWHERE)
     result = annotator("import", BODY, "--format", "labelstudio", "--config", config, "--user-map", "1=lee", "--db",
                        "b.db", cwd=tmp_path)  # fmt: skip
     assert result.returncode == 1
@@ -87,8 +104,7 @@ def test_a_file_whose_regions_all_label_another_object_is_not_read_at_the_texts_
 
 
 def test_the_config_names_the_text_object_otherwise_named(tmp_path: Path) -> None:
-    config = _config(tmp_path, f'<View><Labels name="label" toName="body">{LABELS}</Labels>'
-                               '<Text name="body" value="$text"/></View>')  # fmt: skip
+    config = _config(tmp_path, BODY_IS_TEXT)
     out = ok("import", BODY, "--format", "labelstudio", "--config", config, "--user-map", "1=lee", "--db", "b.db",
              cwd=tmp_path)  # fmt: skip
     assert out.splitlines() == ["1 record(s) imported (1 new article(s)) -> b.db"]
@@ -206,3 +222,16 @@ def test_json_min_keys_are_the_configs_controls(tmp_path: Path) -> None:
     out = ok("import", MIN, "--format", "labelstudio", "--config", config, "--user-map", "1=lee,2=kim", "--db",
              "m.db", cwd=tmp_path)  # fmt: skip
     assert out.splitlines()[0] == "3 record(s) imported (2 new article(s)) -> m.db"
+
+
+def test_the_configs_are_label_studios_and_the_real_files_their_projects() -> None:
+    """label-studio-sdk 2.1.2 validates each config the tests give, and every annotation of the real file against
+    it: the configs are ones a Label Studio project can have, and each file could be that project's export."""
+    pairs = [(TWO_TEXTS_CONFIG, TWO_TEXTS), (BODY_ELSEWHERE, BODY), (BODY_IS_TEXT, BODY)]
+    done = subprocess.run(
+        [str(sdk_python()), "-c", SDK_CHECK],
+        input=json.dumps([(config, str(path)) for config, path in pairs]), capture_output=True, text=True,
+        timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert json.loads(done.stdout) == [[True, True], [True], [True]]
