@@ -134,6 +134,23 @@ def test_a_label_the_configs_control_does_not_list_is_refused(tmp_path: Path) ->
     assert not (tmp_path / "e.db").exists()
 
 
+def test_a_relation_label_the_configs_relations_do_not_list_is_refused(tmp_path: Path) -> None:
+    ner = f'<Labels name="label" toName="text">{LABELS}</Labels><Text name="text" value="$text"/>'
+    config = _config(tmp_path, f'<View>{ner}<Relations><Relation value="said_by"/></Relations></View>')
+    result = annotator("import", EXPORT, "--format", "labelstudio", "--config", config, "--db", "e.db", cwd=tmp_path)
+    assert one_error_line(result) == (
+        f"{EXPORT}:1: record 1: field 'annotations[0].result[4].labels': 'SPEAKER' is not a relation of the "
+        f"labelling config {config} (its relations: said_by)"
+    )
+    config = _config(tmp_path, f"<View>{ner}</View>", "no-relations.xml")
+    result = annotator("import", EXPORT, "--format", "labelstudio", "--config", config, "--db", "e.db", cwd=tmp_path)
+    assert one_error_line(result) == (
+        f"{EXPORT}:1: record 1: field 'annotations[0].result[4].labels': 'SPEAKER' is not a relation of the "
+        f"labelling config {config} (it lists no <Relation>)"
+    )
+    assert not (tmp_path / "e.db").exists()
+
+
 def test_a_region_on_an_object_its_control_does_not_label_is_refused(tmp_path: Path) -> None:
     config = _config(tmp_path, TWO_TEXTS_CONFIG.replace('toName="title"', 'toName="text"'))
     result = annotator("import", TWO_TEXTS, "--format", "labelstudio", "--config", config, "--db", "t.db",

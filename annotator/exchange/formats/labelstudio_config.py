@@ -50,6 +50,8 @@ class LabelConfig:
     #: Every object by name, with its `value` (`$title`).
     objects: dict[str, str]
     controls: dict[str, Control]
+    #: The relation labels its `<Relations>` list (`<Relation value>`): a labelled relation names one of them.
+    relations: tuple[str, ...] = ()
 
     def on_text(self, result: dict[str, Any]) -> bool:
         return result.get("to_name") in self.texts
@@ -76,8 +78,9 @@ class LabelConfig:
 
     def check(self, result: dict[str, Any], where: Where, field: str) -> None:
         """A one-line error unless the result (at `field`) is from a control of the config, on an object it labels,
-        with labels it lists. Relations name no control."""
+        with labels it lists; a relation's labels, unless its `<Relations>` lists them."""
         if result.get("type") == "relation":
+            self._relation(result, where, field)
             return
         name = result.get("from_name")
         if not isinstance(name, str):
@@ -102,6 +105,17 @@ class LabelConfig:
                     f"{quoted(label)} is not a label of the control {quoted(name)} in the labelling config "
                     f"{self.path} (its labels: {', '.join(control.labels)})",
                     f"{field}.value.{kind}",
+                )
+
+    def _relation(self, result: dict[str, Any], where: Where, field: str) -> None:
+        """A relation names no control: its labels are the `<Relations>`' (label-studio-sdk writes one as a string)."""
+        given = result.get("labels")
+        for label in [given] if isinstance(given, str) else given if isinstance(given, list) else []:
+            if isinstance(label, str) and label not in self.relations:
+                listed = f"its relations: {', '.join(self.relations)}" if self.relations else "it lists no <Relation>"
+                raise where.error(
+                    f"{quoted(label)} is not a relation of the labelling config {self.path} ({listed})",
+                    f"{field}.labels",
                 )
 
     def only_elsewhere(self, results: list[dict[str, Any]], field: str = "") -> str | None:
@@ -137,7 +151,10 @@ def read_config(path: Path, field: str | None) -> LabelConfig:
     objects: dict[str, str] = {}
     texts: dict[str, str] = {}
     controls: dict[str, Control] = {}
+    relations: list[str] = []
     for element in root.iter():
+        if element.tag.lower() == "relation" and element.get("value") is not None:
+            relations.append(element.get("value", ""))
         name = element.get("name")
         if not name:
             continue
@@ -158,7 +175,7 @@ def read_config(path: Path, field: str | None) -> LabelConfig:
             f"in {option}",
             path=str(path),
         )
-    return LabelConfig(str(path), chosen, showing, objects, controls)
+    return LabelConfig(str(path), chosen, showing, objects, controls, tuple(dict.fromkeys(relations)))
 
 
 def _parsed(data: bytes, path: str) -> ElementTree.Element:
