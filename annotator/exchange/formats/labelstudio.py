@@ -28,7 +28,9 @@ read as skipped. A quote's speaker is a relation labelled SPEAKER `from_id` the 
 ACTOR region (other labels: --relation-map). Results that are not text labels (`choices`, `rating`, ...)
 have no place here: they are left out and counted, and an annotation of them only is skipped
 (`labelstudio_results.not_spans`). Tasks nobody annotated are counted, not imported, and so are
-drafts (work saved in Label Studio's editor, never submitted).
+drafts (work saved in Label Studio's editor, never submitted). With `--config`, the project's labelling config
+says which object shows the text and what labels it (`labelstudio_config`): regions on other objects are left out,
+results from controls or with labels it lacks are refused.
 
 Label Studio's JSON_MIN export (one flat record per annotation, no `data`, no relations, so no speakers, no status:
 compared and replaced on what it carries, `MIN_UNSAID`) is read too: the keys before `id` are the task's data, those between `id` and `annotator` its results. A record

@@ -8,7 +8,8 @@ text's field (`<Text name="text" value="$text"/>`, as our export and Label Studi
 the file's regions all label one object, that one (a project whose text object has another name). A region on
 another object, or on one of several objects none named as the text's field, is refused in one line naming the
 file, the task and its `to_name`. A file whose regions all label one object other than the text (only a title's)
-cannot be told from one whose text object has another name: that needs the labelling config, which no export holds.
+cannot be told from one whose text object has another name: that needs the labelling config, which no export holds,
+given with `--config` (`labelstudio_config`, whose word then replaces this guess).
 """
 
 from __future__ import annotations
