@@ -252,3 +252,19 @@ def test_the_configs_are_label_studios_and_the_real_files_their_projects() -> No
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-3000:]
     assert json.loads(done.stdout) == [[True, True], [True], [True]]
+
+
+def test_the_configs_one_text_names_the_field_unless_text_field_does(tmp_path: Path) -> None:
+    config = _config(tmp_path, f'<View><Labels name="label" toName="body">{LABELS}</Labels>'
+                               '<Text name="body" value="$content"/></View>')  # fmt: skip
+    result = annotator("import", BODY, "--format", "labelstudio", "--config", config, "--db", "b.db", cwd=tmp_path)
+    assert one_error_line(result) == (
+        f"{BODY}:1: record 1: field 'data.content': the task's data has no 'content' (it has 'text'): give the field "
+        'the project\'s labelling config reads (<Text value="$NAME">) with --text-field NAME, e.g. --text-field text'
+    )
+    result = annotator("import", BODY, "--format", "labelstudio", "--config", config, "--text-field", "text", "--db",
+                       "b.db", cwd=tmp_path)  # fmt: skip
+    assert one_error_line(result) == (
+        f"{config}: the labelling config has no <Text> showing data.text (its <Text> objects: 'body' ($content)): "
+        "give the field the article's text is in with --text-field, as a <Text>'s value names it"
+    )
