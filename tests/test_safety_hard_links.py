@@ -94,3 +94,21 @@ def test_a_second_name_made_while_the_store_has_the_file_open_refuses_edits_unti
         store.set_status(article, "b", Status.DONE)
     result = annotator("check", "--db", db)
     assert result.stdout == f"{db}: ok (integrity check passed; 4 event(s) replay to the stored annotations)\n"
+
+
+def test_a_creation_killed_between_its_link_and_its_unlink_names_the_name_it_left(tmp_path: Path) -> None:
+    """An attacker's trial (strace killed `import` at its unlink): new.db and its creation's temporary
+    `.new.db.new-<random>` were one file with two names, and every command sent the user to `find / -samefile`.
+    Now the line names the temporary beside it; removing that name as printed leaves the database whole."""
+    small_database(tmp_path / "new.db")
+    left = tmp_path / ".new.db.new-5476e9bd"
+    os.link(tmp_path / "new.db", left)
+    before = folder_state(tmp_path)
+    line = one_error_line(annotator("stats", "--db", "new.db", cwd=tmp_path))
+    assert line == (
+        "new.db has 2 names (hard links): the other, .new.db.new-5476e9bd beside it, is what a creation of it killed "
+        f"before it ended left (the same file, not a copy); remove that name (rm {left}): the database keeps its own"
+    )
+    assert folder_state(tmp_path) == before
+    left.unlink()
+    assert annotator("check", "--db", "new.db", cwd=tmp_path).returncode == 0

@@ -22,8 +22,10 @@ a killed creation leaves only a temporary, which the next creation names in a no
 from __future__ import annotations
 
 import errno
+import glob
 import os
 import re
+import shlex
 import sqlite3
 import stat
 import time
@@ -230,16 +232,39 @@ def _one_name(target: Path, shown: Path) -> None:
     deadline = time.monotonic() + _LINKING_S
     while (names := _names(target)) > 1:
         if time.monotonic() > deadline:
-            raise DatabaseError(two_names(shown, names))
+            raise DatabaseError(two_names(shown, names, target))
         time.sleep(0.01)
 
 
-def two_names(shown: Path | str | None, names: int) -> str:
-    """What to do about a database file with more than one name (`_one_name`)."""
+def two_names(shown: Path | str | None, names: int, target: Path | None = None) -> str:
+    """What to do about a database file with more than one name (`_one_name`). The other name is most often our own
+    creation's temporary beside it (`.<name>.new-<random>`), left by a kill between linking the new file into place
+    and removing that name (an attacker's trial, strace-injected): then it is named, with what removing it does."""
+    where = target if target is not None else Path(shown) if shown is not None else None
+    left = _creation_name(where) if where is not None and names == 2 else None
+    if left is not None:
+        return (
+            f"{shown} has 2 names (hard links): the other, {left.name} beside it, is what a creation of it killed "
+            f"before it ended left (the same file, not a copy); remove that name (rm {shlex.quote(str(left))}): "
+            "the database keeps its own"
+        )
     return (
         f"{shown} has {names} names (hard links): SQLite keeps its -wal by name, so two names corrupt it; "
         f"remove the other name (find it with `find / -samefile {shown}`) or use a copy"
     )
+
+
+def _creation_name(path: Path) -> Path | None:
+    """A creation's temporary name beside `path` (`.<name>.new-<random>`) that is the same file, or None."""
+    try:
+        info = os.stat(path)
+        for other in path.parent.glob(f".{glob.escape(path.name)}.{NEW}-*"):
+            there = os.lstat(other)
+            if (there.st_dev, there.st_ino) == (info.st_dev, info.st_ino):
+                return other
+    except OSError:
+        return None
+    return None
 
 
 def _names(target: Path) -> int:
