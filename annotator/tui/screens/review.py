@@ -23,6 +23,7 @@ from annotator.tui.model import ArticleModel
 from annotator.tui.screens import app_as
 from annotator.tui.screens.annotate import AnnotateScreen
 from annotator.tui.screens.reloading import edits_through_retried, retried
+from annotator.tui.screens.review_fitted import RefittingScreen
 from annotator.tui.screens.review_keys import PICK_KEYS, PUT_ASIDE, REVIEW_BINDINGS
 from annotator.tui.widgets.article_view import Marks
 from annotator.tui.widgets.disagreements import DisagreementPanel
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 # screen's keys at start-up.
 
 
-class ReviewScreen(AnnotateScreen):
+class ReviewScreen(RefittingScreen):
     """Settle one article's disagreements into gold; the reviewer edits annotator "gold" with the usual keys."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -91,7 +92,6 @@ class ReviewScreen(AnnotateScreen):
         self.review: ReviewState | None = None
         self.index: int | None = None
         self.told_own: str | None = None  # the article whose opening said the reviewer is one of its annotators
-        self.moved: str | None = None  # what reading gold again moved the disagreement shown off (`review_shown`)
         self.versions_read: dict[str, int] = {}  # the annotators' versions when the article was read
 
     @property
@@ -140,9 +140,6 @@ class ReviewScreen(AnnotateScreen):
         said = " · ".join(part for part in (narrowed, own, message) if part)
         if said:
             self.say(said, "bold" if narrowed or own else "green")
-
-    def moved_by_reload(self) -> str | None:
-        return self.moved
 
     def catch_up(self, key: bool = False) -> bool:
         """Gold as stored, or else the annotators' versions when one changed (`review_shown.read_again`)."""

@@ -68,7 +68,7 @@ def as_asked(screen: ReviewScreen, operation: Callable[..., Edit]) -> Callable[.
 def since_asked(screen: ReviewScreen, changed: OpenChanged) -> str:
     """What changed since d asked, and what is open now, the fullest that fits 2 rows (`review_shown.kept`): "since d
     asked, disagreement 1/2 ('Anna' at 8:12) was settled by lead, with bob's version; 1 is open now: press d again"."""
-    from annotator.tui.screens.review_shown import FORMS, fits, names, said_by
+    from annotator.tui.screens.review_shown import FORMS, names, said_by
 
     state, text = changed.state, screen.model.text
     settled, opened, gone = changed.changed()
@@ -87,5 +87,4 @@ def since_asked(screen: ReviewScreen, changed: OpenChanged) -> str:
         f"since {key} asked, {what}{more}; {open_now} open now: {again}"
         for what in (ways[0] if ways else [str(changed)])
     ]
-    width = screen.status_line.content_region.width
-    return next((line for line in lines if fits(f"Not done: {line}", width)), lines[-1])
+    return screen.fitted(lines, ("Not done: ", ""))

@@ -21,12 +21,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
-from textwrap import wrap
 from typing import TYPE_CHECKING, Any
 
 from annotator.errors import Conflict
 from annotator.literal import quoted
-from annotator.tui.screens.reloading import AGAIN
+from annotator.tui.screens.review_fitted import ROOM, Fitted
 from annotator.wording import clipped, elided, whose
 
 if TYPE_CHECKING:
@@ -87,19 +86,10 @@ def names(state: ReviewState, index: int, text: str) -> tuple[str, ...]:
             named(state, index, text, short=True, offsets=False), f"disagreement {index + 1}/{total}")  # fmt: skip
 
 
-#: The status line's columns at 80 (its padding: app.tcss), in which a line about another reviewer's change takes
-#: two rows at most, as the refusal of the next key too (a re-trial: 4 rows with long annotator names).
-ROOM = 78
-
-
-def fits(line: str, room: int) -> bool:
-    """Whether `line` takes two rows at most on the status line, `room` columns wide (none yet: as at 80 columns)."""
-    return len(wrap(line, room or ROOM, break_on_hyphens=False)) <= 2
-
-
-def _fitted(forms: list[str], room: int) -> str:
-    """The first of `forms` (fullest first) that the refusal of a key says in two rows, else the last."""
-    return next((f for f in forms if fits(f"Not done: {f}; {AGAIN}", room)), forms[-1])
+def _fitted(forms: list[str], room: int) -> Fitted:
+    """The first of `forms` (fullest first) that the refusal of a key says in two rows, else the last; fitted again
+    when the width changes (`review_fitted`)."""
+    return Fitted(forms, room)
 
 
 def said_by(settling: Settling, how: int, anew: bool = False) -> str:
@@ -116,7 +106,7 @@ FORMS = ((0, 0, True), (0, 0, False), (1, 0, False), (2, 0, False), (1, 1, False
          (3, 2, False))  # fmt: skip
 
 
-def kept(before: Shown | None, state: ReviewState, text: str, room: int = ROOM) -> tuple[int | None, str | None]:
+def kept(before: Shown | None, state: ReviewState, text: str, room: int = ROOM) -> tuple[int | None, Fitted | None]:
     """The disagreement to show once gold is read again (`state`), `before` shown until then; and, when that is not
     the one shown as it was, what became of it, in words, the fullest that fits (`_fitted`; None when it is: a key
     there means what it meant)."""

@@ -6,6 +6,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.geometry import Region
+from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -87,6 +88,14 @@ class StatusLine(Widget, can_focus=False):
         super().__init__(id=id)
         self.text = Text()
         self._lines = 1  # lines the text takes: a new layout only when that changes
+        self._width = 0  # its columns, told the screen when they change (`Resized`)
+
+    class Resized(Message):
+        """The status line's width changed: a line the screen fitted to the old one may be fitted again."""
+
+        def __init__(self, width: int) -> None:
+            super().__init__()
+            self.width = width
 
     def say(self, text: Text | str, style: str = "") -> None:
         """Show a message, wrapped onto more lines (never cut) when long; stored text in it (span texts, titles,
@@ -108,6 +117,10 @@ class StatusLine(Widget, can_focus=False):
         return 1 if width <= 0 or text.cell_len <= width else len(text.wrap(self.app.console, width))
 
     def on_resize(self) -> None:
+        width = self.content_region.width
+        if width != self._width:
+            self._width = width
+            self.post_message(self.Resized(width))
         lines = self._count_lines()
         if lines != self._lines:
             self._lines = lines
