@@ -69,6 +69,17 @@ def marked_done(store: Store, article_id: str) -> str:
     return store.made(done[-1].id) if done else "in another window"
 
 
+def undone_by(store: Store, article_id: str, event_id: int) -> tuple[str | None, str]:
+    """Who last undid the change of gold `event_id`, as the undo's event names them (a review screen's undo names
+    who pressed u, as every change of gold it writes names its reviewer; None where it names nobody: a script's
+    undo, or an older release's), and where: "in another window", or "by `annotator merge`" (`Store.made`)."""
+    undo = store.last_applying(article_id, GOLD, event_id, redo=True)
+    if undo == event_id:  # not undone: nothing to name
+        return None, "in another window"
+    reviewer = next((e.after.get("reviewer") for e in store.events(article_id, GOLD) if e.id == undo), None)
+    return reviewer if isinstance(reviewer, str) and reviewer else None, store.made(undo)
+
+
 def _touched(event_after: Mapping[str, Any], event_before: Mapping[str, Any]) -> list[Place]:
     """(layer, start, end) of what a gold event decided or changed."""
     if "region" in event_after:

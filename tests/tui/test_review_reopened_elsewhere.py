@@ -62,7 +62,7 @@ async def test_an_undo_elsewhere_says_the_disagreement_was_reopened(tmp_path: Pa
         refused, refused_rows = status(lead2), lead2.screen.status_line.size.height
         await two.press("b")  # at it open, as the line said
         picked = status(lead2)
-    said = f"{MILL} was reopened: lead's decision was undone in another window"
+    said = f"{MILL} was reopened: lead undid their decision in another window"
     assert settled.startswith("Shown as stored now: disagreement 1/1 (") and "was settled by lead" in settled
     assert reopened == f"Shown as stored now: {said}"
     assert "Disagreement 1/1 · 1 open" in " · ".join(panel)

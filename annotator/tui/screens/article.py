@@ -181,6 +181,10 @@ class ArticleScreen(CursorScreen):
         None here. The review screen's disagreement that another reviewer settled meanwhile (`review_shown`)."""
         return None
 
+    def said_by_reload(self) -> str | None:
+        """What reading the article again found changed, in the screen's words, not moving the highlight; None here."""
+        return None
+
     def article_model(self, rows: ArticleRows) -> ArticleModel:
         """The model of the article being opened: spans and suggestions (the review screen shows no suggestions)."""
         return ArticleModel(rows)

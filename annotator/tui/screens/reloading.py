@@ -104,6 +104,9 @@ def show_as_stored(screen: ArticleScreen, cause: str, key: bool) -> str:
     screen.pending_unseen = pending_moved(pending, pending_shown(screen.model))
     if moved is not None and cause.startswith("the annotation was changed "):  # the screen's words say who changed it
         return f"Shown as stored now: {moved}{unapplied}"  # (the review's: 4 rows at 80 columns with the cause)
+    said = screen.said_by_reload()  # the review's: a disagreement not shown that an undo reopened, and who undid it
+    if said is not None and moved is None and cause.startswith("the annotation was changed "):
+        return f"Shown as stored now: {said}{unapplied}"
     changes = f"; {screen.highlight_unseen}" if screen.highlight_unseen else ""  # (the header counts the pending)
     return f"Shown as stored now: {cause} since it was shown here{changes}{unapplied}"
 

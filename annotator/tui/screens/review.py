@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
@@ -114,6 +115,7 @@ class ReviewScreen(RefittingScreen):
 
     def load(self, article_id: str) -> None:
         from annotator.gold import open_for_review
+        from annotator.gold_settled import undone_by
         from annotator.tui.screens.review_shown import kept, shown, versions
 
         app, again = self.review_app, article_id == self.article_id and hasattr(self, "model")
@@ -131,7 +133,8 @@ class ReviewScreen(RefittingScreen):
             f"gold, reviewed by {app.reviewer} · {(self.sub_title or '').split(' · ', 1)[-1]}"
         )
         width = self.status_line.content_region.width  # what it says of a change there fits 2 rows
-        self.index, self.moved = kept(before, self._refresh_review(), self.model.text, width)
+        undone = partial(undone_by, app.store, article_id)
+        self.index, self.moved, self.noted = kept(before, self._refresh_review(), self.model.text, width, undone)
         self._show_disagreement()
         narrowed, app.narrowed_line = app.narrowed_line, ""  # once, on the first article
         keys, annotators = self._pick_keys(), app.annotators_for(article_id)

@@ -50,11 +50,13 @@ class Fitted(str):
 
 class RefittingScreen(AnnotateScreen):
     """A screen whose status line may say `Fitted` words: said again at a new width of the status line, as long as
-    it still shows that line. Reading gold again leaves its words in `moved`, which `reloading.show_as_stored` says
-    and the next key's refusal too."""
+    it still shows that line. Reading gold again leaves its words in `moved` (the next key is not applied) or
+    `noted` (it is), which `reloading.show_as_stored` says."""
 
     #: What reading gold again moved the disagreement shown off (`review_shown.kept`), for the next key's refusal.
     moved: str | None = None
+    #: What reading gold again found an undo elsewhere reopened, not the disagreement shown (`review_shown.kept`).
+    noted: str | None = None
     #: Fitted words made for a line other than those of `moved` (`fitted`), the last few.
     _lately: tuple[Fitted, ...] = ()
     #: The line said last with fitted words: its words, its style, the text the status line shows for it, and them.
@@ -62,6 +64,9 @@ class RefittingScreen(AnnotateScreen):
 
     def moved_by_reload(self) -> str | None:
         return self.moved
+
+    def said_by_reload(self) -> str | None:
+        return self.noted
 
     def fitted(self, forms: Sequence[str], frame: tuple[str, str] = REFUSED) -> Fitted:
         """The fullest of `forms` that fits the status line's width now inside `frame`, fitted again with it."""
@@ -73,7 +78,7 @@ class RefittingScreen(AnnotateScreen):
         super().say(message, style)
         self._said = None
         if isinstance(message, str):
-            known = (self.moved, self.highlight_unseen, *self._lately)
+            known = (self.moved, self.highlight_unseen, self.noted, *self._lately)
             pieces = tuple(dict.fromkeys(p for p in known if isinstance(p, Fitted) and p and p in message))
             if pieces:
                 self._said = (message, style, self.status_line.text, pieces)
@@ -85,6 +90,8 @@ class RefittingScreen(AnnotateScreen):
             self.moved = self.moved.at(room)
         if isinstance(self.highlight_unseen, Fitted):
             self.highlight_unseen = self.highlight_unseen.at(room)
+        if isinstance(self.noted, Fitted):
+            self.noted = self.noted.at(room)
         self._lately = tuple(words.at(room) for words in self._lately)
         if self._said is None or self.status_line.text is not self._said[2]:  # another line since: nothing fitted
             return

@@ -8,7 +8,8 @@ The disagreement shown stays shown while it is there and settled as it was shown
 reviewer settled gives way to the next one still open, as on the screen that settled it; one settled anew stays.
 Either way the key that writes next is not applied (`reloading.retried`), and one line names the disagreement, who
 settled it and what is highlighted now: it was aimed at what the screen showed. An undo or redo shows the
-disagreement it changes (`after_undo`).
+disagreement it changes (`after_undo`); an undo in another window that reopened one is named, with who undid it, the
+one shown or not (`reopened`, `elsewhere_reopened`: a re-trial said only that the annotation was changed).
 
 The annotators' versions are read again too, when one of them changed (a newcomer's re-trial: `annotator merge`
 brought bob's newer work, and the screen said nothing; after the next key its panel counted a disagreement more, and
@@ -43,13 +44,19 @@ Place = tuple[str, int, int]
 class Shown:
     """The disagreement a screen showed: its place (layer, start, end), how a line names it (`names`), the change of
     gold that had settled it then (None: open) and who made it (`by`), and the annotators' versions of it
-    (`_versions`)."""
+    (`_versions`); and every disagreement settled then, by place: the change and who made it (`settled`)."""
 
     place: Place
     names: tuple[str, ...]
     settled_in: int | None
     versions: tuple[tuple[str, tuple[object, ...]], ...]
     by: str | None = None
+    settled: tuple[tuple[Place, int, str], ...] = ()
+
+
+#: Who undid a change of gold, when its undo names them (a reviewer), and where (" in another window", " by
+#: `annotator merge`"), for a change's event id (`gold_settled.undone_by`).
+Undone = Callable[[int], tuple[str | None, str]]
 
 
 def _versions(disagreement: Disagreement[SpanRow]) -> tuple[tuple[str, tuple[object, ...]], ...]:
@@ -74,8 +81,10 @@ def shown(state: ReviewState | None, index: int | None, text: str) -> Shown | No
         return None
     disagreement, settling = state.disagreements[index], state.settled_in[index]
     place = (disagreement.layer, disagreement.start, disagreement.end)
+    settled = tuple(((d.layer, d.start, d.end), s.event_id, s.who)
+                    for d, s in zip(state.disagreements, state.settled_in, strict=True) if s is not None)  # fmt: skip
     return Shown(place, names(state, index, text), settling.event_id if settling else None, _versions(disagreement),
-                 settling.who if settling else None)  # fmt: skip
+                 settling.who if settling else None, settled)  # fmt: skip
 
 
 def names(state: ReviewState, index: int, text: str) -> tuple[str, ...]:
@@ -106,13 +115,30 @@ FORMS = ((0, 0, True), (0, 0, False), (1, 0, False), (2, 0, False), (1, 1, False
          (3, 2, False))  # fmt: skip
 
 
-def kept(before: Shown | None, state: ReviewState, text: str, room: int = ROOM) -> tuple[int | None, Fitted | None]:
-    """The disagreement to show once gold is read again (`state`), `before` shown until then; and, when that is not
-    the one shown as it was, what became of it, in words, the fullest that fits (`_fitted`; None when it is: a key
-    there means what it meant)."""
-    first = state.open[0] if state.open else (0 if state.disagreements else None)
+#: What a line says before what the screen showed as stored (`reloading.show_as_stored`), fitted with it.
+AS_STORED = ("Shown as stored now: ", "")
+
+
+def _nobody(_event_id: int) -> tuple[str | None, str]:
+    return None, "in another window"
+
+
+def kept(
+    before: Shown | None, state: ReviewState, text: str, room: int = ROOM, undone: Undone = _nobody
+) -> tuple[int | None, Fitted | None, Fitted | None]:
+    """The disagreement to show once gold is read again (`state`), `before` shown until then; when that is not the
+    one shown as it was, what became of it, in words, the fullest that fits (`_fitted`; None when it is: a key there
+    means what it meant); and else, what an undo elsewhere reopened (`elsewhere_reopened`), which the key does not
+    act on. `undone`: who undid a change of gold, and where."""
     if before is None:
-        return first, None
+        return state.open[0] if state.open else (0 if state.disagreements else None), None, None
+    index, moved = _kept(before, state, text, room, undone)
+    return index, moved, None if moved is not None else elsewhere_reopened(before, state, text, room, undone)
+
+
+def _kept(before: Shown, state: ReviewState, text: str, room: int, undone: Undone) -> tuple[int | None, Fitted | None]:
+    """`kept`'s disagreement to show, and what became of the one shown when it is not as shown."""
+    first = state.open[0] if state.open else (0 if state.disagreements else None)
     called, places = before.names, [(d.layer, d.start, d.end) for d in state.disagreements]
     if before.place not in places:  # gold settled against all there, or a place gold was unlike all is gone
         index = next((i for i in state.open if state.disagreements[i].end > before.place[1]), first)
@@ -124,7 +150,7 @@ def kept(before: Shown | None, state: ReviewState, text: str, room: int = ROOM) 
         return here, _fitted([f"{name}: {whose(changed, 'version')} changed" for name in called], room)
     settling = state.settled_in[here]
     if settling is None and before.settled_in is not None:  # shown settled, open again: another window's undo
-        return here, _fitted(reopened(called, before.by or "a command"), room)
+        return here, _fitted(reopened(called, before.by or "a command", undone(before.settled_in)), room)
     if settling is None or settling.event_id == before.settled_in:  # as shown
         return here, None
     if before.settled_in is not None:  # a decision changed under the screen: it stays, for the reviewer to see
@@ -138,13 +164,37 @@ def kept(before: Shown | None, state: ReviewState, text: str, room: int = ROOM) 
     return index, _fitted([f"{called[n]} was {said_by(settling, how)}{now(words)}" for n, how, words in FORMS], room)
 
 
-def reopened(called: tuple[str, ...], who: str) -> list[str]:
+def elsewhere_reopened(before: Shown, state: ReviewState, text: str, room: int, undone: Undone) -> Fitted | None:
+    """What a line says of a disagreement other than the one shown, settled when the screen showed it and open now
+    (a re-trial: lead undid her decision on Anna, and lead2, on Emil, was told only that the annotation was changed in
+    another window), named as `reopened` names the one shown; and how many more, if any; None when none is."""
+    then = {place: (event_id, by) for place, event_id, by in before.settled}
+    places = [(d.layer, d.start, d.end) for d in state.disagreements]
+    found = [i for i in state.open if places[i] in then]
+    if not found:
+        return None
+    event_id, by = then[places[found[0]]]
+    more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+    forms = reopened(names(state, found[0], text), by, undone(event_id))
+    return Fitted([f"{form}{more}" for form in forms], room, AS_STORED)
+
+
+def reopened(called: tuple[str, ...], whom: str, undone: tuple[str | None, str]) -> list[str]:
     """What a line says of a disagreement shown settled and open now, fullest first (a re-trial: lead undid her
-    decision, and lead2's screen said "nothing is highlighted now" with it highlighted, open again). The undo's event
-    names no reviewer: whose decision it took back is what is known."""
-    short = clipped(who, 20)
-    return [f"{name} was reopened: {whom}'s decision was undone{where}" for whom in (who, short)
-            for where in (" in another window", "") for name in called]  # fmt: skip
+    decision, and lead2's screen said "nothing is highlighted now" with it highlighted, open again): whose decision
+    was undone and who undid it, as the undo's event names them (`undone`: who, None when it names nobody, as a
+    script's undo or an older release's, and where), then without where, then the names cut short."""
+    who, where = undone
+    forms = []
+    for short in (False, True):
+        decided, undid = (clipped(whom, 20), who and clipped(who, 20)) if short else (whom, who)
+        said = (
+            f"{decided}'s decision was undone" if undid is None
+            else f"{undid} undid their decision" if who == whom
+            else f"{decided}'s decision was undone by {undid}"
+        )  # fmt: skip
+        forms += [f"{name} was reopened: {said}{place}" for place in (f" {where}", "") for name in called]
+    return forms
 
 
 def _now(state: ReviewState, index: int | None, text: str, words: bool = True) -> str:
