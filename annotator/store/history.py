@@ -141,8 +141,9 @@ class History(NothingExplained):
         last = f"undo here, of {what}" if redo else f"change here, {what}"
         if where.startswith("by "):  # a command's: from before this window opened once it is opened again
             again = f"{where} since this window opened: quit and open it again to {'redo' if redo else 'undo'} it"
-        else:
-            again = f"{where} since this one opened: {'ctrl+r redoes' if redo else 'u takes back'} only its own"
+        else:  # "by lead in another window": the reviewer who pressed the key there, when its event names them
+            keys = "ctrl+r redoes" if redo else "u takes back"
+            again = f"{self.made_by(applying)} since this one opened: {keys} only its own"
         raise ElsewhereSince(f"the last {last}, was made {again}", redo=redo)
 
     def _words(self, article_id: str, before: Row, after: Row, action: str, made: bool = False) -> str:

@@ -30,6 +30,10 @@ _MERGED_FIRST, _MERGED_LAST = (
 )
 
 
+#: Where a screen's event was made when neither this screen nor a command made it.
+ELSEWHERE = "in another window"
+
+
 class ElsewhereSince(Refused):
     """Undo (`redo`: redo) on a screen whose last change (undo) on the article is another window's since it opened:
     nothing was written."""
@@ -99,7 +103,15 @@ class ScreenEvents(Changes):
         action, command, merged = self.conn.execute(sql, [event_id]).fetchone() or (None, None, 0)
         command = command if isinstance(command, str) else action if action in _COMMANDS_ONLY else None
         command = "merge" if merged else command
-        return f"by `annotator {command.removeprefix('annotator ')}`" if command else "in another window"
+        return f"by `annotator {command.removeprefix('annotator ')}`" if command else ELSEWHERE
+
+    def made_by(self, event_id: int) -> str:
+        """As `made`, "in another window" with who made the event there, where it names them (a review screen's
+        events name the reviewer who pressed the key, its undo and redo too): "by lead in another window"."""
+        sql = "SELECT CASE WHEN json_valid(after) THEN json_extract(after, '$.reviewer') END FROM events WHERE id = ?"
+        made, found = self.made(event_id), self.conn.execute(sql, [event_id]).fetchone()
+        reviewer = found[0] if found else None
+        return f"by {reviewer} {made}" if isinstance(reviewer, str) and reviewer and made == ELSEWHERE else made
 
     def changed_elsewhere(self, article_id: str, annotator: str) -> str | None:
         """As `Changes.changed_elsewhere`, naming the command that made the last change when one did (trial 10: the

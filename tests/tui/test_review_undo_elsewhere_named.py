@@ -105,3 +105,22 @@ async def test_an_undo_naming_nobody_is_said_as_before(tmp_path: Path) -> None:
         reopened = status(lead2)
     assert reopened == f"Shown as stored now: {MILL} was reopened: lead's decision was undone in another window"
     assert gold_events(path) == [("adjudicate", "lead"), ("undo", None)]
+
+
+async def test_a_refused_undo_or_redo_names_who_made_the_change_or_the_undo(tmp_path: Path) -> None:
+    """u and ctrl+r on a review screen take back only its own changes; the refusal said the last one "was made in
+    another window", not by whom, though its event names the reviewer who pressed the key (lead3's undo, here)."""
+    path = eleven_disagreements(tmp_path / "eleven.db")
+    async with two_reviewers(path, WHO, (200, 50), names=("lead", "lead3")) as ((_, one), (lead2, two)):
+        await one.press("b")
+        await two.pause(CURSOR_SAVE_SECONDS + 1)
+        await two.press("u")
+        undo = status(lead2)
+        await one.press("k", "u")
+        await two.pause(CURSOR_SAVE_SECONDS + 1)
+        await two.press("ctrl+r")
+        redo = status(lead2)
+    made = "adjudicate: to do -> in progress, was made by lead in another window since this one opened"
+    assert undo == f"Not undone: the last change here, {made}: u takes back only its own; shown as stored now"
+    assert redo == f"Not redone: the last undo here, of {made}: ctrl+r redoes only its own; shown as stored now"
+    assert gold_events(path) == [("adjudicate", "lead"), ("undo", "lead")]
