@@ -204,3 +204,19 @@ def test_a_pick_of_an_annotator_not_compared_now_settles_by_them_while_gold_hold
         [place] = review_state(store, article_id, ["alice", "bob", "dan"]).disagreements
         pick_version(store, article_id, place, "dan", "carol")
         assert review_state(store, article_id, WHO).settled_by == ["dan"]
+
+
+def test_an_undo_or_redo_nobody_named_names_no_reviewer(store: Store, article: str) -> None:
+    """A redo repeats its edit's `after`, which named carol; written by a Store no reviewer opened (a script), it
+    named carol as who pressed it too. Who pressed an undo or redo is named only when known."""
+    start = store.article_text(article).index("Hamas")
+    store.reviewer = "carol"
+    store.add_span(article, GOLD, start, start + 5, Label.ACTOR)
+    store.reviewer = None
+    store.undo(article, GOLD)
+    store.redo(article, GOLD)
+    assert [(e.action, e.after.get("reviewer")) for e in store.events(article, GOLD)] == [
+        ("add", "carol"),
+        ("undo", None),
+        ("redo", None),
+    ]

@@ -321,6 +321,8 @@ class Changes(ArticleWriter):
             old, new = {**old, "status": Status.TODO.value}, {**new, "status": Status.IN_PROGRESS.value}
         if self.reviewer:  # also on an undo or redo: who pressed it, not who made the edit it repeats
             new = {**new, "reviewer": self.reviewer}
+        elif action in ("undo", "redo") and "reviewer" in new:  # nobody named pressed it: not the edit's reviewer
+            new = {key: value for key, value in new.items() if key != "reviewer"}
         if command := command or self.command:
             new = {**new, "command": command}
         elif "command" in new:  # a screen's redo of what a command did (an import's `unchecked` too): the screen's
