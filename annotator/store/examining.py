@@ -24,7 +24,7 @@ from annotator.places import open_regular
 from annotator.store.companions import companion, hot_journal, not_sqlites
 from annotator.store.elsewhere import nobody_holds
 from annotator.store.journals import journal_misfit, not_its_own
-from annotator.store.schema import MIGRATION_SET, SCHEMA_VERSION, missing_objects
+from annotator.store.schema import MIGRATION_SET, SCHEMA_VERSION, foreign_trigger, missing_objects
 from annotator.store.undecoded import undecoded
 from annotator.store.wal_work import kept, unexplained, unfit
 
@@ -356,8 +356,10 @@ def _whole(db: sqlite3.Connection, shown: Path) -> str | None:
 
 def examined(target: Path, shown: Path, thorough: bool, whole: bool = True) -> sqlite3.Connection:
     """A read-only connection to a file known to be ours and sound (see the module's docstring); `thorough` runs
-    the full integrity check, as every opening that may write does; `whole` refuses a schema lacking what the
-    migrations make, and text that is not UTF-8 (`undecoded`: every opening but `check`'s, which names each)."""
+    the full integrity check, as every opening that may write does (which also refuses a trigger another program
+    added or changed: `schema.foreign_trigger`); `whole` refuses a schema lacking what the migrations make, and text that is not
+    UTF-8 (`undecoded`: every opening but `check`'s, which names each)."""
+    writing = thorough  # as asked: a read through a WAL is checked thoroughly too, below
     header = _header(target, shown)
     application_id = int.from_bytes(header[68:72], "big")
     if application_id not in (0, APPLICATION_ID):
@@ -377,6 +379,8 @@ def examined(target: Path, shown: Path, thorough: bool, whole: bool = True) -> s
         if not (through_a_wal and _wal_is_its_own(target, shown, db, thorough)):
             _sound(db, shown, target, thorough)
         if whole and ((problem := _whole(db, shown)) or (problem := undecoded(db, shown))):
+            raise DatabaseError(problem)
+        if writing and whole and (problem := foreign_trigger(db, shown)):
             raise DatabaseError(problem)
     except Damaged as error:
         db.close()

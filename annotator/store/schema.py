@@ -6,11 +6,14 @@ at one known version. Names are plain so the tables read well in sqlite-utils or
 
 from __future__ import annotations
 
+import shlex
 import sqlite3
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 if TYPE_CHECKING:  # sqlite-utils is imported only when a migration is pending: opening stays quick
+    from pathlib import Path
+
     from sqlite_utils import Database, Migrations
 
 MIGRATION_SET = "annotator"
@@ -352,3 +355,31 @@ def missing_objects(db: sqlite3.Connection) -> list[tuple[str, str]]:
     found = {key for key, _ in schema_objects(db).items()}
     missing = [key for key in made_by_migrations() if key not in found]
     return missing + [("table", name) for name in missing_index_tables(db)]
+
+
+def _foreign_triggers(db: sqlite3.Connection) -> list[tuple[str, bool]]:
+    """Triggers of a file of this release's schema that the migrations do not make, or make otherwise (name, changed):
+    they would run inside annotator's own writes (an attacker's trial: one committed its rows with an `accept`)."""
+    if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+        return []
+    made = made_by_migrations()
+    return [
+        (name, ("trigger", name) in made)
+        for (kind, name), sql in sorted(schema_objects(db).items())
+        if kind == "trigger" and made.get((kind, name)) != sql
+    ]
+
+
+def foreign_trigger(db: sqlite3.Connection, shown: Path) -> str | None:
+    """Why a file that may be written is refused for a trigger the migrations do not make (or make otherwise): it
+    would run inside annotator's own transactions. Reading it is not refused (a trigger runs on writes only)."""
+    found = _foreign_triggers(db)
+    if not found:
+        return None
+    name, changed = found[0]
+    return (
+        f"{shown}: another program {'changed' if changed else 'added'} trigger {name!r} {'in' if changed else 'to'} "
+        f"it, which would run inside annotator's writes; it was left as it is: `annotator check --db "
+        f"{shlex.quote(str(shown))}` names it "
+        f"({'restore the file from a backup' if changed else 'drop it if nothing needs it'}, or work on a copy)"
+    )
