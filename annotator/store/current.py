@@ -22,8 +22,10 @@ reopening the article makes such a suggestion pending again.
 from __future__ import annotations
 
 import sqlite3
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
+from itertools import accumulate
 
 from annotator.vocabulary import GOLD, MODEL_PREFIX, suggester_kind, suggester_version
 
@@ -91,6 +93,25 @@ def covers(span: Offer, offer: Offer) -> bool:
     return "QUOTE" not in (span[2], offer[2]) and span[0] < offer[1] and offer[0] < span[1]
 
 
+class _EntitySpans:
+    """A set of spans asked, offer by offer, whether any `covers` it, in O(log n) an offer (`left_undecided` asked
+    `covers` of every span for every offer: 2.3 million calls, a third of `stats` on 5,000 articles). The entity
+    spans sorted by start, with the furthest end reached by each prefix: some span starting before the offer ends
+    overlaps it exactly when the furthest of those ends lies after the offer's start."""
+
+    def __init__(self, spans: Iterable[Offer]) -> None:
+        ordered = sorted((start, end) for start, end, label in spans if label != "QUOTE")
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(accumulate((end for _, end in ordered), max))
+
+    def cover(self, offer: Offer) -> bool:
+        """Whether some span `covers` the offer."""
+        if offer[2] == "QUOTE":
+            return False
+        before = bisect_left(self.starts, offer[1])  # the spans starting before the offer ends
+        return before > 0 and self.reach[before - 1] > offer[0]
+
+
 def _current_offers(conn: sqlite3.Connection, article_id: str) -> dict[int, Offer]:
     sql = f'SELECT g.id, g.suggester, g.start, g."end", g.label FROM suggestions g WHERE g.article_id = ? AND {NEWEST_BATCH}'
     names = current_suggesters(conn, article_id)
@@ -126,6 +147,7 @@ def undecided_ids(
 def _undecided(offers: dict[int, Offer], decided: Counter[Offer], marked: Counter[Offer], *, done: bool) -> set[int]:
     """Of the current suggestions `offers`, those `is_pending` keeps, given the offers decided and the spans held.
     Whether a span covers an offer is worked out only where nothing else settles it (it decides nothing there)."""
+    spans = _EntitySpans(marked) if marked and not done else None
     return {
         i
         for i, offer in offers.items()
@@ -133,7 +155,7 @@ def _undecided(offers: dict[int, Offer], decided: Counter[Offer], marked: Counte
             True,
             decided[offer],
             marked[offer],
-            covered=not (done or decided[offer] or marked[offer]) and any(covers(m, offer) for m in marked),
+            covered=spans is not None and not (decided[offer] or marked[offer]) and spans.cover(offer),
             done=done,
         )
     }
