@@ -5,6 +5,7 @@ the command's database."""
 # every command before any command runs, about 15 ms more before the TUI opens.
 import shlex
 import signal
+import sqlite3
 import sys
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
@@ -239,6 +240,25 @@ def errors_as_lines(kept: str = ALL_OR_NOTHING, db: Path | None = None) -> Itera
         raise interrupted(f"interrupted; {kept}") from None
     except MemoryError:
         raise fail(out_of_memory(kept)) from None
+    except sqlite3.DatabaseError as error:
+        if line := torn_read(error, kept):
+            raise fail(line) from None
+        raise
+
+
+def torn_read(error: sqlite3.DatabaseError, kept: str = ALL_OR_NOTHING) -> str | None:
+    """SQLite's error reading a file read without locks that another process changed meanwhile
+    (`examining.torn_reads`), as one line: run the command again (by then the writer holds the file open, and it
+    is read through the writer's WAL, as SQLite's readers do). None for any other error: a traceback, a bug."""
+    from annotator.store.unlocked import torn_reads
+
+    torn = torn_reads()
+    if not torn:
+        return None
+    return (
+        f"{torn[0]}: another process wrote to it while this command read it (SQLite: {error}); {kept}: run the "
+        "command again"
+    )
 
 
 def out_of_memory(kept: str = ALL_OR_NOTHING) -> str:

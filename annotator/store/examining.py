@@ -26,6 +26,7 @@ from annotator.store.elsewhere import nobody_holds
 from annotator.store.journals import journal_misfit, not_its_own
 from annotator.store.schema import MIGRATION_SET, SCHEMA_VERSION, foreign_trigger, missing_objects
 from annotator.store.undecoded import undecoded
+from annotator.store.unlocked import Unlocked, identity_of, unlocked
 from annotator.store.wal_work import kept, unexplained, unfit
 
 BUSY_TIMEOUT_MS = 10_000
@@ -151,41 +152,12 @@ def _snapshot(target: Path, wal: Path, shown: Path) -> Snapshot | None:
     return snapshot
 
 
-class Unlocked(sqlite3.Connection):
-    """A read-only connection to a file read as it is (`immutable`): SQLite takes no lock and creates no `-wal` or
-    `-shm` beside it. Nobody had the file open when it was opened; a process that opens it later writes to its
-    own WAL, which this connection does not see, and changes the file itself only when it checkpoints:
-    `changed()` says whether that happened, for a reader that must not act on a torn read (`merge`)."""
-
-    identity: tuple[int, int, int, int] | None = None
-    path: Path
-
-    def changed(self) -> bool:
-        """Whether the file is no longer the one (inode, size, times) that was opened."""
-        return self.identity != _identity(self.path)
-
-
-def _identity(path: Path) -> tuple[int, int, int, int] | None:
-    try:
-        found = os.stat(path)
-    except OSError:
-        return None
-    return found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns
-
-
 class Unindexed(sqlite3.Connection):
     """A read-only connection through a `-wal` and `-shm` that no process holds (a killed writer's): SQLite reads
     the WAL into memory of its own (`readonly_shm`) instead of rebuilding its index in the `-shm`, so a WAL refused
     as not the file's own leaves the file, the `-wal` and the `-shm` byte for byte. Only for examining: it holds the
     file's lock and none of the `-shm`'s, which a writer under the same name would take for another name's
     (`elsewhere`), so a command that goes on reading reopens it as any reader does (`opening`)."""
-
-
-def _unlocked(target: Path, shown: Path) -> Unlocked:
-    identity = _identity(target)
-    db: Unlocked = connect(target, shown, sqlite_uri(target, immutable="1"), factory=Unlocked)
-    db.identity, db.path = identity, target
-    return db
 
 
 def reader(target: Path, shown: Path) -> sqlite3.Connection:
@@ -216,7 +188,7 @@ def reader(target: Path, shown: Path) -> sqlite3.Connection:
         return connect(target, shown, sqlite_uri(target, mode="ro", readonly_shm="1"), factory=Unindexed)  # type: ignore[no-any-return]
     if wal.exists() and shm.exists():
         return connect(target, shown, sqlite_uri(target, mode="ro"))  # type: ignore[no-any-return]
-    return _unlocked(target, shown)
+    return unlocked(target, lambda: connect(target, shown, sqlite_uri(target, immutable="1"), factory=Unlocked))
 
 
 def _is_ours(db: sqlite3.Connection, shown: Path) -> int:
@@ -290,11 +262,11 @@ def _wal_is_its_own(target: Path, shown: Path, with_wal: sqlite3.Connection, tho
     under way can tear it: a change of the file meanwhile reads again.
     True when `with_wal` was found sound (thoroughly, if asked): the caller need not check it again."""
     for _ in range(3):
-        identity = _identity(target)
+        identity = identity_of(target)
         try:
             return _wal_of_the_file(target, shown, with_wal, thorough)
         except DatabaseError:
-            if _identity(target) == identity:
+            if identity_of(target) == identity:
                 raise
     return _wal_of_the_file(target, shown, with_wal, thorough)
 
@@ -384,6 +356,10 @@ def examined(target: Path, shown: Path, thorough: bool, whole: bool = True) -> s
             raise DatabaseError(problem)
     except Damaged as error:
         db.close()
+        if isinstance(db, Unlocked) and db.changed():  # a writer's checkpoint under the check: no damage found
+            raise DatabaseError(
+                f"{shown}: another process wrote to it while it was examined; nothing was done: run the command again"
+            ) from None
         raise _blamed(target, shown, error) from None
     except BaseException:
         db.close()

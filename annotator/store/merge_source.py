@@ -15,12 +15,12 @@ from annotator.errors import AnnotatorError, found
 from annotator.literal import literal, quoted
 from annotator.store.connection import SPAN_SELECT, Row, rows_of
 from annotator.store.content import content_problems, moment_problems
-from annotator.store.examining import Unlocked
 from annotator.store.names import name_problems, stored_names
 from annotator.store.new_names import EnteringNames
 from annotator.store.opening import DatabaseError, open_database
 from annotator.store.reads import Reader, edited
 from annotator.store.schema import READABLE_AS_IS, SCHEMA_VERSION
+from annotator.store.unlocked import Unlocked
 from annotator.store.verify import merged_replay_problems, schema_problems_of
 from annotator.vocabulary import MODEL_PREFIX
 

@@ -47,6 +47,7 @@ from annotator.store.examining import (
 )
 from annotator.store.schema import READABLE_AS_IS, migrate
 from annotator.store.undecoded import not_utf8
+from annotator.store.unlocked import remember_unlocked
 
 __all__ = ["DatabaseError", "Snapshot", "WriteFailed", "open_database", "sqlite_uri"]
 #: The temporaries a new database is built in: `.<name>.new-<random>` beside it.
@@ -275,6 +276,7 @@ def _names(target: Path) -> int:
 
 
 def _read_only(db: sqlite3.Connection, target: Path, path: Path) -> sqlite3.Connection:
+    remember_unlocked(db)  # a checkpoint by a writer that opens it meanwhile tears what is read (`torn_reads`)
     if isinstance(db, Unindexed):  # examined without writing the -shm; read on as any reader does (`Unindexed`)
         db.close()
         db = connect(target, path, sqlite_uri(target, mode="ro"))

@@ -1,0 +1,60 @@
+"""Reading a file nobody holds open without locks (`immutable`): SQLite takes no lock and creates no `-wal` or
+`-shm` beside it (`examining.reader`). A process that opens the file later writes to its own WAL, which such a
+reader does not see, and changes the file itself only when it checkpoints; what is read across that may be torn.
+Each such connection remembers the file as it was, so a reader that must not act on a torn read asks `changed()`
+(`merge`), and an error SQLite raises reading one is told apart from damage (`torn_reads`)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+
+class Unlocked(sqlite3.Connection):
+    """A read-only connection to a file read as it is (`immutable`): SQLite takes no lock and creates no `-wal` or
+    `-shm` beside it. Nobody had the file open when it was opened; a process that opens it later writes to its
+    own WAL, which this connection does not see, and changes the file itself only when it checkpoints:
+    `changed()` says whether that happened, for a reader that must not act on a torn read (`merge`)."""
+
+    identity: tuple[int, int, int, int] | None = None
+    path: Path
+
+    def changed(self) -> bool:
+        """Whether the file is no longer the one (inode, size, times) that was opened."""
+        return self.identity != identity_of(self.path)
+
+
+#: The read-only connections opened without locks by this process (`remember_unlocked`), kept after they close.
+_read_unlocked: list[Unlocked] = []
+
+
+def unlocked(target: Path, connect: Callable[[], Unlocked]) -> Unlocked:
+    """A connection `connect` opens on `target` with `immutable`, with the file as it was just before."""
+    identity = identity_of(target)
+    db = connect()
+    db.identity, db.path = identity, target
+    return db
+
+
+def remember_unlocked(db: sqlite3.Connection) -> None:
+    """A command's read-only connection, if opened without locks: `torn_reads` asks of it later."""
+    if isinstance(db, Unlocked):
+        _read_unlocked.append(db)
+
+
+def torn_reads() -> list[Path]:
+    """The files this process read without locks that another process changed since (a checkpoint into the file):
+    an error SQLite raised reading one ("database disk image is malformed") is a torn read, not damage (an
+    attacker's trial: `stats`, `agreement`, `check` under a loop of `accept` ended in tracebacks)."""
+    return list(dict.fromkeys(db.path for db in _read_unlocked if db.changed()))
+
+
+def identity_of(path: Path) -> tuple[int, int, int, int] | None:
+    """The file at `path` as a checkpoint into it changes it: inode, size, modification and change times."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns
