@@ -14,9 +14,10 @@ from typing import NamedTuple
 
 from annotator.complements import is_clean, quantified, with_complement
 from annotator.compounds import compound_head, nationality_group
-from annotator.counts import counts_time, is_figure_number, period
+from annotator.counts import counts_time, period
 from annotator.descriptions import described_name
-from annotator.figure_units import number_of_unit, with_multiplier
+from annotator.figure_labels import figure_core, label_misfit
+from annotator.figure_units import number_of_unit
 from annotator.groups import group_head, group_start, modified_head, verb_after_subject
 from annotator.literal import quoted
 from annotator.modals import adverb_after_modal, verb_after_modal, verb_after_plural, verb_in_ly
@@ -32,9 +33,7 @@ from annotator.shapes import (
     is_number,
     joined,
     name_range,
-    number_range,
     opens_a_quotation,
-    qualified,
     sentence_start,
     whole_compounds,
     word_at,
@@ -45,7 +44,6 @@ from annotator.verbs import past_after_subject
 from annotator.vocabulary import Label
 from annotator.wordlists import (
     CONNECTORS,
-    CURRENCIES,
     DATES,
     DETERMINERS,
     FUNCTION_WORDS,
@@ -91,9 +89,8 @@ def _rungs(text: str, tokens: Tokens, index: int) -> list[TokenRange]:
     within = period(text, tokens, index)
     if within is not None:  # "the last | quarter": a part of a period, no figure (trial 26)
         return _ladder(text, tokens, index, [within])
-    number = index if is_figure_number(text, tokens, index) or word in CURRENCIES else qualified(text, tokens, index)
-    if number is not None:
-        core = with_multiplier(text, tokens, number_range(text, tokens, number))  # "€410m"
+    if (figure := figure_core(text, tokens, index)) is not None:  # "€410m", "at least 35"
+        core = figure
     elif word in DATES:  # a day or a month is a phrase of its own: it never joins a name ("Palestinians | Thursday")
         core = (index, index)
     elif (is_name_word(word) and word.lower() not in DETERMINERS) or in_a_name(text, tokens, index):
@@ -296,7 +293,8 @@ def key_phrases(
     """What each label key would add at token `index` with nothing selected (`at_cursor`), the keys adding the
     same words together, in key order: a preview for the status line, so that a digit pressed at a stop of `;`
     adds no surprise. Where the phrase holds an entity span (`held`), the key of its label resizes it (`grown`).
-    Left out is what the key would be refused: words the span rules refuse for the label (a full stop), a phrase
+    Left out is what the key would be refused: words the span rules refuse for the label (a full stop), a number
+    alone for an ACTOR or a LOCATION and words with no number for a FIGURE (`label_misfit`), a phrase
     over entity spans it may not take in, a pronoun, a function word or an adverb alone (`no_phrase`), and the quotation where
     a quote span holds any of it (`quoted`)."""
     found: dict[tuple[TokenRange, tuple[int, int] | None], list[Label]] = {}
@@ -306,7 +304,7 @@ def key_phrases(
             continue
         first, last = words
         start, end = tokens[first][0], tokens[last][1]
-        if edge_problem(text, start, end, label) is not None:
+        if edge_problem(text, start, end, label) is not None or label_misfit(text, tokens, index, label, words):
             continue
         spans = held(start, end) if held is not None else ()
         resizes = grown(start, end, label, spans)

@@ -38,7 +38,7 @@ def test_semicolon_stops_at_senators_not_at_unlike() -> None:
 def test_the_label_key_on_senators_adds_senators_alone() -> None:
     tokens, index = spacy_at(PELOSI, "Senators")
     assert words(PELOSI, tokens, phrases.at_cursor(PELOSI, tokens, index, Label.ACTOR)) == "Senators"
-    assert offered(PELOSI, "Senators") == [(("ACTOR", "LOCATION", "FIGURE"), "Senators")]
+    assert offered(PELOSI, "Senators") == [(("ACTOR", "LOCATION"), "Senators")]
 
 
 def test_nothing_is_offered_on_unlike() -> None:

@@ -13,7 +13,7 @@ from support import offered, spacy_at
 
 from annotator.stops import next_candidate, next_unmarked
 
-ENTITIES = ("ACTOR", "LOCATION", "FIGURE")
+ENTITIES = ("ACTOR", "LOCATION")  # words with no number: no FIGURE (the guide; `figure_labels`)
 
 
 def stops(text: str, finder) -> list[str]:

@@ -41,11 +41,11 @@ def test_the_key_on_its_determiner_adds_the_whole_group_too() -> None:
     tokens, index = spacy_at(WUHAN, "the Chinese")
     assert words(WUHAN, tokens, phrases.at_cursor(WUHAN, tokens, index, Label.ACTOR)) == GROUP
     text = "The Greek coast guard said two boats sank."
-    assert offered(text, "The") == [(("ACTOR", "LOCATION", "FIGURE"), "The Greek coast guard")]
+    assert offered(text, "The") == [(("ACTOR", "LOCATION"), "The Greek coast guard")]
 
 
 def test_the_status_line_offers_the_whole_group_on_networking() -> None:
-    assert offered(WUHAN, "networking") == [(("ACTOR", "LOCATION", "FIGURE"), GROUP)]
+    assert offered(WUHAN, "networking") == [(("ACTOR", "LOCATION"), GROUP)]
 
 
 def test_w_stops_once_on_the_group_at_its_head() -> None:

@@ -13,7 +13,7 @@ from annotator import phrases, stops
 from annotator.suggest.tokens import tokenize
 from annotator.vocabulary import Label
 
-ENTITIES = (Label.ACTOR, Label.LOCATION, Label.FIGURE)
+ENTITIES = (Label.ACTOR, Label.LOCATION)  # words with no number: no FIGURE (the guide; `figure_labels`)
 
 
 def tokens_of(text: str) -> list[tuple[int, int]]:

@@ -11,7 +11,7 @@ from support import offered, spacy_at
 from annotator import phrases
 from annotator.vocabulary import Label
 
-ENTITIES = ("ACTOR", "LOCATION", "FIGURE")
+ENTITIES = ("ACTOR", "LOCATION")  # words with no number: no FIGURE (the guide; `figure_labels`)
 
 
 def added(text: str, word: str) -> str:

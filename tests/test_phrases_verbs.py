@@ -13,7 +13,7 @@ from annotator import phrases
 from annotator.stops import next_unmarked
 from annotator.vocabulary import Label
 
-ENTITIES = ("ACTOR", "LOCATION", "FIGURE")
+ENTITIES = ("ACTOR", "LOCATION")  # words with no number: no FIGURE (the guide; `figure_labels`)
 SMOKE = "Residents saw thick black smoke. We heard loud explosions."
 
 

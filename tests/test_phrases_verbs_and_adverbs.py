@@ -17,7 +17,7 @@ from support import offered, spacy_at
 from annotator import phrases
 from annotator.vocabulary import Label
 
-ENTITIES = ("ACTOR", "LOCATION", "FIGURE")
+ENTITIES = ("ACTOR", "LOCATION")  # words with no number: no FIGURE (the guide; `figure_labels`)
 HEADLINE = "Harwick Foods posts lower profit\nThe company said sales fell in the spring."
 COUNCIL = "Council delays vote on new bridge\nThe vote was due on Monday."
 

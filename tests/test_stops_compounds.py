@@ -11,7 +11,7 @@ from support import offered, spacy_at
 
 from annotator.stops import next_unmarked
 
-ENTITIES = ("ACTOR", "LOCATION", "FIGURE")
+ENTITIES = ("ACTOR", "LOCATION")  # words with no number: no FIGURE (the guide; `figure_labels`)
 
 
 def w_stops(text: str) -> list[str]:

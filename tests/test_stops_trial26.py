@@ -16,7 +16,7 @@ from annotator import stops
 from annotator.suggest.tokens import tokenize
 
 UNMARKED = lambda _: False  # noqa: E731
-ALL = ("ACTOR", "LOCATION", "FIGURE")
+WORDS, NUMBER = ("ACTOR", "LOCATION"), ("FIGURE",)  # a FIGURE holds a number, a number alone is one (the guide)
 
 
 def passes(text: str, finder: stops.Finder) -> list[str]:
@@ -40,11 +40,11 @@ def test_the_score_is_one_stop_and_the_last_quarter_none() -> None:
 
 
 def test_the_key_adds_the_whole_score_from_either_number_and_the_period_as_a_group() -> None:
-    assert offered(RIVERSIDE, "3-1") == [(ALL, "3-1")]
-    assert offered(RIVERSIDE, "1 in") == [(ALL, "3-1")]
-    assert offered(RIVERSIDE, "quarter") == [(ALL, "the last quarter")]
-    assert offered(RIVERSIDE, "last") == [(ALL, "the last quarter")]
-    assert offered(RIVERSIDE, "leader") == [(ALL, "the team's leader")]
+    assert offered(RIVERSIDE, "3-1") == [(NUMBER, "3-1")]
+    assert offered(RIVERSIDE, "1 in") == [(NUMBER, "3-1")]
+    assert offered(RIVERSIDE, "quarter") == [(WORDS, "the last quarter")]  # a part of a period: no figure
+    assert offered(RIVERSIDE, "last") == [(WORDS, "the last quarter")]
+    assert offered(RIVERSIDE, "leader") == [(WORDS, "the team's leader")]
 
 
 @pytest.mark.parametrize(
@@ -79,4 +79,4 @@ def test_one_stop_a_figure_and_none_at_a_part_of_a_period(text: str, stopped: li
     ],
 )
 def test_what_the_key_adds(text: str, word: str, phrase: str) -> None:
-    assert offered(text, word) == [(ALL, phrase)]
+    assert offered(text, word) == [(WORDS if phrase.startswith("the ") else NUMBER, phrase)]

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from annotator import phrases, quotations, spans
 from annotator.edges import Refusal, refusal
+from annotator.figure_labels import A_NUMBER, label_misfit
 from annotator.literal import quoted
 from annotator.tui.bindings import LABEL_KEYS, key_name
 from annotator.tui.items import Item
@@ -76,6 +77,24 @@ def what_keys_add(model: ArticleModel, cursor: int, keymap: Mapping[str, str], q
             continue
         parts.append(_adding(model, labels, start, end, at, named))
     return " · ".join(parts) or "no label key adds anything here"
+
+
+def refused_at_cursor(model: ArticleModel, cursor: int, label: Label, keymap: Mapping[str, str]) -> str | None:
+    """Why the entity key of `label` adds nothing at token `cursor` with nothing selected, for the status line: a word
+    alone that is no mention (`phrases.why_no_phrase`), a number alone for an ACTOR or a LOCATION, words with no
+    number for a FIGURE (`figure_labels.label_misfit`); None where it adds its phrase. A selection marks it anyway."""
+    anyway = "; v selects it, then the key marks it anyway"
+    alone = phrases.why_no_phrase(model.text, model.tokens, cursor)
+    if alone is not None:
+        word = quoted(model.text[slice(*model.tokens[cursor])])
+        return f"Not added: {word} alone is {alone}, no mention (the guide){anyway}"
+    words = phrases.at_cursor(model.text, model.tokens, cursor, label, lambda i: model.spanned(*model.tokens[i]))
+    misfit = None if words is None else label_misfit(model.text, model.tokens, cursor, label, words)
+    if words is None or misfit is None:
+        return None
+    figure = f": {_keys([Label.FIGURE], keymap)} marks it" if misfit == A_NUMBER else ""
+    phrase = quoted(shortened(model.text[model.tokens[words[0]][0] : model.tokens[words[1]][1]]))
+    return f"Not added: {phrase} {misfit}{figure}{anyway}"
 
 
 def refused(model: ArticleModel, start: int, end: int, label: Label, resized: Item | None) -> Refusal | None:

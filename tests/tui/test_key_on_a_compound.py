@@ -23,11 +23,11 @@ async def test_1_on_a_groups_first_word_adds_the_whole_group(tmp_path: Path) -> 
     app = make_app(db, WHO, keymap_path=False)
     async with app.run_test(size=(120, 32)) as pilot:
         await pilot.press("slash", *"business secretary", "enter")
-        assert status(app).startswith("1-3 add 'the business secretary'")
+        assert status(app).startswith("1/2 add 'the business secretary'")
         await pilot.press("1")
         await pilot.press("slash", *"competition regulators", "enter", "1")
         await pilot.press("slash", *"regional assembly", "enter", "left")
-        assert status(app).startswith("1-3 add 'the regional assembly'")
+        assert status(app).startswith("1/2 add 'the regional assembly'")
         await pilot.press("1")
     assert sorted(held_spans(db, WHO)) == [
         ("ACTOR", "competition regulators"),

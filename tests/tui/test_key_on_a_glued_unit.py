@@ -30,9 +30,9 @@ async def test_the_keys_on_a_rejected_money_figure_and_on_a_unit(nlp, tmp_path: 
         await pilot.press("x")  # the first suggestion, '€410m', rejected
         assert status(app) == "rejected FIGURE '€410m' at 14:19"
         await pilot.press("slash", *"410", "enter")
-        assert status(app).startswith("1-3 add '€410m'")
+        assert status(app).startswith("3 adds '€410m'")
         await pilot.press("right")  # on the 'm' alone
-        assert status(app).startswith("1-3 add '€410m'")
+        assert status(app).startswith("3 adds '€410m'")
         await pilot.press("3")
         assert status(app) == "accepted FIGURE '€410m' at 14:19"  # the span the suggestion had: it is taken back
         await pilot.press("slash", *"km", "enter")

@@ -30,5 +30,5 @@ async def test_the_figure_key_on_signed_figures_and_on_a_spaced_unit(tmp_path: P
         assert status(app).startswith("3 adds '-10 to -15C'")
         await pilot.press("3")
         await pilot.press("slash", *"km", "enter")
-        assert status(app).startswith("1-3 add '20'")
+        assert status(app).startswith("3 adds '20'")
     assert held_spans(db, WHO) == [("FIGURE", "-3 million"), ("FIGURE", "-10 to -15C")]

@@ -34,7 +34,7 @@ async def test_the_key_in_a_headline_adds_the_group_without_its_verb(tmp_path: P
     app = make_app(db, WHO, keymap_path=False)
     async with app.run_test(size=(120, 32)) as pilot:
         await pilot.press("slash", *"profit", "enter")
-        assert status(app).startswith("1-3 add 'lower profit'")
+        assert status(app).startswith("1/2 add 'lower profit'")
         await pilot.press("1")
         assert status(app).startswith("added ACTOR 'lower profit' at 20:32")
         await pilot.press("slash", *"posts", "enter")

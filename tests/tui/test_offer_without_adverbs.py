@@ -34,14 +34,14 @@ async def test_w_and_semicolon_offer_the_noun_alone_and_pass_the_adverb(tmp_path
             await pilot.press("semicolon")
             shown.append(status(app))
         # "Managers" is a plural agent noun, people (; stops there since abfaed9)
-        assert shown == ["1-3 add 'families'" + HINTS, "1-3 add 'Managers'" + HINTS, "1-3 add 'Rescuers'" + HINTS]
+        assert shown == ["1/2 add 'families'" + HINTS, "1/2 add 'Managers'" + HINTS, "1/2 add 'Rescuers'" + HINTS]
         await pilot.press("slash", *"Soldiers", "enter")
         shown = []
         for _ in range(5):
             await pilot.press("w")
             shown.append(status(app))
         assert shown == [
-            f"1-3 add '{words}'" + HINTS for words in ("families", "Managers", "the plant", "Rescuers", "residents")
+            f"1/2 add '{words}'" + HINTS for words in ("families", "Managers", "the plant", "Rescuers", "residents")
         ]
         await pilot.press("slash", *"nearby", "enter")
         assert status(app) == "no label key adds anything here" + HINTS
@@ -54,6 +54,6 @@ async def test_w_and_semicolon_offer_the_noun_alone_and_pass_the_adverb(tmp_path
         )
         await pilot.press("slash", *"families", "enter", "1")
         assert status(app) == (
-            "added ACTOR 'families' at 18:26; next: 1-3 add 'Managers' (`,` goes back to the span added)"
+            "added ACTOR 'families' at 18:26; next: 1/2 add 'Managers' (`,` goes back to the span added)"
         )
     assert held_spans(db, WHO) == [("ACTOR", "families")]

@@ -32,12 +32,12 @@ async def test_w_and_semicolon_offer_the_noun_group_without_the_clause_verb_or_t
         for _ in range(3):  # from Crews
             await pilot.press("w")
             shown.append(status(app))
-        assert shown == ["1-3 add 'victims'" + HINTS, "1-3 add 'Troops'" + HINTS, "1-3 add 'families'" + HINTS]
+        assert shown == ["1/2 add 'victims'" + HINTS, "1/2 add 'Troops'" + HINTS, "1/2 add 'families'" + HINTS]
         await pilot.press("W", "W", "1")
-        assert status(app) == "added ACTOR 'victims' at 29:36; next: 1-3 add 'Troops' (`,` goes back to the span added)"
+        assert status(app) == "added ACTOR 'victims' at 29:36; next: 1/2 add 'Troops' (`,` goes back to the span added)"
         await pilot.press("slash", *"Troops", "enter", "semicolon")
-        assert status(app) == "1-3 add 'families'" + HINTS
+        assert status(app) == "1/2 add 'families'" + HINTS
         await pilot.press("slash", *"shippers", "enter")
-        assert status(app) == "1-3 add 'shippers'" + HINTS
+        assert status(app) == "1/2 add 'shippers'" + HINTS
         await pilot.press("1")
     assert held_spans(db, WHO) == [("ACTOR", "victims"), ("ACTOR", "shippers")]

@@ -29,13 +29,13 @@ async def test_w_stops_once_a_group_and_each_of_its_words_offers_it_whole(tmp_pa
         for _ in range(2):  # from Residents
             await pilot.press("w")
             shown.append(status(app))
-        assert shown == ["1-3 add 'thick black smoke'" + HINTS, "1-3 add 'loud explosions'" + HINTS]
+        assert shown == ["1/2 add 'thick black smoke'" + HINTS, "1/2 add 'loud explosions'" + HINTS]
         await pilot.press("ctrl+left")  # loud
-        assert status(app) == "1-3 add 'loud explosions'" + HINTS
+        assert status(app) == "1/2 add 'loud explosions'" + HINTS
         await pilot.press("ctrl+left")  # heard: a verb, no phrase
         assert status(app) == "no label key adds anything here" + HINTS
         await pilot.press("ctrl+left", "ctrl+left", "ctrl+left")  # We, smoke, black
-        assert status(app) == "1-3 add 'thick black smoke'" + HINTS
+        assert status(app) == "1/2 add 'thick black smoke'" + HINTS
         await pilot.press("1")
         assert status(app).startswith("added ACTOR 'thick black smoke'")
     assert held_spans(db, WHO) == [("ACTOR", "thick black smoke")]

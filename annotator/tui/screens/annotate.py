@@ -23,7 +23,7 @@ from annotator.tui.bindings import ARTICLE, EDITING, MOVING, SELECTING
 from annotator.tui.failures import said
 from annotator.tui.items import Item, ItemKey
 from annotator.tui.layout import display
-from annotator.tui.preview import refused
+from annotator.tui.preview import refused, refused_at_cursor
 from annotator.tui.screens.editing import EditingScreen
 from annotator.tui.screens.reloading import retried
 from annotator.vocabulary import Label
@@ -168,11 +168,10 @@ class AnnotateScreen(EditingScreen):
         candidate = False  # where ; stops: a pass over missed names goes on to the next one
         if selection is None:  # the phrase (or, for a QUOTE, the quotation) under the cursor
             model = self.model
-            alone = phrases.why_no_phrase(model.text, model.tokens, self.cursor) if new is not Label.QUOTE else None
-            if alone is not None:
-                word = model.text[slice(*model.tokens[self.cursor])]
-                self.say(f"Not added: {quoted(word)} alone is {alone}, no mention (the guide); v selects it, then the key "
-                         "marks it anyway", "yellow")  # fmt: skip
+            keymap = self.annotator_app.keymap
+            misfit = refused_at_cursor(model, self.cursor, new, keymap) if new is not Label.QUOTE else None
+            if misfit is not None:  # a word alone that is no mention, a number alone, a FIGURE with no number
+                self.say(misfit, "yellow")
                 return
             candidate = new is not Label.QUOTE and stops.is_candidate(
                 model.text, model.tokens, self.cursor, lambda index: model.marked(*model.tokens[index])
