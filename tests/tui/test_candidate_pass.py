@@ -42,7 +42,7 @@ async def test_each_label_key_at_a_candidate_adds_it_and_goes_on_to_the_next(tmp
             seen.append(cursor_word(app))
         assert seen == ["Maria", "12", "residents", "Lagos"]
         assert app.messages[-1][1] == (
-            "added ACTOR 'residents' at 31:40; next: 1-3 add 'Lagos' (`,` goes back to the span added)"
+            "added ACTOR 'residents' at 31:40; next: 1/2 add 'Lagos' (`,` goes back to the span added)"
         )
         await pilot.press("2")  # the last one: nothing after it, the cursor stays on the span
         assert cursor_word(app) == "Lagos"

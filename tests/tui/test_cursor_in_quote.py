@@ -53,11 +53,11 @@ async def test_the_status_line_inside_a_quote_says_what_the_keys_do_there(runnin
         assert item is not None and item.is_quote and item.pending
         assert (
             _hint(app)
-            == "  (enter or 4 accept the quote, x reject it, s choose its speaker; 1-3 add 'The occupation' at the cursor)"
+            == "  (enter or 4 accept the quote, x reject it, s choose its speaker; 1/2 add 'The occupation' at the cursor)"
         )
         await pilot.press("enter")
         await go_to_word(pilot, app, "occupation")
-        assert _hint(app) == "  (x remove the quote, s choose its speaker; 1-3 add 'The occupation' at the cursor)"
+        assert _hint(app) == "  (x remove the quote, s choose its speaker; 1/2 add 'The occupation' at the cursor)"
 
 
 QUOTED = 'Police said: "Israel will fight Hamas in Gaza." Then they left.'

@@ -23,10 +23,10 @@ async def test_a_label_key_on_town_in_the_town_hall_adds_the_town_hall(tmp_path:
     async with app.run_test(size=(120, 24)) as pilot:
         await pilot.pause()
         await pilot.press("slash", *"town", "enter")
-        assert status(app).startswith("1-3 add 'the town hall' · ")
+        assert status(app).startswith("1/2 add 'the town hall' · ")
         await pilot.press("2")
         await pilot.press("slash", *"town had", "enter")  # no building after this one
-        assert status(app).startswith("1-3 add 'The town' · ")
+        assert status(app).startswith("1/2 add 'The town' · ")
     assert held_spans(db, WHO) == [("LOCATION", "the town hall")]
 
 

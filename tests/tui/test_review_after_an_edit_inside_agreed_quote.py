@@ -47,7 +47,7 @@ async def test_a_label_key_at_a_disagreement_inside_an_agreed_quote_makes_its_sp
         await pilot.pause()
         screen = app.screen
         assert screen.status_line.text.plain == (
-            "added LOCATION 'Marbel' at 102:108; next: 1-3 add 'Koronadal' (`,` goes back to the span added)"
+            "added LOCATION 'Marbel' at 102:108; next: 1/2 add 'Koronadal' (`,` goes back to the span added)"
         )
         await pilot.press("comma")
         await pilot.pause()

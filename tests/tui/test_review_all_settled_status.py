@@ -21,7 +21,7 @@ async def test_with_every_disagreement_settled_the_status_line_no_longer_asks_fo
         screen = app.screen
         assert screen.review is not None and screen.review.open == []
         assert screen.status_line.text.plain == (
-            "all settled: d marks gold done · 1-3 add 'Divers' · j/k: disagreements · ?: help"
+            "all settled: d marks gold done · 1/2 add 'Divers' · j/k: disagreements · ?: help"
         )
 
 
@@ -40,7 +40,7 @@ async def test_on_an_article_whose_gold_is_done_it_says_so_not_what_d_does(tmp_p
         screen = again.screen
         assert screen.model.status.value == "done"
         assert screen.status_line.text.plain == (
-            "all settled, gold done · 1-3 add 'Divers' · j/k: disagreements · ?: help"
+            "all settled, gold done · 1/2 add 'Divers' · j/k: disagreements · ?: help"
         )
         panel = app_panel_rows(again)
         assert "All settled, gold done" in panel and "All settled: d marks gold done" not in panel  # a re-trial, 38c

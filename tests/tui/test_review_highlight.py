@@ -48,7 +48,7 @@ async def test_the_disagreement_is_not_drawn_as_the_current_item(tmp_path: Path)
         assert (screen.current, marks.current, marks.disputed) == (None, None, region)
         assert marks.show_cursor and marks.cursor == (TEXT.index("two"), TEXT.index("two") + 3)
         assert screen.status_line.text.plain == (
-            "a/b pick a version of the disagreement (marked in rose) · 1-3 add 'two' · j/k: disagreements · ?: help"
+            "a/b pick a version of the disagreement (marked in rose) · 3 adds 'two' · j/k: disagreements · ?: help"
         )
         assert screen.view._style_at(TEXT.index("more"), [], []).bgcolor == styles.DISPUTED.bgcolor
 

@@ -81,7 +81,7 @@ async def test_x_at_a_disagreement_inside_an_agreed_quote_leaves_the_quote(tmp_p
         screen = app.screen
         assert (screen.index, screen.current) == (2, None)
         assert screen.status_line.text.plain == (
-            "a/b pick a version of the disagreement (marked in rose) · 1-3 add 'the hospital' · j/k: disagreements"
+            "a/b pick a version of the disagreement (marked in rose) · 1/2 add 'the hospital' · j/k: disagreements"
             " · ?: help"
         )
         await pilot.press("x")

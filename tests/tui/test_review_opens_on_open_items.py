@@ -73,5 +73,5 @@ async def test_review_with_nothing_open_anywhere_opens_on_the_first_article_as_b
         await pilot.pause()
         screen = app.screen
         assert (screen.article_id, screen.header[2]) == ("first", "article 1 of 3 up for review, gold done")
-        hint = "1-3 add 'Officials' · tab: next to decide · v: select · ?: help"  # the screen's own, as ever
+        hint = "1/2 add 'Officials' · tab: next to decide · v: select · ?: help"  # the screen's own, as ever
         assert (screen.review.open, screen.status_line.text.plain) == ([], hint)

@@ -25,14 +25,14 @@ async def test_semicolon_stops_once_at_the_score_and_at_the_leader(tmp_path: Pat
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("semicolon")
-        assert status(app) == "1-3 add '3-1'" + AFTER
+        assert status(app) == "3 adds '3-1'" + AFTER
         await pilot.press("semicolon")
-        assert status(app) == '1-3 add "the team\'s leader"' + AFTER
+        assert status(app) == '1/2 add "the team\'s leader"' + AFTER
         await pilot.press("semicolon")
         assert status(app) == "No unmarked name, number or noun for people after this one"
         await pilot.press("colon")
-        assert status(app) == "1-3 add '3-1'" + AFTER
+        assert status(app) == "3 adds '3-1'" + AFTER
         await pilot.press("3")
-        assert status(app).startswith("added FIGURE '3-1' at 14:17; next: 1-3 add \"the team's leader\"")
+        assert status(app).startswith("added FIGURE '3-1' at 14:17; next: 1/2 add \"the team's leader\"")
         await pilot.press("1")
     assert held_spans(db, WHO) == [("FIGURE", "3-1"), ("ACTOR", "the team's leader")]

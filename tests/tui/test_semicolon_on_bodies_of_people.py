@@ -40,12 +40,12 @@ async def test_semicolon_stops_at_bodies_of_people_and_1_adds_their_group(tmp_pa
         await pilot.pause()
         # the screen opens on the model's suggestion, "Rescue workers": the first item to decide
         await pilot.press("colon")
-        assert status(app) == "1-3 add 'the emergency services'" + AFTER
+        assert status(app) == "1/2 add 'the emergency services'" + AFTER
         await pilot.press("colon")
-        assert status(app) == "1-3 add 'Emergency services'" + AFTER
+        assert status(app) == "1/2 add 'Emergency services'" + AFTER
         await pilot.press("1")
         assert status(app).startswith(
-            "added ACTOR 'Emergency services' at 0:18; next: 1-3 add 'the emergency services'"
+            "added ACTOR 'Emergency services' at 0:18; next: 1/2 add 'the emergency services'"
         )
         await pilot.press("1", "semicolon")
         assert status(app) == "No unmarked name, number or noun for people after this one"

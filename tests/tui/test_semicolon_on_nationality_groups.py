@@ -37,10 +37,10 @@ async def test_semicolon_stops_once_a_nationality_group_and_1_adds_it_whole(tmp_
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("home", "semicolon")
-        assert status(app) == "1-3 add 'The Greek coast guard'" + AFTER
+        assert status(app) == "1/2 add 'The Greek coast guard'" + AFTER
         await pilot.press("1")
         assert status(app) == (
-            "added ACTOR 'The Greek coast guard' at 21:42; next: 1-3 add 'the Greek government'"
+            "added ACTOR 'The Greek coast guard' at 21:42; next: 1/2 add 'the Greek government'"
             " (`,` goes back to the span added)"
         )
         await pilot.press("1", "semicolon")  # one stop a group, and "the ticket offices" is no body of people

@@ -43,12 +43,12 @@ async def test_a_digit_on_a_title_word_adds_the_name_alone_as_the_status_line_sa
     async with app.run_test(size=(120, 24)) as pilot:
         await pilot.pause()
         await pilot.press("slash", *"Mayor", "enter")
-        assert status(app).startswith("1-3 add 'Ana Costa' · ")
+        assert status(app).startswith("1/2 add 'Ana Costa' · ")
         await pilot.press("1")
         await pilot.press("slash", *"Environment", "enter")
-        assert status(app).startswith("1-3 add 'Joao Silva' · ")
+        assert status(app).startswith("1/2 add 'Joao Silva' · ")
         await pilot.press("1")
         await pilot.press("slash", *"Chief", "enter")
-        assert status(app).startswith("1-3 add 'Maria Fernandes' · ")
+        assert status(app).startswith("1/2 add 'Maria Fernandes' · ")
         await pilot.press("1")
     assert held_spans(db, WHO) == [("ACTOR", "Joao Silva"), ("ACTOR", "Ana Costa"), ("ACTOR", "Maria Fernandes")]

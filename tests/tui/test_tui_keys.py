@@ -149,9 +149,16 @@ async def test_a_digit_with_nothing_under_the_cursor_adds_the_phrase_there(runni
         assert current(app) is None
         await pilot.press("1")
         assert current(app) == "International Criminal Court"
+        await go_to_word(pilot, app, "million")  # "1.4 million Palestinians", no suggestion: the figure whole
+        await pilot.press("3")
+        assert current(app) == "1.4 million"
         await go_to_word(pilot, app, "aerial")
-        await pilot.press("3")  # a word alone
-    assert spans(read_store()) == [("FIGURE", "aerial", None), ("ACTOR", "International Criminal Court", None)]
+        await pilot.press("3")  # no number: no FIGURE (the guide)
+        assert app.screen.status_line.text.plain == (
+            "Not added: 'aerial' holds no number, and a FIGURE is a number (the guide); v selects it, then the key "
+            "marks it anyway"
+        )
+    assert spans(read_store()) == [("ACTOR", "International Criminal Court", None), ("FIGURE", "1.4 million", None)]
 
 
 async def test_v_selects_the_phrase_and_grows_it(running, read_store):

@@ -24,10 +24,10 @@ async def test_w_stops_once_at_a_plural_that_a_noun_modifies(tmp_path: Path) -> 
             await pilot.press("w")
             shown.append(app.screen.status_line.text.plain)
         assert shown == [
-            "1-3 add 'two'" + HINTS,
-            "1-3 add 'cargo ships'" + HINTS,
-            "1-3 add 'Analysts'" + HINTS,
-            "1-3 add 'fuel prices'" + HINTS,
+            "3 adds 'two'" + HINTS,
+            "1/2 add 'cargo ships'" + HINTS,
+            "1/2 add 'Analysts'" + HINTS,
+            "1/2 add 'fuel prices'" + HINTS,
         ]
         await pilot.press("W", "W", "1")
     assert held_spans(db, WHO) == [("ACTOR", "cargo ships")]
