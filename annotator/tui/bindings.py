@@ -14,9 +14,14 @@ from annotator.vocabulary import Label
 
 LABEL_KEYS = {"1": Label.ACTOR, "2": Label.LOCATION, "3": Label.FIGURE, "4": Label.QUOTE}
 PHRASE = (
-    "the phrase under the cursor (a name; a figure; a common noun's group: its modifiers and determiner, "
+    "the phrase under the cursor (a name; a common noun's group: its modifiers and determiner, "
     '"one" or "most of", a member noun\'s "of" phrase, a name in it with its head: members of the SEAL union; it stops '
-    "at a marked name)"
+    "at a marked name; a number alone it refuses, saying so: a FIGURE by the guide)"
+)
+#: A FIGURE holds a number (the guide): the FIGURE key's phrase is the figure, and words with none are refused.
+FIGURE_PHRASE = (
+    "the figure under the cursor (the number with its qualifier and scale words: at least 35, 1.4 million; on a "
+    "unit, its number: 20 of 20 km; words with no number it refuses, saying so: a FIGURE is a number)"
 )
 
 
@@ -39,7 +44,7 @@ MOVING = [
     _key("ctrl+right", "word(1)", "Word right", "word right (over punctuation)", "word_right"),
     _key("w", "unmarked(1)", "Unmarked", "next place a missed mention may be: a word no entity marks yet, once a "
          "phrase (a noun group's noun, a name's first word, a figure's first number; function words, dates, years, "
-         "-ed/-ing/-ly verbs and adverbs skipped); 1-3 there add its phrase", "next_unmarked"),
+         "-ed/-ing/-ly verbs and adverbs skipped); 1/2 there add its phrase, 3 its figure", "next_unmarked"),
     _key("W", "unmarked(-1)", "Unmarked back", "previous place a missed mention may be", "previous_unmarked"),
     _key("semicolon", "candidate(1)", "Name", "next name, number or noun for people no entity marks yet (a capitalised "
          "word where a name starts, not one capitalised only as a sentence's first (nor a preposition, conjunction or "
@@ -47,8 +52,8 @@ MOVING = [
          "figure's first number (3 of 3-1), not a time of day, a duration (six hours, a four-month trial), an age "
          "(Rui Almeida, 61,), \"one\" standing for a noun or a part of a period (the last quarter), a noun for people: residents, investors (a plural in -ers, -ors, "
          "-ists, -ians but a list of things: others, numbers), the army said, not taken "
-         "hostage nor a descriptor before a name, the defendant, Rui Almeida; what w stops at, other common nouns skipped); 1-3 there add the whole name, the "
-         "figure with its qualifier or the noun group (the status line says which), and go on to the next such "
+         "hostage nor a descriptor before a name, the defendant, Rui Almeida; what w stops at, other common nouns skipped); 1/2 there add the whole name or the "
+         "noun group, 3 the figure with its qualifier (the status line says which), and go on to the next such "
          "place, or to the next item still to decide when it comes first", "next_candidate"),
     _key("colon", "candidate(-1)", "Name back", "previous name, number or noun for people no entity marks yet",
          "previous_candidate"),
@@ -102,7 +107,7 @@ EDITING = [
              ("QUOTE: accept the current quote suggestion, or add a quote over the selection (the quotation marks at its edges left out), or else over the "
               "quotation around the cursor (or the next one in the paragraph); with none, nothing" if label is Label.QUOTE else
               f"{label.value}: relabel the current entity span (a suggestion is accepted with it), or add one over "
-              f"the selection (never across a sentence's end), or else over {PHRASE}, inside a quote too; words that take in one span of that label, "
+              f"the selection (never across a sentence's end), or else over {FIGURE_PHRASE if label is Label.FIGURE else PHRASE}, inside a quote too; words that take in one span of that label, "
               "adding words at its edges, resize it (a selection so over a span of another label: it is resized "
               "and relabelled)"), f"label_{label.value.lower()}")
         for key, label in LABEL_KEYS.items()
