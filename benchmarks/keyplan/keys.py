@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from annotator import motion, phrases
 from annotator.edges import EdgeRefused, move_edge
+from annotator.figure_labels import label_misfit
 from annotator.speaker_offers import offer_place
 from keyplan.items import (
     ACTOR,
@@ -281,8 +282,9 @@ class Keys:
                 return None  # `AnnotateScreen.action_label`: a pronoun or a function word alone is refused
             candidate = label != QUOTE and self.candidates[self.cursor]
             found = phrases.at_cursor(self.text, self.tokens, self.cursor, label, self.covered.__getitem__)
-            if found is None:
-                return None  # `AnnotateScreen.action_label`: a QUOTE key with no quotation around or after is refused
+            if found is None or (label != QUOTE and label_misfit(self.text, self.tokens, self.cursor, label, found)):
+                return None  # `AnnotateScreen.action_label`: a QUOTE key with no quotation around or after is refused,
+                # and (`refused_at_cursor`) a number alone for an ACTOR or a LOCATION, no number for a FIGURE
             first, last = found
             selection = (self.tokens[first][0], self.tokens[last][1])
         resized = self._resized(selection, label, selected)

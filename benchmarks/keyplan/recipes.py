@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from annotator import phrases, quotations
 from annotator.edges import EdgeRefused, move_edge
+from annotator.figure_labels import label_misfit
 from annotator.spans import fit
 from keyplan.items import ACTOR, LABEL_KEYS, QUOTE, ItemKey, NavState, Span
 from keyplan.screen import Screen
@@ -225,7 +226,8 @@ def _add(screen: Screen, gold: Span) -> list[Recipe]:
 
 
 def _bare_ways(screen: Screen, gold: Span) -> list[Recipe]:
-    """With nothing of its layer under the cursor, the digit alone adds the phrase (a QUOTE: the quotation) there.
+    """With nothing of its layer under the cursor, the digit alone adds the phrase (a QUOTE: the quotation) there,
+    unless the phrase cannot have the label (`label_misfit`: a number alone for an ACTOR, no number for a FIGURE).
     A common noun's group stops at what an entity marks, so the ways depend on the marks in reach of the
     phrases tried (remembered by them)."""
     first, last = screen.token_index(gold.start), screen.token_index(gold.end - 1)
@@ -244,6 +246,10 @@ def _bare_ways(screen: Screen, gold: Span) -> list[Recipe]:
             origin
             for origin in origins
             if phrases.at_cursor(screen.text, screen.tokens, origin, gold.label, covered) == (first, last)
+            and (
+                gold.label == QUOTE
+                or label_misfit(screen.text, screen.tokens, origin, gold.label, (first, last)) is None
+            )
         )
         goal = Goal(tokens=found, bare=True, for_quote=gold.label == QUOTE)
         screen.cache[key] = [Recipe(goal, (LABEL_KEYS[gold.label],))] if found else []

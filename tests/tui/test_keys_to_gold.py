@@ -83,6 +83,22 @@ async def test_the_replay_reaches_exactly_the_gold(tmp_path, suggestions):
     assert [p.key for p in plans["hostile"].presses] == (["d", "l"] if suggestions else ["d"])
 
 
+async def test_a_gold_span_the_label_key_refuses_at_the_cursor_is_planned_with_a_selection(tmp_path):
+    """The label keys refuse a FIGURE with no number and an ACTOR that is a number alone, with nothing selected
+    (`figure_labels.label_misfit`), and the model of the screen with them: a gold that has either anyway is
+    reached by selecting the words first (v), never by a digit the app refuses (the replay would diverge)."""
+    db = tmp_path / "annotations.db"
+    build(db, suggestions=False)
+    text = seed_article()[0].text
+    gold = [Span(nth(text, word, 0), nth(text, word, 0) + len(word), label) for word, label in
+            (("Thursday", "FIGURE"), ("128", "ACTOR"))]  # fmt: skip
+    plans = await replay(db, {"seed": gold, "hostile": []}, Options(size=(100, 32), effort=0.2))
+    assert check(db, plans) == {}
+    presses = plans["seed"].presses
+    digits = sorted((p.key, p.kind, presses[i - 1].kind) for i, p in enumerate(presses) if p.key in ("1", "3"))
+    assert digits == [("1", "add", "select"), ("3", "add", "select")]
+
+
 async def test_rejecting_leftovers_decides_every_suggestion(tmp_path):
     db = tmp_path / "annotations.db"
     gold = build(db, suggestions=True)
