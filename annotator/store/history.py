@@ -139,12 +139,17 @@ class History(NothingExplained):
         action, before, after = change
         what = self._words(article_id, before, after, action, made=True).lstrip(": ").strip()
         last = f"undo here, of {what}" if redo else f"change here, {what}"
+        full, bare = f"the last {last}, was made", f"the last {'undo' if redo else 'change'} here was made"
         if where.startswith("by "):  # a command's: from before this window opened once it is opened again
             again = f"{where} since this window opened: quit and open it again to {'redo' if redo else 'undo'} it"
+            forms = [f"{full} {again}", f"{bare} {again}"]
         else:  # "by lead in another window": the reviewer who pressed the key there, when its event names them
             keys = "ctrl+r redoes" if redo else "u takes back"
-            again = f"{self.made_by(applying)} since this one opened: {keys} only its own"
-        raise ElsewhereSince(f"the last {last}, was made {again}", redo=redo)
+            made, short, since = self.made_by(applying), self.made_by(applying, clip=20), " since this one opened"
+            ways = ((full, made, since), (full, made, ""), (bare, made, since), (bare, short, since), (bare, short, ""))
+            forms = [f"{head} {by}{when}: {keys} only its own" for head, by, when in ways]
+        # fullest first, for a screen to say the fullest that fits its status line (the review screen's: 2 rows)
+        raise ElsewhereSince(tuple(dict.fromkeys(forms)), redo=redo)
 
     def _words(self, article_id: str, before: Row, after: Row, action: str, made: bool = False) -> str:
         """What follows "undid" or "redid": the action and what it changes (`action_words`), an accept of a

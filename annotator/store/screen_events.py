@@ -20,6 +20,7 @@ from typing import Self
 from annotator.errors import CHANGED_ELSEWHERE, Conflict, Refused
 from annotator.store.changes import Changes
 from annotator.store.connection import Row
+from annotator.wording import clipped
 
 #: Actions only a command writes, never a screen.
 _COMMANDS_ONLY = ("import", "merge")
@@ -36,11 +37,12 @@ ELSEWHERE = "in another window"
 
 class ElsewhereSince(Refused):
     """Undo (`redo`: redo) on a screen whose last change (undo) on the article is another window's since it opened:
-    nothing was written."""
+    nothing was written. `forms`: ways to say it, fullest first (the message), for a screen to choose the fullest
+    that fits its status line (at 80 columns the whole took 3 rows, 4 with a long change)."""
 
-    def __init__(self, message: str, redo: bool) -> None:
-        super().__init__(message)
-        self.redo = redo
+    def __init__(self, forms: tuple[str, ...], redo: bool) -> None:
+        super().__init__(forms[0])
+        self.forms, self.redo = forms, redo
 
 
 class ScreenEvents(Changes):
@@ -105,13 +107,16 @@ class ScreenEvents(Changes):
         command = "merge" if merged else command
         return f"by `annotator {command.removeprefix('annotator ')}`" if command else ELSEWHERE
 
-    def made_by(self, event_id: int) -> str:
+    def made_by(self, event_id: int, clip: int = 0) -> str:
         """As `made`, "in another window" with who made the event there, where it names them (a review screen's
-        events name the reviewer who pressed the key, its undo and redo too): "by lead in another window"."""
+        events name the reviewer who pressed the key, its undo and redo too): "by lead in another window"; `clip`:
+        the name cut to that many characters, for a line that must be short."""
         sql = "SELECT CASE WHEN json_valid(after) THEN json_extract(after, '$.reviewer') END FROM events WHERE id = ?"
         made, found = self.made(event_id), self.conn.execute(sql, [event_id]).fetchone()
         reviewer = found[0] if found else None
-        return f"by {reviewer} {made}" if isinstance(reviewer, str) and reviewer and made == ELSEWHERE else made
+        if not (isinstance(reviewer, str) and reviewer and made == ELSEWHERE):
+            return made
+        return f"by {clipped(reviewer, clip) if clip else reviewer} {made}"
 
     def changed_elsewhere(self, article_id: str, annotator: str) -> str | None:
         """As `Changes.changed_elsewhere`, naming the command that made the last change when one did (trial 10: the

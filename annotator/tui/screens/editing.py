@@ -5,7 +5,7 @@ work on an article (done, skip, flag) or comment on it. `AnnotateScreen` adds th
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -69,7 +69,8 @@ class EditingScreen(ArticleScreen):
             return None
         except ElsewhereSince as elsewhere:  # another window's change on top: not this one's to take back
             reloaded = "; shown as stored now" if self.retrying is not None else ""
-            self.say(f"Not {'redone' if elsewhere.redo else 'undone'}: {elsewhere}{reloaded}", "bold red")
+            frame = (f"Not {'redone' if elsewhere.redo else 'undone'}: ", reloaded)
+            self.say(f"{frame[0]}{self.fitted(elsewhere.forms, frame)}{frame[1]}", "bold red")
             return None
         except Unchanged as unchanged:  # its outcome is there already (a pick of gold's version): a hint
             self.say(str(unchanged), "yellow")
@@ -89,6 +90,11 @@ class EditingScreen(ArticleScreen):
         self.legend.show(self.model)
         self.refresh_header()
         return edit
+
+    def fitted(self, forms: Sequence[str], frame: tuple[str, str]) -> str:
+        """Of `forms`, ways to say a line's words inside `frame` (fullest first), the one said: the fullest here; a
+        screen that fits lines to its status line's width chooses by it (`review_fitted`)."""
+        return forms[0]
 
     def refused_on_done(self, operation: str = "") -> bool:
         """Whether the Store write `operation` is refused here, the article being the annotator's done work
