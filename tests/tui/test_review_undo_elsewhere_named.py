@@ -80,7 +80,8 @@ async def test_the_line_names_who_undid_another_reviewers_decision(tmp_path: Pat
         reopened, now = status(lead2), disputed(lead2)
         await two.press("a")
         after = status(lead2)
-    assert undone == "undid adjudicate: in progress -> to do, a change made before this window opened"
+    made = "undid adjudicate: in progress -> to do, a change made before this window opened"
+    assert undone == f"{made}; {ANNA} is open again"  # a pick of bob's nothing: the line names the disagreement
     said = f"{ANNA} was reopened: lead's decision was undone by lead3 in another window"
     assert reopened == f"Shown as stored now: {said}"
     assert now == ("Anna" if shown else "Emil")

@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from annotator.rows import Edit
     from annotator.tui.screens.speaker import Choice
 
+#: What the line of an undo or redo says, from its edit (`AnnotateScreen._undo_redo`).
+Worded = Callable[["Edit"], str]
+
 
 class AnnotateScreen(EditingScreen):
     """Read one article and accept or correct every highlight by keyboard (or mouse)."""
@@ -375,10 +378,10 @@ class AnnotateScreen(EditingScreen):
     def action_redo(self) -> None:
         self._undo_redo(self.annotator_app.store.redo)
 
-    def _undo_redo(self, operation: Callable[..., Edit], note: str = "") -> None:
+    def _undo_redo(self, operation: Callable[..., Edit], note: str = "", words: Worded | None = None) -> None:
         """Undo or redo, and go to what it changed: the span it put back, the suggestion pending again, or the
         place of the span it took away. On the article the first `u` after `d` went back to, a redo that marks it
-        done again goes on to the next one to do, as `d` did."""
+        done again goes on to the next one to do, as `d` did. `words`: what its line says of it (else its message)."""
         edit = self._commit(operation)
         if edit is None:
             return
@@ -387,7 +390,7 @@ class AnnotateScreen(EditingScreen):
         if redone and back is not None and edit.status is back[1]:
             self._finished(back[1], redone=edit.message)
             return
-        edit = replace(edit, message=edit.message + note)
+        edit = replace(edit, message=(words(edit) if words else edit.message) + note)
         if edit.spans:
             self._after(edit, ("span", min(edit.spans, key=lambda s: s.start).id))
             return

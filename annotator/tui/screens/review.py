@@ -22,7 +22,7 @@ from annotator.rows import ArticleRows
 from annotator.tui.bindings import key_name
 from annotator.tui.model import ArticleModel
 from annotator.tui.screens import app_as
-from annotator.tui.screens.annotate import AnnotateScreen
+from annotator.tui.screens.annotate import AnnotateScreen, Worded
 from annotator.tui.screens.reloading import edits_through_retried, retried
 from annotator.tui.screens.review_fitted import RefittingScreen
 from annotator.tui.screens.review_keys import PICK_KEYS, PUT_ASIDE, REVIEW_BINDINGS
@@ -273,12 +273,12 @@ class ReviewScreen(RefittingScreen):
         self.view.set_marks(self._marks())
         self.panel.point(self.model, self.current, self._offset())
 
-    def _undo_redo(self, operation: Callable[..., Edit], note: str = "") -> None:
-        """Undo or redo, and show the disagreement it opened again or settled again (`review_shown.after_undo`)."""
-        from annotator.tui.screens.review_shown import after_undo, settled
+    def _undo_redo(self, operation: Callable[..., Edit], note: str = "", words: Worded | None = None) -> None:
+        """Undo or redo, and show the disagreement it opened or settled again (`review_shown.after_undo`, `undo_said`)."""
+        from annotator.tui.screens.review_shown import after_undo, settled, undo_said
 
         was = settled(self.review)
-        super()._undo_redo(operation, note)
+        super()._undo_redo(operation, note, words or partial(undo_said, self, was))
         after_undo(self, was)
 
     @edits_through_retried

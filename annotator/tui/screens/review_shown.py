@@ -213,6 +213,22 @@ def settled(state: ReviewState | None) -> dict[Place, str | None]:
     return {(d.layer, d.start, d.end): state.settled_by[i] for i, d in enumerate(state.disagreements)}
 
 
+def undo_said(screen: ReviewScreen, was: dict[Place, str | None], edit: Edit) -> str:
+    """What the line of an undo or redo (`was`: `settled` before it) says: its message; of one that changed no span
+    of gold (a pick of an empty version), the disagreement it opened again or settled again too (it said only
+    "undid adjudicate: in progress -> to do", where the screen's other undo lines name what they changed)."""
+    review = screen.review
+    if review is None or edit.spans or edit.removed:
+        return edit.message
+    now = settled(review)
+    changed = [i for i, key in enumerate(now) if was.get(key) != now[key]]
+    if not changed:
+        return edit.message
+    settling = review.settled_in[changed[0]]
+    what = "open again" if settling is None else settling.said().replace("settled", "settled again", 1)
+    return f"{edit.message}; {named(review, changed[0], screen.model.text)} is {what}"
+
+
 def after_undo(screen: ReviewScreen, was: dict[Place, str | None]) -> None:
     """After an undo or redo (`was`: `settled` before it), show the disagreement it opened again or settled again
     (the one whose settling it changed), else the one where it went: not the one a pick had moved on to (a
