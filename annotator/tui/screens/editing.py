@@ -268,9 +268,14 @@ class EditingScreen(ArticleScreen):
     @said
     @retried("status")
     def _finish(self, status: str, reason: str | None = None) -> None:
-        edit = self._commit(self.annotator_app.store.set_status, Status(status), reason=reason or None)
+        edit = self._commit(self.status_write(Status(status)), Status(status), reason=reason or None)
         if edit is not None:  # the store's words past the mark: the reason given, or the one taken off
             self._finished(status, already=not edit.event_id, said=edit.message.removeprefix(f"marked {status}"))
+
+    def status_write(self, status: Status) -> Callable[..., Edit]:
+        """The Store write that marks the article `status` (d, S, F): `Store.set_status`; the review screen's, after
+        y, also checks what y was asked about (`review_done.marked_as_asked`)."""
+        return self.annotator_app.store.set_status
 
     def _finished(
         self, status: str, accepted: str = "", redone: str = "", already: bool = False, said: str = ""

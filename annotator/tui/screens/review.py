@@ -24,6 +24,7 @@ from annotator.tui.model import ArticleModel
 from annotator.tui.screens import app_as
 from annotator.tui.screens.annotate import AnnotateScreen, Worded
 from annotator.tui.screens.reloading import edits_through_retried, retried
+from annotator.tui.screens.review_done import ask_done, marked_as_asked
 from annotator.tui.screens.review_fitted import RefittingScreen
 from annotator.tui.screens.review_keys import PICK_KEYS, PUT_ASIDE, REVIEW_BINDINGS
 from annotator.tui.widgets.article_view import Marks
@@ -79,14 +80,16 @@ class ReviewScreen(RefittingScreen):
 
     def action_finish(self, status: str) -> None:
         """d with disagreements still open asks first (`review_done`)."""
-        from annotator.tui.screens.review_done import ask_done
-
         self.asked = None
         state = self._refresh_review()
         if status != Status.DONE or not state.open:
             super().action_finish(status)
             return
         ask_done(self, state, lambda: super(ReviewScreen, self).action_finish(status))
+
+    def status_write(self, status: Status) -> Callable[..., Edit]:
+        """After y, gold is marked done only with the disagreements open y was asked about (`marked_as_asked`)."""
+        return marked_as_asked(self, status) or super().status_write(status)
 
     def __init__(self, article_id: str) -> None:
         super().__init__(article_id)
@@ -243,13 +246,10 @@ class ReviewScreen(RefittingScreen):
         self, operation: Callable[..., Edit], *args: object, as_it_stands: str = "", **kwargs: object
     ) -> Edit | None:
         """Every change to gold (a pick, or an edit by hand) also updates the review's progress, and is refused when
-        an annotator's version changed since the screen read them (`review_shown.versions_checked`); after y, gold is
-        marked done only with the disagreements open that y was asked about (`review_done.as_asked`)."""
-        from annotator.tui.screens.review_done import as_asked
+        an annotator's version changed since the screen read them (`review_shown.versions_checked`)."""
         from annotator.tui.screens.review_shown import versions_checked
 
-        checked = versions_checked(self, as_asked(self, operation))
-        edit = super()._commit(checked, *args, as_it_stands=as_it_stands, **kwargs)
+        edit = super()._commit(versions_checked(self, operation), *args, as_it_stands=as_it_stands, **kwargs)
         if edit is not None:
             self._refresh_review()
         return edit

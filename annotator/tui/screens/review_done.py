@@ -8,8 +8,7 @@ open now, as the screen's other keys say it of a change they had not shown."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from annotator.errors import Refused
 from annotator.tui.bindings import key_name
@@ -25,7 +24,7 @@ if TYPE_CHECKING:
 
 def ask_done(screen: ReviewScreen, state: ReviewState, finish: Callable[[], None]) -> None:
     """Ask before gold is marked done with the disagreements open in `state`; on y, `finish` marks it (the annotate
-    screen's d, which may ask about a quote without its speaker too), as asked (`as_asked`)."""
+    screen's d, which may ask about a quote without its speaker too), as asked (`marked_as_asked`)."""
     from annotator.review_done import open_places
     from annotator.tui.screens.prompts import OpenDisagreementsPrompt
 
@@ -43,26 +42,26 @@ def ask_done(screen: ReviewScreen, state: ReviewState, finish: Callable[[], None
     screen.app.push_screen(OpenDisagreementsPrompt(len(asked)), chosen)
 
 
-def as_asked(screen: ReviewScreen, operation: Callable[..., Edit]) -> Callable[..., Edit]:
-    """A change of gold by the screen; the one that marks it done after y (`ask_done`) is made as asked, or raises
-    `Refused` saying what changed since (`since_asked`)."""
+def marked_as_asked(screen: ReviewScreen, status: Status) -> Callable[..., Edit] | None:
+    """The write of d (`ReviewScreen.status_write`) marking gold done after y (`ask_done`): made as asked, in one
+    write with the check (`review_done.done_as_asked`), or `Refused` saying what changed since (`since_asked`); None
+    for any other (no y since the last d, or not done)."""
+    asked, app = screen.asked, screen.review_app
+    if asked is None or status is not Status.DONE:
+        return None
 
-    @wraps(operation)
-    def checked(article_id: str, annotator: str, *args: Any, **kwargs: Any) -> Edit:
-        asked, app = screen.asked, screen.review_app
-        if asked is None or getattr(operation, "__name__", "") != "set_status" or args[:1] != (Status.DONE,):
-            return operation(article_id, annotator, *args, **kwargs)
+    def mark_done(article_id: str, annotator: str, status: Status, reason: str | None = None) -> Edit:
         from annotator.review_done import OpenChanged, done_as_asked
 
         def mark() -> Edit:
-            return operation(article_id, annotator, *args, **kwargs)
+            return app.store.set_status(article_id, annotator, status, reason=reason)
 
         try:
             return done_as_asked(app.store, article_id, app.annotators_for(article_id), asked, mark)
         except OpenChanged as changed:
             raise Refused(since_asked(screen, changed)) from None
 
-    return checked
+    return mark_done
 
 
 def since_asked(screen: ReviewScreen, changed: OpenChanged) -> str:
