@@ -88,8 +88,26 @@ def test_regions_on_another_object_are_left_out_and_counted(tmp_path: Path) -> N
 
 
 def test_a_file_whose_regions_all_label_another_object_is_not_read_at_the_texts_offsets(tmp_path: Path) -> None:
-    """The case the file alone cannot tell: every region labels `body`, which this config says shows a summary."""
+    """The case the file alone cannot tell: every region labels `body`, which this config says shows a summary.
+    Its `label` labels the text too: the annotation, submitted with no region there, says the text has none
+    (trial t2, C: done work with no span, said in one line)."""
     config = _config(tmp_path, BODY_ELSEWHERE)
+    out = ok("import", BODY, "--format", "labelstudio", "--config", config, "--user-map", "1=lee", "--db", "b.db",
+             cwd=tmp_path)  # fmt: skip
+    assert out.splitlines() == [
+        "1 record(s) imported (1 new article(s)) -> b.db",
+        f"left out: 2 Label Studio region(s) on the object 'body' (data.summary), not the text's 'text' (data.text), "
+        f"as {config} says",
+        "note: Label Studio annotation(s) with no region on the text's 'text' (data.text) read as done work with no "
+        f"span: {config} labels spans there ('label'), and a submitted answer without one says the text has none",
+    ]
+    assert rows(tmp_path / "b.db", "SELECT annotator, status FROM annotations") == [("lee", "done")]
+    assert rows(tmp_path / "b.db", "SELECT COUNT(*) FROM spans") == [(0,)]
+
+
+def test_regions_only_on_another_object_of_a_project_labelling_none_on_the_text_are_skipped(tmp_path: Path) -> None:
+    """Where no `<Labels>` labels the text, an annotation of regions elsewhere is no work on its spans."""
+    config = _config(tmp_path, BODY_ELSEWHERE.replace('toName="text,body"', 'toName="body"'))
     result = annotator("import", BODY, "--format", "labelstudio", "--config", config, "--user-map", "1=lee", "--db",
                        "b.db", cwd=tmp_path)  # fmt: skip
     assert result.returncode == 1

@@ -53,7 +53,7 @@ def test_labelstudios_own_order_still_counts_a_result_that_is_no_region(tmp_path
     (tmp_path / "min.json").write_text(json.dumps([canonical]), encoding="utf-8")
     out = ok("import", "min.json", "--format", "labelstudio", "--db", "a.db", cwd=tmp_path)
     assert out.splitlines()[1:] == [
-        "left out: 1 Label Studio 'sentiment' result(s) (only labels are read)",
+        "left out: 1 Label Studio result(s) of the control 'sentiment' (only labels and relations are read)",
         "note: 1 article(s) new to this database stored as done work: Label Studio's JSON_MIN has no status",
     ]
     assert rows(tmp_path / "a.db", "SELECT COUNT(*) FROM spans") == [(2,)]

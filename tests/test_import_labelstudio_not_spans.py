@@ -40,7 +40,7 @@ def test_a_sentiment_choice_is_no_done_work_with_no_span(tmp_path: Path) -> None
     assert (result.returncode, result.stdout.splitlines()) == (1, [
         "skipped 1 record(s):",
         f"  {LS / 'converter_choices_export.json'}:2: record 1: annotations[0]: only Label Studio 'choices' "
-        f"result(s), {NO_SPANS}",
+        f"result(s) of the control 'sentiment', {NO_SPANS}",
     ])  # fmt: skip
     assert result.stderr == (
         f"annotator: error: nothing imported: every record of {LS / 'converter_choices_export.json'} was skipped "
@@ -52,7 +52,7 @@ def test_a_sentiment_choice_is_no_done_work_with_no_span(tmp_path: Path) -> None
 def test_image_boxes_beside_a_text_are_no_spans_on_it(tmp_path: Path) -> None:
     path = LS / "converter_rectanglelabels_export.json"
     result = annotator("import", path, "--format", "labelstudio", "--db", "r.db", cwd=tmp_path)
-    said = f"annotations[0]: only Label Studio 'rectanglelabels' result(s), {NO_SPANS}"
+    said = f"annotations[0]: only Label Studio 'rectanglelabels' result(s) of the control 'label', {NO_SPANS}"
     assert (result.returncode, result.stdout.splitlines()) == (1, [
         "skipped 2 record(s):",
         f"  {path}:1: record 1: {said}",
@@ -70,7 +70,8 @@ def test_an_html_actor_is_said_to_be_no_span_on_the_text(tmp_path: Path) -> None
     assert result.stdout.splitlines()[:3] == [
         "1 record(s) imported (1 new article(s)) -> h.db",
         "skipped 1 record(s):",
-        f"  html.json:1: record 1: annotations[0]: only Label Studio 'hypertextlabels' result(s), {NO_SPANS}{ON_HTML}",
+        f"  html.json:1: record 1: annotations[0]: only Label Studio 'hypertextlabels' result(s) of the control 'ner', "
+        f"{NO_SPANS}{ON_HTML}",
     ]
 
 
@@ -84,5 +85,5 @@ def test_a_json_min_record_with_a_choice_only_is_skipped_as_its_json_is(tmp_path
     assert result.stdout.splitlines()[:3] == [
         "1 record(s) imported (1 new article(s)) -> m.db",
         "skipped 1 record(s):",
-        f"  min.json:1: record 1: only Label Studio 'sentiment' result(s), {NO_SPANS}",
+        f"  min.json:1: record 1: only Label Studio result(s) of the control 'sentiment', {NO_SPANS}",
     ]

@@ -50,4 +50,7 @@ def test_a_label_studio_results_type(tmp_path: Path) -> None:
     (tmp_path / "ls.json").write_text(json.dumps(tasks), encoding="utf-8")
     done = annotator("import", "ls.json", "--format", "labelstudio", "--db", "x.db", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert "left out: 1 Label Studio 'rat\\ing' result(s) (only labels and relations are read)" in done.stdout
+    assert (
+        "left out: 1 Label Studio 'rat\\ing' result(s) of the control 'r' (only labels and relations are read)"
+        in done.stdout
+    )

@@ -115,8 +115,8 @@ def test_json_min_export_one_flat_record_per_annotation(tmp_path: Path) -> None:
 
 def test_choices_and_other_results_are_left_out_and_counted(tmp_path: Path) -> None:
     for name, counted in (
-        ("ls1232_export_choices.json", "left out: 2 Label Studio 'choices' result(s) (only labels and relations are read)"),
-        ("ls1232_export_choices_min.json", "left out: 2 Label Studio 'sentiment' result(s) (only labels are read)"),
+        ("ls1232_export_choices.json", "left out: 2 Label Studio 'choices' result(s) of the control 'sentiment' (only labels and relations are read)"),
+        ("ls1232_export_choices_min.json", "left out: 2 Label Studio result(s) of the control 'sentiment' (only labels and relations are read)"),
     ):  # fmt: skip
         db = tmp_path / f"{name}.db"
         code, out, err = run("import", LS / name, "--format", "labelstudio", "--db", db)

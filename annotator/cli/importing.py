@@ -330,7 +330,7 @@ def _project(text_field: str | None, config: Path | None, format: FormatName) ->
 
     given = None if text_field is None else _text_field(text_field, format)
     if config is None:
-        return {"text_field": given or TEXT}
+        return {"text_field": given or TEXT, "text_field_given": given is not None}
     if format.value != "labelstudio":
         raise fail(f"{OPTION} is a Label Studio project's labelling config: it goes with --format labelstudio")
     read = read_config(config, given)

@@ -27,7 +27,8 @@ is anything else; `--annotator` takes one user's work). A cancelled annotation i
 read as skipped. A quote's speaker is a relation labelled SPEAKER `from_id` the QUOTE region `to_id` the
 ACTOR region (other labels: --relation-map). Results that are not text labels (`choices`, `rating`, ...)
 have no place here: they are left out and counted, and an annotation of them only is skipped
-(`labelstudio_results.not_spans`). Tasks nobody annotated are counted, not imported, and so are
+(`labelstudio_results.not_spans`), unless --config shows a `<Labels>` on the text: then it is done work with no span
+(`labelstudio_config.LabelConfig.none_on_text`). Tasks nobody annotated are counted, not imported, and so are
 drafts (work saved in Label Studio's editor, never submitted). With `--config`, the project's labelling config
 says which object shows the text and what labels it (`labelstudio_config`): regions on other objects are left out,
 results from controls or with labels it lacks are refused.
@@ -67,10 +68,11 @@ from annotator.exchange.formats.common import (
     status_of,
     validated,
 )
+from annotator.exchange.formats.labelstudio_config import LabelConfig
 from annotator.exchange.formats.labelstudio_export import config, task, write  # noqa: F401 (the format's export)
-from annotator.exchange.formats.labelstudio_objects import TextObjects
+from annotator.exchange.formats.labelstudio_objects import TextObjects, holds_regions
 from annotator.exchange.formats.labelstudio_project import TEXT, missing_text
-from annotator.exchange.formats.labelstudio_results import Loose, not_spans, read_spans
+from annotator.exchange.formats.labelstudio_results import Loose, left_out, not_spans, read_spans
 from annotator.exchange.formats.labelstudio_truth import (
     author,
     first_made,
@@ -86,7 +88,6 @@ from annotator.exchange.formats.looks import refuse_foreign, refuse_foreign_file
 from annotator.exchange.formats.options import ReadOptions
 from annotator.exchange.formats.stored_spans import same_spans
 from annotator.exchange.json_arrays import json_array
-from annotator.literal import quoted
 from annotator.models import Flag, Number, Status, Timestamp, Title
 from annotator.vocabulary import Label, is_model
 
@@ -208,12 +209,14 @@ def _task_records(
                 raise where.error(again[index], f"{field}.completed_by")
             if kind == "predictions":
                 model_only(annotation, parsed.meta.get("annotator"), where, field)
+            noted = None  # a sentiment only, where --config shows spans are labelled on the text: none there
             if (labelling := options.label_config) is not None:  # refused before anything of it is skipped
                 for number, item in enumerate(annotation.result):
                     labelling.check(item, where, f"{field}.result[{number}]")
                 if (why := labelling.only_elsewhere(annotation.result, field)) is not None:
                     return Skipped(where, why)
-            if (why := not_spans([item.get("type") for item in annotation.result], field)) is not None:
+                noted = labelling.none_on_text(annotation.result) if annotation.result else None
+            if noted is None and (why := not_spans(annotation.result, field)) is not None:
                 return Skipped(where, why)
             spans = read_spans(text, annotation.result, f"{field}.result", options, where, dropped, objects)
             default = Status.SKIPPED if annotation.was_cancelled else Status.DONE
@@ -239,18 +242,21 @@ def _task_records(
             return ImportedRecord(
                 where, record, dropped=dropped, annotator_field=named_in, comments_field="meta.comments", part=field,
                 task_id=task_id, made=annotation.created_at,
+                said=(noted,) if noted is not None and record.status is Status.DONE else (),
             )  # fmt: skip
 
         yield guarded(options, where, build)
 
 
-def _min_record(data: dict[str, Any], options: ReadOptions, where: Where, one: OneUser, users: Users) -> Read:
+def _min_record(
+    data: dict[str, Any], options: ReadOptions, where: Where, one: OneUser, users: Users, objects: TextObjects
+) -> Read:
     """One JSON_MIN record: the task's data keys, then `id`, then one key per result, then `annotator` (in another
     order, the results are the lists of regions) ..."""
     keys = list(data)
     after_id = keys.index("id") + 1 if "id" in keys else 0
     before = keys.index("annotator") if "annotator" in keys else len(keys)
-    regions = [k for k, v in data.items() if k not in MIN_KEYS and _regions(v)]
+    regions = [k for k, v in data.items() if k not in MIN_KEYS and holds_regions(v)]
     window = keys[after_id:before] if after_id else []
     in_order = options.text_field in keys[: max(after_id - 1, 0)] and set(regions) <= set(window)
     if in_order:  # Label Studio's order: data, id, results, annotator, stamps
@@ -259,9 +265,17 @@ def _min_record(data: dict[str, Any], options: ReadOptions, where: Where, one: O
     else:  # no `id`, or keys in another order (sorted; attacker 40f): lists of regions are the results
         results = {k: data[k] for k in regions}
         task_data = {k: v for k, v in data.items() if k not in MIN_KEYS and k not in regions}
-    if data.get("annotator") is None and data.get("annotation_id") is None and not any(map(_regions, results.values())):
+    if (
+        data.get("annotator") is None
+        and data.get("annotation_id") is None
+        and not any(map(holds_regions, results.values()))
+    ):
         return Dropped(NO_ANNOTATION)  # a task nobody annotated; labels with no author are --annotator's, or an error
-    if (why := not_spans(["labels" if _regions(v) else k for k, v in results.items() if v != []])) is not None:
+    labelling = options.label_config
+    if labelling is None:  # which control labels the text, JSON_MIN cannot say (trial t2, A)
+        objects.check_min([key for key, value in results.items() if holds_regions(value)], where)
+    given = [_min_result(key, value, labelling) for key, value in results.items() if value != []]
+    if (why := not_spans(given)) is not None and not (labelling and labelling.spans_on_text):
         return Skipped(where, why)  # a choice only, say
     dropped: Counter[str] = Counter()
     parsed = validated(_models(options.text_field)[0], task_data, where)
@@ -271,16 +285,18 @@ def _min_record(data: dict[str, Any], options: ReadOptions, where: Where, one: O
     if shown is None and by is not None and options.annotator is None and _ours(task_data):
         raise where.error(ours_without_meta(by), "annotator")
     result: list[dict[str, Any]] = []
-    paths = [f"{name}[{i}]" for name, value in results.items() if _regions(value) for i in range(len(value))]
+    paths = [f"{name}[{i}]" for name, value in results.items() if holds_regions(value) for i in range(len(value))]
     for name, value in results.items():
-        if _regions(value):
+        if holds_regions(value):
             names = _min_names(name, options, where)
             result += [{"type": "labels", **names, "value": region} for region in value]
-        else:
-            dropped[f"Label Studio {quoted(name)} result(s) (only labels are read)"] += 1
+        else:  # a choice, say: counted as its JSON's results are (boxes one by one)
+            boxes = isinstance(value, list) and all(isinstance(each, dict) for each in value)
+            dropped[left_out(_min_result(name, value, labelling))] += len(value) if boxes else 1
     with project.in_json_min(paths):  # an error names the region's own path: JSON_MIN has no `value`
-        if options.label_config is not None and (why := options.label_config.only_elsewhere(result)) is not None:
+        if labelling is not None and (why := labelling.only_elsewhere(result)) is not None:
             return Skipped(where, why)
+        noted = labelling.none_on_text(result) if labelling is not None and given else None
         spans = read_spans(parsed.text, result, "label", options, where, dropped)
     quotes = sum(1 for span in spans if span.label is Label.QUOTE)
     if quotes:  # re-trial 41r: the Converter's JSON_MIN of our export lost its 10 speakers, unsaid
@@ -296,7 +312,16 @@ def _min_record(data: dict[str, Any], options: ReadOptions, where: Where, one: O
         spans=spans,
         updated_at=shown,
     )
-    return ImportedRecord(where, record, dropped=dropped, unsaid=MIN_UNSAID)
+    return ImportedRecord(where, record, dropped=dropped, unsaid=MIN_UNSAID, said=() if noted is None else (noted,))
+
+
+def _min_result(key: str, value: Any, labelling: LabelConfig | None) -> dict[str, Any]:
+    """A JSON_MIN record's result (`key`: its control) as its JSON's is named: its type `labels` for regions, else
+    the control's tag where --config gives it (JSON_MIN has none)."""
+    if holds_regions(value):
+        return {"type": "labels", "from_name": key}
+    control = None if labelling is None else labelling.controls.get(key)
+    return {"type": None if control is None else control.tag, "from_name": key}
 
 
 def _min_names(name: str, options: ReadOptions, where: Where) -> dict[str, str]:
@@ -317,14 +342,6 @@ def _ours(task_data: dict[str, Any]) -> bool:
     return {"article_id", "title", "meta"} <= set(task_data)
 
 
-def _regions(value: Any) -> bool:
-    return (
-        isinstance(value, list)
-        and bool(value)
-        and all(isinstance(v, dict) and {"start", "end", "labels"} <= set(v) for v in value)
-    )
-
-
 def _items(
     data: Any, options: ReadOptions, where: Where, one: OneUser, users: Users, objects: TextObjects
 ) -> Iterator[Read]:
@@ -342,9 +359,11 @@ def _items(
         task = validated(_models(field)[1], data, where)
         yield from _task_records(task, options, where, one, users, objects.on(data["data"]))
     elif field in data:
-        yield _min_record(data, options, where, one, users)
-    elif any(map(_regions, data.values())):  # JSON_MIN's labels, without the text
-        raise missing_text({k: v for k, v in data.items() if k not in MIN_KEYS and not _regions(v)}, field, where, "")
+        yield _min_record(data, options, where, one, users, objects)
+    elif any(map(holds_regions, data.values())):  # JSON_MIN's labels, without the text
+        raise missing_text(
+            {k: v for k, v in data.items() if k not in MIN_KEYS and not holds_regions(v)}, field, where, ""
+        )
     else:
         raise where.error(f"expected a task with 'data' (JSON export) or a record with {field!r} (JSON_MIN export)")
 
@@ -358,6 +377,6 @@ def read(path: Path, options: ReadOptions) -> Iterator[Read]:
     one = OneUser(options.annotator)  # --annotator takes one Label Studio user's work
     places = [Where(str(path), record=number, line_of=lines) for number in range(1, len(tasks) + 1)]
     users = Users.of(zip(places, tasks, strict=True), options.user_map)
-    objects = TextObjects.of(tasks, options.text_field)  # which object the regions label
+    objects = TextObjects.of(tasks, options.text_field, options.text_field_given)  # which object the regions label
     for where, data in zip(places, tasks, strict=True):
         yield from guarded_items(options, where, partial(_items, data, options, where, one, users, objects))

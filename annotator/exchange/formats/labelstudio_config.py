@@ -6,7 +6,9 @@ A Label Studio export holds no config, so without it the text's object is told f
 cannot be told from a project whose text object has another name. The config says it: the `<Text>` whose `value`
 is `$FIELD` of the task's text field shows the article. A region on any other object is left out and counted (its
 offsets are into another value); a result from a control the config lacks, on an object that control does not
-label, or with a label it does not list, is refused: the file is not this project's, or the config is not.
+label, or with a label it does not list, is refused: the file is not this project's, or the config is not. Where a
+`<Labels>` labels the text, a submitted annotation with no region there (a sentiment only) says the text has none,
+and is read as done work with no span (trial t2, C).
 
 The config is XML a user was given: it is read with no DOCTYPE (no entity is ever expanded), as Label Studio's
 Labeling Interface takes none.
@@ -118,11 +120,31 @@ class LabelConfig:
                     f"{field}.labels",
                 )
 
+    @property
+    def spans_on_text(self) -> tuple[str, ...]:
+        """The `<Labels>` controls that label the text: a project with one marks spans on every text it shows."""
+        return tuple(
+            name for name, each in self.controls.items() if each.tag == "labels" and self.texts & {*each.to_names}
+        )
+
+    def none_on_text(self, results: list[dict[str, Any]]) -> str | None:
+        """What is said of an annotation with these results (some) and no region on the text, where the project
+        labels spans there: submitted, it says the text has none (trial t2, C), and is read so; else None."""
+        if not self.spans_on_text or any(r.get("type") == "labels" and self.on_text(r) for r in results):
+            return None
+        text = ", ".join(quoted(each) for each in sorted(self.texts))
+        return (
+            f"Label Studio annotation(s) with no region on the text's {text} (data.{self.field}) read as done work "
+            f"with no span: {self.path} labels spans there ({', '.join(map(quoted, self.spans_on_text))}), and a "
+            "submitted answer without one says the text has none"
+        )
+
     def only_elsewhere(self, results: list[dict[str, Any]], field: str = "") -> str | None:
         """Why an annotation at `field` whose `labels` regions are all on other objects than the text is no work
-        on the text's spans (as `labelstudio_results.not_spans` says of other results), or None."""
+        on the text's spans (as `labelstudio_results.not_spans` says of other results), or None: where the project
+        labels no span on the text (else it is `none_on_text`'s)."""
         regions = [result for result in results if result.get("type") == "labels"]
-        if not regions or any(map(self.on_text, regions)):
+        if not regions or any(map(self.on_text, regions)) or self.spans_on_text:
             return None
         others = ", ".join(quoted(str(name)) for name in dict.fromkeys(r.get("to_name") for r in regions))
         text = ", ".join(quoted(each) for each in sorted(self.texts))

@@ -10,11 +10,15 @@ another object, or on one of several objects none named as the text's field, is 
 file, the task and its `to_name`. A file whose regions all label one object other than the text (only a title's)
 cannot be told from one whose text object has another name: that needs the labelling config, which no export holds,
 given with `--config` (`labelstudio_config`, whose word then replaces this guess).
+
+A JSON_MIN record names a region's control (its key), not its object: where a file's regions are of two controls
+or more (`hl_ner` on a headline, `ner` on the body), which one labels the text cannot be told from it at all, and a
+headline region whose offsets and text happened to be the article's was stored as an article span (trial t2, A):
+refused, naming the controls and `--config`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -31,10 +35,21 @@ class TextObjects:
     named: frozenset[str]
     #: The data fields of the task at hand.
     data: frozenset[str] = frozenset()
+    #: The controls (keys) of the file's JSON_MIN records that hold regions.
+    controls: frozenset[str] = frozenset()
+    #: Whether --text-field named the field (the refusal then names only --config).
+    given: bool = False
 
     @classmethod
-    def of(cls, tasks: Iterable[Any], field: str) -> TextObjects:
-        """The objects a file's regions label (annotations and predictions alike)."""
+    def of(cls, tasks: list[Any], field: str, given: bool = False) -> TextObjects:
+        """The objects a file's regions label (annotations and predictions alike), and its JSON_MIN controls."""
+        controls = {
+            key
+            for task in tasks
+            if isinstance(task, dict) and "data" not in task
+            for key, value in task.items()
+            if holds_regions(value)
+        }
         named = {
             result.get("to_name")
             for task in tasks
@@ -43,7 +58,9 @@ class TextObjects:
             for result in _listed(answer, "result")
             if result.get("type") == "labels"
         }
-        return cls(field, frozenset(name for name in named if isinstance(name, str)))
+        return cls(
+            field, frozenset(name for name in named if isinstance(name, str)), controls=frozenset(controls), given=given
+        )
 
     def on(self, data: dict[str, Any]) -> TextObjects:
         """The same, for a task with this data."""
@@ -66,12 +83,34 @@ class TextObjects:
                 here,
             )
         names = ", ".join(quoted(each) for each in sorted(self.named))
+        other = "" if self.given else f" (or --text-field the field that shows it, if not {quoted(self.field)})"
         raise where.error(
             f"the region labels the object {quoted(name)}{shows}, and the file's regions label {len(self.named)} "
-            f"({names}), none named as the text's field {quoted(self.field)}: which one shows {text} cannot be told "
-            "(--text-field names the field)",
+            f"({names}), none named as the text's field {quoted(self.field)}: which one shows {text} cannot be told: "
+            f"give the project's labelling config with --config, which says{other}",
             here,
         )
+
+    def check_min(self, keys: list[str], where: Where) -> None:
+        """A one-line error unless the file's JSON_MIN regions are of one control (a record's, at `keys`)."""
+        if len(self.controls) < 2 or not keys:
+            return
+        names = ", ".join(quoted(each) for each in sorted(self.controls))
+        raise where.error(
+            f"JSON_MIN names the control of a region, not the object it labels, and the file's regions are of "
+            f"{len(self.controls)} controls ({names}): which labels the text (data.{self.field}) cannot be told: "
+            "give the project's labelling config with --config (regions on its other objects are then left out)",
+            keys[0],
+        )
+
+
+def holds_regions(value: Any) -> bool:
+    """Whether a JSON_MIN record's value is a control's regions (a list of objects with offsets and labels)."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(v, dict) and {"start", "end", "labels"} <= set(v) for v in value)
+    )
 
 
 def _listed(parent: Any, key: str) -> list[dict[str, Any]]:

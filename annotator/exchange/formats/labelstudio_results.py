@@ -4,7 +4,8 @@ makes one no work on spans at all (`not_spans`).
 An annotation whose results are all of other types (a text-classification project's `choices`, an image's
 `rectanglelabels`, an HTML's `hypertextlabels`) is no one's finished work with no span: stored as done, it would
 say the text has no entities, and a spaCy export would write that as gold (trial t1 F2). It is skipped and named,
-as Prodigy's classifying tasks are; an empty `result` (submitted with nothing marked) is such work, and read.
+as Prodigy's classifying tasks are; an empty `result` (submitted with nothing marked) is such work, and read. Where
+--config shows the project labels spans on the text, it is read so too (`labelstudio_config`).
 """
 
 from __future__ import annotations
@@ -110,22 +111,36 @@ def read_spans(
         elif kind == "relation":
             relations.append((number, validated(Relation, item, where, f"{here}.")))
         else:
-            on_html = "; regions on HTML, no span on the text" if kind == HYPERTEXT else ""
-            dropped[f"Label Studio {quoted_value(kind)} result(s) (only labels and relations are read{on_html})"] += 1
+            dropped[left_out(item)] += 1
     for number, relation in relations:
         name: Any = relation.labels[0] if len(relation.labels) == 1 else relation.labels or None
         link_speaker(spans, (relation.from_id, relation.to_id), name, options, where, f"{field}[{number}]", dropped)
     return kept(spans)
 
 
-def not_spans(kinds: list[Any], field: str = "") -> str | None:
-    """Why an annotation at `field` (or a JSON_MIN record, its results named) whose results are of `kinds` is no
-    work on spans, or None: it has none (nothing marked is work), or a text label among them."""
+def described(result: dict[str, Any]) -> str:
+    """A result as the import names it, alike in JSON and JSON_MIN (trial t2): its type where the file (or, for
+    JSON_MIN, --config) gives it, and its control, the `from_name` (JSON_MIN's key)."""
+    kind, control = result.get("type"), result.get("from_name")
+    typed = "" if kind is None else f"{quoted_value(kind)} "
+    return f"{typed}result(s){'' if control is None else f' of the control {quoted_value(control)}'}"
+
+
+def left_out(result: dict[str, Any]) -> str:
+    """What a result that is no text label is counted as (one line a type and control)."""
+    on_html = "; regions on HTML, no span on the text" if result.get("type") == HYPERTEXT else ""
+    return f"Label Studio {described(result)} (only labels and relations are read{on_html})"
+
+
+def not_spans(results: list[dict[str, Any]], field: str = "") -> str | None:
+    """Why an annotation at `field` (or a JSON_MIN record) whose results are these is no work on spans, or None: it
+    has none (nothing marked is work), or a text label among them."""
+    kinds = [result.get("type") for result in results]
     if not kinds or "labels" in kinds:
         return None
-    named = ", ".join(quoted_value(kind) for kind in dict.fromkeys(kinds))
+    named = " and ".join(dict.fromkeys(map(described, results)))
     on_html = f"; a {HYPERTEXT!r} region is on HTML, no span on the text" if HYPERTEXT in kinds else ""
     return (
-        f"{field + ': ' if field else ''}only Label Studio {named} result(s), no text labels: no work on spans (read as done, it would "
-        f"say the text has none){on_html}"
+        f"{field + ': ' if field else ''}only Label Studio {named}, no text labels: no work on spans (read as done, it "
+        f"would say the text has none){on_html}"
     )

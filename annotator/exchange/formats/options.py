@@ -153,6 +153,8 @@ class ReadOptions:
     unknown_relations: UnknownRelations | None = None
     #: --text-field: the field of a Label Studio task's data its project reads the text from (`labelstudio_project`)
     text_field: str = "text"
+    #: Whether --text-field was given (an error then names only the way left, `labelstudio_objects`)
+    text_field_given: bool = False
     #: --config: a Label Studio project's labelling config (`labelstudio_config`): which object shows the text
     label_config: LabelConfig | None = None
     #: --conll-blocks: what a CoNLL file's blank-line-separated block is, "sentences" or "articles" (None: as its
