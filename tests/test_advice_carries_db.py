@@ -78,19 +78,40 @@ def test_the_merge_a_database_given_as_records_advises_runs_on_the_same_database
         assert "bob" in store.annotators()
 
 
-@pytest.mark.parametrize("command", [["ingest"], ["train", "--from"]], ids=["ingest", "train"])
-def test_the_import_of_a_label_studio_array_runs_on_the_same_database(folder: Path, command: list[str]) -> None:
+def test_the_import_of_a_label_studio_array_runs_on_the_same_database(folder: Path) -> None:
     for args in (("ingest", "articles.jsonl"), ("accept", "--annotator", "bob", "--done")):
         assert annotator(*args, "--db", "teammate.db", cwd=folder).returncode == 0
     exported = ("export", "--db", "teammate.db", "--annotator", "bob", "--format", "labelstudio", "-o", "bob.json")
     assert annotator(*exported, cwd=folder).returncode == 0
     assert annotator("ingest", "articles.jsonl", "--no-suggest", "--db", DB, cwd=folder).returncode == 0
-    error = one_error_line(annotator(*command, "bob.json", "--db", DB, cwd=folder))
+    error = one_error_line(annotator("train", "--from", "bob.json", "--db", DB, cwd=folder))
     assert error == (
         "bob.json:1: this is a JSON array; expected JSONL, one JSON object a line (a Label Studio export is one "
         "array: `annotator import bob.json --format labelstudio --db 'my dbs/work.db'`)"
     )
     done = run_pasted(pasted(error), folder)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("1 record(s) imported (0 new article(s)) -> my dbs/work.db"), done.stdout
+
+
+def test_ingest_of_a_label_studio_export_names_the_import_on_the_same_database(folder: Path) -> None:
+    """Ingest reads a Label Studio task file's texts (trial t2 F); its note names the import of the annotations,
+    on the database ingest wrote."""
+    for args in (("ingest", "articles.jsonl"), ("accept", "--annotator", "bob", "--done")):
+        assert annotator(*args, "--db", "teammate.db", cwd=folder).returncode == 0
+    exported = ("export", "--db", "teammate.db", "--annotator", "bob", "--format", "labelstudio", "-o", "bob.json")
+    assert annotator(*exported, cwd=folder).returncode == 0
+    assert annotator("ingest", "articles.jsonl", "--no-suggest", "--db", DB, cwd=folder).returncode == 0
+    ingested = annotator("ingest", "bob.json", "--no-suggest", "--db", DB, cwd=folder)
+    assert (ingested.returncode, ingested.stdout) == (
+        0,
+        "0 article(s) added, 1 already stored, 0 suggestion(s) -> my dbs/work.db\n",
+    )
+    assert ingested.stderr == (
+        "annotator: note: of 1 Label Studio task(s), 1 carried annotations, which ingest does not read (their texts "
+        "are stored): `annotator import bob.json --format labelstudio --db 'my dbs/work.db'` reads the annotations\n"
+    )
+    done = run_pasted(ingested.stderr.split("`")[1], folder)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("1 record(s) imported (0 new article(s)) -> my dbs/work.db"), done.stdout
 

@@ -80,8 +80,8 @@ def test_predict_with_a_scheduler_dask_cannot_open(tmp_path: Path, address: str,
 def test_ingest_of_a_json_array_names_the_command_that_reads_one(tmp_path: Path) -> None:
     """A newcomer's trial (22): ingest said "--format labelstudio", an option ingest does not have; the hint names
     the command that has it."""
-    path = tmp_path / "arr.jsonl"
-    path.write_text('[{"data": {"text": "Rockets hit Sderot."}}]\n', encoding="utf-8")
+    path = tmp_path / "arr.jsonl"  # JSON_MIN's shape: an array of Label Studio tasks (`data`) is ingested
+    path.write_text('[{"text": "Rockets hit Sderot.", "id": 1, "label": []}]\n', encoding="utf-8")
     error = one_error_line(annotator("ingest", path, "--db", tmp_path / "a.db"))
     assert error == (
         f"{path}:1: this is a JSON array; expected JSONL, one JSON object a line (a Label Studio export is one array: "

@@ -39,7 +39,8 @@ def ingest(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help=".txt files, folders of them, or .jsonl files with a 'text' field.",
+            help=".txt files, folders of them, .jsonl files with a 'text' field, or Label Studio task files (a JSON "
+            "array or JSONL of tasks, their text in data.text: --text-field).",
             show_default=False,
             click_type=PathType(),
         ),
@@ -79,6 +80,14 @@ def ingest(
             "(file, line, why), and ingest the rest.",
         ),
     ] = False,
+    text_field: Annotated[
+        str,
+        typer.Option(
+            "--text-field",
+            help="Label Studio tasks: the data field holding the text, as the labelling config names it "
+            '(<Text value="$content">: --text-field content).',
+        ),
+    ] = "text",
 ) -> None:
     """Store articles and the model's suggestions for them; one file or line that holds no article and nothing is
     written (--skip-invalid skips it).
@@ -87,14 +96,18 @@ def ingest(
     """
     from annotator.exchange.article_files import read_articles
     from annotator.exchange.ingest import ingest as ingest_articles
+    from annotator.exchange.labelstudio_tasks import TaskReading
 
     if not paths and suggestions_from is None:
         raise fail("give the articles to ingest (files or folders), or --suggestions-from a predict folder")
     if no_suggest and suggestions_from is not None:
         raise fail("choose one of --no-suggest and --suggestions-from")
+    if not text_field.strip() or text_field != text_field.strip():
+        raise fail(f"--text-field: expected the name of a field of a Label Studio task's data, got {text_field!r}")
     skipped: list[InputError] = []
     with errors_as_lines(db=db):
-        articles = read_articles(paths or [], note, skipped if skip_invalid else None, db_option(db))
+        tasks = TaskReading(text_field)
+        articles = read_articles(paths or [], note, skipped if skip_invalid else None, db_option(db), tasks)
         if not articles and suggestions_from is None:  # nothing to store: no empty database either
             say_skipped(skipped)
             left = "is left as it was" if db.exists() else "was not created"

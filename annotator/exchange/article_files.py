@@ -17,7 +17,8 @@ from pydantic import ValidationError
 
 from annotator.differ import where_texts_differ
 from annotator.errors import InputError, describe_validation_error
-from annotator.exchange.files import ARTICLE_FILE, array_of_records, array_refused, read_text
+from annotator.exchange.files import ARTICLE_FILE, Where, array_of_records, array_refused, read_text
+from annotator.exchange.labelstudio_tasks import TaskReading, article_from_task, is_task, task_array
 from annotator.exchange.skipping import Skippable, articles_of, what_to_do
 from annotator.exchange.titles import title_from
 from annotator.literal import quoted
@@ -39,8 +40,11 @@ def read_text_file(path: Path) -> ArticleIn:
         raise InputError(message, path=str(path), line=1, field=field) from None
 
 
-def article_from_json(record: dict[str, Any], path: Path, line: int) -> ArticleIn:
-    """A JSONL line: `text` required, `id`, `title`, `meta` optional; other fields are kept in meta."""
+def article_from_json(record: dict[str, Any], path: Path, line: int, tasks: TaskReading | None = None) -> ArticleIn:
+    """A JSONL line: `text` required, `id`, `title`, `meta` optional; other fields are kept in meta. A Label
+    Studio task (`labelstudio_tasks`: its text in `data`) is read as one, by `tasks`."""
+    if is_task(record):
+        return article_from_task(record, Where(str(path), line=line), f"{path}:{line}", tasks or TaskReading())
     if "text" not in record:
         raise InputError("missing", path=str(path), line=line, field="text")
     extra = {k: v for k, v in record.items() if k not in ARTICLE_FIELDS}
@@ -146,34 +150,57 @@ def read_path(
     *,
     streamed: bool = False,
     others: list[Path] | None = None,
+    tasks: TaskReading | None = None,
 ) -> Iterator[ArticleIn]:
     """The articles of a file or folder; a file or line without one raises `Skippable`, or with `skipped` is
     added to it (a bad JSONL line skips the line; a file that cannot be read, the file). `streamed`: skipping,
-    each article is given as it is read (`skipping.articles_of`). A folder's files of other kinds go to `others`."""
+    each article is given as it is read (`skipping.articles_of`). A folder's files of other kinds go to `others`.
+    A JSON array of Label Studio tasks (`labelstudio_tasks`), whatever its name, is read as `tasks` says."""
     if path.is_dir():
         files = files_in(path, links, others)
         if not files:
             raise InputError("no .txt or .jsonl files in this folder", path=str(path))
         for file in files:
-            yield from read_path(file, skipped=skipped, streamed=streamed)
+            yield from read_path(file, skipped=skipped, streamed=streamed, tasks=tasks)
     elif not path.exists():
         raise InputError("no such file or folder", path=str(path))
+    elif path.suffix.lower() != ".txt" and array_of_records(path):
+        yield from _array(path, skipped, tasks or TaskReading())
     elif path.suffix.lower() in (".jsonl", ".txt"):
-        yield from articles_of(path, skipped, streamed=streamed)
-    elif array_of_records(path):  # a Label Studio export: said as `train --from` says it
-        raise array_refused(path)
+        yield from articles_of(path, skipped, streamed=streamed, tasks=tasks)
     else:
         raise InputError("expected a .txt or .jsonl file, or a folder of them", path=str(path))
 
 
+def _array(path: Path, skipped: list[InputError] | None, tasks: TaskReading) -> Iterator[ArticleIn]:
+    """A JSON array: Label Studio's tasks, read as articles; any other (JSON_MIN, another tool's records) is sent to
+    `import`, as `train --from` says it. A file that cannot be read as an array stops the run as a .txt file's."""
+    try:
+        read = task_array(path, tasks, skipped)
+    except InputError as error:
+        if skipped is None:
+            raise Skippable(error, whole=True) from None
+        skipped.append(error)
+        return
+    if read is None:
+        raise array_refused(path)
+    yield from read
+
+
 def read_articles(
-    paths: Iterable[str | Path], note: Note = None, skipped: list[InputError] | None = None, db: str = ""
+    paths: Iterable[str | Path],
+    note: Note = None,
+    skipped: list[InputError] | None = None,
+    db: str = "",
+    tasks: TaskReading | None = None,
 ) -> list[ArticleIn]:
     """Every article in these paths, validated; the first bad one raises InputError, which says what to do when
     other articles were given (remove it, or --skip-invalid). With `skipped`, a file or JSONL line that holds no
     article is added to it instead and the rest is read (`read_path`). Links inside a folder are skipped and
     named in one line for `note`, and so are a folder's files of other kinds (`not_read`). `db`: the --db option the
-    `import` a note gives carries (`store.db_option`), to run as printed on the database ingest wrote."""
+    `import` a note gives carries (`store.db_option`), to run as printed on the database ingest wrote. `tasks`: how
+    Label Studio tasks are read (--text-field), and what they carried, said in one note."""
+    tasks = tasks or TaskReading()
     articles: list[ArticleIn] = []
     seen: dict[str, str] = {}
     links: list[Path] = []
@@ -181,7 +208,7 @@ def read_articles(
     given = [Path(path) for path in paths]
     try:
         for path in given:
-            for article in read_path(path, links, skipped, others=others):
+            for article in read_path(path, links, skipped, others=others, tasks=tasks):
                 source = str(article.meta.get("source", path))
                 if article.id is not None and article.id in seen and seen[article.id] != article.text:
                     differs = where_texts_differ(seen[article.id], article.text, ("first", "second"))
@@ -196,6 +223,8 @@ def read_articles(
         note(skipped_links(links))
     if others and note is not None:
         note(not_read(others))
+    if (said := tasks.note(db)) and note is not None:
+        note(said)
     carried = annotated(articles)
     unjudged = [a for a in carried if not any(key in a.meta for key in JUDGED_KEYS)]
     if unjudged and note is not None:  # import leaves them out too: sent there, the user went round in a circle

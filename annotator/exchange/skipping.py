@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.errors import InputError
 from annotator.exchange.files import NotUTF8, jsonl_lines
 from annotator.models import ArticleIn
+
+if TYPE_CHECKING:
+    from annotator.exchange.labelstudio_tasks import TaskReading
 
 
 class Skippable(InputError):
@@ -32,14 +36,16 @@ def what_to_do(error: InputError, given: list[Path]) -> str:
     return "; nothing was ingested: remove the file or name the others, or add --skip-invalid to skip it and ingest the rest"
 
 
-def articles_of(path: Path, skipped: list[InputError] | None, *, streamed: bool = False) -> Iterator[ArticleIn]:
+def articles_of(
+    path: Path, skipped: list[InputError] | None, *, streamed: bool = False, tasks: TaskReading | None = None
+) -> Iterator[ArticleIn]:
     """A .txt or .jsonl file's articles. A .txt file that holds none, or a JSONL line that is none, raises
     `Skippable`; with `skipped`, it is added there instead and reading goes on (a JSONL line that is not UTF-8 is
     that line's alone). An error about a JSONL file as a whole (it cannot be read, is a DocBin or a JSON array)
     is the file's, no line's: it stands, or with `skipped` skips the whole file (which is therefore read whole
     first, then given). `streamed` (`predict --skip-invalid`, whose corpora may not fit in memory) gives each
     article as it is read: such an error, which only a read failing half-way raises after the first line, then
-    skips the rest of the file."""
+    skips the rest of the file. `tasks` reads a line that is a Label Studio task (`labelstudio_tasks`)."""
     from annotator.exchange.article_files import article_from_json, read_text_file  # its readers; it imports this
 
     named = _name_problem(path)
@@ -68,7 +74,7 @@ def articles_of(path: Path, skipped: list[InputError] | None, *, streamed: bool 
             try:
                 if isinstance(data, InputError):
                     raise data
-                article = article_from_json(data, path, where.line or 0)
+                article = article_from_json(data, path, where.line or 0, tasks)
             except InputError as error:
                 if skipped is None:
                     raise Skippable(error) from None
