@@ -137,7 +137,7 @@ def written_together(
     targets = [target for _, target, _ in checked]
     if len(set(targets)) != len(targets):
         raise PlaceError(f"{paths[-1]}: names the same file as another output; nothing was written")
-    advices = [advice or advice_for(option) for option in named]
+    advices = [advice or advice_for(option, target) for option, target in zip(named, targets, strict=True)]
     for (path, target, found), told in zip(checked, advices, strict=True):
         check_replaceable(path, target, found is not None, overwrite=overwrite, advice=told)
     temporaries: list[Temporary] = []

@@ -136,8 +136,31 @@ def made_from(target: Path) -> str | None:
     return made[1] if actual == made[0] else None
 
 
-def advice_for(option: str) -> str:
+def advice_for(option: str, target: Path | None = None) -> str:
+    """How to go on past a file an output may not replace: another path, or --overwrite; but a Label Studio
+    labelling config at `export --config`'s path is the project's own (trial t2 E: --overwrite would put annotator's
+    in its place), so only another path, and `import --config`, which reads it."""
+    if option == "--config" and target is not None and labelling_config(target):
+        return (
+            "it is a Label Studio labelling config: give --config another path for annotator's; a project's own "
+            "config is read by `annotator import --format labelstudio --config FILE`"
+        )
     return f"choose another {option}, or add --overwrite to replace it"
+
+
+#: A Label Studio labelling config opens with its `<View>` (after an XML declaration, comments, white space).
+_VIEW = re.compile(rb"(\s|<\?xml[^>]*\?>|<!--.*?-->)*<View[\s>/]", re.DOTALL)
+
+
+def labelling_config(path: Path) -> bool:
+    """Whether the file at `path` opens as a Label Studio labelling config (its first 64 KiB read; a byte order mark
+    passed over); a file that cannot be read is none."""
+    try:  # never waits: a FIFO renamed in is refused unopened
+        with os.fdopen(open_regular(path, follow=True), "rb") as stream:
+            head = stream.read(64 * 1024)
+    except OSError:  # NotRegular too
+        return False
+    return _VIEW.match(head.removeprefix(b"\xef\xbb\xbf")) is not None
 
 
 def foreign(path: Path, advice: str, mode: int | None = None) -> PlaceError:
