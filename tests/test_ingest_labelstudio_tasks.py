@@ -115,3 +115,24 @@ def test_an_array_of_other_records_is_still_sent_to_import(tmp_path: Path) -> No
         "min.json:1: this is a JSON array; expected JSONL, one JSON object a line (a Label Studio export is one array: "
         "`annotator import min.json --format labelstudio --db t.db`)"
     )
+
+
+def test_an_import_of_tasks_nobody_annotated_names_the_ingest_that_stores_them(tmp_path: Path) -> None:
+    """The trial's circle: ingest sent the file to import, whose "nothing imported" said no more. Its line now
+    names the ingest (on the same database, with the same --text-field), which stores the tasks' texts."""
+    tasks = [{"id": 1, "data": {"article": BANK}}, {"id": 2, "data": {"article": BRIDGE}}]
+    (tmp_path / "tasks.json").write_text(json.dumps(tasks), encoding="utf-8")
+    imported = ("import", "tasks.json", "--format", "labelstudio", "--text-field", "article", "--db", "my dbs/t.db")
+    (tmp_path / "my dbs").mkdir()
+    error = one_error_line(annotator(*imported, cwd=tmp_path))
+    assert error == (
+        "nothing imported: every record of tasks.json was left out (2 task(s) without an annotation; listed above); "
+        "my dbs/t.db was not created; `annotator ingest tasks.json --text-field article --db 'my dbs/t.db'` stores "
+        "their texts to annotate"
+    )
+    ingest = [*error.split("`")[1].split(" ")[1:3], "--text-field", "article", "--no-suggest", "--db", "my dbs/t.db"]
+    done = annotator(*ingest, cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (
+        0,
+        "2 article(s) added, 0 already stored, 0 suggestion(s) -> my dbs/t.db\n",
+    )

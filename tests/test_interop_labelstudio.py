@@ -189,7 +189,7 @@ def test_the_servers_export_of_our_suggestions_names_its_predictions_by_id_only(
         1,
         f"annotator: error: nothing imported: every record of {path} was left out (2 Label Studio prediction(s) "
         f"given by id only, without their results (not read); 2 task(s) without an annotation; listed above); {db} "
-        "was not created\n",
+        f"was not created; `annotator ingest {path} --db {db}` stores their texts to annotate\n",
     )
     assert out.splitlines() == [
         "left out: 2 Label Studio prediction(s) given by id only, without their results (not read)",

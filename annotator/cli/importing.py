@@ -157,7 +157,7 @@ def import_(
                     unsaid=unsaid(format.value),
                 )  # fmt: skip
                 _refuse_nothing_to_import(
-                    records, report, path, db, existed
+                    records, report, path, db, existed, options.text_field if format.value == "labelstudio" else None
                 )  # --annotator checked first; nothing written
         stored(f"the import is stored in {db}")
         if new_name is not None:
@@ -338,12 +338,14 @@ def _project(text_field: str | None, config: Path | None, format: FormatName) ->
 
 
 def _refuse_nothing_to_import(records: "list[Read | Entering]", report: "ImportReport", path: Path, db: Path,
-                              existed: bool) -> None:  # fmt: skip
+                              existed: bool, tasks_of: str | None = None) -> None:  # fmt: skip
     """A file that imports nothing (empty, or every record skipped or left out, when read or when checked against
     the database's tokens) is an error naming what was skipped or left out, by reason, after listing them: said
     inside the database being filled (after --annotator is checked), so a new one is never put in place to be taken
     for an import, and an existing one is left as it was (nothing was written). A file whose work is stored
-    already (unchanged) or in conflict is no such file."""
+    already (unchanged) or in conflict is no such file. `tasks_of`: a Label Studio import's text field, for the
+    ingest that stores the texts of its tasks nobody annotated (trial t2 F: each command sent the user to the
+    other)."""
     from annotator.exchange.formats.common import ImportedRecord
 
     if report.records or report.unchanged or report.commented or report.conflicts:
@@ -361,7 +363,20 @@ def _refuse_nothing_to_import(records: "list[Read | Entering]", report: "ImportR
         else (f"{path} is empty (0 bytes)" if _empty(path) else f"{path} holds no record")
     )
     left = "is left as it was" if existed else "was not created"  # a database made for nothing is not put in place
-    raise fail(f"nothing imported: {said}; {db} {left}")
+    raise fail(f"nothing imported: {said}; {db} {left}{_ingest_them(report, path, db, tasks_of)}")
+
+
+def _ingest_them(report: "ImportReport", path: Path, db: Path, text_field: str | None) -> str:
+    """The ingest that stores the texts of a Label Studio task file's tasks nobody annotated, when some were."""
+    from annotator.exchange.formats.labelstudio import NO_ANNOTATION
+    from annotator.exchange.labelstudio_tasks import ingest_advice
+    from annotator.store import db_option
+
+    return (
+        ""
+        if text_field is None or NO_ANNOTATION not in report.dropped
+        else ingest_advice(path, text_field, db_option(db))
+    )
 
 
 def _empty(path: Path) -> bool:

@@ -59,6 +59,19 @@ class TaskReading:
         return f"{said}: `annotator import {named} --format labelstudio{field}{db}` reads the annotations"
 
 
+def ingest_advice(path: Path, text_field: str, db: str = "") -> str:
+    """For an import that left a task file's unannotated tasks out: "; `annotator ingest FILE` stores their texts"
+    (trial t2 F: each command sent the user to the other), or "" for a file ingest does not read as tasks
+    (JSON_MIN). `db`: the --db option it carries (`store.db_option`)."""
+    try:
+        if task_array(path, TaskReading(text_field), None) is None:
+            return ""
+    except InputError:
+        return ""
+    field = "" if text_field == TEXT else f" --text-field {shlex.quote(text_field)}"
+    return f"; `annotator ingest {shlex.quote(str(path))}{field}{db}` stores their texts to annotate"
+
+
 def is_task(record: dict[str, Any]) -> bool:
     """A Label Studio task: its text is in `data`, an object, and the record has no `text` of its own (a JSONL
     article may keep any field, a `data` among them, in its meta)."""
