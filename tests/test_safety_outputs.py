@@ -160,13 +160,18 @@ def test_a_killed_export_leaves_a_temporary_that_the_next_export_names_and_leave
 
 
 def test_an_export_never_replaces_a_database_or_its_journals(db: Path, tmp_path: Path) -> None:
-    """Found by a newcomer: `export -o` naming the database being read wrote JSONL over it."""
+    """Found by a newcomer: `export -o` naming the database being read wrote JSONL over it. A journal's name is
+    refused as every output refuses one (`companion_names`), there or not."""
     before = db.read_bytes()
     (tmp_path / f"{db.name}-wal").write_bytes(b"")
-    for output in (db, tmp_path / f"{db.name}-wal"):
+    said = {
+        db: f"{db}: a SQLite database; an export never replaces one (choose another -o)",
+        tmp_path / "work.db-wal": f"{tmp_path}/work.db-wal is the name SQLite gives a file of its own beside work.db "
+        "(its write-ahead log), where nothing else may go: choose another -o",
+    }
+    for output, line in said.items():
         result = export(db, output, cwd=tmp_path)
-        assert (result.returncode, result.stderr.count("\n")) == (1, 1), result.stderr
-        assert "an export never replaces" in result.stderr
+        assert (result.returncode, result.stderr) == (1, f"annotator: error: {line}\n")
     assert db.read_bytes() == before
 
 

@@ -10,12 +10,15 @@ import typer
 from typer._click import Parameter
 from typer.models import TyperPath
 
+from annotator.companion_names import COMPANIONS
 from annotator.places import leading
 
 
 def database_paths(value: Path | list[Path]) -> Path | list[Path]:
     """`-` means standard input or output on this command line (`export -o -`): as a database it would be a file
-    named `-`, so it is refused wherever a database is named."""
+    named `-`, so it is refused wherever a database is named. So is a name SQLite gives a file of its own beside a
+    database (`companion_names`), whether or not that database is there: a database made at x.db-wal (`pack -o
+    x.db-wal`) was taken by SQLite for x.db's own, and named as a database one would be read as one."""
     paths = value if isinstance(value, list) else [value]
     if any(str(path) == "-" for path in paths):
         raise typer.BadParameter("- is standard input or output, not a database file")
@@ -27,12 +30,6 @@ def database_paths(value: Path | list[Path]) -> Path | list[Path]:
                 f"{COMPANIONS[companion]}), not a database: give another name"
             )
     return value
-
-
-#: The files SQLite keeps beside a database, by the end of their names. A database made at such a name (`pack -o
-#: x.db-wal`, `ingest --db x.db-wal`) beside x.db was taken by SQLite as x.db's own, and every command then refused
-#: x.db; named as a database, one would be read as one. So no option naming a database takes such a name.
-COMPANIONS = {"-wal": "write-ahead log", "-shm": "wal-index", "-journal": "rollback journal"}
 
 
 def output_paths(value: Path | None) -> Path | None:

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from annotator.companion_names import companion_refusal
 from annotator.errors import AnnotatorError, InputError
 from annotator.interrupts import keeping
 from annotator.places import Note, note_leftover_folders, unbroken
@@ -38,6 +39,9 @@ def new_folder(out: Path, note: Note = None, *, numbered: bool = False) -> None:
     `numbered` (the default name), taken too: the pipeline goes to the next free number. `note` hears of a pipeline
     folder a killed run left beside it (this name's, or any default name's)."""
     unbroken(out)  # a link to nothing or in a loop (`models` by default): one line, nothing made
+    refusal = companion_refusal(out)  # SQLite would take a folder there for a database's own
+    if refusal is not None:
+        raise AnnotatorError(f"{refusal}: choose another --out")
     if out.is_symlink() and not numbered:
         raise AnnotatorError(f"{out} is a symbolic link: choose a new --out (a folder of its own)")
     if out.exists() and (not out.is_dir() or any(out.iterdir())) and not numbered:

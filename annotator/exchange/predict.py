@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from annotator.companion_names import companion_refusal
 from annotator.errors import AnnotatorError, InputError
 from annotator.exchange.cluster_work import PipelineOnWorker, pipeline_on_worker, predict_shard
 from annotator.exchange.manifest import MANIFEST, Manifest, read_manifest, resumed
@@ -113,6 +114,9 @@ def check_output(folder: Path) -> None:
     """Before any cluster starts: the output folder is new, empty, or one this command wrote."""
     unbroken(folder)  # a link to nothing or in a loop: one line, nothing made
     shown = leading(folder, os.path.realpath(folder))  # and where a link leads
+    refusal = companion_refusal(folder, shown)  # SQLite would take a folder there for a database's own
+    if refusal is not None:
+        raise AnnotatorError(f"{refusal}: give another folder for the predictions")
     if folder.exists() and not folder.is_dir():
         raise AnnotatorError(f"{shown} is a file: give a folder for the predictions")
     if read_manifest(folder) is None and folder.exists() and any(folder.iterdir()):

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from annotator.companion_names import companion_refusal
 from annotator.exchange.recording import (
     expect_swap,
     expect_written,
@@ -41,9 +42,9 @@ PARTIAL = "partial"
 
 
 def _refuse_a_database(path: Path, target: Path, found: os.stat_result | None, option: str) -> None:
-    for suffix in ("-wal", "-shm", "-journal"):
-        if target.name.endswith(suffix) and target.with_name(target.name.removesuffix(suffix)).exists():
-            raise PlaceError(f"{path}: the {suffix[1:]} file of a database; an export never replaces it")
+    refusal = companion_refusal(path)
+    if refusal is not None:
+        raise PlaceError(f"{refusal}: choose another {option}")
     if found is None:
         return
     try:  # never through a link, nor a FIFO renamed in since `regular_target` looked (it would block for ever)
