@@ -25,13 +25,24 @@ class AnnotatorError(Exception):
     advised: str | None = None
 
 
-def on_database(error: AnnotatorError, db: str) -> str:
+def on_database(error: AnnotatorError, db: str, database: str | os.PathLike[str] | None = None) -> str:
     """The error's message, the command it advises carrying `db` (`store.db_option`: "" for the default database),
-    so that it runs as pasted on the database the failing command read."""
+    so that it runs as pasted on the database the failing command read. When the file the error names is that
+    `database` itself, its advice would run on the database itself (a merge of self.db into self.db, refused): the
+    error's `on_itself` is said instead, if it has one."""
+    if isinstance(error, InputError) and error.on_itself and error.path and database and _same(error.path, database):
+        return f"{error.path}: {error.on_itself}"
     said = str(error)
     if not db or error.advised is None:
         return said
     return said.replace(f"`{error.advised}`", f"`{error.advised}{db}`", 1)
+
+
+def _same(path: str, other: str | os.PathLike[str]) -> bool:
+    try:
+        return os.path.samefile(path, other)
+    except OSError:
+        return False
 
 
 class InputError(AnnotatorError):
@@ -46,11 +57,13 @@ class InputError(AnnotatorError):
         field: str | None = None,
         record: int | None = None,
         advised: str | None = None,
+        on_itself: str | None = None,
     ):
         """`record` locates an entry of a file that is not one record a line (a JSON array, a DocBin); `advised`:
-        the command the message gives (`AnnotatorError.advised`)."""
+        the command the message gives (`AnnotatorError.advised`); `on_itself`: what to say instead when `path` is
+        the command's own database (`on_database`)."""
         self.path, self.line, self.field, self.reason, self.record = path, line, field, message, record
-        self.advised = advised
+        self.advised, self.on_itself = advised, on_itself
         where = ":".join(str(part) for part in (path, line) if part is not None)
         parts = [where] if where else []
         if record is not None:

@@ -235,7 +235,7 @@ def errors_as_lines(kept: str = ALL_OR_NOTHING, db: Path | None = None) -> Itera
     except AnnotatorError as error:
         if kept != ALL_OR_NOTHING and isinstance(error, WriteFailed):  # the steps committed before it stay
             raise fail(f"{str(error).removesuffix(NOTHING_OF_THIS_CHANGE)}; {kept}") from None
-        raise fail(on_database(error, db_option(db))) from None
+        raise fail(on_database(error, db_option(db), db)) from None
     except KeyboardInterrupt:
         raise interrupted(f"interrupted; {kept}") from None
     except MemoryError:

@@ -243,6 +243,7 @@ def refuse_a_database(head: bytes, path: str | Path) -> None:
             f"`annotator export --db {shlex.quote(str(path))}` writes its records to a file",
             path=str(path),
             advised=merge,
+            on_itself="this is the database this command works on, not a file of records: its work is in it already",
         )
 
 
