@@ -73,7 +73,13 @@ def is_writable(path: Path) -> bool:
 def read_only_reason(path: Path) -> str:
     """Why the database at `path` (as given) cannot be written, in words naming what the user can change: the file
     itself, a companion SQLite keeps beside it, or the folder (a database in a folder this user cannot write was
-    called "read-only", sending them to chmod a file that was writable). Opened read-only on request: the file."""
+    called "read-only", sending them to chmod a file that was writable), or the file system it is on when that is
+    mounted read-only (trial s49 F6c). Opened read-only on request: the file."""
+    try:
+        if os.statvfs(os.path.dirname(os.path.abspath(path))).f_flag & os.ST_RDONLY:
+            return f"{path} is on a read-only file system"
+    except OSError:
+        pass
     companions = [companion(path, suffix) for suffix in ("-wal", "-shm")]
     if not os.access(path, os.W_OK) or not all(c.exists() for c in companions):
         folder = path.parent
