@@ -128,9 +128,12 @@ def unbroken(path: Path) -> None:
 
 
 def leading(path: Path | str, target: Path | str) -> str:
-    """A path as a refusal names it: as given, and where it really leads when a link on the way (at it, or at a
-    folder above it) leads elsewhere, `x.db (a link to /data/y.db)`: the refused file is that one."""
-    return str(path) if os.path.abspath(path) == str(target) else f"{path} (a link to {target})"
+    """A path as a refusal names it: as given, and where it really leads when a link on the way leads elsewhere
+    (the refused file is that one): `x.db (a link to /data/y.db)` when the path is a link, `exports/a.jsonl
+    (through a link: /shared/a.jsonl)` when a folder above it is (trial s49 F6b: named as if the file were one)."""
+    if os.path.abspath(path) == str(target):
+        return str(path)
+    return f"{path} (a link to {target})" if os.path.islink(path) else f"{path} (through a link: {target})"
 
 
 def from_here(path: str) -> str:

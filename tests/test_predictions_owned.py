@@ -100,7 +100,7 @@ def test_a_refused_shard_through_a_link_at_the_output_names_where_it_is(folder: 
     result = run(*PREDICT[:3], "via", *PREDICT[4:], cwd=folder)
     assert (result.returncode, result.stderr) == (
         1,
-        f"annotator: error: via/shards/shard-000002.jsonl (a link to {foreign}): a file the manifest does not list as "
+        f"annotator: error: via/shards/shard-000002.jsonl (through a link: {foreign}): a file the manifest does not list as "
         f"a shard of these predictions; {LEAVE_IT}\n",
     )
     assert foreign.read_bytes() == b"FOREIGN\n"
