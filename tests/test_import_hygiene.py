@@ -29,6 +29,9 @@ CORE = [
     "annotator.reports.evaluation_text",
     "annotator.reports.reference",
     "annotator.speaker_offers",
+    "annotator.companion_names",
+    "annotator.store.unlocked",
+    "annotator.exchange.labelstudio_tasks",
 ]
 
 
