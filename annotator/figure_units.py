@@ -75,9 +75,22 @@ def unit_after_number(text: str, tokens: Tokens, index: int) -> bool:
 
 def number_of_unit(text: str, tokens: Tokens, index: int) -> int:
     """The token a label key reads at token `index`: the number a unit or multiplier there is written after
-    (`unit_number`), else `index`."""
+    (`unit_number`), or a percentage's word (`percent_number`), else `index`."""
     number = unit_number(text, tokens, index)
+    number = percent_number(text, tokens, index) if number is None else number
     return index if number is None else number
+
+
+def percent_number(text: str, tokens: Tokens, index: int) -> int | None:
+    """The number before the percentage token `index` is a word of ("13 | percent", "13 per | cent"): the figure's
+    as a percent sign is (a trial: 'percent' alone was the phrase); None elsewhere."""
+    word = text[slice(*tokens[index])].lower()
+    number = index - 1 - (word == "cent")
+    if word not in ("percent", "pct", "per", "cent") or number < 0 or not text[tokens[number][1] - 1].isdigit():
+        return None
+    shown = " ".join(text[slice(*token)].lower() for token in tokens[number + 1 : number + 3])
+    spaced = all(text[tokens[i][1] : tokens[i + 1][0]] in ("", " ") for i in range(number, index))
+    return number if spaced and (shown == "per cent" or shown.split(" ")[0] in ("percent", "pct")) else None
 
 
 def with_multiplier(text: str, tokens: Tokens, figure: TokenRange) -> TokenRange:

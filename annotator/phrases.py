@@ -15,6 +15,7 @@ from typing import NamedTuple
 from annotator.complements import is_clean, quantified, with_complement
 from annotator.compounds import compound_head, nationality_group
 from annotator.counts import counts_time, period
+from annotator.dates import is_date
 from annotator.descriptions import described_name
 from annotator.figure_labels import figure_core, label_misfit
 from annotator.figure_units import number_of_unit
@@ -330,8 +331,10 @@ def why_no_phrase(text: str, tokens: Tokens, index: int) -> str | None:
     after a modal (`verb_after_modal`: "will | debate"), the number of a time, a duration or an age (`counts_time`:
     "six | months ago"), or a pronoun, a function word, a determiner or an adverb (`adverb_at`: "quickly", "soon")
     alone ("We", "to"; trial 23), lower-case or capitalised only where a sentence or a quotation starts ("May"
-    mid-sentence is a name; `added "It is serious,"`), no phrase growing from it: no mention (the guide). A selection
-    adds it all the same."""
+    mid-sentence is a name; `added "It is serious,"`), no phrase growing from it: no mention (the guide); a date
+    (`is_date`: "Thursday", "in 2016"), no entity nor figure. A selection adds it all the same."""
+    if is_date(text, tokens, index):
+        return "a date"
     before = word_at(text, tokens, index - 1) if index > 0 else ""  # "costing | shippers millions": its object
     verb = (
         group_word(word_at(text, tokens, index))

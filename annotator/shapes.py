@@ -182,13 +182,21 @@ def name_range(text: str, tokens: Tokens, index: int, joiners: frozenset[str]) -
             first -= 1
             continue
         gap = first - 1
-        while gap > 0 and word_at(text, tokens, gap) in joiners and joined(text, tokens, gap - 1, gap):
+        while gap > 0 and _joins(text, tokens, gap, joiners) and joined(text, tokens, gap - 1, gap):
             gap -= 1
         if gap < first - 1 and name_word(text, tokens, gap, titles):
             first = gap
             continue
         break
     return first, last
+
+
+def _joins(text: str, tokens: Tokens, gap: int, joiners: frozenset[str]) -> bool:
+    """Whether token `gap` is one of `joiners`, a hyphen touching both sides ("Jean-Pierre"): a dash between spaces
+    ends a name (a trial: "PORT MAREN - Harbor Bank" was one name, 1 on "Harbor" added 'Harbor')."""
+    word = word_at(text, tokens, gap)
+    touching = 0 < gap < len(tokens) - 1 and tokens[gap - 1][1] == tokens[gap][0] == tokens[gap + 1][0] - len(word)
+    return word in joiners and (word not in HYPHENS or touching)
 
 
 def _name_end(text: str, tokens: Tokens, index: int, joiners: frozenset[str], titles: bool) -> int:
@@ -199,7 +207,7 @@ def _name_end(text: str, tokens: Tokens, index: int, joiners: frozenset[str], ti
             last += 1
             continue
         gap = last + 1
-        while gap + 1 < len(tokens) and word_at(text, tokens, gap) in joiners and joined(text, tokens, gap, gap + 1):
+        while gap + 1 < len(tokens) and _joins(text, tokens, gap, joiners) and joined(text, tokens, gap, gap + 1):
             gap += 1
         if gap > last + 1 and name_word(text, tokens, gap, titles):
             last = gap
