@@ -261,6 +261,22 @@ def torn_read(error: sqlite3.DatabaseError, kept: str = ALL_OR_NOTHING) -> str |
     )
 
 
+@contextmanager
+def read_whole(kept: str = "nothing was shown") -> Iterator[None]:
+    """A read-only command whose file another process wrote while it read it (`store.unlocked`) says so in one
+    line and fails, though SQLite raised nothing: what it read may mix two states of the file (a count from before
+    an `accept` beside a status from after). `kept`: what it did with what it read (printed, wrote)."""
+    from annotator.store.unlocked import reads_so_far, torn_reads
+
+    since = reads_so_far()
+    yield
+    if torn := torn_reads(since):
+        raise fail(
+            f"{torn[0]}: another process wrote to it while this command read it; what was read may mix two states "
+            f"of the file, {kept}: run the command again"
+        )
+
+
 def out_of_memory(kept: str = ALL_OR_NOTHING) -> str:
     """A MemoryError a reader did not name a file for (`exchange.files.too_large`), in one line: what the command
     kept, `kept`, unless its all-or-nothing work was saved before (`interrupts.stood`); never a traceback (trial t4

@@ -17,6 +17,7 @@ from annotator.cli.common import (
     note,
     open_store,
     progress_bar,
+    read_whole,
     reported_before_interrupts,
     say,
     say_skipped,
@@ -337,7 +338,7 @@ def check(db: DbOption = Path(DEFAULT_DB)) -> None:
     """
     from annotator.store.verify import check as problems_in
 
-    with errors_as_lines(), open_store(db, read_only=True, whole=False) as store:
+    with read_whole(), errors_as_lines(), open_store(db, read_only=True, whole=False) as store:
         problems = problems_in(store)
         for number, problem in enumerate(problems, 1):  # one line each, every one with what to do
             error = fail(f"{db}: problem {number} of {len(problems)}: {problem}")

@@ -22,6 +22,7 @@ from annotator.cli.common import (
     note,
     open_store,
     progress_bar,
+    read_whole,
     reported_before_interrupts,
     say,
     stored,
@@ -109,7 +110,12 @@ def export(
             f"(-o - > export{get_format(name).suffix}) or give -o PATH"
         )
     # from the output's rename on, an interrupt waits for the report
-    with reported_before_interrupts(), errors_as_lines(), open_store(db, read_only=True) as store:
+    with (
+        reported_before_interrupts(),
+        read_whole("and so may what this command wrote"),
+        errors_as_lines(),
+        open_store(db, read_only=True) as store,
+    ):
         options = ExportOptions(statuses=parse_statuses(status), labels=parse_labels(labels), spans_key=spans_key)
         chosen = get_format(name)
         who = None if suggestions else GOLD if gold else default_annotator(annotator)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from annotator.cli.common import DbOption, errors_as_lines, fail, note, open_store, say, say_json, say_lines
+from annotator.cli.common import DbOption, errors_as_lines, fail, note, open_store, read_whole, say, say_json, say_lines
 from annotator.cli.tables import render_tables
 from annotator.literal import literal
 from annotator.store import DEFAULT_DB
@@ -60,7 +60,7 @@ def stats(
     from annotator.metrics.activity import on_screen, time_spent
     from annotator.store.assignments import progress
 
-    with errors_as_lines(), open_store(db, read_only=True, intact="rows") as store:
+    with read_whole(), errors_as_lines(), open_store(db, read_only=True, intact="rows") as store:
         figures = store.stats()
         minutes = {
             who: time_spent(e for e in store.events(annotator=who) if on_screen(e)) / 60 for who in store.annotators()
@@ -80,7 +80,7 @@ def _list_articles(db: Path, as_json: bool = False) -> None:
     read todo as theirs to do) and its title last, never cut; columns two spaces apart, stored text literal. An id
     longer than `LONGEST_ID` is clipped in the middle (one of 100,000 characters padded every line to its width),
     with a note; `as_json` gives the same list as JSON, every id whole."""
-    with errors_as_lines(), open_store(db, read_only=True, intact="rows") as store:
+    with read_whole(), errors_as_lines(), open_store(db, read_only=True, intact="rows") as store:
         titles = store.titles()
         names, status = _statuses(store)
         stale = _stale_gold(store, db)

@@ -15,6 +15,7 @@ from annotator.cli.common import (
     fail,
     note,
     open_store,
+    read_whole,
     reported_before_interrupts,
     say,
     say_json,
@@ -77,7 +78,7 @@ def agreement(
     from annotator.reports.flagged import left_out_line, put_aside_out
     from annotator.store.unchecked import command_only, model_unchanged
 
-    with errors_as_lines(), open_store(db, read_only=True, intact="tokens") as store:
+    with read_whole(), errors_as_lines(), open_store(db, read_only=True, intact="tokens") as store:
         names = chosen_annotators(
             store, annotators, "agreement", include_in_progress, by_assignment=not ignore_assignments
         )
@@ -358,7 +359,7 @@ def evaluate(
     from annotator.reports.reference import choose_reference
 
     names = [name.strip() for value in suggester or [] for name in value.split(",") if name.strip()]
-    with errors_as_lines(db=db), open_store(db, read_only=True, intact=True) as store:
+    with read_whole(), errors_as_lines(db=db), open_store(db, read_only=True, intact=True) as store:
         reference = choose_reference(store, gold_from, include_in_progress)
         report = score(
             store,

@@ -11,6 +11,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from annotator.errors import AnnotatorError
+
 
 class Unlocked(sqlite3.Connection):
     """A read-only connection to a file read as it is (`immutable`): SQLite takes no lock and creates no `-wal` or
@@ -44,11 +46,29 @@ def remember_unlocked(db: sqlite3.Connection) -> None:
         _read_unlocked.append(db)
 
 
-def torn_reads() -> list[Path]:
+def torn_reads(since: int = 0) -> list[Path]:
     """The files this process read without locks that another process changed since (a checkpoint into the file):
     an error SQLite raised reading one ("database disk image is malformed") is a torn read, not damage (an
-    attacker's trial: `stats`, `agreement`, `check` under a loop of `accept` ended in tracebacks)."""
-    return list(dict.fromkeys(db.path for db in _read_unlocked if db.changed()))
+    attacker's trial: `stats`, `agreement`, `check` under a loop of `accept` ended in tracebacks). `since`: only
+    the connections opened after the first `since` (`reads_so_far`)."""
+    return list(dict.fromkeys(db.path for db in _read_unlocked[since:] if db.changed()))
+
+
+def reads_so_far() -> int:
+    """How many lock-free read-only connections this process has opened: `torn_reads(since=...)` asks of later ones."""
+    return len(_read_unlocked)
+
+
+def torn(db: sqlite3.Connection, shown: Path) -> AnnotatorError | None:
+    """The refusal of what a command found reading `db` if another process wrote the file under it (`changed()`):
+    `check`'s integrity pass over pages a writer's checkpoint rewrote mid-read lists missing index rows of a sound
+    file (a race test, one run in two). None if `db` was read with locks or the file is as it was opened."""
+    if not (isinstance(db, Unlocked) and db.changed()):
+        return None
+    return AnnotatorError(
+        f"{shown}: another process wrote to it while this command read it; what was read may mix two states of "
+        "the file and nothing from this command was written: run the command again"
+    )
 
 
 def identity_of(path: Path) -> tuple[int, int, int, int] | None:

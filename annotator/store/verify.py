@@ -30,6 +30,7 @@ from annotator.store.schema import (
     schema_objects,
 )
 from annotator.store.temporary import temporary_files, temporary_write_failed
+from annotator.store.unlocked import torn
 from annotator.vocabulary import Status, is_model
 
 
@@ -236,15 +237,24 @@ def check(reader: Reader) -> list[str]:
     that differs from the migrations' is reported alone: the title index and the event log are read through the
     tables it may lack."""
     with temporary_files(reader.path), one_snapshot(reader.conn):  # the file is only read: no other write fails
-        problems = integrity_problems(reader) or schema_problems(reader)
-        if problems:
-            return problems
-        named = [f"table {table!r}: {problem}" for table, problem in name_problems(reader.conn)]
-        undecodable = utf8_problems(reader.conn)
-        if undecodable:  # every other check reads that text
-            return named + undecodable
-        stored = stored_problems(reader.conn) + moment_problems(reader.conn)
-        return title_index_problems(reader) + named + stored + replay_problems(reader)
+        problems = _problems(reader)
+    if (
+        problems and reader.path and (refusal := torn(reader.conn, reader.path))
+    ):  # not damage: a writer's checkpoint under the read
+        raise refusal
+    return problems
+
+
+def _problems(reader: Reader) -> list[str]:
+    problems = integrity_problems(reader) or schema_problems(reader)
+    if problems:
+        return problems
+    named = [f"table {table!r}: {problem}" for table, problem in name_problems(reader.conn)]
+    undecodable = utf8_problems(reader.conn)
+    if undecodable:  # every other check reads that text
+        return named + undecodable
+    stored = stored_problems(reader.conn) + moment_problems(reader.conn)
+    return title_index_problems(reader) + named + stored + replay_problems(reader)
 
 
 @contextmanager
