@@ -55,6 +55,25 @@ def test_a_pack_at_a_wals_name_is_refused(folder: Path) -> None:
     assert annotator("stats", "--db", "x.db", cwd=folder).returncode == 0
 
 
+@pytest.mark.parametrize(
+    "command", [("pack", "--annotator", "bob", "--db", "x.db"), ("ingest", "a.txt", "--no-suggest")]
+)
+def test_a_database_in_a_folder_at_a_wals_name_is_refused(folder: Path, command: tuple[str, ...]) -> None:
+    """A folder still to be made at x.db-wal would hold the new file: SQLite would find a folder where x.db's log
+    goes (a trial: `pack -o x.db-wal/sub.db` ended in "x.db-wal/sub.db: Not a directory")."""
+    before = sorted(p.name for p in folder.iterdir())
+    option = ("-o",) if command[0] == "pack" else ("--db",)
+    result = annotator(*command, *option, "x.db-wal/sub.db", cwd=folder)
+    named = "'-o' / '--output'" if command[0] == "pack" else "'--db'"
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1,
+        "",
+        f"annotator: error: Invalid value for {named}: x.db-wal/sub.db: x.db-wal is the name SQLite gives a file of "
+        "its own beside x.db (its write-ahead log), where nothing else may go\n",
+    )
+    assert sorted(p.name for p in folder.iterdir()) == before
+
+
 def test_a_merge_of_a_journals_name_is_refused(folder: Path) -> None:
     result = annotator("merge", "x.db-journal", "--db", "y.db", cwd=folder)
     assert (result.returncode, result.stdout, result.stderr) == (

@@ -10,7 +10,7 @@ import typer
 from typer._click import Parameter
 from typer.models import TyperPath
 
-from annotator.companion_names import COMPANIONS
+from annotator.companion_names import COMPANIONS, companion_refusal
 from annotator.places import leading
 
 
@@ -18,7 +18,8 @@ def database_paths(value: Path | list[Path]) -> Path | list[Path]:
     """`-` means standard input or output on this command line (`export -o -`): as a database it would be a file
     named `-`, so it is refused wherever a database is named. So is a name SQLite gives a file of its own beside a
     database (`companion_names`), whether or not that database is there: a database made at x.db-wal (`pack -o
-    x.db-wal`) was taken by SQLite for x.db's own, and named as a database one would be read as one."""
+    x.db-wal`) was taken by SQLite for x.db's own, and named as a database one would be read as one; so is a
+    folder still to be made at such a name beside a database that is there (`pack -o x.db-wal/sub.db`)."""
     paths = value if isinstance(value, list) else [value]
     if any(str(path) == "-" for path in paths):
         raise typer.BadParameter("- is standard input or output, not a database file")
@@ -29,6 +30,8 @@ def database_paths(value: Path | list[Path]) -> Path | list[Path]:
                 f"{path} is the name SQLite gives a file of its own beside {path.name[: -len(companion)]} (its "
                 f"{COMPANIONS[companion]}), not a database: give another name"
             )
+        if refusal := companion_refusal(path):  # a folder to be made at x.db-wal (`pack -o x.db-wal/sub.db`)
+            raise typer.BadParameter(refusal)
     return value
 
 
