@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from annotator.differ import where_texts_differ
 from annotator.errors import InputError, describe_validation_error
 from annotator.exchange.files import ARTICLE_FILE, Where, array_of_records, array_refused, read_text
-from annotator.exchange.labelstudio_tasks import TaskReading, article_from_task, is_task, task_array
+from annotator.exchange.labelstudio_tasks import TaskReading, article_from_task, is_task, task_array, task_object
 from annotator.exchange.skipping import Skippable, articles_of, what_to_do
 from annotator.exchange.titles import title_from
 from annotator.literal import quoted
@@ -155,7 +155,8 @@ def read_path(
     """The articles of a file or folder; a file or line without one raises `Skippable`, or with `skipped` is
     added to it (a bad JSONL line skips the line; a file that cannot be read, the file). `streamed`: skipping,
     each article is given as it is read (`skipping.articles_of`). A folder's files of other kinds go to `others`.
-    A JSON array of Label Studio tasks (`labelstudio_tasks`), whatever its name, is read as `tasks` says."""
+    A JSON array of Label Studio tasks (`labelstudio_tasks`), whatever its name, is read as `tasks` says, and so is
+    a file (not .txt or .jsonl) of one task object, as Label Studio reads a .json file of one."""
     if path.is_dir():
         files = files_in(path, links, others)
         if not files:
@@ -168,6 +169,8 @@ def read_path(
         yield from _array(path, skipped, tasks or TaskReading())
     elif path.suffix.lower() in (".jsonl", ".txt"):
         yield from articles_of(path, skipped, streamed=streamed, tasks=tasks)
+    elif (one := _object(path, skipped, tasks or TaskReading())) is not None:
+        yield from one
     else:
         raise InputError("expected a .txt or .jsonl file, or a folder of them", path=str(path))
 
@@ -185,6 +188,19 @@ def _array(path: Path, skipped: list[InputError] | None, tasks: TaskReading) -> 
     if read is None:
         raise array_refused(path)
     yield from read
+
+
+def _object(path: Path, skipped: list[InputError] | None, tasks: TaskReading) -> list[ArticleIn] | None:
+    """A file of one Label Studio task (or its data) as its article, or None for a file that is none; an error in
+    it is the file's, skipped whole as an array's."""
+    try:
+        article = task_object(path, tasks)
+    except InputError as error:
+        if skipped is None:
+            raise Skippable(error, whole=True) from None
+        skipped.append(error)
+        return []
+    return None if article is None else [article]
 
 
 def read_articles(

@@ -24,7 +24,8 @@ from annotator.exchange.files import (
 
 def json_array(path: str | Path) -> tuple[Path, list[Any], Callable[[int, str | None], int | None]]:
     """A whole-file JSON array (Label Studio), and the line each record starts on (`record_lines`, record 1 the
-    first); JSONL or a truncated file is a one-line error, an empty one holds no task."""
+    first); JSONL or a truncated file is a one-line error, an empty one holds no task. A file of one JSON object is
+    an array of it, as Label Studio's importer reads one."""
     path, text = read_text(path)
     if not text:  # 0 bytes: no task (the import says the file is empty, as of every format), not a cut-short array
         return path, [], record_lines(text)
@@ -43,9 +44,26 @@ def json_array(path: str | Path) -> tuple[Path, list[Any], Callable[[int, str | 
         data = parse_json(text, Where(str(path), line=1))  # raises the located error for these too
     except MemoryError:  # within `WHOLE_FILE`, yet its records did not fit: one line, never a traceback
         raise InputError(too_large(path), path=str(path)) from None
+    if isinstance(data, dict):  # one task: Label Studio's importer reads it as a list of it
+        return path, [data], record_lines(f"[{text}]")
     if not isinstance(data, list):
         raise InputError(f"expected a JSON array of tasks, got {json_kind(data)}", path=str(path), line=1)
     return path, data, record_lines(text)
+
+
+def json_object(path: str | Path) -> tuple[Path, dict[str, Any], Callable[[int, str | None], int | None]] | None:
+    """A file that is one JSON object (Label Studio imports it as a list of one task), and the lines of its fields
+    (`record_lines`, as record 1); None for any other file. A key twice in it is a one-line error."""
+    path, text = read_text(path)
+    if not text.lstrip().startswith("{"):
+        return None
+    try:
+        data = loads(text)
+    except DuplicateKey as error:
+        raise _located_duplicate(path, f"[{text}]", error) from None
+    except (ValueError, RecursionError, MemoryError):
+        return None
+    return (path, data, record_lines(f"[{text}]")) if isinstance(data, dict) else None
 
 
 def record_lines(text: str) -> Callable[[int, str | None], int | None]:

@@ -1,6 +1,8 @@
 """Label Studio task files as articles for `ingest`: a JSON array, or JSONL, of tasks `{"id": .., "data": {...}}`,
 as a server imports and exports them (trial t2 F: ingest sent such a file to `import`, which left every task
-nobody had annotated out, so a project's remaining tasks could not be moved here).
+nobody had annotated out, so a project's remaining tasks could not be moved here). As Label Studio's importer, an
+object without `data` in an array is a task's data (`[{"text": ...}]`), and a file of one JSON object is one task
+(`task_object`), unless the array holds annotations (JSON_MIN, another tool's records: import's).
 
 The text is `data.<--text-field>` (default `text`), as `import --format labelstudio` reads it, and the article is
 the one that import makes of the task (`data.article_id` as its id where our export wrote one, `data.title`, the
@@ -21,8 +23,10 @@ from pydantic import ValidationError
 
 from annotator.errors import InputError, describe_validation_error, json_kind
 from annotator.exchange.files import Where
+from annotator.exchange.formats.labelstudio_objects import holds_regions
 from annotator.exchange.formats.labelstudio_project import TEXT, missing_text
-from annotator.exchange.json_arrays import json_array
+from annotator.exchange.formats.looks import LABEL_STUDIO_RESULTS, look_of
+from annotator.exchange.json_arrays import json_array, json_object
 from annotator.exchange.titles import title_from
 from annotator.models import ArticleIn
 
@@ -30,6 +34,11 @@ from annotator.models import ArticleIn
 TASK_ID = "labelstudio_task_id"
 #: The data fields a task's article is made of (the text's field besides), as import reads them.
 _ARTICLE = {"article_id": "id", "title": "title", "meta": "meta"}
+#: What a record of annotations holds and no task's data does: JSON_MIN's `annotator` and `annotation_id` (even
+#: null, on a task nobody annotated), a task's results.
+_ANNOTATIONS = ("annotator", "annotation_id", *LABEL_STUDIO_RESULTS)
+#: Keys whose list is spans, as JSON_MIN, doccano and our own records carry them (`article_files.SPAN_KEYS`).
+_SPAN_LISTS = ("spans", "label", "labels", "entities")
 
 
 @dataclass
@@ -78,18 +87,34 @@ def is_task(record: dict[str, Any]) -> bool:
     return isinstance(record.get("data"), dict) and "text" not in record
 
 
-def article_from_task(record: dict[str, Any], where: Where, source: str, reading: TaskReading) -> ArticleIn:
-    """A task's article, or an error naming the file, the task (line or record) and the field in `data`."""
+def is_task_data(record: Any) -> bool:
+    """A task's data without `data` around it, which Label Studio's importer reads as the task's data: an object
+    that is no task and holds no annotations (a JSON_MIN record's `annotator` or labels, another tool's marks)."""
+    return (
+        isinstance(record, dict)
+        and not is_task(record)
+        and not any(key in record for key in _ANNOTATIONS)
+        and not any(isinstance(record.get(key), list) for key in _SPAN_LISTS)
+        and not any(map(holds_regions, record.values()))
+        and look_of(record) is None
+    )
+
+
+def article_from_task(
+    record: dict[str, Any], where: Where, source: str, reading: TaskReading, at: str = "data."
+) -> ArticleIn:
+    """A task's article, or an error naming the file, the task (line or record) and the field in `data` (`at`:
+    "" for the data of a task written without `data`, whose fields are named as the file has them)."""
     data: dict[str, Any] = record["data"]
     text_field = reading.text_field
     if text_field not in data:
-        raise missing_text(data, text_field, where)
+        raise missing_text(data, text_field, where, at)
     text = data[text_field]
     if not isinstance(text, str):
-        raise where.error(f"expected text, got {json_kind(text)}", f"data.{text_field}")
+        raise where.error(f"expected text, got {json_kind(text)}", f"{at}{text_field}")
     meta = data.get("meta", {})
     if not isinstance(meta, dict):
-        raise where.error(f"must be a JSON object, got {json_kind(meta)}", "data.meta")
+        raise where.error(f"must be a JSON object, got {json_kind(meta)}", f"{at}meta")
     others = {k: v for k, v in data.items() if k != text_field and k not in _ARTICLE}
     given = record.get("id")
     task_id = {TASK_ID: given} if isinstance(given, int | str) and not isinstance(given, bool) else {}
@@ -100,8 +125,8 @@ def article_from_task(record: dict[str, Any], where: Where, source: str, reading
         name, message = describe_validation_error(error)
         head, dot, rest = name.partition(".")
         inside = {v: k for k, v in _ARTICLE.items()} | {"text": text_field}
-        at = f"data.{inside.get(head, head)}{dot}{rest}" if name else None
-        raise where.error(message, at) from None
+        named = f"{at}{inside.get(head, head)}{dot}{rest}" if name else None
+        raise where.error(message, named) from None
     reading.tasks += 1
     reading.annotated += bool(record.get("annotations"))
     reading.predicted += bool(record.get("predictions"))
@@ -111,12 +136,38 @@ def article_from_task(record: dict[str, Any], where: Where, source: str, reading
 
 
 def task_array(path: Path, reading: TaskReading, skipped: list[InputError] | None) -> Iterator[ArticleIn] | None:
-    """The articles of a JSON array of Label Studio tasks, or None for an array holding no task (JSON_MIN, another
-    tool's records: not ingest's). A task that is none, with `skipped`, is added there and the rest read."""
+    """The articles of a JSON array of Label Studio tasks (or of their data alone), or None for an array holding
+    no task and annotations (JSON_MIN, another tool's records: not ingest's). A task that is none, with `skipped`,
+    is added there and the rest read."""
     path, records, lines = json_array(path)
-    if not any(isinstance(r, dict) and is_task(r) for r in records):
+    objects = [r for r in records if isinstance(r, dict)]
+    if not any(map(is_task, objects)) and not (objects and all(map(is_task_data, objects))):
         return None
     return _tasks(path, records, lines, reading, skipped)
+
+
+@dataclass(frozen=True)
+class _Whole(Where):
+    """The place of a file that is one JSON object: a field's line, no record number."""
+
+    def error(self, message: str, field: str | None = None) -> InputError:
+        line = self.line_of(1, field) if self.line_of is not None else None
+        return InputError(message, path=self.path, line=line, field=field)
+
+
+def task_object(path: Path, reading: TaskReading) -> ArticleIn | None:
+    """The article of a file that is one JSON object, a task or a task's data, as Label Studio imports it; None
+    for a file that is not one JSON object, or one of annotations (not ingest's)."""
+    found = json_object(path)
+    if found is None:
+        return None
+    path, record, lines = found
+    where = _Whole(str(path), line_of=lines)
+    if is_task(record):
+        return article_from_task(record, where, str(path), reading)
+    if is_task_data(record):
+        return article_from_task({"data": record}, where, str(path), reading, at="")
+    return None
 
 
 def _tasks(
@@ -127,9 +178,13 @@ def _tasks(
     for number, record in enumerate(records, 1):
         where = Where(str(path), record=number, line_of=lines)
         try:
-            if not isinstance(record, dict) or not is_task(record):
+            source = f"{path} record {number}"
+            if is_task_data(record):  # Label Studio reads an object without `data` as the task's data
+                yield article_from_task({"data": record}, where, source, reading, at="")
+            elif not isinstance(record, dict) or not is_task(record):
                 raise where.error(f"expected a Label Studio task with its text in 'data', got {json_kind(record)}")
-            yield article_from_task(record, where, f"{path} record {number}", reading)
+            else:
+                yield article_from_task(record, where, source, reading)
         except InputError as error:
             if skipped is None:
                 raise Skippable(error) from None
