@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from annotator.differ import where_texts_differ
 from annotator.errors import InputError, describe_validation_error
+from annotator.exchange.csv_exports import refuse_csv
 from annotator.exchange.files import ARTICLE_FILE, Where, array_of_records, array_refused, read_text
 from annotator.exchange.labelstudio_tasks import TaskReading, article_from_task, is_task, task_array, task_object
 from annotator.exchange.skipping import Skippable, articles_of, what_to_do
@@ -165,6 +166,8 @@ def read_path(
             yield from read_path(file, skipped=skipped, streamed=streamed, tasks=tasks)
     elif not path.exists():
         raise InputError("no such file or folder", path=str(path))
+    elif path.suffix.lower() != ".txt" and (csv := _csv(path, skipped)) is not None:
+        yield from csv
     elif path.suffix.lower() != ".txt" and array_of_records(path):
         yield from _array(path, skipped, tasks or TaskReading())
     elif path.suffix.lower() in (".jsonl", ".txt"):
@@ -188,6 +191,19 @@ def _array(path: Path, skipped: list[InputError] | None, tasks: TaskReading) -> 
     if read is None:
         raise array_refused(path)
     yield from read
+
+
+def _csv(path: Path, skipped: list[InputError] | None) -> list[ArticleIn] | None:
+    """Nothing, for a CSV or TSV file (Label Studio's export among them: `csv_exports`), whose error is the file's,
+    skipped whole; None for any other."""
+    try:
+        refuse_csv(path, articles=True)
+    except InputError as error:
+        if skipped is None:
+            raise Skippable(error, whole=True) from None
+        skipped.append(error)
+        return []
+    return None
 
 
 def _object(path: Path, skipped: list[InputError] | None, tasks: TaskReading) -> list[ArticleIn] | None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from annotator.differ import where_texts_differ
 from annotator.errors import AnnotatorError, InputError
+from annotator.exchange.csv_exports import refuse_csv
 from annotator.exchange.duplicates import (
     Superseded,
     answer_at,
@@ -116,6 +117,8 @@ def read_file(path: Path, format_name: str, options: ReadOptions) -> list[Read |
 
     if not path.exists():
         raise InputError("no such file", path=str(path))
+    if path.is_file():
+        refuse_csv(path, articles=False)  # Label Studio's CSV export said "not valid JSON"
     unknown = None if options.skip_invalid else UnknownLabels()
     relations = None if options.skip_invalid else UnknownRelations()  # labels first, then relation names
     options = dataclasses.replace(options, unknown_labels=unknown, unknown_relations=relations)
